@@ -1,0 +1,202 @@
+//! Command-line arguments (SPEC §1). `check` is the default subcommand: `talklint calls/` means
+//! `talklint check calls/`.
+
+use crate::report::OutputFormat;
+use crate::rules::Severity;
+use crate::transcript::{Format, Role};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "talklint",
+    version,
+    about = "Lints customer conversations: flags forbidden agent language, rewards empathy and ownership, scores every call and chat."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check transcripts (the default command).
+    Check(CheckArgs),
+    /// Run the examples embedded in rules; exit 0 when all pass, 1 when any fails.
+    Test(TestArgs),
+    /// List the loaded rules, or show one.
+    Rules(RulesArgs),
+    /// Write a starter talklint.yaml in the current folder.
+    Init,
+}
+
+/// Where rules and config come from (shared by check, test and rules).
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleArgs {
+    /// A rule file or a folder of *.yaml/*.yml files (repeatable). Default: the config's rules,
+    /// else the built-in pack.
+    #[arg(short = 'r', long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Use this config file instead of the nearest talklint.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any talklint.yaml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this level exists.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// A conversation scoring below N fails.
+    #[arg(long, value_name = "N")]
+    pub min_score: Option<i32>,
+    /// Number of worker threads (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Only read files matching GLOB (repeatable); matched files are read whatever their extension.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files and folders matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Input format; `auto` detects it from the extension and content.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Role of text that names no speaker (scripts, canned replies).
+    #[arg(long, value_enum)]
+    pub default_role: Option<DefaultRole>,
+    /// Name standard input in reports (and detect its format from this name).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_filesize: Option<u64>,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only findings: no score lines, no summary, no file errors on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rule files or folders to test. Default: the configured rules, else the built-in pack.
+    #[arg(value_name = "RULE_PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Show only this rule.
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    #[arg(short, long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// Whether a problem of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Json,
+    Jsonl,
+    Vtt,
+    Srt,
+}
+
+impl InputFormat {
+    pub fn format(self) -> Option<Format> {
+        match self {
+            InputFormat::Auto => None,
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Json => Some(Format::Json),
+            InputFormat::Jsonl => Some(Format::Jsonl),
+            InputFormat::Vtt => Some(Format::Vtt),
+            InputFormat::Srt => Some(Format::Srt),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DefaultRole {
+    Agent,
+    Customer,
+    Any,
+}
+
+impl DefaultRole {
+    pub fn role(self) -> Role {
+        match self {
+            DefaultRole::Agent => Role::Agent,
+            DefaultRole::Customer => Role::Customer,
+            DefaultRole::Any => Role::Any,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses arguments, inserting `check` when no subcommand is named.
+pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let named = ["check", "test", "rules", "init", "help"].contains(&first)
+        || ["-h", "--help", "-V", "--version"].contains(&first);
+    if !named {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    Cli::parse_from(args)
+}

@@ -1,0 +1,114 @@
+//! `talklint.yaml`: discovery (the nearest `talklint.yaml` or `.talklint.yaml` from the current
+//! folder upward) and its schema. Every key is optional; command-line flags win over it.
+
+use crate::rules::Severity;
+use crate::rules::schema::OneOrMany;
+use crate::transcript::Role;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The config file names searched, in order, in each folder.
+pub const NAMES: [&str; 2] = ["talklint.yaml", ".talklint.yaml"];
+
+/// The config file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Rule sources: `default` (the built-in pack) or paths relative to the config file.
+    pub rules: Option<Vec<String>>,
+    #[serde(default)]
+    pub disable: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Extra speaker-label aliases per role.
+    #[serde(default)]
+    pub roles: BTreeMap<Role, OneOrMany<String>>,
+    #[serde(default)]
+    pub scoring: ScoringConfig,
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Words skipped when matching (replaces the built-in list).
+    pub fillers: Option<Vec<String>>,
+    pub default_role: Option<Role>,
+    pub fail_on: Option<crate::cli::FailOn>,
+    pub min_score: Option<i32>,
+    /// Files larger than this many bytes are skipped.
+    pub max_filesize: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringConfig {
+    pub base: Option<i32>,
+    pub pass: Option<i32>,
+}
+
+/// A loaded config and the folder its relative paths start from.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Config,
+    /// The config file, if one was found.
+    pub path: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// The folder relative paths in the config are resolved against.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+}
+
+/// Finds the nearest config file from `start` upward.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find_map(|dir| NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+}
+
+/// Reads and parses a config file; the error names the file, line and column.
+pub fn load(path: &Path) -> Result<Loaded, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
+    let config: Config = crate::yaml::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: {}\n  help: config keys are: rules, disable, severity, roles, scoring, include, exclude, fillers, default_role, fail_on, min_score, max_filesize",
+            path.display(),
+            e.line,
+            e.column,
+            e.message
+        )
+    })?;
+    Ok(Loaded {
+        config,
+        path: Some(path.to_path_buf()),
+    })
+}
+
+/// The starter config `talklint init` writes.
+pub const STARTER: &str = "\
+# talklint configuration (see README.md, \"Configuration\").
+# Rule sources: `default` is the built-in pack; add folders of your own YAML rule files.
+rules: [default]
+
+# Rules (or whole categories) to turn off, and severities to change.
+disable: []
+severity: {}
+
+# Extra speaker labels for each role (names, diarisation labels such as spk_0).
+roles:
+  agent: []
+  customer: []
+
+# score = clamp(base + sum of points, 0, 100); a conversation passes at `pass` or above.
+scoring: {base: 80, pass: 70}
+
+# Which files to read when scanning folders.
+include: []
+exclude: []
+";

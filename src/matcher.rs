@@ -1,0 +1,332 @@
+//! Finds every phrase and regex hit of every rule in one pass over a conversation (SPEC §3).
+//!
+//! All phrase variants of all rules are compiled into one Aho-Corasick automaton over *symbols*
+//! (see [`crate::text::vocab`]), not bytes: the text is scanned once into canonical words, each
+//! word becomes a two-byte symbol, and the automaton walks the symbol stream. A phrase with `*`
+//! puts its longest run of literal words in the automaton and checks the rest around each anchor
+//! hit. Regexes sit behind one `RegexSet` that says which of them can match a turn at all.
+
+use crate::rules::phrase::Token;
+use crate::text::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexSet};
+use std::collections::{BTreeSet, HashMap};
+
+/// A compiled phrase variant, for one rule.
+#[derive(Debug, Clone)]
+struct Variant {
+    rule: u32,
+    unless: bool,
+    slots: Box<[Slot]>,
+    /// Index of the first anchor slot.
+    anchor_at: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Word(Sym),
+    Any,
+}
+
+/// A place a rule's phrase (or `unless` phrase) matched: a byte range of a turn's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: usize,
+    pub unless: bool,
+    pub turn: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the matcher is built from: for each rule, its expanded phrases and `unless` phrases and
+/// its regexes.
+pub struct MatcherInput<'a> {
+    pub phrases: Vec<&'a [Vec<Token>]>,
+    pub unless: Vec<&'a [Vec<Token>]>,
+    pub regexes: Vec<&'a [Regex]>,
+    pub fillers: &'a [String],
+}
+
+/// All rules' phrases and regexes, compiled once.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    vocab: Vocab,
+    automaton: Option<AhoCorasick>,
+    /// Variants by automaton pattern id.
+    variants: Vec<Vec<Variant>>,
+    regex_set: Option<RegexSet>,
+    /// (rule, regex) by `regex_set` index.
+    regexes: Vec<(usize, Regex)>,
+}
+
+/// Reusable per-thread buffers.
+#[derive(Default, Debug)]
+pub struct Scratch {
+    stream: SymbolStream,
+    /// (first symbol index, turn index) of each scanned turn.
+    turn_starts: Vec<(usize, usize)>,
+}
+
+impl Matcher {
+    /// Builds the matcher. Fails only when the phrases use more distinct words than symbols exist.
+    pub fn new(input: MatcherInput) -> Result<Matcher, String> {
+        let mut words = BTreeSet::new();
+        for list in input.phrases.iter().chain(&input.unless) {
+            for variant in list.iter() {
+                for t in variant {
+                    if let Token::Word(w) = t {
+                        words.insert(w.clone());
+                    }
+                }
+            }
+        }
+        let words: Vec<String> = words.into_iter().collect();
+        let vocab = Vocab::new(&words, input.fillers).map_err(|n| {
+            format!(
+                "the rules use {n} distinct words; at most {} are supported",
+                crate::text::vocab::MAX_SYMBOLS - 2
+            )
+        })?;
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut variants: Vec<Vec<Variant>> = Vec::new();
+        let lists = input
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(r, l)| (r, false, *l))
+            .chain(input.unless.iter().enumerate().map(|(r, l)| (r, true, *l)));
+        for (rule, unless, list) in lists {
+            for tokens in list {
+                let slots: Box<[Slot]> = tokens
+                    .iter()
+                    .map(|t| match t {
+                        Token::Word(w) => vocab.symbol(w).map_or(Slot::Any, Slot::Word),
+                        Token::Any => Slot::Any,
+                    })
+                    .collect();
+                let (anchor_at, anchor_len) = longest_word_run(&slots);
+                let mut bytes = Vec::with_capacity(anchor_len * 2);
+                for s in &slots[anchor_at..anchor_at + anchor_len] {
+                    if let Slot::Word(sym) = s {
+                        crate::text::vocab::encode(*sym, &mut bytes);
+                    }
+                }
+                let id = *by_pattern.entry(bytes.clone()).or_insert_with(|| {
+                    patterns.push(bytes);
+                    variants.push(Vec::new());
+                    patterns.len() - 1
+                });
+                variants[id].push(Variant {
+                    rule: rule as u32,
+                    unless,
+                    slots,
+                    anchor_at,
+                });
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .map_err(|e| format!("could not build the phrase automaton: {e}"))?,
+            )
+        };
+        let regexes: Vec<(usize, Regex)> = input
+            .regexes
+            .iter()
+            .enumerate()
+            .flat_map(|(r, list)| list.iter().map(move |re| (r, re.clone())))
+            .collect();
+        let regex_set = if regexes.is_empty() {
+            None
+        } else {
+            Some(
+                regex::RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
+                    .build()
+                    .map_err(|e| format!("could not build the regex set: {e}"))?,
+            )
+        };
+        Ok(Matcher {
+            vocab,
+            automaton,
+            variants,
+            regex_set,
+            regexes,
+        })
+    }
+
+    /// Appends to `hits` every hit in the turns for which `scan` is true. Turn texts are given in
+    /// order; hits carry the index into `turns`.
+    pub fn find(&self, turns: &[(&str, bool)], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        if let Some(ac) = &self.automaton {
+            let stream = &mut scratch.stream;
+            stream.clear();
+            scratch.turn_starts.clear();
+            for (i, (text, scan)) in turns.iter().enumerate() {
+                if !scan {
+                    continue;
+                }
+                stream.push(BREAK, 0, 0);
+                scratch.turn_starts.push((stream.len(), i));
+                self.vocab.symbolize(text, 0, stream);
+            }
+            for m in ac.find_overlapping_iter(&stream.bytes) {
+                let anchor = m.start() / 2;
+                for v in &self.variants[m.pattern().as_usize()] {
+                    if let Some((first, last)) = verify(stream, v, anchor) {
+                        let k = scratch.turn_starts.partition_point(|&(s, _)| s <= first) - 1;
+                        hits.push(Hit {
+                            rule: v.rule as usize,
+                            unless: v.unless,
+                            turn: scratch.turn_starts[k].1,
+                            start: stream.spans[first].0 as usize,
+                            end: stream.spans[last].1 as usize,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(set) = &self.regex_set {
+            for (i, (text, scan)) in turns.iter().enumerate() {
+                if !scan {
+                    continue;
+                }
+                for k in set.matches(text).iter() {
+                    let (rule, re) = &self.regexes[k];
+                    for m in re.find_iter(text).filter(|m| !m.is_empty()) {
+                        hits.push(Hit {
+                            rule: *rule,
+                            unless: false,
+                            turn: i,
+                            start: m.start(),
+                            end: m.end(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The (start, length) of the longest run of literal words; the first such run on ties.
+fn longest_word_run(slots: &[Slot]) -> (usize, usize) {
+    let (mut best, mut run_start, mut run) = ((0, 0), 0, 0);
+    for (i, s) in slots.iter().enumerate() {
+        if matches!(s, Slot::Word(_)) {
+            if run == 0 {
+                run_start = i;
+            }
+            run += 1;
+            if run > best.1 {
+                best = (run_start, run);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.
+#[inline]
+fn verify(stream: &SymbolStream, v: &Variant, anchor: usize) -> Option<(usize, usize)> {
+    let first = anchor.checked_sub(v.anchor_at)?;
+    let last = first + v.slots.len() - 1;
+    if last >= stream.len() {
+        return None;
+    }
+    for (k, slot) in v.slots.iter().enumerate() {
+        let sym = stream.sym(first + k);
+        let ok = match slot {
+            Slot::Word(w) => sym == *w,
+            Slot::Any => sym != BREAK,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::phrase::expand;
+
+    fn matcher(phrases: &[&[&str]]) -> Matcher {
+        let fillers = vec!["um".to_string(), "uh".to_string()];
+        let expanded: Vec<Vec<Vec<Token>>> = phrases
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .flat_map(|p| expand(p, &fillers).unwrap())
+                    .collect()
+            })
+            .collect();
+        let empty: Vec<Vec<Token>> = Vec::new();
+        Matcher::new(MatcherInput {
+            phrases: expanded.iter().map(|v| v.as_slice()).collect(),
+            unless: expanded.iter().map(|_| empty.as_slice()).collect(),
+            regexes: expanded.iter().map(|_| &[][..]).collect(),
+            fillers: &fillers,
+        })
+        .unwrap()
+    }
+
+    fn quotes(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
+        let input: Vec<(&str, bool)> = turns.iter().map(|t| (*t, true)).collect();
+        let mut hits = Vec::new();
+        m.find(&input, &mut Scratch::default(), &mut hits);
+        hits.iter()
+            .map(|h| (h.rule, h.turn, turns[h.turn][h.start..h.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn phrases_match_whole_words_across_spellings() {
+        let m = matcher(&[&["(that is|it is) not my department"], &["calm down"]]);
+        assert_eq!(
+            quotes(&m, &["Sorry, THAT’S not my\ndepartment."]),
+            [(0, 0, "THAT’S not my\ndepartment".into())]
+        );
+        assert_eq!(
+            quotes(&m, &["it's uh not my department"]),
+            [(0, 0, "it's uh not my department".into())]
+        );
+        assert!(quotes(&m, &["becalm downstairs", "calm downs"]).is_empty());
+        assert_eq!(
+            quotes(&m, &["x", "please calm down"]),
+            [(1, 1, "calm down".into())]
+        );
+    }
+
+    #[test]
+    fn no_match_spans_two_turns() {
+        let m = matcher(&[&["calm down"]]);
+        assert!(quotes(&m, &["please calm", "down now"]).is_empty());
+    }
+
+    #[test]
+    fn wildcards_take_exactly_one_word() {
+        let m = matcher(&[&["my name is *"], &["you are * wrong"]]);
+        assert_eq!(
+            quotes(&m, &["Hi, my name is Sam."]),
+            [(0, 0, "my name is Sam".into())]
+        );
+        assert!(quotes(&m, &["my name is"]).is_empty());
+        assert_eq!(quotes(&m, &["you're just wrong"]).len(), 1);
+        assert!(quotes(&m, &["you are wrong"]).is_empty());
+    }
+
+    #[test]
+    fn overlapping_phrases_of_different_rules_all_hit() {
+        let m = matcher(&[&["not my job"], &["that is not my job"]]);
+        let got = quotes(&m, &["that's not my job"]);
+        assert_eq!(got.len(), 2);
+    }
+}

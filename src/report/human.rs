@@ -1,0 +1,143 @@
+//! Human output, like rustc and cargo: each problem as a snippet of the transcript with a caret
+//! under the words matched, the rule id, the message, and the suggestion as help; then a score
+//! line per conversation with its rewards, and a summary.
+
+use super::{Conversation, Finding, Summary};
+use crate::rules::{Kind, Severity};
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::io::{self, Write};
+
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[1;31m";
+const GREEN: &str = "\x1b[1;32m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(color: bool, style: &str, text: &str) -> String {
+    if color {
+        format!("{style}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &mut Vec<u8>) {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let name = match &c.id {
+        Some(id) => format!("{}#{id}", c.path),
+        None => c.path.clone(),
+    };
+    for w in &c.warnings {
+        let _ = writeln!(
+            out,
+            "{}: {name}: {w}",
+            paint(color, "\x1b[1;33m", "warning")
+        );
+    }
+    let problems: Vec<&Finding> = c.findings.iter().filter(|f| f.is_problem()).collect();
+    for f in &problems {
+        snippet(f, &name, source, &renderer, out);
+    }
+    if quiet || (problems.is_empty() && c.passed) {
+        return;
+    }
+    let verdict = if c.passed {
+        paint(color, GREEN, "pass")
+    } else {
+        paint(color, RED, "FAIL")
+    };
+    let _ = writeln!(
+        out,
+        "{}: score {} ({verdict})",
+        paint(color, BOLD, &name),
+        c.score
+    );
+    for f in c.findings.iter().filter(|f| f.kind == Kind::Reward) {
+        let _ = writeln!(
+            out,
+            "  {} {}:{} {} “{}”",
+            paint(color, GREEN, &format!("{:+}", f.points)),
+            f.line,
+            f.column,
+            f.rule,
+            f.matched.as_deref().unwrap_or("")
+        );
+    }
+    out.push(b'\n');
+}
+
+/// One problem as an annotated snippet of the lines it spans.
+fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut Vec<u8>) {
+    let level = match f.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Note,
+    };
+    let (start, mut end) = f.span;
+    if end <= start {
+        // A missing `require` points at the start of its window: underline the first character.
+        end = source[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    let text = source[first..last].trim_end_matches('\r');
+    let end = end.min(first + text.len()).max(start);
+    let label = if f.points != 0 {
+        format!("{:+} points", f.points)
+    } else {
+        String::new()
+    };
+    let title = f.message.clone();
+    let mut message = level.title(&title).id(&f.rule).snippet(
+        Snippet::source(text)
+            .line_start(f.line)
+            .origin(name)
+            .annotation(level.span(start - first..end - first).label(&label)),
+    );
+    let help;
+    if let Some(s) = &f.suggestion {
+        help = s.clone();
+        message = message.footer(Level::Help.title(&help));
+    }
+    let _ = writeln!(out, "{}\n", renderer.render(message));
+}
+
+pub fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let verdict = if s.failed == 0 {
+        paint(color, GREEN, "all passed")
+    } else {
+        paint(color, RED, &format!("{} failed", s.failed))
+    };
+    writeln!(
+        w,
+        "{} in {}: {verdict}, mean score {:.1}.",
+        plural(s.conversations, "conversation", "conversations"),
+        plural(s.files, "file", "files"),
+        s.mean_score
+    )?;
+    writeln!(
+        w,
+        "Findings: {}, {}, {}; {}.",
+        plural(s.findings.error, "error", "errors"),
+        plural(s.findings.warning, "warning", "warnings"),
+        plural(s.findings.info, "info", "info"),
+        plural(s.findings.reward, "reward", "rewards"),
+    )?;
+    if s.skipped + s.errors > 0 {
+        writeln!(
+            w,
+            "{} skipped, {} could not be read (see --format json for the list).",
+            plural(s.skipped, "file", "files"),
+            plural(s.errors, "file", "files")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! The report model every output format renders (one shape, many printers), and the choice of
+//! printer. Conversations are rendered on the worker threads as they are scanned; the printer's
+//! document frame (headers, separators, the summary) is written in input order by one thread.
+
+pub mod human;
+pub mod json;
+mod summary;
+
+use crate::eval::Evaluation;
+use crate::rules::{Kind, RuleSet, Severity};
+use crate::text::lines::LineIndex;
+use crate::transcript::{Role, Transcript};
+use serde::Serialize;
+use std::io::{self, Write};
+pub use summary::{Counts, Summary};
+
+/// One finding, as every report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub category: String,
+    /// Points added to the score (0 beyond the rule's `max_hits`).
+    pub points: i32,
+    pub message: String,
+    /// 1-based turn number.
+    pub turn: usize,
+    pub role: Role,
+    pub speaker: Option<String>,
+    /// 1-based line and column (in characters) of the match in the file.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start_ms: Option<u64>,
+    /// The original text matched; `null` for a missing `require`.
+    #[serde(rename = "match")]
+    pub matched: Option<String>,
+    pub suggestion: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Byte range of the match in the file (for snippets).
+    #[serde(skip)]
+    pub span: (usize, usize),
+}
+
+impl Finding {
+    /// Whether the finding counts against `--fail-on` (rewards never do).
+    pub fn is_problem(&self) -> bool {
+        self.kind != Kind::Reward
+    }
+}
+
+/// One conversation's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conversation {
+    pub path: String,
+    pub id: Option<String>,
+    pub format: &'static str,
+    pub turns: usize,
+    /// Turns whose speaker maps to no role: rules for agents and customers skip them.
+    pub unknown_turns: usize,
+    pub score: i32,
+    pub passed: bool,
+    pub findings: Vec<Finding>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A file that was found but not read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// A file that could not be read or parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Builds the report of one evaluated conversation.
+pub fn conversation(
+    path: &str,
+    format: &'static str,
+    transcript: &Transcript,
+    source: &str,
+    eval: &Evaluation,
+    rules: &RuleSet,
+    warnings: Vec<String>,
+) -> Conversation {
+    let lines = (!eval.outcomes.is_empty()).then(|| LineIndex::new(source));
+    let findings = eval
+        .outcomes
+        .iter()
+        .map(|o| {
+            let rule = &rules.rules[o.rule];
+            let turn = &transcript.turns[o.turn];
+            let text = turn.text(source);
+            let (start, end) = o.range.unwrap_or((0, 0));
+            let span = (
+                turn.source_offset(start),
+                turn.source_offset(end).max(turn.source_offset(start)),
+            );
+            let lines = lines.as_ref().expect("built when there are outcomes");
+            let (line, column) = lines.position(source, span.0);
+            let (end_line, end_column) = lines.position(source, span.1);
+            let matched = o.range.map(|(s, e)| text[s..e].to_string());
+            let speaker = turn.speaker.clone();
+            let quoted = matched
+                .as_deref()
+                .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "));
+            let message = rule
+                .message
+                .replace("{match}", quoted.as_deref().unwrap_or(""))
+                .replace("{speaker}", speaker.as_deref().unwrap_or(turn.role.name()))
+                .replace("{id}", &rule.id);
+            Finding {
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                severity: rule.severity,
+                category: rule.category.clone(),
+                points: o.points,
+                message,
+                turn: o.turn + 1,
+                role: turn.role,
+                speaker,
+                line,
+                column,
+                end_line,
+                end_column,
+                start_ms: turn.start_ms,
+                matched,
+                suggestion: rule.suggestion.clone(),
+                link: rule.link.clone(),
+                span,
+            }
+        })
+        .collect();
+    Conversation {
+        path: path.to_string(),
+        id: transcript.id.clone(),
+        format,
+        turns: transcript.turns.len(),
+        unknown_turns: transcript
+            .turns
+            .iter()
+            .filter(|t| t.role == Role::Unknown)
+            .count(),
+        score: eval.score,
+        passed: eval.passed,
+        findings,
+        warnings,
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style snippets with a caret under the matched words.
+    Human,
+    /// One JSON document (SPEC §6).
+    Json,
+    /// One conversation object per line, then `{"summary": …}`.
+    Jsonl,
+}
+
+/// Renders conversations and frames the document.
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: OutputFormat,
+    pub color: bool,
+    pub quiet: bool,
+}
+
+impl Printer {
+    /// Renders one conversation (on a worker thread).
+    pub fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
+        match self.format {
+            OutputFormat::Human => human::conversation(c, source, self.color, self.quiet, out),
+            OutputFormat::Json | OutputFormat::Jsonl => json::conversation(c, out),
+        }
+    }
+
+    /// Writes what comes before the first conversation.
+    pub fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => json::start(w),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes one rendered conversation; `index` counts conversations written so far.
+    pub fn write_conversation(
+        &self,
+        w: &mut dyn Write,
+        rendered: &[u8],
+        index: usize,
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json if index > 0 => w.write_all(b",\n")?,
+            _ => {}
+        }
+        w.write_all(rendered)
+    }
+
+    /// Writes a skipped file or a file error as it happens (line formats only).
+    pub fn write_event(
+        &self,
+        w: &mut dyn Write,
+        skipped: Option<&Skipped>,
+        error: Option<&FileError>,
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Jsonl => json::event(w, skipped, error),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes what comes after the last conversation.
+    pub fn finish(
+        &self,
+        w: &mut dyn Write,
+        summary: &Summary,
+        skipped: &[Skipped],
+        errors: &[FileError],
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Human => human::finish(w, summary, self.color),
+            OutputFormat::Json => json::finish(w, summary, skipped, errors),
+            OutputFormat::Jsonl => json::finish_lines(w, summary),
+        }
+    }
+}

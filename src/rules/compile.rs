@@ -1,0 +1,354 @@
+//! Checks rule specs and compiles them: ids, phrases, regexes, windows and defaults, each error
+//! with its file, line and column and a hint how to fix it.
+
+use super::phrase::{self, Token};
+use super::schema::{Kind, PackSpec, RuleSpec, Severity, WindowSpec};
+use super::{Rule, RuleSet, Window};
+use crate::matcher::{Matcher, MatcherInput};
+use std::collections::HashMap;
+use std::fmt;
+
+/// A rule file problem: where, what, and how to fix it.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A rule file's text and name, for locating errors found after parsing.
+pub struct SourceFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+impl SourceFile<'_> {
+    /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).
+    pub fn error_at(
+        &self,
+        from: usize,
+        needle: &str,
+        message: String,
+        hint: Option<String>,
+    ) -> RuleError {
+        let at = self.text[from.min(self.text.len())..]
+            .find(needle)
+            .map_or(from, |i| from + i);
+        let (line, column) = crate::text::lines::LineIndex::new(self.text).position(self.text, at);
+        RuleError {
+            file: self.name.to_string(),
+            line,
+            column,
+            message,
+            hint,
+        }
+    }
+
+    /// Byte offset of the id of the rule with `id` on an `id:` line at or after `from`, or `from`.
+    pub fn rule_offset(&self, id: &str, from: usize) -> usize {
+        let mut pos = from;
+        while let Some(i) = self.text.get(pos..).and_then(|t| t.find(id)) {
+            let at = pos + i;
+            let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            if self.text[line_start..at].contains("id:") {
+                return at;
+            }
+            pos = at + id.len();
+        }
+        from
+    }
+}
+
+/// A rule whose phrases are expanded but not yet in a matcher.
+pub struct Checked {
+    pub rule: Rule,
+    pub phrases: Vec<Vec<Token>>,
+    pub unless: Vec<Vec<Token>>,
+}
+
+/// Whether `id` is `<category>/<name>` in kebab-case.
+fn valid_id(id: &str) -> bool {
+    let kebab = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    matches!(id.split_once('/'), Some((c, n)) if kebab(c) && kebab(n))
+}
+
+/// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that
+/// a repeated id is found at its own place). Returns the rule and the offset of its id.
+pub fn check(
+    spec: RuleSpec,
+    file: &SourceFile,
+    from: usize,
+    fillers: &[String],
+) -> Result<(Checked, usize), RuleError> {
+    let at = file.rule_offset(&spec.id, from);
+    let fail = |needle: &str, message: String, hint: &str| {
+        Err(file.error_at(at, needle, message, Some(hint.to_string())))
+    };
+    if !valid_id(&spec.id) {
+        return fail(
+            &spec.id,
+            format!(
+                "rule id `{}` is not `<category>/<name>` in kebab-case",
+                spec.id
+            ),
+            "write ids like `ownership/not-my-department`: lowercase words joined by `-`, category first",
+        );
+    }
+    let category = spec.id.split('/').next().unwrap_or_default().to_string();
+    let expand_all = |list: &[String], key: &str| -> Result<Vec<Vec<Token>>, RuleError> {
+        let mut out = Vec::new();
+        for p in list {
+            match phrase::expand(p, fillers) {
+                Ok(v) => out.extend(v),
+                Err(e) => {
+                    let mut err = file.error_at(at, p, format!("{key} phrase \"{p}\": {}", e.message), Some(
+                        "phrases are words with `(a|b)` alternatives, `[opt]` optional words and `*` for one word; fillers (um, uh, …) are ignored".into(),
+                    ));
+                    if file.text[at..].contains(p.as_str()) {
+                        err.column += p.chars().take(e.at).count();
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        Ok(out)
+    };
+    let phrases = expand_all(&spec.phrases, "")?;
+    let unless = expand_all(&spec.unless, "unless")?;
+    let mut regex = Vec::new();
+    for r in spec.regex.clone().into_vec() {
+        match regex::RegexBuilder::new(&r).case_insensitive(true).build() {
+            Ok(re) => regex.push(re),
+            Err(e) => {
+                let first = e.to_string();
+                let detail = first.lines().last().unwrap_or(&first).trim().to_string();
+                return fail(
+                    &r,
+                    format!("invalid regex `{r}`: {detail}"),
+                    "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
+                );
+            }
+        }
+    }
+    if phrases.is_empty() && regex.is_empty() {
+        return fail(
+            "id:",
+            format!(
+                "rule `{}` has no `phrases` and no `regex`, so it can never match",
+                spec.id
+            ),
+            "add at least one phrase",
+        );
+    }
+    let window = match spec.window.as_ref().map(window) {
+        None => None,
+        Some(Ok(w)) => Some(w),
+        Some(Err(msg)) => {
+            return fail(
+                "window",
+                msg,
+                "write one of `first_turns: N`, `last_turns: N`, `first_seconds: S`, `last_seconds: S`",
+            );
+        }
+    };
+    if spec.min_turns.is_some() && spec.kind != Kind::Require {
+        return fail(
+            "min_turns",
+            "`min_turns` only applies to `kind: require` rules".into(),
+            "remove it, or make the rule a require rule",
+        );
+    }
+    if spec.max_hits == Some(0) {
+        return fail(
+            "max_hits",
+            "`max_hits: 0` would count no hit".into(),
+            "use `points: 0` for a rule that should not score, or a cap of 1 or more",
+        );
+    }
+    let severity = match (spec.kind, spec.severity) {
+        (_, Some(s)) => s,
+        (Kind::Reward, None) => Severity::Info,
+        (_, None) => Severity::Warning,
+    };
+    let points = spec.points.unwrap_or(match (spec.kind, severity) {
+        (Kind::Reward, _) => 5,
+        (Kind::Require, _) => -10,
+        (Kind::Forbid, Severity::Error) => -10,
+        (Kind::Forbid, Severity::Warning) => -5,
+        (Kind::Forbid, Severity::Info) => -1,
+    });
+    let roles = spec
+        .speaker
+        .clone()
+        .map_or(super::schema::Speaker::Agent.roles(), |s| {
+            s.into_vec().iter().fold(0, |acc, s| acc | s.roles())
+        });
+    let message = spec.message.clone().unwrap_or_else(|| match spec.kind {
+        Kind::Forbid => "Avoid “{match}”".into(),
+        Kind::Reward => "Good: “{match}”".into(),
+        Kind::Require => "Missing required language ({id})".into(),
+    });
+    let (line, column) = crate::text::lines::LineIndex::new(file.text).position(file.text, at);
+    Ok((
+        Checked {
+            rule: Rule {
+                id: spec.id,
+                category,
+                kind: spec.kind,
+                severity,
+                roles,
+                phrases: spec.phrases,
+                regex,
+                unless: spec.unless,
+                window,
+                min_turns: spec.min_turns.unwrap_or(1),
+                points,
+                max_hits: spec.max_hits,
+                auto_fail: spec.auto_fail,
+                message,
+                suggestion: spec.suggestion,
+                link: spec.link,
+                description: spec.description,
+                examples: spec.examples.unwrap_or_default(),
+                origin: (file.name.to_string(), line, column),
+            },
+            phrases,
+            unless,
+        },
+        at,
+    ))
+}
+
+fn window(w: &WindowSpec) -> Result<Window, String> {
+    let set = [
+        w.first_turns.is_some(),
+        w.last_turns.is_some(),
+        w.first_seconds.is_some(),
+        w.last_seconds.is_some(),
+    ];
+    if set.iter().filter(|s| **s).count() != 1 {
+        return Err(
+            "a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds"
+                .into(),
+        );
+    }
+    let secs = |s: f64| -> Result<u64, String> {
+        if s.is_finite() && s > 0.0 {
+            Ok((s * 1000.0).round() as u64)
+        } else {
+            Err(format!("window seconds must be positive, not {s}"))
+        }
+    };
+    let turns = |n: usize| {
+        if n == 0 {
+            Err("a window of 0 turns holds nothing".to_string())
+        } else {
+            Ok(n)
+        }
+    };
+    Ok(
+        match (w.first_turns, w.last_turns, w.first_seconds, w.last_seconds) {
+            (Some(n), ..) => Window::FirstTurns(turns(n)?),
+            (_, Some(n), ..) => Window::LastTurns(turns(n)?),
+            (_, _, Some(s), _) => Window::FirstSeconds(secs(s)?),
+            (.., Some(s)) => Window::LastSeconds(secs(s)?),
+            _ => unreachable!("exactly one window key is set"),
+        },
+    )
+}
+
+/// Parses a rule file's text into its specs.
+pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
+    crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| {
+        let hint = if e.message.contains("unknown field") {
+            "rule keys are: id, kind, severity, speaker, phrases, regex, unless, window, min_turns, points, max_hits, auto_fail, message, suggestion, link, description, examples"
+        } else {
+            "check the YAML syntax at this place"
+        };
+        RuleError {
+            file: file.name.to_string(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+            hint: Some(hint.to_string()),
+        }
+    })
+}
+
+/// Builds the rule set: duplicate ids are errors; one matcher over all rules.
+pub fn build(checked: Vec<Checked>, fillers: &[String]) -> Result<RuleSet, RuleError> {
+    let mut seen: HashMap<&str, &(String, usize, usize)> = HashMap::new();
+    for c in &checked {
+        if let Some((first_file, first_line, _)) = seen.get(c.rule.id.as_str()) {
+            let (file, line, column) = c.rule.origin.clone();
+            return Err(RuleError {
+                file,
+                line,
+                column,
+                message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", c.rule.id),
+                hint: Some("ids must be unique across all loaded rule files; rename one, or `disable` the other".into()),
+            });
+        }
+        seen.insert(&c.rule.id, &c.rule.origin);
+    }
+    let matcher = Matcher::new(MatcherInput {
+        phrases: checked.iter().map(|c| c.phrases.as_slice()).collect(),
+        unless: checked.iter().map(|c| c.unless.as_slice()).collect(),
+        regexes: checked.iter().map(|c| c.rule.regex.as_slice()).collect(),
+        fillers,
+    })
+    .map_err(|message| RuleError {
+        file: checked
+            .first()
+            .map_or_else(String::new, |c| c.rule.origin.0.clone()),
+        line: 1,
+        column: 1,
+        message,
+        hint: Some("use fewer distinct words in phrases".into()),
+    })?;
+    let rules: Vec<Rule> = checked.into_iter().map(|c| c.rule).collect();
+    let roles = rules.iter().fold(0, |acc, r| acc | r.roles);
+    Ok(RuleSet {
+        rules,
+        matcher,
+        roles,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_category_slash_kebab_name() {
+        assert!(valid_id("ownership/not-my-department"));
+        assert!(valid_id("a1/b-2"));
+        assert!(!valid_id("Ownership/x"));
+        assert!(!valid_id("ownership"));
+        assert!(!valid_id("a/b/c"));
+        assert!(!valid_id("a/-b"));
+    }
+}

@@ -1,0 +1,181 @@
+//! Loads rule files (the built-in pack, files, folders), checks every rule, applies the config's
+//! `disable` and `severity` overrides, and builds one [`RuleSet`]. Reports every error found, not
+//! only the first.
+
+use super::compile::{self, Checked, RuleError, SourceFile};
+use super::schema::Severity;
+use super::{RuleSet, builtin};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where rules come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleSource {
+    /// The pack embedded in the binary.
+    Builtin,
+    /// A rule file, or a folder of `*.yaml`/`*.yml` files (searched recursively).
+    Path(PathBuf),
+}
+
+/// How to adjust the loaded rules.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Rule ids or whole categories to drop.
+    pub disable: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    /// Where the overrides were written (the config file), for error messages.
+    pub origin: String,
+}
+
+/// Reads every rule file the sources name, as `(display name, text)`.
+pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec<RuleError>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for source in sources {
+        match source {
+            RuleSource::Builtin => {
+                files.extend(
+                    builtin::FILES
+                        .iter()
+                        .map(|(n, t)| (format!("<default>/{n}"), t.to_string())),
+                );
+            }
+            RuleSource::Path(path) => match rule_files(path) {
+                Ok(paths) => {
+                    for p in paths {
+                        let name = p.display().to_string();
+                        match std::fs::read_to_string(&p) {
+                            Ok(text) => files.push((name, text)),
+                            Err(e) => errors.push(plain_error(
+                                &name,
+                                format!("cannot read rule file: {e}"),
+                                "check the path and its permissions",
+                            )),
+                        }
+                    }
+                }
+                Err(e) => errors.push(e),
+            },
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn plain_error(file: &str, message: String, hint: &str) -> RuleError {
+    RuleError {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        message,
+        hint: Some(hint.to_string()),
+    }
+}
+
+/// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.
+fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    let name = path.display().to_string();
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if !path.is_dir() {
+        return Err(plain_error(
+            &name,
+            "no such rule file or folder".into(),
+            "pass a YAML rule file or a folder of them to --rules",
+        ));
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            plain_error(
+                &name,
+                format!("cannot read folder: {e}"),
+                "check permissions",
+            )
+        })?;
+        let p = entry.path();
+        if entry.file_type().is_file()
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        {
+            out.push(p.to_path_buf());
+        }
+    }
+    if out.is_empty() {
+        return Err(plain_error(
+            &name,
+            "the folder holds no .yaml or .yml rule files".into(),
+            "point --rules at rule files",
+        ));
+    }
+    Ok(out)
+}
+
+/// Parses and checks rule files, applies overrides, builds the rule set. Returns the rule set
+/// and warnings (overrides that name no loaded rule).
+pub fn load(
+    files: &[(String, String)],
+    overrides: &Overrides,
+    fillers: &[String],
+) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
+    let mut checked: Vec<Checked> = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in files {
+        let file = SourceFile { name, text };
+        let pack = match compile::parse_pack(&file) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let mut from = 0;
+        for spec in pack.rules {
+            match compile::check(spec, &file, from, fillers) {
+                Ok((c, at)) => {
+                    from = at + 1;
+                    checked.push(c);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let warnings = apply_overrides(&mut checked, overrides);
+    let set = compile::build(checked, fillers).map_err(|e| vec![e])?;
+    Ok((set, warnings))
+}
+
+/// Drops disabled rules and changes severities. An id or category that matches no loaded rule is
+/// a warning (a typo, or a rule of a pack that `--rules` replaced).
+fn apply_overrides(checked: &mut Vec<Checked>, o: &Overrides) -> Vec<String> {
+    let matches = |key: &str, c: &Checked| c.rule.id == key || c.rule.category == key;
+    let warnings = o
+        .disable
+        .iter()
+        .chain(o.severity.keys())
+        .filter(|key| !checked.iter().any(|c| matches(key, c)))
+        .map(|key| {
+            format!(
+                "{}: `{key}` names no loaded rule or category (`talklint rules` lists them)",
+                o.origin
+            )
+        })
+        .collect();
+    checked.retain(|c| !o.disable.iter().any(|k| matches(k, c)));
+    for c in checked.iter_mut() {
+        if let Some(s) = o
+            .severity
+            .get(&c.rule.id)
+            .or_else(|| o.severity.get(&c.rule.category))
+        {
+            c.rule.severity = *s;
+        }
+    }
+    warnings
+}

@@ -1,0 +1,91 @@
+//! Rules: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]), loading and checking
+//! rule files into one [`RuleSet`] ([`load`], [`compile`]), the built-in pack ([`builtin`]), and
+//! the example runner behind `talklint test` ([`examples`]).
+
+pub mod builtin;
+pub mod compile;
+pub mod examples;
+pub mod listing;
+pub mod load;
+pub mod phrase;
+pub mod schema;
+
+use crate::matcher::Matcher;
+use crate::transcript::Role;
+pub use compile::RuleError;
+use regex::Regex;
+pub use schema::{ExamplesSpec, Kind, Severity};
+
+/// A checked, compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    /// The part of the id before `/`.
+    pub category: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    /// The roles the rule listens to, as a bit set of [`Role::bit`].
+    pub roles: u8,
+    /// The phrases as written (for docs and listings).
+    pub phrases: Vec<String>,
+    pub regex: Vec<Regex>,
+    pub unless: Vec<String>,
+    pub window: Option<Window>,
+    /// `require` only: the fewest turns of the rule's speaker a conversation needs to be judged.
+    pub min_turns: usize,
+    /// Score change per counted hit (or when a `require` is missing).
+    pub points: i32,
+    pub max_hits: Option<usize>,
+    pub auto_fail: bool,
+    pub message: String,
+    pub suggestion: Option<String>,
+    pub link: Option<String>,
+    pub description: Option<String>,
+    pub examples: ExamplesSpec,
+    /// Where the rule was defined: file, 1-based line and column of its id.
+    pub origin: (String, usize, usize),
+}
+
+impl Rule {
+    pub fn listens_to(&self, role: Role) -> bool {
+        self.roles & role.bit() != 0
+    }
+
+    /// The roles the rule listens to, by name.
+    pub fn speaker_names(&self) -> Vec<&'static str> {
+        Role::ALL
+            .iter()
+            .filter(|r| self.listens_to(**r))
+            .map(|r| r.name())
+            .collect()
+    }
+}
+
+/// Where in a conversation a rule looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Window {
+    FirstTurns(usize),
+    LastTurns(usize),
+    FirstSeconds(u64),
+    LastSeconds(u64),
+}
+
+impl Window {
+    pub fn describe(&self) -> String {
+        match self {
+            Window::FirstTurns(n) => format!("first {n} turns"),
+            Window::LastTurns(n) => format!("last {n} turns"),
+            Window::FirstSeconds(ms) => format!("first {} seconds", ms / 1000),
+            Window::LastSeconds(ms) => format!("last {} seconds", ms / 1000),
+        }
+    }
+}
+
+/// Every loaded rule and the one matcher over all of them.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub matcher: Matcher,
+    /// The roles any rule listens to: turns of other roles are not scanned.
+    pub roles: u8,
+}

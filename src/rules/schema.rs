@@ -1,0 +1,161 @@
+//! The rule file as written (SPEC §2): serde shapes that mirror the YAML, unknown keys rejected.
+//! [`compile`](super::compile) turns them into checked [`Rule`](super::Rule)s.
+
+use crate::transcript::Role;
+use serde::{Deserialize, Serialize};
+
+/// A rule file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSpec {
+    pub pack: Option<String>,
+    pub version: Option<u32>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+}
+
+/// One rule as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    #[serde(default)]
+    pub kind: Kind,
+    pub severity: Option<Severity>,
+    pub speaker: Option<OneOrMany<Speaker>>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub regex: OneOrMany<String>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+    pub window: Option<WindowSpec>,
+    /// `require` rules only: judge only conversations with at least this many turns of the speaker.
+    pub min_turns: Option<usize>,
+    pub points: Option<i32>,
+    pub max_hits: Option<usize>,
+    #[serde(default)]
+    pub auto_fail: bool,
+    pub message: Option<String>,
+    pub suggestion: Option<String>,
+    pub link: Option<String>,
+    pub description: Option<String>,
+    pub examples: Option<ExamplesSpec>,
+}
+
+/// A value that may be written once or as a list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> Default for OneOrMany<T> {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+impl<T> OneOrMany<T> {
+    pub fn into_vec(self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A hit is a finding against the conversation.
+    #[default]
+    Forbid,
+    /// A hit is good language, scored positively.
+    Reward,
+    /// A finding when no hit occurs in the window.
+    Require,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Forbid => "forbid",
+            Kind::Reward => "reward",
+            Kind::Require => "require",
+        }
+    }
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Who a rule listens to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    Agent,
+    Customer,
+    Bot,
+    Any,
+}
+
+impl Speaker {
+    /// The roles this speaker stands for, as a bit set.
+    pub fn roles(self) -> u8 {
+        match self {
+            Speaker::Agent => Role::Agent.bit(),
+            Speaker::Customer => Role::Customer.bit(),
+            Speaker::Bot => Role::Bot.bit(),
+            Speaker::Any => Role::ALL.iter().fold(0, |acc, r| acc | r.bit()),
+        }
+    }
+}
+
+/// Where in the conversation a rule looks; exactly one key.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowSpec {
+    pub first_turns: Option<usize>,
+    pub last_turns: Option<usize>,
+    pub first_seconds: Option<f64>,
+    pub last_seconds: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesSpec {
+    #[serde(default)]
+    pub hit: Vec<String>,
+    #[serde(default)]
+    pub clean: Vec<String>,
+}

@@ -1,0 +1,443 @@
+//! Scanning: walk the paths (sorted, hidden files and `.git` skipped, globs applied), then read,
+//! parse, match, evaluate and render each file on a thread pool, writing results in input order.
+//!
+//! Files are handled in chunks: a walker thread lists the next chunk while the pool works on the
+//! current one, and only one chunk's results are held at a time, so memory stays flat however
+//! many files there are. Every file found ends in exactly one of conversations, skipped, errors.
+
+use crate::eval::{self, Scoring};
+use crate::matcher::{Hit, Scratch as MatchScratch};
+use crate::report::{self, FileError, Printer, Skipped, Summary};
+use crate::rules::{RuleSet, Severity};
+use crate::transcript::{self, Format, ParseOptions};
+use globset::GlobSet;
+use rayon::prelude::*;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// How many files are handled between two writes.
+const CHUNK: usize = 2048;
+/// How much of a file is searched for a NUL byte to call it binary.
+const BINARY_PROBE: usize = 8192;
+
+/// Everything a scan needs besides the rules and the printer.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Paths as given; `-` is standard input. Empty means the current folder.
+    pub paths: Vec<String>,
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    pub max_filesize: u64,
+    /// Read every file as this format instead of detecting it.
+    pub input_format: Option<Format>,
+    pub stdin_filename: Option<String>,
+    pub parse: ParseOptions,
+    pub scoring: Scoring,
+    /// A conversation scoring below this fails.
+    pub min_score: Option<i32>,
+    pub threads: usize,
+}
+
+/// One thing the walk found.
+#[derive(Debug)]
+pub enum Input {
+    /// A file; `forced` when named on the command line or matched by `--include` (read whatever
+    /// its extension).
+    File {
+        path: PathBuf,
+        display: String,
+        forced: bool,
+    },
+    Stdin,
+    Skip(Skipped),
+    Error(FileError),
+}
+
+/// What a scan saw, for the exit code.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub summary: Summary,
+    /// The most severe problem finding.
+    pub worst: Option<Severity>,
+}
+
+/// The display form of a path: `/` separators, no leading `./`.
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    match s.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => s,
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// Lists the inputs in order.
+pub fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    let roots: Vec<String> = if opts.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        opts.paths.clone()
+    };
+    roots
+        .into_iter()
+        .flat_map(move |root| -> Box<dyn Iterator<Item = Input> + '_> {
+            if root == "-" {
+                return Box::new(std::iter::once(Input::Stdin));
+            }
+            let path = PathBuf::from(&root);
+            match std::fs::metadata(&path) {
+                Err(e) => Box::new(std::iter::once(Input::Error(FileError {
+                    path: display(&path),
+                    message: format!("cannot read: {e}"),
+                }))),
+                Ok(m) if !m.is_dir() => Box::new(std::iter::once(Input::File {
+                    display: display(&path),
+                    path,
+                    forced: true,
+                })),
+                Ok(_) => Box::new(walk_dir(path, opts)),
+            }
+        })
+}
+
+fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
+    let root_for_filter = root.clone();
+    walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            let rel = relative(e.path(), &root_for_filter);
+            !opts.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
+        })
+        .filter_map(move |entry| match entry {
+            Err(e) => Some(Input::Error(FileError {
+                path: e.path().map_or_else(|| display(&root), display),
+                message: format!(
+                    "cannot read: {}",
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                ),
+            })),
+            Ok(e) if e.file_type().is_dir() => None,
+            Ok(e) if e.file_type().is_symlink() => Some(Input::Skip(Skipped {
+                path: display(e.path()),
+                reason: "symbolic link (not followed)".into(),
+            })),
+            Ok(e) => {
+                let rel = relative(e.path(), &root);
+                let included = opts.include.as_ref().map(|g| g.is_match(&rel));
+                if included == Some(false) {
+                    return None;
+                }
+                Some(Input::File {
+                    display: display(e.path()),
+                    path: e.into_path(),
+                    forced: included == Some(true),
+                })
+            }
+        })
+}
+
+/// One input's result: rendered output and what goes into the totals.
+struct Processed {
+    conversations: Vec<report::Conversation>,
+    /// The rendered conversations back to back; `cuts[i]` is where conversation `i` ends.
+    rendered: Vec<u8>,
+    cuts: Vec<usize>,
+    skipped: Option<Skipped>,
+    error: Option<FileError>,
+}
+
+impl Processed {
+    fn skipped(path: &str, reason: impl Into<String>) -> Self {
+        Processed {
+            conversations: Vec::new(),
+            rendered: Vec::new(),
+            cuts: Vec::new(),
+            skipped: Some(Skipped {
+                path: path.into(),
+                reason: reason.into(),
+            }),
+            error: None,
+        }
+    }
+
+    fn error(path: &str, message: impl Into<String>) -> Self {
+        Processed {
+            conversations: Vec::new(),
+            rendered: Vec::new(),
+            cuts: Vec::new(),
+            skipped: None,
+            error: Some(FileError {
+                path: path.into(),
+                message: message.into(),
+            }),
+        }
+    }
+}
+
+/// Per-thread buffers.
+#[derive(Default)]
+struct Scratch {
+    matcher: MatchScratch,
+    hits: Vec<Hit>,
+}
+
+/// What every worker shares.
+struct Context<'a> {
+    rules: &'a RuleSet,
+    printer: &'a Printer,
+    opts: &'a ScanOptions,
+}
+
+/// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning).
+fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    let utf16 = |le: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{fffd}'))
+            .collect::<String>()
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => return utf16(true),
+        Some([0xFE, 0xFF]) => return utf16(false),
+        _ => {}
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            warnings.push(format!(
+                "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
+            ));
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16_bom && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()
+}
+
+fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
+    let (display, path, bytes) = match input {
+        Input::Skip(s) => {
+            return Processed {
+                skipped: Some(s),
+                ..Processed::skipped("", "")
+            };
+        }
+        Input::Error(e) => {
+            return Processed {
+                error: Some(e),
+                ..Processed::error("", "")
+            };
+        }
+        Input::Stdin => {
+            let name = ctx
+                .opts
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
+            let mut bytes = Vec::new();
+            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+                return Processed::error(&name, format!("cannot read standard input: {e}"));
+            }
+            (name.clone(), PathBuf::from(name), bytes)
+        }
+        Input::File {
+            path,
+            display,
+            forced,
+        } => {
+            if !forced && ctx.opts.input_format.is_none() && Format::from_extension(&path).is_none()
+            {
+                return Processed::skipped(
+                    &display,
+                    "not a transcript file (unknown extension); name it, use --include, or --input-format to read it",
+                );
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.len() > ctx.opts.max_filesize => {
+                    return Processed::skipped(
+                        &display,
+                        format!(
+                            "too large ({} bytes; the limit is {}, see --max-filesize)",
+                            m.len(),
+                            ctx.opts.max_filesize
+                        ),
+                    );
+                }
+                Err(e) => return Processed::error(&display, format!("cannot read: {e}")),
+                Ok(_) => {}
+            }
+            match std::fs::read(&path) {
+                Ok(b) => (display, path, b),
+                Err(e) => return Processed::error(&display, format!("cannot read: {e}")),
+            }
+        }
+    };
+    if looks_binary(&bytes) {
+        return Processed::skipped(&display, "binary");
+    }
+    let mut warnings = Vec::new();
+    let source = decode(bytes, &mut warnings);
+    let format = ctx
+        .opts
+        .input_format
+        .unwrap_or_else(|| transcript::detect(&path, &source));
+    let transcripts = match transcript::parse(&source, format, &ctx.opts.parse) {
+        Ok(t) => t,
+        Err(e) => return Processed::error(&display, format!("{e} (read as {})", format.name())),
+    };
+    let mut out = Processed {
+        conversations: Vec::with_capacity(transcripts.len()),
+        rendered: Vec::new(),
+        cuts: Vec::with_capacity(transcripts.len()),
+        skipped: None,
+        error: None,
+    };
+    for t in &transcripts {
+        let conv = check_transcript(t, &source, &display, format, warnings.clone(), ctx, scratch);
+        ctx.printer.conversation(&conv, &source, &mut out.rendered);
+        out.cuts.push(out.rendered.len());
+        out.conversations.push(conv);
+    }
+    out
+}
+
+/// Matches, evaluates and reports one transcript.
+fn check_transcript(
+    t: &transcript::Transcript,
+    source: &str,
+    display: &str,
+    format: Format,
+    warnings: Vec<String>,
+    ctx: &Context,
+    scratch: &mut Scratch,
+) -> report::Conversation {
+    let texts: Vec<(&str, bool)> = t
+        .turns
+        .iter()
+        .map(|turn| (turn.text(source), ctx.rules.roles & turn.role.bit() != 0))
+        .collect();
+    scratch.hits.clear();
+    ctx.rules
+        .matcher
+        .find(&texts, &mut scratch.matcher, &mut scratch.hits);
+    let mut evaluation = eval::evaluate(ctx.rules, t, &mut scratch.hits, ctx.opts.scoring);
+    if ctx.opts.min_score.is_some_and(|m| evaluation.score < m) {
+        evaluation.passed = false;
+    }
+    report::conversation(
+        display,
+        format.name(),
+        t,
+        source,
+        &evaluation,
+        ctx.rules,
+        warnings,
+    )
+}
+
+/// Scans every input, writing the report to `out` and file errors to standard error.
+pub fn scan(
+    opts: &ScanOptions,
+    rules: &RuleSet,
+    printer: &Printer,
+    out: &mut dyn Write,
+) -> io::Result<Totals> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let ctx = Context {
+        rules,
+        printer,
+        opts,
+    };
+    let mut totals = Totals::default();
+    let mut skipped = Vec::new();
+    let mut errors = Vec::new();
+    let mut written = 0;
+    printer.start(out)?;
+    std::thread::scope(|s| -> io::Result<()> {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Input>>(2);
+        s.spawn(move || {
+            let mut inputs = walk(opts);
+            loop {
+                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() || tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        for chunk in rx {
+            let results: Vec<Processed> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map_init(Scratch::default, |scratch, input| {
+                        process(input, &ctx, scratch)
+                    })
+                    .collect()
+            });
+            for r in results {
+                totals.summary.files += 1;
+                let mut from = 0;
+                for (c, &cut) in r.conversations.iter().zip(&r.cuts) {
+                    totals.summary.add(c);
+                    let worst = c
+                        .findings
+                        .iter()
+                        .filter(|f| f.is_problem())
+                        .map(|f| f.severity)
+                        .max();
+                    totals.worst = totals.worst.max(worst);
+                    printer.write_conversation(out, &r.rendered[from..cut], written)?;
+                    from = cut;
+                    written += 1;
+                }
+                if let Some(s) = r.skipped {
+                    totals.summary.skipped += 1;
+                    printer.write_event(out, Some(&s), None)?;
+                    skipped.push(s);
+                }
+                if let Some(e) = r.error {
+                    totals.summary.errors += 1;
+                    if !printer.quiet {
+                        eprintln!("error: {}: {}", e.path, e.message);
+                    }
+                    printer.write_event(out, None, Some(&e))?;
+                    errors.push(e);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    printer.finish(out, &totals.summary, &skipped, &errors)?;
+    out.flush()?;
+    Ok(totals)
+}

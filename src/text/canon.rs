@@ -1,0 +1,361 @@
+//! Canonical form of words, per SPEC §3: ASCII case folding, every apostrophe spelling as `'`,
+//! punctuation as a word boundary, contractions expanded (`that's` → `that is`).
+//!
+//! The scanner works on the original text and reports byte ranges into it, so a match on canonical
+//! words maps straight back to the original bytes. Plain ASCII words (the vast majority) take a fast
+//! path that needs no allocation; words with apostrophes or non-ASCII letters are normalised on a
+//! slow path.
+
+use std::borrow::Cow;
+
+/// What a character means to the word scanner.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Separates words: whitespace, punctuation, symbols, emoji.
+    Separator,
+    /// ASCII letter or digit.
+    Ascii,
+    /// An apostrophe: `'`, `` ` ``, `’`, `‘`, `ʼ`, `´`. Inside a word only between two word characters.
+    Apostrophe,
+    /// A non-ASCII letter or digit (anything not known to be punctuation).
+    Other,
+}
+
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Separator; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = Class::Ascii;
+        } else if c == b'\'' || c == b'`' {
+            table[b] = Class::Apostrophe;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Classifies the character at byte `i` of `text` (a char boundary); returns its class and length.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => Class::Apostrophe,
+        '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}' => Class::Separator,
+        '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FE0F}' => {
+            Class::Separator
+        }
+        '\u{FEFF}' | '\u{FF01}'..='\u{FF0F}' | '\u{1F000}'.. => Class::Separator,
+        c if c.is_whitespace() => Class::Separator,
+        _ => Class::Other,
+    };
+    (class, c.len_utf8())
+}
+
+/// One word of the original text: a byte range, and whether it is plain ASCII letters and digits
+/// (then its canonical form is just its lowercase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawWord {
+    pub start: usize,
+    pub end: usize,
+    pub plain: bool,
+}
+
+/// Iterates over the words of a text in order.
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Words { text, pos: 0 }
+    }
+
+    /// Whether a word character starts at byte `i`.
+    #[inline(always)]
+    fn word_char_at(&self, i: usize) -> bool {
+        i < self.text.len() && matches!(class_at(self.text, i).0, Class::Ascii | Class::Other)
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = RawWord;
+
+    #[inline]
+    fn next(&mut self) -> Option<RawWord> {
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        let mut i = self.pos;
+        // Skip to the start of the next word.
+        loop {
+            if i >= len {
+                self.pos = len;
+                return None;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_CLASS[b as usize] == Class::Ascii {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (class, n) = class_at(self.text, i);
+                if class == Class::Other {
+                    break;
+                }
+                i += n;
+            }
+        }
+        let start = i;
+        let mut plain = true;
+        while i < len {
+            let b = bytes[i];
+            if b < 0x80 && ASCII_CLASS[b as usize] == Class::Ascii {
+                i += 1;
+                continue;
+            }
+            let (class, n) = class_at(self.text, i);
+            match class {
+                Class::Ascii => i += n,
+                Class::Other => {
+                    plain = false;
+                    i += n;
+                }
+                Class::Apostrophe if self.word_char_at(i + n) => {
+                    plain = false;
+                    i += n;
+                }
+                Class::Apostrophe | Class::Separator => break,
+            }
+        }
+        self.pos = i;
+        Some(RawWord {
+            start,
+            end: i,
+            plain,
+        })
+    }
+}
+
+/// One canonical word produced from a raw word, with the byte range of the raw text it came from
+/// (relative to the start of the raw word).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub word: Cow<'a, str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Spoken fillers skipped when matching (SPEC §3); the config's `fillers:` replaces this list.
+pub const DEFAULT_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hm"];
+
+/// Words a `'s` after which means `is` (`that's` → `that is`); elsewhere `'s` is a possessive.
+const IS_AFTER: &[&str] = &[
+    "it",
+    "that",
+    "there",
+    "here",
+    "he",
+    "she",
+    "what",
+    "who",
+    "where",
+    "how",
+    "this",
+    "everything",
+    "nothing",
+    "something",
+    "someone",
+    "somebody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "why",
+    "when",
+];
+
+/// Whole words that stand for two canonical words without an apostrophe.
+pub const SPLIT_WORDS: &[(&str, [&str; 2])] = &[("cannot", ["can", "not"])];
+
+/// Expands one raw word into canonical words: lowercase, apostrophes unified, contractions split.
+/// Fast for plain words (one piece, borrowed when already lowercase).
+pub fn expand<'a>(raw: &'a str, plain: bool, out: &mut Vec<Piece<'a>>) {
+    out.clear();
+    if plain {
+        let word = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        for (whole, parts) in SPLIT_WORDS {
+            if *word == **whole {
+                let cut = parts[0].len();
+                out.push(piece(parts[0], 0, cut));
+                out.push(piece(parts[1], cut, raw.len()));
+                return;
+            }
+        }
+        out.push(Piece {
+            word,
+            start: 0,
+            end: raw.len(),
+        });
+        return;
+    }
+    // Normalise: lowercase, one apostrophe; remember where each normalised byte came from.
+    let mut norm = String::with_capacity(raw.len());
+    let mut origin = Vec::with_capacity(raw.len() + 1);
+    for (i, c) in raw.char_indices() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
+            c => c,
+        };
+        for lower in c.to_lowercase() {
+            for _ in 0..lower.len_utf8() {
+                origin.push(i);
+            }
+            norm.push(lower);
+        }
+    }
+    origin.push(raw.len());
+    let at = |n: usize| origin[n];
+    let Some(apos) = norm.rfind('\'') else {
+        out.push(Piece {
+            word: Cow::Owned(norm),
+            start: 0,
+            end: raw.len(),
+        });
+        return;
+    };
+    if let Some(base) = norm.strip_suffix("n't") {
+        let cut = base.len();
+        let base = match base {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            "ai" => "is",
+            other => other,
+        };
+        if !base.is_empty() {
+            out.push(owned(base, 0, at(cut)));
+        }
+        out.push(piece("not", at(cut), raw.len()));
+        return;
+    }
+    let (stem, suffix) = (&norm[..apos], &norm[apos + 1..]);
+    let expansion = match suffix {
+        "ll" => Some("will"),
+        "re" => Some("are"),
+        "ve" => Some("have"),
+        "m" => Some("am"),
+        "d" => Some("would"),
+        "s" if stem == "let" => Some("us"),
+        "s" if IS_AFTER.contains(&stem) => Some("is"),
+        _ => None,
+    };
+    match expansion {
+        Some(second) if !stem.is_empty() => {
+            out.push(owned(stem, 0, at(apos)));
+            out.push(piece(second, at(apos), raw.len()));
+        }
+        _ => out.push(Piece {
+            word: Cow::Owned(norm),
+            start: 0,
+            end: raw.len(),
+        }),
+    }
+}
+
+fn piece(word: &'static str, start: usize, end: usize) -> Piece<'static> {
+    Piece {
+        word: Cow::Borrowed(word),
+        start,
+        end,
+    }
+}
+
+fn owned(word: &str, start: usize, end: usize) -> Piece<'static> {
+    Piece {
+        word: Cow::Owned(word.to_string()),
+        start,
+        end,
+    }
+}
+
+/// The canonical words of a whole text, in order, without filler removal. Used for phrases.
+pub fn canonical_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pieces = Vec::new();
+    for w in Words::new(text) {
+        expand(&text[w.start..w.end], w.plain, &mut pieces);
+        out.extend(pieces.iter().map(|p| p.word.to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        Words::new(text).map(|w| &text[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn punctuation_is_a_boundary() {
+        assert_eq!(
+            words("That's not my department."),
+            ["That's", "not", "my", "department"]
+        );
+        assert_eq!(words("short-handed,today!!"), ["short", "handed", "today"]);
+        assert_eq!(words("“quoted” 'single' end'"), ["quoted", "single", "end"]);
+        assert_eq!(words("a\u{2014}b\u{00A0}c 😀d"), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn curly_apostrophe_stays_inside_a_word() {
+        assert_eq!(words("it’s out"), ["it’s", "out"]);
+        assert_eq!(canonical_words("It’s OUT"), ["it", "is", "out"]);
+    }
+
+    #[test]
+    fn contractions_expand() {
+        assert_eq!(canonical_words("that's"), ["that", "is"]);
+        assert_eq!(
+            canonical_words("can't won't don't"),
+            ["can", "not", "will", "not", "do", "not"]
+        );
+        assert_eq!(
+            canonical_words("I'm I'll you're we've I'd let's"),
+            [
+                "i", "am", "i", "will", "you", "are", "we", "have", "i", "would", "let", "us"
+            ]
+        );
+        assert_eq!(canonical_words("cannot"), ["can", "not"]);
+        assert_eq!(canonical_words("manufacturer's"), ["manufacturer's"]);
+    }
+
+    #[test]
+    fn pieces_point_back_into_the_raw_word() {
+        let mut out = Vec::new();
+        let raw = "Can’t";
+        expand(raw, false, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(&raw[out[0].start..out[0].end], "Ca");
+        assert_eq!(&raw[out[1].start..out[1].end], "n’t");
+        assert_eq!(out[0].word, "can");
+        assert_eq!(out[1].word, "not");
+    }
+
+    #[test]
+    fn non_ascii_letters_are_word_characters() {
+        assert_eq!(words("café déjà-vu"), ["café", "déjà", "vu"]);
+        assert_eq!(canonical_words("CAFÉ"), ["café"]);
+    }
+}

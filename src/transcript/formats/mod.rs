@@ -1,0 +1,6 @@
+//! One parser per input format, each producing the internal [`Transcript`](super::Transcript).
+
+pub mod chat_json;
+pub mod subtitle;
+pub mod text;
+pub mod time;

@@ -1,0 +1,312 @@
+//! WebVTT and SRT captions. A cue's speaker comes from a `<v Name>` voice span (Teams) or a
+//! `Name:` prefix (Zoom, many SRT files); markup (`<i>`, `<c.x>`, inline timestamps) is stripped
+//! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
+//! across cues still matches. Cues are ordered by start time (Teams writes some out of order).
+
+use super::time::clock_ms;
+use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
+
+/// One caption cue.
+struct Cue {
+    start_ms: u64,
+    end_ms: u64,
+    speaker: Option<String>,
+    text: Decoded,
+}
+
+/// Parses WebVTT. The file must start with `WEBVTT`.
+pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if !body.starts_with("WEBVTT") || body[6..].starts_with(|c: char| !c.is_whitespace()) {
+        return Err(ParseError::at(
+            1,
+            1,
+            "not a WebVTT file: the first line must be `WEBVTT`; use --input-format to choose another reader",
+        ));
+    }
+    let cues = cues(source, Timing::Vtt)?;
+    Ok(join(cues, opts))
+}
+
+/// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
+pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+    let cues = cues(source, Timing::Srt)?;
+    Ok(join(cues, opts))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Timing {
+    Vtt,
+    Srt,
+}
+
+/// Lines with their start offsets and 1-based numbers.
+fn numbered_lines(source: &str) -> Vec<(usize, usize, &str)> {
+    let mut at = 0;
+    source
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let start = at;
+            at += raw.len();
+            let line = raw.trim_end_matches(['\n', '\r']);
+            (i + 1, start, line.strip_prefix('\u{feff}').unwrap_or(line))
+        })
+        .collect()
+}
+
+fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
+    let lines = numbered_lines(source);
+    let mut cues = Vec::new();
+    let mut i = if timing == Timing::Vtt { 1 } else { 0 };
+    while i < lines.len() {
+        // A block runs to the next blank line.
+        if lines[i].2.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let block_end = (i..lines.len())
+            .find(|&j| lines[j].2.trim().is_empty())
+            .unwrap_or(lines.len());
+        let block = &lines[i..block_end];
+        i = block_end;
+        let first = block[0].2;
+        if timing == Timing::Vtt
+            && ["NOTE", "STYLE", "REGION"]
+                .iter()
+                .any(|k| first.starts_with(k))
+        {
+            continue;
+        }
+        let Some(t) = block.iter().position(|l| l.2.contains("-->")) else {
+            if timing == Timing::Vtt && cues.is_empty() {
+                continue; // header metadata lines after WEBVTT
+            }
+            return Err(ParseError::at(
+                block[0].0,
+                1,
+                "cue has no timing line (`00:00:01.000 --> 00:00:04.000`)",
+            ));
+        };
+        if t > 1 {
+            return Err(ParseError::at(
+                block[t].0,
+                1,
+                "unexpected text before the cue timing line",
+            ));
+        }
+        let (line_no, _, timing_line) = block[t];
+        let (start, end) = parse_timing(timing_line).ok_or_else(|| {
+            ParseError::at(
+                line_no,
+                1,
+                format!("bad cue timing `{}`", timing_line.trim()),
+            )
+        })?;
+        let payload = &block[t + 1..];
+        if payload.is_empty() {
+            continue;
+        }
+        let (speaker, text) = payload_text(payload);
+        if text.text.trim().is_empty() {
+            continue;
+        }
+        cues.push(Cue {
+            start_ms: start,
+            end_ms: end,
+            speaker,
+            text,
+        });
+    }
+    cues.sort_by_key(|c| c.start_ms);
+    Ok(cues)
+}
+
+/// `start --> end [settings]` to milliseconds.
+fn parse_timing(line: &str) -> Option<(u64, u64)> {
+    let (a, b) = line.split_once("-->")?;
+    let b = b.split_whitespace().next()?;
+    let (start, end) = (clock_ms(a)?, clock_ms(b)?);
+    (end >= start).then_some((start, end))
+}
+
+/// The text of a cue payload with markup stripped, and the speaker from `<v Name>` or `Name:`.
+fn payload_text(lines: &[(usize, usize, &str)]) -> (Option<String>, Decoded) {
+    let mut speaker = None;
+    let mut out = Decoded::default();
+    for (k, &(_, at, line)) in lines.iter().enumerate() {
+        if k > 0 && !out.text.is_empty() {
+            out.push_replacement(" ", at);
+        }
+        let mut rest = line;
+        let mut pos = at;
+        if k == 0 && !line.starts_with('<') {
+            if let Some((name, after)) = name_prefix(line) {
+                speaker = Some(name.to_string());
+                pos += line.len() - after.len();
+                rest = after;
+            }
+        }
+        while !rest.is_empty() {
+            if let Some(stripped) = rest.strip_prefix('<') {
+                let Some(close) = stripped.find('>') else {
+                    out.push_verbatim(rest, pos);
+                    break;
+                };
+                let tag = &stripped[..close];
+                if let Some(voice) = tag.strip_prefix('v').filter(|t| t.starts_with([' ', '.'])) {
+                    let name = voice.split_once(' ').map_or("", |(_, n)| n).trim();
+                    if !name.is_empty() && speaker.is_none() {
+                        speaker = Some(name.to_string());
+                    }
+                }
+                pos += close + 2;
+                rest = &stripped[close + 1..];
+                continue;
+            }
+            if rest.starts_with('&')
+                && let Some((c, len)) = entity(rest)
+            {
+                out.push_replacement(c, pos);
+                pos += len;
+                rest = &rest[len..];
+                continue;
+            }
+            let plain = rest.find(['<', '&']).map_or(rest.len(), |n| n.max(1));
+            out.push_verbatim(&rest[..plain], pos);
+            pos += plain;
+            rest = &rest[plain..];
+        }
+    }
+    (speaker, out)
+}
+
+/// A `Name:` prefix of at most four words at the start of a caption line.
+fn name_prefix(line: &str) -> Option<(&str, &str)> {
+    let colon = line.find(':')?;
+    let name = line[..colon].trim();
+    let after = &line[colon + 1..];
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.split_whitespace().count() <= 4
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
+        && after.starts_with(' ');
+    ok.then(|| (name, after.trim_start()))
+}
+
+/// Decodes an HTML entity at the start of `s`: the text and the entity's length.
+fn entity(s: &str) -> Option<(&'static str, usize)> {
+    const ENTITIES: &[(&str, &str)] = &[
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&nbsp;", " "),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+        ("&#39;", "'"),
+        ("&lrm;", ""),
+        ("&rlm;", ""),
+    ];
+    ENTITIES
+        .iter()
+        .find(|(e, _)| s.starts_with(e))
+        .map(|(e, t)| (*t, e.len()))
+}
+
+/// Joins consecutive cues of the same speaker into turns.
+fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut last_speaker: Option<Option<String>> = None;
+    for cue in cues {
+        if last_speaker.as_ref() == Some(&cue.speaker)
+            && let Some(TurnText::Decoded(prev)) = turns.last_mut().map(|t| &mut t.text)
+        {
+            let at = cue.text.source_start();
+            prev.push_replacement(" ", at);
+            prev.append(cue.text);
+            if let Some(t) = turns.last_mut() {
+                t.end_ms = Some(cue.end_ms);
+            }
+            continue;
+        }
+        let role = match &cue.speaker {
+            Some(name) => opts.roles.role_of(name),
+            None => opts.default_role,
+        };
+        last_speaker = Some(cue.speaker.clone());
+        turns.push(Turn {
+            role,
+            speaker: cue.speaker,
+            start_ms: Some(cue.start_ms),
+            end_ms: Some(cue.end_ms),
+            text: TurnText::Decoded(cue.text),
+        });
+    }
+    Transcript { id: None, turns }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::{Role, Roles};
+
+    fn opts() -> ParseOptions {
+        ParseOptions {
+            roles: Roles::default(),
+            default_role: Role::Agent,
+        }
+    }
+
+    #[test]
+    fn teams_voice_spans_unpadded_times_out_of_order() {
+        let src = "WEBVTT\n\n2\n0:0:5.0 --> 0:0:7.0\n<v Customer>my order</v>\n\n\
+                   1\n0:0:0.0 --> 0:0:4.5\n<v Agent>Hello, this is</v>\n\n\
+                   0:0:4.5 --> 0:0:4.9\n<v Agent>Sam.</v>\n";
+        let t = parse_vtt(src, &opts()).unwrap();
+        let got: Vec<(Role, &str, Option<u64>)> = t
+            .turns
+            .iter()
+            .map(|x| (x.role, x.text(src), x.start_ms))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Agent, "Hello, this is Sam.", Some(0)),
+                (Role::Customer, "my order", Some(5000)),
+            ]
+        );
+        let sam = "Hello, this is ".len();
+        assert_eq!(&src[t.turns[0].source_offset(sam)..][..4], "Sam.");
+    }
+
+    #[test]
+    fn zoom_names_comments_and_entities() {
+        let src = "\u{feff}WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.000 align:start\nAgent: fish &amp; <i>chips</i>\n";
+        let t = parse_vtt(src, &opts()).unwrap();
+        assert_eq!(t.turns.len(), 1);
+        assert_eq!(t.turns[0].speaker.as_deref(), Some("Agent"));
+        assert_eq!(t.turns[0].text(src), "fish & chips");
+    }
+
+    #[test]
+    fn srt_with_comma_milliseconds() {
+        let src = "1\r\n00:00:01,250 --> 00:00:03,000\r\nCustomer: it broke\r\n\r\n2\r\n00:00:04,000 --> 00:00:05,000\r\nAgent: sorry to hear that\r\n";
+        let t = parse_srt(src, &opts()).unwrap();
+        assert_eq!(t.turns.len(), 2);
+        assert_eq!(
+            (t.turns[0].role, t.turns[0].start_ms),
+            (Role::Customer, Some(1250))
+        );
+        assert_eq!(t.turns[1].text(src), "sorry to hear that");
+    }
+
+    #[test]
+    fn broken_timings_are_errors_with_a_line() {
+        let err = parse_srt("1\n00:00:01,000 --> xx\nhi\n", &opts()).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(parse_vtt("hello", &opts()).is_err());
+    }
+}

@@ -1,0 +1,268 @@
+//! Speaker-labelled plain text (`Agent: …`, `[00:01:02] Customer: …`, `**Agent:** …` in Markdown),
+//! with continuation lines joined to their turn. A file with no speaker labels is one turn of the
+//! default role: an agent script, a canned reply, a Markdown page.
+
+use super::time::clock_ms;
+use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
+use std::collections::HashMap;
+
+/// A line that opens a turn: its label, time, and where its text starts.
+struct Opening<'a> {
+    label: &'a str,
+    start_ms: Option<u64>,
+    text_start: usize,
+}
+
+/// The longest speaker label considered, in bytes.
+const MAX_LABEL: usize = 40;
+
+/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`.
+/// Returns the time and the rest of the line after it.
+fn leading_time(line: &str) -> Option<(u64, &str)> {
+    let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
+        let end = r.find(']')?;
+        (&r[..end], &r[end + 1..])
+    } else if let Some(r) = line.strip_prefix('(') {
+        let end = r.find(')')?;
+        (&r[..end], &r[end + 1..])
+    } else {
+        let end = line.find(|c: char| c.is_whitespace())?;
+        (&line[..end], &line[end..])
+    };
+    let ms = clock_ms(inner)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    Some((ms, rest))
+}
+
+/// Recognises a turn opening in `line` (which starts at byte `at` of the source).
+fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
+    let mut rest = line.trim_start_matches([' ', '\t', '\u{feff}']);
+    for marker in ["> ", "- ", "* "] {
+        rest = rest.strip_prefix(marker).unwrap_or(rest);
+    }
+    let mut start_ms = None;
+    if let Some((ms, r)) = leading_time(rest) {
+        start_ms = Some(ms);
+        rest = r;
+    }
+    let bold = rest.starts_with("**") || rest.starts_with("__");
+    if bold {
+        rest = &rest[2..];
+    }
+    let colon = label_colon(rest)?;
+    let mut label = rest[..colon].trim_end();
+    let mut after = &rest[colon + 1..];
+    if bold {
+        // `**Agent:**` or `**Agent**:`.
+        after = after
+            .strip_prefix("**")
+            .or_else(|| after.strip_prefix("__"))
+            .unwrap_or(after);
+        label = label.trim_end_matches(['*', '_']);
+    }
+    // `Agent [00:01:02]:` — a time after the label.
+    if let Some(open) = label.rfind(['[', '('])
+        && let Some(ms) = clock_ms(label[open + 1..].trim_end_matches([']', ')']))
+    {
+        start_ms = start_ms.or(Some(ms));
+        label = label[..open].trim_end();
+    }
+    if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let text_start = at + (line.len() - after.len());
+    Some(Opening {
+        label,
+        start_ms,
+        text_start,
+    })
+}
+
+/// The first `:` outside brackets within the label length limit (brackets may hold a time:
+/// `Agent [00:02:00]:`).
+fn label_colon(rest: &str) -> Option<usize> {
+    let mut depth = 0u8;
+    for (i, b) in rest.bytes().enumerate().take(MAX_LABEL + 16) {
+        match b {
+            b'[' | b'(' => depth += 1,
+            b']' | b')' => depth = depth.saturating_sub(1),
+            b':' if depth == 0 => return Some(i),
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A speaker label: starts with a letter, at most four words of letters, digits, `.`, `_`, `-`,
+/// `'`, `#`.
+fn is_label(label: &str) -> bool {
+    let Some(first) = label.chars().next() else {
+        return false;
+    };
+    first.is_alphabetic()
+        && label.split_whitespace().count() <= 4
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#'))
+}
+
+/// Lines of `source` as (start offset, line without its line break).
+fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    source.split_inclusive('\n').map(move |raw| {
+        let start = at;
+        at += raw.len();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        (start, line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript.
+pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
+    let found: Vec<(usize, Opening)> = lines(source)
+        .filter_map(|(at, line)| opening(line, at).map(|o| (at, o)))
+        .collect();
+    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, &opts.roles) {
+        found
+    } else {
+        Vec::new()
+    };
+    let mut turns = Vec::with_capacity(openings.len() + 1);
+    let first_line = openings.first().map_or(source.len(), |(at, _)| *at);
+    let preamble = trimmed(source, 0, first_line);
+    if !preamble.is_empty() {
+        // Text before the first label (a title, a call header) speaks for nobody.
+        let role = if openings.is_empty() {
+            opts.default_role
+        } else {
+            Role::System
+        };
+        turns.push(Turn::new(role, None, preamble));
+    }
+    for (i, (_, o)) in openings.iter().enumerate() {
+        let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
+        let role = opts.roles.role_of(o.label);
+        let mut turn = Turn::new(
+            role,
+            Some(o.label.to_string()),
+            trimmed(source, o.text_start, end),
+        );
+        turn.start_ms = o.start_ms;
+        turns.push(turn);
+    }
+    fill_end_times(&mut turns);
+    Transcript { id: None, turns }
+}
+
+/// `start..end` of `source` without surrounding whitespace.
+fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let s = &source[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return start..start;
+    }
+    start + lead..end - trail
+}
+
+/// Whether the labelled lines make a dialogue: a known role alias among the labels, or at least
+/// two distinct labels each used more than once. A script's lone "Note:" line stays text.
+fn is_dialogue(openings: &[(usize, Opening)], roles: &Roles) -> bool {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, o) in openings {
+        *counts.entry(o.label).or_default() += 1;
+    }
+    counts.keys().any(|l| roles.knows(l)) || counts.values().filter(|&&n| n > 1).count() >= 2
+}
+
+/// A turn without an end time ends where the next timed turn starts.
+fn fill_end_times(turns: &mut [Turn]) {
+    for i in 0..turns.len().saturating_sub(1) {
+        if turns[i].start_ms.is_some() && turns[i].end_ms.is_none() {
+            turns[i].end_ms = turns[i + 1].start_ms;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> ParseOptions {
+        ParseOptions {
+            roles: Roles::default(),
+            default_role: Role::Agent,
+        }
+    }
+
+    fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
+        parse(src, &opts())
+            .turns
+            .iter()
+            .map(|t| {
+                (
+                    t.role,
+                    t.speaker.clone(),
+                    t.start_ms,
+                    t.text(src).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_in_any_case_with_continuations() {
+        let t = turns("AGENT: Hello there\nhow are you?\ncustomer: fine\n\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].0, Role::Agent);
+        assert_eq!(t[0].3, "Hello there\nhow are you?");
+        assert_eq!(t[1].0, Role::Customer);
+        assert_eq!(t[1].3, "fine");
+    }
+
+    #[test]
+    fn timestamps_before_or_after_labels() {
+        let t = turns("[00:01:02] Agent: hi\n00:01:05 Customer: yo\nAgent [00:02:00]: bye");
+        assert_eq!(
+            t.iter().map(|t| t.2).collect::<Vec<_>>(),
+            [Some(62_000), Some(65_000), Some(120_000)]
+        );
+        assert_eq!(t[2].3, "bye");
+    }
+
+    #[test]
+    fn unlabelled_text_is_one_turn_of_the_default_role() {
+        let src = "# Refund script\n\nNote: be kind.\nThank you for calling.\n";
+        let t = turns(src);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].0, Role::Agent);
+        assert_eq!(t[0].3, src.trim());
+    }
+
+    #[test]
+    fn markdown_bold_labels_and_preamble() {
+        let t = turns("# Call 12\n\n**Agent:** hi\n- **Customer**: hello\n");
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].0, Role::System);
+        assert_eq!((t[1].0, t[1].3.as_str()), (Role::Agent, "hi"));
+        assert_eq!((t[2].0, t[2].3.as_str()), (Role::Customer, "hello"));
+    }
+
+    #[test]
+    fn unknown_names_open_turns_in_a_dialogue() {
+        let t = turns("Sarah: hi\nBob: hey\nSarah: ok\nBob: bye\n");
+        assert_eq!(t.len(), 4);
+        assert!(t.iter().all(|t| t.0 == Role::Unknown));
+        let t = turns("Sarah: hi\nAgent: hey\n");
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn urls_and_times_in_text_are_not_labels() {
+        let t = turns("Agent: see https://x.org at 10:30 today\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].3, "see https://x.org at 10:30 today");
+    }
+}

@@ -1,0 +1,95 @@
+//! Timestamps as they appear in transcripts, to milliseconds.
+
+/// Parses `[h:]m:s[.frac|,frac]` (`00:01:02`, `1:02`, `0:0:3.5`, `00:00:01,250`) to milliseconds.
+pub fn clock_ms(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (clock, frac) = match text.find(['.', ',']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let mut secs: u64 = 0;
+    for (i, p) in parts.iter().enumerate() {
+        if p.is_empty() || p.len() > 2 && i > 0 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let v: u64 = p.parse().ok()?;
+        if i > 0 && v >= 60 {
+            return None;
+        }
+        secs = secs * 60 + v;
+    }
+    let mut ms = secs * 1000;
+    if let Some(frac) = frac {
+        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let digits: String = frac.chars().chain("000".chars()).take(3).collect();
+        ms += digits.parse::<u64>().ok()?;
+    }
+    Some(ms)
+}
+
+/// Seconds (as a JSON number) to milliseconds; negative or non-finite values are no time.
+pub fn seconds_ms(seconds: f64) -> Option<u64> {
+    (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_parse_in_every_common_spelling() {
+        assert_eq!(clock_ms("00:01:02"), Some(62_000));
+        assert_eq!(clock_ms("1:02"), Some(62_000));
+        assert_eq!(clock_ms("0:0:3.5"), Some(3_500));
+        assert_eq!(clock_ms("00:00:01,250"), Some(1_250));
+        assert_eq!(clock_ms("01:02:03.004"), Some(3_723_004));
+        assert_eq!(clock_ms("1:60"), None);
+        assert_eq!(clock_ms("abc"), None);
+        assert_eq!(clock_ms("12"), None);
+    }
+}
+
+/// Parses an ISO 8601 date-time (`2020-04-01T17:31:32.000Z`, `2020-04-01 17:31:32+02:00`) to
+/// milliseconds since the Unix epoch.
+pub fn iso8601_ms(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let num = |s: &str| -> Option<i64> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (y, mo, d) = (num(t.get(0..4)?)?, num(t.get(5..7)?)?, num(t.get(8..10)?)?);
+    if t.get(4..5)? != "-" || t.get(7..8)? != "-" || !matches!(t.get(10..11)?, "T" | "t" | " ") {
+        return None;
+    }
+    let rest = &t[11..];
+    let zone_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+    let clock = clock_ms(&rest[..zone_at])?;
+    let zone = &rest[zone_at..];
+    let offset_ms: i64 = match zone {
+        "" | "Z" | "z" => 0,
+        z => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let hm = z[1..].replace(':', "");
+            let (h, m) = (num(hm.get(0..2)?)?, num(hm.get(2..4).unwrap_or("00"))?);
+            sign * (h * 3_600_000 + m * 60_000)
+        }
+    };
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from the civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let ms = days * 86_400_000 + clock as i64 - offset_ms;
+    u64::try_from(ms).ok()
+}

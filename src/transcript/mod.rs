@@ -1,0 +1,189 @@
+//! The one internal transcript model every format parser produces: a list of turns, each with a
+//! role, an optional speaker name and times, and its text with a map back to the source file.
+//! Everything after parsing (matching, rules, reports) sees only this model.
+
+pub mod detect;
+pub mod formats;
+pub mod roles;
+
+use std::fmt;
+use std::ops::Range;
+
+pub use detect::{Format, detect};
+pub use roles::{Role, Roles};
+
+/// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).
+#[derive(Debug, Default)]
+pub struct Transcript {
+    /// The conversation's own id, when the format carries one.
+    pub id: Option<String>,
+    pub turns: Vec<Turn>,
+}
+
+/// One speaker turn.
+#[derive(Debug, Clone)]
+pub struct Turn {
+    pub role: Role,
+    /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0").
+    pub speaker: Option<String>,
+    /// Start and end time in milliseconds from the start of the conversation, when known.
+    pub start_ms: Option<u64>,
+    pub end_ms: Option<u64>,
+    pub text: TurnText,
+}
+
+/// A turn's text: a range of the source when the text stands there verbatim, else decoded text
+/// (JSON escapes, stripped markup, joined cues) with a map back to source offsets.
+#[derive(Debug, Clone)]
+pub enum TurnText {
+    Source(Range<usize>),
+    Decoded(Decoded),
+}
+
+/// Decoded text and where its pieces come from: each piece is (text offset, source offset,
+/// verbatim), sorted by text offset, the first at 0. A verbatim piece stands in the source byte for
+/// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start.
+#[derive(Debug, Clone, Default)]
+pub struct Decoded {
+    pub text: String,
+    pieces: Vec<(usize, usize, bool)>,
+}
+
+impl Decoded {
+    /// Appends `text`, which stands verbatim at `source_offset` in the source.
+    pub fn push_verbatim(&mut self, text: &str, source_offset: usize) {
+        self.pieces.push((self.text.len(), source_offset, true));
+        self.text.push_str(text);
+    }
+
+    /// Appends text that stands for the source bytes at `source_offset` but is spelled differently.
+    pub fn push_replacement(&mut self, text: &str, source_offset: usize) {
+        self.pieces.push((self.text.len(), source_offset, false));
+        self.text.push_str(text);
+    }
+
+    /// Appends another decoded text.
+    pub fn append(&mut self, other: Decoded) {
+        let shift = self.text.len();
+        self.pieces
+            .extend(other.pieces.into_iter().map(|(t, s, v)| (t + shift, s, v)));
+        self.text.push_str(&other.text);
+    }
+
+    /// The source offset of the first piece.
+    pub fn source_start(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.1)
+    }
+
+    fn source_offset(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|&(t, _, _)| t <= offset);
+        match i.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((t, s, true)) => s + (offset - t),
+            Some((_, s, false)) => s,
+            None => 0,
+        }
+    }
+}
+
+impl Turn {
+    /// A turn whose text is `range` of the source.
+    pub fn new(role: Role, speaker: Option<String>, range: Range<usize>) -> Turn {
+        Turn {
+            role,
+            speaker,
+            start_ms: None,
+            end_ms: None,
+            text: TurnText::Source(range),
+        }
+    }
+
+    /// The turn's text.
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        match &self.text {
+            TurnText::Source(r) => &source[r.clone()],
+            TurnText::Decoded(d) => &d.text,
+        }
+    }
+
+    /// The source offset of byte `offset` of the turn's text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        match &self.text {
+            TurnText::Source(r) => r.start + offset,
+            TurnText::Decoded(d) => d.source_offset(offset),
+        }
+    }
+}
+
+/// A file that could not be parsed: what is wrong and where (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl ParseError {
+    pub fn at(line: usize, column: usize, message: impl Into<String>) -> ParseError {
+        ParseError {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// What parsers need to know besides the text.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    pub roles: Roles,
+    /// The role of text that names no speaker.
+    pub default_role: Role,
+}
+
+/// Parses `source` as `format` into one or more transcripts.
+pub fn parse(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+) -> Result<Vec<Transcript>, ParseError> {
+    match format {
+        Format::Text => Ok(vec![formats::text::parse(source, opts)]),
+        Format::Json => formats::chat_json::parse_json(source, opts).map(|t| vec![t]),
+        Format::Jsonl => formats::chat_json::parse_jsonl(source, opts).map(|t| vec![t]),
+        Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(|t| vec![t]),
+        Format::Srt => formats::subtitle::parse_srt(source, opts).map(|t| vec![t]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoded_offsets_map_back_to_the_source() {
+        // Source: `"a\nb"` decoded to "a\nb" with the escape two bytes long.
+        let mut d = Decoded::default();
+        d.push_verbatim("a", 1);
+        d.push_replacement("\n", 2);
+        d.push_verbatim("bcd", 4);
+        let turn = Turn {
+            text: TurnText::Decoded(d),
+            ..Turn::new(Role::Agent, None, 0..0)
+        };
+        assert_eq!(turn.source_offset(0), 1);
+        assert_eq!(turn.source_offset(1), 2);
+        assert_eq!(turn.source_offset(2), 4);
+        assert_eq!(turn.source_offset(4), 6);
+        assert_eq!(turn.source_offset(5), 7);
+    }
+}

@@ -1,0 +1,161 @@
+//! Speaker roles and the aliases that map speaker labels to them (SPEC §4), extended by the
+//! config's `roles:` map.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Who speaks a turn.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Agent,
+    Customer,
+    Bot,
+    System,
+    Unknown,
+    /// Text that may be anyone's (`--default-role any`): every rule applies to it.
+    Any,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Agent,
+        Role::Customer,
+        Role::Bot,
+        Role::System,
+        Role::Unknown,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Customer => "customer",
+            Role::Bot => "bot",
+            Role::System => "system",
+            Role::Unknown => "unknown",
+            Role::Any => "any",
+        }
+    }
+
+    /// The bit of this role in role sets; `Any` is in every set.
+    pub fn bit(self) -> u8 {
+        match self {
+            Role::Any => u8::MAX,
+            r => 1 << r as u8,
+        }
+    }
+}
+
+const BUILTIN: &[(&str, Role)] = &[
+    ("agent", Role::Agent),
+    ("rep", Role::Agent),
+    ("representative", Role::Agent),
+    ("advisor", Role::Agent),
+    ("adviser", Role::Agent),
+    ("associate", Role::Agent),
+    ("csr", Role::Agent),
+    ("support", Role::Agent),
+    ("operator", Role::Agent),
+    ("staff", Role::Agent),
+    ("human_agent", Role::Agent),
+    ("customer", Role::Customer),
+    ("caller", Role::Customer),
+    ("client", Role::Customer),
+    ("user", Role::Customer),
+    ("member", Role::Customer),
+    ("guest", Role::Customer),
+    ("visitor", Role::Customer),
+    ("end_user", Role::Customer),
+    ("end-user", Role::Customer),
+    ("bot", Role::Bot),
+    ("assistant", Role::Bot),
+    ("ivr", Role::Bot),
+    ("virtual agent", Role::Bot),
+    ("virtual_agent", Role::Bot),
+    ("system", Role::System),
+];
+
+/// Maps speaker labels to roles: built-in aliases plus configured ones (which win).
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    extra: HashMap<String, Role>,
+}
+
+impl Roles {
+    /// Adds configured aliases: each label (any case) speaks as `role`.
+    pub fn with_aliases<'a>(
+        mut self,
+        role: Role,
+        labels: impl IntoIterator<Item = &'a str>,
+    ) -> Roles {
+        for label in labels {
+            self.extra.insert(label.trim().to_lowercase(), role);
+        }
+        self
+    }
+
+    /// The role of a speaker label: an exact alias (any case), else an alias as the label's first
+    /// word ("Agent Smith", "Customer 2"), else `Unknown`.
+    pub fn role_of(&self, label: &str) -> Role {
+        let label = label.trim();
+        let lower = label.to_lowercase();
+        if let Some(&role) = self.extra.get(&lower) {
+            return role;
+        }
+        if let Some(role) = builtin(&lower) {
+            return role;
+        }
+        let first = lower
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#')
+            .next()
+            .unwrap_or("");
+        if first.len() < lower.len() {
+            if let Some(&role) = self.extra.get(first) {
+                return role;
+            }
+            if let Some(role) = builtin(first) {
+                return role;
+            }
+        }
+        Role::Unknown
+    }
+
+    /// Whether `label` is a known alias (built-in or configured).
+    pub fn knows(&self, label: &str) -> bool {
+        self.role_of(label) != Role::Unknown
+    }
+}
+
+fn builtin(lower: &str) -> Option<Role> {
+    BUILTIN.iter().find(|(a, _)| *a == lower).map(|&(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_map_labels_to_roles() {
+        let roles = Roles::default().with_aliases(Role::Agent, ["Sarah", "spk_0"]);
+        assert_eq!(roles.role_of("AGENT"), Role::Agent);
+        assert_eq!(roles.role_of("Caller"), Role::Customer);
+        assert_eq!(roles.role_of("Agent Smith"), Role::Agent);
+        assert_eq!(roles.role_of("sarah"), Role::Agent);
+        assert_eq!(roles.role_of("SPK_0"), Role::Agent);
+        assert_eq!(roles.role_of("spk_1"), Role::Unknown);
+        assert_eq!(roles.role_of("Virtual Agent"), Role::Bot);
+        assert_eq!(roles.role_of("Supporter"), Role::Unknown);
+    }
+}
