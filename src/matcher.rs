@@ -147,6 +147,7 @@ impl Matcher {
         } else {
             Some(
                 regex::RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
+                    .case_insensitive(true)
                     .build()
                     .map_err(|e| format!("could not build the regex set: {e}"))?,
             )

@@ -5,7 +5,6 @@ use super::phrase::{self, Token};
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, WindowSpec};
 use super::{Rule, RuleSet, Window};
 use crate::matcher::{Matcher, MatcherInput};
-use std::collections::HashMap;
 use std::fmt;
 
 /// A rule file problem: where, what, and how to fix it.
@@ -124,7 +123,7 @@ pub fn check(
             match phrase::expand(p, fillers) {
                 Ok(v) => out.extend(v),
                 Err(e) => {
-                    let mut err = file.error_at(at, p, format!("{key} phrase \"{p}\": {}", e.message), Some(
+                    let mut err = file.error_at(at, p, format!("{key} \"{p}\": {}", e.message), Some(
                         "phrases are words with `(a|b)` alternatives, `[opt]` optional words and `*` for one word; fillers (um, uh, …) are ignored".into(),
                     ));
                     if file.text[at..].contains(p.as_str()) {
@@ -136,15 +135,16 @@ pub fn check(
         }
         Ok(out)
     };
-    let phrases = expand_all(&spec.phrases, "")?;
-    let unless = expand_all(&spec.unless, "unless")?;
+    let phrases = expand_all(&spec.phrases, "phrase")?;
+    let unless = expand_all(&spec.unless, "unless phrase")?;
     let mut regex = Vec::new();
     for r in spec.regex.clone().into_vec() {
         match regex::RegexBuilder::new(&r).case_insensitive(true).build() {
             Ok(re) => regex.push(re),
             Err(e) => {
                 let first = e.to_string();
-                let detail = first.lines().last().unwrap_or(&first).trim().to_string();
+                let last = first.lines().last().unwrap_or(&first).trim();
+                let detail = last.strip_prefix("error: ").unwrap_or(last).to_string();
                 return fail(
                     &r,
                     format!("invalid regex `{r}`: {detail}"),
@@ -284,7 +284,7 @@ fn window(w: &WindowSpec) -> Result<Window, String> {
 pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
     crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| {
         let hint = if e.message.contains("unknown field") {
-            "rule keys are: id, kind, severity, speaker, phrases, regex, unless, window, min_turns, points, max_hits, auto_fail, message, suggestion, link, description, examples"
+            "remove or rename the key; SPEC §2 lists what a rule file may hold"
         } else {
             "check the YAML syntax at this place"
         };
@@ -298,22 +298,8 @@ pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
     })
 }
 
-/// Builds the rule set: duplicate ids are errors; one matcher over all rules.
+/// Builds the rule set: one matcher over all rules (ids are already known to be unique).
 pub fn build(checked: Vec<Checked>, fillers: &[String]) -> Result<RuleSet, RuleError> {
-    let mut seen: HashMap<&str, &(String, usize, usize)> = HashMap::new();
-    for c in &checked {
-        if let Some((first_file, first_line, _)) = seen.get(c.rule.id.as_str()) {
-            let (file, line, column) = c.rule.origin.clone();
-            return Err(RuleError {
-                file,
-                line,
-                column,
-                message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", c.rule.id),
-                hint: Some("ids must be unique across all loaded rule files; rename one, or `disable` the other".into()),
-            });
-        }
-        seen.insert(&c.rule.id, &c.rule.origin);
-    }
     let matcher = Matcher::new(MatcherInput {
         phrases: checked.iter().map(|c| c.phrases.as_slice()).collect(),
         unless: checked.iter().map(|c| c.unless.as_slice()).collect(),

@@ -123,6 +123,8 @@ pub fn load(
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut checked: Vec<Checked> = Vec::new();
     let mut errors = Vec::new();
+    let mut seen: std::collections::HashMap<String, (String, usize)> =
+        std::collections::HashMap::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
         let pack = match compile::parse_pack(&file) {
@@ -137,7 +139,20 @@ pub fn load(
             match compile::check(spec, &file, from, fillers) {
                 Ok((c, at)) => {
                     from = at + 1;
-                    checked.push(c);
+                    let (file, line, column) = c.rule.origin.clone();
+                    match seen.get(&c.rule.id) {
+                        Some((first_file, first_line)) => errors.push(RuleError {
+                            message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", c.rule.id),
+                            hint: Some("ids must be unique across all loaded rule files; rename one, or `disable` the other".into()),
+                            file,
+                            line,
+                            column,
+                        }),
+                        None => {
+                            seen.insert(c.rule.id.clone(), (file, line));
+                            checked.push(c);
+                        }
+                    }
                 }
                 Err(e) => errors.push(e),
             }

@@ -1,1 +1,8 @@
-fn main() {}
+//! Integration tests through the real binary; one test binary for the whole suite.
+
+mod bad_input;
+mod check;
+mod formats;
+mod rule_keys;
+mod rules_cmd;
+mod support;

@@ -1,0 +1,184 @@
+//! Bad input: every file ends in conversations, skipped or errors; nothing panics; errors name
+//! the file, line and column.
+
+use crate::support::{check, json_report, run, talklint};
+use std::fs;
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a-binary.txt"), b"Agent: hi\x00\x01\x02").unwrap();
+    fs::write(d.join("b-latin1.txt"), b"Agent: caf\xe9 is not my job\n").unwrap();
+    fs::write(
+        d.join("c-malformed.json"),
+        "[\n  {\"role\": \"agent\", \"text\": \"hi\"\n  {\"role\": \"agent\"}\n]",
+    )
+    .unwrap();
+    fs::write(d.join("d-good.txt"), "Agent: calm down").unwrap();
+    fs::write(d.join("e-unrecognised.json"), "{\"foo\": [1, 2]}").unwrap();
+    fs::write(d.join("f-empty.txt"), "").unwrap();
+    let (code, v) = json_report(&["--max-filesize", "1000000", d.to_str().unwrap()]);
+    assert_eq!(code, 2, "unreadable input exits 2 after the scan completes");
+    let s = &v["summary"];
+    assert_eq!(
+        (
+            s["files"].as_u64(),
+            s["conversations"].as_u64(),
+            s["skipped"].as_u64(),
+            s["errors"].as_u64()
+        ),
+        (Some(6), Some(3), Some(1), Some(2))
+    );
+    assert_eq!(v["skipped"][0]["reason"], "binary");
+    let latin = &v["conversations"][0];
+    assert!(
+        latin["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8 at line 1, column 11"),
+        "{latin}"
+    );
+    let deflection = latin["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ownership/not-my-department");
+    assert_eq!(deflection.unwrap()["match"], "not my job");
+    let errors: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        errors[0].starts_with("line 3, column 3: expected"),
+        "{errors:?}"
+    );
+    assert!(errors[1].contains("unrecognised JSON shape"), "{errors:?}");
+    assert_eq!(
+        v["conversations"][2]["turns"], 0,
+        "an empty file is an empty conversation"
+    );
+}
+
+#[test]
+fn oversized_files_are_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("big.txt"), "Agent: hello ".repeat(100)).unwrap();
+    let (code, v) = json_report(&["--max-filesize", "100", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("too large (1300 bytes")
+    );
+}
+
+#[test]
+fn file_errors_go_to_stderr_in_human_output() {
+    let (code, _, err) = run(&mut check(&["no/such/file.txt"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: no/such/file.txt: cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
+    let cases = [
+        (
+            "unknown-key",
+            "unknown-key.yaml:4:5: rules[0]: unknown field `severty`",
+        ),
+        (
+            "bad-regex",
+            "bad-regex.yaml:3:14: invalid regex `calm (down`: unclosed group",
+        ),
+        (
+            "duplicate",
+            "duplicate.yaml:4:9: duplicate rule id `respect/calm-down`: already defined at fixtures/rules/broken/duplicate.yaml:2",
+        ),
+        (
+            "never-matches",
+            "never-matches.yaml:5:10: phrase \"[um] uh\": a variant of this phrase has no words",
+        ),
+        (
+            "bad-syntax",
+            "bad-syntax.yaml:4:1: did not find expected ',' or ']'",
+        ),
+    ];
+    for (name, expected) in cases {
+        let file = format!("fixtures/rules/broken/{name}.yaml");
+        let (code, out, err) =
+            run(talklint().args(["check", "--no-config", "-r", &file, "fixtures/calls"]));
+        assert_eq!(code, 2, "{name}");
+        assert!(out.is_empty(), "{name}: nothing is scanned");
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(err.contains("help: "), "{name} says how to fix it: {err}");
+    }
+    // All errors of all files are listed, not only the first.
+    let (_, _, err) = run(talklint().args([
+        "check",
+        "--no-config",
+        "-r",
+        "fixtures/rules/broken",
+        "fixtures/calls",
+    ]));
+    assert!(err.contains("5 rule errors"), "{err}");
+}
+
+#[test]
+fn broken_config_is_an_error_with_its_location() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("talklint.yaml"),
+        "rules: [default]\nscoring: {bsae: 10}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    assert_eq!(code, 2);
+    assert!(err.contains("talklint.yaml:2:"), "{err}");
+    assert!(err.contains("unknown field `bsae`"), "{err}");
+}
+
+#[test]
+fn config_is_discovered_upward_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("qa/calls")).unwrap();
+    fs::copy("fixtures/rules/basic.yaml", root.join("qa/basic.yaml")).unwrap();
+    fs::write(
+        root.join("talklint.yaml"),
+        "rules: [qa/basic.yaml]\ndisable: [respect]\nseverity: {knowledge/i-do-not-know: error}\n\
+         roles: {agent: [Sarah]}\nscoring: {base: 90, pass: 60}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("qa/calls/1.txt"),
+        "Sarah: calm down, I don't know.\nCustomer: ok\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(talklint()
+        .current_dir(root.join("qa/calls"))
+        .args(["check", "--format", "json", "."]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = &v["conversations"][0];
+    assert_eq!(c["path"], "1.txt");
+    let rules: Vec<&str> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["knowledge/i-do-not-know"],
+        "respect is disabled; Sarah is an agent"
+    );
+    assert_eq!(c["findings"][0]["severity"], "error");
+    assert_eq!(c["score"], 85, "base 90 - 5");
+}

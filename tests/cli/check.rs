@@ -1,0 +1,280 @@
+//! `talklint check`: the JSON contract, exit codes, human output, stdin, scanning rules.
+
+use crate::support::{check, findings, json_report, run, talklint};
+use std::fs;
+
+#[test]
+fn json_report_follows_the_contract() {
+    let (code, v) = json_report(&["fixtures/calls"]);
+    assert_eq!(code, 1, "an error finding exits 1");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "talklint");
+    let s = &v["summary"];
+    for key in [
+        "files",
+        "conversations",
+        "skipped",
+        "errors",
+        "passed",
+        "failed",
+    ] {
+        assert!(s[key].is_u64(), "summary.{key} is a count");
+    }
+    assert_eq!(
+        (s["files"].as_u64(), s["conversations"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert!(s["mean_score"].is_f64() || s["mean_score"].is_u64());
+    for key in ["error", "warning", "info", "reward"] {
+        assert!(s["findings"][key].is_u64());
+    }
+    let conv = &v["conversations"][1];
+    assert_eq!(conv["path"], "fixtures/calls/deflection.txt");
+    assert_eq!(conv["format"], "text");
+    assert_eq!(conv["turns"], 5);
+    assert_eq!(conv["passed"], false);
+    let f = conv["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ownership/not-my-department")
+        .expect("the deflection is found");
+    assert_eq!(f["kind"], "forbid");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["category"], "ownership");
+    assert_eq!(f["points"], -10);
+    assert_eq!(f["turn"], 3);
+    assert_eq!(f["role"], "agent");
+    assert_eq!(f["speaker"], "Agent");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(53))
+    );
+    assert_eq!(f["start_ms"], 9000);
+    assert_eq!(
+        f["match"], "that’s not my\ndepartment",
+        "quotes the original text across the line break"
+    );
+    assert_eq!(
+        f["message"],
+        "Deflects ownership: “that’s not my department”"
+    );
+    assert!(
+        f["suggestion"]
+            .as_str()
+            .unwrap()
+            .starts_with("Own the next step")
+    );
+    assert!(v["skipped"].as_array().unwrap().is_empty());
+    assert!(v["errors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn scores_follow_points_caps_and_auto_fail() {
+    let (_, v) = json_report(&["fixtures/calls"]);
+    // courteous: base 80 + empathy reward 5 (greeting found, closing found) = 85.
+    let good = &v["conversations"][0];
+    assert_eq!(
+        (good["score"].as_i64(), good["passed"].as_bool()),
+        (Some(85), Some(true))
+    );
+    // deflection: 80 + 5 (reward) - 10 (error) - 5 (calm down) - 5 (I don't know) - 7 (no closing) = 58,
+    // and the error rule auto-fails it.
+    let bad = &v["conversations"][1];
+    assert_eq!(bad["score"], 58);
+    assert_eq!(bad["passed"], false);
+    let rules: Vec<String> = findings(&v, 1).into_iter().map(|f| f.0).collect();
+    assert!(
+        !rules.contains(&"greeting/agent-name".to_string()),
+        "'this is Sam' satisfies the greeting"
+    );
+    assert_eq!(
+        rules.iter().filter(|r| *r == "respect/calm-down").count(),
+        1,
+        "the customer's 'calm down' is not the agent's"
+    );
+}
+
+#[test]
+fn exit_codes_follow_fail_on_and_min_score() {
+    let clean = "fixtures/calls/courteous.txt";
+    assert_eq!(run(&mut check(&[clean])).0, 0);
+    assert_eq!(run(&mut check(&["fixtures/calls"])).0, 1);
+    assert_eq!(
+        run(&mut check(&["--fail-on", "never", "fixtures/calls"])).0,
+        0
+    );
+    assert_eq!(
+        run(&mut check(&["--min-score", "90", clean])).0,
+        1,
+        "85 is below 90"
+    );
+    assert_eq!(run(&mut check(&["--min-score", "85", clean])).0, 0);
+    // A warning alone: exit 0 by default, 1 with --fail-on warning.
+    let dir = tempfile::tempdir().unwrap();
+    let warn = dir.path().join("w.txt");
+    fs::write(
+        &warn,
+        "Agent: Hi, this is Sam.\nCustomer: hi\nAgent: I don't know. Anything else?\n",
+    )
+    .unwrap();
+    let warn = warn.to_str().unwrap();
+    assert_eq!(run(&mut check(&[warn])).0, 0);
+    assert_eq!(run(&mut check(&["--fail-on", "warning", warn])).0, 1);
+    assert_eq!(run(&mut check(&["--fail-on", "error", warn])).0, 0);
+    // Usage errors are 2.
+    assert_eq!(run(&mut check(&["--format", "nope"])).0, 2);
+    assert_eq!(run(&mut check(&["no/such/path"])).0, 2);
+}
+
+#[test]
+fn human_output_shows_snippets_with_carets() {
+    let (code, out, _) = run(&mut check(&["--color", "never", "fixtures/calls"]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("human_calls", out);
+}
+
+#[test]
+fn color_is_off_in_pipes_and_on_when_asked() {
+    let (_, plain, _) = run(&mut check(&["fixtures/calls"]));
+    assert!(!plain.contains('\x1b'));
+    let (_, colored, _) = run(&mut check(&["--color", "always", "fixtures/calls"]));
+    assert!(colored.contains('\x1b'));
+}
+
+#[test]
+fn jsonl_writes_one_line_per_conversation_then_the_summary() {
+    let (_, out, _) = run(&mut check(&[
+        "--format",
+        "jsonl",
+        "fixtures/calls",
+        "fixtures/formats",
+    ]));
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 8);
+    assert!(lines[..7].iter().all(|l| l["path"].is_string()));
+    assert_eq!(lines[7]["summary"]["conversations"], 7);
+}
+
+#[test]
+fn stdin_is_read_and_named() {
+    let (code, out, _) = run(
+        check(&["--format", "json", "--stdin-filename", "macro.txt", "-"])
+            .write_stdin("Agent: Sorry, that is not my job.\n"),
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["conversations"][0]["path"], "macro.txt");
+    let f = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ownership/not-my-department");
+    assert_eq!(f.unwrap()["match"], "not my job");
+}
+
+#[test]
+fn check_is_the_default_subcommand() {
+    let (code, out, _) = run(talklint().args([
+        "--no-config",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "fixtures/calls/courteous.txt",
+    ]));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 conversation in 1 file"), "{out}");
+}
+
+#[test]
+fn walking_is_sorted_filtered_and_accounts_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("b/archive")).unwrap();
+    fs::create_dir_all(d.join(".git")).unwrap();
+    fs::write(d.join("b/2.txt"), "Agent: calm down").unwrap();
+    fs::write(d.join("a.txt"), "Agent: hello").unwrap();
+    fs::write(d.join("b/archive/old.txt"), "Agent: calm down").unwrap();
+    fs::write(d.join(".hidden.txt"), "Agent: calm down").unwrap();
+    fs::write(d.join(".git/HEAD.txt"), "Agent: calm down").unwrap();
+    fs::write(d.join("notes.rs"), "fn main() {}").unwrap();
+    let root = d.to_str().unwrap();
+    let (_, v) = json_report(&["--exclude", "**/archive/**", root]);
+    let paths: Vec<String> = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            c["path"]
+                .as_str()
+                .unwrap()
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["a.txt", "2.txt"]);
+    assert_eq!(v["summary"]["files"], 3);
+    assert_eq!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next(),
+        Some("not")
+    );
+    let (_, v) = json_report(&["--include", "*.rs", root]);
+    assert_eq!(
+        v["summary"]["files"], 1,
+        "--include reads only matching files"
+    );
+    assert_eq!(v["conversations"][0]["format"], "text");
+}
+
+#[test]
+fn output_order_is_the_same_with_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        let text = if i % 7 == 0 {
+            "Agent: that is not my job"
+        } else {
+            "Agent: hello"
+        };
+        fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
+    }
+    let root = dir.path().to_str().unwrap();
+    let (_, one, _) = run(&mut check(&["-j", "1", "--format", "jsonl", root]));
+    let (_, many, _) = run(&mut check(&["-j", "4", "--format", "jsonl", root]));
+    assert_eq!(one, many);
+    assert_eq!(one.lines().count(), 301);
+}
+
+#[test]
+fn output_file_and_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.json");
+    let (code, out, _) = run(&mut check(&[
+        "-f",
+        "json",
+        "-o",
+        report.to_str().unwrap(),
+        "fixtures/calls",
+    ]));
+    assert_eq!((code, out.as_str()), (1, ""));
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["summary"]["conversations"], 2);
+
+    let (code, _, _) = run(talklint().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 0);
+    assert!(
+        fs::read_to_string(dir.path().join("talklint.yaml"))
+            .unwrap()
+            .contains("rules: [default]")
+    );
+    let (code, _, err) = run(talklint().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"));
+}

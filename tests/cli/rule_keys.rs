@@ -1,0 +1,168 @@
+//! Each rule key, through the binary, on small transcripts.
+
+use crate::support::{findings, json_report};
+use std::fs;
+
+fn report_for(text: &str, name: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, text).unwrap();
+    json_report(&[path.to_str().unwrap()]).1
+}
+
+fn rules_hit(v: &serde_json::Value) -> Vec<String> {
+    findings(v, 0).into_iter().map(|f| f.0).collect()
+}
+
+#[test]
+fn regex_rules_match_the_original_text_with_placeholders_and_link() {
+    let v = report_for(
+        "Customer: hi\nAgent: please stop   yelling at me\n",
+        "a.txt",
+    );
+    let f = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "respect/shout")
+        .cloned()
+        .expect("regex hit");
+    assert_eq!(f["match"], "stop   yelling");
+    assert_eq!(f["message"], "Agent said stop yelling (respect/shout)");
+    assert_eq!(f["link"], "https://example.org/respect");
+    assert_eq!(f["severity"], "info");
+    assert_eq!(f["points"], -1, "info forbid defaults to -1");
+}
+
+#[test]
+fn speaker_lists_and_zero_points() {
+    let v = report_for(
+        "Agent: cancel my account\nCustomer: Please cancel my subscription.\n",
+        "a.txt",
+    );
+    let hits: Vec<_> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0 == "loyalty/cancel")
+        .collect();
+    assert_eq!(hits.len(), 1, "only the customer's turn: {hits:?}");
+    assert_eq!(hits[0].1, 2);
+    let f = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "loyalty/cancel")
+        .unwrap()
+        .clone();
+    assert_eq!(f["points"], 0);
+}
+
+#[test]
+fn unless_drops_a_hit_in_the_same_turn_only() {
+    let v = report_for(
+        "Agent: I don't know, but let me find out.\nAgent: I do not know.\n",
+        "a.txt",
+    );
+    let hits: Vec<_> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0 == "knowledge/i-do-not-know")
+        .collect();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].1, 2);
+}
+
+#[test]
+fn require_windows_in_turns_and_min_turns() {
+    // The closing offer is in the last agent turn: no finding. Missing: one finding at the window.
+    let ok = report_for(
+        "Agent: hi this is Al\nCustomer: x\nAgent: anything else?\n",
+        "a.txt",
+    );
+    assert!(!rules_hit(&ok).contains(&"closing/anything-else".to_string()));
+    let missing = report_for(
+        "Agent: hi this is Al\nCustomer: x\nAgent: anything else?\nAgent: bye\n",
+        "a.txt",
+    );
+    let f = missing["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "closing/anything-else")
+        .unwrap()
+        .clone();
+    assert_eq!(f["match"], serde_json::Value::Null);
+    assert_eq!(
+        (f["line"].as_u64(), f["turn"].as_u64(), f["points"].as_i64()),
+        (Some(4), Some(4), Some(-7))
+    );
+    // greeting/agent-name has min_turns 2: a one-turn snippet is not judged.
+    let short = report_for("Agent: hello\n", "a.txt");
+    assert!(!rules_hit(&short).contains(&"greeting/agent-name".to_string()));
+    let long = report_for("Agent: hello\nCustomer: hi\nAgent: yes\n", "a.txt");
+    assert!(rules_hit(&long).contains(&"greeting/agent-name".to_string()));
+}
+
+#[test]
+fn windows_in_seconds_need_times_and_caps_limit_points() {
+    let timed = "[00:00:01] Agent: hello there\n[00:00:30] Customer: hi\n[00:00:40] Agent: hello again\n\
+                 [00:01:00] Agent: thank you, thank you, thank you\n";
+    let v = report_for(timed, "a.txt");
+    let quick: Vec<_> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0 == "greeting/quick-hello")
+        .collect();
+    assert_eq!(quick.len(), 1, "only the hello within the first 5 seconds");
+    let thanks: Vec<i64> = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "closing/late-thanks")
+        .map(|f| f["points"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        thanks,
+        [3, 3, 0],
+        "max_hits 2: every hit reported, two counted"
+    );
+    let untimed = report_for("Agent: hello there\n", "a.txt");
+    assert!(
+        !rules_hit(&untimed).contains(&"greeting/quick-hello".to_string()),
+        "no times, no seconds window"
+    );
+}
+
+#[test]
+fn word_boundaries_and_canonical_forms() {
+    let v = report_for(
+        "Agent: becalm downstairs\nAgent: It\u{2019}s uh OUT of my\nhands.\nAgent: notmyjob\n",
+        "a.txt",
+    );
+    let got: Vec<_> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0 == "ownership/not-my-department")
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].1, got[0].2), (2, 16));
+    assert_eq!(got[0].3.as_deref(), Some("OUT of my\nhands"));
+    assert!(!rules_hit(&v).contains(&"respect/calm-down".to_string()));
+}
+
+#[test]
+fn default_role_applies_to_unlabelled_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("macro.md");
+    fs::write(&path, "Sorry, that is not my job.\n").unwrap();
+    let p = path.to_str().unwrap();
+    let deflections = |v: &serde_json::Value| {
+        findings(v, 0)
+            .into_iter()
+            .filter(|f| f.0 == "ownership/not-my-department")
+            .count()
+    };
+    let (_, agent) = json_report(&[p]);
+    assert_eq!(deflections(&agent), 1);
+    let (_, customer) = json_report(&["--default-role", "customer", p]);
+    assert_eq!(deflections(&customer), 0);
+    let (_, any) = json_report(&["--default-role", "any", p]);
+    assert_eq!(deflections(&any), 1);
+    assert_eq!(any["conversations"][0]["findings"][0]["role"], "any");
+}

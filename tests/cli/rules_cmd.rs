@@ -1,0 +1,75 @@
+//! `talklint rules` and `talklint test`.
+
+use crate::support::{run, talklint};
+use std::fs;
+
+#[test]
+fn test_lists_every_missing_and_noisy_example() {
+    let (code, out, _) = run(talklint().args(["test", "--no-config", "fixtures/rules/basic.yaml"]));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("5 rules, 11 examples: 11 passed, 0 failed"),
+        "{out}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.yaml");
+    fs::write(
+        &file,
+        "rules:\n  - id: respect/calm-down\n    phrases: [\"calm down\"]\n    examples:\n      \
+         hit: [\"Agent: relax\", \"Agent: calm down\", \"Customer: calm down\"]\n      clean: [\"Agent: calm down now\"]\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(talklint().args(["test", "--no-config", file.to_str().unwrap()]));
+    assert_eq!(code, 1);
+    assert!(out.contains("respect/calm-down: Missing"), "{out}");
+    assert!(
+        out.contains("hit example 1 did not match: \"Agent: relax\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("hit example 3 did not match: \"Customer: calm down\""),
+        "customer turns do not count: {out}"
+    );
+    assert!(out.contains("respect/calm-down: Noisy"), "{out}");
+    assert!(out.contains("4 examples: 1 passed, 3 failed"), "{out}");
+}
+
+#[test]
+fn rules_lists_and_shows_rules() {
+    let (code, out, _) =
+        run(talklint().args(["rules", "--no-config", "-r", "fixtures/rules/basic.yaml"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("ownership/not-my-department"));
+    assert!(out.contains("5 rules"));
+    let (_, out, _) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    assert_eq!(v[4]["kind"], "require");
+    assert_eq!(v[4]["window"], "first 2 turns");
+    assert_eq!(v[0]["points"], -10);
+    let (_, out, _) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "greeting/agent-name",
+    ]));
+    assert!(out.contains("min_turns   2"), "{out}");
+    let (code, _, err) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "nope/x",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no loaded rule has id `nope/x`"));
+}

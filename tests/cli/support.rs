@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The talklint binary, run from the repository root with no config file.
+pub fn talklint() -> Command {
+    let mut cmd = Command::cargo_bin("talklint").expect("binary builds");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// `talklint check --no-config` with the test rule packs and extra arguments.
+pub fn check(args: &[&str]) -> Command {
+    let mut cmd = talklint();
+    cmd.args([
+        "check",
+        "--no-config",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "-r",
+        "fixtures/rules/keys.yaml",
+    ]);
+    cmd.args(args);
+    cmd
+}
+
+/// Runs and returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs a JSON check and parses the report.
+pub fn json_report(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run(&mut check(&all));
+    let v: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}\nstderr:\n{err}"));
+    (code, v)
+}
+
+/// The findings of conversation `i` as (rule, line, column, match).
+pub fn findings(report: &Value, i: usize) -> Vec<(String, u64, u64, Option<String>)> {
+    report["conversations"][i]["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["column"].as_u64().unwrap_or_default(),
+                f["match"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
