@@ -202,7 +202,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Err(e) => return Err(format!("error: cannot write the report: {e}")),
     };
     let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
-    let s = &totals.summary;
+    let s = &totals;
     Ok(if s.errors > 0 {
         TROUBLE
     } else if fail_on != FailOn::Never

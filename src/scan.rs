@@ -8,7 +8,7 @@
 use crate::eval::{self, Scoring};
 use crate::matcher::{Hit, Scratch as MatchScratch};
 use crate::report::{self, FileError, Printer, Skipped, Summary};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::RuleSet;
 use crate::transcript::{self, Format, ParseOptions};
 use globset::GlobSet;
 use rayon::prelude::*;
@@ -52,14 +52,6 @@ pub enum Input {
     Stdin,
     Skip(Skipped),
     Error(FileError),
-}
-
-/// What a scan saw, for the exit code.
-#[derive(Debug, Default)]
-pub struct Totals {
-    pub summary: Summary,
-    /// The most severe problem finding.
-    pub worst: Option<Severity>,
 }
 
 /// The display form of a path: `/` separators, no leading `./`.
@@ -152,7 +144,8 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
 
 /// One input's result: rendered output and what goes into the totals.
 struct Processed {
-    conversations: Vec<report::Conversation>,
+    /// This file's totals.
+    summary: Summary,
     /// The rendered conversations back to back; `cuts[i]` is where conversation `i` ends.
     rendered: Vec<u8>,
     cuts: Vec<usize>,
@@ -163,7 +156,7 @@ struct Processed {
 impl Processed {
     fn skipped(path: &str, reason: impl Into<String>) -> Self {
         Processed {
-            conversations: Vec::new(),
+            summary: Summary::default(),
             rendered: Vec::new(),
             cuts: Vec::new(),
             skipped: Some(Skipped {
@@ -176,7 +169,7 @@ impl Processed {
 
     fn error(path: &str, message: impl Into<String>) -> Self {
         Processed {
-            conversations: Vec::new(),
+            summary: Summary::default(),
             rendered: Vec::new(),
             cuts: Vec::new(),
             skipped: None,
@@ -314,53 +307,36 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
         Err(e) => return Processed::error(&display, format!("{e} (read as {})", format.name())),
     };
     let mut out = Processed {
-        conversations: Vec::with_capacity(transcripts.len()),
+        summary: Summary::default(),
         rendered: Vec::new(),
         cuts: Vec::with_capacity(transcripts.len()),
         skipped: None,
         error: None,
     };
     for t in &transcripts {
-        let conv = check_transcript(t, &source, &display, format, warnings.clone(), ctx, scratch);
+        let evaluation = evaluate(t, &source, ctx, scratch);
+        let conv = report::conversation(&display, format.name(), t, &source, &evaluation, ctx.rules, &warnings);
+        out.summary.add(&conv);
         ctx.printer.conversation(&conv, &source, &mut out.rendered);
         out.cuts.push(out.rendered.len());
-        out.conversations.push(conv);
     }
     out
 }
 
-/// Matches, evaluates and reports one transcript.
-fn check_transcript(
-    t: &transcript::Transcript,
-    source: &str,
-    display: &str,
-    format: Format,
-    warnings: Vec<String>,
-    ctx: &Context,
-    scratch: &mut Scratch,
-) -> report::Conversation {
+/// Matches and evaluates one transcript.
+fn evaluate(t: &transcript::Transcript, source: &str, ctx: &Context, scratch: &mut Scratch) -> eval::Evaluation {
     let texts: Vec<(&str, bool)> = t
         .turns
         .iter()
         .map(|turn| (turn.text(source), ctx.rules.roles & turn.role.bit() != 0))
         .collect();
     scratch.hits.clear();
-    ctx.rules
-        .matcher
-        .find(&texts, &mut scratch.matcher, &mut scratch.hits);
+    ctx.rules.matcher.find(&texts, &mut scratch.matcher, &mut scratch.hits);
     let mut evaluation = eval::evaluate(ctx.rules, t, &mut scratch.hits, ctx.opts.scoring);
     if ctx.opts.min_score.is_some_and(|m| evaluation.score < m) {
         evaluation.passed = false;
     }
-    report::conversation(
-        display,
-        format.name(),
-        t,
-        source,
-        &evaluation,
-        ctx.rules,
-        warnings,
-    )
+    evaluation
 }
 
 /// Scans every input, writing the report to `out` and file errors to standard error.
@@ -369,7 +345,7 @@ pub fn scan(
     rules: &RuleSet,
     printer: &Printer,
     out: &mut dyn Write,
-) -> io::Result<Totals> {
+) -> io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
@@ -379,54 +355,57 @@ pub fn scan(
         printer,
         opts,
     };
-    let mut totals = Totals::default();
+    let mut totals = Summary::default();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
     let mut written = 0;
     printer.start(out)?;
     std::thread::scope(|s| -> io::Result<()> {
-        let (tx, rx) = mpsc::sync_channel::<Vec<Input>>(2);
+        // Three stages, so that no core idles between chunks: list files, process a chunk on
+        // the pool, write the previous chunk (here, on the calling thread).
+        let (inputs_tx, inputs_rx) = mpsc::sync_channel::<Vec<Input>>(2);
+        let (results_tx, results_rx) = mpsc::sync_channel::<Vec<Processed>>(2);
         s.spawn(move || {
             let mut inputs = walk(opts);
             loop {
                 let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || tx.send(chunk).is_err() {
+                if chunk.is_empty() || inputs_tx.send(chunk).is_err() {
                     break;
                 }
             }
         });
-        for chunk in rx {
-            let results: Vec<Processed> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map_init(Scratch::default, |scratch, input| {
-                        process(input, &ctx, scratch)
-                    })
-                    .collect()
-            });
+        let ctx = &ctx;
+        let pool = &pool;
+        s.spawn(move || {
+            for chunk in inputs_rx {
+                let results: Vec<Processed> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map_init(Scratch::default, |scratch, input| process(input, ctx, scratch))
+                        .collect()
+                });
+                if results_tx.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        for results in results_rx {
             for r in results {
-                totals.summary.files += 1;
+                totals.files += 1;
+                totals.merge(&r.summary);
                 let mut from = 0;
-                for (c, &cut) in r.conversations.iter().zip(&r.cuts) {
-                    totals.summary.add(c);
-                    let worst = c
-                        .findings
-                        .iter()
-                        .filter(|f| f.is_problem())
-                        .map(|f| f.severity)
-                        .max();
-                    totals.worst = totals.worst.max(worst);
+                for &cut in &r.cuts {
                     printer.write_conversation(out, &r.rendered[from..cut], written)?;
                     from = cut;
                     written += 1;
                 }
                 if let Some(s) = r.skipped {
-                    totals.summary.skipped += 1;
+                    totals.skipped += 1;
                     printer.write_event(out, Some(&s), None)?;
                     skipped.push(s);
                 }
                 if let Some(e) = r.error {
-                    totals.summary.errors += 1;
+                    totals.errors += 1;
                     if !printer.quiet {
                         eprintln!("error: {}: {}", e.path, e.message);
                     }
@@ -437,7 +416,7 @@ pub fn scan(
         }
         Ok(())
     })?;
-    printer.finish(out, &totals.summary, &skipped, &errors)?;
+    printer.finish(out, &totals, &skipped, &errors)?;
     out.flush()?;
     Ok(totals)
 }

@@ -26,11 +26,11 @@ pub fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, ou
     } else {
         Renderer::plain()
     };
-    let name = match &c.id {
+    let name = match c.id {
         Some(id) => format!("{}#{id}", c.path),
-        None => c.path.clone(),
+        None => c.path.to_string(),
     };
-    for w in &c.warnings {
+    for w in c.warnings {
         let _ = writeln!(
             out,
             "{}: {name}: {w}",
@@ -63,7 +63,7 @@ pub fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, ou
             f.line,
             f.column,
             f.rule,
-            f.matched.as_deref().unwrap_or("")
+            f.matched.unwrap_or("")
         );
     }
     out.push(b'\n');
@@ -93,17 +93,15 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     } else {
         String::new()
     };
-    let title = f.message.clone();
-    let mut message = level.title(&title).id(&f.rule).snippet(
+    let title = &f.message;
+    let mut message = level.title(title).id(f.rule).snippet(
         Snippet::source(text)
             .line_start(f.line)
             .origin(name)
             .annotation(level.span(start - first..end - first).label(&label)),
     );
-    let help;
-    if let Some(s) = &f.suggestion {
-        help = s.clone();
-        message = message.footer(Level::Help.title(&help));
+    if let Some(help) = f.suggestion {
+        message = message.footer(Level::Help.title(help));
     }
     let _ = writeln!(out, "{}\n", renderer.render(message));
 }

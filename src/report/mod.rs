@@ -11,23 +11,25 @@ use crate::rules::{Kind, RuleSet, Severity};
 use crate::text::lines::LineIndex;
 use crate::transcript::{Role, Transcript};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 pub use summary::{Counts, Summary};
 
-/// One finding, as every report shows it.
+/// One finding, as every report shows it. Borrows from the rules and the source text: a report
+/// is rendered where it is made.
 #[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    pub rule: String,
+pub struct Finding<'a> {
+    pub rule: &'a str,
     pub kind: Kind,
     pub severity: Severity,
-    pub category: String,
+    pub category: &'a str,
     /// Points added to the score (0 beyond the rule's `max_hits`).
     pub points: i32,
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// 1-based turn number.
     pub turn: usize,
     pub role: Role,
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     /// 1-based line and column (in characters) of the match in the file.
     pub line: usize,
     pub column: usize,
@@ -36,16 +38,16 @@ pub struct Finding {
     pub start_ms: Option<u64>,
     /// The original text matched; `null` for a missing `require`.
     #[serde(rename = "match")]
-    pub matched: Option<String>,
-    pub suggestion: Option<String>,
+    pub matched: Option<&'a str>,
+    pub suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
+    pub link: Option<&'a str>,
     /// Byte range of the match in the file (for snippets).
     #[serde(skip)]
     pub span: (usize, usize),
 }
 
-impl Finding {
+impl Finding<'_> {
     /// Whether the finding counts against `--fail-on` (rewards never do).
     pub fn is_problem(&self) -> bool {
         self.kind != Kind::Reward
@@ -54,18 +56,18 @@ impl Finding {
 
 /// One conversation's result.
 #[derive(Debug, Clone, Serialize)]
-pub struct Conversation {
-    pub path: String,
-    pub id: Option<String>,
+pub struct Conversation<'a> {
+    pub path: &'a str,
+    pub id: Option<&'a str>,
     pub format: &'static str,
     pub turns: usize,
     /// Turns whose speaker maps to no role: rules for agents and customers skip them.
     pub unknown_turns: usize,
     pub score: i32,
     pub passed: bool,
-    pub findings: Vec<Finding>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub findings: Vec<Finding<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub warnings: &'a [String],
 }
 
 /// A file that was found but not read.
@@ -83,48 +85,35 @@ pub struct FileError {
 }
 
 /// Builds the report of one evaluated conversation.
-pub fn conversation(
-    path: &str,
+pub fn conversation<'a>(
+    path: &'a str,
     format: &'static str,
-    transcript: &Transcript,
-    source: &str,
+    transcript: &'a Transcript,
+    source: &'a str,
     eval: &Evaluation,
-    rules: &RuleSet,
-    warnings: Vec<String>,
-) -> Conversation {
-    let lines = (!eval.outcomes.is_empty()).then(|| LineIndex::new(source));
+    rules: &'a RuleSet,
+    warnings: &'a [String],
+) -> Conversation<'a> {
+    let lines = LineIndex::new(if eval.outcomes.is_empty() { "" } else { source });
     let findings = eval
         .outcomes
         .iter()
         .map(|o| {
             let rule = &rules.rules[o.rule];
             let turn = &transcript.turns[o.turn];
-            let text = turn.text(source);
             let (start, end) = o.range.unwrap_or((0, 0));
-            let span = (
-                turn.source_offset(start),
-                turn.source_offset(end).max(turn.source_offset(start)),
-            );
-            let lines = lines.as_ref().expect("built when there are outcomes");
+            let span = (turn.source_offset(start), turn.source_offset(end).max(turn.source_offset(start)));
             let (line, column) = lines.position(source, span.0);
             let (end_line, end_column) = lines.position(source, span.1);
-            let matched = o.range.map(|(s, e)| text[s..e].to_string());
-            let speaker = turn.speaker.clone();
-            let quoted = matched
-                .as_deref()
-                .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "));
-            let message = rule
-                .message
-                .replace("{match}", quoted.as_deref().unwrap_or(""))
-                .replace("{speaker}", speaker.as_deref().unwrap_or(turn.role.name()))
-                .replace("{id}", &rule.id);
+            let matched = o.range.map(|(s, e)| &turn.text(source)[s..e]);
+            let speaker = turn.speaker.as_deref();
             Finding {
-                rule: rule.id.clone(),
+                rule: &rule.id,
                 kind: rule.kind,
                 severity: rule.severity,
-                category: rule.category.clone(),
+                category: &rule.category,
                 points: o.points,
-                message,
+                message: rule.message(matched, speaker.unwrap_or(turn.role.name())),
                 turn: o.turn + 1,
                 role: turn.role,
                 speaker,
@@ -134,22 +123,18 @@ pub fn conversation(
                 end_column,
                 start_ms: turn.start_ms,
                 matched,
-                suggestion: rule.suggestion.clone(),
-                link: rule.link.clone(),
+                suggestion: rule.suggestion.as_deref(),
+                link: rule.link.as_deref(),
                 span,
             }
         })
         .collect();
     Conversation {
-        path: path.to_string(),
-        id: transcript.id.clone(),
+        path,
+        id: transcript.id.as_deref(),
         format,
         turns: transcript.turns.len(),
-        unknown_turns: transcript
-            .turns
-            .iter()
-            .filter(|t| t.role == Role::Unknown)
-            .count(),
+        unknown_turns: transcript.turns.iter().filter(|t| t.role == Role::Unknown).count(),
         score: eval.score,
         passed: eval.passed,
         findings,

@@ -27,6 +27,9 @@ pub struct Summary {
     pub mean_score: f64,
     #[serde(skip)]
     score_total: i64,
+    /// The most severe problem finding.
+    #[serde(skip)]
+    pub worst: Option<Severity>,
 }
 
 fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -34,6 +37,25 @@ fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Summary {
+    /// Adds another summary's totals (of other files) to this one.
+    pub fn merge(&mut self, o: &Summary) {
+        self.files += o.files;
+        self.conversations += o.conversations;
+        self.skipped += o.skipped;
+        self.errors += o.errors;
+        self.findings.error += o.findings.error;
+        self.findings.warning += o.findings.warning;
+        self.findings.info += o.findings.info;
+        self.findings.reward += o.findings.reward;
+        self.passed += o.passed;
+        self.failed += o.failed;
+        self.score_total += o.score_total;
+        self.worst = self.worst.max(o.worst);
+        if self.conversations > 0 {
+            self.mean_score = self.score_total as f64 / self.conversations as f64;
+        }
+    }
+
     pub fn add(&mut self, c: &Conversation) {
         self.conversations += 1;
         if c.passed {
@@ -43,6 +65,7 @@ impl Summary {
         }
         self.score_total += i64::from(c.score);
         self.mean_score = self.score_total as f64 / self.conversations as f64;
+        self.worst = self.worst.max(c.findings.iter().filter(|f| f.is_problem()).map(|f| f.severity).max());
         for f in &c.findings {
             match (f.kind, f.severity) {
                 (Kind::Reward, _) => self.findings.reward += 1,

@@ -47,6 +47,21 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
+    /// filled in.
+    pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {
+        if !self.message.contains('{') {
+            return std::borrow::Cow::Borrowed(&self.message);
+        }
+        let quoted = matched.map_or(String::new(), |m| m.split_whitespace().collect::<Vec<_>>().join(" "));
+        std::borrow::Cow::Owned(
+            self.message
+                .replace("{match}", &quoted)
+                .replace("{speaker}", speaker)
+                .replace("{id}", &self.id),
+        )
+    }
+
     pub fn listens_to(&self, role: Role) -> bool {
         self.roles & role.bit() != 0
     }

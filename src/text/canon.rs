@@ -6,8 +6,6 @@
 //! path that needs no allocation; words with apostrophes or non-ASCII letters are normalised on a
 //! slow path.
 
-use std::borrow::Cow;
-
 /// What a character means to the word scanner.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -145,11 +143,35 @@ impl Iterator for Words<'_> {
 
 /// One canonical word produced from a raw word, with the byte range of the raw text it came from
 /// (relative to the start of the raw word).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece<'a> {
-    pub word: Cow<'a, str>,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    word: PieceWord,
     pub start: usize,
     pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PieceWord {
+    /// A range of the normalised word.
+    Norm(usize, usize),
+    /// A fixed expansion (`not`, `will`, `is`, …).
+    Fixed(&'static str),
+}
+
+/// The pieces of one expanded word.
+pub struct Expanded<'a> {
+    norm: &'a str,
+    pub pieces: &'a [Piece],
+}
+
+impl Expanded<'_> {
+    /// The canonical word of a piece.
+    pub fn word(&self, p: &Piece) -> &str {
+        match p.word {
+            PieceWord::Norm(a, b) => &self.norm[a..b],
+            PieceWord::Fixed(w) => w,
+        }
+    }
 }
 
 /// Spoken fillers skipped when matching (SPEC §3); the config's `fillers:` replaces this list.
@@ -183,118 +205,106 @@ const IS_AFTER: &[&str] = &[
 /// Whole words that stand for two canonical words without an apostrophe.
 pub const SPLIT_WORDS: &[(&str, [&str; 2])] = &[("cannot", ["can", "not"])];
 
-/// Expands one raw word into canonical words: lowercase, apostrophes unified, contractions split.
-/// Fast for plain words (one piece, borrowed when already lowercase).
-pub fn expand<'a>(raw: &'a str, plain: bool, out: &mut Vec<Piece<'a>>) {
-    out.clear();
-    if plain {
-        let word = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(raw.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(raw)
-        };
-        for (whole, parts) in SPLIT_WORDS {
-            if *word == **whole {
-                let cut = parts[0].len();
-                out.push(piece(parts[0], 0, cut));
-                out.push(piece(parts[1], cut, raw.len()));
-                return;
+/// Expands raw words into canonical words: lowercase, apostrophes unified, contractions split.
+/// Keeps its buffers between words, so the hot path allocates nothing once warm.
+#[derive(Default, Debug)]
+pub struct Expander {
+    norm: String,
+    /// For each byte of `norm` (and one past the end), the raw byte offset it came from.
+    origin: Vec<usize>,
+    pieces: Vec<Piece>,
+}
+
+impl Expander {
+    /// Expands `raw`, a word as the scanner found it.
+    pub fn expand(&mut self, raw: &str) -> Expanded<'_> {
+        self.norm.clear();
+        self.origin.clear();
+        self.pieces.clear();
+        for (i, c) in raw.char_indices() {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
+                c => c,
+            };
+            if c.is_ascii() {
+                self.origin.push(i);
+                self.norm.push(c.to_ascii_lowercase());
+            } else {
+                for lower in c.to_lowercase() {
+                    self.origin.extend(std::iter::repeat_n(i, lower.len_utf8()));
+                    self.norm.push(lower);
+                }
             }
         }
+        self.origin.push(raw.len());
+        split(&self.norm, &self.origin, raw.len(), &mut self.pieces);
+        Expanded {
+            norm: &self.norm,
+            pieces: &self.pieces,
+        }
+    }
+}
+
+/// Splits a normalised word into canonical pieces.
+fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
+    let whole = |out: &mut Vec<Piece>| {
         out.push(Piece {
-            word,
+            word: PieceWord::Norm(0, norm.len()),
             start: 0,
-            end: raw.len(),
-        });
-        return;
-    }
-    // Normalise: lowercase, one apostrophe; remember where each normalised byte came from.
-    let mut norm = String::with_capacity(raw.len());
-    let mut origin = Vec::with_capacity(raw.len() + 1);
-    for (i, c) in raw.char_indices() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
-            c => c,
-        };
-        for lower in c.to_lowercase() {
-            for _ in 0..lower.len_utf8() {
-                origin.push(i);
-            }
-            norm.push(lower);
+            end: raw_len,
+        })
+    };
+    for (w, parts) in SPLIT_WORDS {
+        if norm == *w {
+            let cut = parts[0].len();
+            out.push(Piece { word: PieceWord::Fixed(parts[0]), start: 0, end: origin[cut] });
+            out.push(Piece { word: PieceWord::Fixed(parts[1]), start: origin[cut], end: raw_len });
+            return;
         }
     }
-    origin.push(raw.len());
-    let at = |n: usize| origin[n];
     let Some(apos) = norm.rfind('\'') else {
-        out.push(Piece {
-            word: Cow::Owned(norm),
-            start: 0,
-            end: raw.len(),
-        });
-        return;
+        return whole(out);
     };
     if let Some(base) = norm.strip_suffix("n't") {
         let cut = base.len();
-        let base = match base {
-            "ca" => "can",
-            "wo" => "will",
-            "sha" => "shall",
-            "ai" => "is",
-            other => other,
+        let word = match base {
+            "ca" => PieceWord::Fixed("can"),
+            "wo" => PieceWord::Fixed("will"),
+            "sha" => PieceWord::Fixed("shall"),
+            "ai" => PieceWord::Fixed("is"),
+            _ => PieceWord::Norm(0, cut),
         };
-        if !base.is_empty() {
-            out.push(owned(base, 0, at(cut)));
+        if cut > 0 {
+            out.push(Piece { word, start: 0, end: origin[cut] });
         }
-        out.push(piece("not", at(cut), raw.len()));
+        out.push(Piece { word: PieceWord::Fixed("not"), start: origin[cut], end: raw_len });
         return;
     }
     let (stem, suffix) = (&norm[..apos], &norm[apos + 1..]);
-    let expansion = match suffix {
-        "ll" => Some("will"),
-        "re" => Some("are"),
-        "ve" => Some("have"),
-        "m" => Some("am"),
-        "d" => Some("would"),
-        "s" if stem == "let" => Some("us"),
-        "s" if IS_AFTER.contains(&stem) => Some("is"),
-        _ => None,
+    let second = match suffix {
+        "ll" => "will",
+        "re" => "are",
+        "ve" => "have",
+        "m" => "am",
+        "d" => "would",
+        "s" if stem == "let" => "us",
+        "s" if IS_AFTER.contains(&stem) => "is",
+        _ => return whole(out),
     };
-    match expansion {
-        Some(second) if !stem.is_empty() => {
-            out.push(owned(stem, 0, at(apos)));
-            out.push(piece(second, at(apos), raw.len()));
-        }
-        _ => out.push(Piece {
-            word: Cow::Owned(norm),
-            start: 0,
-            end: raw.len(),
-        }),
+    if stem.is_empty() {
+        return whole(out);
     }
-}
-
-fn piece(word: &'static str, start: usize, end: usize) -> Piece<'static> {
-    Piece {
-        word: Cow::Borrowed(word),
-        start,
-        end,
-    }
-}
-
-fn owned(word: &str, start: usize, end: usize) -> Piece<'static> {
-    Piece {
-        word: Cow::Owned(word.to_string()),
-        start,
-        end,
-    }
+    out.push(Piece { word: PieceWord::Norm(0, apos), start: 0, end: origin[apos] });
+    out.push(Piece { word: PieceWord::Fixed(second), start: origin[apos], end: raw_len });
 }
 
 /// The canonical words of a whole text, in order, without filler removal. Used for phrases.
 pub fn canonical_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut pieces = Vec::new();
+    let mut expander = Expander::default();
     for w in Words::new(text) {
-        expand(&text[w.start..w.end], w.plain, &mut pieces);
-        out.extend(pieces.iter().map(|p| p.word.to_string()));
+        let e = expander.expand(&text[w.start..w.end]);
+        out.extend(e.pieces.iter().map(|p| e.word(p).to_string()));
     }
     out
 }
@@ -343,14 +353,14 @@ mod tests {
 
     #[test]
     fn pieces_point_back_into_the_raw_word() {
-        let mut out = Vec::new();
+        let mut expander = Expander::default();
         let raw = "Can’t";
-        expand(raw, false, &mut out);
-        assert_eq!(out.len(), 2);
-        assert_eq!(&raw[out[0].start..out[0].end], "Ca");
-        assert_eq!(&raw[out[1].start..out[1].end], "n’t");
-        assert_eq!(out[0].word, "can");
-        assert_eq!(out[1].word, "not");
+        let e = expander.expand(raw);
+        let got: Vec<(&str, &str)> = e.pieces.iter().map(|p| (e.word(p), &raw[p.start..p.end])).collect();
+        assert_eq!(got, [("can", "Ca"), ("not", "n’t")]);
+        let e = expander.expand("THAT’S");
+        let got: Vec<(&str, &str)> = e.pieces.iter().map(|p| (e.word(p), &"THAT’S"[p.start..p.end])).collect();
+        assert_eq!(got, [("that", "THAT"), ("is", "’S")]);
     }
 
     #[test]

@@ -180,7 +180,6 @@ impl Vocab {
     /// Appends the symbols of `text` to `stream`, and for each symbol its byte range in `text`
     /// shifted by `base`.
     pub fn symbolize(&self, text: &str, base: u32, stream: &mut SymbolStream) {
-        let mut pieces = Vec::new();
         for w in Words::new(text) {
             let raw = &text[w.start..w.end];
             if w.plain {
@@ -191,14 +190,12 @@ impl Vocab {
                 }
                 continue;
             }
-            canon::expand(raw, false, &mut pieces);
-            for p in &pieces {
-                for &sym in self.lookup(p.word.as_bytes(), false) {
-                    stream.push(
-                        sym,
-                        base + (w.start + p.start) as u32,
-                        base + (w.start + p.end) as u32,
-                    );
+            let expanded = stream.expander.expand(raw);
+            for p in expanded.pieces {
+                for &sym in self.lookup(expanded.word(p).as_bytes(), false) {
+                    let span = (base + (w.start + p.start) as u32, base + (w.start + p.end) as u32);
+                    encode(sym, &mut stream.bytes);
+                    stream.spans.push(span);
                 }
             }
         }
@@ -210,6 +207,8 @@ impl Vocab {
 pub struct SymbolStream {
     pub bytes: Vec<u8>,
     pub spans: Vec<(u32, u32)>,
+    /// Buffers for words that need normalising.
+    expander: canon::Expander,
 }
 
 impl SymbolStream {

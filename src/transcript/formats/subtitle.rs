@@ -78,7 +78,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
         {
             continue;
         }
-        let Some(t) = block.iter().position(|l| l.2.contains("-->")) else {
+        let Some(t) = block.iter().position(|l| has_arrow(l.2)) else {
             if timing == Timing::Vtt && cues.is_empty() {
                 continue; // header metadata lines after WEBVTT
             }
@@ -120,6 +120,11 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
     }
     cues.sort_by_key(|c| c.start_ms);
     Ok(cues)
+}
+
+/// Whether a line holds the cue timing arrow `-->`.
+fn has_arrow(line: &str) -> bool {
+    line.as_bytes().windows(3).any(|w| w == b"-->")
 }
 
 /// `start --> end [settings]` to milliseconds.

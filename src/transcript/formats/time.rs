@@ -7,13 +7,11 @@ pub fn clock_ms(text: &str) -> Option<u64> {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
         None => (text, None),
     };
-    let parts: Vec<&str> = clock.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
     let mut secs: u64 = 0;
-    for (i, p) in parts.iter().enumerate() {
-        if p.is_empty() || p.len() > 2 && i > 0 || !p.bytes().all(|b| b.is_ascii_digit()) {
+    let mut fields = 0;
+    for (i, p) in clock.split(':').enumerate() {
+        let digits_ok = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if !digits_ok || i > 2 || (i > 0 && p.len() > 2) || p.len() > 6 {
             return None;
         }
         let v: u64 = p.parse().ok()?;
@@ -21,14 +19,21 @@ pub fn clock_ms(text: &str) -> Option<u64> {
             return None;
         }
         secs = secs * 60 + v;
+        fields += 1;
+    }
+    if fields < 2 {
+        return None;
     }
     let mut ms = secs * 1000;
     if let Some(frac) = frac {
         if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let digits: String = frac.chars().chain("000".chars()).take(3).collect();
-        ms += digits.parse::<u64>().ok()?;
+        let mut scale = 100;
+        for b in frac.bytes().take(3) {
+            ms += u64::from(b - b'0') * scale;
+            scale /= 10;
+        }
     }
     Some(ms)
 }
