@@ -315,7 +315,15 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
     };
     for t in &transcripts {
         let evaluation = evaluate(t, &source, ctx, scratch);
-        let conv = report::conversation(&display, format.name(), t, &source, &evaluation, ctx.rules, &warnings);
+        let conv = report::conversation(
+            &display,
+            format.name(),
+            t,
+            &source,
+            &evaluation,
+            ctx.rules,
+            &warnings,
+        );
         out.summary.add(&conv);
         ctx.printer.conversation(&conv, &source, &mut out.rendered);
         out.cuts.push(out.rendered.len());
@@ -324,14 +332,21 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
 }
 
 /// Matches and evaluates one transcript.
-fn evaluate(t: &transcript::Transcript, source: &str, ctx: &Context, scratch: &mut Scratch) -> eval::Evaluation {
+fn evaluate(
+    t: &transcript::Transcript,
+    source: &str,
+    ctx: &Context,
+    scratch: &mut Scratch,
+) -> eval::Evaluation {
     let texts: Vec<(&str, bool)> = t
         .turns
         .iter()
         .map(|turn| (turn.text(source), ctx.rules.roles & turn.role.bit() != 0))
         .collect();
     scratch.hits.clear();
-    ctx.rules.matcher.find(&texts, &mut scratch.matcher, &mut scratch.hits);
+    ctx.rules
+        .matcher
+        .find(&texts, &mut scratch.matcher, &mut scratch.hits);
     let mut evaluation = eval::evaluate(ctx.rules, t, &mut scratch.hits, ctx.opts.scoring);
     if ctx.opts.min_score.is_some_and(|m| evaluation.score < m) {
         evaluation.passed = false;
@@ -381,7 +396,9 @@ pub fn scan(
                 let results: Vec<Processed> = pool.install(|| {
                     chunk
                         .into_par_iter()
-                        .map_init(Scratch::default, |scratch, input| process(input, ctx, scratch))
+                        .map_init(Scratch::default, |scratch, input| {
+                            process(input, ctx, scratch)
+                        })
                         .collect()
                 });
                 if results_tx.send(results).is_err() {

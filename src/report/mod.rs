@@ -102,7 +102,10 @@ pub fn conversation<'a>(
             let rule = &rules.rules[o.rule];
             let turn = &transcript.turns[o.turn];
             let (start, end) = o.range.unwrap_or((0, 0));
-            let span = (turn.source_offset(start), turn.source_offset(end).max(turn.source_offset(start)));
+            let span = (
+                turn.source_offset(start),
+                turn.source_offset(end).max(turn.source_offset(start)),
+            );
             let (line, column) = lines.position(source, span.0);
             let (end_line, end_column) = lines.position(source, span.1);
             let matched = o.range.map(|(s, e)| &turn.text(source)[s..e]);
@@ -134,7 +137,11 @@ pub fn conversation<'a>(
         id: transcript.id.as_deref(),
         format,
         turns: transcript.turns.len(),
-        unknown_turns: transcript.turns.iter().filter(|t| t.role == Role::Unknown).count(),
+        unknown_turns: transcript
+            .turns
+            .iter()
+            .filter(|t| t.role == Role::Unknown)
+            .count(),
         score: eval.score,
         passed: eval.passed,
         findings,

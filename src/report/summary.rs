@@ -65,7 +65,13 @@ impl Summary {
         }
         self.score_total += i64::from(c.score);
         self.mean_score = self.score_total as f64 / self.conversations as f64;
-        self.worst = self.worst.max(c.findings.iter().filter(|f| f.is_problem()).map(|f| f.severity).max());
+        self.worst = self.worst.max(
+            c.findings
+                .iter()
+                .filter(|f| f.is_problem())
+                .map(|f| f.severity)
+                .max(),
+        );
         for f in &c.findings {
             match (f.kind, f.severity) {
                 (Kind::Reward, _) => self.findings.reward += 1,

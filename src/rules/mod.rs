@@ -48,18 +48,40 @@ pub struct Rule {
 
 impl Rule {
     /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
-    /// filled in.
+    /// filled in. Messages without placeholders are borrowed.
     pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {
         if !self.message.contains('{') {
             return std::borrow::Cow::Borrowed(&self.message);
         }
-        let quoted = matched.map_or(String::new(), |m| m.split_whitespace().collect::<Vec<_>>().join(" "));
-        std::borrow::Cow::Owned(
-            self.message
-                .replace("{match}", &quoted)
-                .replace("{speaker}", speaker)
-                .replace("{id}", &self.id),
-        )
+        let mut out = String::with_capacity(self.message.len() + 32);
+        let mut rest = self.message.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            let (value, len) = if rest.starts_with("{match}") {
+                (matched.unwrap_or(""), 7)
+            } else if rest.starts_with("{speaker}") {
+                (speaker, 9)
+            } else if rest.starts_with("{id}") {
+                (self.id.as_str(), 4)
+            } else {
+                ("{", 1)
+            };
+            if len == 7 {
+                // Fold whitespace runs (a match may span a line break).
+                for (i, word) in value.split_whitespace().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+            } else {
+                out.push_str(value);
+            }
+            rest = &rest[len..];
+        }
+        out.push_str(rest);
+        std::borrow::Cow::Owned(out)
     }
 
     pub fn listens_to(&self, role: Role) -> bool {

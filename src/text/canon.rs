@@ -75,6 +75,11 @@ impl<'a> Words<'a> {
         Words { text, pos: 0 }
     }
 
+    /// Words from byte `pos` (a char boundary) on.
+    pub fn at(text: &'a str, pos: usize) -> Self {
+        Words { text, pos }
+    }
+
     /// Whether a word character starts at byte `i`.
     #[inline(always)]
     fn word_char_at(&self, i: usize) -> bool {
@@ -257,8 +262,16 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     for (w, parts) in SPLIT_WORDS {
         if norm == *w {
             let cut = parts[0].len();
-            out.push(Piece { word: PieceWord::Fixed(parts[0]), start: 0, end: origin[cut] });
-            out.push(Piece { word: PieceWord::Fixed(parts[1]), start: origin[cut], end: raw_len });
+            out.push(Piece {
+                word: PieceWord::Fixed(parts[0]),
+                start: 0,
+                end: origin[cut],
+            });
+            out.push(Piece {
+                word: PieceWord::Fixed(parts[1]),
+                start: origin[cut],
+                end: raw_len,
+            });
             return;
         }
     }
@@ -275,9 +288,17 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
             _ => PieceWord::Norm(0, cut),
         };
         if cut > 0 {
-            out.push(Piece { word, start: 0, end: origin[cut] });
+            out.push(Piece {
+                word,
+                start: 0,
+                end: origin[cut],
+            });
         }
-        out.push(Piece { word: PieceWord::Fixed("not"), start: origin[cut], end: raw_len });
+        out.push(Piece {
+            word: PieceWord::Fixed("not"),
+            start: origin[cut],
+            end: raw_len,
+        });
         return;
     }
     let (stem, suffix) = (&norm[..apos], &norm[apos + 1..]);
@@ -294,8 +315,16 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     if stem.is_empty() {
         return whole(out);
     }
-    out.push(Piece { word: PieceWord::Norm(0, apos), start: 0, end: origin[apos] });
-    out.push(Piece { word: PieceWord::Fixed(second), start: origin[apos], end: raw_len });
+    out.push(Piece {
+        word: PieceWord::Norm(0, apos),
+        start: 0,
+        end: origin[apos],
+    });
+    out.push(Piece {
+        word: PieceWord::Fixed(second),
+        start: origin[apos],
+        end: raw_len,
+    });
 }
 
 /// The canonical words of a whole text, in order, without filler removal. Used for phrases.
@@ -356,10 +385,18 @@ mod tests {
         let mut expander = Expander::default();
         let raw = "Can’t";
         let e = expander.expand(raw);
-        let got: Vec<(&str, &str)> = e.pieces.iter().map(|p| (e.word(p), &raw[p.start..p.end])).collect();
+        let got: Vec<(&str, &str)> = e
+            .pieces
+            .iter()
+            .map(|p| (e.word(p), &raw[p.start..p.end]))
+            .collect();
         assert_eq!(got, [("can", "Ca"), ("not", "n’t")]);
         let e = expander.expand("THAT’S");
-        let got: Vec<(&str, &str)> = e.pieces.iter().map(|p| (e.word(p), &"THAT’S"[p.start..p.end])).collect();
+        let got: Vec<(&str, &str)> = e
+            .pieces
+            .iter()
+            .map(|p| (e.word(p), &"THAT’S"[p.start..p.end]))
+            .collect();
         assert_eq!(got, [("that", "THAT"), ("is", "’S")]);
     }
 

@@ -25,26 +25,56 @@ pub fn encode(sym: Sym, out: &mut Vec<u8>) {
     out.push((sym & 0x7F) as u8);
 }
 
-/// A hash of a word's bytes with ASCII letters folded to lowercase. Only the hash folds; equality
-/// is checked separately.
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+const FOLD: u64 = 0x2020_2020_2020_2020;
+
+#[inline(always)]
+fn mix(h: u64, block: u64) -> u64 {
+    (h ^ (block | FOLD)).wrapping_mul(K)
+}
+
+#[inline(always)]
+fn finish(h: u64) -> u64 {
+    h ^ (h >> 29)
+}
+
+/// A hash of a word's bytes with ASCII letters folded to lowercase (`| 0x20` leaves digits and
+/// `'` as they are). Only the hash folds; equality is checked separately.
 #[inline(always)]
 fn hash_folded(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    if bytes.len() <= 8 {
+        let mut block = [0u8; 8];
+        block[..bytes.len()].copy_from_slice(bytes);
+        return finish(mix(bytes.len() as u64, u64::from_le_bytes(block)));
+    }
     let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
+    let mut chunks = bytes.chunks(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ (u64::from_le_bytes(word) | 0x2020_2020_2020_2020)).wrapping_mul(K);
-        h = h.rotate_left(27);
+        let mut block = [0u8; 8];
+        block[..chunk.len()].copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(block)).rotate_left(27);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h ^ (u64::from_le_bytes(word) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+    finish(h)
+}
+
+/// [`hash_folded`] of `text[start..start + len]` for a word of at most 8 bytes, read with one
+/// unaligned load when 8 bytes are available (no copy).
+#[inline(always)]
+fn hash_short(text: &[u8], start: usize, len: usize) -> u64 {
+    match text.get(start..start + 8) {
+        Some(eight) if len <= 8 => {
+            let mut block = [0u8; 8];
+            block.copy_from_slice(eight);
+            let v = u64::from_le_bytes(block);
+            let v = if len == 8 {
+                v
+            } else {
+                v & ((1u64 << (len * 8)) - 1)
+            };
+            finish(mix(len as u64, v))
+        }
+        _ => hash_folded(&text[start..start + len]),
     }
-    h ^ (h >> 29)
 }
 
 /// What a table entry stands for.
@@ -55,6 +85,8 @@ struct Entry {
     /// `cannot`, none for a filler.
     syms: [Sym; 2],
     len: u8,
+    /// For a split word, the length of its first part (`can` of `cannot`).
+    cut: u8,
 }
 
 /// The word → symbols table, built once from the loaded rules.
@@ -86,6 +118,7 @@ impl Vocab {
                 word: w.as_str().into(),
                 syms: [FIRST_WORD + i as Sym, 0],
                 len: 1,
+                cut: 0,
             });
         }
         for f in fillers {
@@ -93,6 +126,7 @@ impl Vocab {
                 word: f.as_str().into(),
                 syms: [0, 0],
                 len: 0,
+                cut: 0,
             });
         }
         let mut vocab = Vocab {
@@ -108,6 +142,7 @@ impl Vocab {
                     word: (*whole).into(),
                     syms,
                     len: 2,
+                    cut: parts[0].len() as u8,
                 });
             }
         }
@@ -141,13 +176,18 @@ impl Vocab {
     /// words straight from the text).
     #[inline(always)]
     fn lookup(&self, word: &[u8], ascii_fold: bool) -> &[Sym] {
-        let h = hash_folded(word);
+        self.lookup_hashed(hash_folded(word), word, ascii_fold).0
+    }
+
+    /// The symbols of a word with hash `h`, and for a split word where its second part starts.
+    #[inline(always)]
+    fn lookup_hashed(&self, h: u64, word: &[u8], ascii_fold: bool) -> (&[Sym], usize) {
         let mask = self.slots.len() - 1;
         let mut s = h as usize & mask;
         loop {
             let slot = self.slots[s];
             if slot == u32::MAX {
-                return &[OTHER];
+                return (&[OTHER], 0);
             }
             if self.hashes[s] == h {
                 let e = &self.entries[slot as usize];
@@ -157,7 +197,7 @@ impl Vocab {
                     e.word.as_bytes() == word
                 };
                 if same {
-                    return &e.syms[..e.len as usize];
+                    return (&e.syms[..e.len as usize], e.cut as usize);
                 }
             }
             s = (s + 1) & mask;
@@ -179,21 +219,53 @@ impl Vocab {
 
     /// Appends the symbols of `text` to `stream`, and for each symbol its byte range in `text`
     /// shifted by `base`.
+    ///
+    /// Plain ASCII words are scanned and hashed here directly; a word with an apostrophe or a
+    /// non-ASCII character is handed to [`Words`] and the [`canon::Expander`].
     pub fn symbolize(&self, text: &str, base: u32, stream: &mut SymbolStream) {
-        for w in Words::new(text) {
-            let raw = &text[w.start..w.end];
-            if w.plain {
-                let syms = self.lookup(raw.as_bytes(), true);
-                // A split word such as `cannot`: its symbols share the word's range.
-                for &sym in syms {
-                    stream.push(sym, base + w.start as u32, base + w.end as u32);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        stream.bytes.reserve(2 * n);
+        stream.spans.reserve(n / 2 + 1);
+        let mut i = 0;
+        while i < n {
+            if SEPARATOR[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && ALNUM[bytes[i] as usize] {
+                i += 1;
+            }
+            let plain = i > start && (i == n || SEPARATOR[bytes[i] as usize]);
+            if plain {
+                let h = hash_short(bytes, start, i - start);
+                let (syms, cut) = self.lookup_hashed(h, &bytes[start..i], true);
+                let (start, end) = (base + start as u32, base + i as u32);
+                match syms {
+                    [sym] => stream.push(*sym, start, end),
+                    [first, second] => {
+                        // A split word such as `cannot`.
+                        stream.push(*first, start, start + cut as u32);
+                        stream.push(*second, start + cut as u32, end);
+                    }
+                    _ => {}
                 }
                 continue;
             }
+            // Non-ASCII or an apostrophe: let the general scanner read this word.
+            let Some(w) = Words::at(text, start).next() else {
+                break;
+            };
+            i = w.end.max(start + 1);
+            let raw = &text[w.start..w.end];
             let expanded = stream.expander.expand(raw);
             for p in expanded.pieces {
                 for &sym in self.lookup(expanded.word(p).as_bytes(), false) {
-                    let span = (base + (w.start + p.start) as u32, base + (w.start + p.end) as u32);
+                    let span = (
+                        base + (w.start + p.start) as u32,
+                        base + (w.start + p.end) as u32,
+                    );
                     encode(sym, &mut stream.bytes);
                     stream.spans.push(span);
                 }
@@ -201,6 +273,30 @@ impl Vocab {
         }
     }
 }
+
+/// ASCII bytes that are always word boundaries (everything but letters, digits, apostrophes and
+/// backticks; non-ASCII bytes need a closer look).
+const SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'`');
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// A text as symbols: two bytes per symbol for the automaton, and each symbol's byte range.
 #[derive(Default, Debug)]
@@ -279,6 +375,61 @@ mod tests {
             .map(|&(a, b)| &text[a as usize - 10..b as usize - 10])
             .collect();
         assert_eq!(quoted, ["Well", "that", "’s", "NOT", "it"]);
+    }
+
+    /// The fused fast path gives the same symbols and spans as scanning with [`Words`] and
+    /// expanding every word.
+    #[test]
+    fn fast_path_equals_the_reference_scanner() {
+        let v = vocab(&[
+            "that", "is", "not", "my", "job", "can", "i", "will", "café", "'em",
+        ]);
+        let texts = [
+            "That's NOT my job, I'll say; can't/won't cannot",
+            "‘quoted’ “double” it’s café—déjà vu 'em' x'",
+            "trailing apostrophe' and `backtick`s, um, 24/7 e-mail",
+            "'",
+            "’’",
+            "",
+            "a",
+            "é",
+            "don’t\nstop",
+            "🙂 i will 🙂",
+        ];
+        let mut expander = canon::Expander::default();
+        for text in texts {
+            let mut fast = SymbolStream::default();
+            v.symbolize(text, 3, &mut fast);
+            let mut reference = SymbolStream::default();
+            for w in Words::new(text) {
+                let e = expander.expand(&text[w.start..w.end]);
+                for p in e.pieces {
+                    for &sym in v.lookup(e.word(p).as_bytes(), false) {
+                        reference.push(
+                            sym,
+                            3 + (w.start + p.start) as u32,
+                            3 + (w.start + p.end) as u32,
+                        );
+                    }
+                }
+            }
+            assert_eq!(fast.bytes, reference.bytes, "{text}");
+            assert_eq!(fast.spans, reference.spans, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_short_hash_equals_the_general_one() {
+        let text = b"Hi THERE department representative's x";
+        for start in 0..text.len() {
+            for len in 1..=8.min(text.len() - start) {
+                assert_eq!(
+                    hash_short(text, start, len),
+                    hash_folded(&text[start..start + len])
+                );
+            }
+        }
+        assert_eq!(hash_folded(b"ABCdef"), hash_folded(b"abcDEF"));
     }
 
     #[test]

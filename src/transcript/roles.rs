@@ -58,35 +58,6 @@ impl Role {
     }
 }
 
-const BUILTIN: &[(&str, Role)] = &[
-    ("agent", Role::Agent),
-    ("rep", Role::Agent),
-    ("representative", Role::Agent),
-    ("advisor", Role::Agent),
-    ("adviser", Role::Agent),
-    ("associate", Role::Agent),
-    ("csr", Role::Agent),
-    ("support", Role::Agent),
-    ("operator", Role::Agent),
-    ("staff", Role::Agent),
-    ("human_agent", Role::Agent),
-    ("customer", Role::Customer),
-    ("caller", Role::Customer),
-    ("client", Role::Customer),
-    ("user", Role::Customer),
-    ("member", Role::Customer),
-    ("guest", Role::Customer),
-    ("visitor", Role::Customer),
-    ("end_user", Role::Customer),
-    ("end-user", Role::Customer),
-    ("bot", Role::Bot),
-    ("assistant", Role::Bot),
-    ("ivr", Role::Bot),
-    ("virtual agent", Role::Bot),
-    ("virtual_agent", Role::Bot),
-    ("system", Role::System),
-];
-
 /// Maps speaker labels to roles: built-in aliases plus configured ones (which win).
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
@@ -110,26 +81,38 @@ impl Roles {
     /// word ("Agent Smith", "Customer 2"), else `Unknown`.
     pub fn role_of(&self, label: &str) -> Role {
         let label = label.trim();
-        let lower = label.to_lowercase();
-        if let Some(&role) = self.extra.get(&lower) {
-            return role;
-        }
-        if let Some(role) = builtin(&lower) {
+        let mut buf = [0u8; 32];
+        let lower: std::borrow::Cow<str> = if label.len() <= buf.len() && label.is_ascii() {
+            buf[..label.len()].copy_from_slice(label.as_bytes());
+            buf[..label.len()].make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..label.len()]).unwrap_or(""))
+        } else {
+            std::borrow::Cow::Owned(label.to_lowercase())
+        };
+        if let Some(role) = self.lookup(&lower) {
             return role;
         }
         let first = lower
             .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#')
             .next()
             .unwrap_or("");
-        if first.len() < lower.len() {
-            if let Some(&role) = self.extra.get(first) {
-                return role;
-            }
-            if let Some(role) = builtin(first) {
-                return role;
-            }
+        if first.len() < lower.len()
+            && let Some(role) = self.lookup(first)
+        {
+            return role;
         }
         Role::Unknown
+    }
+
+    /// A lowercase label's role by configured then built-in aliases.
+    fn lookup(&self, lower: &str) -> Option<Role> {
+        if !self.extra.is_empty()
+            && let Some(&role) = self.extra.get(lower)
+        {
+            return Some(role);
+        }
+        builtin(lower)
     }
 
     /// Whether `label` is a known alias (built-in or configured).
@@ -138,8 +121,17 @@ impl Roles {
     }
 }
 
+/// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label.
 fn builtin(lower: &str) -> Option<Role> {
-    BUILTIN.iter().find(|(a, _)| *a == lower).map(|&(_, r)| r)
+    Some(match lower {
+        "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
+        | "support" | "operator" | "staff" | "human_agent" => Role::Agent,
+        "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
+        | "end-user" => Role::Customer,
+        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" => Role::Bot,
+        "system" => Role::System,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -275,6 +275,11 @@ fn millis(raw: &RawValue) -> Option<u64> {
 
 /// A label from a string, or from the first of `keys` in an object.
 fn label(raw: &RawValue, keys: &[&str]) -> Option<String> {
+    let json = raw.get();
+    if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
+        let s = json[1..json.len() - 1].trim();
+        return (!s.is_empty()).then(|| s.to_string());
+    }
     let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
     match value {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),

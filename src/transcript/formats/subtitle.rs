@@ -7,10 +7,10 @@ use super::time::clock_ms;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 
 /// One caption cue.
-struct Cue {
+struct Cue<'a> {
     start_ms: u64,
     end_ms: u64,
-    speaker: Option<String>,
+    speaker: Option<&'a str>,
     text: Decoded,
 }
 
@@ -40,36 +40,46 @@ enum Timing {
     Srt,
 }
 
-/// Lines with their start offsets and 1-based numbers.
-fn numbered_lines(source: &str) -> Vec<(usize, usize, &str)> {
+/// Lines with their 1-based numbers and start offsets, without line breaks or a BOM.
+fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut at = 0;
     source
         .split_inclusive('\n')
         .enumerate()
-        .map(|(i, raw)| {
+        .map(move |(i, raw)| {
             let start = at;
             at += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
             (i + 1, start, line.strip_prefix('\u{feff}').unwrap_or(line))
         })
-        .collect()
 }
 
-fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
-    let lines = numbered_lines(source);
+fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
+    let mut lines = numbered_lines(source);
+    if timing == Timing::Vtt {
+        // The header: `WEBVTT` and any lines up to the first blank line.
+        lines
+            .by_ref()
+            .take_while(|l| !l.2.trim().is_empty())
+            .for_each(drop);
+    }
     let mut cues = Vec::new();
-    let mut i = if timing == Timing::Vtt { 1 } else { 0 };
-    while i < lines.len() {
-        // A block runs to the next blank line.
-        if lines[i].2.trim().is_empty() {
-            i += 1;
-            continue;
+    let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
+    loop {
+        // A block runs from a non-blank line to the next blank line.
+        block.clear();
+        for line in lines.by_ref() {
+            if line.2.trim().is_empty() {
+                if block.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            block.push(line);
         }
-        let block_end = (i..lines.len())
-            .find(|&j| lines[j].2.trim().is_empty())
-            .unwrap_or(lines.len());
-        let block = &lines[i..block_end];
-        i = block_end;
+        if block.is_empty() {
+            break;
+        }
         let first = block[0].2;
         if timing == Timing::Vtt
             && ["NOTE", "STYLE", "REGION"]
@@ -79,9 +89,6 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
             continue;
         }
         let Some(t) = block.iter().position(|l| has_arrow(l.2)) else {
-            if timing == Timing::Vtt && cues.is_empty() {
-                continue; // header metadata lines after WEBVTT
-            }
             return Err(ParseError::at(
                 block[0].0,
                 1,
@@ -118,7 +125,9 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue>, ParseError> {
             text,
         });
     }
-    cues.sort_by_key(|c| c.start_ms);
+    if !cues.is_sorted_by_key(|c| c.start_ms) {
+        cues.sort_by_key(|c| c.start_ms);
+    }
     Ok(cues)
 }
 
@@ -136,7 +145,7 @@ fn parse_timing(line: &str) -> Option<(u64, u64)> {
 }
 
 /// The text of a cue payload with markup stripped, and the speaker from `<v Name>` or `Name:`.
-fn payload_text(lines: &[(usize, usize, &str)]) -> (Option<String>, Decoded) {
+fn payload_text<'a>(lines: &[(usize, usize, &'a str)]) -> (Option<&'a str>, Decoded) {
     let mut speaker = None;
     let mut out = Decoded::default();
     for (k, &(_, at, line)) in lines.iter().enumerate() {
@@ -147,7 +156,7 @@ fn payload_text(lines: &[(usize, usize, &str)]) -> (Option<String>, Decoded) {
         let mut pos = at;
         if k == 0 && !line.starts_with('<') {
             if let Some((name, after)) = name_prefix(line) {
-                speaker = Some(name.to_string());
+                speaker = Some(name);
                 pos += line.len() - after.len();
                 rest = after;
             }
@@ -162,7 +171,7 @@ fn payload_text(lines: &[(usize, usize, &str)]) -> (Option<String>, Decoded) {
                 if let Some(voice) = tag.strip_prefix('v').filter(|t| t.starts_with([' ', '.'])) {
                     let name = voice.split_once(' ').map_or("", |(_, n)| n).trim();
                     if !name.is_empty() && speaker.is_none() {
-                        speaker = Some(name.to_string());
+                        speaker = Some(name);
                     }
                 }
                 pos += close + 2;
@@ -224,7 +233,7 @@ fn entity(s: &str) -> Option<(&'static str, usize)> {
 /// Joins consecutive cues of the same speaker into turns.
 fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
     let mut turns: Vec<Turn> = Vec::new();
-    let mut last_speaker: Option<Option<String>> = None;
+    let mut last_speaker: Option<Option<&str>> = None;
     for cue in cues {
         if last_speaker.as_ref() == Some(&cue.speaker)
             && let Some(TurnText::Decoded(prev)) = turns.last_mut().map(|t| &mut t.text)
@@ -237,14 +246,14 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
             }
             continue;
         }
-        let role = match &cue.speaker {
+        let role = match cue.speaker {
             Some(name) => opts.roles.role_of(name),
             None => opts.default_role,
         };
-        last_speaker = Some(cue.speaker.clone());
+        last_speaker = Some(cue.speaker);
         turns.push(Turn {
             role,
-            speaker: cue.speaker,
+            speaker: cue.speaker.map(str::to_string),
             start_ms: Some(cue.start_ms),
             end_ms: Some(cue.end_ms),
             text: TurnText::Decoded(cue.text),

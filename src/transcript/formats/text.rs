@@ -121,9 +121,9 @@ fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript.
 pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
-    let found: Vec<(usize, Opening)> = lines(source)
-        .filter_map(|(at, line)| opening(line, at).map(|o| (at, o)))
-        .collect();
+    let mut found: Vec<(usize, Opening)> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
+    found.extend(lines(source).filter_map(|(at, line)| opening(line, at).map(|o| (at, o))));
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, &opts.roles) {
         found
     } else {

@@ -2,37 +2,46 @@
 
 /// Parses `[h:]m:s[.frac|,frac]` (`00:01:02`, `1:02`, `0:0:3.5`, `00:00:01,250`) to milliseconds.
 pub fn clock_ms(text: &str) -> Option<u64> {
-    let text = text.trim();
-    let (clock, frac) = match text.find(['.', ',']) {
-        Some(i) => (&text[..i], Some(&text[i + 1..])),
-        None => (text, None),
-    };
-    let mut secs: u64 = 0;
-    let mut fields = 0;
-    for (i, p) in clock.split(':').enumerate() {
-        let digits_ok = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-        if !digits_ok || i > 2 || (i > 0 && p.len() > 2) || p.len() > 6 {
-            return None;
+    let bytes = text.trim().as_bytes();
+    // Up to three clock fields; the first may be long (hours), the others at most two digits.
+    let mut fields = [0u64; 3];
+    let mut count = 0;
+    let mut digits = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b @ b'0'..=b'9' => {
+                if digits == 6 || (count > 0 && digits == 2) {
+                    return None;
+                }
+                fields[count] = fields[count] * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b':' if digits > 0 && count < 2 => {
+                count += 1;
+                digits = 0;
+            }
+            b'.' | b',' => break,
+            _ => return None,
         }
-        let v: u64 = p.parse().ok()?;
-        if i > 0 && v >= 60 {
-            return None;
-        }
-        secs = secs * 60 + v;
-        fields += 1;
+        i += 1;
     }
-    if fields < 2 {
+    if digits == 0 || count == 0 {
         return None;
     }
+    let fields = &fields[..=count];
+    if fields[1..].iter().any(|&v| v >= 60) {
+        return None;
+    }
+    let secs = fields.iter().fold(0, |acc, &v| acc * 60 + v);
     let mut ms = secs * 1000;
-    if let Some(frac) = frac {
-        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if i < bytes.len() {
+        let frac = &bytes[i + 1..];
+        if frac.is_empty() || !frac.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let mut scale = 100;
-        for b in frac.bytes().take(3) {
+        for (b, scale) in frac.iter().zip([100, 10, 1]) {
             ms += u64::from(b - b'0') * scale;
-            scale /= 10;
         }
     }
     Some(ms)
