@@ -4,6 +4,7 @@
 //! Messages without text (typing events, joins) are skipped. Text keeps its position in the file,
 //! escapes included, so findings point at the right column.
 
+use super::lines::lines;
 use super::time::{clock_ms, iso8601_ms, seconds_ms};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -125,16 +126,12 @@ pub fn parse_json(source: &str, opts: &ParseOptions) -> Result<Transcript, Parse
 /// Parses JSONL: one message per line; blank lines are allowed.
 pub fn parse_jsonl(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let mut builder = Builder::new(source, opts);
-    let mut at = 0;
-    for (i, raw) in source.split_inclusive('\n').enumerate() {
-        let line = raw.trim_start_matches('\u{feff}');
-        let start = at + raw.len() - line.len();
-        at += raw.len();
-        let line = &source[start..start + line.trim_end().len()];
-        if line.trim().is_empty() {
+    for line in lines(source) {
+        let text = line.text.trim_start_matches('\u{feff}').trim_end();
+        if text.trim_start().is_empty() {
             continue;
         }
-        let m: Message = serde_json::from_str(line).map_err(|e| json_error(&e, i))?;
+        let m: Message = serde_json::from_str(text).map_err(|e| json_error(&e, line.number - 1))?;
         builder.add(&m);
     }
     Ok(Transcript {

@@ -3,6 +3,7 @@
 //! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
 //! across cues still matches. Cues are ordered by start time (Teams writes some out of order).
 
+use super::lines::lines;
 use super::time::clock_ms;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 
@@ -40,18 +41,15 @@ enum Timing {
     Srt,
 }
 
-/// Lines with their 1-based numbers and start offsets, without line breaks or a BOM.
+/// Lines as (1-based number, start offset, text without line break or BOM).
 fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let mut at = 0;
-    source
-        .split_inclusive('\n')
-        .enumerate()
-        .map(move |(i, raw)| {
-            let start = at;
-            at += raw.len();
-            let line = raw.trim_end_matches(['\n', '\r']);
-            (i + 1, start, line.strip_prefix('\u{feff}').unwrap_or(line))
-        })
+    lines(source).map(|l| {
+        (
+            l.number,
+            l.start,
+            l.text.strip_prefix('\u{feff}').unwrap_or(l.text),
+        )
+    })
 }
 
 fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {

@@ -2,9 +2,9 @@
 //! with continuation lines joined to their turn. A file with no speaker labels is one turn of the
 //! default role: an agent script, a canned reply, a Markdown page.
 
+use super::lines::lines;
 use super::time::clock_ms;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
-use std::collections::HashMap;
 
 /// A line that opens a turn: its label, time, and where its text starts.
 struct Opening<'a> {
@@ -108,22 +108,11 @@ fn is_label(label: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#'))
 }
 
-/// Lines of `source` as (start offset, line without its line break).
-fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    source.split_inclusive('\n').map(move |raw| {
-        let start = at;
-        at += raw.len();
-        let line = raw.strip_suffix('\n').unwrap_or(raw);
-        (start, line.strip_suffix('\r').unwrap_or(line))
-    })
-}
-
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript.
 pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
-    found.extend(lines(source).filter_map(|(at, line)| opening(line, at).map(|o| (at, o))));
+    found.extend(lines(source).filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))));
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, &opts.roles) {
         found
     } else {
@@ -141,9 +130,18 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
         };
         turns.push(Turn::new(role, None, preamble));
     }
+    // Labels repeat: look each one's role up once.
+    let mut roles: Vec<(&str, Role)> = Vec::new();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
-        let role = opts.roles.role_of(o.label);
+        let role = match roles.iter().find(|(l, _)| *l == o.label) {
+            Some(&(_, role)) => role,
+            None => {
+                let role = opts.roles.role_of(o.label);
+                roles.push((o.label, role));
+                role
+            }
+        };
         let mut turn = Turn::new(
             role,
             Some(o.label.to_string()),
@@ -170,11 +168,15 @@ fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
 /// Whether the labelled lines make a dialogue: a known role alias among the labels, or at least
 /// two distinct labels each used more than once. A script's lone "Note:" line stays text.
 fn is_dialogue(openings: &[(usize, Opening)], roles: &Roles) -> bool {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Few distinct labels per file: a list beats a hash map.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, o) in openings {
-        *counts.entry(o.label).or_default() += 1;
+        match counts.iter_mut().find(|(l, _)| *l == o.label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((o.label, 1)),
+        }
     }
-    counts.keys().any(|l| roles.knows(l)) || counts.values().filter(|&&n| n > 1).count() >= 2
+    counts.iter().any(|(l, _)| roles.knows(l)) || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
 }
 
 /// A turn without an end time ends where the next timed turn starts.
