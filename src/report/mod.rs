@@ -107,7 +107,12 @@ pub fn conversation<'a>(
                 turn.source_offset(end).max(turn.source_offset(start)),
             );
             let (line, column) = lines.position(source, span.0);
-            let (end_line, end_column) = lines.position(source, span.1);
+            let between = &source[span.0..span.1];
+            let (end_line, end_column) = if between.contains('\n') {
+                lines.position(source, span.1)
+            } else {
+                (line, column + between.chars().count())
+            };
             let matched = o.range.map(|(s, e)| &turn.text(source)[s..e]);
             let speaker = turn.speaker.as_deref();
             Finding {

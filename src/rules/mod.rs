@@ -67,7 +67,9 @@ impl Rule {
             } else {
                 ("{", 1)
             };
-            if len == 7 {
+            let plain_spaces =
+                !value.contains("  ") && !value.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t'));
+            if len == 7 && !plain_spaces {
                 // Fold whitespace runs (a match may span a line break).
                 for (i, word) in value.split_whitespace().enumerate() {
                     if i > 0 {
