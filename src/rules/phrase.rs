@@ -93,8 +93,7 @@ impl Parser<'_> {
     /// A sequence of items up to `|`, `)`, `]` or the end.
     fn sequence(&mut self) -> Result<Vec<Vec<Token>>, PhraseError> {
         let mut acc: Vec<Vec<Token>> = vec![Vec::new()];
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let start = self.pos;
             let item: Vec<Vec<Token>> = match c {
                 '|' | ')' | ']' => break,

@@ -52,23 +52,6 @@ pub fn seconds_ms(seconds: f64) -> Option<u64> {
     (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as u64)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clocks_parse_in_every_common_spelling() {
-        assert_eq!(clock_ms("00:01:02"), Some(62_000));
-        assert_eq!(clock_ms("1:02"), Some(62_000));
-        assert_eq!(clock_ms("0:0:3.5"), Some(3_500));
-        assert_eq!(clock_ms("00:00:01,250"), Some(1_250));
-        assert_eq!(clock_ms("01:02:03.004"), Some(3_723_004));
-        assert_eq!(clock_ms("1:60"), None);
-        assert_eq!(clock_ms("abc"), None);
-        assert_eq!(clock_ms("12"), None);
-    }
-}
-
 /// Parses an ISO 8601 date-time (`2020-04-01T17:31:32.000Z`, `2020-04-01 17:31:32+02:00`) to
 /// milliseconds since the Unix epoch.
 pub fn iso8601_ms(text: &str) -> Option<u64> {
@@ -107,3 +90,21 @@ pub fn iso8601_ms(text: &str) -> Option<u64> {
     let ms = days * 86_400_000 + clock as i64 - offset_ms;
     u64::try_from(ms).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_parse_in_every_common_spelling() {
+        assert_eq!(clock_ms("00:01:02"), Some(62_000));
+        assert_eq!(clock_ms("1:02"), Some(62_000));
+        assert_eq!(clock_ms("0:0:3.5"), Some(3_500));
+        assert_eq!(clock_ms("00:00:01,250"), Some(1_250));
+        assert_eq!(clock_ms("01:02:03.004"), Some(3_723_004));
+        assert_eq!(clock_ms("1:60"), None);
+        assert_eq!(clock_ms("abc"), None);
+        assert_eq!(clock_ms("12"), None);
+    }
+}
+
