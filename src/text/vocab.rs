@@ -234,9 +234,7 @@ impl Vocab {
                 continue;
             }
             let start = i;
-            while i < n && ALNUM[bytes[i] as usize] {
-                i += 1;
-            }
+            i = alnum_run(bytes, i);
             let plain = i > start && (i == n || SEPARATOR[bytes[i] as usize]);
             if plain {
                 let h = hash_short(bytes, start, i - start);
@@ -286,6 +284,37 @@ const SEPARATOR: [bool; 256] = {
     }
     t
 };
+
+/// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time while
+/// they are ASCII (the usual case), then byte by byte.
+#[inline(always)]
+fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80: the high bit of each byte says whether it is >= a (or > b).
+    let at_least = |x: u64, a: u8| x.wrapping_add(u64::from(0x80 - a) * LO) & HI;
+    let above = |x: u64, b: u8| x.wrapping_add(u64::from(0x7F - b) * LO) & HI;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(block);
+        if x & HI != 0 {
+            break;
+        }
+        let lower = x | FOLD;
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let digit = at_least(x, b'0') & !above(x, b'9');
+        let other = !(letter | digit) & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ALNUM[bytes[i] as usize] {
+        i += 1;
+    }
+    i
+}
 
 /// ASCII letters and digits.
 const ALNUM: [bool; 256] = {
@@ -415,6 +444,19 @@ mod tests {
             }
             assert_eq!(fast.bytes, reference.bytes, "{text}");
             assert_eq!(fast.spans, reference.spans, "{text}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_where_the_byte_loop_ends() {
+        let text = "Hello world09 AZaz@[`{/:’x\u{7f}ÿ 0123456789abcdefXYZ!";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            let mut end = start;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            assert_eq!(alnum_run(bytes, start), end, "from {start}");
         }
     }
 

@@ -107,4 +107,3 @@ mod tests {
         assert_eq!(clock_ms("12"), None);
     }
 }
-
