@@ -104,7 +104,7 @@ pub fn conversation<'a>(
             let (start, end) = o.range.unwrap_or((0, 0));
             let span = (
                 turn.source_offset(start),
-                turn.source_offset(end).max(turn.source_offset(start)),
+                turn.source_end(end).max(turn.source_offset(start)),
             );
             let (line, column) = lines.position(source, span.0);
             let between = &source[span.0..span.1];

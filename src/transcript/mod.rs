@@ -83,6 +83,22 @@ impl Decoded {
             None => 0,
         }
     }
+
+    /// The source offset just past the text that ends at `offset` (exclusive): stays inside the
+    /// piece that holds the last character instead of jumping to where the next piece starts.
+    fn source_end(&self, offset: usize) -> usize {
+        let Some(last) = self.text[..offset].chars().next_back() else {
+            return self.source_offset(0);
+        };
+        let at = offset - last.len_utf8();
+        let i = self.pieces.partition_point(|&(t, _, _)| t <= at);
+        match i.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((t, s, true)) => s + (offset - t),
+            // A replacement stands for source text that starts with an ASCII `\\` or `&`.
+            Some((_, s, false)) => s + 1,
+            None => 0,
+        }
+    }
 }
 
 impl Turn {
@@ -110,6 +126,14 @@ impl Turn {
         match &self.text {
             TurnText::Source(r) => r.start + offset,
             TurnText::Decoded(d) => d.source_offset(offset),
+        }
+    }
+
+    /// The source offset where text ending at byte `offset` (exclusive) of the turn ends.
+    pub fn source_end(&self, offset: usize) -> usize {
+        match &self.text {
+            TurnText::Source(r) => r.start + offset,
+            TurnText::Decoded(d) => d.source_end(offset),
         }
     }
 }
@@ -185,5 +209,10 @@ mod tests {
         assert_eq!(turn.source_offset(2), 4);
         assert_eq!(turn.source_offset(4), 6);
         assert_eq!(turn.source_offset(5), 7);
+        // An end at a piece boundary stays in the piece before it.
+        assert_eq!(turn.source_end(1), 2);
+        assert_eq!(turn.source_end(2), 3);
+        assert_eq!(turn.source_end(5), 7);
+        assert_eq!(turn.source_end(0), 1);
     }
 }

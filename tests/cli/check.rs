@@ -285,21 +285,38 @@ fn a_closed_output_pipe_exits_quietly() {
     use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().unwrap();
     for i in 0..400 {
-        fs::write(dir.path().join(format!("{i:04}.txt")), "Agent: that is not my job\n".repeat(20)).unwrap();
+        fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            "Agent: that is not my job\n".repeat(20),
+        )
+        .unwrap();
     }
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("talklint"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "--no-config", "-r", "fixtures/rules/basic.yaml", "--format", "jsonl"])
+        .args([
+            "check",
+            "--no-config",
+            "-r",
+            "fixtures/rules/basic.yaml",
+            "--format",
+            "jsonl",
+        ])
         .arg(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     assert!(first.starts_with("{\"path\""));
     // The reader is dropped here: the pipe closes while talklint still has output to write.
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
