@@ -94,8 +94,8 @@ impl Decoded {
         let i = self.pieces.partition_point(|&(t, _, _)| t <= at);
         match i.checked_sub(1).map(|i| self.pieces[i]) {
             Some((t, s, true)) => s + (offset - t),
-            // A replacement stands for source text that starts with an ASCII `\\` or `&`.
-            Some((_, s, false)) => s + 1,
+            // A replacement (an escape, an entity, a joining space): end where it starts.
+            Some((_, s, false)) => s,
             None => 0,
         }
     }
@@ -211,7 +211,7 @@ mod tests {
         assert_eq!(turn.source_offset(5), 7);
         // An end at a piece boundary stays in the piece before it.
         assert_eq!(turn.source_end(1), 2);
-        assert_eq!(turn.source_end(2), 3);
+        assert_eq!(turn.source_end(2), 2);
         assert_eq!(turn.source_end(5), 7);
         assert_eq!(turn.source_end(0), 1);
     }
