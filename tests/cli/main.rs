@@ -3,6 +3,7 @@
 mod bad_input;
 mod check;
 mod formats;
+mod robustness;
 mod rule_keys;
 mod rules_cmd;
 mod support;

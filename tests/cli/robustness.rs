@@ -1,0 +1,130 @@
+//! No input panics: random mixtures of the syntax every parser cares about, through every parser,
+//! the matcher, evaluation and both report renderers.
+
+use talklint::eval::{Scoring, evaluate};
+use talklint::matcher::Scratch;
+use talklint::report::{self, OutputFormat, Printer};
+use talklint::rules::load::{self, Overrides};
+use talklint::transcript::{self, Format, ParseOptions, Role, Roles};
+
+const FRAGMENTS: &[&str] = &[
+    "Agent:",
+    "Customer: ",
+    "\n",
+    "\r\n",
+    " ",
+    "not my job",
+    "calm down",
+    "that’s",
+    "can't",
+    "é",
+    "😀",
+    "<v Agent>",
+    "</v>",
+    "<i>",
+    "&amp;",
+    "&",
+    "\\u00e9",
+    "\\n",
+    "\\",
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "\"text\":",
+    "\"role\":\"agent\"",
+    "WEBVTT",
+    "-->",
+    "00:00:01.000",
+    "0:0:1,5",
+    "1\n",
+    "NOTE",
+    "[00:01:02]",
+    "**Agent:**",
+    "'",
+    "`",
+    "\u{feff}",
+    "\u{2019}",
+    "i don't know",
+    "sorry to hear that",
+];
+
+/// A deterministic xorshift generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    let files = vec![(
+        "basic.yaml".to_string(),
+        std::fs::read_to_string("fixtures/rules/basic.yaml").unwrap(),
+    )];
+    let (rules, _) = load::load(&files, &Overrides::default(), &["um".to_string()]).unwrap();
+    let opts = ParseOptions {
+        roles: Roles::default(),
+        default_role: Role::Agent,
+    };
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut scratch = Scratch::default();
+    let formats = [
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+        Format::Vtt,
+        Format::Srt,
+    ];
+    let (mut parsed, mut found) = (0, 0);
+    for _ in 0..3000 {
+        let mut source = String::new();
+        if rng.next() % 4 == 0 {
+            source.push_str("WEBVTT\n\n");
+        }
+        for _ in 0..rng.next() % 40 {
+            source.push_str(FRAGMENTS[rng.next() % FRAGMENTS.len()]);
+        }
+        for format in formats {
+            let Ok(transcripts) = transcript::parse(&source, format, &opts) else {
+                continue;
+            };
+            parsed += 1;
+            for t in &transcripts {
+                let texts: Vec<(&str, bool)> =
+                    t.turns.iter().map(|x| (x.text(&source), true)).collect();
+                let mut hits = Vec::new();
+                rules.matcher.find(&texts, &mut scratch, &mut hits);
+                let eval = evaluate(&rules, t, &mut hits, Scoring::default());
+                let conv = report::conversation("x", format.name(), t, &source, &eval, &rules, &[]);
+                found += conv.findings.len();
+                for f in &conv.findings {
+                    assert!(f.span.0 <= f.span.1 && f.span.1 <= source.len());
+                }
+                for format in [OutputFormat::Human, OutputFormat::Json] {
+                    let printer = Printer {
+                        format,
+                        color: false,
+                        quiet: false,
+                    };
+                    printer.conversation(&conv, &source, &mut Vec::new());
+                }
+            }
+        }
+    }
+    assert!(
+        parsed > 3000,
+        "most random inputs parse as some format: {parsed}"
+    );
+    assert!(
+        found > 1000,
+        "the inputs exercise the matcher: {found} findings"
+    );
+}
