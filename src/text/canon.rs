@@ -182,30 +182,32 @@ impl Expanded<'_> {
 /// Spoken fillers skipped when matching (SPEC §3); the config's `fillers:` replaces this list.
 pub const DEFAULT_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hm"];
 
-/// Words a `'s` after which means `is` (`that's` → `that is`); elsewhere `'s` is a possessive.
-const IS_AFTER: &[&str] = &[
-    "it",
-    "that",
-    "there",
-    "here",
-    "he",
-    "she",
-    "what",
-    "who",
-    "where",
-    "how",
-    "this",
-    "everything",
-    "nothing",
-    "something",
-    "someone",
-    "somebody",
-    "everyone",
-    "everybody",
-    "nobody",
-    "why",
-    "when",
-];
+/// Whether `'s` after `stem` means `is` (`that's` → `that is`); elsewhere `'s` is a possessive.
+fn is_after(stem: &str) -> bool {
+    matches!(
+        stem,
+        "it" | "that"
+            | "there"
+            | "here"
+            | "he"
+            | "she"
+            | "what"
+            | "who"
+            | "where"
+            | "how"
+            | "this"
+            | "everything"
+            | "nothing"
+            | "something"
+            | "someone"
+            | "somebody"
+            | "everyone"
+            | "everybody"
+            | "nobody"
+            | "why"
+            | "when"
+    )
+}
 
 /// Whole words that stand for two canonical words without an apostrophe.
 pub const SPLIT_WORDS: &[(&str, [&str; 2])] = &[("cannot", ["can", "not"])];
@@ -309,7 +311,7 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
         "m" => "am",
         "d" => "would",
         "s" if stem == "let" => "us",
-        "s" if IS_AFTER.contains(&stem) => "is",
+        "s" if is_after(stem) => "is",
         _ => return whole(out),
     };
     if stem.is_empty() {

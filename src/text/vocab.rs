@@ -57,25 +57,57 @@ fn hash_folded(bytes: &[u8]) -> u64 {
     finish(h)
 }
 
-/// [`hash_folded`] of `text[start..start + len]` for a word of at most 8 bytes, read with one
-/// unaligned load when 8 bytes are available (no copy).
+/// `KEEP[n]` keeps the low `n` bytes of a block.
+const KEEP: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1u64 << (n * 8)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// The first (at most) eight bytes of a word as a little-endian block, zero-padded; read with
+/// one unaligned load when eight bytes are available.
 #[inline(always)]
-fn hash_short(text: &[u8], start: usize, len: usize) -> u64 {
+fn block_at(text: &[u8], start: usize, len: usize) -> u64 {
+    let mut block = [0u8; 8];
     match text.get(start..start + 8) {
-        Some(eight) if len <= 8 => {
-            let mut block = [0u8; 8];
+        Some(eight) => {
             block.copy_from_slice(eight);
             let v = u64::from_le_bytes(block);
-            let v = if len == 8 {
-                v
-            } else {
-                v & ((1u64 << (len * 8)) - 1)
-            };
-            finish(mix(len as u64, v))
+            v & KEEP[len.min(8)]
         }
-        _ => hash_folded(&text[start..start + len]),
+        None => {
+            let n = len.min(8);
+            block[..n].copy_from_slice(&text[start..start + n]);
+            u64::from_le_bytes(block)
+        }
     }
 }
+
+/// The comparison key of a word of at most eight bytes: its folded block. For words of ASCII
+/// letters and digits, equal keys mean equal words up to ASCII case (`| 0x20` only folds case
+/// there, and the padding folds to spaces, which no word contains). Longer words have no key.
+#[inline(always)]
+fn short_key(bytes: &[u8]) -> u64 {
+    if bytes.len() > 8 {
+        return 0;
+    }
+    block_at(bytes, 0, bytes.len()) | FOLD
+}
+
+/// One slot of the open-addressing table.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    hash: u64,
+    key: u64,
+    /// Index into `entries`, or [`EMPTY`].
+    entry: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
 
 /// What a table entry stands for.
 #[derive(Clone, Debug)]
@@ -92,9 +124,8 @@ struct Entry {
 /// The word → symbols table, built once from the loaded rules.
 #[derive(Clone, Debug)]
 pub struct Vocab {
-    /// Open addressing with linear probing; `u32::MAX` is an empty slot, else an index into `entries`.
-    slots: Vec<u32>,
-    hashes: Vec<u64>,
+    /// Open addressing with linear probing, at most one eighth full.
+    slots: Vec<Slot>,
     entries: Vec<Entry>,
     /// Symbol id → word, for display and tests.
     words: Vec<Box<str>>,
@@ -131,7 +162,6 @@ impl Vocab {
         }
         let mut vocab = Vocab {
             slots: Vec::new(),
-            hashes: Vec::new(),
             entries,
             words: names,
         };
@@ -159,16 +189,25 @@ impl Vocab {
 
     fn build_table(&mut self) {
         let size = (self.entries.len() * 8).next_power_of_two().max(64);
-        self.slots = vec![u32::MAX; size];
-        self.hashes = vec![0; size];
+        self.slots = vec![
+            Slot {
+                hash: 0,
+                key: 0,
+                entry: EMPTY
+            };
+            size
+        ];
         for (i, e) in self.entries.iter().enumerate() {
-            let h = hash_folded(e.word.as_bytes());
-            let mut s = h as usize & (size - 1);
-            while self.slots[s] != u32::MAX {
+            let hash = hash_folded(e.word.as_bytes());
+            let mut s = hash as usize & (size - 1);
+            while self.slots[s].entry != EMPTY {
                 s = (s + 1) & (size - 1);
             }
-            self.slots[s] = i as u32;
-            self.hashes[s] = h;
+            self.slots[s] = Slot {
+                hash,
+                key: short_key(e.word.as_bytes()),
+                entry: i as u32,
+            };
         }
     }
 
@@ -182,23 +221,34 @@ impl Vocab {
     /// The symbols of a word with hash `h`, and for a split word where its second part starts.
     #[inline(always)]
     fn lookup_hashed(&self, h: u64, word: &[u8], ascii_fold: bool) -> (&[Sym], usize) {
+        self.probe(h, |slot| {
+            let e = &self.entries[slot.entry as usize];
+            if ascii_fold {
+                e.word.as_bytes().eq_ignore_ascii_case(word)
+            } else {
+                e.word.as_bytes() == word
+            }
+        })
+    }
+
+    /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of at most eight bytes, compared by key.
+    #[inline(always)]
+    fn lookup_short(&self, h: u64, key: u64) -> (&[Sym], usize) {
+        self.probe(h, |slot| slot.key == key)
+    }
+
+    #[inline(always)]
+    fn probe(&self, h: u64, same: impl Fn(&Slot) -> bool) -> (&[Sym], usize) {
         let mask = self.slots.len() - 1;
         let mut s = h as usize & mask;
         loop {
-            let slot = self.slots[s];
-            if slot == u32::MAX {
+            let slot = &self.slots[s];
+            if slot.entry == EMPTY {
                 return (&[OTHER], 0);
             }
-            if self.hashes[s] == h {
-                let e = &self.entries[slot as usize];
-                let same = if ascii_fold {
-                    e.word.as_bytes().eq_ignore_ascii_case(word)
-                } else {
-                    e.word.as_bytes() == word
-                };
-                if same {
-                    return (&e.syms[..e.len as usize], e.cut as usize);
-                }
+            if slot.hash == h && same(slot) {
+                let e = &self.entries[slot.entry as usize];
+                return (&e.syms[..e.len as usize], e.cut as usize);
             }
             s = (s + 1) & mask;
         }
@@ -237,8 +287,13 @@ impl Vocab {
             i = alnum_run(bytes, i);
             let plain = i > start && (i == n || SEPARATOR[bytes[i] as usize]);
             if plain {
-                let h = hash_short(bytes, start, i - start);
-                let (syms, cut) = self.lookup_hashed(h, &bytes[start..i], true);
+                let len = i - start;
+                let (syms, cut) = if len <= 8 {
+                    let key = block_at(bytes, start, len) | FOLD;
+                    self.lookup_short(finish(mix(len as u64, key)), key)
+                } else {
+                    self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
+                };
                 let (start, end) = (base + start as u32, base + i as u32);
                 match syms {
                     [sym] => stream.push(*sym, start, end),
@@ -461,17 +516,18 @@ mod tests {
     }
 
     #[test]
-    fn the_short_hash_equals_the_general_one() {
+    fn the_block_hash_and_key_equal_the_general_ones() {
         let text = b"Hi THERE department representative's x";
         for start in 0..text.len() {
             for len in 1..=8.min(text.len() - start) {
-                assert_eq!(
-                    hash_short(text, start, len),
-                    hash_folded(&text[start..start + len])
-                );
+                let block = block_at(text, start, len);
+                let word = &text[start..start + len];
+                assert_eq!(finish(mix(len as u64, block)), hash_folded(word));
+                assert_eq!(block | FOLD, short_key(&word.to_ascii_lowercase()));
             }
         }
         assert_eq!(hash_folded(b"ABCdef"), hash_folded(b"abcDEF"));
+        assert_ne!(short_key(b"no"), short_key(b"not"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod roles;
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use detect::{Format, detect};
 pub use roles::{Role, Roles};
@@ -24,8 +25,9 @@ pub struct Transcript {
 #[derive(Debug, Clone)]
 pub struct Turn {
     pub role: Role,
-    /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0").
-    pub speaker: Option<String>,
+    /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0"); shared by
+    /// the turns of one speaker.
+    pub speaker: Option<Arc<str>>,
     /// Start and end time in milliseconds from the start of the conversation, when known.
     pub start_ms: Option<u64>,
     pub end_ms: Option<u64>,
@@ -103,7 +105,7 @@ impl Decoded {
 
 impl Turn {
     /// A turn whose text is `range` of the source.
-    pub fn new(role: Role, speaker: Option<String>, range: Range<usize>) -> Turn {
+    pub fn new(role: Role, speaker: Option<Arc<str>>, range: Range<usize>) -> Turn {
         Turn {
             role,
             speaker,

@@ -202,7 +202,7 @@ impl<'s> Builder<'s> {
             .or_else(|| m.end.and_then(|raw| self.time(raw)));
         self.turns.push(Turn {
             role,
-            speaker,
+            speaker: speaker.map(Into::into),
             start_ms,
             end_ms,
             text,

@@ -251,7 +251,7 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
         last_speaker = Some(cue.speaker);
         turns.push(Turn {
             role,
-            speaker: cue.speaker.map(str::to_string),
+            speaker: cue.speaker.map(Into::into),
             start_ms: Some(cue.start_ms),
             end_ms: Some(cue.end_ms),
             text: TurnText::Decoded(cue.text),

@@ -5,6 +5,7 @@
 use super::lines::lines;
 use super::time::clock_ms;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
+use std::sync::Arc;
 
 /// A line that opens a turn: its label, time, and where its text starts.
 struct Opening<'a> {
@@ -130,23 +131,19 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
         };
         turns.push(Turn::new(role, None, preamble));
     }
-    // Labels repeat: look each one's role up once.
-    let mut roles: Vec<(&str, Role)> = Vec::new();
+    // Labels repeat: look each one's role up and allocate its name once.
+    let mut speakers: Vec<(&str, Role, Arc<str>)> = Vec::new();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
-        let role = match roles.iter().find(|(l, _)| *l == o.label) {
-            Some(&(_, role)) => role,
+        let (role, name) = match speakers.iter().find(|(l, _, _)| *l == o.label) {
+            Some((_, role, name)) => (*role, name.clone()),
             None => {
-                let role = opts.roles.role_of(o.label);
-                roles.push((o.label, role));
-                role
+                let (role, name) = (opts.roles.role_of(o.label), Arc::<str>::from(o.label));
+                speakers.push((o.label, role, name.clone()));
+                (role, name)
             }
         };
-        let mut turn = Turn::new(
-            role,
-            Some(o.label.to_string()),
-            trimmed(source, o.text_start, end),
-        );
+        let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
         turn.start_ms = o.start_ms;
         turns.push(turn);
     }
@@ -206,7 +203,7 @@ mod tests {
             .map(|t| {
                 (
                     t.role,
-                    t.speaker.clone(),
+                    t.speaker.as_deref().map(str::to_string),
                     t.start_ms,
                     t.text(src).to_string(),
                 )
