@@ -56,10 +56,15 @@ pub enum Input {
 
 /// The display form of a path: `/` separators, no leading `./`.
 fn display(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
-    match s.strip_prefix("./") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => s,
+    let s = path.to_string_lossy();
+    let s = s
+        .strip_prefix("./")
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(&s);
+    if s.contains('\\') {
+        s.replace('\\', "/")
+    } else {
+        s.to_string()
     }
 }
 
@@ -101,7 +106,9 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
     let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
     let root_for_filter = root.clone();
     walkdir::WalkDir::new(&root)
-        .sort_by_file_name()
+        // Siblings share their parent's path, so comparing whole paths orders them by name, and
+        // costs no path parsing per comparison (walkdir's `sort_by_file_name` parses both).
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(move |e| {
             if e.depth() == 0 {
@@ -110,8 +117,9 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             if is_hidden(e.file_name()) {
                 return false;
             }
-            let rel = relative(e.path(), &root_for_filter);
-            !opts.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
+            opts.exclude
+                .as_ref()
+                .is_none_or(|g| !g.is_match(relative(e.path(), &root_for_filter)))
         })
         .filter_map(move |entry| match entry {
             Err(e) => Some(Input::Error(FileError {
@@ -128,8 +136,10 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 reason: "symbolic link (not followed)".into(),
             })),
             Ok(e) => {
-                let rel = relative(e.path(), &root);
-                let included = opts.include.as_ref().map(|g| g.is_match(&rel));
+                let included = opts
+                    .include
+                    .as_ref()
+                    .map(|g| g.is_match(relative(e.path(), &root)));
                 if included == Some(false) {
                     return None;
                 }
