@@ -26,9 +26,11 @@ fn leading_time(line: &str) -> Option<(u64, &str)> {
     } else if let Some(r) = line.strip_prefix('(') {
         let end = r.find(')')?;
         (&r[..end], &r[end + 1..])
-    } else {
-        let end = line.find(|c: char| c.is_whitespace())?;
+    } else if line.starts_with(|c: char| c.is_ascii_digit()) {
+        let end = line.find([' ', '\t'])?;
         (&line[..end], &line[end..])
+    } else {
+        return None;
     };
     let ms = clock_ms(inner)?;
     let rest = rest.trim_start();
@@ -38,6 +40,8 @@ fn leading_time(line: &str) -> Option<(u64, &str)> {
 
 /// Recognises a turn opening in `line` (which starts at byte `at` of the source).
 fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
+    // Most lines that open no turn have no colon near their start.
+    memchr::memchr(b':', &line.as_bytes()[..line.len().min(MAX_LABEL + 32)])?;
     let mut rest = line.trim_start_matches([' ', '\t', '\u{feff}']);
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
@@ -102,11 +106,10 @@ fn is_label(label: &str) -> bool {
     let Some(first) = label.chars().next() else {
         return false;
     };
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#');
     first.is_alphabetic()
-        && label.split_whitespace().count() <= 4
-        && label
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#'))
+        && label.chars().all(allowed)
+        && label.split(' ').filter(|w| !w.is_empty()).count() <= 4
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript.
