@@ -14,7 +14,7 @@ pub enum Token {
 }
 
 /// The most word sequences one phrase may expand to.
-pub const MAX_VARIANTS: usize = 4096;
+pub const MAX_VARIANTS: usize = 20_000;
 
 /// What is wrong with a phrase, and at which character (0-based) of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
