@@ -46,6 +46,7 @@ pub struct Evaluation {
 pub fn evaluate(
     rules: &RuleSet,
     transcript: &Transcript,
+    source: &str,
     hits: &mut [Hit],
     scoring: Scoring,
 ) -> Evaluation {
@@ -57,7 +58,7 @@ pub fn evaluate(
         let n = rest.iter().take_while(|h| h.rule == r).count();
         let (rule_hits, tail) = rest.split_at(n);
         rest = tail;
-        if rule_hits.is_empty() && rule.kind != Kind::Require {
+        if rule_hits.is_empty() && rule.kind != Kind::Require && !windowed_regex(rule) {
             continue;
         }
         let turns = speaker_turns.entry(rule.roles).or_insert_with(|| {
@@ -68,7 +69,8 @@ pub fn evaluate(
         let Some(window) = window_turns(rule, turns, transcript) else {
             continue;
         };
-        let kept = kept_hits(rule_hits, &window);
+        let rule_hits = with_window_regex_hits(r, rule, transcript, source, &window, rule_hits);
+        let kept = kept_hits(&rule_hits, &window);
         match rule.kind {
             Kind::Forbid | Kind::Reward => {
                 for (k, h) in kept.iter().enumerate() {
@@ -113,15 +115,59 @@ pub fn evaluate(
     }
 }
 
-/// How many hits of `rule` count in `transcript` (in its window, not cancelled by `unless`), given
-/// that rule's hits only, or `None` when its window cannot apply. `talklint test` uses this.
-pub fn counted_hits(rule: &Rule, transcript: &Transcript, hits: &mut [Hit]) -> Option<usize> {
+/// How many hits of rule `r` count in `transcript` (in its window, not cancelled by `unless`),
+/// given that rule's matcher hits only, or `None` when its window cannot apply. `talklint test`
+/// uses this.
+pub fn counted_hits(
+    r: usize,
+    rule: &Rule,
+    transcript: &Transcript,
+    source: &str,
+    hits: &mut [Hit],
+) -> Option<usize> {
     hits.sort_unstable_by_key(|h| (h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
     let turns: Vec<usize> = (0..transcript.turns.len())
         .filter(|&i| rule.listens_to(transcript.turns[i].role))
         .collect();
     let window = window_turns(rule, &turns, transcript)?;
-    Some(kept_hits(hits, &window).len())
+    let hits = with_window_regex_hits(r, rule, transcript, source, &window, hits);
+    Some(kept_hits(&hits, &window).len())
+}
+
+/// Whether the rule's regexes run here, on its window's turns only, rather than in the matcher's
+/// set over every turn: a window of a few turns is far cheaper to search.
+pub fn windowed_regex(rule: &Rule) -> bool {
+    rule.window.is_some() && !rule.regex.is_empty()
+}
+
+/// The rule's matcher hits, plus its regex hits in the window turns for a windowed regex rule,
+/// in the order [`kept_hits`] needs.
+fn with_window_regex_hits<'h>(
+    r: usize,
+    rule: &Rule,
+    transcript: &Transcript,
+    source: &str,
+    window: &[usize],
+    hits: &'h [Hit],
+) -> std::borrow::Cow<'h, [Hit]> {
+    if !windowed_regex(rule) {
+        return std::borrow::Cow::Borrowed(hits);
+    }
+    let mut all = hits.to_vec();
+    for &turn in window {
+        let text = transcript.turns[turn].text(source);
+        for re in &rule.regex {
+            all.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| Hit {
+                rule: r,
+                unless: false,
+                turn,
+                start: m.start(),
+                end: m.end(),
+            }));
+        }
+    }
+    all.sort_unstable_by_key(|h| (h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
+    std::borrow::Cow::Owned(all)
 }
 
 /// The turns of the rule's speaker inside its window, in order; `None` when the window needs times

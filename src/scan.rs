@@ -357,7 +357,7 @@ fn evaluate(
     ctx.rules
         .matcher
         .find(&texts, &mut scratch.matcher, &mut scratch.hits);
-    let mut evaluation = eval::evaluate(ctx.rules, t, &mut scratch.hits, ctx.opts.scoring);
+    let mut evaluation = eval::evaluate(ctx.rules, t, source, &mut scratch.hits, ctx.opts.scoring);
     if ctx.opts.min_score.is_some_and(|m| evaluation.score < m) {
         evaluation.passed = false;
     }

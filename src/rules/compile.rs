@@ -303,7 +303,17 @@ pub fn build(checked: Vec<Checked>, fillers: &[String]) -> Result<RuleSet, RuleE
     let matcher = Matcher::new(MatcherInput {
         phrases: checked.iter().map(|c| c.phrases.as_slice()).collect(),
         unless: checked.iter().map(|c| c.unless.as_slice()).collect(),
-        regexes: checked.iter().map(|c| c.rule.regex.as_slice()).collect(),
+        // Windowed regex rules search only their window, in `eval`.
+        regexes: checked
+            .iter()
+            .map(|c| {
+                if crate::eval::windowed_regex(&c.rule) {
+                    &[][..]
+                } else {
+                    c.rule.regex.as_slice()
+                }
+            })
+            .collect(),
         fillers,
     })
     .map_err(|message| RuleError {

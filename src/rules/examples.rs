@@ -52,7 +52,7 @@ fn matches(
         let mut hits = Vec::new();
         set.matcher.find(&texts, scratch, &mut hits);
         hits.retain(|h| h.rule == r);
-        counted_hits(rule, t, &mut hits).is_some_and(|n| n > 0)
+        counted_hits(r, rule, t, example, &mut hits).is_some_and(|n| n > 0)
     })
 }
 

@@ -44,6 +44,7 @@ pub fn expand(phrase: &str, fillers: &[String]) -> Result<Vec<Vec<Token>>, Phras
         return Err(err(at, format!("unbalanced `{c}`: no group is open here")));
     }
     let mut out = Vec::with_capacity(variants.len());
+    let mut seen = std::collections::HashSet::with_capacity(variants.len());
     for v in variants {
         if !v.iter().any(|t| matches!(t, Token::Word(_))) {
             let what = if v.is_empty() {
@@ -53,7 +54,7 @@ pub fn expand(phrase: &str, fillers: &[String]) -> Result<Vec<Vec<Token>>, Phras
             };
             return Err(err(0, what));
         }
-        if !out.contains(&v) {
+        if seen.insert(v.clone()) {
             out.push(v);
         }
     }

@@ -102,7 +102,7 @@ fn random_inputs_never_panic() {
                     t.turns.iter().map(|x| (x.text(&source), true)).collect();
                 let mut hits = Vec::new();
                 rules.matcher.find(&texts, &mut scratch, &mut hits);
-                let eval = evaluate(&rules, t, &mut hits, Scoring::default());
+                let eval = evaluate(&rules, t, &source, &mut hits, Scoring::default());
                 let conv = report::conversation("x", format.name(), t, &source, &eval, &rules, &[]);
                 found += conv.findings.len();
                 for f in &conv.findings {

@@ -166,3 +166,17 @@ fn default_role_applies_to_unlabelled_text() {
     assert_eq!(deflections(&any), 1);
     assert_eq!(any["conversations"][0]["findings"][0]["role"], "any");
 }
+
+#[test]
+fn windowed_regex_rules_search_only_their_window() {
+    let v = report_for(
+        "Agent: I am Sam\nCustomer: I am Lee\nAgent: I am Bob, i am al\n",
+        "a.txt",
+    );
+    let hits: Vec<_> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0 == "greeting/caps-name")
+        .collect();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!((hits[0].1, hits[0].3.as_deref()), (1, Some("I am Sam")));
+}
