@@ -146,6 +146,8 @@ impl Matcher {
             None
         } else {
             Some(
+                // The set only says which regexes can match a turn; the rules' own compiled
+                // regexes (whose patterns carry their mode) find the places.
                 regex::RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
                     .case_insensitive(true)
                     .build()

@@ -113,6 +113,14 @@ impl Parser<'_> {
                         ));
                     }
                     self.pos += 1;
+                    if let Some(q @ ('?' | '+')) = self.peek() {
+                        return Err(err(
+                            self.chars[self.pos].0,
+                            format!(
+                                "`{close}{q}` is regex syntax, not phrase syntax; write optional words in brackets: `[own]`, `[a|b]`"
+                            ),
+                        ));
+                    }
                     if c == '[' {
                         inner.push(Vec::new());
                     }
@@ -185,10 +193,11 @@ mod tests {
         assert_eq!(show("[please] hold"), ["please hold", "hold"]);
         assert_eq!(show("you * wrong"), ["you * wrong"]);
         assert_eq!(
-            show("not my (job|(own)? problem)"),
-            ["not my job", "not my own problem"]
+            show("not my (job|[own] problem)"),
+            ["not my job", "not my own problem", "not my problem"]
         );
         assert_eq!(show("I CAN'T, um, help"), ["i can not help"]);
+        assert_eq!(show("can I help?"), ["can i help"]);
     }
 
     #[test]
@@ -200,5 +209,7 @@ mod tests {
         let e = expand("(not my job", &[]).unwrap_err();
         assert!(e.message.contains("never closed"), "{}", e.message);
         assert_eq!(expand("not my job)", &[]).unwrap_err().at, 10);
+        let e = expand("your (own )?fault", &[]).unwrap_err();
+        assert!(e.message.contains("regex syntax"), "{}", e.message);
     }
 }
