@@ -119,6 +119,8 @@ pub struct RulesArgs {
 pub enum RulesFormat {
     Human,
     Json,
+    /// The rule reference docs.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod default_pack;
 mod formats;
 mod robustness;
 mod rule_keys;

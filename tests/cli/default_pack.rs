@@ -1,0 +1,143 @@
+//! The built-in pack: its examples pass, its docs are current, and on 1,025 real support
+//! conversations (twitter-cdp, Apache-2.0, in ../shared/corpora) no agent rule fires on a
+//! customer turn and no phrase matches inside a longer word.
+
+use crate::support::{run, talklint};
+use serde_json::Value;
+use std::fs;
+
+#[test]
+fn every_shipped_rule_passes_its_examples() {
+    let (code, out, _) = run(talklint().args(["test", "--no-config"]));
+    assert_eq!(code, 0, "{out}");
+    let rules: usize = out
+        .split(" rules,")
+        .next()
+        .and_then(|n| n.trim().rsplit('\n').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(rules >= 50, "the default pack is broad: {out}");
+    assert!(
+        out.contains(", 0 failed (0 rules failing, 0 rules without examples)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_rule_docs_are_up_to_date() {
+    let (code, out, _) = run(talklint().args(["rules", "--no-config", "--format", "markdown"]));
+    assert_eq!(code, 0);
+    let committed = fs::read_to_string("docs/rules.md").unwrap_or_default();
+    assert!(
+        committed == out,
+        "docs/rules.md is out of date: run `cargo run -- rules --no-config --format markdown > docs/rules.md`"
+    );
+}
+
+/// Converts the twitter-cdp conversations to chat JSONL files: `client*` entries are customer
+/// turns, `agent` entries agent turns, and the closing agent reply (`agentURL`) the last turn.
+fn twitter_cdp(dir: &std::path::Path) -> usize {
+    let mut count = 0;
+    for split in ["dev", "test"] {
+        let path = format!("../shared/corpora/twitter-cdp/{split}.json");
+        let data: Vec<Value> = serde_json::from_str(
+            &fs::read_to_string(&path).expect("shared corpora beside the repo"),
+        )
+        .unwrap();
+        for (i, conv) in data.iter().enumerate() {
+            let mut lines = String::new();
+            for entry in conv["dialogContent"].as_array().into_iter().flatten() {
+                let role = if entry.get("agent").is_some() {
+                    "agent"
+                } else {
+                    "customer"
+                };
+                let text = entry["message"].as_str().unwrap_or_default();
+                lines.push_str(&serde_json::json!({"role": role, "text": text}).to_string());
+                lines.push('\n');
+            }
+            if let Some(last) = conv["agentURL"]["url_utterance"].as_str() {
+                lines.push_str(&serde_json::json!({"role": "agent", "text": last}).to_string());
+                lines.push('\n');
+            }
+            fs::write(dir.join(format!("{split}_{i:04}.jsonl")), lines).unwrap();
+            count += 1;
+        }
+    }
+    count
+}
+
+#[test]
+fn real_conversations_no_agent_rule_on_customer_turns_and_no_partial_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = twitter_cdp(dir.path());
+    assert_eq!(n, 1025);
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["conversations"], 1025);
+    let (_, rules_out, _) = run(talklint().args(["rules", "--no-config", "--format", "json"]));
+    let rules: Vec<Value> = serde_json::from_str(&rules_out).unwrap();
+    let speakers = |id: &str| -> Vec<String> {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| {
+                r["speaker"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut checked = 0;
+    for conv in report["conversations"].as_array().unwrap() {
+        let source = fs::read_to_string(conv["path"].as_str().unwrap()).unwrap();
+        for f in conv["findings"].as_array().unwrap() {
+            let rule = f["rule"].as_str().unwrap();
+            let role = f["role"].as_str().unwrap();
+            assert!(
+                speakers(rule).iter().any(|s| s == role),
+                "{rule} fired on a {role} turn"
+            );
+            let Some(matched) = f["match"].as_str() else {
+                continue;
+            };
+            // The match stands in the source line (JSON-escaped text aside) between non-word characters.
+            let line = source
+                .lines()
+                .nth(f["line"].as_u64().unwrap() as usize - 1)
+                .unwrap();
+            let col = f["column"].as_u64().unwrap() as usize - 1;
+            let chars: Vec<char> = line.chars().collect();
+            // A JSON escape such as `\n` before the match is a line break, not a letter.
+            let escaped = col >= 2 && chars[col - 2] == '\\';
+            let before = chars.get(col.wrapping_sub(1)).copied().filter(|_| col > 0 && !escaped);
+            let end_col = f["end_column"].as_u64().unwrap() as usize - 1;
+            let after = chars.get(end_col).copied();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+            if f["line"] == f["end_line"] && !matched.contains('\\') {
+                assert!(
+                    !word(before) && !word(after),
+                    "{rule} matched inside a word: {matched:?} in {line:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 300,
+        "the pack finds things in real conversations: {checked}"
+    );
+}
