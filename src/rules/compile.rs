@@ -94,15 +94,15 @@ fn valid_id(id: &str) -> bool {
     matches!(id.split_once('/'), Some((c, n)) if kebab(c) && kebab(n))
 }
 
-/// Compiles a rule regex: case-insensitive, with ASCII meanings of `\b`, `\w`, `\s` and case
-/// (as phrase matching has, and as `rg --no-unicode`), which keeps it on the regex crate's fast
-/// engines: Unicode word boundaries and case folding are 40–100x slower there. The ASCII mode is
-/// written into the pattern as `(?-u)` so that the matcher's `RegexSet` compiles it the same way.
-/// A pattern that is only valid in Unicode mode (a class with a non-ASCII character) stays Unicode;
-/// `(?u)` opts back in anywhere.
+/// Compiles a rule regex: case-insensitive and multi-line (`^`/`$` at line starts and ends), with
+/// ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as `rg --no-unicode`),
+/// which keeps it on the regex crate's fast engines: Unicode word boundaries and case folding are
+/// 40–100x slower there. The flags are written into the pattern (`(?m-u)`) so that the matcher's
+/// `RegexSet` compiles it the same way. A pattern that is only valid in Unicode mode (a class with
+/// a non-ASCII character) stays Unicode; `(?u)` opts back in anywhere.
 fn compile_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     let build = |p: &str| regex::RegexBuilder::new(p).case_insensitive(true).build();
-    build(&format!("(?-u){pattern}")).or_else(|_| build(pattern))
+    build(&format!("(?m-u){pattern}")).or_else(|_| build(&format!("(?m){pattern}")))
 }
 
 /// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that

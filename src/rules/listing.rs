@@ -56,8 +56,8 @@ pub fn detail(r: &Rule) -> String {
     for p in &r.phrases {
         field("phrase", p.clone());
     }
-    for p in &r.regex {
-        field("regex", p.as_str().to_string());
+    for p in r.regex_sources() {
+        field("regex", p.to_string());
     }
     for p in &r.unless {
         field("unless", p.clone());
@@ -100,7 +100,7 @@ pub fn json(rules: &[&Rule]) -> String {
             auto_fail: r.auto_fail,
             window: r.window.map(|w| w.describe()),
             phrases: &r.phrases,
-            regex: r.regex.iter().map(|x| x.as_str()).collect(),
+            regex: r.regex_sources().collect(),
             unless: &r.unless,
             message: &r.message,
             suggestion: r.suggestion.as_deref(),
@@ -181,7 +181,7 @@ pub fn markdown(rules: &[&Rule]) -> String {
             &mut r.phrases.iter().map(String::as_str),
             &mut out,
         );
-        list("Regex", &mut r.regex.iter().map(|x| x.as_str()), &mut out);
+        list("Regex", &mut r.regex_sources(), &mut out);
         list("Unless", &mut r.unless.iter().map(String::as_str), &mut out);
         list(
             "Hits",

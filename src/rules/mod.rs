@@ -47,6 +47,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's regexes as written (without the mode flags compilation adds).
+    pub fn regex_sources(&self) -> impl Iterator<Item = &str> {
+        self.regex.iter().map(|re| {
+            let p = re.as_str();
+            p.strip_prefix("(?m-u)")
+                .or_else(|| p.strip_prefix("(?m)"))
+                .unwrap_or(p)
+        })
+    }
+
     /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
     /// filled in. Messages without placeholders are borrowed.
     pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {

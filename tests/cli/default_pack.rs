@@ -123,7 +123,10 @@ fn real_conversations_no_agent_rule_on_customer_turns_and_no_partial_words() {
             let chars: Vec<char> = line.chars().collect();
             // A JSON escape such as `\n` before the match is a line break, not a letter.
             let escaped = col >= 2 && chars[col - 2] == '\\';
-            let before = chars.get(col.wrapping_sub(1)).copied().filter(|_| col > 0 && !escaped);
+            let before = chars
+                .get(col.wrapping_sub(1))
+                .copied()
+                .filter(|_| col > 0 && !escaped);
             let end_col = f["end_column"].as_u64().unwrap() as usize - 1;
             let after = chars.get(end_col).copied();
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
