@@ -369,6 +369,38 @@ mod tests {
     }
 
     #[test]
+    fn regexes_find_their_turns_with_and_without_the_set() {
+        for count in [2, SET_PREFILTER_FROM + 3] {
+            let regexes: Vec<Vec<Regex>> = (0..count)
+                .map(|i| vec![Regex::new(&format!("(?m)code{i}$")).unwrap()])
+                .collect();
+            let empty: Vec<Vec<Token>> = Vec::new();
+            let m = Matcher::new(MatcherInput {
+                phrases: regexes.iter().map(|_| empty.as_slice()).collect(),
+                unless: regexes.iter().map(|_| empty.as_slice()).collect(),
+                regexes: regexes.iter().map(|r| r.as_slice()).collect(),
+                fillers: &[],
+            })
+            .unwrap();
+            let turns = [
+                ("say code1", true),
+                ("code1 no", true),
+                ("x code0", false),
+                ("code0", true),
+            ];
+            let mut hits = Vec::new();
+            m.find(&turns, &mut Scratch::default(), &mut hits);
+            let got: Vec<(usize, usize, usize)> =
+                hits.iter().map(|h| (h.rule, h.turn, h.start)).collect();
+            assert_eq!(got.len(), 2, "{count} regexes: {got:?}");
+            assert!(
+                got.contains(&(1, 0, 4)) && got.contains(&(0, 3, 0)),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn overlapping_phrases_of_different_rules_all_hit() {
         let m = matcher(&[&["not my job"], &["that is not my job"]]);
         let got = quotes(&m, &["that's not my job"]);
