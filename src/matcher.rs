@@ -23,6 +23,8 @@ struct Variant {
     slots: Box<[Slot]>,
     /// Index of the first anchor slot.
     anchor_at: usize,
+    /// The phrase ended in `$`: a sentence or the turn must end right after it.
+    ends_sentence: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,11 +106,13 @@ impl Matcher {
             .chain(input.unless.iter().enumerate().map(|(r, l)| (r, true, *l)));
         for (rule, unless, list) in lists {
             for tokens in list {
+                let ends_sentence = tokens.last() == Some(&Token::End);
                 let slots: Box<[Slot]> = tokens
                     .iter()
-                    .map(|t| match t {
-                        Token::Word(w) => vocab.symbol(w).map_or(Slot::Any, Slot::Word),
-                        Token::Any => Slot::Any,
+                    .filter_map(|t| match t {
+                        Token::Word(w) => Some(vocab.symbol(w).map_or(Slot::Any, Slot::Word)),
+                        Token::Any => Some(Slot::Any),
+                        Token::End => None,
                     })
                     .collect();
                 let (anchor_at, anchor_len) = longest_word_run(&slots);
@@ -128,6 +132,7 @@ impl Matcher {
                     unless,
                     slots,
                     anchor_at,
+                    ends_sentence,
                 });
             }
         }
@@ -192,12 +197,17 @@ impl Matcher {
                 for v in &self.variants[m.pattern().as_usize()] {
                     if let Some((first, last)) = verify(stream, v, anchor) {
                         let k = scratch.turn_starts.partition_point(|&(s, _)| s <= first) - 1;
+                        let turn = scratch.turn_starts[k].1;
+                        let end = stream.spans[last].1 as usize;
+                        if v.ends_sentence && !sentence_ends_at(turns[turn].0, end) {
+                            continue;
+                        }
                         hits.push(Hit {
                             rule: v.rule as usize,
                             unless: v.unless,
-                            turn: scratch.turn_starts[k].1,
+                            turn,
                             start: stream.spans[first].0 as usize,
-                            end: stream.spans[last].1 as usize,
+                            end,
                         });
                     }
                 }
@@ -256,6 +266,13 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Whether a sentence or the text ends at byte `at`: only white space, then sentence
+/// punctuation or nothing.
+fn sentence_ends_at(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start();
+    rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ':', '…'])
 }
 
 /// The (start, length) of the longest run of literal words; the first such run on ties.
@@ -398,6 +415,14 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_dollar_phrase_must_end_a_sentence() {
+        let m = matcher(&[&["i (do not|don't) know $"]]);
+        assert_eq!(quotes(&m, &["Well, I don't know."]).len(), 1);
+        assert_eq!(quotes(&m, &["i dont know", "i do not know  ! ok"]).len(), 1);
+        assert!(quotes(&m, &["I don't know the password"]).is_empty());
     }
 
     #[test]

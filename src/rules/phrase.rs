@@ -11,6 +11,9 @@ pub enum Token {
     Word(String),
     /// Any one word.
     Any,
+    /// `$`: the phrase must be followed by the end of a sentence (`.`, `!`, `?`, `,`, `;`, `:`,
+    /// `…`) or of the turn. Only at the end of a phrase.
+    End,
 }
 
 /// The most word sequences one phrase may expand to.
@@ -46,6 +49,9 @@ pub fn expand(phrase: &str, fillers: &[String]) -> Result<Vec<Vec<Token>>, Phras
     let mut out = Vec::with_capacity(variants.len());
     let mut seen = std::collections::HashSet::with_capacity(variants.len());
     for v in variants {
+        if v.iter().rev().skip(1).any(|t| *t == Token::End) {
+            return Err(err(0, "`$` (end of sentence) can only end a phrase"));
+        }
         if !v.iter().any(|t| matches!(t, Token::Word(_))) {
             let what = if v.is_empty() {
                 "a variant of this phrase has no words (after removing fillers and optional parts), so it can never match"
@@ -102,6 +108,10 @@ impl Parser<'_> {
                     self.pos += 1;
                     vec![vec![Token::Any]]
                 }
+                '$' => {
+                    self.pos += 1;
+                    vec![vec![Token::End]]
+                }
                 '(' | '[' => {
                     self.pos += 1;
                     let mut inner = self.alternatives()?;
@@ -127,7 +137,7 @@ impl Parser<'_> {
                     inner
                 }
                 _ => {
-                    while self.peek().is_some_and(|c| !"()[]|*".contains(c)) {
+                    while self.peek().is_some_and(|c| !"()[]|*$".contains(c)) {
                         self.pos += 1;
                     }
                     let text: String = self.chars[start..self.pos]
@@ -177,6 +187,7 @@ mod tests {
                     .map(|t| match t {
                         Token::Word(w) => w.as_str(),
                         Token::Any => "*",
+                        Token::End => "$",
                     })
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -198,6 +209,7 @@ mod tests {
         );
         assert_eq!(show("I CAN'T, um, help"), ["i can not help"]);
         assert_eq!(show("can I help?"), ["can i help"]);
+        assert_eq!(show("i (do not|don't) know $"), ["i do not know $"]);
     }
 
     #[test]
@@ -209,6 +221,12 @@ mod tests {
         let e = expand("(not my job", &[]).unwrap_err();
         assert!(e.message.contains("never closed"), "{}", e.message);
         assert_eq!(expand("not my job)", &[]).unwrap_err().at, 10);
+        assert!(
+            expand("i know $ you", &[])
+                .unwrap_err()
+                .message
+                .contains("can only end")
+        );
         let e = expand("your (own )?fault", &[]).unwrap_err();
         assert!(e.message.contains("regex syntax"), "{}", e.message);
     }
