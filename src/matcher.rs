@@ -385,6 +385,22 @@ mod tests {
     }
 
     #[test]
+    fn the_dfa_finds_what_the_nfa_finds() {
+        let m = matcher(&[
+            &["(that is|it is) not my department", "not my job"],
+            &["calm down", "you * wrong"],
+        ]);
+        let dfa = m.with_dfa().unwrap();
+        let turns = [
+            "that's not my job, calm down",
+            "you're so wrong",
+            "it is not my department",
+        ];
+        assert_eq!(quotes(&m, &turns), quotes(&dfa, &turns));
+        assert_eq!(quotes(&dfa, &turns).len(), 3);
+    }
+
+    #[test]
     fn no_match_spans_two_turns() {
         let m = matcher(&[&["calm down"]]);
         assert!(quotes(&m, &["please calm", "down now"]).is_empty());
