@@ -318,7 +318,8 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
     };
     let mut out = Processed {
         summary: Summary::default(),
-        rendered: Vec::new(),
+        // Reports are about as long as their transcripts: one allocation, usually.
+        rendered: Vec::with_capacity(source.len() + 1024),
         cuts: Vec::with_capacity(transcripts.len()),
         skipped: None,
         error: None,

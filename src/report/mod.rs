@@ -8,7 +8,7 @@ mod summary;
 
 use crate::eval::Evaluation;
 use crate::rules::{Kind, RuleSet, Severity};
-use crate::text::lines::LineIndex;
+use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -94,7 +94,7 @@ pub fn conversation<'a>(
     rules: &'a RuleSet,
     warnings: &'a [String],
 ) -> Conversation<'a> {
-    let lines = LineIndex::new(if eval.outcomes.is_empty() { "" } else { source });
+    let mut lines = LineCursor::new(source);
     let findings = eval
         .outcomes
         .iter()
@@ -106,10 +106,10 @@ pub fn conversation<'a>(
                 turn.source_offset(start),
                 turn.source_end(end).max(turn.source_offset(start)),
             );
-            let (line, column) = lines.position(source, span.0);
+            let (line, column) = lines.position(span.0);
             let between = &source[span.0..span.1];
             let (end_line, end_column) = if between.contains('\n') {
-                lines.position(source, span.1)
+                lines.position(span.1)
             } else {
                 (line, column + between.chars().count())
             };

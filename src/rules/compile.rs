@@ -49,7 +49,7 @@ impl SourceFile<'_> {
         let at = self.text[from.min(self.text.len())..]
             .find(needle)
             .map_or(from, |i| from + i);
-        let (line, column) = crate::text::lines::LineIndex::new(self.text).position(self.text, at);
+        let (line, column) = crate::text::lines::LineCursor::new(self.text).position(at);
         RuleError {
             file: self.name.to_string(),
             line,
@@ -222,7 +222,7 @@ pub fn check(
         Kind::Reward => "Good: “{match}”".into(),
         Kind::Require => "Missing required language ({id})".into(),
     });
-    let (line, column) = crate::text::lines::LineIndex::new(file.text).position(file.text, at);
+    let (line, column) = crate::text::lines::LineCursor::new(file.text).position(at);
     Ok((
         Checked {
             rule: Rule {

@@ -77,9 +77,7 @@ impl Rule {
             } else {
                 ("{", 1)
             };
-            let plain_spaces =
-                !value.contains("  ") && !value.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t'));
-            if len == 7 && !plain_spaces {
+            if len == 7 && needs_folding(value) {
                 // Fold whitespace runs (a match may span a line break).
                 for (i, word) in value.split_whitespace().enumerate() {
                     if i > 0 {
@@ -108,6 +106,14 @@ impl Rule {
             .map(|r| r.name())
             .collect()
     }
+}
+
+/// Whether text has white space other than single spaces (a match across a line break).
+fn needs_folding(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'\n' | b'\r' | b'\t') || (c == b' ' && b.get(i + 1) == Some(&b' '))
+    })
 }
 
 /// Where in a conversation a rule looks.

@@ -1,39 +1,41 @@
 //! Byte offsets to 1-based line and character column, computed only when a finding is reported.
 
-/// The start offsets of every line of a text.
-#[derive(Debug, Default)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// Line and column lookups for offsets that mostly come in increasing order (a conversation's
+/// findings): each lookup counts line breaks from the previous one, so a file is scanned about
+/// once, with no index to build.
+#[derive(Debug)]
+pub struct LineCursor<'a> {
+    text: &'a str,
+    /// A char boundary, the 0-based line it is on, and that line's start.
+    offset: usize,
+    line: usize,
+    line_start: usize,
 }
 
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
-    }
-
-    /// The 0-based line that holds byte `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset) - 1
-    }
-
-    /// Byte range of 0-based `line`, without its line break.
-    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.starts[line];
-        let mut end = self.starts.get(line + 1).map_or(text.len(), |&s| s - 1);
-        if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end -= 1;
+impl<'a> LineCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCursor {
+            text,
+            offset: 0,
+            line: 0,
+            line_start: 0,
         }
-        start..end.max(start)
     }
 
     /// 1-based line and 1-based column in characters of byte `offset`.
-    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.line_of(offset);
-        let column = text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, column)
+    pub fn position(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        if offset < self.offset {
+            *self = LineCursor::new(self.text);
+        }
+        let between = &self.text.as_bytes()[self.offset..offset];
+        if let Some(last) = memchr::memrchr(b'\n', between) {
+            self.line += memchr::memchr_iter(b'\n', between).count();
+            self.line_start = self.offset + last + 1;
+        }
+        self.offset = offset;
+        let column = self.text[self.line_start..offset].chars().count() + 1;
+        (self.line + 1, column)
     }
 }
 
@@ -52,12 +54,18 @@ mod tests {
     #[test]
     fn positions_count_characters_not_bytes() {
         let text = "ab\n’x y\r\nlast";
-        let idx = LineIndex::new(text);
-        assert_eq!(idx.position(text, 0), (1, 1));
-        assert_eq!(idx.position(text, 3), (2, 1));
         let y = text.find('y').unwrap();
-        assert_eq!(idx.position(text, y), (2, 4));
-        assert_eq!(idx.position(text, text.len()), (3, 5));
-        assert_eq!(&text[idx.line_range(text, 1)], "’x y");
+        let mut cursor = LineCursor::new(text);
+        let expected = [
+            (0, (1, 1)),
+            (3, (2, 1)),
+            (y, (2, 4)),
+            (text.len(), (3, 5)),
+            (1, (1, 2)),
+            (y, (2, 4)),
+        ];
+        for (offset, position) in expected {
+            assert_eq!(cursor.position(offset), position, "at {offset}");
+        }
     }
 }
