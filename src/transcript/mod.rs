@@ -176,6 +176,16 @@ pub struct ParseOptions {
     pub default_role: Role,
 }
 
+impl Default for ParseOptions {
+    /// Built-in role aliases; unlabelled text is the agent's (a script).
+    fn default() -> Self {
+        ParseOptions {
+            roles: Roles::default(),
+            default_role: Role::Agent,
+        }
+    }
+}
+
 /// Parses `source` as `format` into one or more transcripts.
 pub fn parse(
     source: &str,

@@ -5,7 +5,7 @@ use talklint::eval::{Scoring, evaluate};
 use talklint::matcher::Scratch;
 use talklint::report::{self, OutputFormat, Printer};
 use talklint::rules::load::{self, Overrides};
-use talklint::transcript::{self, Format, ParseOptions, Role, Roles};
+use talklint::transcript::{self, Format, ParseOptions};
 
 const FRAGMENTS: &[&str] = &[
     "Agent:",
@@ -70,10 +70,7 @@ fn random_inputs_never_panic() {
         std::fs::read_to_string("fixtures/rules/basic.yaml").unwrap(),
     )];
     let (rules, _) = load::load(&files, &Overrides::default(), &["um".to_string()]).unwrap();
-    let opts = ParseOptions {
-        roles: Roles::default(),
-        default_role: Role::Agent,
-    };
+    let opts = ParseOptions::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut scratch = Scratch::default();
     let formats = [

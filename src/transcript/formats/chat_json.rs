@@ -355,14 +355,6 @@ fn unescape(s: &str) -> (char, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::Roles;
-
-    fn opts() -> ParseOptions {
-        ParseOptions {
-            roles: Roles::default(),
-            default_role: Role::Agent,
-        }
-    }
 
     #[test]
     fn escaped_text_maps_back_to_the_source() {
@@ -389,7 +381,7 @@ mod tests {
             {"type": "typing"},
             {"role": "user", "message": "bye"}
         ]}"#;
-        let t = parse_json(src, &opts()).unwrap();
+        let t = parse_json(src, &ParseOptions::default()).unwrap();
         assert_eq!(t.id.as_deref(), Some("c1"));
         let got: Vec<(Role, Option<&str>, &str)> = t
             .turns
@@ -409,11 +401,16 @@ mod tests {
 
     #[test]
     fn malformed_json_reports_line_and_column() {
-        let err = parse_json("[\n {\"text\": \"a\" \"b\"}\n]", &opts()).unwrap_err();
+        let err =
+            parse_json("[\n {\"text\": \"a\" \"b\"}\n]", &ParseOptions::default()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 15));
-        let err = parse_jsonl("{\"text\":\"ok\"}\n{\"text\": }\n", &opts()).unwrap_err();
+        let err = parse_jsonl(
+            "{\"text\":\"ok\"}\n{\"text\": }\n",
+            &ParseOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.line, 2);
-        let err = parse_json("{\"foo\": 1}", &opts()).unwrap_err();
+        let err = parse_json("{\"foo\": 1}", &ParseOptions::default()).unwrap_err();
         assert!(
             err.message.contains("unrecognised JSON shape"),
             "{}",
@@ -425,7 +422,7 @@ mod tests {
     fn iso_times_are_relative_to_the_first_message() {
         let src = "{\"role\":\"agent\",\"text\":\"a\",\"timestamp\":\"2020-04-01T17:31:32.000Z\"}\n\
                    {\"role\":\"customer\",\"text\":\"b\",\"timestamp\":\"2020-04-01T17:32:02.500Z\"}\n";
-        let t = parse_jsonl(src, &opts()).unwrap();
+        let t = parse_jsonl(src, &ParseOptions::default()).unwrap();
         assert_eq!(t.turns[0].start_ms, Some(0));
         assert_eq!(t.turns[1].start_ms, Some(30_500));
     }

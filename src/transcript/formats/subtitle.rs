@@ -263,21 +263,14 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::{Role, Roles};
-
-    fn opts() -> ParseOptions {
-        ParseOptions {
-            roles: Roles::default(),
-            default_role: Role::Agent,
-        }
-    }
+    use crate::transcript::Role;
 
     #[test]
     fn teams_voice_spans_unpadded_times_out_of_order() {
         let src = "WEBVTT\n\n2\n0:0:5.0 --> 0:0:7.0\n<v Customer>my order</v>\n\n\
                    1\n0:0:0.0 --> 0:0:4.5\n<v Agent>Hello, this is</v>\n\n\
                    0:0:4.5 --> 0:0:4.9\n<v Agent>Sam.</v>\n";
-        let t = parse_vtt(src, &opts()).unwrap();
+        let t = parse_vtt(src, &ParseOptions::default()).unwrap();
         let got: Vec<(Role, &str, Option<u64>)> = t
             .turns
             .iter()
@@ -297,7 +290,7 @@ mod tests {
     #[test]
     fn zoom_names_comments_and_entities() {
         let src = "\u{feff}WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.000 align:start\nAgent: fish &amp; <i>chips</i>\n";
-        let t = parse_vtt(src, &opts()).unwrap();
+        let t = parse_vtt(src, &ParseOptions::default()).unwrap();
         assert_eq!(t.turns.len(), 1);
         assert_eq!(t.turns[0].speaker.as_deref(), Some("Agent"));
         assert_eq!(t.turns[0].text(src), "fish & chips");
@@ -306,7 +299,7 @@ mod tests {
     #[test]
     fn srt_with_comma_milliseconds() {
         let src = "1\r\n00:00:01,250 --> 00:00:03,000\r\nCustomer: it broke\r\n\r\n2\r\n00:00:04,000 --> 00:00:05,000\r\nAgent: sorry to hear that\r\n";
-        let t = parse_srt(src, &opts()).unwrap();
+        let t = parse_srt(src, &ParseOptions::default()).unwrap();
         assert_eq!(t.turns.len(), 2);
         assert_eq!(
             (t.turns[0].role, t.turns[0].start_ms),
@@ -317,8 +310,8 @@ mod tests {
 
     #[test]
     fn broken_timings_are_errors_with_a_line() {
-        let err = parse_srt("1\n00:00:01,000 --> xx\nhi\n", &opts()).unwrap_err();
+        let err = parse_srt("1\n00:00:01,000 --> xx\nhi\n", &ParseOptions::default()).unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(parse_vtt("hello", &opts()).is_err());
+        assert!(parse_vtt("hello", &ParseOptions::default()).is_err());
     }
 }

@@ -192,15 +192,8 @@ fn fill_end_times(turns: &mut [Turn]) {
 mod tests {
     use super::*;
 
-    fn opts() -> ParseOptions {
-        ParseOptions {
-            roles: Roles::default(),
-            default_role: Role::Agent,
-        }
-    }
-
     fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
-        parse(src, &opts())
+        parse(src, &ParseOptions::default())
             .turns
             .iter()
             .map(|t| {
