@@ -179,11 +179,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 && io::stdout().is_terminal()
         }
     };
-    let printer = Printer {
-        format: args.format,
-        color,
-        quiet: args.quiet,
-    };
+    let printer = Printer::new(args.format, color, args.quiet);
     let result = match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path)

@@ -385,7 +385,7 @@ pub fn scan(
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
     let mut written = 0;
-    printer.start(out)?;
+    printer.start(out, rules)?;
     std::thread::scope(|s| -> io::Result<()> {
         // Three stages, so that no core idles between chunks: list files, process a chunk on
         // the pool, write the previous chunk (here, on the calling thread).

@@ -281,6 +281,7 @@ mod tests {
             suggestion: None,
             link: Some("https://e.org"),
             span: (0, 0),
+            rule_index: 0,
         };
         let warnings = vec!["w1".to_string()];
         let c = Conversation {

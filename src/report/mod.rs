@@ -2,8 +2,10 @@
 //! printer. Conversations are rendered on the worker threads as they are scanned; the printer's
 //! document frame (headers, separators, the summary) is written in input order by one thread.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 mod summary;
 
 use crate::eval::Evaluation;
@@ -45,6 +47,9 @@ pub struct Finding<'a> {
     /// Byte range of the match in the file (for snippets).
     #[serde(skip)]
     pub span: (usize, usize),
+    /// The rule's index in the rule set (SARIF's `ruleIndex`).
+    #[serde(skip)]
+    pub rule_index: usize,
 }
 
 impl Finding<'_> {
@@ -134,6 +139,7 @@ pub fn conversation<'a>(
                 suggestion: rule.suggestion.as_deref(),
                 link: rule.link.as_deref(),
                 span,
+                rule_index: o.rule,
             }
         })
         .collect();
@@ -163,14 +169,31 @@ pub enum OutputFormat {
     Json,
     /// One conversation object per line, then `{"summary": …}`.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 /// Renders conversations and frames the document.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Printer {
     pub format: OutputFormat,
     pub color: bool,
     pub quiet: bool,
+    /// Whether a SARIF result was written (the first one has no leading comma).
+    pub wrote_result: std::sync::atomic::AtomicBool,
+}
+
+impl Printer {
+    pub fn new(format: OutputFormat, color: bool, quiet: bool) -> Printer {
+        Printer {
+            format,
+            color,
+            quiet,
+            wrote_result: Default::default(),
+        }
+    }
 }
 
 impl Printer {
@@ -179,13 +202,16 @@ impl Printer {
         match self.format {
             OutputFormat::Human => human::conversation(c, source, self.color, self.quiet, out),
             OutputFormat::Json | OutputFormat::Jsonl => json::conversation(c, out),
+            OutputFormat::Sarif => sarif::conversation(c, out),
+            OutputFormat::Github => github::conversation(c, out),
         }
     }
 
     /// Writes what comes before the first conversation.
-    pub fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+    pub fn start(&self, w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
         match self.format {
             OutputFormat::Json => json::start(w),
+            OutputFormat::Sarif => sarif::start(w, rules),
             _ => Ok(()),
         }
     }
@@ -199,6 +225,13 @@ impl Printer {
     ) -> io::Result<()> {
         match self.format {
             OutputFormat::Json if index > 0 => w.write_all(b",\n")?,
+            OutputFormat::Sarif if !rendered.is_empty() => {
+                let first = !self
+                    .wrote_result
+                    .swap(true, std::sync::atomic::Ordering::Relaxed);
+                // Results come with a leading comma; the document's first result goes without.
+                return w.write_all(if first { &rendered[1..] } else { rendered });
+            }
             _ => {}
         }
         w.write_all(rendered)
@@ -229,6 +262,8 @@ impl Printer {
             OutputFormat::Human => human::finish(w, summary, self.color),
             OutputFormat::Json => json::finish(w, summary, skipped, errors),
             OutputFormat::Jsonl => json::finish_lines(w, summary),
+            OutputFormat::Sarif => sarif::finish(w),
+            OutputFormat::Github => Ok(()),
         }
     }
 }

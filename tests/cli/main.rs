@@ -4,6 +4,7 @@ mod bad_input;
 mod check;
 mod default_pack;
 mod formats;
+mod reports;
 mod robustness;
 mod rule_keys;
 mod rules_cmd;

@@ -105,12 +105,13 @@ fn random_inputs_never_panic() {
                 for f in &conv.findings {
                     assert!(f.span.0 <= f.span.1 && f.span.1 <= source.len());
                 }
-                for format in [OutputFormat::Human, OutputFormat::Json] {
-                    let printer = Printer {
-                        format,
-                        color: false,
-                        quiet: false,
-                    };
+                for format in [
+                    OutputFormat::Human,
+                    OutputFormat::Json,
+                    OutputFormat::Sarif,
+                    OutputFormat::Github,
+                ] {
+                    let printer = Printer::new(format, false, false);
                     printer.conversation(&conv, &source, &mut Vec::new());
                 }
             }

@@ -1,0 +1,55 @@
+//! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
+//! line per problem finding, which GitHub shows as an annotation on the file and line.
+
+use super::Conversation;
+use crate::rules::Severity;
+use std::io::Write;
+
+/// Escapes a command's message as GitHub documents: `%`, CR and LF.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property: as data, plus `:` and `,`.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+    for f in c.findings.iter().filter(|f| f.is_problem()) {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = f.message.to_string();
+        if let Some(s) = f.suggestion {
+            message.push_str("\nhelp: ");
+            message.push_str(s);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            property(c.path),
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            property(f.rule),
+            data(&message)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_github() {
+        assert_eq!(data("50% off\r\nnow"), "50%25 off%0D%0Anow");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

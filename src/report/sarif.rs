@@ -1,0 +1,115 @@
+//! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
+//! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
+//! message, region (columns in code points) and matched text. Results are streamed like the
+//! other formats.
+
+use super::{Conversation, Finding};
+use crate::rules::{RuleSet, Severity};
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: `/` separators kept, the characters URIs reserve escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The document up to the opening of `results`.
+pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
+    let driver_rules: Vec<Value> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            let mut rule = json!({
+                "id": r.id,
+                "name": r.id.replace(['/', '-'], "_"),
+                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| r.message.replace("{match}", "…").replace("{speaker}", "the speaker").replace("{id}", &r.id))},
+                "defaultConfiguration": {"level": level(r.severity)},
+                "properties": {"category": r.category, "kind": r.kind.name(), "points": r.points},
+            });
+            if let Some(s) = &r.suggestion {
+                rule["help"] = json!({"text": s});
+            }
+            if let Some(l) = &r.link {
+                rule["helpUri"] = json!(l);
+            }
+            rule
+        })
+        .collect();
+    let tool = json!({"driver": {
+        "name": "talklint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": driver_rules,
+    }});
+    // Written by hand up to the opening of `results`, so the results can be streamed into it.
+    write!(
+        w,
+        "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\
+         \"runs\":[{{\"tool\":{tool},\"columnKind\":\"unicodeCodePoints\",\"results\":["
+    )
+}
+
+fn result(c: &Conversation, f: &Finding) -> Value {
+    let mut region = json!({
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column.max(f.column),
+    });
+    if let Some(m) = f.matched {
+        region["snippet"] = json!({"text": m});
+    }
+    let mut result = json!({
+        "ruleId": f.rule,
+        "ruleIndex": f.rule_index,
+        "level": level(f.severity),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(c.path)}, "region": region}}],
+        "properties": {"turn": f.turn, "role": f.role.name(), "points": f.points},
+    });
+    if let Some(id) = c.id {
+        result["properties"]["conversation"] = json!(id);
+    }
+    result
+}
+
+/// The conversation's problem findings as results, each preceded by a comma (the printer drops
+/// the first one of the document).
+pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+    for f in c.findings.iter().filter(|f| f.is_problem()) {
+        out.extend_from_slice(b",\n");
+        // Serializing plain values into a Vec cannot fail.
+        serde_json::to_writer(&mut *out, &result(c, f)).expect("SARIF results serialize");
+    }
+}
+
+pub fn finish(w: &mut dyn Write) -> io::Result<()> {
+    w.write_all(b"]}]}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("calls/day 1/a#b.txt"), "calls/day%201/a%23b.txt");
+        assert_eq!(uri("é.txt"), "%C3%A9.txt");
+    }
+}
