@@ -179,7 +179,16 @@ fn check(args: CheckArgs) -> Result<u8, String> {
                 && io::stdout().is_terminal()
         }
     };
-    let printer = Printer::new(args.format, color, args.quiet);
+    let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
+    let printer = Printer {
+        format: args.format,
+        color,
+        quiet: args.quiet,
+        csv_findings: args.csv_findings,
+        categories: crate::report::csv::categories(&rules),
+        fail_at: fail_on.threshold(),
+        ..Printer::default()
+    };
     let result = match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path)
@@ -197,7 +206,6 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(OK),
         Err(e) => return Err(format!("error: cannot write the report: {e}")),
     };
-    let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
     let s = &totals;
     Ok(if s.errors > 0 {
         TROUBLE

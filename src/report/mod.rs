@@ -2,9 +2,11 @@
 //! printer. Conversations are rendered on the worker threads as they are scanned; the printer's
 //! document frame (headers, separators, the summary) is written in input order by one thread.
 
+pub mod csv;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 mod summary;
 
@@ -161,9 +163,10 @@ pub fn conversation<'a>(
 }
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// rustc-style snippets with a caret under the matched words.
+    #[default]
     Human,
     /// One JSON document (SPEC §6).
     Json,
@@ -173,27 +176,26 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+    /// JUnit XML, for CI test tabs.
+    Junit,
+    /// CSV, one row per conversation (or per finding with `--csv-findings`).
+    Csv,
 }
 
 /// Renders conversations and frames the document.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Printer {
     pub format: OutputFormat,
     pub color: bool,
     pub quiet: bool,
+    /// CSV: one row per finding instead of per conversation.
+    pub csv_findings: bool,
+    /// CSV: the rule categories, one count column each.
+    pub categories: Vec<String>,
+    /// JUnit: problems at or above this level fail a test case (failed conversations always do).
+    pub fail_at: Option<Severity>,
     /// Whether a SARIF result was written (the first one has no leading comma).
     pub wrote_result: std::sync::atomic::AtomicBool,
-}
-
-impl Printer {
-    pub fn new(format: OutputFormat, color: bool, quiet: bool) -> Printer {
-        Printer {
-            format,
-            color,
-            quiet,
-            wrote_result: Default::default(),
-        }
-    }
 }
 
 impl Printer {
@@ -204,7 +206,17 @@ impl Printer {
             OutputFormat::Json | OutputFormat::Jsonl => json::conversation(c, out),
             OutputFormat::Sarif => sarif::conversation(c, out),
             OutputFormat::Github => github::conversation(c, out),
+            OutputFormat::Csv => csv::conversation(c, &self.categories, self.csv_findings, out),
+            OutputFormat::Junit => junit::conversation(c, &|c| self.fails(c), out),
         }
+    }
+
+    /// Whether a conversation fails: not passed, or a problem at or above `fail_at`.
+    fn fails(&self, c: &Conversation) -> bool {
+        !c.passed
+            || c.findings
+                .iter()
+                .any(|f| f.is_problem() && self.fail_at.is_some_and(|at| f.severity >= at))
     }
 
     /// Writes what comes before the first conversation.
@@ -212,6 +224,8 @@ impl Printer {
         match self.format {
             OutputFormat::Json => json::start(w),
             OutputFormat::Sarif => sarif::start(w, rules),
+            OutputFormat::Csv => csv::start(w, &self.categories, self.csv_findings),
+            OutputFormat::Junit => junit::start(w),
             _ => Ok(()),
         }
     }
@@ -263,7 +277,8 @@ impl Printer {
             OutputFormat::Json => json::finish(w, summary, skipped, errors),
             OutputFormat::Jsonl => json::finish_lines(w, summary),
             OutputFormat::Sarif => sarif::finish(w),
-            OutputFormat::Github => Ok(()),
+            OutputFormat::Junit => junit::finish(w),
+            OutputFormat::Github | OutputFormat::Csv => Ok(()),
         }
     }
 }

@@ -100,8 +100,103 @@ fn github_annotations_point_at_the_line() {
 
 #[test]
 fn report_snapshots() {
-    for format in ["sarif", "github", "json", "jsonl"] {
+    for format in ["sarif", "github", "json", "jsonl", "junit", "csv"] {
         let (_, out, _) = run(&mut check(&["--format", format, "fixtures/calls"]));
         insta::assert_snapshot!(format!("calls_{format}"), out);
     }
+}
+
+#[test]
+fn junit_parses_as_xml_with_a_case_per_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x<&>.txt"),
+        "Agent: calm down <script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(check(&[
+        "--format",
+        "junit",
+        "--fail-on",
+        "warning",
+        "fixtures/calls",
+    ])
+    .arg(dir.path()));
+    assert_eq!(code, 1);
+    let doc = roxmltree::Document::parse(&out).unwrap_or_else(|e| panic!("{e}\n{out}"));
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 3);
+    let failed: Vec<&str> = cases
+        .iter()
+        .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+        .filter_map(|c| c.attribute("name"))
+        .collect();
+    assert_eq!(
+        failed.len(),
+        2,
+        "deflection fails, and the warning fails at --fail-on warning: {failed:?}"
+    );
+    assert!(
+        failed.iter().any(|n| n.ends_with("x<&>.txt")),
+        "names are escaped and parsed back"
+    );
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert!(
+        failure
+            .text()
+            .unwrap_or("")
+            .contains("ownership/not-my-department")
+    );
+}
+
+#[test]
+fn csv_rows_open_back_per_conversation_and_per_finding() {
+    let (_, out, _) = run(&mut check(&["--format", "csv", "fixtures/calls"]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(
+        &header.iter().take(6).collect::<Vec<_>>(),
+        &["path", "id", "format", "turns", "score", "passed"]
+    );
+    assert!(
+        header.iter().any(|h| h == "ownership"),
+        "a count column per category: {header:?}"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let bad = &rows[1];
+    assert_eq!(
+        (&bad[col("path")], &bad[col("score")], &bad[col("passed")]),
+        ("fixtures/calls/deflection.txt", "58", "false")
+    );
+    assert_eq!(
+        (
+            &bad[col("errors")],
+            &bad[col("warnings")],
+            &bad[col("rewards")]
+        ),
+        ("1", "3", "1")
+    );
+    assert_eq!(&bad[col("ownership")], "1");
+
+    let (_, out, _) = run(&mut check(&[
+        "--format",
+        "csv",
+        "--csv-findings",
+        "fixtures/calls",
+    ]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6, "one row per finding, rewards included");
+    assert!(
+        rows.iter().any(|r| &r[12] == "that’s not my\ndepartment"),
+        "a line break inside a field survives"
+    );
 }

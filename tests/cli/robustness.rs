@@ -110,8 +110,13 @@ fn random_inputs_never_panic() {
                     OutputFormat::Json,
                     OutputFormat::Sarif,
                     OutputFormat::Github,
+                    OutputFormat::Csv,
+                    OutputFormat::Junit,
                 ] {
-                    let printer = Printer::new(format, false, false);
+                    let printer = Printer {
+                        format,
+                        ..Printer::default()
+                    };
                     printer.conversation(&conv, &source, &mut Vec::new());
                 }
             }
