@@ -23,7 +23,7 @@ const TROUBLE: u8 = 2;
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Test(args) => test(args),
         Command::Rules(args) => list_rules(args),
         Command::Init => init(),
@@ -180,8 +180,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         }
     };
     let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
-    let printer = Printer {
-        format: args.format,
+    let printer = |format: OutputFormat, color: bool| Printer {
+        format,
         color,
         quiet: args.quiet,
         csv_findings: args.csv_findings,
@@ -189,18 +189,32 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         fail_at: fail_on.threshold(),
         ..Printer::default()
     };
-    let result = match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| format!("error: cannot create {}: {e}", path.display()))?;
-            scan::scan(&opts, &rules, &printer, &mut io::BufWriter::new(file))
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut w = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            scan::scan(&opts, &rules, &printer, &mut w)
-        }
+    let create = |path: &Path| {
+        std::fs::File::create(path)
+            .map(io::BufWriter::new)
+            .map_err(|e| format!("error: cannot create {}: {e}", path.display()))
     };
+    let mut files = Vec::new();
+    for (format, path) in args.extra_reports() {
+        files.push((format, create(&path)?));
+    }
+    let mut main_file = args.output.as_deref().map(create).transpose()?;
+    let stdout = io::stdout();
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut outputs = vec![scan::Output {
+        printer: printer(args.format, color),
+        writer: match main_file.as_mut() {
+            Some(f) => f,
+            None => &mut stdout,
+        },
+    }];
+    for (format, file) in &mut files {
+        outputs.push(scan::Output {
+            printer: printer(*format, false),
+            writer: file,
+        });
+    }
+    let result = scan::scan(&opts, &rules, &mut outputs);
     let totals = match result {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(OK),

@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check transcripts (the default command).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Run the examples embedded in rules; exit 0 when all pass, 1 when any fails.
     Test(TestArgs),
     /// List the loaded rules, or show one.
@@ -56,6 +56,22 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Also write a JSON report to FILE (any of the --output-FORMAT flags may be combined with
+    /// --format, so one run can print and archive).
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_json: Option<PathBuf>,
+    /// Also write a JSONL report to FILE.
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_jsonl: Option<PathBuf>,
+    /// Also write a SARIF report to FILE.
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_sarif: Option<PathBuf>,
+    /// Also write a JUnit XML report to FILE.
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_junit: Option<PathBuf>,
+    /// Also write a CSV report to FILE.
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_csv: Option<PathBuf>,
     /// With --format csv: one row per finding instead of one per conversation.
     #[arg(long)]
     pub csv_findings: bool,
@@ -209,4 +225,20 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         args.insert(1.min(args.len()), "check".into());
     }
     Cli::parse_from(args)
+}
+
+impl CheckArgs {
+    /// The extra report files asked for, with their formats.
+    pub fn extra_reports(&self) -> Vec<(OutputFormat, PathBuf)> {
+        [
+            (OutputFormat::Json, &self.output_json),
+            (OutputFormat::Jsonl, &self.output_jsonl),
+            (OutputFormat::Sarif, &self.output_sarif),
+            (OutputFormat::Junit, &self.output_junit),
+            (OutputFormat::Csv, &self.output_csv),
+        ]
+        .into_iter()
+        .filter_map(|(f, p)| p.clone().map(|p| (f, p)))
+        .collect()
+    }
 }

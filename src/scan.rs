@@ -152,13 +152,19 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
         })
 }
 
+/// One output's rendering of one file's conversations: back to back, `cuts[i]` where
+/// conversation `i` ends.
+struct Rendered {
+    bytes: Vec<u8>,
+    cuts: Vec<usize>,
+}
+
 /// One input's result: rendered output and what goes into the totals.
 struct Processed {
     /// This file's totals.
     summary: Summary,
-    /// The rendered conversations back to back; `cuts[i]` is where conversation `i` ends.
-    rendered: Vec<u8>,
-    cuts: Vec<usize>,
+    /// Per output: the rendered conversations back to back, and where each one ends.
+    rendered: Vec<Rendered>,
     skipped: Option<Skipped>,
     error: Option<FileError>,
 }
@@ -168,7 +174,6 @@ impl Processed {
         Processed {
             summary: Summary::default(),
             rendered: Vec::new(),
-            cuts: Vec::new(),
             skipped: Some(Skipped {
                 path: path.into(),
                 reason: reason.into(),
@@ -181,7 +186,6 @@ impl Processed {
         Processed {
             summary: Summary::default(),
             rendered: Vec::new(),
-            cuts: Vec::new(),
             skipped: None,
             error: Some(FileError {
                 path: path.into(),
@@ -201,7 +205,7 @@ struct Scratch {
 /// What every worker shares.
 struct Context<'a> {
     rules: &'a RuleSet,
-    printer: &'a Printer,
+    outputs: &'a [Printer],
     opts: &'a ScanOptions,
 }
 
@@ -319,8 +323,13 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
     let mut out = Processed {
         summary: Summary::default(),
         // Reports are about as long as their transcripts: one allocation, usually.
-        rendered: Vec::with_capacity(source.len() + 1024),
-        cuts: Vec::with_capacity(transcripts.len()),
+        rendered: (0..ctx.outputs.len())
+            .map(|_| Rendered {
+                // Reports are about as long as their transcripts: one allocation, usually.
+                bytes: Vec::with_capacity(source.len() + 1024),
+                cuts: Vec::with_capacity(transcripts.len()),
+            })
+            .collect(),
         skipped: None,
         error: None,
     };
@@ -336,8 +345,10 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
             &warnings,
         );
         out.summary.add(&conv);
-        ctx.printer.conversation(&conv, &source, &mut out.rendered);
-        out.cuts.push(out.rendered.len());
+        for (printer, r) in ctx.outputs.iter().zip(&mut out.rendered) {
+            printer.conversation(&conv, &source, &mut r.bytes);
+            r.cuts.push(r.bytes.len());
+        }
     }
     out
 }
@@ -365,27 +376,36 @@ fn evaluate(
     evaluation
 }
 
-/// Scans every input, writing the report to `out` and file errors to standard error.
-pub fn scan(
-    opts: &ScanOptions,
-    rules: &RuleSet,
-    printer: &Printer,
-    out: &mut dyn Write,
-) -> io::Result<Summary> {
+/// Where a report goes: its printer and its writer.
+pub struct Output<'w> {
+    pub printer: Printer,
+    pub writer: &'w mut dyn Write,
+}
+
+/// Scans every input, writing each report to its output and file errors to standard error
+/// (unless the first output is quiet).
+pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
+    let printers: Vec<Printer> = outputs
+        .iter_mut()
+        .map(|o| std::mem::take(&mut o.printer))
+        .collect();
+    let quiet = printers.first().is_some_and(|p| p.quiet);
     let ctx = Context {
         rules,
-        printer,
+        outputs: &printers,
         opts,
     };
     let mut totals = Summary::default();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
     let mut written = 0;
-    printer.start(out, rules)?;
+    for (o, printer) in outputs.iter_mut().zip(&printers) {
+        printer.start(o.writer, rules)?;
+    }
     std::thread::scope(|s| -> io::Result<()> {
         // Three stages, so that no core idles between chunks: list files, process a chunk on
         // the pool, write the previous chunk (here, on the calling thread).
@@ -433,30 +453,37 @@ pub fn scan(
             for r in results {
                 totals.files += 1;
                 totals.merge(&r.summary);
-                let mut from = 0;
-                for &cut in &r.cuts {
-                    printer.write_conversation(out, &r.rendered[from..cut], written)?;
-                    from = cut;
-                    written += 1;
+                for ((o, printer), rendered) in outputs.iter_mut().zip(&printers).zip(&r.rendered) {
+                    let mut from = 0;
+                    for (k, &cut) in rendered.cuts.iter().enumerate() {
+                        printer.write_conversation(
+                            o.writer,
+                            &rendered.bytes[from..cut],
+                            written + k,
+                        )?;
+                        from = cut;
+                    }
+                    printer.write_event(o.writer, r.skipped.as_ref(), r.error.as_ref())?;
                 }
+                written += r.rendered.first().map_or(0, |x| x.cuts.len());
                 if let Some(s) = r.skipped {
                     totals.skipped += 1;
-                    printer.write_event(out, Some(&s), None)?;
                     skipped.push(s);
                 }
                 if let Some(e) = r.error {
                     totals.errors += 1;
-                    if !printer.quiet {
+                    if !quiet {
                         eprintln!("error: {}: {}", e.path, e.message);
                     }
-                    printer.write_event(out, None, Some(&e))?;
                     errors.push(e);
                 }
             }
         }
         Ok(())
     })?;
-    printer.finish(out, &totals, &skipped, &errors)?;
-    out.flush()?;
+    for (o, printer) in outputs.iter_mut().zip(&printers) {
+        printer.finish(o.writer, &totals, &skipped, &errors)?;
+        o.writer.flush()?;
+    }
     Ok(totals)
 }

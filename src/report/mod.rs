@@ -259,7 +259,9 @@ impl Printer {
         error: Option<&FileError>,
     ) -> io::Result<()> {
         match self.format {
-            OutputFormat::Jsonl => json::event(w, skipped, error),
+            OutputFormat::Jsonl if skipped.is_some() || error.is_some() => {
+                json::event(w, skipped, error)
+            }
             _ => Ok(()),
         }
     }

@@ -200,3 +200,40 @@ fn csv_rows_open_back_per_conversation_and_per_finding() {
         "a line break inside a field survives"
     );
 }
+
+#[test]
+fn one_run_prints_and_archives_several_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (sarif, json, csv_file, junit) = (
+        path("r.sarif"),
+        path("r.json"),
+        path("r.csv"),
+        path("r.xml"),
+    );
+    let (code, out, _) = run(&mut check(&[
+        "--output-sarif",
+        &sarif,
+        "--output-json",
+        &json,
+        "--output-csv",
+        &csv_file,
+        "--output-junit",
+        &junit,
+        "fixtures/calls",
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("error[ownership/not-my-department]"),
+        "human output on stdout: {out}"
+    );
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(json["summary"]["conversations"], 2);
+    assert_eq!(
+        csv::Reader::from_path(&csv_file).unwrap().records().count(),
+        2
+    );
+    roxmltree::Document::parse(&std::fs::read_to_string(&junit).unwrap()).unwrap();
+}
