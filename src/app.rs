@@ -220,6 +220,18 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(OK),
         Err(e) => return Err(format!("error: cannot write the report: {e}")),
     };
+    if args.statistics {
+        let shown = if args.format == OutputFormat::Human && args.output.is_none() {
+            crate::report::statistics::print(&mut io::stdout().lock(), &totals, &rules)
+        } else {
+            crate::report::statistics::print(&mut io::stderr().lock(), &totals, &rules)
+        };
+        if let Err(e) = shown
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            return Err(format!("error: cannot write the statistics: {e}"));
+        }
+    }
     let s = &totals;
     Ok(if s.errors > 0 {
         TROUBLE

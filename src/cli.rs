@@ -72,6 +72,10 @@ pub struct CheckArgs {
     /// Also write a CSV report to FILE.
     #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
     pub output_csv: Option<PathBuf>,
+    /// After the report, print findings per rule and per category, mean score per agent and the
+    /// score distribution (to standard output with human output, else to standard error).
+    #[arg(long)]
+    pub statistics: bool,
     /// With --format csv: one row per finding instead of one per conversation.
     #[arg(long)]
     pub csv_findings: bool,

@@ -161,6 +161,10 @@ pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
     int(out, c.turns);
     out.extend_from_slice(b",\"unknown_turns\":");
     int(out, c.unknown_turns);
+    if let Some(agent) = c.agent {
+        out.extend_from_slice(b",\"agent\":");
+        string(out, agent);
+    }
     out.extend_from_slice(b",\"score\":");
     int(out, c.score);
     out.extend_from_slice(b",\"passed\":");
@@ -290,6 +294,7 @@ mod tests {
             format: "text",
             turns: 14,
             unknown_turns: 0,
+            agent: Some("Dana"),
             score: 65,
             passed: false,
             findings: vec![

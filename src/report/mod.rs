@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 mod summary;
 
 use crate::eval::Evaluation;
@@ -70,6 +71,9 @@ pub struct Conversation<'a> {
     pub turns: usize,
     /// Turns whose speaker maps to no role: rules for agents and customers skip them.
     pub unknown_turns: usize,
+    /// The agent's name, when the transcript gives one (not just "Agent").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<&'a str>,
     pub score: i32,
     pub passed: bool,
     pub findings: Vec<Finding<'a>>,
@@ -155,6 +159,12 @@ pub fn conversation<'a>(
             .iter()
             .filter(|t| t.role == Role::Unknown)
             .count(),
+        agent: transcript
+            .turns
+            .iter()
+            .filter(|t| t.role == Role::Agent)
+            .find_map(|t| t.speaker.as_deref())
+            .filter(|name| !crate::transcript::roles::is_alias(name)),
         score: eval.score,
         passed: eval.passed,
         findings,

@@ -30,6 +30,54 @@ pub struct Summary {
     /// The most severe problem finding.
     #[serde(skip)]
     pub worst: Option<Severity>,
+    /// Per rule and per agent, for `--statistics`.
+    #[serde(skip)]
+    pub stats: Stats,
+}
+
+/// Finding counts per rule, conversations and score totals per agent, and a score histogram.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Findings by rule index.
+    pub per_rule: Vec<usize>,
+    /// Agent name → (conversations, score total).
+    pub agents: std::collections::BTreeMap<String, (usize, i64)>,
+    /// Conversations by score decile: `scores[s / 10]`, 100 in the last.
+    pub scores: [usize; 11],
+}
+
+impl Stats {
+    fn merge(&mut self, o: &Stats) {
+        if self.per_rule.len() < o.per_rule.len() {
+            self.per_rule.resize(o.per_rule.len(), 0);
+        }
+        for (i, n) in o.per_rule.iter().enumerate() {
+            self.per_rule[i] += n;
+        }
+        for (name, (n, total)) in &o.agents {
+            let e = self.agents.entry(name.clone()).or_default();
+            e.0 += n;
+            e.1 += total;
+        }
+        for (a, b) in self.scores.iter_mut().zip(o.scores) {
+            *a += b;
+        }
+    }
+
+    fn add(&mut self, c: &Conversation) {
+        for f in &c.findings {
+            if self.per_rule.len() <= f.rule_index {
+                self.per_rule.resize(f.rule_index + 1, 0);
+            }
+            self.per_rule[f.rule_index] += 1;
+        }
+        if let Some(agent) = c.agent {
+            let e = self.agents.entry(agent.to_string()).or_default();
+            e.0 += 1;
+            e.1 += i64::from(c.score);
+        }
+        self.scores[(c.score.clamp(0, 100) / 10) as usize] += 1;
+    }
 }
 
 fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -51,12 +99,14 @@ impl Summary {
         self.failed += o.failed;
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
+        self.stats.merge(&o.stats);
         if self.conversations > 0 {
             self.mean_score = self.score_total as f64 / self.conversations as f64;
         }
     }
 
     pub fn add(&mut self, c: &Conversation) {
+        self.stats.add(c);
         self.conversations += 1;
         if c.passed {
             self.passed += 1;

@@ -121,6 +121,11 @@ impl Roles {
     }
 }
 
+/// Whether a label is one of the built-in role words ("Agent", "Customer", …), not a name.
+pub fn is_alias(label: &str) -> bool {
+    builtin(&label.trim().to_lowercase()).is_some()
+}
+
 /// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label.
 fn builtin(lower: &str) -> Option<Role> {
     Some(match lower {

@@ -237,3 +237,42 @@ fn one_run_prints_and_archives_several_formats() {
     );
     roxmltree::Document::parse(&std::fs::read_to_string(&junit).unwrap()).unwrap();
 }
+
+#[test]
+fn statistics_count_rules_categories_and_agents() {
+    let (_, out, _) = run(&mut check(&[
+        "--statistics",
+        "-q",
+        "fixtures/calls",
+        "fixtures/formats",
+    ]));
+    let section = |title: &str| -> Vec<String> {
+        out.split(title)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{title} in {out}"))
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let rules = section("Findings per rule:");
+    assert_eq!(
+        rules[..2],
+        ["6 closing/anything-else", "5 ownership/not-my-department"],
+        "most frequent first"
+    );
+    assert!(section("Findings per category:").contains(&"5 ownership".to_string()));
+    assert_eq!(
+        section("Mean score per agent (conversations):"),
+        ["63.0 Dana (1)"],
+        "named agents only, not 'Agent'"
+    );
+    let histogram = section("Score distribution (conversations):");
+    assert_eq!(histogram.len(), 11);
+    let total: usize = histogram
+        .iter()
+        .map(|l| l.rsplit(' ').next().unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, 7);
+}

@@ -1,0 +1,51 @@
+//! `--statistics`: findings per rule and per category, mean score per agent, and the score
+//! distribution, from the totals the scan accumulated.
+
+use super::Summary;
+use crate::rules::RuleSet;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> {
+    let mut per_rule: Vec<(usize, &str)> = s
+        .stats
+        .per_rule
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .filter_map(|(i, n)| rules.rules.get(i).map(|r| (*n, r.id.as_str())))
+        .collect();
+    per_rule.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, n) in s.stats.per_rule.iter().enumerate() {
+        if let Some(r) = rules.rules.get(i).filter(|_| *n > 0) {
+            *per_category.entry(&r.category).or_default() += n;
+        }
+    }
+    writeln!(w, "\nFindings per rule:")?;
+    for (n, id) in &per_rule {
+        writeln!(w, "{n:>9}  {id}")?;
+    }
+    writeln!(w, "\nFindings per category:")?;
+    let mut categories: Vec<(&str, usize)> = per_category.into_iter().collect();
+    categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    for (category, n) in categories {
+        writeln!(w, "{n:>9}  {category}")?;
+    }
+    if !s.stats.agents.is_empty() {
+        writeln!(w, "\nMean score per agent (conversations):")?;
+        for (agent, (n, total)) in &s.stats.agents {
+            writeln!(w, "{:>9.1}  {agent} ({n})", *total as f64 / *n as f64)?;
+        }
+    }
+    writeln!(w, "\nScore distribution (conversations):")?;
+    for (decile, n) in s.stats.scores.iter().enumerate() {
+        let label = if decile == 10 {
+            "100".to_string()
+        } else {
+            format!("{}-{}", decile * 10, decile * 10 + 9)
+        };
+        writeln!(w, "{label:>9}  {n}")?;
+    }
+    Ok(())
+}
