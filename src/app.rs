@@ -186,6 +186,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         quiet: args.quiet,
         csv_findings: args.csv_findings,
         categories: crate::report::csv::categories(&rules),
+        rule_names: rules
+            .rules
+            .iter()
+            .map(|r| (r.id.clone(), r.category.clone()))
+            .collect(),
         fail_at: fail_on.threshold(),
         ..Printer::default()
     };

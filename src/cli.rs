@@ -72,6 +72,9 @@ pub struct CheckArgs {
     /// Also write a CSV report to FILE.
     #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
     pub output_csv: Option<PathBuf>,
+    /// Also write an HTML report to FILE.
+    #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
+    pub output_html: Option<PathBuf>,
     /// After the report, print findings per rule and per category, mean score per agent and the
     /// score distribution (to standard output with human output, else to standard error).
     #[arg(long)]
@@ -240,6 +243,7 @@ impl CheckArgs {
             (OutputFormat::Sarif, &self.output_sarif),
             (OutputFormat::Junit, &self.output_junit),
             (OutputFormat::Csv, &self.output_csv),
+            (OutputFormat::Html, &self.output_html),
         ]
         .into_iter()
         .filter_map(|(f, p)| p.clone().map(|p| (f, p)))

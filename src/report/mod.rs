@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -53,6 +54,9 @@ pub struct Finding<'a> {
     /// The rule's index in the rule set (SARIF's `ruleIndex`).
     #[serde(skip)]
     pub rule_index: usize,
+    /// The match as a byte range of its turn's text (`None` for a missing `require`).
+    #[serde(skip)]
+    pub turn_range: Option<(usize, usize)>,
 }
 
 impl Finding<'_> {
@@ -79,6 +83,9 @@ pub struct Conversation<'a> {
     pub findings: Vec<Finding<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub warnings: &'a [String],
+    /// The transcript and its source, for reports that show the turns.
+    #[serde(skip)]
+    pub transcript: &'a Transcript,
 }
 
 /// A file that was found but not read.
@@ -146,6 +153,7 @@ pub fn conversation<'a>(
                 link: rule.link.as_deref(),
                 span,
                 rule_index: o.rule,
+                turn_range: o.range,
             }
         })
         .collect();
@@ -169,6 +177,7 @@ pub fn conversation<'a>(
         passed: eval.passed,
         findings,
         warnings,
+        transcript,
     }
 }
 
@@ -190,6 +199,8 @@ pub enum OutputFormat {
     Junit,
     /// CSV, one row per conversation (or per finding with `--csv-findings`).
     Csv,
+    /// One self-contained HTML page: summary, charts, and every conversation.
+    Html,
 }
 
 /// Renders conversations and frames the document.
@@ -202,6 +213,8 @@ pub struct Printer {
     pub csv_findings: bool,
     /// CSV: the rule categories, one count column each.
     pub categories: Vec<String>,
+    /// HTML: (id, category) of every rule, by index, for the charts.
+    pub rule_names: Vec<(String, String)>,
     /// JUnit: problems at or above this level fail a test case (failed conversations always do).
     pub fail_at: Option<Severity>,
     /// Whether a SARIF result was written (the first one has no leading comma).
@@ -218,6 +231,7 @@ impl Printer {
             OutputFormat::Github => github::conversation(c, out),
             OutputFormat::Csv => csv::conversation(c, &self.categories, self.csv_findings, out),
             OutputFormat::Junit => junit::conversation(c, &|c| self.fails(c), out),
+            OutputFormat::Html => html::conversation(c, source, out),
         }
     }
 
@@ -236,6 +250,7 @@ impl Printer {
             OutputFormat::Sarif => sarif::start(w, rules),
             OutputFormat::Csv => csv::start(w, &self.categories, self.csv_findings),
             OutputFormat::Junit => junit::start(w),
+            OutputFormat::Html => html::start(w),
             _ => Ok(()),
         }
     }
@@ -290,6 +305,7 @@ impl Printer {
             OutputFormat::Jsonl => json::finish_lines(w, summary),
             OutputFormat::Sarif => sarif::finish(w),
             OutputFormat::Junit => junit::finish(w),
+            OutputFormat::Html => html::finish(w, summary, &self.rule_names),
             OutputFormat::Github | OutputFormat::Csv => Ok(()),
         }
     }

@@ -112,6 +112,7 @@ fn random_inputs_never_panic() {
                     OutputFormat::Github,
                     OutputFormat::Csv,
                     OutputFormat::Junit,
+                    OutputFormat::Html,
                 ] {
                     let printer = Printer {
                         format,

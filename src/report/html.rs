@@ -1,0 +1,270 @@
+//! One self-contained HTML page (`--format html`) for a QA lead: the summary and charts at the
+//! top (score distribution, findings by category, top rules, mean score per agent; inline SVG),
+//! then every conversation with its turns and each finding highlighted where it matched.
+//!
+//! Conversations are streamed into the page as they are scanned; the summary is written last
+//! and shown first (CSS `order`). All transcript text is escaped; the page has no script and
+//! fetches nothing.
+
+use super::{Conversation, Finding, Summary};
+use crate::rules::{Kind, Severity};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "\
+body{font:14px/1.45 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d232a}
+.page{display:flex;flex-direction:column;max-width:1100px;margin:0 auto;padding:16px}
+.summary{order:-1}
+h1{font-size:22px;margin:8px 0 12px}h2{font-size:17px;margin:20px 0 8px}
+.cards{display:flex;gap:10px;flex-wrap:wrap}
+.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px 14px;min-width:120px}
+.card b{display:block;font-size:22px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px;margin-top:12px}
+.chart{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:10px}
+.chart h3{font-size:14px;margin:0 0 6px}
+details.conv{background:#fff;border:1px solid #dde1e6;border-left:5px solid #2e9d57;border-radius:6px;margin:6px 0;padding:6px 10px}
+details.conv.fail{border-left-color:#d23c3c}
+summary{cursor:pointer}
+.turn{margin:4px 0;padding:2px 6px;white-space:pre-wrap}
+.role{font-weight:600;margin-right:6px}
+.agent .role{color:#1f5fa8}.customer .role{color:#7a4db3}
+mark.error{background:#ffd2d2}mark.warning{background:#ffe8b3}mark.info{background:#e3e8ee}mark.reward{background:#c9f0d5}
+.finding{margin:2px 0 2px 22px;font-size:13px}
+.finding code{background:#eef1f4;padding:0 3px;border-radius:3px}
+.error{color:#b42318}.warning{color:#a15c00}.reward{color:#1e7a43}
+";
+
+pub fn start(w: &mut dyn Write) -> io::Result<()> {
+    write!(
+        w,
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>talklint report</title><style>{STYLE}</style></head>\n<body><div class=\"page\">\n\
+         <section class=\"conversations\"><h2>Conversations</h2>\n"
+    )
+}
+
+fn class(f: &Finding) -> &'static str {
+    match (f.kind, f.severity) {
+        (Kind::Reward, _) => "reward",
+        (_, Severity::Error) => "error",
+        (_, Severity::Warning) => "warning",
+        (_, Severity::Info) => "info",
+    }
+}
+
+/// A turn's text with the findings' matches marked.
+fn marked(text: &str, findings: &[&Finding]) -> String {
+    let mut ranges: Vec<(usize, usize, &Finding)> = findings
+        .iter()
+        .filter_map(|f| f.turn_range.map(|(s, e)| (s, e, *f)))
+        .collect();
+    ranges.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e, f) in ranges {
+        if s < at || e > text.len() {
+            continue; // overlaps a mark already made
+        }
+        out.push_str(&escape(&text[at..s]));
+        let _ = write!(
+            out,
+            "<mark class=\"{}\" title=\"{}\">{}</mark>",
+            class(f),
+            escape(f.rule),
+            escape(&text[s..e])
+        );
+        at = e;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
+    let problems = c.findings.iter().filter(|f| f.is_problem()).count();
+    let rewards = c.findings.len() - problems;
+    let name =
+        c.id.map_or_else(|| c.path.to_string(), |id| format!("{}#{id}", c.path));
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<details class=\"conv {}\"{}><summary><b>{}</b> — score {} ({}) · {} problem{} · {} reward{}{}</summary>\n",
+        if c.passed { "pass" } else { "fail" },
+        // Failed conversations open, so their findings show without a click.
+        if c.passed { "" } else { " open" },
+        escape(&name),
+        c.score,
+        if c.passed { "pass" } else { "FAIL" },
+        problems,
+        if problems == 1 { "" } else { "s" },
+        rewards,
+        if rewards == 1 { "" } else { "s" },
+        c.agent
+            .map_or(String::new(), |a| format!(" · agent {}", escape(a))),
+    );
+    for (i, turn) in c.transcript.turns.iter().enumerate() {
+        let here: Vec<&Finding> = c.findings.iter().filter(|f| f.turn == i + 1).collect();
+        let _ = write!(
+            s,
+            "<div class=\"turn {}\"><span class=\"role\">{}</span>{}</div>\n",
+            turn.role.name(),
+            escape(turn.speaker.as_deref().unwrap_or(turn.role.name())),
+            marked(turn.text(source), &here)
+        );
+        for f in here {
+            let _ = write!(
+                s,
+                "<div class=\"finding {}\">{} <code>{}</code> {} ({:+}){}</div>\n",
+                class(f),
+                if f.is_problem() {
+                    f.severity.name()
+                } else {
+                    "reward"
+                },
+                escape(f.rule),
+                escape(&f.message),
+                f.points,
+                f.suggestion
+                    .map_or(String::new(), |h| format!(" — <i>{}</i>", escape(h)))
+            );
+        }
+    }
+    s.push_str("</details>\n");
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A horizontal bar chart: one labelled bar per (label, value).
+fn bars(title: &str, rows: &[(String, f64)], unit: &str) -> String {
+    let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max).max(1.0);
+    let height = rows.len() * 22 + 8;
+    let mut s = format!(
+        "<div class=\"chart\"><h3>{}</h3><svg role=\"img\" aria-label=\"{}\" width=\"100%\" viewBox=\"0 0 420 {height}\">",
+        escape(title),
+        escape(title)
+    );
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = i * 22 + 4;
+        let w = (value / max * 220.0).round();
+        let _ = write!(
+            s,
+            "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"170\" y=\"{y}\" width=\"{w}\" height=\"16\" fill=\"#4f7cc4\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"11\">{}{unit}</text>",
+            y + 12,
+            escape(&label.chars().take(28).collect::<String>()),
+            175.0 + w,
+            y + 12,
+            if value.fract() == 0.0 {
+                format!("{value}")
+            } else {
+                format!("{value:.1}")
+            },
+        );
+    }
+    s.push_str("</svg></div>");
+    s
+}
+
+pub fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io::Result<()> {
+    let rate = if s.conversations == 0 {
+        0.0
+    } else {
+        100.0 * s.passed as f64 / s.conversations as f64
+    };
+    let mut page = String::from(
+        "</section>\n<section class=\"summary\"><h1>talklint report</h1><div class=\"cards\">",
+    );
+    for (label, value) in [
+        ("conversations", s.conversations.to_string()),
+        ("pass rate", format!("{rate:.1}%")),
+        ("mean score", format!("{:.1}", s.mean_score)),
+        ("errors", s.findings.error.to_string()),
+        ("warnings", s.findings.warning.to_string()),
+        ("info", s.findings.info.to_string()),
+        ("rewards", s.findings.reward.to_string()),
+        (
+            "files skipped / unreadable",
+            format!("{} / {}", s.skipped, s.errors),
+        ),
+    ] {
+        let _ = write!(
+            page,
+            "<div class=\"card\" data-stat=\"{label}\"><b>{}</b>{label}</div>",
+            escape(&value)
+        );
+    }
+    page.push_str("</div><div class=\"charts\">");
+    let histogram: Vec<(String, f64)> = s
+        .stats
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(d, n)| {
+            (
+                if d == 10 {
+                    "100".into()
+                } else {
+                    format!("{}–{}", d * 10, d * 10 + 9)
+                },
+                *n as f64,
+            )
+        })
+        .collect();
+    page.push_str(&bars("Score distribution (conversations)", &histogram, ""));
+    let mut categories: Vec<(String, f64)> = Vec::new();
+    let mut top: Vec<(String, f64)> = Vec::new();
+    for (i, n) in s.stats.per_rule.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let Some((id, category)) = rules.get(i) else {
+            continue;
+        };
+        match categories.iter_mut().find(|(c, _)| c == category) {
+            Some((_, total)) => *total += *n as f64,
+            None => categories.push((category.clone(), *n as f64)),
+        }
+        top.push((id.clone(), *n as f64));
+    }
+    categories.sort_by(|a, b| b.1.total_cmp(&a.1));
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    top.truncate(10);
+    page.push_str(&bars("Findings by category", &categories, ""));
+    page.push_str(&bars("Top rules (findings)", &top, ""));
+    if !s.stats.agents.is_empty() {
+        let agents: Vec<(String, f64)> = s
+            .stats
+            .agents
+            .iter()
+            .map(|(name, (n, total))| (format!("{name} ({n})"), *total as f64 / *n as f64))
+            .collect();
+        page.push_str(&bars("Mean score per agent", &agents, ""));
+    }
+    page.push_str("</div></section>\n</div></body></html>\n");
+    w.write_all(page.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<img src=x onerror='a()'> & \"q\""),
+            "&lt;img src=x onerror=&#39;a()&#39;&gt; &amp; &quot;q&quot;"
+        );
+    }
+}
