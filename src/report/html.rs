@@ -102,9 +102,9 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     let name =
         c.id.map_or_else(|| c.path.to_string(), |id| format!("{}#{id}", c.path));
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<details class=\"conv {}\"{}><summary><b>{}</b> — score {} ({}) · {} problem{} · {} reward{}{}</summary>\n",
+        "<details class=\"conv {}\"{}><summary><b>{}</b> — score {} ({}) · {} problem{} · {} reward{}{}</summary>",
         if c.passed { "pass" } else { "fail" },
         // Failed conversations open, so their findings show without a click.
         if c.passed { "" } else { " open" },
@@ -120,17 +120,17 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     );
     for (i, turn) in c.transcript.turns.iter().enumerate() {
         let here: Vec<&Finding> = c.findings.iter().filter(|f| f.turn == i + 1).collect();
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<div class=\"turn {}\"><span class=\"role\">{}</span>{}</div>\n",
+            "<div class=\"turn {}\"><span class=\"role\">{}</span>{}</div>",
             turn.role.name(),
             escape(turn.speaker.as_deref().unwrap_or(turn.role.name())),
             marked(turn.text(source), &here)
         );
         for f in here {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<div class=\"finding {}\">{} <code>{}</code> {} ({:+}){}</div>\n",
+                "<div class=\"finding {}\">{} <code>{}</code> {} ({:+}){}</div>",
                 class(f),
                 if f.is_problem() {
                     f.severity.name()

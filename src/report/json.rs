@@ -286,8 +286,10 @@ mod tests {
             link: Some("https://e.org"),
             span: (0, 0),
             rule_index: 0,
+            turn_range: None,
         };
         let warnings = vec!["w1".to_string()];
+        let transcript = crate::transcript::Transcript::default();
         let c = Conversation {
             path: "p/q.txt",
             id: Some("7"),
@@ -306,6 +308,7 @@ mod tests {
                 },
             ],
             warnings: &warnings,
+            transcript: &transcript,
         };
         let mut out = Vec::new();
         conversation(&c, &mut out);
