@@ -167,6 +167,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             pass: c.scoring.pass.unwrap_or(Scoring::default().pass),
         },
         min_score: args.min_score.or(c.min_score),
+        progress: !args.no_progress
+            && !args.quiet
+            && std::env::var_os("CI").is_none()
+            && io::stderr().is_terminal(),
         threads,
     };
     let color = match args.color {

@@ -115,6 +115,9 @@ pub struct CheckArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).
+    #[arg(long)]
+    pub no_progress: bool,
     /// Print only findings: no score lines, no summary, no file errors on stderr.
     #[arg(short, long)]
     pub quiet: bool,

@@ -36,6 +36,8 @@ pub struct ScanOptions {
     pub scoring: Scoring,
     /// A conversation scoring below this fails.
     pub min_score: Option<i32>,
+    /// Draw a progress line on standard error (only ever for a terminal).
+    pub progress: bool,
     pub threads: usize,
 }
 
@@ -449,7 +451,22 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
                 }
             }
         });
+        // Drawn only once the scan is large (its first full chunk), only on a terminal.
+        let mut progress: Option<indicatif::ProgressBar> = None;
         for results in results_rx {
+            if opts.progress && progress.is_none() && results.len() == CHUNK {
+                let bar = indicatif::ProgressBar::new_spinner();
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {human_pos} files checked ({elapsed})",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+                progress = Some(bar);
+            }
+            if let Some(bar) = &progress {
+                bar.inc(results.len() as u64);
+            }
             for r in results {
                 totals.files += 1;
                 totals.merge(&r.summary);
@@ -478,6 +495,9 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
                     errors.push(e);
                 }
             }
+        }
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
         }
         Ok(())
     })?;

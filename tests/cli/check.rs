@@ -320,3 +320,20 @@ fn a_closed_output_pipe_exits_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn large_scans_draw_no_progress_in_pipes() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..2100 {
+        fs::write(dir.path().join(format!("{i:05}.txt")), "Agent: hello").unwrap();
+    }
+    let (code, out, err) = run(check(&["--format", "jsonl"])
+        .env_remove("CI")
+        .arg(dir.path()));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2101);
+    assert!(
+        err.is_empty(),
+        "stderr is not a terminal: no progress line: {err:?}"
+    );
+}
