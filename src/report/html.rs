@@ -1,6 +1,7 @@
 //! One self-contained HTML page (`--format html`) for a QA lead: the summary and charts at the
 //! top (score distribution, findings by category, top rules, mean score per agent; inline SVG),
-//! then every conversation with its turns and each finding highlighted where it matched.
+//! then every conversation with each finding highlighted in its turn (turns without findings
+//! are counted, not shown, so that a large scan stays a page a browser opens).
 //!
 //! Conversations are streamed into the page as they are scanned; the summary is written last
 //! and shown first (CSS `order`). All transcript text is escaped; the page has no script and
@@ -46,6 +47,7 @@ summary{cursor:pointer}
 .agent .role{color:#1f5fa8}.customer .role{color:#7a4db3}
 mark.error{background:#ffd2d2}mark.warning{background:#ffe8b3}mark.info{background:#e3e8ee}mark.reward{background:#c9f0d5}
 .finding{margin:2px 0 2px 22px;font-size:13px}
+.more{color:#6b7480;font-size:12px;margin:4px 6px}
 .finding code{background:#eef1f4;padding:0 3px;border-radius:3px}
 .error{color:#b42318}.warning{color:#a15c00}.reward{color:#1e7a43}
 ";
@@ -118,8 +120,15 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         c.agent
             .map_or(String::new(), |a| format!(" · agent {}", escape(a))),
     );
+    // Only the turns that have findings: a scan of thousands of conversations stays a page a
+    // browser opens.
+    let mut shown = 0;
     for (i, turn) in c.transcript.turns.iter().enumerate() {
         let here: Vec<&Finding> = c.findings.iter().filter(|f| f.turn == i + 1).collect();
+        if here.is_empty() {
+            continue;
+        }
+        shown += 1;
         let _ = writeln!(
             s,
             "<div class=\"turn {}\"><span class=\"role\">{}</span>{}</div>",
@@ -144,6 +153,14 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
                     .map_or(String::new(), |h| format!(" — <i>{}</i>", escape(h)))
             );
         }
+    }
+    let hidden = c.transcript.turns.len() - shown;
+    if hidden > 0 {
+        let _ = writeln!(
+            s,
+            "<div class=\"more\">{hidden} turn{} without findings not shown</div>",
+            if hidden == 1 { "" } else { "s" }
+        );
     }
     s.push_str("</details>\n");
     out.extend_from_slice(s.as_bytes());
