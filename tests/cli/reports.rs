@@ -299,8 +299,8 @@ fn html_report_renders_in_a_browser_with_transcript_text_escaped() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("xss.txt"),
-        "Agent: Hello, this is Dana. <script>document.title='pwned'</script>\n\
-         Customer: <img src=x onerror=alert(2)> calm down?\nAgent: Sorry, that is not my job & more.\n",
+        "Agent: Hello, this is Dana.\nCustomer: <img src=x onerror=alert(2)> cancel my account!\n\
+         Agent: Sorry, that is not my job & more. <script>document.title='pwned'</script>\n",
     )
     .unwrap();
     let report = dir.path().join("report.html");
