@@ -6,22 +6,16 @@ use super::Conversation;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry.
+/// Escapes text for XML content and attributes, dropping the characters XML 1.0 cannot carry.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r')
+            || (*c as u32 >= 0x20 && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+    };
+    if text.chars().all(|c| allowed(&c)) {
+        return super::html::escape(text);
     }
-    out
+    super::html::escape(&text.chars().filter(allowed).collect::<String>())
 }
 
 pub fn start(w: &mut dyn Write) -> io::Result<()> {
