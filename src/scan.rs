@@ -470,15 +470,18 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
             for r in results {
                 totals.files += 1;
                 totals.merge(&r.summary);
-                for ((o, printer), rendered) in outputs.iter_mut().zip(&printers).zip(&r.rendered) {
-                    let mut from = 0;
-                    for (k, &cut) in rendered.cuts.iter().enumerate() {
-                        printer.write_conversation(
-                            o.writer,
-                            &rendered.bytes[from..cut],
-                            written + k,
-                        )?;
-                        from = cut;
+                for (i, (o, printer)) in outputs.iter_mut().zip(&printers).enumerate() {
+                    // Skipped and unreadable files render nothing.
+                    if let Some(rendered) = r.rendered.get(i) {
+                        let mut from = 0;
+                        for (k, &cut) in rendered.cuts.iter().enumerate() {
+                            printer.write_conversation(
+                                o.writer,
+                                &rendered.bytes[from..cut],
+                                written + k,
+                            )?;
+                            from = cut;
+                        }
                     }
                     printer.write_event(o.writer, r.skipped.as_ref(), r.error.as_ref())?;
                 }
