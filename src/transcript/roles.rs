@@ -133,7 +133,8 @@ fn builtin(lower: &str) -> Option<Role> {
         | "support" | "operator" | "staff" | "human_agent" => Role::Agent,
         "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
         | "end-user" => Role::Customer,
-        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" => Role::Bot,
+        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"
+        | "custom_bot" => Role::Bot,
         "system" => Role::System,
         _ => return None,
     })

@@ -154,9 +154,9 @@ fn jsonl_writes_one_line_per_conversation_then_the_summary() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 8);
-    assert!(lines[..7].iter().all(|l| l["path"].is_string()));
-    assert_eq!(lines[7]["summary"]["conversations"], 7);
+    assert_eq!(lines.len(), 11);
+    assert!(lines[..10].iter().all(|l| l["path"].is_string()));
+    assert_eq!(lines[10]["summary"]["conversations"], 10);
 }
 
 #[test]

@@ -121,3 +121,109 @@ fn input_format_overrides_detection() {
     let (_, v) = json_report(&["--input-format", "text", "fixtures/formats/chat.jsonl"]);
     assert_eq!(v["conversations"][0]["format"], "text");
 }
+
+/// The default pack's JSON report on one file.
+fn default_pack(path: &str) -> Value {
+    let (code, out, err) = crate::support::run(crate::support::talklint().args([
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        path,
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    v["conversations"][0].clone()
+}
+
+#[test]
+fn amazon_connect_contact_lens_chat() {
+    let c = default_pack("fixtures/formats/contact-lens-chat.json");
+    assert_eq!(
+        (
+            c["turns"].as_u64(),
+            c["unknown_turns"].as_u64(),
+            c["agent"].as_str()
+        ),
+        (Some(31), Some(0), Some("Jane"))
+    );
+    let f = finding(&c, "enthusiasm/no-problem");
+    assert_eq!(
+        (f["role"].as_str(), f["speaker"].as_str()),
+        (Some("agent"), Some("Jane"))
+    );
+    assert_eq!(
+        (
+            f["line"].as_u64(),
+            f["column"].as_u64(),
+            f["start_ms"].as_u64()
+        ),
+        (Some(583), Some(25), Some(51497)),
+        "the Content string's place; times relative to the first AbsoluteTime"
+    );
+}
+
+#[test]
+fn google_ccai_entries_with_microsecond_times() {
+    // A rule that hits every turn shows each turn's role and time.
+    let dir = tempfile::tempdir().unwrap();
+    let rule = dir.path().join("r.yaml");
+    std::fs::write(
+        &rule,
+        "rules:\n  - id: any/dots\n    kind: reward\n    speaker: any\n    regex: ['\\.\\.\\.']\n",
+    )
+    .unwrap();
+    let (_, out, err) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--no-config", "--format", "json", "-r"])
+            .arg(&rule)
+            .arg("fixtures/formats/ccai.json"),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 2);
+    let got: Vec<(String, u64)> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["role"].as_str().unwrap().to_string(),
+                f["start_ms"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("customer".to_string(), 1000), ("agent".to_string(), 5000)]
+    );
+}
+
+#[test]
+fn aws_post_call_analytics_segments_with_the_diarised_default() {
+    let c = default_pack("fixtures/formats/aws-pca.json");
+    assert_eq!(
+        (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
+        (Some(12), Some(0))
+    );
+    let f = finding(&c, "greeting/warm-opening");
+    // spk_0 opens with "MM."; spk_1's "Thank you for calling…" makes spk_1 the agent.
+    assert_eq!(
+        (
+            f["role"].as_str(),
+            f["speaker"].as_str(),
+            f["match"].as_str()
+        ),
+        (Some("agent"), Some("spk_1"), Some("Thank you for calling"))
+    );
+    assert_eq!(
+        (
+            f["line"].as_u64(),
+            f["column"].as_u64(),
+            f["start_ms"].as_u64()
+        ),
+        (Some(139), Some(23), Some(640))
+    );
+}

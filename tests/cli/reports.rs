@@ -244,7 +244,11 @@ fn statistics_count_rules_categories_and_agents() {
         "--statistics",
         "-q",
         "fixtures/calls",
-        "fixtures/formats",
+        "fixtures/formats/captions.srt",
+        "fixtures/formats/chat.json",
+        "fixtures/formats/chat.jsonl",
+        "fixtures/formats/script.md",
+        "fixtures/formats/teams.vtt",
     ]));
     let section = |title: &str| -> Vec<String> {
         out.split(title)

@@ -10,13 +10,20 @@ use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Tur
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-/// The fields a message may carry; anything else is ignored.
+/// The fields a message may carry, under the names chat tools and contact-center exports use
+/// (Amazon Connect / Contact Lens `Transcript` items, Google CCAI `entries`, AWS PCA
+/// `SpeechSegments`, Deepgram `utterances`, Whisper `segments`); anything else is ignored.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Message<'a> {
     #[serde(borrow)]
     role: Option<&'a RawValue>,
-    #[serde(borrow, alias = "participant_role", alias = "participantRole")]
+    #[serde(
+        borrow,
+        alias = "participant_role",
+        alias = "participantRole",
+        alias = "ParticipantRole"
+    )]
     speaker_role: Option<&'a RawValue>,
     #[serde(
         borrow,
@@ -25,8 +32,12 @@ struct Message<'a> {
         alias = "from",
         alias = "speaker_name"
     )]
+    #[serde(alias = "DisplayName", alias = "SegmentSpeaker")]
     speaker: Option<&'a RawValue>,
-    #[serde(borrow, alias = "user", alias = "participant")]
+    /// Amazon Connect's participant: `AGENT`/`CUSTOMER` in call analyses, an id in chats.
+    #[serde(borrow, rename = "ParticipantId")]
+    participant_id: Option<&'a RawValue>,
+    #[serde(borrow, alias = "user", alias = "participant", alias = "user_id")]
     name: Option<&'a RawValue>,
     #[serde(
         borrow,
@@ -35,6 +46,7 @@ struct Message<'a> {
         alias = "body",
         alias = "utterance"
     )]
+    #[serde(alias = "Content", alias = "DisplayText", alias = "transcript")]
     text: Option<&'a RawValue>,
     #[serde(
         borrow,
@@ -49,12 +61,26 @@ struct Message<'a> {
         alias = "createdAt",
         alias = "datetime"
     )]
+    #[serde(alias = "AbsoluteTime", alias = "SegmentStartTime")]
     start: Option<&'a RawValue>,
-    #[serde(borrow, alias = "start_ms", alias = "startMs", alias = "offset_ms")]
+    #[serde(
+        borrow,
+        alias = "start_ms",
+        alias = "startMs",
+        alias = "offset_ms",
+        alias = "BeginOffsetMillis"
+    )]
     start_millis: Option<&'a RawValue>,
-    #[serde(borrow, alias = "end_time", alias = "endTime")]
+    #[serde(borrow)]
+    start_timestamp_usec: Option<&'a RawValue>,
+    #[serde(
+        borrow,
+        alias = "end_time",
+        alias = "endTime",
+        alias = "SegmentEndTime"
+    )]
     end: Option<&'a RawValue>,
-    #[serde(borrow, alias = "end_ms", alias = "endMs")]
+    #[serde(borrow, alias = "end_ms", alias = "endMs", alias = "EndOffsetMillis")]
     end_millis: Option<&'a RawValue>,
 }
 
@@ -69,7 +95,17 @@ struct Envelope<'a> {
         alias = "conversation",
         alias = "dialog"
     )]
+    #[serde(
+        alias = "Transcript",
+        alias = "entries",
+        alias = "segments",
+        alias = "SpeechSegments"
+    )]
+    #[serde(alias = "utterances")]
     messages: Option<&'a RawValue>,
+    /// Deepgram keeps its `utterances` under `results`.
+    #[serde(borrow)]
+    results: Option<&'a RawValue>,
     #[serde(alias = "conversation_id", alias = "conversationId")]
     id: Option<serde_json::Value>,
 }
@@ -90,13 +126,18 @@ pub fn parse_json(source: &str, opts: &ParseOptions) -> Result<Transcript, Parse
         (top, None)
     } else {
         let env: Envelope = serde_json::from_str(top.get()).map_err(|e| json_error(&e, 0))?;
-        let Some(list) = env.messages else {
+        let nested = || {
+            let results: Envelope = serde_json::from_str(env.results?.get()).ok()?;
+            results.messages
+        };
+        let Some(list) = env.messages.or_else(nested) else {
             return Err(ParseError::at(
                 1,
                 1,
-                "unrecognised JSON shape: expected an array of messages or an object with a \
-                 `messages` (or `turns`, `transcript`, `conversation`) array; use --input-format \
-                 to choose another reader",
+                "unrecognised JSON shape: expected an array of messages, or an object with a list \
+                 of them under `messages`, `turns`, `transcript`, `Transcript` (Amazon Connect), \
+                 `entries` (Google CCAI), `SpeechSegments` (AWS PCA), `segments` (Whisper) or \
+                 `results.utterances` (Deepgram, diarised)",
             ));
         };
         (
@@ -177,11 +218,11 @@ impl<'s> Builder<'s> {
         let Some(text) = m.text.and_then(|raw| self.text(raw)) else {
             return;
         };
-        let speaker = [m.speaker, m.name, m.role]
+        let speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
             .flatten()
             .find_map(|raw| label(raw, &["name", "display_name", "displayName", "id"]));
-        let role_label = [m.role, m.speaker_role]
+        let role_label = [m.role, m.speaker_role, m.participant_id]
             .into_iter()
             .flatten()
             .find_map(|raw| label(raw, &["role", "type"]))
@@ -195,6 +236,7 @@ impl<'s> Builder<'s> {
         let start_ms = m
             .start_millis
             .and_then(millis)
+            .or_else(|| m.start_timestamp_usec.and_then(micros))
             .or_else(|| m.start.and_then(|raw| self.time(raw)));
         let end_ms = m
             .end_millis
@@ -209,7 +251,35 @@ impl<'s> Builder<'s> {
         });
     }
 
-    fn finish(self) -> Vec<Turn> {
+    /// The turns, with the default for diarised two-speaker calls applied: when no speaker
+    /// label maps to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`), the
+    /// agent is whoever says the first turn of three words or more (a call opens with the
+    /// agent's greeting; a caller's "Mm." or "Hello?" before it does not count), the other the
+    /// customer. Config `roles:` overrides it.
+    fn finish(mut self) -> Vec<Turn> {
+        let mut labels: Vec<std::sync::Arc<str>> = Vec::new();
+        for t in &self.turns {
+            if let Some(s) = &t.speaker
+                && !labels.contains(s)
+            {
+                labels.push(s.clone());
+            }
+        }
+        if labels.len() == 2 && self.turns.iter().all(|t| t.role == Role::Unknown) {
+            let opener = self
+                .turns
+                .iter()
+                .find(|t| t.text(self.source).split_whitespace().count() >= 3)
+                .and_then(|t| t.speaker.clone())
+                .unwrap_or_else(|| labels[0].clone());
+            for t in &mut self.turns {
+                t.role = if t.speaker.as_ref() == Some(&opener) {
+                    Role::Agent
+                } else {
+                    Role::Customer
+                };
+            }
+        }
         self.turns
     }
 
@@ -262,6 +332,14 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// A whole number of microseconds (Google CCAI's `start_timestamp_usec`).
+fn micros(raw: &RawValue) -> Option<u64> {
+    raw.get()
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| seconds_ms(v / 1_000_000.0))
+}
+
 /// A whole number of milliseconds.
 fn millis(raw: &RawValue) -> Option<u64> {
     raw.get()
@@ -280,6 +358,8 @@ fn label(raw: &RawValue, keys: &[&str]) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
     match value {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
+        // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).
+        serde_json::Value::Number(n) => Some(n.to_string()),
         serde_json::Value::Object(map) => keys
             .iter()
             .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_string)),
