@@ -499,6 +499,40 @@ mod tests {
     }
 
     #[test]
+    fn whisper_segments_and_deepgram_utterances() {
+        let whisper = r#"{"text": "hi there all", "segments": [
+            {"id": 0, "start": 0.0, "end": 1.5, "text": " Thank you for calling."},
+            {"id": 1, "start": 1.5, "end": 3.0, "text": " My router is down."}]}"#;
+        let t = parse_json(whisper, &ParseOptions::default()).unwrap();
+        assert_eq!(t.turns.len(), 2);
+        assert_eq!(
+            (t.turns[1].start_ms, t.turns[1].role),
+            (Some(1500), Role::Agent),
+            "no speakers: the default role"
+        );
+        let deepgram = r#"{"metadata": {}, "results": {"channels": [], "utterances": [
+            {"start": 0.2, "end": 1.0, "speaker": 0, "transcript": "hello?"},
+            {"start": 1.1, "end": 3.0, "speaker": 1, "transcript": "thanks for calling acme support"},
+            {"start": 3.1, "end": 4.0, "speaker": 0, "transcript": "my bill is wrong"}]}}"#;
+        let t = parse_json(deepgram, &ParseOptions::default()).unwrap();
+        let roles: Vec<(Role, Option<&str>)> = t
+            .turns
+            .iter()
+            .map(|x| (x.role, x.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (Role::Customer, Some("0")),
+                (Role::Agent, Some("1")),
+                (Role::Customer, Some("0")),
+            ],
+            "the first speaker with three words or more is the agent"
+        );
+        assert_eq!(t.turns[1].start_ms, Some(1100));
+    }
+
+    #[test]
     fn iso_times_are_relative_to_the_first_message() {
         let src = "{\"role\":\"agent\",\"text\":\"a\",\"timestamp\":\"2020-04-01T17:31:32.000Z\"}\n\
                    {\"role\":\"customer\",\"text\":\"b\",\"timestamp\":\"2020-04-01T17:32:02.500Z\"}\n";
