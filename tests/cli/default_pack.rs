@@ -2,7 +2,7 @@
 //! conversations (twitter-cdp, Apache-2.0, in ../shared/corpora) no agent rule fires on a
 //! customer turn and no phrase matches inside a longer word.
 
-use crate::support::{run, talklint};
+use crate::support::{default_pack_report, run, talklint};
 use serde_json::Value;
 use std::fs;
 
@@ -72,18 +72,7 @@ fn real_conversations_no_agent_rule_on_customer_turns_and_no_partial_words() {
     let dir = tempfile::tempdir().unwrap();
     let n = twitter_cdp(dir.path());
     assert_eq!(n, 1025);
-    let (code, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .arg(dir.path()));
-    assert_eq!(code, 0, "{err}");
-    let report: Value = serde_json::from_str(&out).unwrap();
+    let report = default_pack_report(dir.path());
     assert_eq!(report["summary"]["conversations"], 1025);
     let (_, rules_out, _) = run(talklint().args(["rules", "--no-config", "--format", "json"]));
     let rules: Vec<Value> = serde_json::from_str(&rules_out).unwrap();

@@ -122,20 +122,9 @@ fn input_format_overrides_detection() {
     assert_eq!(v["conversations"][0]["format"], "text");
 }
 
-/// The default pack's JSON report on one file.
+/// The default pack's report of one file's conversation.
 fn default_pack(path: &str) -> Value {
-    let (code, out, err) = crate::support::run(crate::support::talklint().args([
-        "check",
-        "--no-config",
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-        path,
-    ]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
-    v["conversations"][0].clone()
+    crate::support::default_pack_report(std::path::Path::new(path))["conversations"][0].clone()
 }
 
 #[test]

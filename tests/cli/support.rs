@@ -62,3 +62,19 @@ pub fn findings(report: &Value, i: usize) -> Vec<(String, u64, u64, Option<Strin
         })
         .collect()
 }
+
+/// The default pack's JSON report on `path` (never failing on findings).
+pub fn default_pack_report(path: &std::path::Path) -> Value {
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .arg(path));
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}"))
+}
