@@ -4,7 +4,7 @@
 use crate::matcher::Hit;
 use crate::rules::{Kind, Rule, RuleSet, Window};
 use crate::transcript::Transcript;
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// How scores are computed: `score = clamp(base + Σ counted points, 0, 100)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,8 @@ pub fn evaluate(
 ) -> Evaluation {
     hits.sort_unstable_by_key(|h| (h.rule, h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
     let mut outcomes = Vec::new();
-    let mut speaker_turns: HashMap<u8, Vec<usize>> = HashMap::new();
+    // The turns each role set listens to; rules share a few role sets, so a list beats a map.
+    let mut speaker_turns: Vec<(u8, Vec<usize>)> = Vec::new();
     let mut rest: &[Hit] = hits;
     for (r, rule) in rules.rules.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.rule == r).count();
@@ -61,11 +62,20 @@ pub fn evaluate(
         if rule_hits.is_empty() && rule.kind != Kind::Require && !windowed_regex(rule) {
             continue;
         }
-        let turns = speaker_turns.entry(rule.roles).or_insert_with(|| {
-            (0..transcript.turns.len())
-                .filter(|&i| rule.listens_to(transcript.turns[i].role))
-                .collect()
-        });
+        let k = match speaker_turns
+            .iter()
+            .position(|(roles, _)| *roles == rule.roles)
+        {
+            Some(k) => k,
+            None => {
+                let turns = (0..transcript.turns.len())
+                    .filter(|&i| rule.listens_to(transcript.turns[i].role))
+                    .collect();
+                speaker_turns.push((rule.roles, turns));
+                speaker_turns.len() - 1
+            }
+        };
+        let turns = &speaker_turns[k].1;
         let Some(window) = window_turns(rule, turns, transcript) else {
             continue;
         };
@@ -149,9 +159,9 @@ fn with_window_regex_hits<'h>(
     source: &str,
     window: &[usize],
     hits: &'h [Hit],
-) -> std::borrow::Cow<'h, [Hit]> {
+) -> Cow<'h, [Hit]> {
     if !windowed_regex(rule) {
-        return std::borrow::Cow::Borrowed(hits);
+        return Cow::Borrowed(hits);
     }
     let mut all = hits.to_vec();
     for &turn in window {
@@ -167,26 +177,28 @@ fn with_window_regex_hits<'h>(
         }
     }
     all.sort_unstable_by_key(|h| (h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
-    std::borrow::Cow::Owned(all)
+    Cow::Owned(all)
 }
 
 /// The turns of the rule's speaker inside its window, in order; `None` when the window needs times
 /// the transcript does not have.
-fn window_turns(rule: &Rule, turns: &[usize], t: &Transcript) -> Option<Vec<usize>> {
+fn window_turns<'t>(rule: &Rule, turns: &'t [usize], t: &Transcript) -> Option<Cow<'t, [usize]>> {
     let Some(window) = rule.window else {
-        return Some(turns.to_vec());
+        return Some(Cow::Borrowed(turns));
     };
     let starts = || t.turns.iter().filter_map(|x| x.start_ms);
     Some(match window {
-        Window::FirstTurns(n) => turns.iter().take(n).copied().collect(),
-        Window::LastTurns(n) => turns[turns.len().saturating_sub(n)..].to_vec(),
+        Window::FirstTurns(n) => Cow::Borrowed(&turns[..n.min(turns.len())]),
+        Window::LastTurns(n) => Cow::Borrowed(&turns[turns.len().saturating_sub(n)..]),
         Window::FirstSeconds(ms) => {
             let t0 = starts().min()?;
-            turns
-                .iter()
-                .copied()
-                .filter(|&i| t.turns[i].start_ms.is_some_and(|s| s <= t0 + ms))
-                .collect()
+            Cow::Owned(
+                turns
+                    .iter()
+                    .copied()
+                    .filter(|&i| t.turns[i].start_ms.is_some_and(|s| s <= t0 + ms))
+                    .collect(),
+            )
         }
         Window::LastSeconds(ms) => {
             let end = t
@@ -195,16 +207,18 @@ fn window_turns(rule: &Rule, turns: &[usize], t: &Transcript) -> Option<Vec<usiz
                 .filter_map(|x| x.end_ms.or(x.start_ms))
                 .max()?;
             let from = end.saturating_sub(ms);
-            turns
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    t.turns[i]
-                        .end_ms
-                        .or(t.turns[i].start_ms)
-                        .is_some_and(|e| e >= from)
-                })
-                .collect()
+            Cow::Owned(
+                turns
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        t.turns[i]
+                            .end_ms
+                            .or(t.turns[i].start_ms)
+                            .is_some_and(|e| e >= from)
+                    })
+                    .collect(),
+            )
         }
     })
 }
