@@ -121,6 +121,24 @@ impl Roles {
     }
 }
 
+/// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
+#[derive(Debug, Default)]
+pub struct Speakers<'a> {
+    seen: Vec<(&'a str, Role, std::sync::Arc<str>)>,
+}
+
+impl<'a> Speakers<'a> {
+    /// The role and shared name of `label`.
+    pub fn get(&mut self, label: &'a str, roles: &Roles) -> (Role, std::sync::Arc<str>) {
+        if let Some((_, role, name)) = self.seen.iter().find(|(l, _, _)| *l == label) {
+            return (*role, name.clone());
+        }
+        let (role, name) = (roles.role_of(label), std::sync::Arc::<str>::from(label));
+        self.seen.push((label, role, name.clone()));
+        (role, name)
+    }
+}
+
 /// Whether a label is one of the built-in role words ("Agent", "Customer", …), not a name.
 pub fn is_alias(label: &str) -> bool {
     builtin(&label.trim().to_lowercase()).is_some()

@@ -5,6 +5,7 @@
 
 use super::lines::lines;
 use super::time::clock_ms;
+use crate::transcript::roles::Speakers;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 
 /// One caption cue.
@@ -184,7 +185,8 @@ fn payload_text<'a>(lines: &[(usize, usize, &'a str)]) -> (Option<&'a str>, Deco
                 rest = &rest[len..];
                 continue;
             }
-            let plain = rest.find(['<', '&']).map_or(rest.len(), |n| n.max(1));
+            let plain =
+                memchr::memchr2(b'<', b'&', rest.as_bytes()).map_or(rest.len(), |n| n.max(1));
             out.push_verbatim(&rest[..plain], pos);
             pos += plain;
             rest = &rest[plain..];
@@ -232,6 +234,7 @@ fn entity(s: &str) -> Option<(&'static str, usize)> {
 fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
     let mut turns: Vec<Turn> = Vec::new();
     let mut last_speaker: Option<Option<&str>> = None;
+    let mut speakers = Speakers::default();
     for cue in cues {
         if last_speaker.as_ref() == Some(&cue.speaker)
             && let Some(TurnText::Decoded(prev)) = turns.last_mut().map(|t| &mut t.text)
@@ -244,14 +247,17 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
             }
             continue;
         }
-        let role = match cue.speaker {
-            Some(name) => opts.roles.role_of(name),
-            None => opts.default_role,
+        let (role, speaker) = match cue.speaker {
+            Some(name) => {
+                let (role, shared) = speakers.get(name, &opts.roles);
+                (role, Some(shared))
+            }
+            None => (opts.default_role, None),
         };
         last_speaker = Some(cue.speaker);
         turns.push(Turn {
             role,
-            speaker: cue.speaker.map(Into::into),
+            speaker,
             start_ms: Some(cue.start_ms),
             end_ms: Some(cue.end_ms),
             text: TurnText::Decoded(cue.text),

@@ -4,8 +4,8 @@
 
 use super::lines::lines;
 use super::time::clock_ms;
+use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
-use std::sync::Arc;
 
 /// A line that opens a turn: its label, time, and where its text starts.
 struct Opening<'a> {
@@ -134,18 +134,10 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
         };
         turns.push(Turn::new(role, None, preamble));
     }
-    // Labels repeat: look each one's role up and allocate its name once.
-    let mut speakers: Vec<(&str, Role, Arc<str>)> = Vec::new();
+    let mut speakers = Speakers::default();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
-        let (role, name) = match speakers.iter().find(|(l, _, _)| *l == o.label) {
-            Some((_, role, name)) => (*role, name.clone()),
-            None => {
-                let (role, name) = (opts.roles.role_of(o.label), Arc::<str>::from(o.label));
-                speakers.push((o.label, role, name.clone()));
-                (role, name)
-            }
-        };
+        let (role, name) = speakers.get(o.label, &opts.roles);
         let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
         turn.start_ms = o.start_ms;
         turns.push(turn);
