@@ -152,7 +152,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             .max_filesize
             .or(c.max_filesize)
             .unwrap_or(100 * 1024 * 1024),
-        input_format: args.input_format.format(),
+        input_format: args.input_format.0,
         stdin_filename: args.stdin_filename.clone(),
         parse: ParseOptions {
             roles: roles(&cfg),

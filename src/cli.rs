@@ -100,8 +100,9 @@ pub struct CheckArgs {
     /// Skip files and folders matching GLOB (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Input format; `auto` detects it from the extension and content.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    /// Input format; `auto` detects it from the extension and content, `json` detects the JSON
+    /// shape from its keys, a named shape reads every file as that shape.
+    #[arg(long, value_enum, default_value_t = InputFormat::AUTO)]
     pub input_format: InputFormat,
     /// Role of text that names no speaker (scripts, canned replies).
     #[arg(long, value_enum)]
@@ -178,25 +179,35 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    Auto,
-    Text,
-    Json,
-    Jsonl,
-    Vtt,
-    Srt,
-}
+/// `--input-format`: `auto`, or one of the transcript formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputFormat(pub Option<Format>);
 
 impl InputFormat {
-    pub fn format(self) -> Option<Format> {
-        match self {
-            InputFormat::Auto => None,
-            InputFormat::Text => Some(Format::Text),
-            InputFormat::Json => Some(Format::Json),
-            InputFormat::Jsonl => Some(Format::Jsonl),
-            InputFormat::Vtt => Some(Format::Vtt),
-            InputFormat::Srt => Some(Format::Srt),
+    pub const AUTO: InputFormat = InputFormat(None);
+}
+
+impl ValueEnum for InputFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::OnceLock<Vec<InputFormat>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            std::iter::once(InputFormat::AUTO)
+                .chain(
+                    Format::value_variants()
+                        .iter()
+                        .map(|&f| InputFormat(Some(f))),
+                )
+                .collect()
+        })
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self.0 {
+            None => Some(
+                clap::builder::PossibleValue::new("auto")
+                    .help("Detect from the extension and content (JSON by its keys)"),
+            ),
+            Some(f) => f.to_possible_value(),
         }
     }
 }

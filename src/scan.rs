@@ -318,8 +318,8 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
         .opts
         .input_format
         .unwrap_or_else(|| transcript::detect(&path, &source));
-    let transcripts = match transcript::parse(&source, format, &ctx.opts.parse) {
-        Ok(t) => t,
+    let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
+        Ok(parsed) => (parsed.format, parsed.transcripts),
         Err(e) => return Processed::error(&display, format!("{e} (read as {})", format.name())),
     };
     let mut out = Processed {

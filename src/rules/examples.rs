@@ -43,7 +43,7 @@ fn matches(
     let Ok(parsed) = transcript::parse(example, Format::Text, opts) else {
         return false;
     };
-    parsed.iter().any(|t| {
+    parsed.transcripts.iter().any(|t| {
         let texts: Vec<(&str, bool)> = t
             .turns
             .iter()

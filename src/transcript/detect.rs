@@ -4,7 +4,7 @@ use std::path::Path;
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// `Agent: …` lines, Markdown scripts, or unlabelled text.
     Text,
@@ -16,6 +16,35 @@ pub enum Format {
     Vtt,
     /// SubRip captions.
     Srt,
+    /// YouTube SubViewer captions (`0:00:01.000,0:00:04.000` timings).
+    Sbv,
+    /// One row per message; a conversation-id column splits a file into conversations.
+    Csv,
+    /// AWS Transcribe batch output: `results.items` with speaker labels, or `audio_segments`.
+    AwsTranscribe,
+    /// AWS Transcribe Call Analytics, Amazon Connect Contact Lens (calls and chats) and Connect
+    /// chat transcripts: `Transcript[]` with `ParticipantRole`/`ParticipantId`.
+    AwsCallAnalytics,
+    /// The AWS Post-Call Analytics parser's `SpeechSegments`.
+    AwsPca,
+    /// Deepgram `/v1/listen`: `results.utterances`, or the words of `results.channels`.
+    Deepgram,
+    /// AssemblyAI: `utterances`, or `words` with speakers (times in milliseconds).
+    Assemblyai,
+    /// OpenAI Whisper, `verbose_json` and `diarized_json`: `segments`.
+    Whisper,
+    /// Google Speech-to-Text v1/v2: `results[].alternatives[]`, words with speaker tags.
+    GoogleStt,
+    /// Google CCAI Insights: `entries[]` (upload format) or `transcript.transcript_segments[]`.
+    GoogleCcai,
+    /// Genesys Cloud speech and text analytics: `transcripts[].phrases[]`.
+    Genesys,
+    /// Twilio Conversations messages (`messages[]` with `conversation_sid`).
+    Twilio,
+    /// Zendesk ticket comments (`comments[]`; internal notes skipped).
+    Zendesk,
+    /// Intercom conversation: `source` and `conversation_parts` (HTML stripped).
+    Intercom,
 }
 
 impl Format {
@@ -26,6 +55,20 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Vtt => "vtt",
             Format::Srt => "srt",
+            Format::Sbv => "sbv",
+            Format::Csv => "csv",
+            Format::AwsTranscribe => "aws-transcribe",
+            Format::AwsCallAnalytics => "aws-call-analytics",
+            Format::AwsPca => "aws-pca",
+            Format::Deepgram => "deepgram",
+            Format::Assemblyai => "assemblyai",
+            Format::Whisper => "whisper",
+            Format::GoogleStt => "google-stt",
+            Format::GoogleCcai => "google-ccai",
+            Format::Genesys => "genesys",
+            Format::Twilio => "twilio",
+            Format::Zendesk => "zendesk",
+            Format::Intercom => "intercom",
         }
     }
 
@@ -34,10 +77,12 @@ impl Format {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" | "md" | "markdown" | "transcript" => Format::Text,
-            "json" => Format::Json,
+            "json" | "jsonc" => Format::Json,
             "jsonl" | "ndjson" => Format::Jsonl,
             "vtt" | "webvtt" => Format::Vtt,
             "srt" => Format::Srt,
+            "sbv" => Format::Sbv,
+            "csv" | "tsv" => Format::Csv,
             _ => return None,
         })
     }
@@ -81,11 +126,16 @@ fn sniff(source: &str) -> Option<Format> {
         return Some(Format::Json);
     }
     let mut lines = text.lines();
-    if let (Some(first), Some(second)) = (lines.next(), lines.next())
-        && first.trim().chars().all(|c| c.is_ascii_digit())
-        && second.contains("-->")
-    {
+    let (first, second) = (lines.next()?.trim(), lines.next()?);
+    if first.chars().all(|c| c.is_ascii_digit()) && second.contains("-->") {
         return Some(Format::Srt);
+    }
+    let sbv_clock = |s: &str| s.contains(':') && super::formats::time::clock_ms(s).is_some();
+    if first
+        .split_once(',')
+        .is_some_and(|(a, b)| sbv_clock(a) && sbv_clock(b))
+    {
+        return Some(Format::Sbv);
     }
     None
 }

@@ -72,6 +72,33 @@ impl Decoded {
         self.text.push_str(&other.text);
     }
 
+    /// Appends bytes `range` of `from` (a turn text of `source`), keeping their map to the source.
+    pub fn push_slice(&mut self, from: &TurnText, source: &str, range: Range<usize>) {
+        let d = match from {
+            TurnText::Source(r) => {
+                let at = r.start + range.start;
+                return self.push_verbatim(&source[at..r.start + range.end], at);
+            }
+            TurnText::Decoded(d) => d,
+        };
+        let first = d.pieces.partition_point(|p| p.0 <= range.start).max(1) - 1;
+        for (i, &(t, s, verbatim)) in d.pieces.iter().enumerate().skip(first) {
+            let end = d.pieces.get(i + 1).map_or(d.text.len(), |p| p.0);
+            let (a, b) = (t.max(range.start), end.min(range.end));
+            if a >= b {
+                if t >= range.end {
+                    break;
+                }
+                continue;
+            }
+            if verbatim {
+                self.push_verbatim(&d.text[a..b], s + (a - t));
+            } else {
+                self.push_replacement(&d.text[a..b], s);
+            }
+        }
+    }
+
     /// The source offset of the first piece.
     pub fn source_start(&self) -> usize {
         self.pieces.first().map_or(0, |p| p.1)
@@ -103,6 +130,24 @@ impl Decoded {
     }
 }
 
+impl TurnText {
+    /// The text itself.
+    pub fn as_str<'a>(&'a self, source: &'a str) -> &'a str {
+        match self {
+            TurnText::Source(r) => &source[r.clone()],
+            TurnText::Decoded(d) => &d.text,
+        }
+    }
+
+    /// The source offset of byte `offset` of the text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        match self {
+            TurnText::Source(r) => r.start + offset,
+            TurnText::Decoded(d) => d.source_offset(offset),
+        }
+    }
+}
+
 impl Turn {
     /// A turn whose text is `range` of the source.
     pub fn new(role: Role, speaker: Option<Arc<str>>, range: Range<usize>) -> Turn {
@@ -117,18 +162,12 @@ impl Turn {
 
     /// The turn's text.
     pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
-        match &self.text {
-            TurnText::Source(r) => &source[r.clone()],
-            TurnText::Decoded(d) => &d.text,
-        }
+        self.text.as_str(source)
     }
 
     /// The source offset of byte `offset` of the turn's text.
     pub fn source_offset(&self, offset: usize) -> usize {
-        match &self.text {
-            TurnText::Source(r) => r.start + offset,
-            TurnText::Decoded(d) => d.source_offset(offset),
-        }
+        self.text.source_offset(offset)
     }
 
     /// The source offset where text ending at byte `offset` (exclusive) of the turn ends.
@@ -186,18 +225,32 @@ impl Default for ParseOptions {
     }
 }
 
-/// Parses `source` as `format` into one or more transcripts.
-pub fn parse(
-    source: &str,
-    format: Format,
-    opts: &ParseOptions,
-) -> Result<Vec<Transcript>, ParseError> {
+/// What a file held: the format it was read as (a JSON file's shape, e.g. `deepgram`, once
+/// recognised) and its conversations.
+#[derive(Debug)]
+pub struct Parsed {
+    pub format: Format,
+    pub transcripts: Vec<Transcript>,
+}
+
+/// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
+/// file (see [`formats::json_shapes`]); a named JSON shape is read as that shape only.
+pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
+    let one = |t: Transcript| Parsed {
+        format,
+        transcripts: vec![t],
+    };
     match format {
-        Format::Text => Ok(vec![formats::text::parse(source, opts)]),
-        Format::Json => formats::chat_json::parse_json(source, opts).map(|t| vec![t]),
-        Format::Jsonl => formats::chat_json::parse_jsonl(source, opts).map(|t| vec![t]),
-        Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(|t| vec![t]),
-        Format::Srt => formats::subtitle::parse_srt(source, opts).map(|t| vec![t]),
+        Format::Text => Ok(one(formats::text::parse(source, opts))),
+        Format::Jsonl => formats::chat_json::parse_jsonl(source, opts).map(one),
+        Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
+        Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),
+        Format::Sbv => formats::subtitle::parse_sbv(source, opts).map(one),
+        Format::Csv => formats::csv::parse(source, opts).map(|transcripts| Parsed {
+            format,
+            transcripts,
+        }),
+        json => formats::json_shapes::parse(source, json, opts),
     }
 }
 

@@ -115,6 +115,22 @@ impl Roles {
         builtin(lower)
     }
 
+    /// The role of a label in a format with role words of its own (`native`, given the lowercase
+    /// label): configured aliases first, then the format's words, then the built-in aliases.
+    pub fn role_in(&self, label: &str, native: fn(&str) -> Option<Role>) -> Role {
+        let lower = label.trim().to_lowercase();
+        self.extra
+            .get(&lower)
+            .copied()
+            .or_else(|| native(&lower))
+            .unwrap_or_else(|| self.role_of(label))
+    }
+
+    /// Whether config `roles:` names `label`.
+    pub fn is_configured(&self, label: &str) -> bool {
+        self.extra.contains_key(&label.trim().to_lowercase())
+    }
+
     /// Whether `label` is a known alias (built-in or configured).
     pub fn knows(&self, label: &str) -> bool {
         self.role_of(label) != Role::Unknown

@@ -49,6 +49,23 @@ const FRAGMENTS: &[&str] = &[
     "\u{2019}",
     "i don't know",
     "sorry to hear that",
+    "\"results\":",
+    "\"items\":",
+    "\"alternatives\":[{\"content\":",
+    "\"words\":",
+    "\"transcripts\":",
+    "\"phrases\":",
+    "\"comments\":",
+    "\"conversation_parts\":",
+    "\"utterances\":",
+    "\"segments\":",
+    "\"Transcript\":",
+    "<p>",
+    "&#39;",
+    "&#x;",
+    "0:00:01.000,0:00:02.000",
+    "conversation_id,text\n",
+    "\"a,\"\"b\"\"\"",
 ];
 
 /// A deterministic xorshift generator.
@@ -73,13 +90,7 @@ fn random_inputs_never_panic() {
     let opts = ParseOptions::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut scratch = Scratch::default();
-    let formats = [
-        Format::Text,
-        Format::Json,
-        Format::Jsonl,
-        Format::Vtt,
-        Format::Srt,
-    ];
+    let formats = <Format as clap::ValueEnum>::value_variants();
     let (mut parsed, mut found) = (0, 0);
     for _ in 0..3000 {
         let mut source = String::new();
@@ -89,12 +100,12 @@ fn random_inputs_never_panic() {
         for _ in 0..rng.next() % 40 {
             source.push_str(FRAGMENTS[rng.next() % FRAGMENTS.len()]);
         }
-        for format in formats {
-            let Ok(transcripts) = transcript::parse(&source, format, &opts) else {
+        for &format in formats {
+            let Ok(parsed_file) = transcript::parse(&source, format, &opts) else {
                 continue;
             };
             parsed += 1;
-            for t in &transcripts {
+            for t in &parsed_file.transcripts {
                 let texts: Vec<(&str, bool)> =
                     t.turns.iter().map(|x| (x.text(&source), true)).collect();
                 let mut hits = Vec::new();
@@ -131,4 +142,60 @@ fn random_inputs_never_panic() {
         found > 1000,
         "the inputs exercise the matcher: {found} findings"
     );
+}
+
+/// Every format fixture, cut short, with bytes dropped or fragments spliced in, read as what it
+/// is detected as and as every other format: errors are fine, panics and spans outside the
+/// file are not.
+#[test]
+fn damaged_fixtures_never_panic() {
+    let opts = ParseOptions::default();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut fixtures: Vec<_> = std::fs::read_dir("fixtures/formats")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    fixtures.sort();
+    let (mut read, mut failed) = (0, 0);
+    for path in &fixtures {
+        let original = std::fs::read_to_string(path).unwrap();
+        for round in 0..40 {
+            let mut bytes = original.clone().into_bytes();
+            let at = rng.next() % bytes.len().max(1);
+            match round % 3 {
+                0 => bytes.truncate(at),
+                1 => {
+                    let end = (at + 1 + rng.next() % 8).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                _ => {
+                    let fragment = FRAGMENTS[rng.next() % FRAGMENTS.len()].as_bytes();
+                    bytes.splice(at..at, fragment.iter().copied());
+                }
+            }
+            let source = String::from_utf8_lossy(&bytes).into_owned();
+            let detected = transcript::detect(path, &source);
+            for &format in
+                std::iter::once(&detected).chain(<Format as clap::ValueEnum>::value_variants())
+            {
+                match transcript::parse(&source, format, &opts) {
+                    Ok(parsed) => {
+                        read += 1;
+                        for t in &parsed.transcripts {
+                            for turn in &t.turns {
+                                let len = turn.text(&source).len();
+                                assert!(turn.source_end(len) <= source.len(), "{path:?}");
+                                assert!(turn.source_offset(0) <= source.len(), "{path:?}");
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        assert!(e.line >= 1 && e.column >= 1, "{path:?}: {e}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(read > 1000 && failed > 1000, "{read} read, {failed} errors");
 }

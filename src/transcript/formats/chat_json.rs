@@ -1,11 +1,12 @@
-//! Chat JSON and JSONL: an array of messages, `{"messages": […]}`, or one message per line. A
-//! message names its speaker in `role`/`speaker`/`author`/`sender`/`from`/`name`/`user` (a string or
-//! an object with `name`/`role`) and its text in `text`/`content`/`message`/`body`/`utterance`.
-//! Messages without text (typing events, joins) are skipped. Text keeps its position in the file,
-//! escapes included, so findings point at the right column.
+//! Lists of messages, the shape most JSON transcripts share: chat JSON and JSONL, and the turn
+//! lists of Connect/Contact Lens, Call Analytics, CCAI, PCA, Whisper, Deepgram and AssemblyAI
+//! utterances, Twilio. A message names its speaker in `role`/`speaker`/`author`/`sender`/`from`/
+//! `name`/`user` (a string or an object with `name`/`role`) and its text in `text`/`content`/
+//! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
+//! keeps its position in the file, escapes included, so findings point at the right column.
 
+use super::json_text::{Clock, Unit, decode_string, from_part, json_error, label, micros, millis};
 use super::lines::lines;
-use super::time::{clock_ms, iso8601_ms, seconds_ms};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -22,9 +23,13 @@ struct Message<'a> {
         borrow,
         alias = "participant_role",
         alias = "participantRole",
-        alias = "ParticipantRole"
+        alias = "ParticipantRole",
+        alias = "segment_participant"
     )]
     speaker_role: Option<&'a RawValue>,
+    /// Amazon Connect chat items: only `MESSAGE` items are said by someone.
+    #[serde(borrow, rename = "Type")]
+    item_type: Option<&'a RawValue>,
     #[serde(
         borrow,
         alias = "author",
@@ -32,7 +37,11 @@ struct Message<'a> {
         alias = "from",
         alias = "speaker_name"
     )]
-    #[serde(alias = "DisplayName", alias = "SegmentSpeaker")]
+    #[serde(
+        alias = "DisplayName",
+        alias = "SegmentSpeaker",
+        alias = "speaker_label"
+    )]
     speaker: Option<&'a RawValue>,
     /// Amazon Connect's participant: `AGENT`/`CUSTOMER` in call analyses, an id in chats.
     #[serde(borrow, rename = "ParticipantId")]
@@ -61,7 +70,12 @@ struct Message<'a> {
         alias = "createdAt",
         alias = "datetime"
     )]
-    #[serde(alias = "AbsoluteTime", alias = "SegmentStartTime")]
+    #[serde(
+        alias = "AbsoluteTime",
+        alias = "SegmentStartTime",
+        alias = "message_time"
+    )]
+    #[serde(alias = "date_created")]
     start: Option<&'a RawValue>,
     #[serde(
         borrow,
@@ -84,89 +98,28 @@ struct Message<'a> {
     end_millis: Option<&'a RawValue>,
 }
 
-/// The top level of a JSON chat file that is an object.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Envelope<'a> {
-    #[serde(
-        borrow,
-        alias = "turns",
-        alias = "transcript",
-        alias = "conversation",
-        alias = "dialog"
-    )]
-    #[serde(
-        alias = "Transcript",
-        alias = "entries",
-        alias = "segments",
-        alias = "SpeechSegments"
-    )]
-    #[serde(alias = "utterances")]
-    messages: Option<&'a RawValue>,
-    /// Deepgram keeps its `utterances` under `results`.
-    #[serde(borrow)]
-    results: Option<&'a RawValue>,
-    #[serde(alias = "conversation_id", alias = "conversationId")]
-    id: Option<serde_json::Value>,
-}
-
-fn json_error(e: &serde_json::Error, line_offset: usize) -> ParseError {
-    let text = e.to_string();
-    let message = text
-        .rfind(" at line ")
-        .map_or(text.as_str(), |i| &text[..i]);
-    ParseError::at(e.line() + line_offset, e.column(), message)
-}
-
-/// Parses a JSON chat file.
-pub fn parse_json(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let body = source.trim_start_matches('\u{feff}');
-    let top: &RawValue = serde_json::from_str(body).map_err(|e| json_error(&e, 0))?;
-    let (list, id) = if top.get().starts_with('[') {
-        (top, None)
-    } else {
-        let env: Envelope = serde_json::from_str(top.get()).map_err(|e| json_error(&e, 0))?;
-        let nested = || {
-            let results: Envelope = serde_json::from_str(env.results?.get()).ok()?;
-            results.messages
-        };
-        let Some(list) = env.messages.or_else(nested) else {
-            return Err(ParseError::at(
-                1,
-                1,
-                "unrecognised JSON shape: expected an array of messages, or an object with a list \
-                 of them under `messages`, `turns`, `transcript`, `Transcript` (Amazon Connect), \
-                 `entries` (Google CCAI), `SpeechSegments` (AWS PCA), `segments` (Whisper) or \
-                 `results.utterances` (Deepgram, diarised)",
-            ));
-        };
-        (
-            list,
-            env.id
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)),
-        )
-    };
-    let messages: Vec<Message> = serde_json::from_str(list.get()).map_err(|e| {
-        let (line, _) = position(source, list.get());
-        let mut err = json_error(&e, line - 1);
-        if e.line() == 1 {
-            err.column += position(source, list.get()).1 - 1;
-        }
-        err
-    })?;
-    let mut builder = Builder::new(source, opts);
+/// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
+/// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`].
+pub fn parse_messages(
+    source: &str,
+    list: &RawValue,
+    unit: Unit,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    let messages: Vec<Message> = from_part(source, list)?;
+    let mut builder = Builder::new(source, opts, unit);
     for m in &messages {
         builder.add(m);
     }
     Ok(Transcript {
-        id,
+        id: None,
         turns: builder.finish(),
     })
 }
 
 /// Parses JSONL: one message per line; blank lines are allowed.
 pub fn parse_jsonl(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let mut builder = Builder::new(source, opts);
+    let mut builder = Builder::new(source, opts, Unit::Seconds);
     for line in lines(source) {
         let text = line.text.trim_start_matches('\u{feff}').trim_end();
         if text.trim_start().is_empty() {
@@ -175,24 +128,9 @@ pub fn parse_jsonl(source: &str, opts: &ParseOptions) -> Result<Transcript, Pars
         let m: Message = serde_json::from_str(text).map_err(|e| json_error(&e, line.number - 1))?;
         builder.add(&m);
     }
-    Ok(Transcript {
-        id: None,
-        turns: builder.finish(),
-    })
-}
-
-/// 1-based line and column (in characters) of a slice of `source`.
-fn position(source: &str, part: &str) -> (usize, usize) {
-    let offset = part.as_ptr() as usize - source.as_ptr() as usize;
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map_or(before, |i| &before[i + 1..])
-        .chars()
-        .count()
-        + 1;
-    (line, col)
+    let mut turns = builder.finish();
+    assign_diarised_roles(&mut turns, source);
+    Ok(Transcript { id: None, turns })
 }
 
 /// Turns messages into turns, with times relative to the first absolute timestamp.
@@ -200,21 +138,26 @@ struct Builder<'s> {
     source: &'s str,
     opts: &'s ParseOptions,
     turns: Vec<Turn>,
-    /// Absolute times (ISO 8601) are made relative to the first one seen.
-    epoch_ms: Option<u64>,
+    clock: Clock,
+    /// The unit of bare numbers in `start`/`end`.
+    unit: Unit,
 }
 
 impl<'s> Builder<'s> {
-    fn new(source: &'s str, opts: &'s ParseOptions) -> Self {
+    fn new(source: &'s str, opts: &'s ParseOptions, unit: Unit) -> Self {
         Builder {
             source,
             opts,
             turns: Vec::new(),
-            epoch_ms: None,
+            clock: Clock::default(),
+            unit,
         }
     }
 
     fn add(&mut self, m: &Message) {
+        if m.item_type.is_some_and(|t| t.get() != "\"MESSAGE\"") {
+            return;
+        }
         let Some(text) = m.text.and_then(|raw| self.text(raw)) else {
             return;
         };
@@ -233,15 +176,19 @@ impl<'s> Builder<'s> {
             (None, None) => self.opts.default_role,
             _ => Role::Unknown,
         };
+        let unit = self.unit;
         let start_ms = m
             .start_millis
             .and_then(millis)
-            .or_else(|| m.start_timestamp_usec.and_then(micros))
-            .or_else(|| m.start.and_then(|raw| self.time(raw)));
+            .or_else(|| {
+                m.start_timestamp_usec
+                    .and_then(|raw| self.clock.epoch_or_offset(micros(raw)?))
+            })
+            .or_else(|| m.start.and_then(|raw| self.clock.time(raw, unit)));
         let end_ms = m
             .end_millis
             .and_then(millis)
-            .or_else(|| m.end.and_then(|raw| self.time(raw)));
+            .or_else(|| m.end.and_then(|raw| self.clock.time(raw, unit)));
         self.turns.push(Turn {
             role,
             speaker: speaker.map(Into::into),
@@ -251,35 +198,7 @@ impl<'s> Builder<'s> {
         });
     }
 
-    /// The turns, with the default for diarised two-speaker calls applied: when no speaker
-    /// label maps to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`), the
-    /// agent is whoever says the first turn of three words or more (a call opens with the
-    /// agent's greeting; a caller's "Mm." or "Hello?" before it does not count), the other the
-    /// customer. Config `roles:` overrides it.
-    fn finish(mut self) -> Vec<Turn> {
-        let mut labels: Vec<std::sync::Arc<str>> = Vec::new();
-        for t in &self.turns {
-            if let Some(s) = &t.speaker
-                && !labels.contains(s)
-            {
-                labels.push(s.clone());
-            }
-        }
-        if labels.len() == 2 && self.turns.iter().all(|t| t.role == Role::Unknown) {
-            let opener = self
-                .turns
-                .iter()
-                .find(|t| t.text(self.source).split_whitespace().count() >= 3)
-                .and_then(|t| t.speaker.clone())
-                .unwrap_or_else(|| labels[0].clone());
-            for t in &mut self.turns {
-                t.role = if t.speaker.as_ref() == Some(&opener) {
-                    Role::Agent
-                } else {
-                    Role::Customer
-                };
-            }
-        }
+    fn finish(self) -> Vec<Turn> {
         self.turns
     }
 
@@ -306,135 +225,55 @@ impl<'s> Builder<'s> {
                 let at = p.get().as_ptr() as usize - self.source.as_ptr() as usize;
                 match decode_string(p.get(), at) {
                     TurnText::Source(r) => decoded.push_verbatim(&self.source[r.clone()], r.start),
-                    TurnText::Decoded(d) => {
-                        decoded.push_replacement(&d.text, at);
-                    }
+                    TurnText::Decoded(d) => decoded.append(d),
                 }
             }
             return (!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded));
         }
         None
     }
-
-    /// A time value: a number of seconds, a clock string, or an ISO 8601 date-time.
-    fn time(&mut self, raw: &RawValue) -> Option<u64> {
-        let json = raw.get();
-        if let Ok(secs) = json.parse::<f64>() {
-            return seconds_ms(secs);
-        }
-        let s: String = serde_json::from_str(json).ok()?;
-        if let Some(ms) = clock_ms(&s) {
-            return Some(ms);
-        }
-        let abs = iso8601_ms(&s)?;
-        let epoch = *self.epoch_ms.get_or_insert(abs);
-        Some(abs.saturating_sub(epoch))
-    }
 }
 
-/// A whole number of microseconds (Google CCAI's `start_timestamp_usec`).
-fn micros(raw: &RawValue) -> Option<u64> {
-    raw.get()
-        .parse::<f64>()
-        .ok()
-        .and_then(|v| seconds_ms(v / 1_000_000.0))
-}
-
-/// A whole number of milliseconds.
-fn millis(raw: &RawValue) -> Option<u64> {
-    raw.get()
-        .parse::<f64>()
-        .ok()
-        .and_then(|v| seconds_ms(v / 1000.0))
-}
-
-/// A label from a string, or from the first of `keys` in an object.
-fn label(raw: &RawValue, keys: &[&str]) -> Option<String> {
-    let json = raw.get();
-    if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
-        let s = json[1..json.len() - 1].trim();
-        return (!s.is_empty()).then(|| s.to_string());
-    }
-    let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
-    match value {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
-        // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Object(map) => keys
-            .iter()
-            .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_string)),
-        _ => None,
-    }
-}
-
-/// A JSON string literal (with its quotes) at `offset` of the source, as turn text: the source
-/// range itself when it has no escapes, else decoded text mapped back to the escapes.
-pub fn decode_string(json: &str, offset: usize) -> TurnText {
-    let inner = &json[1..json.len() - 1];
-    let base = offset + 1;
-    if !inner.contains('\\') {
-        return TurnText::Source(base..base + inner.len());
-    }
-    let mut out = Decoded::default();
-    let bytes = inner.as_bytes();
-    let mut i = 0;
-    let mut run = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' {
-            i += 1;
-            continue;
+/// The default for diarised two-speaker calls: when no speaker label maps to a role and there
+/// are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`), the agent is whoever says the first
+/// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
+/// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
+pub fn assign_diarised_roles(turns: &mut [Turn], source: &str) {
+    let mut labels: Vec<&std::sync::Arc<str>> = Vec::new();
+    for t in turns.iter() {
+        if let Some(s) = &t.speaker
+            && !labels.contains(&s)
+        {
+            labels.push(s);
         }
-        if run < i {
-            out.push_verbatim(&inner[run..i], base + run);
-        }
-        let (c, len) = unescape(&inner[i..]);
-        let mut buf = [0u8; 4];
-        out.push_replacement(c.encode_utf8(&mut buf), base + i);
-        i += len;
-        run = i;
     }
-    if run < inner.len() {
-        out.push_verbatim(&inner[run..], base + run);
+    if labels.len() != 2 || turns.iter().any(|t| t.role != Role::Unknown) {
+        return;
     }
-    TurnText::Decoded(out)
-}
-
-/// Decodes one escape at the start of `s` (which begins with `\`): the character and the escape's
-/// length in bytes.
-fn unescape(s: &str) -> (char, usize) {
-    let b = s.as_bytes();
-    let simple = match b.get(1) {
-        Some(b'n') => '\n',
-        Some(b't') => '\t',
-        Some(b'r') => '\r',
-        Some(b'b') => '\u{8}',
-        Some(b'f') => '\u{c}',
-        Some(b'u') => {
-            let hex = |at: usize| {
-                s.get(at..at + 4)
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-            };
-            let Some(first) = hex(2) else {
-                return ('\u{fffd}', 2);
-            };
-            if (0xD800..0xDC00).contains(&first)
-                && s.get(6..8) == Some("\\u")
-                && let Some(second) = hex(8).filter(|v| (0xDC00..0xE000).contains(v))
-            {
-                let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-                return (char::from_u32(c).unwrap_or('\u{fffd}'), 12);
-            }
-            return (char::from_u32(first).unwrap_or('\u{fffd}'), 6);
-        }
-        Some(&c) => c as char,
-        None => '\\',
-    };
-    (simple, 2.min(b.len()))
+    let opener = turns
+        .iter()
+        .find(|t| t.text(source).split_whitespace().count() >= 3)
+        .and_then(|t| t.speaker.clone())
+        .unwrap_or_else(|| labels[0].clone());
+    for t in turns {
+        t.role = if t.speaker.as_ref() == Some(&opener) {
+            Role::Agent
+        } else {
+            Role::Customer
+        };
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transcript::Format;
+
+    /// Parses `src` as JSON of any recognised shape.
+    fn parse_json(src: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+        super::super::json_shapes::parse(src, Format::Json, opts)
+            .map(|mut p| p.transcripts.remove(0))
+    }
 
     #[test]
     fn escaped_text_maps_back_to_the_source() {

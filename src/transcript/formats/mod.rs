@@ -1,7 +1,13 @@
 //! One parser per input format, each producing the internal [`Transcript`](super::Transcript).
 
+pub mod chat_exports;
 pub mod chat_json;
+pub mod csv;
+pub mod json_shapes;
+mod json_text;
 mod lines;
+mod markup;
+pub mod speech_words;
 pub mod subtitle;
 pub mod text;
 pub mod time;

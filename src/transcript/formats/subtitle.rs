@@ -1,9 +1,10 @@
-//! WebVTT and SRT captions. A cue's speaker comes from a `<v Name>` voice span (Teams) or a
+//! WebVTT, SRT and SBV captions. A cue's speaker comes from a `<v Name>` voice span (Teams) or a
 //! `Name:` prefix (Zoom, many SRT files); markup (`<i>`, `<c.x>`, inline timestamps) is stripped
 //! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
 //! across cues still matches. Cues are ordered by start time (Teams writes some out of order).
 
 use super::lines::lines;
+use super::markup::entity;
 use super::time::clock_ms;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
@@ -36,10 +37,56 @@ pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
     Ok(join(cues, opts))
 }
 
+/// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
+pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+    let cues = cues(source, Timing::Sbv)?;
+    Ok(join(cues, opts))
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Timing {
     Vtt,
     Srt,
+    Sbv,
+}
+
+impl Timing {
+    /// What a timing line looks like, for error messages.
+    fn example(self) -> &'static str {
+        match self {
+            Timing::Vtt => "00:00:01.000 --> 00:00:04.000",
+            Timing::Srt => "00:00:01,000 --> 00:00:04,000",
+            Timing::Sbv => "0:00:01.000,0:00:04.000",
+        }
+    }
+
+    /// Whether `line` is meant as a timing line (it may still be malformed).
+    fn is_timing(self, line: &str) -> bool {
+        match self {
+            Timing::Vtt | Timing::Srt => line.as_bytes().windows(3).any(|w| w == b"-->"),
+            Timing::Sbv => {
+                line.starts_with(|c: char| c.is_ascii_digit())
+                    && line.contains(',')
+                    && line
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b":.,".contains(&b))
+            }
+        }
+    }
+
+    /// A timing line's start and end in milliseconds.
+    fn parse(self, line: &str) -> Option<(u64, u64)> {
+        let (a, b) = match self {
+            Timing::Vtt | Timing::Srt => {
+                let (a, rest) = line.split_once("-->")?;
+                (a, rest.split_whitespace().next()?)
+            }
+            Timing::Sbv => line.split_once(',')?,
+        };
+        let (start, end) = (clock_ms(a)?, clock_ms(b)?);
+        // An end before the start (seen in real files) is a zero-length cue, not a broken file.
+        Some((start, end.max(start)))
+    }
 }
 
 /// Lines as (1-based number, start offset, text without line break or BOM).
@@ -87,14 +134,22 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
         {
             continue;
         }
-        let Some(t) = block.iter().position(|l| has_arrow(l.2)) else {
+        let Some(t) = block.iter().position(|l| timing.is_timing(l.2)) else {
             return Err(ParseError::at(
                 block[0].0,
                 1,
-                "cue has no timing line (`00:00:01.000 --> 00:00:04.000`)",
+                format!("cue has no timing line (`{}`)", timing.example()),
             ));
         };
-        if t > 1 {
+        if timing == Timing::Srt && t == 1 && !block[0].2.trim().bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ParseError::at(
+                block[0].0,
+                1,
+                "expected a cue number (digits) before the SRT timing line",
+            ));
+        }
+        if t > usize::from(timing != Timing::Sbv) {
             return Err(ParseError::at(
                 block[t].0,
                 1,
@@ -102,7 +157,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
             ));
         }
         let (line_no, _, timing_line) = block[t];
-        let (start, end) = parse_timing(timing_line).ok_or_else(|| {
+        let (start, end) = timing.parse(timing_line).ok_or_else(|| {
             ParseError::at(
                 line_no,
                 1,
@@ -128,19 +183,6 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
         cues.sort_by_key(|c| c.start_ms);
     }
     Ok(cues)
-}
-
-/// Whether a line holds the cue timing arrow `-->`.
-fn has_arrow(line: &str) -> bool {
-    line.as_bytes().windows(3).any(|w| w == b"-->")
-}
-
-/// `start --> end [settings]` to milliseconds.
-fn parse_timing(line: &str) -> Option<(u64, u64)> {
-    let (a, b) = line.split_once("-->")?;
-    let b = b.split_whitespace().next()?;
-    let (start, end) = (clock_ms(a)?, clock_ms(b)?);
-    (end >= start).then_some((start, end))
 }
 
 /// The text of a cue payload with markup stripped, and the speaker from `<v Name>` or `Name:`.
@@ -180,7 +222,7 @@ fn payload_text<'a>(lines: &[(usize, usize, &'a str)]) -> (Option<&'a str>, Deco
             if rest.starts_with('&')
                 && let Some((c, len)) = entity(rest)
             {
-                out.push_replacement(c, pos);
+                out.push_replacement(&c, pos);
                 pos += len;
                 rest = &rest[len..];
                 continue;
@@ -209,25 +251,6 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
         && after.starts_with(' ');
     ok.then(|| (name, after.trim_start()))
-}
-
-/// Decodes an HTML entity at the start of `s`: the text and the entity's length.
-fn entity(s: &str) -> Option<(&'static str, usize)> {
-    const ENTITIES: &[(&str, &str)] = &[
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&nbsp;", " "),
-        ("&quot;", "\""),
-        ("&apos;", "'"),
-        ("&#39;", "'"),
-        ("&lrm;", ""),
-        ("&rlm;", ""),
-    ];
-    ENTITIES
-        .iter()
-        .find(|(e, _)| s.starts_with(e))
-        .map(|(e, t)| (*t, e.len()))
 }
 
 /// Joins consecutive cues of the same speaker into turns.

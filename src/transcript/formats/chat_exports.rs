@@ -1,0 +1,329 @@
+//! Contact-center and helpdesk exports whose roles and times need the format's own rules:
+//! Genesys Cloud phrases (`internal`/`external` purposes, epoch-millisecond times), Zendesk ticket
+//! comments (internal notes skipped; the requester is the customer), Intercom conversations (HTML
+//! bodies, author types, Unix-second times), and the Amazon Connect participant list.
+
+use super::json_text::{Clock, Unit, from_part, string, text_of};
+use super::markup::strip_html;
+use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::sync::Arc;
+
+/// Gives turns whose speaker is a Connect `ParticipantId` the role the `Participants` list
+/// names for it (Lex and Contact Lens files with ids in place of roles).
+pub fn join_participants(
+    source: &str,
+    participants: Option<&RawValue>,
+    t: &mut Transcript,
+    opts: &ParseOptions,
+) -> Result<(), ParseError> {
+    #[derive(Deserialize)]
+    struct Participant {
+        #[serde(rename = "ParticipantId")]
+        id: Option<String>,
+        #[serde(rename = "ParticipantRole")]
+        role: Option<String>,
+    }
+    let Some(raw) = participants else {
+        return Ok(());
+    };
+    let list: Vec<Participant> = from_part(source, raw)?;
+    for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
+        let role = list
+            .iter()
+            .find(|p| p.id.is_some() && p.id.as_deref() == turn.speaker.as_deref())
+            .and_then(|p| p.role.as_deref());
+        if let Some(role) = role {
+            turn.role = opts.roles.role_of(role);
+        }
+    }
+    Ok(())
+}
+
+/// Twilio authors are channel addresses (`whatsapp:+1555…`, `+1555…`) for customers and
+/// identities (`sam@acme.example`) for agents, or `system`. Turns no alias or config maps are
+/// read that way: addresses are customers and, when one other author remains, it is the agent.
+pub fn twilio_roles(t: &mut Transcript) {
+    let is_address = |a: &str| {
+        let number = a.rsplit(':').next().unwrap_or(a);
+        number.starts_with('+') && number[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut others: Vec<Arc<str>> = Vec::new();
+    for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
+        match &turn.speaker {
+            Some(a) if is_address(a) => turn.role = Role::Customer,
+            Some(a) if &**a == "system" => turn.role = Role::System,
+            Some(a) if !others.contains(a) => others.push(a.clone()),
+            _ => {}
+        }
+    }
+    if let [agent] = others.as_slice() {
+        for turn in &mut t.turns {
+            if turn.speaker.as_ref() == Some(agent) && turn.role == Role::Unknown {
+                turn.role = Role::Agent;
+            }
+        }
+    }
+}
+
+/// A turn-building helper that shares speaker names between turns.
+#[derive(Default)]
+struct Names(Vec<Arc<str>>);
+
+impl Names {
+    fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+            return n.clone();
+        }
+        self.0.push(name.into());
+        self.0[self.0.len() - 1].clone()
+    }
+}
+
+fn turn(role: Role, speaker: Option<Arc<str>>, start_ms: Option<u64>, text: TurnText) -> Turn {
+    Turn {
+        role,
+        speaker,
+        start_ms,
+        end_ms: None,
+        text,
+    }
+}
+
+/// Genesys Cloud speech and text analytics transcript: the phrases of every `transcripts[]`
+/// entry, in time order, times relative to the conversation start. `participantPurpose`
+/// `internal` is the agent side, `external` the customer; config `roles:` may remap them.
+pub fn genesys(
+    source: &str,
+    top: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Top<'a> {
+        #[serde(borrow)]
+        transcripts: Vec<Communication<'a>>,
+        conversation_start_time: Option<f64>,
+    }
+    #[derive(Deserialize)]
+    struct Communication<'a> {
+        #[serde(borrow, default)]
+        phrases: Vec<Phrase<'a>>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Phrase<'a> {
+        #[serde(borrow)]
+        text: Option<&'a RawValue>,
+        participant_purpose: Option<String>,
+        start_time_ms: Option<f64>,
+        duration: Option<Duration>,
+    }
+    #[derive(Deserialize)]
+    struct Duration {
+        milliseconds: Option<f64>,
+    }
+    fn purpose(label: &str) -> Option<Role> {
+        Some(match label {
+            "internal" | "agent" | "user" => Role::Agent,
+            "external" | "customer" => Role::Customer,
+            "acd" | "ivr" | "bot" | "workflow" => Role::Bot,
+            _ => return None,
+        })
+    }
+
+    let top: Top = from_part(source, top)?;
+    let mut phrases: Vec<Phrase> = top
+        .transcripts
+        .into_iter()
+        .flat_map(|c| c.phrases)
+        .collect();
+    phrases.sort_by(|a, b| {
+        a.start_time_ms
+            .unwrap_or(0.0)
+            .total_cmp(&b.start_time_ms.unwrap_or(0.0))
+    });
+    let first = phrases.iter().find_map(|p| p.start_time_ms);
+    let start = top
+        .conversation_start_time
+        .or(first)
+        .map(|v| v.max(0.0) as u64);
+    let mut clock = Clock::starting_at(start);
+    let mut names = Names::default();
+    let mut turns = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        let Some(text) = p.text.and_then(|raw| text_of(source, raw)) else {
+            continue;
+        };
+        let speaker = p.participant_purpose.as_deref().map(|s| names.get(s));
+        let role = speaker
+            .as_deref()
+            .map_or(opts.default_role, |s| opts.roles.role_in(s, purpose));
+        let start_ms = p
+            .start_time_ms
+            .and_then(|v| clock.absolute(v.max(0.0) as u64));
+        let mut t = turn(role, speaker, start_ms, text);
+        t.end_ms = start_ms
+            .zip(p.duration.and_then(|d| d.milliseconds))
+            .map(|(s, d)| s + d.max(0.0) as u64);
+        turns.push(t);
+    }
+    Ok(Transcript { id: None, turns })
+}
+
+/// Zendesk ticket comments (`GET /api/v2/tickets/{id}/comments`). Private comments (internal
+/// notes, `public: false`) are skipped. The requester, `requester_id` at the top or in `ticket`,
+/// else the author of the first comment, is the customer; every other author an agent. Speaker
+/// labels are the author ids, which config `roles:` may name.
+pub fn zendesk(
+    source: &str,
+    top: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    struct Top<'a> {
+        #[serde(borrow)]
+        comments: Vec<Comment<'a>>,
+        #[serde(borrow)]
+        requester_id: Option<&'a RawValue>,
+        ticket: Option<Ticket<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Ticket<'a> {
+        #[serde(borrow)]
+        requester_id: Option<&'a RawValue>,
+        #[serde(borrow)]
+        id: Option<&'a RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Comment<'a> {
+        #[serde(borrow)]
+        author_id: Option<&'a RawValue>,
+        #[serde(borrow)]
+        plain_body: Option<&'a RawValue>,
+        #[serde(borrow)]
+        body: Option<&'a RawValue>,
+        public: Option<bool>,
+        #[serde(borrow)]
+        created_at: Option<&'a RawValue>,
+    }
+
+    let top: Top = from_part(source, top)?;
+    let id_of = |raw: &RawValue| string(raw).unwrap_or_else(|| raw.get().to_string());
+    let requester = top
+        .requester_id
+        .or_else(|| top.ticket.as_ref()?.requester_id)
+        .or_else(|| top.comments.first()?.author_id)
+        .map(id_of);
+    let mut clock = Clock::default();
+    let mut names = Names::default();
+    let mut turns = Vec::new();
+    for c in top.comments.iter().filter(|c| c.public != Some(false)) {
+        let Some(text) = c.plain_body.or(c.body).and_then(|raw| text_of(source, raw)) else {
+            continue;
+        };
+        let author = c.author_id.map(id_of);
+        let role = match &author {
+            Some(a) if opts.roles.knows(a) => opts.roles.role_of(a),
+            Some(a) if Some(a) == requester.as_ref() => Role::Customer,
+            Some(_) => Role::Agent,
+            None => opts.default_role,
+        };
+        let start_ms = c.created_at.and_then(|raw| clock.time(raw, Unit::Seconds));
+        turns.push(turn(role, author.map(|a| names.get(&a)), start_ms, text));
+    }
+    let id = top.ticket.and_then(|t| t.id).map(id_of);
+    Ok(Transcript { id, turns })
+}
+
+/// An Intercom conversation: the opening `source` message and the `comment` parts of
+/// `conversation_parts` (notes, assignments and state changes are skipped), HTML bodies
+/// stripped to text. Authors of type `admin` and `team` are agents, `bot` the bot, `user`,
+/// `lead` and `contact` customers; `created_at` is in Unix seconds.
+pub fn intercom(
+    source: &str,
+    top: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    struct Top<'a> {
+        #[serde(borrow)]
+        source: Option<Part<'a>>,
+        #[serde(borrow)]
+        conversation_parts: PartList<'a>,
+        created_at: Option<f64>,
+    }
+    #[derive(Deserialize)]
+    struct PartList<'a> {
+        #[serde(borrow, default)]
+        conversation_parts: Vec<Part<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Part<'a> {
+        part_type: Option<String>,
+        #[serde(borrow)]
+        body: Option<&'a RawValue>,
+        author: Option<Author>,
+        created_at: Option<f64>,
+    }
+    #[derive(Deserialize)]
+    struct Author {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        name: Option<String>,
+    }
+    fn author_type(label: &str) -> Option<Role> {
+        Some(match label {
+            "admin" | "team" => Role::Agent,
+            "bot" => Role::Bot,
+            "user" | "lead" | "contact" => Role::Customer,
+            _ => return None,
+        })
+    }
+
+    let top: Top = from_part(source, top)?;
+    let start = top.created_at.map(|s| (s.max(0.0) * 1000.0) as u64);
+    let mut clock = Clock::starting_at(start);
+    let mut names = Names::default();
+    let mut turns = Vec::new();
+    let parts = top.source.into_iter().chain(
+        top.conversation_parts
+            .conversation_parts
+            .into_iter()
+            .filter(|p| p.part_type.as_deref().is_none_or(|t| t == "comment")),
+    );
+    for p in parts {
+        let Some(body) = p.body.and_then(|raw| text_of(source, raw)) else {
+            continue;
+        };
+        let text = strip_html(&body, source);
+        if text.text.trim().is_empty() {
+            continue;
+        }
+        let kind = p.author.as_ref().and_then(|a| a.kind.as_deref());
+        let name = p.author.as_ref().and_then(|a| a.name.as_deref()).or(kind);
+        let role = role_of_author(&opts.roles, name, kind, author_type, opts.default_role);
+        // The opening message has no time of its own: it starts the conversation.
+        let created = p.created_at.or(top.created_at);
+        let start_ms = created.and_then(|s| clock.absolute((s.max(0.0) * 1000.0) as u64));
+        let speaker = name.map(|n| names.get(n));
+        turns.push(turn(role, speaker, start_ms, TurnText::Decoded(text)));
+    }
+    Ok(Transcript { id: None, turns })
+}
+
+/// A role from a configured name, else from the author type in the format's words.
+fn role_of_author(
+    roles: &Roles,
+    name: Option<&str>,
+    kind: Option<&str>,
+    native: fn(&str) -> Option<Role>,
+    default: Role,
+) -> Role {
+    match (name, kind) {
+        (Some(n), _) if roles.is_configured(n) => roles.role_of(n),
+        (_, Some(k)) => roles.role_in(k, native),
+        _ => default,
+    }
+}

@@ -1,0 +1,280 @@
+//! CSV (or TSV) exports with one row per message. Columns are found by their header name (any
+//! case): the text, the speaker's role and name, the time, and a conversation id that splits the
+//! file into conversations, each reported with its id. Fields keep their place in the file.
+
+use super::chat_json::assign_diarised_roles;
+use super::json_text::{Clock, Unit};
+use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
+use std::sync::Arc;
+
+/// Header names each column may have.
+const TEXT: &[&str] = &[
+    "text",
+    "message",
+    "content",
+    "body",
+    "utterance",
+    "transcript",
+];
+const ROLE: &[&str] = &[
+    "role",
+    "speaker_role",
+    "participant_role",
+    "sender_type",
+    "author_type",
+    "participant_type",
+];
+const NAME: &[&str] = &[
+    "speaker",
+    "author",
+    "sender",
+    "from",
+    "name",
+    "user",
+    "participant",
+];
+const TIME: &[&str] = &[
+    "start",
+    "start_time",
+    "timestamp",
+    "time",
+    "created_at",
+    "date",
+    "datetime",
+    "sent_at",
+];
+const END: &[&str] = &["end", "end_time"];
+const CONVERSATION: &[&str] = &[
+    "conversation_id",
+    "conversation",
+    "conversationid",
+    "chat_id",
+    "ticket_id",
+    "call_id",
+    "contact_id",
+    "session_id",
+    "thread_id",
+    "transcript_id",
+];
+
+/// Column positions, found from the header row.
+struct Columns {
+    text: usize,
+    role: Option<usize>,
+    name: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+    conversation: Option<usize>,
+}
+
+impl Columns {
+    fn find(header: &csv::StringRecord) -> Option<Columns> {
+        let normal: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
+            .collect();
+        let col = |names: &[&str]| normal.iter().position(|h| names.contains(&h.as_str()));
+        Some(Columns {
+            text: col(TEXT)?,
+            role: col(ROLE),
+            name: col(NAME),
+            start: col(TIME),
+            end: col(END),
+            conversation: col(CONVERSATION),
+        })
+    }
+}
+
+/// Parses a CSV/TSV file into one transcript per conversation id (in order of first
+/// appearance), or one for the whole file when there is no id column.
+pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
+    let body_start = source.len() - source.trim_start_matches('\u{feff}').len();
+    let first_line = source[body_start..].lines().next().unwrap_or("");
+    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(&source.as_bytes()[body_start..]);
+    let header = reader.headers().map_err(|e| csv_error(&e))?.clone();
+    let Some(cols) = Columns::find(&header) else {
+        return Err(ParseError::at(
+            1,
+            1,
+            format!(
+                "no text column in the CSV header; name one of: {}",
+                TEXT.join(", ")
+            ),
+        ));
+    };
+    let mut conversations: Vec<(Option<String>, Vec<Turn>, Clock)> = Vec::new();
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let at = body_start + reader.position().byte() as usize;
+        if !reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
+            break;
+        }
+        let spans = field_spans(&source[at..], delimiter);
+        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
+        let id = field(cols.conversation).map(str::to_string);
+        let k = match conversations.iter().position(|c| c.0 == id) {
+            Some(k) => k,
+            None => {
+                conversations.push((id, Vec::new(), Clock::default()));
+                conversations.len() - 1
+            }
+        };
+        let Some(text) = spans.get(cols.text).map(|s| s.text(source, at)) else {
+            continue;
+        };
+        if text.as_str(source).trim().is_empty() {
+            continue;
+        }
+        let name = field(cols.name).filter(|n| !n.is_empty());
+        let role_label = field(cols.role).filter(|r| !r.is_empty());
+        let role = match (role_label, name) {
+            (Some(r), _) if opts.roles.knows(r) => opts.roles.role_of(r),
+            (_, Some(n)) if opts.roles.knows(n) => opts.roles.role_of(n),
+            (None, None) => opts.default_role,
+            _ => crate::transcript::Role::Unknown,
+        };
+        let speaker = name.or(role_label).map(|n| shared(&mut names, n));
+        let clock = &mut conversations[k].2;
+        let start_ms = field(cols.start).and_then(|t| clock.time_str(t, Unit::Seconds));
+        let end_ms = field(cols.end).and_then(|t| clock.time_str(t, Unit::Seconds));
+        conversations[k].1.push(Turn {
+            role,
+            speaker,
+            start_ms,
+            end_ms,
+            text,
+        });
+    }
+    Ok(conversations
+        .into_iter()
+        .map(|(id, mut turns, _)| {
+            assign_diarised_roles(&mut turns, source);
+            Transcript { id, turns }
+        })
+        .collect())
+}
+
+fn shared(names: &mut Vec<Arc<str>>, name: &str) -> Arc<str> {
+    if let Some(n) = names.iter().find(|n| &***n == name) {
+        return n.clone();
+    }
+    names.push(name.into());
+    names[names.len() - 1].clone()
+}
+
+fn csv_error(e: &csv::Error) -> ParseError {
+    let line = e.position().map_or(1, |p| p.line() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8 in a CSV field".to_string(),
+        _ => e.to_string(),
+    };
+    ParseError::at(line, 1, message)
+}
+
+/// Where a field's content stands in its row (between its quotes, if quoted), relative to the
+/// row's start.
+#[derive(Debug, PartialEq)]
+struct Span {
+    start: usize,
+    end: usize,
+    quoted: bool,
+}
+
+impl Span {
+    /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
+    /// when unquoted, else the content between the quotes with each `""` read as one quote.
+    fn text(&self, source: &str, row: usize) -> TurnText {
+        let (start, end) = (row + self.start, row + self.end);
+        let inner = &source[start..end];
+        if !self.quoted || !inner.contains("\"\"") {
+            return TurnText::Source(start..end);
+        }
+        let mut d = Decoded::default();
+        let mut at = 0;
+        for piece in inner.split("\"\"") {
+            if at > 0 {
+                d.push_replacement("\"", start + at - 2);
+            }
+            d.push_verbatim(piece, start + at);
+            at += piece.len() + 2;
+        }
+        TurnText::Decoded(d)
+    }
+}
+
+/// The spans of the fields of the row at the start of `row` (quotes per RFC 4180; text after a
+/// closing quote, which readers keep, is left out of the span).
+fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
+    let bytes = row.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    loop {
+        let quoted = bytes.get(at) == Some(&b'"');
+        let span = if quoted {
+            let start = at + 1;
+            at = start;
+            while at < bytes.len() {
+                if bytes[at] == b'"' && bytes.get(at + 1) != Some(&b'"') {
+                    break;
+                }
+                at += if bytes[at] == b'"' { 2 } else { 1 };
+            }
+            let end = at.min(bytes.len());
+            at = (at + 1).min(bytes.len());
+            Span { start, end, quoted }
+        } else {
+            Span {
+                start: at,
+                end: at,
+                quoted,
+            }
+        };
+        while at < bytes.len() && !matches!(bytes[at], b'\n' | b'\r') && bytes[at] != delimiter {
+            at += 1;
+        }
+        spans.push(if quoted {
+            span
+        } else {
+            Span { end: at, ..span }
+        });
+        if bytes.get(at) != Some(&delimiter) {
+            return spans;
+        }
+        at += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_map_to_their_bytes() {
+        let row = "a,\"say \"\"hi\"\", ok\",c\nnext";
+        let spans = field_spans(row, b',');
+        assert_eq!(spans.len(), 3);
+        let TurnText::Decoded(d) = spans[1].text(row, 0) else {
+            panic!("a quoted field with doubled quotes is decoded");
+        };
+        assert_eq!(d.text, "say \"hi\", ok");
+        let turn = Turn {
+            text: TurnText::Decoded(d),
+            ..Turn::new(crate::transcript::Role::Agent, None, 0..0)
+        };
+        let ok = "say \"hi\", ".len();
+        assert_eq!(
+            &row[turn.source_offset(ok)..turn.source_offset(ok) + 2],
+            "ok"
+        );
+        assert_eq!(spans[2].text(row, 0).as_str(row), "c");
+    }
+}

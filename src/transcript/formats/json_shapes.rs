@@ -1,0 +1,296 @@
+//! Which JSON transcript a file is. Speech-to-text engines, contact-center platforms and chat
+//! tools each write their own shape; the top-level keys tell them apart (`results.items` is AWS
+//! Transcribe, `transcripts[].phrases` Genesys, …). A shape nobody writes is an error that lists
+//! the shapes talklint reads, never a guess.
+
+use super::chat_exports;
+use super::chat_json::{assign_diarised_roles, parse_messages};
+use super::json_text::{Unit, from_part, json_error, string};
+use super::speech_words;
+use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// The top-level keys that identify a shape; every other key is ignored.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Shape<'a> {
+    #[serde(borrow, alias = "turns", alias = "conversation", alias = "dialog")]
+    pub messages: Option<&'a RawValue>,
+    /// A chat's message list, or Google CCAI's `{transcript_segments: […]}`.
+    #[serde(borrow)]
+    pub transcript: Option<&'a RawValue>,
+    /// Call Analytics / Contact Lens / Connect chat turns.
+    #[serde(borrow, rename = "Transcript")]
+    pub aws_transcript: Option<&'a RawValue>,
+    #[serde(borrow, rename = "Participants")]
+    pub participants: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub entries: Option<&'a RawValue>,
+    #[serde(borrow, rename = "SpeechSegments")]
+    pub speech_segments: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub segments: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub utterances: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub words: Option<&'a RawValue>,
+    /// AWS Transcribe and Deepgram (objects), Google Speech-to-Text (an array).
+    #[serde(borrow)]
+    pub results: Option<&'a RawValue>,
+    /// Genesys: one transcript per communication.
+    #[serde(borrow)]
+    pub transcripts: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub conversation_parts: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub comments: Option<&'a RawValue>,
+    /// Twilio's paging block next to `messages`.
+    #[serde(borrow)]
+    pub meta: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub id: Option<&'a RawValue>,
+    #[serde(borrow, alias = "conversationId")]
+    pub conversation_id: Option<&'a RawValue>,
+    #[serde(borrow, alias = "JobName")]
+    #[serde(rename = "jobName")]
+    pub job_name: Option<&'a RawValue>,
+    #[serde(borrow, rename = "CustomerMetadata")]
+    pub customer_metadata: Option<&'a RawValue>,
+}
+
+impl Shape<'_> {
+    /// The shape these keys identify.
+    fn recognise(&self) -> Option<Format> {
+        let is_array = |raw: Option<&RawValue>| raw.is_some_and(|r| r.get().starts_with('['));
+        Some(if self.conversation_parts.is_some() {
+            Format::Intercom
+        } else if self.comments.is_some() {
+            Format::Zendesk
+        } else if self.transcripts.is_some() {
+            Format::Genesys
+        } else if self.aws_transcript.is_some() {
+            Format::AwsCallAnalytics
+        } else if self.speech_segments.is_some() {
+            Format::AwsPca
+        } else if self.entries.is_some() || self.transcript.is_some_and(|t| !is_array(Some(t))) {
+            Format::GoogleCcai
+        } else if is_array(self.results) {
+            Format::GoogleStt
+        } else if let Some(results) = self.results {
+            let keys: ResultKeys = serde_json::from_str(results.get()).ok()?;
+            if keys.items.is_some() || keys.audio_segments.is_some() {
+                Format::AwsTranscribe
+            } else if keys.channels.is_some() || keys.utterances.is_some() {
+                Format::Deepgram
+            } else {
+                return None;
+            }
+        } else if self.utterances.is_some() || (self.words.is_some() && self.segments.is_none()) {
+            Format::Assemblyai
+        } else if self.segments.is_some() {
+            Format::Whisper
+        } else if self.messages.is_some() && self.meta.is_some() {
+            Format::Twilio
+        } else if self.messages.is_some() || is_array(self.transcript) {
+            Format::Json
+        } else {
+            return None;
+        })
+    }
+
+    /// The conversation's own id, from whichever key the shape keeps it under.
+    fn conversation_id(&self) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Contact {
+            #[serde(rename = "ContactId")]
+            contact_id: Option<String>,
+        }
+        let contact = || {
+            let m: Contact = serde_json::from_str(self.customer_metadata?.get()).ok()?;
+            m.contact_id
+        };
+        [self.conversation_id, self.id, self.job_name]
+            .into_iter()
+            .flatten()
+            .find_map(|raw| string(raw).or_else(|| Some(raw.get().to_string())))
+            .or_else(contact)
+    }
+}
+
+/// The keys under `results` that tell AWS Transcribe from Deepgram.
+#[derive(Deserialize)]
+struct ResultKeys<'a> {
+    #[serde(borrow)]
+    items: Option<&'a RawValue>,
+    #[serde(borrow)]
+    audio_segments: Option<&'a RawValue>,
+    #[serde(borrow)]
+    channels: Option<&'a RawValue>,
+    #[serde(borrow)]
+    utterances: Option<&'a RawValue>,
+}
+
+const EXPECTED: &str = "expected an array of messages, or an object with `messages` (chat, Twilio), \
+    `Transcript` (AWS Call Analytics, Contact Lens, Connect chat), `SpeechSegments` (AWS PCA), \
+    `results.items` or `results.audio_segments` (AWS Transcribe), `results.channels` or \
+    `results.utterances` (Deepgram), `utterances` or `words` (AssemblyAI), `segments` (Whisper), \
+    `results[].alternatives` (Google Speech-to-Text), `entries` or `transcript.transcript_segments` \
+    (Google CCAI), `transcripts[].phrases` (Genesys), `comments` (Zendesk) or `conversation_parts` \
+    (Intercom)";
+
+/// Parses a JSON transcript: as `format` when it names a shape, else as the shape the keys show.
+pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
+    let body = source.trim_start_matches('\u{feff}');
+    let top: &RawValue =
+        serde_json::from_str(body).map_err(|e| explain(source, json_error(&e, 0)))?;
+    if top.get().starts_with('[') {
+        if !matches!(format, Format::Json | Format::Twilio) {
+            return Err(not_a(format, "an object at the top, not an array"));
+        }
+        let mut t = parse_messages(source, top, Unit::Seconds, opts)?;
+        assign_diarised_roles(&mut t.turns, source);
+        return Ok(one(format, t));
+    }
+    if !top.get().starts_with('{') {
+        return Err(ParseError::at(
+            1,
+            1,
+            format!("unrecognised JSON: {EXPECTED}"),
+        ));
+    }
+    let shape: Shape = from_part(source, top)?;
+    let format = match format {
+        Format::Json => shape
+            .recognise()
+            .ok_or_else(|| ParseError::at(1, 1, format!("unrecognised JSON shape: {EXPECTED}")))?,
+        named => named,
+    };
+    let mut t = read(source, top, &shape, format, opts)?;
+    assign_diarised_roles(&mut t.turns, source);
+    if t.id.is_none() {
+        t.id = shape.conversation_id();
+    }
+    Ok(one(format, t))
+}
+
+fn one(format: Format, t: Transcript) -> Parsed {
+    Parsed {
+        format,
+        transcripts: vec![t],
+    }
+}
+
+/// Reads `shape` as `format`.
+fn read(
+    source: &str,
+    top: &RawValue,
+    shape: &Shape,
+    format: Format,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    fn list<'r>(
+        raw: Option<&'r RawValue>,
+        format: Format,
+        key: &str,
+    ) -> Result<&'r RawValue, ParseError> {
+        raw.ok_or_else(|| not_a(format, key))
+    }
+    let messages = |raw: &RawValue, unit| parse_messages(source, raw, unit, opts);
+    match format {
+        Format::Json => {
+            let raw = shape.messages.or(shape.transcript);
+            messages(list(raw, format, "`messages`")?, Unit::Seconds)
+        }
+        Format::Twilio => {
+            let mut t = messages(list(shape.messages, format, "`messages`")?, Unit::Seconds)?;
+            chat_exports::twilio_roles(&mut t);
+            Ok(t)
+        }
+        Format::AwsCallAnalytics => {
+            let mut t = messages(
+                list(shape.aws_transcript, format, "`Transcript`")?,
+                Unit::Millis,
+            )?;
+            chat_exports::join_participants(source, shape.participants, &mut t, opts)?;
+            Ok(t)
+        }
+        Format::AwsPca => messages(
+            list(shape.speech_segments, format, "`SpeechSegments`")?,
+            Unit::Seconds,
+        ),
+        Format::Whisper => messages(list(shape.segments, format, "`segments`")?, Unit::Seconds),
+        Format::GoogleCcai => match (shape.entries, shape.transcript) {
+            (Some(entries), _) => messages(entries, Unit::Seconds),
+            (None, Some(t)) => {
+                #[derive(Deserialize)]
+                struct Segments<'a> {
+                    #[serde(borrow)]
+                    transcript_segments: &'a RawValue,
+                }
+                let s: Segments = from_part(source, t)?;
+                messages(s.transcript_segments, Unit::Seconds)
+            }
+            (None, None) => Err(not_a(
+                format,
+                "`entries` or `transcript.transcript_segments`",
+            )),
+        },
+        Format::Assemblyai => match (shape.utterances, shape.words) {
+            (Some(u), _) if u.get() != "null" => messages(u, Unit::Millis),
+            (_, Some(words)) => speech_words::assemblyai(source, words, opts),
+            _ => Err(not_a(format, "`utterances` or `words`")),
+        },
+        Format::AwsTranscribe => {
+            speech_words::aws_transcribe(source, list(shape.results, format, "`results`")?, opts)
+        }
+        Format::Deepgram => {
+            speech_words::deepgram(source, list(shape.results, format, "`results`")?, opts)
+        }
+        Format::GoogleStt => {
+            speech_words::google_stt(source, list(shape.results, format, "`results`")?, opts)
+        }
+        Format::Genesys => {
+            list(shape.transcripts, format, "`transcripts[].phrases`")?;
+            chat_exports::genesys(source, top, opts)
+        }
+        Format::Zendesk => {
+            list(shape.comments, format, "`comments`")?;
+            chat_exports::zendesk(source, top, opts)
+        }
+        Format::Intercom => {
+            list(shape.conversation_parts, format, "`conversation_parts`")?;
+            chat_exports::intercom(source, top, opts)
+        }
+        other => Err(not_a(other, "a JSON shape")),
+    }
+}
+
+/// Says what is wrong in the two ways documentation examples break JSON: comments, and text
+/// after the document (a stray `}`).
+fn explain(source: &str, mut e: ParseError) -> ParseError {
+    let line = source.lines().nth(e.line - 1).unwrap_or("");
+    let rest: String = line.chars().skip(e.column - 1).collect();
+    if rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*") {
+        e.message = "JSON has no comments: remove the `//` or `/* */` comment".to_string();
+    } else if e.message.starts_with("trailing characters") {
+        e.message = format!(
+            "text after the end of the JSON document (`{}`): a stray bracket or a second document; \
+             remove it, or write one document per line as JSONL",
+            rest.trim()
+        );
+    }
+    e
+}
+
+/// The error for a file that lacks what `format` needs.
+pub fn not_a(format: Format, missing: &str) -> ParseError {
+    ParseError::at(
+        1,
+        1,
+        format!(
+            "not a {} file: expected {missing}; use --input-format json to detect the shape",
+            format.name()
+        ),
+    )
+}

@@ -1,0 +1,234 @@
+//! JSON helpers every JSON reader shares: errors with the line and column in the file, string
+//! literals decoded with a map back to their escapes, speaker labels, and times in every unit the
+//! formats use (seconds, milliseconds, microseconds, `"1.5s"` durations, clocks, ISO 8601, epochs).
+
+use super::time::{clock_ms, iso8601_ms, seconds_ms};
+use crate::transcript::{Decoded, ParseError, TurnText};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Deserialises `part`, a slice of `source`, with errors placed in the whole file.
+pub fn from_part<'a, T: Deserialize<'a>>(
+    source: &str,
+    part: &'a RawValue,
+) -> Result<T, ParseError> {
+    serde_json::from_str(part.get()).map_err(|e| {
+        let (line, column) = position(source, part.get());
+        let mut err = json_error(&e, line - 1);
+        if e.line() == 1 {
+            err.column += column - 1;
+        }
+        err
+    })
+}
+
+/// The unit of a bare number in a time field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Seconds,
+    Millis,
+}
+
+/// Turns time values into milliseconds from the start of the conversation: absolute times (ISO
+/// 8601, epoch milliseconds or seconds) are made relative to the first one seen, or to a known
+/// conversation start.
+#[derive(Debug, Default)]
+pub struct Clock {
+    epoch_ms: Option<u64>,
+}
+
+impl Clock {
+    /// A clock whose absolute times count from `start_ms` (epoch milliseconds).
+    pub fn starting_at(start_ms: Option<u64>) -> Clock {
+        Clock { epoch_ms: start_ms }
+    }
+
+    /// A relative time: a number in `unit`, a numeric string in `unit` (AWS writes `"4.87"`), a
+    /// protobuf duration (`"1.500s"`), a clock (`00:01:02`), or an ISO 8601 date-time.
+    pub fn time(&mut self, raw: &RawValue, unit: Unit) -> Option<u64> {
+        let json = raw.get();
+        match json.parse::<f64>() {
+            Ok(v) => in_unit(v, unit),
+            Err(_) => self.time_str(
+                &serde_json::from_str::<std::borrow::Cow<str>>(json).ok()?,
+                unit,
+            ),
+        }
+    }
+
+    /// A relative time written as text (see [`Clock::time`]).
+    pub fn time_str(&mut self, s: &str, unit: Unit) -> Option<u64> {
+        let s = s.trim();
+        if let Ok(v) = s.parse::<f64>() {
+            return in_unit(v, unit);
+        }
+        if let Some(secs) = s.strip_suffix('s').and_then(|n| n.parse::<f64>().ok()) {
+            return seconds_ms(secs);
+        }
+        if let Some(ms) = clock_ms(s) {
+            return Some(ms);
+        }
+        self.absolute(iso8601_ms(s)?)
+    }
+
+    /// A time that is epoch milliseconds when it falls after 2000-01-01 (made relative to the
+    /// conversation's start), else already an offset from the start (documentation examples
+    /// count from zero).
+    pub fn epoch_or_offset(&mut self, ms: u64) -> Option<u64> {
+        const YEAR_2000_MS: u64 = 946_684_800_000;
+        if ms >= YEAR_2000_MS {
+            self.absolute(ms)
+        } else {
+            Some(ms)
+        }
+    }
+
+    /// An absolute time in epoch milliseconds, relative to the conversation's start.
+    pub fn absolute(&mut self, epoch_ms: u64) -> Option<u64> {
+        let epoch = *self.epoch_ms.get_or_insert(epoch_ms);
+        Some(epoch_ms.saturating_sub(epoch))
+    }
+}
+
+/// A number of `unit`s in milliseconds.
+fn in_unit(v: f64, unit: Unit) -> Option<u64> {
+    match unit {
+        Unit::Seconds => seconds_ms(v),
+        Unit::Millis => seconds_ms(v / 1000.0),
+    }
+}
+
+/// A JSON string's value (escapes decoded); `None` for other values.
+pub fn string(raw: &RawValue) -> Option<String> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// The text of a JSON string at its place in `source`; `None` when the value is not a string.
+pub fn text_of(source: &str, raw: &RawValue) -> Option<TurnText> {
+    let json = raw.get();
+    json.starts_with('"')
+        .then(|| decode_string(json, json.as_ptr() as usize - source.as_ptr() as usize))
+}
+
+pub fn json_error(e: &serde_json::Error, line_offset: usize) -> ParseError {
+    let text = e.to_string();
+    let message = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i]);
+    // serde_json says column 0 for an error before a line's first character.
+    ParseError::at(e.line().max(1) + line_offset, e.column().max(1), message)
+}
+
+/// 1-based line and column (in characters) of a slice of `source`.
+pub fn position(source: &str, part: &str) -> (usize, usize) {
+    let offset = part.as_ptr() as usize - source.as_ptr() as usize;
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before, |i| &before[i + 1..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// A whole number of microseconds (Google CCAI's `start_timestamp_usec`).
+pub fn micros(raw: &RawValue) -> Option<u64> {
+    raw.get()
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| seconds_ms(v / 1_000_000.0))
+}
+
+/// A whole number of milliseconds.
+pub fn millis(raw: &RawValue) -> Option<u64> {
+    raw.get()
+        .parse::<f64>()
+        .ok()
+        .and_then(|v| seconds_ms(v / 1000.0))
+}
+
+/// A label from a string, or from the first of `keys` in an object.
+pub fn label(raw: &RawValue, keys: &[&str]) -> Option<String> {
+    let json = raw.get();
+    if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
+        let s = json[1..json.len() - 1].trim();
+        return (!s.is_empty()).then(|| s.to_string());
+    }
+    let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+    match value {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
+        // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Object(map) => keys
+            .iter()
+            .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_string)),
+        _ => None,
+    }
+}
+
+/// A JSON string literal (with its quotes) at `offset` of the source, as turn text: the source
+/// range itself when it has no escapes, else decoded text mapped back to the escapes.
+pub fn decode_string(json: &str, offset: usize) -> TurnText {
+    let inner = &json[1..json.len() - 1];
+    let base = offset + 1;
+    if !inner.contains('\\') {
+        return TurnText::Source(base..base + inner.len());
+    }
+    let mut out = Decoded::default();
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    let mut run = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if run < i {
+            out.push_verbatim(&inner[run..i], base + run);
+        }
+        let (c, len) = unescape(&inner[i..]);
+        let mut buf = [0u8; 4];
+        out.push_replacement(c.encode_utf8(&mut buf), base + i);
+        i += len;
+        run = i;
+    }
+    if run < inner.len() {
+        out.push_verbatim(&inner[run..], base + run);
+    }
+    TurnText::Decoded(out)
+}
+
+/// Decodes one escape at the start of `s` (which begins with `\`): the character and the escape's
+/// length in bytes.
+fn unescape(s: &str) -> (char, usize) {
+    let b = s.as_bytes();
+    let simple = match b.get(1) {
+        Some(b'n') => '\n',
+        Some(b't') => '\t',
+        Some(b'r') => '\r',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'u') => {
+            let hex = |at: usize| {
+                s.get(at..at + 4)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+            };
+            let Some(first) = hex(2) else {
+                return ('\u{fffd}', 2);
+            };
+            if (0xD800..0xDC00).contains(&first)
+                && s.get(6..8) == Some("\\u")
+                && let Some(second) = hex(8).filter(|v| (0xDC00..0xE000).contains(v))
+            {
+                let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return (char::from_u32(c).unwrap_or('\u{fffd}'), 12);
+            }
+            return (char::from_u32(first).unwrap_or('\u{fffd}'), 6);
+        }
+        Some(&c) => c as char,
+        None => '\\',
+    };
+    (simple, 2.min(b.len()))
+}

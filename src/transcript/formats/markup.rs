@@ -1,0 +1,125 @@
+//! HTML and caption markup: tags dropped (block tags leave a space, so words on either side stay
+//! apart) and character entities decoded, with every piece mapped back to the source.
+
+use crate::transcript::{Decoded, TurnText};
+use std::borrow::Cow;
+
+/// Decodes a character entity at the start of `s` (`&amp;`, `&#39;`, `&#x2019;`): its text and
+/// the entity's length.
+pub fn entity(s: &str) -> Option<(Cow<'static, str>, usize)> {
+    const NAMED: &[(&str, &str)] = &[
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&nbsp;", " "),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+        ("&rsquo;", "\u{2019}"),
+        ("&lsquo;", "\u{2018}"),
+        ("&lrm;", ""),
+        ("&rlm;", ""),
+    ];
+    if let Some((e, t)) = NAMED.iter().find(|(e, _)| s.starts_with(e)) {
+        return Some((Cow::Borrowed(t), e.len()));
+    }
+    let digits = s.strip_prefix("&#")?;
+    let end = digits.find(';').filter(|&n| n <= 8)?;
+    let number = &digits[..end];
+    let code = match number.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => number.parse().ok()?,
+    };
+    let c = char::from_u32(code)?;
+    Some((Cow::Owned(c.to_string()), end + 3))
+}
+
+/// Tags that break a line when rendered.
+fn is_block(tag: &str) -> bool {
+    let name = tag
+        .trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "p" | "br"
+            | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "tr"
+            | "td"
+            | "th"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    )
+}
+
+/// The text of an HTML body (a turn text of `source`), tags stripped and entities decoded.
+pub fn strip_html(body: &TurnText, source: &str) -> Decoded {
+    let html = body.as_str(source);
+    let mut out = Decoded::default();
+    let mut space_due = false;
+    let mut at = 0;
+    while at < html.len() {
+        let rest = &html[at..];
+        if rest.starts_with('<')
+            && let Some(close) = rest.find('>')
+        {
+            space_due |= is_block(&rest[1..close]);
+            at += close + 1;
+            continue;
+        }
+        let ends_in_space = out.text.ends_with(char::is_whitespace);
+        if space_due && !out.text.is_empty() && !ends_in_space {
+            out.push_replacement(" ", body.source_offset(at));
+        }
+        space_due = false;
+        if rest.starts_with('&')
+            && let Some((text, len)) = entity(rest)
+        {
+            out.push_replacement(&text, body.source_offset(at));
+            at += len;
+            continue;
+        }
+        let plain =
+            memchr::memchr2(b'<', b'&', &rest.as_bytes()[1..]).map_or(rest.len(), |n| n + 1);
+        out.push_slice(body, source, at..at + plain);
+        at += plain;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_bodies_read_as_text_at_their_source_offsets() {
+        let src = "xx<p>Hi &amp; <b>welcome</b></p><p>Bye&#39;s</p>";
+        let body = TurnText::Source(2..src.len());
+        let d = strip_html(&body, src);
+        assert_eq!(d.text, "Hi & welcome Bye's");
+        let turn = crate::transcript::Turn {
+            text: TurnText::Decoded(d),
+            ..crate::transcript::Turn::new(crate::transcript::Role::Agent, None, 0..0)
+        };
+        let w = "Hi & ".len();
+        assert_eq!(
+            &src[turn.source_offset(w)..turn.source_offset(w) + 7],
+            "welcome"
+        );
+        assert_eq!(
+            entity("&#x2019;x").map(|(t, n)| (t.into_owned(), n)),
+            Some(("\u{2019}".into(), 8))
+        );
+        assert_eq!(entity("&bogus;"), None);
+    }
+}

@@ -1,0 +1,394 @@
+//! Speech-to-text output that lists words rather than turns: AWS Transcribe `items`, Deepgram and
+//! AssemblyAI `words`, Google Speech-to-Text `words`. Consecutive words of one speaker become a
+//! turn; each word keeps its place in the file, so a finding points at the word's string.
+
+use super::chat_json::parse_messages;
+use super::json_text::{Clock, Unit, from_part, string, text_of};
+use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::sync::Arc;
+
+/// One recognised word.
+struct Word<'a> {
+    /// The word's JSON string.
+    text: &'a RawValue,
+    start_ms: Option<u64>,
+    end_ms: Option<u64>,
+    speaker: Option<String>,
+    /// Punctuation: joins the word before it without a space.
+    joins: bool,
+}
+
+/// Groups words into turns by speaker; no speaker at all reads as the default role.
+fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut current: Option<Option<String>> = None;
+    for w in words {
+        let Some(text) = text_of(source, w.text) else {
+            continue;
+        };
+        let len = text.as_str(source).len();
+        let continues = w.joins || current.as_ref() == Some(&w.speaker);
+        if let (true, Some(turn)) = (continues, turns.last_mut())
+            && let TurnText::Decoded(d) = &mut turn.text
+        {
+            if !w.joins {
+                d.push_replacement(" ", text.source_offset(0));
+            }
+            d.push_slice(&text, source, 0..len);
+            turn.end_ms = w.end_ms.or(turn.end_ms);
+            continue;
+        }
+        let speaker = w
+            .speaker
+            .as_deref()
+            .map(|s| match names.iter().find(|n| &***n == s) {
+                Some(n) => n.clone(),
+                None => {
+                    names.push(s.into());
+                    names[names.len() - 1].clone()
+                }
+            });
+        let role = match &speaker {
+            Some(s) if opts.roles.knows(s) => opts.roles.role_of(s),
+            Some(_) => Role::Unknown,
+            None => opts.default_role,
+        };
+        let mut d = Decoded::default();
+        d.push_slice(&text, source, 0..len);
+        current = Some(w.speaker);
+        turns.push(Turn {
+            role,
+            speaker,
+            start_ms: w.start_ms,
+            end_ms: w.end_ms,
+            text: TurnText::Decoded(d),
+        });
+    }
+    Transcript { id: None, turns }
+}
+
+/// Sorts words of several channels by start time; punctuation stays after its word.
+fn interleave(words: Vec<Word>) -> Vec<Word> {
+    let mut last = 0;
+    let mut keyed: Vec<(u64, Word)> = words
+        .into_iter()
+        .map(|w| {
+            last = w.start_ms.unwrap_or(last);
+            (last, w)
+        })
+        .collect();
+    keyed.sort_by_key(|(start, _)| *start);
+    keyed.into_iter().map(|(_, w)| w).collect()
+}
+
+/// AWS Transcribe batch output: `audio_segments` when present, else `items` with their
+/// `speaker_label` (or the speaker of `speaker_labels.segments` at their start time), else the
+/// items of each channel in `channel_labels`, interleaved by time. Times are seconds as strings.
+pub fn aws_transcribe(
+    source: &str,
+    results: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    struct Results<'a> {
+        #[serde(borrow, default)]
+        items: Vec<Item<'a>>,
+        #[serde(borrow)]
+        audio_segments: Option<&'a RawValue>,
+        speaker_labels: Option<SpeakerLabels>,
+        #[serde(borrow)]
+        channel_labels: Option<ChannelLabels<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Item<'a> {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        #[serde(borrow)]
+        alternatives: Vec<Alternative<'a>>,
+        #[serde(borrow)]
+        start_time: Option<&'a RawValue>,
+        #[serde(borrow)]
+        end_time: Option<&'a RawValue>,
+        speaker_label: Option<String>,
+        channel_label: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Alternative<'a> {
+        #[serde(borrow)]
+        content: &'a RawValue,
+    }
+    #[derive(Deserialize)]
+    struct SpeakerLabels {
+        segments: Vec<Segment>,
+    }
+    #[derive(Deserialize)]
+    struct Segment {
+        speaker_label: String,
+        #[serde(default)]
+        items: Vec<SegmentItem>,
+    }
+    #[derive(Deserialize)]
+    struct SegmentItem {
+        start_time: String,
+    }
+    #[derive(Deserialize)]
+    struct ChannelLabels<'a> {
+        #[serde(borrow)]
+        channels: Vec<Channel<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Channel<'a> {
+        channel_label: String,
+        #[serde(borrow)]
+        items: Vec<Item<'a>>,
+    }
+
+    let results: Results = from_part(source, results)?;
+    if let Some(segments) = results.audio_segments {
+        return parse_messages(source, segments, Unit::Seconds, opts);
+    }
+    let speaker_at: std::collections::HashMap<String, String> = results
+        .speaker_labels
+        .iter()
+        .flat_map(|l| &l.segments)
+        .flat_map(|s| {
+            s.items
+                .iter()
+                .map(|i| (i.start_time.clone(), s.speaker_label.clone()))
+        })
+        .collect();
+    let mut clock = Clock::default();
+    let mut from_channels = Vec::new();
+    let items = if results.items.is_empty() {
+        for c in results.channel_labels.into_iter().flat_map(|l| l.channels) {
+            for mut item in c.items {
+                item.channel_label
+                    .get_or_insert_with(|| c.channel_label.clone());
+                from_channels.push(item);
+            }
+        }
+        from_channels
+    } else {
+        results.items
+    };
+    let several_channels = items
+        .iter()
+        .filter_map(|i| i.channel_label.as_deref())
+        .any(|c| Some(c) != items.iter().find_map(|i| i.channel_label.as_deref()));
+    let mut words = Vec::with_capacity(items.len());
+    let mut last_speaker = None;
+    for item in &items {
+        let Some(alt) = item.alternatives.first() else {
+            continue;
+        };
+        let joins = item.kind.as_deref() == Some("punctuation");
+        let at = |raw: Option<&RawValue>| raw.and_then(string);
+        let speaker = if joins {
+            last_speaker.clone()
+        } else {
+            item.speaker_label
+                .clone()
+                .or_else(|| at(item.start_time).and_then(|t| speaker_at.get(&t).cloned()))
+                .or_else(|| item.channel_label.clone())
+        };
+        last_speaker.clone_from(&speaker);
+        words.push(Word {
+            text: alt.content,
+            start_ms: item.start_time.and_then(|r| clock.time(r, Unit::Seconds)),
+            end_ms: item.end_time.and_then(|r| clock.time(r, Unit::Seconds)),
+            speaker,
+            joins,
+        });
+    }
+    if several_channels {
+        words = interleave(words);
+    }
+    Ok(turns(source, words, opts))
+}
+
+/// Deepgram `/v1/listen`: `results.utterances` when present (diarised with `utterances=true`),
+/// else the words of each channel's best alternative (`punctuated_word` when smart formatting
+/// is on), grouped by `speaker` or, for multichannel audio, by channel.
+pub fn deepgram(
+    source: &str,
+    results: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    struct Results<'a> {
+        #[serde(borrow)]
+        utterances: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        channels: Vec<Channel<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Channel<'a> {
+        #[serde(borrow)]
+        alternatives: Vec<Alternative<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Alternative<'a> {
+        #[serde(borrow, default)]
+        words: Vec<DgWord<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct DgWord<'a> {
+        #[serde(borrow)]
+        word: &'a RawValue,
+        #[serde(borrow)]
+        punctuated_word: Option<&'a RawValue>,
+        start: Option<f64>,
+        end: Option<f64>,
+        speaker: Option<u32>,
+    }
+
+    let results: Results = from_part(source, results)?;
+    if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
+        return parse_messages(source, u, Unit::Seconds, opts);
+    }
+    let channels = results.channels.len();
+    let mut words = Vec::new();
+    for (c, channel) in results.channels.into_iter().enumerate() {
+        let Some(best) = channel.alternatives.into_iter().next() else {
+            continue;
+        };
+        for w in best.words {
+            let speaker = match (w.speaker, channels > 1) {
+                (Some(s), false) => Some(s.to_string()),
+                (Some(s), true) => Some(format!("ch_{c}/{s}")),
+                (None, true) => Some(format!("ch_{c}")),
+                (None, false) => None,
+            };
+            words.push(Word {
+                text: w.punctuated_word.unwrap_or(w.word),
+                start_ms: w.start.and_then(super::time::seconds_ms),
+                end_ms: w.end.and_then(super::time::seconds_ms),
+                speaker,
+                joins: false,
+            });
+        }
+    }
+    if channels > 1 {
+        words = interleave(words);
+    }
+    Ok(turns(source, words, opts))
+}
+
+/// AssemblyAI `words` (used when `utterances` is absent): times in milliseconds, `speaker` a
+/// letter when speaker labels are on.
+pub fn assemblyai(
+    source: &str,
+    words: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    struct AaWord<'a> {
+        #[serde(borrow)]
+        text: &'a RawValue,
+        start: Option<f64>,
+        end: Option<f64>,
+        speaker: Option<String>,
+    }
+    let list: Vec<AaWord> = from_part(source, words)?;
+    let ms = |v: Option<f64>| v.and_then(|v| super::time::seconds_ms(v / 1000.0));
+    let words = list
+        .into_iter()
+        .map(|w| Word {
+            text: w.text,
+            start_ms: ms(w.start),
+            end_ms: ms(w.end),
+            speaker: w.speaker,
+            joins: false,
+        })
+        .collect();
+    Ok(turns(source, words, opts))
+}
+
+/// Google Speech-to-Text v1/v2. With diarisation the words of the last result carry speaker tags
+/// for the whole audio, and are grouped by them; without, each result is a turn (its channel
+/// the speaker in multichannel audio). Durations are strings like `"1.500s"`.
+pub fn google_stt(
+    source: &str,
+    results: &RawValue,
+    opts: &ParseOptions,
+) -> Result<Transcript, ParseError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct GResult<'a> {
+        #[serde(borrow, default)]
+        alternatives: Vec<Alternative<'a>>,
+        channel_tag: Option<i64>,
+        #[serde(borrow, alias = "resultEndOffset")]
+        result_end_time: Option<&'a RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Alternative<'a> {
+        #[serde(borrow)]
+        transcript: Option<&'a RawValue>,
+        #[serde(borrow, default)]
+        words: Vec<GWord<'a>>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct GWord<'a> {
+        #[serde(borrow)]
+        word: &'a RawValue,
+        #[serde(borrow, alias = "startOffset")]
+        start_time: Option<&'a RawValue>,
+        #[serde(borrow, alias = "endOffset")]
+        end_time: Option<&'a RawValue>,
+        speaker_tag: Option<i64>,
+        speaker_label: Option<String>,
+    }
+
+    let results: Vec<GResult> = from_part(source, results)?;
+    let mut clock = Clock::default();
+    let diarised = results.iter().rev().find_map(|r| {
+        let best = r.alternatives.first()?;
+        best.words
+            .iter()
+            .any(|w| w.speaker_tag.is_some() || w.speaker_label.is_some())
+            .then_some(best)
+    });
+    let mut words = Vec::new();
+    if let Some(best) = diarised {
+        for w in &best.words {
+            words.push(Word {
+                text: w.word,
+                start_ms: w.start_time.and_then(|r| clock.time(r, Unit::Seconds)),
+                end_ms: w.end_time.and_then(|r| clock.time(r, Unit::Seconds)),
+                speaker: w
+                    .speaker_label
+                    .clone()
+                    .or_else(|| w.speaker_tag.map(|t| t.to_string())),
+                joins: false,
+            });
+        }
+        return Ok(turns(source, words, opts));
+    }
+    let mut previous_end = None;
+    for r in &results {
+        let Some(text) = r.alternatives.first().and_then(|a| a.transcript) else {
+            continue;
+        };
+        let first_word = r.alternatives.first().and_then(|a| a.words.first());
+        let end_ms = r
+            .result_end_time
+            .and_then(|raw| clock.time(raw, Unit::Seconds));
+        words.push(Word {
+            text,
+            start_ms: first_word
+                .and_then(|w| w.start_time)
+                .and_then(|raw| clock.time(raw, Unit::Seconds))
+                .or(previous_end),
+            end_ms,
+            speaker: r.channel_tag.map(|c| format!("channel {c}")),
+            joins: false,
+        });
+        previous_end = end_ms;
+    }
+    Ok(turns(source, words, opts))
+}
