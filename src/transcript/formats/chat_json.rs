@@ -5,7 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, from_part, json_error, label, micros, millis};
+use super::json_text::{Clock, Unit, decode_string, error_in, json_error, label, micros, millis};
 use super::lines::lines;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -106,15 +106,42 @@ pub fn parse_messages(
     unit: Unit,
     opts: &ParseOptions,
 ) -> Result<Transcript, ParseError> {
-    let messages: Vec<Message> = from_part(source, list)?;
     let mut builder = Builder::new(source, opts, unit);
-    for m in &messages {
-        builder.add(m);
-    }
+    // Messages are read one at a time into the builder, never collected: a file of a million
+    // messages holds only its turns.
+    let mut de = serde_json::Deserializer::from_str(list.get());
+    serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
+        .map_err(|e| error_in(source, list, &e))?;
     Ok(Transcript {
         id: None,
         turns: builder.finish(),
     })
+}
+
+/// Feeds each message of a JSON array to the builder as it is read.
+struct Stream<'b, 's>(&'b mut Builder<'s>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Stream<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of messages")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(m) = seq.next_element::<Message<'de>>()? {
+            self.0.add(&m);
+        }
+        Ok(())
+    }
 }
 
 /// Parses JSONL: one message per line; blank lines are allowed.

@@ -12,14 +12,17 @@ pub fn from_part<'a, T: Deserialize<'a>>(
     source: &str,
     part: &'a RawValue,
 ) -> Result<T, ParseError> {
-    serde_json::from_str(part.get()).map_err(|e| {
-        let (line, column) = position(source, part.get());
-        let mut err = json_error(&e, line - 1);
-        if e.line() == 1 {
-            err.column += column - 1;
-        }
-        err
-    })
+    serde_json::from_str(part.get()).map_err(|e| error_in(source, part, &e))
+}
+
+/// An error in reading `part`, a slice of `source`, placed in the whole file.
+pub fn error_in(source: &str, part: &RawValue, e: &serde_json::Error) -> ParseError {
+    let (line, column) = position(source, part.get());
+    let mut err = json_error(e, line - 1);
+    if e.line() <= 1 {
+        err.column += column - 1;
+    }
+    err
 }
 
 /// The unit of a bare number in a time field.
