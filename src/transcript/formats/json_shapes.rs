@@ -300,10 +300,10 @@ mod tests {
     use super::*;
     use crate::transcript::Role;
 
-    fn read(
-        src: &str,
-        format: Format,
-    ) -> (Format, Vec<(Role, Option<String>, Option<u64>, String)>) {
+    /// A turn's role, speaker, start and text.
+    type Seen = (Role, Option<String>, Option<u64>, String);
+
+    fn read(src: &str, format: Format) -> (Format, Vec<Seen>) {
         let parsed = parse(src, format, &ParseOptions::default()).unwrap();
         let turns = parsed.transcripts[0]
             .turns
