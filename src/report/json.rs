@@ -58,7 +58,7 @@ fn needs_escape(bytes: &[u8]) -> bool {
 }
 
 /// Writes `s` as a JSON string.
-fn string(out: &mut Vec<u8>, s: &str) {
+pub(super) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     if !needs_escape(bytes) {
@@ -98,7 +98,7 @@ fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
+pub(super) fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 

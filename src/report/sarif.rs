@@ -3,6 +3,7 @@
 //! message, region (columns in code points) and matched text. Results are streamed like the
 //! other formats.
 
+use super::json::{int, string};
 use super::{Conversation, Finding};
 use crate::rules::{RuleSet, Severity};
 use serde_json::{Value, json};
@@ -65,28 +66,45 @@ pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
     )
 }
 
-fn result(c: &Conversation, f: &Finding) -> Value {
-    let mut region = json!({
-        "startLine": f.line,
-        "startColumn": f.column,
-        "endLine": f.end_line,
-        "endColumn": f.end_column.max(f.column),
-    });
+/// Writes one result, written by hand (keys in the order serde_json sorts them) because results
+/// are most of a SARIF file: building a `serde_json::Value` for each cost more than the scan.
+fn result(c: &Conversation, f: &Finding, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"level\":\"");
+    out.extend_from_slice(level(f.severity).as_bytes());
+    out.extend_from_slice(b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+    string(out, &uri(c.path));
+    out.extend_from_slice(b"},\"region\":{\"endColumn\":");
+    int(out, f.end_column.max(f.column));
+    out.extend_from_slice(b",\"endLine\":");
+    int(out, f.end_line);
     if let Some(m) = f.matched {
-        region["snippet"] = json!({"text": m});
+        out.extend_from_slice(b",\"snippet\":{\"text\":");
+        string(out, m);
+        out.push(b'}');
     }
-    let mut result = json!({
-        "ruleId": f.rule,
-        "ruleIndex": f.rule_index,
-        "level": level(f.severity),
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(c.path)}, "region": region}}],
-        "properties": {"turn": f.turn, "role": f.role.name(), "points": f.points},
-    });
+    out.extend_from_slice(b",\"startColumn\":");
+    int(out, f.column);
+    out.extend_from_slice(b",\"startLine\":");
+    int(out, f.line);
+    out.extend_from_slice(b"}}}],\"message\":{\"text\":");
+    string(out, &f.message);
+    out.extend_from_slice(b"},\"properties\":{");
     if let Some(id) = c.id {
-        result["properties"]["conversation"] = json!(id);
+        out.extend_from_slice(b"\"conversation\":");
+        string(out, id);
+        out.push(b',');
     }
-    result
+    out.extend_from_slice(b"\"points\":");
+    int(out, f.points);
+    out.extend_from_slice(b",\"role\":\"");
+    out.extend_from_slice(f.role.name().as_bytes());
+    out.extend_from_slice(b"\",\"turn\":");
+    int(out, f.turn);
+    out.extend_from_slice(b"},\"ruleId\":");
+    string(out, f.rule);
+    out.extend_from_slice(b",\"ruleIndex\":");
+    int(out, f.rule_index);
+    out.push(b'}');
 }
 
 /// The conversation's problem findings as results, each preceded by a comma (the printer drops
@@ -94,8 +112,7 @@ fn result(c: &Conversation, f: &Finding) -> Value {
 pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
     for f in c.findings.iter().filter(|f| f.is_problem()) {
         out.extend_from_slice(b",\n");
-        // Serializing plain values into a Vec cannot fail.
-        serde_json::to_writer(&mut *out, &result(c, f)).expect("SARIF results serialize");
+        result(c, f, out);
     }
 }
 
