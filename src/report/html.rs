@@ -12,20 +12,44 @@ use crate::rules::{Kind, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+/// Bytes that HTML content and attribute values must escape.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t
+};
+
+/// Appends `text` escaped for HTML content and attribute values, copying runs of plain bytes.
+pub fn escape_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !SPECIAL[b as usize] {
+            continue;
         }
+        out.extend_from_slice(&bytes[run..i]);
+        run = i + 1;
+        out.extend_from_slice(match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            _ => b"&#39;",
+        });
     }
-    out
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// `text` escaped for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 16);
+    escape_into(&mut out, text);
+    // Escaping replaces ASCII bytes with ASCII entities: the text stays UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 const STYLE: &str = "\
@@ -71,99 +95,114 @@ fn class(f: &Finding) -> &'static str {
     }
 }
 
-/// A turn's text with the findings' matches marked.
-fn marked(text: &str, findings: &[&Finding]) -> String {
+/// A turn's text with the findings' matches marked; a reward's mark carries its rule and points
+/// in its title (rewards get no line of their own, problems do).
+fn marked(out: &mut Vec<u8>, text: &str, findings: &[&Finding]) {
     let mut ranges: Vec<(usize, usize, &Finding)> = findings
         .iter()
         .filter_map(|f| f.turn_range.map(|(s, e)| (s, e, *f)))
         .collect();
     ranges.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
-    let mut out = String::new();
     let mut at = 0;
     for (s, e, f) in ranges {
         if s < at || e > text.len() {
             continue; // overlaps a mark already made
         }
-        out.push_str(&escape(&text[at..s]));
-        let _ = write!(
-            out,
-            "<mark class=\"{}\" title=\"{}\">{}</mark>",
-            class(f),
-            escape(f.rule),
-            escape(&text[s..e])
-        );
+        escape_into(out, &text[at..s]);
+        out.extend_from_slice(b"<mark class=\"");
+        out.extend_from_slice(class(f).as_bytes());
+        out.extend_from_slice(b"\" title=\"");
+        escape_into(out, f.rule);
+        if !f.is_problem() {
+            let _ = write!(out, " ({:+})", f.points);
+        }
+        out.extend_from_slice(b"\">");
+        escape_into(out, &text[s..e]);
+        out.extend_from_slice(b"</mark>");
         at = e;
     }
-    out.push_str(&escape(&text[at..]));
-    out
+    escape_into(out, &text[at..]);
 }
 
+/// One conversation: a `<details>` entry with the turns that have findings, their matches
+/// marked, each problem explained under its turn.
 pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     let problems = c.findings.iter().filter(|f| f.is_problem()).count();
     let rewards = c.findings.len() - problems;
-    let name =
-        c.id.map_or_else(|| c.path.to_string(), |id| format!("{}#{id}", c.path));
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "<details class=\"conv {}\"{}><summary><b>{}</b> — score {} ({}) · {} problem{} · {} reward{}{}</summary>",
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let _ = write!(
+        out,
+        "<details class=\"conv {}\"{}><summary><b>",
         if c.passed { "pass" } else { "fail" },
         // Failed conversations open, so their findings show without a click.
         if c.passed { "" } else { " open" },
-        escape(&name),
+    );
+    escape_into(out, c.path);
+    if let Some(id) = c.id {
+        out.push(b'#');
+        escape_into(out, id);
+    }
+    let _ = write!(
+        out,
+        "</b> — score {} ({}) · {problems} problem{} · {rewards} reward{}",
         c.score,
         if c.passed { "pass" } else { "FAIL" },
-        problems,
-        if problems == 1 { "" } else { "s" },
-        rewards,
-        if rewards == 1 { "" } else { "s" },
-        c.agent
-            .map_or(String::new(), |a| format!(" · agent {}", escape(a))),
+        plural(problems),
+        plural(rewards),
     );
+    if let Some(agent) = c.agent {
+        out.extend_from_slice(" · agent ".as_bytes());
+        escape_into(out, agent);
+    }
+    out.extend_from_slice(b"</summary>\n");
     // Only the turns that have findings: a scan of thousands of conversations stays a page a
     // browser opens.
     let mut shown = 0;
+    let mut here: Vec<&Finding> = Vec::new();
     for (i, turn) in c.transcript.turns.iter().enumerate() {
-        let here: Vec<&Finding> = c.findings.iter().filter(|f| f.turn == i + 1).collect();
+        here.clear();
+        here.extend(c.findings.iter().filter(|f| f.turn == i + 1));
         if here.is_empty() {
             continue;
         }
         shown += 1;
-        let _ = writeln!(
-            s,
-            "<div class=\"turn {}\"><span class=\"role\">{}</span>{}</div>",
-            turn.role.name(),
-            escape(turn.speaker.as_deref().unwrap_or(turn.role.name())),
-            marked(turn.text(source), &here)
+        let _ = write!(
+            out,
+            "<div class=\"turn {}\"><span class=\"role\">",
+            turn.role.name()
         );
-        for f in here {
-            let _ = writeln!(
-                s,
-                "<div class=\"finding {}\">{} <code>{}</code> {} ({:+}){}</div>",
+        escape_into(out, turn.speaker.as_deref().unwrap_or(turn.role.name()));
+        out.extend_from_slice(b"</span>");
+        marked(out, turn.text(source), &here);
+        out.extend_from_slice(b"</div>\n");
+        for f in here.iter().filter(|f| f.is_problem()) {
+            let _ = write!(
+                out,
+                "<div class=\"finding {}\">{} <code>",
                 class(f),
-                if f.is_problem() {
-                    f.severity.name()
-                } else {
-                    "reward"
-                },
-                escape(f.rule),
-                escape(&f.message),
-                f.points,
-                f.suggestion
-                    .map_or(String::new(), |h| format!(" — <i>{}</i>", escape(h)))
+                f.severity.name()
             );
+            escape_into(out, f.rule);
+            out.extend_from_slice(b"</code> ");
+            escape_into(out, &f.message);
+            let _ = write!(out, " ({:+})", f.points);
+            if let Some(help) = f.suggestion {
+                out.extend_from_slice(" — <i>".as_bytes());
+                escape_into(out, help);
+                out.extend_from_slice(b"</i>");
+            }
+            out.extend_from_slice(b"</div>\n");
         }
     }
     let hidden = c.transcript.turns.len() - shown;
     if hidden > 0 {
         let _ = writeln!(
-            s,
+            out,
             "<div class=\"more\">{hidden} turn{} without findings not shown</div>",
-            if hidden == 1 { "" } else { "s" }
+            plural(hidden)
         );
     }
-    s.push_str("</details>\n");
-    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(b"</details>\n");
 }
 
 /// A horizontal bar chart: one labelled bar per (label, value).
