@@ -71,7 +71,9 @@ pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
 fn result(c: &Conversation, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"level\":\"");
     out.extend_from_slice(level(f.severity).as_bytes());
-    out.extend_from_slice(b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+    out.extend_from_slice(
+        b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
+    );
     string(out, &uri(c.path));
     out.extend_from_slice(b"},\"region\":{\"endColumn\":");
     int(out, f.end_column.max(f.column));
