@@ -155,6 +155,22 @@ impl<'a> Speakers<'a> {
     }
 }
 
+/// Speaker names seen in one file, shared between their turns (one allocation per name).
+#[derive(Debug, Default)]
+pub struct Names(Vec<std::sync::Arc<str>>);
+
+impl Names {
+    /// The shared copy of `name`.
+    pub fn get(&mut self, name: &str) -> std::sync::Arc<str> {
+        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+            return n.clone();
+        }
+        let n: std::sync::Arc<str> = name.into();
+        self.0.push(n.clone());
+        n
+    }
+}
+
 /// Whether a label is one of the built-in role words ("Agent", "Customer", …), not a name.
 pub fn is_alias(label: &str) -> bool {
     builtin(&label.trim().to_lowercase()).is_some()

@@ -5,6 +5,7 @@
 
 use super::json_text::{Clock, Unit, from_part, string, text_of};
 use super::markup::strip_html;
+use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -64,20 +65,6 @@ pub fn twilio_roles(t: &mut Transcript) {
                 turn.role = Role::Agent;
             }
         }
-    }
-}
-
-/// A turn-building helper that shares speaker names between turns.
-#[derive(Default)]
-struct Names(Vec<Arc<str>>);
-
-impl Names {
-    fn get(&mut self, name: &str) -> Arc<str> {
-        if let Some(n) = self.0.iter().find(|n| &***n == name) {
-            return n.clone();
-        }
-        self.0.push(name.into());
-        self.0[self.0.len() - 1].clone()
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::chat_json::assign_diarised_roles;
 use super::json_text::{Clock, Unit};
+use crate::transcript::roles::Names;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
-use std::sync::Arc;
 
 /// Header names each column may have.
 const TEXT: &[&str] = &[
@@ -111,7 +111,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         ));
     };
     let mut conversations: Vec<(Option<String>, Vec<Turn>, Clock)> = Vec::new();
-    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut names = Names::default();
     let mut record = csv::StringRecord::new();
     loop {
         let at = body_start + reader.position().byte() as usize;
@@ -142,7 +142,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             (None, None) => opts.default_role,
             _ => crate::transcript::Role::Unknown,
         };
-        let speaker = name.or(role_label).map(|n| shared(&mut names, n));
+        let speaker = name.or(role_label).map(|n| names.get(n));
         let clock = &mut conversations[k].2;
         let start_ms = field(cols.start).and_then(|t| clock.time_str(t, Unit::Seconds));
         let end_ms = field(cols.end).and_then(|t| clock.time_str(t, Unit::Seconds));
@@ -161,14 +161,6 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             Transcript { id, turns }
         })
         .collect())
-}
-
-fn shared(names: &mut Vec<Arc<str>>, name: &str) -> Arc<str> {
-    if let Some(n) = names.iter().find(|n| &***n == name) {
-        return n.clone();
-    }
-    names.push(name.into());
-    names[names.len() - 1].clone()
 }
 
 fn csv_error(e: &csv::Error) -> ParseError {

@@ -4,10 +4,10 @@
 
 use super::chat_json::parse_messages;
 use super::json_text::{Clock, Unit, from_part, string, text_of};
+use crate::transcript::roles::Names;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::sync::Arc;
 
 /// One recognised word.
 struct Word<'a> {
@@ -23,7 +23,7 @@ struct Word<'a> {
 /// Groups words into turns by speaker; no speaker at all reads as the default role.
 fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
     let mut turns: Vec<Turn> = Vec::new();
-    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut names = Names::default();
     let mut current: Option<Option<String>> = None;
     for w in words {
         let Some(text) = text_of(source, w.text) else {
@@ -41,16 +41,7 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
             turn.end_ms = w.end_ms.or(turn.end_ms);
             continue;
         }
-        let speaker = w
-            .speaker
-            .as_deref()
-            .map(|s| match names.iter().find(|n| &***n == s) {
-                Some(n) => n.clone(),
-                None => {
-                    names.push(s.into());
-                    names[names.len() - 1].clone()
-                }
-            });
+        let speaker = w.speaker.as_deref().map(|s| names.get(s));
         let role = match &speaker {
             Some(s) if opts.roles.knows(s) => opts.roles.role_of(s),
             Some(_) => Role::Unknown,
