@@ -73,7 +73,13 @@ impl Shape<'_> {
             Format::AwsCallAnalytics
         } else if self.speech_segments.is_some() {
             Format::AwsPca
-        } else if self.entries.is_some() || self.transcript.is_some_and(|t| !is_array(Some(t))) {
+        } else if self.messages.is_some() && self.meta.is_some() {
+            Format::Twilio
+        } else if self.messages.is_some() {
+            Format::Json
+        } else if self.entries.is_some()
+            || self.transcript.is_some_and(|t| t.get().starts_with('{'))
+        {
             Format::GoogleCcai
         } else if is_array(self.results) {
             Format::GoogleStt
@@ -90,9 +96,7 @@ impl Shape<'_> {
             Format::Assemblyai
         } else if self.segments.is_some() {
             Format::Whisper
-        } else if self.messages.is_some() && self.meta.is_some() {
-            Format::Twilio
-        } else if self.messages.is_some() || is_array(self.transcript) {
+        } else if is_array(self.transcript) {
             Format::Json
         } else {
             return None;
