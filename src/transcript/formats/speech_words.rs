@@ -20,8 +20,11 @@ struct Word<'a> {
     joins: bool,
 }
 
-/// Groups words into turns by speaker; no speaker at all reads as the default role.
+/// Groups words into turns by speaker, in time order (channels of multichannel audio are
+/// listed one after another; one channel's words are already in order, which the stable sort
+/// keeps); no speaker at all reads as the default role.
 fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
+    let words = in_time_order(words);
     let mut turns: Vec<Turn> = Vec::new();
     let mut names = Names::default();
     let mut current: Option<Option<String>> = None;
@@ -61,8 +64,8 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
     Transcript { id: None, turns }
 }
 
-/// Sorts words of several channels by start time; punctuation stays after its word.
-fn interleave(words: Vec<Word>) -> Vec<Word> {
+/// Sorts words by start time, stably; punctuation (no time) stays after its word.
+fn in_time_order(words: Vec<Word>) -> Vec<Word> {
     let mut last = 0;
     let mut keyed: Vec<(u64, Word)> = words
         .into_iter()
@@ -165,10 +168,6 @@ pub fn aws_transcribe(
     } else {
         results.items
     };
-    let several_channels = items
-        .iter()
-        .filter_map(|i| i.channel_label.as_deref())
-        .any(|c| Some(c) != items.iter().find_map(|i| i.channel_label.as_deref()));
     let mut words = Vec::with_capacity(items.len());
     let mut last_speaker = None;
     for item in &items {
@@ -193,9 +192,6 @@ pub fn aws_transcribe(
             speaker,
             joins,
         });
-    }
-    if several_channels {
-        words = interleave(words);
     }
     Ok(turns(source, words, opts))
 }
@@ -261,9 +257,6 @@ pub fn deepgram(
                 joins: false,
             });
         }
-    }
-    if channels > 1 {
-        words = interleave(words);
     }
     Ok(turns(source, words, opts))
 }
