@@ -1,14 +1,14 @@
 //! Finds every phrase and regex hit of every rule in one pass over a conversation (SPEC §3).
 //!
 //! All phrase variants of all rules are compiled into one Aho-Corasick automaton over *symbols*
-//! (see [`crate::text::vocab`]), not bytes: the text is scanned once into canonical words, each
-//! word becomes a two-byte symbol, and the automaton walks the symbol stream. A phrase with `*`
+//! (see [`crate::text::vocab`] and [`crate::text::automaton`]), not bytes: the text is scanned
+//! once into canonical words, each word becomes a symbol, and the automaton walks the symbols. A phrase with `*`
 //! puts its longest run of literal words in the automaton and checks the rest around each anchor
 //! hit. Regexes sit behind one `RegexSet` that says which of them can match a turn at all.
 
 use crate::rules::phrase::Token;
+use crate::text::automaton::Automaton;
 use crate::text::vocab::{BREAK, Sym, SymbolStream, Vocab};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 use std::collections::{BTreeSet, HashMap};
 
@@ -56,11 +56,10 @@ pub struct MatcherInput<'a> {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     vocab: Vocab,
-    automaton: Option<AhoCorasick>,
-    /// The automaton's patterns, kept to rebuild it as a DFA for large scans.
-    patterns: Vec<Vec<u8>>,
-    /// Variants by automaton pattern id.
-    variants: Vec<Vec<Variant>>,
+    /// Over the anchors of all variants; `None` when no rule has phrases.
+    automaton: Option<Automaton>,
+    /// Anchor length and the variants sharing that anchor, by automaton pattern id.
+    variants: Vec<(usize, Vec<Variant>)>,
     regex_set: Option<RegexSet>,
     /// (rule, regex) by `regex_set` index.
     regexes: Vec<(usize, Regex)>,
@@ -97,9 +96,9 @@ impl Matcher {
                 crate::text::vocab::MAX_SYMBOLS - 2
             )
         })?;
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut variants: Vec<Vec<Variant>> = Vec::new();
+        let mut patterns: Vec<Vec<Sym>> = Vec::new();
+        let mut by_pattern: HashMap<Vec<Sym>, usize> = HashMap::new();
+        let mut variants: Vec<(usize, Vec<Variant>)> = Vec::new();
         let lists = input
             .phrases
             .iter()
@@ -118,18 +117,19 @@ impl Matcher {
                     })
                     .collect();
                 let (anchor_at, anchor_len) = longest_word_run(&slots);
-                let mut bytes = Vec::with_capacity(anchor_len * 2);
-                for s in &slots[anchor_at..anchor_at + anchor_len] {
-                    if let Slot::Word(sym) = s {
-                        crate::text::vocab::encode(*sym, &mut bytes);
-                    }
-                }
-                let id = *by_pattern.entry(bytes.clone()).or_insert_with(|| {
-                    patterns.push(bytes);
-                    variants.push(Vec::new());
+                let anchor: Vec<Sym> = slots[anchor_at..anchor_at + anchor_len]
+                    .iter()
+                    .filter_map(|s| match s {
+                        Slot::Word(sym) => Some(*sym),
+                        Slot::Any => None,
+                    })
+                    .collect();
+                let id = *by_pattern.entry(anchor.clone()).or_insert_with(|| {
+                    patterns.push(anchor);
+                    variants.push((anchor_len, Vec::new()));
                     patterns.len() - 1
                 });
-                variants[id].push(Variant {
+                variants[id].1.push(Variant {
                     rule: rule as u32,
                     unless,
                     slots,
@@ -138,7 +138,7 @@ impl Matcher {
                 });
             }
         }
-        let automaton = build_automaton(&patterns, AhoCorasickKind::ContiguousNFA)?;
+        let automaton = (!patterns.is_empty()).then(|| Automaton::new(&patterns, vocab.symbols()));
         let regexes: Vec<(usize, Regex)> = input
             .regexes
             .iter()
@@ -160,21 +160,9 @@ impl Matcher {
         Ok(Matcher {
             vocab,
             automaton,
-            patterns,
             variants,
             regex_set,
             regexes,
-        })
-    }
-
-    /// This matcher with its automaton rebuilt as a DFA. The matcher starts as a contiguous NFA,
-    /// quick to build (a pre-commit run checks a few files); over thousands of phrase variants a
-    /// DFA takes ~0.15 s and ~40 MB more to build but scans faster, which a large scan repays
-    /// (measured on 200,000 files with the default pack: 4.3 s against 4.7 s).
-    pub fn with_dfa(&self) -> Result<Matcher, String> {
-        Ok(Matcher {
-            automaton: build_automaton(&self.patterns, AhoCorasickKind::DFA)?,
-            ..self.clone()
         })
     }
 
@@ -193,12 +181,14 @@ impl Matcher {
                 scratch.turn_starts.push((stream.len(), i));
                 self.vocab.symbolize(text, 0, stream);
             }
-            for m in ac.find_overlapping_iter(&stream.bytes) {
-                let anchor = m.start() / 2;
-                for v in &self.variants[m.pattern().as_usize()] {
+            let (stream, turn_starts) = (&scratch.stream, &scratch.turn_starts);
+            ac.for_each_match(&stream.syms, |pattern, end| {
+                let (anchor_len, variants) = &self.variants[pattern];
+                let anchor = end - anchor_len;
+                for v in variants {
                     if let Some((first, last)) = verify(stream, v, anchor) {
-                        let k = scratch.turn_starts.partition_point(|&(s, _)| s <= first) - 1;
-                        let turn = scratch.turn_starts[k].1;
+                        let k = turn_starts.partition_point(|&(s, _)| s <= first) - 1;
+                        let turn = turn_starts[k].1;
                         let end = stream.spans[last].1 as usize;
                         if v.ends_sentence && !sentence_ends_at(turns[turn].0, end) {
                             continue;
@@ -212,7 +202,7 @@ impl Matcher {
                         });
                     }
                 }
-            }
+            });
         }
         if let Some(set) = &self.regex_set {
             self.find_regex(set, turns, scratch, hits);
@@ -267,22 +257,6 @@ impl Matcher {
             }
         }
     }
-}
-
-/// One automaton over all patterns, overlapping matches reported.
-fn build_automaton(
-    patterns: &[Vec<u8>],
-    kind: AhoCorasickKind,
-) -> Result<Option<AhoCorasick>, String> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    AhoCorasick::builder()
-        .kind(Some(kind))
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .map(Some)
-        .map_err(|e| format!("could not build the phrase automaton: {e}"))
 }
 
 /// Whether a sentence or the text ends at byte `at`: only white space, then sentence
@@ -382,22 +356,6 @@ mod tests {
             quotes(&m, &["x", "please calm down"]),
             [(1, 1, "calm down".into())]
         );
-    }
-
-    #[test]
-    fn the_dfa_finds_what_the_nfa_finds() {
-        let m = matcher(&[
-            &["(that is|it is) not my department", "not my job"],
-            &["calm down", "you * wrong"],
-        ]);
-        let dfa = m.with_dfa().unwrap();
-        let turns = [
-            "that's not my job, calm down",
-            "you're so wrong",
-            "it is not my department",
-        ];
-        assert_eq!(quotes(&m, &turns), quotes(&dfa, &turns));
-        assert_eq!(quotes(&dfa, &turns).len(), 3);
     }
 
     #[test]

@@ -425,19 +425,7 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
         let ctx = &ctx;
         let pool = &pool;
         s.spawn(move || {
-            let mut large_scan: Option<RuleSet> = None;
-            for (i, chunk) in inputs_rx.into_iter().enumerate() {
-                // A full first chunk means a large scan: a DFA automaton pays for itself there.
-                if i == 0 && chunk.len() == CHUNK {
-                    large_scan = ctx.rules.matcher.with_dfa().ok().map(|matcher| RuleSet {
-                        matcher,
-                        ..ctx.rules.clone()
-                    });
-                }
-                let ctx = &Context {
-                    rules: large_scan.as_ref().unwrap_or(ctx.rules),
-                    ..*ctx
-                };
+            for chunk in inputs_rx {
                 let results: Vec<Processed> = pool.install(|| {
                     chunk
                         .into_par_iter()

@@ -2,9 +2,6 @@
 //! text becomes a stream of symbols (one per canonical word, fillers dropped, unknown words as
 //! [`OTHER`]). The matcher then runs one automaton over symbols instead of bytes, which is several
 //! times less work than matching hundreds of phrases byte by byte.
-//!
-//! Symbols are written two bytes each — `0x80 | id >> 7`, `id & 0x7F` — so a pattern can only
-//! match at a symbol boundary: a byte with the high bit set always starts a symbol.
 
 use super::canon::{self, Words};
 
@@ -15,15 +12,8 @@ pub const OTHER: Sym = 0;
 /// Separates turns; no pattern contains it, so no match spans two turns.
 pub const BREAK: Sym = 1;
 const FIRST_WORD: Sym = 2;
-/// The most symbols the two-byte encoding holds.
-pub const MAX_SYMBOLS: usize = 1 << 14;
-
-/// Appends the two-byte encoding of `sym`.
-#[inline(always)]
-pub fn encode(sym: Sym, out: &mut Vec<u8>) {
-    out.push(0x80 | (sym >> 7) as u8);
-    out.push((sym & 0x7F) as u8);
-}
+/// The most symbols a [`Sym`] holds.
+pub const MAX_SYMBOLS: usize = 1 << 16;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 const FOLD: u64 = 0x2020_2020_2020_2020;
@@ -262,6 +252,11 @@ impl Vocab {
         }
     }
 
+    /// How many symbols there are: every symbol is below this.
+    pub fn symbols(&self) -> usize {
+        self.words.len()
+    }
+
     /// The word behind a symbol.
     pub fn word(&self, sym: Sym) -> &str {
         self.words.get(sym as usize).map_or("<?>", |w| w)
@@ -275,7 +270,7 @@ impl Vocab {
     pub fn symbolize(&self, text: &str, base: u32, stream: &mut SymbolStream) {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        stream.bytes.reserve(2 * n);
+        stream.syms.reserve(n / 2 + 1);
         stream.spans.reserve(n / 2 + 1);
         let mut i = 0;
         while i < n {
@@ -319,7 +314,7 @@ impl Vocab {
                         base + (w.start + p.start) as u32,
                         base + (w.start + p.end) as u32,
                     );
-                    encode(sym, &mut stream.bytes);
+                    stream.syms.push(sym);
                     stream.spans.push(span);
                 }
             }
@@ -382,10 +377,10 @@ const ALNUM: [bool; 256] = {
     t
 };
 
-/// A text as symbols: two bytes per symbol for the automaton, and each symbol's byte range.
+/// A text as symbols, and each symbol's byte range.
 #[derive(Default, Debug)]
 pub struct SymbolStream {
-    pub bytes: Vec<u8>,
+    pub syms: Vec<Sym>,
     pub spans: Vec<(u32, u32)>,
     /// Buffers for words that need normalising.
     expander: canon::Expander,
@@ -393,20 +388,20 @@ pub struct SymbolStream {
 
 impl SymbolStream {
     pub fn clear(&mut self) {
-        self.bytes.clear();
+        self.syms.clear();
         self.spans.clear();
     }
 
     #[inline(always)]
     pub fn push(&mut self, sym: Sym, start: u32, end: u32) {
-        encode(sym, &mut self.bytes);
+        self.syms.push(sym);
         self.spans.push((start, end));
     }
 
     /// The symbol at index `i`.
     #[inline]
     pub fn sym(&self, i: usize) -> Sym {
-        (((self.bytes[2 * i] & 0x7F) as Sym) << 7) | self.bytes[2 * i + 1] as Sym
+        self.syms[i]
     }
 
     pub fn len(&self) -> usize {
@@ -497,7 +492,7 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(fast.bytes, reference.bytes, "{text}");
+            assert_eq!(fast.syms, reference.syms, "{text}");
             assert_eq!(fast.spans, reference.spans, "{text}");
         }
     }
@@ -528,15 +523,5 @@ mod tests {
         }
         assert_eq!(hash_folded(b"ABCdef"), hash_folded(b"abcDEF"));
         assert_ne!(short_key(b"no"), short_key(b"not"));
-    }
-
-    #[test]
-    fn encoding_round_trips() {
-        let mut s = SymbolStream::default();
-        for sym in [0, 1, 127, 128, 5000, (MAX_SYMBOLS - 1) as Sym] {
-            s.push(sym, 0, 0);
-        }
-        let back: Vec<Sym> = (0..s.len()).map(|i| s.sym(i)).collect();
-        assert_eq!(back, [0, 1, 127, 128, 5000, (MAX_SYMBOLS - 1) as Sym]);
     }
 }
