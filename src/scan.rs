@@ -12,6 +12,7 @@ use crate::rules::RuleSet;
 use crate::transcript::{self, Format, ParseOptions};
 use globset::GlobSet;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -200,9 +201,14 @@ impl Processed {
 /// Per-thread buffers.
 #[derive(Default)]
 struct Scratch {
+    /// The file being read.
+    file: Vec<u8>,
     matcher: MatchScratch,
     hits: Vec<Hit>,
 }
+
+/// A read buffer grown past this by a large file is not kept for the next one.
+const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 
 /// What every worker shares.
 struct Context<'a> {
@@ -212,7 +218,8 @@ struct Context<'a> {
 }
 
 /// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning).
-fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+/// Valid UTF-8, the usual case, is borrowed.
+fn decode<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
     let utf16 = |le: bool| {
         let units = bytes[2..].chunks_exact(2).map(|c| {
             if le {
@@ -226,22 +233,21 @@ fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
             .collect::<String>()
     };
     match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => return utf16(true),
-        Some([0xFE, 0xFF]) => return utf16(false),
+        Some([0xFF, 0xFE]) => return Cow::Owned(utf16(true)),
+        Some([0xFE, 0xFF]) => return Cow::Owned(utf16(false)),
         _ => {}
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let valid = e.valid_up_to();
             let good = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let line = good.matches('\n').count() + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             warnings.push(format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
             ));
-            String::from_utf8_lossy(&bytes).into_owned()
+            String::from_utf8_lossy(bytes)
         }
     }
 }
@@ -252,30 +258,48 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
-    let (display, path, bytes) = match input {
-        Input::Skip(s) => {
-            return Processed {
-                skipped: Some(s),
-                ..Processed::skipped("", "")
-            };
-        }
-        Input::Error(e) => {
-            return Processed {
-                error: Some(e),
-                ..Processed::error("", "")
-            };
-        }
+    // The read buffer is lent out of the scratch so that the rest of it stays usable.
+    let mut buf = std::mem::take(&mut scratch.file);
+    buf.clear();
+    let processed = match read(input, ctx, &mut buf) {
+        Ok((display, path)) => check(&display, &path, &buf, ctx, scratch),
+        Err(done) => *done,
+    };
+    if buf.capacity() <= KEEP_BUFFER_UP_TO {
+        scratch.file = buf;
+    }
+    processed
+}
+
+/// Reads an input into `buf`, giving its display name and path, or what to report instead.
+/// A file is read up to the size limit plus one byte, without a separate size query.
+fn read(
+    input: Input,
+    ctx: &Context,
+    buf: &mut Vec<u8>,
+) -> Result<(String, PathBuf), Box<Processed>> {
+    match input {
+        Input::Skip(s) => Err(Box::new(Processed {
+            skipped: Some(s),
+            ..Processed::skipped("", "")
+        })),
+        Input::Error(e) => Err(Box::new(Processed {
+            error: Some(e),
+            ..Processed::error("", "")
+        })),
         Input::Stdin => {
             let name = ctx
                 .opts
                 .stdin_filename
                 .clone()
                 .unwrap_or_else(|| "<stdin>".into());
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-                return Processed::error(&name, format!("cannot read standard input: {e}"));
+            if let Err(e) = io::stdin().lock().read_to_end(buf) {
+                return Err(Box::new(Processed::error(
+                    &name,
+                    format!("cannot read standard input: {e}"),
+                )));
             }
-            (name.clone(), PathBuf::from(name), bytes)
+            Ok((name.clone(), PathBuf::from(name)))
         }
         Input::File {
             path,
@@ -284,43 +308,51 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
         } => {
             if !forced && ctx.opts.input_format.is_none() && Format::from_extension(&path).is_none()
             {
-                return Processed::skipped(
+                return Err(Box::new(Processed::skipped(
                     &display,
                     "not a transcript file (unknown extension); name it, use --include, or --input-format to read it",
-                );
+                )));
             }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.len() > ctx.opts.max_filesize => {
-                    return Processed::skipped(
-                        &display,
-                        format!(
-                            "too large ({} bytes; the limit is {}, see --max-filesize)",
-                            m.len(),
-                            ctx.opts.max_filesize
-                        ),
-                    );
-                }
-                Err(e) => return Processed::error(&display, format!("cannot read: {e}")),
-                Ok(_) => {}
+            let cannot_read =
+                |e: io::Error| Box::new(Processed::error(&display, format!("cannot read: {e}")));
+            let file = std::fs::File::open(&path).map_err(cannot_read)?;
+            let limit = ctx.opts.max_filesize;
+            (&file)
+                .take(limit.saturating_add(1))
+                .read_to_end(buf)
+                .map_err(cannot_read)?;
+            if buf.len() as u64 > limit {
+                let size = file.metadata().map_or(buf.len() as u64, |m| m.len());
+                return Err(Box::new(Processed::skipped(
+                    &display,
+                    format!("too large ({size} bytes; the limit is {limit}, see --max-filesize)"),
+                )));
             }
-            match std::fs::read(&path) {
-                Ok(b) => (display, path, b),
-                Err(e) => return Processed::error(&display, format!("cannot read: {e}")),
-            }
+            Ok((display, path))
         }
-    };
-    if looks_binary(&bytes) {
-        return Processed::skipped(&display, "binary");
+    }
+}
+
+/// Parses, matches, evaluates and renders one file's bytes.
+fn check(
+    display: &str,
+    path: &Path,
+    bytes: &[u8],
+    ctx: &Context,
+    scratch: &mut Scratch,
+) -> Processed {
+    if looks_binary(bytes) {
+        return Processed::skipped(display, "binary");
     }
     let mut warnings = Vec::new();
     let source = decode(bytes, &mut warnings);
     let format = ctx
         .opts
         .input_format
-        .unwrap_or_else(|| transcript::detect(&path, &source));
+        .unwrap_or_else(|| transcript::detect(path, &source));
     let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
         Ok(parsed) => (parsed.format, parsed.transcripts),
-        Err(e) => return Processed::error(&display, format!("{e} (read as {})", format.name())),
+        Err(e) => return Processed::error(display, format!("{e} (read as {})", format.name())),
     };
     let mut out = Processed {
         summary: Summary::default(),
@@ -338,7 +370,7 @@ fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
     for t in &transcripts {
         let evaluation = evaluate(t, &source, ctx, scratch);
         let conv = report::conversation(
-            &display,
+            display,
             format.name(),
             t,
             &source,
