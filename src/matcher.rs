@@ -69,6 +69,8 @@ pub struct Matcher {
 #[derive(Default, Debug)]
 pub struct Scratch {
     stream: SymbolStream,
+    /// (automaton pattern, end symbol) of each anchor found.
+    anchors: Vec<(u32, u32)>,
     /// (first symbol index, turn index) of each scanned turn.
     turn_starts: Vec<(usize, usize)>,
     /// The scanned turns joined by line breaks, for regexes, and where each turn starts in it.
@@ -182,9 +184,12 @@ impl Matcher {
                 self.vocab.symbolize(text, 0, stream);
             }
             let (stream, turn_starts) = (&scratch.stream, &scratch.turn_starts);
-            ac.for_each_match(&stream.syms, |pattern, end| {
-                let (anchor_len, variants) = &self.variants[pattern];
-                let anchor = end - anchor_len;
+            let anchors = &mut scratch.anchors;
+            anchors.clear();
+            ac.find(&stream.syms, anchors);
+            for &(pattern, end) in anchors.iter() {
+                let (anchor_len, variants) = &self.variants[pattern as usize];
+                let anchor = end as usize - anchor_len;
                 for v in variants {
                     if let Some((first, last)) = verify(stream, v, anchor) {
                         let k = turn_starts.partition_point(|&(s, _)| s <= first) - 1;
@@ -202,7 +207,7 @@ impl Matcher {
                         });
                     }
                 }
-            });
+            }
         }
         if let Some(set) = &self.regex_set {
             self.find_regex(set, turns, scratch, hits);
