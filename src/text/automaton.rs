@@ -27,19 +27,25 @@ const DENSE: u32 = 1 << 31;
 pub struct Automaton {
     /// The state after each symbol from the start state, or [`RESET`].
     start: Box<[State]>,
-    /// Edges of state `s`: `edge_sym[a..b]` and `edge_to[a..b]` with `(a, b) = edges[s]`; when
-    /// `a` has [`DENSE`] set, `dense[a & !DENSE..][..symbols]` is its row, [`START`] meaning no
-    /// edge.
-    edges: Box<[(u32, u32)]>,
+    /// Everything a step reads about a state, together (one cache line for a cold state).
+    states: Box<[StateInfo]>,
     edge_sym: Box<[Sym]>,
     edge_to: Box<[State]>,
     dense: Box<[State]>,
-    /// The state of the longest proper suffix that is also a trie state.
-    fail: Box<[State]>,
     /// The pattern that ends at each state, or [`NONE`].
     pattern: Box<[u32]>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct StateInfo {
+    /// Its edges are `edge_sym[first..end]` and `edge_to[first..end]`; when `first` has
+    /// [`DENSE`] set, `dense[first & !DENSE..][..symbols]` is its row, [`START`] meaning no edge.
+    first: u32,
+    end: u32,
+    /// The state of the longest proper suffix that is also a trie state.
+    fail: State,
     /// The nearest state on the suffix chain (the state itself included) where a pattern ends.
-    output: Box<[State]>,
+    output: State,
 }
 
 impl Automaton {
@@ -107,33 +113,37 @@ impl Automaton {
         }
 
         let (mut edge_sym, mut edge_to, mut dense) = (Vec::new(), Vec::new(), Vec::new());
-        let mut edges = Vec::with_capacity(states);
+        let mut infos = Vec::with_capacity(states);
         for (s, list) in children.iter().enumerate() {
-            if s == START as usize {
-                edges.push((0, 0));
+            let (first, end) = if s == START as usize {
+                (0, 0)
             } else if list.len() > DENSE_FROM {
                 let at = dense.len() as u32;
                 dense.resize(dense.len() + symbols, START);
                 for &(sym, to) in list {
                     dense[at as usize + sym as usize] = to;
                 }
-                edges.push((DENSE | at, 0));
+                (DENSE | at, 0)
             } else {
                 let at = edge_sym.len() as u32;
                 edge_sym.extend(list.iter().map(|e| e.0));
                 edge_to.extend(list.iter().map(|e| e.1));
-                edges.push((at, edge_sym.len() as u32));
-            }
+                (at, edge_sym.len() as u32)
+            };
+            infos.push(StateInfo {
+                first,
+                end,
+                fail: fail[s],
+                output: output[s],
+            });
         }
         Automaton {
             start: start.into(),
-            edges: edges.into(),
+            states: infos.into(),
             edge_sym: edge_sym.into(),
             edge_to: edge_to.into(),
             dense: dense.into(),
-            fail: fail.into(),
             pattern: pattern.into(),
-            output: output.into(),
         }
     }
 
@@ -145,20 +155,17 @@ impl Automaton {
             return START;
         }
         while state != START {
-            let s = state as usize;
-            let (a, b) = self.edges[s];
-            if a & DENSE != 0 {
-                let to = self.dense[(a & !DENSE) as usize + sym as usize];
+            let info = &self.states[state as usize];
+            let (first, end) = (info.first as usize, info.end as usize);
+            if info.first & DENSE != 0 {
+                let to = self.dense[(info.first & !DENSE) as usize + sym as usize];
                 if to != START {
                     return to;
                 }
-            } else if let Some(k) = self.edge_sym[a as usize..b as usize]
-                .iter()
-                .position(|&e| e == sym)
-            {
-                return self.edge_to[a as usize + k];
+            } else if let Some(k) = self.edge_sym[first..end].iter().position(|&e| e == sym) {
+                return self.edge_to[first + k];
             }
-            state = self.fail[s];
+            state = info.fail;
         }
         from_start
     }
@@ -169,10 +176,10 @@ impl Automaton {
         let mut state = START;
         for (i, &sym) in symbols.iter().enumerate() {
             state = self.next(state, sym);
-            let mut out = self.output[state as usize];
+            let mut out = self.states[state as usize].output;
             while out != NONE {
                 found.push((self.pattern[out as usize], i as u32 + 1));
-                out = self.output[self.fail[out as usize] as usize];
+                out = self.states[self.states[out as usize].fail as usize].output;
             }
         }
     }
@@ -180,8 +187,8 @@ impl Automaton {
     /// Bytes held by the automaton's tables.
     #[cfg(test)]
     fn memory(&self) -> usize {
-        4 * (self.start.len() + self.fail.len() + self.pattern.len() + self.output.len())
-            + 8 * self.edges.len()
+        4 * (self.start.len() + self.pattern.len())
+            + std::mem::size_of::<StateInfo>() * self.states.len()
             + 2 * self.edge_sym.len()
             + 4 * (self.edge_to.len() + self.dense.len())
     }
