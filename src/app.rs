@@ -12,6 +12,10 @@ use crate::scan::{self, ScanOptions};
 use crate::text::canon::DEFAULT_FILLERS;
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
+/// tens of thousands.
+const REPORT_BUFFER: usize = 1 << 20;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -199,8 +203,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         ..Printer::default()
     };
     let create = |path: &Path| {
+        // A fresh file rather than a truncated one: ext4 flushes a file truncated to zero and
+        // rewritten when it is closed (its `auto_da_alloc` heuristic), which made rewriting last
+        // run's reports cost several times writing new ones.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(path);
+        }
         std::fs::File::create(path)
-            .map(io::BufWriter::new)
+            .map(|f| io::BufWriter::with_capacity(REPORT_BUFFER, f))
             .map_err(|e| format!("error: cannot create {}: {e}", path.display()))
     };
     let mut files = Vec::new();
