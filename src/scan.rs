@@ -13,7 +13,7 @@ use crate::transcript::{self, Format, ParseOptions};
 use globset::GlobSet;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::io::{self, Read, Write};
+use std::io::{self, IoSlice, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -416,6 +416,57 @@ pub struct Output<'w> {
     pub writer: &'w mut dyn Write,
 }
 
+/// Writes a chunk's results to every output, in input order; `written` counts the conversations
+/// written before. Each output gets its parts in a few vectored writes instead of a copy into
+/// its buffer per conversation.
+fn write_chunk(
+    results: &[Processed],
+    outputs: &mut [Output],
+    printers: &[Printer],
+    written: usize,
+) -> io::Result<()> {
+    let mut parts: Vec<IoSlice> = Vec::new();
+    for (i, (o, printer)) in outputs.iter_mut().zip(printers).enumerate() {
+        let mut index = written;
+        for r in results {
+            // Skipped and unreadable files render nothing.
+            if let Some(rendered) = r.rendered.get(i) {
+                let mut from = 0;
+                for &cut in &rendered.cuts {
+                    for part in printer.conversation_parts(&rendered.bytes[from..cut], index) {
+                        if !part.is_empty() {
+                            parts.push(IoSlice::new(part));
+                        }
+                    }
+                    index += 1;
+                    from = cut;
+                }
+            }
+            if r.skipped.is_some() || r.error.is_some() {
+                write_parts(o.writer, &mut parts)?;
+                printer.write_event(o.writer, r.skipped.as_ref(), r.error.as_ref())?;
+            }
+        }
+        write_parts(o.writer, &mut parts)?;
+    }
+    Ok(())
+}
+
+/// Writes all of `parts` and empties it.
+fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
+    let mut rest = &mut parts[..];
+    while !rest.is_empty() {
+        match w.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    parts.clear();
+    Ok(())
+}
+
 /// Scans every input, writing each report to its output and file errors to standard error
 /// (unless the first output is quiet).
 pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::Result<Summary> {
@@ -487,24 +538,10 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
             if let Some(bar) = &progress {
                 bar.inc(results.len() as u64);
             }
+            write_chunk(&results, outputs, &printers, written)?;
             for r in results {
                 totals.files += 1;
                 totals.merge(&r.summary);
-                for (i, (o, printer)) in outputs.iter_mut().zip(&printers).enumerate() {
-                    // Skipped and unreadable files render nothing.
-                    if let Some(rendered) = r.rendered.get(i) {
-                        let mut from = 0;
-                        for (k, &cut) in rendered.cuts.iter().enumerate() {
-                            printer.write_conversation(
-                                o.writer,
-                                &rendered.bytes[from..cut],
-                                written + k,
-                            )?;
-                            from = cut;
-                        }
-                    }
-                    printer.write_event(o.writer, r.skipped.as_ref(), r.error.as_ref())?;
-                }
                 written += r.rendered.first().map_or(0, |x| x.cuts.len());
                 if let Some(s) = r.skipped {
                     totals.skipped += 1;

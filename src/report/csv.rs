@@ -40,34 +40,34 @@ pub fn categories(rules: &RuleSet) -> Vec<String> {
 }
 
 pub fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &mut Vec<u8>) {
-    let mut w = csv::Writer::from_writer(out);
+    // A small buffer: a row is short, and a writer is made per conversation.
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(1024)
+        .from_writer(out);
     let id = c.id.unwrap_or("");
-    // Writing to a Vec cannot fail.
-    let mut row = |fields: &[&str]| w.write_record(fields).expect("CSV rows write to memory");
+    let mut numbers = itoa::Buffer::new();
     if findings {
         for f in &c.findings {
-            row(&[
-                c.path,
-                id,
-                &f.turn.to_string(),
-                f.role.name(),
-                f.speaker.unwrap_or(""),
-                &f.line.to_string(),
-                &f.column.to_string(),
-                f.rule,
-                f.kind.name(),
-                f.severity.name(),
-                f.category,
-                &f.points.to_string(),
-                f.matched.unwrap_or(""),
-                &f.message,
-            ]);
+            put(&mut w, c.path.as_bytes());
+            put(&mut w, id.as_bytes());
+            put(&mut w, numbers.format(f.turn).as_bytes());
+            put(&mut w, f.role.name().as_bytes());
+            put(&mut w, f.speaker.unwrap_or("").as_bytes());
+            put(&mut w, numbers.format(f.line).as_bytes());
+            put(&mut w, numbers.format(f.column).as_bytes());
+            put(&mut w, f.rule.as_bytes());
+            put(&mut w, f.kind.name().as_bytes());
+            put(&mut w, f.severity.name().as_bytes());
+            put(&mut w, f.category.as_bytes());
+            put(&mut w, numbers.format(f.points).as_bytes());
+            put(&mut w, f.matched.unwrap_or("").as_bytes());
+            put(&mut w, f.message.as_bytes());
+            end_row(&mut w);
         }
         return;
     }
-    let count = |pred: &dyn Fn(&super::Finding) -> bool| {
-        c.findings.iter().filter(|f| pred(f)).count().to_string()
-    };
+    let count =
+        |pred: &dyn Fn(&super::Finding) -> bool| c.findings.iter().filter(|f| pred(f)).count();
     let problem = |s: Severity| move |f: &super::Finding| f.kind != Kind::Reward && f.severity == s;
     let mut rules: Vec<(&str, usize)> = Vec::new();
     for f in c.findings.iter().filter(|f| f.is_problem()) {
@@ -83,20 +83,36 @@ pub fn conversation(c: &Conversation, categories: &[String], findings: bool, out
             Some((_, m)) if m >= n => best,
             _ => Some((r, n)),
         });
-    let mut fields = vec![
-        c.path.to_string(),
-        id.to_string(),
-        c.format.to_string(),
-        c.turns.to_string(),
-        c.score.to_string(),
-        c.passed.to_string(),
+    put(&mut w, c.path.as_bytes());
+    put(&mut w, id.as_bytes());
+    put(&mut w, c.format.as_bytes());
+    put(&mut w, numbers.format(c.turns).as_bytes());
+    put(&mut w, numbers.format(c.score).as_bytes());
+    put(&mut w, if c.passed { b"true" } else { b"false" });
+    for n in [
         count(&problem(Severity::Error)),
         count(&problem(Severity::Warning)),
         count(&problem(Severity::Info)),
         count(&|f| f.kind == Kind::Reward),
-        top.map_or(String::new(), |(r, _)| r.to_string()),
-    ];
-    fields.extend(categories.iter().map(|cat| count(&|f| f.category == cat)));
-    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-    row(&fields);
+    ] {
+        put(&mut w, numbers.format(n).as_bytes());
+    }
+    put(&mut w, top.map_or("", |(r, _)| r).as_bytes());
+    for cat in categories {
+        put(
+            &mut w,
+            numbers.format(count(&|f| f.category == cat)).as_bytes(),
+        );
+    }
+    end_row(&mut w);
+}
+
+// Writing to a Vec cannot fail.
+fn put(w: &mut csv::Writer<&mut Vec<u8>>, value: &[u8]) {
+    w.write_field(value).expect("CSV rows write to memory");
+}
+
+fn end_row(w: &mut csv::Writer<&mut Vec<u8>>) {
+    w.write_record(None::<&[u8]>)
+        .expect("CSV rows write to memory");
 }

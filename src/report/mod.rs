@@ -255,25 +255,20 @@ impl Printer {
         }
     }
 
-    /// Writes one rendered conversation; `index` counts conversations written so far.
-    pub fn write_conversation(
-        &self,
-        w: &mut dyn Write,
-        rendered: &[u8],
-        index: usize,
-    ) -> io::Result<()> {
+    /// What to write for one rendered conversation, in order: a separator and the rendering
+    /// (either may be empty); `index` counts conversations written so far.
+    pub fn conversation_parts<'r>(&self, rendered: &'r [u8], index: usize) -> [&'r [u8]; 2] {
         match self.format {
-            OutputFormat::Json if index > 0 => w.write_all(b",\n")?,
+            OutputFormat::Json if index > 0 => [b",\n", rendered],
             OutputFormat::Sarif if !rendered.is_empty() => {
                 let first = !self
                     .wrote_result
                     .swap(true, std::sync::atomic::Ordering::Relaxed);
                 // Results come with a leading comma; the document's first result goes without.
-                return w.write_all(if first { &rendered[1..] } else { rendered });
+                [b"", if first { &rendered[1..] } else { rendered }]
             }
-            _ => {}
+            _ => [b"", rendered],
         }
-        w.write_all(rendered)
     }
 
     /// Writes a skipped file or a file error as it happens (line formats only).
