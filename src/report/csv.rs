@@ -98,11 +98,15 @@ pub fn conversation(c: &Conversation, categories: &[String], findings: bool, out
         put(&mut w, numbers.format(n).as_bytes());
     }
     put(&mut w, top.map_or("", |(r, _)| r).as_bytes());
-    for cat in categories {
-        put(
-            &mut w,
-            numbers.format(count(&|f| f.category == cat)).as_bytes(),
-        );
+    // `categories` is sorted: one pass over the findings counts them all.
+    let mut by_category = vec![0usize; categories.len()];
+    for f in &c.findings {
+        if let Ok(k) = categories.binary_search_by(|cat| cat.as_str().cmp(f.category)) {
+            by_category[k] += 1;
+        }
+    }
+    for n in by_category {
+        put(&mut w, numbers.format(n).as_bytes());
     }
     end_row(&mut w);
 }

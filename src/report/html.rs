@@ -71,7 +71,7 @@ fn entity(special: u8) -> &'static [u8] {
 }
 
 /// `text` escaped for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len() + 16);
     escape_into(&mut out, text);
     // Escaping replaces ASCII bytes with ASCII entities: the text stays UTF-8.

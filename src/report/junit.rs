@@ -3,19 +3,21 @@
 //! problems at or above `--fail-on`.
 
 use super::Conversation;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Escapes text for XML content and attributes, dropping the characters XML 1.0 cannot carry.
-fn xml(text: &str) -> String {
+/// Appends `text` escaped for XML content and attributes, dropping the characters XML 1.0
+/// cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
+fn xml_into(out: &mut Vec<u8>, text: &str) {
     let allowed = |c: &char| {
         matches!(c, '\t' | '\n' | '\r')
             || (*c as u32 >= 0x20 && !matches!(c, '\u{fffe}' | '\u{ffff}'))
     };
-    if text.chars().all(|c| allowed(&c)) {
-        return super::html::escape(text);
+    // Only control bytes and the 0xEF lead byte of U+FFFE/U+FFFF can need dropping.
+    let suspect = |b: &u8| *b < 0x20 || *b == 0xEF;
+    if !text.as_bytes().iter().any(suspect) || text.chars().all(|c| allowed(&c)) {
+        return super::html::escape_into(out, text);
     }
-    super::html::escape(&text.chars().filter(allowed).collect::<String>())
+    super::html::escape_into(out, &text.chars().filter(allowed).collect::<String>());
 }
 
 pub fn start(w: &mut dyn Write) -> io::Result<()> {
@@ -25,41 +27,44 @@ pub fn start(w: &mut dyn Write) -> io::Result<()> {
 /// One suite for the conversation's file with one case; `fails` decides a failure.
 pub fn conversation(c: &Conversation, fails: &dyn Fn(&Conversation) -> bool, out: &mut Vec<u8>) {
     let failed = fails(c);
-    let name =
-        c.id.map_or_else(|| c.path.to_string(), |id| format!("{}#{id}", c.path));
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "  <testsuite name=\"{}\" tests=\"1\" failures=\"{}\" errors=\"0\">\n    <testcase classname=\"{}\" name=\"{}\">",
-        xml(c.path),
-        u8::from(failed),
-        xml(c.path),
-        xml(&name)
-    );
-    if failed {
-        let problems: Vec<_> = c.findings.iter().filter(|f| f.is_problem()).collect();
-        let _ = write!(
-            s,
-            "\n      <failure message=\"score {} ({} problems)\" type=\"talklint\">",
-            c.score,
-            problems.len()
-        );
-        for f in problems {
-            let _ = write!(
-                s,
-                "\n{}:{}:{}: {} [{}] {}",
-                xml(c.path),
-                f.line,
-                f.column,
-                f.severity.name(),
-                xml(f.rule),
-                xml(&f.message)
-            );
-        }
-        s.push_str("\n      </failure>\n    ");
+    let mut numbers = itoa::Buffer::new();
+    out.extend_from_slice(b"  <testsuite name=\"");
+    xml_into(out, c.path);
+    out.extend_from_slice(b"\" tests=\"1\" failures=\"");
+    out.push(if failed { b'1' } else { b'0' });
+    out.extend_from_slice(b"\" errors=\"0\">\n    <testcase classname=\"");
+    xml_into(out, c.path);
+    out.extend_from_slice(b"\" name=\"");
+    xml_into(out, c.path);
+    if let Some(id) = c.id {
+        out.push(b'#');
+        xml_into(out, id);
     }
-    s.push_str("</testcase>\n  </testsuite>\n");
-    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(b"\">");
+    if failed {
+        let problems = c.findings.iter().filter(|f| f.is_problem());
+        out.extend_from_slice(b"\n      <failure message=\"score ");
+        out.extend_from_slice(numbers.format(c.score).as_bytes());
+        out.extend_from_slice(b" (");
+        out.extend_from_slice(numbers.format(problems.clone().count()).as_bytes());
+        out.extend_from_slice(b" problems)\" type=\"talklint\">");
+        for f in problems {
+            out.push(b'\n');
+            xml_into(out, c.path);
+            out.push(b':');
+            out.extend_from_slice(numbers.format(f.line).as_bytes());
+            out.push(b':');
+            out.extend_from_slice(numbers.format(f.column).as_bytes());
+            out.extend_from_slice(b": ");
+            out.extend_from_slice(f.severity.name().as_bytes());
+            out.extend_from_slice(b" [");
+            xml_into(out, f.rule);
+            out.extend_from_slice(b"] ");
+            xml_into(out, &f.message);
+        }
+        out.extend_from_slice(b"\n      </failure>\n    ");
+    }
+    out.extend_from_slice(b"</testcase>\n  </testsuite>\n");
 }
 
 pub fn finish(w: &mut dyn Write) -> io::Result<()> {
