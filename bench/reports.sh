@@ -16,7 +16,7 @@ outputs() { echo "--output-json $1/r.json --output-sarif $1/r.sarif --output-jun
 shm=$(mktemp -d -p /dev/shm); disk=bench/reports-out; mkdir -p "$disk"
 null="--output-json /dev/null --output-sarif /dev/null --output-junit /dev/null --output-csv /dev/null --output-html /dev/null"
 find "$corpus" -type f -exec cat {} + > /dev/null   # warm the page cache
-hyperfine -N --warmup 1 --runs 7 --export-json bench/reports.json \
+hyperfine -N --warmup 1 --runs 11 --export-json bench/reports.json \
   -n human "$bin $corpus" \
   -n human+all-null "$bin $null $corpus" \
   -n human+all-tmpfs "$bin $(outputs "$shm") $corpus" \

@@ -214,6 +214,9 @@ const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 struct Context<'a> {
     rules: &'a RuleSet,
     outputs: &'a [Printer],
+    /// For each output, the output whose rendering it writes (itself, or an earlier one that
+    /// renders alike).
+    renders: &'a [usize],
     opts: &'a ScanOptions,
 }
 
@@ -358,10 +361,18 @@ fn check(
         summary: Summary::default(),
         // Reports are about as long as their transcripts: one allocation, usually.
         rendered: (0..ctx.outputs.len())
-            .map(|_| Rendered {
-                // Reports are about as long as their transcripts: one allocation, usually.
-                bytes: Vec::with_capacity(source.len() + 1024),
-                cuts: Vec::with_capacity(transcripts.len()),
+            .map(|i| {
+                // Reports are about as long as their transcripts: one allocation, usually. An
+                // output that writes another's rendering needs none.
+                let (len, count) = if ctx.renders[i] == i {
+                    (source.len() + 1024, transcripts.len())
+                } else {
+                    (0, 0)
+                };
+                Rendered {
+                    bytes: Vec::with_capacity(len),
+                    cuts: Vec::with_capacity(count),
+                }
             })
             .collect(),
         skipped: None,
@@ -379,9 +390,11 @@ fn check(
             &warnings,
         );
         out.summary.add(&conv);
-        for (printer, r) in ctx.outputs.iter().zip(&mut out.rendered) {
-            printer.conversation(&conv, &source, &mut r.bytes);
-            r.cuts.push(r.bytes.len());
+        for (i, (printer, r)) in ctx.outputs.iter().zip(&mut out.rendered).enumerate() {
+            if ctx.renders[i] == i {
+                printer.conversation(&conv, &source, &mut r.bytes);
+                r.cuts.push(r.bytes.len());
+            }
         }
     }
     out
@@ -422,15 +435,15 @@ pub struct Output<'w> {
 fn write_chunk(
     results: &[Processed],
     outputs: &mut [Output],
-    printers: &[Printer],
+    ctx: &Context,
     written: usize,
 ) -> io::Result<()> {
     let mut parts: Vec<IoSlice> = Vec::new();
-    for (i, (o, printer)) in outputs.iter_mut().zip(printers).enumerate() {
+    for (i, (o, printer)) in outputs.iter_mut().zip(ctx.outputs).enumerate() {
         let mut index = written;
         for r in results {
             // Skipped and unreadable files render nothing.
-            if let Some(rendered) = r.rendered.get(i) {
+            if let Some(rendered) = r.rendered.get(ctx.renders[i]) {
                 let mut from = 0;
                 for &cut in &rendered.cuts {
                     for part in printer.conversation_parts(&rendered.bytes[from..cut], index) {
@@ -479,9 +492,17 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
         .map(|o| std::mem::take(&mut o.printer))
         .collect();
     let quiet = printers.first().is_some_and(|p| p.quiet);
+    let renders: Vec<usize> = (0..printers.len())
+        .map(|i| {
+            (0..i)
+                .find(|&j| printers[j].renders_like(&printers[i]))
+                .unwrap_or(i)
+        })
+        .collect();
     let ctx = Context {
         rules,
         outputs: &printers,
+        renders: &renders,
         opts,
     };
     let mut totals = Summary::default();
@@ -538,7 +559,7 @@ pub fn scan(opts: &ScanOptions, rules: &RuleSet, outputs: &mut [Output]) -> io::
             if let Some(bar) = &progress {
                 bar.inc(results.len() as u64);
             }
-            write_chunk(&results, outputs, &printers, written)?;
+            write_chunk(&results, outputs, ctx, written)?;
             for r in results {
                 totals.files += 1;
                 totals.merge(&r.summary);

@@ -235,6 +235,13 @@ impl Printer {
         }
     }
 
+    /// Whether this printer renders a conversation to the same bytes as `other` (JSON and JSONL
+    /// share their conversation objects), so that one rendering serves both.
+    pub fn renders_like(&self, other: &Printer) -> bool {
+        let json = |p: &Printer| matches!(p.format, OutputFormat::Json | OutputFormat::Jsonl);
+        json(self) && json(other)
+    }
+
     /// Whether a conversation fails: not passed, or a problem at or above `fail_at`.
     fn fails(&self, c: &Conversation) -> bool {
         !c.passed

@@ -238,6 +238,34 @@ fn one_run_prints_and_archives_several_formats() {
     roxmltree::Document::parse(&std::fs::read_to_string(&junit).unwrap()).unwrap();
 }
 
+/// A report written next to another format is byte for byte the one printed alone, whether it
+/// shares the main output's rendering (JSON beside JSONL) or not, and an existing report file
+/// is replaced, not appended to.
+#[test]
+fn archived_reports_equal_the_formats_printed_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let inputs = ["fixtures/calls", "fixtures/formats"];
+    let formats = ["json", "jsonl", "sarif", "csv", "html"];
+    std::fs::write(path("r.json"), "x".repeat(1 << 20)).unwrap();
+    let mut args: Vec<String> = vec!["--format".into(), "jsonl".into()];
+    for f in formats {
+        args.extend([format!("--output-{f}"), path(&format!("r.{f}"))]);
+    }
+    args.extend(inputs.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, main, _) = run(&mut check(&args));
+    for f in formats {
+        let (_, alone, _) = run(&mut check(&["--format", f, inputs[0], inputs[1]]));
+        let archived = std::fs::read_to_string(path(&format!("r.{f}"))).unwrap();
+        assert!(!alone.is_empty(), "{f}");
+        assert_eq!(archived, alone, "--output-{f}");
+        if f == "jsonl" {
+            assert_eq!(main, alone, "--format jsonl");
+        }
+    }
+}
+
 #[test]
 fn statistics_count_rules_categories_and_agents() {
     let (_, out, _) = run(&mut check(&[
