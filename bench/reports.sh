@@ -27,8 +27,13 @@ ls -l "$disk"
 rm -rf "$shm" "$disk"
 python3 - <<'PY'
 import json
-r = {x["command"]: x["median"] for x in json.load(open("bench/reports.json"))["results"]}
+# Wall time (median) and CPU time (user + system, mean): on a shared machine the wall time of a
+# run swings with its neighbours, the CPU time much less.
+results = {x["command"]: x for x in json.load(open("bench/reports.json"))["results"]}
+wall = lambda name: results[name]["median"]
+cpu = lambda name: results[name]["user"] + results[name]["system"]
 for base, runs in (("human", ("human+all-null", "human+all-tmpfs", "human+all-disk")), ("jsonl", ("jsonl+all-null",))):
     for run in runs:
-        print(f"{run}: {r[run]:.3f} s vs {base} {r[base]:.3f} s: +{100 * (r[run] / r[base] - 1):.0f}%")
+        print(f"{run}: wall {wall(run):.3f} s vs {base} {wall(base):.3f} s: {100 * (wall(run) / wall(base) - 1):+.0f}%;"
+              f" CPU {cpu(run):.3f} s vs {cpu(base):.3f} s: {100 * (cpu(run) / cpu(base) - 1):+.0f}%")
 PY
