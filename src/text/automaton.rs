@@ -1,9 +1,9 @@
 //! An Aho-Corasick automaton over symbols rather than bytes: one step per word, a dense table
-//! for the start state (where nearly every word is read) and short sorted edge lists elsewhere.
+//! for the start state (where nearly every word is read) and short edge lists elsewhere.
 //!
 //! The byte-level automaton it replaces needed two steps per symbol and, built as a DFA for
-//! speed, ~47 MB and ~0.15 s for the default pack; this one is ~2 MB, built in milliseconds,
-//! and reads a word no pattern uses with one table lookup.
+//! speed, 47 MB and ~0.15 s for the default pack; this one holds 0.8 MB, is built in ~3 ms, and
+//! reads a word no pattern uses with one table lookup.
 
 use super::vocab::Sym;
 use std::collections::HashMap;
