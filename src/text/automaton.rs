@@ -21,6 +21,15 @@ const NONE: u32 = u32::MAX;
 const DENSE_FROM: usize = 16;
 /// In a state's edge range: the range is a dense row, not a list.
 const DENSE: u32 = 1 << 31;
+/// In a state id: some pattern ends at this state or on its suffix chain. A step tests it in a
+/// register instead of loading the state's record.
+const HAS_OUTPUT: State = 1 << 30;
+
+/// Where a state's record is.
+#[inline(always)]
+fn index(state: State) -> usize {
+    (state & !HAS_OUTPUT) as usize
+}
 
 /// Finds every occurrence of every pattern, overlapping ones included.
 #[derive(Debug, Clone)]
@@ -32,7 +41,7 @@ pub struct Automaton {
     edge_sym: Box<[Sym]>,
     edge_to: Box<[State]>,
     dense: Box<[State]>,
-    /// The pattern that ends at each state, or [`NONE`].
+    /// The pattern that ends at each state, or [`NONE`]; read only where one ends.
     pattern: Box<[u32]>,
 }
 
@@ -44,7 +53,8 @@ struct StateInfo {
     end: u32,
     /// The state of the longest proper suffix that is also a trie state.
     fail: State,
-    /// The nearest state on the suffix chain (the state itself included) where a pattern ends.
+    /// The nearest state on the suffix chain (the state itself included) where a pattern ends,
+    /// or [`NONE`].
     output: State,
 }
 
@@ -75,21 +85,13 @@ impl Automaton {
             list.sort_unstable();
         }
 
-        let mut start = vec![RESET; symbols];
-        for p in patterns {
-            for &sym in p {
-                start[sym as usize] = START;
-            }
-        }
-        for &(sym, to) in &children[START as usize] {
-            start[sym as usize] = to;
-        }
-
         // Suffix links, breadth first so that a state's suffix is done before the state.
         let mut fail = vec![START; states];
         let mut output = vec![NONE; states];
-        let mut queue = std::collections::VecDeque::from([START]);
-        while let Some(s) = queue.pop_front() {
+        let mut order = vec![START];
+        let mut next = 0;
+        while let Some(&s) = order.get(next) {
+            next += 1;
             for &(sym, to) in &children[s as usize] {
                 if s != START {
                     let mut f = fail[s as usize];
@@ -108,33 +110,57 @@ impl Automaton {
                 } else {
                     output[fail[to as usize] as usize]
                 };
-                queue.push_back(to);
+                order.push(to);
             }
+        }
+
+        // States are renumbered breadth first, so the shallow states most steps visit sit
+        // together, and each id says whether a pattern ends at or below it.
+        let mut id = vec![START; states];
+        for (k, &old) in order.iter().enumerate() {
+            let flag = if output[old as usize] != NONE {
+                HAS_OUTPUT
+            } else {
+                0
+            };
+            id[old as usize] = k as State | flag;
+        }
+        let renamed = |s: State| if s == NONE { NONE } else { id[s as usize] };
+
+        let mut start = vec![RESET; symbols];
+        for p in patterns {
+            for &sym in p {
+                start[sym as usize] = START;
+            }
+        }
+        for &(sym, to) in &children[START as usize] {
+            start[sym as usize] = renamed(to);
         }
 
         let (mut edge_sym, mut edge_to, mut dense) = (Vec::new(), Vec::new(), Vec::new());
         let mut infos = Vec::with_capacity(states);
-        for (s, list) in children.iter().enumerate() {
-            let (first, end) = if s == START as usize {
+        for &old in &order {
+            let list = &children[old as usize];
+            let (first, end) = if old == START {
                 (0, 0)
             } else if list.len() > DENSE_FROM {
                 let at = dense.len() as u32;
                 dense.resize(dense.len() + symbols, START);
                 for &(sym, to) in list {
-                    dense[at as usize + sym as usize] = to;
+                    dense[at as usize + sym as usize] = renamed(to);
                 }
                 (DENSE | at, 0)
             } else {
                 let at = edge_sym.len() as u32;
                 edge_sym.extend(list.iter().map(|e| e.0));
-                edge_to.extend(list.iter().map(|e| e.1));
+                edge_to.extend(list.iter().map(|e| renamed(e.1)));
                 (at, edge_sym.len() as u32)
             };
             infos.push(StateInfo {
                 first,
                 end,
-                fail: fail[s],
-                output: output[s],
+                fail: renamed(fail[old as usize]),
+                output: renamed(output[old as usize]),
             });
         }
         Automaton {
@@ -143,7 +169,7 @@ impl Automaton {
             edge_sym: edge_sym.into(),
             edge_to: edge_to.into(),
             dense: dense.into(),
-            pattern: pattern.into(),
+            pattern: order.iter().map(|&old| pattern[old as usize]).collect(),
         }
     }
 
@@ -155,7 +181,7 @@ impl Automaton {
             return START;
         }
         while state != START {
-            let info = &self.states[state as usize];
+            let info = &self.states[index(state)];
             let (first, end) = (info.first as usize, info.end as usize);
             if info.first & DENSE != 0 {
                 let to = self.dense[(info.first & !DENSE) as usize + sym as usize];
@@ -176,10 +202,13 @@ impl Automaton {
         let mut state = START;
         for (i, &sym) in symbols.iter().enumerate() {
             state = self.next(state, sym);
-            let mut out = self.states[state as usize].output;
+            if state & HAS_OUTPUT == 0 {
+                continue;
+            }
+            let mut out = self.states[index(state)].output;
             while out != NONE {
-                found.push((self.pattern[out as usize], i as u32 + 1));
-                out = self.states[self.states[out as usize].fail as usize].output;
+                found.push((self.pattern[index(out)], i as u32 + 1));
+                out = self.states[index(self.states[index(out)].fail)].output;
             }
         }
     }
