@@ -119,6 +119,8 @@ pub struct Vocab {
     entries: Vec<Entry>,
     /// Symbol id → word, for display and tests.
     words: Vec<Box<str>>,
+    /// Unique to this vocabulary (and its clones), for [`Memo`].
+    id: u64,
 }
 
 impl Vocab {
@@ -154,6 +156,7 @@ impl Vocab {
             slots: Vec::new(),
             entries,
             words: names,
+            id: VOCABS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for (whole, parts) in canon::SPLIT_WORDS {
             let syms = [vocab.symbol_of(parts[0]), vocab.symbol_of(parts[1])];
@@ -301,11 +304,29 @@ impl Vocab {
                 }
                 continue;
             }
+            // A contraction seen before on this thread: its symbols are remembered.
+            let memo_key = contraction_end(bytes, start).map(|end| Memo::key(&bytes[start..end]));
+            if let Some(key) = memo_key {
+                if let Some(known) = stream.memo.get(key, self.id) {
+                    for k in 0..known.count as usize {
+                        let (from, to) = known.spans[k];
+                        let start = base + start as u32;
+                        stream.push(
+                            known.syms[k],
+                            start + u32::from(from),
+                            start + u32::from(to),
+                        );
+                    }
+                    i = start + known.len as usize;
+                    continue;
+                }
+            }
             // Non-ASCII or an apostrophe: let the general scanner read this word.
             let Some(w) = Words::at(text, start).next() else {
                 break;
             };
             i = w.end.max(start + 1);
+            let first = stream.len();
             let raw = &text[w.start..w.end];
             let expanded = stream.expander.expand(raw);
             for p in expanded.pieces {
@@ -318,9 +339,107 @@ impl Vocab {
                     stream.spans.push(span);
                 }
             }
+            if let Some(key) = memo_key {
+                let origin = base + start as u32;
+                stream.remember(key, self.id, (i - start) as u8, first, origin);
+            }
         }
     }
 }
+
+/// The end of a word that [`Memo`] can hold: ASCII letters and digits joined by single
+/// apostrophes (`'` or `’`), at most sixteen bytes, then a separator or the end. Such a word is
+/// one word to [`Words`], and its symbols depend only on its bytes up to ASCII case.
+fn contraction_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let limit = (start + 16).min(bytes.len());
+    let alnum = |i: usize| i < limit && bytes[i].is_ascii_alphanumeric();
+    if !alnum(start) {
+        return None;
+    }
+    let mut i = start;
+    loop {
+        while alnum(i) {
+            i += 1;
+        }
+        let apostrophe = match &bytes[i..] {
+            [b'\'', ..] => 1,
+            [0xE2, 0x80, 0x99, ..] => 3,
+            _ => break,
+        };
+        if !alnum(i + apostrophe) {
+            return None;
+        }
+        i += apostrophe;
+    }
+    match bytes.get(i) {
+        None => Some(i),
+        Some(&b) if b < 0x80 && SEPARATOR[b as usize] => Some(i),
+        _ => None,
+    }
+}
+
+/// Contractions (`I'm`, `don’t`) are the words that leave the fast path most often. Each thread
+/// remembers the symbols of the last ones it saw, by their case-folded bytes.
+#[derive(Debug)]
+struct Memo {
+    /// The [`Vocab::id`] the entries belong to.
+    vocab: u64,
+    entries: Box<[Remembered; MEMO_SLOTS]>,
+}
+
+const MEMO_SLOTS: usize = 256;
+
+/// One remembered word: at most three symbols, with byte ranges relative to the word's start.
+#[derive(Clone, Copy, Debug, Default)]
+struct Remembered {
+    key: (u64, u64),
+    /// The word's length in bytes; 0 for an empty slot.
+    len: u8,
+    count: u8,
+    syms: [Sym; 3],
+    spans: [(u8, u8); 3],
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            vocab: 0,
+            entries: Box::new([Remembered::default(); MEMO_SLOTS]),
+        }
+    }
+}
+
+impl Memo {
+    /// A word's bytes (at most sixteen) with ASCII letters folded, zero padding folded to spaces.
+    fn key(word: &[u8]) -> (u64, u64) {
+        let mut block = [0u8; 16];
+        block[..word.len()].copy_from_slice(word);
+        let [lo, hi] = [&block[..8], &block[8..]].map(|half| {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(half);
+            u64::from_le_bytes(eight) | FOLD
+        });
+        (lo, hi)
+    }
+
+    fn slot(key: (u64, u64)) -> usize {
+        let h = (key.0.wrapping_mul(K) ^ key.1).wrapping_mul(K);
+        (h >> 56) as usize % MEMO_SLOTS
+    }
+
+    fn get(&mut self, key: (u64, u64), vocab: u64) -> Option<Remembered> {
+        if self.vocab != vocab {
+            self.vocab = vocab;
+            self.entries.fill(Remembered::default());
+            return None;
+        }
+        let known = self.entries[Memo::slot(key)];
+        (known.len > 0 && known.key == key).then_some(known)
+    }
+}
+
+/// Gives each vocabulary an id, so that a memo never answers for another one.
+static VOCABS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// ASCII bytes that are always word boundaries (everything but letters, digits, apostrophes and
 /// backticks; non-ASCII bytes need a closer look).
@@ -384,6 +503,7 @@ pub struct SymbolStream {
     pub spans: Vec<(u32, u32)>,
     /// Buffers for words that need normalising.
     expander: canon::Expander,
+    memo: Memo,
 }
 
 impl SymbolStream {
@@ -396,6 +516,27 @@ impl SymbolStream {
     pub fn push(&mut self, sym: Sym, start: u32, end: u32) {
         self.syms.push(sym);
         self.spans.push((start, end));
+    }
+
+    /// Remembers the symbols pushed since index `first` as those of the word `key` of `len`
+    /// bytes at byte `origin`, when there are at most three.
+    fn remember(&mut self, key: (u64, u64), vocab: u64, len: u8, first: usize, origin: u32) {
+        let count = self.len() - first;
+        if count > 3 || self.memo.vocab != vocab {
+            return;
+        }
+        let mut known = Remembered {
+            key,
+            len,
+            count: count as u8,
+            ..Remembered::default()
+        };
+        for k in 0..count {
+            let (from, to) = self.spans[first + k];
+            known.syms[k] = self.syms[first + k];
+            known.spans[k] = ((from - origin) as u8, (to - origin) as u8);
+        }
+        self.memo.entries[Memo::slot(key)] = known;
     }
 
     /// The symbol at index `i`.
@@ -474,6 +615,8 @@ mod tests {
             "é",
             "don’t\nstop",
             "🙂 i will 🙂",
+            "I'm I’m i'M don't DON’T don't let's LET'S y'all y'all can't Can’t x'y'z x'y'z",
+            "that's THAT’S abcdefghijkl'mnopq abcdefghijkl'mnopq it's' it's it’s—it's",
         ];
         let mut expander = canon::Expander::default();
         for text in texts {
@@ -494,6 +637,24 @@ mod tests {
             }
             assert_eq!(fast.syms, reference.syms, "{text}");
             assert_eq!(fast.spans, reference.spans, "{text}");
+        }
+    }
+
+    /// The memo of contractions answers for the vocabulary it was filled by, not another one
+    /// sharing the stream.
+    #[test]
+    fn remembered_contractions_follow_the_vocabulary() {
+        let a = vocab(&["i", "am"]);
+        let b = vocab(&["am", "not"]);
+        let mut stream = SymbolStream::default();
+        for _ in 0..2 {
+            for (v, want) in [(&a, ["i", "am"]), (&b, ["<other>", "am"])] {
+                stream.clear();
+                v.symbolize("I’m", 0, &mut stream);
+                let got: Vec<&str> = stream.syms.iter().map(|&s| v.word(s)).collect();
+                assert_eq!(got, want);
+                assert_eq!(stream.spans, [(0, 1), (1, 5)]);
+            }
         }
     }
 
