@@ -8,7 +8,7 @@ pub mod roles;
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::rc::Rc;
 
 pub use detect::{Format, detect};
 pub use roles::{Role, Roles};
@@ -27,7 +27,7 @@ pub struct Turn {
     pub role: Role,
     /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0"); shared by
     /// the turns of one speaker.
-    pub speaker: Option<Arc<str>>,
+    pub speaker: Option<Rc<str>>,
     /// Start and end time in milliseconds from the start of the conversation, when known.
     pub start_ms: Option<u64>,
     pub end_ms: Option<u64>,
@@ -150,7 +150,7 @@ impl TurnText {
 
 impl Turn {
     /// A turn whose text is `range` of the source.
-    pub fn new(role: Role, speaker: Option<Arc<str>>, range: Range<usize>) -> Turn {
+    pub fn new(role: Role, speaker: Option<Rc<str>>, range: Range<usize>) -> Turn {
         Turn {
             role,
             speaker,

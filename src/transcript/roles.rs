@@ -140,16 +140,16 @@ impl Roles {
 /// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
 #[derive(Debug, Default)]
 pub struct Speakers<'a> {
-    seen: Vec<(&'a str, Role, std::sync::Arc<str>)>,
+    seen: Vec<(&'a str, Role, std::rc::Rc<str>)>,
 }
 
 impl<'a> Speakers<'a> {
     /// The role and shared name of `label`.
-    pub fn get(&mut self, label: &'a str, roles: &Roles) -> (Role, std::sync::Arc<str>) {
+    pub fn get(&mut self, label: &'a str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
         if let Some((_, role, name)) = self.seen.iter().find(|(l, _, _)| *l == label) {
             return (*role, name.clone());
         }
-        let (role, name) = (roles.role_of(label), std::sync::Arc::<str>::from(label));
+        let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
         self.seen.push((label, role, name.clone()));
         (role, name)
     }
@@ -157,15 +157,15 @@ impl<'a> Speakers<'a> {
 
 /// Speaker names seen in one file, shared between their turns (one allocation per name).
 #[derive(Debug, Default)]
-pub struct Names(Vec<std::sync::Arc<str>>);
+pub struct Names(Vec<std::rc::Rc<str>>);
 
 impl Names {
     /// The shared copy of `name`.
-    pub fn get(&mut self, name: &str) -> std::sync::Arc<str> {
+    pub fn get(&mut self, name: &str) -> std::rc::Rc<str> {
         if let Some(n) = self.0.iter().find(|n| &***n == name) {
             return n.clone();
         }
-        let n: std::sync::Arc<str> = name.into();
+        let n: std::rc::Rc<str> = name.into();
         self.0.push(n.clone());
         n
     }

@@ -9,7 +9,7 @@ use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Gives turns whose speaker is a Connect `ParticipantId` the role the `Participants` list
 /// names for it (Lex and Contact Lens files with ids in place of roles).
@@ -50,7 +50,7 @@ pub fn twilio_roles(t: &mut Transcript) {
         let number = a.rsplit(':').next().unwrap_or(a);
         number.starts_with('+') && number[1..].bytes().all(|b| b.is_ascii_digit())
     };
-    let mut others: Vec<Arc<str>> = Vec::new();
+    let mut others: Vec<Rc<str>> = Vec::new();
     for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
         match &turn.speaker {
             Some(a) if is_address(a) => turn.role = Role::Customer,
@@ -68,7 +68,7 @@ pub fn twilio_roles(t: &mut Transcript) {
     }
 }
 
-fn turn(role: Role, speaker: Option<Arc<str>>, start_ms: Option<u64>, text: TurnText) -> Turn {
+fn turn(role: Role, speaker: Option<Rc<str>>, start_ms: Option<u64>, text: TurnText) -> Turn {
     Turn {
         role,
         speaker,

@@ -266,7 +266,7 @@ impl<'s> Builder<'s> {
 /// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
 /// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
 pub fn assign_diarised_roles(turns: &mut [Turn], source: &str) {
-    let mut labels: Vec<&std::sync::Arc<str>> = Vec::new();
+    let mut labels: Vec<&std::rc::Rc<str>> = Vec::new();
     for t in turns.iter() {
         if let Some(s) = &t.speaker
             && !labels.contains(&s)
