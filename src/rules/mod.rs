@@ -60,12 +60,12 @@ impl Rule {
     /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
     /// filled in. Messages without placeholders are borrowed.
     pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {
-        if !self.message.contains('{') {
+        if memchr::memchr(b'{', self.message.as_bytes()).is_none() {
             return std::borrow::Cow::Borrowed(&self.message);
         }
         let mut out = String::with_capacity(self.message.len() + 32);
         let mut rest = self.message.as_str();
-        while let Some(open) = rest.find('{') {
+        while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
             out.push_str(&rest[..open]);
             rest = &rest[open..];
             let (value, len) = if rest.starts_with("{match}") {
