@@ -126,7 +126,7 @@ pub fn conversation<'a>(
             );
             let (line, column) = lines.position(span.0);
             let between = &source[span.0..span.1];
-            let (end_line, end_column) = if between.contains('\n') {
+            let (end_line, end_column) = if memchr::memchr(b'\n', between.as_bytes()).is_some() {
                 lines.position(span.1)
             } else {
                 (line, column + between.chars().count())

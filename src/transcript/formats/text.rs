@@ -67,7 +67,7 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
         label = label.trim_end_matches(['*', '_']);
     }
     // `Agent [00:01:02]:` — a time after the label.
-    if let Some(open) = label.rfind(['[', '('])
+    if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
         && let Some(ms) = clock_ms(label[open + 1..].trim_end_matches([']', ')']))
     {
         start_ms = start_ms.or(Some(ms));
