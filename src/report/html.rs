@@ -12,14 +12,14 @@ use crate::rules::{Kind, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Bytes that HTML content and attribute values must escape.
+/// Bytes that HTML content and double-quoted attribute values must escape. Every attribute this
+/// page writes is double-quoted, so `'` (frequent in transcripts) is left as it is.
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'&' as usize] = true;
     t[b'<' as usize] = true;
     t[b'>' as usize] = true;
     t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
     t
 };
 
@@ -31,10 +31,11 @@ fn has_special(block: u64) -> bool {
     const HI: u64 = 0x8080_8080_8080_8080;
     let zero_in = |x: u64| x.wrapping_sub(LO) & !x & HI;
     let equal = |c: u8| zero_in(block ^ (LO * u64::from(c)));
-    equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"') | equal(b'\'') != 0
+    equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"') != 0
 }
 
-/// Appends `text` escaped for HTML content and attribute values, copying runs of plain bytes.
+/// Appends `text` escaped for HTML content and double-quoted attribute values, copying runs of
+/// plain bytes.
 pub fn escape_into(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut run = 0;
@@ -65,8 +66,7 @@ fn entity(special: u8) -> &'static [u8] {
         b'&' => b"&amp;",
         b'<' => b"&lt;",
         b'>' => b"&gt;",
-        b'"' => b"&quot;",
-        _ => b"&#39;",
+        _ => b"&quot;",
     }
 }
 
@@ -123,14 +123,19 @@ fn class(f: &Finding) -> &'static str {
 
 /// A turn's text with the findings' matches marked; a reward's mark carries its rule and points
 /// in its title (rewards get no line of their own, problems do).
-fn marked(out: &mut Vec<u8>, text: &str, findings: &[&Finding]) {
-    let mut ranges: Vec<(usize, usize, &Finding)> = findings
-        .iter()
-        .filter_map(|f| f.turn_range.map(|(s, e)| (s, e, *f)))
-        .collect();
-    ranges.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
+fn marked(out: &mut Vec<u8>, text: &str, findings: &[Finding]) {
+    // By position, the longest first where two start together; a require finding has no range
+    // and marks nothing. Findings usually come in that order already.
+    let key = |f: &&Finding| f.turn_range.map(|(s, e)| (s, std::cmp::Reverse(e)));
+    let mut ordered: Vec<&Finding> = findings.iter().collect();
+    if !ordered.is_sorted_by_key(key) {
+        ordered.sort_by_key(key);
+    }
     let mut at = 0;
-    for (s, e, f) in ranges {
+    for f in ordered {
+        let Some((s, e)) = f.turn_range else {
+            continue;
+        };
         if s < at || e > text.len() {
             continue; // overlaps a mark already made
         }
@@ -140,7 +145,7 @@ fn marked(out: &mut Vec<u8>, text: &str, findings: &[&Finding]) {
         out.extend_from_slice(b"\" title=\"");
         escape_into(out, f.rule);
         if !f.is_problem() {
-            let _ = write!(out, " ({:+})", f.points);
+            points(out, f.points);
         }
         out.extend_from_slice(b"\">");
         escape_into(out, &text[s..e]);
@@ -148,6 +153,13 @@ fn marked(out: &mut Vec<u8>, text: &str, findings: &[&Finding]) {
         at = e;
     }
     escape_into(out, &text[at..]);
+}
+
+/// ` (+5)`: a finding's points, signed.
+fn points(out: &mut Vec<u8>, points: i32) {
+    out.extend_from_slice(if points < 0 { b" (-" } else { b" (+" });
+    out.extend_from_slice(itoa::Buffer::new().format(points.unsigned_abs()).as_bytes());
+    out.push(b')');
 }
 
 /// One conversation: a `<details>` entry with the turns that have findings, their matches
@@ -182,36 +194,30 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(b"</summary>\n");
     // Only the turns that have findings: a scan of thousands of conversations stays a page a
-    // browser opens.
+    // browser opens. Findings come in turn order, a run of them per turn.
     let mut shown = 0;
-    let mut here: Vec<&Finding> = Vec::new();
-    for (i, turn) in c.transcript.turns.iter().enumerate() {
-        here.clear();
-        here.extend(c.findings.iter().filter(|f| f.turn == i + 1));
-        if here.is_empty() {
+    for here in c.findings.chunk_by(|a, b| a.turn == b.turn) {
+        let Some(turn) = c.transcript.turns.get(here[0].turn - 1) else {
             continue;
-        }
+        };
         shown += 1;
-        let _ = write!(
-            out,
-            "<div class=\"turn {}\"><span class=\"role\">",
-            turn.role.name()
-        );
+        out.extend_from_slice(b"<div class=\"turn ");
+        out.extend_from_slice(turn.role.name().as_bytes());
+        out.extend_from_slice(b"\"><span class=\"role\">");
         escape_into(out, turn.speaker.as_deref().unwrap_or(turn.role.name()));
         out.extend_from_slice(b"</span>");
-        marked(out, turn.text(source), &here);
+        marked(out, turn.text(source), here);
         out.extend_from_slice(b"</div>\n");
         for f in here.iter().filter(|f| f.is_problem()) {
-            let _ = write!(
-                out,
-                "<div class=\"finding {}\">{} <code>",
-                class(f),
-                f.severity.name()
-            );
+            out.extend_from_slice(b"<div class=\"finding ");
+            out.extend_from_slice(class(f).as_bytes());
+            out.extend_from_slice(b"\">");
+            out.extend_from_slice(f.severity.name().as_bytes());
+            out.extend_from_slice(b" <code>");
             escape_into(out, f.rule);
             out.extend_from_slice(b"</code> ");
             escape_into(out, &f.message);
-            let _ = write!(out, " ({:+})", f.points);
+            points(out, f.points);
             if let Some(help) = f.suggestion {
                 out.extend_from_slice(" — <i>".as_bytes());
                 escape_into(out, help);
@@ -376,7 +382,7 @@ mod tests {
     fn escapes_markup() {
         assert_eq!(
             escape("<img src=x onerror='a()'> & \"q\""),
-            "&lt;img src=x onerror=&#39;a()&#39;&gt; &amp; &quot;q&quot;"
+            "&lt;img src=x onerror='a()'&gt; &amp; &quot;q&quot;"
         );
     }
 }
