@@ -5,8 +5,8 @@
 use super::Conversation;
 use std::io::{self, Write};
 
-/// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters XML 1.0
-/// cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
+/// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
+/// XML 1.0 cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
 fn xml_into(out: &mut Vec<u8>, text: &str) {
     let allowed = |c: &char| {
         matches!(c, '\t' | '\n' | '\r')
