@@ -68,13 +68,13 @@ pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
 
 /// Writes one result, written by hand (keys in the order serde_json sorts them) because results
 /// are most of a SARIF file: building a `serde_json::Value` for each cost more than the scan.
-fn result(c: &Conversation, f: &Finding, out: &mut Vec<u8>) {
+fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"level\":\"");
     out.extend_from_slice(level(f.severity).as_bytes());
     out.extend_from_slice(
         b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
     );
-    string(out, &uri(c.path));
+    string(out, uri);
     out.extend_from_slice(b"},\"region\":{\"endColumn\":");
     int(out, f.end_column.max(f.column));
     out.extend_from_slice(b",\"endLine\":");
@@ -112,9 +112,10 @@ fn result(c: &Conversation, f: &Finding, out: &mut Vec<u8>) {
 /// The conversation's problem findings as results, each preceded by a comma (the printer drops
 /// the first one of the document).
 pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+    let path = uri(c.path);
     for f in c.findings.iter().filter(|f| f.is_problem()) {
         out.extend_from_slice(b",\n");
-        result(c, f, out);
+        result(c, &path, f, out);
     }
 }
 
