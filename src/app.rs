@@ -199,6 +199,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             .iter()
             .map(|r| (r.id.clone(), r.category.clone()))
             .collect(),
+        json_rules: match format {
+            OutputFormat::Json | OutputFormat::Jsonl => crate::report::json::rule_parts(&rules),
+            _ => Vec::new(),
+        },
         fail_at: fail_on.threshold(),
         ..Printer::default()
     };

@@ -7,6 +7,7 @@
 //! serde form of the same types.
 
 use super::{Conversation, FileError, Finding, Skipped, Summary};
+use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -109,16 +110,54 @@ fn opt_int(out: &mut Vec<u8>, n: Option<u64>) {
     }
 }
 
-fn finding(out: &mut Vec<u8>, f: &Finding) {
-    out.extend_from_slice(b"{\"rule\":");
-    string(out, f.rule);
-    out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(f.kind.name().as_bytes());
-    out.extend_from_slice(b"\",\"severity\":\"");
-    out.extend_from_slice(f.severity.name().as_bytes());
-    out.extend_from_slice(b"\",\"category\":");
-    string(out, f.category);
-    out.extend_from_slice(b",\"points\":");
+/// What a rule's findings write alike, escaped once per run instead of once per finding: the
+/// keys before `points` and those after `match`.
+#[derive(Debug, Clone, Default)]
+pub struct RuleParts {
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+impl RuleParts {
+    fn new(
+        id: &str,
+        kind: Kind,
+        severity: Severity,
+        category: &str,
+        suggestion: Option<&str>,
+        link: Option<&str>,
+    ) -> RuleParts {
+        let mut head = b"{\"rule\":".to_vec();
+        string(&mut head, id);
+        head.extend_from_slice(b",\"kind\":\"");
+        head.extend_from_slice(kind.name().as_bytes());
+        head.extend_from_slice(b"\",\"severity\":\"");
+        head.extend_from_slice(severity.name().as_bytes());
+        head.extend_from_slice(b"\",\"category\":");
+        string(&mut head, category);
+        head.extend_from_slice(b",\"points\":");
+        let mut tail = b",\"suggestion\":".to_vec();
+        opt_string(&mut tail, suggestion);
+        if let Some(link) = link {
+            tail.extend_from_slice(b",\"link\":");
+            string(&mut tail, link);
+        }
+        tail.push(b'}');
+        RuleParts { head, tail }
+    }
+}
+
+/// The constant parts of every rule's findings, by rule index.
+pub fn rule_parts(rules: &RuleSet) -> Vec<RuleParts> {
+    let parts = |r: &crate::rules::Rule| {
+        let (suggestion, link) = (r.suggestion.as_deref(), r.link.as_deref());
+        RuleParts::new(&r.id, r.kind, r.severity, &r.category, suggestion, link)
+    };
+    rules.rules.iter().map(parts).collect()
+}
+
+fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
+    out.extend_from_slice(&rule.head);
     int(out, f.points);
     out.extend_from_slice(b",\"message\":");
     string(out, &f.message);
@@ -140,17 +179,11 @@ fn finding(out: &mut Vec<u8>, f: &Finding) {
     opt_int(out, f.start_ms);
     out.extend_from_slice(b",\"match\":");
     opt_string(out, f.matched);
-    out.extend_from_slice(b",\"suggestion\":");
-    opt_string(out, f.suggestion);
-    if let Some(link) = f.link {
-        out.extend_from_slice(b",\"link\":");
-        string(out, link);
-    }
-    out.push(b'}');
+    out.extend_from_slice(&rule.tail);
 }
 
 /// Writes one conversation object and a line break.
-pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+pub fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"path\":");
     string(out, c.path);
     out.extend_from_slice(b",\"id\":");
@@ -174,7 +207,7 @@ pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
         if i > 0 {
             out.push(b',');
         }
-        finding(out, f);
+        finding(out, f, &rules[f.rule_index]);
     }
     out.push(b']');
     if !c.warnings.is_empty() {
@@ -304,14 +337,20 @@ mod tests {
                 Finding {
                     link: None,
                     matched: None,
+                    rule_index: 1,
                     ..f
                 },
             ],
             warnings: &warnings,
             transcript: &transcript,
         };
+        let parts: Vec<RuleParts> = c
+            .findings
+            .iter()
+            .map(|f| RuleParts::new(f.rule, f.kind, f.severity, f.category, f.suggestion, f.link))
+            .collect();
         let mut out = Vec::new();
-        conversation(&c, &mut out);
+        conversation(&c, &parts, &mut out);
         let ours: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(ours, serde_json::to_value(&c).unwrap());
     }

@@ -215,6 +215,8 @@ pub struct Printer {
     pub categories: Vec<String>,
     /// HTML: (id, category) of every rule, by index, for the charts.
     pub rule_names: Vec<(String, String)>,
+    /// JSON: what each rule's findings write alike, by rule index.
+    pub json_rules: Vec<json::RuleParts>,
     /// JUnit: problems at or above this level fail a test case (failed conversations always do).
     pub fail_at: Option<Severity>,
     /// Whether a SARIF result was written (the first one has no leading comma).
@@ -226,7 +228,9 @@ impl Printer {
     pub fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
         match self.format {
             OutputFormat::Human => human::conversation(c, source, self.color, self.quiet, out),
-            OutputFormat::Json | OutputFormat::Jsonl => json::conversation(c, out),
+            OutputFormat::Json | OutputFormat::Jsonl => {
+                json::conversation(c, &self.json_rules, out)
+            }
             OutputFormat::Sarif => sarif::conversation(c, out),
             OutputFormat::Github => github::conversation(c, out),
             OutputFormat::Csv => csv::conversation(c, &self.categories, self.csv_findings, out),
