@@ -119,6 +119,10 @@ pub struct RuleParts {
 }
 
 impl RuleParts {
+    fn of(f: &Finding) -> RuleParts {
+        RuleParts::new(f.rule, f.kind, f.severity, f.category, f.suggestion, f.link)
+    }
+
     fn new(
         id: &str,
         kind: Kind,
@@ -207,7 +211,11 @@ pub fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
         if i > 0 {
             out.push(b',');
         }
-        finding(out, f, &rules[f.rule_index]);
+        match rules.get(f.rule_index) {
+            Some(parts) => finding(out, f, parts),
+            // A printer made without the rules' parts renders each finding's own.
+            None => finding(out, f, &RuleParts::of(f)),
+        }
     }
     out.push(b']');
     if !c.warnings.is_empty() {
@@ -344,14 +352,12 @@ mod tests {
             warnings: &warnings,
             transcript: &transcript,
         };
-        let parts: Vec<RuleParts> = c
-            .findings
-            .iter()
-            .map(|f| RuleParts::new(f.rule, f.kind, f.severity, f.category, f.suggestion, f.link))
-            .collect();
-        let mut out = Vec::new();
-        conversation(&c, &parts, &mut out);
-        let ours: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(ours, serde_json::to_value(&c).unwrap());
+        let parts: Vec<RuleParts> = c.findings.iter().map(RuleParts::of).collect();
+        for parts in [&parts[..], &[]] {
+            let mut out = Vec::new();
+            conversation(&c, parts, &mut out);
+            let ours: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(ours, serde_json::to_value(&c).unwrap());
+        }
     }
 }
