@@ -127,12 +127,21 @@ fn marked(out: &mut Vec<u8>, text: &str, findings: &[Finding]) {
     // By position, the longest first where two start together; a require finding has no range
     // and marks nothing. Findings usually come in that order already.
     let key = |f: &&Finding| f.turn_range.map(|(s, e)| (s, std::cmp::Reverse(e)));
-    let mut ordered: Vec<&Finding> = findings.iter().collect();
-    if !ordered.is_sorted_by_key(key) {
-        ordered.sort_by_key(key);
+    if findings.is_sorted_by_key(|f| key(&f)) {
+        return mark_in_order(out, text, findings.iter());
     }
+    let mut ordered: Vec<&Finding> = findings.iter().collect();
+    ordered.sort_by_key(key);
+    mark_in_order(out, text, ordered.into_iter());
+}
+
+fn mark_in_order<'f>(
+    out: &mut Vec<u8>,
+    text: &str,
+    findings: impl Iterator<Item = &'f Finding<'f>>,
+) {
     let mut at = 0;
-    for f in ordered {
+    for f in findings {
         let Some((s, e)) = f.turn_range else {
             continue;
         };
@@ -347,6 +356,47 @@ pub fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where two matches start together the longer is marked, whatever order they come in, and
+    /// a match overlapping a mark already made is not marked again.
+    #[test]
+    fn marks_take_the_longest_match_first() {
+        let finding = |range: (usize, usize), rule: &'static str| Finding {
+            rule,
+            kind: Kind::Forbid,
+            severity: Severity::Warning,
+            category: "c",
+            points: -5,
+            message: "m".into(),
+            turn: 1,
+            role: crate::transcript::Role::Agent,
+            speaker: None,
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            start_ms: None,
+            matched: None,
+            suggestion: None,
+            link: None,
+            span: (0, 0),
+            rule_index: 0,
+            turn_range: Some(range),
+        };
+        let text = "please calm down now";
+        let short = finding((7, 11), "a/calm");
+        let long = finding((7, 16), "b/calm-down");
+        let inside = finding((12, 16), "c/down");
+        let want = "please <mark class=\"warning\" title=\"b/calm-down\">calm down</mark> now";
+        for order in [
+            vec![short.clone(), long.clone(), inside.clone()],
+            vec![long.clone(), short.clone(), inside.clone()],
+        ] {
+            let mut out = Vec::new();
+            marked(&mut out, text, &order);
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+    }
 
     /// The eight-bytes-at-a-time skip escapes exactly what a byte-by-byte pass escapes, wherever
     /// the special bytes fall.
