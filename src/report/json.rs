@@ -112,7 +112,7 @@ fn opt_int(out: &mut Vec<u8>, n: Option<u64>) {
 
 /// What a rule's findings write alike, escaped once per run instead of once per finding: the
 /// keys before `points` and those after `match`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct RuleParts {
     head: Vec<u8>,
     tail: Vec<u8>,

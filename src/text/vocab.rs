@@ -308,14 +308,10 @@ impl Vocab {
             let memo_key = contraction_end(bytes, start).map(|end| Memo::key(&bytes[start..end]));
             if let Some(key) = memo_key {
                 if let Some(known) = stream.memo.get(key, self.id) {
-                    for k in 0..known.count as usize {
-                        let (from, to) = known.spans[k];
-                        let start = base + start as u32;
-                        stream.push(
-                            known.syms[k],
-                            start + u32::from(from),
-                            start + u32::from(to),
-                        );
+                    let origin = base + start as u32;
+                    let count = known.count as usize;
+                    for (&sym, &(from, to)) in known.syms[..count].iter().zip(&known.spans) {
+                        stream.push(sym, origin + u32::from(from), origin + u32::from(to));
                     }
                     i = start + known.len as usize;
                     continue;
