@@ -93,11 +93,13 @@ fn short_key(bytes: &[u8]) -> u64 {
 struct Slot {
     hash: u64,
     key: u64,
-    /// Index into `entries`, or [`EMPTY`].
+    /// Index into `entries`; [`EMPTY`] for an empty slot.
     entry: u32,
 }
 
-const EMPTY: u32 = u32::MAX;
+/// An empty slot points at the first entry, which stands for [`OTHER`]: an empty slot answers
+/// like a word no phrase uses, so the usual lookup reads its answer without a branch on it.
+const EMPTY: u32 = 0;
 
 /// What a table entry stands for.
 #[derive(Clone, Debug)]
@@ -116,6 +118,7 @@ struct Entry {
 pub struct Vocab {
     /// Open addressing with linear probing, at most one eighth full.
     slots: Vec<Slot>,
+    /// What each word stands for; the first entry is [`OTHER`], where empty slots point.
     entries: Vec<Entry>,
     /// Symbol id → word, for display and tests.
     words: Vec<Box<str>>,
@@ -132,7 +135,12 @@ impl Vocab {
         }
         let mut names: Vec<Box<str>> = vec!["<other>".into(), "<break>".into()];
         names.extend(words.iter().map(|w| w.as_str().into()));
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut entries: Vec<Entry> = vec![Entry {
+            word: "".into(),
+            syms: [OTHER, 0],
+            len: 1,
+            cut: 0,
+        }];
         for (i, w) in words.iter().enumerate() {
             if fillers.contains(w) {
                 continue;
@@ -190,7 +198,7 @@ impl Vocab {
             };
             size
         ];
-        for (i, e) in self.entries.iter().enumerate() {
+        for (i, e) in self.entries.iter().enumerate().skip(1) {
             let hash = hash_folded(e.word.as_bytes());
             let mut s = hash as usize & (size - 1);
             while self.slots[s].entry != EMPTY {
@@ -227,7 +235,19 @@ impl Vocab {
     /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of at most eight bytes, compared by key.
     #[inline(always)]
     fn lookup_short(&self, h: u64, key: u64) -> (&[Sym], usize) {
+        let slot = &self.slots[h as usize & (self.slots.len() - 1)];
+        // The word's own slot or an empty one (which points at the OTHER entry), nearly always:
+        // whether a word is in the vocabulary is a coin toss a branch would often guess wrong.
+        if slot.key == key || slot.entry == EMPTY {
+            return self.answer(slot);
+        }
         self.probe(h, |slot| slot.key == key)
+    }
+
+    #[inline(always)]
+    fn answer(&self, slot: &Slot) -> (&[Sym], usize) {
+        let e = &self.entries[slot.entry as usize];
+        (&e.syms[..e.len as usize], e.cut as usize)
     }
 
     #[inline(always)]
@@ -236,12 +256,8 @@ impl Vocab {
         let mut s = h as usize & mask;
         loop {
             let slot = &self.slots[s];
-            if slot.entry == EMPTY {
-                return (&[OTHER], 0);
-            }
-            if slot.hash == h && same(slot) {
-                let e = &self.entries[slot.entry as usize];
-                return (&e.syms[..e.len as usize], e.cut as usize);
+            if slot.entry == EMPTY || (slot.hash == h && same(slot)) {
+                return self.answer(slot);
             }
             s = (s + 1) & mask;
         }
