@@ -330,6 +330,7 @@ fn list_rules(args: RulesArgs) -> Result<u8, String> {
     let text = match args.format {
         RulesFormat::Json => crate::rules::listing::json(&selected),
         RulesFormat::Markdown => crate::rules::listing::markdown(&selected),
+        RulesFormat::Phrases => crate::rules::listing::expansions(&selected, &fillers(&cfg)),
         RulesFormat::Human if args.id.is_some() => crate::rules::listing::detail(selected[0]),
         RulesFormat::Human => crate::rules::listing::table(&selected),
     };

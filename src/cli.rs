@@ -151,6 +151,9 @@ pub enum RulesFormat {
     Json,
     /// The rule reference docs.
     Markdown,
+    /// Every word sequence the rules' phrases expand to, one per line: rule id, `phrase` or
+    /// `unless`, then the canonical words (`*` is any one word, `$` the end of a sentence).
+    Phrases,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]

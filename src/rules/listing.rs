@@ -1,6 +1,8 @@
-//! `talklint rules`: the loaded rules as a table, one rule in detail, JSON, or the Markdown
-//! reference docs (the repository keeps the default pack's as `docs/rules.md`).
+//! `talklint rules`: the loaded rules as a table, one rule in detail, JSON, their phrases'
+//! expansions, or the Markdown reference docs (the repository keeps the default pack's as
+//! `docs/rules.md`).
 
+use super::phrase::Token;
 use super::{Kind, Rule};
 use serde::Serialize;
 
@@ -22,6 +24,32 @@ pub fn table(rules: &[&Rule]) -> String {
         ));
     }
     out.push_str(&format!("{} rules\n", rules.len()));
+    out
+}
+
+/// Every word sequence each rule's phrases and `unless` phrases expand to, one per line:
+/// `id<TAB>phrase|unless<TAB>words`. Shows a rule author what `(a|b)` and `[opt]` became, and
+/// gives other tools (the benchmark's ripgrep) the literal phrases talklint looks for.
+pub fn expansions(rules: &[&Rule], fillers: &[String]) -> String {
+    let mut out = String::new();
+    for r in rules {
+        for (kind, list) in [("phrase", &r.phrases), ("unless", &r.unless)] {
+            for p in list {
+                // Loaded rules' phrases have been expanded once already, so this cannot fail.
+                for variant in super::phrase::expand(p, fillers).unwrap_or_default() {
+                    let words: Vec<&str> = variant
+                        .iter()
+                        .map(|t| match t {
+                            Token::Word(w) => w.as_str(),
+                            Token::Any => "*",
+                            Token::End => "$",
+                        })
+                        .collect();
+                    out.push_str(&format!("{}\t{kind}\t{}\n", r.id, words.join(" ")));
+                }
+            }
+        }
+    }
     out
 }
 

@@ -73,3 +73,37 @@ fn rules_lists_and_shows_rules() {
     assert_eq!(code, 2);
     assert!(err.contains("no loaded rule has id `nope/x`"));
 }
+
+#[test]
+fn rules_phrases_lists_every_expansion_in_canonical_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.yaml");
+    fs::write(
+        &file,
+        "rules:\n  - id: respect/calm-down\n    phrases: [\"(you|just) um calm down [now]\", \"don't * me $\"]\n    \
+         unless: [\"i can't\"]\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "-r",
+        file.to_str().unwrap(),
+        "--format",
+        "phrases",
+    ]));
+    assert_eq!(code, 0);
+    let mut lines: Vec<&str> = out.lines().collect();
+    lines.sort_unstable();
+    assert_eq!(
+        lines,
+        [
+            "respect/calm-down\tphrase\tdo not * me $",
+            "respect/calm-down\tphrase\tjust calm down",
+            "respect/calm-down\tphrase\tjust calm down now",
+            "respect/calm-down\tphrase\tyou calm down",
+            "respect/calm-down\tphrase\tyou calm down now",
+            "respect/calm-down\tunless\ti can not",
+        ]
+    );
+}
