@@ -1,5 +1,5 @@
 //! The built-in pack: its examples pass, its docs are current, and on 1,025 real support
-//! conversations (twitter-cdp, Apache-2.0, in ../shared/corpora) no agent rule fires on a
+//! conversations (twitter-cdp, Apache-2.0, in fixtures/corpora) no agent rule fires on a
 //! customer turn and no phrase matches inside a longer word.
 
 use crate::support::{default_pack_report, run, talklint};
@@ -39,11 +39,10 @@ fn the_rule_docs_are_up_to_date() {
 fn twitter_cdp(dir: &std::path::Path) -> usize {
     let mut count = 0;
     for split in ["dev", "test"] {
-        let path = format!("../shared/corpora/twitter-cdp/{split}.json");
-        let data: Vec<Value> = serde_json::from_str(
-            &fs::read_to_string(&path).expect("shared corpora beside the repo"),
-        )
-        .unwrap();
+        let path = format!("fixtures/corpora/twitter-cdp/{split}.json");
+        let data: Vec<Value> =
+            serde_json::from_str(&fs::read_to_string(&path).expect("fixtures/corpora/twitter-cdp"))
+                .unwrap();
         for (i, conv) in data.iter().enumerate() {
             let mut lines = String::new();
             for entry in conv["dialogContent"].as_array().into_iter().flatten() {

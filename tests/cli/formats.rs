@@ -535,13 +535,13 @@ fn sbv_captions() {
     );
 }
 
-/// Every file under `../shared/corpora/format-samples/`: each transcript is read as its format
-/// with the right number of turns and no unknown roles, each broken one is an error that says
-/// what is wrong, and nothing else is read (licences are skipped, documentation `.md` files are
-/// plain text).
+/// Every file under `fixtures/corpora/format-samples/` (the shared corpus, copied whole): each
+/// transcript is read as its format with the right number of turns and no unknown roles, each
+/// broken one is an error that says what is wrong, and nothing else is read (licences are
+/// skipped, documentation `.md` files are plain text).
 #[test]
 fn every_format_sample_is_read_or_rejected_clearly() {
-    let root = "../shared/corpora/format-samples";
+    let root = "fixtures/corpora/format-samples";
     let (_, v) = json_report(&[root]);
     let rel = |p: &Value| p.as_str().unwrap()[root.len() + 1..].to_string();
     let mut read: Vec<(String, String, u64, u64)> = v["conversations"]
