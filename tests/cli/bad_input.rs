@@ -144,6 +144,41 @@ fn broken_config_is_an_error_with_its_location() {
     assert!(err.contains("unknown field `bsae`"), "{err}");
 }
 
+/// `.talklint.yaml` is found like `talklint.yaml`, `--config` names a config anywhere instead,
+/// and `disable` takes a whole rule id as well as a category.
+#[test]
+fn hidden_and_named_configs_and_disabling_one_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("other")).unwrap();
+    fs::copy("fixtures/rules/basic.yaml", root.join("basic.yaml")).unwrap();
+    fs::write(
+        root.join(".talklint.yaml"),
+        "rules: [basic.yaml]\ndisable: [respect/calm-down]\n",
+    )
+    .unwrap();
+    fs::write(root.join("other/all.yaml"), "rules: [../basic.yaml]\n").unwrap();
+    fs::write(root.join("call.txt"), "Agent: calm down, I don't know.\n").unwrap();
+    let rules_hit = |args: &[&str]| {
+        let (_, out, err) = run(talklint()
+            .current_dir(root)
+            .args(["check", "--format", "json"])
+            .args(args)
+            .arg("call.txt"));
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let rules = v["conversations"][0]["findings"].as_array().unwrap().iter();
+        rules
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules_hit(&[]), ["knowledge/i-do-not-know"]);
+    assert_eq!(
+        rules_hit(&["--config", "other/all.yaml"]),
+        ["respect/calm-down", "knowledge/i-do-not-know"]
+    );
+}
+
 #[test]
 fn config_is_discovered_upward_and_applied() {
     let dir = tempfile::tempdir().unwrap();

@@ -160,6 +160,50 @@ fn jsonl_writes_one_line_per_conversation_then_the_summary() {
     assert_eq!(lines[24]["summary"]["conversations"], 24);
 }
 
+/// The pre-commit hook runs this binary's `check` on the staged files its `files` pattern picks,
+/// as pre-commit calls it (the entry, then the file names): a deflection fails the commit.
+#[test]
+fn pre_commit_hook_checks_the_files_it_selects() {
+    let hooks: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(".pre-commit-hooks.yaml").unwrap()).unwrap();
+    let hook = &hooks[0];
+    assert_eq!(hook["id"].as_str(), Some("talklint"));
+    let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
+    assert_eq!(entry[..1], ["talklint"]);
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    for name in [
+        "macros/refund.md",
+        "call.txt",
+        "chat.jsonl",
+        "chat.json",
+        "call.vtt",
+    ] {
+        assert!(files.is_match(name), "{name}");
+    }
+    assert!(!files.is_match("logo.png"));
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("ok.md"),
+        "I'm sorry to hear that. Let me take care of this.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bad.md"),
+        "Sorry, that's not my department.\n",
+    )
+    .unwrap();
+    let commit = |staged: &[&str]| {
+        let mut cmd = talklint();
+        cmd.current_dir(dir.path()).args(&entry[1..]).args(staged);
+        run(&mut cmd)
+    };
+    assert_eq!(commit(&["ok.md"]).0, 0);
+    let (code, out, _) = commit(&["ok.md", "bad.md"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("bad.md:1:8"), "{out}");
+}
+
 #[test]
 fn stdin_is_read_and_named() {
     let (code, out, _) = run(

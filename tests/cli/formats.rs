@@ -46,6 +46,29 @@ fn chat_json_with_escapes_points_at_the_file() {
     );
 }
 
+/// A top-level array of messages, each naming its speaker and text with a different field: the
+/// `assistant` is a bot, so the bot-and-customer rule fires on its turn.
+#[test]
+fn chat_json_array_with_mixed_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("array.json");
+    let text = r#"[{"author": "agent", "body": "Sorry, that is not my job."},
+ {"speaker": "Customer", "content": "ok"},
+ {"role": "assistant", "message": "You said: cancel my account."}]
+"#;
+    std::fs::write(&path, text).unwrap();
+    let column = text.find("not my job").unwrap() as u64 + 1;
+    let c = conversation(path.to_str().unwrap());
+    let shape = (&c["format"], &c["turns"], &c["unknown_turns"]);
+    assert_eq!(shape, (&"json".into(), &3.into(), &0.into()));
+    let f = finding(&c, "ownership/not-my-department");
+    let at = (&f["speaker"], &f["line"], &f["column"]);
+    assert_eq!(at, (&"agent".into(), &1.into(), &column.into()));
+    let f = finding(&c, "loyalty/cancel");
+    let at = (&f["line"], &f["match"]);
+    assert_eq!(at, (&3.into(), &"cancel my account".into()));
+}
+
 #[test]
 fn chat_jsonl_skips_events_and_reads_seconds() {
     let c = conversation("fixtures/formats/chat.jsonl");

@@ -1,6 +1,6 @@
 //! Each rule key, through the binary, on small transcripts.
 
-use crate::support::{findings, json_report};
+use crate::support::{findings, json_report, run, talklint};
 use std::fs;
 
 fn report_for(text: &str, name: &str) -> serde_json::Value {
@@ -103,7 +103,7 @@ fn require_windows_in_turns_and_min_turns() {
 
 #[test]
 fn windows_in_seconds_need_times_and_caps_limit_points() {
-    let timed = "[00:00:01] Agent: hello there\n[00:00:30] Customer: hi\n[00:00:40] Agent: hello again\n\
+    let timed = "[00:00:01] Agent: hello there\n[00:00:30] Customer: hi\n[00:00:40] Agent: hello again, thank you\n[00:00:50] Customer: ok\n\
                  [00:01:00] Agent: thank you, thank you, thank you\n";
     let v = report_for(timed, "a.txt");
     let quick: Vec<_> = findings(&v, 0)
@@ -121,7 +121,7 @@ fn windows_in_seconds_need_times_and_caps_limit_points() {
     assert_eq!(
         thanks,
         [3, 3, 0],
-        "max_hits 2: every hit reported, two counted"
+        "max_hits 2: every hit reported, two counted; the thanks at 0:40 (its turn ends at 0:50) is outside the last 5 seconds"
     );
     let untimed = report_for("Agent: hello there\n", "a.txt");
     assert!(
@@ -179,4 +179,46 @@ fn windowed_regex_rules_search_only_their_window() {
         .collect();
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!((hits[0].1, hits[0].3.as_deref()), (1, Some("I am Sam")));
+}
+
+/// `auto_fail` fails a conversation whatever its score, a score under the pass mark fails it with
+/// no finding at or above `--fail-on`, and either makes the exit status 1.
+#[test]
+fn auto_fail_and_the_pass_mark_fail_conversations() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    fs::write(
+        &rules,
+        "rules:\n\
+         \x20 - id: compliance/guarantee\n    severity: info\n    phrases: [guaranteed]\n    points: -1\n    auto_fail: true\n\
+         \x20 - id: courtesy/whatever\n    severity: info\n    phrases: [whatever]\n    points: -15\n",
+    )
+    .unwrap();
+    let verdict = |text: &str| {
+        let path = dir.path().join("call.txt");
+        fs::write(&path, text).unwrap();
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "--format", "json", "-r"])
+            .arg(&rules)
+            .arg(&path));
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let c = &v["conversations"][0];
+        (
+            c["score"].as_i64().unwrap(),
+            c["passed"].as_bool().unwrap(),
+            code,
+        )
+    };
+    assert_eq!(verdict("Agent: hello\n"), (80, true, 0));
+    assert_eq!(
+        verdict("Agent: it is guaranteed\n"),
+        (79, false, 1),
+        "auto_fail"
+    );
+    assert_eq!(
+        verdict("Agent: whatever\n"),
+        (65, false, 1),
+        "65 is under the pass mark 70"
+    );
 }
