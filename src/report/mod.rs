@@ -306,6 +306,7 @@ impl Printer {
         errors: &[FileError],
     ) -> io::Result<()> {
         match self.format {
+            OutputFormat::Human if self.quiet => Ok(()),
             OutputFormat::Human => human::finish(w, summary, self.color),
             OutputFormat::Json => json::finish(w, summary, skipped, errors),
             OutputFormat::Jsonl => json::finish_lines(w, summary),

@@ -135,6 +135,18 @@ fn human_output_shows_snippets_with_carets() {
 }
 
 #[test]
+fn quiet_prints_only_findings() {
+    let (code, out, err) = run(&mut check(&["-q", "--color", "never", "fixtures/calls"]));
+    assert_eq!(code, 1, "quiet changes the output, not the verdict");
+    assert!(out.contains("error[ownership/not-my-department]"), "{out}");
+    assert!(
+        !out.contains("score") && !out.contains("conversations in"),
+        "{out}"
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
 fn color_is_off_in_pipes_and_on_when_asked() {
     let (_, plain, _) = run(&mut check(&["fixtures/calls"]));
     assert!(!plain.contains('\x1b'));
