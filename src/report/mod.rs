@@ -187,7 +187,7 @@ pub enum OutputFormat {
     /// rustc-style snippets with a caret under the matched words.
     #[default]
     Human,
-    /// One JSON document (SPEC §6).
+    /// One JSON document: summary, conversations with their findings, skipped files, errors.
     Json,
     /// One conversation object per line, then `{"summary": …}`.
     Jsonl,

@@ -295,7 +295,9 @@ fn window(w: &WindowSpec) -> Result<Window, String> {
 pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
     crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| {
         let hint = if e.message.contains("unknown field") {
-            "remove or rename the key; SPEC §2 lists what a rule file may hold"
+            "remove or rename the key: the message lists the keys this place may hold"
+        } else if e.message.contains("unknown variant") {
+            "use one of the values the message lists"
         } else {
             "check the YAML syntax at this place"
         };

@@ -106,6 +106,10 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
             "never-matches.yaml:5:10: phrase \"[um] uh\": a variant of this phrase has no words",
         ),
         (
+            "bad-speaker",
+            "bad-speaker.yaml:4:22: rules[0].speaker[1]: unknown variant `custmer`, expected one of `agent`, `customer`, `bot`, `any`",
+        ),
+        (
             "bad-syntax",
             "bad-syntax.yaml:4:1: did not find expected ',' or ']'",
         ),
@@ -127,7 +131,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         "fixtures/rules/broken",
         "fixtures/calls",
     ]));
-    assert!(err.contains("5 rule errors"), "{err}");
+    assert!(err.contains("6 rule errors"), "{err}");
 }
 
 #[test]
