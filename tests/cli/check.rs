@@ -183,14 +183,9 @@ fn pre_commit_hook_checks_the_files_it_selects() {
     let entry: Vec<&str> = hook["entry"].as_str().unwrap().split_whitespace().collect();
     assert_eq!(entry[..1], ["talklint"]);
     let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
-    for name in [
-        "macros/refund.md",
-        "call.txt",
-        "chat.jsonl",
-        "chat.json",
-        "call.vtt",
-    ] {
-        assert!(files.is_match(name), "{name}");
+    let read = "txt text md markdown transcript json jsonc jsonl ndjson vtt webvtt srt sbv csv tsv";
+    for name in read.split(' ').map(|ext| format!("dir/file.{ext}")) {
+        assert!(files.is_match(&name), "{name}");
     }
     assert!(!files.is_match("logo.png"));
 
