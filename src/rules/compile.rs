@@ -77,8 +77,21 @@ impl SourceFile<'_> {
 /// A rule whose phrases are expanded but not yet in a matcher.
 pub struct Checked {
     pub rule: Rule,
+    /// The rule file gave `points`; otherwise they follow the severity, overridden or not.
+    pub points_set: bool,
     pub phrases: Vec<Vec<Token>>,
     pub unless: Vec<Vec<Token>>,
+}
+
+/// The points of a rule that does not set them: by kind, and for `forbid` by severity.
+pub fn default_points(kind: Kind, severity: Severity) -> i32 {
+    match (kind, severity) {
+        (Kind::Reward, _) => 5,
+        (Kind::Require, _) => -10,
+        (Kind::Forbid, Severity::Error) => -10,
+        (Kind::Forbid, Severity::Warning) => -5,
+        (Kind::Forbid, Severity::Info) => -1,
+    }
 }
 
 /// Whether `id` is `<category>/<name>` in kebab-case.
@@ -204,13 +217,8 @@ pub fn check(
         (Kind::Reward, None) => Severity::Info,
         (_, None) => Severity::Warning,
     };
-    let points = spec.points.unwrap_or(match (spec.kind, severity) {
-        (Kind::Reward, _) => 5,
-        (Kind::Require, _) => -10,
-        (Kind::Forbid, Severity::Error) => -10,
-        (Kind::Forbid, Severity::Warning) => -5,
-        (Kind::Forbid, Severity::Info) => -1,
-    });
+    let points_set = spec.points.is_some();
+    let points = spec.points.unwrap_or(default_points(spec.kind, severity));
     let roles = spec
         .speaker
         .clone()
@@ -246,6 +254,7 @@ pub fn check(
                 examples: spec.examples.unwrap_or_default(),
                 origin: (file.name.to_string(), line, column),
             },
+            points_set,
             phrases,
             unless,
         },

@@ -166,7 +166,8 @@ pub fn load(
     Ok((set, warnings))
 }
 
-/// Drops disabled rules and changes severities. An id or category that matches no loaded rule is
+/// Drops disabled rules and changes severities (and the points that follow from them, where a
+/// rule does not set its own). An id or category that matches no loaded rule is
 /// a warning (a typo, or a rule of a pack that `--rules` replaced).
 fn apply_overrides(checked: &mut Vec<Checked>, o: &Overrides) -> Vec<String> {
     let matches = |key: &str, c: &Checked| c.rule.id == key || c.rule.category == key;
@@ -190,6 +191,9 @@ fn apply_overrides(checked: &mut Vec<Checked>, o: &Overrides) -> Vec<String> {
             .or_else(|| o.severity.get(&c.rule.category))
         {
             c.rule.severity = *s;
+            if !c.points_set {
+                c.rule.points = compile::default_points(c.rule.kind, *s);
+            }
         }
     }
     warnings

@@ -191,7 +191,8 @@ fn config_is_discovered_upward_and_applied() {
     fs::copy("fixtures/rules/basic.yaml", root.join("qa/basic.yaml")).unwrap();
     fs::write(
         root.join("talklint.yaml"),
-        "rules: [qa/basic.yaml]\ndisable: [respect]\nseverity: {knowledge/i-do-not-know: error}\n\
+        "rules: [qa/basic.yaml]\ndisable: [respect]\n\
+         severity: {knowledge/i-do-not-know: error, greeting/agent-name: error}\n\
          roles: {agent: [Sarah]}\nscoring: {base: 90, pass: 60}\n",
     )
     .unwrap();
@@ -219,5 +220,22 @@ fn config_is_discovered_upward_and_applied() {
         "respect is disabled; Sarah is an agent"
     );
     assert_eq!(c["findings"][0]["severity"], "error");
-    assert_eq!(c["score"], 85, "base 90 - 5");
+    assert_eq!(
+        c["score"], 80,
+        "base 90 - 10: an error's points, as the rule sets none"
+    );
+    let (_, out, _) = run(talklint()
+        .current_dir(root)
+        .args(["rules", "--format", "json"]));
+    let rules: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let points = |id: &str| {
+        let rule = rules.as_array().unwrap().iter().find(|r| r["id"] == id);
+        rule.map(|r| r["points"].clone())
+    };
+    assert_eq!(points("knowledge/i-do-not-know"), Some((-10).into()));
+    assert_eq!(
+        points("greeting/agent-name"),
+        Some((-5).into()),
+        "points the rule sets stay"
+    );
 }
