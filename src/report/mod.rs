@@ -75,7 +75,7 @@ pub struct Conversation<'a> {
     pub turns: usize,
     /// Turns whose speaker maps to no role: rules for agents and customers skip them.
     pub unknown_turns: usize,
-    /// The agent's name, when the transcript gives one (not just "Agent").
+    /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<&'a str>,
     pub score: i32,
@@ -172,7 +172,7 @@ pub fn conversation<'a>(
             .iter()
             .filter(|t| t.role == Role::Agent)
             .find_map(|t| t.speaker.as_deref())
-            .filter(|name| !crate::transcript::roles::is_alias(name)),
+            .filter(|label| crate::transcript::roles::is_name(label)),
         score: eval.score,
         passed: eval.passed,
         findings,

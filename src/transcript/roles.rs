@@ -172,8 +172,26 @@ impl Names {
 }
 
 /// Whether a label is one of the built-in role words ("Agent", "Customer", …), not a name.
-pub fn is_alias(label: &str) -> bool {
+fn is_alias(label: &str) -> bool {
     builtin(&label.trim().to_lowercase()).is_some()
+}
+
+/// Whether a speaker label names a person: not a role word, and not a label a diariser or a
+/// platform gives in place of a name (`spk_0`, `Speaker 2`, `A`, `2`, an author id, Genesys's
+/// `internal`).
+pub fn is_name(label: &str) -> bool {
+    let lower = label.trim().to_lowercase();
+    let number = ["spk", "speaker", "channel", "ch", "participant"]
+        .iter()
+        .find_map(|prefix| lower.strip_prefix(prefix))
+        .unwrap_or(&lower)
+        .trim_start_matches(['_', '-', ' ']);
+    let single_letter = lower.len() == 1 && lower.as_bytes()[0].is_ascii_alphabetic();
+    !(lower.is_empty()
+        || is_alias(&lower)
+        || single_letter
+        || (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(lower.as_str(), "internal" | "external"))
 }
 
 /// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label.
@@ -205,5 +223,33 @@ mod tests {
         assert_eq!(roles.role_of("spk_1"), Role::Unknown);
         assert_eq!(roles.role_of("Virtual Agent"), Role::Bot);
         assert_eq!(roles.role_of("Supporter"), Role::Unknown);
+    }
+
+    #[test]
+    fn names_are_not_role_words_or_diarisation_labels() {
+        for label in [
+            "Sarah",
+            "Kim Park",
+            "sam@acme.example",
+            "Speaker of the house",
+            "Jo",
+        ] {
+            assert!(is_name(label), "{label}");
+        }
+        for label in [
+            "Agent",
+            "spk_0",
+            "SPK_1",
+            "Speaker 2",
+            "speaker_3",
+            "ch_0",
+            "A",
+            "2",
+            "77",
+            "internal",
+            "",
+        ] {
+            assert!(!is_name(label), "{label}");
+        }
     }
 }

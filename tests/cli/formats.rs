@@ -675,3 +675,20 @@ fn every_format_sample_is_read_or_rejected_clearly() {
         "{skipped:#?}"
     );
 }
+
+/// A report's `agent` is a name the transcript gives, never a role word or a diariser's label
+/// (`spk_0`, `A`, `2`) or a platform's (Genesys `internal`, a Zendesk author id).
+#[test]
+fn agents_are_named_only_by_names() {
+    let (_, v) = json_report(&["fixtures/formats"]);
+    let agents: Vec<&str> = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["agent"].as_str())
+        .collect();
+    assert_eq!(
+        agents,
+        ["Dana", "Ria", "Ria", "Jane", "Kim Park", "sam@acme.example"]
+    );
+}
