@@ -77,11 +77,12 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
         .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
     let config: Config = crate::yaml::from_str(&text).map_err(|e| {
         format!(
-            "{}:{}:{}: {}\n  help: config keys are: rules, disable, severity, roles, scoring, include, exclude, fillers, default_role, fail_on, min_score, max_filesize",
+            "{}:{}:{}: {}\n  help: {}",
             path.display(),
             e.line,
             e.column,
-            e.message
+            e.message,
+            e.hint()
         )
     })?;
     Ok(Loaded {

@@ -25,3 +25,19 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         }
     })
 }
+
+impl YamlError {
+    /// How to fix it, by what went wrong: the library's messages already list the keys or values
+    /// a place allows.
+    pub fn hint(&self) -> &'static str {
+        if self.message.contains("unknown field") {
+            "remove or rename the key: the message lists the keys this place may hold"
+        } else if self.message.contains("unknown variant") {
+            "use one of the values the message lists"
+        } else if self.message.contains("invalid type") {
+            "write the kind of value the message expects here"
+        } else {
+            "check the YAML syntax at this place"
+        }
+    }
+}

@@ -114,13 +114,17 @@ pub fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
     } else {
         paint(color, RED, &format!("{} failed", s.failed))
     };
-    writeln!(
-        w,
-        "{} in {}: {verdict}, mean score {:.1}.",
-        plural(s.conversations, "conversation", "conversations"),
-        plural(s.files, "file", "files"),
-        s.mean_score
-    )?;
+    let files = plural(s.files, "file", "files");
+    if s.conversations == 0 {
+        writeln!(w, "No conversations in {files}.")?;
+    } else {
+        writeln!(
+            w,
+            "{} in {files}: {verdict}, mean score {:.1}.",
+            plural(s.conversations, "conversation", "conversations"),
+            s.mean_score
+        )?;
+    }
     writeln!(
         w,
         "Findings: {}, {}, {}; {}.",

@@ -302,21 +302,12 @@ fn window(w: &WindowSpec) -> Result<Window, String> {
 
 /// Parses a rule file's text into its specs.
 pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
-    crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| {
-        let hint = if e.message.contains("unknown field") {
-            "remove or rename the key: the message lists the keys this place may hold"
-        } else if e.message.contains("unknown variant") {
-            "use one of the values the message lists"
-        } else {
-            "check the YAML syntax at this place"
-        };
-        RuleError {
-            file: file.name.to_string(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-            hint: Some(hint.to_string()),
-        }
+    crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| RuleError {
+        file: file.name.to_string(),
+        line: e.line,
+        column: e.column,
+        hint: Some(e.hint().to_string()),
+        message: e.message,
     })
 }
 

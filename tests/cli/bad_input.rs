@@ -145,7 +145,11 @@ fn broken_config_is_an_error_with_its_location() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 2);
     assert!(err.contains("talklint.yaml:2:"), "{err}");
-    assert!(err.contains("unknown field `bsae`"), "{err}");
+    assert!(
+        err.contains("unknown field `bsae`, expected `base` or `pass`"),
+        "{err}"
+    );
+    assert!(err.contains("help: remove or rename the key"), "{err}");
 }
 
 /// `.talklint.yaml` is found like `talklint.yaml`, `--config` names a config anywhere instead,

@@ -124,7 +124,10 @@ fn exit_codes_follow_fail_on_and_min_score() {
     assert_eq!(run(&mut check(&["--fail-on", "error", warn])).0, 0);
     // Usage errors are 2.
     assert_eq!(run(&mut check(&["--format", "nope"])).0, 2);
-    assert_eq!(run(&mut check(&["no/such/path"])).0, 2);
+    let (code, out, err) = run(&mut check(&["no/such/path"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/path: cannot read"), "{err}");
+    assert!(out.starts_with("No conversations in 1 file.\n"), "{out}");
 }
 
 #[test]
