@@ -1,7 +1,7 @@
 //! Bad input: every file ends in conversations, skipped or errors; nothing panics; errors name
 //! the file, line and column.
 
-use crate::support::{check, json_report, run, talklint};
+use crate::support::{check, findings, json_report, json_report_in, run, talklint};
 use std::fs;
 
 #[test]
@@ -168,17 +168,9 @@ fn hidden_and_named_configs_and_disabling_one_rule() {
     fs::write(root.join("other/all.yaml"), "rules: [../basic.yaml]\n").unwrap();
     fs::write(root.join("call.txt"), "Agent: calm down, I don't know.\n").unwrap();
     let rules_hit = |args: &[&str]| {
-        let (_, out, err) = run(talklint()
-            .current_dir(root)
-            .args(["check", "--format", "json"])
-            .args(args)
-            .arg("call.txt"));
-        let v: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-        let rules = v["conversations"][0]["findings"].as_array().unwrap().iter();
-        rules
-            .map(|f| f["rule"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
+        let args = [args, &["call.txt"]].concat();
+        let v = json_report_in(root, &args).1;
+        findings(&v, 0).into_iter().map(|f| f.0).collect::<Vec<_>>()
     };
     assert_eq!(rules_hit(&[]), ["knowledge/i-do-not-know"]);
     assert_eq!(

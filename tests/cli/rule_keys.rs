@@ -1,6 +1,6 @@
 //! Each rule key, through the binary, on small transcripts.
 
-use crate::support::{findings, json_report, run, talklint};
+use crate::support::{findings, json_report, json_report_in};
 use std::fs;
 
 fn report_for(text: &str, name: &str) -> serde_json::Value {
@@ -195,14 +195,9 @@ fn auto_fail_and_the_pass_mark_fail_conversations() {
     )
     .unwrap();
     let verdict = |text: &str| {
-        let path = dir.path().join("call.txt");
-        fs::write(&path, text).unwrap();
-        let (code, out, err) = run(talklint()
-            .args(["check", "--no-config", "--format", "json", "-r"])
-            .arg(&rules)
-            .arg(&path));
-        let v: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        fs::write(dir.path().join("call.txt"), text).unwrap();
+        let (code, v) =
+            json_report_in(dir.path(), &["--no-config", "-r", "rules.yaml", "call.txt"]);
         let c = &v["conversations"][0];
         (
             c["score"].as_i64().unwrap(),

@@ -46,6 +46,18 @@ pub fn json_report(args: &[&str]) -> (i32, Value) {
     (code, v)
 }
 
+/// `talklint check --format json ARGS` run in `dir`, so that its config applies: the exit code
+/// and the parsed report.
+pub fn json_report_in(dir: &std::path::Path, args: &[&str]) -> (i32, Value) {
+    let (code, out, err) = run(talklint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args));
+    let v: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}\nstderr:\n{err}"));
+    (code, v)
+}
+
 /// The findings of conversation `i` as (rule, line, column, match).
 pub fn findings(report: &Value, i: usize) -> Vec<(String, u64, u64, Option<String>)> {
     report["conversations"][i]["findings"]
