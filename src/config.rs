@@ -33,10 +33,48 @@ pub struct Config {
     /// Words skipped when matching (replaces the built-in list).
     pub fillers: Option<Vec<String>>,
     pub default_role: Option<Role>,
-    pub fail_on: Option<crate::cli::FailOn>,
+    pub fail_on: Option<FailOn>,
     pub min_score: Option<i32>,
     /// Files larger than this many bytes are skipped.
     pub max_filesize: Option<u64>,
+}
+
+/// Which findings make a run fail (`--fail-on`, `fail_on:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub const ALL: [FailOn; 4] = [FailOn::Error, FailOn::Warning, FailOn::Info, FailOn::Never];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Info => "info",
+            FailOn::Never => "never",
+        }
+    }
+
+    /// The lowest severity that fails, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+
+    /// Whether a problem of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        self.threshold().is_some_and(|at| severity >= at)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,19 +109,36 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find_map(|dir| NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
 }
 
+/// A config file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}\n  help: {hint}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        hint: &'static str,
+    },
+}
+
 /// Reads and parses a config file; the error names the file, line and column.
-pub fn load(path: &Path) -> Result<Loaded, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
-    let config: Config = crate::yaml::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: {}\n  help: {}",
-            path.display(),
-            e.line,
-            e.column,
-            e.message,
-            e.hint()
-        )
+pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let config: Config = crate::yaml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        path: path.display().to_string(),
+        line: e.line,
+        column: e.column,
+        hint: e.hint(),
+        message: e.message,
     })?;
     Ok(Loaded {
         config,

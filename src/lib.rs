@@ -1,18 +1,55 @@
 //! talklint lints customer conversations: it reads call and chat transcripts, runs YAML rule packs
 //! over them, and scores every conversation.
 //!
-//! Data flows one way: [`scan`] walks and reads files → [`transcript`] parses them into one model
-//! → [`text`] canonicalises words → [`matcher`] finds every rule's phrases in one pass →
-//! [`eval`] applies windows, `unless`, `require` and scores → [`report`] renders.
+//! Data flows one way: [`scan`] walks and reads files → [`transcript`] parses them into one
+//! model → the [`Engine`] (compiled once from a [`RuleSet`]) finds every rule's phrases in one
+//! pass, applies the rule semantics and scores → [`report`] renders. The command line ([`cli`])
+//! is a thin layer over these.
+//!
+//! To check transcripts from Rust: load rules with [`load_rules`] (or [`default_rules`]),
+//! compile them with [`Engine::new`], parse text with [`parse_transcript`], and call
+//! [`Engine::check`] with one [`Scratch`] per thread.
 
-pub mod app;
 pub mod cli;
-pub mod config;
-pub mod eval;
-pub mod matcher;
-pub mod report;
+pub(crate) mod config;
+pub(crate) mod engine;
+pub(crate) mod report;
 pub mod rules;
-pub mod scan;
-pub mod text;
+pub(crate) mod scan;
+pub(crate) mod text;
 pub mod transcript;
 mod yaml;
+
+pub use engine::{
+    Engine, EngineError, Evaluation, ExampleFailure, ExampleOutcome, Outcome, Scoring, Scratch,
+    TestReport,
+};
+pub use rules::{Kind, Rule, RuleError, RuleSet, Severity};
+pub use transcript::{Format, ParseError, ParseOptions, Parsed, Role, Transcript, Turn};
+
+/// Parses `source` as `format` into its conversations (a file may hold several); `Format::Json`
+/// recognises the JSON shape by its keys.
+pub fn parse_transcript(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+) -> Result<Parsed, ParseError> {
+    transcript::parse(source, format, opts)
+}
+
+/// Loads rule files given as `(name, YAML text)`, with the built-in fillers (`um`, `uh`, …).
+/// Every error found is returned, each with its file, line and column.
+pub fn load_rules(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
+    let fillers: Vec<String> = text::canon::DEFAULT_FILLERS
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    rules::load::load(files, &rules::load::Overrides::default(), &fillers).map(|(set, _)| set)
+}
+
+/// The built-in rule pack.
+pub fn default_rules() -> RuleSet {
+    let files = rules::load::read_sources(&[rules::load::RuleSource::Builtin]).unwrap_or_default();
+    // The built-in pack is checked by the test suite, so it always loads.
+    load_rules(&files).unwrap_or_default()
+}

@@ -1,4 +1,4 @@
-//! The `talklint` binary: parse arguments, run, map the outcome to an exit code.
+//! The `talklint` binary: runs the command line and exits with its status.
 
 /// A scan makes many small allocations on several threads (turns, findings, rendered reports);
 /// mimalloc serves them in about half the time glibc's allocator takes.
@@ -6,6 +6,5 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let cli = talklint::cli::parse_args(std::env::args_os());
-    talklint::app::run(cli)
+    talklint::cli::run(std::env::args_os())
 }

@@ -2,12 +2,48 @@
 //! severity and by category, and its most frequent problem rule; or, with `--csv-findings`, one
 //! row per finding.
 
-use super::Conversation;
+use super::{Conversation, FileError, Printer, PrinterOptions, Skipped, Summary};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::io::{self, Write};
 
+/// The CSV printer: the rule categories are its count columns.
+pub(super) struct Csv {
+    categories: Vec<String>,
+    /// One row per finding instead of per conversation.
+    findings: bool,
+}
+
+impl Csv {
+    pub(super) fn new(rules: &RuleSet, opts: PrinterOptions) -> Csv {
+        Csv {
+            categories: categories(rules),
+            findings: opts.csv_findings,
+        }
+    }
+}
+
+impl Printer for Csv {
+    fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        start(w, &self.categories, self.findings)
+    }
+
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, &self.categories, self.findings, out);
+    }
+
+    fn finish(
+        &self,
+        _w: &mut dyn Write,
+        _summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The header row: fixed columns, then one count column per rule category.
-pub fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result<()> {
+fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let fixed: &[&str] = if findings {
         &[
@@ -32,14 +68,14 @@ pub fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Re
 }
 
 /// The sorted rule categories, the per-category columns.
-pub fn categories(rules: &RuleSet) -> Vec<String> {
+fn categories(rules: &RuleSet) -> Vec<String> {
     let mut c: Vec<String> = rules.rules.iter().map(|r| r.category.clone()).collect();
     c.sort();
     c.dedup();
     c
 }
 
-pub fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &mut Vec<u8>) {
     // A small buffer: a row is short, and a writer is made per conversation.
     let mut w = csv::WriterBuilder::new()
         .buffer_capacity(1024)

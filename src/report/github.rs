@@ -1,9 +1,28 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
 //! line per problem finding, which GitHub shows as an annotation on the file and line.
 
-use super::Conversation;
+use super::{Conversation, FileError, Printer, Skipped, Summary};
 use crate::rules::Severity;
-use std::io::Write;
+use std::io::{self, Write};
+
+/// The GitHub annotations printer.
+pub(super) struct Github;
+
+impl Printer for Github {
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, out);
+    }
+
+    fn finish(
+        &self,
+        _w: &mut dyn Write,
+        _summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// Escapes a command's message as GitHub documents: `%`, CR and LF.
 fn data(text: &str) -> String {
@@ -17,7 +36,7 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, out: &mut Vec<u8>) {
     for f in c.findings.iter().filter(|f| f.is_problem()) {
         let command = match f.severity {
             Severity::Error => "error",

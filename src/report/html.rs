@@ -7,76 +7,11 @@
 //! and shown first (CSS `order`). All transcript text is escaped; the page has no script and
 //! fetches nothing.
 
-use super::{Conversation, Finding, Summary};
-use crate::rules::{Kind, Severity};
+use super::escape::{html, html_into};
+use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
+use crate::rules::{Kind, RuleSet, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
-
-/// Bytes that HTML content and double-quoted attribute values must escape. Every attribute this
-/// page writes is double-quoted, so `'` (frequent in transcripts) is left as it is.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'&' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'"' as usize] = true;
-    t
-};
-
-/// Whether any of the eight bytes of `block` is one of the [`SPECIAL`] ones (exact: the
-/// zero-byte test below only errs about *which* byte, never about whether there is one).
-#[inline(always)]
-fn has_special(block: u64) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    let equal = |c: u8| zero_in(block ^ (LO * u64::from(c)));
-    equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"') != 0
-}
-
-/// Appends `text` escaped for HTML content and double-quoted attribute values, copying runs of
-/// plain bytes.
-pub fn escape_into(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Most text has nothing to escape: skip it eight bytes at a time.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            if !has_special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
-                i += 8;
-                continue;
-            }
-        }
-        let end = (i + 8).min(bytes.len());
-        for (k, &b) in bytes[i..end].iter().enumerate() {
-            if SPECIAL[b as usize] {
-                out.extend_from_slice(&bytes[run..i + k]);
-                run = i + k + 1;
-                out.extend_from_slice(entity(b));
-            }
-        }
-        i = end;
-    }
-    out.extend_from_slice(&bytes[run..]);
-}
-
-fn entity(special: u8) -> &'static [u8] {
-    match special {
-        b'&' => b"&amp;",
-        b'<' => b"&lt;",
-        b'>' => b"&gt;",
-        _ => b"&quot;",
-    }
-}
-
-/// `text` escaped for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len() + 16);
-    escape_into(&mut out, text);
-    // Escaping replaces ASCII bytes with ASCII entities: the text stays UTF-8.
-    String::from_utf8(out).unwrap_or_default()
-}
 
 const STYLE: &str = "\
 body{font:14px/1.45 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d232a}
@@ -102,7 +37,45 @@ mark.error{background:#ffd2d2}mark.warning{background:#ffe8b3}mark.info{backgrou
 .error{color:#b42318}.warning{color:#a15c00}.reward{color:#1e7a43}
 ";
 
-pub fn start(w: &mut dyn Write) -> io::Result<()> {
+/// The HTML printer: the rules' ids and categories name the charts' bars.
+pub(super) struct Html {
+    /// (id, category) of every rule, by index.
+    rules: Vec<(String, String)>,
+}
+
+impl Html {
+    pub(super) fn new(rules: &RuleSet) -> Html {
+        Html {
+            rules: rules
+                .rules
+                .iter()
+                .map(|r| (r.id.clone(), r.category.clone()))
+                .collect(),
+        }
+    }
+}
+
+impl Printer for Html {
+    fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        start(w)
+    }
+
+    fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
+        conversation(c, source, out);
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        finish(w, summary, &self.rules)
+    }
+}
+
+fn start(w: &mut dyn Write) -> io::Result<()> {
     write!(
         w,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -148,20 +121,20 @@ fn mark_in_order<'f>(
         if s < at || e > text.len() {
             continue; // overlaps a mark already made
         }
-        escape_into(out, &text[at..s]);
+        html_into(out, &text[at..s]);
         out.extend_from_slice(b"<mark class=\"");
         out.extend_from_slice(class(f).as_bytes());
         out.extend_from_slice(b"\" title=\"");
-        escape_into(out, f.rule);
+        html_into(out, f.rule);
         if !f.is_problem() {
             points(out, f.points);
         }
         out.extend_from_slice(b"\">");
-        escape_into(out, &text[s..e]);
+        html_into(out, &text[s..e]);
         out.extend_from_slice(b"</mark>");
         at = e;
     }
-    escape_into(out, &text[at..]);
+    html_into(out, &text[at..]);
 }
 
 /// ` (+5)`: a finding's points, signed.
@@ -173,7 +146,7 @@ fn points(out: &mut Vec<u8>, points: i32) {
 
 /// One conversation: a `<details>` entry with the turns that have findings, their matches
 /// marked, each problem explained under its turn.
-pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     let problems = c.findings.iter().filter(|f| f.is_problem()).count();
     let rewards = c.findings.len() - problems;
     let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -184,10 +157,10 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         // Failed conversations open, so their findings show without a click.
         if c.passed { "" } else { " open" },
     );
-    escape_into(out, c.path);
+    html_into(out, c.path);
     if let Some(id) = c.id {
         out.push(b'#');
-        escape_into(out, id);
+        html_into(out, id);
     }
     let _ = write!(
         out,
@@ -199,7 +172,7 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     );
     if let Some(agent) = c.agent {
         out.extend_from_slice(" · agent ".as_bytes());
-        escape_into(out, agent);
+        html_into(out, agent);
     }
     out.extend_from_slice(b"</summary>\n");
     // Only the turns that have findings: a scan of thousands of conversations stays a page a
@@ -213,7 +186,7 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(b"<div class=\"turn ");
         out.extend_from_slice(turn.role.name().as_bytes());
         out.extend_from_slice(b"\"><span class=\"role\">");
-        escape_into(out, turn.speaker.as_deref().unwrap_or(turn.role.name()));
+        html_into(out, turn.speaker.as_deref().unwrap_or(turn.role.name()));
         out.extend_from_slice(b"</span>");
         marked(out, turn.text(source), here);
         out.extend_from_slice(b"</div>\n");
@@ -223,13 +196,13 @@ pub fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
             out.extend_from_slice(b"\">");
             out.extend_from_slice(f.severity.name().as_bytes());
             out.extend_from_slice(b" <code>");
-            escape_into(out, f.rule);
+            html_into(out, f.rule);
             out.extend_from_slice(b"</code> ");
-            escape_into(out, &f.message);
+            html_into(out, &f.message);
             points(out, f.points);
             if let Some(help) = f.suggestion {
                 out.extend_from_slice(" — <i>".as_bytes());
-                escape_into(out, help);
+                html_into(out, help);
                 out.extend_from_slice(b"</i>");
             }
             out.extend_from_slice(b"</div>\n");
@@ -252,8 +225,8 @@ fn bars(title: &str, rows: &[(String, f64)], unit: &str) -> String {
     let height = rows.len() * 22 + 8;
     let mut s = format!(
         "<div class=\"chart\"><h3>{}</h3><svg role=\"img\" aria-label=\"{}\" width=\"100%\" viewBox=\"0 0 420 {height}\">",
-        escape(title),
-        escape(title)
+        html(title),
+        html(title)
     );
     for (i, (label, value)) in rows.iter().enumerate() {
         let y = i * 22 + 4;
@@ -263,7 +236,7 @@ fn bars(title: &str, rows: &[(String, f64)], unit: &str) -> String {
             "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"170\" y=\"{y}\" width=\"{w}\" height=\"16\" fill=\"#4f7cc4\"/>\
              <text x=\"{}\" y=\"{}\" font-size=\"11\">{}{unit}</text>",
             y + 12,
-            escape(&label.chars().take(28).collect::<String>()),
+            html(&label.chars().take(28).collect::<String>()),
             175.0 + w,
             y + 12,
             if value.fract() == 0.0 {
@@ -277,7 +250,7 @@ fn bars(title: &str, rows: &[(String, f64)], unit: &str) -> String {
     s
 }
 
-pub fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io::Result<()> {
+fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io::Result<()> {
     let rate = if s.conversations == 0 {
         0.0
     } else {
@@ -302,7 +275,7 @@ pub fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io:
         let _ = write!(
             page,
             "<div class=\"card\" data-stat=\"{label}\"><b>{}</b>{label}</div>",
-            escape(&value)
+            html(&value)
         );
     }
     page.push_str("</div><div class=\"charts\">");
@@ -396,43 +369,5 @@ mod tests {
             marked(&mut out, text, &order);
             assert_eq!(String::from_utf8(out).unwrap(), want);
         }
-    }
-
-    /// The eight-bytes-at-a-time skip escapes exactly what a byte-by-byte pass escapes, wherever
-    /// the special bytes fall.
-    #[test]
-    fn fast_escape_equals_byte_by_byte() {
-        let slow = |text: &str| {
-            let mut out = Vec::new();
-            for &b in text.as_bytes() {
-                if SPECIAL[b as usize] {
-                    out.extend_from_slice(entity(b));
-                } else {
-                    out.push(b);
-                }
-            }
-            out
-        };
-        let specials = ['&', '<', '>', '"', '\'', '%', 'é'];
-        for len in 0..20 {
-            for at in 0..len {
-                for c in specials {
-                    let mut text: String = "abcdefghij0123456789".chars().take(len).collect();
-                    text.replace_range(at..at + 1, &c.to_string());
-                    text.push_str(" tail <b> x");
-                    let mut fast = Vec::new();
-                    escape_into(&mut fast, &text);
-                    assert_eq!(fast, slow(&text), "{text:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("<img src=x onerror='a()'> & \"q\""),
-            "&lt;img src=x onerror='a()'&gt; &amp; &quot;q&quot;"
-        );
     }
 }

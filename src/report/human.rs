@@ -2,7 +2,7 @@
 //! under the words matched, the rule id, the message, and the suggestion as help; then a score
 //! line per conversation with its rewards, and a summary.
 
-use super::{Conversation, Finding, Summary};
+use super::{Conversation, FileError, Finding, Printer, PrinterOptions, Skipped, Summary};
 use crate::rules::{Kind, Severity};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
@@ -20,7 +20,41 @@ fn paint(color: bool, style: &str, text: &str) -> String {
     }
 }
 
-pub fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &mut Vec<u8>) {
+/// The human printer: colour for terminals; `quiet` prints only the problems.
+pub(super) struct Human {
+    color: bool,
+    quiet: bool,
+}
+
+impl Human {
+    pub(super) fn new(opts: PrinterOptions) -> Human {
+        Human {
+            color: opts.color,
+            quiet: opts.quiet,
+        }
+    }
+}
+
+impl Printer for Human {
+    fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
+        conversation(c, source, self.color, self.quiet, out);
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        finish(w, summary, self.color)
+    }
+}
+
+fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &mut Vec<u8>) {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -106,7 +140,7 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     let _ = writeln!(out, "{}\n", renderer.render(message));
 }
 
-pub fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
+fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let verdict = if s.failed == 0 {

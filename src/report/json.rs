@@ -6,7 +6,8 @@
 //! millions of findings, and this is several times faster. A test checks the output against the
 //! serde form of the same types.
 
-use super::{Conversation, FileError, Finding, Skipped, Summary};
+use super::escape::{int, json_string};
+use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -26,81 +27,11 @@ fn to_io(e: serde_json::Error) -> io::Error {
     io::Error::other(e)
 }
 
-/// Bytes that need escaping in a JSON string.
-const ESCAPE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-};
-
-/// Whether any byte of `bytes` needs escaping, eight bytes at a time.
-fn needs_escape(bytes: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut block = [0u8; 8];
-        block.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(block);
-        // A byte below 0x20 (ASCII only: bytes >= 0x80 are excluded by `!x`), `"` or `\`.
-        let control = x.wrapping_sub(LO * 0x20) & !x & HI != 0;
-        if control || has_zero(x ^ (LO * b'"' as u64)) || has_zero(x ^ (LO * b'\\' as u64)) {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&b| ESCAPE[b as usize])
-}
-
-/// Writes `s` as a JSON string.
-pub(super) fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    let bytes = s.as_bytes();
-    if !needs_escape(bytes) {
-        out.extend_from_slice(bytes);
-        out.push(b'"');
-        return;
-    }
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !ESCAPE[b as usize] {
-            continue;
-        }
-        out.extend_from_slice(&bytes[run..i]);
-        run = i + 1;
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[(b >> 4) as usize]);
-                out.push(HEX[(b & 0xF) as usize]);
-            }
-        }
-    }
-    out.extend_from_slice(&bytes[run..]);
-    out.push(b'"');
-}
-
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
-        Some(s) => string(out, s),
+        Some(s) => json_string(out, s),
         None => out.extend_from_slice(b"null"),
     }
-}
-
-pub(super) fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn opt_int(out: &mut Vec<u8>, n: Option<u64>) {
@@ -132,19 +63,19 @@ impl RuleParts {
         link: Option<&str>,
     ) -> RuleParts {
         let mut head = b"{\"rule\":".to_vec();
-        string(&mut head, id);
+        json_string(&mut head, id);
         head.extend_from_slice(b",\"kind\":\"");
         head.extend_from_slice(kind.name().as_bytes());
         head.extend_from_slice(b"\",\"severity\":\"");
         head.extend_from_slice(severity.name().as_bytes());
         head.extend_from_slice(b"\",\"category\":");
-        string(&mut head, category);
+        json_string(&mut head, category);
         head.extend_from_slice(b",\"points\":");
         let mut tail = b",\"suggestion\":".to_vec();
         opt_string(&mut tail, suggestion);
         if let Some(link) = link {
             tail.extend_from_slice(b",\"link\":");
-            string(&mut tail, link);
+            json_string(&mut tail, link);
         }
         tail.push(b'}');
         RuleParts { head, tail }
@@ -152,7 +83,7 @@ impl RuleParts {
 }
 
 /// The constant parts of every rule's findings, by rule index.
-pub fn rule_parts(rules: &RuleSet) -> Vec<RuleParts> {
+fn rule_parts(rules: &RuleSet) -> Vec<RuleParts> {
     let parts = |r: &crate::rules::Rule| {
         let (suggestion, link) = (r.suggestion.as_deref(), r.link.as_deref());
         RuleParts::new(&r.id, r.kind, r.severity, &r.category, suggestion, link)
@@ -164,7 +95,7 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(&rule.head);
     int(out, f.points);
     out.extend_from_slice(b",\"message\":");
-    string(out, &f.message);
+    json_string(out, &f.message);
     out.extend_from_slice(b",\"turn\":");
     int(out, f.turn);
     out.extend_from_slice(b",\"role\":\"");
@@ -186,21 +117,132 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(&rule.tail);
 }
 
+/// The JSON document (SPEC §6).
+pub(super) struct Json {
+    rules: Vec<RuleParts>,
+}
+
+/// One conversation per line, `{"skipped": …}` and `{"error": …}` lines as they occur, and a
+/// last `{"summary": …}` line.
+pub(super) struct Jsonl {
+    rules: Vec<RuleParts>,
+}
+
+impl Json {
+    pub(super) fn new(rules: &RuleSet) -> Json {
+        Json {
+            rules: rule_parts(rules),
+        }
+    }
+}
+
+impl Jsonl {
+    pub(super) fn new(rules: &RuleSet) -> Jsonl {
+        Jsonl {
+            rules: rule_parts(rules),
+        }
+    }
+}
+
+/// What JSON and JSONL share: the conversation objects.
+const RENDERING: &str = "json conversation";
+
+impl Printer for Json {
+    fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(b"{\"version\":1,\"tool\":")?;
+        serde_json::to_writer(&mut *w, &TOOL).map_err(to_io)?;
+        w.write_all(b",\"conversations\":[\n")
+    }
+
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, &self.rules, out);
+    }
+
+    fn parts<'r>(&self, rendered: &'r [u8], index: usize) -> [&'r [u8]; 2] {
+        [if index > 0 { b",\n" } else { b"" }, rendered]
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        summary: &Summary,
+        skipped: &[Skipped],
+        errors: &[FileError],
+    ) -> io::Result<()> {
+        w.write_all(b"],\"skipped\":")?;
+        serde_json::to_writer(&mut *w, skipped).map_err(to_io)?;
+        w.write_all(b",\"errors\":")?;
+        serde_json::to_writer(&mut *w, errors).map_err(to_io)?;
+        w.write_all(b",\"summary\":")?;
+        serde_json::to_writer(&mut *w, summary).map_err(to_io)?;
+        w.write_all(b"}\n")
+    }
+
+    fn rendering_key(&self) -> Option<&'static str> {
+        Some(RENDERING)
+    }
+}
+
+impl Printer for Jsonl {
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, &self.rules, out);
+    }
+
+    fn event(
+        &self,
+        w: &mut dyn Write,
+        skipped: Option<&Skipped>,
+        error: Option<&FileError>,
+    ) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Event<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skipped: Option<&'a Skipped>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            error: Option<&'a FileError>,
+        }
+        if skipped.is_none() && error.is_none() {
+            return Ok(());
+        }
+        serde_json::to_writer(&mut *w, &Event { skipped, error }).map_err(to_io)?;
+        w.write_all(b"\n")
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Last<'a> {
+            summary: &'a Summary,
+        }
+        serde_json::to_writer(&mut *w, &Last { summary }).map_err(to_io)?;
+        w.write_all(b"\n")
+    }
+
+    fn rendering_key(&self) -> Option<&'static str> {
+        Some(RENDERING)
+    }
+}
+
 /// Writes one conversation object and a line break.
-pub fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"path\":");
-    string(out, c.path);
+    json_string(out, c.path);
     out.extend_from_slice(b",\"id\":");
     opt_string(out, c.id);
     out.extend_from_slice(b",\"format\":");
-    string(out, c.format);
+    json_string(out, c.format);
     out.extend_from_slice(b",\"turns\":");
     int(out, c.turns);
     out.extend_from_slice(b",\"unknown_turns\":");
     int(out, c.unknown_turns);
     if let Some(agent) = c.agent {
         out.extend_from_slice(b",\"agent\":");
-        string(out, agent);
+        json_string(out, agent);
     }
     out.extend_from_slice(b",\"score\":");
     int(out, c.score);
@@ -224,58 +266,11 @@ pub fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
             if i > 0 {
                 out.push(b',');
             }
-            string(out, w);
+            json_string(out, w);
         }
         out.push(b']');
     }
     out.extend_from_slice(b"}\n");
-}
-
-pub fn start(w: &mut dyn Write) -> io::Result<()> {
-    w.write_all(b"{\"version\":1,\"tool\":")?;
-    serde_json::to_writer(&mut *w, &TOOL).map_err(to_io)?;
-    w.write_all(b",\"conversations\":[\n")
-}
-
-pub fn finish(
-    w: &mut dyn Write,
-    summary: &Summary,
-    skipped: &[Skipped],
-    errors: &[FileError],
-) -> io::Result<()> {
-    w.write_all(b"],\"skipped\":")?;
-    serde_json::to_writer(&mut *w, skipped).map_err(to_io)?;
-    w.write_all(b",\"errors\":")?;
-    serde_json::to_writer(&mut *w, errors).map_err(to_io)?;
-    w.write_all(b",\"summary\":")?;
-    serde_json::to_writer(&mut *w, summary).map_err(to_io)?;
-    w.write_all(b"}\n")
-}
-
-/// A skipped file or an error, as its own JSONL line: `{"skipped": …}` or `{"error": …}`.
-pub fn event(
-    w: &mut dyn Write,
-    skipped: Option<&Skipped>,
-    error: Option<&FileError>,
-) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Event<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        skipped: Option<&'a Skipped>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        error: Option<&'a FileError>,
-    }
-    serde_json::to_writer(&mut *w, &Event { skipped, error }).map_err(to_io)?;
-    w.write_all(b"\n")
-}
-
-pub fn finish_lines(w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Last<'a> {
-        summary: &'a Summary,
-    }
-    serde_json::to_writer(&mut *w, &Last { summary }).map_err(to_io)?;
-    w.write_all(b"\n")
 }
 
 #[cfg(test)]
@@ -283,27 +278,6 @@ mod tests {
     use super::*;
     use crate::rules::{Kind, Severity};
     use crate::transcript::Role;
-
-    #[test]
-    fn escape_detection_matches_the_table() {
-        let samples = [
-            "plain text here!",
-            "quote\" at 6",
-            "back\\slash",
-            "tab\tin",
-            "ctl\u{1f}x",
-            "“curly” ü 😀 long enough text",
-            "\u{7f}del",
-            "0123456789abcdef\n",
-        ];
-        for s in samples {
-            assert_eq!(
-                needs_escape(s.as_bytes()),
-                s.bytes().any(|b| ESCAPE[b as usize]),
-                "{s:?}"
-            );
-        }
-    }
 
     #[test]
     fn hand_written_json_equals_serde() {

@@ -2,8 +2,43 @@
 //! conversation, and a failure carrying the findings when the conversation failed or has
 //! problems at or above `--fail-on`.
 
-use super::Conversation;
+use super::{Conversation, FileError, Printer, PrinterOptions, Skipped, Summary};
+use crate::rules::Severity;
 use std::io::{self, Write};
+
+/// The JUnit printer: a conversation fails when it failed or has a problem at or above
+/// `fail_at`.
+pub(super) struct Junit {
+    fail_at: Option<Severity>,
+}
+
+impl Junit {
+    pub(super) fn new(opts: PrinterOptions) -> Junit {
+        Junit {
+            fail_at: opts.fail_at,
+        }
+    }
+}
+
+impl Printer for Junit {
+    fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"talklint\">\n")
+    }
+
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, super::fails(c, self.fail_at), out);
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        _summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        w.write_all(b"</testsuites>\n")
+    }
+}
 
 /// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
 /// XML 1.0 cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
@@ -15,18 +50,13 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
     // Only control bytes and the 0xEF lead byte of U+FFFE/U+FFFF can need dropping.
     let suspect = |b: &u8| *b < 0x20 || *b == 0xEF;
     if !text.as_bytes().iter().any(suspect) || text.chars().all(|c| allowed(&c)) {
-        return super::html::escape_into(out, text);
+        return super::escape::html_into(out, text);
     }
-    super::html::escape_into(out, &text.chars().filter(allowed).collect::<String>());
+    super::escape::html_into(out, &text.chars().filter(allowed).collect::<String>());
 }
 
-pub fn start(w: &mut dyn Write) -> io::Result<()> {
-    w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"talklint\">\n")
-}
-
-/// One suite for the conversation's file with one case; `fails` decides a failure.
-pub fn conversation(c: &Conversation, fails: &dyn Fn(&Conversation) -> bool, out: &mut Vec<u8>) {
-    let failed = fails(c);
+/// One suite for the conversation's file with one case, failed or not.
+fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
     xml_into(out, c.path);
@@ -65,8 +95,4 @@ pub fn conversation(c: &Conversation, fails: &dyn Fn(&Conversation) -> bool, out
         out.extend_from_slice(b"\n      </failure>\n    ");
     }
     out.extend_from_slice(b"</testcase>\n  </testsuite>\n");
-}
-
-pub fn finish(w: &mut dyn Write) -> io::Result<()> {
-    w.write_all(b"</testsuites>\n")
 }

@@ -3,11 +3,61 @@
 //! message, region (columns in code points) and matched text. Results are streamed like the
 //! other formats.
 
-use super::json::{int, string};
-use super::{Conversation, Finding};
+use super::escape::{int, json_string};
+use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
 use crate::rules::{RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The SARIF printer: the document's head is made from the rules once.
+pub(super) struct Sarif {
+    head: String,
+    /// Whether a result was written (the first one has no leading comma).
+    wrote_result: AtomicBool,
+}
+
+impl Sarif {
+    pub(super) fn new(rules: &RuleSet) -> Sarif {
+        Sarif {
+            head: head(rules),
+            wrote_result: AtomicBool::new(false),
+        }
+    }
+}
+
+impl Printer for Sarif {
+    fn start(&self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(self.head.as_bytes())
+    }
+
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        let path = uri(c.path);
+        for f in c.findings.iter().filter(|f| f.is_problem()) {
+            out.extend_from_slice(b",\n");
+            result(c, &path, f, out);
+        }
+    }
+
+    /// Results come with a leading comma; the document's first result goes without.
+    fn parts<'r>(&self, rendered: &'r [u8], _index: usize) -> [&'r [u8]; 2] {
+        if rendered.is_empty() {
+            return [b"", rendered];
+        }
+        let first = !self.wrote_result.swap(true, Ordering::Relaxed);
+        [b"", if first { &rendered[1..] } else { rendered }]
+    }
+
+    fn finish(
+        &self,
+        w: &mut dyn Write,
+        _summary: &Summary,
+        _skipped: &[Skipped],
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        w.write_all(b"]}]}\n")
+    }
+}
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -32,7 +82,7 @@ fn uri(path: &str) -> String {
 }
 
 /// The document up to the opening of `results`.
-pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
+fn head(rules: &RuleSet) -> String {
     let driver_rules: Vec<Value> = rules
         .rules
         .iter()
@@ -59,8 +109,7 @@ pub fn start(w: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
         "rules": driver_rules,
     }});
     // Written by hand up to the opening of `results`, so the results can be streamed into it.
-    write!(
-        w,
+    format!(
         "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\
          \"runs\":[{{\"tool\":{tool},\"columnKind\":\"unicodeCodePoints\",\"results\":["
     )
@@ -74,14 +123,14 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(
         b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
     );
-    string(out, uri);
+    json_string(out, uri);
     out.extend_from_slice(b"},\"region\":{\"endColumn\":");
     int(out, f.end_column.max(f.column));
     out.extend_from_slice(b",\"endLine\":");
     int(out, f.end_line);
     if let Some(m) = f.matched {
         out.extend_from_slice(b",\"snippet\":{\"text\":");
-        string(out, m);
+        json_string(out, m);
         out.push(b'}');
     }
     out.extend_from_slice(b",\"startColumn\":");
@@ -89,11 +138,11 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"startLine\":");
     int(out, f.line);
     out.extend_from_slice(b"}}}],\"message\":{\"text\":");
-    string(out, &f.message);
+    json_string(out, &f.message);
     out.extend_from_slice(b"},\"properties\":{");
     if let Some(id) = c.id {
         out.extend_from_slice(b"\"conversation\":");
-        string(out, id);
+        json_string(out, id);
         out.push(b',');
     }
     out.extend_from_slice(b"\"points\":");
@@ -103,24 +152,10 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\",\"turn\":");
     int(out, f.turn);
     out.extend_from_slice(b"},\"ruleId\":");
-    string(out, f.rule);
+    json_string(out, f.rule);
     out.extend_from_slice(b",\"ruleIndex\":");
     int(out, f.rule_index);
     out.push(b'}');
-}
-
-/// The conversation's problem findings as results, each preceded by a comma (the printer drops
-/// the first one of the document).
-pub fn conversation(c: &Conversation, out: &mut Vec<u8>) {
-    let path = uri(c.path);
-    for f in c.findings.iter().filter(|f| f.is_problem()) {
-        out.extend_from_slice(b",\n");
-        result(c, &path, f, out);
-    }
-}
-
-pub fn finish(w: &mut dyn Write) -> io::Result<()> {
-    w.write_all(b"]}]}\n")
 }
 
 #[cfg(test)]

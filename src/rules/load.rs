@@ -1,10 +1,10 @@
 //! Loads rule files (the built-in pack, files, folders), checks every rule, applies the config's
-//! `disable` and `severity` overrides, and builds one [`RuleSet`]. Reports every error found, not
+//! `disable` and `severity` overrides, and gives one [`RuleSet`]. Reports every error found, not
 //! only the first.
 
-use super::compile::{self, Checked, RuleError, SourceFile};
+use super::error::{RuleError, SourceFile};
 use super::schema::Severity;
-use super::{RuleSet, builtin};
+use super::{Rule, RuleSet, builtin, validate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                         let name = p.display().to_string();
                         match std::fs::read_to_string(&p) {
                             Ok(text) => files.push((name, text)),
-                            Err(e) => errors.push(plain_error(
+                            Err(e) => errors.push(RuleError::in_file(
                                 &name,
                                 format!("cannot read rule file: {e}"),
                                 "check the path and its permissions",
@@ -65,16 +65,6 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
     }
 }
 
-fn plain_error(file: &str, message: String, hint: &str) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        message,
-        hint: Some(hint.to_string()),
-    }
-}
-
 /// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let name = path.display().to_string();
@@ -82,7 +72,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         return Ok(vec![path.to_path_buf()]);
     }
     if !path.is_dir() {
-        return Err(plain_error(
+        return Err(RuleError::in_file(
             &name,
             "no such rule file or folder".into(),
             "pass a YAML rule file or a folder of them to --rules",
@@ -91,7 +81,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            plain_error(
+            RuleError::in_file(
                 &name,
                 format!("cannot read folder: {e}"),
                 "check permissions",
@@ -105,7 +95,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         }
     }
     if out.is_empty() {
-        return Err(plain_error(
+        return Err(RuleError::in_file(
             &name,
             "the folder holds no .yaml or .yml rule files".into(),
             "point --rules at rule files",
@@ -114,20 +104,20 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(out)
 }
 
-/// Parses and checks rule files, applies overrides, builds the rule set. Returns the rule set
-/// and warnings (overrides that name no loaded rule).
+/// Parses and checks rule files (`(display name, text)`), reading phrases without `fillers`, and
+/// applies overrides. Returns the rule set and warnings (overrides that name no loaded rule).
 pub fn load(
     files: &[(String, String)],
     overrides: &Overrides,
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
-    let mut checked: Vec<Checked> = Vec::new();
+    let mut checked: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =
         std::collections::HashMap::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
-        let pack = match compile::parse_pack(&file) {
+        let pack = match validate::parse_pack(&file) {
             Ok(p) => p,
             Err(e) => {
                 errors.push(e);
@@ -136,21 +126,21 @@ pub fn load(
         };
         let mut from = 0;
         for spec in pack.rules {
-            match compile::check(spec, &file, from, fillers) {
-                Ok((c, at)) => {
+            match validate::check(spec, &file, from, fillers) {
+                Ok((rule, at)) => {
                     from = at + 1;
-                    let (file, line, column) = c.rule.origin.clone();
-                    match seen.get(&c.rule.id) {
+                    let origin = rule.origin.clone();
+                    match seen.get(&rule.id) {
                         Some((first_file, first_line)) => errors.push(RuleError {
-                            message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", c.rule.id),
+                            message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", rule.id),
                             hint: Some("ids must be unique across all loaded rule files; rename one, or `disable` the other".into()),
-                            file,
-                            line,
-                            column,
+                            file: origin.file,
+                            line: origin.line,
+                            column: origin.column,
                         }),
                         None => {
-                            seen.insert(c.rule.id.clone(), (file, line));
-                            checked.push(c);
+                            seen.insert(rule.id.clone(), (origin.file, origin.line));
+                            checked.push(rule);
                         }
                     }
                 }
@@ -162,15 +152,18 @@ pub fn load(
         return Err(errors);
     }
     let warnings = apply_overrides(&mut checked, overrides);
-    let set = compile::build(checked, fillers).map_err(|e| vec![e])?;
+    let set = RuleSet {
+        rules: checked,
+        fillers: fillers.to_vec(),
+    };
     Ok((set, warnings))
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
 /// rule does not set its own). An id or category that matches no loaded rule is
 /// a warning (a typo, or a rule of a pack that `--rules` replaced).
-fn apply_overrides(checked: &mut Vec<Checked>, o: &Overrides) -> Vec<String> {
-    let matches = |key: &str, c: &Checked| c.rule.id == key || c.rule.category == key;
+fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
+    let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
     let warnings = o
         .disable
         .iter()
@@ -184,15 +177,15 @@ fn apply_overrides(checked: &mut Vec<Checked>, o: &Overrides) -> Vec<String> {
         })
         .collect();
     checked.retain(|c| !o.disable.iter().any(|k| matches(k, c)));
-    for c in checked.iter_mut() {
+    for r in checked.iter_mut() {
         if let Some(s) = o
             .severity
-            .get(&c.rule.id)
-            .or_else(|| o.severity.get(&c.rule.category))
+            .get(&r.id)
+            .or_else(|| o.severity.get(&r.category))
         {
-            c.rule.severity = *s;
-            if !c.points_set {
-                c.rule.points = compile::default_points(c.rule.kind, *s);
+            r.severity = *s;
+            if !r.points_given {
+                r.points = validate::default_points(r.kind, *s);
             }
         }
     }

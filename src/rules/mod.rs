@@ -1,24 +1,24 @@
-//! Rules: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]), loading and checking
-//! rule files into one [`RuleSet`] ([`load`], [`compile`]), the built-in pack ([`builtin`]), and
-//! the example runner behind `talklint test` ([`examples`]).
+//! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
+//! checking a spec into a [`Rule`] ([`validate`]), loading rule files into one [`RuleSet`]
+//! ([`load`]) and the built-in pack ([`builtin`]). Nothing here matches text: the engine compiles
+//! a rule set.
 
-pub mod builtin;
-pub mod compile;
-pub mod examples;
-pub mod listing;
+pub(crate) mod builtin;
+mod error;
 pub mod load;
 pub mod phrase;
-pub mod schema;
+pub(crate) mod schema;
+mod validate;
 
-use crate::matcher::Matcher;
 use crate::transcript::Role;
-pub use compile::RuleError;
-use regex::Regex;
-pub use schema::{ExamplesSpec, Kind, Severity};
+pub use error::RuleError;
+pub use phrase::Pattern;
+pub use schema::{Kind, Severity};
 
-/// A checked, compiled rule.
+/// A checked rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
+    /// `<category>/<name>`.
     pub id: String,
     /// The part of the id before `/`.
     pub category: String,
@@ -26,37 +26,59 @@ pub struct Rule {
     pub severity: Severity,
     /// The roles the rule listens to, as a bit set of [`Role::bit`].
     pub roles: u8,
-    /// The phrases as written (for docs and listings).
-    pub phrases: Vec<String>,
-    pub regex: Vec<Regex>,
-    pub unless: Vec<String>,
+    pub phrases: Vec<Phrase>,
+    pub regex: Vec<RuleRegex>,
+    /// A hit is dropped when one of these occurs in the same turn.
+    pub unless: Vec<Phrase>,
     pub window: Option<Window>,
     /// `require` only: the fewest turns of the rule's speaker a conversation needs to be judged.
     pub min_turns: usize,
     /// Score change per counted hit (or when a `require` is missing).
     pub points: i32,
+    /// Whether the rule file set `points` (otherwise they follow the severity, overridden or not).
+    pub(crate) points_given: bool,
     pub max_hits: Option<usize>,
     pub auto_fail: bool,
     pub message: String,
     pub suggestion: Option<String>,
     pub link: Option<String>,
     pub description: Option<String>,
-    pub examples: ExamplesSpec,
-    /// Where the rule was defined: file, 1-based line and column of its id.
-    pub origin: (String, usize, usize),
+    pub examples: Examples,
+    /// Where the rule's id is written.
+    pub origin: Origin,
+}
+
+/// A phrase as written and as parsed.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub text: String,
+    pub pattern: Pattern,
+}
+
+/// A rule regex: as written, and as compiled (with the mode flags loading chose).
+#[derive(Debug, Clone)]
+pub struct RuleRegex {
+    pub written: String,
+    pub pattern: String,
+}
+
+/// A place in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    /// 1-based line and column (in characters).
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Example turns that a rule must hit, and ones it must leave clean (`talklint test`).
+#[derive(Debug, Clone, Default)]
+pub struct Examples {
+    pub hit: Vec<String>,
+    pub clean: Vec<String>,
 }
 
 impl Rule {
-    /// The rule's regexes as written (without the mode flags compilation adds).
-    pub fn regex_sources(&self) -> impl Iterator<Item = &str> {
-        self.regex.iter().map(|re| {
-            let p = re.as_str();
-            p.strip_prefix("(?m-u)")
-                .or_else(|| p.strip_prefix("(?m)"))
-                .unwrap_or(p)
-        })
-    }
-
     /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
     /// filled in. Messages without placeholders are borrowed.
     pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {
@@ -121,7 +143,9 @@ fn needs_folding(text: &str) -> bool {
 pub enum Window {
     FirstTurns(usize),
     LastTurns(usize),
+    /// In milliseconds.
     FirstSeconds(u64),
+    /// In milliseconds.
     LastSeconds(u64),
 }
 
@@ -136,11 +160,17 @@ impl Window {
     }
 }
 
-/// Every loaded rule and the one matcher over all of them.
-#[derive(Debug, Clone)]
+/// Every loaded rule, and the fillers their phrases were read without.
+#[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub matcher: Matcher,
-    /// The roles any rule listens to: turns of other roles are not scanned.
-    pub roles: u8,
+    /// Canonical words skipped when matching (`um`, `uh`, …).
+    pub fillers: Vec<String>,
+}
+
+impl RuleSet {
+    /// The rule with `id`.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
 }

@@ -8,8 +8,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackSpec {
+    #[expect(
+        dead_code,
+        reason = "a documented key: checked when read, not used yet"
+    )]
     pub pack: Option<String>,
+    #[expect(
+        dead_code,
+        reason = "a documented key: checked when read, not used yet"
+    )]
     pub version: Option<u32>,
+    #[expect(
+        dead_code,
+        reason = "a documented key: checked when read, not used yet"
+    )]
     pub description: Option<String>,
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
@@ -122,19 +134,7 @@ impl Kind {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Deserialize,
-    Serialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,

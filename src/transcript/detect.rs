@@ -2,52 +2,100 @@
 
 use std::path::Path;
 
-/// An input format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
+/// An input format; [`Format::about`] says what each one reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
-    /// `Agent: …` lines, Markdown scripts, or unlabelled text.
     Text,
-    /// Chat JSON: an array of messages or `{"messages": […]}`.
     Json,
-    /// One chat message per line.
     Jsonl,
-    /// WebVTT captions (Teams, Zoom).
     Vtt,
-    /// SubRip captions.
     Srt,
-    /// YouTube SubViewer captions (`0:00:01.000,0:00:04.000` timings).
     Sbv,
-    /// One row per message; a conversation-id column splits a file into conversations.
     Csv,
-    /// AWS Transcribe batch output: `results.items` with speaker labels, or `audio_segments`.
     AwsTranscribe,
-    /// AWS Transcribe Call Analytics, Amazon Connect Contact Lens (calls and chats) and Connect
-    /// chat transcripts: `Transcript[]` with `ParticipantRole`/`ParticipantId`.
     AwsCallAnalytics,
-    /// The AWS Post-Call Analytics parser's `SpeechSegments`.
     AwsPca,
-    /// Deepgram `/v1/listen`: `results.utterances`, or the words of `results.channels`.
     Deepgram,
-    /// AssemblyAI: `utterances`, or `words` with speakers (times in milliseconds).
     Assemblyai,
-    /// OpenAI Whisper, `verbose_json` and `diarized_json`: `segments`.
     Whisper,
-    /// Google Speech-to-Text v1/v2: `results[].alternatives[]`, words with speaker tags.
     GoogleStt,
-    /// Google CCAI Insights: `entries[]` (upload format) or `transcript.transcript_segments[]`.
     GoogleCcai,
-    /// Genesys Cloud speech and text analytics: `transcripts[].phrases[]`.
     Genesys,
-    /// Twilio Conversations messages (`messages[]` with `conversation_sid`).
     Twilio,
-    /// Zendesk ticket comments (`comments[]`; internal notes skipped).
     Zendesk,
-    /// Intercom conversation: `source` and `conversation_parts` (HTML stripped).
     Intercom,
 }
 
 impl Format {
+    /// Every format, in the order `--input-format` lists them.
+    pub const ALL: [Format; 19] = [
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+        Format::Vtt,
+        Format::Srt,
+        Format::Sbv,
+        Format::Csv,
+        Format::AwsTranscribe,
+        Format::AwsCallAnalytics,
+        Format::AwsPca,
+        Format::Deepgram,
+        Format::Assemblyai,
+        Format::Whisper,
+        Format::GoogleStt,
+        Format::GoogleCcai,
+        Format::Genesys,
+        Format::Twilio,
+        Format::Zendesk,
+        Format::Intercom,
+    ];
+
+    /// What the format reads, in a line.
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Text => "`Agent: …` lines, Markdown scripts, or unlabelled text.",
+            Format::Json => "Chat JSON: an array of messages or `{\"messages\": […]}`.",
+            Format::Jsonl => "One chat message per line.",
+            Format::Vtt => "WebVTT captions (Teams, Zoom).",
+            Format::Srt => "SubRip captions.",
+            Format::Sbv => "YouTube SubViewer captions (`0:00:01.000,0:00:04.000` timings).",
+            Format::Csv => {
+                "One row per message; a conversation-id column splits a file into conversations."
+            }
+            Format::AwsTranscribe => {
+                "AWS Transcribe batch output: `results.items` with speaker labels, or `audio_segments`."
+            }
+            Format::AwsCallAnalytics => {
+                "AWS Transcribe Call Analytics, Amazon Connect Contact Lens (calls and chats) and Connect chat transcripts: `Transcript[]` with `ParticipantRole`/`ParticipantId`."
+            }
+            Format::AwsPca => "The AWS Post-Call Analytics parser's `SpeechSegments`.",
+            Format::Deepgram => {
+                "Deepgram `/v1/listen`: `results.utterances`, or the words of `results.channels`."
+            }
+            Format::Assemblyai => {
+                "AssemblyAI: `utterances`, or `words` with speakers (times in milliseconds)."
+            }
+            Format::Whisper => "OpenAI Whisper, `verbose_json` and `diarized_json`: `segments`.",
+            Format::GoogleStt => {
+                "Google Speech-to-Text v1/v2: `results[].alternatives[]`, words with speaker tags."
+            }
+            Format::GoogleCcai => {
+                "Google CCAI Insights: `entries[]` (upload format) or `transcript.transcript_segments[]`."
+            }
+            Format::Genesys => {
+                "Genesys Cloud speech and text analytics: `transcripts[].phrases[]`."
+            }
+            Format::Twilio => {
+                "Twilio Conversations messages (`messages[]` with `conversation_sid`)."
+            }
+            Format::Zendesk => "Zendesk ticket comments (`comments[]`; internal notes skipped).",
+            Format::Intercom => {
+                "Intercom conversation: `source` and `conversation_parts` (HTML stripped)."
+            }
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

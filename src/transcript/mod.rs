@@ -4,6 +4,8 @@
 
 pub mod detect;
 pub mod formats;
+#[cfg(test)]
+pub(crate) mod robustness;
 pub mod roles;
 
 use std::fmt;

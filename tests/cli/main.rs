@@ -5,7 +5,6 @@ mod check;
 mod default_pack;
 mod formats;
 mod reports;
-mod robustness;
 mod rule_keys;
 mod rules_cmd;
 mod support;

@@ -1,90 +1,13 @@
-//! Checks rule specs and compiles them: ids, phrases, regexes, windows and defaults, each error
-//! with its file, line and column and a hint how to fix it.
+//! Checks a rule spec and turns it into a [`Rule`]: id, phrases, regexes, window and defaults,
+//! each error with its file, line and column and a hint how to fix it.
 
-use super::phrase::{self, Token};
-use super::schema::{Kind, PackSpec, RuleSpec, Severity, WindowSpec};
-use super::{Rule, RuleSet, Window};
-use crate::matcher::{Matcher, MatcherInput};
-use std::fmt;
-
-/// A rule file problem: where, what, and how to fix it.
-#[derive(Debug, Clone, thiserror::Error)]
-pub struct RuleError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
-/// A rule file's text and name, for locating errors found after parsing.
-pub struct SourceFile<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
-}
-
-impl SourceFile<'_> {
-    /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).
-    pub fn error_at(
-        &self,
-        from: usize,
-        needle: &str,
-        message: String,
-        hint: Option<String>,
-    ) -> RuleError {
-        let at = self.text[from.min(self.text.len())..]
-            .find(needle)
-            .map_or(from, |i| from + i);
-        let (line, column) = crate::text::lines::LineCursor::new(self.text).position(at);
-        RuleError {
-            file: self.name.to_string(),
-            line,
-            column,
-            message,
-            hint,
-        }
-    }
-
-    /// Byte offset of the id of the rule with `id` on an `id:` line at or after `from`, or `from`.
-    pub fn rule_offset(&self, id: &str, from: usize) -> usize {
-        let mut pos = from;
-        while let Some(i) = self.text.get(pos..).and_then(|t| t.find(id)) {
-            let at = pos + i;
-            let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
-            if self.text[line_start..at].contains("id:") {
-                return at;
-            }
-            pos = at + id.len();
-        }
-        from
-    }
-}
-
-/// A rule whose phrases are expanded but not yet in a matcher.
-pub struct Checked {
-    pub rule: Rule,
-    /// The rule file gave `points`; otherwise they follow the severity, overridden or not.
-    pub points_set: bool,
-    pub phrases: Vec<Vec<Token>>,
-    pub unless: Vec<Vec<Token>>,
-}
+use super::error::{RuleError, SourceFile};
+use super::phrase;
+use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker, WindowSpec};
+use super::{Examples, Origin, Phrase, Rule, RuleRegex, Window};
 
 /// The points of a rule that does not set them: by kind, and for `forbid` by severity.
-pub fn default_points(kind: Kind, severity: Severity) -> i32 {
+pub(crate) fn default_points(kind: Kind, severity: Severity) -> i32 {
     match (kind, severity) {
         (Kind::Reward, _) => 5,
         (Kind::Require, _) => -10,
@@ -107,25 +30,35 @@ fn valid_id(id: &str) -> bool {
     matches!(id.split_once('/'), Some((c, n)) if kebab(c) && kebab(n))
 }
 
-/// Compiles a rule regex: case-insensitive and multi-line (`^`/`$` at line starts and ends), with
+/// Checks a rule regex, to be compiled case-insensitive and multi-line (`^`/`$` at line starts and ends), with
 /// ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as `rg --no-unicode`),
 /// which keeps it on the regex crate's fast engines: Unicode word boundaries and case folding are
 /// 40–100x slower there. The flags are written into the pattern (`(?m-u)`) so that the matcher's
 /// `RegexSet` compiles it the same way. A pattern that is only valid in Unicode mode (a class with
 /// a non-ASCII character) stays Unicode; `(?u)` opts back in anywhere.
-fn compile_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    let build = |p: &str| regex::RegexBuilder::new(p).case_insensitive(true).build();
-    build(&format!("(?m-u){pattern}")).or_else(|_| build(&format!("(?m){pattern}")))
+fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
+    let compiles = |p: String| {
+        regex::RegexBuilder::new(&p)
+            .case_insensitive(true)
+            .build()
+            .map(|_| p)
+    };
+    let pattern =
+        compiles(format!("(?m-u){written}")).or_else(|_| compiles(format!("(?m){written}")))?;
+    Ok(RuleRegex {
+        written: written.to_string(),
+        pattern,
+    })
 }
 
 /// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that
 /// a repeated id is found at its own place). Returns the rule and the offset of its id.
-pub fn check(
+pub(super) fn check(
     spec: RuleSpec,
     file: &SourceFile,
     from: usize,
     fillers: &[String],
-) -> Result<(Checked, usize), RuleError> {
+) -> Result<(Rule, usize), RuleError> {
     let at = file.rule_offset(&spec.id, from);
     let fail = |needle: &str, message: String, hint: &str| {
         Err(file.error_at(at, needle, message, Some(hint.to_string())))
@@ -141,11 +74,14 @@ pub fn check(
         );
     }
     let category = spec.id.split('/').next().unwrap_or_default().to_string();
-    let expand_all = |list: &[String], key: &str| -> Result<Vec<Vec<Token>>, RuleError> {
+    let parse_all = |list: &[String], key: &str| -> Result<Vec<Phrase>, RuleError> {
         let mut out = Vec::new();
         for p in list {
-            match phrase::expand(p, fillers) {
-                Ok(v) => out.extend(v),
+            match phrase::parse(p, fillers) {
+                Ok(pattern) => out.push(Phrase {
+                    text: p.clone(),
+                    pattern,
+                }),
                 Err(e) => {
                     let mut err = file.error_at(at, p, format!("{key} \"{p}\": {}", e.message), Some(
                         "phrases are words with `(a|b)` alternatives, `[opt]` optional words and `*` for one word; fillers (um, uh, …) are ignored".into(),
@@ -159,11 +95,11 @@ pub fn check(
         }
         Ok(out)
     };
-    let phrases = expand_all(&spec.phrases, "phrase")?;
-    let unless = expand_all(&spec.unless, "unless phrase")?;
+    let phrases = parse_all(&spec.phrases, "phrase")?;
+    let unless = parse_all(&spec.unless, "unless phrase")?;
     let mut regex = Vec::new();
     for r in spec.regex.clone().into_vec() {
-        match compile_regex(&r) {
+        match checked_regex(&r) {
             Ok(re) => regex.push(re),
             Err(e) => {
                 let first = e.to_string();
@@ -217,46 +153,47 @@ pub fn check(
         (Kind::Reward, None) => Severity::Info,
         (_, None) => Severity::Warning,
     };
-    let points_set = spec.points.is_some();
+    let points_given = spec.points.is_some();
     let points = spec.points.unwrap_or(default_points(spec.kind, severity));
-    let roles = spec
-        .speaker
-        .clone()
-        .map_or(super::schema::Speaker::Agent.roles(), |s| {
-            s.into_vec().iter().fold(0, |acc, s| acc | s.roles())
-        });
+    let roles = spec.speaker.clone().map_or(Speaker::Agent.roles(), |s| {
+        s.into_vec().iter().fold(0, |acc, s| acc | s.roles())
+    });
     let message = spec.message.clone().unwrap_or_else(|| match spec.kind {
         Kind::Forbid => "Avoid “{match}”".into(),
         Kind::Reward => "Good: “{match}”".into(),
         Kind::Require => "Missing required language ({id})".into(),
     });
-    let (line, column) = crate::text::lines::LineCursor::new(file.text).position(at);
+    let (line, column) = file.position(at);
+    let examples = spec.examples.unwrap_or_default();
     Ok((
-        Checked {
-            rule: Rule {
-                id: spec.id,
-                category,
-                kind: spec.kind,
-                severity,
-                roles,
-                phrases: spec.phrases,
-                regex,
-                unless: spec.unless,
-                window,
-                min_turns: spec.min_turns.unwrap_or(1),
-                points,
-                max_hits: spec.max_hits,
-                auto_fail: spec.auto_fail,
-                message,
-                suggestion: spec.suggestion,
-                link: spec.link,
-                description: spec.description,
-                examples: spec.examples.unwrap_or_default(),
-                origin: (file.name.to_string(), line, column),
-            },
-            points_set,
+        Rule {
+            id: spec.id,
+            category,
+            kind: spec.kind,
+            severity,
+            roles,
             phrases,
+            regex,
             unless,
+            window,
+            min_turns: spec.min_turns.unwrap_or(1),
+            points,
+            points_given,
+            max_hits: spec.max_hits,
+            auto_fail: spec.auto_fail,
+            message,
+            suggestion: spec.suggestion,
+            link: spec.link,
+            description: spec.description,
+            examples: Examples {
+                hit: examples.hit,
+                clean: examples.clean,
+            },
+            origin: Origin {
+                file: file.name.to_string(),
+                line,
+                column,
+            },
         },
         at,
     ))
@@ -301,49 +238,13 @@ fn window(w: &WindowSpec) -> Result<Window, String> {
 }
 
 /// Parses a rule file's text into its specs.
-pub fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
+pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
     crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| RuleError {
         file: file.name.to_string(),
         line: e.line,
         column: e.column,
         hint: Some(e.hint().to_string()),
         message: e.message,
-    })
-}
-
-/// Builds the rule set: one matcher over all rules (ids are already known to be unique).
-pub fn build(checked: Vec<Checked>, fillers: &[String]) -> Result<RuleSet, RuleError> {
-    let matcher = Matcher::new(MatcherInput {
-        phrases: checked.iter().map(|c| c.phrases.as_slice()).collect(),
-        unless: checked.iter().map(|c| c.unless.as_slice()).collect(),
-        // Windowed regex rules search only their window, in `eval`.
-        regexes: checked
-            .iter()
-            .map(|c| {
-                if crate::eval::windowed_regex(&c.rule) {
-                    &[][..]
-                } else {
-                    c.rule.regex.as_slice()
-                }
-            })
-            .collect(),
-        fillers,
-    })
-    .map_err(|message| RuleError {
-        file: checked
-            .first()
-            .map_or_else(String::new, |c| c.rule.origin.0.clone()),
-        line: 1,
-        column: 1,
-        message,
-        hint: Some("use fewer distinct words in phrases".into()),
-    })?;
-    let rules: Vec<Rule> = checked.into_iter().map(|c| c.rule).collect();
-    let roles = rules.iter().fold(0, |acc, r| acc | r.roles);
-    Ok(RuleSet {
-        rules,
-        matcher,
-        roles,
     })
 }
 

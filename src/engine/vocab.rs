@@ -3,7 +3,7 @@
 //! [`OTHER`]). The matcher then runs one automaton over symbols instead of bytes, which is several
 //! times less work than matching hundreds of phrases byte by byte.
 
-use super::canon::{self, Words};
+use crate::text::canon::{self, Words};
 
 /// A symbol id.
 pub type Sym = u16;
@@ -277,6 +277,7 @@ impl Vocab {
     }
 
     /// The word behind a symbol.
+    #[cfg(test)]
     pub fn word(&self, sym: Sym) -> &str {
         self.words.get(sym as usize).map_or("<?>", |w| w)
     }
@@ -559,10 +560,6 @@ impl SymbolStream {
 
     pub fn len(&self) -> usize {
         self.spans.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
     }
 }
 

@@ -2,8 +2,8 @@
 //! expansions, or the Markdown reference docs (the repository keeps the default pack's as
 //! `docs/rules.md`).
 
-use super::phrase::Token;
-use super::{Kind, Rule};
+use crate::rules::phrase::Token;
+use crate::rules::{Kind, Rule, Severity};
 use serde::Serialize;
 
 /// One line per rule: id, kind, severity, speaker, points.
@@ -30,13 +30,12 @@ pub fn table(rules: &[&Rule]) -> String {
 /// Every word sequence each rule's phrases and `unless` phrases expand to, one per line:
 /// `id<TAB>phrase|unless<TAB>words`. Shows a rule author what `(a|b)` and `[opt]` became, and
 /// gives other tools (the benchmark's ripgrep) the literal phrases talklint looks for.
-pub fn expansions(rules: &[&Rule], fillers: &[String]) -> String {
+pub fn expansions(rules: &[&Rule]) -> String {
     let mut out = String::new();
     for r in rules {
         for (kind, list) in [("phrase", &r.phrases), ("unless", &r.unless)] {
             for p in list {
-                // Loaded rules' phrases have been expanded once already, so this cannot fail.
-                for variant in super::phrase::expand(p, fillers).unwrap_or_default() {
+                for variant in p.pattern.variants() {
                     let words: Vec<&str> = variant
                         .iter()
                         .map(|t| match t {
@@ -80,15 +79,15 @@ pub fn detail(r: &Rule) -> String {
     if let Some(l) = &r.link {
         field("link", l.clone());
     }
-    field("defined at", format!("{}:{}", r.origin.0, r.origin.1));
+    field("defined at", format!("{}:{}", r.origin.file, r.origin.line));
     for p in &r.phrases {
-        field("phrase", p.clone());
+        field("phrase", p.text.clone());
     }
-    for p in r.regex_sources() {
-        field("regex", p.to_string());
+    for re in &r.regex {
+        field("regex", re.written.clone());
     }
     for p in &r.unless {
-        field("unless", p.clone());
+        field("unless", p.text.clone());
     }
     out
 }
@@ -98,15 +97,15 @@ struct RuleJson<'a> {
     id: &'a str,
     category: &'a str,
     kind: Kind,
-    severity: super::Severity,
+    severity: Severity,
     speaker: Vec<&'static str>,
     points: i32,
     max_hits: Option<usize>,
     auto_fail: bool,
     window: Option<String>,
-    phrases: &'a [String],
+    phrases: Vec<&'a str>,
     regex: Vec<&'a str>,
-    unless: &'a [String],
+    unless: Vec<&'a str>,
     message: &'a str,
     suggestion: Option<&'a str>,
     link: Option<&'a str>,
@@ -127,13 +126,13 @@ pub fn json(rules: &[&Rule]) -> String {
             max_hits: r.max_hits,
             auto_fail: r.auto_fail,
             window: r.window.map(|w| w.describe()),
-            phrases: &r.phrases,
-            regex: r.regex_sources().collect(),
-            unless: &r.unless,
+            phrases: r.phrases.iter().map(|p| p.text.as_str()).collect(),
+            regex: r.regex.iter().map(|re| re.written.as_str()).collect(),
+            unless: r.unless.iter().map(|p| p.text.as_str()).collect(),
             message: &r.message,
             suggestion: r.suggestion.as_deref(),
             link: r.link.as_deref(),
-            origin: format!("{}:{}", r.origin.0, r.origin.1),
+            origin: format!("{}:{}", r.origin.file, r.origin.line),
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&list).expect("rule listing serializes");
@@ -206,11 +205,19 @@ pub fn markdown(rules: &[&Rule]) -> String {
         };
         list(
             "Phrases",
-            &mut r.phrases.iter().map(String::as_str),
+            &mut r.phrases.iter().map(|p| p.text.as_str()),
             &mut out,
         );
-        list("Regex", &mut r.regex_sources(), &mut out);
-        list("Unless", &mut r.unless.iter().map(String::as_str), &mut out);
+        list(
+            "Regex",
+            &mut r.regex.iter().map(|re| re.written.as_str()),
+            &mut out,
+        );
+        list(
+            "Unless",
+            &mut r.unless.iter().map(|p| p.text.as_str()),
+            &mut out,
+        );
         list(
             "Hits",
             &mut r.examples.hit.iter().map(String::as_str),

@@ -1,25 +1,26 @@
-//! Finds every phrase and regex hit of every rule in one pass over a conversation (SPEC §3).
+//! Finds every hit of every phrase list in one pass over a conversation (SPEC §3).
 //!
-//! All phrase variants of all rules are compiled into one Aho-Corasick automaton over *symbols*
-//! (see [`crate::text::vocab`] and [`crate::text::automaton`]), not bytes: the text is scanned
-//! once into canonical words, each word becomes a symbol, and the automaton walks the symbols. A phrase with `*`
-//! puts its longest run of literal words in the automaton and checks the rest around each anchor
-//! hit. Regexes sit behind one `RegexSet` that says which of them can match a turn at all.
+//! All phrase variants of all lists are compiled into one Aho-Corasick automaton over *symbols*
+//! (see [`super::vocab`] and [`super::automaton`]), not bytes: the text is scanned once into
+//! canonical words, each word becomes a symbol, and the automaton walks the symbols. A phrase
+//! with `*` puts its longest run of literal words in the automaton and checks the rest around
+//! each anchor hit. Regexes sit behind one `RegexSet` that says which of them can match a turn at
+//! all.
 
-use crate::rules::phrase::Token;
-use crate::text::automaton::Automaton;
-use crate::text::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use super::ListId;
+use super::automaton::Automaton;
+use super::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use crate::rules::phrase::{Pattern, Token};
 use regex::{Regex, RegexSet};
 use std::collections::{BTreeSet, HashMap};
 
 /// From how many regexes on the `RegexSet` picks which ones to run.
 const SET_PREFILTER_FROM: usize = 8;
 
-/// A compiled phrase variant, for one rule.
+/// A compiled phrase variant, for one list.
 #[derive(Debug, Clone)]
 struct Variant {
-    rule: u32,
-    unless: bool,
+    list: ListId,
     slots: Box<[Slot]>,
     /// Index of the first anchor slot.
     anchor_at: usize,
@@ -33,26 +34,25 @@ enum Slot {
     Any,
 }
 
-/// A place a rule's phrase (or `unless` phrase) matched: a byte range of a turn's text.
+/// A place a phrase (or regex) of a list matched: a byte range of a turn's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    pub rule: usize,
-    pub unless: bool,
+    pub list: ListId,
+    /// The index of the turn among those given to [`Matcher::find`].
     pub turn: usize,
     pub start: usize,
     pub end: usize,
 }
 
-/// What the matcher is built from: for each rule, its expanded phrases and `unless` phrases and
-/// its regexes.
+/// What the matcher is built from: the phrases of each list (by [`ListId`]), and regexes with the
+/// list their hits belong to.
 pub struct MatcherInput<'a> {
-    pub phrases: Vec<&'a [Vec<Token>]>,
-    pub unless: Vec<&'a [Vec<Token>]>,
-    pub regexes: Vec<&'a [Regex]>,
+    pub lists: Vec<Vec<&'a Pattern>>,
+    pub regexes: Vec<(ListId, Regex)>,
     pub fillers: &'a [String],
 }
 
-/// All rules' phrases and regexes, compiled once.
+/// All lists' phrases and regexes, compiled once.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     vocab: Vocab,
@@ -61,8 +61,8 @@ pub struct Matcher {
     /// Anchor length and the variants sharing that anchor, by automaton pattern id.
     variants: Vec<(usize, Vec<Variant>)>,
     regex_set: Option<RegexSet>,
-    /// (rule, regex) by `regex_set` index.
-    regexes: Vec<(usize, Regex)>,
+    /// (list, regex) by `regex_set` index.
+    regexes: Vec<(ListId, Regex)>,
 }
 
 /// Reusable per-thread buffers.
@@ -81,13 +81,16 @@ pub struct Scratch {
 impl Matcher {
     /// Builds the matcher. Fails only when the phrases use more distinct words than symbols exist.
     pub fn new(input: MatcherInput) -> Result<Matcher, String> {
+        let lists: Vec<Vec<Vec<Token>>> = input
+            .lists
+            .iter()
+            .map(|list| list.iter().flat_map(|p| p.variants()).collect())
+            .collect();
         let mut words = BTreeSet::new();
-        for list in input.phrases.iter().chain(&input.unless) {
-            for variant in list.iter() {
-                for t in variant {
-                    if let Token::Word(w) = t {
-                        words.insert(w.clone());
-                    }
+        for variant in lists.iter().flatten() {
+            for t in variant {
+                if let Token::Word(w) = t {
+                    words.insert(w.clone());
                 }
             }
         }
@@ -95,20 +98,14 @@ impl Matcher {
         let vocab = Vocab::new(&words, input.fillers).map_err(|n| {
             format!(
                 "the rules use {n} distinct words; at most {} are supported",
-                crate::text::vocab::MAX_SYMBOLS - 2
+                super::vocab::MAX_SYMBOLS - 2
             )
         })?;
         let mut patterns: Vec<Vec<Sym>> = Vec::new();
         let mut by_pattern: HashMap<Vec<Sym>, usize> = HashMap::new();
         let mut variants: Vec<(usize, Vec<Variant>)> = Vec::new();
-        let lists = input
-            .phrases
-            .iter()
-            .enumerate()
-            .map(|(r, l)| (r, false, *l))
-            .chain(input.unless.iter().enumerate().map(|(r, l)| (r, true, *l)));
-        for (rule, unless, list) in lists {
-            for tokens in list {
+        for (list, list_variants) in lists.iter().enumerate() {
+            for tokens in list_variants {
                 let ends_sentence = tokens.last() == Some(&Token::End);
                 let slots: Box<[Slot]> = tokens
                     .iter()
@@ -132,8 +129,7 @@ impl Matcher {
                     patterns.len() - 1
                 });
                 variants[id].1.push(Variant {
-                    rule: rule as u32,
-                    unless,
+                    list: list as ListId,
                     slots,
                     anchor_at,
                     ends_sentence,
@@ -141,12 +137,7 @@ impl Matcher {
             }
         }
         let automaton = (!patterns.is_empty()).then(|| Automaton::new(&patterns, vocab.symbols()));
-        let regexes: Vec<(usize, Regex)> = input
-            .regexes
-            .iter()
-            .enumerate()
-            .flat_map(|(r, list)| list.iter().map(move |re| (r, re.clone())))
-            .collect();
+        let regexes = input.regexes;
         let regex_set = if regexes.is_empty() {
             None
         } else {
@@ -199,8 +190,7 @@ impl Matcher {
                             continue;
                         }
                         hits.push(Hit {
-                            rule: v.rule as usize,
-                            unless: v.unless,
+                            list: v.list,
                             turn,
                             start: stream.spans[first].0 as usize,
                             end,
@@ -245,15 +235,14 @@ impl Matcher {
             set.matches(joined).into_iter().collect()
         };
         for k in candidates {
-            let (rule, re) = &self.regexes[k];
+            let (list, re) = &self.regexes[k];
             for m in re.find_iter(joined) {
                 let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
                 let (base, turn) = starts[k];
                 let end = (base + turns[turn].0.len()).min(m.end());
                 if end > m.start() {
                     hits.push(Hit {
-                        rule: *rule,
-                        unless: false,
+                        list: *list,
                         turn,
                         start: m.start() - base,
                         end: end - base,
@@ -314,23 +303,17 @@ fn verify(stream: &SymbolStream, v: &Variant, anchor: usize) -> Option<(usize, u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::phrase::expand;
+    use crate::rules::phrase::parse;
 
     fn matcher(phrases: &[&[&str]]) -> Matcher {
         let fillers = vec!["um".to_string(), "uh".to_string()];
-        let expanded: Vec<Vec<Vec<Token>>> = phrases
+        let parsed: Vec<Vec<Pattern>> = phrases
             .iter()
-            .map(|list| {
-                list.iter()
-                    .flat_map(|p| expand(p, &fillers).unwrap())
-                    .collect()
-            })
+            .map(|list| list.iter().map(|p| parse(p, &fillers).unwrap()).collect())
             .collect();
-        let empty: Vec<Vec<Token>> = Vec::new();
         Matcher::new(MatcherInput {
-            phrases: expanded.iter().map(|v| v.as_slice()).collect(),
-            unless: expanded.iter().map(|_| empty.as_slice()).collect(),
-            regexes: expanded.iter().map(|_| &[][..]).collect(),
+            lists: parsed.iter().map(|l| l.iter().collect()).collect(),
+            regexes: Vec::new(),
             fillers: &fillers,
         })
         .unwrap()
@@ -341,7 +324,13 @@ mod tests {
         let mut hits = Vec::new();
         m.find(&input, &mut Scratch::default(), &mut hits);
         hits.iter()
-            .map(|h| (h.rule, h.turn, turns[h.turn][h.start..h.end].to_string()))
+            .map(|h| {
+                (
+                    h.list as usize,
+                    h.turn,
+                    turns[h.turn][h.start..h.end].to_string(),
+                )
+            })
             .collect()
     }
 
@@ -384,14 +373,12 @@ mod tests {
     #[test]
     fn regexes_find_their_turns_with_and_without_the_set() {
         for count in [2, SET_PREFILTER_FROM + 3] {
-            let regexes: Vec<Vec<Regex>> = (0..count)
-                .map(|i| vec![Regex::new(&format!("(?m)code{i}$")).unwrap()])
+            let regexes: Vec<(ListId, Regex)> = (0..count)
+                .map(|i| (i as ListId, Regex::new(&format!("(?m)code{i}$")).unwrap()))
                 .collect();
-            let empty: Vec<Vec<Token>> = Vec::new();
             let m = Matcher::new(MatcherInput {
-                phrases: regexes.iter().map(|_| empty.as_slice()).collect(),
-                unless: regexes.iter().map(|_| empty.as_slice()).collect(),
-                regexes: regexes.iter().map(|r| r.as_slice()).collect(),
+                lists: Vec::new(),
+                regexes,
                 fillers: &[],
             })
             .unwrap();
@@ -403,8 +390,8 @@ mod tests {
             ];
             let mut hits = Vec::new();
             m.find(&turns, &mut Scratch::default(), &mut hits);
-            let got: Vec<(usize, usize, usize)> =
-                hits.iter().map(|h| (h.rule, h.turn, h.start)).collect();
+            let got: Vec<(ListId, usize, usize)> =
+                hits.iter().map(|h| (h.list, h.turn, h.start)).collect();
             assert_eq!(got.len(), 2, "{count} regexes: {got:?}");
             assert!(
                 got.contains(&(1, 0, 4)) && got.contains(&(0, 3, 0)),

@@ -1,28 +1,16 @@
-//! Applies the rules to one conversation's hits (SPEC §2, §5): speaker filters, windows, `unless`,
-//! `require`, hit caps, auto-fail, and the score.
+//! The rule semantics (SPEC §2, §5): given every matcher hit of a conversation, applies speaker
+//! filters, windows, `unless`, `require`, hit caps and auto-fail, and scores the conversation.
 
-use crate::matcher::Hit;
-use crate::rules::{Kind, Rule, RuleSet, Window};
+use super::matcher::Hit;
+use super::{CompiledRule, Scoring};
+use crate::rules::{Kind, Window};
 use crate::transcript::Transcript;
 use std::borrow::Cow;
 
-/// How scores are computed: `score = clamp(base + Σ counted points, 0, 100)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scoring {
-    pub base: i32,
-    /// A conversation passes when its score is at least this and no auto-fail rule hit.
-    pub pass: i32,
-}
-
-impl Default for Scoring {
-    fn default() -> Self {
-        Scoring { base: 80, pass: 70 }
-    }
-}
-
-/// One rule outcome in a conversation.
+/// One rule outcome in a conversation: a finding before it is rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The rule's index in the rule set.
     pub rule: usize,
     /// 0-based turn index.
     pub turn: usize,
@@ -35,31 +23,42 @@ pub struct Outcome {
 /// A conversation's findings and score.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
-    /// Sorted by turn and position.
+    /// Sorted by turn, position and rule.
     pub outcomes: Vec<Outcome>,
+    /// `clamp(base + Σ counted points, 0, 100)`.
     pub score: i32,
+    /// An `auto_fail` rule hit.
     pub auto_failed: bool,
     pub passed: bool,
 }
 
+/// The order [`kept_hits`] reads a list's hits in: by turn, then position, longest first.
+fn by_place(h: &Hit) -> (usize, usize, std::cmp::Reverse<usize>) {
+    (h.turn, h.start, std::cmp::Reverse(h.end))
+}
+
 /// Evaluates `rules` on `transcript` given every matcher hit. `hits` is reordered.
-pub fn evaluate(
-    rules: &RuleSet,
+pub(super) fn evaluate(
+    rules: &[CompiledRule],
     transcript: &Transcript,
     source: &str,
     hits: &mut [Hit],
     scoring: Scoring,
 ) -> Evaluation {
-    hits.sort_unstable_by_key(|h| (h.rule, h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
+    hits.sort_unstable_by_key(|h| (h.list, by_place(h)));
     let mut outcomes = Vec::new();
     // The turns each role set listens to; rules share a few role sets, so a list beats a map.
     let mut speaker_turns: Vec<(u8, Vec<usize>)> = Vec::new();
     let mut rest: &[Hit] = hits;
-    for (r, rule) in rules.rules.iter().enumerate() {
-        let n = rest.iter().take_while(|h| h.rule == r).count();
-        let (rule_hits, tail) = rest.split_at(n);
+    let mut take = |list: u32| {
+        let n = rest.iter().take_while(|h| h.list == list).count();
+        let (taken, tail) = rest.split_at(n);
         rest = tail;
-        if rule_hits.is_empty() && rule.kind != Kind::Require && !windowed_regex(rule) {
+        taken
+    };
+    for (r, rule) in rules.iter().enumerate() {
+        let (rule_hits, unless_hits) = (take(rule.phrases), take(rule.unless));
+        if rule_hits.is_empty() && rule.kind != Kind::Require && rule.window_regex.is_empty() {
             continue;
         }
         let k = match speaker_turns
@@ -69,18 +68,18 @@ pub fn evaluate(
             Some(k) => k,
             None => {
                 let turns = (0..transcript.turns.len())
-                    .filter(|&i| rule.listens_to(transcript.turns[i].role))
+                    .filter(|&i| transcript.turns[i].role.bit() & rule.roles != 0)
                     .collect();
                 speaker_turns.push((rule.roles, turns));
                 speaker_turns.len() - 1
             }
         };
         let turns = &speaker_turns[k].1;
-        let Some(window) = window_turns(rule, turns, transcript) else {
+        let Some(window) = window_turns(rule.window, turns, transcript) else {
             continue;
         };
-        let rule_hits = with_window_regex_hits(r, rule, transcript, source, &window, rule_hits);
-        let kept = kept_hits(&rule_hits, &window);
+        let rule_hits = with_window_regex_hits(rule, transcript, source, &window, rule_hits);
+        let kept = kept_hits(&rule_hits, unless_hits, &window);
         match rule.kind {
             Kind::Forbid | Kind::Reward => {
                 for (k, h) in kept.iter().enumerate() {
@@ -112,78 +111,65 @@ pub fn evaluate(
         }
     }
     outcomes.sort_by_key(|o| (o.turn, o.range.map_or(0, |r| r.0), o.rule));
-    let total: i32 = outcomes.iter().map(|o| o.points).sum();
-    let score = (scoring.base + total).clamp(0, 100);
-    let auto_failed = outcomes
-        .iter()
-        .any(|o| rules.rules[o.rule].auto_fail && rules.rules[o.rule].kind != Kind::Reward);
-    Evaluation {
-        passed: score >= scoring.pass && !auto_failed,
-        outcomes,
-        score,
-        auto_failed,
-    }
+    scoring.score(rules, outcomes)
 }
 
-/// How many hits of rule `r` count in `transcript` (in its window, not cancelled by `unless`),
-/// given that rule's matcher hits only, or `None` when its window cannot apply. `talklint test`
-/// uses this.
-pub fn counted_hits(
-    r: usize,
-    rule: &Rule,
+/// How many hits of `rule` count in `transcript` (in its window, not cancelled by `unless`),
+/// given the matcher's hits of that rule's two lists, or `None` when its window cannot apply.
+/// `talklint test` uses this.
+pub(super) fn counted_hits(
+    rule: &CompiledRule,
     transcript: &Transcript,
     source: &str,
     hits: &mut [Hit],
 ) -> Option<usize> {
-    hits.sort_unstable_by_key(|h| (h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
+    hits.sort_unstable_by_key(|h| (h.list, by_place(h)));
+    let split = hits.partition_point(|h| h.list == rule.phrases);
+    let (rule_hits, unless_hits) = hits.split_at(split);
     let turns: Vec<usize> = (0..transcript.turns.len())
-        .filter(|&i| rule.listens_to(transcript.turns[i].role))
+        .filter(|&i| transcript.turns[i].role.bit() & rule.roles != 0)
         .collect();
-    let window = window_turns(rule, &turns, transcript)?;
-    let hits = with_window_regex_hits(r, rule, transcript, source, &window, hits);
-    Some(kept_hits(&hits, &window).len())
-}
-
-/// Whether the rule's regexes run here, on its window's turns only, rather than in the matcher's
-/// set over every turn: a window of a few turns is far cheaper to search.
-pub fn windowed_regex(rule: &Rule) -> bool {
-    rule.window.is_some() && !rule.regex.is_empty()
+    let window = window_turns(rule.window, &turns, transcript)?;
+    let rule_hits = with_window_regex_hits(rule, transcript, source, &window, rule_hits);
+    Some(kept_hits(&rule_hits, unless_hits, &window).len())
 }
 
 /// The rule's matcher hits, plus its regex hits in the window turns for a windowed regex rule,
 /// in the order [`kept_hits`] needs.
 fn with_window_regex_hits<'h>(
-    r: usize,
-    rule: &Rule,
+    rule: &CompiledRule,
     transcript: &Transcript,
     source: &str,
     window: &[usize],
     hits: &'h [Hit],
 ) -> Cow<'h, [Hit]> {
-    if !windowed_regex(rule) {
+    if rule.window_regex.is_empty() {
         return Cow::Borrowed(hits);
     }
     let mut all = hits.to_vec();
     for &turn in window {
         let text = transcript.turns[turn].text(source);
-        for re in &rule.regex {
+        for re in &rule.window_regex {
             all.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| Hit {
-                rule: r,
-                unless: false,
+                list: rule.phrases,
                 turn,
                 start: m.start(),
                 end: m.end(),
             }));
         }
     }
-    all.sort_unstable_by_key(|h| (h.turn, h.unless, h.start, std::cmp::Reverse(h.end)));
+    all.sort_unstable_by_key(by_place);
     Cow::Owned(all)
 }
 
 /// The turns of the rule's speaker inside its window, in order; `None` when the window needs times
 /// the transcript does not have.
-fn window_turns<'t>(rule: &Rule, turns: &'t [usize], t: &Transcript) -> Option<Cow<'t, [usize]>> {
-    let Some(window) = rule.window else {
+fn window_turns<'t>(
+    window: Option<Window>,
+    turns: &'t [usize],
+    t: &Transcript,
+) -> Option<Cow<'t, [usize]>> {
+    let Some(window) = window else {
         return Some(Cow::Borrowed(turns));
     };
     let starts = || t.turns.iter().filter_map(|x| x.start_ms);
@@ -223,14 +209,15 @@ fn window_turns<'t>(rule: &Rule, turns: &'t [usize], t: &Transcript) -> Option<C
     })
 }
 
-/// The rule's hits that count: in a window turn, not cancelled by an `unless` phrase in the same
-/// turn, and not overlapping an earlier hit of the same rule. `hits` are sorted by
-/// (turn, unless, start, longest first).
-fn kept_hits<'h>(hits: &'h [Hit], window: &[usize]) -> Vec<&'h Hit> {
+/// The rule's hits that count: in a window turn, in a turn without an `unless` hit, and not
+/// overlapping an earlier hit of the same rule. Both hit lists are sorted by [`by_place`].
+fn kept_hits<'h>(hits: &'h [Hit], unless: &[Hit], window: &[usize]) -> Vec<&'h Hit> {
     let mut kept: Vec<&Hit> = Vec::new();
     for turn_hits in hits.chunk_by(|a, b| a.turn == b.turn) {
         let turn = turn_hits[0].turn;
-        if window.binary_search(&turn).is_err() || turn_hits.iter().any(|h| h.unless) {
+        if window.binary_search(&turn).is_err()
+            || unless.binary_search_by_key(&turn, |h| h.turn).is_ok()
+        {
             continue;
         }
         let mut last_end: Option<usize> = None;

@@ -1,0 +1,102 @@
+//! `talklint check`: open the reports, scan, print statistics, and judge the run (SPEC §1: 0
+//! clean, 1 findings or failed conversations, 2 input errors).
+
+use super::args::CheckArgs;
+use super::settings::CheckSettings;
+use super::{CliError, Outcome};
+use crate::config::FailOn;
+use crate::report::{self, OutputFormat, PrinterOptions, Summary};
+use crate::scan::{self, Output};
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::Path;
+
+/// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
+/// tens of thousands.
+const REPORT_BUFFER: usize = 1 << 20;
+
+pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
+    let s = CheckSettings::new(args)?;
+    let mut files = Vec::new();
+    for (format, path) in &s.extra_reports {
+        files.push((*format, create(path)?));
+    }
+    let mut main_file = s.output.as_deref().map(create).transpose()?;
+    let stdout = io::stdout();
+    let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut outputs = vec![Output {
+        printer: report::printer(s.format, &s.rules, s.printer),
+        writer: match main_file.as_mut() {
+            Some(f) => f,
+            None => &mut stdout,
+        },
+    }];
+    let extra = PrinterOptions {
+        color: false,
+        ..s.printer
+    };
+    for (format, file) in &mut files {
+        outputs.push(Output {
+            printer: report::printer(*format, &s.rules, extra),
+            writer: file,
+        });
+    }
+    let quiet = s.quiet;
+    let mut on_error = |e: &report::FileError| {
+        if !quiet {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
+    };
+    let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
+        Err(e) => return Err(CliError::WriteReport(e)),
+    };
+    if s.statistics {
+        print_statistics(&s, &totals)?;
+    }
+    Ok(judge(&totals, s.fail_on))
+}
+
+/// Statistics follow a human report on standard output; any other report keeps standard
+/// output to itself, so they go to standard error.
+fn print_statistics(s: &CheckSettings, totals: &Summary) -> Result<(), CliError> {
+    let shown = if s.format == OutputFormat::Human && s.output.is_none() {
+        report::statistics::print(&mut io::stdout().lock(), totals, &s.rules)
+    } else {
+        report::statistics::print(&mut io::stderr().lock(), totals, &s.rules)
+    };
+    match shown {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteStatistics(e)),
+        _ => Ok(()),
+    }
+}
+
+/// The run's outcome: errors first, then failed conversations and findings at `fail_on`.
+fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
+    if totals.errors > 0 {
+        Outcome::Trouble
+    } else if fail_on != FailOn::Never
+        && (totals.failed > 0 || totals.worst.is_some_and(|w| fail_on.fails(w)))
+    {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// A report file, created anew.
+fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
+    // A fresh file rather than a truncated one: ext4 flushes a file truncated to zero and
+    // rewritten when it is closed (its `auto_da_alloc` heuristic), which made rewriting last
+    // run's reports cost several times writing new ones.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        let _ = std::fs::remove_file(path);
+    }
+    File::create(path)
+        .map(|f| BufWriter::with_capacity(REPORT_BUFFER, f))
+        .map_err(|source| CliError::CreateReport {
+            path: path.display().to_string(),
+            source,
+        })
+}

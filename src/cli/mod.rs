@@ -1,0 +1,90 @@
+//! The command line: arguments ([`args`], the only place that knows clap), one step from
+//! arguments and config to settings ([`settings`]), and one file per command. Library code never
+//! prints; this module turns outcomes and errors into output and exit codes.
+
+mod args;
+mod check;
+mod init;
+mod rules;
+mod settings;
+mod test;
+
+use crate::config::ConfigError;
+use crate::engine::EngineError;
+use crate::rules::RuleError;
+use args::Command;
+use std::ffi::OsString;
+use std::io;
+use std::process::ExitCode;
+
+/// How a command ended, as its exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// Nothing at or above `--fail-on`, no failed conversation.
+    Clean = 0,
+    /// Findings or failed conversations (or failed rule examples).
+    Findings = 1,
+    /// Usage, config, rule or input errors.
+    Trouble = 2,
+}
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{}", rule_errors(.0))]
+    Rules(Vec<RuleError>),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("bad glob `{pattern}`: {source}")]
+    Glob {
+        pattern: String,
+        source: globset::Error,
+    },
+    #[error("cannot create {path}: {source}")]
+    CreateReport { path: String, source: io::Error },
+    #[error("cannot write the report: {0}")]
+    WriteReport(io::Error),
+    #[error("cannot write the statistics: {0}")]
+    WriteStatistics(io::Error),
+    #[error("no loaded rule has id `{0}`; `talklint rules` lists them")]
+    NoSuchRule(String),
+    #[error("{0} already exists; remove it first to start over")]
+    ConfigExists(String),
+    #[error("cannot write {path}: {source}")]
+    WriteConfig { path: String, source: io::Error },
+}
+
+/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
+fn rule_errors(errors: &[RuleError]) -> String {
+    let mut text = String::new();
+    for (i, e) in errors.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\nerror: ");
+        }
+        text.push_str(&e.to_string());
+    }
+    let n = errors.len();
+    let plural = if n == 1 { "" } else { "s" };
+    text.push_str(&format!("\n{n} rule error{plural}; nothing was checked."));
+    text
+}
+
+/// Runs the talklint command line on `args` (the program name first) and gives its exit status.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = args::parse_args(args);
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(*args),
+        Command::Test(args) => test::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init => init::run(),
+    };
+    ExitCode::from(match outcome {
+        Ok(outcome) => outcome as u8,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Outcome::Trouble as u8
+        }
+    })
+}

@@ -1,0 +1,32 @@
+//! `talklint rules`: lists the loaded rules, or shows one, as a table, JSON, Markdown or their
+//! phrases' expansions.
+
+use super::args::{RulesArgs, RulesFormat};
+use super::settings;
+use super::{CliError, Outcome};
+use crate::report::rules as listing;
+use crate::rules::Rule;
+use std::io::{self, Write};
+
+pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
+    let (_, set) = settings::rules(&args.rule_args)?;
+    let selected: Vec<&Rule> = match &args.id {
+        Some(id) => {
+            let found: Vec<_> = set.rules.iter().filter(|r| &r.id == id).collect();
+            if found.is_empty() {
+                return Err(CliError::NoSuchRule(id.clone()));
+            }
+            found
+        }
+        None => set.rules.iter().collect(),
+    };
+    let text = match args.format {
+        RulesFormat::Json => listing::json(&selected),
+        RulesFormat::Markdown => listing::markdown(&selected),
+        RulesFormat::Phrases => listing::expansions(&selected),
+        RulesFormat::Human if args.id.is_some() => listing::detail(selected[0]),
+        RulesFormat::Human => listing::table(&selected),
+    };
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    Ok(Outcome::Clean)
+}

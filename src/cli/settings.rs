@@ -1,0 +1,206 @@
+//! The one step from arguments and config to typed settings: the config found or named, the
+//! rule set and its engine, the scan options, the reports, and how the run is judged. Flags win
+//! over the config; the config wins over the defaults.
+
+use super::CliError;
+use super::args::{CheckArgs, ColorChoice, RuleArgs};
+use crate::config::{self, FailOn, Loaded};
+use crate::engine::{Engine, Scoring};
+use crate::report::{OutputFormat, PrinterOptions};
+use crate::rules::RuleSet;
+use crate::rules::load::{self, Overrides, RuleSource};
+use crate::scan::ScanOptions;
+use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
+use crate::transcript::{ParseOptions, Role, Roles};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped unless `--max-filesize` or the config says otherwise.
+const DEFAULT_MAX_FILESIZE: u64 = 100 * 1024 * 1024;
+
+/// Everything `talklint check` runs with.
+pub(super) struct CheckSettings {
+    pub rules: RuleSet,
+    pub engine: Engine,
+    pub scan: ScanOptions,
+    /// The main report: its format, and the file it goes to instead of standard output.
+    pub format: OutputFormat,
+    pub output: Option<PathBuf>,
+    /// The main report's printer options; extra reports get the same without colour.
+    pub printer: PrinterOptions,
+    /// Reports also written, each to its file.
+    pub extra_reports: Vec<(OutputFormat, PathBuf)>,
+    pub fail_on: FailOn,
+    pub statistics: bool,
+    pub quiet: bool,
+}
+
+impl CheckSettings {
+    pub(super) fn new(args: CheckArgs) -> Result<CheckSettings, CliError> {
+        let (cfg, rules) = rules(&args.rule_args)?;
+        let c = &cfg.config;
+        let include: Vec<String> = c.include.iter().chain(&args.include).cloned().collect();
+        let exclude: Vec<String> = c.exclude.iter().chain(&args.exclude).cloned().collect();
+        let defaults = Scoring::default();
+        let scoring = Scoring {
+            base: c.scoring.base.unwrap_or(defaults.base),
+            pass: c.scoring.pass.unwrap_or(defaults.pass),
+            min_score: args.min_score.or(c.min_score),
+        };
+        let engine = Engine::new(&rules)?.with_scoring(scoring);
+        let scan = ScanOptions {
+            paths: args.paths.clone(),
+            include: glob_set(&include)?,
+            exclude: glob_set(&exclude)?,
+            max_filesize: args
+                .max_filesize
+                .or(c.max_filesize)
+                .unwrap_or(DEFAULT_MAX_FILESIZE),
+            input_format: args.input_format.0,
+            stdin_filename: args.stdin_filename.clone(),
+            parse: ParseOptions {
+                roles: roles(&cfg),
+                default_role: args
+                    .default_role
+                    .map(|r| r.role())
+                    .or(c.default_role)
+                    .unwrap_or(Role::Agent),
+            },
+            progress: !args.no_progress
+                && !args.quiet
+                && std::env::var_os("CI").is_none()
+                && io::stderr().is_terminal(),
+            threads: args
+                .threads
+                .filter(|&n| n > 0)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        };
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                args.format == OutputFormat::Human
+                    && args.output.is_none()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
+        };
+        let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
+        Ok(CheckSettings {
+            printer: PrinterOptions {
+                color,
+                quiet: args.quiet,
+                csv_findings: args.csv_findings,
+                fail_at: fail_on.threshold(),
+            },
+            extra_reports: args.extra_reports(),
+            rules,
+            engine,
+            scan,
+            format: args.format,
+            output: args.output,
+            fail_on,
+            statistics: args.statistics,
+            quiet: args.quiet,
+        })
+    }
+}
+
+/// The config named on the command line, or the nearest one, or none.
+pub(super) fn config(explicit: Option<&Path>, none: bool) -> Result<Loaded, CliError> {
+    if none {
+        return Ok(Loaded::default());
+    }
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d)),
+    };
+    Ok(path.map_or_else(|| Ok(Loaded::default()), |p| config::load(&p))?)
+}
+
+/// The config and the rule set `args` name: `--rules`, else the config's `rules:`, else the
+/// built-in pack. Warnings (overrides that name no rule) go to standard error.
+pub(super) fn rules(args: &RuleArgs) -> Result<(Loaded, RuleSet), CliError> {
+    let cfg = config(args.config.as_deref(), args.no_config)?;
+    let rules = rule_set(&args.rules, &cfg)?;
+    Ok((cfg, rules))
+}
+
+/// The config's fillers, else the built-in ones, as canonical words.
+fn fillers(cfg: &Loaded) -> Vec<String> {
+    match &cfg.config.fillers {
+        Some(list) => list.iter().flat_map(|f| canonical_words(f)).collect(),
+        None => DEFAULT_FILLERS
+            .iter()
+            .flat_map(|f| canonical_words(f))
+            .collect(),
+    }
+}
+
+/// The rule set from `cli_rules`, else the config's `rules:`, else the built-in pack.
+pub(super) fn rule_set(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, CliError> {
+    let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
+        cli_rules
+            .iter()
+            .map(|p| RuleSource::Path(p.clone()))
+            .collect()
+    } else if let Some(list) = &cfg.config.rules {
+        let base = cfg.base_dir();
+        list.iter()
+            .map(|s| {
+                if s == "default" {
+                    RuleSource::Builtin
+                } else {
+                    RuleSource::Path(base.join(s))
+                }
+            })
+            .collect()
+    } else {
+        vec![RuleSource::Builtin]
+    };
+    let overrides = Overrides {
+        disable: cfg.config.disable.clone(),
+        severity: cfg.config.severity.clone(),
+        origin: cfg
+            .path
+            .as_ref()
+            .map_or_else(|| "config".into(), |p| p.display().to_string()),
+    };
+    let files = load::read_sources(&sources).map_err(CliError::Rules)?;
+    let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(set)
+}
+
+/// The built-in role aliases plus the config's `roles:`.
+pub(super) fn roles(cfg: &Loaded) -> Roles {
+    cfg.config
+        .roles
+        .iter()
+        .fold(Roles::default(), |r, (role, labels)| {
+            let labels = labels.clone().into_vec();
+            r.with_aliases(*role, labels.iter().map(String::as_str).collect::<Vec<_>>())
+        })
+}
+
+fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        b.add(Glob::new(p).map_err(|source| CliError::Glob {
+            pattern: p.clone(),
+            source,
+        })?);
+    }
+    Ok(Some(b.build().map_err(|source| CliError::Glob {
+        pattern: patterns.join(", "),
+        source,
+    })?))
+}

@@ -1,0 +1,27 @@
+//! `talklint test`: runs every loaded rule's examples; exit 0 when all pass, 1 when any fails.
+
+use super::args::TestArgs;
+use super::settings;
+use super::{CliError, Outcome};
+use crate::engine::Engine;
+use crate::report;
+use crate::transcript::{ParseOptions, Role};
+use std::io::{self, Write};
+
+pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
+    let cfg = settings::config(args.config.as_deref(), args.no_config)?;
+    let rules = settings::rule_set(&args.paths, &cfg)?;
+    let opts = ParseOptions {
+        roles: settings::roles(&cfg),
+        default_role: Role::Agent,
+    };
+    let result = Engine::new(&rules)?.run_examples(&rules, &opts);
+    let _ = io::stdout()
+        .lock()
+        .write_all(report::examples::render(&result).as_bytes());
+    Ok(if result.failures.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}

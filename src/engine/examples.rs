@@ -1,0 +1,95 @@
+//! `talklint test`: runs every rule's embedded examples through the real pipeline (text parser,
+//! matcher, windows, `unless`) and names each failure, as ast-grep does: *Missing* when a `hit`
+//! example does not match, *Noisy* when a `clean` example does. All failures are listed.
+//!
+//! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
+
+use super::{Engine, Scratch};
+use crate::rules::RuleSet;
+use crate::transcript::{self, Format, ParseOptions};
+
+/// How an example failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExampleOutcome {
+    /// A `hit` example the rule did not match.
+    Missing,
+    /// A `clean` example the rule matched.
+    Noisy,
+}
+
+/// One failed example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub rule: String,
+    pub outcome: ExampleOutcome,
+    /// 1-based index among the rule's `hit` or `clean` examples.
+    pub index: usize,
+    pub example: String,
+    /// Where the rule was defined: `file:line`.
+    pub origin: String,
+}
+
+/// Totals of a test run.
+#[derive(Debug, Default)]
+pub struct TestReport {
+    pub rules: usize,
+    pub rules_without_examples: Vec<String>,
+    pub examples: usize,
+    pub failures: Vec<ExampleFailure>,
+}
+
+impl Engine {
+    /// Runs the examples of every rule of `rules`, the rule set this engine was compiled from.
+    pub fn run_examples(&self, rules: &RuleSet, opts: &ParseOptions) -> TestReport {
+        let mut report = TestReport::default();
+        let mut scratch = Scratch::default();
+        for (r, rule) in rules.rules.iter().enumerate() {
+            report.rules += 1;
+            let ex = &rule.examples;
+            if ex.hit.is_empty() && ex.clean.is_empty() {
+                report.rules_without_examples.push(rule.id.clone());
+                continue;
+            }
+            let cases = ex
+                .hit
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, e, true))
+                .chain(ex.clean.iter().enumerate().map(|(i, e)| (i, e, false)));
+            for (i, example, should_hit) in cases {
+                report.examples += 1;
+                if self.matches_example(r, example, opts, &mut scratch) != should_hit {
+                    report.failures.push(ExampleFailure {
+                        rule: rule.id.clone(),
+                        outcome: if should_hit {
+                            ExampleOutcome::Missing
+                        } else {
+                            ExampleOutcome::Noisy
+                        },
+                        index: i + 1,
+                        example: example.clone(),
+                        origin: format!("{}:{}", rule.origin.file, rule.origin.line),
+                    });
+                }
+            }
+        }
+        report
+    }
+
+    /// Whether rule `r` counts a hit in the example text.
+    fn matches_example(
+        &self,
+        r: usize,
+        example: &str,
+        opts: &ParseOptions,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let Ok(parsed) = transcript::parse(example, Format::Text, opts) else {
+            return false;
+        };
+        parsed.transcripts.iter().any(|t| {
+            self.count_hits(r, t, example, scratch)
+                .is_some_and(|n| n > 0)
+        })
+    }
+}

@@ -1,0 +1,47 @@
+//! Scores (SPEC §5): `score = clamp(base + Σ counted points, 0, 100)`; a conversation passes at
+//! the pass mark or above with no auto-fail hit.
+
+use super::CompiledRule;
+use super::evaluate::{Evaluation, Outcome};
+use crate::rules::Kind;
+
+/// How scores are computed and judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scoring {
+    /// The score of a conversation without findings.
+    pub base: i32,
+    /// A conversation passes when its score is at least this and no auto-fail rule hit.
+    pub pass: i32,
+    /// A conversation scoring below this fails too (`--min-score`).
+    pub min_score: Option<i32>,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            base: 80,
+            pass: 70,
+            min_score: None,
+        }
+    }
+}
+
+impl Scoring {
+    /// Scores a conversation's outcomes (sorted) and judges it.
+    pub(super) fn score(&self, rules: &[CompiledRule], outcomes: Vec<Outcome>) -> Evaluation {
+        let total: i32 = outcomes.iter().map(|o| o.points).sum();
+        let score = (self.base + total).clamp(0, 100);
+        let auto_failed = outcomes.iter().any(|o| {
+            let rule = &rules[o.rule];
+            rule.auto_fail && rule.kind != Kind::Reward
+        });
+        let passed =
+            score >= self.pass && !auto_failed && self.min_score.is_none_or(|m| score >= m);
+        Evaluation {
+            outcomes,
+            score,
+            auto_failed,
+            passed,
+        }
+    }
+}

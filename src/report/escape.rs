@@ -1,0 +1,202 @@
+//! Escaping shared by the formats, written for speed: a report escapes every match, message and
+//! turn it shows, so the common case (nothing to escape) is checked eight bytes at a time.
+
+/// Bytes that need escaping in a JSON string.
+const ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// Whether any byte of `bytes` needs escaping, eight bytes at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(block);
+        // A byte below 0x20 (ASCII only: bytes >= 0x80 are excluded by `!x`), `"` or `\`.
+        let control = x.wrapping_sub(LO * 0x20) & !x & HI != 0;
+        if control || has_zero(x ^ (LO * b'"' as u64)) || has_zero(x ^ (LO * b'\\' as u64)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| ESCAPE[b as usize])
+}
+
+/// Writes `s` as a JSON string.
+pub(super) fn json_string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    if !needs_escape(bytes) {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !ESCAPE[b as usize] {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..i]);
+        run = i + 1;
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xF) as usize]);
+            }
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+pub(super) fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// Bytes that HTML content and double-quoted attribute values must escape. Every attribute this
+/// page writes is double-quoted, so `'` (frequent in transcripts) is left as it is.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+};
+
+/// Whether any of the eight bytes of `block` is one of the [`SPECIAL`] ones (exact: the
+/// zero-byte test below only errs about *which* byte, never about whether there is one).
+#[inline(always)]
+fn has_special(block: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let equal = |c: u8| zero_in(block ^ (LO * u64::from(c)));
+    equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"') != 0
+}
+
+/// Appends `text` escaped for HTML content and double-quoted attribute values, copying runs of
+/// plain bytes.
+pub(super) fn html_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text has nothing to escape: skip it eight bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            if !has_special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        for (k, &b) in bytes[i..end].iter().enumerate() {
+            if SPECIAL[b as usize] {
+                out.extend_from_slice(&bytes[run..i + k]);
+                run = i + k + 1;
+                out.extend_from_slice(entity(b));
+            }
+        }
+        i = end;
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+fn entity(special: u8) -> &'static [u8] {
+    match special {
+        b'&' => b"&amp;",
+        b'<' => b"&lt;",
+        b'>' => b"&gt;",
+        _ => b"&quot;",
+    }
+}
+
+/// `text` escaped for HTML content and attribute values.
+pub(super) fn html(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 16);
+    html_into(&mut out, text);
+    // Escaping replaces ASCII bytes with ASCII entities: the text stays UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_detection_matches_the_table() {
+        let samples = [
+            "plain text here!",
+            "quote\" at 6",
+            "back\\slash",
+            "tab\tin",
+            "ctl\u{1f}x",
+            "“curly” ü 😀 long enough text",
+            "\u{7f}del",
+            "0123456789abcdef\n",
+        ];
+        for s in samples {
+            assert_eq!(
+                needs_escape(s.as_bytes()),
+                s.bytes().any(|b| ESCAPE[b as usize]),
+                "{s:?}"
+            );
+        }
+    }
+
+    /// The eight-bytes-at-a-time skip escapes exactly what a byte-by-byte pass escapes, wherever
+    /// the special bytes fall.
+    #[test]
+    fn fast_escape_equals_byte_by_byte() {
+        let slow = |text: &str| {
+            let mut out = Vec::new();
+            for &b in text.as_bytes() {
+                if SPECIAL[b as usize] {
+                    out.extend_from_slice(entity(b));
+                } else {
+                    out.push(b);
+                }
+            }
+            out
+        };
+        let specials = ['&', '<', '>', '"', '\'', '%', 'é'];
+        for len in 0..20 {
+            for at in 0..len {
+                for c in specials {
+                    let mut text: String = "abcdefghij0123456789".chars().take(len).collect();
+                    text.replace_range(at..at + 1, &c.to_string());
+                    text.push_str(" tail <b> x");
+                    let mut fast = Vec::new();
+                    html_into(&mut fast, &text);
+                    assert_eq!(fast, slow(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            html("<img src=x onerror='a()'> & \"q\""),
+            "&lt;img src=x onerror='a()'&gt; &amp; &quot;q&quot;"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! `talklint test` output: every failed example, named as ast-grep names them (*Missing*,
+//! *Noisy*), then the totals.
+
+use crate::engine::{ExampleOutcome, TestReport};
+use std::collections::BTreeSet;
+
+/// The report as lines of text.
+pub fn render(report: &TestReport) -> String {
+    let mut lines = String::new();
+    for f in &report.failures {
+        let (name, kind, what) = match f.outcome {
+            ExampleOutcome::Missing => ("Missing", "hit", "did not match"),
+            ExampleOutcome::Noisy => ("Noisy", "clean", "matched"),
+        };
+        lines.push_str(&format!(
+            "{}: {name} ({}): {kind} example {} {what}: {:?}\n",
+            f.rule, f.origin, f.index, f.example
+        ));
+    }
+    let failed_rules: BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
+    lines.push_str(&format!(
+        "{} rules, {} examples: {} passed, {} failed ({} rules failing, {} rules without examples).\n",
+        report.rules,
+        report.examples,
+        report.examples - report.failures.len(),
+        report.failures.len(),
+        failed_rules.len(),
+        report.rules_without_examples.len()
+    ));
+    lines
+}

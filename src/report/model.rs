@@ -1,0 +1,169 @@
+//! The report model every output format renders (one shape, many printers): a conversation's
+//! findings with their places in the file, and the files that were skipped or could not be read.
+
+use crate::engine::Evaluation;
+use crate::rules::{Kind, RuleSet, Severity};
+use crate::text::lines::LineCursor;
+use crate::transcript::{Role, Transcript};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// One finding, as every report shows it. Borrows from the rules and the source text: a report
+/// is rendered where it is made.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding<'a> {
+    pub rule: &'a str,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub category: &'a str,
+    /// Points added to the score (0 beyond the rule's `max_hits`).
+    pub points: i32,
+    pub message: Cow<'a, str>,
+    /// 1-based turn number.
+    pub turn: usize,
+    pub role: Role,
+    pub speaker: Option<&'a str>,
+    /// 1-based line and column (in characters) of the match in the file.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start_ms: Option<u64>,
+    /// The original text matched; `null` for a missing `require`.
+    #[serde(rename = "match")]
+    pub matched: Option<&'a str>,
+    pub suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<&'a str>,
+    /// Byte range of the match in the file (for snippets).
+    #[serde(skip)]
+    pub span: (usize, usize),
+    /// The rule's index in the rule set (SARIF's `ruleIndex`).
+    #[serde(skip)]
+    pub rule_index: usize,
+    /// The match as a byte range of its turn's text (`None` for a missing `require`).
+    #[serde(skip)]
+    pub turn_range: Option<(usize, usize)>,
+}
+
+impl Finding<'_> {
+    /// Whether the finding counts against `--fail-on` (rewards never do).
+    pub fn is_problem(&self) -> bool {
+        self.kind != Kind::Reward
+    }
+}
+
+/// One conversation's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conversation<'a> {
+    pub path: &'a str,
+    pub id: Option<&'a str>,
+    pub format: &'static str,
+    pub turns: usize,
+    /// Turns whose speaker maps to no role: rules for agents and customers skip them.
+    pub unknown_turns: usize,
+    /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<&'a str>,
+    pub score: i32,
+    pub passed: bool,
+    pub findings: Vec<Finding<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub warnings: &'a [String],
+    /// The transcript and its source, for reports that show the turns.
+    #[serde(skip)]
+    pub transcript: &'a Transcript,
+}
+
+/// A file that was found but not read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// A file that could not be read or parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Builds the report of one evaluated conversation.
+pub(crate) fn conversation<'a>(
+    path: &'a str,
+    format: &'static str,
+    transcript: &'a Transcript,
+    source: &'a str,
+    eval: &Evaluation,
+    rules: &'a RuleSet,
+    warnings: &'a [String],
+) -> Conversation<'a> {
+    let mut lines = LineCursor::new(source);
+    let findings = eval
+        .outcomes
+        .iter()
+        .map(|o| {
+            let rule = &rules.rules[o.rule];
+            let turn = &transcript.turns[o.turn];
+            let (start, end) = o.range.unwrap_or((0, 0));
+            let span = (
+                turn.source_offset(start),
+                turn.source_end(end).max(turn.source_offset(start)),
+            );
+            let (line, column) = lines.position(span.0);
+            let between = &source[span.0..span.1];
+            let (end_line, end_column) = if memchr::memchr(b'\n', between.as_bytes()).is_some() {
+                lines.position(span.1)
+            } else {
+                (line, column + between.chars().count())
+            };
+            let matched = o.range.map(|(s, e)| &turn.text(source)[s..e]);
+            let speaker = turn.speaker.as_deref();
+            Finding {
+                rule: &rule.id,
+                kind: rule.kind,
+                severity: rule.severity,
+                category: &rule.category,
+                points: o.points,
+                message: rule.message(matched, speaker.unwrap_or(turn.role.name())),
+                turn: o.turn + 1,
+                role: turn.role,
+                speaker,
+                line,
+                column,
+                end_line,
+                end_column,
+                start_ms: turn.start_ms,
+                matched,
+                suggestion: rule.suggestion.as_deref(),
+                link: rule.link.as_deref(),
+                span,
+                rule_index: o.rule,
+                turn_range: o.range,
+            }
+        })
+        .collect();
+    Conversation {
+        path,
+        id: transcript.id.as_deref(),
+        format,
+        turns: transcript.turns.len(),
+        unknown_turns: transcript
+            .turns
+            .iter()
+            .filter(|t| t.role == Role::Unknown)
+            .count(),
+        agent: transcript
+            .turns
+            .iter()
+            .filter(|t| t.role == Role::Agent)
+            .find_map(|t| t.speaker.as_deref())
+            .filter(|label| crate::transcript::roles::is_name(label)),
+        score: eval.score,
+        passed: eval.passed,
+        findings,
+        warnings,
+        transcript,
+    }
+}

@@ -1,0 +1,90 @@
+//! Rule file problems, located: every error names the file, line and column, and says how to fix
+//! it.
+
+use std::fmt;
+
+/// A rule file problem: where, what, and how to fix it.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct RuleError {
+    pub file: String,
+    /// 1-based line and column (in characters).
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl RuleError {
+    /// An error about a whole file (its first line).
+    pub(crate) fn in_file(file: &str, message: String, hint: &str) -> RuleError {
+        RuleError {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            message,
+            hint: Some(hint.to_string()),
+        }
+    }
+}
+
+/// A rule file's text and name, for locating errors found after parsing.
+pub(crate) struct SourceFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+impl SourceFile<'_> {
+    /// 1-based line and column of byte `at`.
+    pub fn position(&self, at: usize) -> (usize, usize) {
+        crate::text::lines::LineCursor::new(self.text).position(at)
+    }
+
+    /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).
+    pub fn error_at(
+        &self,
+        from: usize,
+        needle: &str,
+        message: String,
+        hint: Option<String>,
+    ) -> RuleError {
+        let at = self.text[from.min(self.text.len())..]
+            .find(needle)
+            .map_or(from, |i| from + i);
+        let (line, column) = self.position(at);
+        RuleError {
+            file: self.name.to_string(),
+            line,
+            column,
+            message,
+            hint,
+        }
+    }
+
+    /// Byte offset of the id of the rule with `id` on an `id:` line at or after `from`, or `from`.
+    pub fn rule_offset(&self, id: &str, from: usize) -> usize {
+        let mut pos = from;
+        while let Some(i) = self.text.get(pos..).and_then(|t| t.find(id)) {
+            let at = pos + i;
+            let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            if self.text[line_start..at].contains("id:") {
+                return at;
+            }
+            pos = at + id.len();
+        }
+        from
+    }
+}

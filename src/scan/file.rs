@@ -1,0 +1,143 @@
+//! One input's work, done on a worker thread: read, parse, check with the engine, and render the
+//! conversations for every output.
+
+use super::Context;
+use super::read::{self, NotRead};
+use super::walk::Input;
+use crate::engine::Scratch as EngineScratch;
+use crate::report::{self, FileError, Printer, Skipped, Summary};
+use crate::transcript;
+use std::path::Path;
+
+/// One output's rendering of one file's conversations: back to back, `cuts[i]` where
+/// conversation `i` ends.
+pub(super) struct Rendered {
+    pub bytes: Vec<u8>,
+    pub cuts: Vec<usize>,
+}
+
+/// One input's result: rendered output and what goes into the totals.
+pub(super) struct Processed {
+    /// This file's totals.
+    pub summary: Summary,
+    /// Per output: the rendered conversations back to back, and where each one ends.
+    pub rendered: Vec<Rendered>,
+    pub skipped: Option<Skipped>,
+    pub error: Option<FileError>,
+}
+
+impl From<NotRead> for Processed {
+    fn from(not_read: NotRead) -> Self {
+        let (skipped, error) = match not_read {
+            NotRead::Skipped(s) => (Some(s), None),
+            NotRead::Error(e) => (None, Some(e)),
+        };
+        Processed {
+            summary: Summary::default(),
+            rendered: Vec::new(),
+            skipped,
+            error,
+        }
+    }
+}
+
+/// Per-thread buffers.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// The file being read.
+    file: Vec<u8>,
+    engine: EngineScratch,
+}
+
+/// A read buffer grown past this by a large file is not kept for the next one.
+const KEEP_BUFFER_UP_TO: usize = 16 << 20;
+
+pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
+    // The read buffer is lent out of the scratch so that the rest of it stays usable.
+    let mut buf = std::mem::take(&mut scratch.file);
+    buf.clear();
+    let processed = match read::read(input, ctx.opts, &mut buf) {
+        Ok((display, path)) => check(&display, &path, &buf, ctx, &mut scratch.engine),
+        Err(not_read) => not_read.into(),
+    };
+    if buf.capacity() <= KEEP_BUFFER_UP_TO {
+        scratch.file = buf;
+    }
+    processed
+}
+
+/// Parses, checks and renders one file's bytes.
+fn check(
+    display: &str,
+    path: &Path,
+    bytes: &[u8],
+    ctx: &Context,
+    scratch: &mut EngineScratch,
+) -> Processed {
+    let not_read = |n: NotRead| Processed::from(n);
+    if read::looks_binary(bytes) {
+        return not_read(NotRead::Skipped(Skipped {
+            path: display.into(),
+            reason: "binary".into(),
+        }));
+    }
+    let mut warnings = Vec::new();
+    let source = read::decode(bytes, &mut warnings);
+    let format = ctx
+        .opts
+        .input_format
+        .unwrap_or_else(|| transcript::detect(path, &source));
+    let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
+        Ok(parsed) => (parsed.format, parsed.transcripts),
+        Err(e) => {
+            return not_read(NotRead::Error(FileError {
+                path: display.into(),
+                message: format!("{e} (read as {})", format.name()),
+            }));
+        }
+    };
+    let mut out = Processed {
+        summary: Summary::default(),
+        rendered: (0..ctx.printers.len())
+            .map(|i| {
+                // Reports are about as long as their transcripts: one allocation, usually. An
+                // output that writes another's rendering needs none.
+                let (len, count) = if ctx.renders[i] == i {
+                    (source.len() + 1024, transcripts.len())
+                } else {
+                    (0, 0)
+                };
+                Rendered {
+                    bytes: Vec::with_capacity(len),
+                    cuts: Vec::with_capacity(count),
+                }
+            })
+            .collect(),
+        skipped: None,
+        error: None,
+    };
+    for t in &transcripts {
+        let evaluation = ctx.engine.check(t, &source, scratch);
+        let conv = report::conversation(
+            display,
+            format.name(),
+            t,
+            &source,
+            &evaluation,
+            ctx.rules,
+            &warnings,
+        );
+        out.summary.add(&conv);
+        for (i, (printer, r)) in ctx.printers.iter().zip(&mut out.rendered).enumerate() {
+            if ctx.renders[i] == i {
+                render(*printer, &conv, &source, r);
+            }
+        }
+    }
+    out
+}
+
+fn render(printer: &dyn Printer, conv: &report::Conversation, source: &str, r: &mut Rendered) {
+    printer.conversation(conv, source, &mut r.bytes);
+    r.cuts.push(r.bytes.len());
+}

@@ -1,0 +1,223 @@
+//! Scanning: walk the paths ([`walk`]), then read, parse, check and render each file on a thread
+//! pool ([`file`]), writing results in input order.
+//!
+//! Files are handled in chunks: a walker thread lists the next chunk while the pool works on the
+//! current one, and only one chunk's results are held at a time, so memory stays flat however
+//! many files there are. Every file found ends in exactly one of conversations, skipped, errors.
+
+mod file;
+mod read;
+mod walk;
+
+use crate::engine::Engine;
+use crate::report::{FileError, Printer, Summary};
+use crate::rules::RuleSet;
+use crate::transcript::{Format, ParseOptions};
+use file::{Processed, Scratch, process};
+use globset::GlobSet;
+use rayon::prelude::*;
+use std::io::{self, IoSlice, Write};
+use std::sync::mpsc;
+use walk::{Input, walk};
+
+/// How many files are handled between two writes.
+const CHUNK: usize = 2048;
+
+/// Everything a scan needs besides the engine and the outputs.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Paths as given; `-` is standard input. Empty means the current folder.
+    pub paths: Vec<String>,
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    pub max_filesize: u64,
+    /// Read every file as this format instead of detecting it.
+    pub input_format: Option<Format>,
+    pub stdin_filename: Option<String>,
+    pub parse: ParseOptions,
+    /// Draw a progress line on standard error (only ever for a terminal).
+    pub progress: bool,
+    pub threads: usize,
+}
+
+/// Where a report goes: its printer and its writer.
+pub struct Output<'w> {
+    pub printer: Box<dyn Printer>,
+    pub writer: &'w mut dyn Write,
+}
+
+/// What every worker shares.
+struct Context<'a> {
+    engine: &'a Engine,
+    rules: &'a RuleSet,
+    printers: &'a [&'a dyn Printer],
+    /// For each output, the output whose rendering it writes (itself, or an earlier one that
+    /// renders alike).
+    renders: &'a [usize],
+    opts: &'a ScanOptions,
+}
+
+/// Writes a chunk's results to every output, in input order; `written` counts the conversations
+/// written before. Each output gets its parts in a few vectored writes instead of a copy into
+/// its buffer per conversation.
+fn write_chunk(
+    results: &[Processed],
+    writers: &mut [&mut &mut dyn Write],
+    ctx: &Context,
+    written: usize,
+) -> io::Result<()> {
+    let mut parts: Vec<IoSlice> = Vec::new();
+    for (i, (w, printer)) in writers.iter_mut().zip(ctx.printers).enumerate() {
+        let mut index = written;
+        for r in results {
+            // Skipped and unreadable files render nothing.
+            if let Some(rendered) = r.rendered.get(ctx.renders[i]) {
+                let mut from = 0;
+                for &cut in &rendered.cuts {
+                    for part in printer.parts(&rendered.bytes[from..cut], index) {
+                        if !part.is_empty() {
+                            parts.push(IoSlice::new(part));
+                        }
+                    }
+                    index += 1;
+                    from = cut;
+                }
+            }
+            if r.skipped.is_some() || r.error.is_some() {
+                write_parts(&mut **w, &mut parts)?;
+                printer.event(&mut **w, r.skipped.as_ref(), r.error.as_ref())?;
+            }
+        }
+        write_parts(&mut **w, &mut parts)?;
+    }
+    Ok(())
+}
+
+/// Writes all of `parts` and empties it.
+fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
+    let mut rest = &mut parts[..];
+    while !rest.is_empty() {
+        match w.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    parts.clear();
+    Ok(())
+}
+
+/// Scans every input with `engine` (compiled from `rules`), writing each report to its output,
+/// and hands every file error to `on_error` as it happens, in input order.
+pub fn scan(
+    opts: &ScanOptions,
+    engine: &Engine,
+    rules: &RuleSet,
+    outputs: &mut [Output],
+    on_error: &mut dyn FnMut(&FileError),
+) -> io::Result<Summary> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let (printers, mut writers): (Vec<&dyn Printer>, Vec<&mut &mut dyn Write>) = outputs
+        .iter_mut()
+        .map(|o| (&*o.printer, &mut o.writer))
+        .unzip();
+    let renders: Vec<usize> = (0..printers.len())
+        .map(|i| {
+            let key = printers[i].rendering_key();
+            (0..i)
+                .find(|&j| key.is_some() && printers[j].rendering_key() == key)
+                .unwrap_or(i)
+        })
+        .collect();
+    let ctx = Context {
+        engine,
+        rules,
+        printers: &printers,
+        renders: &renders,
+        opts,
+    };
+    let mut totals = Summary::default();
+    let mut skipped = Vec::new();
+    let mut errors = Vec::new();
+    let mut written = 0;
+    for (w, printer) in writers.iter_mut().zip(&printers) {
+        printer.start(&mut **w)?;
+    }
+    std::thread::scope(|s| -> io::Result<()> {
+        // Three stages, so that no core idles between chunks: list files, process a chunk on
+        // the pool, write the previous chunk (here, on the calling thread).
+        let (inputs_tx, inputs_rx) = mpsc::sync_channel::<Vec<Input>>(2);
+        let (results_tx, results_rx) = mpsc::sync_channel::<Vec<Processed>>(2);
+        s.spawn(move || {
+            let mut inputs = walk(opts);
+            loop {
+                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() || inputs_tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        let ctx = &ctx;
+        let pool = &pool;
+        s.spawn(move || {
+            for chunk in inputs_rx {
+                let results: Vec<Processed> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map_init(Scratch::default, |scratch, input| {
+                            process(input, ctx, scratch)
+                        })
+                        .collect()
+                });
+                if results_tx.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        // Drawn only once the scan is large (its first full chunk), only on a terminal.
+        let mut progress: Option<indicatif::ProgressBar> = None;
+        for results in results_rx {
+            if opts.progress && progress.is_none() && results.len() == CHUNK {
+                let bar = indicatif::ProgressBar::new_spinner();
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {human_pos} files checked ({elapsed})",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+                progress = Some(bar);
+            }
+            if let Some(bar) = &progress {
+                bar.inc(results.len() as u64);
+            }
+            write_chunk(&results, &mut writers, ctx, written)?;
+            for r in results {
+                totals.files += 1;
+                totals.merge(&r.summary);
+                written += r.rendered.first().map_or(0, |x| x.cuts.len());
+                if let Some(s) = r.skipped {
+                    totals.skipped += 1;
+                    skipped.push(s);
+                }
+                if let Some(e) = r.error {
+                    totals.errors += 1;
+                    on_error(&e);
+                    errors.push(e);
+                }
+            }
+        }
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        Ok(())
+    })?;
+    for (w, printer) in writers.iter_mut().zip(&printers) {
+        printer.finish(&mut **w, &totals, &skipped, &errors)?;
+        w.flush()?;
+    }
+    Ok(totals)
+}

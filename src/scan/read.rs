@@ -1,0 +1,122 @@
+//! Reading an input: its bytes (up to the size limit), binary detection, and decoding to text.
+
+use super::ScanOptions;
+use super::walk::Input;
+use crate::report::{FileError, Skipped};
+use crate::transcript::Format;
+use std::borrow::Cow;
+use std::io::{self, Read};
+use std::path::PathBuf;
+
+/// How much of a file is searched for a NUL byte to call it binary.
+const BINARY_PROBE: usize = 8192;
+
+/// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning).
+/// Valid UTF-8, the usual case, is borrowed.
+pub(super) fn decode<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let utf16 = |le: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{fffd}'))
+            .collect::<String>()
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => return Cow::Owned(utf16(true)),
+        Some([0xFE, 0xFF]) => return Cow::Owned(utf16(false)),
+        _ => {}
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            warnings.push(format!(
+                "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    }
+}
+
+pub(super) fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16_bom && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()
+}
+
+/// Why an input was not read.
+pub(super) enum NotRead {
+    Skipped(Skipped),
+    Error(FileError),
+}
+
+fn skipped(path: &str, reason: impl Into<String>) -> NotRead {
+    NotRead::Skipped(Skipped {
+        path: path.into(),
+        reason: reason.into(),
+    })
+}
+
+fn error(path: &str, message: impl Into<String>) -> NotRead {
+    NotRead::Error(FileError {
+        path: path.into(),
+        message: message.into(),
+    })
+}
+
+/// Reads an input into `buf`, giving its display name and path, or why it was not read.
+/// A file is read up to the size limit plus one byte, without a separate size query.
+pub(super) fn read(
+    input: Input,
+    opts: &ScanOptions,
+    buf: &mut Vec<u8>,
+) -> Result<(String, PathBuf), NotRead> {
+    match input {
+        Input::Skip(s) => Err(NotRead::Skipped(s)),
+        Input::Error(e) => Err(NotRead::Error(e)),
+        Input::Stdin => {
+            let name = opts
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
+            if let Err(e) = io::stdin().lock().read_to_end(buf) {
+                return Err(error(&name, format!("cannot read standard input: {e}")));
+            }
+            Ok((name.clone(), PathBuf::from(name)))
+        }
+        Input::File {
+            path,
+            display,
+            forced,
+        } => {
+            if !forced && opts.input_format.is_none() && Format::from_extension(&path).is_none() {
+                return Err(skipped(
+                    &display,
+                    "not a transcript file (unknown extension); name it, use --include, or --input-format to read it",
+                ));
+            }
+            let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
+            let file = std::fs::File::open(&path).map_err(cannot_read)?;
+            let limit = opts.max_filesize;
+            (&file)
+                .take(limit.saturating_add(1))
+                .read_to_end(buf)
+                .map_err(cannot_read)?;
+            if buf.len() as u64 > limit {
+                let size = file.metadata().map_or(buf.len() as u64, |m| m.len());
+                return Err(skipped(
+                    &display,
+                    format!("too large ({size} bytes; the limit is {limit}, see --max-filesize)"),
+                ));
+            }
+            Ok((display, path))
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Walking the paths given: sorted, hidden files and `.git` skipped, `--include` and
+//! `--exclude` applied; every path found becomes one [`Input`].
+
+use super::ScanOptions;
+use crate::report::{FileError, Skipped};
+use std::path::{Path, PathBuf};
+
+/// One thing the walk found.
+#[derive(Debug)]
+pub(super) enum Input {
+    /// A file; `forced` when named on the command line or matched by `--include` (read whatever
+    /// its extension).
+    File {
+        path: PathBuf,
+        display: String,
+        forced: bool,
+    },
+    Stdin,
+    Skip(Skipped),
+    Error(FileError),
+}
+
+/// The display form of a path: `/` separators, no leading `./`.
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    let s = s
+        .strip_prefix("./")
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(&s);
+    if s.contains('\\') {
+        s.replace('\\', "/")
+    } else {
+        s.to_string()
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// Lists the inputs in order.
+pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    let roots: Vec<String> = if opts.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        opts.paths.clone()
+    };
+    roots
+        .into_iter()
+        .flat_map(move |root| -> Box<dyn Iterator<Item = Input> + '_> {
+            if root == "-" {
+                return Box::new(std::iter::once(Input::Stdin));
+            }
+            let path = PathBuf::from(&root);
+            match std::fs::metadata(&path) {
+                Err(e) => Box::new(std::iter::once(Input::Error(FileError {
+                    path: display(&path),
+                    message: format!("cannot read: {e}"),
+                }))),
+                Ok(m) if !m.is_dir() => Box::new(std::iter::once(Input::File {
+                    display: display(&path),
+                    path,
+                    forced: true,
+                })),
+                Ok(_) => Box::new(walk_dir(path, opts)),
+            }
+        })
+}
+
+fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
+    let root_for_filter = root.clone();
+    walkdir::WalkDir::new(&root)
+        // Siblings share their parent's path, so comparing whole paths orders them by name, and
+        // costs no path parsing per comparison (walkdir's `sort_by_file_name` parses both).
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            opts.exclude
+                .as_ref()
+                .is_none_or(|g| !g.is_match(relative(e.path(), &root_for_filter)))
+        })
+        .filter_map(move |entry| match entry {
+            Err(e) => Some(Input::Error(FileError {
+                path: e.path().map_or_else(|| display(&root), display),
+                message: format!(
+                    "cannot read: {}",
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                ),
+            })),
+            Ok(e) if e.file_type().is_dir() => None,
+            Ok(e) if e.file_type().is_symlink() => Some(Input::Skip(Skipped {
+                path: display(e.path()),
+                reason: "symbolic link (not followed)".into(),
+            })),
+            Ok(e) => {
+                let included = opts
+                    .include
+                    .as_ref()
+                    .map(|g| g.is_match(relative(e.path(), &root)));
+                if included == Some(false) {
+                    return None;
+                }
+                Some(Input::File {
+                    display: display(e.path()),
+                    path: e.into_path(),
+                    forced: included == Some(true),
+                })
+            }
+        })
+}
