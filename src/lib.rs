@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! talklint lints customer conversations: it reads call and chat transcripts, runs YAML rule packs
 //! over them, and scores every conversation.
 //!

@@ -32,19 +32,26 @@ pub(crate) enum Command {
     Init,
 }
 
-/// Where rules and config come from (shared by check, test and rules).
+/// Where the config comes from (shared by every command that loads rules).
 #[derive(Debug, Args, Clone, Default)]
-pub(crate) struct RuleArgs {
-    /// A rule file or a folder of *.yaml/*.yml files (repeatable). Default: the config's rules,
-    /// else the built-in pack.
-    #[arg(short = 'r', long = "rules", value_name = "PATH")]
-    pub(crate) rules: Vec<PathBuf>,
+pub(crate) struct ConfigArgs {
     /// Use this config file instead of the nearest talklint.yaml.
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
     /// Ignore any talklint.yaml.
     #[arg(long, conflicts_with = "config")]
     pub(crate) no_config: bool,
+}
+
+/// Where rules and config come from (shared by check and rules).
+#[derive(Debug, Args, Clone, Default)]
+pub(crate) struct RuleArgs {
+    /// A rule file or a folder of *.yaml/*.yml files (repeatable). Default: the config's rules,
+    /// else the built-in pack.
+    #[arg(short = 'r', long = "rules", value_name = "PATH")]
+    pub(crate) rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -130,10 +137,8 @@ pub(crate) struct TestArgs {
     /// Rule files or folders to test. Default: the configured rules, else the built-in pack.
     #[arg(value_name = "RULE_PATH")]
     pub(crate) paths: Vec<PathBuf>,
-    #[arg(long, value_name = "FILE")]
-    pub(crate) config: Option<PathBuf>,
-    #[arg(long, conflicts_with = "config")]
-    pub(crate) no_config: bool,
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 //! over the config; the config wins over the defaults.
 
 use super::CliError;
-use super::args::{CheckArgs, ColorChoice, RuleArgs};
+use super::args::{CheckArgs, ColorChoice, ConfigArgs, RuleArgs};
 use crate::config::{self, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
 use crate::report::{OutputFormat, PrinterOptions};
@@ -14,7 +14,7 @@ use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Files larger than this are skipped unless `--max-filesize` or the config says otherwise.
 const DEFAULT_MAX_FILESIZE: u64 = 100 * 1024 * 1024;
@@ -108,11 +108,11 @@ impl CheckSettings {
 }
 
 /// The config named on the command line, or the nearest one, or none.
-pub(super) fn config(explicit: Option<&Path>, none: bool) -> Result<Loaded, CliError> {
-    if none {
+pub(super) fn config(args: &ConfigArgs) -> Result<Loaded, CliError> {
+    if args.no_config {
         return Ok(Loaded::default());
     }
-    let path = match explicit {
+    let path = match &args.config {
         Some(p) => Some(p.to_path_buf()),
         None => std::env::current_dir()
             .ok()
@@ -124,7 +124,7 @@ pub(super) fn config(explicit: Option<&Path>, none: bool) -> Result<Loaded, CliE
 /// The config and the rule set `args` name: `--rules`, else the config's `rules:`, else the
 /// built-in pack. Warnings (overrides that name no rule) go to standard error.
 pub(super) fn rules(args: &RuleArgs) -> Result<(Loaded, RuleSet), CliError> {
-    let cfg = config(args.config.as_deref(), args.no_config)?;
+    let cfg = config(&args.config)?;
     let rules = rule_set(&args.rules, &cfg)?;
     Ok((cfg, rules))
 }

@@ -9,7 +9,7 @@ use crate::transcript::{ParseOptions, Role};
 use std::io::{self, Write};
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
-    let cfg = settings::config(args.config.as_deref(), args.no_config)?;
+    let cfg = settings::config(&args.config)?;
     let rules = settings::rule_set(&args.paths, &cfg)?;
     let opts = ParseOptions {
         roles: settings::roles(&cfg),

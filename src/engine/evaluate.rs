@@ -29,6 +29,7 @@ pub struct Evaluation {
     pub score: i32,
     /// An `auto_fail` rule hit.
     pub auto_failed: bool,
+    /// The score reached the pass mark (and `min_score`) and no auto-fail rule hit.
     pub passed: bool,
 }
 

@@ -20,10 +20,13 @@ pub enum ExampleOutcome {
 /// One failed example.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleFailure {
+    /// The rule's id.
     pub rule: String,
+    /// Missing or noisy.
     pub outcome: ExampleOutcome,
     /// 1-based index among the rule's `hit` or `clean` examples.
     pub index: usize,
+    /// The example's text.
     pub example: String,
     /// Where the rule was defined: `file:line`.
     pub origin: String,
@@ -32,9 +35,13 @@ pub struct ExampleFailure {
 /// Totals of a test run.
 #[derive(Debug, Default)]
 pub struct TestReport {
+    /// How many rules were tested.
     pub rules: usize,
+    /// The ids of rules that have no examples.
     pub rules_without_examples: Vec<String>,
+    /// How many examples ran.
     pub examples: usize,
+    /// Every example that failed, in rule order.
     pub failures: Vec<ExampleFailure>,
 }
 

@@ -9,13 +9,11 @@
 
 use super::ListId;
 use super::automaton::Automaton;
+use super::regexes::{RegexScratch, Regexes};
 use super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use crate::rules::phrase::{Pattern, Token};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
-
-/// From how many regexes on the `RegexSet` picks which ones to run.
-const SET_PREFILTER_FROM: usize = 8;
 
 /// A compiled phrase variant, for one list.
 #[derive(Debug, Clone)]
@@ -60,9 +58,7 @@ pub struct Matcher {
     automaton: Option<Automaton>,
     /// Anchor length and the variants sharing that anchor, by automaton pattern id.
     variants: Vec<(usize, Vec<Variant>)>,
-    regex_set: Option<RegexSet>,
-    /// (list, regex) by `regex_set` index.
-    regexes: Vec<(ListId, Regex)>,
+    regexes: Option<Regexes>,
 }
 
 /// Reusable per-thread buffers.
@@ -73,9 +69,7 @@ pub struct Scratch {
     anchors: Vec<(u32, u32)>,
     /// (first symbol index, turn index) of each scanned turn.
     turn_starts: Vec<(usize, usize)>,
-    /// The scanned turns joined by line breaks, for regexes, and where each turn starts in it.
-    joined: String,
-    joined_starts: Vec<(usize, usize)>,
+    regexes: RegexScratch,
 }
 
 impl Matcher {
@@ -137,24 +131,15 @@ impl Matcher {
             }
         }
         let automaton = (!patterns.is_empty()).then(|| Automaton::new(&patterns, vocab.symbols()));
-        let regexes = input.regexes;
-        let regex_set = if regexes.is_empty() {
+        let regexes = if input.regexes.is_empty() {
             None
         } else {
-            Some(
-                // The set only says which regexes can match a turn; the rules' own compiled
-                // regexes (whose patterns carry their mode) find the places.
-                regex::RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| format!("could not build the regex set: {e}"))?,
-            )
+            Some(Regexes::new(input.regexes)?)
         };
         Ok(Matcher {
             vocab,
             automaton,
             variants,
-            regex_set,
             regexes,
         })
     }
@@ -199,56 +184,8 @@ impl Matcher {
                 }
             }
         }
-        if let Some(set) = &self.regex_set {
-            self.find_regex(set, turns, scratch, hits);
-        }
-    }
-
-    /// Regex hits: the scanned turns are joined by line breaks and searched once, the set saying
-    /// which regexes can match at all and each of those then finding its places, which are mapped
-    /// back to turns (a match is cut at its turn's end). Searching turn by turn costs more in
-    /// per-search setup than in scanning. Rule regexes are multi-line (`^`/`$` at line ends), so
-    /// the joins change nothing.
-    fn find_regex(
-        &self,
-        set: &RegexSet,
-        turns: &[(&str, bool)],
-        scratch: &mut Scratch,
-        hits: &mut Vec<Hit>,
-    ) {
-        let (joined, starts) = (&mut scratch.joined, &mut scratch.joined_starts);
-        joined.clear();
-        starts.clear();
-        for (i, (text, scan)) in turns.iter().enumerate() {
-            if *scan {
-                starts.push((joined.len(), i));
-                joined.push_str(text);
-                joined.push('\n');
-            }
-        }
-        // With few regexes, each one's own search (literal prefilter, forward lazy DFA) is several
-        // times cheaper than the set's overlapping search (measured 22 vs ~2 instructions per
-        // byte); with many, one pass of the set to pick the candidates wins.
-        let candidates: Vec<usize> = if self.regexes.len() <= SET_PREFILTER_FROM {
-            (0..self.regexes.len()).collect()
-        } else {
-            set.matches(joined).into_iter().collect()
-        };
-        for k in candidates {
-            let (list, re) = &self.regexes[k];
-            for m in re.find_iter(joined) {
-                let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
-                let (base, turn) = starts[k];
-                let end = (base + turns[turn].0.len()).min(m.end());
-                if end > m.start() {
-                    hits.push(Hit {
-                        list: *list,
-                        turn,
-                        start: m.start() - base,
-                        end: end - base,
-                    });
-                }
-            }
+        if let Some(regexes) = &self.regexes {
+            regexes.find(turns, &mut scratch.regexes, hits);
         }
     }
 }
@@ -372,7 +309,7 @@ mod tests {
 
     #[test]
     fn regexes_find_their_turns_with_and_without_the_set() {
-        for count in [2, SET_PREFILTER_FROM + 3] {
+        for count in [2, 11] {
             let regexes: Vec<(ListId, Regex)> = (0..count)
                 .map(|i| (i as ListId, Regex::new(&format!("(?m)code{i}$")).unwrap()))
                 .collect();

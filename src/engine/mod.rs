@@ -10,6 +10,7 @@ mod automaton;
 mod evaluate;
 mod examples;
 mod matcher;
+mod regexes;
 mod score;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! severity and by category, and its most frequent problem rule; or, with `--csv-findings`, one
 //! row per finding.
 
-use super::{Conversation, FileError, Printer, PrinterOptions, Skipped, Summary};
+use super::{Conversation, Printer, PrinterOptions};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::io::{self, Write};
 
@@ -29,16 +29,6 @@ impl Printer for Csv {
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
         conversation(c, &self.categories, self.findings, out);
-    }
-
-    fn finish(
-        &self,
-        _w: &mut dyn Write,
-        _summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
-        Ok(())
     }
 }
 

@@ -101,11 +101,11 @@ pub(super) fn html_into(out: &mut Vec<u8>, text: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Most text has nothing to escape: skip it eight bytes at a time.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            if !has_special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
-                i += 8;
-                continue;
-            }
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && !has_special(u64::from_le_bytes(chunk.try_into().unwrap_or_default()))
+        {
+            i += 8;
+            continue;
         }
         let end = (i + 8).min(bytes.len());
         for (k, &b) in bytes[i..end].iter().enumerate() {

@@ -1,9 +1,9 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
 //! line per problem finding, which GitHub shows as an annotation on the file and line.
 
-use super::{Conversation, FileError, Printer, Skipped, Summary};
+use super::{Conversation, Printer};
 use crate::rules::Severity;
-use std::io::{self, Write};
+use std::io::Write;
 
 /// The GitHub annotations printer.
 pub(super) struct Github;
@@ -11,16 +11,6 @@ pub(super) struct Github;
 impl Printer for Github {
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
         conversation(c, out);
-    }
-
-    fn finish(
-        &self,
-        _w: &mut dyn Write,
-        _summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
-        Ok(())
     }
 }
 

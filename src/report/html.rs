@@ -8,7 +8,7 @@
 //! fetches nothing.
 
 use super::escape::{html, html_into};
-use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
+use super::{Conversation, Finding, Printer, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -64,14 +64,8 @@ impl Printer for Html {
         conversation(c, source, out);
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
-        finish(w, summary, &self.rules)
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        finish(w, totals.summary, &self.rules)
     }
 }
 

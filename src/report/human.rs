@@ -2,7 +2,7 @@
 //! under the words matched, the rule id, the message, and the suggestion as help; then a score
 //! line per conversation with its rewards, and a summary.
 
-use super::{Conversation, FileError, Finding, Printer, PrinterOptions, Skipped, Summary};
+use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
 use crate::rules::{Kind, Severity};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
@@ -40,17 +40,11 @@ impl Printer for Human {
         conversation(c, source, self.color, self.quiet, out);
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         if self.quiet {
             return Ok(());
         }
-        finish(w, summary, self.color)
+        finish(w, totals.summary, self.color)
     }
 }
 

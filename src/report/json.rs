@@ -7,7 +7,7 @@
 //! serde form of the same types.
 
 use super::escape::{int, json_string};
-use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
+use super::{Conversation, FileError, Finding, Printer, Skipped, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -162,19 +162,13 @@ impl Printer for Json {
         [if index > 0 { b",\n" } else { b"" }, rendered]
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        summary: &Summary,
-        skipped: &[Skipped],
-        errors: &[FileError],
-    ) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         w.write_all(b"],\"skipped\":")?;
-        serde_json::to_writer(&mut *w, skipped).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.skipped).map_err(to_io)?;
         w.write_all(b",\"errors\":")?;
-        serde_json::to_writer(&mut *w, errors).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.errors).map_err(to_io)?;
         w.write_all(b",\"summary\":")?;
-        serde_json::to_writer(&mut *w, summary).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.summary).map_err(to_io)?;
         w.write_all(b"}\n")
     }
 
@@ -208,18 +202,15 @@ impl Printer for Jsonl {
         w.write_all(b"\n")
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         #[derive(Serialize)]
         struct Last<'a> {
             summary: &'a Summary,
         }
-        serde_json::to_writer(&mut *w, &Last { summary }).map_err(to_io)?;
+        let last = Last {
+            summary: totals.summary,
+        };
+        serde_json::to_writer(&mut *w, &last).map_err(to_io)?;
         w.write_all(b"\n")
     }
 

@@ -2,7 +2,7 @@
 //! conversation, and a failure carrying the findings when the conversation failed or has
 //! problems at or above `--fail-on`.
 
-use super::{Conversation, FileError, Printer, PrinterOptions, Skipped, Summary};
+use super::{Conversation, Printer, PrinterOptions, Totals};
 use crate::rules::Severity;
 use std::io::{self, Write};
 
@@ -29,13 +29,7 @@ impl Printer for Junit {
         conversation(c, super::fails(c, self.fail_at), out);
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        _summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         w.write_all(b"</testsuites>\n")
     }
 }

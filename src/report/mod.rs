@@ -134,19 +134,23 @@ pub trait Printer: Send + Sync {
     }
 
     /// Writes what comes after the last conversation.
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        summary: &Summary,
-        skipped: &[Skipped],
-        errors: &[FileError],
-    ) -> io::Result<()>;
+    fn finish(&self, _w: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
+        Ok(())
+    }
 
     /// Printers with the same key render a conversation to the same bytes (JSON and JSONL share
     /// their conversation objects), so that one rendering serves them all.
     fn rendering_key(&self) -> Option<&'static str> {
         None
     }
+}
+
+/// What a scan found besides its conversations, for the end of a report.
+#[derive(Debug, Clone, Copy)]
+pub struct Totals<'a> {
+    pub summary: &'a Summary,
+    pub skipped: &'a [Skipped],
+    pub errors: &'a [FileError],
 }
 
 /// The printer of `format` for the loaded `rules`.

@@ -22,7 +22,7 @@ fn random_inputs_never_panic() {
     let (mut parsed, mut found) = (0, 0);
     for _ in 0..3000 {
         let mut source = String::new();
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             source.push_str("WEBVTT\n\n");
         }
         for _ in 0..rng.next() % 40 {

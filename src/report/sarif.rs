@@ -4,7 +4,7 @@
 //! other formats.
 
 use super::escape::{int, json_string};
-use super::{Conversation, FileError, Finding, Printer, Skipped, Summary};
+use super::{Conversation, Finding, Printer, Totals};
 use crate::rules::{RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -48,13 +48,7 @@ impl Printer for Sarif {
         [b"", if first { &rendered[1..] } else { rendered }]
     }
 
-    fn finish(
-        &self,
-        w: &mut dyn Write,
-        _summary: &Summary,
-        _skipped: &[Skipped],
-        _errors: &[FileError],
-    ) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         w.write_all(b"]}]}\n")
     }
 }

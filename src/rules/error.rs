@@ -6,11 +6,15 @@ use std::fmt;
 /// A rule file problem: where, what, and how to fix it.
 #[derive(Debug, Clone, thiserror::Error)]
 pub struct RuleError {
+    /// The rule file, as its name was given.
     pub file: String,
     /// 1-based line and column (in characters).
     pub line: usize,
+    /// See `line`.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
     pub hint: Option<String>,
 }
 

@@ -22,6 +22,7 @@ pub enum RuleSource {
 pub struct Overrides {
     /// Rule ids or whole categories to drop.
     pub disable: Vec<String>,
+    /// New severities by rule id or category.
     pub severity: BTreeMap<String, Severity>,
     /// Where the overrides were written (the config file), for error messages.
     pub origin: String,

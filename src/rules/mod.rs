@@ -22,14 +22,19 @@ pub struct Rule {
     pub id: String,
     /// The part of the id before `/`.
     pub category: String,
+    /// Forbid, reward or require.
     pub kind: Kind,
+    /// How serious a finding is (rewards are `info`).
     pub severity: Severity,
     /// The roles the rule listens to, as a bit set of [`Role::bit`].
     pub roles: u8,
+    /// Phrases that hit.
     pub phrases: Vec<Phrase>,
+    /// Regexes that hit, searched in the original text.
     pub regex: Vec<RuleRegex>,
     /// A hit is dropped when one of these occurs in the same turn.
     pub unless: Vec<Phrase>,
+    /// Where in the conversation the rule looks; everywhere when `None`.
     pub window: Option<Window>,
     /// `require` only: the fewest turns of the rule's speaker a conversation needs to be judged.
     pub min_turns: usize,
@@ -37,12 +42,19 @@ pub struct Rule {
     pub points: i32,
     /// Whether the rule file set `points` (otherwise they follow the severity, overridden or not).
     pub(crate) points_given: bool,
+    /// How many hits count toward the score (all are reported).
     pub max_hits: Option<usize>,
+    /// A hit fails the conversation whatever its score.
     pub auto_fail: bool,
+    /// A finding's message, with `{match}`, `{speaker}` and `{id}` placeholders.
     pub message: String,
+    /// Better wording, shown as help.
     pub suggestion: Option<String>,
+    /// A page that explains the rule.
     pub link: Option<String>,
+    /// What the rule is for, in the docs.
     pub description: Option<String>,
+    /// Turns the rule must and must not hit (`talklint test`).
     pub examples: Examples,
     /// Where the rule's id is written.
     pub origin: Origin,
@@ -51,30 +63,38 @@ pub struct Rule {
 /// A phrase as written and as parsed.
 #[derive(Debug, Clone)]
 pub struct Phrase {
+    /// As written in the rule file.
     pub text: String,
+    /// As parsed.
     pub pattern: Pattern,
 }
 
 /// A rule regex: as written, and as compiled (with the mode flags loading chose).
 #[derive(Debug, Clone)]
 pub struct RuleRegex {
+    /// As written in the rule file.
     pub written: String,
+    /// As compiled: case-insensitive, multi-line, ASCII unless it needs Unicode.
     pub pattern: String,
 }
 
 /// A place in a rule file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// The rule file (`<default>/…` for the built-in pack).
     pub file: String,
     /// 1-based line and column (in characters).
     pub line: usize,
+    /// See `line`.
     pub column: usize,
 }
 
 /// Example turns that a rule must hit, and ones it must leave clean (`talklint test`).
 #[derive(Debug, Clone, Default)]
 pub struct Examples {
+    /// Text the rule must hit (for `require`: text that holds the required language).
     pub hit: Vec<String>,
+    /// Text the rule must leave alone.
     pub clean: Vec<String>,
 }
 
@@ -116,6 +136,7 @@ impl Rule {
         std::borrow::Cow::Owned(out)
     }
 
+    /// Whether turns of `role` are the rule's to judge.
     pub fn listens_to(&self, role: Role) -> bool {
         self.roles & role.bit() != 0
     }
@@ -141,15 +162,18 @@ fn needs_folding(text: &str) -> bool {
 /// Where in a conversation a rule looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Window {
+    /// The first N turns of the rule's speaker.
     FirstTurns(usize),
+    /// The last N turns of the rule's speaker.
     LastTurns(usize),
-    /// In milliseconds.
+    /// The turns that start in the first N milliseconds of the conversation.
     FirstSeconds(u64),
-    /// In milliseconds.
+    /// The turns that end in the last N milliseconds of the conversation.
     LastSeconds(u64),
 }
 
 impl Window {
+    /// The window in words: `first 3 turns`.
     pub fn describe(&self) -> String {
         match self {
             Window::FirstTurns(n) => format!("first {n} turns"),
@@ -163,6 +187,7 @@ impl Window {
 /// Every loaded rule, and the fillers their phrases were read without.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
+    /// In load order: the order findings of one place are reported in.
     pub rules: Vec<Rule>,
     /// Canonical words skipped when matching (`um`, `uh`, …).
     pub fillers: Vec<String>,

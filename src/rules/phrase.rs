@@ -22,24 +22,30 @@ pub enum Item {
 /// A parsed phrase: a sequence of items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
+    /// In order; the phrase matches when each matches the next words.
     pub items: Vec<Item>,
 }
 
 /// One position of a word sequence a pattern stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Token {
+    /// A canonical word.
     Word(String),
+    /// Any one word.
     Any,
+    /// The end of a sentence or of the turn.
     End,
 }
 
 /// The most word sequences one phrase may stand for.
 pub const MAX_VARIANTS: usize = 20_000;
 
-/// What is wrong with a phrase, and at which character (0-based) of it.
+/// What is wrong with a phrase, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseError {
+    /// The 0-based character of the phrase the problem is at.
     pub at: usize,
+    /// What is wrong.
     pub message: String,
 }
 

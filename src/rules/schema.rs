@@ -114,6 +114,7 @@ impl<T> OneOrMany<T> {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// What a hit means.
 pub enum Kind {
     /// A hit is a finding against the conversation.
     #[default]
@@ -125,6 +126,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as written in rule files.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Forbid => "forbid",
@@ -136,13 +138,18 @@ impl Kind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+/// How serious a finding is, least first.
 pub enum Severity {
+    /// A note; rewards are info.
     Info,
+    /// Worth changing.
     Warning,
+    /// Fails the run by default (`--fail-on error`).
     Error,
 }
 
 impl Severity {
+    /// The severity as written in rule files and reports.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Info => "info",

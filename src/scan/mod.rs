@@ -10,7 +10,7 @@ mod read;
 mod walk;
 
 use crate::engine::Engine;
-use crate::report::{FileError, Printer, Summary};
+use crate::report::{FileError, Printer, Summary, Totals};
 use crate::rules::RuleSet;
 use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
@@ -216,7 +216,12 @@ pub fn scan(
         Ok(())
     })?;
     for (w, printer) in writers.iter_mut().zip(&printers) {
-        printer.finish(&mut **w, &totals, &skipped, &errors)?;
+        let end = Totals {
+            summary: &totals,
+            skipped: &skipped,
+            errors: &errors,
+        };
+        printer.finish(&mut **w, &end)?;
         w.flush()?;
     }
     Ok(totals)

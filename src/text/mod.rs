@@ -3,3 +3,4 @@
 
 pub mod canon;
 pub mod lines;
+pub mod words;

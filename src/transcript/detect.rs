@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-/// An input format; [`Format::about`] says what each one reads.
+/// An input format; [`Format::about`] says what each one reads (and `--input-format`'s help shows
+/// it).
+#[expect(missing_docs, reason = "Format::about describes every format")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
@@ -96,6 +98,7 @@ impl Format {
         }
     }
 
+    /// The format's name in `--input-format` and reports.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

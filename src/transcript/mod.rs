@@ -2,8 +2,8 @@
 //! role, an optional speaker name and times, and its text with a map back to the source file.
 //! Everything after parsing (matching, rules, reports) sees only this model.
 
-pub mod detect;
-pub mod formats;
+mod detect;
+pub(crate) mod formats;
 #[cfg(test)]
 pub(crate) mod robustness;
 pub mod roles;
@@ -20,19 +20,23 @@ pub use roles::{Role, Roles};
 pub struct Transcript {
     /// The conversation's own id, when the format carries one.
     pub id: Option<String>,
+    /// In the order spoken.
     pub turns: Vec<Turn>,
 }
 
 /// One speaker turn.
 #[derive(Debug, Clone)]
 pub struct Turn {
+    /// Who speaks, as the speaker's label maps to a role.
     pub role: Role,
     /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0"); shared by
     /// the turns of one speaker.
     pub speaker: Option<Rc<str>>,
     /// Start and end time in milliseconds from the start of the conversation, when known.
     pub start_ms: Option<u64>,
+    /// See `start_ms`.
     pub end_ms: Option<u64>,
+    /// What was said, with its place in the source.
     pub text: TurnText,
 }
 
@@ -40,7 +44,9 @@ pub struct Turn {
 /// (JSON escapes, stripped markup, joined cues) with a map back to source offsets.
 #[derive(Debug, Clone)]
 pub enum TurnText {
+    /// Bytes of the source, verbatim.
     Source(Range<usize>),
+    /// Text that differs from its source bytes.
     Decoded(Decoded),
 }
 
@@ -49,6 +55,7 @@ pub enum TurnText {
 /// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start.
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
+    /// The decoded text.
     pub text: String,
     pieces: Vec<(usize, usize, bool)>,
 }
@@ -184,12 +191,16 @@ impl Turn {
 /// A file that could not be parsed: what is wrong and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// 1-based line and column (in characters) in the file.
     pub line: usize,
+    /// See `line`.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 
 impl ParseError {
+    /// An error at 1-based `line` and `column`.
     pub fn at(line: usize, column: usize, message: impl Into<String>) -> ParseError {
         ParseError {
             line,
@@ -212,6 +223,7 @@ impl fmt::Display for ParseError {
 /// What parsers need to know besides the text.
 #[derive(Debug, Clone)]
 pub struct ParseOptions {
+    /// Which speaker labels stand for which role.
     pub roles: Roles,
     /// The role of text that names no speaker.
     pub default_role: Role,
@@ -231,7 +243,9 @@ impl Default for ParseOptions {
 /// recognised) and its conversations.
 #[derive(Debug)]
 pub struct Parsed {
+    /// The format the file was read as (a JSON file's shape once recognised).
     pub format: Format,
+    /// The file's conversations, in order.
     pub transcripts: Vec<Transcript>,
 }
 

@@ -8,16 +8,22 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// The company's person: agent, rep, advisor, support, …
     Agent,
+    /// The caller, client, user or visitor.
     Customer,
+    /// A bot, virtual agent or IVR.
     Bot,
+    /// Messages from the platform itself.
     System,
+    /// A speaker whose label maps to no role: agent and customer rules skip it.
     Unknown,
     /// Text that may be anyone's (`--default-role any`): every rule applies to it.
     Any,
 }
 
 impl Role {
+    /// The roles a turn can have (not `Any`, which only unlabelled text gets).
     pub const ALL: [Role; 5] = [
         Role::Agent,
         Role::Customer,
@@ -26,6 +32,7 @@ impl Role {
         Role::Unknown,
     ];
 
+    /// The role as written in reports.
     pub fn name(self) -> &'static str {
         match self {
             Role::Agent => "agent",
@@ -194,6 +201,36 @@ fn builtin(lower: &str) -> Option<Role> {
         "system" => Role::System,
         _ => return None,
     })
+}
+
+/// The default for diarised two-speaker calls: when no speaker label maps to a role and there
+/// are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`), the agent is whoever says the first
+/// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
+/// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
+pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
+    let mut labels: Vec<&std::rc::Rc<str>> = Vec::new();
+    for t in turns.iter() {
+        if let Some(s) = &t.speaker
+            && !labels.contains(&s)
+        {
+            labels.push(s);
+        }
+    }
+    if labels.len() != 2 || turns.iter().any(|t| t.role != Role::Unknown) {
+        return;
+    }
+    let opener = turns
+        .iter()
+        .find(|t| t.text(source).split_whitespace().count() >= 3)
+        .and_then(|t| t.speaker.clone())
+        .unwrap_or_else(|| labels[0].clone());
+    for t in turns {
+        t.role = if t.speaker.as_ref() == Some(&opener) {
+            Role::Agent
+        } else {
+            Role::Customer
+        };
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,11 @@
 mod bad_input;
 mod check;
 mod default_pack;
+mod format_samples;
 mod formats;
+mod html_report;
 mod reports;
 mod rule_keys;
 mod rules_cmd;
 mod support;
+mod vendor_formats;

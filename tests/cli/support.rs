@@ -90,3 +90,18 @@ pub fn default_pack_report(path: &std::path::Path) -> Value {
     assert_eq!(code, 0, "{err}");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}"))
 }
+
+/// The first conversation of the default pack's report on `path`.
+pub fn default_pack(path: &str) -> Value {
+    default_pack_report(std::path::Path::new(path))["conversations"][0].clone()
+}
+
+/// The first finding of `rule` in a conversation of a JSON report.
+pub fn finding<'a>(c: &'a Value, rule: &str) -> &'a Value {
+    c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("{rule} in {c}"))
+}

@@ -99,7 +99,7 @@ struct Message<'a> {
 }
 
 /// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
-/// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`].
+/// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`](crate::transcript::roles::assign_diarised_roles).
 pub fn parse_messages(
     source: &str,
     list: &RawValue,
@@ -156,7 +156,7 @@ pub fn parse_jsonl(source: &str, opts: &ParseOptions) -> Result<Transcript, Pars
         builder.add(&m);
     }
     let mut turns = builder.finish();
-    assign_diarised_roles(&mut turns, source);
+    crate::transcript::roles::assign_diarised_roles(&mut turns, source);
     Ok(Transcript { id: None, turns })
 }
 
@@ -258,36 +258,6 @@ impl<'s> Builder<'s> {
             return (!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded));
         }
         None
-    }
-}
-
-/// The default for diarised two-speaker calls: when no speaker label maps to a role and there
-/// are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`), the agent is whoever says the first
-/// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
-/// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
-pub fn assign_diarised_roles(turns: &mut [Turn], source: &str) {
-    let mut labels: Vec<&std::rc::Rc<str>> = Vec::new();
-    for t in turns.iter() {
-        if let Some(s) = &t.speaker
-            && !labels.contains(&s)
-        {
-            labels.push(s);
-        }
-    }
-    if labels.len() != 2 || turns.iter().any(|t| t.role != Role::Unknown) {
-        return;
-    }
-    let opener = turns
-        .iter()
-        .find(|t| t.text(source).split_whitespace().count() >= 3)
-        .and_then(|t| t.speaker.clone())
-        .unwrap_or_else(|| labels[0].clone());
-    for t in turns {
-        t.role = if t.speaker.as_ref() == Some(&opener) {
-            Role::Agent
-        } else {
-            Role::Customer
-        };
     }
 }
 

@@ -2,9 +2,9 @@
 //! case): the text, the speaker's role and name, the time, and a conversation id that splits the
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
-use super::chat_json::assign_diarised_roles;
 use super::json_text::{Clock, Unit};
 use crate::transcript::roles::Names;
+use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 
 /// Header names each column may have.

@@ -4,9 +4,10 @@
 //! the shapes talklint reads, never a guess.
 
 use super::chat_exports;
-use super::chat_json::{assign_diarised_roles, parse_messages};
+use super::chat_json::parse_messages;
 use super::json_text::{Unit, from_part, json_error, string};
 use super::speech_words;
+use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
 use serde::Deserialize;
 use serde_json::value::RawValue;

@@ -195,12 +195,13 @@ fn payload_text<'a>(lines: &[(usize, usize, &'a str)]) -> (Option<&'a str>, Deco
         }
         let mut rest = line;
         let mut pos = at;
-        if k == 0 && !line.starts_with('<') {
-            if let Some((name, after)) = name_prefix(line) {
-                speaker = Some(name);
-                pos += line.len() - after.len();
-                rest = after;
-            }
+        if k == 0
+            && !line.starts_with('<')
+            && let Some((name, after)) = name_prefix(line)
+        {
+            speaker = Some(name);
+            pos += line.len() - after.len();
+            rest = after;
         }
         while !rest.is_empty() {
             if let Some(stripped) = rest.strip_prefix('<') {

@@ -1,0 +1,83 @@
+//! Regex rules: every regex of every rule searched in one text per conversation, behind one
+//! `RegexSet` that says which of them can match at all.
+
+use super::ListId;
+use super::matcher::Hit;
+use regex::{Regex, RegexSet};
+
+/// From how many regexes on the `RegexSet` picks which ones to run.
+const SET_PREFILTER_FROM: usize = 8;
+
+/// The regexes of all lists.
+#[derive(Debug, Clone)]
+pub(super) struct Regexes {
+    set: RegexSet,
+    /// (list, regex) by `set` index.
+    regexes: Vec<(ListId, Regex)>,
+}
+
+/// Reusable buffers: the scanned turns joined by line breaks, and where each turn starts in it.
+#[derive(Debug, Default)]
+pub(super) struct RegexScratch {
+    joined: String,
+    starts: Vec<(usize, usize)>,
+}
+
+impl Regexes {
+    pub(super) fn new(regexes: Vec<(ListId, Regex)>) -> Result<Regexes, String> {
+        // The set only says which regexes can match a turn; the rules' own compiled regexes
+        // (whose patterns carry their mode) find the places.
+        let set = regex::RegexSetBuilder::new(regexes.iter().map(|(_, re)| re.as_str()))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("could not build the regex set: {e}"))?;
+        Ok(Regexes { set, regexes })
+    }
+
+    /// Appends the regex hits in the turns for which `scan` is true: the scanned turns are joined by line breaks and searched once, the set saying
+    /// which regexes can match at all and each of those then finding its places, which are mapped
+    /// back to turns (a match is cut at its turn's end). Searching turn by turn costs more in
+    /// per-search setup than in scanning. Rule regexes are multi-line (`^`/`$` at line ends), so
+    /// the joins change nothing.
+    pub(super) fn find(
+        &self,
+        turns: &[(&str, bool)],
+        scratch: &mut RegexScratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        let (joined, starts) = (&mut scratch.joined, &mut scratch.starts);
+        joined.clear();
+        starts.clear();
+        for (i, (text, scan)) in turns.iter().enumerate() {
+            if *scan {
+                starts.push((joined.len(), i));
+                joined.push_str(text);
+                joined.push('\n');
+            }
+        }
+        // With few regexes, each one's own search (literal prefilter, forward lazy DFA) is several
+        // times cheaper than the set's overlapping search (measured 22 vs ~2 instructions per
+        // byte); with many, one pass of the set to pick the candidates wins.
+        let candidates: Vec<usize> = if self.regexes.len() <= SET_PREFILTER_FROM {
+            (0..self.regexes.len()).collect()
+        } else {
+            self.set.matches(joined).into_iter().collect()
+        };
+        for k in candidates {
+            let (list, re) = &self.regexes[k];
+            for m in re.find_iter(joined) {
+                let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
+                let (base, turn) = starts[k];
+                let end = (base + turns[turn].0.len()).min(m.end());
+                if end > m.start() {
+                    hits.push(Hit {
+                        list: *list,
+                        turn,
+                        start: m.start() - base,
+                        end: end - base,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The vocabulary: every canonical word that occurs in some phrase gets a small symbol id, and a
+//! text becomes a stream of symbols (one per canonical word, fillers dropped, unknown words as
+//! [`OTHER`]). The matcher then runs one automaton over symbols instead of bytes, which is several
+//! times less work than matching hundreds of phrases byte by byte.
+
+mod hash;
+mod memo;
+mod symbolize;
+#[cfg(test)]
+mod tests;
+
+use crate::text::canon;
+use hash::{hash_folded, short_key};
+use memo::VOCABS;
+pub(crate) use symbolize::SymbolStream;
+
+/// A symbol id.
+pub type Sym = u16;
+/// A word no phrase uses.
+pub const OTHER: Sym = 0;
+/// Separates turns; no pattern contains it, so no match spans two turns.
+pub const BREAK: Sym = 1;
+const FIRST_WORD: Sym = 2;
+/// The most symbols a [`Sym`] holds.
+pub const MAX_SYMBOLS: usize = 1 << 16;
+
+/// One slot of the open-addressing table.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    hash: u64,
+    key: u64,
+    /// Index into `entries`; [`EMPTY`] for an empty slot.
+    entry: u32,
+}
+
+/// An empty slot points at the first entry, which stands for [`OTHER`]: an empty slot answers
+/// like a word no phrase uses, so the usual lookup reads its answer without a branch on it.
+const EMPTY: u32 = 0;
+
+/// What a table entry stands for.
+#[derive(Clone, Debug)]
+struct Entry {
+    word: Box<str>,
+    /// The symbols the word becomes: one for a vocabulary word, two for a split word such as
+    /// `cannot`, none for a filler.
+    syms: [Sym; 2],
+    len: u8,
+    /// For a split word, the length of its first part (`can` of `cannot`).
+    cut: u8,
+}
+
+/// The word → symbols table, built once from the loaded rules.
+#[derive(Clone, Debug)]
+pub struct Vocab {
+    /// Open addressing with linear probing, at most one eighth full.
+    slots: Vec<Slot>,
+    /// What each word stands for; the first entry is [`OTHER`], where empty slots point.
+    entries: Vec<Entry>,
+    /// Symbol id → word, for display and tests.
+    words: Vec<Box<str>>,
+    /// Unique to this vocabulary (and its clones), for [`Memo`].
+    id: u64,
+}
+
+impl Vocab {
+    /// Builds the table for `words` (canonical, deduplicated by the caller) and `fillers`
+    /// (canonical words to skip). Fails when there are more words than symbols.
+    pub fn new(words: &[String], fillers: &[String]) -> Result<Vocab, usize> {
+        if words.len() + FIRST_WORD as usize > MAX_SYMBOLS {
+            return Err(words.len());
+        }
+        let mut names: Vec<Box<str>> = vec!["<other>".into(), "<break>".into()];
+        names.extend(words.iter().map(|w| w.as_str().into()));
+        let mut entries: Vec<Entry> = vec![Entry {
+            word: "".into(),
+            syms: [OTHER, 0],
+            len: 1,
+            cut: 0,
+        }];
+        for (i, w) in words.iter().enumerate() {
+            if fillers.contains(w) {
+                continue;
+            }
+            entries.push(Entry {
+                word: w.as_str().into(),
+                syms: [FIRST_WORD + i as Sym, 0],
+                len: 1,
+                cut: 0,
+            });
+        }
+        for f in fillers {
+            entries.push(Entry {
+                word: f.as_str().into(),
+                syms: [0, 0],
+                len: 0,
+                cut: 0,
+            });
+        }
+        let mut vocab = Vocab {
+            slots: Vec::new(),
+            entries,
+            words: names,
+            id: VOCABS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        };
+        for (whole, parts) in canon::SPLIT_WORDS {
+            let syms = [vocab.symbol_of(parts[0]), vocab.symbol_of(parts[1])];
+            if syms != [OTHER, OTHER] {
+                vocab.entries.push(Entry {
+                    word: (*whole).into(),
+                    syms,
+                    len: 2,
+                    cut: parts[0].len() as u8,
+                });
+            }
+        }
+        vocab.build_table();
+        Ok(vocab)
+    }
+
+    fn symbol_of(&self, word: &str) -> Sym {
+        self.words
+            .iter()
+            .position(|w| &**w == word)
+            .map_or(OTHER, |i| i as Sym)
+    }
+
+    fn build_table(&mut self) {
+        let size = (self.entries.len() * 8).next_power_of_two().max(64);
+        self.slots = vec![
+            Slot {
+                hash: 0,
+                key: 0,
+                entry: EMPTY
+            };
+            size
+        ];
+        for (i, e) in self.entries.iter().enumerate().skip(1) {
+            let hash = hash_folded(e.word.as_bytes());
+            let mut s = hash as usize & (size - 1);
+            while self.slots[s].entry != EMPTY {
+                s = (s + 1) & (size - 1);
+            }
+            self.slots[s] = Slot {
+                hash,
+                key: short_key(e.word.as_bytes()),
+                entry: i as u32,
+            };
+        }
+    }
+
+    /// The symbols of a canonical word; `ascii_fold` compares ASCII case-insensitively (for plain
+    /// words straight from the text).
+    #[inline(always)]
+    fn lookup(&self, word: &[u8], ascii_fold: bool) -> &[Sym] {
+        self.lookup_hashed(hash_folded(word), word, ascii_fold).0
+    }
+
+    /// The symbols of a word with hash `h`, and for a split word where its second part starts.
+    #[inline(always)]
+    fn lookup_hashed(&self, h: u64, word: &[u8], ascii_fold: bool) -> (&[Sym], usize) {
+        self.probe(h, |slot| {
+            let e = &self.entries[slot.entry as usize];
+            if ascii_fold {
+                e.word.as_bytes().eq_ignore_ascii_case(word)
+            } else {
+                e.word.as_bytes() == word
+            }
+        })
+    }
+
+    /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of at most eight bytes, compared by key.
+    #[inline(always)]
+    fn lookup_short(&self, h: u64, key: u64) -> (&[Sym], usize) {
+        let slot = &self.slots[h as usize & (self.slots.len() - 1)];
+        // The word's own slot or an empty one (which points at the OTHER entry), nearly always:
+        // whether a word is in the vocabulary is a coin toss a branch would often guess wrong.
+        if slot.key == key || slot.entry == EMPTY {
+            return self.answer(slot);
+        }
+        self.probe(h, |slot| slot.key == key)
+    }
+
+    #[inline(always)]
+    fn answer(&self, slot: &Slot) -> (&[Sym], usize) {
+        let e = &self.entries[slot.entry as usize];
+        (&e.syms[..e.len as usize], e.cut as usize)
+    }
+
+    #[inline(always)]
+    fn probe(&self, h: u64, same: impl Fn(&Slot) -> bool) -> (&[Sym], usize) {
+        let mask = self.slots.len() - 1;
+        let mut s = h as usize & mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot.entry == EMPTY || (slot.hash == h && same(slot)) {
+                return self.answer(slot);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The symbol of a canonical phrase word (which must be in the vocabulary).
+    pub fn symbol(&self, word: &str) -> Option<Sym> {
+        match self.lookup(word.as_bytes(), false) {
+            [one] if *one != OTHER => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// How many symbols there are: every symbol is below this.
+    pub fn symbols(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The word behind a symbol.
+    #[cfg(test)]
+    pub fn word(&self, sym: Sym) -> &str {
+        self.words.get(sym as usize).map_or("<?>", |w| w)
+    }
+}

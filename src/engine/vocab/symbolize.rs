@@ -1,0 +1,226 @@
+//! Text to symbols: the per-word loop every scan spends most of its time in.
+
+use super::hash::{FOLD, block_at, finish, hash_folded, mix};
+use super::memo::{Memo, Remembered};
+use super::{Sym, Vocab};
+use crate::text::canon;
+use crate::text::words::Words;
+
+impl Vocab {
+    /// Appends the symbols of `text` to `stream`, and for each symbol its byte range in `text`
+    /// shifted by `base`.
+    ///
+    /// Plain ASCII words are scanned and hashed here directly; a word with an apostrophe or a
+    /// non-ASCII character is handed to [`Words`] and the [`canon::Expander`].
+    pub fn symbolize(&self, text: &str, base: u32, stream: &mut SymbolStream) {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        stream.syms.reserve(n / 2 + 1);
+        stream.spans.reserve(n / 2 + 1);
+        let mut i = 0;
+        while i < n {
+            if SEPARATOR[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i = alnum_run(bytes, i);
+            let plain = i > start && (i == n || SEPARATOR[bytes[i] as usize]);
+            if plain {
+                let len = i - start;
+                let (syms, cut) = if len <= 8 {
+                    let key = block_at(bytes, start, len) | FOLD;
+                    self.lookup_short(finish(mix(len as u64, key)), key)
+                } else {
+                    self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
+                };
+                let (start, end) = (base + start as u32, base + i as u32);
+                match syms {
+                    [sym] => stream.push(*sym, start, end),
+                    [first, second] => {
+                        // A split word such as `cannot`.
+                        stream.push(*first, start, start + cut as u32);
+                        stream.push(*second, start + cut as u32, end);
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            // A contraction seen before on this thread: its symbols are remembered.
+            let memo_key = contraction_end(bytes, start).map(|end| Memo::key(&bytes[start..end]));
+            if let Some(key) = memo_key
+                && let Some(known) = stream.memo.get(key, self.id)
+            {
+                let origin = base + start as u32;
+                let count = known.count as usize;
+                for (&sym, &(from, to)) in known.syms[..count].iter().zip(&known.spans) {
+                    stream.push(sym, origin + u32::from(from), origin + u32::from(to));
+                }
+                i = start + known.len as usize;
+                continue;
+            }
+            // Non-ASCII or an apostrophe: let the general scanner read this word.
+            let Some(w) = Words::at(text, start).next() else {
+                break;
+            };
+            i = w.end.max(start + 1);
+            let first = stream.len();
+            let raw = &text[w.start..w.end];
+            let expanded = stream.expander.expand(raw);
+            for p in expanded.pieces {
+                for &sym in self.lookup(expanded.word(p).as_bytes(), false) {
+                    let span = (
+                        base + (w.start + p.start) as u32,
+                        base + (w.start + p.end) as u32,
+                    );
+                    stream.syms.push(sym);
+                    stream.spans.push(span);
+                }
+            }
+            if let Some(key) = memo_key {
+                let origin = base + start as u32;
+                stream.remember(key, self.id, (i - start) as u8, first, origin);
+            }
+        }
+    }
+}
+
+/// The end of a word that [`Memo`] can hold: ASCII letters and digits joined by single
+/// apostrophes (`'` or `’`), at most sixteen bytes, then a separator or the end. Such a word is
+/// one word to [`Words`], and its symbols depend only on its bytes up to ASCII case.
+fn contraction_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let limit = (start + 16).min(bytes.len());
+    let alnum = |i: usize| i < limit && bytes[i].is_ascii_alphanumeric();
+    if !alnum(start) {
+        return None;
+    }
+    let mut i = start;
+    loop {
+        while alnum(i) {
+            i += 1;
+        }
+        let apostrophe = match &bytes[i..] {
+            [b'\'', ..] => 1,
+            [0xE2, 0x80, 0x99, ..] => 3,
+            _ => break,
+        };
+        if !alnum(i + apostrophe) {
+            return None;
+        }
+        i += apostrophe;
+    }
+    match bytes.get(i) {
+        None => Some(i),
+        Some(&b) if b < 0x80 && SEPARATOR[b as usize] => Some(i),
+        _ => None,
+    }
+}
+
+/// ASCII bytes that are always word boundaries (everything but letters, digits, apostrophes and
+/// backticks; non-ASCII bytes need a closer look).
+const SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'`');
+        b += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time while
+/// they are ASCII (the usual case), then byte by byte.
+#[inline(always)]
+pub(super) fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80: the high bit of each byte says whether it is >= a (or > b).
+    let at_least = |x: u64, a: u8| x.wrapping_add(u64::from(0x80 - a) * LO) & HI;
+    let above = |x: u64, b: u8| x.wrapping_add(u64::from(0x7F - b) * LO) & HI;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(block);
+        if x & HI != 0 {
+            break;
+        }
+        let lower = x | FOLD;
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let digit = at_least(x, b'0') & !above(x, b'9');
+        let other = !(letter | digit) & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ALNUM[bytes[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// ASCII letters and digits.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// A text as symbols, and each symbol's byte range.
+#[derive(Default, Debug)]
+pub struct SymbolStream {
+    pub syms: Vec<Sym>,
+    pub spans: Vec<(u32, u32)>,
+    /// Buffers for words that need normalising.
+    expander: canon::Expander,
+    memo: Memo,
+}
+
+impl SymbolStream {
+    pub fn clear(&mut self) {
+        self.syms.clear();
+        self.spans.clear();
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, sym: Sym, start: u32, end: u32) {
+        self.syms.push(sym);
+        self.spans.push((start, end));
+    }
+
+    /// Remembers the symbols pushed since index `first` as those of the word `key` of `len`
+    /// bytes at byte `origin`, when there are at most three.
+    fn remember(&mut self, key: (u64, u64), vocab: u64, len: u8, first: usize, origin: u32) {
+        let count = self.len() - first;
+        if count > 3 || self.memo.vocab != vocab {
+            return;
+        }
+        let mut known = Remembered {
+            key,
+            len,
+            count: count as u8,
+            ..Remembered::default()
+        };
+        for k in 0..count {
+            let (from, to) = self.spans[first + k];
+            known.syms[k] = self.syms[first + k];
+            known.spans[k] = ((from - origin) as u8, (to - origin) as u8);
+        }
+        self.memo.entries[Memo::slot(key)] = known;
+    }
+
+    /// The symbol at index `i`.
+    #[inline]
+    pub fn sym(&self, i: usize) -> Sym {
+        self.syms[i]
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+}

@@ -1,0 +1,135 @@
+//! The vocabulary's fast paths against the reference scanner.
+
+use super::hash::{FOLD, block_at, finish, hash_folded, mix, short_key};
+use super::symbolize::alnum_run;
+use super::*;
+use crate::text::canon;
+use crate::text::words::Words;
+
+fn vocab(words: &[&str]) -> Vocab {
+    let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    Vocab::new(&words, &["um".into(), "uh".into()]).unwrap()
+}
+
+fn syms(v: &Vocab, text: &str) -> Vec<String> {
+    let mut s = SymbolStream::default();
+    v.symbolize(text, 0, &mut s);
+    (0..s.len()).map(|i| v.word(s.sym(i)).to_string()).collect()
+}
+
+#[test]
+fn words_become_symbols_and_fillers_vanish() {
+    let v = vocab(&["out", "of", "my", "hands", "it", "is", "can", "not"]);
+    assert_eq!(
+        syms(&v, "It’s UH out of my Hands!"),
+        ["it", "is", "out", "of", "my", "hands"]
+    );
+    assert_eq!(
+        syms(&v, "we cannot go"),
+        ["<other>", "can", "not", "<other>"]
+    );
+    assert_eq!(syms(&v, "handsome"), ["<other>"]);
+}
+
+#[test]
+fn spans_point_at_the_original_bytes() {
+    let v = vocab(&["that", "is", "not"]);
+    let text = "Well, that’s NOT it";
+    let mut s = SymbolStream::default();
+    v.symbolize(text, 10, &mut s);
+    let quoted: Vec<&str> = s
+        .spans
+        .iter()
+        .map(|&(a, b)| &text[a as usize - 10..b as usize - 10])
+        .collect();
+    assert_eq!(quoted, ["Well", "that", "’s", "NOT", "it"]);
+}
+
+/// The fused fast path gives the same symbols and spans as scanning with [`Words`] and
+/// expanding every word.
+#[test]
+fn fast_path_equals_the_reference_scanner() {
+    let v = vocab(&[
+        "that", "is", "not", "my", "job", "can", "i", "will", "café", "'em",
+    ]);
+    let texts = [
+        "That's NOT my job, I'll say; can't/won't cannot",
+        "‘quoted’ “double” it’s café—déjà vu 'em' x'",
+        "trailing apostrophe' and `backtick`s, um, 24/7 e-mail",
+        "'",
+        "’’",
+        "",
+        "a",
+        "é",
+        "don’t\nstop",
+        "🙂 i will 🙂",
+        "I'm I’m i'M don't DON’T don't let's LET'S y'all y'all can't Can’t x'y'z x'y'z",
+        "that's THAT’S abcdefghijkl'mnopq abcdefghijkl'mnopq it's' it's it’s—it's",
+    ];
+    let mut expander = canon::Expander::default();
+    for text in texts {
+        let mut fast = SymbolStream::default();
+        v.symbolize(text, 3, &mut fast);
+        let mut reference = SymbolStream::default();
+        for w in Words::new(text) {
+            let e = expander.expand(&text[w.start..w.end]);
+            for p in e.pieces {
+                for &sym in v.lookup(e.word(p).as_bytes(), false) {
+                    reference.push(
+                        sym,
+                        3 + (w.start + p.start) as u32,
+                        3 + (w.start + p.end) as u32,
+                    );
+                }
+            }
+        }
+        assert_eq!(fast.syms, reference.syms, "{text}");
+        assert_eq!(fast.spans, reference.spans, "{text}");
+    }
+}
+
+/// The memo of contractions answers for the vocabulary it was filled by, not another one
+/// sharing the stream.
+#[test]
+fn remembered_contractions_follow_the_vocabulary() {
+    let a = vocab(&["i", "am"]);
+    let b = vocab(&["am", "not"]);
+    let mut stream = SymbolStream::default();
+    for _ in 0..2 {
+        for (v, want) in [(&a, ["i", "am"]), (&b, ["<other>", "am"])] {
+            stream.clear();
+            v.symbolize("I’m", 0, &mut stream);
+            let got: Vec<&str> = stream.syms.iter().map(|&s| v.word(s)).collect();
+            assert_eq!(got, want);
+            assert_eq!(stream.spans, [(0, 1), (1, 5)]);
+        }
+    }
+}
+
+#[test]
+fn alnum_runs_end_where_the_byte_loop_ends() {
+    let text = "Hello world09 AZaz@[`{/:’x\u{7f}ÿ 0123456789abcdefXYZ!";
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        assert_eq!(alnum_run(bytes, start), end, "from {start}");
+    }
+}
+
+#[test]
+fn the_block_hash_and_key_equal_the_general_ones() {
+    let text = b"Hi THERE department representative's x";
+    for start in 0..text.len() {
+        for len in 1..=8.min(text.len() - start) {
+            let block = block_at(text, start, len);
+            let word = &text[start..start + len];
+            assert_eq!(finish(mix(len as u64, block)), hash_folded(word));
+            assert_eq!(block | FOLD, short_key(&word.to_ascii_lowercase()));
+        }
+    }
+    assert_eq!(hash_folded(b"ABCdef"), hash_folded(b"abcDEF"));
+    assert_ne!(short_key(b"no"), short_key(b"not"));
+}

@@ -1,0 +1,323 @@
+//! Speech-analytics, helpdesk, CSV and caption formats through the binary: every turn's role,
+//! speaker, start time and place in the file, as a rule hitting each turn's first word sees them.
+
+use crate::support::{default_pack, finding};
+use serde_json::Value;
+
+/// One turn as a rule that hits the first word of every turn sees it: role, speaker, start time,
+/// and the line and column of that word in the file.
+type TurnSeen = (String, Option<String>, Option<u64>, u64, u64);
+
+/// A conversation's id and turns.
+type ConversationSeen = (Option<String>, Vec<TurnSeen>);
+
+/// A turn's role, speaker and start time.
+type Who<'a> = (&'a str, Option<&'a str>, Option<u64>);
+
+fn who(turns: &[TurnSeen]) -> Vec<Who<'_>> {
+    turns
+        .iter()
+        .map(|t| (t.0.as_str(), t.1.as_deref(), t.2))
+        .collect()
+}
+
+/// The format name and, per conversation, its id and turns.
+fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = dir.path().join("first-word.yaml");
+    std::fs::write(
+        &rule,
+        "rules:\n  - id: t/first-word\n    kind: reward\n    speaker: any\n    regex: ['^\\S+']\n",
+    )
+    .unwrap();
+    let (_, out, err) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--no-config", "--format", "json", "-r"])
+            .arg(&rule)
+            .arg(path),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(v["summary"]["errors"], 0, "{path}: {}", v["errors"]);
+    let convs = v["conversations"].as_array().unwrap();
+    let format = convs[0]["format"].as_str().unwrap().to_string();
+    let seen = convs
+        .iter()
+        .map(|c| {
+            let turns = c["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    (
+                        f["role"].as_str().unwrap().to_string(),
+                        f["speaker"].as_str().map(str::to_string),
+                        f["start_ms"].as_u64(),
+                        f["line"].as_u64().unwrap(),
+                        f["column"].as_u64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>();
+            assert_eq!(turns.len() as u64, c["turns"].as_u64().unwrap(), "{path}");
+            (c["id"].as_str().map(str::to_string), turns)
+        })
+        .collect();
+    (format, seen)
+}
+
+/// The 1-based line and column (in characters) of the first `needle` after `after` in a file.
+fn locate(path: &str, after: &str, needle: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let from = text
+        .find(after)
+        .unwrap_or_else(|| panic!("{after} in {path}"));
+    let at = from + text[from..].find(needle).unwrap();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..at].matches('\n').count() + 1;
+    (line as u64, text[line_start..at].chars().count() as u64 + 1)
+}
+
+/// Checks a one-conversation file: its format, id, and each turn's role, speaker and start; the
+/// turn `at` starts where `needle` (the first after `after`) stands in the file.
+fn check_turns(
+    path: &str,
+    format: &str,
+    id: Option<&str>,
+    expected: &[Who],
+    (at, after, needle): (usize, &str, &str),
+) {
+    let (got_format, convs) = turns_seen(path);
+    assert_eq!(got_format, format, "{path}");
+    assert_eq!(convs.len(), 1, "{path}");
+    let (got_id, turns) = &convs[0];
+    assert_eq!(got_id.as_deref(), id, "{path}");
+    assert_eq!(who(turns), expected, "{path}");
+    assert_eq!(
+        (turns[at].3, turns[at].4),
+        locate(path, after, needle),
+        "{path}"
+    );
+}
+
+#[test]
+fn aws_transcribe_items_rebuilt_into_turns() {
+    check_turns(
+        "fixtures/formats/aws-transcribe.json",
+        "aws-transcribe",
+        Some("my-first-transcription-job"),
+        &[
+            ("agent", Some("spk_0"), Some(4870)),
+            ("customer", Some("spk_1"), Some(8490)),
+        ],
+        (1, "\"Sorry", "Sorry"),
+    );
+}
+
+#[test]
+fn aws_call_analytics_and_contact_lens_calls() {
+    check_turns(
+        "fixtures/formats/call-analytics.json",
+        "aws-call-analytics",
+        Some("tca-job-1"),
+        &[
+            ("agent", None, Some(770)),
+            ("customer", None, Some(3400)),
+            ("agent", None, Some(6500)),
+        ],
+        (2, "", "Calm down"),
+    );
+    let (format, convs) = turns_seen("fixtures/formats/contact-lens-call.json");
+    assert_eq!(format, "aws-call-analytics");
+    let turns = &convs[0].1;
+    assert_eq!(turns.len(), 10);
+    assert!(
+        turns
+            .iter()
+            .all(|t| { t.1.as_deref() == Some(if t.0 == "agent" { "AGENT" } else { "CUSTOMER" }) })
+    );
+    assert_eq!(turns[3].2, Some(7370));
+    assert_eq!(
+        (turns[3].3, turns[3].4),
+        locate(
+            "fixtures/formats/contact-lens-call.json",
+            "",
+            "I need to cancel"
+        )
+    );
+}
+
+#[test]
+fn deepgram_words_without_diarisation() {
+    check_turns(
+        "fixtures/formats/deepgram.json",
+        "deepgram",
+        None,
+        &[("agent", None, Some(5520))],
+        (0, "\"words\"", "Yep."),
+    );
+}
+
+#[test]
+fn assemblyai_utterances_in_milliseconds() {
+    check_turns(
+        "fixtures/formats/assemblyai.json",
+        "assemblyai",
+        Some("6rlr37h5tr-0f6c-4d93-9e7b-3c5f0d4a1b2e"),
+        &[
+            ("agent", Some("A"), Some(250)),
+            ("customer", Some("B"), Some(3100)),
+            ("agent", Some("A"), Some(5400)),
+        ],
+        (2, "\"utterances\"", "I'm sorry"),
+    );
+}
+
+#[test]
+fn whisper_diarized_segments() {
+    check_turns(
+        "fixtures/formats/whisper-diarized.json",
+        "whisper",
+        None,
+        &[
+            ("agent", Some("agent"), Some(0)),
+            ("customer", Some("customer"), Some(2600)),
+            ("agent", Some("agent"), Some(5200)),
+        ],
+        (2, "\"segments\"", "That's not"),
+    );
+}
+
+#[test]
+fn google_speech_to_text_words_grouped_by_speaker_tag() {
+    check_turns(
+        "fixtures/formats/google-stt.json",
+        "google-stt",
+        None,
+        &[
+            ("agent", Some("1"), Some(400)),
+            ("customer", Some("2"), Some(3500)),
+            ("agent", Some("1"), Some(5600)),
+        ],
+        (1, "\"word\": \"my", "my"),
+    );
+}
+
+#[test]
+fn genesys_phrases_in_time_order_with_purposes() {
+    check_turns(
+        "fixtures/formats/genesys.json",
+        "genesys",
+        Some("0b8b4f4e-3c1e-4e0a-9a61-5a1f0c9d2e11"),
+        &[
+            ("agent", Some("internal"), Some(1000)),
+            ("customer", Some("external"), Some(4200)),
+            ("agent", Some("internal"), Some(8000)),
+        ],
+        (2, "", "it's out of my hands"),
+    );
+}
+
+#[test]
+fn twilio_addresses_are_customers() {
+    check_turns(
+        "fixtures/formats/twilio.json",
+        "twilio",
+        None,
+        &[
+            ("customer", Some("whatsapp:+15555550100"), Some(0)),
+            ("agent", Some("sam@acme.example"), Some(42000)),
+        ],
+        (1, "", "That's not"),
+    );
+}
+
+#[test]
+fn zendesk_skips_internal_notes() {
+    check_turns(
+        "fixtures/formats/zendesk.json",
+        "zendesk",
+        None,
+        &[
+            ("customer", Some("501"), Some(0)),
+            ("agent", Some("77"), Some(600_000)),
+        ],
+        (1, "\"plain_body\": \"That's", "That's"),
+    );
+    // The private note says "calm down"; the default pack must not see it.
+    let c = default_pack("fixtures/formats/zendesk.json");
+    let rules: Vec<&str> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"ownership/not-my-department"), "{rules:?}");
+    assert!(!rules.contains(&"respect/calm-down"), "{rules:?}");
+}
+
+#[test]
+fn intercom_html_bodies_and_author_types() {
+    check_turns(
+        "fixtures/formats/intercom.json",
+        "intercom",
+        Some("1911149811"),
+        &[
+            ("customer", Some("Ana Ruiz"), Some(0)),
+            ("agent", Some("Kim Park"), Some(60_000)),
+        ],
+        (1, "\"comment\"", "Sorry"),
+    );
+    let c = default_pack("fixtures/formats/intercom.json");
+    let f = finding(&c, "ownership/not-my-department");
+    assert_eq!(f["match"], "that's not my department", "tags stripped");
+    assert_eq!(
+        (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
+        locate("fixtures/formats/intercom.json", "\"comment\"", "that's")
+    );
+}
+
+#[test]
+fn csv_splits_conversations_by_id() {
+    let path = "fixtures/formats/chats.csv";
+    let (format, convs) = turns_seen(path);
+    assert_eq!(format, "csv");
+    let summary: Vec<(Option<&str>, Vec<Who>)> = convs
+        .iter()
+        .map(|(id, turns)| (id.as_deref(), who(turns)))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                Some("c-1"),
+                vec![
+                    ("customer", Some("Ben"), Some(0)),
+                    ("agent", Some("Ria"), Some(30_000))
+                ]
+            ),
+            (
+                Some("c-2"),
+                vec![
+                    ("customer", Some("Jo"), Some(0)),
+                    ("agent", Some("Ria"), Some(65_000))
+                ]
+            ),
+        ]
+    );
+    let c = default_pack(path);
+    let f = finding(&c, "ownership/not-my-department");
+    assert_eq!(
+        (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
+        locate(path, "c-1,2024-06-01T12:00:30Z", "That's")
+    );
+}
+
+#[test]
+fn sbv_captions() {
+    check_turns(
+        "fixtures/formats/captions.sbv",
+        "sbv",
+        None,
+        &[("agent", None, Some(378))],
+        (0, "", "Caption text #1"),
+    );
+}
