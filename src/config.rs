@@ -30,6 +30,9 @@ pub struct Config {
     pub include: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Lexicon entries added to the rules' lexicons of the same name (or new lexicons).
+    #[serde(default)]
+    pub lexicons: BTreeMap<String, Vec<String>>,
     /// Words skipped when matching (replaces the built-in list).
     pub fillers: Option<Vec<String>>,
     pub default_role: Option<Role>,
@@ -90,6 +93,8 @@ pub struct Loaded {
     pub config: Config,
     /// The config file, if one was found.
     pub path: Option<PathBuf>,
+    /// Its text, for locating errors found after parsing.
+    pub text: String,
 }
 
 impl Loaded {
@@ -143,6 +148,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
     Ok(Loaded {
         config,
         path: Some(path.to_path_buf()),
+        text,
     })
 }
 

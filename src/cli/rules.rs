@@ -22,7 +22,7 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
     };
     let text = match args.format {
         RulesFormat::Json => listing::json(&selected),
-        RulesFormat::Markdown => listing::markdown(&selected),
+        RulesFormat::Markdown => listing::markdown(&set, &selected),
         RulesFormat::Phrases => listing::expansions(&selected),
         RulesFormat::Human if args.id.is_some() => listing::detail(selected[0]),
         RulesFormat::Human => listing::table(&selected),

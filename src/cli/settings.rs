@@ -164,10 +164,12 @@ pub(super) fn rule_set(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, C
     let overrides = Overrides {
         disable: cfg.config.disable.clone(),
         severity: cfg.config.severity.clone(),
+        lexicons: cfg.config.lexicons.clone(),
         origin: cfg
             .path
             .as_ref()
             .map_or_else(|| "config".into(), |p| p.display().to_string()),
+        text: cfg.text.clone(),
     };
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
     let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;

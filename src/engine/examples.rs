@@ -95,8 +95,8 @@ impl Engine {
             return false;
         };
         parsed.transcripts.iter().any(|t| {
-            self.count_hits(r, t, example, scratch)
-                .is_some_and(|n| n > 0)
+            self.check_rule(r, t, example, scratch)
+                .is_some_and(|outcomes| !outcomes.is_empty())
         })
     }
 }

@@ -7,6 +7,7 @@
 //! ([`evaluate`]) and the conversation is scored ([`score`]).
 
 mod automaton;
+mod compile;
 mod evaluate;
 mod examples;
 mod matcher;
@@ -16,33 +17,19 @@ mod score;
 mod tests;
 mod vocab;
 
-use crate::rules::{Kind, RuleSet, Window};
+use crate::rules::{Origin, RuleSet};
 use crate::transcript::Transcript;
+use compile::{Compiled, CompiledRule};
+use evaluate::Scope;
 pub use evaluate::{Evaluation, Outcome};
 pub use examples::{ExampleFailure, ExampleOutcome, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
 use regex::Regex;
 pub use score::Scoring;
 
-/// A phrase list's id: each rule has two, its phrases (and regexes) and its `unless` phrases.
+/// A phrase list's id in the matcher: every search has its own (its phrases and regexes, its
+/// `unless` phrases, its `near` lists).
 type ListId = u32;
-
-/// What evaluation needs of a rule, compiled.
-#[derive(Debug, Clone)]
-struct CompiledRule {
-    kind: Kind,
-    roles: u8,
-    window: Option<Window>,
-    min_turns: usize,
-    points: i32,
-    max_hits: Option<usize>,
-    auto_fail: bool,
-    phrases: ListId,
-    unless: ListId,
-    /// A rule with a window searches its regexes here, in its window's turns only, rather than in
-    /// the matcher over every turn: a window of a few turns is far cheaper to search.
-    window_regex: Vec<Regex>,
-}
 
 /// A rule set compiled for checking transcripts.
 ///
@@ -73,10 +60,30 @@ pub struct Engine {
     scoring: Scoring,
 }
 
-/// Why a rule set cannot be compiled.
+/// Why a rule set cannot be compiled: too many words, or a phrase the matcher cannot take, with
+/// the place of its rule.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{0}")]
-pub struct EngineError(String);
+#[error("{}{message}{}", place(.origin), hint(.phrase))]
+pub struct EngineError {
+    /// The rule the problem is in, when it is one rule's.
+    pub origin: Option<Origin>,
+    /// The phrase, when it is one phrase's.
+    pub phrase: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn place(origin: &Option<Origin>) -> String {
+    origin.as_ref().map_or_else(String::new, |o| {
+        format!("{}:{}:{}: ", o.file, o.line, o.column)
+    })
+}
+
+fn hint(phrase: &Option<String>) -> String {
+    phrase
+        .as_ref()
+        .map_or_else(String::new, |p| format!(" (phrase \"{p}\")"))
+}
 
 /// Reusable per-thread buffers: give each thread its own and pass it to every
 /// [`Engine::check`].
@@ -90,45 +97,32 @@ impl Engine {
     /// Compiles `rules`: one matcher over every phrase and regex, scored with the default
     /// [`Scoring`].
     pub fn new(rules: &RuleSet) -> Result<Engine, EngineError> {
-        let list = |r: usize, unless: bool| (2 * r + usize::from(unless)) as ListId;
-        let mut lists = Vec::with_capacity(2 * rules.rules.len());
-        let mut regexes = Vec::new();
-        let mut compiled = Vec::with_capacity(rules.rules.len());
-        for (r, rule) in rules.rules.iter().enumerate() {
-            lists.push(rule.phrases.iter().map(|p| &p.pattern).collect());
-            lists.push(rule.unless.iter().map(|p| &p.pattern).collect());
-            let windowed = rule.window.is_some();
-            let mut window_regex = Vec::new();
-            for re in &rule.regex {
-                if windowed {
-                    window_regex.push(compile_regex(&re.pattern)?);
-                } else {
-                    regexes.push((list(r, false), compile_regex(&re.pattern)?));
-                }
-            }
-            compiled.push(CompiledRule {
-                kind: rule.kind,
-                roles: rule.roles,
-                window: rule.window,
-                min_turns: rule.min_turns,
-                points: rule.points,
-                max_hits: rule.max_hits,
-                auto_fail: rule.auto_fail,
-                phrases: list(r, false),
-                unless: list(r, true),
-                window_regex,
-            });
+        let compiled = Compiled::new(rules);
+        let mut regexes = Vec::with_capacity(compiled.regexes.len());
+        for (list, pattern) in &compiled.regexes {
+            regexes.push((*list, compile_regex(pattern)?));
         }
         let matcher = Matcher::new(MatcherInput {
-            lists,
+            lists: compiled.lists.clone(),
             regexes,
             fillers: &rules.fillers,
         })
-        .map_err(EngineError)?;
+        .map_err(|e| {
+            let at = compiled.origins.get(e.list as usize);
+            EngineError {
+                origin: at.map(|o| rules.rules[o.rule].origin.clone()),
+                phrase: compiled
+                    .texts
+                    .get(e.list as usize)
+                    .and_then(|t| t.get(e.phrase))
+                    .map(|p| p.to_string()),
+                message: e.message,
+            }
+        })?;
         Ok(Engine {
             matcher,
-            roles: compiled.iter().fold(0, |acc, r| acc | r.roles),
-            rules: compiled,
+            roles: compiled.roles,
+            rules: compiled.rules,
             scoring: Scoring::default(),
         })
     }
@@ -147,45 +141,47 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
     ) -> Evaluation {
-        self.find(transcript, source, |turn| turn & self.roles != 0, scratch);
+        self.find(transcript, source, scratch);
         evaluate::evaluate(
             &self.rules,
             transcript,
             source,
             &mut scratch.hits,
             self.scoring,
+            Scope::All,
         )
     }
 
-    /// How many hits of rule `r` (an index into the rule set) count in `transcript`, or `None`
-    /// when the rule's window cannot apply there (it needs times the transcript lacks).
-    pub fn count_hits(
+    /// The outcomes of rule `r` (an index into the rule set) alone in `transcript`, judged
+    /// whatever its `min_turns`; `None` when the rule cannot apply there (it needs times the
+    /// transcript lacks).
+    pub fn check_rule(
         &self,
         r: usize,
         transcript: &Transcript,
         source: &str,
         scratch: &mut Scratch,
-    ) -> Option<usize> {
-        let rule = self.rules.get(r)?;
-        self.find(transcript, source, |_| true, scratch);
-        scratch
-            .hits
-            .retain(|h| h.list == rule.phrases || h.list == rule.unless);
-        evaluate::counted_hits(rule, transcript, source, &mut scratch.hits)
+    ) -> Option<Vec<Outcome>> {
+        self.rules.get(r)?;
+        self.find(transcript, source, scratch);
+        let evaluation = evaluate::evaluate(
+            &self.rules,
+            transcript,
+            source,
+            &mut scratch.hits,
+            self.scoring,
+            Scope::Example(r),
+        );
+        (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
     }
 
-    /// Fills `scratch.hits` with the matcher's hits in the turns whose role bit `scan` accepts.
-    fn find(
-        &self,
-        transcript: &Transcript,
-        source: &str,
-        scan: impl Fn(u8) -> bool,
-        scratch: &mut Scratch,
-    ) {
+    /// Fills `scratch.hits` with the matcher's hits in the turns of the roles some rule listens
+    /// to.
+    fn find(&self, transcript: &Transcript, source: &str, scratch: &mut Scratch) {
         let texts: Vec<(&str, bool)> = transcript
             .turns
             .iter()
-            .map(|turn| (turn.text(source), scan(turn.role.bit())))
+            .map(|turn| (turn.text(source), turn.role.bit() & self.roles != 0))
             .collect();
         scratch.hits.clear();
         self.matcher
@@ -198,5 +194,9 @@ fn compile_regex(pattern: &str) -> Result<Regex, EngineError> {
     regex::RegexBuilder::new(pattern)
         .case_insensitive(true)
         .build()
-        .map_err(|e| EngineError(format!("cannot compile the regex `{pattern}`: {e}")))
+        .map_err(|e| EngineError {
+            origin: None,
+            phrase: None,
+            message: format!("cannot compile the regex `{pattern}`: {e}"),
+        })
 }

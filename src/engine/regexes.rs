@@ -72,9 +72,11 @@ impl Regexes {
                 if end > m.start() {
                     hits.push(Hit {
                         list: *list,
-                        turn,
-                        start: m.start() - base,
-                        end: end - base,
+                        turn: turn as u32,
+                        start: (m.start() - base) as u32,
+                        end: (end - base) as u32,
+                        first_word: 0,
+                        last_word: 0,
                     });
                 }
             }

@@ -1,7 +1,7 @@
 //! Scores (SPEC §5): `score = clamp(base + Σ counted points, 0, 100)`; a conversation passes at
 //! the pass mark or above with no auto-fail hit.
 
-use super::CompiledRule;
+use super::compile::CompiledRule;
 use super::evaluate::{Evaluation, Outcome};
 use crate::rules::Kind;
 
@@ -28,17 +28,23 @@ impl Default for Scoring {
 
 impl Scoring {
     /// Scores a conversation's outcomes (sorted) and judges it.
-    pub(super) fn score(&self, rules: &[CompiledRule], outcomes: Vec<Outcome>) -> Evaluation {
+    pub(super) fn score(
+        &self,
+        rules: &[CompiledRule],
+        outcomes: Vec<Outcome>,
+        not_applied: Vec<usize>,
+    ) -> Evaluation {
         let total: i32 = outcomes.iter().map(|o| o.points).sum();
         let score = (self.base + total).clamp(0, 100);
         let auto_failed = outcomes.iter().any(|o| {
             let rule = &rules[o.rule];
-            rule.auto_fail && rule.kind != Kind::Reward
+            rule.auto_fail && matches!(rule.kind, Kind::Forbid | Kind::Require)
         });
         let passed =
             score >= self.pass && !auto_failed && self.min_score.is_none_or(|m| score >= m);
         Evaluation {
             outcomes,
+            not_applied,
             score,
             auto_failed,
             passed,

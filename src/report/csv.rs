@@ -43,7 +43,7 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
     } else {
         &[
             "path", "id", "format", "turns", "score", "passed", "errors", "warnings", "info",
-            "rewards", "top_rule",
+            "rewards", "top_rule", "tags",
         ]
     };
     let mut header: Vec<&str> = fixed.to_vec();
@@ -94,7 +94,7 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     }
     let count =
         |pred: &dyn Fn(&super::Finding) -> bool| c.findings.iter().filter(|f| pred(f)).count();
-    let problem = |s: Severity| move |f: &super::Finding| f.kind != Kind::Reward && f.severity == s;
+    let problem = |s: Severity| move |f: &super::Finding| f.is_problem() && f.severity == s;
     let mut rules: Vec<(&str, usize)> = Vec::new();
     for f in c.findings.iter().filter(|f| f.is_problem()) {
         match rules.iter_mut().find(|(r, _)| *r == f.rule) {
@@ -124,6 +124,7 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
         put(&mut w, numbers.format(n).as_bytes());
     }
     put(&mut w, top.map_or("", |(r, _)| r).as_bytes());
+    put(&mut w, c.tags.join(" ").as_bytes());
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in &c.findings {

@@ -35,6 +35,8 @@ mark.error{background:#ffd2d2}mark.warning{background:#ffe8b3}mark.info{backgrou
 .more{color:#6b7480;font-size:12px;margin:4px 6px}
 .finding code{background:#eef1f4;padding:0 3px;border-radius:3px}
 .error{color:#b42318}.warning{color:#a15c00}.reward{color:#1e7a43}
+.badge{background:#e8e1f5;color:#4b2c85;border-radius:9px;padding:0 7px;font-size:12px;margin-left:4px}
+mark.tag{background:#e8e1f5}
 ";
 
 /// The HTML printer: the rules' ids and categories name the charts' bars.
@@ -82,6 +84,7 @@ fn start(w: &mut dyn Write) -> io::Result<()> {
 fn class(f: &Finding) -> &'static str {
     match (f.kind, f.severity) {
         (Kind::Reward, _) => "reward",
+        (Kind::Tag, _) => "tag",
         (_, Severity::Error) => "error",
         (_, Severity::Warning) => "warning",
         (_, Severity::Info) => "info",
@@ -142,7 +145,7 @@ fn points(out: &mut Vec<u8>, points: i32) {
 /// marked, each problem explained under its turn.
 fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     let problems = c.findings.iter().filter(|f| f.is_problem()).count();
-    let rewards = c.findings.len() - problems;
+    let rewards = c.findings.iter().filter(|f| f.kind == Kind::Reward).count();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let _ = write!(
         out,
@@ -167,6 +170,11 @@ fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     if let Some(agent) = c.agent {
         out.extend_from_slice(" · agent ".as_bytes());
         html_into(out, agent);
+    }
+    for tag in &c.tags {
+        out.extend_from_slice(b" <span class=\"badge\">");
+        html_into(out, tag);
+        out.extend_from_slice(b"</span>");
     }
     out.extend_from_slice(b"</summary>\n");
     // Only the turns that have findings: a scan of thousands of conversations stays a page a

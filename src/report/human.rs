@@ -69,7 +69,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
     for f in &problems {
         snippet(f, &name, source, &renderer, out);
     }
-    if quiet || (problems.is_empty() && c.passed) {
+    if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
         return;
     }
     let verdict = if c.passed {
@@ -83,6 +83,9 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
         paint(color, BOLD, &name),
         c.score
     );
+    if !c.tags.is_empty() {
+        let _ = writeln!(out, "  tags: {}", c.tags.join(", "));
+    }
     for f in c.findings.iter().filter(|f| f.kind == Kind::Reward) {
         let _ = writeln!(
             out,

@@ -219,6 +219,23 @@ impl Printer for Jsonl {
     }
 }
 
+/// Writes `,"key":[…]` for a list of strings that is not empty.
+fn strings<'s>(out: &mut Vec<u8>, key: &str, list: impl ExactSizeIterator<Item = &'s str>) {
+    if list.len() == 0 {
+        return;
+    }
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":[");
+    for (i, s) in list.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_string(out, s);
+    }
+    out.push(b']');
+}
+
 /// Writes one conversation object and a line break.
 fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"path\":");
@@ -251,16 +268,9 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
         }
     }
     out.push(b']');
-    if !c.warnings.is_empty() {
-        out.extend_from_slice(b",\"warnings\":[");
-        for (i, w) in c.warnings.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            json_string(out, w);
-        }
-        out.push(b']');
-    }
+    strings(out, "tags", c.tags.iter().copied());
+    strings(out, "not_applied", c.not_applied.iter().copied());
+    strings(out, "warnings", c.warnings.iter().map(String::as_str));
     out.extend_from_slice(b"}\n");
 }
 
@@ -314,6 +324,8 @@ mod tests {
                     ..f
                 },
             ],
+            tags: vec!["aws/escalation", "x/\"quoted\""],
+            not_applied: vec!["promptness/dead-air"],
             warnings: &warnings,
             transcript: &transcript,
         };

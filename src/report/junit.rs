@@ -56,7 +56,17 @@ fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
     xml_into(out, c.path);
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed { b'1' } else { b'0' });
-    out.extend_from_slice(b"\" errors=\"0\">\n    <testcase classname=\"");
+    out.extend_from_slice(b"\" errors=\"0\">\n");
+    if !c.tags.is_empty() {
+        out.extend_from_slice(b"    <properties>\n");
+        for tag in &c.tags {
+            out.extend_from_slice(b"      <property name=\"tag\" value=\"");
+            xml_into(out, tag);
+            out.extend_from_slice(b"\"/>\n");
+        }
+        out.extend_from_slice(b"    </properties>\n");
+    }
+    out.extend_from_slice(b"    <testcase classname=\"");
     xml_into(out, c.path);
     out.extend_from_slice(b"\" name=\"");
     xml_into(out, c.path);

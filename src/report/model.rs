@@ -47,9 +47,9 @@ pub struct Finding<'a> {
 }
 
 impl Finding<'_> {
-    /// Whether the finding counts against `--fail-on` (rewards never do).
+    /// Whether the finding counts against `--fail-on` (rewards and tags never do).
     pub fn is_problem(&self) -> bool {
-        self.kind != Kind::Reward
+        matches!(self.kind, Kind::Forbid | Kind::Require)
     }
 }
 
@@ -68,6 +68,12 @@ pub struct Conversation<'a> {
     pub score: i32,
     pub passed: bool,
     pub findings: Vec<Finding<'a>>,
+    /// The ids of the tag rules that hit, sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<&'a str>,
+    /// The ids of the rules that could not be applied (they need times the transcript lacks).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applied: Vec<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub warnings: &'a [String],
     /// The transcript and its source, for reports that show the turns.
@@ -106,7 +112,7 @@ pub(crate) fn conversation<'a>(
         .map(|o| {
             let rule = &rules.rules[o.rule];
             let turn = &transcript.turns[o.turn];
-            let (start, end) = o.range.unwrap_or((0, 0));
+            let (start, end) = o.range.or(o.trigger).unwrap_or((0, 0));
             let span = (
                 turn.source_offset(start),
                 turn.source_end(end).max(turn.source_offset(start)),
@@ -118,7 +124,9 @@ pub(crate) fn conversation<'a>(
             } else {
                 (line, column + between.chars().count())
             };
-            let matched = o.range.map(|(s, e)| &turn.text(source)[s..e]);
+            let text = turn.text(source);
+            let matched = o.range.map(|(s, e)| &text[s..e]);
+            let trigger = o.trigger.map(|(s, e)| &text[s..e]);
             let speaker = turn.speaker.as_deref();
             Finding {
                 rule: &rule.id,
@@ -126,7 +134,7 @@ pub(crate) fn conversation<'a>(
                 severity: rule.severity,
                 category: &rule.category,
                 points: o.points,
-                message: rule.message(matched, speaker.unwrap_or(turn.role.name())),
+                message: rule.message(matched, trigger, speaker.unwrap_or(turn.role.name())),
                 turn: o.turn + 1,
                 role: turn.role,
                 speaker,
@@ -143,6 +151,20 @@ pub(crate) fn conversation<'a>(
                 turn_range: o.range,
             }
         })
+        .collect();
+    let mut tags: Vec<&str> = eval
+        .outcomes
+        .iter()
+        .map(|o| &rules.rules[o.rule])
+        .filter(|r| r.kind == Kind::Tag)
+        .map(|r| r.id.as_str())
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let not_applied = eval
+        .not_applied
+        .iter()
+        .map(|&r| rules.rules[r].id.as_str())
         .collect();
     Conversation {
         path,
@@ -163,6 +185,8 @@ pub(crate) fn conversation<'a>(
         score: eval.score,
         passed: eval.passed,
         findings,
+        tags,
+        not_applied,
         warnings,
         transcript,
     }

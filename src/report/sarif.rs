@@ -143,7 +143,19 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     int(out, f.points);
     out.extend_from_slice(b",\"role\":\"");
     out.extend_from_slice(f.role.name().as_bytes());
-    out.extend_from_slice(b"\",\"turn\":");
+    out.push(b'"');
+    if !c.tags.is_empty() {
+        // SARIF's own property for labels: the conversation's tags.
+        out.extend_from_slice(b",\"tags\":[");
+        for (i, tag) in c.tags.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json_string(out, tag);
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b",\"turn\":");
     int(out, f.turn);
     out.extend_from_slice(b"},\"ruleId\":");
     json_string(out, f.rule);

@@ -4,13 +4,19 @@ use super::Conversation;
 use crate::rules::{Kind, Severity};
 use serde::{Serialize, Serializer};
 
-/// Findings by severity, and rewards apart.
+/// Findings by severity, and rewards and tags apart.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
     pub reward: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub tag: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The `summary` object of the reports.
@@ -95,6 +101,7 @@ impl Summary {
         self.findings.warning += o.findings.warning;
         self.findings.info += o.findings.info;
         self.findings.reward += o.findings.reward;
+        self.findings.tag += o.findings.tag;
         self.passed += o.passed;
         self.failed += o.failed;
         self.score_total += o.score_total;
@@ -125,6 +132,7 @@ impl Summary {
         for f in &c.findings {
             match (f.kind, f.severity) {
                 (Kind::Reward, _) => self.findings.reward += 1,
+                (Kind::Tag, _) => self.findings.tag += 1,
                 (_, Severity::Error) => self.findings.error += 1,
                 (_, Severity::Warning) => self.findings.warning += 1,
                 (_, Severity::Info) => self.findings.info += 1,

@@ -3,6 +3,7 @@
 //! only the first.
 
 use super::error::{RuleError, SourceFile};
+use super::lexicon::{LexiconSource, Lexicons};
 use super::schema::Severity;
 use super::{Rule, RuleSet, builtin, validate};
 use std::collections::BTreeMap;
@@ -24,8 +25,12 @@ pub struct Overrides {
     pub disable: Vec<String>,
     /// New severities by rule id or category.
     pub severity: BTreeMap<String, Severity>,
+    /// Lexicon entries to add (the config's `lexicons:`).
+    pub lexicons: BTreeMap<String, Vec<String>>,
     /// Where the overrides were written (the config file), for error messages.
     pub origin: String,
+    /// The text they were written in, for locating errors.
+    pub text: String,
 }
 
 /// Reads every rule file the sources name, as `(display name, text)`.
@@ -112,22 +117,46 @@ pub fn load(
     overrides: &Overrides,
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
-    let mut checked: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: std::collections::HashMap<String, (String, usize)> =
-        std::collections::HashMap::new();
+    let mut packs = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
-        let pack = match validate::parse_pack(&file) {
-            Ok(p) => p,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
+        match validate::parse_pack(&file) {
+            Ok(pack) => packs.push((file, pack)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let config = SourceFile {
+        name: &overrides.origin,
+        text: &overrides.text,
+    };
+    let sources: Vec<LexiconSource> = packs
+        .iter()
+        .map(|(file, pack)| LexiconSource {
+            file: SourceFile { ..*file },
+            lexicons: &pack.lexicons,
+            appends: false,
+        })
+        .chain(std::iter::once(LexiconSource {
+            file: SourceFile { ..config },
+            lexicons: &overrides.lexicons,
+            appends: true,
+        }))
+        .collect();
+    let lexicons = match Lexicons::load(&sources, fillers) {
+        Ok(l) => l,
+        Err(e) => {
+            errors.extend(e);
+            return Err(errors);
+        }
+    };
+    let mut checked: Vec<Rule> = Vec::new();
+    let mut seen: std::collections::HashMap<String, (String, usize)> =
+        std::collections::HashMap::new();
+    for (file, pack) in packs {
         let mut from = 0;
         for spec in pack.rules {
-            match validate::check(spec, &file, from, fillers) {
+            match validate::check(spec, &file, from, fillers, &lexicons) {
                 Ok((rule, at)) => {
                     from = at + 1;
                     let origin = rule.origin.clone();
@@ -156,6 +185,7 @@ pub fn load(
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),
+        lexicons: lexicons.written(),
     };
     Ok((set, warnings))
 }

@@ -1,17 +1,22 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
-//! checking a spec into a [`Rule`] ([`validate`]), loading rule files into one [`RuleSet`]
-//! ([`load`]) and the built-in pack ([`builtin`]). Nothing here matches text: the engine compiles
-//! a rule set.
+//! lexicons ([`lexicon`]), checking a spec into a [`Rule`] ([`validate`]), loading rule files into
+//! one [`RuleSet`] ([`load`]) and the built-in pack ([`builtin`]). Nothing here matches text: the
+//! engine compiles a rule set.
 
 pub(crate) mod builtin;
 mod error;
+pub(crate) mod lexicon;
 pub mod load;
+mod model;
 pub mod phrase;
 pub(crate) mod schema;
 mod validate;
 
 use crate::transcript::Role;
 pub use error::RuleError;
+pub use model::{
+    After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
+};
 pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
 
@@ -26,16 +31,10 @@ pub struct Rule {
     pub kind: Kind,
     /// How serious a finding is (rewards are `info`).
     pub severity: Severity,
-    /// The roles the rule listens to, as a bit set of [`Role::bit`].
+    /// The roles the rule listens to, as a bit set of [`Role::bit`]; its conditions' default.
     pub roles: u8,
-    /// Phrases that hit.
-    pub phrases: Vec<Phrase>,
-    /// Regexes that hit, searched in the original text.
-    pub regex: Vec<RuleRegex>,
-    /// A hit is dropped when one of these occurs in the same turn.
-    pub unless: Vec<Phrase>,
-    /// Where in the conversation the rule looks; everywhere when `None`.
-    pub window: Option<Window>,
+    /// What the rule looks for.
+    pub target: Target,
     /// `require` only: the fewest turns of the rule's speaker a conversation needs to be judged.
     pub min_turns: usize,
     /// Score change per counted hit (or when a `require` is missing).
@@ -69,13 +68,18 @@ pub struct Phrase {
     pub pattern: Pattern,
 }
 
-/// A rule regex: as written, and as compiled (with the mode flags loading chose).
+/// What a rule looks for.
 #[derive(Debug, Clone)]
-pub struct RuleRegex {
-    /// As written in the rule file.
-    pub written: String,
-    /// As compiled: case-insensitive, multi-line, ASCII unless it needs Unicode.
-    pub pattern: String,
+pub enum Target {
+    /// Each match of a search is a hit; with `after`, only matches in a window after a trigger.
+    Find {
+        /// What is searched.
+        find: Find,
+        /// The trigger the hits must answer, if any.
+        after: Option<After>,
+    },
+    /// One hit when the condition holds (`when`).
+    When(Condition),
 }
 
 /// A place in a rule file.
@@ -99,9 +103,14 @@ pub struct Examples {
 }
 
 impl Rule {
-    /// The message of a finding, with `{match}` (whitespace runs folded), `{speaker}` and `{id}`
-    /// filled in. Messages without placeholders are borrowed.
-    pub fn message(&self, matched: Option<&str>, speaker: &str) -> std::borrow::Cow<'_, str> {
+    /// The message of a finding, with `{match}` and `{trigger}` (whitespace runs folded),
+    /// `{speaker}` and `{id}` filled in. Messages without placeholders are borrowed.
+    pub fn message(
+        &self,
+        matched: Option<&str>,
+        trigger: Option<&str>,
+        speaker: &str,
+    ) -> std::borrow::Cow<'_, str> {
         if memchr::memchr(b'{', self.message.as_bytes()).is_none() {
             return std::borrow::Cow::Borrowed(&self.message);
         }
@@ -112,6 +121,8 @@ impl Rule {
             rest = &rest[open..];
             let (value, len) = if rest.starts_with("{match}") {
                 (matched.unwrap_or(""), 7)
+            } else if rest.starts_with("{trigger}") {
+                (trigger.unwrap_or(""), 9)
             } else if rest.starts_with("{speaker}") {
                 (speaker, 9)
             } else if rest.starts_with("{id}") {
@@ -119,7 +130,8 @@ impl Rule {
             } else {
                 ("{", 1)
             };
-            if len == 7 && needs_folding(value) {
+            let quoted = rest.starts_with("{match}") || rest.starts_with("{trigger}");
+            if quoted && needs_folding(value) {
                 // Fold whitespace runs (a match may span a line break).
                 for (i, word) in value.split_whitespace().enumerate() {
                     if i > 0 {
@@ -134,6 +146,22 @@ impl Rule {
         }
         out.push_str(rest);
         std::borrow::Cow::Owned(out)
+    }
+
+    /// The rule's search, unless it is a `when` rule.
+    pub fn find(&self) -> Option<&Find> {
+        match &self.target {
+            Target::Find { find, .. } => Some(find),
+            Target::When(_) => None,
+        }
+    }
+
+    /// The rule's phrase search, when it has one.
+    pub fn words(&self) -> Option<&Words> {
+        match &self.find()?.look {
+            Look::Words(words) => Some(words),
+            Look::Timing(_) => None,
+        }
     }
 
     /// Whether turns of `role` are the rule's to judge.
@@ -159,31 +187,6 @@ fn needs_folding(text: &str) -> bool {
     })
 }
 
-/// Where in a conversation a rule looks.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Window {
-    /// The first N turns of the rule's speaker.
-    FirstTurns(usize),
-    /// The last N turns of the rule's speaker.
-    LastTurns(usize),
-    /// The turns that start in the first N milliseconds of the conversation.
-    FirstSeconds(u64),
-    /// The turns that end in the last N milliseconds of the conversation.
-    LastSeconds(u64),
-}
-
-impl Window {
-    /// The window in words: `first 3 turns`.
-    pub fn describe(&self) -> String {
-        match self {
-            Window::FirstTurns(n) => format!("first {n} turns"),
-            Window::LastTurns(n) => format!("last {n} turns"),
-            Window::FirstSeconds(ms) => format!("first {} seconds", ms / 1000),
-            Window::LastSeconds(ms) => format!("last {} seconds", ms / 1000),
-        }
-    }
-}
-
 /// Every loaded rule, and the fillers their phrases were read without.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
@@ -191,6 +194,8 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Canonical words skipped when matching (`um`, `uh`, …).
     pub fillers: Vec<String>,
+    /// Every lexicon, by name, with its entries as written (for listings).
+    pub lexicons: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl RuleSet {

@@ -1,8 +1,9 @@
 //! The rule file as written (SPEC §2): serde shapes that mirror the YAML, unknown keys rejected.
-//! [`compile`](super::compile) turns them into checked [`Rule`](super::Rule)s.
+//! [`validate`](super::validate) turns them into checked [`Rule`](super::Rule)s.
 
 use crate::transcript::Role;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A rule file.
 #[derive(Debug, Deserialize)]
@@ -23,6 +24,9 @@ pub struct PackSpec {
         reason = "a documented key: checked when read, not used yet"
     )]
     pub description: Option<String>,
+    /// Word lists used in phrases as `{name}`.
+    #[serde(default)]
+    pub lexicons: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
 }
@@ -43,6 +47,12 @@ pub struct RuleSpec {
     #[serde(default)]
     pub unless: Vec<String>,
     pub window: Option<WindowSpec>,
+    pub near: Option<OneOrMany<NearSpec>>,
+    pub not_near: Option<OneOrMany<NearSpec>>,
+    pub after: Option<AfterSpec>,
+    pub when: Option<ConditionSpec>,
+    pub timing: Option<TimingSpec>,
+    pub count: Option<CountSpec>,
     /// `require` rules only: judge only conversations with at least this many turns of the speaker.
     pub min_turns: Option<usize>,
     pub points: Option<i32>,
@@ -79,6 +89,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 T::deserialize(serde::de::value::StrDeserializer::new(v)).map(OneOrMany::One)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(OneOrMany::One)
             }
 
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
@@ -123,6 +141,8 @@ pub enum Kind {
     Reward,
     /// A finding when no hit occurs in the window.
     Require,
+    /// A hit labels the conversation; no points, never a problem.
+    Tag,
 }
 
 impl Kind {
@@ -132,6 +152,7 @@ impl Kind {
             Kind::Forbid => "forbid",
             Kind::Reward => "reward",
             Kind::Require => "require",
+            Kind::Tag => "tag",
         }
     }
 }
@@ -189,6 +210,78 @@ pub struct WindowSpec {
     pub last_turns: Option<usize>,
     pub first_seconds: Option<f64>,
     pub last_seconds: Option<f64>,
+    pub first_percent: Option<f64>,
+    pub last_percent: Option<f64>,
+    pub between_seconds: Option<[f64; 2]>,
+    pub between_percent: Option<[f64; 2]>,
+}
+
+/// `near` / `not_near`: phrases within some words of the rule's match.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearSpec {
+    pub phrases: Vec<String>,
+    pub words: usize,
+    pub side: Option<SideSpec>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SideSpec {
+    Before,
+    After,
+}
+
+/// `after`: the trigger a rule's hits answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterSpec {
+    pub speaker: Option<OneOrMany<Speaker>>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub regex: OneOrMany<String>,
+    pub within_turns: Option<usize>,
+    pub within_seconds: Option<f64>,
+}
+
+/// A `when` condition: `all`, `any` or `not`, or a search of its own.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionSpec {
+    pub all: Option<Vec<ConditionSpec>>,
+    pub any: Option<Vec<ConditionSpec>>,
+    pub not: Option<Box<ConditionSpec>>,
+    pub speaker: Option<OneOrMany<Speaker>>,
+    pub phrases: Option<Vec<String>>,
+    pub regex: Option<OneOrMany<String>>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+    pub near: Option<OneOrMany<NearSpec>>,
+    pub not_near: Option<OneOrMany<NearSpec>>,
+    pub window: Option<WindowSpec>,
+    pub timing: Option<TimingSpec>,
+    pub count: Option<CountSpec>,
+}
+
+/// `timing`: one measure of a timed conversation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimingSpec {
+    pub silence_seconds: Option<f64>,
+    pub interrupts_seconds: Option<f64>,
+    pub interrupts_total_seconds: Option<f64>,
+    pub talk_share_above: Option<f64>,
+    pub talk_share_below: Option<f64>,
+    pub turn_seconds_above: Option<f64>,
+}
+
+/// `count`: how many matches make a rule or condition hold.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountSpec {
+    pub min: Option<usize>,
+    pub max: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

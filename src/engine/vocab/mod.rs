@@ -5,6 +5,7 @@
 
 mod hash;
 mod memo;
+mod stems;
 mod symbolize;
 #[cfg(test)]
 mod tests;
@@ -12,6 +13,7 @@ mod tests;
 use crate::text::canon;
 use hash::{hash_folded, short_key};
 use memo::VOCABS;
+use stems::Stems;
 pub(crate) use symbolize::SymbolStream;
 
 /// A symbol id.
@@ -60,17 +62,23 @@ pub struct Vocab {
     words: Vec<Box<str>>,
     /// Unique to this vocabulary (and its clones), for [`Memo`].
     id: u64,
+    /// The stems of the phrases, when some phrase has one.
+    stems: Option<Box<Stems>>,
 }
 
 impl Vocab {
-    /// Builds the table for `words` (canonical, deduplicated by the caller) and `fillers`
-    /// (canonical words to skip). Fails when there are more words than symbols.
-    pub fn new(words: &[String], fillers: &[String]) -> Result<Vocab, usize> {
-        if words.len() + FIRST_WORD as usize > MAX_SYMBOLS {
-            return Err(words.len());
+    /// Builds the table for `words` and `stems` (canonical, deduplicated by the caller) and
+    /// `fillers` (canonical words to skip). Fails when there are more words and stems than
+    /// symbols.
+    pub fn new(words: &[String], stems: &[String], fillers: &[String]) -> Result<Vocab, usize> {
+        let count = words.len() + stems.len();
+        if count + FIRST_WORD as usize > MAX_SYMBOLS {
+            return Err(count);
         }
         let mut names: Vec<Box<str>> = vec!["<other>".into(), "<break>".into()];
         names.extend(words.iter().map(|w| w.as_str().into()));
+        let first_stem = names.len() as Sym;
+        names.extend(stems.iter().map(|s| s.as_str().into()));
         let mut entries: Vec<Entry> = vec![Entry {
             word: "".into(),
             syms: [OTHER, 0],
@@ -99,6 +107,7 @@ impl Vocab {
         let mut vocab = Vocab {
             slots: Vec::new(),
             entries,
+            stems: (!stems.is_empty()).then(|| Box::new(Stems::new(stems, first_stem, &names))),
             words: names,
             id: VOCABS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -204,6 +213,42 @@ impl Vocab {
         match self.lookup(word.as_bytes(), false) {
             [one] if *one != OTHER => Some(*one),
             _ => None,
+        }
+    }
+
+    /// The symbol of a stem of the phrases.
+    pub fn stem_symbol(&self, stem: &str) -> Option<Sym> {
+        let first = self.words.len() - self.stems.as_ref()?.len();
+        self.words[first..]
+            .iter()
+            .position(|w| &**w == stem)
+            .map(|k| (first + k) as Sym)
+    }
+
+    /// Whether `sym` is a stem's symbol.
+    pub fn is_stem(&self, sym: Sym) -> bool {
+        self.stems
+            .as_ref()
+            .is_some_and(|s| usize::from(sym) + s.len() >= self.words.len())
+    }
+
+    /// Whether `sym` (a word's symbol) starts with the stem whose symbol is `stem`.
+    #[inline]
+    pub fn has_stem(&self, stem: Sym, sym: Sym) -> bool {
+        self.stems.as_ref().is_some_and(|s| s.contains(stem, sym))
+    }
+
+    /// Every symbol that starts with the stem whose symbol is `stem`.
+    pub fn stem_members(&self, stem: Sym) -> &[Sym] {
+        self.stems.as_ref().map_or(&[], |s| s.members(stem))
+    }
+
+    /// The symbol of a word looked up as [`OTHER`]: its stem's, when stems are loaded.
+    #[inline(always)]
+    fn unknown(&self, word: &[u8], fold: bool) -> Sym {
+        match &self.stems {
+            None => OTHER,
+            Some(stems) => stems.symbol(word, fold),
         }
     }
 

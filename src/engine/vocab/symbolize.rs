@@ -2,7 +2,7 @@
 
 use super::hash::{FOLD, block_at, finish, hash_folded, mix};
 use super::memo::{Memo, Remembered};
-use super::{Sym, Vocab};
+use super::{OTHER, Sym, Vocab};
 use crate::text::canon;
 use crate::text::words::Words;
 
@@ -34,8 +34,12 @@ impl Vocab {
                 } else {
                     self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
                 };
+                let word = &bytes[start..i];
                 let (start, end) = (base + start as u32, base + i as u32);
                 match syms {
+                    [sym] if self.stems.is_some() && *sym == OTHER => {
+                        stream.push(self.unknown(word, true), start, end);
+                    }
                     [sym] => stream.push(*sym, start, end),
                     [first, second] => {
                         // A split word such as `cannot`.
@@ -68,7 +72,13 @@ impl Vocab {
             let raw = &text[w.start..w.end];
             let expanded = stream.expander.expand(raw);
             for p in expanded.pieces {
-                for &sym in self.lookup(expanded.word(p).as_bytes(), false) {
+                let word = expanded.word(p).as_bytes();
+                for &sym in self.lookup(word, false) {
+                    let sym = if sym == OTHER {
+                        self.unknown(word, false)
+                    } else {
+                        sym
+                    };
                     let span = (
                         base + (w.start + p.start) as u32,
                         base + (w.start + p.end) as u32,

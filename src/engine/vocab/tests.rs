@@ -8,7 +8,7 @@ use crate::text::words::Words;
 
 fn vocab(words: &[&str]) -> Vocab {
     let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-    Vocab::new(&words, &["um".into(), "uh".into()]).unwrap()
+    Vocab::new(&words, &[], &["um".into(), "uh".into()]).unwrap()
 }
 
 fn syms(v: &Vocab, text: &str) -> Vec<String> {
@@ -132,4 +132,23 @@ fn the_block_hash_and_key_equal_the_general_ones() {
     }
     assert_eq!(hash_folded(b"ABCdef"), hash_folded(b"abcDEF"));
     assert_ne!(short_key(b"no"), short_key(b"not"));
+}
+
+#[test]
+fn unknown_words_take_their_longest_stem() {
+    let words: Vec<String> = ["refund", "full"].iter().map(|w| w.to_string()).collect();
+    let stems: Vec<String> = ["ref", "refund"].iter().map(|w| w.to_string()).collect();
+    let v = Vocab::new(&words, &stems, &[]).unwrap();
+    assert_eq!(
+        syms(&v, "Refund REFUNDED referral re full’s"),
+        ["refund", "refund", "ref", "<other>", "<other>"]
+    );
+    let (short, long) = (
+        v.stem_symbol("ref").unwrap(),
+        v.stem_symbol("refund").unwrap(),
+    );
+    let word = v.symbol("refund").unwrap();
+    assert!(v.has_stem(short, long) && v.has_stem(short, word) && v.has_stem(long, word));
+    assert!(!v.has_stem(long, short));
+    assert_eq!(v.stem_members(long), [word, long]);
 }

@@ -7,19 +7,33 @@ use super::time::clock_ms;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 
-/// A line that opens a turn: its label, time, and where its text starts.
+/// A line that opens a turn: its label, times, and where its text starts.
 struct Opening<'a> {
     label: &'a str,
     start_ms: Option<u64>,
+    end_ms: Option<u64>,
     text_start: usize,
+}
+
+/// A time, or a start and an end (`00:00:01-00:00:05`, also with `–` or `-->`).
+fn times(inner: &str) -> Option<(u64, Option<u64>)> {
+    if let Some(ms) = clock_ms(inner) {
+        return Some((ms, None));
+    }
+    let (a, b) = inner
+        .split_once("-->")
+        .or_else(|| inner.split_once('–'))
+        .or_else(|| inner.split_once('-'))?;
+    let (start, end) = (clock_ms(a.trim())?, clock_ms(b.trim())?);
+    Some((start, Some(end).filter(|&e| e >= start)))
 }
 
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
 
-/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`.
-/// Returns the time and the rest of the line after it.
-fn leading_time(line: &str) -> Option<(u64, &str)> {
+/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, or a
+/// span `[00:01:02-00:01:09]`. Returns the times and the rest of the line after them.
+fn leading_time(line: &str) -> Option<((u64, Option<u64>), &str)> {
     let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
         let end = r.find(']')?;
         (&r[..end], &r[end + 1..])
@@ -32,10 +46,10 @@ fn leading_time(line: &str) -> Option<(u64, &str)> {
     } else {
         return None;
     };
-    let ms = clock_ms(inner)?;
+    let span = times(inner)?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest);
-    Some((ms, rest))
+    Some((span, rest))
 }
 
 /// Recognises a turn opening in `line` (which starts at byte `at` of the source).
@@ -46,9 +60,9 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
-    let mut start_ms = None;
-    if let Some((ms, r)) = leading_time(rest) {
-        start_ms = Some(ms);
+    let (mut start_ms, mut end_ms) = (None, None);
+    if let Some(((start, end), r)) = leading_time(rest) {
+        (start_ms, end_ms) = (Some(start), end);
         rest = r;
     }
     let bold = rest.starts_with("**") || rest.starts_with("__");
@@ -68,9 +82,11 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     }
     // `Agent [00:01:02]:` — a time after the label.
     if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
-        && let Some(ms) = clock_ms(label[open + 1..].trim_end_matches([']', ')']))
+        && let Some((start, end)) = times(label[open + 1..].trim_end_matches([']', ')']))
     {
-        start_ms = start_ms.or(Some(ms));
+        if start_ms.is_none() {
+            (start_ms, end_ms) = (Some(start), end);
+        }
         label = label[..open].trim_end();
     }
     if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
@@ -80,6 +96,7 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     Some(Opening {
         label,
         start_ms,
+        end_ms,
         text_start,
     })
 }
@@ -139,10 +156,9 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
         let (role, name) = speakers.get(o.label, &opts.roles);
         let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
-        turn.start_ms = o.start_ms;
+        (turn.start_ms, turn.end_ms) = (o.start_ms, o.end_ms);
         turns.push(turn);
     }
-    fill_end_times(&mut turns);
     Transcript { id: None, turns }
 }
 
@@ -169,15 +185,6 @@ fn is_dialogue(openings: &[(usize, Opening)], roles: &Roles) -> bool {
         }
     }
     counts.iter().any(|(l, _)| roles.knows(l)) || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
-}
-
-/// A turn without an end time ends where the next timed turn starts.
-fn fill_end_times(turns: &mut [Turn]) {
-    for i in 0..turns.len().saturating_sub(1) {
-        if turns[i].start_ms.is_some() && turns[i].end_ms.is_none() {
-            turns[i].end_ms = turns[i + 1].start_ms;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -217,6 +224,22 @@ mod tests {
             [Some(62_000), Some(65_000), Some(120_000)]
         );
         assert_eq!(t[2].3, "bye");
+    }
+
+    #[test]
+    fn spans_give_end_times() {
+        let src = "[00:00:01-00:00:05] Agent: hi\n[00:00:06 --> 00:00:09] Customer: yo\nAgent [00:00:10–00:00:12]: bye\nAgent: ok";
+        let t = parse(src, &ParseOptions::default());
+        let times: Vec<_> = t.turns.iter().map(|t| (t.start_ms, t.end_ms)).collect();
+        assert_eq!(
+            times,
+            [
+                (Some(1_000), Some(5_000)),
+                (Some(6_000), Some(9_000)),
+                (Some(10_000), Some(12_000)),
+                (None, None)
+            ]
+        );
     }
 
     #[test]

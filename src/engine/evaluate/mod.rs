@@ -1,0 +1,243 @@
+//! The rule semantics (SPEC §2, §2.1, §5): given every matcher hit of a conversation, each rule's
+//! searches ([`search`]), windows ([`timeline`]), measures ([`timing`]), sequences
+//! ([`sequence`]) and conditions ([`condition`]) become findings, and the findings a score.
+
+mod condition;
+mod search;
+mod sequence;
+mod timeline;
+mod timing;
+
+use super::Scoring;
+use super::compile::{CompiledFind, CompiledLook, CompiledRule, CompiledTarget};
+use super::matcher::Hit;
+use crate::rules::Kind;
+use crate::transcript::Transcript;
+use search::{Conversation, Found, by_place};
+
+/// One rule outcome in a conversation: a finding before it is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The rule's index in the rule set.
+    pub rule: usize,
+    /// 0-based turn index.
+    pub turn: usize,
+    /// The matched bytes of the turn's text; `None` for a missing `require`, a condition or a
+    /// measure.
+    pub range: Option<(usize, usize)>,
+    /// An unanswered trigger's bytes in the turn (a `require` rule with `after` sits at it).
+    pub trigger: Option<(usize, usize)>,
+    /// Points this finding added to the score (0 beyond `max_hits`).
+    pub points: i32,
+}
+
+/// A conversation's findings and score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// Sorted by turn, position and rule.
+    pub outcomes: Vec<Outcome>,
+    /// The rules that could not be applied: they need times the transcript does not have.
+    pub not_applied: Vec<usize>,
+    /// `clamp(base + Σ counted points, 0, 100)`.
+    pub score: i32,
+    /// An `auto_fail` rule hit.
+    pub auto_failed: bool,
+    /// The score reached the pass mark (and `min_score`) and no auto-fail rule hit.
+    pub passed: bool,
+}
+
+/// Which rules to evaluate, and how.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Scope {
+    /// Every rule, for a report.
+    All,
+    /// One rule, for `talklint test`: does it find what it looks for? A `require` rule is
+    /// judged as a reward would be (a hit when its language is there), whatever `min_turns`.
+    Example(usize),
+}
+
+/// Evaluates `rules` on `transcript` given every matcher hit. `hits` is reordered.
+pub(super) fn evaluate(
+    rules: &[CompiledRule],
+    transcript: &Transcript,
+    source: &str,
+    hits: &mut [Hit],
+    scoring: Scoring,
+    scope: Scope,
+) -> Evaluation {
+    hits.sort_unstable_by_key(by_place);
+    let conv = Conversation::new(transcript, source, hits);
+    let mut outcomes = Vec::new();
+    let mut not_applied = Vec::new();
+    let which = match scope {
+        Scope::All => 0..rules.len(),
+        Scope::Example(r) => r..r + 1,
+    };
+    for r in which {
+        let rule = &rules[r];
+        if matches!(scope, Scope::All) && cannot_hit(rule, &conv) {
+            continue;
+        }
+        let (kind, min_turns) = match (scope, rule.kind) {
+            (Scope::Example(_), Kind::Require) => (Kind::Reward, 0),
+            _ => (rule.kind, rule.min_turns),
+        };
+        let mut out = Outcomes {
+            rule: r,
+            points: rule.points,
+            outcomes: &mut outcomes,
+        };
+        let applied = match &rule.target {
+            CompiledTarget::Find { find, after: None } => {
+                out.search(kind, rule.max_hits, find, min_turns, &conv)
+            }
+            CompiledTarget::Find {
+                find,
+                after: Some(after),
+            } => (|| {
+                let speaker = conv.turns_of(find.roles);
+                let search = conv.search(find, &speaker)?;
+                let triggers = conv.triggers(after, &speaker)?;
+                let answered =
+                    |t: &sequence::Trigger| search.found.iter().any(|f| t.window.contains(&f.turn));
+                if kind == Kind::Require {
+                    if speaker.len() >= min_turns {
+                        for t in triggers.iter().filter(|t| !answered(t)) {
+                            out.missing_trigger(t.found);
+                        }
+                    }
+                } else {
+                    let answered: Vec<Found> = search
+                        .found
+                        .iter()
+                        .copied()
+                        .filter(|f| triggers.iter().any(|t| t.window.contains(&f.turn)))
+                        .collect();
+                    out.hits(&answered, rule.max_hits);
+                }
+                Some(())
+            })(),
+            CompiledTarget::When(condition) => conv.holds(condition).map(|h| {
+                // A rule reports when its condition holds; a require rule when it does not.
+                if h.holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
+                    out.one(h.at.unwrap_or(Found {
+                        turn: 0,
+                        range: None,
+                    }));
+                }
+            }),
+        };
+        if applied.is_none() {
+            not_applied.push(r);
+        }
+    }
+    outcomes.sort_by_key(|o| (o.turn, o.range.or(o.trigger).map_or(0, |r| r.0), o.rule));
+    scoring.score(rules, outcomes, not_applied)
+}
+
+/// Whether a plain phrase rule has nothing to go on: no hit of its phrases (and no regex of its
+/// own to run), and its kind reports only hits. Most rules, in most conversations.
+fn cannot_hit(rule: &CompiledRule, conv: &Conversation) -> bool {
+    let CompiledTarget::Find { find, after: None } = &rule.target else {
+        return false;
+    };
+    let CompiledLook::Words {
+        phrases,
+        window_regex,
+        ..
+    } = &find.look
+    else {
+        return false;
+    };
+    rule.kind != Kind::Require
+        && window_regex.is_empty()
+        && find.count.is_none_or(|c| c.min > 0)
+        && conv.hits(*phrases).is_empty()
+}
+
+/// Where a rule's outcomes go.
+struct Outcomes<'o> {
+    rule: usize,
+    points: i32,
+    outcomes: &'o mut Vec<Outcome>,
+}
+
+impl Outcomes<'_> {
+    fn push(&mut self, turn: usize, range: Option<(usize, usize)>, points: i32) {
+        self.outcomes.push(Outcome {
+            rule: self.rule,
+            turn,
+            range,
+            trigger: None,
+            points,
+        });
+    }
+
+    /// A finding per match; only the first `max_hits` count.
+    fn hits(&mut self, found: &[Found], max_hits: Option<usize>) {
+        for (k, f) in found.iter().enumerate() {
+            let points = if max_hits.is_none_or(|m| k < m) {
+                self.points
+            } else {
+                0
+            };
+            self.push(f.turn, f.range, points);
+        }
+    }
+
+    /// One finding.
+    fn one(&mut self, at: Found) {
+        self.push(at.turn, at.range, self.points);
+    }
+
+    /// A finding at a trigger left unanswered.
+    fn missing_trigger(&mut self, trigger: Found) {
+        self.outcomes.push(Outcome {
+            rule: self.rule,
+            turn: trigger.turn,
+            range: None,
+            trigger: trigger.range,
+            points: self.points,
+        });
+    }
+
+    /// A plain search: a finding per match, or (`require`) one when none is in the window, or
+    /// (`count`) one when the number of matches is in range.
+    fn search(
+        &mut self,
+        kind: Kind,
+        max_hits: Option<usize>,
+        find: &CompiledFind,
+        min_turns: usize,
+        conv: &Conversation,
+    ) -> Option<()> {
+        let speaker = conv.turns_of(find.roles);
+        let search = conv.search(find, &speaker)?;
+        let start = search
+            .window
+            .first()
+            .map(|&turn| Found { turn, range: None });
+        let n = search.found.len();
+        match (kind, find.count) {
+            (Kind::Require, count) => {
+                let holds = count.map_or(n > 0, |c| c.holds(n));
+                if search.speaker_turns >= min_turns
+                    && !holds
+                    && let Some(at) = start
+                {
+                    self.one(at);
+                }
+            }
+            (_, Some(count)) => {
+                let reached = search.found.get(count.min.max(1) - 1).copied().or(start);
+                if count.holds(n)
+                    && let Some(at) = reached
+                {
+                    self.one(at);
+                }
+            }
+            (_, None) => self.hits(&search.found, max_hits),
+        }
+        Some(())
+    }
+}

@@ -1,0 +1,198 @@
+//! One conversation as evaluation sees it (its transcript, its matcher hits, its clock), and the
+//! matches of one search: hits of its phrases in its speaker's turns, inside its window, without
+//! an `unless` in the turn, with (or without) a `near` phrase close enough, one per place.
+
+use super::super::ListId;
+use super::super::compile::{CompiledFind, CompiledLook, CompiledNear};
+use super::super::matcher::Hit;
+use super::timeline::Timeline;
+use crate::rules::Side;
+use crate::transcript::Transcript;
+use regex::Regex;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+/// One match of a search: a turn, and the bytes of its text when the match has words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub turn: usize,
+    pub range: Option<(usize, usize)>,
+}
+
+/// A search's matches, and the turns it looked at.
+pub(super) struct Search<'w> {
+    /// The speaker's turns inside the window, in order.
+    pub window: Cow<'w, [usize]>,
+    /// How many turns the speaker has in the conversation.
+    pub speaker_turns: usize,
+    /// In turn order, one per place.
+    pub found: Vec<Found>,
+}
+
+/// A conversation being evaluated.
+pub(crate) struct Conversation<'a> {
+    pub transcript: &'a Transcript,
+    pub source: &'a str,
+    /// Sorted by list, turn, start, longest first.
+    hits: &'a [Hit],
+    timeline: OnceCell<Timeline>,
+    /// The turns of each role set asked for so far: rules share a few role sets.
+    speaker_turns: RefCell<Vec<(u8, Rc<[usize]>)>>,
+}
+
+/// The order hits are read in: by list, turn, position, longest first.
+pub(super) fn by_place(h: &Hit) -> (ListId, u32, u32, std::cmp::Reverse<u32>) {
+    (h.list, h.turn, h.start, std::cmp::Reverse(h.end))
+}
+
+impl<'a> Conversation<'a> {
+    /// `hits` must be sorted by [`by_place`].
+    pub fn new(transcript: &'a Transcript, source: &'a str, hits: &'a [Hit]) -> Self {
+        Conversation {
+            transcript,
+            source,
+            hits,
+            timeline: OnceCell::new(),
+            speaker_turns: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The hits of one list.
+    pub fn hits(&self, list: ListId) -> &'a [Hit] {
+        let from = self.hits.partition_point(|h| h.list < list);
+        let to = from + self.hits[from..].partition_point(|h| h.list == list);
+        &self.hits[from..to]
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        self.timeline.get_or_init(|| Timeline::new(self.transcript))
+    }
+
+    /// The turns whose role is in `roles`, in order.
+    pub fn turns_of(&self, roles: u8) -> Rc<[usize]> {
+        let mut cache = self.speaker_turns.borrow_mut();
+        if let Some((_, turns)) = cache.iter().find(|(r, _)| *r == roles) {
+            return turns.clone();
+        }
+        let turns: Rc<[usize]> = (0..self.transcript.turns.len())
+            .filter(|&i| self.transcript.turns[i].role.bit() & roles != 0)
+            .collect();
+        cache.push((roles, turns.clone()));
+        turns
+    }
+
+    /// The matches of `find` in the turns `speaker` (its role set's turns), or `None` when its
+    /// window or measure needs times the transcript does not have.
+    pub fn search<'w>(&self, find: &CompiledFind, speaker: &'w [usize]) -> Option<Search<'w>> {
+        let window = match &find.look {
+            // A measure looks at every speaker's turns in its window, then at its speaker's.
+            CompiledLook::Timing(_) => Cow::Borrowed(speaker),
+            CompiledLook::Words { .. } => self.window_of(find, speaker)?,
+        };
+        let found = match &find.look {
+            CompiledLook::Timing(timing) => self.events(*timing, find)?,
+            CompiledLook::Words {
+                phrases,
+                unless,
+                window_regex,
+                near,
+                not_near,
+            } => {
+                let hits = self.with_window_regex(*phrases, window_regex, &window);
+                let unless = self.hits(*unless);
+                let keep = |h: &Hit| {
+                    window.binary_search(&(h.turn as usize)).is_ok()
+                        && unless.binary_search_by_key(&h.turn, |u| u.turn).is_err()
+                        && near.iter().all(|n| self.near(h, n))
+                        && !not_near.iter().any(|n| self.near(h, n))
+                };
+                one_per_place(hits.iter().filter(|h| keep(h)))
+            }
+        };
+        Some(Search {
+            window,
+            speaker_turns: speaker.len(),
+            found,
+        })
+    }
+
+    /// The speaker's turns inside the search's window.
+    pub fn window_of<'w>(
+        &self,
+        find: &CompiledFind,
+        speaker: &'w [usize],
+    ) -> Option<Cow<'w, [usize]>> {
+        if find.window.is_none() {
+            return Some(Cow::Borrowed(speaker));
+        }
+        self.timeline().window(find.window, speaker)
+    }
+
+    /// The list's hits, plus its window regexes' hits in the window's turns, in place order.
+    fn with_window_regex(
+        &self,
+        list: ListId,
+        regexes: &[Regex],
+        window: &[usize],
+    ) -> Cow<'a, [Hit]> {
+        let hits = self.hits(list);
+        if regexes.is_empty() {
+            return Cow::Borrowed(hits);
+        }
+        let mut all = hits.to_vec();
+        for &turn in window {
+            let text = self.transcript.turns[turn].text(self.source);
+            for re in regexes {
+                all.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| Hit {
+                    list,
+                    turn: turn as u32,
+                    start: m.start() as u32,
+                    end: m.end() as u32,
+                    first_word: 0,
+                    last_word: 0,
+                }));
+            }
+        }
+        all.sort_unstable_by_key(by_place);
+        Cow::Owned(all)
+    }
+
+    /// Whether a phrase of `near` occurs close enough to `h`, in its turn and on its side.
+    fn near(&self, h: &Hit, near: &CompiledNear) -> bool {
+        let others = self.hits(near.list);
+        let from = others.partition_point(|o| o.turn < h.turn);
+        others[from..]
+            .iter()
+            .take_while(|o| o.turn == h.turn)
+            .any(|o| {
+                let (distance, side) = if o.last_word < h.first_word {
+                    (h.first_word - o.last_word - 1, Some(Side::Before))
+                } else if o.first_word > h.last_word {
+                    (o.first_word - h.last_word - 1, Some(Side::After))
+                } else {
+                    (0, None)
+                };
+                distance as usize <= near.words
+                    && (near.side.is_none() || side.is_none() || side == near.side)
+            })
+    }
+}
+
+/// The hits that count, from hits in place order: per turn, from left to right, each that does
+/// not overlap the one kept before it.
+fn one_per_place<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for h in hits {
+        if last.is_some_and(|(turn, end)| turn == h.turn && h.start < end) {
+            continue;
+        }
+        last = Some((h.turn, h.end));
+        found.push(Found {
+            turn: h.turn as usize,
+            range: Some((h.start as usize, h.end as usize)),
+        });
+    }
+    found
+}

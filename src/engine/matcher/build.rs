@@ -1,0 +1,215 @@
+//! Building the matcher: the vocabulary of every phrase word and stem, then each phrase either
+//! expanded into its word sequences or anchored on one run of its items, all in one automaton.
+
+use super::super::ListId;
+use super::super::automaton::Automaton;
+use super::super::regexes::Regexes;
+use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
+use super::anchored::{self, Anchored};
+use super::{Matcher, Slot, Target, Variant};
+use crate::rules::phrase::{Item, Pattern, Token};
+use regex::Regex;
+use std::collections::{BTreeSet, HashMap};
+
+/// A phrase that stands for at most this many word sequences is expanded (as fast as matching
+/// gets); a larger one, or one with stems, is matched around an anchor.
+const EXPAND_UP_TO: usize = 256;
+/// The most patterns the automaton may hold, over all phrases.
+pub(crate) const MAX_PATTERNS: usize = 200_000;
+
+/// What the matcher is built from: the phrases of each list (by [`ListId`]), and regexes with the
+/// list their hits belong to.
+pub struct MatcherInput<'a> {
+    pub lists: Vec<Vec<&'a Pattern>>,
+    pub regexes: Vec<(ListId, Regex)>,
+    pub fillers: &'a [String],
+}
+
+/// A phrase the matcher cannot take, by its list and its place in the list.
+#[derive(Debug)]
+pub(crate) struct BuildError {
+    pub list: ListId,
+    pub phrase: usize,
+    pub message: String,
+}
+
+/// The automaton's patterns and what each stands for, as they are added.
+#[derive(Default)]
+struct Patterns {
+    patterns: Vec<Vec<Sym>>,
+    by_pattern: HashMap<Vec<Sym>, usize>,
+    targets: Vec<(usize, Vec<Target>)>,
+}
+
+impl Patterns {
+    fn add(&mut self, anchor: Vec<Sym>, target: Target) {
+        let len = anchor.len();
+        let id = *self.by_pattern.entry(anchor.clone()).or_insert_with(|| {
+            self.patterns.push(anchor);
+            self.targets.push((len, Vec::new()));
+            self.patterns.len() - 1
+        });
+        self.targets[id].1.push(target);
+    }
+}
+
+impl Matcher {
+    /// Builds the matcher. Fails when the phrases use more distinct words than symbols exist, or
+    /// a phrase can neither be anchored nor expanded within the limits.
+    pub(crate) fn new(input: MatcherInput) -> Result<Matcher, BuildError> {
+        Matcher::build(input, EXPAND_UP_TO)
+    }
+
+    /// Builds the matcher, expanding the phrases of at most `expand_up_to` word sequences.
+    pub(super) fn build(input: MatcherInput, expand_up_to: usize) -> Result<Matcher, BuildError> {
+        let (words, stems) = vocabulary(&input.lists);
+        let vocab = Vocab::new(&words, &stems, input.fillers).map_err(|n| BuildError {
+            list: 0,
+            phrase: 0,
+            message: format!(
+                "the rules use {n} distinct words and stems; at most {} are supported",
+                MAX_SYMBOLS - 2
+            ),
+        })?;
+        let mut patterns = Patterns::default();
+        let mut anchored_phrases = Vec::new();
+        for (list, phrases) in input.lists.iter().enumerate() {
+            let list = list as ListId;
+            for (k, pattern) in phrases.iter().enumerate() {
+                let fail = |message: String| BuildError {
+                    list,
+                    phrase: k,
+                    message,
+                };
+                let count = pattern.variant_count();
+                let has_stem = has_stem(&pattern.items);
+                if count <= expand_up_to && !has_stem {
+                    expand(pattern, count, list, &vocab, &mut patterns);
+                } else {
+                    let nodes = anchored::nodes(&pattern.items, &vocab);
+                    let Some(anchors) = anchored::anchors(&nodes, &vocab) else {
+                        return Err(fail(
+                            "some word sequence of this phrase has no word, so it can never be found"
+                                .into(),
+                        ));
+                    };
+                    let index = anchored_phrases.len() as u32;
+                    let mut sites = Vec::with_capacity(anchors.len());
+                    for (site, sequences) in anchors {
+                        for seq in sequences {
+                            patterns.add(seq, Target::Anchored(list, index, sites.len() as u32));
+                        }
+                        sites.push(site);
+                    }
+                    anchored_phrases.push(Anchored { nodes, sites });
+                }
+                if patterns.patterns.len() > MAX_PATTERNS {
+                    return Err(fail(format!(
+                        "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
+                    )));
+                }
+            }
+        }
+        let automaton = (!patterns.patterns.is_empty())
+            .then(|| Automaton::new(&patterns.patterns, vocab.symbols()));
+        let regexes = if input.regexes.is_empty() {
+            None
+        } else {
+            Some(Regexes::new(input.regexes).map_err(|message| BuildError {
+                list: 0,
+                phrase: 0,
+                message,
+            })?)
+        };
+        Ok(Matcher {
+            vocab,
+            automaton,
+            targets: patterns.targets,
+            anchored: anchored_phrases,
+            regexes,
+        })
+    }
+}
+
+/// Every word and every stem of the phrases, sorted.
+fn vocabulary(lists: &[Vec<&Pattern>]) -> (Vec<String>, Vec<String>) {
+    fn walk(items: &[Item], words: &mut BTreeSet<String>, stems: &mut BTreeSet<String>) {
+        for item in items {
+            match item {
+                Item::Word(w) => {
+                    words.insert(w.clone());
+                }
+                Item::Stem(s) => {
+                    stems.insert(s.clone());
+                }
+                Item::Choice(alternatives) => {
+                    for a in alternatives {
+                        walk(a, words, stems);
+                    }
+                }
+                Item::Any | Item::End => {}
+            }
+        }
+    }
+    let (mut words, mut stems) = (BTreeSet::new(), BTreeSet::new());
+    for pattern in lists.iter().flatten() {
+        walk(&pattern.items, &mut words, &mut stems);
+    }
+    (words.into_iter().collect(), stems.into_iter().collect())
+}
+
+fn has_stem(items: &[Item]) -> bool {
+    items.iter().any(|item| match item {
+        Item::Stem(_) => true,
+        Item::Choice(alternatives) => alternatives.iter().any(|a| has_stem(a)),
+        _ => false,
+    })
+}
+
+/// Adds every word sequence of `pattern`: each anchored on its longest run of literal words.
+fn expand(pattern: &Pattern, count: usize, list: ListId, vocab: &Vocab, patterns: &mut Patterns) {
+    for tokens in pattern.variants(count) {
+        let ends_sentence = tokens.last() == Some(&Token::End);
+        let slots: Box<[Slot]> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(vocab.symbol(w).map_or(Slot::Any, Slot::Word)),
+                Token::Any | Token::Stem(_) => Some(Slot::Any),
+                Token::End => None,
+            })
+            .collect();
+        let (anchor_at, anchor_len) = longest_word_run(&slots);
+        let anchor: Vec<Sym> = slots[anchor_at..anchor_at + anchor_len]
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Word(sym) => Some(*sym),
+                Slot::Any => None,
+            })
+            .collect();
+        let variant = Variant {
+            slots,
+            anchor_at,
+            ends_sentence,
+        };
+        patterns.add(anchor, Target::Variant(list, variant));
+    }
+}
+
+/// The (start, length) of the longest run of literal words; the first such run on ties.
+fn longest_word_run(slots: &[Slot]) -> (usize, usize) {
+    let (mut best, mut run_start, mut run) = ((0, 0), 0, 0);
+    for (i, s) in slots.iter().enumerate() {
+        if matches!(s, Slot::Word(_)) {
+            if run == 0 {
+                run_start = i;
+            }
+            run += 1;
+            if run > best.1 {
+                best = (run_start, run);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    best
+}

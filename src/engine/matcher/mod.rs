@@ -1,0 +1,219 @@
+//! Finds every hit of every phrase list in one pass over a conversation (SPEC §3).
+//!
+//! All phrases of all lists are compiled into one Aho-Corasick automaton over *symbols* (see
+//! [`super::vocab`] and [`super::automaton`]), not bytes: the text is scanned once into canonical
+//! words, each word becomes a symbol, and the automaton walks the symbols. A phrase that stands for
+//! few word sequences is expanded: each sequence puts its longest run of literal words in the
+//! automaton and checks its `*` around each hit. A phrase with lexicon slots, stems or wide
+//! alternatives is not expanded: one run of its items anchors it ([`anchored`]). Regexes sit
+//! behind one `RegexSet` that says which of them can match a turn at all.
+
+mod anchored;
+mod build;
+#[cfg(test)]
+mod tests;
+
+use super::ListId;
+use super::automaton::Automaton;
+use super::regexes::{RegexScratch, Regexes};
+use super::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use anchored::{Anchored, Around};
+pub(super) use build::MatcherInput;
+
+/// A compiled phrase variant, for one list.
+#[derive(Debug, Clone)]
+struct Variant {
+    slots: Box<[Slot]>,
+    /// Index of the first anchor slot.
+    anchor_at: usize,
+    /// The phrase ended in `$`: a sentence or the turn must end right after it.
+    ends_sentence: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Word(Sym),
+    Any,
+}
+
+/// What an automaton pattern stands for: a variant of an expanded phrase, or the anchor of a
+/// phrase matched around it.
+#[derive(Debug, Clone)]
+enum Target {
+    Variant(ListId, Variant),
+    /// A phrase (by index) and one of its anchor sites.
+    Anchored(ListId, u32, u32),
+}
+
+/// A place a phrase (or regex) of a list matched: a byte range of a turn's text, and the
+/// canonical words it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub list: ListId,
+    /// The index of the turn among those given to [`Matcher::find`].
+    pub turn: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The first and last canonical word of the match, counted over the conversation (fillers
+    /// aside): the distance between two matches of a turn is the difference.
+    pub first_word: u32,
+    pub last_word: u32,
+}
+
+/// All lists' phrases and regexes, compiled once.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    vocab: Vocab,
+    /// Over the anchors of all phrases; `None` when no rule has phrases.
+    automaton: Option<Automaton>,
+    /// Anchor length and what the anchor stands for, by automaton pattern id.
+    targets: Vec<(usize, Vec<Target>)>,
+    /// The phrases matched around anchors.
+    anchored: Vec<Anchored>,
+    regexes: Option<Regexes>,
+}
+
+/// Reusable per-thread buffers.
+#[derive(Default, Debug)]
+pub struct Scratch {
+    stream: SymbolStream,
+    /// (automaton pattern, end symbol) of each anchor found.
+    anchors: Vec<(u32, u32)>,
+    /// (first symbol index, turn index) of each scanned turn.
+    turn_starts: Vec<(usize, usize)>,
+    regexes: RegexScratch,
+}
+
+impl Matcher {
+    /// Appends to `hits` every hit in the turns for which `scan` is true. Turn texts are given in
+    /// order; hits carry the index into `turns`.
+    pub fn find(&self, turns: &[(&str, bool)], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        if let Some(ac) = &self.automaton {
+            let stream = &mut scratch.stream;
+            stream.clear();
+            scratch.turn_starts.clear();
+            for (i, (text, scan)) in turns.iter().enumerate() {
+                if !scan {
+                    continue;
+                }
+                stream.push(BREAK, 0, 0);
+                scratch.turn_starts.push((stream.len(), i));
+                self.vocab.symbolize(text, 0, stream);
+            }
+            let (stream, turn_starts) = (&scratch.stream, &scratch.turn_starts);
+            let anchors = &mut scratch.anchors;
+            anchors.clear();
+            ac.find(&stream.syms, anchors);
+            let turn_of = |first: usize| {
+                let k = turn_starts.partition_point(|&(s, _)| s <= first) - 1;
+                turn_starts[k].1
+            };
+            for &(pattern, end) in anchors.iter() {
+                let (anchor_len, targets) = &self.targets[pattern as usize];
+                let anchor = end as usize - anchor_len;
+                for target in targets {
+                    match target {
+                        Target::Variant(list, v) => {
+                            let Some((first, last)) = verify(stream, v, anchor) else {
+                                continue;
+                            };
+                            let turn = turn_of(first);
+                            let end = stream.spans[last].1 as usize;
+                            if v.ends_sentence && !sentence_ends_at(turns[turn].0, end) {
+                                continue;
+                            }
+                            hits.push(hit(*list, turn, stream, first, last));
+                        }
+                        Target::Anchored(list, a, site) => {
+                            let turn = turn_of(anchor);
+                            let text = turns[turn].0;
+                            let sentence_end = |p: usize| {
+                                p > 0 && sentence_ends_at(text, stream.spans[p - 1].1 as usize)
+                            };
+                            let around = Around {
+                                stream,
+                                vocab: &self.vocab,
+                                sentence_end: &sentence_end,
+                            };
+                            let a = &self.anchored[*a as usize];
+                            let site = &a.sites[*site as usize];
+                            let Some((starts, last)) =
+                                around.matches(a, site, anchor, end as usize)
+                            else {
+                                continue;
+                            };
+                            for first in starts {
+                                // The longest match from each start: the only one of them a
+                                // rule counts.
+                                hits.push(hit(*list, turn, stream, first, last - 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(regexes) = &self.regexes {
+            let first = hits.len();
+            regexes.find(turns, &mut scratch.regexes, hits);
+            if self.automaton.is_some() {
+                self.place_words(&mut hits[first..], scratch);
+            }
+        }
+    }
+
+    /// Gives regex hits the canonical words they cover, where their turns were symbolised.
+    fn place_words(&self, hits: &mut [Hit], scratch: &Scratch) {
+        let (stream, starts) = (&scratch.stream, &scratch.turn_starts);
+        for h in hits {
+            let Some(k) = starts.iter().position(|&(_, t)| t == h.turn as usize) else {
+                continue;
+            };
+            let from = starts[k].0;
+            let to = starts.get(k + 1).map_or(stream.len(), |&(s, _)| s - 1);
+            let spans = &stream.spans[from..to];
+            let first = spans.partition_point(|&(_, e)| e <= h.start);
+            let last = spans.partition_point(|&(s, _)| s < h.end).max(first + 1) - 1;
+            (h.first_word, h.last_word) = ((from + first) as u32, (from + last) as u32);
+        }
+    }
+}
+
+/// The hit of symbols `first..=last` (in `turn`) of `list`.
+fn hit(list: ListId, turn: usize, stream: &SymbolStream, first: usize, last: usize) -> Hit {
+    Hit {
+        list,
+        turn: turn as u32,
+        start: stream.spans[first].0,
+        end: stream.spans[last].1,
+        first_word: first as u32,
+        last_word: last as u32,
+    }
+}
+
+/// Whether a sentence or the text ends at byte `at`: only white space, then sentence
+/// punctuation or nothing.
+fn sentence_ends_at(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start();
+    rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ':', '…'])
+}
+
+/// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.
+#[inline]
+fn verify(stream: &SymbolStream, v: &Variant, anchor: usize) -> Option<(usize, usize)> {
+    let first = anchor.checked_sub(v.anchor_at)?;
+    let last = first + v.slots.len() - 1;
+    if last >= stream.len() {
+        return None;
+    }
+    for (k, slot) in v.slots.iter().enumerate() {
+        let sym = stream.sym(first + k);
+        let ok = match slot {
+            Slot::Word(w) => sym == *w,
+            Slot::Any => sym != BREAK,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some((first, last))
+}

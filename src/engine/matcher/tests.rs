@@ -1,0 +1,219 @@
+//! The matcher against its definition: words across spellings, wildcards, sentence ends,
+//! regexes, and the anchored path equal to the expanded one.
+
+use super::*;
+use crate::rules::phrase::{Item, Pattern, no_lexicons, parse};
+use regex::Regex;
+
+fn parsed(phrases: &[&[&str]]) -> Vec<Vec<Pattern>> {
+    let fillers = vec!["um".to_string(), "uh".to_string()];
+    let mut lexicon = |name: &str| match name {
+        "team" => Ok(vec![
+            vec![Item::Word("billing".into())],
+            vec![Item::Word("the".into()), Item::Word("store".into())],
+        ]),
+        _ => no_lexicons(name),
+    };
+    phrases
+        .iter()
+        .map(|list| {
+            list.iter()
+                .map(|p| parse(p, &fillers, &mut lexicon).unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+fn build(phrases: &[&[&str]], expand_up_to: usize) -> Matcher {
+    let parsed = parsed(phrases);
+    Matcher::build(
+        MatcherInput {
+            lists: parsed.iter().map(|l| l.iter().collect()).collect(),
+            regexes: Vec::new(),
+            fillers: &["um".to_string(), "uh".to_string()],
+        },
+        expand_up_to,
+    )
+    .unwrap()
+}
+
+fn matcher(phrases: &[&[&str]]) -> Matcher {
+    build(phrases, 256)
+}
+
+fn quotes(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
+    let input: Vec<(&str, bool)> = turns.iter().map(|t| (*t, true)).collect();
+    let mut hits = Vec::new();
+    m.find(&input, &mut Scratch::default(), &mut hits);
+    hits.iter()
+        .map(|h| {
+            let turn = h.turn as usize;
+            let quoted = turns[turn][h.start as usize..h.end as usize].to_string();
+            (h.list as usize, turn, quoted)
+        })
+        .collect()
+}
+
+/// The hits a rule would count: per list and turn, from each start the longest, sorted.
+fn counted(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
+    let input: Vec<(&str, bool)> = turns.iter().map(|t| (*t, true)).collect();
+    let mut hits = Vec::new();
+    m.find(&input, &mut Scratch::default(), &mut hits);
+    let mut longest: Vec<(u32, u32, u32, u32)> = Vec::new();
+    hits.sort_by_key(|h| (h.list, h.turn, h.start, std::cmp::Reverse(h.end)));
+    for h in hits {
+        if longest
+            .last()
+            .is_some_and(|l| (l.0, l.1, l.2) == (h.list, h.turn, h.start))
+        {
+            continue;
+        }
+        longest.push((h.list, h.turn, h.start, h.end));
+    }
+    longest
+        .iter()
+        .map(|&(list, turn, s, e)| {
+            let turn = turn as usize;
+            (
+                list as usize,
+                turn,
+                turns[turn][s as usize..e as usize].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn phrases_match_whole_words_across_spellings() {
+    let m = matcher(&[&["(that is|it is) not my department"], &["calm down"]]);
+    assert_eq!(
+        quotes(&m, &["Sorry, THAT’S not my\ndepartment."]),
+        [(0, 0, "THAT’S not my\ndepartment".into())]
+    );
+    assert_eq!(
+        quotes(&m, &["it's uh not my department"]),
+        [(0, 0, "it's uh not my department".into())]
+    );
+    assert!(quotes(&m, &["becalm downstairs", "calm downs"]).is_empty());
+    assert_eq!(
+        quotes(&m, &["x", "please calm down"]),
+        [(1, 1, "calm down".into())]
+    );
+}
+
+#[test]
+fn no_match_spans_two_turns() {
+    for limit in [0, 256] {
+        let m = build(&[&["calm down"], &["[please] calm *"]], limit);
+        assert!(quotes(&m, &["please calm", "down now"]).is_empty());
+    }
+}
+
+#[test]
+fn wildcards_take_exactly_one_word() {
+    let m = matcher(&[&["my name is *"], &["you are * wrong"]]);
+    assert_eq!(
+        quotes(&m, &["Hi, my name is Sam."]),
+        [(0, 0, "my name is Sam".into())]
+    );
+    assert!(quotes(&m, &["my name is"]).is_empty());
+    assert_eq!(quotes(&m, &["you're just wrong"]).len(), 1);
+    assert!(quotes(&m, &["you are wrong"]).is_empty());
+}
+
+#[test]
+fn regexes_find_their_turns_with_and_without_the_set() {
+    for count in [2, 11] {
+        let regexes: Vec<(ListId, Regex)> = (0..count)
+            .map(|i| (i as ListId, Regex::new(&format!("(?m)code{i}$")).unwrap()))
+            .collect();
+        let m = Matcher::new(MatcherInput {
+            lists: Vec::new(),
+            regexes,
+            fillers: &[],
+        })
+        .unwrap();
+        let turns = [
+            ("say code1", true),
+            ("code1 no", true),
+            ("x code0", false),
+            ("code0", true),
+        ];
+        let mut hits = Vec::new();
+        m.find(&turns, &mut Scratch::default(), &mut hits);
+        let got: Vec<(ListId, u32, u32)> = hits.iter().map(|h| (h.list, h.turn, h.start)).collect();
+        assert_eq!(got.len(), 2, "{count} regexes: {got:?}");
+        assert!(
+            got.contains(&(1, 0, 4)) && got.contains(&(0, 3, 0)),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_dollar_phrase_must_end_a_sentence() {
+    for limit in [0, 256] {
+        let m = build(&[&["i (do not|don't) know $"]], limit);
+        assert_eq!(quotes(&m, &["Well, I don't know."]).len(), 1);
+        assert_eq!(quotes(&m, &["i dont know", "i do not know  ! ok"]).len(), 1);
+        assert!(quotes(&m, &["I don't know the password"]).is_empty());
+    }
+}
+
+#[test]
+fn overlapping_phrases_of_different_rules_all_hit() {
+    let m = matcher(&[&["not my job"], &["that is not my job"]]);
+    let got = quotes(&m, &["that's not my job"]);
+    assert_eq!(got.len(), 2);
+}
+
+#[test]
+fn lexicons_and_stems_match_without_expansion() {
+    let m = matcher(&[&["please (call|contact) {team} [today]"], &["full refund*"]]);
+    assert_eq!(
+        counted(
+            &m,
+            &["Please contact the store today.", "please call billing"]
+        ),
+        [
+            (0, 0, "Please contact the store today".into()),
+            (0, 1, "please call billing".into())
+        ]
+    );
+    assert_eq!(
+        counted(&m, &["a FULL refund, full Refunds, fully refunded"]),
+        [(1, 0, "FULL refund".into()), (1, 0, "full Refunds".into())]
+    );
+}
+
+/// Matched around an anchor, a phrase counts the same hits as expanded into its sequences.
+#[test]
+fn anchored_phrases_count_what_expanded_ones_count() {
+    let phrases: &[&[&str]] = &[
+        &["[please] hold [on] [a (moment|second)]"],
+        &["(i|we) (will|can) (check|look) [into] (this|that|it) [for you] $"],
+        &["you * need (to|a) * (manager|supervisor)"],
+        &["[so|very] sorry [to hear] (that|this)", "sorry $"],
+    ];
+    let texts: &[&[&str]] = &[
+        &["Please hold on a moment, we will look into it for you."],
+        &[
+            "I can check this. So sorry to hear that! sorry.",
+            "hold hold on",
+        ],
+        &[
+            "you really need a real manager",
+            "you do need to ask supervisor please",
+        ],
+        &["we can look that for you", "very sorry this", "sorry"],
+    ];
+    let (expanded, anchored) = (build(phrases, 1_000_000), build(phrases, 0));
+    assert!(!anchored.anchored.is_empty() && expanded.anchored.is_empty());
+    for turns in texts {
+        assert_eq!(
+            counted(&anchored, turns),
+            counted(&expanded, turns),
+            "{turns:?}"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Stems (`refund*`): a word no phrase uses gets the symbol of the longest stem it starts with, and
+//! each stem knows every symbol that starts with it, vocabulary words included.
+
+use super::{OTHER, Sym};
+use std::collections::HashMap;
+
+/// The stems of the loaded phrases.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Stems {
+    /// The distinct stem lengths in bytes, longest first.
+    lengths: Vec<usize>,
+    /// A stem's canonical bytes → its symbol.
+    by_prefix: HashMap<Box<[u8]>, Sym>,
+    /// For each stem (by its symbol's offset from the first stem symbol), the symbols that
+    /// start with it, sorted.
+    members: Vec<Vec<Sym>>,
+    first: Sym,
+}
+
+impl Stems {
+    /// The stems `stems` (canonical, distinct), numbered from symbol `first`, over the symbols
+    /// whose words are `words` (symbol = index).
+    pub(super) fn new(stems: &[String], first: Sym, words: &[Box<str>]) -> Stems {
+        let mut lengths: Vec<usize> = stems.iter().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        let members = stems
+            .iter()
+            .map(|stem| {
+                (0..words.len())
+                    .filter(|&s| s as Sym != OTHER && words[s].starts_with(stem.as_str()))
+                    .map(|s| s as Sym)
+                    .collect()
+            })
+            .collect();
+        Stems {
+            lengths,
+            by_prefix: stems
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
+                .collect(),
+            members,
+            first,
+        }
+    }
+
+    /// The symbol of a word no phrase uses: its longest stem's, else [`OTHER`]. `fold` lowers
+    /// ASCII letters first (for words straight from the text).
+    pub(super) fn symbol(&self, word: &[u8], fold: bool) -> Sym {
+        let mut buffer = [0u8; 64];
+        for &len in &self.lengths {
+            if word.len() < len || len > buffer.len() {
+                continue;
+            }
+            let prefix = if fold {
+                buffer[..len].copy_from_slice(&word[..len]);
+                buffer[..len].make_ascii_lowercase();
+                &buffer[..len]
+            } else {
+                &word[..len]
+            };
+            if let Some(&sym) = self.by_prefix.get(prefix) {
+                return sym;
+            }
+        }
+        OTHER
+    }
+
+    /// How many stems there are.
+    pub(super) fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether symbol `sym` starts with stem `stem` (a stem symbol).
+    pub(super) fn contains(&self, stem: Sym, sym: Sym) -> bool {
+        self.members
+            .get(usize::from(stem - self.first))
+            .is_some_and(|m| m.binary_search(&sym).is_ok())
+    }
+
+    /// Every symbol that starts with stem `stem`.
+    pub(super) fn members(&self, stem: Sym) -> &[Sym] {
+        self.members
+            .get(usize::from(stem - self.first))
+            .map_or(&[], Vec::as_slice)
+    }
+}

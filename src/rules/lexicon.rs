@@ -1,0 +1,237 @@
+//! Lexicons (SPEC §2.1): named word lists that any phrase of any loaded file uses as `{name}`.
+//! Entries are phrase syntax and may use other lexicons; a config's `lexicons:` appends to a list
+//! of the same name (or defines a new one), so a company adds its own team names without copying
+//! the pack. Every lexicon is parsed once, before the rules, with cycles and unknown names
+//! reported where they are written.
+
+use super::error::{RuleError, SourceFile};
+use super::phrase::{self, Item};
+use std::collections::{BTreeMap, HashMap};
+
+/// One entry as written, and where.
+#[derive(Debug)]
+struct Entry {
+    text: String,
+    /// The file it is written in, by index into the sources.
+    file: usize,
+}
+
+/// Every lexicon of the loaded files and the config, parsed.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicons {
+    /// Name → entries, in definition order (a config's after the pack's).
+    defined: BTreeMap<String, Vec<Entry>>,
+    /// The file that defines each name (config additions aside).
+    owner: HashMap<String, usize>,
+    /// Name → its entries parsed, each one sequence.
+    parsed: HashMap<String, Vec<Vec<Item>>>,
+}
+
+/// Where lexicons are written: each rule file, then the config.
+pub(crate) struct LexiconSource<'a> {
+    pub file: SourceFile<'a>,
+    pub lexicons: &'a BTreeMap<String, Vec<String>>,
+    /// A config appends to the rule files' lists; a rule file defines its own.
+    pub appends: bool,
+}
+
+impl Lexicons {
+    /// Collects and parses the lexicons of `sources`; a name two rule files define, a cycle, an
+    /// unknown name or a bad entry is an error where it is written.
+    pub fn load(sources: &[LexiconSource], fillers: &[String]) -> Result<Lexicons, Vec<RuleError>> {
+        let mut lexicons = Lexicons::default();
+        let mut errors = Vec::new();
+        for (i, source) in sources.iter().enumerate() {
+            for (name, entries) in source.lexicons {
+                if !source.appends {
+                    if let Some(&first) = lexicons.owner.get(name) {
+                        errors.push(source.file.error_at(
+                            0,
+                            &format!("{name}:"),
+                            format!(
+                                "lexicon `{name}` is already defined in {}",
+                                sources[first].file.name
+                            ),
+                            Some("rename one, or add entries to it from the config's `lexicons:`".into()),
+                        ));
+                        continue;
+                    }
+                    lexicons.owner.insert(name.clone(), i);
+                }
+                lexicons
+                    .defined
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(entries.iter().map(|text| Entry {
+                        text: text.clone(),
+                        file: i,
+                    }));
+            }
+        }
+        let names: Vec<String> = lexicons.defined.keys().cloned().collect();
+        for name in names {
+            if let Err(e) = lexicons.resolve(&name, &mut Vec::new(), sources, fillers) {
+                errors.push(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(lexicons)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The entries of every lexicon as written, by name.
+    pub fn written(&self) -> BTreeMap<String, Vec<String>> {
+        self.defined
+            .iter()
+            .map(|(name, entries)| {
+                (
+                    name.clone(),
+                    entries.iter().map(|e| e.text.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The parsed entries of `name`, or an error that lists the known names.
+    pub fn get(&self, name: &str) -> Result<Vec<Vec<Item>>, String> {
+        self.parsed.get(name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.defined.keys().map(String::as_str).collect();
+            if known.is_empty() {
+                format!("unknown lexicon `{{{name}}}`: no lexicons are loaded")
+            } else {
+                format!(
+                    "unknown lexicon `{{{name}}}`; the known lexicons are {}",
+                    known.join(", ")
+                )
+            }
+        })
+    }
+
+    /// Parses `name`'s entries, the lexicons they use first; `stack` holds the names being
+    /// parsed, to find cycles.
+    fn resolve(
+        &mut self,
+        name: &str,
+        stack: &mut Vec<String>,
+        sources: &[LexiconSource],
+        fillers: &[String],
+    ) -> Result<(), RuleError> {
+        if self.parsed.contains_key(name) {
+            return Ok(());
+        }
+        stack.push(name.to_string());
+        let entries: Vec<(String, usize)> = self.defined[name]
+            .iter()
+            .map(|e| (e.text.clone(), e.file))
+            .collect();
+        let mut parsed = Vec::with_capacity(entries.len());
+        for (text, file) in entries {
+            let file = &sources[file].file;
+            let at_entry = |message: String| {
+                let from = file.text.find("lexicons").unwrap_or(0);
+                file.error_at(
+                    from,
+                    &text,
+                    format!("lexicon `{name}`, entry \"{text}\": {message}"),
+                    Some(
+                        "lexicon entries are phrases: words, `(a|b)`, `[opt]`, `*`, `{other}`"
+                            .into(),
+                    ),
+                )
+            };
+            for used in slots(&text) {
+                if let Some(k) = stack.iter().position(|n| *n == used) {
+                    let mut cycle = stack[k..].to_vec();
+                    cycle.push(used);
+                    return Err(at_entry(format!("a lexicon cycle: {}", cycle.join(" → "))));
+                }
+                if self.defined.contains_key(&used) {
+                    self.resolve(&used, stack, sources, fillers)?;
+                }
+            }
+            let pattern = phrase::parse(&text, fillers, &mut |n: &str| self.get(n))
+                .map_err(|e| at_entry(e.message))?;
+            parsed.push(pattern.items);
+        }
+        stack.pop();
+        self.parsed.insert(name.to_string(), parsed);
+        Ok(())
+    }
+}
+
+/// The `{name}`s a phrase uses, escaped braces aside.
+fn slots(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '{' => {
+                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                names.push(name.trim().to_string());
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(yaml: &[(&str, &[&str])]) -> Result<Lexicons, Vec<RuleError>> {
+        let text = "lexicons:\n";
+        let maps: Vec<BTreeMap<String, Vec<String>>> = yaml
+            .iter()
+            .map(|(name, entries)| {
+                BTreeMap::from([(
+                    name.to_string(),
+                    entries.iter().map(|e| e.to_string()).collect(),
+                )])
+            })
+            .collect();
+        let sources: Vec<LexiconSource> = maps
+            .iter()
+            .map(|m| LexiconSource {
+                file: SourceFile {
+                    name: "x.yaml",
+                    text,
+                },
+                lexicons: m,
+                appends: false,
+            })
+            .collect();
+        Lexicons::load(&sources, &[])
+    }
+
+    #[test]
+    fn lexicons_use_each_other_once_parsed() {
+        let l = load(&[
+            ("team", &["billing", "{place} team"]),
+            ("place", &["the store"]),
+        ])
+        .unwrap();
+        assert_eq!(l.get("team").unwrap().len(), 2);
+        assert!(l.get("nope").unwrap_err().contains("place, team"));
+    }
+
+    #[test]
+    fn cycles_and_repeats_are_errors() {
+        let e = load(&[("a", &["x {b}"]), ("b", &["{a} y"])]).unwrap_err();
+        assert!(e[0].message.contains("a → b → a"), "{}", e[0].message);
+        let e = load(&[("a", &["x"]), ("a", &["y"])]).unwrap_err();
+        assert!(e[0].message.contains("already defined"), "{}", e[0].message);
+        let e = load(&[("a", &["{missing}"])]).unwrap_err();
+        assert!(e[0].message.contains("unknown lexicon"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn escaped_braces_are_not_slots() {
+        assert_eq!(slots("a {b} \\{c} {d e}"), ["b", "d e"]);
+    }
+}

@@ -1,0 +1,193 @@
+//! What a rule looks for (SPEC §2, §2.1), as checked data: phrase searches with their windows,
+//! proximity and counts, sequences after a trigger, conditions over the whole conversation, and
+//! timing.
+
+use super::Phrase;
+
+/// Phrases or regexes in the turns of some speakers, or a timing measure.
+#[derive(Debug, Clone)]
+pub struct Find {
+    /// The roles whose turns are searched, as a bit set of [`crate::Role::bit`].
+    pub roles: u8,
+    /// Words or a measure.
+    pub look: Look,
+    /// Where in the conversation to look; everywhere when `None`.
+    pub window: Option<Window>,
+    /// How many matches make the search hold, for a count rule or condition.
+    pub count: Option<Count>,
+}
+
+/// What a search looks for.
+#[derive(Debug, Clone)]
+pub enum Look {
+    /// Phrases and regexes in the turns' text.
+    Words(Words),
+    /// A measure of the conversation's times.
+    Timing(Timing),
+}
+
+/// Phrases and regexes, and what must or must not be near them.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Phrases that match.
+    pub phrases: Vec<Phrase>,
+    /// Regexes that match, in the original text.
+    pub regex: Vec<RuleRegex>,
+    /// A match is dropped when one of these occurs in the same turn.
+    pub unless: Vec<Phrase>,
+    /// A match counts only when each of these finds one of its phrases near enough, in the
+    /// same turn.
+    pub near: Vec<Near>,
+    /// A match is dropped when one of these finds one of its phrases near enough.
+    pub not_near: Vec<Near>,
+}
+
+/// A rule regex: as written, and as compiled (with the mode flags loading chose).
+#[derive(Debug, Clone)]
+pub struct RuleRegex {
+    /// As written in the rule file.
+    pub written: String,
+    /// As compiled: case-insensitive, multi-line, ASCII unless it needs Unicode.
+    pub pattern: String,
+}
+
+/// Other phrases within some words of a match.
+#[derive(Debug, Clone)]
+pub struct Near {
+    /// The phrases that must (or must not) be near.
+    pub phrases: Vec<Phrase>,
+    /// The most canonical words strictly between the two matches (overlapping matches are 0
+    /// apart).
+    pub words: usize,
+    /// Only before or only after the match; either side when `None`.
+    pub side: Option<Side>,
+}
+
+/// Which side of a match another one is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Before the match.
+    Before,
+    /// After the match.
+    After,
+}
+
+/// How many matches make a search hold: `min..=max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// The fewest matches (1 when not given).
+    pub min: usize,
+    /// The most matches, when bounded.
+    pub max: Option<usize>,
+}
+
+impl Count {
+    /// Whether `n` matches are in range.
+    pub fn holds(&self, n: usize) -> bool {
+        n >= self.min && self.max.is_none_or(|m| n <= m)
+    }
+}
+
+/// A measure of a timed conversation; each event (a silence, an interruption, a long turn) is
+/// one match, on the turn it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Timing {
+    /// A gap of at least this many milliseconds before a turn of the speaker.
+    Silence(u64),
+    /// A turn of the speaker that starts at least this many milliseconds before another
+    /// speaker's turn ends.
+    Interrupts(u64),
+    /// The speaker's interruptions overlap more than this many milliseconds in all (one match).
+    InterruptsTotal(u64),
+    /// The speaker's share of talk time is above this fraction (one match).
+    TalkShareAbove(f64),
+    /// The speaker's share of talk time is below this fraction (one match).
+    TalkShareBelow(f64),
+    /// A turn of the speaker lasts longer than this many milliseconds.
+    TurnAbove(u64),
+}
+
+/// A sequence: the rule's hits count only after a trigger of another speaker.
+#[derive(Debug, Clone)]
+pub struct After {
+    /// What makes a trigger.
+    pub trigger: Find,
+    /// How long after the trigger an answer counts.
+    pub within: Within,
+}
+
+/// How long after a trigger its window lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// The next N turns of the rule's speaker.
+    Turns(usize),
+    /// N milliseconds from the trigger turn's end.
+    Millis(u64),
+}
+
+/// A condition over a conversation (`when`).
+#[derive(Debug, Clone)]
+pub enum Condition {
+    /// A search holds when it has a match (or, with `count`, the number of matches is in range).
+    Find(Find),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// One condition holds at least.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+/// Where in a conversation a rule or condition looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Window {
+    /// The first N turns of the speaker.
+    FirstTurns(usize),
+    /// The last N turns of the speaker.
+    LastTurns(usize),
+    /// The turns that start in the first N milliseconds after the first turn.
+    FirstSeconds(u64),
+    /// The turns that end in the last N milliseconds of the conversation.
+    LastSeconds(u64),
+    /// The turns that overlap the first N percent of the call (of its duration when timed, of
+    /// its turns otherwise).
+    FirstPercent(f64),
+    /// The turns that overlap the last N percent of the call.
+    LastPercent(f64),
+    /// The turns that overlap this span of the transcript's clock, in milliseconds.
+    BetweenSeconds(u64, u64),
+    /// The turns that overlap this span of the call, in percent.
+    BetweenPercent(f64, f64),
+}
+
+impl Window {
+    /// The window in words: `first 3 turns`.
+    pub fn describe(&self) -> String {
+        let secs = |ms: &u64| ms / 1000;
+        match self {
+            Window::FirstTurns(n) => format!("first {n} turns"),
+            Window::LastTurns(n) => format!("last {n} turns"),
+            Window::FirstSeconds(ms) => format!("first {} seconds", secs(ms)),
+            Window::LastSeconds(ms) => format!("last {} seconds", secs(ms)),
+            Window::FirstPercent(p) => format!("first {p}%"),
+            Window::LastPercent(p) => format!("last {p}%"),
+            Window::BetweenSeconds(a, b) => format!("seconds {}–{}", secs(a), secs(b)),
+            Window::BetweenPercent(a, b) => format!("{a}%–{b}% of the call"),
+        }
+    }
+}
+
+impl Timing {
+    /// The measure in words: `silence of 10 s or more`.
+    pub fn describe(&self) -> String {
+        let s = |ms: &u64| *ms as f64 / 1000.0;
+        match self {
+            Timing::Silence(ms) => format!("silence of {} s or more", s(ms)),
+            Timing::Interrupts(ms) => format!("interrupts by {} s or more", s(ms)),
+            Timing::InterruptsTotal(ms) => format!("interruptions over {} s in all", s(ms)),
+            Timing::TalkShareAbove(f) => format!("talk share above {f}"),
+            Timing::TalkShareBelow(f) => format!("talk share below {f}"),
+            Timing::TurnAbove(ms) => format!("turns over {} s", s(ms)),
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
+
+use super::{Item, Lexicon, PhraseError, err};
+use crate::text::canon::canonical_words;
+
+/// Characters with a meaning in phrase syntax; `\` before one makes it plain text.
+const META: &str = "()[]|*${}\\";
+
+pub(super) struct Parser<'a, 'b> {
+    pub chars: &'a [(usize, char)],
+    pub pos: usize,
+    pub fillers: &'a [String],
+    pub lexicon: &'a mut Lexicon<'b>,
+}
+
+impl Parser<'_, '_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).map(|&(_, c)| c)
+    }
+
+    fn at(&self, pos: usize) -> usize {
+        self.chars.get(pos).map_or(self.chars.len(), |&(at, _)| at)
+    }
+
+    /// `seq ('|' seq)*`
+    pub fn alternatives(&mut self) -> Result<Vec<Vec<Item>>, PhraseError> {
+        let mut all = vec![self.sequence()?];
+        while self.peek() == Some('|') {
+            self.pos += 1;
+            all.push(self.sequence()?);
+        }
+        Ok(all)
+    }
+
+    /// A sequence of items up to `|`, `)`, `]` or the end.
+    fn sequence(&mut self) -> Result<Vec<Item>, PhraseError> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            match c {
+                '|' | ')' | ']' => break,
+                '*' => {
+                    self.pos += 1;
+                    items.push(Item::Any);
+                }
+                '$' => {
+                    self.pos += 1;
+                    items.push(Item::End);
+                }
+                '(' | '[' => items.push(Item::Choice(self.group(c)?)),
+                '{' => items.push(self.lexicon()?),
+                '}' => {
+                    return Err(err(
+                        self.at(self.pos),
+                        "unbalanced `}`: no `{name}` is open here; write `\\}` for the character",
+                    ));
+                }
+                _ => self.words(&mut items)?,
+            }
+        }
+        Ok(items)
+    }
+
+    /// Plain text up to the next syntax character: its canonical words, fillers dropped. A `*`
+    /// right after a word makes it a stem (`refund*`).
+    fn words(&mut self, items: &mut Vec<Item>) -> Result<(), PhraseError> {
+        let mut text = String::new();
+        while let Some(c) = self.peek() {
+            if c == '\\' {
+                let Some(&(_, escaped)) = self.chars.get(self.pos + 1) else {
+                    return Err(err(self.at(self.pos), "a `\\` at the end escapes nothing"));
+                };
+                text.push(escaped);
+                self.pos += 2;
+                continue;
+            }
+            if META.contains(c) {
+                break;
+            }
+            text.push(c);
+            self.pos += 1;
+        }
+        let mut words: Vec<String> = canonical_words(&text)
+            .into_iter()
+            .filter(|w| !self.fillers.contains(w))
+            .collect();
+        let stem = self.peek() == Some('*')
+            && text.ends_with(|c: char| c.is_alphanumeric())
+            && !words.is_empty();
+        let last = if stem { words.pop() } else { None };
+        items.extend(words.into_iter().map(Item::Word));
+        if let Some(prefix) = last {
+            self.pos += 1;
+            items.push(Item::Stem(prefix));
+        }
+        Ok(())
+    }
+
+    /// `{name}`: the lexicon's entries as one choice.
+    fn lexicon(&mut self) -> Result<Item, PhraseError> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut name = String::new();
+        while let Some(c) = self.peek().filter(|&c| c != '}') {
+            name.push(c);
+            self.pos += 1;
+        }
+        if self.peek() != Some('}') {
+            return Err(err(self.at(start), "`{` is never closed with `}`"));
+        }
+        self.pos += 1;
+        let entries =
+            (self.lexicon)(name.trim()).map_err(|message| err(self.at(start), message))?;
+        Ok(Item::Choice(entries))
+    }
+
+    /// `(…)` or `[…]` starting at the current position; `[…]` adds the empty choice.
+    fn group(&mut self, open: char) -> Result<Vec<Vec<Item>>, PhraseError> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut alternatives = self.alternatives()?;
+        let close = if open == '(' { ')' } else { ']' };
+        if self.peek() != Some(close) {
+            return Err(err(
+                self.at(start),
+                format!("`{open}` is never closed with `{close}`"),
+            ));
+        }
+        self.pos += 1;
+        if let Some(q @ ('?' | '+')) = self.peek() {
+            return Err(err(
+                self.at(self.pos),
+                format!(
+                    "`{close}{q}` is regex syntax, not phrase syntax; write optional words in brackets: `[own]`, `[a|b]`"
+                ),
+            ));
+        }
+        if open == '[' {
+            alternatives.push(Vec::new());
+        }
+        Ok(alternatives)
+    }
+}

@@ -1,0 +1,257 @@
+//! Checks a rule spec and turns it into a [`Rule`]: id, kind, scoring, messages and defaults here,
+//! what the rule looks for in [`search`]; each error with its file, line and column and a hint
+//! how to fix it.
+
+mod search;
+
+use super::error::{RuleError, SourceFile};
+use super::lexicon::Lexicons;
+use super::model::Look;
+use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
+use super::{Examples, Origin, Rule, Target};
+use search::Checker;
+
+/// The points of a rule that does not set them: by kind, and for `forbid` by severity.
+pub(crate) fn default_points(kind: Kind, severity: Severity) -> i32 {
+    match (kind, severity) {
+        (Kind::Reward, _) => 5,
+        (Kind::Require, _) => -10,
+        (Kind::Tag, _) => 0,
+        (Kind::Forbid, Severity::Error) => -10,
+        (Kind::Forbid, Severity::Warning) => -5,
+        (Kind::Forbid, Severity::Info) => -1,
+    }
+}
+
+/// Whether `id` is `<category>/<name>` in kebab-case.
+fn valid_id(id: &str) -> bool {
+    let kebab = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    matches!(id.split_once('/'), Some((c, n)) if kebab(c) && kebab(n))
+}
+
+/// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that
+/// a repeated id is found at its own place). Returns the rule and the offset of its id.
+pub(super) fn check(
+    spec: RuleSpec,
+    file: &SourceFile,
+    from: usize,
+    fillers: &[String],
+    lexicons: &Lexicons,
+) -> Result<(Rule, usize), RuleError> {
+    let at = file.rule_offset(&spec.id, from);
+    let c = Checker {
+        file,
+        at,
+        fillers,
+        lexicons,
+    };
+    if !valid_id(&spec.id) {
+        return Err(c.fail(
+            &spec.id,
+            format!(
+                "rule id `{}` is not `<category>/<name>` in kebab-case",
+                spec.id
+            ),
+            "write ids like `ownership/not-my-department`: lowercase words joined by `-`, category first",
+        ));
+    }
+    let category = spec.id.split('/').next().unwrap_or_default().to_string();
+    let roles = Checker::roles(spec.speaker.as_ref(), Speaker::Agent.roles());
+    let target = target(&c, &spec, roles)?;
+    check_scoring(&c, &spec)?;
+    let severity = match (spec.kind, spec.severity) {
+        (_, Some(s)) => s,
+        (Kind::Reward | Kind::Tag, None) => Severity::Info,
+        (_, None) => Severity::Warning,
+    };
+    let points_given = spec.points.is_some();
+    let points = spec.points.unwrap_or(default_points(spec.kind, severity));
+    let message = spec
+        .message
+        .clone()
+        .unwrap_or_else(|| default_message(spec.kind, &target));
+    let (line, column) = file.position(at);
+    let examples = spec.examples.unwrap_or_default();
+    Ok((
+        Rule {
+            id: spec.id,
+            category,
+            kind: spec.kind,
+            severity,
+            roles,
+            target,
+            min_turns: spec.min_turns.unwrap_or(1),
+            points,
+            points_given,
+            max_hits: spec.max_hits,
+            auto_fail: spec.auto_fail,
+            message,
+            suggestion: spec.suggestion,
+            link: spec.link,
+            description: spec.description,
+            examples: Examples {
+                hit: examples.hit,
+                clean: examples.clean,
+            },
+            origin: Origin {
+                file: file.name.to_string(),
+                line,
+                column,
+            },
+        },
+        at,
+    ))
+}
+
+/// What the rule looks for: a `when` condition, or a search with an optional `after`.
+fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> {
+    if let Some(when) = &spec.when {
+        let search_keys = [
+            (!spec.phrases.is_empty(), "phrases"),
+            (!spec.regex.clone().into_vec().is_empty(), "regex"),
+            (!spec.unless.is_empty(), "unless"),
+            (spec.near.is_some(), "near"),
+            (spec.not_near.is_some(), "not_near"),
+            (spec.window.is_some(), "window"),
+            (spec.timing.is_some(), "timing"),
+            (spec.count.is_some(), "count"),
+            (spec.after.is_some(), "after"),
+        ];
+        if let Some((_, key)) = search_keys.iter().find(|(set, _)| *set) {
+            return Err(c.fail(
+                key,
+                format!("a rule with `when` cannot also have `{key}`"),
+                "move it into one of the `when` conditions",
+            ));
+        }
+        return Ok(Target::When(c.condition(when, roles)?));
+    }
+    let find = c.find(
+        roles,
+        &spec.phrases,
+        &spec.regex,
+        &spec.unless,
+        spec.near.as_ref(),
+        spec.not_near.as_ref(),
+        spec.timing.as_ref(),
+        spec.window.as_ref(),
+        spec.count.as_ref(),
+    )?;
+    if matches!(&find.look, Look::Words(w) if w.phrases.is_empty() && w.regex.is_empty()) {
+        return Err(c.fail(
+            "id:",
+            format!(
+                "rule `{}` has no `phrases` and no `regex`, so it can never match",
+                spec.id
+            ),
+            "add at least one phrase, or a `when` condition or `timing`",
+        ));
+    }
+    let after = spec.after.as_ref().map(|a| c.after(a, roles)).transpose()?;
+    if after.is_some() && (find.count.is_some() || matches!(find.look, Look::Timing(_))) {
+        return Err(c.fail(
+            "after",
+            "`after` answers a trigger with phrases; it cannot be combined with `count` or `timing`".into(),
+            "keep `after` with `phrases` or `regex`",
+        ));
+    }
+    Ok(Target::Find { find, after })
+}
+
+/// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
+fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
+    let kind = spec.kind.name();
+    let points_ok = match (spec.kind, spec.points) {
+        (_, None) => true,
+        (Kind::Reward, Some(p)) => p >= 0,
+        (Kind::Forbid | Kind::Require, Some(p)) => p <= 0,
+        (Kind::Tag, Some(_)) => false,
+    };
+    if !points_ok {
+        let allowed = match spec.kind {
+            Kind::Reward => "0 or more",
+            Kind::Tag => "none: a tag only labels the conversation",
+            _ => "0 or less",
+        };
+        return Err(c.fail(
+            "points",
+            format!("`points` of a {kind} rule: {allowed}"),
+            "rewards add points, forbid and require rules take them away, tags carry none",
+        ));
+    }
+    if spec.auto_fail && matches!(spec.kind, Kind::Reward | Kind::Tag) {
+        return Err(c.fail(
+            "auto_fail",
+            format!("`auto_fail` on a {kind} rule would fail a conversation for good language"),
+            "use `auto_fail` on forbid and require rules only",
+        ));
+    }
+    if spec.min_turns.is_some() && spec.kind != Kind::Require {
+        return Err(c.fail(
+            "min_turns",
+            "`min_turns` only applies to `kind: require` rules".into(),
+            "remove it, or make the rule a require rule",
+        ));
+    }
+    if spec.max_hits == Some(0) {
+        return Err(c.fail(
+            "max_hits",
+            "`max_hits: 0` would count no hit".into(),
+            "use `points: 0` for a rule that should not score, or a cap of 1 or more",
+        ));
+    }
+    Ok(())
+}
+
+/// The message of a rule that gives none: the match where there is one, else what was measured.
+fn default_message(kind: Kind, target: &Target) -> String {
+    let timing = match target {
+        Target::Find { find, .. } => match &find.look {
+            Look::Timing(t) => Some(t.describe()),
+            Look::Words(_) => None,
+        },
+        Target::When(_) => None,
+    };
+    let matched = matches!(target, Target::Find { .. }) && timing.is_none();
+    match (kind, matched, timing) {
+        (Kind::Forbid, true, _) => "Avoid “{match}”".into(),
+        (Kind::Reward, true, _) => "Good: “{match}”".into(),
+        (Kind::Tag, true, _) => "{id}: “{match}”".into(),
+        (Kind::Require, _, _) => "Missing required language ({id})".into(),
+        (_, _, Some(measure)) => format!("{measure} ({{id}})"),
+        (_, _, None) => "{id}".into(),
+    }
+}
+
+/// Parses a rule file's text into its specs.
+pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
+    crate::yaml::from_str::<PackSpec>(file.text).map_err(|e| RuleError {
+        file: file.name.to_string(),
+        line: e.line,
+        column: e.column,
+        hint: Some(e.hint().to_string()),
+        message: e.message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_category_slash_kebab_name() {
+        assert!(valid_id("ownership/not-my-department"));
+        assert!(valid_id("a1/b-2"));
+        assert!(!valid_id("Ownership/x"));
+        assert!(!valid_id("ownership"));
+        assert!(!valid_id("a/b/c"));
+        assert!(!valid_id("a/-b"));
+    }
+}

@@ -1,0 +1,410 @@
+//! Checks the parts of a rule that say what it looks for: phrases, regexes, windows, proximity,
+//! counts, timing, sequences and conditions. Each error points at the text it is about.
+
+use super::super::Phrase;
+use super::super::error::{RuleError, SourceFile};
+use super::super::lexicon::Lexicons;
+use super::super::model::{
+    After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
+};
+use super::super::phrase;
+use super::super::schema::{
+    AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, TimingSpec,
+    WindowSpec,
+};
+
+/// What checking one rule needs: where it is written, and how phrases are read.
+pub(super) struct Checker<'a> {
+    pub file: &'a SourceFile<'a>,
+    /// Byte offset of the rule's id in the file: errors are searched for from there.
+    pub at: usize,
+    pub fillers: &'a [String],
+    pub lexicons: &'a Lexicons,
+}
+
+/// The phrase syntax, for hints.
+const PHRASE_HINT: &str = "phrases are words with `(a|b)` alternatives, `[opt]` optional words, `*` for one word, `word*` for a stem and `{lexicon}` slots; fillers (um, uh, …) are ignored";
+
+impl Checker<'_> {
+    /// An error at the first `needle` after the rule's id.
+    pub fn fail(&self, needle: &str, message: String, hint: &str) -> RuleError {
+        self.file
+            .error_at(self.at, needle, message, Some(hint.to_string()))
+    }
+
+    pub fn phrases(&self, list: &[String], key: &str) -> Result<Vec<Phrase>, RuleError> {
+        let mut out = Vec::with_capacity(list.len());
+        for p in list {
+            let parsed = phrase::parse(p, self.fillers, &mut |name: &str| self.lexicons.get(name));
+            match parsed {
+                Ok(pattern) => out.push(Phrase {
+                    text: p.clone(),
+                    pattern,
+                }),
+                Err(e) => {
+                    let mut err =
+                        self.fail(p, format!("{key} \"{p}\": {}", e.message), PHRASE_HINT);
+                    if self.file.text[self.at..].contains(p.as_str()) {
+                        err.column += p.chars().take(e.at).count();
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn regexes(&self, list: &OneOrMany<String>) -> Result<Vec<RuleRegex>, RuleError> {
+        list.clone()
+            .into_vec()
+            .iter()
+            .map(|r| {
+                checked_regex(r).map_err(|e| {
+                    let first = e.to_string();
+                    let last = first.lines().last().unwrap_or(&first).trim();
+                    let detail = last.strip_prefix("error: ").unwrap_or(last).to_string();
+                    self.fail(
+                        r,
+                        format!("invalid regex `{r}`: {detail}"),
+                        "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// The roles a `speaker` value stands for, else `default`.
+    pub fn roles(speaker: Option<&OneOrMany<Speaker>>, default: u8) -> u8 {
+        speaker.map_or(default, |s| {
+            s.clone()
+                .into_vec()
+                .iter()
+                .fold(0, |acc, s| acc | s.roles())
+        })
+    }
+
+    pub fn window(&self, spec: Option<&WindowSpec>) -> Result<Option<Window>, RuleError> {
+        spec.map(|w| {
+            window(w).map_err(|message| {
+                self.fail(
+                    "window",
+                    message,
+                    "write one of `first_turns: N`, `last_turns: N`, `first_seconds: S`, `last_seconds: S`, `first_percent: P`, `last_percent: P`, `between_seconds: [A, B]`, `between_percent: [A, B]`",
+                )
+            })
+        })
+        .transpose()
+    }
+
+    pub fn near(
+        &self,
+        spec: Option<&OneOrMany<NearSpec>>,
+        key: &str,
+    ) -> Result<Vec<Near>, RuleError> {
+        let specs = spec.map_or_else(Vec::new, |s| s.clone().into_vec());
+        specs
+            .iter()
+            .map(|spec| {
+                if spec.phrases.is_empty() {
+                    return Err(self.fail(
+                        key,
+                        format!("`{key}` has no phrases"),
+                        "write `{phrases: [...], words: N}`, or a list of them",
+                    ));
+                }
+                Ok(Near {
+                    phrases: self.phrases(&spec.phrases, &format!("{key} phrase"))?,
+                    words: spec.words,
+                    side: spec.side.map(|s| match s {
+                        SideSpec::Before => Side::Before,
+                        SideSpec::After => Side::After,
+                    }),
+                })
+            })
+            .collect()
+    }
+
+    pub fn count(&self, spec: Option<&CountSpec>) -> Result<Option<Count>, RuleError> {
+        let Some(spec) = spec else { return Ok(None) };
+        let count = Count {
+            min: spec.min.unwrap_or(1),
+            max: spec.max,
+        };
+        if spec.min.is_none() && spec.max.is_none() || count.max.is_some_and(|m| m < count.min) {
+            return Err(self.fail(
+                "count",
+                "a count needs `min` or `max`, with min <= max".into(),
+                "write `count: {min: 2}`, `count: {max: 3}` or both",
+            ));
+        }
+        Ok(Some(count))
+    }
+
+    pub fn timing(&self, spec: &TimingSpec) -> Result<Timing, RuleError> {
+        let ms = |s: f64| (s * 1000.0).round() as u64;
+        let set: Vec<Timing> = [
+            spec.silence_seconds.map(|s| Timing::Silence(ms(s))),
+            spec.interrupts_seconds.map(|s| Timing::Interrupts(ms(s))),
+            spec.interrupts_total_seconds
+                .map(|s| Timing::InterruptsTotal(ms(s))),
+            spec.talk_share_above.map(Timing::TalkShareAbove),
+            spec.talk_share_below.map(Timing::TalkShareBelow),
+            spec.turn_seconds_above.map(|s| Timing::TurnAbove(ms(s))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let values = [
+            spec.silence_seconds,
+            spec.interrupts_seconds,
+            spec.interrupts_total_seconds,
+            spec.turn_seconds_above,
+        ];
+        let shares = [spec.talk_share_above, spec.talk_share_below];
+        let bad_seconds = values.iter().flatten().any(|s| !s.is_finite() || *s < 0.0);
+        let bad_share = shares.iter().flatten().any(|f| !(0.0..=1.0).contains(f));
+        match set.as_slice() {
+            [one] if !bad_seconds && !bad_share => Ok(*one),
+            _ => Err(self.fail(
+                "timing",
+                "`timing` needs exactly one measure: seconds of 0 or more, shares from 0 to 1".into(),
+                "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`",
+            )),
+        }
+    }
+
+    /// A search from the keys a rule and a condition share.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the keys of a search, as written"
+    )]
+    pub fn find(
+        &self,
+        roles: u8,
+        phrases: &[String],
+        regex: &OneOrMany<String>,
+        unless: &[String],
+        near: Option<&OneOrMany<NearSpec>>,
+        not_near: Option<&OneOrMany<NearSpec>>,
+        timing: Option<&TimingSpec>,
+        window: Option<&WindowSpec>,
+        count: Option<&CountSpec>,
+    ) -> Result<Find, RuleError> {
+        let look = match timing {
+            Some(t) => {
+                if !phrases.is_empty() || !unless.is_empty() || near.is_some() || not_near.is_some()
+                {
+                    return Err(self.fail(
+                        "timing",
+                        "`timing` cannot be combined with phrases, `unless`, `near` or `not_near`"
+                            .into(),
+                        "put the timing and the phrases in two conditions of `when: {all: [...]}`",
+                    ));
+                }
+                Look::Timing(self.timing(t)?)
+            }
+            None => Look::Words(Words {
+                phrases: self.phrases(phrases, "phrase")?,
+                regex: self.regexes(regex)?,
+                unless: self.phrases(unless, "unless phrase")?,
+                near: self.near(near, "near")?,
+                not_near: self.near(not_near, "not_near")?,
+            }),
+        };
+        Ok(Find {
+            roles,
+            look,
+            window: self.window(window)?,
+            count: self.count(count)?,
+        })
+    }
+
+    pub fn after(&self, spec: &AfterSpec, rule_roles: u8) -> Result<After, RuleError> {
+        // The other party by default: the customer for an agent rule, and the reverse.
+        let (agent, customer) = (Speaker::Agent.roles(), Speaker::Customer.roles());
+        let default = match rule_roles {
+            r if r == agent => customer,
+            r if r == customer => agent,
+            _ => Speaker::Any.roles(),
+        };
+        let roles = Checker::roles(spec.speaker.as_ref(), default);
+        let trigger = self.find(
+            roles,
+            &spec.phrases,
+            &spec.regex,
+            &[],
+            None,
+            None,
+            None,
+            None,
+            None,
+        )?;
+        if matches!(&trigger.look, Look::Words(w) if w.phrases.is_empty() && w.regex.is_empty()) {
+            return Err(self.fail(
+                "after",
+                "`after` has no trigger: give it `phrases` or `regex`".into(),
+                "write `after: {speaker: customer, phrases: [...], within_turns: 2}`",
+            ));
+        }
+        let within = match (spec.within_turns, spec.within_seconds) {
+            (Some(n), None) if n > 0 => Within::Turns(n),
+            (None, Some(s)) if s.is_finite() && s > 0.0 => {
+                Within::Millis((s * 1000.0).round() as u64)
+            }
+            _ => {
+                return Err(self.fail(
+                    "after",
+                    "`after` needs one of `within_turns: N` (N > 0) or `within_seconds: S` (S > 0)"
+                        .into(),
+                    "write `within_turns: 2` for the next two turns of the rule's speaker",
+                ));
+            }
+        };
+        Ok(After { trigger, within })
+    }
+
+    /// A `when` condition; a condition without `speaker` takes `roles`, the rule's.
+    pub fn condition(&self, spec: &ConditionSpec, roles: u8) -> Result<Condition, RuleError> {
+        let groups = [spec.all.is_some(), spec.any.is_some(), spec.not.is_some()];
+        let search = spec.phrases.is_some() || spec.regex.is_some() || spec.timing.is_some();
+        let searched_keys = spec.speaker.is_some()
+            || !spec.unless.is_empty()
+            || spec.near.is_some()
+            || spec.not_near.is_some()
+            || spec.window.is_some()
+            || spec.count.is_some();
+        let group_count = groups.iter().filter(|g| **g).count();
+        if group_count + usize::from(search) != 1 || (group_count == 1 && searched_keys) {
+            return Err(self.fail(
+                "when",
+                "each condition is one of `all: [...]`, `any: [...]`, `not: {...}`, or a search with `phrases`, `regex` or `timing`".into(),
+                "nest conditions: `when: {all: [{speaker: customer, phrases: [...]}, {not: {phrases: [...]}}]}`",
+            ));
+        }
+        let list = |items: &[ConditionSpec]| -> Result<Vec<Condition>, RuleError> {
+            if items.is_empty() {
+                return Err(self.fail(
+                    "when",
+                    "an empty `all` or `any`".into(),
+                    "list at least one condition",
+                ));
+            }
+            items.iter().map(|c| self.condition(c, roles)).collect()
+        };
+        if let Some(all) = &spec.all {
+            return Ok(Condition::All(list(all)?));
+        }
+        if let Some(any) = &spec.any {
+            return Ok(Condition::Any(list(any)?));
+        }
+        if let Some(not) = &spec.not {
+            return Ok(Condition::Not(Box::new(self.condition(not, roles)?)));
+        }
+        let find = self.find(
+            Checker::roles(spec.speaker.as_ref(), roles),
+            spec.phrases.as_deref().unwrap_or_default(),
+            spec.regex.as_ref().unwrap_or(&OneOrMany::default()),
+            &spec.unless,
+            spec.near.as_ref(),
+            spec.not_near.as_ref(),
+            spec.timing.as_ref(),
+            spec.window.as_ref(),
+            spec.count.as_ref(),
+        )?;
+        Ok(Condition::Find(find))
+    }
+}
+
+/// Checks a rule regex, to be compiled case-insensitive and multi-line (`^`/`$` at line starts
+/// and ends), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
+/// `rg --no-unicode`), which keeps it on the regex crate's fast engines: Unicode word boundaries
+/// and case folding are 40–100x slower there. The flags are written into the pattern (`(?m-u)`)
+/// so that the matcher's `RegexSet` compiles it the same way. A pattern that is only valid in
+/// Unicode mode (a class with a non-ASCII character) stays Unicode; `(?u)` opts back in anywhere.
+fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
+    let compiles = |p: String| {
+        regex::RegexBuilder::new(&p)
+            .case_insensitive(true)
+            .build()
+            .map(|_| p)
+    };
+    let pattern =
+        compiles(format!("(?m-u){written}")).or_else(|_| compiles(format!("(?m){written}")))?;
+    Ok(RuleRegex {
+        written: written.to_string(),
+        pattern,
+    })
+}
+
+fn window(w: &WindowSpec) -> Result<Window, String> {
+    let set = [
+        w.first_turns.is_some(),
+        w.last_turns.is_some(),
+        w.first_seconds.is_some(),
+        w.last_seconds.is_some(),
+        w.first_percent.is_some(),
+        w.last_percent.is_some(),
+        w.between_seconds.is_some(),
+        w.between_percent.is_some(),
+    ];
+    if set.iter().filter(|s| **s).count() != 1 {
+        return Err("a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds, first_percent, last_percent, between_seconds, between_percent".into());
+    }
+    let ms = |s: f64| (s * 1000.0).round() as u64;
+    let secs = |s: f64| -> Result<u64, String> {
+        if s.is_finite() && s > 0.0 {
+            Ok(ms(s))
+        } else {
+            Err(format!("window seconds must be positive, not {s}"))
+        }
+    };
+    let turns = |n: usize| {
+        if n == 0 {
+            Err("a window of 0 turns holds nothing".to_string())
+        } else {
+            Ok(n)
+        }
+    };
+    let percent = |p: f64| {
+        if p.is_finite() && p > 0.0 && p <= 100.0 {
+            Ok(p)
+        } else {
+            Err(format!(
+                "a window percent is above 0 and at most 100, not {p}"
+            ))
+        }
+    };
+    let span = |[a, b]: [f64; 2], top: f64, unit: &str| {
+        if a.is_finite() && b.is_finite() && 0.0 <= a && a < b && b <= top {
+            Ok((a, b))
+        } else {
+            Err(format!(
+                "a window's [start, end] in {unit} needs 0 <= start < end <= {top}, not [{a}, {b}]"
+            ))
+        }
+    };
+    if let Some(n) = w.first_turns {
+        return Ok(Window::FirstTurns(turns(n)?));
+    }
+    if let Some(n) = w.last_turns {
+        return Ok(Window::LastTurns(turns(n)?));
+    }
+    if let Some(s) = w.first_seconds {
+        return Ok(Window::FirstSeconds(secs(s)?));
+    }
+    if let Some(s) = w.last_seconds {
+        return Ok(Window::LastSeconds(secs(s)?));
+    }
+    if let Some(p) = w.first_percent {
+        return Ok(Window::FirstPercent(percent(p)?));
+    }
+    if let Some(p) = w.last_percent {
+        return Ok(Window::LastPercent(percent(p)?));
+    }
+    if let Some(s) = w.between_seconds {
+        let (a, b) = span(s, f64::MAX, "seconds")?;
+        return Ok(Window::BetweenSeconds(ms(a), ms(b)));
+    }
+    let (a, b) = span(w.between_percent.unwrap_or_default(), 100.0, "percent")?;
+    Ok(Window::BetweenPercent(a, b))
+}
