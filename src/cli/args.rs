@@ -139,6 +139,9 @@ pub(crate) struct TestArgs {
     pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) config: ConfigArgs,
+    /// Fail (exit 1) when a rule has no examples.
+    #[arg(long)]
+    pub(crate) require_examples: bool,
 }
 
 #[derive(Debug, Args)]

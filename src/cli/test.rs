@@ -19,7 +19,8 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     let _ = io::stdout()
         .lock()
         .write_all(report::examples::render(&result).as_bytes());
-    Ok(if result.failures.is_empty() {
+    let missing = args.require_examples && !result.rules_without_examples.is_empty();
+    Ok(if result.failures.is_empty() && !missing {
         Outcome::Clean
     } else {
         Outcome::Findings

@@ -17,6 +17,9 @@ pub fn render(report: &TestReport) -> String {
             f.rule, f.origin, f.index, f.example
         ));
     }
+    for id in &report.rules_without_examples {
+        lines.push_str(&format!("{id}: no examples\n"));
+    }
     let failed_rules: BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
     lines.push_str(&format!(
         "{} rules, {} examples: {} passed, {} failed ({} rules failing, {} rules without examples).\n",

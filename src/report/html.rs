@@ -320,7 +320,10 @@ fn finish(w: &mut dyn Write, s: &Summary, rules: &[(String, String)]) -> io::Res
             .stats
             .agents
             .iter()
-            .map(|(name, (n, total))| (format!("{name} ({n})"), *total as f64 / *n as f64))
+            .map(|(name, a)| {
+                let mean = a.score_total as f64 / a.conversations as f64;
+                (format!("{name} ({})", a.conversations), mean)
+            })
             .collect();
         page.push_str(&bars("Mean score per agent", &agents, ""));
     }

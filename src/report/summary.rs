@@ -1,6 +1,7 @@
 //! Totals over a scan, accumulated conversation by conversation in constant memory.
 
 use super::Conversation;
+use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
 use serde::{Serialize, Serializer};
 
@@ -46,10 +47,34 @@ pub struct Summary {
 pub struct Stats {
     /// Findings by rule index.
     pub per_rule: Vec<usize>,
-    /// Agent name → (conversations, score total).
-    pub agents: std::collections::BTreeMap<String, (usize, i64)>,
+    /// By agent name.
+    pub agents: std::collections::BTreeMap<String, AgentStats>,
     /// Conversations by score decile: `scores[s / 10]`, 100 in the last.
     pub scores: [usize; 11],
+}
+
+/// One agent's conversations, scores and (in timed conversations) talk, silence and
+/// interruptions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AgentStats {
+    pub conversations: usize,
+    pub score_total: i64,
+    /// Conversations with times, and what their clocks say.
+    pub timed: usize,
+    pub measures: Measures,
+}
+
+impl AgentStats {
+    fn merge(&mut self, o: &AgentStats) {
+        self.conversations += o.conversations;
+        self.score_total += o.score_total;
+        self.timed += o.timed;
+        let (m, om) = (&mut self.measures, o.measures);
+        m.agent_talk_ms += om.agent_talk_ms;
+        m.talk_ms += om.talk_ms;
+        m.silence_ms += om.silence_ms;
+        m.agent_interruptions += om.agent_interruptions;
+    }
 }
 
 impl Stats {
@@ -60,10 +85,8 @@ impl Stats {
         for (i, n) in o.per_rule.iter().enumerate() {
             self.per_rule[i] += n;
         }
-        for (name, (n, total)) in &o.agents {
-            let e = self.agents.entry(name.clone()).or_default();
-            e.0 += n;
-            e.1 += total;
+        for (name, agent) in &o.agents {
+            self.agents.entry(name.clone()).or_default().merge(agent);
         }
         for (a, b) in self.scores.iter_mut().zip(o.scores) {
             *a += b;
@@ -78,9 +101,17 @@ impl Stats {
             self.per_rule[f.rule_index] += 1;
         }
         if let Some(agent) = c.agent {
-            let e = self.agents.entry(agent.to_string()).or_default();
-            e.0 += 1;
-            e.1 += i64::from(c.score);
+            let measures = crate::engine::measures(c.transcript);
+            let one = AgentStats {
+                conversations: 1,
+                score_total: i64::from(c.score),
+                timed: usize::from(measures.is_some()),
+                measures: measures.unwrap_or_default(),
+            };
+            self.agents
+                .entry(agent.to_string())
+                .or_default()
+                .merge(&one);
         }
         self.scores[(c.score.clamp(0, 100) / 10) as usize] += 1;
     }

@@ -14,6 +14,7 @@ use super::matcher::Hit;
 use crate::rules::Kind;
 use crate::transcript::Transcript;
 use search::{Conversation, Found, by_place};
+pub use timeline::{Measures, measures};
 
 /// One rule outcome in a conversation: a finding before it is rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]

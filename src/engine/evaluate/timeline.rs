@@ -37,6 +37,58 @@ impl Timeline {
         }
     }
 
+    /// How long turn `i` lasts.
+    pub fn talk(&self, i: usize) -> u64 {
+        self.ends[i]
+            .unwrap_or(0)
+            .saturating_sub(self.starts[i].unwrap_or(0))
+    }
+
+    /// The silence before each turn: from the last end of the turns before it to its start.
+    pub fn gaps(&self) -> Vec<u64> {
+        let mut last_end: Option<u64> = None;
+        (0..self.starts.len())
+            .map(|i| {
+                let start = self.starts[i].unwrap_or(0);
+                let gap = last_end.map_or(0, |e| start.saturating_sub(e));
+                last_end = last_end.max(self.ends[i]);
+                gap
+            })
+            .collect()
+    }
+
+    /// How long each turn overlaps an earlier turn of another speaker (the one that ends last;
+    /// 0 when none goes on when it starts): `min(ends) − its start`.
+    pub fn overlaps(&self, t: &Transcript) -> Vec<u64> {
+        // The two latest ends of earlier turns, of two different speakers.
+        let mut latest: [Option<(u64, usize)>; 2] = [None, None];
+        let same = |a: usize, b: usize| {
+            t.turns[a].role == t.turns[b].role && t.turns[a].speaker == t.turns[b].speaker
+        };
+        (0..t.turns.len())
+            .map(|i| {
+                let (start, end) = (self.starts[i].unwrap_or(0), self.ends[i].unwrap_or(0));
+                let other = latest.iter().flatten().find(|(_, j)| !same(*j, i));
+                let overlap = other.map_or(0, |&(other_end, _)| {
+                    if start < other_end {
+                        end.min(other_end).saturating_sub(start)
+                    } else {
+                        0
+                    }
+                });
+                let mut entries: Vec<(u64, usize)> = latest.iter().flatten().copied().collect();
+                match entries.iter_mut().find(|e| same(e.1, i)) {
+                    Some(e) if end > e.0 => *e = (end, i),
+                    Some(_) => {}
+                    None => entries.push((end, i)),
+                }
+                entries.sort_by(|a, b| b.cmp(a));
+                latest = [entries.first().copied(), entries.get(1).copied()];
+                overlap
+            })
+            .collect()
+    }
+
     /// The call's span: the first start to the last end.
     fn span(&self) -> Option<(u64, u64)> {
         let first = self.starts.iter().flatten().min()?;
@@ -121,4 +173,34 @@ fn overlaps(start: Option<f64>, end: Option<f64>, from: f64, to: f64) -> bool {
     } else {
         (from <= s && s < to) || s == to
     }
+}
+
+/// What a timed conversation's clock says of its agent, for `--statistics`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measures {
+    /// How long agent turns last, in milliseconds.
+    pub agent_talk_ms: u64,
+    /// How long all turns last.
+    pub talk_ms: u64,
+    /// The silence between turns.
+    pub silence_ms: u64,
+    /// Agent turns that start while another speaker's turn goes on.
+    pub agent_interruptions: usize,
+}
+
+/// The measures of a conversation whose turns all have start times and some an end time.
+pub fn measures(t: &Transcript) -> Option<Measures> {
+    let tl = Timeline::new(t);
+    if !tl.timed || !tl.has_ends {
+        return None;
+    }
+    let agent = |i: usize| t.turns[i].role == crate::transcript::Role::Agent;
+    let overlaps = tl.overlaps(t);
+    let n = t.turns.len();
+    Some(Measures {
+        agent_talk_ms: (0..n).filter(|&i| agent(i)).map(|i| tl.talk(i)).sum(),
+        talk_ms: (0..n).map(|i| tl.talk(i)).sum(),
+        silence_ms: tl.gaps().iter().sum(),
+        agent_interruptions: (0..n).filter(|&i| agent(i) && overlaps[i] > 0).count(),
+    })
 }

@@ -17,32 +17,22 @@ impl Conversation<'_> {
         let turns = &self.transcript.turns;
         let all: Vec<usize> = (0..turns.len()).collect();
         let window = tl.window(find.window, &all)?;
-        let start = |i: usize| tl.starts[i].unwrap_or(0);
-        let end = |i: usize| tl.ends[i].unwrap_or(0);
         let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
         let at = |turn: usize| Found { turn, range: None };
-        // The longest overlap of turn i with an earlier turn of another speaker.
-        let overlap = |i: usize| -> u64 {
-            (0..i)
-                .filter(|&j| turns[j].role != turns[i].role || turns[j].speaker != turns[i].speaker)
-                .filter(|&j| start(j) <= start(i) && start(i) < end(j))
-                .map(|j| end(i).min(end(j)).saturating_sub(start(i)))
-                .max()
-                .unwrap_or(0)
-        };
+        let overlaps = tl.overlaps(self.transcript);
+        let overlap = |i: usize| overlaps[i];
         let events = match timing {
-            Timing::Silence(ms) => window
-                .iter()
-                .filter(|&&i| i > 0 && ours(i))
-                .filter(|&&i| {
-                    let before = (0..i).map(&end).max().unwrap_or(0);
-                    start(i).saturating_sub(before) >= ms
-                })
-                .map(|&i| at(i))
-                .collect(),
+            Timing::Silence(ms) => {
+                let gaps = tl.gaps();
+                window
+                    .iter()
+                    .filter(|&&i| i > 0 && ours(i) && gaps[i] >= ms)
+                    .map(|&i| at(i))
+                    .collect()
+            }
             Timing::TurnAbove(ms) => window
                 .iter()
-                .filter(|&&i| ours(i) && end(i).saturating_sub(start(i)) > ms)
+                .filter(|&&i| ours(i) && tl.talk(i) > ms)
                 .map(|&i| at(i))
                 .collect(),
             Timing::Interrupts(ms) => window
@@ -63,9 +53,12 @@ impl Conversation<'_> {
                 }
             }
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
-                let talk = |i: usize| end(i).saturating_sub(start(i));
-                let total: u64 = window.iter().map(|&i| talk(i)).sum();
-                let mine: u64 = window.iter().filter(|&&i| ours(i)).map(|&i| talk(i)).sum();
+                let total: u64 = window.iter().map(|&i| tl.talk(i)).sum();
+                let mine: u64 = window
+                    .iter()
+                    .filter(|&&i| ours(i))
+                    .map(|&i| tl.talk(i))
+                    .sum();
                 let fraction = mine as f64 / total.max(1) as f64;
                 let holds = match timing {
                     Timing::TalkShareAbove(_) => fraction > share,
