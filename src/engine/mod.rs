@@ -108,13 +108,19 @@ impl Engine {
             fillers: &rules.fillers,
         })
         .map_err(|e| {
-            let at = compiled.origins.get(e.list as usize);
+            let (list, k) = match e.phrase {
+                Some((list, k)) => (list as usize, k),
+                None => (usize::MAX, 0),
+            };
             EngineError {
-                origin: at.map(|o| rules.rules[o.rule].origin.clone()),
+                origin: compiled
+                    .origins
+                    .get(list)
+                    .map(|o| rules.rules[o.rule].origin.clone()),
                 phrase: compiled
                     .texts
-                    .get(e.list as usize)
-                    .and_then(|t| t.get(e.phrase))
+                    .get(list)
+                    .and_then(|t| t.get(k))
                     .map(|p| p.to_string()),
                 message: e.message,
             }

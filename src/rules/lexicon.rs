@@ -25,6 +25,8 @@ pub(crate) struct Lexicons {
     owner: HashMap<String, usize>,
     /// Name → its entries parsed, each one sequence.
     parsed: HashMap<String, Vec<Vec<Item>>>,
+    /// Lexicons with an error (reported once, where it is written), or that use one.
+    failed: std::collections::HashSet<String>,
 }
 
 /// Where lexicons are written: each rule file, then the config.
@@ -70,7 +72,7 @@ impl Lexicons {
         }
         let names: Vec<String> = lexicons.defined.keys().cloned().collect();
         for name in names {
-            if let Err(e) = lexicons.resolve(&name, &mut Vec::new(), sources, fillers) {
+            if let Err(Some(e)) = lexicons.resolve(&name, &mut Vec::new(), sources, fillers) {
                 errors.push(e);
             }
         }
@@ -110,17 +112,35 @@ impl Lexicons {
     }
 
     /// Parses `name`'s entries, the lexicons they use first; `stack` holds the names being
-    /// parsed, to find cycles.
+    /// parsed, to find cycles. An error is given once: a lexicon whose error was given, or that
+    /// uses one, fails with `None`.
     fn resolve(
         &mut self,
         name: &str,
         stack: &mut Vec<String>,
         sources: &[LexiconSource],
         fillers: &[String],
-    ) -> Result<(), RuleError> {
+    ) -> Result<(), Option<RuleError>> {
         if self.parsed.contains_key(name) {
             return Ok(());
         }
+        if self.failed.contains(name) {
+            return Err(None);
+        }
+        let result = self.parse_entries(name, stack, sources, fillers);
+        if result.is_err() {
+            self.failed.insert(name.to_string());
+        }
+        result
+    }
+
+    fn parse_entries(
+        &mut self,
+        name: &str,
+        stack: &mut Vec<String>,
+        sources: &[LexiconSource],
+        fillers: &[String],
+    ) -> Result<(), Option<RuleError>> {
         stack.push(name.to_string());
         let entries: Vec<(String, usize)> = self.defined[name]
             .iter()
@@ -145,14 +165,17 @@ impl Lexicons {
                 if let Some(k) = stack.iter().position(|n| *n == used) {
                     let mut cycle = stack[k..].to_vec();
                     cycle.push(used);
-                    return Err(at_entry(format!("a lexicon cycle: {}", cycle.join(" → "))));
+                    return Err(Some(at_entry(format!(
+                        "a lexicon cycle: {}",
+                        cycle.join(" → ")
+                    ))));
                 }
                 if self.defined.contains_key(&used) {
                     self.resolve(&used, stack, sources, fillers)?;
                 }
             }
             let pattern = phrase::parse(&text, fillers, &mut |n: &str| self.get(n))
-                .map_err(|e| at_entry(e.message))?;
+                .map_err(|e| Some(at_entry(e.message)))?;
             parsed.push(pattern.items);
         }
         stack.pop();

@@ -8,6 +8,7 @@ mod formats;
 mod html_report;
 mod reports;
 mod rule_keys;
+mod rule_language;
 mod rules_cmd;
 mod support;
 mod vendor_formats;

@@ -25,11 +25,11 @@ pub struct MatcherInput<'a> {
     pub fillers: &'a [String],
 }
 
-/// A phrase the matcher cannot take, by its list and its place in the list.
+/// What the matcher cannot take: a phrase (by its list and its place in the list), or all of
+/// them together.
 #[derive(Debug)]
 pub(crate) struct BuildError {
-    pub list: ListId,
-    pub phrase: usize,
+    pub phrase: Option<(ListId, usize)>,
     pub message: String,
 }
 
@@ -64,8 +64,7 @@ impl Matcher {
     pub(super) fn build(input: MatcherInput, expand_up_to: usize) -> Result<Matcher, BuildError> {
         let (words, stems) = vocabulary(&input.lists);
         let vocab = Vocab::new(&words, &stems, input.fillers).map_err(|n| BuildError {
-            list: 0,
-            phrase: 0,
+            phrase: None,
             message: format!(
                 "the rules use {n} distinct words and stems; at most {} are supported",
                 MAX_SYMBOLS - 2
@@ -77,8 +76,7 @@ impl Matcher {
             let list = list as ListId;
             for (k, pattern) in phrases.iter().enumerate() {
                 let fail = |message: String| BuildError {
-                    list,
-                    phrase: k,
+                    phrase: Some((list, k)),
                     message,
                 };
                 let count = pattern.variant_count();
@@ -116,8 +114,7 @@ impl Matcher {
             None
         } else {
             Some(Regexes::new(input.regexes).map_err(|message| BuildError {
-                list: 0,
-                phrase: 0,
+                phrase: None,
                 message,
             })?)
         };

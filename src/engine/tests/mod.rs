@@ -1,5 +1,7 @@
 //! The rule semantics, tested in-process: one line per case, in the spirit of harper's
-//! `assert_lint_count(text, rule, n)`.
+//! `assert_lint_count(text, rule, n)`. The second edition's keys are tested in [`second`].
+
+mod second;
 
 use super::{Engine, Evaluation, Scoring, Scratch};
 use crate::rules::RuleSet;
@@ -7,7 +9,7 @@ use crate::rules::load::{Overrides, load};
 use crate::transcript::{Format, ParseOptions, parse};
 
 /// The rule set of one YAML rule file.
-fn rules(yaml: &str) -> RuleSet {
+pub(super) fn rules(yaml: &str) -> RuleSet {
     let files = [("test.yaml".to_string(), yaml.to_string())];
     let fillers = ["um".to_string(), "uh".to_string()];
     match load(&files, &Overrides::default(), &fillers) {
@@ -17,7 +19,7 @@ fn rules(yaml: &str) -> RuleSet {
 }
 
 /// Checks a text transcript (`Agent: …` lines) against the rules of `yaml`.
-fn check_with(yaml: &str, text: &str, scoring: Scoring) -> (RuleSet, Evaluation) {
+pub(super) fn check_with(yaml: &str, text: &str, scoring: Scoring) -> (RuleSet, Evaluation) {
     let set = rules(yaml);
     let engine = Engine::new(&set).unwrap().with_scoring(scoring);
     let parsed = parse(text, Format::Text, &ParseOptions::default()).unwrap();
@@ -26,7 +28,7 @@ fn check_with(yaml: &str, text: &str, scoring: Scoring) -> (RuleSet, Evaluation)
 }
 
 /// The findings of rule `id` as (1-based turn, matched text or `None`, points).
-fn findings(yaml: &str, text: &str, id: &str) -> Vec<(usize, Option<String>, i32)> {
+pub(super) fn findings(yaml: &str, text: &str, id: &str) -> Vec<(usize, Option<String>, i32)> {
     let (set, evaluation) = check_with(yaml, text, Scoring::default());
     let turn_text = |turn: usize, range: (usize, usize)| {
         let parsed = parse(text, Format::Text, &ParseOptions::default()).unwrap();
@@ -41,7 +43,7 @@ fn findings(yaml: &str, text: &str, id: &str) -> Vec<(usize, Option<String>, i32
 }
 
 #[track_caller]
-fn assert_lint_count(yaml: &str, text: &str, id: &str, n: usize) {
+pub(super) fn assert_lint_count(yaml: &str, text: &str, id: &str, n: usize) {
     let found = findings(yaml, text, id);
     assert_eq!(found.len(), n, "{id} on {text:?}: {found:?}");
 }
