@@ -1,6 +1,7 @@
-//! Compiling a rule set: every phrase list of every search (a rule's phrases and `unless`, its
-//! `near` lists, its trigger's, its conditions') gets an id in the one matcher, and each rule
-//! becomes the plain structure evaluation walks.
+//! Compiling a rule set: every phrase list of every search (a rule's phrases, its trigger's, its
+//! conditions') gets an id in the one matcher, every list asked about only around a match (its
+//! `unless` and `near` lists) a local id, and each rule becomes the plain structure evaluation
+//! walks.
 
 use super::ListId;
 use crate::rules::{
@@ -41,7 +42,8 @@ pub(super) struct CompiledFind {
 pub(super) enum CompiledLook {
     Words {
         phrases: ListId,
-        unless: ListId,
+        /// Looked for in the turns of the matches only.
+        unless: Option<usize>,
         /// A search with a window runs its regexes here, in its window's turns only, rather
         /// than in the matcher over every turn: a window of a few turns is far cheaper to search.
         window_regex: Vec<Regex>,
@@ -53,7 +55,8 @@ pub(super) enum CompiledLook {
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CompiledNear {
-    pub list: ListId,
+    /// A list the matcher looks for only around a hit.
+    pub local: usize,
     pub words: usize,
     pub side: Option<Side>,
 }
@@ -82,6 +85,8 @@ pub(super) struct ListOrigin {
 pub(super) struct Compiled<'r> {
     pub rules: Vec<CompiledRule>,
     pub lists: Vec<Vec<&'r crate::rules::Pattern>>,
+    /// The `near` lists, matched only around a hit.
+    pub locals: Vec<Vec<&'r crate::rules::Pattern>>,
     /// The phrase lists' phrases as written, for errors.
     pub texts: Vec<Vec<&'r str>>,
     pub origins: Vec<ListOrigin>,
@@ -95,6 +100,7 @@ impl<'r> Compiled<'r> {
         let mut c = Compiled {
             rules: Vec::with_capacity(set.rules.len()),
             lists: Vec::new(),
+            locals: Vec::new(),
             texts: Vec::new(),
             origins: Vec::new(),
             regexes: Vec::new(),
@@ -153,13 +159,20 @@ impl<'r> Compiled<'r> {
         (self.lists.len() - 1) as ListId
     }
 
+    /// A list looked for only around a match.
+    fn local(&mut self, phrases: &'r [Phrase]) -> usize {
+        self.locals
+            .push(phrases.iter().map(|p| &p.pattern).collect());
+        self.locals.len() - 1
+    }
+
     fn find(&mut self, r: usize, find: &'r Find) -> CompiledFind {
         self.roles |= find.roles;
         let look = match &find.look {
             Look::Timing(t) => CompiledLook::Timing(*t),
             Look::Words(words) => {
                 let phrases = self.list(r, &words.phrases);
-                let unless = self.list(r, &words.unless);
+                let unless = (!words.unless.is_empty()).then(|| self.local(&words.unless));
                 let mut window_regex = Vec::new();
                 for re in &words.regex {
                     if find.window.is_some() {
@@ -171,7 +184,7 @@ impl<'r> Compiled<'r> {
                 let mut near = |list: &'r [crate::rules::Near]| -> Vec<CompiledNear> {
                     list.iter()
                         .map(|n| CompiledNear {
-                            list: self.list(r, &n.phrases),
+                            local: self.local(&n.phrases),
                             words: n.words,
                             side: n.side,
                         })

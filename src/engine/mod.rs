@@ -104,6 +104,7 @@ impl Engine {
         }
         let matcher = Matcher::new(MatcherInput {
             lists: compiled.lists.clone(),
+            locals: compiled.locals.clone(),
             regexes,
             fillers: &rules.fillers,
         })
@@ -148,10 +149,15 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> Evaluation {
         self.find(transcript, source, scratch);
-        evaluate::evaluate(
-            &self.rules,
+        let text = evaluate::Text {
             transcript,
             source,
+            matcher: &self.matcher,
+            matched: &scratch.matcher,
+        };
+        evaluate::evaluate(
+            &self.rules,
+            text,
             &mut scratch.hits,
             self.scoring,
             Scope::All,
@@ -170,10 +176,15 @@ impl Engine {
     ) -> Option<Vec<Outcome>> {
         self.rules.get(r)?;
         self.find(transcript, source, scratch);
-        let evaluation = evaluate::evaluate(
-            &self.rules,
+        let text = evaluate::Text {
             transcript,
             source,
+            matcher: &self.matcher,
+            matched: &scratch.matcher,
+        };
+        let evaluation = evaluate::evaluate(
+            &self.rules,
+            text,
             &mut scratch.hits,
             self.scoring,
             Scope::Example(r),

@@ -10,7 +10,7 @@ mod timing;
 
 use super::Scoring;
 use super::compile::{CompiledFind, CompiledLook, CompiledRule, CompiledTarget};
-use super::matcher::Hit;
+use super::matcher::{self, Hit, Matcher};
 use crate::rules::Kind;
 use crate::transcript::Transcript;
 use search::{Conversation, Found, by_place};
@@ -57,17 +57,26 @@ pub(super) enum Scope {
     Example(usize),
 }
 
-/// Evaluates `rules` on `transcript` given every matcher hit. `hits` is reordered.
+/// A conversation's text, and what the matcher made of it.
+pub(super) struct Text<'a> {
+    pub transcript: &'a Transcript,
+    pub source: &'a str,
+    pub matcher: &'a Matcher,
+    /// The matcher's buffers after it ran on the transcript: the symbol stream.
+    pub matched: &'a matcher::Scratch,
+}
+
+/// Evaluates `rules` on a conversation given every matcher hit. `hits` is reordered.
 pub(super) fn evaluate(
     rules: &[CompiledRule],
-    transcript: &Transcript,
-    source: &str,
+    text: Text,
     hits: &mut [Hit],
     scoring: Scoring,
     scope: Scope,
 ) -> Evaluation {
     hits.sort_unstable_by_key(by_place);
-    let conv = Conversation::new(transcript, source, hits);
+    let transcript = text.transcript;
+    let conv = Conversation::new(text, hits);
     let mut outcomes = Vec::new();
     let mut not_applied = Vec::new();
     let which = match scope {

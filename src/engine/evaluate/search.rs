@@ -4,7 +4,8 @@
 
 use super::super::ListId;
 use super::super::compile::{CompiledFind, CompiledLook, CompiledNear};
-use super::super::matcher::Hit;
+use super::super::matcher::{self, Hit, Matcher};
+use super::Text;
 use super::timeline::Timeline;
 use crate::rules::Side;
 use crate::transcript::Transcript;
@@ -34,6 +35,8 @@ pub(super) struct Search<'w> {
 pub(crate) struct Conversation<'a> {
     pub transcript: &'a Transcript,
     pub source: &'a str,
+    matcher: &'a Matcher,
+    matched: &'a matcher::Scratch,
     /// Sorted by list, turn, start, longest first.
     hits: &'a [Hit],
     timeline: OnceCell<Timeline>,
@@ -48,10 +51,12 @@ pub(super) fn by_place(h: &Hit) -> (ListId, u32, u32, std::cmp::Reverse<u32>) {
 
 impl<'a> Conversation<'a> {
     /// `hits` must be sorted by [`by_place`].
-    pub fn new(transcript: &'a Transcript, source: &'a str, hits: &'a [Hit]) -> Self {
+    pub fn new(text: Text<'a>, hits: &'a [Hit]) -> Self {
         Conversation {
-            transcript,
-            source,
+            transcript: text.transcript,
+            source: text.source,
+            matcher: text.matcher,
+            matched: text.matched,
             hits,
             timeline: OnceCell::new(),
             speaker_turns: RefCell::new(Vec::new()),
@@ -100,10 +105,18 @@ impl<'a> Conversation<'a> {
                 not_near,
             } => {
                 let hits = self.with_window_regex(*phrases, window_regex, &window);
-                let unless = self.hits(*unless);
-                let keep = |h: &Hit| {
+                // Whether the turn of a hit holds an `unless` phrase: asked once per turn.
+                let mut unless_in: Option<(u32, bool)> = None;
+                let mut keep = |h: &Hit| {
                     window.binary_search(&(h.turn as usize)).is_ok()
-                        && unless.binary_search_by_key(&h.turn, |u| u.turn).is_err()
+                        && !unless.is_some_and(|list| match unless_in {
+                            Some((turn, found)) if turn == h.turn => found,
+                            _ => {
+                                let found = self.in_turn(h, list);
+                                unless_in = Some((h.turn, found));
+                                found
+                            }
+                        })
                         && near.iter().all(|n| self.near(h, n))
                         && !not_near.iter().any(|n| self.near(h, n))
                 };
@@ -144,13 +157,20 @@ impl<'a> Conversation<'a> {
         for &turn in window {
             let text = self.transcript.turns[turn].text(self.source);
             for re in regexes {
-                all.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| Hit {
-                    list,
-                    turn: turn as u32,
-                    start: m.start() as u32,
-                    end: m.end() as u32,
-                    first_word: 0,
-                    last_word: 0,
+                all.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| {
+                    let (start, end) = (m.start() as u32, m.end() as u32);
+                    let (first_word, last_word) = self
+                        .matcher
+                        .words_of(self.matched, turn as u32, start, end)
+                        .unwrap_or((0, 0));
+                    Hit {
+                        list,
+                        turn: turn as u32,
+                        start,
+                        end,
+                        first_word,
+                        last_word,
+                    }
                 }));
             }
         }
@@ -158,24 +178,36 @@ impl<'a> Conversation<'a> {
         Cow::Owned(all)
     }
 
+    /// Whether a phrase of local list `list` occurs anywhere in the turn of `h`.
+    fn in_turn(&self, h: &Hit, list: usize) -> bool {
+        let text = self.transcript.turns[h.turn as usize].text(self.source);
+        self.matcher
+            .near(self.matched, list, h, usize::MAX / 4, text, &mut |_, _| {
+                true
+            })
+    }
+
     /// Whether a phrase of `near` occurs close enough to `h`, in its turn and on its side.
     fn near(&self, h: &Hit, near: &CompiledNear) -> bool {
-        let others = self.hits(near.list);
-        let from = others.partition_point(|o| o.turn < h.turn);
-        others[from..]
-            .iter()
-            .take_while(|o| o.turn == h.turn)
-            .any(|o| {
-                let (distance, side) = if o.last_word < h.first_word {
-                    (h.first_word - o.last_word - 1, Some(Side::Before))
-                } else if o.first_word > h.last_word {
-                    (o.first_word - h.last_word - 1, Some(Side::After))
-                } else {
-                    (0, None)
-                };
-                distance as usize <= near.words
-                    && (near.side.is_none() || side.is_none() || side == near.side)
-            })
+        let text = self.transcript.turns[h.turn as usize].text(self.source);
+        let close = &mut |first: u32, last: u32| {
+            let distance = if last < h.first_word {
+                h.first_word - last - 1
+            } else if first > h.last_word {
+                first - h.last_word - 1
+            } else {
+                0
+            };
+            // Before: it starts at or before the match; after: it ends at or after it.
+            let side = match near.side {
+                None => true,
+                Some(Side::Before) => first <= h.first_word,
+                Some(Side::After) => last >= h.last_word,
+            };
+            distance as usize <= near.words && side
+        };
+        self.matcher
+            .near(self.matched, near.local, h, near.words, text, close)
     }
 }
 

@@ -5,6 +5,7 @@
 //! would: sets of positions, item by item.
 
 use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use super::choice::Choice;
 use crate::rules::phrase::Item;
 
 /// The most word sequences an anchor may stand for.
@@ -18,7 +19,7 @@ pub(super) enum Node {
     Stem(Sym),
     Any,
     End,
-    Choice(Box<[Box<[Node]>]>),
+    Choice(Box<Choice>),
 }
 
 /// A phrase matched around anchors.
@@ -37,12 +38,22 @@ pub(super) struct Site {
     pub run: (usize, usize),
 }
 
-/// Words that occur in most sentences: an anchor of them alone would be checked everywhere.
-const COMMON: &[&str] = &[
-    "a", "an", "the", "i", "you", "we", "it", "is", "are", "am", "be", "to", "of", "in", "on",
-    "for", "and", "or", "that", "this", "will", "can", "not", "do", "have", "my", "your", "our",
-    "me", "us", "with", "at", "so", "if", "please", "would",
-];
+/// The most common words of conversational English, most common first (Zipf's law gives each a
+/// frequency from its rank): an anchor of them alone would be checked everywhere.
+const COMMON: &str = include_str!("common.txt");
+
+/// How often each common word's symbol is expected per word of text.
+fn common_frequencies(vocab: &Vocab) -> Vec<(Sym, f64)> {
+    COMMON
+        .lines()
+        .enumerate()
+        .filter_map(|(rank, w)| {
+            vocab
+                .symbol(w.trim())
+                .map(|s| (s, 0.06 / (rank + 1) as f64))
+        })
+        .collect()
+}
 
 /// Compiles `items` (a phrase's, checked to have a word in every sequence) to symbols.
 pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
@@ -55,9 +66,9 @@ pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
             Item::Stem(s) => vocab.stem_symbol(s).map_or(Node::Any, Node::Stem),
             Item::Any => Node::Any,
             Item::End => Node::End,
-            Item::Choice(alternatives) => {
-                Node::Choice(alternatives.iter().map(|a| nodes(a, vocab)).collect())
-            }
+            Item::Choice(alternatives) => Node::Choice(Box::new(Choice::new(
+                alternatives.iter().map(|a| nodes(a, vocab)).collect(),
+            ))),
         })
         .collect()
 }
@@ -71,9 +82,9 @@ fn sequences(nodes: &[Node], vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>
             Node::Word(sym) => vec![vec![*sym]],
             Node::Stem(stem) => vocab.stem_members(*stem).iter().map(|&s| vec![s]).collect(),
             Node::Any | Node::End => return None,
-            Node::Choice(alternatives) => {
+            Node::Choice(c) => {
                 let mut all = Vec::new();
-                for a in alternatives.iter() {
+                for a in c.alternatives.iter() {
                     all.extend(sequences(a, vocab, limit)?);
                     if all.len() > limit {
                         return None;
@@ -96,34 +107,32 @@ fn sequences(nodes: &[Node], vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>
 }
 
 /// How often a sequence of symbols is expected per word of text, roughly: what an anchor costs
-/// in checks. A common word is frequent, a stem matches a family of words.
-fn frequency(seq: &[Sym], common: &[Sym], vocab: &Vocab) -> f64 {
-    seq.iter()
-        .map(|s| {
-            if common.contains(s) {
-                0.03
-            } else if vocab.is_stem(*s) {
-                0.003
-            } else {
-                0.001
-            }
-        })
-        .product::<f64>()
+/// in checks. A common word is frequent by its rank, a stem matches a family of words, any other
+/// word is rare; a sequence is about as frequent as its rarest word (common words go together:
+/// "we are" is far more frequent than "we" times "are"), a little less for each word more.
+fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
+    let word = |s: &Sym| match common.iter().find(|(c, _)| c == s) {
+        Some((_, f)) => *f,
+        None if vocab.is_stem(*s) => 2e-4,
+        None => 2e-5,
+    };
+    let rarest = seq.iter().map(word).fold(1.0, f64::min);
+    rarest * 0.3f64.powi(seq.len() as i32 - 1)
         // Each pattern also costs the automaton a little.
-        + 1e-6
+        + 1e-8
 }
 
 /// The cheapest set of anchors every match of `nodes` goes through: a run of literal items of the
 /// sequence itself, or, inside one of its choices, anchors of each alternative. `None` when
 /// some path through the sequence has no word.
 pub(super) fn anchors(nodes: &[Node], vocab: &Vocab) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
-    let common: Vec<Sym> = COMMON.iter().filter_map(|w| vocab.symbol(w)).collect();
+    let common = common_frequencies(vocab);
     cut(nodes, vocab, &common).map(|(_, sites)| sites)
 }
 
 type Cut = (f64, Vec<(Site, Vec<Vec<Sym>>)>);
 
-fn cut(nodes: &[Node], vocab: &Vocab, common: &[Sym]) -> Option<Cut> {
+fn cut(nodes: &[Node], vocab: &Vocab, common: &[(Sym, f64)]) -> Option<Cut> {
     let mut best: Option<Cut> = None;
     let mut consider = |candidate: Cut| {
         if best.as_ref().is_none_or(|b| candidate.0 < b.0) {
@@ -147,11 +156,11 @@ fn cut(nodes: &[Node], vocab: &Vocab, common: &[Sym]) -> Option<Cut> {
         }
     }
     for (k, node) in nodes.iter().enumerate() {
-        let Node::Choice(alternatives) = node else {
+        let Node::Choice(c) = node else {
             continue;
         };
         let mut union: Cut = (0.0, Vec::new());
-        let every = alternatives.iter().enumerate().all(|(a, alternative)| {
+        let every = c.alternatives.iter().enumerate().all(|(a, alternative)| {
             let Some((cost, sites)) = cut(alternative, vocab, common) else {
                 return false;
             };
@@ -169,6 +178,13 @@ fn cut(nodes: &[Node], vocab: &Vocab, common: &[Sym]) -> Option<Cut> {
     best
 }
 
+/// Which way a walk reads the symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Forward,
+    Backward,
+}
+
 /// The stream and the turn a match is checked in.
 pub(super) struct Around<'a> {
     pub stream: &'a SymbolStream,
@@ -177,34 +193,62 @@ pub(super) struct Around<'a> {
     pub sentence_end: &'a dyn Fn(usize) -> bool,
 }
 
-impl Around<'_> {
+impl<'n> Around<'_> {
     /// The matches of `a` around an anchor of site `site` found at symbols `anchor..end`: the
-    /// positions where they start, and the furthest where one ends (`None`: no match).
+    /// positions where they start go to `starts`, and the furthest where one ends is given
+    /// (`None`: no match). `rest` and `ends` are reusable buffers.
     pub fn matches(
         &self,
-        a: &Anchored,
+        a: &'n Anchored,
         site: &Site,
-        anchor: usize,
-        end: usize,
-    ) -> Option<(Vec<usize>, usize)> {
-        // The sequences from the phrase down to the site's, and where each goes down.
-        let mut levels: Vec<(&[Node], usize)> = Vec::with_capacity(site.path.len() + 1);
-        let mut seq: &[Node] = &a.nodes;
-        for &(item, alternative) in &site.path {
-            levels.push((seq, item));
-            let Node::Choice(alternatives) = &seq[item] else {
-                return None;
-            };
-            seq = &alternatives[alternative];
+        (anchor, end): (usize, usize),
+        rest: &mut Vec<&'n [Node]>,
+        ends: &mut Vec<usize>,
+        starts: &mut Vec<usize>,
+    ) -> Option<usize> {
+        // The sequence of the site, and the parts of the sequences around it to match after it
+        // (outermost first, so the innermost comes off the stack first).
+        let site_seq = |rest: &mut Vec<&'n [Node]>, after: bool| -> Option<&'n [Node]> {
+            rest.clear();
+            let mut seq: &'n [Node] = &a.nodes;
+            for &(item, alternative) in &site.path {
+                rest.push(if after {
+                    &seq[item + 1..]
+                } else {
+                    &seq[..item]
+                });
+                let Node::Choice(c) = &seq[item] else {
+                    return None;
+                };
+                seq = &c.alternatives[alternative];
+            }
+            Some(seq)
+        };
+        // Backward first: most anchors of common words fail on the word before them.
+        let seq = site_seq(rest, false)?;
+        starts.clear();
+        self.walk(Way::Backward, &seq[..site.run.0], rest, anchor, starts);
+        if starts.is_empty() {
+            return None;
         }
-        let mut ends = self.forward(&seq[site.run.1..], vec![end]);
-        let mut starts = self.backward(&seq[..site.run.0], vec![anchor]);
-        for &(outer, item) in levels.iter().rev() {
-            ends = self.forward(&outer[item + 1..], ends);
-            starts = self.backward(&outer[..item], starts);
-        }
-        let last = *ends.last()?;
-        (!starts.is_empty()).then_some((starts, last))
+        starts.sort_unstable();
+        starts.dedup();
+        site_seq(rest, true)?;
+        ends.clear();
+        self.walk(Way::Forward, &seq[site.run.1..], rest, end, ends);
+        ends.iter().copied().max()
+    }
+
+    /// Every position where `nodes` end when matched from `p` (into `ends`, repeats possible).
+    pub fn ends(
+        &self,
+        nodes: &'n [Node],
+        p: usize,
+        rest: &mut Vec<&'n [Node]>,
+        ends: &mut Vec<usize>,
+    ) {
+        rest.clear();
+        self.walk(Way::Forward, nodes, rest, p, ends);
     }
 
     /// Whether `node` (not a choice) matches the symbol at `p`.
@@ -220,48 +264,63 @@ impl Around<'_> {
         }
     }
 
-    /// The positions after `nodes` matched forward from each of `from` (sorted, distinct).
-    pub fn forward(&self, nodes: &[Node], from: Vec<usize>) -> Vec<usize> {
-        nodes.iter().fold(from, |positions, node| {
-            let mut next = Vec::with_capacity(positions.len());
-            for &p in &positions {
-                match node {
-                    Node::End if (self.sentence_end)(p) => next.push(p),
-                    Node::End => {}
-                    Node::Choice(alternatives) => {
-                        for a in alternatives.iter() {
-                            next.extend(self.forward(a, vec![p]));
-                        }
-                    }
-                    _ if self.one(node, p) => next.push(p + 1),
-                    _ => {}
+    /// Every position where `nodes`, then each sequence of `rest` (the last first), end when
+    /// matched forward from `p` (or start, matched backward to `p`): a depth-first walk that
+    /// allocates nothing. `p` is the position between two symbols that the walk has reached.
+    fn walk(
+        &self,
+        way: Way,
+        nodes: &'n [Node],
+        rest: &mut Vec<&'n [Node]>,
+        p: usize,
+        out: &mut Vec<usize>,
+    ) {
+        let next = match way {
+            Way::Forward => nodes.split_first(),
+            Way::Backward => nodes.split_last(),
+        };
+        let Some((node, others)) = next else {
+            match rest.pop() {
+                None => out.push(p),
+                Some(more) => {
+                    self.walk(way, more, rest, p, out);
+                    rest.push(more);
                 }
             }
-            next.sort_unstable();
-            next.dedup();
-            next
-        })
-    }
-
-    /// The positions where `nodes` start, matched backward to each of `to` (sorted, distinct).
-    pub fn backward(&self, nodes: &[Node], to: Vec<usize>) -> Vec<usize> {
-        nodes.iter().rev().fold(to, |positions, node| {
-            let mut next = Vec::with_capacity(positions.len());
-            for &p in &positions {
-                match node {
-                    Node::End => {}
-                    Node::Choice(alternatives) => {
-                        for a in alternatives.iter() {
-                            next.extend(self.backward(a, vec![p]));
-                        }
-                    }
-                    _ if p > 0 && self.one(node, p - 1) => next.push(p - 1),
-                    _ => {}
+            return;
+        };
+        // The symbol the walk reads next, and where it is.
+        let at = match way {
+            Way::Forward => Some(p),
+            Way::Backward => p.checked_sub(1),
+        };
+        match node {
+            // `$` ends a phrase: forward it asks for a sentence end, backward it never comes.
+            Node::End if way == Way::Forward && (self.sentence_end)(p) => {
+                self.walk(way, others, rest, p, out)
+            }
+            Node::End => {}
+            Node::Choice(c) => {
+                rest.push(others);
+                let sym = at.and_then(|q| self.stream.syms.get(q).copied());
+                let candidates: &mut dyn Iterator<Item = usize> = match way {
+                    Way::Forward => &mut c.starting(sym),
+                    Way::Backward => &mut c.ending(sym),
+                };
+                for a in candidates {
+                    self.walk(way, &c.alternatives[a], rest, p, out);
+                }
+                rest.pop();
+            }
+            _ => {
+                if let Some(q) = at.filter(|&q| self.one(node, q)) {
+                    let after = match way {
+                        Way::Forward => q + 1,
+                        Way::Backward => q,
+                    };
+                    self.walk(way, others, rest, after, out);
                 }
             }
-            next.sort_unstable();
-            next.dedup();
-            next
-        })
+        }
     }
 }

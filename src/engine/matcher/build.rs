@@ -6,6 +6,7 @@ use super::super::automaton::Automaton;
 use super::super::regexes::Regexes;
 use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
 use super::anchored::{self, Anchored};
+use super::local::Local;
 use super::{Matcher, Slot, Target, Variant};
 use crate::rules::phrase::{Item, Pattern, Token};
 use regex::Regex;
@@ -21,6 +22,8 @@ pub(crate) const MAX_PATTERNS: usize = 200_000;
 /// list their hits belong to.
 pub struct MatcherInput<'a> {
     pub lists: Vec<Vec<&'a Pattern>>,
+    /// Lists matched only around a hit (`near`), by their own ids.
+    pub locals: Vec<Vec<&'a Pattern>>,
     pub regexes: Vec<(ListId, Regex)>,
     pub fillers: &'a [String],
 }
@@ -62,7 +65,7 @@ impl Matcher {
 
     /// Builds the matcher, expanding the phrases of at most `expand_up_to` word sequences.
     pub(super) fn build(input: MatcherInput, expand_up_to: usize) -> Result<Matcher, BuildError> {
-        let (words, stems) = vocabulary(&input.lists);
+        let (words, stems) = vocabulary(input.lists.iter().chain(&input.locals));
         let vocab = Vocab::new(&words, &stems, input.fillers).map_err(|n| BuildError {
             phrase: None,
             message: format!(
@@ -118,18 +121,20 @@ impl Matcher {
                 message,
             })?)
         };
+        let locals = input.locals.iter().map(|l| Local::new(l, &vocab)).collect();
         Ok(Matcher {
             vocab,
             automaton,
             targets: patterns.targets,
             anchored: anchored_phrases,
+            locals,
             regexes,
         })
     }
 }
 
 /// Every word and every stem of the phrases, sorted.
-fn vocabulary(lists: &[Vec<&Pattern>]) -> (Vec<String>, Vec<String>) {
+fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<String>, Vec<String>) {
     fn walk(items: &[Item], words: &mut BTreeSet<String>, stems: &mut BTreeSet<String>) {
         for item in items {
             match item {
@@ -149,7 +154,7 @@ fn vocabulary(lists: &[Vec<&Pattern>]) -> (Vec<String>, Vec<String>) {
         }
     }
     let (mut words, mut stems) = (BTreeSet::new(), BTreeSet::new());
-    for pattern in lists.iter().flatten() {
+    for pattern in lists.flatten() {
         walk(&pattern.items, &mut words, &mut stems);
     }
     (words.into_iter().collect(), stems.into_iter().collect())

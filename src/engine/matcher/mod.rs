@@ -10,6 +10,8 @@
 
 mod anchored;
 mod build;
+mod choice;
+mod local;
 #[cfg(test)]
 mod tests;
 
@@ -70,6 +72,8 @@ pub struct Matcher {
     targets: Vec<(usize, Vec<Target>)>,
     /// The phrases matched around anchors.
     anchored: Vec<Anchored>,
+    /// The lists matched only around a hit, by local list id.
+    locals: Vec<local::Local>,
     regexes: Option<Regexes>,
 }
 
@@ -108,6 +112,8 @@ impl Matcher {
                 let k = turn_starts.partition_point(|&(s, _)| s <= first) - 1;
                 turn_starts[k].1
             };
+            // Buffers for the phrases matched around their anchors.
+            let (mut rest, mut ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
             for &(pattern, end) in anchors.iter() {
                 let (anchor_len, targets) = &self.targets[pattern as usize];
                 let anchor = end as usize - anchor_len;
@@ -137,12 +143,17 @@ impl Matcher {
                             };
                             let a = &self.anchored[*a as usize];
                             let site = &a.sites[*site as usize];
-                            let Some((starts, last)) =
-                                around.matches(a, site, anchor, end as usize)
-                            else {
+                            let Some(last) = around.matches(
+                                a,
+                                site,
+                                (anchor, end as usize),
+                                &mut rest,
+                                &mut ends,
+                                &mut starts,
+                            ) else {
                                 continue;
                             };
-                            for first in starts {
+                            for &first in &starts {
                                 // The longest match from each start: the only one of them a
                                 // rule counts.
                                 hits.push(hit(*list, turn, stream, first, last - 1));
@@ -163,17 +174,10 @@ impl Matcher {
 
     /// Gives regex hits the canonical words they cover, where their turns were symbolised.
     fn place_words(&self, hits: &mut [Hit], scratch: &Scratch) {
-        let (stream, starts) = (&scratch.stream, &scratch.turn_starts);
         for h in hits {
-            let Some(k) = starts.iter().position(|&(_, t)| t == h.turn as usize) else {
-                continue;
-            };
-            let from = starts[k].0;
-            let to = starts.get(k + 1).map_or(stream.len(), |&(s, _)| s - 1);
-            let spans = &stream.spans[from..to];
-            let first = spans.partition_point(|&(_, e)| e <= h.start);
-            let last = spans.partition_point(|&(s, _)| s < h.end).max(first + 1) - 1;
-            (h.first_word, h.last_word) = ((from + first) as u32, (from + last) as u32);
+            if let Some((first, last)) = self.words_of(scratch, h.turn, h.start, h.end) {
+                (h.first_word, h.last_word) = (first, last);
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ fn build(phrases: &[&[&str]], expand_up_to: usize) -> Matcher {
     Matcher::build(
         MatcherInput {
             lists: parsed.iter().map(|l| l.iter().collect()).collect(),
+            locals: Vec::new(),
             regexes: Vec::new(),
             fillers: &["um".to_string(), "uh".to_string()],
         },
@@ -129,6 +130,7 @@ fn regexes_find_their_turns_with_and_without_the_set() {
             .collect();
         let m = Matcher::new(MatcherInput {
             lists: Vec::new(),
+            locals: Vec::new(),
             regexes,
             fillers: &[],
         })

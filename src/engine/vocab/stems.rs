@@ -2,15 +2,15 @@
 //! each stem knows every symbol that starts with it, vocabulary words included.
 
 use super::{OTHER, Sym};
-use std::collections::HashMap;
 
 /// The stems of the loaded phrases.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Stems {
     /// The distinct stem lengths in bytes, longest first.
     lengths: Vec<usize>,
-    /// A stem's canonical bytes → its symbol.
-    by_prefix: HashMap<Box<[u8]>, Sym>,
+    /// Each stem's canonical bytes and its symbol, sorted: a word's prefix is found by binary
+    /// search (there are few stems, and this is cheaper than hashing every unknown word).
+    by_prefix: Vec<(Box<[u8]>, Sym)>,
     /// For each stem (by its symbol's offset from the first stem symbol), the symbols that
     /// start with it, sorted.
     members: Vec<Vec<Sym>>,
@@ -33,13 +33,15 @@ impl Stems {
                     .collect()
             })
             .collect();
+        let mut by_prefix: Vec<(Box<[u8]>, Sym)> = stems
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
+            .collect();
+        by_prefix.sort_unstable();
         Stems {
             lengths,
-            by_prefix: stems
-                .iter()
-                .enumerate()
-                .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
-                .collect(),
+            by_prefix,
             members,
             first,
         }
@@ -60,8 +62,8 @@ impl Stems {
             } else {
                 &word[..len]
             };
-            if let Some(&sym) = self.by_prefix.get(prefix) {
-                return sym;
+            if let Ok(k) = self.by_prefix.binary_search_by(|(p, _)| (**p).cmp(prefix)) {
+                return self.by_prefix[k].1;
             }
         }
         OTHER
