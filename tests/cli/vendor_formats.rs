@@ -250,7 +250,7 @@ fn zendesk_skips_internal_notes() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(rules.contains(&"ownership/not-my-department"), "{rules:?}");
+    assert!(rules.contains(&"ownership/closed-door"), "{rules:?}");
     assert!(!rules.contains(&"respect/calm-down"), "{rules:?}");
 }
 
@@ -267,7 +267,7 @@ fn intercom_html_bodies_and_author_types() {
         (1, "\"comment\"", "Sorry"),
     );
     let c = default_pack("fixtures/formats/intercom.json");
-    let f = finding(&c, "ownership/not-my-department");
+    let f = finding(&c, "ownership/closed-door");
     assert_eq!(f["match"], "that's not my department", "tags stripped");
     assert_eq!(
         (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
@@ -304,7 +304,7 @@ fn csv_splits_conversations_by_id() {
         ]
     );
     let c = default_pack(path);
-    let f = finding(&c, "ownership/not-my-department");
+    let f = finding(&c, "ownership/closed-door");
     assert_eq!(
         (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
         locate(path, "c-1,2024-06-01T12:00:30Z", "That's")
