@@ -30,6 +30,8 @@ pub(crate) enum Command {
     Rules(RulesArgs),
     /// Write a starter talklint.yaml in the current folder.
     Init,
+    /// Measure the rules against labels: precision, recall and F1 per selector.
+    Eval(Box<EvalArgs>),
 }
 
 /// Where the config comes from (shared by every command that loads rules).
@@ -130,6 +132,25 @@ pub(crate) struct CheckArgs {
     /// Print only findings: no score lines, no summary, no file errors on stderr.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    /// A CSV or TSV file: `path`, optional `turn` and `id`, then one column per selector (a rule
+    /// id, a category, `category/*`, optionally `:forbid`, `:reward`, `:require` or `:tag`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) labels: PathBuf,
+    /// List the misses: `fp` (predicted, not labelled), `fn` (labelled, not predicted), or both.
+    #[arg(long, value_delimiter = ',', value_name = "fp,fn")]
+    pub(crate) show: Vec<String>,
+    /// Exit 1 when a selector's precision is below P.
+    #[arg(long, value_name = "P")]
+    pub(crate) min_precision: Option<f64>,
+    /// Exit 1 when a selector's recall is below R.
+    #[arg(long, value_name = "R")]
+    pub(crate) min_recall: Option<f64>,
+    #[command(flatten)]
+    pub(crate) check: CheckArgs,
 }
 
 #[derive(Debug, Args)]
@@ -239,7 +260,7 @@ pub(crate) enum ColorChoice {
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "test", "rules", "init", "help"].contains(&first)
+    let named = ["check", "test", "rules", "init", "eval", "help"].contains(&first)
         || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
         args.insert(1.min(args.len()), "check".into());

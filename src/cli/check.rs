@@ -86,7 +86,7 @@ fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 }
 
 /// A report file, created anew.
-fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
+pub(super) fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
     // A fresh file rather than a truncated one: ext4 flushes a file truncated to zero and
     // rewritten when it is closed (its `auto_da_alloc` heuristic), which made rewriting last
     // run's reports cost several times writing new ones.

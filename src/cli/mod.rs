@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod eval;
 mod init;
 mod rules;
 mod settings;
@@ -54,6 +55,12 @@ pub(crate) enum CliError {
     ConfigExists(String),
     #[error("cannot write {path}: {source}")]
     WriteConfig { path: String, source: io::Error },
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("{0}")]
+    Labels(String),
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
@@ -79,6 +86,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init => init::run(),
+        Command::Eval(args) => eval::run(*args),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

@@ -6,7 +6,9 @@
 //! frame (headers, separators, the summary) is written in input order by one thread.
 
 mod csv;
+pub(crate) mod digest;
 mod escape;
+pub(crate) mod eval;
 pub(crate) mod examples;
 mod github;
 mod html;

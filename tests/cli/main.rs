@@ -3,6 +3,7 @@
 mod bad_input;
 mod check;
 mod default_pack;
+mod eval;
 mod format_samples;
 mod formats;
 mod html_report;

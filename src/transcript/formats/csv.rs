@@ -85,20 +85,28 @@ impl Columns {
     }
 }
 
-/// Parses a CSV/TSV file into one transcript per conversation id (in order of first
-/// appearance), or one for the whole file when there is no id column.
-pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
-    let body_start = source.len() - source.trim_start_matches('\u{feff}').len();
-    let first_line = source[body_start..].lines().next().unwrap_or("");
+/// A reader of CSV, or of TSV when the header line has tabs and no comma; a byte-order mark is
+/// skipped and rows may have fewer fields than the header. Also where the body starts in
+/// `source`, and the delimiter.
+pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
+    let body = source.trim_start_matches('\u{feff}');
+    let first_line = body.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
     } else {
         b','
     };
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(&source.as_bytes()[body_start..]);
+        .from_reader(body.as_bytes());
+    (reader, source.len() - body.len(), delimiter)
+}
+
+/// Parses a CSV/TSV file into one transcript per conversation id (in order of first
+/// appearance), or one for the whole file when there is no id column.
+pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
+    let (mut reader, body_start, delimiter) = reader(source);
     let header = reader.headers().map_err(|e| csv_error(&e))?.clone();
     let Some(cols) = Columns::find(&header) else {
         return Err(ParseError::at(

@@ -1,0 +1,98 @@
+//! `talklint eval`: checks the paths as `check` would, then scores the findings against a labels
+//! file; exit 1 when a selector is below `--min-precision` or `--min-recall`.
+
+use super::args::EvalArgs;
+use super::settings::CheckSettings;
+use super::{CliError, Outcome};
+use crate::eval::{self, Digest, Labels};
+use crate::report::digest::Digest as DigestPrinter;
+use crate::report::eval::{self as render, Show};
+use crate::report::{self, OutputFormat, PrinterOptions};
+use crate::scan::{self, Output};
+use std::io::{self, Write};
+
+pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
+    let file = args.labels.display().to_string();
+    let text = std::fs::read_to_string(&args.labels).map_err(|source| CliError::Read {
+        path: file.clone(),
+        source,
+    })?;
+    let labels = Labels::parse(&file, &text).map_err(|e| CliError::Labels(e.to_string()))?;
+    let show = Show {
+        false_positives: args.show.iter().any(|s| s == "fp"),
+        false_negatives: args.show.iter().any(|s| s == "fn"),
+    };
+    if let Some(bad) = args
+        .show
+        .iter()
+        .find(|s| !["fp", "fn"].contains(&s.as_str()))
+    {
+        return Err(CliError::Usage(format!(
+            "`--show {bad}`: write `--show fp`, `--show fn` or `--show fp,fn`"
+        )));
+    }
+    let format = args.check.format;
+    if !matches!(format, OutputFormat::Human | OutputFormat::Json) {
+        return Err(CliError::Usage(format!(
+            "`eval --format {}`: eval writes human or json",
+            format.name()
+        )));
+    }
+    let output = args.check.output.clone();
+    let s = CheckSettings::new(args.check)?;
+    let mut digests = Vec::new();
+    let mut files = Vec::new();
+    for (format, path) in &s.extra_reports {
+        files.push((*format, super::check::create(path)?));
+    }
+    let mut outputs = vec![Output {
+        printer: Box::new(DigestPrinter {
+            texts: show != Show::default(),
+        }),
+        writer: &mut digests,
+    }];
+    for (format, file) in &mut files {
+        let options = PrinterOptions {
+            color: false,
+            ..s.printer
+        };
+        outputs.push(Output {
+            printer: report::printer(*format, &s.rules, options),
+            writer: file,
+        });
+    }
+    let mut on_error = |e: &report::FileError| eprintln!("error: {}: {}", e.path, e.message);
+    let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
+        .map_err(CliError::WriteReport)?;
+    drop(outputs);
+    let digests: Vec<Digest> = digests
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .filter_map(|l| serde_json::from_slice(l).ok())
+        .collect();
+    let results = eval::score(&file, &labels, &digests, &s.rules)
+        .map_err(|e| CliError::Labels(e.to_string()))?;
+    let rendered = match format {
+        OutputFormat::Json => render::json(&results, show),
+        _ => render::human(&results, show),
+    };
+    match &output {
+        Some(path) => std::fs::write(path, rendered).map_err(|source| CliError::CreateReport {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => {
+            let _ = io::stdout().lock().write_all(rendered.as_bytes());
+        }
+    }
+    Ok(if totals.errors > 0 {
+        Outcome::Trouble
+    } else if results
+        .below(args.min_precision, args.min_recall)
+        .is_empty()
+    {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}

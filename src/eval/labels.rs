@@ -1,0 +1,181 @@
+//! Reading a labels file (SPEC §9): CSV or TSV with a header of `path`, optional `turn` and
+//! `id`, then one column per selector; values `1/0`, `yes/no`, `true/false`, empty when
+//! unlabelled. Every error names the file, line and column.
+
+use super::selector::Selector;
+use std::fmt;
+
+/// One labelled row: a turn, or a whole conversation when `turn` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// As the labels file writes it.
+    pub path: String,
+    /// The conversation's id, for files that hold several.
+    pub id: Option<String>,
+    /// 1-based turn; `None` labels the conversation.
+    pub turn: Option<usize>,
+    /// One value per selector; `None` where the cell is empty.
+    pub values: Vec<Option<bool>>,
+    /// The row's 1-based line in the file.
+    pub line: usize,
+}
+
+/// A labels file, read.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    pub selectors: Vec<Selector>,
+    pub rows: Vec<Row>,
+}
+
+/// A labels file that cannot be read: where and why.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct LabelError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LabelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl Labels {
+    /// Reads `text`, a labels file named `file`: tab-separated when its header has tabs and no
+    /// comma, else comma-separated.
+    pub fn parse(file: &str, text: &str) -> Result<Labels, LabelError> {
+        let fail = |line: usize, column: usize, message: String| LabelError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
+        let (mut reader, _, _) = crate::transcript::formats::csv::reader(text);
+        let header = reader
+            .headers()
+            .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
+            .clone();
+        let column_of = |name: &str| header.iter().position(|h| h.trim() == name);
+        let path = column_of("path").ok_or_else(|| {
+            fail(
+                1,
+                1,
+                "no `path` column: the header is `path[,turn][,id],selector,…`".into(),
+            )
+        })?;
+        let (turn, id) = (column_of("turn"), column_of("id"));
+        let mut selectors = Vec::new();
+        let mut selector_columns = Vec::new();
+        for (k, name) in header.iter().enumerate() {
+            if [Some(path), turn, id].contains(&Some(k)) {
+                continue;
+            }
+            let selector = Selector::parse(name.trim())
+                .map_err(|message| fail(1, column(&header, k), message))?;
+            selectors.push(selector);
+            selector_columns.push(k);
+        }
+        if selectors.is_empty() {
+            return Err(fail(1, 1, "no label columns: add a column per selector (`ownership:forbid`, a rule id, a category)".into()));
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                fail(line, 1, format!("cannot read the row: {e}"))
+            })?;
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let cell = |k: usize| record.get(k).unwrap_or("").trim();
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let turn = match turn.map(cell).filter(|t| !t.is_empty()) {
+                None => None,
+                Some(t) => Some(t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    fail(
+                        line,
+                        column(&record, turn.unwrap_or(0)),
+                        format!("turn `{t}` is not a 1-based turn number"),
+                    )
+                })?),
+            };
+            let mut values = Vec::with_capacity(selector_columns.len());
+            for &k in &selector_columns {
+                values.push(
+                    value(cell(k)).map_err(|message| fail(line, column(&record, k), message))?,
+                );
+            }
+            rows.push(Row {
+                path: cell(path).to_string(),
+                id: id.map(cell).filter(|i| !i.is_empty()).map(str::to_string),
+                turn,
+                values,
+                line,
+            });
+        }
+        Ok(Labels { selectors, rows })
+    }
+}
+
+/// The 1-based character column where field `k` of a record starts (approximately: the
+/// delimiters before it are counted as one character each).
+fn column(record: &csv::StringRecord, k: usize) -> usize {
+    record
+        .iter()
+        .take(k)
+        .map(|f| f.chars().count() + 1)
+        .sum::<usize>()
+        + 1
+}
+
+/// A label cell: `1/0`, `yes/no`, `true/false` (any case), empty for no label.
+fn value(cell: &str) -> Result<Option<bool>, String> {
+    match cell.to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "1" | "yes" | "true" | "y" => Ok(Some(true)),
+        "0" | "no" | "false" | "n" => Ok(Some(false)),
+        other => Err(format!(
+            "`{other}` is not a label: write 1/0, yes/no or true/false, or leave it empty"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_and_csv_with_turns_and_empty_cells() {
+        let l = Labels::parse(
+            "l.tsv",
+            "path\tturn\townership:forbid\tempathy\na.jsonl\t2\t1\t\nb.txt\t\tno\tyes\n",
+        )
+        .unwrap();
+        assert_eq!(l.selectors.len(), 2);
+        assert_eq!(l.rows[0].values, [Some(true), None]);
+        assert_eq!((l.rows[1].turn, l.rows[1].values[1]), (None, Some(true)));
+        let l = Labels::parse("l.csv", "id,path,x/y\n7,a.csv,0\n").unwrap();
+        assert_eq!((l.rows[0].id.as_deref(), l.rows[0].line), (Some("7"), 2));
+    }
+
+    #[test]
+    fn bad_cells_are_errors_where_they_are() {
+        let e = Labels::parse("l.csv", "path,turn,x\na,1,maybe\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 5));
+        assert!(e.message.contains("`maybe` is not a label"), "{e}");
+        assert!(
+            Labels::parse("l.csv", "file,x\n")
+                .unwrap_err()
+                .message
+                .contains("no `path`")
+        );
+        assert!(Labels::parse("l.csv", "path,turn,x\na,zero,1\n").is_err());
+        assert!(Labels::parse("l.csv", "path,x:sometimes\n").is_err());
+    }
+}

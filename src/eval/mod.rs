@@ -1,0 +1,313 @@
+//! `talklint eval` (SPEC §9): the loaded rules measured against labels a QA team wrote. Each
+//! labelled turn (or conversation) is predicted positive for a selector when a finding of a
+//! selected rule sits on it (or anywhere in it); precision, recall and F1 follow per selector and
+//! level, and every miss can be listed with its text and the rules that fired.
+
+mod labels;
+mod selector;
+
+pub use labels::{Labels, Row};
+pub use selector::Selector;
+
+use crate::rules::RuleSet;
+use std::collections::HashMap;
+
+/// What eval needs of one checked conversation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct Digest {
+    /// As reports print it.
+    pub path: String,
+    pub id: Option<String>,
+    /// How many turns it has.
+    pub turns: usize,
+    /// (1-based turn, rule index) of every finding.
+    pub fired: Vec<(usize, usize)>,
+    /// Each turn's text, when misses are to be shown.
+    pub texts: Vec<String>,
+}
+
+/// Turns, or whole conversations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Turn,
+    Conversation,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Turn => "turn",
+            Level::Conversation => "conversation",
+        }
+    }
+}
+
+/// One selector's results at one level, over the labelled cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Score {
+    pub selector: String,
+    pub level: Level,
+    /// Cells with a label.
+    pub cells: usize,
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Score {
+    /// Labelled positive.
+    pub fn labelled(&self) -> usize {
+        self.tp + self.fn_
+    }
+
+    /// Predicted positive.
+    pub fn predicted(&self) -> usize {
+        self.tp + self.fp
+    }
+
+    /// `None` when nothing was predicted.
+    pub fn precision(&self) -> Option<f64> {
+        ratio(self.tp, self.predicted())
+    }
+
+    /// `None` when nothing is labelled positive.
+    pub fn recall(&self) -> Option<f64> {
+        ratio(self.tp, self.labelled())
+    }
+
+    pub fn f1(&self) -> Option<f64> {
+        let (p, r) = (self.precision()?, self.recall()?);
+        (p + r > 0.0).then(|| 2.0 * p * r / (p + r))
+    }
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// Whether a miss was predicted without a label, or labelled without a prediction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissKind {
+    FalsePositive,
+    FalseNegative,
+}
+
+/// One labelled cell the rules got wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    pub selector: String,
+    pub kind: MissKind,
+    pub path: String,
+    pub id: Option<String>,
+    pub turn: Option<usize>,
+    /// The turn's text (a conversation's turns joined), when texts were kept.
+    pub text: Option<String>,
+    /// The ids of the rules that fired there.
+    pub fired: Vec<String>,
+}
+
+/// The scores of every selector, turn level first, and the misses in label order.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub scores: Vec<Score>,
+    pub misses: Vec<Miss>,
+}
+
+impl Results {
+    /// The scores below `min_precision` or `min_recall`.
+    pub fn below(&self, min_precision: Option<f64>, min_recall: Option<f64>) -> Vec<&Score> {
+        let under = |value: Option<f64>, floor: Option<f64>| {
+            floor.is_some_and(|f| value.is_some_and(|v| v < f))
+        };
+        self.scores
+            .iter()
+            .filter(|s| under(s.precision(), min_precision) || under(s.recall(), min_recall))
+            .collect()
+    }
+}
+
+/// A label that names no checked conversation, or several.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct MatchError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// A path as reports and labels may both write it: `/` separators, no `./`, no doubled `/`.
+fn normalize(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    path.split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Scores the labels of `file` against the checked conversations.
+pub fn score(
+    file: &str,
+    labels: &Labels,
+    digests: &[Digest],
+    rules: &RuleSet,
+) -> Result<Results, MatchError> {
+    let fail = |row: &Row, message: String| MatchError {
+        file: file.to_string(),
+        line: row.line,
+        message,
+    };
+    if let Some(s) = labels
+        .selectors
+        .iter()
+        .find(|s| !rules.rules.iter().any(|r| s.selects(r)))
+    {
+        return Err(MatchError {
+            file: file.to_string(),
+            line: 1,
+            message: format!(
+                "selector `{}` selects no loaded rule (`talklint rules` lists them)",
+                s.name
+            ),
+        });
+    }
+    let by_path: HashMap<String, Vec<usize>> =
+        digests
+            .iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut m, (i, d)| {
+                m.entry(normalize(&d.path)).or_default().push(i);
+                m
+            });
+    // Per selector and level: the counts and, per cell, what was predicted.
+    let mut scores: Vec<Score> = [Level::Turn, Level::Conversation]
+        .iter()
+        .flat_map(|&level| {
+            labels.selectors.iter().map(move |s| Score {
+                selector: s.name.clone(),
+                level,
+                cells: 0,
+                tp: 0,
+                fp: 0,
+                fn_: 0,
+            })
+        })
+        .collect();
+    let mut misses = Vec::new();
+    for row in &labels.rows {
+        let d = &digests[find(row, &by_path, digests).map_err(|m| fail(row, m))?];
+        if row.turn.is_some_and(|t| t > d.turns) {
+            return Err(fail(
+                row,
+                format!(
+                    "{} has {} turns, not {}",
+                    d.path,
+                    d.turns,
+                    row.turn.unwrap_or(0)
+                ),
+            ));
+        }
+        let fired: Vec<usize> = d
+            .fired
+            .iter()
+            .filter(|(t, _)| row.turn.is_none_or(|turn| *t == turn))
+            .map(|&(_, r)| r)
+            .collect();
+        let level = if row.turn.is_some() { 0 } else { 1 };
+        for (k, (selector, label)) in labels.selectors.iter().zip(&row.values).enumerate() {
+            let Some(label) = *label else { continue };
+            let predicted = fired.iter().any(|&r| selector.selects(&rules.rules[r]));
+            let s = &mut scores[level * labels.selectors.len() + k];
+            s.cells += 1;
+            let kind = match (label, predicted) {
+                (true, true) => {
+                    s.tp += 1;
+                    None
+                }
+                (false, true) => {
+                    s.fp += 1;
+                    Some(MissKind::FalsePositive)
+                }
+                (true, false) => {
+                    s.fn_ += 1;
+                    Some(MissKind::FalseNegative)
+                }
+                (false, false) => None,
+            };
+            if let Some(kind) = kind {
+                misses.push(miss(selector, kind, row, d, &fired, rules));
+            }
+        }
+    }
+    scores.retain(|s| s.cells > 0);
+    Ok(Results { scores, misses })
+}
+
+/// The conversation a row labels: by its path, else by a unique trailing file name; by its id
+/// when the file holds several.
+fn find(
+    row: &Row,
+    by_path: &HashMap<String, Vec<usize>>,
+    digests: &[Digest],
+) -> Result<usize, String> {
+    let wanted = normalize(&row.path);
+    let mut candidates: Vec<usize> = match by_path.get(&wanted) {
+        Some(found) => found.clone(),
+        None => {
+            let tail = format!("/{wanted}");
+            let paths: Vec<&String> = by_path.keys().filter(|p| p.ends_with(&tail)).collect();
+            match paths.as_slice() {
+                [one] => by_path[*one].clone(),
+                [] => return Err(format!("`{}` names no checked file", row.path)),
+                many => {
+                    return Err(format!(
+                        "`{}` is ambiguous: {} checked files end with it; write more of the path",
+                        row.path,
+                        many.len()
+                    ));
+                }
+            }
+        }
+    };
+    if let Some(id) = &row.id {
+        candidates.retain(|&i| digests[i].id.as_deref() == Some(id));
+    }
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(format!(
+            "`{}` holds no conversation with id `{}`",
+            row.path,
+            row.id.as_deref().unwrap_or("")
+        )),
+        many => Err(format!(
+            "`{}` holds {} conversations: add an `id` column",
+            row.path,
+            many.len()
+        )),
+    }
+}
+
+fn miss(
+    selector: &Selector,
+    kind: MissKind,
+    row: &Row,
+    d: &Digest,
+    fired: &[usize],
+    rules: &RuleSet,
+) -> Miss {
+    let text = match row.turn {
+        Some(t) => d.texts.get(t - 1).cloned(),
+        None => (!d.texts.is_empty()).then(|| d.texts.join("\n")),
+    };
+    let mut ids: Vec<String> = fired.iter().map(|&r| rules.rules[r].id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    Miss {
+        selector: selector.name.clone(),
+        kind,
+        path: d.path.clone(),
+        id: d.id.clone(),
+        turn: row.turn,
+        text,
+        fired: ids,
+    }
+}

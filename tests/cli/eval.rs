@@ -1,0 +1,173 @@
+//! `talklint eval` through the binary: scores against labels, misses with their text, floors for
+//! CI, errors that name the label line, and the default pack's judgement on the labelled dev
+//! split of real conversations (the floors a pack change must keep).
+
+use crate::support::{run, talklint};
+use serde_json::Value;
+use std::fs;
+
+fn eval(args: &[&str]) -> (i32, String, String) {
+    run(talklint().args(["eval", "--no-config"]).args(args))
+}
+
+/// (selector, level) → (labelled, predicted, tp, fp, fn).
+fn scores(json: &str) -> Vec<(String, String, [u64; 5])> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    v["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let n = |k: &str| s[k].as_u64().unwrap();
+            (
+                s["selector"].as_str().unwrap().to_string(),
+                s["level"].as_str().unwrap().to_string(),
+                [n("labelled"), n("predicted"), n("tp"), n("fp"), n("fn")],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn scores_turns_and_conversations_and_shows_misses() {
+    let labels = "fixtures/labels/calls.csv";
+    let (code, out, err) = eval(&[
+        "--labels",
+        labels,
+        "--format",
+        "json",
+        "--show",
+        "fp,fn",
+        "fixtures/calls",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let s = scores(&out);
+    assert!(
+        s.contains(&("ownership:forbid".into(), "turn".into(), [2, 1, 1, 0, 1])),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&(
+            "empathy:reward".into(),
+            "conversation".into(),
+            [1, 1, 1, 0, 0]
+        )),
+        "{s:?}"
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let miss = &v["misses"][0];
+    assert_eq!(miss["kind"], "false_negative");
+    assert_eq!(miss["text"], "Please calm down. I don't know.");
+    assert_eq!(
+        miss["fired"],
+        serde_json::json!(["knowledge/i-do-not-know", "respect/calm-down"])
+    );
+    let (_, human, _) = eval(&["--labels", labels, "--show", "fn", "fixtures/calls"]);
+    assert!(
+        human.contains("ownership:forbid   turn                 2          1"),
+        "{human}"
+    );
+    assert!(
+        human.contains("false negative [ownership:forbid] fixtures/calls/deflection.txt turn 5"),
+        "{human}"
+    );
+    // Floors for CI: exit 1 below either.
+    let (code, _, _) = eval(&["--labels", labels, "--min-recall", "0.9", "fixtures/calls"]);
+    assert_eq!(code, 1);
+    let (code, _, _) = eval(&[
+        "--labels",
+        labels,
+        "--min-precision",
+        "0.9",
+        "fixtures/calls",
+    ]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn label_errors_name_the_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "path,turn,x/y\na.txt,1,1\n",
+            "selector `x/y` selects no loaded rule",
+        ),
+        (
+            "path,turn,respect\nnowhere.txt,1,1\n",
+            ":2: `nowhere.txt` names no checked file",
+        ),
+        (
+            "path,turn,respect\ndeflection.txt,9,1\n",
+            ":2: fixtures/calls/deflection.txt has 5 turns, not 9",
+        ),
+        (
+            "path,turn,respect\ndeflection.txt,1,maybe\n",
+            ":2:18: `maybe` is not a label",
+        ),
+        ("file,respect\n", ":1:1: no `path` column"),
+    ];
+    for (text, expected) in cases {
+        let labels = dir.path().join("labels.csv");
+        fs::write(&labels, text).unwrap();
+        let (code, _, err) = eval(&["--labels", labels.to_str().unwrap(), "fixtures/calls"]);
+        assert_eq!(code, 2, "{text}");
+        assert!(err.contains(expected), "{text}: {err}");
+    }
+}
+
+/// The dev split of the labelled real conversations, converted as its labels name them.
+fn dev_split(dir: &std::path::Path) {
+    let status = std::process::Command::new("python3")
+        .args([
+            "scripts/twitter-cdp-to-jsonl.py",
+            "fixtures/corpora/twitter-cdp/dev.json",
+            "--out",
+        ])
+        .arg(dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs the converter");
+    assert!(status.success());
+}
+
+/// The default pack's judgement on the labelled dev split: each selector above its floor, so a
+/// pack change that loses judgement fails CI.
+#[test]
+fn the_default_pack_keeps_its_judgement_on_the_dev_split() {
+    let dir = tempfile::tempdir().unwrap();
+    dev_split(dir.path());
+    let (code, out, err) = run(talklint()
+        .args([
+            "eval",
+            "--no-config",
+            "--format",
+            "json",
+            "--labels",
+            "fixtures/labels/twitter-cdp-dev.tsv",
+        ])
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let floors = [
+        ("ownership:forbid", 0.85, 0.60),
+        ("empathy:reward", 0.95, 0.85),
+        ("ownership:reward", 0.85, 0.60),
+    ];
+    for (selector, precision, recall) in floors {
+        let s = v["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["selector"] == selector && s["level"] == "turn")
+            .unwrap_or_else(|| panic!("{selector}: {out}"));
+        let (p, r) = (
+            s["precision"].as_f64().unwrap(),
+            s["recall"].as_f64().unwrap(),
+        );
+        assert!(
+            p >= precision && r >= recall,
+            "{selector}: precision {p}, recall {r}"
+        );
+    }
+}
