@@ -3,6 +3,7 @@
 
 use crate::config::FailOn;
 use crate::report::OutputFormat;
+use crate::scan::Shard;
 use crate::transcript::{Format, Role};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -99,6 +100,11 @@ pub(crate) struct CheckArgs {
     /// A conversation scoring below N fails.
     #[arg(long, value_name = "N")]
     pub(crate) min_score: Option<i32>,
+    /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
+    /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their
+    /// reports.
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<Shard>,
     /// Number of worker threads (default: the number of cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,

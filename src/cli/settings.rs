@@ -75,6 +75,7 @@ impl CheckSettings {
                 .threads
                 .filter(|&n| n > 0)
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            shard: args.shard,
         };
         let color = match args.color {
             ColorChoice::Always => true,

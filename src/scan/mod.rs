@@ -7,6 +7,7 @@
 
 mod file;
 mod read;
+mod shard;
 mod walk;
 
 use crate::engine::Engine;
@@ -16,6 +17,7 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 use globset::GlobSet;
 use rayon::prelude::*;
+pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
 use std::sync::mpsc;
 use walk::{Input, walk};
@@ -38,6 +40,15 @@ pub struct ScanOptions {
     /// Draw a progress line on standard error (only ever for a terminal).
     pub progress: bool,
     pub threads: usize,
+    /// Check only the files of this shard.
+    pub shard: Option<Shard>,
+}
+
+impl ScanOptions {
+    /// The name of standard input in reports.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("<stdin>")
+    }
 }
 
 /// Where a report goes: its printer and its writer.

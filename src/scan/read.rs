@@ -82,10 +82,7 @@ pub(super) fn read(
         Input::Skip(s) => Err(NotRead::Skipped(s)),
         Input::Error(e) => Err(NotRead::Error(e)),
         Input::Stdin => {
-            let name = opts
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".into());
+            let name = opts.stdin_name().to_string();
             if let Err(e) = io::stdin().lock().read_to_end(buf) {
                 return Err(error(&name, format!("cannot read standard input: {e}")));
             }

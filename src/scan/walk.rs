@@ -39,8 +39,24 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
-/// Lists the inputs in order.
+impl Input {
+    /// The path reports give the input.
+    fn display<'a>(&'a self, opts: &'a ScanOptions) -> &'a str {
+        match self {
+            Input::File { display, .. } => display,
+            Input::Stdin => opts.stdin_name(),
+            Input::Skip(s) => &s.path,
+            Input::Error(e) => &e.path,
+        }
+    }
+}
+
+/// Lists the inputs in order: those of `--shard` only, when given.
 pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    all(opts).filter(|input| opts.shard.is_none_or(|s| s.keeps(input.display(opts))))
+}
+
+fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let roots: Vec<String> = if opts.paths.is_empty() {
         vec![".".into()]
     } else {

@@ -10,5 +10,6 @@ mod records;
 mod reports;
 mod rule_keys;
 mod rules_cmd;
+mod shard;
 mod support;
 mod vendor_formats;
