@@ -11,5 +11,6 @@ mod reports;
 mod rule_keys;
 mod rules_cmd;
 mod shard;
+mod stream;
 mod support;
 mod vendor_formats;

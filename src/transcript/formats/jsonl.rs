@@ -43,6 +43,12 @@ fn record_messages<'a>(m: &Message<'a>) -> Option<&'a RawValue> {
         .find(|raw| raw.get().starts_with('['))
 }
 
+/// Reads line `number` (1-based), `text` without its line break, and says what it holds.
+pub fn classify(text: &str, number: usize) -> Result<LineKind, ParseError> {
+    let m = message(text, number)?;
+    Ok(LineKind::of(&m))
+}
+
 fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
     let text = text.trim_start_matches('\u{feff}').trim_end();
     if !text.trim_start().starts_with('{') {
@@ -283,6 +289,23 @@ mod tests {
         assert_eq!((err.line, err.column), (2, 10));
         let err = read("{\"id\":1,\"messages\":[{\"text\": 1,}]}\n").unwrap_err();
         assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn classify_reads_one_line() {
+        assert_eq!(
+            classify("{\"id\":1,\"messages\":[]}", 1),
+            Ok(LineKind::Record)
+        );
+        assert_eq!(
+            classify("{\"transcript\":\"hi\",\"conversation_id\":\"z\"}", 1),
+            Ok(LineKind::Message(Some("z".into())))
+        );
+        assert_eq!(
+            classify("{\"text\":\"hi\"}", 4),
+            Ok(LineKind::Message(None))
+        );
+        assert_eq!(classify("[1]", 4).map_err(|e| e.line), Err(4));
     }
 
     #[test]
