@@ -14,6 +14,7 @@
 pub mod cli;
 pub(crate) mod config;
 pub(crate) mod engine;
+pub(crate) mod merge;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod scan;

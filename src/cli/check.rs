@@ -73,7 +73,7 @@ fn print_statistics(s: &CheckSettings, totals: &Summary) -> Result<(), CliError>
 }
 
 /// The run's outcome: errors first, then failed conversations and findings at `fail_on`.
-fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
+pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     if totals.errors > 0 {
         Outcome::Trouble
     } else if fail_on != FailOn::Never
@@ -86,7 +86,7 @@ fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 }
 
 /// A report file, created anew.
-fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
+pub(super) fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
     // A fresh file rather than a truncated one: ext4 flushes a file truncated to zero and
     // rewritten when it is closed (its `auto_da_alloc` heuristic), which made rewriting last
     // run's reports cost several times writing new ones.

@@ -5,12 +5,14 @@
 mod args;
 mod check;
 mod init;
+mod merge;
 mod rules;
 mod settings;
 mod test;
 
 use crate::config::ConfigError;
 use crate::engine::EngineError;
+use crate::merge::MergeError;
 use crate::rules::RuleError;
 use args::Command;
 use std::ffi::OsString;
@@ -54,6 +56,8 @@ pub(crate) enum CliError {
     ConfigExists(String),
     #[error("cannot write {path}: {source}")]
     WriteConfig { path: String, source: io::Error },
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
@@ -79,6 +83,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init => init::run(),
+        Command::Merge(args) => merge::run(args),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

@@ -6,6 +6,7 @@ mod default_pack;
 mod format_samples;
 mod formats;
 mod html_report;
+mod merge;
 mod records;
 mod reports;
 mod rule_keys;

@@ -1,0 +1,278 @@
+//! One conversation of a report, read back into the report model so that every printer renders
+//! it as `check` did. A report holds each finding's matched words but not the transcript, so
+//! the printers that show text get a stand-in source ([`Layout`]), where each finding points at
+//! its own match (`…` for a finding that matches no words). Everything else a report says
+//! (lines, columns, messages, scores) is taken as written.
+
+use super::MergeError;
+use crate::report::{Conversation, Finding};
+use crate::rules::{Kind, RuleSet, Severity};
+use crate::transcript::{Format, Role, Transcript, Turn};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// A conversation object of a JSON or JSONL report (SPEC §6).
+#[derive(Debug, Deserialize)]
+pub(super) struct Written {
+    path: String,
+    id: Option<String>,
+    format: String,
+    turns: usize,
+    #[serde(default)]
+    unknown_turns: usize,
+    #[serde(default)]
+    agent: Option<String>,
+    score: i32,
+    passed: bool,
+    findings: Vec<WrittenFinding>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    not_applied: Vec<String>,
+    #[serde(default)]
+    warnings: Vec<String>,
+}
+
+/// A finding of a report.
+#[derive(Debug, Deserialize)]
+struct WrittenFinding {
+    rule: String,
+    kind: Kind,
+    severity: Severity,
+    category: String,
+    points: i32,
+    message: String,
+    turn: usize,
+    role: Role,
+    speaker: Option<String>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start_ms: Option<u64>,
+    #[serde(rename = "match")]
+    matched: Option<String>,
+    suggestion: Option<String>,
+    #[serde(default)]
+    link: Option<String>,
+}
+
+/// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
+/// HTML charts) and to check that the report was made with the same rules.
+pub(super) struct RuleIndex<'r> {
+    rules: &'r RuleSet,
+    by_id: HashMap<&'r str, usize>,
+}
+
+impl<'r> RuleIndex<'r> {
+    pub(super) fn new(rules: &'r RuleSet) -> RuleIndex<'r> {
+        let by_id = rules
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        RuleIndex { rules, by_id }
+    }
+
+    /// The index of a finding's rule, which must say what the loaded rule says.
+    fn of(&self, f: &WrittenFinding) -> Result<usize, String> {
+        let &index = self.by_id.get(f.rule.as_str()).ok_or_else(|| {
+            format!(
+                "rule `{}` is not among the loaded rules: merge with the rules (--rules, config) \
+                 the check ran with",
+                f.rule
+            )
+        })?;
+        let r = &self.rules.rules[index];
+        let differs = [
+            ("kind", r.kind != f.kind),
+            ("severity", r.severity != f.severity),
+            ("category", r.category != f.category),
+            ("suggestion", r.suggestion != f.suggestion),
+            ("link", r.link != f.link),
+        ];
+        match differs.iter().find(|d| d.1) {
+            Some((what, _)) => Err(format!(
+                "rule `{}` has another {what} in the report than in the loaded rules: merge \
+                 with the rules (--rules, config) the check ran with",
+                f.rule
+            )),
+            None => Ok(index),
+        }
+    }
+}
+
+/// How the stand-in source is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One line per finding, its match at its column, for snippets that name the line and
+    /// column (human output).
+    Snippets,
+    /// One line per turn with findings, its matches joined by ` … `, for reports that show
+    /// turns (HTML, and the formats that show no text).
+    Turns,
+}
+
+/// A conversation read back: what the report wrote, and the stand-in source and turns.
+pub(super) struct Replay {
+    written: Written,
+    format: &'static str,
+    source: String,
+    transcript: Transcript,
+    /// Per finding, where it is.
+    places: Vec<Placed>,
+}
+
+/// Where a finding is in the stand-in.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    /// Its rule's index in the loaded rules.
+    rule_index: usize,
+    /// Its match's bytes in the stand-in source.
+    span: (usize, usize),
+    /// Its match's bytes in its turn's text (HTML marks), when it has one.
+    turn_range: Option<(usize, usize)>,
+}
+
+impl Replay {
+    /// Rebuilds `written`; `at` says where it is, for errors.
+    pub(super) fn new(
+        written: Written,
+        rules: &RuleIndex,
+        layout: Layout,
+        at: &str,
+    ) -> Result<Replay, MergeError> {
+        let invalid = |message: String| MergeError::Invalid {
+            at: at.to_string(),
+            message,
+        };
+        let format = Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .find(|name| *name == written.format)
+            .ok_or_else(|| invalid(format!("unknown format `{}`", written.format)))?;
+        let mut by_turn: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, f) in written.findings.iter().enumerate() {
+            if f.turn == 0 || f.turn > written.turns {
+                let (turn, turns) = (f.turn, written.turns);
+                return Err(invalid(format!("a finding on turn {turn} of {turns}")));
+            }
+            by_turn.entry(f.turn).or_default().push(i);
+        }
+        let mut turns: Vec<Turn> = (0..written.turns)
+            .map(|_| Turn::new(Role::Unknown, None, 0..0))
+            .collect();
+        let mut source = String::new();
+        let mut places = Vec::with_capacity(written.findings.len());
+        for f in &written.findings {
+            places.push(Placed {
+                rule_index: rules.of(f).map_err(&invalid)?,
+                span: (0, 0),
+                turn_range: None,
+            });
+        }
+        if layout == Layout::Snippets {
+            for (f, place) in written.findings.iter().zip(&mut places) {
+                source.extend(std::iter::repeat_n(' ', f.column.saturating_sub(1)));
+                let start = source.len();
+                source.push_str(f.matched.as_deref().unwrap_or("…"));
+                place.span = (start, source.len());
+                source.push('\n');
+            }
+            by_turn.clear();
+        }
+        let mut speakers: HashMap<&str, Rc<str>> = HashMap::new();
+        for (turn, list) in by_turn {
+            let start = source.len();
+            for &i in &list {
+                let Some(m) = &written.findings[i].matched else {
+                    places[i].span = (start, start);
+                    continue;
+                };
+                if source.len() > start {
+                    source.push_str(" … ");
+                }
+                let s = source.len();
+                source.push_str(m);
+                places[i].span = (s, source.len());
+                places[i].turn_range = Some((s - start, source.len() - start));
+            }
+            if source.len() == start {
+                source.push('…');
+            }
+            let first = &written.findings[list[0]];
+            let speaker = first
+                .speaker
+                .as_deref()
+                .map(|s| speakers.entry(s).or_insert_with(|| Rc::from(s)).clone());
+            turns[turn - 1] = Turn::new(first.role, speaker, start..source.len());
+            source.push('\n');
+        }
+        drop(speakers);
+        Ok(Replay {
+            format,
+            source,
+            transcript: Transcript {
+                id: written.id.clone(),
+                turns,
+            },
+            places,
+            written,
+        })
+    }
+
+    /// The stand-in source the conversation's findings point into.
+    pub(super) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The conversation as the report model has it.
+    pub(super) fn conversation(&self) -> Conversation<'_> {
+        let w = &self.written;
+        let findings = w
+            .findings
+            .iter()
+            .zip(&self.places)
+            .map(|(f, place)| Finding {
+                rule: &f.rule,
+                kind: f.kind,
+                severity: f.severity,
+                category: &f.category,
+                points: f.points,
+                message: Cow::Borrowed(&f.message),
+                turn: f.turn,
+                role: f.role,
+                speaker: f.speaker.as_deref(),
+                line: f.line,
+                column: f.column,
+                end_line: f.end_line,
+                end_column: f.end_column,
+                start_ms: f.start_ms,
+                matched: f.matched.as_deref(),
+                suggestion: f.suggestion.as_deref(),
+                link: f.link.as_deref(),
+                span: place.span,
+                rule_index: place.rule_index,
+                turn_range: place.turn_range,
+            })
+            .collect();
+        Conversation {
+            path: &w.path,
+            id: w.id.as_deref(),
+            format: self.format,
+            turns: w.turns,
+            unknown_turns: w.unknown_turns,
+            agent: w.agent.as_deref(),
+            score: w.score,
+            passed: w.passed,
+            findings,
+            tags: w.tags.iter().map(String::as_str).collect(),
+            not_applied: w.not_applied.iter().map(String::as_str).collect(),
+            warnings: &w.warnings,
+            transcript: &self.transcript,
+        }
+    }
+}
