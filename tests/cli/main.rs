@@ -12,6 +12,7 @@ mod reports;
 mod rule_keys;
 mod rules_cmd;
 mod shard;
+mod spark;
 mod stream;
 mod support;
 mod vendor_formats;
