@@ -9,7 +9,8 @@
 //!
 //! To check transcripts from Rust: load rules with [`load_rules`] (or [`default_rules`]),
 //! compile them with [`Engine::new`], parse text with [`parse_transcript`], and call
-//! [`Engine::check`] with one [`Scratch`] per thread.
+//! [`Engine::check`] with one [`Scratch`] per thread. [`Engine`]'s documentation has a worked
+//! example: load a pack, check a transcript string, read its findings and score.
 
 pub mod cli;
 pub(crate) mod config;
