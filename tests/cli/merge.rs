@@ -1,7 +1,7 @@
 //! `talklint merge`: the reports of N shards merge into the report of the single run, in every
 //! format, with its exit code; what cannot be merged is an error that says why (SPEC §10).
 
-use crate::support::{run, talklint};
+use crate::support::{run, talklint, write};
 use std::path::{Path, PathBuf};
 
 /// `talklint check --no-config ARGS` on `fixtures/` (checked, skipped and unreadable files):
@@ -28,9 +28,7 @@ fn shards(dir: &Path, n: usize) -> Vec<PathBuf> {
         .map(|k| {
             let format = if k % 2 == 0 { "json" } else { "jsonl" };
             let (_, out) = check(&["--format", format, "--shard", &format!("{k}/{n}")]);
-            let path = dir.join(format!("shard-{k}.{format}"));
-            std::fs::write(&path, out).unwrap();
-            path
+            write(dir, &format!("shard-{k}.{format}"), &out)
         })
         .collect()
 }
@@ -74,12 +72,9 @@ fn merged_shards_are_the_single_run_in_every_format() {
 fn a_merged_single_report_is_sorted_by_path_then_id() {
     let dir = tempfile::tempdir().unwrap();
     // A CSV whose conversations come in the order c-2, c-1; a later file named before it.
-    std::fs::write(
-        dir.path().join("b.csv"),
-        "conversation_id,role,message\nc-2,agent,Please calm down.\nc-1,agent,Hello\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Agent: Hello\n").unwrap();
+    let csv = "conversation_id,role,message\nc-2,agent,Please calm down.\nc-1,agent,Hello\n";
+    write(dir.path(), "b.csv", csv);
+    write(dir.path(), "a.txt", "Agent: Hello\n");
     let (_, out, _) = run(talklint().current_dir(dir.path()).args([
         "check",
         "--no-config",
@@ -88,8 +83,7 @@ fn a_merged_single_report_is_sorted_by_path_then_id() {
         "b.csv",
         "a.txt",
     ]));
-    let report = dir.path().join("r.jsonl");
-    std::fs::write(&report, out).unwrap();
+    let report = write(dir.path(), "r.jsonl", &out);
     let (code, merged, err) = merge(&["--format", "jsonl"], &[report]);
     assert_eq!(code, 1, "{err}");
     let keys: Vec<(String, String)> = merged
@@ -111,11 +105,7 @@ fn a_merged_single_report_is_sorted_by_path_then_id() {
 fn what_cannot_be_merged_is_an_error_saying_why() {
     let dir = tempfile::tempdir().unwrap();
     let reports = shards(dir.path(), 2);
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    };
+    let write = |name: &str, text: &str| write(dir.path(), name, text);
     let jsonl = std::fs::read_to_string(&reports[0]).unwrap();
     let first_line = jsonl.lines().next().unwrap();
     let cases = [
@@ -169,9 +159,7 @@ fn the_exit_code_is_the_one_check_gives() {
                 &format!("{k}/2"),
                 "fixtures/calls",
             ]));
-            let path = dir.path().join(format!("calls-{k}.jsonl"));
-            std::fs::write(&path, out).unwrap();
-            reports.push(path);
+            reports.push(write(dir.path(), &format!("calls-{k}.jsonl"), &out));
         }
         let (code, _, err) = merge(&["--format", "json", "--fail-on", fail_on], &reports);
         assert_eq!(code, expected, "{err}");

@@ -1,7 +1,7 @@
 //! Conversation records (one conversation per JSONL line) and `conversation_id` splitting in
 //! message-per-line JSONL, through the binary (SPEC §10).
 
-use crate::support::{check, findings, json_report, run};
+use crate::support::{check, error_messages, findings, json_report, run, write};
 use serde_json::Value;
 
 /// The (id, turns, score) of every conversation of a report.
@@ -58,14 +58,13 @@ fn records_on_stdin_are_one_conversation_each_with_their_ids() {
 #[test]
 fn conversation_ids_split_a_message_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("chats.jsonl");
-    std::fs::write(
-        &path,
+    let path = write(
+        dir.path(),
+        "chats.jsonl",
         "{\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"That is out of my hands.\"}\n\
          {\"conversation_id\": \"a\", \"role\": \"customer\", \"text\": \"What?\"}\n\
          {\"conversation_id\": \"b\", \"role\": \"agent\", \"text\": \"I'm sorry to hear that.\"}\n",
-    )
-    .unwrap();
+    );
     let (code, v) = json_report(&[path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert_eq!(conversations(&v), [(id("a"), 2, 63), (id("b"), 1, 78)]);
@@ -75,27 +74,20 @@ fn conversation_ids_split_a_message_file() {
 #[test]
 fn mixing_records_and_messages_or_repeating_an_id_is_an_error_naming_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    let mixed = dir.path().join("mixed.jsonl");
-    std::fs::write(
-        &mixed,
+    let mixed = write(
+        dir.path(),
+        "mixed.jsonl",
         "{\"role\": \"agent\", \"text\": \"hi\"}\n{\"id\": \"x\", \"messages\": []}\n",
-    )
-    .unwrap();
-    let again = dir.path().join("again.jsonl");
-    std::fs::write(
-        &again,
+    );
+    let again = write(
+        dir.path(),
+        "again.jsonl",
         "{\"conversation_id\": 1, \"text\": \"a\"}\n{\"conversation_id\": 2, \"text\": \"b\"}\n\
          {\"conversation_id\": 1, \"text\": \"c\"}\n",
-    )
-    .unwrap();
+    );
     let (code, v) = json_report(&[mixed.to_str().unwrap(), again.to_str().unwrap()]);
     assert_eq!(code, 2);
-    let messages: Vec<&str> = v["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["message"].as_str().unwrap())
-        .collect();
+    let messages = error_messages(&v);
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
         messages[0].starts_with("line 2, column 1: a whole conversation"),

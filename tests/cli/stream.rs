@@ -2,7 +2,7 @@
 //! conversation is done, while the writer still holds the pipe open; every report format reads
 //! a stream as it reads the same lines in a file.
 
-use crate::support::{check, run};
+use crate::support::{check, run, write};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Stdio};
@@ -117,13 +117,12 @@ fn a_conversation_of_messages_is_answered_when_the_next_begins() {
 #[test]
 fn every_format_reads_a_stream_as_the_same_lines_in_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("records.jsonl");
     let records = r#"{"id": "1", "messages": [{"role": "agent", "text": "Please calm down."}]}
 
 {"id": "2", "turns": [{"speaker": "Agent", "text": "Hi"}, {"speaker": "Agent", "text": "That is not my job, sorry."}]}
 {"id": "3", "messages": [{"role": "agent", "text": "It's out of my hands, \u00e9, I don't know."}]}
 "#;
-    std::fs::write(&path, records).unwrap();
+    let path = write(dir.path(), "records.jsonl", records);
     let name = path.to_str().unwrap();
     for format in [
         "human", "json", "jsonl", "sarif", "github", "junit", "csv", "html",

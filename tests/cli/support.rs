@@ -105,3 +105,20 @@ pub fn finding<'a>(c: &'a Value, rule: &str) -> &'a Value {
         .find(|f| f["rule"] == rule)
         .unwrap_or_else(|| panic!("{rule} in {c}"))
 }
+
+/// Writes `text` to the file `name` in `dir`; gives its path.
+pub fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("a temporary file");
+    path
+}
+
+/// The messages of a JSON report's errors.
+pub fn error_messages(report: &Value) -> Vec<&str> {
+    report["errors"]
+        .as_array()
+        .expect("errors array")
+        .iter()
+        .map(|e| e["message"].as_str().unwrap_or_default())
+        .collect()
+}
