@@ -213,7 +213,10 @@ impl Index {
             if text.is_empty() {
                 continue;
             }
-            match serde_json::from_slice::<Line>(text) {
+            let parsed = std::str::from_utf8(text)
+                .map_err(serde::de::Error::custom)
+                .and_then(serde_json::from_str::<Line>);
+            match parsed {
                 Ok(l) if l.version.is_none() => {
                     let leading = (line.len() - line.trim_ascii_start().len()) as u64;
                     self.line(l, report, at + leading, text.len(), &mut total)

@@ -216,10 +216,13 @@ fn render(
     rules: &RuleIndex,
     (printer, layout): (&dyn Printer, Layout),
 ) -> Result<Done, MergeError> {
-    let written: Written = serde_json::from_slice(bytes).map_err(|e| MergeError::Json {
+    let json = |message: String| MergeError::Json {
         at: at.into(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    // One UTF-8 check for the whole object, rather than one per string.
+    let text = std::str::from_utf8(bytes).map_err(|e| json(e.to_string()))?;
+    let written: Written = serde_json::from_str(text).map_err(|e| json(e.to_string()))?;
     let replay = Replay::new(written, rules, layout, at)?;
     let conversation = replay.conversation();
     let mut summary = Summary::default();

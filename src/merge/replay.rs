@@ -13,50 +13,60 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-/// A conversation object of a JSON or JSONL report (SPEC §6).
+/// A conversation object of a JSON or JSONL report (SPEC §6); its text borrows from the report
+/// where it has no escapes.
 #[derive(Debug, Deserialize)]
-pub(super) struct Written {
-    path: String,
-    id: Option<String>,
-    format: String,
+pub(super) struct Written<'a> {
+    #[serde(borrow)]
+    path: Cow<'a, str>,
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    format: Cow<'a, str>,
     turns: usize,
     #[serde(default)]
     unknown_turns: usize,
-    #[serde(default)]
-    agent: Option<String>,
+    #[serde(borrow, default)]
+    agent: Option<Cow<'a, str>>,
     score: i32,
     passed: bool,
-    findings: Vec<WrittenFinding>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    not_applied: Vec<String>,
+    #[serde(borrow)]
+    findings: Vec<WrittenFinding<'a>>,
+    #[serde(borrow, default)]
+    tags: Vec<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    not_applied: Vec<Cow<'a, str>>,
     #[serde(default)]
     warnings: Vec<String>,
 }
 
 /// A finding of a report.
 #[derive(Debug, Deserialize)]
-struct WrittenFinding {
-    rule: String,
+struct WrittenFinding<'a> {
+    #[serde(borrow)]
+    rule: Cow<'a, str>,
     kind: Kind,
     severity: Severity,
-    category: String,
+    #[serde(borrow)]
+    category: Cow<'a, str>,
     points: i32,
-    message: String,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
     turn: usize,
     role: Role,
-    speaker: Option<String>,
+    #[serde(borrow)]
+    speaker: Option<Cow<'a, str>>,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
     start_ms: Option<u64>,
-    #[serde(rename = "match")]
-    matched: Option<String>,
-    suggestion: Option<String>,
-    #[serde(default)]
-    link: Option<String>,
+    #[serde(borrow, rename = "match")]
+    matched: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    suggestion: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    link: Option<Cow<'a, str>>,
 }
 
 /// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
@@ -79,7 +89,7 @@ impl<'r> RuleIndex<'r> {
 
     /// The index of a finding's rule, which must say what the loaded rule says.
     fn of(&self, f: &WrittenFinding) -> Result<usize, String> {
-        let &index = self.by_id.get(f.rule.as_str()).ok_or_else(|| {
+        let &index = self.by_id.get(f.rule.as_ref()).ok_or_else(|| {
             format!(
                 "rule `{}` is not among the loaded rules: merge with the rules (--rules, config) \
                  the check ran with",
@@ -91,8 +101,11 @@ impl<'r> RuleIndex<'r> {
             ("kind", r.kind != f.kind),
             ("severity", r.severity != f.severity),
             ("category", r.category != f.category),
-            ("suggestion", r.suggestion != f.suggestion),
-            ("link", r.link != f.link),
+            (
+                "suggestion",
+                r.suggestion.as_deref() != f.suggestion.as_deref(),
+            ),
+            ("link", r.link.as_deref() != f.link.as_deref()),
         ];
         match differs.iter().find(|d| d.1) {
             Some((what, _)) => Err(format!(
@@ -117,8 +130,8 @@ pub enum Layout {
 }
 
 /// A conversation read back: what the report wrote, and the stand-in source and turns.
-pub(super) struct Replay {
-    written: Written,
+pub(super) struct Replay<'a> {
+    written: Written<'a>,
     format: &'static str,
     source: String,
     transcript: Transcript,
@@ -137,14 +150,14 @@ struct Placed {
     turn_range: Option<(usize, usize)>,
 }
 
-impl Replay {
+impl<'a> Replay<'a> {
     /// Rebuilds `written`; `at` says where it is, for errors.
     pub(super) fn new(
-        written: Written,
+        written: Written<'a>,
         rules: &RuleIndex,
         layout: Layout,
         at: &str,
-    ) -> Result<Replay, MergeError> {
+    ) -> Result<Replay<'a>, MergeError> {
         let invalid = |message: String| MergeError::Invalid {
             at: at.to_string(),
             message,
@@ -216,7 +229,7 @@ impl Replay {
             format,
             source,
             transcript: Transcript {
-                id: written.id.clone(),
+                id: written.id.as_deref().map(str::to_string),
                 turns,
             },
             places,
@@ -269,8 +282,8 @@ impl Replay {
             score: w.score,
             passed: w.passed,
             findings,
-            tags: w.tags.iter().map(String::as_str).collect(),
-            not_applied: w.not_applied.iter().map(String::as_str).collect(),
+            tags: w.tags.iter().map(|t| t.as_ref()).collect(),
+            not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),
             warnings: &w.warnings,
             transcript: &self.transcript,
         }
