@@ -118,6 +118,10 @@ impl<'r> RuleIndex<'r> {
     }
 }
 
+/// More turns than a transcript has, or a column further than a line goes: a report that says
+/// so is not one talklint wrote, and the stand-in is not built (it would take that much memory).
+const MOST: usize = 1 << 28;
+
 /// How the stand-in source is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -167,8 +171,15 @@ impl<'a> Replay<'a> {
             .map(|f| f.name())
             .find(|name| *name == written.format)
             .ok_or_else(|| invalid(format!("unknown format `{}`", written.format)))?;
+        let beyond = |what: &str, n: usize| invalid(format!("{what} {n} is beyond any transcript"));
+        if written.turns > MOST {
+            return Err(beyond("a turn count of", written.turns));
+        }
         let mut by_turn: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, f) in written.findings.iter().enumerate() {
+            if f.column > MOST {
+                return Err(beyond("column", f.column));
+            }
             if f.turn == 0 || f.turn > written.turns {
                 let (turn, turns) = (f.turn, written.turns);
                 return Err(invalid(format!("a finding on turn {turn} of {turns}")));

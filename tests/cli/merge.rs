@@ -130,7 +130,16 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
         ),
         (
             vec![write("other.jsonl", "{\"version\": 2}\n")],
-            "other.jsonl",
+            "other.jsonl: missing field `conversations`",
+        ),
+        (
+            vec![write(
+                "huge.jsonl",
+                "{\"path\":\"a\",\"id\":null,\"format\":\"text\",\"turns\":1000000000000,\
+                 \"score\":80,\"passed\":true,\"findings\":[]}\n\
+                 {\"summary\":{\"files\":1,\"conversations\":1,\"skipped\":0,\"errors\":0}}\n",
+            )],
+            "huge.jsonl, byte 0: a turn count of 1000000000000 is beyond any transcript",
         ),
     ];
     for (inputs, expected) in cases {
