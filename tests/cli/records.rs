@@ -100,3 +100,21 @@ fn mixing_records_and_messages_or_repeating_an_id_is_an_error_naming_the_line() 
         messages[1]
     );
 }
+
+#[test]
+fn the_fixtures_hold_records_and_messages_split_by_id() {
+    let (_, v) = json_report(&["fixtures/formats/records.jsonl"]);
+    let ids: Vec<&str> = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["call-001", "call-002", "call-003"]);
+    let (_, v) = json_report(&["fixtures/formats/chats-by-id.jsonl"]);
+    assert_eq!(conversations(&v), [(id("c-1"), 2, 63), (id("c-2"), 1, 83)]);
+    // Each conversation's times count from its own first message.
+    let c2 = &v["conversations"][1]["findings"][0];
+    assert_eq!((&c2["line"], &c2["start_ms"]), (&3.into(), &0.into()));
+    assert_eq!(v["conversations"][0]["findings"][0]["start_ms"], 40000);
+}
