@@ -27,10 +27,10 @@ pub(super) fn feed(opts: &ScanOptions, mut send: impl FnMut(Vec<Input>) -> bool)
                     }
                     while let Ok(piece) = pieces.recv() {
                         let mut bytes = piece.text.len();
-                        chunk.push(Input::Piece(piece));
+                        chunk.push(Input::Piece(Box::new(piece)));
                         for piece in pieces.try_iter() {
                             bytes += piece.text.len();
-                            chunk.push(Input::Piece(piece));
+                            chunk.push(Input::Piece(Box::new(piece)));
                             if chunk.len() >= CHUNK || bytes >= PIECE_BYTES {
                                 break;
                             }

@@ -20,8 +20,9 @@ pub(super) enum Input {
     Stdin {
         head: Vec<u8>,
     },
-    /// One conversation of a stream on standard input.
-    Piece(Piece),
+    /// One conversation of a stream on standard input (boxed: inputs are moved in chunks of
+    /// thousands, and files outnumber pieces).
+    Piece(Box<Piece>),
     Skip(Skipped),
     Error(FileError),
 }
