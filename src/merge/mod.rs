@@ -9,7 +9,7 @@
 mod index;
 mod replay;
 
-use crate::report::{Printer, Summary, Totals};
+use crate::report::{FileError, Printer, Skipped, Summary, Totals};
 use crate::rules::RuleSet;
 use index::{Index, Item, Place, Source};
 use rayon::prelude::*;
@@ -102,13 +102,21 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     Ok(())
 }
 
-/// One entry to write, read back and rendered.
+/// One entry to write: a conversation read back and rendered, or a file that was not checked.
 enum Done {
     Conversation {
         rendered: Vec<u8>,
         summary: Box<Summary>,
     },
-    Event(Item),
+    Skipped(Skipped),
+    Error(FileError),
+}
+
+/// One entry of a chunk: a conversation's bytes to render (and where they are, for errors), or
+/// an entry ready to write.
+enum Job {
+    Render(Vec<u8>, String),
+    Ready(Done),
 }
 
 /// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
@@ -146,15 +154,16 @@ pub fn merge(
         let mut jobs = Vec::with_capacity(CHUNK);
         for item in items.by_ref().take(CHUNK) {
             jobs.push(match item {
-                Item::Conversation { place, .. } => Ok(read(&mut sources, &names, &place)?),
-                event => Err(event),
+                Item::Conversation { place, .. } => read(&mut sources, &names, &place)?,
+                Item::Skipped(s, _) => Job::Ready(Done::Skipped(s)),
+                Item::Error(e, _) => Job::Ready(Done::Error(e)),
             });
         }
         let done: Vec<Result<Done, MergeError>> = pool.install(|| {
             jobs.into_par_iter()
                 .map(|job| match job {
-                    Ok((bytes, at)) => render(&bytes, &at, &rules, (printer, layout)),
-                    Err(event) => Ok(Done::Event(event)),
+                    Job::Render(bytes, at) => render(&bytes, &at, &rules, (printer, layout)),
+                    Job::Ready(done) => Ok(done),
                 })
                 .collect()
         });
@@ -167,15 +176,14 @@ pub fn merge(
                     written += 1;
                     totals.merge(&summary);
                 }
-                Done::Event(Item::Skipped(s, _)) => {
+                Done::Skipped(s) => {
                     printer.event(w, Some(&s), None)?;
                     skipped.push(s);
                 }
-                Done::Event(Item::Error(e, _)) => {
+                Done::Error(e) => {
                     printer.event(w, None, Some(&e))?;
                     errors.push(e);
                 }
-                Done::Event(Item::Conversation { .. }) => {}
             }
         }
     }
@@ -192,12 +200,8 @@ pub fn merge(
     Ok(totals)
 }
 
-/// A conversation's bytes, and where they are for errors.
-fn read(
-    sources: &mut [Source],
-    names: &[String],
-    place: &Place,
-) -> Result<(Vec<u8>, String), MergeError> {
+/// A conversation's bytes to render, and where they are for errors.
+fn read(sources: &mut [Source], names: &[String], place: &Place) -> Result<Job, MergeError> {
     let name = &names[place.report];
     let mut bytes = Vec::new();
     sources[place.report]
@@ -206,7 +210,7 @@ fn read(
             path: name.clone(),
             source,
         })?;
-    Ok((bytes, format!("{name}, byte {}", place.offset)))
+    Ok(Job::Render(bytes, format!("{name}, byte {}", place.offset)))
 }
 
 /// Reads a conversation back and renders it; gives its rendering and its totals.

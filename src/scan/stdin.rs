@@ -123,13 +123,13 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
         }
         let step = classify(text.trim_end(), number).and_then(|k| grouping.step(number, k));
         let sent = match step {
-            Ok(Step::Continue) => match open.as_mut() {
-                Some(p) => {
+            Ok(Step::Continue) => {
+                // The grouping opens a conversation exactly when a piece is opened here.
+                if let Some(p) = open.as_mut() {
                     p.text.extend_from_slice(&line);
-                    true
                 }
-                None => true,
-            },
+                true
+            }
             Ok(Step::Record) => {
                 open.take().is_none_or(&mut send) && send(piece(line.clone(), number, None))
             }
