@@ -1,7 +1,7 @@
 //! Conversation records (one conversation per JSONL line) and `conversation_id` splitting in
 //! message-per-line JSONL, through the binary (SPEC §10).
 
-use crate::support::{check, error_messages, findings, json_report, run, write};
+use crate::support::{check, error_messages, findings, json_report, run, strings, write};
 use serde_json::Value;
 
 /// The (id, turns, score) of every conversation of a report.
@@ -104,12 +104,7 @@ fn mixing_records_and_messages_or_repeating_an_id_is_an_error_naming_the_line() 
 #[test]
 fn the_fixtures_hold_records_and_messages_split_by_id() {
     let (_, v) = json_report(&["fixtures/formats/records.jsonl"]);
-    let ids: Vec<&str> = v["conversations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|c| c["id"].as_str())
-        .collect();
+    let ids = strings(&v["conversations"], "id");
     assert_eq!(ids, ["call-001", "call-002", "call-003"]);
     let (_, v) = json_report(&["fixtures/formats/chats-by-id.jsonl"]);
     assert_eq!(conversations(&v), [(id("c-1"), 2, 63), (id("c-2"), 1, 83)]);

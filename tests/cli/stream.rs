@@ -2,7 +2,7 @@
 //! conversation is done, while the writer still holds the pipe open; every report format reads
 //! a stream as it reads the same lines in a file.
 
-use crate::support::{check, run, write};
+use crate::support::{check, run, strings, write};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Stdio};
@@ -64,12 +64,7 @@ fn each_record_is_answered_before_the_next_is_written() {
         let result = next(&lines);
         assert_eq!(result["id"], format!("r{i}"));
         assert_eq!(result["turns"], 1);
-        let rules: Vec<&str> = result["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|f| f["rule"].as_str())
-            .collect();
+        let rules = strings(&result["findings"], "rule");
         assert_eq!(rules.contains(&"respect/calm-down"), i == 1, "{result}");
     }
     // A malformed line is an error entry of its own, and the stream goes on.

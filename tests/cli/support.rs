@@ -122,3 +122,12 @@ pub fn error_messages(report: &Value) -> Vec<&str> {
         .map(|e| e["message"].as_str().unwrap_or_default())
         .collect()
 }
+
+/// The string `key` of each object in the array `list` that has one.
+pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|x| x[key].as_str())
+        .collect()
+}
