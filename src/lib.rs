@@ -9,12 +9,14 @@
 //!
 //! To check transcripts from Rust: load rules with [`load_rules`] (or [`default_rules`]),
 //! compile them with [`Engine::new`], parse text with [`parse_transcript`], and call
-//! [`Engine::check`] with one [`Scratch`] per thread.
+//! [`Engine::check`] with one [`Scratch`] per thread. [`Engine`]'s documentation has a worked
+//! example: load a pack, check a transcript string, read its findings and score.
 
 pub mod cli;
 pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
+pub(crate) mod merge;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod scan;

@@ -3,6 +3,7 @@
 
 use crate::config::FailOn;
 use crate::report::OutputFormat;
+use crate::scan::Shard;
 use crate::transcript::{Format, Role};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -32,6 +33,8 @@ pub(crate) enum Command {
     Init,
     /// Measure the rules against labels: precision, recall and F1 per selector.
     Eval(Box<EvalArgs>),
+    /// Merge the JSON or JSONL reports of shards or streams into one report.
+    Merge(MergeArgs),
 }
 
 /// Where the config comes from (shared by every command that loads rules).
@@ -101,6 +104,11 @@ pub(crate) struct CheckArgs {
     /// A conversation scoring below N fails.
     #[arg(long, value_name = "N")]
     pub(crate) min_score: Option<i32>,
+    /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
+    /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their
+    /// reports.
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<Shard>,
     /// Number of worker threads (default: the number of cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,
@@ -151,6 +159,38 @@ pub(crate) struct EvalArgs {
     pub(crate) min_recall: Option<f64>,
     #[command(flatten)]
     pub(crate) check: CheckArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MergeArgs {
+    /// JSON or JSONL reports of `talklint check` (of `--shard` runs or streams); `-` reads
+    /// standard input.
+    #[arg(value_name = "REPORT", required = true)]
+    pub(crate) reports: Vec<String>,
+    /// The rules the reports were made with (they name SARIF's rules and the HTML charts).
+    #[command(flatten)]
+    pub(crate) rule_args: RuleArgs,
+    /// Output format.
+    #[arg(short, long, default_value = "human", value_parser = choice(&OutputFormat::ALL, OutputFormat::name, OutputFormat::about))]
+    pub(crate) format: OutputFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this level exists, as `check` would have.
+    #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
+    pub(crate) fail_on: Option<FailOn>,
+    /// With --format csv: one row per finding instead of one per conversation.
+    #[arg(long)]
+    pub(crate) csv_findings: bool,
+    /// Number of threads rendering the report (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(crate) color: ColorChoice,
+    /// Human output: print only findings.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -260,7 +300,7 @@ pub(crate) enum ColorChoice {
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "test", "rules", "init", "eval", "help"].contains(&first)
+    let named = ["check", "test", "rules", "init", "eval", "merge", "help"].contains(&first)
         || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
         args.insert(1.min(args.len()), "check".into());

@@ -73,7 +73,7 @@ fn print_statistics(s: &CheckSettings, totals: &Summary) -> Result<(), CliError>
 }
 
 /// The run's outcome: errors first, then failed conversations and findings at `fail_on`.
-fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
+pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     if totals.errors > 0 {
         Outcome::Trouble
     } else if fail_on != FailOn::Never

@@ -6,12 +6,14 @@ mod args;
 mod check;
 mod eval;
 mod init;
+mod merge;
 mod rules;
 mod settings;
 mod test;
 
 use crate::config::ConfigError;
 use crate::engine::EngineError;
+use crate::merge::MergeError;
 use crate::rules::RuleError;
 use args::Command;
 use std::ffi::OsString;
@@ -61,6 +63,8 @@ pub(crate) enum CliError {
     Labels(String),
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
@@ -87,6 +91,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Init => init::run(),
         Command::Eval(args) => eval::run(*args),
+        Command::Merge(args) => merge::run(args),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

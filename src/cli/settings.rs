@@ -14,7 +14,7 @@ use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Files larger than this are skipped unless `--max-filesize` or the config says otherwise.
 const DEFAULT_MAX_FILESIZE: u64 = 100 * 1024 * 1024;
@@ -71,21 +71,10 @@ impl CheckSettings {
                 && !args.quiet
                 && std::env::var_os("CI").is_none()
                 && io::stderr().is_terminal(),
-            threads: args
-                .threads
-                .filter(|&n| n > 0)
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            threads: threads(args.threads),
+            shard: args.shard,
         };
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                args.format == OutputFormat::Human
-                    && args.output.is_none()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stdout().is_terminal()
-            }
-        };
+        let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
         Ok(CheckSettings {
             printer: PrinterOptions {
@@ -105,6 +94,28 @@ impl CheckSettings {
             quiet: args.quiet,
         })
     }
+}
+
+/// Whether to colour a report of `format` going to `output` (else standard output): `auto`
+/// colours human output on a terminal unless `NO_COLOR` is set.
+pub(super) fn color(choice: ColorChoice, format: OutputFormat, output: Option<&Path>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            format == OutputFormat::Human
+                && output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The number of worker threads: `given` if above 0, else the number of cores.
+pub(super) fn threads(given: Option<usize>) -> usize {
+    given
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The config named on the command line, or the nearest one, or none.

@@ -31,25 +31,67 @@ pub use score::Scoring;
 /// `unless` phrases, its `near` lists).
 type ListId = u32;
 
-/// A rule set compiled for checking transcripts.
+/// A rule set compiled for checking transcripts: what a Rust service embeds to lint
+/// conversations without the command line.
+///
+/// Compile a pack once with [`Engine::new`] (from [`load_rules`](crate::load_rules) or
+/// [`default_rules`](crate::default_rules)); the engine is `Send + Sync`, so share it (in an
+/// `Arc` or a static) across threads, and give each thread its own [`Scratch`], reused from
+/// call to call. [`Engine::check`] takes a [`Transcript`] (from
+/// [`parse_transcript`](crate::parse_transcript), in any format talklint reads) and the text it
+/// was parsed from, and returns an [`Evaluation`]: each finding as an [`Outcome`] (its rule by
+/// index into the [`RuleSet`], its turn, its match as bytes of the turn's text, its points) and
+/// the conversation's score and verdict.
 ///
 /// ```
-/// use talklint::{Engine, Scratch, load_rules, parse_transcript, Format, ParseOptions};
+/// use talklint::{Engine, Format, ParseOptions, Scratch, load_rules, parse_transcript};
 ///
-/// let yaml = r#"
+/// // A pack from YAML (a service may read its files; `default_rules()` is the built-in pack).
+/// let pack = r#"
 /// rules:
 ///   - id: respect/calm-down
 ///     severity: error
-///     phrases: ["calm down"]
+///     phrases: ["[you need to] calm down"]
+///     message: "Tells the customer to “{match}”"
+///   - id: empathy/sorry-to-hear
+///     kind: reward
+///     phrases: ["[i am] sorry to hear (that|this)"]
 /// "#;
-/// let rules = load_rules(&[("mine.yaml".into(), yaml.into())]).unwrap();
-/// let engine = Engine::new(&rules).unwrap();
-/// let text = "Customer: This is the third time!\nAgent: Please calm down.\n";
-/// let parsed = parse_transcript(text, Format::Text, &ParseOptions::default()).unwrap();
-/// let evaluation = engine.check(&parsed.transcripts[0], text, &mut Scratch::default());
-/// assert_eq!(evaluation.outcomes.len(), 1);
-/// assert_eq!(rules.rules[evaluation.outcomes[0].rule].id, "respect/calm-down");
-/// assert_eq!(evaluation.score, 70);
+/// let rules = load_rules(&[("qa.yaml".into(), pack.into())]).expect("every error has a line");
+/// let engine = Engine::new(&rules).expect("the pack compiles");
+/// fn shareable<T: Send + Sync>(_: &T) {}
+/// shareable(&engine);
+///
+/// // A transcript string (`Format::Json` recognises any JSON shape talklint reads).
+/// let text = "Customer: This is the third time!\nAgent: I'm sorry to hear that. Please calm down.\n";
+/// let parsed = parse_transcript(text, Format::Text, &ParseOptions::default()).expect("parses");
+/// let transcript = &parsed.transcripts[0];
+///
+/// let mut scratch = Scratch::default(); // one per thread
+/// let evaluation = engine.check(transcript, text, &mut scratch);
+///
+/// // Each finding: its rule, its turn (1-based here), what it matched, its points, its message.
+/// let findings: Vec<(&str, usize, &str, i32, String)> = evaluation
+///     .outcomes
+///     .iter()
+///     .map(|o| {
+///         let rule = &rules.rules[o.rule];
+///         let turn = &transcript.turns[o.turn];
+///         let matched = o.range.map(|(start, end)| &turn.text(text)[start..end]);
+///         let speaker = turn.speaker.as_deref().unwrap_or("");
+///         let message = rule.message(matched, None, speaker).into_owned();
+///         (rule.id.as_str(), o.turn + 1, matched.unwrap_or(""), o.points, message)
+///     })
+///     .collect();
+/// assert_eq!(findings[0].0, "empathy/sorry-to-hear");
+/// assert_eq!(
+///     findings[1],
+///     ("respect/calm-down", 2, "calm down", -10, "Tells the customer to “calm down”".into())
+/// );
+/// // The score is 80 + 5 − 10; a match's place in `text` is a byte offset.
+/// assert_eq!((evaluation.score, evaluation.passed), (75, true));
+/// let (start, _) = evaluation.outcomes[1].range.expect("a match");
+/// assert_eq!(&text[transcript.turns[1].source_offset(start)..][..9], "calm down");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {

@@ -5,7 +5,7 @@ use crate::engine::Evaluation;
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// One finding, as every report shows it. Borrows from the rules and the source text: a report
@@ -82,14 +82,14 @@ pub struct Conversation<'a> {
 }
 
 /// A file that was found but not read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
 }
 
 /// A file that could not be read or parsed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileError {
     pub path: String,
     pub message: String,

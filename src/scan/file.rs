@@ -2,12 +2,11 @@
 //! conversations for every output.
 
 use super::Context;
-use super::read::{self, NotRead};
+use super::read::{self, NotRead, Reading};
 use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
 use crate::transcript;
-use std::path::Path;
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
 /// conversation `i` ends.
@@ -18,6 +17,8 @@ pub(super) struct Rendered {
 
 /// One input's result: rendered output and what goes into the totals.
 pub(super) struct Processed {
+    /// The files it counts for: 1, or 0 for a stream's pieces after its first.
+    pub files: usize,
     /// This file's totals.
     pub summary: Summary,
     /// Per output: the rendered conversations back to back, and where each one ends.
@@ -33,6 +34,7 @@ impl From<NotRead> for Processed {
             NotRead::Error(e) => (None, Some(e)),
         };
         Processed {
+            files: 1,
             summary: Summary::default(),
             rendered: Vec::new(),
             skipped,
@@ -56,10 +58,12 @@ pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Pro
     // The read buffer is lent out of the scratch so that the rest of it stays usable.
     let mut buf = std::mem::take(&mut scratch.file);
     buf.clear();
-    let processed = match read::read(input, ctx.opts, &mut buf) {
-        Ok((display, path)) => check(&display, &path, &buf, ctx, &mut scratch.engine),
+    let files = input.files();
+    let mut processed = match read::read(input, ctx.opts, &mut buf) {
+        Ok(reading) => check(&reading, &buf, ctx, &mut scratch.engine),
         Err(not_read) => not_read.into(),
     };
+    processed.files = files;
     if buf.capacity() <= KEEP_BUFFER_UP_TO {
         scratch.file = buf;
     }
@@ -67,13 +71,10 @@ pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Pro
 }
 
 /// Parses, checks and renders one file's bytes.
-fn check(
-    display: &str,
-    path: &Path,
-    bytes: &[u8],
-    ctx: &Context,
-    scratch: &mut EngineScratch,
-) -> Processed {
+fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScratch) -> Processed {
+    let display = reading.display.as_str();
+    // Lines of a stream's piece count from the stream's start.
+    let shift = reading.first_line - 1;
     let not_read = |n: NotRead| Processed::from(n);
     if read::looks_binary(bytes) {
         return not_read(NotRead::Skipped(Skipped {
@@ -82,14 +83,14 @@ fn check(
         }));
     }
     let mut warnings = Vec::new();
-    let source = read::decode(bytes, &mut warnings);
-    let format = ctx
-        .opts
-        .input_format
-        .unwrap_or_else(|| transcript::detect(path, &source));
+    let source = read::decode(bytes, reading.first_line, &mut warnings);
+    let format = reading
+        .format
+        .unwrap_or_else(|| transcript::detect(&reading.path, &source));
     let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
         Ok(parsed) => (parsed.format, parsed.transcripts),
-        Err(e) => {
+        Err(mut e) => {
+            e.line += shift;
             return not_read(NotRead::Error(FileError {
                 path: display.into(),
                 message: format!("{e} (read as {})", format.name()),
@@ -97,6 +98,7 @@ fn check(
         }
     };
     let mut out = Processed {
+        files: 1,
         summary: Summary::default(),
         rendered: (0..ctx.printers.len())
             .map(|i| {
@@ -118,7 +120,7 @@ fn check(
     };
     for t in &transcripts {
         let evaluation = ctx.engine.check(t, &source, scratch);
-        let conv = report::conversation(
+        let mut conv = report::conversation(
             display,
             format.name(),
             t,
@@ -127,6 +129,10 @@ fn check(
             ctx.rules,
             &warnings,
         );
+        for f in conv.findings.iter_mut().filter(|_| shift > 0) {
+            f.line += shift;
+            f.end_line += shift;
+        }
         out.summary.add(&conv);
         for (i, (printer, r)) in ctx.printers.iter().zip(&mut out.rendered).enumerate() {
             if ctx.renders[i] == i {

@@ -5,8 +5,11 @@
 //! current one, and only one chunk's results are held at a time, so memory stays flat however
 //! many files there are. Every file found ends in exactly one of conversations, skipped, errors.
 
+mod feed;
 mod file;
 mod read;
+mod shard;
+mod stdin;
 mod walk;
 
 use crate::engine::Engine;
@@ -16,9 +19,10 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 use globset::GlobSet;
 use rayon::prelude::*;
+pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
 use std::sync::mpsc;
-use walk::{Input, walk};
+use walk::Input;
 
 /// How many files are handled between two writes.
 const CHUNK: usize = 2048;
@@ -38,6 +42,15 @@ pub struct ScanOptions {
     /// Draw a progress line on standard error (only ever for a terminal).
     pub progress: bool,
     pub threads: usize,
+    /// Check only the files of this shard.
+    pub shard: Option<Shard>,
+}
+
+impl ScanOptions {
+    /// The name of standard input in reports.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("<stdin>")
+    }
 }
 
 /// Where a report goes: its printer and its writer.
@@ -152,15 +165,7 @@ pub fn scan(
         // the pool, write the previous chunk (here, on the calling thread).
         let (inputs_tx, inputs_rx) = mpsc::sync_channel::<Vec<Input>>(2);
         let (results_tx, results_rx) = mpsc::sync_channel::<Vec<Processed>>(2);
-        s.spawn(move || {
-            let mut inputs = walk(opts);
-            loop {
-                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || inputs_tx.send(chunk).is_err() {
-                    break;
-                }
-            }
-        });
+        s.spawn(move || feed::feed(opts, |chunk| inputs_tx.send(chunk).is_ok()));
         let ctx = &ctx;
         let pool = &pool;
         s.spawn(move || {
@@ -195,8 +200,12 @@ pub fn scan(
                 bar.inc(results.len() as u64);
             }
             write_chunk(&results, &mut writers, ctx, written)?;
+            // Each chunk's results leave at once: a stream's reader waits for them.
+            for w in writers.iter_mut() {
+                w.flush()?;
+            }
             for r in results {
-                totals.files += 1;
+                totals.files += r.files;
                 totals.merge(&r.summary);
                 written += r.rendered.first().map_or(0, |x| x.cuts.len());
                 if let Some(s) = r.skipped {

@@ -11,9 +11,13 @@ use std::path::PathBuf;
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_PROBE: usize = 8192;
 
-/// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning).
-/// Valid UTF-8, the usual case, is borrowed.
-pub(super) fn decode<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
+/// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning that
+/// counts lines from `first_line`). Valid UTF-8, the usual case, is borrowed.
+pub(super) fn decode<'a>(
+    bytes: &'a [u8],
+    first_line: usize,
+    warnings: &mut Vec<String>,
+) -> Cow<'a, str> {
     let utf16 = |le: bool| {
         let units = bytes[2..].chunks_exact(2).map(|c| {
             if le {
@@ -36,7 +40,7 @@ pub(super) fn decode<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a,
         Err(e) => {
             let valid = e.valid_up_to();
             let good = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let line = good.matches('\n').count() + 1;
+            let line = good.matches('\n').count() + first_line;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             warnings.push(format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
@@ -71,25 +75,59 @@ fn error(path: &str, message: impl Into<String>) -> NotRead {
     })
 }
 
-/// Reads an input into `buf`, giving its display name and path, or why it was not read.
-/// A file is read up to the size limit plus one byte, without a separate size query.
+/// An input read into a buffer.
+pub(super) struct Reading {
+    /// The name reports give it.
+    pub display: String,
+    /// Its path, to detect its format by.
+    pub path: PathBuf,
+    /// The format to read it as, when not detected.
+    pub format: Option<Format>,
+    /// The line of its file or stream its text starts at (1-based).
+    pub first_line: usize,
+}
+
+impl Reading {
+    fn whole(display: String, path: PathBuf, opts: &ScanOptions) -> Reading {
+        Reading {
+            display,
+            path,
+            format: opts.input_format,
+            first_line: 1,
+        }
+    }
+}
+
+/// Reads an input into `buf`, or says why it was not read. A file is read up to the size limit
+/// plus one byte, without a separate size query.
 pub(super) fn read(
     input: Input,
     opts: &ScanOptions,
     buf: &mut Vec<u8>,
-) -> Result<(String, PathBuf), NotRead> {
+) -> Result<Reading, NotRead> {
     match input {
         Input::Skip(s) => Err(NotRead::Skipped(s)),
         Input::Error(e) => Err(NotRead::Error(e)),
-        Input::Stdin => {
-            let name = opts
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".into());
+        Input::Stdin { head } => {
+            let name = opts.stdin_name().to_string();
+            buf.extend_from_slice(&head);
             if let Err(e) = io::stdin().lock().read_to_end(buf) {
                 return Err(error(&name, format!("cannot read standard input: {e}")));
             }
-            Ok((name.clone(), PathBuf::from(name)))
+            Ok(Reading::whole(name.clone(), PathBuf::from(name), opts))
+        }
+        Input::Piece(piece) => {
+            if let Some(e) = piece.error {
+                let message = format!("{e} (read as {})", Format::Jsonl.name());
+                return Err(error(&piece.name, message));
+            }
+            *buf = piece.text;
+            Ok(Reading {
+                display: piece.name.to_string(),
+                path: PathBuf::from(&*piece.name),
+                format: Some(Format::Jsonl),
+                first_line: piece.first_line,
+            })
         }
         Input::File {
             path,
@@ -116,7 +154,7 @@ pub(super) fn read(
                     format!("too large ({size} bytes; the limit is {limit}, see --max-filesize)"),
                 ));
             }
-            Ok((display, path))
+            Ok(Reading::whole(display, path, opts))
         }
     }
 }

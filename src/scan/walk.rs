@@ -2,6 +2,7 @@
 //! `--exclude` applied; every path found becomes one [`Input`].
 
 use super::ScanOptions;
+use super::stdin::Piece;
 use crate::report::{FileError, Skipped};
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,13 @@ pub(super) enum Input {
         display: String,
         forced: bool,
     },
-    Stdin,
+    /// Standard input, read whole; `head` is what has been read of it already.
+    Stdin {
+        head: Vec<u8>,
+    },
+    /// One conversation of a stream on standard input (boxed: inputs are moved in chunks of
+    /// thousands, and files outnumber pieces).
+    Piece(Box<Piece>),
     Skip(Skipped),
     Error(FileError),
 }
@@ -39,8 +46,33 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
-/// Lists the inputs in order.
+impl Input {
+    /// The files it counts for in the summary: 1, or 0 for a stream's pieces after its first.
+    pub(super) fn files(&self) -> usize {
+        match self {
+            Input::Piece(p) => usize::from(p.first),
+            _ => 1,
+        }
+    }
+
+    /// The path reports give the input.
+    fn display<'a>(&'a self, opts: &'a ScanOptions) -> &'a str {
+        match self {
+            Input::File { display, .. } => display,
+            Input::Stdin { .. } => opts.stdin_name(),
+            Input::Piece(p) => &p.name,
+            Input::Skip(s) => &s.path,
+            Input::Error(e) => &e.path,
+        }
+    }
+}
+
+/// Lists the inputs in order: those of `--shard` only, when given.
 pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    all(opts).filter(|input| opts.shard.is_none_or(|s| s.keeps(input.display(opts))))
+}
+
+fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let roots: Vec<String> = if opts.paths.is_empty() {
         vec![".".into()]
     } else {
@@ -50,7 +82,7 @@ pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
         .into_iter()
         .flat_map(move |root| -> Box<dyn Iterator<Item = Input> + '_> {
             if root == "-" {
-                return Box::new(std::iter::once(Input::Stdin));
+                return Box::new(std::iter::once(Input::Stdin { head: Vec::new() }));
             }
             let path = PathBuf::from(&root);
             match std::fs::metadata(&path) {

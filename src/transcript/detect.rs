@@ -146,7 +146,10 @@ pub fn detect(path: &Path, source: &str) -> Format {
     let by_content = sniff(source);
     match (Format::from_extension(path), by_content) {
         (Some(Format::Json), Some(Format::Jsonl)) => Format::Jsonl,
-        (Some(Format::Jsonl), Some(Format::Json)) => Format::Json,
+        // A `.jsonl` file of one line is JSONL still; one document over many lines is JSON.
+        (Some(Format::Jsonl), Some(Format::Json)) if !first_line_is_an_object(source) => {
+            Format::Json
+        }
         (Some(Format::Text) | None, Some(sniffed)) => sniffed,
         (Some(ext), _) => ext,
         (None, None) => Format::Text,
@@ -165,12 +168,8 @@ fn sniff(source: &str) -> Option<Format> {
     }
     if text.starts_with('{') && after('{').starts_with(['"', '}']) {
         // One object per line: the first line is a complete object and the next starts another.
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-        let first = lines.next().unwrap_or("").trim();
-        let second = lines.next().map(str::trim_start);
-        if first.ends_with('}')
-            && second.is_some_and(|l| l.starts_with('{'))
-            && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+        let second = text.lines().filter(|l| !l.trim().is_empty()).nth(1);
+        if second.is_some_and(|l| l.trim_start().starts_with('{')) && first_line_is_an_object(text)
         {
             return Some(Format::Jsonl);
         }
@@ -189,6 +188,19 @@ fn sniff(source: &str) -> Option<Format> {
         return Some(Format::Sbv);
     }
     None
+}
+
+/// Whether the first line that is not blank is a whole JSON object.
+fn first_line_is_an_object(source: &str) -> bool {
+    let text = source.trim_start_matches('\u{feff}');
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    first.starts_with('{')
+        && first.ends_with('}')
+        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
 }
 
 #[cfg(test)]
@@ -215,5 +227,12 @@ mod tests {
             Format::Srt
         );
         assert_eq!(detect(Path::new("a.vtt"), "garbage"), Format::Vtt);
+        let record = "{\"id\": 1, \"messages\": []}\n";
+        assert_eq!(detect(Path::new("a.jsonl"), record), Format::Jsonl);
+        assert_eq!(detect(Path::new("a.json"), record), Format::Json);
+        assert_eq!(
+            detect(Path::new("a.jsonl"), "{\n\"messages\": []}"),
+            Format::Json
+        );
     }
 }

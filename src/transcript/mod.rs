@@ -252,20 +252,18 @@ pub struct Parsed {
 /// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
 /// file (see [`formats::json_shapes`]); a named JSON shape is read as that shape only.
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
-    let one = |t: Transcript| Parsed {
+    let many = |transcripts: Vec<Transcript>| Parsed {
         format,
-        transcripts: vec![t],
+        transcripts,
     };
+    let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => Ok(one(formats::text::parse(source, opts))),
-        Format::Jsonl => formats::chat_json::parse_jsonl(source, opts).map(one),
+        Format::Jsonl => formats::jsonl::parse(source, opts).map(many),
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),
         Format::Sbv => formats::subtitle::parse_sbv(source, opts).map(one),
-        Format::Csv => formats::csv::parse(source, opts).map(|transcripts| Parsed {
-            format,
-            transcripts,
-        }),
+        Format::Csv => formats::csv::parse(source, opts).map(many),
         json => formats::json_shapes::parse(source, json, opts),
     }
 }

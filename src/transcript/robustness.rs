@@ -61,6 +61,9 @@ pub(crate) const FRAGMENTS: &[&str] = &[
     "&#x;",
     "0:00:01.000,0:00:02.000",
     "conversation_id,text\n",
+    "\"messages\":[",
+    "\"conversation_id\":\"c-1\",",
+    "{\"id\":1,\"turns\":[]}\n",
     "\"a,\"\"b\"\"\"",
 ];
 

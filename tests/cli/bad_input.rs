@@ -45,12 +45,7 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
         .iter()
         .find(|f| f["rule"] == "ownership/not-my-department");
     assert_eq!(deflection.unwrap()["match"], "not my job");
-    let errors: Vec<&str> = v["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["message"].as_str().unwrap())
-        .collect();
+    let errors = crate::support::error_messages(&v);
     assert!(
         errors[0].starts_with("line 3, column 3: expected"),
         "{errors:?}"

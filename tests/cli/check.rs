@@ -169,10 +169,11 @@ fn jsonl_writes_one_line_per_conversation_then_the_summary() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    // One line per conversation (the CSV fixture holds two), then the summary.
-    assert_eq!(lines.len(), 25);
-    assert!(lines[..24].iter().all(|l| l["path"].is_string()));
-    assert_eq!(lines[24]["summary"]["conversations"], 24);
+    // One line per conversation (the CSV fixture and chats-by-id.jsonl hold two, records.jsonl
+    // three), then the summary.
+    assert_eq!(lines.len(), 30);
+    assert!(lines[..29].iter().all(|l| l["path"].is_string()));
+    assert_eq!(lines[29]["summary"]["conversations"], 29);
 }
 
 /// The pre-commit hook runs this binary's `check` on the staged files its `files` pattern picks,

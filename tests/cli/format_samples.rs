@@ -127,12 +127,7 @@ fn every_format_sample_is_read_or_rejected_clearly() {
 #[test]
 fn agents_are_named_only_by_names() {
     let (_, v) = json_report(&["fixtures/formats"]);
-    let agents: Vec<&str> = v["conversations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|c| c["agent"].as_str())
-        .collect();
+    let agents = crate::support::strings(&v["conversations"], "agent");
     assert_eq!(
         agents,
         ["Dana", "Ria", "Ria", "Jane", "Kim Park", "sam@acme.example"]

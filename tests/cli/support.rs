@@ -105,3 +105,29 @@ pub fn finding<'a>(c: &'a Value, rule: &str) -> &'a Value {
         .find(|f| f["rule"] == rule)
         .unwrap_or_else(|| panic!("{rule} in {c}"))
 }
+
+/// Writes `text` to the file `name` in `dir`; gives its path.
+pub fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("a temporary file");
+    path
+}
+
+/// The messages of a JSON report's errors.
+pub fn error_messages(report: &Value) -> Vec<&str> {
+    report["errors"]
+        .as_array()
+        .expect("errors array")
+        .iter()
+        .map(|e| e["message"].as_str().unwrap_or_default())
+        .collect()
+}
+
+/// The string `key` of each object in the array `list` that has one.
+pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|x| x[key].as_str())
+        .collect()
+}

@@ -5,8 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, error_in, json_error, label, micros, millis};
-use super::lines::lines;
+use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -16,7 +15,7 @@ use serde_json::value::RawValue;
 /// `SpeechSegments`, Deepgram `utterances`, Whisper `segments`); anything else is ignored.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Message<'a> {
+pub(super) struct Message<'a> {
     #[serde(borrow)]
     role: Option<&'a RawValue>,
     #[serde(
@@ -55,8 +54,23 @@ struct Message<'a> {
         alias = "body",
         alias = "utterance"
     )]
-    #[serde(alias = "Content", alias = "DisplayText", alias = "transcript")]
+    #[serde(alias = "Content", alias = "DisplayText")]
     text: Option<&'a RawValue>,
+    /// Deepgram's utterance text; in a JSONL line, an array is a whole conversation's messages.
+    #[serde(borrow)]
+    pub(super) transcript: Option<&'a RawValue>,
+    /// A JSONL line holding a whole conversation: its messages.
+    #[serde(borrow, alias = "turns", alias = "conversation", alias = "dialog")]
+    pub(super) messages: Option<&'a RawValue>,
+    /// A conversation record's id (a message's own id is not used).
+    #[serde(borrow)]
+    pub(super) id: Option<&'a RawValue>,
+    /// The conversation a message belongs to, or a record's id.
+    #[serde(borrow, alias = "conversationId")]
+    pub(super) conversation_id: Option<&'a RawValue>,
+    /// See `conversation_id`.
+    #[serde(borrow)]
+    pub(super) call_id: Option<&'a RawValue>,
     #[serde(
         borrow,
         alias = "start_time",
@@ -144,24 +158,8 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
     }
 }
 
-/// Parses JSONL: one message per line; blank lines are allowed.
-pub fn parse_jsonl(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let mut builder = Builder::new(source, opts, Unit::Seconds);
-    for line in lines(source) {
-        let text = line.text.trim_start_matches('\u{feff}').trim_end();
-        if text.trim_start().is_empty() {
-            continue;
-        }
-        let m: Message = serde_json::from_str(text).map_err(|e| json_error(&e, line.number - 1))?;
-        builder.add(&m);
-    }
-    let mut turns = builder.finish();
-    crate::transcript::roles::assign_diarised_roles(&mut turns, source);
-    Ok(Transcript { id: None, turns })
-}
-
 /// Turns messages into turns, with times relative to the first absolute timestamp.
-struct Builder<'s> {
+pub(super) struct Builder<'s> {
     source: &'s str,
     opts: &'s ParseOptions,
     turns: Vec<Turn>,
@@ -171,7 +169,7 @@ struct Builder<'s> {
 }
 
 impl<'s> Builder<'s> {
-    fn new(source: &'s str, opts: &'s ParseOptions, unit: Unit) -> Self {
+    pub(super) fn new(source: &'s str, opts: &'s ParseOptions, unit: Unit) -> Self {
         Builder {
             source,
             opts,
@@ -181,11 +179,11 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn add(&mut self, m: &Message) {
+    pub(super) fn add(&mut self, m: &Message) {
         if m.item_type.is_some_and(|t| t.get() != "\"MESSAGE\"") {
             return;
         }
-        let Some(text) = m.text.and_then(|raw| self.text(raw)) else {
+        let Some(text) = m.text.or(m.transcript).and_then(|raw| self.text(raw)) else {
             return;
         };
         let speaker = [m.speaker, m.name, m.participant_id, m.role]
@@ -225,7 +223,7 @@ impl<'s> Builder<'s> {
         });
     }
 
-    fn finish(self) -> Vec<Turn> {
+    pub(super) fn finish(self) -> Vec<Turn> {
         self.turns
     }
 
@@ -320,12 +318,6 @@ mod tests {
         let err =
             parse_json("[\n {\"text\": \"a\" \"b\"}\n]", &ParseOptions::default()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 15));
-        let err = parse_jsonl(
-            "{\"text\":\"ok\"}\n{\"text\": }\n",
-            &ParseOptions::default(),
-        )
-        .unwrap_err();
-        assert_eq!(err.line, 2);
         let err = parse_json("{\"foo\": 1}", &ParseOptions::default()).unwrap_err();
         assert!(
             err.message.contains("unrecognised JSON shape"),
@@ -366,14 +358,5 @@ mod tests {
             "the first speaker with three words or more is the agent"
         );
         assert_eq!(t.turns[1].start_ms, Some(1100));
-    }
-
-    #[test]
-    fn iso_times_are_relative_to_the_first_message() {
-        let src = "{\"role\":\"agent\",\"text\":\"a\",\"timestamp\":\"2020-04-01T17:31:32.000Z\"}\n\
-                   {\"role\":\"customer\",\"text\":\"b\",\"timestamp\":\"2020-04-01T17:32:02.500Z\"}\n";
-        let t = parse_jsonl(src, &ParseOptions::default()).unwrap();
-        assert_eq!(t.turns[0].start_ms, Some(0));
-        assert_eq!(t.turns[1].start_ms, Some(30_500));
     }
 }

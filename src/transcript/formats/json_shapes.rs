@@ -5,7 +5,7 @@
 
 use super::chat_exports;
 use super::chat_json::parse_messages;
-use super::json_text::{Unit, from_part, json_error, string};
+use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::speech_words;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
@@ -56,6 +56,8 @@ pub struct Shape<'a> {
     #[serde(borrow, alias = "JobName")]
     #[serde(rename = "jobName")]
     pub job_name: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub call_id: Option<&'a RawValue>,
     #[serde(borrow, rename = "CustomerMetadata")]
     pub customer_metadata: Option<&'a RawValue>,
 }
@@ -115,10 +117,7 @@ impl Shape<'_> {
             let m: Contact = serde_json::from_str(self.customer_metadata?.get()).ok()?;
             m.contact_id
         };
-        [self.conversation_id, self.id, self.job_name]
-            .into_iter()
-            .flatten()
-            .find_map(|raw| string(raw).or_else(|| Some(raw.get().to_string())))
+        conversation_id([self.conversation_id, self.id, self.call_id, self.job_name])
             .or_else(contact)
     }
 }

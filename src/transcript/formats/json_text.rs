@@ -106,6 +106,18 @@ pub fn string(raw: &RawValue) -> Option<String> {
     serde_json::from_str(raw.get()).ok()
 }
 
+/// A conversation id: the first of `fields` that is a string (its value) or another value but
+/// `null` (its JSON text, so `7` is `"7"`).
+pub fn conversation_id<'a>(
+    fields: impl IntoIterator<Item = Option<&'a RawValue>>,
+) -> Option<String> {
+    fields
+        .into_iter()
+        .flatten()
+        .filter(|raw| raw.get() != "null")
+        .find_map(|raw| string(raw).or_else(|| Some(raw.get().to_string())))
+}
+
 /// The text of a JSON string at its place in `source`; `None` when the value is not a string.
 pub fn text_of(source: &str, raw: &RawValue) -> Option<TurnText> {
     let json = raw.get();

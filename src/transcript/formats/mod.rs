@@ -5,6 +5,7 @@ pub mod chat_json;
 pub mod csv;
 pub mod json_shapes;
 mod json_text;
+pub mod jsonl;
 mod lines;
 mod markup;
 pub mod speech_words;

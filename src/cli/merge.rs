@@ -1,0 +1,40 @@
+//! `talklint merge`: load the rules the reports were made with, merge the reports into one, and
+//! judge it as `check` would have judged one run over all their files (SPEC §10).
+
+use super::args::MergeArgs;
+use super::check::{create, judge};
+use super::settings::{color, rules, threads};
+use super::{CliError, Outcome};
+use crate::config::FailOn;
+use crate::merge::{self, Layout, MergeError};
+use crate::report::{self, OutputFormat, PrinterOptions};
+use std::io::{self, BufWriter, Write};
+
+pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
+    let (cfg, rules) = rules(&args.rule_args)?;
+    let fail_on = args.fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
+    let opts = PrinterOptions {
+        color: color(args.color, args.format, args.output.as_deref()),
+        quiet: args.quiet,
+        csv_findings: args.csv_findings,
+        fail_at: fail_on.threshold(),
+    };
+    let printer = report::printer(args.format, &rules, opts);
+    let mut file = args.output.as_deref().map(create).transpose()?;
+    let stdout = io::stdout();
+    let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let w: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => &mut stdout,
+    };
+    let threads = threads(args.threads);
+    let layout = match args.format {
+        OutputFormat::Human => Layout::Snippets,
+        _ => Layout::Turns,
+    };
+    match merge::merge(&args.reports, &rules, (&*printer, layout), w, threads) {
+        Ok(totals) => Ok(judge(&totals, fail_on)),
+        Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
+        Err(e) => Err(e.into()),
+    }
+}

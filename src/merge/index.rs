@@ -1,0 +1,341 @@
+//! Reading the reports to merge into an index: where each conversation is (its report, byte
+//! offset and length) under its path and id, the skipped files and errors, and each report's
+//! summary. Conversations are read again one chunk at a time when they are written, so memory
+//! holds the index, not the reports. A JSONL report (`{"path": …}`, `{"skipped": …}`,
+//! `{"error": …}` and `{"summary": …}` lines, several reports back to back allowed) is read line
+//! by line; a JSON document is read whole, one report at a time.
+
+use super::MergeError;
+use crate::report::{FileError, Skipped};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::sync::Arc;
+
+/// Where a conversation is written.
+#[derive(Debug)]
+pub(super) struct Place {
+    pub report: usize,
+    pub offset: u64,
+    pub len: usize,
+}
+
+/// One entry of a report, keyed by path (and id).
+#[derive(Debug)]
+pub(super) enum Item {
+    Conversation {
+        path: Arc<str>,
+        id: Option<Box<str>>,
+        place: Place,
+    },
+    /// A skipped file, and the report that lists it.
+    Skipped(Skipped, usize),
+    /// A file that could not be read, and the report that lists it.
+    Error(FileError, usize),
+}
+
+impl Item {
+    pub(super) fn path(&self) -> &str {
+        match self {
+            Item::Conversation { path, .. } => path,
+            Item::Skipped(s, _) => &s.path,
+            Item::Error(e, _) => &e.path,
+        }
+    }
+
+    /// The report it is in.
+    pub(super) fn report(&self) -> usize {
+        match self {
+            Item::Conversation { place, .. } => place.report,
+            Item::Skipped(_, r) | Item::Error(_, r) => *r,
+        }
+    }
+
+    pub(super) fn id(&self) -> Option<&str> {
+        match self {
+            Item::Conversation { id, .. } => id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The counts of a report's summary that its entries must match.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct Counts {
+    pub files: usize,
+    pub conversations: usize,
+    pub skipped: usize,
+    pub errors: usize,
+}
+
+/// A report to read conversations back from: a file, or standard input kept in memory.
+pub(super) enum Source {
+    File(File),
+    Memory(Vec<u8>),
+}
+
+impl Source {
+    /// Reads `place`'s bytes into `buf`.
+    pub(super) fn read(&mut self, place: &Place, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.resize(place.len, 0);
+        match self {
+            Source::File(f) => {
+                f.seek(SeekFrom::Start(place.offset))?;
+                f.read_exact(buf)
+            }
+            Source::Memory(m) => {
+                let at = usize::try_from(place.offset).unwrap_or(usize::MAX);
+                let bytes = m.get(at..at.saturating_add(place.len));
+                buf.copy_from_slice(bytes.ok_or(io::ErrorKind::UnexpectedEof)?);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The keys of a conversation, and what else a report line may be.
+#[derive(Deserialize)]
+struct Line {
+    path: Option<String>,
+    id: Option<String>,
+    skipped: Option<Skipped>,
+    error: Option<FileError>,
+    summary: Option<Counts>,
+    /// Only a JSON document has it.
+    version: Option<IgnoredAny>,
+}
+
+/// A JSON report document.
+#[derive(Deserialize)]
+struct Document<'a> {
+    #[serde(borrow)]
+    conversations: Vec<&'a RawValue>,
+    skipped: Vec<Skipped>,
+    errors: Vec<FileError>,
+    summary: Counts,
+}
+
+/// What the reports hold.
+#[derive(Default)]
+pub(super) struct Index {
+    pub items: Vec<Item>,
+    pub sources: Vec<Source>,
+    pub names: Vec<String>,
+    /// The files all reports count.
+    pub files: usize,
+}
+
+impl Index {
+    /// Reads report `name` (`-` is standard input) into the index.
+    pub(super) fn add(&mut self, name: &str) -> Result<(), MergeError> {
+        let cannot = |source| MergeError::Read {
+            path: name.into(),
+            source,
+        };
+        let report = self.sources.len();
+        let before = self.items.len();
+        let (source, counts) = if name == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map_err(cannot)?;
+            let counts = self.read(report, name, &bytes[..])?;
+            (Source::Memory(bytes), counts)
+        } else {
+            let file = File::open(name).map_err(cannot)?;
+            let counts = self.read(report, name, file.try_clone().map_err(cannot)?)?;
+            (Source::File(file), counts)
+        };
+        let counts = counts.ok_or_else(|| MergeError::Invalid {
+            at: name.into(),
+            message: "no summary: the report is cut short (did its run finish?)".into(),
+        })?;
+        let held = |f: fn(&Item) -> bool| self.items[before..].iter().filter(|i| f(i)).count();
+        for (what, said, held) in [
+            (
+                "conversations",
+                counts.conversations,
+                held(|i| matches!(i, Item::Conversation { .. })),
+            ),
+            (
+                "skipped files",
+                counts.skipped,
+                held(|i| matches!(i, Item::Skipped(..))),
+            ),
+            (
+                "errors",
+                counts.errors,
+                held(|i| matches!(i, Item::Error(..))),
+            ),
+        ] {
+            if said != held {
+                return Err(MergeError::Invalid {
+                    at: name.into(),
+                    message: format!(
+                        "its summary counts {said} {what} but it holds {held}: is it whole?"
+                    ),
+                });
+            }
+        }
+        self.files += counts.files;
+        self.sources.push(source);
+        self.names.push(name.into());
+        Ok(())
+    }
+
+    /// Reads one report's entries; gives the sum of its summaries, if it has any.
+    fn read(
+        &mut self,
+        report: usize,
+        name: &str,
+        input: impl Read,
+    ) -> Result<Option<Counts>, MergeError> {
+        let cannot = |source| MergeError::Read {
+            path: name.into(),
+            source,
+        };
+        let mut input = BufReader::with_capacity(1 << 16, input);
+        let mut line = Vec::new();
+        let mut offset = 0u64;
+        let mut number = 0;
+        let mut total: Option<Counts> = None;
+        let mut first = true;
+        loop {
+            line.clear();
+            let n = input.read_until(b'\n', &mut line).map_err(cannot)?;
+            if n == 0 {
+                return Ok(total);
+            }
+            number += 1;
+            let at = offset;
+            offset += n as u64;
+            let text = line.trim_ascii();
+            if text.is_empty() {
+                continue;
+            }
+            let parsed = std::str::from_utf8(text)
+                .map_err(serde::de::Error::custom)
+                .and_then(serde_json::from_str::<Line>);
+            match parsed {
+                Ok(l) if l.version.is_none() => {
+                    let leading = (line.len() - line.trim_ascii_start().len()) as u64;
+                    self.line(l, report, at + leading, text.len(), &mut total)
+                        .map_err(|message| MergeError::Invalid {
+                            at: format!("{name}:{number}"),
+                            message,
+                        })?;
+                    first = false;
+                    continue;
+                }
+                // A JSON document, on one line or (incomplete here) over many.
+                Ok(_) => {}
+                Err(e) if e.is_eof() => {}
+                Err(e) => return Err(MergeError::json(&format!("{name}:{number}"), &e)),
+            }
+            if !first {
+                return Err(MergeError::Invalid {
+                    at: format!("{name}:{number}"),
+                    message: "a JSON report after lines of a JSONL report".into(),
+                });
+            }
+            let mut whole = std::mem::take(&mut line);
+            input.read_to_end(&mut whole).map_err(cannot)?;
+            return self.document(report, name, at, &whole).map(Some);
+        }
+    }
+
+    /// Files one JSONL report line, or says why it is none.
+    fn line(
+        &mut self,
+        line: Line,
+        report: usize,
+        offset: u64,
+        len: usize,
+        total: &mut Option<Counts>,
+    ) -> Result<(), String> {
+        match line {
+            Line {
+                skipped: Some(s), ..
+            } => self.items.push(Item::Skipped(s, report)),
+            Line { error: Some(e), .. } => self.items.push(Item::Error(e, report)),
+            Line {
+                summary: Some(c), ..
+            } => {
+                let t = total.get_or_insert_with(Counts::default);
+                t.files += c.files;
+                t.conversations += c.conversations;
+                t.skipped += c.skipped;
+                t.errors += c.errors;
+            }
+            Line {
+                path: Some(path),
+                id,
+                ..
+            } => self.conversation(path, id, report, offset, len),
+            _ => {
+                return Err(
+                    "not a line of a talklint report (a conversation, `skipped`, \
+                            `error` or `summary`)"
+                        .into(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a JSON report document that starts at byte `base` of the report.
+    fn document(
+        &mut self,
+        report: usize,
+        name: &str,
+        base: u64,
+        bytes: &[u8],
+    ) -> Result<Counts, MergeError> {
+        #[derive(Deserialize)]
+        struct Key {
+            path: String,
+            id: Option<String>,
+        }
+        let doc: Document = serde_json::from_slice(bytes).map_err(|e| MergeError::Json {
+            at: name.into(),
+            message: e.to_string(),
+        })?;
+        for raw in doc.conversations {
+            let offset = raw.get().as_ptr() as usize - bytes.as_ptr() as usize;
+            let key: Key = serde_json::from_str(raw.get()).map_err(|e| {
+                MergeError::json(&format!("{name}, byte {}", base + offset as u64), &e)
+            })?;
+            let len = raw.get().len();
+            self.conversation(key.path, key.id, report, base + offset as u64, len);
+        }
+        let skipped = doc.skipped.into_iter().map(|s| Item::Skipped(s, report));
+        self.items.extend(skipped);
+        let errors = doc.errors.into_iter().map(|e| Item::Error(e, report));
+        self.items.extend(errors);
+        Ok(doc.summary)
+    }
+
+    fn conversation(
+        &mut self,
+        path: String,
+        id: Option<String>,
+        report: usize,
+        offset: u64,
+        len: usize,
+    ) {
+        // Consecutive conversations of one file share its path.
+        let path = match self.items.last() {
+            Some(Item::Conversation { path: last, .. }) if **last == *path => last.clone(),
+            _ => Arc::from(path),
+        };
+        self.items.push(Item::Conversation {
+            path,
+            id: id.map(String::into_boxed_str),
+            place: Place {
+                report,
+                offset,
+                len,
+            },
+        });
+    }
+}

@@ -1,0 +1,240 @@
+//! `talklint merge` (SPEC §10): joins the JSON and JSONL reports of shards (`--shard K/N`) or
+//! streams into one report in any format, as one `check` of all their files would have written
+//! it: conversations, skipped files and errors sorted by path (folder by folder, as a walk lists
+//! them) then id, and the summary recomputed. Each report's entries are indexed ([`index`]), the
+//! index is sorted and checked for a conversation reported twice, and the conversations are read
+//! again chunk by chunk, rebuilt into the report model ([`replay`]) and rendered on a thread
+//! pool by the same printers as `check`, in order.
+
+mod index;
+mod replay;
+
+use crate::report::{FileError, Printer, Skipped, Summary, Totals};
+use crate::rules::RuleSet;
+use index::{Index, Item, Place, Source};
+use rayon::prelude::*;
+pub use replay::Layout;
+use replay::{Replay, RuleIndex, Written};
+use std::cmp::Ordering;
+use std::io::{self, Write};
+
+/// How many conversations are read and rendered between two writes.
+const CHUNK: usize = 2048;
+
+/// Why reports cannot be merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("{at}: {message}")]
+    Json { at: String, message: String },
+    #[error("{at}: {message}")]
+    Invalid { at: String, message: String },
+    #[error("{what} is in {}", reports(.first, .second, *.one_report))]
+    Duplicate {
+        what: String,
+        first: String,
+        second: String,
+        /// Both are in one report.
+        one_report: bool,
+    },
+    #[error("cannot write the report: {0}")]
+    Write(#[from] io::Error),
+}
+
+fn reports(first: &str, second: &str, one_report: bool) -> String {
+    if one_report {
+        format!(
+            "{first} twice: the conversations of one file need distinct ids to be merged (give \
+             every conversation record an id)"
+        )
+    } else {
+        format!("both {first} and {second}: the reports overlap (one merged twice?)")
+    }
+}
+
+impl MergeError {
+    /// A JSON syntax error at `at` (a report and line), with serde's column.
+    fn json(at: &str, e: &serde_json::Error) -> MergeError {
+        let text = e.to_string();
+        let message = text
+            .rfind(" at line ")
+            .map_or(text.as_str(), |i| &text[..i]);
+        MergeError::Json {
+            at: format!("{at}:{}", e.column()),
+            message: message.into(),
+        }
+    }
+}
+
+/// The merged order: by path, segment by segment (a folder's files before the next name, as a
+/// sorted walk lists them), then by id (none first).
+fn order(a: &Item, b: &Item) -> Ordering {
+    (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
+}
+
+/// The first conversation reported twice, or a file both skipped and checked, in sorted items.
+fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
+    let name = |i: &Item| names[i.report()].clone();
+    for pair in items.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let same = match (a, b) {
+            (Item::Conversation { .. }, Item::Conversation { .. }) => a.id() == b.id(),
+            (Item::Error(..), _) | (_, Item::Error(..)) => false,
+            _ => true,
+        };
+        if same && a.path() == b.path() {
+            let what = match (a, b) {
+                (Item::Conversation { .. }, Item::Conversation { .. }) => match a.id() {
+                    Some(id) => format!("conversation {}#{id}", a.path()),
+                    None => format!("conversation {} (no id)", a.path()),
+                },
+                _ => format!("file {} (skipped)", a.path()),
+            };
+            return Err(MergeError::Duplicate {
+                what,
+                first: name(a),
+                second: name(b),
+                one_report: a.report() == b.report(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One entry to write: a conversation read back and rendered, or a file that was not checked.
+enum Done {
+    Conversation {
+        rendered: Vec<u8>,
+        summary: Box<Summary>,
+    },
+    Skipped(Skipped),
+    Error(FileError),
+}
+
+/// One entry of a chunk: a conversation's bytes to render (and where they are, for errors), or
+/// an entry ready to write.
+enum Job {
+    Render(Vec<u8>, String),
+    Ready(Done),
+}
+
+/// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
+/// to `w`, with the findings' rules looked up in `rules`; gives the merged summary.
+pub fn merge(
+    reports: &[String],
+    rules: &RuleSet,
+    (printer, layout): (&dyn Printer, Layout),
+    w: &mut dyn Write,
+    threads: usize,
+) -> Result<Summary, MergeError> {
+    let mut index = Index::default();
+    for name in reports {
+        index.add(name)?;
+    }
+    let Index {
+        mut items,
+        mut sources,
+        names,
+        files,
+    } = index;
+    items.sort_by(order);
+    duplicate(&items, &names)?;
+    let rules = RuleIndex::new(rules);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let mut totals = Summary::default();
+    let (mut skipped, mut errors) = (Vec::new(), Vec::new());
+    let mut written = 0;
+    printer.start(w)?;
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        let mut jobs = Vec::with_capacity(CHUNK);
+        for item in items.by_ref().take(CHUNK) {
+            jobs.push(match item {
+                Item::Conversation { place, .. } => read(&mut sources, &names, &place)?,
+                Item::Skipped(s, _) => Job::Ready(Done::Skipped(s)),
+                Item::Error(e, _) => Job::Ready(Done::Error(e)),
+            });
+        }
+        let done: Vec<Result<Done, MergeError>> = pool.install(|| {
+            jobs.into_par_iter()
+                .map(|job| match job {
+                    Job::Render(bytes, at) => render(&bytes, &at, &rules, (printer, layout)),
+                    Job::Ready(done) => Ok(done),
+                })
+                .collect()
+        });
+        for d in done {
+            match d? {
+                Done::Conversation { rendered, summary } => {
+                    for part in printer.parts(&rendered, written) {
+                        w.write_all(part)?;
+                    }
+                    written += 1;
+                    totals.merge(&summary);
+                }
+                Done::Skipped(s) => {
+                    printer.event(w, Some(&s), None)?;
+                    skipped.push(s);
+                }
+                Done::Error(e) => {
+                    printer.event(w, None, Some(&e))?;
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    totals.files = files;
+    totals.skipped = skipped.len();
+    totals.errors = errors.len();
+    let end = Totals {
+        summary: &totals,
+        skipped: &skipped,
+        errors: &errors,
+    };
+    printer.finish(w, &end)?;
+    w.flush()?;
+    Ok(totals)
+}
+
+/// A conversation's bytes to render, and where they are for errors.
+fn read(sources: &mut [Source], names: &[String], place: &Place) -> Result<Job, MergeError> {
+    let name = &names[place.report];
+    let mut bytes = Vec::new();
+    sources[place.report]
+        .read(place, &mut bytes)
+        .map_err(|source| MergeError::Read {
+            path: name.clone(),
+            source,
+        })?;
+    Ok(Job::Render(bytes, format!("{name}, byte {}", place.offset)))
+}
+
+/// Reads a conversation back and renders it; gives its rendering and its totals.
+fn render(
+    bytes: &[u8],
+    at: &str,
+    rules: &RuleIndex,
+    (printer, layout): (&dyn Printer, Layout),
+) -> Result<Done, MergeError> {
+    let json = |message: String| MergeError::Json {
+        at: at.into(),
+        message,
+    };
+    // One UTF-8 check for the whole object, rather than one per string.
+    let text = std::str::from_utf8(bytes).map_err(|e| json(e.to_string()))?;
+    let written: Written = serde_json::from_str(text).map_err(|e| json(e.to_string()))?;
+    let replay = Replay::new(written, rules, layout, at)?;
+    let conversation = replay.conversation();
+    let mut summary = Summary::default();
+    summary.add(&conversation);
+    let mut rendered = Vec::with_capacity(bytes.len() + 256);
+    printer.conversation(&conversation, replay.source(), &mut rendered);
+    Ok(Done::Conversation {
+        rendered,
+        summary: Box::new(summary),
+    })
+}

@@ -1,0 +1,302 @@
+//! One conversation of a report, read back into the report model so that every printer renders
+//! it as `check` did. A report holds each finding's matched words but not the transcript, so
+//! the printers that show text get a stand-in source ([`Layout`]), where each finding points at
+//! its own match (`…` for a finding that matches no words). Everything else a report says
+//! (lines, columns, messages, scores) is taken as written.
+
+use super::MergeError;
+use crate::report::{Conversation, Finding};
+use crate::rules::{Kind, RuleSet, Severity};
+use crate::transcript::{Format, Role, Transcript, Turn};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// A conversation object of a JSON or JSONL report (SPEC §6); its text borrows from the report
+/// where it has no escapes.
+#[derive(Debug, Deserialize)]
+pub(super) struct Written<'a> {
+    #[serde(borrow)]
+    path: Cow<'a, str>,
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    turns: usize,
+    #[serde(default)]
+    unknown_turns: usize,
+    #[serde(borrow, default)]
+    agent: Option<Cow<'a, str>>,
+    score: i32,
+    passed: bool,
+    #[serde(borrow)]
+    findings: Vec<WrittenFinding<'a>>,
+    #[serde(borrow, default)]
+    tags: Vec<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    not_applied: Vec<Cow<'a, str>>,
+    #[serde(default)]
+    warnings: Vec<String>,
+}
+
+/// A finding of a report.
+#[derive(Debug, Deserialize)]
+struct WrittenFinding<'a> {
+    #[serde(borrow)]
+    rule: Cow<'a, str>,
+    kind: Kind,
+    severity: Severity,
+    #[serde(borrow)]
+    category: Cow<'a, str>,
+    points: i32,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+    turn: usize,
+    role: Role,
+    #[serde(borrow)]
+    speaker: Option<Cow<'a, str>>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start_ms: Option<u64>,
+    #[serde(borrow, rename = "match")]
+    matched: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    suggestion: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    link: Option<Cow<'a, str>>,
+}
+
+/// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
+/// HTML charts) and to check that the report was made with the same rules.
+pub(super) struct RuleIndex<'r> {
+    rules: &'r RuleSet,
+    by_id: HashMap<&'r str, usize>,
+}
+
+impl<'r> RuleIndex<'r> {
+    pub(super) fn new(rules: &'r RuleSet) -> RuleIndex<'r> {
+        let by_id = rules
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        RuleIndex { rules, by_id }
+    }
+
+    /// The index of a finding's rule, which must say what the loaded rule says.
+    fn of(&self, f: &WrittenFinding) -> Result<usize, String> {
+        let &index = self.by_id.get(f.rule.as_ref()).ok_or_else(|| {
+            format!(
+                "rule `{}` is not among the loaded rules: merge with the rules (--rules, config) \
+                 the check ran with",
+                f.rule
+            )
+        })?;
+        let r = &self.rules.rules[index];
+        let differs = [
+            ("kind", r.kind != f.kind),
+            ("severity", r.severity != f.severity),
+            ("category", r.category != f.category),
+            (
+                "suggestion",
+                r.suggestion.as_deref() != f.suggestion.as_deref(),
+            ),
+            ("link", r.link.as_deref() != f.link.as_deref()),
+        ];
+        match differs.iter().find(|d| d.1) {
+            Some((what, _)) => Err(format!(
+                "rule `{}` has another {what} in the report than in the loaded rules: merge \
+                 with the rules (--rules, config) the check ran with",
+                f.rule
+            )),
+            None => Ok(index),
+        }
+    }
+}
+
+/// More turns than a transcript has, or a column further than a line goes: a report that says
+/// so is not one talklint wrote, and the stand-in is not built (it would take that much memory).
+const MOST: usize = 1 << 28;
+
+/// How the stand-in source is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One line per finding, its match at its column, for snippets that name the line and
+    /// column (human output).
+    Snippets,
+    /// One line per turn with findings, its matches joined by ` … `, for reports that show
+    /// turns (HTML, and the formats that show no text).
+    Turns,
+}
+
+/// A conversation read back: what the report wrote, and the stand-in source and turns.
+pub(super) struct Replay<'a> {
+    written: Written<'a>,
+    format: &'static str,
+    source: String,
+    transcript: Transcript,
+    /// Per finding, where it is.
+    places: Vec<Placed>,
+}
+
+/// Where a finding is in the stand-in.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    /// Its rule's index in the loaded rules.
+    rule_index: usize,
+    /// Its match's bytes in the stand-in source.
+    span: (usize, usize),
+    /// Its match's bytes in its turn's text (HTML marks), when it has one.
+    turn_range: Option<(usize, usize)>,
+}
+
+impl<'a> Replay<'a> {
+    /// Rebuilds `written`; `at` says where it is, for errors.
+    pub(super) fn new(
+        written: Written<'a>,
+        rules: &RuleIndex,
+        layout: Layout,
+        at: &str,
+    ) -> Result<Replay<'a>, MergeError> {
+        let invalid = |message: String| MergeError::Invalid {
+            at: at.to_string(),
+            message,
+        };
+        let format = Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .find(|name| *name == written.format)
+            .ok_or_else(|| invalid(format!("unknown format `{}`", written.format)))?;
+        let beyond = |what: &str, n: usize| invalid(format!("{what} {n} is beyond any transcript"));
+        if written.turns > MOST {
+            return Err(beyond("a turn count of", written.turns));
+        }
+        let mut by_turn: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, f) in written.findings.iter().enumerate() {
+            if f.column > MOST {
+                return Err(beyond("column", f.column));
+            }
+            if f.turn == 0 || f.turn > written.turns {
+                let (turn, turns) = (f.turn, written.turns);
+                return Err(invalid(format!("a finding on turn {turn} of {turns}")));
+            }
+            by_turn.entry(f.turn).or_default().push(i);
+        }
+        let mut turns: Vec<Turn> = (0..written.turns)
+            .map(|_| Turn::new(Role::Unknown, None, 0..0))
+            .collect();
+        let mut source = String::new();
+        let mut places = Vec::with_capacity(written.findings.len());
+        for f in &written.findings {
+            places.push(Placed {
+                rule_index: rules.of(f).map_err(&invalid)?,
+                span: (0, 0),
+                turn_range: None,
+            });
+        }
+        if layout == Layout::Snippets {
+            for (f, place) in written.findings.iter().zip(&mut places) {
+                source.extend(std::iter::repeat_n(' ', f.column.saturating_sub(1)));
+                let start = source.len();
+                source.push_str(f.matched.as_deref().unwrap_or("…"));
+                place.span = (start, source.len());
+                source.push('\n');
+            }
+            by_turn.clear();
+        }
+        let mut speakers: HashMap<&str, Rc<str>> = HashMap::new();
+        for (turn, list) in by_turn {
+            let start = source.len();
+            for &i in &list {
+                let Some(m) = &written.findings[i].matched else {
+                    places[i].span = (start, start);
+                    continue;
+                };
+                if source.len() > start {
+                    source.push_str(" … ");
+                }
+                let s = source.len();
+                source.push_str(m);
+                places[i].span = (s, source.len());
+                places[i].turn_range = Some((s - start, source.len() - start));
+            }
+            if source.len() == start {
+                source.push('…');
+            }
+            let first = &written.findings[list[0]];
+            let speaker = first
+                .speaker
+                .as_deref()
+                .map(|s| speakers.entry(s).or_insert_with(|| Rc::from(s)).clone());
+            turns[turn - 1] = Turn::new(first.role, speaker, start..source.len());
+            source.push('\n');
+        }
+        drop(speakers);
+        Ok(Replay {
+            format,
+            source,
+            transcript: Transcript {
+                id: written.id.as_deref().map(str::to_string),
+                turns,
+            },
+            places,
+            written,
+        })
+    }
+
+    /// The stand-in source the conversation's findings point into.
+    pub(super) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The conversation as the report model has it.
+    pub(super) fn conversation(&self) -> Conversation<'_> {
+        let w = &self.written;
+        let findings = w
+            .findings
+            .iter()
+            .zip(&self.places)
+            .map(|(f, place)| Finding {
+                rule: &f.rule,
+                kind: f.kind,
+                severity: f.severity,
+                category: &f.category,
+                points: f.points,
+                message: Cow::Borrowed(&f.message),
+                turn: f.turn,
+                role: f.role,
+                speaker: f.speaker.as_deref(),
+                line: f.line,
+                column: f.column,
+                end_line: f.end_line,
+                end_column: f.end_column,
+                start_ms: f.start_ms,
+                matched: f.matched.as_deref(),
+                suggestion: f.suggestion.as_deref(),
+                link: f.link.as_deref(),
+                span: place.span,
+                rule_index: place.rule_index,
+                turn_range: place.turn_range,
+            })
+            .collect();
+        Conversation {
+            path: &w.path,
+            id: w.id.as_deref(),
+            format: self.format,
+            turns: w.turns,
+            unknown_turns: w.unknown_turns,
+            agent: w.agent.as_deref(),
+            score: w.score,
+            passed: w.passed,
+            findings,
+            tags: w.tags.iter().map(|t| t.as_ref()).collect(),
+            not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),
+            warnings: &w.warnings,
+            transcript: &self.transcript,
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! JSONL: one JSON object per line (SPEC §4, §10). A line is either one message, with the fields
+//! of [`chat_json`](super::chat_json), or a whole conversation record (`{"id": …, "messages":
+//! […]}`, also `turns` or `transcript`). A file holds records or messages, not both.
+//!
+//! Messages carrying a `conversation_id` (or `call_id`) split the file into conversations: one
+//! ends where the id changes, and an id seen again later is an error. So a stream never holds
+//! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
+//! pieces as it streams.
+
+use super::chat_json::{Builder, Message, parse_messages};
+use super::json_text::{Unit, conversation_id, json_error};
+use super::lines::lines;
+use crate::transcript::roles::assign_diarised_roles;
+use crate::transcript::{ParseError, ParseOptions, Transcript};
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
+
+/// What one JSONL line holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// A whole conversation.
+    Record,
+    /// One message, of the conversation this id names (if any).
+    Message(Option<String>),
+}
+
+impl LineKind {
+    fn of(m: &Message) -> LineKind {
+        if record_messages(m).is_some() {
+            LineKind::Record
+        } else {
+            LineKind::Message(conversation_id([m.conversation_id, m.call_id]))
+        }
+    }
+}
+
+/// A record's message list: `messages` (or `turns`, …) or `transcript`, when it is an array.
+fn record_messages<'a>(m: &Message<'a>) -> Option<&'a RawValue> {
+    [m.messages, m.transcript]
+        .into_iter()
+        .flatten()
+        .find(|raw| raw.get().starts_with('['))
+}
+
+/// Reads line `number` (1-based), `text` without its line break, and says what it holds.
+pub fn classify(text: &str, number: usize) -> Result<LineKind, ParseError> {
+    let m = message(text, number)?;
+    Ok(LineKind::of(&m))
+}
+
+fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
+    let text = text.trim_start_matches('\u{feff}').trim_end();
+    if !text.trim_start().starts_with('{') {
+        let indent = text.len() - text.trim_start().len();
+        let column = text[..indent].chars().count() + 1;
+        return Err(ParseError::at(
+            number,
+            column,
+            "expected a JSON object: one message or one whole conversation per line",
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| json_error(&e, number - 1))
+}
+
+/// Whether a line has no content (blank lines are allowed anywhere).
+pub fn is_blank(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim().is_empty()
+}
+
+/// What a line does to the conversations being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The line is a conversation of its own.
+    Record,
+    /// The line begins a conversation of messages, with this id.
+    Begin(Option<String>),
+    /// The line continues the open conversation.
+    Continue,
+}
+
+/// Groups the lines of one file or stream into conversations, line by line, remembering only
+/// what the checks need: whether the file holds records or messages, the open conversation's
+/// id, and a 64-bit hash of each id already closed.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    /// Whether the lines are records, and the first line that said so.
+    mode: Option<(bool, usize)>,
+    /// The open conversation of messages, with its id.
+    open: Option<Option<String>>,
+    seen: HashSet<u64>,
+    hasher: RandomState,
+}
+
+impl Grouping {
+    /// The step line `number` of kind `kind` takes, or why the file is wrong there.
+    pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
+        let records = kind == LineKind::Record;
+        let (mode, first) = *self.mode.get_or_insert((records, number));
+        if mode != records {
+            let (this, those) = if records {
+                (
+                    "a whole conversation (a `messages` list)",
+                    "single messages",
+                )
+            } else {
+                ("a single message", "whole conversations")
+            };
+            return Err(ParseError::at(
+                number,
+                1,
+                format!(
+                    "{this} after {those} (from line {first}): a JSONL file holds either one \
+                     conversation per line or one message per line, not both"
+                ),
+            ));
+        }
+        let LineKind::Message(id) = kind else {
+            return Ok(Step::Record);
+        };
+        match (&self.open, id) {
+            (Some(_), None) => Ok(Step::Continue),
+            (Some(Some(open)), Some(id)) if *open == id => Ok(Step::Continue),
+            (_, Some(id)) => {
+                if !self.seen.insert(self.hasher.hash_one(&id)) {
+                    return Err(ParseError::at(
+                        number,
+                        1,
+                        format!(
+                            "conversation `{id}` appears again after another one began: write \
+                             each conversation's messages on consecutive lines (sort by \
+                             conversation_id)"
+                        ),
+                    ));
+                }
+                self.open = Some(Some(id.clone()));
+                Ok(Step::Begin(Some(id)))
+            }
+            (None, None) => {
+                self.open = Some(None);
+                Ok(Step::Begin(None))
+            }
+        }
+    }
+}
+
+/// Parses JSONL into its conversations: one per record, or one per run of messages with the
+/// same conversation id (one for the whole file when no message has an id). A file without
+/// lines holds no conversation.
+pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
+    let mut grouping = Grouping::default();
+    let mut done = Vec::new();
+    let mut open: Option<(Option<String>, Builder)> = None;
+    let close = |(id, builder): (Option<String>, Builder)| {
+        let mut turns = builder.finish();
+        assign_diarised_roles(&mut turns, source);
+        Transcript { id, turns }
+    };
+    for line in lines(source) {
+        if is_blank(line.text) {
+            continue;
+        }
+        let m = message(line.text, line.number)?;
+        match grouping.step(line.number, LineKind::of(&m))? {
+            Step::Record => done.push(record(source, &m, opts)?),
+            Step::Begin(id) => {
+                done.extend(open.take().map(close));
+                let mut builder = Builder::new(source, opts, Unit::Seconds);
+                builder.add(&m);
+                open = Some((id, builder));
+            }
+            Step::Continue => {
+                if let Some((_, builder)) = open.as_mut() {
+                    builder.add(&m);
+                }
+            }
+        }
+    }
+    done.extend(open.map(close));
+    Ok(done)
+}
+
+/// One conversation record, read like a chat JSON file's `{"messages": […]}`.
+fn record(source: &str, m: &Message, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+    let mut t = match record_messages(m) {
+        Some(list) => parse_messages(source, list, Unit::Seconds, opts)?,
+        None => Transcript::default(),
+    };
+    assign_diarised_roles(&mut t.turns, source);
+    t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Role;
+
+    fn read(src: &str) -> Result<Vec<Transcript>, ParseError> {
+        parse(src, &ParseOptions::default())
+    }
+
+    /// Each conversation's id and its turns' texts.
+    fn shape(src: &str) -> Vec<(Option<String>, Vec<String>)> {
+        read(src)
+            .unwrap()
+            .into_iter()
+            .map(|t| {
+                let texts = t.turns.iter().map(|x| x.text(src).to_string()).collect();
+                (t.id, texts)
+            })
+            .collect()
+    }
+
+    fn owned(id: Option<&str>, texts: &[&str]) -> (Option<String>, Vec<String>) {
+        (
+            id.map(str::to_string),
+            texts.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn records_are_one_conversation_per_line_with_their_ids() {
+        let src = r#"{"id": "a", "messages": [{"role": "agent", "text": "hi"}, {"role": "customer", "text": "yo"}]}
+
+{"conversation_id": 7, "turns": [{"speaker": "Agent", "content": "bye"}]}
+{"call_id": "c", "transcript": [{"role": "agent", "text": "x"}]}
+{"messages": []}
+"#;
+        assert_eq!(
+            shape(src),
+            [
+                owned(Some("a"), &["hi", "yo"]),
+                owned(Some("7"), &["bye"]),
+                owned(Some("c"), &["x"]),
+                owned(None, &[]),
+            ]
+        );
+        let t = read(src).unwrap();
+        assert_eq!(t[0].turns[1].role, Role::Customer);
+        // Findings point into the file: the third record's text is on line 4.
+        let at = t[2].turns[0].source_offset(0);
+        assert_eq!(src[..at].matches('\n').count() + 1, 4);
+    }
+
+    #[test]
+    fn conversation_ids_split_messages_where_they_change() {
+        let src = "{\"conversation_id\":\"a\",\"text\":\"1\"}\n\
+                   {\"conversation_id\":\"a\",\"text\":\"2\"}\n\
+                   {\"text\":\"3\"}\n\
+                   {\"call_id\":\"b\",\"text\":\"4\"}\n";
+        assert_eq!(
+            shape(src),
+            [owned(Some("a"), &["1", "2", "3"]), owned(Some("b"), &["4"])]
+        );
+        // Without ids, the whole file is one conversation; no lines, no conversation.
+        assert_eq!(
+            shape("{\"text\":\"1\"}\n{\"text\":\"2\"}\n"),
+            [owned(None, &["1", "2"])]
+        );
+        assert!(read("\n \n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_id_seen_again_or_records_mixed_with_messages_are_errors_at_their_line() {
+        let err = read(
+            "{\"conversation_id\":\"a\",\"text\":\"1\"}\n\
+             {\"conversation_id\":\"b\",\"text\":\"2\"}\n\
+             {\"conversation_id\":\"a\",\"text\":\"3\"}\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(err.message.contains("`a` appears again"), "{}", err.message);
+        let err = read("{\"text\":\"1\"}\n{\"id\":\"r\",\"messages\":[]}\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(
+            err.message.contains("after single messages (from line 1)"),
+            "{}",
+            err.message
+        );
+        let err = read("{\"id\":\"r\",\"messages\":[]}\n\n{\"text\":\"1\"}\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.starts_with("a single message after whole"));
+    }
+
+    #[test]
+    fn malformed_lines_report_their_line_and_column() {
+        let err = read("{\"text\":\"ok\"}\n{\"text\": }\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 10));
+        let err = read("{\"id\":1,\"messages\":[{\"text\": 1,}]}\n").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn classify_reads_one_line() {
+        assert_eq!(
+            classify("{\"id\":1,\"messages\":[]}", 1),
+            Ok(LineKind::Record)
+        );
+        assert_eq!(
+            classify("{\"transcript\":\"hi\",\"conversation_id\":\"z\"}", 1),
+            Ok(LineKind::Message(Some("z".into())))
+        );
+        assert_eq!(
+            classify("{\"text\":\"hi\"}", 4),
+            Ok(LineKind::Message(None))
+        );
+        assert_eq!(classify("[1]", 4).map_err(|e| e.line), Err(4));
+    }
+
+    #[test]
+    fn iso_times_are_relative_to_each_conversations_first_message() {
+        let src = "{\"role\":\"agent\",\"text\":\"a\",\"timestamp\":\"2020-04-01T17:31:32.000Z\"}\n\
+                   {\"role\":\"customer\",\"text\":\"b\",\"timestamp\":\"2020-04-01T17:32:02.500Z\"}\n";
+        let t = read(src).unwrap();
+        assert_eq!(t[0].turns[0].start_ms, Some(0));
+        assert_eq!(t[0].turns[1].start_ms, Some(30_500));
+    }
+}

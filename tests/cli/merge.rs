@@ -1,0 +1,176 @@
+//! `talklint merge`: the reports of N shards merge into the report of the single run, in every
+//! format, with its exit code; what cannot be merged is an error that says why (SPEC §10).
+
+use crate::support::{run, talklint, write};
+use std::path::{Path, PathBuf};
+
+/// `talklint check --no-config ARGS` on `fixtures/` (checked, skipped and unreadable files):
+/// exit code and output.
+fn check(args: &[&str]) -> (i32, String) {
+    let (code, out, _) = run(talklint()
+        .args(["check", "--no-config", "-q"])
+        .args(args)
+        .arg("fixtures"));
+    (code, out)
+}
+
+/// `talklint merge --no-config ARGS REPORTS…`: exit code, output and errors.
+fn merge(args: &[&str], reports: &[PathBuf]) -> (i32, String, String) {
+    run(talklint()
+        .args(["merge", "--no-config"])
+        .args(args)
+        .args(reports))
+}
+
+/// The reports of `n` shards of `fixtures/`, JSON and JSONL in turn, written to `dir`.
+fn shards(dir: &Path, n: usize) -> Vec<PathBuf> {
+    (1..=n)
+        .map(|k| {
+            let format = if k % 2 == 0 { "json" } else { "jsonl" };
+            let (_, out) = check(&["--format", format, "--shard", &format!("{k}/{n}")]);
+            write(dir, &format!("shard-{k}.{format}"), &out)
+        })
+        .collect()
+}
+
+#[test]
+fn merged_shards_are_the_single_run_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [2, 5] {
+        let reports = shards(dir.path(), n);
+        for format in ["json", "jsonl", "sarif", "junit", "github", "csv"] {
+            let single = check(&["--format", format]);
+            let (code, merged, err) = merge(&["--format", format], &reports);
+            assert_eq!((code, merged), single, "{format} from {n} shards: {err}");
+        }
+        // Human output shows each problem at its file, line and column, and the same summary.
+        let (code, single) = check(&["--format", "human"]);
+        let (merged_code, merged, _) = merge(&["--format", "human", "-q"], &reports);
+        let places = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| l.trim_start().starts_with("--> "))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(places(&merged), places(&single));
+        assert!(places(&single).len() > 20);
+        assert_eq!(merged_code, code);
+        let (_, single) = check(&["--format", "html"]);
+        let (_, merged, _) = merge(&["--format", "html"], &reports);
+        // The page's summary and charts are the single run's; each conversation is there, its
+        // findings highlighted without the rest of their turns.
+        let summary =
+            |page: &str| page[page.find("<section class=\"summary\">").unwrap()..].to_string();
+        assert_eq!(summary(&merged), summary(&single));
+        let count = |page: &str, what: &str| page.matches(what).count();
+        assert_eq!(count(&merged, "<details"), count(&single, "<details"));
+        assert!(count(&merged, "<mark class=\"error\"") >= 10, "{merged}");
+    }
+}
+
+#[test]
+fn a_merged_single_report_is_sorted_by_path_then_id() {
+    let dir = tempfile::tempdir().unwrap();
+    // A CSV whose conversations come in the order c-2, c-1; a later file named before it.
+    let csv = "conversation_id,role,message\nc-2,agent,Please calm down.\nc-1,agent,Hello\n";
+    write(dir.path(), "b.csv", csv);
+    write(dir.path(), "a.txt", "Agent: Hello\n");
+    let (_, out, _) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--format",
+        "jsonl",
+        "b.csv",
+        "a.txt",
+    ]));
+    let report = write(dir.path(), "r.jsonl", &out);
+    let (code, merged, err) = merge(&["--format", "jsonl"], &[report]);
+    assert_eq!(code, 1, "{err}");
+    let keys: Vec<(String, String)> = merged
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let id = v["id"].as_str().unwrap_or("-").to_string();
+            v["path"].as_str().map(|p| (p.to_string(), id))
+        })
+        .collect();
+    let key = |p: &str, i: &str| (p.to_string(), i.to_string());
+    assert_eq!(
+        keys,
+        [key("a.txt", "-"), key("b.csv", "c-1"), key("b.csv", "c-2")]
+    );
+}
+
+#[test]
+fn what_cannot_be_merged_is_an_error_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = shards(dir.path(), 2);
+    let write = |name: &str, text: &str| write(dir.path(), name, text);
+    let jsonl = std::fs::read_to_string(&reports[0]).unwrap();
+    let first_line = jsonl.lines().next().unwrap();
+    let cases = [
+        (vec![reports[0].clone(), reports[0].clone()], "is in both"),
+        (
+            vec![write("cut.jsonl", first_line)],
+            "no summary: the report is cut short",
+        ),
+        (
+            vec![write(
+                "short.jsonl",
+                "{\"summary\":{\"files\":1,\"conversations\":1,\"skipped\":0,\"errors\":0}}\n",
+            )],
+            "its summary counts 1 conversations but it holds 0",
+        ),
+        (
+            vec![write(
+                "bad.jsonl",
+                "{\"path\": \"a\", \"id\": null}\n{oops}\n",
+            )],
+            "bad.jsonl:2:2: key must be a string",
+        ),
+        (
+            vec![write("other.jsonl", "{\"version\": 2}\n")],
+            "other.jsonl: missing field `conversations`",
+        ),
+        (
+            vec![write(
+                "huge.jsonl",
+                "{\"path\":\"a\",\"id\":null,\"format\":\"text\",\"turns\":1000000000000,\
+                 \"score\":80,\"passed\":true,\"findings\":[]}\n\
+                 {\"summary\":{\"files\":1,\"conversations\":1,\"skipped\":0,\"errors\":0}}\n",
+            )],
+            "huge.jsonl, byte 0: a turn count of 1000000000000 is beyond any transcript",
+        ),
+    ];
+    for (inputs, expected) in cases {
+        let (code, _, err) = merge(&["--format", "json"], &inputs);
+        assert_eq!(code, 2, "{inputs:?}: {err}");
+        assert!(err.contains(expected), "{inputs:?}: {err}");
+    }
+    // Findings of rules that are not loaded, or loaded with another severity.
+    let (code, _, err) = merge(&["-r", "fixtures/rules/keys.yaml"], &reports);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not among the loaded rules"), "{err}");
+}
+
+#[test]
+fn the_exit_code_is_the_one_check_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    for (fail_on, expected) in [("error", 1), ("never", 0)] {
+        let mut reports = Vec::new();
+        for k in 1..=2 {
+            let (_, out, _) = run(talklint().args([
+                "check",
+                "--no-config",
+                "--format",
+                "jsonl",
+                "--shard",
+                &format!("{k}/2"),
+                "fixtures/calls",
+            ]));
+            reports.push(write(dir.path(), &format!("calls-{k}.jsonl"), &out));
+        }
+        let (code, _, err) = merge(&["--format", "json", "--fail-on", fail_on], &reports);
+        assert_eq!(code, expected, "{err}");
+    }
+}

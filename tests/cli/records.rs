@@ -1,0 +1,115 @@
+//! Conversation records (one conversation per JSONL line) and `conversation_id` splitting in
+//! message-per-line JSONL, through the binary (SPEC §10).
+
+use crate::support::{check, error_messages, findings, json_report, run, strings, write};
+use serde_json::Value;
+
+/// The (id, turns, score) of every conversation of a report.
+fn conversations(report: &Value) -> Vec<(Option<String>, u64, i64)> {
+    report["conversations"]
+        .as_array()
+        .expect("conversations")
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().map(str::to_string),
+                c["turns"].as_u64().unwrap_or_default(),
+                c["score"].as_i64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn id(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn records_on_stdin_are_one_conversation_each_with_their_ids() {
+    // Two records on standard input were once read as one conversation of 0 turns that passed.
+    let input = r#"{"id": "r1", "messages": [{"role": "agent", "text": "Sorry, that's not my department."}]}
+{"conversation_id": "r2", "turns": [{"speaker": "Customer", "text": "hi"}, {"speaker": "Agent", "text": "Please calm down."}]}
+"#;
+    let (code, out, err) = run(check(&["--format", "json", "-"]).write_stdin(input));
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        conversations(&v),
+        [(id("r1"), 1, 63), (id("r2"), 2, 68)],
+        "{out}"
+    );
+    assert_eq!(v["conversations"][1]["format"], "jsonl");
+    // The finding points at the record's own line.
+    let column = input.lines().nth(1).unwrap().find("calm").unwrap() as u64 + 1;
+    let calm = findings(&v, 1)
+        .into_iter()
+        .find(|f| f.0 == "respect/calm-down");
+    assert_eq!(
+        calm,
+        Some((
+            "respect/calm-down".into(),
+            2,
+            column,
+            Some("calm down".into())
+        ))
+    );
+}
+
+#[test]
+fn conversation_ids_split_a_message_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "chats.jsonl",
+        "{\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"That is out of my hands.\"}\n\
+         {\"conversation_id\": \"a\", \"role\": \"customer\", \"text\": \"What?\"}\n\
+         {\"conversation_id\": \"b\", \"role\": \"agent\", \"text\": \"I'm sorry to hear that.\"}\n",
+    );
+    let (code, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(conversations(&v), [(id("a"), 2, 63), (id("b"), 1, 78)]);
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn mixing_records_and_messages_or_repeating_an_id_is_an_error_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mixed = write(
+        dir.path(),
+        "mixed.jsonl",
+        "{\"role\": \"agent\", \"text\": \"hi\"}\n{\"id\": \"x\", \"messages\": []}\n",
+    );
+    let again = write(
+        dir.path(),
+        "again.jsonl",
+        "{\"conversation_id\": 1, \"text\": \"a\"}\n{\"conversation_id\": 2, \"text\": \"b\"}\n\
+         {\"conversation_id\": 1, \"text\": \"c\"}\n",
+    );
+    let (code, v) = json_report(&[mixed.to_str().unwrap(), again.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let messages = error_messages(&v);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("line 2, column 1: a whole conversation"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].starts_with("line 3, column 1: conversation `1` appears again"),
+        "{}",
+        messages[1]
+    );
+}
+
+#[test]
+fn the_fixtures_hold_records_and_messages_split_by_id() {
+    let (_, v) = json_report(&["fixtures/formats/records.jsonl"]);
+    let ids = strings(&v["conversations"], "id");
+    assert_eq!(ids, ["call-001", "call-002", "call-003"]);
+    let (_, v) = json_report(&["fixtures/formats/chats-by-id.jsonl"]);
+    assert_eq!(conversations(&v), [(id("c-1"), 2, 63), (id("c-2"), 1, 83)]);
+    // Each conversation's times count from its own first message.
+    let c2 = &v["conversations"][1]["findings"][0];
+    assert_eq!((&c2["line"], &c2["start_ms"]), (&3.into(), &0.into()));
+    assert_eq!(v["conversations"][0]["findings"][0]["start_ms"], 40000);
+}

@@ -1,0 +1,75 @@
+//! `--shard K/N`: the N shards of a run partition its files exactly, the checked, the skipped and
+//! the unreadable ones alike (SPEC §10).
+
+use crate::support::{run, talklint};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Every file of a JSONL report of `fixtures/` (whose files are checked, skipped and unreadable)
+/// as `(kind, path#id)`, and the summary's file count.
+fn entries(shard: Option<&str>) -> (Vec<(String, String)>, u64) {
+    let mut cmd = talklint();
+    cmd.args(["check", "--no-config", "-q", "--format", "jsonl"]);
+    if let Some(s) = shard {
+        cmd.args(["--shard", s]);
+    }
+    let (code, out, err) = run(cmd.arg("fixtures"));
+    assert!(code == 1 || code == 2, "{err}");
+    let mut found = Vec::new();
+    let mut files = None;
+    for line in out.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let key = |kind: &str, x: &Value| {
+            let id = x["id"].as_str().map_or(String::new(), |i| format!("#{i}"));
+            (
+                kind.to_string(),
+                format!("{}{id}", x["path"].as_str().unwrap()),
+            )
+        };
+        if let Some(s) = v.get("summary") {
+            files = s["files"].as_u64();
+        } else if let Some(s) = v.get("skipped") {
+            found.push(key("skipped", s));
+        } else if let Some(e) = v.get("error") {
+            found.push(key("error", e));
+        } else {
+            found.push(key("conversation", &v));
+        }
+    }
+    (found, files.expect("a summary line"))
+}
+
+#[test]
+fn the_shards_partition_the_files_for_every_n() {
+    let (all, files) = entries(None);
+    let kinds = |list: &[(String, String)], kind: &str| list.iter().filter(|e| e.0 == kind).count();
+    // The fixtures hold files of every fate, so each is sharded.
+    assert!(kinds(&all, "conversation") > 50 && kinds(&all, "skipped") > 10);
+    assert!(kinds(&all, "error") > 10);
+    for n in 1..=7 {
+        let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut shard_files = 0;
+        let mut empty = 0;
+        for k in 1..=n {
+            let (part, files) = entries(Some(&format!("{k}/{n}")));
+            empty += usize::from(part.is_empty());
+            shard_files += files;
+            for e in part {
+                *seen.entry(e).or_default() += 1;
+            }
+        }
+        assert_eq!(shard_files, files, "file counts of {n} shards");
+        assert!(seen.values().all(|&times| times == 1), "{n} shards overlap");
+        let mut expected = all.clone();
+        expected.sort();
+        assert_eq!(seen.into_keys().collect::<Vec<_>>(), expected, "{n} shards");
+        assert_eq!(empty, 0, "some of {n} shards got no file");
+    }
+}
+
+#[test]
+fn a_bad_shard_is_a_usage_error() {
+    let (code, _, err) = run(talklint().args(["check", "--shard", "3/2", "fixtures/calls"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("write K/N with 1 <= K <= N"), "{err}");
+}

@@ -1,0 +1,143 @@
+//! Streaming standard input (SPEC §10): each conversation's result line is written as soon as the
+//! conversation is done, while the writer still holds the pipe open; every report format reads
+//! a stream as it reads the same lines in a file.
+
+use crate::support::{check, run, strings, write};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// `talklint check --format jsonl -` running, its stdin to write to, and its output lines.
+fn spawn(args: &[&str]) -> (Child, ChildStdin, Receiver<String>) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_talklint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--no-config", "-r", "fixtures/rules/basic.yaml"])
+        .args(["--format", "jsonl"])
+        .args(args)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("binary runs");
+    let stdin = child.stdin.take().expect("stdin");
+    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            if tx.send(line.expect("UTF-8 output")).is_err() {
+                break;
+            }
+        }
+    });
+    (child, stdin, rx)
+}
+
+/// The next output line, which must come while the input is still open.
+fn next(lines: &Receiver<String>) -> Value {
+    let line = lines
+        .recv_timeout(Duration::from_secs(60))
+        .expect("a result line before the input ends");
+    serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"))
+}
+
+fn send(stdin: &mut ChildStdin, line: &str) {
+    writeln!(stdin, "{line}").unwrap();
+    stdin.flush().unwrap();
+}
+
+#[test]
+fn each_record_is_answered_before_the_next_is_written() {
+    let (mut child, mut stdin, lines) = spawn(&[]);
+    for i in 0..3 {
+        let text = if i == 1 {
+            "Please calm down."
+        } else {
+            "Hello!"
+        };
+        send(
+            &mut stdin,
+            &format!(r#"{{"id": "r{i}", "messages": [{{"role": "agent", "text": "{text}"}}]}}"#),
+        );
+        let result = next(&lines);
+        assert_eq!(result["id"], format!("r{i}"));
+        assert_eq!(result["turns"], 1);
+        let rules = strings(&result["findings"], "rule");
+        assert_eq!(rules.contains(&"respect/calm-down"), i == 1, "{result}");
+    }
+    // A malformed line is an error entry of its own, and the stream goes on.
+    send(&mut stdin, "{\"id\": \"r3\", \"messages\": [");
+    assert_eq!(
+        next(&lines)["error"]["message"],
+        "line 4, column 26: EOF while parsing a list (read as jsonl)"
+    );
+    send(
+        &mut stdin,
+        r#"{"id": "r4", "messages": [{"role": "agent", "text": "Hi"}]}"#,
+    );
+    assert_eq!(next(&lines)["id"], "r4");
+    drop(stdin);
+    let summary = next(&lines);
+    assert_eq!(summary["summary"]["conversations"], 4);
+    assert_eq!(summary["summary"]["files"], 1);
+    assert_eq!(summary["summary"]["errors"], 1);
+    assert_eq!(child.wait().unwrap().code(), Some(2));
+}
+
+#[test]
+fn a_conversation_of_messages_is_answered_when_the_next_begins() {
+    let (mut child, mut stdin, lines) = spawn(&["--fail-on", "never"]);
+    let message = |id: &str, role: &str, text: &str| {
+        format!(r#"{{"conversation_id": "{id}", "role": "{role}", "text": "{text}"}}"#)
+    };
+    send(
+        &mut stdin,
+        &message("a", "agent", "That is out of my hands."),
+    );
+    send(&mut stdin, &message("a", "customer", "Really?"));
+    send(&mut stdin, &message("b", "agent", "Hi!"));
+    let a = next(&lines);
+    assert_eq!((&a["id"], &a["turns"]), (&"a".into(), &2.into()));
+    assert_eq!(a["findings"][0]["line"], 1);
+    send(&mut stdin, &message("b", "customer", "Hello"));
+    drop(stdin);
+    let b = next(&lines);
+    assert_eq!((&b["id"], &b["turns"]), (&"b".into(), &2.into()));
+    assert_eq!(next(&lines)["summary"]["conversations"], 2);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn every_format_reads_a_stream_as_the_same_lines_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = r#"{"id": "1", "messages": [{"role": "agent", "text": "Please calm down."}]}
+
+{"id": "2", "turns": [{"speaker": "Agent", "text": "Hi"}, {"speaker": "Agent", "text": "That is not my job, sorry."}]}
+{"id": "3", "messages": [{"role": "agent", "text": "It's out of my hands, \u00e9, I don't know."}]}
+"#;
+    let path = write(dir.path(), "records.jsonl", records);
+    let name = path.to_str().unwrap();
+    for format in [
+        "human", "json", "jsonl", "sarif", "github", "junit", "csv", "html",
+    ] {
+        let (code, from_file, _) = run(&mut check(&["--format", format, name]));
+        let (stream_code, from_stream, _) =
+            run(check(&["--format", format, "--stdin-filename", name, "-"]).write_stdin(records));
+        assert_eq!((stream_code, from_stream), (code, from_file), "{format}");
+    }
+}
+
+#[test]
+fn an_empty_input_read_as_jsonl_holds_no_conversation() {
+    // What an empty Spark partition sends its pipe.
+    for input in ["", "\n\n"] {
+        let (code, out, err) =
+            run(check(&["--format", "json", "--input-format", "jsonl", "-"]).write_stdin(input));
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["summary"]["files"], 1);
+        assert_eq!(v["summary"]["conversations"], 0);
+    }
+}
