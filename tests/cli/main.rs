@@ -7,6 +7,7 @@ mod format_samples;
 mod formats;
 mod html_report;
 mod reports;
+mod review;
 mod rule_keys;
 mod rules_cmd;
 mod support;
