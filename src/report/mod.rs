@@ -14,6 +14,7 @@ mod human;
 mod json;
 mod junit;
 mod model;
+mod rank;
 #[cfg(test)]
 mod robustness;
 pub(crate) mod rules;

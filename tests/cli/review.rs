@@ -1,5 +1,5 @@
-//! What a reviewer reads outside the HTML page: the human report's score lines and labels, on
-//! the default pack.
+//! What a reviewer reads outside the HTML page: CSV's top problem and problem counts per
+//! category, and the human report's score lines and labels, on the default pack.
 
 use crate::support::{run, talklint};
 
@@ -20,6 +20,43 @@ fn default_pack(dir: &std::path::Path, args: &[&str]) -> String {
         .arg("call.txt"));
     assert_eq!(code, 1, "{err}");
     out
+}
+
+#[test]
+fn csv_names_the_worst_problem_and_counts_only_problems_by_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = default_pack(dir.path(), &["--format", "csv"]);
+    let (_, json) = crate::support::json_report_in(dir.path(), &["--no-config", "call.txt"]);
+    let rules: Vec<&str> = json["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| **r == "loyalty/frustration")
+            .count(),
+        2,
+        "the customer note is the most frequent problem: {rules:?}"
+    );
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let col = |name: &str| {
+        let at = header.iter().position(|h| h == name).unwrap();
+        row[at].to_string()
+    };
+    assert_eq!(
+        col("top_rule"),
+        "ownership/not-my-department",
+        "an error, the first in the pack of the two that lost 10 points"
+    );
+    assert_eq!(col("rewards"), "2");
+    assert_eq!(col("empathy"), "0", "a reward is not an empathy problem");
+    assert_eq!(col("ownership"), "1");
+    assert_eq!(col("closing"), "2");
 }
 
 #[test]
