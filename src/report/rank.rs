@@ -21,6 +21,11 @@ impl RuleTally {
         self.findings += 1;
         self.points_lost += points_lost(points);
     }
+
+    pub(crate) fn merge(&mut self, o: &RuleTally) {
+        self.findings += o.findings;
+        self.points_lost += o.points_lost;
+    }
 }
 
 /// The points a finding worth `points` took off the score.
@@ -39,7 +44,7 @@ pub(crate) struct Problem {
 
 impl Problem {
     /// The sort key: smaller is worse.
-    fn rank(&self) -> (Reverse<Severity>, Reverse<u64>, Reverse<usize>, usize) {
+    pub(crate) fn key(&self) -> (Reverse<Severity>, Reverse<u64>, Reverse<usize>, usize) {
         (
             Reverse(self.severity),
             Reverse(self.tally.points_lost),
@@ -51,7 +56,7 @@ impl Problem {
 
 /// Sorts problems top first.
 pub(crate) fn rank(problems: &mut [Problem]) {
-    problems.sort_unstable_by_key(|p| p.rank());
+    problems.sort_unstable_by_key(Problem::key);
 }
 
 /// A conversation's problems by rule, top first (rewards and tags are not problems).
