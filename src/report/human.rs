@@ -161,15 +161,15 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
         (None, true) => Missing::Unanswered,
         (None, false) => Missing::FromWindow,
     };
-    let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
     if end <= start {
-        // A missing `require` points at the start of the turns it was looked for in: underline
-        // the rest of that line.
-        end = first + source[first..line_end].trim_end().len();
+        // A missing `require` points at the start of the turns it was looked for in, and its
+        // label says so.
+        end = source[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
     }
+    let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
     let text = source[first..last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);

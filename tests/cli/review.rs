@@ -74,9 +74,7 @@ fn human_score_lines_and_labels_read_right() {
     );
     assert!(out.contains("---------- -1 point\n"), "{out}");
     assert!(
-        out.contains(
-            "  |        ------------------------------------- -5 points, not found in the window that starts here\n"
-        ),
-        "a missing closing underlines the turn where its window starts:\n{out}"
+        out.contains("  |        - -5 points, not found in the window that starts here\n"),
+        "a missing closing points at the turn where its window starts, and says so:\n{out}"
     );
 }
