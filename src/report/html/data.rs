@@ -10,7 +10,7 @@
 //! `role` indexes [`ROLES`], `named` is 1 when the label is a person's name, and a segment is
 //! plain text or `[finding, text]`, a match of the finding with that index in `f`.
 
-use super::super::escape::{int, json_strings, script_json_string as string};
+use super::super::escape::{int, json_strings, markup_json_string as string};
 use super::super::{Conversation, Finding};
 use crate::transcript::{Role, roles};
 
@@ -24,7 +24,7 @@ pub(super) const ROLES: [Role; 6] = [
     Role::Any,
 ];
 
-/// Writes one conversation as a JSON object.
+/// Writes one conversation as a JSON object on a line of its own.
 pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"p\":");
     string(out, c.path);
@@ -65,6 +65,8 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(b"],\"t\":[");
     // Findings come in turn order: walk them beside the turns.
     let mut findings = 0;
+    // Whether each speaker's label is a name, worked out once per speaker, not per turn.
+    let mut named: Vec<(&str, bool)> = Vec::new();
     for (t, turn) in c.transcript.turns.iter().enumerate() {
         let here = c.findings[findings..]
             .iter()
@@ -84,7 +86,15 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         match turn.speaker.as_deref() {
             Some(label) => {
                 string(out, label);
-                out.extend_from_slice(if roles::is_name(label) { b",1" } else { b",0" });
+                let is_name = match named.iter().find(|(l, _)| *l == label) {
+                    Some(&(_, is_name)) => is_name,
+                    None => {
+                        let is_name = roles::is_name(label);
+                        named.push((label, is_name));
+                        is_name
+                    }
+                };
+                out.extend_from_slice(if is_name { b",1" } else { b",0" });
             }
             None => out.extend_from_slice(b"null,0"),
         }
@@ -98,7 +108,7 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(b"]]");
         findings += here;
     }
-    out.extend_from_slice(b"]}");
+    out.extend_from_slice(b"]}\n");
 }
 
 /// A turn's text as segments, the findings' matches apart: where two matches start together the
@@ -188,7 +198,7 @@ mod tests {
         ] {
             let mut out = Vec::new();
             segments(&mut out, text, &order, 3);
-            let want = format!(r#""please ",[{long_at},"calm down"]," \u003c/script>""#);
+            let want = format!(r#""please ",[{long_at},"calm down"]," \u003c/script\u003e""#);
             assert_eq!(String::from_utf8(out).unwrap(), want);
         }
         let mut out = Vec::new();

@@ -2,9 +2,19 @@
 // them, and keeps the view in the URL's hash. Transcript text only ever becomes text nodes.
 (() => {
   'use strict';
+  // Marks for scripts/html-load-time.sh: the page read, the first conversations built.
+  performance.mark('talklint-read');
   const $ = (id) => document.getElementById(id);
-  // Each conversation: see src/report/html/data.rs for its shape.
-  const conversations = JSON.parse($('tl-conversations').textContent);
+  // Each conversation: see src/report/html/data.rs for its shape. The data is the page's first
+  // comment; once read, it is dropped from the page so that its text can be freed.
+  // It holds one conversation per line, each parsed when first needed: the first view of a
+  // large report parses only the conversations it shows.
+  const data = [...document.body.childNodes].find((n) => n.nodeType === Node.COMMENT_NODE);
+  const lines = data.data.split('\n').filter((line) => line.length > 0);
+  data.remove();
+  const parsed = [];
+  const at = (i) => parsed[i] || (parsed[i] = JSON.parse(lines[i]));
+  $('tl-loading').remove();
   // Each rule: [id, category, class (severity, "reward" or "tag"), kind, suggestion].
   const rules = JSON.parse($('tl-rules').textContent);
   const ROLES = ['Agent', 'Customer', 'Bot', 'System', 'Unknown speaker', 'Text'];
@@ -29,24 +39,28 @@
     return e;
   };
 
-  // What the filters ask of each conversation, worked out once.
-  const facts = conversations.map((c) => {
-    const f = { rules: new Set(), categories: new Set(), tags: new Set(), severities: new Set(), text: null };
-    for (const [r] of c.f) {
-      const rule = rules[r];
-      f.rules.add(r);
-      f.categories.add(rule[1]);
-      if (rule[3] === 'tag') f.tags.add(r);
-      if (isProblem(rule)) f.severities.add(rule[2]);
+  // What the filters ask of a conversation, worked out when first asked.
+  const facts = [];
+  const factsOf = (i) => {
+    if (!facts[i]) {
+      const f = { rules: new Set(), categories: new Set(), tags: new Set(), severities: new Set(), text: null };
+      for (const [r] of at(i).f) {
+        const rule = rules[r];
+        f.rules.add(r);
+        f.categories.add(rule[1]);
+        if (rule[3] === 'tag') f.tags.add(r);
+        if (isProblem(rule)) f.severities.add(rule[2]);
+      }
+      facts[i] = f;
     }
-    return f;
-  });
+    return facts[i];
+  };
 
   // The words a search looks in, lowercased when first searched.
   const haystack = (i) => {
-    const f = facts[i];
+    const f = factsOf(i);
     if (f.text === null) {
-      const c = conversations[i];
+      const c = at(i);
       const parts = [c.p, c.i || '', c.a || ''];
       for (const t of c.t) parts.push(t[2] || '', t[4].map((s) => (typeof s === 'string' ? s : s[1])).join(''));
       for (const x of c.f) parts.push(x[3]);
@@ -56,8 +70,8 @@
   };
 
   const matches = (i, s, words) => {
-    const c = conversations[i];
-    const f = facts[i];
+    const c = at(i);
+    const f = factsOf(i);
     return !(
       (s.outcome === 'failed' && c.ok) ||
       (s.outcome === 'passed' && !c.ok) ||
@@ -71,7 +85,6 @@
   };
 
   const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
-  const at = (i) => conversations[i];
   const orders = {
     score: (a, b) => at(a).s - at(b).s || a - b,
     '-score': (a, b) => at(b).s - at(a).s || a - b,
@@ -171,7 +184,7 @@
 
   // A conversation's entry: its header, and its turns once opened (failed ones open).
   const entry = (i) => {
-    const c = conversations[i];
+    const c = at(i);
     const li = el('li');
     const details = el('details', 'conv ' + (c.ok ? 'pass' : 'fail'));
     const summary = el('summary');
@@ -189,7 +202,7 @@
     if (n.reward) meta.push(plural(n.reward, 'reward', 'rewards'));
     if (c.top !== undefined) meta.push('top problem ' + rules[c.top][0]);
     summary.append(el('span', 'meta', ' · ' + meta.join(' · ')));
-    for (const r of facts[i].tags) summary.append(' ', el('span', 'badge', rules[r][0]));
+    for (const r of factsOf(i).tags) summary.append(' ', el('span', 'badge', rules[r][0]));
     details.append(summary);
     const build = () => {
       if (!details.dataset.built) {
@@ -217,13 +230,14 @@
     more.textContent = `Show ${Math.min(PAGE, shown.length - next)} more`;
     count.textContent =
       `Showing ${next} of ${plural(shown.length, 'matching conversation', 'matching conversations')}` +
-      ` (${conversations.length} in the report).`;
+      ` (${lines.length} in the report).`;
   };
 
   const apply = (s) => {
     const words = s.q.toLowerCase().split(/\s+/).filter(Boolean);
+    const filtered = KEYS.some((k) => k !== 'sort' && s[k]);
     shown = [];
-    for (let i = 0; i < conversations.length; i++) if (matches(i, s, words)) shown.push(i);
+    for (let i = 0; i < lines.length; i++) if (!filtered || matches(i, s, words)) shown.push(i);
     if (orders[s.sort]) shown.sort(orders[s.sort]);
     list.replaceChildren();
     next = 0;
