@@ -7,7 +7,8 @@ that transcript text ran as script). The test that calls it asserts on what it p
 
 Steps: {"do": "select"|"fill", "selector": S, "value": V}, {"do": "click", "selector": S},
 {"do": "wait_for", "js": EXPR} (until EXPR is true), {"do": "eval", "name": N, "js": EXPR},
-{"do": "goto", "url": U}, {"do": "reload"}.
+{"do": "goto", "url": U}, {"do": "reload"}, {"do": "script", "path": P} (adds the script file P
+to the page), {"do": "screenshot", "path": P} (of the window, or of the element `selector`). The page is `viewport` wide and high (default 1200x900).
 """
 
 import json
@@ -33,7 +34,8 @@ def main():
         browser = p.chromium.launch(
             executable_path=job.get("chromium", "/usr/bin/chromium"), args=ARGS
         )
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        width, height = job.get("viewport", [1200, 900])
+        page = browser.new_page(viewport={"width": width, "height": height})
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on(
             "console",
@@ -69,6 +71,11 @@ def main():
                 page.goto(step["url"])
             elif do == "reload":
                 page.reload()
+            elif do == "script":
+                page.add_script_tag(path=step["path"])
+            elif do == "screenshot":
+                target = page.locator(step["selector"]) if "selector" in step else page
+                target.screenshot(path=step["path"])
             else:
                 raise SystemExit(f"unknown step {do!r}")
         browser.close()

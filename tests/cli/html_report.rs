@@ -56,6 +56,9 @@ fn report(dir: &Path, args: &[&str]) -> std::path::PathBuf {
 
 /// The headings of the conversations in the list, in order.
 const LISTED: &str = "[...document.querySelectorAll('#tl-list h3')].map(h => h.textContent)";
+/// Opens every conversation; then [`ALL_BUILT`] holds once their turns are built.
+const OPEN_ALL: &str = "document.querySelectorAll('details').forEach(d => d.open = true)";
+const ALL_BUILT: &str = "document.querySelectorAll('details:not([data-built])').length === 0";
 /// The numbers of the turns a reader can see.
 const VISIBLE_TURNS: &str = "[...document.querySelectorAll('.turn')].filter(t => t.checkVisibility()).map(t => +t.dataset.turn)";
 
@@ -112,8 +115,8 @@ fn html_report_shows_hostile_text_in_every_field_as_text() {
     let Some(seen) = browse(
         &path,
         json!([
-            {"do": "eval", "name": "open", "js": "document.querySelectorAll('details').forEach(d => d.open = true)"},
-            {"do": "wait_for", "js": "document.querySelectorAll('details:not([data-built])').length === 0"},
+            {"do": "eval", "name": "open", "js": OPEN_ALL},
+            {"do": "wait_for", "js": ALL_BUILT},
             {"do": "eval", "name": "text", "js": "document.body.innerText"},
             {"do": "eval", "name": "elements", "js": "document.querySelectorAll('img, .text i, .who b b').length + document.scripts.length - 2"},
             {"do": "eval", "name": "title", "js": "document.title"},
@@ -166,6 +169,47 @@ fn review_inputs(dir: &Path) -> String {
         .collect();
     std::fs::write(&long, turns.join("\n") + "\n").unwrap();
     long.to_str().unwrap().to_string()
+}
+
+/// axe-core, the accessibility checker (`.ci/run` installs it from the npm registry into
+/// `target/npm`), or `None` outside CI when it is missing.
+fn axe() -> Option<std::path::PathBuf> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/npm/node_modules/axe-core/axe.min.js");
+    if !path.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have axe-core: .ci/run installs it"
+        );
+        eprintln!("axe-core not installed: accessibility audit skipped");
+        return None;
+    }
+    Some(path)
+}
+
+/// Headings, labels, table semantics, contrast and the rest of axe-core's rules hold on a page
+/// with every conversation open and every run of turns unfolded.
+#[test]
+fn html_report_passes_an_accessibility_audit() {
+    let Some(axe) = axe() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let long = review_inputs(dir.path());
+    let path = report(dir.path(), &["fixtures/calls", "fixtures/formats", &long]);
+    let Some(seen) = browse(
+        &path,
+        json!([
+            {"do": "eval", "name": "open", "js": OPEN_ALL},
+            {"do": "wait_for", "js": ALL_BUILT},
+            {"do": "eval", "name": "unfold", "js": "document.querySelectorAll('button.fold').forEach(b => b.click())"},
+            {"do": "script", "path": axe},
+            {"do": "eval", "name": "violations", "js": "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' ')}`))"},
+            {"do": "eval", "name": "rules", "js": "axe.getRules().length"},
+        ]),
+    ) else {
+        return;
+    };
+    assert_eq!(seen["violations"], json!([]));
+    assert!(seen["rules"].as_u64() > Some(50), "the audit ran its rules");
 }
 
 #[test]
