@@ -6,6 +6,7 @@ mod default_pack;
 mod format_samples;
 mod formats;
 mod html_report;
+mod html_review;
 mod reports;
 mod review;
 mod rule_keys;
