@@ -1,12 +1,12 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
-//! severity and by category, and its most frequent problem rule; or, with `--csv-findings`, one
-//! row per finding.
+//! severity, its top problem and its problems by category; or, with `--csv-findings`, one row
+//! per finding.
 
 use super::{Conversation, Printer, PrinterOptions};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::io::{self, Write};
 
-/// The CSV printer: the rule categories are its count columns.
+/// The CSV printer: the categories of the problem rules are its count columns.
 pub(super) struct Csv {
     categories: Vec<String>,
     /// One row per finding instead of per conversation.
@@ -32,7 +32,7 @@ impl Printer for Csv {
     }
 }
 
-/// The header row: fixed columns, then one count column per rule category.
+/// The header row: fixed columns, then one problem count column per category.
 fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let fixed: &[&str] = if findings {
@@ -57,9 +57,15 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
     )
 }
 
-/// The sorted rule categories, the per-category columns.
+/// The sorted categories of the problem rules (forbid and require), the per-category columns:
+/// rewards and tags have columns of their own.
 fn categories(rules: &RuleSet) -> Vec<String> {
-    let mut c: Vec<String> = rules.rules.iter().map(|r| r.category.clone()).collect();
+    let mut c: Vec<String> = rules
+        .rules
+        .iter()
+        .filter(|r| matches!(r.kind, Kind::Forbid | Kind::Require))
+        .map(|r| r.category.clone())
+        .collect();
     c.sort();
     c.dedup();
     c
@@ -95,20 +101,10 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     let count =
         |pred: &dyn Fn(&super::Finding) -> bool| c.findings.iter().filter(|f| pred(f)).count();
     let problem = |s: Severity| move |f: &super::Finding| f.is_problem() && f.severity == s;
-    let mut rules: Vec<(&str, usize)> = Vec::new();
-    for f in c.findings.iter().filter(|f| f.is_problem()) {
-        match rules.iter_mut().find(|(r, _)| *r == f.rule) {
-            Some((_, n)) => *n += 1,
-            None => rules.push((f.rule, 1)),
-        }
-    }
-    // The most frequent; the first found on ties.
-    let top = rules
-        .iter()
-        .fold(None::<(&str, usize)>, |best, &(r, n)| match best {
-            Some((_, m)) if m >= n => best,
-            _ => Some((r, n)),
-        });
+    let top = super::rank::problems(&c.findings)
+        .first()
+        .and_then(|p| c.findings.iter().find(|f| f.rule_index == p.rule))
+        .map_or("", |f| f.rule);
     put(&mut w, c.path.as_bytes());
     put(&mut w, id.as_bytes());
     put(&mut w, c.format.as_bytes());
@@ -123,11 +119,11 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     ] {
         put(&mut w, numbers.format(n).as_bytes());
     }
-    put(&mut w, top.map_or("", |(r, _)| r).as_bytes());
+    put(&mut w, top.as_bytes());
     put(&mut w, c.tags.join(" ").as_bytes());
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
-    for f in &c.findings {
+    for f in c.findings.iter().filter(|f| f.is_problem()) {
         if let Ok(k) = categories.binary_search_by(|cat| cat.as_str().cmp(f.category)) {
             by_category[k] += 1;
         }

@@ -14,8 +14,9 @@ const ESCAPE: [bool; 256] = {
     t
 };
 
-/// Whether any byte of `bytes` needs escaping, eight bytes at a time.
-fn needs_escape(bytes: &[u8]) -> bool {
+/// Whether any byte of `bytes` needs escaping (with `MARKUP`, `<` and `>` too), eight bytes at a
+/// time.
+fn needs_escape<const MARKUP: bool>(bytes: &[u8]) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
@@ -26,25 +27,63 @@ fn needs_escape(bytes: &[u8]) -> bool {
         let x = u64::from_le_bytes(block);
         // A byte below 0x20 (ASCII only: bytes >= 0x80 are excluded by `!x`), `"` or `\`.
         let control = x.wrapping_sub(LO * 0x20) & !x & HI != 0;
-        if control || has_zero(x ^ (LO * b'"' as u64)) || has_zero(x ^ (LO * b'\\' as u64)) {
+        if control
+            || has_zero(x ^ (LO * b'"' as u64))
+            || has_zero(x ^ (LO * b'\\' as u64))
+            // `<` (0x3c) and `>` (0x3e) differ only in bit 1: one test finds both.
+            || (MARKUP && has_zero((x & !(LO * 0x02)) ^ (LO * b'<' as u64)))
+        {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&b| ESCAPE[b as usize])
+    chunks.remainder().iter().any(|&b| escaped::<MARKUP>(b))
+}
+
+/// Whether a JSON string writes byte `b` escaped.
+#[inline(always)]
+fn escaped<const MARKUP: bool>(b: u8) -> bool {
+    ESCAPE[b as usize] || (MARKUP && (b == b'<' || b == b'>'))
 }
 
 /// Writes `s` as a JSON string.
 pub(super) fn json_string(out: &mut Vec<u8>, s: &str) {
+    write_json_string::<false>(out, s);
+}
+
+/// Writes `s` as a JSON string that may stand inside an HTML comment or `<script>` element:
+/// `<` and `>` are written `\u003c` and `\u003e`, so that no `-->`, `</script>` or `<!--` can
+/// occur in it, whatever the text says.
+pub(super) fn markup_json_string(out: &mut Vec<u8>, s: &str) {
+    write_json_string::<true>(out, s);
+}
+
+/// Writes `items` as a JSON array of strings; with `MARKUP`, as [`markup_json_string`] writes
+/// them.
+pub(super) fn json_strings<'s, const MARKUP: bool>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = &'s str>,
+) {
+    out.push(b'[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_json_string::<MARKUP>(out, item);
+    }
+    out.push(b']');
+}
+
+fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
-    if !needs_escape(bytes) {
+    if !needs_escape::<MARKUP>(bytes) {
         out.extend_from_slice(bytes);
         out.push(b'"');
         return;
     }
     let mut run = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if !ESCAPE[b as usize] {
+        if !escaped::<MARKUP>(b) {
             continue;
         }
         out.extend_from_slice(&bytes[run..i]);
@@ -153,13 +192,34 @@ mod tests {
             "\u{7f}del",
             "0123456789abcdef\n",
         ];
-        for s in samples {
+        for s in
+            samples
+                .into_iter()
+                .chain(["a</script>", "<!-- x", "x -->", "no angle brackets here"])
+        {
             assert_eq!(
-                needs_escape(s.as_bytes()),
+                needs_escape::<false>(s.as_bytes()),
                 s.bytes().any(|b| ESCAPE[b as usize]),
                 "{s:?}"
             );
+            assert_eq!(
+                needs_escape::<true>(s.as_bytes()),
+                s.bytes()
+                    .any(|b| ESCAPE[b as usize] || b == b'<' || b == b'>'),
+                "{s:?}"
+            );
         }
+    }
+
+    /// In a page, `<` and `>` never appear, and the string still parses back to the text.
+    #[test]
+    fn markup_json_has_no_angle_brackets() {
+        let text = "end</script><script>alert(1)</script> <!-- \"q\" --> --!> é";
+        let mut out = Vec::new();
+        markup_json_string(&mut out, text);
+        let json = String::from_utf8(out).unwrap();
+        assert!(!json.contains('<') && !json.contains('>'), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 
     /// The eight-bytes-at-a-time skip escapes exactly what a byte-by-byte pass escapes, wherever

@@ -86,7 +86,14 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
     if !c.tags.is_empty() {
         let _ = writeln!(out, "  tags: {}", c.tags.join(", "));
     }
-    for f in c.findings.iter().filter(|f| f.kind == Kind::Reward) {
+    // Each reward that earned points; hits past a rule's `max_hits` (and rewards worth nothing,
+    // such as customer-side signals) are named once on a line of their own, not listed as `+0`.
+    let (scored, unscored): (Vec<&Finding>, Vec<&Finding>) = c
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Reward)
+        .partition(|f| f.points != 0);
+    for f in scored {
         let _ = writeln!(
             out,
             "  {} {}:{} {} “{}”",
@@ -97,19 +104,66 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
             f.matched.unwrap_or("")
         );
     }
+    if !unscored.is_empty() {
+        let mut rules: Vec<&str> = unscored.iter().map(|f| f.rule).collect();
+        rules.dedup();
+        let n = unscored.len();
+        let _ = writeln!(
+            out,
+            "  {n} more reward {} with no points: {}",
+            if n == 1 { "hit" } else { "hits" },
+            rules.join(", ")
+        );
+    }
     out.push(b'\n');
+}
+
+/// A problem's points as its annotation says them: `-5 points`, `-1 point`; a missing `require`
+/// says where it was looked for.
+fn points_label(f: &Finding, missing: Missing) -> String {
+    let points = match f.points {
+        0 => String::new(),
+        1 | -1 => format!("{:+} point", f.points),
+        n => format!("{n:+} points"),
+    };
+    let sep = if points.is_empty() { "" } else { ", " };
+    match missing {
+        Missing::No => points,
+        Missing::FromWindow => format!("{points}{sep}not found in the window that starts here"),
+        Missing::Unanswered => format!("{points}{sep}not answered"),
+    }
+}
+
+/// How a finding without a match points at the transcript.
+#[derive(Clone, Copy)]
+enum Missing {
+    /// It has a match.
+    No,
+    /// A missing `require`: the start of the turns it was looked for in.
+    FromWindow,
+    /// An unanswered `after` trigger: the trigger.
+    Unanswered,
 }
 
 /// One problem as an annotated snippet of the lines it spans.
 fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut Vec<u8>) {
-    let level = match f.severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Info => Level::Note,
+    // The title says the severity as every other report does (`info`, not `note`); the
+    // underline is drawn at a level whose label gets no prefix, so that every label reads
+    // `-5 points`.
+    let (title_level, level) = match f.severity {
+        Severity::Error => (Level::Error, Level::Error),
+        Severity::Warning => (Level::Warning, Level::Warning),
+        Severity::Info => (Level::Info, Level::Warning),
     };
     let (start, mut end) = f.span;
+    let missing = match (f.matched, end > start) {
+        (Some(_), _) => Missing::No,
+        (None, true) => Missing::Unanswered,
+        (None, false) => Missing::FromWindow,
+    };
     if end <= start {
-        // A missing `require` points at the start of its window: underline the first character.
+        // A missing `require` points at the start of the turns it was looked for in, and its
+        // label says so.
         end = source[start..]
             .chars()
             .next()
@@ -119,13 +173,9 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
     let text = source[first..last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
-    let label = if f.points != 0 {
-        format!("{:+} points", f.points)
-    } else {
-        String::new()
-    };
+    let label = points_label(f, missing);
     let title = &f.message;
-    let mut message = level.title(title).id(f.rule).snippet(
+    let mut message = title_level.title(title).id(f.rule).snippet(
         Snippet::source(text)
             .line_start(f.line)
             .origin(name)

@@ -16,6 +16,7 @@ mod human;
 mod json;
 mod junit;
 mod model;
+mod rank;
 #[cfg(test)]
 mod robustness;
 pub(crate) mod rules;

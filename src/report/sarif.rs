@@ -3,7 +3,7 @@
 //! message, region (columns in code points) and matched text. Results are streamed like the
 //! other formats.
 
-use super::escape::{int, json_string};
+use super::escape::{int, json_string, json_strings};
 use super::{Conversation, Finding, Printer, Totals};
 use crate::rules::{RuleSet, Severity};
 use serde_json::{Value, json};
@@ -146,14 +146,8 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.push(b'"');
     if !c.tags.is_empty() {
         // SARIF's own property for labels: the conversation's tags.
-        out.extend_from_slice(b",\"tags\":[");
-        for (i, tag) in c.tags.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            json_string(out, tag);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"tags\":");
+        json_strings::<false>(out, c.tags.iter().copied());
     }
     out.extend_from_slice(b",\"turn\":");
     int(out, f.turn);

@@ -1,9 +1,11 @@
 //! Totals over a scan, accumulated conversation by conversation in constant memory.
 
 use super::Conversation;
+use super::rank::{RuleTally, points_lost};
 use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
 use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
 
 /// Findings by severity, and rewards and tags apart.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -47,21 +49,29 @@ pub struct Summary {
 pub struct Stats {
     /// Findings by rule index.
     pub per_rule: Vec<usize>,
+    /// Points lost to problems, by rule index.
+    pub points_lost: Vec<u64>,
     /// By agent name.
-    pub agents: std::collections::BTreeMap<String, AgentStats>,
+    pub agents: BTreeMap<String, AgentStats>,
     /// Conversations by score decile: `scores[s / 10]`, 100 in the last.
     pub scores: [usize; 11],
 }
 
 /// One agent's conversations, scores and (in timed conversations) talk, silence and
 /// interruptions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgentStats {
     pub conversations: usize,
     pub score_total: i64,
     /// Conversations with times, and what their clocks say.
     pub timed: usize,
     pub measures: Measures,
+    /// Conversations that passed.
+    pub passed: usize,
+    /// Problem findings by rule index.
+    pub problems: BTreeMap<usize, RuleTally>,
+    /// Conversations by tag rule index.
+    pub tags: BTreeMap<usize, usize>,
 }
 
 impl AgentStats {
@@ -74,16 +84,23 @@ impl AgentStats {
         m.talk_ms += om.talk_ms;
         m.silence_ms += om.silence_ms;
         m.agent_interruptions += om.agent_interruptions;
+        self.passed += o.passed;
+        for (rule, tally) in &o.problems {
+            self.problems.entry(*rule).or_default().merge(tally);
+        }
+        for (rule, n) in &o.tags {
+            *self.tags.entry(*rule).or_default() += n;
+        }
     }
 }
 
 impl Stats {
     fn merge(&mut self, o: &Stats) {
-        if self.per_rule.len() < o.per_rule.len() {
-            self.per_rule.resize(o.per_rule.len(), 0);
-        }
         for (i, n) in o.per_rule.iter().enumerate() {
-            self.per_rule[i] += n;
+            add_at(&mut self.per_rule, i, *n);
+        }
+        for (i, n) in o.points_lost.iter().enumerate() {
+            add_at(&mut self.points_lost, i, *n);
         }
         for (name, agent) in &o.agents {
             self.agents.entry(name.clone()).or_default().merge(agent);
@@ -95,10 +112,10 @@ impl Stats {
 
     fn add(&mut self, c: &Conversation) {
         for f in &c.findings {
-            if self.per_rule.len() <= f.rule_index {
-                self.per_rule.resize(f.rule_index + 1, 0);
+            add_at(&mut self.per_rule, f.rule_index, 1);
+            if f.is_problem() {
+                add_at(&mut self.points_lost, f.rule_index, points_lost(f.points));
             }
-            self.per_rule[f.rule_index] += 1;
         }
         if let Some(agent) = c.agent {
             let measures = crate::engine::measures(c.transcript);
@@ -107,14 +124,32 @@ impl Stats {
                 score_total: i64::from(c.score),
                 timed: usize::from(measures.is_some()),
                 measures: measures.unwrap_or_default(),
+                passed: usize::from(c.passed),
+                ..AgentStats::default()
             };
-            self.agents
-                .entry(agent.to_string())
-                .or_default()
-                .merge(&one);
+            let a = self.agents.entry(agent.to_string()).or_default();
+            a.merge(&one);
+            // A tag counts once per conversation.
+            let mut tags: Vec<usize> = Vec::new();
+            for f in &c.findings {
+                if f.is_problem() {
+                    a.problems.entry(f.rule_index).or_default().add(f.points);
+                } else if f.kind == Kind::Tag && !tags.contains(&f.rule_index) {
+                    tags.push(f.rule_index);
+                    *a.tags.entry(f.rule_index).or_default() += 1;
+                }
+            }
         }
         self.scores[(c.score.clamp(0, 100) / 10) as usize] += 1;
     }
+}
+
+/// Adds `n` to `v[i]`, growing `v` as needed.
+fn add_at<T: Copy + Default + std::ops::AddAssign>(v: &mut Vec<T>, i: usize, n: T) {
+    if v.len() <= i {
+        v.resize(i + 1, T::default());
+    }
+    v[i] += n;
 }
 
 fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {

@@ -101,7 +101,14 @@ fn github_annotations_point_at_the_line() {
 #[test]
 fn report_snapshots() {
     for format in ["sarif", "github", "json", "jsonl", "junit", "csv", "html"] {
-        let (_, out, _) = run(&mut check(&["--format", format, "fixtures/calls"]));
+        let (_, mut out, _) = run(&mut check(&["--format", format, "fixtures/calls"]));
+        // The page's style sheet and code are the same in every report: the snapshot keeps what
+        // the scan wrote.
+        for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+            if let (Some(from), Some(to)) = (out.find(open), out.rfind(close)) {
+                out.replace_range(from + open.len()..to, "…");
+            }
+        }
         insta::assert_snapshot!(format!("calls_{format}"), out);
     }
 }

@@ -226,9 +226,11 @@ fn tags_show_in_every_report() {
             .lines()
             .nth(1)
             .unwrap()
-            .contains(",aws/unresolved-escalation,")
+            .ends_with(",aws/unresolved-escalation")
     );
-    assert!(out("html").contains("<span class=\"badge\">aws/unresolved-escalation</span>"));
+    assert!(out("html").contains(
+        "<option value=\"aws/unresolved-escalation\">aws/unresolved-escalation (1)</option>"
+    ));
     assert!(out("junit").contains("<property name=\"tag\" value=\"aws/unresolved-escalation\"/>"));
     let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
     assert_eq!(

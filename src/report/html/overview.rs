@@ -1,0 +1,229 @@
+//! The top of the HTML page, written once the scan is done: the totals, the agent table, and
+//! the filter form the page's script drives (the charts between them are in [`super::charts`]).
+
+use super::super::Summary;
+use super::super::escape::html;
+use super::super::rank::{self, Problem};
+use super::RuleInfo;
+use crate::rules::Kind;
+use std::fmt::Write as _;
+
+/// `#key=value&…` with each value percent-encoded, as the page's script reads its filters.
+pub(super) fn filter_link(pairs: &[(&str, &str)]) -> String {
+    let mut s = String::from("#");
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            s.push('&');
+        }
+        s.push_str(key);
+        s.push('=');
+        for b in value.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                s.push(char::from(b));
+            } else {
+                let _ = write!(s, "%{b:02X}");
+            }
+        }
+    }
+    s
+}
+
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "–".into()
+    } else {
+        format!("{:.1}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+/// The totals, as a list of cards.
+pub(super) fn cards(page: &mut String, s: &Summary) {
+    page.push_str("<dl class=\"cards\">");
+    for (label, value) in [
+        ("conversations", s.conversations.to_string()),
+        ("pass rate", percent(s.passed, s.conversations)),
+        ("failed", s.failed.to_string()),
+        ("mean score", format!("{:.1}", s.mean_score)),
+        ("errors", s.findings.error.to_string()),
+        ("warnings", s.findings.warning.to_string()),
+        ("info", s.findings.info.to_string()),
+        ("rewards", s.findings.reward.to_string()),
+        ("tags", s.findings.tag.to_string()),
+        (
+            "files skipped / unreadable",
+            format!("{} / {}", s.skipped, s.errors),
+        ),
+    ] {
+        let _ = write!(
+            page,
+            "<div class=\"card\" data-stat=\"{label}\"><dt>{label}</dt><dd>{}</dd></div>",
+            html(&value)
+        );
+    }
+    page.push_str("</dl>");
+}
+
+/// Per named agent: conversations, mean score, pass rate, top problems and tags.
+pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
+    if s.stats.agents.is_empty() {
+        return;
+    }
+    // A tags column only when the scan tagged something.
+    let tags = s.findings.tag > 0;
+    page.push_str(
+        "<section aria-labelledby=\"h-agents\"><h2 id=\"h-agents\">Agents</h2>\
+         <table class=\"agents\"><thead><tr><th scope=\"col\">agent</th>\
+         <th scope=\"col\" class=\"num\">conversations</th><th scope=\"col\" class=\"num\">mean score</th>\
+         <th scope=\"col\" class=\"num\">pass rate</th><th scope=\"col\">top problems</th>",
+    );
+    page.push_str(if tags {
+        "<th scope=\"col\">tags</th></tr></thead><tbody>"
+    } else {
+        "</tr></thead><tbody>"
+    });
+    for (name, a) in &s.stats.agents {
+        let mean = a.score_total as f64 / a.conversations.max(1) as f64;
+        let _ = write!(
+            page,
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td>\
+             <td class=\"num\">{mean:.1}</td><td class=\"num\">{}</td><td>",
+            html(&filter_link(&[("agent", name)])),
+            html(name),
+            a.conversations,
+            percent(a.passed, a.conversations),
+        );
+        let mut problems: Vec<Problem> = a
+            .problems
+            .iter()
+            .filter_map(|(&rule, &tally)| {
+                let severity = rules.get(rule)?.severity;
+                Some(Problem {
+                    rule,
+                    severity,
+                    tally,
+                })
+            })
+            .collect();
+        rank::rank(&mut problems);
+        for p in problems.iter().take(3) {
+            let r = &rules[p.rule];
+            let _ = write!(
+                page,
+                "<a class=\"pill {}\" href=\"{}\" title=\"{} findings, {} points lost\">{}</a> ",
+                r.severity.name(),
+                html(&filter_link(&[("agent", name), ("rule", &r.id)])),
+                p.tally.findings,
+                p.tally.points_lost,
+                html(&r.id),
+            );
+        }
+        if tags {
+            page.push_str("</td><td>");
+        }
+        for (&rule, &n) in &a.tags {
+            let Some(r) = rules.get(rule) else { continue };
+            let _ = write!(
+                page,
+                "<a class=\"badge\" href=\"{}\" title=\"{}\">{} ×{n}</a> ",
+                html(&filter_link(&[("agent", name), ("tag", &r.id)])),
+                plural(n, "conversation", "conversations"),
+                html(&r.id),
+            );
+        }
+        page.push_str("</td></tr>");
+    }
+    page.push_str("</tbody></table></section>");
+}
+
+/// The filter form: every rule, category, tag and agent that occurs, for the page's script.
+pub(super) fn filters(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
+    let found: Vec<(&RuleInfo, usize)> = s
+        .stats
+        .per_rule
+        .iter()
+        .zip(rules)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, r)| (r, *n))
+        .collect();
+    let option = |page: &mut String, value: &str, label: &str| {
+        let _ = write!(
+            page,
+            "<option value=\"{}\">{}</option>",
+            html(value),
+            html(label)
+        );
+    };
+    page.push_str(
+        "<form id=\"tl-filters\" class=\"filters\" role=\"search\" aria-label=\"Filter and sort the conversations\">\
+         <label>Search <input type=\"search\" name=\"q\" placeholder=\"words in turns, paths, names\"></label>\
+         <label>Outcome <select name=\"outcome\"><option value=\"\">all</option>\
+         <option value=\"failed\">failed</option><option value=\"passed\">passed</option></select></label>\
+         <label>Severity <select name=\"sev\"><option value=\"\">any</option>\
+         <option value=\"error\">has an error</option><option value=\"warning\">has a warning</option>\
+         <option value=\"info\">has an info problem</option><option value=\"none\">no problems</option></select></label>\
+         <label>Rule <select name=\"rule\"><option value=\"\">any</option>",
+    );
+    for (group, kinds) in [
+        ("problems", &[Kind::Forbid, Kind::Require][..]),
+        ("rewards", &[Kind::Reward][..]),
+    ] {
+        let mut in_group: Vec<&(&RuleInfo, usize)> = found
+            .iter()
+            .filter(|(r, _)| kinds.contains(&r.kind))
+            .collect();
+        in_group.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        if in_group.is_empty() {
+            continue;
+        }
+        let _ = write!(page, "<optgroup label=\"{group}\">");
+        for (r, n) in in_group {
+            option(page, &r.id, &format!("{} ({n})", r.id));
+        }
+        page.push_str("</optgroup>");
+    }
+    page.push_str(
+        "</select></label><label>Category <select name=\"cat\"><option value=\"\">any</option>",
+    );
+    let mut categories: Vec<&str> = found.iter().map(|(r, _)| r.category.as_str()).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    for c in categories {
+        option(page, c, c);
+    }
+    page.push_str(
+        "</select></label><label>Tag <select name=\"tag\"><option value=\"\">any</option>",
+    );
+    for (r, n) in found.iter().filter(|(r, _)| r.kind == Kind::Tag) {
+        option(page, &r.id, &format!("{} ({n})", r.id));
+    }
+    page.push_str(
+        "</select></label><label>Agent <select name=\"agent\"><option value=\"\">any</option>\
+         <option value=\"-\">no name given</option>",
+    );
+    for name in s.stats.agents.keys() {
+        option(page, name, name);
+    }
+    page.push_str(
+        "</select></label><label>Sort <select name=\"sort\"><option value=\"\">as scanned</option>\
+         <option value=\"score\">score, lowest first</option><option value=\"-score\">score, highest first</option>\
+         <option value=\"path\">path</option><option value=\"agent\">agent</option></select></label>\
+         <button type=\"reset\">Clear</button></form>",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_links_encode_what_a_hash_parser_would_misread() {
+        assert_eq!(
+            filter_link(&[("agent", "Ana María & <Co>+1"), ("rule", "a/b-c")]),
+            "#agent=Ana%20Mar%C3%ADa%20%26%20%3CCo%3E%2B1&rule=a/b-c"
+        );
+    }
+}

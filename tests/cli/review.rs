@@ -1,0 +1,84 @@
+//! What a reviewer reads outside the HTML page: CSV's top problem and problem counts per
+//! category, and the human report's score lines and labels, on the default pack.
+
+use crate::support::{run, talklint};
+
+/// Two errors, a customer's frustration tagged twice and left unanswered, an info problem,
+/// missing closings, and a reward that hits twice but counts once.
+const CALL: &str = "Agent: Hello, this is Sam. I'm sorry to hear that. I'm sorry to hear that, really.\n\
+                    Customer: I'm so frustrated, this is ridiculous.\n\
+                    Agent: That's not my department. No worries.\n\
+                    Customer: What?\n\
+                    Agent: Please calm down.\n";
+
+fn default_pack(dir: &std::path::Path, args: &[&str]) -> String {
+    std::fs::write(dir.join("call.txt"), CALL).unwrap();
+    let (code, out, err) = run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config", "--color", "never"])
+        .args(args)
+        .arg("call.txt"));
+    assert_eq!(code, 1, "{err}");
+    out
+}
+
+#[test]
+fn csv_names_the_worst_problem_and_counts_only_problems_by_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = default_pack(dir.path(), &["--format", "csv"]);
+    let (_, json) = crate::support::json_report_in(dir.path(), &["--no-config", "call.txt"]);
+    let rules: Vec<&str> = json["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| **r == "loyalty/frustration")
+            .count(),
+        2,
+        "the tag hits twice, yet is no problem: {rules:?}"
+    );
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let col = |name: &str| {
+        let at = header.iter().position(|h| h == name).unwrap();
+        row[at].to_string()
+    };
+    assert_eq!(
+        col("top_rule"),
+        "ownership/closed-door",
+        "an error, the first in the pack of the two that lost 10 points"
+    );
+    assert_eq!(col("rewards"), "2");
+    assert_eq!(
+        col("empathy"),
+        "1",
+        "the unanswered frustration; the two rewards are not empathy problems"
+    );
+    assert_eq!(col("ownership"), "1");
+    assert_eq!(col("closing"), "2");
+}
+
+#[test]
+fn human_score_lines_and_labels_read_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = default_pack(dir.path(), &[]);
+    assert!(!out.contains("+0"), "no reward line without points:\n{out}");
+    assert!(
+        out.contains("  +5 1:32 empathy/apology “sorry”\n  1 more reward hit with no points: empathy/apology\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("info[enthusiasm/no-problem]") && !out.contains("note"),
+        "info is info, as in every other report:\n{out}"
+    );
+    assert!(out.contains("---------- -1 point\n"), "{out}");
+    assert!(
+        out.contains("  |        - -5 points, not found in the window that starts here\n"),
+        "a missing closing points at the turn where its window starts, and says so:\n{out}"
+    );
+}
