@@ -42,9 +42,9 @@ pub(super) struct Site {
 /// frequency from its rank): an anchor of them alone would be checked everywhere.
 const COMMON: &str = include_str!("common.txt");
 
-/// How often each common word's symbol is expected per word of text.
+/// How often each common word's symbol is expected per word of text, sorted by symbol.
 fn common_frequencies(vocab: &Vocab) -> Vec<(Sym, f64)> {
-    COMMON
+    let mut common: Vec<(Sym, f64)> = COMMON
         .lines()
         .enumerate()
         .filter_map(|(rank, w)| {
@@ -52,7 +52,11 @@ fn common_frequencies(vocab: &Vocab) -> Vec<(Sym, f64)> {
                 .symbol(w.trim())
                 .map(|s| (s, 0.06 / (rank + 1) as f64))
         })
-        .collect()
+        .collect();
+    // A word listed twice keeps its better rank.
+    common.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    common.dedup_by_key(|c| c.0);
+    common
 }
 
 /// Compiles `items` (a phrase's, checked to have a word in every sequence) to symbols.
@@ -111,10 +115,10 @@ fn sequences(nodes: &[Node], vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>
 /// word is rare; a sequence is about as frequent as its rarest word (common words go together:
 /// "we are" is far more frequent than "we" times "are"), a little less for each word more.
 fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
-    let word = |s: &Sym| match common.iter().find(|(c, _)| c == s) {
-        Some((_, f)) => *f,
-        None if vocab.is_stem(*s) => 2e-4,
-        None => 2e-5,
+    let word = |s: &Sym| match common.binary_search_by_key(s, |c| c.0) {
+        Ok(at) => common[at].1,
+        Err(_) if vocab.is_stem(*s) => 2e-4,
+        Err(_) => 2e-5,
     };
     let rarest = seq.iter().map(word).fold(1.0, f64::min);
     rarest * 0.3f64.powi(seq.len() as i32 - 1)
