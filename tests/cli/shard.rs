@@ -14,7 +14,8 @@ fn entries(shard: Option<&str>) -> (Vec<(String, String)>, u64) {
         cmd.args(["--shard", s]);
     }
     let (code, out, err) = run(cmd.arg("fixtures"));
-    assert!(code == 1 || code == 2, "{err}");
+    // A shard may hold only passing conversations (0), failing ones (1) or unreadable files (2).
+    assert!((0..=2).contains(&code), "exit {code}: {err}");
     let mut found = Vec::new();
     let mut files = None;
     for line in out.lines() {
