@@ -82,32 +82,43 @@ pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
 fn sequences(nodes: &[Node], vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>>> {
     let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
     for node in nodes {
-        let options: Vec<Vec<Sym>> = match node {
-            Node::Word(sym) => vec![vec![*sym]],
-            Node::Stem(stem) => vocab.stem_members(*stem).iter().map(|&s| vec![s]).collect(),
-            Node::Any | Node::End => return None,
-            Node::Choice(c) => {
-                let mut all = Vec::new();
-                for a in c.alternatives.iter() {
-                    all.extend(sequences(a, vocab, limit)?);
-                    if all.len() > limit {
-                        return None;
-                    }
-                }
-                all
-            }
-        };
-        if acc.len() * options.len() > limit {
-            return None;
-        }
-        acc = acc
-            .iter()
-            .flat_map(|a| options.iter().map(move |b| [a.as_slice(), b].concat()))
-            .collect();
+        acc = product(&acc, &options(node, vocab, limit)?, limit)?;
     }
     acc.sort();
     acc.dedup();
     Some(acc)
+}
+
+/// The symbol sequences one node stands for (repeats possible), as [`sequences`] says.
+fn options(node: &Node, vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>>> {
+    Some(match node {
+        Node::Word(sym) => vec![vec![*sym]],
+        Node::Stem(stem) => vocab.stem_members(*stem).iter().map(|&s| vec![s]).collect(),
+        Node::Any | Node::End => return None,
+        Node::Choice(c) => {
+            let mut all = Vec::new();
+            for a in c.alternatives.iter() {
+                all.extend(sequences(a, vocab, limit)?);
+                if all.len() > limit {
+                    return None;
+                }
+            }
+            all
+        }
+    })
+}
+
+/// Every sequence of `acc` followed by every one of `options`, unless there would be more than
+/// `limit`.
+fn product(acc: &[Vec<Sym>], options: &[Vec<Sym>], limit: usize) -> Option<Vec<Vec<Sym>>> {
+    if acc.len() * options.len() > limit {
+        return None;
+    }
+    Some(
+        acc.iter()
+            .flat_map(|a| options.iter().map(move |b| [a.as_slice(), b].concat()))
+            .collect(),
+    )
 }
 
 /// How often a sequence of symbols is expected per word of text, roughly: what an anchor costs
@@ -143,11 +154,24 @@ fn cut(nodes: &[Node], vocab: &Vocab, common: &[(Sym, f64)]) -> Option<Cut> {
             best = Some(candidate);
         }
     };
+    // Each run's sequences extend the run one shorter: each node's options are computed once.
+    let options: Vec<_> = nodes
+        .iter()
+        .map(|node| options(node, vocab, ANCHOR_LIMIT))
+        .collect();
     for i in 0..nodes.len() {
+        let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
         for j in i + 1..=nodes.len() {
-            let Some(seqs) = sequences(&nodes[i..j], vocab, ANCHOR_LIMIT) else {
+            let Some(next) = options[j - 1]
+                .as_ref()
+                .and_then(|o| product(&acc, o, ANCHOR_LIMIT))
+            else {
                 break;
             };
+            acc = next;
+            let mut seqs = acc.clone();
+            seqs.sort();
+            seqs.dedup();
             if seqs.iter().any(Vec::is_empty) {
                 continue;
             }

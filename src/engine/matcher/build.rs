@@ -10,7 +10,7 @@ use super::local::Local;
 use super::{Matcher, Slot, Target, Variant};
 use crate::rules::phrase::{Item, Pattern, Token};
 use regex::Regex;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 /// A phrase that stands for at most this many word sequences is expanded (as fast as matching
 /// gets); a larger one, or one with stems, is matched around an anchor.
@@ -135,14 +135,14 @@ impl Matcher {
 
 /// Every word and every stem of the phrases, sorted.
 fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<String>, Vec<String>) {
-    fn walk(items: &[Item], words: &mut BTreeSet<String>, stems: &mut BTreeSet<String>) {
+    fn walk<'p>(items: &'p [Item], words: &mut HashSet<&'p str>, stems: &mut HashSet<&'p str>) {
         for item in items {
             match item {
                 Item::Word(w) => {
-                    words.insert(w.clone());
+                    words.insert(w);
                 }
                 Item::Stem(s) => {
-                    stems.insert(s.clone());
+                    stems.insert(s);
                 }
                 Item::Choice(alternatives) => {
                     for a in alternatives {
@@ -153,11 +153,16 @@ fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<Str
             }
         }
     }
-    let (mut words, mut stems) = (BTreeSet::new(), BTreeSet::new());
+    let (mut words, mut stems) = (HashSet::new(), HashSet::new());
     for pattern in lists.flatten() {
         walk(&pattern.items, &mut words, &mut stems);
     }
-    (words.into_iter().collect(), stems.into_iter().collect())
+    let sorted = |set: HashSet<&str>| {
+        let mut all: Vec<String> = set.into_iter().map(str::to_string).collect();
+        all.sort_unstable();
+        all
+    };
+    (sorted(words), sorted(stems))
 }
 
 fn has_stem(items: &[Item]) -> bool {
