@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod eval;
+mod import;
 mod init;
 mod rules;
 mod settings;
@@ -87,6 +88,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Init => init::run(),
         Command::Eval(args) => eval::run(*args),
+        Command::Import(args) => import::run(args),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

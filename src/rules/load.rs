@@ -5,7 +5,7 @@
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
 use super::schema::Severity;
-use super::{Rule, RuleSet, builtin, validate};
+use super::{Rule, RuleSet, builtin, import, validate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +31,8 @@ pub struct Overrides {
     pub origin: String,
     /// The text they were written in, for locating errors.
     pub text: String,
+    /// A cloud category left out because it needs a model is an error, not a warning.
+    pub strict_import: bool,
 }
 
 /// Reads every rule file the sources name, as `(display name, text)`.
@@ -118,11 +120,32 @@ pub fn load(
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut errors = Vec::new();
+    let mut import_warnings = Vec::new();
+    // Each file's specs, and for a cloud file where each rule's category is written.
     let mut packs = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
+        if import::is_cloud(name) {
+            match import::read(&file, fillers) {
+                Ok(imported) => {
+                    for s in &imported.skipped {
+                        let e = s.error(&file);
+                        if s.needs_model && overrides.strict_import {
+                            errors.push(e);
+                        } else {
+                            import_warnings
+                                .push(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
+                        }
+                    }
+                    let (pack, at) = imported.pack(name);
+                    packs.push((file, pack, at));
+                }
+                Err(e) => errors.push(e),
+            }
+            continue;
+        }
         match validate::parse_pack(&file) {
-            Ok(pack) => packs.push((file, pack)),
+            Ok(pack) => packs.push((file, pack, Vec::new())),
             Err(e) => errors.push(e),
         }
     }
@@ -132,7 +155,7 @@ pub fn load(
     };
     let sources: Vec<LexiconSource> = packs
         .iter()
-        .map(|(file, pack)| LexiconSource {
+        .map(|(file, pack, _)| LexiconSource {
             file: SourceFile { ..*file },
             lexicons: &pack.lexicons,
             appends: false,
@@ -153,12 +176,15 @@ pub fn load(
     let mut checked: Vec<Rule> = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =
         std::collections::HashMap::new();
-    for (file, pack) in packs {
+    for (file, pack, written_at) in packs {
         let mut from = 0;
-        for spec in pack.rules {
+        for (i, spec) in pack.rules.into_iter().enumerate() {
             match validate::check(spec, &file, from, fillers, &lexicons) {
-                Ok((rule, at)) => {
+                Ok((mut rule, at)) => {
                     from = at + 1;
+                    if let Some(&at) = written_at.get(i) {
+                        (rule.origin.line, rule.origin.column) = file.position(at);
+                    }
                     let origin = rule.origin.clone();
                     match seen.get(&rule.id) {
                         Some((first_file, first_line)) => errors.push(RuleError {
@@ -181,7 +207,8 @@ pub fn load(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = apply_overrides(&mut checked, overrides);
+    let mut warnings = import_warnings;
+    warnings.extend(apply_overrides(&mut checked, overrides));
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),

@@ -5,6 +5,7 @@
 
 pub(crate) mod builtin;
 mod error;
+pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
 mod model;

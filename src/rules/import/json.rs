@@ -1,0 +1,288 @@
+//! JSON with places: the vendors' files are read into a small tree whose every value and key
+//! knows its byte offset in the file, so that an error found after parsing (a missing `Targets`,
+//! a percentage over 100) still names its line and column. serde_json checks the syntax; its
+//! borrowed `RawValue`s give the offsets.
+
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// A JSON value and where it starts in the file.
+#[derive(Debug)]
+pub(crate) struct Node {
+    /// Byte offset of the value's first character.
+    pub at: usize,
+    pub value: Value,
+}
+
+/// A JSON value; objects keep their keys in file order.
+#[derive(Debug)]
+pub(crate) enum Value {
+    Object(Vec<Entry>),
+    Array(Vec<Node>),
+    /// A string, number, boolean or null.
+    Scalar(serde_json::Value),
+}
+
+/// A key of an object, where the key is written, and its value.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub key: String,
+    pub key_at: usize,
+    pub node: Node,
+}
+
+/// Something wrong with a value: where, what, and how to fix it.
+#[derive(Debug)]
+pub(crate) struct Bad {
+    pub at: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// A [`Bad`] at `at`.
+pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>) -> Bad {
+    Bad {
+        at,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Parses `text`, or gives serde_json's error (which has the line and column).
+pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
+    let raw: &RawValue = serde_json::from_str(text)?;
+    Ok(node(text, raw))
+}
+
+/// Byte offset of `part` (a slice of `text`) in `text`.
+fn offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&at| at <= text.len())
+        .unwrap_or(0)
+}
+
+fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
+    let source = raw.get();
+    let at = offset(text, source);
+    // `source` is valid JSON already, so these reads cannot fail; a failure reads as null.
+    let value = match source.as_bytes().first() {
+        Some(b'{') => {
+            let map: BTreeMap<String, &'a RawValue> =
+                serde_json::from_str(source).unwrap_or_default();
+            let mut entries: Vec<Entry> = map
+                .into_iter()
+                .map(|(key, raw)| {
+                    let node = node(text, raw);
+                    let quoted = format!("\"{key}\"");
+                    let key_at = text[at..node.at].rfind(&quoted).map_or(node.at, |i| at + i);
+                    Entry { key, key_at, node }
+                })
+                .collect();
+            entries.sort_by_key(|e| e.node.at);
+            Value::Object(entries)
+        }
+        Some(b'[') => {
+            let list: Vec<&'a RawValue> = serde_json::from_str(source).unwrap_or_default();
+            Value::Array(list.into_iter().map(|r| node(text, r)).collect())
+        }
+        _ => Value::Scalar(serde_json::from_str(source).unwrap_or(serde_json::Value::Null)),
+    };
+    Node { at, value }
+}
+
+/// What a value is, for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Object(_) => "an object",
+        Value::Array(_) => "a list",
+        Value::Scalar(serde_json::Value::String(_)) => "a string",
+        Value::Scalar(serde_json::Value::Number(_)) => "a number",
+        Value::Scalar(serde_json::Value::Bool(_)) => "a boolean",
+        Value::Scalar(_) => "null",
+    }
+}
+
+impl Node {
+    /// The entries of an object, or an error naming what `what` should be.
+    pub fn object(&self, what: &str) -> Result<&[Entry], Bad> {
+        match &self.value {
+            Value::Object(entries) => Ok(entries),
+            other => Err(self.wrong(what, "an object `{…}`", other)),
+        }
+    }
+
+    /// The items of a list.
+    pub fn array(&self, what: &str) -> Result<&[Node], Bad> {
+        match &self.value {
+            Value::Array(items) => Ok(items),
+            other => Err(self.wrong(what, "a list `[…]`", other)),
+        }
+    }
+
+    pub fn string(&self, what: &str) -> Result<&str, Bad> {
+        match &self.value {
+            Value::Scalar(serde_json::Value::String(s)) => Ok(s),
+            other => Err(self.wrong(what, "a string in double quotes", other)),
+        }
+    }
+
+    pub fn boolean(&self, what: &str) -> Result<bool, Bad> {
+        match &self.value {
+            Value::Scalar(serde_json::Value::Bool(b)) => Ok(*b),
+            other => Err(self.wrong(what, "true or false", other)),
+        }
+    }
+
+    /// A whole number from 0 to `max`; `unit` names it in messages ("milliseconds").
+    pub fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
+        let n = match &self.value {
+            Value::Scalar(serde_json::Value::Number(n)) => n.as_u64(),
+            other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
+        };
+        n.filter(|&n| n <= max).ok_or_else(|| {
+            bad(
+                self.at,
+                format!("`{what}` is {unit} from 0 to {max}, as a whole number"),
+                format!("write a whole number of {unit} from 0 to {max}"),
+            )
+        })
+    }
+
+    fn wrong(&self, what: &str, expected: &str, found: &Value) -> Bad {
+        let quoted = match found {
+            Value::Scalar(serde_json::Value::String(s)) => format!(" \"{s}\""),
+            _ => String::new(),
+        };
+        bad(
+            self.at,
+            format!("`{what}` must be {expected}, not {}{quoted}", kind(found)),
+            format!("write {expected} here (without quotes around numbers and booleans)"),
+        )
+    }
+}
+
+/// An object's entries, read by key: every key must be one the caller asks for, or one of the
+/// keys it ignores.
+#[derive(Debug)]
+pub(crate) struct Fields<'a> {
+    /// The object itself, for errors about a missing key.
+    pub at: usize,
+    entries: &'a [Entry],
+    /// Keys as the vendor names them; snake_case keys are read as camelCase.
+    snake: bool,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of `node`, an object named `what`; keys not in `known` nor `ignored` are an
+    /// error listing `known`.
+    pub fn new(
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+        ignored: &[&str],
+        snake: bool,
+    ) -> Result<Fields<'a>, Bad> {
+        let entries = node.object(what)?;
+        let fields = Fields {
+            at: node.at,
+            entries,
+            snake,
+        };
+        for e in entries {
+            let key = fields.name(&e.key);
+            if !known.contains(&key.as_str()) && !ignored.contains(&key.as_str()) {
+                return Err(bad(
+                    e.key_at,
+                    format!("unknown key `{}` in {what}", e.key),
+                    format!("{what} holds {}", known.join(", ")),
+                ));
+            }
+        }
+        Ok(fields)
+    }
+
+    /// A key as the caller names it: camelCase for a snake_case key, when reading both.
+    fn name(&self, key: &str) -> String {
+        if !self.snake || !key.contains('_') {
+            return key.to_string();
+        }
+        let mut out = String::with_capacity(key.len());
+        let mut upper = false;
+        for c in key.chars() {
+            match (c, upper) {
+                ('_', _) => upper = true,
+                (c, true) => {
+                    out.extend(c.to_uppercase());
+                    upper = false;
+                }
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The entry of `key`, if there is one.
+    pub fn entry(&self, key: &str) -> Option<&'a Entry> {
+        self.entries.iter().find(|e| self.name(&e.key) == key)
+    }
+
+    /// The value of `key`, if there is one.
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entry(key).map(|e| &e.node)
+    }
+
+    /// The value of `key`, or an error that says `what` needs it.
+    pub fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
+        self.get(key)
+            .ok_or_else(|| bad(self.at, format!("{what} has no `{key}`"), hint.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_keys_know_their_offsets() {
+        let text = "{\"b\": [1, {\"c\": true}],\n \"a\": \"x\"}";
+        let root = parse(text).unwrap();
+        let Value::Object(entries) = &root.value else {
+            panic!("an object")
+        };
+        let keys: Vec<(&str, usize, usize)> = entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.key_at, e.node.at))
+            .collect();
+        assert_eq!(keys, [("b", 1, 6), ("a", 25, 30)]);
+        let Value::Array(items) = &entries[0].node.value else {
+            panic!("a list")
+        };
+        assert_eq!(&text[items[1].at..items[1].at + 1], "{");
+    }
+
+    #[test]
+    fn snake_case_keys_read_as_camel_case() {
+        let root = parse("{\"phrase_match_rule_groups\": [], \"type\": \"ALL_OF\"}").unwrap();
+        let f = Fields::new(&root, "x", &["phraseMatchRuleGroups", "type"], &[], true).unwrap();
+        assert!(f.get("phraseMatchRuleGroups").is_some());
+        let err = Fields::new(&root, "x", &["type"], &[], false).unwrap_err();
+        assert!(err.message.contains("phrase_match_rule_groups"));
+    }
+
+    #[test]
+    fn numbers_are_whole_and_bounded() {
+        let root = parse("[\"3000\", 101, 2.5, 40]").unwrap();
+        let items = root.array("x").unwrap();
+        assert!(
+            items[0]
+                .whole("T", 100, "ms")
+                .unwrap_err()
+                .message
+                .contains("not a string \"3000\"")
+        );
+        assert!(items[1].whole("T", 100, "ms").is_err());
+        assert!(items[2].whole("T", 100, "ms").is_err());
+        assert_eq!(items[3].whole("T", 100, "ms").unwrap(), 40);
+    }
+}
