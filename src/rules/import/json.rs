@@ -136,14 +136,16 @@ impl Node {
 
     /// A whole number from 0 to `max`; `unit` names it in messages ("milliseconds").
     pub fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
-        let n = match &self.value {
-            Value::Scalar(serde_json::Value::Number(n)) => n.as_u64(),
+        let number = match &self.value {
+            Value::Scalar(serde_json::Value::Number(n)) => n,
             other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
         };
-        n.filter(|&n| n <= max).ok_or_else(|| {
+        number.as_u64().filter(|&n| n <= max).ok_or_else(|| {
             bad(
                 self.at,
-                format!("`{what}` is {unit} from 0 to {max}, as a whole number"),
+                format!(
+                    "`{what}` is {number}: it must be a whole number of {unit} from 0 to {max}"
+                ),
                 format!("write a whole number of {unit} from 0 to {max}"),
             )
         })

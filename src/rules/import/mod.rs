@@ -8,12 +8,11 @@ mod aws;
 mod ccai;
 pub(crate) mod json;
 mod print;
+mod spec;
 
 use super::error::{RuleError, SourceFile};
 use super::phrase;
-use super::schema::{
-    ConditionSpec, Kind, OneOrMany, PackSpec, RuleSpec, Speaker, TimingSpec, WindowSpec,
-};
+use super::schema::Speaker;
 use json::{Bad, Fields, Node, Value, bad};
 pub(crate) use print::yaml;
 
@@ -296,127 +295,6 @@ pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
         ));
     }
     Ok(format!("{}/{kebab}", vendor.prefix()))
-}
-
-impl Imported {
-    /// The rule specs, as a YAML rule file of them would give, and where each is written.
-    pub fn pack(&self, source: &str) -> (PackSpec, Vec<usize>) {
-        let rules = self.categories.iter().map(|c| c.spec(source)).collect();
-        let at = self.categories.iter().map(|c| c.at).collect();
-        let pack = PackSpec {
-            pack: None,
-            version: None,
-            description: None,
-            lexicons: Default::default(),
-            rules,
-        };
-        (pack, at)
-    }
-}
-
-impl Category {
-    /// What the rule's `description` says.
-    pub fn description(&self, source: &str) -> String {
-        format!(
-            "{} \"{}\", imported from {source}",
-            self.vendor.thing(),
-            self.name
-        )
-    }
-
-    fn spec(&self, source: &str) -> RuleSpec {
-        RuleSpec {
-            id: self.id.clone(),
-            kind: Kind::Tag,
-            severity: None,
-            speaker: Some(OneOrMany::One(Speaker::Any)),
-            phrases: Vec::new(),
-            regex: OneOrMany::default(),
-            unless: Vec::new(),
-            window: None,
-            near: None,
-            not_near: None,
-            after: None,
-            when: Some(self.when.spec()),
-            timing: None,
-            count: None,
-            min_turns: None,
-            points: None,
-            max_hits: None,
-            auto_fail: false,
-            message: None,
-            suggestion: None,
-            link: None,
-            description: Some(self.description(source)),
-            examples: None,
-        }
-    }
-}
-
-impl Cond {
-    fn spec(&self) -> ConditionSpec {
-        let list = |items: &[Cond]| Some(items.iter().map(Cond::spec).collect());
-        match &self.test {
-            Test::All(items) => ConditionSpec {
-                all: list(items),
-                ..Default::default()
-            },
-            Test::Any(items) => ConditionSpec {
-                any: list(items),
-                ..Default::default()
-            },
-            Test::Not(inner) => ConditionSpec {
-                not: Some(Box::new(inner.spec())),
-                ..Default::default()
-            },
-            Test::Search(s) => s.spec(),
-        }
-    }
-}
-
-impl Search {
-    fn spec(&self) -> ConditionSpec {
-        let speaker = match self.speaker.as_slice() {
-            [one] => OneOrMany::One(*one),
-            many => OneOrMany::Many(many.to_vec()),
-        };
-        let mut c = ConditionSpec {
-            speaker: Some(speaker),
-            window: self.window.map(Window::spec),
-            ..Default::default()
-        };
-        match &self.look {
-            Look::Phrases(p) => c.phrases = Some(p.clone()),
-            Look::Regex(r) => c.regex = Some(OneOrMany::Many(r.clone())),
-            Look::Silence(s) => {
-                c.timing = Some(TimingSpec {
-                    silence_seconds: Some(*s),
-                    ..Default::default()
-                })
-            }
-            Look::InterruptsTotal(s) => {
-                c.timing = Some(TimingSpec {
-                    interrupts_total_seconds: Some(*s),
-                    ..Default::default()
-                })
-            }
-        }
-        c
-    }
-}
-
-impl Window {
-    fn spec(self) -> WindowSpec {
-        let mut w = WindowSpec::default();
-        match self {
-            Window::BetweenSeconds(a, b) => w.between_seconds = Some([a, b]),
-            Window::LastSeconds(s) => w.last_seconds = Some(s),
-            Window::FirstPercent(p) => w.first_percent = Some(p),
-            Window::LastPercent(p) => w.last_percent = Some(p),
-            Window::BetweenPercent(a, b) => w.between_percent = Some([a, b]),
-        }
-        w
-    }
 }
 
 impl Skipped {
