@@ -7,6 +7,7 @@ mod eval;
 mod format_samples;
 mod formats;
 mod html_report;
+mod import;
 mod reports;
 mod rule_keys;
 mod rule_language;
