@@ -50,6 +50,9 @@ pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>
 
 /// Parses `text`, or gives serde_json's error (which has the line and column).
 pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
+    // A full parse first: it stops at serde_json's nesting limit (128), which bounds the
+    // recursion below (reading a `RawValue` does not count depth).
+    serde_json::from_str::<serde_json::Value>(text)?;
     let raw: &RawValue = serde_json::from_str(text)?;
     Ok(node(text, raw))
 }
@@ -75,7 +78,10 @@ fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
                 .map(|(key, raw)| {
                     let node = node(text, raw);
                     let quoted = format!("\"{key}\"");
-                    let key_at = text[at..node.at].rfind(&quoted).map_or(node.at, |i| at + i);
+                    let key_at = text
+                        .get(at..node.at)
+                        .and_then(|before| before.rfind(&quoted))
+                        .map_or(node.at, |i| at + i);
                     Entry { key, key_at, node }
                 })
                 .collect();

@@ -181,7 +181,7 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
 /// The categories and matchers a file holds, by the keys of its shape.
 fn items(root: &Node) -> Result<Vec<(Vendor, &Node)>, Bad> {
     match &root.value {
-        Value::Array(_) => list(root, "the list"),
+        Value::Array(_) => list(root, "The list"),
         Value::Object(_) => {
             let wrappers = ["CategoryProperties", "Categories", "phraseMatchers"];
             let tokens = ["NextToken", "nextPageToken"];
@@ -192,7 +192,7 @@ fn items(root: &Node) -> Result<Vec<(Vendor, &Node)>, Bad> {
                     .filter(|(v, _)| *v == Vendor::Aws)
                     .map(|i| vec![i])
                     .ok_or_else(|| unknown(n.at)),
-                Some((key, n)) => list(n, key),
+                Some((key, n)) => list(n, &format!("`{key}`")),
                 None => one(root).map(|i| vec![i]).ok_or_else(|| unknown(root.at)),
             }
         }
@@ -319,3 +319,6 @@ impl Skipped {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
