@@ -9,6 +9,8 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 const CLOUD: &str = "fixtures/rules/cloud";
+/// Calls written to decide each field of the cloud fixtures.
+const CALLS: &[&str] = &["fixtures/cloud-calls"];
 /// Every well-formed cloud fixture.
 const GOOD: [&str; 7] = [
     "aws-unresolved-escalation.json",
@@ -20,19 +22,23 @@ const GOOD: [&str; 7] = [
     "ccai-semantic.json",
 ];
 
-fn rule_args(files: &[&str]) -> Vec<String> {
-    files
-        .iter()
-        .flat_map(|f| ["-r".to_string(), format!("{CLOUD}/{f}")])
-        .collect()
+/// The paths of cloud fixtures.
+fn cloud(files: &[&str]) -> Vec<String> {
+    files.iter().map(|f| format!("{CLOUD}/{f}")).collect()
 }
 
-/// The JSON report of `check` with `rules` (as `-r` arguments) on `paths`, and its stderr.
+/// `talklint check --no-config` with `args`, then `-r` for each of `rules`, on `paths`.
+fn check_cloud(args: &[&str], rules: &[String], paths: &[&str]) -> (i32, String, String) {
+    run(talklint()
+        .args(["check", "--no-config"])
+        .args(args)
+        .args(rules.iter().flat_map(|r| ["-r", r.as_str()]))
+        .args(paths))
+}
+
+/// The JSON report of `check` with `rules` on `paths`, and its stderr.
 fn report(rules: &[String], paths: &[&str]) -> (Value, String) {
-    let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "-f", "json"])
-        .args(rules)
-        .args(paths));
+    let (code, out, err) = check_cloud(&["-f", "json"], rules, paths);
     assert_eq!(code, 0, "{err}");
     let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
     (v, err)
@@ -59,10 +65,7 @@ fn tags(v: &Value) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn every_field_decides_a_tag() {
-    let (v, err) = report(
-        &rule_args(&GOOD),
-        &["fixtures/cloud-calls", "fixtures/timed"],
-    );
+    let (v, err) = report(&cloud(&GOOD), &["fixtures/cloud-calls", "fixtures/timed"]);
     let got = tags(&v);
     let want = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     // call-1: greeting in [0 s, 10 s] and "refund" in the last 20 s (AbsoluteTimeRange
@@ -139,13 +142,14 @@ fn every_field_decides_a_tag() {
 fn the_json_and_the_yaml_import_prints_find_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("imported.yaml");
-    let files: Vec<String> = GOOD.iter().map(|f| format!("{CLOUD}/{f}")).collect();
-    let (code, out, err) = run(talklint().args(["import", "--no-config"]).args(&files));
+    let (code, out, err) = run(talklint()
+        .args(["import", "--no-config"])
+        .args(cloud(&GOOD)));
     assert_eq!(code, 0, "{err}");
     std::fs::write(&yaml, &out).unwrap();
     let paths = ["fixtures/cloud-calls", "fixtures/timed", "fixtures/calls"];
-    let (from_json, _) = report(&rule_args(&GOOD), &paths);
-    let (from_yaml, _) = report(&["-r".into(), yaml.display().to_string()], &paths);
+    let (from_json, _) = report(&cloud(&GOOD), &paths);
+    let (from_yaml, _) = report(&[yaml.display().to_string()], &paths);
     assert_eq!(from_json["conversations"], from_yaml["conversations"]);
     assert_eq!(from_json["summary"], from_yaml["summary"]);
     assert!(tags(&from_json).values().map(Vec::len).sum::<usize>() >= 20);
@@ -214,14 +218,7 @@ fn strict_import_refuses_what_needs_a_model() {
         ),
     ] {
         let path = format!("{CLOUD}/{file}");
-        let (code, _, err) = run(talklint().args([
-            "check",
-            "--no-config",
-            "--strict-import",
-            "-r",
-            &path,
-            "fixtures/cloud-calls",
-        ]));
+        let (code, _, err) = check_cloud(&["--strict-import"], &cloud(&[file]), CALLS);
         assert_eq!(code, 2, "{err}");
         assert!(err.contains(at), "{err}");
         assert!(err.contains("help: talklint runs no model"), "{err}");
@@ -229,14 +226,7 @@ fn strict_import_refuses_what_needs_a_model() {
         assert_eq!((code, out.as_str()), (2, ""), "{err}");
     }
     // An inactive matcher is not a model question: --strict-import still loads the rest.
-    let (code, _, err) = run(talklint().args([
-        "check",
-        "--no-config",
-        "--strict-import",
-        "-r",
-        "fixtures/rules/cloud/ccai-matchers.json",
-        "fixtures/cloud-calls",
-    ]));
+    let (code, _, err) = check_cloud(&["--strict-import"], &cloud(&["ccai-matchers.json"]), CALLS);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("inactive"), "{err}");
 }
@@ -314,22 +304,32 @@ fn colliding_ids_and_yaml_given_to_import_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.json");
     let b = dir.path().join("b.json");
-    std::fs::write(&a, r#"{"CategoryName": "Late_Refund", "Rules": [{"TranscriptFilter": {"TranscriptFilterType": "EXACT", "Targets": ["refund"]}}]}"#).unwrap();
-    std::fs::write(&b, "[\n {\"CategoryName\": \"late.refund\", \"Rules\": [{\"TranscriptFilter\": {\"TranscriptFilterType\": \"EXACT\", \"Targets\": [\"um\"]}}]}\n]").unwrap();
-    let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&a).arg(&b));
-    assert_eq!(code, 2);
-    // The target "um" is only a filler: it could never match.
-    assert!(
-        err.contains("b.json:2:111: the target \"um\" has no word talklint can match"),
-        "{err}"
-    );
-    std::fs::write(&b, "[\n {\"CategoryName\": \"late.refund\", \"Rules\": [{\"TranscriptFilter\": {\"TranscriptFilterType\": \"EXACT\", \"Targets\": [\"refund\"]}}]}\n]").unwrap();
-    let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&a).arg(&b));
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("b.json:2:19: duplicate rule id `aws/late-refund`: already defined at"),
-        "{err}"
-    );
+    let category = |name: &str, target: &str| {
+        format!(
+            "{{\"CategoryName\": \"{name}\", \"Rules\": [{{\"TranscriptFilter\": {{\"TranscriptFilterType\": \"EXACT\", \"Targets\": [\"{target}\"]}}}}]}}"
+        )
+    };
+    std::fs::write(&a, category("Late_Refund", "refund")).unwrap();
+    let import_with = |b_target: &str| {
+        std::fs::write(&b, format!("[\n {}\n]", category("late.refund", b_target))).unwrap();
+        let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&a).arg(&b));
+        assert_eq!(code, 2, "{err}");
+        err
+    };
+    for (target, error) in [
+        // The target "um" is only a filler: it could never match.
+        (
+            "um",
+            "b.json:2:111: the target \"um\" has no word talklint can match",
+        ),
+        (
+            "refund",
+            "b.json:2:19: duplicate rule id `aws/late-refund`: already defined at",
+        ),
+    ] {
+        let err = import_with(target);
+        assert!(err.contains(error), "{err}");
+    }
     let (code, _, err) = run(talklint().args(["import", "fixtures/rules/basic.yaml"]));
     assert_eq!(code, 2);
     assert!(

@@ -45,17 +45,16 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             }
         },
     };
-    let rules_node = f.require(
+    let rules = f.items(
         "Rules",
         "the AWS category",
         "add \"Rules\": a list of 1 to 20 filters, all of which must match",
     )?;
-    let rules = rules_node.array("Rules")?;
-    if rules.is_empty() || rules.len() > 20 {
+    if rules.len() > 20 {
         return Err(bad(
-            rules_node.at,
+            f.get("Rules").map_or(f.at, |n| n.at),
             format!("`Rules` holds {} rules; AWS allows 1 to 20", rules.len()),
-            "give the category 1 to 20 rules",
+            "give the category 1 to 20 rules (all must match)",
         ));
     }
     let mut all = Vec::with_capacity(rules.len());
@@ -140,19 +139,11 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
             "AWS has only exact transcript filters",
         ));
     }
-    let targets_node = f.require(
+    let targets = f.items(
         "Targets",
         what,
         "add \"Targets\": [\"phrase\", …] (the filter holds when any of them is said)",
     )?;
-    let targets = targets_node.array("Targets")?;
-    if targets.is_empty() {
-        return Err(bad(
-            targets_node.at,
-            format!("{what} has no Targets"),
-            "list at least one phrase in Targets",
-        ));
-    }
     let phrases = targets
         .iter()
         .map(|t| cx.phrase(t, "the target"))

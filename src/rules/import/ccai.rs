@@ -30,26 +30,14 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     let f = Fields::new(node, what, &MATCHER_KEYS, &SERVER_KEYS, true)?;
     let (name, name_at) = name(&f)?;
     let id = id(Vendor::Ccai, &name, name_at)?;
-    let kind = f.require(
+    let (all, kind_name, groups) = typed_list(
+        &f,
+        what,
         "type",
-        what,
-        "add \"type\": \"ALL_OF\" or \"ANY_OF\" (over the rule groups)",
-    )?;
-    let (all, kind_name) = all_or_any(kind, "type")?;
-    let speaker = role(f.get("roleMatch"))?;
-    let groups_node = f.require(
         "phraseMatchRuleGroups",
-        what,
-        "add \"phraseMatchRuleGroups\": a list of groups of phraseMatchRules",
+        "groups of phraseMatchRules",
     )?;
-    let groups = groups_node.array("phraseMatchRuleGroups")?;
-    if groups.is_empty() {
-        return Err(bad(
-            groups_node.at,
-            "phraseMatchRuleGroups is empty",
-            "list at least one group",
-        ));
-    }
+    let speaker = role(f.get("roleMatch"))?;
     let mut semantic = None;
     let mut conds = Vec::with_capacity(groups.len());
     for (i, g) in groups.iter().enumerate() {
@@ -124,6 +112,21 @@ fn name(f: &Fields) -> Result<(String, usize), Bad> {
     }
 }
 
+/// A matcher's or group's `type` (named `type_name` in messages) and the list it applies to
+/// (`key`, a list of `items`): whether all must hold, the type as written, and the list.
+fn typed_list<'a>(
+    f: &Fields<'a>,
+    what: &str,
+    type_name: &str,
+    key: &str,
+    items: &str,
+) -> Result<(bool, &'static str, &'a [Node]), Bad> {
+    let add_type = format!("add \"type\": \"ALL_OF\" or \"ANY_OF\" (over its {key})");
+    let (all, name) = all_or_any(f.require("type", what, &add_type)?, type_name)?;
+    let list = f.items(key, what, &format!("add \"{key}\": a list of {items}"))?;
+    Ok((all, name, list))
+}
+
 /// `ALL_OF` (true) or `ANY_OF` (false), and the value as written.
 fn all_or_any(node: &Node, what: &str) -> Result<(bool, &'static str), Bad> {
     match node.string(what)? {
@@ -166,25 +169,13 @@ fn group(
     cx: &Cx,
 ) -> Result<(Cond, Option<(usize, String)>), Bad> {
     let f = Fields::new(node, what, &["type", "phraseMatchRules"], &[], true)?;
-    let kind = f.require(
-        "type",
+    let (all, kind_name, rules) = typed_list(
+        &f,
         what,
-        "add \"type\": \"ALL_OF\" or \"ANY_OF\" (over its rules)",
-    )?;
-    let (all, kind_name) = all_or_any(kind, &format!("{what}.type"))?;
-    let rules_node = f.require(
+        &format!("{what}.type"),
         "phraseMatchRules",
-        what,
-        "add \"phraseMatchRules\": [{\"query\": \"…\"}, …]",
+        "rules with a query",
     )?;
-    let rules = rules_node.array("phraseMatchRules")?;
-    if rules.is_empty() {
-        return Err(bad(
-            rules_node.at,
-            format!("{what} has no phraseMatchRules"),
-            "list at least one rule with a query",
-        ));
-    }
     let mut semantic = None;
     let mut conds = Vec::with_capacity(rules.len());
     for (i, r) in rules.iter().enumerate() {

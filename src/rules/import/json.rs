@@ -240,6 +240,16 @@ impl<'a> Fields<'a> {
         self.entry(key).map(|e| &e.node)
     }
 
+    /// The items of the list at `key`, which must hold one or more; `add` says how to write it.
+    pub fn items(&self, key: &str, what: &str, add: &str) -> Result<&'a [Node], Bad> {
+        let node = self.require(key, what, add)?;
+        let items = node.array(key)?;
+        if items.is_empty() {
+            return Err(bad(node.at, format!("{what} has an empty `{key}`"), add));
+        }
+        Ok(items)
+    }
+
     /// The value of `key`, or an error that says `what` needs it.
     pub fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
         self.get(key)
