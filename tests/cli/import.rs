@@ -12,12 +12,13 @@ const CLOUD: &str = "fixtures/rules/cloud";
 /// Calls written to decide each field of the cloud fixtures.
 const CALLS: &[&str] = &["fixtures/cloud-calls"];
 /// Every well-formed cloud fixture.
-const GOOD: [&str; 7] = [
+const GOOD: [&str; 8] = [
     "aws-unresolved-escalation.json",
     "aws-categories.json",
     "aws-category-properties.json",
     "aws-sentiment.json",
     "ccai-billing-dispute.json",
+    "ccai-list.json",
     "ccai-matchers.json",
     "ccai-semantic.json",
 ];
@@ -82,14 +83,17 @@ fn every_field_decides_a_tag() {
             "ccai/agent-apologizes",
         ])
     );
-    // call-2: the same words outside those ranges; a 2 s interruption fails calm-call's
-    // negated InterruptionFilter; "speak to the manager" is not the target "speak to a
+    // call-2: the same words outside those ranges; a 2 s interruption by the customer fails
+    // calm-call's negated InterruptionFilter and gives customer-interrupts (ParticipantRole
+    // CUSTOMER: escalation-unresolved's 4 s interruption by the agent does not); a customer's
+    // "welcome" is no agent's (ANY_AGENT); "speak to the manager" is not the target "speak to a
     // manager"; "Order ID" in that case (caseSensitive); a refund without "today" (ANY_OF
     // groups, a negated query).
     assert_eq!(
         got["call-2.txt"],
         want(&[
             "aws/agent-thanks",
+            "aws/customer-interrupts",
             "aws/refund-mentioned",
             "ccai/order-id-case",
             "ccai/refund-without-timing",
@@ -98,13 +102,14 @@ fn every_field_decides_a_tag() {
     // call-3: no interruption nor long silence (both negated filters hold); "SPEAK to a, uh,
     // manager" is the target in canonical form (REAL_TIME loads the same way); "refunded" is not
     // the escaped target "refund*"; a customer "sorry" (END_USER) and an IVR "welcome"
-    // (AUTOMATED_AGENT).
+    // (AUTOMATED_AGENT, ANY_AGENT).
     assert_eq!(
         got["call-3.txt"],
         want(&[
             "aws/agent-thanks",
             "aws/calm-call",
             "aws/realtime-manager",
+            "ccai/any-agent-welcome",
             "ccai/bot-welcome",
             "ccai/customer-apology",
         ])
