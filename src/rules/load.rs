@@ -4,7 +4,7 @@
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
-use super::schema::Severity;
+use super::schema::{PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, validate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -112,8 +112,9 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(out)
 }
 
-/// Parses and checks rule files (`(display name, text)`), reading phrases without `fillers`, and
-/// applies overrides. Returns the rule set and warnings (overrides that name no loaded rule).
+/// Parses and checks rule files (`(display name, text)`; a `.json` name is a cloud category or
+/// phrase matcher, SPEC §12), reading phrases without `fillers`, and applies overrides. Returns
+/// the rule set and warnings (cloud categories left out, overrides that name no loaded rule).
 pub fn load(
     files: &[(String, String)],
     overrides: &Overrides,
@@ -126,21 +127,14 @@ pub fn load(
     for (name, text) in files {
         let file = SourceFile { name, text };
         if import::is_cloud(name) {
-            match import::read(&file, fillers) {
-                Ok(imported) => {
-                    for s in &imported.skipped {
-                        let e = s.error(&file);
-                        if s.needs_model && overrides.strict_import {
-                            errors.push(e);
-                        } else {
-                            import_warnings
-                                .push(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
-                        }
-                    }
-                    let (pack, at) = imported.pack(name);
-                    packs.push((file, pack, at));
-                }
-                Err(e) => errors.push(e),
+            match cloud_pack(
+                &file,
+                fillers,
+                overrides.strict_import,
+                &mut import_warnings,
+            ) {
+                Ok((pack, at)) => packs.push((file, pack, at)),
+                Err(e) => errors.extend(e),
             }
             continue;
         }
@@ -215,6 +209,31 @@ pub fn load(
         lexicons: lexicons.written(),
     };
     Ok((set, warnings))
+}
+
+/// A cloud rule file's specs and where each category is written. A category left out is a
+/// warning, or an error when it needs a model and `strict` is set (`--strict-import`).
+fn cloud_pack(
+    file: &SourceFile,
+    fillers: &[String],
+    strict: bool,
+    warnings: &mut Vec<String>,
+) -> Result<(PackSpec, Vec<usize>), Vec<RuleError>> {
+    let imported = import::read(file, fillers).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    for s in &imported.skipped {
+        let e = s.error(file);
+        if s.needs_model && strict {
+            errors.push(e);
+        } else {
+            warnings.push(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
+        }
+    }
+    if errors.is_empty() {
+        Ok(imported.pack(file.name))
+    } else {
+        Err(errors)
+    }
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a

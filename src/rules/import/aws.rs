@@ -94,8 +94,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     let input = if real_time { "REAL_TIME" } else { "POST_CALL" };
     if let Some((at, what)) = sentiment {
         return Ok(Read::Skipped(Skipped {
-            vendor: Vendor::Aws,
-            name,
+            label: Vendor::Aws.label(&name),
             at,
             reason: format!(
                 "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"

@@ -49,8 +49,7 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     let active = f.get("active").map(|n| n.boolean("active")).transpose()?;
     let skip = |at: usize, reason: String, needs_model: bool| {
         Ok(Read::Skipped(Skipped {
-            vendor: Vendor::Ccai,
-            name: name.clone(),
+            label: Vendor::Ccai.label(&name),
             at,
             reason,
             needs_model,

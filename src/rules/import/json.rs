@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 #[derive(Debug)]
 pub(crate) struct Node {
     /// Byte offset of the value's first character.
-    pub at: usize,
-    pub value: Value,
+    pub(crate) at: usize,
+    pub(crate) value: Value,
 }
 
 /// A JSON value; objects keep their keys in file order.
@@ -26,17 +26,17 @@ pub(crate) enum Value {
 /// A key of an object, where the key is written, and its value.
 #[derive(Debug)]
 pub(crate) struct Entry {
-    pub key: String,
-    pub key_at: usize,
-    pub node: Node,
+    pub(crate) key: String,
+    pub(crate) key_at: usize,
+    pub(crate) node: Node,
 }
 
 /// Something wrong with a value: where, what, and how to fix it.
 #[derive(Debug)]
 pub(crate) struct Bad {
-    pub at: usize,
-    pub message: String,
-    pub hint: String,
+    pub(crate) at: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
 }
 
 /// A [`Bad`] at `at`.
@@ -111,7 +111,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 
 impl Node {
     /// The entries of an object, or an error naming what `what` should be.
-    pub fn object(&self, what: &str) -> Result<&[Entry], Bad> {
+    pub(crate) fn object(&self, what: &str) -> Result<&[Entry], Bad> {
         match &self.value {
             Value::Object(entries) => Ok(entries),
             other => Err(self.wrong(what, "an object `{…}`", other)),
@@ -119,21 +119,21 @@ impl Node {
     }
 
     /// The items of a list.
-    pub fn array(&self, what: &str) -> Result<&[Node], Bad> {
+    pub(crate) fn array(&self, what: &str) -> Result<&[Node], Bad> {
         match &self.value {
             Value::Array(items) => Ok(items),
             other => Err(self.wrong(what, "a list `[…]`", other)),
         }
     }
 
-    pub fn string(&self, what: &str) -> Result<&str, Bad> {
+    pub(crate) fn string(&self, what: &str) -> Result<&str, Bad> {
         match &self.value {
             Value::Scalar(serde_json::Value::String(s)) => Ok(s),
             other => Err(self.wrong(what, "a string in double quotes", other)),
         }
     }
 
-    pub fn boolean(&self, what: &str) -> Result<bool, Bad> {
+    pub(crate) fn boolean(&self, what: &str) -> Result<bool, Bad> {
         match &self.value {
             Value::Scalar(serde_json::Value::Bool(b)) => Ok(*b),
             other => Err(self.wrong(what, "true or false", other)),
@@ -141,7 +141,7 @@ impl Node {
     }
 
     /// A whole number from 0 to `max`; `unit` names it in messages ("milliseconds").
-    pub fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
+    pub(crate) fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
         let number = match &self.value {
             Value::Scalar(serde_json::Value::Number(n)) => n,
             other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
@@ -175,7 +175,7 @@ impl Node {
 #[derive(Debug)]
 pub(crate) struct Fields<'a> {
     /// The object itself, for errors about a missing key.
-    pub at: usize,
+    pub(crate) at: usize,
     entries: &'a [Entry],
     /// Keys as the vendor names them; snake_case keys are read as camelCase.
     snake: bool,
@@ -184,7 +184,7 @@ pub(crate) struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// The fields of `node`, an object named `what`; keys not in `known` nor `ignored` are an
     /// error listing `known`.
-    pub fn new(
+    pub(crate) fn new(
         node: &'a Node,
         what: &str,
         known: &[&str],
@@ -231,17 +231,17 @@ impl<'a> Fields<'a> {
     }
 
     /// The entry of `key`, if there is one.
-    pub fn entry(&self, key: &str) -> Option<&'a Entry> {
+    pub(crate) fn entry(&self, key: &str) -> Option<&'a Entry> {
         self.entries.iter().find(|e| self.name(&e.key) == key)
     }
 
     /// The value of `key`, if there is one.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Node> {
         self.entry(key).map(|e| &e.node)
     }
 
     /// The items of the list at `key`, which must hold one or more; `add` says how to write it.
-    pub fn items(&self, key: &str, what: &str, add: &str) -> Result<&'a [Node], Bad> {
+    pub(crate) fn items(&self, key: &str, what: &str, add: &str) -> Result<&'a [Node], Bad> {
         let node = self.require(key, what, add)?;
         let items = node.array(key)?;
         if items.is_empty() {
@@ -251,7 +251,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key`, or an error that says `what` needs it.
-    pub fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
+    pub(crate) fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
         self.get(key)
             .ok_or_else(|| bad(self.at, format!("{what} has no `{key}`"), hint.to_string()))
     }

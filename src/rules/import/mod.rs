@@ -32,35 +32,40 @@ impl Vendor {
         }
     }
 
-    /// What the vendor calls one, for messages and comments.
-    pub fn thing(self) -> &'static str {
+    /// What the vendor calls one, for comments.
+    pub(crate) fn thing(self) -> &'static str {
         match self {
             Vendor::Aws => "AWS Transcribe Call Analytics category",
             Vendor::Ccai => "Google CCAI Insights phrase matcher",
         }
+    }
+
+    /// One of them by name, for messages: `AWS Transcribe Call Analytics category "x"`.
+    pub(crate) fn label(self, name: &str) -> String {
+        format!("{} \"{name}\"", self.thing())
     }
 }
 
 /// One category or matcher, read.
 #[derive(Debug)]
 pub(crate) struct Category {
-    pub vendor: Vendor,
+    pub(crate) vendor: Vendor,
     /// As the vendor names it (`CategoryName`, `displayName`).
-    pub name: String,
+    pub(crate) name: String,
     /// `aws/<name>` or `ccai/<name>`, kebab-cased.
-    pub id: String,
+    pub(crate) id: String,
     /// Byte offset of its name in the file (or of the object, when it has none).
-    pub at: usize,
+    pub(crate) at: usize,
     /// The vendor's top-level fields, for a comment.
-    pub note: String,
-    pub when: Cond,
+    pub(crate) note: String,
+    pub(crate) when: Cond,
 }
 
 /// A condition, with the vendor fields it comes from.
 #[derive(Debug)]
 pub(crate) struct Cond {
-    pub note: Option<String>,
-    pub test: Test,
+    pub(crate) note: Option<String>,
+    pub(crate) test: Test,
 }
 
 #[derive(Debug)]
@@ -74,9 +79,9 @@ pub(crate) enum Test {
 /// A search of one condition.
 #[derive(Debug)]
 pub(crate) struct Search {
-    pub speaker: Vec<Speaker>,
-    pub look: Look,
-    pub window: Option<Window>,
+    pub(crate) speaker: Vec<Speaker>,
+    pub(crate) look: Look,
+    pub(crate) window: Option<Window>,
 }
 
 #[derive(Debug)]
@@ -104,19 +109,20 @@ pub(crate) enum Window {
 /// A category left out, and why.
 #[derive(Debug)]
 pub(crate) struct Skipped {
-    pub vendor: Vendor,
-    pub name: String,
-    pub at: usize,
-    pub reason: String,
+    /// The vendor's word for it and its name ([`Vendor::label`]).
+    pub(crate) label: String,
+    /// Where the reason is written.
+    pub(crate) at: usize,
+    pub(crate) reason: String,
     /// It needs a model (an error under `--strict-import`), rather than being switched off.
-    pub needs_model: bool,
+    pub(crate) needs_model: bool,
 }
 
 /// What one file gave.
 #[derive(Debug, Default)]
 pub(crate) struct Imported {
-    pub categories: Vec<Category>,
-    pub skipped: Vec<Skipped>,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) skipped: Vec<Skipped>,
 }
 
 /// A vendor's reading of one object: the category, or why it is left out.
@@ -251,7 +257,7 @@ pub(super) struct Cx<'a> {
 impl Cx<'_> {
     /// A vendor phrase (a target, a query) as a talklint phrase that matches its words
     /// literally: every phrase syntax character escaped. It must have a word to match.
-    pub fn phrase(&self, node: &Node, what: &str) -> Result<String, Bad> {
+    pub(crate) fn phrase(&self, node: &Node, what: &str) -> Result<String, Bad> {
         let text = node.string(what)?;
         let escaped: String = text
             .chars()
@@ -299,18 +305,13 @@ pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
 
 impl Skipped {
     /// The warning (or, under `--strict-import`, the error) that says it was left out.
-    pub fn error(&self, file: &SourceFile) -> RuleError {
+    pub(crate) fn error(&self, file: &SourceFile) -> RuleError {
         let (line, column) = file.position(self.at);
         RuleError {
             file: file.name.to_string(),
             line,
             column,
-            message: format!(
-                "{} \"{}\" left out: {}",
-                self.vendor.thing(),
-                self.name,
-                self.reason
-            ),
+            message: format!("{} left out: {}", self.label, self.reason),
             hint: Some(if self.needs_model {
                 "talklint runs no model and never guesses one; remove that filter to load the rest (a wider category), or drop --strict-import to skip it with a warning".into()
             } else {

@@ -25,13 +25,7 @@ pub(crate) fn yaml(files: &[(String, Imported)]) -> String {
             rule(&mut out, source, c);
         }
         for s in &imported.skipped {
-            let _ = writeln!(
-                out,
-                "  # Left out: {} \"{}\" from {source}: {}",
-                s.vendor.thing(),
-                s.name,
-                s.reason
-            );
+            let _ = writeln!(out, "  # Left out: {} from {source}: {}", s.label, s.reason);
         }
     }
     out

@@ -8,7 +8,7 @@ use crate::rules::schema::{
 
 impl Imported {
     /// The rule specs, as a YAML rule file of them would give, and where each is written.
-    pub fn pack(&self, source: &str) -> (PackSpec, Vec<usize>) {
+    pub(crate) fn pack(&self, source: &str) -> (PackSpec, Vec<usize>) {
         let rules = self.categories.iter().map(|c| c.spec(source)).collect();
         let at = self.categories.iter().map(|c| c.at).collect();
         let pack = PackSpec {
@@ -24,12 +24,8 @@ impl Imported {
 
 impl Category {
     /// What the rule's `description` says.
-    pub fn description(&self, source: &str) -> String {
-        format!(
-            "{} \"{}\", imported from {source}",
-            self.vendor.thing(),
-            self.name
-        )
+    pub(crate) fn description(&self, source: &str) -> String {
+        format!("{}, imported from {source}", self.vendor.label(&self.name))
     }
 
     fn spec(&self, source: &str) -> RuleSpec {
