@@ -77,11 +77,7 @@ fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
                 .into_iter()
                 .map(|(key, raw)| {
                     let node = node(text, raw);
-                    let quoted = format!("\"{key}\"");
-                    let key_at = text
-                        .get(at..node.at)
-                        .and_then(|before| before.rfind(&quoted))
-                        .map_or(node.at, |i| at + i);
+                    let key_at = key_start(text, node.at).unwrap_or(node.at);
                     Entry { key, key_at, node }
                 })
                 .collect();
@@ -95,6 +91,26 @@ fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
         _ => Value::Scalar(serde_json::from_str(source).unwrap_or(serde_json::Value::Null)),
     };
     Node { at, value }
+}
+
+/// Where the key of the value at `value_at` starts: back over `:` and white space to the
+/// key's closing quote, then to its opening one (a quote after an even run of backslashes).
+/// Reads only the key, so an object with many keys is still read in linear time.
+fn key_start(text: &str, value_at: usize) -> Option<usize> {
+    let before = text.get(..value_at)?.trim_end().strip_suffix(':')?;
+    let inside = before.trim_end().strip_suffix('"')?.as_bytes();
+    let escaped = |i: usize| {
+        inside[..i]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count()
+            % 2
+            == 1
+    };
+    (0..inside.len())
+        .rev()
+        .find(|&i| inside[i] == b'"' && !escaped(i))
 }
 
 /// What a value is, for messages.
@@ -277,6 +293,17 @@ mod tests {
             panic!("a list")
         };
         assert_eq!(&text[items[1].at..items[1].at + 1], "{");
+    }
+
+    #[test]
+    fn keys_with_escapes_are_found() {
+        let text = "{\"a\\\"b\" : 1, \"c\\\\\":2}";
+        let root = parse(text).unwrap();
+        let Value::Object(entries) = &root.value else {
+            panic!("an object")
+        };
+        let at: Vec<(&str, usize)> = entries.iter().map(|e| (e.key.as_str(), e.key_at)).collect();
+        assert_eq!(at, [("a\"b", 1), ("c\\", 13)]);
     }
 
     #[test]
