@@ -155,12 +155,12 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
     };
     let note = format!(
         "{what}: EXACT, {}{targets} Targets{}",
-        common.role_note, common.note
+        common.role_note, common.range_note
     );
     Ok(common.cond(Look::Phrases(phrases), note))
 }
 
-/// An `InterruptionFilter` (`by_role`: its role is the one who interrupts) or a
+/// An `InterruptionFilter` (`interruptions`; its role is the one who interrupts) or a
 /// `NonTalkTimeFilter` (no role): a `Threshold` in milliseconds.
 fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> {
     let mut keys = vec![
@@ -193,7 +193,7 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
     let negate = if common.negate { "Negate: no " } else { "" };
     let note = format!(
         "{what}: {}{negate}{measure} Threshold {ms} ms{}",
-        common.role_note, common.note
+        common.role_note, common.range_note
     );
     Ok(common.cond(look, note))
 }
@@ -203,37 +203,43 @@ struct Common {
     speaker: Speaker,
     negate: bool,
     window: Option<Window>,
+    /// `ParticipantRole X, ` when it is given, for comments.
     role_note: String,
-    note: String,
+    /// `, AbsoluteTimeRange …` when a range is given, for comments.
+    range_note: String,
 }
 
 fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
-    let speaker = match f.get("ParticipantRole").filter(|_| has_role) {
-        None => Speaker::Any,
-        Some(n) => match n.string("ParticipantRole")? {
-            "AGENT" => Speaker::Agent,
-            "CUSTOMER" => Speaker::Customer,
-            other => {
-                return Err(bad(
-                    n.at,
-                    format!("unknown ParticipantRole \"{other}\""),
-                    "ParticipantRole is AGENT or CUSTOMER; leave it out for either",
-                ));
-            }
-        },
+    let (speaker, role_note) = match f.get("ParticipantRole").filter(|_| has_role) {
+        None => (Speaker::Any, String::new()),
+        Some(n) => {
+            let role = n.string("ParticipantRole")?;
+            let speaker = match role {
+                "AGENT" => Speaker::Agent,
+                "CUSTOMER" => Speaker::Customer,
+                other => {
+                    return Err(bad(
+                        n.at,
+                        format!("unknown ParticipantRole \"{other}\""),
+                        "ParticipantRole is AGENT or CUSTOMER; leave it out for either",
+                    ));
+                }
+            };
+            (speaker, format!("ParticipantRole {role}, "))
+        }
     };
     let negate = f
         .get("Negate")
         .map(|n| n.boolean("Negate"))
         .transpose()?
         .unwrap_or(false);
-    let mut note = String::new();
+    let mut range_note = String::new();
     let ranges: Vec<_> = RANGES.iter().filter_map(|k| f.entry(k)).collect();
     let window = match ranges.as_slice() {
         [] => None,
         [e] => {
             let (window, text) = range(&e.node, &e.key)?;
-            note.push_str(&format!(", {} {text}", e.key));
+            range_note = format!(", {} {text}", e.key);
             Some(window)
         }
         [_, second, ..] => {
@@ -244,23 +250,12 @@ fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
             ));
         }
     };
-    let role_note = match speaker {
-        Speaker::Any => String::new(),
-        s => format!(
-            "ParticipantRole {}, ",
-            if s == Speaker::Agent {
-                "AGENT"
-            } else {
-                "CUSTOMER"
-            }
-        ),
-    };
     Ok(Common {
         speaker,
         negate,
         window,
         role_note,
-        note,
+        range_note,
     })
 }
 

@@ -187,7 +187,7 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
 /// The categories and matchers a file holds, by the keys of its shape.
 fn items(root: &Node) -> Result<Vec<(Vendor, &Node)>, Bad> {
     match &root.value {
-        Value::Array(_) => list(root, "The list"),
+        Value::Array(_) => list(root, "the list"),
         Value::Object(_) => {
             let wrappers = ["CategoryProperties", "Categories", "phraseMatchers"];
             let tokens = ["NextToken", "nextPageToken"];
@@ -217,7 +217,7 @@ fn list<'a>(node: &'a Node, what: &str) -> Result<Vec<(Vendor, &'a Node)>, Bad> 
     if items.is_empty() {
         return Err(bad(
             node.at,
-            format!("`{what}` is empty: nothing to load"),
+            format!("{what} is empty: nothing to load"),
             SHAPES,
         ));
     }
