@@ -114,6 +114,32 @@ fn every_field_decides_a_tag() {
             "ccai/customer-apology",
         ])
     );
+    // Without times, relative ranges count turns (turn k of 4 covers [(k−1)/4, k/4)), and the
+    // categories that need a clock are not applied, and say so.
+    assert_eq!(
+        got["untimed.txt"],
+        want(&[
+            "aws/agent-thanks",
+            "aws/opening-and-middle",
+            "aws/refund-mentioned",
+            "ccai/refund-without-timing",
+        ])
+    );
+    let untimed = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "fixtures/cloud-calls/untimed.txt")
+        .unwrap();
+    assert_eq!(
+        untimed["not_applied"],
+        serde_json::json!([
+            "aws/unresolved-escalation",
+            "aws/early-greeting-late-refund",
+            "aws/calm-call",
+            "aws/customer-interrupts"
+        ])
+    );
     // The two examples of reference/cloud-rules.md tag what their hand-written YAML rules tag
     // (fixtures/rules/cloud/*.yaml); "Thanks for calling" is not "thank you for calling".
     assert_eq!(
