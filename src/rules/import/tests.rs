@@ -1,4 +1,5 @@
-//! Robustness of the importer: whatever the JSON, a rule set or an error, never a panic.
+//! In-process tests of the importer: shapes told apart by their keys, ids, and robustness
+//! (whatever the JSON, a rule set or an error, never a panic).
 
 use super::*;
 
@@ -57,5 +58,60 @@ fn walk(v: &serde_json::Value, at: &mut Vec<String>, out: &mut Vec<String>) {
         at.push(key);
         walk(child, at, out);
         at.pop();
+    }
+}
+
+#[test]
+fn ids_are_kebab_case_names() {
+    let id = |v, name| super::id(v, name, 0).map_err(|b| b.message);
+    assert_eq!(
+        id(Vendor::Aws, "Late_Refund.v2"),
+        Ok("aws/late-refund-v2".into())
+    );
+    assert_eq!(
+        id(Vendor::Ccai, "  Billing dispute — without apology! "),
+        Ok("ccai/billing-dispute-without-apology".into())
+    );
+    assert!(id(Vendor::Ccai, "—").is_err());
+}
+
+#[test]
+fn shapes_are_told_apart_by_their_keys() {
+    let vendors = |text: &str| -> Result<Vec<Vendor>, String> {
+        let root = json::parse(text).map_err(|e| e.to_string())?;
+        items(&root)
+            .map(|list| list.into_iter().map(|(v, _)| v).collect())
+            .map_err(|b| b.message)
+    };
+    let aws = r#"{"CategoryName": "a", "Rules": []}"#;
+    let ccai = r#"{"display_name": "b", "type": "ALL_OF"}"#;
+    assert_eq!(vendors(aws), Ok(vec![Vendor::Aws]));
+    assert_eq!(
+        vendors(&format!(r#"{{"CategoryProperties": {aws}}}"#)),
+        Ok(vec![Vendor::Aws])
+    );
+    assert_eq!(
+        vendors(&format!(
+            r#"{{"Categories": [{aws}, {aws}], "NextToken": "t"}}"#
+        )),
+        Ok(vec![Vendor::Aws, Vendor::Aws])
+    );
+    assert_eq!(vendors(&format!("[{ccai}]")), Ok(vec![Vendor::Ccai]));
+    assert_eq!(
+        vendors(&format!(
+            r#"{{"phrase_matchers": [{ccai}], "next_page_token": ""}}"#
+        )),
+        Ok(vec![Vendor::Ccai])
+    );
+    // A CCAI matcher wrapped as an AWS response, a transcript, a number: none is a shape.
+    for other in [
+        format!(r#"{{"CategoryProperties": {ccai}}}"#),
+        r#"{"messages": []}"#.to_string(),
+        "3".to_string(),
+    ] {
+        assert_eq!(
+            vendors(&other),
+            Err("not a cloud rule file talklint can read".into())
+        );
     }
 }
