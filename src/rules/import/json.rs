@@ -277,33 +277,33 @@ impl<'a> Fields<'a> {
 mod tests {
     use super::*;
 
+    /// The keys of the object `text` holds, with where each key and its value start.
+    fn keys(text: &str) -> Vec<(String, usize, usize)> {
+        match parse(text).unwrap().value {
+            Value::Object(entries) => entries
+                .into_iter()
+                .map(|e| (e.key, e.key_at, e.node.at))
+                .collect(),
+            other => panic!("an object, not {other:?}"),
+        }
+    }
+
     #[test]
     fn values_and_keys_know_their_offsets() {
         let text = "{\"b\": [1, {\"c\": true}],\n \"a\": \"x\"}";
-        let root = parse(text).unwrap();
-        let Value::Object(entries) = &root.value else {
+        assert_eq!(keys(text), [("b".into(), 1, 6), ("a".into(), 25, 30)]);
+        let inner = parse(text).unwrap();
+        let Value::Object(entries) = &inner.value else {
             panic!("an object")
         };
-        let keys: Vec<(&str, usize, usize)> = entries
-            .iter()
-            .map(|e| (e.key.as_str(), e.key_at, e.node.at))
-            .collect();
-        assert_eq!(keys, [("b", 1, 6), ("a", 25, 30)]);
-        let Value::Array(items) = &entries[0].node.value else {
-            panic!("a list")
-        };
+        let items = entries[0].node.array("b").unwrap();
         assert_eq!(&text[items[1].at..items[1].at + 1], "{");
     }
 
     #[test]
     fn keys_with_escapes_are_found() {
         let text = "{\"a\\\"b\" : 1, \"c\\\\\":2}";
-        let root = parse(text).unwrap();
-        let Value::Object(entries) = &root.value else {
-            panic!("an object")
-        };
-        let at: Vec<(&str, usize)> = entries.iter().map(|e| (e.key.as_str(), e.key_at)).collect();
-        assert_eq!(at, [("a\"b", 1), ("c\\", 13)]);
+        assert_eq!(keys(text), [("a\"b".into(), 1, 10), ("c\\".into(), 13, 19)]);
     }
 
     #[test]
