@@ -131,10 +131,11 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
         what,
         "add \"TranscriptFilterType\": \"EXACT\" (the only type AWS has)",
     )?;
-    if kind.string("TranscriptFilterType")? != "EXACT" {
+    let written = kind.string("TranscriptFilterType")?;
+    if written != "EXACT" {
         return Err(bad(
             kind.at,
-            "TranscriptFilterType must be \"EXACT\"",
+            format!("TranscriptFilterType must be \"EXACT\", not \"{written}\""),
             "AWS has only exact transcript filters",
         ));
     }
