@@ -122,7 +122,7 @@ pub fn load(
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut import_warnings = Vec::new();
-    // Each file's specs, and for a cloud file where each rule's category is written.
+    // Each file's specs, and for a cloud file the line and column of each rule's category.
     let mut packs = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
@@ -133,13 +133,13 @@ pub fn load(
                 overrides.strict_import,
                 &mut import_warnings,
             ) {
-                Ok((pack, at)) => packs.push((file, pack, at)),
+                Ok((pack, places)) => packs.push((file, pack, Some(places))),
                 Err(e) => errors.extend(e),
             }
             continue;
         }
         match validate::parse_pack(&file) {
-            Ok(pack) => packs.push((file, pack, Vec::new())),
+            Ok(pack) => packs.push((file, pack, None)),
             Err(e) => errors.push(e),
         }
     }
@@ -170,14 +170,24 @@ pub fn load(
     let mut checked: Vec<Rule> = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =
         std::collections::HashMap::new();
-    for (file, pack, written_at) in packs {
+    for (file, pack, places) in packs {
+        // A cloud file's rules are not written in its text: they are checked against none (so
+        // no search for their ids runs through the file) and placed where their categories are.
+        let checked_in = match places {
+            Some(_) => SourceFile {
+                name: file.name,
+                text: "",
+            },
+            None => SourceFile { ..file },
+        };
+        let place = |i: usize| places.as_ref().and_then(|p| p.get(i).copied());
         let mut from = 0;
         for (i, spec) in pack.rules.into_iter().enumerate() {
-            match validate::check(spec, &file, from, fillers, &lexicons) {
+            match validate::check(spec, &checked_in, from, fillers, &lexicons) {
                 Ok((mut rule, at)) => {
                     from = at + 1;
-                    if let Some(&at) = written_at.get(i) {
-                        (rule.origin.line, rule.origin.column) = file.position(at);
+                    if let Some(place) = place(i) {
+                        (rule.origin.line, rule.origin.column) = place;
                     }
                     let origin = rule.origin.clone();
                     match seen.get(&rule.id) {
@@ -194,7 +204,12 @@ pub fn load(
                         }
                     }
                 }
-                Err(e) => errors.push(e),
+                Err(mut e) => {
+                    if let Some(place) = place(i) {
+                        (e.line, e.column) = place;
+                    }
+                    errors.push(e);
+                }
             }
         }
     }
@@ -211,18 +226,23 @@ pub fn load(
     Ok((set, warnings))
 }
 
-/// A cloud rule file's specs and where each category is written. A category left out is a
-/// warning, or an error when it needs a model and `strict` is set (`--strict-import`).
+/// The 1-based line and column of each rule's category in a cloud rule file.
+type Places = Vec<(usize, usize)>;
+
+/// A cloud rule file's specs and the line and column of each category. A category left out is
+/// a warning, or an error when it needs a model and `strict` is set (`--strict-import`).
 fn cloud_pack(
     file: &SourceFile,
     fillers: &[String],
     strict: bool,
     warnings: &mut Vec<String>,
-) -> Result<(PackSpec, Vec<usize>), Vec<RuleError>> {
+) -> Result<(PackSpec, Places), Vec<RuleError>> {
     let imported = import::read(file, fillers).map_err(|e| vec![e])?;
+    let mut places = imported.places(file.text);
+    let skipped_places = places.split_off(imported.categories.len());
     let mut errors = Vec::new();
-    for s in &imported.skipped {
-        let e = s.error(file);
+    for (s, place) in imported.skipped.iter().zip(skipped_places) {
+        let e = s.error(file.name, place);
         if s.needs_model && strict {
             errors.push(e);
         } else {
@@ -230,7 +250,7 @@ fn cloud_pack(
         }
     }
     if errors.is_empty() {
-        Ok(imported.pack(file.name))
+        Ok((imported.pack(file.name), places))
     } else {
         Err(errors)
     }

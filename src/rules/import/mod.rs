@@ -305,10 +305,10 @@ pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
 
 impl Skipped {
     /// The warning (or, under `--strict-import`, the error) that says it was left out.
-    pub(crate) fn error(&self, file: &SourceFile) -> RuleError {
-        let (line, column) = file.position(self.at);
+    /// `place` is the line and column of `at` in `file`.
+    pub(crate) fn error(&self, file: &str, (line, column): (usize, usize)) -> RuleError {
         RuleError {
-            file: file.name.to_string(),
+            file: file.to_string(),
             line,
             column,
             message: format!("{} left out: {}", self.label, self.reason),

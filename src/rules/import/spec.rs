@@ -5,20 +5,37 @@ use super::{Category, Cond, Imported, Look, Search, Test, Window};
 use crate::rules::schema::{
     ConditionSpec, Kind, OneOrMany, PackSpec, RuleSpec, Speaker, TimingSpec, WindowSpec,
 };
+use crate::text::lines::LineCursor;
 
 impl Imported {
-    /// The rule specs, as a YAML rule file of them would give, and where each is written.
-    pub(crate) fn pack(&self, source: &str) -> (PackSpec, Vec<usize>) {
-        let rules = self.categories.iter().map(|c| c.spec(source)).collect();
-        let at = self.categories.iter().map(|c| c.at).collect();
-        let pack = PackSpec {
+    /// The rule specs, as a YAML rule file of them would give.
+    pub(crate) fn pack(&self, source: &str) -> PackSpec {
+        PackSpec {
             pack: None,
             version: None,
             description: None,
             lexicons: Default::default(),
-            rules,
-        };
-        (pack, at)
+            rules: self.categories.iter().map(|c| c.spec(source)).collect(),
+        }
+    }
+
+    /// Line and column of each category's name, then of each left-out category's reason, in
+    /// `text` (the file's): one pass over the file, however many categories it holds.
+    pub(crate) fn places(&self, text: &str) -> Vec<(usize, usize)> {
+        let offsets: Vec<usize> = self
+            .categories
+            .iter()
+            .map(|c| c.at)
+            .chain(self.skipped.iter().map(|s| s.at))
+            .collect();
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut cursor = LineCursor::new(text);
+        let mut out = vec![(1, 1); offsets.len()];
+        for i in order {
+            out[i] = cursor.position(offsets[i]);
+        }
+        out
     }
 }
 
