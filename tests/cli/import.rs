@@ -302,13 +302,13 @@ fn malformed_files_are_errors_at_their_place() {
         ),
         (
             "fuzzy-type.json",
-            "4:51: TranscriptFilterType must be \"EXACT\", not \"FUZZY\"",
-            "AWS has only exact transcript filters",
+            "4:51: unknown TranscriptFilterType \"FUZZY\"",
+            "TranscriptFilterType is one of \"EXACT\"",
         ),
         (
             "unknown-role.json",
             "4:67: unknown ParticipantRole \"SUPERVISOR\"",
-            "ParticipantRole is AGENT or CUSTOMER",
+            "ParticipantRole is one of \"AGENT\", \"CUSTOMER\"",
         ),
         (
             "both-ranges.json",

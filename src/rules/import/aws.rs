@@ -31,20 +31,11 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     )?;
     let name = name_node.string("CategoryName")?.to_string();
     let id = id(Vendor::Aws, &name, name_node.at)?;
-    let real_time = match f.get("InputType") {
-        None => false,
-        Some(n) => match n.string("InputType")? {
-            "POST_CALL" => false,
-            "REAL_TIME" => true,
-            other => {
-                return Err(bad(
-                    n.at,
-                    format!("unknown InputType \"{other}\""),
-                    "InputType is POST_CALL (the default) or REAL_TIME",
-                ));
-            }
-        },
-    };
+    let real_time = f
+        .get("InputType")
+        .map(|n| n.choice("InputType", &[("POST_CALL", false), ("REAL_TIME", true)]))
+        .transpose()?
+        .unwrap_or(false);
     let rules = f.items(
         "Rules",
         "the AWS category",
@@ -131,14 +122,8 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
         what,
         "add \"TranscriptFilterType\": \"EXACT\" (the only type AWS has)",
     )?;
-    let written = kind.string("TranscriptFilterType")?;
-    if written != "EXACT" {
-        return Err(bad(
-            kind.at,
-            format!("TranscriptFilterType must be \"EXACT\", not \"{written}\""),
-            "AWS has only exact transcript filters",
-        ));
-    }
+    // AWS has only exact transcript filters.
+    kind.choice("TranscriptFilterType", &[("EXACT", ())])?;
     let targets = f.items(
         "Targets",
         what,
@@ -214,18 +199,9 @@ fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
     let (speaker, role_note) = match f.get("ParticipantRole").filter(|_| has_role) {
         None => (Speaker::Any, String::new()),
         Some(n) => {
+            let roles = [("AGENT", Speaker::Agent), ("CUSTOMER", Speaker::Customer)];
+            let speaker = n.choice("ParticipantRole", &roles)?;
             let role = n.string("ParticipantRole")?;
-            let speaker = match role {
-                "AGENT" => Speaker::Agent,
-                "CUSTOMER" => Speaker::Customer,
-                other => {
-                    return Err(bad(
-                        n.at,
-                        format!("unknown ParticipantRole \"{other}\""),
-                        "ParticipantRole is AGENT or CUSTOMER; leave it out for either",
-                    ));
-                }
-            };
             (speaker, format!("ParticipantRole {role}, "))
         }
     };

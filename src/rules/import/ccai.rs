@@ -42,7 +42,7 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     let mut conds = Vec::with_capacity(groups.len());
     for (i, g) in groups.iter().enumerate() {
         let what = format!("phraseMatchRuleGroups[{i}]");
-        let (cond, needs_model) = group(g, &what, &speaker, cx)?;
+        let (cond, needs_model) = group(g, &what, speaker, cx)?;
         semantic = semantic.or(needs_model);
         conds.push(cond);
     }
@@ -128,36 +128,27 @@ fn typed_list<'a>(
 
 /// `ALL_OF` (true) or `ANY_OF` (false), and the value as written.
 fn all_or_any(node: &Node, what: &str) -> Result<(bool, &'static str), Bad> {
-    match node.string(what)? {
-        "ALL_OF" => Ok((true, "ALL_OF")),
-        "ANY_OF" => Ok((false, "ANY_OF")),
-        other => Err(bad(
-            node.at,
-            format!("unknown {what} \"{other}\""),
-            format!("{what} is \"ALL_OF\" or \"ANY_OF\""),
-        )),
-    }
+    node.choice(
+        what,
+        &[("ALL_OF", (true, "ALL_OF")), ("ANY_OF", (false, "ANY_OF"))],
+    )
 }
 
-/// The speakers of `roleMatch` (SPEC §12).
-fn role(node: Option<&Node>) -> Result<Vec<Speaker>, Bad> {
+/// The speakers of `roleMatch` (SPEC §12); any speaker when it is absent.
+fn role(node: Option<&Node>) -> Result<&'static [Speaker], Bad> {
     let Some(node) = node else {
-        return Ok(vec![Speaker::Any]);
+        return Ok(&[Speaker::Any]);
     };
-    Ok(match node.string("roleMatch")? {
-        "ROLE_UNSPECIFIED" => vec![Speaker::Any],
-        "HUMAN_AGENT" => vec![Speaker::Agent],
-        "AUTOMATED_AGENT" => vec![Speaker::Bot],
-        "ANY_AGENT" => vec![Speaker::Agent, Speaker::Bot],
-        "END_USER" => vec![Speaker::Customer],
-        other => {
-            return Err(bad(
-                node.at,
-                format!("unknown roleMatch \"{other}\""),
-                "roleMatch is ROLE_UNSPECIFIED (any speaker), HUMAN_AGENT, AUTOMATED_AGENT, ANY_AGENT or END_USER",
-            ));
-        }
-    })
+    node.choice(
+        "roleMatch",
+        &[
+            ("ROLE_UNSPECIFIED", &[Speaker::Any]),
+            ("HUMAN_AGENT", &[Speaker::Agent]),
+            ("AUTOMATED_AGENT", &[Speaker::Bot]),
+            ("ANY_AGENT", &[Speaker::Agent, Speaker::Bot]),
+            ("END_USER", &[Speaker::Customer]),
+        ],
+    )
 }
 
 /// A rule group, and where it asks for semantic matching, if it does.

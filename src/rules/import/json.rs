@@ -149,6 +149,20 @@ impl Node {
         }
     }
 
+    /// A string that must be one of `values`, each with what it stands for.
+    pub(crate) fn choice<T: Copy>(&self, what: &str, values: &[(&str, T)]) -> Result<T, Bad> {
+        let written = self.string(what)?;
+        let found = values.iter().find(|(name, _)| *name == written);
+        found.map(|&(_, value)| value).ok_or_else(|| {
+            let names: Vec<String> = values.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            bad(
+                self.at,
+                format!("unknown {what} \"{written}\""),
+                format!("{what} is one of {}", names.join(", ")),
+            )
+        })
+    }
+
     pub(crate) fn boolean(&self, what: &str) -> Result<bool, Bad> {
         match &self.value {
             Value::Scalar(serde_json::Value::Bool(b)) => Ok(*b),
