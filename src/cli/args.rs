@@ -35,6 +35,9 @@ pub(crate) enum Command {
     Eval(Box<EvalArgs>),
     /// Merge the JSON or JSONL reports of shards or streams into one report.
     Merge(MergeArgs),
+    /// Print AWS Call Analytics categories and Google CCAI phrase matchers (JSON) as a YAML
+    /// rule file.
+    Import(ImportArgs),
 }
 
 /// Where the config comes from (shared by every command that loads rules).
@@ -55,6 +58,10 @@ pub(crate) struct RuleArgs {
     /// else the built-in pack.
     #[arg(short = 'r', long = "rules", value_name = "PATH")]
     pub(crate) rules: Vec<PathBuf>,
+    /// A cloud category (a *.json rule file) that needs a model, such as an AWS SentimentFilter,
+    /// is an error instead of being left out with a warning.
+    #[arg(long)]
+    pub(crate) strict_import: bool,
     #[command(flatten)]
     pub(crate) config: ConfigArgs,
 }
@@ -194,6 +201,18 @@ pub(crate) struct MergeArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// JSON files of AWS categories or CCAI phrase matchers.
+    #[arg(value_name = "FILE", required = true)]
+    pub(crate) files: Vec<PathBuf>,
+    /// A category that needs a model is an error instead of being left out with a warning.
+    #[arg(long)]
+    pub(crate) strict_import: bool,
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct TestArgs {
     /// Rule files or folders to test. Default: the configured rules, else the built-in pack.
     #[arg(value_name = "RULE_PATH")]
@@ -300,7 +319,10 @@ pub(crate) enum ColorChoice {
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "test", "rules", "init", "eval", "merge", "help"].contains(&first)
+    let named = [
+        "check", "test", "rules", "init", "eval", "merge", "import", "help",
+    ]
+    .contains(&first)
         || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
         args.insert(1.min(args.len()), "check".into());

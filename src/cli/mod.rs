@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod eval;
+mod import;
 mod init;
 mod merge;
 mod rules;
@@ -92,6 +93,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Init => init::run(),
         Command::Eval(args) => eval::run(*args),
         Command::Merge(args) => merge::run(args),
+        Command::Import(args) => import::run(args),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

@@ -136,12 +136,12 @@ pub(super) fn config(args: &ConfigArgs) -> Result<Loaded, CliError> {
 /// built-in pack. Warnings (overrides that name no rule) go to standard error.
 pub(super) fn rules(args: &RuleArgs) -> Result<(Loaded, RuleSet), CliError> {
     let cfg = config(&args.config)?;
-    let rules = rule_set(&args.rules, &cfg)?;
+    let rules = rule_set(&args.rules, &cfg, args.strict_import)?;
     Ok((cfg, rules))
 }
 
 /// The config's fillers, else the built-in ones, as canonical words.
-fn fillers(cfg: &Loaded) -> Vec<String> {
+pub(super) fn fillers(cfg: &Loaded) -> Vec<String> {
     match &cfg.config.fillers {
         Some(list) => list.iter().flat_map(|f| canonical_words(f)).collect(),
         None => DEFAULT_FILLERS
@@ -152,7 +152,12 @@ fn fillers(cfg: &Loaded) -> Vec<String> {
 }
 
 /// The rule set from `cli_rules`, else the config's `rules:`, else the built-in pack.
-pub(super) fn rule_set(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, CliError> {
+/// `strict_import`: a cloud category that needs a model is an error, not a warning.
+pub(super) fn rule_set(
+    cli_rules: &[PathBuf],
+    cfg: &Loaded,
+    strict_import: bool,
+) -> Result<RuleSet, CliError> {
     let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
         cli_rules
             .iter()
@@ -181,6 +186,7 @@ pub(super) fn rule_set(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, C
             .as_ref()
             .map_or_else(|| "config".into(), |p| p.display().to_string()),
         text: cfg.text.clone(),
+        strict_import,
     };
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
     let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;

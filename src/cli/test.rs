@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     let cfg = settings::config(&args.config)?;
-    let rules = settings::rule_set(&args.paths, &cfg)?;
+    let rules = settings::rule_set(&args.paths, &cfg, false)?;
     let opts = ParseOptions {
         roles: settings::roles(&cfg),
         default_role: Role::Agent,

@@ -4,8 +4,8 @@
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
-use super::schema::Severity;
-use super::{Rule, RuleSet, builtin, validate};
+use super::schema::{PackSpec, Severity};
+use super::{Rule, RuleSet, builtin, import, validate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +31,8 @@ pub struct Overrides {
     pub origin: String,
     /// The text they were written in, for locating errors.
     pub text: String,
+    /// A cloud category left out because it needs a model is an error, not a warning.
+    pub strict_import: bool,
 }
 
 /// Reads every rule file the sources name, as `(display name, text)`.
@@ -110,19 +112,34 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(out)
 }
 
-/// Parses and checks rule files (`(display name, text)`), reading phrases without `fillers`, and
-/// applies overrides. Returns the rule set and warnings (overrides that name no loaded rule).
+/// Parses and checks rule files (`(display name, text)`; a `.json` name is a cloud category or
+/// phrase matcher, SPEC §12), reading phrases without `fillers`, and applies overrides. Returns
+/// the rule set and warnings (cloud categories left out, overrides that name no loaded rule).
 pub fn load(
     files: &[(String, String)],
     overrides: &Overrides,
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut errors = Vec::new();
+    let mut import_warnings = Vec::new();
+    // Each file's specs, and for a cloud file the line and column of each rule's category.
     let mut packs = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
+        if import::is_cloud(name) {
+            match cloud_pack(
+                &file,
+                fillers,
+                overrides.strict_import,
+                &mut import_warnings,
+            ) {
+                Ok((pack, places)) => packs.push((file, pack, Some(places))),
+                Err(e) => errors.extend(e),
+            }
+            continue;
+        }
         match validate::parse_pack(&file) {
-            Ok(pack) => packs.push((file, pack)),
+            Ok(pack) => packs.push((file, pack, None)),
             Err(e) => errors.push(e),
         }
     }
@@ -132,7 +149,7 @@ pub fn load(
     };
     let sources: Vec<LexiconSource> = packs
         .iter()
-        .map(|(file, pack)| LexiconSource {
+        .map(|(file, pack, _)| LexiconSource {
             file: SourceFile { ..*file },
             lexicons: &pack.lexicons,
             appends: false,
@@ -153,12 +170,25 @@ pub fn load(
     let mut checked: Vec<Rule> = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =
         std::collections::HashMap::new();
-    for (file, pack) in packs {
+    for (file, pack, places) in packs {
+        // A cloud file's rules are not written in its text: they are checked against none (so
+        // no search for their ids runs through the file) and placed where their categories are.
+        let checked_in = match places {
+            Some(_) => SourceFile {
+                name: file.name,
+                text: "",
+            },
+            None => SourceFile { ..file },
+        };
+        let place = |i: usize| places.as_ref().and_then(|p| p.get(i).copied());
         let mut from = 0;
-        for spec in pack.rules {
-            match validate::check(spec, &file, from, fillers, &lexicons) {
-                Ok((rule, at)) => {
+        for (i, spec) in pack.rules.into_iter().enumerate() {
+            match validate::check(spec, &checked_in, from, fillers, &lexicons) {
+                Ok((mut rule, at)) => {
                     from = at + 1;
+                    if let Some(place) = place(i) {
+                        (rule.origin.line, rule.origin.column) = place;
+                    }
                     let origin = rule.origin.clone();
                     match seen.get(&rule.id) {
                         Some((first_file, first_line)) => errors.push(RuleError {
@@ -174,20 +204,56 @@ pub fn load(
                         }
                     }
                 }
-                Err(e) => errors.push(e),
+                Err(mut e) => {
+                    if let Some(place) = place(i) {
+                        (e.line, e.column) = place;
+                    }
+                    errors.push(e);
+                }
             }
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = apply_overrides(&mut checked, overrides);
+    let mut warnings = import_warnings;
+    warnings.extend(apply_overrides(&mut checked, overrides));
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),
         lexicons: lexicons.written(),
     };
     Ok((set, warnings))
+}
+
+/// The 1-based line and column of each rule's category in a cloud rule file.
+type Places = Vec<(usize, usize)>;
+
+/// A cloud rule file's specs and the line and column of each category. A category left out is
+/// a warning, or an error when it needs a model and `strict` is set (`--strict-import`).
+fn cloud_pack(
+    file: &SourceFile,
+    fillers: &[String],
+    strict: bool,
+    warnings: &mut Vec<String>,
+) -> Result<(PackSpec, Places), Vec<RuleError>> {
+    let imported = import::read(file, fillers).map_err(|e| vec![e])?;
+    let mut places = imported.places(file.text);
+    let skipped_places = places.split_off(imported.categories.len());
+    let mut errors = Vec::new();
+    for (s, place) in imported.skipped.iter().zip(skipped_places) {
+        let e = s.error(file.name, place);
+        if s.needs_model && strict {
+            errors.push(e);
+        } else {
+            warnings.push(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
+        }
+    }
+    if errors.is_empty() {
+        Ok((imported.pack(file.name), places))
+    } else {
+        Err(errors)
+    }
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a

@@ -1,10 +1,11 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
-//! lexicons ([`lexicon`]), checking a spec into a [`Rule`] ([`validate`]), loading rule files into
-//! one [`RuleSet`] ([`load`]) and the built-in pack ([`builtin`]). Nothing here matches text: the
-//! engine compiles a rule set.
+//! lexicons ([`lexicon`]), checking a spec into a [`Rule`] ([`validate`]), cloud categories read
+//! into the same specs ([`import`]), loading rule files into one [`RuleSet`] ([`load`]) and the
+//! built-in pack ([`builtin`]). Nothing here matches text: the engine compiles a rule set.
 
 pub(crate) mod builtin;
 mod error;
+pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
 mod model;

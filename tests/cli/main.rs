@@ -8,6 +8,7 @@ mod format_samples;
 mod formats;
 mod html_report;
 mod html_review;
+mod import;
 mod merge;
 mod records;
 mod reports;

@@ -1,0 +1,56 @@
+//! `talklint import`: AWS Call Analytics categories and Google CCAI phrase matchers printed as
+//! the YAML rule file `-r FILE.json` would load, for a team to edit and extend (SPEC §12).
+//! The files are loaded first, exactly as `-r` loads them, so what prints has no rule error.
+
+use super::args::ImportArgs;
+use super::settings;
+use super::{CliError, Outcome};
+use crate::rules::RuleError;
+use crate::rules::import;
+use crate::rules::load::{self, Overrides};
+use std::io::{self, Write};
+
+pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
+    let cfg = settings::config(&args.config)?;
+    let fillers = settings::fillers(&cfg);
+    let mut files = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let name = path.display().to_string();
+        if !import::is_cloud(&name) {
+            return Err(CliError::Rules(vec![RuleError {
+                file: name,
+                line: 1,
+                column: 1,
+                message: "talklint import reads cloud definitions in .json files".into(),
+                hint: Some(
+                    "YAML rule files are talklint's own: pass them to -r as they are".into(),
+                ),
+            }]));
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        files.push((name, text));
+    }
+    let overrides = Overrides {
+        strict_import: args.strict_import,
+        ..Overrides::default()
+    };
+    let (_, warnings) = load::load(&files, &overrides, &fillers).map_err(CliError::Rules)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    let imported = files
+        .iter()
+        .map(|(name, text)| Ok((name.clone(), import::read_text(name, text, &fillers)?)))
+        .collect::<Result<Vec<_>, RuleError>>()
+        .map_err(|e| CliError::Rules(vec![e]))?;
+    match io::stdout()
+        .lock()
+        .write_all(import::yaml(&imported).as_bytes())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
+        _ => Ok(Outcome::Clean),
+    }
+}

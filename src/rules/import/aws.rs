@@ -1,0 +1,337 @@
+//! An AWS Transcribe Call Analytics category (`CreateCallAnalyticsCategory`, field by field in
+//! `reference/cloud-rules.md`) read as a talklint condition: all `Rules` must hold; each
+//! transcript, interruption or non-talk-time filter is one condition, `Negate` a `not`, time
+//! ranges windows. A `SentimentFilter` needs a model: the category is left out.
+
+use super::json::{Bad, Fields, Node, bad};
+use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, Window, id};
+use crate::rules::schema::Speaker;
+
+/// The longest call AWS accepts in a time range: 4 hours, in milliseconds.
+const MAX_MS: u64 = 14_400_000;
+
+const CATEGORY_KEYS: [&str; 3] = ["CategoryName", "InputType", "Rules"];
+/// Keys of a category that say nothing about what it matches.
+const IGNORED: [&str; 3] = ["Tags", "CreateTime", "LastUpdateTime"];
+const FILTERS: [&str; 4] = [
+    "TranscriptFilter",
+    "InterruptionFilter",
+    "NonTalkTimeFilter",
+    "SentimentFilter",
+];
+const RANGES: [&str; 2] = ["AbsoluteTimeRange", "RelativeTimeRange"];
+
+/// Reads one category.
+pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
+    let f = Fields::new(node, "an AWS category", &CATEGORY_KEYS, &IGNORED, false)?;
+    let name_node = f.require(
+        "CategoryName",
+        "the AWS category",
+        "add \"CategoryName\": the rule id is aws/ and its kebab-case",
+    )?;
+    let name = name_node.string("CategoryName")?.to_string();
+    let id = id(Vendor::Aws, &name, name_node.at)?;
+    let real_time = f
+        .get("InputType")
+        .map(|n| n.choice("InputType", &[("POST_CALL", false), ("REAL_TIME", true)]))
+        .transpose()?
+        .unwrap_or(false);
+    let rules = f.items(
+        "Rules",
+        "the AWS category",
+        "add \"Rules\": a list of 1 to 20 filters, all of which must match",
+    )?;
+    if rules.len() > 20 {
+        return Err(bad(
+            f.get("Rules").map_or(f.at, |n| n.at),
+            format!("`Rules` holds {} rules; AWS allows 1 to 20", rules.len()),
+            "give the category 1 to 20 rules (all must match)",
+        ));
+    }
+    let mut all = Vec::with_capacity(rules.len());
+    let mut sentiment = None;
+    for (i, rule) in rules.iter().enumerate() {
+        let what = format!("Rules[{i}]");
+        let rf = Fields::new(rule, &what, &FILTERS, &[], false)?;
+        let [entry] = FILTERS
+            .map(|k| rf.entry(k))
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()[..]
+        else {
+            return Err(bad(
+                rule.at,
+                format!("{what} must hold exactly one filter"),
+                format!("write one of {} per rule", FILTERS.join(", ")),
+            ));
+        };
+        let filter = entry.key.as_str();
+        if real_time && filter != "TranscriptFilter" {
+            return Err(bad(
+                entry.key_at,
+                format!("a REAL_TIME category allows only TranscriptFilter, not {filter}"),
+                "make the category POST_CALL, or remove this rule",
+            ));
+        }
+        let what = format!("{what}.{filter}");
+        let node = &entry.node;
+        match filter {
+            "TranscriptFilter" => all.push(transcript(node, &what, cx)?),
+            "InterruptionFilter" => all.push(threshold(node, &what, true)?),
+            "NonTalkTimeFilter" => all.push(threshold(node, &what, false)?),
+            _ => sentiment = sentiment.or(Some((entry.key_at, what))),
+        }
+    }
+    let input = if real_time { "REAL_TIME" } else { "POST_CALL" };
+    if let Some((at, what)) = sentiment {
+        return Ok(Read::Skipped(Skipped {
+            label: Vendor::Aws.label(&name),
+            at,
+            reason: format!(
+                "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"
+            ),
+            needs_model: true,
+        }));
+    }
+    Ok(Read::Category(Category {
+        vendor: Vendor::Aws,
+        note: format!("CategoryName \"{name}\", InputType {input}: all Rules must match"),
+        name,
+        id,
+        at: name_node.at,
+        when: Cond {
+            note: None,
+            test: Test::All(all),
+        },
+    }))
+}
+
+/// A `TranscriptFilter`: any of its `Targets`, exactly, said by the role, in the range.
+fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
+    let keys = [
+        "TranscriptFilterType",
+        "Targets",
+        "ParticipantRole",
+        "Negate",
+        "AbsoluteTimeRange",
+        "RelativeTimeRange",
+    ];
+    let f = Fields::new(node, what, &keys, &[], false)?;
+    let kind = f.require(
+        "TranscriptFilterType",
+        what,
+        "add \"TranscriptFilterType\": \"EXACT\" (the only type AWS has)",
+    )?;
+    // AWS has only exact transcript filters.
+    kind.choice("TranscriptFilterType", &[("EXACT", ())])?;
+    let targets = f.items(
+        "Targets",
+        what,
+        "add \"Targets\": [\"phrase\", …] (the filter holds when any of them is said)",
+    )?;
+    let phrases = targets
+        .iter()
+        .map(|t| cx.phrase(t, "the target"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let common = common(&f, what, true)?;
+    let targets = if common.negate {
+        "Negate: none of"
+    } else {
+        "any of"
+    };
+    let note = format!(
+        "{what}: EXACT, {}{targets} Targets{}",
+        common.role_note, common.range_note
+    );
+    Ok(common.cond(Look::Phrases(phrases), note))
+}
+
+/// An `InterruptionFilter` (`interruptions`; its role is the one who interrupts) or a
+/// `NonTalkTimeFilter` (no role): a `Threshold` in milliseconds.
+fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> {
+    let mut keys = vec![
+        "Threshold",
+        "Negate",
+        "AbsoluteTimeRange",
+        "RelativeTimeRange",
+    ];
+    if interruptions {
+        keys.push("ParticipantRole");
+    }
+    let f = Fields::new(node, what, &keys, &[], false)?;
+    let ms = f
+        .require(
+            "Threshold",
+            what,
+            "add \"Threshold\": a number of milliseconds (talklint does not guess AWS's default)",
+        )?
+        .whole("Threshold", MAX_MS, "milliseconds")?;
+    let seconds = ms as f64 / 1000.0;
+    let common = common(&f, what, interruptions)?;
+    let (look, measure) = if interruptions {
+        (
+            Look::InterruptsTotal(seconds),
+            "interruptions lasting more than",
+        )
+    } else {
+        (Look::Silence(seconds), "silence between turns of at least")
+    };
+    let negate = if common.negate { "Negate: no " } else { "" };
+    let note = format!(
+        "{what}: {}{negate}{measure} Threshold {ms} ms{}",
+        common.role_note, common.range_note
+    );
+    Ok(common.cond(look, note))
+}
+
+/// The fields every filter shares: role, `Negate` and a time range.
+struct Common {
+    speaker: Speaker,
+    negate: bool,
+    window: Option<Window>,
+    /// `ParticipantRole X, ` when it is given, for comments.
+    role_note: String,
+    /// `, AbsoluteTimeRange …` when a range is given, for comments.
+    range_note: String,
+}
+
+fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
+    let (speaker, role_note) = match f.get("ParticipantRole").filter(|_| has_role) {
+        None => (Speaker::Any, String::new()),
+        Some(n) => {
+            let roles = [("AGENT", Speaker::Agent), ("CUSTOMER", Speaker::Customer)];
+            let speaker = n.choice("ParticipantRole", &roles)?;
+            let role = n.string("ParticipantRole")?;
+            (speaker, format!("ParticipantRole {role}, "))
+        }
+    };
+    let negate = f
+        .get("Negate")
+        .map(|n| n.boolean("Negate"))
+        .transpose()?
+        .unwrap_or(false);
+    let mut range_note = String::new();
+    let ranges: Vec<_> = RANGES.iter().filter_map(|k| f.entry(k)).collect();
+    let window = match ranges.as_slice() {
+        [] => None,
+        [e] => {
+            let (window, text) = range(&e.node, &e.key)?;
+            range_note = format!(", {} {text}", e.key);
+            Some(window)
+        }
+        [_, second, ..] => {
+            return Err(bad(
+                second.key_at,
+                format!("{what} has both AbsoluteTimeRange and RelativeTimeRange"),
+                "keep one time range per filter",
+            ));
+        }
+    };
+    Ok(Common {
+        speaker,
+        negate,
+        window,
+        role_note,
+        range_note,
+    })
+}
+
+impl Common {
+    fn cond(self, look: Look, note: String) -> Cond {
+        let search = Cond {
+            note: None,
+            test: Test::Search(Search {
+                speaker: vec![self.speaker],
+                look,
+                window: self.window,
+            }),
+        };
+        let test = if self.negate {
+            Test::Not(Box::new(search))
+        } else {
+            search.test
+        };
+        Cond {
+            note: Some(note),
+            test,
+        }
+    }
+}
+
+/// An `AbsoluteTimeRange` (milliseconds) or `RelativeTimeRange` (percent): start and end
+/// together, or `First`, or `Last`. Gives the window and the range as written.
+fn range(node: &Node, key: &str) -> Result<(Window, String), Bad> {
+    let absolute = key == "AbsoluteTimeRange";
+    let (start, end, max, unit) = if absolute {
+        ("StartTime", "EndTime", MAX_MS, "milliseconds")
+    } else {
+        ("StartPercentage", "EndPercentage", 100, "percent")
+    };
+    let keys = [start, end, "First", "Last"];
+    let f = Fields::new(node, key, &keys, &[], false)?;
+    let value = |k: &str| -> Result<Option<u64>, Bad> {
+        f.get(k)
+            .map(|n| n.whole(&format!("{key}.{k}"), max, unit))
+            .transpose()
+    };
+    let given: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| f.get(k).is_some())
+        .collect();
+    let hint =
+        format!("write `{start}` with `{end}`, or `First`, or `Last` ({unit} from 0 to {max})");
+    let wrong = |message: String| {
+        let at = given
+            .get(1)
+            .and_then(|k| f.entry(k))
+            .map_or(node.at, |e| e.key_at);
+        bad(at, message, hint.clone())
+    };
+    let s = |ms: u64| {
+        if absolute {
+            ms as f64 / 1000.0
+        } else {
+            ms as f64
+        }
+    };
+    let (window, text) = match given.as_slice() {
+        [a, b] if *a == start && *b == end => {
+            let (a, b) = (value(start)?.unwrap_or(0), value(end)?.unwrap_or(0));
+            if a >= b {
+                return Err(wrong(format!("{key}: {start} {a} is not before {end} {b}")));
+            }
+            let w = if absolute {
+                Window::BetweenSeconds(s(a), s(b))
+            } else {
+                Window::BetweenPercent(s(a), s(b))
+            };
+            (w, format!("{start} {a} {end} {b}"))
+        }
+        [one @ ("First" | "Last")] => {
+            let n = value(one)?.unwrap_or(0);
+            if n == 0 {
+                return Err(bad(
+                    f.get(one).map_or(node.at, |n| n.at),
+                    format!("{key}.{one} is 0: the range holds nothing"),
+                    hint,
+                ));
+            }
+            let w = match (absolute, *one == "First") {
+                (true, true) => Window::BetweenSeconds(0.0, s(n)),
+                (true, false) => Window::LastSeconds(s(n)),
+                (false, true) => Window::FirstPercent(s(n)),
+                (false, false) => Window::LastPercent(s(n)),
+            };
+            (w, format!("{one} {n}"))
+        }
+        [] => return Err(bad(node.at, format!("{key} is empty"), hint)),
+        more => {
+            return Err(wrong(format!(
+                "{key} takes `{start}` with `{end}`, or `First`, or `Last`, not {}",
+                more.join(" with ")
+            )));
+        }
+    };
+    Ok((window, text))
+}

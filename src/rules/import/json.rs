@@ -1,0 +1,347 @@
+//! JSON with places: the vendors' files are read into a small tree whose every value and key
+//! knows its byte offset in the file, so that an error found after parsing (a missing `Targets`,
+//! a percentage over 100) still names its line and column. serde_json checks the syntax; its
+//! borrowed `RawValue`s give the offsets.
+
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// A JSON value and where it starts in the file.
+#[derive(Debug)]
+pub(crate) struct Node {
+    /// Byte offset of the value's first character.
+    pub(crate) at: usize,
+    pub(crate) value: Value,
+}
+
+/// A JSON value; objects keep their keys in file order.
+#[derive(Debug)]
+pub(crate) enum Value {
+    Object(Vec<Entry>),
+    Array(Vec<Node>),
+    /// A string, number, boolean or null.
+    Scalar(serde_json::Value),
+}
+
+/// A key of an object, where the key is written, and its value.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub(crate) key: String,
+    pub(crate) key_at: usize,
+    pub(crate) node: Node,
+}
+
+/// Something wrong with a value: where, what, and how to fix it.
+#[derive(Debug)]
+pub(crate) struct Bad {
+    pub(crate) at: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
+}
+
+/// A [`Bad`] at `at`.
+pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>) -> Bad {
+    Bad {
+        at,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Parses `text`, or gives serde_json's error (which has the line and column).
+pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
+    // A full parse first: it stops at serde_json's nesting limit (128), which bounds the
+    // recursion below (reading a `RawValue` does not count depth).
+    serde_json::from_str::<serde_json::Value>(text)?;
+    let raw: &RawValue = serde_json::from_str(text)?;
+    Ok(node(text, raw))
+}
+
+/// Byte offset of `part` (a slice of `text`) in `text`.
+fn offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&at| at <= text.len())
+        .unwrap_or(0)
+}
+
+fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
+    let source = raw.get();
+    let at = offset(text, source);
+    // `source` is valid JSON already, so these reads cannot fail; a failure reads as null.
+    let value = match source.as_bytes().first() {
+        Some(b'{') => {
+            let map: BTreeMap<String, &'a RawValue> =
+                serde_json::from_str(source).unwrap_or_default();
+            let mut entries: Vec<Entry> = map
+                .into_iter()
+                .map(|(key, raw)| {
+                    let node = node(text, raw);
+                    let key_at = key_start(text, node.at).unwrap_or(node.at);
+                    Entry { key, key_at, node }
+                })
+                .collect();
+            entries.sort_by_key(|e| e.node.at);
+            Value::Object(entries)
+        }
+        Some(b'[') => {
+            let list: Vec<&'a RawValue> = serde_json::from_str(source).unwrap_or_default();
+            Value::Array(list.into_iter().map(|r| node(text, r)).collect())
+        }
+        _ => Value::Scalar(serde_json::from_str(source).unwrap_or(serde_json::Value::Null)),
+    };
+    Node { at, value }
+}
+
+/// Where the key of the value at `value_at` starts: back over `:` and white space to the
+/// key's closing quote, then to its opening one (a quote after an even run of backslashes).
+/// Reads only the key, so an object with many keys is still read in linear time.
+fn key_start(text: &str, value_at: usize) -> Option<usize> {
+    let before = text.get(..value_at)?.trim_end().strip_suffix(':')?;
+    let inside = before.trim_end().strip_suffix('"')?.as_bytes();
+    let escaped = |i: usize| {
+        inside[..i]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count()
+            % 2
+            == 1
+    };
+    (0..inside.len())
+        .rev()
+        .find(|&i| inside[i] == b'"' && !escaped(i))
+}
+
+/// What a value is, for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Object(_) => "an object",
+        Value::Array(_) => "a list",
+        Value::Scalar(serde_json::Value::String(_)) => "a string",
+        Value::Scalar(serde_json::Value::Number(_)) => "a number",
+        Value::Scalar(serde_json::Value::Bool(_)) => "a boolean",
+        Value::Scalar(_) => "null",
+    }
+}
+
+impl Node {
+    /// The entries of an object, or an error naming what `what` should be.
+    pub(crate) fn object(&self, what: &str) -> Result<&[Entry], Bad> {
+        match &self.value {
+            Value::Object(entries) => Ok(entries),
+            other => Err(self.wrong(what, "an object `{…}`", other)),
+        }
+    }
+
+    /// The items of a list.
+    pub(crate) fn array(&self, what: &str) -> Result<&[Node], Bad> {
+        match &self.value {
+            Value::Array(items) => Ok(items),
+            other => Err(self.wrong(what, "a list `[…]`", other)),
+        }
+    }
+
+    pub(crate) fn string(&self, what: &str) -> Result<&str, Bad> {
+        match &self.value {
+            Value::Scalar(serde_json::Value::String(s)) => Ok(s),
+            other => Err(self.wrong(what, "a string in double quotes", other)),
+        }
+    }
+
+    /// A string that must be one of `values`, each with what it stands for.
+    pub(crate) fn choice<T: Copy>(&self, what: &str, values: &[(&str, T)]) -> Result<T, Bad> {
+        let written = self.string(what)?;
+        let found = values.iter().find(|(name, _)| *name == written);
+        found.map(|&(_, value)| value).ok_or_else(|| {
+            let names: Vec<String> = values.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            bad(
+                self.at,
+                format!("unknown {what} \"{written}\""),
+                format!("{what} is one of {}", names.join(", ")),
+            )
+        })
+    }
+
+    pub(crate) fn boolean(&self, what: &str) -> Result<bool, Bad> {
+        match &self.value {
+            Value::Scalar(serde_json::Value::Bool(b)) => Ok(*b),
+            other => Err(self.wrong(what, "true or false", other)),
+        }
+    }
+
+    /// A whole number from 0 to `max`; `unit` names it in messages ("milliseconds").
+    pub(crate) fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
+        let number = match &self.value {
+            Value::Scalar(serde_json::Value::Number(n)) => n,
+            other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
+        };
+        number.as_u64().filter(|&n| n <= max).ok_or_else(|| {
+            bad(
+                self.at,
+                format!(
+                    "`{what}` is {number}: it must be a whole number of {unit} from 0 to {max}"
+                ),
+                format!("write a whole number of {unit} from 0 to {max}"),
+            )
+        })
+    }
+
+    fn wrong(&self, what: &str, expected: &str, found: &Value) -> Bad {
+        let quoted = match found {
+            Value::Scalar(serde_json::Value::String(s)) => format!(" \"{s}\""),
+            _ => String::new(),
+        };
+        bad(
+            self.at,
+            format!("`{what}` must be {expected}, not {}{quoted}", kind(found)),
+            format!("write {expected} here (without quotes around numbers and booleans)"),
+        )
+    }
+}
+
+/// An object's entries, read by key: every key must be one the caller asks for, or one of the
+/// keys it ignores.
+#[derive(Debug)]
+pub(crate) struct Fields<'a> {
+    /// The object itself, for errors about a missing key.
+    pub(crate) at: usize,
+    entries: &'a [Entry],
+    /// Keys as the vendor names them; snake_case keys are read as camelCase.
+    snake: bool,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of `node`, an object named `what`; keys not in `known` nor `ignored` are an
+    /// error listing `known`.
+    pub(crate) fn new(
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+        ignored: &[&str],
+        snake: bool,
+    ) -> Result<Fields<'a>, Bad> {
+        let entries = node.object(what)?;
+        let fields = Fields {
+            at: node.at,
+            entries,
+            snake,
+        };
+        for e in entries {
+            let key = fields.name(&e.key);
+            if !known.contains(&key.as_str()) && !ignored.contains(&key.as_str()) {
+                return Err(bad(
+                    e.key_at,
+                    format!("unknown key `{}` in {what}", e.key),
+                    format!("{what} holds {}", known.join(", ")),
+                ));
+            }
+        }
+        Ok(fields)
+    }
+
+    /// A key as the caller names it: camelCase for a snake_case key, when reading both.
+    fn name(&self, key: &str) -> String {
+        if !self.snake || !key.contains('_') {
+            return key.to_string();
+        }
+        let mut out = String::with_capacity(key.len());
+        let mut upper = false;
+        for c in key.chars() {
+            match (c, upper) {
+                ('_', _) => upper = true,
+                (c, true) => {
+                    out.extend(c.to_uppercase());
+                    upper = false;
+                }
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The entry of `key`, if there is one.
+    pub(crate) fn entry(&self, key: &str) -> Option<&'a Entry> {
+        self.entries.iter().find(|e| self.name(&e.key) == key)
+    }
+
+    /// The value of `key`, if there is one.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entry(key).map(|e| &e.node)
+    }
+
+    /// The items of the list at `key`, which must hold one or more; `add` says how to write it.
+    pub(crate) fn items(&self, key: &str, what: &str, add: &str) -> Result<&'a [Node], Bad> {
+        let node = self.require(key, what, add)?;
+        let items = node.array(key)?;
+        if items.is_empty() {
+            return Err(bad(node.at, format!("{what} has an empty `{key}`"), add));
+        }
+        Ok(items)
+    }
+
+    /// The value of `key`, or an error that says `what` needs it.
+    pub(crate) fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
+        self.get(key)
+            .ok_or_else(|| bad(self.at, format!("{what} has no `{key}`"), hint.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys of the object `text` holds, with where each key and its value start.
+    fn keys(text: &str) -> Vec<(String, usize, usize)> {
+        match parse(text).unwrap().value {
+            Value::Object(entries) => entries
+                .into_iter()
+                .map(|e| (e.key, e.key_at, e.node.at))
+                .collect(),
+            other => panic!("an object, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn values_and_keys_know_their_offsets() {
+        let text = "{\"b\": [1, {\"c\": true}],\n \"a\": \"x\"}";
+        assert_eq!(keys(text), [("b".into(), 1, 6), ("a".into(), 25, 30)]);
+        let inner = parse(text).unwrap();
+        let Value::Object(entries) = &inner.value else {
+            panic!("an object")
+        };
+        let items = entries[0].node.array("b").unwrap();
+        assert_eq!(&text[items[1].at..items[1].at + 1], "{");
+    }
+
+    #[test]
+    fn keys_with_escapes_are_found() {
+        let text = "{\"a\\\"b\" : 1, \"c\\\\\":2}";
+        assert_eq!(keys(text), [("a\"b".into(), 1, 10), ("c\\".into(), 13, 19)]);
+    }
+
+    #[test]
+    fn snake_case_keys_read_as_camel_case() {
+        let root = parse("{\"phrase_match_rule_groups\": [], \"type\": \"ALL_OF\"}").unwrap();
+        let f = Fields::new(&root, "x", &["phraseMatchRuleGroups", "type"], &[], true).unwrap();
+        assert!(f.get("phraseMatchRuleGroups").is_some());
+        let err = Fields::new(&root, "x", &["type"], &[], false).unwrap_err();
+        assert!(err.message.contains("phrase_match_rule_groups"));
+    }
+
+    #[test]
+    fn numbers_are_whole_and_bounded() {
+        let root = parse("[\"3000\", 101, 2.5, 40]").unwrap();
+        let items = root.array("x").unwrap();
+        assert!(
+            items[0]
+                .whole("T", 100, "ms")
+                .unwrap_err()
+                .message
+                .contains("not a string \"3000\"")
+        );
+        assert!(items[1].whole("T", 100, "ms").is_err());
+        assert!(items[2].whole("T", 100, "ms").is_err());
+        assert_eq!(items[3].whole("T", 100, "ms").unwrap(), 40);
+    }
+}

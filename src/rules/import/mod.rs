@@ -1,0 +1,325 @@
+//! Cloud rules offline (SPEC §12): an AWS Transcribe Call Analytics category or a Google CCAI
+//! Insights phrase matcher, read from its JSON ([`aws`], [`ccai`]), becomes one `kind: tag` rule
+//! with a `when` condition: the same spec data a YAML rule file gives, so the engine needs no
+//! change, and [`print`] writes it back as YAML a team can edit. What needs a model (sentiment,
+//! semantic match) is never guessed: the category is left out, with the reason.
+
+mod aws;
+mod ccai;
+pub(crate) mod json;
+mod print;
+mod spec;
+
+use super::error::{RuleError, SourceFile};
+use super::phrase;
+use super::schema::Speaker;
+use json::{Bad, Fields, Node, Value, bad};
+pub(crate) use print::yaml;
+
+/// Where a category comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vendor {
+    Aws,
+    Ccai,
+}
+
+impl Vendor {
+    /// The id prefix.
+    fn prefix(self) -> &'static str {
+        match self {
+            Vendor::Aws => "aws",
+            Vendor::Ccai => "ccai",
+        }
+    }
+
+    /// What the vendor calls one, for comments.
+    pub(crate) fn thing(self) -> &'static str {
+        match self {
+            Vendor::Aws => "AWS Transcribe Call Analytics category",
+            Vendor::Ccai => "Google CCAI Insights phrase matcher",
+        }
+    }
+
+    /// One of them by name, for messages: `AWS Transcribe Call Analytics category "x"`.
+    pub(crate) fn label(self, name: &str) -> String {
+        format!("{} \"{name}\"", self.thing())
+    }
+}
+
+/// One category or matcher, read.
+#[derive(Debug)]
+pub(crate) struct Category {
+    pub(crate) vendor: Vendor,
+    /// As the vendor names it (`CategoryName`, `displayName`).
+    pub(crate) name: String,
+    /// `aws/<name>` or `ccai/<name>`, kebab-cased.
+    pub(crate) id: String,
+    /// Byte offset of its name in the file (or of the object, when it has none).
+    pub(crate) at: usize,
+    /// The vendor's top-level fields, for a comment.
+    pub(crate) note: String,
+    pub(crate) when: Cond,
+}
+
+/// A condition, with the vendor fields it comes from.
+#[derive(Debug)]
+pub(crate) struct Cond {
+    pub(crate) note: Option<String>,
+    pub(crate) test: Test,
+}
+
+#[derive(Debug)]
+pub(crate) enum Test {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Search(Search),
+}
+
+/// A search of one condition.
+#[derive(Debug)]
+pub(crate) struct Search {
+    pub(crate) speaker: Vec<Speaker>,
+    pub(crate) look: Look,
+    pub(crate) window: Option<Window>,
+}
+
+#[derive(Debug)]
+pub(crate) enum Look {
+    /// Phrases, escaped so that they match their words literally.
+    Phrases(Vec<String>),
+    /// Case-sensitive regexes on the original text.
+    Regex(Vec<String>),
+    /// A gap between turns of at least this many seconds.
+    Silence(f64),
+    /// Interruptions lasting more than this many seconds in all.
+    InterruptsTotal(f64),
+}
+
+/// The windows vendor time ranges become.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Window {
+    BetweenSeconds(f64, f64),
+    LastSeconds(f64),
+    FirstPercent(f64),
+    LastPercent(f64),
+    BetweenPercent(f64, f64),
+}
+
+/// A category left out, and why.
+#[derive(Debug)]
+pub(crate) struct Skipped {
+    /// The vendor's word for it and its name ([`Vendor::label`]).
+    pub(crate) label: String,
+    /// Where the reason is written.
+    pub(crate) at: usize,
+    pub(crate) reason: String,
+    /// It needs a model (an error under `--strict-import`), rather than being switched off.
+    pub(crate) needs_model: bool,
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+pub(crate) struct Imported {
+    pub(crate) categories: Vec<Category>,
+    pub(crate) skipped: Vec<Skipped>,
+}
+
+/// A vendor's reading of one object: the category, or why it is left out.
+pub(super) enum Read {
+    Category(Category),
+    Skipped(Skipped),
+}
+
+/// The shapes `-r FILE.json` reads, for the error on any other JSON.
+const SHAPES: &str = "a JSON rule file is an AWS Transcribe Call Analytics category (the CreateCallAnalyticsCategory request with `CategoryName` and `Rules`, a `{\"CategoryProperties\": …}` response, a list of them, or `{\"Categories\": […]}`) or a Google CCAI Insights phrase matcher (`displayName`, `type`, `phraseMatchRuleGroups`, camelCase or snake_case; one, a list, or `{\"phraseMatchers\": […]}`); talklint's own rules are YAML";
+
+/// Whether a rule file is read as a cloud definition: by its `.json` extension.
+pub(crate) fn is_cloud(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// [`read`] of a file's name and text.
+pub(crate) fn read_text(name: &str, text: &str, fillers: &[String]) -> Result<Imported, RuleError> {
+    read(&SourceFile { name, text }, fillers)
+}
+
+/// Reads a cloud rule file; phrases are checked without `fillers`, as loading will read them.
+pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, RuleError> {
+    let root = json::parse(file.text).map_err(|e| RuleError {
+        file: file.name.to_string(),
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message: format!("invalid JSON: {e}")
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        hint: Some("fix the JSON syntax at this place".into()),
+    })?;
+    let cx = Cx { fillers };
+    let located = |b: Bad| {
+        let (line, column) = file.position(b.at);
+        RuleError {
+            file: file.name.to_string(),
+            line,
+            column,
+            message: b.message,
+            hint: Some(b.hint),
+        }
+    };
+    let mut out = Imported::default();
+    for (vendor, node) in items(&root).map_err(located)? {
+        let read = match vendor {
+            Vendor::Aws => aws::category(node, &cx),
+            Vendor::Ccai => ccai::matcher(node, &cx),
+        };
+        match read.map_err(located)? {
+            Read::Category(c) => out.categories.push(c),
+            Read::Skipped(s) => out.skipped.push(s),
+        }
+    }
+    Ok(out)
+}
+
+/// The categories and matchers a file holds, by the keys of its shape.
+fn items(root: &Node) -> Result<Vec<(Vendor, &Node)>, Bad> {
+    match &root.value {
+        Value::Array(_) => list(root, "the list"),
+        Value::Object(_) => {
+            let wrappers = ["CategoryProperties", "Categories", "phraseMatchers"];
+            let tokens = ["NextToken", "nextPageToken"];
+            let f = Fields::new(root, "a cloud rule file", &wrappers, &tokens, true).ok();
+            let wrapped = f.and_then(|f| wrappers.iter().find_map(|w| f.get(w).map(|n| (*w, n))));
+            match wrapped {
+                Some(("CategoryProperties", n)) => one(n)
+                    .filter(|(v, _)| *v == Vendor::Aws)
+                    .map(|i| vec![i])
+                    .ok_or_else(|| unknown(n.at)),
+                Some((key, n)) => list(n, &format!("`{key}`")),
+                None => one(root).map(|i| vec![i]).ok_or_else(|| unknown(root.at)),
+            }
+        }
+        Value::Scalar(_) => Err(unknown(root.at)),
+    }
+}
+
+/// The error for JSON of no shape talklint reads.
+fn unknown(at: usize) -> Bad {
+    bad(at, "not a cloud rule file talklint can read", SHAPES)
+}
+
+/// A list of categories or matchers, `what` by name.
+fn list<'a>(node: &'a Node, what: &str) -> Result<Vec<(Vendor, &'a Node)>, Bad> {
+    let items = node.array(what)?;
+    if items.is_empty() {
+        return Err(bad(
+            node.at,
+            format!("{what} is empty: nothing to load"),
+            SHAPES,
+        ));
+    }
+    items
+        .iter()
+        .map(|n| one(n).ok_or_else(|| unknown(n.at)))
+        .collect()
+}
+
+/// A single category or matcher, told apart by its keys.
+fn one(node: &Node) -> Option<(Vendor, &Node)> {
+    let Value::Object(entries) = &node.value else {
+        return None;
+    };
+    let has = |keys: &[&str]| entries.iter().any(|e| keys.contains(&e.key.as_str()));
+    if has(&["CategoryName", "Rules"]) {
+        Some((Vendor::Aws, node))
+    } else if has(&[
+        "displayName",
+        "display_name",
+        "phraseMatchRuleGroups",
+        "phrase_match_rule_groups",
+        "roleMatch",
+        "role_match",
+    ]) {
+        Some((Vendor::Ccai, node))
+    } else {
+        None
+    }
+}
+
+/// What reading a vendor's object needs.
+pub(super) struct Cx<'a> {
+    fillers: &'a [String],
+}
+
+impl Cx<'_> {
+    /// A vendor phrase (a target, a query) as a talklint phrase that matches its words
+    /// literally: every phrase syntax character escaped. It must have a word to match.
+    pub(crate) fn phrase(&self, node: &Node, what: &str) -> Result<String, Bad> {
+        let text = node.string(what)?;
+        let escaped: String = text
+            .chars()
+            .flat_map(|c| {
+                let meta = "()[]|*${}\\".contains(c);
+                meta.then_some('\\').into_iter().chain(std::iter::once(c))
+            })
+            .collect();
+        let mut no_lexicons = |_: &str| Err(String::from("no lexicons in imported phrases"));
+        phrase::parse(&escaped, self.fillers, &mut no_lexicons).map_err(|e| {
+            bad(
+                node.at,
+                format!(
+                    "{what} \"{text}\" has no word talklint can match: {}",
+                    e.message
+                ),
+                "give it at least one word that is not a filler (um, uh, …), or remove it",
+            )
+        })?;
+        Ok(escaped)
+    }
+}
+
+/// The id of a vendor name: `<prefix>/<name>` in kebab-case (runs of other characters become
+/// one `-`).
+pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
+    let mut kebab = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            kebab.push(c.to_ascii_lowercase());
+        } else if !kebab.is_empty() && !kebab.ends_with('-') {
+            kebab.push('-');
+        }
+    }
+    let kebab = kebab.trim_end_matches('-');
+    if kebab.is_empty() {
+        return Err(bad(
+            at,
+            format!("the name \"{name}\" has no letter or digit to make a rule id of"),
+            "give it a name with ASCII letters or digits: the rule id is its kebab-case",
+        ));
+    }
+    Ok(format!("{}/{kebab}", vendor.prefix()))
+}
+
+impl Skipped {
+    /// The warning (or, under `--strict-import`, the error) that says it was left out.
+    /// `place` is the line and column of `at` in `file`.
+    pub(crate) fn error(&self, file: &str, (line, column): (usize, usize)) -> RuleError {
+        RuleError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!("{} left out: {}", self.label, self.reason),
+            hint: Some(if self.needs_model {
+                "talklint runs no model and never guesses one; remove that filter to load the rest (a wider category), or drop --strict-import to skip it with a warning".into()
+            } else {
+                "change it in the vendor's file to load it".into()
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
