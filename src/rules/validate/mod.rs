@@ -3,6 +3,7 @@
 //! how to fix it.
 
 mod search;
+mod values;
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;

@@ -1,0 +1,100 @@
+//! Checks of single values of a rule that need more than their type: a regex's flags and a
+//! window's bounds. Errors are plain messages; the caller places them in the file.
+
+use super::super::model::{RuleRegex, Window};
+use super::super::schema::WindowSpec;
+
+/// Checks a rule regex, to be compiled case-insensitive and multi-line (`^`/`$` at line starts
+/// and ends), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
+/// `rg --no-unicode`), which keeps it on the regex crate's fast engines: Unicode word boundaries
+/// and case folding are 40–100x slower there. The flags are written into the pattern (`(?m-u)`)
+/// so that the matcher's `RegexSet` compiles it the same way. A pattern that is only valid in
+/// Unicode mode (a class with a non-ASCII character) stays Unicode; `(?u)` opts back in anywhere.
+pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
+    let compiles = |p: String| {
+        regex::RegexBuilder::new(&p)
+            .case_insensitive(true)
+            .build()
+            .map(|_| p)
+    };
+    let pattern =
+        compiles(format!("(?m-u){written}")).or_else(|_| compiles(format!("(?m){written}")))?;
+    Ok(RuleRegex {
+        written: written.to_string(),
+        pattern,
+    })
+}
+
+/// A window as written, checked: exactly one kind, with bounds that hold something.
+pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
+    let set = [
+        w.first_turns.is_some(),
+        w.last_turns.is_some(),
+        w.first_seconds.is_some(),
+        w.last_seconds.is_some(),
+        w.first_percent.is_some(),
+        w.last_percent.is_some(),
+        w.between_seconds.is_some(),
+        w.between_percent.is_some(),
+    ];
+    if set.iter().filter(|s| **s).count() != 1 {
+        return Err("a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds, first_percent, last_percent, between_seconds, between_percent".into());
+    }
+    let ms = |s: f64| (s * 1000.0).round() as u64;
+    let secs = |s: f64| -> Result<u64, String> {
+        if s.is_finite() && s > 0.0 {
+            Ok(ms(s))
+        } else {
+            Err(format!("window seconds must be positive, not {s}"))
+        }
+    };
+    let turns = |n: usize| {
+        if n == 0 {
+            Err("a window of 0 turns holds nothing".to_string())
+        } else {
+            Ok(n)
+        }
+    };
+    let percent = |p: f64| {
+        if p.is_finite() && p > 0.0 && p <= 100.0 {
+            Ok(p)
+        } else {
+            Err(format!(
+                "a window percent is above 0 and at most 100, not {p}"
+            ))
+        }
+    };
+    let span = |[a, b]: [f64; 2], top: f64, unit: &str| {
+        if a.is_finite() && b.is_finite() && 0.0 <= a && a < b && b <= top {
+            Ok((a, b))
+        } else {
+            Err(format!(
+                "a window's [start, end] in {unit} needs 0 <= start < end <= {top}, not [{a}, {b}]"
+            ))
+        }
+    };
+    if let Some(n) = w.first_turns {
+        return Ok(Window::FirstTurns(turns(n)?));
+    }
+    if let Some(n) = w.last_turns {
+        return Ok(Window::LastTurns(turns(n)?));
+    }
+    if let Some(s) = w.first_seconds {
+        return Ok(Window::FirstSeconds(secs(s)?));
+    }
+    if let Some(s) = w.last_seconds {
+        return Ok(Window::LastSeconds(secs(s)?));
+    }
+    if let Some(p) = w.first_percent {
+        return Ok(Window::FirstPercent(percent(p)?));
+    }
+    if let Some(p) = w.last_percent {
+        return Ok(Window::LastPercent(percent(p)?));
+    }
+    if let Some(s) = w.between_seconds {
+        let (a, b) = span(s, f64::MAX, "seconds")?;
+        return Ok(Window::BetweenSeconds(ms(a), ms(b)));
+    }
+    let (a, b) = span(w.between_percent.unwrap_or_default(), 100.0, "percent")?;
+    Ok(Window::BetweenPercent(a, b))
+}
