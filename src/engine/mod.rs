@@ -190,20 +190,7 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
     ) -> Evaluation {
-        self.find(transcript, source, scratch);
-        let text = evaluate::Text {
-            transcript,
-            source,
-            matcher: &self.matcher,
-            matched: &scratch.matcher,
-        };
-        evaluate::evaluate(
-            &self.rules,
-            text,
-            &mut scratch.hits,
-            self.scoring,
-            Scope::All,
-        )
+        self.evaluate(transcript, source, scratch, Scope::All)
     }
 
     /// The outcomes of rule `r` (an index into the rule set) alone in `transcript`, judged
@@ -217,6 +204,18 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> Option<Vec<Outcome>> {
         self.rules.get(r)?;
+        let evaluation = self.evaluate(transcript, source, scratch, Scope::Example(r));
+        (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
+    }
+
+    /// Finds the hits in `transcript`, then applies the rules of `scope` to them.
+    fn evaluate(
+        &self,
+        transcript: &Transcript,
+        source: &str,
+        scratch: &mut Scratch,
+        scope: Scope,
+    ) -> Evaluation {
         self.find(transcript, source, scratch);
         let text = evaluate::Text {
             transcript,
@@ -224,14 +223,7 @@ impl Engine {
             matcher: &self.matcher,
             matched: &scratch.matcher,
         };
-        let evaluation = evaluate::evaluate(
-            &self.rules,
-            text,
-            &mut scratch.hits,
-            self.scoring,
-            Scope::Example(r),
-        );
-        (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
+        evaluate::evaluate(&self.rules, text, &mut scratch.hits, self.scoring, scope)
     }
 
     /// Fills `scratch.hits` with the matcher's hits in the turns of the roles some rule listens
