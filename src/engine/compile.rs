@@ -85,6 +85,8 @@ pub(super) struct ListOrigin {
 pub(super) struct Compiled<'r> {
     pub rules: Vec<CompiledRule>,
     pub lists: Vec<Vec<&'r crate::rules::Pattern>>,
+    /// The roles of the turns each list is looked for in.
+    pub list_roles: Vec<u8>,
     /// The `near` lists, matched only around a hit.
     pub locals: Vec<Vec<&'r crate::rules::Pattern>>,
     /// The phrase lists' phrases as written, for errors.
@@ -100,6 +102,7 @@ impl<'r> Compiled<'r> {
         let mut c = Compiled {
             rules: Vec::with_capacity(set.rules.len()),
             lists: Vec::new(),
+            list_roles: Vec::new(),
             locals: Vec::new(),
             texts: Vec::new(),
             origins: Vec::new(),
@@ -150,9 +153,10 @@ impl<'r> Compiled<'r> {
         }
     }
 
-    fn list(&mut self, r: usize, phrases: &'r [Phrase]) -> ListId {
+    fn list(&mut self, r: usize, phrases: &'r [Phrase], roles: u8) -> ListId {
         self.lists
             .push(phrases.iter().map(|p| &p.pattern).collect());
+        self.list_roles.push(roles);
         self.texts
             .push(phrases.iter().map(|p| p.text.as_str()).collect());
         self.origins.push(ListOrigin { rule: r });
@@ -171,7 +175,7 @@ impl<'r> Compiled<'r> {
         let look = match &find.look {
             Look::Timing(t) => CompiledLook::Timing(*t),
             Look::Words(words) => {
-                let phrases = self.list(r, &words.phrases);
+                let phrases = self.list(r, &words.phrases, find.roles);
                 let unless = (!words.unless.is_empty()).then(|| self.local(&words.unless));
                 let mut window_regex = Vec::new();
                 for re in &words.regex {

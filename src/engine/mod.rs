@@ -146,6 +146,7 @@ impl Engine {
         }
         let matcher = Matcher::new(MatcherInput {
             lists: compiled.lists.clone(),
+            list_roles: compiled.list_roles.clone(),
             locals: compiled.locals.clone(),
             regexes,
             fillers: &rules.fillers,
@@ -229,10 +230,10 @@ impl Engine {
     /// Fills `scratch.hits` with the matcher's hits in the turns of the roles some rule listens
     /// to.
     fn find(&self, transcript: &Transcript, source: &str, scratch: &mut Scratch) {
-        let texts: Vec<(&str, bool)> = transcript
+        let texts: Vec<(&str, u8)> = transcript
             .turns
             .iter()
-            .map(|turn| (turn.text(source), turn.role.bit() & self.roles != 0))
+            .map(|turn| (turn.text(source), turn.role.bit() & self.roles))
             .collect();
         scratch.hits.clear();
         self.matcher

@@ -34,22 +34,22 @@ impl Regexes {
         Ok(Regexes { set, regexes })
     }
 
-    /// Appends the regex hits in the turns for which `scan` is true: the scanned turns are joined by line breaks and searched once, the set saying
+    /// Appends the regex hits in the turns whose role bit is set (not 0): the scanned turns are joined by line breaks and searched once, the set saying
     /// which regexes can match at all and each of those then finding its places, which are mapped
     /// back to turns (a match is cut at its turn's end). Searching turn by turn costs more in
     /// per-search setup than in scanning. Rule regexes are multi-line (`^`/`$` at line ends), so
     /// the joins change nothing.
     pub(super) fn find(
         &self,
-        turns: &[(&str, bool)],
+        turns: &[(&str, u8)],
         scratch: &mut RegexScratch,
         hits: &mut Vec<Hit>,
     ) {
         let (joined, starts) = (&mut scratch.joined, &mut scratch.starts);
         joined.clear();
         starts.clear();
-        for (i, (text, scan)) in turns.iter().enumerate() {
-            if *scan {
+        for (i, (text, role)) in turns.iter().enumerate() {
+            if *role != 0 {
                 starts.push((joined.len(), i));
                 joined.push_str(text);
                 joined.push('\n');

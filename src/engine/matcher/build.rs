@@ -22,6 +22,8 @@ pub(crate) const MAX_PATTERNS: usize = 200_000;
 /// list their hits belong to.
 pub struct MatcherInput<'a> {
     pub lists: Vec<Vec<&'a Pattern>>,
+    /// The roles each list listens to (by [`ListId`]): its hits in other turns are not looked for.
+    pub list_roles: Vec<u8>,
     /// Lists matched only around a hit (`near`), by their own ids.
     pub locals: Vec<Vec<&'a Pattern>>,
     pub regexes: Vec<(ListId, Regex)>,
@@ -127,6 +129,7 @@ impl Matcher {
             automaton,
             targets: patterns.targets,
             anchored: anchored_phrases,
+            list_roles: input.list_roles,
             locals,
             regexes,
         })

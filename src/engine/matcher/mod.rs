@@ -72,6 +72,8 @@ pub struct Matcher {
     targets: Vec<(usize, Vec<Target>)>,
     /// The phrases matched around anchors.
     anchored: Vec<Anchored>,
+    /// The roles each list listens to, by [`ListId`].
+    list_roles: Vec<u8>,
     /// The lists matched only around a hit, by local list id.
     locals: Vec<local::Local>,
     regexes: Option<Regexes>,
@@ -89,15 +91,16 @@ pub struct Scratch {
 }
 
 impl Matcher {
-    /// Appends to `hits` every hit in the turns for which `scan` is true. Turn texts are given in
-    /// order; hits carry the index into `turns`.
-    pub fn find(&self, turns: &[(&str, bool)], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+    /// Appends to `hits` every hit of each list in the turns of the roles it listens to. Turns
+    /// are given in order with their role bit (0: no list listens to it, not scanned); hits
+    /// carry the index into `turns`.
+    pub fn find(&self, turns: &[(&str, u8)], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
         if let Some(ac) = &self.automaton {
             let stream = &mut scratch.stream;
             stream.clear();
             scratch.turn_starts.clear();
-            for (i, (text, scan)) in turns.iter().enumerate() {
-                if !scan {
+            for (i, (text, role)) in turns.iter().enumerate() {
+                if *role == 0 {
                     continue;
                 }
                 stream.push(BREAK, 0, 0);
@@ -117,13 +120,19 @@ impl Matcher {
             for &(pattern, end) in anchors.iter() {
                 let (anchor_len, targets) = &self.targets[pattern as usize];
                 let anchor = end as usize - anchor_len;
+                let turn = turn_of(anchor);
+                let role = turns[turn].1;
                 for target in targets {
+                    let (Target::Variant(list, _) | Target::Anchored(list, ..)) = target;
+                    // Hits in turns the list does not listen to would be dropped by every rule.
+                    if self.list_roles[*list as usize] & role == 0 {
+                        continue;
+                    }
                     match target {
                         Target::Variant(list, v) => {
                             let Some((first, last)) = verify(stream, v, anchor) else {
                                 continue;
                             };
-                            let turn = turn_of(first);
                             let end = stream.spans[last].1 as usize;
                             if v.ends_sentence && !sentence_ends_at(turns[turn].0, end) {
                                 continue;
@@ -131,7 +140,6 @@ impl Matcher {
                             hits.push(hit(*list, turn, stream, first, last));
                         }
                         Target::Anchored(list, a, site) => {
-                            let turn = turn_of(anchor);
                             let text = turns[turn].0;
                             let sentence_end = |p: usize| {
                                 p > 0 && sentence_ends_at(text, stream.spans[p - 1].1 as usize)

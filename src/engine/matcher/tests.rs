@@ -29,6 +29,7 @@ fn build(phrases: &[&[&str]], expand_up_to: usize) -> Matcher {
     Matcher::build(
         MatcherInput {
             lists: parsed.iter().map(|l| l.iter().collect()).collect(),
+            list_roles: vec![u8::MAX; parsed.len()],
             locals: Vec::new(),
             regexes: Vec::new(),
             fillers: &["um".to_string(), "uh".to_string()],
@@ -43,7 +44,7 @@ fn matcher(phrases: &[&[&str]]) -> Matcher {
 }
 
 fn quotes(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
-    let input: Vec<(&str, bool)> = turns.iter().map(|t| (*t, true)).collect();
+    let input: Vec<(&str, u8)> = turns.iter().map(|t| (*t, u8::MAX)).collect();
     let mut hits = Vec::new();
     m.find(&input, &mut Scratch::default(), &mut hits);
     hits.iter()
@@ -57,7 +58,7 @@ fn quotes(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
 
 /// The hits a rule would count: per list and turn, from each start the longest, sorted.
 fn counted(m: &Matcher, turns: &[&str]) -> Vec<(usize, usize, String)> {
-    let input: Vec<(&str, bool)> = turns.iter().map(|t| (*t, true)).collect();
+    let input: Vec<(&str, u8)> = turns.iter().map(|t| (*t, u8::MAX)).collect();
     let mut hits = Vec::new();
     m.find(&input, &mut Scratch::default(), &mut hits);
     let mut longest: Vec<(u32, u32, u32, u32)> = Vec::new();
@@ -130,16 +131,17 @@ fn regexes_find_their_turns_with_and_without_the_set() {
             .collect();
         let m = Matcher::new(MatcherInput {
             lists: Vec::new(),
+            list_roles: Vec::new(),
             locals: Vec::new(),
             regexes,
             fillers: &[],
         })
         .unwrap();
         let turns = [
-            ("say code1", true),
-            ("code1 no", true),
-            ("x code0", false),
-            ("code0", true),
+            ("say code1", 1),
+            ("code1 no", 1),
+            ("x code0", 0),
+            ("code0", 1),
         ];
         let mut hits = Vec::new();
         m.find(&turns, &mut Scratch::default(), &mut hits);
