@@ -140,6 +140,13 @@ pub(crate) struct CheckArgs {
     /// Print only findings: no score lines, no summary, no file errors on stderr.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+    /// Also report the findings that talklint directives or per_path_disable suppressed,
+    /// marked as suppressed (they still count for nothing).
+    #[arg(long)]
+    pub(crate) show_suppressed: bool,
+    /// Warn about talklint directives that suppressed nothing.
+    #[arg(long)]
+    pub(crate) warn_unused_ignores: bool,
 }
 
 #[derive(Debug, Args)]

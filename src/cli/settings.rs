@@ -10,9 +10,10 @@ use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
 use crate::rules::load::{self, Overrides, RuleSource};
 use crate::scan::ScanOptions;
+use crate::suppress::{self, SuppressOptions};
 use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::{ParseOptions, Role, Roles};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,11 @@ impl CheckSettings {
                 && io::stderr().is_terminal(),
             threads: threads(args.threads),
             shard: args.shard,
+            suppress: SuppressOptions {
+                show: args.show_suppressed,
+                warn_unused: args.warn_unused_ignores,
+                per_path: per_path_disable(&cfg, &rules)?,
+            },
         };
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -199,6 +205,31 @@ pub(super) fn roles(cfg: &Loaded) -> Roles {
             let labels = labels.clone().into_vec();
             r.with_aliases(*role, labels.iter().map(String::as_str).collect::<Vec<_>>())
         })
+}
+
+/// The config's `per_path_disable`: each glob compiled, each rule list resolved. A name that
+/// selects no rule is a warning, as in `disable:`.
+fn per_path_disable(
+    cfg: &Loaded,
+    rules: &RuleSet,
+) -> Result<Vec<(GlobMatcher, Vec<usize>)>, CliError> {
+    let mut out = Vec::new();
+    for (pattern, names) in &cfg.config.per_path_disable {
+        let glob = Glob::new(pattern).map_err(|source| CliError::Glob {
+            pattern: pattern.clone(),
+            source,
+        })?;
+        let (picked, unknown) = suppress::select(names, rules);
+        for name in unknown {
+            eprintln!(
+                "warning: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
+                 category; write a rule id, a category or `category/*`"
+            );
+        }
+        let all = || (0..rules.rules.len()).collect();
+        out.push((glob.compile_matcher(), picked.unwrap_or_else(all)));
+    }
+    Ok(out)
 }
 
 fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {

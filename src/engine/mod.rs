@@ -190,6 +190,19 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
     ) -> Evaluation {
+        self.check_suppressed(transcript, source, scratch, &mut |_| false)
+    }
+
+    /// As [`Engine::check`], but the outcomes for which `suppress` is true (an inline directive
+    /// covers them) are set apart in [`Evaluation::suppressed`] and do not count toward the
+    /// score.
+    pub fn check_suppressed(
+        &self,
+        transcript: &Transcript,
+        source: &str,
+        scratch: &mut Scratch,
+        suppress: &mut dyn FnMut(&Outcome) -> bool,
+    ) -> Evaluation {
         self.find(transcript, source, scratch);
         let text = evaluate::Text {
             transcript,
@@ -203,6 +216,7 @@ impl Engine {
             &mut scratch.hits,
             self.scoring,
             Scope::All,
+            suppress,
         )
     }
 
@@ -230,6 +244,7 @@ impl Engine {
             &mut scratch.hits,
             self.scoring,
             Scope::Example(r),
+            &mut |_| false,
         );
         (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
     }

@@ -4,9 +4,11 @@
 use super::Context;
 use super::read::{self, NotRead, Reading};
 use super::walk::Input;
+use crate::engine::Outcome;
 use crate::engine::Scratch as EngineScratch;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
-use crate::transcript;
+use crate::suppress::{Suppression, Suppressions};
+use crate::transcript::{self, Transcript};
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
 /// conversation `i` ends.
@@ -87,16 +89,17 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
     let format = reading
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
-    let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
-        Ok(parsed) => (parsed.format, parsed.transcripts),
-        Err(mut e) => {
-            e.line += shift;
-            return not_read(NotRead::Error(FileError {
-                path: display.into(),
-                message: format!("{e} (read as {})", format.name()),
-            }));
-        }
-    };
+    let (format, transcripts, directives) =
+        match transcript::parse(&source, format, &ctx.opts.parse) {
+            Ok(parsed) => (parsed.format, parsed.transcripts, parsed.directives),
+            Err(mut e) => {
+                e.line += shift;
+                return not_read(NotRead::Error(FileError {
+                    path: display.into(),
+                    message: format!("{e} (read as {})", format.name()),
+                }));
+            }
+        };
     let mut out = Processed {
         files: 1,
         summary: Summary::default(),
@@ -118,14 +121,37 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         skipped: None,
         error: None,
     };
+    warnings.extend(directives.warnings.iter().cloned());
+    let per_path = ctx.opts.suppress.per_path(display);
     for t in &transcripts {
-        let evaluation = ctx.engine.check(t, &source, scratch);
+        let mut warnings = warnings.clone();
+        let (evaluation, shown) = if directives.list.is_empty() && per_path.is_none() {
+            (ctx.engine.check(t, &source, scratch), Vec::new())
+        } else {
+            let found = &directives.list;
+            let mut sup = Suppressions::new(found, t, &source, ctx.rules, per_path.clone());
+            let mut why = |o: &Outcome| sup.check(o.rule, outcome_start(t, o));
+            let evaluation = ctx
+                .engine
+                .check_suppressed(t, &source, scratch, &mut |o| why(o).is_some());
+            let shown: Vec<Suppression> = match ctx.opts.suppress.show {
+                true => evaluation.suppressed.iter().filter_map(&mut why).collect(),
+                false => Vec::new(),
+            };
+            warnings.append(&mut sup.warnings);
+            if ctx.opts.suppress.warn_unused {
+                warnings.extend(sup.unused(found));
+            }
+            (evaluation, shown)
+        };
+        let shown: Vec<(&Outcome, Suppression)> = evaluation.suppressed.iter().zip(shown).collect();
         let mut conv = report::conversation(
             display,
             format.name(),
             t,
             &source,
             &evaluation,
+            &shown,
             ctx.rules,
             &warnings,
         );
@@ -141,6 +167,11 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         }
     }
     out
+}
+
+/// Where an outcome starts in the source: its match, its trigger, or its turn.
+fn outcome_start(t: &Transcript, o: &Outcome) -> usize {
+    t.turns[o.turn].source_offset(o.range.or(o.trigger).map_or(0, |r| r.0))
 }
 
 fn render(printer: &dyn Printer, conv: &report::Conversation, source: &str, r: &mut Rendered) {

@@ -15,6 +15,7 @@ mod walk;
 use crate::engine::Engine;
 use crate::report::{FileError, Printer, Summary, Totals};
 use crate::rules::RuleSet;
+use crate::suppress::SuppressOptions;
 use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 use globset::GlobSet;
@@ -44,6 +45,8 @@ pub struct ScanOptions {
     pub threads: usize,
     /// Check only the files of this shard.
     pub shard: Option<Shard>,
+    /// Inline directives and `per_path_disable`.
+    pub suppress: SuppressOptions,
 }
 
 impl ScanOptions {

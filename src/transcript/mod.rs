@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 pub use detect::{Format, detect};
+pub use formats::directives::{Action, Directive, Directives};
 pub use roles::{Role, Roles};
 
 /// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).
@@ -247,6 +248,8 @@ pub struct Parsed {
     pub format: Format,
     /// The file's conversations, in order.
     pub transcripts: Vec<Transcript>,
+    /// Suppression directives (text files only).
+    pub directives: Directives,
 }
 
 /// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
@@ -255,10 +258,17 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     let many = |transcripts: Vec<Transcript>| Parsed {
         format,
         transcripts,
+        directives: Directives::default(),
     };
     let one = |t: Transcript| many(vec![t]);
     match format {
-        Format::Text => Ok(one(formats::text::parse(source, opts))),
+        Format::Text => {
+            let (t, directives) = formats::text::parse(source, opts);
+            Ok(Parsed {
+                directives,
+                ..one(t)
+            })
+        }
         Format::Jsonl => formats::jsonl::parse(source, opts).map(many),
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),

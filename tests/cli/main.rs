@@ -19,4 +19,5 @@ mod shard;
 mod spark;
 mod stream;
 mod support;
+mod suppress;
 mod vendor_formats;

@@ -182,6 +182,7 @@ fn one(format: Format, t: Transcript) -> Parsed {
     Parsed {
         format,
         transcripts: vec![t],
+        directives: Default::default(),
     }
 }
 
