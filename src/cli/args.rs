@@ -147,6 +147,14 @@ pub(crate) struct CheckArgs {
     /// Warn about talklint directives that suppressed nothing.
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
+    /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say
+    /// what changed, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) fix: bool,
+    /// Print the fixes `--fix` would make as a unified diff instead of a report; change
+    /// nothing; exit 1 when there is something to fix.
+    #[arg(long)]
+    pub(crate) diff: bool,
 }
 
 #[derive(Debug, Args)]

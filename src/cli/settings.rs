@@ -6,6 +6,7 @@ use super::CliError;
 use super::args::{CheckArgs, ColorChoice, ConfigArgs, RuleArgs};
 use crate::config::{self, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
+use crate::fix::FixMode;
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
 use crate::rules::load::{self, Overrides, RuleSource};
@@ -78,6 +79,11 @@ impl CheckSettings {
                 show: args.show_suppressed,
                 warn_unused: args.warn_unused_ignores,
                 per_path: per_path_disable(&cfg, &rules)?,
+            },
+            fix: match (args.fix, args.diff) {
+                (true, _) => Some(FixMode::Write),
+                (_, true) => Some(FixMode::Diff),
+                _ => None,
             },
         };
         let color = color(args.color, args.format, args.output.as_deref());

@@ -2,13 +2,15 @@
 //! conversations for every output.
 
 use super::Context;
+use super::fix::{Fixed, fix_file};
+use super::judge::judge;
 use super::read::{self, NotRead, Reading};
 use super::walk::Input;
-use crate::engine::Outcome;
 use crate::engine::Scratch as EngineScratch;
+use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
-use crate::suppress::{Suppression, Suppressions};
-use crate::transcript::{self, Transcript};
+use crate::transcript::{self, Format};
+use std::borrow::Cow;
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
 /// conversation `i` ends.
@@ -27,6 +29,8 @@ pub(super) struct Processed {
     pub rendered: Vec<Rendered>,
     pub skipped: Option<Skipped>,
     pub error: Option<FileError>,
+    /// What `--fix` or `--diff` did to the file.
+    pub fixed: Option<Fixed>,
 }
 
 impl From<NotRead> for Processed {
@@ -41,6 +45,7 @@ impl From<NotRead> for Processed {
             rendered: Vec::new(),
             skipped,
             error,
+            fixed: None,
         }
     }
 }
@@ -85,21 +90,45 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         }));
     }
     let mut warnings = Vec::new();
-    let source = read::decode(bytes, reading.first_line, &mut warnings);
+    let mut source = read::decode(bytes, reading.first_line, &mut warnings);
     let format = reading
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
-    let (format, transcripts, directives) =
-        match transcript::parse(&source, format, &ctx.opts.parse) {
-            Ok(parsed) => (parsed.format, parsed.transcripts, parsed.directives),
-            Err(mut e) => {
-                e.line += shift;
-                return not_read(NotRead::Error(FileError {
-                    path: display.into(),
-                    message: format!("{e} (read as {})", format.name()),
-                }));
+    let parse = |source: &str| {
+        transcript::parse(source, format, &ctx.opts.parse).map_err(|mut e| {
+            e.line += shift;
+            FileError {
+                path: display.into(),
+                message: format!("{e} (read as {})", format.name()),
             }
-        };
+        })
+    };
+    let mut parsed = match parse(&source) {
+        Ok(parsed) => parsed,
+        Err(e) => return not_read(NotRead::Error(e)),
+    };
+    // Only text files read whole from disk as valid UTF-8 are fixed.
+    let fixable = reading.on_disk && parsed.format == Format::Text;
+    let mut fixed = None;
+    if fixable && matches!(source, Cow::Borrowed(_)) {
+        let file = (reading.path.as_path(), display);
+        let (ts, ds) = (&parsed.transcripts, &parsed.directives);
+        match fix_file(file, &source, ts, ds, ctx, scratch) {
+            Ok(Some((new, done))) => {
+                fixed = Some(done);
+                if ctx.opts.fix == Some(FixMode::Write) {
+                    source = Cow::Owned(new);
+                    parsed = match parse(&source) {
+                        Ok(parsed) => parsed,
+                        Err(e) => return not_read(NotRead::Error(e)),
+                    };
+                }
+            }
+            Ok(None) => {}
+            Err(e) => return not_read(NotRead::Error(e)),
+        }
+    }
+    let (format, transcripts, directives) = (parsed.format, parsed.transcripts, parsed.directives);
     let mut out = Processed {
         files: 1,
         summary: Summary::default(),
@@ -120,37 +149,21 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
             .collect(),
         skipped: None,
         error: None,
+        fixed,
     };
     warnings.extend(directives.warnings.iter().cloned());
     let per_path = ctx.opts.suppress.per_path(display);
     for t in &transcripts {
+        let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
         let mut warnings = warnings.clone();
-        let (evaluation, shown) = if directives.list.is_empty() && per_path.is_none() {
-            (ctx.engine.check(t, &source, scratch), Vec::new())
-        } else {
-            let found = &directives.list;
-            let mut sup = Suppressions::new(found, t, &source, ctx.rules, per_path.clone());
-            let mut why = |o: &Outcome| sup.check(o.rule, outcome_start(t, o));
-            let evaluation = ctx
-                .engine
-                .check_suppressed(t, &source, scratch, &mut |o| why(o).is_some());
-            let shown: Vec<Suppression> = match ctx.opts.suppress.show {
-                true => evaluation.suppressed.iter().filter_map(&mut why).collect(),
-                false => Vec::new(),
-            };
-            warnings.append(&mut sup.warnings);
-            if ctx.opts.suppress.warn_unused {
-                warnings.extend(sup.unused(found));
-            }
-            (evaluation, shown)
-        };
-        let shown: Vec<(&Outcome, Suppression)> = evaluation.suppressed.iter().zip(shown).collect();
+        warnings.extend(judged.warnings.iter().cloned());
+        let (evaluation, shown) = (&judged.evaluation, judged.shown());
         let mut conv = report::conversation(
             display,
             format.name(),
             t,
             &source,
-            &evaluation,
+            evaluation,
             &shown,
             ctx.rules,
             &warnings,
@@ -167,11 +180,6 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         }
     }
     out
-}
-
-/// Where an outcome starts in the source: its match, its trigger, or its turn.
-fn outcome_start(t: &Transcript, o: &Outcome) -> usize {
-    t.turns[o.turn].source_offset(o.range.or(o.trigger).map_or(0, |r| r.0))
 }
 
 fn render(printer: &dyn Printer, conv: &report::Conversation, source: &str, r: &mut Rendered) {

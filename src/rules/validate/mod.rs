@@ -94,6 +94,7 @@ pub(super) fn check(
             auto_fail: spec.auto_fail,
             message,
             suggestion: spec.suggestion,
+            replace: spec.replace,
             link: spec.link,
             description: spec.description,
             examples: Examples {
@@ -198,6 +199,20 @@ fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "min_turns",
             "`min_turns` only applies to `kind: require` rules".into(),
             "remove it, or make the rule a require rule",
+        ));
+    }
+    if spec.replace.is_some() && (spec.kind != Kind::Forbid || spec.when.is_some()) {
+        return Err(c.fail(
+            "replace",
+            format!("`replace` on a {kind} rule: only forbid rules' phrase matches are replaced"),
+            "remove `replace`, or put it on a `kind: forbid` rule without `when`",
+        ));
+    }
+    if spec.replace.as_deref().is_some_and(|r| r.trim().is_empty()) {
+        return Err(c.fail(
+            "replace",
+            "`replace` is empty: a fix would delete the match".into(),
+            "write the better wording, or remove `replace`",
         ));
     }
     if spec.max_hits == Some(0) {
