@@ -137,7 +137,7 @@ pub(crate) struct CheckArgs {
     /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).
     #[arg(long)]
     pub(crate) no_progress: bool,
-    /// Print only findings: no score lines, no summary, no file errors on stderr.
+    /// Print only findings: no score lines, no summary (file errors still go to stderr).
     #[arg(short, long)]
     pub(crate) quiet: bool,
     /// Also report the findings that talklint directives or per_path_disable suppressed,
@@ -311,16 +311,44 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// Parses arguments, inserting `check` when no subcommand is named.
+/// The subcommands, as typed.
+const COMMANDS: [&str; 7] = ["check", "test", "rules", "init", "eval", "merge", "help"];
+
+/// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
+/// command and no existing path but is close to a command is a usage error that names it
+/// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = ["check", "test", "rules", "init", "eval", "merge", "help"].contains(&first)
-        || ["-h", "--help", "-V", "--version"].contains(&first);
+    let named = COMMANDS.contains(&first) || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
+        if let Some(command) = mistyped_command(first) {
+            // A usage error, exit status 2, as clap gives for a bad flag.
+            eprintln!(
+                "error: `{first}` is not a talklint command, nor a file or folder here\n  \
+                 help: did you mean `{command}`? (to check a path named `{first}`, write \
+                 `talklint check ./{first}`)"
+            );
+            std::process::exit(2);
+        }
         args.insert(1.min(args.len()), "check".into());
     }
     Cli::parse_from(args)
+}
+
+/// The command `word` is probably a typo of: no path of that name exists, it looks like a word
+/// rather than a path, and it is at most two edits from a command.
+fn mistyped_command(word: &str) -> Option<&'static str> {
+    let wordlike = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
+    if !wordlike || std::path::Path::new(word).exists() {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|&(d, _)| d <= 2)
+        .min()
+        .map(|(_, c)| c)
 }
 
 impl CheckArgs {

@@ -43,7 +43,6 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             writer: file,
         });
     }
-    let quiet = s.quiet;
     let diff = s.scan.fix == Some(FixMode::Diff);
     if diff {
         // `--diff` prints diffs instead of reports.
@@ -54,11 +53,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     }
     let mut would_fix = false;
     let mut on_event = |e: Event| match e {
-        Event::Error(e) => {
-            if !quiet {
-                eprintln!("error: {}: {}", e.path, e.message);
-            }
-        }
+        // Even with `-q`: a file that was not checked is never silent.
+        Event::Error(e) => eprintln!("error: {}: {}", e.path, e.message),
         Event::Fixed(f) => match &f.diff {
             Some(d) => {
                 would_fix = true;

@@ -21,4 +21,5 @@ mod spark;
 mod stream;
 mod support;
 mod suppress;
+mod usage;
 mod vendor_formats;
