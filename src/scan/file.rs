@@ -95,7 +95,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
     let parse = |source: &str| {
-        transcript::parse(source, format, &ctx.opts.parse).map_err(|mut e| {
+        transcript::parse_file(source, format, &ctx.opts.parse, &reading.path).map_err(|mut e| {
             e.line += shift;
             FileError {
                 path: display.into(),

@@ -255,6 +255,30 @@ pub struct Parsed {
 /// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
 /// file (see [`formats::json_shapes`]); a named JSON shape is read as that shape only.
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
+    parse_as(source, format, opts, false)
+}
+
+/// As [`parse`], for the file at `path`: text in a `.md` or `.markdown` file is read as
+/// Markdown, whose headings, front matter, code blocks and link targets are not spoken.
+pub fn parse_file(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+    path: &std::path::Path,
+) -> Result<Parsed, ParseError> {
+    let markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    parse_as(source, format, opts, markdown)
+}
+
+fn parse_as(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+    markdown: bool,
+) -> Result<Parsed, ParseError> {
     let many = |transcripts: Vec<Transcript>| Parsed {
         format,
         transcripts,
@@ -263,7 +287,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => {
-            let (t, directives) = formats::text::parse(source, opts);
+            let (t, directives) = formats::text::parse(source, opts, markdown);
             Ok(Parsed {
                 directives,
                 ..one(t)

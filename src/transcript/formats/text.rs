@@ -132,10 +132,14 @@ fn is_label(label: &str) -> bool {
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
-/// comments are left out of the turns; the directives are returned with the transcript.
-pub fn parse(source: &str, opts: &ParseOptions) -> (Transcript, Directives) {
+/// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
+/// link targets), are left out of the turns; the directives are returned with the transcript.
+pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
     let marks = directives::find(source);
-    let hidden = marks.hidden;
+    let hidden = match markdown {
+        true => hidden::merge(marks.hidden, hidden::markdown(source)),
+        false => marks.hidden,
+    };
     let is_hidden = |at: usize| {
         let i = hidden.partition_point(|h| h.start <= at);
         i > 0 && hidden[i - 1].end > at
@@ -206,7 +210,7 @@ mod tests {
     use super::*;
 
     fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
-        parse(src, &ParseOptions::default())
+        parse(src, &ParseOptions::default(), false)
             .0
             .turns
             .iter()
@@ -244,7 +248,7 @@ mod tests {
     #[test]
     fn spans_give_end_times() {
         let src = "[00:00:01-00:00:05] Agent: hi\n[00:00:06 --> 00:00:09] Customer: yo\nAgent [00:00:10–00:00:12]: bye\nAgent: ok";
-        let (t, _) = parse(src, &ParseOptions::default());
+        let (t, _) = parse(src, &ParseOptions::default(), false);
         let times: Vec<_> = t.turns.iter().map(|t| (t.start_ms, t.end_ms)).collect();
         assert_eq!(
             times,
