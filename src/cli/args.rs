@@ -35,6 +35,14 @@ pub(crate) enum Command {
     Eval(Box<EvalArgs>),
     /// Merge the JSON or JSONL reports of shards or streams into one report.
     Merge(MergeArgs),
+    /// Print a shell completion script: `talklint completions bash > /etc/bash_completion.d/talklint`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `talklint man > talklint.1`.
+    Man,
 }
 
 /// Where the config comes from (shared by every command that loads rules).
@@ -312,7 +320,17 @@ pub(crate) enum ColorChoice {
 }
 
 /// The subcommands, as typed.
-const COMMANDS: [&str; 7] = ["check", "test", "rules", "init", "eval", "merge", "help"];
+const COMMANDS: [&str; 9] = [
+    "check",
+    "test",
+    "rules",
+    "init",
+    "eval",
+    "merge",
+    "completions",
+    "man",
+    "help",
+];
 
 /// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
 /// command and no existing path but is close to a command is a usage error that names it

@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod eval;
+mod generate;
 mod init;
 mod merge;
 mod rules;
@@ -92,6 +93,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Init => init::run(),
         Command::Eval(args) => eval::run(*args),
         Command::Merge(args) => merge::run(args),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man => generate::man(),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

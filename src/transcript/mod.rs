@@ -252,6 +252,17 @@ pub struct Parsed {
     pub directives: Directives,
 }
 
+impl Parsed {
+    /// Conversations of a format without directives (all but text).
+    pub(crate) fn of(format: Format, transcripts: Vec<Transcript>) -> Parsed {
+        Parsed {
+            format,
+            transcripts,
+            directives: Directives::default(),
+        }
+    }
+}
+
 /// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
 /// file (see [`formats::json_shapes`]); a named JSON shape is read as that shape only.
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
@@ -279,11 +290,7 @@ fn parse_as(
     opts: &ParseOptions,
     markdown: bool,
 ) -> Result<Parsed, ParseError> {
-    let many = |transcripts: Vec<Transcript>| Parsed {
-        format,
-        transcripts,
-        directives: Directives::default(),
-    };
+    let many = |transcripts: Vec<Transcript>| Parsed::of(format, transcripts);
     let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => {

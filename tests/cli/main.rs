@@ -7,6 +7,7 @@ mod eval;
 mod fix;
 mod format_samples;
 mod formats;
+mod generate;
 mod html_report;
 mod html_review;
 mod markdown;
