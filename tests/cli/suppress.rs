@@ -1,7 +1,7 @@
 //! Suppression (SPEC §8): directives in transcripts and scripts, `per_path_disable`,
 //! `--show-suppressed`, `--warn-unused-ignores`, SARIF `suppressions`.
 
-use crate::support::{check, findings, json_report, run, talklint, write};
+use crate::support::{assert_valid_sarif, check, findings, json_report, run, talklint, write};
 use serde_json::Value;
 
 /// The rules and lines of conversation 0's findings of the rules these tests suppress.
@@ -73,6 +73,7 @@ fn show_suppressed_marks_them_in_json_and_sarif() {
         path.to_str().unwrap(),
     ]));
     let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let kinds: Vec<&Value> = results.iter().map(|r| &r["suppressions"]).collect();
     assert_eq!(
@@ -169,6 +170,7 @@ fn per_path_disable_in_the_config() {
     ]));
     assert_eq!(code, 1, "{err}");
     let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let got: Vec<(&str, &Value)> = results
         .iter()
@@ -188,4 +190,23 @@ fn per_path_disable_in_the_config() {
             ("legacy/a.txt", &Value::from("external"))
         ]
     );
+}
+
+#[test]
+fn merge_keeps_suppressed_findings_out_of_the_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "chat.txt", DIALOGUE);
+    let (_, report, _) = run(talklint()
+        .args(["check", "--no-config", "--show-suppressed", "-f", "json"])
+        .arg(&path));
+    let saved = write(dir.path(), "report.json", &report);
+    let (_, merged, err) = run(talklint()
+        .args(["merge", "--no-config", "-f", "json"])
+        .arg(&saved));
+    let (a, b): (Value, Value) = (
+        serde_json::from_str(&report).unwrap(),
+        serde_json::from_str(&merged).unwrap_or_else(|e| panic!("{e}: {err}")),
+    );
+    assert_eq!(a["summary"], b["summary"]);
+    assert_eq!(a["conversations"], b["conversations"]);
 }
