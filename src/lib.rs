@@ -21,6 +21,7 @@ pub(crate) mod merge;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod scan;
+pub(crate) mod suggest;
 pub(crate) mod suppress;
 pub(crate) mod text;
 pub mod transcript;

@@ -92,6 +92,13 @@ pub(crate) fn select<'n>(
     (Some(picked), unknown)
 }
 
+/// " (did you mean …?)" for an unknown rule or category name.
+pub(crate) fn names_like(name: &str, rules: &RuleSet) -> String {
+    let ids = rules.rules.iter().map(|r| r.id.as_str());
+    let categories = rules.rules.iter().map(|r| r.category.as_str());
+    crate::suggest::did_you_mean(name, ids.chain(categories))
+}
+
 impl Suppressions {
     /// The suppressions of `directives` (found in `source`, which `transcript` was parsed
     /// from), and of `per_path` (the rules `per_path_disable` turns off for this file).
@@ -117,9 +124,11 @@ impl Suppressions {
             for name in unknown {
                 s.warnings.push(format!(
                     "line {}, column {}: `{name}` in a talklint directive is no loaded rule or \
-                     category; write a rule id, a category or `category/*` (`talklint rules` \
+                     category{}; write a rule id, a category or `category/*` (`talklint rules` \
                      lists them)",
-                    d.line, d.column
+                    d.line,
+                    d.column,
+                    names_like(name, rules)
                 ));
             }
             let range = match d.action {

@@ -361,12 +361,7 @@ fn mistyped_command(word: &str) -> Option<&'static str> {
     if !wordlike || std::path::Path::new(word).exists() {
         return None;
     }
-    COMMANDS
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
-        .filter(|&(d, _)| d <= 2)
-        .min()
-        .map(|(_, c)| c)
+    crate::suggest::closest(word, COMMANDS)
 }
 
 impl CheckArgs {

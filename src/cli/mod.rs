@@ -52,8 +52,8 @@ pub(crate) enum CliError {
     WriteReport(io::Error),
     #[error("cannot write the statistics: {0}")]
     WriteStatistics(io::Error),
-    #[error("no loaded rule has id `{0}`; `talklint rules` lists them")]
-    NoSuchRule(String),
+    #[error("no loaded rule has id `{id}`{suggestion}; `talklint rules` lists them")]
+    NoSuchRule { id: String, suggestion: String },
     #[error("{0} already exists; remove it first to start over")]
     ConfigExists(String),
     #[error("cannot write {path}: {source}")]

@@ -238,7 +238,8 @@ fn per_path_disable(
         for name in unknown {
             eprintln!(
                 "warning: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
-                 category; write a rule id, a category or `category/*`"
+                 category{}; write a rule id, a category or `category/*`",
+                suppress::names_like(name, rules)
             );
         }
         let all = || (0..rules.rules.len()).collect();

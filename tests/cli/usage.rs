@@ -47,3 +47,22 @@ fn colour_is_forced_by_the_environment_into_a_pipe() {
     let (_, out, _) = run(check(&["--color", "never", "fixtures/calls"]).env("FORCE_COLOR", "1"));
     assert!(!out.contains('\x1b'), "--color never wins");
 }
+
+#[test]
+fn mistyped_rule_ids_and_categories_get_a_suggestion() {
+    let (code, _, err) = run(talklint().args(["rules", "--no-config", "ownership/closed-dor"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "no loaded rule has id `ownership/closed-dor` (did you mean `ownership/closed-door`?)"
+        ),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::support::write(dir.path(), "s.txt", "# talklint: ignore ownershp\nHi.\n");
+    let (_, out, _) = run(talklint().args(["check", "--no-config"]).arg(&path));
+    assert!(
+        out.contains("`ownershp` in a talklint directive is no loaded rule or category (did you mean `ownership`?)"),
+        "{out}"
+    );
+}
