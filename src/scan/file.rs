@@ -107,8 +107,12 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         Ok(parsed) => parsed,
         Err(e) => return not_read(NotRead::Error(e)),
     };
-    // Only text files read whole from disk as valid UTF-8 are fixed.
-    let fixable = reading.on_disk && parsed.format == Format::Text;
+    // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose
+    // extension names another format (a `.json` read with `--input-format text`).
+    let extension = Format::from_extension(&reading.path);
+    let fixable = reading.on_disk
+        && parsed.format == Format::Text
+        && extension.is_none_or(|f| f == Format::Text);
     let mut fixed = None;
     if fixable && matches!(source, Cow::Borrowed(_)) {
         let file = (reading.path.as_path(), display);

@@ -77,6 +77,12 @@ fn fix_rewrites_text_files_and_reports_what_remains() {
         json,
         "JSON is never rewritten"
     );
+    fix_run(dir.path(), &["--fix", "--input-format", "text", "chat.json"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("chat.json")).unwrap(),
+        json,
+        "not even read as text"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rules: Vec<&str> = v["conversations"]
         .as_array()
