@@ -77,7 +77,10 @@ fn fix_rewrites_text_files_and_reports_what_remains() {
         json,
         "JSON is never rewritten"
     );
-    fix_run(dir.path(), &["--fix", "--input-format", "text", "chat.json"]);
+    fix_run(
+        dir.path(),
+        &["--fix", "--input-format", "text", "chat.json"],
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("chat.json")).unwrap(),
         json,
