@@ -210,3 +210,28 @@ fn merge_keeps_suppressed_findings_out_of_the_totals() {
     assert_eq!(a["summary"], b["summary"]);
     assert_eq!(a["conversations"], b["conversations"]);
 }
+
+#[test]
+fn a_suppressed_hit_does_not_use_up_max_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: respect/calm-down\n    phrases: [calm down]\n    max_hits: 1\n",
+    );
+    let chat = "Agent: calm down <!-- talklint: ignore -->\nAgent: calm down\nAgent: calm down\n";
+    let path = write(dir.path(), "chat.txt", chat);
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(dir.path().join("rules.yaml"))
+        .arg(&path));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let points: Vec<i64> = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["points"].as_i64().unwrap())
+        .collect();
+    assert_eq!(points, [-5, 0], "the first hit not suppressed counts");
+    assert_eq!(v["conversations"][0]["score"], 75);
+}

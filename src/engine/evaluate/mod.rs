@@ -147,8 +147,27 @@ pub(super) fn evaluate(
         }
     }
     outcomes.sort_by_key(|o| (o.turn, o.range.or(o.trigger).map_or(0, |r| r.0), o.rule));
-    let (suppressed, outcomes) = outcomes.into_iter().partition(|o| suppress(o));
+    let (suppressed, mut outcomes): (Vec<_>, Vec<_>) =
+        outcomes.into_iter().partition(|o| suppress(o));
+    if !suppressed.is_empty() {
+        recount_caps(rules, &mut outcomes);
+    }
     scoring.score(rules, outcomes, suppressed, not_applied)
+}
+
+/// Gives the first `max_hits` hits of each capped rule its points again, and the rest none: a
+/// suppressed hit does not use up a rule's cap. (`require` findings are not capped.)
+fn recount_caps(rules: &[CompiledRule], outcomes: &mut [Outcome]) {
+    let mut seen = vec![0usize; rules.len()];
+    for o in outcomes.iter_mut() {
+        let rule = &rules[o.rule];
+        if let Some(cap) = rule.max_hits
+            && rule.kind != Kind::Require
+        {
+            o.points = if seen[o.rule] < cap { rule.points } else { 0 };
+            seen[o.rule] += 1;
+        }
+    }
 }
 
 /// Whether a plain phrase rule has nothing to go on: no hit of its phrases (and no regex of its
