@@ -9,7 +9,7 @@ use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
 use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 /// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
@@ -58,7 +58,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Event::Fixed(f) => match &f.diff {
             Some(d) => {
                 would_fix = true;
-                print!("{d}");
+                // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
+                let _ = io::stdout().lock().write_all(d.as_bytes());
             }
             None => {
                 let s = if f.edits == 1 { "" } else { "es" };
