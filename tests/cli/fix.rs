@@ -134,4 +134,12 @@ fn the_default_pack_fixes_a_casual_yes() {
         out.contains("\n+My pleasure! I'll send the label today.\n"),
         "{out}"
     );
+    let (_, listed, _) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "--format",
+        "json",
+        "enthusiasm/no-problem",
+    ]));
+    assert!(listed.contains("\"replace\": \"my pleasure\""), "{listed}");
 }
