@@ -21,6 +21,10 @@ pub struct Config {
     pub disable: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Rules (ids, categories, `category/*`) turned off in the files a glob matches; their
+    /// findings are suppressed there.
+    #[serde(default)]
+    pub per_path_disable: BTreeMap<String, Vec<String>>,
     /// Extra speaker-label aliases per role.
     #[serde(default)]
     pub roles: BTreeMap<Role, OneOrMany<String>>,

@@ -38,6 +38,14 @@ pub(crate) enum Command {
     /// Print AWS Call Analytics categories and Google CCAI phrase matchers (JSON) as a YAML
     /// rule file.
     Import(ImportArgs),
+    /// Print a shell completion script: `talklint completions bash > /etc/bash_completion.d/talklint`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `talklint man > talklint.1`.
+    Man,
 }
 
 /// Where the config comes from (shared by every command that loads rules).
@@ -144,9 +152,24 @@ pub(crate) struct CheckArgs {
     /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).
     #[arg(long)]
     pub(crate) no_progress: bool,
-    /// Print only findings: no score lines, no summary, no file errors on stderr.
+    /// Print only findings: no score lines, no summary (file errors still go to stderr).
     #[arg(short, long)]
     pub(crate) quiet: bool,
+    /// Also report the findings that talklint directives or per_path_disable suppressed,
+    /// marked as suppressed (they still count for nothing).
+    #[arg(long)]
+    pub(crate) show_suppressed: bool,
+    /// Warn about talklint directives that suppressed nothing.
+    #[arg(long)]
+    pub(crate) warn_unused_ignores: bool,
+    /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say
+    /// what changed, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) fix: bool,
+    /// Print the fixes `--fix` would make as a unified diff instead of a report; change
+    /// nothing; exit 1 when there is something to fix.
+    #[arg(long, conflicts_with_all = ["output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
+    pub(crate) diff: bool,
 }
 
 #[derive(Debug, Args)]
@@ -315,19 +338,50 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// Parses arguments, inserting `check` when no subcommand is named.
+/// The subcommands, as typed.
+const COMMANDS: [&str; 10] = [
+    "check",
+    "test",
+    "rules",
+    "init",
+    "eval",
+    "merge",
+    "import",
+    "completions",
+    "man",
+    "help",
+];
+
+/// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
+/// command and no existing path but is close to a command is a usage error that names it
+/// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = [
-        "check", "test", "rules", "init", "eval", "merge", "import", "help",
-    ]
-    .contains(&first)
-        || ["-h", "--help", "-V", "--version"].contains(&first);
+    let named = COMMANDS.contains(&first) || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
+        if let Some(command) = mistyped_command(first) {
+            // A usage error, exit status 2, as clap gives for a bad flag.
+            eprintln!(
+                "error: `{first}` is not a talklint command, nor a file or folder here\n  \
+                 help: did you mean `{command}`? (to check a path named `{first}`, write \
+                 `talklint check ./{first}`)"
+            );
+            std::process::exit(2);
+        }
         args.insert(1.min(args.len()), "check".into());
     }
     Cli::parse_from(args)
+}
+
+/// The command `word` is probably a typo of: no path of that name exists, it looks like a word
+/// rather than a path, and it is at most two edits from a command.
+fn mistyped_command(word: &str) -> Option<&'static str> {
+    let wordlike = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
+    if !wordlike || std::path::Path::new(word).exists() {
+        return None;
+    }
+    crate::suggest::closest(word, COMMANDS)
 }
 
 impl CheckArgs {

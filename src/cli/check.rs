@@ -5,10 +5,11 @@ use super::args::CheckArgs;
 use super::settings::CheckSettings;
 use super::{CliError, Outcome};
 use crate::config::FailOn;
+use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
-use crate::scan::{self, Output};
+use crate::scan::{self, Event, Output};
 use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 /// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
@@ -22,6 +23,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         files.push((*format, create(path)?));
     }
     let mut main_file = s.output.as_deref().map(create).transpose()?;
+    let mut sink = io::sink();
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
@@ -41,17 +43,42 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             writer: file,
         });
     }
-    let quiet = s.quiet;
-    let mut on_error = |e: &report::FileError| {
-        if !quiet {
-            eprintln!("error: {}: {}", e.path, e.message);
+    let diff = s.scan.fix == Some(FixMode::Diff);
+    if diff {
+        // `--diff` prints diffs instead of reports.
+        outputs.truncate(1);
+        if let Some(o) = outputs.first_mut() {
+            o.writer = &mut sink;
         }
+    }
+    let mut would_fix = false;
+    let mut on_event = |e: Event| match e {
+        // Even with `-q`: a file that was not checked is never silent.
+        Event::Error(e) => eprintln!("error: {}: {}", e.path, e.message),
+        Event::Fixed(f) => match &f.diff {
+            Some(d) => {
+                would_fix = true;
+                // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
+                let _ = io::stdout().lock().write_all(d.as_bytes());
+            }
+            None => {
+                let s = if f.edits == 1 { "" } else { "es" };
+                eprintln!("fixed: {}: {} match{s} replaced", f.path, f.edits);
+            }
+        },
     };
-    let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error) {
+    let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
         Err(e) => return Err(CliError::WriteReport(e)),
     };
+    if diff {
+        return Ok(match (totals.errors, would_fix) {
+            (0, false) => Outcome::Clean,
+            (0, true) => Outcome::Findings,
+            _ => Outcome::Trouble,
+        });
+    }
     if s.statistics {
         print_statistics(&s, &totals)?;
     }

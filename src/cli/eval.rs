@@ -39,6 +39,11 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         )));
     }
     let output = args.check.output.clone();
+    if args.check.fix || args.check.diff {
+        return Err(CliError::Usage(
+            "--fix and --diff rewrite scripts: run them with `talklint check`, not `eval`".into(),
+        ));
+    }
     let s = CheckSettings::new(args.check)?;
     let mut digests = Vec::new();
     let mut files = Vec::new();
@@ -61,7 +66,11 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             writer: file,
         });
     }
-    let mut on_error = |e: &report::FileError| eprintln!("error: {}: {}", e.path, e.message);
+    let mut on_error = |e: scan::Event| {
+        if let scan::Event::Error(e) = e {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
+    };
     let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
         .map_err(CliError::WriteReport)?;
     drop(outputs);

@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod eval;
+mod generate;
 mod import;
 mod init;
 mod merge;
@@ -52,8 +53,8 @@ pub(crate) enum CliError {
     WriteReport(io::Error),
     #[error("cannot write the statistics: {0}")]
     WriteStatistics(io::Error),
-    #[error("no loaded rule has id `{0}`; `talklint rules` lists them")]
-    NoSuchRule(String),
+    #[error("no loaded rule has id `{id}`{suggestion}; `talklint rules` lists them")]
+    NoSuchRule { id: String, suggestion: String },
     #[error("{0} already exists; remove it first to start over")]
     ConfigExists(String),
     #[error("cannot write {path}: {source}")]
@@ -94,6 +95,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Eval(args) => eval::run(*args),
         Command::Merge(args) => merge::run(args),
         Command::Import(args) => import::run(args),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man => generate::man(),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

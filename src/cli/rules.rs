@@ -6,6 +6,7 @@ use super::settings;
 use super::{CliError, Outcome};
 use crate::report::rules as listing;
 use crate::rules::Rule;
+use crate::suggest::did_you_mean;
 use std::io::{self, Write};
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
@@ -14,7 +15,11 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
         Some(id) => {
             let found: Vec<_> = set.rules.iter().filter(|r| &r.id == id).collect();
             if found.is_empty() {
-                return Err(CliError::NoSuchRule(id.clone()));
+                let suggestion = did_you_mean(id, set.rules.iter().map(|r| r.id.as_str()));
+                return Err(CliError::NoSuchRule {
+                    id: id.clone(),
+                    suggestion,
+                });
             }
             found
         }

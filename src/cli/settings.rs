@@ -6,13 +6,16 @@ use super::CliError;
 use super::args::{CheckArgs, ColorChoice, ConfigArgs, RuleArgs};
 use crate::config::{self, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
+use crate::fix::FixMode;
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
 use crate::rules::load::{self, Overrides, RuleSource};
 use crate::scan::ScanOptions;
+use crate::suppress::{self, SuppressOptions};
 use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::{ParseOptions, Role, Roles};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
@@ -33,7 +36,6 @@ pub(super) struct CheckSettings {
     pub extra_reports: Vec<(OutputFormat, PathBuf)>,
     pub fail_on: FailOn,
     pub statistics: bool,
-    pub quiet: bool,
 }
 
 impl CheckSettings {
@@ -73,6 +75,16 @@ impl CheckSettings {
                 && io::stderr().is_terminal(),
             threads: threads(args.threads),
             shard: args.shard,
+            suppress: SuppressOptions {
+                show: args.show_suppressed,
+                warn_unused: args.warn_unused_ignores,
+                per_path: per_path_disable(&cfg, &rules)?,
+            },
+            fix: match (args.fix, args.diff) {
+                (true, _) => Some(FixMode::Write),
+                (_, true) => Some(FixMode::Diff),
+                _ => None,
+            },
         };
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -91,13 +103,12 @@ impl CheckSettings {
             output: args.output,
             fail_on,
             statistics: args.statistics,
-            quiet: args.quiet,
         })
     }
 }
 
 /// Whether to colour a report of `format` going to `output` (else standard output): `auto`
-/// colours human output on a terminal unless `NO_COLOR` is set.
+/// colours human output on standard output, as [`auto_color`] says.
 pub(super) fn color(choice: ColorChoice, format: OutputFormat, output: Option<&Path>) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -105,10 +116,20 @@ pub(super) fn color(choice: ColorChoice, format: OutputFormat, output: Option<&P
         ColorChoice::Auto => {
             format == OutputFormat::Human
                 && output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
+                && auto_color(|k| std::env::var_os(k), io::stdout().is_terminal())
         }
     }
+}
+
+/// `--color auto` as ripgrep and the CLI colour conventions have it: `CLICOLOR_FORCE` or
+/// `FORCE_COLOR` set (and not `0`) force colour even into a pipe; otherwise colour only on a
+/// terminal, and never with `NO_COLOR` set or `TERM=dumb`.
+pub(super) fn auto_color(env: impl Fn(&str) -> Option<OsString>, terminal: bool) -> bool {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
+    if set("CLICOLOR_FORCE") || set("FORCE_COLOR") {
+        return true;
+    }
+    terminal && !set("NO_COLOR") && env("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// The number of worker threads: `given` if above 0, else the number of cores.
@@ -207,6 +228,32 @@ pub(super) fn roles(cfg: &Loaded) -> Roles {
         })
 }
 
+/// The config's `per_path_disable`: each glob compiled, each rule list resolved. A name that
+/// selects no rule is a warning, as in `disable:`.
+fn per_path_disable(
+    cfg: &Loaded,
+    rules: &RuleSet,
+) -> Result<Vec<(GlobMatcher, Vec<usize>)>, CliError> {
+    let mut out = Vec::new();
+    for (pattern, names) in &cfg.config.per_path_disable {
+        let glob = Glob::new(pattern).map_err(|source| CliError::Glob {
+            pattern: pattern.clone(),
+            source,
+        })?;
+        let (picked, unknown) = suppress::select(names, rules);
+        for name in unknown {
+            eprintln!(
+                "warning: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
+                 category{}; write a rule id, a category or `category/*`",
+                suppress::names_like(name, rules)
+            );
+        }
+        let all = || (0..rules.rules.len()).collect();
+        out.push((glob.compile_matcher(), picked.unwrap_or_else(all)));
+    }
+    Ok(out)
+}
+
 fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
     if patterns.is_empty() {
         return Ok(None);
@@ -222,4 +269,26 @@ fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
         pattern: patterns.join(", "),
         source,
     })?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_environment_conventions() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.into())
+        };
+        assert!(auto_color(env(&[("TERM", "xterm")]), true));
+        assert!(!auto_color(env(&[("TERM", "dumb")]), true));
+        assert!(!auto_color(env(&[("NO_COLOR", "1")]), true));
+        assert!(!auto_color(env(&[]), false));
+        assert!(auto_color(env(&[("CLICOLOR_FORCE", "1")]), false));
+        assert!(auto_color(
+            env(&[("FORCE_COLOR", "1"), ("TERM", "dumb")]),
+            false
+        ));
+        assert!(!auto_color(env(&[("FORCE_COLOR", "0")]), false));
+    }
 }

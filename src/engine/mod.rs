@@ -191,7 +191,20 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
     ) -> Evaluation {
-        self.evaluate(transcript, source, scratch, Scope::All)
+        self.check_suppressed(transcript, source, scratch, &mut |_| false)
+    }
+
+    /// As [`Engine::check`], but the outcomes for which `suppress` is true (an inline directive
+    /// covers them) are set apart in [`Evaluation::suppressed`] and do not count toward the
+    /// score.
+    pub fn check_suppressed(
+        &self,
+        transcript: &Transcript,
+        source: &str,
+        scratch: &mut Scratch,
+        suppress: &mut dyn FnMut(&Outcome) -> bool,
+    ) -> Evaluation {
+        self.evaluate(transcript, source, scratch, Scope::All, suppress)
     }
 
     /// The outcomes of rule `r` (an index into the rule set) alone in `transcript`, judged
@@ -205,17 +218,21 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> Option<Vec<Outcome>> {
         self.rules.get(r)?;
-        let evaluation = self.evaluate(transcript, source, scratch, Scope::Example(r));
+        let evaluation = self.evaluate(transcript, source, scratch, Scope::Example(r), &mut |_| {
+            false
+        });
         (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
     }
 
-    /// Finds the hits in `transcript`, then applies the rules of `scope` to them.
+    /// Finds the hits in `transcript`, then applies the rules of `scope` to them, setting apart
+    /// the outcomes `suppress` covers.
     fn evaluate(
         &self,
         transcript: &Transcript,
         source: &str,
         scratch: &mut Scratch,
         scope: Scope,
+        suppress: &mut dyn FnMut(&Outcome) -> bool,
     ) -> Evaluation {
         self.find(transcript, source, scratch);
         let text = evaluate::Text {
@@ -224,7 +241,14 @@ impl Engine {
             matcher: &self.matcher,
             matched: &scratch.matcher,
         };
-        evaluate::evaluate(&self.rules, text, &mut scratch.hits, self.scoring, scope)
+        evaluate::evaluate(
+            &self.rules,
+            text,
+            &mut scratch.hits,
+            self.scoring,
+            scope,
+            suppress,
+        )
     }
 
     /// Fills `scratch.hits` with the matcher's hits in the turns of the roles some rule listens

@@ -27,11 +27,13 @@ impl Default for Scoring {
 }
 
 impl Scoring {
-    /// Scores a conversation's outcomes (sorted) and judges it.
+    /// Scores a conversation's outcomes (sorted) and judges it; suppressed outcomes count for
+    /// nothing.
     pub(super) fn score(
         &self,
         rules: &[CompiledRule],
         outcomes: Vec<Outcome>,
+        suppressed: Vec<Outcome>,
         not_applied: Vec<usize>,
     ) -> Evaluation {
         let total: i32 = outcomes.iter().map(|o| o.points).sum();
@@ -44,6 +46,7 @@ impl Scoring {
             score >= self.pass && !auto_failed && self.min_score.is_none_or(|m| score >= m);
         Evaluation {
             outcomes,
+            suppressed,
             not_applied,
             score,
             auto_failed,

@@ -7,6 +7,7 @@
 use super::MergeError;
 use crate::report::{Conversation, Finding};
 use crate::rules::{Kind, RuleSet, Severity};
+use crate::suppress::Suppression;
 use crate::transcript::{Format, Role, Transcript, Turn};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -67,6 +68,9 @@ struct WrittenFinding<'a> {
     suggestion: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     link: Option<Cow<'a, str>>,
+    /// Written only when true (`--show-suppressed`).
+    #[serde(default)]
+    suppressed: bool,
 }
 
 /// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
@@ -278,6 +282,7 @@ impl<'a> Replay<'a> {
                 matched: f.matched.as_deref(),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),
+                suppressed: f.suppressed.then_some(Suppression::InSource),
                 span: place.span,
                 rule_index: place.rule_index,
                 turn_range: place.turn_range,

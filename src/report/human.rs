@@ -4,6 +4,7 @@
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
 use crate::rules::{Kind, Severity};
+use crate::suppress::Suppression;
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
 
@@ -66,7 +67,14 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
         );
     }
     let problems: Vec<&Finding> = c.findings.iter().filter(|f| f.is_problem()).collect();
-    for f in &problems {
+    // Suppressed findings are in the report only with `--show-suppressed`.
+    let suppressed =
+        |f: &&Finding| f.suppressed.is_some() && matches!(f.kind, Kind::Forbid | Kind::Require);
+    for f in c
+        .findings
+        .iter()
+        .filter(|f| f.is_problem() || suppressed(f))
+    {
         snippet(f, &name, source, &renderer, out);
     }
     if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
@@ -91,7 +99,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
     let (scored, unscored): (Vec<&Finding>, Vec<&Finding>) = c
         .findings
         .iter()
-        .filter(|f| f.kind == Kind::Reward)
+        .filter(|f| f.kind == Kind::Reward && f.suppressed.is_none())
         .partition(|f| f.points != 0);
     for f in scored {
         let _ = writeln!(
@@ -183,6 +191,12 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     );
     if let Some(help) = f.suggestion {
         message = message.footer(Level::Help.title(help));
+    }
+    if let Some(why) = f.suppressed {
+        message = message.footer(Level::Note.title(match why {
+            Suppression::InSource => "suppressed by a talklint directive; not counted",
+            Suppression::External => "suppressed by per_path_disable in the config; not counted",
+        }));
     }
     let _ = writeln!(out, "{}\n", renderer.render(message));
 }

@@ -114,6 +114,9 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     opt_int(out, f.start_ms);
     out.extend_from_slice(b",\"match\":");
     opt_string(out, f.matched);
+    if f.suppressed.is_some() {
+        out.extend_from_slice(b",\"suppressed\":true");
+    }
     out.extend_from_slice(&rule.tail);
 }
 
@@ -300,6 +303,7 @@ mod tests {
             matched: Some("x"),
             suggestion: None,
             link: Some("https://e.org"),
+            suppressed: None,
             span: (0, 0),
             rule_index: 0,
             turn_range: None,
@@ -321,6 +325,7 @@ mod tests {
                     link: None,
                     matched: None,
                     rule_index: 1,
+                    suppressed: Some(crate::suppress::Suppression::InSource),
                     ..f
                 },
             ],

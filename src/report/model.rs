@@ -1,8 +1,9 @@
 //! The report model every output format renders (one shape, many printers): a conversation's
 //! findings with their places in the file, and the files that were skipped or could not be read.
 
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, Outcome};
 use crate::rules::{Kind, RuleSet, Severity};
+use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,13 @@ pub struct Finding<'a> {
     pub suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<&'a str>,
+    /// Set when a directive or `per_path_disable` suppressed the finding (it is reported only
+    /// with `--show-suppressed`, and counts for nothing); JSON writes `"suppressed": true`.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "suppressed_flag"
+    )]
+    pub suppressed: Option<Suppression>,
     /// Byte range of the match in the file (for snippets).
     #[serde(skip)]
     pub span: (usize, usize),
@@ -47,10 +55,15 @@ pub struct Finding<'a> {
 }
 
 impl Finding<'_> {
-    /// Whether the finding counts against `--fail-on` (rewards and tags never do).
+    /// Whether the finding counts against `--fail-on` (rewards, tags and suppressed findings
+    /// never do).
     pub fn is_problem(&self) -> bool {
-        matches!(self.kind, Kind::Forbid | Kind::Require)
+        self.suppressed.is_none() && matches!(self.kind, Kind::Forbid | Kind::Require)
     }
+}
+
+fn suppressed_flag<S: serde::Serializer>(_: &Option<Suppression>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(true)
 }
 
 /// One conversation's result.
@@ -95,21 +108,25 @@ pub struct FileError {
     pub message: String,
 }
 
-/// Builds the report of one evaluated conversation.
+/// Builds the report of one evaluated conversation; `suppressed` are the suppressed outcomes
+/// to show (`--show-suppressed`), with why.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn conversation<'a>(
     path: &'a str,
     format: &'static str,
     transcript: &'a Transcript,
     source: &'a str,
     eval: &Evaluation,
+    suppressed: &[(&Outcome, Suppression)],
     rules: &'a RuleSet,
     warnings: &'a [String],
 ) -> Conversation<'a> {
     let mut lines = LineCursor::new(source);
-    let findings = eval
-        .outcomes
-        .iter()
-        .map(|o| {
+    let outcomes = eval.outcomes.iter().map(|o| (o, None));
+    let shown = suppressed.iter().map(|&(o, why)| (o, Some(why)));
+    let mut findings: Vec<Finding> = outcomes
+        .chain(shown)
+        .map(|(o, why)| {
             let rule = &rules.rules[o.rule];
             let turn = &transcript.turns[o.turn];
             let (start, end) = o.range.or(o.trigger).unwrap_or((0, 0));
@@ -146,12 +163,16 @@ pub(crate) fn conversation<'a>(
                 matched,
                 suggestion: rule.suggestion.as_deref(),
                 link: rule.link.as_deref(),
+                suppressed: why,
                 span,
                 rule_index: o.rule,
                 turn_range: o.range,
             }
         })
         .collect();
+    if !suppressed.is_empty() {
+        findings.sort_by_key(|f| (f.turn, f.span.0, f.rule_index));
+    }
     let mut tags: Vec<&str> = eval
         .outcomes
         .iter()

@@ -5,7 +5,7 @@
 
 use super::escape::{int, json_string, json_strings};
 use super::{Conversation, Finding, Printer, Totals};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,7 +33,9 @@ impl Printer for Sarif {
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
         let path = uri(c.path);
-        for f in c.findings.iter().filter(|f| f.is_problem()) {
+        // Suppressed problems (shown with `--show-suppressed`) carry SARIF `suppressions`.
+        let problem = |f: &&Finding| matches!(f.kind, Kind::Forbid | Kind::Require);
+        for f in c.findings.iter().filter(problem) {
             out.extend_from_slice(b",\n");
             result(c, &path, f, out);
         }
@@ -155,6 +157,11 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     json_string(out, f.rule);
     out.extend_from_slice(b",\"ruleIndex\":");
     int(out, f.rule_index);
+    if let Some(why) = f.suppressed {
+        out.extend_from_slice(b",\"suppressions\":[{\"kind\":\"");
+        out.extend_from_slice(why.sarif_kind().as_bytes());
+        out.extend_from_slice(b"\"}]");
+    }
     out.push(b'}');
 }
 

@@ -111,7 +111,7 @@ impl Stats {
     }
 
     fn add(&mut self, c: &Conversation) {
-        for f in &c.findings {
+        for f in c.findings.iter().filter(|f| f.suppressed.is_none()) {
             add_at(&mut self.per_rule, f.rule_index, 1);
             if f.is_problem() {
                 add_at(&mut self.points_lost, f.rule_index, points_lost(f.points));
@@ -195,7 +195,7 @@ impl Summary {
                 .map(|f| f.severity)
                 .max(),
         );
-        for f in &c.findings {
+        for f in c.findings.iter().filter(|f| f.suppressed.is_none()) {
             match (f.kind, f.severity) {
                 (Kind::Reward, _) => self.findings.reward += 1,
                 (Kind::Tag, _) => self.findings.tag += 1,

@@ -50,6 +50,9 @@ pub struct Rule {
     pub message: String,
     /// Better wording, shown as help.
     pub suggestion: Option<String>,
+    /// Forbid rules only: what `--fix` writes over a match (its first letter takes the match's
+    /// case).
+    pub replace: Option<String>,
     /// A page that explains the rule.
     pub link: Option<String>,
     /// What the rule is for, in the docs.

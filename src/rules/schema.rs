@@ -61,6 +61,8 @@ pub struct RuleSpec {
     pub auto_fail: bool,
     pub message: Option<String>,
     pub suggestion: Option<String>,
+    /// Forbid rules only: the text `--fix` writes over a match.
+    pub replace: Option<String>,
     pub link: Option<String>,
     pub description: Option<String>,
     pub examples: Option<ExamplesSpec>,

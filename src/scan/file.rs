@@ -2,11 +2,15 @@
 //! conversations for every output.
 
 use super::Context;
+use super::fix::{Fixed, fix_file};
+use super::judge::judge;
 use super::read::{self, NotRead, Reading};
 use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
+use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
-use crate::transcript;
+use crate::transcript::{self, Format};
+use std::borrow::Cow;
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
 /// conversation `i` ends.
@@ -25,6 +29,8 @@ pub(super) struct Processed {
     pub rendered: Vec<Rendered>,
     pub skipped: Option<Skipped>,
     pub error: Option<FileError>,
+    /// What `--fix` or `--diff` did to the file.
+    pub fixed: Option<Fixed>,
 }
 
 impl From<NotRead> for Processed {
@@ -39,6 +45,7 @@ impl From<NotRead> for Processed {
             rendered: Vec::new(),
             skipped,
             error,
+            fixed: None,
         }
     }
 }
@@ -83,20 +90,49 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         }));
     }
     let mut warnings = Vec::new();
-    let source = read::decode(bytes, reading.first_line, &mut warnings);
+    let mut source = read::decode(bytes, reading.first_line, &mut warnings);
     let format = reading
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
-    let (format, transcripts) = match transcript::parse(&source, format, &ctx.opts.parse) {
-        Ok(parsed) => (parsed.format, parsed.transcripts),
-        Err(mut e) => {
+    let parse = |source: &str| {
+        transcript::parse_file(source, format, &ctx.opts.parse, &reading.path).map_err(|mut e| {
             e.line += shift;
-            return not_read(NotRead::Error(FileError {
+            FileError {
                 path: display.into(),
                 message: format!("{e} (read as {})", format.name()),
-            }));
-        }
+            }
+        })
     };
+    let mut parsed = match parse(&source) {
+        Ok(parsed) => parsed,
+        Err(e) => return not_read(NotRead::Error(e)),
+    };
+    // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose
+    // extension names another format (a `.json` read with `--input-format text`).
+    let extension = Format::from_extension(&reading.path);
+    let fixable = reading.on_disk
+        && parsed.format == Format::Text
+        && extension.is_none_or(|f| f == Format::Text);
+    let mut fixed = None;
+    if fixable && matches!(source, Cow::Borrowed(_)) {
+        let file = (reading.path.as_path(), display);
+        let (ts, ds) = (&parsed.transcripts, &parsed.directives);
+        match fix_file(file, &source, ts, ds, ctx, scratch) {
+            Ok(Some((new, done))) => {
+                fixed = Some(done);
+                if ctx.opts.fix == Some(FixMode::Write) {
+                    source = Cow::Owned(new);
+                    parsed = match parse(&source) {
+                        Ok(parsed) => parsed,
+                        Err(e) => return not_read(NotRead::Error(e)),
+                    };
+                }
+            }
+            Ok(None) => {}
+            Err(e) => return not_read(NotRead::Error(e)),
+        }
+    }
+    let (format, transcripts, directives) = (parsed.format, parsed.transcripts, parsed.directives);
     let mut out = Processed {
         files: 1,
         summary: Summary::default(),
@@ -117,15 +153,22 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
             .collect(),
         skipped: None,
         error: None,
+        fixed,
     };
+    warnings.extend(directives.warnings.iter().cloned());
+    let per_path = ctx.opts.suppress.per_path(display);
     for t in &transcripts {
-        let evaluation = ctx.engine.check(t, &source, scratch);
+        let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
+        let mut warnings = warnings.clone();
+        warnings.extend(judged.warnings.iter().cloned());
+        let (evaluation, shown) = (&judged.evaluation, judged.shown());
         let mut conv = report::conversation(
             display,
             format.name(),
             t,
             &source,
-            &evaluation,
+            evaluation,
+            &shown,
             ctx.rules,
             &warnings,
         );

@@ -7,16 +7,21 @@
 
 mod feed;
 mod file;
+mod fix;
+mod judge;
 mod read;
 mod shard;
 mod stdin;
 mod walk;
 
 use crate::engine::Engine;
+use crate::fix::FixMode;
 use crate::report::{FileError, Printer, Summary, Totals};
 use crate::rules::RuleSet;
+use crate::suppress::SuppressOptions;
 use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
+pub use fix::Fixed;
 use globset::GlobSet;
 use rayon::prelude::*;
 pub use shard::Shard;
@@ -44,6 +49,19 @@ pub struct ScanOptions {
     pub threads: usize,
     /// Check only the files of this shard.
     pub shard: Option<Shard>,
+    /// Inline directives and `per_path_disable`.
+    pub suppress: SuppressOptions,
+    /// `--fix` or `--diff`.
+    pub fix: Option<FixMode>,
+}
+
+/// What the scan tells its caller as it goes, in input order.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A file could not be read or parsed (it is also in the reports).
+    Error(&'a FileError),
+    /// `--fix` rewrote a file, or `--diff` found what it would change.
+    Fixed(&'a Fixed),
 }
 
 impl ScanOptions {
@@ -122,13 +140,13 @@ fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
 }
 
 /// Scans every input with `engine` (compiled from `rules`), writing each report to its output,
-/// and hands every file error to `on_error` as it happens, in input order.
+/// and hands every file error and fix to `on_event` as it happens, in input order.
 pub fn scan(
     opts: &ScanOptions,
     engine: &Engine,
     rules: &RuleSet,
     outputs: &mut [Output],
-    on_error: &mut dyn FnMut(&FileError),
+    on_event: &mut dyn FnMut(Event),
 ) -> io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
@@ -212,9 +230,12 @@ pub fn scan(
                     totals.skipped += 1;
                     skipped.push(s);
                 }
+                if let Some(f) = &r.fixed {
+                    on_event(Event::Fixed(f));
+                }
                 if let Some(e) = r.error {
                     totals.errors += 1;
-                    on_error(&e);
+                    on_event(Event::Error(&e));
                     errors.push(e);
                 }
             }

@@ -85,15 +85,19 @@ pub(super) struct Reading {
     pub format: Option<Format>,
     /// The line of its file or stream its text starts at (1-based).
     pub first_line: usize,
+    /// Read whole from a file on disk (not standard input or a stream's piece): `--fix` may
+    /// rewrite it.
+    pub on_disk: bool,
 }
 
 impl Reading {
-    fn whole(display: String, path: PathBuf, opts: &ScanOptions) -> Reading {
+    fn whole(display: String, path: PathBuf, opts: &ScanOptions, on_disk: bool) -> Reading {
         Reading {
             display,
             path,
             format: opts.input_format,
             first_line: 1,
+            on_disk,
         }
     }
 }
@@ -114,7 +118,12 @@ pub(super) fn read(
             if let Err(e) = io::stdin().lock().read_to_end(buf) {
                 return Err(error(&name, format!("cannot read standard input: {e}")));
             }
-            Ok(Reading::whole(name.clone(), PathBuf::from(name), opts))
+            Ok(Reading::whole(
+                name.clone(),
+                PathBuf::from(name),
+                opts,
+                false,
+            ))
         }
         Input::Piece(piece) => {
             if let Some(e) = piece.error {
@@ -127,6 +136,7 @@ pub(super) fn read(
                 path: PathBuf::from(&*piece.name),
                 format: Some(Format::Jsonl),
                 first_line: piece.first_line,
+                on_disk: false,
             })
         }
         Input::File {
@@ -154,7 +164,7 @@ pub(super) fn read(
                     format!("too large ({size} bytes; the limit is {limit}, see --max-filesize)"),
                 ));
             }
-            Ok(Reading::whole(display, path, opts))
+            Ok(Reading::whole(display, path, opts, true))
         }
     }
 }

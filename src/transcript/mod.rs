@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 pub use detect::{Format, detect};
+pub use formats::directives::{Action, Directive, Directives};
 pub use roles::{Role, Roles};
 
 /// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).
@@ -247,18 +248,58 @@ pub struct Parsed {
     pub format: Format,
     /// The file's conversations, in order.
     pub transcripts: Vec<Transcript>,
+    /// Suppression directives (text files only).
+    pub directives: Directives,
+}
+
+impl Parsed {
+    /// Conversations of a format without directives (all but text).
+    pub(crate) fn of(format: Format, transcripts: Vec<Transcript>) -> Parsed {
+        Parsed {
+            format,
+            transcripts,
+            directives: Directives::default(),
+        }
+    }
 }
 
 /// Parses `source` as `format` into one or more transcripts. `Json` recognises the shape of the
 /// file (see [`formats::json_shapes`]); a named JSON shape is read as that shape only.
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
-    let many = |transcripts: Vec<Transcript>| Parsed {
-        format,
-        transcripts,
-    };
+    parse_as(source, format, opts, false)
+}
+
+/// As [`parse`], for the file at `path`: text in a `.md` or `.markdown` file is read as
+/// Markdown, whose headings, front matter, code blocks and link targets are not spoken.
+pub fn parse_file(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+    path: &std::path::Path,
+) -> Result<Parsed, ParseError> {
+    let markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    parse_as(source, format, opts, markdown)
+}
+
+fn parse_as(
+    source: &str,
+    format: Format,
+    opts: &ParseOptions,
+    markdown: bool,
+) -> Result<Parsed, ParseError> {
+    let many = |transcripts: Vec<Transcript>| Parsed::of(format, transcripts);
     let one = |t: Transcript| many(vec![t]);
     match format {
-        Format::Text => Ok(one(formats::text::parse(source, opts))),
+        Format::Text => {
+            let (t, directives) = formats::text::parse(source, opts, markdown);
+            Ok(Parsed {
+                directives,
+                ..one(t)
+            })
+        }
         Format::Jsonl => formats::jsonl::parse(source, opts).map(many),
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),

@@ -131,3 +131,17 @@ pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
         .filter_map(|x| x[key].as_str())
         .collect()
 }
+
+/// Panics unless `sarif` is valid against the official SARIF 2.1.0 schema.
+pub fn assert_valid_sarif(sarif: &Value) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/schemas/sarif-schema-2.1.0.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("sarif.json", schema).unwrap();
+    let index = compiler.compile("sarif.json", &mut schemas).unwrap();
+    if let Err(e) = schemas.validate(sarif, index) {
+        panic!("invalid SARIF: {e:#}");
+    }
+}

@@ -37,6 +37,9 @@ pub struct Outcome {
 pub struct Evaluation {
     /// Sorted by turn, position and rule.
     pub outcomes: Vec<Outcome>,
+    /// Findings a directive or `per_path_disable` suppressed: not scored, sorted like
+    /// `outcomes`.
+    pub suppressed: Vec<Outcome>,
     /// The rules that could not be applied: they need times the transcript does not have.
     pub not_applied: Vec<usize>,
     /// `clamp(base + Σ counted points, 0, 100)`.
@@ -66,13 +69,15 @@ pub(super) struct Text<'a> {
     pub matched: &'a matcher::Scratch,
 }
 
-/// Evaluates `rules` on a conversation given every matcher hit. `hits` is reordered.
+/// Evaluates `rules` on a conversation given every matcher hit. `hits` is reordered. Outcomes
+/// that `suppress` says are suppressed are set apart and not scored.
 pub(super) fn evaluate(
     rules: &[CompiledRule],
     text: Text,
     hits: &mut [Hit],
     scoring: Scoring,
     scope: Scope,
+    suppress: &mut dyn FnMut(&Outcome) -> bool,
 ) -> Evaluation {
     hits.sort_unstable_by_key(by_place);
     let transcript = text.transcript;
@@ -142,7 +147,27 @@ pub(super) fn evaluate(
         }
     }
     outcomes.sort_by_key(|o| (o.turn, o.range.or(o.trigger).map_or(0, |r| r.0), o.rule));
-    scoring.score(rules, outcomes, not_applied)
+    let (suppressed, mut outcomes): (Vec<_>, Vec<_>) =
+        outcomes.into_iter().partition(|o| suppress(o));
+    if !suppressed.is_empty() {
+        recount_caps(rules, &mut outcomes);
+    }
+    scoring.score(rules, outcomes, suppressed, not_applied)
+}
+
+/// Gives the first `max_hits` hits of each capped rule its points again, and the rest none: a
+/// suppressed hit does not use up a rule's cap. (`require` findings are not capped.)
+fn recount_caps(rules: &[CompiledRule], outcomes: &mut [Outcome]) {
+    let mut seen = vec![0usize; rules.len()];
+    for o in outcomes.iter_mut() {
+        let rule = &rules[o.rule];
+        if let Some(cap) = rule.max_hits
+            && rule.kind != Kind::Require
+        {
+            o.points = if seen[o.rule] < cap { rule.points } else { 0 };
+            seen[o.rule] += 1;
+        }
+    }
 }
 
 /// Whether a plain phrase rule has nothing to go on: no hit of its phrases (and no regex of its

@@ -184,6 +184,7 @@ mod tests {
             matched: None,
             suggestion: None,
             link: None,
+            suppressed: None,
             span: (0, 0),
             rule_index: 0,
             turn_range: Some(range),

@@ -125,6 +125,9 @@ pub fn detail(r: &Rule) -> String {
     if let Some(s) = &r.suggestion {
         field("suggestion", s.clone());
     }
+    if let Some(s) = &r.replace {
+        field("replace", s.clone());
+    }
     if let Some(l) = &r.link {
         field("link", l.clone());
     }
@@ -231,6 +234,9 @@ pub fn markdown(set: &RuleSet, rules: &[&Rule]) -> String {
         out.push_str(&format!("- Message: {}\n", r.message));
         if let Some(s) = &r.suggestion {
             out.push_str(&format!("- Suggestion: {s}\n"));
+        }
+        if let Some(s) = &r.replace {
+            out.push_str(&format!("- `--fix` writes: “{s}”\n"));
         }
         if let Some(l) = &r.link {
             out.push_str(&format!("- See: <{l}>\n"));

@@ -37,6 +37,8 @@ pub(super) struct RuleView<'a> {
     pub min_turns: Option<usize>,
     pub message: &'a str,
     pub suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace: Option<&'a str>,
     pub link: Option<&'a str>,
     pub origin: String,
 }
@@ -218,6 +220,7 @@ impl<'a> RuleView<'a> {
             min_turns: (r.kind == Kind::Require).then_some(r.min_turns),
             message: &r.message,
             suggestion: r.suggestion.as_deref(),
+            replace: r.replace.as_deref(),
             link: r.link.as_deref(),
             origin: format!("{}:{}", r.origin.file, r.origin.line),
         }

@@ -67,6 +67,7 @@ impl Category {
             auto_fail: false,
             message: None,
             suggestion: None,
+            replace: None,
             link: None,
             description: Some(self.description(source)),
             examples: None,

@@ -67,6 +67,7 @@ pub(super) fn check(
     let roles = Checker::roles(spec.speaker.as_ref(), Speaker::Agent.roles());
     let target = target(&c, &spec, roles)?;
     check_scoring(&c, &spec)?;
+    check_replace(&c, &spec)?;
     let severity = match (spec.kind, spec.severity) {
         (_, Some(s)) => s,
         (Kind::Reward | Kind::Tag, None) => Severity::Info,
@@ -95,6 +96,7 @@ pub(super) fn check(
             auto_fail: spec.auto_fail,
             message,
             suggestion: spec.suggestion,
+            replace: spec.replace,
             link: spec.link,
             description: spec.description,
             examples: Examples {
@@ -167,6 +169,36 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
 }
 
 /// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
+/// `replace:` only on forbid rules' phrase matches, and never empty.
+fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
+    let Some(replace) = &spec.replace else {
+        return Ok(());
+    };
+    let kind = spec.kind.name();
+    if spec.kind != Kind::Forbid {
+        return Err(c.fail(
+            "replace",
+            format!("`replace` on a {kind} rule: only forbid rules' matches are replaced"),
+            "remove `replace`, or put it on a `kind: forbid` rule",
+        ));
+    }
+    if spec.when.is_some() {
+        return Err(c.fail(
+            "replace",
+            "`replace` on a rule with `when`: a condition has no match to replace".into(),
+            "remove `replace`, or write the rule with `phrases` instead of `when`",
+        ));
+    }
+    if replace.trim().is_empty() {
+        return Err(c.fail(
+            "replace",
+            "`replace` is empty: a fix would delete the match".into(),
+            "write the better wording, or remove `replace`",
+        ));
+    }
+    Ok(())
+}
+
 fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let kind = spec.kind.name();
     let points_ok = match (spec.kind, spec.points) {

@@ -179,10 +179,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
 }
 
 fn one(format: Format, t: Transcript) -> Parsed {
-    Parsed {
-        format,
-        transcripts: vec![t],
-    }
+    Parsed::of(format, vec![t])
 }
 
 /// Reads `shape` as `format`.

@@ -3,6 +3,8 @@
 pub mod chat_exports;
 pub mod chat_json;
 pub mod csv;
+pub mod directives;
+mod hidden;
 pub mod json_shapes;
 mod json_text;
 pub mod jsonl;

@@ -2,6 +2,8 @@
 //! with continuation lines joined to their turn. A file with no speaker labels is one turn of the
 //! default role: an agent script, a canned reply, a Markdown page.
 
+use super::directives::{self, Directives};
+use super::hidden;
 use super::lines::lines;
 use super::time::clock_ms;
 use crate::transcript::roles::Speakers;
@@ -129,11 +131,26 @@ fn is_label(label: &str) -> bool {
         && label.split(' ').filter(|w| !w.is_empty()).count() <= 4
 }
 
-/// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript.
-pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
+/// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
+/// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
+/// link targets), are left out of the turns; the directives are returned with the transcript.
+pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
+    let marks = directives::find(source);
+    let hidden = match markdown {
+        true => hidden::merge(marks.hidden, hidden::markdown(source)),
+        false => marks.hidden,
+    };
+    let is_hidden = |at: usize| {
+        let i = hidden.partition_point(|h| h.start <= at);
+        i > 0 && hidden[i - 1].end > at
+    };
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
-    found.extend(lines(source).filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))));
+    found.extend(
+        lines(source)
+            .filter(|l| !is_hidden(l.start))
+            .filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))),
+    );
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, &opts.roles) {
         found
     } else {
@@ -159,7 +176,8 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Transcript {
         (turn.start_ms, turn.end_ms) = (o.start_ms, o.end_ms);
         turns.push(turn);
     }
-    Transcript { id: None, turns }
+    hidden::hide(&mut turns, &hidden, source);
+    (Transcript { id: None, turns }, marks.directives)
 }
 
 /// `start..end` of `source` without surrounding whitespace.
@@ -192,7 +210,8 @@ mod tests {
     use super::*;
 
     fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
-        parse(src, &ParseOptions::default())
+        parse(src, &ParseOptions::default(), false)
+            .0
             .turns
             .iter()
             .map(|t| {
@@ -229,7 +248,7 @@ mod tests {
     #[test]
     fn spans_give_end_times() {
         let src = "[00:00:01-00:00:05] Agent: hi\n[00:00:06 --> 00:00:09] Customer: yo\nAgent [00:00:10–00:00:12]: bye\nAgent: ok";
-        let t = parse(src, &ParseOptions::default());
+        let (t, _) = parse(src, &ParseOptions::default(), false);
         let times: Vec<_> = t.turns.iter().map(|t| (t.start_ms, t.end_ms)).collect();
         assert_eq!(
             times,

@@ -1,0 +1,129 @@
+//! Fixes (SPEC §8): a forbid rule's `replace:` written over its matches. This module only
+//! computes: the edits of a checked conversation, the fixed text, and a unified diff; the scan
+//! decides which files may be rewritten (text and Markdown scripts only) and writes them.
+
+use crate::engine::Evaluation;
+use crate::rules::{Kind, RuleSet};
+use crate::transcript::Transcript;
+use std::ops::Range;
+
+/// What `--fix` and `--diff` do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Rewrite files in place, then report what remains.
+    Write,
+    /// Print a unified diff; change nothing.
+    Diff,
+}
+
+/// One replacement: source bytes and their new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Edit {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// The edits of `evaluation`'s findings (not the suppressed ones) whose rule has `replace:`.
+pub(crate) fn edits(
+    transcript: &Transcript,
+    source: &str,
+    evaluation: &Evaluation,
+    rules: &RuleSet,
+    out: &mut Vec<Edit>,
+) {
+    for o in &evaluation.outcomes {
+        let rule = &rules.rules[o.rule];
+        let (Some(replace), Some((start, end)), Kind::Forbid) = (&rule.replace, o.range, rule.kind)
+        else {
+            continue;
+        };
+        let turn = &transcript.turns[o.turn];
+        let range = turn.source_offset(start)..turn.source_end(end);
+        let Some(matched) = source.get(range.clone()) else {
+            continue;
+        };
+        out.push(Edit {
+            text: keep_case(matched, replace),
+            range,
+        });
+    }
+}
+
+/// `replacement` with its first letter in the case of `matched`'s first letter.
+pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
+    let upper = matched
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    let mut out = String::with_capacity(replacement.len());
+    let mut done = false;
+    for c in replacement.chars() {
+        if !done && c.is_alphabetic() {
+            done = true;
+            if upper {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `source` with `edits` applied; overlapping edits after the first are left out. Returns the
+/// text and the number of edits made.
+pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> (String, usize) {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    let mut made = 0;
+    for e in edits {
+        if e.range.start < at || source.get(e.range.clone()).is_none() {
+            continue;
+        }
+        out.push_str(&source[at..e.range.start]);
+        out.push_str(&e.text);
+        at = e.range.end;
+        made += 1;
+    }
+    out.push_str(&source[at..]);
+    (out, made)
+}
+
+/// A unified diff of `path` from `old` to `new` (`--- a/PATH`, `+++ b/PATH`, 3 lines of context).
+pub(crate) fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_letter_keeps_its_case() {
+        assert_eq!(keep_case("Calm down", "take your time"), "Take your time");
+        assert_eq!(keep_case("calm down", "Take your time"), "take your time");
+        assert_eq!(keep_case("“No", "“yes"), "“Yes");
+    }
+
+    #[test]
+    fn edits_apply_once_and_in_order() {
+        let e = |r: Range<usize>, t: &str| Edit {
+            range: r,
+            text: t.into(),
+        };
+        let (text, n) = apply(
+            "abc def ghi",
+            vec![e(8..11, "X"), e(0..3, "Y"), e(1..2, "Z")],
+        );
+        assert_eq!((text.as_str(), n), ("Y def X", 2));
+        let diff = unified_diff("s.txt", "a\nb\n", "a\nc\n");
+        assert!(diff.starts_with("--- a/s.txt\n+++ b/s.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"));
+    }
+}

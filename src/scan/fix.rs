@@ -1,0 +1,63 @@
+//! `--fix` and `--diff` on one file (SPEC §8): only text and Markdown files read from disk as
+//! valid UTF-8 are ever rewritten (never JSON, CSV, captions or standard input), with the
+//! replacements of the findings that are not suppressed.
+
+use super::Context;
+use super::judge::judge;
+use crate::engine::Scratch;
+use crate::fix::{self, FixMode};
+use crate::report::FileError;
+use crate::transcript::{Directives, Transcript};
+use std::path::Path;
+
+/// What a fix did (or, with `--diff`, would do) to one file.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The file, as reports name it.
+    pub path: String,
+    /// How many matches were replaced.
+    pub edits: usize,
+    /// With `--diff`: the unified diff.
+    pub diff: Option<String>,
+}
+
+/// Fixes the file at `path` (shown as `display`) whose text is `source`: the new text and what
+/// was done, `None` when nothing is to fix, or an error when the file cannot be written.
+pub(super) fn fix_file(
+    (path, display): (&Path, &str),
+    source: &str,
+    transcripts: &[Transcript],
+    directives: &Directives,
+    ctx: &Context,
+    scratch: &mut Scratch,
+) -> Result<Option<(String, Fixed)>, FileError> {
+    let Some(mode) = ctx.opts.fix else {
+        return Ok(None);
+    };
+    let per_path = ctx.opts.suppress.per_path(display);
+    let mut edits = Vec::new();
+    for t in transcripts {
+        let judged = judge(t, source, directives, &per_path, ctx, scratch);
+        fix::edits(t, source, &judged.evaluation, ctx.rules, &mut edits);
+    }
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    let (new, made) = fix::apply(source, edits);
+    let diff = match mode {
+        FixMode::Diff => Some(fix::unified_diff(display, source, &new)),
+        FixMode::Write => {
+            std::fs::write(path, &new).map_err(|e| FileError {
+                path: display.into(),
+                message: format!("cannot write the fixes: {e}; check that the file is writable"),
+            })?;
+            None
+        }
+    };
+    let fixed = Fixed {
+        path: display.into(),
+        edits: made,
+        diff,
+    };
+    Ok(Some((new, fixed)))
+}

@@ -1,0 +1,71 @@
+//! One conversation checked with its file's suppressions: the engine's evaluation, the
+//! suppressed findings to show, and the warnings the directives earned. Shared by the report
+//! and by `--fix`, so that a fix never touches a suppressed match.
+
+use super::Context;
+use crate::engine::{Evaluation, Outcome, Scratch};
+use crate::suppress::{Suppression, Suppressions};
+use crate::transcript::{Directives, Transcript};
+
+/// A checked conversation.
+pub(super) struct Judged {
+    pub evaluation: Evaluation,
+    /// Why each of `evaluation.suppressed` was suppressed, when `--show-suppressed` asks.
+    pub shown: Vec<Suppression>,
+    /// What the directives earned: unknown rules, and (`--warn-unused-ignores`) unused ones.
+    pub warnings: Vec<String>,
+}
+
+impl Judged {
+    /// The suppressed outcomes to report, with why.
+    pub(super) fn shown(&self) -> Vec<(&Outcome, Suppression)> {
+        self.evaluation
+            .suppressed
+            .iter()
+            .zip(self.shown.iter().copied())
+            .collect()
+    }
+}
+
+/// Checks `t` (parsed from `source`) under the file's `directives` and the rules
+/// `per_path_disable` turns off for it.
+pub(super) fn judge(
+    t: &Transcript,
+    source: &str,
+    directives: &Directives,
+    per_path: &Option<Vec<usize>>,
+    ctx: &Context,
+    scratch: &mut Scratch,
+) -> Judged {
+    if directives.list.is_empty() && per_path.is_none() {
+        return Judged {
+            evaluation: ctx.engine.check(t, source, scratch),
+            shown: Vec::new(),
+            warnings: Vec::new(),
+        };
+    }
+    let found = &directives.list;
+    let mut sup = Suppressions::new(found, t, source, ctx.rules, per_path.clone());
+    let mut why = |o: &Outcome| sup.check(o.rule, outcome_start(t, o));
+    let evaluation = ctx
+        .engine
+        .check_suppressed(t, source, scratch, &mut |o| why(o).is_some());
+    let shown = match ctx.opts.suppress.show {
+        true => evaluation.suppressed.iter().filter_map(&mut why).collect(),
+        false => Vec::new(),
+    };
+    let mut warnings = std::mem::take(&mut sup.warnings);
+    if ctx.opts.suppress.warn_unused {
+        warnings.extend(sup.unused(found));
+    }
+    Judged {
+        evaluation,
+        shown,
+        warnings,
+    }
+}
+
+/// Where an outcome starts in the source: its match, its trigger, or its turn.
+fn outcome_start(t: &Transcript, o: &Outcome) -> usize {
+    t.turns[o.turn].source_offset(o.range.or(o.trigger).map_or(0, |r| r.0))
+}

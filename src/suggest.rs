@@ -1,0 +1,37 @@
+//! "Did you mean": the known name closest to a mistyped one (a command, a rule id, a category),
+//! so that every "unknown name" error can offer the likely fix.
+
+/// The name in `known` closest to `word` by edit distance (transpositions count once), if it is
+/// close enough to be a typo: at most two edits, or a quarter of the word for long ids.
+pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = 2.max(word.chars().count() / 4);
+    known
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), k))
+        .filter(|&(d, _)| d > 0 && d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// ` (did you mean `NAME`?)` for the closest known name, or nothing.
+pub(crate) fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    closest(word, known).map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_name_and_strangers_find_none() {
+        let known = ["check", "rules", "ownership/not-my-department"];
+        assert_eq!(closest("chekc", known), Some("check"));
+        assert_eq!(closest("rule", known), Some("rules"));
+        assert_eq!(
+            closest("ownership/not-my-departmnet", known),
+            Some("ownership/not-my-department")
+        );
+        assert_eq!(closest("calls", known), None);
+        assert_eq!(did_you_mean("xyz", known), "");
+    }
+}

@@ -1,0 +1,175 @@
+//! Suppression directives in text transcripts and scripts (SPEC §8): `<!-- talklint: … -->`, or
+//! a line whose first non-blank characters are `#`, `//` or `--` then `talklint:`. They are found
+//! while the text is parsed, so that directive text never becomes turn text; which findings they
+//! suppress is decided later, against the loaded rules (`crate::suppress`).
+
+use super::lines::lines;
+use std::ops::Range;
+
+/// What a directive asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// `ignore`: the next turn (own line) or this line's turn (end of line).
+    Ignore,
+    /// `ignore-file`: the whole file.
+    IgnoreFile,
+    /// `disable`: from here to the next `enable` of the same rules, or the end of the file.
+    Disable,
+    /// `enable`: ends a `disable`.
+    Enable,
+}
+
+/// One directive, where it stands in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// What it asks for.
+    pub action: Action,
+    /// Rule ids, categories or `category/*` as written; empty means every rule.
+    pub rules: Vec<String>,
+    /// Whether the directive is alone on its line (else it ends a line of text).
+    pub own_line: bool,
+    /// 1-based line of the directive.
+    pub line: usize,
+    /// 1-based column (in characters) of the directive.
+    pub column: usize,
+    /// Byte offset of the directive in the source.
+    pub at: usize,
+    /// The bytes of its line, without the line break.
+    pub line_range: Range<usize>,
+}
+
+/// A file's directives, and a warning for each one that cannot be read.
+#[derive(Debug, Clone, Default)]
+pub struct Directives {
+    /// In the order written.
+    pub list: Vec<Directive>,
+    /// One per directive that cannot be read (`line L, column C: …`).
+    pub warnings: Vec<String>,
+}
+
+/// The directives of `source`, and the byte ranges that are directive text (never turn text).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub directives: Directives,
+    pub hidden: Vec<Range<usize>>,
+}
+
+const KEY: &str = "talklint:";
+
+/// Finds every directive in `source`.
+pub(crate) fn find(source: &str) -> Found {
+    let mut found = Found::default();
+    if memchr::memmem::find(source.as_bytes(), KEY.as_bytes()).is_none() {
+        return found;
+    }
+    for line in lines(source) {
+        let Some((body, own_line, hidden)) = locate(line.text) else {
+            continue;
+        };
+        let body_at = body.as_ptr() as usize - line.text.as_ptr() as usize;
+        let column = line.text[..hidden.start].chars().count() + 1;
+        let next_line = (line.start + line.text.len() + 1).min(source.len());
+        found.hidden.push(if own_line {
+            line.start..next_line
+        } else {
+            line.start + hidden.start..line.start + hidden.end
+        });
+        match parse_body(body) {
+            Ok((action, rules)) => found.directives.list.push(Directive {
+                action,
+                rules,
+                own_line,
+                line: line.number,
+                column,
+                at: line.start + body_at,
+                line_range: line.start..line.start + line.text.len(),
+            }),
+            Err(message) => found
+                .directives
+                .warnings
+                .push(format!("line {}, column {column}: {message}", line.number)),
+        }
+    }
+    found
+}
+
+/// The directive's words in `line`, whether it stands alone there, and the bytes it takes.
+fn locate(line: &str) -> Option<(&str, bool, Range<usize>)> {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    for prefix in ["#", "//", "--"] {
+        if let Some(after) = rest.strip_prefix(prefix)
+            && let Some(body) = after.trim_start().strip_prefix(KEY)
+        {
+            return Some((body.trim(), true, lead..line.len()));
+        }
+    }
+    let open = memchr::memmem::find(line.as_bytes(), b"<!--")?;
+    let inner = line[open + 4..].trim_start().strip_prefix(KEY)?;
+    let inner_at = line.len() - inner.len();
+    let close = inner.find("-->").map_or(line.len(), |c| inner_at + c + 3);
+    let body = line[inner_at..close].trim_end_matches("-->").trim();
+    let own_line = line[..open].trim().is_empty() && line[close..].trim().is_empty();
+    Some((body, own_line, open..close))
+}
+
+/// `ignore a, b` → (Ignore, [a, b]).
+fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
+    let (verb, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+    let action = match verb {
+        "ignore" => Action::Ignore,
+        "ignore-file" => Action::IgnoreFile,
+        "disable" => Action::Disable,
+        "enable" => Action::Enable,
+        other => {
+            return Err(format!(
+                "unknown directive `talklint: {other}`; write `talklint: ignore RULE`, \
+                 `ignore-file RULE`, `disable RULE` or `enable RULE`"
+            ));
+        }
+    };
+    let rules = rest
+        .split([',', ' ', '\t'])
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok((action, rules))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_prefixes_and_html_comments() {
+        let src = "# talklint: ignore a/b, c\nhi <!-- talklint: ignore -->\n  // talklint: disable x\n-- talklint: enable x\n<!-- talklint: ignore-file y -->\n";
+        let f = find(src);
+        let got: Vec<(Action, Vec<String>, bool, usize)> = f
+            .directives
+            .list
+            .iter()
+            .map(|d| (d.action, d.rules.clone(), d.own_line, d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Action::Ignore, vec!["a/b".into(), "c".into()], true, 1),
+                (Action::Ignore, vec![], false, 2),
+                (Action::Disable, vec!["x".into()], true, 3),
+                (Action::Enable, vec!["x".into()], true, 4),
+                (Action::IgnoreFile, vec!["y".into()], true, 5),
+            ]
+        );
+        assert_eq!(&src[f.hidden[0].clone()], "# talklint: ignore a/b, c\n");
+        assert_eq!(&src[f.hidden[1].clone()], "<!-- talklint: ignore -->");
+        assert_eq!(f.directives.list[1].column, 4);
+    }
+
+    #[test]
+    fn unknown_verbs_warn_and_plain_text_is_no_directive() {
+        let f = find("# talklint: silence x\nWe say talklint: often.\n# heading\n");
+        assert!(f.directives.list.is_empty());
+        assert_eq!(f.hidden.len(), 1);
+        assert!(f.directives.warnings[0].starts_with("line 1, column 1: unknown directive"));
+    }
+}

@@ -1,0 +1,177 @@
+//! Text that stands in a text file but is not spoken: directive comments, and in Markdown
+//! scripts headings, front matter, code blocks and link targets. Turns keep their place in the
+//! source; their text skips these bytes (a turn that held only them is dropped).
+
+use super::lines::lines;
+use crate::transcript::{Decoded, Turn, TurnText};
+use std::ops::Range;
+
+/// Removes the `hidden` byte ranges (sorted by start) from the text of `turns`.
+pub(crate) fn hide(turns: &mut Vec<Turn>, hidden: &[Range<usize>], source: &str) {
+    if hidden.is_empty() {
+        return;
+    }
+    turns.retain_mut(|turn| {
+        let TurnText::Source(r) = &turn.text else {
+            return true;
+        };
+        let r = r.clone();
+        let first = hidden.partition_point(|h| h.end <= r.start);
+        let inside: Vec<&Range<usize>> = hidden[first..]
+            .iter()
+            .take_while(|h| h.start < r.end)
+            .collect();
+        if inside.is_empty() {
+            return true;
+        }
+        let mut kept = Vec::with_capacity(inside.len() + 1);
+        let mut at = r.start;
+        for h in inside {
+            if h.start > at {
+                kept.push(at..h.start);
+            }
+            at = at.max(h.end);
+        }
+        if at < r.end {
+            kept.push(at..r.end);
+        }
+        trim(&mut kept, source);
+        if kept.is_empty() {
+            return false;
+        }
+        turn.text = if let [one] = kept.as_slice() {
+            TurnText::Source(one.clone())
+        } else {
+            let mut d = Decoded::default();
+            for k in kept {
+                d.push_verbatim(&source[k.clone()], k.start);
+            }
+            TurnText::Decoded(d)
+        };
+        true
+    });
+}
+
+/// Drops whitespace at both ends of the pieces `kept` (and pieces left empty).
+fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
+    kept.retain(|k| !source[k.clone()].trim().is_empty());
+    if let Some(first) = kept.first_mut() {
+        let s = &source[first.clone()];
+        first.start += s.len() - s.trim_start().len();
+    }
+    if let Some(last) = kept.last_mut() {
+        let s = &source[last.clone()];
+        last.end -= s.len() - s.trim_end().len();
+    }
+}
+
+/// Markdown that no one says: front matter (`---` … `---` opening the file), headings (`# …`),
+/// fenced code blocks, HTML comments on their own lines, and link targets (`](url)`, the URL of
+/// `[text](url)`). Sorted by start.
+pub(crate) fn markdown(source: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<(usize, &str)> = None;
+    let front = front_matter(source);
+    if front > 0 {
+        out.push(0..front);
+    }
+    for line in lines(source).skip_while(|l| l.start < front) {
+        let end = (line.start + line.text.len() + 1).min(source.len());
+        let whole = line.start..end;
+        let t = line.text.trim();
+        if let Some((start, marker)) = fence {
+            if t.starts_with(marker) {
+                out.push(start..end);
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) {
+            fence = Some((line.start, marker));
+        } else if is_heading(t) {
+            out.push(whole);
+        } else {
+            link_targets(line.text, line.start, &mut out);
+        }
+    }
+    if let Some((start, _)) = fence {
+        out.push(start..source.len());
+    }
+    out
+}
+
+/// The length of the front matter that opens `source`: a `---` line, then lines up to a closing
+/// `---` or `...` line (without one, there is no front matter); 0 when there is none.
+fn front_matter(source: &str) -> usize {
+    let mut all = lines(source);
+    if all
+        .next()
+        .is_none_or(|first| first.text.trim_end() != "---")
+    {
+        return 0;
+    }
+    all.find(|l| matches!(l.text.trim_end(), "---" | "..."))
+        .map_or(0, |l| (l.start + l.text.len() + 1).min(source.len()))
+}
+
+/// `# Title` … `###### Title` (a `#` run then a space), not `#1` or a `# talklint:` directive.
+fn is_heading(t: &str) -> bool {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
+}
+
+/// The `(url)` of every `[text](url)` in `line` (which starts at byte `at`).
+fn link_targets(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(k) = line[from..].find("](") {
+        let open = from + k + 1;
+        let Some(close) = line[open..].find(')') else {
+            return;
+        };
+        out.push(at + open..at + open + close + 1);
+        from = open + close + 1;
+    }
+}
+
+/// Merges two sorted lists of ranges into one sorted list.
+pub(crate) fn merge(mut a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    a.extend(b);
+    a.sort_by_key(|r| (r.start, r.end));
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_leaves_what_is_said() {
+        let src = "---\ntitle: x\n---\n# Refund macro\nSay [this](https://a.b/c) now.\n```\ncode: y\n```\n#1 tip\n";
+        let said: String = {
+            let hidden = markdown(src);
+            let mut turns = vec![Turn::new(
+                crate::transcript::Role::Agent,
+                None,
+                0..src.len(),
+            )];
+            hide(&mut turns, &hidden, src);
+            turns[0].text(src).to_string()
+        };
+        assert_eq!(said, "Say [this] now.\n#1 tip");
+    }
+
+    #[test]
+    fn a_rule_without_a_closing_line_is_no_front_matter() {
+        assert_eq!(front_matter("---\nSay hi.\n"), 0);
+        assert_eq!(front_matter("---\na: b\n...\nSay hi.\n"), 13);
+    }
+
+    #[test]
+    fn a_turn_of_hidden_text_only_is_dropped() {
+        let src = "# talklint: ignore\n";
+        let mut turns = vec![Turn::new(crate::transcript::Role::System, None, 0..18)];
+        let hidden = vec![0..19, 19..19];
+        hide(&mut turns, &hidden, src);
+        assert!(turns.is_empty());
+    }
+}

@@ -1,0 +1,145 @@
+//! Fixes (SPEC §8): `replace:` on forbid rules, `--fix` rewriting text and Markdown files in
+//! place, `--diff` printing what it would change.
+
+use crate::support::{run, talklint, write};
+use std::fs;
+
+const RULES: &str = r#"
+rules:
+  - id: respect/calm-down
+    severity: warning
+    phrases: ["[you need to] calm down"]
+    replace: "take your time"
+    examples:
+      hit: ["Agent: Please calm down."]
+      clean: ["Agent: Let me help you."]
+  - id: respect/shut-up
+    severity: error
+    phrases: ["shut up"]
+    examples:
+      hit: ["Agent: shut up"]
+      clean: ["Agent: hush"]
+"#;
+
+const CHAT: &str = "\
+Agent: Calm down, please.
+Customer: What?
+Agent: You need to calm down. <!-- talklint: ignore -->
+Agent: Ok, calm down and shut up.
+";
+
+/// `talklint check --no-config -r rules.yaml ARGS` in `dir`.
+fn fix_run(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config", "-r", "rules.yaml"])
+        .args(args))
+}
+
+#[test]
+fn diff_prints_a_unified_diff_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    write(dir.path(), "chat.txt", CHAT);
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "chat.txt"]);
+    assert_eq!(code, 1, "something to fix: {err}");
+    assert_eq!(
+        out,
+        "--- a/chat.txt\n+++ b/chat.txt\n@@ -1,4 +1,4 @@\n-Agent: Calm down, please.\n+Agent: Take your time, please.\n Customer: What?\n Agent: You need to calm down. <!-- talklint: ignore -->\n-Agent: Ok, calm down and shut up.\n+Agent: Ok, take your time and shut up.\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("chat.txt")).unwrap(),
+        CHAT
+    );
+    write(dir.path(), "clean.txt", "Agent: Hello.\n");
+    let (code, out, _) = fix_run(dir.path(), &["--diff", "clean.txt"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn fix_rewrites_text_files_and_reports_what_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    write(dir.path(), "chat.txt", CHAT);
+    let json = "[{\"role\": \"agent\", \"text\": \"Calm down.\"}]";
+    write(dir.path(), "chat.json", json);
+    let (code, out, err) = fix_run(dir.path(), &["--fix", "-f", "json", "."]);
+    assert_eq!(code, 1, "shut-up has no replacement and remains");
+    assert_eq!(err, "fixed: chat.txt: 2 matches replaced\n");
+    let fixed = fs::read_to_string(dir.path().join("chat.txt")).unwrap();
+    assert_eq!(
+        fixed,
+        CHAT.replace("Calm down,", "Take your time,")
+            .replace("Ok, calm down", "Ok, take your time")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("chat.json")).unwrap(),
+        json,
+        "JSON is never rewritten"
+    );
+    fix_run(
+        dir.path(),
+        &["--fix", "--input-format", "text", "chat.json"],
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("chat.json")).unwrap(),
+        json,
+        "not even read as text"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["findings"].as_array().unwrap())
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["respect/calm-down", "respect/shut-up"],
+        "JSON's match and the rest"
+    );
+}
+
+#[test]
+fn replace_belongs_on_forbid_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: empathy/sorry\n    kind: reward\n    phrases: [sorry]\n    replace: \"sorry\"\n",
+    );
+    write(dir.path(), "a.txt", "Agent: sorry\n");
+    let (code, _, err) = fix_run(dir.path(), &["a.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("rules.yaml:5:5") && err.contains("`replace` on a reward rule"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_default_pack_fixes_a_casual_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "macro.md",
+        "No problem! I'll send the label today.\n",
+    );
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "--diff", "--fail-on", "never"])
+        .arg(&path));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("\n+My pleasure! I'll send the label today.\n"),
+        "{out}"
+    );
+    let (_, listed, _) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "--format",
+        "json",
+        "enthusiasm/no-problem",
+    ]));
+    assert!(listed.contains("\"replace\": \"my pleasure\""), "{listed}");
+}

@@ -1,0 +1,52 @@
+//! Shell completions and the man page, generated from the command line's definition, and a
+//! YAML tab named as what it is.
+
+use crate::support::{run, talklint, write};
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for (shell, marker) in [
+        ("bash", "complete -F _talklint"),
+        ("zsh", "#compdef talklint"),
+        ("fish", "complete -c talklint"),
+        ("elvish", "talklint"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let (code, out, err) = run(talklint().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains(marker), "{shell}: {out}");
+        assert!(
+            out.contains("show-suppressed"),
+            "{shell} completes check's flags"
+        );
+    }
+    let (code, out, _) = run(talklint().args(["man"]));
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH talklint 1"), "{out}");
+    assert!(
+        out.contains("completions"),
+        "the man page lists the commands"
+    );
+    let (code, _, err) = run(talklint().args(["completions", "tcsh"]));
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_tab_in_a_rule_file_is_named_with_its_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "tabs.yaml",
+        "rules:\n  - id: a/b\n\tphrases: [x]\n",
+    );
+    let (code, _, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("tabs.yaml:3:1: a tab character: YAML indents with spaces only")
+            && err.contains("help: replace the tab with spaces"),
+        "{err}"
+    );
+}

@@ -1,0 +1,53 @@
+//! Markdown scripts read as their authors mean them: headings, front matter, code blocks and
+//! link targets are not spoken; what is said keeps its place in the file.
+
+use crate::support::{findings, json_report, write};
+
+const SCRIPT: &str = "\
+---
+title: Not my department macro
+---
+# Not my department
+
+Say it like this: [never calm down](https://example.org/calm-down).
+
+```
+Agent: calm down, it is out of my hands
+```
+
+Sorry, that's not my department.
+";
+
+#[test]
+fn only_spoken_markdown_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(dir.path(), "macro.md", SCRIPT);
+    let (_, v) = json_report(&[md.to_str().unwrap()]);
+    let got: Vec<(String, u64, u64)> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| !f.0.starts_with("greeting/") && !f.0.starts_with("closing/"))
+        .map(|f| (f.0, f.1, f.2))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("respect/calm-down".to_string(), 6, 26),
+            ("ownership/not-my-department".to_string(), 12, 8),
+        ],
+        "the link's words are said, its target, the heading, front matter and code are not"
+    );
+    let c = &v["conversations"][0];
+    assert_eq!(
+        (c["turns"].as_u64(), c["format"].as_str()),
+        (Some(1), Some("text"))
+    );
+    // The same text in a .txt file is plain text: every line is read.
+    let txt = write(dir.path(), "macro.txt", SCRIPT);
+    let (_, v) = json_report(&[txt.to_str().unwrap()]);
+    let lines: Vec<u64> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| f.0.starts_with("ownership/"))
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(lines, [9, 12], "the code block is read in a .txt file");
+}

@@ -1,0 +1,237 @@
+//! Suppression (SPEC §8): directives in transcripts and scripts, `per_path_disable`,
+//! `--show-suppressed`, `--warn-unused-ignores`, SARIF `suppressions`.
+
+use crate::support::{assert_valid_sarif, check, findings, json_report, run, talklint, write};
+use serde_json::Value;
+
+/// The rules and lines of conversation 0's findings of the rules these tests suppress.
+fn rule_lines(v: &Value) -> Vec<(String, u64)> {
+    findings(v, 0)
+        .into_iter()
+        .filter(|f| f.0.starts_with("ownership/") || f.0.starts_with("respect/"))
+        .map(|f| (f.0, f.1))
+        .collect()
+}
+
+/// 80 plus the points of the findings not suppressed: what the score must be.
+fn unsuppressed_score(c: &Value) -> i64 {
+    let points: i64 = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["suppressed"] != true)
+        .map(|f| f["points"].as_i64().unwrap())
+        .sum();
+    (80 + points).clamp(0, 100)
+}
+
+const DIALOGUE: &str = "\
+Agent: Hi, this is Sam.
+Customer: My refund is late.
+# talklint: ignore ownership
+Agent: That's not my department.
+Agent: That's not my department either. <!-- talklint: ignore ownership/not-my-department -->
+// talklint: ignore respect/calm-down
+Agent: Not my problem, calm down.
+";
+
+#[test]
+fn own_line_ignores_the_next_turn_and_end_of_line_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "chat.txt", DIALOGUE);
+    let (code, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1, "the last turn's deflection is not suppressed");
+    assert_eq!(
+        rule_lines(&v),
+        [("ownership/not-my-department".to_string(), 7)],
+        "turns 3 and 4 are suppressed; calm-down is ignored in turn 5, not-my-problem is not"
+    );
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 5, "directive lines are not turns");
+    assert_eq!(c["score"], unsuppressed_score(c));
+}
+
+#[test]
+fn show_suppressed_marks_them_in_json_and_sarif() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "chat.txt", DIALOGUE);
+    let (_, v) = json_report(&["--show-suppressed", path.to_str().unwrap()]);
+    let all = v["conversations"][0]["findings"].as_array().unwrap();
+    let suppressed: Vec<u64> = all
+        .iter()
+        .filter(|f| f["suppressed"] == true)
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(suppressed, [4, 5, 7]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["score"], unsuppressed_score(c), "still not counted");
+    assert_eq!(v["summary"]["findings"]["error"], 1);
+    let (_, out, _) = run(&mut check(&[
+        "--show-suppressed",
+        "-f",
+        "sarif",
+        path.to_str().unwrap(),
+    ]));
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let kinds: Vec<&Value> = results.iter().map(|r| &r["suppressions"]).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| k[0]["kind"] == "inSource").count(),
+        3
+    );
+    let (_, human, _) = run(&mut check(&["--show-suppressed", path.to_str().unwrap()]));
+    assert!(
+        human.contains("note: suppressed by a talklint directive"),
+        "{human}"
+    );
+}
+
+#[test]
+fn scripts_ignore_lines_ranges_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "\
+Thank you for calling.
+<!-- talklint: ignore -->
+
+It's out of my hands.
+That's not my department. <!-- talklint: ignore ownership/* -->
+-- talklint: disable ownership
+It is not my job.
+-- talklint: enable ownership
+Please calm down, it's out of my hands.
+";
+    let path = write(dir.path(), "macro.md", script);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(
+        rule_lines(&v),
+        [
+            ("respect/calm-down".to_string(), 9),
+            ("ownership/not-my-department".to_string(), 9)
+        ]
+    );
+    let whole = write(
+        dir.path(),
+        "old.txt",
+        "# talklint: ignore-file ownership, respect\nIt is not my job. Calm down.\n",
+    );
+    let (code, v) = json_report(&[whole.to_str().unwrap()]);
+    assert_eq!(rule_lines(&v), []);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unknown_rules_and_unused_directives_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "s.txt",
+        "# talklint: ignore nosuch/rule\nHello.\n# talklint: ignore respect\nThanks.\n# talklint: frobnicate\n",
+    );
+    let (code, v) = json_report(&["--warn-unused-ignores", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let warnings: Vec<&str> = v["conversations"][0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert!(warnings[0].starts_with("line 5, column 1: unknown directive `talklint: frobnicate`"));
+    assert!(
+        warnings[1]
+            .contains("line 1, column 1: `nosuch/rule` in a talklint directive is no loaded rule")
+    );
+    assert!(warnings[2..].iter().all(|w| w.contains("unused directive")));
+}
+
+#[test]
+fn per_path_disable_in_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("legacy")).unwrap();
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [rules.yaml]\nper_path_disable:\n  \"legacy/**\": [ownership]\n",
+    );
+    let pack = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/basic.yaml"),
+    )
+    .unwrap();
+    write(dir.path(), "rules.yaml", &pack);
+    write(dir.path(), "legacy/a.txt", "It is not my job.\n");
+    write(dir.path(), "b.txt", "It is not my job.\n");
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "-f",
+        "sarif",
+        "--show-suppressed",
+        ".",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let got: Vec<(&str, &Value)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap(),
+                &r["suppressions"][0]["kind"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("b.txt", &Value::Null),
+            ("legacy/a.txt", &Value::from("external"))
+        ]
+    );
+}
+
+#[test]
+fn merge_keeps_suppressed_findings_out_of_the_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "chat.txt", DIALOGUE);
+    let (_, report, _) = run(talklint()
+        .args(["check", "--no-config", "--show-suppressed", "-f", "json"])
+        .arg(&path));
+    let saved = write(dir.path(), "report.json", &report);
+    let (_, merged, err) = run(talklint()
+        .args(["merge", "--no-config", "-f", "json"])
+        .arg(&saved));
+    let (a, b): (Value, Value) = (
+        serde_json::from_str(&report).unwrap(),
+        serde_json::from_str(&merged).unwrap_or_else(|e| panic!("{e}: {err}")),
+    );
+    assert_eq!(a["summary"], b["summary"]);
+    assert_eq!(a["conversations"], b["conversations"]);
+}
+
+#[test]
+fn a_suppressed_hit_does_not_use_up_max_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: respect/calm-down\n    phrases: [calm down]\n    max_hits: 1\n",
+    );
+    let chat = "Agent: calm down <!-- talklint: ignore -->\nAgent: calm down\nAgent: calm down\n";
+    let path = write(dir.path(), "chat.txt", chat);
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(dir.path().join("rules.yaml"))
+        .arg(&path));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let points: Vec<i64> = v["conversations"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["points"].as_i64().unwrap())
+        .collect();
+    assert_eq!(points, [-5, 0], "the first hit not suppressed counts");
+    assert_eq!(v["conversations"][0]["score"], 75);
+}

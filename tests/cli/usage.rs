@@ -1,0 +1,68 @@
+//! The command line's manners: "did you mean" for a mistyped command, `-q` keeping file errors,
+//! and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
+
+use crate::support::{check, run, talklint};
+
+#[test]
+fn a_mistyped_command_is_named_not_read_as_a_path() {
+    let (code, out, err) = run(talklint().args(["chekc", "x"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("`chekc` is not a talklint command"), "{err}");
+    assert!(err.contains("did you mean `check`?"), "{err}");
+    let (code, _, err) = run(talklint().args(["rule"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `rules`?"), "{err}");
+    // An existing path with a command-like name is still checked.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tset"), "Agent: hi\n").unwrap();
+    let (code, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["tset", "--no-config", "-f", "json"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"path\":\"tset\""),
+        "checked as a path: {out}"
+    );
+}
+
+#[test]
+fn quiet_keeps_file_errors_on_stderr() {
+    let (code, out, err) = run(&mut check(&["-q", "fixtures/calls/nonexistent.txt"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("error: fixtures/calls/nonexistent.txt: cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn colour_is_forced_by_the_environment_into_a_pipe() {
+    for var in ["CLICOLOR_FORCE", "FORCE_COLOR"] {
+        let (_, out, _) = run(check(&["fixtures/calls"]).env(var, "1"));
+        assert!(out.contains('\x1b'), "{var}");
+    }
+    let (_, out, _) = run(check(&["fixtures/calls"]).env("FORCE_COLOR", "0"));
+    assert!(!out.contains('\x1b'));
+    let (_, out, _) = run(check(&["--color", "never", "fixtures/calls"]).env("FORCE_COLOR", "1"));
+    assert!(!out.contains('\x1b'), "--color never wins");
+}
+
+#[test]
+fn mistyped_rule_ids_and_categories_get_a_suggestion() {
+    let (code, _, err) = run(talklint().args(["rules", "--no-config", "ownership/closed-dor"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "no loaded rule has id `ownership/closed-dor` (did you mean `ownership/closed-door`?)"
+        ),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::support::write(dir.path(), "s.txt", "# talklint: ignore ownershp\nHi.\n");
+    let (_, out, _) = run(talklint().args(["check", "--no-config"]).arg(&path));
+    assert!(
+        out.contains("`ownershp` in a talklint directive is no loaded rule or category (did you mean `ownership`?)"),
+        "{out}"
+    );
+}
