@@ -7,12 +7,13 @@
 use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use super::choice::Choice;
 use crate::rules::phrase::Item;
+use std::collections::HashMap;
 
 /// The most word sequences an anchor may stand for.
 pub(super) const ANCHOR_LIMIT: usize = 256;
 
 /// A pattern item with its words as symbols.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Node {
     Word(Sym),
     /// A stem, by its symbol.
@@ -137,73 +138,104 @@ fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
         + 1e-8
 }
 
-/// The cheapest set of anchors every match of `nodes` goes through: a run of literal items of the
-/// sequence itself, or, inside one of its choices, anchors of each alternative. `None` when
-/// some path through the sequence has no word.
-pub(super) fn anchors(nodes: &[Node], vocab: &Vocab) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
-    let common = common_frequencies(vocab);
-    cut(nodes, vocab, &common).map(|(_, sites)| sites)
+/// Chooses the anchors of the phrases of one matcher. A lexicon is a choice inside every phrase
+/// that names it: the anchors of each alternative are found once and remembered.
+pub(super) struct Anchors<'v> {
+    vocab: &'v Vocab,
+    common: Vec<(Sym, f64)>,
+    known: HashMap<Box<[Node]>, Option<Cut>>,
 }
 
 type Cut = (f64, Vec<(Site, Vec<Vec<Sym>>)>);
 
-fn cut(nodes: &[Node], vocab: &Vocab, common: &[(Sym, f64)]) -> Option<Cut> {
-    let mut best: Option<Cut> = None;
-    let mut consider = |candidate: Cut| {
-        if best.as_ref().is_none_or(|b| candidate.0 < b.0) {
-            best = Some(candidate);
+impl<'v> Anchors<'v> {
+    pub fn new(vocab: &'v Vocab) -> Anchors<'v> {
+        Anchors {
+            vocab,
+            common: common_frequencies(vocab),
+            known: HashMap::new(),
         }
-    };
-    // Each run's sequences extend the run one shorter: each node's options are computed once.
-    let options: Vec<_> = nodes
-        .iter()
-        .map(|node| options(node, vocab, ANCHOR_LIMIT))
-        .collect();
-    for i in 0..nodes.len() {
-        let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
-        for j in i + 1..=nodes.len() {
-            let Some(next) = options[j - 1]
-                .as_ref()
-                .and_then(|o| product(&acc, o, ANCHOR_LIMIT))
-            else {
-                break;
-            };
-            acc = next;
-            let mut seqs = acc.clone();
-            seqs.sort();
-            seqs.dedup();
-            if seqs.iter().any(Vec::is_empty) {
+    }
+
+    /// The cheapest set of anchors every match of `nodes` goes through: a run of literal items
+    /// of the sequence itself, or, inside one of its choices, anchors of each alternative.
+    /// `None` when some path through the sequence has no word.
+    pub fn of(&mut self, nodes: &[Node]) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
+        self.cut(nodes).map(|(_, sites)| sites)
+    }
+
+    /// [`Anchors::cut`] of an alternative, remembered.
+    fn known_cut(&mut self, nodes: &[Node]) -> Option<Cut> {
+        if let Some(known) = self.known.get(nodes) {
+            return known.clone();
+        }
+        let cut = self.cut(nodes);
+        self.known.insert(nodes.into(), cut.clone());
+        cut
+    }
+
+    fn cut(&mut self, nodes: &[Node]) -> Option<Cut> {
+        let mut best = self.best_run(nodes);
+        for (k, node) in nodes.iter().enumerate() {
+            let Node::Choice(c) = node else {
                 continue;
+            };
+            let mut union: Cut = (0.0, Vec::new());
+            let every = c.alternatives.iter().enumerate().all(|(a, alternative)| {
+                let Some((cost, sites)) = self.known_cut(alternative) else {
+                    return false;
+                };
+                union.0 += cost;
+                union.1.extend(sites.into_iter().map(|(mut site, seqs)| {
+                    site.path.insert(0, (k, a));
+                    (site, seqs)
+                }));
+                true
+            });
+            if every && best.as_ref().is_none_or(|b| union.0 < b.0) {
+                best = Some(union);
             }
-            let cost = seqs.iter().map(|s| frequency(s, common, vocab)).sum();
-            let site = Site {
-                path: Vec::new(),
-                run: (i, j),
-            };
-            consider((cost, vec![(site, seqs)]));
         }
+        best
     }
-    for (k, node) in nodes.iter().enumerate() {
-        let Node::Choice(c) = node else {
-            continue;
-        };
-        let mut union: Cut = (0.0, Vec::new());
-        let every = c.alternatives.iter().enumerate().all(|(a, alternative)| {
-            let Some((cost, sites)) = cut(alternative, vocab, common) else {
-                return false;
-            };
-            union.0 += cost;
-            union.1.extend(sites.into_iter().map(|(mut site, seqs)| {
-                site.path.insert(0, (k, a));
-                (site, seqs)
-            }));
-            true
-        });
-        if every {
-            consider(union);
+
+    /// The cheapest run of items of `nodes` itself that stands for few enough word sequences.
+    fn best_run(&self, nodes: &[Node]) -> Option<Cut> {
+        let (vocab, common) = (self.vocab, &self.common);
+        let mut best: Option<Cut> = None;
+        // Each run's sequences extend the run one shorter: each node's options are computed once.
+        let options: Vec<_> = nodes
+            .iter()
+            .map(|node| options(node, vocab, ANCHOR_LIMIT))
+            .collect();
+        for i in 0..nodes.len() {
+            let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
+            for j in i + 1..=nodes.len() {
+                let Some(next) = options[j - 1]
+                    .as_ref()
+                    .and_then(|o| product(&acc, o, ANCHOR_LIMIT))
+                else {
+                    break;
+                };
+                acc = next;
+                let mut seqs = acc.clone();
+                seqs.sort();
+                seqs.dedup();
+                if seqs.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let cost: f64 = seqs.iter().map(|s| frequency(s, common, vocab)).sum();
+                if best.as_ref().is_none_or(|b| cost < b.0) {
+                    let site = Site {
+                        path: Vec::new(),
+                        run: (i, j),
+                    };
+                    best = Some((cost, vec![(site, seqs)]));
+                }
+            }
         }
+        best
     }
-    best
 }
 
 /// Which way a walk reads the symbols.

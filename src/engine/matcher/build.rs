@@ -77,6 +77,7 @@ impl Matcher {
         })?;
         let mut patterns = Patterns::default();
         let mut anchored_phrases = Vec::new();
+        let mut anchor_finder = anchored::Anchors::new(&vocab);
         for (list, phrases) in input.lists.iter().enumerate() {
             let list = list as ListId;
             for (k, pattern) in phrases.iter().enumerate() {
@@ -90,7 +91,7 @@ impl Matcher {
                     expand(pattern, count, list, &vocab, &mut patterns);
                 } else {
                     let nodes = anchored::nodes(&pattern.items, &vocab);
-                    let Some(anchors) = anchored::anchors(&nodes, &vocab) else {
+                    let Some(anchors) = anchor_finder.of(&nodes) else {
                         return Err(fail(
                             "some word sequence of this phrase has no word, so it can never be found"
                                 .into(),
