@@ -1,5 +1,5 @@
 //! Command-line arguments as clap parses them (SPEC §1); [`super::settings`] turns them into
-//! settings. `check` is the default subcommand: `talklint calls/` means `talklint check calls/`.
+//! settings; [`super::parse`] reads the command line into them.
 
 use crate::config::FailOn;
 use crate::report::OutputFormat;
@@ -7,7 +7,6 @@ use crate::scan::Shard;
 use crate::transcript::{Format, Role};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -336,52 +335,6 @@ pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// The subcommands, as typed.
-const COMMANDS: [&str; 10] = [
-    "check",
-    "test",
-    "rules",
-    "init",
-    "eval",
-    "merge",
-    "import",
-    "completions",
-    "man",
-    "help",
-];
-
-/// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
-/// command and no existing path but is close to a command is a usage error that names it
-/// (`talklint chekc x`: did you mean `check`?).
-pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
-    let mut args: Vec<OsString> = args.into_iter().collect();
-    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = COMMANDS.contains(&first) || ["-h", "--help", "-V", "--version"].contains(&first);
-    if !named {
-        if let Some(command) = mistyped_command(first) {
-            // A usage error, exit status 2, as clap gives for a bad flag.
-            eprintln!(
-                "error: `{first}` is not a talklint command, nor a file or folder here\n  \
-                 help: did you mean `{command}`? (to check a path named `{first}`, write \
-                 `talklint check ./{first}`)"
-            );
-            std::process::exit(2);
-        }
-        args.insert(1.min(args.len()), "check".into());
-    }
-    Cli::parse_from(args)
-}
-
-/// The command `word` is probably a typo of: no path of that name exists, it looks like a word
-/// rather than a path, and it is at most two edits from a command.
-fn mistyped_command(word: &str) -> Option<&'static str> {
-    let wordlike = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
-    if !wordlike || std::path::Path::new(word).exists() {
-        return None;
-    }
-    crate::suggest::closest(word, COMMANDS)
 }
 
 impl CheckArgs {

@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod init;
 mod merge;
+mod parse;
 mod rules;
 mod settings;
 mod test;
@@ -86,7 +87,7 @@ fn rule_errors(errors: &[RuleError]) -> String {
 
 /// Runs the talklint command line on `args` (the program name first) and gives its exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = args::parse_args(args);
+    let cli = parse::parse_args(args);
     let outcome = match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Test(args) => test::run(args),
