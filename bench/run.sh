@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times talklint against ripgrep on the same generated corpus, side by side, and prints the ratio.
+# Times talklint against ripgrep on the same corpus, side by side, and prints the ratio: a
+# generated corpus, then one of real conversations.
 #
 #   bash bench/run.sh [FILES]      (default 200000 files, about 1 GB)
 #
@@ -79,6 +80,16 @@ DEFAULT="$bin check -j2 --no-config --format jsonl --fail-on never $corpus"
 compare 5 "rg=$RG -f $phrases $corpus" \
   "talklint-phrases=$bin check -j2 --no-config -r $rule --format jsonl --fail-on never $corpus" \
   "talklint-default=$DEFAULT"
+
+# The same group on real text: the twitter-cdp conversations repeated to the same number of
+# files (bench/realcorpus.py), where findings are rare instead of planted in every fifth turn.
+real=bench/real-$((files / 1000))k
+[ -d "$real" ] || python3 bench/realcorpus.py "$files" "$real"
+echo "real-text corpus: $real ($(du -sh "$real" | cut -f1), $files files)"
+find "$real" -type f -exec cat {} + > /dev/null
+compare 5 "rg=$RG -f $phrases $real" \
+  "talklint-phrases=$bin check -j2 --no-config -r $rule --format jsonl --fail-on never $real" \
+  "talklint-default=$bin check -j2 --no-config --format jsonl --fail-on never $real"
 
 # The issue's criterion as written: ripgrep given the same phrases as talklint's default pack.
 # `talklint rules --format phrases` lists every word sequence the pack's phrases expand to; a
