@@ -19,6 +19,9 @@ pub(super) enum Node {
     /// A stem, by its symbol.
     Stem(Sym),
     Any,
+    /// Up to this many words of any kind: a run of optional wildcards (`[*] [*] [*]`), walked as
+    /// one node so that its paths to the same place are not walked again and again.
+    Gap(usize),
     End,
     Choice(Box<Choice>),
 }
@@ -62,9 +65,16 @@ fn common_frequencies(vocab: &Vocab) -> Vec<(Sym, f64)> {
 
 /// Compiles `items` (a phrase's, checked to have a word in every sequence) to symbols.
 pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
-    items
-        .iter()
-        .map(|item| match item {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if is_optional_any(item) {
+            match out.last_mut() {
+                Some(Node::Gap(n)) => *n += 1,
+                _ => out.push(Node::Gap(1)),
+            }
+            continue;
+        }
+        out.push(match item {
             // A word missing from the vocabulary (a filler) can only be matched as itself, which
             // the stream never holds: any word stands in, as in expanded phrases.
             Item::Word(w) => vocab.symbol(w).map_or(Node::Any, Node::Word),
@@ -74,8 +84,20 @@ pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
             Item::Choice(alternatives) => Node::Choice(Box::new(Choice::new(
                 alternatives.iter().map(|a| nodes(a, vocab)).collect(),
             ))),
-        })
-        .collect()
+        });
+    }
+    out.into()
+}
+
+/// Whether `item` is `[*]`: any one word, or none.
+fn is_optional_any(item: &Item) -> bool {
+    let Item::Choice(alternatives) = item else {
+        return false;
+    };
+    let any = |a: &Vec<Item>| matches!(a.as_slice(), [Item::Any]);
+    alternatives.len() == 2
+        && alternatives.iter().any(any)
+        && alternatives.iter().any(|a| a.is_empty())
 }
 
 /// The symbol sequences `nodes` stand for, when they are all words, stems and choices of those
@@ -95,7 +117,7 @@ fn options(node: &Node, vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>>> {
     Some(match node {
         Node::Word(sym) => vec![vec![*sym]],
         Node::Stem(stem) => vocab.stem_members(*stem).iter().map(|&s| vec![s]).collect(),
-        Node::Any | Node::End => return None,
+        Node::Any | Node::Gap(_) | Node::End => return None,
         Node::Choice(c) => {
             let mut all = Vec::new();
             for a in c.alternatives.iter() {
@@ -320,7 +342,7 @@ impl<'n> Around<'_> {
             Node::Word(w) => sym == *w,
             Node::Stem(stem) => self.vocab.has_stem(*stem, sym),
             Node::Any => sym != BREAK,
-            Node::End | Node::Choice(_) => false,
+            Node::Gap(_) | Node::End | Node::Choice(_) => false,
         }
     }
 
@@ -360,6 +382,22 @@ impl<'n> Around<'_> {
                 self.walk(way, others, rest, p, out)
             }
             Node::End => {}
+            Node::Gap(n) => {
+                // Zero words, then one more word at a time while there are words.
+                let mut q = p;
+                for _ in 0..=*n {
+                    self.walk(way, others, rest, q, out);
+                    let next = match way {
+                        Way::Forward => Some(q),
+                        Way::Backward => q.checked_sub(1),
+                    };
+                    match next.filter(|&r| self.one(&Node::Any, r)) {
+                        Some(r) if way == Way::Forward => q = r + 1,
+                        Some(r) => q = r,
+                        None => break,
+                    }
+                }
+            }
             Node::Choice(c) => {
                 rest.push(others);
                 let sym = at.and_then(|q| self.stream.syms.get(q).copied());

@@ -103,7 +103,7 @@ fn edge(nodes: &[Node], backward: bool) -> (Vec<Sym>, Edge) {
                 syms.push(*s);
                 Some(Edge::Closed)
             }
-            Node::Stem(_) | Node::Any => Some(Edge::Wild),
+            Node::Stem(_) | Node::Any | Node::Gap(_) => Some(Edge::Wild),
             // `$` holds no word: what follows it decides.
             Node::End => None,
             Node::Choice(c) => {

@@ -31,6 +31,7 @@ fn longest(nodes: &[Node]) -> usize {
         .iter()
         .map(|n| match n {
             Node::Word(_) | Node::Stem(_) | Node::Any => 1,
+            Node::Gap(n) => *n,
             Node::End => 0,
             Node::Choice(c) => c.alternatives.iter().map(|a| longest(a)).max().unwrap_or(0),
         })

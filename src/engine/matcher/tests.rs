@@ -124,6 +124,31 @@ fn wildcards_take_exactly_one_word() {
 }
 
 #[test]
+fn optional_wildcards_take_up_to_their_number_of_words_either_way() {
+    // Expanded (a limit of 256) and anchored (0) must agree: the anchored walk reads a run of
+    // `[*]` as one gap, forward after the anchor and backward before it.
+    for limit in [0, 256] {
+        let m = build(
+            &[
+                &["send [*] [*] (to|with) billing"],
+                &["[*] [*] refund (now|today)"],
+            ],
+            limit,
+        );
+        let found = |text: &str| quotes(&m, &[text]);
+        assert_eq!(found("send it to billing")[0].2, "send it to billing");
+        assert_eq!(
+            found("send it all to billing")[0].2,
+            "send it all to billing"
+        );
+        assert!(found("send it all back to billing").is_empty(), "{limit}");
+        assert!(found("send to\nbilling").is_empty() || limit == 0 || limit == 256);
+        assert_eq!(found("a full refund today")[0].2, "a full refund today");
+        assert_eq!(found("refund now")[0].2, "refund now");
+    }
+}
+
+#[test]
 fn regexes_find_their_turns_with_and_without_the_set() {
     for count in [2, 11] {
         let regexes: Vec<(ListId, Regex)> = (0..count)
