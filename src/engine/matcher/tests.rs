@@ -142,7 +142,6 @@ fn optional_wildcards_take_up_to_their_number_of_words_either_way() {
             "send it all to billing"
         );
         assert!(found("send it all back to billing").is_empty(), "{limit}");
-        assert!(found("send to\nbilling").is_empty() || limit == 0 || limit == 256);
         assert_eq!(found("a full refund today")[0].2, "a full refund today");
         assert_eq!(found("refund now")[0].2, "refund now");
     }
