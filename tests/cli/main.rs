@@ -4,6 +4,7 @@ mod bad_input;
 mod check;
 mod default_pack;
 mod eval;
+mod faults;
 mod format_samples;
 mod formats;
 mod html_report;
