@@ -9,7 +9,6 @@ use crate::report::digest::Digest as DigestPrinter;
 use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output};
-use std::io::{self, Write};
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -61,7 +60,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             writer: file,
         });
     }
-    let mut on_error = |e: &report::FileError| eprintln!("error: {}: {}", e.path, e.message);
+    let mut on_error = |e: &report::FileError| super::stderr::file_error(e);
     let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
         .map_err(CliError::WriteReport)?;
     drop(outputs);
@@ -81,9 +80,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             path: path.display().to_string(),
             source,
         })?,
-        None => {
-            let _ = io::stdout().lock().write_all(rendered.as_bytes());
-        }
+        None => super::print(&rendered)?,
     }
     Ok(if totals.errors > 0 {
         Outcome::Trouble

@@ -9,6 +9,7 @@ mod init;
 mod merge;
 mod rules;
 mod settings;
+mod stderr;
 mod test;
 
 use crate::config::ConfigError;
@@ -47,6 +48,10 @@ pub(crate) enum CliError {
     },
     #[error("cannot create {path}: {source}")]
     CreateReport { path: String, source: io::Error },
+    #[error(
+        "{0} is also an input: writing the report there would erase it before it is read\n  help: name another file after -o or --output-*"
+    )]
+    ReportIsInput(String),
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
     #[error("cannot write the statistics: {0}")]
@@ -65,6 +70,17 @@ pub(crate) enum CliError {
     Usage(String),
     #[error(transparent)]
     Merge(#[from] MergeError),
+}
+
+/// Writes `text` to standard output: a closed pipe is a quiet end (as `check`'s), any other
+/// failed write (a full disk, `/dev/full`) an error, so that a lost listing never exits 0.
+pub(super) fn print(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
+        _ => Ok(()),
+    }
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
@@ -96,7 +112,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,
         Err(e) => {
-            eprintln!("error: {e}");
+            stderr::line(&format!("error: {e}"));
             Outcome::Trouble as u8
         }
     })

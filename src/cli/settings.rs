@@ -73,6 +73,7 @@ impl CheckSettings {
                 && io::stderr().is_terminal(),
             threads: threads(args.threads),
             shard: args.shard,
+            reports: Vec::new(),
         };
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -185,7 +186,7 @@ pub(super) fn rule_set(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, C
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
     let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;
     for w in warnings {
-        eprintln!("warning: {w}");
+        super::stderr::line(&format!("warning: {w}"));
     }
     Ok(set)
 }

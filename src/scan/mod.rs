@@ -21,6 +21,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
 
@@ -44,6 +45,9 @@ pub struct ScanOptions {
     pub threads: usize,
     /// Check only the files of this shard.
     pub shard: Option<Shard>,
+    /// The canonical paths of the reports this run writes: found in a scanned folder, they are
+    /// skipped, not read as transcripts.
+    pub reports: Vec<PathBuf>,
 }
 
 impl ScanOptions {
