@@ -11,8 +11,10 @@ pub struct YamlError {
     pub message: String,
 }
 
-/// Deserializes `text` into `T`.
+/// Deserializes `text` into `T`. A UTF-8 byte-order mark (Windows editors write one) is not
+/// part of the document: the library read it as text before a second document.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();

@@ -119,10 +119,18 @@ pub fn load(
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut packs = Vec::new();
+    let mut warnings = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
         match validate::parse_pack(&file) {
-            Ok(pack) => packs.push((file, pack)),
+            Ok(pack) => {
+                if pack.rules.is_empty() && pack.lexicons.is_empty() {
+                    warnings.push(format!(
+                        "{name}: no rules (an empty file, only comments, or `rules: []`); add rules under `rules:` or remove the file"
+                    ));
+                }
+                packs.push((file, pack));
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -181,7 +189,7 @@ pub fn load(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = apply_overrides(&mut checked, overrides);
+    warnings.extend(apply_overrides(&mut checked, overrides));
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),

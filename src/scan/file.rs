@@ -97,6 +97,14 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
             }));
         }
     };
+    // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
+    // no conversation to score (it would pass with the base score).
+    if transcripts.iter().all(|t| t.turns.is_empty()) {
+        return not_read(NotRead::Skipped(Skipped {
+            path: display.into(),
+            reason: format!("no turns (an empty {} transcript)", format.name()),
+        }));
+    }
     let mut out = Processed {
         files: 1,
         summary: Summary::default(),
