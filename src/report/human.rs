@@ -4,6 +4,7 @@
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
 use crate::rules::{Kind, Severity};
+use crate::text::controls::{escape_controls, escape_name};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
 
@@ -54,15 +55,17 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
     } else {
         Renderer::plain()
     };
+    // Names and text from input are shown with their control characters escaped.
     let name = match c.id {
-        Some(id) => format!("{}#{id}", c.path),
-        None => c.path.to_string(),
+        Some(id) => format!("{}#{}", escape_name(c.path), escape_name(id)),
+        None => escape_name(c.path).into_owned(),
     };
     for w in c.warnings {
         let _ = writeln!(
             out,
-            "{}: {name}: {w}",
-            paint(color, "\x1b[1;33m", "warning")
+            "{}: {name}: {}",
+            paint(color, "\x1b[1;33m", "warning"),
+            escape_controls(w)
         );
     }
     let problems: Vec<&Finding> = c.findings.iter().filter(|f| f.is_problem()).collect();
@@ -101,7 +104,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
             f.line,
             f.column,
             f.rule,
-            f.matched.unwrap_or("")
+            escape_controls(f.matched.unwrap_or(""))
         );
     }
     if !unscored.is_empty() {
@@ -173,13 +176,22 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
     let text = source[first..last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
+    // Escaped piece by piece, so that the underline still falls under the words matched.
+    let (before, hit) = (&text[..start - first], &text[start - first..end - first]);
+    let (before, hit, after) = (
+        escape_controls(before),
+        escape_controls(hit),
+        escape_controls(&text[end - first..]),
+    );
+    let span = before.len()..before.len() + hit.len();
+    let text = format!("{before}{hit}{after}");
     let label = points_label(f, missing);
-    let title = &f.message;
-    let mut message = title_level.title(title).id(f.rule).snippet(
-        Snippet::source(text)
+    let title = escape_controls(&f.message);
+    let mut message = title_level.title(&title).id(f.rule).snippet(
+        Snippet::source(&text)
             .line_start(f.line)
             .origin(name)
-            .annotation(level.span(start - first..end - first).label(&label)),
+            .annotation(level.span(span).label(&label)),
     );
     if let Some(help) = f.suggestion {
         message = message.footer(Level::Help.title(help));

@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` must not reach a terminal raw: C0 controls other than tab and line break, DEL,
+/// Whether `c` must not reach a terminal raw: C0 controls other than tab and line breaks, DEL,
 /// C1 controls, and the bidi embedding, override, isolate and mark characters.
 fn is_dangerous(c: char, keep_newline: bool) -> bool {
     match c {
         '\t' => false,
-        '\n' => !keep_newline,
+        // A line break lays out multi-line text; CR stays with it (CRLF files).
+        '\n' | '\r' => !keep_newline,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             true
@@ -55,7 +56,7 @@ mod tests {
             escape_controls("a\x1b]0;t\x07b\n\tc\u{202e}d\u{85}é"),
             "a\\x1b]0;t\\x07b\n\tc\\u{202e}d\\u{85}é"
         );
-        assert_eq!(escape_name("x\ny.txt"), "x\\x0ay.txt");
+        assert_eq!(escape_name("x\ny\r.txt"), "x\\x0ay\\x0d.txt");
         assert!(matches!(escape_controls("plain ’text’"), Cow::Borrowed(_)));
     }
 }

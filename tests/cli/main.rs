@@ -9,6 +9,7 @@ mod format_samples;
 mod formats;
 mod html_report;
 mod html_review;
+mod injection;
 mod merge;
 mod records;
 mod reports;
