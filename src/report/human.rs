@@ -172,31 +172,43 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
             .next()
             .map_or(start, |c| start + c.len_utf8());
     }
-    let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
-    let text = source[first..last].trim_end_matches('\r');
+    let shown = super::excerpt::around(source, start, end);
+    let first = shown.first;
+    let text = source[first..shown.last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
     // Escaped piece by piece, so that the underline still falls under the words matched.
     let (before, hit) = (&text[..start - first], &text[start - first..end - first]);
-    let (before, hit, after) = (
-        escape_controls(before),
-        escape_controls(hit),
-        escape_controls(&text[end - first..]),
-    );
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let before = format!("{}{}", ellipsis(shown.cut_before), escape_controls(before));
+    let (hit, after) = (escape_controls(hit), escape_controls(&text[end - first..]));
     let span = before.len()..before.len() + hit.len();
-    let text = format!("{before}{hit}{after}");
+    let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
     let label = points_label(f, missing);
     let title = escape_controls(&f.message);
-    let mut message = title_level.title(&title).id(f.rule).snippet(
-        Snippet::source(&text)
-            .line_start(f.line)
-            .origin(name)
-            .annotation(level.span(span).label(&label)),
-    );
+    let mut snippet = Snippet::source(&text)
+        .line_start(f.line)
+        .annotation(level.span(span).label(&label));
+    // A cut line would give the renderer's `-->` line a column counted from the cut: the
+    // finding's own is written in its place.
+    let cut = shown.cut_before;
+    if !cut {
+        snippet = snippet.origin(name);
+    }
+    let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
     if let Some(help) = f.suggestion {
         message = message.footer(Level::Help.title(help));
     }
-    let _ = writeln!(out, "{}\n", renderer.render(message));
+    let rendered = renderer.render(message).to_string();
+    match rendered.split_once('\n').filter(|_| cut) {
+        Some((head, rest)) => {
+            let pad = " ".repeat(f.line.to_string().len());
+            let at = format!("{pad}--> {name}:{}:{}", f.line, f.column);
+            let _ = writeln!(out, "{head}\n{at}\n{rest}\n");
+        }
+        None => {
+            let _ = writeln!(out, "{rendered}\n");
+        }
+    }
 }
 
 fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {

@@ -95,17 +95,19 @@ pub struct FileError {
     pub message: String,
 }
 
-/// Builds the report of one evaluated conversation.
+/// Builds the report of one evaluated conversation in the text of `lines`, the file's line
+/// cursor: one cursor for all the conversations of a file, so that a file of many conversations
+/// is scanned for line breaks once, not once per conversation.
 pub(crate) fn conversation<'a>(
     path: &'a str,
     format: &'static str,
     transcript: &'a Transcript,
-    source: &'a str,
+    lines: &mut LineCursor<'a>,
     eval: &Evaluation,
     rules: &'a RuleSet,
     warnings: &'a [String],
 ) -> Conversation<'a> {
-    let mut lines = LineCursor::new(source);
+    let source = lines.text();
     let findings = eval
         .outcomes
         .iter()

@@ -6,6 +6,7 @@ use super::read::{self, NotRead, Reading};
 use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
+use crate::text::lines::LineCursor;
 use crate::transcript;
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
@@ -126,13 +127,14 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         skipped: None,
         error: None,
     };
+    let mut lines = LineCursor::new(&source);
     for t in &transcripts {
         let evaluation = ctx.engine.check(t, &source, scratch);
         let mut conv = report::conversation(
             display,
             format.name(),
             t,
-            &source,
+            &mut lines,
             &evaluation,
             ctx.rules,
             &warnings,

@@ -17,6 +17,7 @@ mod review;
 mod rule_keys;
 mod rule_language;
 mod rules_cmd;
+mod scale;
 mod shard;
 mod spark;
 mod stream;
