@@ -10,6 +10,7 @@ mod formats;
 mod html_report;
 mod html_review;
 mod injection;
+mod limits;
 mod merge;
 mod records;
 mod reports;
