@@ -1,5 +1,6 @@
 //! Integration tests through the real binary; one test binary for the whole suite.
 
+mod accounting;
 mod bad_input;
 mod check;
 mod default_pack;
