@@ -98,7 +98,7 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 
 /// Refuses to write a report over a file named as an input: creating the report would erase
 /// the transcript before it is read.
-fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
+pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
     for report in reports {
         let Ok(report) = std::fs::canonicalize(report) else {
             continue; // not there yet: no input can be it

@@ -156,3 +156,24 @@ fn listings_on_a_full_device_say_so_and_exit_2() {
         assert!(err.contains("cannot write"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn merge_never_writes_over_a_report_it_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("shard.json");
+    let (_, out, _) = run(&mut check(&["--format", "json", "fixtures/calls"]));
+    std::fs::write(&shard, &out).unwrap();
+    let (code, _, err) = run(talklint()
+        .args([
+            "merge",
+            "--no-config",
+            "-r",
+            "fixtures/rules/basic.yaml",
+            "-o",
+        ])
+        .arg(&shard)
+        .arg(&shard));
+    assert_eq!(code, 2);
+    assert!(err.contains("is also an input"), "{err}");
+    assert_eq!(std::fs::read_to_string(&shard).unwrap(), out);
+}
