@@ -60,4 +60,11 @@ fn control_characters_and_bidi_overrides_reach_the_terminal_escaped() {
     assert!(out.contains("a\\u{202e}txt.txt"), "{out}");
     assert!(out.contains("calm down \\x1b]0;pwned\\x07 now"), "{out}");
     assert!(err.contains("b\\x1b[2J.json"), "{err}");
+    // A CI log shows GitHub annotations as a terminal would.
+    let (_, out, _) = run(check(&["--format", "github"]).arg(d));
+    assert!(out.contains("a\\u{202e}txt.txt"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
 }
