@@ -23,8 +23,11 @@ fn tab_at(source: &str, line: usize, column: usize) -> bool {
         == Some('\t')
 }
 
-/// Deserializes `source` into `T`.
+/// Deserializes `source` into `T`. A UTF-8 byte-order mark (Windows editors write one) is not
+/// part of the document: the library read it as text before a second document.
 pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    too_deep(source)?;
     serde_yaml::from_str(source).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();
@@ -43,6 +46,56 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Deepest nesting a rule or config file may have: far more than any needs. The library refuses
+/// deeper documents too, but only after parsing them (100,000 levels in 200 KB took 54 s).
+const MAX_DEPTH: usize = 64;
+
+/// Refuses text nested deeper than [`MAX_DEPTH`], by a linear scan for flow collections (`[`,
+/// `{` outside quotes and comments) and block sequences opened on one line (`- - - x`). Block
+/// nesting by indentation is bounded by the line length already.
+fn too_deep(text: &str) -> Result<(), YamlError> {
+    let fail = |line: usize, column: usize| YamlError {
+        line,
+        column,
+        message: format!("nested more than {MAX_DEPTH} levels deep"),
+    };
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, line) in text.lines().enumerate() {
+        let dashes = line
+            .trim_start()
+            .split_inclusive(' ')
+            .take_while(|w| *w == "- ")
+            .count();
+        if dashes > MAX_DEPTH {
+            return Err(fail(i + 1, 1));
+        }
+        let mut escaped = false;
+        let mut previous = ' ';
+        for (column, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some('"'), '\\') => escaped = !escaped,
+                (Some(q), c) if c == q && !escaped => quote = None,
+                (Some(_), _) => escaped = false,
+                (None, '#') if previous == ' ' => break,
+                (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c);
+                }
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(fail(i + 1, column + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    Ok(())
+}
+
 impl YamlError {
     /// How to fix it, by what went wrong: the library's messages already list the keys or values
     /// a place allows.
@@ -53,6 +106,8 @@ impl YamlError {
             "remove or rename the key: the message lists the keys this place may hold"
         } else if self.message.contains("unknown variant") {
             "use one of the values the message lists"
+        } else if self.message.starts_with("nested more than") {
+            "flatten the document: rules and configs need only a few levels"
         } else if self.message.contains("invalid type") {
             "write the kind of value the message expects here"
         } else {

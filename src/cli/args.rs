@@ -123,8 +123,8 @@ pub(crate) struct CheckArgs {
     /// reports.
     #[arg(long, value_name = "K/N")]
     pub(crate) shard: Option<Shard>,
-    /// Number of worker threads (default: the number of cores).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Number of worker threads (default: the number of cores; at most 1024).
+    #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
     pub(crate) threads: Option<usize>,
     /// Only read files matching GLOB (repeatable); matched files are read whatever their extension.
     #[arg(long, value_name = "GLOB")]
@@ -211,8 +211,8 @@ pub(crate) struct MergeArgs {
     /// With --format csv: one row per finding instead of one per conversation.
     #[arg(long)]
     pub(crate) csv_findings: bool,
-    /// Number of threads rendering the report (default: the number of cores).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Number of threads rendering the report (default: the number of cores; at most 1024).
+    #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
     pub(crate) threads: Option<usize>,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -352,4 +352,20 @@ impl CheckArgs {
         .filter_map(|(f, p)| p.clone().map(|p| (f, p)))
         .collect()
     }
+}
+
+/// Most threads `-j` takes: each costs a stack and per-thread buffers (`-j 100000` took 828 MB).
+const MAX_THREADS: usize = 1024;
+
+/// `-j N`: a number of threads, at most [`MAX_THREADS`].
+fn thread_count(value: &str) -> Result<usize, String> {
+    let n: usize = value
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number of threads"))?;
+    if n > MAX_THREADS {
+        return Err(format!(
+            "at most {MAX_THREADS} threads; more only wait for the same cores"
+        ));
+    }
+    Ok(n)
 }

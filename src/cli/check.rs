@@ -10,20 +10,31 @@ use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
 /// tens of thousands.
 const REPORT_BUFFER: usize = 1 << 20;
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
-    let s = CheckSettings::new(args)?;
+    let mut s = CheckSettings::new(args)?;
+    let report_paths: Vec<PathBuf> = s
+        .extra_reports
+        .iter()
+        .map(|(_, p)| p.clone())
+        .chain(s.output.clone())
+        .collect();
+    refuse_inputs(&report_paths, &s.scan.paths)?;
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
         files.push((*format, create(path)?));
     }
     let mut main_file = s.output.as_deref().map(create).transpose()?;
     let mut sink = io::sink();
+    s.scan.reports = report_paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
@@ -54,7 +65,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut would_fix = false;
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
-        Event::Error(e) => eprintln!("error: {}: {}", e.path, e.message),
+        Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => match &f.diff {
             Some(d) => {
                 would_fix = true;
@@ -63,7 +74,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             }
             None => {
                 let s = if f.edits == 1 { "" } else { "es" };
-                eprintln!("fixed: {}: {} match{s} replaced", f.path, f.edits);
+                super::stderr::line(&format!("fixed: {}: {} match{s} replaced", f.path, f.edits));
             }
         },
     };
@@ -110,6 +121,22 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// Refuses to write a report over a file named as an input: creating the report would erase
+/// the transcript before it is read.
+pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
+    for report in reports {
+        let Ok(report) = std::fs::canonicalize(report) else {
+            continue; // not there yet: no input can be it
+        };
+        for input in inputs.iter().filter(|i| *i != "-") {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == report) {
+                return Err(CliError::ReportIsInput(input.clone()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A report file, created anew.

@@ -9,7 +9,6 @@ use crate::report::digest::Digest as DigestPrinter;
 use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output};
-use std::io::{self, Write};
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -68,7 +67,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     }
     let mut on_error = |e: scan::Event| {
         if let scan::Event::Error(e) = e {
-            eprintln!("error: {}: {}", e.path, e.message);
+            super::stderr::file_error(e);
         }
     };
     let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
@@ -90,9 +89,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             path: path.display().to_string(),
             source,
         })?,
-        None => {
-            let _ = io::stdout().lock().write_all(rendered.as_bytes());
-        }
+        None => super::print(&rendered)?,
     }
     Ok(if totals.errors > 0 {
         Outcome::Trouble

@@ -13,9 +13,9 @@ pub(super) fn run() -> Result<Outcome, CliError> {
         path: path.display().to_string(),
         source,
     })?;
-    println!(
-        "Wrote {}. Edit it, then run `talklint check`.",
+    super::print(&format!(
+        "Wrote {}. Edit it, then run `talklint check`.\n",
         path.display()
-    );
+    ))?;
     Ok(Outcome::Clean)
 }

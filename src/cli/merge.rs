@@ -2,7 +2,7 @@
 //! judge it as `check` would have judged one run over all their files (SPEC §10).
 
 use super::args::MergeArgs;
-use super::check::{create, judge};
+use super::check::{create, judge, refuse_inputs};
 use super::settings::{color, rules, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
@@ -20,6 +20,8 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         fail_at: fail_on.threshold(),
     };
     let printer = report::printer(args.format, &rules, opts);
+    let outputs: Vec<_> = args.output.iter().cloned().collect();
+    refuse_inputs(&outputs, &args.reports)?;
     let mut file = args.output.as_deref().map(create).transpose()?;
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -12,6 +12,7 @@ mod merge;
 mod parse;
 mod rules;
 mod settings;
+mod stderr;
 mod test;
 
 use crate::config::ConfigError;
@@ -50,6 +51,10 @@ pub(crate) enum CliError {
     },
     #[error("cannot create {path}: {source}")]
     CreateReport { path: String, source: io::Error },
+    #[error(
+        "{0} is also an input: writing the report there would erase it before it is read\n  help: name another file after -o or --output-*"
+    )]
+    ReportIsInput(String),
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
     #[error("cannot write the statistics: {0}")]
@@ -68,6 +73,17 @@ pub(crate) enum CliError {
     Usage(String),
     #[error(transparent)]
     Merge(#[from] MergeError),
+}
+
+/// Writes `text` to standard output: a closed pipe is a quiet end (as `check`'s), any other
+/// failed write (a full disk, `/dev/full`) an error, so that a lost listing never exits 0.
+pub(super) fn print(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
+        _ => Ok(()),
+    }
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
@@ -102,7 +118,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,
         Err(e) => {
-            eprintln!("error: {e}");
+            stderr::line(&format!("error: {e}"));
             Outcome::Trouble as u8
         }
     })

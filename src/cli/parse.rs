@@ -29,11 +29,11 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     if !named {
         if let Some(command) = mistyped_command(first) {
             // A usage error, exit status 2, as clap gives for a bad flag.
-            eprintln!(
+            super::stderr::line(&format!(
                 "error: `{first}` is not a talklint command, nor a file or folder here\n  \
                  help: did you mean `{command}`? (to check a path named `{first}`, write \
                  `talklint check ./{first}`)"
-            );
+            ));
             std::process::exit(2);
         }
         args.insert(1.min(args.len()), "check".into());

@@ -7,7 +7,6 @@ use super::{CliError, Outcome};
 use crate::report::rules as listing;
 use crate::rules::Rule;
 use crate::suggest::did_you_mean;
-use std::io::{self, Write};
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
     let (_, set) = settings::rules(&args.rule_args)?;
@@ -32,6 +31,6 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
         RulesFormat::Human if args.id.is_some() => listing::detail(selected[0]),
         RulesFormat::Human => listing::table(&selected),
     };
-    let _ = io::stdout().lock().write_all(text.as_bytes());
+    super::print(&text)?;
     Ok(Outcome::Clean)
 }

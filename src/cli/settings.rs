@@ -85,6 +85,7 @@ impl CheckSettings {
                 (_, true) => Some(FixMode::Diff),
                 _ => None,
             },
+            reports: Vec::new(),
         };
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -212,7 +213,7 @@ pub(super) fn rule_set(
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
     let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;
     for w in warnings {
-        eprintln!("warning: {w}");
+        super::stderr::line(&format!("warning: {w}"));
     }
     Ok(set)
 }
@@ -242,11 +243,11 @@ fn per_path_disable(
         })?;
         let (picked, unknown) = suppress::select(names, rules);
         for name in unknown {
-            eprintln!(
+            super::stderr::line(&format!(
                 "warning: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",
                 suppress::names_like(name, rules)
-            );
+            ));
         }
         let all = || (0..rules.rules.len()).collect();
         out.push((glob.compile_matcher(), picked.unwrap_or_else(all)));

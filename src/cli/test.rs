@@ -6,7 +6,6 @@ use super::{CliError, Outcome};
 use crate::engine::Engine;
 use crate::report;
 use crate::transcript::{ParseOptions, Role};
-use std::io::{self, Write};
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     let cfg = settings::config(&args.config)?;
@@ -16,9 +15,7 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
         default_role: Role::Agent,
     };
     let result = Engine::new(&rules)?.run_examples(&rules, &opts);
-    let _ = io::stdout()
-        .lock()
-        .write_all(report::examples::render(&result).as_bytes());
+    super::print(&report::examples::render(&result))?;
     let missing = args.require_examples && !result.rules_without_examples.is_empty();
     Ok(if result.failures.is_empty() && !missing {
         Outcome::Clean

@@ -55,6 +55,11 @@ impl Regexes {
                 joined.push('\n');
             }
         }
+        // No turn to search (an empty conversation, or none of the rule's speaker): a regex that
+        // matches empty text would still match the empty string, before any turn starts.
+        if starts.is_empty() {
+            return;
+        }
         // With few regexes, each one's own search (literal prefilter, forward lazy DFA) is several
         // times cheaper than the set's overlapping search (measured 22 vs ~2 instructions per
         // byte); with many, one pass of the set to pick the candidates wins.

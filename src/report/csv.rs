@@ -80,20 +80,20 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     let mut numbers = itoa::Buffer::new();
     if findings {
         for f in &c.findings {
-            put(&mut w, c.path.as_bytes());
-            put(&mut w, id.as_bytes());
+            text(&mut w, c.path);
+            text(&mut w, id);
             put(&mut w, numbers.format(f.turn).as_bytes());
             put(&mut w, f.role.name().as_bytes());
-            put(&mut w, f.speaker.unwrap_or("").as_bytes());
+            text(&mut w, f.speaker.unwrap_or(""));
             put(&mut w, numbers.format(f.line).as_bytes());
             put(&mut w, numbers.format(f.column).as_bytes());
-            put(&mut w, f.rule.as_bytes());
+            text(&mut w, f.rule);
             put(&mut w, f.kind.name().as_bytes());
             put(&mut w, f.severity.name().as_bytes());
-            put(&mut w, f.category.as_bytes());
+            text(&mut w, f.category);
             put(&mut w, numbers.format(f.points).as_bytes());
-            put(&mut w, f.matched.unwrap_or("").as_bytes());
-            put(&mut w, f.message.as_bytes());
+            text(&mut w, f.matched.unwrap_or(""));
+            text(&mut w, &f.message);
             end_row(&mut w);
         }
         return;
@@ -105,8 +105,8 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
         .first()
         .and_then(|p| c.findings.iter().find(|f| f.rule_index == p.rule))
         .map_or("", |f| f.rule);
-    put(&mut w, c.path.as_bytes());
-    put(&mut w, id.as_bytes());
+    text(&mut w, c.path);
+    text(&mut w, id);
     put(&mut w, c.format.as_bytes());
     put(&mut w, numbers.format(c.turns).as_bytes());
     put(&mut w, numbers.format(c.score).as_bytes());
@@ -119,8 +119,8 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     ] {
         put(&mut w, numbers.format(n).as_bytes());
     }
-    put(&mut w, top.as_bytes());
-    put(&mut w, c.tags.join(" ").as_bytes());
+    text(&mut w, top);
+    text(&mut w, &c.tags.join(" "));
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {
@@ -132,6 +132,17 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
         put(&mut w, numbers.format(n).as_bytes());
     }
     end_row(&mut w);
+}
+
+/// A text cell, neutralised as OWASP recommends against formula injection: a cell that opens
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (a spreadsheet would run it as a formula)
+/// gets a leading `'`. Numbers are written with [`put`], unchanged.
+fn text(w: &mut csv::Writer<&mut Vec<u8>>, value: &str) {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        put(w, format!("'{value}").as_bytes());
+    } else {
+        put(w, value.as_bytes());
+    }
 }
 
 // Writing to a Vec cannot fail.

@@ -14,9 +14,11 @@ impl Printer for Github {
     }
 }
 
-/// Escapes a command's message as GitHub documents: `%`, CR and LF.
+/// Escapes a command's message as GitHub documents: `%`, CR and LF; control characters from
+/// input (a CI log is a terminal too) are shown escaped.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::text::controls::escape_controls(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

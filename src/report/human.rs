@@ -5,6 +5,7 @@
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
 use crate::rules::{Kind, Severity};
 use crate::suppress::Suppression;
+use crate::text::controls::{escape_controls, escape_name};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
 
@@ -55,15 +56,17 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
     } else {
         Renderer::plain()
     };
+    // Names and text from input are shown with their control characters escaped.
     let name = match c.id {
-        Some(id) => format!("{}#{id}", c.path),
-        None => c.path.to_string(),
+        Some(id) => format!("{}#{}", escape_name(c.path), escape_name(id)),
+        None => escape_name(c.path).into_owned(),
     };
     for w in c.warnings {
         let _ = writeln!(
             out,
-            "{}: {name}: {w}",
-            paint(color, "\x1b[1;33m", "warning")
+            "{}: {name}: {}",
+            paint(color, "\x1b[1;33m", "warning"),
+            escape_controls(w)
         );
     }
     let problems: Vec<&Finding> = c.findings.iter().filter(|f| f.is_problem()).collect();
@@ -109,7 +112,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
             f.line,
             f.column,
             f.rule,
-            f.matched.unwrap_or("")
+            escape_controls(f.matched.unwrap_or(""))
         );
     }
     if !unscored.is_empty() {
@@ -177,18 +180,29 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
             .next()
             .map_or(start, |c| start + c.len_utf8());
     }
-    let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
-    let text = source[first..last].trim_end_matches('\r');
+    let shown = super::excerpt::around(source, start, end);
+    let first = shown.first;
+    let text = source[first..shown.last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
+    // Escaped piece by piece, so that the underline still falls under the words matched.
+    let (before, hit) = (&text[..start - first], &text[start - first..end - first]);
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let before = format!("{}{}", ellipsis(shown.cut_before), escape_controls(before));
+    let (hit, after) = (escape_controls(hit), escape_controls(&text[end - first..]));
+    let span = before.len()..before.len() + hit.len();
+    let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
     let label = points_label(f, missing);
-    let title = &f.message;
-    let mut message = title_level.title(title).id(f.rule).snippet(
-        Snippet::source(text)
-            .line_start(f.line)
-            .origin(name)
-            .annotation(level.span(start - first..end - first).label(&label)),
-    );
+    let title = escape_controls(&f.message);
+    let mut snippet = Snippet::source(&text)
+        .line_start(f.line)
+        .annotation(level.span(span).label(&label));
+    // A cut line would give the renderer's `-->` line a column counted from the cut: the
+    // finding's own is written in its place.
+    let cut = shown.cut_before;
+    if !cut {
+        snippet = snippet.origin(name);
+    }
+    let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
     if let Some(help) = f.suggestion {
         message = message.footer(Level::Help.title(help));
     }
@@ -198,7 +212,17 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
             Suppression::External => "suppressed by per_path_disable in the config; not counted",
         }));
     }
-    let _ = writeln!(out, "{}\n", renderer.render(message));
+    let rendered = renderer.render(message).to_string();
+    match rendered.split_once('\n').filter(|_| cut) {
+        Some((head, rest)) => {
+            let pad = " ".repeat(f.line.to_string().len());
+            let at = format!("{pad}--> {name}:{}:{}", f.line, f.column);
+            let _ = writeln!(out, "{head}\n{at}\n{rest}\n");
+        }
+        None => {
+            let _ = writeln!(out, "{rendered}\n");
+        }
+    }
 }
 
 fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {

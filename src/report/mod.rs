@@ -10,6 +10,7 @@ pub(crate) mod digest;
 mod escape;
 pub(crate) mod eval;
 pub(crate) mod examples;
+mod excerpt;
 mod github;
 mod html;
 mod human;

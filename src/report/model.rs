@@ -108,20 +108,22 @@ pub struct FileError {
     pub message: String,
 }
 
-/// Builds the report of one evaluated conversation; `suppressed` are the suppressed outcomes
-/// to show (`--show-suppressed`), with why.
+/// Builds the report of one evaluated conversation in the text of `lines`, the file's line
+/// cursor: one cursor for all the conversations of a file, so that a file of many conversations
+/// is scanned for line breaks once, not once per conversation. `suppressed` are the suppressed
+/// outcomes to show (`--show-suppressed`), with why.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn conversation<'a>(
+pub(crate) fn conversation<'a, 's: 'a>(
     path: &'a str,
     format: &'static str,
     transcript: &'a Transcript,
-    source: &'a str,
+    lines: &mut LineCursor<'s>,
     eval: &Evaluation,
     suppressed: &[(&Outcome, Suppression)],
     rules: &'a RuleSet,
     warnings: &'a [String],
 ) -> Conversation<'a> {
-    let mut lines = LineCursor::new(source);
+    let source = lines.text();
     let outcomes = eval.outcomes.iter().map(|o| (o, None));
     let shown = suppressed.iter().map(|&(o, why)| (o, Some(why)));
     let mut findings: Vec<Finding> = outcomes

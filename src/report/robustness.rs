@@ -35,7 +35,8 @@ fn random_inputs_never_panic() {
             parsed += 1;
             for t in &parsed_file.transcripts {
                 let eval = engine.check(t, &source, &mut scratch);
-                let conv = conversation("x", format.name(), t, &source, &eval, &[], &rules, &[]);
+                let mut lines = crate::text::lines::LineCursor::new(&source);
+                let conv = conversation("x", format.name(), t, &mut lines, &eval, &[], &rules, &[]);
                 found += conv.findings.len();
                 for f in &conv.findings {
                     assert!(f.span.0 <= f.span.1 && f.span.1 <= source.len());

@@ -87,7 +87,11 @@ impl SourceFile<'_> {
             if self.text[line_start..at].contains("id:") {
                 return at;
             }
-            pos = at + id.len();
+            // An empty id matches everywhere: step over one character so the search ends.
+            let step = id
+                .len()
+                .max(self.text[at..].chars().next().map_or(1, char::len_utf8));
+            pos = at + step;
         }
         from
     }

@@ -124,6 +124,7 @@ pub fn load(
     let mut import_warnings = Vec::new();
     // Each file's specs, and for a cloud file the line and column of each rule's category.
     let mut packs = Vec::new();
+    let mut warnings = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
         if import::is_cloud(name) {
@@ -139,7 +140,14 @@ pub fn load(
             continue;
         }
         match validate::parse_pack(&file) {
-            Ok(pack) => packs.push((file, pack, None)),
+            Ok(pack) => {
+                if pack.rules.is_empty() && pack.lexicons.is_empty() {
+                    warnings.push(format!(
+                        "{name}: no rules (an empty file, only comments, or `rules: []`); add rules under `rules:` or remove the file"
+                    ));
+                }
+                packs.push((file, pack, None));
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -216,7 +224,7 @@ pub fn load(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut warnings = import_warnings;
+    warnings.extend(import_warnings);
     warnings.extend(apply_overrides(&mut checked, overrides));
     let set = RuleSet {
         rules: checked,

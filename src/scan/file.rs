@@ -9,6 +9,7 @@ use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
 use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
+use crate::text::lines::LineCursor;
 use crate::transcript::{self, Format};
 use std::borrow::Cow;
 
@@ -133,6 +134,14 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         }
     }
     let (format, transcripts, directives) = (parsed.format, parsed.transcripts, parsed.directives);
+    // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
+    // no conversation to score (it would pass with the base score).
+    if transcripts.iter().all(|t| t.turns.is_empty()) {
+        return not_read(NotRead::Skipped(Skipped {
+            path: display.into(),
+            reason: format!("no turns (an empty {} transcript)", format.name()),
+        }));
+    }
     let mut out = Processed {
         files: 1,
         summary: Summary::default(),
@@ -157,6 +166,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
     };
     warnings.extend(directives.warnings.iter().cloned());
     let per_path = ctx.opts.suppress.per_path(display);
+    let mut lines = LineCursor::new(&source);
     for t in &transcripts {
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
         let mut warnings = warnings.clone();
@@ -166,7 +176,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
             display,
             format.name(),
             t,
-            &source,
+            &mut lines,
             evaluation,
             &shown,
             ctx.rules,

@@ -26,6 +26,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
 
@@ -53,6 +54,9 @@ pub struct ScanOptions {
     pub suppress: SuppressOptions,
     /// `--fix` or `--diff`.
     pub fix: Option<FixMode>,
+    /// The canonical paths of the reports this run writes: found in a scanned folder, they are
+    /// skipped, not read as transcripts.
+    pub reports: Vec<PathBuf>,
 }
 
 /// What the scan tells its caller as it goes, in input order.

@@ -102,8 +102,8 @@ impl Reading {
     }
 }
 
-/// Reads an input into `buf`, or says why it was not read. A file is read up to the size limit
-/// plus one byte, without a separate size query.
+/// Reads an input into `buf`, or says why it was not read. A regular file over the size limit
+/// is skipped by its size, unread; anything else is read up to the limit plus one byte.
 pub(super) fn read(
     input: Input,
     opts: &ScanOptions,
@@ -151,17 +151,24 @@ pub(super) fn read(
                 ));
             }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
-            let file = std::fs::File::open(&path).map_err(cannot_read)?;
             let limit = opts.max_filesize;
+            let too_large = |size: u64| {
+                let limit = format!("the limit is {limit}, see --max-filesize");
+                skipped(&display, format!("too large ({size} bytes; {limit})"))
+            };
+            // A regular file's size is known unread; a pipe's only by reading (up to the limit).
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_file() && m.len() > limit => return Err(too_large(m.len())),
+                _ => {}
+            }
+            let file = std::fs::File::open(&path).map_err(cannot_read)?;
             (&file)
                 .take(limit.saturating_add(1))
                 .read_to_end(buf)
                 .map_err(cannot_read)?;
             if buf.len() as u64 > limit {
-                let size = file.metadata().map_or(buf.len() as u64, |m| m.len());
-                return Err(skipped(
-                    &display,
-                    format!("too large ({size} bytes; the limit is {limit}, see --max-filesize)"),
+                return Err(too_large(
+                    file.metadata().map_or(buf.len() as u64, |m| m.len()),
                 ));
             }
             Ok(Reading::whole(display, path, opts, true))

@@ -78,8 +78,13 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     } else {
         opts.paths.clone()
     };
+    // A file or folder named twice (`a.txt ./a.txt`) is scanned once, where first named.
+    let mut seen = std::collections::HashSet::new();
     roots
         .into_iter()
+        .filter(move |root| {
+            root == "-" || std::fs::canonicalize(root).map_or(true, |c| seen.insert(c))
+        })
         .flat_map(move |root| -> Box<dyn Iterator<Item = Input> + '_> {
             if root == "-" {
                 return Box::new(std::iter::once(Input::Stdin { head: Vec::new() }));
@@ -128,10 +133,20 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                         .map_or_else(|| e.to_string(), |io| io.to_string())
                 ),
             })),
-            Ok(e) if e.file_type().is_dir() => None,
+            // The root is a folder (perhaps through a symbolic link, which is followed).
+            Ok(e) if e.file_type().is_dir() || e.depth() == 0 => None,
             Ok(e) if e.file_type().is_symlink() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
                 reason: "symbolic link (not followed)".into(),
+            })),
+            // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
+            Ok(e) if !e.file_type().is_file() => Some(Input::Skip(Skipped {
+                path: display(e.path()),
+                reason: format!("not a regular file ({})", special_kind(e.file_type())),
+            })),
+            Ok(e) if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
+                path: display(e.path()),
+                reason: "this run's report".into(),
             })),
             Ok(e) => {
                 let included = opts
@@ -148,4 +163,28 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 })
             }
         })
+}
+
+/// Whether `path` is one of the reports this run writes (compared by name first: cheap).
+fn is_report(path: &Path, reports: &[PathBuf]) -> bool {
+    reports.iter().any(|r| {
+        r.file_name() == path.file_name() && std::fs::canonicalize(path).is_ok_and(|p| p == *r)
+    })
+}
+
+/// What a file that is neither a regular file, a folder nor a link is, for the skip reason.
+fn special_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        } else if t.is_socket() {
+            return "a socket";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "a special file"
 }

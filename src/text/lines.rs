@@ -1,15 +1,18 @@
 //! Byte offsets to 1-based line and character column, computed only when a finding is reported.
 
-/// Line and column lookups for offsets that mostly come in increasing order (a conversation's
-/// findings): each lookup counts line breaks from the previous one, so a file is scanned about
-/// once, with no index to build.
+/// Line and column lookups for offsets that mostly come in increasing order (a file's
+/// findings): each lookup counts line breaks and characters from the previous one, forward or
+/// back, so a file is scanned about once, with no index to build, however long its lines (a
+/// column counted from the line start for every finding made a 32 MB line take 35 s).
 #[derive(Debug)]
 pub struct LineCursor<'a> {
     text: &'a str,
-    /// A char boundary, the 0-based line it is on, and that line's start.
+    /// A char boundary, the 0-based line it is on, that line's start, and the 0-based column
+    /// (in characters) of `offset` in it.
     offset: usize,
     line: usize,
     line_start: usize,
+    column: usize,
 }
 
 impl<'a> LineCursor<'a> {
@@ -19,24 +22,51 @@ impl<'a> LineCursor<'a> {
             offset: 0,
             line: 0,
             line_start: 0,
+            column: 0,
         }
+    }
+
+    /// The text the cursor is over.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// 1-based line and 1-based column in characters of byte `offset`.
     pub fn position(&mut self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        if offset < self.offset {
-            *self = LineCursor::new(self.text);
-        }
-        let between = &self.text.as_bytes()[self.offset..offset];
-        if let Some(last) = memchr::memrchr(b'\n', between) {
-            self.line += memchr::memchr_iter(b'\n', between).count();
-            self.line_start = self.offset + last + 1;
+        let bytes = self.text.as_bytes();
+        if offset >= self.offset {
+            let between = &bytes[self.offset..offset];
+            match memchr::memrchr(b'\n', between) {
+                Some(last) => {
+                    self.line += memchr::memchr_iter(b'\n', between).count();
+                    self.line_start = self.offset + last + 1;
+                    self.column = chars(&bytes[self.line_start..offset]);
+                }
+                None => self.column += chars(between),
+            }
+        } else {
+            // Back: within the line, only the characters stepped over; across line breaks, the
+            // target line's start is found from the target.
+            let between = &bytes[offset..self.offset];
+            match memchr::memchr_iter(b'\n', between).count() {
+                0 => self.column -= chars(between),
+                breaks => {
+                    self.line -= breaks;
+                    self.line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+                    self.column = chars(&bytes[self.line_start..offset]);
+                }
+            }
         }
         self.offset = offset;
-        let column = self.text[self.line_start..offset].chars().count() + 1;
-        (self.line + 1, column)
+        (self.line + 1, self.column + 1)
     }
+}
+
+/// The characters in UTF-8 `bytes` that start and end on char boundaries: the bytes that are
+/// not continuation bytes.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The largest char boundary at or below `i`.
@@ -63,6 +93,10 @@ mod tests {
             (text.len(), (3, 5)),
             (1, (1, 2)),
             (y, (2, 4)),
+            (y - 2, (2, 2)),
+            (text.len(), (3, 5)),
+            (y - 1, (2, 3)),
+            (0, (1, 1)),
         ];
         for (offset, position) in expected {
             assert_eq!(cursor.position(offset), position, "at {offset}");

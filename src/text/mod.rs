@@ -2,5 +2,6 @@
 //! are compared on the same words) and line/column maps for rendering.
 
 pub mod canon;
+pub(crate) mod controls;
 pub mod lines;
 pub mod words;

@@ -150,18 +150,19 @@ impl<'a> Speakers<'a> {
     }
 }
 
-/// Speaker names seen in one file, shared between their turns (one allocation per name).
+/// Speaker names seen in one file, shared between their turns (one allocation per name); a set,
+/// as a file of many conversations may name a speaker per conversation.
 #[derive(Debug, Default)]
-pub struct Names(Vec<std::rc::Rc<str>>);
+pub struct Names(std::collections::HashSet<std::rc::Rc<str>>);
 
 impl Names {
     /// The shared copy of `name`.
     pub fn get(&mut self, name: &str) -> std::rc::Rc<str> {
-        if let Some(n) = self.0.iter().find(|n| &***n == name) {
+        if let Some(n) = self.0.get(name) {
             return n.clone();
         }
         let n: std::rc::Rc<str> = name.into();
-        self.0.push(n.clone());
+        self.0.insert(n.clone());
         n
     }
 }

@@ -28,9 +28,13 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
             s["skipped"].as_u64(),
             s["errors"].as_u64()
         ),
-        (Some(6), Some(3), Some(1), Some(2))
+        (Some(6), Some(2), Some(2), Some(2))
     );
     assert_eq!(v["skipped"][0]["reason"], "binary");
+    assert_eq!(
+        v["skipped"][1]["reason"],
+        "no turns (an empty text transcript)"
+    );
     let latin = &v["conversations"][0];
     assert!(
         latin["warnings"][0]
@@ -51,10 +55,87 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
         "{errors:?}"
     );
     assert!(errors[1].contains("unrecognised JSON shape"), "{errors:?}");
-    assert_eq!(
-        v["conversations"][2]["turns"], 0,
-        "an empty file is an empty conversation"
+}
+
+/// Files with no turns are skipped, not scored as passing; every file found is listed once.
+#[test]
+fn files_without_turns_are_skipped_and_every_file_is_listed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("calls");
+    fs::create_dir(&d).unwrap();
+    let files = [
+        ("a-empty.txt", ""),
+        ("b-empty.json", "[]"),
+        ("c-header.vtt", "WEBVTT\n"),
+        ("d-no-text.json", r#"[{"foo": "calm down"}]"#),
+        ("e-header.csv", "role,text\n"),
+        ("f-names.txt", "Sarah: calm down, please\nBob: fine\n"),
+    ];
+    for (name, text) in files {
+        fs::write(d.join(name), text).unwrap();
+    }
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&d, &link).unwrap();
+    let (l, f) = (link.to_str().unwrap(), d.join("f-names.txt"));
+    let f = f.to_str().unwrap();
+    // The root given as a link is walked, not also skipped; a file named twice is read once.
+    let (code, v) = json_report(&[l, f, f]);
+    assert_eq!(code, 2, "d-no-text.json is an error");
+    let mut listed: Vec<&str> = ["conversations", "skipped", "errors"]
+        .iter()
+        .flat_map(|k| crate::support::strings(&v[*k], "path"))
+        .map(|p| p.rsplit('/').next().unwrap())
+        .collect();
+    listed.sort();
+    let mut names: Vec<&str> = files.iter().map(|f| f.0).collect();
+    names.push("f-names.txt");
+    names.sort();
+    assert_eq!(listed, names, "{v}");
+    assert_eq!(v["summary"]["files"], 7);
+    assert_eq!(crate::support::strings(&v["skipped"], "reason").len(), 4);
+    assert!(
+        crate::support::error_messages(&v)[0].contains("no item of the array has message text")
     );
+    // Two names, one line each: two speakers with no known role, not one agent's text.
+    let names = &v["conversations"][0];
+    assert_eq!(
+        (names["turns"].as_u64(), names["unknown_turns"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert!(
+        findings(&v, 0).is_empty(),
+        "agent rules skip unknown speakers"
+    );
+}
+
+#[test]
+fn rule_files_without_rules_warn_and_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, text) in [
+        ("empty", ""),
+        ("comments", "# nothing yet\n"),
+        ("none", "rules: []\n"),
+    ] {
+        let rules = crate::support::write(d, &format!("{name}.yaml"), text);
+        let (code, _, err) = run(talklint()
+            .args(["check", "--no-config", "-r"])
+            .arg(&rules)
+            .arg("fixtures/calls"));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(
+            err.contains(&format!("warning: {}: no rules", rules.display())),
+            "{name}: {err}"
+        );
+    }
+    let bom = "\u{feff}pack: bom\nrules:\n  - id: respect/calm-down\n    phrases: [calm down]\n";
+    let rules = crate::support::write(d, "bom.yaml", bom);
+    let (code, _, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("fixtures/calls"));
+    assert!(code < 2, "{err}");
+    assert!(!err.contains("error"), "{err}");
 }
 
 #[test]

@@ -79,8 +79,8 @@ fn every_format_sample_is_read_or_rejected_clearly() {
         - 2;
     assert_eq!(read.len(), expected_read.len() + subtitles, "{read:#?}");
     assert_eq!(
-        subtitles, 21,
-        "the webvtt-py fixtures that are valid captions"
+        subtitles, 20,
+        "the webvtt-py fixtures that are valid captions with cues (no_captions.vtt is skipped)"
     );
 
     let errors: Vec<(String, String)> = v["errors"]
@@ -116,7 +116,10 @@ fn every_format_sample_is_read_or_rejected_clearly() {
     assert!(
         skipped.iter().all(|s| {
             let p = s["path"].as_str().unwrap();
-            p.contains("LICENSE") || p.ends_with(".cmd")
+            p.contains("LICENSE")
+                || p.ends_with(".cmd")
+                || (p.ends_with("no_captions.vtt")
+                    && s["reason"] == "no turns (an empty vtt transcript)")
         }),
         "{skipped:#?}"
     );

@@ -1,9 +1,11 @@
 //! Integration tests through the real binary; one test binary for the whole suite.
 
+mod accounting;
 mod bad_input;
 mod check;
 mod default_pack;
 mod eval;
+mod faults;
 mod fix;
 mod format_samples;
 mod formats;
@@ -11,6 +13,8 @@ mod generate;
 mod html_report;
 mod html_review;
 mod import;
+mod injection;
+mod limits;
 mod markdown;
 mod merge;
 mod records;
@@ -19,6 +23,7 @@ mod review;
 mod rule_keys;
 mod rule_language;
 mod rules_cmd;
+mod scale;
 mod shard;
 mod spark;
 mod stream;

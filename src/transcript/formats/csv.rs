@@ -119,6 +119,9 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         ));
     };
     let mut conversations: Vec<(Option<String>, Vec<Turn>, Clock)> = Vec::new();
+    // Where each id's conversation is: a search of the list per row was quadratic in ids.
+    let mut index: std::collections::HashMap<Option<String>, usize> =
+        std::collections::HashMap::new();
     let mut names = Names::default();
     let mut record = csv::StringRecord::new();
     loop {
@@ -129,9 +132,10 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         let spans = field_spans(&source[at..], delimiter);
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
         let id = field(cols.conversation).map(str::to_string);
-        let k = match conversations.iter().position(|c| c.0 == id) {
-            Some(k) => k,
+        let k = match index.get(&id) {
+            Some(&k) => k,
             None => {
+                index.insert(id.clone(), conversations.len());
                 conversations.push((id, Vec::new(), Clock::default()));
                 conversations.len() - 1
             }

@@ -153,6 +153,17 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
             return Err(not_a(format, "an object at the top, not an array"));
         }
         let mut t = parse_messages(source, top, Unit::Seconds, opts)?;
+        // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).
+        let empty = top.get()[1..].trim_start().starts_with(']');
+        if t.turns.is_empty() && !empty {
+            return Err(ParseError::at(
+                1,
+                1,
+                format!(
+                    "unrecognised JSON shape: no item of the array has message text (`text`, `content`, `message`, `body` or `utterance`); {EXPECTED}"
+                ),
+            ));
+        }
         assign_diarised_roles(&mut t.turns, source);
         return Ok(one(format, t));
     }

@@ -151,7 +151,11 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
             .filter(|l| !is_hidden(l.start))
             .filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))),
     );
-    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, &opts.roles) {
+    let spoken = lines(source)
+        .filter(|l| !is_hidden(l.start) && !l.text.trim().is_empty())
+        .count();
+    let all_labelled = found.len() == spoken;
+    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, all_labelled, &opts.roles) {
         found
     } else {
         Vec::new()
@@ -191,9 +195,10 @@ fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     start + lead..end - trail
 }
 
-/// Whether the labelled lines make a dialogue: a known role alias among the labels, or at least
-/// two distinct labels each used more than once. A script's lone "Note:" line stays text.
-fn is_dialogue(openings: &[(usize, Opening)], roles: &Roles) -> bool {
+/// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
+/// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
+/// two distinct labels opening every line. A script's lone "Note:" line stays text.
+fn is_dialogue(openings: &[(usize, Opening)], all_labelled: bool, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, o) in openings {
@@ -202,7 +207,9 @@ fn is_dialogue(openings: &[(usize, Opening)], roles: &Roles) -> bool {
             None => counts.push((o.label, 1)),
         }
     }
-    counts.iter().any(|(l, _)| roles.knows(l)) || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
+    counts.iter().any(|(l, _)| roles.knows(l))
+        || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
+        || (all_labelled && counts.len() >= 2)
 }
 
 #[cfg(test)]
@@ -286,6 +293,15 @@ mod tests {
         assert!(t.iter().all(|t| t.0 == Role::Unknown));
         let t = turns("Sarah: hi\nAgent: hey\n");
         assert_eq!(t.len(), 2);
+        // Two names once each, every line labelled: two speakers, not one agent's text.
+        let t = turns("Sarah: hi there\nBob: fine\n");
+        assert_eq!(t.len(), 2);
+        assert!(t.iter().all(|t| t.0 == Role::Unknown));
+        // A note in a script's prose stays the script's text.
+        assert_eq!(
+            turns("Note: be kind\nSay hello first.\nTip: smile\n").len(),
+            1
+        );
     }
 
     #[test]

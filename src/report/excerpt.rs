@@ -1,0 +1,64 @@
+//! The part of a transcript line a human report shows around a finding. A line is shown whole
+//! unless it is long: then only [`CONTEXT`] bytes either side of the match, so that a report on a
+//! 32 MB line of thousands of findings is not thousands of copies of the line (and finding the
+//! line's ends does not scan it once per finding).
+
+use crate::text::lines::floor_char_boundary;
+
+/// Bytes of context shown either side of a match on a long line.
+pub(super) const CONTEXT: usize = 240;
+
+/// Where the shown text of the lines around `start..end` begins and ends in `source`, and
+/// whether the line was cut before or after.
+#[derive(Debug, PartialEq)]
+pub(super) struct Excerpt {
+    pub first: usize,
+    pub last: usize,
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// The excerpt around `start..end` (char boundaries of `source`).
+pub(super) fn around(source: &str, start: usize, end: usize) -> Excerpt {
+    let lo = floor_char_boundary(source, start.saturating_sub(CONTEXT));
+    let (first, cut_before) = match source[lo..start].rfind('\n') {
+        Some(i) => (lo + i + 1, false),
+        None => (lo, lo > 0),
+    };
+    let mut hi = (end + CONTEXT).min(source.len());
+    while !source.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let (last, cut_after) = match source[end..hi].find('\n') {
+        Some(i) => (end + i, false),
+        None => (hi, hi < source.len()),
+    };
+    Excerpt {
+        first,
+        last,
+        cut_before,
+        cut_after,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_whole_long_lines_cut_on_char_boundaries() {
+        let s = "one\ntwo three\nfour";
+        let at = s.find("three").unwrap();
+        let e = around(s, at, at + 5);
+        assert_eq!(
+            (&s[e.first..e.last], e.cut_before, e.cut_after),
+            ("two three", false, false)
+        );
+        let long = format!("A: {}hit{}\nnext", "é".repeat(500), "ü".repeat(500));
+        let at = long.find("hit").unwrap();
+        let e = around(&long, at, at + 3);
+        assert!(e.cut_before && e.cut_after);
+        assert!(e.last - e.first <= 2 * CONTEXT + 3 + 2);
+        assert!(long[e.first..e.last].contains("hit"));
+    }
+}

@@ -1,0 +1,179 @@
+//! Faults that once hung, panicked or lost data: an empty rule id, a FIFO in a scanned folder,
+//! regexes that match empty text, a report written over its input, standard error or output
+//! that cannot be written.
+
+use crate::support::{check, run, talklint, write};
+use std::fs::File;
+use std::process::Stdio;
+use std::time::Duration;
+
+/// Runs `cmd`, killing it after `secs` seconds: a hang fails the test instead of stalling it.
+fn run_within(cmd: &mut assert_cmd::Command, secs: u64) -> (i32, String, String) {
+    let out = cmd
+        .timeout(Duration::from_secs(secs))
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_empty_rule_id_is_a_located_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("quoted", "rules:\n  - id: \"\"\n"),
+        ("bare", "rules:\n  - id:"),
+    ] {
+        let rules = write(dir.path(), &format!("{name}.yaml"), text);
+        let (code, _, err) = run_within(
+            talklint()
+                .args(["check", "--no-config", "-r"])
+                .arg(&rules)
+                .arg("fixtures/calls"),
+            20,
+        );
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains(":2:8: rule id `` is not"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_fifo_in_a_scanned_folder_is_skipped_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("calls.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    write(dir.path(), "ok.txt", "Agent: calm down\n");
+    let (code, out, err) = run_within(check(&["--format", "json"]).arg(dir.path()), 20);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["conversations"], 1);
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a regular file (a FIFO)"),
+        "{v}"
+    );
+}
+
+#[test]
+fn regexes_that_match_empty_text_do_not_panic_on_turnless_conversations() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let calls = d.join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    write(&calls, "customer.txt", "Customer: calm down please\n");
+    write(
+        &calls,
+        "empty.json",
+        r#"{"messages": [{"role": "agent", "text": ""}]}"#,
+    );
+    for regex in ["^", "x*", "(calm down)?", "\\\\z"] {
+        let rules = write(
+            d,
+            "empty-match.yaml",
+            &format!("rules:\n  - id: x/empty-match\n    regex: \"{regex}\"\n    message: m\n"),
+        );
+        // The rule alone: with other rules, some turn is searched and the empty match lands in it.
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "--format", "json", "-r"])
+            .arg(&rules)
+            .arg(&calls));
+        assert!(code < 2, "{regex}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["summary"]["conversations"], 2, "{regex}: {v}");
+    }
+}
+
+#[test]
+fn a_report_is_never_written_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(dir.path(), "in.txt", "Agent: calm down\n");
+    let (code, _, err) = run(check(&["-o"]).arg(&call).arg(&call));
+    assert_eq!(code, 2);
+    assert!(err.contains("is also an input"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&call).unwrap(),
+        "Agent: calm down\n",
+        "the input is untouched"
+    );
+    // A report inside a scanned folder is not scanned itself, on this run or the next.
+    let report = dir.path().join("report.json");
+    for _ in 0..2 {
+        let (code, _, err) = run(check(&["--format", "json", "-o"])
+            .arg(&report)
+            .arg(dir.path()));
+        assert_eq!(code, 1, "{err}");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(v["summary"]["conversations"], 1, "{v}");
+        assert_eq!(v["skipped"][0]["reason"], "this run's report", "{v}");
+    }
+}
+
+#[test]
+fn a_closed_or_full_standard_error_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        write(dir.path(), &format!("{i}.json"), "{");
+    }
+    let run_with = |stderr: Stdio| {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+            .args(["check", "--no-config"])
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(stderr)
+            .spawn()
+            .unwrap();
+        // A piped standard error is closed at once, as `2>&1 | head -1` closes it early.
+        drop(child.stderr.take());
+        child.wait().unwrap().code()
+    };
+    assert_eq!(run_with(Stdio::piped()), Some(2), "a closed pipe");
+    let full = File::options().write(true).open("/dev/full").unwrap();
+    assert_eq!(run_with(Stdio::from(full)), Some(2), "a full device");
+}
+
+#[test]
+fn listings_on_a_full_device_say_so_and_exit_2() {
+    for args in [&["rules"][..], &["test"]] {
+        let full = File::options().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let (code, err) = (out.status.code(), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains("cannot write"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn merge_never_writes_over_a_report_it_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("shard.json");
+    let (_, out, _) = run(&mut check(&["--format", "json", "fixtures/calls"]));
+    std::fs::write(&shard, &out).unwrap();
+    let (code, _, err) = run(talklint()
+        .args([
+            "merge",
+            "--no-config",
+            "-r",
+            "fixtures/rules/basic.yaml",
+            "-o",
+        ])
+        .arg(&shard)
+        .arg(&shard));
+    assert_eq!(code, 2);
+    assert!(err.contains("is also an input"), "{err}");
+    assert_eq!(std::fs::read_to_string(&shard).unwrap(), out);
+}

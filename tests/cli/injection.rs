@@ -1,0 +1,70 @@
+//! Input that tries to act on whoever reads the report: spreadsheet formulas in CSV cells, and
+//! terminal control sequences or bidi overrides in transcripts and file names.
+
+use crate::support::{check, run, write};
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_prefixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = write(
+        dir.path(),
+        "calls.csv",
+        "conversation_id,role,speaker,text\n\
+         =HYPERLINK(\"http://x\"),agent,@agent,calm down\n\
+         +1,agent,-me,\tcalm down\n",
+    );
+    let calls = calls.to_str().unwrap();
+    let (code, out, err) = run(&mut check(&["--format", "csv", "--csv-findings", calls]));
+    assert!(code < 2, "{err}");
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    // (id, speaker, points) of each finding.
+    let cells: Vec<(String, String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[4].to_string(), r[11].to_string())
+        })
+        .collect();
+    assert!(
+        cells.contains(&(
+            "'=HYPERLINK(\"http://x\")".into(),
+            "'@agent".into(),
+            "-5".into()
+        )),
+        "numbers stay numbers: {cells:?}"
+    );
+    let (_, out, _) = run(&mut check(&["--format", "csv", calls]));
+    assert!(out.contains(",'+1,csv,"), "{out}");
+    assert!(out.contains(",\"'=HYPERLINK"), "{out}");
+}
+
+#[test]
+fn control_characters_and_bidi_overrides_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a\u{202e}txt.txt",
+        "Agent: calm down \u{1b}]0;pwned\u{7} now\n",
+    );
+    write(d, "b\u{1b}[2J.json", "[{\"text\": \"x\"\n");
+    let (code, out, err) = run(check(&[]).arg(d));
+    assert_eq!(code, 2, "{err}");
+    for text in [&out, &err] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+    }
+    assert!(out.contains("a\\u{202e}txt.txt"), "{out}");
+    assert!(out.contains("calm down \\x1b]0;pwned\\x07 now"), "{out}");
+    assert!(err.contains("b\\x1b[2J.json"), "{err}");
+    // A CI log shows GitHub annotations as a terminal would.
+    let (_, out, _) = run(check(&["--format", "github"]).arg(d));
+    assert!(out.contains("a\\u{202e}txt.txt"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+}

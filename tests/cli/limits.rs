@@ -1,0 +1,67 @@
+//! Limits that keep time and memory bounded, each a clear error or skip: threads, a rule file's
+//! nesting, and a file's size known before it is read.
+
+use crate::support::{run, talklint, write};
+use std::time::Duration;
+
+#[test]
+fn too_many_threads_is_a_usage_error() {
+    let (code, _, err) =
+        run(talklint().args(["check", "--no-config", "-j", "100000", "fixtures/calls"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("at most 1024 threads"), "{err}");
+}
+
+#[test]
+fn deeply_nested_rule_files_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("flow", format!("rules: {}", "[".repeat(100_000))),
+        ("block", format!("rules:\n  {}x\n", "- ".repeat(100_000))),
+    ] {
+        let rules = write(dir.path(), &format!("{name}.yaml"), &text);
+        let out = talklint()
+            .args(["check", "--no-config", "-r"])
+            .arg(&rules)
+            .arg("fixtures/calls")
+            .timeout(Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains("nested more than 64 levels deep"),
+            "{name}: {err}"
+        );
+        assert!(err.contains("help: flatten"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_skipped_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 8 GB long, nothing stored. Reading it up to the limit would take 4 GB of memory;
+    // the run gets 1 GB of address space.
+    let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(8_000_000_000).unwrap();
+    let started = std::time::Instant::now();
+    let bin = assert_cmd::cargo::cargo_bin("talklint");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1000000; exec \"$0\" check --no-config --format json --max-filesize 4000000000 \"$1\"")
+        .arg(bin)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(
+        v["skipped"][0]["reason"],
+        "too large (8000000000 bytes; the limit is 4000000000, see --max-filesize)"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
