@@ -6,6 +6,7 @@ use super::super::automaton::Automaton;
 use super::super::regexes::Regexes;
 use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
 use super::anchored::{self, Anchored};
+use super::anchors::Anchors;
 use super::local::Local;
 use super::{Matcher, Slot, Target, Variant};
 use crate::rules::phrase::{Item, Pattern, Token};
@@ -77,7 +78,7 @@ impl Matcher {
         })?;
         let mut patterns = Patterns::default();
         let mut anchored_phrases = Vec::new();
-        let mut anchor_finder = anchored::Anchors::new(&vocab);
+        let mut anchor_finder = Anchors::new(&vocab);
         for (list, phrases) in input.lists.iter().enumerate() {
             let list = list as ListId;
             for (k, pattern) in phrases.iter().enumerate() {

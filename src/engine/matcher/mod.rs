@@ -9,6 +9,7 @@
 //! behind one `RegexSet` that says which of them can match a turn at all.
 
 mod anchored;
+mod anchors;
 mod build;
 mod choice;
 mod local;
