@@ -1,4 +1,4 @@
-//! Tests of the JSON shapes: channels, multichannel words, chat events and forced shapes read into turns.
+//! Tests of the JSON shapes: channels, multichannel words, chat events and forced shapes.
 
 use super::*;
 use crate::transcript::Role;
