@@ -77,7 +77,10 @@ impl Redactor {
     /// The personal data in `text`, sorted and not overlapping (of two overlapping spans, the
     /// one that starts first, else the longer, else the earlier pattern, is kept).
     pub(crate) fn spans(&self, text: &str) -> Vec<Span> {
-        let builtin = self.builtin.iter().map(|(re, token, check)| (re, *token, *check));
+        let builtin = self
+            .builtin
+            .iter()
+            .map(|(re, token, check)| (re, *token, *check));
         let custom = self.custom.iter().map(|re| (re, REDACTED, Check::None));
         let mut found: Vec<(Span, usize)> = Vec::new();
         for (rank, (re, token, check)) in builtin.chain(custom).enumerate() {
@@ -137,7 +140,10 @@ fn passes(check: Check, text: &str) -> bool {
 
 /// Whether the digits of `text` pass the Luhn check (other characters are ignored).
 pub(crate) fn luhn(text: &str) -> bool {
-    let digits = text.bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0'));
+    let digits = text
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| u32::from(b - b'0'));
     let sum: u32 = digits
         .rev()
         .enumerate()

@@ -161,6 +161,10 @@ pub(crate) struct CheckArgs {
     /// Warn about talklint directives that suppressed nothing.
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
+    /// Mask personal data (cards, e-mails, phones, SSNs, IBANs, `redact_patterns`) in every
+    /// report; rules still match the original text.
+    #[arg(long)]
+    pub(crate) redact: bool,
     /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say
     /// what changed, then report what remains.
     #[arg(long, conflicts_with = "diff")]

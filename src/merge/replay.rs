@@ -279,7 +279,7 @@ impl<'a> Replay<'a> {
                 end_line: f.end_line,
                 end_column: f.end_column,
                 start_ms: f.start_ms,
-                matched: f.matched.as_deref(),
+                matched: f.matched.as_deref().map(Cow::Borrowed),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),
                 suppressed: f.suppressed.then_some(Suppression::InSource),
@@ -302,6 +302,7 @@ impl<'a> Replay<'a> {
             not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),
             warnings: &w.warnings,
             transcript: &self.transcript,
+            redactor: None,
         }
     }
 }
