@@ -153,7 +153,7 @@ pub(crate) fn luhn(text: &str) -> bool {
             (_, twice) => twice,
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Whether `text` (spaces ignored) is an IBAN with a valid mod-97 check.
