@@ -209,6 +209,9 @@ pub(crate) struct MergeArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// Mask personal data in the merged report (as `check --redact`).
+    #[arg(long)]
+    pub(crate) redact: bool,
     /// Exit 1 when a finding at or above this level exists, as `check` would have.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,

@@ -17,6 +17,10 @@ rules:
     severity: error
     regex: ['card \d{4}']
     message: "Reads back “{match}”"
+  - id: privacy/mail-read-back
+    severity: warning
+    regex: ['mail \S+@\S+\w']
+    message: "Reads back “{match}”"
 "#;
 
 const CALLS: &str = "\
@@ -205,4 +209,29 @@ fn diff_and_eval_show_are_masked() {
     assert!(!out.contains("4111"), "{out}");
     let (_, out, _) = eval(false);
     assert!(out.contains("4111 1111 1111 1111"), "{out}");
+}
+
+#[test]
+fn merge_masks_reports_made_without_redaction() {
+    let dir = folder(None);
+    let (_, report, _) = check_in(dir.path(), &["--no-config", "-f", "json"]);
+    write(dir.path(), "shard.json", &report);
+    for format in ["human", "json", "csv", "html"] {
+        let merge = |redact: &[&str]| {
+            run(talklint()
+                .current_dir(dir.path())
+                .args(["merge", "--no-config", "-r", "pii.yaml", "-f", format])
+                .args(redact)
+                .arg("shard.json"))
+        };
+        let (code, out, err) =
+            merge(&["--redact", "--csv-findings"][..1 + usize::from(format == "csv")]);
+        assert_eq!(code, 1, "{format}: {err}");
+        // A match that holds all of some personal data is masked; one that holds part of
+        // it (`card 4111`) cannot be told from other text once a report has cut it out.
+        assert!(!out.contains("jo.doe"), "{format}:\n{out}");
+        assert!(out.contains("[EMAIL]"), "{format}:\n{out}");
+        let (_, plain, _) = merge(&["--csv-findings"][..usize::from(format == "csv")]);
+        assert!(plain.contains("jo.doe@example.com"), "{format}:\n{plain}");
+    }
 }
