@@ -130,6 +130,16 @@ pub(crate) fn mask_range<'t>(text: &'t str, spans: &[Span], range: Range<usize>)
     Cow::Owned(out)
 }
 
+/// `start..end` widened to hold whole every span of `spans` it overlaps (an empty range, the
+/// span it starts), so that a match shown apart from its text shows whole tokens.
+pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) {
+    let first = spans.partition_point(|s| s.end <= start);
+    let overlapping = spans[first..]
+        .iter()
+        .take_while(|s| s.start < end.max(start + 1));
+    overlapping.fold((start, end), |(lo, hi), s| (lo.min(s.start), hi.max(s.end)))
+}
+
 fn passes(check: Check, text: &str) -> bool {
     match check {
         Check::None => true,
@@ -228,6 +238,9 @@ mod tests {
         let at = text.find("1111 thanks").unwrap();
         assert_eq!(mask_range(text, &spans, at..text.len()), "[CARD] thanks");
         assert_eq!(mask_range(text, &spans, 0..2), "my");
+        let card = (text.find('4').unwrap(), text.find(" thanks").unwrap());
+        assert_eq!(widen(&spans, at, at + 4), card);
+        assert_eq!(widen(&spans, 0, 7), (0, 7));
         assert!(Redactor::new(&["(".to_string()]).is_err());
     }
 }

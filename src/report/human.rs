@@ -3,7 +3,7 @@
 //! line per conversation with its rewards, and a summary.
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
-use crate::redact::{Redactor, mask_range};
+use crate::redact::{Redactor, mask_range, widen};
 use crate::rules::{Kind, Severity};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
@@ -173,13 +173,7 @@ fn pieces<'t>(
         return (parts.map(Cow::Borrowed), false);
     };
     let spans = r.spans(text);
-    let (mut lo, mut hi) = (start, end);
-    for s in spans
-        .iter()
-        .filter(|s| s.start < end.max(start + 1) && s.end > start)
-    {
-        (lo, hi) = (lo.min(s.start), hi.max(s.end));
-    }
+    let (lo, hi) = widen(&spans, start, end);
     let parts = [0..lo, lo..hi, hi..text.len()].map(|range| mask_range(text, &spans, range));
     (parts, spans.first().is_some_and(|s| s.start < start))
 }

@@ -12,7 +12,7 @@
 
 use super::super::escape::{int, json_strings, markup_json_string as string};
 use super::super::{Conversation, Finding};
-use crate::redact::{Span, mask_range};
+use crate::redact::{Span, mask_range, widen};
 use crate::transcript::{Role, roles};
 use std::ops::Range;
 
@@ -145,6 +145,8 @@ fn segments(out: &mut Vec<u8>, text: &str, personal: &[Span], findings: &[Findin
         let Some((s, e)) = f.turn_range else {
             continue;
         };
+        // Personal data the match overlaps is marked with it, whole.
+        let (s, e) = widen(personal, s, e);
         if s < at || e > text.len() {
             continue; // overlaps a mark already made
         }
