@@ -20,6 +20,8 @@ enum Check {
     None,
     Luhn,
     Iban,
+    /// 7 to 15 digits, as E.164 allows.
+    Phone,
 }
 
 /// The built-in patterns, in priority order (the first of two that start together wins).
@@ -40,7 +42,7 @@ const BUILTIN: [(&str, &str, Check); 6] = [
     (
         r"\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){1,5}[ .-]?\d{2,4}\b",
         "[PHONE]",
-        Check::None,
+        Check::Phone,
     ),
     // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567`, `020 7946 0958`.
     (
@@ -145,6 +147,7 @@ fn passes(check: Check, text: &str) -> bool {
         Check::None => true,
         Check::Luhn => luhn(text),
         Check::Iban => iban(text),
+        Check::Phone => (7..=15).contains(&text.bytes().filter(u8::is_ascii_digit).count()),
     }
 }
 
@@ -224,6 +227,7 @@ mod tests {
         assert_eq!(masked("ssn 123-45-6789"), "ssn [SSN]");
         assert_eq!(masked("iban GB82 WEST 1234 5698 7654 32."), "iban [IBAN].");
         assert_eq!(masked("order 12345, 3 items"), "order 12345, 3 items");
+        assert_eq!(masked("score +5 123 today"), "score +5 123 today");
     }
 
     #[test]
