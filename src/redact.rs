@@ -9,9 +9,9 @@ use std::ops::Range;
 /// A span of personal data in a text: its byte range and the token that replaces it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub token: &'static str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) token: &'static str,
 }
 
 /// What a built-in pattern's match must also pass to count.
