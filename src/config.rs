@@ -44,6 +44,12 @@ pub struct Config {
     pub min_score: Option<i32>,
     /// Files larger than this many bytes are skipped.
     pub max_filesize: Option<u64>,
+    /// Mask personal data in every report (`--redact`).
+    #[serde(default)]
+    pub redact: bool,
+    /// Regexes also masked, as `[REDACTED]`, when redacting.
+    #[serde(default)]
+    pub redact_patterns: Vec<String>,
 }
 
 /// Which findings make a run fail (`--fail-on`, `fail_on:`).

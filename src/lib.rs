@@ -18,6 +18,7 @@ pub(crate) mod engine;
 pub(crate) mod eval;
 pub(crate) mod fix;
 pub(crate) mod merge;
+pub(crate) mod redact;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod scan;

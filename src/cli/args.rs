@@ -161,6 +161,10 @@ pub(crate) struct CheckArgs {
     /// Warn about talklint directives that suppressed nothing.
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
+    /// Mask personal data (cards, e-mails, phones, SSNs, IBANs, `redact_patterns`) in every
+    /// report; rules still match the original text.
+    #[arg(long)]
+    pub(crate) redact: bool,
     /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say
     /// what changed, then report what remains.
     #[arg(long, conflicts_with = "diff")]
@@ -205,6 +209,9 @@ pub(crate) struct MergeArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// Mask personal data in the merged report (as `check --redact`).
+    #[arg(long)]
+    pub(crate) redact: bool,
     /// Exit 1 when a finding at or above this level exists, as `check` would have.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,

@@ -3,7 +3,7 @@
 
 use super::args::MergeArgs;
 use super::check::{create, judge, refuse_inputs};
-use super::settings::{color, rules, threads};
+use super::settings::{color, redactor, rules, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::merge::{self, Layout, MergeError};
@@ -34,7 +34,9 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         OutputFormat::Human => Layout::Snippets,
         _ => Layout::Turns,
     };
-    match merge::merge(&args.reports, &rules, (&*printer, layout), w, threads) {
+    let redactor = redactor(args.redact, &cfg)?;
+    let how = (&*printer, layout, redactor.as_ref());
+    match merge::merge(&args.reports, &rules, how, w, threads) {
         Ok(totals) => Ok(judge(&totals, fail_on)),
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
         Err(e) => Err(e.into()),

@@ -7,6 +7,7 @@ use super::args::{CheckArgs, ColorChoice, ConfigArgs, RuleArgs};
 use crate::config::{self, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
+use crate::redact::Redactor;
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
 use crate::rules::load::{self, Overrides, RuleSource};
@@ -86,6 +87,7 @@ impl CheckSettings {
                 _ => None,
             },
             reports: Vec::new(),
+            redact: redactor(args.redact, &cfg)?,
         };
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -106,6 +108,19 @@ impl CheckSettings {
             statistics: args.statistics,
         })
     }
+}
+
+/// The personal-data finder when `--redact` or the config's `redact: true` asks for one; a bad
+/// `redact_patterns` regex is a config error.
+pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, CliError> {
+    let c = &cfg.config;
+    if !(flag || c.redact) {
+        return Ok(None);
+    }
+    Redactor::new(&c.redact_patterns).map(Some).map_err(|e| {
+        let path = cfg.path.as_deref().unwrap_or(Path::new("talklint.yaml"));
+        CliError::Usage(format!("{}: redact_patterns: {e}", path.display()))
+    })
 }
 
 /// Whether to colour a report of `format` going to `output` (else standard output): `auto`

@@ -9,6 +9,7 @@
 mod index;
 mod replay;
 
+use crate::redact::Redactor;
 use crate::report::{FileError, Printer, Skipped, Summary, Totals};
 use crate::rules::RuleSet;
 use index::{Index, Item, Place, Source};
@@ -120,11 +121,12 @@ enum Job {
 }
 
 /// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
-/// to `w`, with the findings' rules looked up in `rules`; gives the merged summary.
+/// to `w`, with the findings' rules looked up in `rules`; gives the merged summary. With a
+/// redactor (`--redact`), the reports' matches and messages are masked again.
 pub fn merge(
     reports: &[String],
     rules: &RuleSet,
-    (printer, layout): (&dyn Printer, Layout),
+    (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
     w: &mut dyn Write,
     threads: usize,
 ) -> Result<Summary, MergeError> {
@@ -162,7 +164,9 @@ pub fn merge(
         let done: Vec<Result<Done, MergeError>> = pool.install(|| {
             jobs.into_par_iter()
                 .map(|job| match job {
-                    Job::Render(bytes, at) => render(&bytes, &at, &rules, (printer, layout)),
+                    Job::Render(bytes, at) => {
+                        render(&bytes, &at, &rules, (printer, layout, redactor))
+                    }
                     Job::Ready(done) => Ok(done),
                 })
                 .collect()
@@ -218,7 +222,7 @@ fn render(
     bytes: &[u8],
     at: &str,
     rules: &RuleIndex,
-    (printer, layout): (&dyn Printer, Layout),
+    (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
 ) -> Result<Done, MergeError> {
     let json = |message: String| MergeError::Json {
         at: at.into(),
@@ -228,7 +232,7 @@ fn render(
     let text = std::str::from_utf8(bytes).map_err(|e| json(e.to_string()))?;
     let written: Written = serde_json::from_str(text).map_err(|e| json(e.to_string()))?;
     let replay = Replay::new(written, rules, layout, at)?;
-    let conversation = replay.conversation();
+    let conversation = replay.conversation(redactor);
     let mut summary = Summary::default();
     summary.add(&conversation);
     let mut rendered = Vec::with_capacity(bytes.len() + 256);

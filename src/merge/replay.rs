@@ -5,6 +5,7 @@
 //! (lines, columns, messages, scores) is taken as written.
 
 use super::MergeError;
+use crate::redact::Redactor;
 use crate::report::{Conversation, Finding};
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::suppress::Suppression;
@@ -257,9 +258,14 @@ impl<'a> Replay<'a> {
         &self.source
     }
 
-    /// The conversation as the report model has it.
-    pub(super) fn conversation(&self) -> Conversation<'_> {
+    /// The conversation as the report model has it; a `redactor` masks what the report wrote
+    /// (a match that covered only part of some personal data cannot be told from other text).
+    pub(super) fn conversation<'r>(&'r self, redactor: Option<&'r Redactor>) -> Conversation<'r> {
         let w = &self.written;
+        let mask = |text: &'r str| match redactor {
+            Some(r) => r.mask(text),
+            None => Cow::Borrowed(text),
+        };
         let findings = w
             .findings
             .iter()
@@ -270,7 +276,7 @@ impl<'a> Replay<'a> {
                 severity: f.severity,
                 category: &f.category,
                 points: f.points,
-                message: Cow::Borrowed(&f.message),
+                message: mask(&f.message),
                 turn: f.turn,
                 role: f.role,
                 speaker: f.speaker.as_deref(),
@@ -279,7 +285,7 @@ impl<'a> Replay<'a> {
                 end_line: f.end_line,
                 end_column: f.end_column,
                 start_ms: f.start_ms,
-                matched: f.matched.as_deref(),
+                matched: f.matched.as_deref().map(mask),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),
                 suppressed: f.suppressed.then_some(Suppression::InSource),
@@ -302,6 +308,7 @@ impl<'a> Replay<'a> {
             not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),
             warnings: &w.warnings,
             transcript: &self.transcript,
+            redactor,
         }
     }
 }

@@ -92,7 +92,7 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             put(&mut w, f.severity.name().as_bytes());
             text(&mut w, f.category);
             put(&mut w, numbers.format(f.points).as_bytes());
-            text(&mut w, f.matched.unwrap_or(""));
+            text(&mut w, f.matched.as_deref().unwrap_or(""));
             text(&mut w, &f.message);
             end_row(&mut w);
         }

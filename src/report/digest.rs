@@ -35,7 +35,11 @@ impl Printer for Digest {
                 if i > 0 {
                     out.push(b',');
                 }
-                json_string(out, turn.text(source));
+                let text = turn.text(source);
+                match c.redactor {
+                    Some(r) => json_string(out, &r.mask(text)),
+                    None => json_string(out, text),
+                }
             }
         }
         out.extend_from_slice(b"]}\n");

@@ -3,10 +3,12 @@
 //! line per conversation with its rewards, and a summary.
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
+use crate::redact::{Redactor, mask_range, widen};
 use crate::rules::{Kind, Severity};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
 use annotate_snippets::{Level, Renderer, Snippet};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 const BOLD: &str = "\x1b[1m";
@@ -78,7 +80,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
         .iter()
         .filter(|f| f.is_problem() || suppressed(f))
     {
-        snippet(f, &name, source, &renderer, out);
+        snippet(f, &name, source, c.redactor, &renderer, out);
     }
     if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
         return;
@@ -112,7 +114,7 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
             f.line,
             f.column,
             f.rule,
-            escape_controls(f.matched.unwrap_or(""))
+            escape_controls(f.matched.as_deref().unwrap_or(""))
         );
     }
     if !unscored.is_empty() {
@@ -156,8 +158,35 @@ enum Missing {
     Unanswered,
 }
 
+/// The shown `text` as the pieces before, in and after the match `start..end`; with a
+/// `redactor`, each personal-data span replaced by its token, the match widened to hold any span
+/// it overlaps whole. The flag says whether a span was masked before the match's start (the
+/// renderer's column would then be off).
+fn pieces<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    redactor: Option<&Redactor>,
+) -> ([Cow<'t, str>; 3], bool) {
+    let Some(r) = redactor else {
+        let parts = [&text[..start], &text[start..end], &text[end..]];
+        return (parts.map(Cow::Borrowed), false);
+    };
+    let spans = r.spans(text);
+    let (lo, hi) = widen(&spans, start, end);
+    let parts = [0..lo, lo..hi, hi..text.len()].map(|range| mask_range(text, &spans, range));
+    (parts, spans.first().is_some_and(|s| s.start < start))
+}
+
 /// One problem as an annotated snippet of the lines it spans.
-fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut Vec<u8>) {
+fn snippet(
+    f: &Finding,
+    name: &str,
+    source: &str,
+    redactor: Option<&Redactor>,
+    renderer: &Renderer,
+    out: &mut Vec<u8>,
+) {
     // The title says the severity as every other report does (`info`, not `note`); the
     // underline is drawn at a level whose label gets no prefix, so that every label reads
     // `-5 points`.
@@ -167,7 +196,7 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
         Severity::Info => (Level::Info, Level::Warning),
     };
     let (start, mut end) = f.span;
-    let missing = match (f.matched, end > start) {
+    let missing = match (&f.matched, end > start) {
         (Some(_), _) => Missing::No,
         (None, true) => Missing::Unanswered,
         (None, false) => Missing::FromWindow,
@@ -184,11 +213,12 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
     let first = shown.first;
     let text = source[first..shown.last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
-    // Escaped piece by piece, so that the underline still falls under the words matched.
-    let (before, hit) = (&text[..start - first], &text[start - first..end - first]);
+    // Masked and escaped piece by piece, so that the underline still falls under the words
+    // matched (and under the whole token of personal data the match overlaps).
+    let (pieces, masked_before) = pieces(text, start - first, end - first, redactor);
+    let [before, hit, after] = pieces.map(|p| escape_controls(&p).into_owned());
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let before = format!("{}{}", ellipsis(shown.cut_before), escape_controls(before));
-    let (hit, after) = (escape_controls(hit), escape_controls(&text[end - first..]));
+    let before = format!("{}{before}", ellipsis(shown.cut_before));
     let span = before.len()..before.len() + hit.len();
     let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
     let label = points_label(f, missing);
@@ -198,7 +228,8 @@ fn snippet(f: &Finding, name: &str, source: &str, renderer: &Renderer, out: &mut
         .annotation(level.span(span).label(&label));
     // A cut line would give the renderer's `-->` line a column counted from the cut: the
     // finding's own is written in its place.
-    let cut = shown.cut_before;
+    // So would a token that masks personal data before the match.
+    let cut = shown.cut_before || masked_before;
     if !cut {
         snippet = snippet.origin(name);
     }

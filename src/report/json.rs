@@ -113,7 +113,7 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(b",\"start_ms\":");
     opt_int(out, f.start_ms);
     out.extend_from_slice(b",\"match\":");
-    opt_string(out, f.matched);
+    opt_string(out, f.matched.as_deref());
     if f.suppressed.is_some() {
         out.extend_from_slice(b",\"suppressed\":true");
     }
@@ -300,7 +300,7 @@ mod tests {
             end_line: 9,
             end_column: 40,
             start_ms: Some(1200),
-            matched: Some("x"),
+            matched: Some("x".into()),
             suggestion: None,
             link: Some("https://e.org"),
             suppressed: None,
@@ -333,6 +333,7 @@ mod tests {
             not_applied: vec!["promptness/dead-air"],
             warnings: &warnings,
             transcript: &transcript,
+            redactor: None,
         };
         let parts: Vec<RuleParts> = c.findings.iter().map(RuleParts::of).collect();
         for parts in [&parts[..], &[]] {

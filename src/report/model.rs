@@ -2,6 +2,7 @@
 //! findings with their places in the file, and the files that were skipped or could not be read.
 
 use crate::engine::{Evaluation, Outcome};
+use crate::redact::{Redactor, Span, mask_range};
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
@@ -31,8 +32,9 @@ pub struct Finding<'a> {
     pub end_column: usize,
     pub start_ms: Option<u64>,
     /// The original text matched; `null` for a missing `require`.
+    /// With `--redact`, its personal data masked.
     #[serde(rename = "match")]
-    pub matched: Option<&'a str>,
+    pub matched: Option<Cow<'a, str>>,
     pub suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<&'a str>,
@@ -92,6 +94,9 @@ pub struct Conversation<'a> {
     /// The transcript and its source, for reports that show the turns.
     #[serde(skip)]
     pub transcript: &'a Transcript,
+    /// `--redact`: what reports that show transcript text mask it with.
+    #[serde(skip)]
+    pub redactor: Option<&'a Redactor>,
 }
 
 /// A file that was found but not read.
@@ -111,7 +116,8 @@ pub struct FileError {
 /// Builds the report of one evaluated conversation in the text of `lines`, the file's line
 /// cursor: one cursor for all the conversations of a file, so that a file of many conversations
 /// is scanned for line breaks once, not once per conversation. `suppressed` are the suppressed
-/// outcomes to show (`--show-suppressed`), with why.
+/// outcomes to show (`--show-suppressed`), with why. With a `redactor`, matches and the
+/// messages that quote them have their personal data masked (a span overlapping a match whole).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn conversation<'a, 's: 'a>(
     path: &'a str,
@@ -122,8 +128,11 @@ pub(crate) fn conversation<'a, 's: 'a>(
     suppressed: &[(&Outcome, Suppression)],
     rules: &'a RuleSet,
     warnings: &'a [String],
+    redactor: Option<&'a Redactor>,
 ) -> Conversation<'a> {
     let source = lines.text();
+    // The personal data of the last turn looked at: findings come in turn order.
+    let mut personal: Option<(usize, Vec<Span>)> = None;
     let outcomes = eval.outcomes.iter().map(|o| (o, None));
     let shown = suppressed.iter().map(|&(o, why)| (o, Some(why)));
     let mut findings: Vec<Finding> = outcomes
@@ -144,8 +153,18 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 (line, column + between.chars().count())
             };
             let text = turn.text(source);
-            let matched = o.range.map(|(s, e)| &text[s..e]);
-            let trigger = o.trigger.map(|(s, e)| &text[s..e]);
+            let mut quote = |(s, e): (usize, usize)| -> Cow<'a, str> {
+                let Some(r) = redactor else {
+                    return Cow::Borrowed(&text[s..e]);
+                };
+                if personal.as_ref().is_none_or(|(t, _)| *t != o.turn) {
+                    personal = Some((o.turn, r.spans(text)));
+                }
+                let spans = personal.as_ref().map_or(&[][..], |(_, v)| v);
+                mask_range(text, spans, s..e)
+            };
+            let matched = o.range.map(&mut quote);
+            let trigger = o.trigger.map(&mut quote);
             let speaker = turn.speaker.as_deref();
             Finding {
                 rule: &rule.id,
@@ -153,7 +172,11 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 severity: rule.severity,
                 category: &rule.category,
                 points: o.points,
-                message: rule.message(matched, trigger, speaker.unwrap_or(turn.role.name())),
+                message: rule.message(
+                    matched.as_deref(),
+                    trigger.as_deref(),
+                    speaker.unwrap_or(turn.role.name()),
+                ),
                 turn: o.turn + 1,
                 role: turn.role,
                 speaker,
@@ -212,5 +235,6 @@ pub(crate) fn conversation<'a, 's: 'a>(
         not_applied,
         warnings,
         transcript,
+        redactor,
     }
 }

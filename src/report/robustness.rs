@@ -18,6 +18,7 @@ fn random_inputs_never_panic() {
     let opts = ParseOptions::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut scratch = Scratch::default();
+    let redactor = crate::redact::Redactor::new(&[]).unwrap();
     let formats = &Format::ALL;
     let (mut parsed, mut found) = (0, 0);
     for _ in 0..3000 {
@@ -36,7 +37,20 @@ fn random_inputs_never_panic() {
             for t in &parsed_file.transcripts {
                 let eval = engine.check(t, &source, &mut scratch);
                 let mut lines = crate::text::lines::LineCursor::new(&source);
-                let conv = conversation("x", format.name(), t, &mut lines, &eval, &[], &rules, &[]);
+                // Every other conversation is rendered redacted too.
+                let redact = parsed % 2 == 0;
+                let r = redact.then_some(&redactor);
+                let conv = conversation(
+                    "x",
+                    format.name(),
+                    t,
+                    &mut lines,
+                    &eval,
+                    &[],
+                    &rules,
+                    &[],
+                    r,
+                );
                 found += conv.findings.len();
                 for f in &conv.findings {
                     assert!(f.span.0 <= f.span.1 && f.span.1 <= source.len());

@@ -124,7 +124,7 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     int(out, f.end_column.max(f.column));
     out.extend_from_slice(b",\"endLine\":");
     int(out, f.end_line);
-    if let Some(m) = f.matched {
+    if let Some(m) = &f.matched {
         out.extend_from_slice(b",\"snippet\":{\"text\":");
         json_string(out, m);
         out.push(b'}');

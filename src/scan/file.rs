@@ -181,6 +181,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
             &shown,
             ctx.rules,
             &warnings,
+            ctx.opts.redact.as_ref(),
         );
         for f in conv.findings.iter_mut().filter(|_| shift > 0) {
             f.line += shift;

@@ -45,7 +45,11 @@ pub(super) fn fix_file(
     }
     let (new, made) = fix::apply(source, edits);
     let diff = match mode {
-        FixMode::Diff => Some(fix::unified_diff(display, source, &new)),
+        FixMode::Diff => Some(match &ctx.opts.redact {
+            // `--redact`: the diff shows both sides masked.
+            Some(r) => fix::unified_diff(display, &r.mask(source), &r.mask(&new)),
+            None => fix::unified_diff(display, source, &new),
+        }),
         FixMode::Write => {
             std::fs::write(path, &new).map_err(|e| FileError {
                 path: display.into(),

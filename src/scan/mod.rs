@@ -57,6 +57,8 @@ pub struct ScanOptions {
     /// The canonical paths of the reports this run writes: found in a scanned folder, they are
     /// skipped, not read as transcripts.
     pub reports: Vec<PathBuf>,
+    /// `--redact`: the personal-data finder every report masks with.
+    pub redact: Option<crate::redact::Redactor>,
 }
 
 /// What the scan tells its caller as it goes, in input order.

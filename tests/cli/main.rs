@@ -18,6 +18,7 @@ mod limits;
 mod markdown;
 mod merge;
 mod records;
+mod redact;
 mod reports;
 mod review;
 mod rule_keys;

@@ -12,7 +12,9 @@
 
 use super::super::escape::{int, json_strings, markup_json_string as string};
 use super::super::{Conversation, Finding};
+use crate::redact::{Span, mask_range, widen};
 use crate::transcript::{Role, roles};
+use std::ops::Range;
 
 /// The roles in the order the data numbers them (the page's script names them in this order).
 pub(super) const ROLES: [Role; 6] = [
@@ -99,12 +101,10 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
             None => out.extend_from_slice(b"null,0"),
         }
         out.extend_from_slice(b",[");
-        segments(
-            out,
-            turn.text(source),
-            &c.findings[findings..findings + here],
-            findings,
-        );
+        let text = turn.text(source);
+        let personal = c.redactor.map(|r| r.spans(text)).unwrap_or_default();
+        let here_findings = &c.findings[findings..findings + here];
+        segments(out, text, &personal, here_findings, findings);
         out.extend_from_slice(b"]]");
         findings += here;
     }
@@ -114,7 +114,8 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
 /// A turn's text as segments, the findings' matches apart: where two matches start together the
 /// longer is marked, and a match overlapping one already marked is not (a `require` finding has
 /// no match and marks nothing). `first` is the index of `findings[0]` in the conversation.
-fn segments(out: &mut Vec<u8>, text: &str, findings: &[Finding], first: usize) {
+/// `personal` (`--redact`) is masked in each segment it overlaps.
+fn segments(out: &mut Vec<u8>, text: &str, personal: &[Span], findings: &[Finding], first: usize) {
     let key = |f: &Finding| f.turn_range.map(|(s, e)| (s, std::cmp::Reverse(e)));
     let mut ordered: Vec<(usize, &Finding)> = (first..).zip(findings).collect();
     // Findings usually come in that order already.
@@ -123,7 +124,8 @@ fn segments(out: &mut Vec<u8>, text: &str, findings: &[Finding], first: usize) {
     }
     let mut at = 0;
     let mut written = 0;
-    let mut segment = |out: &mut Vec<u8>, finding: Option<usize>, piece: &str| {
+    let mut segment = |out: &mut Vec<u8>, finding: Option<usize>, range: Range<usize>| {
+        let piece = &mask_range(text, personal, range);
         if written > 0 {
             out.push(b',');
         }
@@ -143,17 +145,19 @@ fn segments(out: &mut Vec<u8>, text: &str, findings: &[Finding], first: usize) {
         let Some((s, e)) = f.turn_range else {
             continue;
         };
+        // Personal data the match overlaps is marked with it, whole.
+        let (s, e) = widen(personal, s, e);
         if s < at || e > text.len() {
             continue; // overlaps a mark already made
         }
         if s > at {
-            segment(out, None, &text[at..s]);
+            segment(out, None, at..s);
         }
-        segment(out, Some(i), &text[s..e]);
+        segment(out, Some(i), s..e);
         at = e;
     }
     if at < text.len() || at == 0 {
-        segment(out, None, &text[at..]);
+        segment(out, None, at..text.len());
     }
 }
 
@@ -198,12 +202,12 @@ mod tests {
             (vec![long.clone(), short.clone(), inside.clone()], 3),
         ] {
             let mut out = Vec::new();
-            segments(&mut out, text, &order, 3);
+            segments(&mut out, text, &[], &order, 3);
             let want = format!(r#""please ",[{long_at},"calm down"]," \u003c/script\u003e""#);
             assert_eq!(String::from_utf8(out).unwrap(), want);
         }
         let mut out = Vec::new();
-        segments(&mut out, "", &[], 0);
+        segments(&mut out, "", &[], &[], 0);
         assert_eq!(out, b"\"\"", "an empty turn is one empty segment");
     }
 }
