@@ -126,7 +126,8 @@ fn walker(root: &Path, opts: &ScanOptions) -> ignore::Walk {
     if let Some(exclude) = opts.exclude.clone() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
-            e.depth() == 0 || !exclude.is_match(display(e.path().strip_prefix(&root).unwrap_or(e.path())))
+            e.depth() == 0
+                || !exclude.is_match(display(e.path().strip_prefix(&root).unwrap_or(e.path())))
         });
     }
     builder.build()

@@ -90,7 +90,10 @@ fn a_file_named_on_the_command_line_is_checked_even_if_ignored() {
         return;
     }
     assert_eq!(
-        paths_checked(dir.path(), &["by-git.txt", "by-talklint.txt", "by-ignore.txt"]),
+        paths_checked(
+            dir.path(),
+            &["by-git.txt", "by-talklint.txt", "by-ignore.txt"]
+        ),
         set(&["by-git.txt", "by-ignore.txt", "by-talklint.txt"])
     );
 }
