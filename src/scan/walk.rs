@@ -102,7 +102,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
-pub(crate) const IGNORE_FILE: &str = ".talklintignore";
+const IGNORE_FILE: &str = ".talklintignore";
 
 /// The walker of one folder: ripgrep's (the `ignore` crate), sorted by name, hidden entries
 /// skipped, links not followed (listed as skipped below), `--exclude` pruning folders. With
@@ -133,30 +133,34 @@ fn walker(root: &Path, opts: &ScanOptions) -> ignore::Walk {
     builder.build()
 }
 
-/// The path and the message of a walk error (the `ignore` crate wraps them in layers).
+/// The path and the message of a walk error, or of an ignore file that cannot be read or holds
+/// a bad glob (the `ignore` crate wraps them in layers).
 fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
     let mut inner = err;
     let mut path = None;
+    let mut line = None;
     loop {
         match inner {
             ignore::Error::WithPath { path: p, err } => {
                 path = path.or(Some(p.as_path()));
                 inner = err;
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            ignore::Error::WithLineNumber { line: n, err } => {
+                line = line.or(Some(*n));
                 inner = err;
             }
+            ignore::Error::WithDepth { err, .. } => inner = err,
             _ => break,
         }
     }
+    let message = match (inner.io_error(), line) {
+        (Some(io), _) => format!("cannot read: {io}"),
+        (None, Some(n)) => format!("line {n}: {inner}"),
+        (None, None) => inner.to_string(),
+    };
     FileError {
         path: display(path.unwrap_or(root)),
-        message: format!(
-            "cannot read: {}",
-            inner
-                .io_error()
-                .map_or_else(|| inner.to_string(), |io| io.to_string())
-        ),
+        message,
     }
 }
 
@@ -170,8 +174,11 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
         // Only standard input has no file type, and it is never walked.
         let file_type = e.file_type()?;
         match () {
-            // The root is a folder (perhaps through a symbolic link, which is followed).
-            () if file_type.is_dir() || e.depth() == 0 => None,
+            // The root is a folder (perhaps through a symbolic link, which is followed). A
+            // folder's ignore file that cannot be used is an error, as in ripgrep.
+            () if file_type.is_dir() || e.depth() == 0 => {
+                e.error().map(|err| Input::Error(walk_error(err, &root)))
+            }
             () if file_type.is_symlink() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
                 reason: "symbolic link (not followed)".into(),

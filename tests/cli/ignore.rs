@@ -168,3 +168,28 @@ fn a_bare_talklint_in_a_clone_of_the_repository_lints_its_transcripts_only() {
     assert!(expected.len() > 50, "{expected:?}");
     assert_eq!(checked, expected);
 }
+
+#[test]
+fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), TURN).unwrap();
+    fs::write(dir.path().join("b.txt"), TURN).unwrap();
+    fs::write(dir.path().join(".talklintignore"), "{a\nb.txt\n").unwrap();
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(v["conversations"][0]["path"], "a.txt");
+    assert_eq!(v["errors"][0]["path"], ".talklintignore", "{v}");
+    let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("line 1: ") && message.contains("{a"),
+        "{message}"
+    );
+}
