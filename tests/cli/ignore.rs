@@ -2,7 +2,7 @@
 //! `.talklintignore`; `--no-ignore`; named files always read; and what a bare `talklint` lints in
 //! a clone of this repository.
 
-use crate::support::{run, talklint};
+use crate::support::json_report_in;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
@@ -50,15 +50,17 @@ fn reported(v: &Value) -> BTreeSet<String> {
         .collect()
 }
 
-/// `talklint check --no-config -f json ARGS` run in `dir`: the paths reported.
+/// `talklint check --no-config --format json --fail-on never ARGS` run in `dir`: the exit code
+/// and the report.
+fn report_in(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--no-config", "--fail-on", "never"];
+    all.extend_from_slice(args);
+    json_report_in(dir, &all)
+}
+
+/// The paths `report_in` reports.
 fn paths_checked(dir: &Path, args: &[&str]) -> BTreeSet<String> {
-    let (_, out, err) = run(talklint()
-        .current_dir(dir)
-        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
-        .args(args));
-    let v: Value = serde_json::from_str(&out)
-        .unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}\nstderr:\n{err}"));
-    reported(&v)
+    reported(&report_in(dir, args).1)
 }
 
 fn set(names: &[&str]) -> BTreeSet<String> {
@@ -175,16 +177,8 @@ fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
     fs::write(dir.path().join("a.txt"), TURN).unwrap();
     fs::write(dir.path().join("b.txt"), TURN).unwrap();
     fs::write(dir.path().join(".talklintignore"), "{a\nb.txt\n").unwrap();
-    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-    ]));
-    assert_eq!(code, 2, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap_or_default();
+    let (code, v) = report_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{v}");
     assert_eq!(v["conversations"][0]["path"], "a.txt");
     assert_eq!(v["errors"][0]["path"], ".talklintignore", "{v}");
     let message = v["errors"][0]["message"].as_str().unwrap_or_default();
