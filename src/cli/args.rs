@@ -132,6 +132,10 @@ pub(crate) struct CheckArgs {
     /// Skip files and folders matching GLOB (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub(crate) exclude: Vec<String>,
+    /// Honour no ignore files: neither `.gitignore` (nor git's other excludes), `.ignore` nor
+    /// `.talklintignore`. Hidden files stay skipped.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
     /// Input format; `auto` detects it from the extension and content, `json` detects the JSON
     /// shape from its keys, a named shape reads every file as that shape.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = input_formats())]

@@ -56,6 +56,7 @@ impl CheckSettings {
             paths: args.paths.clone(),
             include: glob_set(&include)?,
             exclude: glob_set(&exclude)?,
+            ignore: !args.no_ignore,
             max_filesize: args
                 .max_filesize
                 .or(c.max_filesize)

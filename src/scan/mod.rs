@@ -40,6 +40,8 @@ pub struct ScanOptions {
     pub paths: Vec<String>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
+    /// Honour ignore files (`.gitignore`, `.ignore`, `.talklintignore`); false with `--no-ignore`.
+    pub ignore: bool,
     pub max_filesize: u64,
     /// Read every file as this format instead of detecting it.
     pub input_format: Option<Format>,

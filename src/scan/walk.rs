@@ -1,5 +1,6 @@
-//! Walking the paths given: sorted, hidden files and `.git` skipped, `--include` and
-//! `--exclude` applied; every path found becomes one [`Input`].
+//! Walking the paths given: sorted, hidden files and `.git` skipped, ignore files honoured as
+//! ripgrep does (its walker, the `ignore` crate), `--include` and `--exclude` applied; every path
+//! found becomes one [`Input`].
 
 use super::ScanOptions;
 use super::stdin::Piece;
@@ -39,11 +40,6 @@ fn display(path: &Path) -> String {
     } else {
         s.to_string()
     }
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 impl Input {
@@ -105,50 +101,98 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
         })
 }
 
+/// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
+const IGNORE_FILE: &str = ".talklintignore";
+
+/// The walker of one folder: ripgrep's (the `ignore` crate), sorted by name, hidden entries
+/// skipped, links not followed (listed as skipped below), `--exclude` pruning folders. With
+/// `opts.ignore` it honours what ripgrep does by default (`.gitignore`, `.git/info/exclude` and
+/// git's global excludes inside a git repository only, `.ignore` anywhere, those of parent
+/// folders too) and `.talklintignore` anywhere; without (`--no-ignore`), none of them.
+fn walker(root: &Path, opts: &ScanOptions) -> ignore::Walk {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .parents(opts.ignore)
+        .ignore(opts.ignore)
+        .git_ignore(opts.ignore)
+        .git_global(opts.ignore)
+        .git_exclude(opts.ignore);
+    if opts.ignore {
+        builder.add_custom_ignore_filename(IGNORE_FILE);
+    }
+    if let Some(exclude) = opts.exclude.clone() {
+        let root = root.to_path_buf();
+        builder.filter_entry(move |e| {
+            e.depth() == 0
+                || !exclude.is_match(display(e.path().strip_prefix(&root).unwrap_or(e.path())))
+        });
+    }
+    builder.build()
+}
+
+/// The path and the message of a walk error, or of an ignore file that cannot be read or holds
+/// a bad glob (the `ignore` crate wraps them in layers).
+fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
+    let mut inner = err;
+    let mut path = None;
+    let mut line = None;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = path.or(Some(p.as_path()));
+                inner = err;
+            }
+            ignore::Error::WithLineNumber { line: n, err } => {
+                line = line.or(Some(*n));
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    let message = match (inner.io_error(), line) {
+        (Some(io), _) => format!("cannot read: {io}"),
+        (None, Some(n)) => format!("line {n}: {inner}"),
+        (None, None) => inner.to_string(),
+    };
+    FileError {
+        path: display(path.unwrap_or(root)),
+        message,
+    }
+}
+
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
-    let root_for_filter = root.clone();
-    walkdir::WalkDir::new(&root)
-        // Siblings share their parent's path, so comparing whole paths orders them by name, and
-        // costs no path parsing per comparison (walkdir's `sort_by_file_name` parses both).
-        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
-        .into_iter()
-        .filter_entry(move |e| {
-            if e.depth() == 0 {
-                return true;
+    walker(&root, opts).filter_map(move |entry| {
+        let e = match entry {
+            Err(e) => return Some(Input::Error(walk_error(&e, &root))),
+            Ok(e) => e,
+        };
+        // Only standard input has no file type, and it is never walked.
+        let file_type = e.file_type()?;
+        match () {
+            // The root is a folder (perhaps through a symbolic link, which is followed). A
+            // folder's ignore file that cannot be used is an error, as in ripgrep.
+            () if file_type.is_dir() || e.depth() == 0 => {
+                e.error().map(|err| Input::Error(walk_error(err, &root)))
             }
-            if is_hidden(e.file_name()) {
-                return false;
-            }
-            opts.exclude
-                .as_ref()
-                .is_none_or(|g| !g.is_match(relative(e.path(), &root_for_filter)))
-        })
-        .filter_map(move |entry| match entry {
-            Err(e) => Some(Input::Error(FileError {
-                path: e.path().map_or_else(|| display(&root), display),
-                message: format!(
-                    "cannot read: {}",
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string())
-                ),
-            })),
-            // The root is a folder (perhaps through a symbolic link, which is followed).
-            Ok(e) if e.file_type().is_dir() || e.depth() == 0 => None,
-            Ok(e) if e.file_type().is_symlink() => Some(Input::Skip(Skipped {
+            () if file_type.is_symlink() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
                 reason: "symbolic link (not followed)".into(),
             })),
             // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
-            Ok(e) if !e.file_type().is_file() => Some(Input::Skip(Skipped {
+            () if !file_type.is_file() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
-                reason: format!("not a regular file ({})", special_kind(e.file_type())),
+                reason: format!("not a regular file ({})", special_kind(file_type)),
             })),
-            Ok(e) if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
+            () if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
                 path: display(e.path()),
                 reason: "this run's report".into(),
             })),
-            Ok(e) => {
+            () => {
                 let included = opts
                     .include
                     .as_ref()
@@ -162,7 +206,8 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                     forced: included == Some(true),
                 })
             }
-        })
+        }
+    })
 }
 
 /// Whether `path` is one of the reports this run writes (compared by name first: cheap).

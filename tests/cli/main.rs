@@ -12,6 +12,7 @@ mod formats;
 mod generate;
 mod html_report;
 mod html_review;
+mod ignore;
 mod import;
 mod injection;
 mod limits;

@@ -1,0 +1,189 @@
+//! Ignore files as ripgrep honours them: `.gitignore` (in a git repository only), `.ignore` and
+//! `.talklintignore`; `--no-ignore`; named files always read; and what a bare `talklint` lints in
+//! a clone of this repository.
+
+use crate::support::json_report_in;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const TURN: &str = "Agent: Hello, how can I help?\n";
+
+/// Runs `git ARGS` in `dir`; false (with a message) when git is not installed.
+fn git(dir: &Path, args: &[&str]) -> bool {
+    match Command::new("git").current_dir(dir).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!("skipped: git cannot run ({e})");
+            false
+        }
+    }
+}
+
+/// A folder with a file listed in each ignore file and one listed in none.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["by-git.txt", "by-ignore.txt", "by-talklint.txt", "kept.txt"] {
+        fs::write(dir.path().join(name), TURN).unwrap();
+    }
+    fs::write(dir.path().join(".gitignore"), "by-git.txt\n").unwrap();
+    fs::write(dir.path().join(".ignore"), "by-ignore.txt\n").unwrap();
+    fs::write(dir.path().join(".talklintignore"), "by-talklint.txt\n").unwrap();
+    dir
+}
+
+/// Every path the report names (conversations, skipped and errors), sorted, once each.
+fn reported(v: &Value) -> BTreeSet<String> {
+    ["conversations", "skipped", "errors"]
+        .iter()
+        .flat_map(|k| v[k].as_array().into_iter().flatten())
+        .filter_map(|e| e["path"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// `talklint check --no-config --format json --fail-on never ARGS` run in `dir`: the exit code
+/// and the report.
+fn report_in(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--no-config", "--fail-on", "never"];
+    all.extend_from_slice(args);
+    json_report_in(dir, &all)
+}
+
+/// The paths `report_in` reports.
+fn paths_checked(dir: &Path, args: &[&str]) -> BTreeSet<String> {
+    reported(&report_in(dir, args).1)
+}
+
+fn set(names: &[&str]) -> BTreeSet<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn ignore_files_leave_out_what_they_list_in_a_git_repository() {
+    let dir = folder();
+    if !git(dir.path(), &["init", "-q"]) {
+        return;
+    }
+    assert_eq!(paths_checked(dir.path(), &[]), set(&["kept.txt"]));
+    assert_eq!(
+        paths_checked(dir.path(), &["--no-ignore"]),
+        set(&["by-git.txt", "by-ignore.txt", "by-talklint.txt", "kept.txt"])
+    );
+    // Parent folders' ignore files apply to a folder walked inside them.
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/kept.txt"), TURN).unwrap();
+    fs::write(dir.path().join("sub/by-talklint.txt"), TURN).unwrap();
+    assert_eq!(paths_checked(dir.path(), &["sub"]), set(&["sub/kept.txt"]));
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_checked_even_if_ignored() {
+    let dir = folder();
+    if !git(dir.path(), &["init", "-q"]) {
+        return;
+    }
+    assert_eq!(
+        paths_checked(
+            dir.path(),
+            &["by-git.txt", "by-talklint.txt", "by-ignore.txt"]
+        ),
+        set(&["by-git.txt", "by-ignore.txt", "by-talklint.txt"])
+    );
+}
+
+#[test]
+fn outside_a_git_repository_gitignore_does_not_apply() {
+    // ripgrep's default: `.gitignore` only in a git repository; `.ignore` and `.talklintignore`
+    // everywhere. (The temporary folder is outside any repository.)
+    let dir = folder();
+    assert_eq!(
+        paths_checked(dir.path(), &[]),
+        set(&["by-git.txt", "kept.txt"])
+    );
+}
+
+/// What the README says a bare `talklint` lints in this repository: the transcripts under
+/// `fixtures/`, that is every tracked file there but rule packs, labels, schemas, notes on
+/// sources and licences, and the Deepgram samples' `.cmd` files (`.talklintignore`).
+fn transcripts_of_the_repository(clone: &Path) -> BTreeSet<String> {
+    let out = Command::new("git")
+        .current_dir(clone)
+        .args(["ls-files"])
+        .output()
+        .expect("git ls-files runs");
+    let names = String::from_utf8_lossy(&out.stdout).into_owned();
+    names
+        .lines()
+        .filter(|p| p.starts_with("fixtures/"))
+        .filter(|p| {
+            !["fixtures/rules/", "fixtures/labels/", "fixtures/schemas/"]
+                .iter()
+                .any(|dir| p.starts_with(dir))
+        })
+        .filter(|p| {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            !(["README.md", "SOURCES.md", "SOURCE_COMMIT.txt"].contains(&name)
+                || name.starts_with("LICENSE")
+                || name.ends_with(".cmd"))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_bare_talklint_in_a_clone_of_the_repository_lints_its_transcripts_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clone = tmp.path().join("talklint");
+    let Some(clone_str) = clone.to_str() else {
+        return;
+    };
+    if !git(
+        tmp.path(),
+        &[
+            "clone",
+            "-q",
+            "--no-hardlinks",
+            env!("CARGO_MANIFEST_DIR"),
+            clone_str,
+        ],
+    ) {
+        return;
+    }
+    // A build's output, which `.gitignore` leaves out.
+    fs::create_dir_all(clone.join("target/debug")).unwrap();
+    fs::write(clone.join("target/debug/notes.txt"), TURN).unwrap();
+    let checked = paths_checked(&clone, &[]);
+    assert!(
+        checked.iter().all(|p| !p.starts_with("target/")),
+        "{checked:?}"
+    );
+    let expected = transcripts_of_the_repository(&clone);
+    assert!(expected.len() > 50, "{expected:?}");
+    assert_eq!(checked, expected);
+}
+
+#[test]
+fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), TURN).unwrap();
+    fs::write(dir.path().join("b.txt"), TURN).unwrap();
+    fs::write(dir.path().join(".talklintignore"), "{a\nb.txt\n").unwrap();
+    let (code, v) = report_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(v["conversations"][0]["path"], "a.txt");
+    assert_eq!(v["errors"][0]["path"], ".talklintignore", "{v}");
+    let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("line 1: ") && message.contains("{a"),
+        "{message}"
+    );
+}
