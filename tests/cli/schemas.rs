@@ -89,18 +89,17 @@ fn init_config_validates() {
     );
 }
 
+/// `talklint check --no-config -f json ARGS`, parsed.
+fn json_report(args: &[&str]) -> Value {
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json"])
+        .args(args));
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{err}"))
+}
+
 #[test]
 fn json_report_validates() {
-    let (_, out, err) = run(talklint().args([
-        "check",
-        "--no-config",
-        "-f",
-        "json",
-        "fixtures/calls",
-        "fixtures/formats",
-    ]));
-    let report: Value =
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{err}"));
+    let report = json_report(&["fixtures/calls", "fixtures/formats"]);
     assert!(report["summary"]["findings"]["error"].as_u64() > Some(0));
     if let Err(e) = validate(REPORT, &report) {
         panic!("the JSON report does not validate against {REPORT}:\n{e}");
@@ -113,4 +112,33 @@ fn json_report_validates() {
         errors.contains("/kind") && errors.contains("/passed"),
         "{errors}"
     );
+}
+
+/// The keys the first report leaves out: suppressed findings, rules not applied, skipped files
+/// and files that could not be read.
+#[test]
+fn json_report_with_suppressed_skipped_and_broken_files_validates() {
+    let dir = tempfile::tempdir().unwrap();
+    let chat = dir.path().join("chat.txt");
+    let text = "Agent: Hi.\n# talklint: ignore ownership\nAgent: That's not my department.\n";
+    std::fs::write(&chat, text).unwrap();
+    let report = json_report(&[
+        "--show-suppressed",
+        "-r",
+        "rules",
+        "-r",
+        "fixtures/rules/cloud",
+        chat.to_str().unwrap(),
+        "fixtures/cloud-calls",
+        "fixtures/corpora/format-samples/webvtt_py_test_subtitles",
+        "Cargo.toml",
+    ]);
+    let text = report.to_string();
+    for key in ["\"suppressed\":true", "\"not_applied\":"] {
+        assert!(text.contains(key), "no {key} in {text}");
+    }
+    assert!(report["skipped"][0].is_object() && report["errors"][0].is_object());
+    if let Err(e) = validate(REPORT, &report) {
+        panic!("the JSON report does not validate against {REPORT}:\n{e}");
+    }
 }
