@@ -4,6 +4,7 @@
 use crate::rules::Severity;
 use crate::rules::schema::OneOrMany;
 use crate::transcript::Role;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,8 @@ use std::path::{Path, PathBuf};
 pub const NAMES: [&str; 2] = ["talklint.yaml", ".talklint.yaml"];
 
 /// The config file as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(title = "talklint config (talklint.yaml)")]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Rule sources: `default` (the built-in pack) or paths relative to the config file.
@@ -53,7 +55,7 @@ pub struct Config {
 }
 
 /// Which findings make a run fail (`--fail-on`, `fail_on:`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -90,7 +92,7 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringConfig {
     pub base: Option<i32>,

@@ -22,6 +22,7 @@ pub(crate) mod redact;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod scan;
+pub(crate) mod schemas;
 pub(crate) mod suggest;
 pub(crate) mod suppress;
 pub(crate) mod text;

@@ -4,6 +4,7 @@
 use crate::config::FailOn;
 use crate::report::OutputFormat;
 use crate::scan::Shard;
+use crate::schemas::Subject;
 use crate::transcript::{Format, Role};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -45,6 +46,12 @@ pub(crate) enum Command {
     },
     /// Print the man page (roff): `talklint man > talklint.1`.
     Man,
+    /// Print the JSON Schema of rule files, the config or the JSON report (as in `schemas/`).
+    #[command(hide = true)]
+    Schema {
+        #[arg(value_parser = choice(&Subject::ALL, Subject::name, Subject::about))]
+        subject: Subject,
+    },
 }
 
 /// Where the config comes from (shared by every command that loads rules).

@@ -114,6 +114,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Import(args) => import::run(args),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man => generate::man(),
+        Command::Schema { subject } => print(&subject.json()).map(|()| Outcome::Clean),
     };
     ExitCode::from(match outcome {
         Ok(outcome) => outcome as u8,

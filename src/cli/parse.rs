@@ -19,13 +19,18 @@ const COMMANDS: [&str; 10] = [
     "help",
 ];
 
+/// Subcommands hidden from help, and so from typo suggestions too.
+const HIDDEN: [&str; 1] = ["schema"];
+
 /// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
 /// command and no existing path but is close to a command is a usage error that names it
 /// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = COMMANDS.contains(&first) || ["-h", "--help", "-V", "--version"].contains(&first);
+    let named = COMMANDS.contains(&first)
+        || HIDDEN.contains(&first)
+        || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
         if let Some(command) = mistyped_command(first) {
             // A usage error, exit status 2, as clap gives for a bad flag.

@@ -12,7 +12,7 @@ use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
 use std::io::{self, Write};
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Tool {
     name: &'static str,
     version: &'static str,
@@ -22,6 +22,21 @@ const TOOL: Tool = Tool {
     name: "talklint",
     version: env!("CARGO_PKG_VERSION"),
 };
+
+/// The JSON document as [`Json`] writes it (by hand, a piece at a time): its schema, not its
+/// serialization, is what this type is for (`talklint schema report`).
+#[derive(schemars::JsonSchema)]
+#[schemars(title = "talklint JSON report")]
+#[expect(dead_code, reason = "a shape for the schema; never built")]
+pub(crate) struct Document<'a> {
+    /// The report format's version.
+    version: u32,
+    tool: Tool,
+    conversations: Vec<Conversation<'a>>,
+    skipped: Vec<Skipped>,
+    errors: Vec<FileError>,
+    summary: Summary,
+}
 
 fn to_io(e: serde_json::Error) -> io::Error {
     io::Error::other(e)

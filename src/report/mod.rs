@@ -26,6 +26,7 @@ pub(crate) mod statistics;
 mod summary;
 
 use crate::rules::{RuleSet, Severity};
+pub(crate) use json::Document;
 pub(crate) use model::conversation;
 pub use model::{Conversation, FileError, Finding, Skipped};
 use std::io::{self, Write};

@@ -7,12 +7,13 @@ use crate::rules::{Kind, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// One finding, as every report shows it. Borrows from the rules and the source text: a report
 /// is rendered where it is made.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Finding<'a> {
     pub rule: &'a str,
     pub kind: Kind,
@@ -44,6 +45,7 @@ pub struct Finding<'a> {
         skip_serializing_if = "Option::is_none",
         serialize_with = "suppressed_flag"
     )]
+    #[schemars(with = "bool")]
     pub suppressed: Option<Suppression>,
     /// Byte range of the match in the file (for snippets).
     #[serde(skip)]
@@ -69,7 +71,7 @@ fn suppressed_flag<S: serde::Serializer>(_: &Option<Suppression>, s: S) -> Resul
 }
 
 /// One conversation's result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Conversation<'a> {
     pub path: &'a str,
     pub id: Option<&'a str>,
@@ -100,14 +102,14 @@ pub struct Conversation<'a> {
 }
 
 /// A file that was found but not read.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
 }
 
 /// A file that could not be read or parsed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct FileError {
     pub path: String,
     pub message: String,

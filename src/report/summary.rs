@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// Findings by severity, and rewards and tags apart.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
@@ -23,7 +23,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// The `summary` object of the reports.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub files: usize,
     pub conversations: usize,
@@ -33,6 +33,7 @@ pub struct Summary {
     pub passed: usize,
     pub failed: usize,
     #[serde(serialize_with = "one_decimal")]
+    #[schemars(with = "f64")]
     pub mean_score: f64,
     #[serde(skip)]
     score_total: i64,

@@ -2,11 +2,14 @@
 //! [`validate`](super::validate) turns them into checked [`Rule`](super::Rule)s.
 
 use crate::transcript::Role;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A rule file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(title = "talklint rule file")]
 #[serde(deny_unknown_fields)]
 pub struct PackSpec {
     #[expect(
@@ -32,7 +35,7 @@ pub struct PackSpec {
 }
 
 /// One rule as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     pub id: String,
@@ -117,6 +120,26 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     }
 }
 
+/// In the schema: one value or a list of them, as the hand-written `Deserialize` accepts.
+impl<T: JsonSchema> JsonSchema for OneOrMany<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        format!("OneOrMany_{}", T::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = generator.subschema_for::<T>();
+        let many = generator.subschema_for::<Vec<T>>();
+        schemars::json_schema!({
+            "description": "One value or a list of values.",
+            "anyOf": [one, many],
+        })
+    }
+}
+
 impl<T> Default for OneOrMany<T> {
     fn default() -> Self {
         OneOrMany::Many(Vec::new())
@@ -132,7 +155,7 @@ impl<T> OneOrMany<T> {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 /// What a hit means.
 pub enum Kind {
@@ -159,7 +182,9 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 /// How serious a finding is, least first.
 pub enum Severity {
@@ -183,7 +208,7 @@ impl Severity {
 }
 
 /// Who a rule listens to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
     Agent,
@@ -205,7 +230,7 @@ impl Speaker {
 }
 
 /// Where in the conversation a rule looks; exactly one key.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WindowSpec {
     pub first_turns: Option<usize>,
@@ -219,7 +244,7 @@ pub struct WindowSpec {
 }
 
 /// `near` / `not_near`: phrases within some words of the rule's match.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NearSpec {
     pub phrases: Vec<String>,
@@ -227,7 +252,7 @@ pub struct NearSpec {
     pub side: Option<SideSpec>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SideSpec {
     Before,
@@ -235,7 +260,7 @@ pub enum SideSpec {
 }
 
 /// `after`: the trigger a rule's hits answer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AfterSpec {
     pub speaker: Option<OneOrMany<Speaker>>,
@@ -248,7 +273,7 @@ pub struct AfterSpec {
 }
 
 /// A `when` condition: `all`, `any` or `not`, or a search of its own.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionSpec {
     pub all: Option<Vec<ConditionSpec>>,
@@ -267,7 +292,7 @@ pub struct ConditionSpec {
 }
 
 /// `timing`: one measure of a timed conversation.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimingSpec {
     pub silence_seconds: Option<f64>,
@@ -279,14 +304,14 @@ pub struct TimingSpec {
 }
 
 /// `count`: how many matches make a rule or condition hold.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountSpec {
     pub min: Option<usize>,
     pub max: Option<usize>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExamplesSpec {
     #[serde(default)]

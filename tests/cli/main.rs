@@ -26,6 +26,7 @@ mod rule_keys;
 mod rule_language;
 mod rules_cmd;
 mod scale;
+mod schemas;
 mod shard;
 mod spark;
 mod stream;

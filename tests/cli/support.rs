@@ -134,14 +134,24 @@ pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
 
 /// Panics unless `sarif` is valid against the official SARIF 2.1.0 schema.
 pub fn assert_valid_sarif(sarif: &Value) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/schemas/sarif-schema-2.1.0.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    if let Err(e) = validate("fixtures/schemas/sarif-schema-2.1.0.json", sarif) {
+        panic!("invalid SARIF: {e}");
+    }
+}
+
+/// Validates `doc` with boon against the JSON Schema in the file `schema` (relative to the
+/// repository root); the error lists every place that fails.
+pub fn validate(schema: &str, doc: &Value) -> Result<(), String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(schema);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{schema}: {e}"));
+    let schema_value: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{schema}: {e}"));
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
-    compiler.add_resource("sarif.json", schema).unwrap();
-    let index = compiler.compile("sarif.json", &mut schemas).unwrap();
-    if let Err(e) = schemas.validate(sarif, index) {
-        panic!("invalid SARIF: {e:#}");
-    }
+    let url = format!("file:///{schema}");
+    compiler.add_resource(&url, schema_value).unwrap();
+    let index = compiler
+        .compile(&url, &mut schemas)
+        .unwrap_or_else(|e| panic!("{schema} does not compile: {e:#}"));
+    schemas.validate(doc, index).map_err(|e| format!("{e:#}"))
 }
