@@ -1,6 +1,7 @@
 //! Integration tests through the real binary; one test binary for the whole suite.
 
 mod accounting;
+mod action;
 mod bad_input;
 mod check;
 mod default_pack;
