@@ -2,25 +2,18 @@
 //! `talklint check calls/`), and a first word that is a typo of a command is said to be one.
 
 use super::args::Cli;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::ffi::OsString;
 
-/// The subcommands, as typed.
-const COMMANDS: [&str; 10] = [
-    "check",
-    "test",
-    "rules",
-    "init",
-    "eval",
-    "merge",
-    "import",
-    "completions",
-    "man",
-    "help",
-];
-
-/// Subcommands hidden from help, and so from typo suggestions too.
-const HIDDEN: [&str; 1] = ["schema"];
+/// The subcommands as clap defines them (with its `help`), and whether each is shown in help:
+/// hidden ones are never suggested for a typo.
+fn commands() -> Vec<(String, bool)> {
+    let mut cli = Cli::command();
+    cli.build();
+    cli.get_subcommands()
+        .map(|c| (c.get_name().to_string(), !c.is_hide_set()))
+        .collect()
+}
 
 /// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
 /// command and no existing path but is close to a command is a usage error that names it
@@ -28,11 +21,11 @@ const HIDDEN: [&str; 1] = ["schema"];
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let named = COMMANDS.contains(&first)
-        || HIDDEN.contains(&first)
+    let commands = commands();
+    let named = commands.iter().any(|(name, _)| name == first)
         || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
-        if let Some(command) = mistyped_command(first) {
+        if let Some(command) = mistyped_command(first, &commands) {
             // A usage error, exit status 2, as clap gives for a bad flag.
             super::stderr::line(&format!(
                 "error: `{first}` is not a talklint command, nor a file or folder here\n  \
@@ -48,10 +41,11 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
 
 /// The command `word` is probably a typo of: no path of that name exists, it looks like a word
 /// rather than a path, and it is at most two edits from a command.
-fn mistyped_command(word: &str) -> Option<&'static str> {
+fn mistyped_command<'c>(word: &str, commands: &'c [(String, bool)]) -> Option<&'c str> {
     let wordlike = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
     if !wordlike || std::path::Path::new(word).exists() {
         return None;
     }
-    crate::suggest::closest(word, COMMANDS)
+    let shown = commands.iter().filter(|(_, shown)| *shown);
+    crate::suggest::closest(word, shown.map(|(name, _)| name.as_str()))
 }
