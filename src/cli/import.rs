@@ -39,7 +39,7 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     };
     let (_, warnings) = load::load(&files, &overrides, &fillers).map_err(CliError::Rules)?;
     for w in warnings {
-        super::stderr::line(&format!("warning: {w}"));
+        super::stderr::warning(&w);
     }
     let imported = files
         .iter()

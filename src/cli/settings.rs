@@ -229,7 +229,7 @@ pub(super) fn rule_set(
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
     let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;
     for w in warnings {
-        super::stderr::line(&format!("warning: {w}"));
+        super::stderr::warning(&w);
     }
     Ok(set)
 }
@@ -259,8 +259,8 @@ fn per_path_disable(
         })?;
         let (picked, unknown) = suppress::select(names, rules);
         for name in unknown {
-            super::stderr::line(&format!(
-                "warning: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
+            super::stderr::warning(&format!(
+                "per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",
                 suppress::names_like(name, rules)
             ));

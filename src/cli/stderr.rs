@@ -12,6 +12,11 @@ pub(super) fn line(line: &str) {
     let _ = writeln!(err, "{}", escape_controls(line));
 }
 
+/// `warning: MESSAGE`.
+pub(super) fn warning(message: &str) {
+    line(&format!("warning: {message}"));
+}
+
 /// `error: PATH: MESSAGE` for a file that could not be read.
 pub(super) fn file_error(e: &FileError) {
     line(&format!("error: {}: {}", escape_name(&e.path), e.message));
