@@ -150,17 +150,22 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         path: path.display().to_string(),
         source,
     })?;
-    let config: Config = crate::yaml::from_str(&text).map_err(|e| ConfigError::Invalid {
-        path: path.display().to_string(),
-        line: e.line,
-        column: e.column,
-        hint: e.hint(),
-        message: e.message,
-    })?;
+    let config = parse(&path.display().to_string(), &text)?;
     Ok(Loaded {
         config,
         path: Some(path.to_path_buf()),
         text,
+    })
+}
+
+/// Parses a config's text; `name` is the file the error names.
+pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
+    crate::yaml::from_str(text).map_err(|e| ConfigError::Invalid {
+        path: name.to_string(),
+        line: e.line,
+        column: e.column,
+        hint: e.hint(),
+        message: e.message,
     })
 }
 
