@@ -17,6 +17,8 @@ pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
 pub(crate) mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod merge;
 pub(crate) mod redact;
 pub(crate) mod report;
