@@ -20,8 +20,9 @@ fn commands() -> Vec<(String, bool)> {
 /// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
-    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
     let commands = commands();
+    command_first(&mut args, &commands);
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
     let named = commands.iter().any(|(name, _)| name == first)
         || ["-h", "--help", "-V", "--version"].contains(&first);
     if !named {
@@ -37,6 +38,44 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         args.insert(1.min(args.len()), "check".into());
     }
     Cli::parse_from(args)
+}
+
+/// Moves a command named after options to the front, as git reads its global options:
+/// `talklint --no-config rules` is `talklint rules --no-config`. The command is the first word
+/// that is neither an option nor an option's value; a folder of that name is checked as
+/// `./rules`, as with no options before it.
+fn command_first(args: &mut Vec<OsString>, commands: &[(String, bool)]) {
+    let mut cli = Cli::command();
+    cli.build();
+    let Some(check) = cli.find_subcommand("check") else {
+        return;
+    };
+    let takes_value = |word: &str| {
+        check.get_arguments().any(|a| {
+            let named = word.strip_prefix("--").map_or_else(
+                || word.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short(),
+                |long| a.get_long() == Some(long),
+            );
+            named && a.get_action().takes_values()
+        })
+    };
+    let mut i = 1;
+    while let Some(word) = args.get(i).and_then(|a| a.to_str()) {
+        if word == "--" || !word.starts_with('-') || word == "-" {
+            break;
+        }
+        // `--flag=value` and `-j4` carry their value; `--flag value` and `-j 4` do not.
+        let carried = word.contains('=') || (!word.starts_with("--") && word.len() > 2);
+        i += if takes_value(word) && !carried { 2 } else { 1 };
+    }
+    let named = args
+        .get(i)
+        .and_then(|a| a.to_str())
+        .is_some_and(|w| commands.iter().any(|(name, _)| name == w));
+    if i > 1 && named {
+        let command = args.remove(i);
+        args.insert(1, command);
+    }
 }
 
 /// The command `word` is probably a typo of: no path of that name exists, it looks like a word
