@@ -1,13 +1,13 @@
-//! What the fuzz targets in `fuzz/` run, one entry per input talklint reads: each transcript
-//! parser, the rule loader and the config loader. The targets and the replay test
-//! (`fuzz/regressions/`) call the same [`run`], so a saved crash input stays a test.
+//! What the fuzz targets in `fuzz/` run: each transcript parser, the rule loader and the config
+//! loader. The targets and the replay test (`fuzz/regressions/`) call the same [`run`], so a saved
+//! crash input stays a test. Built only for tests and for `cargo fuzz` (`--cfg fuzzing`).
 //!
 //! A transcript target's first byte picks options (bit 7: `--redact`; bit 6: `--show-suppressed`
-//! and `--warn-unused-ignores`; the low bits: Markdown for `text`, the JSON shape for `json`), the
-//! rest is the file. The bytes go through the scan's own steps for one file, with the default pack
-//! and every report format.
+//! and `--warn-unused-ignores`; the low bits: Markdown for `text`; for `json`, 0 recognises the
+//! shape and 1–12 read it as each named shape), the rest is the file. The bytes go through the
+//! scan's own steps for one file, with the default pack and every report format.
 
-use crate::config;
+use crate::config::{self, Loaded};
 use crate::engine::Engine;
 use crate::fix::FixMode;
 use crate::redact::Redactor;
@@ -16,10 +16,25 @@ use crate::rules::RuleSet;
 use crate::rules::load::{self, Overrides};
 use crate::scan::{ScanOptions, check_bytes};
 use crate::suppress::SuppressOptions;
-use crate::text::canon::DEFAULT_FILLERS;
 use crate::transcript::{Format, ParseOptions};
 use std::path::Path;
 use std::sync::OnceLock;
+
+/// The shapes the `json` target reads an input as, after recognising it (selector 0).
+const JSON_SHAPES: [Format; 12] = [
+    Format::AwsTranscribe,
+    Format::AwsCallAnalytics,
+    Format::AwsPca,
+    Format::Deepgram,
+    Format::Assemblyai,
+    Format::Whisper,
+    Format::GoogleStt,
+    Format::GoogleCcai,
+    Format::Genesys,
+    Format::Twilio,
+    Format::Zendesk,
+    Format::Intercom,
+];
 
 /// What a fuzz target feeds its bytes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,21 +81,29 @@ impl Target {
 /// runaway allocation here is a bug.
 pub fn run(target: Target, data: &[u8]) {
     match target {
-        Target::Rules => rules(data),
-        Target::Config => config(data),
-        transcript => {
+        Target::Rules => load_rules(data),
+        Target::Config => load_config(data),
+        Target::Text
+        | Target::Json
+        | Target::Jsonl
+        | Target::Vtt
+        | Target::Srt
+        | Target::Sbv
+        | Target::Csv => {
             if let Some((&options, file)) = data.split_first() {
-                self::transcript(transcript, options, file);
+                check_transcript(target, options, file);
             }
         }
     }
 }
 
-/// The default pack, its engine and a printer of every format, built once per process.
+/// The default pack, its engine, a printer of every format and the redactor, built once per
+/// process.
 struct Scanner {
     rules: RuleSet,
     engine: Engine,
     printers: Vec<Box<dyn Printer>>,
+    redactor: Redactor,
 }
 
 fn scanner() -> &'static Scanner {
@@ -100,22 +123,18 @@ fn scanner() -> &'static Scanner {
             rules,
             engine,
             printers,
+            redactor: Redactor::new(&[]).expect("the built-in patterns compile (unit tests check)"),
         }
     })
 }
 
-/// The JSON shapes a `json` input is read as: recognised (`None`), or each named one.
-fn json_shape(selector: u8) -> Option<Format> {
-    use Format::*;
-    let shapes: Vec<Format> = Format::ALL
-        .into_iter()
-        .filter(|f| !matches!(f, Text | Json | Jsonl | Vtt | Srt | Sbv | Csv))
-        .collect();
-    let pick = usize::from(selector) % (shapes.len() + 1);
-    shapes.get(pick).copied()
+/// The JSON shape selector `low` reads a `json` input as: recognised (0), or a named one.
+fn json_shape(low: u8) -> Option<Format> {
+    let pick = usize::from(low) % (JSON_SHAPES.len() + 1);
+    pick.checked_sub(1).map(|i| JSON_SHAPES[i])
 }
 
-fn transcript(target: Target, options: u8, file: &[u8]) {
+fn check_transcript(target: Target, options: u8, file: &[u8]) {
     let low = options & 0x3f;
     let (name, input_format) = match target {
         Target::Text if low & 1 == 1 => ("script.md", None),
@@ -125,7 +144,7 @@ fn transcript(target: Target, options: u8, file: &[u8]) {
         Target::Vtt => ("call.vtt", None),
         Target::Srt => ("call.srt", None),
         Target::Sbv => ("call.sbv", None),
-        _ => ("chats.csv", None),
+        Target::Csv | Target::Rules | Target::Config => ("chats.csv", None),
     };
     let s = scanner();
     let opts = ScanOptions {
@@ -147,26 +166,22 @@ fn transcript(target: Target, options: u8, file: &[u8]) {
         },
         fix: Some(FixMode::Diff),
         reports: Vec::new(),
-        redact: (options & 0x80 != 0)
-            .then(|| Redactor::new(&[]).expect("the built-in patterns compile")),
+        redact: (options & 0x80 != 0).then(|| s.redactor.clone()),
     };
     let printers: Vec<&dyn Printer> = s.printers.iter().map(|p| &**p).collect();
     check_bytes(file, Path::new(name), &opts, &s.engine, &s.rules, &printers);
 }
 
-fn fillers() -> Vec<String> {
-    DEFAULT_FILLERS.iter().map(|f| f.to_string()).collect()
-}
-
 /// Loads `data` as a YAML pack and as a cloud JSON file; whatever loads is compiled, and its
 /// rules' examples are checked, as `talklint test` does.
-fn rules(data: &[u8]) {
+fn load_rules(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let fillers = Loaded::default().fillers();
     for name in ["pack.yaml", "categories.json"] {
         let files = [(name.to_string(), text.to_string())];
-        if let Ok((set, _)) = load::load(&files, &Overrides::default(), &fillers())
+        if let Ok((set, _)) = load::load(&files, &Overrides::default(), &fillers)
             && let Ok(engine) = Engine::new(&set)
         {
             engine.run_examples(&set, &ParseOptions::default());
@@ -185,25 +200,23 @@ rules:
     phrases: ['@deflect', calm down]
 ";
 
-/// Parses `data` as a config and applies its `disable`, `severity` and `lexicons` to a pack.
-fn config(data: &[u8]) {
+/// Parses `data` as a config and loads a pack with its `disable`, `severity`, `lexicons` and
+/// `fillers`, as `check` loads rules with a config.
+fn load_config(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(cfg) = config::parse(".talklint.yml", text) else {
+    let name = config::NAMES[0];
+    let Ok(config) = config::parse(name, text) else {
         return;
     };
-    let overrides = Overrides {
-        disable: cfg.disable,
-        severity: cfg.severity,
-        lexicons: cfg.lexicons,
-        origin: ".talklint.yml".into(),
+    let loaded = Loaded {
+        config,
+        path: Some(name.into()),
         text: text.into(),
-        strict_import: false,
     };
-    let fillers = cfg.fillers.unwrap_or_else(fillers);
     let files = [("pack.yaml".to_string(), PACK.to_string())];
-    if let Ok((set, _)) = load::load(&files, &overrides, &fillers) {
+    if let Ok((set, _)) = load::load(&files, &loaded.overrides(false), &loaded.fillers()) {
         let _ = Engine::new(&set);
     }
 }
@@ -213,7 +226,8 @@ mod tests {
     use super::*;
 
     /// Every file under `fuzz/regressions/TARGET/` (crashes and hangs the fuzzers found, and the
-    /// reproductions of defects found before them) runs through its target again.
+    /// reproductions of defects found before them) runs through its target again, each within a
+    /// minute (the fuzzers call 10 s a hang; this build is unoptimised).
     #[test]
     fn saved_fuzz_inputs_run_to_the_end() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
@@ -227,7 +241,14 @@ mod tests {
                 .unwrap_or_else(|| panic!("fuzz/regressions/{name} names no fuzz target"));
             for entry in std::fs::read_dir(dir.path()).expect("a folder").flatten() {
                 let data = std::fs::read(entry.path()).expect("a saved input is readable");
-                run(target, &data);
+                let (done, finished) = std::sync::mpsc::channel();
+                std::thread::spawn(move || {
+                    run(target, &data);
+                    let _ = done.send(());
+                });
+                let outcome = finished.recv_timeout(std::time::Duration::from_secs(60));
+                // A panic drops the sender (Disconnected); a hang times out.
+                assert!(outcome.is_ok(), "{}: {outcome:?}", entry.path().display());
                 ran += 1;
             }
         }
@@ -239,10 +260,14 @@ mod tests {
         for (target, name) in Target::ALL {
             assert_eq!(Target::named(name), Some(target));
         }
-        let mut shapes: Vec<Format> = (0..=63).filter_map(json_shape).collect();
-        shapes.sort_by_key(|f| f.name());
-        shapes.dedup();
-        // Every format but text, recognised JSON, JSONL, the three caption formats and CSV.
-        assert_eq!(shapes.len(), Format::ALL.len() - 7);
+        assert_eq!(json_shape(0), None);
+        let named: Vec<Format> = (1..=12).filter_map(json_shape).collect();
+        assert_eq!(named, JSON_SHAPES);
+        // Every format that is not its own syntax is a JSON shape the target reaches.
+        use Format::*;
+        for format in Format::ALL {
+            let syntax = matches!(format, Text | Json | Jsonl | Vtt | Srt | Sbv | Csv);
+            assert!(syntax || JSON_SHAPES.contains(&format), "{format:?}");
+        }
     }
 }

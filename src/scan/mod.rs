@@ -9,6 +9,7 @@ mod feed;
 mod file;
 mod fix;
 mod judge;
+#[cfg(any(test, fuzzing))]
 mod one;
 mod read;
 mod shard;
@@ -24,6 +25,7 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 pub use fix::Fixed;
 use globset::GlobSet;
+#[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
 use rayon::prelude::*;
 pub use shard::Shard;
