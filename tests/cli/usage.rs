@@ -41,17 +41,29 @@ fn a_command_after_options_is_the_command_not_a_folder() {
     for args in [
         &["--no-config", "rules"][..],
         &["--format=human", "--no-config", "rules"],
-        &["-f", "human", "--no-config", "rules", "respect/calm-down"],
+        &["-f", "json", "--no-config", "rules", "respect/calm-down"],
     ] {
         let (code, out, err) = run(in_dir().args(args));
         assert_eq!(code, 0, "{args:?}: {err}");
         assert!(out.contains("respect/calm-down"), "{args:?}: {out}");
         assert!(!out.contains("a.txt"), "{args:?} checked the folder: {out}");
     }
-    // Written as a path, the folder is checked.
-    let (code, out, _) = run(in_dir().args(["--no-config", "-f", "json", "./rules"]));
-    assert_eq!(code, 1, "{out}");
-    assert!(out.contains("rules/a.txt"), "{out}");
+    // Written as a path, after `--`, or after an option `rules` does not have (`-q`, alone or
+    // in a cluster whose `-f` takes `json`), the folder is checked.
+    for args in [
+        &["--no-config", "-f", "json", "./rules"][..],
+        &["--no-config", "-f", "json", "--", "rules"],
+        &["--no-config", "-qf", "json", "rules"],
+        &["--no-config", "-q", "-f", "json", "rules"],
+    ] {
+        let (code, out, err) = run(in_dir().args(args));
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.contains("rules/a.txt"), "{args:?}: {out}");
+    }
+    // A typo of a command after options is named too.
+    let (code, _, err) = run(in_dir().args(["--no-config", "rulse"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `rules`?"), "{err}");
 }
 
 #[test]
