@@ -46,7 +46,8 @@ pub struct Config {
     pub default_role: Option<Role>,
     pub fail_on: Option<FailOn>,
     pub min_score: Option<i32>,
-    /// Files larger than this many bytes are skipped.
+    /// Inputs larger than this many bytes are skipped (files, standard input, a stream's lines and
+    /// conversations); never more than 4 GiB.
     pub max_filesize: Option<u64>,
     /// Mask personal data in every report (`--redact`).
     #[serde(default)]

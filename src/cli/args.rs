@@ -153,7 +153,8 @@ pub(crate) struct CheckArgs {
     /// Name standard input in reports (and detect its format from this name).
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<String>,
-    /// Skip files larger than this many bytes.
+    /// Skip inputs larger than this many bytes: files (by their size, unread), standard input, and
+    /// each line or conversation of a stream. Never more than 4 GiB.
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_filesize: Option<u64>,
     /// When to colour output.

@@ -97,6 +97,9 @@ pub(super) fn check(
     }
     let mut warnings = Vec::new();
     let mut source = read::decode(bytes, reading.first_line, &mut warnings);
+    if let Some(too_long) = read::too_long_decoded(display, &source) {
+        return not_read(too_long);
+    }
     let format = reading
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_PROBE: usize = 8192;
 
-/// The largest input read whatever `--max-filesize` says: the engine's offsets into a file's text
-/// are 32-bit.
+/// The largest input read whatever `--max-filesize` says, in bytes and once decoded (UTF-16 and
+/// invalid UTF-8 grow): the engine's offsets into a file's text are 32-bit.
 const MAX_INPUT: u64 = u32::MAX as u64;
 
 /// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning that
@@ -72,9 +72,18 @@ fn skipped(path: &str, reason: impl Into<String>) -> NotRead {
     })
 }
 
+/// The most bytes one input may hold: `--max-filesize`, and never over 4 GiB.
+pub(super) fn input_limit(opts: &ScanOptions) -> u64 {
+    opts.max_filesize.min(MAX_INPUT)
+}
+
 /// An input over `--max-filesize` (or over 4 GiB, the most any input may hold), skipped; `size`
 /// when known.
 fn too_large(path: &str, size: Option<u64>, max_filesize: u64) -> NotRead {
+    skipped(path, too_large_reason(size, max_filesize))
+}
+
+fn too_large_reason(size: Option<u64>, max_filesize: u64) -> String {
     let size = size.map_or_else(
         || "more than the limit".to_string(),
         |n| format!("{n} bytes"),
@@ -84,7 +93,18 @@ fn too_large(path: &str, size: Option<u64>, max_filesize: u64) -> NotRead {
     } else {
         format!("talklint reads at most {MAX_INPUT} bytes of one input; split it")
     };
-    skipped(path, format!("too large ({size}; {limit})"))
+    format!("too large ({size}; {limit})")
+}
+
+/// An input whose text, once decoded, is over 4 GiB (its bytes were not), skipped.
+pub(super) fn too_long_decoded(path: &str, text: &str) -> Option<NotRead> {
+    let len = text.len() as u64;
+    (len > MAX_INPUT).then(|| {
+        let reason = format!(
+            "too large once decoded ({len} bytes of text; talklint reads at most {MAX_INPUT} bytes of one input; split it)"
+        );
+        skipped(path, reason)
+    })
 }
 
 fn error(path: &str, message: impl Into<String>) -> NotRead {
@@ -134,7 +154,7 @@ pub(super) fn read(
         Input::Stdin { head } => {
             let name = opts.stdin_name().to_string();
             buf.extend_from_slice(&head);
-            let limit = opts.max_filesize.min(MAX_INPUT);
+            let limit = input_limit(opts);
             let rest = limit.saturating_add(1).saturating_sub(head.len() as u64);
             if let Err(e) = io::stdin().lock().take(rest).read_to_end(buf) {
                 return Err(error(&name, format!("cannot read standard input: {e}")));
@@ -154,9 +174,12 @@ pub(super) fn read(
                 let message = format!("{e} (read as {})", Format::Jsonl.name());
                 return Err(error(&piece.name, message));
             }
-            if piece.text.len() as u64 > opts.max_filesize.min(MAX_INPUT) {
-                let size = Some(piece.text.len() as u64);
-                return Err(too_large(&piece.name, size, opts.max_filesize));
+            if let Some(size) = piece.too_large {
+                let reason = too_large_reason(Some(size), opts.max_filesize);
+                return Err(skipped(
+                    &piece.name,
+                    format!("line {}: {reason}", piece.first_line),
+                ));
             }
             *buf = piece.text;
             Ok(Reading {
@@ -179,7 +202,7 @@ pub(super) fn read(
                 ));
             }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
-            let limit = opts.max_filesize.min(MAX_INPUT);
+            let limit = input_limit(opts);
             // A regular file's size is known unread; a pipe's only by reading (up to the limit).
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_file() && m.len() > limit => {

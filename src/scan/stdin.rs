@@ -4,9 +4,11 @@
 //! conversation (by the rules of [`Grouping`]), as its lines arrive, and each piece goes to the
 //! thread pool on its own: results come out as each conversation ends, in input order, and
 //! memory stays flat however long the stream runs. So `talklint check --format jsonl -` works as
-//! a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker.
+//! a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker. A line or a conversation longer than
+//! `--max-filesize` is not kept: it is read past and skipped, as a file over it would be.
 
 use super::ScanOptions;
+use super::read::input_limit;
 use super::walk::Input;
 use crate::report::FileError;
 use crate::transcript::formats::jsonl::{Grouping, LineKind, Step, classify, is_blank};
@@ -30,6 +32,8 @@ pub(super) struct Piece {
     pub first: bool,
     /// Why the line could not start or continue a conversation.
     pub error: Option<ParseError>,
+    /// The piece's size, when it grew past the size limit: its text was dropped.
+    pub too_large: Option<u64>,
 }
 
 /// What standard input turned out to be.
@@ -43,12 +47,18 @@ pub(super) enum Opened {
 /// Reads standard input's first line that is not blank, and decides whether it is a stream.
 pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let name: Arc<str> = opts.stdin_name().into();
+    let limit = input_limit(opts);
     let mut head = Vec::new();
     let mut stdin = io::stdin().lock();
     let first = loop {
         let start = head.len();
-        match stdin.read_until(b'\n', &mut head) {
+        // Past the limit, standard input is too large whatever it holds (its reader says so).
+        let room = (limit + 1).saturating_sub(start as u64);
+        match (&mut stdin).take(room).read_until(b'\n', &mut head) {
             Ok(0) => break None,
+            // A first line over the limit is no record or message of its own; as a stream
+            // (`--input-format jsonl`), it is skipped and the rest is read.
+            Ok(_) if head.len() as u64 > limit => break Some(String::new()),
             Ok(_) if is_blank(&String::from_utf8_lossy(&head[start..])) => {}
             Ok(_) => break Some(String::from_utf8_lossy(&head[start..]).into_owned()),
             Err(e) => {
@@ -76,13 +86,40 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     // for a line that may never come.
     std::thread::spawn(move || {
         let lines = BufReader::with_capacity(1 << 16, Cursor::new(head).chain(io::stdin()));
-        cut(lines, &name, &tx);
+        cut(lines, &name, limit, &tx);
     });
     Opened::Stream(rx)
 }
 
-/// Cuts `lines` into pieces and sends them, until the input ends or nobody listens.
-fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
+/// Reads one line into `line`, keeping at most `limit + 1` bytes of it; the rest of a longer line
+/// is read and dropped. Gives the line's whole length (0 at the end of the input).
+fn read_line(lines: &mut impl BufRead, line: &mut Vec<u8>, limit: u64) -> io::Result<u64> {
+    let kept = lines.by_ref().take(limit + 1).read_until(b'\n', line)?;
+    let mut length = kept as u64;
+    if length <= limit || line.ends_with(b"\n") {
+        return Ok(length);
+    }
+    loop {
+        let buf = lines.fill_buf()?;
+        let Some(&last) = buf.last() else {
+            return Ok(length);
+        };
+        let (used, ended) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (at + 1, true),
+            None => (buf.len(), last == b'\n'),
+        };
+        lines.consume(used);
+        length += used as u64;
+        if ended {
+            return Ok(length);
+        }
+    }
+}
+
+/// Cuts `lines` into pieces and sends them, until the input ends or nobody listens. A line
+/// longer than `limit` is skipped; a conversation that grows past it keeps counting its size but
+/// not its text.
+fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Piece>) {
     let mut grouping = Grouping::default();
     let mut open: Option<Piece> = None;
     let mut line = Vec::new();
@@ -98,11 +135,37 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
         first_line,
         first: false,
         error,
+        too_large: None,
+    };
+    // Appends a line to the open piece, dropping the piece's text once it is over the limit.
+    let grow = |p: &mut Piece, line: &[u8]| match &mut p.too_large {
+        Some(size) => *size += line.len() as u64,
+        None if (p.text.len() + line.len()) as u64 > limit => {
+            p.too_large = Some((p.text.len() + line.len()) as u64);
+            p.text = Vec::new();
+        }
+        None => p.text.extend_from_slice(line),
     };
     loop {
         line.clear();
-        match lines.read_until(b'\n', &mut line) {
+        match read_line(&mut lines, &mut line, limit) {
             Ok(0) => break,
+            Ok(length) if length > limit => {
+                // Skipped on its own; left out of the open conversation (it may be one of its
+                // messages), whose line numbers hold.
+                number += 1;
+                if let Some(p) = open.as_mut() {
+                    grow(p, b"\n");
+                }
+                let skipped = Piece {
+                    too_large: Some(length),
+                    ..piece(Vec::new(), number, None)
+                };
+                if !send(skipped) {
+                    return;
+                }
+                continue;
+            }
             Ok(_) => number += 1,
             Err(e) => {
                 let message = format!("cannot read standard input: {e}");
@@ -117,7 +180,7 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
         let text = String::from_utf8_lossy(&line);
         if is_blank(&text) {
             if let Some(p) = open.as_mut() {
-                p.text.extend_from_slice(&line);
+                grow(p, &line);
             }
             continue;
         }
@@ -126,7 +189,7 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
             Ok(Step::Continue) => {
                 // The grouping opens a conversation exactly when a piece is opened here.
                 if let Some(p) = open.as_mut() {
-                    p.text.extend_from_slice(&line);
+                    grow(p, &line);
                 }
                 true
             }
@@ -141,7 +204,7 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, tx: &SyncSender<Piece>) {
             Err(e) => {
                 // The line is left out of the open conversation, whose line numbers hold.
                 if let Some(p) = open.as_mut() {
-                    p.text.push(b'\n');
+                    grow(p, b"\n");
                 }
                 send(piece(Vec::new(), number, Some(e)))
             }
@@ -162,7 +225,12 @@ mod tests {
     /// The pieces of `input`: (first line, text, error line).
     fn pieces(input: &str) -> Vec<(usize, String, Option<usize>, bool)> {
         let (tx, rx) = sync_channel(100);
-        cut(Cursor::new(input.as_bytes().to_vec()), &Arc::from("-"), &tx);
+        cut(
+            Cursor::new(input.as_bytes().to_vec()),
+            &Arc::from("-"),
+            1 << 20,
+            &tx,
+        );
         drop(tx);
         rx.iter()
             .map(|p| {
@@ -170,6 +238,35 @@ mod tests {
                 (p.first_line, text, p.error.map(|e| e.line), p.first)
             })
             .collect()
+    }
+
+    #[test]
+    fn lines_and_conversations_over_the_limit_keep_their_size_not_their_text() {
+        let a = "{\"conversation_id\":\"a\",\"text\":\"1\"}\n";
+        let b = a.replace("\"a\"", "\"b\"");
+        let long = format!(
+            "{{\"conversation_id\":\"b\",\"text\":\"{}\"}}\n",
+            "x".repeat(100)
+        );
+        let cut_with = |input: String, limit| {
+            let (tx, rx) = sync_channel(100);
+            cut(Cursor::new(input.into_bytes()), &Arc::from("-"), limit, &tx);
+            drop(tx);
+            rx.iter()
+                .map(|p| (p.first_line, p.text.len(), p.too_large))
+                .collect::<Vec<_>>()
+        };
+        let (n, long_n) = (a.len(), long.len() as u64);
+        // The long line is skipped when read; `a` goes on around it, one empty line in its place.
+        assert_eq!(
+            cut_with(format!("{a}{a}{long}{a}"), 120),
+            [(3, 0, Some(long_n)), (1, 3 * n + 1, None)]
+        );
+        // Two lines of `a` pass 50 bytes: its size is kept, its text is not.
+        assert_eq!(
+            cut_with(format!("{a}{a}{b}"), 50),
+            [(1, 0, Some(2 * n as u64)), (3, n, None)]
+        );
     }
 
     #[test]

@@ -97,28 +97,47 @@ fn standard_input_over_the_size_limit_is_skipped() {
 
 #[test]
 fn a_record_over_the_size_limit_is_skipped_and_the_stream_goes_on() {
-    let records = concat!(
-        r#"{"conversation_id":"a","messages":[{"speaker":"agent","text":"calm down now please"}]}"#,
-        "\n",
-        r#"{"conversation_id":"b","messages":[{"speaker":"agent","text":"ok"}]}"#,
-        "\n"
-    );
-    let (code, out, _) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--max-filesize",
-            "80",
-            "-",
-        ])
-        .write_stdin(records));
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(code, 0, "{v}");
-    assert_eq!(
-        v["skipped"][0]["reason"],
-        "too large (87 bytes; the limit is 80, see --max-filesize)"
-    );
-    assert_eq!(v["conversations"][0]["id"], "b", "{v}");
+    let long =
+        r#"{"conversation_id":"a","messages":[{"speaker":"agent","text":"calm down now please"}]}"#;
+    let short = |id: &str| {
+        format!(r#"{{"conversation_id":"{id}","messages":[{{"speaker":"agent","text":"ok"}}]}}"#)
+    };
+    // The long record second, then first (where only --input-format jsonl makes it a stream).
+    for (records, flags, line) in [
+        (
+            format!("{}\n{long}\n{}\n", short("b"), short("c")),
+            &[][..],
+            2,
+        ),
+        (
+            format!("{long}\n{}\n{}\n", short("b"), short("c")),
+            &["--input-format", "jsonl"],
+            1,
+        ),
+    ] {
+        let (code, out, _) = run(talklint()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--max-filesize",
+                "80",
+            ])
+            .args(flags)
+            .arg("-")
+            .write_stdin(records));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(code, 0, "{v}");
+        let reason =
+            format!("line {line}: too large (87 bytes; the limit is 80, see --max-filesize)");
+        assert_eq!(v["skipped"][0]["reason"], *reason, "{v}");
+        let ids: Vec<&str> = v["conversations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["b", "c"], "{v}");
+    }
 }
