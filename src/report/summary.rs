@@ -81,9 +81,9 @@ impl AgentStats {
         self.score_total += o.score_total;
         self.timed += o.timed;
         let (m, om) = (&mut self.measures, o.measures);
-        m.agent_talk_ms += om.agent_talk_ms;
-        m.talk_ms += om.talk_ms;
-        m.silence_ms += om.silence_ms;
+        m.agent_talk_ms = m.agent_talk_ms.saturating_add(om.agent_talk_ms);
+        m.talk_ms = m.talk_ms.saturating_add(om.talk_ms);
+        m.silence_ms = m.silence_ms.saturating_add(om.silence_ms);
         m.agent_interruptions += om.agent_interruptions;
         self.passed += o.passed;
         for (rule, tally) in &o.problems {

@@ -41,7 +41,7 @@ impl Conversation<'_> {
                     later
                         .iter()
                         .copied()
-                        .take_while(|&i| tl.starts[i].is_some_and(|s| s <= from + ms))
+                        .take_while(|&i| tl.starts[i].is_some_and(|s| s <= from.saturating_add(ms)))
                         .collect()
                 }
             };

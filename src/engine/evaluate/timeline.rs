@@ -108,7 +108,8 @@ impl Timeline {
             return Some((0.0, 1.0));
         }
         let (s, e) = (self.starts[i]?, self.ends[i]?);
-        Some(((s - first) as f64 / length, (e - first) as f64 / length))
+        let from_first = |t: u64| t.saturating_sub(first) as f64 / length;
+        Some((from_first(s), from_first(e)))
     }
 
     /// The turns of `candidates` inside `window`, in order; `None` when the window needs times
@@ -131,7 +132,7 @@ impl Timeline {
             }
             Window::FirstSeconds(ms) => {
                 let t0 = self.starts.iter().flatten().min()?;
-                keep(&|i| self.starts[i].is_some_and(|s| s <= t0 + ms))
+                keep(&|i| self.starts[i].is_some_and(|s| s <= t0.saturating_add(ms)))
             }
             Window::LastSeconds(ms) => {
                 let from = self.ends.iter().flatten().max()?.saturating_sub(ms);
@@ -198,9 +199,35 @@ pub fn measures(t: &Transcript) -> Option<Measures> {
     let overlaps = tl.overlaps(t);
     let n = t.turns.len();
     Some(Measures {
-        agent_talk_ms: (0..n).filter(|&i| agent(i)).map(|i| tl.talk(i)).sum(),
-        talk_ms: (0..n).map(|i| tl.talk(i)).sum(),
-        silence_ms: tl.gaps().iter().sum(),
+        agent_talk_ms: total((0..n).filter(|&i| agent(i)).map(|i| tl.talk(i))),
+        talk_ms: total((0..n).map(|i| tl.talk(i))),
+        silence_ms: total(tl.gaps().into_iter()),
         agent_interruptions: (0..n).filter(|&i| agent(i) && overlaps[i] > 0).count(),
     })
+}
+
+/// The sum of durations, at most `u64::MAX` (a transcript's times may be anything).
+fn total(durations: impl Iterator<Item = u64>) -> u64 {
+    durations.fold(0, u64::saturating_add)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::{Role, Turn};
+
+    #[test]
+    fn measures_saturate_where_times_near_the_end_of_u64() {
+        let turn = |start: u64| Turn {
+            start_ms: Some(start),
+            end_ms: Some(u64::MAX),
+            ..Turn::new(Role::Agent, None, 0..0)
+        };
+        let t = Transcript {
+            id: None,
+            turns: vec![turn(1), turn(2), turn(3)],
+        };
+        let m = measures(&t).expect("timed, with ends");
+        assert_eq!((m.talk_ms, m.agent_talk_ms), (u64::MAX, u64::MAX));
+    }
 }

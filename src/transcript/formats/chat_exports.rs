@@ -153,7 +153,7 @@ pub fn genesys(
         let mut t = turn(role, speaker, start_ms, text);
         t.end_ms = start_ms
             .zip(p.duration.and_then(|d| d.milliseconds))
-            .map(|(s, d)| s + d.max(0.0) as u64);
+            .map(|(s, d)| s.saturating_add(d.max(0.0) as u64));
         turns.push(t);
     }
     Ok(Transcript { id: None, turns })
