@@ -73,8 +73,9 @@ fn a_file_over_the_size_limit_is_skipped_unread() {
     }
 }
 
-#[test]
-fn standard_input_over_the_size_limit_is_skipped() {
+/// `talklint check --format json --max-filesize LIMIT ARGS -` given `input`: the exit code and
+/// the report.
+fn stdin_report(limit: &str, args: &[&str], input: String) -> (i32, serde_json::Value) {
     let (code, out, _) = run(talklint()
         .args([
             "check",
@@ -82,11 +83,18 @@ fn standard_input_over_the_size_limit_is_skipped() {
             "--format",
             "json",
             "--max-filesize",
-            "20",
-            "-",
+            limit,
         ])
-        .write_stdin("Agent: calm down, this is longer than twenty bytes\n"));
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        .args(args)
+        .arg("-")
+        .write_stdin(input));
+    (code, serde_json::from_str(&out).unwrap())
+}
+
+#[test]
+fn standard_input_over_the_size_limit_is_skipped() {
+    let text = "Agent: calm down, this is longer than twenty bytes\n";
+    let (code, v) = stdin_report("20", &[], text.into());
     assert_eq!(code, 0, "{v}");
     assert_eq!(
         v["skipped"][0]["reason"],
@@ -115,19 +123,7 @@ fn a_record_over_the_size_limit_is_skipped_and_the_stream_goes_on() {
             1,
         ),
     ] {
-        let (code, out, _) = run(talklint()
-            .args([
-                "check",
-                "--no-config",
-                "--format",
-                "json",
-                "--max-filesize",
-                "80",
-            ])
-            .args(flags)
-            .arg("-")
-            .write_stdin(records));
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let (code, v) = stdin_report("80", flags, records);
         assert_eq!(code, 0, "{v}");
         let reason =
             format!("line {line}: too large (87 bytes; the limit is 80, see --max-filesize)");
