@@ -63,6 +63,18 @@ pub(super) struct Scratch {
 const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 
 pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
+    let nested;
+    let found = match &input {
+        Input::File { path, .. } => ctx.opts.profiles.find(path),
+        _ => None,
+    };
+    let ctx = match found {
+        Some(found) => {
+            nested = ctx.nested(found);
+            &nested
+        }
+        None => ctx,
+    };
     // The read buffer is lent out of the scratch so that the rest of it stays usable.
     let mut buf = std::mem::take(&mut scratch.file);
     buf.clear();
@@ -96,7 +108,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
     let parse = |source: &str| {
-        transcript::parse_file(source, format, &ctx.opts.parse, &reading.path).map_err(|mut e| {
+        transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(|mut e| {
             e.line += shift;
             FileError {
                 path: display.into(),
@@ -165,7 +177,7 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         fixed,
     };
     warnings.extend(directives.warnings.iter().cloned());
-    let per_path = ctx.opts.suppress.per_path(display);
+    let per_path = ctx.per_path(display);
     let mut lines = LineCursor::new(&source);
     for t in &transcripts {
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
@@ -186,6 +198,11 @@ fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScr
         for f in conv.findings.iter_mut().filter(|_| shift > 0) {
             f.line += shift;
             f.end_line += shift;
+        }
+        if let Some(index) = ctx.report_index {
+            for f in &mut conv.findings {
+                f.rule_index = index[f.rule_index];
+            }
         }
         out.summary.add(&conv);
         for (i, (printer, r)) in ctx.printers.iter().zip(&mut out.rendered).enumerate() {

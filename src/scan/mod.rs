@@ -9,6 +9,7 @@ mod feed;
 mod file;
 mod fix;
 mod judge;
+mod profile;
 mod read;
 mod shard;
 mod stdin;
@@ -23,12 +24,14 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 pub use fix::Fixed;
 use globset::GlobSet;
+pub(crate) use profile::{Profile, Profiles, normal};
 use rayon::prelude::*;
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
+pub(crate) use walk::{folders, roots};
 
 /// How many files are handled between two writes.
 const CHUNK: usize = 2048;
@@ -61,6 +64,8 @@ pub struct ScanOptions {
     pub reports: Vec<PathBuf>,
     /// `--redact`: the personal-data finder every report masks with.
     pub redact: Option<crate::redact::Redactor>,
+    /// The configs nearer to some files than the run's own, each with its settings.
+    pub(crate) profiles: Profiles,
 }
 
 /// What the scan tells its caller as it goes, in input order.
@@ -85,15 +90,44 @@ pub struct Output<'w> {
     pub writer: &'w mut dyn Write,
 }
 
-/// What every worker shares.
+/// What every worker shares, and what a file's config makes of it.
 struct Context<'a> {
     engine: &'a Engine,
     rules: &'a RuleSet,
+    parse: &'a ParseOptions,
+    suppress: &'a SuppressOptions,
+    /// A file under a nested config: its path below that config's folder, which the config's
+    /// `per_path_disable` globs match (else they match the path as reports show it).
+    below: Option<String>,
+    /// A file under a nested config: each of its rules' index in the reports' rule list.
+    report_index: Option<&'a [usize]>,
     printers: &'a [&'a dyn Printer],
     /// For each output, the output whose rendering it writes (itself, or an earlier one that
     /// renders alike).
     renders: &'a [usize],
     opts: &'a ScanOptions,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a file under the nested config `found`.
+    fn nested(&self, found: profile::Found<'a>) -> Context<'a> {
+        let (nested, profile) = (found.nested, &found.nested.profile);
+        Context {
+            engine: &profile.engine,
+            rules: &profile.rules,
+            parse: &profile.parse,
+            suppress: &profile.suppress,
+            below: Some(found.below),
+            report_index: Some(&nested.report_index),
+            ..*self
+        }
+    }
+
+    /// The rules `per_path_disable` turns off for the file reports call `display`.
+    fn per_path(&self, display: &str) -> Option<Vec<usize>> {
+        self.suppress
+            .per_path(self.below.as_deref().unwrap_or(display))
+    }
 }
 
 /// Writes a chunk's results to every output, in input order; `written` counts the conversations
@@ -175,6 +209,10 @@ pub fn scan(
     let ctx = Context {
         engine,
         rules,
+        parse: &opts.parse,
+        suppress: &opts.suppress,
+        below: None,
+        report_index: None,
         printers: &printers,
         renders: &renders,
         opts,
