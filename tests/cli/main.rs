@@ -19,6 +19,7 @@ mod injection;
 mod limits;
 mod markdown;
 mod merge;
+mod nested_config;
 mod records;
 mod redact;
 mod reports;
