@@ -114,13 +114,16 @@ const IGNORE_FILE: &str = ".talklintignore";
 /// `opts.ignore` it honours what ripgrep does by default (`.gitignore`, `.git/info/exclude` and
 /// git's global excludes inside a git repository only, `.ignore` anywhere, those of parent
 /// folders too) and `.talklintignore` anywhere; without (`--no-ignore`), none of them.
-/// `folders_only` leaves files out.
+/// `folders_only` leaves files out, and does not sort (sorting was half of such a walk's
+/// instructions).
 fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     let mut builder = ignore::WalkBuilder::new(root);
+    if !folders_only {
+        builder.sort_by_file_name(|a, b| a.cmp(b));
+    }
     builder
         .hidden(true)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .parents(opts.ignore)
         .ignore(opts.ignore)
         .git_ignore(opts.ignore)
