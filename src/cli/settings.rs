@@ -290,7 +290,7 @@ fn per_path_disable(
             super::stderr::warning(&format!(
                 "per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",
-                suppress::names_like(name, rules)
+                crate::suggest::rule_like(name, &rules.rules)
             ));
         }
         let all = || (0..rules.rules.len()).collect();

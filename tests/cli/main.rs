@@ -19,6 +19,7 @@ mod injection;
 mod limits;
 mod markdown;
 mod merge;
+mod mistakes;
 mod nested_config;
 mod records;
 mod redact;
