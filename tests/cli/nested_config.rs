@@ -149,3 +149,25 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("`fail_on` apply to the whole run"), "{err}");
 }
+
+#[test]
+fn a_nested_configs_per_path_disable_matches_the_path_below_its_folder() {
+    let dir = tree();
+    let nested = dir.path().join("team/talklint.yml");
+    let text = fs::read_to_string(&nested).unwrap();
+    fs::write(&nested, text + "per_path_disable: {\"deep/**\": [fruit]}\n").unwrap();
+    fs::create_dir_all(dir.path().join("team/deep")).unwrap();
+    fs::write(dir.path().join("team/deep/c.txt"), CALL).unwrap();
+    let (_, report) = json_report_in(dir.path(), &["team"]);
+    let found: Vec<(String, Vec<String>)> = results(&report)
+        .into_iter()
+        .map(|(path, rules, _)| (path, rules))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("team/b.txt".into(), vec!["fruit/banana".into()]),
+            ("team/deep/c.txt".into(), vec![]),
+        ]
+    );
+}
