@@ -5,10 +5,10 @@
 
 use super::CliError;
 use super::args::CheckArgs;
-use super::settings::profile;
+use super::settings::{glob_set, profile};
 use crate::config::{self, Config, Loaded};
 use crate::rules::RuleSet;
-use crate::scan::{self, Profiles, ScanOptions, normal};
+use crate::scan::{self, Profiles, ScanOptions, Selection, normal};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -47,7 +47,12 @@ pub(super) fn nested(
     for path in found.into_iter().filter(|p| Some(p) != run_path.as_ref()) {
         let loaded = config::load(&path)?;
         warn_run_keys(&path, &loaded.config, run_path.as_deref());
-        configs.push((loaded.base_dir(), profile(args, &loaded)?));
+        let c = &loaded.config;
+        let selection = Selection {
+            include: glob_set(&c.include)?,
+            exclude: glob_set(&c.exclude)?,
+        };
+        configs.push((loaded.base_dir(), profile(args, &loaded)?, selection));
     }
     let run_folder = run_path
         .as_deref()
@@ -60,8 +65,6 @@ pub(super) fn nested(
 /// whole run, not to some of its files.
 fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
     let set = [
-        ("include", !c.include.is_empty()),
-        ("exclude", !c.exclude.is_empty()),
         ("fail_on", c.fail_on.is_some()),
         ("max_filesize", c.max_filesize.is_some()),
         ("redact", c.redact),

@@ -299,7 +299,7 @@ fn per_path_disable(
     Ok(out)
 }
 
-fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
+pub(super) fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
     if patterns.is_empty() {
         return Ok(None);
     }

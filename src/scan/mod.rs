@@ -24,7 +24,7 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 pub use fix::Fixed;
 use globset::GlobSet;
-pub(crate) use profile::{Profile, Profiles, normal};
+pub(crate) use profile::{Profile, Profiles, Selection, normal};
 use rayon::prelude::*;
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};

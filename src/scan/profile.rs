@@ -8,6 +8,7 @@ use crate::engine::Engine;
 use crate::rules::{Rule, RuleSet};
 use crate::suppress::SuppressOptions;
 use crate::transcript::ParseOptions;
+use globset::GlobSet;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -23,10 +24,18 @@ pub(crate) struct Profile {
     pub(crate) suppress: SuppressOptions,
 }
 
+/// A nested config's `include` and `exclude`, matched against the path below its folder.
+#[derive(Debug, Default)]
+pub(crate) struct Selection {
+    pub(crate) include: Option<GlobSet>,
+    pub(crate) exclude: Option<GlobSet>,
+}
+
 /// A nested config's profile, where it applies, and where its rules are in the reports.
 #[derive(Debug)]
 pub(crate) struct Nested {
     pub(crate) profile: Profile,
+    pub(crate) selection: Selection,
     /// The config's folder, absolute and lexically normal.
     pub(crate) folder: PathBuf,
     /// For each rule of `profile.rules`, its index in the reports' rule list.
@@ -52,7 +61,8 @@ pub(crate) struct Found<'a> {
 }
 
 impl Profiles {
-    /// The profiles of `configs` (config folder and profile, nested configs only), beside the run's
+    /// The profiles of `configs` (config folder, profile and selection; nested configs only),
+    /// beside the run's
     /// own config in `run_folder`, and the rule list reports use when they are any: the run's rules
     /// followed by each other rule that reports would not show alike (another severity, message,
     /// …). Paths are absolute.
@@ -60,7 +70,7 @@ impl Profiles {
         cwd: PathBuf,
         run_folder: Option<PathBuf>,
         run_rules: &RuleSet,
-        configs: Vec<(PathBuf, Profile)>,
+        configs: Vec<(PathBuf, Profile, Selection)>,
     ) -> (Profiles, Option<RuleSet>) {
         if configs.is_empty() {
             return (Profiles::default(), None);
@@ -71,7 +81,7 @@ impl Profiles {
             folders.insert(normal(&folder), None);
         }
         let mut nested = Vec::with_capacity(configs.len());
-        for (folder, profile) in configs {
+        for (folder, profile, selection) in configs {
             let report_index = profile
                 .rules
                 .rules
@@ -91,6 +101,7 @@ impl Profiles {
             folders.insert(folder.clone(), Some(nested.len()));
             nested.push(Nested {
                 profile,
+                selection,
                 folder,
                 report_index,
             });
@@ -117,6 +128,19 @@ impl Profiles {
             nested,
             below: below.to_string_lossy().replace('\\', "/"),
         })
+    }
+}
+
+impl Found<'_> {
+    /// What the nested config's `include` and `exclude` make of the file: left out
+    /// (`Some(false)`), included by a glob, and so read whatever its extension (`Some(true)`), or
+    /// neither (`None`).
+    pub(crate) fn selects(&self) -> Option<bool> {
+        let Selection { include, exclude } = &self.nested.selection;
+        if exclude.as_ref().is_some_and(|x| x.is_match(&self.below)) {
+            return Some(false);
+        }
+        include.as_ref().map(|i| i.is_match(&self.below))
     }
 }
 

@@ -222,10 +222,15 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 if included == Some(false) {
                     return None;
                 }
+                // A nested config's own `include` and `exclude`, below its folder.
+                let selected = opts.profiles.find(e.path()).and_then(|f| f.selects());
+                if selected == Some(false) {
+                    return None;
+                }
                 Some(Input::File {
                     display: display(e.path()),
                     path: e.into_path(),
-                    forced: included == Some(true),
+                    forced: included == Some(true) || selected == Some(true),
                 })
             }
         }

@@ -225,7 +225,10 @@ fn broken_config_is_an_error_with_its_location() {
         err.contains("scoring: unknown field `bsae`, did you mean `base`?"),
         "{err}"
     );
-    assert!(err.contains("help: rename it to the name suggested"), "{err}");
+    assert!(
+        err.contains("help: rename it to the name suggested"),
+        "{err}"
+    );
 }
 
 /// `.talklint.yaml` is found like `talklint.yaml`, `--config` names a config anywhere instead,

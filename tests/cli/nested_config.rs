@@ -171,3 +171,27 @@ fn a_nested_configs_per_path_disable_matches_the_path_below_its_folder() {
         ]
     );
 }
+
+#[test]
+fn a_nested_configs_include_and_exclude_match_below_its_folder() {
+    let dir = tree();
+    let root = dir.path();
+    let nested = root.join("team/talklint.yml");
+    let text = fs::read_to_string(&nested).unwrap();
+    let globs = "include: [\"*.txt\", \"*.notes\"]\nexclude: [\"old/**\"]\n";
+    fs::write(&nested, text + globs).unwrap();
+    for path in ["team/old/c.txt", "old/d.txt", "team/e.notes", "team/f.md"] {
+        fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        fs::write(root.join(path), CALL).unwrap();
+    }
+    let (_, report) = json_report_in(root, &["."]);
+    let paths: Vec<String> = results(&report).into_iter().map(|r| r.0).collect();
+    // `old/**` is `team/old/**`; `*.notes` reads a file of no transcript extension; `f.md`
+    // matches no include.
+    assert_eq!(paths, ["a.txt", "old/d.txt", "team/b.txt", "team/e.notes"]);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert!(
+        !skipped.iter().any(|s| s["path"] == "team/f.md"),
+        "{skipped:?}"
+    );
+}
