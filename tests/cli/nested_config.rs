@@ -195,3 +195,13 @@ fn a_nested_configs_include_and_exclude_match_below_its_folder() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn init_writes_no_second_config_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".talklint.yml"), "disable: []\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(".talklint.yml already exists"), "{err}");
+    assert!(!dir.path().join("talklint.yaml").exists());
+}
