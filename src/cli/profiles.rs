@@ -26,7 +26,11 @@ pub(super) fn nested(
         _ => return Ok((Profiles::default(), None)),
     };
     let mut found = BTreeSet::new();
-    for root in scan::roots(scan).iter().filter(|r| *r != "-") {
+    // Standard input is looked up where `--stdin-filename` puts it.
+    let stdin = scan.stdin_filename.as_ref();
+    let roots = scan::roots(scan);
+    let named = roots.iter().map(|r| if r == "-" { stdin } else { Some(r) });
+    for root in named.flatten() {
         let root = normal(&cwd.join(root));
         let folder = if root.is_dir() {
             Some(&*root)

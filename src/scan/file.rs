@@ -64,9 +64,13 @@ const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 
 pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
     let nested;
+    let profiles = &ctx.opts.profiles;
     let found = match &input {
-        Input::File { path, .. } => ctx.opts.profiles.find(path),
-        _ => None,
+        Input::File { path, .. } => profiles.find(path),
+        // Standard input is where `--stdin-filename` says it comes from.
+        Input::Stdin { .. } | Input::Piece(_) => (ctx.opts.stdin_filename.as_ref())
+            .and_then(|name| profiles.find(std::path::Path::new(name))),
+        Input::Skip(_) | Input::Error(_) => None,
     };
     let ctx = match found {
         Some(found) => {

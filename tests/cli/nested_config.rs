@@ -205,3 +205,24 @@ fn init_writes_no_second_config_into_a_folder() {
     assert!(err.contains(".talklint.yml already exists"), "{err}");
     assert!(!dir.path().join("talklint.yaml").exists());
 }
+
+#[test]
+fn standard_input_gets_the_config_of_its_stdin_filename() {
+    let dir = tree();
+    let checked = |name: &str| {
+        let (_, out, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--stdin-filename", name, "-"])
+            .write_stdin(CALL));
+        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        results(&report)
+    };
+    assert_eq!(
+        checked("team/new.txt"),
+        [("team/new.txt".into(), vec!["fruit/banana".into()], 45)]
+    );
+    assert_eq!(
+        checked("new.txt"),
+        [("new.txt".into(), vec!["respect/calm-down".into()], 70)]
+    );
+}
