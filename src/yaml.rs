@@ -178,6 +178,11 @@ impl YamlError {
              start in one column, and so do the `- ` items of one list"
         } else if self.message.starts_with(COLON_IN_VALUE) {
             "quote the value (`message: \"Note: …\"`), or remove the second `: `"
+        } else if self.message.starts_with("did not find expected ',' or ']'") {
+            "a `[…]` list opened above is not closed: end it with `]`, and separate its items with `,`"
+        } else if self.message.starts_with("did not find expected ',' or '}'") {
+            "a `{…}` mapping opened above is not closed: end it with `}`, and separate its entries \
+             with `,`"
         } else if self.message.contains(SUGGESTED) {
             "rename it to the name suggested, or remove it"
         } else if self.message.contains("unknown field") {
@@ -228,6 +233,21 @@ mod tests {
         let e = from_str::<serde_yaml::Value>("a: 1\nb: Note: x\n").unwrap_err();
         assert!(e.message.starts_with(COLON_IN_VALUE), "{}", e.message);
         assert!(e.hint().starts_with("quote the value"));
+    }
+
+    #[test]
+    fn unclosed_brackets_say_so() {
+        let e = from_str::<serde_yaml::Value>("a: [x\nb: 1\n").unwrap_err();
+        assert!(
+            e.hint()
+                .starts_with("a `[…]` list opened above is not closed"),
+            "{e:?}"
+        );
+        let e = from_str::<serde_yaml::Value>("a: {x: 1\nb: 1\n").unwrap_err();
+        assert!(
+            e.hint().starts_with("a `{…}` mapping opened above"),
+            "{e:?}"
+        );
     }
 
     #[test]
