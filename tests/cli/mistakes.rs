@@ -114,6 +114,12 @@ fn a_misindented_line_is_compared_with_the_line_above() {
     // Not indentation either: a list left open.
     let rule = format!("{RULE}    phrases: [x\n    regex: [y]\n");
     let (_, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
-    assert!(err.contains("r.yaml:5:10: did not find expected ',' or ']'"), "{err}");
-    assert!(err.contains("help: a `[…]` list opened above is not closed"), "{err}");
+    assert!(
+        err.contains("r.yaml:5:10: did not find expected ',' or ']'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: a `[…]` list opened above is not closed"),
+        "{err}"
+    );
 }

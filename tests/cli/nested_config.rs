@@ -226,3 +226,19 @@ fn standard_input_gets_the_config_of_its_stdin_filename() {
         [("new.txt".into(), vec!["respect/calm-down".into()], 70)]
     );
 }
+
+#[test]
+fn a_rule_reported_two_ways_is_one_rule_in_the_statistics() {
+    let dir = tree();
+    let nested = "rules: [default]\nseverity: {respect/calm-down: warning}\n";
+    fs::write(dir.path().join("team/talklint.yml"), nested).unwrap();
+    let (_, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "-q", "--statistics", "."]));
+    assert!(out.contains("error[respect/calm-down]"), "{out}{err}");
+    assert!(out.contains("warning[respect/calm-down]"), "{out}{err}");
+    let per_rule = out.split("Findings per rule:").nth(1).unwrap_or_default();
+    assert_eq!(per_rule.matches("respect/calm-down").count(), 1, "{out}");
+    assert!(per_rule.contains("        2  respect/calm-down"), "{out}");
+}
