@@ -114,9 +114,14 @@ impl Profiles {
         (profiles, Some(catalog))
     }
 
+    /// Whether there are no nested configs.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.nested.is_empty()
+    }
+
     /// The nested profile of the file at `path`, if its nearest config is not the run's own.
     pub(crate) fn find(&self, path: &Path) -> Option<Found<'_>> {
-        if self.nested.is_empty() {
+        if self.is_empty() {
             return None;
         }
         let file = normal(&self.cwd.join(path));
@@ -132,15 +137,17 @@ impl Profiles {
 }
 
 impl Found<'_> {
-    /// What the nested config's `include` and `exclude` make of the file: left out
-    /// (`Some(false)`), included by a glob, and so read whatever its extension (`Some(true)`), or
-    /// neither (`None`).
-    pub(crate) fn selects(&self) -> Option<bool> {
-        let Selection { include, exclude } = &self.nested.selection;
-        if exclude.as_ref().is_some_and(|x| x.is_match(&self.below)) {
-            return Some(false);
-        }
-        include.as_ref().map(|i| i.is_match(&self.below))
+    /// Whether the nested config's `include` takes the file (and so reads it whatever its
+    /// extension), if it has one.
+    pub(crate) fn included(&self) -> Option<bool> {
+        let include = self.nested.selection.include.as_ref();
+        include.map(|i| i.is_match(&self.below))
+    }
+
+    /// Whether the nested config's `exclude` leaves the file or folder out.
+    pub(crate) fn excludes(&self) -> bool {
+        let exclude = self.nested.selection.exclude.as_ref();
+        exclude.is_some_and(|x| x.is_match(&self.below))
     }
 }
 

@@ -133,13 +133,16 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
         builder.add_custom_ignore_filename(IGNORE_FILE);
     }
     let exclude = opts.exclude.clone();
-    if exclude.is_some() || folders_only {
+    // Nested configs' `exclude`, below their folders, prunes as `--exclude` does.
+    let profiles = opts.profiles.clone();
+    if exclude.is_some() || folders_only || !profiles.is_empty() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
             let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
                     && exclude.as_ref().is_none_or(|x| !x.is_match(below()))
+                    && !profiles.find(e.path()).is_some_and(|f| f.excludes())
         });
     }
     builder.build()
@@ -222,8 +225,8 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 if included == Some(false) {
                     return None;
                 }
-                // A nested config's own `include` and `exclude`, below its folder.
-                let selected = opts.profiles.find(e.path()).and_then(|f| f.selects());
+                // A nested config's own `include`, below its folder.
+                let selected = opts.profiles.find(e.path()).and_then(|f| f.included());
                 if selected == Some(false) {
                     return None;
                 }

@@ -194,6 +194,17 @@ fn a_nested_configs_include_and_exclude_match_below_its_folder() {
         !skipped.iter().any(|s| s["path"] == "team/f.md"),
         "{skipped:?}"
     );
+    // The excluded folder is not walked at all: a link in it is not even listed as skipped.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("c.txt", root.join("team/old/link.txt")).unwrap();
+        std::os::unix::fs::symlink("d.txt", root.join("old/link.txt")).unwrap();
+        let (_, report) = json_report_in(root, &["."]);
+        let skipped = report["skipped"].as_array().unwrap().iter();
+        let skipped: Vec<&str> = skipped.map(|s| s["path"].as_str().unwrap()).collect();
+        assert!(skipped.contains(&"old/link.txt"), "{skipped:?}");
+        assert!(!skipped.contains(&"team/old/link.txt"), "{skipped:?}");
+    }
 }
 
 #[test]
