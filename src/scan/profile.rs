@@ -25,7 +25,7 @@ pub(crate) struct Profile {
 }
 
 /// A nested config's `include` and `exclude`, matched against the path below its folder.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Selection {
     pub(crate) include: Option<GlobSet>,
     pub(crate) exclude: Option<GlobSet>,
@@ -54,7 +54,7 @@ pub(crate) struct Profiles {
 }
 
 /// A file's profile, and the file's path below the profile's config folder (what that config's
-/// `per_path_disable` globs match).
+/// `per_path_disable`, `include` and `exclude` globs match).
 pub(crate) struct Found<'a> {
     pub(crate) nested: &'a Nested,
     pub(crate) below: String,
@@ -62,10 +62,9 @@ pub(crate) struct Found<'a> {
 
 impl Profiles {
     /// The profiles of `configs` (config folder, profile and selection; nested configs only),
-    /// beside the run's
-    /// own config in `run_folder`, and the rule list reports use when they are any: the run's rules
-    /// followed by each other rule that reports would not show alike (another severity, message,
-    /// …). Paths are absolute.
+    /// beside the run's own config in `run_folder`, and the rule list reports use when there are
+    /// any: the run's rules followed by each other rule that reports would not show alike
+    /// (another severity, message, …). Paths are absolute.
     pub(crate) fn new(
         cwd: PathBuf,
         run_folder: Option<PathBuf>,
