@@ -2,7 +2,9 @@
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
 use crate::rules::Severity;
+use crate::rules::load::Overrides;
 use crate::rules::schema::OneOrMany;
+use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::Role;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -115,6 +117,33 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The config's fillers, else the built-in ones, as canonical words.
+    pub fn fillers(&self) -> Vec<String> {
+        match &self.config.fillers {
+            Some(list) => list.iter().flat_map(|f| canonical_words(f)).collect(),
+            None => DEFAULT_FILLERS
+                .iter()
+                .flat_map(|f| canonical_words(f))
+                .collect(),
+        }
+    }
+
+    /// What the config changes in the rules it loads: `disable`, `severity`, `lexicons`.
+    /// `strict_import`: a cloud category that needs a model is an error, not a warning.
+    pub fn overrides(&self, strict_import: bool) -> Overrides {
+        Overrides {
+            disable: self.config.disable.clone(),
+            severity: self.config.severity.clone(),
+            lexicons: self.config.lexicons.clone(),
+            origin: self
+                .path
+                .as_ref()
+                .map_or_else(|| "config".into(), |p| p.display().to_string()),
+            text: self.text.clone(),
+            strict_import,
+        }
+    }
+
     /// The folder relative paths in the config are resolved against.
     pub fn base_dir(&self) -> PathBuf {
         self.path

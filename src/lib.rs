@@ -17,6 +17,9 @@ pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
 pub(crate) mod fix;
+#[cfg(any(test, fuzzing))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod merge;
 pub(crate) mod redact;
 pub(crate) mod report;

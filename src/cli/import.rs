@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     let cfg = settings::config(&args.config)?;
-    let fillers = settings::fillers(&cfg);
+    let fillers = cfg.fillers();
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let name = path.display().to_string();

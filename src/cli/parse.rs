@@ -1,51 +1,109 @@
 //! Reading the command line: `check` is the default subcommand (`talklint calls/` means
-//! `talklint check calls/`), and a first word that is a typo of a command is said to be one.
+//! `talklint check calls/`), a command may follow options that are its own (`talklint
+//! --no-config rules`), and a word that is a typo of a command is said to be one.
 
 use super::args::Cli;
-use clap::{CommandFactory, Parser};
+use clap::{Arg, Command, CommandFactory, Parser};
 use std::ffi::OsString;
 
-/// The subcommands as clap defines them (with its `help`), and whether each is shown in help:
-/// hidden ones are never suggested for a typo.
-fn commands() -> Vec<(String, bool)> {
-    let mut cli = Cli::command();
-    cli.build();
-    cli.get_subcommands()
-        .map(|c| (c.get_name().to_string(), !c.is_hide_set()))
-        .collect()
-}
-
-/// Parses arguments, inserting `check` when no subcommand is named. A first word that is no
-/// command and no existing path but is close to a command is a usage error that names it
+/// Parses arguments, inserting `check` when no subcommand is named.
+///
+/// The first word that is neither an option nor an option's value names the command when it is
+/// one and every option before it is that command's (`talklint --no-config rules` is `talklint
+/// rules --no-config`); otherwise it is a path for `check`, as `./rules` always is. A word that is
+/// no command and no existing path but is close to a command is a usage error that names it
 /// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let commands = commands();
-    let named = commands.iter().any(|(name, _)| name == first)
-        || ["-h", "--help", "-V", "--version"].contains(&first);
-    if !named {
-        if let Some(command) = mistyped_command(first, &commands) {
-            // A usage error, exit status 2, as clap gives for a bad flag.
-            super::stderr::line(&format!(
-                "error: `{first}` is not a talklint command, nor a file or folder here\n  \
-                 help: did you mean `{command}`? (to check a path named `{first}`, write \
-                 `talklint check ./{first}`)"
-            ));
-            std::process::exit(2);
+    if ["-h", "--help", "-V", "--version"].contains(&first) {
+        return Cli::parse_from(args);
+    }
+    let mut cli = Cli::command();
+    cli.build();
+    let (at, options) = cli
+        .find_subcommand("check")
+        .map_or((1, Vec::new()), |check| first_word(&args, check));
+    let word = args.get(at).and_then(|a| a.to_str()).unwrap_or("");
+    match cli.find_subcommand(word) {
+        Some(command) if at == 1 || options.iter().all(|o| defines(command, o)) => {
+            let command = args.remove(at);
+            args.insert(1, command);
         }
-        args.insert(1.min(args.len()), "check".into());
+        _ => {
+            if let Some(command) = mistyped_command(word, &cli) {
+                // A usage error, exit status 2, as clap gives for a bad flag.
+                super::stderr::line(&format!(
+                    "error: `{word}` is not a talklint command, nor a file or folder here\n  \
+                     help: did you mean `{command}`? (to check a path named `{word}`, write \
+                     `talklint check ./{word}`)"
+                ));
+                std::process::exit(2);
+            }
+            args.insert(1.min(args.len()), "check".into());
+        }
     }
     Cli::parse_from(args)
 }
 
+/// Where the first word that is neither one of `check`'s options nor an option's value is in
+/// `args` (`args.len()` when there is none), and the options before it as written without their
+/// values (`--no-config`, `-j`; a cluster `-qj4` as `-q` and `-j`).
+fn first_word(args: &[OsString], check: &Command) -> (usize, Vec<String>) {
+    let takes_value = |matches: &dyn Fn(&Arg) -> bool| {
+        check
+            .get_arguments()
+            .any(|a| matches(a) && a.get_action().takes_values())
+    };
+    let mut options = Vec::new();
+    let mut i = 1;
+    while let Some(word) = args.get(i).and_then(|a| a.to_str()) {
+        if word == "--" || word == "-" || !word.starts_with('-') {
+            break;
+        }
+        i += 1;
+        if let Some(long) = word.strip_prefix("--") {
+            let (name, value) = long.split_once('=').unzip();
+            let name = name.unwrap_or(long);
+            options.push(format!("--{name}"));
+            if value.is_none() && takes_value(&|a| a.get_long() == Some(name)) {
+                i += 1;
+            }
+            continue;
+        }
+        // Short options: the first that takes a value takes the rest of the word, or the next.
+        let letters: Vec<char> = word.chars().skip(1).collect();
+        for (k, &letter) in letters.iter().enumerate() {
+            options.push(format!("-{letter}"));
+            if takes_value(&|a| a.get_short() == Some(letter)) {
+                i += usize::from(k + 1 == letters.len());
+                break;
+            }
+        }
+    }
+    (i, options)
+}
+
+/// Whether `command` has the option `option` (`--name` or `-c`; help is everywhere).
+fn defines(command: &Command, option: &str) -> bool {
+    let mut args = command.get_arguments();
+    match option.strip_prefix("--") {
+        Some(long) => long == "help" || args.any(|a| a.get_long() == Some(long)),
+        None => {
+            let short = option.chars().nth(1);
+            short == Some('h') || args.any(|a| a.get_short() == short)
+        }
+    }
+}
+
 /// The command `word` is probably a typo of: no path of that name exists, it looks like a word
-/// rather than a path, and it is at most two edits from a command.
-fn mistyped_command<'c>(word: &str, commands: &'c [(String, bool)]) -> Option<&'c str> {
+/// rather than a path, and it is at most two edits from a command shown in help (hidden ones are
+/// never suggested).
+fn mistyped_command<'c>(word: &str, cli: &'c Command) -> Option<&'c str> {
     let wordlike = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
     if !wordlike || std::path::Path::new(word).exists() {
         return None;
     }
-    let shown = commands.iter().filter(|(_, shown)| *shown);
-    crate::suggest::closest(word, shown.map(|(name, _)| name.as_str()))
+    let shown = cli.get_subcommands().filter(|c| !c.is_hide_set());
+    crate::suggest::closest(word, shown.map(|c| c.get_name()))
 }

@@ -10,10 +10,9 @@ use crate::fix::FixMode;
 use crate::redact::Redactor;
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
-use crate::rules::load::{self, Overrides, RuleSource};
+use crate::rules::load::{self, RuleSource};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
-use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::ffi::OsString;
@@ -206,17 +205,6 @@ pub(super) fn rules(args: &RuleArgs) -> Result<(Loaded, RuleSet), CliError> {
     Ok((cfg, rules))
 }
 
-/// The config's fillers, else the built-in ones, as canonical words.
-pub(super) fn fillers(cfg: &Loaded) -> Vec<String> {
-    match &cfg.config.fillers {
-        Some(list) => list.iter().flat_map(|f| canonical_words(f)).collect(),
-        None => DEFAULT_FILLERS
-            .iter()
-            .flat_map(|f| canonical_words(f))
-            .collect(),
-    }
-}
-
 /// The rule set from `cli_rules`, else the config's `rules:`, else the built-in pack.
 /// `strict_import`: a cloud category that needs a model is an error, not a warning.
 pub(super) fn rule_set(
@@ -243,19 +231,10 @@ pub(super) fn rule_set(
     } else {
         vec![RuleSource::Builtin]
     };
-    let overrides = Overrides {
-        disable: cfg.config.disable.clone(),
-        severity: cfg.config.severity.clone(),
-        lexicons: cfg.config.lexicons.clone(),
-        origin: cfg
-            .path
-            .as_ref()
-            .map_or_else(|| "config".into(), |p| p.display().to_string()),
-        text: cfg.text.clone(),
-        strict_import,
-    };
+    let overrides = cfg.overrides(strict_import);
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
-    let (set, warnings) = load::load(&files, &overrides, &fillers(cfg)).map_err(CliError::Rules)?;
+    let (set, warnings) =
+        load::load(&files, &overrides, &cfg.fillers()).map_err(CliError::Rules)?;
     for w in warnings {
         super::stderr::warning(&w);
     }

@@ -95,7 +95,12 @@ pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Pro
 }
 
 /// Parses, checks and renders one file's bytes.
-fn check(reading: &Reading, bytes: &[u8], ctx: &Context, scratch: &mut EngineScratch) -> Processed {
+pub(super) fn check(
+    reading: &Reading,
+    bytes: &[u8],
+    ctx: &Context,
+    scratch: &mut EngineScratch,
+) -> Processed {
     let display = reading.display.as_str();
     // Lines of a stream's piece count from the stream's start.
     let shift = reading.first_line - 1;

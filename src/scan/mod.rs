@@ -9,6 +9,8 @@ mod feed;
 mod file;
 mod fix;
 mod judge;
+#[cfg(any(test, fuzzing))]
+mod one;
 mod profile;
 mod read;
 mod shard;
@@ -24,6 +26,8 @@ use crate::transcript::{Format, ParseOptions};
 use file::{Processed, Scratch, process};
 pub use fix::Fixed;
 use globset::GlobSet;
+#[cfg(any(test, fuzzing))]
+pub(crate) use one::check_bytes;
 pub(crate) use profile::{Profile, Profiles, Selection, normal};
 use rayon::prelude::*;
 pub use shard::Shard;
@@ -109,6 +113,27 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The context of the files the run's own config governs.
+    fn new(
+        engine: &'a Engine,
+        rules: &'a RuleSet,
+        printers: &'a [&'a dyn Printer],
+        renders: &'a [usize],
+        opts: &'a ScanOptions,
+    ) -> Context<'a> {
+        Context {
+            engine,
+            rules,
+            parse: &opts.parse,
+            suppress: &opts.suppress,
+            below: None,
+            report_index: None,
+            printers,
+            renders,
+            opts,
+        }
+    }
+
     /// The context of a file under the nested config `found`.
     fn nested(&self, found: profile::Found<'a>) -> Context<'a> {
         let (nested, profile) = (found.nested, &found.nested.profile);
@@ -206,17 +231,7 @@ pub fn scan(
                 .unwrap_or(i)
         })
         .collect();
-    let ctx = Context {
-        engine,
-        rules,
-        parse: &opts.parse,
-        suppress: &opts.suppress,
-        below: None,
-        report_index: None,
-        printers: &printers,
-        renders: &renders,
-        opts,
-    };
+    let ctx = Context::new(engine, rules, &printers, &renders, opts);
     let mut totals = Summary::default();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();

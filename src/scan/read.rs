@@ -11,6 +11,10 @@ use std::path::PathBuf;
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_PROBE: usize = 8192;
 
+/// The largest input read whatever `--max-filesize` says: the engine's offsets into a file's text
+/// are 32-bit.
+const MAX_INPUT: u64 = u32::MAX as u64;
+
 /// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning that
 /// counts lines from `first_line`). Valid UTF-8, the usual case, is borrowed.
 pub(super) fn decode<'a>(
@@ -68,6 +72,21 @@ fn skipped(path: &str, reason: impl Into<String>) -> NotRead {
     })
 }
 
+/// An input over `--max-filesize` (or over 4 GiB, the most any input may hold), skipped; `size`
+/// when known.
+fn too_large(path: &str, size: Option<u64>, max_filesize: u64) -> NotRead {
+    let size = size.map_or_else(
+        || "more than the limit".to_string(),
+        |n| format!("{n} bytes"),
+    );
+    let limit = if max_filesize <= MAX_INPUT {
+        format!("the limit is {max_filesize}, see --max-filesize")
+    } else {
+        format!("talklint reads at most {MAX_INPUT} bytes of one input; split it")
+    };
+    skipped(path, format!("too large ({size}; {limit})"))
+}
+
 fn error(path: &str, message: impl Into<String>) -> NotRead {
     NotRead::Error(FileError {
         path: path.into(),
@@ -115,8 +134,13 @@ pub(super) fn read(
         Input::Stdin { head } => {
             let name = opts.stdin_name().to_string();
             buf.extend_from_slice(&head);
-            if let Err(e) = io::stdin().lock().read_to_end(buf) {
+            let limit = opts.max_filesize.min(MAX_INPUT);
+            let rest = limit.saturating_add(1).saturating_sub(head.len() as u64);
+            if let Err(e) = io::stdin().lock().take(rest).read_to_end(buf) {
                 return Err(error(&name, format!("cannot read standard input: {e}")));
+            }
+            if buf.len() as u64 > limit {
+                return Err(too_large(&name, None, opts.max_filesize));
             }
             Ok(Reading::whole(
                 name.clone(),
@@ -129,6 +153,10 @@ pub(super) fn read(
             if let Some(e) = piece.error {
                 let message = format!("{e} (read as {})", Format::Jsonl.name());
                 return Err(error(&piece.name, message));
+            }
+            if piece.text.len() as u64 > opts.max_filesize.min(MAX_INPUT) {
+                let size = Some(piece.text.len() as u64);
+                return Err(too_large(&piece.name, size, opts.max_filesize));
             }
             *buf = piece.text;
             Ok(Reading {
@@ -151,14 +179,12 @@ pub(super) fn read(
                 ));
             }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
-            let limit = opts.max_filesize;
-            let too_large = |size: u64| {
-                let limit = format!("the limit is {limit}, see --max-filesize");
-                skipped(&display, format!("too large ({size} bytes; {limit})"))
-            };
+            let limit = opts.max_filesize.min(MAX_INPUT);
             // A regular file's size is known unread; a pipe's only by reading (up to the limit).
             match std::fs::metadata(&path) {
-                Ok(m) if m.is_file() && m.len() > limit => return Err(too_large(m.len())),
+                Ok(m) if m.is_file() && m.len() > limit => {
+                    return Err(too_large(&display, Some(m.len()), opts.max_filesize));
+                }
                 _ => {}
             }
             let file = std::fs::File::open(&path).map_err(cannot_read)?;
@@ -167,9 +193,12 @@ pub(super) fn read(
                 .read_to_end(buf)
                 .map_err(cannot_read)?;
             if buf.len() as u64 > limit {
-                return Err(too_large(
-                    file.metadata().map_or(buf.len() as u64, |m| m.len()),
-                ));
+                let size = file
+                    .metadata()
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len());
+                return Err(too_large(&display, size, opts.max_filesize));
             }
             Ok(Reading::whole(display, path, opts, true))
         }

@@ -125,9 +125,14 @@ fn transcripts_of_the_repository(clone: &Path) -> BTreeSet<String> {
         .lines()
         .filter(|p| p.starts_with("fixtures/"))
         .filter(|p| {
-            !["fixtures/rules/", "fixtures/labels/", "fixtures/schemas/"]
-                .iter()
-                .any(|dir| p.starts_with(dir))
+            ![
+                "fixtures/rules/",
+                "fixtures/labels/",
+                "fixtures/schemas/",
+                "fixtures/configs/",
+            ]
+            .iter()
+            .any(|dir| p.starts_with(dir))
         })
         .filter(|p| {
             let name = p.rsplit('/').next().unwrap_or(p);

@@ -1,5 +1,5 @@
 //! Limits that keep time and memory bounded, each a clear error or skip: threads, a rule file's
-//! nesting, and a file's size known before it is read.
+//! nesting, and a file's size known before it is read (standard input's as it is read).
 
 use crate::support::{run, talklint, write};
 use std::time::Duration;
@@ -41,27 +41,84 @@ fn deeply_nested_rule_files_are_refused_at_once() {
 fn a_file_over_the_size_limit_is_skipped_unread() {
     let dir = tempfile::tempdir().unwrap();
     // Sparse: 8 GB long, nothing stored. Reading it up to the limit would take 4 GB of memory;
-    // the run gets 1 GB of address space.
+    // the run gets 1 GB of address space. Over 4 GiB, no limit reads it: offsets are 32-bit.
     let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
     huge.set_len(8_000_000_000).unwrap();
-    let started = std::time::Instant::now();
-    let bin = assert_cmd::cargo::cargo_bin("talklint");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 1000000; exec \"$0\" check --no-config --format json --max-filesize 4000000000 \"$1\"")
-        .arg(bin)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{v}");
+    for (limit, reason) in [
+        ("4000000000", "the limit is 4000000000, see --max-filesize"),
+        (
+            "10000000000",
+            "talklint reads at most 4294967295 bytes of one input; split it",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let bin = assert_cmd::cargo::cargo_bin("talklint");
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1000000; exec \"$0\" check --no-config --format json --max-filesize \"$1\" \"$2\"")
+            .arg(bin)
+            .arg(limit)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{v}");
+        let want = format!("too large (8000000000 bytes; {reason})");
+        assert_eq!(v["skipped"][0]["reason"], *want);
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn standard_input_over_the_size_limit_is_skipped() {
+    let (code, out, _) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--max-filesize",
+            "20",
+            "-",
+        ])
+        .write_stdin("Agent: calm down, this is longer than twenty bytes\n"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(code, 0, "{v}");
     assert_eq!(
         v["skipped"][0]["reason"],
-        "too large (8000000000 bytes; the limit is 4000000000, see --max-filesize)"
+        "too large (more than the limit; the limit is 20, see --max-filesize)"
     );
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
+    assert_eq!(v["conversations"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_record_over_the_size_limit_is_skipped_and_the_stream_goes_on() {
+    let records = concat!(
+        r#"{"conversation_id":"a","messages":[{"speaker":"agent","text":"calm down now please"}]}"#,
+        "\n",
+        r#"{"conversation_id":"b","messages":[{"speaker":"agent","text":"ok"}]}"#,
+        "\n"
     );
+    let (code, out, _) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--max-filesize",
+            "80",
+            "-",
+        ])
+        .write_stdin(records));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(
+        v["skipped"][0]["reason"],
+        "too large (87 bytes; the limit is 80, see --max-filesize)"
+    );
+    assert_eq!(v["conversations"][0]["id"], "b", "{v}");
 }

@@ -1,6 +1,6 @@
 //! The JSON Schemas under `schemas/`: equal to what `talklint schema` generates, and a real
-//! validator (boon) accepts with them the shipped pack, the fixtures' rule files, `init`'s config
-//! and a JSON report, and rejects a rule file with an unknown key or a wrong kind.
+//! validator (boon) accepts with them the shipped pack, the fixtures' rule files and configs,
+//! `init`'s config and a JSON report, and rejects a rule file with an unknown key or a wrong kind.
 
 use crate::support::{run, talklint, validate};
 use serde_json::Value;
@@ -74,13 +74,24 @@ fn rule_files_with_an_unknown_key_or_a_wrong_kind_do_not_validate() {
 }
 
 #[test]
-fn init_config_validates() {
+fn init_config_and_the_fixture_configs_validate() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).arg("init"));
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(dir.path().join("talklint.yaml")).unwrap();
     if let Err(e) = validate(CONFIG, &yaml_as_json(&text)) {
         panic!("init's talklint.yaml does not validate against {CONFIG}:\n{e}");
+    }
+    let starter = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/configs/starter.yaml");
+    assert_eq!(std::fs::read_to_string(starter).unwrap(), text);
+    for path in yaml_files("fixtures/configs") {
+        let config = std::fs::read_to_string(&path).expect("a config");
+        if let Err(e) = validate(CONFIG, &yaml_as_json(&config)) {
+            panic!(
+                "{} does not validate against {CONFIG}:\n{e}",
+                path.display()
+            );
+        }
     }
     let unknown = yaml_as_json("rules: [default]\nfail_on: sometimes\n");
     assert!(

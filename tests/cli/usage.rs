@@ -1,5 +1,6 @@
-//! The command line's manners: "did you mean" for a mistyped command, `-q` keeping file errors,
-//! and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
+//! The command line's manners: "did you mean" for a mistyped command, a command named after
+//! options, `-q` keeping file errors, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` /
+//! `NO_COLOR` say.
 
 use crate::support::{check, run, talklint};
 
@@ -24,6 +25,45 @@ fn a_mistyped_command_is_named_not_read_as_a_path() {
         out.contains("\"path\":\"tset\""),
         "checked as a path: {out}"
     );
+}
+
+#[test]
+fn a_command_after_options_is_the_command_not_a_folder() {
+    // Run where a folder `rules/` exists, as in this repository.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/a.txt"), "Agent: calm down\n").unwrap();
+    let in_dir = || {
+        let mut cmd = talklint();
+        cmd.current_dir(dir.path());
+        cmd
+    };
+    for args in [
+        &["--no-config", "rules"][..],
+        &["--format=human", "--no-config", "rules"],
+        &["-f", "json", "--no-config", "rules", "respect/calm-down"],
+    ] {
+        let (code, out, err) = run(in_dir().args(args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("respect/calm-down"), "{args:?}: {out}");
+        assert!(!out.contains("a.txt"), "{args:?} checked the folder: {out}");
+    }
+    // Written as a path, after `--`, or after an option `rules` does not have (`-q`, alone or
+    // in a cluster whose `-f` takes `json`), the folder is checked.
+    for args in [
+        &["--no-config", "-f", "json", "./rules"][..],
+        &["--no-config", "-f", "json", "--", "rules"],
+        &["--no-config", "-qf", "json", "rules"],
+        &["--no-config", "-q", "-f", "json", "rules"],
+    ] {
+        let (code, out, err) = run(in_dir().args(args));
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.contains("rules/a.txt"), "{args:?}: {out}");
+    }
+    // A typo of a command after options is named too.
+    let (code, _, err) = run(in_dir().args(["--no-config", "rulse"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `rules`?"), "{err}");
 }
 
 #[test]

@@ -70,22 +70,30 @@ fn fast_path_equals_the_reference_scanner() {
     for text in texts {
         let mut fast = SymbolStream::default();
         v.symbolize(text, 3, &mut fast);
-        let mut reference = SymbolStream::default();
-        for w in Words::new(text) {
-            let e = expander.expand(&text[w.start..w.end]);
-            for p in e.pieces {
-                for &sym in v.lookup(e.word(p).as_bytes(), false) {
-                    reference.push(
-                        sym,
-                        3 + (w.start + p.start) as u32,
-                        3 + (w.start + p.end) as u32,
-                    );
-                }
-            }
-        }
+        let reference = reference_symbols(&v, text, 3, &mut expander);
         assert_eq!(fast.syms, reference.syms, "{text}");
         assert_eq!(fast.spans, reference.spans, "{text}");
     }
+}
+
+/// The symbols of `text` found the slow, plain way: [`Words`], then every word expanded.
+fn reference_symbols(
+    v: &Vocab,
+    text: &str,
+    base: u32,
+    expander: &mut canon::Expander,
+) -> SymbolStream {
+    let mut reference = SymbolStream::default();
+    for w in Words::new(text) {
+        let e = expander.expand(&text[w.start..w.end]);
+        for p in e.pieces {
+            for &sym in v.lookup(e.word(p).as_bytes(), false) {
+                let (start, end) = (w.start + p.start, w.start + p.end);
+                reference.push(sym, base + start as u32, base + end as u32);
+            }
+        }
+    }
+    reference
 }
 
 /// The memo of contractions answers for the vocabulary it was filled by, not another one
@@ -151,4 +159,55 @@ fn unknown_words_take_their_longest_stem() {
     assert!(v.has_stem(short, long) && v.has_stem(short, word) && v.has_stem(long, word));
     assert!(!v.has_stem(long, short));
     assert_eq!(v.stem_members(long), [word, long]);
+}
+
+/// Text drawn from the characters where the byte map can go wrong: every apostrophe spelling,
+/// letters whose lowercase has another length (`İ`, `ẞ`, `Ω`), combining marks, emoji, digits,
+/// separators and the vocabulary's own words.
+fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "that", "is", "not", "can", "I", "will", "café", "em", "cannot", "let", "s", "t", "n", "'",
+        "’", "‘", "ʼ", "´", "`", "İ", "ẞ", "Ω", "\u{301}", "🙂", "é", "K", "ǅ", "ﬁ", "9", " ",
+        "\n", ",", "-", "—", "/", "_", "\u{0}", "\u{200b}",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Whatever the text, each canonical word's span lies inside it, on character boundaries,
+    /// after the one before; and the fast path agrees with the reference scanner.
+    #[test]
+    fn canonical_spans_always_point_inside_the_text(texts in proptest::collection::vec(tricky_text(), 1..4)) {
+        let v = vocab(&["that", "is", "not", "can", "i", "will", "café", "'em", "us", "am"]);
+        let mut stream = SymbolStream::default();
+        let mut expander = canon::Expander::default();
+        for text in &texts {
+            // One stream for all the texts, as on a scan's thread: its memo carries over.
+            stream.clear();
+            let base = 7;
+            v.symbolize(text, base, &mut stream);
+            let reference = reference_symbols(&v, text, base, &mut expander);
+            proptest::prop_assert_eq!(&stream.syms, &reference.syms, "{:?}", text);
+            proptest::prop_assert_eq!(&stream.spans, &reference.spans, "{:?}", text);
+            let mut previous_end = base as usize;
+            for &(start, end) in &stream.spans {
+                let (start, end) = (start as usize, end as usize);
+                proptest::prop_assert!(previous_end <= start && start <= end, "{text:?}");
+                proptest::prop_assert!(end <= base as usize + text.len(), "{text:?}");
+                let (a, b) = (start - base as usize, end - base as usize);
+                proptest::prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                previous_end = end;
+            }
+            for w in Words::new(text) {
+                let raw = &text[w.start..w.end];
+                for p in expander.expand(raw).pieces {
+                    proptest::prop_assert!(p.start <= p.end && p.end <= raw.len(), "{raw:?}");
+                    proptest::prop_assert!(raw.is_char_boundary(p.start) && raw.is_char_boundary(p.end));
+                }
+            }
+        }
+    }
 }
