@@ -1,5 +1,5 @@
-//! `talklint.yaml`: discovery (the nearest `talklint.yaml` or `.talklint.yaml` from the current
-//! folder upward) and its schema. Every key is optional; command-line flags win over it.
+//! `talklint.yaml`: discovery (the nearest config, by any of [`NAMES`], from a folder upward; one
+//! per folder) and its schema. Every key is optional; command-line flags win over it.
 
 use crate::rules::Severity;
 use crate::rules::load::Overrides;
@@ -11,8 +11,13 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The config file names searched, in order, in each folder.
-pub const NAMES: [&str; 2] = ["talklint.yaml", ".talklint.yaml"];
+/// The config file names searched in each folder; a folder holds at most one of them.
+pub const NAMES: [&str; 4] = [
+    "talklint.yaml",
+    ".talklint.yaml",
+    "talklint.yml",
+    ".talklint.yml",
+];
 
 /// The config file as written.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -149,11 +154,27 @@ impl Loaded {
     }
 }
 
-/// Finds the nearest config file from `start` upward.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .find_map(|dir| NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+/// Finds the nearest config file from `start` upward; two in one folder are an error.
+pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    for dir in start.ancestors() {
+        if let Some(found) = in_folder(dir)? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
+/// The config file in `dir`, if there is one; two are an error that names both.
+pub fn in_folder(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    let mut found = NAMES.iter().map(|n| dir.join(n)).filter(|p| p.is_file());
+    let first = found.next();
+    match (first, found.next()) {
+        (Some(first), Some(second)) => Err(ConfigError::TwoInOneFolder {
+            first: first.display().to_string(),
+            second: second.display().to_string(),
+        }),
+        (first, _) => Ok(first),
+    }
 }
 
 /// A config file that cannot be used.
@@ -164,6 +185,11 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
+    #[error(
+        "{first} and {second}: two configs in one folder; talklint reads one per folder\n  \
+         help: merge them into one file and delete the other"
+    )]
+    TwoInOneFolder { first: String, second: String },
     #[error("{path}:{line}:{column}: {message}\n  help: {hint}")]
     Invalid {
         path: String,

@@ -18,6 +18,14 @@ pub(crate) fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a s
     closest(word, known).map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
 }
 
+/// ` (did you mean …?)` for an unknown rule or category name, from the ids and categories of
+/// `rules`.
+pub(crate) fn rule_like(name: &str, rules: &[crate::rules::Rule]) -> String {
+    let ids = rules.iter().map(|r| r.id.as_str());
+    let categories = rules.iter().map(|r| r.category.as_str());
+    did_you_mean(name, ids.chain(categories))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,13 +92,6 @@ pub(crate) fn select<'n>(
     (Some(picked), unknown)
 }
 
-/// " (did you mean …?)" for an unknown rule or category name.
-pub(crate) fn names_like(name: &str, rules: &RuleSet) -> String {
-    let ids = rules.rules.iter().map(|r| r.id.as_str());
-    let categories = rules.rules.iter().map(|r| r.category.as_str());
-    crate::suggest::did_you_mean(name, ids.chain(categories))
-}
-
 impl Suppressions {
     /// The suppressions of `directives` (found in `source`, which `transcript` was parsed
     /// from), and of `per_path` (the rules `per_path_disable` turns off for this file).
@@ -128,7 +121,7 @@ impl Suppressions {
                      lists them)",
                     d.line,
                     d.column,
-                    names_like(name, rules)
+                    crate::suggest::rule_like(name, &rules.rules)
                 ));
             }
             let range = match d.action {

@@ -37,6 +37,10 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             // The parser says "found character that cannot start any token" or "a tab character
             // that violates indentation": name the character.
             message = TAB.into();
+        } else if let Some(better) = did_you_mean(&message) {
+            message = better;
+        } else if let Some(plain) = indentation(source, line, &message) {
+            message = plain;
         }
         YamlError {
             line,
@@ -45,6 +49,73 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         }
     })
 }
+
+/// The parser's messages for a line that fits neither the mapping nor the list it is under.
+const MISPLACED: [&str; 4] = [
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "mapping values are not allowed in this context",
+    "block sequence entries are not allowed in this context",
+];
+
+/// What [`indentation`] says a misplaced line does.
+const FITS_NOTHING: &str = "which fits no mapping or list above it";
+
+/// What [`indentation`] says of a `: ` inside an unquoted value.
+const COLON_IN_VALUE: &str = "a `: ` inside an unquoted value";
+
+/// The parser's message about a misplaced line (1-based) in plain words: how far it and the line
+/// above it are indented. A line indented like the one above, with a second `: `, holds a colon
+/// YAML reads as a new key.
+fn indentation(source: &str, line: usize, message: &str) -> Option<String> {
+    if !MISPLACED.contains(&message) {
+        return None;
+    }
+    let lines: Vec<&str> = source.lines().collect();
+    let this = *lines.get(line.checked_sub(1)?)?;
+    // The column a line's key or value starts in, a list item's `- ` counting as indentation.
+    let indent = |l: &str| {
+        let mut rest = l.trim_start_matches(' ');
+        while let Some(after) = rest.strip_prefix("- ") {
+            rest = after.trim_start_matches(' ');
+        }
+        l.len() - rest.len() + 1
+    };
+    let above = lines[..line - 1].iter().rev().find(|l| {
+        let t = l.trim_start();
+        !t.is_empty() && !t.starts_with('#')
+    });
+    match above {
+        Some(above) if indent(above) != indent(this) => Some(format!(
+            "this line is indented to column {} and the line above to column {} (`{}`; a `- ` \
+             counts as indentation), {FITS_NOTHING} (the parser: {message})",
+            indent(this),
+            indent(above),
+            above.trim()
+        )),
+        _ if this.matches(": ").count() > 1 => Some(format!(
+            "{COLON_IN_VALUE} starts a second key on this line (the parser: {message})"
+        )),
+        _ => None,
+    }
+}
+
+/// serde's "unknown field `severty`, expected one of `id`, `severity`, …" (or "unknown variant")
+/// as "unknown field `severty`, did you mean `severity`?", when one expected name is close.
+fn did_you_mean(message: &str) -> Option<String> {
+    // A rule file's messages start with where the key is (`rules[0]: `).
+    let at = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| Some(message.find(p)? + p.len()))?;
+    let (word, expected) = message[at..].split_once('`')?;
+    // The expected names are the backquoted parts: every other piece between backquotes.
+    let known = expected.split('`').skip(1).step_by(2);
+    let name = crate::suggest::closest(word, known)?;
+    Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
+}
+
+/// What [`did_you_mean`] writes before the name it suggests.
+const SUGGESTED: &str = "did you mean";
 
 /// Deepest nesting a rule or config file may have: far more than any needs. The library refuses
 /// deeper documents too, but only after parsing them (100,000 levels in 200 KB took 54 s).
@@ -102,6 +173,18 @@ impl YamlError {
     pub fn hint(&self) -> &'static str {
         if self.message == TAB {
             "replace the tab with spaces (set your editor to insert spaces in YAML files)"
+        } else if self.message.contains(FITS_NOTHING) {
+            "check the indentation of this line against the line above: the keys of one mapping \
+             start in one column, and so do the `- ` items of one list"
+        } else if self.message.starts_with(COLON_IN_VALUE) {
+            "quote the value (`message: \"Note: …\"`), or remove the second `: `"
+        } else if self.message.starts_with("did not find expected ',' or ']'") {
+            "a `[…]` list opened above is not closed: end it with `]`, and separate its items with `,`"
+        } else if self.message.starts_with("did not find expected ',' or '}'") {
+            "a `{…}` mapping opened above is not closed: end it with `}`, and separate its entries \
+             with `,`"
+        } else if self.message.contains(SUGGESTED) {
+            "rename it to the name suggested, or remove it"
         } else if self.message.contains("unknown field") {
             "remove or rename the key: the message lists the keys this place may hold"
         } else if self.message.contains("unknown variant") {
@@ -131,5 +214,55 @@ mod tests {
             assert_eq!((e.message.as_str(), e.line), (TAB, line));
             assert!(e.hint().starts_with("replace the tab with spaces"));
         }
+    }
+
+    #[test]
+    fn misplaced_lines_are_named_by_their_indentation() {
+        let e = from_str::<serde_yaml::Value>("a: 1\n b: 2\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let want = "this line is indented to column 2 and the line above to column 1 (`a: 1`;";
+        assert!(e.message.starts_with(want), "{}", e.message);
+        let e = from_str::<serde_yaml::Value>("a:\n  - b: 1\n     c: 2\n").unwrap_err();
+        assert!(
+            e.message
+                .contains("column 6 and the line above to column 5"),
+            "{}",
+            e.message
+        );
+        assert!(e.hint().starts_with("check the indentation of this line"));
+        let e = from_str::<serde_yaml::Value>("a: 1\nb: Note: x\n").unwrap_err();
+        assert!(e.message.starts_with(COLON_IN_VALUE), "{}", e.message);
+        assert!(e.hint().starts_with("quote the value"));
+    }
+
+    #[test]
+    fn unclosed_brackets_say_so() {
+        let e = from_str::<serde_yaml::Value>("a: [x\nb: 1\n").unwrap_err();
+        assert!(
+            e.hint()
+                .starts_with("a `[…]` list opened above is not closed"),
+            "{e:?}"
+        );
+        let e = from_str::<serde_yaml::Value>("a: {x: 1\nb: 1\n").unwrap_err();
+        assert!(
+            e.hint().starts_with("a `{…}` mapping opened above"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn misspelt_names_get_the_closest_expected_one() {
+        let m = "unknown field `severty`, expected one of `id`, `kind`, `severity`";
+        let want = "unknown field `severty`, did you mean `severity`?";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        let m = "unknown variant `erorr`, expected one of `error`, `warning`, `info`";
+        let want = "unknown variant `erorr`, did you mean `error`?";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        let m = "unknown field `zzzzzz`, expected `id` or `kind`";
+        assert_eq!(did_you_mean(m), None);
+        assert_eq!(did_you_mean("invalid type: string"), None);
+        let m = "rules[0]: unknown field `phrase`, expected `id` or `phrases`";
+        let want = "rules[0]: unknown field `phrase`, did you mean `phrases`?";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
     }
 }

@@ -57,7 +57,7 @@ pub(crate) enum Command {
 /// Where the config comes from (shared by every command that loads rules).
 #[derive(Debug, Args, Clone, Default)]
 pub(crate) struct ConfigArgs {
-    /// Use this config file instead of the nearest talklint.yaml.
+    /// Use this config file for every file, instead of each file's nearest talklint.yaml.
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
     /// Ignore any talklint.yaml.

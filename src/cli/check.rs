@@ -38,7 +38,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
-        printer: report::printer(s.format, &s.rules, s.printer),
+        printer: report::printer(s.format, s.report_rules(), s.printer),
         writer: match main_file.as_mut() {
             Some(f) => f,
             None => &mut stdout,
@@ -50,7 +50,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     };
     for (format, file) in &mut files {
         outputs.push(Output {
-            printer: report::printer(*format, &s.rules, extra),
+            printer: report::printer(*format, s.report_rules(), extra),
             writer: file,
         });
     }
@@ -100,9 +100,9 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
 /// output to itself, so they go to standard error.
 fn print_statistics(s: &CheckSettings, totals: &Summary) -> Result<(), CliError> {
     let shown = if s.format == OutputFormat::Human && s.output.is_none() {
-        report::statistics::print(&mut io::stdout().lock(), totals, &s.rules)
+        report::statistics::print(&mut io::stdout().lock(), totals, s.report_rules())
     } else {
-        report::statistics::print(&mut io::stderr().lock(), totals, &s.rules)
+        report::statistics::print(&mut io::stderr().lock(), totals, s.report_rules())
     };
     match shown {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteStatistics(e)),

@@ -61,7 +61,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             ..s.printer
         };
         outputs.push(Output {
-            printer: report::printer(*format, &s.rules, options),
+            printer: report::printer(*format, s.report_rules(), options),
             writer: file,
         });
     }
@@ -78,7 +78,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         .filter(|l| !l.is_empty())
         .filter_map(|l| serde_json::from_slice(l).ok())
         .collect();
-    let results = eval::score(&file, &labels, &digests, &s.rules)
+    let results = eval::score(&file, &labels, &digests, s.report_rules())
         .map_err(|e| CliError::Labels(e.to_string()))?;
     let rendered = match format {
         OutputFormat::Json => render::json(&results, show),

@@ -5,10 +5,11 @@ use crate::config;
 use std::path::Path;
 
 pub(super) fn run() -> Result<Outcome, CliError> {
-    let path = Path::new(config::NAMES[0]);
-    if path.exists() {
-        return Err(CliError::ConfigExists(path.display().to_string()));
+    // Any config already here, by any name: a second one would make the folder an error.
+    if let Some(existing) = config::NAMES.iter().map(Path::new).find(|p| p.exists()) {
+        return Err(CliError::ConfigExists(existing.display().to_string()));
     }
+    let path = Path::new(config::NAMES[0]);
     std::fs::write(path, config::STARTER).map_err(|source| CliError::WriteConfig {
         path: path.display().to_string(),
         source,

@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod merge;
 mod parse;
+mod profiles;
 mod rules;
 mod settings;
 mod stderr;

@@ -11,7 +11,7 @@ use crate::redact::Redactor;
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::RuleSet;
 use crate::rules::load::{self, RuleSource};
-use crate::scan::ScanOptions;
+use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -24,7 +24,10 @@ const DEFAULT_MAX_FILESIZE: u64 = 100 * 1024 * 1024;
 
 /// Everything `talklint check` runs with.
 pub(super) struct CheckSettings {
+    /// The rules of the run's config (or `--rules`), and their engine.
     pub rules: RuleSet,
+    /// With nested configs, the rule list of the reports ([`CheckSettings::report_rules`]).
+    pub catalog: Option<RuleSet>,
     pub engine: Engine,
     pub scan: ScanOptions,
     /// The main report: its format, and the file it goes to instead of standard output.
@@ -40,18 +43,12 @@ pub(super) struct CheckSettings {
 
 impl CheckSettings {
     pub(super) fn new(args: CheckArgs) -> Result<CheckSettings, CliError> {
-        let (cfg, rules) = rules(&args.rule_args)?;
+        let cfg = config(&args.rule_args.config)?;
+        let run = profile(&args, &cfg)?;
         let c = &cfg.config;
         let include: Vec<String> = c.include.iter().chain(&args.include).cloned().collect();
         let exclude: Vec<String> = c.exclude.iter().chain(&args.exclude).cloned().collect();
-        let defaults = Scoring::default();
-        let scoring = Scoring {
-            base: c.scoring.base.unwrap_or(defaults.base),
-            pass: c.scoring.pass.unwrap_or(defaults.pass),
-            min_score: args.min_score.or(c.min_score),
-        };
-        let engine = Engine::new(&rules)?.with_scoring(scoring);
-        let scan = ScanOptions {
+        let mut scan = ScanOptions {
             paths: args.paths.clone(),
             include: glob_set(&include)?,
             exclude: glob_set(&exclude)?,
@@ -62,25 +59,14 @@ impl CheckSettings {
                 .unwrap_or(DEFAULT_MAX_FILESIZE),
             input_format: args.input_format.0,
             stdin_filename: args.stdin_filename.clone(),
-            parse: ParseOptions {
-                roles: roles(&cfg),
-                default_role: args
-                    .default_role
-                    .map(|r| r.role())
-                    .or(c.default_role)
-                    .unwrap_or(Role::Agent),
-            },
+            parse: run.parse,
             progress: !args.no_progress
                 && !args.quiet
                 && std::env::var_os("CI").is_none()
                 && io::stderr().is_terminal(),
             threads: threads(args.threads),
             shard: args.shard,
-            suppress: SuppressOptions {
-                show: args.show_suppressed,
-                warn_unused: args.warn_unused_ignores,
-                per_path: per_path_disable(&cfg, &rules)?,
-            },
+            suppress: run.suppress,
             fix: match (args.fix, args.diff) {
                 (true, _) => Some(FixMode::Write),
                 (_, true) => Some(FixMode::Diff),
@@ -88,7 +74,10 @@ impl CheckSettings {
             },
             reports: Vec::new(),
             redact: redactor(args.redact, &cfg)?,
+            profiles: Profiles::default(),
         };
+        let (profiles, catalog) = super::profiles::nested(&args, &cfg, &scan, &run.rules)?;
+        scan.profiles = profiles;
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
         Ok(CheckSettings {
@@ -99,8 +88,9 @@ impl CheckSettings {
                 fail_at: fail_on.threshold(),
             },
             extra_reports: args.extra_reports(),
-            rules,
-            engine,
+            rules: run.rules,
+            catalog,
+            engine: run.engine,
             scan,
             format: args.format,
             output: args.output,
@@ -108,6 +98,43 @@ impl CheckSettings {
             statistics: args.statistics,
         })
     }
+
+    /// The rules reports and statistics name findings by: the run's, and with nested configs,
+    /// theirs too.
+    pub(super) fn report_rules(&self) -> &RuleSet {
+        self.catalog.as_ref().unwrap_or(&self.rules)
+    }
+}
+
+/// What `cfg` gives the files it applies to: its rules, their engine with its scoring, its roles
+/// and its `per_path_disable`, flags winning over it.
+pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliError> {
+    let rule_args = &args.rule_args;
+    let rules = rule_set(&rule_args.rules, cfg, rule_args.strict_import)?;
+    let c = &cfg.config;
+    let defaults = Scoring::default();
+    let scoring = Scoring {
+        base: c.scoring.base.unwrap_or(defaults.base),
+        pass: c.scoring.pass.unwrap_or(defaults.pass),
+        min_score: args.min_score.or(c.min_score),
+    };
+    Ok(Profile {
+        engine: Engine::new(&rules)?.with_scoring(scoring),
+        parse: ParseOptions {
+            roles: roles(cfg),
+            default_role: args
+                .default_role
+                .map(|r| r.role())
+                .or(c.default_role)
+                .unwrap_or(Role::Agent),
+        },
+        suppress: SuppressOptions {
+            show: args.show_suppressed,
+            warn_unused: args.warn_unused_ignores,
+            per_path: per_path_disable(cfg, &rules)?,
+        },
+        rules,
+    })
 }
 
 /// The personal-data finder when `--redact` or the config's `redact: true` asks for one; a bad
@@ -162,9 +189,10 @@ pub(super) fn config(args: &ConfigArgs) -> Result<Loaded, CliError> {
     }
     let path = match &args.config {
         Some(p) => Some(p.to_path_buf()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| config::discover(&d)),
+        None => match std::env::current_dir() {
+            Ok(d) => config::discover(&d)?,
+            Err(_) => None,
+        },
     };
     Ok(path.map_or_else(|| Ok(Loaded::default()), |p| config::load(&p))?)
 }
@@ -241,7 +269,7 @@ fn per_path_disable(
             super::stderr::warning(&format!(
                 "per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",
-                suppress::names_like(name, rules)
+                crate::suggest::rule_like(name, &rules.rules)
             ));
         }
         let all = || (0..rules.rules.len()).collect();
@@ -250,7 +278,7 @@ fn per_path_disable(
     Ok(out)
 }
 
-fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
+pub(super) fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
     if patterns.is_empty() {
         return Ok(None);
     }

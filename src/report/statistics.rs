@@ -7,14 +7,14 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> {
-    let mut per_rule: Vec<(usize, &str)> = s
-        .stats
-        .per_rule
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .filter_map(|(i, n)| rules.rules.get(i).map(|r| (*n, r.id.as_str())))
-        .collect();
+    // By id: with nested configs, one id can have several entries (another severity, …).
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, n) in s.stats.per_rule.iter().enumerate() {
+        if let Some(r) = rules.rules.get(i).filter(|_| *n > 0) {
+            *by_id.entry(&r.id).or_default() += n;
+        }
+    }
+    let mut per_rule: Vec<(usize, &str)> = by_id.into_iter().map(|(id, n)| (n, id)).collect();
     per_rule.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, n) in s.stats.per_rule.iter().enumerate() {

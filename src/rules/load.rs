@@ -264,6 +264,22 @@ fn cloud_pack(
     }
 }
 
+/// `:line:column` of the first place `key` is written in `text` (the config) as a whole name,
+/// not as part of a longer one, or nothing.
+fn place_of(key: &str, text: &str) -> String {
+    let name = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '*');
+    let whole = |&(at, _): &(usize, &str)| {
+        !text[..at].chars().next_back().is_some_and(name)
+            && !text[at + key.len()..].chars().next().is_some_and(name)
+    };
+    text.match_indices(key)
+        .find(whole)
+        .map_or_else(String::new, |(at, _)| {
+            let (line, column) = crate::text::lines::LineCursor::new(text).position(at);
+            format!(":{line}:{column}")
+        })
+}
+
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
 /// rule does not set its own). An id or category that matches no loaded rule is
 /// a warning (a typo, or a rule of a pack that `--rules` replaced).
@@ -276,8 +292,10 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
         .filter(|key| !checked.iter().any(|c| matches(key, c)))
         .map(|key| {
             format!(
-                "{}: `{key}` names no loaded rule or category (`talklint rules` lists them)",
-                o.origin
+                "{}{}: `{key}` names no loaded rule or category{}; `talklint rules` lists them",
+                o.origin,
+                place_of(key, &o.text),
+                crate::suggest::rule_like(key, checked)
             )
         })
         .collect();

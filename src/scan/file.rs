@@ -63,6 +63,22 @@ pub(super) struct Scratch {
 const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 
 pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
+    let nested;
+    let profiles = &ctx.opts.profiles;
+    let found = match &input {
+        Input::File { path, .. } => profiles.find(path),
+        // Standard input is where `--stdin-filename` says it comes from.
+        Input::Stdin { .. } | Input::Piece(_) => (ctx.opts.stdin_filename.as_ref())
+            .and_then(|name| profiles.find(std::path::Path::new(name))),
+        Input::Skip(_) | Input::Error(_) => None,
+    };
+    let ctx = match found {
+        Some(found) => {
+            nested = ctx.nested(found);
+            &nested
+        }
+        None => ctx,
+    };
     // The read buffer is lent out of the scratch so that the rest of it stays usable.
     let mut buf = std::mem::take(&mut scratch.file);
     buf.clear();
@@ -104,7 +120,7 @@ pub(super) fn check(
         .format
         .unwrap_or_else(|| transcript::detect(&reading.path, &source));
     let parse = |source: &str| {
-        transcript::parse_file(source, format, &ctx.opts.parse, &reading.path).map_err(|mut e| {
+        transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(|mut e| {
             e.line += shift;
             FileError {
                 path: display.into(),
@@ -173,7 +189,7 @@ pub(super) fn check(
         fixed,
     };
     warnings.extend(directives.warnings.iter().cloned());
-    let per_path = ctx.opts.suppress.per_path(display);
+    let per_path = ctx.per_path(display);
     let mut lines = LineCursor::new(&source);
     for t in &transcripts {
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
@@ -194,6 +210,11 @@ pub(super) fn check(
         for f in conv.findings.iter_mut().filter(|_| shift > 0) {
             f.line += shift;
             f.end_line += shift;
+        }
+        if let Some(index) = ctx.report_index {
+            for f in &mut conv.findings {
+                f.rule_index = index[f.rule_index];
+            }
         }
         out.summary.add(&conv);
         for (i, (printer, r)) in ctx.printers.iter().zip(&mut out.rendered).enumerate() {

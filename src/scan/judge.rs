@@ -50,12 +50,12 @@ pub(super) fn judge(
     let evaluation = ctx
         .engine
         .check_suppressed(t, source, scratch, &mut |o| why(o).is_some());
-    let shown = match ctx.opts.suppress.show {
+    let shown = match ctx.suppress.show {
         true => evaluation.suppressed.iter().filter_map(&mut why).collect(),
         false => Vec::new(),
     };
     let mut warnings = std::mem::take(&mut sup.warnings);
-    if ctx.opts.suppress.warn_unused {
+    if ctx.suppress.warn_unused {
         warnings.extend(sup.unused(found));
     }
     Judged {

@@ -11,6 +11,7 @@ mod fix;
 mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;
+mod profile;
 mod read;
 mod shard;
 mod stdin;
@@ -27,12 +28,14 @@ pub use fix::Fixed;
 use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
+pub(crate) use profile::{Profile, Profiles, Selection, normal};
 use rayon::prelude::*;
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
+pub(crate) use walk::{folders, roots};
 
 /// How many files are handled between two writes.
 const CHUNK: usize = 2048;
@@ -65,6 +68,8 @@ pub struct ScanOptions {
     pub reports: Vec<PathBuf>,
     /// `--redact`: the personal-data finder every report masks with.
     pub redact: Option<crate::redact::Redactor>,
+    /// The configs nearer to some files than the run's own, each with its settings.
+    pub(crate) profiles: Profiles,
 }
 
 /// What the scan tells its caller as it goes, in input order.
@@ -89,15 +94,65 @@ pub struct Output<'w> {
     pub writer: &'w mut dyn Write,
 }
 
-/// What every worker shares.
+/// What every worker shares, and what a file's config makes of it.
 struct Context<'a> {
     engine: &'a Engine,
     rules: &'a RuleSet,
+    parse: &'a ParseOptions,
+    suppress: &'a SuppressOptions,
+    /// A file under a nested config: its path below that config's folder, which the config's
+    /// `per_path_disable` globs match (else they match the path as reports show it).
+    below: Option<String>,
+    /// A file under a nested config: each of its rules' index in the reports' rule list.
+    report_index: Option<&'a [usize]>,
     printers: &'a [&'a dyn Printer],
     /// For each output, the output whose rendering it writes (itself, or an earlier one that
     /// renders alike).
     renders: &'a [usize],
     opts: &'a ScanOptions,
+}
+
+impl<'a> Context<'a> {
+    /// The context of the files the run's own config governs.
+    fn new(
+        engine: &'a Engine,
+        rules: &'a RuleSet,
+        printers: &'a [&'a dyn Printer],
+        renders: &'a [usize],
+        opts: &'a ScanOptions,
+    ) -> Context<'a> {
+        Context {
+            engine,
+            rules,
+            parse: &opts.parse,
+            suppress: &opts.suppress,
+            below: None,
+            report_index: None,
+            printers,
+            renders,
+            opts,
+        }
+    }
+
+    /// The context of a file under the nested config `found`.
+    fn nested(&self, found: profile::Found<'a>) -> Context<'a> {
+        let (nested, profile) = (found.nested, &found.nested.profile);
+        Context {
+            engine: &profile.engine,
+            rules: &profile.rules,
+            parse: &profile.parse,
+            suppress: &profile.suppress,
+            below: Some(found.below),
+            report_index: Some(&nested.report_index),
+            ..*self
+        }
+    }
+
+    /// The rules `per_path_disable` turns off for the file reports call `display`.
+    fn per_path(&self, display: &str) -> Option<Vec<usize>> {
+        self.suppress
+            .per_path(self.below.as_deref().unwrap_or(display))
+    }
 }
 
 /// Writes a chunk's results to every output, in input order; `written` counts the conversations
@@ -176,13 +231,7 @@ pub fn scan(
                 .unwrap_or(i)
         })
         .collect();
-    let ctx = Context {
-        engine,
-        rules,
-        printers: &printers,
-        renders: &renders,
-        opts,
-    };
+    let ctx = Context::new(engine, rules, &printers, &renders, opts);
     let mut totals = Summary::default();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();

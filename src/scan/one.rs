@@ -21,13 +21,7 @@ pub(crate) fn check_bytes(
     printers: &[&dyn Printer],
 ) -> Summary {
     let renders: Vec<usize> = (0..printers.len()).collect();
-    let ctx = Context {
-        engine,
-        rules,
-        printers,
-        renders: &renders,
-        opts,
-    };
+    let ctx = Context::new(engine, rules, printers, &renders, opts);
     let reading = Reading {
         display: path.display().to_string(),
         path: path.to_path_buf(),

@@ -68,12 +68,17 @@ pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     all(opts).filter(|input| opts.shard.is_none_or(|s| s.keeps(input.display(opts))))
 }
 
-fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
-    let roots: Vec<String> = if opts.paths.is_empty() {
+/// The paths given, or the current folder.
+pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
+    if opts.paths.is_empty() {
         vec![".".into()]
     } else {
         opts.paths.clone()
-    };
+    }
+}
+
+fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
+    let roots = roots(opts);
     // A file or folder named twice (`a.txt ./a.txt`) is scanned once, where first named.
     let mut seen = std::collections::HashSet::new();
     roots
@@ -109,12 +114,16 @@ const IGNORE_FILE: &str = ".talklintignore";
 /// `opts.ignore` it honours what ripgrep does by default (`.gitignore`, `.git/info/exclude` and
 /// git's global excludes inside a git repository only, `.ignore` anywhere, those of parent
 /// folders too) and `.talklintignore` anywhere; without (`--no-ignore`), none of them.
-fn walker(root: &Path, opts: &ScanOptions) -> ignore::Walk {
+/// `folders_only` leaves files out, and does not sort (sorting was half of such a walk's
+/// instructions).
+fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     let mut builder = ignore::WalkBuilder::new(root);
+    if !folders_only {
+        builder.sort_by_file_name(|a, b| a.cmp(b));
+    }
     builder
         .hidden(true)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .parents(opts.ignore)
         .ignore(opts.ignore)
         .git_ignore(opts.ignore)
@@ -123,14 +132,30 @@ fn walker(root: &Path, opts: &ScanOptions) -> ignore::Walk {
     if opts.ignore {
         builder.add_custom_ignore_filename(IGNORE_FILE);
     }
-    if let Some(exclude) = opts.exclude.clone() {
+    let exclude = opts.exclude.clone();
+    // Nested configs' `exclude`, below their folders, prunes as `--exclude` does.
+    let profiles = opts.profiles.clone();
+    if exclude.is_some() || folders_only || !profiles.is_empty() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
+            let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             e.depth() == 0
-                || !exclude.is_match(display(e.path().strip_prefix(&root).unwrap_or(e.path())))
+                || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
+                    && exclude.as_ref().is_none_or(|x| !x.is_match(below()))
+                    && !profiles.find(e.path()).is_some_and(|f| f.excludes())
         });
     }
     builder.build()
+}
+
+/// The folders the walk of each folder in `opts.paths` enters, the folder itself first: where
+/// configs nearer to their files than the run's are looked for.
+pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ {
+    roots(opts)
+        .into_iter()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
+        .flat_map(|root| walker(Path::new(&root), opts, true))
+        .filter_map(|entry| entry.ok().map(ignore::DirEntry::into_path))
 }
 
 /// The path and the message of a walk error, or of an ignore file that cannot be read or holds
@@ -166,7 +191,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
 
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
-    walker(&root, opts).filter_map(move |entry| {
+    walker(&root, opts, false).filter_map(move |entry| {
         let e = match entry {
             Err(e) => return Some(Input::Error(walk_error(&e, &root))),
             Ok(e) => e,
@@ -200,10 +225,15 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 if included == Some(false) {
                     return None;
                 }
+                // A nested config's own `include`, below its folder.
+                let selected = opts.profiles.find(e.path()).and_then(|f| f.included());
+                if selected == Some(false) {
+                    return None;
+                }
                 Some(Input::File {
                     display: display(e.path()),
                     path: e.into_path(),
-                    forced: included == Some(true),
+                    forced: included == Some(true) || selected == Some(true),
                 })
             }
         }

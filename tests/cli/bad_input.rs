@@ -183,7 +183,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         ),
         (
             "bad-speaker",
-            "bad-speaker.yaml:4:22: rules[0].speaker[1]: unknown variant `custmer`, expected one of `agent`, `customer`, `bot`, `any`",
+            "bad-speaker.yaml:4:22: rules[0].speaker[1]: unknown variant `custmer`, did you mean `customer`?",
         ),
         (
             "bad-syntax",
@@ -222,10 +222,13 @@ fn broken_config_is_an_error_with_its_location() {
     assert_eq!(code, 2);
     assert!(err.contains("talklint.yaml:2:"), "{err}");
     assert!(
-        err.contains("unknown field `bsae`, expected `base` or `pass`"),
+        err.contains("scoring: unknown field `bsae`, did you mean `base`?"),
         "{err}"
     );
-    assert!(err.contains("help: remove or rename the key"), "{err}");
+    assert!(
+        err.contains("help: rename it to the name suggested"),
+        "{err}"
+    );
 }
 
 /// `.talklint.yaml` is found like `talklint.yaml`, `--config` names a config anywhere instead,

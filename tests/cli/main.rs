@@ -19,6 +19,8 @@ mod injection;
 mod limits;
 mod markdown;
 mod merge;
+mod mistakes;
+mod nested_config;
 mod records;
 mod redact;
 mod reports;

@@ -1,0 +1,95 @@
+//! Configs nearer to the scanned files than the run's own, as in ruff: before the scan, each
+//! folder it walks and the folders above each path given are searched for a config, and each one
+//! found is compiled once into the profile of the files under it. An explicit `--config` (or
+//! `--no-config`) turns the search off.
+
+use super::CliError;
+use super::args::CheckArgs;
+use super::settings::{glob_set, profile};
+use crate::config::{self, Config, Loaded};
+use crate::rules::RuleSet;
+use crate::scan::{self, Profiles, ScanOptions, Selection, normal};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The profiles of the configs `scan` finds besides the run's own (`run`, whose rules are
+/// `run_rules`), and the reports' rule list when there are any.
+pub(super) fn nested(
+    args: &CheckArgs,
+    run: &Loaded,
+    scan: &ScanOptions,
+    run_rules: &RuleSet,
+) -> Result<(Profiles, Option<RuleSet>), CliError> {
+    let given = &args.rule_args.config;
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) if !given.no_config && given.config.is_none() => cwd,
+        _ => return Ok((Profiles::default(), None)),
+    };
+    let mut found = BTreeSet::new();
+    // Standard input is looked up where `--stdin-filename` puts it.
+    let stdin = scan.stdin_filename.as_ref();
+    let roots = scan::roots(scan);
+    let named = roots.iter().map(|r| if r == "-" { stdin } else { Some(r) });
+    for root in named.flatten() {
+        let root = normal(&cwd.join(root));
+        let folder = if root.is_dir() {
+            Some(&*root)
+        } else {
+            root.parent()
+        };
+        if let Some(path) = folder.map(config::discover).transpose()?.flatten() {
+            found.insert(path);
+        }
+    }
+    for folder in scan::folders(scan) {
+        if let Some(path) = config::in_folder(&normal(&cwd.join(folder)))? {
+            found.insert(path);
+        }
+    }
+    let run_path = run.path.as_deref().map(|p| normal(&cwd.join(p)));
+    let mut configs = Vec::new();
+    for path in found.into_iter().filter(|p| Some(p) != run_path.as_ref()) {
+        let loaded = config::load(&path)?;
+        warn_run_keys(&path, &loaded.config, run_path.as_deref());
+        let c = &loaded.config;
+        let selection = Selection {
+            include: glob_set(&c.include)?,
+            exclude: glob_set(&c.exclude)?,
+        };
+        configs.push((loaded.base_dir(), profile(args, &loaded)?, selection));
+    }
+    let run_folder = run_path
+        .as_deref()
+        .and_then(|p| p.parent())
+        .map(PathBuf::from);
+    Ok(Profiles::new(cwd, run_folder, run_rules, configs))
+}
+
+/// Warns about the keys of a nested config that only the run's config sets: they apply to the
+/// whole run, not to some of its files.
+fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
+    let set = [
+        ("fail_on", c.fail_on.is_some()),
+        ("max_filesize", c.max_filesize.is_some()),
+        ("redact", c.redact),
+        ("redact_patterns", !c.redact_patterns.is_empty()),
+    ];
+    let keys: Vec<String> = set
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(k, _)| format!("`{k}`"))
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    let run = run.map_or_else(
+        || "a config in the current folder or above".to_string(),
+        |p| p.display().to_string(),
+    );
+    super::stderr::warning(&format!(
+        "{}: {} apply to the whole run and are read only from the run's config ({run}); \
+         move them there, or pass this config with --config",
+        path.display(),
+        keys.join(", "),
+    ));
+}

@@ -1,0 +1,125 @@
+//! Mistakes in rule files and configs, named where they are with the likely fix: a misspelt key
+//! or value ("did you mean"), a rule id in `disable:` or `severity:` that names no loaded rule,
+//! and a line indented so that it fits nothing above it.
+
+use crate::support::{run, talklint};
+use std::fs;
+
+/// `talklint check ARGS t.txt` in a folder holding `files` and a one-line transcript: the exit
+/// code and standard error.
+fn check_with(files: &[(&str, &str)], args: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    fs::write(dir.path().join("t.txt"), "Agent: please calm down\n").unwrap();
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .arg("check")
+        .args(args)
+        .arg("t.txt"));
+    (code, err)
+}
+
+const RULE: &str = "rules:\n  - id: a/b\n    kind: forbid\n";
+
+#[test]
+fn a_misspelt_rule_key_or_value_names_the_closest_one() {
+    let rule = format!("{RULE}    severty: error\n    phrases: [x]\n");
+    let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    let want = "r.yaml:4:5: rules[0]: unknown field `severty`, did you mean `severity`?";
+    assert!(err.contains(want), "{err}");
+    assert!(
+        err.contains("help: rename it to the name suggested"),
+        "{err}"
+    );
+    let rule = format!("{RULE}    severity: eror\n    phrases: [x]\n");
+    let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    let want = "r.yaml:4:15: rules[0].severity: unknown variant `eror`, did you mean `error`?";
+    assert!(err.contains(want), "{err}");
+}
+
+#[test]
+fn a_misspelt_config_key_names_the_closest_one() {
+    let config = "rules: [default]\nscoring: {base: 80}\ndisabel: [respect]\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    assert_eq!(code, 2, "{err}");
+    let want = "talklint.yaml:3:1: unknown field `disabel`, did you mean `disable`?";
+    assert!(err.contains(want), "{err}");
+    // A name close to nothing keeps the list of the keys allowed.
+    let (_, err) = check_with(&[("talklint.yaml", "zzzzzzzz: 1\n")], &[]);
+    assert!(
+        err.contains("unknown field `zzzzzzzz`, expected one of `rules`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
+    let config = "disable: [respect/calm-dwn, respec]\nseverity: {zzzz/qqqq: info}\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    // Nothing was disabled: the call is still told off for "calm down".
+    assert_eq!(code, 1, "{err}");
+    for want in [
+        "talklint.yaml:1:11: `respect/calm-dwn` names no loaded rule or category \
+         (did you mean `respect/calm-down`?)",
+        // Found as a whole name, not inside `respect/calm-dwn`.
+        "talklint.yaml:1:29: `respec` names no loaded rule or category (did you mean `respect`?)",
+        "talklint.yaml:2:12: `zzzz/qqqq` names no loaded rule or category; `talklint rules`",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
+fn a_misindented_line_is_compared_with_the_line_above() {
+    let cases = [
+        // A key indented less than its siblings.
+        (
+            format!("{RULE}   phrases: [x]\n"),
+            "r.yaml:4:4: this line is indented to column 4 and the line above to column 5 \
+             (`kind: forbid`;",
+        ),
+        // A key indented more than the one before it.
+        (
+            "rules:\n  - id: a/b\n      kind: forbid\n".to_string(),
+            "r.yaml:3:11: this line is indented to column 7 and the line above to column 5",
+        ),
+    ];
+    for (rule, want) in cases {
+        let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(want), "{want}\n{err}");
+        assert!(
+            err.contains("help: check the indentation of this line against the line above"),
+            "{err}"
+        );
+    }
+    let (code, err) = check_with(&[("talklint.yaml", "disable: []\n scoring: {}\n")], &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:2:2: this line is indented to column 2"),
+        "{err}"
+    );
+    // Not indentation: a second `: ` in an unquoted value.
+    let rule = format!("{RULE}    message: Note: x\n    phrases: [x]\n");
+    let (_, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+    assert!(
+        err.contains("a `: ` inside an unquoted value starts a second key"),
+        "{err}"
+    );
+    assert!(err.contains("help: quote the value"), "{err}");
+    // Not indentation either: a list left open.
+    let rule = format!("{RULE}    phrases: [x\n    regex: [y]\n");
+    let (_, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+    assert!(
+        err.contains("r.yaml:5:10: did not find expected ',' or ']'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: a `[…]` list opened above is not closed"),
+        "{err}"
+    );
+}

@@ -1,0 +1,255 @@
+//! Config discovery as in ruff: each file is checked with its nearest config, an explicit
+//! `--config` applies to every file, two configs in one folder are an error, and a nested
+//! config's relative paths start from its own folder.
+
+use crate::support::{json_report_in, run, talklint};
+use serde_json::Value;
+use std::fs;
+
+/// A transcript both the root's and the nested folder's rules have something to say about.
+const CALL: &str = "Agent: please calm down, the banana is on its way.\nCustomer: ok\n";
+
+/// A root config with the built-in pack, and `team/` with its own config (named `talklint.yml`)
+/// that disables `respect/calm-down`, changes the scoring and adds a rule folder of its own,
+/// named relative to itself.
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("team/qa")).unwrap();
+    fs::write(root.join("talklint.yaml"), "rules: [default]\n").unwrap();
+    fs::write(
+        root.join("team/talklint.yml"),
+        "rules: [default, ./qa/]\ndisable: [respect/calm-down]\nscoring: {base: 50, pass: 45}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("team/qa/fruit.yaml"),
+        "rules:\n  - id: fruit/banana\n    kind: forbid\n    severity: warning\n    \
+         phrases: [banana]\n    message: No fruit talk\n",
+    )
+    .unwrap();
+    fs::write(root.join("a.txt"), CALL).unwrap();
+    fs::write(root.join("team/b.txt"), CALL).unwrap();
+    dir
+}
+
+/// Each conversation's path with its rules found and its score.
+fn results(report: &Value) -> Vec<(String, Vec<String>, i64)> {
+    let convs = report["conversations"].as_array().expect("conversations");
+    convs
+        .iter()
+        .map(|c| {
+            let rules = c["findings"].as_array().expect("findings");
+            let rules = rules
+                .iter()
+                .map(|f| f["rule"].as_str().unwrap().to_string());
+            let path = c["path"].as_str().unwrap().to_string();
+            (path, rules.collect(), c["score"].as_i64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn each_file_is_checked_with_its_nearest_config() {
+    let dir = tree();
+    let expected = |prefix: &str| {
+        vec![
+            (
+                format!("{prefix}a.txt"),
+                vec!["respect/calm-down".into()],
+                70,
+            ),
+            (
+                format!("{prefix}team/b.txt"),
+                vec!["fruit/banana".into()],
+                45,
+            ),
+        ]
+    };
+    let (code, report) = json_report_in(dir.path(), &["."]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(results(&report), expected(""));
+    // From inside the nested folder, its config is the run's and the root's is found above `..`.
+    let (_, report) = json_report_in(&dir.path().join("team"), &[".."]);
+    assert_eq!(results(&report), expected("../"));
+    // A file named alone gets its own folder's config too.
+    let (_, report) = json_report_in(dir.path(), &["team/b.txt"]);
+    assert_eq!(results(&report), expected("")[1..]);
+}
+
+#[test]
+fn a_nested_rule_has_its_own_entry_in_the_reports_rule_list() {
+    let dir = tree();
+    let (_, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif", "."]));
+    let sarif: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2, "{results:?}");
+    for r in results {
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"], "{r}");
+    }
+    let banana = rules.iter().find(|r| r["id"] == "fruit/banana").unwrap();
+    assert_eq!(banana["defaultConfiguration"]["level"], "warning");
+}
+
+#[test]
+fn an_explicit_config_applies_to_every_file() {
+    let dir = tree();
+    let (_, report) = json_report_in(dir.path(), &["--config", "talklint.yaml", "."]);
+    let calm = || vec!["respect/calm-down".to_string()];
+    assert_eq!(
+        results(&report),
+        vec![
+            ("a.txt".into(), calm(), 70),
+            ("team/b.txt".into(), calm(), 70)
+        ]
+    );
+    // And with no config at all, the nested one is not looked for either.
+    let (_, report) = json_report_in(dir.path(), &["--no-config", "."]);
+    assert_eq!(results(&report)[1], ("team/b.txt".into(), calm(), 70));
+}
+
+#[test]
+fn two_configs_in_one_folder_are_a_config_error_naming_both() {
+    let dir = tree();
+    fs::write(dir.path().join("team/.talklint.yaml"), "disable: []\n").unwrap();
+    for (cwd, path) in [
+        (dir.path().to_path_buf(), "."),
+        (dir.path().join("team"), "b.txt"),
+    ] {
+        let (code, out, err) = run(talklint().current_dir(&cwd).args(["check", path]));
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(out.is_empty(), "{out}");
+        for name in [
+            "team/.talklint.yaml",
+            "team/talklint.yml",
+            "two configs in one folder",
+        ] {
+            assert!(err.contains(name), "{name}: {err}");
+        }
+        assert!(err.contains("help: merge them into one file"), "{err}");
+    }
+}
+
+#[test]
+fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
+    let dir = tree();
+    let nested = dir.path().join("team/talklint.yml");
+    fs::write(&nested, "rules: [./missing/]\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    assert_eq!(code, 2, "{err}");
+    // Resolved against `team/`, not the current folder.
+    assert!(err.contains("/team/./missing/:"), "{err}");
+    fs::write(&nested, "disable: [respect/calm-down]\nfail_on: warning\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`fail_on` apply to the whole run"), "{err}");
+}
+
+#[test]
+fn a_nested_configs_per_path_disable_matches_the_path_below_its_folder() {
+    let dir = tree();
+    let nested = dir.path().join("team/talklint.yml");
+    let text = fs::read_to_string(&nested).unwrap();
+    fs::write(&nested, text + "per_path_disable: {\"deep/**\": [fruit]}\n").unwrap();
+    fs::create_dir_all(dir.path().join("team/deep")).unwrap();
+    fs::write(dir.path().join("team/deep/c.txt"), CALL).unwrap();
+    let (_, report) = json_report_in(dir.path(), &["team"]);
+    let found: Vec<(String, Vec<String>)> = results(&report)
+        .into_iter()
+        .map(|(path, rules, _)| (path, rules))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("team/b.txt".into(), vec!["fruit/banana".into()]),
+            ("team/deep/c.txt".into(), vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_nested_configs_include_and_exclude_match_below_its_folder() {
+    let dir = tree();
+    let root = dir.path();
+    let nested = root.join("team/talklint.yml");
+    let text = fs::read_to_string(&nested).unwrap();
+    let globs = "include: [\"*.txt\", \"*.notes\"]\nexclude: [\"old/**\"]\n";
+    fs::write(&nested, text + globs).unwrap();
+    for path in ["team/old/c.txt", "old/d.txt", "team/e.notes", "team/f.md"] {
+        fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        fs::write(root.join(path), CALL).unwrap();
+    }
+    let (_, report) = json_report_in(root, &["."]);
+    let paths: Vec<String> = results(&report).into_iter().map(|r| r.0).collect();
+    // `old/**` is `team/old/**`; `*.notes` reads a file of no transcript extension; `f.md`
+    // matches no include.
+    assert_eq!(paths, ["a.txt", "old/d.txt", "team/b.txt", "team/e.notes"]);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert!(
+        !skipped.iter().any(|s| s["path"] == "team/f.md"),
+        "{skipped:?}"
+    );
+    // The excluded folder is not walked at all: a link in it is not even listed as skipped.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("c.txt", root.join("team/old/link.txt")).unwrap();
+        std::os::unix::fs::symlink("d.txt", root.join("old/link.txt")).unwrap();
+        let (_, report) = json_report_in(root, &["."]);
+        let skipped = report["skipped"].as_array().unwrap().iter();
+        let skipped: Vec<&str> = skipped.map(|s| s["path"].as_str().unwrap()).collect();
+        assert!(skipped.contains(&"old/link.txt"), "{skipped:?}");
+        assert!(!skipped.contains(&"team/old/link.txt"), "{skipped:?}");
+    }
+}
+
+#[test]
+fn init_writes_no_second_config_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".talklint.yml"), "disable: []\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(".talklint.yml already exists"), "{err}");
+    assert!(!dir.path().join("talklint.yaml").exists());
+}
+
+#[test]
+fn standard_input_gets_the_config_of_its_stdin_filename() {
+    let dir = tree();
+    let checked = |name: &str| {
+        let (_, out, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--stdin-filename", name, "-"])
+            .write_stdin(CALL));
+        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        results(&report)
+    };
+    assert_eq!(
+        checked("team/new.txt"),
+        [("team/new.txt".into(), vec!["fruit/banana".into()], 45)]
+    );
+    assert_eq!(
+        checked("new.txt"),
+        [("new.txt".into(), vec!["respect/calm-down".into()], 70)]
+    );
+}
+
+#[test]
+fn a_rule_reported_two_ways_is_one_rule_in_the_statistics() {
+    let dir = tree();
+    let nested = "rules: [default]\nseverity: {respect/calm-down: warning}\n";
+    fs::write(dir.path().join("team/talklint.yml"), nested).unwrap();
+    let (_, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "-q", "--statistics", "."]));
+    assert!(out.contains("error[respect/calm-down]"), "{out}{err}");
+    assert!(out.contains("warning[respect/calm-down]"), "{out}{err}");
+    let per_rule = out.split("Findings per rule:").nth(1).unwrap_or_default();
+    assert_eq!(per_rule.matches("respect/calm-down").count(), 1, "{out}");
+    assert!(per_rule.contains("        2  respect/calm-down"), "{out}");
+}
