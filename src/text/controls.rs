@@ -5,13 +5,15 @@
 use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw: C0 controls other than tab and line breaks, DEL,
-/// C1 controls, and the bidi embedding, override, isolate and mark characters.
-fn is_dangerous(c: char, keep_newline: bool) -> bool {
+/// C1 controls, the Unicode line and paragraph separators, and the bidi embedding, override,
+/// isolate and mark characters. A CR is a line break only before a LF (CRLF files): alone, it
+/// would send the cursor back over the line.
+fn is_dangerous(c: char, next: Option<char>, keep_newline: bool) -> bool {
     match c {
         '\t' => false,
-        // A line break lays out multi-line text; CR stays with it (CRLF files).
-        '\n' | '\r' => !keep_newline,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\n' => !keep_newline,
+        '\r' => !keep_newline || next != Some('\n'),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
         '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             true
         }
@@ -20,12 +22,16 @@ fn is_dangerous(c: char, keep_newline: bool) -> bool {
 }
 
 fn escape(text: &str, keep_newline: bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_dangerous(c, keep_newline)) {
+    let dangerous = |i: usize, c: char| {
+        let next = text[i + c.len_utf8()..].chars().next();
+        is_dangerous(c, next, keep_newline)
+    };
+    if !text.char_indices().any(|(i, c)| dangerous(i, c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if !is_dangerous(c, keep_newline) {
+    for (i, c) in text.char_indices() {
+        if !dangerous(i, c) {
             out.push(c);
         } else if (c as u32) < 0x80 {
             out.push_str(&format!("\\x{:02x}", c as u32));
@@ -58,5 +64,14 @@ mod tests {
         );
         assert_eq!(escape_name("x\ny\r.txt"), "x\\x0ay\\x0d.txt");
         assert!(matches!(escape_controls("plain ’text’"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_carriage_return_is_a_line_break_only_before_a_line_feed() {
+        assert!(matches!(escape_controls("a\r\nb"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_controls("a\rb\r\r\n\u{2028}"),
+            "a\\x0db\\x0d\r\n\\u{2028}"
+        );
     }
 }
