@@ -216,7 +216,9 @@ fn snippet(
     // Masked and escaped piece by piece, so that the underline still falls under the words
     // matched (and under the whole token of personal data the match overlaps).
     let (pieces, masked_before) = pieces(text, start - first, end - first, redactor);
-    let [before, hit, after] = pieces.map(|p| escape_controls(&p).into_owned());
+    // A tab is shown as one space: annotate-snippets counts a tab as one column where it lays
+    // out four, and on a long line that underflows its margin (found by fuzzing).
+    let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let before = format!("{}{before}", ellipsis(shown.cut_before));
     let span = before.len()..before.len() + hit.len();
