@@ -6,7 +6,7 @@
 //! reads a word no pattern uses with one table lookup.
 
 use super::vocab::Sym;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A state id; the start state is 0.
 type State = u32;
@@ -61,13 +61,13 @@ struct StateInfo {
 impl Automaton {
     /// Builds the automaton for `patterns` (non-empty, distinct), whose symbols are below
     /// `symbols`.
-    pub fn new(patterns: &[Vec<Sym>], symbols: usize) -> Automaton {
+    pub fn new(patterns: &[impl AsRef<[Sym]>], symbols: usize) -> Automaton {
         // The trie, with its edges in a map while it grows.
-        let mut goto: HashMap<(State, Sym), State> = HashMap::new();
+        let mut goto: FxHashMap<(State, Sym), State> = FxHashMap::default();
         let mut pattern = vec![NONE];
         for (id, p) in patterns.iter().enumerate() {
             let mut s = START;
-            for &sym in p {
+            for &sym in p.as_ref() {
                 let fresh = pattern.len() as State;
                 s = *goto.entry((s, sym)).or_insert(fresh);
                 if s == fresh {
@@ -129,7 +129,7 @@ impl Automaton {
 
         let mut start = vec![RESET; symbols];
         for p in patterns {
-            for &sym in p {
+            for &sym in p.as_ref() {
                 start[sym as usize] = START;
             }
         }

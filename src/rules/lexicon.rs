@@ -5,7 +5,7 @@
 //! reported where they are written.
 
 use super::error::{RuleError, SourceFile};
-use super::phrase::{self, Item};
+use super::phrase::{self, Alternatives};
 use std::collections::{BTreeMap, HashMap};
 
 /// One entry as written, and where.
@@ -24,7 +24,7 @@ pub(crate) struct Lexicons {
     /// The file that defines each name (config additions aside).
     owner: HashMap<String, usize>,
     /// Name → its entries parsed, each one sequence.
-    parsed: HashMap<String, Vec<Vec<Item>>>,
+    parsed: HashMap<String, Alternatives>,
     /// Lexicons with an error (reported once, where it is written), or that use one.
     failed: std::collections::HashSet<String>,
 }
@@ -97,7 +97,7 @@ impl Lexicons {
     }
 
     /// The parsed entries of `name`, or an error that lists the known names.
-    pub fn get(&self, name: &str) -> Result<Vec<Vec<Item>>, String> {
+    pub fn get(&self, name: &str) -> Result<Alternatives, String> {
         self.parsed.get(name).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.defined.keys().map(String::as_str).collect();
             if known.is_empty() {
@@ -179,7 +179,7 @@ impl Lexicons {
             parsed.push(pattern.items);
         }
         stack.pop();
-        self.parsed.insert(name.to_string(), parsed);
+        self.parsed.insert(name.to_string(), parsed.into());
         Ok(())
     }
 }

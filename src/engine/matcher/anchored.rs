@@ -7,6 +7,9 @@
 use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use super::choice::Choice;
 use crate::rules::phrase::Item;
+use rustc_hash::FxHashMap;
+use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// A pattern item with its words as symbols.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -19,7 +22,7 @@ pub(super) enum Node {
     /// one node so that its paths to the same place are not walked again and again.
     Gap(usize),
     End,
-    Choice(Box<Choice>),
+    Choice(Arc<Choice>),
 }
 
 /// A phrase matched around anchors.
@@ -38,30 +41,59 @@ pub(super) struct Site {
     pub run: (usize, usize),
 }
 
-/// Compiles `items` (a phrase's, checked to have a word in every sequence) to symbols.
-pub(super) fn nodes(items: &[Item], vocab: &Vocab) -> Box<[Node]> {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        if is_optional_any(item) {
-            match out.last_mut() {
-                Some(Node::Gap(n)) => *n += 1,
-                _ => out.push(Node::Gap(1)),
-            }
-            continue;
+/// Compiles phrase items to nodes. A lexicon is one shared choice in every phrase that names it
+/// (and in every lexicon that nests it): it is compiled and indexed once, and its phrases share
+/// the result. Choices are known by address, which the borrow of their phrases keeps theirs.
+pub(super) struct NodeCompiler<'p, 'v> {
+    vocab: &'v Vocab,
+    choices: FxHashMap<*const Vec<Item>, Arc<Choice>>,
+    phrases: PhantomData<&'p Item>,
+}
+
+impl<'p, 'v> NodeCompiler<'p, 'v> {
+    pub fn new(vocab: &'v Vocab) -> NodeCompiler<'p, 'v> {
+        NodeCompiler {
+            vocab,
+            choices: FxHashMap::default(),
+            phrases: PhantomData,
         }
-        out.push(match item {
-            // A word missing from the vocabulary (a filler) can only be matched as itself, which
-            // the stream never holds: any word stands in, as in expanded phrases.
-            Item::Word(w) => vocab.symbol(w).map_or(Node::Any, Node::Word),
-            Item::Stem(s) => vocab.stem_symbol(s).map_or(Node::Any, Node::Stem),
-            Item::Any => Node::Any,
-            Item::End => Node::End,
-            Item::Choice(alternatives) => Node::Choice(Box::new(Choice::new(
-                alternatives.iter().map(|a| nodes(a, vocab)).collect(),
-            ))),
-        });
     }
-    out.into()
+
+    /// Compiles `items` (a phrase's, checked to have a word in every sequence) to symbols.
+    pub fn nodes(&mut self, items: &'p [Item]) -> Box<[Node]> {
+        let vocab = self.vocab;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if is_optional_any(item) {
+                match out.last_mut() {
+                    Some(Node::Gap(n)) => *n += 1,
+                    _ => out.push(Node::Gap(1)),
+                }
+                continue;
+            }
+            out.push(match item {
+                // A word missing from the vocabulary (a filler) can only be matched as itself,
+                // which the stream never holds: any word stands in, as in expanded phrases.
+                Item::Word(w) => vocab.symbol(w).map_or(Node::Any, Node::Word),
+                Item::Stem(s) => vocab.stem_symbol(s).map_or(Node::Any, Node::Stem),
+                Item::Any => Node::Any,
+                Item::End => Node::End,
+                Item::Choice(alternatives) => Node::Choice(self.choice(alternatives)),
+            });
+        }
+        out.into()
+    }
+
+    fn choice(&mut self, alternatives: &'p [Vec<Item>]) -> Arc<Choice> {
+        if let Some(known) = self.choices.get(&alternatives.as_ptr()) {
+            return Arc::clone(known);
+        }
+        let compiled = alternatives.iter().map(|a| self.nodes(a)).collect();
+        let choice = Arc::new(Choice::new(compiled));
+        self.choices
+            .insert(alternatives.as_ptr(), Arc::clone(&choice));
+        choice
+    }
 }
 
 /// Whether `item` is `[*]`: any one word, or none.

@@ -4,7 +4,10 @@
 
 use super::super::vocab::{Sym, Vocab};
 use super::anchored::{Node, Site};
-use std::collections::HashMap;
+use super::choice::Choice;
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// The most word sequences an anchor may stand for.
 const ANCHOR_LIMIT: usize = 256;
@@ -90,22 +93,68 @@ fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
         + 1e-8
 }
 
-/// Chooses the anchors of the phrases of one matcher. A lexicon is a choice inside every phrase
-/// that names it: the anchors of each alternative are found once and remembered.
+/// Chooses the anchors of the phrases of one matcher. A lexicon is one shared choice inside
+/// every phrase that names it: the anchors of each of its alternatives, and the word sequences
+/// it stands for, are found once and remembered by the choice's address (the map holds the
+/// choice, so the address stays its own).
 pub(super) struct Anchors<'v> {
     vocab: &'v Vocab,
     common: Vec<(Sym, f64)>,
-    known: HashMap<Box<[Node]>, Option<Cut>>,
+    /// By alternative.
+    cuts: ByChoice<Cut>,
+    /// By choice (alternative 0).
+    options: ByChoice<[Vec<Sym>]>,
 }
 
-type Cut = (f64, Vec<(Site, Vec<Vec<Sym>>)>);
+/// What was found of a choice's alternative, by the choice's address and the alternative.
+type ByChoice<T> = FxHashMap<(*const Choice, usize), (Arc<Choice>, Option<Rc<T>>)>;
+
+/// The anchors of a sequence, with what they cost.
+type Cut = (f64, Sites);
+
+/// Where the anchors of a sequence sit: a run of its own items, or inside one of its choices,
+/// the anchors of each alternative (shared with every other phrase that names the choice).
+enum Sites {
+    Run {
+        run: (usize, usize),
+        sequences: Vec<Vec<Sym>>,
+    },
+    Inside {
+        item: usize,
+        alternatives: Vec<Rc<Cut>>,
+    },
+}
+
+impl Sites {
+    /// Each anchor site under `path` (item and alternative of each choice on the way), with its
+    /// word sequences.
+    fn flatten(&self, path: &mut Vec<(usize, usize)>, out: &mut Vec<(Site, Vec<Vec<Sym>>)>) {
+        match self {
+            Sites::Run { run, sequences } => {
+                let site = Site {
+                    path: path.clone(),
+                    run: *run,
+                };
+                out.push((site, sequences.clone()));
+            }
+            Sites::Inside { item, alternatives } => {
+                for (a, cut) in alternatives.iter().enumerate() {
+                    path.push((*item, a));
+                    cut.1.flatten(path, out);
+                    path.pop();
+                }
+            }
+        }
+    }
+}
 
 impl<'v> Anchors<'v> {
     pub fn new(vocab: &'v Vocab) -> Anchors<'v> {
         Anchors {
             vocab,
             common: common_frequencies(vocab),
-            known: HashMap::new(),
+            cuts: FxHashMap::default(),
+            options: FxHashMap::default(),
         }
     }
 
@@ -113,17 +162,36 @@ impl<'v> Anchors<'v> {
     /// of the sequence itself, or, inside one of its choices, anchors of each alternative.
     /// `None` when some path through the sequence has no word.
     pub fn of(&mut self, nodes: &[Node]) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
-        self.cut(nodes).map(|(_, sites)| sites)
+        let (_, sites) = self.cut(nodes)?;
+        let mut all = Vec::new();
+        sites.flatten(&mut Vec::new(), &mut all);
+        Some(all)
     }
 
-    /// [`Anchors::cut`] of an alternative, remembered.
-    fn known_cut(&mut self, nodes: &[Node]) -> Option<Cut> {
-        if let Some(known) = self.known.get(nodes) {
+    /// [`Anchors::cut`] of alternative `a` of `choice`, remembered.
+    fn known_cut(&mut self, choice: &Arc<Choice>, a: usize) -> Option<Rc<Cut>> {
+        let key = (Arc::as_ptr(choice), a);
+        if let Some((_, known)) = self.cuts.get(&key) {
             return known.clone();
         }
-        let cut = self.cut(nodes);
-        self.known.insert(nodes.into(), cut.clone());
+        let cut = self.cut(&choice.alternatives[a]).map(Rc::new);
+        self.cuts.insert(key, (Arc::clone(choice), cut.clone()));
         cut
+    }
+
+    /// [`options`] of `node`, remembered for a choice.
+    fn known_options(&mut self, node: &Node) -> Option<Rc<[Vec<Sym>]>> {
+        let Node::Choice(choice) = node else {
+            return options(node, self.vocab, ANCHOR_LIMIT).map(Rc::from);
+        };
+        let key = (Arc::as_ptr(choice), 0);
+        if let Some((_, known)) = self.options.get(&key) {
+            return known.clone();
+        }
+        let found: Option<Rc<[Vec<Sym>]>> = options(node, self.vocab, ANCHOR_LIMIT).map(Rc::from);
+        self.options
+            .insert(key, (Arc::clone(choice), found.clone()));
+        found
     }
 
     fn cut(&mut self, nodes: &[Node]) -> Option<Cut> {
@@ -132,34 +200,32 @@ impl<'v> Anchors<'v> {
             let Node::Choice(c) = node else {
                 continue;
             };
-            let mut union: Cut = (0.0, Vec::new());
-            let every = c.alternatives.iter().enumerate().all(|(a, alternative)| {
-                let Some((cost, sites)) = self.known_cut(alternative) else {
-                    return false;
-                };
-                union.0 += cost;
-                union.1.extend(sites.into_iter().map(|(mut site, seqs)| {
-                    site.path.insert(0, (k, a));
-                    (site, seqs)
-                }));
-                true
-            });
-            if every && best.as_ref().is_none_or(|b| union.0 < b.0) {
-                best = Some(union);
+            let Some(alternatives) = (0..c.alternatives.len())
+                .map(|a| self.known_cut(c, a))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let cost: f64 = alternatives.iter().map(|cut| cut.0).sum();
+            if best.as_ref().is_none_or(|b| cost < b.0) {
+                best = Some((
+                    cost,
+                    Sites::Inside {
+                        item: k,
+                        alternatives,
+                    },
+                ));
             }
         }
         best
     }
 
     /// The cheapest run of items of `nodes` itself that stands for few enough word sequences.
-    fn best_run(&self, nodes: &[Node]) -> Option<Cut> {
+    fn best_run(&mut self, nodes: &[Node]) -> Option<Cut> {
+        // Each run's sequences extend the run one shorter: each node's options are computed once.
+        let options: Vec<_> = nodes.iter().map(|node| self.known_options(node)).collect();
         let (vocab, common) = (self.vocab, &self.common);
         let mut best: Option<Cut> = None;
-        // Each run's sequences extend the run one shorter: each node's options are computed once.
-        let options: Vec<_> = nodes
-            .iter()
-            .map(|node| options(node, vocab, ANCHOR_LIMIT))
-            .collect();
         for i in 0..nodes.len() {
             let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
             for j in i + 1..=nodes.len() {
@@ -170,19 +236,23 @@ impl<'v> Anchors<'v> {
                     break;
                 };
                 acc = next;
-                let mut seqs = acc.clone();
-                seqs.sort();
-                seqs.dedup();
-                if seqs.iter().any(Vec::is_empty) {
+                // Sorted, so that each distinct sequence is counted once; the repeats stay, as
+                // the limit counts them.
+                acc.sort_unstable();
+                let distinct = || acc.chunk_by(|a, b| a == b).map(|run| &run[0]);
+                if acc.first().is_some_and(Vec::is_empty) {
                     continue;
                 }
-                let cost: f64 = seqs.iter().map(|s| frequency(s, common, vocab)).sum();
+                let cost: f64 = distinct().map(|s| frequency(s, common, vocab)).sum();
                 if best.as_ref().is_none_or(|b| cost < b.0) {
-                    let site = Site {
-                        path: Vec::new(),
-                        run: (i, j),
-                    };
-                    best = Some((cost, vec![(site, seqs)]));
+                    let sequences = distinct().cloned().collect();
+                    best = Some((
+                        cost,
+                        Sites::Run {
+                            run: (i, j),
+                            sequences,
+                        },
+                    ));
                 }
             }
         }

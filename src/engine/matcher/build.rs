@@ -5,13 +5,13 @@ use super::super::ListId;
 use super::super::automaton::Automaton;
 use super::super::regexes::Regexes;
 use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
-use super::anchored::{self, Anchored};
+use super::anchored::{Anchored, NodeCompiler};
 use super::anchors::Anchors;
 use super::local::Local;
 use super::{Matcher, Slot, Target, Variant};
 use crate::rules::phrase::{Item, Pattern, Token};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A phrase that stands for at most this many word sequences is expanded (as fast as matching
 /// gets); a larger one, or one with stems, is matched around an anchor.
@@ -42,20 +42,30 @@ pub(crate) struct BuildError {
 /// The automaton's patterns and what each stands for, as they are added.
 #[derive(Default)]
 struct Patterns {
-    patterns: Vec<Vec<Sym>>,
-    by_pattern: HashMap<Vec<Sym>, usize>,
+    /// Each distinct anchor, with its pattern id.
+    ids: FxHashMap<Box<[Sym]>, usize>,
+    /// By pattern id: the anchor's length and what it stands for.
     targets: Vec<(usize, Vec<Target>)>,
 }
 
 impl Patterns {
     fn add(&mut self, anchor: Vec<Sym>, target: Target) {
-        let len = anchor.len();
-        let id = *self.by_pattern.entry(anchor.clone()).or_insert_with(|| {
-            self.patterns.push(anchor);
-            self.targets.push((len, Vec::new()));
-            self.patterns.len() - 1
-        });
-        self.targets[id].1.push(target);
+        if let Some(&id) = self.ids.get(anchor.as_slice()) {
+            self.targets[id].1.push(target);
+            return;
+        }
+        // Most anchors stand for one target: room for one, not the four a push makes.
+        self.targets.push((anchor.len(), vec![target]));
+        self.ids.insert(anchor.into(), self.ids.len());
+    }
+
+    /// The anchors, by pattern id.
+    fn anchors(&self) -> Vec<&[Sym]> {
+        let mut all = vec![&[][..]; self.ids.len()];
+        for (anchor, &id) in &self.ids {
+            all[id] = anchor;
+        }
+        all
     }
 }
 
@@ -79,6 +89,7 @@ impl Matcher {
         let mut patterns = Patterns::default();
         let mut anchored_phrases = Vec::new();
         let mut anchor_finder = Anchors::new(&vocab);
+        let mut compiler = NodeCompiler::new(&vocab);
         for (list, phrases) in input.lists.iter().enumerate() {
             let list = list as ListId;
             for (k, pattern) in phrases.iter().enumerate() {
@@ -91,7 +102,7 @@ impl Matcher {
                 if count <= expand_up_to && !has_stem {
                     expand(pattern, count, list, &vocab, &mut patterns);
                 } else {
-                    let nodes = anchored::nodes(&pattern.items, &vocab);
+                    let nodes = compiler.nodes(&pattern.items);
                     let Some(anchors) = anchor_finder.of(&nodes) else {
                         return Err(fail(
                             "some word sequence of this phrase has no word, so it can never be found"
@@ -108,15 +119,25 @@ impl Matcher {
                     }
                     anchored_phrases.push(Anchored { nodes, sites });
                 }
-                if patterns.patterns.len() > MAX_PATTERNS {
+                if patterns.ids.len() > MAX_PATTERNS {
                     return Err(fail(format!(
                         "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
                     )));
                 }
             }
         }
-        let automaton = (!patterns.patterns.is_empty())
-            .then(|| Automaton::new(&patterns.patterns, vocab.symbols()));
+        let locals = input
+            .locals
+            .iter()
+            .map(|l| Local::new(l, &mut compiler))
+            .collect();
+        // What was remembered of the lexicons and anchors is not needed past here: freed
+        // before the automaton is built, it leaves room for it.
+        drop((anchor_finder, compiler));
+        let anchors = patterns.anchors();
+        let automaton = (!anchors.is_empty()).then(|| Automaton::new(&anchors, vocab.symbols()));
+        drop(anchors);
+        let targets = patterns.targets;
         let regexes = if input.regexes.is_empty() {
             None
         } else {
@@ -125,11 +146,10 @@ impl Matcher {
                 message,
             })?)
         };
-        let locals = input.locals.iter().map(|l| Local::new(l, &vocab)).collect();
         Ok(Matcher {
             vocab,
             automaton,
-            targets: patterns.targets,
+            targets,
             anchored: anchored_phrases,
             list_roles: input.list_roles,
             locals,
@@ -140,34 +160,48 @@ impl Matcher {
 
 /// Every word and every stem of the phrases, sorted.
 fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<String>, Vec<String>) {
-    fn walk<'p>(items: &'p [Item], words: &mut HashSet<&'p str>, stems: &mut HashSet<&'p str>) {
+    let mut found = Found::default();
+    for pattern in lists.flatten() {
+        found.walk(&pattern.items);
+    }
+    let sorted = |set: FxHashSet<&str>| {
+        let mut all: Vec<String> = set.into_iter().map(str::to_string).collect();
+        all.sort_unstable();
+        all
+    };
+    (sorted(found.words), sorted(found.stems))
+}
+
+/// The words and stems found so far, and the choices walked (a lexicon is walked once, however
+/// many phrases name it).
+#[derive(Default)]
+struct Found<'p> {
+    words: FxHashSet<&'p str>,
+    stems: FxHashSet<&'p str>,
+    choices: FxHashSet<*const Vec<Item>>,
+}
+
+impl<'p> Found<'p> {
+    fn walk(&mut self, items: &'p [Item]) {
         for item in items {
             match item {
                 Item::Word(w) => {
-                    words.insert(w);
+                    self.words.insert(w);
                 }
                 Item::Stem(s) => {
-                    stems.insert(s);
+                    self.stems.insert(s);
                 }
                 Item::Choice(alternatives) => {
-                    for a in alternatives {
-                        walk(a, words, stems);
+                    if self.choices.insert(alternatives.as_ptr()) {
+                        for a in alternatives.iter() {
+                            self.walk(a);
+                        }
                     }
                 }
                 Item::Any | Item::End => {}
             }
         }
     }
-    let (mut words, mut stems) = (HashSet::new(), HashSet::new());
-    for pattern in lists.flatten() {
-        walk(&pattern.items, &mut words, &mut stems);
-    }
-    let sorted = |set: HashSet<&str>| {
-        let mut all: Vec<String> = set.into_iter().map(str::to_string).collect();
-        all.sort_unstable();
-        all
-    };
-    (sorted(words), sorted(stems))
 }
 
 fn has_stem(items: &[Item]) -> bool {
@@ -200,7 +234,8 @@ fn expand(pattern: &Pattern, count: usize, list: ListId, vocab: &Vocab, patterns
             .collect();
         let variant = Variant {
             slots,
-            anchor_at,
+            // A phrase's words are far fewer than 2^32.
+            anchor_at: anchor_at as u32,
             ends_sentence,
         };
         patterns.add(anchor, Target::Variant(list, variant));

@@ -2,8 +2,7 @@
 //! around a rule's match, in its turn, not over the whole conversation. Such lists often hold
 //! the most common words ("i", "you", "if"), which would otherwise be hits on every other word.
 
-use super::super::vocab::Vocab;
-use super::anchored::{self, Around, Node};
+use super::anchored::{Around, Node, NodeCompiler};
 use super::{Hit, Matcher, Scratch, sentence_ends_at};
 use crate::rules::phrase::Pattern;
 
@@ -15,11 +14,9 @@ pub(super) struct Local {
 }
 
 impl Local {
-    pub(super) fn new(patterns: &[&Pattern], vocab: &Vocab) -> Local {
-        let phrases: Box<[Box<[Node]>]> = patterns
-            .iter()
-            .map(|p| anchored::nodes(&p.items, vocab))
-            .collect();
+    pub(super) fn new<'p>(patterns: &[&'p Pattern], compiler: &mut NodeCompiler<'p, '_>) -> Local {
+        let phrases: Box<[Box<[Node]>]> =
+            patterns.iter().map(|p| compiler.nodes(&p.items)).collect();
         let longest = phrases.iter().map(|p| longest(p)).max().unwrap_or(0);
         Local { phrases, longest }
     }

@@ -28,7 +28,7 @@ pub(super) use build::MatcherInput;
 struct Variant {
     slots: Box<[Slot]>,
     /// Index of the first anchor slot.
-    anchor_at: usize,
+    anchor_at: u32,
     /// The phrase ended in `$`: a sentence or the turn must end right after it.
     ends_sentence: bool,
 }
@@ -213,7 +213,7 @@ fn sentence_ends_at(text: &str, at: usize) -> bool {
 /// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.
 #[inline]
 fn verify(stream: &SymbolStream, v: &Variant, anchor: usize) -> Option<(usize, usize)> {
-    let first = anchor.checked_sub(v.anchor_at)?;
+    let first = anchor.checked_sub(v.anchor_at as usize)?;
     let last = first + v.slots.len() - 1;
     if last >= stream.len() {
         return None;

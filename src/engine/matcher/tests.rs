@@ -11,7 +11,8 @@ fn parsed(phrases: &[&[&str]]) -> Vec<Vec<Pattern>> {
         "team" => Ok(vec![
             vec![Item::Word("billing".into())],
             vec![Item::Word("the".into()), Item::Word("store".into())],
-        ]),
+        ]
+        .into()),
         _ => no_lexicons(name),
     };
     phrases

@@ -7,8 +7,14 @@
 
 mod parse;
 
+use std::sync::Arc;
+
 /// Gives the parsed entries of a lexicon by name, or says why there are none.
-pub type Lexicon<'l> = dyn FnMut(&str) -> Result<Vec<Vec<Item>>, String> + 'l;
+pub type Lexicon<'l> = dyn FnMut(&str) -> Result<Alternatives, String> + 'l;
+
+/// The sequences of a choice. A lexicon's are parsed once and shared by every phrase that names
+/// it, so the engine compiles each lexicon once.
+pub type Alternatives = Arc<[Vec<Item>]>;
 
 /// One position of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +30,7 @@ pub enum Item {
     End,
     /// One of several sequences; an optional part is a choice with an empty sequence last, a
     /// lexicon slot the choice of its entries.
-    Choice(Vec<Vec<Item>>),
+    Choice(Alternatives),
 }
 
 /// A parsed phrase: a sequence of items.
@@ -112,12 +118,12 @@ pub fn parse_alternatives(
     Ok(if alternatives.len() == 1 {
         alternatives.pop().unwrap_or_default()
     } else {
-        vec![Item::Choice(alternatives)]
+        vec![Item::Choice(alternatives.into())]
     })
 }
 
 /// A lexicon resolver for phrases that may not use lexicons.
-pub fn no_lexicons(name: &str) -> Result<Vec<Vec<Item>>, String> {
+pub fn no_lexicons(name: &str) -> Result<Alternatives, String> {
     Err(format!(
         "unknown lexicon `{{{name}}}`: no lexicons are loaded"
     ))
@@ -203,7 +209,7 @@ impl Pattern {
 
     /// The first `limit` word sequences the pattern stands for, in order, without repeats.
     pub fn variants(&self, limit: usize) -> Vec<Vec<Token>> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         sequence_variants(&self.items, limit)
             .into_iter()
             .filter(|v| seen.insert(v.clone()))
@@ -233,7 +239,7 @@ fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
             Item::End => vec![vec![Token::End]],
             Item::Choice(alternatives) => {
                 let mut all = Vec::new();
-                for a in alternatives {
+                for a in alternatives.iter() {
                     all.extend(sequence_variants(a, limit - all.len().min(limit)));
                 }
                 all
@@ -313,7 +319,8 @@ mod tests {
             "team" => Ok(vec![
                 vec![Item::Word("billing".into())],
                 vec![Item::Word("the".into()), Item::Word("store".into())],
-            ]),
+            ]
+            .into()),
             _ => Err(format!("unknown lexicon `{name}`")),
         };
         let p = parse("call {team} now", &[], &mut teams).unwrap();

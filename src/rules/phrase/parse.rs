@@ -46,7 +46,7 @@ impl Parser<'_, '_> {
                     self.pos += 1;
                     items.push(Item::End);
                 }
-                '(' | '[' => items.push(Item::Choice(self.group(c)?)),
+                '(' | '[' => items.push(Item::Choice(self.group(c)?.into())),
                 '{' => items.push(self.lexicon()?),
                 '}' => {
                     return Err(err(
