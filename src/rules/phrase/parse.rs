@@ -57,6 +57,8 @@ impl Parser<'_, '_> {
                 _ => self.words(&mut items)?,
             }
         }
+        // Kept for the whole run, most of them one or two items long.
+        items.shrink_to_fit();
         Ok(items)
     }
 
