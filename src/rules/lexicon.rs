@@ -179,7 +179,8 @@ impl Lexicons {
             parsed.push(pattern.items);
         }
         stack.pop();
-        self.parsed.insert(name.to_string(), parsed.into());
+        self.parsed
+            .insert(name.to_string(), phrase::Choice::new(parsed));
         Ok(())
     }
 }

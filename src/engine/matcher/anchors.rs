@@ -16,21 +16,21 @@ const ANCHOR_LIMIT: usize = 256;
 /// frequency from its rank): an anchor of them alone would be checked everywhere.
 const COMMON: &str = include_str!("common.txt");
 
-/// How often each common word's symbol is expected per word of text, sorted by symbol.
-fn common_frequencies(vocab: &Vocab) -> Vec<(Sym, f64)> {
-    let mut common: Vec<(Sym, f64)> = COMMON
-        .lines()
-        .enumerate()
-        .filter_map(|(rank, w)| {
-            vocab
-                .symbol(w.trim())
-                .map(|s| (s, 0.06 / (rank + 1) as f64))
-        })
+/// How often each symbol's word is expected per word of text, by symbol: a common word by its
+/// rank (its best, when listed twice), a stem for a family of words, any other word is rare.
+fn word_frequencies(vocab: &Vocab) -> Vec<f64> {
+    let mut frequency: Vec<f64> = (0..vocab.symbols())
+        .map(|s| if vocab.is_stem(s as Sym) { 2e-4 } else { 2e-5 })
         .collect();
-    // A word listed twice keeps its better rank.
-    common.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    common.dedup_by_key(|c| c.0);
-    common
+    let mut ranked = vec![false; frequency.len()];
+    for (rank, w) in COMMON.lines().enumerate() {
+        if let Some(s) = vocab.symbol(w.trim()).map(usize::from)
+            && !std::mem::replace(&mut ranked[s], true)
+        {
+            frequency[s] = 0.06 / (rank + 1) as f64;
+        }
+    }
+    frequency
 }
 
 /// The symbol sequences `nodes` stand for, when they are all words, stems and choices of those
@@ -78,16 +78,13 @@ fn product(acc: &[Vec<Sym>], options: &[Vec<Sym>], limit: usize) -> Option<Vec<V
 }
 
 /// How often a sequence of symbols is expected per word of text, roughly: what an anchor costs
-/// in checks. A common word is frequent by its rank, a stem matches a family of words, any other
-/// word is rare; a sequence is about as frequent as its rarest word (common words go together:
-/// "we are" is far more frequent than "we" times "are"), a little less for each word more.
-fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
-    let word = |s: &Sym| match common.binary_search_by_key(s, |c| c.0) {
-        Ok(at) => common[at].1,
-        Err(_) if vocab.is_stem(*s) => 2e-4,
-        Err(_) => 2e-5,
-    };
-    let rarest = seq.iter().map(word).fold(1.0, f64::min);
+/// in checks. A sequence is about as frequent as its rarest word (common words go together: "we
+/// are" is far more frequent than "we" times "are"), a little less for each word more.
+fn frequency(seq: &[Sym], words: &[f64]) -> f64 {
+    let rarest = seq
+        .iter()
+        .map(|&s| words[usize::from(s)])
+        .fold(1.0, f64::min);
     rarest * 0.3f64.powi(seq.len() as i32 - 1)
         // Each pattern also costs the automaton a little.
         + 1e-8
@@ -99,7 +96,8 @@ fn frequency(seq: &[Sym], common: &[(Sym, f64)], vocab: &Vocab) -> f64 {
 /// choice, so the address stays its own).
 pub(super) struct Anchors<'v> {
     vocab: &'v Vocab,
-    common: Vec<(Sym, f64)>,
+    /// [`word_frequencies`].
+    words: Vec<f64>,
     /// By alternative.
     cuts: ByChoice<Cut>,
     /// By choice (alternative 0).
@@ -152,7 +150,7 @@ impl<'v> Anchors<'v> {
     pub fn new(vocab: &'v Vocab) -> Anchors<'v> {
         Anchors {
             vocab,
-            common: common_frequencies(vocab),
+            words: word_frequencies(vocab),
             cuts: FxHashMap::default(),
             options: FxHashMap::default(),
         }
@@ -224,18 +222,20 @@ impl<'v> Anchors<'v> {
     fn best_run(&mut self, nodes: &[Node]) -> Option<Cut> {
         // Each run's sequences extend the run one shorter: each node's options are computed once.
         let options: Vec<_> = nodes.iter().map(|node| self.known_options(node)).collect();
-        let (vocab, common) = (self.vocab, &self.common);
+        let words = &self.words;
         let mut best: Option<Cut> = None;
         for i in 0..nodes.len() {
             let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
             for j in i + 1..=nodes.len() {
-                let Some(next) = options[j - 1]
-                    .as_ref()
-                    .and_then(|o| product(&acc, o, ANCHOR_LIMIT))
-                else {
-                    break;
-                };
-                acc = next;
+                match options[j - 1].as_deref() {
+                    // One word (the most common case): each sequence grows in place.
+                    Some([only]) => acc.iter_mut().for_each(|a| a.extend_from_slice(only)),
+                    Some(some) => match product(&acc, some, ANCHOR_LIMIT) {
+                        Some(next) => acc = next,
+                        None => break,
+                    },
+                    None => break,
+                }
                 // Sorted, so that each distinct sequence is counted once; the repeats stay, as
                 // the limit counts them.
                 acc.sort_unstable();
@@ -243,7 +243,7 @@ impl<'v> Anchors<'v> {
                 if acc.first().is_some_and(Vec::is_empty) {
                     continue;
                 }
-                let cost: f64 = distinct().map(|s| frequency(s, common, vocab)).sum();
+                let cost: f64 = distinct().map(|s| frequency(s, words)).sum();
                 if best.as_ref().is_none_or(|b| cost < b.0) {
                     let sequences = distinct().cloned().collect();
                     best = Some((

@@ -2,17 +2,16 @@
 //! regexes, and the anchored path equal to the expanded one.
 
 use super::*;
-use crate::rules::phrase::{Item, Pattern, no_lexicons, parse};
+use crate::rules::phrase::{Choice, Item, Pattern, no_lexicons, parse};
 use regex::Regex;
 
 fn parsed(phrases: &[&[&str]]) -> Vec<Vec<Pattern>> {
     let fillers = vec!["um".to_string(), "uh".to_string()];
     let mut lexicon = |name: &str| match name {
-        "team" => Ok(vec![
+        "team" => Ok(Choice::new(vec![
             vec![Item::Word("billing".into())],
             vec![Item::Word("the".into()), Item::Word("store".into())],
-        ]
-        .into()),
+        ])),
         _ => no_lexicons(name),
     };
     phrases

@@ -14,7 +14,34 @@ pub type Lexicon<'l> = dyn FnMut(&str) -> Result<Alternatives, String> + 'l;
 
 /// The sequences of a choice. A lexicon's are parsed once and shared by every phrase that names
 /// it, so the engine compiles each lexicon once.
-pub type Alternatives = Arc<[Vec<Item>]>;
+pub type Alternatives = Arc<Choice>;
+
+/// A choice's sequences, with what can be said of them (worked out once: a lexicon is checked
+/// inside every phrase that names it).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Choice {
+    alternatives: Vec<Vec<Item>>,
+    shape: Shape,
+}
+
+impl Choice {
+    /// A choice of `alternatives`, to share.
+    pub fn new(alternatives: Vec<Vec<Item>>) -> Alternatives {
+        let shape = Shape::of_choice(&alternatives);
+        Arc::new(Choice {
+            alternatives,
+            shape,
+        })
+    }
+}
+
+impl std::ops::Deref for Choice {
+    type Target = [Vec<Item>];
+
+    fn deref(&self) -> &[Vec<Item>] {
+        &self.alternatives
+    }
+}
 
 /// One position of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +145,7 @@ pub fn parse_alternatives(
     Ok(if alternatives.len() == 1 {
         alternatives.pop().unwrap_or_default()
     } else {
-        vec![Item::Choice(alternatives.into())]
+        vec![Item::Choice(Choice::new(alternatives))]
     })
 }
 
@@ -130,7 +157,7 @@ pub fn no_lexicons(name: &str) -> Result<Alternatives, String> {
 }
 
 /// What can be said of every word sequence a part of a pattern stands for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Shape {
     /// Some sequence is empty.
     empty: bool,
@@ -158,20 +185,21 @@ impl Shape {
             Item::Word(_) | Item::Stem(_) => token(false, true),
             Item::Any => token(false, false),
             Item::End => token(true, false),
-            Item::Choice(alternatives) => {
-                let shapes: Vec<Shape> =
-                    alternatives.iter().map(|a| Shape::of_sequence(a)).collect();
-                Shape {
-                    empty: shapes.iter().any(|s| s.empty),
-                    nonempty: shapes.iter().any(|s| s.nonempty),
-                    ends_with_end: shapes.iter().any(|s| s.ends_with_end),
-                    end_inside: shapes.iter().any(|s| s.end_inside),
-                    without_word: shapes
-                        .iter()
-                        .filter_map(|s| s.without_word)
-                        .reduce(|a, b| a || b),
-                }
-            }
+            Item::Choice(choice) => choice.shape,
+        }
+    }
+
+    fn of_choice(alternatives: &[Vec<Item>]) -> Shape {
+        let shapes: Vec<Shape> = alternatives.iter().map(|a| Shape::of_sequence(a)).collect();
+        Shape {
+            empty: shapes.iter().any(|s| s.empty),
+            nonempty: shapes.iter().any(|s| s.nonempty),
+            ends_with_end: shapes.iter().any(|s| s.ends_with_end),
+            end_inside: shapes.iter().any(|s| s.end_inside),
+            without_word: shapes
+                .iter()
+                .filter_map(|s| s.without_word)
+                .reduce(|a, b| a || b),
         }
     }
 
@@ -316,11 +344,10 @@ mod tests {
         assert_eq!(expand("50\\% off \\(today\\) \\*"), ["50 off today"]);
         assert!(parse_plain("50 \\").is_err());
         let mut teams = |name: &str| match name {
-            "team" => Ok(vec![
+            "team" => Ok(Choice::new(vec![
                 vec![Item::Word("billing".into())],
                 vec![Item::Word("the".into()), Item::Word("store".into())],
-            ]
-            .into()),
+            ])),
             _ => Err(format!("unknown lexicon `{name}`")),
         };
         let p = parse("call {team} now", &[], &mut teams).unwrap();

@@ -1,6 +1,6 @@
 //! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
 
-use super::{Item, Lexicon, PhraseError, err};
+use super::{Choice, Item, Lexicon, PhraseError, err};
 use crate::text::canon::canonical_words;
 
 /// Characters with a meaning in phrase syntax; `\` before one makes it plain text.
@@ -46,7 +46,7 @@ impl Parser<'_, '_> {
                     self.pos += 1;
                     items.push(Item::End);
                 }
-                '(' | '[' => items.push(Item::Choice(self.group(c)?.into())),
+                '(' | '[' => items.push(Item::Choice(Choice::new(self.group(c)?))),
                 '{' => items.push(self.lexicon()?),
                 '}' => {
                     return Err(err(
