@@ -237,10 +237,13 @@ impl Pattern {
 
     /// The first `limit` word sequences the pattern stands for, in order, without repeats.
     pub fn variants(&self, limit: usize) -> Vec<Vec<Token>> {
+        let all = sequence_variants(&self.items, limit);
         let mut seen = rustc_hash::FxHashSet::default();
-        sequence_variants(&self.items, limit)
-            .into_iter()
-            .filter(|v| seen.insert(v.clone()))
+        let first: Vec<bool> = all.iter().map(|v| seen.insert(v.as_slice())).collect();
+        drop(seen);
+        all.into_iter()
+            .zip(first)
+            .filter_map(|(v, first)| first.then_some(v))
             .collect()
     }
 }
@@ -273,6 +276,13 @@ fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
                 all
             }
         };
+        if let [only] = options.as_slice()
+            && acc.len() <= limit
+        {
+            // One way on (a word, the most common item): each sequence grows in place.
+            acc.iter_mut().for_each(|a| a.extend(only.iter().cloned()));
+            continue;
+        }
         acc = acc
             .iter()
             .flat_map(|a| {
