@@ -96,3 +96,12 @@ impl SourceFile<'_> {
         from
     }
 }
+
+/// `text` to quote in a message: whole when short, else its first 60 characters and `…` (the
+/// line and column already point at it).
+pub(crate) fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) if text.chars().count() > 80 => format!("{}…", &text[..cut]).into(),
+        _ => text.into(),
+    }
+}

@@ -4,7 +4,7 @@
 //! the pack. Every lexicon is parsed once, before the rules, with cycles and unknown names
 //! reported where they are written.
 
-use super::error::{RuleError, SourceFile};
+use super::error::{RuleError, SourceFile, excerpt};
 use super::phrase::{self, Alternatives};
 use std::collections::{BTreeMap, HashMap};
 
@@ -154,7 +154,7 @@ impl Lexicons {
                 file.error_at(
                     from,
                     &text,
-                    format!("lexicon `{name}`, entry \"{text}\": {message}"),
+                    format!("lexicon `{name}`, entry \"{}\": {message}", excerpt(&text)),
                     Some(
                         "lexicon entries are phrases: words, `(a|b)`, `[opt]`, `*`, `{other}`"
                             .into(),
@@ -168,6 +168,12 @@ impl Lexicons {
                     return Err(Some(at_entry(format!(
                         "a lexicon cycle: {}",
                         cycle.join(" → ")
+                    ))));
+                }
+                if stack.len() == phrase::MAX_NESTING {
+                    return Err(Some(at_entry(format!(
+                        "lexicons nest more than {} deep here; name fewer lexicons inside lexicons",
+                        phrase::MAX_NESTING
                     ))));
                 }
                 if self.defined.contains_key(&used) {

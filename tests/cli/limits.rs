@@ -1,8 +1,56 @@
-//! Limits that keep time and memory bounded, each a clear error or skip: threads, a rule file's
-//! nesting, and a file's size known before it is read (standard input's as it is read).
+//! Limits that keep time and memory bounded, each a clear error or skip: threads, the nesting of
+//! a rule file and of its phrases, and a file's size known before it is read (standard input's
+//! as it is read).
 
 use crate::support::{run, talklint, write};
 use std::time::Duration;
+
+/// Groups nested thousands deep in a phrase, or a chain of lexicons each naming the next, are an
+/// error naming the place, not a stack overflow (found by fuzzing the config target).
+#[test]
+fn deeply_nested_phrases_and_lexicons_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("{}a{}", "(".repeat(20_000), ")".repeat(20_000));
+    let chain: String = (0..200)
+        .map(|k| format!("  l{k}: [\"{{l{}}} x\"]\n", k + 1))
+        .collect();
+    for (name, text, says) in [
+        (
+            "groups",
+            format!("rules:\n  - id: a/b\n    phrases: [\"{deep}\"]\n"),
+            "r.yaml:3:",
+        ),
+        (
+            "lexicons",
+            format!(
+                "lexicons:\n{chain}  l200: [\"y\"]\nrules:\n  - id: a/b\n    phrases: [\"{{l0}}\"]\n"
+            ),
+            "lexicons nest more than 64 deep",
+        ),
+    ] {
+        let rules = write(dir.path(), "r.yaml", &text);
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "-r"])
+            .arg(&rules)
+            .arg("fixtures/calls"));
+        assert_eq!((code, out.as_str()), (2, ""), "{name}: {err}");
+        assert!(err.contains("nest more than 64 deep"), "{name}: {err}");
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(err.len() < 2_000, "quotes an excerpt of the phrase: {err}");
+    }
+    // As deep as allowed still loads.
+    let fine = format!("{}a{}", "(".repeat(64), ")".repeat(64));
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        &format!("rules:\n  - id: a/b\n    phrases: [\"{fine}\"]\n"),
+    );
+    let (code, _, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 0, "{err}");
+}
 
 #[test]
 fn too_many_threads_is_a_usage_error() {

@@ -16,22 +16,38 @@ pub type Lexicon<'l> = dyn FnMut(&str) -> Result<Alternatives, String> + 'l;
 /// it, so the engine compiles each lexicon once.
 pub type Alternatives = Arc<Choice>;
 
+/// How deep groups and lexicons may nest in a phrase: every step that reads a phrase walks its
+/// nesting, and a phrase of thousands of `(` would overflow the stack.
+pub const MAX_NESTING: usize = 64;
+
 /// A choice's sequences, with what can be said of them (worked out once: a lexicon is checked
 /// inside every phrase that names it).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Choice {
     alternatives: Vec<Vec<Item>>,
     shape: Shape,
+    /// 1, plus the depth of the deepest choice inside.
+    depth: usize,
 }
 
 impl Choice {
     /// A choice of `alternatives`, to share.
     pub fn new(alternatives: Vec<Vec<Item>>) -> Alternatives {
         let shape = Shape::of_choice(&alternatives);
+        let inside = alternatives.iter().flatten().filter_map(|item| match item {
+            Item::Choice(c) => Some(c.depth),
+            _ => None,
+        });
         Arc::new(Choice {
+            depth: 1 + inside.max().unwrap_or(0),
             alternatives,
             shape,
         })
+    }
+
+    /// How deep choices nest in this one, itself included.
+    pub fn depth(&self) -> usize {
+        self.depth
     }
 }
 
@@ -135,6 +151,7 @@ pub fn parse_alternatives(
     let mut parser = parse::Parser {
         chars: &chars,
         pos: 0,
+        depth: 0,
         fillers,
         lexicon,
     };

@@ -1,6 +1,6 @@
 //! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
 
-use super::{Choice, Item, Lexicon, PhraseError, err};
+use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err};
 use crate::text::canon::canonical_words;
 
 /// Characters with a meaning in phrase syntax; `\` before one makes it plain text.
@@ -9,6 +9,8 @@ const META: &str = "()[]|*${}\\";
 pub(super) struct Parser<'a, 'b> {
     pub chars: &'a [(usize, char)],
     pub pos: usize,
+    /// How many groups are open.
+    pub depth: usize,
     pub fillers: &'a [String],
     pub lexicon: &'a mut Lexicon<'b>,
 }
@@ -112,14 +114,22 @@ impl Parser<'_, '_> {
         self.pos += 1;
         let entries =
             (self.lexicon)(name.trim()).map_err(|message| err(self.at(start), message))?;
+        if self.depth + entries.depth() > MAX_NESTING {
+            return Err(too_deep(self.at(start)));
+        }
         Ok(Item::Choice(entries))
     }
 
     /// `(…)` or `[…]` starting at the current position; `[…]` adds the empty choice.
     fn group(&mut self, open: char) -> Result<Vec<Vec<Item>>, PhraseError> {
         let start = self.pos;
+        if self.depth == MAX_NESTING {
+            return Err(too_deep(self.at(start)));
+        }
         self.pos += 1;
+        self.depth += 1;
         let mut alternatives = self.alternatives()?;
+        self.depth -= 1;
         let close = if open == '(' { ')' } else { ']' };
         if self.peek() != Some(close) {
             return Err(err(
@@ -141,4 +151,13 @@ impl Parser<'_, '_> {
         }
         Ok(alternatives)
     }
+}
+
+fn too_deep(at: usize) -> PhraseError {
+    err(
+        at,
+        format!(
+            "groups and lexicons nest more than {MAX_NESTING} deep here; write the phrase flatter"
+        ),
+    )
 }

@@ -2,7 +2,7 @@
 //! counts, timing, sequences and conditions. Each error points at the text it is about.
 
 use super::super::Phrase;
-use super::super::error::{RuleError, SourceFile};
+use super::super::error::{RuleError, SourceFile, excerpt};
 use super::super::lexicon::Lexicons;
 use super::super::model::{
     After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
@@ -43,8 +43,11 @@ impl Checker<'_> {
                     pattern,
                 }),
                 Err(e) => {
-                    let mut err =
-                        self.fail(p, format!("{key} \"{p}\": {}", e.message), PHRASE_HINT);
+                    let mut err = self.fail(
+                        p,
+                        format!("{key} \"{}\": {}", excerpt(p), e.message),
+                        PHRASE_HINT,
+                    );
                     if self.file.text[self.at..].contains(p.as_str()) {
                         err.column += p.chars().take(e.at).count();
                     }
