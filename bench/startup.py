@@ -31,7 +31,9 @@ def peak_kib(argv):
     """Peak resident memory (KiB) of one run of argv, as GNU time reports it."""
     with tempfile.NamedTemporaryFile("r") as out:
         timed = ["/usr/bin/time", "-f", "%M", "-o", out.name, *argv]
-        subprocess.run(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if done.returncode not in (0, 1):
+            sys.exit(f"startup.py: {' '.join(argv)} exited {done.returncode}")
         return int(out.read().split()[-1])
 
 

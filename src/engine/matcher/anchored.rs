@@ -6,13 +6,13 @@
 
 use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use super::choice::Choice;
-use crate::rules::phrase::Item;
+use crate::rules::phrase::{self, Alternatives, Item};
 use rustc_hash::FxHashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 /// A pattern item with its words as symbols.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Node {
     Word(Sym),
     /// A stem, by its symbol.
@@ -46,7 +46,7 @@ pub(super) struct Site {
 /// the result. Choices are known by address, which the borrow of their phrases keeps theirs.
 pub(super) struct NodeCompiler<'p, 'v> {
     vocab: &'v Vocab,
-    choices: FxHashMap<*const Vec<Item>, Arc<Choice>>,
+    choices: FxHashMap<*const phrase::Choice, Arc<Choice>>,
     phrases: PhantomData<&'p Item>,
 }
 
@@ -84,14 +84,14 @@ impl<'p, 'v> NodeCompiler<'p, 'v> {
         out.into()
     }
 
-    fn choice(&mut self, alternatives: &'p [Vec<Item>]) -> Arc<Choice> {
-        if let Some(known) = self.choices.get(&alternatives.as_ptr()) {
+    fn choice(&mut self, alternatives: &'p Alternatives) -> Arc<Choice> {
+        let key = Arc::as_ptr(alternatives);
+        if let Some(known) = self.choices.get(&key) {
             return Arc::clone(known);
         }
         let compiled = alternatives.iter().map(|a| self.nodes(a)).collect();
         let choice = Arc::new(Choice::new(compiled));
-        self.choices
-            .insert(alternatives.as_ptr(), Arc::clone(&choice));
+        self.choices.insert(key, Arc::clone(&choice));
         choice
     }
 }

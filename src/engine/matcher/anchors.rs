@@ -98,14 +98,14 @@ pub(super) struct Anchors<'v> {
     vocab: &'v Vocab,
     /// [`word_frequencies`].
     words: Vec<f64>,
-    /// By alternative.
-    cuts: ByChoice<Cut>,
-    /// By choice (alternative 0).
-    options: ByChoice<[Vec<Sym>]>,
+    /// The cut of each alternative, by the choice's address and the alternative.
+    cuts: FxHashMap<(*const Choice, usize), Known<Cut>>,
+    /// The word sequences of each choice, by its address.
+    options: FxHashMap<*const Choice, Known<[Vec<Sym>]>>,
 }
 
-/// What was found of a choice's alternative, by the choice's address and the alternative.
-type ByChoice<T> = FxHashMap<(*const Choice, usize), (Arc<Choice>, Option<Rc<T>>)>;
+/// What was found of a choice, with the choice (so its address stays its own).
+type Known<T> = (Arc<Choice>, Option<Rc<T>>);
 
 /// The anchors of a sequence, with what they cost.
 type Cut = (f64, Sites);
@@ -182,7 +182,7 @@ impl<'v> Anchors<'v> {
         let Node::Choice(choice) = node else {
             return options(node, self.vocab, ANCHOR_LIMIT).map(Rc::from);
         };
-        let key = (Arc::as_ptr(choice), 0);
+        let key = Arc::as_ptr(choice);
         if let Some((_, known)) = self.options.get(&key) {
             return known.clone();
         }

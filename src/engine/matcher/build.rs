@@ -9,9 +9,10 @@ use super::anchored::{Anchored, NodeCompiler};
 use super::anchors::Anchors;
 use super::local::Local;
 use super::{Matcher, Slot, Target, Variant};
-use crate::rules::phrase::{Item, Pattern, Token};
+use crate::rules::phrase::{self, Item, Pattern, Token};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// A phrase that stands for at most this many word sequences is expanded (as fast as matching
 /// gets); a larger one, or one with stems, is matched around an anchor.
@@ -137,7 +138,8 @@ impl Matcher {
         let anchors = patterns.anchors();
         let automaton = (!anchors.is_empty()).then(|| Automaton::new(&anchors, vocab.symbols()));
         drop(anchors);
-        let targets = patterns.targets;
+        let Patterns { ids, targets } = patterns;
+        drop(ids);
         let regexes = if input.regexes.is_empty() {
             None
         } else {
@@ -178,7 +180,7 @@ fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<Str
 struct Found<'p> {
     words: FxHashSet<&'p str>,
     stems: FxHashSet<&'p str>,
-    choices: FxHashSet<*const Vec<Item>>,
+    choices: FxHashSet<*const phrase::Choice>,
 }
 
 impl<'p> Found<'p> {
@@ -192,7 +194,7 @@ impl<'p> Found<'p> {
                     self.stems.insert(s);
                 }
                 Item::Choice(alternatives) => {
-                    if self.choices.insert(alternatives.as_ptr()) {
+                    if self.choices.insert(Arc::as_ptr(alternatives)) {
                         for a in alternatives.iter() {
                             self.walk(a);
                         }

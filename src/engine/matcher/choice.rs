@@ -6,7 +6,7 @@ use super::super::vocab::Sym;
 use super::anchored::Node;
 
 /// One of several sequences.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Choice {
     pub alternatives: Box<[Box<[Node]>]>,
     /// Which alternatives can start with a symbol, matched forward.
@@ -17,7 +17,7 @@ pub(super) struct Choice {
 
 /// Alternatives by a symbol they can begin with (sorted pairs), and those that can begin with
 /// anything: a wildcard, a stem, or nothing at all.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index {
     by_sym: Box<[(Sym, u32)]>,
     always: Box<[u32]>,

@@ -1,6 +1,7 @@
 //! The matcher against its definition: words across spellings, wildcards, sentence ends,
 //! regexes, and the anchored path equal to the expanded one.
 
+use super::anchored::Node;
 use super::*;
 use crate::rules::phrase::{Choice, Item, Pattern, no_lexicons, parse};
 use regex::Regex;
@@ -244,4 +245,79 @@ fn anchored_phrases_count_what_expanded_ones_count() {
             "{turns:?}"
         );
     }
+}
+
+/// Lexicons shared by several phrases (and nested in one another) are compiled once, and match
+/// as separate copies of them would.
+#[test]
+fn a_shared_lexicon_matches_as_separate_copies_would() {
+    let word = |w: &str| Item::Word(w.into());
+    let place = || {
+        Choice::new(vec![
+            vec![word("billing")],
+            vec![word("the"), word("store")],
+        ])
+    };
+    let team = |place: &crate::rules::phrase::Alternatives| {
+        let named = || Item::Choice(std::sync::Arc::clone(place));
+        Choice::new(vec![vec![named()], vec![named(), word("team")]])
+    };
+    let (shared_place, phrases) = (
+        place(),
+        ["please call {team}", "{team} will call you", "ring {place}"],
+    );
+    let shared_team = team(&shared_place);
+    let parse_all = |shared: bool| -> Vec<Pattern> {
+        let mut lexicon = |name: &str| match (name, shared) {
+            ("place", true) => Ok(std::sync::Arc::clone(&shared_place)),
+            ("team", true) => Ok(std::sync::Arc::clone(&shared_team)),
+            ("place", false) => Ok(place()),
+            ("team", false) => Ok(team(&place())),
+            _ => no_lexicons(name),
+        };
+        phrases
+            .iter()
+            .map(|p| parse(p, &[], &mut lexicon).unwrap())
+            .collect()
+    };
+    let compile = |patterns: &[Pattern], expand_up_to: usize| {
+        let input = MatcherInput {
+            lists: vec![
+                patterns[..2].iter().collect(),
+                patterns[2..].iter().collect(),
+            ],
+            list_roles: vec![u8::MAX; 2],
+            locals: Vec::new(),
+            regexes: Vec::new(),
+            fillers: &[],
+        };
+        Matcher::build(input, expand_up_to).unwrap()
+    };
+    let (shared, copies) = (parse_all(true), parse_all(false));
+    let turns = [
+        "Please call billing today.",
+        "The store team will call you back.",
+        "Ring the store, or please call the store team.",
+    ];
+    let anchored = compile(&shared, 0);
+    let found = counted(&anchored, &turns);
+    assert_eq!(found, counted(&compile(&copies, 0), &turns));
+    assert_eq!(found, counted(&compile(&shared, 256), &turns));
+    assert_eq!(
+        found,
+        [
+            (0, 0, "Please call billing".into()),
+            (0, 1, "The store team will call you".into()),
+            (0, 2, "please call the store team".into()),
+            (1, 2, "Ring the store".into()),
+        ]
+    );
+    // The two phrases naming {team} hold one compiled choice.
+    let (Node::Choice(a), Node::Choice(b)) = (
+        &anchored.anchored[0].nodes[2],
+        &anchored.anchored[1].nodes[0],
+    ) else {
+        panic!("{{team}} is a choice in both phrases");
+    };
+    assert!(std::sync::Arc::ptr_eq(a, b));
 }
