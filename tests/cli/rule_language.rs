@@ -2,7 +2,7 @@
 //! do not satisfy it, the edges (a trigger in the last turn, `near` across turns, a percent
 //! window on an untimed chat, overlapping timed turns), its errors, and tags in every report.
 
-use crate::support::{run, talklint};
+use crate::support::{rule_error, run, talklint};
 use serde_json::Value;
 use std::fs;
 
@@ -239,20 +239,6 @@ fn tags_show_in_every_report() {
         "a tag is not a problem"
     );
     assert!(out("github").is_empty());
-}
-
-/// A rule file with `body`, and the error talklint gives on it.
-fn rule_error(body: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("r.yaml");
-    fs::write(&file, body).unwrap();
-    let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "-r"])
-        .arg(&file)
-        .arg("fixtures/calls"));
-    assert_eq!((code, out.as_str()), (2, ""), "{err}");
-    assert!(err.contains("help: "), "says how to fix it: {err}");
-    err
 }
 
 #[test]

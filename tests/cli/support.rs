@@ -155,3 +155,16 @@ pub fn validate(schema: &str, doc: &Value) -> Result<(), String> {
         .unwrap_or_else(|e| panic!("{schema} does not compile: {e:#}"));
     schemas.validate(doc, index).map_err(|e| format!("{e:#}"))
 }
+
+/// A rule file with `body`, and the error talklint gives on it (exit 2, nothing checked, a hint).
+pub fn rule_error(body: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "r.yaml", body);
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&file)
+        .arg("fixtures/calls"));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("help: "), "says how to fix it: {err}");
+    err
+}
