@@ -6,7 +6,10 @@
 //! that every phrase can match.
 
 mod parse;
+mod shape;
+mod variants;
 
+use shape::Shape;
 use std::sync::Arc;
 
 /// Gives the parsed entries of a lexicon by name, or says why there are none.
@@ -171,148 +174,6 @@ pub fn no_lexicons(name: &str) -> Result<Alternatives, String> {
     Err(format!(
         "unknown lexicon `{{{name}}}`: no lexicons are loaded"
     ))
-}
-
-/// What can be said of every word sequence a part of a pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Shape {
-    /// Some sequence is empty.
-    empty: bool,
-    /// Some sequence is not empty.
-    nonempty: bool,
-    /// Some sequence ends with `$`.
-    ends_with_end: bool,
-    /// Some sequence has a `$` before its last token.
-    end_inside: bool,
-    /// Some sequence has no word: `Some(true)` when one of them is empty, `Some(false)` when all
-    /// of them hold `*` or `$`.
-    without_word: Option<bool>,
-}
-
-impl Shape {
-    fn of_item(item: &Item) -> Shape {
-        let token = |is_end: bool, is_word: bool| Shape {
-            empty: false,
-            nonempty: true,
-            ends_with_end: is_end,
-            end_inside: false,
-            without_word: (!is_word).then_some(false),
-        };
-        match item {
-            Item::Word(_) | Item::Stem(_) => token(false, true),
-            Item::Any => token(false, false),
-            Item::End => token(true, false),
-            Item::Choice(choice) => choice.shape,
-        }
-    }
-
-    fn of_choice(alternatives: &[Vec<Item>]) -> Shape {
-        let shapes: Vec<Shape> = alternatives.iter().map(|a| Shape::of_sequence(a)).collect();
-        Shape {
-            empty: shapes.iter().any(|s| s.empty),
-            nonempty: shapes.iter().any(|s| s.nonempty),
-            ends_with_end: shapes.iter().any(|s| s.ends_with_end),
-            end_inside: shapes.iter().any(|s| s.end_inside),
-            without_word: shapes
-                .iter()
-                .filter_map(|s| s.without_word)
-                .reduce(|a, b| a || b),
-        }
-    }
-
-    /// Sequences are chosen independently per item, so each property follows from the items'.
-    fn of_sequence(items: &[Item]) -> Shape {
-        let mut acc = Shape {
-            empty: true,
-            nonempty: false,
-            ends_with_end: false,
-            end_inside: false,
-            without_word: Some(true),
-        };
-        for item in items {
-            let s = Shape::of_item(item);
-            acc = Shape {
-                empty: acc.empty && s.empty,
-                nonempty: acc.nonempty || s.nonempty,
-                ends_with_end: s.ends_with_end || (s.empty && acc.ends_with_end),
-                end_inside: acc.end_inside || s.end_inside || (acc.ends_with_end && s.nonempty),
-                without_word: match (acc.without_word, s.without_word) {
-                    (Some(a), Some(b)) => Some(a && b),
-                    _ => None,
-                },
-            };
-        }
-        acc
-    }
-}
-
-impl Pattern {
-    /// How many word sequences the pattern stands for (repeats counted; saturating).
-    pub fn variant_count(&self) -> usize {
-        sequence_count(&self.items)
-    }
-
-    /// The first `limit` word sequences the pattern stands for, in order, without repeats.
-    pub fn variants(&self, limit: usize) -> Vec<Vec<Token>> {
-        let all = sequence_variants(&self.items, limit);
-        let mut seen = rustc_hash::FxHashSet::default();
-        let first: Vec<bool> = all.iter().map(|v| seen.insert(v.as_slice())).collect();
-        drop(seen);
-        all.into_iter()
-            .zip(first)
-            .filter_map(|(v, first)| first.then_some(v))
-            .collect()
-    }
-}
-
-fn sequence_count(items: &[Item]) -> usize {
-    items.iter().fold(1usize, |n, item| match item {
-        Item::Choice(alternatives) => n.saturating_mul(
-            alternatives
-                .iter()
-                .fold(0usize, |sum, a| sum.saturating_add(sequence_count(a))),
-        ),
-        _ => n,
-    })
-}
-
-/// The sequences of `items`, at most `limit` of them.
-fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
-    let mut acc: Vec<Vec<Token>> = vec![Vec::new()];
-    for item in items {
-        let options: Vec<Vec<Token>> = match item {
-            Item::Word(w) => vec![vec![Token::Word(w.clone())]],
-            Item::Stem(w) => vec![vec![Token::Stem(w.clone())]],
-            Item::Any => vec![vec![Token::Any]],
-            Item::End => vec![vec![Token::End]],
-            Item::Choice(alternatives) => {
-                let mut all = Vec::new();
-                for a in alternatives.iter() {
-                    all.extend(sequence_variants(a, limit - all.len().min(limit)));
-                }
-                all
-            }
-        };
-        if let [only] = options.as_slice()
-            && acc.len() <= limit
-        {
-            // One way on (a word, the most common item): each sequence grows in place.
-            acc.iter_mut().for_each(|a| a.extend(only.iter().cloned()));
-            continue;
-        }
-        acc = acc
-            .iter()
-            .flat_map(|a| {
-                options.iter().map(move |b| {
-                    let mut v = a.clone();
-                    v.extend(b.iter().cloned());
-                    v
-                })
-            })
-            .take(limit)
-            .collect();
-    }
-    acc
 }
 
 #[cfg(test)]
