@@ -222,17 +222,23 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
 mod tests {
     use super::*;
 
-    /// The pieces of `input`: (first line, text, error line).
-    fn pieces(input: &str) -> Vec<(usize, String, Option<usize>, bool)> {
+    /// Every piece `cut` sends for `input`, with pieces over `limit` bytes skipped.
+    fn cut_all(input: &str, limit: u64) -> Vec<Piece> {
         let (tx, rx) = sync_channel(100);
         cut(
             Cursor::new(input.as_bytes().to_vec()),
             &Arc::from("-"),
-            1 << 20,
+            limit,
             &tx,
         );
         drop(tx);
-        rx.iter()
+        rx.iter().collect()
+    }
+
+    /// The pieces of `input`: (first line, text, error line).
+    fn pieces(input: &str) -> Vec<(usize, String, Option<usize>, bool)> {
+        cut_all(input, 1 << 20)
+            .into_iter()
             .map(|p| {
                 let text = String::from_utf8(p.text).unwrap();
                 (p.first_line, text, p.error.map(|e| e.line), p.first)
@@ -249,11 +255,8 @@ mod tests {
             "x".repeat(100)
         );
         let cut_with = |input: String, limit| {
-            let (tx, rx) = sync_channel(100);
-            cut(Cursor::new(input.into_bytes()), &Arc::from("-"), limit, &tx);
-            drop(tx);
-            rx.iter()
-                .map(|p| (p.first_line, p.text.len(), p.too_large))
+            let all = cut_all(&input, limit).into_iter();
+            all.map(|p| (p.first_line, p.text.len(), p.too_large))
                 .collect::<Vec<_>>()
         };
         let (n, long_n) = (a.len(), long.len() as u64);
