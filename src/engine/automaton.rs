@@ -7,6 +7,7 @@
 
 use super::vocab::Sym;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// A state id; the start state is 0.
 type State = u32;
@@ -32,7 +33,7 @@ fn index(state: State) -> usize {
 }
 
 /// Finds every occurrence of every pattern, overlapping ones included.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Automaton {
     /// The state after each symbol from the start state, or [`RESET`].
     start: Box<[State]>,
@@ -45,7 +46,7 @@ pub struct Automaton {
     pattern: Box<[u32]>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct StateInfo {
     /// Its edges are `edge_sym[first..end]` and `edge_to[first..end]`; when `first` has
     /// [`DENSE`] set, `dense[first & !DENSE..][..symbols]` is its row, [`START`] meaning no edge.

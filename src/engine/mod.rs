@@ -140,18 +140,7 @@ impl Engine {
     /// [`Scoring`].
     pub fn new(rules: &RuleSet) -> Result<Engine, EngineError> {
         let compiled = Compiled::new(rules);
-        let mut regexes = Vec::with_capacity(compiled.regexes.len());
-        for (list, pattern) in &compiled.regexes {
-            regexes.push((*list, compile_regex(pattern)?));
-        }
-        let matcher = Matcher::new(MatcherInput {
-            lists: compiled.lists.clone(),
-            list_roles: compiled.list_roles.clone(),
-            locals: compiled.locals.clone(),
-            regexes,
-            fillers: &rules.fillers,
-        })
-        .map_err(|e| {
+        let matcher = Matcher::new(matcher_input(&compiled, rules)?).map_err(|e| {
             let (list, k) = match e.phrase {
                 Some((list, k)) => (list as usize, k),
                 None => (usize::MAX, 0),
@@ -263,6 +252,24 @@ impl Engine {
         self.matcher
             .find(&texts, &mut scratch.matcher, &mut scratch.hits);
     }
+}
+
+/// What the matcher of `rules` (compiled as `compiled`) is built from.
+fn matcher_input<'r>(
+    compiled: &Compiled<'r>,
+    rules: &'r RuleSet,
+) -> Result<MatcherInput<'r>, EngineError> {
+    let mut regexes = Vec::with_capacity(compiled.regexes.len());
+    for (list, pattern) in &compiled.regexes {
+        regexes.push((*list, compile_regex(pattern)?));
+    }
+    Ok(MatcherInput {
+        lists: compiled.lists.clone(),
+        list_roles: compiled.list_roles.clone(),
+        locals: compiled.locals.clone(),
+        regexes,
+        fillers: &rules.fillers,
+    })
 }
 
 /// Compiles a checked rule pattern (its mode flags already written into it).

@@ -35,7 +35,7 @@ pub(super) struct Anchored {
 
 /// A run of items somewhere in a phrase: `path` leads from the phrase's items through choices
 /// (item index, alternative index) to the sequence that holds `run`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Site {
     pub path: Vec<(usize, usize)>,
     pub run: (usize, usize),

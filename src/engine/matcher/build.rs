@@ -8,7 +8,7 @@ use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
 use super::anchored::{Anchored, NodeCompiler};
 use super::anchors::Anchors;
 use super::local::Local;
-use super::{Matcher, Slot, Target, Variant};
+use super::{Matcher, Slot, Target, Variant, prebuilt};
 use crate::rules::phrase::{self, Item, Pattern, Token};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 /// A phrase that stands for at most this many word sequences is expanded (as fast as matching
 /// gets); a larger one, or one with stems, is matched around an anchor.
-const EXPAND_UP_TO: usize = 256;
+pub(super) const EXPAND_UP_TO: usize = 256;
 /// The most patterns the automaton may hold, over all phrases.
 pub(crate) const MAX_PATTERNS: usize = 200_000;
 
@@ -73,8 +73,12 @@ impl Patterns {
 impl Matcher {
     /// Builds the matcher. Fails when the phrases use more distinct words than symbols exist, or
     /// a phrase can neither be anchored nor expanded within the limits.
+    /// The default pack's matcher is read, prebuilt, rather than built.
     pub(crate) fn new(input: MatcherInput) -> Result<Matcher, BuildError> {
-        Matcher::build(input, EXPAND_UP_TO)
+        match prebuilt::read(&input) {
+            Some(built) => built.into_matcher(input.list_roles, input.regexes),
+            None => Matcher::build(input, EXPAND_UP_TO),
+        }
     }
 
     /// Builds the matcher, expanding the phrases of at most `expand_up_to` word sequences.
@@ -140,21 +144,48 @@ impl Matcher {
         drop(anchors);
         let Patterns { ids, targets } = patterns;
         drop(ids);
-        let regexes = if input.regexes.is_empty() {
+        let built = Built {
+            vocab,
+            automaton,
+            targets,
+            anchored: anchored_phrases,
+            locals,
+        };
+        built.into_matcher(input.list_roles, input.regexes)
+    }
+}
+
+/// What a build works out from the phrases (or a [`prebuilt`] matcher holds), before the roles
+/// and regexes of its input join it.
+pub(super) struct Built {
+    pub vocab: Vocab,
+    pub automaton: Option<Automaton>,
+    pub targets: Vec<(usize, Vec<Target>)>,
+    pub anchored: Vec<Anchored>,
+    pub locals: Vec<Local>,
+}
+
+impl Built {
+    pub(super) fn into_matcher(
+        self,
+        list_roles: Vec<u8>,
+        regexes: Vec<(ListId, Regex)>,
+    ) -> Result<Matcher, BuildError> {
+        let regexes = if regexes.is_empty() {
             None
         } else {
-            Some(Regexes::new(input.regexes).map_err(|message| BuildError {
+            Some(Regexes::new(regexes).map_err(|message| BuildError {
                 phrase: None,
                 message,
             })?)
         };
         Ok(Matcher {
-            vocab,
-            automaton,
-            targets,
-            anchored: anchored_phrases,
-            list_roles: input.list_roles,
-            locals,
+            vocab: self.vocab,
+            automaton: self.automaton,
+            targets: self.targets,
+            anchored: self.anchored,
+            list_roles,
+            locals: self.locals,
             regexes,
         })
     }

@@ -4,6 +4,7 @@
 
 use super::super::vocab::Sym;
 use super::anchored::Node;
+use serde::{Deserialize, Serialize};
 
 /// One of several sequences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +18,8 @@ pub(super) struct Choice {
 
 /// Alternatives by a symbol they can begin with (sorted pairs), and those that can begin with
 /// anything: a wildcard, a stem, or nothing at all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Index {
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Index {
     by_sym: Box<[(Sym, u32)]>,
     always: Box<[u32]>,
 }
@@ -73,6 +74,21 @@ impl Choice {
     }
 
     /// The alternatives that can start with `sym`.
+    /// Its alternatives and the indexes of their first and last words, for a prebuilt matcher.
+    #[cfg(test)]
+    pub fn parts(&self) -> (&[Box<[Node]>], &Index, &Index) {
+        (&self.alternatives, &self.first, &self.last)
+    }
+
+    /// The choice [`Choice::parts`] gave.
+    pub fn from_parts(alternatives: Box<[Box<[Node]>]>, first: Index, last: Index) -> Choice {
+        Choice {
+            alternatives,
+            first,
+            last,
+        }
+    }
+
     pub fn starting(&self, sym: Option<Sym>) -> impl Iterator<Item = usize> + '_ {
         self.first.candidates(sym)
     }

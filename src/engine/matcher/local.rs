@@ -9,8 +9,8 @@ use crate::rules::phrase::Pattern;
 /// A list of phrases compiled to symbols, with the most words a match of one can span.
 #[derive(Debug, Clone)]
 pub(super) struct Local {
-    phrases: Box<[Box<[Node]>]>,
-    longest: usize,
+    pub(super) phrases: Box<[Box<[Node]>]>,
+    pub(super) longest: usize,
 }
 
 impl Local {

@@ -13,6 +13,7 @@ mod anchors;
 mod build;
 mod choice;
 mod local;
+mod prebuilt;
 #[cfg(test)]
 mod tests;
 
@@ -22,9 +23,10 @@ use super::regexes::{RegexScratch, Regexes};
 use super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use anchored::{Anchored, Around};
 pub(super) use build::MatcherInput;
+use serde::{Deserialize, Serialize};
 
 /// A compiled phrase variant, for one list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Variant {
     slots: Box<[Slot]>,
     /// Index of the first anchor slot.
@@ -33,7 +35,7 @@ struct Variant {
     ends_sentence: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Slot {
     Word(Sym),
     Any,
@@ -41,7 +43,7 @@ enum Slot {
 
 /// What an automaton pattern stands for: a variant of an expanded phrase, or the anchor of a
 /// phrase matched around it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Target {
     Variant(ListId, Variant),
     /// A phrase (by index) and one of its anchor sites.

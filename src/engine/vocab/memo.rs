@@ -64,4 +64,9 @@ impl Memo {
 }
 
 /// Gives each vocabulary an id, so that a memo never answers for another one.
-pub(super) static VOCABS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+static VOCABS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A vocabulary id no other vocabulary has.
+pub(super) fn next_vocab_id() -> u64 {
+    VOCABS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}

@@ -12,7 +12,7 @@ mod tests;
 
 use crate::text::canon;
 use hash::{hash_folded, short_key};
-use memo::VOCABS;
+use serde::{Deserialize, Serialize};
 use stems::Stems;
 pub(crate) use symbolize::SymbolStream;
 
@@ -27,7 +27,7 @@ const FIRST_WORD: Sym = 2;
 pub const MAX_SYMBOLS: usize = 1 << 16;
 
 /// One slot of the open-addressing table.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 struct Slot {
     hash: u64,
     key: u64,
@@ -40,7 +40,7 @@ struct Slot {
 const EMPTY: u32 = 0;
 
 /// What a table entry stands for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
     word: Box<str>,
     /// The symbols the word becomes: one for a vocabulary word, two for a split word such as
@@ -51,8 +51,9 @@ struct Entry {
     cut: u8,
 }
 
-/// The word → symbols table, built once from the loaded rules.
-#[derive(Clone, Debug)]
+/// The word → symbols table, built once from the loaded rules (or read whole from a prebuilt
+/// matcher).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Vocab {
     /// Open addressing with linear probing, at most one eighth full.
     slots: Vec<Slot>,
@@ -60,7 +61,8 @@ pub struct Vocab {
     entries: Vec<Entry>,
     /// Symbol id → word, for display and tests.
     words: Vec<Box<str>>,
-    /// Unique to this vocabulary (and its clones), for [`Memo`].
+    /// Unique to this vocabulary (and its clones), for [`Memo`]; a read vocabulary gets its own.
+    #[serde(skip, default = "memo::next_vocab_id")]
     id: u64,
     /// The stems of the phrases, when some phrase has one.
     stems: Option<Box<Stems>>,
@@ -109,7 +111,7 @@ impl Vocab {
             entries,
             stems: (!stems.is_empty()).then(|| Box::new(Stems::new(stems, first_stem, &names))),
             words: names,
-            id: VOCABS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            id: memo::next_vocab_id(),
         };
         for (whole, parts) in canon::SPLIT_WORDS {
             let syms = [vocab.symbol_of(parts[0]), vocab.symbol_of(parts[1])];

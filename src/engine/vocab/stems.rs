@@ -2,9 +2,10 @@
 //! each stem knows every symbol that starts with it, vocabulary words included.
 
 use super::{OTHER, Sym};
+use serde::{Deserialize, Serialize};
 
 /// The stems of the loaded phrases.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Stems {
     /// The distinct stem lengths in bytes, longest first.
     lengths: Vec<usize>,

@@ -1,0 +1,121 @@
+//! The default pack's matcher, built ahead of time. Building it is nearly all of a one-file
+//! check's start-up; reading it back is a small part of that. Its bytes are committed beside this
+//! file (`default-pack.bin`), embedded in the binary, and read only for a [`MatcherInput`] whose
+//! [`fingerprint`] is the one they were built from: any other pack, a changed phrase or lexicon,
+//! other fillers, is built as always. A test fails when the bytes differ from what the code
+//! builds today, and `TALKLINT_BLESS=1 cargo test prebuilt` writes them again.
+
+mod fingerprint;
+#[cfg(test)]
+mod tests;
+
+use super::super::automaton::Automaton;
+use super::Target;
+use super::anchored::{Anchored, Node, Site};
+use super::build::{Built, MatcherInput};
+use super::choice::{Choice, Index};
+use super::local::Local;
+use crate::engine::vocab::{Sym, Vocab};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The default pack's matcher: the fingerprint of its input (8 bytes, little-endian), then the
+/// [`Prebuilt`] form.
+static DEFAULT_PACK: &[u8] = include_bytes!("default-pack.bin");
+
+/// A matcher as bytes: what its build worked out, without what its input gives again (the
+/// roles each list listens to, the regexes).
+#[derive(Debug, Serialize, Deserialize)]
+struct Prebuilt {
+    vocab: Vocab,
+    automaton: Option<Automaton>,
+    targets: Vec<(usize, Vec<Target>)>,
+    /// Every choice of the phrases once (a lexicon is shared by the phrases that name it), each
+    /// after the choices inside it.
+    choices: Vec<ChoiceForm>,
+    anchored: Vec<(Vec<NodeForm>, Vec<Site>)>,
+    locals: Vec<(Vec<Vec<NodeForm>>, usize)>,
+}
+
+/// A [`Node`], its choice by index into [`Prebuilt::choices`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+enum NodeForm {
+    Word(Sym),
+    Stem(Sym),
+    Any,
+    Gap(usize),
+    End,
+    Choice(u32),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ChoiceForm {
+    alternatives: Vec<Vec<NodeForm>>,
+    first: Index,
+    last: Index,
+}
+
+/// The default pack's prebuilt matcher, when `input` is what it was built from.
+pub(super) fn read(input: &MatcherInput) -> Option<Built> {
+    read_bytes(DEFAULT_PACK, input)
+}
+
+/// The matcher in `bytes`, when they were built from `input`; `None` too when they do not hold
+/// together (a choice that names a later one), which the fingerprint makes all but impossible.
+fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
+    let (key, form) = bytes.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*key) != fingerprint::fingerprint(input) {
+        return None;
+    }
+    let prebuilt: Prebuilt = postcard::from_bytes(form).ok()?;
+    let mut choices: Vec<Arc<Choice>> = Vec::with_capacity(prebuilt.choices.len());
+    for form in prebuilt.choices {
+        let alternatives = thaw_all(&form.alternatives, &choices)?;
+        let choice = Choice::from_parts(alternatives, form.first, form.last);
+        choices.push(Arc::new(choice));
+    }
+    let anchored = prebuilt
+        .anchored
+        .into_iter()
+        .map(|(nodes, sites)| {
+            let nodes = thaw(&nodes, &choices)?;
+            Some(Anchored { nodes, sites })
+        })
+        .collect::<Option<_>>()?;
+    let locals = prebuilt
+        .locals
+        .into_iter()
+        .map(|(phrases, longest)| {
+            let phrases = thaw_all(&phrases, &choices)?;
+            Some(Local { phrases, longest })
+        })
+        .collect::<Option<_>>()?;
+    Some(Built {
+        vocab: prebuilt.vocab,
+        automaton: prebuilt.automaton,
+        targets: prebuilt.targets,
+        anchored,
+        locals,
+    })
+}
+
+fn thaw_all(sequences: &[Vec<NodeForm>], choices: &[Arc<Choice>]) -> Option<Box<[Box<[Node]>]>> {
+    sequences.iter().map(|s| thaw(s, choices)).collect()
+}
+
+/// The nodes of `forms`, whose choices are among `choices`.
+fn thaw(forms: &[NodeForm], choices: &[Arc<Choice>]) -> Option<Box<[Node]>> {
+    forms
+        .iter()
+        .map(|form| {
+            Some(match *form {
+                NodeForm::Word(s) => Node::Word(s),
+                NodeForm::Stem(s) => Node::Stem(s),
+                NodeForm::Any => Node::Any,
+                NodeForm::Gap(n) => Node::Gap(n),
+                NodeForm::End => Node::End,
+                NodeForm::Choice(c) => Node::Choice(Arc::clone(choices.get(c as usize)?)),
+            })
+        })
+        .collect()
+}

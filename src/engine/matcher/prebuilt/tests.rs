@@ -1,0 +1,181 @@
+//! The embedded bytes are what the default pack builds today, and a matcher read back from bytes
+//! finds what the built one finds.
+
+use super::*;
+use crate::engine::compile::Compiled;
+use crate::engine::matcher::build::EXPAND_UP_TO;
+use crate::engine::matcher::{Hit, Matcher, Scratch};
+use crate::engine::matcher_input;
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// Gives each choice an index once, after the choices inside it.
+#[derive(Default)]
+struct Freezer {
+    ids: FxHashMap<*const Choice, u32>,
+    choices: Vec<ChoiceForm>,
+}
+
+impl Freezer {
+    fn nodes(&mut self, nodes: &[Node]) -> Vec<NodeForm> {
+        nodes
+            .iter()
+            .map(|node| match node {
+                Node::Word(s) => NodeForm::Word(*s),
+                Node::Stem(s) => NodeForm::Stem(*s),
+                Node::Any => NodeForm::Any,
+                Node::Gap(n) => NodeForm::Gap(*n),
+                Node::End => NodeForm::End,
+                Node::Choice(c) => NodeForm::Choice(self.choice(c)),
+            })
+            .collect()
+    }
+
+    fn choice(&mut self, choice: &Arc<Choice>) -> u32 {
+        if let Some(&id) = self.ids.get(&Arc::as_ptr(choice)) {
+            return id;
+        }
+        let (alternatives, first, last) = choice.parts();
+        let alternatives = alternatives.iter().map(|a| self.nodes(a)).collect();
+        let id = self.choices.len() as u32;
+        self.choices.push(ChoiceForm {
+            alternatives,
+            first: first.clone(),
+            last: last.clone(),
+        });
+        self.ids.insert(Arc::as_ptr(choice), id);
+        id
+    }
+}
+
+/// `matcher` as bytes, for input whose fingerprint is `key`.
+fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
+    let mut freezer = Freezer::default();
+    let anchored = matcher
+        .anchored
+        .iter()
+        .map(|a| (freezer.nodes(&a.nodes), a.sites.clone()))
+        .collect();
+    let locals = matcher
+        .locals
+        .iter()
+        .map(|l| {
+            (
+                l.phrases.iter().map(|p| freezer.nodes(p)).collect(),
+                l.longest,
+            )
+        })
+        .collect();
+    let prebuilt = Prebuilt {
+        vocab: matcher.vocab.clone(),
+        automaton: matcher.automaton.clone(),
+        targets: matcher.targets.clone(),
+        choices: freezer.choices,
+        anchored,
+        locals,
+    };
+    let mut bytes = key.to_le_bytes().to_vec();
+    bytes.extend(postcard::to_allocvec(&prebuilt).expect("a matcher serialises"));
+    bytes
+}
+
+/// The default pack's matcher built from scratch, and the bytes it freezes to.
+fn built_default_pack() -> (Matcher, Vec<u8>) {
+    let rules = crate::default_rules();
+    let compiled = Compiled::new(&rules);
+    let input = matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+    let key = fingerprint::fingerprint(&input);
+    let matcher = Matcher::build(input, EXPAND_UP_TO).expect("the default pack builds");
+    let bytes = freeze(&matcher, key);
+    (matcher, bytes)
+}
+
+#[test]
+fn the_embedded_bytes_are_what_the_default_pack_builds_today() {
+    let (_, fresh) = built_default_pack();
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine/matcher/prebuilt/default-pack.bin");
+    if std::env::var_os("TALKLINT_BLESS").is_some() {
+        std::fs::write(&path, &fresh).expect("the prebuilt matcher is written");
+        return;
+    }
+    assert!(
+        fresh == DEFAULT_PACK,
+        "{} is stale ({} bytes; the default pack builds {} bytes today): \
+         write it again with `TALKLINT_BLESS=1 cargo test prebuilt`",
+        path.display(),
+        DEFAULT_PACK.len(),
+        fresh.len()
+    );
+}
+
+/// Every line of every UTF-8 fixture a turn, each file a conversation.
+fn fixture_conversations() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .collect()
+}
+
+fn hits(matcher: &Matcher, conversation: &str) -> Vec<Hit> {
+    let turns: Vec<(&str, u8)> = conversation.lines().map(|l| (l, u8::MAX)).collect();
+    let (mut scratch, mut hits) = (Scratch::default(), Vec::new());
+    matcher.find(&turns, &mut scratch, &mut hits);
+    hits
+}
+
+#[test]
+fn a_matcher_read_from_bytes_finds_what_the_built_one_finds() {
+    let (built, bytes) = built_default_pack();
+    let rules = crate::default_rules();
+    let compiled = Compiled::new(&rules);
+    let input = matcher_input(&compiled, &rules).unwrap();
+    let read = read_bytes(&bytes, &input).expect("the bytes are read back");
+    let read = read.into_matcher(input.list_roles, input.regexes).unwrap();
+    assert_eq!(
+        freeze(&read, u64::from_le_bytes(bytes[..8].try_into().unwrap())),
+        bytes
+    );
+    let (mut compared, mut found) = (0, 0);
+    for conversation in fixture_conversations() {
+        let expected = hits(&built, &conversation);
+        assert_eq!(hits(&read, &conversation), expected);
+        compared += 1;
+        found += expected.len();
+    }
+    assert!(
+        compared > 100 && found > 1000,
+        "{compared} conversations, {found} hits"
+    );
+}
+
+#[test]
+fn bytes_are_read_only_for_the_input_they_were_built_from() {
+    let (_, bytes) = built_default_pack();
+    let rules = crate::default_rules();
+    let compiled = Compiled::new(&rules);
+    let input = matcher_input(&compiled, &rules).unwrap();
+    assert!(read_bytes(&bytes, &input).is_some());
+
+    // One more filler changes what the phrases' words become.
+    let mut more_fillers = rules.fillers.clone();
+    more_fillers.push("anyway".into());
+    let changed = MatcherInput {
+        fillers: &more_fillers,
+        ..matcher_input(&compiled, &rules).unwrap()
+    };
+    assert!(read_bytes(&bytes, &changed).is_none());
+
+    // One phrase fewer.
+    let mut fewer = matcher_input(&compiled, &rules).unwrap();
+    let list = fewer.lists.iter_mut().find(|l| l.len() > 1).unwrap();
+    list.pop();
+    assert!(read_bytes(&bytes, &fewer).is_none());
+
+    // Bytes cut short, or not there at all.
+    assert!(read_bytes(&bytes[..bytes.len() / 2], &input).is_none());
+    assert!(read_bytes(&[], &input).is_none());
+}
