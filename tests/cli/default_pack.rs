@@ -138,3 +138,42 @@ fn real_conversations_no_agent_rule_on_customer_turns_and_no_partial_words() {
         "the pack finds things in real conversations: {checked}"
     );
 }
+
+/// The built-in pack's matcher is read prebuilt from the binary; the same pack from files, with
+/// one more rule, is built from its phrases. On 1,025 real conversations both find the same.
+#[test]
+fn the_prebuilt_default_pack_finds_what_the_pack_built_from_its_files_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let conversations = dir.path().join("conversations");
+    let rules = dir.path().join("rules");
+    fs::create_dir_all(&conversations).unwrap();
+    fs::create_dir_all(&rules).unwrap();
+    twitter_cdp(&conversations);
+    for entry in fs::read_dir("rules").unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, rules.join(path.file_name().unwrap())).unwrap();
+    }
+    let never = "rules:\n  - id: test/never-said\n    phrases: [\"zyzzyva quokka\"]\n";
+    fs::write(rules.join("zz-never.yaml"), never).unwrap();
+
+    let prebuilt = default_pack_report(&conversations);
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "--format", "json", "--fail-on", "never", "-r"])
+        .arg(&rules)
+        .arg(&conversations));
+    assert_eq!(code, 0, "{err}");
+    let built: Value = serde_json::from_str(&out).unwrap();
+    let of = |report: &Value| -> Vec<(Value, Value)> {
+        let all = report["conversations"].as_array().unwrap();
+        all.iter()
+            .map(|c| (c["findings"].clone(), c["score"].clone()))
+            .collect()
+    };
+    let (prebuilt, built) = (of(&prebuilt), of(&built));
+    assert_eq!(prebuilt.len(), 1025);
+    let found: usize = prebuilt.iter().map(|(f, _)| f.as_array().unwrap().len()).sum();
+    assert!(found > 300, "{found} findings");
+    for (k, (a, b)) in prebuilt.iter().zip(&built).enumerate() {
+        assert_eq!(a, b, "conversation {k}");
+    }
+}
