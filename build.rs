@@ -1,8 +1,63 @@
-//! Embeds the default rule pack: every `rules/*.yaml` file becomes a `(name, text)` entry.
+//! Embeds the default rule pack: every `rules/*.yaml` file becomes a `(name, text)` entry. Also
+//! fingerprints the code that builds a matcher, so that the prebuilt default-pack matcher is read
+//! only by the code that wrote it (`src/engine/matcher/prebuilt/`).
 
 use std::{env, fs, path::Path};
 
+/// The code a matcher's build depends on: its sources (tests aside) are fingerprinted.
+const MATCHER_SOURCES: &[&str] = &["src/engine", "src/rules/phrase", "src/text"];
+
 fn main() {
+    embed_rules();
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .to_path_buf();
+    let mut sources = Vec::new();
+    for dir in MATCHER_SOURCES {
+        println!("cargo:rerun-if-changed={dir}");
+        rust_files(&root.join(dir), &mut sources);
+    }
+    sources.sort();
+    // FNV-1a over each file's path and text (line ends as `\n`, whatever the checkout made them).
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &sources {
+        let relative = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = fs::read(path).unwrap_or_default();
+        for byte in relative
+            .bytes()
+            .chain([0])
+            .chain(text.into_iter().filter(|&b| b != b'\r'))
+        {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=TALKLINT_MATCHER_CODE={hash:016x}");
+}
+
+/// The `.rs` files under `dir`, test modules aside.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() {
+            if name != "tests" {
+                rust_files(&path, out);
+            }
+        } else if name.ends_with(".rs") && name != "tests.rs" {
+            out.push(path);
+        }
+    }
+}
+
+fn embed_rules() {
     println!("cargo:rerun-if-changed=rules");
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
         .join("rules");

@@ -158,7 +158,15 @@ fn the_prebuilt_default_pack_finds_what_the_pack_built_from_its_files_finds() {
 
     let prebuilt = default_pack_report(&conversations);
     let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "--format", "json", "--fail-on", "never", "-r"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-r",
+        ])
         .arg(&rules)
         .arg(&conversations));
     assert_eq!(code, 0, "{err}");
@@ -171,7 +179,10 @@ fn the_prebuilt_default_pack_finds_what_the_pack_built_from_its_files_finds() {
     };
     let (prebuilt, built) = (of(&prebuilt), of(&built));
     assert_eq!(prebuilt.len(), 1025);
-    let found: usize = prebuilt.iter().map(|(f, _)| f.as_array().unwrap().len()).sum();
+    let found: usize = prebuilt
+        .iter()
+        .map(|(f, _)| f.as_array().unwrap().len())
+        .sum();
     assert!(found > 300, "{found} findings");
     for (k, (a, b)) in prebuilt.iter().zip(&built).enumerate() {
         assert_eq!(a, b, "conversation {k}");

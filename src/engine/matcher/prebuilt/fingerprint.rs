@@ -3,23 +3,22 @@
 //! matcher, so a prebuilt one may stand in. Regexes and the roles of lists are not in it: a
 //! prebuilt matcher takes those from its input.
 
-use super::super::build::{EXPAND_UP_TO, MAX_PATTERNS, MatcherInput};
+use super::super::build::MatcherInput;
 use crate::rules::phrase::{Choice, Item};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 use std::sync::Arc;
 
-/// Raised when the prebuilt form, or how a matcher is built from the same input, changes: old
-/// bytes then stop matching any input, and are built as always until they are written again.
-const FORMAT: u64 = 1;
+/// A fingerprint of the code that builds a matcher (and of the prebuilt form), made by
+/// `build.rs`: once that code changes, old bytes match no input, and the pack is built as always
+/// until they are written again.
+const CODE: &str = env!("TALKLINT_MATCHER_CODE");
 
 /// The fingerprint of `input`. Every number and text goes in with its length, so no two inputs
 /// feed the hasher the same bytes.
 pub(super) fn fingerprint(input: &MatcherInput) -> u64 {
     let mut h = FxHasher::default();
-    for n in [FORMAT, EXPAND_UP_TO as u64, MAX_PATTERNS as u64] {
-        h.write_u64(n);
-    }
+    text(&mut h, CODE);
     let mut choices = Choices::default();
     for lists in [&input.lists, &input.locals] {
         h.write_u64(lists.len() as u64);
