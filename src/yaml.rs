@@ -131,7 +131,7 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
         message: format!("nested more than {MAX_DEPTH} levels deep"),
     };
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
+    let mut quote: Option<u8> = None;
     for (i, line) in text.lines().enumerate() {
         let dashes = line
             .trim_start()
@@ -141,27 +141,29 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
         if dashes > MAX_DEPTH {
             return Err(fail(i + 1, 1));
         }
+        // Every character the scan tells apart is ASCII, so it walks bytes: a byte of a longer
+        // character is never one of them.
         let mut escaped = false;
-        let mut previous = ' ';
-        for (column, c) in line.chars().enumerate() {
-            match (quote, c) {
-                (Some('"'), '\\') => escaped = !escaped,
-                (Some(q), c) if c == q && !escaped => quote = None,
+        let mut previous = b' ';
+        for (at, b) in line.bytes().enumerate() {
+            match (quote, b) {
+                (Some(b'"'), b'\\') => escaped = !escaped,
+                (Some(q), b) if b == q && !escaped => quote = None,
                 (Some(_), _) => escaped = false,
-                (None, '#') if previous == ' ' => break,
-                (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
-                    quote = Some(c);
+                (None, b'#') if previous == b' ' => break,
+                (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':') => {
+                    quote = Some(b);
                 }
-                (None, '[' | '{') => {
+                (None, b'[' | b'{') => {
                     depth += 1;
                     if depth > MAX_DEPTH {
-                        return Err(fail(i + 1, column + 1));
+                        return Err(fail(i + 1, line[..at].chars().count() + 1));
                     }
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            previous = c;
+            previous = b;
         }
     }
     Ok(())

@@ -84,6 +84,14 @@ pub struct Expander {
 }
 
 impl Expander {
+    /// Appends the canonical words of a whole text to `out`, in order, without filler removal.
+    pub fn push_words(&mut self, text: &str, out: &mut Vec<String>) {
+        for w in Words::new(text) {
+            let e = self.expand(&text[w.start..w.end]);
+            out.extend(e.pieces.iter().map(|p| e.word(p).to_string()));
+        }
+    }
+
     /// Expands `raw`, a word as the scanner found it.
     pub fn expand(&mut self, raw: &str) -> Expanded<'_> {
         self.norm.clear();
@@ -193,11 +201,7 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
 /// The canonical words of a whole text, in order, without filler removal. Used for phrases.
 pub fn canonical_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut expander = Expander::default();
-    for w in Words::new(text) {
-        let e = expander.expand(&text[w.start..w.end]);
-        out.extend(e.pieces.iter().map(|p| e.word(p).to_string()));
-    }
+    Expander::default().push_words(text, &mut out);
     out
 }
 

@@ -9,6 +9,7 @@ mod parse;
 mod shape;
 mod variants;
 
+use crate::text::canon::Expander;
 use shape::Shape;
 use std::sync::Arc;
 
@@ -157,6 +158,8 @@ pub fn parse_alternatives(
         depth: 0,
         fillers,
         lexicon,
+        text: String::new(),
+        expander: Expander::default(),
     };
     let mut alternatives = parser.alternatives()?;
     if let Some(&(at, c)) = chars.get(parser.pos) {

@@ -1,7 +1,7 @@
 //! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
 
 use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err};
-use crate::text::canon::canonical_words;
+use crate::text::canon::Expander;
 
 /// Characters with a meaning in phrase syntax; `\` before one makes it plain text.
 const META: &str = "()[]|*${}\\";
@@ -13,6 +13,9 @@ pub(super) struct Parser<'a, 'b> {
     pub depth: usize,
     pub fillers: &'a [String],
     pub lexicon: &'a mut Lexicon<'b>,
+    /// Buffers kept from one run of words to the next: the run's text, and its canonical words.
+    pub text: String,
+    pub expander: Expander,
 }
 
 impl Parser<'_, '_> {
@@ -67,7 +70,8 @@ impl Parser<'_, '_> {
     /// Plain text up to the next syntax character: its canonical words, fillers dropped. A `*`
     /// right after a word makes it a stem (`refund*`).
     fn words(&mut self, items: &mut Vec<Item>) -> Result<(), PhraseError> {
-        let mut text = String::new();
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
         while let Some(c) = self.peek() {
             if c == '\\' {
                 let Some(&(_, escaped)) = self.chars.get(self.pos + 1) else {
@@ -83,10 +87,9 @@ impl Parser<'_, '_> {
             text.push(c);
             self.pos += 1;
         }
-        let mut words: Vec<String> = canonical_words(&text)
-            .into_iter()
-            .filter(|w| !self.fillers.contains(w))
-            .collect();
+        let mut words = Vec::new();
+        self.expander.push_words(&text, &mut words);
+        words.retain(|w| !self.fillers.contains(w));
         let stem = self.peek() == Some('*')
             && text.ends_with(|c: char| c.is_alphanumeric())
             && !words.is_empty();
@@ -96,6 +99,7 @@ impl Parser<'_, '_> {
             self.pos += 1;
             items.push(Item::Stem(prefix));
         }
+        self.text = text;
         Ok(())
     }
 
