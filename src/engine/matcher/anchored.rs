@@ -195,77 +195,81 @@ impl<'n> Around<'_> {
 
     /// Every position where `nodes`, then each sequence of `rest` (the last first), end when
     /// matched forward from `p` (or start, matched backward to `p`): a depth-first walk that
-    /// allocates nothing. `p` is the position between two symbols that the walk has reached.
+    /// allocates nothing. `p` is the position between two symbols that the walk has reached. A
+    /// run of words is read in a loop; the walk recurses only where it branches.
     fn walk(
         &self,
         way: Way,
-        nodes: &'n [Node],
+        mut nodes: &'n [Node],
         rest: &mut Vec<&'n [Node]>,
-        p: usize,
+        mut p: usize,
         out: &mut Vec<usize>,
     ) {
-        let next = match way {
-            Way::Forward => nodes.split_first(),
-            Way::Backward => nodes.split_last(),
-        };
-        let Some((node, others)) = next else {
-            match rest.pop() {
-                None => out.push(p),
-                Some(more) => {
-                    self.walk(way, more, rest, p, out);
-                    rest.push(more);
-                }
-            }
-            return;
-        };
-        // The symbol the walk reads next, and where it is.
-        let at = match way {
-            Way::Forward => Some(p),
-            Way::Backward => p.checked_sub(1),
-        };
-        match node {
-            // `$` ends a phrase: forward it asks for a sentence end, backward it never comes.
-            Node::End if way == Way::Forward && (self.sentence_end)(p) => {
-                self.walk(way, others, rest, p, out)
-            }
-            Node::End => {}
-            Node::Gap(n) => {
-                // Zero words, then one more word at a time while there are words.
-                let mut q = p;
-                for _ in 0..=*n {
-                    self.walk(way, others, rest, q, out);
-                    let next = match way {
-                        Way::Forward => Some(q),
-                        Way::Backward => q.checked_sub(1),
-                    };
-                    match next.filter(|&r| self.one(&Node::Any, r)) {
-                        Some(r) if way == Way::Forward => q = r + 1,
-                        Some(r) => q = r,
-                        None => break,
+        loop {
+            let next = match way {
+                Way::Forward => nodes.split_first(),
+                Way::Backward => nodes.split_last(),
+            };
+            let Some((node, others)) = next else {
+                match rest.pop() {
+                    None => out.push(p),
+                    Some(more) => {
+                        self.walk(way, more, rest, p, out);
+                        rest.push(more);
                     }
                 }
-            }
-            Node::Choice(c) => {
-                rest.push(others);
-                let sym = at.and_then(|q| self.stream.syms.get(q).copied());
-                let candidates: &mut dyn Iterator<Item = usize> = match way {
-                    Way::Forward => &mut c.starting(sym),
-                    Way::Backward => &mut c.ending(sym),
-                };
-                for a in candidates {
-                    self.walk(way, &c.alternatives[a], rest, p, out);
+                return;
+            };
+            // The symbol the walk reads next, and where it is.
+            let at = match way {
+                Way::Forward => Some(p),
+                Way::Backward => p.checked_sub(1),
+            };
+            match node {
+                // `$` ends a phrase: forward it asks for a sentence end, backward it never comes.
+                Node::End if way == Way::Forward && (self.sentence_end)(p) => {}
+                Node::End => return,
+                Node::Gap(n) => {
+                    // Zero words, then one more word at a time while there are words.
+                    let mut q = p;
+                    for _ in 0..=*n {
+                        self.walk(way, others, rest, q, out);
+                        let next = match way {
+                            Way::Forward => Some(q),
+                            Way::Backward => q.checked_sub(1),
+                        };
+                        match next.filter(|&r| self.one(&Node::Any, r)) {
+                            Some(r) if way == Way::Forward => q = r + 1,
+                            Some(r) => q = r,
+                            None => break,
+                        }
+                    }
+                    return;
                 }
-                rest.pop();
-            }
-            _ => {
-                if let Some(q) = at.filter(|&q| self.one(node, q)) {
-                    let after = match way {
+                Node::Choice(c) => {
+                    rest.push(others);
+                    let sym = at.and_then(|q| self.stream.syms.get(q).copied());
+                    let (by_sym, always) = match way {
+                        Way::Forward => c.starting(sym),
+                        Way::Backward => c.ending(sym),
+                    };
+                    for &a in by_sym.iter().chain(always) {
+                        self.walk(way, &c.alternatives[a as usize], rest, p, out);
+                    }
+                    rest.pop();
+                    return;
+                }
+                _ => {
+                    let Some(q) = at.filter(|&q| self.one(node, q)) else {
+                        return;
+                    };
+                    p = match way {
                         Way::Forward => q + 1,
                         Way::Backward => q,
                     };
-                    self.walk(way, others, rest, after, out);
                 }
             }
+            nodes = others;
         }
     }
 }

@@ -20,7 +20,11 @@ pub(super) struct Choice {
 /// anything: a wildcard, a stem, or nothing at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Index {
-    by_sym: Box<[(Sym, u32)]>,
+    /// The words alternatives begin (or end) with, sorted; `alternatives[k]` is an alternative
+    /// that begins with `syms[k]`.
+    syms: Box<[Sym]>,
+    alternatives: Box<[u32]>,
+    /// The alternatives that may begin with any word, or with none.
     always: Box<[u32]>,
 }
 
@@ -36,25 +40,24 @@ impl Index {
         by_sym.sort_unstable();
         by_sym.dedup();
         Index {
-            by_sym: by_sym.into(),
+            syms: by_sym.iter().map(|&(s, _)| s).collect(),
+            alternatives: by_sym.iter().map(|&(_, a)| a).collect(),
             always: always.into(),
         }
     }
 
-    /// The alternatives that can begin with `sym` (`None`: no symbol, past the turn).
-    fn candidates(&self, sym: Option<Sym>) -> impl Iterator<Item = usize> + '_ {
+    /// The alternatives that may begin (or end) with `sym`, then those that may begin with any
+    /// word: slices of alternative indexes, so a walk reads them without an iterator adapter.
+    fn candidates(&self, sym: Option<Sym>) -> (&[u32], &[u32]) {
         let matching = match sym {
             Some(sym) => {
-                let from = self.by_sym.partition_point(|&(s, _)| s < sym);
-                let to = from + self.by_sym[from..].partition_point(|&(s, _)| s == sym);
-                &self.by_sym[from..to]
+                let from = self.syms.partition_point(|&s| s < sym);
+                let to = from + self.syms[from..].iter().take_while(|&&s| s == sym).count();
+                &self.alternatives[from..to]
             }
             None => &[],
         };
-        matching
-            .iter()
-            .map(|&(_, a)| a as usize)
-            .chain(self.always.iter().map(|&a| a as usize))
+        (matching, &self.always)
     }
 }
 
@@ -73,7 +76,6 @@ impl Choice {
         }
     }
 
-    /// The alternatives that can start with `sym`.
     /// Its alternatives and the indexes of their first and last words, for a prebuilt matcher.
     #[cfg(test)]
     pub fn parts(&self) -> (&[Box<[Node]>], &Index, &Index) {
@@ -89,12 +91,14 @@ impl Choice {
         }
     }
 
-    pub fn starting(&self, sym: Option<Sym>) -> impl Iterator<Item = usize> + '_ {
+    /// The alternatives that can start with `sym`: those that start with it, then those that
+    /// can start with any word.
+    pub fn starting(&self, sym: Option<Sym>) -> (&[u32], &[u32]) {
         self.first.candidates(sym)
     }
 
-    /// The alternatives that can end with `sym`.
-    pub fn ending(&self, sym: Option<Sym>) -> impl Iterator<Item = usize> + '_ {
+    /// The alternatives that can end with `sym`, as [`Choice::starting`] gives them.
+    pub fn ending(&self, sym: Option<Sym>) -> (&[u32], &[u32]) {
         self.last.candidates(sym)
     }
 }
