@@ -16,6 +16,16 @@ pub(super) struct Stems {
     /// start with it, sorted.
     members: Vec<Vec<Sym>>,
     first: Sym,
+    /// A bit for each pair of bytes some stem begins with (1,024 words of 64 bits), so that a
+    /// word no stem can begin is answered without a search: most words no phrase uses. Empty
+    /// when some stem is a single byte.
+    pairs: Box<[u64]>,
+}
+
+/// The bit of a pair of bytes in [`Stems::pairs`].
+fn pair(a: u8, b: u8) -> (usize, u64) {
+    let k = usize::from(a) << 8 | usize::from(b);
+    (k / 64, 1 << (k % 64))
 }
 
 impl Stems {
@@ -40,17 +50,46 @@ impl Stems {
             .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
             .collect();
         by_prefix.sort_unstable();
+        let mut pairs = vec![0u64; 1024];
+        for stem in stems {
+            match stem.as_bytes() {
+                &[a, b, ..] => {
+                    let (word, bit) = pair(a, b);
+                    pairs[word] |= bit;
+                }
+                _ => pairs.clear(),
+            }
+            if pairs.is_empty() {
+                break;
+            }
+        }
         Stems {
             lengths,
             by_prefix,
             members,
             first,
+            pairs: pairs.into(),
         }
     }
 
     /// The symbol of a word no phrase uses: its longest stem's, else [`OTHER`]. `fold` lowers
     /// ASCII letters first (for words straight from the text).
     pub(super) fn symbol(&self, word: &[u8], fold: bool) -> Sym {
+        if !self.pairs.is_empty() {
+            // Every stem is two bytes or longer: a word must begin with the first two of one.
+            let &[a, b, ..] = word else {
+                return OTHER;
+            };
+            let (a, b) = if fold {
+                (a.to_ascii_lowercase(), b.to_ascii_lowercase())
+            } else {
+                (a, b)
+            };
+            let (at, bit) = pair(a, b);
+            if self.pairs[at] & bit == 0 {
+                return OTHER;
+            }
+        }
         let mut buffer = [0u8; 64];
         for &len in &self.lengths {
             if word.len() < len || len > buffer.len() {

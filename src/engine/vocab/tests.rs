@@ -162,6 +162,31 @@ fn unknown_words_take_their_longest_stem() {
     assert_eq!(v.stem_members(long), [word, long]);
 }
 
+/// Words are turned away by the first two bytes of the stems, unless a stem is one byte long:
+/// what is left is what a search of every stem gives.
+#[test]
+fn a_word_takes_its_longest_stem_whatever_its_first_two_bytes() {
+    let text = "REFUNDS ref re r x rÉsumé Über refx xref";
+    for (stems, expected) in [
+        (
+            &["ref", "refund", "ré", "über"][..],
+            [
+                "refund", "ref", "<other>", "<other>", "<other>", "ré", "über", "ref", "<other>",
+            ],
+        ),
+        (
+            &["r", "refund"][..],
+            [
+                "refund", "r", "r", "r", "<other>", "r", "<other>", "r", "<other>",
+            ],
+        ),
+    ] {
+        let stems: Vec<String> = stems.iter().map(|w| w.to_string()).collect();
+        let v = Vocab::new(&[], &stems, &[]).unwrap();
+        assert_eq!(syms(&v, text), expected, "{stems:?}");
+    }
+}
+
 /// Text drawn from the characters where the byte map can go wrong: every apostrophe spelling,
 /// letters whose lowercase has another length (`İ`, `ẞ`, `Ω`), combining marks, emoji, digits,
 /// separators and the vocabulary's own words.
