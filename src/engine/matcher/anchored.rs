@@ -107,12 +107,9 @@ fn is_optional_any(item: &Item) -> bool {
         && alternatives.iter().any(|a| a.is_empty())
 }
 
-/// Which way a walk reads the symbols.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Way {
-    Forward,
-    Backward,
-}
+/// Which way a walk reads the symbols: a walk is compiled once for each, so that it never asks.
+const FORWARD: bool = true;
+const BACKWARD: bool = false;
 
 /// The stream and the turn a match is checked in.
 pub(super) struct Around<'a> {
@@ -156,7 +153,7 @@ impl<'n> Around<'_> {
         // Backward first: most anchors of common words fail on the word before them.
         let seq = site_seq(rest, false)?;
         starts.clear();
-        self.walk(Way::Backward, &seq[..site.run.0], rest, anchor, starts);
+        self.walk::<BACKWARD>(&seq[..site.run.0], rest, anchor, starts);
         if starts.is_empty() {
             return None;
         }
@@ -164,7 +161,7 @@ impl<'n> Around<'_> {
         starts.dedup();
         site_seq(rest, true)?;
         ends.clear();
-        self.walk(Way::Forward, &seq[site.run.1..], rest, end, ends);
+        self.walk::<FORWARD>(&seq[site.run.1..], rest, end, ends);
         ends.iter().copied().max()
     }
 
@@ -177,7 +174,7 @@ impl<'n> Around<'_> {
         ends: &mut Vec<usize>,
     ) {
         rest.clear();
-        self.walk(Way::Forward, nodes, rest, p, ends);
+        self.walk::<FORWARD>(nodes, rest, p, ends);
     }
 
     /// Whether `node` (not a choice) matches the symbol at `p`.
@@ -197,49 +194,51 @@ impl<'n> Around<'_> {
     /// matched forward from `p` (or start, matched backward to `p`): a depth-first walk that
     /// allocates nothing. `p` is the position between two symbols that the walk has reached. A
     /// run of words is read in a loop; the walk recurses only where it branches.
-    fn walk(
+    fn walk<const WAY: bool>(
         &self,
-        way: Way,
         mut nodes: &'n [Node],
         rest: &mut Vec<&'n [Node]>,
         mut p: usize,
         out: &mut Vec<usize>,
     ) {
         loop {
-            let next = match way {
-                Way::Forward => nodes.split_first(),
-                Way::Backward => nodes.split_last(),
+            let next = if WAY == FORWARD {
+                nodes.split_first()
+            } else {
+                nodes.split_last()
             };
             let Some((node, others)) = next else {
                 match rest.pop() {
                     None => out.push(p),
                     Some(more) => {
-                        self.walk(way, more, rest, p, out);
+                        self.walk::<WAY>(more, rest, p, out);
                         rest.push(more);
                     }
                 }
                 return;
             };
             // The symbol the walk reads next, and where it is.
-            let at = match way {
-                Way::Forward => Some(p),
-                Way::Backward => p.checked_sub(1),
+            let at = if WAY == FORWARD {
+                Some(p)
+            } else {
+                p.checked_sub(1)
             };
             match node {
                 // `$` ends a phrase: forward it asks for a sentence end, backward it never comes.
-                Node::End if way == Way::Forward && (self.sentence_end)(p) => {}
+                Node::End if WAY == FORWARD && (self.sentence_end)(p) => {}
                 Node::End => return,
                 Node::Gap(n) => {
                     // Zero words, then one more word at a time while there are words.
                     let mut q = p;
                     for _ in 0..=*n {
-                        self.walk(way, others, rest, q, out);
-                        let next = match way {
-                            Way::Forward => Some(q),
-                            Way::Backward => q.checked_sub(1),
+                        self.walk::<WAY>(others, rest, q, out);
+                        let next = if WAY == FORWARD {
+                            Some(q)
+                        } else {
+                            q.checked_sub(1)
                         };
                         match next.filter(|&r| self.one(&Node::Any, r)) {
-                            Some(r) if way == Way::Forward => q = r + 1,
+                            Some(r) if WAY == FORWARD => q = r + 1,
                             Some(r) => q = r,
                             None => break,
                         }
@@ -249,12 +248,13 @@ impl<'n> Around<'_> {
                 Node::Choice(c) => {
                     rest.push(others);
                     let sym = at.and_then(|q| self.stream.syms.get(q).copied());
-                    let (by_sym, always) = match way {
-                        Way::Forward => c.starting(sym),
-                        Way::Backward => c.ending(sym),
+                    let (by_sym, always) = if WAY == FORWARD {
+                        c.starting(sym)
+                    } else {
+                        c.ending(sym)
                     };
                     for &a in by_sym.iter().chain(always) {
-                        self.walk(way, &c.alternatives[a as usize], rest, p, out);
+                        self.walk::<WAY>(&c.alternatives[a as usize], rest, p, out);
                     }
                     rest.pop();
                     return;
@@ -263,10 +263,7 @@ impl<'n> Around<'_> {
                     let Some(q) = at.filter(|&q| self.one(node, q)) else {
                         return;
                     };
-                    p = match way {
-                        Way::Forward => q + 1,
-                        Way::Backward => q,
-                    };
+                    p = if WAY == FORWARD { q + 1 } else { q };
                 }
             }
             nodes = others;
