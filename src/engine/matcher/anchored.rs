@@ -6,6 +6,7 @@
 
 use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use super::choice::Choice;
+use super::neighbours::Neighbours;
 use crate::rules::phrase::{self, Alternatives, Item};
 use rustc_hash::FxHashMap;
 use std::marker::PhantomData;
@@ -39,6 +40,8 @@ pub(super) struct Anchored {
 pub(super) struct Site {
     pub path: Vec<(usize, usize)>,
     pub run: (usize, usize),
+    /// The words a match needs next to the anchor, set once the phrase is compiled.
+    pub neighbours: Neighbours,
 }
 
 /// Compiles phrase items to nodes. A lexicon is one shared choice in every phrase that names it

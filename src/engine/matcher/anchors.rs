@@ -5,6 +5,7 @@
 use super::super::vocab::{Sym, Vocab};
 use super::anchored::{Node, Site};
 use super::choice::Choice;
+use super::neighbours::Neighbours;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -132,6 +133,7 @@ impl Sites {
                 let site = Site {
                     path: path.clone(),
                     run: *run,
+                    neighbours: Neighbours::default(),
                 };
                 out.push((site, sequences.clone()));
             }

@@ -8,6 +8,7 @@ use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
 use super::anchored::{Anchored, NodeCompiler};
 use super::anchors::Anchors;
 use super::local::Local;
+use super::neighbours::Neighbours;
 use super::{Matcher, Slot, Target, Variant, prebuilt};
 use crate::rules::phrase::{self, Item, Pattern, Token};
 use regex::Regex;
@@ -116,10 +117,11 @@ impl Matcher {
                     };
                     let index = anchored_phrases.len() as u32;
                     let mut sites = Vec::with_capacity(anchors.len());
-                    for (site, sequences) in anchors {
+                    for (mut site, sequences) in anchors {
                         for seq in sequences {
                             patterns.add(seq, Target::Anchored(list, index, sites.len() as u32));
                         }
+                        site.neighbours = Neighbours::of(&nodes, &site);
                         sites.push(site);
                     }
                     anchored_phrases.push(Anchored { nodes, sites });

@@ -105,7 +105,7 @@ impl Choice {
 
 /// How a sequence begins, beyond the symbols found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Edge {
+pub(super) enum Edge {
     /// With one of the symbols.
     Closed,
     /// With one of the symbols, or it can be empty.
@@ -115,7 +115,7 @@ enum Edge {
 }
 
 /// The symbols a sequence can begin with (its last ones, walked `backward`), and how it begins.
-fn edge(nodes: &[Node], backward: bool) -> (Vec<Sym>, Edge) {
+pub(super) fn edge(nodes: &[Node], backward: bool) -> (Vec<Sym>, Edge) {
     let mut syms = Vec::new();
     let mut walk = |node: &Node| -> Option<Edge> {
         match node {

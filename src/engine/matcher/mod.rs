@@ -13,6 +13,7 @@ mod anchors;
 mod build;
 mod choice;
 mod local;
+mod neighbours;
 mod prebuilt;
 #[cfg(test)]
 mod tests;
@@ -154,6 +155,9 @@ impl Matcher {
                             };
                             let a = &self.anchored[*a as usize];
                             let site = &a.sites[*site as usize];
+                            if !site.neighbours.admit(&stream.syms, anchor, end as usize) {
+                                continue;
+                            }
                             let Some(last) = around.matches(
                                 a,
                                 site,
