@@ -4,17 +4,24 @@
 
 use std::{env, fs, path::Path};
 
-/// The code a matcher's build depends on: its sources (tests aside) are fingerprinted.
-const MATCHER_SOURCES: &[&str] = &["src/engine", "src/rules/phrase", "src/text"];
+/// The code a matcher's build depends on: every file of these (test files and the prebuilt
+/// bytes aside) is fingerprinted.
+const MATCHER_SOURCES: &[&str] = &[
+    "src/engine/matcher",
+    "src/engine/vocab",
+    "src/engine/automaton.rs",
+    "src/rules/phrase",
+    "src/text",
+];
 
 fn main() {
     embed_rules();
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
         .to_path_buf();
     let mut sources = Vec::new();
-    for dir in MATCHER_SOURCES {
-        println!("cargo:rerun-if-changed={dir}");
-        rust_files(&root.join(dir), &mut sources);
+    for source in MATCHER_SOURCES {
+        println!("cargo:rerun-if-changed={source}");
+        source_files(&root.join(source), &mut sources);
     }
     sources.sort();
     // FNV-1a over each file's path and text (line ends as `\n`, whatever the checkout made them).
@@ -37,23 +44,24 @@ fn main() {
     println!("cargo:rustc-env=TALKLINT_MATCHER_CODE={hash:016x}");
 }
 
-/// The `.rs` files under `dir`, test modules aside.
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
+/// `path` if it is a source file, else the source files under it: test files (`tests.rs`,
+/// `tests/`) and the prebuilt bytes (`*.bin`) aside.
+fn source_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if name == "tests" || name == "tests.rs" || name.ends_with(".bin") {
         return;
-    };
-    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if path.is_dir() {
-            if name != "tests" {
-                rust_files(&path, out);
+    }
+    match fs::read_dir(path) {
+        Ok(entries) => {
+            for entry in entries.filter_map(Result::ok) {
+                source_files(&entry.path(), out);
             }
-        } else if name.ends_with(".rs") && name != "tests.rs" {
-            out.push(path);
         }
+        Err(_) if path.is_file() => out.push(path.to_path_buf()),
+        Err(_) => {}
     }
 }
 

@@ -17,6 +17,7 @@ pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
 pub(crate) mod fix;
+pub(crate) mod fnv;
 #[cfg(any(test, fuzzing))]
 #[doc(hidden)]
 pub mod fuzzing;

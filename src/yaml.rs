@@ -252,6 +252,17 @@ mod tests {
         );
     }
 
+    /// Nesting past the limit is refused where it goes too deep, its column counted in
+    /// characters; brackets inside quotes and comments do not count.
+    #[test]
+    fn too_deep_nesting_is_named_by_its_column_in_characters() {
+        let deep = format!("é: \"[[[\" # {{{{\n€😀: {}", "[".repeat(MAX_DEPTH + 1));
+        let e = too_deep(&deep).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 5 + MAX_DEPTH), "{e:?}");
+        let quoted = format!("é: '{}' # {}", "[".repeat(100), "{".repeat(100));
+        assert!(too_deep(&quoted).is_ok());
+    }
+
     #[test]
     fn misspelt_names_get_the_closest_expected_one() {
         let m = "unknown field `severty`, expected one of `id`, `kind`, `severity`";

@@ -315,4 +315,18 @@ mod tests {
         ));
         assert!(!auto_color(env(&[("FORCE_COLOR", "0")]), false));
     }
+
+    /// Without a config, a check's rules are the built-in pack whose matcher is prebuilt: it
+    /// starts by reading that, not building it. A config that adds to a lexicon builds its own.
+    #[test]
+    fn the_built_in_pack_reads_its_prebuilt_matcher_unless_a_config_changes_it() {
+        let plain = rule_set(&[], &Loaded::default(), false).unwrap();
+        assert!(crate::engine::reads_prebuilt(&plain));
+        let mut more = Loaded::default();
+        more.config
+            .lexicons
+            .insert("outside_party".into(), vec!["zyzzyva corp".into()]);
+        let changed = rule_set(&[], &more, false).unwrap();
+        assert!(!crate::engine::reads_prebuilt(&changed));
+    }
 }

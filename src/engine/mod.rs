@@ -272,6 +272,13 @@ fn matcher_input<'r>(
     })
 }
 
+/// Whether the matcher of `rules` is read prebuilt rather than built.
+#[cfg(test)]
+pub(crate) fn reads_prebuilt(rules: &RuleSet) -> bool {
+    let compiled = Compiled::new(rules);
+    matcher_input(&compiled, rules).is_ok_and(|input| Matcher::reads_prebuilt(&input))
+}
+
 /// Compiles a checked rule pattern (its mode flags already written into it).
 fn compile_regex(pattern: &str) -> Result<Regex, EngineError> {
     regex::RegexBuilder::new(pattern)

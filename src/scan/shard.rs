@@ -4,6 +4,7 @@
 //! and every file found (checked, skipped or unreadable) is in exactly one shard, so the N
 //! reports merge into the report of one run.
 
+use crate::fnv::Fnv;
 use std::fmt;
 use std::str::FromStr;
 
@@ -55,15 +56,8 @@ impl Shard {
 /// FNV-1a 64 of `path` lexically normalised: `.` segments and empty ones (doubled or trailing
 /// `/`) dropped, a leading `/` kept, `/` between segments.
 pub fn path_hash(path: &str) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    };
+    let mut hash = Fnv::default();
+    let mut eat = |bytes: &[u8]| hash.bytes(bytes);
     let mut first = true;
     if path.starts_with('/') {
         eat(b"/");
@@ -75,7 +69,7 @@ pub fn path_hash(path: &str) -> u64 {
         eat(segment.as_bytes());
         first = false;
     }
-    hash
+    hash.finish()
 }
 
 #[cfg(test)]

@@ -82,6 +82,12 @@ impl Matcher {
         }
     }
 
+    /// Whether the matcher for `input` is read prebuilt rather than built.
+    #[cfg(test)]
+    pub(crate) fn reads_prebuilt(input: &MatcherInput) -> bool {
+        prebuilt::read(input).is_some()
+    }
+
     /// Builds the matcher, expanding the phrases of at most `expand_up_to` word sequences.
     pub(super) fn build(input: MatcherInput, expand_up_to: usize) -> Result<Matcher, BuildError> {
         let (words, stems) = vocabulary(input.lists.iter().chain(&input.locals));

@@ -13,7 +13,7 @@ pub(super) struct Parser<'a, 'b> {
     pub depth: usize,
     pub fillers: &'a [String],
     pub lexicon: &'a mut Lexicon<'b>,
-    /// Buffers kept from one run of words to the next: the run's text, and its canonical words.
+    /// Kept from one run of words to the next: the buffer of the run's text, and the expander's.
     pub text: String,
     pub expander: Expander,
 }

@@ -1,12 +1,13 @@
 //! What a matcher is built from, as one number: the words, stems and choices of every phrase of
-//! every list, in order, and the fillers. Two inputs with the same fingerprint build the same
-//! matcher, so a prebuilt one may stand in. Regexes and the roles of lists are not in it: a
+//! every list, in order, and the fillers, hashed with FNV-1a so that the number is the same on
+//! every machine. Two inputs with the same fingerprint build the same matcher (up to a 64-bit
+//! collision), so a prebuilt one may stand in. Regexes and the roles of lists are not in it: a
 //! prebuilt matcher takes those from its input.
 
 use super::super::build::MatcherInput;
+use crate::fnv::Fnv;
 use crate::rules::phrase::{Choice, Item};
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// A fingerprint of the code that builds a matcher (and of the prebuilt form), made by
@@ -14,22 +15,22 @@ use std::sync::Arc;
 /// until they are written again.
 const CODE: &str = env!("TALKLINT_MATCHER_CODE");
 
-/// The fingerprint of `input`. Every number and text goes in with its length, so no two inputs
-/// feed the hasher the same bytes.
+/// The fingerprint of `input`. Every sequence goes in with its length and every item with its
+/// kind, so that the hashed stream tells inputs apart; a choice goes in as its own fingerprint.
 pub(super) fn fingerprint(input: &MatcherInput) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = Fnv::default();
     text(&mut h, CODE);
     let mut choices = Choices::default();
     for lists in [&input.lists, &input.locals] {
-        h.write_u64(lists.len() as u64);
+        h.number(lists.len() as u64);
         for list in lists {
-            h.write_u64(list.len() as u64);
+            h.number(list.len() as u64);
             for pattern in list {
                 choices.items(&mut h, &pattern.items);
             }
         }
     }
-    h.write_u64(input.fillers.len() as u64);
+    h.number(input.fillers.len() as u64);
     for filler in input.fillers {
         text(&mut h, filler);
     }
@@ -42,24 +43,24 @@ pub(super) fn fingerprint(input: &MatcherInput) -> u64 {
 struct Choices(FxHashMap<*const Choice, u64>);
 
 impl Choices {
-    fn items(&mut self, h: &mut FxHasher, items: &[Item]) {
-        h.write_u64(items.len() as u64);
+    fn items(&mut self, h: &mut Fnv, items: &[Item]) {
+        h.number(items.len() as u64);
         for item in items {
             match item {
                 Item::Word(w) => {
-                    h.write_u8(0);
+                    h.bytes(&[0]);
                     text(h, w);
                 }
                 Item::Stem(s) => {
-                    h.write_u8(1);
+                    h.bytes(&[1]);
                     text(h, s);
                 }
-                Item::Any => h.write_u8(2),
-                Item::End => h.write_u8(3),
+                Item::Any => h.bytes(&[2]),
+                Item::End => h.bytes(&[3]),
                 Item::Choice(choice) => {
-                    h.write_u8(4);
+                    h.bytes(&[4]);
                     let of = self.choice(choice);
-                    h.write_u64(of);
+                    h.number(of);
                 }
             }
         }
@@ -69,8 +70,8 @@ impl Choices {
         if let Some(&known) = self.0.get(&Arc::as_ptr(choice)) {
             return known;
         }
-        let mut h = FxHasher::default();
-        h.write_u64(choice.len() as u64);
+        let mut h = Fnv::default();
+        h.number(choice.len() as u64);
         for alternative in choice.iter() {
             self.items(&mut h, alternative);
         }
@@ -80,7 +81,7 @@ impl Choices {
     }
 }
 
-fn text(h: &mut FxHasher, text: &str) {
-    h.write_u64(text.len() as u64);
-    h.write(text.as_bytes());
+fn text(h: &mut Fnv, text: &str) {
+    h.number(text.len() as u64);
+    h.bytes(text.as_bytes());
 }

@@ -95,7 +95,7 @@ fn the_embedded_bytes_are_what_the_default_pack_builds_today() {
     let (_, fresh) = built_default_pack();
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine/matcher/prebuilt/default-pack.bin");
-    if std::env::var_os("TALKLINT_BLESS").is_some() {
+    if std::env::var("TALKLINT_BLESS").as_deref() == Ok("1") {
         std::fs::write(&path, &fresh).expect("the prebuilt matcher is written");
         return;
     }
@@ -176,4 +176,46 @@ fn bytes_are_read_only_for_the_input_they_were_built_from() {
     // Bytes cut short, or not there at all.
     assert!(read_bytes(&bytes[..bytes.len() / 2], &input).is_none());
     assert!(read_bytes(&[], &input).is_none());
+}
+
+/// Inputs that build different matchers have different fingerprints: a lexicon entry changed, a
+/// word written as a stem, a list looked for only around hits, phrases in another list.
+#[test]
+fn fingerprints_tell_apart_inputs_that_build_different_matchers() {
+    use crate::rules::phrase::{self, Item, Pattern, no_lexicons};
+    let fillers: Vec<String> = Vec::new();
+    let parse = |text: &str, entry: &str| {
+        let mut lexicon = |name: &str| match name {
+            "team" => Ok(phrase::Choice::new(vec![vec![Item::Word(entry.into())]])),
+            _ => no_lexicons(name),
+        };
+        phrase::parse(text, &fillers, &mut lexicon).unwrap()
+    };
+    let of = |lists: Vec<Vec<&Pattern>>, locals: Vec<Vec<&Pattern>>| {
+        fingerprint::fingerprint(&MatcherInput {
+            lists,
+            list_roles: Vec::new(),
+            locals,
+            regexes: Vec::new(),
+            fillers: &fillers,
+        })
+    };
+    let (billing, sales) = (
+        parse("call {team}", "billing"),
+        parse("call {team}", "sales"),
+    );
+    let (word, stem) = (parse("refund", ""), parse("refund*", ""));
+    let base = of(vec![vec![&billing]], vec![]);
+    // The same phrase parsed again, its lexicon another allocation: the same fingerprint.
+    assert_eq!(
+        base,
+        of(vec![vec![&parse("call {team}", "billing")]], vec![])
+    );
+    assert_ne!(base, of(vec![vec![&sales]], vec![]));
+    assert_ne!(of(vec![vec![&word]], vec![]), of(vec![vec![&stem]], vec![]));
+    assert_ne!(base, of(vec![], vec![vec![&billing]]));
+    assert_ne!(
+        of(vec![vec![&billing], vec![]], vec![]),
+        of(vec![vec![], vec![&billing]], vec![])
+    );
 }
