@@ -18,9 +18,14 @@ impl Fnv {
         }
     }
 
-    /// A number, as its eight little-endian bytes.
-    pub fn number(&mut self, n: u64) {
-        self.bytes(&n.to_le_bytes());
+    /// A number, in LEB128: seven bits a byte, low bits first, the high bit set on all bytes
+    /// but the last. No byte string is two numbers', and small numbers are one byte.
+    pub fn number(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.bytes(&[(n as u8) | 0x80]);
+            n >>= 7;
+        }
+        self.bytes(&[n as u8]);
     }
 
     pub fn finish(self) -> u64 {
