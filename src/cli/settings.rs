@@ -319,7 +319,7 @@ mod tests {
     /// Without a config, a check's rules are the built-in pack whose matcher is prebuilt: it
     /// starts by reading that, not building it. A config that adds to a lexicon builds its own.
     #[test]
-    fn the_built_in_pack_reads_its_prebuilt_matcher_unless_a_config_changes_it() {
+    fn without_a_config_the_built_in_pack_reads_its_matcher_from_the_binary() {
         let plain = rule_set(&[], &Loaded::default(), false).unwrap();
         assert!(crate::engine::reads_prebuilt(&plain));
         let mut more = Loaded::default();
