@@ -77,16 +77,25 @@ pub fn findings(report: &Value, i: usize) -> Vec<(String, u64, u64, Option<Strin
 
 /// The default pack's JSON report on `path` (never failing on findings).
 pub fn default_pack_report(path: &std::path::Path) -> Value {
-    let (code, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .arg(path));
+    pack_report(None, path)
+}
+
+/// The JSON report of the rules in `rules` (the default pack when `None`) on `path`, never
+/// failing on findings.
+pub fn pack_report(rules: Option<&std::path::Path>, path: &std::path::Path) -> Value {
+    let mut cmd = talklint();
+    cmd.args([
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    if let Some(rules) = rules {
+        cmd.arg("-r").arg(rules);
+    }
+    let (code, out, err) = run(cmd.arg(path));
     assert_eq!(code, 0, "{err}");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}"))
 }
