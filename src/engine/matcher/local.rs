@@ -3,13 +3,16 @@
 //! the most common words ("i", "you", "if"), which would otherwise be hits on every other word.
 
 use super::anchored::{Around, Node, NodeCompiler};
+use super::choice::Choice;
 use super::{Hit, Matcher, Scratch, sentence_ends_at};
 use crate::rules::phrase::Pattern;
 
-/// A list of phrases compiled to symbols, with the most words a match of one can span.
+/// A list of phrases compiled to symbols, with the most words a match of one can span. The
+/// phrases are a choice, indexed by the words they can begin with: at each place only those
+/// that can begin there are tried.
 #[derive(Debug, Clone)]
 pub(super) struct Local {
-    pub(super) phrases: Box<[Box<[Node]>]>,
+    pub(super) phrases: Choice,
     pub(super) longest: usize,
 }
 
@@ -18,7 +21,10 @@ impl Local {
         let phrases: Box<[Box<[Node]>]> =
             patterns.iter().map(|p| compiler.nodes(&p.items)).collect();
         let longest = phrases.iter().map(|p| longest(p)).max().unwrap_or(0);
-        Local { phrases, longest }
+        Local {
+            phrases: Choice::new(phrases),
+            longest,
+        }
     }
 }
 
@@ -67,7 +73,9 @@ impl Matcher {
         };
         let (mut rest, mut ends) = (Vec::new(), Vec::new());
         for q in first..last {
-            for phrase in local.phrases.iter() {
+            let (starting, any) = local.phrases.starting(stream.syms.get(q).copied());
+            for &k in starting.iter().chain(any) {
+                let phrase = &local.phrases.alternatives[k as usize];
                 ends.clear();
                 around.ends(phrase, q, &mut rest, &mut ends);
                 for &e in &ends {

@@ -34,7 +34,7 @@ struct Prebuilt {
     /// after the choices inside it.
     choices: Vec<ChoiceForm>,
     anchored: Vec<(Vec<NodeForm>, Vec<Site>)>,
-    locals: Vec<(Vec<Vec<NodeForm>>, usize)>,
+    locals: Vec<(ChoiceForm, usize)>,
 }
 
 /// A [`Node`], its choice by index into [`Prebuilt::choices`].
@@ -70,8 +70,7 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
     let prebuilt: Prebuilt = postcard::from_bytes(form).ok()?;
     let mut choices: Vec<Arc<Choice>> = Vec::with_capacity(prebuilt.choices.len());
     for form in prebuilt.choices {
-        let alternatives = thaw_all(&form.alternatives, &choices)?;
-        let choice = Choice::from_parts(alternatives, form.first, form.last);
+        let choice = thaw_choice(form, &choices)?;
         choices.push(Arc::new(choice));
     }
     let anchored = prebuilt
@@ -86,7 +85,7 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
         .locals
         .into_iter()
         .map(|(phrases, longest)| {
-            let phrases = thaw_all(&phrases, &choices)?;
+            let phrases = thaw_choice(phrases, &choices)?;
             Some(Local { phrases, longest })
         })
         .collect::<Option<_>>()?;
@@ -97,6 +96,12 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
         anchored,
         locals,
     })
+}
+
+/// The choice of `form`, whose inner choices are among `choices`.
+fn thaw_choice(form: ChoiceForm, choices: &[Arc<Choice>]) -> Option<Choice> {
+    let alternatives = thaw_all(&form.alternatives, choices)?;
+    Some(Choice::from_parts(alternatives, form.first, form.last))
 }
 
 fn thaw_all(sequences: &[Vec<NodeForm>], choices: &[Arc<Choice>]) -> Option<Box<[Box<[Node]>]>> {

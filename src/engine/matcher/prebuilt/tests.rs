@@ -35,16 +35,20 @@ impl Freezer {
         if let Some(&id) = self.ids.get(&Arc::as_ptr(choice)) {
             return id;
         }
-        let (alternatives, first, last) = choice.parts();
-        let alternatives = alternatives.iter().map(|a| self.nodes(a)).collect();
+        let form = self.form(choice);
         let id = self.choices.len() as u32;
-        self.choices.push(ChoiceForm {
-            alternatives,
-            first: first.clone(),
-            last: last.clone(),
-        });
+        self.choices.push(form);
         self.ids.insert(Arc::as_ptr(choice), id);
         id
+    }
+
+    fn form(&mut self, choice: &Choice) -> ChoiceForm {
+        let (alternatives, first, last) = choice.parts();
+        ChoiceForm {
+            alternatives: alternatives.iter().map(|a| self.nodes(a)).collect(),
+            first: first.clone(),
+            last: last.clone(),
+        }
     }
 }
 
@@ -59,12 +63,7 @@ fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
     let locals = matcher
         .locals
         .iter()
-        .map(|l| {
-            (
-                l.phrases.iter().map(|p| freezer.nodes(p)).collect(),
-                l.longest,
-            )
-        })
+        .map(|l| (freezer.form(&l.phrases), l.longest))
         .collect();
     let prebuilt = Prebuilt {
         vocab: matcher.vocab.clone(),
