@@ -78,11 +78,8 @@ fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
     bytes
 }
 
-/// The default pack's matcher built from scratch, and the bytes it freezes to.
-fn built_default_pack() -> (Matcher, Vec<u8>) {
-    let rules = crate::default_rules();
-    let compiled = Compiled::new(&rules);
-    let input = matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+/// The matcher of `input` built from scratch, and the bytes it freezes to.
+fn built(input: MatcherInput) -> (Matcher, Vec<u8>) {
     let key = fingerprint::fingerprint(&input);
     let matcher = Matcher::build(input, EXPAND_UP_TO).expect("the default pack builds");
     let bytes = freeze(&matcher, key);
@@ -91,7 +88,11 @@ fn built_default_pack() -> (Matcher, Vec<u8>) {
 
 #[test]
 fn the_embedded_bytes_are_what_the_default_pack_builds_today() {
-    let (_, fresh) = built_default_pack();
+    let rules = crate::default_rules();
+    let compiled = Compiled::new(&rules);
+    let make_input =
+        || matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+    let (_, fresh) = built(make_input());
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine/matcher/prebuilt/default-pack.bin");
     if std::env::var("TALKLINT_BLESS").as_deref() == Ok("1") {
@@ -126,10 +127,12 @@ fn hits(matcher: &Matcher, conversation: &str) -> Vec<Hit> {
 
 #[test]
 fn a_matcher_read_from_bytes_finds_what_the_built_one_finds() {
-    let (built, bytes) = built_default_pack();
     let rules = crate::default_rules();
     let compiled = Compiled::new(&rules);
-    let input = matcher_input(&compiled, &rules).unwrap();
+    let make_input =
+        || matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+    let (built, bytes) = built(make_input());
+    let input = make_input();
     let read = read_bytes(&bytes, &input).expect("the bytes are read back");
     let read = read.into_matcher(input.list_roles, input.regexes).unwrap();
     assert_eq!(
@@ -151,10 +154,12 @@ fn a_matcher_read_from_bytes_finds_what_the_built_one_finds() {
 
 #[test]
 fn bytes_are_read_only_for_the_input_they_were_built_from() {
-    let (_, bytes) = built_default_pack();
     let rules = crate::default_rules();
     let compiled = Compiled::new(&rules);
-    let input = matcher_input(&compiled, &rules).unwrap();
+    let make_input =
+        || matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+    let (_, bytes) = built(make_input());
+    let input = make_input();
     assert!(read_bytes(&bytes, &input).is_some());
 
     // One more filler changes what the phrases' words become.
@@ -162,12 +167,12 @@ fn bytes_are_read_only_for_the_input_they_were_built_from() {
     more_fillers.push("anyway".into());
     let changed = MatcherInput {
         fillers: &more_fillers,
-        ..matcher_input(&compiled, &rules).unwrap()
+        ..make_input()
     };
     assert!(read_bytes(&bytes, &changed).is_none());
 
     // One phrase fewer.
-    let mut fewer = matcher_input(&compiled, &rules).unwrap();
+    let mut fewer = make_input();
     let list = fewer.lists.iter_mut().find(|l| l.len() > 1).unwrap();
     list.pop();
     assert!(read_bytes(&bytes, &fewer).is_none());
