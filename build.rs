@@ -4,6 +4,10 @@
 
 use std::{env, fs, path::Path};
 
+#[path = "src/fnv.rs"]
+mod fnv;
+use fnv::Fnv;
+
 /// The code a matcher's build depends on: every file of these (test files and the prebuilt
 /// bytes aside) is fingerprinted.
 const MATCHER_SOURCES: &[&str] = &[
@@ -18,29 +22,30 @@ fn main() {
     embed_rules();
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
         .to_path_buf();
+    println!("cargo:rerun-if-changed=src/fnv.rs");
     let mut sources = Vec::new();
     for source in MATCHER_SOURCES {
         println!("cargo:rerun-if-changed={source}");
         source_files(&root.join(source), &mut sources);
     }
     sources.sort();
-    // FNV-1a over each file's path and text (line ends as `\n`, whatever the checkout made them).
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // Each file's path and text (line ends as `\n`, whatever the checkout made them), each with
+    // its length.
+    let mut hash = Fnv::default();
     for path in &sources {
         let relative = path
             .strip_prefix(&root)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
-        let text = fs::read(path).unwrap_or_default();
-        for byte in relative
-            .bytes()
-            .chain([0])
-            .chain(text.into_iter().filter(|&b| b != b'\r'))
-        {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        let mut text = fs::read(path).unwrap_or_default();
+        text.retain(|&b| b != b'\r');
+        for part in [relative.as_bytes(), &text] {
+            hash.number(part.len() as u64);
+            hash.bytes(part);
         }
     }
+    let hash = hash.finish();
     println!("cargo:rustc-env=TALKLINT_MATCHER_CODE={hash:016x}");
 }
 

@@ -1,5 +1,6 @@
 //! FNV-1a 64: a hash whose value is fixed by its definition, for numbers that must be the same on
-//! every machine and in every build (a file's shard, a matcher's fingerprint).
+//! every machine and in every build (a file's shard, a matcher's fingerprint); `build.rs`
+//! compiles it too, to fingerprint the matcher's code.
 
 /// An FNV-1a 64 hash, fed bytes.
 #[derive(Debug, Clone, Copy)]
