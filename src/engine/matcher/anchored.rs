@@ -40,7 +40,7 @@ pub(super) struct Anchored {
 pub(super) struct Site {
     pub path: Vec<(usize, usize)>,
     pub run: (usize, usize),
-    /// The words a match needs next to the anchor, set once the phrase is compiled.
+    /// The words a match needs next to the anchor.
     pub neighbours: Neighbours,
 }
 

@@ -125,22 +125,27 @@ enum Sites {
 }
 
 impl Sites {
-    /// Each anchor site under `path` (item and alternative of each choice on the way), with its
-    /// word sequences.
-    fn flatten(&self, path: &mut Vec<(usize, usize)>, out: &mut Vec<(Site, Vec<Vec<Sym>>)>) {
+    /// Each anchor site of the phrase `nodes` under `path` (item and alternative of each choice
+    /// on the way), with its word sequences.
+    fn flatten(
+        &self,
+        nodes: &[Node],
+        path: &mut Vec<(usize, usize)>,
+        out: &mut Vec<(Site, Vec<Vec<Sym>>)>,
+    ) {
         match self {
             Sites::Run { run, sequences } => {
                 let site = Site {
+                    neighbours: Neighbours::of(nodes, path, *run),
                     path: path.clone(),
                     run: *run,
-                    neighbours: Neighbours::default(),
                 };
                 out.push((site, sequences.clone()));
             }
             Sites::Inside { item, alternatives } => {
                 for (a, cut) in alternatives.iter().enumerate() {
                     path.push((*item, a));
-                    cut.1.flatten(path, out);
+                    cut.1.flatten(nodes, path, out);
                     path.pop();
                 }
             }
@@ -164,7 +169,7 @@ impl<'v> Anchors<'v> {
     pub fn of(&mut self, nodes: &[Node]) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
         let (_, sites) = self.cut(nodes)?;
         let mut all = Vec::new();
-        sites.flatten(&mut Vec::new(), &mut all);
+        sites.flatten(nodes, &mut Vec::new(), &mut all);
         Some(all)
     }
 

@@ -8,7 +8,6 @@ use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
 use super::anchored::{Anchored, NodeCompiler};
 use super::anchors::Anchors;
 use super::local::Local;
-use super::neighbours::Neighbours;
 use super::{Matcher, Slot, Target, Variant, prebuilt};
 use crate::rules::phrase::{self, Item, Pattern, Token};
 use regex::Regex;
@@ -74,6 +73,7 @@ impl Patterns {
 impl Matcher {
     /// Builds the matcher. Fails when the phrases use more distinct words than symbols exist, or
     /// a phrase can neither be anchored nor expanded within the limits.
+    ///
     /// The default pack's matcher is read, prebuilt, rather than built.
     pub(crate) fn new(input: MatcherInput) -> Result<Matcher, BuildError> {
         match prebuilt::read(&input) {
@@ -123,11 +123,10 @@ impl Matcher {
                     };
                     let index = anchored_phrases.len() as u32;
                     let mut sites = Vec::with_capacity(anchors.len());
-                    for (mut site, sequences) in anchors {
+                    for (site, sequences) in anchors {
                         for seq in sequences {
                             patterns.add(seq, Target::Anchored(list, index, sites.len() as u32));
                         }
-                        site.neighbours = Neighbours::of(&nodes, &site);
                         sites.push(site);
                     }
                     anchored_phrases.push(Anchored { nodes, sites });

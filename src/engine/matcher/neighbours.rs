@@ -4,7 +4,7 @@
 //! it may be, the anchor is passed over without walking the phrase around it.
 
 use super::super::vocab::Sym;
-use super::anchored::{Node, Site};
+use super::anchored::Node;
 use super::choice::{Edge, edge};
 use serde::{Deserialize, Serialize};
 
@@ -19,24 +19,25 @@ pub(super) struct Neighbours {
 }
 
 impl Neighbours {
-    /// The neighbours of `site` in the phrase `nodes`.
-    pub fn of(nodes: &[Node], site: &Site) -> Neighbours {
-        // The sequence at each depth of the site's path, the site's own last.
+    /// The neighbours of the run `run` at `path` (a [`Site`](super::anchored::Site)'s) in the
+    /// phrase `nodes`.
+    pub fn of(nodes: &[Node], path: &[(usize, usize)], run: (usize, usize)) -> Neighbours {
+        // The sequence at each depth of the path, the run's own last.
         let mut sequences = vec![nodes];
-        for &(item, alternative) in &site.path {
+        for &(item, alternative) in path {
             let Some(Node::Choice(c)) = sequences[sequences.len() - 1].get(item) else {
                 return Neighbours::default();
             };
             sequences.push(&c.alternatives[alternative]);
         }
         let own = sequences[sequences.len() - 1];
-        let outer = site.path.iter().zip(&sequences).rev();
+        let outer = path.iter().zip(&sequences).rev();
         // What comes before the anchor, nearest first: the site's own sequence, then each
         // enclosing one, innermost first; and the same after it.
-        let before = std::iter::once(&own[..site.run.0])
+        let before = std::iter::once(&own[..run.0])
             .chain(outer.clone().map(|(&(item, _), seq)| &seq[..item]));
-        let after = std::iter::once(&own[site.run.1..])
-            .chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
+        let after =
+            std::iter::once(&own[run.1..]).chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
         Neighbours {
             before: needed(before, true),
             after: needed(after, false),

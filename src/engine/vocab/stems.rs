@@ -50,17 +50,13 @@ impl Stems {
             .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
             .collect();
         by_prefix.sort_unstable();
-        let mut pairs = vec![0u64; 1024];
-        for stem in stems {
-            match stem.as_bytes() {
-                &[a, b, ..] => {
-                    let (word, bit) = pair(a, b);
-                    pairs[word] |= bit;
-                }
-                _ => pairs.clear(),
-            }
-            if pairs.is_empty() {
-                break;
+        // A stem of one byte begins with no pair: then no word is turned away by its first two.
+        let mut pairs = Vec::new();
+        if lengths.last().is_some_and(|&shortest| shortest >= 2) {
+            pairs = vec![0u64; 1024];
+            for stem in stems.iter().map(String::as_bytes) {
+                let (word, bit) = pair(stem[0], stem[1]);
+                pairs[word] |= bit;
             }
         }
         Stems {
