@@ -126,6 +126,7 @@ impl<'n> Around<'_> {
     /// The matches of `a` around an anchor of site `site` found at symbols `anchor..end`: the
     /// positions where they start go to `starts`, and the furthest where one ends is given
     /// (`None`: no match). `rest` and `ends` are reusable buffers.
+    #[inline(always)]
     pub fn matches(
         &self,
         a: &'n Anchored,

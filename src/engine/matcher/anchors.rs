@@ -125,13 +125,13 @@ enum Sites {
 }
 
 impl Sites {
-    /// Each anchor site of the phrase `nodes` under `path` (item and alternative of each choice
-    /// on the way), with its word sequences.
+    /// Gives `each` every anchor site of the phrase `nodes` under `path` (item and alternative of
+    /// each choice on the way), with its word sequences.
     fn flatten(
         &self,
         nodes: &[Node],
         path: &mut Vec<(usize, usize)>,
-        out: &mut Vec<(Site, Vec<Vec<Sym>>)>,
+        each: &mut dyn FnMut(Site, &[Vec<Sym>]),
     ) {
         match self {
             Sites::Run { run, sequences } => {
@@ -140,12 +140,12 @@ impl Sites {
                     path: path.clone(),
                     run: *run,
                 };
-                out.push((site, sequences.clone()));
+                each(site, sequences);
             }
             Sites::Inside { item, alternatives } => {
                 for (a, cut) in alternatives.iter().enumerate() {
                     path.push((*item, a));
-                    cut.1.flatten(nodes, path, out);
+                    cut.1.flatten(nodes, path, each);
                     path.pop();
                 }
             }
@@ -164,13 +164,13 @@ impl<'v> Anchors<'v> {
     }
 
     /// The cheapest set of anchors every match of `nodes` goes through: a run of literal items
-    /// of the sequence itself, or, inside one of its choices, anchors of each alternative.
-    /// `None` when some path through the sequence has no word.
-    pub fn of(&mut self, nodes: &[Node]) -> Option<Vec<(Site, Vec<Vec<Sym>>)>> {
+    /// of the sequence itself, or, inside one of its choices, anchors of each alternative. Each
+    /// site goes to `each` with its word sequences; `None` when some path through the sequence
+    /// has no word.
+    pub fn of(&mut self, nodes: &[Node], each: &mut dyn FnMut(Site, &[Vec<Sym>])) -> Option<()> {
         let (_, sites) = self.cut(nodes)?;
-        let mut all = Vec::new();
-        sites.flatten(nodes, &mut Vec::new(), &mut all);
-        Some(all)
+        sites.flatten(nodes, &mut Vec::new(), each);
+        Some(())
     }
 
     /// [`Anchors::cut`] of alternative `a` of `choice`, remembered.

@@ -5,9 +5,10 @@ use super::super::ListId;
 use super::super::automaton::Automaton;
 use super::super::regexes::Regexes;
 use super::super::vocab::{MAX_SYMBOLS, Sym, Vocab};
-use super::anchored::{Anchored, NodeCompiler};
+use super::anchored::{Anchored, Node, NodeCompiler};
 use super::anchors::Anchors;
-use super::local::Local;
+use super::choice::{Edge, edge};
+use super::local::{self, Local, LocalAnchor};
 use super::{Matcher, Slot, Target, Variant, prebuilt};
 use crate::rules::phrase::{self, Item, Pattern, Token};
 use regex::Regex;
@@ -50,14 +51,20 @@ struct Patterns {
 }
 
 impl Patterns {
-    fn add(&mut self, anchor: Vec<Sym>, target: Target) {
-        if let Some(&id) = self.ids.get(anchor.as_slice()) {
-            self.targets[id].1.push(target);
-            return;
+    fn add(&mut self, anchor: &[Sym], target: Target) {
+        let id = self.id(anchor);
+        self.targets[id].1.push(target);
+    }
+
+    /// The pattern id of `anchor`, added with no target if it is new.
+    fn id(&mut self, anchor: &[Sym]) -> usize {
+        if let Some(&id) = self.ids.get(anchor) {
+            return id;
         }
         // Most anchors stand for one target: room for one, not the four a push makes.
-        self.targets.push((anchor.len(), vec![target]));
+        self.targets.push((anchor.len(), Vec::with_capacity(1)));
         self.ids.insert(anchor.into(), self.ids.len());
+        self.ids.len() - 1
     }
 
     /// The anchors, by pattern id.
@@ -115,21 +122,16 @@ impl Matcher {
                     expand(pattern, count, list, &vocab, &mut patterns);
                 } else {
                     let nodes = compiler.nodes(&pattern.items);
-                    let Some(anchors) = anchor_finder.of(&nodes) else {
+                    let add = |seq: &[Sym], index, site| {
+                        patterns.add(seq, Target::Anchored(list, index, site));
+                    };
+                    if add_anchored(&mut anchor_finder, &mut anchored_phrases, nodes, add).is_err()
+                    {
                         return Err(fail(
                             "some word sequence of this phrase has no word, so it can never be found"
                                 .into(),
                         ));
-                    };
-                    let index = anchored_phrases.len() as u32;
-                    let mut sites = Vec::with_capacity(anchors.len());
-                    for (site, sequences) in anchors {
-                        for seq in sequences {
-                            patterns.add(seq, Target::Anchored(list, index, sites.len() as u32));
-                        }
-                        sites.push(site);
                     }
-                    anchored_phrases.push(Anchored { nodes, sites });
                 }
                 if patterns.ids.len() > MAX_PATTERNS {
                     return Err(fail(format!(
@@ -138,11 +140,50 @@ impl Matcher {
                 }
             }
         }
+        let mut local_anchors = Vec::new();
         let locals = input
             .locals
             .iter()
-            .map(|l| Local::new(l, &mut compiler))
+            .enumerate()
+            .map(|(id, phrases)| {
+                let mut walked = Vec::new();
+                let mut anchored = false;
+                let mut longest = 0;
+                for pattern in phrases {
+                    let nodes = compiler.nodes(&pattern.items);
+                    longest = longest.max(local::longest(&nodes));
+                    // A phrase that can begin with any word would be tried at every place.
+                    if edge(&nodes, false).1 == Edge::Closed {
+                        walked.push(nodes);
+                        continue;
+                    }
+                    let add = |seq: &[Sym], phrase, site| {
+                        let pattern = patterns.id(seq) as u32;
+                        let (local, phrase, site) = (id as u32, phrase, site);
+                        local_anchors.push(LocalAnchor {
+                            pattern,
+                            local,
+                            phrase,
+                            site,
+                        });
+                    };
+                    match add_anchored(&mut anchor_finder, &mut anchored_phrases, nodes, add) {
+                        Ok(()) => anchored = true,
+                        Err(nodes) => walked.push(nodes),
+                    }
+                }
+                Local::new(walked.into(), longest, anchored)
+            })
             .collect();
+        local_anchors.sort_unstable();
+        if patterns.ids.len() > MAX_PATTERNS {
+            return Err(BuildError {
+                phrase: None,
+                message: format!(
+                    "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
+                ),
+            });
+        }
         // What was remembered of the lexicons and anchors is not needed past here: freed
         // before the automaton is built, it leaves room for it.
         drop((anchor_finder, compiler));
@@ -157,6 +198,7 @@ impl Matcher {
             targets,
             anchored: anchored_phrases,
             locals,
+            local_anchors: local_anchors.into(),
         };
         built.into_matcher(input.list_roles, input.regexes)
     }
@@ -170,6 +212,7 @@ pub(super) struct Built {
     pub targets: Vec<(usize, Vec<Target>)>,
     pub anchored: Vec<Anchored>,
     pub locals: Vec<Local>,
+    pub local_anchors: Box<[LocalAnchor]>,
 }
 
 impl Built {
@@ -193,9 +236,34 @@ impl Built {
             anchored: self.anchored,
             list_roles,
             locals: self.locals,
+            local_anchors: self.local_anchors,
             regexes,
         })
     }
+}
+
+/// Adds phrase `nodes` to the `anchored` phrases, calling `add` with each word sequence of each of
+/// its anchor sites, the phrase's index and the site's. Gives the nodes back when some path
+/// through them has no word, so no anchor can stand for every match.
+fn add_anchored(
+    finder: &mut Anchors,
+    anchored: &mut Vec<Anchored>,
+    nodes: Box<[Node]>,
+    mut add: impl FnMut(&[Sym], u32, u32),
+) -> Result<(), Box<[Node]>> {
+    let index = anchored.len() as u32;
+    let mut sites = Vec::new();
+    let mut each = |site, sequences: &[Vec<Sym>]| {
+        for seq in sequences {
+            add(seq, index, sites.len() as u32);
+        }
+        sites.push(site);
+    };
+    if finder.of(&nodes, &mut each).is_none() {
+        return Err(nodes);
+    }
+    anchored.push(Anchored { nodes, sites });
+    Ok(())
 }
 
 /// Every word and every stem of the phrases, sorted.
@@ -278,7 +346,7 @@ fn expand(pattern: &Pattern, count: usize, list: ListId, vocab: &Vocab, patterns
             anchor_at: anchor_at as u32,
             ends_sentence,
         };
-        patterns.add(anchor, Target::Variant(list, variant));
+        patterns.add(&anchor, Target::Variant(list, variant));
     }
 }
 

@@ -14,6 +14,16 @@ pub(super) struct Choice {
     first: Index,
     /// Which alternatives can end with a symbol, matched backward.
     last: Index,
+    /// The words the choice as a whole can begin with, and how it begins ([`edge`]); then the
+    /// same of its end. A choice around it reads them rather than walking its alternatives again.
+    heads: [Head; 2],
+}
+
+/// The words a sequence can begin (or end) with, sorted, and how it begins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Head {
+    syms: Box<[Sym]>,
+    how: Edge,
 }
 
 /// Alternatives by a symbol they can begin with (sorted pairs), and those that can begin with
@@ -63,31 +73,51 @@ impl Index {
 
 impl Choice {
     pub fn new(alternatives: Box<[Box<[Node]>]>) -> Choice {
-        let index = |backward: bool| {
-            Index::new(alternatives.iter().map(|a| match edge(a, backward) {
-                (syms, Edge::Closed) => Some(syms),
-                (_, Edge::Open | Edge::Wild) => None,
-            }))
+        // Each alternative's edge, read once for the index and once for the choice's head.
+        let side = |backward: bool| {
+            let edges: Vec<_> = alternatives.iter().map(|a| edge(a, backward)).collect();
+            let mut syms: Vec<Sym> = edges.iter().flat_map(|(syms, _)| syms.clone()).collect();
+            syms.sort_unstable();
+            syms.dedup();
+            let how = edges
+                .iter()
+                .map(|&(_, how)| how)
+                .max()
+                .unwrap_or(Edge::Closed);
+            let index = Index::new(edges.into_iter().map(|(syms, how)| match how {
+                Edge::Closed => Some(syms),
+                Edge::Open | Edge::Wild => None,
+            }));
+            let syms = syms.into();
+            (index, Head { syms, how })
         };
+        let ((first, head), (last, tail)) = (side(false), side(true));
         Choice {
-            first: index(false),
-            last: index(true),
+            first,
+            last,
+            heads: [head, tail],
             alternatives,
         }
     }
 
-    /// Its alternatives and the indexes of their first and last words, for a prebuilt matcher.
+    /// Its alternatives, the indexes of their first and last words and its heads, for a prebuilt
+    /// matcher.
     #[cfg(test)]
-    pub fn parts(&self) -> (&[Box<[Node]>], &Index, &Index) {
-        (&self.alternatives, &self.first, &self.last)
+    pub fn parts(&self) -> (&[Box<[Node]>], &Index, &Index, &[Head; 2]) {
+        (&self.alternatives, &self.first, &self.last, &self.heads)
     }
 
     /// The choice [`Choice::parts`] gave.
-    pub fn from_parts(alternatives: Box<[Box<[Node]>]>, first: Index, last: Index) -> Choice {
+    pub fn from_parts(
+        alternatives: Box<[Box<[Node]>]>,
+        (first, last): (Index, Index),
+        heads: [Head; 2],
+    ) -> Choice {
         Choice {
             alternatives,
             first,
             last,
+            heads,
         }
     }
 
@@ -103,8 +133,9 @@ impl Choice {
     }
 }
 
-/// How a sequence begins, beyond the symbols found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a sequence begins, beyond the symbols found; in order, so that a choice begins as the
+/// loosest of its alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub(super) enum Edge {
     /// With one of the symbols.
     Closed,
@@ -127,17 +158,12 @@ pub(super) fn edge(nodes: &[Node], backward: bool) -> (Vec<Sym>, Edge) {
             // `$` holds no word: what follows it decides.
             Node::End => None,
             Node::Choice(c) => {
-                let mut open = false;
-                for a in c.alternatives.iter() {
-                    let (more, how) = edge(a, backward);
-                    syms.extend(more);
-                    match how {
-                        Edge::Wild => return Some(Edge::Wild),
-                        Edge::Open => open = true,
-                        Edge::Closed => {}
-                    }
+                let head = &c.heads[usize::from(backward)];
+                syms.extend_from_slice(&head.syms);
+                match head.how {
+                    Edge::Open => None,
+                    how => Some(how),
                 }
-                (!open).then_some(Edge::Closed)
             }
         }
     };

@@ -1,35 +1,47 @@
 //! Phrase lists matched only where they are asked about: a `near` list is looked for in the words
 //! around a rule's match, in its turn, not over the whole conversation. Such lists often hold
 //! the most common words ("i", "you", "if"), which would otherwise be hits on every other word.
+//! A phrase that can begin with any word (a lexicon of "[the] [*] team" and the like) would be
+//! tried at every place: it is found around the anchors the automaton found instead.
 
-use super::anchored::{Around, Node, NodeCompiler};
+use super::anchored::{Around, Node};
 use super::choice::Choice;
 use super::{Hit, Matcher, Scratch, sentence_ends_at};
-use crate::rules::phrase::Pattern;
+use serde::{Deserialize, Serialize};
 
 /// A list of phrases compiled to symbols, with the most words a match of one can span. The
-/// phrases are a choice, indexed by the words they can begin with: at each place only those
-/// that can begin there are tried.
+/// phrases walked are a choice, indexed by the words they can begin with: at each place only
+/// those that can begin there are tried.
 #[derive(Debug, Clone)]
 pub(super) struct Local {
     pub(super) phrases: Choice,
     pub(super) longest: usize,
+    /// Whether some of its phrases are found around their anchors ([`LocalAnchor`]).
+    pub(super) anchored: bool,
 }
 
 impl Local {
-    pub(super) fn new<'p>(patterns: &[&'p Pattern], compiler: &mut NodeCompiler<'p, '_>) -> Local {
-        let phrases: Box<[Box<[Node]>]> =
-            patterns.iter().map(|p| compiler.nodes(&p.items)).collect();
-        let longest = phrases.iter().map(|p| longest(p)).max().unwrap_or(0);
+    pub(super) fn new(walked: Box<[Box<[Node]>]>, longest: usize, anchored: bool) -> Local {
         Local {
-            phrases: Choice::new(phrases),
+            phrases: Choice::new(walked),
             longest,
+            anchored,
         }
     }
 }
 
+/// An anchor of a phrase of a local list: where the automaton finds pattern `pattern`, the
+/// anchored phrase `phrase` may match around its site `site`. Sorted by pattern, then list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(super) struct LocalAnchor {
+    pub pattern: u32,
+    pub local: u32,
+    pub phrase: u32,
+    pub site: u32,
+}
+
 /// The most words a match of `nodes` can span.
-fn longest(nodes: &[Node]) -> usize {
+pub(super) fn longest(nodes: &[Node]) -> usize {
     nodes
         .iter()
         .map(|n| match n {
@@ -72,6 +84,11 @@ impl Matcher {
             sentence_end: &sentence_end,
         };
         let (mut rest, mut ends) = (Vec::new(), Vec::new());
+        // A match starts in `first..last`, and its anchor ends inside it.
+        let anchor_ends = (first, (last + local.longest).min(to));
+        if local.anchored && self.near_anchors(scratch, list, anchor_ends, &around, found) {
+            return true;
+        }
         for q in first..last {
             let (starting, any) = local.phrases.starting(stream.syms.get(q).copied());
             for &k in starting.iter().chain(any) {
@@ -82,6 +99,56 @@ impl Matcher {
                     if e > q && found(q as u32, (e - 1) as u32) {
                         return true;
                     }
+                }
+            }
+        }
+        false
+    }
+
+    /// [`Matcher::near`] for the phrases of local list `list` found around their anchors: the
+    /// anchors the automaton found ending after symbol `ends.0` and at most at `ends.1`.
+    fn near_anchors(
+        &self,
+        scratch: &Scratch,
+        list: usize,
+        ends: (usize, usize),
+        around: &Around,
+        found: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> bool {
+        let list = list as u32;
+        let anchors = &scratch.anchors;
+        let after = anchors.partition_point(|&(_, end)| end as usize <= ends.0);
+        let (mut rest, mut last_ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        for &(pattern, end) in &anchors[after..] {
+            let end = end as usize;
+            if end > ends.1 {
+                break;
+            }
+            let key = |a: &LocalAnchor| (a.pattern, a.local);
+            let from = self
+                .local_anchors
+                .partition_point(|a| key(a) < (pattern, list));
+            let these = self.local_anchors[from..]
+                .iter()
+                .take_while(|a| key(a) == (pattern, list));
+            for la in these {
+                let anchor = end - self.targets[pattern as usize].0;
+                let a = &self.anchored[la.phrase as usize];
+                let site = &a.sites[la.site as usize];
+                if !site.neighbours.admit(&scratch.stream.syms, anchor, end) {
+                    continue;
+                }
+                let matched = (anchor, end);
+                let bufs = (&mut rest, &mut last_ends, &mut starts);
+                let Some(last) = around.matches(a, site, matched, bufs.0, bufs.1, bufs.2) else {
+                    continue;
+                };
+                // The longest match from each start is the closest to the hit on either side.
+                if starts
+                    .iter()
+                    .any(|&first| found(first as u32, (last - 1) as u32))
+                {
+                    return true;
                 }
             }
         }

@@ -80,6 +80,8 @@ pub struct Matcher {
     list_roles: Vec<u8>,
     /// The lists matched only around a hit, by local list id.
     locals: Vec<local::Local>,
+    /// The anchors of the local lists' phrases found around anchors, sorted.
+    local_anchors: Box<[local::LocalAnchor]>,
     regexes: Option<Regexes>,
 }
 

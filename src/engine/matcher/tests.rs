@@ -321,3 +321,59 @@ fn a_shared_lexicon_matches_as_separate_copies_would() {
     };
     assert!(std::sync::Arc::ptr_eq(a, b));
 }
+
+#[test]
+fn a_near_list_answers_as_its_phrases_found_everywhere_would() {
+    // The first phrase can begin with any word: it is found around its anchor, "desk"; the
+    // others are walked from each place.
+    let near = ["[the] [*] [*] desk", "call (them|us) *", "the {team} $"];
+    let parsed = parsed(&[&["help"], &near]);
+    let lists: Vec<Vec<&Pattern>> = parsed.iter().map(|l| l.iter().collect()).collect();
+    let input = MatcherInput {
+        locals: vec![lists[1].clone()],
+        lists,
+        list_roles: vec![u8::MAX; 2],
+        regexes: Vec::new(),
+        fillers: &[],
+    };
+    let m = Matcher::build(input, 256).unwrap();
+    assert!(m.locals[0].anchored);
+    let turns = [
+        "I can help, or call the front desk.",
+        "The help desk can help you. Help!",
+        "Help, call us now, then help the billing",
+        "the big old help desk, and help",
+    ];
+    let input: Vec<(&str, u8)> = turns.iter().map(|t| (*t, u8::MAX)).collect();
+    let (mut scratch, mut hits) = (Scratch::default(), Vec::new());
+    m.find(&input, &mut scratch, &mut hits);
+    let gap = |h: &Hit, first: u32, last: u32| {
+        if last < h.first_word {
+            h.first_word - last - 1
+        } else if first > h.last_word {
+            first - h.last_word - 1
+        } else {
+            0
+        }
+    };
+    // The same phrases as a rule's list: found wherever they are.
+    let (helps, everywhere): (Vec<&Hit>, Vec<&Hit>) = hits.iter().partition(|h| h.list == 0);
+    let mut near_some = 0;
+    for h in &helps {
+        for reach in 0..8 {
+            let close = |p: &&Hit| p.turn == h.turn && gap(h, p.first_word, p.last_word) <= reach;
+            let expected = everywhere.iter().any(close);
+            let text = turns[h.turn as usize];
+            let found = m.near(&scratch, 0, h, reach as usize, text, &mut |first, last| {
+                gap(h, first, last) <= reach
+            });
+            assert_eq!(
+                found, expected,
+                "help at word {} within {reach}",
+                h.first_word
+            );
+            near_some += usize::from(found);
+        }
+    }
+    assert!(near_some > 0 && near_some < helps.len() * 8);
+}

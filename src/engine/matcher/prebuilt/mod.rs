@@ -13,8 +13,8 @@ use super::super::automaton::Automaton;
 use super::Target;
 use super::anchored::{Anchored, Node, Site};
 use super::build::{Built, MatcherInput};
-use super::choice::{Choice, Index};
-use super::local::Local;
+use super::choice::{Choice, Head, Index};
+use super::local::{Local, LocalAnchor};
 use crate::engine::vocab::{Sym, Vocab};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -34,7 +34,10 @@ struct Prebuilt {
     /// after the choices inside it.
     choices: Vec<ChoiceForm>,
     anchored: Vec<(Vec<NodeForm>, Vec<Site>)>,
-    locals: Vec<(ChoiceForm, usize)>,
+    /// Each local list's phrases walked, the most words a match spans, whether it has phrases
+    /// found around anchors.
+    locals: Vec<(ChoiceForm, usize, bool)>,
+    local_anchors: Box<[LocalAnchor]>,
 }
 
 /// A [`Node`], its choice by index into [`Prebuilt::choices`].
@@ -53,6 +56,7 @@ struct ChoiceForm {
     alternatives: Vec<Vec<NodeForm>>,
     first: Index,
     last: Index,
+    heads: [Head; 2],
 }
 
 /// The default pack's prebuilt matcher, when `input` is what it was built from.
@@ -84,9 +88,13 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
     let locals = prebuilt
         .locals
         .into_iter()
-        .map(|(phrases, longest)| {
+        .map(|(phrases, longest, anchored)| {
             let phrases = thaw_choice(phrases, &choices)?;
-            Some(Local { phrases, longest })
+            Some(Local {
+                phrases,
+                longest,
+                anchored,
+            })
         })
         .collect::<Option<_>>()?;
     Some(Built {
@@ -95,13 +103,18 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
         targets: prebuilt.targets,
         anchored,
         locals,
+        local_anchors: prebuilt.local_anchors,
     })
 }
 
 /// The choice of `form`, whose inner choices are among `choices`.
 fn thaw_choice(form: ChoiceForm, choices: &[Arc<Choice>]) -> Option<Choice> {
     let alternatives = thaw_all(&form.alternatives, choices)?;
-    Some(Choice::from_parts(alternatives, form.first, form.last))
+    Some(Choice::from_parts(
+        alternatives,
+        (form.first, form.last),
+        form.heads,
+    ))
 }
 
 fn thaw_all(sequences: &[Vec<NodeForm>], choices: &[Arc<Choice>]) -> Option<Box<[Box<[Node]>]>> {

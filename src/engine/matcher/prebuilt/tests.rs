@@ -43,11 +43,12 @@ impl Freezer {
     }
 
     fn form(&mut self, choice: &Choice) -> ChoiceForm {
-        let (alternatives, first, last) = choice.parts();
+        let (alternatives, first, last, heads) = choice.parts();
         ChoiceForm {
             alternatives: alternatives.iter().map(|a| self.nodes(a)).collect(),
             first: first.clone(),
             last: last.clone(),
+            heads: heads.clone(),
         }
     }
 }
@@ -63,7 +64,7 @@ fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
     let locals = matcher
         .locals
         .iter()
-        .map(|l| (freezer.form(&l.phrases), l.longest))
+        .map(|l| (freezer.form(&l.phrases), l.longest, l.anchored))
         .collect();
     let prebuilt = Prebuilt {
         vocab: matcher.vocab.clone(),
@@ -72,6 +73,7 @@ fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
         choices: freezer.choices,
         anchored,
         locals,
+        local_anchors: matcher.local_anchors.clone(),
     };
     let mut bytes = key.to_le_bytes().to_vec();
     bytes.extend(postcard::to_allocvec(&prebuilt).expect("a matcher serialises"));
