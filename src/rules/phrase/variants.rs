@@ -37,37 +37,46 @@ fn sequence_count(items: &[Item]) -> usize {
 fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
     let mut acc: Vec<Vec<Token>> = vec![Vec::new()];
     for item in items {
-        let options: Vec<Vec<Token>> = match item {
-            Item::Word(w) => vec![vec![Token::Word(w.clone())]],
-            Item::Stem(w) => vec![vec![Token::Stem(w.clone())]],
-            Item::Any => vec![vec![Token::Any]],
-            Item::End => vec![vec![Token::End]],
+        let token = match item {
+            Item::Word(w) => Token::Word(w.clone()),
+            Item::Stem(w) => Token::Stem(w.clone()),
+            Item::Any => Token::Any,
+            Item::End => Token::End,
             Item::Choice(alternatives) => {
                 let mut all = Vec::new();
                 for a in alternatives.iter() {
                     all.extend(sequence_variants(a, limit - all.len().min(limit)));
                 }
-                all
+                acc = product(acc, &all, limit);
+                continue;
             }
         };
-        if let [only] = options.as_slice()
-            && acc.len() <= limit
-        {
-            // One way on (a word, the most common item): each sequence grows in place.
-            acc.iter_mut().for_each(|a| a.extend(only.iter().cloned()));
-            continue;
+        // One way on (the most common item): each sequence grows in place, the last taking the
+        // token itself.
+        acc.truncate(limit);
+        if let Some((last, others)) = acc.split_last_mut() {
+            others.iter_mut().for_each(|a| a.push(token.clone()));
+            last.push(token);
         }
-        acc = acc
-            .iter()
-            .flat_map(|a| {
-                options.iter().map(move |b| {
-                    let mut v = a.clone();
-                    v.extend(b.iter().cloned());
-                    v
-                })
-            })
-            .take(limit)
-            .collect();
     }
     acc
+}
+
+/// Each sequence of `acc` followed by each of `options`, at most `limit` of them.
+fn product(mut acc: Vec<Vec<Token>>, options: &[Vec<Token>], limit: usize) -> Vec<Vec<Token>> {
+    if let [only] = options {
+        acc.truncate(limit);
+        acc.iter_mut().for_each(|a| a.extend_from_slice(only));
+        return acc;
+    }
+    acc.iter()
+        .flat_map(|a| {
+            options.iter().map(move |b| {
+                let mut v = a.clone();
+                v.extend_from_slice(b);
+                v
+            })
+        })
+        .take(limit)
+        .collect()
 }
