@@ -121,6 +121,12 @@ impl Choice {
         }
     }
 
+    /// The words the choice can begin with (`backward`: end with), and how it begins.
+    pub fn head(&self, backward: bool) -> (&[Sym], Edge) {
+        let head = &self.heads[usize::from(backward)];
+        (&head.syms, head.how)
+    }
+
     /// The alternatives that can start with `sym`: those that start with it, then those that
     /// can start with any word.
     pub fn starting(&self, sym: Option<Sym>) -> (&[u32], &[u32]) {
@@ -158,9 +164,9 @@ pub(super) fn edge(nodes: &[Node], backward: bool) -> (Vec<Sym>, Edge) {
             // `$` holds no word: what follows it decides.
             Node::End => None,
             Node::Choice(c) => {
-                let head = &c.heads[usize::from(backward)];
-                syms.extend_from_slice(&head.syms);
-                match head.how {
+                let (head, how) = c.head(backward);
+                syms.extend_from_slice(head);
+                match how {
                     Edge::Open => None,
                     how => Some(how),
                 }

@@ -17,6 +17,7 @@ mod neighbours;
 mod prebuilt;
 #[cfg(test)]
 mod tests;
+mod within;
 
 use super::ListId;
 use super::automaton::Automaton;

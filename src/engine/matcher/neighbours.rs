@@ -6,6 +6,7 @@
 use super::super::vocab::Sym;
 use super::anchored::Node;
 use super::choice::{Edge, edge};
+use super::within::Within;
 use serde::{Deserialize, Serialize};
 
 /// What a match of a site's phrase needs next to its anchor: `None` on a side where it needs
@@ -16,6 +17,10 @@ pub(super) struct Neighbours {
     before: Option<Box<[Sym]>>,
     /// The words the symbol after the anchor may be, sorted.
     after: Option<Box<[Sym]>>,
+    /// Where any word may stand right before (after) the anchor: the words a match needs a few
+    /// words further on.
+    before_within: Option<Within>,
+    after_within: Option<Within>,
 }
 
 impl Neighbours {
@@ -38,9 +43,19 @@ impl Neighbours {
             .chain(outer.clone().map(|(&(item, _), seq)| &seq[..item]));
         let after =
             std::iter::once(&own[run.1..]).chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
+        let (before_next, after_next) =
+            (needed(before.clone(), true), needed(after.clone(), false));
         Neighbours {
-            before: needed(before, true),
-            after: needed(after, false),
+            before_within: before_next
+                .is_none()
+                .then(|| Within::of(before, true))
+                .flatten(),
+            after_within: after_next
+                .is_none()
+                .then(|| Within::of(after, false))
+                .flatten(),
+            before: before_next,
+            after: after_next,
         }
     }
 
@@ -53,7 +68,13 @@ impl Neighbours {
                 .and_then(|i| syms.get(i))
                 .is_some_and(|s| words.binary_search(s).is_ok()),
         };
-        fits(&self.before, anchor.checked_sub(1)) && fits(&self.after, Some(end))
+        let within = |w: &Option<Within>, from: Option<usize>, backward: bool| {
+            w.as_ref().is_none_or(|w| w.admits(syms, from, backward))
+        };
+        fits(&self.before, anchor.checked_sub(1))
+            && fits(&self.after, Some(end))
+            && within(&self.before_within, anchor.checked_sub(1), true)
+            && within(&self.after_within, Some(end), false)
     }
 }
 

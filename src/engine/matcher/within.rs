@@ -1,0 +1,213 @@
+//! The words a match needs within a few words of its anchor. Where the word right next to an
+//! anchor may be anything ("going to" before "[the] [*] [*] (retailer|…)"), a match still needs
+//! one of a few words a little further on: an anchor without any of them there is passed over
+//! without walking the phrase around it.
+
+use super::super::vocab::{BREAK, Sym};
+use super::anchored::Node;
+use super::choice::Edge;
+use super::local::longest;
+use serde::{Deserialize, Serialize};
+
+/// The furthest from the anchor a needed word is looked for.
+const FURTHEST: usize = 6;
+
+/// For each distance, the words one of which may stand within that many words of the anchor: a
+/// match has at least one of them. Sorted by distance, each word once, at its furthest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Within(Box<[(u8, Box<[Sym]>)]>);
+
+impl Within {
+    /// What a match needs in `parts` read in order, away from the anchor (each part `backward`
+    /// when it is before it), or `None` when it may need no word within [`FURTHEST`].
+    pub fn of<'n>(parts: impl Iterator<Item = &'n [Node]>, backward: bool) -> Option<Within> {
+        let mut needs = Vec::new();
+        let mut skipped = 0;
+        for part in parts {
+            match seek(part, backward, skipped, &mut needs)? {
+                Seek::Found => return Some(Within::from(needs)),
+                Seek::Passed(taken) => skipped = taken,
+            }
+        }
+        None
+    }
+
+    /// Whether one of the words stands within its distance of the anchor in `syms`, inside the
+    /// anchor's turn: read from `from`, the symbol next to the anchor, away from it.
+    pub fn admits(&self, syms: &[Sym], from: Option<usize>, backward: bool) -> bool {
+        let furthest = self.0.last().map_or(0, |&(d, _)| usize::from(d));
+        let mut at = from;
+        for k in 0..furthest {
+            let Some(&sym) = at.and_then(|i| syms.get(i)) else {
+                return false;
+            };
+            if sym == BREAK {
+                return false;
+            }
+            let wanted = self.0.iter().skip_while(|&&(d, _)| usize::from(d) <= k);
+            if wanted
+                .clone()
+                .any(|(_, words)| words.binary_search(&sym).is_ok())
+            {
+                return true;
+            }
+            at = if backward {
+                at.and_then(|i| i.checked_sub(1))
+            } else {
+                at.map(|i| i + 1)
+            };
+        }
+        false
+    }
+}
+
+/// A needed word and the furthest it may stand, as one number: sorted, a word's entries come
+/// together, its furthest first.
+fn need(distance: usize, sym: Sym) -> u32 {
+    (u32::from(sym) << 8) | (255 - distance as u32)
+}
+
+impl From<Vec<u32>> for Within {
+    fn from(mut needs: Vec<u32>) -> Within {
+        // Each word at its furthest distance, then grouped by distance: the words of each group
+        // stay sorted.
+        needs.sort_unstable();
+        needs.dedup_by_key(|n| *n >> 8);
+        let group = |d: usize| -> Box<[Sym]> {
+            let (sym, distance) = (
+                |n: &u32| (*n >> 8) as Sym,
+                |n: &u32| 255 - (*n & 255) as usize,
+            );
+            needs.iter().filter(|n| distance(n) == d).map(sym).collect()
+        };
+        Within(
+            (1..=FURTHEST)
+                .map(|d| (d as u8, group(d)))
+                .filter(|(_, words)| !words.is_empty())
+                .collect(),
+        )
+    }
+}
+
+/// What reading a sequence away from the anchor told.
+enum Seek {
+    /// Every match of it holds a needed word, within its distance.
+    Found,
+    /// It may hold no needed word, and takes at most this many words (those before it too).
+    Passed(usize),
+}
+
+/// Reads `nodes` (backward: from their end) with at most `skipped` words before them, adding the
+/// words a match needs, each with the furthest it may stand, to `needs`. `None` when a match may
+/// go further than [`FURTHEST`] words without one.
+fn seek(nodes: &[Node], backward: bool, mut skipped: usize, needs: &mut Vec<u32>) -> Option<Seek> {
+    let mut each = |node: &Node| -> Option<Option<Seek>> {
+        if skipped >= FURTHEST {
+            return Some(None);
+        }
+        match node {
+            Node::Word(s) => {
+                needs.push(need(skipped + 1, *s));
+                return Some(Some(Seek::Found));
+            }
+            Node::Stem(_) | Node::Any => skipped += 1,
+            Node::Gap(n) => skipped += n,
+            Node::End => {}
+            Node::Choice(c) => {
+                let (syms, how) = c.head(backward);
+                if how == Edge::Closed {
+                    needs.extend(syms.iter().map(|&s| need(skipped + 1, s)));
+                    return Some(Some(Seek::Found));
+                }
+                // Found when every alternative finds; else the choice is passed over whole.
+                let mark = needs.len();
+                let mut found = true;
+                for a in c.alternatives.iter() {
+                    match seek(a, backward, skipped, needs) {
+                        None => return Some(None),
+                        Some(Seek::Found) => {}
+                        Some(Seek::Passed(_)) => {
+                            found = false;
+                            break;
+                        }
+                    }
+                }
+                if found {
+                    return Some(Some(Seek::Found));
+                }
+                needs.truncate(mark);
+                skipped += longest(std::slice::from_ref(node));
+            }
+        }
+        None
+    };
+    let told = if backward {
+        nodes.iter().rev().find_map(&mut each)
+    } else {
+        nodes.iter().find_map(&mut each)
+    };
+    match told {
+        Some(told) => told,
+        None if skipped > FURTHEST => None,
+        None => Some(Seek::Passed(skipped)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::matcher::choice::Choice;
+    use std::iter::once;
+    use std::sync::Arc;
+
+    const X: Sym = 10;
+    const DESK: Sym = 11;
+    const SOMEONE: Sym = 12;
+    const ELSE: Sym = 13;
+    const THE: Sym = 14;
+
+    fn choice(alternatives: Vec<Vec<Node>>) -> Node {
+        let alternatives = alternatives.into_iter().map(Into::into).collect();
+        Node::Choice(Arc::new(Choice::new(alternatives)))
+    }
+
+    /// What follows "going to" in a hand-off: "[the] [*] [*] desk" or "someone else".
+    fn destination() -> Node {
+        let the = choice(vec![vec![Node::Word(THE)], vec![]]);
+        choice(vec![
+            vec![the, Node::Gap(2), Node::Word(DESK)],
+            vec![Node::Word(SOMEONE), Node::Word(ELSE)],
+        ])
+    }
+
+    #[test]
+    fn a_match_needs_a_word_no_path_can_pass_over_within_its_distance() {
+        let within = Within::of(once(&[destination()][..]), false).unwrap();
+        let words = |w: &[Sym]| -> Box<[Sym]> { w.into() };
+        let expected = [(1, words(&[SOMEONE])), (4, words(&[DESK]))];
+        assert_eq!(within, Within(expected.into()));
+        // After the anchor at 1: "desk" three words on, then four: too far.
+        assert!(within.admits(&[BREAK, X, X, X, DESK], Some(1), false));
+        assert!(!within.admits(&[BREAK, X, X, X, X, DESK], Some(1), false));
+        // Only in the anchor's turn, and "someone" only right after it.
+        assert!(!within.admits(&[BREAK, X, BREAK, DESK], Some(1), false));
+        assert!(within.admits(&[BREAK, SOMEONE, X], Some(1), false));
+        assert!(!within.admits(&[BREAK, X, SOMEONE, X], Some(1), false));
+        // Read backward, from the word before an anchor at 4.
+        let before = Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true).unwrap();
+        assert!(before.admits(&[BREAK, DESK, X, X, X], Some(3), true));
+        assert!(!before.admits(&[DESK, BREAK, X, X, X], Some(3), true));
+    }
+
+    #[test]
+    fn a_match_that_may_end_or_run_far_without_one_needs_nothing() {
+        let far = [Node::Gap(FURTHEST), Node::Word(DESK)];
+        assert_eq!(Within::of(once(&far[..]), false), None);
+        let may_end = [choice(vec![vec![Node::Word(X)], vec![]])];
+        assert_eq!(Within::of(once(&may_end[..]), false), None);
+        // A part that passes hands on to the next.
+        let parts = [&may_end[..], &[Node::Word(DESK)][..]];
+        let within = Within::of(parts.into_iter(), false).unwrap();
+        assert_eq!(within, Within([(2, [DESK].into())].into()));
+    }
+}
