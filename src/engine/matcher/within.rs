@@ -12,10 +12,15 @@ use serde::{Deserialize, Serialize};
 /// The furthest from the anchor a needed word is looked for.
 const FURTHEST: usize = 6;
 
-/// For each distance, the words one of which may stand within that many words of the anchor: a
-/// match has at least one of them. Sorted by distance, each word once, at its furthest.
+/// The words a match has at least one of, sorted, each with the most words from the anchor it
+/// may stand (1: right next to it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(super) struct Within(Box<[(u8, Box<[Sym]>)]>);
+pub(super) struct Within {
+    words: Box<[Sym]>,
+    distances: Box<[u8]>,
+    /// The largest distance.
+    furthest: u8,
+}
 
 impl Within {
     /// What a match needs in `parts` read in order, away from the anchor (each part `backward`
@@ -35,19 +40,16 @@ impl Within {
     /// Whether one of the words stands within its distance of the anchor in `syms`, inside the
     /// anchor's turn: read from `from`, the symbol next to the anchor, away from it.
     pub fn admits(&self, syms: &[Sym], from: Option<usize>, backward: bool) -> bool {
-        let furthest = self.0.last().map_or(0, |&(d, _)| usize::from(d));
         let mut at = from;
-        for k in 0..furthest {
+        for k in 0..self.furthest {
             let Some(&sym) = at.and_then(|i| syms.get(i)) else {
                 return false;
             };
             if sym == BREAK {
                 return false;
             }
-            let wanted = self.0.iter().skip_while(|&&(d, _)| usize::from(d) <= k);
-            if wanted
-                .clone()
-                .any(|(_, words)| words.binary_search(&sym).is_ok())
+            if let Ok(w) = self.words.binary_search(&sym)
+                && self.distances[w] > k
             {
                 return true;
             }
@@ -69,23 +71,15 @@ fn need(distance: usize, sym: Sym) -> u32 {
 
 impl From<Vec<u32>> for Within {
     fn from(mut needs: Vec<u32>) -> Within {
-        // Each word at its furthest distance, then grouped by distance: the words of each group
-        // stay sorted.
+        // Each word once, at its furthest distance.
         needs.sort_unstable();
         needs.dedup_by_key(|n| *n >> 8);
-        let group = |d: usize| -> Box<[Sym]> {
-            let (sym, distance) = (
-                |n: &u32| (*n >> 8) as Sym,
-                |n: &u32| 255 - (*n & 255) as usize,
-            );
-            needs.iter().filter(|n| distance(n) == d).map(sym).collect()
-        };
-        Within(
-            (1..=FURTHEST)
-                .map(|d| (d as u8, group(d)))
-                .filter(|(_, words)| !words.is_empty())
-                .collect(),
-        )
+        let distance = |n: &u32| (255 - (n & 255)) as u8;
+        Within {
+            words: needs.iter().map(|n| (n >> 8) as Sym).collect(),
+            distances: needs.iter().map(distance).collect(),
+            furthest: needs.iter().map(distance).max().unwrap_or(0),
+        }
     }
 }
 
@@ -183,9 +177,13 @@ mod tests {
     #[test]
     fn a_match_needs_a_word_no_path_can_pass_over_within_its_distance() {
         let within = Within::of(once(&[destination()][..]), false).unwrap();
-        let words = |w: &[Sym]| -> Box<[Sym]> { w.into() };
-        let expected = [(1, words(&[SOMEONE])), (4, words(&[DESK]))];
-        assert_eq!(within, Within(expected.into()));
+        let words = [DESK, SOMEONE].into();
+        let expected = Within {
+            words,
+            distances: [4, 1].into(),
+            furthest: 4,
+        };
+        assert_eq!(within, expected);
         // After the anchor at 1: "desk" three words on, then four: too far.
         assert!(within.admits(&[BREAK, X, X, X, DESK], Some(1), false));
         assert!(!within.admits(&[BREAK, X, X, X, X, DESK], Some(1), false));
@@ -208,6 +206,14 @@ mod tests {
         // A part that passes hands on to the next.
         let parts = [&may_end[..], &[Node::Word(DESK)][..]];
         let within = Within::of(parts.into_iter(), false).unwrap();
-        assert_eq!(within, Within([(2, [DESK].into())].into()));
+        let (words, distances, furthest) = ([DESK].into(), [2].into(), 2);
+        assert_eq!(
+            within,
+            Within {
+                words,
+                distances,
+                furthest
+            }
+        );
     }
 }
