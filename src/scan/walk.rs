@@ -121,7 +121,7 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     if !folders_only {
         // Sorted by name: entries of one folder share its path, so their whole paths compare as
         // their names do, without splitting each path into components on every comparison
-        // (13M instructions a folder of 1,000 files).
+        // (6M instructions fewer a folder of 1,000 files).
         builder.sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()));
     }
     builder

@@ -217,3 +217,35 @@ fn auto_fail_and_the_pass_mark_fail_conversations() {
         "65 is under the pass mark 70"
     );
 }
+
+#[test]
+fn a_pack_of_regex_searches_still_honours_unless_and_near_phrases() {
+    // No search has phrases, so nothing else needs the turns' words: the phrases looked for
+    // around a hit still read them, walked from each place ("the manager") or found around
+    // their anchors ("* supervisor", which may begin with any word).
+    let dir = tempfile::tempdir().unwrap();
+    let transcript = crate::support::write(
+        dir.path(),
+        "a.txt",
+        "Agent: a refund, ask the manager\nAgent: a refund for the supervisor\nAgent: a refund now\n\
+         Agent: wait a minute\nAgent: wait, it takes more than a minute\n",
+    );
+    for (unless, near) in [
+        ("the (manager|supervisor)", "a minute"),
+        ("* (manager|supervisor)", "* minute"),
+    ] {
+        let pack = format!(
+            "rules:\n  - id: t/refund\n    kind: forbid\n    speaker: agent\n    regex: ['refund']\n    \
+             unless: ['{unless}']\n    message: m\n  - id: t/wait\n    kind: forbid\n    speaker: agent\n    \
+             regex: ['wait']\n    near: {{phrases: ['{near}'], words: 2}}\n    message: m\n"
+        );
+        let rules = crate::support::write(dir.path(), "regex.yaml", &pack);
+        let v = crate::support::pack_report(Some(&rules), &transcript);
+        let hits: Vec<(String, u64)> = findings(&v, 0).into_iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(
+            hits,
+            [("t/refund".into(), 3), ("t/wait".into(), 4)],
+            "{unless}, {near}"
+        );
+    }
+}

@@ -54,9 +54,12 @@ pub(super) fn longest(nodes: &[Node]) -> usize {
 }
 
 impl Matcher {
-    /// Calls `found` with the first and last word of each match of local list `list` in the
-    /// turn of `hit` (whose text is `text`) that starts or ends within `reach` words of it, until
-    /// `found` says it has what it needs. Whether it did.
+    /// Calls `found` with the first and last word of matches of local list `list` in the turn
+    /// of `hit` (whose text is `text`) that may start or end within `reach` words of it, until
+    /// `found` says it has what it needs. Whether it did. A phrase found around its anchors gives
+    /// only the longest match from each start, and starts further away too: `found` must take a
+    /// longer match whenever it takes a shorter one with the same start, and judge the distance
+    /// itself, as every caller does.
     pub fn near(
         &self,
         scratch: &Scratch,

@@ -102,10 +102,14 @@ impl Matcher {
     /// are given in order with their role bit (0: no list listens to it, not scanned); hits
     /// carry the index into `turns`.
     pub fn find(&self, turns: &[(&str, u8)], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
-        if let Some(ac) = &self.automaton {
+        // The words of the turns, for the automaton and for the lists looked for around a hit
+        // (of a regex too).
+        let symbolised = self.automaton.is_some() || !self.locals.is_empty();
+        scratch.stream.clear();
+        scratch.turn_starts.clear();
+        scratch.anchors.clear();
+        if symbolised {
             let stream = &mut scratch.stream;
-            stream.clear();
-            scratch.turn_starts.clear();
             for (i, (text, role)) in turns.iter().enumerate() {
                 if *role == 0 {
                     continue;
@@ -114,9 +118,10 @@ impl Matcher {
                 scratch.turn_starts.push((stream.len(), i));
                 self.vocab.symbolize(text, 0, stream);
             }
+        }
+        if let Some(ac) = &self.automaton {
             let (stream, turn_starts) = (&scratch.stream, &scratch.turn_starts);
             let anchors = &mut scratch.anchors;
-            anchors.clear();
             ac.find(&stream.syms, anchors);
             let turn_of = |first: usize| {
                 let k = turn_starts.partition_point(|&(s, _)| s <= first) - 1;
@@ -184,7 +189,7 @@ impl Matcher {
         if let Some(regexes) = &self.regexes {
             let first = hits.len();
             regexes.find(turns, &mut scratch.regexes, hits);
-            if self.automaton.is_some() {
+            if symbolised {
                 self.place_words(&mut hits[first..], scratch);
             }
         }

@@ -1,7 +1,8 @@
 //! The words that may stand right before and right after an anchor. Most anchors of a phrase
 //! built on lexicons are common words ("send", "help", "going to"), found far more often than
 //! the phrase: when a match needs a word next to the anchor, and the word there is none of those
-//! it may be, the anchor is passed over without walking the phrase around it.
+//! it may be, the anchor is passed over without walking the phrase around it. Where that word
+//! may be anything, the words a match needs a few words further on do the same ([`Within`]).
 
 use super::super::vocab::Sym;
 use super::anchored::Node;

@@ -184,14 +184,15 @@ mod tests {
             furthest: 4,
         };
         assert_eq!(within, expected);
-        // After the anchor at 1: "desk" three words on, then four: too far.
+        // After an anchor ending at 1 (the symbol after it): "desk" at three words on, then
+        // four: too far.
         assert!(within.admits(&[BREAK, X, X, X, DESK], Some(1), false));
         assert!(!within.admits(&[BREAK, X, X, X, X, DESK], Some(1), false));
         // Only in the anchor's turn, and "someone" only right after it.
         assert!(!within.admits(&[BREAK, X, BREAK, DESK], Some(1), false));
         assert!(within.admits(&[BREAK, SOMEONE, X], Some(1), false));
         assert!(!within.admits(&[BREAK, X, SOMEONE, X], Some(1), false));
-        // Read backward, from the word before an anchor at 4.
+        // Read backward, from the word before an anchor that starts at 4.
         let before = Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true).unwrap();
         assert!(before.admits(&[BREAK, DESK, X, X, X], Some(3), true));
         assert!(!before.admits(&[DESK, BREAK, X, X, X], Some(3), true));
