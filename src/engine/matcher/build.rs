@@ -134,55 +134,21 @@ impl Matcher {
                     }
                 }
                 if patterns.ids.len() > MAX_PATTERNS {
-                    return Err(fail(format!(
-                        "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
-                    )));
+                    return Err(too_many_patterns(Some((list, k))));
                 }
             }
         }
         let mut local_anchors = Vec::new();
-        let locals = input
-            .locals
-            .iter()
-            .enumerate()
+        let locals = (input.locals.iter().enumerate())
             .map(|(id, phrases)| {
-                let mut walked = Vec::new();
-                let mut anchored = false;
-                let mut longest = 0;
-                for pattern in phrases {
-                    let nodes = compiler.nodes(&pattern.items);
-                    longest = longest.max(local::longest(&nodes));
-                    // A phrase that can begin with any word would be tried at every place.
-                    if edge(&nodes, false).1 == Edge::Closed {
-                        walked.push(nodes);
-                        continue;
-                    }
-                    let add = |seq: &[Sym], phrase, site| {
-                        let pattern = patterns.id(seq) as u32;
-                        let (local, phrase, site) = (id as u32, phrase, site);
-                        local_anchors.push(LocalAnchor {
-                            pattern,
-                            local,
-                            phrase,
-                            site,
-                        });
-                    };
-                    match add_anchored(&mut anchor_finder, &mut anchored_phrases, nodes, add) {
-                        Ok(()) => anchored = true,
-                        Err(nodes) => walked.push(nodes),
-                    }
-                }
-                Local::new(walked.into(), longest, anchored)
+                let anchoring = (&mut anchor_finder, &mut anchored_phrases);
+                let to = (&mut patterns, &mut local_anchors);
+                local_list(id as u32, phrases, &mut compiler, anchoring, to)
             })
             .collect();
         local_anchors.sort_unstable();
         if patterns.ids.len() > MAX_PATTERNS {
-            return Err(BuildError {
-                phrase: None,
-                message: format!(
-                    "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
-                ),
-            });
+            return Err(too_many_patterns(None));
         }
         // What was remembered of the lexicons and anchors is not needed past here: freed
         // before the automaton is built, it leaves room for it.
@@ -240,6 +206,52 @@ impl Built {
             regexes,
         })
     }
+}
+
+/// The error of phrases that need more automaton patterns than [`MAX_PATTERNS`], at `phrase` (a
+/// list's) when one took the count past it.
+fn too_many_patterns(phrase: Option<(ListId, usize)>) -> BuildError {
+    BuildError {
+        phrase,
+        message: format!(
+            "the loaded phrases need more than {MAX_PATTERNS} patterns; use lexicons and fewer alternatives"
+        ),
+    }
+}
+
+/// Local list `id`: its phrases that can begin with any word (which would be tried at every
+/// place) are anchored like a rule's, their anchors added to `patterns` and `local_anchors`; the
+/// others are walked from each place.
+fn local_list<'p>(
+    id: u32,
+    phrases: &[&'p Pattern],
+    compiler: &mut NodeCompiler<'p, '_>,
+    (finder, anchored): (&mut Anchors, &mut Vec<Anchored>),
+    (patterns, local_anchors): (&mut Patterns, &mut Vec<LocalAnchor>),
+) -> Local {
+    let (mut walked, mut some_anchored, mut longest) = (Vec::new(), false, 0);
+    for pattern in phrases {
+        let nodes = compiler.nodes(&pattern.items);
+        longest = longest.max(local::longest(&nodes));
+        if edge(&nodes, false).1 == Edge::Closed {
+            walked.push(nodes);
+            continue;
+        }
+        let add = |seq: &[Sym], phrase, site| {
+            let pattern = patterns.id(seq) as u32;
+            local_anchors.push(LocalAnchor {
+                pattern,
+                local: id,
+                phrase,
+                site,
+            });
+        };
+        match add_anchored(finder, anchored, nodes, add) {
+            Ok(()) => some_anchored = true,
+            Err(nodes) => walked.push(nodes),
+        }
+    }
+    Local::new(walked.into(), longest, some_anchored)
 }
 
 /// Adds phrase `nodes` to the `anchored` phrases, calling `add` with each word sequence of each of
