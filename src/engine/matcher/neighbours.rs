@@ -10,18 +10,44 @@ use super::choice::{Edge, edge};
 use super::within::Within;
 use serde::{Deserialize, Serialize};
 
-/// What a match of a site's phrase needs next to its anchor: `None` on a side where it needs
-/// nothing (the phrase may begin or end at the anchor, or a `*` or a stem may stand there).
+/// What a match of a site's phrase needs on each side of its anchor: `None` on a side where it
+/// needs nothing near (the phrase may begin or end at the anchor, or may run on without a word
+/// it needs).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Neighbours {
-    /// The words the symbol before the anchor may be, sorted.
-    before: Option<Box<[Sym]>>,
-    /// The words the symbol after the anchor may be, sorted.
-    after: Option<Box<[Sym]>>,
-    /// Where any word may stand right before (after) the anchor: the words a match needs a few
-    /// words further on.
-    before_within: Option<Within>,
-    after_within: Option<Within>,
+    before: Option<Need>,
+    after: Option<Need>,
+}
+
+/// What a match needs on one side of its anchor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Need {
+    /// One of these words (sorted) right next to it.
+    Next(Box<[Sym]>),
+    /// Any word may stand right next to it: one of these words a few words further on.
+    Within(Within),
+}
+
+impl Need {
+    /// What a match needs in `parts` read away from the anchor (each part `backward` when it is
+    /// before it): the word next to it when it can say, else words further on.
+    fn of<'n>(parts: impl Iterator<Item = &'n [Node]> + Clone, backward: bool) -> Option<Need> {
+        match needed(parts.clone(), backward) {
+            Some(words) => Some(Need::Next(words)),
+            None => Within::of(parts, backward).map(Need::Within),
+        }
+    }
+
+    /// Whether `syms` read from `from` (the symbol next to the anchor) away from it can hold a
+    /// match.
+    fn admits(&self, syms: &[Sym], from: Option<usize>, backward: bool) -> bool {
+        match self {
+            Need::Next(words) => from
+                .and_then(|i| syms.get(i))
+                .is_some_and(|s| words.binary_search(s).is_ok()),
+            Need::Within(within) => within.admits(syms, from, backward),
+        }
+    }
 }
 
 impl Neighbours {
@@ -44,38 +70,19 @@ impl Neighbours {
             .chain(outer.clone().map(|(&(item, _), seq)| &seq[..item]));
         let after =
             std::iter::once(&own[run.1..]).chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
-        let (before_next, after_next) =
-            (needed(before.clone(), true), needed(after.clone(), false));
         Neighbours {
-            before_within: before_next
-                .is_none()
-                .then(|| Within::of(before, true))
-                .flatten(),
-            after_within: after_next
-                .is_none()
-                .then(|| Within::of(after, false))
-                .flatten(),
-            before: before_next,
-            after: after_next,
+            before: Need::of(before, true),
+            after: Need::of(after, false),
         }
     }
 
     /// Whether the symbols next to an anchor at `anchor..end` of `syms` can be those of a match.
     #[inline]
     pub fn admit(&self, syms: &[Sym], anchor: usize, end: usize) -> bool {
-        let fits = |words: &Option<Box<[Sym]>>, at: Option<usize>| match words {
-            None => true,
-            Some(words) => at
-                .and_then(|i| syms.get(i))
-                .is_some_and(|s| words.binary_search(s).is_ok()),
+        let side = |need: &Option<Need>, from: Option<usize>, backward: bool| {
+            need.as_ref().is_none_or(|n| n.admits(syms, from, backward))
         };
-        let within = |w: &Option<Within>, from: Option<usize>, backward: bool| {
-            w.as_ref().is_none_or(|w| w.admits(syms, from, backward))
-        };
-        fits(&self.before, anchor.checked_sub(1))
-            && fits(&self.after, Some(end))
-            && within(&self.before_within, anchor.checked_sub(1), true)
-            && within(&self.after_within, Some(end), false)
+        side(&self.before, anchor.checked_sub(1), true) && side(&self.after, Some(end), false)
     }
 }
 
