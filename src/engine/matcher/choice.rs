@@ -76,7 +76,10 @@ impl Choice {
         // Each alternative's edge, read once for the index and once for the choice's head.
         let side = |backward: bool| {
             let edges: Vec<_> = alternatives.iter().map(|a| edge(a, backward)).collect();
-            let mut syms: Vec<Sym> = edges.iter().flat_map(|(syms, _)| syms.clone()).collect();
+            let mut syms: Vec<Sym> = edges
+                .iter()
+                .flat_map(|(syms, _)| syms.iter().copied())
+                .collect();
             syms.sort_unstable();
             syms.dedup();
             let how = edges

@@ -86,19 +86,22 @@ impl Matcher {
             vocab: &self.vocab,
             sentence_end: &sentence_end,
         };
-        let (mut rest, mut ends) = (Vec::new(), Vec::new());
+        let mut bufs = (Vec::new(), Vec::new(), Vec::new());
         // A match starts in `first..last`, and its anchor ends inside it.
         let anchor_ends = (first, (last + local.longest).min(to));
-        if local.anchored && self.near_anchors(scratch, list, anchor_ends, &around, found) {
+        if local.anchored
+            && self.near_anchors(scratch, list, anchor_ends, &around, &mut bufs, found)
+        {
             return true;
         }
+        let (rest, ends, _) = &mut bufs;
         for q in first..last {
             let (starting, any) = local.phrases.starting(stream.syms.get(q).copied());
             for &k in starting.iter().chain(any) {
                 let phrase = &local.phrases.alternatives[k as usize];
                 ends.clear();
-                around.ends(phrase, q, &mut rest, &mut ends);
-                for &e in &ends {
+                around.ends(phrase, q, rest, ends);
+                for &e in ends.iter() {
                     if e > q && found(q as u32, (e - 1) as u32) {
                         return true;
                     }
@@ -109,41 +112,40 @@ impl Matcher {
     }
 
     /// [`Matcher::near`] for the phrases of local list `list` found around their anchors: the
-    /// anchors the automaton found ending after symbol `ends.0` and at most at `ends.1`.
-    fn near_anchors(
-        &self,
+    /// anchors the automaton found ending after symbol `ends.0` and at most at `ends.1`. `bufs`
+    /// are the walk's reusable buffers.
+    fn near_anchors<'n>(
+        &'n self,
         scratch: &Scratch,
         list: usize,
         ends: (usize, usize),
         around: &Around,
+        (rest, last_ends, starts): &mut (Vec<&'n [Node]>, Vec<usize>, Vec<usize>),
         found: &mut dyn FnMut(u32, u32) -> bool,
     ) -> bool {
         let list = list as u32;
+        let key = |a: &LocalAnchor| (a.pattern, a.local);
         let anchors = &scratch.anchors;
         let after = anchors.partition_point(|&(_, end)| end as usize <= ends.0);
-        let (mut rest, mut last_ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
         for &(pattern, end) in &anchors[after..] {
             let end = end as usize;
             if end > ends.1 {
                 break;
             }
-            let key = |a: &LocalAnchor| (a.pattern, a.local);
-            let from = self
-                .local_anchors
-                .partition_point(|a| key(a) < (pattern, list));
+            let this = (pattern, list);
+            let from = self.local_anchors.partition_point(|a| key(a) < this);
             let these = self.local_anchors[from..]
                 .iter()
-                .take_while(|a| key(a) == (pattern, list));
+                .take_while(|a| key(a) == this);
+            let anchor = end - self.targets[pattern as usize].0;
             for la in these {
-                let anchor = end - self.targets[pattern as usize].0;
                 let a = &self.anchored[la.phrase as usize];
                 let site = &a.sites[la.site as usize];
                 if !site.neighbours.admit(&scratch.stream.syms, anchor, end) {
                     continue;
                 }
-                let matched = (anchor, end);
-                let bufs = (&mut rest, &mut last_ends, &mut starts);
-                let Some(last) = around.matches(a, site, matched, bufs.0, bufs.1, bufs.2) else {
+                let Some(last) = around.matches(a, site, (anchor, end), rest, last_ends, starts)
+                else {
                     continue;
                 };
                 // The longest match from each start is the closest to the hit on either side.
