@@ -15,6 +15,9 @@ const BINARY_PROBE: usize = 8192;
 /// invalid UTF-8 grow): the engine's offsets into a file's text are 32-bit.
 const MAX_INPUT: u64 = u32::MAX as u64;
 
+/// How much of a file is read before its size is looked at.
+const SIZE_PROBE: u64 = 1 << 20;
+
 /// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning that
 /// counts lines from `first_line`). Valid UTF-8, the usual case, is borrowed.
 pub(super) fn decode<'a>(
@@ -203,25 +206,29 @@ pub(super) fn read(
             }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
             let limit = input_limit(opts);
-            // A regular file's size is known unread; a pipe's only by reading (up to the limit).
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_file() && m.len() > limit => {
-                    return Err(too_large(&display, Some(m.len()), opts.max_filesize));
-                }
-                _ => {}
-            }
             let file = std::fs::File::open(&path).map_err(cannot_read)?;
-            (&file)
-                .take(limit.saturating_add(1))
-                .read_to_end(buf)
-                .map_err(cannot_read)?;
-            if buf.len() as u64 > limit {
-                let size = file
-                    .metadata()
+            // Most transcripts are read whole by the first read: only a file that fills it is
+            // asked its size (a regular file over the limit is skipped unread), which spares
+            // a system call per file on a scan of many small ones.
+            let size = || {
+                file.metadata()
                     .ok()
                     .filter(|m| m.is_file())
-                    .map(|m| m.len());
-                return Err(too_large(&display, size, opts.max_filesize));
+                    .map(|m| m.len())
+            };
+            let probe = limit.saturating_add(1).min(SIZE_PROBE);
+            (&file).take(probe).read_to_end(buf).map_err(cannot_read)?;
+            if buf.len() as u64 == probe && probe <= limit {
+                if let Some(len) = size().filter(|&len| len > limit) {
+                    return Err(too_large(&display, Some(len), opts.max_filesize));
+                }
+                (&file)
+                    .take(limit + 1 - probe)
+                    .read_to_end(buf)
+                    .map_err(cannot_read)?;
+            }
+            if buf.len() as u64 > limit {
+                return Err(too_large(&display, size(), opts.max_filesize));
             }
             Ok(Reading::whole(display, path, opts, true))
         }
