@@ -1,7 +1,7 @@
 //! Escaping shared by the formats, written for speed: a report escapes every match, message and
 //! turn it shows, so the common case (nothing to escape) is checked eight bytes at a time.
 
-/// Bytes that need escaping in a JSON string.
+/// Bytes that a JSON string writes escaped: controls, `"` and `\`.
 const ESCAPE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -14,35 +14,43 @@ const ESCAPE: [bool; 256] = {
     t
 };
 
-/// Whether any byte of `bytes` needs escaping (with `MARKUP`, `<` and `>` too), eight bytes at a
-/// time.
-fn needs_escape<const MARKUP: bool>(bytes: &[u8]) -> bool {
+/// Whether a JSON string writes `b` escaped: [`ESCAPE`] (with `MARKUP`, `<` and `>` too).
+#[inline(always)]
+fn escaped<const MARKUP: bool>(b: u8) -> bool {
+    ESCAPE[b as usize] || (MARKUP && (b == b'<' || b == b'>'))
+}
+
+/// The index of the first [`escaped`] byte of `bytes`, eight bytes at a time.
+fn first_escaped<const MARKUP: bool>(bytes: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    // The high bit of each zero byte; a byte above a zero one may be marked too (the borrow
+    // runs upward), so only the lowest mark is sure, and it is the one wanted.
+    let zeros = |x: u64| x.wrapping_sub(LO) & !x & HI;
     let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
     for chunk in &mut chunks {
         let mut block = [0u8; 8];
         block.copy_from_slice(chunk);
         let x = u64::from_le_bytes(block);
         // A byte below 0x20 (ASCII only: bytes >= 0x80 are excluded by `!x`), `"` or `\`.
-        let control = x.wrapping_sub(LO * 0x20) & !x & HI != 0;
-        if control
-            || has_zero(x ^ (LO * b'"' as u64))
-            || has_zero(x ^ (LO * b'\\' as u64))
+        let mut found = x.wrapping_sub(LO * 0x20) & !x & HI
+            | zeros(x ^ (LO * u64::from(b'"')))
+            | zeros(x ^ (LO * u64::from(b'\\')));
+        if MARKUP {
             // `<` (0x3c) and `>` (0x3e) differ only in bit 1: one test finds both.
-            || (MARKUP && has_zero((x & !(LO * 0x02)) ^ (LO * b'<' as u64)))
-        {
-            return true;
+            found |= zeros((x & !(LO * 0x02)) ^ (LO * u64::from(b'<')));
         }
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
     }
-    chunks.remainder().iter().any(|&b| escaped::<MARKUP>(b))
-}
-
-/// Whether a JSON string writes byte `b` escaped.
-#[inline(always)]
-fn escaped<const MARKUP: bool>(b: u8) -> bool {
-    ESCAPE[b as usize] || (MARKUP && (b == b'<' || b == b'>'))
+    let rest = chunks
+        .remainder()
+        .iter()
+        .position(|&b| escaped::<MARKUP>(b));
+    rest.map(|i| at + i)
 }
 
 /// Writes `s` as a JSON string.
@@ -76,13 +84,13 @@ pub(super) fn json_strings<'s, const MARKUP: bool>(
 fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
-    if !needs_escape::<MARKUP>(bytes) {
+    let Some(first) = first_escaped::<MARKUP>(bytes) else {
         out.extend_from_slice(bytes);
         out.push(b'"');
         return;
-    }
+    };
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
         if !escaped::<MARKUP>(b) {
             continue;
         }
@@ -181,7 +189,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escape_detection_matches_the_table() {
+    fn the_first_escaped_byte_is_found_wherever_it_is() {
         let samples = [
             "plain text here!",
             "quote\" at 6",
@@ -191,23 +199,23 @@ mod tests {
             "“curly” ü 😀 long enough text",
             "\u{7f}del",
             "0123456789abcdef\n",
+            "\u{1f}\u{1f}\"\\ borrows run upward",
+            "a</script>",
+            "<!-- x",
+            "x -->",
+            "no angle brackets here",
         ];
-        for s in
-            samples
-                .into_iter()
-                .chain(["a</script>", "<!-- x", "x -->", "no angle brackets here"])
-        {
-            assert_eq!(
-                needs_escape::<false>(s.as_bytes()),
-                s.bytes().any(|b| ESCAPE[b as usize]),
-                "{s:?}"
-            );
-            assert_eq!(
-                needs_escape::<true>(s.as_bytes()),
-                s.bytes()
-                    .any(|b| ESCAPE[b as usize] || b == b'<' || b == b'>'),
-                "{s:?}"
-            );
+        for s in samples {
+            // Every suffix, so that each special byte falls at every place in a block.
+            for from in 0..s.len() {
+                let b = &s.as_bytes()[from..];
+                let want = |markup: bool| {
+                    b.iter()
+                        .position(|&c| ESCAPE[c as usize] || (markup && (c == b'<' || c == b'>')))
+                };
+                assert_eq!(first_escaped::<false>(b), want(false), "{s:?} from {from}");
+                assert_eq!(first_escaped::<true>(b), want(true), "{s:?} from {from}");
+            }
         }
     }
 

@@ -198,9 +198,10 @@ fn first_line_is_an_object(source: &str) -> bool {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
+    let flat = || super::formats::flat_json::fields(first, |_, _| true).is_some();
     first.starts_with('{')
         && first.ends_with('}')
-        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+        && (flat() || serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok())
 }
 
 #[cfg(test)]

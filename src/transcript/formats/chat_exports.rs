@@ -140,7 +140,7 @@ pub fn genesys(
     let mut names = Names::default();
     let mut turns = Vec::with_capacity(phrases.len());
     for p in phrases {
-        let Some(text) = p.text.and_then(|raw| text_of(source, raw)) else {
+        let Some(text) = p.text.and_then(|raw| text_of(source, raw.get())) else {
             continue;
         };
         let speaker = p.participant_purpose.as_deref().map(|s| names.get(s));
@@ -197,7 +197,7 @@ pub fn zendesk(
     }
 
     let top: Top = from_part(source, top)?;
-    let id_of = |raw: &RawValue| string(raw).unwrap_or_else(|| raw.get().to_string());
+    let id_of = |raw: &RawValue| string(raw.get()).unwrap_or_else(|| raw.get().to_string());
     let requester = top
         .requester_id
         .or_else(|| top.ticket.as_ref()?.requester_id)
@@ -207,7 +207,11 @@ pub fn zendesk(
     let mut names = Names::default();
     let mut turns = Vec::new();
     for c in top.comments.iter().filter(|c| c.public != Some(false)) {
-        let Some(text) = c.plain_body.or(c.body).and_then(|raw| text_of(source, raw)) else {
+        let Some(text) = c
+            .plain_body
+            .or(c.body)
+            .and_then(|raw| text_of(source, raw.get()))
+        else {
             continue;
         };
         let author = c.author_id.map(id_of);
@@ -217,7 +221,9 @@ pub fn zendesk(
             Some(_) => Role::Agent,
             None => opts.default_role,
         };
-        let start_ms = c.created_at.and_then(|raw| clock.time(raw, Unit::Seconds));
+        let start_ms = c
+            .created_at
+            .and_then(|raw| clock.time(raw.get(), Unit::Seconds));
         turns.push(turn(role, author.map(|a| names.get(&a)), start_ms, text));
     }
     let id = top.ticket.and_then(|t| t.id).map(id_of);
@@ -281,7 +287,7 @@ pub fn intercom(
             .filter(|p| p.part_type.as_deref().is_none_or(|t| t == "comment")),
     );
     for p in parts {
-        let Some(body) = p.body.and_then(|raw| text_of(source, raw)) else {
+        let Some(body) = p.body.and_then(|raw| text_of(source, raw.get())) else {
             continue;
         };
         let text = strip_html(&body, source);

@@ -6,124 +6,23 @@
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
 use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis};
+use super::message::Message;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-
-/// The fields a message may carry, under the names chat tools and contact-center exports use
-/// (Amazon Connect / Contact Lens `Transcript` items, Google CCAI `entries`, AWS PCA
-/// `SpeechSegments`, Deepgram `utterances`, Whisper `segments`); anything else is ignored.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub(super) struct Message<'a> {
-    #[serde(borrow)]
-    role: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "participant_role",
-        alias = "participantRole",
-        alias = "ParticipantRole",
-        alias = "segment_participant"
-    )]
-    speaker_role: Option<&'a RawValue>,
-    /// Amazon Connect chat items: only `MESSAGE` items are said by someone.
-    #[serde(borrow, rename = "Type")]
-    item_type: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "author",
-        alias = "sender",
-        alias = "from",
-        alias = "speaker_name"
-    )]
-    #[serde(
-        alias = "DisplayName",
-        alias = "SegmentSpeaker",
-        alias = "speaker_label"
-    )]
-    speaker: Option<&'a RawValue>,
-    /// Amazon Connect's participant: `AGENT`/`CUSTOMER` in call analyses, an id in chats.
-    #[serde(borrow, rename = "ParticipantId")]
-    participant_id: Option<&'a RawValue>,
-    #[serde(borrow, alias = "user", alias = "participant", alias = "user_id")]
-    name: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "content",
-        alias = "message",
-        alias = "body",
-        alias = "utterance"
-    )]
-    #[serde(alias = "Content", alias = "DisplayText")]
-    text: Option<&'a RawValue>,
-    /// Deepgram's utterance text; in a JSONL line, an array is a whole conversation's messages.
-    #[serde(borrow)]
-    pub(super) transcript: Option<&'a RawValue>,
-    /// A JSONL line holding a whole conversation: its messages.
-    #[serde(borrow, alias = "turns", alias = "conversation", alias = "dialog")]
-    pub(super) messages: Option<&'a RawValue>,
-    /// A conversation record's id (a message's own id is not used).
-    #[serde(borrow)]
-    pub(super) id: Option<&'a RawValue>,
-    /// The conversation a message belongs to, or a record's id.
-    #[serde(borrow, alias = "conversationId")]
-    pub(super) conversation_id: Option<&'a RawValue>,
-    /// See `conversation_id`.
-    #[serde(borrow)]
-    pub(super) call_id: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "start_time",
-        alias = "startTime",
-        alias = "timestamp",
-        alias = "time"
-    )]
-    #[serde(
-        alias = "ts",
-        alias = "created_at",
-        alias = "createdAt",
-        alias = "datetime"
-    )]
-    #[serde(
-        alias = "AbsoluteTime",
-        alias = "SegmentStartTime",
-        alias = "message_time"
-    )]
-    #[serde(alias = "date_created")]
-    start: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "start_ms",
-        alias = "startMs",
-        alias = "offset_ms",
-        alias = "BeginOffsetMillis"
-    )]
-    start_millis: Option<&'a RawValue>,
-    #[serde(borrow)]
-    start_timestamp_usec: Option<&'a RawValue>,
-    #[serde(
-        borrow,
-        alias = "end_time",
-        alias = "endTime",
-        alias = "SegmentEndTime"
-    )]
-    end: Option<&'a RawValue>,
-    #[serde(borrow, alias = "end_ms", alias = "endMs", alias = "EndOffsetMillis")]
-    end_millis: Option<&'a RawValue>,
-}
 
 /// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
 /// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`](crate::transcript::roles::assign_diarised_roles).
 pub fn parse_messages(
     source: &str,
-    list: &RawValue,
+    list: &str,
     unit: Unit,
     opts: &ParseOptions,
 ) -> Result<Transcript, ParseError> {
     let mut builder = Builder::new(source, opts, unit);
     // Messages are read one at a time into the builder, never collected: a file of a million
     // messages holds only its turns.
-    let mut de = serde_json::Deserializer::from_str(list.get());
+    let mut de = serde_json::Deserializer::from_str(list);
     serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
         .map_err(|e| error_in(source, list, &e))?;
     Ok(Transcript {
@@ -180,7 +79,7 @@ impl<'s> Builder<'s> {
     }
 
     pub(super) fn add(&mut self, m: &Message) {
-        if m.item_type.is_some_and(|t| t.get() != "\"MESSAGE\"") {
+        if m.item_type.is_some_and(|t| t != "\"MESSAGE\"") {
             return;
         }
         let Some(text) = m.text.or(m.transcript).and_then(|raw| self.text(raw)) else {
@@ -228,8 +127,7 @@ impl<'s> Builder<'s> {
     }
 
     /// The message text with its place in the source; `None` when it is not text.
-    fn text(&self, raw: &RawValue) -> Option<TurnText> {
-        let json = raw.get();
+    fn text(&self, json: &str) -> Option<TurnText> {
         let offset = json.as_ptr() as usize - self.source.as_ptr() as usize;
         if json.starts_with('"') {
             return Some(decode_string(json, offset));

@@ -117,8 +117,11 @@ impl Shape<'_> {
             let m: Contact = serde_json::from_str(self.customer_metadata?.get()).ok()?;
             m.contact_id
         };
-        conversation_id([self.conversation_id, self.id, self.call_id, self.job_name])
-            .or_else(contact)
+        conversation_id(
+            [self.conversation_id, self.id, self.call_id, self.job_name]
+                .map(|f| f.map(RawValue::get)),
+        )
+        .or_else(contact)
     }
 }
 
@@ -152,7 +155,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));
         }
-        let mut t = parse_messages(source, top, Unit::Seconds, opts)?;
+        let mut t = parse_messages(source, top.get(), Unit::Seconds, opts)?;
         // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).
         let empty = top.get()[1..].trim_start().starts_with(']');
         if t.turns.is_empty() && !empty {
@@ -208,7 +211,7 @@ fn read(
     ) -> Result<&'r RawValue, ParseError> {
         raw.ok_or_else(|| not_a(format, key))
     }
-    let messages = |raw: &RawValue, unit| parse_messages(source, raw, unit, opts);
+    let messages = |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, opts);
     match format {
         Format::Json => {
             let raw = shape.messages.or(shape.transcript);

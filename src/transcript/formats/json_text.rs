@@ -12,12 +12,12 @@ pub fn from_part<'a, T: Deserialize<'a>>(
     source: &str,
     part: &'a RawValue,
 ) -> Result<T, ParseError> {
-    serde_json::from_str(part.get()).map_err(|e| error_in(source, part, &e))
+    serde_json::from_str(part.get()).map_err(|e| error_in(source, part.get(), &e))
 }
 
 /// An error in reading `part`, a slice of `source`, placed in the whole file.
-pub fn error_in(source: &str, part: &RawValue, e: &serde_json::Error) -> ParseError {
-    let (line, column) = position(source, part.get());
+pub fn error_in(source: &str, part: &str, e: &serde_json::Error) -> ParseError {
+    let (line, column) = position(source, part);
     let mut err = json_error(e, line - 1);
     if e.line() <= 1 {
         err.column += column - 1;
@@ -48,8 +48,7 @@ impl Clock {
 
     /// A relative time: a number in `unit`, a numeric string in `unit` (AWS writes `"4.87"`), a
     /// protobuf duration (`"1.500s"`), a clock (`00:01:02`), or an ISO 8601 date-time.
-    pub fn time(&mut self, raw: &RawValue, unit: Unit) -> Option<u64> {
-        let json = raw.get();
+    pub fn time(&mut self, json: &str, unit: Unit) -> Option<u64> {
         match json.parse::<f64>() {
             Ok(v) => in_unit(v, unit),
             Err(_) => self.time_str(
@@ -102,25 +101,22 @@ fn in_unit(v: f64, unit: Unit) -> Option<u64> {
 }
 
 /// A JSON string's value (escapes decoded); `None` for other values.
-pub fn string(raw: &RawValue) -> Option<String> {
-    serde_json::from_str(raw.get()).ok()
+pub fn string(json: &str) -> Option<String> {
+    serde_json::from_str(json).ok()
 }
 
 /// A conversation id: the first of `fields` that is a string (its value) or another value but
 /// `null` (its JSON text, so `7` is `"7"`).
-pub fn conversation_id<'a>(
-    fields: impl IntoIterator<Item = Option<&'a RawValue>>,
-) -> Option<String> {
+pub fn conversation_id<'a>(fields: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
     fields
         .into_iter()
         .flatten()
-        .filter(|raw| raw.get() != "null")
-        .find_map(|raw| string(raw).or_else(|| Some(raw.get().to_string())))
+        .filter(|&json| json != "null")
+        .find_map(|json| string(json).or_else(|| Some(json.to_string())))
 }
 
 /// The text of a JSON string at its place in `source`; `None` when the value is not a string.
-pub fn text_of(source: &str, raw: &RawValue) -> Option<TurnText> {
-    let json = raw.get();
+pub fn text_of(source: &str, json: &str) -> Option<TurnText> {
     json.starts_with('"')
         .then(|| decode_string(json, json.as_ptr() as usize - source.as_ptr() as usize))
 }
@@ -149,29 +145,26 @@ pub fn position(source: &str, part: &str) -> (usize, usize) {
 }
 
 /// A whole number of microseconds (Google CCAI's `start_timestamp_usec`).
-pub fn micros(raw: &RawValue) -> Option<u64> {
-    raw.get()
-        .parse::<f64>()
+pub fn micros(json: &str) -> Option<u64> {
+    json.parse::<f64>()
         .ok()
         .and_then(|v| seconds_ms(v / 1_000_000.0))
 }
 
 /// A whole number of milliseconds.
-pub fn millis(raw: &RawValue) -> Option<u64> {
-    raw.get()
-        .parse::<f64>()
+pub fn millis(json: &str) -> Option<u64> {
+    json.parse::<f64>()
         .ok()
         .and_then(|v| seconds_ms(v / 1000.0))
 }
 
 /// A label from a string, or from the first of `keys` in an object.
-pub fn label(raw: &RawValue, keys: &[&str]) -> Option<String> {
-    let json = raw.get();
+pub fn label(json: &str, keys: &[&str]) -> Option<String> {
     if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
         let s = json[1..json.len() - 1].trim();
         return (!s.is_empty()).then(|| s.to_string());
     }
-    let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
     match value {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
         // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).

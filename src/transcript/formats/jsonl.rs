@@ -7,12 +7,12 @@
 //! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
 //! pieces as it streams.
 
-use super::chat_json::{Builder, Message, parse_messages};
+use super::chat_json::{Builder, parse_messages};
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
+use super::message::Message;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
-use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 
@@ -36,11 +36,11 @@ impl LineKind {
 }
 
 /// A record's message list: `messages` (or `turns`, …) or `transcript`, when it is an array.
-fn record_messages<'a>(m: &Message<'a>) -> Option<&'a RawValue> {
+fn record_messages<'a>(m: &Message<'a>) -> Option<&'a str> {
     [m.messages, m.transcript]
         .into_iter()
         .flatten()
-        .find(|raw| raw.get().starts_with('['))
+        .find(|json| json.starts_with('['))
 }
 
 /// Reads line `number` (1-based), `text` without its line break, and says what it holds.
@@ -60,7 +60,7 @@ fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
             "expected a JSON object: one message or one whole conversation per line",
         ));
     }
-    serde_json::from_str(text).map_err(|e| json_error(&e, number - 1))
+    Message::read(text).map_err(|e| json_error(&e, number - 1))
 }
 
 /// Whether a line has no content (blank lines are allowed anywhere).

@@ -29,7 +29,7 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
     let mut names = Names::default();
     let mut current: Option<Option<String>> = None;
     for w in words {
-        let Some(text) = text_of(source, w.text) else {
+        let Some(text) = text_of(source, w.text.get()) else {
             continue;
         };
         let len = text.as_str(source).len();
@@ -142,7 +142,7 @@ pub fn aws_transcribe(
 
     let results: Results = from_part(source, results)?;
     if let Some(segments) = results.audio_segments {
-        return parse_messages(source, segments, Unit::Seconds, opts);
+        return parse_messages(source, segments.get(), Unit::Seconds, opts);
     }
     let speaker_at: std::collections::HashMap<String, String> = results
         .speaker_labels
@@ -175,7 +175,7 @@ pub fn aws_transcribe(
             continue;
         };
         let joins = item.kind.as_deref() == Some("punctuation");
-        let at = |raw: Option<&RawValue>| raw.and_then(string);
+        let at = |raw: Option<&RawValue>| raw.and_then(|r| string(r.get()));
         let speaker = if joins {
             last_speaker.clone()
         } else {
@@ -187,8 +187,12 @@ pub fn aws_transcribe(
         last_speaker.clone_from(&speaker);
         words.push(Word {
             text: alt.content,
-            start_ms: item.start_time.and_then(|r| clock.time(r, Unit::Seconds)),
-            end_ms: item.end_time.and_then(|r| clock.time(r, Unit::Seconds)),
+            start_ms: item
+                .start_time
+                .and_then(|r| clock.time(r.get(), Unit::Seconds)),
+            end_ms: item
+                .end_time
+                .and_then(|r| clock.time(r.get(), Unit::Seconds)),
             speaker,
             joins,
         });
@@ -234,7 +238,7 @@ pub fn deepgram(
 
     let results: Results = from_part(source, results)?;
     if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
-        return parse_messages(source, u, Unit::Seconds, opts);
+        return parse_messages(source, u.get(), Unit::Seconds, opts);
     }
     let channels = results.channels.len();
     let mut words = Vec::new();
@@ -342,8 +346,10 @@ pub fn google_stt(
         for w in &best.words {
             words.push(Word {
                 text: w.word,
-                start_ms: w.start_time.and_then(|r| clock.time(r, Unit::Seconds)),
-                end_ms: w.end_time.and_then(|r| clock.time(r, Unit::Seconds)),
+                start_ms: w
+                    .start_time
+                    .and_then(|r| clock.time(r.get(), Unit::Seconds)),
+                end_ms: w.end_time.and_then(|r| clock.time(r.get(), Unit::Seconds)),
                 speaker: w
                     .speaker_label
                     .clone()
@@ -361,12 +367,12 @@ pub fn google_stt(
         let first_word = r.alternatives.first().and_then(|a| a.words.first());
         let end_ms = r
             .result_end_time
-            .and_then(|raw| clock.time(raw, Unit::Seconds));
+            .and_then(|raw| clock.time(raw.get(), Unit::Seconds));
         words.push(Word {
             text,
             start_ms: first_word
                 .and_then(|w| w.start_time)
-                .and_then(|raw| clock.time(raw, Unit::Seconds))
+                .and_then(|raw| clock.time(raw.get(), Unit::Seconds))
                 .or(previous_end),
             end_ms,
             speaker: r.channel_tag.map(|c| format!("channel {c}")),

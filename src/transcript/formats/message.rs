@@ -1,0 +1,228 @@
+//! One chat message's fields, read from a JSON object: by [`flat_json`] when the object is flat
+//! (a JSONL line, as most are), else by serde. Both read the keys through [`Message::slot`], so
+//! they agree on every name, alias and duplicate.
+
+use super::flat_json;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+
+/// The fields a message may carry, under the names chat tools and contact-center exports use
+/// (Amazon Connect / Contact Lens `Transcript` items, Google CCAI `entries`, AWS PCA
+/// `SpeechSegments`, Deepgram `utterances`, Whisper `segments`); anything else is ignored. Each
+/// is the JSON text of its value, borrowed from the source; `null` leaves a field unset.
+#[derive(Default, Debug, Clone, Copy)]
+pub(super) struct Message<'a> {
+    pub role: Option<&'a str>,
+    pub speaker_role: Option<&'a str>,
+    /// Amazon Connect chat items: only `MESSAGE` items are said by someone.
+    pub item_type: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    /// Amazon Connect's participant: `AGENT`/`CUSTOMER` in call analyses, an id in chats.
+    pub participant_id: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub text: Option<&'a str>,
+    /// Deepgram's utterance text; in a JSONL line, an array is a whole conversation's messages.
+    pub transcript: Option<&'a str>,
+    /// A JSONL line holding a whole conversation: its messages.
+    pub messages: Option<&'a str>,
+    /// A conversation record's id (a message's own id is not used).
+    pub id: Option<&'a str>,
+    /// The conversation a message belongs to, or a record's id.
+    pub conversation_id: Option<&'a str>,
+    /// See `conversation_id`.
+    pub call_id: Option<&'a str>,
+    pub start: Option<&'a str>,
+    pub start_millis: Option<&'a str>,
+    pub start_timestamp_usec: Option<&'a str>,
+    pub end: Option<&'a str>,
+    pub end_millis: Option<&'a str>,
+}
+
+impl<'a> Message<'a> {
+    /// Reads the message object `json` (with whitespace around it, nothing else).
+    pub fn read(json: &'a str) -> Result<Message<'a>, serde_json::Error> {
+        let mut m = Message::default();
+        let mut seen = 0;
+        if flat_json::fields(json, |key, value| m.put(key, value, &mut seen).is_ok()).is_some() {
+            return Ok(m);
+        }
+        serde_json::from_str(json)
+    }
+
+    /// Sets the field `key` names (if any) to the JSON text `value`; `Err` with the field's name
+    /// when `seen` says it was given before, under this name or another.
+    fn put(&mut self, key: &str, value: &'a str, seen: &mut u32) -> Result<(), &'static str> {
+        let Some((bit, name, slot)) = self.slot(key) else {
+            return Ok(());
+        };
+        if *seen & bit != 0 {
+            return Err(name);
+        }
+        *seen |= bit;
+        *slot = (value != "null").then_some(value);
+        Ok(())
+    }
+
+    /// The field a key names: its bit among the fields, its name, and its value.
+    fn slot(&mut self, key: &str) -> Option<(u32, &'static str, &mut Option<&'a str>)> {
+        Some(match key {
+            "role" => (1, "role", &mut self.role),
+            "speaker_role"
+            | "participant_role"
+            | "participantRole"
+            | "ParticipantRole"
+            | "segment_participant" => (1 << 1, "speaker_role", &mut self.speaker_role),
+            "Type" => (1 << 2, "Type", &mut self.item_type),
+            "speaker" | "author" | "sender" | "from" | "speaker_name" | "DisplayName"
+            | "SegmentSpeaker" | "speaker_label" => (1 << 3, "speaker", &mut self.speaker),
+            "ParticipantId" => (1 << 4, "ParticipantId", &mut self.participant_id),
+            "name" | "user" | "participant" | "user_id" => (1 << 5, "name", &mut self.name),
+            "text" | "content" | "message" | "body" | "utterance" | "Content" | "DisplayText" => {
+                (1 << 6, "text", &mut self.text)
+            }
+            "transcript" => (1 << 7, "transcript", &mut self.transcript),
+            "messages" | "turns" | "conversation" | "dialog" => {
+                (1 << 8, "messages", &mut self.messages)
+            }
+            "id" => (1 << 9, "id", &mut self.id),
+            "conversation_id" | "conversationId" => {
+                (1 << 10, "conversation_id", &mut self.conversation_id)
+            }
+            "call_id" => (1 << 11, "call_id", &mut self.call_id),
+            "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
+            | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
+            | "date_created" => (1 << 12, "start", &mut self.start),
+            "start_millis" | "start_ms" | "startMs" | "offset_ms" | "BeginOffsetMillis" => {
+                (1 << 13, "start_millis", &mut self.start_millis)
+            }
+            "start_timestamp_usec" => (
+                1 << 14,
+                "start_timestamp_usec",
+                &mut self.start_timestamp_usec,
+            ),
+            "end" | "end_time" | "endTime" | "SegmentEndTime" => (1 << 15, "end", &mut self.end),
+            "end_millis" | "end_ms" | "endMs" | "EndOffsetMillis" => {
+                (1 << 16, "end_millis", &mut self.end_millis)
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Message<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(MessageVisitor)
+    }
+}
+
+struct MessageVisitor;
+
+impl<'de> Visitor<'de> for MessageVisitor {
+    type Value = Message<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a message object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message<'de>, A::Error> {
+        let mut m = Message::default();
+        let mut seen = 0;
+        while let Some(Key(key)) = map.next_key()? {
+            if m.slot(&key).is_none() {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let value: &'de RawValue = map.next_value()?;
+            m.put(&key, value.get(), &mut seen)
+                .map_err(de::Error::duplicate_field)?;
+        }
+        Ok(m)
+    }
+}
+
+/// A key, borrowed unless it had escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(key)))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(key.to_owned())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A message's fields, in order.
+    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 17] {
+        [
+            m.role,
+            m.speaker_role,
+            m.item_type,
+            m.speaker,
+            m.participant_id,
+            m.name,
+            m.text,
+            m.transcript,
+            m.messages,
+            m.id,
+            m.conversation_id,
+            m.call_id,
+            m.start,
+            m.start_millis,
+            m.start_timestamp_usec,
+            m.end,
+            m.end_millis,
+        ]
+    }
+
+    #[test]
+    fn the_flat_reader_and_serde_read_every_field_alike() {
+        let lines = [
+            r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9}"#,
+            r#"{"speaker":"Customer","content":"a \"quoted\" \u00e9 word\n","unknown":[1,{"x":2}],"start":1.5}"#,
+            r#"{"role":null,"text":"x"}"#,
+            r#"{}"#,
+        ];
+        for line in lines {
+            let flat = Message::read(line).unwrap();
+            let serde: Message = serde_json::from_str(line).unwrap();
+            assert_eq!(fields(&flat), fields(&serde), "{line}");
+        }
+        let m = Message::read(lines[0]).unwrap();
+        assert_eq!((m.text, m.call_id, m.id), (Some("\"hi\""), None, Some("7")));
+    }
+
+    #[test]
+    fn a_field_given_twice_under_any_of_its_names_is_an_error() {
+        for line in [
+            r#"{"text":"a","content":"b"}"#,
+            r#"{"text":"a","unknown":{"nested":1},"body":"b"}"#,
+            r#"{"role":null,"role":"agent"}"#,
+        ] {
+            let err = Message::read(line).unwrap_err().to_string();
+            assert!(err.starts_with("duplicate field `"), "{line}: {err}");
+        }
+        // Unknown keys may repeat.
+        assert!(Message::read(r#"{"x":1,"x":2,"text":"a"}"#).is_ok());
+    }
+}
