@@ -125,15 +125,20 @@ impl Format {
 
     /// The format a file extension stands for.
     pub fn from_extension(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" | "transcript" => Format::Text,
-            "json" | "jsonc" => Format::Json,
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "vtt" | "webvtt" => Format::Vtt,
-            "srt" => Format::Srt,
-            "sbv" => Format::Sbv,
-            "csv" | "tsv" => Format::Csv,
+        // Lowercased in a small buffer: every file of a scan asks this, twice.
+        let ext = path.extension()?.as_encoded_bytes();
+        let mut lower = [0u8; 10];
+        let lower = lower.get_mut(..ext.len())?;
+        lower.copy_from_slice(ext);
+        lower.make_ascii_lowercase();
+        Some(match &*lower {
+            b"txt" | b"text" | b"md" | b"markdown" | b"transcript" => Format::Text,
+            b"json" | b"jsonc" => Format::Json,
+            b"jsonl" | b"ndjson" => Format::Jsonl,
+            b"vtt" | b"webvtt" => Format::Vtt,
+            b"srt" => Format::Srt,
+            b"sbv" => Format::Sbv,
+            b"csv" | b"tsv" => Format::Csv,
             _ => return None,
         })
     }
@@ -207,6 +212,17 @@ fn first_line_is_an_object(source: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extensions_are_read_in_any_case() {
+        let ext = |name: &str| Format::from_extension(Path::new(name));
+        assert_eq!(ext("a.JSONL"), Some(Format::Jsonl));
+        assert_eq!(ext("a.Transcript"), Some(Format::Text));
+        assert_eq!(ext("a.WebVTT"), Some(Format::Vtt));
+        assert_eq!(ext("a.transcripts"), None);
+        assert_eq!(ext("a.jsonl.bak"), None);
+        assert_eq!(ext("jsonl"), None);
+    }
 
     #[test]
     fn content_beats_a_misleading_extension() {
