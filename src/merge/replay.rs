@@ -6,7 +6,7 @@
 
 use super::MergeError;
 use crate::redact::Redactor;
-use crate::report::{Conversation, Finding};
+use crate::report::{Conversation, Finding, Message};
 use crate::rules::{Kind, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::transcript::{Format, Role, Transcript, Turn};
@@ -276,7 +276,7 @@ impl<'a> Replay<'a> {
                 severity: f.severity,
                 category: &f.category,
                 points: f.points,
-                message: mask(&f.message),
+                message: Message::Text(mask(&f.message)),
                 turn: f.turn,
                 role: f.role,
                 speaker: f.speaker.as_deref(),

@@ -93,7 +93,7 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             text(&mut w, f.category);
             put(&mut w, numbers.format(f.points).as_bytes());
             text(&mut w, f.matched.as_deref().unwrap_or(""));
-            text(&mut w, &f.message);
+            text(&mut w, &f.message.text());
             end_row(&mut w);
         }
         return;

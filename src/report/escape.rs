@@ -1,6 +1,8 @@
 //! Escaping shared by the formats, written for speed: a report escapes every match, message and
 //! turn it shows, so the common case (nothing to escape) is checked eight bytes at a time.
 
+use super::Message;
+
 /// Bytes that a JSON string writes escaped: controls, `"` and `\`.
 const ESCAPE: [bool; 256] = {
     let mut t = [false; 256];
@@ -81,12 +83,24 @@ pub(super) fn json_strings<'s, const MARKUP: bool>(
     out.push(b']');
 }
 
+/// Writes a finding's message as a JSON string, a piece at a time.
+pub(super) fn json_message(out: &mut Vec<u8>, message: &Message) {
+    out.push(b'"');
+    message.pieces(&mut |piece| escape_into::<false>(out, piece));
+    out.push(b'"');
+}
+
 fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
+    escape_into::<MARKUP>(out, s);
+    out.push(b'"');
+}
+
+/// Appends `s` escaped as the inside of a JSON string.
+fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let Some(first) = first_escaped::<MARKUP>(bytes) else {
         out.extend_from_slice(bytes);
-        out.push(b'"');
         return;
     };
     let mut run = 0;
@@ -111,7 +125,6 @@ fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
         }
     }
     out.extend_from_slice(&bytes[run..]);
-    out.push(b'"');
 }
 
 pub(super) fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {

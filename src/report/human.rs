@@ -224,7 +224,8 @@ fn snippet(
     let span = before.len()..before.len() + hit.len();
     let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
     let label = points_label(f, missing);
-    let title = escape_controls(&f.message);
+    let message_text = f.message.text();
+    let title = escape_controls(&message_text);
     let mut snippet = Snippet::source(&text)
         .line_start(f.line)
         .annotation(level.span(span).label(&label));

@@ -6,7 +6,7 @@
 //! millions of findings, and this is several times faster. A test checks the output against the
 //! serde form of the same types.
 
-use super::escape::{int, json_string};
+use super::escape::{int, json_message, json_string};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
@@ -110,7 +110,7 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(&rule.head);
     int(out, f.points);
     out.extend_from_slice(b",\"message\":");
-    json_string(out, &f.message);
+    json_message(out, &f.message);
     out.extend_from_slice(b",\"turn\":");
     int(out, f.turn);
     out.extend_from_slice(b",\"role\":\"");

@@ -94,7 +94,7 @@ fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
             out.extend_from_slice(b" [");
             xml_into(out, f.rule);
             out.extend_from_slice(b"] ");
-            xml_into(out, &f.message);
+            xml_into(out, &f.message.text());
         }
         out.extend_from_slice(b"\n      </failure>\n    ");
     }

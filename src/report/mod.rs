@@ -16,6 +16,7 @@ mod html;
 mod human;
 mod json;
 mod junit;
+mod message;
 mod model;
 mod rank;
 #[cfg(test)]
@@ -27,6 +28,7 @@ mod summary;
 
 use crate::rules::{RuleSet, Severity};
 pub(crate) use json::Document;
+pub use message::Message;
 pub(crate) use model::conversation;
 pub use model::{Conversation, FileError, Finding, Skipped};
 use std::io::{self, Write};

@@ -1,9 +1,10 @@
 //! The report model every output format renders (one shape, many printers): a conversation's
 //! findings with their places in the file, and the files that were skipped or could not be read.
 
+use super::Message;
 use crate::engine::{Evaluation, Outcome};
 use crate::redact::{Redactor, Span, mask_range};
-use crate::rules::{Kind, RuleSet, Severity};
+use crate::rules::{Kind, Rule, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
@@ -21,7 +22,8 @@ pub struct Finding<'a> {
     pub category: &'a str,
     /// Points added to the score (0 beyond the rule's `max_hits`).
     pub points: i32,
-    pub message: Cow<'a, str>,
+    #[schemars(with = "String")]
+    pub message: Message<'a>,
     /// 1-based turn number.
     pub turn: usize,
     pub role: Role,
@@ -174,9 +176,10 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 severity: rule.severity,
                 category: &rule.category,
                 points: o.points,
-                message: rule.message(
-                    matched.as_deref(),
-                    trigger.as_deref(),
+                message: message(
+                    rule,
+                    matched.as_ref(),
+                    trigger.as_ref(),
                     speaker.unwrap_or(turn.role.name()),
                 ),
                 turn: o.turn + 1,
@@ -238,5 +241,29 @@ pub(crate) fn conversation<'a, 's: 'a>(
         warnings,
         transcript,
         redactor,
+    }
+}
+
+/// A finding's message: kept as its template while the text it quotes is borrowed, written out
+/// when redaction made a quote a string of its own.
+fn message<'a>(
+    rule: &'a Rule,
+    matched: Option<&Cow<'a, str>>,
+    trigger: Option<&Cow<'a, str>>,
+    speaker: &'a str,
+) -> Message<'a> {
+    let borrowed = |quote: Option<&Cow<'a, str>>| match quote {
+        None => Some(None),
+        Some(Cow::Borrowed(text)) => Some(Some(*text)),
+        Some(Cow::Owned(_)) => None,
+    };
+    match (borrowed(matched), borrowed(trigger)) {
+        (Some(matched), Some(trigger)) => Message::Template {
+            rule,
+            matched,
+            trigger,
+            speaker,
+        },
+        _ => Message::Text(rule.message(matched.map(|m| &**m), trigger.map(|t| &**t), speaker)),
     }
 }

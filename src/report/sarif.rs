@@ -3,7 +3,7 @@
 //! message, region (columns in code points) and matched text. Results are streamed like the
 //! other formats.
 
-use super::escape::{int, json_string, json_strings};
+use super::escape::{int, json_message, json_string, json_strings};
 use super::{Conversation, Finding, Printer, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
@@ -134,7 +134,7 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"startLine\":");
     int(out, f.line);
     out.extend_from_slice(b"}}}],\"message\":{\"text\":");
-    json_string(out, &f.message);
+    json_message(out, &f.message);
     out.extend_from_slice(b"},\"properties\":{");
     if let Some(id) = c.id {
         out.extend_from_slice(b"\"conversation\":");

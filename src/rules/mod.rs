@@ -119,9 +119,22 @@ impl Rule {
             return std::borrow::Cow::Borrowed(&self.message);
         }
         let mut out = String::with_capacity(self.message.len() + 32);
+        self.message_pieces(matched, trigger, speaker, &mut |piece| out.push_str(piece));
+        std::borrow::Cow::Owned(out)
+    }
+
+    /// The message of [`Rule::message`], a piece at a time: what a report writes straight into
+    /// its output, with no string of its own.
+    pub fn message_pieces(
+        &self,
+        matched: Option<&str>,
+        trigger: Option<&str>,
+        speaker: &str,
+        piece: &mut dyn FnMut(&str),
+    ) {
         let mut rest = self.message.as_str();
         while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
-            out.push_str(&rest[..open]);
+            piece(&rest[..open]);
             rest = &rest[open..];
             let (value, len) = if rest.starts_with("{match}") {
                 (matched.unwrap_or(""), 7)
@@ -139,17 +152,16 @@ impl Rule {
                 // Fold whitespace runs (a match may span a line break).
                 for (i, word) in value.split_whitespace().enumerate() {
                     if i > 0 {
-                        out.push(' ');
+                        piece(" ");
                     }
-                    out.push_str(word);
+                    piece(word);
                 }
             } else {
-                out.push_str(value);
+                piece(value);
             }
             rest = &rest[len..];
         }
-        out.push_str(rest);
-        std::borrow::Cow::Owned(out)
+        piece(rest);
     }
 
     /// The rule's search, unless it is a `when` rule.

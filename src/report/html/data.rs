@@ -61,7 +61,7 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         out.push(b',');
         int(out, f.points);
         out.push(b',');
-        string(out, &f.message);
+        string(out, &f.message.text());
         out.push(b']');
     }
     out.extend_from_slice(b"],\"t\":[");
