@@ -10,6 +10,8 @@ use super::message::Message;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::rc::Rc;
 
 /// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
 /// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`](crate::transcript::roles::assign_diarised_roles).
@@ -57,6 +59,9 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
     }
 }
 
+/// How many speakers' names a [`Builder`] keeps to share.
+const SHARED_SPEAKERS: usize = 8;
+
 /// Turns messages into turns, with times relative to the first absolute timestamp.
 pub(super) struct Builder<'s> {
     source: &'s str,
@@ -65,6 +70,8 @@ pub(super) struct Builder<'s> {
     clock: Clock,
     /// The unit of bare numbers in `start`/`end`.
     unit: Unit,
+    /// The speakers' names so far (a conversation has few).
+    speakers: Vec<Rc<str>>,
 }
 
 impl<'s> Builder<'s> {
@@ -75,6 +82,7 @@ impl<'s> Builder<'s> {
             turns: Vec::new(),
             clock: Clock::default(),
             unit,
+            speakers: Vec::new(),
         }
     }
 
@@ -94,12 +102,18 @@ impl<'s> Builder<'s> {
             .flatten()
             .find_map(|raw| label(raw, &["role", "type"]))
             .or_else(|| m.speaker.and_then(|raw| label(raw, &["role", "type"])));
-        let role = match (&role_label, &speaker) {
-            (Some(r), _) if self.opts.roles.knows(r) => self.opts.roles.role_of(r),
-            (_, Some(s)) if self.opts.roles.knows(s) => self.opts.roles.role_of(s),
-            (None, None) => self.opts.default_role,
-            _ => Role::Unknown,
+        // The role the label names, else the speaker's name, else none.
+        let known = |label: &Cow<str>| {
+            Some(self.opts.roles.role_of(label)).filter(|&role| role != Role::Unknown)
         };
+        let role = role_label
+            .as_ref()
+            .and_then(known)
+            .or_else(|| speaker.as_ref().and_then(known))
+            .unwrap_or(match (&role_label, &speaker) {
+                (None, None) => self.opts.default_role,
+                _ => Role::Unknown,
+            });
         let unit = self.unit;
         let start_ms = m
             .start_millis
@@ -113,13 +127,27 @@ impl<'s> Builder<'s> {
             .end_millis
             .and_then(millis)
             .or_else(|| m.end.and_then(|raw| self.clock.time(raw, unit)));
+        let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,
-            speaker: speaker.map(Into::into),
+            speaker,
             start_ms,
             end_ms,
             text,
         });
+    }
+
+    /// The speaker `name`, allocated once for all the turns of this conversation (for its
+    /// first [`SHARED_SPEAKERS`] speakers: a longer search would cost more than it saves).
+    fn shared(&mut self, name: &str) -> Rc<str> {
+        if let Some(seen) = self.speakers.iter().find(|s| ***s == *name) {
+            return Rc::clone(seen);
+        }
+        let new: Rc<str> = name.into();
+        if self.speakers.len() < SHARED_SPEAKERS {
+            self.speakers.push(Rc::clone(&new));
+        }
+        new
     }
 
     pub(super) fn finish(self) -> Vec<Turn> {

@@ -6,6 +6,7 @@ use super::time::{clock_ms, iso8601_ms, seconds_ms};
 use crate::transcript::{Decoded, ParseError, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// Deserialises `part`, a slice of `source`, with errors placed in the whole file.
 pub fn from_part<'a, T: Deserialize<'a>>(
@@ -158,20 +159,23 @@ pub fn millis(json: &str) -> Option<u64> {
         .and_then(|v| seconds_ms(v / 1000.0))
 }
 
-/// A label from a string, or from the first of `keys` in an object.
-pub fn label(json: &str, keys: &[&str]) -> Option<String> {
+/// A label from a string, or from the first of `keys` in an object; a plain string (the usual
+/// label) is borrowed.
+pub fn label<'a>(json: &'a str, keys: &[&str]) -> Option<Cow<'a, str>> {
     if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
         let s = json[1..json.len() - 1].trim();
-        return (!s.is_empty()).then(|| s.to_string());
+        return (!s.is_empty()).then_some(Cow::Borrowed(s));
     }
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     match value {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s),
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(Cow::Owned(s)),
         // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Object(map) => keys
-            .iter()
-            .find_map(|k| map.get(*k).and_then(|v| v.as_str()).map(str::to_string)),
+        serde_json::Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        serde_json::Value::Object(map) => keys.iter().find_map(|k| {
+            map.get(*k)
+                .and_then(|v| v.as_str())
+                .map(|s| Cow::Owned(s.to_string()))
+        }),
         _ => None,
     }
 }
