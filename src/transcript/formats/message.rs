@@ -44,28 +44,16 @@ impl<'a> Message<'a> {
     pub fn read(json: &'a str) -> Result<Message<'a>, serde_json::Error> {
         let mut m = Message::default();
         let mut seen = 0;
-        if flat_json::fields(json, |key, value| m.put(key, value, &mut seen).is_ok()).is_some() {
+        let mut field =
+            |key: &str, value| m.slot(key).is_none_or(|f| put(f, value, &mut seen).is_ok());
+        if flat_json::fields(json, &mut field).is_some() {
             return Ok(m);
         }
         serde_json::from_str(json)
     }
 
-    /// Sets the field `key` names (if any) to the JSON text `value`; `Err` with the field's name
-    /// when `seen` says it was given before, under this name or another.
-    fn put(&mut self, key: &str, value: &'a str, seen: &mut u32) -> Result<(), &'static str> {
-        let Some((bit, name, slot)) = self.slot(key) else {
-            return Ok(());
-        };
-        if *seen & bit != 0 {
-            return Err(name);
-        }
-        *seen |= bit;
-        *slot = (value != "null").then_some(value);
-        Ok(())
-    }
-
-    /// The field a key names: its bit among the fields, its name, and its value.
-    fn slot(&mut self, key: &str) -> Option<(u32, &'static str, &mut Option<&'a str>)> {
+    /// The field a key names, if any.
+    fn slot(&mut self, key: &str) -> Option<Field<'_, 'a>> {
         Some(match key {
             "role" => (1, "role", &mut self.role),
             "speaker_role"
@@ -110,6 +98,24 @@ impl<'a> Message<'a> {
     }
 }
 
+/// A field [`Message::slot`] found: its bit among the fields, its name, and its value.
+type Field<'m, 'a> = (u32, &'static str, &'m mut Option<&'a str>);
+
+/// Sets `field` to the JSON text `value` (`null` leaves it unset); `Err` with the field's name
+/// when `seen` says it was given before, under this name or another.
+fn put<'a>(
+    (bit, name, slot): Field<'_, 'a>,
+    value: &'a str,
+    seen: &mut u32,
+) -> Result<(), &'static str> {
+    if *seen & bit != 0 {
+        return Err(name);
+    }
+    *seen |= bit;
+    *slot = (value != "null").then_some(value);
+    Ok(())
+}
+
 impl<'de> de::Deserialize<'de> for Message<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(MessageVisitor)
@@ -129,13 +135,12 @@ impl<'de> Visitor<'de> for MessageVisitor {
         let mut m = Message::default();
         let mut seen = 0;
         while let Some(Key(key)) = map.next_key()? {
-            if m.slot(&key).is_none() {
+            let Some(field) = m.slot(&key) else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
-            }
+            };
             let value: &'de RawValue = map.next_value()?;
-            m.put(&key, value.get(), &mut seen)
-                .map_err(de::Error::duplicate_field)?;
+            put(field, value.get(), &mut seen).map_err(de::Error::duplicate_field)?;
         }
         Ok(m)
     }
