@@ -104,7 +104,13 @@ impl Stats {
             add_at(&mut self.points_lost, i, *n);
         }
         for (name, agent) in &o.agents {
-            self.agents.entry(name.clone()).or_default().merge(agent);
+            // Most names are known by now: the name is copied only for a new one.
+            match self.agents.get_mut(name) {
+                Some(known) => known.merge(agent),
+                None => {
+                    self.agents.insert(name.clone(), agent.clone());
+                }
+            }
         }
         for (a, b) in self.scores.iter_mut().zip(o.scores) {
             *a += b;

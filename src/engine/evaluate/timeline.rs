@@ -191,10 +191,12 @@ pub struct Measures {
 
 /// The measures of a conversation whose turns all have start times and some an end time.
 pub fn measures(t: &Transcript) -> Option<Measures> {
-    let tl = Timeline::new(t);
-    if !tl.timed || !tl.has_ends {
+    // Most transcripts have no times: they are answered before the timeline is built.
+    let timed = !t.turns.is_empty() && t.turns.iter().all(|x| x.start_ms.is_some());
+    if !timed || !t.turns.iter().any(|x| x.end_ms.is_some()) {
         return None;
     }
+    let tl = Timeline::new(t);
     let agent = |i: usize| t.turns[i].role == crate::transcript::Role::Agent;
     let overlaps = tl.overlaps(t);
     let n = t.turns.len();
