@@ -2,6 +2,7 @@
 //! config's `roles:` map.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Who speaks a turn.
@@ -87,16 +88,8 @@ impl Roles {
     /// The role of a speaker label: an exact alias (any case), else an alias as the label's first
     /// word ("Agent Smith", "Customer 2"), else `Unknown`.
     pub fn role_of(&self, label: &str) -> Role {
-        let label = label.trim();
         let mut buf = [0u8; 32];
-        let lower: std::borrow::Cow<str> = if label.len() <= buf.len() && label.is_ascii() {
-            buf[..label.len()].copy_from_slice(label.as_bytes());
-            buf[..label.len()].make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..label.len()]).unwrap_or(""))
-        } else {
-            std::borrow::Cow::Owned(label.to_lowercase())
-        };
+        let lower = trimmed_lowercase(label, &mut buf);
         if let Some(role) = self.lookup(&lower) {
             return role;
         }
@@ -179,27 +172,39 @@ impl Names {
     }
 }
 
-/// Whether a label is one of the built-in role words ("Agent", "Customer", …), not a name.
-fn is_alias(label: &str) -> bool {
-    builtin(&label.trim().to_lowercase()).is_some()
-}
-
 /// Whether a speaker label names a person: not a role word, and not a label a diariser or a
 /// platform gives in place of a name (`spk_0`, `Speaker 2`, `A`, `2`, an author id, Genesys's
 /// `internal`).
 pub fn is_name(label: &str) -> bool {
-    let lower = label.trim().to_lowercase();
+    let mut buf = [0u8; 32];
+    let lower = trimmed_lowercase(label, &mut buf);
+    let lower = &*lower;
     let number = ["spk", "speaker", "channel", "ch", "participant"]
         .iter()
         .find_map(|prefix| lower.strip_prefix(prefix))
-        .unwrap_or(&lower)
+        .unwrap_or(lower)
         .trim_start_matches(['_', '-', ' ']);
     let single_letter = lower.len() == 1 && lower.as_bytes()[0].is_ascii_alphabetic();
     !(lower.is_empty()
-        || is_alias(&lower)
+        || builtin(lower).is_some()
         || single_letter
         || (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-        || matches!(lower.as_str(), "internal" | "external"))
+        || matches!(lower, "internal" | "external"))
+}
+
+/// `label` trimmed and lowercased: in `buf` when it is short ASCII (the usual label, and every
+/// file asks), else in a new string.
+fn trimmed_lowercase<'b>(label: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    let label = label.trim();
+    if label.len() <= buf.len() && label.is_ascii() {
+        let lower = &mut buf[..label.len()];
+        lower.copy_from_slice(label.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or(""))
+    } else {
+        Cow::Owned(label.to_lowercase())
+    }
 }
 
 /// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label.
