@@ -10,7 +10,7 @@ use super::local::longest;
 use serde::{Deserialize, Serialize};
 
 /// The furthest from the anchor a needed word is looked for.
-const FURTHEST: usize = 6;
+const FURTHEST: usize = 10;
 
 /// The words a match has at least one of, sorted, each with the most words from the anchor it
 /// may stand (1: right next to it).
