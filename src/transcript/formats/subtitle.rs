@@ -63,7 +63,10 @@ impl Timing {
     /// Whether `line` is meant as a timing line (it may still be malformed).
     fn is_timing(self, line: &str) -> bool {
         match self {
-            Timing::Vtt | Timing::Srt => line.as_bytes().windows(3).any(|w| w == b"-->"),
+            Timing::Vtt | Timing::Srt => {
+                let bytes = line.as_bytes();
+                memchr::memchr_iter(b'>', bytes).any(|i| i >= 2 && &bytes[i - 2..i] == b"--")
+            }
             Timing::Sbv => {
                 line.starts_with(|c: char| c.is_ascii_digit())
                     && line.contains(',')

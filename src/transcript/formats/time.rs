@@ -3,6 +3,11 @@
 /// Parses `[h:]m:s[.frac|,frac]` (`00:01:02`, `1:02`, `0:0:3.5`, `00:00:01,250`) to milliseconds.
 pub fn clock_ms(text: &str) -> Option<u64> {
     let bytes = text.trim().as_bytes();
+    caption_clock_ms(bytes).or_else(|| any_clock_ms(bytes))
+}
+
+/// [`clock_ms`] of any shape, digit by digit.
+fn any_clock_ms(bytes: &[u8]) -> Option<u64> {
     // Up to three clock fields; the first may be long (hours), the others at most two digits.
     let mut fields = [0u64; 3];
     let mut count = 0;
@@ -45,6 +50,28 @@ pub fn clock_ms(text: &str) -> Option<u64> {
         }
     }
     Some(ms)
+}
+
+/// `hh:mm:ss.mmm` (or `,mmm`), the clock of nearly every caption cue, read in one pass; `None`
+/// for any other shape, which [`clock_ms`] then reads digit by digit (to the same value).
+fn caption_clock_ms(bytes: &[u8]) -> Option<u64> {
+    let &[h1, h2, b':', m1, m2, b':', s1, s2, b'.' | b',', f1, f2, f3] = bytes else {
+        return None;
+    };
+    let mut value = [0u64; 9];
+    for (v, b) in value.iter_mut().zip([h1, h2, m1, m2, s1, s2, f1, f2, f3]) {
+        *v = u64::from(b.wrapping_sub(b'0'));
+    }
+    if value.iter().any(|&d| d > 9) {
+        return None;
+    }
+    let [h1, h2, m1, m2, s1, s2, f1, f2, f3] = value;
+    let (minutes, seconds) = (m1 * 10 + m2, s1 * 10 + s2);
+    if minutes >= 60 || seconds >= 60 {
+        return None;
+    }
+    let whole = (h1 * 10 + h2) * 3600 + minutes * 60 + seconds;
+    Some(whole * 1000 + f1 * 100 + f2 * 10 + f3)
 }
 
 /// Seconds (as a JSON number) to milliseconds; negative or non-finite values are no time.
@@ -105,5 +132,26 @@ mod tests {
         assert_eq!(clock_ms("1:60"), None);
         assert_eq!(clock_ms("abc"), None);
         assert_eq!(clock_ms("12"), None);
+    }
+
+    proptest::proptest! {
+        /// On strings of about the caption shape, the caption reader answers as the general one
+        /// does: the same clock, or none.
+        #[test]
+        fn the_caption_shape_reads_as_any_shape_does(
+            text in "[0-9a:.,]{2}:[0-9a]{2}[:.][0-9]{2}[.,:][0-9]{3}"
+        ) {
+            let bytes = text.as_bytes();
+            proptest::prop_assert_eq!(caption_clock_ms(bytes), any_clock_ms(bytes));
+        }
+    }
+
+    #[test]
+    fn caption_clocks() {
+        assert_eq!(caption_clock_ms(b"01:02:03.004"), Some(3_723_004));
+        assert_eq!(caption_clock_ms(b"00:00:06,008"), Some(6_008));
+        assert_eq!(caption_clock_ms(b"00:60:00.000"), None);
+        assert_eq!(caption_clock_ms(b"0a:00:00.000"), None);
+        assert_eq!(caption_clock_ms(b"0:00:06.008"), None);
     }
 }
