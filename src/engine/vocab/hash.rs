@@ -34,7 +34,7 @@ pub(super) fn hash_folded(bytes: &[u8]) -> u64 {
 }
 
 /// `KEEP[n]` keeps the low `n` bytes of a block.
-const KEEP: [u64; 9] = {
+pub(super) const KEEP: [u64; 9] = {
     let mut t = [u64::MAX; 9];
     let mut n = 0;
     while n < 8 {

@@ -1,6 +1,6 @@
 //! Text to symbols: the per-word loop every scan spends most of its time in.
 
-use super::hash::{FOLD, block_at, finish, hash_folded, mix};
+use super::hash::{FOLD, KEEP, block_at, finish, hash_folded, mix};
 use super::memo::{Memo, Remembered};
 use super::{OTHER, Sym, Vocab};
 use crate::text::canon;
@@ -24,30 +24,24 @@ impl Vocab {
                 continue;
             }
             let start = i;
+            // The usual word, read from one block: its length and key come with its end.
+            if let Some((len, key)) = short_word(bytes, start) {
+                i = start + len;
+                let (syms, cut) = self.lookup_short(finish(mix(len as u64, key)), key);
+                self.push_plain(stream, (syms, cut), &bytes[start..i], base + start as u32);
+                continue;
+            }
             i = alnum_run(bytes, i);
             let plain = i > start && (i == n || SEPARATOR[bytes[i] as usize]);
             if plain {
                 let len = i - start;
-                let (syms, cut) = if len <= 8 {
+                let found = if len <= 8 {
                     let key = block_at(bytes, start, len) | FOLD;
                     self.lookup_short(finish(mix(len as u64, key)), key)
                 } else {
                     self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
                 };
-                let word = &bytes[start..i];
-                let (start, end) = (base + start as u32, base + i as u32);
-                match syms {
-                    [sym] if self.stems.is_some() && *sym == OTHER => {
-                        stream.push(self.unknown(word, true), start, end);
-                    }
-                    [sym] => stream.push(*sym, start, end),
-                    [first, second] => {
-                        // A split word such as `cannot`.
-                        stream.push(*first, start, start + cut as u32);
-                        stream.push(*second, start + cut as u32, end);
-                    }
-                    _ => {}
-                }
+                self.push_plain(stream, found, &bytes[start..i], base + start as u32);
                 continue;
             }
             // A contraction seen before on this thread: its symbols are remembered.
@@ -93,6 +87,44 @@ impl Vocab {
             }
         }
     }
+
+    /// Appends the symbols a plain word (`word`, at byte `start`) was looked up as: `found`, the
+    /// symbols and where a split word's second part starts.
+    #[inline(always)]
+    fn push_plain(
+        &self,
+        stream: &mut SymbolStream,
+        (syms, cut): (&[Sym], usize),
+        word: &[u8],
+        start: u32,
+    ) {
+        let end = start + word.len() as u32;
+        match syms {
+            [sym] if self.stems.is_some() && *sym == OTHER => {
+                stream.push(self.unknown(word, true), start, end);
+            }
+            [sym] => stream.push(*sym, start, end),
+            [first, second] => {
+                // A split word such as `cannot`.
+                stream.push(*first, start, start + cut as u32);
+                stream.push(*second, start + cut as u32, end);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A plain word of one to seven bytes at `start` (ASCII letters and digits, then a separator,
+/// inside the eight bytes from `start`): its length and its folded key.
+#[inline(always)]
+pub(super) fn short_word(bytes: &[u8], start: usize) -> Option<(usize, u64)> {
+    let block: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
+    let x = u64::from_le_bytes(block);
+    let len = (not_alnum(x).trailing_zeros() / 8) as usize;
+    if len == 0 || len == 8 || !SEPARATOR[bytes[start + len] as usize] {
+        return None;
+    }
+    Some((len, (x & KEEP[len]) | FOLD))
 }
 
 /// The end of a word that [`Memo`] can hold: ASCII letters and digits joined by single
@@ -139,26 +171,14 @@ const SEPARATOR: [bool; 256] = {
     t
 };
 
-/// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time while
-/// they are ASCII (the usual case), then byte by byte.
+/// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time, then
+/// byte by byte.
 #[inline(always)]
 pub(super) fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // For bytes below 0x80: the high bit of each byte says whether it is >= a (or > b).
-    let at_least = |x: u64, a: u8| x.wrapping_add(u64::from(0x80 - a) * LO) & HI;
-    let above = |x: u64, b: u8| x.wrapping_add(u64::from(0x7F - b) * LO) & HI;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut block = [0u8; 8];
         block.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(block);
-        if x & HI != 0 {
-            break;
-        }
-        let lower = x | FOLD;
-        let letter = at_least(lower, b'a') & !above(lower, b'z');
-        let digit = at_least(x, b'0') & !above(x, b'9');
-        let other = !(letter | digit) & HI;
+        let other = not_alnum(u64::from_le_bytes(block));
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -168,6 +188,24 @@ pub(super) fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit. The comparisons run on
+/// the low seven bits of each byte (so that no sum carries into the next byte); a byte with its
+/// high bit set is not ASCII.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    // For bytes below 0x80: the high bit of each byte says whether it is >= a (or > b).
+    let at_least = |x: u64, a: u8| x.wrapping_add(u64::from(0x80 - a) * LO) & HI;
+    let above = |x: u64, b: u8| x.wrapping_add(u64::from(0x7F - b) * LO) & HI;
+    let low = x & !HI;
+    let lower = low | FOLD;
+    let letter = at_least(lower, b'a') & !above(lower, b'z');
+    let digit = at_least(low, b'0') & !above(low, b'9');
+    (!(letter | digit) | x) & HI
 }
 
 /// ASCII letters and digits.

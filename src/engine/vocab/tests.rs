@@ -1,7 +1,7 @@
 //! The vocabulary's fast paths against the reference scanner.
 
 use super::hash::{FOLD, block_at, finish, hash_folded, mix, short_key};
-use super::symbolize::alnum_run;
+use super::symbolize::{alnum_run, short_word};
 use super::*;
 use crate::text::canon;
 use crate::text::words::Words;
@@ -125,6 +125,21 @@ fn alnum_runs_end_where_the_byte_loop_ends() {
             end += 1;
         }
         assert_eq!(alnum_run(bytes, start), end, "from {start}");
+    }
+}
+
+#[test]
+fn short_words_are_read_whole_from_one_block() {
+    let text = "Hi there, cancel7 it's café x\u{7f}y depart  a";
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        let end = alnum_run(bytes, start);
+        let separated = bytes.get(end).is_some_and(|&b| {
+            b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'' && b != b'`'
+        });
+        let expected = (end > start && end - start < 8 && start + 8 <= bytes.len() && separated)
+            .then(|| (end - start, block_at(bytes, start, end - start) | FOLD));
+        assert_eq!(short_word(bytes, start), expected, "from {start}");
     }
 }
 
