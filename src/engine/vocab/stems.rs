@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 /// The stems of the loaded phrases.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Stems {
-    /// The distinct stem lengths in bytes, longest first.
-    lengths: Vec<usize>,
-    /// Each stem's canonical bytes and its symbol, sorted: a word's prefix is found by binary
-    /// search (there are few stems, and this is cheaper than hashing every unknown word).
+    /// Each stem's canonical bytes and its symbol, sorted: the stems a word may start with are
+    /// those of its first byte's group (there are few stems, and reading a group is cheaper than
+    /// hashing every unknown word).
     by_prefix: Vec<(Box<[u8]>, Sym)>,
+    /// Where the stems beginning with each byte begin in `by_prefix`; they end where the next
+    /// byte's begin (257 entries).
+    groups: Box<[u32]>,
     /// For each stem (by its symbol's offset from the first stem symbol), the symbols that
     /// start with it, sorted.
     members: Vec<Vec<Sym>>,
@@ -32,9 +34,6 @@ impl Stems {
     /// The stems `stems` (canonical, distinct), numbered from symbol `first`, over the symbols
     /// whose words are `words` (symbol = index).
     pub(super) fn new(stems: &[String], first: Sym, words: &[Box<str>]) -> Stems {
-        let mut lengths: Vec<usize> = stems.iter().map(String::len).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
         let members = stems
             .iter()
             .map(|stem| {
@@ -50,9 +49,14 @@ impl Stems {
             .map(|(k, s)| (s.as_bytes().into(), first + k as Sym))
             .collect();
         by_prefix.sort_unstable();
+        let groups = (0..=256)
+            .map(|byte| {
+                by_prefix.partition_point(|(p, _)| p.first().map_or(0, |&b| b.into()) < byte) as u32
+            })
+            .collect();
         // A stem of one byte begins with no pair: then no word is turned away by its first two.
         let mut pairs = Vec::new();
-        if lengths.last().is_some_and(|&shortest| shortest >= 2) {
+        if stems.iter().all(|s| s.len() >= 2) {
             pairs = vec![0u64; 1024];
             for stem in stems.iter().map(String::as_bytes) {
                 let (word, bit) = pair(stem[0], stem[1]);
@@ -60,8 +64,8 @@ impl Stems {
             }
         }
         Stems {
-            lengths,
             by_prefix,
+            groups,
             members,
             first,
             pairs: pairs.into(),
@@ -86,23 +90,28 @@ impl Stems {
                 return OTHER;
             }
         }
-        let mut buffer = [0u8; 64];
-        for &len in &self.lengths {
-            if word.len() < len || len > buffer.len() {
-                continue;
-            }
-            let prefix = if fold {
-                buffer[..len].copy_from_slice(&word[..len]);
-                buffer[..len].make_ascii_lowercase();
-                &buffer[..len]
-            } else {
-                &word[..len]
-            };
-            if let Ok(k) = self.by_prefix.binary_search_by(|(p, _)| (**p).cmp(prefix)) {
-                return self.by_prefix[k].1;
-            }
-        }
-        OTHER
+        let Some(&byte) = word.first() else {
+            return OTHER;
+        };
+        let byte = usize::from(if fold {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        });
+        let group = &self.by_prefix[self.groups[byte] as usize..self.groups[byte + 1] as usize];
+        // The longest stem the word starts with (stems are lowercase: folding the word's bytes
+        // is comparing them in any ASCII case).
+        let starts = |stem: &[u8]| {
+            word.get(..stem.len()).is_some_and(|prefix| match fold {
+                true => prefix.eq_ignore_ascii_case(stem),
+                false => prefix == stem,
+            })
+        };
+        group
+            .iter()
+            .filter(|(stem, _)| starts(stem))
+            .max_by_key(|(stem, _)| stem.len())
+            .map_or(OTHER, |&(_, sym)| sym)
     }
 
     /// How many stems there are.
