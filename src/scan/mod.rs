@@ -8,6 +8,7 @@
 mod feed;
 mod file;
 mod fix;
+mod folder;
 mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;

@@ -197,6 +197,7 @@ pub(super) fn read(
             path,
             display,
             forced,
+            folder,
         } => {
             if !forced && opts.input_format.is_none() && Format::from_extension(&path).is_none() {
                 return Err(skipped(
@@ -206,7 +207,7 @@ pub(super) fn read(
             }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
             let limit = input_limit(opts);
-            let file = std::fs::File::open(&path).map_err(cannot_read)?;
+            let file = super::folder::open(&path, folder.as_ref()).map_err(cannot_read)?;
             // Most transcripts are read whole by the first read: only a file that fills it is
             // asked its size (a regular file over the limit is skipped unread), which spares
             // a system call per file on a scan of many small ones.

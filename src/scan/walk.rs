@@ -3,6 +3,7 @@
 //! found becomes one [`Input`].
 
 use super::ScanOptions;
+use super::folder::{Folder, Folders};
 use super::stdin::Piece;
 use crate::report::{FileError, Skipped};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ pub(super) enum Input {
         path: PathBuf,
         display: String,
         forced: bool,
+        /// Its folder, open, when the walk found it.
+        folder: Option<Folder>,
     },
     /// Standard input, read whole; `head` is what has been read of it already.
     Stdin {
@@ -100,6 +103,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                     display: display(&path),
                     path,
                     forced: true,
+                    folder: None,
                 })),
                 Ok(_) => Box::new(walk_dir(path, opts)),
             }
@@ -194,6 +198,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
 
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
+    let mut folders = Folders::default();
     walker(&root, opts, false).filter_map(move |entry| {
         let e = match entry {
             Err(e) => return Some(Input::Error(walk_error(&e, &root))),
@@ -205,6 +210,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             // The root is a folder (perhaps through a symbolic link, which is followed). A
             // folder's ignore file that cannot be used is an error, as in ripgrep.
             () if file_type.is_dir() || e.depth() == 0 => {
+                folders.enter(e.depth(), e.path());
                 e.error().map(|err| Input::Error(walk_error(err, &root)))
             }
             () if file_type.is_symlink() => Some(Input::Skip(Skipped {
@@ -235,6 +241,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 }
                 Some(Input::File {
                     display: display(e.path()),
+                    folder: folders.of(e.depth()),
                     path: e.into_path(),
                     forced: included == Some(true) || selected == Some(true),
                 })
