@@ -30,8 +30,8 @@ impl Timeline {
             })
             .collect();
         Timeline {
-            timed: !starts.is_empty() && starts.iter().all(Option::is_some),
-            has_ends: t.turns.iter().any(|x| x.end_ms.is_some()),
+            timed: all_timed(t),
+            has_ends: any_end(t),
             starts,
             ends,
         }
@@ -192,8 +192,7 @@ pub struct Measures {
 /// The measures of a conversation whose turns all have start times and some an end time.
 pub fn measures(t: &Transcript) -> Option<Measures> {
     // Most transcripts have no times: they are answered before the timeline is built.
-    let timed = !t.turns.is_empty() && t.turns.iter().all(|x| x.start_ms.is_some());
-    if !timed || !t.turns.iter().any(|x| x.end_ms.is_some()) {
+    if !all_timed(t) || !any_end(t) {
         return None;
     }
     let tl = Timeline::new(t);
@@ -206,6 +205,16 @@ pub fn measures(t: &Transcript) -> Option<Measures> {
         silence_ms: total(tl.gaps().into_iter()),
         agent_interruptions: (0..n).filter(|&i| agent(i) && overlaps[i] > 0).count(),
     })
+}
+
+/// Whether every turn of `t` (and there is one) has a start time.
+fn all_timed(t: &Transcript) -> bool {
+    !t.turns.is_empty() && t.turns.iter().all(|x| x.start_ms.is_some())
+}
+
+/// Whether some turn of `t` has an end time of its own.
+fn any_end(t: &Transcript) -> bool {
+    t.turns.iter().any(|x| x.end_ms.is_some())
 }
 
 /// The sum of durations, at most `u64::MAX` (a transcript's times may be anything).
