@@ -11,7 +11,7 @@ mod symbolize;
 mod tests;
 
 use crate::text::canon;
-use hash::{hash_folded, short_key};
+use hash::{finish, hash_folded, mix, short_key};
 use serde::{Deserialize, Serialize};
 use stems::Stems;
 pub(crate) use symbolize::SymbolStream;
@@ -179,9 +179,11 @@ impl Vocab {
         })
     }
 
-    /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of at most eight bytes, compared by key.
+    /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of `len` bytes, at most eight, by its
+    /// folded block `key` (which its hash is made from too).
     #[inline(always)]
-    fn lookup_short(&self, h: u64, key: u64) -> (&[Sym], usize) {
+    fn lookup_short(&self, len: usize, key: u64) -> (&[Sym], usize) {
+        let h = finish(mix(len as u64, key));
         let slot = &self.slots[h as usize & (self.slots.len() - 1)];
         // The word's own slot or an empty one (which points at the OTHER entry), nearly always:
         // whether a word is in the vocabulary is a coin toss a branch would often guess wrong.

@@ -1,6 +1,6 @@
 //! Text to symbols: the per-word loop every scan spends most of its time in.
 
-use super::hash::{FOLD, KEEP, block_at, finish, hash_folded, mix};
+use super::hash::{FOLD, KEEP, block_at, hash_folded};
 use super::memo::{Memo, Remembered};
 use super::{OTHER, Sym, Vocab};
 use crate::text::canon;
@@ -27,7 +27,7 @@ impl Vocab {
             // The usual word, read from one block: its length and key come with its end.
             if let Some((len, key)) = short_word(bytes, start) {
                 i = start + len;
-                let (syms, cut) = self.lookup_short(finish(mix(len as u64, key)), key);
+                let (syms, cut) = self.lookup_short(len, key);
                 self.push_plain(stream, (syms, cut), &bytes[start..i], base + start as u32);
                 continue;
             }
@@ -37,7 +37,7 @@ impl Vocab {
                 let len = i - start;
                 let found = if len <= 8 {
                     let key = block_at(bytes, start, len) | FOLD;
-                    self.lookup_short(finish(mix(len as u64, key)), key)
+                    self.lookup_short(len, key)
                 } else {
                     self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
                 };
