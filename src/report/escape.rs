@@ -97,7 +97,7 @@ fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Appends `s` escaped as the inside of a JSON string.
-fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
+pub(super) fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let Some(first) = first_escaped::<MARKUP>(bytes) else {
         out.extend_from_slice(bytes);

@@ -6,7 +6,8 @@
 //! millions of findings, and this is several times faster. A test checks the output against the
 //! serde form of the same types.
 
-use super::escape::{int, json_message, json_string};
+use super::escape::{int, json_string};
+use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde::Serialize;
@@ -57,10 +58,11 @@ fn opt_int(out: &mut Vec<u8>, n: Option<u64>) {
 }
 
 /// What a rule's findings write alike, escaped once per run instead of once per finding: the
-/// keys before `points` and those after `match`.
+/// keys before `points`, the message template and the keys after `match`.
 #[derive(Debug)]
 pub struct RuleParts {
     head: Vec<u8>,
+    message: Option<JsonTemplate>,
     tail: Vec<u8>,
 }
 
@@ -93,7 +95,11 @@ impl RuleParts {
             json_string(&mut tail, link);
         }
         tail.push(b'}');
-        RuleParts { head, tail }
+        RuleParts {
+            head,
+            message: None,
+            tail,
+        }
     }
 }
 
@@ -101,7 +107,10 @@ impl RuleParts {
 fn rule_parts(rules: &RuleSet) -> Vec<RuleParts> {
     let parts = |r: &crate::rules::Rule| {
         let (suggestion, link) = (r.suggestion.as_deref(), r.link.as_deref());
-        RuleParts::new(&r.id, r.kind, r.severity, &r.category, suggestion, link)
+        RuleParts {
+            message: Some(JsonTemplate::new(r)),
+            ..RuleParts::new(&r.id, r.kind, r.severity, &r.category, suggestion, link)
+        }
     };
     rules.rules.iter().map(parts).collect()
 }
@@ -110,7 +119,7 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(&rule.head);
     int(out, f.points);
     out.extend_from_slice(b",\"message\":");
-    json_message(out, &f.message);
+    let quoted = write_message(rule.message.as_ref(), out, &f.message);
     out.extend_from_slice(b",\"turn\":");
     int(out, f.turn);
     out.extend_from_slice(b",\"role\":\"");
@@ -128,7 +137,15 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(b",\"start_ms\":");
     opt_int(out, f.start_ms);
     out.extend_from_slice(b",\"match\":");
-    opt_string(out, f.matched.as_deref());
+    match (f.matched.as_deref(), quoted) {
+        // The message quoted this very text unfolded: its escaped bytes are already written.
+        (Some(matched), Some(q)) if std::ptr::eq(matched, q.text) => {
+            out.push(b'"');
+            out.extend_from_within(q.at);
+            out.push(b'"');
+        }
+        (matched, _) => opt_string(out, matched),
+    }
     if f.suppressed.is_some() {
         out.extend_from_slice(b",\"suppressed\":true");
     }

@@ -25,6 +25,7 @@ pub(crate) mod rules;
 mod sarif;
 pub(crate) mod statistics;
 mod summary;
+mod template;
 
 use crate::rules::{RuleSet, Severity};
 pub(crate) use json::Document;

@@ -3,7 +3,8 @@
 //! message, region (columns in code points) and matched text. Results are streamed like the
 //! other formats.
 
-use super::escape::{int, json_message, json_string, json_strings};
+use super::escape::{int, json_string, json_strings};
+use super::template::{JsonTemplate, write_message};
 use super::{Conversation, Finding, Printer, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
@@ -13,6 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The SARIF printer: the document's head is made from the rules once.
 pub(super) struct Sarif {
     head: String,
+    /// Each rule's message template, by rule index.
+    messages: Vec<JsonTemplate>,
     /// Whether a result was written (the first one has no leading comma).
     wrote_result: AtomicBool,
 }
@@ -21,6 +24,7 @@ impl Sarif {
     pub(super) fn new(rules: &RuleSet) -> Sarif {
         Sarif {
             head: head(rules),
+            messages: rules.rules.iter().map(JsonTemplate::new).collect(),
             wrote_result: AtomicBool::new(false),
         }
     }
@@ -37,7 +41,7 @@ impl Printer for Sarif {
         let problem = |f: &&Finding| matches!(f.kind, Kind::Forbid | Kind::Require);
         for f in c.findings.iter().filter(problem) {
             out.extend_from_slice(b",\n");
-            result(c, &path, f, out);
+            result(c, &path, f, self.messages.get(f.rule_index), out);
         }
     }
 
@@ -113,7 +117,13 @@ fn head(rules: &RuleSet) -> String {
 
 /// Writes one result, written by hand (keys in the order serde_json sorts them) because results
 /// are most of a SARIF file: building a `serde_json::Value` for each cost more than the scan.
-fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
+fn result(
+    c: &Conversation,
+    uri: &str,
+    f: &Finding,
+    message: Option<&JsonTemplate>,
+    out: &mut Vec<u8>,
+) {
     out.extend_from_slice(b"{\"level\":\"");
     out.extend_from_slice(level(f.severity).as_bytes());
     out.extend_from_slice(
@@ -134,7 +144,7 @@ fn result(c: &Conversation, uri: &str, f: &Finding, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"startLine\":");
     int(out, f.line);
     out.extend_from_slice(b"}}}],\"message\":{\"text\":");
-    json_message(out, &f.message);
+    write_message(message, out, &f.message);
     out.extend_from_slice(b"},\"properties\":{");
     if let Some(id) = c.id {
         out.extend_from_slice(b"\"conversation\":");

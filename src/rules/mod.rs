@@ -11,6 +11,7 @@ pub mod load;
 mod model;
 pub mod phrase;
 pub(crate) mod schema;
+mod template;
 mod validate;
 
 use crate::transcript::Role;
@@ -20,6 +21,7 @@ pub use model::{
 };
 pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
+pub use template::{TemplatePiece, fold, needs_folding};
 
 /// A checked rule.
 #[derive(Debug, Clone)]
@@ -107,63 +109,6 @@ pub struct Examples {
 }
 
 impl Rule {
-    /// The message of a finding, with `{match}` and `{trigger}` (whitespace runs folded),
-    /// `{speaker}` and `{id}` filled in. Messages without placeholders are borrowed.
-    pub fn message(
-        &self,
-        matched: Option<&str>,
-        trigger: Option<&str>,
-        speaker: &str,
-    ) -> std::borrow::Cow<'_, str> {
-        if memchr::memchr(b'{', self.message.as_bytes()).is_none() {
-            return std::borrow::Cow::Borrowed(&self.message);
-        }
-        let mut out = String::with_capacity(self.message.len() + 32);
-        self.message_pieces(matched, trigger, speaker, &mut |piece| out.push_str(piece));
-        std::borrow::Cow::Owned(out)
-    }
-
-    /// The message of [`Rule::message`], a piece at a time: what a report writes straight into
-    /// its output, with no string of its own.
-    pub fn message_pieces(
-        &self,
-        matched: Option<&str>,
-        trigger: Option<&str>,
-        speaker: &str,
-        piece: &mut dyn FnMut(&str),
-    ) {
-        let mut rest = self.message.as_str();
-        while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
-            piece(&rest[..open]);
-            rest = &rest[open..];
-            let (value, len) = if rest.starts_with("{match}") {
-                (matched.unwrap_or(""), 7)
-            } else if rest.starts_with("{trigger}") {
-                (trigger.unwrap_or(""), 9)
-            } else if rest.starts_with("{speaker}") {
-                (speaker, 9)
-            } else if rest.starts_with("{id}") {
-                (self.id.as_str(), 4)
-            } else {
-                ("{", 1)
-            };
-            let quoted = rest.starts_with("{match}") || rest.starts_with("{trigger}");
-            if quoted && needs_folding(value) {
-                // Fold whitespace runs (a match may span a line break).
-                for (i, word) in value.split_whitespace().enumerate() {
-                    if i > 0 {
-                        piece(" ");
-                    }
-                    piece(word);
-                }
-            } else {
-                piece(value);
-            }
-            rest = &rest[len..];
-        }
-        piece(rest);
-    }
-
     /// The rule's search, unless it is a `when` rule.
     pub fn find(&self) -> Option<&Find> {
         match &self.target {
@@ -193,14 +138,6 @@ impl Rule {
             .map(|r| r.name())
             .collect()
     }
-}
-
-/// Whether text has white space other than single spaces (a match across a line break).
-fn needs_folding(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b'\n' | b'\r' | b'\t') || (c == b' ' && b.get(i + 1) == Some(&b' '))
-    })
 }
 
 /// Every loaded rule, and the fillers their phrases were read without.
