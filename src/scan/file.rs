@@ -171,15 +171,15 @@ pub(super) fn check(
         summary: Summary::default(),
         rendered: (0..ctx.printers.len())
             .map(|i| {
-                // Reports are about as long as their transcripts: one allocation, usually. An
-                // output that writes another's rendering needs none.
-                let (len, count) = if ctx.renders[i] == i {
-                    (source.len() + 1024, transcripts.len())
+                // An output that writes another's rendering needs no room; the others are given
+                // theirs when their first conversation is rendered (see `render`).
+                let count = if ctx.renders[i] == i {
+                    transcripts.len()
                 } else {
-                    (0, 0)
+                    0
                 };
                 Rendered {
-                    bytes: Vec::with_capacity(len),
+                    bytes: Vec::new(),
                     cuts: Vec::with_capacity(count),
                 }
             })
@@ -226,7 +226,17 @@ pub(super) fn check(
     out
 }
 
+/// Room for a finding in a report, about what JSON writes for one.
+const BYTES_PER_FINDING: usize = 384;
+
 fn render(printer: &dyn Printer, conv: &report::Conversation, source: &str, r: &mut Rendered) {
+    if r.bytes.capacity() == 0 {
+        // A report runs about as long as its transcript (outputs that show the turns) or its
+        // findings, whichever is longer: one allocation, usually, where growing by doubling
+        // copied the report written so far each time.
+        let findings = conv.findings.len() * BYTES_PER_FINDING;
+        r.bytes.reserve(source.len().max(findings) + 1024);
+    }
     printer.conversation(conv, source, &mut r.bytes);
     r.cuts.push(r.bytes.len());
 }
