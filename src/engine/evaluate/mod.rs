@@ -82,7 +82,8 @@ pub(super) fn evaluate(
     hits.sort_unstable_by_key(by_place);
     let transcript = text.transcript;
     let conv = Conversation::new(text, hits);
-    let mut outcomes = Vec::new();
+    // A conversation has about as many outcomes as hits, or fewer: one allocation, usually.
+    let mut outcomes = Vec::with_capacity(hits.len());
     let mut not_applied = Vec::new();
     let which = match scope {
         Scope::All => 0..rules.len(),
@@ -147,8 +148,16 @@ pub(super) fn evaluate(
         }
     }
     outcomes.sort_by_key(|o| (o.turn, o.range.or(o.trigger).map_or(0, |r| r.0), o.rule));
-    let (suppressed, mut outcomes): (Vec<_>, Vec<_>) =
-        outcomes.into_iter().partition(|o| suppress(o));
+    // Set apart in place: most conversations have nothing suppressed, and their outcomes stay
+    // where they are.
+    let mut suppressed = Vec::new();
+    outcomes.retain(|o| {
+        let set_apart = suppress(o);
+        if set_apart {
+            suppressed.push(o.clone());
+        }
+        !set_apart
+    });
     if !suppressed.is_empty() {
         recount_caps(rules, &mut outcomes);
     }
