@@ -16,6 +16,7 @@ pub mod cli;
 pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
+pub(crate) mod file_name;
 pub(crate) mod fix;
 pub(crate) mod fnv;
 #[cfg(any(test, fuzzing))]

@@ -35,7 +35,7 @@ impl Folder {
 /// by its path. Errors are the ones opening by path gives.
 pub(super) fn open(path: &Path, folder: Option<&Folder>) -> io::Result<File> {
     #[cfg(unix)]
-    if let (Some(Folder(dir)), Some(name)) = (folder, path.file_name()) {
+    if let (Some(Folder(dir)), Some(name)) = (folder, crate::file_name::name(path)) {
         use rustix::fs::{Mode, OFlags};
         let flags = OFlags::RDONLY | OFlags::CLOEXEC;
         return Ok(File::from(rustix::fs::openat(

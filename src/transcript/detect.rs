@@ -126,7 +126,7 @@ impl Format {
     /// The format a file extension stands for.
     pub fn from_extension(path: &Path) -> Option<Format> {
         // Lowercased in a small buffer: every file of a scan asks this, twice.
-        let ext = path.extension()?.as_encoded_bytes();
+        let ext = crate::file_name::extension(path)?.as_encoded_bytes();
         let mut lower = [0u8; 10];
         let lower = lower.get_mut(..ext.len())?;
         lower.copy_from_slice(ext);

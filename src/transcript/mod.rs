@@ -277,8 +277,7 @@ pub fn parse_file(
     opts: &ParseOptions,
     path: &std::path::Path,
 ) -> Result<Parsed, ParseError> {
-    let markdown = path
-        .extension()
+    let markdown = crate::file_name::extension(path)
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     parse_as(source, format, opts, markdown)
