@@ -173,14 +173,14 @@ fn sniff(source: &str) -> Option<Format> {
     }
     if text.starts_with('{') && after('{').starts_with(['"', '}']) {
         // One object per line: the first line is a complete object and the next starts another.
-        let second = text.lines().filter(|l| !l.trim().is_empty()).nth(1);
+        let second = lines(text).filter(|l| !l.trim().is_empty()).nth(1);
         if second.is_some_and(|l| l.trim_start().starts_with('{')) && first_line_is_an_object(text)
         {
             return Some(Format::Jsonl);
         }
         return Some(Format::Json);
     }
-    let mut lines = text.lines();
+    let mut lines = lines(text);
     let (first, second) = (lines.next()?.trim(), lines.next()?);
     if first.chars().all(|c| c.is_ascii_digit()) && second.contains("-->") {
         return Some(Format::Srt);
@@ -195,11 +195,18 @@ fn sniff(source: &str) -> Option<Format> {
     None
 }
 
+/// The lines of `text`, found with the SIMD `memchr` (detection reads a file's first lines, and
+/// `str::lines` looks for each line break a byte at a time). A line's `\r` is dropped where
+/// `str::lines` would keep it (at the end of the text), which no caller here can tell apart: each
+/// trims its line or looks for `-->` in it.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    super::formats::lines::lines(text).map(|line| line.text)
+}
+
 /// Whether the first line that is not blank is a whole JSON object.
 fn first_line_is_an_object(source: &str) -> bool {
     let text = source.trim_start_matches('\u{feff}');
-    let first = text
-        .lines()
+    let first = lines(text)
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
@@ -229,6 +236,11 @@ mod tests {
         let p = Path::new("a.json");
         assert_eq!(detect(p, "{\"a\":1}\n{\"a\":2}\n"), Format::Jsonl);
         assert_eq!(detect(p, "{\"messages\": [\n]}"), Format::Json);
+        // Line breaks of either kind, blank lines between, a last line's `\r`.
+        assert_eq!(detect(p, "\r\n{\"a\":1}\r\n\r\n{\"a\":2}\r"), Format::Jsonl);
+        assert_eq!(detect(Path::new("a.jsonl"), "{\"a\":1}\r"), Format::Jsonl);
+        let srt = "1\r\n00:00:01,000 --> 00:00:02,000\r\nhi\r\n";
+        assert_eq!(detect(Path::new("a.txt"), srt), Format::Srt);
         assert_eq!(detect(Path::new("a.txt"), "WEBVTT\n\n"), Format::Vtt);
         assert_eq!(detect(Path::new("a.txt"), "Agent: hi"), Format::Text);
         assert_eq!(

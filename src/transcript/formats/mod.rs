@@ -9,7 +9,7 @@ mod hidden;
 pub mod json_shapes;
 mod json_text;
 pub mod jsonl;
-mod lines;
+pub(super) mod lines;
 mod markup;
 mod message;
 pub mod speech_words;
