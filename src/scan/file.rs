@@ -116,19 +116,24 @@ pub(super) fn check(
     if let Some(too_long) = read::too_long_decoded(display, &source) {
         return not_read(too_long);
     }
-    let format = reading
-        .format
-        .unwrap_or_else(|| transcript::detect(&reading.path, &source));
-    let parse = |source: &str| {
-        transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(|mut e| {
-            e.line += shift;
-            FileError {
-                path: display.into(),
-                message: format!("{e} (read as {})", format.name()),
-            }
-        })
+    let (format, first_read) = match reading.format {
+        Some(format) => {
+            let read = transcript::parse_file(&source, format, ctx.parse, &reading.path);
+            (format, read)
+        }
+        None => transcript::detect_and_parse(&source, ctx.parse, &reading.path),
     };
-    let mut parsed = match parse(&source) {
+    let error = |mut e: transcript::ParseError| {
+        e.line += shift;
+        FileError {
+            path: display.into(),
+            message: format!("{e} (read as {})", format.name()),
+        }
+    };
+    let parse = |source: &str| {
+        transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(&error)
+    };
+    let mut parsed = match first_read.map_err(&error) {
         Ok(parsed) => parsed,
         Err(e) => return not_read(NotRead::Error(e)),
     };

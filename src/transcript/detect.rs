@@ -161,6 +161,32 @@ pub fn detect(path: &Path, source: &str) -> Format {
     }
 }
 
+/// A format that detection leaves for parsing to settle (see
+/// [`detect_and_parse`](super::detect_and_parse)).
+pub(super) enum Detected {
+    Format(Format),
+    /// A `.jsonl` file that opens with an object: JSONL when its first line is a whole JSON
+    /// object, else JSON (one document over many lines). Reading it as JSONL reads that line.
+    JsonlIfFirstLineIsAnObject,
+}
+
+/// What [`detect`] picks, except that a `.jsonl` file opening with an object on its first line
+/// is left as [`Detected::JsonlIfFirstLineIsAnObject`]: with no blank line before the object,
+/// its line is the first line to both readings.
+pub(super) fn detect_deferring(path: &Path, source: &str) -> Detected {
+    let text = source.trim_start_matches('\u{feff}');
+    if opens_an_object(text) && Format::from_extension(path) == Some(Format::Jsonl) {
+        return Detected::JsonlIfFirstLineIsAnObject;
+    }
+    Detected::Format(detect(path, source))
+}
+
+/// Whether `text` starts with `{` and then, after white space, a key or `}`.
+fn opens_an_object(text: &str) -> bool {
+    text.strip_prefix('{')
+        .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']))
+}
+
 /// The format the content itself announces, if any.
 fn sniff(source: &str) -> Option<Format> {
     let text = source.trim_start_matches('\u{feff}').trim_start();
@@ -171,7 +197,7 @@ fn sniff(source: &str) -> Option<Format> {
     if text.starts_with('[') && after('[').starts_with(['{', ']']) {
         return Some(Format::Json);
     }
-    if text.starts_with('{') && after('{').starts_with(['"', '}']) {
+    if opens_an_object(text) {
         // One object per line: the first line is a complete object and the next starts another.
         let second = lines(text).filter(|l| !l.trim().is_empty()).nth(1);
         if second.is_some_and(|l| l.trim_start().starts_with('{')) && first_line_is_an_object(text)
@@ -204,7 +230,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether the first line that is not blank is a whole JSON object.
-fn first_line_is_an_object(source: &str) -> bool {
+pub(super) fn first_line_is_an_object(source: &str) -> bool {
     let text = source.trim_start_matches('\u{feff}');
     let first = lines(text)
         .find(|l| !l.trim().is_empty())

@@ -269,6 +269,28 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     parse_as(source, format, opts, false)
 }
 
+/// [`detect`] and then [`parse_file`] in one, with the format read as. A `.jsonl` file that
+/// opens with an object is read as JSONL at once, and only when that fails is its first line
+/// checked for a whole object (if it is not one, the file is JSON, as [`detect`] says): reading
+/// it as JSONL reads that line, which detection would otherwise read first.
+pub fn detect_and_parse(
+    source: &str,
+    opts: &ParseOptions,
+    path: &std::path::Path,
+) -> (Format, Result<Parsed, ParseError>) {
+    match detect::detect_deferring(path, source) {
+        detect::Detected::Format(format) => (format, parse_file(source, format, opts, path)),
+        detect::Detected::JsonlIfFirstLineIsAnObject => {
+            match parse_file(source, Format::Jsonl, opts, path) {
+                Err(_) if !detect::first_line_is_an_object(source) => {
+                    (Format::Json, parse_file(source, Format::Json, opts, path))
+                }
+                read => (Format::Jsonl, read),
+            }
+        }
+    }
+}
+
 /// As [`parse`], for the file at `path`: text in a `.md` or `.markdown` file is read as
 /// Markdown, whose headings, front matter, code blocks and link targets are not spoken.
 pub fn parse_file(
@@ -311,6 +333,43 @@ fn parse_as(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading a file as it is detected (JSONL at once, its first line checked only when that
+    /// fails) settles every file as detecting first does: the same format, and the same
+    /// transcripts or the same error.
+    #[test]
+    fn detecting_while_parsing_reads_as_detecting_first() {
+        let opts = ParseOptions::default();
+        let sources = [
+            "{\"role\":\"agent\",\"text\":\"hi\"}\n{\"role\":\"customer\",\"text\":\"yo\"}\n",
+            "{\"role\":\"agent\",\"text\":\"hi\"}",
+            "{\"messages\": [\n{\"role\":\"agent\",\"text\":\"hi\"}\n]}\n",
+            "{\"messages\": [{\"role\":\"agent\",\"text\":\"hi\"}]}\n",
+            "{\"role\":\"agent\",\"text\":\"hi\"}\n{broken\n",
+            "{\"role\": agent}\n{\"a\":1}\n",
+            "{\"text\": 5}\n",
+            "\u{feff}{\"role\":\"agent\",\"text\":\"hi\"}\r\n",
+            "{ \"a\": 1,\n  \"b\": [1, 2]\n}\n",
+            "{}\n{}\n",
+            "{\"text\":\"a\",\"text\":\"b\"}\n",
+            "\n{\"role\":\"agent\",\"text\":\"hi\"}\n",
+            "{ x\n",
+        ];
+        for source in sources {
+            for name in ["a.jsonl", "a.JSONL", "a.json", "a.txt", "a"] {
+                let path = std::path::Path::new(name);
+                let format = detect(path, source);
+                let (read_as, read) = detect_and_parse(source, &opts, path);
+                assert_eq!(read_as, format, "{name} {source:?}");
+                let expected = parse_file(source, format, &opts, path);
+                assert_eq!(
+                    format!("{read:?}"),
+                    format!("{expected:?}"),
+                    "{name} {source:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn decoded_offsets_map_back_to_the_source() {
