@@ -70,15 +70,14 @@ impl Serialize for Message<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::load::{Overrides, load};
+    use crate::rules::load::one_file;
 
     /// A template's pieces, each escaped as JSON, write what its whole text escaped writes:
     /// quotes, backslashes, controls and folded line breaks in the match included.
     #[test]
     fn a_template_written_in_pieces_reads_as_its_text() {
         let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    message: \"{speaker} said “{match}” {id} \\\\ {x\"\n";
-        let files = [("t.yaml".to_string(), yaml.to_string())];
-        let (set, _) = load(&files, &Overrides::default(), &[]).unwrap();
+        let set = one_file(yaml);
         for matched in ["plain", "say \"no\"\n\tnow", "a\u{1}b  c\\"] {
             let m = Message::Template {
                 rule: &set.rules[0],

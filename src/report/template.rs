@@ -117,15 +117,14 @@ fn fill_quote(out: &mut Vec<u8>, text: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::load::{Overrides, load};
+    use crate::rules::load::one_file;
 
     /// Through its rule's template, a message writes the same bytes as a piece at a time, and
     /// names where it wrote the match when the match needed no folding.
     #[test]
     fn a_template_writes_what_the_message_writes() {
         let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    message: \"{speaker} said “{match}” ({trigger}) {id} \\\\ {x\"\n  - id: t/y\n    phrases: ['no']\n";
-        let files = [("t.yaml".to_string(), yaml.to_string())];
-        let (set, _) = load(&files, &Overrides::default(), &[]).unwrap();
+        let set = one_file(yaml);
         let template = JsonTemplate::new(&set.rules[0]);
         for matched in ["plain", "say \"no\"\n\tnow", "a\u{1}b  c\\", " é "] {
             let message = |rule| Message::Template {

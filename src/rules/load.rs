@@ -112,6 +112,13 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     Ok(out)
 }
 
+/// The rules of one YAML rule file (named `t.yaml`), for tests.
+#[cfg(test)]
+pub(crate) fn one_file(yaml: &str) -> RuleSet {
+    let files = [("t.yaml".to_string(), yaml.to_string())];
+    load(&files, &Overrides::default(), &[]).unwrap().0
+}
+
 /// Parses and checks rule files (`(display name, text)`; a `.json` name is a cloud category or
 /// phrase matcher, SPEC §12), reading phrases without `fillers`, and applies overrides. Returns
 /// the rule set and warnings (cloud categories left out, overrides that name no loaded rule).

@@ -150,7 +150,7 @@ pub fn needs_folding(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::load::{Overrides, load};
+    use crate::rules::load::one_file;
 
     #[test]
     fn folding_is_needed_for_line_breaks_tabs_and_double_spaces() {
@@ -179,8 +179,7 @@ mod tests {
     #[test]
     fn a_template_reads_into_text_and_placeholders() {
         let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    message: \"{{speaker}: {match}{trigger} {id}{x}{\"\n";
-        let files = [("t.yaml".to_string(), yaml.to_string())];
-        let (set, _) = load(&files, &Overrides::default(), &[]).unwrap();
+        let set = one_file(yaml);
         let pieces: Vec<_> = set.rules[0].template().collect();
         use TemplatePiece::*;
         assert_eq!(
