@@ -105,7 +105,9 @@ for line in sys.stdin:
     runs = " ".join("|" if w in ("*", "$") else w for w in line.split()).split("|")
     print(max((r.strip() for r in runs), key=len))' | sort -u > "$pack"
 echo "default pack: $(wc -l < "$pack") literal phrases"
-first=$(find "$corpus" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
+# awk reads to the end: `head -1` may close the pipe under `sort`, whose SIGPIPE `pipefail` would
+# turn into the script's exit (it did once, with status 141).
+first=$(find "$corpus" -mindepth 1 -maxdepth 1 -type d | sort | awk 'NR == 1')
 compare 1 "rg-pack-phrases=$RG --regex-size-limit 4G --dfa-size-limit 4G -f $pack $first" \
   "talklint-default=$bin check -j2 --no-config --format jsonl --fail-on never $first"
 rm -rf "$out"
