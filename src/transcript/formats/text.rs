@@ -122,13 +122,22 @@ fn label_colon(rest: &str) -> Option<usize> {
 /// A speaker label: starts with a letter, at most four words of letters, digits, `.`, `_`, `-`,
 /// `'`, `#`.
 fn is_label(label: &str) -> bool {
-    let Some(first) = label.chars().next() else {
+    if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
-    };
-    let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#');
-    first.is_alphabetic()
-        && label.chars().all(allowed)
-        && label.split(' ').filter(|w| !w.is_empty()).count() <= 4
+    }
+    // One pass over the characters: every line that opens a turn asks.
+    let (mut words, mut in_word) = (0, false);
+    for c in label.chars() {
+        if !(c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#')) {
+            return false;
+        }
+        if c == ' ' {
+            in_word = false;
+        } else if !in_word {
+            (words, in_word) = (words + 1, true);
+        }
+    }
+    words <= 4
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
@@ -302,6 +311,19 @@ mod tests {
             turns("Note: be kind\nSay hello first.\nTip: smile\n").len(),
             1
         );
+    }
+
+    #[test]
+    fn labels_are_a_letter_then_up_to_four_words() {
+        assert!(is_label("Agent"));
+        assert!(is_label("Dr. Jane  O'Neil-Smith #2"));
+        assert!(is_label("Ágata"));
+        assert!(!is_label("a b c d e"));
+        assert!(is_label("a  b c  d "));
+        assert!(!is_label("1st agent"));
+        assert!(!is_label(""));
+        assert!(!is_label("Agent/Bot"));
+        assert!(!is_label("Agent\tBot"));
     }
 
     #[test]
