@@ -139,10 +139,9 @@ pub(super) fn check(
     };
     // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose
     // extension names another format (a `.json` read with `--input-format text`).
-    let extension = Format::from_extension(&reading.path);
     let fixable = reading.on_disk
         && parsed.format == Format::Text
-        && extension.is_none_or(|f| f == Format::Text);
+        && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
     let mut fixed = None;
     if fixable && matches!(source, Cow::Borrowed(_)) {
         let file = (reading.path.as_path(), display);
