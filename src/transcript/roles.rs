@@ -192,9 +192,13 @@ pub fn is_name(label: &str) -> bool {
         || matches!(lower, "internal" | "external"))
 }
 
-/// `label` trimmed and lowercased: in `buf` when it is short ASCII (the usual label, and every
-/// file asks), else in a new string.
-fn trimmed_lowercase<'b>(label: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+/// `label` trimmed and lowercased: itself when it already is (`agent`, `customer`: the usual
+/// label, and every message asks), in `buf` when it is short ASCII, else in a new string.
+fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-');
+    if label.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(label);
+    }
     let label = label.trim();
     if label.len() <= buf.len() && label.is_ascii() {
         let lower = &mut buf[..label.len()];
@@ -266,6 +270,17 @@ mod tests {
         assert_eq!(roles.role_of("spk_1"), Role::Unknown);
         assert_eq!(roles.role_of("Virtual Agent"), Role::Bot);
         assert_eq!(roles.role_of("Supporter"), Role::Unknown);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_label_is_trimmed_and_lowercased_as_str_does_it(label in "[ a-zA-Z0-9_\\-\t#é\u{a0}]{0,40}") {
+            let mut buf = [0u8; 32];
+            proptest::prop_assert_eq!(
+                trimmed_lowercase(&label, &mut buf),
+                label.trim().to_lowercase()
+            );
+        }
     }
 
     #[test]
