@@ -213,6 +213,19 @@ mod tests {
         assert_eq!(&src[turn.source_offset(z)..turn.source_offset(z) + 1], "z");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn escaped_text_decodes_as_serde_does(text in "[a-z \\\\\"\n\t\u{1}é😀/]{0,30}") {
+            let json = serde_json::to_string(&text).unwrap();
+            let src = format!("[{json}]");
+            let turn = Turn {
+                text: decode_string(&src[1..src.len() - 1], 1),
+                ..Turn::new(Role::Agent, None, 0..0)
+            };
+            proptest::prop_assert_eq!(turn.text(&src), text);
+        }
+    }
+
     #[test]
     fn arrays_envelopes_and_field_aliases() {
         let src = r#"{"id": "c1", "messages": [
