@@ -300,8 +300,8 @@ pub fn parse_file(
     path: &std::path::Path,
 ) -> Result<Parsed, ParseError> {
     let markdown = crate::file_name::extension(path)
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        .map(std::ffi::OsStr::as_encoded_bytes)
+        .is_some_and(|e| e.eq_ignore_ascii_case(b"md") || e.eq_ignore_ascii_case(b"markdown"));
     parse_as(source, format, opts, markdown)
 }
 

@@ -6,6 +6,7 @@
 use super::lines::lines;
 use super::markup::entity;
 use super::time::clock_ms;
+use crate::text::blank::is_blank;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 
@@ -107,10 +108,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
     let mut lines = numbered_lines(source);
     if timing == Timing::Vtt {
         // The header: `WEBVTT` and any lines up to the first blank line.
-        lines
-            .by_ref()
-            .take_while(|l| !l.2.trim().is_empty())
-            .for_each(drop);
+        lines.by_ref().take_while(|l| !is_blank(l.2)).for_each(drop);
     }
     let mut cues = Vec::new();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
@@ -118,7 +116,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
         // A block runs from a non-blank line to the next blank line.
         block.clear();
         for line in lines.by_ref() {
-            if line.2.trim().is_empty() {
+            if is_blank(line.2) {
                 if block.is_empty() {
                     continue;
                 }
@@ -172,7 +170,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
             continue;
         }
         let (speaker, text) = payload_text(payload);
-        if text.text.trim().is_empty() {
+        if is_blank(&text.text) {
             continue;
         }
         cues.push(Cue {

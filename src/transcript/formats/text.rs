@@ -6,6 +6,7 @@ use super::directives::{self, Directives};
 use super::hidden;
 use super::lines::lines;
 use super::time::clock_ms;
+use crate::text::blank::is_blank;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 
@@ -26,7 +27,7 @@ fn times(inner: &str) -> Option<(u64, Option<u64>)> {
         .split_once("-->")
         .or_else(|| inner.split_once('–'))
         .or_else(|| inner.split_once('-'))?;
-    let (start, end) = (clock_ms(a.trim())?, clock_ms(b.trim())?);
+    let (start, end) = (clock_ms(a)?, clock_ms(b)?);
     Some((start, Some(end).filter(|&e| e >= start)))
 }
 
@@ -161,7 +162,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
             .filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))),
     );
     let spoken = lines(source)
-        .filter(|l| !is_hidden(l.start) && !l.text.trim().is_empty())
+        .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
         .count();
     let all_labelled = found.len() == spoken;
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, all_labelled, &opts.roles) {

@@ -1,8 +1,10 @@
 //! Timestamps as they appear in transcripts, to milliseconds.
 
+use crate::text::blank::trim;
+
 /// Parses `[h:]m:s[.frac|,frac]` (`00:01:02`, `1:02`, `0:0:3.5`, `00:00:01,250`) to milliseconds.
 pub fn clock_ms(text: &str) -> Option<u64> {
-    let bytes = text.trim().as_bytes();
+    let bytes = trim(text).as_bytes();
     caption_clock_ms(bytes).or_else(|| any_clock_ms(bytes))
 }
 
