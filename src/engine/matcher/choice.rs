@@ -130,6 +130,12 @@ impl Choice {
         (&head.syms, head.how)
     }
 
+    /// The words its alternatives can begin with (sorted, repeats possible), and whether one
+    /// can begin with any word or none.
+    pub fn first_words(&self) -> (&[Sym], bool) {
+        (&self.first.syms, !self.first.always.is_empty())
+    }
+
     /// The alternatives that can start with `sym`: those that start with it, then those that
     /// can start with any word.
     pub fn starting(&self, sym: Option<Sym>) -> (&[u32], &[u32]) {

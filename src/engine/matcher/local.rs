@@ -4,6 +4,7 @@
 //! A phrase that can begin with any word (a lexicon of "[the] [*] team" and the like) would be
 //! tried at every place: it is found around the anchors the automaton found instead.
 
+use super::super::vocab::Sym;
 use super::anchored::{Around, Node};
 use super::choice::Choice;
 use super::{Hit, Matcher, Scratch, sentence_ends_at};
@@ -18,15 +19,47 @@ pub(super) struct Local {
     pub(super) longest: usize,
     /// Whether some of its phrases are found around their anchors ([`LocalAnchor`]).
     pub(super) anchored: bool,
+    /// A bit for each symbol a walked phrase can begin with; `None` when one can begin with any
+    /// word. Most words of a turn begin none, and a bit turns them away without searching the
+    /// choice's index (a `near` list is looked for at every word of a window sixty words wide).
+    starts: Option<Box<[u64]>>,
 }
 
 impl Local {
     pub(super) fn new(walked: Box<[Box<[Node]>]>, longest: usize, anchored: bool) -> Local {
+        Local::of(Choice::new(walked), longest, anchored)
+    }
+
+    /// The list whose walked phrases are `phrases`.
+    pub(super) fn of(phrases: Choice, longest: usize, anchored: bool) -> Local {
+        let (syms, any) = phrases.first_words();
+        let starts = (!any).then(|| {
+            let top = syms.iter().map(|&s| usize::from(s) + 1).max().unwrap_or(0);
+            let mut bits = vec![0u64; top.div_ceil(64)];
+            for &s in syms {
+                bits[usize::from(s) / 64] |= 1 << (s % 64);
+            }
+            bits.into()
+        });
         Local {
-            phrases: Choice::new(walked),
+            phrases,
             longest,
             anchored,
+            starts,
         }
+    }
+
+    /// Whether no walked phrase can begin with `sym` (the symbol at a place, `None` past the
+    /// turn).
+    #[inline]
+    fn begins_none(&self, sym: Option<Sym>) -> bool {
+        let Some(bits) = &self.starts else {
+            return false;
+        };
+        sym.is_none_or(|s| {
+            bits.get(usize::from(s) / 64)
+                .is_none_or(|word| word & (1 << (s % 64)) == 0)
+        })
     }
 }
 
@@ -96,7 +129,11 @@ impl Matcher {
         }
         let (rest, ends, _) = &mut bufs;
         for q in first..last {
-            let (starting, any) = local.phrases.starting(stream.syms.get(q).copied());
+            let sym = stream.syms.get(q).copied();
+            if local.begins_none(sym) {
+                continue;
+            }
+            let (starting, any) = local.phrases.starting(sym);
             for &k in starting.iter().chain(any) {
                 let phrase = &local.phrases.alternatives[k as usize];
                 ends.clear();

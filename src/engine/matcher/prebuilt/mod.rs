@@ -90,11 +90,7 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
         .into_iter()
         .map(|(phrases, longest, anchored)| {
             let phrases = thaw_choice(phrases, &choices)?;
-            Some(Local {
-                phrases,
-                longest,
-                anchored,
-            })
+            Some(Local::of(phrases, longest, anchored))
         })
         .collect::<Option<_>>()?;
     Some(Built {
