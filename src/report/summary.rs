@@ -117,6 +117,15 @@ impl Stats {
         }
     }
 
+    /// The stats of agent `name`, new if it has none: a worker's totals span many files, so its
+    /// name is copied only the first time.
+    fn agent(&mut self, name: &str) -> &mut AgentStats {
+        if !self.agents.contains_key(name) {
+            self.agents.insert(name.to_string(), AgentStats::default());
+        }
+        self.agents.get_mut(name).expect("inserted above")
+    }
+
     fn add(&mut self, c: &Conversation) {
         for f in c.findings.iter().filter(|f| f.suppressed.is_none()) {
             add_at(&mut self.per_rule, f.rule_index, 1);
@@ -134,7 +143,7 @@ impl Stats {
                 passed: usize::from(c.passed),
                 ..AgentStats::default()
             };
-            let a = self.agents.entry(agent.to_string()).or_default();
+            let a = self.agent(agent);
             a.merge(&one);
             // A tag counts once per conversation.
             let mut tags: Vec<usize> = Vec::new();

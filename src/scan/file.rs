@@ -20,12 +20,11 @@ pub(super) struct Rendered {
     pub cuts: Vec<usize>,
 }
 
-/// One input's result: rendered output and what goes into the totals.
+/// One input's result: rendered output and what goes into the totals (its conversations went
+/// into the worker's [`Summary`] as they were checked).
 pub(super) struct Processed {
     /// The files it counts for: 1, or 0 for a stream's pieces after its first.
     pub files: usize,
-    /// This file's totals.
-    pub summary: Summary,
     /// Per output: the rendered conversations back to back, and where each one ends.
     pub rendered: Vec<Rendered>,
     pub skipped: Option<Skipped>,
@@ -42,7 +41,6 @@ impl From<NotRead> for Processed {
         };
         Processed {
             files: 1,
-            summary: Summary::default(),
             rendered: Vec::new(),
             skipped,
             error,
@@ -62,7 +60,13 @@ pub(super) struct Scratch {
 /// A read buffer grown past this by a large file is not kept for the next one.
 const KEEP_BUFFER_UP_TO: usize = 16 << 20;
 
-pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Processed {
+/// Reads, checks and renders one input; its conversations are added to `totals`.
+pub(super) fn process(
+    input: Input,
+    ctx: &Context,
+    scratch: &mut Scratch,
+    totals: &mut Summary,
+) -> Processed {
     let nested;
     let profiles = &ctx.opts.profiles;
     let found = match &input {
@@ -84,7 +88,7 @@ pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Pro
     buf.clear();
     let files = input.files();
     let mut processed = match read::read(input, ctx.opts, &mut buf) {
-        Ok(reading) => check(&reading, &buf, ctx, &mut scratch.engine),
+        Ok(reading) => check(&reading, &buf, ctx, &mut scratch.engine, totals),
         Err(not_read) => not_read.into(),
     };
     processed.files = files;
@@ -94,12 +98,13 @@ pub(super) fn process(input: Input, ctx: &Context, scratch: &mut Scratch) -> Pro
     processed
 }
 
-/// Parses, checks and renders one file's bytes.
+/// Parses, checks and renders one file's bytes, adding its conversations to `totals`.
 pub(super) fn check(
     reading: &Reading,
     bytes: &[u8],
     ctx: &Context,
     scratch: &mut EngineScratch,
+    totals: &mut Summary,
 ) -> Processed {
     let display = reading.display.as_str();
     // Lines of a stream's piece count from the stream's start.
@@ -172,7 +177,6 @@ pub(super) fn check(
     }
     let mut out = Processed {
         files: 1,
-        summary: Summary::default(),
         rendered: (0..ctx.printers.len())
             .map(|i| {
                 // An output that writes another's rendering needs no room; the others are given
@@ -220,7 +224,7 @@ pub(super) fn check(
                 f.rule_index = index[f.rule_index];
             }
         }
-        out.summary.add(&conv);
+        totals.add(&conv);
         for (i, (printer, r)) in ctx.printers.iter().zip(&mut out.rendered).enumerate() {
             if ctx.renders[i] == i {
                 render(*printer, &conv, &source, r);

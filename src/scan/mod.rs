@@ -207,6 +207,31 @@ fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
     Ok(())
 }
 
+/// Processes a chunk of inputs on the pool: their results in input order, and the totals of
+/// their conversations. Each worker adds to totals of its own, merged once per part of the
+/// chunk rather than once per file.
+fn process_chunk(chunk: Vec<Input>, ctx: &Context) -> (Vec<Processed>, Summary) {
+    let len = chunk.len();
+    let parts: Vec<(Vec<Processed>, Summary)> = chunk
+        .into_par_iter()
+        .fold(
+            || (Scratch::default(), Vec::new(), Summary::default()),
+            |(mut scratch, mut done, mut totals), input| {
+                done.push(process(input, ctx, &mut scratch, &mut totals));
+                (scratch, done, totals)
+            },
+        )
+        .map(|(_, done, totals)| (done, totals))
+        .collect();
+    let mut results = Vec::with_capacity(len);
+    let mut totals = Summary::default();
+    for (done, part) in parts {
+        results.extend(done);
+        totals.merge(&part);
+    }
+    (results, totals)
+}
+
 /// Scans every input with `engine` (compiled from `rules`), writing each report to its output,
 /// and hands every file error and fix to `on_event` as it happens, in input order.
 pub fn scan(
@@ -244,28 +269,21 @@ pub fn scan(
         // Three stages, so that no core idles between chunks: list files, process a chunk on
         // the pool, write the previous chunk (here, on the calling thread).
         let (inputs_tx, inputs_rx) = mpsc::sync_channel::<Vec<Input>>(2);
-        let (results_tx, results_rx) = mpsc::sync_channel::<Vec<Processed>>(2);
+        let (results_tx, results_rx) = mpsc::sync_channel::<(Vec<Processed>, Summary)>(2);
         s.spawn(move || feed::feed(opts, |chunk| inputs_tx.send(chunk).is_ok()));
         let ctx = &ctx;
         let pool = &pool;
         s.spawn(move || {
             for chunk in inputs_rx {
-                let results: Vec<Processed> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map_init(Scratch::default, |scratch, input| {
-                            process(input, ctx, scratch)
-                        })
-                        .collect()
-                });
-                if results_tx.send(results).is_err() {
+                let done = pool.install(|| process_chunk(chunk, ctx));
+                if results_tx.send(done).is_err() {
                     break;
                 }
             }
         });
         // Drawn only once the scan is large (its first full chunk), only on a terminal.
         let mut progress: Option<indicatif::ProgressBar> = None;
-        for results in results_rx {
+        for (results, chunk_totals) in results_rx {
             if opts.progress && progress.is_none() && results.len() == CHUNK {
                 let bar = indicatif::ProgressBar::new_spinner();
                 bar.set_style(
@@ -284,9 +302,9 @@ pub fn scan(
             for w in writers.iter_mut() {
                 w.flush()?;
             }
+            totals.merge(&chunk_totals);
             for r in results {
                 totals.files += r.files;
-                totals.merge(&r.summary);
                 written += r.rendered.first().map_or(0, |x| x.cuts.len());
                 if let Some(s) = r.skipped {
                     totals.skipped += 1;

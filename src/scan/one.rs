@@ -30,5 +30,7 @@ pub(crate) fn check_bytes(
         // As a file on disk, so that `--diff` works out its fixes (it writes nothing).
         on_disk: true,
     };
-    check(&reading, bytes, &ctx, &mut Scratch::default()).summary
+    let mut totals = Summary::default();
+    check(&reading, bytes, &ctx, &mut Scratch::default(), &mut totals);
+    totals
 }
