@@ -117,8 +117,8 @@ impl Stats {
         }
     }
 
-    /// The stats of agent `name`, new if it has none: a worker's totals span many files, so its
-    /// name is copied only the first time.
+    /// The stats of agent `name`, new if it has none: totals span many files (a part of a scan's
+    /// chunk), so its name is copied only the first time.
     fn agent(&mut self, name: &str) -> &mut AgentStats {
         if !self.agents.contains_key(name) {
             self.agents.insert(name.to_string(), AgentStats::default());

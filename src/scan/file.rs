@@ -21,7 +21,7 @@ pub(super) struct Rendered {
 }
 
 /// One input's result: rendered output and what goes into the totals (its conversations went
-/// into the worker's [`Summary`] as they were checked).
+/// into the [`Summary`] of its part of the chunk as they were checked).
 pub(super) struct Processed {
     /// The files it counts for: 1, or 0 for a stream's pieces after its first.
     pub files: usize,

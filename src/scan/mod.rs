@@ -208,8 +208,8 @@ fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
 }
 
 /// Processes a chunk of inputs on the pool: their results in input order, and the totals of
-/// their conversations. Each worker adds to totals of its own, merged once per part of the
-/// chunk rather than once per file.
+/// their conversations. Each part the pool splits the chunk into adds to totals of its own, and
+/// the parts' totals are merged in input order, rather than a file's totals once per file.
 fn process_chunk(chunk: Vec<Input>, ctx: &Context) -> (Vec<Processed>, Summary) {
     let len = chunk.len();
     let parts: Vec<(Vec<Processed>, Summary)> = chunk

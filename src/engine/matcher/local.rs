@@ -20,8 +20,9 @@ pub(super) struct Local {
     /// Whether some of its phrases are found around their anchors ([`LocalAnchor`]).
     pub(super) anchored: bool,
     /// A bit for each symbol a walked phrase can begin with; `None` when one can begin with any
-    /// word. Most words of a turn begin none, and a bit turns them away without searching the
-    /// choice's index (a `near` list is looked for at every word of a window sixty words wide).
+    /// word, or with none. Most words of a turn begin none, and a bit turns them away without
+    /// searching the choice's index (a `near` list is looked for at every word of a window sixty
+    /// words wide).
     starts: Option<Box<[u64]>>,
 }
 
@@ -34,7 +35,7 @@ impl Local {
     pub(super) fn of(phrases: Choice, longest: usize, anchored: bool) -> Local {
         let (syms, any) = phrases.first_words();
         let starts = (!any).then(|| {
-            let top = syms.iter().map(|&s| usize::from(s) + 1).max().unwrap_or(0);
+            let top = syms.last().map_or(0, |&s| usize::from(s) + 1);
             let mut bits = vec![0u64; top.div_ceil(64)];
             for &s in syms {
                 bits[usize::from(s) / 64] |= 1 << (s % 64);
