@@ -246,6 +246,15 @@ mod tests {
         json
     }
 
+    #[test]
+    fn an_escaped_non_ascii_character_is_not_split() {
+        let src = r#""a\é b""#;
+        let TurnText::Decoded(d) = decode_string(src, 0) else {
+            panic!("an escape decodes");
+        };
+        assert_eq!(d.text, "aé b");
+    }
+
     proptest::proptest! {
         #[test]
         fn escaped_text_decodes_as_serde_does(

@@ -243,7 +243,12 @@ fn unescape(s: &str) -> (char, usize) {
             }
             return (char::from_u32(first).unwrap_or('\u{fffd}'), 6);
         }
-        Some(&c) => c as char,
+        Some(&c) if c.is_ascii() => c as char,
+        // Not JSON (callers pass validated JSON), but a character is never split: `\é` is `é`.
+        Some(_) => {
+            let c = s[1..].chars().next().unwrap_or('\u{fffd}');
+            return (c, 1 + c.len_utf8());
+        }
         None => '\\',
     };
     (simple, 2.min(b.len()))
