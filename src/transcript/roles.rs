@@ -199,7 +199,7 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
     if label.as_bytes().iter().all(plain) {
         return Cow::Borrowed(label);
     }
-    let label = label.trim();
+    let label = crate::text::blank::trim(label);
     if label.len() <= buf.len() && label.is_ascii() {
         let lower = &mut buf[..label.len()];
         lower.copy_from_slice(label.as_bytes());

@@ -291,7 +291,7 @@ pub fn intercom(
             continue;
         };
         let text = strip_html(&body, source);
-        if text.text.trim().is_empty() {
+        if crate::text::blank::is_blank(&text.text) {
             continue;
         }
         let kind = p.author.as_ref().and_then(|a| a.kind.as_deref());

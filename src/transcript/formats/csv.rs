@@ -143,7 +143,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         let Some(text) = spans.get(cols.text).map(|s| s.text(source, at)) else {
             continue;
         };
-        if text.as_str(source).trim().is_empty() {
+        if crate::text::blank::is_blank(text.as_str(source)) {
             continue;
         }
         let name = field(cols.name).filter(|n| !n.is_empty());

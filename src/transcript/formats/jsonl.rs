@@ -65,7 +65,7 @@ fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
 
 /// Whether a line has no content (blank lines are allowed anywhere).
 pub fn is_blank(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}').trim().is_empty()
+    crate::text::blank::is_blank(text.trim_start_matches('\u{feff}'))
 }
 
 /// What a line does to the conversations being read.
