@@ -60,3 +60,61 @@ fn every_bad_input_is_listed_exactly_once() {
         "{v}"
     );
 }
+
+/// A scan of several chunks (the pool takes files 512 at a time): every file is listed once, in
+/// the walk's order, and the report does not depend on the number of threads.
+#[test]
+fn a_scan_of_many_chunks_keeps_every_file_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (files, mut skipped, mut errors) = (1300, 0, 0);
+    for i in 0..files {
+        let folder = d.join(format!("day-{}", i % 3));
+        fs::create_dir_all(&folder).unwrap();
+        let (name, text) = match i {
+            _ if i % 97 == 0 => {
+                skipped += 1;
+                (format!("{i:05}.txt"), String::new())
+            }
+            _ if i % 151 == 0 => {
+                errors += 1;
+                (format!("{i:05}.json"), "[{\"role\": \"agent\"".to_string())
+            }
+            _ => (
+                format!("{i:05}.txt"),
+                format!("Agent: call {i}, calm down\n"),
+            ),
+        };
+        fs::write(folder.join(name), text).unwrap();
+    }
+    let jsonl = |threads: &str| {
+        let args = ["--format", "jsonl", "--fail-on", "never", "-j", threads];
+        let out = crate::support::check(&args).arg(d).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "a bad JSON file exits 2");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let report = jsonl("2");
+    assert_eq!(report, jsonl("1"), "the same report on one thread and two");
+    let lines: Vec<serde_json::Value> = report
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = lines.iter().filter_map(|l| l["path"].as_str()).collect();
+    let mut walked = paths.clone();
+    walked.sort();
+    assert_eq!(paths, walked, "conversations in the walk's order");
+    assert_eq!(paths.len(), files - skipped - errors);
+    let listed = |key: &str| lines.iter().filter(|l| l.get(key).is_some()).count();
+    assert_eq!((listed("skipped"), listed("error")), (skipped, errors));
+    let summary = &lines.last().unwrap()["summary"];
+    assert_eq!(summary["files"], files);
+    assert_eq!(summary["conversations"], files - skipped - errors);
+    // The totals, kept per part of each chunk, add up to what the conversations hold.
+    let found: usize = lines
+        .iter()
+        .filter_map(|l| l["findings"].as_array())
+        .map(Vec::len)
+        .sum();
+    assert!(found >= paths.len(), "a finding in every call: {found}");
+    assert_eq!(summary["findings"]["warning"], found, "{summary}");
+}
