@@ -127,8 +127,23 @@ pub(super) fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&bytes[run..]);
 }
 
-pub(super) fn int(out: &mut Vec<u8>, n: impl itoa::Integer) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+/// Writes `n` in decimal. Most numbers a report writes (turns, lines, columns) are below 1,000:
+/// their digits are pushed one by one, where a copy of itoa's buffer calls `memcpy` for its
+/// unknown length (six numbers a finding).
+pub(super) fn int<N: itoa::Integer + TryInto<u16>>(out: &mut Vec<u8>, n: N) {
+    match n.try_into() {
+        Ok(small @ 0..1000) => {
+            let digit = |d: u16| b'0' + (d % 10) as u8;
+            if small >= 100 {
+                out.push(digit(small / 100));
+            }
+            if small >= 10 {
+                out.push(digit(small / 10));
+            }
+            out.push(digit(small));
+        }
+        _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+    }
 }
 
 /// Bytes that HTML content and double-quoted attribute values must escape. Every attribute this
@@ -200,6 +215,36 @@ pub(super) fn html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut out = Vec::new();
+        let mut expected = String::new();
+        for n in [
+            0u64,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            65535,
+            65536,
+            u64::MAX,
+        ] {
+            int(&mut out, n);
+            int(&mut out, n as usize);
+            expected.push_str(&format!("{n}{}", n as usize));
+        }
+        for n in [0i32, -1, -5, 5, 999, 1000, -1000, i32::MIN, i32::MAX] {
+            int(&mut out, n);
+            expected.push_str(&n.to_string());
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 
     #[test]
     fn the_first_escaped_byte_is_found_wherever_it_is() {
