@@ -2,8 +2,10 @@
 //! pool ([`file`]), writing results in input order.
 //!
 //! Files are handled in chunks: a walker thread lists the next chunk while the pool works on the
-//! current one, and at most two chunks' results are held at a time (one being written, one
-//! waiting), so memory stays flat however many files there are. Every file found ends in exactly one of conversations, skipped, errors.
+//! current one, and at most three chunks' results are alive at a time (one being written, one
+//! waiting for the writer, one the pool is working on or handing over), so memory stays flat
+//! however many files there are. Every file found ends in exactly one of conversations, skipped,
+//! errors.
 
 mod feed;
 mod file;
