@@ -71,19 +71,15 @@ fn a_scan_of_many_chunks_keeps_every_file_in_order() {
     for i in 0..files {
         let folder = d.join(format!("day-{}", i % 3));
         fs::create_dir_all(&folder).unwrap();
-        let (name, text) = match i {
-            _ if i % 97 == 0 => {
-                skipped += 1;
-                (format!("{i:05}.txt"), String::new())
-            }
-            _ if i % 151 == 0 => {
-                errors += 1;
-                (format!("{i:05}.json"), "[{\"role\": \"agent\"".to_string())
-            }
-            _ => (
-                format!("{i:05}.txt"),
-                format!("Agent: call {i}, calm down\n"),
-            ),
+        let (name, text) = if i % 97 == 0 {
+            skipped += 1;
+            (format!("{i:05}.txt"), String::new())
+        } else if i % 151 == 0 {
+            errors += 1;
+            (format!("{i:05}.json"), "[{\"role\": \"agent\"".to_string())
+        } else {
+            let call = format!("Agent: call {i}, calm down\n");
+            (format!("{i:05}.txt"), call)
         };
         fs::write(folder.join(name), text).unwrap();
     }
