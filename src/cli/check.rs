@@ -8,6 +8,7 @@ use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
+use crate::transcript::Format;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -123,20 +124,55 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     }
 }
 
-/// Refuses to write a report over a file named as an input: creating the report would erase
-/// the transcript before it is read.
+/// Refuses a report that would erase what the run reads or writes: a file named as an input, a
+/// transcript inside a folder named as an input (the walk would read it after the report had
+/// replaced it; a report of an earlier run there is written over), or another report's file.
 pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
+    let folders: Vec<(&String, PathBuf)> = inputs
+        .iter()
+        .filter(|i| *i != "-")
+        .filter_map(|i| std::fs::canonicalize(i).ok().map(|c| (i, c)))
+        .filter(|(_, c)| c.is_dir())
+        .collect();
+    let mut planned = Vec::new();
     for report in reports {
-        let Ok(report) = std::fs::canonicalize(report) else {
+        if let Some(resolved) = resolved(report) {
+            if planned.contains(&resolved) {
+                return Err(CliError::ReportNamedTwice(report.display().to_string()));
+            }
+            planned.push(resolved);
+        }
+        let Ok(canonical) = std::fs::canonicalize(report) else {
             continue; // not there yet: no input can be it
         };
         for input in inputs.iter().filter(|i| *i != "-") {
-            if std::fs::canonicalize(input).is_ok_and(|i| i == report) {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == canonical) {
                 return Err(CliError::ReportIsInput(input.clone()));
             }
         }
+        let transcript =
+            Format::from_extension(&canonical).is_some() && !report::is_own_report(&canonical);
+        if let Some((folder, _)) = folders.iter().find(|(_, f)| canonical.starts_with(f))
+            && transcript
+        {
+            return Err(CliError::ReportOverTranscript {
+                report: report.display().to_string(),
+                folder: (*folder).clone(),
+            });
+        }
     }
     Ok(())
+}
+
+/// Where `path` is or would be created: its canonical form, or its folder's and its name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok().or_else(|| {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
+    })
 }
 
 /// A report file, created anew.

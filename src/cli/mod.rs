@@ -56,6 +56,14 @@ pub(crate) enum CliError {
         "{0} is also an input: writing the report there would erase it before it is read\n  help: name another file after -o or --output-*"
     )]
     ReportIsInput(String),
+    #[error(
+        "{report} is a transcript in {folder}, which this run checks: writing the report there would erase it\n  help: name a file outside {folder} after -o or --output-*"
+    )]
+    ReportOverTranscript { report: String, folder: String },
+    #[error(
+        "{0} is named for two reports: the second would replace the first\n  help: give each of -o and --output-* a file of its own"
+    )]
+    ReportNamedTwice(String),
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
     #[error("cannot write the statistics: {0}")]

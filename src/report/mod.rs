@@ -18,6 +18,7 @@ mod json;
 mod junit;
 mod message;
 mod model;
+mod own;
 mod rank;
 #[cfg(test)]
 mod robustness;
@@ -32,6 +33,7 @@ pub(crate) use json::Document;
 pub use message::Message;
 pub(crate) use model::conversation;
 pub use model::{Conversation, FileError, Finding, Skipped};
+pub(crate) use own::is_own_report;
 use std::io::{self, Write};
 pub use summary::Summary;
 

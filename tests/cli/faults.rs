@@ -119,6 +119,41 @@ fn a_report_is_never_written_over_its_input() {
     }
 }
 
+/// A transcript found by the walk is no report path either: it would be replaced before it is
+/// read. Every format's own report there is written over on the next run, and two reports are
+/// never given one file.
+#[test]
+fn a_report_is_never_written_over_a_transcript_of_a_scanned_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(dir.path(), "call.txt", "Agent: calm down\n");
+    let (code, _, err) = run(check(&["-o"]).arg(&call).arg(dir.path()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is a transcript in"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&call).unwrap(),
+        "Agent: calm down\n"
+    );
+    let report = dir.path().join("report.json");
+    for format in [
+        "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
+    ] {
+        for round in 0..2 {
+            let (code, _, err) = run(check(&["--format", format, "-o"])
+                .arg(&report)
+                .arg(dir.path()));
+            assert_eq!(code, 1, "{format}, run {round}: {err}");
+        }
+        std::fs::remove_file(&report).unwrap();
+    }
+    let (code, _, err) = run(check(&["-o"])
+        .arg(&report)
+        .arg("--output-sarif")
+        .arg(dir.path().join(".").join("report.json"))
+        .arg(&call));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is named for two reports"), "{err}");
+}
+
 #[test]
 fn a_closed_or_full_standard_error_is_no_panic() {
     let dir = tempfile::tempdir().unwrap();
