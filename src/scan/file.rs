@@ -9,6 +9,7 @@ use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
 use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
+use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
 use crate::transcript::{self, Format};
 use std::borrow::Cow;
@@ -140,6 +141,8 @@ pub(super) fn check(
     };
     let mut parsed = match first_read.map_err(&error) {
         Ok(parsed) => parsed,
+        // A blank file is empty in every format, not a broken JSON, CSV or caption file.
+        Err(_) if is_blank(&source) => return not_read(no_turns(display, format)),
         Err(e) => return not_read(NotRead::Error(e)),
     };
     // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose
@@ -170,10 +173,7 @@ pub(super) fn check(
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score).
     if transcripts.iter().all(|t| t.turns.is_empty()) {
-        return not_read(NotRead::Skipped(Skipped {
-            path: display.into(),
-            reason: format!("no turns (an empty {} transcript)", format.name()),
-        }));
+        return not_read(no_turns(display, format));
     }
     let mut out = Processed {
         files: 1,
@@ -232,6 +232,14 @@ pub(super) fn check(
         }
     }
     out
+}
+
+/// A file skipped for having no turns.
+fn no_turns(display: &str, format: Format) -> NotRead {
+    NotRead::Skipped(Skipped {
+        path: display.into(),
+        reason: format!("no turns (an empty {} transcript)", format.name()),
+    })
 }
 
 /// Room for a finding in a report, about what JSON writes for one.

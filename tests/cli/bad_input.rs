@@ -57,6 +57,34 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
     assert!(errors[1].contains("unrecognised JSON shape"), "{errors:?}");
 }
 
+/// A blank file is empty in every format: skipped with the reason, not an error of the JSON, CSV
+/// or caption reader.
+#[test]
+fn blank_files_of_every_format_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "a.json", "b.csv", "c.tsv", "d.vtt", "e.jsonl", "f.srt", "g.txt", "h.json",
+    ];
+    for name in names {
+        let blank = if name == "h.json" { " \n\t\n" } else { "" };
+        fs::write(dir.path().join(name), blank).unwrap();
+    }
+    let (code, v) = json_report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(
+        (code, &v["summary"]["errors"]),
+        (0, &serde_json::json!(0)),
+        "{v}"
+    );
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), names.len(), "{v}");
+    for s in skipped {
+        let reason = s["reason"].as_str().unwrap();
+        assert!(reason.starts_with("no turns (an empty "), "{s}");
+    }
+    assert_eq!(skipped[0]["reason"], "no turns (an empty json transcript)");
+    assert_eq!(skipped[3]["reason"], "no turns (an empty vtt transcript)");
+}
+
 /// Files with no turns are skipped, not scored as passing; every file found is listed once.
 #[test]
 fn files_without_turns_are_skipped_and_every_file_is_listed_once() {

@@ -108,7 +108,7 @@ fn every_format_sample_is_read_or_rejected_clearly() {
     assert!(error_for("invalid_format4.srt").contains("expected a cue number"));
     assert!(error_for("invalid_timeframe.vtt").contains("bad cue timing"));
     assert!(error_for("missing_timeframe.sbv").contains("cue has no timing line"));
-    assert_eq!(errors.len(), 17, "{errors:#?}");
+    assert_eq!(errors.len(), 16, "{errors:#?}");
     for (path, message) in &errors {
         assert!(message.starts_with("line "), "{path}: {message}");
     }
@@ -118,7 +118,7 @@ fn every_format_sample_is_read_or_rejected_clearly() {
             let p = s["path"].as_str().unwrap();
             p.contains("LICENSE")
                 || p.ends_with(".cmd")
-                || (p.ends_with("no_captions.vtt")
+                || ((p.ends_with("no_captions.vtt") || p.ends_with("/empty.vtt"))
                     && s["reason"] == "no turns (an empty vtt transcript)")
         }),
         "{skipped:#?}"
