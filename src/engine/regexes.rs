@@ -34,11 +34,13 @@ impl Regexes {
         Ok(Regexes { set, regexes })
     }
 
-    /// Appends the regex hits in the turns whose role bit is set (not 0): the scanned turns are joined by line breaks and searched once, the set saying
-    /// which regexes can match at all and each of those then finding its places, which are mapped
-    /// back to turns (a match is cut at its turn's end). Searching turn by turn costs more in
-    /// per-search setup than in scanning. Rule regexes are multi-line (`^`/`$` at line ends), so
-    /// the joins change nothing.
+    /// Appends the regex hits in the turns whose role bit is set (not 0): the scanned turns are
+    /// joined by line breaks and searched once, the set saying which regexes can match at all and
+    /// each of those then finding its places, which are mapped back to turns. Searching turn by
+    /// turn costs more in per-search setup than in scanning. Rule regexes are multi-line (`^`/`$`
+    /// at line ends), so the joins change nothing, except where a match runs on past its turn's
+    /// end: that turn is then searched alone from the match's start, and the search goes on from
+    /// the next turn, so that no match spans two turns or hides one in a later turn.
     pub(super) fn find(
         &self,
         turns: &[(&str, u8)],
@@ -70,21 +72,55 @@ impl Regexes {
         };
         for k in candidates {
             let (list, re) = &self.regexes[k];
-            for m in re.find_iter(joined) {
+            let mut at = 0;
+            while at <= joined.len() {
+                let Some(m) = re.find_at(joined, at) else {
+                    break;
+                };
                 let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
                 let (base, turn) = starts[k];
-                let end = (base + turns[turn].0.len()).min(m.end());
-                if end > m.start() {
-                    hits.push(Hit {
-                        list: *list,
-                        turn: turn as u32,
-                        start: (m.start() - base) as u32,
-                        end: (end - base) as u32,
-                        first_word: 0,
-                        last_word: 0,
-                    });
+                let turn_end = base + turns[turn].0.len();
+                let hit = |start: usize, end: usize| Hit {
+                    list: *list,
+                    turn: turn as u32,
+                    start: (start - base) as u32,
+                    end: (end - base) as u32,
+                    first_word: 0,
+                    last_word: 0,
+                };
+                if m.end() <= turn_end {
+                    if m.end() > m.start() {
+                        hits.push(hit(m.start(), m.end()));
+                    }
+                    at = next_search(joined, m.start(), m.end());
+                    continue;
                 }
+                // Past the turn's end: the turn alone, from the match's start.
+                let alone = &joined[..turn_end];
+                let mut from = m.start();
+                while from <= turn_end {
+                    let Some(m) = re.find_at(alone, from) else {
+                        break;
+                    };
+                    if m.end() > m.start() {
+                        hits.push(hit(m.start(), m.end()));
+                    }
+                    from = next_search(alone, m.start(), m.end());
+                }
+                at = turn_end + 1;
             }
         }
     }
+}
+
+/// Where a search goes on after a match of `start..end`: at its end, or past the next character
+/// when it was empty.
+fn next_search(text: &str, start: usize, end: usize) -> usize {
+    if end > start {
+        return end;
+    }
+    text[end..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| end + c.len_utf8())
 }

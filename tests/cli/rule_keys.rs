@@ -249,3 +249,37 @@ fn a_pack_of_regex_searches_still_honours_unless_and_near_phrases() {
         );
     }
 }
+
+/// A regex finds its matches in each turn alone: a match that would run on into the speaker's
+/// next turn is no match, and a greedy one does not hide the matches of later turns.
+#[test]
+fn a_regex_never_matches_across_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let transcript = crate::support::write(
+        dir.path(),
+        "a.txt",
+        "Agent: I am so sorry.\nCustomer: Whatever.\nAgent: But hello, we can fix it.\n\
+         Customer: hello there\nAgent: hello again, sorry but no\n",
+    );
+    let rules = crate::support::write(
+        dir.path(),
+        "regex.yaml",
+        "rules:\n  - id: t/sorry-but\n    kind: forbid\n    speaker: agent\n    regex: ['sorry\\W+but']\n    \
+         message: m\n  - id: t/hello\n    kind: forbid\n    speaker: agent\n    regex: ['(?s)hello.*']\n    \
+         message: m\n",
+    );
+    let v = crate::support::pack_report(Some(&rules), &transcript);
+    let hits: Vec<(String, u64, Option<String>)> = findings(&v, 0)
+        .into_iter()
+        .map(|f| (f.0, f.1, f.3))
+        .collect();
+    let hit = |rule: &str, line, text: &str| (rule.to_string(), line, Some(text.to_string()));
+    assert_eq!(
+        hits,
+        [
+            hit("t/hello", 3, "hello, we can fix it."),
+            hit("t/hello", 5, "hello again, sorry but no"),
+            hit("t/sorry-but", 5, "sorry but"),
+        ]
+    );
+}
