@@ -107,7 +107,12 @@ impl Regexes {
                     }
                     from = next_search(alone, m.start(), m.end());
                 }
-                at = turn_end + 1;
+                // Past the last turn's line break (only an empty match is there), the search ends.
+                at = if m.start() > turn_end {
+                    next_search(joined, m.start(), m.end())
+                } else {
+                    turn_end + 1
+                };
             }
         }
     }
