@@ -86,33 +86,96 @@ pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
 }
 
 fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
-    let roots = roots(opts);
     // A file or folder named twice (`a.txt ./a.txt`) is scanned once, where first named.
     let mut seen = std::collections::HashSet::new();
+    let roots: Vec<String> = roots(opts)
+        .into_iter()
+        .filter(|root| root == "-" || std::fs::canonicalize(root).map_or(true, |c| seen.insert(c)))
+        .collect();
+    let mut overlap = Overlap::of(&roots);
     roots
         .into_iter()
-        .filter(move |root| {
-            root == "-" || std::fs::canonicalize(root).map_or(true, |c| seen.insert(c))
-        })
-        .flat_map(move |root| -> Box<dyn Iterator<Item = Input> + '_> {
-            if root == "-" {
-                return Box::new(std::iter::once(Input::Stdin { head: Vec::new() }));
-            }
-            let path = PathBuf::from(&root);
-            match std::fs::metadata(&path) {
-                Err(e) => Box::new(std::iter::once(Input::Error(FileError {
-                    path: display(&path),
-                    message: format!("cannot read: {e}"),
-                }))),
-                Ok(m) if !m.is_dir() => Box::new(std::iter::once(Input::File {
-                    display: display(&path),
-                    path,
-                    forced: true,
-                    folder: None,
-                })),
-                Ok(_) => Box::new(walk_dir(path, opts)),
-            }
-        })
+        .flat_map(
+            move |root| -> Box<dyn Iterator<Item = (Input, bool)> + '_> {
+                let named = |input| Box::new(std::iter::once((input, false)));
+                if root == "-" {
+                    return named(Input::Stdin { head: Vec::new() });
+                }
+                let path = PathBuf::from(&root);
+                match std::fs::metadata(&path) {
+                    Err(e) => named(Input::Error(FileError {
+                        path: display(&path),
+                        message: format!("cannot read: {e}"),
+                    })),
+                    Ok(m) if !m.is_dir() => named(Input::File {
+                        display: display(&path),
+                        path,
+                        forced: true,
+                        folder: None,
+                    }),
+                    Ok(_) => Box::new(walk_dir(path, opts).map(|input| (input, true))),
+                }
+            },
+        )
+        .filter_map(move |(input, walked)| (!walked || overlap.first_time(&input)).then_some(input))
+}
+
+/// Paths given that overlap: files named beside a folder that holds them, folders inside other
+/// folders given. The walk then leaves out a named file (it is read where it is named) and a file
+/// an earlier folder's walk found, so that every file is read once.
+#[derive(Default)]
+struct Overlap {
+    /// Files named that a folder given holds (canonical paths).
+    named: std::collections::HashSet<PathBuf>,
+    /// Whether a folder given lies in another, and the files walked so far if so.
+    nested: bool,
+    walked: std::collections::HashSet<PathBuf>,
+}
+
+impl Overlap {
+    fn of(roots: &[String]) -> Overlap {
+        let canonical: Vec<(PathBuf, bool)> = roots
+            .iter()
+            .filter(|root| *root != "-")
+            .filter_map(|root| std::fs::canonicalize(root).ok())
+            .map(|c| {
+                let is_dir = c.is_dir();
+                (c, is_dir)
+            })
+            .collect();
+        let folders: Vec<&PathBuf> = canonical.iter().filter(|c| c.1).map(|c| &c.0).collect();
+        let inside = |path: &PathBuf| folders.iter().any(|f| *f != path && path.starts_with(f));
+        Overlap {
+            named: canonical
+                .iter()
+                .filter(|(c, is_dir)| !is_dir && inside(c))
+                .map(|(c, _)| c.clone())
+                .collect(),
+            nested: folders.iter().any(|f| inside(f)),
+            walked: Default::default(),
+        }
+    }
+
+    /// Whether a walk's `input` is read here: not a named file, nor one walked before.
+    fn first_time(&mut self, input: &Input) -> bool {
+        if self.named.is_empty() && !self.nested {
+            return true;
+        }
+        let path = match input {
+            Input::File { path, .. } => path.as_path(),
+            Input::Skip(s) => Path::new(&s.path),
+            _ => return true,
+        };
+        // Its folder's canonical path and its name: a link the walk lists is not its target.
+        let canonical = path.parent().and_then(|folder| {
+            let folder = std::fs::canonicalize(folder).ok()?;
+            Some(folder.join(path.file_name()?))
+        });
+        let Some(canonical) = canonical else {
+            return true;
+        };
+        !self.named.contains(&canonical) && (!self.nested || self.walked.insert(canonical))
+    }
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.

@@ -114,3 +114,49 @@ fn a_scan_of_many_chunks_keeps_every_file_in_order() {
     assert!(found >= paths.len(), "a finding in every call: {found}");
     assert_eq!(summary["findings"]["warning"], found, "{summary}");
 }
+
+/// Paths that overlap are read once each: a file named beside the folder that holds it (in
+/// either order, spelt another way), and a folder given inside another one. A file the walk
+/// would skip is read when named.
+#[test]
+fn overlapping_paths_read_every_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("sub")).unwrap();
+    fs::write(d.join("a.txt"), "Agent: calm down\n").unwrap();
+    fs::write(d.join("sub/b.txt"), "Agent: calm down\n").unwrap();
+    fs::write(d.join("sub/notes.log"), "Agent: calm down\n").unwrap();
+    let (root, sub) = (d.to_str().unwrap(), d.join("sub"));
+    let sub = sub.to_str().unwrap();
+    let dotted = format!("{sub}/../sub/b.txt");
+    let log = format!("{sub}/notes.log");
+    for args in [
+        vec![root, &dotted],
+        vec![&dotted, root],
+        vec![root, sub],
+        vec![sub, root],
+        vec![root, &log],
+    ] {
+        let (_, v) = json_report(&args);
+        let listed: Vec<String> = ["conversations", "skipped", "errors"]
+            .iter()
+            .flat_map(|key| strings(&v[key], "path"))
+            .map(|p| p.replace("/../sub", ""))
+            .collect();
+        let mut unique = listed.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(listed.len(), unique.len(), "{args:?}: {listed:?}");
+        assert_eq!(v["summary"]["files"], 3, "{args:?}: {v}");
+        let read_log = v["conversations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["path"] == log);
+        assert_eq!(
+            read_log,
+            args.contains(&log.as_str()),
+            "{args:?}: {listed:?}"
+        );
+    }
+}
