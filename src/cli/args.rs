@@ -123,7 +123,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
     /// A conversation scoring below N fails.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub(crate) min_score: Option<i32>,
     /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
     /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their
@@ -150,7 +150,8 @@ pub(crate) struct CheckArgs {
     /// Role of text that names no speaker (scripts, canned replies).
     #[arg(long, value_enum)]
     pub(crate) default_role: Option<DefaultRole>,
-    /// Name standard input in reports (and detect its format from this name).
+    /// Name standard input in reports (and detect its format from this name); with no paths
+    /// given, standard input is read.
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<String>,
     /// Skip inputs larger than this many bytes: files (by their size, unread), standard input, and

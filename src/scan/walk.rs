@@ -76,12 +76,13 @@ pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     all(opts).filter(|input| opts.shard.is_none_or(|s| s.keeps(input.display(opts))))
 }
 
-/// The paths given, or the current folder.
+/// The paths given; without any, standard input when it is named (`--stdin-filename`, as ruff
+/// reads it), else the current folder.
 pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
-    if opts.paths.is_empty() {
-        vec![".".into()]
-    } else {
-        opts.paths.clone()
+    match (opts.paths.is_empty(), &opts.stdin_filename) {
+        (true, Some(_)) => vec!["-".into()],
+        (true, None) => vec![".".into()],
+        (false, _) => opts.paths.clone(),
     }
 }
 

@@ -110,6 +110,8 @@ fn exit_codes_follow_fail_on_and_min_score() {
         "85 is below 90"
     );
     assert_eq!(run(&mut check(&["--min-score", "85", clean])).0, 0);
+    // A negative bound needs no `=`.
+    assert_eq!(run(&mut check(&["--min-score", "-5", clean])).0, 0);
     // A warning alone: exit 0 by default, 1 with --fail-on warning.
     let dir = tempfile::tempdir().unwrap();
     let warn = dir.path().join("w.txt");
@@ -215,15 +217,27 @@ fn pre_commit_hook_checks_the_files_it_selects() {
     assert!(out.contains("bad.md:1:8"), "{out}");
 }
 
+/// Standard input is read when named `-`, or when `--stdin-filename` names it and no path is
+/// given (as ruff reads it).
 #[test]
 fn stdin_is_read_and_named() {
-    let (code, out, _) = run(
+    for args in [
+        &["--stdin-filename", "macro.txt", "-"][..],
+        &["--stdin-filename", "macro.txt"],
+    ] {
+        let (code, out, _) = run(check(&["--format", "json"])
+            .args(args)
+            .write_stdin("Agent: Sorry, that is not my job.\n"));
+        assert_eq!(code, 1, "{args:?}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["summary"]["files"], 1, "{args:?}: {v}");
+        assert_eq!(v["conversations"][0]["path"], "macro.txt");
+    }
+    let (_, out, _) = run(
         check(&["--format", "json", "--stdin-filename", "macro.txt", "-"])
             .write_stdin("Agent: Sorry, that is not my job.\n"),
     );
-    assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["conversations"][0]["path"], "macro.txt");
     let f = v["conversations"][0]["findings"]
         .as_array()
         .unwrap()
