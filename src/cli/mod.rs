@@ -45,8 +45,10 @@ pub(crate) enum CliError {
     Rules(Vec<RuleError>),
     #[error(transparent)]
     Engine(#[from] EngineError),
-    #[error("bad glob `{pattern}`: {source}")]
+    #[error("{place}bad glob `{pattern}`: {source}")]
     Glob {
+        /// `FILE:LINE:COLUMN: ` for a config's glob; empty for a flag's.
+        place: String,
         pattern: String,
         source: globset::Error,
     },

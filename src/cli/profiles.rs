@@ -5,7 +5,7 @@
 
 use super::CliError;
 use super::args::CheckArgs;
-use super::settings::{glob_set, profile};
+use super::settings::{check_globs, glob_set, profile};
 use crate::config::{self, Config, Loaded};
 use crate::rules::RuleSet;
 use crate::scan::{self, Profiles, ScanOptions, Selection, normal};
@@ -50,6 +50,7 @@ pub(super) fn nested(
     let mut configs = Vec::new();
     for path in found.into_iter().filter(|p| Some(p) != run_path.as_ref()) {
         let loaded = config::load(&path)?;
+        check_globs(&loaded)?;
         warn_run_keys(&path, &loaded.config, run_path.as_deref());
         let c = &loaded.config;
         let selection = Selection {

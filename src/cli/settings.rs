@@ -9,8 +9,8 @@ use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
 use crate::redact::Redactor;
 use crate::report::{OutputFormat, PrinterOptions};
-use crate::rules::RuleSet;
 use crate::rules::load::{self, RuleSource};
+use crate::rules::{RuleError, RuleSet};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
@@ -44,6 +44,7 @@ pub(super) struct CheckSettings {
 impl CheckSettings {
     pub(super) fn new(args: CheckArgs) -> Result<CheckSettings, CliError> {
         let cfg = config(&args.rule_args.config)?;
+        check_globs(&cfg)?;
         let run = profile(&args, &cfg)?;
         let c = &cfg.config;
         let include: Vec<String> = c.include.iter().chain(&args.include).cloned().collect();
@@ -220,14 +221,13 @@ pub(super) fn rule_set(
     } else if let Some(list) = &cfg.config.rules {
         let base = cfg.base_dir();
         list.iter()
-            .map(|s| {
-                if s == "default" {
-                    RuleSource::Builtin
-                } else {
-                    RuleSource::Path(base.join(s))
-                }
+            .map(|s| match s.as_str() {
+                "default" => Ok(RuleSource::Builtin),
+                _ if base.join(s).exists() => Ok(RuleSource::Path(base.join(s))),
+                _ => Err(missing_rules(cfg, s)),
             })
-            .collect()
+            .collect::<Result<_, _>>()
+            .map_err(|e| CliError::Rules(vec![e]))?
     } else {
         vec![RuleSource::Builtin]
     };
@@ -239,6 +239,27 @@ pub(super) fn rule_set(
         super::stderr::warning(&w);
     }
     Ok(set)
+}
+
+/// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
+/// place in the config.
+fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
+    let overrides = cfg.overrides(false);
+    let (line, column) = load::locate(entry, &cfg.text).unwrap_or((1, 1));
+    RuleError {
+        file: overrides.origin,
+        line,
+        column,
+        message: format!(
+            "`{entry}` is no rule file or folder (looked for {}){}",
+            cfg.base_dir().join(entry).display(),
+            crate::suggest::did_you_mean(entry, ["default"])
+        ),
+        hint: Some(
+            "name `default` (the built-in pack), or a YAML rule file or folder relative to this config"
+                .into(),
+        ),
+    }
 }
 
 /// The built-in role aliases plus the config's `roles:`.
@@ -261,6 +282,7 @@ fn per_path_disable(
     let mut out = Vec::new();
     for (pattern, names) in &cfg.config.per_path_disable {
         let glob = Glob::new(pattern).map_err(|source| CliError::Glob {
+            place: String::new(),
             pattern: pattern.clone(),
             source,
         })?;
@@ -278,6 +300,24 @@ fn per_path_disable(
     Ok(out)
 }
 
+/// Compiles a config's globs (`include`, `exclude`, `per_path_disable`), so that a bad one is an
+/// error at its place in the config file.
+pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
+    let c = &cfg.config;
+    let patterns = (c.include.iter().chain(&c.exclude)).chain(c.per_path_disable.keys());
+    for pattern in patterns {
+        if let Err(source) = Glob::new(pattern) {
+            let (line, column) = load::locate(pattern, &cfg.text).unwrap_or((1, 1));
+            return Err(CliError::Glob {
+                place: format!("{}:{line}:{column}: ", cfg.overrides(false).origin),
+                pattern: pattern.clone(),
+                source,
+            });
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
     if patterns.is_empty() {
         return Ok(None);
@@ -285,11 +325,13 @@ pub(super) fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError>
     let mut b = GlobSetBuilder::new();
     for p in patterns {
         b.add(Glob::new(p).map_err(|source| CliError::Glob {
+            place: String::new(),
             pattern: p.clone(),
             source,
         })?);
     }
     Ok(Some(b.build().map_err(|source| CliError::Glob {
+        place: String::new(),
         pattern: patterns.join(", "),
         source,
     })?))

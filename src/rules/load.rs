@@ -274,17 +274,18 @@ fn cloud_pack(
 /// `:line:column` of the first place `key` is written in `text` (the config) as a whole name,
 /// not as part of a longer one, or nothing.
 fn place_of(key: &str, text: &str) -> String {
+    locate(key, text).map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
+}
+
+/// The line and column of the first whole-word `key` in a config's `text`.
+pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
     let name = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '*');
     let whole = |&(at, _): &(usize, &str)| {
         !text[..at].chars().next_back().is_some_and(name)
             && !text[at + key.len()..].chars().next().is_some_and(name)
     };
-    text.match_indices(key)
-        .find(whole)
-        .map_or_else(String::new, |(at, _)| {
-            let (line, column) = crate::text::lines::LineCursor::new(text).position(at);
-            format!(":{line}:{column}")
-        })
+    let (at, _) = text.match_indices(key).find(whole)?;
+    Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a

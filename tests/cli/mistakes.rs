@@ -123,3 +123,39 @@ fn a_misindented_line_is_compared_with_the_line_above() {
         "{err}"
     );
 }
+
+/// A config's `rules:` entry that is no file or folder, and a config's bad glob, are errors at
+/// their place in the config, not at a path the config never named.
+#[test]
+fn a_config_naming_missing_rules_or_a_bad_glob_is_an_error_at_its_place() {
+    let config = "# team settings\nrules: [defualt]\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:2:9: `defualt` is no rule file or folder"),
+        "{err}"
+    );
+    assert!(err.contains("(did you mean `default`?)"), "{err}");
+    assert!(
+        !err.contains("--rules"),
+        "the value came from the config: {err}"
+    );
+    for (config, place) in [
+        (
+            "include:\n  - '**/*.txt'\n  - '[z-a]'\n",
+            "talklint.yaml:3:6:",
+        ),
+        ("exclude: ['[z-a]']\n", "talklint.yaml:1:12:"),
+        (
+            "per_path_disable:\n  'a[z-a]': [respect]\n",
+            "talklint.yaml:2:4:",
+        ),
+    ] {
+        let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("{place} bad glob")),
+            "{config}: {err}"
+        );
+    }
+}

@@ -142,8 +142,9 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     fs::write(&nested, "rules: [./missing/]\n").unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 2, "{err}");
-    // Resolved against `team/`, not the current folder.
-    assert!(err.contains("/team/./missing/:"), "{err}");
+    // Resolved against `team/`, not the current folder, and named at its place in the config.
+    assert!(err.contains("team/talklint.yml:1:9: `./missing/`"), "{err}");
+    assert!(err.contains("/team/./missing/)"), "{err}");
     fs::write(&nested, "disable: [respect/calm-down]\nfail_on: warning\n").unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 1, "{err}");
