@@ -135,13 +135,17 @@ struct Overlap {
 
 impl Overlap {
     fn of(roots: &[String]) -> Overlap {
+        // A folder by its canonical path; a file by its folder's and its name, as the walk
+        // lists it (a link named is that link, not its target).
         let canonical: Vec<(PathBuf, bool)> = roots
             .iter()
             .filter(|root| *root != "-")
-            .filter_map(|root| std::fs::canonicalize(root).ok())
-            .map(|c| {
-                let is_dir = c.is_dir();
-                (c, is_dir)
+            .filter_map(|root| {
+                let folder = std::fs::canonicalize(root).ok().filter(|c| c.is_dir());
+                match folder {
+                    Some(c) => Some((c, true)),
+                    None => Some((identity(Path::new(root))?, false)),
+                }
             })
             .collect();
         let folders: Vec<&PathBuf> = canonical.iter().filter(|c| c.1).map(|c| &c.0).collect();
@@ -167,16 +171,21 @@ impl Overlap {
             Input::Skip(s) => Path::new(&s.path),
             _ => return true,
         };
-        // Its folder's canonical path and its name: a link the walk lists is not its target.
-        let canonical = path.parent().and_then(|folder| {
-            let folder = std::fs::canonicalize(folder).ok()?;
-            Some(folder.join(path.file_name()?))
-        });
-        let Some(canonical) = canonical else {
+        let Some(canonical) = identity(path) else {
             return true;
         };
         !self.named.contains(&canonical) && (!self.nested || self.walked.insert(canonical))
     }
+}
+
+/// A file's folder's canonical path joined with its name: one path per entry of a folder, so
+/// that a link is not its target.
+pub(crate) fn identity(path: &Path) -> Option<PathBuf> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.

@@ -130,12 +130,15 @@ fn overlapping_paths_read_every_file_once() {
     let sub = sub.to_str().unwrap();
     let dotted = format!("{sub}/../sub/b.txt");
     let log = format!("{sub}/notes.log");
+    std::os::unix::fs::symlink(d.join("a.txt"), d.join("link.txt")).unwrap();
+    let link = format!("{root}/link.txt");
     for args in [
         vec![root, &dotted],
         vec![&dotted, root],
         vec![root, sub],
         vec![sub, root],
         vec![root, &log],
+        vec![root, &link],
     ] {
         let (_, v) = json_report(&args);
         let listed: Vec<String> = ["conversations", "skipped", "errors"]
@@ -147,7 +150,8 @@ fn overlapping_paths_read_every_file_once() {
         unique.sort();
         unique.dedup();
         assert_eq!(listed.len(), unique.len(), "{args:?}: {listed:?}");
-        assert_eq!(v["summary"]["files"], 3, "{args:?}: {v}");
+        // The link is listed once: skipped by the walk, or read where it is named.
+        assert_eq!(v["summary"]["files"], 4, "{args:?}: {v}");
         let read_log = v["conversations"]
             .as_array()
             .unwrap()
