@@ -8,7 +8,6 @@ use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
-use crate::transcript::Format;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -25,7 +24,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .map(|(_, p)| p.clone())
         .chain(s.output.clone())
         .collect();
-    refuse_inputs(&report_paths, &s.scan.paths)?;
+    refuse_inputs(&report_paths, &scan::roots(&s.scan))?;
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
         files.push((*format, create(path)?));
@@ -125,8 +124,8 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 }
 
 /// Refuses a report that would erase what the run reads or writes: a file named as an input, a
-/// transcript inside a folder named as an input (the walk would read it after the report had
-/// replaced it; a report of an earlier run there is written over), or another report's file.
+/// file inside a folder named as an input (the walk may read it, whatever its extension, after
+/// the report replaced it) unless it is a report an earlier run wrote, or another report's file.
 pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
     let folders: Vec<(&String, PathBuf)> = inputs
         .iter()
@@ -150,12 +149,11 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
                 return Err(CliError::ReportIsInput(input.clone()));
             }
         }
-        let transcript =
-            Format::from_extension(&canonical).is_some() && !report::is_own_report(&canonical);
         if let Some((folder, _)) = folders.iter().find(|(_, f)| canonical.starts_with(f))
-            && transcript
+            && canonical.is_file()
+            && !report::is_own_report(&canonical)
         {
-            return Err(CliError::ReportOverTranscript {
+            return Err(CliError::ReportOverInput {
                 report: report.display().to_string(),
                 folder: (*folder).clone(),
             });
@@ -166,13 +164,9 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
 
 /// Where `path` is or would be created: its canonical form, or its folder's and its name.
 fn resolved(path: &Path) -> Option<PathBuf> {
-    std::fs::canonicalize(path).ok().or_else(|| {
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
-    })
+    std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| scan::identity(path))
 }
 
 /// A report file, created anew.

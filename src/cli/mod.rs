@@ -59,9 +59,9 @@ pub(crate) enum CliError {
     )]
     ReportIsInput(String),
     #[error(
-        "{report} is a transcript in {folder}, which this run checks: writing the report there would erase it\n  help: name a file outside {folder} after -o or --output-*"
+        "{report} is a file in {folder}, which this run checks, and no report of talklint's: writing the report there would erase it\n  help: name a file outside {folder} after -o or --output-*, or remove this one"
     )]
-    ReportOverTranscript { report: String, folder: String },
+    ReportOverInput { report: String, folder: String },
     #[error(
         "{0} is named for two reports: the second would replace the first\n  help: give each of -o and --output-* a file of its own"
     )]

@@ -33,16 +33,27 @@ pub(crate) fn is_own_report(path: &Path) -> bool {
     end.is_ok_and(closes_a_human_report)
 }
 
-/// Whether `head`, a file's first bytes, is how one of talklint's reports opens.
+/// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
+/// first keys or tags exactly as it writes them, so that a transcript is never taken for one.
 fn opens_a_report(head: &[u8]) -> bool {
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let names_talklint = |marker: &str| contains(head, marker.as_bytes());
     let opens = |prefix: &str| head.starts_with(prefix.as_bytes());
+    let jsonl_conversation = opens("{\"path\":")
+        && [
+            ",\"format\":",
+            ",\"turns\":",
+            ",\"unknown_turns\":",
+            ",\"score\":",
+        ]
+        .iter()
+        .all(|key| contains(first_line, key.as_bytes()));
     opens("{\"version\":1,\"tool\":{\"name\":\"talklint\"")
+        || jsonl_conversation
         || [
-            "{\"path\":",
-            "{\"skipped\":",
-            "{\"error\":",
-            "{\"summary\":",
+            "{\"skipped\":{\"path\":",
+            "{\"error\":{\"path\":",
+            "{\"summary\":{\"files\":",
         ]
         .iter()
         .any(|p| opens(p))
@@ -52,49 +63,96 @@ fn opens_a_report(head: &[u8]) -> bool {
         || opens("<!doctype html>") && names_talklint("<title>talklint report")
         || opens("path,id,format,turns,score,passed,")
         || opens("path,id,turn,role,speaker,line,column,rule,")
-        || ["::error ", "::warning ", "::notice "]
+        || ["::error file=", "::warning file=", "::notice file="]
             .iter()
             .any(|p| opens(p))
         || is_diagnostic(head)
 }
 
-/// Whether `head` opens with a human report's diagnostic: `error[rule/id]: …` and the like, on
-/// its first line.
+/// Whether `head` opens with a human report's diagnostic: `error[rule/id]: …` on its first line,
+/// and the ` --> file:line:column` line under it.
 fn is_diagnostic(head: &[u8]) -> bool {
-    let first_line = strip_color(head)
-        .split(|&b| b == b'\n')
-        .next()
-        .unwrap_or_default();
-    ["error[", "warning[", "info["].iter().any(|p| {
-        first_line
+    let plain = without_color(head);
+    let mut lines = plain.split(|&b| b == b'\n');
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let titled = ["error[", "warning[", "info["].iter().any(|p| {
+        first
             .strip_prefix(p.as_bytes())
             .is_some_and(|rest| contains(rest, b"]: "))
-    })
+    });
+    titled && second.trim_ascii_start().starts_with(b"--> ")
 }
 
-/// Whether `tail`, a file's last bytes, ends as a human report does: its `Findings:` line, then
-/// at most the line counting skipped files.
+/// Whether `tail`, a file's last bytes, ends as a human report does: the line counting the
+/// conversations, the `Findings:` line, and at most the line counting skipped files.
 fn closes_a_human_report(tail: &[u8]) -> bool {
-    let lines: Vec<&[u8]> = tail
+    let plain = without_color(tail);
+    let lines: Vec<&[u8]> = plain
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .collect();
-    lines
-        .iter()
+    let n = lines.len();
+    let findings = (n.saturating_sub(2)..n)
         .rev()
-        .take(2)
-        .any(|line| strip_color(line).starts_with(b"Findings: "))
+        .find(|&i| is_findings_line(lines[i]));
+    findings.is_some_and(|i| i > 0 && is_conversations_line(lines[i - 1]))
 }
 
-/// `bytes` without its leading ANSI colour sequences (`--color always` into a file).
-fn strip_color(mut bytes: &[u8]) -> &[u8] {
-    while let Some(rest) = bytes.strip_prefix(b"\x1b[") {
-        match rest.iter().position(|&b| b == b'm') {
-            Some(m) => bytes = &rest[m + 1..],
-            None => break,
-        }
+/// `Findings: 2 errors, 5 warnings, 0 info; 7 rewards.`
+fn is_findings_line(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"Findings: ") else {
+        return false;
+    };
+    let parts: Vec<&[u8]> = rest
+        .split(|&b| b == b',' || b == b';')
+        .map(<[u8]>::trim_ascii)
+        .collect();
+    let counted = |part: &[u8], one: &str, many: &str| {
+        let mut words = part.split(|&b| b == b' ');
+        let number = words
+            .next()
+            .is_some_and(|w| !w.is_empty() && w.iter().all(u8::is_ascii_digit));
+        let noun = words.next();
+        number
+            && (noun == Some(one.as_bytes()) || noun == Some(many.as_bytes()))
+            && words.next().is_none()
+    };
+    matches!(parts[..], [errors, warnings, info, rewards]
+        if counted(errors, "error", "errors")
+            && counted(warnings, "warning", "warnings")
+            && counted(info, "info", "info")
+            && rewards.strip_suffix(b".").is_some_and(|r| counted(r, "reward", "rewards")))
+}
+
+/// `3 conversations in 2 files: 1 failed, mean score 69.5.` or `No conversations in 2 files.`
+fn is_conversations_line(line: &[u8]) -> bool {
+    let counts_files = |s: &[u8]| contains(s, b" in ") && (contains(s, b" file"));
+    line.starts_with(b"No conversations in ") && counts_files(line)
+        || line.first().is_some_and(u8::is_ascii_digit)
+            && contains(line, b" conversation")
+            && counts_files(line)
+            && contains(line, b", mean score ")
+}
+
+/// `bytes` without ANSI colour sequences (`--color always` into a file).
+fn without_color(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = memchr::memchr(0x1b, rest) {
+        out.extend_from_slice(&rest[..at]);
+        let after = &rest[at + 1..];
+        rest = match after.strip_prefix(b"[") {
+            Some(seq) => match seq.iter().position(|&b| b == b'm') {
+                Some(m) => &seq[m + 1..],
+                None => seq,
+            },
+            None => after,
+        };
     }
-    bytes
+    out.extend_from_slice(rest);
+    out
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -109,8 +167,9 @@ mod tests {
     fn reports_are_told_from_transcripts_by_how_they_open() {
         for report in [
             "{\"version\":1,\"tool\":{\"name\":\"talklint\",\"version\":\"0.1.0\"}}",
-            "{\"path\":\"a.txt\",\"id\":null}\n",
+            "{\"path\":\"a.txt\",\"id\":null,\"format\":\"text\",\"turns\":5,\"unknown_turns\":0,\"score\":92}\n",
             "{\"summary\":{\"files\":0}}\n",
+            "{\"skipped\":{\"path\":\"b.txt\",\"reason\":\"binary\"}}\n",
             "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"talklint\"}}}]}",
             "<?xml version=\"1.0\"?>\n<testsuites name=\"talklint\">",
             "<!doctype html>\n<html><head><title>talklint report</title>",
@@ -118,7 +177,7 @@ mod tests {
             "path,id,turn,role,speaker,line,column,rule,kind\n",
             "::warning file=a.txt,line=1::x\n",
             "warning[closing/thanks]: The agent did not thank\n --> a.txt:3:8\n",
-            "\x1b[1m\x1b[33merror[x/y]: z\n",
+            "\x1b[1m\x1b[33merror[x/y]\x1b[0m: z\n\x1b[34m  --> \x1b[0ma.txt:1:1\n",
         ] {
             assert!(opens_a_report(report.as_bytes()), "{report}");
         }
@@ -126,10 +185,14 @@ mod tests {
             "Agent: hello\nCustomer: hi\n",
             "{\"messages\":[{\"role\":\"agent\",\"text\":\"hi\"}]}",
             "{\"role\":\"agent\",\"text\":\"hi\"}\n",
+            "{\"summary\":\"a refund\",\"messages\":[{\"role\":\"agent\",\"text\":\"hi\"}]}",
+            "{\"path\":\"calls/1.wav\",\"speaker\":\"Agent\",\"text\":\"hi\"}\n",
+            "{\"error\":\"none\",\"messages\":[]}",
             "speaker,text\nAgent,hi\n",
             "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>hi\n",
             "<?xml version=\"1.0\"?>\n<transcript>",
-            "warning[x\ny]: not one line\n",
+            "warning[x]: not followed by a location\nAgent: hi\n",
+            ":: Agent: hi\n",
         ] {
             assert!(!opens_a_report(transcript.as_bytes()), "{transcript}");
         }
@@ -141,8 +204,20 @@ mod tests {
         assert!(closes_a_human_report(report.as_bytes()));
         let skipped = format!("{report}2 files skipped, 0 files could not be read.\n");
         assert!(closes_a_human_report(skipped.as_bytes()));
-        assert!(!closes_a_human_report(
-            b"Agent: Findings: none\nCustomer: ok\n"
-        ));
+        let none =
+            "No conversations in 3 files.\nFindings: 0 errors, 0 warnings, 0 info; 0 rewards.\n";
+        assert!(closes_a_human_report(none.as_bytes()));
+        let colored = "2 conversations in 2 files: \x1b[31m1 failed\x1b[0m, mean score 69.5.\nFindings: 2 errors, 5 warnings, 0 info; 7 rewards.\n";
+        assert!(closes_a_human_report(colored.as_bytes()));
+        for transcript in [
+            "Agent: Findings: none\nCustomer: ok\n",
+            "Agent: hi\n\nQA notes\nFindings: agent was polite, issue resolved.\n",
+            "Agent: hi\nFindings: 0 errors, 1 warning, 0 info; 5 rewards.\n",
+        ] {
+            assert!(
+                !closes_a_human_report(transcript.as_bytes()),
+                "{transcript}"
+            );
+        }
     }
 }

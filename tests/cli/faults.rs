@@ -132,11 +132,51 @@ fn a_report_is_never_written_over_a_transcript_of_a_scanned_folder() {
     let call = write(dir.path(), "call.txt", "Agent: calm down\n");
     let (code, _, err) = run(check(&["-o"]).arg(&call).arg(dir.path()));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("is a transcript in"), "{err}");
+    assert!(err.contains("no report of talklint's"), "{err}");
     assert_eq!(
         std::fs::read_to_string(&call).unwrap(),
         "Agent: calm down\n"
     );
+    // The current folder when no path is given; a file read for `--include` whatever its
+    // extension; transcripts that open or end somewhat like a report.
+    let (code, _, err) = run(check(&["-o", "call.txt"]).current_dir(dir.path()));
+    assert_eq!(code, 2, "no path given: {err}");
+    let log = write(dir.path(), "call.log", "Agent: calm down\n");
+    let (code, _, err) = run(check(&["--include", "*.log", "-o"])
+        .arg(&log)
+        .arg(dir.path()));
+    assert_eq!(code, 2, "--include: {err}");
+    let lookalikes = [
+        (
+            "ticket.json",
+            "{\"summary\":\"a refund\",\"messages\":[{\"role\":\"agent\",\"text\":\"calm down\"}]}",
+        ),
+        (
+            "utterances.jsonl",
+            "{\"path\":\"calls/1.wav\",\"speaker\":\"Agent\",\"text\":\"calm down\"}\n",
+        ),
+        (
+            "qa.txt",
+            "Agent: calm down\n\nQA notes\nFindings: agent was rude.\n",
+        ),
+    ];
+    for (name, text) in lookalikes {
+        let file = write(dir.path(), name, text);
+        let (code, _, err) = run(check(&["-o"]).arg(&file).arg(dir.path()));
+        assert_eq!(code, 2, "{name}: {err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "{name}");
+        std::fs::remove_file(&file).unwrap();
+    }
+    std::fs::remove_file(&log).unwrap();
+    // A human report that found nothing is known by its closing lines.
+    let human = write(
+        dir.path(),
+        "summary.txt",
+        "1 conversation in 1 file: all passed, mean score 92.0.\nFindings: 0 errors, 0 warnings, 0 info; 0 rewards.\n",
+    );
+    let (code, _, err) = run(check(&["-o"]).arg(&human).arg(dir.path()));
+    assert_eq!(code, 1, "{err}");
+    std::fs::remove_file(&human).unwrap();
     let report = dir.path().join("report.json");
     for format in [
         "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
