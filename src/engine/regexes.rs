@@ -39,8 +39,8 @@ impl Regexes {
     /// each of those then finding its places, which are mapped back to turns. Searching turn by
     /// turn costs more in per-search setup than in scanning. Rule regexes are multi-line (`^`/`$`
     /// at line ends), so the joins change nothing, except where a match runs on past its turn's
-    /// end: that turn is then searched alone from the match's start, and the search goes on from
-    /// the next turn, so that no match spans two turns or hides one in a later turn.
+    /// end: that turn is then searched alone from the match's start, and each later turn alone,
+    /// so that no match spans two turns or hides one in a later turn, in time linear in the text.
     pub(super) fn find(
         &self,
         turns: &[(&str, u8)],
@@ -80,41 +80,50 @@ impl Regexes {
                 let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
                 let (base, turn) = starts[k];
                 let turn_end = base + turns[turn].0.len();
-                let hit = |start: usize, end: usize| Hit {
-                    list: *list,
-                    turn: turn as u32,
-                    start: (start - base) as u32,
-                    end: (end - base) as u32,
-                    first_word: 0,
-                    last_word: 0,
-                };
                 if m.end() <= turn_end {
                     if m.end() > m.start() {
-                        hits.push(hit(m.start(), m.end()));
+                        hits.push(hit(*list, turn, base, m.start(), m.end()));
                     }
                     at = next_search(joined, m.start(), m.end());
                     continue;
                 }
-                // Past the turn's end: the turn alone, from the match's start.
-                let alone = &joined[..turn_end];
-                let mut from = m.start();
-                while from <= turn_end {
-                    let Some(m) = re.find_at(alone, from) else {
-                        break;
-                    };
-                    if m.end() > m.start() {
-                        hits.push(hit(m.start(), m.end()));
-                    }
-                    from = next_search(alone, m.start(), m.end());
+                // Past the last turn's line break only an empty match is left: the search ends.
+                if m.start() > turn_end {
+                    break;
                 }
-                // Past the last turn's line break (only an empty match is there), the search ends.
-                at = if m.start() > turn_end {
-                    next_search(joined, m.start(), m.end())
-                } else {
-                    turn_end + 1
-                };
+                // Past the turn's end: that turn alone from the match's start, then each turn
+                // after it alone (a greedy pattern would run to the end again from every turn).
+                let mut from = m.start();
+                for &(base, turn) in &starts[k..] {
+                    let turn_end = base + turns[turn].0.len();
+                    let alone = &joined[..turn_end];
+                    from = from.max(base);
+                    while from <= turn_end {
+                        let Some(m) = re.find_at(alone, from) else {
+                            break;
+                        };
+                        if m.end() > m.start() {
+                            hits.push(hit(*list, turn, base, m.start(), m.end()));
+                        }
+                        from = next_search(alone, m.start(), m.end());
+                    }
+                }
+                break;
             }
         }
+    }
+}
+
+/// A regex hit of `list` at bytes `start..end` of the joined text, in `turn` (which starts at
+/// `base`).
+fn hit(list: ListId, turn: usize, base: usize, start: usize, end: usize) -> Hit {
+    Hit {
+        list,
+        turn: turn as u32,
+        start: (start - base) as u32,
+        end: (end - base) as u32,
+        first_word: 0,
+        last_word: 0,
     }
 }
 

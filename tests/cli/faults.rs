@@ -198,6 +198,32 @@ fn a_report_is_never_written_over_a_transcript_of_a_scanned_folder() {
     assert!(err.contains("is named for two reports"), "{err}");
 }
 
+/// A regex whose matches run past their turns takes time linear in the conversation: every
+/// turn was once searched again to the end (minutes for a few thousand turns).
+#[test]
+fn a_regex_crossing_every_turn_stays_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let turns = "Agent: please wait while I look\n".repeat(8000);
+    let call = write(dir.path(), "long.txt", &turns);
+    let rules = write(
+        dir.path(),
+        "greedy.yaml",
+        "rules:\n  - id: x/greedy\n    regex: ['(?s)please[^#]*']\n    message: m\n",
+    );
+    let (code, out, err) = run_within(
+        talklint()
+            .args(["check", "--no-config", "--format", "json", "-r"])
+            .arg(&rules)
+            .arg(&call),
+        60,
+    );
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = v["conversations"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 8000);
+    assert_eq!(findings[7999]["match"], "please wait while I look");
+}
+
 #[test]
 fn a_closed_or_full_standard_error_is_no_panic() {
     let dir = tempfile::tempdir().unwrap();
