@@ -220,14 +220,21 @@ pub(super) fn rule_set(
             .collect()
     } else if let Some(list) = &cfg.config.rules {
         let base = cfg.base_dir();
-        list.iter()
+        let missing = |p: &Path| matches!(std::fs::metadata(p), Err(e) if e.kind() == io::ErrorKind::NotFound);
+        let (sources, errors): (Vec<_>, Vec<_>) = list
+            .iter()
             .map(|s| match s.as_str() {
                 "default" => Ok(RuleSource::Builtin),
-                _ if base.join(s).exists() => Ok(RuleSource::Path(base.join(s))),
-                _ => Err(missing_rules(cfg, s)),
+                _ if missing(&base.join(s)) => Err(missing_rules(cfg, s)),
+                _ => Ok(RuleSource::Path(base.join(s))),
             })
-            .collect::<Result<_, _>>()
-            .map_err(|e| CliError::Rules(vec![e]))?
+            .partition(Result::is_ok);
+        if !errors.is_empty() {
+            return Err(CliError::Rules(
+                errors.into_iter().filter_map(Result::err).collect(),
+            ));
+        }
+        sources.into_iter().filter_map(Result::ok).collect()
     } else {
         vec![RuleSource::Builtin]
     };

@@ -142,7 +142,9 @@ pub(super) fn check(
     let mut parsed = match first_read.map_err(&error) {
         Ok(parsed) => parsed,
         // A blank file is empty in every format, not a broken JSON, CSV or caption file.
-        Err(_) if is_blank(&source) => return not_read(no_turns(display, format)),
+        Err(_) if is_blank(source.trim_start_matches('\u{feff}')) => {
+            return not_read(no_turns(display, format));
+        }
         Err(e) => return not_read(NotRead::Error(e)),
     };
     // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose

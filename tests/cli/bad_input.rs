@@ -63,10 +63,14 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
 fn blank_files_of_every_format_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let names = [
-        "a.json", "b.csv", "c.tsv", "d.vtt", "e.jsonl", "f.srt", "g.txt", "h.json",
+        "a.json", "b.csv", "c.tsv", "d.vtt", "e.jsonl", "f.srt", "g.txt", "h.json", "i.tsv",
     ];
     for name in names {
-        let blank = if name == "h.json" { " \n\t\n" } else { "" };
+        let blank = match name {
+            "h.json" => " \n\t\n",
+            "i.tsv" => "\u{feff}\n \n",
+            _ => "",
+        };
         fs::write(dir.path().join(name), blank).unwrap();
     }
     let (code, v) = json_report(&[dir.path().to_str().unwrap()]);

@@ -128,12 +128,16 @@ fn a_misindented_line_is_compared_with_the_line_above() {
 /// their place in the config, not at a path the config never named.
 #[test]
 fn a_config_naming_missing_rules_or_a_bad_glob_is_an_error_at_its_place() {
-    let config = "# team settings\nrules: [defualt]\n";
+    let config = "# team settings\nrules: [defualt, missing.yaml]\n";
     let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("talklint.yaml:2:9: `defualt` is no rule file or folder"),
         "{err}"
+    );
+    assert!(
+        err.contains("talklint.yaml:2:18: `missing.yaml` is no rule"),
+        "every one: {err}"
     );
     assert!(err.contains("(did you mean `default`?)"), "{err}");
     assert!(
