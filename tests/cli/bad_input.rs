@@ -220,6 +220,14 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
             "bad-syntax",
             "bad-syntax.yaml:4:1: did not find expected ',' or ']'",
         ),
+        (
+            "quoted-regex",
+            "quoted-regex.yaml:3:5: regex `\\u{8}calm down\\u{8}` holds the control character U+0008",
+        ),
+        (
+            "empty-regex",
+            "empty-regex.yaml:3:5: an empty regex never reports",
+        ),
     ];
     for (name, expected) in cases {
         let file = format!("fixtures/rules/broken/{name}.yaml");
@@ -238,7 +246,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         "fixtures/rules/broken",
         "fixtures/calls",
     ]));
-    assert!(err.contains("6 rule errors"), "{err}");
+    assert!(err.contains("8 rule errors"), "{err}");
 }
 
 #[test]

@@ -63,6 +63,7 @@ impl Checker<'_> {
             .into_vec()
             .iter()
             .map(|r| {
+                written_as_meant(r).map_err(|(message, hint)| self.fail("regex", message, hint))?;
                 checked_regex(r).map_err(|e| {
                     let first = e.to_string();
                     let last = first.lines().last().unwrap_or(&first).trim();
@@ -316,5 +317,31 @@ impl Checker<'_> {
             spec.count.as_ref(),
         )?;
         Ok(Condition::Find(find))
+    }
+}
+
+/// A regex that cannot be what its author meant, with how to write it: an empty one (it matches
+/// only empty text, so it never reports), or one holding a control character, which YAML double
+/// quotes make of `\b`, `\a`, `\f` or `\v` (the regex then looks for that character).
+fn written_as_meant(regex: &str) -> Result<(), (String, &'static str)> {
+    if regex.is_empty() {
+        return Err((
+            "an empty regex never reports (it matches only empty text)".into(),
+            "write the text to look for, or remove the empty entry",
+        ));
+    }
+    match regex
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        Some(c) => Err((
+            format!(
+                "regex `{}` holds the control character U+{:04X}: in YAML double quotes `\\b` is a backspace, not a word boundary",
+                regex.escape_debug(),
+                u32::from(c)
+            ),
+            "write the regex in single quotes ('\\bcalm\\b'), or double each backslash in double quotes",
+        )),
+        None => Ok(()),
     }
 }
