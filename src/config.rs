@@ -48,7 +48,7 @@ pub struct Config {
     pub lexicons: BTreeMap<String, Vec<String>>,
     /// Words skipped when matching (replaces the built-in list).
     pub fillers: Option<Vec<String>>,
-    pub default_role: Option<Role>,
+    pub default_role: Option<DefaultRole>,
     pub fail_on: Option<FailOn>,
     pub min_score: Option<i32>,
     /// Inputs larger than this many bytes are skipped (files, standard input, a stream's lines and
@@ -105,6 +105,29 @@ impl FailOn {
 pub struct ScoringConfig {
     pub base: Option<i32>,
     pub pass: Option<i32>,
+}
+
+/// The role of text that names no speaker (`default_role:`, `--default-role`): the roles a
+/// script or canned reply can be written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DefaultRole {
+    /// An agent's script or canned reply.
+    Agent,
+    /// A customer's words.
+    Customer,
+    /// Anyone's: every rule applies to it.
+    Any,
+}
+
+impl DefaultRole {
+    pub fn role(self) -> Role {
+        match self {
+            DefaultRole::Agent => Role::Agent,
+            DefaultRole::Customer => Role::Customer,
+            DefaultRole::Any => Role::Any,
+        }
+    }
 }
 
 /// A loaded config and the folder its relative paths start from.

@@ -1,11 +1,11 @@
 //! Command-line arguments as clap parses them (SPEC §1); [`super::settings`] turns them into
 //! settings; [`super::parse`] reads the command line into them.
 
-use crate::config::FailOn;
+use crate::config::{DefaultRole, FailOn};
 use crate::report::OutputFormat;
 use crate::scan::Shard;
 use crate::schemas::Subject;
-use crate::transcript::{Format, Role};
+use crate::transcript::Format;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -331,23 +331,6 @@ fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
             .map(|&f| InputFormat(Some(f)))
             .ok_or("not a known format")
     })
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum DefaultRole {
-    Agent,
-    Customer,
-    Any,
-}
-
-impl DefaultRole {
-    pub(crate) fn role(self) -> Role {
-        match self {
-            DefaultRole::Agent => Role::Agent,
-            DefaultRole::Customer => Role::Customer,
-            DefaultRole::Any => Role::Any,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

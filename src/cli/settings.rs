@@ -125,9 +125,8 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
             roles: roles(cfg),
             default_role: args
                 .default_role
-                .map(|r| r.role())
                 .or(c.default_role)
-                .unwrap_or(Role::Agent),
+                .map_or(Role::Agent, |r| r.role()),
         },
         suppress: SuppressOptions {
             show: args.show_suppressed,

@@ -163,3 +163,28 @@ fn a_config_naming_missing_rules_or_a_bad_glob_is_an_error_at_its_place() {
         );
     }
 }
+
+/// `default_role:` takes what `--default-role` takes: a config cannot give unlabelled text a role
+/// the flag refuses.
+#[test]
+fn a_config_default_role_takes_the_flags_values() {
+    for (value, ok) in [
+        ("customer", true),
+        ("any", true),
+        ("bot", false),
+        ("system", false),
+    ] {
+        let config = format!("default_role: {value}\n");
+        let (code, err) = check_with(&[("talklint.yaml", &config)], &[]);
+        let (_, flag_err) = check_with(&[], &["--no-config", "--default-role", value]);
+        if ok {
+            assert!(code < 2, "{value}: {err}");
+            assert!(!flag_err.contains("invalid value"), "{value}: {flag_err}");
+        } else {
+            assert_eq!(code, 2, "{value}: {err}");
+            let want = format!("talklint.yaml:1:15: default_role: unknown variant `{value}`");
+            assert!(err.contains(&want), "{err}");
+            assert!(flag_err.contains("invalid value"), "{value}: {flag_err}");
+        }
+    }
+}
