@@ -72,46 +72,47 @@ impl Regexes {
         };
         for k in candidates {
             let (list, re) = &self.regexes[k];
-            let mut at = 0;
-            while at <= joined.len() {
-                let Some(m) = re.find_at(joined, at) else {
-                    break;
-                };
+            let mut crossing = None;
+            for m in non_empty_matches(re, joined, 0) {
                 let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;
                 let (base, turn) = starts[k];
-                let turn_end = base + turns[turn].0.len();
-                if m.end() <= turn_end {
-                    if m.end() > m.start() {
-                        hits.push(hit(*list, turn, base, m.start(), m.end()));
-                    }
-                    at = next_search(joined, m.start(), m.end());
-                    continue;
-                }
-                // Past the last turn's line break only an empty match is left: the search ends.
-                if m.start() > turn_end {
+                if m.end() > base + turns[turn].0.len() {
+                    crossing = Some((k, m.start()));
                     break;
                 }
-                // Past the turn's end: that turn alone from the match's start, then each turn
-                // after it alone (a greedy pattern would run to the end again from every turn).
-                let mut from = m.start();
+                hits.push(hit(*list, turn, base, m.start(), m.end()));
+            }
+            // Past the turn's end: that turn alone from the match's start, then each turn after
+            // it alone (a greedy pattern would run to the end again from every turn).
+            if let Some((k, from)) = crossing {
                 for &(base, turn) in &starts[k..] {
-                    let turn_end = base + turns[turn].0.len();
-                    let alone = &joined[..turn_end];
-                    from = from.max(base);
-                    while from <= turn_end {
-                        let Some(m) = re.find_at(alone, from) else {
-                            break;
-                        };
-                        if m.end() > m.start() {
-                            hits.push(hit(*list, turn, base, m.start(), m.end()));
-                        }
-                        from = next_search(alone, m.start(), m.end());
+                    let alone = &joined[..base + turns[turn].0.len()];
+                    for m in non_empty_matches(re, alone, from.max(base)) {
+                        hits.push(hit(*list, turn, base, m.start(), m.end()));
                     }
                 }
-                break;
             }
         }
     }
+}
+
+/// The non-empty matches of `re` in `text` from byte `at`, each search going on where the last
+/// match ended (past the next character after an empty one).
+fn non_empty_matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    mut at: usize,
+) -> impl Iterator<Item = regex::Match<'t>> {
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let m = re.find_at(text, at)?;
+            at = next_search(text, m.start(), m.end());
+            if m.end() > m.start() {
+                return Some(m);
+            }
+        }
+        None
+    })
 }
 
 /// A regex hit of `list` at bytes `start..end` of the joined text, in `turn` (which starts at
