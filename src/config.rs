@@ -159,13 +159,17 @@ impl Loaded {
             disable: self.config.disable.clone(),
             severity: self.config.severity.clone(),
             lexicons: self.config.lexicons.clone(),
-            origin: self
-                .path
-                .as_ref()
-                .map_or_else(|| "config".into(), |p| p.display().to_string()),
+            origin: self.origin(),
             text: self.text.clone(),
             strict_import,
         }
+    }
+
+    /// The config file's name in error messages.
+    pub fn origin(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "config".into(), |p| p.display().to_string())
     }
 
     /// The folder relative paths in the config are resolved against.

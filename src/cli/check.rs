@@ -127,11 +127,10 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 /// file inside a folder named as an input (the walk may read it, whatever its extension, after
 /// the report replaced it) unless it is a report an earlier run wrote, or another report's file.
 pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
-    let folders: Vec<(&String, PathBuf)> = inputs
+    let inputs: Vec<(&String, PathBuf)> = inputs
         .iter()
         .filter(|i| *i != "-")
         .filter_map(|i| std::fs::canonicalize(i).ok().map(|c| (i, c)))
-        .filter(|(_, c)| c.is_dir())
         .collect();
     let mut planned = Vec::new();
     for report in reports {
@@ -144,12 +143,12 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
         let Ok(canonical) = std::fs::canonicalize(report) else {
             continue; // not there yet: no input can be it
         };
-        for input in inputs.iter().filter(|i| *i != "-") {
-            if std::fs::canonicalize(input).is_ok_and(|i| i == canonical) {
-                return Err(CliError::ReportIsInput(input.clone()));
-            }
+        if let Some((input, _)) = inputs.iter().find(|(_, c)| *c == canonical) {
+            return Err(CliError::ReportIsInput((*input).clone()));
         }
-        if let Some((folder, _)) = folders.iter().find(|(_, f)| canonical.starts_with(f))
+        if let Some((folder, _)) = inputs
+            .iter()
+            .find(|(_, c)| c.is_dir() && canonical.starts_with(c))
             && canonical.is_file()
             && !report::is_own_report(&canonical)
         {

@@ -220,20 +220,22 @@ pub(super) fn rule_set(
     } else if let Some(list) = &cfg.config.rules {
         let base = cfg.base_dir();
         let missing = |p: &Path| matches!(std::fs::metadata(p), Err(e) if e.kind() == io::ErrorKind::NotFound);
-        let (sources, errors): (Vec<_>, Vec<_>) = list
+        let mut errors = Vec::new();
+        let sources = list
             .iter()
-            .map(|s| match s.as_str() {
-                "default" => Ok(RuleSource::Builtin),
-                _ if missing(&base.join(s)) => Err(missing_rules(cfg, s)),
-                _ => Ok(RuleSource::Path(base.join(s))),
+            .filter_map(|s| match s.as_str() {
+                "default" => Some(RuleSource::Builtin),
+                _ if missing(&base.join(s)) => {
+                    errors.push(missing_rules(cfg, s));
+                    None
+                }
+                _ => Some(RuleSource::Path(base.join(s))),
             })
-            .partition(Result::is_ok);
+            .collect();
         if !errors.is_empty() {
-            return Err(CliError::Rules(
-                errors.into_iter().filter_map(Result::err).collect(),
-            ));
+            return Err(CliError::Rules(errors));
         }
-        sources.into_iter().filter_map(Result::ok).collect()
+        sources
     } else {
         vec![RuleSource::Builtin]
     };
@@ -250,10 +252,9 @@ pub(super) fn rule_set(
 /// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
 /// place in the config.
 fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
-    let overrides = cfg.overrides(false);
     let (line, column) = load::locate(entry, &cfg.text).unwrap_or((1, 1));
     RuleError {
-        file: overrides.origin,
+        file: cfg.origin(),
         line,
         column,
         message: format!(
@@ -315,7 +316,7 @@ pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
         if let Err(source) = Glob::new(pattern) {
             let (line, column) = load::locate(pattern, &cfg.text).unwrap_or((1, 1));
             return Err(CliError::Glob {
-                place: format!("{}:{line}:{column}: ", cfg.overrides(false).origin),
+                place: format!("{}:{line}:{column}: ", cfg.origin()),
                 pattern: pattern.clone(),
                 source,
             });

@@ -128,7 +128,7 @@ fn is_findings_line(line: &[u8]) -> bool {
 
 /// `3 conversations in 2 files: 1 failed, mean score 69.5.` or `No conversations in 2 files.`
 fn is_conversations_line(line: &[u8]) -> bool {
-    let counts_files = |s: &[u8]| contains(s, b" in ") && (contains(s, b" file"));
+    let counts_files = |s: &[u8]| contains(s, b" in ") && contains(s, b" file");
     line.starts_with(b"No conversations in ") && counts_files(line)
         || line.first().is_some_and(u8::is_ascii_digit)
             && contains(line, b" conversation")
