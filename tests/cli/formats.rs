@@ -1,6 +1,6 @@
 //! Each input format through the binary: turns, roles, times, and one finding's location.
 
-use crate::support::{default_pack, finding, json_report};
+use crate::support::{default_pack, finding, json_report, write};
 use serde_json::Value;
 
 fn conversation(path: &str) -> Value {
@@ -114,6 +114,28 @@ fn srt_names_and_times() {
         (Some(11), Some(20), Some(5100))
     );
     assert_eq!(f["role"], "agent");
+}
+
+#[test]
+fn text_with_dates_and_times_opens_a_turn_at_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "chat.txt",
+        "[2024-05-01 10:00:00] Customer: I was charged twice\n\
+         [2024-05-01 10:00:42] Agent: That's not my department.\n",
+    );
+    let c = default_pack(path.to_str().unwrap());
+    assert_eq!(c["turns"], 2, "{c}");
+    let f = finding(&c, "ownership/closed-door");
+    assert_eq!(
+        (
+            f["role"].as_str(),
+            f["line"].as_u64(),
+            f["start_ms"].as_u64()
+        ),
+        (Some("agent"), Some(2), Some(42_000))
+    );
 }
 
 #[test]

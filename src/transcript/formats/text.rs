@@ -5,7 +5,7 @@
 use super::directives::{self, Directives};
 use super::hidden;
 use super::lines::lines;
-use super::time::clock_ms;
+use super::time::{clock_ms, iso8601_ms};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -13,9 +13,47 @@ use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 /// A line that opens a turn: its label, times, and where its text starts.
 struct Opening<'a> {
     label: &'a str,
-    start_ms: Option<u64>,
-    end_ms: Option<u64>,
+    stamp: Option<Stamp>,
     text_start: usize,
+}
+
+/// When a turn opens (and ends), in milliseconds: from the call's start for a clock
+/// (`00:01:02`), from the Unix epoch for a date and time (`2024-05-01 10:00:00`), which the file's
+/// first such stamp then makes relative.
+#[derive(Clone, Copy)]
+struct Stamp {
+    start_ms: u64,
+    end_ms: Option<u64>,
+    dated: bool,
+}
+
+/// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space).
+fn stamp(inner: &str) -> Option<Stamp> {
+    if let Some((start_ms, end_ms)) = times(inner) {
+        return Some(Stamp {
+            start_ms,
+            end_ms,
+            dated: false,
+        });
+    }
+    iso8601_ms(inner).map(|start_ms| Stamp {
+        start_ms,
+        end_ms: None,
+        dated: true,
+    })
+}
+
+/// Whether `line` starts with a date, `YYYY-MM-DD` then `T` or a space.
+fn starts_dated(line: &str) -> bool {
+    let b = line.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(b.get(10), Some(b' ' | b'T'))
 }
 
 /// A time, or a start and an end (`00:00:01-00:00:05`, also with `–` or `-->`).
@@ -34,9 +72,10 @@ fn times(inner: &str) -> Option<(u64, Option<u64>)> {
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
 
-/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, or a
-/// span `[00:01:02-00:01:09]`. Returns the times and the rest of the line after them.
-fn leading_time(line: &str) -> Option<((u64, Option<u64>), &str)> {
+/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, a
+/// span `[00:01:02-00:01:09]`, or a date and time `[2024-05-01 10:00:00]`. Returns it and the rest
+/// of the line after it.
+fn leading_time(line: &str) -> Option<(Stamp, &str)> {
     let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
         let end = r.find(']')?;
         (&r[..end], &r[end + 1..])
@@ -44,15 +83,17 @@ fn leading_time(line: &str) -> Option<((u64, Option<u64>), &str)> {
         let end = r.find(')')?;
         (&r[..end], &r[end + 1..])
     } else if line.starts_with(|c: char| c.is_ascii_digit()) {
-        let end = line.find([' ', '\t'])?;
+        // A bare date and time holds a space: `2024-05-01 10:00:00 Agent:`.
+        let from = if starts_dated(line) { 11 } else { 0 };
+        let end = from + line[from..].find([' ', '\t'])?;
         (&line[..end], &line[end..])
     } else {
         return None;
     };
-    let span = times(inner)?;
+    let stamp = stamp(inner)?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest);
-    Some((span, rest))
+    Some((stamp, rest))
 }
 
 /// Recognises a turn opening in `line` (which starts at byte `at` of the source).
@@ -63,9 +104,9 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
-    let (mut start_ms, mut end_ms) = (None, None);
-    if let Some(((start, end), r)) = leading_time(rest) {
-        (start_ms, end_ms) = (Some(start), end);
+    let mut when = None;
+    if let Some((s, r)) = leading_time(rest) {
+        when = Some(s);
         rest = r;
     }
     let bold = rest.starts_with("**") || rest.starts_with("__");
@@ -85,11 +126,9 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     }
     // `Agent [00:01:02]:` — a time after the label.
     if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
-        && let Some((start, end)) = times(label[open + 1..].trim_end_matches([']', ')']))
+        && let Some(after_label) = stamp(label[open + 1..].trim_end_matches([']', ')']))
     {
-        if start_ms.is_none() {
-            (start_ms, end_ms) = (Some(start), end);
-        }
+        when = when.or(Some(after_label));
         label = label[..open].trim_end();
     }
     if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
@@ -98,8 +137,7 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     let text_start = at + (line.len() - after.len());
     Some(Opening {
         label,
-        start_ms,
-        end_ms,
+        stamp: when,
         text_start,
     })
 }
@@ -182,12 +220,21 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         };
         turns.push(Turn::new(role, None, preamble));
     }
+    // Dates and times count from the first one in the file, as chat exports' do.
+    let epoch = openings
+        .iter()
+        .find_map(|(_, o)| o.stamp.filter(|s| s.dated))
+        .map_or(0, |s| s.start_ms);
     let mut speakers = Speakers::default();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
         let (role, name) = speakers.get(o.label, &opts.roles);
         let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
-        (turn.start_ms, turn.end_ms) = (o.start_ms, o.end_ms);
+        if let Some(s) = o.stamp {
+            let from = if s.dated { epoch } else { 0 };
+            turn.start_ms = Some(s.start_ms.saturating_sub(from));
+            turn.end_ms = s.end_ms.map(|e| e.saturating_sub(from));
+        }
         turns.push(turn);
     }
     hidden::hide(&mut turns, &hidden, source);
@@ -260,6 +307,32 @@ mod tests {
             [Some(62_000), Some(65_000), Some(120_000)]
         );
         assert_eq!(t[2].3, "bye");
+    }
+
+    #[test]
+    fn dates_and_times_open_turns_and_count_from_the_first() {
+        let t = turns(
+            "[2024-05-01 10:00:00] Customer: my card was charged twice\n\
+             [2024-05-01 10:00:07] Agent: let me fix that\n\
+             2024-05-01 10:01:00 Customer: thanks\n\
+             2024-05-01T10:01:30Z Agent: done\n\
+             Agent [2024-05-01 10:02:00+00:00]: anything else?",
+        );
+        assert_eq!(
+            t.iter().map(|t| (t.0, t.2)).collect::<Vec<_>>(),
+            [
+                (Role::Customer, Some(0)),
+                (Role::Agent, Some(7_000)),
+                (Role::Customer, Some(60_000)),
+                (Role::Agent, Some(90_000)),
+                (Role::Agent, Some(120_000)),
+            ]
+        );
+        assert_eq!(t[1].3, "let me fix that");
+        assert_eq!(t[4].3, "anything else?");
+        // A date alone is no stamp: the line stays text of the turn before.
+        let t = turns("Agent: hi\n2024-05-01 was the day\nCustomer: ok");
+        assert_eq!(t[0].3, "hi\n2024-05-01 was the day");
     }
 
     #[test]
