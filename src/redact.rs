@@ -62,17 +62,33 @@ pub(crate) struct Redactor {
     custom: Vec<Regex>,
 }
 
+/// A `redact_patterns` regex that does not compile: the pattern, and why.
+#[derive(Debug)]
+pub(crate) struct BadPattern {
+    pub(crate) pattern: String,
+    pub(crate) reason: regex::Error,
+}
+
+/// The config's `redact_patterns`, compiled; the first that does not compile is the error.
+pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPattern> {
+    let compile = |p: &String| {
+        Regex::new(p).map_err(|reason| BadPattern {
+            pattern: p.clone(),
+            reason,
+        })
+    };
+    patterns.iter().map(compile).collect()
+}
+
 impl Redactor {
     /// The built-in patterns and `patterns` (regexes masked as `[REDACTED]`).
-    pub(crate) fn new(patterns: &[String]) -> Result<Redactor, regex::Error> {
+    pub(crate) fn new(patterns: &[String]) -> Result<Redactor, BadPattern> {
+        // Constants, compiled by every test of this module.
         let builtin = BUILTIN
             .iter()
-            .map(|&(re, token, check)| Ok((Regex::new(re)?, token, check)))
-            .collect::<Result<_, regex::Error>>()?;
-        let custom = patterns
-            .iter()
-            .map(|p| Regex::new(p))
-            .collect::<Result<_, _>>()?;
+            .map(|&(re, token, check)| (Regex::new(re).expect("a built-in pattern"), token, check))
+            .collect();
+        let custom = custom_patterns(patterns)?;
         Ok(Redactor { builtin, custom })
     }
 

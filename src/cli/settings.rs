@@ -7,10 +7,10 @@ use super::args::{CheckArgs, ColorChoice, ConfigArgs, RuleArgs};
 use crate::config::{self, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
-use crate::redact::Redactor;
+use crate::redact::{self, Redactor};
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::load::{self, RuleSource};
-use crate::rules::{RuleError, RuleSet};
+use crate::rules::{self, RuleError, RuleSet};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
@@ -137,16 +137,24 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
     })
 }
 
-/// The personal-data finder when `--redact` or the config's `redact: true` asks for one; a bad
-/// `redact_patterns` regex is a config error.
+/// The personal-data finder when `--redact` or the config's `redact: true` asks for one. A bad
+/// `redact_patterns` regex is a config error at its place, whether redaction is on or not.
 pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, CliError> {
     let c = &cfg.config;
-    if !(flag || c.redact) {
-        return Ok(None);
-    }
-    Redactor::new(&c.redact_patterns).map(Some).map_err(|e| {
-        let path = cfg.path.as_deref().unwrap_or(Path::new("talklint.yaml"));
-        CliError::Usage(format!("{}: redact_patterns: {e}", path.display()))
+    let found = match flag || c.redact {
+        true => Redactor::new(&c.redact_patterns).map(Some),
+        false => redact::custom_patterns(&c.redact_patterns).map(|_| None),
+    };
+    found.map_err(|bad| {
+        let (line, column) = load::locate(&bad.pattern, &cfg.text)
+            .or_else(|| load::locate("redact_patterns", &cfg.text))
+            .unwrap_or((1, 1));
+        CliError::Usage(format!(
+            "{}:{line}:{column}: redact_patterns: invalid regex `{}`: {}\n  help: redact_patterns use Rust `regex` syntax; in YAML prefer single quotes so `\\d` stays a backslash",
+            cfg.origin(),
+            bad.pattern,
+            rules::regex_reason(&bad.reason)
+        ))
     })
 }
 

@@ -105,3 +105,11 @@ pub(crate) fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
         _ => text.into(),
     }
 }
+
+/// What is wrong with a regex, in one line: the last line of the regex crate's message, which
+/// otherwise repeats the pattern and draws a caret under it.
+pub(crate) fn regex_reason(e: &regex::Error) -> String {
+    let whole = e.to_string();
+    let last = whole.lines().last().unwrap_or(&whole).trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
+}

@@ -277,15 +277,38 @@ fn place_of(key: &str, text: &str) -> String {
     locate(key, text).map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
 }
 
-/// The line and column of the first whole-word `key` in a config's `text`.
+/// The line and column of the first whole-word `key` in a config's `text`, outside comments.
 pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
     let name = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '*');
     let whole = |&(at, _): &(usize, &str)| {
         !text[..at].chars().next_back().is_some_and(name)
             && !text[at + key.len()..].chars().next().is_some_and(name)
+            && !in_comment(text, at)
     };
     let (at, _) = text.match_indices(key).find(whole)?;
     Some(crate::text::lines::LineCursor::new(text).position(at))
+}
+
+/// Whether byte `at` of YAML `text` lies in a comment: after a `#` that opens its line or follows
+/// a blank, outside a quoted scalar (which opens a value, after a blank, `[`, `{` or `,`).
+fn in_comment(text: &str, at: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let (mut quote, mut prev) = (None, b' ');
+    for b in line.bytes() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'#' && matches!(prev, b' ' | b'\t') => return true,
+            None if matches!(b, b'\'' | b'"')
+                && matches!(prev, b' ' | b'\t' | b'[' | b'{' | b',') =>
+            {
+                quote = Some(b)
+            }
+            None => {}
+        }
+        prev = b;
+    }
+    false
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
@@ -321,4 +344,20 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locate;
+
+    #[test]
+    fn a_key_is_found_as_a_whole_word_outside_comments() {
+        let text = "# disable: [tone/calm]\nrules: [default] # not tone/calm-down\ndisable:\n  - tone/calm-down\n  - 'tone/calm' # tone/calm\n";
+        assert_eq!(locate("tone/calm-down", text), Some((4, 5)));
+        assert_eq!(locate("tone/calm", text), Some((5, 6)));
+        // A `#` inside quotes or a word opens no comment.
+        assert_eq!(locate("x", "a: 'b # c' x\n"), Some((1, 12)));
+        assert_eq!(locate("x", "a: b#c x\n"), Some((1, 8)));
+        assert_eq!(locate("nowhere", text), None);
+    }
 }

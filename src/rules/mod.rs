@@ -16,6 +16,7 @@ mod validate;
 
 use crate::transcript::Role;
 pub use error::RuleError;
+pub(crate) use error::regex_reason;
 pub use model::{
     After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
 };

@@ -171,10 +171,26 @@ fn config_turns_redaction_on_and_adds_patterns() {
         assert!(!out.contains("ACC-991") && !out.contains("4111"), "{out}");
         assert!(out.contains("[REDACTED]"), "{out}");
     }
-    let dir = folder(Some("redact_patterns: ['(']\nredact: true\n"));
-    let (code, _, err) = check_in(dir.path(), &[]);
-    assert_eq!(code, 2, "a bad pattern is a config error: {err}");
-    assert!(err.contains("redact_patterns"), "{err}");
+    // A bad pattern is a config error at its place, whether redaction is on or not.
+    for config in [
+        "redact: true\nredact_patterns: ['ACC-\\d+', '(']\n",
+        "# redact_patterns: ['(']\nredact_patterns:\n  - 'ACC-\\d+'\n  - '('\n",
+    ] {
+        let dir = folder(Some(config));
+        let (code, _, err) = check_in(dir.path(), &[]);
+        assert_eq!(code, 2, "{config}: {err}");
+        let place = if config.starts_with('#') {
+            ":4:6:"
+        } else {
+            ":2:31:"
+        };
+        assert!(
+            err.contains(&format!(
+                "talklint.yaml{place} redact_patterns: invalid regex `(`: unclosed group"
+            )),
+            "{config}: {err}"
+        );
+    }
 }
 
 #[test]

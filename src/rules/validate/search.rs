@@ -65,12 +65,9 @@ impl Checker<'_> {
             .map(|r| {
                 written_as_meant(r).map_err(|(message, hint)| self.fail("regex", message, hint))?;
                 checked_regex(r).map_err(|e| {
-                    let first = e.to_string();
-                    let last = first.lines().last().unwrap_or(&first).trim();
-                    let detail = last.strip_prefix("error: ").unwrap_or(last).to_string();
                     self.fail(
                         r,
-                        format!("invalid regex `{r}`: {detail}"),
+                        format!("invalid regex `{r}`: {}", crate::rules::regex_reason(&e)),
                         "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
                     )
                 })
