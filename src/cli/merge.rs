@@ -3,7 +3,7 @@
 
 use super::args::MergeArgs;
 use super::check::{create, judge, refuse_inputs};
-use super::settings::{color, redactor, rules, threads};
+use super::settings::{color, csv_findings_fit, redactor, rules, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::merge::{self, Layout, MergeError};
@@ -11,6 +11,7 @@ use crate::report::{self, OutputFormat, PrinterOptions};
 use std::io::{self, BufWriter, Write};
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
+    csv_findings_fit(args.csv_findings, [args.format].into_iter())?;
     let (cfg, rules) = rules(&args.rule_args)?;
     let fail_on = args.fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
     let opts = PrinterOptions {

@@ -81,6 +81,9 @@ impl CheckSettings {
         scan.profiles = profiles;
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
+        let extra_reports = args.extra_reports();
+        let formats = extra_reports.iter().map(|(f, _)| *f);
+        csv_findings_fit(args.csv_findings, formats.chain([args.format]))?;
         Ok(CheckSettings {
             printer: PrinterOptions {
                 color,
@@ -88,7 +91,7 @@ impl CheckSettings {
                 csv_findings: args.csv_findings,
                 fail_at: fail_on.threshold(),
             },
-            extra_reports: args.extra_reports(),
+            extra_reports,
             rules: run.rules,
             catalog,
             engine: run.engine,
@@ -156,6 +159,20 @@ pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, Cli
             rules::regex_reason(&bad.reason)
         ))
     })
+}
+
+/// `--csv-findings` changes CSV reports only: without one among `formats`, it would be ignored
+/// without a word, so it is an error.
+pub(super) fn csv_findings_fit(
+    csv_findings: bool,
+    mut formats: impl Iterator<Item = OutputFormat>,
+) -> Result<(), CliError> {
+    if csv_findings && !formats.any(|f| f == OutputFormat::Csv) {
+        return Err(CliError::Usage(
+            "--csv-findings changes CSV reports, and this run writes none\n  help: add `--format csv` (or `--output-csv FILE` to `check`), or drop --csv-findings".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether to colour a report of `format` going to `output` (else standard output): `auto`

@@ -106,3 +106,37 @@ fn mistyped_rule_ids_and_categories_get_a_suggestion() {
         "{out}"
     );
 }
+
+#[test]
+fn a_flag_that_would_change_nothing_is_refused() {
+    let cases: [&[&str]; 4] = [
+        &["-f", "json", "--csv-findings"],
+        &["--csv-findings", "--output-json", "/dev/null"],
+        &["-f", "json", "--diff"],
+        &["-f", "human", "--diff"],
+    ];
+    for args in cases {
+        let (code, out, err) = run(check(args).arg("fixtures/calls"));
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(
+            err.contains("--csv-findings") || err.contains("--diff"),
+            "{err}"
+        );
+    }
+    // With a CSV report among them, `--csv-findings` has its use.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("f.csv");
+    let (code, _, err) = run(check(&["-f", "json", "--csv-findings", "--output-csv"])
+        .arg(&csv)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 1, "{err}");
+    let rows = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        rows.starts_with("path,id,turn,"),
+        "one row per finding: {rows}"
+    );
+    let (code, _, err) =
+        run(talklint().args(["merge", "--no-config", "--csv-findings", "x.jsonl"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--csv-findings changes CSV reports"), "{err}");
+}
