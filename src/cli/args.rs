@@ -197,11 +197,11 @@ pub(crate) struct EvalArgs {
     /// List the misses: `fp` (predicted, not labelled), `fn` (labelled, not predicted), or both.
     #[arg(long, value_delimiter = ',', value_name = "fp,fn")]
     pub(crate) show: Vec<String>,
-    /// Exit 1 when a selector's precision is below P.
-    #[arg(long, value_name = "P")]
+    /// Exit 1 when a selector's precision is below P (0 to 1).
+    #[arg(long, value_name = "P", value_parser = fraction, allow_negative_numbers = true)]
     pub(crate) min_precision: Option<f64>,
-    /// Exit 1 when a selector's recall is below R.
-    #[arg(long, value_name = "R")]
+    /// Exit 1 when a selector's recall is below R (0 to 1).
+    #[arg(long, value_name = "R", value_parser = fraction, allow_negative_numbers = true)]
     pub(crate) min_recall: Option<f64>,
     #[command(flatten)]
     pub(crate) check: CheckArgs,
@@ -361,6 +361,16 @@ impl CheckArgs {
 const MAX_THREADS: usize = 1024;
 
 /// `-j N`: a number of threads, at most [`MAX_THREADS`].
+/// A precision or recall floor: a number from 0 to 1 (`0.8`, not `80`).
+fn fraction(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!(
+            "`{value}` is no fraction: write a number from 0 to 1, such as 0.8"
+        )),
+    }
+}
+
 fn thread_count(value: &str) -> Result<usize, String> {
     let n: usize = value
         .parse()

@@ -105,6 +105,10 @@ fn label_errors_name_the_line_and_exit_2() {
             ":2:18: `maybe` is not a label",
         ),
         ("file,respect\n", ":1:1: no `path` column"),
+        (
+            "path,turn,respect\ndeflection.txt,1,1\n./deflection.txt,1,0\n",
+            ":3:20: `respect` is labelled 0 here and 1 on line 2 for the same turn",
+        ),
     ];
     for (text, expected) in cases {
         let labels = dir.path().join("labels.csv");
@@ -112,6 +116,17 @@ fn label_errors_name_the_line_and_exit_2() {
         let (code, _, err) = eval(&["--labels", labels.to_str().unwrap(), "fixtures/calls"]);
         assert_eq!(code, 2, "{text}");
         assert!(err.contains(expected), "{text}: {err}");
+    }
+}
+
+#[test]
+fn a_floor_is_a_fraction() {
+    for floor in ["NaN", "80", "-0.1", "inf"] {
+        for flag in ["--min-precision", "--min-recall"] {
+            let (code, _, err) = eval(&["--labels", "x.csv", flag, floor, "fixtures/calls"]);
+            assert_eq!(code, 2, "{flag} {floor}");
+            assert!(err.contains(&format!("`{floor}` is no fraction")), "{err}");
+        }
     }
 }
 
