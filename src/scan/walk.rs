@@ -128,9 +128,11 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 struct Overlap {
     /// Files named that a folder given holds (canonical paths).
     named: std::collections::HashSet<PathBuf>,
-    /// Whether a folder given lies in another, and the files walked so far if so.
+    /// Whether a folder given lies in another, and the files walked so far if so, and the walk
+    /// errors (an ignore file's bad glob) reported so far.
     nested: bool,
     walked: std::collections::HashSet<PathBuf>,
+    failed: std::collections::HashSet<(PathBuf, String)>,
 }
 
 impl Overlap {
@@ -158,6 +160,7 @@ impl Overlap {
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
             walked: Default::default(),
+            failed: Default::default(),
         }
     }
 
@@ -169,6 +172,12 @@ impl Overlap {
         let path = match input {
             Input::File { path, .. } => path.as_path(),
             Input::Skip(s) => Path::new(&s.path),
+            Input::Error(e) if self.nested => {
+                let Some(canonical) = identity(Path::new(&e.path)) else {
+                    return true;
+                };
+                return self.failed.insert((canonical, e.message.clone()));
+            }
             _ => return true,
         };
         let Some(canonical) = identity(path) else {

@@ -192,3 +192,27 @@ fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
         "{message}"
     );
 }
+
+#[test]
+fn a_bad_glob_is_reported_once_when_folders_given_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/a.txt"), TURN).unwrap();
+    fs::write(dir.path().join("sub/.talklintignore"), "{a\n").unwrap();
+    let (code, v) = report_in(dir.path(), &[".", "sub", "./sub"]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(v["summary"]["conversations"], 1, "{v}");
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(1), "{v}");
+}
+
+#[test]
+fn an_unclosed_bracket_is_literal_as_in_git() {
+    // git, and the `ignore` crate after it, read `[draft` as those six characters.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("[draft"), TURN).unwrap();
+    fs::write(dir.path().join("kept.txt"), TURN).unwrap();
+    fs::write(dir.path().join(".talklintignore"), "[draft\n").unwrap();
+    let (code, v) = report_in(dir.path(), &["--include", "*"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(reported(&v), BTreeSet::from(["kept.txt".to_string()]));
+}
