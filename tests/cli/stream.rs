@@ -71,7 +71,7 @@ fn each_record_is_answered_before_the_next_is_written() {
     send(&mut stdin, "{\"id\": \"r3\", \"messages\": [");
     assert_eq!(
         next(&lines)["error"]["message"],
-        "line 4, column 26: EOF while parsing a list (read as jsonl)"
+        "line 4, column 26: the JSON ends inside a list: a `]` is missing (read as jsonl)"
     );
     send(
         &mut stdin,

@@ -128,7 +128,25 @@ pub fn json_error(e: &serde_json::Error, line_offset: usize) -> ParseError {
         .rfind(" at line ")
         .map_or(text.as_str(), |i| &text[..i]);
     // serde_json says column 0 for an error before a line's first character.
-    ParseError::at(e.line().max(1) + line_offset, e.column().max(1), message)
+    ParseError::at(
+        e.line().max(1) + line_offset,
+        e.column().max(1),
+        plain(message),
+    )
+}
+
+/// serde_json's words for JSON that stops short, said with what is missing.
+fn plain(message: &str) -> &str {
+    match message {
+        "EOF while parsing a list" => "the JSON ends inside a list: a `]` is missing",
+        "EOF while parsing an object" => "the JSON ends inside an object: a `}` is missing",
+        "EOF while parsing a string" => "the JSON ends inside a string: a closing `\"` is missing",
+        "EOF while parsing a value" => "the JSON ends where a value should be",
+        "expected value" => {
+            "expected a JSON value: a string, number, object, list, true, false or null"
+        }
+        other => other,
+    }
 }
 
 /// 1-based line and column (in characters) of a slice of `source`.
