@@ -1,6 +1,7 @@
 //! `talklint.yaml`: discovery (the nearest config, by any of [`NAMES`], from a folder upward; one
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
+use crate::byte_size::ByteSize;
 use crate::rules::Severity;
 use crate::rules::load::Overrides;
 use crate::rules::schema::OneOrMany;
@@ -51,9 +52,9 @@ pub struct Config {
     pub default_role: Option<DefaultRole>,
     pub fail_on: Option<FailOn>,
     pub min_score: Option<i32>,
-    /// Inputs larger than this many bytes are skipped (files, standard input, a stream's lines and
+    /// Inputs larger than this are skipped (files, standard input, a stream's lines and
     /// conversations); never more than 4 GiB.
-    pub max_filesize: Option<u64>,
+    pub max_filesize: Option<ByteSize>,
     /// Mask personal data in every report (`--redact`).
     #[serde(default)]
     pub redact: bool,

@@ -39,6 +39,8 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             message = TAB.into();
         } else if let Some(better) = did_you_mean(&message) {
             message = better;
+        } else if let Some(words) = type_in_words(&message) {
+            message = words;
         } else if let Some(plain) = indentation(source, line, &message) {
             message = plain;
         }
@@ -48,6 +50,20 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             message,
         }
     })
+}
+
+/// serde's "…, expected i32" (a Rust type a value did not fit) with the type in words.
+fn type_in_words(message: &str) -> Option<String> {
+    let (head, rust) = message.rsplit_once(", expected ")?;
+    let words = match rust {
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "f32" | "f64" => "a number",
+        "a sequence" => "a list",
+        "a map" => "a mapping (`key: value` lines)",
+        _ => return None,
+    };
+    Some(format!("{head}, expected {words}"))
 }
 
 /// The parser's messages for a line that fits neither the mapping nor the list it is under.
@@ -193,6 +209,8 @@ impl YamlError {
             "use one of the values the message lists"
         } else if self.message.starts_with("nested more than") {
             "flatten the document: rules and configs need only a few levels"
+        } else if self.message.contains("is not a size in bytes") {
+            "write a whole number of bytes, or one followed by K, M or G (`10M`)"
         } else if self.message.contains("invalid type") {
             "write the kind of value the message expects here"
         } else {
@@ -261,6 +279,26 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 5 + MAX_DEPTH), "{e:?}");
         let quoted = format!("é: '{}' # {}", "[".repeat(100), "{".repeat(100));
         assert!(too_deep(&quoted).is_ok());
+    }
+
+    #[test]
+    fn rust_types_are_named_in_words() {
+        let e = from_str::<Vec<i32>>("[1, x]").unwrap_err();
+        assert_eq!(
+            e.message,
+            ".[1]: invalid type: string \"x\", expected a whole number"
+        );
+        let e = from_str::<Option<u64>>("-5").unwrap_err();
+        assert_eq!(
+            e.message,
+            "invalid type: integer `-5`, expected a whole number, 0 or more"
+        );
+        let e = from_str::<Vec<String>>("a: b").unwrap_err();
+        assert_eq!(e.message, "invalid type: map, expected a list");
+        assert_eq!(
+            type_in_words("invalid type: string \"x\", expected struct Rule"),
+            None
+        );
     }
 
     #[test]

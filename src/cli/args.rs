@@ -1,6 +1,7 @@
 //! Command-line arguments as clap parses them (SPEC §1); [`super::settings`] turns them into
 //! settings; [`super::parse`] reads the command line into them.
 
+use crate::byte_size::ByteSize;
 use crate::config::{DefaultRole, FailOn};
 use crate::report::OutputFormat;
 use crate::scan::Shard;
@@ -154,10 +155,10 @@ pub(crate) struct CheckArgs {
     /// given, standard input is read.
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<String>,
-    /// Skip inputs larger than this many bytes: files (by their size, unread), standard input, and
-    /// each line or conversation of a stream. Never more than 4 GiB.
+    /// Skip inputs larger than this many bytes (or K, M, G: `10M`): files (by their size,
+    /// unread), standard input, and each line or conversation of a stream. Never more than 4 GiB.
     #[arg(long, value_name = "BYTES")]
-    pub(crate) max_filesize: Option<u64>,
+    pub(crate) max_filesize: Option<ByteSize>,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,

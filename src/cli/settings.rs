@@ -57,7 +57,7 @@ impl CheckSettings {
             max_filesize: args
                 .max_filesize
                 .or(c.max_filesize)
-                .unwrap_or(DEFAULT_MAX_FILESIZE),
+                .map_or(DEFAULT_MAX_FILESIZE, |size| size.0),
             input_format: args.input_format.0,
             stdin_filename: args.stdin_filename.clone(),
             parse: run.parse,

@@ -184,6 +184,43 @@ fn oversized_files_are_skipped_with_the_reason() {
 }
 
 #[test]
+fn sizes_take_k_m_and_g_on_the_flag_and_in_a_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("big.txt"), "Agent: hello ".repeat(100)).unwrap();
+    fs::write(dir.path().join("small.txt"), "Agent: hello\n").unwrap();
+    let skipped = |v: &serde_json::Value| v["summary"]["skipped"].as_u64();
+    let path = dir.path().to_str().unwrap();
+    let (_, v) = json_report(&["--max-filesize", "1K", path]);
+    assert_eq!(skipped(&v), Some(1), "1K is 1,024 bytes: {v}");
+    let (_, v) = json_report(&["--max-filesize", "2k", path]);
+    assert_eq!(skipped(&v), Some(0), "{v}");
+    let (code, _, err) = run(&mut check(&["--max-filesize", "1KB", path]));
+    assert_eq!(code, 2);
+    assert!(err.contains("`1KB` is not a size in bytes"), "{err}");
+    // A config writes a number or a suffixed string; anything else is an error at its place.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = elsewhere.path().join("talklint.yaml");
+    fs::write(&config, "max_filesize: 1k\n").unwrap();
+    let (_, out, err) = run(talklint()
+        .args(["check", "--format", "json", "--config"])
+        .arg(&config)
+        .arg(path));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(skipped(&v), Some(1), "{v}");
+    fs::write(&config, "# sizes\nmax_filesize: 1.5M\n").unwrap();
+    let (code, _, err) = run(talklint()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(path));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("talklint.yaml:2:15: max_filesize: `1.5M` is not a size in bytes"),
+        "{err}"
+    );
+    assert!(err.contains("help: write a whole number of bytes"), "{err}");
+}
+
+#[test]
 fn file_errors_go_to_stderr_in_human_output() {
     let (code, _, err) = run(&mut check(&["no/such/file.txt"]));
     assert_eq!(code, 2);
