@@ -5,7 +5,7 @@
 use super::directives::{self, Directives};
 use super::hidden;
 use super::lines::lines;
-use super::time::{clock_ms, iso8601_ms};
+use super::time::{clock_ms, iso8601, split_meridiem, time_of_day_ms, with_meridiem};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -24,23 +24,40 @@ struct Opening<'a> {
 struct Stamp {
     start_ms: u64,
     end_ms: Option<u64>,
-    dated: bool,
+    /// For a date and time, the epoch milliseconds its day began at (in its own zone): a clock
+    /// written after it is a time of that day.
+    day_start_ms: Option<u64>,
 }
 
-/// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space).
+/// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space); either may end in
+/// `AM` or `PM`.
 fn stamp(inner: &str) -> Option<Stamp> {
-    if let Some((start_ms, end_ms)) = times(inner) {
+    let (clock, meridiem) = split_meridiem(inner);
+    // `1:30 PM` is hours and minutes, where `[1:30]` is a clock's minutes and seconds.
+    let twelve_hour = meridiem.and_then(|_| Some((time_of_day_ms(clock)?, None)));
+    if let Some((start, end)) = twelve_hour.or_else(|| times(clock)) {
         return Some(Stamp {
-            start_ms,
-            end_ms,
-            dated: false,
+            start_ms: with_meridiem(start, meridiem)?,
+            end_ms: end.and_then(|e| with_meridiem(e, meridiem)),
+            day_start_ms: None,
         });
     }
-    iso8601_ms(inner).map(|start_ms| Stamp {
-        start_ms,
+    iso8601(inner).map(|d| Stamp {
+        start_ms: d.epoch_ms,
         end_ms: None,
-        dated: true,
+        day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
     })
+}
+
+/// The length of an ` AM` or ` PM` (any case) that opens `rest` as a word of its own.
+fn meridiem_after(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let word = b.len() >= 3
+        && b[0] == b' '
+        && matches!(b[1].to_ascii_lowercase(), b'a' | b'p')
+        && b[2].eq_ignore_ascii_case(&b'm')
+        && b.get(3).is_none_or(|c| matches!(c, b' ' | b'\t'));
+    if word { 3 } else { 0 }
 }
 
 /// Whether `line` starts with a date, `YYYY-MM-DD` then `T` or a space.
@@ -73,8 +90,8 @@ fn times(inner: &str) -> Option<(u64, Option<u64>)> {
 const MAX_LABEL: usize = 40;
 
 /// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, a
-/// span `[00:01:02-00:01:09]`, or a date and time `[2024-05-01 10:00:00]`. Returns it and the rest
-/// of the line after it.
+/// span `[00:01:02-00:01:09]`, a date and time `[2024-05-01 10:00:00]`, a 12-hour time
+/// `[10:00:00 AM]`. Returns it and the rest of the line after it.
 fn leading_time(line: &str) -> Option<(Stamp, &str)> {
     let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
         let end = r.find(']')?;
@@ -83,9 +100,11 @@ fn leading_time(line: &str) -> Option<(Stamp, &str)> {
         let end = r.find(')')?;
         (&r[..end], &r[end + 1..])
     } else if line.starts_with(|c: char| c.is_ascii_digit()) {
-        // A bare date and time holds a space: `2024-05-01 10:00:00 Agent:`.
+        // A bare date and time holds a space (`2024-05-01 10:00:00 Agent:`), and so does a
+        // 12-hour time (`10:00:00 AM Agent:`).
         let from = if starts_dated(line) { 11 } else { 0 };
-        let end = from + line[from..].find([' ', '\t'])?;
+        let mut end = from + line[from..].find([' ', '\t'])?;
+        end += meridiem_after(&line[end..]);
         (&line[..end], &line[end..])
     } else {
         return None;
@@ -142,11 +161,11 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
     })
 }
 
-/// The first `:` outside brackets within the label length limit (brackets may hold a time:
-/// `Agent [00:02:00]:`).
+/// The first `:` outside brackets within the label length limit and room for a stamp in brackets
+/// (`Agent [00:02:00]:`, `Agent [2024-05-01 10:00:00.000+02:00]:`).
 fn label_colon(rest: &str) -> Option<usize> {
     let mut depth = 0u8;
-    for (i, b) in rest.bytes().enumerate().take(MAX_LABEL + 16) {
+    for (i, b) in rest.bytes().enumerate().take(MAX_LABEL + 40) {
         match b {
             b'[' | b'(' => depth += 1,
             b']' | b')' => depth = depth.saturating_sub(1),
@@ -220,20 +239,28 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         };
         turns.push(Turn::new(role, None, preamble));
     }
-    // Dates and times count from the first one in the file, as chat exports' do.
+    // Dates and times count from the first one in the file, as chat exports' do; a clock after
+    // one is a time of its day.
     let epoch = openings
         .iter()
-        .find_map(|(_, o)| o.stamp.filter(|s| s.dated))
+        .find_map(|(_, o)| o.stamp.filter(|s| s.day_start_ms.is_some()))
         .map_or(0, |s| s.start_ms);
+    let mut day: Option<u64> = None;
     let mut speakers = Speakers::default();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
         let (role, name) = speakers.get(o.label, &opts.roles);
         let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
         if let Some(s) = o.stamp {
-            let from = if s.dated { epoch } else { 0 };
-            turn.start_ms = Some(s.start_ms.saturating_sub(from));
-            turn.end_ms = s.end_ms.map(|e| e.saturating_sub(from));
+            day = s.day_start_ms.or(day);
+            let (shift, from) = match (s.day_start_ms, day) {
+                (Some(_), _) => (0, epoch),
+                (None, Some(day)) => (day, epoch),
+                (None, None) => (0, 0),
+            };
+            let at = |ms: u64| (ms + shift).saturating_sub(from);
+            turn.start_ms = Some(at(s.start_ms));
+            turn.end_ms = s.end_ms.map(at);
         }
         turns.push(turn);
     }
@@ -333,6 +360,43 @@ mod tests {
         // A date alone is no stamp: the line stays text of the turn before.
         let t = turns("Agent: hi\n2024-05-01 was the day\nCustomer: ok");
         assert_eq!(t[0].3, "hi\n2024-05-01 was the day");
+    }
+
+    #[test]
+    fn hours_and_minutes_twelve_hour_times_and_clocks_after_a_date() {
+        let m = 60_000;
+        let starts = |src: &str| turns(src).iter().map(|t| t.2).collect::<Vec<_>>();
+        assert_eq!(
+            starts(
+                "[2024-05-01 10:00] Customer: hi\n[2024-05-01 10:05] Agent: a\n[2024-05-01 11:00] Agent: b"
+            ),
+            [Some(0), Some(5 * m), Some(60 * m)]
+        );
+        // A clock after a date is a time of that day.
+        assert_eq!(
+            starts(
+                "[2024-05-01 10:00:00] Agent: hi\n[10:00:30] Customer: hello\n[2024-05-01 10:01:00] Agent: ok"
+            ),
+            [Some(0), Some(30_000), Some(m)]
+        );
+        let t = turns(
+            "2024-05-01 11:59:00 AM Customer: am\n2024-05-01 12:01:00 PM Agent: pm\n[1:00 PM] Agent: later",
+        );
+        assert_eq!(
+            t.iter()
+                .map(|t| (t.0, t.1.as_deref(), t.2))
+                .collect::<Vec<_>>(),
+            [
+                (Role::Customer, Some("Customer"), Some(0)),
+                (Role::Agent, Some("Agent"), Some(2 * m)),
+                (Role::Agent, Some("Agent"), Some(61 * m)),
+            ]
+        );
+        // A long label before a dated stamp still opens a turn.
+        let t =
+            turns("Agent: hi\nSenior Customer Support Agent [2024-05-01 10:00:00+02:00]: dated");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].3, "dated");
     }
 
     #[test]

@@ -81,10 +81,24 @@ pub fn seconds_ms(seconds: f64) -> Option<u64> {
     (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).round() as u64)
 }
 
+/// A date and time: milliseconds since the Unix epoch, and its time of day as written (in its
+/// own zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    pub epoch_ms: u64,
+    pub time_of_day_ms: u64,
+}
+
 /// Parses an ISO 8601 date-time (`2020-04-01T17:31:32.000Z`, `2020-04-01 17:31:32+02:00`) to
 /// milliseconds since the Unix epoch.
 pub fn iso8601_ms(text: &str) -> Option<u64> {
-    let t = text.trim();
+    iso8601(text).map(|d| d.epoch_ms)
+}
+
+/// Reads an ISO 8601 date-time, also with a space for `T`, the time as `hh:mm` (hours and
+/// minutes), and `AM` or `PM` after it (`2024-05-01 10:00:00 PM`).
+pub fn iso8601(text: &str) -> Option<DateTime> {
+    let (t, meridiem) = split_meridiem(text.trim());
     let num = |s: &str| -> Option<i64> {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
     };
@@ -94,8 +108,8 @@ pub fn iso8601_ms(text: &str) -> Option<u64> {
     }
     let rest = &t[11..];
     let zone_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
-    let clock = clock_ms(&rest[..zone_at])?;
-    let zone = &rest[zone_at..];
+    let clock = with_meridiem(time_of_day_ms(&rest[..zone_at])?, meridiem)?;
+    let zone = rest[zone_at..].trim();
     let offset_ms: i64 = match zone {
         "" | "Z" | "z" => 0,
         z => {
@@ -117,12 +131,86 @@ pub fn iso8601_ms(text: &str) -> Option<u64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     let ms = days * 86_400_000 + clock as i64 - offset_ms;
-    u64::try_from(ms).ok()
+    Some(DateTime {
+        epoch_ms: u64::try_from(ms).ok()?,
+        time_of_day_ms: clock,
+    })
+}
+
+/// A time of day: `hh:mm` is hours and minutes (where a clock reads minutes and seconds), and
+/// `hh:mm:ss[.frac]` as a clock reads it.
+pub fn time_of_day_ms(text: &str) -> Option<u64> {
+    let ms = clock_ms(text)?;
+    match text.bytes().filter(|&b| b == b':').count() {
+        1 if !text.contains(['.', ',']) => Some(ms * 60),
+        _ => Some(ms),
+    }
+}
+
+/// Whether a time is before (`AM`) or after (`PM`) noon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meridiem {
+    Am,
+    Pm,
+}
+
+/// `text` without a trailing `AM` or `PM` (any case, after a space or not), and which it was.
+pub fn split_meridiem(text: &str) -> (&str, Option<Meridiem>) {
+    let Some(head) = text.len().checked_sub(2).and_then(|at| text.get(..at)) else {
+        return (text, None);
+    };
+    let meridiem = match text[head.len()..].to_ascii_lowercase().as_str() {
+        "am" => Meridiem::Am,
+        "pm" => Meridiem::Pm,
+        _ => return (text, None),
+    };
+    match head.bytes().next_back() {
+        Some(b) if b.is_ascii_digit() || b == b' ' => (head.trim_end(), Some(meridiem)),
+        _ => (text, None),
+    }
+}
+
+/// A 12-hour time of day in 24 hours: 12 AM is midnight, 1 PM is 13:00. A time from 13:00 on
+/// with `AM` or `PM` is no 12-hour time.
+pub fn with_meridiem(ms: u64, meridiem: Option<Meridiem>) -> Option<u64> {
+    const HOUR: u64 = 3_600_000;
+    let Some(m) = meridiem else {
+        return Some(ms);
+    };
+    match (ms / HOUR, m) {
+        (13.., _) => None,
+        (12, Meridiem::Am) => Some(ms - 12 * HOUR),
+        (12, Meridiem::Pm) | (_, Meridiem::Am) => Some(ms),
+        (_, Meridiem::Pm) => Some(ms + 12 * HOUR),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_hours_and_minutes_and_twelve_hour_times() {
+        let at = |t: &str| iso8601(t).map(|d| (d.epoch_ms % 86_400_000, d.time_of_day_ms));
+        let h = 3_600_000;
+        assert_eq!(
+            at("2024-05-01 10:05"),
+            Some((10 * h + 300_000, 10 * h + 300_000))
+        );
+        assert_eq!(
+            at("2024-05-01T10:05:30Z"),
+            Some((10 * h + 330_000, 10 * h + 330_000))
+        );
+        assert_eq!(at("2024-05-01 10:00:00+02:00"), Some((8 * h, 10 * h)));
+        assert_eq!(at("2024-05-01 10:00 PM"), Some((22 * h, 22 * h)));
+        assert_eq!(at("2024-05-01 12:30:00am"), Some((h / 2, h / 2)));
+        assert_eq!(at("2024-05-01 12:00 pm"), Some((12 * h, 12 * h)));
+        assert_eq!(at("2024-05-01 13:00 PM"), None);
+        assert_eq!(at("2024-05-01 10:00 XM"), None);
+        assert_eq!(split_meridiem("10:00 Pm"), ("10:00", Some(Meridiem::Pm)));
+        assert_eq!(split_meridiem("spam"), ("spam", None));
+        assert_eq!(split_meridiem("am"), ("am", None));
+    }
 
     #[test]
     fn clocks_parse_in_every_common_spelling() {
