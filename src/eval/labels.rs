@@ -3,8 +3,6 @@
 //! unlabelled. Every error names the file, line and column.
 
 use super::selector::Selector;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// One labelled row: a turn, or a whole conversation when `turn` is `None`.
@@ -21,9 +19,6 @@ pub struct Row {
     /// The row's 1-based line in the file.
     pub line: usize,
 }
-
-/// Where a label goes: the path (normalised), id and turn of its row, and its selector's index.
-type Cell = (String, Option<String>, Option<usize>, usize);
 
 /// A labels file, read.
 #[derive(Debug, Clone)]
@@ -83,6 +78,17 @@ impl Labels {
             }
             let selector = Selector::parse(name.trim())
                 .map_err(|message| fail(1, column(&header, k), message))?;
+            if let Some(twin) = selectors
+                .iter()
+                .position(|s: &Selector| s.name == selector.name)
+            {
+                let message = format!(
+                    "`{}` is a column twice (also column {}): keep one",
+                    selector.name,
+                    column(&header, selector_columns[twin])
+                );
+                return Err(fail(1, column(&header, k), message));
+            }
             selectors.push(selector);
             selector_columns.push(k);
         }
@@ -90,8 +96,6 @@ impl Labels {
             return Err(fail(1, 1, "no label columns: add a column per selector (`ownership:forbid`, a rule id, a category)".into()));
         }
         let mut rows = Vec::new();
-        // Each labelled cell, by its place: its value and line.
-        let mut labelled: HashMap<Cell, (bool, usize)> = HashMap::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -112,48 +116,22 @@ impl Labels {
                     )
                 })?),
             };
-            let row_id = id.map(cell).filter(|i| !i.is_empty()).map(str::to_string);
             let mut values = Vec::with_capacity(selector_columns.len());
-            for (s, &k) in selector_columns.iter().enumerate() {
-                let mut label =
-                    value(cell(k)).map_err(|message| fail(line, column(&record, k), message))?;
-                if let Some(v) = label {
-                    let place = (super::normalize(cell(path)), row_id.clone(), turn, s);
-                    match labelled.entry(place) {
-                        Entry::Vacant(e) => {
-                            e.insert((v, line));
-                        }
-                        // The same label again counts once.
-                        Entry::Occupied(e) if e.get().0 == v => label = None,
-                        Entry::Occupied(e) => {
-                            return Err(fail(
-                                line,
-                                column(&record, k),
-                                format!(
-                                    "`{}` is labelled {} here and {} on line {} for the same {}: keep one",
-                                    selectors[s].name,
-                                    u8::from(v),
-                                    u8::from(e.get().0),
-                                    e.get().1,
-                                    if turn.is_some() {
-                                        "turn"
-                                    } else {
-                                        "conversation"
-                                    }
-                                ),
-                            ));
-                        }
-                    }
-                }
-                values.push(label);
+            for &k in &selector_columns {
+                values.push(
+                    value(cell(k)).map_err(|message| fail(line, column(&record, k), message))?,
+                );
             }
             rows.push(Row {
                 path: cell(path).to_string(),
-                id: row_id,
+                id: id.map(cell).filter(|i| !i.is_empty()).map(str::to_string),
                 turn,
                 values,
                 line,
             });
+        }
+        if rows.is_empty() {
+            return Err(fail(1, 1, "no labelled rows: a floor over no labels would pass whatever the rules do; add a row per labelled turn or conversation".into()));
         }
         Ok(Labels { selectors, rows })
     }
@@ -216,21 +194,14 @@ mod tests {
     }
 
     #[test]
-    fn a_cell_labelled_twice_counts_once_and_may_not_disagree() {
-        // Rows may split one turn's selectors; the same label again counts once.
-        let l = Labels::parse("l.csv", "path,turn,x,y\na,1,1,\n./a,1,,0\na,1,yes,\n").unwrap();
-        let values: Vec<_> = l.rows.iter().map(|r| r.values.clone()).collect();
-        assert_eq!(
-            values,
-            [[Some(true), None], [None, Some(false)], [None, None]]
-        );
-        let e = Labels::parse("l.csv", "path,turn,x\na,1,1\nb,1,0\na,1,0\n").unwrap_err();
-        assert_eq!((e.line, e.column), (4, 5));
+    fn a_selector_twice_or_no_rows_are_errors() {
+        let e = Labels::parse("l.csv", "path,x,turn,x\na,1,1,0\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 13));
         assert!(
-            e.message.contains("`x` is labelled 0 here and 1 on line 2"),
+            e.message.contains("`x` is a column twice (also column 6)"),
             "{e}"
         );
-        // Another turn, id or conversation is another place.
-        assert!(Labels::parse("l.csv", "path,turn,id,x\na,1,,1\na,2,,0\na,1,7,0\na,,,0\n").is_ok());
+        let e = Labels::parse("l.csv", "path,turn,x\n\n").unwrap_err();
+        assert!(e.message.starts_with("no labelled rows"), "{e}");
     }
 }

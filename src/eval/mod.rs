@@ -11,6 +11,7 @@ pub use selector::Selector;
 
 use crate::rules::RuleSet;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// What eval needs of one checked conversation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -193,8 +194,12 @@ pub fn score(
         })
         .collect();
     let mut misses = Vec::new();
+    // Each cell labelled so far (conversation, turn, selector): its label and line. Rows may split
+    // one turn's selectors, and may name its file in several ways.
+    let mut labelled: HashMap<(usize, Option<usize>, usize), (bool, usize)> = HashMap::new();
     for row in &labels.rows {
-        let d = &digests[find(row, &by_path, digests).map_err(|m| fail(row, m))?];
+        let index = find(row, &by_path, digests).map_err(|m| fail(row, m))?;
+        let d = &digests[index];
         if row.turn.is_some_and(|t| t > d.turns) {
             return Err(fail(
                 row,
@@ -215,6 +220,30 @@ pub fn score(
         let level = if row.turn.is_some() { 0 } else { 1 };
         for (k, (selector, label)) in labels.selectors.iter().zip(&row.values).enumerate() {
             let Some(label) = *label else { continue };
+            match labelled.entry((index, row.turn, k)) {
+                Entry::Vacant(e) => {
+                    e.insert((label, row.line));
+                }
+                // The same label again counts once.
+                Entry::Occupied(e) if e.get().0 == label => continue,
+                Entry::Occupied(e) => {
+                    let (earlier, line) = *e.get();
+                    let what = if row.turn.is_some() {
+                        "turn"
+                    } else {
+                        "conversation"
+                    };
+                    return Err(fail(
+                        row,
+                        format!(
+                            "`{}` is labelled {} here and {} on line {line} for the same {what}: keep one",
+                            selector.name,
+                            u8::from(label),
+                            u8::from(earlier),
+                        ),
+                    ));
+                }
+            }
             let predicted = fired.iter().any(|&r| selector.selects(&rules.rules[r]));
             let s = &mut scores[level * labels.selectors.len() + k];
             s.cells += 1;

@@ -106,8 +106,13 @@ fn label_errors_name_the_line_and_exit_2() {
         ),
         ("file,respect\n", ":1:1: no `path` column"),
         (
-            "path,turn,respect\ndeflection.txt,1,1\n./deflection.txt,1,0\n",
-            ":3:20: `respect` is labelled 0 here and 1 on line 2 for the same turn",
+            "path,turn,respect\ndeflection.txt,1,1\nfixtures/calls/deflection.txt,1,0\n",
+            ":3: `respect` is labelled 0 here and 1 on line 2 for the same turn",
+        ),
+        ("path,turn,respect\n", ":1:1: no labelled rows"),
+        (
+            "path,respect,turn,respect\ndeflection.txt,1,1,0\n",
+            ":1:19: `respect` is a column twice (also column 6)",
         ),
     ];
     for (text, expected) in cases {
@@ -117,6 +122,33 @@ fn label_errors_name_the_line_and_exit_2() {
         assert_eq!(code, 2, "{text}");
         assert!(err.contains(expected), "{text}: {err}");
     }
+}
+
+#[test]
+fn a_cell_labelled_twice_alike_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = dir.path().join("labels.csv");
+    // One turn by two spellings of its file, and a row that splits its selectors.
+    let text =
+        "path,turn,respect,empathy\ndeflection.txt,5,1,\nfixtures/calls/deflection.txt,5,1,0\n";
+    fs::write(&labels, text).unwrap();
+    let (code, out, err) = eval(&[
+        "--labels",
+        labels.to_str().unwrap(),
+        "-f",
+        "json",
+        "fixtures/calls",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let s = scores(&out);
+    assert!(
+        s.contains(&("respect".into(), "turn".into(), [1, 1, 1, 0, 0])),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&("empathy".into(), "turn".into(), [0; 5])),
+        "{s:?}"
+    );
 }
 
 #[test]
