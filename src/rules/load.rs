@@ -277,25 +277,37 @@ fn place_of(key: &str, text: &str) -> String {
     locate(key, text).map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
 }
 
-/// The line and column of the first whole-word `key` in a config's `text`, outside comments.
+/// The line and column of the first `key` in a config's `text` written as a whole YAML key or
+/// value, outside comments: in quotes (`'tone/calm'`), or plain between delimiters (a blank, `[`,
+/// `{` or `,` before it; a blank, `,`, `]`, `}` or `:` after it). `ORD-[0-9]{6` is not found in
+/// `'ORD-[0-9]{6}'`, nor `[` at the flow list of `['[']`.
 pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
-    let name = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '*');
     let whole = |&(at, _): &(usize, &str)| {
-        !text[..at].chars().next_back().is_some_and(name)
-            && !text[at + key.len()..].chars().next().is_some_and(name)
-            && !in_comment(text, at)
+        let before = text[..at].bytes().next_back();
+        let after = text.as_bytes().get(at + key.len()).copied();
+        let quoted = matches!(before, Some(q @ (b'\'' | b'"')) if after == Some(q));
+        let plain = before.is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'[' | b'{' | b','))
+            && after.is_none_or(|b| {
+                matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' | b'}' | b':')
+            });
+        (quoted || plain) && !in_comment(text, at)
     };
     let (at, _) = text.match_indices(key).find(whole)?;
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
 /// Whether byte `at` of YAML `text` lies in a comment: after a `#` that opens its line or follows
-/// a blank, outside a quoted scalar (which opens a value, after a blank, `[`, `{` or `,`).
+/// a blank, outside a quoted scalar (which opens a value, after a blank, `[`, `{` or `,`; `''`
+/// in single quotes and `\"` in double quotes do not close it).
 fn in_comment(text: &str, at: usize) -> bool {
-    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text.as_bytes()[line_start..at];
     let (mut quote, mut prev) = (None, b' ');
-    for b in line.bytes() {
+    let mut i = 0;
+    while let Some(&b) = line.get(i) {
         match quote {
+            Some(b'\'') if b == b'\'' && line.get(i + 1) == Some(&b'\'') => i += 1,
+            Some(b'"') if b == b'\\' => i += 1,
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if b == b'#' && matches!(prev, b' ' | b'\t') => return true,
@@ -307,6 +319,7 @@ fn in_comment(text: &str, at: usize) -> bool {
             None => {}
         }
         prev = b;
+        i += 1;
     }
     false
 }
@@ -355,9 +368,15 @@ mod tests {
         let text = "# disable: [tone/calm]\nrules: [default] # not tone/calm-down\ndisable:\n  - tone/calm-down\n  - 'tone/calm' # tone/calm\n";
         assert_eq!(locate("tone/calm-down", text), Some((4, 5)));
         assert_eq!(locate("tone/calm", text), Some((5, 6)));
-        // A `#` inside quotes or a word opens no comment.
+        // A `#` inside quotes or a word opens no comment, nor one after an escaped quote.
         assert_eq!(locate("x", "a: 'b # c' x\n"), Some((1, 12)));
         assert_eq!(locate("x", "a: b#c x\n"), Some((1, 8)));
+        assert_eq!(locate("x", "a: ['don''t # y', x]\n"), Some((1, 19)));
+        assert_eq!(locate("x", "a: [\"say \\\" # y\", x]\n"), Some((1, 19)));
         assert_eq!(locate("nowhere", text), None);
+        // A whole value: not the start of a longer one, not a flow list's bracket.
+        let patterns = "p:\n  - 'ORD-[0-9]{6}'\n  - 'ORD-[0-9]{6'\nq: ['[']\n";
+        assert_eq!(locate("ORD-[0-9]{6", patterns), Some((3, 6)));
+        assert_eq!(locate("[", patterns), Some((4, 6)));
     }
 }
