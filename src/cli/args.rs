@@ -185,7 +185,7 @@ pub(crate) struct CheckArgs {
     pub(crate) fix: bool,
     /// Print the fixes `--fix` would make as a unified diff instead of a report; change
     /// nothing; exit 1 when there is something to fix.
-    #[arg(long, conflicts_with_all = ["format", "output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
+    #[arg(long, conflicts_with_all = ["format", "csv_findings", "output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
     pub(crate) diff: bool,
 }
 

@@ -43,6 +43,12 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             "--fix and --diff rewrite scripts: run them with `talklint check`, not `eval`".into(),
         ));
     }
+    if let Some(flag) = checks_only(&args) {
+        return Err(CliError::Usage(format!(
+            "{flag} shapes check's report and verdict, and eval writes neither: its exit code \
+             comes from --min-precision and --min-recall\n  help: drop {flag}, or run `talklint check`"
+        )));
+    }
     let s = CheckSettings::new(args.check)?;
     let mut digests = Vec::new();
     let mut files = Vec::new();
@@ -101,4 +107,19 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     } else {
         Outcome::Findings
     })
+}
+
+/// A `check` flag that would change nothing in `eval`: `--statistics` and `-q` always, and
+/// `--fail-on` and `--min-score` unless an `--output-*` report carries their verdict.
+fn checks_only(args: &EvalArgs) -> Option<&'static str> {
+    let c = &args.check;
+    let verdict_shown = !c.extra_reports().is_empty();
+    [
+        (c.statistics, "--statistics"),
+        (c.quiet, "--quiet"),
+        (c.fail_on.is_some() && !verdict_shown, "--fail-on"),
+        (c.min_score.is_some() && !verdict_shown, "--min-score"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
 }

@@ -169,7 +169,7 @@ pub(super) fn csv_findings_fit(
 ) -> Result<(), CliError> {
     if csv_findings && !formats.any(|f| f == OutputFormat::Csv) {
         return Err(CliError::Usage(
-            "--csv-findings changes CSV reports, and this run writes none\n  help: add `--format csv` (or `--output-csv FILE` to `check`), or drop --csv-findings".into(),
+            "--csv-findings changes CSV reports, and this run writes none\n  help: write one (`--format csv` with check or merge, `--output-csv FILE` with check or eval), or drop --csv-findings".into(),
         ));
     }
     Ok(())

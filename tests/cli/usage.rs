@@ -109,19 +109,45 @@ fn mistyped_rule_ids_and_categories_get_a_suggestion() {
 
 #[test]
 fn a_flag_that_would_change_nothing_is_refused() {
-    let cases: [&[&str]; 4] = [
-        &["-f", "json", "--csv-findings"],
-        &["--csv-findings", "--output-json", "/dev/null"],
-        &["-f", "json", "--diff"],
-        &["-f", "human", "--diff"],
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["-f", "json", "--csv-findings"],
+            "--csv-findings changes CSV reports",
+        ),
+        (
+            &["--csv-findings", "--output-json", "/dev/null"],
+            "--csv-findings changes CSV reports",
+        ),
+        (
+            &["-f", "json", "--diff"],
+            "'--format <FORMAT>' cannot be used with '--diff'",
+        ),
+        (
+            &["-f", "human", "--diff"],
+            "'--format <FORMAT>' cannot be used with '--diff'",
+        ),
+        (
+            &["--diff", "--csv-findings"],
+            "'--diff' cannot be used with '--csv-findings'",
+        ),
     ];
-    for args in cases {
+    for (args, expected) in cases {
         let (code, out, err) = run(check(args).arg("fixtures/calls"));
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
-        assert!(
-            err.contains("--csv-findings") || err.contains("--diff"),
-            "{err}"
-        );
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    // eval writes no report of check's: its flags that shape one are refused.
+    for flag in ["--statistics", "-q", "--fail-on=info", "--min-score=90"] {
+        let (code, _, err) = run(talklint().args([
+            "eval",
+            "--no-config",
+            "--labels",
+            "fixtures/labels/calls.csv",
+            flag,
+            "fixtures/calls",
+        ]));
+        assert_eq!(code, 2, "{flag}: {err}");
+        assert!(err.contains("eval writes neither"), "{flag}: {err}");
     }
     // With a CSV report among them, `--csv-findings` has its use.
     let dir = tempfile::tempdir().unwrap();
