@@ -123,15 +123,18 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 
 /// Paths given that overlap: files named beside a folder that holds them, folders inside other
 /// folders given. The walk then leaves out a named file (it is read where it is named) and a file
-/// an earlier folder's walk found, so that every file is read once.
+/// an earlier folder's walk found, so that every file is read once. Folders given that share an
+/// ignore file (theirs, or one of a parent folder) would each report its error: it is reported
+/// once.
 #[derive(Default)]
 struct Overlap {
     /// Files named that a folder given holds (canonical paths).
     named: std::collections::HashSet<PathBuf>,
-    /// Whether a folder given lies in another, and the files walked so far if so, and the walk
-    /// errors (an ignore file's bad glob) reported so far.
+    /// Whether a folder given lies in another, and the files walked so far if so.
     nested: bool,
     walked: std::collections::HashSet<PathBuf>,
+    /// Whether several folders are given, and the walk errors reported so far if so.
+    several: bool,
     failed: std::collections::HashSet<(PathBuf, String)>,
 }
 
@@ -160,23 +163,24 @@ impl Overlap {
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
             walked: Default::default(),
+            several: folders.len() > 1,
             failed: Default::default(),
         }
     }
 
     /// Whether a walk's `input` is read here: not a named file, nor one walked before.
     fn first_time(&mut self, input: &Input) -> bool {
-        if self.named.is_empty() && !self.nested {
+        if self.named.is_empty() && !self.several {
             return true;
         }
         let path = match input {
             Input::File { path, .. } => path.as_path(),
             Input::Skip(s) => Path::new(&s.path),
-            Input::Error(e) if self.nested => {
+            Input::Error(e) => {
                 let Some(canonical) = identity(Path::new(&e.path)) else {
                     return true;
                 };
-                return self.failed.insert((canonical, e.message.clone()));
+                return !self.several || self.failed.insert((canonical, e.message.clone()));
             }
             _ => return true,
         };

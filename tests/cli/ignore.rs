@@ -203,6 +203,20 @@ fn a_bad_glob_is_reported_once_when_folders_given_overlap() {
     assert_eq!(code, 2, "{v}");
     assert_eq!(v["summary"]["conversations"], 1, "{v}");
     assert_eq!(v["errors"].as_array().map(Vec::len), Some(1), "{v}");
+    // Two folders side by side under a parent's bad ignore file.
+    fs::create_dir(dir.path().join("other")).unwrap();
+    fs::write(dir.path().join("other/b.txt"), TURN).unwrap();
+    fs::write(dir.path().join(".talklintignore"), "{b\n").unwrap();
+    let (_, v) = report_in(dir.path(), &["sub", "other"]);
+    assert_eq!(v["summary"]["conversations"], 2, "{v}");
+    let errors: Vec<&str> = (v["errors"].as_array().unwrap().iter())
+        .filter_map(|e| e["path"].as_str())
+        .collect();
+    // The parent's file once (the walker names it by its full path), and `sub`'s own.
+    assert_eq!(errors.len(), 2, "{v}");
+    assert!(errors.contains(&"sub/.talklintignore"), "{v}");
+    let parent = dir.path().join(".talklintignore");
+    assert!(errors.contains(&parent.to_str().unwrap()), "{v}");
 }
 
 #[test]
