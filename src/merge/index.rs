@@ -70,6 +70,22 @@ pub(super) struct Counts {
     pub errors: usize,
 }
 
+impl Counts {
+    /// Both counts added, unless a sum overflows (no scan counts that many).
+    fn plus(&self, o: &Counts) -> Option<Counts> {
+        Some(Counts {
+            files: self.files.checked_add(o.files)?,
+            conversations: self.conversations.checked_add(o.conversations)?,
+            skipped: self.skipped.checked_add(o.skipped)?,
+            errors: self.errors.checked_add(o.errors)?,
+        })
+    }
+}
+
+/// What a summary whose counts add up past any number says.
+const TOO_MANY: &str =
+    "its summaries count more files than any scan holds: is it a talklint report?";
+
 /// A report to read conversations back from: a file, or standard input kept in memory.
 pub(super) enum Source {
     File(File),
@@ -105,6 +121,15 @@ struct Line {
     summary: Option<Counts>,
     /// Only a JSON document has it.
     version: Option<IgnoredAny>,
+}
+
+/// Whether `text` is a whole JSON report document: an object with a `version`.
+fn is_document(text: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        version: Option<IgnoredAny>,
+    }
+    serde_json::from_slice::<Probe>(text).is_ok_and(|p| p.version.is_some())
 }
 
 /// A JSON report document.
@@ -177,7 +202,13 @@ impl Index {
                 });
             }
         }
-        self.files += counts.files;
+        self.files = self
+            .files
+            .checked_add(counts.files)
+            .ok_or_else(|| MergeError::Invalid {
+                at: name.into(),
+                message: TOO_MANY.into(),
+            })?;
         self.sources.push(source);
         self.names.push(name.into());
         Ok(())
@@ -227,9 +258,10 @@ impl Index {
                     first = false;
                     continue;
                 }
-                // A JSON document, on one line or (incomplete here) over many.
+                // A JSON document, on one line or (incomplete here) over many; on one line, its
+                // lists (`"skipped": […]`) do not read as a JSONL line's keys.
                 Ok(_) => {}
-                Err(e) if e.is_eof() => {}
+                Err(e) if e.is_eof() || is_document(text) => {}
                 Err(e) => return Err(MergeError::json(&format!("{name}:{number}"), &e)),
             }
             if !first {
@@ -262,10 +294,7 @@ impl Index {
                 summary: Some(c), ..
             } => {
                 let t = total.get_or_insert_with(Counts::default);
-                t.files += c.files;
-                t.conversations += c.conversations;
-                t.skipped += c.skipped;
-                t.errors += c.errors;
+                *t = t.plus(&c).ok_or(TOO_MANY)?;
             }
             Line {
                 path: Some(path),

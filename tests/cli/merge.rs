@@ -155,6 +155,16 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
             )],
             "huge.jsonl, byte 0: a turn count of 1000000000000 is beyond any transcript",
         ),
+        (
+            vec![write(
+                "many.jsonl",
+                &format!(
+                    "{0}\n{0}\n",
+                    "{\"summary\":{\"files\":18446744073709551615,\"conversations\":0,\"skipped\":0,\"errors\":0}}"
+                ),
+            )],
+            "many.jsonl:2: its summaries count more files than any scan holds",
+        ),
     ];
     for (inputs, expected) in cases {
         let (code, _, err) = merge(&["--format", "json"], &inputs);
@@ -187,4 +197,15 @@ fn the_exit_code_is_the_one_check_gives() {
         let (code, _, err) = merge(&["--format", "json", "--fail-on", fail_on], &reports);
         assert_eq!(code, expected, "{err}");
     }
+}
+
+#[test]
+fn a_json_report_on_one_line_merges_as_the_same_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (checked, pretty) = check(&["--format", "json", "--fail-on", "never"]);
+    let doc: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    let one_line = write(dir.path(), "min.json", &doc.to_string());
+    let (code, merged, err) = merge(&["--format", "json", "--fail-on", "never"], &[one_line]);
+    assert_eq!(code, checked, "{err}");
+    assert!(merged == pretty, "{merged}");
 }
