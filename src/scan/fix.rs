@@ -8,6 +8,8 @@ use crate::engine::Scratch;
 use crate::fix::{self, FixMode};
 use crate::report::FileError;
 use crate::transcript::{Directives, Transcript};
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// What a fix did (or, with `--diff`, would do) to one file.
@@ -51,9 +53,12 @@ pub(super) fn fix_file(
             None => fix::unified_diff(display, source, &new),
         }),
         FixMode::Write => {
-            std::fs::write(path, &new).map_err(|e| FileError {
+            replace_file(path, &new).map_err(|e| FileError {
                 path: display.into(),
-                message: format!("cannot write the fixes: {e}; check that the file is writable"),
+                message: format!(
+                    "cannot write the fixes: {e}; the file is unchanged (check that it and its \
+                     folder are writable, and that the disk has room)"
+                ),
             })?;
             None
         }
@@ -64,4 +69,38 @@ pub(super) fn fix_file(
         diff,
     };
     Ok(Some((new, fixed)))
+}
+
+/// Writes `text` over the file at `path` whole or not at all: into a new file beside it (beside
+/// a symbolic link's target), with its permissions and owner, then renamed over it, so that a
+/// write that fails part-way (a full disk) leaves the file as it was. Where no file can be made
+/// beside it (a read-only folder), the file is written in place, as it can be.
+fn replace_file(path: &Path, text: &str) -> io::Result<()> {
+    let target = fs::canonicalize(path)?;
+    // Writable as it is: a rename would replace a read-only file too.
+    let original = OpenOptions::new().write(true).open(&target)?;
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let temp = target.with_file_name(format!(".{name}.talklint-{}.tmp", std::process::id()));
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(&temp) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return fs::write(&target, text),
+        Err(e) => return Err(e),
+    };
+    let written = (|| {
+        file.write_all(text.as_bytes())?;
+        let meta = original.metadata()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Another user's file keeps its owner when it can (as root); else it is ours now.
+            let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+        }
+        file.set_permissions(meta.permissions())?;
+        file.sync_all()?;
+        fs::rename(&temp, &target)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
 }

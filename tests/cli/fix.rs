@@ -143,3 +143,52 @@ fn the_default_pack_fixes_a_casual_yes() {
     ]));
     assert!(listed.contains("\"replace\": \"my pleasure\""), "{listed}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fix_replaces_the_file_whole_or_not_at_all() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let long: String = (0..2000)
+        .map(|i| format!("Agent: Please calm down, line {i}.\n"))
+        .collect();
+    let chat = write(dir.path(), "chat.txt", &long);
+    fs::set_permissions(&chat, fs::Permissions::from_mode(0o640)).unwrap();
+    // A write that fails part-way (here past a 2 KiB file size limit, which kills the process)
+    // leaves the file as it was.
+    let limited = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg("ulimit -f 2 && exec \"$0\" check --no-config -r rules.yaml --fix chat.txt")
+        .arg(assert_cmd::cargo::cargo_bin("talklint"))
+        .output()
+        .unwrap();
+    assert!(!limited.status.success());
+    assert!(
+        fs::read_to_string(&chat).unwrap() == long,
+        "the file was cut"
+    );
+    // The fix itself: the new text in place, with the file's permissions, nothing else left.
+    for leftover in fs::read_dir(dir.path()).unwrap() {
+        let name = leftover.unwrap().file_name();
+        if name.to_string_lossy().contains("talklint-") {
+            fs::remove_file(dir.path().join(name)).unwrap();
+        }
+    }
+    let (code, _, err) = fix_run(dir.path(), &["--fix", "chat.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let fixed = fs::read_to_string(&chat).unwrap();
+    assert!(
+        fixed.starts_with("Agent: Please take your time, line 0.\n"),
+        "{fixed}"
+    );
+    assert_eq!(fixed.lines().count(), 2000);
+    let mode = fs::metadata(&chat).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    let mut names: Vec<String> = (fs::read_dir(dir.path()).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["chat.txt", "rules.yaml"]);
+}
