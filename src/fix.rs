@@ -49,27 +49,31 @@ pub(crate) fn edits(
     }
 }
 
-/// `replacement` with its first letter in the case of `matched`'s first letter.
+/// `replacement` with its first letter in the case of `matched`'s first letter; a first word
+/// that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`) keeps it.
 pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
     let upper = matched
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase);
-    let mut out = String::with_capacity(replacement.len());
-    let mut done = false;
-    for c in replacement.chars() {
-        if !done && c.is_alphabetic() {
-            done = true;
-            if upper {
-                out.extend(c.to_uppercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    let Some(at) = replacement.find(char::is_alphabetic) else {
+        return replacement.to_string();
+    };
+    let rest = &replacement[at..];
+    let word = rest
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '\u{2019}')
+        .next()
+        .unwrap_or_default();
+    let capital = word == "I"
+        || word.starts_with(['I']) && word[1..].starts_with(['\'', '\u{2019}'])
+        || word.chars().filter(|c| c.is_uppercase()).count() > 1;
+    let first = rest.chars().next().unwrap_or_default();
+    let cased: String = match (upper, capital) {
+        (true, _) => first.to_uppercase().collect(),
+        (false, true) => first.to_string(),
+        (false, false) => first.to_lowercase().collect(),
+    };
+    format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
 }
 
 /// `source` with `edits` applied; overlapping edits after the first are left out. Returns the
@@ -110,6 +114,12 @@ mod tests {
         assert_eq!(keep_case("Calm down", "take your time"), "Take your time");
         assert_eq!(keep_case("calm down", "Take your time"), "take your time");
         assert_eq!(keep_case("“No", "“yes"), "“Yes");
+        assert_eq!(keep_case("dunno", "I will find out"), "I will find out");
+        assert_eq!(keep_case("dunno", "I'll find out"), "I'll find out");
+        assert_eq!(keep_case("dunno", "I’m on it"), "I’m on it");
+        assert_eq!(keep_case("help page", "FAQ page"), "FAQ page");
+        assert_eq!(keep_case("ok", "Image attached"), "image attached");
+        assert_eq!(keep_case("ok", "…"), "…");
     }
 
     #[test]
