@@ -389,3 +389,28 @@ fn colliding_ids_and_yaml_given_to_import_are_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn a_vendor_name_with_line_breaks_stays_in_its_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "X\n  - id: evil/rule\n    phrases: [\"thank you\"]\n    severity: error\n  #";
+    let matcher = serde_json::json!({
+        "displayName": name,
+        "type": "ANY_OF",
+        "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}],
+    });
+    let json = crate::support::write(dir.path(), "inj.json", &matcher.to_string());
+    let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
+    assert_eq!(code, 0, "{err}");
+    let printed = crate::support::write(dir.path(), "inj.yaml", &yaml);
+    let (code, out, err) = run(talklint()
+        .args(["rules", "--no-config", "--format", "json", "-r"])
+        .arg(&printed));
+    assert_eq!(code, 0, "{err}");
+    let rules: Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = (rules.as_array().unwrap().iter())
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}\n{yaml}");
+    assert!(!ids.contains(&"evil/rule"), "{yaml}");
+}

@@ -25,15 +25,16 @@ pub(crate) fn yaml(files: &[(String, Imported)]) -> String {
             rule(&mut out, source, c);
         }
         for s in &imported.skipped {
-            let _ = writeln!(out, "  # Left out: {} from {source}: {}", s.label, s.reason);
+            let line = format!("Left out: {} from {source}: {}", s.label, s.reason);
+            comment(&mut out, "  ", &line);
         }
     }
     out
 }
 
 fn rule(out: &mut String, source: &str, c: &Category) {
-    let _ = writeln!(out, "  # From {source}: {}", c.vendor.thing());
-    let _ = writeln!(out, "  # {}", c.note);
+    comment(out, "  ", &format!("From {source}: {}", c.vendor.thing()));
+    comment(out, "  ", &c.note);
     let _ = writeln!(out, "  - id: {}", c.id);
     out.push_str("    kind: tag\n    speaker: any\n");
     let _ = writeln!(out, "    description: {}", quote(&c.description(source)));
@@ -76,7 +77,7 @@ fn block(out: &mut String, cond: &Cond, indent: usize) {
 fn list_item(out: &mut String, cond: &Cond, indent: usize) {
     let pad = " ".repeat(indent);
     if let Some(note) = &cond.note {
-        let _ = writeln!(out, "{pad}# {note}");
+        comment(out, &pad, note);
     }
     if let Test::Search(s) = &cond.test {
         let _ = writeln!(out, "{pad}- {}", flow(s));
@@ -134,8 +135,7 @@ fn speaker(s: Speaker) -> &'static str {
     }
 }
 
-/// A YAML double-quoted string: `"` and `\` escaped, and every character YAML would not keep
-/// as itself (controls, line and paragraph separators, byte order marks).
+/// A YAML double-quoted string: `"` and `\` escaped, and [`escaped`] characters.
 fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -143,16 +143,39 @@ fn quote(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
+            c if escaped(&mut out, c) => {}
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// A comment line, `pad` in, with `text` kept on it: a vendor's name or a file name may hold a
+/// line break, which would end the comment and let the rest be read as rules.
+fn comment(out: &mut String, pad: &str, text: &str) {
+    out.push_str(pad);
+    out.push_str("# ");
+    for c in text.chars() {
+        if !escaped(out, c) {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+}
+
+/// Writes `c` as a YAML escape when YAML would not keep it as itself (controls, line and
+/// paragraph separators, byte order marks); says whether it did.
+fn escaped(out: &mut String, c: char) -> bool {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        }
+        _ => return false,
+    }
+    true
 }
 
 #[cfg(test)]
@@ -171,5 +194,12 @@ mod tests {
             let back: String = crate::yaml::from_str(&quote(s)).unwrap();
             assert_eq!(back, s);
         }
+    }
+
+    #[test]
+    fn a_comment_stays_on_its_line() {
+        let mut out = String::new();
+        comment(&mut out, "  ", "X\n  - id: evil/rule\r\u{2028}#");
+        assert_eq!(out, "  # X\\n  - id: evil/rule\\u000d\\u2028#\n");
     }
 }
