@@ -414,3 +414,13 @@ fn a_vendor_name_with_line_breaks_stays_in_its_comment() {
     assert_eq!(ids.len(), 1, "{ids:?}\n{yaml}");
     assert!(!ids.contains(&"evil/rule"), "{yaml}");
 }
+
+#[test]
+fn a_byte_order_mark_is_no_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let matcher = r#"{"displayName": "Refunds", "type": "ANY_OF", "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}]}"#;
+    let json = crate::support::write(dir.path(), "bom.json", &format!("\u{feff}{matcher}"));
+    let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
+    assert_eq!(code, 0, "{err}");
+    assert!(yaml.contains("- id: ccai/refunds"), "{yaml}");
+}

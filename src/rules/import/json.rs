@@ -50,10 +50,12 @@ pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>
 
 /// Parses `text`, or gives serde_json's error (which has the line and column).
 pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
+    // A byte-order mark (Windows editors write one) is no JSON; offsets stay the file's.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A full parse first: it stops at serde_json's nesting limit (128), which bounds the
     // recursion below (reading a `RawValue` does not count depth).
-    serde_json::from_str::<serde_json::Value>(text)?;
-    let raw: &RawValue = serde_json::from_str(text)?;
+    serde_json::from_str::<serde_json::Value>(body)?;
+    let raw: &RawValue = serde_json::from_str(body)?;
     Ok(node(text, raw))
 }
 
