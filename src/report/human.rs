@@ -4,7 +4,7 @@
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
 use crate::redact::{Redactor, mask_range, widen};
-use crate::rules::{Kind, Severity};
+use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
 use annotate_snippets::{Level, Renderer, Snippet};
@@ -28,20 +28,25 @@ fn paint(color: bool, style: &str, text: &str) -> String {
 pub(super) struct Human {
     color: bool,
     quiet: bool,
+    /// By rule index: whether the rule answers a trigger (`after`), so that its missing finding
+    /// points at the trigger.
+    answers: Vec<bool>,
 }
 
 impl Human {
-    pub(super) fn new(opts: PrinterOptions) -> Human {
+    pub(super) fn new(rules: &RuleSet, opts: PrinterOptions) -> Human {
+        let answers = |r: &Rule| matches!(r.target, Target::Find { after: Some(_), .. });
         Human {
             color: opts.color,
             quiet: opts.quiet,
+            answers: rules.rules.iter().map(answers).collect(),
         }
     }
 }
 
 impl Printer for Human {
     fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
-        conversation(c, source, self.color, self.quiet, out);
+        conversation(c, source, self, out);
     }
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
@@ -52,7 +57,8 @@ impl Printer for Human {
     }
 }
 
-fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>) {
+    let (color, quiet) = (human.color, human.quiet);
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -80,7 +86,14 @@ fn conversation(c: &Conversation, source: &str, color: bool, quiet: bool, out: &
         .iter()
         .filter(|f| f.is_problem() || suppressed(f))
     {
-        snippet(f, &name, source, c.redactor, &renderer, out);
+        let answers = human.answers.get(f.rule_index).copied().unwrap_or(false);
+        let missing = match (f.kind, &f.matched) {
+            (_, Some(_)) => Missing::No,
+            (Kind::Require, None) if answers => Missing::Unanswered,
+            (Kind::Require, None) => Missing::FromWindow,
+            (_, None) => Missing::AtTurn,
+        };
+        snippet(f, missing, &name, source, c.redactor, &renderer, out);
     }
     if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
         return;
@@ -144,6 +157,7 @@ fn points_label(f: &Finding, missing: Missing) -> String {
         Missing::No => points,
         Missing::FromWindow => format!("{points}{sep}not found in the window that starts here"),
         Missing::Unanswered => format!("{points}{sep}not answered"),
+        Missing::AtTurn => format!("{points}{sep}at this turn"),
     }
 }
 
@@ -156,6 +170,8 @@ enum Missing {
     FromWindow,
     /// An unanswered `after` trigger: the trigger.
     Unanswered,
+    /// A finding of the turns' times or of a condition (a silence): the turn it is about.
+    AtTurn,
 }
 
 /// The shown `text` as the pieces before, in and after the match `start..end`; with a
@@ -181,6 +197,7 @@ fn pieces<'t>(
 /// One problem as an annotated snippet of the lines it spans.
 fn snippet(
     f: &Finding,
+    missing: Missing,
     name: &str,
     source: &str,
     redactor: Option<&Redactor>,
@@ -196,14 +213,9 @@ fn snippet(
         Severity::Info => (Level::Info, Level::Warning),
     };
     let (start, mut end) = f.span;
-    let missing = match (&f.matched, end > start) {
-        (Some(_), _) => Missing::No,
-        (None, true) => Missing::Unanswered,
-        (None, false) => Missing::FromWindow,
-    };
     if end <= start {
-        // A missing `require` points at the start of the turns it was looked for in, and its
-        // label says so.
+        // A finding with no match (a missing `require`, a silence) points at the start of the
+        // turns it is about, and its label says so.
         end = source[start..]
             .chars()
             .next()

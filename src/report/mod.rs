@@ -166,7 +166,7 @@ pub struct Totals<'a> {
 /// The printer of `format` for the loaded `rules`.
 pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> Box<dyn Printer> {
     match format {
-        OutputFormat::Human => Box::new(human::Human::new(opts)),
+        OutputFormat::Human => Box::new(human::Human::new(rules, opts)),
         OutputFormat::Json => Box::new(json::Json::new(rules)),
         OutputFormat::Jsonl => Box::new(json::Jsonl::new(rules)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),

@@ -82,3 +82,36 @@ fn human_score_lines_and_labels_read_right() {
         "a missing closing points at the turn where its window starts, and says so:\n{out}"
     );
 }
+
+#[test]
+fn a_finding_without_a_match_is_labelled_by_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| crate::support::write(dir.path(), name, text);
+    write(
+        "rules.yaml",
+        "rules:\n  - id: promptness/dead-air\n    speaker: any\n    timing: {silence_seconds: 10}\n",
+    );
+    write(
+        "t.txt",
+        "[00:00:01-00:00:02] Agent: hello\n[00:00:30-00:00:31] Customer: hi\n",
+    );
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "rules.yaml",
+        "t.txt",
+    ]));
+    assert!(out.contains("- -5 points, at this turn"), "{out}{err}");
+    // A missing `require` says so in check's report and in merge's of the same findings.
+    let call = "fixtures/calls/courteous.txt";
+    let (_, checked, _) = run(talklint().args(["check", "--no-config", call]));
+    let (_, jsonl, _) = run(talklint().args(["check", "--no-config", "-f", "jsonl", call]));
+    let report = write("r.jsonl", &jsonl);
+    let (_, merged, err) = run(talklint().args(["merge", "--no-config"]).arg(&report));
+    for out in [&checked, &merged] {
+        let label = "- -5 points, not found in the window that starts here";
+        assert!(out.contains(label), "{out}{err}");
+        assert!(!out.contains("not answered"), "{out}");
+    }
+}
