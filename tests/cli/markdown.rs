@@ -51,3 +51,22 @@ fn only_spoken_markdown_is_linted() {
         .collect();
     assert_eq!(lines, [9, 12], "the code block is read in a .txt file");
 }
+
+#[test]
+fn a_directive_shown_as_code_is_an_example_not_an_instruction() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = "# How to silence a line\n\n\
+                ```\n<!-- talklint: ignore-file -->\n```\n\n\
+                Write `<!-- talklint: ignore -->` after it. Sorry, that's not my department.\n";
+    let md = write(dir.path(), "docs.md", docs);
+    let (_, v) = json_report(&[md.to_str().unwrap()]);
+    let rules: Vec<String> = findings(&v, 0).into_iter().map(|f| f.0).collect();
+    assert!(
+        rules.contains(&"ownership/not-my-department".to_string()),
+        "{v}"
+    );
+    // The same directive outside code still holds.
+    let live = write(dir.path(), "live.md", &docs.replace("```\n", ""));
+    let (_, v) = json_report(&[live.to_str().unwrap()]);
+    assert_eq!(findings(&v, 0), [], "{v}");
+}

@@ -65,11 +65,21 @@ fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
     }
 }
 
-/// Markdown that no one says: front matter (`---` … `---` opening the file), headings (`# …`),
-/// fenced code blocks, HTML comments on their own lines, and link targets (`](url)`, the URL of
-/// `[text](url)`). Sorted by start.
-pub(crate) fn markdown(source: &str) -> Vec<Range<usize>> {
+/// What a Markdown file holds besides what is said.
+#[derive(Debug, Default)]
+pub(crate) struct Markdown {
+    /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), fenced
+    /// code blocks, and link targets (`](url)`, the URL of `[text](url)`). Sorted by start.
+    pub unspoken: Vec<Range<usize>>,
+    /// Code: fenced blocks and inline spans (`` `…` ``), where a directive is an example, not an
+    /// instruction. Sorted by start.
+    pub code: Vec<Range<usize>>,
+}
+
+/// Reads a Markdown file's [`Markdown`] parts.
+pub(crate) fn markdown(source: &str) -> Markdown {
     let mut out = Vec::new();
+    let mut code = Vec::new();
     let mut fence: Option<(usize, &str)> = None;
     let front = front_matter(source);
     if front > 0 {
@@ -82,6 +92,7 @@ pub(crate) fn markdown(source: &str) -> Vec<Range<usize>> {
         if let Some((start, marker)) = fence {
             if t.starts_with(marker) {
                 out.push(start..end);
+                code.push(start..end);
                 fence = None;
             }
             continue;
@@ -92,12 +103,39 @@ pub(crate) fn markdown(source: &str) -> Vec<Range<usize>> {
             out.push(whole);
         } else {
             link_targets(line.text, line.start, &mut out);
+            inline_code(line.text, line.start, &mut code);
         }
     }
     if let Some((start, _)) = fence {
         out.push(start..source.len());
+        code.push(start..source.len());
     }
-    out
+    Markdown {
+        unspoken: out,
+        code,
+    }
+}
+
+/// The inline code spans of `line` (which starts at byte `at`): from a run of backticks to the
+/// next run of as many.
+fn inline_code(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'`', &b[i..]) {
+        let open = i + k;
+        let ticks = b[open..].iter().take_while(|&&c| c == b'`').count();
+        let body = open + ticks;
+        let close = (body..b.len()).find(|&j| {
+            b[j..].starts_with(&b[open..body])
+                && b.get(j + ticks) != Some(&b'`')
+                && (j == 0 || b[j - 1] != b'`')
+        });
+        let Some(close) = close else {
+            return;
+        };
+        out.push(at + open..at + close + ticks);
+        i = close + ticks;
+    }
 }
 
 /// The length of the front matter that opens `source`: a `---` line, then lines up to a closing
@@ -148,7 +186,7 @@ mod tests {
     fn markdown_leaves_what_is_said() {
         let src = "---\ntitle: x\n---\n# Refund macro\nSay [this](https://a.b/c) now.\n```\ncode: y\n```\n#1 tip\n";
         let said: String = {
-            let hidden = markdown(src);
+            let hidden = markdown(src).unspoken;
             let mut turns = vec![Turn::new(
                 crate::transcript::Role::Agent,
                 None,
@@ -158,6 +196,13 @@ mod tests {
             turns[0].text(src).to_string()
         };
         assert_eq!(said, "Say [this] now.\n#1 tip");
+    }
+
+    #[test]
+    fn code_is_fenced_blocks_and_inline_spans() {
+        let src = "Use `a` or ``b ` c`` here.\n```\nx\n```\nAn open ` tick.\n";
+        let code: Vec<&str> = markdown(src).code.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(code, ["`a`", "``b ` c``", "```\nx\n```\n"]);
     }
 
     #[test]

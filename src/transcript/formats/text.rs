@@ -202,9 +202,15 @@ fn is_label(label: &str) -> bool {
 /// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
 /// link targets), are left out of the turns; the directives are returned with the transcript.
 pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
-    let marks = directives::find(source);
+    let mut marks = directives::find(source);
     let hidden = match markdown {
-        true => hidden::merge(marks.hidden, hidden::markdown(source)),
+        true => {
+            let md = hidden::markdown(source);
+            // A directive in code is an example of one, as the page shows it.
+            let in_code = |at: usize| md.code.iter().any(|c| c.contains(&at));
+            marks.directives.list.retain(|d| !in_code(d.at));
+            hidden::merge(marks.hidden, md.unspoken)
+        }
         false => marks.hidden,
     };
     let is_hidden = |at: usize| {
