@@ -66,13 +66,22 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
-        Event::Fixed(f) => match &f.diff {
-            Some(d) => {
+        Event::Fixed(f) => match (&f.diff, f.left) {
+            (_, Some(why)) => {
+                // A pending fix that cannot be shown still fails `--diff`.
+                would_fix = true;
+                let s = if f.edits == 1 { "" } else { "es" };
+                super::stderr::warning(&format!(
+                    "{}: {} match{s} not fixed: {why}",
+                    f.path, f.edits
+                ));
+            }
+            (Some(d), None) => {
                 would_fix = true;
                 // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
                 let _ = io::stdout().lock().write_all(d.as_bytes());
             }
-            None => {
+            (None, None) => {
                 let s = if f.edits == 1 { "" } else { "es" };
                 super::stderr::line(&format!("fixed: {}: {} match{s} replaced", f.path, f.edits));
             }

@@ -147,19 +147,24 @@ pub(super) fn check(
         }
         Err(e) => return not_read(NotRead::Error(e)),
     };
-    // Only text files read whole from disk as valid UTF-8 are fixed, and never a file whose
-    // extension names another format (a `.json` read with `--input-format text`).
+    // Only text files read whole from disk are fixed, and never a file whose extension names
+    // another format (a `.json` read with `--input-format text`); one that is not valid UTF-8
+    // only says what it would fix, since it cannot be written back as it was.
     let fixable = reading.on_disk
         && parsed.format == Format::Text
         && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
+    let left = match source {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(_) => Some("the file is not UTF-8, and is not rewritten; re-save it as UTF-8"),
+    };
     let mut fixed = None;
-    if fixable && matches!(source, Cow::Borrowed(_)) {
+    if fixable {
         let file = (reading.path.as_path(), display);
-        let (ts, ds) = (&parsed.transcripts, &parsed.directives);
-        match fix_file(file, &source, ts, ds, ctx, scratch) {
+        let parts = (&parsed.transcripts[..], &parsed.directives);
+        match fix_file(file, &source, parts, left, ctx, scratch) {
             Ok(Some((new, done))) => {
                 fixed = Some(done);
-                if ctx.opts.fix == Some(FixMode::Write) {
+                if ctx.opts.fix == Some(FixMode::Write) && left.is_none() {
                     source = Cow::Owned(new);
                     parsed = match parse(&source) {
                         Ok(parsed) => parsed,

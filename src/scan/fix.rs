@@ -21,15 +21,18 @@ pub struct Fixed {
     pub edits: usize,
     /// With `--diff`: the unified diff.
     pub diff: Option<String>,
+    /// Why the matches were left as they are, when they were (the file is not UTF-8).
+    pub left: Option<&'static str>,
 }
 
 /// Fixes the file at `path` (shown as `display`) whose text is `source`: the new text and what
-/// was done, `None` when nothing is to fix, or an error when the file cannot be written.
+/// was done, `None` when nothing is to fix, or an error when the file cannot be written. A file
+/// that cannot be written back as it was read (`left`: it is not UTF-8) only counts its fixes.
 pub(super) fn fix_file(
     (path, display): (&Path, &str),
     source: &str,
-    transcripts: &[Transcript],
-    directives: &Directives,
+    (transcripts, directives): (&[Transcript], &Directives),
+    left: Option<&'static str>,
     ctx: &Context,
     scratch: &mut Scratch,
 ) -> Result<Option<(String, Fixed)>, FileError> {
@@ -46,6 +49,15 @@ pub(super) fn fix_file(
         return Ok(None);
     }
     let (new, made) = fix::apply(source, edits);
+    if left.is_some() {
+        let fixed = Fixed {
+            path: display.into(),
+            edits: made,
+            diff: None,
+            left,
+        };
+        return Ok(Some((new, fixed)));
+    }
     let diff = match mode {
         FixMode::Diff => Some(match &ctx.opts.redact {
             // `--redact`: the diff shows both sides masked.
@@ -67,6 +79,7 @@ pub(super) fn fix_file(
         path: display.into(),
         edits: made,
         diff,
+        left: None,
     };
     Ok(Some((new, fixed)))
 }

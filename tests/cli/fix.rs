@@ -192,3 +192,25 @@ fn a_fix_replaces_the_file_whole_or_not_at_all() {
     names.sort();
     assert_eq!(names, ["chat.txt", "rules.yaml"]);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_says_its_fixes_are_left() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let latin1 = b"Agent: Caf\xe9 closed. Please calm down.\n";
+    let path = dir.path().join("latin1.txt");
+    fs::write(&path, latin1).unwrap();
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "latin1.txt"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (1, ""),
+        "a pending fix fails --diff: {err}"
+    );
+    assert!(
+        err.contains("warning: latin1.txt: 1 match not fixed: the file is not UTF-8"),
+        "{err}"
+    );
+    let (_, _, err) = fix_run(dir.path(), &["--fix", "latin1.txt"]);
+    assert!(err.contains("1 match not fixed"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), latin1);
+}
