@@ -257,6 +257,19 @@ pub(super) fn rule_set(
                 _ => Some(RuleSource::Path(base.join(s))),
             })
             .collect();
+        if list.is_empty() {
+            let (line, column) = load::locate("rules", &cfg.text).unwrap_or((1, 1));
+            errors.push(RuleError {
+                file: cfg.origin(),
+                line,
+                column,
+                message: "`rules: []` loads no rules, so nothing would ever be found".into(),
+                hint: Some(
+                    "list `default` for the built-in pack and your own files, or remove the key"
+                        .into(),
+                ),
+            });
+        }
         if !errors.is_empty() {
             return Err(CliError::Rules(errors));
         }
