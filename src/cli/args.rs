@@ -153,7 +153,7 @@ pub(crate) struct CheckArgs {
     pub(crate) default_role: Option<DefaultRole>,
     /// Name standard input in reports (and detect its format from this name); with no paths
     /// given, standard input is read.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub(crate) stdin_filename: Option<String>,
     /// Skip inputs larger than this many bytes (or K, M, G: `10M`): files (by their size,
     /// unread), standard input, and each line or conversation of a stream. Never more than 4 GiB.

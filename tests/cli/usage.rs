@@ -136,6 +136,13 @@ fn a_flag_that_would_change_nothing_is_refused() {
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
     }
+    // A report names standard input by a name, not by nothing.
+    let (code, _, err) = run(check(&["--stdin-filename", ""]).write_stdin("Agent: hi\n"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("a value is required for '--stdin-filename"),
+        "{err}"
+    );
     // eval writes no report of check's: its flags that shape one are refused.
     for flag in ["--statistics", "-q", "--fail-on=info", "--min-score=90"] {
         let (code, _, err) = run(talklint().args([
