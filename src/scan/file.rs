@@ -122,6 +122,11 @@ pub(super) fn check(
     if let Some(too_long) = read::too_long_decoded(display, &source) {
         return not_read(too_long);
     }
+    // Lines that end in CR alone are read as lines, a byte for a byte, so places hold.
+    let cr_only = read::cr_only(&source);
+    if cr_only {
+        source = Cow::Owned(source.replace('\r', "\n"));
+    }
     let (format, first_read) = match reading.format {
         Some(format) => {
             let read = transcript::parse_file(&source, format, ctx.parse, &reading.path);
@@ -153,9 +158,14 @@ pub(super) fn check(
     let fixable = reading.on_disk
         && parsed.format == Format::Text
         && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
-    let left = match source {
-        Cow::Borrowed(_) => None,
-        Cow::Owned(_) => Some("the file is not UTF-8, and is not rewritten; re-save it as UTF-8"),
+    let left = match (&source, cr_only) {
+        (_, true) => {
+            Some("its lines end in CR alone, and it is not rewritten; save it with LF line ends")
+        }
+        (Cow::Borrowed(_), false) => None,
+        (Cow::Owned(_), false) => {
+            Some("the file is not UTF-8, and is not rewritten; re-save it as UTF-8")
+        }
     };
     let mut fixed = None;
     if fixable {

@@ -57,6 +57,12 @@ pub(super) fn decode<'a>(
     }
 }
 
+/// Whether `text` ends its lines with CR alone (classic Mac OS): it holds a CR and no LF.
+pub(super) fn cr_only(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'\n', b).is_none() && memchr::memchr(b'\r', b).is_some()
+}
+
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
     let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     !utf16_bom && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()

@@ -213,4 +213,21 @@ fn a_file_that_is_not_utf8_says_its_fixes_are_left() {
     let (_, _, err) = fix_run(dir.path(), &["--fix", "latin1.txt"]);
     assert!(err.contains("1 match not fixed"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), latin1);
+    // Nor is a file whose lines end in CR alone.
+    let mac = write(
+        dir.path(),
+        "mac.txt",
+        "Agent: Please calm down.\rCustomer: ok\r",
+    );
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "mac.txt"]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.contains("1 match not fixed: its lines end in CR alone"),
+        "{err}"
+    );
+    assert!(
+        fs::read_to_string(&mac)
+            .unwrap()
+            .starts_with("Agent: Please calm down.\r")
+    );
 }

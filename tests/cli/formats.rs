@@ -139,6 +139,27 @@ fn text_with_dates_and_times_opens_a_turn_at_each() {
 }
 
 #[test]
+fn lines_that_end_in_cr_alone_are_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "mac.txt",
+        "Customer: you need to calm down\rAgent: That's not my department.\r",
+    );
+    let c = default_pack(path.to_str().unwrap());
+    assert_eq!(c["turns"], 2, "{c}");
+    let f = finding(&c, "ownership/closed-door");
+    assert_eq!(
+        (f["role"].as_str(), f["line"].as_u64(), f["column"].as_u64()),
+        (Some("agent"), Some(2), Some(8))
+    );
+    assert!(
+        !c["findings"].to_string().contains("respect/calm-down"),
+        "the customer's words are the customer's: {c}"
+    );
+}
+
+#[test]
 fn markdown_script_is_one_agent_turn() {
     let c = conversation("fixtures/formats/script.md");
     assert_eq!(
