@@ -116,6 +116,18 @@ fn replace_belongs_on_forbid_rules() {
         err.contains("rules.yaml:5:5") && err.contains("`replace` on a reward rule"),
         "{err}"
     );
+    // A replacement on two lines would write a new turn into the transcript.
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: a/b\n    phrases: [sorry]\n    replace: \"ok\\nCustomer: fine\"\n",
+    );
+    let (code, _, err) = fix_run(dir.path(), &["a.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("rules.yaml:4:5") && err.contains("holds a line break"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -169,7 +169,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
 }
 
 /// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
-/// `replace:` only on forbid rules' phrase matches, and never empty.
+/// `replace:` only on forbid rules' phrase matches, never empty, on one line.
 fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(replace) = &spec.replace else {
         return Ok(());
@@ -194,6 +194,13 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "replace",
             "`replace` is empty: a fix would delete the match".into(),
             "write the better wording, or remove `replace`",
+        ));
+    }
+    if replace.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return Err(c.fail(
+            "replace",
+            "`replace` holds a line break: a fix would start a line, which a transcript reads as a new turn (`Customer: …`)".into(),
+            "write the replacement on one line (in YAML, a `|` block keeps line breaks; use a quoted string)",
         ));
     }
     Ok(())
