@@ -43,6 +43,14 @@ pub(super) struct CheckSettings {
 
 impl CheckSettings {
     pub(super) fn new(args: CheckArgs) -> Result<CheckSettings, CliError> {
+        if args.stdin_filename.is_some()
+            && !args.paths.is_empty()
+            && !args.paths.contains(&"-".into())
+        {
+            return Err(CliError::Usage(
+                "--stdin-filename names standard input, and this run does not read it\n  help: add `-` to the paths to read it, or drop --stdin-filename".into(),
+            ));
+        }
         let cfg = config(&args.rule_args.config)?;
         check_globs(&cfg)?;
         let run = profile(&args, &cfg)?;

@@ -143,6 +143,9 @@ fn a_flag_that_would_change_nothing_is_refused() {
         err.contains("a value is required for '--stdin-filename"),
         "{err}"
     );
+    let (code, _, err) = run(&mut check(&["--stdin-filename", "a.txt", "fixtures/calls"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("this run does not read it"), "{err}");
     // eval writes no report of check's: its flags that shape one are refused.
     for flag in ["--statistics", "-q", "--fail-on=info", "--min-score=90"] {
         let (code, _, err) = run(talklint().args([
