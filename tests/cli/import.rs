@@ -424,3 +424,21 @@ fn a_byte_order_mark_is_no_json() {
     assert_eq!(code, 0, "{err}");
     assert!(yaml.contains("- id: ccai/refunds"), "{yaml}");
 }
+
+#[test]
+fn names_beyond_ascii_make_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let matcher = |name: &str| {
+        serde_json::json!({
+            "displayName": name,
+            "type": "ANY_OF",
+            "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}],
+        })
+    };
+    let list = serde_json::json!([matcher("Réclamation"), matcher("請求の問題")]);
+    let json = crate::support::write(dir.path(), "m.json", &list.to_string());
+    let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
+    assert_eq!(code, 0, "{err}");
+    assert!(yaml.contains("- id: ccai/reclamation\n"), "{yaml}");
+    assert!(yaml.contains("- id: ccai/name-"), "{yaml}");
+}

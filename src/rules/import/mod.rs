@@ -282,25 +282,64 @@ impl Cx<'_> {
 }
 
 /// The id of a vendor name: `<prefix>/<name>` in kebab-case (runs of other characters become
-/// one `-`).
+/// one `-`), accented Latin letters written without their marks (`Réclamation` is
+/// `reclamation`). A name in another script (`請求の問題`) gets `name-` and a hash of it, the
+/// same on every run.
 pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
     let mut kebab = String::with_capacity(name.len());
-    for c in name.chars() {
+    for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
-            kebab.push(c.to_ascii_lowercase());
+            kebab.push(c);
+        } else if let Some(plain) = unaccented(c) {
+            kebab.push_str(plain);
         } else if !kebab.is_empty() && !kebab.ends_with('-') {
             kebab.push('-');
         }
     }
     let kebab = kebab.trim_end_matches('-');
-    if kebab.is_empty() {
-        return Err(bad(
-            at,
-            format!("the name \"{name}\" has no letter or digit to make a rule id of"),
-            "give it a name with ASCII letters or digits: the rule id is its kebab-case",
+    if !kebab.is_empty() {
+        return Ok(format!("{}/{kebab}", vendor.prefix()));
+    }
+    if name.chars().any(char::is_alphanumeric) {
+        let mut hash = crate::fnv::Fnv::default();
+        hash.bytes(name.trim().as_bytes());
+        return Ok(format!(
+            "{}/name-{:08x}",
+            vendor.prefix(),
+            hash.finish() as u32
         ));
     }
-    Ok(format!("{}/{kebab}", vendor.prefix()))
+    Err(bad(
+        at,
+        format!("the name \"{name}\" has no letter or digit to make a rule id of"),
+        "give it a name with letters or digits: the rule id is its kebab-case",
+    ))
+}
+
+/// A lower-case Latin letter with a mark (or a ligature) as ASCII letters.
+fn unaccented(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' | 'ŕ' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }
 
 impl Skipped {

@@ -73,6 +73,19 @@ fn ids_are_kebab_case_names() {
         Ok("ccai/billing-dispute-without-apology".into())
     );
     assert!(id(Vendor::Ccai, "—").is_err());
+    assert_eq!(
+        id(Vendor::Ccai, "Réclamation"),
+        Ok("ccai/reclamation".into())
+    );
+    assert_eq!(
+        id(Vendor::Aws, "Ünïcødé Çat Straße"),
+        Ok("aws/unicode-cat-strasse".into())
+    );
+    // Another script: a hash of the name, the same each time, different between names.
+    let japanese = id(Vendor::Ccai, "請求の問題").unwrap();
+    assert!(japanese.starts_with("ccai/name-") && japanese.len() == "ccai/name-".len() + 8);
+    assert_eq!(id(Vendor::Ccai, "請求の問題").unwrap(), japanese);
+    assert_ne!(id(Vendor::Ccai, "返金").unwrap(), japanese);
 }
 
 #[test]
