@@ -146,10 +146,7 @@ impl Loaded {
     pub fn fillers(&self) -> Vec<String> {
         match &self.config.fillers {
             Some(list) => list.iter().flat_map(|f| canonical_words(f)).collect(),
-            None => DEFAULT_FILLERS
-                .iter()
-                .flat_map(|f| canonical_words(f))
-                .collect(),
+            None => builtin_fillers(),
         }
     }
 
@@ -180,6 +177,14 @@ impl Loaded {
             .and_then(|p| p.parent())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
+}
+
+/// The built-in fillers, as canonical words.
+pub fn builtin_fillers() -> Vec<String> {
+    DEFAULT_FILLERS
+        .iter()
+        .flat_map(|f| canonical_words(f))
+        .collect()
 }
 
 /// Finds the nearest config file from `start` upward; two in one folder are an error.

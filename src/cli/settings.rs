@@ -287,12 +287,52 @@ pub(super) fn rule_set(
     };
     let overrides = cfg.overrides(strict_import);
     let files = load::read_sources(&sources).map_err(CliError::Rules)?;
-    let (set, warnings) =
-        load::load(&files, &overrides, &cfg.fillers()).map_err(CliError::Rules)?;
+    let (set, warnings) = load::load(&files, &overrides, &cfg.fillers())
+        .map_err(|errors| CliError::Rules(blame_fillers(cfg, &files, &overrides, errors)))?;
     for w in warnings {
         super::stderr::warning(&w);
     }
     Ok(set)
+}
+
+/// Rule errors that the config's `fillers:` caused (the rules load with the built-in fillers),
+/// led by an error at that key naming the fillers to blame; else `errors` as they are.
+fn blame_fillers(
+    cfg: &Loaded,
+    files: &[(String, String)],
+    overrides: &load::Overrides,
+    mut errors: Vec<RuleError>,
+) -> Vec<RuleError> {
+    let Some(written) = &cfg.config.fillers else {
+        return errors;
+    };
+    let builtin = config::builtin_fillers();
+    if load::load(files, overrides, &builtin).is_err() {
+        return errors;
+    }
+    let added: Vec<&str> = (written.iter())
+        .filter(|f| {
+            !crate::text::canon::canonical_words(f)
+                .iter()
+                .all(|w| builtin.contains(w))
+        })
+        .map(String::as_str)
+        .collect();
+    let (line, column) = load::locate("fillers", &cfg.text).unwrap_or((1, 1));
+    errors.insert(
+        0,
+        RuleError {
+            file: cfg.origin(),
+            line,
+            column,
+            message: format!(
+                "`fillers:` leaves phrases with no words to match (below), where the built-in fillers do not; added here: {}",
+                added.join(", ")
+            ),
+            hint: Some("remove from `fillers:` the words those phrases need".into()),
+        },
+    );
+    errors
 }
 
 /// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its

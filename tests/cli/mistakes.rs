@@ -174,6 +174,20 @@ fn a_config_that_loads_no_rules_is_an_error() {
     );
 }
 
+#[test]
+fn fillers_that_empty_a_packs_phrases_are_blamed_where_they_are_written() {
+    let config = "# words to skip\nfillers: [um, uh, please]\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:2:1: `fillers:` leaves phrases with no words to match")
+            && err.contains("added here: please"),
+        "{err}"
+    );
+    // The pack's own lines follow, as the phrases the fillers empty.
+    assert!(err.contains("<default>/rules/lexicons.yaml:"), "{err}");
+}
+
 /// `default_role:` takes what `--default-role` takes: a config cannot give unlabelled text a role
 /// the flag refuses.
 #[test]
