@@ -60,12 +60,11 @@ pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
         return replacement.to_string();
     };
     let rest = &replacement[at..];
-    let word = rest
-        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '\u{2019}')
-        .next()
-        .unwrap_or_default();
-    let capital = word == "I"
-        || word.starts_with(['I']) && word[1..].starts_with(['\'', '\u{2019}'])
+    let word = rest.split(char::is_whitespace).next().unwrap_or_default();
+    let letters = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let capital = letters == "I"
+        || word.starts_with("I'")
+        || word.starts_with("I\u{2019}")
         || word.chars().filter(|c| c.is_uppercase()).count() > 1;
     let first = rest.chars().next().unwrap_or_default();
     let cased: String = match (upper, capital) {
@@ -118,6 +117,12 @@ mod tests {
         assert_eq!(keep_case("dunno", "I'll find out"), "I'll find out");
         assert_eq!(keep_case("dunno", "I’m on it"), "I’m on it");
         assert_eq!(keep_case("help page", "FAQ page"), "FAQ page");
+        assert_eq!(keep_case("dunno", "U.S. office"), "U.S. office");
+        assert_eq!(
+            keep_case("dunno", "I, for one, will check"),
+            "I, for one, will check"
+        );
+        assert_eq!(keep_case("ok", "It is done"), "it is done");
         assert_eq!(keep_case("ok", "Image attached"), "image attached");
         assert_eq!(keep_case("ok", "…"), "…");
     }

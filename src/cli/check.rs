@@ -8,6 +8,7 @@ use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
+use crate::text::controls::escape_name;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -71,10 +72,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
                 // A pending fix that cannot be shown still fails `--diff`.
                 would_fix = true;
                 let s = if f.edits == 1 { "" } else { "es" };
-                super::stderr::warning(&format!(
-                    "{}: {} match{s} not fixed: {why}",
-                    f.path, f.edits
-                ));
+                let path = escape_name(&f.path);
+                super::stderr::warning(&format!("{path}: {} match{s} not fixed: {why}", f.edits));
             }
             (Some(d), None) => {
                 would_fix = true;
@@ -83,7 +82,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             }
             (None, None) => {
                 let s = if f.edits == 1 { "" } else { "es" };
-                super::stderr::line(&format!("fixed: {}: {} match{s} replaced", f.path, f.edits));
+                let path = escape_name(&f.path);
+                super::stderr::line(&format!("fixed: {path}: {} match{s} replaced", f.edits));
             }
         },
     };

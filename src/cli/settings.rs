@@ -158,7 +158,7 @@ pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, Cli
     };
     found.map_err(|bad| {
         let (line, column) = load::locate(&bad.pattern, &cfg.text)
-            .or_else(|| load::locate("redact_patterns", &cfg.text))
+            .or_else(|| load::locate_key("redact_patterns", &cfg.text))
             .unwrap_or((1, 1));
         CliError::Usage(format!(
             "{}:{line}:{column}: redact_patterns: invalid regex `{}`: {}\n  help: redact_patterns use Rust `regex` syntax; in YAML prefer single quotes so `\\d` stays a backslash",
@@ -266,7 +266,7 @@ pub(super) fn rule_set(
             })
             .collect();
         if list.is_empty() {
-            let (line, column) = load::locate("rules", &cfg.text).unwrap_or((1, 1));
+            let (line, column) = load::locate_key("rules", &cfg.text).unwrap_or((1, 1));
             errors.push(RuleError {
                 file: cfg.origin(),
                 line,
@@ -318,7 +318,7 @@ fn blame_fillers(
         })
         .map(String::as_str)
         .collect();
-    let (line, column) = load::locate("fillers", &cfg.text).unwrap_or((1, 1));
+    let (line, column) = load::locate_key("fillers", &cfg.text).unwrap_or((1, 1));
     errors.insert(
         0,
         RuleError {

@@ -296,6 +296,18 @@ pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
+/// The line and column of the top-level key `key` in a config's `text`: a line that opens with
+/// `key:`. A value spelled like the key (`exclude: [rules]`) is not it.
+pub(crate) fn locate_key(key: &str, text: &str) -> Option<(usize, usize)> {
+    let opens = |line: &str| {
+        let line = line.trim_start_matches('\u{feff}');
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+    };
+    let number = text.split('\n').position(opens)?;
+    Some((number + 1, 1))
+}
+
 /// Whether byte `at` of YAML `text` lies in a comment: after a `#` that opens its line or follows
 /// a blank, outside a quoted scalar (which opens a value, after a blank, `[`, `{` or `,`; `''`
 /// in single quotes and `\"` in double quotes do not close it).
@@ -361,7 +373,7 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::locate;
+    use super::{locate, locate_key};
 
     #[test]
     fn a_key_is_found_as_a_whole_word_outside_comments() {
@@ -378,5 +390,9 @@ mod tests {
         let patterns = "p:\n  - 'ORD-[0-9]{6}'\n  - 'ORD-[0-9]{6'\nq: ['[']\n";
         assert_eq!(locate("ORD-[0-9]{6", patterns), Some((3, 6)));
         assert_eq!(locate("[", patterns), Some((4, 6)));
+        // A key where it opens a line, not a value spelled like it.
+        let config = "exclude: [rules]\n# rules: none\nrules: []\n";
+        assert_eq!(locate_key("rules", config), Some((3, 1)));
+        assert_eq!(locate_key("fillers", config), None);
     }
 }

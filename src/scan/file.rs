@@ -2,7 +2,7 @@
 //! conversations for every output.
 
 use super::Context;
-use super::fix::{Fixed, fix_file};
+use super::fix::{self, Fixed, fix_file};
 use super::judge::judge;
 use super::read::{self, NotRead, Reading};
 use super::walk::Input;
@@ -122,10 +122,19 @@ pub(super) fn check(
     if let Some(too_long) = read::too_long_decoded(display, &source) {
         return not_read(too_long);
     }
+    let mut how = match source {
+        Cow::Borrowed(_) => fix::Read::AsIs,
+        Cow::Owned(_) => {
+            fix::Read::Left("the file is not UTF-8, and is not rewritten; re-save it as UTF-8")
+        }
+    };
     // Lines that end in CR alone are read as lines, a byte for a byte, so places hold.
-    let cr_only = read::cr_only(&source);
-    if cr_only {
+    if read::cr_only(&source) {
         source = Cow::Owned(source.replace('\r', "\n"));
+        how = match how {
+            fix::Read::AsIs => fix::Read::CrAsLf,
+            left => left,
+        };
     }
     let (format, first_read) = match reading.format {
         Some(format) => {
@@ -158,23 +167,15 @@ pub(super) fn check(
     let fixable = reading.on_disk
         && parsed.format == Format::Text
         && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
-    let left = match (&source, cr_only) {
-        (_, true) => {
-            Some("its lines end in CR alone, and it is not rewritten; save it with LF line ends")
-        }
-        (Cow::Borrowed(_), false) => None,
-        (Cow::Owned(_), false) => {
-            Some("the file is not UTF-8, and is not rewritten; re-save it as UTF-8")
-        }
-    };
     let mut fixed = None;
     if fixable {
         let file = (reading.path.as_path(), display);
         let parts = (&parsed.transcripts[..], &parsed.directives);
-        match fix_file(file, &source, parts, left, ctx, scratch) {
+        match fix_file(file, (bytes, &source, how), parts, ctx, scratch) {
             Ok(Some((new, done))) => {
                 fixed = Some(done);
-                if ctx.opts.fix == Some(FixMode::Write) && left.is_none() {
+                let left = matches!(how, fix::Read::Left(_));
+                if ctx.opts.fix == Some(FixMode::Write) && !left {
                     source = Cow::Owned(new);
                     parsed = match parse(&source) {
                         Ok(parsed) => parsed,
@@ -213,7 +214,7 @@ pub(super) fn check(
         error: None,
         fixed,
     };
-    warnings.extend(directives.warnings.iter().cloned());
+    warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path(display);
     let mut lines = LineCursor::new(&source);
     for t in &transcripts {

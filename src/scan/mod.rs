@@ -16,6 +16,7 @@ mod judge;
 mod one;
 mod profile;
 mod read;
+mod replace;
 mod shard;
 mod stdin;
 mod walk;

@@ -225,21 +225,43 @@ fn a_file_that_is_not_utf8_says_its_fixes_are_left() {
     let (_, _, err) = fix_run(dir.path(), &["--fix", "latin1.txt"]);
     assert!(err.contains("1 match not fixed"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), latin1);
-    // Nor is a file whose lines end in CR alone.
+}
+
+#[test]
+fn a_file_whose_lines_end_in_cr_alone_is_fixed_with_its_crs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
     let mac = write(
         dir.path(),
         "mac.txt",
         "Agent: Please calm down.\rCustomer: ok\r",
     );
     let (code, out, err) = fix_run(dir.path(), &["--diff", "mac.txt"]);
-    assert_eq!((code, out.as_str()), (1, ""), "{err}");
-    assert!(
-        err.contains("1 match not fixed: its lines end in CR alone"),
-        "{err}"
-    );
-    assert!(
-        fs::read_to_string(&mac)
-            .unwrap()
-            .starts_with("Agent: Please calm down.\r")
-    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("+Agent: Please take your time."), "{out}");
+    let (_, _, err) = fix_run(dir.path(), &["--fix", "mac.txt"]);
+    assert!(err.contains("fixed: mac.txt: 1 match replaced"), "{err}");
+    let fixed = fs::read_to_string(&mac).unwrap();
+    assert_eq!(fixed, "Agent: Please take your time.\rCustomer: ok\r");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fix_keeps_hard_links_and_long_names() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    // Both names of a file with two show the fix (a rename would part them).
+    let one = write(dir.path(), "one.txt", "Agent: Please calm down.\n");
+    let two = dir.path().join("two.txt");
+    fs::hard_link(&one, &two).unwrap();
+    let (code, _, err) = fix_run(dir.path(), &["--fix", "one.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let fixed = "Agent: Please take your time.\n";
+    assert_eq!(fs::read_to_string(&two).unwrap(), fixed);
+    // A name near the file system's limit (255 bytes) is fixed too.
+    let long = format!("{}.txt", "a".repeat(250));
+    write(dir.path(), &long, "Agent: Please calm down.\n");
+    let (code, _, err) = fix_run(dir.path(), &["--fix", &long]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fs::read_to_string(dir.path().join(&long)).unwrap(), fixed);
 }

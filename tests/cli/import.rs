@@ -423,6 +423,20 @@ fn a_byte_order_mark_is_no_json() {
     let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
     assert_eq!(code, 0, "{err}");
     assert!(yaml.contains("- id: ccai/refunds"), "{yaml}");
+    // An error's column is the same with the mark as without it.
+    let unnamed = matcher.replace("Refunds", "");
+    for (name, text) in [
+        ("plain.json", unnamed.clone()),
+        ("marked.json", format!("\u{feff}{unnamed}")),
+    ] {
+        let json = crate::support::write(dir.path(), name, &text);
+        let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("{name}:1:17: the name \"\" has no letter")),
+            "{err}"
+        );
+    }
 }
 
 #[test]

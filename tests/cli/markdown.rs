@@ -1,7 +1,7 @@
 //! Markdown scripts read as their authors mean them: headings, front matter, code blocks and
 //! link targets are not spoken; what is said keeps its place in the file.
 
-use crate::support::{findings, json_report, write};
+use crate::support::{findings, json_report, run, talklint, write};
 
 const SCRIPT: &str = "\
 ---
@@ -69,4 +69,30 @@ fn a_directive_shown_as_code_is_an_example_not_an_instruction() {
     let live = write(dir.path(), "live.md", &docs.replace("```\n", ""));
     let (_, v) = json_report(&[live.to_str().unwrap()]);
     assert_eq!(findings(&v, 0), [], "{v}");
+    // In a heading's code, after a run of backticks nothing closes, in a fence holding a
+    // shorter fence: each an example; and a malformed one there earns no warning.
+    for example in [
+        "## The `<!-- talklint: ignore-file -->` directive\n",
+        "Use ``unclosed and `<!-- talklint: ignore-file -->` to silence.\n",
+        "````markdown\n```\n<!-- talklint: ignore-file -->\n```\n````\n",
+        "```yaml\n# talklint: settings for the team\n```\n",
+    ] {
+        let text = format!("Agent: That's not my department.\n\n{example}");
+        let md = write(dir.path(), "example.md", &text);
+        let (_, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", "json"])
+            .arg(&md));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rules: Vec<String> = findings(&v, 0).into_iter().map(|f| f.0).collect();
+        assert!(
+            rules.contains(&"ownership/closed-door".to_string()),
+            "{example}: {v}"
+        );
+        assert!(!err.contains("warning"), "{example}: {err}");
+        assert_eq!(
+            v["conversations"][0]["warnings"],
+            serde_json::Value::Null,
+            "{example}: {v}"
+        );
+    }
 }

@@ -166,10 +166,11 @@ fn a_config_naming_missing_rules_or_a_bad_glob_is_an_error_at_its_place() {
 
 #[test]
 fn a_config_that_loads_no_rules_is_an_error() {
-    let (code, err) = check_with(&[("talklint.yaml", "# none\nrules: []\n")], &[]);
+    let config = "exclude: [rules]\n# none\nrules: []\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("talklint.yaml:2:1: `rules: []` loads no rules"),
+        err.contains("talklint.yaml:3:1: `rules: []` loads no rules"),
         "{err}"
     );
 }

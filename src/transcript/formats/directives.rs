@@ -43,8 +43,8 @@ pub struct Directive {
 pub struct Directives {
     /// In the order written.
     pub list: Vec<Directive>,
-    /// One per directive that cannot be read (`line L, column C: …`).
-    pub warnings: Vec<String>,
+    /// One per directive that cannot be read: its byte offset, and `line L, column C: …`.
+    pub warnings: Vec<(usize, String)>,
 }
 
 /// The directives of `source`, and the byte ranges that are directive text (never turn text).
@@ -84,10 +84,10 @@ pub(crate) fn find(source: &str) -> Found {
                 at: line.start + body_at,
                 line_range: line.start..line.start + line.text.len(),
             }),
-            Err(message) => found
-                .directives
-                .warnings
-                .push(format!("line {}, column {column}: {message}", line.number)),
+            Err(message) => found.directives.warnings.push((
+                line.start + body_at,
+                format!("line {}, column {column}: {message}", line.number),
+            )),
         }
     }
     found
@@ -170,6 +170,10 @@ mod tests {
         let f = find("# talklint: silence x\nWe say talklint: often.\n# heading\n");
         assert!(f.directives.list.is_empty());
         assert_eq!(f.hidden.len(), 1);
-        assert!(f.directives.warnings[0].starts_with("line 1, column 1: unknown directive"));
+        assert!(
+            f.directives.warnings[0]
+                .1
+                .starts_with("line 1, column 1: unknown directive")
+        );
     }
 }

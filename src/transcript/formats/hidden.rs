@@ -80,7 +80,7 @@ pub(crate) struct Markdown {
 pub(crate) fn markdown(source: &str) -> Markdown {
     let mut out = Vec::new();
     let mut code = Vec::new();
-    let mut fence: Option<(usize, &str)> = None;
+    let mut fence: Option<(usize, (u8, usize))> = None;
     let front = front_matter(source);
     if front > 0 {
         out.push(0..front);
@@ -89,22 +89,26 @@ pub(crate) fn markdown(source: &str) -> Markdown {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
         let t = line.text.trim();
-        if let Some((start, marker)) = fence {
-            if t.starts_with(marker) {
+        if let Some((start, (mark, open))) = fence {
+            // Closed by a run of the same character, as long or longer, and nothing else.
+            if fence_run(t).is_some_and(|(c, n)| c == mark && n >= open && t[n..].trim().is_empty())
+            {
                 out.push(start..end);
                 code.push(start..end);
                 fence = None;
             }
             continue;
         }
-        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) {
-            fence = Some((line.start, marker));
-        } else if is_heading(t) {
+        if let Some(run) = fence_run(t) {
+            fence = Some((line.start, run));
+            continue;
+        }
+        if is_heading(t) {
             out.push(whole);
         } else {
             link_targets(line.text, line.start, &mut out);
-            inline_code(line.text, line.start, &mut code);
         }
+        inline_code(line.text, line.start, &mut code);
     }
     if let Some((start, _)) = fence {
         out.push(start..source.len());
@@ -116,25 +120,43 @@ pub(crate) fn markdown(source: &str) -> Markdown {
     }
 }
 
-/// The inline code spans of `line` (which starts at byte `at`): from a run of backticks to the
-/// next run of as many.
+/// A code fence that opens trimmed line `t`: its character (a backtick or a tilde) and how many
+/// open it (three or more).
+fn fence_run(t: &str) -> Option<(u8, usize)> {
+    let mark = *t.as_bytes().first().filter(|&&c| c == b'`' || c == b'~')?;
+    let n = t.bytes().take_while(|&c| c == mark).count();
+    (n >= 3).then_some((mark, n))
+}
+
+/// The inline code spans of `line` (which starts at byte `at`), as CommonMark reads them: a run
+/// of backticks opens one that the next run of as many closes; a run that nothing closes is
+/// text, and the search goes on after it. Linear in the line's length.
 fn inline_code(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
     let b = line.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'`', &b[i..]) {
-        let open = i + k;
-        let ticks = b[open..].iter().take_while(|&&c| c == b'`').count();
-        let body = open + ticks;
-        let close = (body..b.len()).find(|&j| {
-            b[j..].starts_with(&b[open..body])
-                && b.get(j + ticks) != Some(&b'`')
-                && (j == 0 || b[j - 1] != b'`')
-        });
-        let Some(close) = close else {
-            return;
-        };
-        out.push(at + open..at + close + ticks);
-        i = close + ticks;
+        let start = i + k;
+        let n = b[start..].iter().take_while(|&&c| c == b'`').count();
+        runs.push((start, n));
+        i = start + n;
+    }
+    // For each run, the next run of its length, found walking back once.
+    let mut next_alike = vec![None; runs.len()];
+    let mut last_of_length = std::collections::HashMap::new();
+    for (k, &(_, n)) in runs.iter().enumerate().rev() {
+        next_alike[k] = last_of_length.insert(n, k);
+    }
+    let mut k = 0;
+    while k < runs.len() {
+        match next_alike[k] {
+            Some(close) => {
+                let (open, (end, n)) = (runs[k].0, runs[close]);
+                out.push(at + open..at + end + n);
+                k = close + 1;
+            }
+            None => k += 1,
+        }
     }
 }
 
@@ -203,6 +225,11 @@ mod tests {
         let src = "Use `a` or ``b ` c`` here.\n```\nx\n```\nAn open ` tick.\n";
         let code: Vec<&str> = markdown(src).code.iter().map(|r| &src[r.clone()]).collect();
         assert_eq!(code, ["`a`", "``b ` c``", "```\nx\n```\n"]);
+        // A run nothing closes is text; headings hold code too; a fence closes only on a run
+        // as long, with nothing after it.
+        let src = "Use ``open and `x` now.\n## The `y` key\n````md\n```\nz\n```\n````\nafter\n";
+        let code: Vec<&str> = markdown(src).code.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(code, ["`x`", "`y`", "````md\n```\nz\n```\n````\n"]);
     }
 
     #[test]

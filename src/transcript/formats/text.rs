@@ -207,8 +207,12 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         true => {
             let md = hidden::markdown(source);
             // A directive in code is an example of one, as the page shows it.
-            let in_code = |at: usize| md.code.iter().any(|c| c.contains(&at));
+            let in_code = |at: usize| {
+                let i = md.code.partition_point(|c| c.start <= at);
+                i > 0 && md.code[i - 1].end > at
+            };
             marks.directives.list.retain(|d| !in_code(d.at));
+            marks.directives.warnings.retain(|(at, _)| !in_code(*at));
             hidden::merge(marks.hidden, md.unspoken)
         }
         false => marks.hidden,
