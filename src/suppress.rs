@@ -63,6 +63,11 @@ struct Entry {
 #[derive(Debug, Default)]
 pub(crate) struct Suppressions {
     entries: Vec<Entry>,
+    /// The entries' indices by where their ranges start, and the furthest end of each prefix of
+    /// that order: a finding is looked up by a search, back only as far as a range reaches it
+    /// (a file may hold a directive on every line).
+    by_start: Vec<usize>,
+    reach: Vec<usize>,
     /// Directives that name no loaded rule or category.
     pub warnings: Vec<String>,
 }
@@ -137,24 +142,36 @@ impl Suppressions {
                 used: false,
             });
         }
+        s.by_start = (0..s.entries.len()).collect();
+        s.by_start.sort_by_key(|&i| s.entries[i].range.start);
+        s.reach = (s.by_start.iter())
+            .scan(0, |far, &i| {
+                *far = s.entries[i].range.end.max(*far);
+                Some(*far)
+            })
+            .collect();
         s
     }
 
     /// Whether a finding of `rule` starting at byte `at` of the source is suppressed, and why;
     /// the suppressions that cover it count as used.
     pub(crate) fn check(&mut self, rule: usize, at: usize) -> Option<Suppression> {
-        let mut found = None;
-        for e in &mut self.entries {
-            let names = e.rules.as_ref().is_none_or(|r| r.contains(&rule));
-            if names && e.range.contains(&at) {
+        // The first entry made that covers it says why.
+        let mut first: Option<usize> = None;
+        let mut k = (self.by_start).partition_point(|&i| self.entries[i].range.start <= at);
+        while k > 0 && self.reach[k - 1] > at {
+            k -= 1;
+            let i = self.by_start[k];
+            let e = &mut self.entries[i];
+            if e.range.contains(&at) && e.rules.as_ref().is_none_or(|r| r.contains(&rule)) {
                 e.used = true;
-                found = found.or(Some(match e.directive {
-                    Some(_) => Suppression::InSource,
-                    None => Suppression::External,
-                }));
+                first = Some(first.map_or(i, |f| f.min(i)));
             }
         }
-        found
+        first.map(|i| match self.entries[i].directive {
+            Some(_) => Suppression::InSource,
+            None => Suppression::External,
+        })
     }
 
     /// A warning for each directive that suppressed nothing (`--warn-unused-ignores`).
@@ -230,26 +247,26 @@ impl<'a> Places<'a> {
     fn ignored(&self, d: &Directive) -> Range<usize> {
         let lines = &self.source[d.line_range.end.min(self.source.len())..];
         match (d.own_line, self.turns.is_empty()) {
-            (true, false) => self
-                .turns
-                .iter()
-                .find(|t| t.start >= d.line_range.end)
-                .cloned()
-                .unwrap_or(0..0),
-            (false, false) => self
-                .turns
-                .iter()
-                .rev()
-                .find(|t| t.start <= d.at)
-                .cloned()
-                .unwrap_or(d.line_range.clone()),
+            // The turns are in order: each is found by a binary search (a file may hold a
+            // directive on every line).
+            (true, false) => {
+                let next = self.turns.partition_point(|t| t.start < d.line_range.end);
+                self.turns.get(next).cloned().unwrap_or(0..0)
+            }
+            (false, false) => {
+                let after = self.turns.partition_point(|t| t.start <= d.at);
+                match after {
+                    0 => d.line_range.clone(),
+                    n => self.turns[n - 1].clone(),
+                }
+            }
             (true, true) => {
                 let mut at = d.line_range.end;
                 for line in lines.split_inclusive('\n') {
                     let range = at..at + line.trim_end().len();
                     at += line.len();
                     let blank = line.trim().is_empty();
-                    if !blank && !self.directive_lines.contains(&range.start) {
+                    if !blank && self.directive_lines.binary_search(&range.start).is_err() {
                         return range;
                     }
                 }
