@@ -282,3 +282,25 @@ fn merge_never_writes_over_a_report_it_merges() {
     assert!(err.contains("is also an input"), "{err}");
     assert_eq!(std::fs::read_to_string(&shard).unwrap(), out);
 }
+
+/// A directive on every line of a long file, and a line of backticks: each line's work is found
+/// by a search, not by walking every turn or every later run again (both took minutes).
+#[test]
+fn many_directives_or_backticks_are_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let many: String = "Agent: see `x` here, calm down <!-- talklint: ignore -->\n".repeat(100_000);
+    std::fs::write(dir.path().join("many.md"), many).unwrap();
+    let ticks = format!(
+        "Agent: hi {} {}\n",
+        "`".repeat(400_000),
+        "`".repeat(1_200_000)
+    );
+    std::fs::write(dir.path().join("ticks.md"), ticks).unwrap();
+    let (code, out, err) = run_within(
+        talklint()
+            .args(["check", "--no-config", "-q"])
+            .arg(dir.path()),
+        60,
+    );
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+}

@@ -218,8 +218,11 @@ impl Matcher {
 impl Scratch {
     /// The symbols of a scanned turn: `from..to` of the stream.
     fn turn_of(&self, turn: u32) -> Option<(usize, usize)> {
+        // In turn order: a search, not a walk (a conversation may have thousands of turns).
         let starts = &self.turn_starts;
-        let k = starts.iter().position(|&(_, t)| t == turn as usize)?;
+        let k = starts
+            .binary_search_by_key(&(turn as usize), |&(_, t)| t)
+            .ok()?;
         let to = starts.get(k + 1).map_or(self.stream.len(), |&(s, _)| s - 1);
         Some((starts[k].0, to))
     }
