@@ -45,8 +45,13 @@ pub(crate) enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `talklint man > talklint.1`.
-    Man,
+    /// Print a man page (roff): `talklint man > talklint.1`, or a command's:
+    /// `talklint man check > talklint-check.1`.
+    Man {
+        /// The command whose page to print (the page of every command's options).
+        #[arg(value_parser = PossibleValuesParser::new(MAN_PAGES))]
+        command: Option<String>,
+    },
     /// Print the JSON Schema of rule files, the config or the JSON report (as in `schemas/`).
     #[command(hide = true)]
     Schema {
@@ -54,6 +59,19 @@ pub(crate) enum Command {
         subject: Subject,
     },
 }
+
+/// The commands with a man page of their own (`talklint man COMMAND`): every command shown.
+pub(crate) const MAN_PAGES: [&str; 9] = [
+    "check",
+    "test",
+    "rules",
+    "init",
+    "eval",
+    "merge",
+    "import",
+    "completions",
+    "man",
+];
 
 /// Where the config comes from (shared by every command that loads rules).
 #[derive(Debug, Args, Clone, Default)]

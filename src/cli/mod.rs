@@ -124,7 +124,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Import(args) => import::run(args),
         Command::Completions { shell } => generate::completions(shell),
-        Command::Man => generate::man(),
+        Command::Man { command } => generate::man(command.as_deref()),
         Command::Schema { subject } => print(&subject.json()).map(|()| Outcome::Clean),
     };
     ExitCode::from(match outcome {

@@ -23,6 +23,12 @@ fn completions_for_every_shell_and_a_man_page() {
     let (code, out, _) = run(talklint().args(["man"]));
     assert_eq!(code, 0);
     assert!(out.contains(".TH talklint 1"), "{out}");
+    assert!(out.contains("talklint\\-check(1)"), "{out}");
+    // The page it names: each command's options.
+    let (code, page, err) = run(talklint().args(["man", "check"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(page.contains(".TH talklint-check 1"), "{page}");
+    assert!(page.contains("show\\-suppressed"), "{page}");
     assert!(
         out.contains("completions"),
         "the man page lists the commands"
