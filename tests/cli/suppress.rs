@@ -146,6 +146,25 @@ fn unknown_rules_and_unused_directives_warn() {
 }
 
 #[test]
+fn a_directive_without_its_colon_is_named_not_spoken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "s.txt",
+        "Agent: Hello.\n# talklint ignore respect calm down\nAgent: Fine.\n",
+    );
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    let on_line_2 = findings(&v, 0).into_iter().filter(|f| f.1 == 2).count();
+    assert_eq!(on_line_2, 0, "the line is not speech: {c}");
+    let warning = c["warnings"][0].as_str().unwrap_or_default();
+    assert!(
+        warning.starts_with("line 2, column 3: not read as a directive: write `talklint:`"),
+        "{c}"
+    );
+}
+
+#[test]
 fn per_path_disable_in_the_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("legacy")).unwrap();

@@ -59,11 +59,26 @@ const KEY: &str = "talklint:";
 /// Finds every directive in `source`.
 pub(crate) fn find(source: &str) -> Found {
     let mut found = Found::default();
-    if memchr::memmem::find(source.as_bytes(), KEY.as_bytes()).is_none() {
+    // `alklint`: a directive, or one written `Talklint:` or without its colon.
+    if memchr::memmem::find(source.as_bytes(), b"alklint").is_none() {
         return found;
     }
     for line in lines(source) {
         let Some((body, own_line, hidden)) = locate(line.text) else {
+            if let Some(at) = near_miss(line.text) {
+                // Meant as a directive: not spoken, and said why it does nothing.
+                let next_line = (line.start + line.text.len() + 1).min(source.len());
+                found.hidden.push(line.start..next_line);
+                let column = line.text[..at].chars().count() + 1;
+                found.directives.warnings.push((
+                    line.start + at,
+                    format!(
+                        "line {}, column {column}: not read as a directive: write `talklint:` in \
+                         lower case, with its colon (`# talklint: ignore RULE`)",
+                        line.number
+                    ),
+                ));
+            }
             continue;
         };
         let body_at = body.as_ptr() as usize - line.text.as_ptr() as usize;
@@ -113,6 +128,27 @@ fn locate(line: &str) -> Option<(&str, bool, Range<usize>)> {
     Some((body, own_line, open..close))
 }
 
+/// Where a comment line writes a directive that [`locate`] does not read: `talklint` in
+/// another case or without its colon, before a directive's verb (`# Talklint: ignore x`,
+/// `// talklint ignore x`).
+fn near_miss(line: &str) -> Option<usize> {
+    let rest = line.trim_start();
+    let after = ["#", "//", "--"]
+        .into_iter()
+        .find_map(|p| rest.strip_prefix(p))?
+        .trim_start();
+    let at = line.len() - after.len();
+    let word = after
+        .get(..8)
+        .filter(|w| w.eq_ignore_ascii_case("talklint"))?;
+    let rest = after[word.len()..]
+        .strip_prefix(':')
+        .unwrap_or(&after[word.len()..]);
+    let verb = rest.trim_start().split(char::is_whitespace).next()?;
+    let spaced = rest.starts_with(char::is_whitespace);
+    (spaced && ["ignore", "ignore-file", "disable", "enable"].contains(&verb)).then_some(at)
+}
+
 /// `ignore a, b` → (Ignore, [a, b]).
 fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
     let (verb, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
@@ -139,6 +175,16 @@ fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directive_misspelt_is_hidden_and_named() {
+        let src = "# Talklint: ignore a\n// talklint ignore b\n# talklint is great\n";
+        let f = find(src);
+        assert!(f.directives.list.is_empty());
+        let lines: Vec<&str> = f.directives.warnings.iter().map(|w| &w.1[..18]).collect();
+        assert_eq!(lines, ["line 1, column 3: ", "line 2, column 4: "]);
+        assert_eq!(f.hidden, [0..21, 21..42]);
+    }
 
     #[test]
     fn comment_prefixes_and_html_comments() {
