@@ -247,6 +247,8 @@ impl Index {
             let parsed = std::str::from_utf8(text)
                 .map_err(serde::de::Error::custom)
                 .and_then(serde_json::from_str::<Line>);
+            // The file's last line, ending before its JSON does.
+            let cut = matches!(&parsed, Err(e) if e.is_eof()) && !line.ends_with(b"\n");
             match parsed {
                 Ok(l) if l.version.is_none() => {
                     let leading = (line.len() - line.trim_ascii_start().len()) as u64;
@@ -265,9 +267,16 @@ impl Index {
                 Err(e) => return Err(MergeError::json(&format!("{name}:{number}"), &e)),
             }
             if !first {
+                let message = match cut {
+                    // A JSONL report whose last line was being written when its run stopped.
+                    true => {
+                        "the line ends before its JSON does: the report is cut short (did its run finish?)"
+                    }
+                    false => "a JSON report after lines of a JSONL report",
+                };
                 return Err(MergeError::Invalid {
                     at: format!("{name}:{number}"),
-                    message: "a JSON report after lines of a JSONL report".into(),
+                    message: message.into(),
                 });
             }
             let mut whole = std::mem::take(&mut line);

@@ -129,6 +129,10 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
             "no summary: the report is cut short",
         ),
         (
+            vec![write("torn.jsonl", &jsonl[..jsonl.len() - 40])],
+            "the line ends before its JSON does: the report is cut short",
+        ),
+        (
             vec![write(
                 "short.jsonl",
                 "{\"summary\":{\"files\":1,\"conversations\":1,\"skipped\":0,\"errors\":0}}\n",
