@@ -51,6 +51,15 @@ impl CheckSettings {
                 "--stdin-filename names standard input, and this run does not read it\n  help: add `-` to the paths to read it, or drop --stdin-filename".into(),
             ));
         }
+        let stdin = args.paths.contains(&"-".into())
+            || (args.paths.is_empty() && args.stdin_filename.is_some());
+        if args.shard.is_some() && stdin {
+            return Err(CliError::Usage(
+                "--shard splits files among runs, and standard input is one input that every \
+                 run would be given\n  help: read standard input in one run, without --shard"
+                    .into(),
+            ));
+        }
         let cfg = config(&args.rule_args.config)?;
         check_globs(&cfg)?;
         let run = profile(&args, &cfg)?;

@@ -83,3 +83,12 @@ fn a_bad_shard_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("write K/N with 1 <= K <= N"), "{err}");
 }
+
+#[test]
+fn standard_input_is_not_sharded_but_refused() {
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "--shard", "1/2", "-"])
+        .write_stdin("Agent: please calm down\n"));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("--shard splits files among runs"), "{err}");
+}
