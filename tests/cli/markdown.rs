@@ -76,6 +76,7 @@ fn a_directive_shown_as_code_is_an_example_not_an_instruction() {
         "Use ``unclosed and `<!-- talklint: ignore-file -->` to silence.\n",
         "````markdown\n```\n<!-- talklint: ignore-file -->\n```\n````\n",
         "```yaml\n# talklint: settings for the team\n```\n",
+        "```text\n<!-- talklint: ignore respect -->\nAgent: Please calm down.\n```\n",
     ] {
         let text = format!("Agent: That's not my department.\n\n{example}");
         let md = write(dir.path(), "example.md", &text);
@@ -87,6 +88,10 @@ fn a_directive_shown_as_code_is_an_example_not_an_instruction() {
         assert!(
             rules.contains(&"ownership/closed-door".to_string()),
             "{example}: {v}"
+        );
+        assert!(
+            !rules.contains(&"respect/calm-down".to_string()),
+            "code is not spoken: {v}"
         );
         assert!(!err.contains("warning"), "{example}: {err}");
         assert_eq!(

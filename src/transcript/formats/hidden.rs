@@ -125,7 +125,9 @@ pub(crate) fn markdown(source: &str) -> Markdown {
 fn fence_run(t: &str) -> Option<(u8, usize)> {
     let mark = *t.as_bytes().first().filter(|&&c| c == b'`' || c == b'~')?;
     let n = t.bytes().take_while(|&c| c == mark).count();
-    (n >= 3).then_some((mark, n))
+    // A backtick fence's info string holds no backtick (``` `x` ``` is inline code).
+    let info_ok = mark == b'~' || !t[n..].contains('`');
+    (n >= 3 && info_ok).then_some((mark, n))
 }
 
 /// The inline code spans of `line` (which starts at byte `at`), as CommonMark reads them: a run
@@ -193,11 +195,20 @@ fn link_targets(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Merges two sorted lists of ranges into one sorted list.
+/// Merges two lists of ranges into one sorted list of ranges that do not overlap (a directive
+/// inside a fenced code block is one hidden range): a lookup by start finds the one that holds
+/// a place.
 pub(crate) fn merge(mut a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
     a.extend(b);
     a.sort_by_key(|r| (r.start, r.end));
-    a
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(a.len());
+    for r in a {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -230,6 +241,16 @@ mod tests {
         let src = "Use ``open and `x` now.\n## The `y` key\n````md\n```\nz\n```\n````\nafter\n";
         let code: Vec<&str> = markdown(src).code.iter().map(|r| &src[r.clone()]).collect();
         assert_eq!(code, ["`x`", "`y`", "````md\n```\nz\n```\n````\n"]);
+    }
+
+    #[test]
+    fn merged_ranges_do_not_overlap() {
+        assert_eq!(
+            merge(vec![3..5, 20..30], vec![0..10, 10..12, 25..26]),
+            [0..10, 10..12, 20..30]
+        );
+        assert!(fence_run("``` `x` ```").is_none());
+        assert_eq!(fence_run("~~~ `x`"), Some((b'~', 3)));
     }
 
     #[test]
