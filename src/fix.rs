@@ -62,10 +62,10 @@ pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
     let rest = &replacement[at..];
     let word = rest.split(char::is_whitespace).next().unwrap_or_default();
     let letters = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let capital = letters == "I"
-        || word.starts_with("I'")
-        || word.starts_with("I\u{2019}")
-        || word.chars().filter(|c| c.is_uppercase()).count() > 1;
+    // `I`, `I'll`, `I-9`, `I—well`: an `I` not followed by a lower-case letter.
+    let mut chars = word.chars();
+    let pronoun = chars.next() == Some('I') && chars.next().is_none_or(|c| !c.is_lowercase());
+    let capital = pronoun || letters.chars().filter(|c| c.is_uppercase()).count() > 1;
     let first = rest.chars().next().unwrap_or_default();
     let cased: String = match (upper, capital) {
         (true, _) => first.to_uppercase().collect(),
@@ -123,6 +123,9 @@ mod tests {
             "I, for one, will check"
         );
         assert_eq!(keep_case("ok", "It is done"), "it is done");
+        assert_eq!(keep_case("ok", "I-9 form"), "I-9 form");
+        assert_eq!(keep_case("ok", "I\u{2014}well"), "I\u{2014}well");
+        assert_eq!(keep_case("ok", "Ireland"), "ireland");
         assert_eq!(keep_case("ok", "Image attached"), "image attached");
         assert_eq!(keep_case("ok", "…"), "…");
     }
