@@ -58,7 +58,15 @@ pub(super) fn fix_file(
         return Ok(None);
     }
     let (new, made) = fix::apply(source, edits);
-    if let Read::Left(why) = how {
+    let left = match (how, mode) {
+        (Read::Left(why), _) => Some(why),
+        // A patch tool reads lines by LF: no unified diff of these bytes would apply.
+        (Read::CrAsLf, FixMode::Diff) => {
+            Some("its lines end in CR alone, which a unified diff cannot show; --fix fixes it")
+        }
+        _ => None,
+    };
+    if let Some(why) = left {
         let fixed = Fixed {
             path: display.into(),
             edits: made,

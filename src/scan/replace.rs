@@ -5,7 +5,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Replaces the file at `path` (a symbolic link's target), whose bytes were `old`, with `new`;
@@ -18,21 +18,26 @@ pub(super) fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String>
         )
     };
     let target = fs::canonicalize(path).map_err(unchanged)?;
+    // A FIFO or device would block or be replaced by a file.
+    if !fs::metadata(&target).map_err(unchanged)?.is_file() {
+        return Err("it is not a regular file; it is unchanged".into());
+    }
     // Writable as it is: a rename would replace a read-only file too.
     let original = OpenOptions::new()
         .write(true)
         .open(&target)
         .map_err(unchanged)?;
+    // Another program's edit since the file was read is not overwritten.
+    if fs::read(&target).map_err(unchanged)? != old {
+        return Err("it changed while it was checked, and is left as it is: run again".into());
+    }
     let meta = original.metadata().map_err(unchanged)?;
     if links(&meta) > 1 {
         return in_place(&target, old, new);
     }
-    let temp = target.with_file_name(temp_name());
-    let mut file = match create_private(&temp) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            return in_place(&target, old, new);
-        }
+    let (temp, mut file) = match create_beside(&target) {
+        Ok(made) => made,
+        Err(e) if no_room_beside(&e) => return in_place(&target, old, new),
         Err(e) => return Err(unchanged(e)),
     };
     let written = (|| {
@@ -46,8 +51,9 @@ pub(super) fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String>
         Ok(()) => Ok(()),
         Err(e) => {
             let _ = fs::remove_file(&temp);
-            // Renaming over another user's file in a sticky folder is refused.
-            if e.kind() == io::ErrorKind::PermissionDenied {
+            // Renaming over another user's file in a sticky folder, or over a file mounted on
+            // its own (a container's `-v file:file`), is refused.
+            if no_room_beside(&e) {
                 return in_place(&target, old, new);
             }
             Err(unchanged(e))
@@ -70,21 +76,35 @@ fn in_place(target: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
     }
 }
 
-/// A name for a new file beside the target: short (a long file name stays within the limit),
-/// hidden (a walk skips it), and this run's own.
-fn temp_name() -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    format!(".talklint-{}-{n}.tmp", std::process::id())
+/// The number in the next new file's name.
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether a failure to make or rename a file beside the target means writing in place instead:
+/// the folder refuses new files or renames there, not the disk.
+fn no_room_beside(e: &io::Error) -> bool {
+    use io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem, ResourceBusy};
+    matches!(
+        e.kind(),
+        PermissionDenied | ReadOnlyFilesystem | ResourceBusy
+    )
 }
 
-/// A new file only its owner may read until it gets the target's permissions.
-fn create_private(path: &Path) -> io::Result<File> {
+/// A new file beside `target`, only its owner may read until it gets the target's
+/// permissions. Its name is short (a long file name stays within the limit), hidden (a walk
+/// skips it), and new: a name a killed run left behind is passed over.
+fn create_beside(target: &Path) -> io::Result<(PathBuf, File)> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let temp = target.with_file_name(format!(".talklint-{}-{n}.tmp", std::process::id()));
+        match options.open(&temp) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
+            opened => return opened.map(|file| (temp, file)),
+        }
+    }
 }
 
 /// The number of names the file has.
@@ -96,7 +116,7 @@ fn links(meta: &fs::Metadata) -> u64 {
 }
 
 /// Gives `file` the owner and group of the file it replaces, as far as this user may: root sets
-/// both; another user keeps the group when it is one of theirs.
+/// both; another user owns it, and keeps the group when it is one of theirs.
 fn keep_owner(file: &File, meta: &fs::Metadata) {
     #[cfg(unix)]
     {
@@ -104,5 +124,46 @@ fn keep_owner(file: &File, meta: &fs::Metadata) {
         if fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
             let _ = fchown(file, None, Some(meta.gid()));
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "edited meanwhile").unwrap();
+        let err = replace(&path, b"as read", b"fixed").unwrap_err();
+        assert!(err.contains("changed while it was checked"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
+    }
+
+    #[test]
+    fn a_name_a_killed_run_left_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old").unwrap();
+        let next = NEXT.load(Ordering::Relaxed);
+        for n in next..next + 3 {
+            let leftover = format!(".talklint-{}-{n}.tmp", std::process::id());
+            fs::write(dir.path().join(leftover), "").unwrap();
+        }
+        replace(&path, b"old", b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_fifo_is_no_file_to_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return eprintln!("skipped: mkfifo cannot run");
+        }
+        let err = replace(&path, b"", b"new").unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
     }
 }
