@@ -299,10 +299,14 @@ pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
 /// The line and column of the top-level key `key` in a config's `text`: a line that opens with
 /// `key:`. A value spelled like the key (`exclude: [rules]`) is not it.
 pub(crate) fn locate_key(key: &str, text: &str) -> Option<(usize, usize)> {
+    // `key:`, also quoted (`"key":`) or with blanks before the colon.
     let opens = |line: &str| {
         let line = line.trim_start_matches('\u{feff}');
-        line.strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with(':'))
+        let named = |q: &str| line.strip_prefix(q)?.strip_prefix(key)?.strip_prefix(q);
+        ["", "\"", "'"]
+            .into_iter()
+            .find_map(named)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
     };
     let number = text.split('\n').position(opens)?;
     Some((number + 1, 1))
@@ -394,5 +398,7 @@ mod tests {
         let config = "exclude: [rules]\n# rules: none\nrules: []\n";
         assert_eq!(locate_key("rules", config), Some((3, 1)));
         assert_eq!(locate_key("fillers", config), None);
+        assert_eq!(locate_key("rules", "a: 1\n\"rules\" : []\n"), Some((2, 1)));
+        assert_eq!(locate_key("rules", "rulesets: []\n"), None);
     }
 }
