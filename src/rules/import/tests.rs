@@ -86,6 +86,19 @@ fn ids_are_kebab_case_names() {
     assert!(japanese.starts_with("ccai/name-") && japanese.len() == "ccai/name-".len() + 8);
     assert_eq!(id(Vendor::Ccai, "請求の問題").unwrap(), japanese);
     assert_ne!(id(Vendor::Ccai, "返金").unwrap(), japanese);
+    // Marks written apart, Turkish İ, and names whose letters are lost in part.
+    assert_eq!(
+        id(Vendor::Ccai, "Re\u{301}clamation"),
+        Ok("ccai/reclamation".into())
+    );
+    assert_eq!(
+        id(Vendor::Ccai, "İade talebi"),
+        Ok("ccai/iade-talebi".into())
+    );
+    let v2 = |n| id(Vendor::Ccai, n).unwrap();
+    assert!(v2("請求の問題 (v2)").starts_with("ccai/v2-"));
+    assert_ne!(v2("請求の問題 (v2)"), v2("返金 (v2)"));
+    assert_ne!(v2("Hoàn tiền"), v2("Hoàn tiến"));
 }
 
 #[test]
