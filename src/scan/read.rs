@@ -59,8 +59,12 @@ pub(super) fn decode<'a>(
 
 /// Whether `text` ends its lines with CR alone (classic Mac OS): it holds a CR and no LF.
 pub(super) fn cr_only(text: &str) -> bool {
+    // One pass for the common cases: an LF comes first, or neither is there (one-line JSON).
     let b = text.as_bytes();
-    memchr::memchr(b'\n', b).is_none() && memchr::memchr(b'\r', b).is_some()
+    match memchr::memchr2(b'\n', b'\r', b) {
+        Some(at) => b[at] == b'\r' && memchr::memchr(b'\n', &b[at..]).is_none(),
+        None => false,
+    }
 }
 
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
@@ -239,5 +243,20 @@ pub(super) fn read(
             }
             Ok(Reading::whole(display, path, opts, true))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cr_only;
+
+    #[test]
+    fn only_lines_that_all_end_in_cr_alone_are_cr_only() {
+        assert!(cr_only("a\rb\r"));
+        assert!(!cr_only("a\r\nb\r\n"));
+        assert!(!cr_only("a\nb\rc"));
+        assert!(!cr_only("a\rb\nc"));
+        assert!(!cr_only("{\"one\": \"line\"}"));
+        assert!(!cr_only(""));
     }
 }
