@@ -1,13 +1,13 @@
 //! Command-line arguments as clap parses them (SPEC §1); [`super::settings`] turns them into
 //! settings; [`super::parse`] reads the command line into them.
 
+use super::values::{InputFormat, choice, fraction, input_formats, thread_count};
 use crate::byte_size::ByteSize;
 use crate::config::{DefaultRole, FailOn};
 use crate::report::OutputFormat;
 use crate::scan::Shard;
 use crate::schemas::Subject;
-use crate::transcript::Format;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -306,52 +306,6 @@ pub(crate) enum RulesFormat {
     Phrases,
 }
 
-/// A value parser for a closed set of domain values, named and explained by the domain type (so
-/// that clap stays in the command line).
-fn choice<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    name: fn(T) -> &'static str,
-    about: fn(T) -> &'static str,
-) -> impl TypedValueParser<Value = T> {
-    let values = all.iter().map(move |&t| {
-        let value = PossibleValue::new(name(t));
-        match about(t) {
-            "" => value,
-            help => value.help(help),
-        }
-    });
-    PossibleValuesParser::new(values).try_map(move |given: String| {
-        all.iter()
-            .copied()
-            .find(|&t| name(t) == given)
-            .ok_or("not a known value")
-    })
-}
-
-/// `--input-format`: `auto` (`None`), or one of the transcript formats.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct InputFormat(pub(crate) Option<Format>);
-
-fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
-    let auto =
-        PossibleValue::new("auto").help("Detect from the extension and content (JSON by its keys)");
-    let values = std::iter::once(auto).chain(
-        Format::ALL
-            .iter()
-            .map(|f| PossibleValue::new(f.name()).help(f.about())),
-    );
-    PossibleValuesParser::new(values).try_map(|given: String| {
-        if given == "auto" {
-            return Ok(InputFormat(None));
-        }
-        Format::ALL
-            .iter()
-            .find(|f| f.name() == given)
-            .map(|&f| InputFormat(Some(f)))
-            .ok_or("not a known format")
-    })
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ColorChoice {
     Auto,
@@ -374,30 +328,4 @@ impl CheckArgs {
         .filter_map(|(f, p)| p.clone().map(|p| (f, p)))
         .collect()
     }
-}
-
-/// Most threads `-j` takes: each costs a stack and per-thread buffers (`-j 100000` took 828 MB).
-const MAX_THREADS: usize = 1024;
-
-/// `-j N`: a number of threads, at most [`MAX_THREADS`].
-/// A precision or recall floor: a number from 0 to 1 (`0.8`, not `80`).
-fn fraction(value: &str) -> Result<f64, String> {
-    match value.parse::<f64>() {
-        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
-        _ => Err(format!(
-            "`{value}` is no fraction: write a number from 0 to 1, such as 0.8"
-        )),
-    }
-}
-
-fn thread_count(value: &str) -> Result<usize, String> {
-    let n: usize = value
-        .parse()
-        .map_err(|_| format!("`{value}` is not a number of threads"))?;
-    if n > MAX_THREADS {
-        return Err(format!(
-            "at most {MAX_THREADS} threads; more only wait for the same cores"
-        ));
-    }
-    Ok(n)
 }

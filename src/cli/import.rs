@@ -3,7 +3,7 @@
 //! The files are loaded first, exactly as `-r` loads them, so what prints has no rule error.
 
 use super::args::ImportArgs;
-use super::settings;
+use super::rule_set;
 use super::{CliError, Outcome};
 use crate::rules::RuleError;
 use crate::rules::import;
@@ -11,7 +11,7 @@ use crate::rules::load::{self, Overrides};
 use std::io::{self, Write};
 
 pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
-    let cfg = settings::config(&args.config)?;
+    let cfg = rule_set::config(&args.config)?;
     let fillers = cfg.fillers();
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {

@@ -3,7 +3,8 @@
 
 use super::args::MergeArgs;
 use super::check::{create, judge, refuse_inputs};
-use super::settings::{color, csv_findings_fit, redactor, rules, threads};
+use super::rule_set::rules;
+use super::settings::{color, csv_findings_fit, redactor, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::merge::{self, Layout, MergeError};

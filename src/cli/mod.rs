@@ -11,10 +11,12 @@ mod init;
 mod merge;
 mod parse;
 mod profiles;
+mod rule_set;
 mod rules;
 mod settings;
 mod stderr;
 mod test;
+mod values;
 
 use crate::config::ConfigError;
 use crate::engine::EngineError;

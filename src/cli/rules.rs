@@ -2,14 +2,14 @@
 //! phrases' expansions.
 
 use super::args::{RulesArgs, RulesFormat};
-use super::settings;
+use super::rule_set;
 use super::{CliError, Outcome};
 use crate::report::rules as listing;
 use crate::rules::Rule;
 use crate::suggest::did_you_mean;
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
-    let (_, set) = settings::rules(&args.rule_args)?;
+    let (_, set) = rule_set::rules(&args.rule_args)?;
     let selected: Vec<&Rule> = match &args.id {
         Some(id) => {
             let found: Vec<_> = set.rules.iter().filter(|r| &r.id == id).collect();

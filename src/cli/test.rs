@@ -1,15 +1,15 @@
 //! `talklint test`: runs every loaded rule's examples; exit 0 when all pass, 1 when any fails.
 
 use super::args::TestArgs;
-use super::settings;
 use super::{CliError, Outcome};
+use super::{rule_set, settings};
 use crate::engine::Engine;
 use crate::report;
 use crate::transcript::{ParseOptions, Role};
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
-    let cfg = settings::config(&args.config)?;
-    let rules = settings::rule_set(&args.paths, &cfg, false)?;
+    let cfg = rule_set::config(&args.config)?;
+    let rules = rule_set::rule_set(&args.paths, &cfg, false)?;
     let opts = ParseOptions {
         roles: settings::roles(&cfg),
         default_role: Role::Agent,

@@ -1,0 +1,150 @@
+//! The config a run uses and the rule set it loads: `--rules`, else the config's `rules:`, else
+//! the built-in pack; rule errors that the config caused are named at the config's place.
+
+use super::CliError;
+use super::args::{ConfigArgs, RuleArgs};
+use crate::config::{self, Loaded};
+use crate::rules::load::{self, RuleSource};
+use crate::rules::{RuleError, RuleSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The config named on the command line, or the nearest one, or none.
+pub(super) fn config(args: &ConfigArgs) -> Result<Loaded, CliError> {
+    if args.no_config {
+        return Ok(Loaded::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.to_path_buf()),
+        None => match std::env::current_dir() {
+            Ok(d) => config::discover(&d)?,
+            Err(_) => None,
+        },
+    };
+    Ok(path.map_or_else(|| Ok(Loaded::default()), |p| config::load(&p))?)
+}
+
+/// The config and the rule set `args` name: `--rules`, else the config's `rules:`, else the
+/// built-in pack. Warnings (overrides that name no rule) go to standard error.
+pub(super) fn rules(args: &RuleArgs) -> Result<(Loaded, RuleSet), CliError> {
+    let cfg = config(&args.config)?;
+    let rules = rule_set(&args.rules, &cfg, args.strict_import)?;
+    Ok((cfg, rules))
+}
+
+/// The rule set from `cli_rules`, else the config's `rules:`, else the built-in pack.
+/// `strict_import`: a cloud category that needs a model is an error, not a warning.
+pub(super) fn rule_set(
+    cli_rules: &[PathBuf],
+    cfg: &Loaded,
+    strict_import: bool,
+) -> Result<RuleSet, CliError> {
+    let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
+        cli_rules
+            .iter()
+            .map(|p| RuleSource::Path(p.clone()))
+            .collect()
+    } else if let Some(list) = &cfg.config.rules {
+        let base = cfg.base_dir();
+        let missing = |p: &Path| matches!(std::fs::metadata(p), Err(e) if e.kind() == io::ErrorKind::NotFound);
+        let mut errors = Vec::new();
+        let sources = list
+            .iter()
+            .filter_map(|s| match s.as_str() {
+                "default" => Some(RuleSource::Builtin),
+                _ if missing(&base.join(s)) => {
+                    errors.push(missing_rules(cfg, s));
+                    None
+                }
+                _ => Some(RuleSource::Path(base.join(s))),
+            })
+            .collect();
+        if list.is_empty() {
+            let (line, column) = load::locate_key("rules", &cfg.text).unwrap_or((1, 1));
+            errors.push(RuleError {
+                file: cfg.origin(),
+                line,
+                column,
+                message: "`rules: []` loads no rules, so nothing would ever be found".into(),
+                hint: Some(
+                    "list `default` for the built-in pack and your own files, or remove the key"
+                        .into(),
+                ),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(CliError::Rules(errors));
+        }
+        sources
+    } else {
+        vec![RuleSource::Builtin]
+    };
+    let overrides = cfg.overrides(strict_import);
+    let files = load::read_sources(&sources).map_err(CliError::Rules)?;
+    let (set, warnings) = load::load(&files, &overrides, &cfg.fillers())
+        .map_err(|errors| CliError::Rules(blame_fillers(cfg, &files, &overrides, errors)))?;
+    for w in warnings {
+        super::stderr::warning(&w);
+    }
+    Ok(set)
+}
+
+/// Rule errors that the config's `fillers:` caused (the rules load with the built-in fillers),
+/// led by an error at that key naming the fillers to blame; else `errors` as they are.
+fn blame_fillers(
+    cfg: &Loaded,
+    files: &[(String, String)],
+    overrides: &load::Overrides,
+    mut errors: Vec<RuleError>,
+) -> Vec<RuleError> {
+    let Some(written) = &cfg.config.fillers else {
+        return errors;
+    };
+    let builtin = config::builtin_fillers();
+    if load::load(files, overrides, &builtin).is_err() {
+        return errors;
+    }
+    let added: Vec<&str> = (written.iter())
+        .filter(|f| {
+            !crate::text::canon::canonical_words(f)
+                .iter()
+                .all(|w| builtin.contains(w))
+        })
+        .map(String::as_str)
+        .collect();
+    let (line, column) = load::locate_key("fillers", &cfg.text).unwrap_or((1, 1));
+    errors.insert(
+        0,
+        RuleError {
+            file: cfg.origin(),
+            line,
+            column,
+            message: format!(
+                "`fillers:` leaves phrases with no words to match (below), where the built-in fillers do not; added here: {}",
+                added.join(", ")
+            ),
+            hint: Some("remove from `fillers:` the words those phrases need".into()),
+        },
+    );
+    errors
+}
+
+/// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
+/// place in the config.
+fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
+    let (line, column) = load::locate(entry, &cfg.text).unwrap_or((1, 1));
+    RuleError {
+        file: cfg.origin(),
+        line,
+        column,
+        message: format!(
+            "`{entry}` is no rule file or folder (looked for {}){}",
+            cfg.base_dir().join(entry).display(),
+            crate::suggest::did_you_mean(entry, ["default"])
+        ),
+        hint: Some(
+            "name `default` (the built-in pack), or a YAML rule file or folder relative to this config"
+                .into(),
+        ),
+    }
+}
