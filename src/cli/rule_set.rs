@@ -5,6 +5,7 @@ use super::CliError;
 use super::args::{ConfigArgs, RuleArgs};
 use crate::config::{self, Loaded};
 use crate::rules::load::{self, RuleSource};
+use crate::rules::place;
 use crate::rules::{RuleError, RuleSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -60,7 +61,7 @@ pub(super) fn rule_set(
             })
             .collect();
         if list.is_empty() {
-            let (line, column) = load::locate_key("rules", &cfg.text).unwrap_or((1, 1));
+            let (line, column) = place::locate_key("rules", &cfg.text).unwrap_or((1, 1));
             errors.push(RuleError {
                 file: cfg.origin(),
                 line,
@@ -112,7 +113,7 @@ fn blame_fillers(
         })
         .map(String::as_str)
         .collect();
-    let (line, column) = load::locate_key("fillers", &cfg.text).unwrap_or((1, 1));
+    let (line, column) = place::locate_key("fillers", &cfg.text).unwrap_or((1, 1));
     errors.insert(
         0,
         RuleError {
@@ -132,7 +133,7 @@ fn blame_fillers(
 /// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
 /// place in the config.
 fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
-    let (line, column) = load::locate(entry, &cfg.text).unwrap_or((1, 1));
+    let (line, column) = place::locate(entry, &cfg.text).unwrap_or((1, 1));
     RuleError {
         file: cfg.origin(),
         line,

@@ -10,7 +10,7 @@ use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
 use crate::redact::{self, Redactor};
 use crate::report::{OutputFormat, PrinterOptions};
-use crate::rules::load;
+use crate::rules::place;
 use crate::rules::{self, RuleSet};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
@@ -167,8 +167,8 @@ pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, Cli
         false => redact::custom_patterns(&c.redact_patterns).map(|_| None),
     };
     found.map_err(|bad| {
-        let (line, column) = load::locate(&bad.pattern, &cfg.text)
-            .or_else(|| load::locate_key("redact_patterns", &cfg.text))
+        let (line, column) = place::locate(&bad.pattern, &cfg.text)
+            .or_else(|| place::locate_key("redact_patterns", &cfg.text))
             .unwrap_or((1, 1));
         CliError::Usage(format!(
             "{}:{line}:{column}: redact_patterns: invalid regex `{}`: {}\n  help: redact_patterns use Rust `regex` syntax; in YAML prefer single quotes so `\\d` stays a backslash",
@@ -270,7 +270,7 @@ pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
     let patterns = (c.include.iter().chain(&c.exclude)).chain(c.per_path_disable.keys());
     for pattern in patterns {
         if let Err(source) = Glob::new(pattern) {
-            let (line, column) = load::locate(pattern, &cfg.text).unwrap_or((1, 1));
+            let (line, column) = place::locate(pattern, &cfg.text).unwrap_or((1, 1));
             return Err(CliError::Glob {
                 place: format!("{}:{line}:{column}: ", cfg.origin()),
                 pattern: pattern.clone(),

@@ -4,6 +4,7 @@
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
+use super::place::locate;
 use super::schema::{PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, validate};
 use std::collections::BTreeMap;
@@ -277,69 +278,6 @@ fn place_of(key: &str, text: &str) -> String {
     locate(key, text).map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
 }
 
-/// The line and column of the first `key` in a config's `text` written as a whole YAML key or
-/// value, outside comments: in quotes (`'tone/calm'`), or plain between delimiters (a blank, `[`,
-/// `{` or `,` before it; a blank, `,`, `]`, `}` or `:` after it). `ORD-[0-9]{6` is not found in
-/// `'ORD-[0-9]{6}'`, nor `[` at the flow list of `['[']`.
-pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
-    let whole = |&(at, _): &(usize, &str)| {
-        let before = text[..at].bytes().next_back();
-        let after = text.as_bytes().get(at + key.len()).copied();
-        let quoted = matches!(before, Some(q @ (b'\'' | b'"')) if after == Some(q));
-        let plain = before.is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'[' | b'{' | b','))
-            && after.is_none_or(|b| {
-                matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' | b'}' | b':')
-            });
-        (quoted || plain) && !in_comment(text, at)
-    };
-    let (at, _) = text.match_indices(key).find(whole)?;
-    Some(crate::text::lines::LineCursor::new(text).position(at))
-}
-
-/// The line and column of the top-level key `key` in a config's `text`: a line that opens with
-/// `key:`. A value spelled like the key (`exclude: [rules]`) is not it.
-pub(crate) fn locate_key(key: &str, text: &str) -> Option<(usize, usize)> {
-    // `key:`, also quoted (`"key":`) or with blanks before the colon.
-    let opens = |line: &str| {
-        let line = line.trim_start_matches('\u{feff}');
-        let named = |q: &str| line.strip_prefix(q)?.strip_prefix(key)?.strip_prefix(q);
-        ["", "\"", "'"]
-            .into_iter()
-            .find_map(named)
-            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
-    };
-    let number = text.split('\n').position(opens)?;
-    Some((number + 1, 1))
-}
-
-/// Whether byte `at` of YAML `text` lies in a comment: after a `#` that opens its line or follows
-/// a blank, outside a quoted scalar (which opens a value, after a blank, `[`, `{` or `,`; `''`
-/// in single quotes and `\"` in double quotes do not close it).
-fn in_comment(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text.as_bytes()[line_start..at];
-    let (mut quote, mut prev) = (None, b' ');
-    let mut i = 0;
-    while let Some(&b) = line.get(i) {
-        match quote {
-            Some(b'\'') if b == b'\'' && line.get(i + 1) == Some(&b'\'') => i += 1,
-            Some(b'"') if b == b'\\' => i += 1,
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'#' && matches!(prev, b' ' | b'\t') => return true,
-            None if matches!(b, b'\'' | b'"')
-                && matches!(prev, b' ' | b'\t' | b'[' | b'{' | b',') =>
-            {
-                quote = Some(b)
-            }
-            None => {}
-        }
-        prev = b;
-        i += 1;
-    }
-    false
-}
-
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
 /// rule does not set its own). An id or category that matches no loaded rule is
 /// a warning (a typo, or a rule of a pack that `--rules` replaced).
@@ -373,32 +311,4 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
         }
     }
     warnings
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{locate, locate_key};
-
-    #[test]
-    fn a_key_is_found_as_a_whole_word_outside_comments() {
-        let text = "# disable: [tone/calm]\nrules: [default] # not tone/calm-down\ndisable:\n  - tone/calm-down\n  - 'tone/calm' # tone/calm\n";
-        assert_eq!(locate("tone/calm-down", text), Some((4, 5)));
-        assert_eq!(locate("tone/calm", text), Some((5, 6)));
-        // A `#` inside quotes or a word opens no comment, nor one after an escaped quote.
-        assert_eq!(locate("x", "a: 'b # c' x\n"), Some((1, 12)));
-        assert_eq!(locate("x", "a: b#c x\n"), Some((1, 8)));
-        assert_eq!(locate("x", "a: ['don''t # y', x]\n"), Some((1, 19)));
-        assert_eq!(locate("x", "a: [\"say \\\" # y\", x]\n"), Some((1, 19)));
-        assert_eq!(locate("nowhere", text), None);
-        // A whole value: not the start of a longer one, not a flow list's bracket.
-        let patterns = "p:\n  - 'ORD-[0-9]{6}'\n  - 'ORD-[0-9]{6'\nq: ['[']\n";
-        assert_eq!(locate("ORD-[0-9]{6", patterns), Some((3, 6)));
-        assert_eq!(locate("[", patterns), Some((4, 6)));
-        // A key where it opens a line, not a value spelled like it.
-        let config = "exclude: [rules]\n# rules: none\nrules: []\n";
-        assert_eq!(locate_key("rules", config), Some((3, 1)));
-        assert_eq!(locate_key("fillers", config), None);
-        assert_eq!(locate_key("rules", "a: 1\n\"rules\" : []\n"), Some((2, 1)));
-        assert_eq!(locate_key("rules", "rulesets: []\n"), None);
-    }
 }

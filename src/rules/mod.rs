@@ -1,7 +1,8 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
 //! lexicons ([`lexicon`]), checking a spec into a [`Rule`] ([`validate`]), cloud categories read
-//! into the same specs ([`import`]), loading rule files into one [`RuleSet`] ([`load`]) and the
-//! built-in pack ([`builtin`]). Nothing here matches text: the engine compiles a rule set.
+//! into the same specs ([`import`]), loading rule files into one [`RuleSet`] ([`load`]), the
+//! places of a config's keys for its errors ([`place`]) and the built-in pack ([`builtin`]).
+//! Nothing here matches text: the engine compiles a rule set.
 
 pub(crate) mod builtin;
 mod error;
@@ -10,6 +11,7 @@ pub(crate) mod lexicon;
 pub mod load;
 mod model;
 pub mod phrase;
+pub(crate) mod place;
 pub(crate) mod schema;
 mod template;
 mod validate;
