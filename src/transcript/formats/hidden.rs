@@ -195,6 +195,12 @@ fn link_targets(line: &str, at: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether one of `ranges` (sorted, not overlapping) holds byte `at`.
+pub(crate) fn covers(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= at);
+    i > 0 && ranges[i - 1].end > at
+}
+
 /// Merges two lists of ranges into one sorted list of ranges that do not overlap (a directive
 /// inside a fenced code block is one hidden range): a lookup by start finds the one that holds
 /// a place.

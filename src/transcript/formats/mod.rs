@@ -13,6 +13,7 @@ pub(super) mod lines;
 mod markup;
 mod message;
 pub mod speech_words;
+mod stamps;
 pub mod subtitle;
 pub mod text;
 pub mod time;

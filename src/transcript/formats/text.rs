@@ -5,7 +5,7 @@
 use super::directives::{self, Directives};
 use super::hidden;
 use super::lines::lines;
-use super::time::{clock_ms, iso8601, split_meridiem, time_of_day_ms, with_meridiem};
+use super::stamps::{Stamp, Timeline, leading_time, stamp};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -17,103 +17,8 @@ struct Opening<'a> {
     text_start: usize,
 }
 
-/// When a turn opens (and ends), in milliseconds: from the call's start for a clock
-/// (`00:01:02`), from the Unix epoch for a date and time (`2024-05-01 10:00:00`), which the file's
-/// first such stamp then makes relative.
-#[derive(Clone, Copy)]
-struct Stamp {
-    start_ms: u64,
-    end_ms: Option<u64>,
-    /// For a date and time, the epoch milliseconds its day began at (in its own zone): a clock
-    /// written after it is a time of that day.
-    day_start_ms: Option<u64>,
-}
-
-/// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space); either may end in
-/// `AM` or `PM`.
-fn stamp(inner: &str) -> Option<Stamp> {
-    let (clock, meridiem) = split_meridiem(inner);
-    // `1:30 PM` is hours and minutes, where `[1:30]` is a clock's minutes and seconds.
-    let twelve_hour = meridiem.and_then(|_| Some((time_of_day_ms(clock)?, None)));
-    if let Some((start, end)) = twelve_hour.or_else(|| times(clock)) {
-        return Some(Stamp {
-            start_ms: with_meridiem(start, meridiem)?,
-            end_ms: end.and_then(|e| with_meridiem(e, meridiem)),
-            day_start_ms: None,
-        });
-    }
-    iso8601(inner).map(|d| Stamp {
-        start_ms: d.epoch_ms,
-        end_ms: None,
-        day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
-    })
-}
-
-/// The length of an ` AM` or ` PM` (any case) that opens `rest` as a word of its own.
-fn meridiem_after(rest: &str) -> usize {
-    let b = rest.as_bytes();
-    let word = b.len() >= 3
-        && b[0] == b' '
-        && matches!(b[1].to_ascii_lowercase(), b'a' | b'p')
-        && b[2].eq_ignore_ascii_case(&b'm')
-        && b.get(3).is_none_or(|c| matches!(c, b' ' | b'\t'));
-    if word { 3 } else { 0 }
-}
-
-/// Whether `line` starts with a date, `YYYY-MM-DD` then `T` or a space.
-fn starts_dated(line: &str) -> bool {
-    let b = line.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-        && matches!(b.get(10), Some(b' ' | b'T'))
-}
-
-/// A time, or a start and an end (`00:00:01-00:00:05`, also with `–` or `-->`).
-fn times(inner: &str) -> Option<(u64, Option<u64>)> {
-    if let Some(ms) = clock_ms(inner) {
-        return Some((ms, None));
-    }
-    let (a, b) = inner
-        .split_once("-->")
-        .or_else(|| inner.split_once('–'))
-        .or_else(|| inner.split_once('-'))?;
-    let (start, end) = (clock_ms(a)?, clock_ms(b)?);
-    Some((start, Some(end).filter(|&e| e >= start)))
-}
-
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
-
-/// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, a
-/// span `[00:01:02-00:01:09]`, a date and time `[2024-05-01 10:00:00]`, a 12-hour time
-/// `[10:00:00 AM]`. Returns it and the rest of the line after it.
-fn leading_time(line: &str) -> Option<(Stamp, &str)> {
-    let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
-        let end = r.find(']')?;
-        (&r[..end], &r[end + 1..])
-    } else if let Some(r) = line.strip_prefix('(') {
-        let end = r.find(')')?;
-        (&r[..end], &r[end + 1..])
-    } else if line.starts_with(|c: char| c.is_ascii_digit()) {
-        // A bare date and time holds a space (`2024-05-01 10:00:00 Agent:`), and so does a
-        // 12-hour time (`10:00:00 AM Agent:`).
-        let from = if starts_dated(line) { 11 } else { 0 };
-        let mut end = from + line[from..].find([' ', '\t'])?;
-        end += meridiem_after(&line[end..]);
-        (&line[..end], &line[end..])
-    } else {
-        return None;
-    };
-    let stamp = stamp(inner)?;
-    let rest = rest.trim_start();
-    let rest = rest.strip_prefix("- ").unwrap_or(rest);
-    Some((stamp, rest))
-}
 
 /// Recognises a turn opening in `line` (which starts at byte `at` of the source).
 fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
@@ -207,20 +112,14 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         true => {
             let md = hidden::markdown(source);
             // A directive in code is an example of one, as the page shows it.
-            let in_code = |at: usize| {
-                let i = md.code.partition_point(|c| c.start <= at);
-                i > 0 && md.code[i - 1].end > at
-            };
+            let in_code = |at: usize| hidden::covers(&md.code, at);
             marks.directives.list.retain(|d| !in_code(d.at));
             marks.directives.warnings.retain(|(at, _)| !in_code(*at));
             hidden::merge(marks.hidden, md.unspoken)
         }
         false => marks.hidden,
     };
-    let is_hidden = |at: usize| {
-        let i = hidden.partition_point(|h| h.start <= at);
-        i > 0 && hidden[i - 1].end > at
-    };
+    let is_hidden = |at: usize| hidden::covers(&hidden, at);
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     found.extend(
@@ -249,28 +148,14 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         };
         turns.push(Turn::new(role, None, preamble));
     }
-    // Dates and times count from the first one in the file, as chat exports' do; a clock after
-    // one is a time of its day.
-    let epoch = openings
-        .iter()
-        .find_map(|(_, o)| o.stamp.filter(|s| s.day_start_ms.is_some()))
-        .map_or(0, |s| s.start_ms);
-    let mut day: Option<u64> = None;
+    let mut timeline = Timeline::new(openings.iter().filter_map(|(_, o)| o.stamp));
     let mut speakers = Speakers::default();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);
         let (role, name) = speakers.get(o.label, &opts.roles);
         let mut turn = Turn::new(role, Some(name), trimmed(source, o.text_start, end));
-        if let Some(s) = o.stamp {
-            day = s.day_start_ms.or(day);
-            let (shift, from) = match (s.day_start_ms, day) {
-                (Some(_), _) => (0, epoch),
-                (None, Some(day)) => (day, epoch),
-                (None, None) => (0, 0),
-            };
-            let at = |ms: u64| (ms + shift).saturating_sub(from);
-            turn.start_ms = Some(at(s.start_ms));
-            turn.end_ms = s.end_ms.map(at);
+        if let Some(stamp) = o.stamp {
+            (turn.start_ms, turn.end_ms) = timeline.place(stamp);
         }
         turns.push(turn);
     }
