@@ -15,6 +15,7 @@ mod html_report;
 mod html_review;
 mod ignore;
 mod import;
+mod import_names;
 mod injection;
 mod limits;
 mod markdown;
