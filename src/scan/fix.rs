@@ -57,7 +57,8 @@ pub(super) fn fix_file(
     if edits.is_empty() {
         return Ok(None);
     }
-    let (new, made) = fix::apply(source, edits);
+    let (new, applied) = fix::apply(source, edits);
+    let made = applied.len();
     let left = match (how, mode) {
         (Read::Left(why), _) => Some(why),
         // A patch tool reads lines by LF: no unified diff of these bytes would apply.
@@ -76,11 +77,12 @@ pub(super) fn fix_file(
         return Ok(Some((new, fixed)));
     }
     let diff = match mode {
-        FixMode::Diff => Some(match &ctx.opts.redact {
-            // `--redact`: the diff shows both sides masked.
-            Some(r) => fix::unified_diff(display, &r.mask(source), &r.mask(&new)),
-            None => fix::unified_diff(display, source, &new),
-        }),
+        FixMode::Diff => Some(fix::unified_diff(
+            display,
+            (source, &new),
+            &applied,
+            ctx.opts.redact.as_ref(),
+        )),
         FixMode::Write => {
             let written = match how {
                 Read::CrAsLf => new.replace('\n', "\r"),

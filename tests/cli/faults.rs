@@ -304,3 +304,32 @@ fn many_directives_or_backticks_are_not_a_hang() {
     );
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
 }
+
+/// `--diff` of a fix on every line of a long file: the hunks are written from the edits, not
+/// found by diffing the two texts (20,000 changed lines took 4 s in a release build).
+#[test]
+fn a_diff_of_many_changed_lines_is_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - id: a/b\n    phrases: [calm down]\n    replace: relax\n";
+    std::fs::write(dir.path().join("rules.yaml"), rules).unwrap();
+    let many = "Agent: calm down\nCustomer: ok\n".repeat(50_000);
+    std::fs::write(dir.path().join("many.txt"), many).unwrap();
+    let (code, out, err) = run_within(
+        talklint().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            "-r",
+            "rules.yaml",
+            "--diff",
+            "many.txt",
+        ]),
+        60,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out.matches("\n+Agent: relax\n").count(), 50_000);
+    assert_eq!(
+        out.matches("\n@@ ").count(),
+        1,
+        "one hunk: the changes touch"
+    );
+}

@@ -248,6 +248,56 @@ fn a_file_whose_lines_end_in_cr_alone_is_fixed_with_its_crs() {
     assert_eq!(fixed, "Agent: Please take your time.\rCustomer: ok\r");
 }
 
+/// `--diff`'s patch, applied by `git apply`, gives the file `--fix` writes: lines end at LF
+/// alone (a CR inside a line, CRLF), hunks apart and together, a last line with no line break.
+#[test]
+fn a_diff_applies_and_gives_what_fix_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let far = "Customer: ok\n".repeat(8);
+    let files = [
+        (
+            "lone-cr.txt",
+            "Agent: calm down\rnow\nCustomer: ok\n".to_string(),
+        ),
+        (
+            "crlf.txt",
+            format!("Agent: calm down.\r\n{}", far.replace('\n', "\r\n")),
+        ),
+        (
+            "hunks.txt",
+            format!("Agent: calm down.\n{far}Customer: ok\nAgent: Calm down, calm down"),
+        ),
+        (
+            "close.txt",
+            "Agent: calm down\nCustomer: ok\nAgent: calm down\n".into(),
+        ),
+    ];
+    for (name, text) in &files {
+        write(dir.path(), name, text);
+        let (code, patch, err) = fix_run(dir.path(), &["--diff", name]);
+        assert_eq!(code, 1, "{name}: {err}");
+        write(dir.path(), "patch.diff", &patch);
+        let applied = run(assert_cmd::Command::new("git")
+            .current_dir(dir.path())
+            .args(["apply", "patch.diff"]));
+        assert_eq!(applied.0, 0, "{name}: {}\n{patch}", applied.2);
+        let patched = fs::read(dir.path().join(name)).unwrap();
+        write(dir.path(), name, text);
+        fix_run(dir.path(), &["--fix", name]);
+        let fixed = fs::read(dir.path().join(name)).unwrap();
+        assert_eq!(patched, fixed, "{name}:\n{patch}");
+        assert_ne!(fixed, text.as_bytes(), "{name}");
+    }
+    write(dir.path(), "hunks.txt", &files[2].1);
+    let (_, patch, _) = fix_run(dir.path(), &["--diff", "hunks.txt"]);
+    assert_eq!(patch.matches("\n@@ ").count(), 2, "{patch}");
+    assert!(
+        patch.ends_with("+Agent: Take your time, take your time\n\\ No newline at end of file\n"),
+        "{patch}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fix_keeps_hard_links_and_long_names() {

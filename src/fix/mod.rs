@@ -7,6 +7,9 @@ use crate::rules::{Kind, RuleSet};
 use crate::transcript::Transcript;
 use std::ops::Range;
 
+mod diff;
+pub(crate) use diff::unified_diff;
+
 /// What `--fix` and `--diff` do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixMode {
@@ -76,32 +79,22 @@ pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
 }
 
 /// `source` with `edits` applied; overlapping edits after the first are left out. Returns the
-/// text and the number of edits made.
-pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> (String, usize) {
+/// text and the edits made, in order.
+pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(source.len());
-    let mut at = 0;
-    let mut made = 0;
+    let mut made: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
+        let at = made.last().map_or(0, |m| m.range.end);
         if e.range.start < at || source.get(e.range.clone()).is_none() {
             continue;
         }
         out.push_str(&source[at..e.range.start]);
         out.push_str(&e.text);
-        at = e.range.end;
-        made += 1;
+        made.push(e);
     }
-    out.push_str(&source[at..]);
+    out.push_str(&source[made.last().map_or(0, |m| m.range.end)..]);
     (out, made)
-}
-
-/// A unified diff of `path` from `old` to `new` (`--- a/PATH`, `+++ b/PATH`, 3 lines of context).
-pub(crate) fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
 }
 
 #[cfg(test)]
@@ -136,12 +129,11 @@ mod tests {
             range: r,
             text: t.into(),
         };
-        let (text, n) = apply(
+        let (text, made) = apply(
             "abc def ghi",
             vec![e(8..11, "X"), e(0..3, "Y"), e(1..2, "Z")],
         );
-        assert_eq!((text.as_str(), n), ("Y def X", 2));
-        let diff = unified_diff("s.txt", "a\nb\n", "a\nc\n");
-        assert!(diff.starts_with("--- a/s.txt\n+++ b/s.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"));
+        assert_eq!(text, "Y def X");
+        assert_eq!(made, [e(0..3, "Y"), e(8..11, "X")]);
     }
 }
