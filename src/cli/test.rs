@@ -3,9 +3,11 @@
 use super::args::TestArgs;
 use super::{CliError, Outcome};
 use super::{rule_set, settings};
-use crate::engine::Engine;
+use crate::engine::{Engine, ExampleFailure, ExampleOutcome};
 use crate::report;
+use crate::rules::{builtin, place};
 use crate::transcript::{ParseOptions, Role};
+use std::collections::HashMap;
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     let cfg = rule_set::config(&args.config)?;
@@ -14,7 +16,8 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
         roles: settings::roles(&cfg),
         default_role: Role::Agent,
     };
-    let result = Engine::new(&rules)?.run_examples(&rules, &opts);
+    let mut result = Engine::new(&rules)?.run_examples(&rules, &opts);
+    place_examples(&mut result.failures);
     super::print(&report::examples::render(&result))?;
     let missing = args.require_examples && !result.rules_without_examples.is_empty();
     Ok(if result.failures.is_empty() && !missing {
@@ -22,4 +25,36 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     } else {
         Outcome::Findings
     })
+}
+
+/// Points each failed example at its own line in its rule file (else it keeps its rule's place:
+/// a file that cannot be read again, an example not found as written).
+fn place_examples(failures: &mut [ExampleFailure]) {
+    let mut texts: HashMap<String, Option<String>> = HashMap::new();
+    for f in failures {
+        let text = texts
+            .entry(f.place.file.clone())
+            .or_insert_with_key(|file| rule_file(file));
+        let list = match f.outcome {
+            ExampleOutcome::Missing => "hit",
+            ExampleOutcome::Noisy => "clean",
+        };
+        let found = text
+            .as_deref()
+            .and_then(|text| place::locate_example(text, f.place.line, list, &f.example));
+        if let Some((line, column)) = found {
+            (f.place.line, f.place.column) = (line, column);
+        }
+    }
+}
+
+/// The text of the rule file a rule's place names: a built-in file, or one read from disk.
+fn rule_file(name: &str) -> Option<String> {
+    match name.strip_prefix("<default>/") {
+        Some(name) => builtin::FILES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, text)| text.to_string()),
+        None => std::fs::read_to_string(name).ok(),
+    }
 }

@@ -5,6 +5,7 @@
 //! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
 
 use super::{Engine, Scratch};
+use crate::rules::Origin;
 use crate::rules::RuleSet;
 use crate::transcript::{self, Format, ParseOptions};
 
@@ -28,8 +29,9 @@ pub struct ExampleFailure {
     pub index: usize,
     /// The example's text.
     pub example: String,
-    /// Where the rule was defined: `file:line`.
-    pub origin: String,
+    /// Where the example is written: the rule's place, until `talklint test` finds the example
+    /// in the rule's file.
+    pub place: Origin,
 }
 
 /// Totals of a test run.
@@ -75,7 +77,7 @@ impl Engine {
                         },
                         index: i + 1,
                         example: example.clone(),
-                        origin: format!("{}:{}", rule.origin.file, rule.origin.line),
+                        place: rule.origin.clone(),
                     });
                 }
             }

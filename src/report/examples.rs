@@ -12,9 +12,10 @@ pub fn render(report: &TestReport) -> String {
             ExampleOutcome::Missing => ("Missing", "hit", "did not match"),
             ExampleOutcome::Noisy => ("Noisy", "clean", "matched"),
         };
+        let at = &f.place;
         lines.push_str(&format!(
-            "{}: {name} ({}): {kind} example {} {what}: {:?}\n",
-            f.rule, f.origin, f.index, f.example
+            "{}:{}:{}: {}: {name}: {kind} example {} {what}: {:?}\n",
+            at.file, at.line, at.column, f.rule, f.index, f.example
         ));
     }
     for id in &report.rules_without_examples {

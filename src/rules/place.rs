@@ -1,12 +1,20 @@
-//! Where a config's keys and values are written, for errors found after the YAML was read
-//! (serde keeps no places): the first whole occurrence outside comments.
+//! Where a config's keys and values, or a rule's examples, are written, for messages made after
+//! the YAML was read (serde keeps no places): the first whole occurrence outside comments.
+
+use std::ops::Range;
 
 /// The line and column of the first `key` in a config's `text` written as a whole YAML key or
 /// value, outside comments: in quotes (`'tone/calm'`), or plain between delimiters (a blank, `[`,
 /// `{` or `,` before it; a blank, `,`, `]`, `}` or `:` after it). `ORD-[0-9]{6` is not found in
 /// `'ORD-[0-9]{6}'`, nor `[` at the flow list of `['[']`.
 pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
-    let whole = |&(at, _): &(usize, &str)| {
+    let at = whole(key, text).next()?;
+    Some(crate::text::lines::LineCursor::new(text).position(at))
+}
+
+/// Where `key` is written whole in `text`, outside comments, as [`locate`] reads it.
+fn whole<'t>(key: &'t str, text: &'t str) -> impl Iterator<Item = usize> + 't {
+    let whole = move |&(at, _): &(usize, &str)| {
         let before = text[..at].bytes().next_back();
         let after = text.as_bytes().get(at + key.len()).copied();
         let quoted = matches!(before, Some(q @ (b'\'' | b'"')) if after == Some(q));
@@ -16,8 +24,61 @@ pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
             });
         (quoted || plain) && !in_comment(text, at)
     };
-    let (at, _) = text.match_indices(key).find(whole)?;
+    text.match_indices(key)
+        .filter(|_| !key.is_empty())
+        .filter(whole)
+        .map(|(at, _)| at)
+}
+
+/// The line and column of a rule's example in its rule file's `text`, for `talklint test`: the
+/// rule's id is on line `rule_line`, and the example is listed under `examples:` in `list`
+/// (`hit` or `clean`). That is where the example's first line is written whole, else the
+/// `list:` key (an example written with escapes); `None` when the rule's lines hold neither.
+pub(crate) fn locate_example(
+    text: &str,
+    rule_line: usize,
+    list: &str,
+    example: &str,
+) -> Option<(usize, usize)> {
+    let rule = rule_lines(text, rule_line)?;
+    let key = |name: &str, from: usize, to: usize| {
+        let mut found = whole(name, &text[from..to]);
+        found
+            .find(|at| text[from + at + name.len()..].starts_with([':', '"', '\'']))
+            .map(|at| from + at)
+    };
+    let examples = key("examples", rule.start, rule.end)?;
+    let start = key(list, examples, rule.end)?;
+    let other = if list == "hit" { "clean" } else { "hit" };
+    let end = key(other, start, rule.end).unwrap_or(rule.end);
+    let first = example.lines().next().unwrap_or_default();
+    let at = whole(first, &text[start..end])
+        .next()
+        .map_or(start, |at| start + at);
     Some(crate::text::lines::LineCursor::new(text).position(at))
+}
+
+/// The bytes of the rule whose id is on line `line` (from 1) of `text`: that line, and each
+/// next line indented past its `id` key, blank lines and comments among them.
+fn rule_lines(text: &str, line: usize) -> Option<Range<usize>> {
+    let from: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let mut lines = text[from..].split_inclusive('\n');
+    let id_line = lines.next()?;
+    let indent = id_line.find("id")?;
+    let mut end = from + id_line.len();
+    for line in lines {
+        let body = line.trim_start_matches(' ');
+        let blank = body.trim().is_empty() || body.starts_with('#');
+        if !blank && line.len() - body.len() < indent {
+            break;
+        }
+        end += line.len();
+    }
+    Some(from..end)
 }
 
 /// The line and column of the top-level key `key` in a config's `text`: a line that opens with
@@ -66,7 +127,7 @@ fn in_comment(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{locate, locate_key};
+    use super::{locate, locate_example, locate_key};
 
     #[test]
     fn a_key_is_found_as_a_whole_word_outside_comments() {
@@ -89,5 +150,21 @@ mod tests {
         assert_eq!(locate_key("fillers", config), None);
         assert_eq!(locate_key("rules", "a: 1\n\"rules\" : []\n"), Some((2, 1)));
         assert_eq!(locate_key("rules", "rulesets: []\n"), None);
+    }
+
+    #[test]
+    fn an_example_is_found_in_its_own_rule_and_list() {
+        let text = "rules:\n  - id: a/b\n    examples:\n      clean:\n        - Agent: hi # Agent: yo\n        - |\n          Agent: yo\n          Agent: hi\n      hit: ['Agent: hi', \"Agent: \\\"x\\\"\"]\n  - id: a/c\n    examples: {hit: [\"Agent: yo\"]}\n";
+        let at = |list, example| locate_example(text, 2, list, example);
+        assert_eq!(at("clean", "Agent: hi"), Some((5, 11)));
+        assert_eq!(at("clean", "Agent: yo\nAgent: hi\n"), Some((7, 11)));
+        assert_eq!(at("hit", "Agent: hi"), Some((9, 14)));
+        // Written with escapes: the list's key.
+        assert_eq!(at("hit", "Agent: \"x\""), Some((9, 7)));
+        // Not in the next rule's examples, and nowhere in a rule without any.
+        assert_eq!(at("hit", "Agent: yo"), Some((9, 7)));
+        assert_eq!(locate_example(text, 10, "hit", "Agent: yo"), Some((11, 23)));
+        assert_eq!(locate_example("- id: a/b\n", 1, "hit", "x"), None);
+        assert_eq!(locate_example(text, 0, "hit", "x"), None);
     }
 }

@@ -22,16 +22,24 @@ fn test_lists_every_missing_and_noisy_example() {
     .unwrap();
     let (code, out, _) = run(talklint().args(["test", "--no-config", file.to_str().unwrap()]));
     assert_eq!(code, 1);
-    assert!(out.contains("respect/calm-down: Missing"), "{out}");
-    assert!(
-        out.contains("hit example 1 did not match: \"Agent: relax\""),
-        "{out}"
+    // Each failure is named at its example's own line and column, as an editor opens it.
+    let at = |place: &str| format!("{}:{place}: respect/calm-down: ", file.display());
+    let missing = format!(
+        "{}Missing: hit example 1 did not match: \"Agent: relax\"",
+        at("5:14")
     );
+    assert!(out.contains(&missing), "{out}");
     assert!(
-        out.contains("hit example 3 did not match: \"Customer: calm down\""),
+        out.contains(&format!(
+            "{}Missing: hit example 3 did not match: \"Customer: calm down\"",
+            at("5:50")
+        )),
         "customer turns do not count: {out}"
     );
-    assert!(out.contains("respect/calm-down: Noisy"), "{out}");
+    assert!(
+        out.contains(&format!("{}Noisy: clean example 1", at("6:16"))),
+        "{out}"
+    );
     assert!(out.contains("4 examples: 1 passed, 3 failed"), "{out}");
 }
 
