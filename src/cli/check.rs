@@ -2,6 +2,7 @@
 //! clean, 1 findings or failed conversations, 2 input errors).
 
 use super::args::CheckArgs;
+use super::report_file::ReportFile;
 use super::settings::CheckSettings;
 use super::{CliError, Outcome};
 use crate::config::FailOn;
@@ -9,13 +10,8 @@ use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::scan::{self, Event, Output};
 use crate::text::controls::escape_name;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-
-/// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
-/// tens of thousands.
-const REPORT_BUFFER: usize = 1 << 20;
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut s = CheckSettings::new(args)?;
@@ -28,9 +24,9 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     refuse_inputs(&report_paths, &scan::roots(&s.scan))?;
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
-        files.push((*format, create(path)?));
+        files.push((*format, ReportFile::create(path)?));
     }
-    let mut main_file = s.output.as_deref().map(create).transpose()?;
+    let mut main_file = s.output.as_deref().map(ReportFile::create).transpose()?;
     let mut sink = io::sink();
     s.scan.reports = report_paths
         .iter()
@@ -92,6 +88,13 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
         Err(e) => return Err(CliError::WriteReport(e)),
     };
+    drop(outputs);
+    for file in main_file
+        .into_iter()
+        .chain(files.into_iter().map(|(_, f)| f))
+    {
+        file.finish()?;
+    }
     if diff {
         return Ok(match (totals.errors, would_fix) {
             (0, false) => Outcome::Clean,
@@ -175,20 +178,4 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path)
         .ok()
         .or_else(|| scan::identity(path))
-}
-
-/// A report file, created anew.
-pub(super) fn create(path: &Path) -> Result<BufWriter<File>, CliError> {
-    // A fresh file rather than a truncated one: ext4 flushes a file truncated to zero and
-    // rewritten when it is closed (its `auto_da_alloc` heuristic), which made rewriting last
-    // run's reports cost several times writing new ones.
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
-        let _ = std::fs::remove_file(path);
-    }
-    File::create(path)
-        .map(|f| BufWriter::with_capacity(REPORT_BUFFER, f))
-        .map_err(|source| CliError::CreateReport {
-            path: path.display().to_string(),
-            source,
-        })
 }

@@ -2,6 +2,7 @@
 //! file; exit 1 when a selector is below `--min-precision` or `--min-recall`.
 
 use super::args::EvalArgs;
+use super::report_file::ReportFile;
 use super::settings::CheckSettings;
 use super::{CliError, Outcome};
 use crate::eval::{self, Digest, Labels};
@@ -9,6 +10,7 @@ use crate::report::digest::Digest as DigestPrinter;
 use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output};
+use std::io::Write;
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -53,7 +55,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let mut digests = Vec::new();
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
-        files.push((*format, super::check::create(path)?));
+        files.push((*format, ReportFile::create(path)?));
     }
     let mut outputs = vec![Output {
         printer: Box::new(DigestPrinter {
@@ -79,6 +81,9 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
         .map_err(CliError::WriteReport)?;
     drop(outputs);
+    for (_, file) in files {
+        file.finish()?;
+    }
     let digests: Vec<Digest> = digests
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
@@ -91,10 +96,12 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         _ => render::human(&results, show),
     };
     match &output {
-        Some(path) => std::fs::write(path, rendered).map_err(|source| CliError::CreateReport {
-            path: path.display().to_string(),
-            source,
-        })?,
+        Some(path) => {
+            let mut file = ReportFile::create(path)?;
+            file.write_all(rendered.as_bytes())
+                .map_err(CliError::WriteReport)?;
+            file.finish()?;
+        }
         None => super::print(&rendered)?,
     }
     Ok(if totals.errors > 0 {

@@ -2,7 +2,8 @@
 //! judge it as `check` would have judged one run over all their files (SPEC §10).
 
 use super::args::MergeArgs;
-use super::check::{create, judge, refuse_inputs};
+use super::check::{judge, refuse_inputs};
+use super::report_file::ReportFile;
 use super::rule_set::rules;
 use super::settings::{color, csv_findings_fit, redactor, threads};
 use super::{CliError, Outcome};
@@ -24,7 +25,7 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let printer = report::printer(args.format, &rules, opts);
     let outputs: Vec<_> = args.output.iter().cloned().collect();
     refuse_inputs(&outputs, &args.reports)?;
-    let mut file = args.output.as_deref().map(create).transpose()?;
+    let mut file = args.output.as_deref().map(ReportFile::create).transpose()?;
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let w: &mut dyn Write = match file.as_mut() {
@@ -39,7 +40,10 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let redactor = redactor(args.redact, &cfg)?;
     let how = (&*printer, layout, redactor.as_ref());
     match merge::merge(&args.reports, &rules, how, w, threads) {
-        Ok(totals) => Ok(judge(&totals, fail_on)),
+        Ok(totals) => {
+            file.map(ReportFile::finish).transpose()?;
+            Ok(judge(&totals, fail_on))
+        }
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
         Err(e) => Err(e.into()),
     }

@@ -11,6 +11,7 @@ mod init;
 mod merge;
 mod parse;
 mod profiles;
+mod report_file;
 mod rule_set;
 mod rules;
 mod settings;

@@ -135,6 +135,8 @@ fn is_document(text: &[u8]) -> bool {
 /// A JSON report document.
 #[derive(Deserialize)]
 struct Document<'a> {
+    /// The report format's version: 1, the one `json.rs` writes.
+    version: u64,
     #[serde(borrow)]
     conversations: Vec<&'a RawValue>,
     skipped: Vec<Skipped>,
@@ -338,6 +340,16 @@ impl Index {
             at: name.into(),
             message: e.to_string(),
         })?;
+        if doc.version != 1 {
+            return Err(MergeError::Invalid {
+                at: name.into(),
+                message: format!(
+                    "a report of version {}: this talklint reads version 1; merge with the \
+                     talklint that wrote it",
+                    doc.version
+                ),
+            });
+        }
         for raw in doc.conversations {
             let offset = raw.get().as_ptr() as usize - bytes.as_ptr() as usize;
             let key: Key = serde_json::from_str(raw.get()).map_err(|e| {

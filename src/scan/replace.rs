@@ -3,10 +3,10 @@
 //! sticky folder, a file with hard links, whose other names would keep the old text), the file
 //! is written in place and, if that write fails, its old bytes are written back.
 
+use crate::beside::create_beside;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 /// Replaces the file at `path` (a symbolic link's target), whose bytes were `old`, with `new`;
 /// on failure, says why and whether the file is unchanged.
@@ -35,7 +35,8 @@ pub(super) fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String>
     if links(&meta) > 1 {
         return in_place(&target, old, new);
     }
-    let (temp, mut file) = match create_beside(&target) {
+    // Only its owner may read it until it gets the target's permissions.
+    let (temp, mut file) = match create_beside(&target, 0o600) {
         Ok(made) => made,
         Err(e) if no_room_beside(&e) => return in_place(&target, old, new),
         Err(e) => return Err(unchanged(e)),
@@ -76,9 +77,6 @@ fn in_place(target: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
     }
 }
 
-/// The number in the next new file's name.
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
 /// Whether a failure to make or rename a file beside the target means writing in place instead:
 /// the folder refuses new files or renames there, not the disk.
 fn no_room_beside(e: &io::Error) -> bool {
@@ -87,24 +85,6 @@ fn no_room_beside(e: &io::Error) -> bool {
         e.kind(),
         PermissionDenied | ReadOnlyFilesystem | ResourceBusy
     )
-}
-
-/// A new file beside `target`, only its owner may read until it gets the target's
-/// permissions. Its name is short (a long file name stays within the limit), hidden (a walk
-/// skips it), and new: a name a killed run left behind is passed over.
-fn create_beside(target: &Path) -> io::Result<(PathBuf, File)> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    loop {
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let temp = target.with_file_name(format!(".talklint-{}-{n}.tmp", std::process::id()));
-        match options.open(&temp) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
-            opened => return opened.map(|file| (temp, file)),
-        }
-    }
 }
 
 /// The number of names the file has.
@@ -139,20 +119,6 @@ mod tests {
         let err = replace(&path, b"as read", b"fixed").unwrap_err();
         assert!(err.contains("changed while it was checked"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), b"edited meanwhile");
-    }
-
-    #[test]
-    fn a_name_a_killed_run_left_is_passed_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        fs::write(&path, "old").unwrap();
-        let next = NEXT.load(Ordering::Relaxed);
-        for n in next..next + 3 {
-            let leftover = format!(".talklint-{}-{n}.tmp", std::process::id());
-            fs::write(dir.path().join(leftover), "").unwrap();
-        }
-        replace(&path, b"old", b"new").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

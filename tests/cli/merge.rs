@@ -179,6 +179,63 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
     let (code, _, err) = merge(&["-r", "fixtures/rules/keys.yaml"], &reports);
     assert_eq!(code, 2);
     assert!(err.contains("is not among the loaded rules"), "{err}");
+    // Values no check writes.
+    let json = std::fs::read_to_string(&reports[1]).unwrap();
+    let edits = [
+        (
+            "\"score\":",
+            "\"score\":1000 ,\"was\":",
+            "a score of 1000, outside 0 to 100",
+        ),
+        ("\"version\":1", "\"version\":99", "a report of version 99"),
+    ];
+    for (from, to, expected) in edits {
+        let edited = write(
+            &format!("edited-{}.json", &to[1..6]),
+            &json.replacen(from, to, 1),
+        );
+        let (code, _, err) = merge(&["--format", "json"], &[reports[0].clone(), edited]);
+        assert_eq!(code, 2, "{to}: {err}");
+        assert!(err.contains(expected), "{to}: {err}");
+    }
+}
+
+/// A merge that stops at a bad report leaves the report file it was to replace as it was, and
+/// no file of its own beside it; one that ends replaces it.
+#[test]
+fn a_failed_merge_leaves_the_last_report_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = shards(dir.path(), 2);
+    let out = write(dir.path(), "merged.json", "last run's report\n");
+    let files = || std::fs::read_dir(dir.path()).unwrap().count();
+    let before = files();
+    let to_out = ["--format", "json", "-o", out.to_str().unwrap()];
+    let (code, _, err) = merge(
+        &[&to_out[..], &["-r", "fixtures/rules/keys.yaml"]].concat(),
+        &reports,
+    );
+    assert!(
+        code == 2 && err.contains("is not among the loaded rules"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "last run's report\n"
+    );
+    assert_eq!(files(), before, "nothing left beside it");
+    let new = dir.path().join("new.json");
+    let bad = [
+        "-r",
+        "fixtures/rules/keys.yaml",
+        "-o",
+        new.to_str().unwrap(),
+    ];
+    let (code, _, _) = merge(&bad, &reports);
+    assert!(code == 2 && !new.exists(), "no new report is begun");
+    let (code, _, _) = merge(&to_out, &reports);
+    let merged = std::fs::read_to_string(&out).unwrap();
+    assert_eq!((code, merged), check(&["--format", "json"]));
+    assert_eq!(files(), before);
 }
 
 #[test]

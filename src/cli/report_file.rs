@@ -1,0 +1,97 @@
+//! A report file named by `-o` or `--output-*`: written beside its path and renamed over it once
+//! the report is whole, so a run that stops early (a bad report given to `merge`, a full disk)
+//! leaves last run's report as it was, never half of a new one.
+
+use super::CliError;
+use crate::beside::create_beside;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Write buffer of a report file: large, so that a 100 MB report takes hundreds of writes, not
+/// tens of thousands.
+const REPORT_BUFFER: usize = 1 << 20;
+
+/// A report being written; dropped without [`ReportFile::finish`], it leaves nothing behind.
+pub(super) struct ReportFile {
+    writer: BufWriter<File>,
+    /// The file being written and the path it is renamed to; `None` when it is written at its
+    /// path (not a regular file there: `/dev/null`, a FIFO, a symbolic link's target).
+    beside: Option<(PathBuf, PathBuf)>,
+    /// Whether the path was made, empty, for this report (removed again if the report is not
+    /// finished): the run's walk finds it there and skips it as this run's report.
+    placeholder: bool,
+}
+
+impl ReportFile {
+    /// Starts the report to be written at `path`.
+    pub(super) fn create(path: &Path) -> Result<ReportFile, CliError> {
+        let failed = |source| CliError::CreateReport {
+            path: path.display().to_string(),
+            source,
+        };
+        // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated
+        // to zero and rewritten when it is closed (its `auto_da_alloc` heuristic).
+        let (replaceable, placeholder) = match std::fs::symlink_metadata(path) {
+            Ok(meta) => (meta.is_file(), false),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let made = File::options().write(true).create_new(true).open(path);
+                (true, made.is_ok())
+            }
+            Err(_) => (false, false),
+        };
+        let made = replaceable
+            .then(|| create_beside(path, 0o666))
+            .and_then(Result::ok);
+        let (file, beside) = match made {
+            Some((temp, file)) => (file, Some((temp, path.to_path_buf()))),
+            // Where no file can be made beside it (a read-only folder), the report is
+            // written in place, as before.
+            None => (File::create(path).map_err(failed)?, None),
+        };
+        Ok(ReportFile {
+            writer: BufWriter::with_capacity(REPORT_BUFFER, file),
+            beside,
+            placeholder,
+        })
+    }
+
+    /// Ends the report: the last bytes written, and the file renamed over its path.
+    pub(super) fn finish(mut self) -> Result<(), CliError> {
+        self.writer.flush().map_err(CliError::WriteReport)?;
+        if let Some((temp, path)) = &self.beside {
+            // On failure, dropping `self` removes what this report made.
+            std::fs::rename(temp, path).map_err(|source| CliError::CreateReport {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        self.beside = None;
+        Ok(())
+    }
+}
+
+impl Write for ReportFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.writer.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+impl Drop for ReportFile {
+    fn drop(&mut self) {
+        if let Some((temp, path)) = &self.beside {
+            let _ = std::fs::remove_file(temp);
+            if self.placeholder {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
