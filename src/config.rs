@@ -51,6 +51,8 @@ pub struct Config {
     pub fillers: Option<Vec<String>>,
     pub default_role: Option<DefaultRole>,
     pub fail_on: Option<FailOn>,
+    #[serde(default, deserialize_with = "score_bar")]
+    #[schemars(range(min = 0, max = 100))]
     pub min_score: Option<i32>,
     /// Inputs larger than this are skipped (files, standard input, a stream's lines and
     /// conversations); never more than 4 GiB.
@@ -105,7 +107,32 @@ impl FailOn {
 #[serde(deny_unknown_fields)]
 pub struct ScoringConfig {
     pub base: Option<i32>,
+    #[serde(default, deserialize_with = "score_bar")]
+    #[schemars(range(min = 0, max = 100))]
     pub pass: Option<i32>,
+}
+
+/// A score a conversation must reach (`scoring.pass`, `min_score`): from 0 to 100, the range
+/// scores are clamped to, since a bar above it fails every conversation. Checked as the number
+/// is read, so that an error points at it.
+fn score_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    use serde::de::{Error, Unexpected, Visitor};
+    struct Bar;
+    impl Visitor<'_> for Bar {
+        type Value = i32;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a score from 0 to 100")
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<i32, E> {
+            let bar = i32::try_from(n).ok().filter(|bar| (0..=100).contains(bar));
+            bar.ok_or_else(|| E::invalid_value(Unexpected::Signed(n), &self))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<i32, E> {
+            let bar = i32::try_from(n).ok().filter(|bar| (0..=100).contains(bar));
+            bar.ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &self))
+        }
+    }
+    d.deserialize_i32(Bar).map(Some)
 }
 
 /// The role of text that names no speaker (`default_role:`, `--default-role`): the roles a

@@ -211,6 +211,8 @@ impl YamlError {
             "flatten the document: rules and configs need only a few levels"
         } else if self.message.contains("is not a size in bytes") {
             "write a whole number of bytes, or one followed by K, M or G (`10M`)"
+        } else if self.message.contains("invalid value") {
+            "write a value the message allows"
         } else if self.message.contains("invalid type") {
             "write the kind of value the message expects here"
         } else {

@@ -141,8 +141,9 @@ pub(crate) struct CheckArgs {
     /// Exit 1 when a finding at or above this level exists.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
-    /// A conversation scoring below N fails.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    /// A conversation scoring below N (0 to 100) fails.
+    #[arg(long, value_name = "N", allow_negative_numbers = true,
+          value_parser = clap::value_parser!(i32).range(0..=100))]
     pub(crate) min_score: Option<i32>,
     /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
     /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their

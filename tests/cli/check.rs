@@ -110,8 +110,8 @@ fn exit_codes_follow_fail_on_and_min_score() {
         "85 is below 90"
     );
     assert_eq!(run(&mut check(&["--min-score", "85", clean])).0, 0);
-    // A negative bound needs no `=`.
-    assert_eq!(run(&mut check(&["--min-score", "-5", clean])).0, 0);
+    // A negative bound needs no `=`, and is refused: no score is below 0.
+    assert_eq!(run(&mut check(&["--min-score", "-5", clean])).0, 2);
     // A warning alone: exit 0 by default, 1 with --fail-on warning.
     let dir = tempfile::tempdir().unwrap();
     let warn = dir.path().join("w.txt");

@@ -2,7 +2,7 @@
 //! or value ("did you mean"), a rule id in `disable:` or `severity:` that names no loaded rule,
 //! and a line indented so that it fits nothing above it.
 
-use crate::support::{run, talklint};
+use crate::support::{run, talklint, write};
 use std::fs;
 
 /// `talklint check ARGS t.txt` in a folder holding `files` and a one-line transcript: the exit
@@ -211,5 +211,50 @@ fn a_config_default_role_takes_the_flags_values() {
             assert!(err.contains(&want), "{err}");
             assert!(flag_err.contains("invalid value"), "{value}: {flag_err}");
         }
+    }
+}
+
+/// Scores are clamped to 0..=100, so a pass mark or `min_score` outside that range would fail
+/// every conversation (or none): an error at the number, in the config and on the command line.
+#[test]
+fn a_score_bar_outside_0_to_100_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: hi\n");
+    let cases = [
+        (
+            "scoring: {pass: 101}\n",
+            "talklint.yaml:1:17: scoring.pass: invalid value: integer `101`, expected a score from 0 to 100",
+        ),
+        (
+            "scoring:\n  base: 90\n  pass: -1\n",
+            "talklint.yaml:3:9: scoring.pass: invalid value: integer `-1`",
+        ),
+        (
+            "min_score: 250\n",
+            "talklint.yaml:1:12: min_score: invalid value: integer `250`",
+        ),
+    ];
+    for (config, expected) in cases {
+        write(dir.path(), "talklint.yaml", config);
+        let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+        assert_eq!(code, 2, "{config}: {err}");
+        assert!(err.contains(expected), "{config}: {err}");
+        assert!(
+            err.contains("help: write a value the message allows"),
+            "{err}"
+        );
+    }
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "scoring: {pass: 100}\nmin_score: 0\n",
+    );
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(code, 1, "the bounds are scores: {err}");
+    for bar in ["101", "-3"] {
+        let (code, _, err) =
+            run(talklint().args(["check", "--no-config", "--min-score", bar, "fixtures/calls"]));
+        assert_eq!(code, 2);
+        assert!(err.contains(&format!("{bar} is not in 0..=100")), "{err}");
     }
 }
