@@ -63,25 +63,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
-        Event::Fixed(f) => match (&f.diff, f.left) {
-            (_, Some(why)) => {
-                // A pending fix that cannot be shown still fails `--diff`.
-                would_fix = true;
-                let s = if f.edits == 1 { "" } else { "es" };
-                let path = escape_name(&f.path);
-                super::stderr::warning(&format!("{path}: {} match{s} not fixed: {why}", f.edits));
-            }
-            (Some(d), None) => {
-                would_fix = true;
-                // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
-                let _ = io::stdout().lock().write_all(d.as_bytes());
-            }
-            (None, None) => {
-                let s = if f.edits == 1 { "" } else { "es" };
-                let path = escape_name(&f.path);
-                super::stderr::line(&format!("fixed: {path}: {} match{s} replaced", f.edits));
-            }
-        },
+        Event::Fixed(f) => would_fix |= tell_fixed(f),
     };
     let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,
@@ -106,6 +88,35 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         print_statistics(&s, &totals)?;
     }
     Ok(judge(&totals, s.fail_on))
+}
+
+/// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
+/// is pending there (`--diff` then exits 1).
+fn tell_fixed(f: &scan::Fixed) -> bool {
+    let path = escape_name(&f.path);
+    let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
+    if f.overlapping > 0 && f.left.is_none() {
+        super::stderr::warning(&format!(
+            "{path}: {} not fixed: another fix replaced words they share",
+            matches(f.overlapping)
+        ));
+    }
+    match (&f.diff, f.left) {
+        (_, Some(why)) => {
+            // A pending fix that cannot be shown still fails `--diff`.
+            super::stderr::warning(&format!("{path}: {} not fixed: {why}", matches(f.edits)));
+            true
+        }
+        (Some(d), None) => {
+            // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
+            let _ = io::stdout().lock().write_all(d.as_bytes());
+            !d.is_empty()
+        }
+        (None, None) => {
+            super::stderr::line(&format!("fixed: {path}: {} replaced", matches(f.edits)));
+            false
+        }
+    }
 }
 
 /// Statistics follow a human report on standard output; any other report keeps standard

@@ -78,10 +78,11 @@ pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
     format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
 }
 
-/// `source` with `edits` applied; overlapping edits after the first are left out. Returns the
-/// text and the edits made, in order.
+/// `source` with `edits` applied. Of edits that overlap, the one that starts first is made, and
+/// of those that start together the longest (`no problem at all` before `no problem`); the rest
+/// are left out. Returns the text and the edits made, in order.
 pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     let mut out = String::with_capacity(source.len());
     let mut made: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
@@ -131,7 +132,7 @@ mod tests {
         };
         let (text, made) = apply(
             "abc def ghi",
-            vec![e(8..11, "X"), e(0..3, "Y"), e(1..2, "Z")],
+            vec![e(8..11, "X"), e(0..2, "W"), e(0..3, "Y"), e(1..2, "Z")],
         );
         assert_eq!(text, "Y def X");
         assert_eq!(made, [e(0..3, "Y"), e(8..11, "X")]);

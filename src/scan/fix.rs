@@ -18,6 +18,8 @@ pub struct Fixed {
     pub path: String,
     /// How many matches were replaced.
     pub edits: usize,
+    /// How many were not, because they overlap a match that was.
+    pub overlapping: usize,
     /// With `--diff`: the unified diff.
     pub diff: Option<String>,
     /// Why the matches were left as they are, when they were (the file is not UTF-8).
@@ -57,8 +59,10 @@ pub(super) fn fix_file(
     if edits.is_empty() {
         return Ok(None);
     }
+    let wanted = edits.len();
     let (new, applied) = fix::apply(source, edits);
     let made = applied.len();
+    let overlapping = wanted - made;
     let left = match (how, mode) {
         (Read::Left(why), _) => Some(why),
         // A patch tool reads lines by LF: no unified diff of these bytes would apply.
@@ -71,6 +75,7 @@ pub(super) fn fix_file(
         let fixed = Fixed {
             path: display.into(),
             edits: made,
+            overlapping,
             diff: None,
             left: Some(why),
         };
@@ -98,6 +103,7 @@ pub(super) fn fix_file(
     let fixed = Fixed {
         path: display.into(),
         edits: made,
+        overlapping,
         diff,
         left: None,
     };

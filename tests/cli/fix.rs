@@ -298,6 +298,31 @@ fn a_diff_applies_and_gives_what_fix_writes() {
     );
 }
 
+/// Two rules' matches in the same words: the longer is replaced, and the other is said to be
+/// left, not dropped without a word.
+#[test]
+fn of_overlapping_fixes_the_longest_is_made_and_the_rest_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - {id: fix/short, phrases: [no problem], replace: my pleasure}\n  \
+                 - {id: fix/long, phrases: [no problem at all], replace: happy to help}\n";
+    write(dir.path(), "rules.yaml", rules);
+    write(dir.path(), "o.txt", "Agent: No problem at all!\n");
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "o.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("\n+Agent: Happy to help!\n"), "{out}");
+    let left = "o.txt: 1 match not fixed: another fix replaced words they share";
+    assert!(err.contains(left), "{err}");
+    let (_, _, err) = fix_run(dir.path(), &["--fix", "o.txt"]);
+    assert!(
+        err.contains(left) && err.contains("fixed: o.txt: 1 match replaced"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("o.txt")).unwrap(),
+        "Agent: Happy to help!\n"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fix_keeps_hard_links_and_long_names() {
