@@ -36,12 +36,16 @@ pub struct Overrides {
     pub strict_import: bool,
 }
 
-/// Reads every rule file the sources name, as `(display name, text)`.
+/// Reads every rule file the sources name, as `(display name, text)`; a file named twice (`-r
+/// qa -r qa/fix.yaml`, `default` twice) is read once, as transcripts are.
 pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec<RuleError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut builtin_read = false;
     for source in sources {
         match source {
+            RuleSource::Builtin if std::mem::replace(&mut builtin_read, true) => {}
             RuleSource::Builtin => {
                 files.extend(
                     builtin::FILES
@@ -52,6 +56,9 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
             RuleSource::Path(path) => match rule_files(path) {
                 Ok(paths) => {
                     for p in paths {
+                        if !seen.insert(std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())) {
+                            continue;
+                        }
                         let name = p.display().to_string();
                         match std::fs::read_to_string(&p) {
                             Ok(text) => files.push((name, text)),

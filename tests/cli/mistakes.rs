@@ -258,3 +258,32 @@ fn a_score_bar_outside_0_to_100_is_an_error_at_its_place() {
         assert!(err.contains(&format!("{bar} is not in 0..=100")), "{err}");
     }
 }
+
+/// A rule file named twice, itself or through its folder, is read once (as a transcript named
+/// twice is): its rules are no duplicates of themselves. Two files with one id still clash.
+#[test]
+fn a_rule_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "rules:\n  - id: fix/np\n    phrases: [no problem]\n";
+    fs::create_dir(dir.path().join("qa")).unwrap();
+    write(dir.path(), "qa/fix.yaml", rule);
+    write(dir.path(), "a.txt", "Agent: no problem\n");
+    let check = |rules: &[&str]| {
+        let args = rules.iter().flat_map(|r| ["-r", r]);
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-f", "json"])
+            .args(args)
+            .arg("a.txt"))
+    };
+    let (code, out, err) = check(&["qa", "qa/fix.yaml", "./qa/fix.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.matches("\"rule\":\"fix/np\"").count(), 1, "{out}");
+    write(dir.path(), "qa/copy.yaml", rule);
+    let (code, _, err) = check(&["qa"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("duplicate rule id `fix/np`: already defined at qa/copy.yaml:2"),
+        "{err}"
+    );
+}
