@@ -287,6 +287,14 @@ fn rule_errors_of_the_second_edition() {
         window.contains("a window percent is above 0 and at most 100, not 120"),
         "{window}"
     );
+    // Seconds have no top; none is printed (it was f64::MAX, 309 digits).
+    let seconds = rule_error(
+        "rules:\n  - id: a/b\n    phrases: [x]\n    window: {between_seconds: [-5, 10]}\n",
+    );
+    assert!(
+        seconds.contains("in seconds needs 0 <= start < end, not [-5, 10]\n"),
+        "{seconds}"
+    );
 }
 
 #[test]

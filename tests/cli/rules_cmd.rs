@@ -115,3 +115,23 @@ fn rules_phrases_lists_every_expansion_in_canonical_words() {
         ]
     );
 }
+
+/// The table says `any` for a rule of every speaker, and its columns line up however long a
+/// rule's speakers are.
+#[test]
+fn the_rules_table_says_any_and_keeps_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.yaml");
+    let rules = "rules:\n  - id: a/b\n    phrases: [no problem]\n  - id: a/c\n    speaker: any\n    \
+                 phrases: [hi]\n  - id: a/d\n    speaker: [agent, customer]\n    phrases: [yo]\n";
+    fs::write(&file, rules).unwrap();
+    let (code, out, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&file));
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().take(4).collect();
+    assert!(
+        lines[2].starts_with("a/c  forbid   warning   any "),
+        "{out}"
+    );
+    let points = lines[0].find("POINTS").unwrap() + "POINTS".len();
+    assert!(lines.iter().all(|l| l.len() == points), "{out}");
+}

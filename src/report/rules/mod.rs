@@ -11,22 +11,32 @@ use view::RuleView;
 /// One line per rule: id, kind, severity, speaker, points.
 pub fn table(rules: &[&Rule]) -> String {
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+    let speakers: Vec<String> = rules.iter().map(|r| speaker_label(r, ",")).collect();
+    let said = speakers.iter().map(String::len).max().unwrap_or(0).max(7);
     let mut out = format!(
-        "{:width$}  {:7}  {:8}  {:14}  {:>6}\n",
+        "{:width$}  {:7}  {:8}  {:said$}  {:>6}\n",
         "ID", "KIND", "SEVERITY", "SPEAKER", "POINTS"
     );
-    for r in rules {
+    for (r, speaker) in rules.iter().zip(speakers) {
         out.push_str(&format!(
-            "{:width$}  {:7}  {:8}  {:14}  {:>6}\n",
+            "{:width$}  {:7}  {:8}  {speaker:said$}  {:>6}\n",
             r.id,
             r.kind.name(),
             r.severity.name(),
-            r.speaker_names().join(","),
             format!("{:+}", r.points)
         ));
     }
     out.push_str(&format!("{} rules\n", rules.len()));
     out
+}
+
+/// The speakers a rule listens to, joined by `sep`: `any` for every role (`speaker: any`).
+fn speaker_label(r: &Rule, sep: &str) -> String {
+    let names = r.speaker_names();
+    match names.len() == crate::transcript::Role::ALL.len() {
+        true => "any".into(),
+        false => names.join(sep),
+    }
 }
 
 /// Every word sequence each rule's phrases expand to, one per line: `id<TAB>key<TAB>words`,
@@ -200,7 +210,7 @@ pub fn markdown(set: &RuleSet, rules: &[&Rule]) -> String {
             anchor(&r.id),
             r.kind.name(),
             r.severity.name(),
-            r.speaker_names().join(", "),
+            speaker_label(r, ", "),
             r.points
         ));
     }

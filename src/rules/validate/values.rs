@@ -64,12 +64,14 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
             ))
         }
     };
-    let span = |[a, b]: [f64; 2], top: f64, unit: &str| {
-        if a.is_finite() && b.is_finite() && 0.0 <= a && a < b && b <= top {
+    // `top`: the largest end, if there is one.
+    let span = |[a, b]: [f64; 2], top: Option<f64>, unit: &str| {
+        if a.is_finite() && b.is_finite() && 0.0 <= a && a < b && top.is_none_or(|t| b <= t) {
             Ok((a, b))
         } else {
+            let top = top.map(|t| format!(" <= {t}")).unwrap_or_default();
             Err(format!(
-                "a window's [start, end] in {unit} needs 0 <= start < end <= {top}, not [{a}, {b}]"
+                "a window's [start, end] in {unit} needs 0 <= start < end{top}, not [{a}, {b}]"
             ))
         }
     };
@@ -92,9 +94,13 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
         return Ok(Window::LastPercent(percent(p)?));
     }
     if let Some(s) = w.between_seconds {
-        let (a, b) = span(s, f64::MAX, "seconds")?;
+        let (a, b) = span(s, None, "seconds")?;
         return Ok(Window::BetweenSeconds(ms(a), ms(b)));
     }
-    let (a, b) = span(w.between_percent.unwrap_or_default(), 100.0, "percent")?;
+    let (a, b) = span(
+        w.between_percent.unwrap_or_default(),
+        Some(100.0),
+        "percent",
+    )?;
     Ok(Window::BetweenPercent(a, b))
 }
