@@ -31,7 +31,7 @@ pub struct Fixed {
 pub(super) enum Read {
     /// As they are.
     AsIs,
-    /// Each CR read as LF (its lines end in CR alone): written back with CRs.
+    /// Each CR that ends a line alone read as LF: written back with its CRs.
     CrAsLf,
     /// Not as they are (not UTF-8): its fixes are counted, not made, for this reason.
     Left(&'static str),
@@ -63,10 +63,16 @@ pub(super) fn fix_file(
     let (new, applied) = fix::apply(source, edits);
     let made = applied.len();
     let overlapping = wanted - made;
+    // The file's own bytes as text: where CRs were read as LFs, the edits fall on the same
+    // bytes, and the fixed file keeps its CRs.
+    let file_text = match how {
+        Read::CrAsLf => std::str::from_utf8(bytes).unwrap_or(source),
+        _ => source,
+    };
     let left = match (how, mode) {
         (Read::Left(why), _) => Some(why),
-        // A patch tool reads lines by LF: no unified diff of these bytes would apply.
-        (Read::CrAsLf, FixMode::Diff) => {
+        // A patch tool reads lines by LF: a file with none would be one line of a diff.
+        (Read::CrAsLf, FixMode::Diff) if !file_text.contains('\n') => {
             Some("its lines end in CR alone, which a unified diff cannot show; --fix fixes it")
         }
         _ => None,
@@ -81,19 +87,19 @@ pub(super) fn fix_file(
         };
         return Ok(Some((new, fixed)));
     }
+    let fixed_text = match how {
+        Read::CrAsLf => fix::apply(file_text, applied.clone()).0,
+        _ => new.clone(),
+    };
     let diff = match mode {
         FixMode::Diff => Some(fix::unified_diff(
             display,
-            (source, &new),
+            (file_text, &fixed_text),
             &applied,
             ctx.opts.redact.as_ref(),
         )),
         FixMode::Write => {
-            let written = match how {
-                Read::CrAsLf => new.replace('\n', "\r"),
-                _ => new.clone(),
-            };
-            replace(path, bytes, written.as_bytes()).map_err(|e| FileError {
+            replace(path, bytes, fixed_text.as_bytes()).map_err(|e| FileError {
                 path: display.into(),
                 message: format!("cannot write the fixes: {e}"),
             })?;

@@ -57,14 +57,23 @@ pub(super) fn decode<'a>(
     }
 }
 
-/// Whether `text` ends its lines with CR alone (classic Mac OS): it holds a CR and no LF.
-pub(super) fn cr_only(text: &str) -> bool {
-    // One pass for the common cases: an LF comes first, or neither is there (one-line JSON).
+/// Whether `text` holds a CR that ends a line alone: classic Mac OS line ends, or a stray in a
+/// file of LF or CRLF lines (where it would hide the next line's speaker in this line's turn).
+pub(super) fn lone_cr(text: &str) -> bool {
     let b = text.as_bytes();
-    match memchr::memchr2(b'\n', b'\r', b) {
-        Some(at) => b[at] == b'\r' && memchr::memchr(b'\n', &b[at..]).is_none(),
-        None => false,
+    memchr::memchr_iter(b'\r', b).any(|at| b.get(at + 1) != Some(&b'\n'))
+}
+
+/// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every
+/// place in it is the same place in the file.
+pub(super) fn lone_cr_as_lf(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for at in memchr::memchr_iter(b'\r', text.as_bytes()) {
+        if text.as_bytes().get(at + 1) != Some(&b'\n') {
+            bytes[at] = b'\n';
+        }
     }
+    String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole")
 }
 
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
@@ -248,15 +257,17 @@ pub(super) fn read(
 
 #[cfg(test)]
 mod tests {
-    use super::cr_only;
+    use super::{lone_cr, lone_cr_as_lf};
 
     #[test]
-    fn only_lines_that_all_end_in_cr_alone_are_cr_only() {
-        assert!(cr_only("a\rb\r"));
-        assert!(!cr_only("a\r\nb\r\n"));
-        assert!(!cr_only("a\nb\rc"));
-        assert!(!cr_only("a\rb\nc"));
-        assert!(!cr_only("{\"one\": \"line\"}"));
-        assert!(!cr_only(""));
+    fn a_cr_alone_ends_a_line_and_a_crlf_is_left_as_it_is() {
+        for text in ["a\rb\r", "a\nb\rc", "a\r\nb\rc\r\n", "\r"] {
+            assert!(lone_cr(text), "{text:?}");
+        }
+        for text in ["a\r\nb\r\n", "a\nb\n", "{\"one\": \"line\"}", ""] {
+            assert!(!lone_cr(text), "{text:?}");
+        }
+        assert_eq!(lone_cr_as_lf("a\r\nb\rc\r"), "a\r\nb\nc\n");
+        assert_eq!(lone_cr_as_lf("é\rü"), "é\nü");
     }
 }

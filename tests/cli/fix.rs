@@ -272,6 +272,11 @@ fn a_diff_applies_and_gives_what_fix_writes() {
             "close.txt",
             "Agent: calm down\nCustomer: ok\nAgent: calm down\n".into(),
         ),
+        // A stray CR ends the customer's line: the agent's words are the agent's.
+        (
+            "stray.txt",
+            "Customer: ok\rAgent: calm down\r\nCustomer: fine\n".into(),
+        ),
     ];
     for (name, text) in &files {
         write(dir.path(), name, text);
@@ -289,6 +294,15 @@ fn a_diff_applies_and_gives_what_fix_writes() {
         assert_eq!(patched, fixed, "{name}:\n{patch}");
         assert_ne!(fixed, text.as_bytes(), "{name}");
     }
+    write(dir.path(), "stray.txt", &files[4].1);
+    let (_, report, _) = fix_run(dir.path(), &["-f", "json", "stray.txt"]);
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let finding = &v["conversations"][0]["findings"][0];
+    assert_eq!(
+        (&finding["line"], &finding["turn"]),
+        (&2.into(), &2.into()),
+        "{v}"
+    );
     write(dir.path(), "hunks.txt", &files[2].1);
     let (_, patch, _) = fix_run(dir.path(), &["--diff", "hunks.txt"]);
     assert_eq!(patch.matches("\n@@ ").count(), 2, "{patch}");
