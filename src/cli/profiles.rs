@@ -5,7 +5,7 @@
 
 use super::CliError;
 use super::args::CheckArgs;
-use super::settings::{check_globs, glob_set, profile};
+use super::settings::{check_globs, profile, walk_globs};
 use crate::config::{self, Config, Loaded};
 use crate::rules::RuleSet;
 use crate::scan::{self, Profiles, ScanOptions, Selection, normal};
@@ -53,10 +53,8 @@ pub(super) fn nested(
         check_globs(&loaded)?;
         warn_run_keys(&path, &loaded.config, run_path.as_deref());
         let c = &loaded.config;
-        let selection = Selection {
-            include: glob_set(&c.include)?,
-            exclude: glob_set(&c.exclude)?,
-        };
+        let (include, exclude) = walk_globs(c.include.iter(), c.exclude.iter())?;
+        let selection = Selection { include, exclude };
         configs.push((loaded.base_dir(), profile(args, &loaded)?, selection));
     }
     let run_folder = run_path

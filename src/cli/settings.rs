@@ -15,7 +15,7 @@ use crate::rules::{self, RuleSet};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
-use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -65,12 +65,14 @@ impl CheckSettings {
         check_globs(&cfg)?;
         let run = profile(&args, &cfg)?;
         let c = &cfg.config;
-        let include: Vec<String> = c.include.iter().chain(&args.include).cloned().collect();
-        let exclude: Vec<String> = c.exclude.iter().chain(&args.exclude).cloned().collect();
+        let (include, exclude) = walk_globs(
+            c.include.iter().chain(&args.include),
+            c.exclude.iter().chain(&args.exclude),
+        )?;
         let mut scan = ScanOptions {
             paths: args.paths.clone(),
-            include: glob_set(&include)?,
-            exclude: glob_set(&exclude)?,
+            include,
+            exclude,
             ignore: !args.no_ignore,
             max_filesize: args
                 .max_filesize
@@ -281,15 +283,36 @@ pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
     Ok(())
 }
 
-pub(super) fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, CliError> {
+/// The walk's `include` and `exclude` globs, read as ripgrep reads `-g`: a glob that holds a
+/// `/` matches the path below the folder walked, its `*` and `?` stopping at `/` (`a/*.txt` is
+/// not `a/b/c.txt`); one without matches a name at any depth (`*.txt`). An `include` glob that
+/// starts with `!` excludes (`--include '!*.json'`).
+pub(super) fn walk_globs<'a>(
+    include: impl Iterator<Item = &'a String>,
+    exclude: impl Iterator<Item = &'a String>,
+) -> Result<(Option<GlobSet>, Option<GlobSet>), CliError> {
+    let (negated, include): (Vec<&str>, Vec<&str>) = include
+        .map(String::as_str)
+        .partition(|g| g.starts_with('!'));
+    let negated = negated.into_iter().map(|g| &g[1..]);
+    let exclude: Vec<&str> = exclude.map(String::as_str).chain(negated).collect();
+    Ok((glob_set(&include)?, glob_set(&exclude)?))
+}
+
+fn glob_set(patterns: &[&str]) -> Result<Option<GlobSet>, CliError> {
     if patterns.is_empty() {
         return Ok(None);
     }
     let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        b.add(Glob::new(p).map_err(|source| CliError::Glob {
+    for &p in patterns {
+        let whole = match p.contains('/') {
+            true => p.trim_start_matches('/').to_string(),
+            false => format!("**/{p}"),
+        };
+        let glob = GlobBuilder::new(&whole).literal_separator(true).build();
+        b.add(glob.map_err(|source| CliError::Glob {
             place: String::new(),
-            pattern: p.clone(),
+            pattern: p.to_string(),
             source,
         })?);
     }

@@ -230,3 +230,25 @@ fn an_unclosed_bracket_is_literal_as_in_git() {
     assert_eq!(code, 0, "{v}");
     assert_eq!(reported(&v), BTreeSet::from(["kept.txt".to_string()]));
 }
+
+/// `--include` and `--exclude` read globs as ripgrep's `-g` does: with a `/`, the path below
+/// the folder, `*` not crossing `/`; without, a name at any depth; `!` in `--include` excludes.
+#[test]
+fn walk_globs_read_as_ripgrep_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("a/b")).unwrap();
+    for name in ["z.txt", "a/x.txt", "a/b/y.txt"] {
+        fs::write(dir.path().join(name), TURN).unwrap();
+    }
+    let cases: [(&[&str], &[&str]); 6] = [
+        (&["--include", "a/*.txt"], &["a/x.txt"]),
+        (&["--include", "/a/**"], &["a/x.txt", "a/b/y.txt"]),
+        (&["--include", "*.txt"], &["z.txt", "a/x.txt", "a/b/y.txt"]),
+        (&["--include", "y*"], &["a/b/y.txt"]),
+        (&["--include", "!a/b/**"], &["z.txt", "a/x.txt"]),
+        (&["--exclude", "a/*"], &["z.txt"]),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(paths_checked(dir.path(), args), set(expected), "{args:?}");
+    }
+}
