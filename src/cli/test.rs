@@ -3,7 +3,7 @@
 use super::args::TestArgs;
 use super::{CliError, Outcome};
 use super::{rule_set, settings};
-use crate::engine::{Engine, ExampleFailure, ExampleOutcome};
+use crate::engine::{Engine, ExampleFailure};
 use crate::report;
 use crate::rules::{builtin, place};
 use crate::transcript::{ParseOptions, Role};
@@ -35,13 +35,9 @@ fn place_examples(failures: &mut [ExampleFailure]) {
         let text = texts
             .entry(f.place.file.clone())
             .or_insert_with_key(|file| rule_file(file));
-        let list = match f.outcome {
-            ExampleOutcome::Missing => "hit",
-            ExampleOutcome::Noisy => "clean",
-        };
         let found = text
             .as_deref()
-            .and_then(|text| place::locate_example(text, f.place.line, list, &f.example));
+            .and_then(|text| place::locate_example(text, f.place.line, f.list, &f.example));
         if let Some((line, column)) = found {
             (f.place.line, f.place.column) = (line, column);
         }

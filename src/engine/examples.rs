@@ -1,6 +1,7 @@
 //! `talklint test`: runs every rule's embedded examples through the real pipeline (text parser,
 //! matcher, windows, `unless`) and names each failure, as ast-grep does: *Missing* when a `hit`
-//! example does not match, *Noisy* when a `clean` example does. All failures are listed.
+//! example does not match, *Noisy* when a `clean` example does, and *Unjudged* when the rule
+//! cannot judge an example (it needs times the example lacks). All failures are listed.
 //!
 //! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
 
@@ -16,6 +17,9 @@ pub enum ExampleOutcome {
     Missing,
     /// A `clean` example the rule matched.
     Noisy,
+    /// An example the rule cannot judge: it needs times (`timing`, a window in seconds) and the
+    /// example has none, so it tests nothing.
+    Unjudged,
 }
 
 /// One failed example.
@@ -25,6 +29,8 @@ pub struct ExampleFailure {
     pub rule: String,
     /// Missing or noisy.
     pub outcome: ExampleOutcome,
+    /// The list the example is in: `hit` or `clean`.
+    pub list: &'static str,
     /// 1-based index among the rule's `hit` or `clean` examples.
     pub index: usize,
     /// The example's text.
@@ -67,38 +73,42 @@ impl Engine {
                 .chain(ex.clean.iter().enumerate().map(|(i, e)| (i, e, false)));
             for (i, example, should_hit) in cases {
                 report.examples += 1;
-                if self.matches_example(r, example, opts, &mut scratch) != should_hit {
-                    report.failures.push(ExampleFailure {
-                        rule: rule.id.clone(),
-                        outcome: if should_hit {
-                            ExampleOutcome::Missing
-                        } else {
-                            ExampleOutcome::Noisy
-                        },
-                        index: i + 1,
-                        example: example.clone(),
-                        place: rule.origin.clone(),
-                    });
-                }
+                let outcome = match self.matches_example(r, example, opts, &mut scratch) {
+                    None => ExampleOutcome::Unjudged,
+                    Some(hit) if hit == should_hit => continue,
+                    Some(_) if should_hit => ExampleOutcome::Missing,
+                    Some(_) => ExampleOutcome::Noisy,
+                };
+                report.failures.push(ExampleFailure {
+                    rule: rule.id.clone(),
+                    outcome,
+                    list: if should_hit { "hit" } else { "clean" },
+                    index: i + 1,
+                    example: example.clone(),
+                    place: rule.origin.clone(),
+                });
             }
         }
         report
     }
 
-    /// Whether rule `r` counts a hit in the example text.
+    /// Whether rule `r` counts a hit in the example text; `None` when it applies to none of
+    /// the example's conversations.
     fn matches_example(
         &self,
         r: usize,
         example: &str,
         opts: &ParseOptions,
         scratch: &mut Scratch,
-    ) -> bool {
+    ) -> Option<bool> {
         let Ok(parsed) = transcript::parse(example, Format::Text, opts) else {
-            return false;
+            return Some(false);
         };
-        parsed.transcripts.iter().any(|t| {
-            self.check_rule(r, t, example, scratch)
-                .is_some_and(|outcomes| !outcomes.is_empty())
-        })
+        let mut judged = parsed
+            .transcripts
+            .iter()
+            .filter_map(|t| self.check_rule(r, t, example, scratch));
+        let first = judged.next()?;
+        Some(!first.is_empty() || judged.any(|outcomes| !outcomes.is_empty()))
     }
 }

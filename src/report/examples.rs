@@ -1,5 +1,5 @@
 //! `talklint test` output: every failed example, named as ast-grep names them (*Missing*,
-//! *Noisy*), then the totals.
+//! *Noisy*; *Unjudged* for one the rule cannot judge), then the totals.
 
 use crate::engine::{ExampleOutcome, TestReport};
 use std::collections::BTreeSet;
@@ -8,14 +8,19 @@ use std::collections::BTreeSet;
 pub fn render(report: &TestReport) -> String {
     let mut lines = String::new();
     for f in &report.failures {
-        let (name, kind, what) = match f.outcome {
-            ExampleOutcome::Missing => ("Missing", "hit", "did not match"),
-            ExampleOutcome::Noisy => ("Noisy", "clean", "matched"),
+        let (name, what) = match f.outcome {
+            ExampleOutcome::Missing => ("Missing", "did not match"),
+            ExampleOutcome::Noisy => ("Noisy", "matched"),
+            ExampleOutcome::Unjudged => (
+                "Unjudged",
+                "cannot be judged: it lacks the times this rule needs (`[00:00-00:04] Agent: …` \
+                 gives a turn's start and end)",
+            ),
         };
         let at = &f.place;
         lines.push_str(&format!(
-            "{}:{}:{}: {}: {name}: {kind} example {} {what}: {:?}\n",
-            at.file, at.line, at.column, f.rule, f.index, f.example
+            "{}:{}:{}: {}: {name}: {} example {} {what}: {:?}\n",
+            at.file, at.line, at.column, f.rule, f.list, f.index, f.example
         ));
     }
     for id in &report.rules_without_examples {
