@@ -20,6 +20,9 @@ pub(super) struct Place {
     pub report: usize,
     pub offset: u64,
     pub len: usize,
+    /// Where it starts, for errors: 1-based line, and column in bytes.
+    pub line: usize,
+    pub column: usize,
 }
 
 /// One entry of a report, keyed by path (and id).
@@ -253,8 +256,9 @@ impl Index {
             let cut = matches!(&parsed, Err(e) if e.is_eof()) && !line.ends_with(b"\n");
             match parsed {
                 Ok(l) if l.version.is_none() => {
-                    let leading = (line.len() - line.trim_ascii_start().len()) as u64;
-                    self.line(l, report, at + leading, text.len(), &mut total)
+                    let leading = line.len() - line.trim_ascii_start().len();
+                    let start = (at + leading as u64, number, leading + 1);
+                    self.line(l, report, start, text.len(), &mut total)
                         .map_err(|message| MergeError::Invalid {
                             at: format!("{name}:{number}"),
                             message,
@@ -266,7 +270,7 @@ impl Index {
                 // lists (`"skipped": […]`) do not read as a JSONL line's keys.
                 Ok(_) => {}
                 Err(e) if e.is_eof() || is_document(text) => {}
-                Err(e) => return Err(MergeError::json(&format!("{name}:{number}"), &e)),
+                Err(e) => return Err(MergeError::json(name, (number, 1), &e)),
             }
             if !first {
                 let message = match cut {
@@ -283,7 +287,7 @@ impl Index {
             }
             let mut whole = std::mem::take(&mut line);
             input.read_to_end(&mut whole).map_err(cannot)?;
-            return self.document(report, name, at, &whole).map(Some);
+            return self.document(report, name, (at, number), &whole).map(Some);
         }
     }
 
@@ -292,7 +296,7 @@ impl Index {
         &mut self,
         line: Line,
         report: usize,
-        offset: u64,
+        start: (u64, usize, usize),
         len: usize,
         total: &mut Option<Counts>,
     ) -> Result<(), String> {
@@ -311,7 +315,7 @@ impl Index {
                 path: Some(path),
                 id,
                 ..
-            } => self.conversation(path, id, report, offset, len),
+            } => self.conversation(path, id, report, start, len),
             _ => {
                 return Err(
                     "not a line of a talklint report (a conversation, `skipped`, \
@@ -323,12 +327,12 @@ impl Index {
         Ok(())
     }
 
-    /// Reads a JSON report document that starts at byte `base` of the report.
+    /// Reads a JSON report document that starts at byte `base`, line `first_line`, of the report.
     fn document(
         &mut self,
         report: usize,
         name: &str,
-        base: u64,
+        (base, first_line): (u64, usize),
         bytes: &[u8],
     ) -> Result<Counts, MergeError> {
         #[derive(Deserialize)]
@@ -350,13 +354,20 @@ impl Index {
                 ),
             });
         }
+        // Lines counted as the conversations come, once over the document.
+        let (mut counted, mut line, mut line_start) = (0, first_line, 0);
         for raw in doc.conversations {
             let offset = raw.get().as_ptr() as usize - bytes.as_ptr() as usize;
-            let key: Key = serde_json::from_str(raw.get()).map_err(|e| {
-                MergeError::json(&format!("{name}, byte {}", base + offset as u64), &e)
-            })?;
-            let len = raw.get().len();
-            self.conversation(key.path, key.id, report, base + offset as u64, len);
+            for at in memchr::memchr_iter(b'\n', &bytes[counted..offset]) {
+                line += 1;
+                line_start = counted + at + 1;
+            }
+            counted = offset;
+            let column = offset - line_start + 1;
+            let key: Key = serde_json::from_str(raw.get())
+                .map_err(|e| MergeError::json(name, (line, column), &e))?;
+            let start = (base + offset as u64, line, column);
+            self.conversation(key.path, key.id, report, start, raw.get().len());
         }
         let skipped = doc.skipped.into_iter().map(|s| Item::Skipped(s, report));
         self.items.extend(skipped);
@@ -365,12 +376,13 @@ impl Index {
         Ok(doc.summary)
     }
 
+    /// Files a conversation that starts at `(offset, line, column)` of its report.
     fn conversation(
         &mut self,
         path: String,
         id: Option<String>,
         report: usize,
-        offset: u64,
+        (offset, line, column): (u64, usize, usize),
         len: usize,
     ) {
         // Consecutive conversations of one file share its path.
@@ -385,6 +397,8 @@ impl Index {
                 report,
                 offset,
                 len,
+                line,
+                column,
             },
         });
     }

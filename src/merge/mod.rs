@@ -55,14 +55,19 @@ fn reports(first: &str, second: &str, one_report: bool) -> String {
 }
 
 impl MergeError {
-    /// A JSON syntax error at `at` (a report and line), with serde's column.
-    fn json(at: &str, e: &serde_json::Error) -> MergeError {
+    /// A JSON error in a piece of report `name` that starts at `line` and `column`: named at
+    /// its own line and column in the report.
+    fn json(name: &str, (line, column): (usize, usize), e: &serde_json::Error) -> MergeError {
         let text = e.to_string();
         let message = text
             .rfind(" at line ")
             .map_or(text.as_str(), |i| &text[..i]);
+        let (line, column) = match e.line() {
+            0 | 1 => (line, column + e.column().saturating_sub(1)),
+            below => (line + below - 1, e.column()),
+        };
         MergeError::Json {
-            at: format!("{at}:{}", e.column()),
+            at: format!("{name}:{line}:{column}"),
             message: message.into(),
         }
     }
@@ -116,7 +121,7 @@ enum Done {
 /// One entry of a chunk: a conversation's bytes to render (and where they are, for errors), or
 /// an entry ready to write.
 enum Job {
-    Render(Vec<u8>, String),
+    Render(Vec<u8>, At),
     Ready(Done),
 }
 
@@ -214,24 +219,42 @@ fn read(sources: &mut [Source], names: &[String], place: &Place) -> Result<Job, 
             path: name.clone(),
             source,
         })?;
-    Ok(Job::Render(bytes, format!("{name}, byte {}", place.offset)))
+    let at = At {
+        name: name.clone(),
+        line: place.line,
+        column: place.column,
+    };
+    Ok(Job::Render(bytes, at))
+}
+
+/// Where a conversation's JSON starts in its report, for errors.
+struct At {
+    name: String,
+    line: usize,
+    column: usize,
+}
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.name, self.line, self.column)
+    }
 }
 
 /// Reads a conversation back and renders it; gives its rendering and its totals.
 fn render(
     bytes: &[u8],
-    at: &str,
+    at: &At,
     rules: &RuleIndex,
     (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
 ) -> Result<Done, MergeError> {
-    let json = |message: String| MergeError::Json {
-        at: at.into(),
-        message,
-    };
     // One UTF-8 check for the whole object, rather than one per string.
-    let text = std::str::from_utf8(bytes).map_err(|e| json(e.to_string()))?;
-    let written: Written = serde_json::from_str(text).map_err(|e| json(e.to_string()))?;
-    let replay = Replay::new(written, rules, layout, at)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| MergeError::Json {
+        at: at.to_string(),
+        message: e.to_string(),
+    })?;
+    let written: Written = serde_json::from_str(text)
+        .map_err(|e| MergeError::json(&at.name, (at.line, at.column), &e))?;
+    let replay = Replay::new(written, rules, layout, &at.to_string())?;
     let conversation = replay.conversation(redactor);
     let mut summary = Summary::default();
     summary.add(&conversation);

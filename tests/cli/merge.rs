@@ -157,7 +157,7 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
                  \"score\":80,\"passed\":true,\"findings\":[]}\n\
                  {\"summary\":{\"files\":1,\"conversations\":1,\"skipped\":0,\"errors\":0}}\n",
             )],
-            "huge.jsonl, byte 0: a turn count of 1000000000000 is beyond any transcript",
+            "huge.jsonl:1:1: a turn count of 1000000000000 is beyond any transcript",
         ),
         (
             vec![write(
@@ -185,9 +185,11 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
         (
             "\"score\":",
             "\"score\":1000 ,\"was\":",
-            "a score of 1000, outside 0 to 100",
+            "score.json:2:1: a score of 1000, outside 0 to 100",
         ),
         ("\"version\":1", "\"version\":99", "a report of version 99"),
+        // Named at its line in the report, not at a byte.
+        ("\"turns\":", "\"turns\":-3,\"was\":", "turns.json:2:"),
     ];
     for (from, to, expected) in edits {
         let edited = write(
