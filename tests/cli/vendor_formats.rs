@@ -311,6 +311,40 @@ fn csv_splits_conversations_by_id() {
     );
 }
 
+/// Rows that end in CRLF (Excel, RFC 4180) are each read, at their own line and column; a row
+/// with more fields than the header (an unquoted comma in the text) is an error at the extra
+/// field, not text cut short without a word.
+#[test]
+fn csv_rows_ending_in_crlf_are_read_and_an_unquoted_comma_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = dir.path().join("crlf.csv");
+    let rows = "role,text\r\nagent,Hello there\r\n\r\ncustomer,Hi\r\nagent,\"Bye, now\"\r\n";
+    std::fs::write(&crlf, rows).unwrap();
+    let (format, convs) = turns_seen(crlf.to_str().unwrap());
+    assert_eq!(format, "csv");
+    let places: Vec<(&str, u64, u64)> = convs[0]
+        .1
+        .iter()
+        .map(|t| (t.0.as_str(), t.3, t.4))
+        .collect();
+    assert_eq!(
+        places,
+        [("agent", 2, 7), ("customer", 4, 10), ("agent", 5, 8)]
+    );
+    let comma = dir.path().join("comma.csv");
+    std::fs::write(&comma, "role,text\nagent,Thanks for calling, calm down\n").unwrap();
+    let (code, _, err) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--no-config"])
+            .arg(&comma),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("line 2, column 26: this row has 3 fields and the header 2: put a field that holds a comma in double quotes"),
+        "{err}"
+    );
+}
+
 #[test]
 fn sbv_captions() {
     check_turns(

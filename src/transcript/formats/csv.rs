@@ -86,7 +86,8 @@ impl Columns {
 }
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma; a byte-order mark is
-/// skipped and rows may have fewer fields than the header. Also where the body starts in
+/// skipped and rows may have fewer fields than the header (more, unless empty, is an error of
+/// [`parse`]: an unquoted delimiter that would cut the text short). Also where the body starts in
 /// `source`, and the delimiter.
 pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
@@ -129,7 +130,31 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         if !reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
             break;
         }
+        // The reader ends a CRLF row at its CR and passes over the LF (and blank lines) as the
+        // next row begins: the row starts after them.
+        let at = at
+            + source[at..]
+                .bytes()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
         let spans = field_spans(&source[at..], delimiter);
+        if let Some(extra) = spans.get(header.len()).filter(|_| {
+            record
+                .iter()
+                .skip(header.len())
+                .any(|f| !f.trim().is_empty())
+        }) {
+            let line = record.position().map_or(1, |p| p.line() as usize);
+            let column = source[at..at + extra.start].chars().count() + 1;
+            let what = if delimiter == b'\t' { "tab" } else { "comma" };
+            let message = format!(
+                "this row has {} fields and the header {}: put a field that holds a {what} \
+                 in double quotes",
+                record.len(),
+                header.len(),
+            );
+            return Err(ParseError::at(line, column, message));
+        }
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
         let id = field(cols.conversation).map(str::to_string);
         let k = match index.get(&id) {
