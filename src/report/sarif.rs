@@ -131,7 +131,12 @@ fn result(
     );
     json_string(out, uri);
     out.extend_from_slice(b"},\"region\":{\"endColumn\":");
-    int(out, f.end_column.max(f.column));
+    // Not before the start on its line; a region over a line break ends where it ends.
+    let end_column = match f.end_line == f.line {
+        true => f.end_column.max(f.column),
+        false => f.end_column,
+    };
+    int(out, end_column);
     out.extend_from_slice(b",\"endLine\":");
     int(out, f.end_line);
     if let Some(m) = &f.matched {

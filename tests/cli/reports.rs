@@ -40,6 +40,11 @@ fn sarif_is_valid_against_the_official_schema() {
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
         (Some(3), Some(53))
     );
+    // A match over a line break ends where it ends on its last line (it ended at column 53).
+    assert_eq!(
+        (region["endLine"].as_u64(), region["endColumn"].as_u64()),
+        (Some(4), Some(11))
+    );
     assert_eq!(region["snippet"]["text"], "that’s not my\ndepartment");
     assert_eq!(deflection["level"], "error");
     let index = deflection["ruleIndex"].as_u64().unwrap() as usize;
