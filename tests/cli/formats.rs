@@ -78,6 +78,28 @@ fn chat_jsonl_skips_events_and_reads_seconds() {
     );
 }
 
+/// Times in milliseconds under any `*_ms` name (JSON and CSV), and epoch times in seconds or
+/// milliseconds, count from the conversation's first time.
+#[test]
+fn millisecond_and_epoch_times_count_from_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = "[{\"role\": \"agent\", \"text\": \"Calm down.\", \"timestamp_ms\": 1700000005000},\n\
+                {\"role\": \"agent\", \"text\": \"Calm down.\", \"ts\": 1700000009}]";
+    let csv = "role,text,time_ms\nagent,Calm down.,5000\nagent,Calm down.,7500\n";
+    for (name, text, times) in [("t.json", json, [0, 4000]), ("t.csv", csv, [5000, 7500])] {
+        let path = write(dir.path(), name, text);
+        let c = conversation(path.to_str().unwrap());
+        let starts: Vec<u64> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "respect/calm-down")
+            .map(|f| f["start_ms"].as_u64().unwrap())
+            .collect();
+        assert_eq!(starts, times, "{name}: {c}");
+    }
+}
+
 #[test]
 fn teams_vtt_joins_split_cues_and_orders_them() {
     let c = conversation("fixtures/formats/teams.vtt");

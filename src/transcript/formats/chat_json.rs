@@ -122,11 +122,13 @@ impl<'s> Builder<'s> {
                 m.start_timestamp_usec
                     .and_then(|raw| self.clock.epoch_or_offset(micros(raw)?))
             })
-            .or_else(|| m.start.and_then(|raw| self.clock.time(raw, unit)));
+            .or_else(|| m.start.and_then(|raw| self.clock.time(raw, unit)))
+            .and_then(|ms| self.clock.epoch_or_offset(ms));
         let end_ms = m
             .end_millis
             .and_then(millis)
-            .or_else(|| m.end.and_then(|raw| self.clock.time(raw, unit)));
+            .or_else(|| m.end.and_then(|raw| self.clock.time(raw, unit)))
+            .and_then(|ms| self.clock.epoch_or_offset(ms));
         let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,

@@ -44,6 +44,18 @@ const TIME: &[&str] = &[
     "sent_at",
 ];
 const END: &[&str] = &["end", "end_time"];
+/// Columns of milliseconds: the start, and the end.
+const TIME_MS: &[&str] = &[
+    "start_ms",
+    "start_millis",
+    "offset_ms",
+    "timestamp_ms",
+    "time_ms",
+    "start_time_ms",
+    "begin_ms",
+    "ts_ms",
+];
+const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
 const CONVERSATION: &[&str] = &[
     "conversation_id",
     "conversation",
@@ -62,8 +74,9 @@ struct Columns {
     text: usize,
     role: Option<usize>,
     name: Option<usize>,
-    start: Option<usize>,
-    end: Option<usize>,
+    /// The start and end columns, and the unit of their numbers.
+    start: Option<(usize, Unit)>,
+    end: Option<(usize, Unit)>,
     conversation: Option<usize>,
 }
 
@@ -74,12 +87,15 @@ impl Columns {
             .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
             .collect();
         let col = |names: &[&str]| normal.iter().position(|h| names.contains(&h.as_str()));
+        let timed = |seconds: &[&str], millis: &[&str]| {
+            (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
+        };
         Some(Columns {
             text: col(TEXT)?,
             role: col(ROLE),
             name: col(NAME),
-            start: col(TIME),
-            end: col(END),
+            start: timed(TIME, TIME_MS),
+            end: timed(END, END_MS),
             conversation: col(CONVERSATION),
         })
     }
@@ -181,8 +197,12 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         };
         let speaker = name.or(role_label).map(|n| names.get(n));
         let clock = &mut conversations[k].2;
-        let start_ms = field(cols.start).and_then(|t| clock.time_str(t, Unit::Seconds));
-        let end_ms = field(cols.end).and_then(|t| clock.time_str(t, Unit::Seconds));
+        let mut time = |column: Option<(usize, Unit)>| {
+            let (i, unit) = column?;
+            let ms = clock.time_str(field(Some(i))?, unit)?;
+            clock.epoch_or_offset(ms)
+        };
+        let (start_ms, end_ms) = (time(cols.start), time(cols.end));
         conversations[k].1.push(Turn {
             role,
             speaker,

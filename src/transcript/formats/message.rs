@@ -81,7 +81,9 @@ impl<'a> Message<'a> {
             "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
             | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
             | "date_created" => (1 << 12, "start", &mut self.start),
-            "start_millis" | "start_ms" | "startMs" | "offset_ms" | "BeginOffsetMillis" => {
+            "start_millis" | "start_ms" | "startMs" | "offset_ms" | "offsetMs"
+            | "BeginOffsetMillis" | "timestamp_ms" | "timestampMs" | "time_ms" | "timeMs"
+            | "start_time_ms" | "startTimeMs" | "begin_ms" | "beginMs" | "ts_ms" => {
                 (1 << 13, "start_millis", &mut self.start_millis)
             }
             "start_timestamp_usec" => (
@@ -90,7 +92,7 @@ impl<'a> Message<'a> {
                 &mut self.start_timestamp_usec,
             ),
             "end" | "end_time" | "endTime" | "SegmentEndTime" => (1 << 15, "end", &mut self.end),
-            "end_millis" | "end_ms" | "endMs" | "EndOffsetMillis" => {
+            "end_millis" | "end_ms" | "endMs" | "EndOffsetMillis" | "end_time_ms" | "endTimeMs" => {
                 (1 << 16, "end_millis", &mut self.end_millis)
             }
             _ => return None,
