@@ -240,7 +240,8 @@ fn read(
             (None, Some(t)) => {
                 #[derive(Deserialize)]
                 struct Segments<'a> {
-                    #[serde(borrow)]
+                    // The REST API writes camelCase; client libraries snake_case.
+                    #[serde(borrow, alias = "transcriptSegments")]
                     transcript_segments: &'a RawValue,
                 }
                 let s: Segments = from_part(source, t)?;

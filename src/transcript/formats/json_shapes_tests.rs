@@ -81,6 +81,13 @@ fn ccai_api_segments_and_forced_shapes() {
         turns.iter().map(|t| (t.0, t.2)).collect::<Vec<_>>(),
         [(Role::Agent, Some(0)), (Role::Customer, Some(5000))]
     );
+    // The REST API's camelCase reads the same.
+    let camel = src
+        .replace("transcript_segments", "transcriptSegments")
+        .replace("segment_participant", "segmentParticipant")
+        .replace("message_time", "messageTime");
+    let (format, camel_turns) = read(&camel, Format::Json);
+    assert_eq!((format, camel_turns), (Format::GoogleCcai, turns));
     let err = parse(src, Format::Genesys, &ParseOptions::default()).unwrap_err();
     assert!(
         err.message

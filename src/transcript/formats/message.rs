@@ -60,7 +60,8 @@ impl<'a> Message<'a> {
             | "participant_role"
             | "participantRole"
             | "ParticipantRole"
-            | "segment_participant" => (1 << 1, "speaker_role", &mut self.speaker_role),
+            | "segment_participant"
+            | "segmentParticipant" => (1 << 1, "speaker_role", &mut self.speaker_role),
             "Type" => (1 << 2, "Type", &mut self.item_type),
             "speaker" | "author" | "sender" | "from" | "speaker_name" | "DisplayName"
             | "SegmentSpeaker" | "speaker_label" => (1 << 3, "speaker", &mut self.speaker),
@@ -80,7 +81,7 @@ impl<'a> Message<'a> {
             "call_id" => (1 << 11, "call_id", &mut self.call_id),
             "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
             | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
-            | "date_created" => (1 << 12, "start", &mut self.start),
+            | "messageTime" | "date_created" => (1 << 12, "start", &mut self.start),
             "start_millis" | "start_ms" | "startMs" | "offset_ms" | "offsetMs"
             | "BeginOffsetMillis" | "timestamp_ms" | "timestampMs" | "time_ms" | "timeMs"
             | "start_time_ms" | "startTimeMs" | "begin_ms" | "beginMs" | "ts_ms" => {
