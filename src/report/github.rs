@@ -1,9 +1,10 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
-//! line per problem finding, which GitHub shows as an annotation on the file and line.
+//! line per problem finding, and one `::error` per file that could not be read, which GitHub
+//! shows as annotations on the file and line.
 
-use super::{Conversation, Printer};
+use super::{Conversation, FileError, Printer, Skipped};
 use crate::rules::Severity;
-use std::io::Write;
+use std::io::{self, Write};
 
 /// The GitHub annotations printer.
 pub(super) struct Github;
@@ -11,6 +12,28 @@ pub(super) struct Github;
 impl Printer for Github {
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
         conversation(c, out);
+    }
+
+    /// A file that could not be read is an error annotation on it, at its place if known.
+    fn event(
+        &self,
+        w: &mut dyn Write,
+        _skipped: Option<&Skipped>,
+        error: Option<&FileError>,
+    ) -> io::Result<()> {
+        let Some(e) = error else {
+            return Ok(());
+        };
+        let place = e
+            .place()
+            .map(|(line, column)| format!(",line={line},col={column}"))
+            .unwrap_or_default();
+        let file = property(&e.path);
+        writeln!(
+            w,
+            "::error file={file}{place},title=talklint::{}",
+            data(&e.message)
+        )
     }
 }
 

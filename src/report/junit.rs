@@ -1,8 +1,9 @@
-//! JUnit XML (`--format junit`) for CI test tabs: a test suite per file, a test case per
-//! conversation, and a failure carrying the findings when the conversation failed or has
-//! problems at or above `--fail-on`.
+//! JUnit XML (`--format junit`) for CI test tabs: a test suite per conversation (named by its
+//! file, and its id in a file of several) with one test case, a failure carrying the findings
+//! when the conversation failed or has problems at or above `--fail-on`, and a suite in error
+//! for each file that could not be read.
 
-use super::{Conversation, Printer, PrinterOptions, Totals};
+use super::{Conversation, FileError, Printer, PrinterOptions, Totals};
 use crate::rules::Severity;
 use std::io::{self, Write};
 
@@ -29,9 +30,29 @@ impl Printer for Junit {
         conversation(c, super::fails(c, self.fail_at), out);
     }
 
-    fn finish(&self, w: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let mut out = Vec::new();
+        for e in totals.errors {
+            file_error(e, &mut out);
+        }
+        w.write_all(&out)?;
         w.write_all(b"</testsuites>\n")
     }
+}
+
+/// A file that could not be read: a suite of its own whose one case is in error.
+fn file_error(e: &FileError, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"  <testsuite name=\"");
+    xml_into(out, &e.path);
+    out.extend_from_slice(
+        b"\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"",
+    );
+    xml_into(out, &e.path);
+    out.extend_from_slice(b"\" name=\"");
+    xml_into(out, &e.path);
+    out.extend_from_slice(b"\">\n      <error message=\"");
+    xml_into(out, &e.message);
+    out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");
 }
 
 /// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
@@ -49,11 +70,16 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
     super::escape::html_into(out, &text.chars().filter(allowed).collect::<String>());
 }
 
-/// One suite for the conversation's file with one case, failed or not.
+/// One suite for the conversation with one case, failed or not; named by its file, and its id
+/// in a file of several, so that no two suites share a name.
 fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
     xml_into(out, c.path);
+    if let Some(id) = c.id {
+        out.push(b'#');
+        xml_into(out, id);
+    }
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed { b'1' } else { b'0' });
     out.extend_from_slice(b"\" errors=\"0\">\n");

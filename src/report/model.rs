@@ -117,6 +117,17 @@ pub struct FileError {
     pub message: String,
 }
 
+impl FileError {
+    /// The line and column the message starts with, as a parse error's does (`line 3, column
+    /// 7: …`), for reports that point at places.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        let rest = self.message.strip_prefix("line ")?;
+        let (line, rest) = rest.split_once(", column ")?;
+        let (column, _) = rest.split_once(": ")?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    }
+}
+
 /// Builds the report of one evaluated conversation in the text of `lines`, the file's line
 /// cursor: one cursor for all the conversations of a file, so that a file of many conversations
 /// is scanned for line breaks once, not once per conversation. `suppressed` are the suppressed

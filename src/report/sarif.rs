@@ -1,11 +1,11 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
 //! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
-//! message, region (columns in code points) and matched text. Results are streamed like the
-//! other formats.
+//! message, region (columns in code points) and matched text, and an error notification per
+//! file that could not be read. Results are streamed like the other formats.
 
 use super::escape::{int, json_string, json_strings};
 use super::template::{JsonTemplate, write_message};
-use super::{Conversation, Finding, Printer, Totals};
+use super::{Conversation, FileError, Finding, Printer, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -54,9 +54,37 @@ impl Printer for Sarif {
         [b"", if first { &rendered[1..] } else { rendered }]
     }
 
-    fn finish(&self, w: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
-        w.write_all(b"]}]}\n")
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        w.write_all(b"]")?;
+        if !totals.errors.is_empty() {
+            w.write_all(&invocation(totals.errors))?;
+        }
+        w.write_all(b"}]}\n")
     }
+}
+
+/// The run's `invocations`, when files could not be read: one error notification per file, at
+/// its place when known.
+fn invocation(errors: &[FileError]) -> Vec<u8> {
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            let mut location = json!({"artifactLocation": {"uri": uri(&e.path)}});
+            if let Some((line, column)) = e.place() {
+                location["region"] = json!({"startLine": line, "startColumn": column});
+            }
+            json!({
+                "level": "error",
+                "message": {"text": e.message},
+                "locations": [{"physicalLocation": location}],
+            })
+        })
+        .collect();
+    let invocations = json!([{
+        "executionSuccessful": false,
+        "toolExecutionNotifications": notifications,
+    }]);
+    format!(",\"invocations\":{invocations}").into_bytes()
 }
 
 fn level(severity: Severity) -> &'static str {

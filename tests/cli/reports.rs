@@ -93,6 +93,53 @@ fn github_annotations_point_at_the_line() {
     );
 }
 
+/// A file that could not be read is in every CI report, at its place: an error annotation, a
+/// JUnit suite in error, a SARIF tool notification (the run still valid). JUnit suites of one
+/// file's conversations are named apart.
+#[test]
+fn unreadable_files_are_in_ci_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = crate::support::write(
+        dir.path(),
+        "bad.jsonl",
+        "{\"role\":\"agent\",\"text\":\"x\"}\n{\"role\"\n",
+    );
+    let report = |format: &str| {
+        let (code, out, _) = run(check(&["--format", format])
+            .arg(&bad)
+            .arg("fixtures/formats/records.jsonl"));
+        assert_eq!(code, 2, "{format}: {out}");
+        out
+    };
+    let path = bad.display().to_string();
+    let github = report("github");
+    assert!(
+        github.contains(&format!(
+            "::error file={},line=2,col=",
+            path.replace(':', "%3A")
+        )),
+        "{github}"
+    );
+    let junit = report("junit");
+    assert!(
+        junit.contains("errors=\"1\">") && junit.contains("<error message=\"line 2, column"),
+        "{junit}"
+    );
+    let suites = junit
+        .lines()
+        .filter(|l| l.contains("<testsuite name=\"fixtures/formats/records.jsonl#"));
+    assert_eq!(suites.count(), 3, "{junit}");
+    let sarif: Value = serde_json::from_str(&report("sarif")).unwrap();
+    assert_valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["region"]["startLine"], 2,
+        "{note}"
+    );
+}
+
 #[test]
 fn report_snapshots() {
     for format in ["sarif", "github", "json", "jsonl", "junit", "csv", "html"] {
