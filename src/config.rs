@@ -2,6 +2,7 @@
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
 use crate::byte_size::ByteSize;
+use crate::engine::SCORES;
 use crate::rules::Severity;
 use crate::rules::load::Overrides;
 use crate::rules::schema::OneOrMany;
@@ -112,27 +113,38 @@ pub struct ScoringConfig {
     pub pass: Option<i32>,
 }
 
-/// A score a conversation must reach (`scoring.pass`, `min_score`): from 0 to 100, the range
-/// scores are clamped to, since a bar above it fails every conversation. Checked as the number
-/// is read, so that an error points at it.
+/// A score a conversation must reach (`scoring.pass`, `min_score`), or none (`null`): from 0 to
+/// 100, the range scores are clamped to, since a bar above it fails every conversation. Checked
+/// as the number is read, so that an error points at it.
 fn score_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     use serde::de::{Error, Unexpected, Visitor};
     struct Bar;
-    impl Visitor<'_> for Bar {
-        type Value = i32;
+    impl<'de> Visitor<'de> for Bar {
+        type Value = Option<i32>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a score from 0 to 100")
         }
-        fn visit_i64<E: Error>(self, n: i64) -> Result<i32, E> {
-            let bar = i32::try_from(n).ok().filter(|bar| (0..=100).contains(bar));
-            bar.ok_or_else(|| E::invalid_value(Unexpected::Signed(n), &self))
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
         }
-        fn visit_u64<E: Error>(self, n: u64) -> Result<i32, E> {
-            let bar = i32::try_from(n).ok().filter(|bar| (0..=100).contains(bar));
-            bar.ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &self))
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_i32(self)
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Self::Value, E> {
+            let bar = i32::try_from(n).ok().filter(|bar| SCORES.contains(bar));
+            bar.map(Some)
+                .ok_or_else(|| E::invalid_value(Unexpected::Signed(n), &self))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Self::Value, E> {
+            let bar = i32::try_from(n).ok().filter(|bar| SCORES.contains(bar));
+            bar.map(Some)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &self))
         }
     }
-    d.deserialize_i32(Bar).map(Some)
+    d.deserialize_option(Bar)
 }
 
 /// The role of text that names no speaker (`default_role:`, `--default-role`): the roles a

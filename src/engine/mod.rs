@@ -25,7 +25,7 @@ pub use evaluate::{Evaluation, Measures, Outcome, measures};
 pub use examples::{ExampleFailure, ExampleOutcome, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
 use regex::Regex;
-pub use score::Scoring;
+pub use score::{SCORES, Scoring};
 
 /// A phrase list's id in the matcher: every search has its own (its phrases and regexes, its
 /// `unless` phrases, its `near` lists).

@@ -4,6 +4,11 @@
 use super::compile::CompiledRule;
 use super::evaluate::{Evaluation, Outcome};
 use crate::rules::Kind;
+use std::ops::RangeInclusive;
+
+/// Every score there is: a conversation's is clamped to it, and a pass mark outside it would
+/// pass every conversation or none.
+pub const SCORES: RangeInclusive<i32> = 0..=100;
 
 /// How scores are computed and judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +42,7 @@ impl Scoring {
         not_applied: Vec<usize>,
     ) -> Evaluation {
         let total: i32 = outcomes.iter().map(|o| o.points).sum();
-        let score = (self.base + total).clamp(0, 100);
+        let score = (self.base + total).clamp(*SCORES.start(), *SCORES.end());
         let auto_failed = outcomes.iter().any(|o| {
             let rule = &rules[o.rule];
             rule.auto_fail && matches!(rule.kind, Kind::Forbid | Kind::Require)

@@ -180,8 +180,7 @@ impl<'a> Replay<'a> {
         if written.turns > MOST {
             return Err(beyond("a turn count of", written.turns));
         }
-        // A score is clamped to 0..=100 (SPEC §5).
-        if !(0..=100).contains(&written.score) {
+        if !crate::engine::SCORES.contains(&written.score) {
             return Err(invalid(format!(
                 "a score of {}, outside 0 to 100",
                 written.score

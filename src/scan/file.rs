@@ -129,8 +129,8 @@ pub(super) fn check(
         }
     };
     // Lines that end in CR alone are read as lines, a byte for a byte, so places hold.
-    if read::lone_cr(&source) {
-        source = Cow::Owned(read::lone_cr_as_lf(&source));
+    if let Some(lines) = read::lone_cr_as_lf(&source) {
+        source = Cow::Owned(lines);
         how = match how {
             fix::Read::AsIs => fix::Read::CrAsLf,
             left => left,

@@ -57,23 +57,33 @@ pub(super) fn decode<'a>(
     }
 }
 
-/// Whether `text` holds a CR that ends a line alone: classic Mac OS line ends, or a stray in a
-/// file of LF or CRLF lines (where it would hide the next line's speaker in this line's turn).
-pub(super) fn lone_cr(text: &str) -> bool {
+/// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every place
+/// in it is the same place in the file; `None` when it has no such CR. Those are classic Mac OS
+/// line ends, or strays in a file of LF or CRLF lines, where one would hide the next line's
+/// speaker in this line's turn. CRs before an LF (`\r\n`, `\r\r\n` from converting twice) end
+/// one line with it.
+pub(super) fn lone_cr_as_lf(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    memchr::memchr_iter(b'\r', b).any(|at| b.get(at + 1) != Some(&b'\n'))
-}
-
-/// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every
-/// place in it is the same place in the file.
-pub(super) fn lone_cr_as_lf(text: &str) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for at in memchr::memchr_iter(b'\r', text.as_bytes()) {
-        if text.as_bytes().get(at + 1) != Some(&b'\n') {
-            bytes[at] = b'\n';
+    let mut lone = Vec::new();
+    let mut next = 0;
+    for at in memchr::memchr_iter(b'\r', b) {
+        if at < next {
+            continue; // in the run already read
+        }
+        let run = b[at..].iter().take_while(|&&c| c == b'\r').count();
+        next = at + run;
+        if b.get(next) != Some(&b'\n') {
+            lone.extend(at..next);
         }
     }
-    String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole")
+    if lone.is_empty() {
+        return None;
+    }
+    let mut bytes = b.to_vec();
+    for at in lone {
+        bytes[at] = b'\n';
+    }
+    Some(String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
 }
 
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
@@ -257,17 +267,23 @@ pub(super) fn read(
 
 #[cfg(test)]
 mod tests {
-    use super::{lone_cr, lone_cr_as_lf};
+    use super::lone_cr_as_lf;
 
     #[test]
-    fn a_cr_alone_ends_a_line_and_a_crlf_is_left_as_it_is() {
-        for text in ["a\rb\r", "a\nb\rc", "a\r\nb\rc\r\n", "\r"] {
-            assert!(lone_cr(text), "{text:?}");
+    fn a_cr_alone_ends_a_line_and_crs_before_an_lf_do_not() {
+        let read = |text: &str| lone_cr_as_lf(text);
+        assert_eq!(read("a\rb\r").as_deref(), Some("a\nb\n"));
+        assert_eq!(read("a\r\nb\rc\r").as_deref(), Some("a\r\nb\nc\n"));
+        assert_eq!(read("a\r\rb").as_deref(), Some("a\n\nb"));
+        assert_eq!(read("é\rü").as_deref(), Some("é\nü"));
+        for text in [
+            "a\r\nb\r\n",
+            "a\r\r\nb\r\r\n",
+            "a\nb\n",
+            "{\"one\": \"line\"}",
+            "",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
         }
-        for text in ["a\r\nb\r\n", "a\nb\n", "{\"one\": \"line\"}", ""] {
-            assert!(!lone_cr(text), "{text:?}");
-        }
-        assert_eq!(lone_cr_as_lf("a\r\nb\rc\r"), "a\r\nb\nc\n");
-        assert_eq!(lone_cr_as_lf("é\rü"), "é\nü");
     }
 }

@@ -179,6 +179,27 @@ fn lines_that_end_in_cr_alone_are_lines() {
         !c["findings"].to_string().contains("respect/calm-down"),
         "the customer's words are the customer's: {c}"
     );
+    // CRs before an LF end one line with it (`\r\r\n`, CRLF converted twice): the captions'
+    // lines and their numbers are those of the LF file.
+    let lf = std::fs::read_to_string("fixtures/formats/captions.srt")
+        .unwrap()
+        .replace("\r\n", "\n");
+    let doubled = write(dir.path(), "doubled.srt", &lf.replace('\n', "\r\r\n"));
+    let plain = write(dir.path(), "plain.srt", &lf);
+    let places = |c: &Value| {
+        c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["line"].clone(), f["column"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let (doubled, plain) = (
+        default_pack(doubled.to_str().unwrap()),
+        default_pack(plain.to_str().unwrap()),
+    );
+    assert_eq!(places(&doubled), places(&plain), "{doubled}");
+    assert!(!places(&plain).is_empty());
 }
 
 #[test]
