@@ -13,6 +13,11 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// file name stays within the limit), hidden (a walk skips it), and new: a name a killed run
 /// left behind is passed over.
 pub(crate) fn create_beside(target: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
+    create_numbered(target, mode, &NEXT)
+}
+
+/// [`create_beside`], its names numbered by `next`.
+fn create_numbered(target: &Path, mode: u32, next: &AtomicUsize) -> io::Result<(PathBuf, File)> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -20,13 +25,23 @@ pub(crate) fn create_beside(target: &Path, mode: u32) -> io::Result<(PathBuf, Fi
     #[cfg(not(unix))]
     let _ = mode;
     loop {
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let n = next.fetch_add(1, Ordering::Relaxed);
         let temp = target.with_file_name(format!(".talklint-{}-{n}.tmp", std::process::id()));
         match options.open(&temp) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
             opened => return opened.map(|file| (temp, file)),
         }
     }
+}
+
+/// Whether a failure to make or rename a file beside the target means writing in place instead:
+/// the folder refuses new files or renames there, not the disk.
+pub(crate) fn no_room_beside(e: &io::Error) -> bool {
+    use io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem, ResourceBusy};
+    matches!(
+        e.kind(),
+        PermissionDenied | ReadOnlyFilesystem | ResourceBusy
+    )
 }
 
 #[cfg(all(test, unix))]
@@ -37,13 +52,14 @@ mod tests {
     fn a_name_a_killed_run_left_is_passed_over() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
-        let next = NEXT.load(Ordering::Relaxed);
-        for n in next..next + 3 {
+        for n in 0..3 {
             let leftover = format!(".talklint-{}-{n}.tmp", std::process::id());
             std::fs::write(dir.path().join(leftover), "left").unwrap();
         }
-        let (temp, _) = create_beside(&path, 0o600).unwrap();
+        let next = AtomicUsize::new(0);
+        let (temp, _) = create_numbered(&path, 0o600, &next).unwrap();
+        let name = format!(".talklint-{}-3.tmp", std::process::id());
+        assert_eq!(temp, dir.path().join(name));
         assert_eq!(std::fs::read(&temp).unwrap(), b"");
-        assert_eq!(temp.parent(), Some(dir.path()));
     }
 }

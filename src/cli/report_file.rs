@@ -3,7 +3,7 @@
 //! leaves last run's report as it was, never half of a new one.
 
 use super::CliError;
-use crate::beside::create_beside;
+use crate::beside::{create_beside, no_room_beside};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -60,15 +60,30 @@ impl ReportFile {
     pub(super) fn finish(mut self) -> Result<(), CliError> {
         self.writer.flush().map_err(CliError::WriteReport)?;
         if let Some((temp, path)) = &self.beside {
-            // On failure, dropping `self` removes what this report made.
-            std::fs::rename(temp, path).map_err(|source| CliError::CreateReport {
+            // Where the folder refuses the rename (another user's file in a sticky folder, a
+            // file mounted on its own), the report is copied over the file instead. On failure,
+            // dropping `self` removes what this report made.
+            let moved = std::fs::rename(temp, path).or_else(|e| match no_room_beside(&e) {
+                true => copy_into(temp, path),
+                false => Err(e),
+            });
+            moved.map_err(|source| CliError::CreateReport {
                 path: path.display().to_string(),
                 source,
             })?;
+            // A copy leaves the file written beside.
+            let _ = std::fs::remove_file(temp);
         }
         self.beside = None;
         Ok(())
     }
+}
+
+/// Writes the bytes of `from` over the file at `to`, keeping its permissions and owner (which
+/// `fs::copy` would set, and another user may not).
+fn copy_into(from: &Path, to: &Path) -> io::Result<()> {
+    let mut target = File::options().write(true).truncate(true).open(to)?;
+    io::copy(&mut File::open(from)?, &mut target).map(drop)
 }
 
 impl Write for ReportFile {

@@ -3,7 +3,7 @@
 //! sticky folder, a file with hard links, whose other names would keep the old text), the file
 //! is written in place and, if that write fails, its old bytes are written back.
 
-use crate::beside::create_beside;
+use crate::beside::{create_beside, no_room_beside};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -75,16 +75,6 @@ fn in_place(target: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
             "{e}, and writing its old text back failed too ({again}): the file may be cut short"
         )),
     }
-}
-
-/// Whether a failure to make or rename a file beside the target means writing in place instead:
-/// the folder refuses new files or renames there, not the disk.
-fn no_room_beside(e: &io::Error) -> bool {
-    use io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem, ResourceBusy};
-    matches!(
-        e.kind(),
-        PermissionDenied | ReadOnlyFilesystem | ResourceBusy
-    )
 }
 
 /// The number of names the file has.

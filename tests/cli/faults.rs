@@ -333,3 +333,58 @@ fn a_diff_of_many_changed_lines_is_not_a_hang() {
         "one hunk: the changes touch"
     );
 }
+
+/// A report over another user's file in a sticky folder (a shared `/tmp`): the folder refuses
+/// the rename of the report written beside it, so it is copied over the file, whose owner and
+/// permissions stay. Set up as root, run as `nobody`.
+#[cfg(unix)]
+#[test]
+fn a_report_over_another_users_file_in_a_sticky_folder_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id").arg("-u").output();
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output();
+    if !root.is_ok_and(|o| o.stdout == b"0\n") || setpriv.is_err() {
+        return eprintln!("skipped: needs root and setpriv");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let set = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    set(dir.path(), 0o1777);
+    let call = write(dir.path(), "a.txt", "Agent: calm down\n");
+    let shared = write(dir.path(), "shared.json", "last run's report\n");
+    set(&shared, 0o666);
+    // A copy `nobody` may run wherever the build is.
+    let bin = dir.path().join("talklint");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("talklint"), &bin).unwrap();
+    set(&bin, 0o755);
+    let (code, _, err) = run(assert_cmd::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+        .arg(bin)
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            "-o",
+        ])
+        .arg(&shared)
+        .arg(&call));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_to_string(&shared)
+            .unwrap()
+            .starts_with("{\"version\":1")
+    );
+    let meta = std::fs::metadata(&shared).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o666);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        3,
+        "the call, its copy of talklint and the report: nothing left beside it"
+    );
+}

@@ -252,7 +252,11 @@ fn a_score_bar_outside_0_to_100_is_an_error_at_its_place() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert_eq!(code, 1, "the bounds are scores: {err}");
     // No bar, as with other keys: `null` or nothing.
-    write(dir.path(), "talklint.yaml", "scoring: {pass: null}\nmin_score:\n");
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "scoring: {pass: null}\nmin_score:\n",
+    );
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert!(code < 2, "{err}");
     for bar in ["101", "-3"] {
