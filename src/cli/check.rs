@@ -67,7 +67,12 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     };
     let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Outcome::Clean),
+        // `talklint check | head`: a quiet end, unless report files were being written, which
+        // the scan did not finish.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && report_paths.is_empty() => {
+            return Ok(Outcome::Clean);
+        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(CliError::StdoutClosed),
         Err(e) => return Err(CliError::WriteReport(e)),
     };
     drop(outputs);

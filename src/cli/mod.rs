@@ -71,6 +71,10 @@ pub(crate) enum CliError {
     ReportNamedTwice(String),
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
+    #[error(
+        "standard output was closed before the scan ended, so the report files were not written (last run's are as they were)\n  help: read all of standard output, or send it to /dev/null"
+    )]
+    StdoutClosed,
     #[error("cannot write the statistics: {0}")]
     WriteStatistics(io::Error),
     #[error("no loaded rule has id `{id}`{suggestion}; `talklint rules` lists them")]

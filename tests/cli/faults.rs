@@ -388,3 +388,51 @@ fn a_report_over_another_users_file_in_a_sticky_folder_is_written() {
         "the call, its copy of talklint and the report: nothing left beside it"
     );
 }
+
+/// `talklint check --output-json r.json | head`: standard output closed early stops the scan,
+/// and the report files it did not finish are not written: last run's stays, and the exit code
+/// and message say so. Without report files, a closed pipe is a quiet end.
+#[test]
+fn a_closed_standard_output_leaves_no_half_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    for i in 0..300 {
+        write(
+            &calls,
+            &format!("{i}.txt"),
+            &"Agent: calm down, calm down!\n".repeat(20),
+        );
+    }
+    let report = write(dir.path(), "r.json", "last run's report\n");
+    let run_with = |report: Option<&std::path::Path>| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"));
+        cmd.args(["check", "--no-config", "-j1"]);
+        if let Some(path) = report {
+            cmd.arg("--output-json").arg(path);
+        }
+        let mut child = cmd
+            .arg(&calls)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run_with(Some(&report));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("standard output was closed before the scan ended"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "last run's report\n"
+    );
+    assert_eq!(run_with(None).0, Some(0), "a quiet end");
+}
