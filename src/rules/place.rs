@@ -52,9 +52,16 @@ pub(crate) fn locate_example(
     let other = if list == "hit" { "clean" } else { "hit" };
     let end = key(other, start, rule.end).unwrap_or(rule.end);
     let first = example.lines().next().unwrap_or_default();
-    let at = whole(first, &text[start..end])
-        .next()
-        .map_or(start, |at| start + at);
+    // An item's start: after `- `, `[` or `,` (and a quote), or a block scalar's line; not the
+    // same words inside an earlier example.
+    let item_start = |at: &usize| {
+        let line_start = text[..start + at].rfind('\n').map_or(0, |i| i + 1);
+        let before = text[line_start..start + at].trim_end_matches(['"', '\'']);
+        let before = before.trim_end();
+        before.is_empty() || before.ends_with(['-', '[', ','])
+    };
+    let found = whole(first, &text[start..end]).find(item_start);
+    let at = found.map_or(start, |at| start + at);
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
@@ -161,6 +168,10 @@ mod tests {
         assert_eq!(at("hit", "Agent: hi"), Some((9, 14)));
         // Written with escapes: the list's key.
         assert_eq!(at("hit", "Agent: \"x\""), Some((9, 7)));
+        // Not inside an earlier example that holds the same words.
+        let inside =
+            "- id: a/b\n  examples:\n    hit:\n      - I said no wait at all\n      - no wait\n";
+        assert_eq!(locate_example(inside, 1, "hit", "no wait"), Some((5, 9)));
         // Not in the next rule's examples, and nowhere in a rule without any.
         assert_eq!(at("hit", "Agent: yo"), Some((9, 7)));
         assert_eq!(locate_example(text, 10, "hit", "Agent: yo"), Some((11, 23)));
