@@ -192,8 +192,8 @@ mod tests {
             range: range.clone(),
             text: text.to_string(),
         });
-        let (new, applied) = apply(old, edits.collect());
-        unified_diff("f", (old, &new), &applied, None)
+        let applied = apply(old, edits.collect());
+        unified_diff("f", (old, &applied.text), &applied.made, None)
     }
 
     #[test]

@@ -45,10 +45,11 @@ pub(crate) fn edits(
         let Some(matched) = source.get(range.clone()) else {
             continue;
         };
-        out.push(Edit {
-            text: keep_case(matched, replace),
-            range,
-        });
+        let text = keep_case(matched, replace);
+        // A replacement that reads as the match changes nothing: no fix to make or show.
+        if text != matched {
+            out.push(Edit { text, range });
+        }
     }
 }
 
@@ -78,24 +79,48 @@ pub(crate) fn keep_case(matched: &str, replacement: &str) -> String {
     format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
 }
 
-/// `source` with `edits` applied. Of edits that overlap, the one that starts first is made, and
-/// of those that start together the longest (`no problem at all` before `no problem`); the rest
-/// are left out. Returns the text and the edits made, in order.
-pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
-    edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
-    let mut out = String::with_capacity(source.len());
+/// The text a fix writes, and what it did.
+pub(crate) struct Applied {
+    pub text: String,
+    /// The edits made, in order.
+    pub made: Vec<Edit>,
+    /// How many edits were left out because they overlap one that was made.
+    pub overlapping: usize,
+}
+
+/// `source` with `edits` applied, each distinct edit once. Of edits that overlap, the one that
+/// starts first is made, and of those that start together the longest (`no problem at all`
+/// before `no problem`); the rest are left out.
+pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> Applied {
+    let order = |e: &Edit| {
+        (
+            e.range.start,
+            std::cmp::Reverse(e.range.end),
+            e.text.clone(),
+        )
+    };
+    edits.sort_by_cached_key(order);
+    // Two rules that make one edit make it once.
+    edits.dedup();
+    let mut text = String::with_capacity(source.len());
     let mut made: Vec<Edit> = Vec::with_capacity(edits.len());
+    let mut overlapping = 0;
     for e in edits {
         let at = made.last().map_or(0, |m| m.range.end);
         if e.range.start < at || source.get(e.range.clone()).is_none() {
+            overlapping += 1;
             continue;
         }
-        out.push_str(&source[at..e.range.start]);
-        out.push_str(&e.text);
+        text.push_str(&source[at..e.range.start]);
+        text.push_str(&e.text);
         made.push(e);
     }
-    out.push_str(&source[made.last().map_or(0, |m| m.range.end)..]);
-    (out, made)
+    text.push_str(&source[made.last().map_or(0, |m| m.range.end)..]);
+    Applied {
+        text,
+        made,
+        overlapping,
+    }
 }
 
 #[cfg(test)]
@@ -130,11 +155,16 @@ mod tests {
             range: r,
             text: t.into(),
         };
-        let (text, made) = apply(
-            "abc def ghi",
-            vec![e(8..11, "X"), e(0..2, "W"), e(0..3, "Y"), e(1..2, "Z")],
-        );
-        assert_eq!(text, "Y def X");
-        assert_eq!(made, [e(0..3, "Y"), e(8..11, "X")]);
+        let edits = [
+            e(8..11, "X"),
+            e(0..2, "W"),
+            e(0..3, "Y"),
+            e(1..2, "Z"),
+            e(8..11, "X"),
+        ];
+        let applied = apply("abc def ghi", edits.to_vec());
+        assert_eq!(applied.text, "Y def X");
+        assert_eq!(applied.made, [e(0..3, "Y"), e(8..11, "X")]);
+        assert_eq!(applied.overlapping, 2, "W and Z; the second X is the first");
     }
 }

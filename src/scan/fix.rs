@@ -59,10 +59,12 @@ pub(super) fn fix_file(
     if edits.is_empty() {
         return Ok(None);
     }
-    let wanted = edits.len();
-    let (new, applied) = fix::apply(source, edits);
+    let fix::Applied {
+        text: new,
+        made: applied,
+        overlapping,
+    } = fix::apply(source, edits);
     let made = applied.len();
-    let overlapping = wanted - made;
     // The file's own bytes as text: where CRs were read as LFs, the edits fall on the same
     // bytes, and the fixed file keeps its CRs.
     let file_text = match how {
@@ -88,7 +90,7 @@ pub(super) fn fix_file(
         return Ok(Some((new, fixed)));
     }
     let fixed_text = match how {
-        Read::CrAsLf => fix::apply(file_text, applied.clone()).0,
+        Read::CrAsLf => fix::apply(file_text, applied.clone()).text,
         _ => new.clone(),
     };
     let diff = match mode {

@@ -315,10 +315,13 @@ fn a_diff_applies_and_gives_what_fix_writes() {
 /// Two rules' matches in the same words: the longer is replaced, and the other is said to be
 /// left, not dropped without a word.
 #[test]
-fn of_overlapping_fixes_the_longest_is_made_and_the_rest_named() {
+fn of_overlapping_fixes_the_longest_is_made_and_the_rest_counted() {
     let dir = tempfile::tempdir().unwrap();
+    // `fix/same` makes `fix/long`'s edit: one edit, made once, and not counted as left out.
     let rules = "rules:\n  - {id: fix/short, phrases: [no problem], replace: my pleasure}\n  \
-                 - {id: fix/long, phrases: [no problem at all], replace: happy to help}\n";
+                 - {id: fix/long, phrases: [no problem at all], replace: happy to help}\n  \
+                 - {id: fix/same, phrases: [no problem at all], replace: happy to help}\n  \
+                 - {id: fix/noop, phrases: [glad to help], replace: glad to help}\n";
     write(dir.path(), "rules.yaml", rules);
     write(dir.path(), "o.txt", "Agent: No problem at all!\n");
     let (code, out, err) = fix_run(dir.path(), &["--diff", "o.txt"]);
@@ -335,6 +338,10 @@ fn of_overlapping_fixes_the_longest_is_made_and_the_rest_named() {
         fs::read_to_string(dir.path().join("o.txt")).unwrap(),
         "Agent: Happy to help!\n"
     );
+    // A replacement that reads as its match is no fix: nothing to show or say.
+    write(dir.path(), "same.txt", "Agent: Glad to help!\n");
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "--fail-on", "never", "same.txt"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
 }
 
 #[cfg(unix)]
