@@ -43,6 +43,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut builtin_read = false;
+    let mut named = std::collections::HashSet::new();
     for source in sources {
         match source {
             RuleSource::Builtin if std::mem::replace(&mut builtin_read, true) => {}
@@ -53,6 +54,8 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                         .map(|(n, t)| (format!("<default>/{n}"), t.to_string())),
                 );
             }
+            // A path named again (even one that is not there) is passed over.
+            RuleSource::Path(path) if !named.insert(path) => {}
             RuleSource::Path(path) => match rule_files(path) {
                 Ok(paths) => {
                     for p in paths {
