@@ -132,15 +132,6 @@ impl Rule {
     pub fn listens_to(&self, role: Role) -> bool {
         self.roles & role.bit() != 0
     }
-
-    /// The roles the rule listens to, by name.
-    pub fn speaker_names(&self) -> Vec<&'static str> {
-        Role::ALL
-            .iter()
-            .filter(|r| self.listens_to(**r))
-            .map(|r| r.name())
-            .collect()
-    }
 }
 
 /// Every loaded rule, and the fillers their phrases were read without.

@@ -285,7 +285,11 @@ fn a_rule_file_named_twice_is_read_once() {
             .arg("a.txt"))
     };
     let (code, _, err) = check(&["nope.yaml", "nope.yaml"]);
-    assert_eq!((code, err.matches("no such rule file").count()), (2, 1), "{err}");
+    assert_eq!(
+        (code, err.matches("no such rule file").count()),
+        (2, 1),
+        "{err}"
+    );
     let (code, out, err) = check(&["qa", "qa/fix.yaml", "./qa/fix.yaml"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.matches("\"rule\":\"fix/np\"").count(), 1, "{out}");

@@ -134,6 +134,17 @@ fn the_rules_table_says_any_and_keeps_its_columns() {
     );
     let points = lines[0].find("POINTS").unwrap() + "POINTS".len();
     assert!(lines.iter().all(|l| l.len() == points), "{out}");
+    // And so do one rule's page and the JSON listing.
+    let (_, page, _) = run(talklint()
+        .args(["rules", "--no-config", "-r"])
+        .arg(&file)
+        .arg("a/c"));
+    assert!(page.contains("  speaker     any\n"), "{page}");
+    let (_, json, _) = run(talklint()
+        .args(["rules", "--no-config", "-f", "json", "-r"])
+        .arg(&file));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[1]["speaker"], serde_json::json!(["any"]));
 }
 
 /// An example a rule cannot judge (a timing rule, an example without times) tests nothing: it

@@ -11,7 +11,10 @@ use view::RuleView;
 /// One line per rule: id, kind, severity, speaker, points.
 pub fn table(rules: &[&Rule]) -> String {
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
-    let speakers: Vec<String> = rules.iter().map(|r| speaker_label(r, ",")).collect();
+    let speakers: Vec<String> = rules
+        .iter()
+        .map(|r| view::speakers(r.roles).join(","))
+        .collect();
     let said = speakers.iter().map(String::len).max().unwrap_or(0).max(7);
     let mut out = format!(
         "{:width$}  {:7}  {:8}  {:said$}  {:>6}\n",
@@ -28,15 +31,6 @@ pub fn table(rules: &[&Rule]) -> String {
     }
     out.push_str(&format!("{} rules\n", rules.len()));
     out
-}
-
-/// The speakers a rule listens to, joined by `sep`: `any` for every role (`speaker: any`).
-fn speaker_label(r: &Rule, sep: &str) -> String {
-    let names = r.speaker_names();
-    match names.len() == crate::transcript::Role::ALL.len() {
-        true => "any".into(),
-        false => names.join(sep),
-    }
 }
 
 /// Every word sequence each rule's phrases expand to, one per line: `id<TAB>key<TAB>words`,
@@ -210,7 +204,7 @@ pub fn markdown(set: &RuleSet, rules: &[&Rule]) -> String {
             anchor(&r.id),
             r.kind.name(),
             r.severity.name(),
-            speaker_label(r, ", "),
+            view::speakers(r.roles).join(", "),
             r.points
         ));
     }

@@ -102,13 +102,17 @@ pub(super) struct SearchView<'a> {
     pub count: Option<CountView>,
 }
 
-/// The names of the roles in a role set.
+/// The names of the roles in a role set: `any` for every role (`speaker: any`).
 pub(super) fn speakers(roles: u8) -> Vec<&'static str> {
-    Role::ALL
+    let names: Vec<&'static str> = Role::ALL
         .iter()
         .filter(|r| r.bit() & roles != 0)
         .map(|r| r.name())
-        .collect()
+        .collect();
+    match names.len() == Role::ALL.len() {
+        true => vec!["any"],
+        false => names,
+    }
 }
 
 fn texts(phrases: &[Phrase]) -> Vec<&str> {
