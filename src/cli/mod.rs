@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod eval;
 mod generate;
+mod globs;
 mod import;
 mod init;
 mod merge;

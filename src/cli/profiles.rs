@@ -5,7 +5,8 @@
 
 use super::CliError;
 use super::args::CheckArgs;
-use super::settings::{check_globs, profile, walk_globs};
+use super::globs::{check_globs, walk_globs};
+use super::settings::profile;
 use crate::config::{self, Config, Loaded};
 use crate::rules::RuleSet;
 use crate::scan::{self, Profiles, ScanOptions, Selection, normal};

@@ -4,6 +4,7 @@
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
+use super::globs::{check_globs, path_glob, walk_globs};
 use super::rule_set::{config, rule_set};
 use crate::config::{FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
@@ -15,7 +16,7 @@ use crate::rules::{self, RuleSet};
 use crate::scan::{Profile, Profiles, ScanOptions};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
-use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
+use globset::GlobMatcher;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -246,7 +247,7 @@ fn per_path_disable(
 ) -> Result<Vec<(GlobMatcher, Vec<usize>)>, CliError> {
     let mut out = Vec::new();
     for (pattern, names) in &cfg.config.per_path_disable {
-        let glob = Glob::new(pattern).map_err(|source| CliError::Glob {
+        let glob = path_glob(pattern).map_err(|source| CliError::Glob {
             place: String::new(),
             pattern: pattern.clone(),
             source,
@@ -263,64 +264,6 @@ fn per_path_disable(
         out.push((glob.compile_matcher(), picked.unwrap_or_else(all)));
     }
     Ok(out)
-}
-
-/// Compiles a config's globs (`include`, `exclude`, `per_path_disable`), so that a bad one is an
-/// error at its place in the config file.
-pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
-    let c = &cfg.config;
-    let patterns = (c.include.iter().chain(&c.exclude)).chain(c.per_path_disable.keys());
-    for pattern in patterns {
-        if let Err(source) = Glob::new(pattern) {
-            let (line, column) = place::locate(pattern, &cfg.text).unwrap_or((1, 1));
-            return Err(CliError::Glob {
-                place: format!("{}:{line}:{column}: ", cfg.origin()),
-                pattern: pattern.clone(),
-                source,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// The walk's `include` and `exclude` globs, read as ripgrep reads `-g`: a glob that holds a
-/// `/` matches the path below the folder walked, its `*` and `?` stopping at `/` (`a/*.txt` is
-/// not `a/b/c.txt`); one without matches a name at any depth (`*.txt`). An `include` glob that
-/// starts with `!` excludes (`--include '!*.json'`).
-pub(super) fn walk_globs<'a>(
-    include: impl Iterator<Item = &'a String>,
-    exclude: impl Iterator<Item = &'a String>,
-) -> Result<(Option<GlobSet>, Option<GlobSet>), CliError> {
-    let (negated, include): (Vec<&str>, Vec<&str>) = include
-        .map(String::as_str)
-        .partition(|g| g.starts_with('!'));
-    let negated = negated.into_iter().map(|g| &g[1..]);
-    let exclude: Vec<&str> = exclude.map(String::as_str).chain(negated).collect();
-    Ok((glob_set(&include)?, glob_set(&exclude)?))
-}
-
-fn glob_set(patterns: &[&str]) -> Result<Option<GlobSet>, CliError> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let mut b = GlobSetBuilder::new();
-    for &p in patterns {
-        let whole = match p.contains('/') {
-            true => p.trim_start_matches('/').to_string(),
-            false => format!("**/{p}"),
-        };
-        let glob = GlobBuilder::new(&whole).literal_separator(true).build();
-        b.add(glob.map_err(|source| CliError::Glob {
-            place: String::new(),
-            pattern: p.to_string(),
-            source,
-        })?);
-    }
-    Ok(Some(b.build().map_err(|source| CliError::Glob {
-        place: String::new(),
-        pattern: patterns.join(", "),
-        source,
-    })?))
 }
 
 #[cfg(test)]

@@ -240,13 +240,15 @@ fn walk_globs_read_as_ripgrep_reads_them() {
     for name in ["z.txt", "a/x.txt", "a/b/y.txt"] {
         fs::write(dir.path().join(name), TURN).unwrap();
     }
-    let cases: [(&[&str], &[&str]); 6] = [
+    let cases: [(&[&str], &[&str]); 7] = [
         (&["--include", "a/*.txt"], &["a/x.txt"]),
         (&["--include", "/a/**"], &["a/x.txt", "a/b/y.txt"]),
         (&["--include", "*.txt"], &["z.txt", "a/x.txt", "a/b/y.txt"]),
         (&["--include", "y*"], &["a/b/y.txt"]),
         (&["--include", "!a/b/**"], &["z.txt", "a/x.txt"]),
         (&["--exclude", "a/*"], &["z.txt"]),
+        // A trailing `/` names a folder wherever it is, as in `.gitignore`.
+        (&["--exclude", "b/"], &["z.txt", "a/x.txt"]),
     ];
     for (args, expected) in cases {
         assert_eq!(paths_checked(dir.path(), args), set(expected), "{args:?}");

@@ -1,0 +1,75 @@
+//! The globs of the config and the flags (`include`, `exclude`, `per_path_disable`), all read
+//! one way, as ripgrep reads `-g` and git a `.gitignore` line; a bad one is an error at its place
+//! in the config.
+
+use super::CliError;
+use crate::config::Loaded;
+use crate::rules::place;
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+
+/// A glob matched against a path: one that holds a `/` matches the whole path, its `*` and `?`
+/// stopping at `/` (`a/*.txt` is not `a/b/c.txt`, and a leading `/` anchors nothing more); one
+/// without matches a name at any depth (`*.txt`). A trailing `/` is dropped (`archive/` is
+/// `archive`, wherever it is).
+pub(super) fn path_glob(pattern: &str) -> Result<Glob, globset::Error> {
+    let named = pattern
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(pattern);
+    let whole = match named.contains('/') {
+        true => named.trim_start_matches('/').to_string(),
+        false => format!("**/{named}"),
+    };
+    GlobBuilder::new(&whole).literal_separator(true).build()
+}
+
+/// Compiles a config's globs (`include`, `exclude`, `per_path_disable`), so that a bad one is an
+/// error at its place in the config file.
+pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
+    let c = &cfg.config;
+    let patterns = (c.include.iter().chain(&c.exclude)).chain(c.per_path_disable.keys());
+    for pattern in patterns {
+        if let Err(source) = path_glob(pattern) {
+            let (line, column) = place::locate(pattern, &cfg.text).unwrap_or((1, 1));
+            return Err(CliError::Glob {
+                place: format!("{}:{line}:{column}: ", cfg.origin()),
+                pattern: pattern.clone(),
+                source,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The walk's `include` and `exclude` globs (see [`path_glob`]); an `include` glob that starts
+/// with `!` excludes (`--include '!*.json'`).
+pub(super) fn walk_globs<'a>(
+    include: impl Iterator<Item = &'a String>,
+    exclude: impl Iterator<Item = &'a String>,
+) -> Result<(Option<GlobSet>, Option<GlobSet>), CliError> {
+    let (negated, include): (Vec<&str>, Vec<&str>) = include
+        .map(String::as_str)
+        .partition(|g| g.starts_with('!'));
+    let negated = negated.into_iter().map(|g| &g[1..]);
+    let exclude: Vec<&str> = exclude.map(String::as_str).chain(negated).collect();
+    Ok((glob_set(&include)?, glob_set(&exclude)?))
+}
+
+fn glob_set(patterns: &[&str]) -> Result<Option<GlobSet>, CliError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for &p in patterns {
+        b.add(path_glob(p).map_err(|source| CliError::Glob {
+            place: String::new(),
+            pattern: p.to_string(),
+            source,
+        })?);
+    }
+    Ok(Some(b.build().map_err(|source| CliError::Glob {
+        place: String::new(),
+        pattern: patterns.join(", "),
+        source,
+    })?))
+}
