@@ -119,6 +119,34 @@ fn teams_vtt_joins_split_cues_and_orders_them() {
     );
 }
 
+/// Cues of one speaker apart by a long pause are two turns: a window in seconds and a silence
+/// rule see when the words were said (they were one turn from the first cue's start).
+#[test]
+fn a_long_pause_parts_one_speakers_cues() {
+    let dir = tempfile::tempdir().unwrap();
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Agent>Hello there.\n\n\
+               00:00:03.500 --> 00:00:05.000\n<v Agent>How can I help?\n\n\
+               00:10:00.000 --> 00:10:02.000\n<v Agent>Calm down please.\n";
+    let path = write(dir.path(), "long.vtt", vtt);
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - {id: t/early, phrases: [calm down], window: {first_seconds: 30}}\n  \
+         - {id: t/gap, speaker: any, timing: {silence_seconds: 60}}\n",
+    );
+    let (_, v) = json_report(&["-r", rules.to_str().unwrap(), path.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 2, "the first two cues join: {c}");
+    let ours: Vec<(&str, u64)> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("t/"))
+        .map(|f| (f["rule"].as_str().unwrap(), f["start_ms"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(ours, [("t/gap", 600_000)], "{c}");
+}
+
 #[test]
 fn srt_names_and_times() {
     let c = conversation("fixtures/formats/captions.srt");

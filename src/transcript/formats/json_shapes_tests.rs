@@ -47,6 +47,24 @@ fn aws_channel_identification_interleaves_channels() {
     );
 }
 
+/// One speaker's words apart by a long pause are two turns, each at its own time (a word at
+/// 600 s was at 0 s, and inside a first-30-seconds window); punctuation stays with its word.
+#[test]
+fn a_long_pause_parts_one_speakers_words() {
+    let src = r#"{"jobName": "j", "results": {"transcripts": [], "items": [
+        {"type": "pronunciation", "start_time": "0.5", "end_time": "0.9", "alternatives": [{"content": "Hello"}]},
+        {"type": "pronunciation", "start_time": "1.0", "end_time": "1.4", "alternatives": [{"content": "there"}]},
+        {"type": "punctuation", "alternatives": [{"content": "."}]},
+        {"type": "pronunciation", "start_time": "600.0", "end_time": "600.4", "alternatives": [{"content": "Still"}]},
+        {"type": "pronunciation", "start_time": "601.0", "end_time": "601.4", "alternatives": [{"content": "here"}]}]}}"#;
+    let (_, turns) = read(src, Format::Json);
+    let got: Vec<(Option<u64>, &str)> = turns.iter().map(|t| (t.2, t.3.as_str())).collect();
+    assert_eq!(
+        got,
+        [(Some(500), "Hello there."), (Some(600_000), "Still here")]
+    );
+}
+
 #[test]
 fn deepgram_multichannel_words_and_connect_chat_events() {
     let src = r#"{"results": {"channels": [

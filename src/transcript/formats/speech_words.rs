@@ -1,9 +1,11 @@
 //! Speech-to-text output that lists words rather than turns: AWS Transcribe `items`, Deepgram and
 //! AssemblyAI `words`, Google Speech-to-Text `words`. Consecutive words of one speaker become a
-//! turn; each word keeps its place in the file, so a finding points at the word's string.
+//! turn, unless a pause parts them as it parts captions; each word keeps its place in the file,
+//! so a finding points at the word's string.
 
 use super::chat_json::parse_messages;
 use super::json_text::{Clock, Unit, from_part, string, text_of};
+use super::subtitle::JOIN_PAUSE_MS;
 use crate::transcript::roles::Names;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -33,7 +35,12 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
             continue;
         };
         let len = text.as_str(source).len();
-        let continues = w.joins || current.as_ref() == Some(&w.speaker);
+        // A pause longer than captions' parts one speaker's words into two turns.
+        let paused = |t: &Turn| {
+            (t.end_ms.zip(w.start_ms)).is_some_and(|(end, start)| start > end + JOIN_PAUSE_MS)
+        };
+        let continues =
+            w.joins || (current.as_ref() == Some(&w.speaker) && !turns.last().is_some_and(paused));
         if let (true, Some(turn)) = (continues, turns.last_mut())
             && let TurnText::Decoded(d) = &mut turn.text
         {

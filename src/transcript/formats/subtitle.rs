@@ -1,7 +1,8 @@
 //! WebVTT, SRT and SBV captions. A cue's speaker comes from a `<v Name>` voice span (Teams) or a
 //! `Name:` prefix (Zoom, many SRT files); markup (`<i>`, `<c.x>`, inline timestamps) is stripped
 //! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
-//! across cues still matches. Cues are ordered by start time (Teams writes some out of order).
+//! across cues still matches, unless a pause parts them. Cues are ordered by start time (Teams
+//! writes some out of order).
 
 use super::lines::lines;
 use super::markup::entity;
@@ -255,13 +256,24 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
     ok.then(|| (name, after.trim_start()))
 }
 
-/// Joins consecutive cues of the same speaker into turns.
+/// The longest pause between two cues of one speaker that still joins them into one turn:
+/// captioners cut a sentence every few seconds with no pause, and a longer pause is one that
+/// windows and `timing` rules should see.
+pub(crate) const JOIN_PAUSE_MS: u64 = 2_000;
+
+/// Joins consecutive cues of the same speaker into turns, unless a pause of more than
+/// [`JOIN_PAUSE_MS`] parts them.
 fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
     let mut turns: Vec<Turn> = Vec::new();
     let mut last_speaker: Option<Option<&str>> = None;
     let mut speakers = Speakers::default();
     for cue in cues {
+        let paused = |t: &Turn| {
+            t.end_ms
+                .is_some_and(|end| cue.start_ms > end + JOIN_PAUSE_MS)
+        };
         if last_speaker.as_ref() == Some(&cue.speaker)
+            && !turns.last().is_some_and(paused)
             && let Some(TurnText::Decoded(prev)) = turns.last_mut().map(|t| &mut t.text)
         {
             let at = cue.text.source_start();
