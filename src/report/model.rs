@@ -243,7 +243,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .iter()
             .filter(|t| t.role == Role::Agent)
             .find_map(|t| t.speaker.as_deref())
-            .filter(|label| crate::transcript::roles::is_name(label)),
+            .and_then(crate::transcript::roles::person),
         score: eval.score,
         passed: eval.passed,
         findings,

@@ -172,6 +172,20 @@ impl Names {
     }
 }
 
+/// The person a speaker label names, without a leading role word (`Agent Smith` and `Smith` are
+/// Smith, so one agent's conversations count together); the label itself when what follows the
+/// role word names no one (`Agent 7`); `None` when the label names no person (see [`is_name`]).
+pub fn person(label: &str) -> Option<&str> {
+    let label = crate::text::blank::trim(label);
+    let is_separator = |c: char| c.is_whitespace() || matches!(c, '_' | '-' | '#');
+    let after_role = label
+        .split_once(is_separator)
+        .filter(|(first, _)| builtin(&first.to_lowercase()).is_some())
+        .map(|(_, rest)| rest.trim_start_matches(is_separator))
+        .filter(|rest| is_name(rest));
+    after_role.or_else(|| is_name(label).then_some(label))
+}
+
 /// Whether a speaker label names a person: not a role word, and not a label a diariser or a
 /// platform gives in place of a name (`spk_0`, `Speaker 2`, `A`, `2`, an author id, Genesys's
 /// `internal`).
@@ -309,5 +323,16 @@ mod tests {
         ] {
             assert!(!is_name(label), "{label}");
         }
+    }
+
+    #[test]
+    fn a_person_is_named_without_the_role_word_before_the_name() {
+        assert_eq!(person("Agent Smith"), Some("Smith"));
+        assert_eq!(person(" agent_Kim Park "), Some("Kim Park"));
+        assert_eq!(person("Smith"), Some("Smith"));
+        assert_eq!(person("Agent 7"), Some("Agent 7"), "numbered agents stay apart");
+        assert_eq!(person("Speaker of the house"), Some("Speaker of the house"));
+        assert_eq!(person("Agent"), None);
+        assert_eq!(person("spk_0"), None);
     }
 }
