@@ -330,7 +330,11 @@ mod tests {
         assert_eq!(person("Agent Smith"), Some("Smith"));
         assert_eq!(person(" agent_Kim Park "), Some("Kim Park"));
         assert_eq!(person("Smith"), Some("Smith"));
-        assert_eq!(person("Agent 7"), Some("Agent 7"), "numbered agents stay apart");
+        assert_eq!(
+            person("Agent 7"),
+            Some("Agent 7"),
+            "numbered agents stay apart"
+        );
         assert_eq!(person("Speaker of the house"), Some("Speaker of the house"));
         assert_eq!(person("Agent"), None);
         assert_eq!(person("spk_0"), None);

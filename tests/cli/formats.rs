@@ -230,6 +230,24 @@ fn lines_that_end_in_cr_alone_are_lines() {
     assert!(!places(&plain).is_empty());
 }
 
+/// `Note:` in an agent's turn is the agent's words, which agent rules judge; it is no speaker.
+#[test]
+fn a_note_goes_on_with_its_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: I will check.\nNote: that is not my department\nCustomer: ok\n";
+    let c = default_pack(write(dir.path(), "note.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&2.into(), &0.into()),
+        "{c}"
+    );
+    let f = finding(&c, "ownership/closed-door");
+    assert_eq!(
+        (&f["role"], &f["line"], &f["column"]),
+        (&"agent".into(), &2.into(), &7.into())
+    );
+}
+
 #[test]
 fn markdown_script_is_one_agent_turn() {
     let c = conversation("fixtures/formats/script.md");

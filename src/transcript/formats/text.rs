@@ -103,6 +103,29 @@ fn is_label(label: &str) -> bool {
     words <= 4
 }
 
+/// Words that end in a colon in a turn's text and name no speaker (`Note: the refund is sent`).
+const NOTE_WORDS: &[&str] = &[
+    "also",
+    "btw",
+    "edit",
+    "example",
+    "fyi",
+    "important",
+    "note",
+    "p.s",
+    "p.s.",
+    "ps",
+    "re",
+    "subject",
+    "tip",
+    "update",
+    "warning",
+];
+
+fn is_note_word(label: &str) -> bool {
+    label.len() <= 10 && NOTE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(label))
+}
+
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
 /// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
 /// link targets), are left out of the turns; the directives are returned with the transcript.
@@ -122,10 +145,16 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     let is_hidden = |at: usize| hidden::covers(&hidden, at);
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
+    // `Note: …` or `PS: …` goes on with the turn it is in, unless `roles:` names it.
+    let speaks = |o: &Opening| !is_note_word(o.label) || opts.roles.knows(o.label);
     found.extend(
         lines(source)
             .filter(|l| !is_hidden(l.start))
-            .filter_map(|l| opening(l.text, l.start).map(|o| (l.start, o))),
+            .filter_map(|l| {
+                opening(l.text, l.start)
+                    .filter(speaks)
+                    .map(|o| (l.start, o))
+            }),
     );
     let spoken = lines(source)
         .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
@@ -219,6 +248,19 @@ mod tests {
         assert_eq!(t[0].3, "Hello there\nhow are you?");
         assert_eq!(t[1].0, Role::Customer);
         assert_eq!(t[1].3, "fine");
+    }
+
+    #[test]
+    fn a_note_in_a_turn_is_no_speaker() {
+        let t = turns("Agent: I will check.\nNote: that is not my department\nCustomer: ok\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].0, t[0].3.as_str()),
+            (
+                Role::Agent,
+                "I will check.\nNote: that is not my department"
+            )
+        );
     }
 
     #[test]
