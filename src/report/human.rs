@@ -93,7 +93,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             (Kind::Require, None) => Missing::FromWindow,
             (_, None) => Missing::AtTurn,
         };
-        snippet(f, missing, &name, source, c.redactor, &renderer, out);
+        snippet(f, missing, (c.path, c.id), source, c.redactor, &renderer, out);
     }
     if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
         return;
@@ -198,7 +198,7 @@ fn pieces<'t>(
 fn snippet(
     f: &Finding,
     missing: Missing,
-    name: &str,
+    (path, id): (&str, Option<&str>),
     source: &str,
     redactor: Option<&Redactor>,
     renderer: &Renderer,
@@ -236,6 +236,10 @@ fn snippet(
     let span = before.len()..before.len() + hit.len();
     let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
     let label = points_label(f, missing);
+    // `--> PATH:LINE:COLUMN`, which editors and terminals open; a conversation of a file of
+    // several is named below the snippet.
+    let name = escape_name(path);
+    let conversation = id.map(|id| format!("in conversation {}", escape_name(id)));
     let message_text = f.message.text();
     let title = escape_controls(&message_text);
     let mut snippet = Snippet::source(&text)
@@ -246,9 +250,12 @@ fn snippet(
     // So would a token that masks personal data before the match.
     let cut = shown.cut_before || masked_before;
     if !cut {
-        snippet = snippet.origin(name);
+        snippet = snippet.origin(&name);
     }
     let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
+    if let Some(conversation) = &conversation {
+        message = message.footer(Level::Note.title(conversation));
+    }
     if let Some(help) = f.suggestion {
         message = message.footer(Level::Help.title(help));
     }
