@@ -44,9 +44,10 @@ const BUILTIN: [(&str, &str, Check); 6] = [
         "[PHONE]",
         Check::Phone,
     ),
-    // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567`, `020 7946 0958`.
+    // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567` (with North America's
+    // `1-` before them: `1-800-555-0199`), `020 7946 0958`.
     (
-        r"(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b|\b0\d{2,4}[ -]\d{3,4}[ -]\d{3,4}\b",
+        r"(?:\b1[ .-]?)?(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b|\b0\d{2,4}[ -]\d{3,4}[ -]\d{3,4}\b",
         "[PHONE]",
         Check::None,
     ),
@@ -238,6 +239,7 @@ mod tests {
         assert_eq!(masked("call +44 20 7946 0958 now"), "call [PHONE] now");
         assert_eq!(masked("call +14155552671."), "call [PHONE].");
         assert_eq!(masked("call (555) 123-4567"), "call [PHONE]");
+        assert_eq!(masked("call 1-800-555-0199 or 1 (800) 555-0199"), "call [PHONE] or [PHONE]");
         assert_eq!(masked("call 555-123-4567"), "call [PHONE]");
         assert_eq!(masked("call 020 7946 0958"), "call [PHONE]");
         assert_eq!(masked("ssn 123-45-6789"), "ssn [SSN]");

@@ -26,14 +26,15 @@ rules:
 const CALLS: &str = "\
 Agent: Please calm down, I have your card 4111 1111 1111 1111 here.
 Customer: ok
-Agent: calm down, mail jo.doe@example.com or call +44 20 7946 0958.
+Agent: calm down, mail jo.doe@example.com or call +44 20 7946 0958 or 1-800-555-0199.
 Customer: fine
 Agent: ssn 123-45-6789, iban GB82 WEST 1234 5698 7654 32, calm down, ref 1234 5678 9012 3456, account ACC-991.
 ";
 
 /// Personal data of [`CALLS`], as it must never appear in a redacted report.
-const PERSONAL: [&str; 6] = [
+const PERSONAL: [&str; 7] = [
     "4111",
+    "or 1-",
     "jo.doe",
     "example.com",
     "7946",
