@@ -95,9 +95,23 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference: `/` separators kept, the characters URIs reserve escaped.
+/// A path as a URI reference: `/` separators kept, the characters URIs reserve escaped; an
+/// absolute path is a `file://` URI (`C:\x` as `file:///C:/x`), which a viewer can open.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+    let mut out = String::with_capacity(path.len() + 8);
+    let drive = path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
+    let path = match (path.starts_with('/'), drive) {
+        (true, _) => {
+            out.push_str("file://");
+            path.to_string()
+        }
+        (false, true) => {
+            out.push_str("file:///");
+            out.push_str(&path[..2]);
+            path[2..].replace('\\', "/")
+        }
+        (false, false) => path.to_string(),
+    };
     for b in path.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
@@ -216,5 +230,7 @@ mod tests {
     fn paths_become_uri_references() {
         assert_eq!(uri("calls/day 1/a#b.txt"), "calls/day%201/a%23b.txt");
         assert_eq!(uri("é.txt"), "%C3%A9.txt");
+        assert_eq!(uri("/tmp/a b.txt"), "file:///tmp/a%20b.txt");
+        assert_eq!(uri("C:\\calls\\a.txt"), "file:///C:/calls/a.txt");
     }
 }

@@ -134,6 +134,8 @@ fn unreadable_files_are_in_ci_reports() {
     let invocation = &sarif["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     let note = &invocation["toolExecutionNotifications"][0];
+    let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
+    assert!(uri.unwrap().starts_with("file:///"), "an absolute path is a file URI: {note}");
     assert_eq!(
         note["locations"][0]["physicalLocation"]["region"]["startLine"], 2,
         "{note}"
