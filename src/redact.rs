@@ -239,7 +239,10 @@ mod tests {
         assert_eq!(masked("call +44 20 7946 0958 now"), "call [PHONE] now");
         assert_eq!(masked("call +14155552671."), "call [PHONE].");
         assert_eq!(masked("call (555) 123-4567"), "call [PHONE]");
-        assert_eq!(masked("call 1-800-555-0199 or 1 (800) 555-0199"), "call [PHONE] or [PHONE]");
+        assert_eq!(
+            masked("call 1-800-555-0199 or 1 (800) 555-0199"),
+            "call [PHONE] or [PHONE]"
+        );
         assert_eq!(masked("call 555-123-4567"), "call [PHONE]");
         assert_eq!(masked("call 020 7946 0958"), "call [PHONE]");
         assert_eq!(masked("ssn 123-45-6789"), "ssn [SSN]");

@@ -28,7 +28,9 @@ pub(crate) enum Command {
     Check(Box<CheckArgs>),
     /// Run the examples embedded in rules; exit 0 when all pass, 1 when any fails.
     Test(TestArgs),
-    /// List the loaded rules, or show one.
+    /// List the loaded rules, or show one (also as `talklint rule ID`, as ruff says it, and
+    /// `talklint explain ID`).
+    #[command(alias = "rule", alias = "explain")]
     Rules(RulesArgs),
     /// Write a starter talklint.yaml in the current folder.
     Init,

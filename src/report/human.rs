@@ -93,7 +93,15 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             (Kind::Require, None) => Missing::FromWindow,
             (_, None) => Missing::AtTurn,
         };
-        snippet(f, missing, (c.path, c.id), source, c.redactor, &renderer, out);
+        snippet(
+            f,
+            missing,
+            (c.path, c.id),
+            source,
+            c.redactor,
+            &renderer,
+            out,
+        );
     }
     if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
         return;

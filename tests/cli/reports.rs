@@ -135,7 +135,10 @@ fn unreadable_files_are_in_ci_reports() {
     assert_eq!(invocation["executionSuccessful"], false);
     let note = &invocation["toolExecutionNotifications"][0];
     let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
-    assert!(uri.unwrap().starts_with("file:///"), "an absolute path is a file URI: {note}");
+    assert!(
+        uri.unwrap().starts_with("file:///"),
+        "an absolute path is a file URI: {note}"
+    );
     assert_eq!(
         note["locations"][0]["physicalLocation"]["region"]["startLine"], 2,
         "{note}"

@@ -120,13 +120,19 @@ fn a_finding_without_a_match_is_labelled_by_its_kind() {
 /// editors open, and its conversation is named in a note; the score line names it as before.
 #[test]
 fn a_finding_in_a_file_of_conversations_points_at_a_place_an_editor_opens() {
-    let (_, out, _) = run(talklint().args([
-        "check",
-        "--no-config",
-        "fixtures/formats/records.jsonl",
-    ]));
-    assert!(out.contains(" --> fixtures/formats/records.jsonl:1:176\n"), "{out}");
-    assert!(out.contains("  = note: in conversation call-001\n"), "{out}");
-    assert!(out.contains("fixtures/formats/records.jsonl#call-001: score"), "{out}");
+    let (_, out, _) =
+        run(talklint().args(["check", "--no-config", "fixtures/formats/records.jsonl"]));
+    assert!(
+        out.contains(" --> fixtures/formats/records.jsonl:1:176\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  = note: in conversation call-001\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fixtures/formats/records.jsonl#call-001: score"),
+        "{out}"
+    );
     assert!(!out.contains("records.jsonl#call-001:1:"), "{out}");
 }

@@ -166,3 +166,17 @@ fn an_example_without_the_times_its_rule_needs_is_unjudged() {
     assert!(out.contains(&unjudged), "{out}");
     assert!(out.contains("3 examples: 2 passed, 1 failed"), "{out}");
 }
+
+/// `talklint rule ID` (ruff's word) and `talklint explain ID` show one rule as `rules ID` does.
+#[test]
+fn rule_and_explain_show_one_rule() {
+    let (_, page, _) = run(talklint().args(["rules", "--no-config", "respect/calm-down"]));
+    for word in ["rule", "explain"] {
+        let (code, out, err) = run(talklint().args([word, "--no-config", "respect/calm-down"]));
+        assert_eq!((code, &out), (0, &page), "{word}: {err}");
+    }
+    assert!(
+        page.starts_with("respect/calm-down\n  kind        forbid"),
+        "{page}"
+    );
+}

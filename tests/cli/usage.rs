@@ -10,7 +10,7 @@ fn a_mistyped_command_is_named_not_read_as_a_path() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("`chekc` is not a talklint command"), "{err}");
     assert!(err.contains("did you mean `check`?"), "{err}");
-    let (code, _, err) = run(talklint().args(["rule"]));
+    let (code, _, err) = run(talklint().args(["rulse"]));
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `rules`?"), "{err}");
     // An existing path with a command-like name is still checked.
