@@ -262,6 +262,23 @@ fn markdown_script_is_one_agent_turn() {
     );
 }
 
+/// In a Markdown script, HTML comments and inline code are notes to its writer, not speech.
+#[test]
+fn markdown_comments_and_inline_code_are_not_spoken() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "Thanks for waiting. <!-- never say calm down -->\nUse `calm down` nowhere.\n\
+              <!--\nthat's not my department\n-->\nAnd please calm down.\n";
+    let c = default_pack(write(dir.path(), "macro.md", md).to_str().unwrap());
+    let problems: Vec<(&str, u64)> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "forbid")
+        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(problems, [("respect/calm-down", 6)], "{c}");
+}
+
 #[test]
 fn input_format_overrides_detection() {
     let (_, v) = json_report(&["--input-format", "text", "fixtures/formats/chat.jsonl"]);

@@ -1,5 +1,5 @@
 //! Text that stands in a text file but is not spoken: directive comments, and in Markdown
-//! scripts headings, front matter, code blocks and link targets. Turns keep their place in the
+//! scripts headings, front matter, code, HTML comments and link targets. Turns keep their place in the
 //! source; their text skips these bytes (a turn that held only them is dropped).
 
 use super::lines::lines;
@@ -68,8 +68,9 @@ fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
 /// What a Markdown file holds besides what is said.
 #[derive(Debug, Default)]
 pub(crate) struct Markdown {
-    /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), fenced
-    /// code blocks, and link targets (`](url)`, the URL of `[text](url)`). Sorted by start.
+    /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), code
+    /// (fenced blocks and inline spans), HTML comments, and link targets (`](url)`, the URL of
+    /// `[text](url)`). Sorted by start.
     pub unspoken: Vec<Range<usize>>,
     /// Code: fenced blocks and inline spans (`` `…` ``), where a directive is an example, not an
     /// instruction. Sorted by start.
@@ -103,20 +104,39 @@ pub(crate) fn markdown(source: &str) -> Markdown {
             fence = Some((line.start, run));
             continue;
         }
+        let spans = code.len();
+        inline_code(line.text, line.start, &mut code);
         if is_heading(t) {
             out.push(whole);
         } else {
             link_targets(line.text, line.start, &mut out);
+            out.extend(code[spans..].iter().cloned());
         }
-        inline_code(line.text, line.start, &mut code);
     }
     if let Some((start, _)) = fence {
         out.push(start..source.len());
         code.push(start..source.len());
     }
+    comments(source, &code, &mut out);
+    out.sort_by_key(|r| r.start);
     Markdown {
         unspoken: out,
         code,
+    }
+}
+
+/// HTML comments (`<!-- … -->`, over lines too) outside code: notes to the writer, not speech.
+/// An unclosed one runs to the end, as in HTML.
+fn comments(source: &str, code: &[Range<usize>], out: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(open) = source[from..].find("<!--").map(|i| from + i) {
+        let end = source[open + 4..]
+            .find("-->")
+            .map_or(source.len(), |i| open + 4 + i + 3);
+        if !covers(code, open) {
+            out.push(open..end);
+        }
+        from = end.max(open + 4);
     }
 }
 
@@ -235,6 +255,25 @@ mod tests {
             turns[0].text(src).to_string()
         };
         assert_eq!(said, "Say [this] now.\n#1 tip");
+    }
+
+    #[test]
+    fn comments_and_inline_code_are_not_spoken() {
+        let src = "Agent: say `calm down` <!-- calm\ndown --> ok\n`<!-- x -->` then <!-- open";
+        let hidden: Vec<&str> = markdown(src)
+            .unspoken
+            .iter()
+            .map(|r| &src[r.clone()])
+            .collect();
+        assert_eq!(
+            hidden,
+            [
+                "`calm down`",
+                "<!-- calm\ndown -->",
+                "`<!-- x -->`",
+                "<!-- open"
+            ]
+        );
     }
 
     #[test]
