@@ -176,13 +176,15 @@ impl Names {
 /// Smith, so one agent's conversations count together); the label itself when what follows the
 /// role word names no one (`Agent 7`); `None` when the label names no person (see [`is_name`]).
 pub fn person(label: &str) -> Option<&str> {
-    let label = crate::text::blank::trim(label);
-    let is_separator = |c: char| c.is_whitespace() || matches!(c, '_' | '-' | '#');
-    let after_role = label
-        .split_once(is_separator)
-        .filter(|(first, _)| builtin(&first.to_lowercase()).is_some())
-        .map(|(_, rest)| rest.trim_start_matches(is_separator))
-        .filter(|rest| is_name(rest));
+    let label = label.trim_ascii();
+    // Asked once per conversation: a byte scan finds the first word's end.
+    let separator = |b: u8| matches!(b, b' ' | b'\t' | b'_' | b'-' | b'#');
+    let after_role = label.bytes().position(separator).and_then(|at| {
+        let mut buf = [0u8; 32];
+        builtin(&trimmed_lowercase(&label[..at], &mut buf))?;
+        let rest = label[at..].trim_start_matches(|c: char| c.is_ascii() && separator(c as u8));
+        is_name(rest).then_some(rest)
+    });
     after_role.or_else(|| is_name(label).then_some(label))
 }
 

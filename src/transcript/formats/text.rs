@@ -103,27 +103,34 @@ fn is_label(label: &str) -> bool {
     words <= 4
 }
 
-/// Words that end in a colon in a turn's text and name no speaker (`Note: the refund is sent`).
-const NOTE_WORDS: &[&str] = &[
-    "also",
-    "btw",
-    "edit",
-    "example",
-    "fyi",
-    "important",
-    "note",
-    "p.s",
-    "p.s.",
-    "ps",
-    "re",
-    "subject",
-    "tip",
-    "update",
-    "warning",
-];
-
+/// Whether `label` is a word that ends in a colon in a turn's text and names no speaker (`Note:
+/// the refund is sent`, `PS:`, `FYI:`), in any case. Asked of every label, so matched on a
+/// lowercase copy on the stack.
 fn is_note_word(label: &str) -> bool {
-    label.len() <= 10 && NOTE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(label))
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..label.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(label.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"also"
+            | b"btw"
+            | b"edit"
+            | b"example"
+            | b"fyi"
+            | b"important"
+            | b"note"
+            | b"p.s"
+            | b"p.s."
+            | b"ps"
+            | b"re"
+            | b"subject"
+            | b"tip"
+            | b"update"
+            | b"warning"
+    )
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
