@@ -5,4 +5,5 @@ pub(crate) mod blank;
 pub mod canon;
 pub(crate) mod controls;
 pub mod lines;
+pub mod links;
 pub mod words;

@@ -94,6 +94,8 @@ pub struct Scratch {
     anchors: Vec<(u32, u32)>,
     /// (first symbol index, turn index) of each scanned turn.
     turn_starts: Vec<(usize, usize)>,
+    /// The web and e-mail addresses of the turn being read.
+    links: Vec<std::ops::Range<usize>>,
     regexes: RegexScratch,
 }
 
@@ -116,7 +118,7 @@ impl Matcher {
                 }
                 stream.push(BREAK, 0, 0);
                 scratch.turn_starts.push((stream.len(), i));
-                self.vocab.symbolize(text, 0, stream);
+                self.vocab.symbolize_turn(text, stream, &mut scratch.links);
             }
         }
         if let Some(ac) = &self.automaton {

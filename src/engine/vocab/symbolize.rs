@@ -7,6 +7,32 @@ use crate::text::canon;
 use crate::text::words::Words;
 
 impl Vocab {
+    /// Appends the symbols of a turn's `text` to `stream`, each web or e-mail address as one
+    /// word: `link` or `email`. The words written in an address are no one's, and no phrase
+    /// runs through one; that a link was given is (`here is the link`, a pointer to help).
+    /// `links` is a buffer for the addresses found.
+    pub fn symbolize_turn(
+        &self,
+        text: &str,
+        stream: &mut SymbolStream,
+        links: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        links.clear();
+        crate::text::links::find(text, links);
+        let mut at = 0;
+        for link in links.iter() {
+            self.symbolize(&text[at..link.start], at as u32, stream);
+            let word = match text[link.clone()].contains("://") {
+                true => "link",
+                false => "email",
+            };
+            let sym = self.symbol(word).unwrap_or(OTHER);
+            stream.push(sym, link.start as u32, link.end as u32);
+            at = link.end;
+        }
+        self.symbolize(&text[at..], at as u32, stream);
+    }
+
     /// Appends the symbols of `text` to `stream`, and for each symbol its byte range in `text`
     /// shifted by `base`.
     ///

@@ -1,0 +1,91 @@
+//! Web and e-mail addresses in a turn's text: written, not said. A help-article link such as
+//! `https://help.example.com/why-is-this-not-my-fault` or an address such as
+//! `calm.down@example.com` holds words no one spoke, so the matcher reads each address as one
+//! word that no phrase holds.
+
+use std::ops::Range;
+
+/// Appends to `out` the byte ranges of the addresses in `text`, in order and apart: from a
+/// `scheme://`, or from an e-mail address's local part and `@`, to the end of the token (a run
+/// of bytes that are no blank, bracket, quote or comma), when an e-mail domain holds a dot. A
+/// handle (`@support`) is no address.
+pub fn find(text: &str, out: &mut Vec<Range<usize>>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(b'@', b':', &b[from..]).map(|i| from + i) {
+        let web = b[at] == b':';
+        // The scheme's or the local part's bytes: an address starts at them, not at a word
+        // joined to it by a no-break space or a colon (`help:\u{a0}https://…`).
+        let part = |c: &u8| match web {
+            true => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'),
+            false => c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'),
+        };
+        let start = b[..at].iter().rposition(|c| !part(c)).map_or(0, |i| i + 1);
+        if start == at
+            || (web && !(b[at + 1..].starts_with(b"//") && b[start].is_ascii_alphabetic()))
+        {
+            from = at + 1;
+            continue;
+        }
+        let end = token_end(b, at + 1);
+        let domain = &b[at + 1..end];
+        if web || (domain.contains(&b'.') && !domain.ends_with(b".")) {
+            out.push(start..end);
+        }
+        // A token whose `@` starts no address is passed over whole: `a@a@a…` is read once.
+        from = end.max(at + 1);
+    }
+}
+
+/// Where the token that holds byte `at` ends: at a blank, a bracket, a quote or a comma.
+fn token_end(b: &[u8], at: usize) -> usize {
+    let ends = |c: &u8| {
+        c.is_ascii_whitespace()
+            || matches!(c, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'{' | b'}')
+            || matches!(c, b'"' | b'\'' | b'`' | b',')
+    };
+    b[at..].iter().position(ends).map_or(b.len(), |i| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    fn addresses(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        find(text, &mut out);
+        out.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn web_and_mail_addresses_are_found_whole() {
+        let text = "See https://help.example.com/not-my-fault. Or mail calm.down@example.com!";
+        assert_eq!(
+            addresses(text),
+            [
+                "https://help.example.com/not-my-fault.",
+                "calm.down@example.com!"
+            ]
+        );
+        let text = "(<https://x.com/calm-down>) [y](ftp://h/p) we help:\u{a0}https://h.i/j";
+        assert_eq!(
+            addresses(text),
+            ["https://x.com/calm-down", "ftp://h/p", "https://h.i/j"]
+        );
+    }
+
+    #[test]
+    fn clocks_labels_and_handles_are_no_addresses() {
+        for text in [
+            "At 10:30: done",
+            "Re: your order",
+            "@support thanks",
+            "a @ b.c",
+            "x@y",
+            ":// x",
+            "me@home.",
+        ] {
+            assert_eq!(addresses(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}
