@@ -21,6 +21,9 @@ pub(super) struct ReportFile {
     /// Whether the path was made, empty, for this report (removed again if the report is not
     /// finished): the run's walk finds it there and skips it as this run's report.
     placeholder: bool,
+    /// The file at the path when the report began, as [`same_file`] tells files apart: a copy
+    /// over it goes to that file only.
+    target: Option<std::fs::Metadata>,
 }
 
 impl ReportFile {
@@ -40,6 +43,7 @@ impl ReportFile {
             }
             Err(_) => (false, false),
         };
+        let target = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file());
         let made = replaceable
             .then(|| create_beside(path, 0o666))
             .and_then(Result::ok);
@@ -53,6 +57,7 @@ impl ReportFile {
             writer: BufWriter::with_capacity(REPORT_BUFFER, file),
             beside,
             placeholder,
+            target,
         })
     }
 
@@ -64,7 +69,7 @@ impl ReportFile {
             // file mounted on its own), the report is copied over the file instead. On failure,
             // dropping `self` removes what this report made.
             let moved = std::fs::rename(temp, path).or_else(|e| match no_room_beside(&e) {
-                true => copy_into(temp, path),
+                true => copy_into(temp, path, self.target.as_ref()),
                 false => Err(e),
             });
             moved.map_err(|source| CliError::CreateReport {
@@ -80,10 +85,38 @@ impl ReportFile {
 }
 
 /// Writes the bytes of `from` over the file at `to`, keeping its permissions and owner (which
-/// `fs::copy` would set, and another user may not).
-fn copy_into(from: &Path, to: &Path) -> io::Result<()> {
-    let mut target = File::options().write(true).truncate(true).open(to)?;
+/// `fs::copy` would set, and another user may not). Only over the file that was there when the
+/// report began (`seen`), and never through a symbolic link: the folder is shared, and its
+/// other users may put another file or a link in its place meanwhile.
+fn copy_into(from: &Path, to: &Path, seen: Option<&std::fs::Metadata>) -> io::Result<()> {
+    let mut options = File::options();
+    options.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NOFOLLOW.bits() as i32,
+    );
+    let mut target = options.open(to)?;
+    let now = target.metadata()?;
+    if !seen.is_some_and(|seen| same_file(seen, &now)) {
+        let why = "another file took the report's place while it was written; it is left as it is";
+        return Err(io::Error::other(why));
+    }
+    target.set_len(0)?;
     io::copy(&mut File::open(from)?, &mut target).map(drop)
+}
+
+/// Whether two files' metadata are of one file (device and inode on Unix).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (a.dev(), a.ino()) == (b.dev(), b.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
 }
 
 impl Write for ReportFile {
@@ -108,5 +141,41 @@ impl Drop for ReportFile {
                 let _ = std::fs::remove_file(path);
             }
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::copy_into;
+    use std::fs;
+
+    #[test]
+    fn a_copy_goes_only_to_the_file_first_seen_and_never_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (report, path) = (dir.path().join("new"), dir.path().join("shared.json"));
+        fs::write(&report, "report").unwrap();
+        fs::write(&path, "old").unwrap();
+        let seen = fs::metadata(&path).unwrap();
+        // Another file in its place (made while the first still is, so not on its inode):
+        // left as it is.
+        let other = dir.path().join("other");
+        fs::write(&other, "someone else's").unwrap();
+        fs::rename(&other, &path).unwrap();
+        assert!(copy_into(&report, &path, Some(&seen)).is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "someone else's");
+        // A link in its place, to a file of theirs: not followed.
+        let theirs = dir.path().join("secret");
+        fs::write(&theirs, "secret").unwrap();
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&theirs, &path).unwrap();
+        let seen_theirs = fs::metadata(&theirs).unwrap();
+        assert!(copy_into(&report, &path, Some(&seen_theirs)).is_err());
+        assert_eq!(fs::read_to_string(&theirs).unwrap(), "secret");
+        // The same file: written over, shorter than it was.
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, "a longer old report").unwrap();
+        let seen = fs::metadata(&path).unwrap();
+        copy_into(&report, &path, Some(&seen)).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "report");
     }
 }
