@@ -99,7 +99,9 @@ fn level(severity: Severity) -> &'static str {
 /// absolute path is a `file://` URI (`C:\x` as `file:///C:/x`), which a viewer can open.
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len() + 8);
-    let drive = path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
+    let b = path.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
     let path = match (path.starts_with('/'), drive) {
         (true, _) => {
             out.push_str("file://");
@@ -232,5 +234,6 @@ mod tests {
         assert_eq!(uri("é.txt"), "%C3%A9.txt");
         assert_eq!(uri("/tmp/a b.txt"), "file:///tmp/a%20b.txt");
         assert_eq!(uri("C:\\calls\\a.txt"), "file:///C:/calls/a.txt");
+        assert_eq!(uri("c:x.txt"), "c%3Ax.txt", "a Unix name, not a drive");
     }
 }

@@ -84,9 +84,13 @@ fn chat_jsonl_skips_events_and_reads_seconds() {
 fn millisecond_and_epoch_times_count_from_the_start() {
     let dir = tempfile::tempdir().unwrap();
     let json = "[{\"role\": \"agent\", \"text\": \"Calm down.\", \"timestamp_ms\": 1700000005000},\n\
-                {\"role\": \"agent\", \"text\": \"Calm down.\", \"ts\": 1700000009}]";
+                {\"role\": \"agent\", \"text\": \"Calm down.\", \"ts\": 1700000009},\n\
+                {\"role\": \"agent\", \"text\": \"Calm down.\", \"timestamp\": 1700000012000}]";
     let csv = "role,text,time_ms\nagent,Calm down.,5000\nagent,Calm down.,7500\n";
-    for (name, text, times) in [("t.json", json, [0, 4000]), ("t.csv", csv, [5000, 7500])] {
+    for (name, text, times) in [
+        ("t.json", json, &[0, 4000, 7000][..]),
+        ("t.csv", csv, &[5000, 7500]),
+    ] {
         let path = write(dir.path(), name, text);
         let c = conversation(path.to_str().unwrap());
         let starts: Vec<u64> = c["findings"]
@@ -219,7 +223,7 @@ fn lines_that_end_in_cr_alone_are_lines() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| (f["line"].clone(), f["column"].clone()))
+            .map(|f| (f["line"].clone(), f["column"].clone(), f["match"].clone()))
             .collect::<Vec<_>>()
     };
     let (doubled, plain) = (

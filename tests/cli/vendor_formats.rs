@@ -332,7 +332,11 @@ fn csv_rows_ending_in_crlf_are_read_and_an_unquoted_comma_is_an_error() {
         [("agent", 2, 7), ("customer", 4, 10), ("agent", 5, 8)]
     );
     let comma = dir.path().join("comma.csv");
-    std::fs::write(&comma, "role,text\nagent,Thanks for calling, calm down\n").unwrap();
+    std::fs::write(
+        &comma,
+        "role,text\r\nagent,hi\r\nagent,Thanks for calling, calm down\r\n",
+    )
+    .unwrap();
     let (code, _, err) = crate::support::run(
         crate::support::talklint()
             .args(["check", "--no-config"])
@@ -340,7 +344,7 @@ fn csv_rows_ending_in_crlf_are_read_and_an_unquoted_comma_is_an_error() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("line 2, column 26: this row has 3 fields and the header 2: put a field that holds a comma in double quotes"),
+        err.contains("line 3, column 26: this row has 3 fields and the header 2: put a field that holds a comma in double quotes"),
         "{err}"
     );
 }

@@ -160,7 +160,8 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
                 .skip(header.len())
                 .any(|f| !f.trim().is_empty())
         }) {
-            let line = record.position().map_or(1, |p| p.line() as usize);
+            // Counted here: the reader counts a CRLF row's line ends apart.
+            let line = memchr::memchr_iter(b'\n', &source.as_bytes()[..at]).count() + 1;
             let column = source[at..at + extra.start].chars().count() + 1;
             let what = if delimiter == b'\t' { "tab" } else { "comma" };
             let message = format!(

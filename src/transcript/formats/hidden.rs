@@ -133,10 +133,12 @@ fn comments(source: &str, code: &[Range<usize>], out: &mut Vec<Range<usize>>) {
         let end = source[open + 4..]
             .find("-->")
             .map_or(source.len(), |i| open + 4 + i + 3);
-        if !covers(code, open) {
-            out.push(open..end);
+        if covers(code, open) {
+            from = open + 4; // an example in code; a comment may open after it
+            continue;
         }
-        from = end.max(open + 4);
+        out.push(open..end);
+        from = end;
     }
 }
 
@@ -259,7 +261,7 @@ mod tests {
 
     #[test]
     fn comments_and_inline_code_are_not_spoken() {
-        let src = "Agent: say `calm down` <!-- calm\ndown --> ok\n`<!-- x -->` then <!-- open";
+        let src = "Agent: say `calm down` <!-- calm\ndown --> ok\n`<!--` then <!-- x --> <!-- open";
         let hidden: Vec<&str> = markdown(src)
             .unspoken
             .iter()
@@ -270,7 +272,8 @@ mod tests {
             [
                 "`calm down`",
                 "<!-- calm\ndown -->",
-                "`<!-- x -->`",
+                "`<!--`",
+                "<!-- x -->",
                 "<!-- open"
             ]
         );

@@ -63,6 +63,9 @@ fn a_long_pause_parts_one_speakers_words() {
         got,
         [(Some(500), "Hello there."), (Some(600_000), "Still here")]
     );
+    // An end past any clock is no overflow.
+    let far = src.replace("\"end_time\": \"1.4\"", "\"end_time\": \"1e300\"");
+    assert_eq!(read(&far, Format::Json).1.len(), 1);
 }
 
 #[test]

@@ -95,9 +95,11 @@ impl Clock {
 
 /// A number of `unit`s in milliseconds.
 fn in_unit(v: f64, unit: Unit) -> Option<u64> {
+    /// More seconds than any clock counts (3,000 years): such a number is epoch milliseconds.
+    const MOST_SECONDS: f64 = 1e11;
     match unit {
-        Unit::Seconds => seconds_ms(v),
-        Unit::Millis => seconds_ms(v / 1000.0),
+        Unit::Seconds if v < MOST_SECONDS => seconds_ms(v),
+        Unit::Seconds | Unit::Millis => seconds_ms(v / 1000.0),
     }
 }
 

@@ -28,7 +28,8 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
         Some(Line {
             number,
             start,
-            text: text.strip_suffix('\r').unwrap_or(text),
+            // `\r\n`, and `\r\r\n` (CRLF converted twice), end a line.
+            text: text.trim_end_matches('\r'),
         })
     })
 }

@@ -5,7 +5,7 @@
 
 use super::chat_json::parse_messages;
 use super::json_text::{Clock, Unit, from_part, string, text_of};
-use super::subtitle::JOIN_PAUSE_MS;
+use super::subtitle::paused;
 use crate::transcript::roles::Names;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -35,10 +35,8 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
             continue;
         };
         let len = text.as_str(source).len();
-        // A pause longer than captions' parts one speaker's words into two turns.
-        let paused = |t: &Turn| {
-            (t.end_ms.zip(w.start_ms)).is_some_and(|(end, start)| start > end + JOIN_PAUSE_MS)
-        };
+        // A pause parts one speaker's words into two turns, as it parts captions.
+        let paused = |t: &Turn| paused(t.end_ms, w.start_ms);
         let continues =
             w.joins || (current.as_ref() == Some(&w.speaker) && !turns.last().is_some_and(paused));
         if let (true, Some(turn)) = (continues, turns.last_mut())

@@ -259,7 +259,12 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
 /// The longest pause between two cues of one speaker that still joins them into one turn:
 /// captioners cut a sentence every few seconds with no pause, and a longer pause is one that
 /// windows and `timing` rules should see.
-pub(crate) const JOIN_PAUSE_MS: u64 = 2_000;
+const JOIN_PAUSE_MS: u64 = 2_000;
+
+/// Whether speech that starts at `start` is parted by a pause from a turn that ends at `end`.
+pub(crate) fn paused(end: Option<u64>, start: Option<u64>) -> bool {
+    (end.zip(start)).is_some_and(|(end, start)| start.saturating_sub(end) > JOIN_PAUSE_MS)
+}
 
 /// Joins consecutive cues of the same speaker into turns, unless a pause of more than
 /// [`JOIN_PAUSE_MS`] parts them.
@@ -268,12 +273,10 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
     let mut last_speaker: Option<Option<&str>> = None;
     let mut speakers = Speakers::default();
     for cue in cues {
-        let paused = |t: &Turn| {
-            t.end_ms
-                .is_some_and(|end| cue.start_ms > end + JOIN_PAUSE_MS)
-        };
         if last_speaker.as_ref() == Some(&cue.speaker)
-            && !turns.last().is_some_and(paused)
+            && !turns
+                .last()
+                .is_some_and(|t| paused(t.end_ms, Some(cue.start_ms)))
             && let Some(TurnText::Decoded(prev)) = turns.last_mut().map(|t| &mut t.text)
         {
             let at = cue.text.source_start();
