@@ -9,16 +9,18 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 /// A glob matched against a path: one that holds a `/` matches the whole path, its `*` and `?`
 /// stopping at `/` (`a/*.txt` is not `a/b/c.txt`, and a leading `/` anchors nothing more); one
-/// without matches a name at any depth (`*.txt`). A trailing `/` is dropped (`archive/` is
-/// `archive`, wherever it is).
+/// without matches a name at any depth (`*.txt`). One that ends in `/` names a folder: it
+/// matches the folder and every path below it (`archive/`, wherever it is).
 pub(super) fn path_glob(pattern: &str) -> Result<Glob, globset::Error> {
-    let named = pattern
-        .strip_suffix('/')
-        .filter(|p| !p.is_empty())
-        .unwrap_or(pattern);
+    let folder = pattern.strip_suffix('/').filter(|p| !p.is_empty());
+    let named = folder.unwrap_or(pattern);
     let whole = match named.contains('/') {
         true => named.trim_start_matches('/').to_string(),
         false => format!("**/{named}"),
+    };
+    let whole = match folder {
+        Some(_) => format!("{{{whole},{whole}/**}}"),
+        None => whole,
     };
     GlobBuilder::new(&whole).literal_separator(true).build()
 }

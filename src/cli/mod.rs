@@ -73,7 +73,7 @@ pub(crate) enum CliError {
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
     #[error(
-        "standard output was closed before the scan ended, so the report files were not written (last run's are as they were)\n  help: read all of standard output, or send it to /dev/null"
+        "an output was closed before the scan ended (standard output, or a report's pipe), so the report files were not written (last run's are as they were)\n  help: read all of the output, or send it to /dev/null"
     )]
     StdoutClosed,
     #[error("cannot write the statistics: {0}")]

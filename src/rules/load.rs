@@ -55,7 +55,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                 );
             }
             // A path named again (even one that is not there) is passed over.
-            RuleSource::Path(path) if !named.insert(path) => {}
+            RuleSource::Path(path) if !named.insert(without_dots(path)) => {}
             RuleSource::Path(path) => match rule_files(path) {
                 Ok(paths) => {
                     for p in paths {
@@ -82,6 +82,12 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
     } else {
         Err(errors)
     }
+}
+
+/// `path` without its `.` parts: `./fix.yaml` and `fix.yaml` are one path.
+fn without_dots(path: &Path) -> PathBuf {
+    let dot = |c: &std::path::Component| matches!(c, std::path::Component::CurDir);
+    path.components().filter(|c| !dot(c)).collect()
 }
 
 /// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.

@@ -56,9 +56,14 @@ pub(crate) fn locate_example(
     // same words inside an earlier example.
     let item_start = |at: &usize| {
         let line_start = text[..start + at].rfind('\n').map_or(0, |i| i + 1);
-        let before = text[line_start..start + at].trim_end_matches(['"', '\'']);
-        let before = before.trim_end();
-        before.is_empty() || before.ends_with(['-', '[', ','])
+        let line = &text[line_start..start + at];
+        let before = line.trim_end_matches(['"', '\'']).trim_end();
+        // A `,` parts items only in a flow list (`[…, …]`), outside quotes.
+        let in_flow = || {
+            let outside = before.matches(['"', '\'']).count().is_multiple_of(2);
+            outside && before.contains('[')
+        };
+        before.is_empty() || before.ends_with(['-', '[']) || (before.ends_with(',') && in_flow())
     };
     let found = whole(first, &text[start..end]).find(item_start);
     let at = found.map_or(start, |at| start + at);
@@ -168,7 +173,9 @@ mod tests {
         assert_eq!(at("hit", "Agent: hi"), Some((9, 14)));
         // Written with escapes: the list's key.
         assert_eq!(at("hit", "Agent: \"x\""), Some((9, 7)));
-        // Not inside an earlier example that holds the same words.
+        // Not inside an earlier example that holds the same words, after a comma either.
+        let comma = "- id: a/b\n  examples:\n    hit:\n      - \"sorry, no wait at all\"\n      - no wait\n";
+        assert_eq!(locate_example(comma, 1, "hit", "no wait"), Some((5, 9)));
         let inside =
             "- id: a/b\n  examples:\n    hit:\n      - I said no wait at all\n      - no wait\n";
         assert_eq!(locate_example(inside, 1, "hit", "no wait"), Some((5, 9)));

@@ -172,20 +172,39 @@ impl Names {
     }
 }
 
-/// The person a speaker label names, without a leading role word (`Agent Smith` and `Smith` are
-/// Smith, so one agent's conversations count together); the label itself when what follows the
-/// role word names no one (`Agent 7`); `None` when the label names no person (see [`is_name`]).
+/// The person a speaker label names, without a title word before the name (`Agent Smith` and
+/// `Smith` are Smith, so one agent's conversations count together); the label itself when no
+/// title opens it, or what follows names no one (`Agent 7`, `Support Team`, `Client Services`);
+/// `None` when the label names no person (see [`is_name`]).
 pub fn person(label: &str) -> Option<&str> {
     let label = label.trim_ascii();
     // Asked once per conversation: a byte scan finds the first word's end.
     let separator = |b: u8| matches!(b, b' ' | b'\t' | b'_' | b'-' | b'#');
-    let after_role = label.bytes().position(separator).and_then(|at| {
-        let mut buf = [0u8; 32];
-        builtin(&trimmed_lowercase(&label[..at], &mut buf))?;
+    let after_title = label.bytes().position(separator).and_then(|at| {
+        let title = &label[..at];
+        let titles = [
+            "agent",
+            "rep",
+            "representative",
+            "advisor",
+            "adviser",
+            "associate",
+        ];
+        titles.iter().find(|t| t.eq_ignore_ascii_case(title))?;
         let rest = label[at..].trim_start_matches(|c: char| c.is_ascii() && separator(c as u8));
-        is_name(rest).then_some(rest)
+        // A name: a capital, or a lowercase label that is one word (`agent_kim`).
+        let named = rest.starts_with(|c: char| c.is_uppercase()) || !rest.contains(' ');
+        (named && is_name(rest) && !is_team_word(rest)).then_some(rest)
     });
-    after_role.or_else(|| is_name(label).then_some(label))
+    after_title.or_else(|| is_name(label).then_some(label))
+}
+
+/// Whether `word` names a group, not a person (`Team`, `Services`, `Desk`).
+fn is_team_word(word: &str) -> bool {
+    let groups = [
+        "team", "services", "service", "support", "care", "desk", "help", "group",
+    ];
+    groups.iter().any(|g| g.eq_ignore_ascii_case(word))
 }
 
 /// Whether a speaker label names a person: not a role word, and not a label a diariser or a
@@ -340,5 +359,14 @@ mod tests {
         assert_eq!(person("Speaker of the house"), Some("Speaker of the house"));
         assert_eq!(person("Agent"), None);
         assert_eq!(person("spk_0"), None);
+        // Teams and services keep their whole label.
+        for label in [
+            "Client Services",
+            "Customer Care",
+            "Support Team",
+            "Agent Team",
+        ] {
+            assert_eq!(person(label), Some(label));
+        }
     }
 }

@@ -427,7 +427,7 @@ fn a_closed_standard_output_leaves_no_half_report() {
     let (code, err) = run_with(Some(&report));
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("standard output was closed before the scan ended"),
+        err.contains("an output was closed before the scan ended (standard output"),
         "{err}"
     );
     assert_eq!(

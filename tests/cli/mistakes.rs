@@ -284,7 +284,7 @@ fn a_rule_file_named_twice_is_read_once() {
             .args(args)
             .arg("a.txt"))
     };
-    let (code, _, err) = check(&["nope.yaml", "nope.yaml"]);
+    let (code, _, err) = check(&["nope.yaml", "./nope.yaml"]);
     assert_eq!(
         (code, err.matches("no such rule file").count()),
         (2, 1),

@@ -164,15 +164,12 @@ fn a_directive_without_its_colon_is_named_not_spoken() {
     );
 }
 
+/// `per_path_disable` over the files a glob matches; a folder written with a trailing `/` is
+/// every file below it, as `legacy/**` is.
 #[test]
 fn per_path_disable_in_the_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("legacy")).unwrap();
-    write(
-        dir.path(),
-        "talklint.yaml",
-        "rules: [rules.yaml]\nper_path_disable:\n  \"legacy/**\": [ownership]\n",
-    );
     let pack = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/basic.yaml"),
     )
@@ -180,35 +177,37 @@ fn per_path_disable_in_the_config() {
     write(dir.path(), "rules.yaml", &pack);
     write(dir.path(), "legacy/a.txt", "It is not my job.\n");
     write(dir.path(), "b.txt", "It is not my job.\n");
-    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "-f",
-        "sarif",
-        "--show-suppressed",
-        ".",
-    ]));
-    assert_eq!(code, 1, "{err}");
-    let sarif: Value = serde_json::from_str(&out).unwrap();
-    assert_valid_sarif(&sarif);
-    let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let got: Vec<(&str, &Value)> = results
-        .iter()
-        .map(|r| {
-            (
-                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                    .as_str()
-                    .unwrap(),
-                &r["suppressions"][0]["kind"],
-            )
-        })
-        .collect();
-    assert_eq!(
-        got,
-        [
+    for glob in ["legacy/**", "legacy/"] {
+        let config = format!("rules: [rules.yaml]\nper_path_disable:\n  \"{glob}\": [ownership]\n");
+        write(dir.path(), "talklint.yaml", &config);
+        let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+            "check",
+            "-f",
+            "sarif",
+            "--show-suppressed",
+            ".",
+        ]));
+        assert_eq!(code, 1, "{err}");
+        let sarif: Value = serde_json::from_str(&out).unwrap();
+        assert_valid_sarif(&sarif);
+        let results = sarif["runs"][0]["results"].as_array().unwrap();
+        let got: Vec<(&str, &Value)> = results
+            .iter()
+            .map(|r| {
+                (
+                    r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                        .as_str()
+                        .unwrap(),
+                    &r["suppressions"][0]["kind"],
+                )
+            })
+            .collect();
+        let expected = [
             ("b.txt", &Value::Null),
-            ("legacy/a.txt", &Value::from("external"))
-        ]
-    );
+            ("legacy/a.txt", &Value::from("external")),
+        ];
+        assert_eq!(got, expected, "{glob}");
+    }
 }
 
 #[test]
