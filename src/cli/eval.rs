@@ -124,6 +124,8 @@ fn checks_only(args: &EvalArgs) -> Option<&'static str> {
     [
         (c.statistics, "--statistics"),
         (c.quiet, "--quiet"),
+        // Suppressed findings count for nothing; shown, they would count as predictions.
+        (c.show_suppressed, "--show-suppressed"),
         (c.fail_on.is_some() && !verdict_shown, "--fail-on"),
         (c.min_score.is_some() && !verdict_shown, "--min-score"),
     ]

@@ -120,9 +120,14 @@ impl Results {
         let under = |value: Option<f64>, floor: Option<f64>| {
             floor.is_some_and(|f| value.is_some_and(|v| v < f))
         };
+        // A selector that predicts nothing where positives are labelled has no precision, and
+        // fails a precision floor: its rules were turned off, not made precise.
+        let silent = |s: &Score| min_precision.is_some() && s.predicted() == 0 && s.labelled() > 0;
         self.scores
             .iter()
-            .filter(|s| under(s.precision(), min_precision) || under(s.recall(), min_recall))
+            .filter(|s| {
+                under(s.precision(), min_precision) || under(s.recall(), min_recall) || silent(s)
+            })
             .collect()
     }
 }

@@ -162,6 +162,30 @@ fn a_floor_is_a_fraction() {
     }
 }
 
+/// A precision floor fails a selector that predicts nothing where positives are labelled (its
+/// rules turned off pass no gate); `--show-suppressed`, which would count suppressed findings
+/// as predictions, is refused.
+#[test]
+fn a_silent_selector_fails_a_precision_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Agent: Hello.\nCustomer: hi\n").unwrap();
+    let labels = dir.path().join("l.csv");
+    std::fs::write(&labels, "path,turn,respect/calm-down\na.txt,1,1\n").unwrap();
+    let labels = labels.to_str().unwrap();
+    let in_dir = |args: &[&str]| {
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["eval", "--no-config", "--labels", labels])
+            .args(args))
+    };
+    let (code, out, err) = in_dir(&["--min-precision", "0.9", "a.txt"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(in_dir(&["--min-recall", "0", "a.txt"]).0, 0);
+    let (code, _, err) = in_dir(&["--show-suppressed", "a.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--show-suppressed"), "{err}");
+}
+
 /// The dev split of the labelled real conversations, converted as its labels name them.
 fn dev_split(dir: &std::path::Path) {
     let status = std::process::Command::new("python3")
