@@ -71,3 +71,36 @@ fn names_beyond_ascii_make_ids() {
     assert!(yaml.contains("- id: ccai/reclamation\n"), "{yaml}");
     assert!(yaml.contains("- id: ccai/name-"), "{yaml}");
 }
+
+/// A case-sensitive CCAI query that ends in a letter beyond ASCII still ends at a word's end:
+/// `Café` does not tag `Cafés`.
+#[test]
+fn a_case_sensitive_query_keeps_its_word_boundary_beyond_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let matcher = serde_json::json!({
+        "displayName": "Case two",
+        "type": "ANY_OF",
+        "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
+            {"query": "Café", "config": {"exactMatchConfig": {"caseSensitive": true}}}]}],
+    });
+    let json = crate::support::write(dir.path(), "cs.json", &matcher.to_string());
+    let plural = crate::support::write(dir.path(), "a.txt", "Agent: Cafés near me\n");
+    let single = crate::support::write(dir.path(), "b.txt", "Agent: the Café near me\n");
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&json)
+        .arg(&plural)
+        .arg(&single));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let tags: Vec<&Value> = v["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["tags"])
+        .collect();
+    assert_eq!(
+        tags,
+        [&Value::Null, &serde_json::json!(["ccai/case-two"])],
+        "{v}"
+    );
+}

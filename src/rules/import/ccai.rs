@@ -257,24 +257,21 @@ fn config(node: Option<&Node>, what: &str) -> Result<(bool, Option<(usize, Strin
 }
 
 /// A case-sensitive query as a regex on the original text: its words in order, any white space
-/// between them, a straight or curly apostrophe for either, ASCII word boundaries at its ends.
+/// between them, a straight or curly apostrophe for either, word boundaries at its ends (Unicode
+/// ones at a letter outside ASCII: `Café` is not in `Cafés`).
 fn case_sensitive_regex(query: &str) -> String {
     let words: Vec<String> = query
         .split_whitespace()
         .map(|w| regex::escape(w).replace(['\'', '’'], "(?:'|’)"))
         .collect();
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let boundary = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() || c == '_' => "\\b",
+        Some(c) if c.is_alphanumeric() => "(?u:\\b)",
+        _ => "",
+    };
     let trimmed = query.trim();
-    let start = if word_char(trimmed.chars().next()) {
-        "\\b"
-    } else {
-        ""
-    };
-    let end = if word_char(trimmed.chars().last()) {
-        "\\b"
-    } else {
-        ""
-    };
+    let start = boundary(trimmed.chars().next());
+    let end = boundary(trimmed.chars().last());
     format!("(?-i){start}{}{end}", words.join("\\s+"))
 }
 
@@ -292,5 +289,8 @@ mod tests {
         let re = regex::Regex::new(&case_sensitive_regex("can't (really)")).unwrap();
         assert!(re.is_match("I can’t  (really) do it"));
         assert!(!re.is_match("I CAN'T (really)"));
+        assert_eq!(case_sensitive_regex("Café"), "(?-i)\\bCafé(?u:\\b)");
+        let re = regex::Regex::new(&case_sensitive_regex("Été")).unwrap();
+        assert!(re.is_match("un Été chaud") && !re.is_match("Les Étés") && !re.is_match("PrÉtéx"));
     }
 }
