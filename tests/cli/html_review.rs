@@ -71,6 +71,7 @@ fn html_report_filters_searches_sorts_and_unfolds_in_a_browser() {
     let long = review_inputs(dir.path());
     let path = report(dir.path(), &["fixtures/calls", &long]);
     let hash_url = format!("file://{}#sev=error", path.display());
+    let category_url = format!("file://{}#cat=ownership", path.display());
     let Some(seen) = browse(
         &path,
         json!([
@@ -83,6 +84,11 @@ fn html_report_filters_searches_sorts_and_unfolds_in_a_browser() {
             {"do": "goto", "url": hash_url},
             {"do": "reload"},
             {"do": "eval", "name": "shared", "js": format!("[document.querySelector('select[name=sev]').value, {LISTED}]")},
+            {"do": "goto", "url": category_url},
+            {"do": "reload"},
+            {"do": "eval", "name": "category", "js": LISTED},
+            {"do": "goto", "url": hash_url},
+            {"do": "reload"},
             {"do": "select", "selector": "select[name=sev]", "value": ""},
             {"do": "fill", "selector": "input[name=q]", "value": "NUMBER 10"},
             {"do": "wait_for", "js": "location.hash === '#q=NUMBER%2010'"},
@@ -131,6 +137,11 @@ fn html_report_filters_searches_sorts_and_unfolds_in_a_browser() {
         seen["shared"],
         json!(["error", [deflection]]),
         "the URL's hash brings the filter back"
+    );
+    assert_eq!(
+        seen["category"],
+        json!([deflection]),
+        "a category lists its problems' conversations, not its rewards'"
     );
     assert_eq!(seen["searched"], json!([long]), "search ignores case");
     assert_eq!(

@@ -181,14 +181,18 @@ pub(super) fn filters(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         }
         let _ = write!(page, "<optgroup label=\"{group}\">");
         for (r, n) in in_group {
-            option(page, &r.id, &format!("{} ({n})", r.id));
+            let findings = if *n == 1 { "finding" } else { "findings" };
+            option(page, &r.id, &format!("{} ({n} {findings})", r.id));
         }
         page.push_str("</optgroup>");
     }
     page.push_str(
-        "</select></label><label>Category <select name=\"cat\"><option value=\"\">any</option>",
+        "</select></label><label>Problem category <select name=\"cat\"><option value=\"\">any</option>",
     );
-    let mut categories: Vec<&str> = found.iter().map(|(r, _)| r.category.as_str()).collect();
+    let problem = |r: &&(&RuleInfo, usize)| matches!(r.0.kind, Kind::Forbid | Kind::Require);
+    let mut categories: Vec<&str> = (found.iter().filter(problem))
+        .map(|(r, _)| r.category.as_str())
+        .collect();
     categories.sort_unstable();
     categories.dedup();
     for c in categories {

@@ -47,9 +47,12 @@
       for (const [r] of at(i).f) {
         const rule = rules[r];
         f.rules.add(r);
-        f.categories.add(rule[1]);
         if (rule[3] === 'tag') f.tags.add(r);
-        if (isProblem(rule)) f.severities.add(rule[2]);
+        // A category is filtered by its problems, as the chart of problems by category counts.
+        if (isProblem(rule)) {
+          f.severities.add(rule[2]);
+          f.categories.add(rule[1]);
+        }
       }
       facts[i] = f;
     }
