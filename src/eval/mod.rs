@@ -291,7 +291,13 @@ fn find(
             let paths: Vec<&String> = by_path.keys().filter(|p| p.ends_with(&tail)).collect();
             match paths.as_slice() {
                 [one] => by_path[*one].clone(),
-                [] => return Err(format!("`{}` names no checked file", row.path)),
+                [] => {
+                    return Err(format!(
+                        "`{}` names no checked file (a file that could not be read, or was \
+                         skipped, has no conversations: see the errors above)",
+                        row.path
+                    ));
+                }
                 many => {
                     return Err(format!(
                         "`{}` is ambiguous: {} checked files end with it; write more of the path",
