@@ -24,12 +24,12 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         at = end + 1;
         number += 1;
-        let text = &source[start..end];
+        // `\r\n`, and `\r\r\n` (CRLF converted twice), end a line.
+        let crs = bytes[start..end].iter().rev().take_while(|&&b| b == b'\r').count();
         Some(Line {
             number,
             start,
-            // `\r\n`, and `\r\r\n` (CRLF converted twice), end a line.
-            text: text.trim_end_matches('\r'),
+            text: &source[start..end - crs],
         })
     })
 }
