@@ -122,7 +122,9 @@ impl Results {
         };
         // A selector that predicts nothing where positives are labelled has no precision, and
         // fails a precision floor: its rules were turned off, not made precise.
-        let silent = |s: &Score| min_precision.is_some() && s.predicted() == 0 && s.labelled() > 0;
+        let silent = |s: &Score| {
+            min_precision.is_some_and(|p| p > 0.0) && s.predicted() == 0 && s.labelled() > 0
+        };
         self.scores
             .iter()
             .filter(|s| {
@@ -293,8 +295,8 @@ fn find(
                 [one] => by_path[*one].clone(),
                 [] => {
                     return Err(format!(
-                        "`{}` names no checked file (a file that could not be read, or was \
-                         skipped, has no conversations: see the errors above)",
+                        "`{}` names no checked file (give its path to eval; a file that \
+                         could not be read, or was skipped, has no conversations)",
                         row.path
                     ));
                 }

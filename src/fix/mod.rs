@@ -46,8 +46,12 @@ pub(crate) fn edits(
             continue;
         };
         let text = keep_case(matched, replace);
-        // A replacement that reads as the match changes nothing: no fix to make or show.
-        if text != matched {
+        // A replacement that reads as the match changes nothing: no fix to make or show. A
+        // match through a web or e-mail address (a `*` reads one as a word) would write the
+        // address away: that is for the writer to fix.
+        let mut addresses = Vec::new();
+        crate::text::links::find(matched, &mut addresses);
+        if text != matched && addresses.is_empty() {
             out.push(Edit { text, range });
         }
     }

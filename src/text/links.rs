@@ -15,9 +15,9 @@ pub fn find(text: &str, out: &mut Vec<Range<usize>>) {
     while let Some(at) = memchr::memchr2(b'@', b':', &b[from..]).map(|i| from + i) {
         let web = b[at] == b':';
         // The scheme's or the local part's bytes: an address starts at them, not at a word
-        // joined to it by a no-break space or a colon (`help:\u{a0}https://…`).
+        // joined to it by a no-break space, a colon or a full stop (`help:\u{a0}https://…`).
         let part = |c: &u8| match web {
-            true => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'),
+            true => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-'),
             false => c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'),
         };
         let start = b[..at].iter().rposition(|c| !part(c)).map_or(0, |i| i + 1);
@@ -27,24 +27,34 @@ pub fn find(text: &str, out: &mut Vec<Range<usize>>) {
             from = at + 1;
             continue;
         }
-        let end = token_end(b, at + 1);
+        let token = token_end(text, at + 1);
+        // A sentence's punctuation after an address is not part of it.
+        let end = at
+            + 1
+            + text[at + 1..token]
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .len();
         let domain = &b[at + 1..end];
         if web || (domain.contains(&b'.') && !domain.ends_with(b".")) {
             out.push(start..end);
         }
         // A token whose `@` starts no address is passed over whole: `a@a@a…` is read once.
-        from = end.max(at + 1);
+        from = token.max(at + 1);
     }
 }
 
-/// Where the token that holds byte `at` ends: at a blank, a bracket, a quote or a comma.
-fn token_end(b: &[u8], at: usize) -> usize {
-    let ends = |c: &u8| {
-        c.is_ascii_whitespace()
-            || matches!(c, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'{' | b'}')
-            || matches!(c, b'"' | b'\'' | b'`' | b',')
+/// Where the token that starts at byte `at` ends: at a blank (any white space), a bracket, a
+/// quote (straight or curly), a comma, a semicolon or a bar.
+fn token_end(text: &str, at: usize) -> usize {
+    let ends = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '`'
+            )
+            || matches!(c, ',' | ';' | '|' | '“' | '”' | '‘' | '’' | '«' | '»')
     };
-    b[at..].iter().position(ends).map_or(b.len(), |i| at + i)
+    text[at..].find(ends).map_or(text.len(), |i| at + i)
 }
 
 #[cfg(test)]
@@ -63,8 +73,21 @@ mod tests {
         assert_eq!(
             addresses(text),
             [
-                "https://help.example.com/not-my-fault.",
-                "calm.down@example.com!"
+                "https://help.example.com/not-my-fault",
+                "calm.down@example.com"
+            ]
+        );
+        // White space of any kind, `;`, `|` and curly quotes end one; a full stop before a
+        // scheme starts none.
+        let text = "https://x.y/z\u{2003}calm me@x.com\u{a0}down “https://a.b/c”now https://d.e;f calm.https://g.h";
+        assert_eq!(
+            addresses(text),
+            [
+                "https://x.y/z",
+                "me@x.com",
+                "https://a.b/c",
+                "https://d.e",
+                "https://g.h"
             ]
         );
         let text = "(<https://x.com/calm-down>) [y](ftp://h/p) we help:\u{a0}https://h.i/j";

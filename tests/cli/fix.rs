@@ -344,6 +344,27 @@ fn of_overlapping_fixes_the_longest_is_made_and_the_rest_counted() {
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
 }
 
+/// A match through a web address (a `*` reads the address as one word) is reported, not
+/// fixed: the fix would write the address away.
+#[test]
+fn a_match_through_an_address_is_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - {id: fix/please, phrases: [please * now], replace: please}\n";
+    write(dir.path(), "rules.yaml", rules);
+    write(
+        dir.path(),
+        "a.txt",
+        "Agent: Please https://acme.com/reset now.\n",
+    );
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "a.txt"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let (_, report, _) = fix_run(dir.path(), &["-f", "json", "a.txt"]);
+    assert!(
+        report.contains("\"rule\":\"fix/please\""),
+        "still a finding: {report}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fix_keeps_hard_links_and_long_names() {

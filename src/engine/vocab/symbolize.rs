@@ -8,8 +8,8 @@ use crate::text::words::Words;
 
 impl Vocab {
     /// Appends the symbols of a turn's `text` to `stream`, each web or e-mail address as one
-    /// word: `link` or `email`. The words written in an address are no one's, and no phrase
-    /// runs through one; that a link was given is (`here is the link`, a pointer to help).
+    /// word: `link` for a web address, none for an e-mail address. The words written in an
+    /// address are no one's; that a link was given is (`here is the link`, a pointer to help).
     /// `links` is a buffer for the addresses found.
     pub fn symbolize_turn(
         &self,
@@ -22,11 +22,12 @@ impl Vocab {
         let mut at = 0;
         for link in links.iter() {
             self.symbolize(&text[at..link.start], at as u32, stream);
-            let word = match text[link.clone()].contains("://") {
-                true => "link",
-                false => "email",
+            // A web address reads as `link` (a pointer given); an e-mail address as no word,
+            // since `email` is a verb the pack's phrases use (`email you`).
+            let sym = match text[link.clone()].contains("://") {
+                true => self.symbol("link").unwrap_or(OTHER),
+                false => OTHER,
             };
-            let sym = self.symbol(word).unwrap_or(OTHER);
             stream.push(sym, link.start as u32, link.end as u32);
             at = link.end;
         }

@@ -264,9 +264,9 @@ fn case_sensitive_regex(query: &str) -> String {
         .split_whitespace()
         .map(|w| regex::escape(w).replace(['\'', '’'], "(?:'|’)"))
         .collect();
+    // Unicode boundaries: an ASCII `\b` lies between `Jos` and the `é` of `José`.
     let boundary = |c: Option<char>| match c {
-        Some(c) if c.is_ascii_alphanumeric() || c == '_' => "\\b",
-        Some(c) if c.is_alphanumeric() => "(?u:\\b)",
+        Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
         _ => "",
     };
     let trimmed = query.trim();
@@ -281,15 +281,20 @@ mod tests {
 
     #[test]
     fn case_sensitive_queries_are_literal_regexes() {
-        assert_eq!(case_sensitive_regex("Order ID"), "(?-i)\\bOrder\\s+ID\\b");
+        assert_eq!(
+            case_sensitive_regex("Order ID"),
+            "(?-i)(?u:\\b)Order\\s+ID(?u:\\b)"
+        );
         assert_eq!(
             case_sensitive_regex("can't (really)"),
-            "(?-i)\\bcan(?:'|’)t\\s+\\(really\\)"
+            "(?-i)(?u:\\b)can(?:'|’)t\\s+\\(really\\)"
         );
         let re = regex::Regex::new(&case_sensitive_regex("can't (really)")).unwrap();
         assert!(re.is_match("I can’t  (really) do it"));
         assert!(!re.is_match("I CAN'T (really)"));
-        assert_eq!(case_sensitive_regex("Café"), "(?-i)\\bCafé(?u:\\b)");
+        assert_eq!(case_sensitive_regex("Café"), "(?-i)(?u:\\b)Café(?u:\\b)");
+        let re = regex::Regex::new(&case_sensitive_regex("Jos")).unwrap();
+        assert!(re.is_match("Jos here") && !re.is_match("José"));
         let re = regex::Regex::new(&case_sensitive_regex("Été")).unwrap();
         assert!(re.is_match("un Été chaud") && !re.is_match("Les Étés") && !re.is_match("PrÉtéx"));
     }

@@ -25,7 +25,11 @@ pub fn lines(source: &str) -> impl Iterator<Item = Line<'_>> {
         at = end + 1;
         number += 1;
         // `\r\n`, and `\r\r\n` (CRLF converted twice), end a line.
-        let crs = bytes[start..end].iter().rev().take_while(|&&b| b == b'\r').count();
+        let crs = bytes[start..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\r')
+            .count();
         Some(Line {
             number,
             start,
