@@ -6,6 +6,7 @@
 //! again chunk by chunk, rebuilt into the report model ([`replay`]) and rendered on a thread
 //! pool by the same printers as `check`, in order.
 
+mod document;
 mod index;
 mod replay;
 

@@ -234,24 +234,6 @@ fn lines_that_end_in_cr_alone_are_lines() {
     assert!(!places(&plain).is_empty());
 }
 
-/// `Note:` in an agent's turn is the agent's words, which agent rules judge; it is no speaker.
-#[test]
-fn a_note_goes_on_with_its_turn() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = "Agent: I will check.\nNote: that is not my department\nCustomer: ok\n";
-    let c = default_pack(write(dir.path(), "note.txt", text).to_str().unwrap());
-    assert_eq!(
-        (&c["turns"], &c["unknown_turns"]),
-        (&2.into(), &0.into()),
-        "{c}"
-    );
-    let f = finding(&c, "ownership/closed-door");
-    assert_eq!(
-        (&f["role"], &f["line"], &f["column"]),
-        (&"agent".into(), &2.into(), &7.into())
-    );
-}
-
 #[test]
 fn markdown_script_is_one_agent_turn() {
     let c = conversation("fixtures/formats/script.md");
@@ -264,57 +246,6 @@ fn markdown_script_is_one_agent_turn() {
         (f["line"].as_u64(), f["column"].as_u64()),
         (Some(5), Some(15))
     );
-}
-
-/// Web and e-mail addresses are written, not said: the words in them are matched by no phrase,
-/// and no phrase runs across one; the words around them are matched as before.
-#[test]
-fn words_in_web_and_mail_addresses_are_not_spoken() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = "Agent: See https://help.example.com/articles/why-is-this-not-my-fault for that.\n\
-                Agent: Write to calm.down@example.com, or calm <https://x.y/z> down.\n\
-                Agent: Please calm down.\n";
-    let c = default_pack(write(dir.path(), "links.txt", text).to_str().unwrap());
-    let problems: Vec<(&str, u64)> = c["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "forbid")
-        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
-        .collect();
-    assert_eq!(problems, [("respect/calm-down", 3)], "{c}");
-    // That a link was given is read as the word `link`: a pointer that follows an offer of help.
-    let rules = write(
-        dir.path(),
-        "r.yaml",
-        "rules:\n  - {id: t/link, kind: reward, phrases: [here is the link], speaker: any}\n",
-    );
-    let pointer = write(
-        dir.path(),
-        "p.txt",
-        "Agent: Here is the https://x.y/z for it.\n",
-    );
-    let (_, v) =
-        crate::support::json_report(&["-r", rules.to_str().unwrap(), pointer.to_str().unwrap()]);
-    let f = finding(&v["conversations"][0], "t/link");
-    assert_eq!(f["match"], "Here is the https://x.y/z");
-}
-
-/// In a Markdown script, HTML comments and inline code are notes to its writer, not speech.
-#[test]
-fn markdown_comments_and_inline_code_are_not_spoken() {
-    let dir = tempfile::tempdir().unwrap();
-    let md = "Thanks for waiting. <!-- never say calm down -->\nUse `calm down` nowhere.\n\
-              <!--\nthat's not my department\n-->\nAnd please calm down.\n";
-    let c = default_pack(write(dir.path(), "macro.md", md).to_str().unwrap());
-    let problems: Vec<(&str, u64)> = c["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "forbid")
-        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
-        .collect();
-    assert_eq!(problems, [("respect/calm-down", 6)], "{c}");
 }
 
 #[test]

@@ -1,0 +1,108 @@
+//! Report files (`-o`, `--output-*`) written beside their path and renamed over it: a report in
+//! a shared sticky folder, and one whose run ended early because its standard output closed.
+
+use crate::support::{run, write};
+use std::process::Stdio;
+
+/// A report over another user's file in a sticky folder (a shared `/tmp`): the folder refuses
+/// the rename of the report written beside it, so it is copied over the file, whose owner and
+/// permissions stay. Set up as root, run as `nobody`.
+#[cfg(unix)]
+#[test]
+fn a_report_over_another_users_file_in_a_sticky_folder_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::process::Command::new("id").arg("-u").output();
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output();
+    if !root.is_ok_and(|o| o.stdout == b"0\n") || setpriv.is_err() {
+        return eprintln!("skipped: needs root and setpriv");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let set = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    set(dir.path(), 0o1777);
+    let call = write(dir.path(), "a.txt", "Agent: calm down\n");
+    let shared = write(dir.path(), "shared.json", "last run's report\n");
+    set(&shared, 0o666);
+    // A copy `nobody` may run wherever the build is.
+    let bin = dir.path().join("talklint");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("talklint"), &bin).unwrap();
+    set(&bin, 0o755);
+    let (code, _, err) = run(assert_cmd::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+        .arg(bin)
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            "-o",
+        ])
+        .arg(&shared)
+        .arg(&call));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_to_string(&shared)
+            .unwrap()
+            .starts_with("{\"version\":1")
+    );
+    let meta = std::fs::metadata(&shared).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o666);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        3,
+        "the call, its copy of talklint and the report: nothing left beside it"
+    );
+}
+
+/// `talklint check --output-json r.json | head`: standard output closed early stops the scan,
+/// and the report files it did not finish are not written: last run's stays, and the exit code
+/// and message say so. Without report files, a closed pipe is a quiet end.
+#[test]
+fn a_closed_standard_output_leaves_no_half_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    for i in 0..300 {
+        write(
+            &calls,
+            &format!("{i}.txt"),
+            &"Agent: calm down, calm down!\n".repeat(20),
+        );
+    }
+    let report = write(dir.path(), "r.json", "last run's report\n");
+    let run_with = |report: Option<&std::path::Path>| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"));
+        cmd.args(["check", "--no-config", "-j1"]);
+        if let Some(path) = report {
+            cmd.arg("--output-json").arg(path);
+        }
+        let mut child = cmd
+            .arg(&calls)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run_with(Some(&report));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("an output was closed before the scan ended (standard output"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "last run's report\n"
+    );
+    assert_eq!(run_with(None).0, Some(0), "a quiet end");
+}
