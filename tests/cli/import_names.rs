@@ -103,4 +103,18 @@ fn a_case_sensitive_query_keeps_its_word_boundary_beyond_ascii() {
         [&Value::Null, &serde_json::json!(["ccai/case-two"])],
         "{v}"
     );
+    // A query that holds an address is a regex too (a phrase never matches one), in any case.
+    let mail = serde_json::json!({
+        "displayName": "Mail",
+        "type": "ANY_OF",
+        "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
+            {"query": "write to Support@acme.com"}]}],
+    });
+    let json = crate::support::write(dir.path(), "mail.json", &mail.to_string());
+    let call = crate::support::write(dir.path(), "c.txt", "Agent: write to support@acme.com\n");
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&json)
+        .arg(&call));
+    assert!(out.contains("\"tags\":[\"ccai/mail\"]"), "{out}{err}");
 }

@@ -287,6 +287,13 @@ fn rule_errors_of_the_second_edition() {
         window.contains("a window percent is above 0 and at most 100, not 120"),
         "{window}"
     );
+    // An address reads as one word in a turn: a phrase that holds one would never match.
+    let address = rule_error("rules:\n  - id: a/b\n    phrases: [\"write to help@acme.com\"]\n");
+    assert!(
+        address.contains("holds a web or e-mail address, which a phrase never matches")
+            && address.contains("match `help@acme.com` with a `regex:`"),
+        "{address}"
+    );
     // Seconds have no top; none is printed (it was f64::MAX, 309 digits).
     let seconds = rule_error(
         "rules:\n  - id: a/b\n    phrases: [x]\n    window: {between_seconds: [-5, 10]}\n",

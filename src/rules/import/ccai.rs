@@ -179,13 +179,21 @@ fn group(
             .unwrap_or(false);
         let (case_sensitive, needs_model) = config(f.get("config"), &what)?;
         semantic = semantic.or(needs_model);
-        let (look, note) = if case_sensitive {
-            let text = query.string("query")?;
+        // An address in a query reads as one word in a turn, which a phrase never spells.
+        let text = query.string("query")?;
+        let mut addresses = Vec::new();
+        crate::text::links::find(text, &mut addresses);
+        let (look, note) = if case_sensitive || !addresses.is_empty() {
             cx.phrase(query, "the query")?;
+            let regex = case_sensitive_regex(text);
+            let (regex, how) = match case_sensitive {
+                true => (regex, "caseSensitive"),
+                false => (regex.replacen("(?-i)", "", 1), "holds an address"),
+            };
             (
-                Look::Regex(vec![case_sensitive_regex(text)]),
+                Look::Regex(vec![regex]),
                 Some(format!(
-                    "{what}: caseSensitive, matched as a regex on the original text"
+                    "{what}: {how}, matched as a regex on the original text"
                 )),
             )
         } else {

@@ -36,6 +36,21 @@ impl Checker<'_> {
     pub fn phrases(&self, list: &[String], key: &str) -> Result<Vec<Phrase>, RuleError> {
         let mut out = Vec::with_capacity(list.len());
         for p in list {
+            let mut addresses = Vec::new();
+            crate::text::links::find(p, &mut addresses);
+            if let Some(address) = addresses.first() {
+                // A turn's address reads as one word, which no phrase's words spell.
+                let hint = format!(
+                    "an address reads as one word (`link` for a web address): match `{}` with \
+                     a `regex:` instead",
+                    &p[address.clone()]
+                );
+                let message = format!(
+                    "{key} \"{}\" holds a web or e-mail address, which a phrase never matches",
+                    excerpt(p)
+                );
+                return Err(self.fail(p, message, &hint));
+            }
             let parsed = phrase::parse(p, self.fillers, &mut |name: &str| self.lexicons.get(name));
             match parsed {
                 Ok(pattern) => out.push(Phrase {
