@@ -44,17 +44,31 @@ pub fn find(text: &str, out: &mut Vec<Range<usize>>) {
 }
 
 /// Where the token that starts at byte `at` ends: at a blank (any white space), a bracket, a
-/// quote (straight or curly), a comma, a semicolon or a bar.
+/// quote (straight or curly), a comma, a semicolon or a bar. Read a byte at a time, a character
+/// only beyond ASCII: addresses are long.
 fn token_end(text: &str, at: usize) -> usize {
-    let ends = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '`'
-            )
-            || matches!(c, ',' | ';' | '|' | '“' | '”' | '‘' | '’' | '«' | '»')
-    };
-    text[at..].find(ends).map_or(text.len(), |i| at + i)
+    let b = text.as_bytes();
+    let mut i = at;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            let ends = c.is_ascii_whitespace()
+                || matches!(c, b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'{' | b'}')
+                || matches!(c, b'"' | b'\'' | b'`' | b',' | b';' | b'|');
+            if ends {
+                return i;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        if ch.is_whitespace() || matches!(ch, '“' | '”' | '‘' | '’' | '«' | '»') {
+            return i;
+        }
+        i += ch.len_utf8();
+    }
+    b.len()
 }
 
 #[cfg(test)]
