@@ -20,8 +20,9 @@ struct Opening<'a> {
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
 
-/// Recognises a turn opening in `line` (which starts at byte `at` of the source).
-fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
+/// Recognises a turn opening in `line` (which starts at byte `at` of the source). A note word
+/// (`Note:`, `PS:`) opens none, unless `roles` names it.
+fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     // Most lines that open no turn have no colon near their start.
     memchr::memchr(b':', &line.as_bytes()[..line.len().min(MAX_LABEL + 32)])?;
     let mut rest = line.trim_start_matches([' ', '\t', '\u{feff}']);
@@ -56,6 +57,9 @@ fn opening(line: &str, at: usize) -> Option<Opening<'_>> {
         label = label[..open].trim_end();
     }
     if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    if is_note_word(label) && !roles.knows(label) {
         return None;
     }
     let text_start = at + (line.len() - after.len());
@@ -104,33 +108,19 @@ fn is_label(label: &str) -> bool {
 }
 
 /// Whether `label` is a word that ends in a colon in a turn's text and names no speaker (`Note:
-/// the refund is sent`, `PS:`, `FYI:`), in any case. Asked of every label, so matched on a
-/// lowercase copy on the stack.
+/// the refund is sent`, `PS:`, `FYI:`), in any case. Asked of every label, so sorted by length
+/// first: `Agent` and `Customer` are turned away by theirs.
 fn is_note_word(label: &str) -> bool {
-    let mut buf = [0u8; 9];
-    let Some(lower) = buf.get_mut(..label.len()) else {
-        return false;
+    let words: &[&str] = match label.len() {
+        2 => &["ps", "re"],
+        3 => &["btw", "fyi", "p.s", "tip"],
+        4 => &["also", "edit", "note", "p.s."],
+        6 => &["update"],
+        7 => &["example", "subject", "warning"],
+        9 => &["important"],
+        _ => return false,
     };
-    lower.copy_from_slice(label.as_bytes());
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"also"
-            | b"btw"
-            | b"edit"
-            | b"example"
-            | b"fyi"
-            | b"important"
-            | b"note"
-            | b"p.s"
-            | b"p.s."
-            | b"ps"
-            | b"re"
-            | b"subject"
-            | b"tip"
-            | b"update"
-            | b"warning"
-    )
+    words.iter().any(|w| w.eq_ignore_ascii_case(label))
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
@@ -152,16 +142,10 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     let is_hidden = |at: usize| hidden::covers(&hidden, at);
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
-    // `Note: …` or `PS: …` goes on with the turn it is in, unless `roles:` names it.
-    let speaks = |o: &Opening| !is_note_word(o.label) || opts.roles.knows(o.label);
     found.extend(
         lines(source)
             .filter(|l| !is_hidden(l.start))
-            .filter_map(|l| {
-                opening(l.text, l.start)
-                    .filter(speaks)
-                    .map(|o| (l.start, o))
-            }),
+            .filter_map(|l| opening(l.text, l.start, &opts.roles).map(|o| (l.start, o))),
     );
     let spoken = lines(source)
         .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
