@@ -1,7 +1,7 @@
 //! Command-line arguments as clap parses them (SPEC §1); [`super::settings`] turns them into
 //! settings; [`super::parse`] reads the command line into them.
 
-use super::values::{InputFormat, choice, fraction, input_formats, thread_count};
+use super::values::{InputFormat, choice, fraction, input_formats, score_bar, thread_count};
 use crate::byte_size::ByteSize;
 use crate::config::{DefaultRole, FailOn};
 use crate::report::OutputFormat;
@@ -145,7 +145,7 @@ pub(crate) struct CheckArgs {
     pub(crate) fail_on: Option<FailOn>,
     /// A conversation scoring below N (0 to 100) fails.
     #[arg(long, value_name = "N", allow_negative_numbers = true,
-          value_parser = clap::value_parser!(i32).range(0..=100))]
+          value_parser = score_bar())]
     pub(crate) min_score: Option<i32>,
     /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
     /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their

@@ -75,3 +75,9 @@ pub(super) fn thread_count(value: &str) -> Result<usize, String> {
     }
     Ok(n)
 }
+
+/// `--min-score`: a score, from 0 to 100 (every score there is).
+pub(crate) fn score_bar() -> clap::builder::RangedI64ValueParser<i32> {
+    let scores = crate::engine::SCORES;
+    clap::value_parser!(i32).range(i64::from(*scores.start())..=i64::from(*scores.end()))
+}

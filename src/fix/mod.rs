@@ -49,9 +49,7 @@ pub(crate) fn edits(
         // A replacement that reads as the match changes nothing: no fix to make or show. A
         // match through a web or e-mail address (a `*` reads one as a word) would write the
         // address away: that is for the writer to fix.
-        let mut addresses = Vec::new();
-        crate::text::links::find(matched, &mut addresses);
-        if text != matched && addresses.is_empty() {
+        if text != matched && crate::text::links::first(matched).is_none() {
             out.push(Edit { text, range });
         }
     }
@@ -96,17 +94,10 @@ pub(crate) struct Applied {
 /// starts first is made, and of those that start together the longest (`no problem at all`
 /// before `no problem`); the rest are left out.
 pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> Applied {
-    let order = |e: &Edit| {
-        (
-            e.range.start,
-            std::cmp::Reverse(e.range.end),
-            e.text.clone(),
-        )
-    };
-    edits.sort_by_cached_key(order);
+    let order = |e: &Edit| (e.range.start, std::cmp::Reverse(e.range.end));
+    edits.sort_by(|a, b| order(a).cmp(&order(b)).then_with(|| a.text.cmp(&b.text)));
     // Two rules that make one edit make it once.
     edits.dedup();
-    let mut text = String::with_capacity(source.len());
     let mut made: Vec<Edit> = Vec::with_capacity(edits.len());
     let mut overlapping = 0;
     for e in edits {
@@ -115,16 +106,26 @@ pub(crate) fn apply(source: &str, mut edits: Vec<Edit>) -> Applied {
             overlapping += 1;
             continue;
         }
-        text.push_str(&source[at..e.range.start]);
-        text.push_str(&e.text);
         made.push(e);
     }
-    text.push_str(&source[made.last().map_or(0, |m| m.range.end)..]);
     Applied {
-        text,
+        text: splice(source, &made),
         made,
         overlapping,
     }
+}
+
+/// `source` with `edits` (in order, apart, each on `source`'s bytes) written over their ranges.
+pub(crate) fn splice(source: &str, edits: &[Edit]) -> String {
+    let mut text = String::with_capacity(source.len());
+    let mut at = 0;
+    for e in edits {
+        text.push_str(&source[at..e.range.start]);
+        text.push_str(&e.text);
+        at = e.range.end;
+    }
+    text.push_str(&source[at..]);
+    text
 }
 
 #[cfg(test)]

@@ -55,6 +55,15 @@ fn file_error(e: &FileError, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");
 }
 
+/// Appends a conversation's name: its file, and `#` and its id when it has one.
+fn name_into(out: &mut Vec<u8>, path: &str, id: Option<&str>) {
+    xml_into(out, path);
+    if let Some(id) = id {
+        out.push(b'#');
+        xml_into(out, id);
+    }
+}
+
 /// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
 /// XML 1.0 cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
 fn xml_into(out: &mut Vec<u8>, text: &str) {
@@ -75,11 +84,7 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
 fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
-    xml_into(out, c.path);
-    if let Some(id) = c.id {
-        out.push(b'#');
-        xml_into(out, id);
-    }
+    name_into(out, c.path, c.id);
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed { b'1' } else { b'0' });
     out.extend_from_slice(b"\" errors=\"0\">\n");
@@ -95,11 +100,7 @@ fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
     out.extend_from_slice(b"    <testcase classname=\"");
     xml_into(out, c.path);
     out.extend_from_slice(b"\" name=\"");
-    xml_into(out, c.path);
-    if let Some(id) = c.id {
-        out.push(b'#');
-        xml_into(out, id);
-    }
+    name_into(out, c.path, c.id);
     out.extend_from_slice(b"\">");
     if failed {
         let problems = c.findings.iter().filter(|f| f.is_problem());

@@ -79,28 +79,19 @@ pub(super) fn fix_file(
         }
         _ => None,
     };
-    if let Some(why) = left {
-        let fixed = Fixed {
-            path: display.into(),
-            edits: made,
-            overlapping,
-            diff: None,
-            left: Some(why),
-        };
-        return Ok(Some((new, fixed)));
-    }
     let fixed_text = match how {
-        Read::CrAsLf => fix::apply(file_text, applied.clone()).text,
-        _ => new.clone(),
+        Read::CrAsLf => &fix::splice(file_text, &applied),
+        _ => &new,
     };
-    let diff = match mode {
-        FixMode::Diff => Some(fix::unified_diff(
+    let diff = match (mode, left) {
+        (_, Some(_)) => None,
+        (FixMode::Diff, None) => Some(fix::unified_diff(
             display,
-            (file_text, &fixed_text),
+            (file_text, fixed_text),
             &applied,
             ctx.opts.redact.as_ref(),
         )),
-        FixMode::Write => {
+        (FixMode::Write, None) => {
             replace(path, bytes, fixed_text.as_bytes()).map_err(|e| FileError {
                 path: display.into(),
                 message: format!("cannot write the fixes: {e}"),
@@ -113,7 +104,7 @@ pub(super) fn fix_file(
         edits: made,
         overlapping,
         diff,
-        left: None,
+        left,
     };
     Ok(Some((new, fixed)))
 }

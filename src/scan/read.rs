@@ -64,26 +64,19 @@ pub(super) fn decode<'a>(
 /// one line with it.
 pub(super) fn lone_cr_as_lf(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    let mut lone = Vec::new();
+    let mut lines: Option<Vec<u8>> = None;
     let mut next = 0;
     for at in memchr::memchr_iter(b'\r', b) {
         if at < next {
             continue; // in the run already read
         }
-        let run = b[at..].iter().take_while(|&&c| c == b'\r').count();
-        next = at + run;
+        next = at + b[at..].iter().take_while(|&&c| c == b'\r').count();
         if b.get(next) != Some(&b'\n') {
-            lone.extend(at..next);
+            lines.get_or_insert_with(|| b.to_vec())[at..next].fill(b'\n');
         }
     }
-    if lone.is_empty() {
-        return None;
-    }
-    let mut bytes = b.to_vec();
-    for at in lone {
-        bytes[at] = b'\n';
-    }
-    Some(String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
+    let lines = lines?;
+    Some(String::from_utf8(lines).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
 }
 
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {

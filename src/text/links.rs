@@ -43,6 +43,13 @@ pub fn find(text: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// The first address in `text`, if it holds one.
+pub fn first(text: &str) -> Option<Range<usize>> {
+    let mut found = Vec::new();
+    find(text, &mut found);
+    found.into_iter().next()
+}
+
 /// Where the token that starts at byte `at` ends: at a blank (any white space), a bracket, a
 /// quote (straight or curly), a comma, a semicolon or a bar. Read a byte at a time, a character
 /// only beyond ASCII: addresses are long.

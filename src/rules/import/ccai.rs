@@ -181,9 +181,7 @@ fn group(
         semantic = semantic.or(needs_model);
         // An address in a query reads as one word in a turn, which a phrase never spells.
         let text = query.string("query")?;
-        let mut addresses = Vec::new();
-        crate::text::links::find(text, &mut addresses);
-        let (look, note) = if case_sensitive || !addresses.is_empty() {
+        let (look, note) = if case_sensitive || crate::text::links::first(text).is_some() {
             cx.phrase(query, "the query")?;
             let regex = case_sensitive_regex(text);
             let (regex, how) = match case_sensitive {

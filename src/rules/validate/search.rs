@@ -36,14 +36,12 @@ impl Checker<'_> {
     pub fn phrases(&self, list: &[String], key: &str) -> Result<Vec<Phrase>, RuleError> {
         let mut out = Vec::with_capacity(list.len());
         for p in list {
-            let mut addresses = Vec::new();
-            crate::text::links::find(p, &mut addresses);
-            if let Some(address) = addresses.first() {
+            if let Some(address) = crate::text::links::first(p) {
                 // A turn's address reads as one word, which no phrase's words spell.
                 let hint = format!(
                     "an address reads as one word (`link` for a web address): match `{}` with \
                      a `regex:` instead",
-                    &p[address.clone()]
+                    &p[address]
                 );
                 let message = format!(
                     "{key} \"{}\" holds a web or e-mail address, which a phrase never matches",
