@@ -208,3 +208,56 @@ fn html_report_adds_conversations_a_page_at_a_time() {
     );
     assert_eq!(seen["last"], 120, "the button adds the rest");
 }
+
+/// `--show-suppressed`: a suppressed problem is shown, marked, and counted by no filter or tally,
+/// as the charts and the other reports do not count it.
+#[test]
+fn html_report_shows_suppressed_findings_without_counting_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = dir.path().join("suppressed.txt");
+    std::fs::write(
+        &call,
+        "Agent: Hello, this is Dana. How can I help?\nCustomer: My bill is wrong.\n\
+         Agent: Please calm down. <!-- talklint: ignore respect -->\n",
+    )
+    .unwrap();
+    let path = report(dir.path(), &["--show-suppressed", call.to_str().unwrap()]);
+    let Some(seen) = browse(
+        &path,
+        json!([
+            {"do": "eval", "name": "meta", "js": "document.querySelector('#tl-list .meta').textContent"},
+            {"do": "eval", "name": "open", "js": OPEN_ALL},
+            {"do": "wait_for", "js": ALL_BUILT},
+            {"do": "eval", "name": "explained", "js": "[...document.querySelectorAll('.findings li')].map(li => li.textContent)"},
+            {"do": "eval", "name": "mark", "js": "[...document.querySelectorAll('mark')].map(m => m.className + ' ' + m.title)"},
+            {"do": "goto", "url": format!("file://{}#rule=respect/calm-down", path.display())},
+            {"do": "reload"},
+            {"do": "eval", "name": "by rule", "js": LISTED},
+            {"do": "goto", "url": format!("file://{}#cat=respect", path.display())},
+            {"do": "reload"},
+            {"do": "eval", "name": "by category", "js": LISTED},
+            {"do": "eval", "name": "category shown", "js": "document.querySelector('select[name=cat]').selectedOptions[0].textContent"},
+        ]),
+    ) else {
+        return;
+    };
+    let meta = seen["meta"].as_str().unwrap();
+    assert!(meta.contains("1 warning · 1 suppressed"), "{meta}");
+    let explained = seen["explained"].to_string();
+    assert!(
+        explained.contains("respect/calm-down") && explained.contains("(suppressed: not counted)"),
+        "{explained}"
+    );
+    assert!(!explained.contains("(-10)"), "{explained}");
+    assert_eq!(
+        seen["mark"],
+        json!(["warning respect/calm-down (suppressed)"])
+    );
+    assert_eq!(
+        seen["by rule"],
+        json!([]),
+        "the rule's filter does not count it"
+    );
+    assert_eq!(seen["by category"], json!([]), "nor its category's");
+    assert_eq!(seen["category shown"], "respect (not in this report)");
+}

@@ -5,8 +5,9 @@
 //!
 //! The shape, with short keys because every turn of every conversation is written:
 //! `{"p": path, "i": id?, "s": score, "ok": 0|1, "a": agent?, "top": rule?, "w": [warning]?,
-//!   "f": [[rule, turn, points, message], …], "t": [[role, start_ms|null, label|null, named,
+//!   "f": [[rule, turn, points, message, 1?], …], "t": [[role, start_ms|null, label|null, named,
 //!   [segment, …]], …]}` where `rule` indexes the page's rule table, `turn` indexes `t` (from 0),
+//! a finding's fifth item, 1, marks it suppressed (`--show-suppressed`: shown, counted nowhere),
 //! `role` indexes [`ROLES`], `named` is 1 when the label is a person's name, and a segment is
 //! plain text or `[finding, text]`, a match of the finding with that index in `f`.
 
@@ -62,6 +63,9 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         int(out, f.points);
         out.push(b',');
         string(out, &f.message.text());
+        if f.suppressed.is_some() {
+            out.extend_from_slice(b",1");
+        }
         out.push(b']');
     }
     out.extend_from_slice(b"],\"t\":[");

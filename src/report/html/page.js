@@ -29,6 +29,8 @@
   const count = $('tl-count');
   const ruleIndex = new Map(rules.map((r, i) => [r[0], i]));
   const isProblem = (rule) => rule[3] === 'forbid' || rule[3] === 'require';
+  // A suppressed finding (`--show-suppressed`) is shown, marked, and counted by no filter or tally.
+  const isSuppressed = (finding) => finding[4] === 1;
   const sign = (points) => (points > 0 ? '+' : '') + points;
   const plural = (n, one, many) => n + ' ' + (n === 1 ? one : many);
 
@@ -44,7 +46,9 @@
   const factsOf = (i) => {
     if (!facts[i]) {
       const f = { rules: new Set(), categories: new Set(), tags: new Set(), severities: new Set(), text: null };
-      for (const [r] of at(i).f) {
+      for (const x of at(i).f) {
+        if (isSuppressed(x)) continue;
+        const r = x[0];
         const rule = rules[r];
         f.rules.add(r);
         if (rule[3] === 'tag') f.tags.add(r);
@@ -126,7 +130,7 @@
       }
       const [r, , points] = c.f[s[0]];
       const mark = el('mark', rules[r][2], s[1]);
-      mark.title = rules[r][0] + (points ? ` (${sign(points)})` : '');
+      mark.title = rules[r][0] + (isSuppressed(c.f[s[0]]) ? ' (suppressed)' : points ? ` (${sign(points)})` : '');
       text.append(mark);
     }
     div.append(who, text);
@@ -138,7 +142,9 @@
         const [r, , points, message] = c.f[k];
         const rule = rules[r];
         const li = el('li', rule[2]);
-        li.append(el('b', null, rule[2]), ' ', el('code', null, rule[0]), ' ', message, points ? ` (${sign(points)})` : '');
+        li.append(el('b', null, rule[2]), ' ', el('code', null, rule[0]), ' ', message);
+        if (isSuppressed(c.f[k])) li.append(' (suppressed: not counted)');
+        else if (points) li.append(` (${sign(points)})`);
         if (rule[4]) li.append(' — ', el('i', null, rule[4]));
         ul.append(li);
       }
@@ -193,8 +199,8 @@
     const summary = el('summary');
     summary.append(el('h3', null, c.p + (c.i !== undefined ? '#' + c.i : '')), ' ');
     summary.append(el('span', 'verdict', `${c.s} ${c.ok ? 'pass' : 'FAIL'}`));
-    const n = { error: 0, warning: 0, info: 0, reward: 0, tag: 0 };
-    for (const [r] of c.f) n[rules[r][2]]++;
+    const n = { error: 0, warning: 0, info: 0, reward: 0, tag: 0, suppressed: 0 };
+    for (const x of c.f) n[isSuppressed(x) ? 'suppressed' : rules[x[0]][2]]++;
     const meta = [];
     if (c.a !== undefined) meta.push('Agent · ' + c.a);
     meta.push(
@@ -203,6 +209,7 @@
         .join(', ') || 'no problems',
     );
     if (n.reward) meta.push(plural(n.reward, 'reward', 'rewards'));
+    if (n.suppressed) meta.push(n.suppressed + ' suppressed');
     if (c.top !== undefined) meta.push('top problem ' + rules[c.top][0]);
     summary.append(el('span', 'meta', ' · ' + meta.join(' · ')));
     for (const r of factsOf(i).tags) summary.append(' ', el('span', 'badge', rules[r][0]));
@@ -263,7 +270,14 @@
   };
   const fromUrl = () => {
     const s = fromHash();
-    for (const k of KEYS) form.elements[k].value = s[k] || '';
+    for (const k of KEYS) {
+      const field = form.elements[k];
+      // A shared link may name a rule, tag or agent this report lacks: it lists nothing, not all.
+      if (s[k] && field.options && ![...field.options].some((o) => o.value === s[k])) {
+        field.append(new Option(s[k] + ' (not in this report)', s[k]));
+      }
+      field.value = s[k] || '';
+    }
     apply(readForm());
   };
   const update = () => {
