@@ -322,7 +322,7 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
         {
             r.severity = *s;
             if !r.points_given {
-                r.points = validate::default_points(r.kind, *s);
+                r.points = validate::default_points(r.kind, *s, r.roles);
             }
         }
     }

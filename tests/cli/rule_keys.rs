@@ -56,6 +56,36 @@ fn speaker_lists_and_zero_points() {
     assert_eq!(f["points"], 0);
 }
 
+/// A rule no agent's words can hit marks the conversation and scores nothing unless it sets
+/// points; an agent's rule of the same severity costs its default.
+#[test]
+fn customer_side_rules_score_only_their_own_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = crate::support::write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: risk/cancel\n    speaker: customer\n    phrases: [\"cancel my account\"]\n\
+         \n  - id: risk/cancel-priced\n    speaker: customer\n    points: -3\n    phrases: [\"cancel my account\"]\n\
+         \n  - id: risk/agent-cancel\n    speaker: [agent, customer]\n    phrases: [\"cancel my account\"]\n",
+    );
+    let call = crate::support::write(
+        dir.path(),
+        "call.txt",
+        "Agent: Hello, how can I help?\nCustomer: I want to cancel my account.\n",
+    );
+    let v = crate::support::pack_report(Some(&rules), &call);
+    let c = &v["conversations"][0];
+    let points = |rule: &str| crate::support::finding(c, rule)["points"].clone();
+    assert_eq!(points("risk/cancel"), 0, "SPEC 5: no points unless set");
+    assert_eq!(points("risk/cancel-priced"), -3);
+    assert_eq!(
+        points("risk/agent-cancel"),
+        -5,
+        "a rule agents can hit keeps its default"
+    );
+    assert_eq!(c["score"], 72);
+}
+
 #[test]
 fn unless_drops_a_hit_in_the_same_turn_only() {
     let v = report_for(

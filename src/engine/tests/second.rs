@@ -154,9 +154,10 @@ fn timing_measures_need_times_and_find_each_event() {
         findings(&rule("silence_seconds: 10", "any"), timed, "t/x"),
         [(3, None, -5)]
     );
+    // A customer's rule scores nothing unless it sets points (SPEC 5).
     assert_eq!(
         findings(&rule("interrupts_seconds: 1", "customer"), timed, "t/x"),
-        [(2, None, -5)]
+        [(2, None, 0)]
     );
     assert_lint_count(&rule("interrupts_seconds: 2", "customer"), timed, "t/x", 0);
     assert_lint_count(

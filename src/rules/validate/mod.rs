@@ -12,8 +12,12 @@ use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
 use super::{Examples, Origin, Rule, Target};
 use search::Checker;
 
-/// The points of a rule that does not set them: by kind, and for `forbid` by severity.
-pub(crate) fn default_points(kind: Kind, severity: Severity) -> i32 {
+/// The points of a rule that does not set them: by kind, and for `forbid` by severity. A rule
+/// that no agent's words can hit (`speaker: customer`) marks the conversation and scores nothing.
+pub(crate) fn default_points(kind: Kind, severity: Severity, roles: u8) -> i32 {
+    if roles & Speaker::Agent.roles() == 0 {
+        return 0;
+    }
     match (kind, severity) {
         (Kind::Reward, _) => 5,
         (Kind::Require, _) => -10,
@@ -74,7 +78,9 @@ pub(super) fn check(
         (_, None) => Severity::Warning,
     };
     let points_given = spec.points.is_some();
-    let points = spec.points.unwrap_or(default_points(spec.kind, severity));
+    let points = spec
+        .points
+        .unwrap_or(default_points(spec.kind, severity, roles));
     let message = spec
         .message
         .clone()
