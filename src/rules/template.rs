@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn a_template_reads_into_text_and_placeholders() {
-        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    message: \"{{speaker}: {match}{trigger} {id}{x}{\"\n";
+        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    after: {phrases: ['hi'], within_turns: 1}\n    message: \"{{speaker}: {match}{trigger} {id}{x y}{\"\n";
         let set = one_file(yaml);
         let pieces: Vec<_> = set.rules[0].template().collect();
         use TemplatePiece::*;
@@ -193,7 +193,7 @@ mod tests {
                 Text(" "),
                 Text("t/x"),
                 Text("{"),
-                Text("x}"),
+                Text("x y}"),
                 Text("{"),
             ]
         );

@@ -301,3 +301,32 @@ fn a_rule_file_named_twice_is_read_once() {
         "{err}"
     );
 }
+
+/// A message's misspelt placeholder, or a `{trigger}` with no trigger, would be printed as
+/// written (or empty) in every finding: both are rule errors at the message.
+#[test]
+fn unknown_message_placeholders_are_rule_errors() {
+    let rule = |message: &str| {
+        format!("rules:\n  - id: x/y\n    phrases: [\"calm down\"]\n    message: \"{message}\"\n")
+    };
+    let err = crate::support::rule_error(&rule("Said {mtch}"));
+    assert!(
+        err.contains(
+            "r.yaml:4:5: unknown placeholder `{mtch}` in the message (did you mean `{match}`?)"
+        ),
+        "{err}"
+    );
+    let err = crate::support::rule_error(&rule("Said {trigger}"));
+    assert!(
+        err.contains("r.yaml:4:5: `{trigger}` in the message of a rule without `after`"),
+        "{err}"
+    );
+    // A brace that holds no name is text.
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::support::write(dir.path(), "r.yaml", &rule("{ {speaker} said {match} }"));
+    let v = crate::support::pack_report(
+        Some(&file),
+        std::path::Path::new("fixtures/calls/deflection.txt"),
+    );
+    assert_eq!(v["summary"]["conversations"], 1);
+}

@@ -72,6 +72,7 @@ pub(super) fn check(
     let target = target(&c, &spec, roles)?;
     check_scoring(&c, &spec)?;
     check_replace(&c, &spec)?;
+    check_message(&c, &spec)?;
     let severity = match (spec.kind, spec.severity) {
         (_, Some(s)) => s,
         (Kind::Reward | Kind::Tag, None) => Severity::Info,
@@ -176,6 +177,42 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
 
 /// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
 /// `replace:` only on forbid rules' phrase matches, never empty, on one line.
+/// A message's `{name}` is a placeholder it knows, and `{trigger}` has a trigger to fill it: a
+/// misspelt one (`{mtch}`) would be printed as written in every finding.
+fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
+    const PLACEHOLDERS: [&str; 4] = ["match", "trigger", "speaker", "id"];
+    let Some(message) = &spec.message else {
+        return Ok(());
+    };
+    let names = message.split('{').skip(1).filter_map(|rest| {
+        let name = &rest[..rest.find('}')?];
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        (!name.is_empty() && name.bytes().all(word)).then_some(name)
+    });
+    for name in names {
+        if !PLACEHOLDERS.contains(&name) {
+            return Err(c.fail(
+                "message",
+                match crate::suggest::closest(name, PLACEHOLDERS) {
+                    Some(k) => format!(
+                        "unknown placeholder `{{{name}}}` in the message (did you mean `{{{k}}}`?)"
+                    ),
+                    None => format!("unknown placeholder `{{{name}}}` in the message"),
+                },
+                "a message may hold `{match}`, `{trigger}`, `{speaker}` and `{id}`",
+            ));
+        }
+        if name == "trigger" && spec.after.is_none() {
+            return Err(c.fail(
+                "message",
+                "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
+                "remove `{trigger}`, or give the rule an `after:` trigger",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(replace) = &spec.replace else {
         return Ok(());
