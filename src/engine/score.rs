@@ -56,6 +56,7 @@ impl Scoring {
             score,
             auto_failed,
             passed,
+            needed: self.min_score.map_or(self.pass, |m| m.max(self.pass)),
         }
     }
 }

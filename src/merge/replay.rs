@@ -309,6 +309,7 @@ impl<'a> Replay<'a> {
             agent: w.agent.as_deref(),
             score: w.score,
             passed: w.passed,
+            needed: None,
             findings,
             tags: w.tags.iter().map(|t| t.as_ref()).collect(),
             not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),

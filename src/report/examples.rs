@@ -2,6 +2,7 @@
 //! *Noisy*; *Unjudged* for one the rule cannot judge), then the totals.
 
 use crate::engine::{ExampleOutcome, TestReport};
+use crate::report::plural;
 use std::collections::BTreeSet;
 
 /// The report as lines of text.
@@ -28,13 +29,13 @@ pub fn render(report: &TestReport) -> String {
     }
     let failed_rules: BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
     lines.push_str(&format!(
-        "{} rules, {} examples: {} passed, {} failed ({} rules failing, {} rules without examples).\n",
-        report.rules,
-        report.examples,
+        "{}, {}: {} passed, {} failed ({} failing, {} without examples).\n",
+        plural(report.rules, "rule", "rules"),
+        plural(report.examples, "example", "examples"),
         report.examples - report.failures.len(),
         report.failures.len(),
-        failed_rules.len(),
-        report.rules_without_examples.len()
+        plural(failed_rules.len(), "rule", "rules"),
+        plural(report.rules_without_examples.len(), "rule", "rules")
     ));
     lines
 }

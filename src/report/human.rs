@@ -2,7 +2,7 @@
 //! under the words matched, the rule id, the message, and the suggestion as help; then a score
 //! line per conversation with its rewards, and a summary.
 
-use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals};
+use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals, plural};
 use crate::redact::{Redactor, mask_range, widen};
 use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
@@ -31,6 +31,8 @@ pub(super) struct Human {
     /// By rule index: whether the rule answers a trigger (`after`), so that its missing finding
     /// points at the trigger.
     answers: Vec<bool>,
+    /// By rule index: whether a hit fails the conversation whatever its score.
+    auto_fail: Vec<bool>,
 }
 
 impl Human {
@@ -40,6 +42,7 @@ impl Human {
             color: opts.color,
             quiet: opts.quiet,
             answers: rules.rules.iter().map(answers).collect(),
+            auto_fail: rules.rules.iter().map(|r| r.auto_fail).collect(),
         }
     }
 }
@@ -109,7 +112,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     let verdict = if c.passed {
         paint(color, GREEN, "pass")
     } else {
-        paint(color, RED, "FAIL")
+        paint(color, RED, "FAIL") + &why_failed(c, &problems, &human.auto_fail)
     };
     let _ = writeln!(
         out,
@@ -152,10 +155,33 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     out.push(b'\n');
 }
 
-/// A problem's points as its annotation says them: `-5 points`, `-1 point`; a missing `require`
-/// says where it was looked for.
+/// Why a conversation failed, after its `FAIL`: the auto-fail rules that hit, and the score it
+/// needed when it fell short (`: auto-fail ownership/closed-door, respect/calm-down; 70 needed`).
+fn why_failed(c: &Conversation, problems: &[&Finding], auto_fail: &[bool]) -> String {
+    let mut failing: Vec<&str> = Vec::new();
+    for f in problems.iter().filter(|f| auto_fail[f.rule_index]) {
+        if !failing.contains(&f.rule) {
+            failing.push(f.rule);
+        }
+    }
+    let mut why: Vec<String> = Vec::new();
+    if !failing.is_empty() {
+        why.push(format!("auto-fail {}", failing.join(", ")));
+    }
+    if let Some(needed) = c.needed.filter(|&n| c.score < n) {
+        why.push(format!("{needed} needed"));
+    }
+    match why.is_empty() {
+        true => String::new(),
+        false => format!(": {}", why.join("; ")),
+    }
+}
+
+/// A problem's points as its annotation says them: `-5 points`, `-1 point`, `not counted` when
+/// suppressed; a missing `require` says where it was looked for.
 fn points_label(f: &Finding, missing: Missing) -> String {
     let points = match f.points {
+        _ if f.suppressed.is_some() => "not counted".to_string(),
         0 => String::new(),
         1 | -1 => format!("{:+} point", f.points),
         n => format!("{n:+} points"),
@@ -287,8 +313,6 @@ fn snippet(
 }
 
 fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let verdict = if s.failed == 0 {
         paint(color, GREEN, "all passed")
     } else {

@@ -351,6 +351,7 @@ mod tests {
             agent: Some("Dana"),
             score: 65,
             passed: false,
+            needed: None,
             findings: vec![
                 f.clone(),
                 Finding {

@@ -107,8 +107,12 @@ fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(b"\n      <failure message=\"score ");
         out.extend_from_slice(numbers.format(c.score).as_bytes());
         out.extend_from_slice(b" (");
-        out.extend_from_slice(numbers.format(problems.clone().count()).as_bytes());
-        out.extend_from_slice(b" problems)\" type=\"talklint\">");
+        let count = problems.clone().count();
+        out.extend_from_slice(numbers.format(count).as_bytes());
+        out.extend_from_slice(match count {
+            1 => b" problem)\" type=\"talklint\">".as_slice(),
+            _ => b" problems)\" type=\"talklint\">",
+        });
         for f in problems {
             out.push(b'\n');
             xml_into(out, c.path);

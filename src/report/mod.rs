@@ -177,6 +177,11 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
     }
 }
 
+/// A count and its noun: `1 rule`, `2 rules`, `0 info`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Whether a conversation fails at `fail_at`: not passed, or a problem at or above it.
 fn fails(c: &Conversation, fail_at: Option<Severity>) -> bool {
     !c.passed

@@ -86,6 +86,10 @@ pub struct Conversation<'a> {
     pub agent: Option<&'a str>,
     pub score: i32,
     pub passed: bool,
+    /// The least score that passes (the pass mark, or `--min-score` when higher), for saying
+    /// why a conversation failed; unknown in a merge, which reads only the verdict.
+    #[serde(skip)]
+    pub needed: Option<i32>,
     pub findings: Vec<Finding<'a>>,
     /// The ids of the tag rules that hit, sorted.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -246,6 +250,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .and_then(crate::transcript::roles::person),
         score: eval.score,
         passed: eval.passed,
+        needed: Some(eval.needed),
         findings,
         tags,
         not_applied,

@@ -78,6 +78,10 @@ fn human_score_lines_and_labels_read_right() {
     );
     assert!(out.contains("---------- -1 point\n"), "{out}");
     assert!(
+        out.contains("call.txt: score 49 (FAIL: auto-fail ownership/closed-door, respect/calm-down; 70 needed)\n"),
+        "a failure says why:\n{out}"
+    );
+    assert!(
         out.contains("  |        - -5 points, not found in the window that starts here\n"),
         "a missing closing points at the turn where its window starts, and says so:\n{out}"
     );
@@ -135,4 +139,41 @@ fn a_finding_in_a_file_of_conversations_points_at_a_place_an_editor_opens() {
         "{out}"
     );
     assert!(!out.contains("records.jsonl#call-001:1:"), "{out}");
+}
+
+/// A failure above the pass mark says what failed it; a suppressed problem is not counted, and
+/// its label says so instead of its points.
+#[test]
+fn a_failure_says_why_and_a_suppressed_problem_is_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("call.txt"),
+        "Agent: Hello, this is Sam. How can I help? No problem! <!-- talklint: ignore enthusiasm -->\n\
+         Agent: Is there anything else I can help you with?\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--show-suppressed",
+        "--min-score",
+        "99",
+        "call.txt",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("---------- not counted\n"), "{out}");
+    assert!(!out.contains("-1 point"), "{out}");
+    assert!(out.contains(" (FAIL: 99 needed)\n"), "{out}");
+    std::fs::write(dir.path().join("call.txt"), "Agent: Please calm down.\n").unwrap();
+    let (_, junit, _) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--format",
+        "junit",
+        "call.txt",
+    ]));
+    assert!(
+        junit.contains("<failure message=\"score 70 (1 problem)\""),
+        "{junit}"
+    );
 }

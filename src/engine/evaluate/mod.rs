@@ -48,6 +48,8 @@ pub struct Evaluation {
     pub auto_failed: bool,
     /// The score reached the pass mark (and `min_score`) and no auto-fail rule hit.
     pub passed: bool,
+    /// The least score that passes: the pass mark, or `min_score` when it is higher.
+    pub needed: i32,
 }
 
 /// Which rules to evaluate, and how.

@@ -8,7 +8,8 @@ use super::super::Summary;
 use super::super::escape::html;
 use super::super::rank::{self, Problem, RuleTally};
 use super::RuleInfo;
-use super::overview::{filter_link, plural};
+use super::overview::filter_link;
+use crate::report::plural;
 use crate::rules::{Kind, Severity};
 use std::fmt::Write as _;
 

@@ -1,9 +1,9 @@
 //! The top of the HTML page, written once the scan is done: the totals, the agent table, and
 //! the filter form the page's script drives (the charts between them are in [`super::charts`]).
 
-use super::super::Summary;
 use super::super::escape::html;
 use super::super::rank::{self, Problem};
+use super::super::{Summary, plural};
 use super::RuleInfo;
 use crate::rules::Kind;
 use std::fmt::Write as _;
@@ -26,10 +26,6 @@ pub(super) fn filter_link(pairs: &[(&str, &str)]) -> String {
         }
     }
     s
-}
-
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn percent(part: usize, whole: usize) -> String {
