@@ -210,22 +210,20 @@ enum Missing {
 
 /// The shown `text` as the pieces before, in and after the match `start..end`; with a
 /// `redactor`, each personal-data span replaced by its token, the match widened to hold any span
-/// it overlaps whole. The flag says whether a span was masked before the match's start (the
-/// renderer's column would then be off).
+/// it overlaps whole.
 fn pieces<'t>(
     text: &'t str,
     start: usize,
     end: usize,
     redactor: Option<&Redactor>,
-) -> ([Cow<'t, str>; 3], bool) {
+) -> [Cow<'t, str>; 3] {
     let Some(r) = redactor else {
         let parts = [&text[..start], &text[start..end], &text[end..]];
-        return (parts.map(Cow::Borrowed), false);
+        return parts.map(Cow::Borrowed);
     };
     let spans = r.spans(text);
     let (lo, hi) = widen(&spans, start, end);
-    let parts = [0..lo, lo..hi, hi..text.len()].map(|range| mask_range(text, &spans, range));
-    (parts, spans.first().is_some_and(|s| s.start < start))
+    [0..lo, lo..hi, hi..text.len()].map(|range| mask_range(text, &spans, range))
 }
 
 /// One problem as an annotated snippet of the lines it spans.
@@ -256,12 +254,17 @@ fn snippet(
             .map_or(start, |c| start + c.len_utf8());
     }
     let shown = super::excerpt::around(source, start, end);
-    let first = shown.first;
+    // A byte-order mark is no text to show.
+    let bom = '\u{feff}'.len_utf8();
+    let first = match shown.first == 0 && start >= bom && source.starts_with('\u{feff}') {
+        true => bom,
+        false => shown.first,
+    };
     let text = source[first..shown.last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
     // Masked and escaped piece by piece, so that the underline still falls under the words
     // matched (and under the whole token of personal data the match overlaps).
-    let (pieces, masked_before) = pieces(text, start - first, end - first, redactor);
+    let pieces = pieces(text, start - first, end - first, redactor);
     // A tab is shown as one space: annotate-snippets counts a tab as one column where it lays
     // out four, and on a long line that underflows its margin (found by fuzzing).
     let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));
@@ -276,16 +279,9 @@ fn snippet(
     let conversation = id.map(|id| format!("in conversation {}", escape_name(id)));
     let message_text = f.message.text();
     let title = escape_controls(&message_text);
-    let mut snippet = Snippet::source(&text)
+    let snippet = Snippet::source(&text)
         .line_start(f.line)
         .annotation(level.span(span).label(&label));
-    // A cut line would give the renderer's `-->` line a column counted from the cut: the
-    // finding's own is written in its place.
-    // So would a token that masks personal data before the match.
-    let cut = shown.cut_before || masked_before;
-    if !cut {
-        snippet = snippet.origin(&name);
-    }
     let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
     if let Some(conversation) = &conversation {
         message = message.footer(Level::Note.title(conversation));
@@ -299,17 +295,16 @@ fn snippet(
             Suppression::External => "suppressed by per_path_disable in the config; not counted",
         }));
     }
+    // The renderer would count the `-->` line's column in the text as shown (cut, escaped,
+    // masked): the finding's own column, counted in the file, is written in its place.
     let rendered = renderer.render(message).to_string();
-    match rendered.split_once('\n').filter(|_| cut) {
-        Some((head, rest)) => {
-            let pad = " ".repeat(f.line.to_string().len());
-            let at = format!("{pad}--> {name}:{}:{}", f.line, f.column);
-            let _ = writeln!(out, "{head}\n{at}\n{rest}\n");
-        }
-        None => {
-            let _ = writeln!(out, "{rendered}\n");
-        }
-    }
+    let (head, rest) = rendered.split_once('\n').unwrap_or((&rendered, ""));
+    let pad = " ".repeat(f.line.to_string().len());
+    let _ = writeln!(
+        out,
+        "{head}\n{pad}--> {name}:{}:{}\n{rest}\n",
+        f.line, f.column
+    );
 }
 
 fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {

@@ -54,9 +54,7 @@ pub(crate) struct SourceFile<'a> {
 impl SourceFile<'_> {
     /// 1-based line and column of byte `at`; a byte-order mark opening the file is no column.
     pub fn position(&self, at: usize) -> (usize, usize) {
-        let (line, column) = crate::text::lines::LineCursor::new(self.text).position(at);
-        let bom = line == 1 && at > 0 && self.text.starts_with('\u{feff}');
-        (line, column - usize::from(bom))
+        crate::text::lines::LineCursor::new(self.text).position(at)
     }
 
     /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).

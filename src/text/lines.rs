@@ -31,7 +31,8 @@ impl<'a> LineCursor<'a> {
         self.text
     }
 
-    /// 1-based line and 1-based column in characters of byte `offset`.
+    /// 1-based line and 1-based column in characters of byte `offset` (a byte-order mark
+    /// opening the text is no column).
     pub fn position(&mut self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let bytes = self.text.as_bytes();
@@ -59,7 +60,9 @@ impl<'a> LineCursor<'a> {
             }
         }
         self.offset = offset;
-        (self.line + 1, self.column + 1)
+        // A byte-order mark starts the text but no column: editors count from after it.
+        let bom = self.line == 0 && offset > 0 && self.text.starts_with('\u{feff}');
+        (self.line + 1, self.column + 1 - usize::from(bom))
     }
 }
 

@@ -22,6 +22,7 @@ mod markdown;
 mod merge;
 mod mistakes;
 mod nested_config;
+mod positions;
 mod records;
 mod redact;
 mod report_files;

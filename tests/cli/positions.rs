@@ -1,0 +1,94 @@
+//! Where a finding is, as every report gives it: line and column counted as editors count them,
+//! from after a byte-order mark and in the file's characters, not in the text as shown.
+
+use crate::support::{run, talklint, write};
+
+/// The `line:col` of the first finding in `--format github` and in the human report's `-->`.
+fn places(path: &std::path::Path) -> (String, String) {
+    let at = |format: &str| {
+        let (_, out, err) = run(talklint()
+            .args([
+                "check",
+                "--no-config",
+                "--fail-on",
+                "never",
+                "--format",
+                format,
+            ])
+            .arg(path));
+        assert!(err.is_empty(), "{err}");
+        out
+    };
+    let github = at("github");
+    let github = github
+        .split_once(",line=")
+        .and_then(|(_, rest)| rest.split_once(",endLine"))
+        .map(|(place, _)| place.replace(",col=", ":"))
+        .unwrap_or_else(|| panic!("no annotation: {github}"));
+    let human = at("human");
+    let arrow = (human
+        .split_once("--> ")
+        .and_then(|(_, rest)| rest.lines().next()))
+    .unwrap_or_else(|| panic!("no place: {human}"));
+    let mut parts = arrow.rsplitn(3, ':');
+    let (column, line) = (parts.next().unwrap(), parts.next().unwrap());
+    let human = format!("{line}:{column}");
+    (github, human)
+}
+
+#[test]
+fn a_byte_order_mark_is_no_column_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let bom = "\u{feff}";
+    for (name, text, place) in [
+        ("a.txt", "Agent: that is not my department\n", "1:8"),
+        (
+            "a.json",
+            "[{\"role\":\"agent\",\"text\":\"that is not my department\"}]\n",
+            "1:26",
+        ),
+        (
+            "a.jsonl",
+            "{\"role\":\"agent\",\"text\":\"that is not my department\"}\n",
+            "1:25",
+        ),
+        (
+            "a.csv",
+            "role,text\nagent,that is not my department\n",
+            "2:7",
+        ),
+        (
+            "a.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>that is not my department\n",
+            "4:10",
+        ),
+    ] {
+        let plain = write(dir.path(), &format!("plain-{name}"), text);
+        let marked = write(
+            dir.path(),
+            &format!("marked-{name}"),
+            &format!("{bom}{text}"),
+        );
+        let expected = (place.to_string(), place.to_string());
+        assert_eq!(places(&plain), expected, "{name}");
+        assert_eq!(places(&marked), expected, "{name} with a byte-order mark");
+    }
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config", "--fail-on", "never"])
+        .arg(dir.path().join("marked-a.txt")));
+    assert!(
+        out.contains("1 | Agent: that"),
+        "the mark is not shown:\n{out}"
+    );
+}
+
+#[test]
+fn control_characters_shown_escaped_keep_the_file_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(
+        dir.path(),
+        "c.txt",
+        "Agent: \u{1}\u{2} that is not my department\n",
+    );
+    assert_eq!(places(&call), ("1:11".to_string(), "1:11".to_string()));
+}
