@@ -17,6 +17,7 @@ mod ignore;
 mod import;
 mod import_names;
 mod injection;
+mod json_values;
 mod limits;
 mod markdown;
 mod merge;

@@ -5,7 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis};
+use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis, position};
 use super::message::Message;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -27,6 +27,9 @@ pub fn parse_messages(
     let mut de = serde_json::Deserializer::from_str(list);
     serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
         .map_err(|e| error_in(source, list, &e))?;
+    if let Some(e) = builder.error.take() {
+        return Err(e);
+    }
     Ok(Transcript {
         id: None,
         turns: builder.finish(),
@@ -53,7 +56,9 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(m) = seq.next_element::<Message<'de>>()? {
-            self.0.add(&m);
+            if let Err(e) = self.0.add(&m) {
+                self.0.error.get_or_insert(e);
+            }
         }
         Ok(())
     }
@@ -72,6 +77,8 @@ pub(super) struct Builder<'s> {
     unit: Unit,
     /// The speakers' names so far (a conversation has few).
     speakers: Vec<Rc<str>>,
+    /// The first message whose text is no text (a number, an object): the list's error.
+    error: Option<ParseError>,
 }
 
 impl<'s> Builder<'s> {
@@ -83,15 +90,26 @@ impl<'s> Builder<'s> {
             clock: Clock::default(),
             unit,
             speakers: Vec::new(),
+            error: None,
         }
     }
 
-    pub(super) fn add(&mut self, m: &Message) {
+    /// Adds a message's turn; a message without text (a typing event) adds none, and one whose
+    /// text is no text (`"text": 42`) is an error at its value, not a message silently lost.
+    pub(super) fn add(&mut self, m: &Message) -> Result<(), ParseError> {
         if m.item_type.is_some_and(|t| t != "\"MESSAGE\"") {
-            return;
+            return Ok(());
         }
-        let Some(text) = m.text.or(m.transcript).and_then(|raw| self.text(raw)) else {
-            return;
+        let Some(text) = m
+            .text
+            .or(m.transcript)
+            .map(|raw| self.text(raw))
+            .transpose()?
+        else {
+            return Ok(());
+        };
+        let Some(text) = text else {
+            return Ok(());
         };
         let speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
@@ -137,6 +155,7 @@ impl<'s> Builder<'s> {
             end_ms,
             text,
         });
+        Ok(())
     }
 
     /// The speaker `name`, allocated once for all the turns of this conversation (for its
@@ -156,35 +175,65 @@ impl<'s> Builder<'s> {
         self.turns
     }
 
-    /// The message text with its place in the source; `None` when it is not text.
-    fn text(&self, json: &str) -> Option<TurnText> {
+    /// The message text with its place in the source: a string, or a list of strings and
+    /// content parts (OpenAI-style `[{"type": "text", "text": "…"}]`, parts without text
+    /// skipped); `None` for an empty list, and an error at anything else (a number, an object).
+    fn text(&self, json: &str) -> Result<Option<TurnText>, ParseError> {
         let offset = json.as_ptr() as usize - self.source.as_ptr() as usize;
         if json.starts_with('"') {
-            return Some(decode_string(json, offset));
+            return Ok(Some(decode_string(json, offset)));
         }
-        if json.starts_with('[') {
-            // OpenAI-style content parts: [{"type": "text", "text": "…"}].
-            #[derive(Deserialize)]
-            struct Part<'a> {
-                #[serde(borrow)]
-                text: Option<&'a RawValue>,
+        let parts: Vec<&RawValue> = match json.starts_with('[') {
+            true => serde_json::from_str(json).map_err(|_| self.not_text(json))?,
+            false => return Err(self.not_text(json)),
+        };
+        let mut decoded = Decoded::default();
+        for part in parts {
+            let text = match part.get().starts_with('"') {
+                true => part,
+                false => match serde_json::from_str::<Part>(part.get()) {
+                    Ok(Part { text: Some(text) }) if text.get().starts_with('"') => text,
+                    Ok(Part { text: None }) => continue,
+                    _ => return Err(self.not_text(part.get())),
+                },
+            };
+            if !decoded.text.is_empty() {
+                decoded.push_replacement(" ", offset);
             }
-            let parts: Vec<Part> = serde_json::from_str(json).ok()?;
-            let mut decoded = Decoded::default();
-            for p in parts.iter().filter_map(|p| p.text) {
-                if !decoded.text.is_empty() {
-                    decoded.push_replacement(" ", offset);
-                }
-                let at = p.get().as_ptr() as usize - self.source.as_ptr() as usize;
-                match decode_string(p.get(), at) {
-                    TurnText::Source(r) => decoded.push_verbatim(&self.source[r.clone()], r.start),
-                    TurnText::Decoded(d) => decoded.append(d),
-                }
+            let at = text.get().as_ptr() as usize - self.source.as_ptr() as usize;
+            match decode_string(text.get(), at) {
+                TurnText::Source(r) => decoded.push_verbatim(&self.source[r.clone()], r.start),
+                TurnText::Decoded(d) => decoded.append(d),
             }
-            return (!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded));
         }
-        None
+        Ok((!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded)))
     }
+
+    /// The error of a message text that is no text, at its value.
+    fn not_text(&self, json: &str) -> ParseError {
+        let (line, column) = position(self.source, json);
+        let what = match json.as_bytes().first() {
+            Some(b'{') => "an object",
+            Some(b'[') => "a list",
+            Some(b't' | b'f') => "true or false",
+            _ => "a number",
+        };
+        ParseError {
+            line,
+            column,
+            message: format!(
+                "a message's text is {what}, not a string: it would be left out unchecked; \
+                 write the text as a JSON string, or a list of strings"
+            ),
+        }
+    }
+}
+
+/// A content part of a message's text (`{"type": "text", "text": "…"}`); other keys ignored.
+#[derive(Deserialize)]
+struct Part<'a> {
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
 }
 
 #[cfg(test)]

@@ -154,29 +154,28 @@ fn plain(message: &str) -> &str {
 /// 1-based line and column (in characters) of a slice of `source`.
 pub fn position(source: &str, part: &str) -> (usize, usize) {
     let offset = part.as_ptr() as usize - source.as_ptr() as usize;
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map_or(before, |i| &before[i + 1..])
-        .chars()
-        .count()
-        + 1;
-    (line, col)
+    crate::text::lines::LineCursor::new(source).position(offset)
 }
 
 /// A whole number of microseconds (Google CCAI's `start_timestamp_usec`).
 pub fn micros(json: &str) -> Option<u64> {
-    json.parse::<f64>()
-        .ok()
-        .and_then(|v| seconds_ms(v / 1_000_000.0))
+    number(json).and_then(|v| seconds_ms(v / 1_000_000.0))
 }
 
 /// A whole number of milliseconds.
 pub fn millis(json: &str) -> Option<u64> {
-    json.parse::<f64>()
-        .ok()
-        .and_then(|v| seconds_ms(v / 1000.0))
+    number(json).and_then(|v| seconds_ms(v / 1000.0))
+}
+
+/// A JSON number, or a string that holds one (`"1000"`, as some exports write offsets).
+fn number(json: &str) -> Option<f64> {
+    let quoted = json.len() > 2 && json.starts_with('"') && json.ends_with('"');
+    let digits = if quoted {
+        &json[1..json.len() - 1]
+    } else {
+        json
+    };
+    digits.parse::<f64>().ok()
 }
 
 /// A label from a string, or from the first of `keys` in an object; a plain string (the usual
