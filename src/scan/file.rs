@@ -189,8 +189,9 @@ pub(super) fn check(
     }
     let (format, transcripts, directives) = (parsed.format, parsed.transcripts, parsed.directives);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
-    // no conversation to score (it would pass with the base score).
-    if transcripts.iter().all(|t| t.turns.is_empty()) {
+    // no conversation to score (it would pass with the base score). A conversation without
+    // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
+    if !reading.piece && transcripts.iter().all(|t| t.turns.is_empty()) {
         return not_read(no_turns(display, format));
     }
     let mut out = Processed {
@@ -221,6 +222,9 @@ pub(super) fn check(
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
         let mut warnings = warnings.clone();
         warnings.extend(judged.warnings.iter().cloned());
+        if t.turns.is_empty() {
+            warnings.push("no turns: nothing in this conversation was checked".into());
+        }
         let (evaluation, shown) = (&judged.evaluation, judged.shown());
         let mut conv = report::conversation(
             display,

@@ -29,6 +29,7 @@ pub(crate) fn check_bytes(
         first_line: 1,
         // As a file on disk, so that `--diff` works out its fixes (it writes nothing).
         on_disk: true,
+        piece: false,
     };
     let mut totals = Summary::default();
     check(&reading, bytes, &ctx, &mut Scratch::default(), &mut totals);

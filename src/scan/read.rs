@@ -152,6 +152,9 @@ pub(super) struct Reading {
     /// Read whole from a file on disk (not standard input or a stream's piece): `--fix` may
     /// rewrite it.
     pub on_disk: bool,
+    /// One conversation of a stream: reported even without turns, as a file's conversation
+    /// is, since the stream (the file) holds others.
+    pub piece: bool,
 }
 
 impl Reading {
@@ -162,6 +165,7 @@ impl Reading {
             format: opts.input_format,
             first_line: 1,
             on_disk,
+            piece: false,
         }
     }
 }
@@ -213,6 +217,7 @@ pub(super) fn read(
                 format: Some(Format::Jsonl),
                 first_line: piece.first_line,
                 on_disk: false,
+                piece: true,
             })
         }
         Input::File {

@@ -116,6 +116,7 @@ fn every_format_reads_a_stream_as_the_same_lines_in_a_file() {
 
 {"id": "2", "turns": [{"speaker": "Agent", "text": "Hi"}, {"speaker": "Agent", "text": "That is not my job, sorry."}]}
 {"id": "3", "messages": [{"role": "agent", "text": "It's out of my hands, \u00e9, I don't know."}]}
+{"id": "4", "messages": []}
 "#;
     let path = write(dir.path(), "records.jsonl", records);
     let name = path.to_str().unwrap();
@@ -125,7 +126,18 @@ fn every_format_reads_a_stream_as_the_same_lines_in_a_file() {
         let (code, from_file, _) = run(&mut check(&["--format", format, name]));
         let (stream_code, from_stream, _) =
             run(check(&["--format", format, "--stdin-filename", name, "-"]).write_stdin(records));
-        assert_eq!((stream_code, from_stream), (code, from_file), "{format}");
+        assert_eq!((stream_code, &from_stream), (code, &from_file), "{format}");
+        if format == "json" {
+            // A record without turns is reported (with a warning) from both, not skipped.
+            let v: Value = serde_json::from_str(&from_file).unwrap();
+            let empty = &v["conversations"][3];
+            assert_eq!((&empty["id"], &empty["turns"]), (&"4".into(), &0.into()));
+            assert_eq!(
+                empty["warnings"][0],
+                "no turns: nothing in this conversation was checked"
+            );
+            assert_eq!(v["summary"]["skipped"], 0);
+        }
     }
 }
 
