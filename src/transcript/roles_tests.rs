@@ -1,0 +1,79 @@
+//! Tests of speaker roles: aliases, names and the people labels name.
+
+use super::*;
+
+#[test]
+fn aliases_map_labels_to_roles() {
+    let roles = Roles::default().with_aliases(Role::Agent, ["Sarah", "spk_0"]);
+    assert_eq!(roles.role_of("AGENT"), Role::Agent);
+    assert_eq!(roles.role_of("Caller"), Role::Customer);
+    assert_eq!(roles.role_of("Agent Smith"), Role::Agent);
+    assert_eq!(roles.role_of("sarah"), Role::Agent);
+    assert_eq!(roles.role_of("SPK_0"), Role::Agent);
+    assert_eq!(roles.role_of("spk_1"), Role::Unknown);
+    assert_eq!(roles.role_of("Virtual Agent"), Role::Bot);
+    assert_eq!(roles.role_of("Supporter"), Role::Unknown);
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_label_is_trimmed_and_lowercased_as_str_does_it(label in "[ a-zA-Z0-9_\\-\t#é\u{a0}]{0,40}") {
+        let mut buf = [0u8; 32];
+        proptest::prop_assert_eq!(
+            trimmed_lowercase(&label, &mut buf),
+            label.trim().to_lowercase()
+        );
+    }
+}
+
+#[test]
+fn names_are_not_role_words_or_diarisation_labels() {
+    for label in [
+        "Sarah",
+        "Kim Park",
+        "sam@acme.example",
+        "Speaker of the house",
+        "Jo",
+    ] {
+        assert!(is_name(label), "{label}");
+    }
+    for label in [
+        "Agent",
+        "spk_0",
+        "SPK_1",
+        "Speaker 2",
+        "speaker_3",
+        "ch_0",
+        "A",
+        "2",
+        "77",
+        "internal",
+        "",
+    ] {
+        assert!(!is_name(label), "{label}");
+    }
+}
+
+#[test]
+fn a_person_is_named_without_the_role_word_before_the_name() {
+    assert_eq!(person("Agent Smith"), Some("Smith"));
+    assert_eq!(person(" agent_Kim Park "), Some("Kim Park"));
+    assert_eq!(person("Smith"), Some("Smith"));
+    assert_eq!(
+        person("Agent 7"),
+        Some("Agent 7"),
+        "numbered agents stay apart"
+    );
+    assert_eq!(person("Speaker of the house"), Some("Speaker of the house"));
+    assert_eq!(person("Agent"), None);
+    assert_eq!(person("spk_0"), None);
+    // Teams and services keep their whole label.
+    for label in [
+        "Client Services",
+        "Customer Care",
+        "Support Team",
+        "Agent Team",
+    ] {
+        assert_eq!(person(label), Some(label));
+    }
+}
