@@ -86,23 +86,34 @@ impl Roles {
     }
 
     /// The role of a speaker label: an exact alias (any case), else an alias as the label's first
-    /// word ("Agent Smith", "Customer 2"), else `Unknown`.
+    /// word ("Agent Smith", "Customer 2"); for a label with a part in brackets (`Agent (Sarah)`,
+    /// `Sarah (Agent)`), the role of the part before them, else of the part in them; else
+    /// `Unknown`.
     pub fn role_of(&self, label: &str) -> Role {
         let mut buf = [0u8; 32];
         let lower = trimmed_lowercase(label, &mut buf);
-        if let Some(role) = self.lookup(&lower) {
-            return role;
+        let role = match qualified(&lower) {
+            Some((name, qualifier)) => self
+                .lookup(&lower)
+                .or_else(|| self.alias(name))
+                .or_else(|| self.alias(qualifier)),
+            None => self.alias(&lower),
+        };
+        role.unwrap_or(Role::Unknown)
+    }
+
+    /// A lowercase label's role as an exact alias, else by its first word.
+    fn alias(&self, lower: &str) -> Option<Role> {
+        if let Some(role) = self.lookup(lower) {
+            return Some(role);
         }
         let first = lower
             .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#')
             .next()
             .unwrap_or("");
-        if first.len() < lower.len()
-            && let Some(role) = self.lookup(first)
-        {
-            return role;
-        }
-        Role::Unknown
+        (first.len() < lower.len())
+            .then(|| self.lookup(first))
+            .flatten()
     }
 
     /// A lowercase label's role by configured then built-in aliases.
@@ -178,6 +189,9 @@ impl Names {
 /// `None` when the label names no person (see [`is_name`]).
 pub fn person(label: &str) -> Option<&str> {
     let label = label.trim_ascii();
+    if let Some((name, qualifier)) = qualified(label) {
+        return person(name).or_else(|| person(qualifier));
+    }
     // Asked once per conversation: a byte scan finds the first word's end.
     let separator = |b: u8| matches!(b, b' ' | b'\t' | b'_' | b'-' | b'#');
     let after_title = label.bytes().position(separator).and_then(|at| {
@@ -197,6 +211,18 @@ pub fn person(label: &str) -> Option<&str> {
         (named && is_name(rest) && !is_team_word(rest)).then_some(rest)
     });
     after_title.or_else(|| is_name(label).then_some(label))
+}
+
+/// A label and the part of it in brackets at its end, each without the spaces around it:
+/// `Agent (Sarah)` is `Agent` and `Sarah`, `Sarah (Agent)` is `Sarah` and `Agent`. `None` for a
+/// label without one, or with brackets anywhere else.
+pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
+    let inside = label.trim_ascii_end().strip_suffix(')')?;
+    let open = memchr::memrchr(b'(', inside.as_bytes())?;
+    let (name, qualifier) = (inside[..open].trim_ascii(), inside[open + 1..].trim_ascii());
+    let bracket = |b: u8| matches!(b, b'(' | b')');
+    let plain = |part: &str| !part.is_empty() && !part.bytes().any(bracket);
+    (plain(name) && plain(qualifier)).then_some((name, qualifier))
 }
 
 /// Whether `word` names a group, not a person (`Team`, `Services`, `Desk`).

@@ -77,3 +77,32 @@ fn a_person_is_named_without_the_role_word_before_the_name() {
         assert_eq!(person(label), Some(label));
     }
 }
+
+#[test]
+fn a_label_with_a_part_in_brackets_has_the_role_and_person_of_its_parts() {
+    let roles = Roles::default();
+    assert_eq!(roles.role_of("Agent (Sarah)"), Role::Agent);
+    assert_eq!(roles.role_of("Sarah (Agent)"), Role::Agent);
+    assert_eq!(roles.role_of("John ( Customer )"), Role::Customer);
+    assert_eq!(roles.role_of("Virtual Agent (Ava)"), Role::Bot);
+    // The part before the brackets first.
+    assert_eq!(roles.role_of("Agent (Customer Care)"), Role::Agent);
+    assert_eq!(roles.role_of("Sarah (Acme)"), Role::Unknown);
+    let configured = Roles::default().with_aliases(Role::Customer, ["Sarah (Agent)"]);
+    assert_eq!(configured.role_of("sarah (agent)"), Role::Customer);
+    assert_eq!(person("Agent (Sarah)"), Some("Sarah"));
+    assert_eq!(person("Sarah Lee (Agent)"), Some("Sarah Lee"));
+    assert_eq!(person("Agent Smith (Support)"), Some("Smith"));
+    assert_eq!(person("Agent (spk_0)"), None);
+    assert_eq!(qualified("Agent (Sarah) "), Some(("Agent", "Sarah")));
+    for label in [
+        "Agent",
+        "Agent (Sarah",
+        "Agent ()",
+        "(Sarah)",
+        "A (b (c))",
+        "A (b) c",
+    ] {
+        assert_eq!(qualified(label), None, "{label}");
+    }
+}

@@ -18,6 +18,7 @@ mod import;
 mod import_names;
 mod injection;
 mod json_values;
+mod labels;
 mod limits;
 mod markdown;
 mod merge;

@@ -7,7 +7,7 @@ use super::hidden;
 use super::lines::lines;
 use super::stamps::{Stamp, Timeline, leading_time, stamp};
 use crate::text::blank::is_blank;
-use crate::transcript::roles::Speakers;
+use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 
 /// A line that opens a turn: its label, times, and where its text starts.
@@ -59,7 +59,8 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
     }
-    if is_note_word(label) && !roles.knows(label) {
+    let speaker = roles::qualified(label).map_or(label, |(name, _)| name);
+    if is_note_word(speaker) && !roles.knows(label) {
         return None;
     }
     let text_start = at + (line.len() - after.len());
@@ -86,9 +87,17 @@ fn label_colon(rest: &str) -> Option<usize> {
     None
 }
 
-/// A speaker label: starts with a letter, at most four words of letters, digits, `.`, `_`, `-`,
-/// `'`, `#`.
+/// A speaker label: a name, or a name and a part in brackets (`Agent (Sarah)`, `Sarah (Agent)`),
+/// each starting with a letter, at most four words of letters, digits, `.`, `_`, `-`, `'`, `#`.
 fn is_label(label: &str) -> bool {
+    match roles::qualified(label) {
+        Some((name, qualifier)) => is_name_label(name) && is_name_label(qualifier),
+        None => is_name_label(label),
+    }
+}
+
+/// A speaker label without brackets: see [`is_label`].
+fn is_name_label(label: &str) -> bool {
     if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }

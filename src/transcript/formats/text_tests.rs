@@ -184,3 +184,39 @@ fn urls_and_times_in_text_are_not_labels() {
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].3, "see https://x.org at 10:30 today");
 }
+
+#[test]
+fn a_role_and_a_name_in_brackets_open_a_turn() {
+    let t = turns(
+        "Agent (Sarah): Hello there\nCustomer (John): It is out of my hands.\n\
+         Sarah (Agent) [00:01:02]: Let me help.\n",
+    );
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.0, t.1.as_deref(), t.2, t.3.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (Role::Agent, Some("Agent (Sarah)"), None, "Hello there"),
+            (
+                Role::Customer,
+                Some("Customer (John)"),
+                None,
+                "It is out of my hands."
+            ),
+            (
+                Role::Agent,
+                Some("Sarah (Agent)"),
+                Some(62_000),
+                "Let me help."
+            ),
+        ]
+    );
+    // A note is a note with a word in brackets too.
+    let t = turns("Agent: I will check.\nNote (internal): escalate\nCustomer: ok\n");
+    assert_eq!(t[0].3, "I will check.\nNote (internal): escalate");
+    assert!(is_label("Dr. Jane (Senior Agent)"));
+    assert!(!is_label("Agent (Sarah"));
+    assert!(!is_label("Agent (Sarah) Lee"));
+    assert!(!is_label("Agent ((Sarah))"));
+    assert!(!is_label("(Sarah)"));
+}

@@ -1,0 +1,48 @@
+//! Speaker labels of text transcripts that name a role and a person (`Agent (Sarah):`,
+//! `Sarah (Agent):`): each opens a turn of its speaker's role, so the customer's words are not
+//! judged as the agent's.
+
+use crate::support::{default_pack, write};
+use serde_json::Value;
+
+/// Each finding of conversation `c`: rule, role, line and start time.
+fn found(c: &Value) -> Vec<(&str, &str, u64, Option<u64>)> {
+    c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap();
+            (
+                text("rule"),
+                text("role"),
+                f["line"].as_u64().unwrap(),
+                f["start_ms"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+/// The role, with the person's name before or after it in brackets.
+#[test]
+fn a_role_and_a_name_in_brackets_label_a_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "role-name.txt",
+            "Agent (Sarah): Hello there, calm down.\nCustomer (John): It is out of my hands.\n",
+        ),
+        (
+            "name-role.txt",
+            "Sarah (Agent): Hello there, calm down.\nJohn (Customer): It is out of my hands.\n",
+        ),
+    ] {
+        let c = default_pack(write(dir.path(), name, text).to_str().unwrap());
+        assert_eq!(
+            (&c["turns"], &c["unknown_turns"], &c["agent"]),
+            (&2.into(), &0.into(), &"Sarah".into()),
+            "{c}"
+        );
+        assert_eq!(found(&c), [("respect/calm-down", "agent", 1, None)], "{c}");
+    }
+}
