@@ -70,3 +70,45 @@ fn markdown_comments_and_inline_code_are_not_spoken() {
     let c = default_pack(write(dir.path(), "macro.md", md).to_str().unwrap());
     assert_eq!(problems(&c), [("respect/calm-down", 6)], "{c}");
 }
+
+/// `Option 1:`, `Step 2:`, `Q1:` number a script's parts and name no speaker: the script is the
+/// default role's text, which agent rules judge; a `roles:` entry that names one still wins, and
+/// a diariser's `Speaker 1:` is still a speaker.
+#[test]
+fn numbered_parts_of_a_script_are_no_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "Option 1: Sorry, that's not my department.\nOption 2: Calm down, please.\n";
+    let path = write(dir.path(), "options.txt", script);
+    let c = default_pack(path.to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&1.into(), &0.into()),
+        "{c}"
+    );
+    assert_eq!(
+        problems(&c),
+        [("ownership/closed-door", 1), ("respect/calm-down", 2)]
+    );
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [default]\nroles: {agent: [Option 1], customer: [Option 2]}\n",
+    );
+    let (_, v) = crate::support::json_report_in(dir.path(), &["options.txt"]);
+    let c = &v["conversations"][0];
+    assert_eq!(problems(c), [("ownership/closed-door", 1)], "{c}");
+    // In a call, a part joins the turn it is in, and numbered speakers are speakers.
+    let calls = "Agent 2: Hello, how can I help?\nCaller 1: It broke.\n\
+                 Agent 2: Please calm down.\nStep 2: that's not my department\n\
+                 Speaker 1: that's not my department\n";
+    let c = default_pack(write(dir.path(), "call.txt", calls).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&4.into(), &1.into()),
+        "{c}"
+    );
+    assert_eq!(
+        problems(&c),
+        [("respect/calm-down", 3), ("ownership/closed-door", 4)]
+    );
+}

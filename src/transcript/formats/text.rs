@@ -20,8 +20,8 @@ struct Opening<'a> {
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
 
-/// Recognises a turn opening in `line` (which starts at byte `at` of the source). A note word
-/// (`Note:`, `PS:`) opens none, unless `roles` names it.
+/// Recognises a turn opening in `line` (which starts at byte `at` of the source). A label that
+/// names no speaker (`Note:`, `PS:`, `Option 1:`) opens none, unless `roles` names it.
 fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     // Most lines that open no turn have no colon near their start.
     memchr::memchr(b':', &line.as_bytes()[..line.len().min(MAX_LABEL + 32)])?;
@@ -60,7 +60,7 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
         return None;
     }
     let speaker = roles::qualified(label).map_or(label, |(name, _)| name);
-    if is_note_word(speaker) && !roles.knows(label) {
+    if names_no_speaker(speaker) && !roles.knows(label) {
         return None;
     }
     let text_start = at + (line.len() - after.len());
@@ -116,9 +116,15 @@ fn is_name_label(label: &str) -> bool {
     words <= 4
 }
 
-/// Whether `label` is a word that ends in a colon in a turn's text and names no speaker (`Note:
-/// the refund is sent`, `PS:`, `FYI:`), in any case. Asked of every label, so sorted by length
-/// first: `Agent` and `Customer` are turned away by theirs.
+/// Whether `label` ends in a colon in a turn's text and names no speaker: a note word (`Note:
+/// the refund is sent`, `PS:`, `FYI:`), or a numbered part of a script (`Option 1:`, `Step 2:`,
+/// `Q1:`, `Option B:`), in any case. Asked of every label, so each check is of its length or
+/// shape first: `Agent` and `Customer` are turned away by theirs.
+fn names_no_speaker(label: &str) -> bool {
+    is_note_word(label) || is_numbered_part(label)
+}
+
+/// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, ….
 fn is_note_word(label: &str) -> bool {
     let words: &[&str] = match label.len() {
         2 => &["ps", "re"],
@@ -130,6 +136,44 @@ fn is_note_word(label: &str) -> bool {
         _ => return false,
     };
     words.iter().any(|w| w.eq_ignore_ascii_case(label))
+}
+
+/// Whether `label` is a word for a part of a script and its number or letter (`Option 1`, `Step
+/// #2`, `Q1`, `Section 3.2`, `Reply 2b`, `Option A`). Diarisers number speakers the same way
+/// (`Speaker 1`, `Caller 2`, `Participant 1`), so only these words are parts.
+fn is_numbered_part(label: &str) -> bool {
+    let word_len = label.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (word, number) = label.split_at(word_len);
+    let number = number.trim_start_matches([' ', '#', '-', '_']).as_bytes();
+    let digits = number
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b'.')
+        .count();
+    let numbered = match number {
+        // `1`, `3.2`, `2b`.
+        [first, ..] if first.is_ascii_digit() => match number[digits..] {
+            [] => true,
+            [letter] => letter.is_ascii_alphabetic(),
+            _ => false,
+        },
+        [letter] => letter.is_ascii_alphabetic(),
+        _ => false,
+    };
+    if !numbered {
+        return false;
+    }
+    let words: &[&str] = match word.len() {
+        1 => &["q"],
+        3 => &["alt", "tip"],
+        4 => &["case", "item", "part", "step"],
+        5 => &["draft", "macro", "reply", "stage"],
+        6 => &["answer", "option", "sample", "script"],
+        7 => &["example", "section", "variant", "version"],
+        8 => &["question", "response", "scenario", "template"],
+        11 => &["alternative"],
+        _ => return false,
+    };
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive

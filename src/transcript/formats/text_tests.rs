@@ -220,3 +220,67 @@ fn a_role_and_a_name_in_brackets_open_a_turn() {
     assert!(!is_label("Agent ((Sarah))"));
     assert!(!is_label("(Sarah)"));
 }
+
+#[test]
+fn numbered_parts_of_a_script_are_no_speakers() {
+    for label in [
+        "Option 1",
+        "option 2",
+        "Step 1",
+        "Step #2",
+        "Reply 2",
+        "Q 1",
+        "Q1",
+        "Answer 3",
+        "Variant 2",
+        "Example 1",
+        "Version 2.0",
+        "Macro 4",
+        "Template 1",
+        "Scenario 2",
+        "Part 1",
+        "Section 3.2",
+        "Tip 1",
+        "Response 2b",
+        "Option A",
+        "QUESTION 10",
+    ] {
+        assert!(names_no_speaker(label), "{label}");
+    }
+    // Diarisers number speakers, and a part word alone or with more after it is a label.
+    for label in [
+        "Speaker 1",
+        "spk_0",
+        "Caller 1",
+        "Agent 2",
+        "Customer 1",
+        "Participant 1",
+        "Option",
+        "Options 2",
+        "Step 1 of 3",
+        "Q",
+        "QA 1",
+        "Reply ab",
+        "Part 1.x2",
+    ] {
+        assert!(!names_no_speaker(label), "{label}");
+    }
+    let t = turns("Option 1: Sorry, that's not my department.\nOption 2: Calm down.\n");
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].0, Role::Agent);
+    let t = turns("Speaker 1: Hello there friend\nSpeaker 2: hi\nSpeaker 1: ok\n");
+    assert_eq!(t.len(), 3);
+    // A part that `roles:` names speaks as that role.
+    let opts = ParseOptions {
+        roles: Roles::default().with_aliases(Role::Customer, ["Option 2"]),
+        ..ParseOptions::default()
+    };
+    let src = "Option 1: Sorry.\nOption 2: Calm down.\n";
+    let roles: Vec<_> = parse(src, &opts, false)
+        .0
+        .turns
+        .iter()
+        .map(|t| t.role)
+        .collect();
+    assert_eq!(roles, [Role::System, Role::Customer]);
+}
