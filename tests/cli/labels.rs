@@ -1,6 +1,6 @@
 //! Speaker labels of text transcripts that name a role and a person (`Agent (Sarah):`,
-//! `Sarah (Agent):`): each opens a turn of its speaker's role, so the customer's words are not
-//! judged as the agent's.
+//! `Sarah (Agent):`) or stand between tabs (Zoom's `00:00:05<TAB>Name<TAB>text`): each opens a
+//! turn of its speaker's role, so the customer's words are not judged as the agent's.
 
 use crate::support::{default_pack, write};
 use serde_json::Value;
@@ -45,4 +45,23 @@ fn a_role_and_a_name_in_brackets_label_a_turn() {
         );
         assert_eq!(found(&c), [("respect/calm-down", "agent", 1, None)], "{c}");
     }
+}
+
+/// Zoom's transcript export: a time, the speaker's name and the text, between tabs.
+#[test]
+fn zoom_lines_of_a_time_a_name_and_text_between_tabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "00:00:05\tAgent Sarah\tHello there, calm down.\n\
+                00:00:09\tCustomer\tIt is out of my hands.\n";
+    let c = default_pack(write(dir.path(), "zoom.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["agent"]),
+        (&2.into(), &"Sarah".into()),
+        "{c}"
+    );
+    assert_eq!(
+        found(&c),
+        [("respect/calm-down", "agent", 1, Some(5_000))],
+        "{c}"
+    );
 }

@@ -30,14 +30,43 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
     let mut when = None;
+    let mut after_tab = false;
     if let Some((s, r)) = leading_time(rest) {
         when = Some(s);
+        // `r` ends the line: the text before it ends with what followed the time.
+        after_tab = line[..line.len() - r.len()].ends_with('\t');
         rest = r;
     }
-    let bold = rest.starts_with("**") || rest.starts_with("__");
-    if bold {
-        rest = &rest[2..];
+    // Zoom's transcript export: `00:00:05<TAB>Name<TAB>text`.
+    let tabbed = after_tab
+        .then(|| rest.split_once('\t'))
+        .flatten()
+        .filter(|(label, _)| is_label(label.trim_end()));
+    let (label, after) = match tabbed {
+        Some(found) => found,
+        None => colon_label(rest, &mut when)?,
+    };
+    let label = label.trim_end();
+    if !is_label(label) {
+        return None;
     }
+    let speaker = roles::qualified(label).map_or(label, |(name, _)| name);
+    if names_no_speaker(speaker) && !roles.knows(label) {
+        return None;
+    }
+    let text_start = at + (line.len() - after.len());
+    Some(Opening {
+        label,
+        stamp: when,
+        text_start,
+    })
+}
+
+/// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
+/// after the colon; a time after the label (`Agent [00:01:02]:`) goes to `when`.
+fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, &'a str)> {
+    let bold = rest.starts_with("**") || rest.starts_with("__");
+    let rest = if bold { &rest[2..] } else { rest };
     let colon = label_colon(rest)?;
     let mut label = rest[..colon].trim_end();
     let mut after = &rest[colon + 1..];
@@ -53,22 +82,10 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
         && let Some(after_label) = stamp(label[open + 1..].trim_end_matches([']', ')']))
     {
-        when = when.or(Some(after_label));
+        *when = when.or(Some(after_label));
         label = label[..open].trim_end();
     }
-    if !is_label(label) || !(after.is_empty() || after.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let speaker = roles::qualified(label).map_or(label, |(name, _)| name);
-    if names_no_speaker(speaker) && !roles.knows(label) {
-        return None;
-    }
-    let text_start = at + (line.len() - after.len());
-    Some(Opening {
-        label,
-        stamp: when,
-        text_start,
-    })
+    (after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
 }
 
 /// The first `:` outside brackets within the label length limit and room for a stamp in brackets

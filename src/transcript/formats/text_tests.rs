@@ -222,6 +222,29 @@ fn a_role_and_a_name_in_brackets_open_a_turn() {
 }
 
 #[test]
+fn zoom_lines_of_a_time_a_name_and_text_between_tabs_open_turns() {
+    let t = turns("00:00:05\tSarah Lee\tHello: how can I help?\n00:00:09\tCustomer\tIt broke.\n");
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.0, t.1.as_deref(), t.2, t.3.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                Role::Unknown,
+                Some("Sarah Lee"),
+                Some(5_000),
+                "Hello: how can I help?"
+            ),
+            (Role::Customer, Some("Customer"), Some(9_000), "It broke."),
+        ]
+    );
+    // A colon label after a time and a tab is read as before.
+    let t = turns("00:00:05\tAgent: hi\tthere\n00:00:09\tCustomer: ok\n");
+    assert_eq!((t[0].0, t[0].3.as_str()), (Role::Agent, "hi\tthere"));
+    assert_eq!(t[1].0, Role::Customer);
+}
+
+#[test]
 fn numbered_parts_of_a_script_are_no_speakers() {
     for label in [
         "Option 1",
