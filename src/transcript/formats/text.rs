@@ -41,17 +41,13 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     let tabbed = after_tab
         .then(|| rest.split_once('\t'))
         .flatten()
-        .filter(|(label, _)| is_label(label.trim_end()));
+        .filter(|(label, _)| speaker_name(label.trim_end()).is_some());
     let (label, after) = match tabbed {
         Some(found) => found,
         None => colon_label(rest, &mut when)?,
     };
     let label = label.trim_end();
-    if !is_label(label) {
-        return None;
-    }
-    let speaker = roles::qualified(label).map_or(label, |(name, _)| name);
-    if names_no_speaker(speaker) && !roles.knows(label) {
+    if names_no_speaker(speaker_name(label)?) && !roles.knows(label) {
         return None;
     }
     let text_start = at + (line.len() - after.len());
@@ -104,16 +100,20 @@ fn label_colon(rest: &str) -> Option<usize> {
     None
 }
 
-/// A speaker label: a name, or a name and a part in brackets (`Agent (Sarah)`, `Sarah (Agent)`),
-/// each starting with a letter, at most four words of letters, digits, `.`, `_`, `-`, `'`, `#`.
-fn is_label(label: &str) -> bool {
+/// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
+/// `Agent (Sarah)`, `Sarah` of `Sarah (Agent)`). `None` when `label` is no speaker label: each
+/// part must start with a letter and be at most four words of letters, digits, `.`, `_`, `-`,
+/// `'`, `#`.
+fn speaker_name(label: &str) -> Option<&str> {
     match roles::qualified(label) {
-        Some((name, qualifier)) => is_name_label(name) && is_name_label(qualifier),
-        None => is_name_label(label),
+        Some((name, qualifier)) => {
+            (is_name_label(name) && is_name_label(qualifier)).then_some(name)
+        }
+        None => is_name_label(label).then_some(label),
     }
 }
 
-/// A speaker label without brackets: see [`is_label`].
+/// A speaker label without brackets: see [`speaker_name`].
 fn is_name_label(label: &str) -> bool {
     if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
@@ -159,6 +159,18 @@ fn is_note_word(label: &str) -> bool {
 /// #2`, `Q1`, `Section 3.2`, `Reply 2b`, `Option A`). Diarisers number speakers the same way
 /// (`Speaker 1`, `Caller 2`, `Participant 1`), so only these words are parts.
 fn is_numbered_part(label: &str) -> bool {
+    // Most labels end in two letters (`Agent`, `Customer`): their last two bytes turn them away.
+    let numbered_end = match label.as_bytes() {
+        [.., last] if last.is_ascii_digit() => true,
+        [.., before, last] => {
+            last.is_ascii_alphabetic()
+                && (before.is_ascii_digit() || matches!(before, b' ' | b'#' | b'-' | b'_'))
+        }
+        _ => false,
+    };
+    if !numbered_end {
+        return false;
+    }
     let word_len = label.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, number) = label.split_at(word_len);
     let number = number.trim_start_matches([' ', '#', '-', '_']).as_bytes();

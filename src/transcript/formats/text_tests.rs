@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Whether `label` is a speaker label.
+fn is_label(label: &str) -> bool {
+    speaker_name(label).is_some()
+}
+
 fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
     parse(src, &ParseOptions::default(), false)
         .0
