@@ -14,6 +14,7 @@ mod folder;
 mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;
+mod overlap;
 mod profile;
 mod read;
 mod replace;
@@ -32,6 +33,7 @@ pub use fix::Fixed;
 use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
+pub(crate) use overlap::identity;
 pub(crate) use profile::{Profile, Profiles, Selection, normal};
 use rayon::prelude::*;
 pub use shard::Shard;
@@ -39,7 +41,7 @@ use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
-pub(crate) use walk::{folders, identity, roots};
+pub(crate) use walk::{folders, roots};
 
 /// How many files are handled between two writes. Finished chunks are what a scan's memory holds
 /// beyond its rules: a chunk of 512 generated calls renders about 5 MB of JSONL. Measured on
