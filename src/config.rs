@@ -32,8 +32,8 @@ pub struct Config {
     pub disable: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
-    /// Rules (ids, categories, `category/*`) turned off in the files a glob matches; their
-    /// findings are suppressed there.
+    /// Rules (ids, categories, `category/*`) turned off in the files a glob matches (globs
+    /// match the path below this config's folder); their findings are suppressed there.
     #[serde(default)]
     pub per_path_disable: BTreeMap<String, Vec<String>>,
     /// Extra speaker-label aliases per role.
@@ -41,8 +41,13 @@ pub struct Config {
     pub roles: BTreeMap<Role, OneOrMany<String>>,
     #[serde(default)]
     pub scoring: ScoringConfig,
+    /// Globs of the files to read when walking folders, matched against the path below this
+    /// config's folder; `!GLOB` excludes.
     #[serde(default)]
     pub include: Vec<String>,
+    /// Globs of the files and folders to leave out when walking folders, matched against the
+    /// path below this config's folder (files named on the command line only with
+    /// `--force-exclude`).
     #[serde(default)]
     pub exclude: Vec<String>,
     /// Lexicon entries added to the rules' lexicons of the same name (or new lexicons).
@@ -315,7 +320,9 @@ roles:
 # score = clamp(base + sum of points, 0, 100); a conversation passes at `pass` or above.
 scoring: {base: 80, pass: 70}
 
-# Which files to read when scanning folders.
+# Which files to read when scanning folders: globs over the path below this file's folder,
+# wherever talklint runs. A file named on the command line is read even if excluded, unless
+# --force-exclude is given.
 include: []
 exclude: []
 ";

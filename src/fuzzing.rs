@@ -139,6 +139,7 @@ fn check_transcript(target: Target, options: u8, file: &[u8]) {
         paths: Vec::new(),
         include: None,
         exclude: None,
+        force_exclude: false,
         ignore: true,
         max_filesize: u64::MAX,
         input_format,

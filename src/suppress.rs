@@ -33,7 +33,8 @@ pub struct SuppressOptions {
     pub show: bool,
     /// Warn about directives that suppressed nothing (`--warn-unused-ignores`).
     pub warn_unused: bool,
-    /// `per_path_disable`: a glob over the path as reports show it, and the rules it turns off.
+    /// `per_path_disable`: a glob over the file's path below its config's folder, and the rules
+    /// it turns off.
     pub per_path: Vec<(globset::GlobMatcher, Vec<usize>)>,
 }
 

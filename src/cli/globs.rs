@@ -5,7 +5,9 @@
 use super::CliError;
 use crate::config::Loaded;
 use crate::rules::place;
+use crate::scan::{Globs, Scope};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
 
 /// A glob matched against a path: one that holds a `/` matches the whole path, its `*` and `?`
 /// stopping at `/` (`a/*.txt` is not `a/b/c.txt`, and a leading `/` anchors nothing more); one
@@ -44,17 +46,38 @@ pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
 }
 
 /// The walk's `include` and `exclude` globs (see [`path_glob`]); an `include` glob that starts
-/// with `!` excludes (`--include '!*.json'`).
+/// with `!` excludes (`--include '!*.json'`), and is named so when it leaves a file out.
 pub(super) fn walk_globs<'a>(
     include: impl Iterator<Item = &'a String>,
     exclude: impl Iterator<Item = &'a String>,
-) -> Result<(Option<GlobSet>, Option<GlobSet>), CliError> {
+) -> Result<(Option<GlobSet>, Option<Globs>), CliError> {
     let (negated, include): (Vec<&str>, Vec<&str>) = include
         .map(String::as_str)
         .partition(|g| g.starts_with('!'));
-    let negated = negated.into_iter().map(|g| &g[1..]);
-    let exclude: Vec<&str> = exclude.map(String::as_str).chain(negated).collect();
-    Ok((glob_set(&include)?, glob_set(&exclude)?))
+    let exclude: Vec<&str> = exclude.map(String::as_str).collect();
+    let globs: Vec<&str> = (exclude.iter().copied())
+        .chain(negated.iter().map(|g| &g[1..]))
+        .collect();
+    let written = exclude
+        .into_iter()
+        .chain(negated)
+        .map(String::from)
+        .collect();
+    let exclude = glob_set(&globs)?.map(|set| Globs::new(set, written));
+    Ok((glob_set(&include)?, exclude))
+}
+
+/// The scope of the config `cfg` read from `file` (absolute, lexically normal): its folder, and
+/// its `include` and `exclude`.
+pub(super) fn scope(cfg: &Loaded, file: &Path) -> Result<Scope, CliError> {
+    let c = &cfg.config;
+    let (include, exclude) = walk_globs(c.include.iter(), c.exclude.iter())?;
+    Ok(Scope {
+        folder: file.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+        origin: cfg.origin(),
+        include,
+        exclude,
+    })
 }
 
 fn glob_set(patterns: &[&str]) -> Result<Option<GlobSet>, CliError> {

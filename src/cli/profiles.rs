@@ -5,13 +5,13 @@
 
 use super::CliError;
 use super::args::CheckArgs;
-use super::globs::{check_globs, walk_globs};
+use super::globs::{check_globs, scope};
 use super::settings::profile;
 use crate::config::{self, Config, Loaded};
 use crate::rules::RuleSet;
-use crate::scan::{self, Profiles, ScanOptions, Selection, normal};
+use crate::scan::{self, Profiles, ScanOptions, normal};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The profiles of the configs `scan` finds besides the run's own (`run`, whose rules are
 /// `run_rules`), and the reports' rule list when there are any.
@@ -22,10 +22,10 @@ pub(super) fn nested(
     run_rules: &RuleSet,
 ) -> Result<(Profiles, Option<RuleSet>), CliError> {
     let given = &args.rule_args.config;
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) if !given.no_config && given.config.is_none() => cwd,
-        _ => return Ok((Profiles::default(), None)),
-    };
+    if given.no_config || given.config.is_some() {
+        return Ok((scan.profiles.clone(), None));
+    }
+    let cwd = scan.profiles.cwd();
     let mut found = BTreeSet::new();
     // Standard input is looked up where `--stdin-filename` puts it.
     let stdin = scan.stdin_filename.as_ref();
@@ -53,16 +53,9 @@ pub(super) fn nested(
         let loaded = config::load(&path)?;
         check_globs(&loaded)?;
         warn_run_keys(&path, &loaded.config, run_path.as_deref());
-        let c = &loaded.config;
-        let (include, exclude) = walk_globs(c.include.iter(), c.exclude.iter())?;
-        let selection = Selection { include, exclude };
-        configs.push((loaded.base_dir(), profile(args, &loaded)?, selection));
+        configs.push((profile(args, &loaded)?, scope(&loaded, &path)?));
     }
-    let run_folder = run_path
-        .as_deref()
-        .and_then(|p| p.parent())
-        .map(PathBuf::from);
-    Ok(Profiles::new(cwd, run_folder, run_rules, configs))
+    Ok(scan.profiles.with_nested(run_rules, configs))
 }
 
 /// Warns about the keys of a nested config that only the run's config sets: they apply to the

@@ -4,7 +4,7 @@
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
-use super::globs::{check_globs, path_glob, walk_globs};
+use super::globs::{check_globs, path_glob, scope, walk_globs};
 use super::rule_set::{config, rule_set};
 use crate::config::{FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
@@ -13,7 +13,7 @@ use crate::redact::{self, Redactor};
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::place;
 use crate::rules::{self, RuleSet};
-use crate::scan::{Profile, Profiles, ScanOptions};
+use crate::scan::{Profile, Profiles, ScanOptions, normal};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::GlobMatcher;
@@ -66,14 +66,16 @@ impl CheckSettings {
         check_globs(&cfg)?;
         let run = profile(&args, &cfg)?;
         let c = &cfg.config;
-        let (include, exclude) = walk_globs(
-            c.include.iter().chain(&args.include),
-            c.exclude.iter().chain(&args.exclude),
-        )?;
+        let (include, exclude) = walk_globs(args.include.iter(), args.exclude.iter())?;
+        // Without a current folder, relative paths stay relative.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let run_file = cfg.path.as_ref().map(|path| normal(&cwd.join(path)));
+        let run_scope = run_file.map(|file| scope(&cfg, &file)).transpose()?;
         let mut scan = ScanOptions {
             paths: args.paths.clone(),
             include,
             exclude,
+            force_exclude: args.force_exclude,
             ignore: !args.no_ignore,
             max_filesize: args
                 .max_filesize
@@ -96,7 +98,7 @@ impl CheckSettings {
             },
             reports: Vec::new(),
             redact: redactor(args.redact, &cfg)?,
-            profiles: Profiles::default(),
+            profiles: Profiles::of_run(cwd, run_scope),
         };
         let (profiles, catalog) = super::profiles::nested(&args, &cfg, &scan, &run.rules)?;
         scan.profiles = profiles;

@@ -13,6 +13,7 @@ use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
 use crate::transcript::{self, Format};
 use std::borrow::Cow;
+use std::path::Path;
 
 /// One output's rendering of one file's conversations: back to back, `cuts[i]` where
 /// conversation `i` ends.
@@ -68,21 +69,24 @@ pub(super) fn process(
     scratch: &mut Scratch,
     totals: &mut Summary,
 ) -> Processed {
-    let nested;
+    let own;
     let profiles = &ctx.opts.profiles;
-    let found = match &input {
-        Input::File { path, .. } => profiles.find(path),
+    let path = match &input {
+        Input::File { path, .. } => Some(path.as_path()),
         // Standard input is where `--stdin-filename` says it comes from.
-        Input::Stdin { .. } | Input::Piece(_) => (ctx.opts.stdin_filename.as_ref())
-            .and_then(|name| profiles.find(std::path::Path::new(name))),
+        Input::Stdin { .. } | Input::Piece(_) => ctx.opts.stdin_filename.as_deref().map(Path::new),
         Input::Skip(_) | Input::Error(_) => None,
     };
-    let ctx = match found {
-        Some(found) => {
-            nested = ctx.nested(found);
-            &nested
+    let ctx = match path.map(|path| (path, profiles.find(path))) {
+        Some((_, Some(found))) => {
+            own = ctx.nested(found);
+            &own
         }
-        None => ctx,
+        Some((path, None)) if !ctx.suppress.per_path.is_empty() => {
+            own = ctx.run_file(profiles.below_run(path));
+            &own
+        }
+        _ => ctx,
     };
     // The read buffer is lent out of the scratch so that the rest of it stays usable.
     let mut buf = std::mem::take(&mut scratch.file);
@@ -216,7 +220,7 @@ pub(super) fn check(
         fixed,
     };
     warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
-    let per_path = ctx.per_path(display);
+    let per_path = ctx.per_path();
     let mut lines = LineCursor::new(&source);
     for t in &transcripts {
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);

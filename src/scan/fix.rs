@@ -50,7 +50,7 @@ pub(super) fn fix_file(
     let Some(mode) = ctx.opts.fix else {
         return Ok(None);
     };
-    let per_path = ctx.per_path(display);
+    let per_path = ctx.per_path();
     let mut edits = Vec::new();
     for t in transcripts {
         let judged = judge(t, source, directives, &per_path, ctx, scratch);

@@ -18,6 +18,7 @@ mod overlap;
 mod profile;
 mod read;
 mod replace;
+mod scope;
 mod shard;
 mod stdin;
 mod walk;
@@ -34,8 +35,9 @@ use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
 pub(crate) use overlap::identity;
-pub(crate) use profile::{Profile, Profiles, Selection, normal};
+pub(crate) use profile::{Profile, Profiles, normal};
 use rayon::prelude::*;
+pub(crate) use scope::{Globs, Scope};
 pub use shard::Shard;
 use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
@@ -62,8 +64,12 @@ const PROGRESS_AFTER: usize = 2048;
 pub struct ScanOptions {
     /// Paths as given; `-` is standard input. Empty means the current folder.
     pub paths: Vec<String>,
+    /// `--include` and `--exclude`: they match the path below the folder walked (the
+    /// configs' globs are in `profiles`).
     pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
+    pub(crate) exclude: Option<Globs>,
+    /// `--force-exclude`: `exclude` (the configs' and `--exclude`) leaves out files named too.
+    pub force_exclude: bool,
     /// Honour ignore files (`.gitignore`, `.ignore`, `.talklintignore`); false with `--no-ignore`.
     pub ignore: bool,
     pub max_filesize: u64,
@@ -85,7 +91,8 @@ pub struct ScanOptions {
     pub reports: Vec<PathBuf>,
     /// `--redact`: the personal-data finder every report masks with.
     pub redact: Option<crate::redact::Redactor>,
-    /// The configs nearer to some files than the run's own, each with its settings.
+    /// The run's config's scope, and the configs nearer to some files than the run's own, each
+    /// with its settings.
     pub(crate) profiles: Profiles,
 }
 
@@ -117,8 +124,9 @@ struct Context<'a> {
     rules: &'a RuleSet,
     parse: &'a ParseOptions,
     suppress: &'a SuppressOptions,
-    /// A file under a nested config: its path below that config's folder, which the config's
-    /// `per_path_disable` globs match (else they match the path as reports show it).
+    /// The file's path below the folder of its config, which the config's `per_path_disable`
+    /// globs match; `None` when they match nothing (no config file, or standard input that
+    /// `--stdin-filename` does not name).
     below: Option<String>,
     /// A file under a nested config: each of its rules' index in the reports' rule list.
     report_index: Option<&'a [usize]>,
@@ -151,6 +159,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The context of a file the run's own config governs, `below` its folder.
+    fn run_file(&self, below: Option<String>) -> Context<'a> {
+        Context { below, ..*self }
+    }
+
     /// The context of a file under the nested config `found`.
     fn nested(&self, found: profile::Found<'a>) -> Context<'a> {
         let (nested, profile) = (found.nested, &found.nested.profile);
@@ -165,10 +178,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The rules `per_path_disable` turns off for the file reports call `display`.
-    fn per_path(&self, display: &str) -> Option<Vec<usize>> {
-        self.suppress
-            .per_path(self.below.as_deref().unwrap_or(display))
+    /// The rules `per_path_disable` turns off for the file.
+    fn per_path(&self) -> Option<Vec<usize>> {
+        self.suppress.per_path(self.below.as_deref()?)
     }
 }
 

@@ -2,13 +2,14 @@
 //! path given) applies to the files under it, the nearest one winning as in ruff. Each brings its
 //! own rules, engine, roles, scoring and `per_path_disable`, compiled once per config before the
 //! scan; the scan looks each file's profile up by its folder. A run without such configs has no
-//! profiles, and its files cost no lookup.
+//! profiles, and its files cost no lookup. The run's own config's folder is kept here too: its
+//! globs, as every config's, match the path below it ([`Scope`]).
 
+use super::scope::Scope;
 use crate::engine::Engine;
 use crate::rules::{Rule, RuleSet};
 use crate::suppress::SuppressOptions;
 use crate::transcript::ParseOptions;
-use globset::GlobSet;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -24,36 +25,30 @@ pub(crate) struct Profile {
     pub(crate) suppress: SuppressOptions,
 }
 
-/// A nested config's `include` and `exclude`, matched against the path below its folder.
-#[derive(Debug)]
-pub(crate) struct Selection {
-    pub(crate) include: Option<GlobSet>,
-    pub(crate) exclude: Option<GlobSet>,
-}
-
 /// A nested config's profile, where it applies, and where its rules are in the reports.
 #[derive(Debug)]
 pub(crate) struct Nested {
     pub(crate) profile: Profile,
-    pub(crate) selection: Selection,
-    /// The config's folder, absolute and lexically normal.
-    pub(crate) folder: PathBuf,
+    /// Its folder (where it applies), `include` and `exclude`.
+    pub(crate) scope: Scope,
     /// For each rule of `profile.rules`, its index in the reports' rule list.
     pub(crate) report_index: Vec<usize>,
 }
 
-/// The nested configs of a run.
+/// The run's config and the nested configs of a run.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Profiles {
     /// Each config folder (absolute, lexically normal): the index of its profile in `nested`,
     /// or `None` for the run's own config.
     folders: Arc<HashMap<PathBuf, Option<usize>>>,
     nested: Arc<Vec<Nested>>,
+    /// The run's own config's folder and globs; `None` without a config file.
+    run: Option<Arc<Scope>>,
     /// What relative paths are relative to.
     cwd: PathBuf,
 }
 
-/// A file's profile, and the file's path below the profile's config folder (what that config's
+/// A file's nested profile, and the file's path below its config's folder (what that config's
 /// `per_path_disable`, `include` and `exclude` globs match).
 pub(crate) struct Found<'a> {
     pub(crate) nested: &'a Nested,
@@ -61,26 +56,34 @@ pub(crate) struct Found<'a> {
 }
 
 impl Profiles {
-    /// The profiles of `configs` (config folder, profile and selection; nested configs only),
-    /// beside the run's own config in `run_folder`, and the rule list reports use when there are
-    /// any: the run's rules followed by each other rule that reports would not show alike
-    /// (another severity, message, …). Paths are absolute.
-    pub(crate) fn new(
-        cwd: PathBuf,
-        run_folder: Option<PathBuf>,
+    /// The run's own config (`run`, with no nested configs yet); relative paths are relative
+    /// to `cwd`.
+    pub(crate) fn of_run(cwd: PathBuf, run: Option<Scope>) -> Profiles {
+        Profiles {
+            run: run.map(Arc::new),
+            cwd,
+            ..Profiles::default()
+        }
+    }
+
+    /// These profiles with `configs` (profile and scope; nested configs only), and the rule list
+    /// reports use when there are any: the run's rules (`run_rules`) followed by each other rule
+    /// that reports would not show alike (another severity, message, …).
+    pub(crate) fn with_nested(
+        &self,
         run_rules: &RuleSet,
-        configs: Vec<(PathBuf, Profile, Selection)>,
+        configs: Vec<(Profile, Scope)>,
     ) -> (Profiles, Option<RuleSet>) {
         if configs.is_empty() {
-            return (Profiles::default(), None);
+            return (self.clone(), None);
         }
         let mut catalog = run_rules.clone();
         let mut folders: HashMap<PathBuf, Option<usize>> = HashMap::new();
-        if let Some(folder) = run_folder {
-            folders.insert(normal(&folder), None);
+        if let Some(run) = &self.run {
+            folders.insert(run.folder.clone(), None);
         }
         let mut nested = Vec::with_capacity(configs.len());
-        for (folder, profile, selection) in configs {
+        for (profile, scope) in configs {
             let report_index = profile
                 .rules
                 .rules
@@ -96,21 +99,24 @@ impl Profiles {
                         })
                 })
                 .collect();
-            let folder = normal(&folder);
-            folders.insert(folder.clone(), Some(nested.len()));
+            folders.insert(scope.folder.clone(), Some(nested.len()));
             nested.push(Nested {
                 profile,
-                selection,
-                folder,
+                scope,
                 report_index,
             });
         }
         let profiles = Profiles {
             folders: Arc::new(folders),
             nested: Arc::new(nested),
-            cwd,
+            ..self.clone()
         };
         (profiles, Some(catalog))
+    }
+
+    /// What relative paths are relative to.
+    pub(crate) fn cwd(&self) -> &Path {
+        &self.cwd
     }
 
     /// Whether there are no nested configs.
@@ -118,35 +124,91 @@ impl Profiles {
         self.nested.is_empty()
     }
 
+    /// `path` (as walked or given) absolute and lexically normal.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        normal(&self.cwd.join(path))
+    }
+
     /// The nested profile of the file at `path`, if its nearest config is not the run's own.
     pub(crate) fn find(&self, path: &Path) -> Option<Found<'_>> {
         if self.is_empty() {
             return None;
         }
-        let file = normal(&self.cwd.join(path));
+        self.find_absolute(&self.absolute(path))
+    }
+
+    fn find_absolute(&self, file: &Path) -> Option<Found<'_>> {
         let folder = file.parent()?;
         let index = folder.ancestors().find_map(|f| self.folders.get(f))?;
         let nested = self.nested.get((*index)?)?;
-        let below = file.strip_prefix(&nested.folder).unwrap_or(&file);
         Some(Found {
             nested,
-            below: below.to_string_lossy().replace('\\', "/"),
+            below: nested.scope.below(file),
         })
     }
-}
 
-impl Found<'_> {
-    /// Whether the nested config's `include` takes the file (and so reads it whatever its
-    /// extension), if it has one.
-    pub(crate) fn included(&self) -> Option<bool> {
-        let include = self.nested.selection.include.as_ref();
-        include.map(|i| i.is_match(&self.below))
+    /// The path of the file at `path` below the run's config's folder, which that config's
+    /// `per_path_disable` globs match; `None` without a config file.
+    pub(crate) fn below_run(&self, path: &Path) -> Option<String> {
+        let run = self.run.as_ref()?;
+        Some(run.below(&self.absolute(path)))
     }
 
-    /// Whether the nested config's `exclude` leaves the file or folder out.
-    pub(crate) fn excludes(&self) -> bool {
-        let exclude = self.nested.selection.exclude.as_ref();
-        exclude.is_some_and(|x| x.is_match(&self.below))
+    /// The run's config's scope, when it chooses files.
+    fn run_selecting(&self) -> Option<&Scope> {
+        self.run.as_deref().filter(|run| run.selects())
+    }
+
+    /// Whether no config chooses files: the walk need not ask.
+    pub(crate) fn select_nothing(&self) -> bool {
+        self.run_selecting().is_none() && self.is_empty()
+    }
+
+    /// Whether the `exclude` of the run's config, or of the nested config over it, leaves out
+    /// the walked file or folder at `path`. The run's config chooses among all files, a nested
+    /// one among those under its folder.
+    pub(crate) fn excludes(&self, path: &Path) -> bool {
+        if self.select_nothing() {
+            return false;
+        }
+        let file = self.absolute(path);
+        self.run_selecting()
+            .is_some_and(|run| run.excludes(&run.below(&file)))
+            || (self.find_absolute(&file)).is_some_and(|f| f.nested.scope.excludes(&f.below))
+    }
+
+    /// Whether the `include` of the run's config, and of the nested config over it, take the
+    /// walked file at `path` (each `None` without an `include`).
+    pub(crate) fn includes(&self, path: &Path) -> (Option<bool>, Option<bool>) {
+        if self.select_nothing() {
+            return (None, None);
+        }
+        let file = self.absolute(path);
+        let run = self.run_selecting();
+        let by_run = run.and_then(|run| run.includes(&run.below(&file)));
+        let nested = self.find_absolute(&file);
+        (
+            by_run,
+            nested.and_then(|f| f.nested.scope.includes(&f.below)),
+        )
+    }
+
+    /// Why a config's `exclude` leaves out `path` (a file named, standard input's name or a
+    /// folder walked from), or a folder above it: the glob and the config.
+    pub(crate) fn excluding(&self, path: &Path) -> Option<String> {
+        if self.select_nothing() {
+            return None;
+        }
+        let file = self.absolute(path);
+        let reason = |glob: &str, scope: &Scope| format!("`{glob}` in {}", scope.origin);
+        let by_run = self
+            .run_selecting()
+            .and_then(|run| Some(reason(run.excluding(&run.below(&file))?, run)));
+        by_run.or_else(|| {
+            let found = self.find_absolute(&file)?;
+            let scope = &found.nested.scope;
+            Some(reason(scope.excluding(&found.below)?, scope))
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! Walking the paths given: sorted, hidden files and `.git` skipped, ignore files honoured as
-//! ripgrep does (its walker, the `ignore` crate), `--include` and `--exclude` applied; every path
+//! ripgrep does (its walker, the `ignore` crate), `--include` and `--exclude` and the configs'
+//! `include` and `exclude` applied (to a file named only with `--force-exclude`); every path
 //! found becomes one [`Input`].
 
 use super::ScanOptions;
@@ -101,7 +102,14 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
             move |root| -> Box<dyn Iterator<Item = (Input, bool)> + '_> {
                 let named = |input| Box::new(std::iter::once((input, false)));
                 if root == "-" {
-                    return named(Input::Stdin { head: Vec::new() });
+                    let name = opts.stdin_filename.as_deref().map(Path::new);
+                    return named(match name.and_then(|name| force_excluded(name, opts)) {
+                        Some(reason) => Input::Skip(Skipped {
+                            path: opts.stdin_name().into(),
+                            reason,
+                        }),
+                        None => Input::Stdin { head: Vec::new() },
+                    });
                 }
                 let path = PathBuf::from(&root);
                 match std::fs::metadata(&path) {
@@ -109,17 +117,49 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                         path: display(&path),
                         message: format!("cannot read: {e}"),
                     })),
-                    Ok(m) if !m.is_dir() => named(Input::File {
-                        display: display(&path),
-                        path,
-                        forced: true,
-                        folder: None,
-                    }),
+                    Ok(m) if !m.is_dir() => named(named_file(path, opts)),
+                    // A folder in a folder a config excludes: its files are excluded too.
+                    Ok(_) if opts.profiles.excluding(&path).is_some() => {
+                        Box::new(std::iter::empty())
+                    }
                     Ok(_) => Box::new(walk_dir(path, opts).map(|input| (input, true))),
                 }
             },
         )
         .filter_map(move |(input, walked)| (!walked || overlap.first_time(&input)).then_some(input))
+}
+
+/// A file named on the command line: read whatever its extension, and whatever excludes it
+/// unless `--force-exclude` says otherwise, when it is listed as skipped with the glob.
+fn named_file(path: PathBuf, opts: &ScanOptions) -> Input {
+    let display = display(&path);
+    match force_excluded(&path, opts) {
+        Some(reason) => Input::Skip(Skipped {
+            path: display,
+            reason,
+        }),
+        None => Input::File {
+            display,
+            path,
+            forced: true,
+            folder: None,
+        },
+    }
+}
+
+/// Why `--force-exclude` leaves out the file named `path`: the glob of `--exclude` (matching the
+/// path as given) or of a config's `exclude` (the path below the config's folder) that matches
+/// it or a folder above it.
+fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
+    if !opts.force_exclude {
+        return None;
+    }
+    let by_flag = || {
+        let glob = opts.exclude.as_ref()?.matching(&display(path))?;
+        Some(format!("`{glob}` on the command line"))
+    };
+    let why = by_flag().or_else(|| opts.profiles.excluding(path))?;
+    Some(format!("excluded by {why} (--force-exclude)"))
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
@@ -152,16 +192,16 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
         builder.add_custom_ignore_filename(IGNORE_FILE);
     }
     let exclude = opts.exclude.clone();
-    // Nested configs' `exclude`, below their folders, prunes as `--exclude` does.
+    // The configs' `exclude`, below their folders, prunes as `--exclude` does.
     let profiles = opts.profiles.clone();
-    if exclude.is_some() || folders_only || !profiles.is_empty() {
+    if exclude.is_some() || folders_only || !profiles.select_nothing() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
             let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
-                    && exclude.as_ref().is_none_or(|x| !x.is_match(below()))
-                    && !profiles.find(e.path()).is_some_and(|f| f.excludes())
+                    && exclude.as_ref().is_none_or(|x| !x.is_match(&below()))
+                    && !profiles.excludes(e.path())
         });
     }
     builder.build()
@@ -173,6 +213,7 @@ pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ 
     roots(opts)
         .into_iter()
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
+        .filter(|p| opts.profiles.excluding(Path::new(p)).is_none())
         .flat_map(|root| walker(Path::new(&root), opts, true))
         .filter_map(|entry| entry.ok().map(ignore::DirEntry::into_path))
 }
@@ -239,16 +280,16 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 reason: "this run's report".into(),
             })),
             () => {
-                let included = opts
-                    .include
-                    .as_ref()
-                    .map(|g| g.is_match(relative(e.path(), &root)));
-                if included == Some(false) {
-                    return None;
-                }
-                // A nested config's own `include`, below its folder.
-                let selected = opts.profiles.find(e.path()).and_then(|f| f.included());
-                if selected == Some(false) {
+                // `--include` and the run's config's `include` take a file either takes; a
+                // nested config's own `include` narrows the files under its folder further.
+                let by_flag =
+                    (opts.include.as_ref()).map(|g| g.is_match(relative(e.path(), &root)));
+                let (by_run, selected) = opts.profiles.includes(e.path());
+                let included = match (by_flag, by_run) {
+                    (Some(a), Some(b)) => Some(a || b),
+                    (flag, run) => flag.or(run),
+                };
+                if included == Some(false) || selected == Some(false) {
                     return None;
                 }
                 Some(Input::File {

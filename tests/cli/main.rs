@@ -4,6 +4,7 @@ mod accounting;
 mod action;
 mod bad_input;
 mod check;
+mod config_globs;
 mod default_pack;
 mod eval;
 mod faults;

@@ -1,0 +1,239 @@
+//! A config's globs (`include`, `exclude`, `per_path_disable`) match the path below the folder
+//! that holds the config, as in ruff: the same files are left out and the same rules turned off
+//! wherever talklint runs and however a file is named. A file named on the command line is
+//! checked even if excluded, unless `--force-exclude` says otherwise; then it is listed as
+//! skipped, with the glob and the config.
+
+use crate::support::{json_report_in, run, talklint};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+/// A script the default pack closes the door on.
+const DEFLECTION: &str = "Agent: That is not my department.\n";
+
+/// A script the default pack's `enthusiasm/no-problem` rewrites with `--fix`.
+const NO_PROBLEM: &str = "Agent: No problem!\n";
+
+/// A folder with `config` as its `talklint.yaml` and each (path, text) of `files`.
+fn tree(config: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// Each conversation's path, with the rules of its findings.
+fn checked(report: &Value) -> Vec<(String, Vec<String>)> {
+    let convs = report["conversations"].as_array().expect("conversations");
+    let rules = |c: &Value| -> Vec<String> {
+        let findings = c["findings"].as_array().expect("findings");
+        (findings.iter())
+            .map(|f| f["rule"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    (convs.iter())
+        .map(|c| (c["path"].as_str().unwrap_or_default().to_string(), rules(c)))
+        .collect()
+}
+
+/// Each skipped file's path and reason.
+fn skipped(report: &Value) -> Vec<(String, String)> {
+    let list = report["skipped"].as_array().expect("skipped");
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    list.iter()
+        .map(|s| (text(&s["path"]), text(&s["reason"])))
+        .collect()
+}
+
+/// `talklint check --format json ARGS` in `dir` with `stdin` as standard input.
+fn json_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Value {
+    let (_, out, err) = run(talklint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .write_stdin(stdin));
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}\n{err}"))
+}
+
+#[test]
+fn a_configs_exclude_holds_wherever_talklint_runs() {
+    let dir = tree(
+        "rules: [default]\nexclude: [\"archive/\"]\n",
+        &[("archive/old.txt", DEFLECTION), ("new.txt", NO_PROBLEM)],
+    );
+    let root = dir.path();
+    let archive = root.join("archive");
+    for (cwd, args) in [
+        (root, &[][..]),
+        (root, &["archive"]),
+        (root, &["archive/"]),
+        (&archive, &[]),
+        (&archive, &["."]),
+        (&archive, &["../archive"]),
+    ] {
+        let (code, report) = json_report_in(cwd, args);
+        let paths: Vec<String> = checked(&report).into_iter().map(|c| c.0).collect();
+        assert!(
+            !paths.iter().any(|p| p.contains("old.txt")),
+            "{args:?}: {paths:?}"
+        );
+        let skipped = skipped(&report);
+        assert!(
+            !skipped.iter().any(|s| s.0.contains("old.txt")),
+            "{skipped:?}"
+        );
+        assert_eq!(code, 0, "{args:?}: {report}");
+    }
+}
+
+#[test]
+fn a_file_named_is_checked_unless_force_exclude_lists_it_as_skipped() {
+    let dir = tree(
+        "rules: [default]\nexclude: [\"archive/\"]\n",
+        &[("archive/old.txt", DEFLECTION), ("new.txt", NO_PROBLEM)],
+    );
+    let root = dir.path();
+    let archive = root.join("archive");
+    // As ruff: a file named is checked although excluded.
+    let (code, report) = json_report_in(root, &["archive/old.txt"]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(checked(&report)[0].0, "archive/old.txt");
+    let config = root.join("talklint.yaml").display().to_string();
+    let reason = format!("excluded by `archive/` in {config} (--force-exclude)");
+    for (cwd, args) in [
+        (root, &["archive/old.txt", "new.txt"][..]),
+        (root, &["./archive/../archive/old.txt"]),
+        (&archive, &["old.txt"]),
+    ] {
+        let (code, report) = json_report_in(cwd, &[&["--force-exclude"], args].concat());
+        // Reports show a path as given, less a leading `./`.
+        let shown = args[0].trim_start_matches("./");
+        assert_eq!(
+            skipped(&report),
+            [(shown.into(), reason.clone())],
+            "{args:?}"
+        );
+        assert_eq!(code, 0, "{args:?}: {report}");
+    }
+    // `--exclude` matches the path as given.
+    let (code, report) =
+        json_report_in(root, &["--force-exclude", "--exclude", "*.txt", "new.txt"]);
+    let reason = "excluded by `*.txt` on the command line (--force-exclude)";
+    assert_eq!(skipped(&report), [("new.txt".into(), reason.into())]);
+    assert_eq!(code, 0, "{report}");
+}
+
+#[test]
+fn per_path_disable_holds_wherever_talklint_runs_and_for_fix() {
+    let dir = tree(
+        "rules: [default]\nper_path_disable: {\"legacy/**\": [enthusiasm]}\n",
+        &[("legacy/a.txt", NO_PROBLEM), ("new.txt", NO_PROBLEM)],
+    );
+    let root = dir.path();
+    let legacy = root.join("legacy");
+    let absolute = legacy.join("a.txt").display().to_string();
+    for (cwd, args) in [
+        (root, &["legacy"][..]),
+        (&legacy, &[]),
+        (&legacy, &["a.txt"]),
+        (root, &[absolute.as_str()]),
+        (root, &["--force-exclude", "legacy/a.txt"]),
+    ] {
+        let (_, report) = json_report_in(cwd, args);
+        let found = checked(&report);
+        assert_eq!(found.len(), 1, "{args:?}: {report}");
+        assert_eq!(found[0].1, Vec::<String>::new(), "{args:?}");
+    }
+    // `--diff` and `--fix` have nothing to change there, run from anywhere.
+    let fix = |cwd: &Path, flag: &str| run(talklint().current_dir(cwd).arg(flag));
+    for cwd in [root, &legacy] {
+        let (code, out, err) = fix(cwd, "--diff");
+        assert!(
+            !out.contains("legacy/a.txt") && !out.contains("+++ b/a.txt"),
+            "{out}"
+        );
+        assert_eq!(code, i32::from(cwd == root), "{out}{err}");
+    }
+    fix(&legacy, "--fix");
+    assert_eq!(
+        fs::read_to_string(legacy.join("a.txt")).unwrap(),
+        NO_PROBLEM
+    );
+    fix(root, "--fix");
+    assert_eq!(
+        fs::read_to_string(legacy.join("a.txt")).unwrap(),
+        NO_PROBLEM
+    );
+    assert_ne!(
+        fs::read_to_string(root.join("new.txt")).unwrap(),
+        NO_PROBLEM
+    );
+    // Standard input is matched by its `--stdin-filename`, from the config's folder.
+    for (cwd, name) in [(root, "legacy/b.txt"), (&legacy, "b.txt")] {
+        let report = json_with_stdin(cwd, &["--stdin-filename", name], NO_PROBLEM);
+        assert_eq!(checked(&report), [(name.into(), vec![])], "{name}");
+    }
+    let report = json_with_stdin(root, &["--stdin-filename", "b.txt"], NO_PROBLEM);
+    assert_eq!(checked(&report)[0].1, ["enthusiasm/no-problem"]);
+}
+
+#[test]
+fn a_nested_configs_globs_hold_from_inside_its_folder() {
+    let dir = tree(
+        "rules: [default]\n",
+        &[
+            (
+                "team/talklint.yml",
+                "rules: [default]\nexclude: [\"old/\"]\n\
+                 per_path_disable: {\"deep/**\": [enthusiasm]}\n",
+            ),
+            ("team/old/c.txt", DEFLECTION),
+            ("team/deep/d.txt", NO_PROBLEM),
+        ],
+    );
+    let root = dir.path();
+    let team = root.join("team");
+    for cwd in [root, &team, &team.join("deep"), &team.join("old")] {
+        let (_, report) = json_report_in(cwd, &[]);
+        let found = checked(&report);
+        assert!(found.iter().all(|c| !c.0.ends_with("c.txt")), "{found:?}");
+        assert!(found.iter().all(|c| c.1.is_empty()), "{found:?}");
+    }
+    let (_, report) = json_report_in(&team.join("deep"), &["--force-exclude", "../old/c.txt"]);
+    let reason = skipped(&report).pop().map(|s| s.1).unwrap_or_default();
+    assert!(reason.starts_with("excluded by `old/` in "), "{reason}");
+    assert!(
+        reason.ends_with("talklint.yml (--force-exclude)"),
+        "{reason}"
+    );
+    let args = ["--force-exclude", "--stdin-filename", "team/old/new.txt"];
+    let report = json_with_stdin(root, &args, DEFLECTION);
+    assert_eq!(skipped(&report)[0].0, "team/old/new.txt");
+    let report = json_with_stdin(&team, &["--stdin-filename", "deep/new.txt"], NO_PROBLEM);
+    assert_eq!(checked(&report), [("deep/new.txt".into(), vec![])]);
+}
+
+#[test]
+fn a_config_given_with_config_matches_from_its_own_folder() {
+    let dir = tree(
+        "rules: [default]\n",
+        &[
+            (
+                "ci/talklint.yaml",
+                "rules: [default]\nexclude: [\"/old/\", \"archive/\"]\n",
+            ),
+            ("ci/old/a.txt", DEFLECTION),
+            ("old/b.txt", DEFLECTION),
+            ("archive/c.txt", DEFLECTION),
+        ],
+    );
+    let (_, report) = json_report_in(dir.path(), &["--config", "ci/talklint.yaml"]);
+    let paths: Vec<String> = checked(&report).into_iter().map(|c| c.0).collect();
+    // `/old/` is `ci/old/`; `archive/` names a folder wherever it is, outside `ci/` too.
+    assert_eq!(paths, ["old/b.txt"]);
+}
