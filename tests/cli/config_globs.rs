@@ -1,8 +1,8 @@
 //! A config's globs (`include`, `exclude`, `per_path_disable`) match the path below the folder
 //! that holds the config, as in ruff: the same files are left out and the same rules turned off
 //! wherever talklint runs and however a file is named. A file named on the command line is
-//! checked even if excluded, unless `--force-exclude` says otherwise; then it is listed as
-//! skipped, with the glob and the config.
+//! checked even if excluded, unless `--force-exclude` (which the pre-commit hook passes) says
+//! otherwise; then it is listed as skipped, with the glob and the config.
 
 use crate::support::{json_report_in, run, talklint};
 use serde_json::Value;
@@ -126,6 +126,24 @@ fn a_file_named_is_checked_unless_force_exclude_lists_it_as_skipped() {
     let reason = "excluded by `*.txt` on the command line (--force-exclude)";
     assert_eq!(skipped(&report), [("new.txt".into(), reason.into())]);
     assert_eq!(code, 0, "{report}");
+}
+
+#[test]
+fn the_pre_commit_hook_leaves_out_the_files_a_config_excludes() {
+    let hooks: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(".pre-commit-hooks.yaml").unwrap()).unwrap();
+    let entry = hooks[0]["entry"].as_str().unwrap_or_default();
+    let entry: Vec<&str> = entry.split_whitespace().skip(1).collect();
+    assert!(entry.contains(&"--force-exclude"), "{entry:?}");
+    let dir = tree(
+        "rules: [default]\nexclude: [\"archive/\"]\n",
+        &[("archive/old.txt", DEFLECTION), ("new.txt", NO_PROBLEM)],
+    );
+    let commit =
+        |staged: &[&str]| run(talklint().current_dir(dir.path()).args(&entry).args(staged));
+    let (code, out, err) = commit(&["archive/old.txt", "new.txt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 file skipped"), "{out}");
 }
 
 #[test]
