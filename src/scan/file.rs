@@ -229,6 +229,7 @@ pub(super) fn check(
         if t.turns.is_empty() {
             warnings.push("no turns: nothing in this conversation was checked".into());
         }
+        warnings.extend(crate::transcript::roles::unknown_speakers(&t.turns));
         let (evaluation, shown) = (&judged.evaluation, judged.shown());
         let mut conv = report::conversation(
             display,

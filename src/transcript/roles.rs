@@ -319,3 +319,29 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
 #[cfg(test)]
 #[path = "roles_tests.rs"]
 mod tests;
+
+/// The warning for turns whose speaker maps to no role, which agent and customer rules skip:
+/// how many, whose (the first three labels), and how to name their roles; `None` when every
+/// turn has a role.
+pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
+    let unknown = turns.iter().filter(|t| t.role == Role::Unknown);
+    let count = unknown.clone().count();
+    if count == 0 {
+        return None;
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for label in unknown.filter_map(|t| t.speaker.as_deref()) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let more = if labels.len() > 3 { ", …" } else { "" };
+    let shown: Vec<String> = labels.iter().take(3).map(|l| format!("\"{l}\"")).collect();
+    let example = labels.first().copied().unwrap_or("Speaker 1");
+    Some(format!(
+        "{count} of {} turns have a speaker with no role ({}{more}): agent and customer rules \
+         skip them; name their roles in the config (`roles: {{agent: [\"{example}\"]}}`)",
+        turns.len(),
+        shown.join(", ")
+    ))
+}

@@ -1,6 +1,7 @@
 //! Speaker labels of text transcripts that name a role and a person (`Agent (Sarah):`,
 //! `Sarah (Agent):`) or stand between tabs (Zoom's `00:00:05<TAB>Name<TAB>text`): each opens a
-//! turn of its speaker's role, so the customer's words are not judged as the agent's.
+//! turn of its speaker's role, so the customer's words are not judged as the agent's. Labels
+//! that name no role are said so in every report's warnings, with how to name their roles.
 
 use crate::support::{default_pack, write};
 use serde_json::Value;
@@ -63,5 +64,44 @@ fn zoom_lines_of_a_time_a_name_and_text_between_tabs() {
         found(&c),
         [("respect/calm-down", "agent", 1, Some(5_000))],
         "{c}"
+    );
+}
+
+#[test]
+fn speakers_with_no_role_are_named_in_a_warning_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(
+        dir.path(),
+        "otter.txt",
+        "Speaker 1: Thanks for calling, this is Dana.\nSpeaker 2: My bill is wrong again.\n\
+         Speaker 1: That is not my department.\n",
+    );
+    let (_, out, _) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--no-config", "--fail-on", "never"])
+            .arg(&call),
+    );
+    assert!(
+        out.contains(
+            "3 of 3 turns have a speaker with no role (\"Speaker 1\", \"Speaker 2\"): agent and \
+             customer rules skip them; name their roles in the config (`roles: {agent: [\"Speaker 1\"]}`)"
+        ),
+        "{out}"
+    );
+    let config = write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [default]\nroles: {agent: [\"Speaker 1\"], customer: [\"Speaker 2\"]}\n",
+    );
+    let (_, out, _) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--fail-on", "never", "--config"])
+            .arg(&config)
+            .arg(&call),
+    );
+    assert!(!out.contains("no role"), "{out}");
+    assert!(
+        out.contains("ownership/"),
+        "the agent's words are judged:\n{out}"
     );
 }
