@@ -32,7 +32,9 @@ pub(crate) fn unified_diff(
             .count();
         let (hunk, after) = rest.split_at(taken);
         if out.is_empty() {
-            out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+            let (old_name, new_name) = (format!("a/{path}"), format!("b/{path}"));
+            let (old_name, new_name) = (quoted(&old_name), quoted(&new_name));
+            out.push_str(&format!("--- {old_name}\n+++ {new_name}\n"));
         }
         let last = &hunk[taken - 1];
         let old_lines =
@@ -180,6 +182,37 @@ impl<'t> Lines<'t> {
             out.push_str("\\ No newline at end of file\n");
         }
     }
+}
+
+/// A patch header's name as git writes it: in double quotes with C escapes when it holds a
+/// quote, a backslash or a control character (a tab or a line break would end the name early),
+/// else as it is.
+fn quoted(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '"' | '\\'))
+    {
+        return name.into();
+    }
+    let mut out = String::from('"');
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("\\{b:03o}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out.into()
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ pub(super) enum Input {
     Error(FileError),
 }
 
-/// The display form of a path: `/` separators, no leading `./`.
+/// The display form of a path: `/` separators (on Windows; elsewhere a `\` is part of a
+/// name), no leading `./`.
 fn display(path: &Path) -> String {
     // `to_str` validates with the fast UTF-8 check; `to_string_lossy` reads a path's bytes in
     // chunks, which cost several times as much on every file of a scan.
@@ -45,7 +46,7 @@ fn display(path: &Path) -> String {
         .strip_prefix("./")
         .filter(|rest| !rest.is_empty())
         .unwrap_or(&s);
-    if s.contains('\\') {
+    if cfg!(windows) && s.contains('\\') {
         s.replace('\\', "/")
     } else {
         s.to_string()

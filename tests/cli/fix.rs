@@ -249,7 +249,8 @@ fn a_file_whose_lines_end_in_cr_alone_is_fixed_with_its_crs() {
 }
 
 /// `--diff`'s patch, applied by `git apply`, gives the file `--fix` writes: lines end at LF
-/// alone (a CR inside a line, CRLF), hunks apart and together, a last line with no line break.
+/// alone (a CR inside a line, CRLF), hunks apart and together, a last line with no line break,
+/// names with a tab, a line break, a quote or a backslash.
 #[test]
 fn a_diff_applies_and_gives_what_fix_writes() {
     let dir = tempfile::tempdir().unwrap();
@@ -277,6 +278,10 @@ fn a_diff_applies_and_gives_what_fix_writes() {
             "stray.txt",
             "Customer: ok\rAgent: calm down\r\nCustomer: fine\n".into(),
         ),
+        // Names git quotes in a patch's header: a tab or line break would end them early.
+        ("tab\tname.txt", "Agent: calm down\n".into()),
+        ("new\nline.txt", "Agent: calm down\n".into()),
+        ("quote\"back\\slash.txt", "Agent: calm down\n".into()),
     ];
     for (name, text) in &files {
         write(dir.path(), name, text);
