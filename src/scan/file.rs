@@ -167,12 +167,19 @@ pub(super) fn check(
     };
     // Only text files read whole from disk are fixed, and never a file whose extension names
     // another format (a `.json` read with `--input-format text`); one that is not valid UTF-8
-    // only says what it would fix, since it cannot be written back as it was.
-    let fixable = reading.on_disk
-        && parsed.format == Format::Text
+    // only says what it would fix, since it cannot be written back as it was, and so do the
+    // inputs that are never rewritten.
+    let text_file = parsed.format == Format::Text
         && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
+    let how = match (reading.on_disk, text_file) {
+        (false, _) => fix::Read::Left("standard input is not rewritten"),
+        (true, false) => fix::Read::Left(
+            "only text and Markdown files are rewritten, never JSON, CSV or captions",
+        ),
+        (true, true) => how,
+    };
     let mut fixed = None;
-    if fixable {
+    if ctx.opts.fix.is_some() {
         let file = (reading.path.as_path(), display);
         let parts = (&parsed.transcripts[..], &parsed.directives);
         match fix_file(file, (bytes, &source, how), parts, ctx, scratch) {

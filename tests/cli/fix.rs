@@ -65,7 +65,11 @@ fn fix_rewrites_text_files_and_reports_what_remains() {
     write(dir.path(), "chat.json", json);
     let (code, out, err) = fix_run(dir.path(), &["--fix", "-f", "json", "."]);
     assert_eq!(code, 1, "shut-up has no replacement and remains");
-    assert_eq!(err, "fixed: chat.txt: 2 matches replaced\n");
+    assert_eq!(
+        err,
+        "warning: chat.json: 1 match not fixed: only text and Markdown files are rewritten, \
+         never JSON, CSV or captions\nfixed: chat.txt: 2 matches replaced\n"
+    );
     let fixed = fs::read_to_string(dir.path().join("chat.txt")).unwrap();
     assert_eq!(
         fixed,
