@@ -8,6 +8,7 @@ use crate::rules::load::Overrides;
 use crate::rules::schema::OneOrMany;
 use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::Role;
+use crate::utf8_file::NotText;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -279,9 +280,18 @@ pub enum ConfigError {
 
 /// Reads and parses a config file; the error names the file, line and column.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-        path: path.display().to_string(),
-        source,
+    let text = crate::utf8_file::read(path).map_err(|e| match e {
+        NotText::Io(source) => ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        },
+        NotText::Encoding(bad) => ConfigError::Invalid {
+            path: path.display().to_string(),
+            line: bad.line,
+            column: bad.column,
+            message: bad.message,
+            hint: bad.hint,
+        },
     })?;
     let config = parse(&path.display().to_string(), &text)?;
     Ok(Loaded {

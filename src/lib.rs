@@ -34,6 +34,7 @@ pub(crate) mod suggest;
 pub(crate) mod suppress;
 pub(crate) mod text;
 pub mod transcript;
+pub(crate) mod utf8_file;
 mod yaml;
 
 pub use engine::{

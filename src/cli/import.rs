@@ -8,6 +8,7 @@ use super::{CliError, Outcome};
 use crate::rules::RuleError;
 use crate::rules::import;
 use crate::rules::load::{self, Overrides};
+use crate::utf8_file::NotText;
 use std::io::{self, Write};
 
 pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
@@ -27,10 +28,13 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
                 ),
             }]));
         }
-        let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
-            path: name.clone(),
-            source,
-        })?;
+        let text = match crate::utf8_file::read(path) {
+            Ok(text) => text,
+            Err(NotText::Io(source)) => return Err(CliError::Read { path: name, source }),
+            Err(NotText::Encoding(bad)) => {
+                return Err(CliError::Rules(vec![RuleError::encoding(name, bad)]));
+            }
+        };
         files.push((name, text));
     }
     let overrides = Overrides {

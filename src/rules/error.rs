@@ -33,6 +33,17 @@ impl fmt::Display for RuleError {
 }
 
 impl RuleError {
+    /// The error of a rule file that is not UTF-8.
+    pub(crate) fn encoding(file: String, bad: crate::utf8_file::BadEncoding) -> RuleError {
+        RuleError {
+            file,
+            line: bad.line,
+            column: bad.column,
+            message: bad.message,
+            hint: Some(bad.hint.into()),
+        }
+    }
+
     /// An error about a whole file (its first line).
     pub(crate) fn in_file(file: &str, message: String, hint: &str) -> RuleError {
         RuleError {

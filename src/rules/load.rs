@@ -7,6 +7,7 @@ use super::lexicon::{LexiconSource, Lexicons};
 use super::place::locate;
 use super::schema::{PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, validate};
+use crate::utf8_file::NotText;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -63,13 +64,16 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                             continue;
                         }
                         let name = p.display().to_string();
-                        match std::fs::read_to_string(&p) {
+                        match crate::utf8_file::read(&p) {
                             Ok(text) => files.push((name, text)),
-                            Err(e) => errors.push(RuleError::in_file(
+                            Err(NotText::Io(e)) => errors.push(RuleError::in_file(
                                 &name,
                                 format!("cannot read rule file: {e}"),
                                 "check the path and its permissions",
                             )),
+                            Err(NotText::Encoding(bad)) => {
+                                errors.push(RuleError::encoding(name, bad))
+                            }
                         }
                     }
                 }

@@ -330,3 +330,56 @@ fn unknown_message_placeholders_are_rule_errors() {
     );
     assert_eq!(v["summary"]["conversations"], 1);
 }
+
+/// A rule, config or import file that is not UTF-8 is an error at its first bad byte (a
+/// UTF-16 file named as one), with how to save it: "stream did not contain valid UTF-8" at 1:1
+/// said neither.
+#[test]
+fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.yaml");
+    fs::write(
+        &latin1,
+        b"rules:\n  - id: a/x\n    phrases: [\"caf\xe9\"]\n",
+    )
+    .unwrap();
+    let config = dir.path().join("config.yaml");
+    fs::write(&config, b"rules: [default]\ndisable: [caf\xe9]\n").unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("rules: []\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let wide = dir.path().join("wide.yaml");
+    fs::write(&wide, utf16).unwrap();
+    let import = dir.path().join("cat.json");
+    fs::write(&import, b"{\"CategoryName\": \"caf\xe9\", \"Rules\": []}").unwrap();
+    for (args, place, what) in [
+        (
+            vec!["check", "--no-config", "-r", "latin1.yaml", "."],
+            "latin1.yaml:3:19",
+            "byte 0xE9 is not UTF-8",
+        ),
+        (
+            vec!["check", "--config", "config.yaml", "."],
+            "config.yaml:2:14",
+            "byte 0xE9 is not UTF-8",
+        ),
+        (
+            vec!["check", "--no-config", "-r", "wide.yaml", "."],
+            "wide.yaml:1:1",
+            "the file is UTF-16, not UTF-8",
+        ),
+        (
+            vec!["import", "--no-config", "cat.json"],
+            "cat.json:1:22",
+            "byte 0xE9 is not UTF-8",
+        ),
+    ] {
+        let (code, _, err) = run(talklint().current_dir(dir.path()).args(&args));
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("{place}: {what}\n  help: save ")),
+            "{args:?}: {err}"
+        );
+    }
+}
