@@ -1,6 +1,7 @@
 //! JSON transcripts whose values have another type than expected: a message's text that is no
 //! text is an error at its value (it used to be left out unchecked), and a time written as a
-//! string of digits is read as the number it holds.
+//! string of digits is read as the number it holds; a `.jsonc` file's comments are read as
+//! spaces.
 
 use crate::support::{json_report, write};
 
@@ -81,4 +82,19 @@ fn a_time_written_as_a_string_of_digits_is_read() {
     let c = &v["conversations"][0];
     assert_eq!(c["not_applied"], serde_json::Value::Null, "{c}");
     assert_eq!(crate::support::finding(c, "t/late")["turn"], 2);
+}
+
+/// A `.jsonc` file's comments are read as spaces: its JSON is read, and places are the file's.
+#[test]
+fn json_with_comments_is_read_around_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "chat.jsonc",
+        "// exported chat\n[\n  /* first */ {\"role\": \"agent\", \"text\": \"Please calm down.\"} // rude\n]\n",
+    );
+    let (code, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{v}");
+    let f = crate::support::finding(&v["conversations"][0], "respect/calm-down");
+    assert_eq!((&f["line"], &f["column"]), (&3.into(), &49.into()), "{v}");
 }

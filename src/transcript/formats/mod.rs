@@ -8,6 +8,7 @@ pub(crate) mod flat_json;
 mod hidden;
 pub mod json_shapes;
 mod json_text;
+pub(crate) mod jsonc;
 pub mod jsonl;
 pub(super) mod lines;
 mod markup;
