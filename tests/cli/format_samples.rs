@@ -38,7 +38,12 @@ fn every_format_sample_is_read_or_rejected_clearly() {
         .map(|(p, f, t, u)| (&p[p.rfind('/').unwrap() + 1..], f.as_str(), *t, *u))
         .collect();
     let expected_read = [
-        ("call_redacted.as_published.jsonc", "aws-call-analytics", 10, 0),
+        (
+            "call_redacted.as_published.jsonc",
+            "aws-call-analytics",
+            10,
+            0,
+        ),
         ("chat_analyzed_original.json", "aws-call-analytics", 31, 0),
         ("chat_redacted.json", "aws-call-analytics", 31, 0),
         ("testfile.json", "aws-pca", 12, 0),

@@ -313,3 +313,25 @@ fn a_regex_never_matches_across_turns() {
         ]
     );
 }
+
+/// A final `$`: no word before the sentence or the turn ends, so a filler, an emoji or a symbol
+/// after the phrase does not hide its end, and a word does.
+#[test]
+fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = crate::support::write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: qa/idk\n    phrases: [\"i (do not|don't) know $\"]\n",
+    );
+    let call = crate::support::write(
+        dir.path(),
+        "call.txt",
+        "Agent: I don't know.\nAgent: I don't know uh.\nAgent: I don't know um\n\
+         Agent: I don't know 🙂\nAgent: I don't know ★\nAgent: I don't know ★ the answer\n\
+         Agent: I don't know the answer\nAgent: I don't know - the answer\n",
+    );
+    let v = crate::support::pack_report(Some(&rules), &call);
+    let turns: Vec<u64> = findings(&v, 0).into_iter().map(|f| f.1).collect();
+    assert_eq!(turns, [1, 2, 3, 4, 5]);
+}

@@ -7,7 +7,7 @@
 use super::super::vocab::Sym;
 use super::anchored::{Around, Node};
 use super::choice::Choice;
-use super::{Hit, Matcher, Scratch, sentence_ends_at};
+use super::{Hit, Matcher, Scratch, sentence_ends_after};
 use serde::{Deserialize, Serialize};
 
 /// A list of phrases compiled to symbols, with the most words a match of one can span. The
@@ -113,8 +113,7 @@ impl Matcher {
             .max(from);
         // The furthest start: `reach` words strictly between the hit's last word and it.
         let last = (hit.last_word as usize + reach + 2).min(to);
-        let sentence_end =
-            |p: usize| p > 0 && sentence_ends_at(text, stream.spans[p - 1].1 as usize);
+        let sentence_end = |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
         let around = Around {
             stream,
             vocab: &self.vocab,

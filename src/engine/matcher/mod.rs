@@ -147,17 +147,16 @@ impl Matcher {
                             let Some((first, last)) = verify(stream, v, anchor) else {
                                 continue;
                             };
-                            let end = stream.spans[last].1 as usize;
-                            if v.ends_sentence && !sentence_ends_at(turns[turn].0, end) {
+                            if v.ends_sentence && !sentence_ends_after(turns[turn].0, stream, last)
+                            {
                                 continue;
                             }
                             hits.push(hit(*list, turn, stream, first, last));
                         }
                         Target::Anchored(list, a, site) => {
                             let text = turns[turn].0;
-                            let sentence_end = |p: usize| {
-                                p > 0 && sentence_ends_at(text, stream.spans[p - 1].1 as usize)
-                            };
+                            let sentence_end =
+                                |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
                             let around = Around {
                                 stream,
                                 vocab: &self.vocab,
@@ -219,11 +218,17 @@ fn hit(list: ListId, turn: usize, stream: &SymbolStream, first: usize, last: usi
     }
 }
 
-/// Whether a sentence or the text ends at byte `at`: only white space, then sentence
-/// punctuation or nothing.
-fn sentence_ends_at(text: &str, at: usize) -> bool {
-    let rest = text[at..].trim_start();
-    rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ':', '…'])
+/// Whether a sentence or the turn `text` ends after the word at symbol `last`: no word comes
+/// before sentence punctuation or the turn's end (fillers, emoji and symbols are no words, so
+/// "I don't know uh." and "I don't know 🙂" end there).
+fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
+    let end = stream.spans[last].1 as usize;
+    let next = last + 1;
+    if next >= stream.len() || stream.sym(next) == BREAK {
+        return true;
+    }
+    let until = (stream.spans[next].0 as usize).clamp(end, text.len());
+    text[end..until].contains(['.', '!', '?', ',', ';', ':', '…'])
 }
 
 /// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.

@@ -288,7 +288,9 @@ fn explain(source: &str, mut e: ParseError) -> ParseError {
     let line = source.lines().nth(e.line - 1).unwrap_or("");
     let rest: String = line.chars().skip(e.column - 1).collect();
     if rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*") {
-        e.message = "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc`".to_string();
+        e.message =
+            "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc`"
+                .to_string();
     } else if e.message.starts_with("trailing characters") {
         e.message = format!(
             "text after the end of the JSON document (`{}`): a stray bracket or a second document; \
