@@ -115,7 +115,8 @@ fn every_field_decides_a_tag() {
         ])
     );
     // Without times, relative ranges count turns (turn k of 4 covers [(k−1)/4, k/4)), and the
-    // categories that need a clock are not applied, and say so.
+    // categories that need a clock are not applied, and say so; unresolved-escalation is not
+    // among them, as its customer never asks for a manager: one failed rule decides it.
     assert_eq!(
         got["untimed.txt"],
         want(&[
@@ -134,7 +135,6 @@ fn every_field_decides_a_tag() {
     assert_eq!(
         untimed["not_applied"],
         serde_json::json!([
-            "aws/unresolved-escalation",
             "aws/early-greeting-late-refund",
             "aws/calm-call",
             "aws/customer-interrupts"

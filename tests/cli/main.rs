@@ -43,5 +43,6 @@ mod spoken;
 mod stream;
 mod support;
 mod suppress;
+mod timed_rules;
 mod usage;
 mod vendor_formats;

@@ -139,6 +139,8 @@ fn json_report_with_suppressed_skipped_and_broken_files_validates() {
         "rules",
         "-r",
         "fixtures/rules/cloud",
+        "-r",
+        "fixtures/rules/cloud/aws-categories.json",
         chat.to_str().unwrap(),
         "fixtures/cloud-calls",
         "fixtures/corpora/format-samples/webvtt_py_test_subtitles",

@@ -135,15 +135,18 @@ pub(super) fn evaluate(
                 }
                 Some(())
             })(),
-            CompiledTarget::When(condition) => conv.holds(condition).map(|h| {
-                // A rule reports when its condition holds; a require rule when it does not.
-                if h.holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
-                    out.one(h.at.unwrap_or(Found {
-                        turn: 0,
-                        range: None,
-                    }));
-                }
-            }),
+            CompiledTarget::When(condition) => {
+                let h = conv.holds(condition);
+                h.holds.map(|holds| {
+                    // A rule reports when its condition holds; a require rule when it does not.
+                    if holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
+                        out.one(h.at.unwrap_or(Found {
+                            turn: 0,
+                            range: None,
+                        }));
+                    }
+                })
+            }
         };
         if applied.is_none() {
             not_applied.push(r);

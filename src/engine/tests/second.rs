@@ -120,6 +120,40 @@ fn when_conditions_hold_once_at_their_first_positive_match() {
     assert_lint_count(any, "Agent: hi\nAgent: bye", "t/x", 0);
 }
 
+/// On an untimed transcript a timing search is unknown, not false: `any` holds through another
+/// branch, `all` fails through another, `not` stays unknown, and only an unknown result leaves the
+/// rule not applied.
+#[test]
+fn conditions_are_three_valued_where_times_are_missing() {
+    let rule = |when: &str| {
+        format!("rules:\n  - id: t/x\n    kind: tag\n    speaker: any\n    when: {when}\n")
+    };
+    let silence = "{timing: {silence_seconds: 10}}";
+    let untimed = "Customer: get me a manager\nAgent: ok";
+    let outcome = |when: &str| {
+        let (_, e) = check_with(&rule(when), untimed, Scoring::default());
+        (
+            e.outcomes.iter().map(|o| o.turn + 1).collect::<Vec<_>>(),
+            e.not_applied.len(),
+        )
+    };
+    let any = format!("{{any: [{{phrases: [manager]}}, {silence}]}}");
+    assert_eq!(outcome(&any), (vec![1], 0), "a true branch decides `any`");
+    let any_unknown = format!("{{any: [{{phrases: [refund]}}, {silence}]}}");
+    assert_eq!(outcome(&any_unknown), (vec![], 1));
+    let all_false = format!("{{all: [{{phrases: [refund]}}, {silence}]}}");
+    assert_eq!(
+        outcome(&all_false),
+        (vec![], 0),
+        "a false branch decides `all`"
+    );
+    let all_unknown = format!("{{all: [{{phrases: [manager]}}, {silence}]}}");
+    assert_eq!(outcome(&all_unknown), (vec![], 1));
+    assert_eq!(outcome(&format!("{{not: {silence}}}")), (vec![], 1));
+    let not_in_any = format!("{{any: [{{not: {silence}}}, {{phrases: [manager]}}]}}");
+    assert_eq!(outcome(&not_in_any), (vec![1], 0));
+}
+
 #[test]
 fn percent_windows_use_turns_untimed_and_time_when_timed() {
     let yaml = "rules:\n  - id: t/x\n    kind: reward\n    speaker: any\n    phrases: [hello]\n    window: {first_percent: 25}\n";

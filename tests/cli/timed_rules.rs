@@ -1,0 +1,47 @@
+//! Rules over a transcript's clock through the binary: what a `when` condition is when a branch
+//! needs times the transcript lacks, and where a seconds window starts and ends.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+
+/// The first conversation of the JSON report of the rule file `rules` (YAML, or an AWS
+/// category as JSON) on one transcript file holding `text`.
+fn conversation(rules: (&str, &str), text: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), rules.0, rules.1);
+    let path = write(dir.path(), "call.txt", text);
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&rules)
+        .arg(&path));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    v["conversations"][0].clone()
+}
+
+/// The conversation's tags and the rules it did not apply (each absent when empty).
+fn tags_and_not_applied(c: &Value) -> (Vec<&str>, Vec<&str>) {
+    let list = |key: &str| {
+        c[key]
+            .as_array()
+            .map_or(Vec::new(), |a| a.iter().filter_map(Value::as_str).collect())
+    };
+    (list("tags"), list("not_applied"))
+}
+
+#[test]
+fn a_true_phrase_branch_holds_an_any_whose_timing_branch_cannot_apply() {
+    let rules = "rules:\n  - id: qa/escalation\n    kind: tag\n    speaker: any\n    when:\n      any:\n        - {phrases: [manager]}\n        - {timing: {silence_seconds: 10}}\n";
+    let c = conversation(("r.yaml", rules), "Customer: get me a manager\nAgent: ok\n");
+    assert_eq!(
+        tags_and_not_applied(&c),
+        (vec!["qa/escalation"], vec![]),
+        "{c}"
+    );
+    // Without the phrase the condition stays unknown: the rule is not applied.
+    let c = conversation(("r.yaml", rules), "Customer: hello\nAgent: ok\n");
+    assert_eq!(
+        tags_and_not_applied(&c),
+        (vec![], vec!["qa/escalation"]),
+        "{c}"
+    );
+}
