@@ -145,9 +145,11 @@ pub enum Window {
     FirstTurns(usize),
     /// The last N turns of the speaker.
     LastTurns(usize),
-    /// The turns that start in the first N milliseconds after the first turn.
+    /// The turns that overlap the first N milliseconds from the first turn's start (a timing
+    /// measure: the time inside them).
     FirstSeconds(u64),
-    /// The turns that end in the last N milliseconds of the conversation.
+    /// The turns that overlap the last N milliseconds of the conversation (a timing measure:
+    /// the time inside them).
     LastSeconds(u64),
     /// The turns that overlap the first N percent of the call (of its duration when timed, of
     /// its turns otherwise).

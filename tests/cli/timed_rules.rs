@@ -45,3 +45,24 @@ fn a_true_phrase_branch_holds_an_any_whose_timing_branch_cannot_apply() {
         "{c}"
     );
 }
+
+/// Agent 0–150 s, silence 150–200 s, customer 200–300 s.
+const LATE_CUSTOMER: &str = "[00:00:00-00:02:30] Agent: long explanation\n[00:03:20-00:05:00] Customer: talks for the whole last 100 seconds\n";
+
+#[test]
+fn an_aws_non_talk_filter_counts_only_the_silence_inside_its_range() {
+    let category = |range: &str| {
+        format!(
+            r#"{{"CategoryName": "late-silence", "Rules": [{{"NonTalkTimeFilter": {{"Threshold": 20000, "AbsoluteTimeRange": {range}}}}}]}}"#
+        )
+    };
+    let tags = |range: &str| {
+        let c = conversation(("aws.json", &category(range)), LATE_CUSTOMER);
+        tags_and_not_applied(&c).0.len()
+    };
+    // The last 60 s are talk; the last 120 s hold 20 s of the silence, the first 165 s 15 s.
+    assert_eq!(tags(r#"{"Last": 60000}"#), 0);
+    assert_eq!(tags(r#"{"Last": 120000}"#), 1);
+    assert_eq!(tags(r#"{"First": 165000}"#), 0);
+    assert_eq!(tags(r#"{"First": 170000}"#), 1);
+}

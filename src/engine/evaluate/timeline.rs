@@ -1,6 +1,7 @@
 //! A conversation's clock: each turn's start and end (a missing end is the next turn's start),
-//! and which turns a window holds (SPEC §2.1: a turn is inside a window when it overlaps it;
-//! percent is of the call's duration when every turn is timed, else of its turns).
+//! and what a window covers: turns, or a stretch of the clock (SPEC §2.1: a turn is inside a
+//! window when it overlaps it; percent is of the call's duration when every turn is timed, else
+//! of its turns).
 
 use crate::rules::Window;
 use crate::transcript::Transcript;
@@ -44,15 +45,16 @@ impl Timeline {
             .saturating_sub(self.starts[i].unwrap_or(0))
     }
 
-    /// The silence before each turn: from the last end of the turns before it to its start.
-    pub fn gaps(&self) -> Vec<u64> {
+    /// The silence before each turn, `[from, to)`: from the last end of the turns before it to
+    /// its start (empty, at its start, when another turn goes on).
+    pub fn gaps(&self) -> Vec<(u64, u64)> {
         let mut last_end: Option<u64> = None;
         (0..self.starts.len())
             .map(|i| {
                 let start = self.starts[i].unwrap_or(0);
-                let gap = last_end.map_or(0, |e| start.saturating_sub(e));
+                let from = last_end.map_or(start, |e| e.min(start));
                 last_end = last_end.max(self.ends[i]);
-                gap
+                (from, start)
             })
             .collect()
     }
@@ -96,20 +98,37 @@ impl Timeline {
         Some((*first, (*last).max(*first)))
     }
 
-    /// Turn `i`'s share of the call, as a fraction of its duration when timed, else of its turns.
-    fn fraction(&self, i: usize) -> Option<(f64, f64)> {
+    /// What `window` covers here: turns, or a stretch of the clock for a window in seconds or in
+    /// percent of a timed call; `None` when it needs times the transcript does not have.
+    pub fn cover(&self, window: Window) -> Option<Cover> {
+        let between = |from: u64, to: u64| Cover::Clock(from as f64, to as f64);
+        Some(match window {
+            Window::FirstTurns(n) => Cover::First(n),
+            Window::LastTurns(n) => Cover::Last(n),
+            Window::FirstSeconds(ms) => {
+                let t0 = *self.starts.iter().flatten().min()?;
+                between(t0, t0.saturating_add(ms))
+            }
+            Window::LastSeconds(ms) => {
+                let end = *self.ends.iter().flatten().max()?;
+                between(end.saturating_sub(ms), end)
+            }
+            Window::BetweenSeconds(a, b) if self.timed => between(a, b),
+            Window::BetweenSeconds(..) => return None,
+            Window::FirstPercent(p) => self.percent(0.0, p)?,
+            Window::LastPercent(p) => self.percent(100.0 - p, 100.0)?,
+            Window::BetweenPercent(a, b) => self.percent(a, b)?,
+        })
+    }
+
+    /// From `a` to `b` percent of the call: of its duration when timed, else of its turns.
+    fn percent(&self, a: f64, b: f64) -> Option<Cover> {
         if !self.timed {
-            let n = self.starts.len() as f64;
-            return Some((i as f64 / n, (i + 1) as f64 / n));
+            return Some(Cover::Share(a / 100.0, b / 100.0));
         }
         let (first, last) = self.span()?;
-        let length = (last - first) as f64;
-        if length == 0.0 {
-            return Some((0.0, 1.0));
-        }
-        let (s, e) = (self.starts[i]?, self.ends[i]?);
-        let from_first = |t: u64| t.saturating_sub(first) as f64 / length;
-        Some((from_first(s), from_first(e)))
+        let at = |p: f64| first as f64 + (last - first) as f64 * p / 100.0;
+        Some(Cover::Clock(at(a), at(b)))
     }
 
     /// The turns of `candidates` inside `window`, in order; `None` when the window needs times
@@ -125,42 +144,43 @@ impl Timeline {
         let keep = |inside: &dyn Fn(usize) -> bool| -> Cow<'c, [usize]> {
             Cow::Owned(candidates.iter().copied().filter(|&i| inside(i)).collect())
         };
-        Some(match window {
-            Window::FirstTurns(n) => Cow::Borrowed(&candidates[..n.min(candidates.len())]),
-            Window::LastTurns(n) => {
-                Cow::Borrowed(&candidates[candidates.len().saturating_sub(n)..])
+        Some(match self.cover(window)? {
+            Cover::First(n) => Cow::Borrowed(&candidates[..n.min(candidates.len())]),
+            Cover::Last(n) => Cow::Borrowed(&candidates[candidates.len().saturating_sub(n)..]),
+            Cover::Share(from, to) => {
+                // Turn k of n covers [(k−1)/n, k/n) of the call.
+                let n = self.starts.len() as f64;
+                keep(&|i| overlaps(Some(i as f64 / n), Some((i + 1) as f64 / n), from, to))
             }
-            Window::FirstSeconds(ms) => {
-                let t0 = self.starts.iter().flatten().min()?;
-                keep(&|i| self.starts[i].is_some_and(|s| s <= t0.saturating_add(ms)))
-            }
-            Window::LastSeconds(ms) => {
-                let from = self.ends.iter().flatten().max()?.saturating_sub(ms);
-                keep(&|i| self.ends[i].is_some_and(|e| e >= from))
-            }
-            Window::BetweenSeconds(a, b) => {
-                if !self.timed {
-                    return None;
-                }
+            Cover::Clock(from, to) => {
                 let ms = |t: Option<u64>| t.map(|t| t as f64);
-                keep(&|i| overlaps(ms(self.starts[i]), ms(self.ends[i]), a as f64, b as f64))
+                keep(&|i| overlaps(ms(self.starts[i]), ms(self.ends[i]), from, to))
             }
-            Window::FirstPercent(p) => self.percent(candidates, 0.0, p / 100.0)?,
-            Window::LastPercent(p) => self.percent(candidates, 1.0 - p / 100.0, 1.0)?,
-            Window::BetweenPercent(a, b) => self.percent(candidates, a / 100.0, b / 100.0)?,
         })
     }
+}
 
-    fn percent<'c>(&self, candidates: &'c [usize], from: f64, to: f64) -> Option<Cow<'c, [usize]>> {
-        let mut inside = Vec::with_capacity(candidates.len());
-        for &i in candidates {
-            let (s, e) = self.fraction(i)?;
-            if overlaps(Some(s), Some(e), from, to) {
-                inside.push(i);
-            }
-        }
-        Some(Cow::Owned(inside))
-    }
+/// What a window covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Cover {
+    /// The first N turns (of the candidates).
+    First(usize),
+    /// The last N turns.
+    Last(usize),
+    /// The share `[from, to)` of an untimed call's turns, as fractions.
+    Share(f64, f64),
+    /// The stretch `[from, to)` of the transcript's clock, in milliseconds.
+    Clock(f64, f64),
+}
+
+/// How many milliseconds of `[start, end)` lie inside the stretch `clock` of the transcript's
+/// clock (all of them without one), or `None` when it does not overlap the stretch.
+pub(super) fn inside(clock: Option<(f64, f64)>, start: u64, end: u64) -> Option<u64> {
+    let Some((from, to)) = clock else {
+        return Some(end.saturating_sub(start));
+    };
+    let (s, e) = (start as f64, end as f64);
+    overlaps(Some(s), Some(e), from, to).then(|| (e.min(to) - s.max(from)).max(0.0).round() as u64)
 }
 
 /// Whether `[start, end)` overlaps `[from, to)` (a span of no length: when it lies in it, or ends
@@ -202,7 +222,7 @@ pub fn measures(t: &Transcript) -> Option<Measures> {
     Some(Measures {
         agent_talk_ms: total((0..n).filter(|&i| agent(i)).map(|i| tl.talk(i))),
         talk_ms: total((0..n).map(|i| tl.talk(i))),
-        silence_ms: total(tl.gaps().into_iter()),
+        silence_ms: total(tl.gaps().into_iter().map(|(from, to)| to - from)),
         agent_interruptions: (0..n).filter(|&i| agent(i) && overlaps[i] > 0).count(),
     })
 }
@@ -218,7 +238,7 @@ fn any_end(t: &Transcript) -> bool {
 }
 
 /// The sum of durations, at most `u64::MAX` (a transcript's times may be anything).
-fn total(durations: impl Iterator<Item = u64>) -> u64 {
+pub(super) fn total(durations: impl Iterator<Item = u64>) -> u64 {
     durations.fold(0, u64::saturating_add)
 }
 

@@ -1,14 +1,19 @@
 //! Timing measures (SPEC §2.1) of a timed conversation: silences, interruptions, talk share and
 //! long turns. A silence belongs to the turn after it; an interruption to the turn that starts
-//! while another speaker's turn goes on, its overlap `min(ends) − later start`.
+//! while another speaker's turn goes on, its overlap `min(ends) − later start`. A window on the
+//! clock (seconds, or percent of a timed call) counts only the time inside it: the part of a gap,
+//! an overlap or a turn's talk that lies in the window. A window of turns measures its turns whole.
 
 use super::super::compile::CompiledFind;
 use super::search::{Conversation, Found};
+use super::timeline::{Cover, inside, total};
 use crate::rules::Timing;
+use std::borrow::Cow;
 
 impl Conversation<'_> {
-    /// Each event of `timing` in the search's window (every speaker's turns inside it, the
-    /// search's speaker's events); `None` without start times on every turn and some end time.
+    /// Each event of `timing` in the search's window (every speaker's turns, or time, inside
+    /// it; the search's speaker's events); `None` without start times on every turn and some end
+    /// time.
     pub(super) fn events(&self, timing: Timing, find: &CompiledFind) -> Option<Vec<Found>> {
         let tl = self.timeline();
         if !tl.timed || !tl.has_ends {
@@ -16,61 +21,79 @@ impl Conversation<'_> {
         }
         let turns = &self.transcript.turns;
         let all: Vec<usize> = (0..turns.len()).collect();
-        let window = tl.window(find.window, &all)?;
+        let cover = match find.window {
+            Some(window) => Some(tl.cover(window)?),
+            None => None,
+        };
+        // A window of turns picks turns; a window on the clock picks time, in any turn.
+        let (window, clock) = match cover {
+            Some(Cover::Clock(from, to)) => (Cow::Borrowed(&all[..]), Some((from, to))),
+            _ => (tl.window(find.window, &all)?, None),
+        };
         let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
         let at = |turn: usize| Found { turn, range: None };
+        let start = |i: usize| tl.starts[i].unwrap_or(0);
+        // The time of each turn's talk and of its overlap with an earlier turn, in the window.
+        let talk = |i: usize| inside(clock, start(i), tl.ends[i].unwrap_or(0));
         let overlaps = tl.overlaps(self.transcript);
-        let overlap = |i: usize| overlaps[i];
+        let overlap = |i: usize| {
+            let ms = overlaps[i];
+            (ms > 0)
+                .then(|| inside(clock, start(i), start(i).saturating_add(ms)))
+                .flatten()
+                .filter(|&ms| ms > 0)
+        };
         let events = match timing {
             Timing::Silence(ms) => {
                 let gaps = tl.gaps();
                 window
                     .iter()
-                    .filter(|&&i| i > 0 && ours(i) && gaps[i] >= ms)
+                    .filter(|&&i| {
+                        let (from, to) = gaps[i];
+                        i > 0 && ours(i) && inside(clock, from, to).is_some_and(|gap| gap >= ms)
+                    })
                     .map(|&i| at(i))
                     .collect()
             }
             Timing::TurnAbove(ms) => window
                 .iter()
-                .filter(|&&i| ours(i) && tl.talk(i) > ms)
+                .filter(|&&i| ours(i) && talk(i).is_some_and(|t| t > ms))
                 .map(|&i| at(i))
                 .collect(),
             Timing::Interrupts(ms) => window
                 .iter()
-                .filter(|&&i| ours(i) && overlap(i) > 0 && overlap(i) >= ms)
+                .filter(|&&i| ours(i) && overlap(i).is_some_and(|o| o >= ms))
                 .map(|&i| at(i))
                 .collect(),
             Timing::InterruptsTotal(ms) => {
-                let interrupting: Vec<usize> = window
+                let interrupting: Vec<(usize, u64)> = window
                     .iter()
-                    .copied()
-                    .filter(|&i| ours(i) && overlap(i) > 0)
+                    .filter(|&&i| ours(i))
+                    .filter_map(|&i| Some((i, overlap(i)?)))
                     .collect();
-                let total: u64 = interrupting.iter().map(|&i| overlap(i)).sum();
+                let total = total(interrupting.iter().map(|&(_, o)| o));
                 match interrupting.first() {
-                    Some(&first) if total > ms => vec![at(first)],
+                    Some(&(first, _)) if total > ms => vec![at(first)],
                     _ => Vec::new(),
                 }
             }
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
-                let total: u64 = window.iter().map(|&i| tl.talk(i)).sum();
-                let mine: u64 = window
-                    .iter()
-                    .filter(|&&i| ours(i))
-                    .map(|&i| tl.talk(i))
-                    .sum();
-                let fraction = mine as f64 / total.max(1) as f64;
+                let talking: Vec<(usize, u64)> =
+                    window.iter().filter_map(|&i| Some((i, talk(i)?))).collect();
+                let all_talk = total(talking.iter().map(|&(_, t)| t));
+                let mine = total(talking.iter().filter(|&&(i, _)| ours(i)).map(|&(_, t)| t));
+                let fraction = mine as f64 / all_talk.max(1) as f64;
                 let holds = match timing {
                     Timing::TalkShareAbove(_) => fraction > share,
                     _ => fraction < share,
                 };
-                let first = window
+                let first = talking
                     .iter()
-                    .copied()
-                    .find(|&i| ours(i))
-                    .or(window.first().copied());
+                    .find(|&&(i, _)| ours(i))
+                    .or(talking.first())
+                    .map(|&(i, _)| i);
                 match first {
-                    Some(turn) if holds && total > 0 => vec![at(turn)],
+                    Some(turn) if holds && all_talk > 0 => vec![at(turn)],
                     _ => Vec::new(),
                 }
             }

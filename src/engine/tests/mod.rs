@@ -1,6 +1,7 @@
 //! The rule semantics, tested in-process: one line per case, in the spirit of harper's
 //! `assert_lint_count(text, rule, n)`. The second edition's keys are tested in [`second`].
 
+mod clock_windows;
 mod second;
 
 use super::{Engine, Evaluation, Scoring, Scratch};
