@@ -383,3 +383,28 @@ fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
         );
     }
 }
+
+/// `count: {max: 0}` leaves `min` at its default of 1: the error says so, at `max`, and how to
+/// say "none at all", instead of asking for the `max` that was given.
+#[test]
+fn a_count_that_can_never_hold_says_why_at_its_max() {
+    let rule = |count: &str| format!("rules:\n  - id: x/y\n    phrases: [sorry]\n    {count}\n");
+    let err = crate::support::rule_error(&rule("count: {max: 0}"));
+    assert!(
+        err.contains(
+            "r.yaml:4:13: `count: {max: 0}` never holds: `min` defaults to 1, above `max`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("`count: {min: 0, max: 0}`"), "{err}");
+    let err = crate::support::rule_error(&rule("count: {min: 3, max: 2}"));
+    assert!(
+        err.contains("r.yaml:4:21: `count` has `min: 3` above `max: 2`: it never holds"),
+        "{err}"
+    );
+    let err = crate::support::rule_error(&rule("count: {}"));
+    assert!(
+        err.contains("r.yaml:4:5: a count needs `min`, `max` or both"),
+        "{err}"
+    );
+}

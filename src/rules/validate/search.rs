@@ -145,14 +145,29 @@ impl Checker<'_> {
             min: spec.min.unwrap_or(1),
             max: spec.max,
         };
-        if spec.min.is_none() && spec.max.is_none() || count.max.is_some_and(|m| m < count.min) {
-            return Err(self.fail(
-                "count",
-                "a count needs `min` or `max`, with min <= max".into(),
-                "write `count: {min: 2}`, `count: {max: 3}` or both",
-            ));
-        }
-        Ok(Some(count))
+        let (message, hint) = match (spec.min, spec.max) {
+            (None, None) => (
+                "a count needs `min`, `max` or both".to_string(),
+                "write `count: {min: 2}`, `count: {max: 3}` or both".to_string(),
+            ),
+            (None, Some(max)) if max < count.min => (
+                format!("`count: {{max: {max}}}` never holds: `min` defaults to 1, above `max`"),
+                "write `max: 1` or more; to hold when there is no match at all, write \
+                 `count: {min: 0, max: 0}` or `not: {phrases: [...]}` in a `when` (a `forbid` \
+                 rule without `count` reports every match)"
+                    .to_string(),
+            ),
+            (Some(min), Some(max)) if max < min => (
+                format!("`count` has `min: {min}` above `max: {max}`: it never holds"),
+                format!("write a `max` of {min} or more, or a `min` of {max} or less"),
+            ),
+            _ => return Ok(Some(count)),
+        };
+        // The error is about `max` when one is given: it is searched for after `count`.
+        let count_at = self.file.text.get(self.at..).and_then(|t| t.find("count"));
+        let from = count_at.map_or(self.at, |i| self.at + i);
+        let needle = if spec.max.is_some() { "max" } else { "count" };
+        Err(self.file.error_at(from, needle, message, Some(hint)))
     }
 
     pub fn timing(&self, spec: &TimingSpec) -> Result<Timing, RuleError> {
