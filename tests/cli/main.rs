@@ -17,6 +17,7 @@ mod html_report;
 mod html_review;
 mod ignore;
 mod import;
+mod import_limits;
 mod import_names;
 mod injection;
 mod json_values;

@@ -9,6 +9,10 @@ use crate::rules::schema::Speaker;
 
 /// The longest call AWS accepts in a time range: 4 hours, in milliseconds.
 const MAX_MS: u64 = 14_400_000;
+/// The most characters AWS accepts in a `CategoryName`.
+const MAX_NAME: usize = 200;
+/// The most characters AWS accepts in one transcript filter target.
+const MAX_TARGET: usize = 2000;
 
 const CATEGORY_KEYS: [&str; 3] = ["CategoryName", "InputType", "Rules"];
 /// Keys of a category that say nothing about what it matches.
@@ -29,7 +33,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
         "the AWS category",
         "add \"CategoryName\": the rule id is aws/ and its kebab-case",
     )?;
-    let name = name_node.string("CategoryName")?.to_string();
+    let name = category_name(name_node)?;
     let id = id(Vendor::Aws, &name, name_node.at)?;
     let real_time = f
         .get("InputType")
@@ -106,6 +110,51 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     }))
 }
 
+/// A `CategoryName` as AWS accepts it: 1 to 200 characters, each a letter A-Z or a-z, a
+/// digit, `.`, `_` or `-`. AWS refuses any other, so it is an error like the other limits.
+fn category_name(node: &Node) -> Result<String, Bad> {
+    let name = sized(node, "CategoryName", MAX_NAME)?;
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "._-".contains(c);
+    let Some(c) = name.chars().find(|&c| !allowed(c)) else {
+        return Ok(name.to_string());
+    };
+    let mut renamed = String::with_capacity(name.len());
+    for c in name.chars() {
+        if allowed(c) {
+            renamed.push(c);
+        } else if !renamed.is_empty() && !renamed.ends_with('-') {
+            renamed.push('-');
+        }
+    }
+    let renamed = renamed.trim_end_matches('-');
+    let example = if renamed.is_empty() {
+        String::new()
+    } else {
+        format!(", such as \"{renamed}\"")
+    };
+    Err(bad(
+        node.at,
+        format!(
+            "`CategoryName` {name:?} holds {c:?}: AWS allows only letters A-Z and a-z, digits, `.`, `_` and `-`"
+        ),
+        format!("rename the category with those characters only{example}: AWS refuses this name"),
+    ))
+}
+
+/// A string `what` of 1 to `max` characters, the lengths AWS accepts.
+fn sized<'a>(node: &'a Node, what: &str, max: usize) -> Result<&'a str, Bad> {
+    let text = node.string(what)?;
+    let chars = text.chars().count();
+    if !(1..=max).contains(&chars) {
+        return Err(bad(
+            node.at,
+            format!("`{what}` has {chars} characters: AWS allows 1 to {max}"),
+            format!("write it in 1 to {max} characters: AWS refuses it otherwise"),
+        ));
+    }
+    Ok(text)
+}
+
 /// A `TranscriptFilter`: any of its `Targets`, exactly, said by the role, in the range.
 fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
     let keys = [
@@ -131,7 +180,11 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
     )?;
     let phrases = targets
         .iter()
-        .map(|t| cx.phrase(t, "the target"))
+        .enumerate()
+        .map(|(i, t)| {
+            sized(t, &format!("Targets[{i}]"), MAX_TARGET)?;
+            cx.phrase(t, "the target")
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let common = common(&f, what, true)?;
     let targets = if common.negate {

@@ -1,0 +1,71 @@
+//! The vendors' own limits on what `talklint import` reads: a category AWS would refuse (a name
+//! or target out of its bounds) is an error at its place, as the other limits are.
+
+use crate::support::{run, talklint};
+
+/// An AWS category named `name` with one transcript filter of `target`, as JSON.
+fn aws(name: &str, target: &str) -> String {
+    serde_json::json!({
+        "CategoryName": name,
+        "Rules": [{"TranscriptFilter": {"TranscriptFilterType": "EXACT", "Targets": [target]}}],
+    })
+    .to_string()
+}
+
+/// `talklint import` of `json`: the exit code, the YAML and the errors.
+fn import(json: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::support::write(dir.path(), "c.json", json);
+    run(talklint().args(["import", "--no-config"]).arg(&file))
+}
+
+#[test]
+fn aws_names_and_targets_out_of_its_bounds_are_errors() {
+    let long_name = "a".repeat(201);
+    // 2000 characters, then 2001.
+    let long_target = format!("{}again", "refund ".repeat(285));
+    let longer_target = format!("{long_target}s");
+    for (json, message, hint) in [
+        (
+            aws("Billing Dispute! (v2)", "refund"),
+            "c.json:1:17: `CategoryName` \"Billing Dispute! (v2)\" holds ' ': AWS allows only letters A-Z and a-z, digits, `.`, `_` and `-`",
+            "such as \"Billing-Dispute-v2\"",
+        ),
+        (
+            aws("Réclamation", "refund"),
+            "c.json:1:17: `CategoryName` \"Réclamation\" holds 'é'",
+            "such as \"R-clamation\"",
+        ),
+        (
+            aws(&long_name, "refund"),
+            "c.json:1:17: `CategoryName` has 201 characters: AWS allows 1 to 200",
+            "write it in 1 to 200 characters",
+        ),
+        (
+            aws("", "refund"),
+            "c.json:1:17: `CategoryName` has 0 characters: AWS allows 1 to 200",
+            "write it in 1 to 200 characters",
+        ),
+        (
+            aws("refunds", &longer_target),
+            "c.json:1:68: `Targets[0]` has 2001 characters: AWS allows 1 to 2000",
+            "write it in 1 to 2000 characters",
+        ),
+    ] {
+        let (code, yaml, err) = import(&json);
+        assert_eq!(code, 2, "{err}");
+        assert!(yaml.is_empty(), "{yaml}");
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains(hint), "{err}");
+    }
+    // At the limits, both load.
+    let (code, yaml, err) = import(&aws(&"a".repeat(200), &long_target));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        yaml.contains(&format!("- id: aws/{}\n", "a".repeat(200))),
+        "{yaml}"
+    );
+    let (code, yaml, err) = import(&aws("Late_Refund.v2", "refund"));
+    assert_eq!(code, 0, "{err}");
+    assert!(yaml.contains("- id: aws/late-refund-v2\n"), "{yaml}");
+}
