@@ -35,6 +35,7 @@ mod reports;
 mod review;
 mod rule_keys;
 mod rule_language;
+mod rule_pitfalls;
 mod rules_cmd;
 mod scale;
 mod schemas;

@@ -8,8 +8,10 @@ use super::super::schema::WindowSpec;
 /// and ends), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
 /// `rg --no-unicode`), which keeps it on the regex crate's fast engines: Unicode word boundaries
 /// and case folding are 40–100x slower there. The flags are written into the pattern (`(?m-u)`)
-/// so that the matcher's `RegexSet` compiles it the same way. A pattern that is only valid in
-/// Unicode mode (a class with a non-ASCII character) stays Unicode; `(?u)` opts back in anywhere.
+/// so that the matcher's `RegexSet` compiles it the same way. A pattern that holds a letter
+/// beyond ASCII stays Unicode: ASCII `\b`, `\w` and case do not see that letter (`\bcafé\b`
+/// would never match, `café` never "CAFÉ"). So does a pattern that is only valid in Unicode
+/// mode (a class with a non-ASCII character); `(?u)` opts back in anywhere.
 pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
     let compiles = |p: String| {
         regex::RegexBuilder::new(&p)
@@ -17,8 +19,15 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
             .build()
             .map(|_| p)
     };
-    let pattern =
-        compiles(format!("(?m-u){written}")).or_else(|_| compiles(format!("(?m){written}")))?;
+    let unicode = || compiles(format!("(?m){written}"));
+    let pattern = if written
+        .chars()
+        .any(|c| !c.is_ascii() && c.is_alphanumeric())
+    {
+        unicode()?
+    } else {
+        compiles(format!("(?m-u){written}")).or_else(|_| unicode())?
+    };
     Ok(RuleRegex {
         written: written.to_string(),
         pattern,
@@ -103,4 +112,31 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
         "percent",
     )?;
     Ok(Window::BetweenPercent(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::checked_regex;
+
+    /// Whether the checked form of `written` matches `text`, compiled as the engine does.
+    fn matches(written: &str, text: &str) -> bool {
+        let pattern = checked_regex(written).unwrap().pattern;
+        let re = regex::RegexBuilder::new(&pattern)
+            .case_insensitive(true)
+            .build();
+        re.unwrap().is_match(text)
+    }
+
+    #[test]
+    fn a_letter_beyond_ascii_makes_the_regex_unicode() {
+        assert!(matches(r"\bcafé\b", "the café is open"));
+        assert!(matches(r"\bcafé\b", "CAFÉ?"));
+        assert!(!matches(r"\bcafé\b", "two cafés"));
+        assert!(matches(r"\bstraße\w*", "die Straßenbahn"));
+        // ASCII patterns keep ASCII meanings (fast engines): `\w` is not `é`.
+        assert_eq!(checked_regex(r"\bcaf\w").unwrap().pattern, r"(?m-u)\bcaf\w");
+        assert!(!matches(r"\bcaf\w\b", "café"));
+        // A curly apostrophe or a dash is no letter: the pattern stays ASCII.
+        assert_eq!(checked_regex("don’t").unwrap().pattern, "(?m-u)don’t");
+    }
 }

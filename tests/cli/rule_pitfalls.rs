@@ -1,0 +1,51 @@
+//! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
+//! letter beyond ASCII, a `*` inside a word, a control character YAML double quotes put in a
+//! regex. Each now matches as written or is an error at its place.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+
+/// The matches `rule` (a YAML rule list item, test/... id) finds in `call`, as (line, column,
+/// text), or the errors when it does not load.
+fn matches(rule: &str, call: &str) -> Result<Vec<(u64, u64, String)>, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", &format!("rules:\n{rule}"));
+    let call = write(dir.path(), "call.txt", call);
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "-f",
+            "json",
+            "-r",
+        ])
+        .arg(&rules)
+        .arg(&call));
+    if code != 0 {
+        return Err(err);
+    }
+    let report: Value = serde_json::from_str(&out).map_err(|e| format!("{e}: {err}"))?;
+    let findings = report["conversations"][0]["findings"].as_array().cloned();
+    Ok((findings.unwrap_or_default().iter())
+        .map(|f| {
+            let n = |k: &str| f[k].as_u64().unwrap_or(0);
+            let text = f["match"].as_str().unwrap_or_default().to_string();
+            (n("line"), n("column"), text)
+        })
+        .collect())
+}
+
+#[test]
+fn a_regex_word_boundary_sees_letters_beyond_ascii() {
+    let rule = "  - id: test/cafe\n    speaker: any\n    max_hits: 9\n    regex: ['\\bcafé\\b']\n";
+    let found = matches(
+        rule,
+        "Agent: the café is open\nCustomer: CAFÉ? Two cafés?\n",
+    );
+    assert_eq!(
+        found,
+        Ok(vec![(1, 12, "café".into()), (2, 11, "CAFÉ".into())])
+    );
+}
