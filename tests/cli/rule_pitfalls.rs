@@ -49,3 +49,27 @@ fn a_regex_word_boundary_sees_letters_beyond_ascii() {
         Ok(vec![(1, 12, "café".into()), (2, 11, "CAFÉ".into())])
     );
 }
+
+#[test]
+fn a_star_inside_a_word_is_an_error_at_the_star() {
+    let rule = "  - id: test/email\n    phrases: [\"send an e*mail\"]\n";
+    let err = matches(rule, "Agent: send an e-mail\n").unwrap_err();
+    assert!(
+        err.contains("r.yaml:3:25: phrase \"send an e*mail\": a `*` inside a word"),
+        "{err}"
+    );
+    assert!(
+        err.contains("write the spellings as alternatives, `(email|e-mail)`, or end the stem at the `*`: `e*`"),
+        "{err}"
+    );
+    // A stem that ends its word, and a `*` for a whole word, still load.
+    let rule = "  - id: test/email\n    speaker: any\n    max_hits: 9\n    phrases: [\"send an e*\", \"an * mail\"]\n";
+    let found = matches(rule, "Agent: send an email\nCustomer: an e mail\n");
+    assert_eq!(
+        found,
+        Ok(vec![
+            (1, 8, "send an email".into()),
+            (2, 11, "an e mail".into())
+        ])
+    );
+}

@@ -286,6 +286,29 @@ mod tests {
     }
 
     #[test]
+    fn a_star_inside_a_word_is_an_error_at_the_star() {
+        for (phrase, at, fix) in [
+            (
+                "e*mail",
+                1,
+                "`(email|e-mail)`, or end the stem at the `*`: `e*`",
+            ),
+            ("send *mail", 5, "write `* mail` for any word"),
+            ("(e|x)*mail", 5, "write `* mail`"),
+        ] {
+            let e = parse_plain(phrase).unwrap_err();
+            assert_eq!(e.at, at, "{phrase}");
+            assert!(
+                e.message.starts_with("a `*` inside a word"),
+                "{}",
+                e.message
+            );
+            assert!(e.message.contains(fix), "{}", e.message);
+        }
+        assert_eq!(expand("e*-mail \\*x"), ["e* mail x"]);
+    }
+
+    #[test]
     fn variants_are_counted_without_expanding() {
         let wide = format!("({})", vec!["w"; 100].join("|"));
         let p = parse_plain(&format!("{wide} {wide} x {wide}")).unwrap();

@@ -44,6 +44,7 @@ impl Parser<'_, '_> {
             match c {
                 '|' | ')' | ']' => break,
                 '*' => {
+                    self.star_ends_word()?;
                     self.pos += 1;
                     items.push(Item::Any);
                 }
@@ -96,11 +97,42 @@ impl Parser<'_, '_> {
         let last = if stem { words.pop() } else { None };
         items.extend(words.into_iter().map(Item::Word));
         if let Some(prefix) = last {
+            self.star_ends_word()?;
             self.pos += 1;
             items.push(Item::Stem(prefix));
         }
         self.text = text;
         Ok(())
+    }
+
+    /// At a `*`: a letter or digit right after it is an error, as a `*` is never part of a
+    /// word: `e*mail` would read as the stem `e*` and then the word `mail`, `*mail` as any
+    /// word and then `mail`, and neither matches "email". The fix names the phrase's letters.
+    fn star_ends_word(&self) -> Result<(), PhraseError> {
+        let letter = |c: &&(usize, char)| c.1.is_alphanumeric();
+        let text = |run: &[(usize, char)]| -> String { run.iter().map(|&(_, c)| c).collect() };
+        let rest = self.chars.get(self.pos + 1..).unwrap_or_default();
+        let after = text(&rest[..rest.iter().take_while(letter).count()]);
+        if after.is_empty() {
+            return Ok(());
+        }
+        let head = self.chars.get(..self.pos).unwrap_or_default();
+        let before = text(&head[head.len() - head.iter().rev().take_while(letter).count()..]);
+        let fix = if before.is_empty() {
+            format!(
+                "write `* {after}` for any word and then \"{after}\", or list the whole words that end in \"{after}\" as alternatives in `(…|…)`"
+            )
+        } else {
+            format!(
+                "write the spellings as alternatives, `({before}{after}|{before}-{after})`, or end the stem at the `*`: `{before}*`"
+            )
+        };
+        Err(err(
+            self.at(self.pos),
+            format!(
+                "a `*` inside a word: `*` is one whole word or ends a stem (`refund*`), never letters within a word; {fix}"
+            ),
+        ))
     }
 
     /// `{name}`: the lexicon's entries as one choice.
