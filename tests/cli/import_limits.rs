@@ -1,5 +1,6 @@
-//! The vendors' own limits on what `talklint import` reads: a category AWS would refuse (a name
-//! or target out of its bounds) is an error at its place, as the other limits are.
+//! The vendors' own rules for what `talklint import` reads: a category AWS would refuse (a name
+//! or target out of its bounds) is an error at its place, as the other limits are, and a CCAI
+//! matcher is read with the defaults its API's JSON leaves out (no `active` is inactive).
 
 use crate::support::{run, talklint};
 
@@ -68,4 +69,49 @@ fn aws_names_and_targets_out_of_its_bounds_are_errors() {
     let (code, yaml, err) = import(&aws("Late_Refund.v2", "refund"));
     assert_eq!(code, 0, "{err}");
     assert!(yaml.contains("- id: aws/late-refund-v2\n"), "{yaml}");
+}
+
+#[test]
+fn a_ccai_matcher_without_active_is_left_out_as_ccai_reads_it() {
+    let matcher = |name: &str, active: Option<bool>| {
+        let mut m = serde_json::json!({
+            "displayName": name,
+            "type": "ANY_OF",
+            "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}],
+        });
+        if let Some(active) = active {
+            m["active"] = active.into();
+        }
+        m
+    };
+    let list = serde_json::json!([
+        matcher("Exported", None),
+        matcher("Off", Some(false)),
+        matcher("On", Some(true)),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let json = crate::support::write(dir.path(), "m.json", &list.to_string());
+    let call = crate::support::write(dir.path(), "call.txt", "Customer: I want a refund\n");
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&json)
+        .arg(&call));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"tags\":[\"ccai/on\"]"), "{out}");
+    assert!(
+        err.contains("m.json:1:17: Google CCAI Insights phrase matcher \"Exported\" left out: it has no `active` key, which CCAI reads as false"),
+        "{err}"
+    );
+    assert!(err.contains("write \"active\": true to load it"), "{err}");
+    assert!(
+        err.contains("\"Off\" left out: it is inactive (`active: false`)"),
+        "{err}"
+    );
+    let (code, yaml, err) = import(&list.to_string());
+    assert_eq!(code, 0, "{err}");
+    assert!(!yaml.contains("- id: ccai/exported"), "{yaml}");
+    assert!(
+        yaml.contains("# Left out: Google CCAI Insights phrase matcher \"Exported\""),
+        "{yaml}"
+    );
 }

@@ -12,6 +12,7 @@ fn a_vendor_name_with_line_breaks_stays_in_its_comment() {
     let matcher = serde_json::json!({
         "displayName": name,
         "type": "ANY_OF",
+        "active": true,
         "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}],
     });
     let json = crate::support::write(dir.path(), "inj.json", &matcher.to_string());
@@ -33,7 +34,7 @@ fn a_vendor_name_with_line_breaks_stays_in_its_comment() {
 #[test]
 fn a_byte_order_mark_is_no_json() {
     let dir = tempfile::tempdir().unwrap();
-    let matcher = r#"{"displayName": "Refunds", "type": "ANY_OF", "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}]}"#;
+    let matcher = r#"{"displayName": "Refunds", "type": "ANY_OF", "active": true, "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}]}"#;
     let json = crate::support::write(dir.path(), "bom.json", &format!("\u{feff}{matcher}"));
     let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
     assert_eq!(code, 0, "{err}");
@@ -61,6 +62,7 @@ fn names_beyond_ascii_make_ids() {
         serde_json::json!({
             "displayName": name,
             "type": "ANY_OF",
+            "active": true,
             "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [{"query": "refund"}]}],
         })
     };
@@ -80,6 +82,7 @@ fn a_case_sensitive_query_keeps_its_word_boundary_beyond_ascii() {
     let matcher = serde_json::json!({
         "displayName": "Case two",
         "type": "ANY_OF",
+        "active": true,
         "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
             {"query": "Café", "config": {"exactMatchConfig": {"caseSensitive": true}}}]}],
     });
@@ -107,6 +110,7 @@ fn a_case_sensitive_query_keeps_its_word_boundary_beyond_ascii() {
     let mail = serde_json::json!({
         "displayName": "Mail",
         "type": "ANY_OF",
+        "active": true,
         "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
             {"query": "write to Support@acme.com"}]}],
     });

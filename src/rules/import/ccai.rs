@@ -46,7 +46,6 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
         semantic = semantic.or(needs_model);
         conds.push(cond);
     }
-    let active = f.get("active").map(|n| n.boolean("active")).transpose()?;
     let skip = |at: usize, reason: String, needs_model: bool| {
         Ok(Read::Skipped(Skipped {
             label: Vendor::Ccai.label(&name),
@@ -62,13 +61,28 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             true,
         );
     }
-    if active == Some(false) {
-        let at = f.get("active").map_or(node.at, |n| n.at);
-        return skip(
-            at,
-            "it is inactive (`active: false`), so CCAI does not run it either".into(),
-            false,
-        );
+    let active = match f.get("active") {
+        Some(n) => Some((n.boolean("active")?, n.at)),
+        None => None,
+    };
+    match active {
+        Some((true, _)) => {}
+        Some((false, at)) => {
+            return skip(
+                at,
+                "it is inactive (`active: false`), so CCAI does not run it either".into(),
+                false,
+            );
+        }
+        // The REST API's JSON leaves out a proto3 bool that is false: an inactive matcher
+        // exported from it has no `active` key. It is read as CCAI reads it.
+        None => {
+            return skip(
+                name_at,
+                "it has no `active` key, which CCAI reads as false (its JSON leaves a false `active` out), so CCAI does not run it either; write \"active\": true to load it, or \"active\": false to say it is off".into(),
+                false,
+            );
+        }
     }
     let role_note = f
         .get("roleMatch")
