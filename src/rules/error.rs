@@ -79,6 +79,11 @@ impl SourceFile<'_> {
         let at = self.text[from.min(self.text.len())..]
             .find(needle)
             .map_or(from, |i| from + i);
+        self.error_here(at, message, hint)
+    }
+
+    /// An error at byte `at`.
+    pub fn error_here(&self, at: usize, message: String, hint: Option<String>) -> RuleError {
         let (line, column) = self.position(at);
         RuleError {
             file: self.name.to_string(),

@@ -259,7 +259,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         ),
         (
             "quoted-regex",
-            "quoted-regex.yaml:3:5: regex `\\u{8}calm down\\u{8}` holds the control character U+0008",
+            "quoted-regex.yaml:3:14: regex `\\u{8}calm down\\u{8}` holds the control character U+0008",
         ),
         (
             "empty-regex",

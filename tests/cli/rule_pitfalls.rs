@@ -73,3 +73,24 @@ fn a_star_inside_a_word_is_an_error_at_the_star() {
         ])
     );
 }
+
+/// YAML double quotes make `\b` a backspace: the error points at that escape, in a flow list or
+/// a block one, and shows only the control character escaped, not the `\\b` written right.
+#[test]
+fn a_control_character_in_a_regex_is_an_error_at_its_escape() {
+    let flow = "  - id: test/foo\n    regex: [\"\\\\bfoo\\b\"]\n";
+    let block = "  - id: test/foo\n    regex:\n      - 'x'\n      - \"\\\\bfoo\\b\"\n";
+    for (rule, place) in [(flow, "r.yaml:3:20"), (block, "r.yaml:5:16")] {
+        let err = matches(rule, "Agent: foo\n").unwrap_err();
+        assert!(
+            err.contains(&format!("{place}: regex `\\bfoo\\u{{8}}` holds the control character U+0008: in YAML double quotes `\\b` is a backspace")),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "help: write the regex in single quotes, where a backslash is itself: '\\bfoo\\b'"
+            ),
+            "{err}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! counts, timing, sequences and conditions. Each error points at the text it is about.
 
 use super::super::Phrase;
+use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
 use super::super::lexicon::Lexicons;
 use super::super::model::{
@@ -12,7 +13,7 @@ use super::super::schema::{
     AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, TimingSpec,
     WindowSpec,
 };
-use super::values::{checked_regex, window};
+use super::values::{Unmeant, checked_regex, window, written_as_meant};
 
 /// What checking one rule needs: where it is written, and how phrases are read.
 pub(super) struct Checker<'a> {
@@ -31,6 +32,19 @@ impl Checker<'_> {
     pub fn fail(&self, needle: &str, message: String, hint: &str) -> RuleError {
         self.file
             .error_at(self.at, needle, message, Some(hint.to_string()))
+    }
+
+    /// The error of a regex not written as meant: at the character it is about, where that
+    /// is found written (an escape in a double-quoted string), else at the `regex` key.
+    fn unmeant(&self, regex: &str, u: Unmeant) -> RuleError {
+        let hint = Some(u.hint);
+        let at = u
+            .char_at
+            .and_then(|i| char_written_at(self.file.text, self.at, regex, i));
+        match at {
+            Some(at) => self.file.error_here(at, u.message, hint),
+            None => self.file.error_at(self.at, "regex", u.message, hint),
+        }
     }
 
     pub fn phrases(&self, list: &[String], key: &str) -> Result<Vec<Phrase>, RuleError> {
@@ -76,7 +90,7 @@ impl Checker<'_> {
             .into_vec()
             .iter()
             .map(|r| {
-                written_as_meant(r).map_err(|(message, hint)| self.fail("regex", message, hint))?;
+                written_as_meant(r).map_err(|u| self.unmeant(r, u))?;
                 checked_regex(r).map_err(|e| {
                     self.fail(
                         r,
@@ -342,31 +356,5 @@ impl Checker<'_> {
             spec.count.as_ref(),
         )?;
         Ok(Condition::Find(find))
-    }
-}
-
-/// A regex that cannot be what its author meant, with how to write it: an empty one (it matches
-/// only empty text, so it never reports), or one holding a control character, which YAML double
-/// quotes make of `\b`, `\a`, `\f` or `\v` (the regex then looks for that character).
-fn written_as_meant(regex: &str) -> Result<(), (String, &'static str)> {
-    if regex.is_empty() {
-        return Err((
-            "an empty regex never reports (it matches only empty text)".into(),
-            "write the text to look for, or remove the empty entry",
-        ));
-    }
-    match regex
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        Some(c) => Err((
-            format!(
-                "regex `{}` holds the control character U+{:04X}: in YAML double quotes `\\b` is a backspace, not a word boundary",
-                regex.escape_debug(),
-                u32::from(c)
-            ),
-            "write the regex in single quotes ('\\bcalm\\b'), or double each backslash in double quotes",
-        )),
-        None => Ok(()),
     }
 }

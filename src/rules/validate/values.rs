@@ -34,6 +34,64 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
     })
 }
 
+/// A regex that cannot be what its author meant: what is wrong, how to write it, and the
+/// character it is about (by its index among the regex's characters), when it is one.
+pub(super) struct Unmeant {
+    pub message: String,
+    pub hint: String,
+    pub char_at: Option<usize>,
+}
+
+/// An empty regex (it matches only empty text, so it never reports), or one holding a control
+/// character, which YAML double quotes make of `\b`, `\a`, `\f` or `\v` (the regex then looks
+/// for that character). The message shows only control characters escaped (`\bfoo\u{8}`), so a
+/// backslash written right is not mistaken for the fault; the hint gives the regex as meant.
+pub(super) fn written_as_meant(regex: &str) -> Result<(), Unmeant> {
+    if regex.is_empty() {
+        return Err(Unmeant {
+            message: "an empty regex never reports (it matches only empty text)".into(),
+            hint: "write the text to look for, or remove the empty entry".into(),
+            char_at: None,
+        });
+    }
+    let is_fault = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some((index, fault)) = regex.chars().enumerate().find(|&(_, c)| is_fault(c)) else {
+        return Ok(());
+    };
+    let (mut shown, mut meant) = (String::new(), String::new());
+    for c in regex.chars() {
+        if !c.is_control() {
+            shown.push(c);
+            meant.push(c);
+            if c == '\'' {
+                meant.push(c);
+            }
+            continue;
+        }
+        shown.extend(c.escape_debug());
+        match c {
+            '\u{7}' => meant.push_str("\\a"),
+            '\u{8}' => meant.push_str("\\b"),
+            '\t' => meant.push_str("\\t"),
+            '\n' => meant.push_str("\\n"),
+            '\u{b}' => meant.push_str("\\v"),
+            '\u{c}' => meant.push_str("\\f"),
+            '\r' => meant.push_str("\\r"),
+            c => meant.push_str(&format!("\\x{{{:X}}}", u32::from(c))),
+        }
+    }
+    Err(Unmeant {
+        message: format!(
+            "regex `{shown}` holds the control character U+{:04X}: in YAML double quotes `\\b` is a backspace, not a word boundary",
+            u32::from(fault)
+        ),
+        hint: format!(
+            "write the regex in single quotes, where a backslash is itself: '{meant}' (or write `\\\\b` for `\\b` in double quotes)"
+        ),
+        char_at: Some(index),
+    })
+}
+
 /// A window as written, checked: exactly one kind, with bounds that hold something.
 pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
     let set = [
@@ -116,7 +174,7 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::checked_regex;
+    use super::{checked_regex, written_as_meant};
 
     /// Whether the checked form of `written` matches `text`, compiled as the engine does.
     fn matches(written: &str, text: &str) -> bool {
@@ -138,5 +196,21 @@ mod tests {
         assert!(!matches(r"\bcaf\w\b", "café"));
         // A curly apostrophe or a dash is no letter: the pattern stays ASCII.
         assert_eq!(checked_regex("don’t").unwrap().pattern, "(?m-u)don’t");
+    }
+
+    #[test]
+    fn a_control_character_is_shown_alone_escaped_and_the_regex_as_meant() {
+        let u = written_as_meant("\\bit's\u{8}").unwrap_err();
+        assert_eq!(u.char_at, Some(6));
+        assert!(
+            u.message
+                .starts_with("regex `\\bit's\\u{8}` holds the control character U+0008")
+        );
+        assert!(u.hint.contains("'\\bit''s\\b'"), "{}", u.hint);
+        let u = written_as_meant("a\u{7}\u{1}\tb").unwrap_err();
+        assert_eq!(u.char_at, Some(1));
+        assert!(u.hint.contains("'a\\a\\x{1}\\tb'"), "{}", u.hint);
+        assert_eq!(written_as_meant("").unwrap_err().char_at, None);
+        assert!(written_as_meant("a\tb").is_ok());
     }
 }
