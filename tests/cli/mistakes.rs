@@ -302,35 +302,6 @@ fn a_rule_file_named_twice_is_read_once() {
     );
 }
 
-/// A message's misspelt placeholder, or a `{trigger}` with no trigger, would be printed as
-/// written (or empty) in every finding: both are rule errors at the message.
-#[test]
-fn unknown_message_placeholders_are_rule_errors() {
-    let rule = |message: &str| {
-        format!("rules:\n  - id: x/y\n    phrases: [\"calm down\"]\n    message: \"{message}\"\n")
-    };
-    let err = crate::support::rule_error(&rule("Said {mtch}"));
-    assert!(
-        err.contains(
-            "r.yaml:4:5: unknown placeholder `{mtch}` in the message (did you mean `{match}`?)"
-        ),
-        "{err}"
-    );
-    let err = crate::support::rule_error(&rule("Said {trigger}"));
-    assert!(
-        err.contains("r.yaml:4:5: `{trigger}` in the message of a rule without `after`"),
-        "{err}"
-    );
-    // A brace that holds no name is text.
-    let dir = tempfile::tempdir().unwrap();
-    let file = crate::support::write(dir.path(), "r.yaml", &rule("{ {speaker} said {match} }"));
-    let v = crate::support::pack_report(
-        Some(&file),
-        std::path::Path::new("fixtures/calls/deflection.txt"),
-    );
-    assert_eq!(v["summary"]["conversations"], 1);
-}
-
 /// A rule, config or import file that is not UTF-8 is an error at its first bad byte (a
 /// UTF-16 file named as one), with how to save it: "stream did not contain valid UTF-8" at 1:1
 /// said neither.
@@ -382,29 +353,4 @@ fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
             "{args:?}: {err}"
         );
     }
-}
-
-/// `count: {max: 0}` leaves `min` at its default of 1: the error says so, at `max`, and how to
-/// say "none at all", instead of asking for the `max` that was given.
-#[test]
-fn a_count_that_can_never_hold_says_why_at_its_max() {
-    let rule = |count: &str| format!("rules:\n  - id: x/y\n    phrases: [sorry]\n    {count}\n");
-    let err = crate::support::rule_error(&rule("count: {max: 0}"));
-    assert!(
-        err.contains(
-            "r.yaml:4:13: `count: {max: 0}` never holds: `min` defaults to 1, above `max`"
-        ),
-        "{err}"
-    );
-    assert!(err.contains("`count: {min: 0, max: 0}`"), "{err}");
-    let err = crate::support::rule_error(&rule("count: {min: 3, max: 2}"));
-    assert!(
-        err.contains("r.yaml:4:21: `count` has `min: 3` above `max: 2`: it never holds"),
-        "{err}"
-    );
-    let err = crate::support::rule_error(&rule("count: {}"));
-    assert!(
-        err.contains("r.yaml:4:5: a count needs `min`, `max` or both"),
-        "{err}"
-    );
 }

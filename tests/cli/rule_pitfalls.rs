@@ -1,6 +1,7 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
 //! letter beyond ASCII, a `*` inside a word, a control character YAML double quotes put in a
-//! regex. Each now matches as written or is an error at its place.
+//! regex, a misspelt message placeholder, a count that can never hold. Each now matches as
+//! written or is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -93,4 +94,58 @@ fn a_control_character_in_a_regex_is_an_error_at_its_escape() {
             "{err}"
         );
     }
+}
+
+/// A message's misspelt placeholder, or a `{trigger}` with no trigger, would be printed as
+/// written (or empty) in every finding: both are rule errors at the message.
+#[test]
+fn unknown_message_placeholders_are_rule_errors() {
+    let rule = |message: &str| {
+        format!("rules:\n  - id: x/y\n    phrases: [\"calm down\"]\n    message: \"{message}\"\n")
+    };
+    let err = crate::support::rule_error(&rule("Said {mtch}"));
+    assert!(
+        err.contains(
+            "r.yaml:4:5: unknown placeholder `{mtch}` in the message (did you mean `{match}`?)"
+        ),
+        "{err}"
+    );
+    let err = crate::support::rule_error(&rule("Said {trigger}"));
+    assert!(
+        err.contains("r.yaml:4:5: `{trigger}` in the message of a rule without `after`"),
+        "{err}"
+    );
+    // A brace that holds no name is text.
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::support::write(dir.path(), "r.yaml", &rule("{ {speaker} said {match} }"));
+    let v = crate::support::pack_report(
+        Some(&file),
+        std::path::Path::new("fixtures/calls/deflection.txt"),
+    );
+    assert_eq!(v["summary"]["conversations"], 1);
+}
+
+/// `count: {max: 0}` leaves `min` at its default of 1: the error says so, at `max`, and how to
+/// say "none at all", instead of asking for the `max` that was given.
+#[test]
+fn a_count_that_can_never_hold_says_why_at_its_max() {
+    let rule = |count: &str| format!("rules:\n  - id: x/y\n    phrases: [sorry]\n    {count}\n");
+    let err = crate::support::rule_error(&rule("count: {max: 0}"));
+    assert!(
+        err.contains(
+            "r.yaml:4:13: `count: {max: 0}` never holds: `min` defaults to 1, above `max`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("`count: {min: 0, max: 0}`"), "{err}");
+    let err = crate::support::rule_error(&rule("count: {min: 3, max: 2}"));
+    assert!(
+        err.contains("r.yaml:4:21: `count` has `min: 3` above `max: 2`: it never holds"),
+        "{err}"
+    );
+    let err = crate::support::rule_error(&rule("count: {}"));
+    assert!(
+        err.contains("r.yaml:4:5: a count needs `min`, `max` or both"),
+        "{err}"
+    );
 }
