@@ -47,6 +47,8 @@ pub struct RuleSpec {
     pub phrases: Vec<String>,
     #[serde(default)]
     pub regex: OneOrMany<String>,
+    /// Drops a hit when one of these phrases occurs in its turn and paragraph (a blank line
+    /// parts the sections of a script).
     #[serde(default)]
     pub unless: Vec<String>,
     pub window: Option<WindowSpec>,

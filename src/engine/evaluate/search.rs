@@ -12,6 +12,7 @@ use crate::transcript::Transcript;
 use regex::Regex;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::ops::Range;
 use std::rc::Rc;
 
 /// One match of a search: a turn, and the bytes of its text when the match has words.
@@ -105,16 +106,28 @@ impl<'a> Conversation<'a> {
                 not_near,
             } => {
                 let hits = self.with_window_regex(*phrases, window_regex, &window);
-                // Whether the turn of a hit holds an `unless` phrase: asked once per turn.
-                let mut unless_in: Option<(u32, bool)> = None;
+                // Whether the paragraph of a hit holds an `unless` phrase: asked once per
+                // paragraph.
+                let mut unless_in: Option<(u32, Range<usize>, bool)> = None;
                 let mut keep = |h: &Hit| {
                     window.binary_search(&(h.turn as usize)).is_ok()
-                        && !unless.is_some_and(|list| match unless_in {
-                            Some((turn, found)) if turn == h.turn => found,
-                            _ => {
-                                let found = self.in_turn(h, list);
-                                unless_in = Some((h.turn, found));
-                                found
+                        && !unless.is_some_and(|list| {
+                            let text = self.transcript.turns[h.turn as usize].text(self.source);
+                            let (start, end) = (h.start as usize, h.end as usize);
+                            match &unless_in {
+                                Some((turn, paragraph, found))
+                                    if *turn == h.turn
+                                        && paragraph.start <= start
+                                        && end <= paragraph.end =>
+                                {
+                                    *found
+                                }
+                                _ => {
+                                    let paragraph = paragraph_around(text, start, end);
+                                    let found = self.in_paragraph(h, list, text, &paragraph);
+                                    unless_in = Some((h.turn, paragraph, found));
+                                    found
+                                }
                             }
                         })
                         && near.iter().all(|n| self.near(h, n))
@@ -178,13 +191,25 @@ impl<'a> Conversation<'a> {
         Cow::Owned(all)
     }
 
-    /// Whether a phrase of local list `list` occurs anywhere in the turn of `h`.
-    fn in_turn(&self, h: &Hit, list: usize) -> bool {
-        let text = self.transcript.turns[h.turn as usize].text(self.source);
-        self.matcher
-            .near(self.matched, list, h, usize::MAX / 4, text, &mut |_, _| {
-                true
-            })
+    /// Whether a phrase of local list `list` occurs in `paragraph` of the turn of `h` (its
+    /// `text`): a blank line parts the sections of a script, which is one turn when it has no
+    /// labels.
+    fn in_paragraph(&self, h: &Hit, list: usize, text: &str, paragraph: &Range<usize>) -> bool {
+        let words = |first: u32, last: u32| {
+            let (start, end) = (
+                self.matched.word_bytes(first).0,
+                self.matched.word_bytes(last).1,
+            );
+            paragraph.start <= start as usize && end as usize <= paragraph.end
+        };
+        self.matcher.near(
+            self.matched,
+            list,
+            h,
+            usize::MAX / 4,
+            text,
+            &mut |first, last| words(first, last),
+        )
     }
 
     /// Whether a phrase of `near` occurs close enough to `h`, in its turn and on its side.
@@ -227,4 +252,26 @@ fn one_per_place<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Found> {
         });
     }
     found
+}
+
+/// The paragraph of `text` that holds the bytes `start..end`: from after the last blank line
+/// before it to the next blank line after it (a blank line holds nothing but white space).
+fn paragraph_around(text: &str, start: usize, end: usize) -> Range<usize> {
+    let blank = |line: &str| line.ends_with('\n') && line.trim().is_empty();
+    let mut from = 0;
+    let mut at = 0;
+    for line in text[..start].split_inclusive('\n') {
+        at += line.len();
+        if blank(line) {
+            from = at;
+        }
+    }
+    let mut to = end;
+    for (i, line) in text[end..].split_inclusive('\n').enumerate() {
+        if i > 0 && blank(line) {
+            break;
+        }
+        to += line.len();
+    }
+    from..to
 }

@@ -99,6 +99,13 @@ pub struct Scratch {
     regexes: RegexScratch,
 }
 
+impl Scratch {
+    /// The bytes, in its turn's text, of the word at `word` (a [`Hit`]'s word count).
+    pub fn word_bytes(&self, word: u32) -> (u32, u32) {
+        self.stream.spans[word as usize]
+    }
+}
+
 impl Matcher {
     /// Appends to `hits` every hit of each list in the turns of the roles it listens to. Turns
     /// are given in order with their role bit (0: no list listens to it, not scanned); hits
