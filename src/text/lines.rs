@@ -13,6 +13,8 @@ pub struct LineCursor<'a> {
     line: usize,
     line_start: usize,
     column: usize,
+    /// The text opens with a byte-order mark, which is no column: editors count from after it.
+    bom: bool,
 }
 
 impl<'a> LineCursor<'a> {
@@ -23,6 +25,7 @@ impl<'a> LineCursor<'a> {
             line: 0,
             line_start: 0,
             column: 0,
+            bom: text.starts_with('\u{feff}'),
         }
     }
 
@@ -60,8 +63,7 @@ impl<'a> LineCursor<'a> {
             }
         }
         self.offset = offset;
-        // A byte-order mark starts the text but no column: editors count from after it.
-        let bom = self.line == 0 && offset > 0 && self.text.starts_with('\u{feff}');
+        let bom = self.bom && self.line == 0 && offset > 0;
         (self.line + 1, self.column + 1 - usize::from(bom))
     }
 }
