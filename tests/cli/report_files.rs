@@ -1,5 +1,6 @@
 //! Report files (`-o`, `--output-*`) written beside their path and renamed over it: a report in
-//! a shared sticky folder, and one whose run ended early because its standard output closed.
+//! a shared sticky folder, and one whose run ended early because its standard output closed;
+//! and a closed output pipe without report files, which exits quietly.
 
 use crate::support::{run, write};
 use std::process::Stdio;
@@ -105,4 +106,46 @@ fn a_closed_standard_output_leaves_no_half_report() {
         "last run's report\n"
     );
     assert_eq!(run_with(None).0, Some(0), "a quiet end");
+}
+
+#[test]
+fn a_closed_output_pipe_exits_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            "Agent: that is not my job\n".repeat(20),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--no-config",
+            "-r",
+            "fixtures/rules/basic.yaml",
+            "--format",
+            "jsonl",
+        ])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"path\""));
+    // The reader is dropped here: the pipe closes while talklint still has output to write.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

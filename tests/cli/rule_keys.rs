@@ -350,7 +350,10 @@ fn unless_keeps_to_the_paragraph_of_the_hit() {
     );
     let v = crate::support::default_pack_report(&macro_file);
     let rules: Vec<String> = findings(&v, 0).into_iter().map(|f| f.0).collect();
-    assert!(rules.contains(&"ownership/closed-door".to_string()), "{rules:?}");
+    assert!(
+        rules.contains(&"ownership/closed-door".to_string()),
+        "{rules:?}"
+    );
     let np = crate::support::write(
         dir.path(),
         "np.txt",
