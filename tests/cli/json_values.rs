@@ -1,50 +1,39 @@
-//! JSON transcripts whose values have another type than expected: a message's text that is no
-//! text is an error at its value (it used to be left out unchecked), and a time written as a
-//! string of digits is read as the number it holds; a `.jsonc` file's comments are read as
-//! spaces.
+//! JSON transcripts whose values have another type than expected: a message's text is read
+//! whatever JSON holds it (it used to be left out unchecked), a time written as a string of
+//! digits is read as the number it holds, and a `.jsonc` file's comments are read as spaces.
 
 use crate::support::{json_report, write};
 
+/// A message's text read whatever JSON holds it: a number or `true` as written (an export
+/// that typed "42" as a number), an object's `text`, a list of these; a sticker's object has
+/// no text and is passed over like a typing event, and the file's other messages are checked.
 #[test]
-fn a_text_that_is_no_text_is_an_error_at_its_value() {
+fn a_text_of_any_json_type_is_read_and_a_sticker_is_passed_over() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text, place, what) in [
-        (
-            "n.json",
-            r#"[{"role":"agent","text":42}]"#,
-            "line 1, column 25",
-            "a number",
-        ),
-        (
-            "b.jsonl",
-            "{\"role\":\"agent\",\"text\":\"hi\"}\n{\"role\":\"agent\",\"text\":true}\n",
-            "line 2, column 24",
-            "true or false",
-        ),
-        (
-            "o.json",
-            r#"{"messages":[{"role":"agent","content":{"say":"calm down"}}]}"#,
-            "line 1, column 40",
-            "an object",
-        ),
-        (
-            "l.json",
-            r#"[{"role":"agent","text":["calm down", 7]}]"#,
-            "line 1, column 39",
-            "a number",
-        ),
-    ] {
-        let path = write(dir.path(), name, text);
-        let (code, v) = json_report(&[path.to_str().unwrap()]);
-        assert_eq!(code, 2, "{name}: {v}");
-        let message = v["errors"][0]["message"].as_str().unwrap_or_default();
-        assert!(
-            message.starts_with(&format!(
-                "{place}: a message's text is {what}, not a string"
-            )),
-            "{name}: {message}"
-        );
-    }
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/answer\n    speaker: any\n    regex: ['\\b(42|true)\\b']\n\
+         \n  - id: t/calm\n    phrases: [calm down]\n",
+    );
+    let records = write(
+        dir.path(),
+        "chats.jsonl",
+        "{\"id\":\"a\",\"messages\":[{\"role\":\"customer\",\"content\":{\"sticker_id\":5}},\
+         {\"role\":\"customer\",\"text\":42},{\"role\":\"agent\",\"text\":true}]}\n\
+         {\"id\":\"b\",\"messages\":[{\"role\":\"agent\",\"content\":{\"text\":\"Please calm down.\"}}]}\n",
+    );
+    let v = crate::support::pack_report(Some(&rules), &records);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    let a = &v["conversations"][0];
+    assert_eq!(a["turns"], 2, "the sticker is no turn: {a}");
+    let matched: Vec<&str> = (a["findings"].as_array().unwrap().iter())
+        .filter(|f| f["rule"] == "t/answer")
+        .filter_map(|f| f["match"].as_str())
+        .collect();
+    assert_eq!(matched, ["42", "true"]);
+    let b = &v["conversations"][1];
+    assert_eq!(crate::support::finding(b, "t/calm")["column"], 65);
 }
 
 #[test]

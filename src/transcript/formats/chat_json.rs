@@ -5,7 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis, position};
+use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis};
 use super::message::Message;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -27,9 +27,6 @@ pub fn parse_messages(
     let mut de = serde_json::Deserializer::from_str(list);
     serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
         .map_err(|e| error_in(source, list, &e))?;
-    if let Some(e) = builder.error.take() {
-        return Err(e);
-    }
     Ok(Transcript {
         id: None,
         turns: builder.finish(),
@@ -56,9 +53,7 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(m) = seq.next_element::<Message<'de>>()? {
-            if let Err(e) = self.0.add(&m) {
-                self.0.error.get_or_insert(e);
-            }
+            self.0.add(&m);
         }
         Ok(())
     }
@@ -77,8 +72,6 @@ pub(super) struct Builder<'s> {
     unit: Unit,
     /// The speakers' names so far (a conversation has few).
     speakers: Vec<Rc<str>>,
-    /// The first message whose text is no text (a number, an object): the list's error.
-    error: Option<ParseError>,
 }
 
 impl<'s> Builder<'s> {
@@ -90,26 +83,16 @@ impl<'s> Builder<'s> {
             clock: Clock::default(),
             unit,
             speakers: Vec::new(),
-            error: None,
         }
     }
 
-    /// Adds a message's turn; a message without text (a typing event) adds none, and one whose
-    /// text is no text (`"text": 42`) is an error at its value, not a message silently lost.
-    pub(super) fn add(&mut self, m: &Message) -> Result<(), ParseError> {
+    /// Adds a message's turn; a message without text (a typing event, a sticker) adds none.
+    pub(super) fn add(&mut self, m: &Message) {
         if m.item_type.is_some_and(|t| t != "\"MESSAGE\"") {
-            return Ok(());
+            return;
         }
-        let Some(text) = m
-            .text
-            .or(m.transcript)
-            .map(|raw| self.text(raw))
-            .transpose()?
-        else {
-            return Ok(());
-        };
-        let Some(text) = text else {
-            return Ok(());
+        let Some(text) = m.text.or(m.transcript).and_then(|raw| self.text(raw)) else {
+            return;
         };
         let speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
@@ -155,7 +138,6 @@ impl<'s> Builder<'s> {
             end_ms,
             text,
         });
-        Ok(())
     }
 
     /// The speaker `name`, allocated once for all the turns of this conversation (for its
@@ -175,56 +157,36 @@ impl<'s> Builder<'s> {
         self.turns
     }
 
-    /// The message text with its place in the source: a string, or a list of strings and
-    /// content parts (OpenAI-style `[{"type": "text", "text": "…"}]`, parts without text
-    /// skipped); `None` for an empty list, and an error at anything else (a number, an object).
-    fn text(&self, json: &str) -> Result<Option<TurnText>, ParseError> {
+    /// The message text with its place in the source, whatever JSON holds it: a string; a
+    /// number or `true`/`false` as written (an export that typed "42" as a number); an object's
+    /// `text` (`{"type": "text", "text": "…"}`); a list of any of these, joined. `None` where
+    /// there is no text (`null`, a sticker's object, an empty list).
+    fn text(&self, json: &str) -> Option<TurnText> {
         let offset = json.as_ptr() as usize - self.source.as_ptr() as usize;
-        if json.starts_with('"') {
-            return Ok(Some(decode_string(json, offset)));
-        }
-        let parts: Vec<&RawValue> = match json.starts_with('[') {
-            true => serde_json::from_str(json).map_err(|_| self.not_text(json))?,
-            false => return Err(self.not_text(json)),
-        };
-        let mut decoded = Decoded::default();
-        for part in parts {
-            let text = match part.get().starts_with('"') {
-                true => part,
-                false => match serde_json::from_str::<Part>(part.get()) {
-                    Ok(Part { text: Some(text) }) if text.get().starts_with('"') => text,
-                    Ok(Part { text: None }) => continue,
-                    _ => return Err(self.not_text(part.get())),
-                },
-            };
-            if !decoded.text.is_empty() {
-                decoded.push_replacement(" ", offset);
+        match json.as_bytes().first()? {
+            b'"' => Some(decode_string(json, offset)),
+            b'{' => match serde_json::from_str::<Part>(json) {
+                Ok(Part { text: Some(text) }) => self.text(text.get()),
+                _ => None,
+            },
+            b'[' => {
+                let parts: Vec<&RawValue> = serde_json::from_str(json).ok()?;
+                let mut decoded = Decoded::default();
+                for text in parts.iter().filter_map(|part| self.text(part.get())) {
+                    if !decoded.text.is_empty() {
+                        decoded.push_replacement(" ", offset);
+                    }
+                    match text {
+                        TurnText::Source(r) => {
+                            decoded.push_verbatim(&self.source[r.clone()], r.start)
+                        }
+                        TurnText::Decoded(d) => decoded.append(d),
+                    }
+                }
+                (!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded))
             }
-            let at = text.get().as_ptr() as usize - self.source.as_ptr() as usize;
-            match decode_string(text.get(), at) {
-                TurnText::Source(r) => decoded.push_verbatim(&self.source[r.clone()], r.start),
-                TurnText::Decoded(d) => decoded.append(d),
-            }
-        }
-        Ok((!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded)))
-    }
-
-    /// The error of a message text that is no text, at its value.
-    fn not_text(&self, json: &str) -> ParseError {
-        let (line, column) = position(self.source, json);
-        let what = match json.as_bytes().first() {
-            Some(b'{') => "an object",
-            Some(b'[') => "a list",
-            Some(b't' | b'f') => "true or false",
-            _ => "a number",
-        };
-        ParseError {
-            line,
-            column,
-            message: format!(
-                "a message's text is {what}, not a string: it would be left out unchecked; \
-                 write the text as a JSON string, or a list of strings"
-            ),
+            b'n' => None,
+            _ => Some(TurnText::Source(offset..offset + json.len())),
         }
     }
 }
