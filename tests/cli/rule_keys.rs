@@ -315,7 +315,7 @@ fn a_regex_never_matches_across_turns() {
 }
 
 /// A final `$`: no word before the sentence or the turn ends, so a filler, an emoji or a symbol
-/// after the phrase does not hide its end, and a word does.
+/// after the phrase does not hide its end, and a word does, as does a redaction's `***`.
 #[test]
 fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
     let dir = tempfile::tempdir().unwrap();
@@ -329,7 +329,8 @@ fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
         "call.txt",
         "Agent: I don't know.\nAgent: I don't know uh.\nAgent: I don't know um\n\
          Agent: I don't know 🙂\nAgent: I don't know ★\nAgent: I don't know ★ the answer\n\
-         Agent: I don't know the answer\nAgent: I don't know - the answer\n",
+         Agent: I don't know the answer\nAgent: I don't know - the answer\n\
+         Agent: I don't know *** ***, sorry.\n",
     );
     let v = crate::support::pack_report(Some(&rules), &call);
     let turns: Vec<u64> = findings(&v, 0).into_iter().map(|f| f.1).collect();

@@ -227,15 +227,18 @@ fn hit(list: ListId, turn: usize, stream: &SymbolStream, first: usize, last: usi
 
 /// Whether a sentence or the turn `text` ends after the word at symbol `last`: no word comes
 /// before sentence punctuation or the turn's end (fillers, emoji and symbols are no words, so
-/// "I don't know uh." and "I don't know 🙂" end there).
+/// "I don't know uh." and "I don't know 🙂" end there; a redaction's `***` stands for words).
 fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
     let end = stream.spans[last].1 as usize;
     let next = last + 1;
-    if next >= stream.len() || stream.sym(next) == BREAK {
-        return true;
-    }
-    let until = (stream.spans[next].0 as usize).clamp(end, text.len());
-    text[end..until].contains(['.', '!', '?', ',', ';', ':', '…'])
+    let until = match next < stream.len() && stream.sym(next) != BREAK {
+        true => (stream.spans[next].0 as usize).clamp(end, text.len()),
+        false => text.len(),
+    };
+    let gap = &text[end..until];
+    let punctuation = gap.find(['.', '!', '?', ',', ';', ':', '…']);
+    let before = &gap[..punctuation.unwrap_or(gap.len())];
+    !before.contains("**") && (punctuation.is_some() || until == text.len())
 }
 
 /// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.
