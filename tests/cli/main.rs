@@ -9,6 +9,7 @@ mod default_pack;
 mod eval;
 mod faults;
 mod fix;
+mod fix_case;
 mod fix_left;
 mod format_samples;
 mod formats;
