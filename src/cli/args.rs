@@ -55,7 +55,6 @@ pub(crate) enum Command {
         command: Option<String>,
     },
     /// Print the JSON Schema of rule files, the config or the JSON report (as in `schemas/`).
-    #[command(hide = true)]
     Schema {
         #[arg(value_parser = choice(&Subject::ALL, Subject::name, Subject::about))]
         subject: Subject,
@@ -63,7 +62,7 @@ pub(crate) enum Command {
 }
 
 /// The commands with a man page of their own (`talklint man COMMAND`): every command shown.
-pub(crate) const MAN_PAGES: [&str; 9] = [
+pub(crate) const MAN_PAGES: [&str; 10] = [
     "check",
     "test",
     "rules",
@@ -73,6 +72,7 @@ pub(crate) const MAN_PAGES: [&str; 9] = [
     "import",
     "completions",
     "man",
+    "schema",
 ];
 
 /// Where the config comes from (shared by every command that loads rules).

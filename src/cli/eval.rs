@@ -10,13 +10,20 @@ use crate::report::digest::Digest as DigestPrinter;
 use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output};
+use crate::utf8_file::NotText;
 use std::io::Write;
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
-    let text = std::fs::read_to_string(&args.labels).map_err(|source| CliError::Read {
-        path: file.clone(),
-        source,
+    let text = crate::utf8_file::read(&args.labels).map_err(|e| match e {
+        NotText::Io(source) => CliError::Read {
+            path: file.clone(),
+            source,
+        },
+        NotText::Encoding(bad) => CliError::Labels(format!(
+            "{file}:{}:{}: {}\n  help: {}",
+            bad.line, bad.column, bad.message, bad.hint
+        )),
     })?;
     let labels = Labels::parse(&file, &text).map_err(|e| CliError::Labels(e.to_string()))?;
     let show = Show {

@@ -30,9 +30,14 @@ fn completions_for_every_shell_and_a_man_page() {
     assert!(page.contains(".TH talklint-check 1"), "{page}");
     assert!(page.contains("show\\-suppressed"), "{page}");
     assert!(
-        out.contains("completions"),
-        "the man page lists the commands"
+        out.contains("completions") && out.contains("talklint\\-schema(1)"),
+        "the man page lists the commands, schema too: {out}"
     );
+    let (code, page, err) = run(talklint().args(["man", "schema"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(page.contains(".TH talklint-schema 1"), "{page}");
+    let (_, help, _) = run(talklint().arg("--help"));
+    assert!(help.contains("  schema "), "{help}");
     let (code, _, err) = run(talklint().args(["completions", "tcsh"]));
     assert_eq!(code, 2, "{err}");
 }

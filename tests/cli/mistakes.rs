@@ -302,7 +302,7 @@ fn a_rule_file_named_twice_is_read_once() {
     );
 }
 
-/// A rule, config or import file that is not UTF-8 is an error at its first bad byte (a
+/// A rule, config, import or labels file that is not UTF-8 is an error at its first bad byte (a
 /// UTF-16 file named as one), with how to save it: "stream did not contain valid UTF-8" at 1:1
 /// said neither.
 #[test]
@@ -324,6 +324,12 @@ fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
     fs::write(&wide, utf16).unwrap();
     let import = dir.path().join("cat.json");
     fs::write(&import, b"{\"CategoryName\": \"caf\xe9\", \"Rules\": []}").unwrap();
+    let labels = dir.path().join("labels.tsv");
+    fs::write(
+        &labels,
+        b"path\tturn\tlabel\ncaf\xe9.txt\t1\townership:forbid\n",
+    )
+    .unwrap();
     for (args, place, what) in [
         (
             vec!["check", "--no-config", "-r", "latin1.yaml", "."],
@@ -339,6 +345,11 @@ fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
             vec!["check", "--no-config", "-r", "wide.yaml", "."],
             "wide.yaml:1:1",
             "the file is UTF-16, not UTF-8",
+        ),
+        (
+            vec!["eval", "--no-config", "--labels", "labels.tsv", "."],
+            "labels.tsv:2:4",
+            "byte 0xE9 is not UTF-8",
         ),
         (
             vec!["import", "--no-config", "cat.json"],
