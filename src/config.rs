@@ -39,6 +39,7 @@ pub struct Config {
     pub per_path_disable: BTreeMap<String, Vec<String>>,
     /// Extra speaker-label aliases per role.
     #[serde(default)]
+    #[schemars(schema_with = "roles_schema")]
     pub roles: BTreeMap<Role, OneOrMany<String>>,
     #[serde(default)]
     pub scoring: ScoringConfig,
@@ -336,3 +337,12 @@ scoring: {base: 80, pass: 70}
 include: []
 exclude: []
 ";
+
+/// In the schema: `roles` keys are role names, as the reader accepts (a map's schema
+/// otherwise allows any key).
+fn roles_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut schema = generator.subschema_for::<BTreeMap<Role, OneOrMany<String>>>();
+    let names = generator.subschema_for::<Role>().to_value();
+    schema.insert("propertyNames".into(), names);
+    schema
+}

@@ -98,6 +98,13 @@ fn init_config_and_the_fixture_configs_validate() {
         validate(CONFIG, &unknown).is_err(),
         "fail_on: sometimes accepted"
     );
+    // A `roles` key is a role, as talklint reads it: an editor flags `manager`.
+    let roles = |key: &str| yaml_as_json(&format!("rules: [default]\nroles: {{{key}: [x]}}\n"));
+    assert!(validate(CONFIG, &roles("agent")).is_ok());
+    assert!(
+        validate(CONFIG, &roles("manager")).is_err(),
+        "roles: manager accepted"
+    );
 }
 
 /// `talklint check --no-config -f json ARGS`, parsed.
