@@ -79,10 +79,16 @@ fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
         || "a config in the current folder or above".to_string(),
         |p| p.display().to_string(),
     );
+    let (verb, pronoun) = if keys.len() == 1 {
+        ("applies", "it")
+    } else {
+        ("apply", "them")
+    };
     super::stderr::warning(&format!(
-        "{}: {} apply to the whole run and are read only from the run's config ({run}); \
-         move them there, or pass this config with --config",
+        "{}: {} {verb} to the whole run and {} read only from the run's config ({run}); \
+         move {pronoun} there, or pass this config with --config",
         path.display(),
         keys.join(", "),
+        if keys.len() == 1 { "is" } else { "are" },
     ));
 }
