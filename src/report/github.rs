@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
-//! line per problem finding, and one `::error` per file that could not be read, which GitHub
-//! shows as annotations on the file and line.
+//! line per problem finding, one `::warning` per warning of a conversation (speakers with no
+//! role, no turns, a misspelt directive…), and one `::error` per file that could not be read,
+//! which GitHub shows as annotations on the file and line.
 
 use super::{Conversation, FileError, Printer, Skipped};
 use crate::rules::Severity;
@@ -52,6 +53,16 @@ fn property(text: &str) -> String {
 }
 
 fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+    // A warning is about the conversation, at no line: named by its id in a file of several.
+    for w in c.warnings {
+        let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "::warning file={}::{}",
+            property(c.path),
+            data(&format!("{id}{w}"))
+        );
+    }
     for f in c.findings.iter().filter(|f| f.is_problem()) {
         let command = match f.severity {
             Severity::Error => "error",

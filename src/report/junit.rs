@@ -1,7 +1,8 @@
 //! JUnit XML (`--format junit`) for CI test tabs: a test suite per conversation (named by its
 //! file, and its id in a file of several) with one test case, a failure carrying the findings
-//! when the conversation failed or has problems at or above `--fail-on`, and a suite in error
-//! for each file that could not be read.
+//! when the conversation failed or has problems at or above `--fail-on`, the conversation's
+//! warnings in the case's `<system-out>`, and a suite in error for each file that could not be
+//! read.
 
 use super::{Conversation, FileError, Printer, PrinterOptions, Totals};
 use crate::rules::Severity;
@@ -128,6 +129,15 @@ fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
             xml_into(out, &f.message.text());
         }
         out.extend_from_slice(b"\n      </failure>\n    ");
+    }
+    // In the case, not the suite: JUnit 5, Surefire and GitLab write and show it there.
+    if !c.warnings.is_empty() {
+        out.extend_from_slice(b"\n      <system-out>");
+        for w in c.warnings {
+            out.extend_from_slice(b"\nwarning: ");
+            xml_into(out, w);
+        }
+        out.extend_from_slice(b"\n      </system-out>\n    ");
     }
     out.extend_from_slice(b"</testcase>\n  </testsuite>\n");
 }

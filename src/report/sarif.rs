@@ -1,7 +1,8 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
 //! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
-//! message, region (columns in code points) and matched text, and an error notification per
-//! file that could not be read. Results are streamed like the other formats.
+//! message, region (columns in code points) and matched text; a warning notification per warning
+//! of a conversation and an error notification per file that could not be read, in the run's
+//! invocation. Results are streamed like the other formats.
 
 use super::escape::{int, json_string, json_strings};
 use super::template::{JsonTemplate, write_message};
@@ -10,6 +11,11 @@ use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+/// Parts a conversation's rendering: its results, then its warnings' notifications. A NUL byte
+/// is never in JSON text (strings write it escaped).
+const NOTIFICATIONS: u8 = 0;
 
 /// The SARIF printer: the document's head is made from the rules once.
 pub(super) struct Sarif {
@@ -18,6 +24,8 @@ pub(super) struct Sarif {
     messages: Vec<JsonTemplate>,
     /// Whether a result was written (the first one has no leading comma).
     wrote_result: AtomicBool,
+    /// The conversations' warning notifications, each with a leading comma, in input order.
+    warnings: Mutex<Vec<u8>>,
 }
 
 impl Sarif {
@@ -26,6 +34,7 @@ impl Sarif {
             head: head(rules),
             messages: rules.rules.iter().map(JsonTemplate::new).collect(),
             wrote_result: AtomicBool::new(false),
+            warnings: Mutex::new(Vec::new()),
         }
     }
 }
@@ -43,10 +52,30 @@ impl Printer for Sarif {
             out.extend_from_slice(b",\n");
             result(c, &path, f, self.messages.get(f.rule_index), out);
         }
+        if !c.warnings.is_empty() {
+            out.push(NOTIFICATIONS);
+            for w in c.warnings {
+                let mut warning = notification("warning", w, c.path, None);
+                if let Some(id) = c.id {
+                    warning["properties"] = json!({"conversation": id});
+                }
+                out.push(b',');
+                out.extend_from_slice(warning.to_string().as_bytes());
+            }
+        }
     }
 
-    /// Results come with a leading comma; the document's first result goes without.
+    /// Results come with a leading comma; the document's first result goes without. The
+    /// warnings' notifications are kept for the invocation, in the order conversations come.
     fn parts<'r>(&self, rendered: &'r [u8], _index: usize) -> [&'r [u8]; 2] {
+        let rendered = match memchr::memchr(NOTIFICATIONS, rendered) {
+            Some(at) => {
+                let mut warnings = self.warnings.lock().unwrap_or_else(PoisonError::into_inner);
+                warnings.extend_from_slice(&rendered[at + 1..]);
+                &rendered[..at]
+            }
+            None => rendered,
+        };
         if rendered.is_empty() {
             return [b"", rendered];
         }
@@ -56,35 +85,44 @@ impl Printer for Sarif {
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         w.write_all(b"]")?;
-        if !totals.errors.is_empty() {
-            w.write_all(&invocation(totals.errors))?;
+        let warnings =
+            std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner));
+        if !totals.errors.is_empty() || !warnings.is_empty() {
+            w.write_all(&invocation(&warnings, totals.errors))?;
         }
         w.write_all(b"}]}\n")
     }
 }
 
-/// The run's `invocations`, when files could not be read: one error notification per file, at
-/// its place when known.
-fn invocation(errors: &[FileError]) -> Vec<u8> {
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|e| {
-            let mut location = json!({"artifactLocation": {"uri": uri(&e.path)}});
-            if let Some((line, column)) = e.place() {
-                location["region"] = json!({"startLine": line, "startColumn": column});
-            }
-            json!({
-                "level": "error",
-                "message": {"text": e.message},
-                "locations": [{"physicalLocation": location}],
-            })
-        })
-        .collect();
-    let invocations = json!([{
-        "executionSuccessful": false,
-        "toolExecutionNotifications": notifications,
-    }]);
-    format!(",\"invocations\":{invocations}").into_bytes()
+/// The run's `invocations`, when conversations have warnings or files could not be read: the
+/// `warnings` notifications (each written with a leading comma), then one error notification per
+/// file, at its place when known. Execution failed only when a file could not be read.
+fn invocation(warnings: &[u8], errors: &[FileError]) -> Vec<u8> {
+    let mut notifications = warnings.to_vec();
+    for e in errors {
+        notifications.push(b',');
+        let error = notification("error", &e.message, &e.path, e.place());
+        notifications.extend_from_slice(error.to_string().as_bytes());
+    }
+    let mut out = b",\"invocations\":[{\"executionSuccessful\":".to_vec();
+    out.extend_from_slice(if errors.is_empty() { b"true" } else { b"false" });
+    out.extend_from_slice(b",\"toolExecutionNotifications\":[");
+    out.extend_from_slice(notifications.get(1..).unwrap_or_default());
+    out.extend_from_slice(b"]}]");
+    out
+}
+
+/// A notification of `level` about the file at `path`, at `place` (line, column) when known.
+fn notification(level: &str, message: &str, path: &str, place: Option<(usize, usize)>) -> Value {
+    let mut location = json!({"artifactLocation": {"uri": uri(path)}});
+    if let Some((line, column)) = place {
+        location["region"] = json!({"startLine": line, "startColumn": column});
+    }
+    json!({
+        "level": level,
+        "message": {"text": message},
+        "locations": [{"physicalLocation": location}],
+    })
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -4,6 +4,7 @@ mod accounting;
 mod action;
 mod bad_input;
 mod check;
+mod ci_warnings;
 mod config_globs;
 mod default_pack;
 mod eval;

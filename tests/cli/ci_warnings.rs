@@ -1,0 +1,125 @@
+//! The CI formats (GitHub annotations, SARIF, JUnit) carry a conversation's warnings, as the
+//! human, JSON and HTML reports do, and `talklint merge` writes them as `check` did.
+
+use crate::support::{assert_valid_sarif, run, talklint, write};
+use serde_json::Value;
+use std::path::Path;
+
+const NO_ROLES: &str = "Speaker 1: Calm down, that is not my department.\nSpeaker 2: What?\n";
+
+/// `talklint check --no-config ARGS` in `dir`: exit code and output.
+fn check_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let (code, out, _) = run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config"])
+        .args(args));
+    (code, out)
+}
+
+/// A folder with a transcript whose speakers have no role, a JSONL file of two records, one
+/// of them with no turns, and a file that cannot be read.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "u.txt", NO_ROLES);
+    let records = "{\"id\": \"c-1\", \"messages\": [{\"role\": \"agent\", \"text\": \"Hello\"}]}\n\
+                   {\"id\": \"c-2\", \"messages\": []}\n";
+    write(dir.path(), "r.jsonl", records);
+    write(dir.path(), "bad.json", "{\"what\": 1}");
+    dir
+}
+
+#[test]
+fn github_annotates_each_warning_on_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "u.txt", NO_ROLES);
+    let (code, out) = check_in(dir.path(), &["-f", "github", "u.txt"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "::warning file=u.txt::2 of 2 turns have a speaker with no role (\"Speaker 1\", \
+         \"Speaker 2\"): agent and customer rules skip them; name their roles in the config \
+         (`roles: {agent: [\"Speaker 1\"]}`)\n"
+    );
+    let dir = folder();
+    let (_, out) = check_in(dir.path(), &["-f", "github"]);
+    assert!(
+        out.contains("::warning file=r.jsonl::c-2: no turns"),
+        "{out}"
+    );
+    assert!(out.contains("::error file=bad.json"), "{out}");
+}
+
+#[test]
+fn sarif_lists_warnings_as_notifications_of_the_invocation() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "u.txt", NO_ROLES);
+    let (_, out) = check_in(dir.path(), &["-f", "sarif", "u.txt"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["level"], "warning");
+    let location = &notes[0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "u.txt");
+    let text = notes[0]["message"]["text"].as_str().unwrap();
+    assert!(text.starts_with("2 of 2 turns have a speaker with no role"));
+
+    // Beside a file that could not be read: the warnings in file order, then the error.
+    let dir = folder();
+    let (_, out) = check_in(dir.path(), &["-f", "sarif"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    let summary: Vec<(&str, &str, Option<&str>)> = notes
+        .iter()
+        .map(|n| {
+            let uri = &n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+            let id = n["properties"]["conversation"].as_str();
+            (n["level"].as_str().unwrap(), uri.as_str().unwrap(), id)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("warning", "r.jsonl", Some("c-2")),
+            ("warning", "u.txt", None),
+            ("error", "bad.json", None),
+        ]
+    );
+}
+
+#[test]
+fn junit_writes_warnings_in_the_case_system_out() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "u.txt", NO_ROLES);
+    let (_, out) = check_in(dir.path(), &["-f", "junit", "u.txt"]);
+    let case = out.split("<testcase").nth(1).unwrap();
+    assert!(
+        case.contains(
+            "<system-out>\nwarning: 2 of 2 turns have a speaker with no role (&quot;Speaker 1&quot;"
+        ),
+        "{out}"
+    );
+    assert!(case.contains("</system-out>\n    </testcase>"), "{out}");
+}
+
+#[test]
+fn merge_writes_the_warnings_as_check_did() {
+    let dir = folder();
+    let (_, jsonl) = check_in(dir.path(), &["-f", "jsonl"]);
+    let reports = tempfile::tempdir().unwrap();
+    let report = write(reports.path(), "report.jsonl", &jsonl);
+    for format in ["sarif", "github", "junit"] {
+        let single = check_in(dir.path(), &["-f", format]);
+        assert!(single.1.contains("no turns"), "{format}: {}", single.1);
+        let (code, merged, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["merge", "--no-config", "-f", format])
+            .arg(&report));
+        assert_eq!((code, merged), single, "{format}: {err}");
+    }
+}
