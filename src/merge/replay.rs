@@ -32,6 +32,8 @@ pub(super) struct Written<'a> {
     agent: Option<Cow<'a, str>>,
     score: i32,
     passed: bool,
+    #[serde(default)]
+    needed: Option<i32>,
     #[serde(borrow)]
     findings: Vec<WrittenFinding<'a>>,
     #[serde(borrow, default)]
@@ -309,7 +311,7 @@ impl<'a> Replay<'a> {
             agent: w.agent.as_deref(),
             score: w.score,
             passed: w.passed,
-            needed: None,
+            needed: w.needed,
             findings,
             tags: w.tags.iter().map(|t| t.as_ref()).collect(),
             not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),

@@ -42,7 +42,7 @@ impl Human {
             color: opts.color,
             quiet: opts.quiet,
             answers: rules.rules.iter().map(answers).collect(),
-            auto_fail: rules.rules.iter().map(|r| r.auto_fail).collect(),
+            auto_fail: super::auto_fail(rules),
         }
     }
 }
@@ -80,7 +80,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             escape_controls(w)
         );
     }
-    let problems: Vec<&Finding> = c.findings.iter().filter(|f| f.is_problem()).collect();
+    let problems = c.findings.iter().any(|f| f.is_problem());
     // Suppressed findings are in the report only with `--show-suppressed`.
     let suppressed =
         |f: &&Finding| f.suppressed.is_some() && matches!(f.kind, Kind::Forbid | Kind::Require);
@@ -106,13 +106,15 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             out,
         );
     }
-    if quiet || (problems.is_empty() && c.passed && c.tags.is_empty()) {
+    if quiet || (!problems && c.passed && c.tags.is_empty()) {
         return;
     }
     let verdict = if c.passed {
         paint(color, GREEN, "pass")
     } else {
-        paint(color, RED, "FAIL") + &why_failed(c, &problems, &human.auto_fail)
+        let why = super::why_failed(c, &human.auto_fail);
+        let sep = if why.is_empty() { "" } else { ": " };
+        paint(color, RED, "FAIL") + sep + &why.join("; ")
     };
     let _ = writeln!(
         out,
@@ -153,28 +155,6 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         );
     }
     out.push(b'\n');
-}
-
-/// Why a conversation failed, after its `FAIL`: the auto-fail rules that hit, and the score it
-/// needed when it fell short (`: auto-fail ownership/closed-door, respect/calm-down; 70 needed`).
-fn why_failed(c: &Conversation, problems: &[&Finding], auto_fail: &[bool]) -> String {
-    let mut failing: Vec<&str> = Vec::new();
-    for f in problems.iter().filter(|f| auto_fail[f.rule_index]) {
-        if !failing.contains(&f.rule) {
-            failing.push(f.rule);
-        }
-    }
-    let mut why: Vec<String> = Vec::new();
-    if !failing.is_empty() {
-        why.push(format!("auto-fail {}", failing.join(", ")));
-    }
-    if let Some(needed) = c.needed.filter(|&n| c.score < n) {
-        why.push(format!("{needed} needed"));
-    }
-    match why.is_empty() {
-        true => String::new(),
-        false => format!(": {}", why.join("; ")),
-    }
 }
 
 /// A problem's points as its annotation says them: `-5 points`, `-1 point`, `not counted` when

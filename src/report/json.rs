@@ -291,6 +291,10 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     int(out, c.score);
     out.extend_from_slice(b",\"passed\":");
     out.extend_from_slice(if c.passed { b"true" } else { b"false" });
+    if let Some(needed) = c.needed {
+        out.extend_from_slice(b",\"needed\":");
+        int(out, needed);
+    }
     out.extend_from_slice(b",\"findings\":[");
     for (i, f) in c.findings.iter().enumerate() {
         if i > 0 {

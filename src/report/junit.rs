@@ -5,19 +5,22 @@
 //! read.
 
 use super::{Conversation, FileError, Printer, PrinterOptions, Totals};
-use crate::rules::Severity;
+use crate::rules::{RuleSet, Severity};
 use std::io::{self, Write};
 
 /// The JUnit printer: a conversation fails when it failed or has a problem at or above
 /// `fail_at`.
 pub(super) struct Junit {
     fail_at: Option<Severity>,
+    /// By rule index: whether a hit fails the conversation whatever its score.
+    auto_fail: Vec<bool>,
 }
 
 impl Junit {
-    pub(super) fn new(opts: PrinterOptions) -> Junit {
+    pub(super) fn new(rules: &RuleSet, opts: PrinterOptions) -> Junit {
         Junit {
             fail_at: opts.fail_at,
+            auto_fail: super::auto_fail(rules),
         }
     }
 }
@@ -28,7 +31,12 @@ impl Printer for Junit {
     }
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
-        conversation(c, super::fails(c, self.fail_at), out);
+        let failed = super::fails(c, self.fail_at);
+        conversation(
+            c,
+            failed.then(|| super::why_failed(c, &self.auto_fail)),
+            out,
+        );
     }
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
@@ -44,25 +52,42 @@ impl Printer for Junit {
 /// A file that could not be read: a suite of its own whose one case is in error.
 fn file_error(e: &FileError, out: &mut Vec<u8>) {
     out.extend_from_slice(b"  <testsuite name=\"");
-    xml_into(out, &e.path);
+    attribute_into(out, &e.path);
     out.extend_from_slice(
         b"\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"",
     );
-    xml_into(out, &e.path);
+    attribute_into(out, &e.path);
     out.extend_from_slice(b"\" name=\"");
-    xml_into(out, &e.path);
+    attribute_into(out, &e.path);
     out.extend_from_slice(b"\">\n      <error message=\"");
-    xml_into(out, &e.message);
+    attribute_into(out, &e.message);
     out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");
 }
 
-/// Appends a conversation's name: its file, and `#` and its id when it has one.
+/// Appends a conversation's name, as an attribute: its file, and `#` and its id when it has one.
 fn name_into(out: &mut Vec<u8>, path: &str, id: Option<&str>) {
-    xml_into(out, path);
+    attribute_into(out, path);
     if let Some(id) = id {
         out.push(b'#');
-        xml_into(out, id);
+        attribute_into(out, id);
     }
+}
+
+/// Appends `text` escaped for a double-quoted attribute: as [`xml_into`], with tabs and line
+/// breaks as character references, which a parser's attribute normalisation leaves as they
+/// are (a raw one it reads as a space).
+fn attribute_into(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['\t', '\n', '\r']) {
+        xml_into(out, &rest[..at]);
+        out.extend_from_slice(match rest.as_bytes()[at] {
+            b'\t' => b"&#9;",
+            b'\n' => b"&#10;",
+            _ => b"&#13;",
+        });
+        rest = &rest[at + 1..];
+    }
+    xml_into(out, rest);
 }
 
 /// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
@@ -80,40 +105,47 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
     super::escape::html_into(out, &text.chars().filter(allowed).collect::<String>());
 }
 
-/// One suite for the conversation with one case, failed or not; named by its file, and its id
-/// in a file of several, so that no two suites share a name.
-fn conversation(c: &Conversation, failed: bool, out: &mut Vec<u8>) {
+/// One suite for the conversation with one case, failed (with why, if not only for its
+/// problems) or not; named by its file, and its id in a file of several, so that no two suites
+/// share a name.
+fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
     name_into(out, c.path, c.id);
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
-    out.push(if failed { b'1' } else { b'0' });
+    out.push(if failed.is_some() { b'1' } else { b'0' });
     out.extend_from_slice(b"\" errors=\"0\">\n");
     if !c.tags.is_empty() {
         out.extend_from_slice(b"    <properties>\n");
         for tag in &c.tags {
             out.extend_from_slice(b"      <property name=\"tag\" value=\"");
-            xml_into(out, tag);
+            attribute_into(out, tag);
             out.extend_from_slice(b"\"/>\n");
         }
         out.extend_from_slice(b"    </properties>\n");
     }
     out.extend_from_slice(b"    <testcase classname=\"");
-    xml_into(out, c.path);
+    attribute_into(out, c.path);
     out.extend_from_slice(b"\" name=\"");
     name_into(out, c.path, c.id);
     out.extend_from_slice(b"\">");
-    if failed {
+    if let Some(why) = failed {
         let problems = c.findings.iter().filter(|f| f.is_problem());
         out.extend_from_slice(b"\n      <failure message=\"score ");
         out.extend_from_slice(numbers.format(c.score).as_bytes());
         out.extend_from_slice(b" (");
         let count = problems.clone().count();
         out.extend_from_slice(numbers.format(count).as_bytes());
-        out.extend_from_slice(match count {
-            1 => b" problem)\" type=\"talklint\">".as_slice(),
-            _ => b" problems)\" type=\"talklint\">",
+        out.extend_from_slice(if count == 1 {
+            b" problem"
+        } else {
+            b" problems"
         });
+        for reason in why {
+            out.extend_from_slice(b"; ");
+            attribute_into(out, &reason);
+        }
+        out.extend_from_slice(b")\" type=\"talklint\">");
         for f in problems {
             out.push(b'\n');
             xml_into(out, c.path);

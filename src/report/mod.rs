@@ -171,7 +171,7 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
         OutputFormat::Jsonl => Box::new(json::Jsonl::new(rules)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
         OutputFormat::Github => Box::new(github::Github),
-        OutputFormat::Junit => Box::new(junit::Junit::new(opts)),
+        OutputFormat::Junit => Box::new(junit::Junit::new(rules, opts)),
         OutputFormat::Csv => Box::new(csv::Csv::new(rules, opts)),
         OutputFormat::Html => Box::new(html::Html::new(rules)),
     }
@@ -180,6 +180,32 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
 /// A count and its noun: `1 rule`, `2 rules`, `0 info`.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// By rule index: whether a hit of the rule fails a conversation whatever its score.
+fn auto_fail(rules: &RuleSet) -> Vec<bool> {
+    rules.rules.iter().map(|r| r.auto_fail).collect()
+}
+
+/// Why a failed conversation failed, as the human and JUnit reports say it: the auto-fail rules
+/// that hit (`auto_fail` by rule index), and the score it needed when it fell short
+/// (`["auto-fail ownership/closed-door, respect/calm-down", "70 needed"]`).
+fn why_failed(c: &Conversation, auto_fail: &[bool]) -> Vec<String> {
+    let mut failing: Vec<&str> = Vec::new();
+    let hit = |f: &&Finding| f.is_problem() && auto_fail.get(f.rule_index) == Some(&true);
+    for f in c.findings.iter().filter(hit) {
+        if !failing.contains(&f.rule) {
+            failing.push(f.rule);
+        }
+    }
+    let mut why: Vec<String> = Vec::new();
+    if !failing.is_empty() {
+        why.push(format!("auto-fail {}", failing.join(", ")));
+    }
+    if let Some(needed) = c.needed {
+        why.push(format!("{needed} needed"));
+    }
+    why
 }
 
 /// Whether a conversation fails at `fail_at`: not passed, or a problem at or above it.

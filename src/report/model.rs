@@ -86,9 +86,9 @@ pub struct Conversation<'a> {
     pub agent: Option<&'a str>,
     pub score: i32,
     pub passed: bool,
-    /// The least score that passes (the pass mark, or `--min-score` when higher), for saying
-    /// why a conversation failed; unknown in a merge, which reads only the verdict.
-    #[serde(skip)]
+    /// The least score that passes (the pass mark, or `--min-score` when higher), when the
+    /// score fell short of it: one reason the conversation failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub needed: Option<i32>,
     pub findings: Vec<Finding<'a>>,
     /// The ids of the tag rules that hit, sorted.
@@ -250,7 +250,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .and_then(crate::transcript::roles::person),
         score: eval.score,
         passed: eval.passed,
-        needed: Some(eval.needed),
+        needed: (eval.score < eval.needed).then_some(eval.needed),
         findings,
         tags,
         not_applied,

@@ -23,6 +23,7 @@ mod import_limits;
 mod import_names;
 mod injection;
 mod json_values;
+mod junit_failures;
 mod labels;
 mod limits;
 mod markdown;

@@ -173,7 +173,7 @@ fn a_failure_says_why_and_a_suppressed_problem_is_not_counted() {
         "call.txt",
     ]));
     assert!(
-        junit.contains("<failure message=\"score 70 (1 problem)\""),
+        junit.contains("<failure message=\"score 70 (1 problem; auto-fail respect/calm-down)\""),
         "{junit}"
     );
 }
