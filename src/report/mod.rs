@@ -33,7 +33,7 @@ pub(crate) use json::Document;
 pub use message::Message;
 pub(crate) use model::conversation;
 pub use model::{Conversation, FileError, Finding, Skipped};
-pub(crate) use own::is_own_report;
+pub(crate) use own::{is_own_report, opens_as_report};
 use std::io::{self, Write};
 pub use summary::Summary;
 

@@ -33,6 +33,12 @@ pub(crate) fn is_own_report(path: &Path) -> bool {
     end.is_ok_and(closes_a_human_report)
 }
 
+/// Whether `text`, a file read whole or its start, opens as one of talklint's reports does:
+/// a walk skips such a file rather than read an earlier run's report as a transcript.
+pub(crate) fn opens_as_report(text: &[u8]) -> bool {
+    opens_a_report(text.get(..HEAD as usize).unwrap_or(text))
+}
+
 /// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
 /// first keys or tags exactly as it writes them, so that a transcript is never taken for one.
 fn opens_a_report(head: &[u8]) -> bool {

@@ -139,6 +139,16 @@ fn error(path: &str, message: impl Into<String>) -> NotRead {
     })
 }
 
+/// Whether a file found by a walk is read as JSON, JSONL or CSV, the formats of talklint's own
+/// reports (of which only those could be read as transcripts, by extension or `--input-format`).
+fn read_as_data(path: &std::path::Path, opts: &ScanOptions) -> bool {
+    let format = opts.input_format.or_else(|| Format::from_extension(path));
+    !matches!(
+        format,
+        None | Some(Format::Text | Format::Vtt | Format::Srt | Format::Sbv)
+    )
+}
+
 /// An input read into a buffer.
 pub(super) struct Reading {
     /// The name reports give it.
@@ -257,6 +267,9 @@ pub(super) fn read(
             }
             if buf.len() as u64 > limit {
                 return Err(too_large(&display, size(), opts.max_filesize));
+            }
+            if !forced && read_as_data(&path, opts) && crate::report::opens_as_report(buf) {
+                return Err(skipped(&display, "a talklint report"));
             }
             Ok(Reading::whole(display, path, opts, true))
         }

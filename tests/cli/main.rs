@@ -7,6 +7,7 @@ mod check;
 mod ci_warnings;
 mod config_globs;
 mod default_pack;
+mod earlier_reports;
 mod eval;
 mod faults;
 mod fix;

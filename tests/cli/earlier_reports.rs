@@ -1,0 +1,71 @@
+//! A folder where an earlier run wrote its reports (`--output-json`, `--output-csv`, a JSONL
+//! report redirected to a file) is checked again without reading them as transcripts: they are
+//! skipped as talklint's reports, unless named.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+use std::path::Path;
+
+/// `talklint check --no-config ARGS` in `dir`: exit code, output and errors.
+fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config"])
+        .args(args))
+}
+
+#[test]
+fn a_later_run_skips_the_reports_an_earlier_run_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: Hello, thanks for calling.\n");
+    let reports = ["--output-json", "report.json", "--output-csv", "report.csv"];
+    let (code, _, err) = check_in(dir.path(), &reports);
+    assert_eq!(code, 0, "{err}");
+    let (_, jsonl, _) = check_in(dir.path(), &["-f", "jsonl"]);
+    write(dir.path(), "stream.jsonl", &jsonl);
+    let (_, findings, _) = check_in(dir.path(), &["-f", "csv", "--csv-findings"]);
+    write(dir.path(), "findings.csv", &findings);
+
+    let (code, out, err) = check_in(dir.path(), &["-f", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["errors"], serde_json::json!([]));
+    let skipped: Vec<(&str, &str)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .collect();
+    let reason = "a talklint report";
+    assert_eq!(
+        skipped,
+        [
+            ("findings.csv", reason),
+            ("report.csv", reason),
+            ("report.json", reason),
+            ("stream.jsonl", reason),
+        ]
+    );
+    assert_eq!(report["summary"]["conversations"], 1);
+
+    // Named, a report is read as what it says it is: a transcript it is not.
+    let (code, _, _) = check_in(dir.path(), &["report.json"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_transcript_is_read_whatever_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    // A chat whose first message is about a path, and a CSV whose first column is `path`.
+    write(
+        dir.path(),
+        "chat.json",
+        "[{\"role\": \"agent\", \"text\": \"{\\\"path\\\": x}\"}]",
+    );
+    write(dir.path(), "rows.csv", "path,role,text\nx,agent,Hello\n");
+    let (code, out, err) = check_in(dir.path(), &["-f", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["skipped"], serde_json::json!([]));
+    assert_eq!(report["summary"]["conversations"], 2);
+}
