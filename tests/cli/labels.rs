@@ -105,3 +105,42 @@ fn speakers_with_no_role_are_named_in_a_warning_with_the_fix() {
         "the agent's words are judged:\n{out}"
     );
 }
+
+/// A script's numbered parts (`Step 1:`) in a short exchange join the turn they are in: the
+/// exchange stays a dialogue of its two speakers, so the customer's words are not the agent's.
+#[test]
+fn numbered_parts_join_the_turn_of_a_short_exchange() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "John: Your colleague told me to calm down!\nSarah: I am so sorry about that.\n\
+                Step 1: I will check your account.\nStep 2: I will call you back.\n";
+    let c = default_pack(write(dir.path(), "steps.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&2.into(), &2.into()),
+        "{c}"
+    );
+    assert_eq!(found(&c), [], "{c}");
+    assert!(
+        c["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("no role (\"John\", \"Sarah\")"),
+        "{c}"
+    );
+    // An FAQ's `Q:` and `A:` stay speakers; `Q1:` and `A1:` join their turns.
+    let text = "Q: Can I get a refund?\nA: Yes.\nQ1: What about shipping?\nA1: It is free.\n\
+                Q: Hours?\nA: Nine to five.\n";
+    let c = default_pack(write(dir.path(), "faq.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&4.into(), &4.into()),
+        "{c}"
+    );
+    assert!(
+        c["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("(\"Q\", \"A\")"),
+        "{c}"
+    );
+}

@@ -20,9 +20,17 @@ struct Opening<'a> {
 /// The longest speaker label considered, in bytes.
 const MAX_LABEL: usize = 40;
 
-/// Recognises a turn opening in `line` (which starts at byte `at` of the source). A label that
-/// names no speaker (`Note:`, `PS:`, `Option 1:`) opens none, unless `roles` names it.
-fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
+/// What a labelled line is: a turn's opening, or a line of its turn whose label names no speaker.
+enum Labelled<'a> {
+    /// The line opens a turn.
+    Opens(Opening<'a>),
+    /// `Note:`, `PS:`, `Option 1:`, `Step 2:`: the line goes on with the turn it is in.
+    Joins,
+}
+
+/// Recognises a labelled line in `line` (which starts at byte `at` of the source). A label that
+/// names no speaker (`Note:`, `PS:`, `Option 1:`) opens no turn, unless `roles` names it.
+fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>> {
     // Most lines that open no turn have no colon near their start.
     memchr::memchr(b':', &line.as_bytes()[..line.len().min(MAX_LABEL + 32)])?;
     let mut rest = line.trim_start_matches([' ', '\t', '\u{feff}']);
@@ -48,14 +56,14 @@ fn opening<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Opening<'a>> {
     };
     let label = label.trim_end();
     if names_no_speaker(speaker_name(label)?) && !roles.knows(label) {
-        return None;
+        return Some(Labelled::Joins);
     }
     let text_start = at + (line.len() - after.len());
-    Some(Opening {
+    Some(Labelled::Opens(Opening {
         label,
         stamp: when,
         text_start,
-    })
+    }))
 }
 
 /// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
@@ -156,7 +164,7 @@ fn is_note_word(label: &str) -> bool {
 }
 
 /// Whether `label` is a word for a part of a script and its number or letter (`Option 1`, `Step
-/// #2`, `Q1`, `Section 3.2`, `Reply 2b`, `Option A`). Diarisers number speakers the same way
+/// #2`, `Q1`, `A1`, `Section 3.2`, `Reply 2b`, `Option A`). Diarisers number speakers the same way
 /// (`Speaker 1`, `Caller 2`, `Participant 1`), so only these words are parts.
 fn is_numbered_part(label: &str) -> bool {
     // Most labels end in two letters (`Agent`, `Customer`): their last two bytes turn them away.
@@ -192,7 +200,7 @@ fn is_numbered_part(label: &str) -> bool {
         return false;
     }
     let words: &[&str] = match word.len() {
-        1 => &["q"],
+        1 => &["a", "q"],
         3 => &["alt", "tip"],
         4 => &["case", "item", "part", "step"],
         5 => &["draft", "macro", "reply", "stage"],
@@ -224,15 +232,18 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     let is_hidden = |at: usize| hidden::covers(&hidden, at);
     let mut found: Vec<(usize, Opening)> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
-    found.extend(
-        lines(source)
-            .filter(|l| !is_hidden(l.start))
-            .filter_map(|l| opening(l.text, l.start, &opts.roles).map(|o| (l.start, o))),
-    );
-    let spoken = lines(source)
-        .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
-        .count();
-    let all_labelled = found.len() == spoken;
+    // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
+    // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
+    let (mut spoken, mut joined) = (0, 0);
+    for l in lines(source).filter(|l| !is_hidden(l.start) && !is_blank(l.text)) {
+        spoken += 1;
+        match labelled(l.text, l.start, &opts.roles) {
+            Some(Labelled::Opens(o)) => found.push((l.start, o)),
+            Some(Labelled::Joins) if !found.is_empty() => joined += 1,
+            _ => {}
+        }
+    }
+    let all_labelled = found.len() + joined == spoken;
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, all_labelled, &opts.roles) {
         found
     } else {
@@ -278,7 +289,8 @@ fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
 
 /// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
 /// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
-/// two distinct labels opening every line. A script's lone "Note:" line stays text.
+/// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`). A
+/// script's lone "Note:" line stays text.
 fn is_dialogue(openings: &[(usize, Opening)], all_labelled: bool, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();

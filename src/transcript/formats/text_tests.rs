@@ -259,6 +259,7 @@ fn numbered_parts_of_a_script_are_no_speakers() {
         "Reply 2",
         "Q 1",
         "Q1",
+        "A1",
         "Answer 3",
         "Variant 2",
         "Example 1",
@@ -311,4 +312,33 @@ fn numbered_parts_of_a_script_are_no_speakers() {
         .map(|t| t.role)
         .collect();
     assert_eq!(roles, [Role::System, Role::Customer]);
+}
+
+#[test]
+fn numbered_parts_in_a_short_exchange_join_its_turns() {
+    // Two names used once each and parts: the parts join Sarah's turn, and it is a dialogue.
+    let t = turns(
+        "John: Calm down, they said!\nSarah: I am sorry.\nStep 1: I will check.\nStep 2: I will call.\n",
+    );
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.0, t.1.as_deref(), t.3.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (Role::Unknown, Some("John"), "Calm down, they said!"),
+            (
+                Role::Unknown,
+                Some("Sarah"),
+                "I am sorry.\nStep 1: I will check.\nStep 2: I will call."
+            ),
+        ]
+    );
+    // Parts before any label open no dialogue: the lone labels are text of the script.
+    let t = turns("Step 1: Greet.\nStep 2: Ask.\nTone: warm\nGoal: calm down\n");
+    assert_eq!((t.len(), t[0].0), (1, Role::Agent));
+    // An FAQ's `Q:` and `A:` are speakers; its numbered `Q1:` and `A1:` join their turns.
+    let t = turns("Q: Refund?\nA: Yes.\nQ1: Shipping?\nA1: Free.\nQ: Hours?\nA: Nine to five.\n");
+    let speakers: Vec<_> = t.iter().map(|t| t.1.as_deref()).collect();
+    assert_eq!(speakers, [Some("Q"), Some("A"), Some("Q"), Some("A")]);
+    assert_eq!(t[1].3, "Yes.\nQ1: Shipping?\nA1: Free.");
 }
