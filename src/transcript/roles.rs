@@ -186,11 +186,19 @@ impl Names {
 /// The person a speaker label names, without a title word before the name (`Agent Smith` and
 /// `Smith` are Smith, so one agent's conversations count together); the label itself when no
 /// title opens it, or what follows names no one (`Agent 7`, `Support Team`, `Client Services`);
-/// `None` when the label names no person (see [`is_name`]).
+/// `None` when the label names no person (see [`is_name`]). Of a label with a part in brackets,
+/// the person of a part that is words of letters (`Agent (Mary Ann De La Cruz)`): an id or a list
+/// beside a role word (`Agent (4521)`, `Customer (#C-1234)`, `Agent (Sarah, Billing)`) names no one.
 pub fn person(label: &str) -> Option<&str> {
     let label = label.trim_ascii();
     if let Some((name, qualifier)) = qualified(label) {
-        return person(name).or_else(|| person(qualifier));
+        let plain = |name: &&str| {
+            name.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        };
+        return person(name)
+            .filter(plain)
+            .or_else(|| person(qualifier).filter(plain));
     }
     // Asked once per conversation: a byte scan finds the first word's end.
     let separator = |b: u8| matches!(b, b' ' | b'\t' | b'_' | b'-' | b'#');

@@ -94,6 +94,18 @@ fn a_label_with_a_part_in_brackets_has_the_role_and_person_of_its_parts() {
     assert_eq!(person("Sarah Lee (Agent)"), Some("Sarah Lee"));
     assert_eq!(person("Agent Smith (Support)"), Some("Smith"));
     assert_eq!(person("Agent (spk_0)"), None);
+    assert_eq!(
+        person("Agent (Mary Ann De La Cruz)"),
+        Some("Mary Ann De La Cruz")
+    );
+    for label in [
+        "Agent (4521)",
+        "Agent (#C-1234)",
+        "Agent (A-17)",
+        "Agent (Sarah, Billing)",
+    ] {
+        assert_eq!(person(label), None, "{label}");
+    }
     assert_eq!(qualified("Agent (Sarah) "), Some(("Agent", "Sarah")));
     for label in [
         "Agent",

@@ -144,3 +144,40 @@ fn numbered_parts_join_the_turn_of_a_short_exchange() {
         "{c}"
     );
 }
+
+/// Beside a role word, the part in brackets may be an id, a list or a longer name: the label
+/// still opens a turn of that role, and names the agent only when the part is a name.
+#[test]
+fn a_role_with_an_id_or_a_list_in_brackets_labels_a_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = default_pack(
+        write(
+            dir.path(),
+            "id.txt",
+            "Agent (Sarah): Hello, how can I help?\n\
+             Customer (#C-1234): Your last rep told me to calm down\n",
+        )
+        .to_str()
+        .unwrap(),
+    );
+    assert_eq!(
+        (&c["turns"], &c["agent"]),
+        (&2.into(), &"Sarah".into()),
+        "{c}"
+    );
+    assert!(found(&c).iter().all(|f| f.0 != "respect/calm-down"), "{c}");
+    for (bracket, agent) in [
+        ("4521", None),
+        ("Sarah, Billing", None),
+        ("Mary Ann De La Cruz", Some("Mary Ann De La Cruz")),
+    ] {
+        let text = format!("Customer: My bill is wrong.\nAgent ({bracket}): calm down please\n");
+        let c = default_pack(write(dir.path(), "agent.txt", &text).to_str().unwrap());
+        assert_eq!(
+            (&c["turns"], c["agent"].as_str()),
+            (&2.into(), agent),
+            "{c}"
+        );
+        assert_eq!(found(&c), [("respect/calm-down", "agent", 2, None)], "{c}");
+    }
+}

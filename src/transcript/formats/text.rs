@@ -49,13 +49,13 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
     let tabbed = after_tab
         .then(|| rest.split_once('\t'))
         .flatten()
-        .filter(|(label, _)| speaker_name(label.trim_end()).is_some());
+        .filter(|(label, _)| speaker_name(label.trim_end(), roles).is_some());
     let (label, after) = match tabbed {
         Some(found) => found,
         None => colon_label(rest, &mut when)?,
     };
     let label = label.trim_end();
-    if names_no_speaker(speaker_name(label)?) && !roles.knows(label) {
+    if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
         return Some(Labelled::Joins);
     }
     let text_start = at + (line.len() - after.len());
@@ -111,14 +111,31 @@ fn label_colon(rest: &str) -> Option<usize> {
 /// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
 /// `Agent (Sarah)`, `Sarah` of `Sarah (Agent)`). `None` when `label` is no speaker label: each
 /// part must start with a letter and be at most four words of letters, digits, `.`, `_`, `-`,
-/// `'`, `#`.
-fn speaker_name(label: &str) -> Option<&str> {
+/// `'`, `#`; beside a role word `roles` knows, the other part may also be an id, a list or a
+/// longer name (`Customer (#C-1234)`, `Agent (Sarah, Billing)`, `Agent (Mary Ann De La Cruz)`)
+/// within [`MAX_LABEL`].
+fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
     match roles::qualified(label) {
         Some((name, qualifier)) => {
-            (is_name_label(name) && is_name_label(qualifier)).then_some(name)
+            let plain = || is_name_label(name) && is_name_label(qualifier);
+            let beside_role = || {
+                label.len() <= MAX_LABEL
+                    && ((roles.knows(name) && is_bracket_part(qualifier))
+                        || (roles.knows(qualifier) && is_bracket_part(name)))
+            };
+            (plain() || beside_role()).then_some(name)
         }
         None => is_name_label(label).then_some(label),
     }
+}
+
+/// Whether `part` of a label beside a role word may be a name, an id or a list of them: it starts
+/// with a letter, a digit or `#`, and holds letters, digits, spaces and `.,_-'#/&`.
+fn is_bracket_part(part: &str) -> bool {
+    part.starts_with(|c: char| c.is_alphanumeric() || c == '#')
+        && part.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '_' | '-' | '\'' | '#' | '/' | '&')
+        })
 }
 
 /// A speaker label without brackets: see [`speaker_name`].

@@ -4,7 +4,7 @@ use super::*;
 
 /// Whether `label` is a speaker label.
 fn is_label(label: &str) -> bool {
-    speaker_name(label).is_some()
+    speaker_name(label, &Roles::default()).is_some()
 }
 
 fn turns(src: &str) -> Vec<(Role, Option<String>, Option<u64>, String)> {
@@ -224,6 +224,25 @@ fn a_role_and_a_name_in_brackets_open_a_turn() {
     assert!(!is_label("Agent (Sarah) Lee"));
     assert!(!is_label("Agent ((Sarah))"));
     assert!(!is_label("(Sarah)"));
+    // Beside a role word, the part in brackets may be an id, a list or a longer name.
+    for label in [
+        "Customer (#C-1234)",
+        "Agent (4521)",
+        "Agent (Sarah, Billing)",
+        "Agent (Mary Ann De La Cruz)",
+        "Mary Ann De La Cruz (Agent)",
+        "C-1234 (customer)",
+    ] {
+        assert!(is_label(label), "{label}");
+    }
+    for label in [
+        "Sarah (Billing, Refunds)",
+        "Agent (see: ticket)",
+        "Agent (a very long department name, written out in full)",
+        "Agent ()",
+    ] {
+        assert!(!is_label(label), "{label}");
+    }
 }
 
 #[test]
