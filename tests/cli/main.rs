@@ -31,6 +31,7 @@ mod markdown;
 mod merge;
 mod mistakes;
 mod nested_config;
+mod paragraphs;
 mod positions;
 mod records;
 mod redact;

@@ -336,34 +336,3 @@ fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
     let turns: Vec<u64> = findings(&v, 0).into_iter().map(|f| f.1).collect();
     assert_eq!(turns, [1, 2, 3, 4, 5]);
 }
-
-/// An `unless` drops a hit only in its paragraph: a script without labels is one turn, and a
-/// blank line parts its sections, so "I will check…" in one section no longer clears "That's
-/// not my department" in another.
-#[test]
-fn unless_keeps_to_the_paragraph_of_the_hit() {
-    let dir = tempfile::tempdir().unwrap();
-    let macro_file = crate::support::write(
-        dir.path(),
-        "macro.md",
-        "# Macro: shipping delay\n\nThanks for reaching out. I will check your order status today.\n\n\
-         ## If they ask about a refund\n\nThat's not my department, you'll have to call billing.\n",
-    );
-    let v = crate::support::default_pack_report(&macro_file);
-    let rules: Vec<String> = findings(&v, 0).into_iter().map(|f| f.0).collect();
-    assert!(
-        rules.contains(&"ownership/closed-door".to_string()),
-        "{rules:?}"
-    );
-    let np = crate::support::write(
-        dir.path(),
-        "np.txt",
-        "No problem!\n\nThere is no problem with your account. No problem at all.\n",
-    );
-    let v = crate::support::default_pack_report(&np);
-    let lines: Vec<u64> = (v["conversations"][0]["findings"].as_array().unwrap().iter())
-        .filter(|f| f["rule"] == "enthusiasm/no-problem")
-        .map(|f| f["line"].as_u64().unwrap())
-        .collect();
-    assert_eq!(lines, [1], "only the standalone yes of the first paragraph");
-}

@@ -3,6 +3,7 @@
 //! ([`sequence`]) and conditions ([`condition`]) become findings, and the findings a score.
 
 mod condition;
+mod paragraph;
 mod search;
 mod sequence;
 mod timeline;

@@ -6,6 +6,7 @@ use super::super::ListId;
 use super::super::compile::{CompiledFind, CompiledLook, CompiledNear};
 use super::super::matcher::{self, Hit, Matcher};
 use super::Text;
+use super::paragraph::paragraph_around;
 use super::timeline::Timeline;
 use crate::rules::Side;
 use crate::transcript::Transcript;
@@ -123,7 +124,8 @@ impl<'a> Conversation<'a> {
                                     *found
                                 }
                                 _ => {
-                                    let paragraph = paragraph_around(text, start, end);
+                                    let turn = &self.transcript.turns[h.turn as usize];
+                                    let paragraph = paragraph_around(turn, self.source, start, end);
                                     let found = self.in_paragraph(h, list, text, &paragraph);
                                     unless_in = Some((h.turn, paragraph, found));
                                     found
@@ -252,26 +254,4 @@ fn one_per_place<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Found> {
         });
     }
     found
-}
-
-/// The paragraph of `text` that holds the bytes `start..end`: from after the last blank line
-/// before it to the next blank line after it (a blank line holds nothing but white space).
-fn paragraph_around(text: &str, start: usize, end: usize) -> Range<usize> {
-    let blank = |line: &str| line.ends_with('\n') && line.trim().is_empty();
-    let mut from = 0;
-    let mut at = 0;
-    for line in text[..start].split_inclusive('\n') {
-        at += line.len();
-        if blank(line) {
-            from = at;
-        }
-    }
-    let mut to = end;
-    for (i, line) in text[end..].split_inclusive('\n').enumerate() {
-        if i > 0 && blank(line) {
-            break;
-        }
-        to += line.len();
-    }
-    from..to
 }

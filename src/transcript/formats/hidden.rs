@@ -199,7 +199,7 @@ fn front_matter(source: &str) -> usize {
 }
 
 /// `# Title` … `###### Title` (a `#` run then a space), not `#1` or a `# talklint:` directive.
-fn is_heading(t: &str) -> bool {
+pub(crate) fn is_heading(t: &str) -> bool {
     let hashes = t.len() - t.trim_start_matches('#').len();
     (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
 }

@@ -5,7 +5,7 @@ pub mod chat_json;
 pub mod csv;
 pub mod directives;
 pub(crate) mod flat_json;
-mod hidden;
+pub(crate) mod hidden;
 pub mod json_shapes;
 mod json_text;
 pub(crate) mod jsonc;
