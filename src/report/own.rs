@@ -42,42 +42,61 @@ pub(crate) fn opens_as_report(text: &[u8]) -> bool {
 /// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
 /// first keys or tags exactly as it writes them, so that a transcript is never taken for one.
 fn opens_a_report(head: &[u8]) -> bool {
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let names_talklint = |marker: &str| contains(head, marker.as_bytes());
     let opens = |prefix: &str| head.starts_with(prefix.as_bytes());
-    let jsonl_conversation = opens("{\"path\":")
-        && [
-            ",\"format\":",
-            ",\"turns\":",
-            ",\"unknown_turns\":",
-            ",\"score\":",
-        ]
-        .iter()
-        .all(|key| contains(first_line, key.as_bytes()));
-    opens("{\"version\":1,\"tool\":{\"name\":\"talklint\"")
-        || jsonl_conversation
-        || [
-            "{\"skipped\":{\"path\":",
-            "{\"error\":{\"path\":",
-            "{\"summary\":{\"files\":",
-        ]
-        .iter()
-        .any(|p| opens(p))
-        || opens("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\"")
-            && names_talklint("\"name\":\"talklint\"")
-        || opens("<?xml") && names_talklint("<testsuites name=\"talklint\"")
-        || opens("<!doctype html>") && names_talklint("<title>talklint report")
-        || opens("path,id,format,turns,score,passed,")
-        || opens("path,id,turn,role,speaker,line,column,rule,")
-        || ["::error file=", "::warning file=", "::notice file="]
+    // Asked of every JSON, JSONL and CSV file a walk finds: the first byte picks the formats
+    // that can open so, and a transcript is turned away in a few comparisons.
+    match head.first() {
+        Some(b'{') => {
+            let first_line = || {
+                let end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+                &head[..end]
+            };
+            let jsonl_conversation = opens("{\"path\":")
+                && [
+                    ",\"format\":",
+                    ",\"turns\":",
+                    ",\"unknown_turns\":",
+                    ",\"score\":",
+                ]
+                .iter()
+                .all(|key| contains(first_line(), key.as_bytes()));
+            opens("{\"version\":1,\"tool\":{\"name\":\"talklint\"")
+                || jsonl_conversation
+                || [
+                    "{\"skipped\":{\"path\":",
+                    "{\"error\":{\"path\":",
+                    "{\"summary\":{\"files\":",
+                ]
+                .iter()
+                .any(|p| opens(p))
+                || opens("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\"")
+                    && names_talklint("\"name\":\"talklint\"")
+        }
+        Some(b'<') => {
+            opens("<?xml") && names_talklint("<testsuites name=\"talklint\"")
+                || opens("<!doctype html>") && names_talklint("<title>talklint report")
+        }
+        Some(b'p') => {
+            opens("path,id,format,turns,score,passed,")
+                || opens("path,id,turn,role,speaker,line,column,rule,")
+        }
+        Some(b':') => ["::error file=", "::warning file=", "::notice file="]
             .iter()
-            .any(|p| opens(p))
-        || is_diagnostic(head)
+            .any(|p| opens(p)),
+        _ => is_diagnostic(head),
+    }
 }
 
 /// Whether `head` opens with a human report's diagnostic: `error[rule/id]: …` on its first line,
 /// and the ` --> file:line:column` line under it.
 fn is_diagnostic(head: &[u8]) -> bool {
+    // A report opens with a severity, or with the colour code before it: anything else is
+    // turned away before the colour codes are taken out of a copy.
+    let severities: [&[u8]; 3] = [b"error[", b"warning[", b"info["];
+    if !head.starts_with(b"\x1b") && !severities.iter().any(|s| head.starts_with(s)) {
+        return false;
+    }
     let plain = without_color(head);
     let mut lines = plain.split(|&b| b == b'\n');
     let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
