@@ -79,16 +79,14 @@ fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
         || "a config in the current folder or above".to_string(),
         |p| p.display().to_string(),
     );
-    let (verb, pronoun) = if keys.len() == 1 {
-        ("applies", "it")
-    } else {
-        ("apply", "them")
+    let (applies, is, it) = match keys.len() {
+        1 => ("applies", "is", "it"),
+        _ => ("apply", "are", "them"),
     };
     super::stderr::warning(&format!(
-        "{}: {} {verb} to the whole run and {} read only from the run's config ({run}); \
-         move {pronoun} there, or pass this config with --config",
+        "{}: {} {applies} to the whole run and {is} read only from the run's config ({run}); \
+         move {it} there, or pass this config with --config",
         path.display(),
         keys.join(", "),
-        if keys.len() == 1 { "is" } else { "are" },
     ));
 }

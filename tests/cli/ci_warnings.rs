@@ -1,20 +1,10 @@
 //! The CI formats (GitHub annotations, SARIF, JUnit) carry a conversation's warnings, as the
 //! human, JSON and HTML reports do, and `talklint merge` writes them as `check` did.
 
-use crate::support::{assert_valid_sarif, run, talklint, write};
+use crate::support::{assert_valid_sarif, check_in, run, talklint, write};
 use serde_json::Value;
-use std::path::Path;
 
 const NO_ROLES: &str = "Speaker 1: Calm down, that is not my department.\nSpeaker 2: What?\n";
-
-/// `talklint check --no-config ARGS` in `dir`: exit code and output.
-fn check_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let (code, out, _) = run(talklint()
-        .current_dir(dir)
-        .args(["check", "--no-config"])
-        .args(args));
-    (code, out)
-}
 
 /// A folder with a transcript whose speakers have no role, a JSONL file of two records, one
 /// of them with no turns, and a file that cannot be read.
@@ -32,7 +22,7 @@ fn folder() -> tempfile::TempDir {
 fn github_annotates_each_warning_on_its_file() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "u.txt", NO_ROLES);
-    let (code, out) = check_in(dir.path(), &["-f", "github", "u.txt"]);
+    let (code, out, _) = check_in(dir.path(), &["-f", "github", "u.txt"]);
     assert_eq!(code, 0);
     assert_eq!(
         out,
@@ -41,7 +31,7 @@ fn github_annotates_each_warning_on_its_file() {
          (`roles: {agent: [\"Speaker 1\"]}`)\n"
     );
     let dir = folder();
-    let (_, out) = check_in(dir.path(), &["-f", "github"]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "github"]);
     assert!(
         out.contains("::warning file=r.jsonl::c-2: no turns"),
         "{out}"
@@ -53,7 +43,7 @@ fn github_annotates_each_warning_on_its_file() {
 fn sarif_lists_warnings_as_notifications_of_the_invocation() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "u.txt", NO_ROLES);
-    let (_, out) = check_in(dir.path(), &["-f", "sarif", "u.txt"]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "sarif", "u.txt"]);
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_valid_sarif(&sarif);
     let invocation = &sarif["runs"][0]["invocations"][0];
@@ -68,7 +58,7 @@ fn sarif_lists_warnings_as_notifications_of_the_invocation() {
 
     // Beside a file that could not be read: the warnings in file order, then the error.
     let dir = folder();
-    let (_, out) = check_in(dir.path(), &["-f", "sarif"]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "sarif"]);
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_valid_sarif(&sarif);
     let invocation = &sarif["runs"][0]["invocations"][0];
@@ -96,7 +86,7 @@ fn sarif_lists_warnings_as_notifications_of_the_invocation() {
 fn junit_writes_warnings_in_the_case_system_out() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "u.txt", NO_ROLES);
-    let (_, out) = check_in(dir.path(), &["-f", "junit", "u.txt"]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "junit", "u.txt"]);
     let case = out.split("<testcase").nth(1).unwrap();
     assert!(
         case.contains(
@@ -110,16 +100,16 @@ fn junit_writes_warnings_in_the_case_system_out() {
 #[test]
 fn merge_writes_the_warnings_as_check_did() {
     let dir = folder();
-    let (_, jsonl) = check_in(dir.path(), &["-f", "jsonl"]);
+    let (_, jsonl, _) = check_in(dir.path(), &["-f", "jsonl"]);
     let reports = tempfile::tempdir().unwrap();
     let report = write(reports.path(), "report.jsonl", &jsonl);
     for format in ["sarif", "github", "junit"] {
-        let single = check_in(dir.path(), &["-f", format]);
-        assert!(single.1.contains("no turns"), "{format}: {}", single.1);
+        let (single_code, single, _) = check_in(dir.path(), &["-f", format]);
+        assert!(single.contains("no turns"), "{format}: {single}");
         let (code, merged, err) = run(talklint()
             .current_dir(dir.path())
             .args(["merge", "--no-config", "-f", format])
             .arg(&report));
-        assert_eq!((code, merged), single, "{format}: {err}");
+        assert_eq!((code, merged), (single_code, single), "{format}: {err}");
     }
 }

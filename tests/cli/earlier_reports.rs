@@ -2,17 +2,8 @@
 //! report redirected to a file) is checked again without reading them as transcripts: they are
 //! skipped as talklint's reports, unless named.
 
-use crate::support::{run, talklint, write};
+use crate::support::{check_in, write};
 use serde_json::Value;
-use std::path::Path;
-
-/// `talklint check --no-config ARGS` in `dir`: exit code, output and errors.
-fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    run(talklint()
-        .current_dir(dir)
-        .args(["check", "--no-config"])
-        .args(args))
-}
 
 #[test]
 fn a_later_run_skips_the_reports_an_earlier_run_wrote() {

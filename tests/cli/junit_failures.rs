@@ -2,17 +2,7 @@
 //! `auto-fail …`), `talklint merge` says it too, and names with line breaks or tabs are read
 //! back unchanged from JUnit's attributes.
 
-use crate::support::{run, talklint, write};
-use std::path::Path;
-
-/// `talklint check --no-config ARGS` in `dir`: exit code and output.
-fn check_in(dir: &Path, args: &[&str]) -> (i32, String) {
-    let (code, out, _) = run(talklint()
-        .current_dir(dir)
-        .args(["check", "--no-config"])
-        .args(args));
-    (code, out)
-}
+use crate::support::{check_in, run, talklint, write};
 
 /// The `(suite name, failure message)` of each suite of a JUnit report, as an XML parser reads
 /// them.
@@ -39,7 +29,7 @@ fn a_min_score_failure_says_the_score_needed_in_check_and_merge() {
         "Agent: Hello, thanks for calling.\nCustomer: Hi.\n",
     );
     let args = ["--min-score", "92", "-f", "junit"];
-    let (code, single) = check_in(dir.path(), &args);
+    let (code, single, _) = check_in(dir.path(), &args);
     assert_eq!(code, 1);
     let expected = (
         "ok.txt".into(),
@@ -47,7 +37,7 @@ fn a_min_score_failure_says_the_score_needed_in_check_and_merge() {
     );
     assert_eq!(failures(&single), [expected]);
 
-    let (_, jsonl) = check_in(dir.path(), &["--min-score", "92", "-f", "jsonl"]);
+    let (_, jsonl, _) = check_in(dir.path(), &["--min-score", "92", "-f", "jsonl"]);
     let reports = tempfile::tempdir().unwrap();
     let report = write(reports.path(), "r.jsonl", &jsonl);
     let (code, merged, err) = run(talklint()
@@ -61,7 +51,7 @@ fn a_min_score_failure_says_the_score_needed_in_check_and_merge() {
 fn an_auto_fail_failure_names_its_rules() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Agent: Calm down.\n");
-    let (_, out) = check_in(dir.path(), &["-f", "junit"]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "junit"]);
     let message = "score 70 (1 problem; auto-fail respect/calm-down)";
     assert_eq!(failures(&out), [("a.txt".into(), Some(message.into()))]);
 }
@@ -72,7 +62,7 @@ fn names_with_line_breaks_and_tabs_are_read_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let name = "new\nline\tand\rreturn.txt";
     write(dir.path(), name, "Agent: Calm down.\n");
-    let (_, out) = check_in(dir.path(), &["-f", "junit", name]);
+    let (_, out, _) = check_in(dir.path(), &["-f", "junit", name]);
     assert!(out.contains("new&#10;line&#9;and&#13;return.txt"), "{out}");
     let names: Vec<String> = failures(&out).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, [name]);

@@ -46,6 +46,14 @@ pub fn json_report(args: &[&str]) -> (i32, Value) {
     (code, v)
 }
 
+/// `talklint check --no-config ARGS` run in `dir`: exit code, output and errors.
+pub fn check_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config"])
+        .args(args))
+}
+
 /// `talklint check --format json ARGS` run in `dir`, so that its config applies: the exit code
 /// and the parsed report.
 pub fn json_report_in(dir: &std::path::Path, args: &[&str]) -> (i32, Value) {
