@@ -20,10 +20,9 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             path: file.clone(),
             source,
         },
-        NotText::Encoding(bad) => CliError::Labels(format!(
-            "{file}:{}:{}: {}\n  help: {}",
-            bad.line, bad.column, bad.message, bad.hint
-        )),
+        NotText::Encoding(bad) => {
+            CliError::Labels(crate::rules::RuleError::encoding(file.clone(), bad).to_string())
+        }
     })?;
     let labels = Labels::parse(&file, &text).map_err(|e| CliError::Labels(e.to_string()))?;
     let show = Show {

@@ -25,6 +25,12 @@ pub(super) fn around(source: &str, start: usize, end: usize) -> Excerpt {
         Some(i) => (lo + i + 1, false),
         None => (lo, lo > 0),
     };
+    // A byte-order mark is no text to show.
+    let bom = '\u{feff}'.len_utf8();
+    let first = match first == 0 && start >= bom && source.starts_with('\u{feff}') {
+        true => bom,
+        false => first,
+    };
     let mut hi = (end + CONTEXT).min(source.len());
     while !source.is_char_boundary(hi) {
         hi += 1;

@@ -54,8 +54,8 @@ fn property(text: &str) -> String {
 
 fn conversation(c: &Conversation, out: &mut Vec<u8>) {
     // A warning is about the conversation, at no line: named by its id in a file of several.
+    let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
     for w in c.warnings {
-        let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
         let _ = writeln!(
             out,
             "::warning file={}::{}",

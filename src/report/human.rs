@@ -234,12 +234,7 @@ fn snippet(
             .map_or(start, |c| start + c.len_utf8());
     }
     let shown = super::excerpt::around(source, start, end);
-    // A byte-order mark is no text to show.
-    let bom = '\u{feff}'.len_utf8();
-    let first = match shown.first == 0 && start >= bom && source.starts_with('\u{feff}') {
-        true => bom,
-        false => shown.first,
-    };
+    let first = shown.first;
     let text = source[first..shown.last].trim_end_matches('\r');
     let end = end.min(first + text.len()).max(start);
     // Masked and escaped piece by piece, so that the underline still falls under the words

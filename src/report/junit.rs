@@ -4,7 +4,7 @@
 //! warnings in the case's `<system-out>`, and a suite in error for each file that could not be
 //! read.
 
-use super::{Conversation, FileError, Printer, PrinterOptions, Totals};
+use super::{Conversation, FileError, Printer, PrinterOptions, Totals, plural};
 use crate::rules::{RuleSet, Severity};
 use std::io::{self, Write};
 
@@ -135,12 +135,7 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
         out.extend_from_slice(numbers.format(c.score).as_bytes());
         out.extend_from_slice(b" (");
         let count = problems.clone().count();
-        out.extend_from_slice(numbers.format(count).as_bytes());
-        out.extend_from_slice(if count == 1 {
-            b" problem"
-        } else {
-            b" problems"
-        });
+        out.extend_from_slice(plural(count, "problem", "problems").as_bytes());
         for reason in why {
             out.extend_from_slice(b"; ");
             attribute_into(out, &reason);

@@ -4,6 +4,9 @@
 
 use super::Rule;
 
+/// The placeholders a message may hold, as `{name}`: rule validation refuses any other name.
+pub(crate) const PLACEHOLDERS: [&str; 4] = ["match", "trigger", "speaker", "id"];
+
 /// A piece of a message template, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplatePiece<'a> {
@@ -39,16 +42,20 @@ impl<'a> Iterator for Pieces<'a> {
             return Some(TemplatePiece::Text(std::mem::take(&mut self.rest)));
         };
         let (text, at) = self.rest.split_at(open);
-        let (fill, len) = if at.starts_with("{match}") {
-            (TemplatePiece::Match, 7)
-        } else if at.starts_with("{trigger}") {
-            (TemplatePiece::Trigger, 9)
-        } else if at.starts_with("{speaker}") {
-            (TemplatePiece::Speaker, 9)
-        } else if at.starts_with("{id}") {
-            (TemplatePiece::Text(self.id), 4)
-        } else {
-            (TemplatePiece::Text("{"), 1)
+        let named = PLACEHOLDERS
+            .iter()
+            .find(|name| at[1..].starts_with(*name) && at[1 + name.len()..].starts_with('}'));
+        let (fill, len) = match named {
+            Some(&name) => {
+                let fill = match name {
+                    "match" => TemplatePiece::Match,
+                    "trigger" => TemplatePiece::Trigger,
+                    "speaker" => TemplatePiece::Speaker,
+                    _ => TemplatePiece::Text(self.id),
+                };
+                (fill, name.len() + 2)
+            }
+            None => (TemplatePiece::Text("{"), 1),
         };
         self.rest = &at[len..];
         if text.is_empty() {

@@ -37,18 +37,14 @@ pub(super) fn decode<'a>(
             .map(|r| r.unwrap_or('\u{fffd}'))
             .collect::<String>()
     };
-    match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => return Cow::Owned(utf16(true)),
-        Some([0xFE, 0xFF]) => return Cow::Owned(utf16(false)),
-        _ => {}
+    if let Some(le) = crate::utf8_file::utf16_little_endian(bytes) {
+        return Cow::Owned(utf16(le));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(e) => {
-            let valid = e.valid_up_to();
-            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let line = good.matches('\n').count() + first_line;
-            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
+            let line = line + first_line - 1;
             warnings.push(format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
             ));

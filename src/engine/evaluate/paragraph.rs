@@ -1,6 +1,7 @@
 //! The paragraph around a hit, the most an `unless` phrase reaches to clear it: a script without
 //! labels is one turn, and its sections must not clear each other's hits.
 
+use crate::transcript::formats::directives;
 use crate::transcript::formats::hidden::is_heading;
 use crate::transcript::{Turn, TurnText};
 use std::ops::Range;
@@ -60,7 +61,7 @@ fn parts_paragraphs(line: &str) -> bool {
                 && !t
                     .trim_start_matches('#')
                     .trim_start()
-                    .starts_with("talklint:")
+                    .starts_with(directives::KEY)
         }
         Some(b'=') => run(b'='),
         Some(b'-') => (b.len() >= 2 && run(b'-')) || spaced_run(b'-'),

@@ -9,6 +9,7 @@ use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;
 use super::model::Look;
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
+use super::template::PLACEHOLDERS;
 use super::{Examples, Origin, Rule, Target};
 use search::Checker;
 
@@ -175,12 +176,9 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
     Ok(Target::Find { find, after })
 }
 
-/// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
-/// `replace:` only on forbid rules' phrase matches, never empty, on one line.
 /// A message's `{name}` is a placeholder it knows, and `{trigger}` has a trigger to fill it: a
 /// misspelt one (`{mtch}`) would be printed as written in every finding.
 fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
-    const PLACEHOLDERS: [&str; 4] = ["match", "trigger", "speaker", "id"];
     let Some(message) = &spec.message else {
         return Ok(());
     };
@@ -193,7 +191,7 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
         if !PLACEHOLDERS.contains(&name) {
             return Err(c.fail(
                 "message",
-                match crate::suggest::closest(name, PLACEHOLDERS) {
+                match crate::suggest::closest(name, PLACEHOLDERS.iter().copied()) {
                     Some(k) => format!(
                         "unknown placeholder `{{{name}}}` in the message (did you mean `{{{k}}}`?)"
                     ),
@@ -213,6 +211,7 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     Ok(())
 }
 
+/// `replace:` only on forbid rules' phrase matches, never empty, on one line.
 fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(replace) = &spec.replace else {
         return Ok(());
@@ -249,6 +248,7 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     Ok(())
 }
 
+/// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
 fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let kind = spec.kind.name();
     let points_ok = match (spec.kind, spec.points) {

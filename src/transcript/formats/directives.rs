@@ -54,7 +54,8 @@ pub(crate) struct Found {
     pub hidden: Vec<Range<usize>>,
 }
 
-const KEY: &str = "talklint:";
+/// What follows a directive's comment marker (`#`, `//`, `--`, `<!--`).
+pub(crate) const KEY: &str = "talklint:";
 
 /// Finds every directive in `source`.
 pub(crate) fn find(source: &str) -> Found {

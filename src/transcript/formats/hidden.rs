@@ -198,7 +198,8 @@ fn front_matter(source: &str) -> usize {
         .map_or(0, |l| (l.start + l.text.len() + 1).min(source.len()))
 }
 
-/// `# Title` … `###### Title` (a `#` run then a space), not `#1` or a `# talklint:` directive.
+/// `# Title` … `###### Title` (a `#` run then a space), not `#1`. A `# talklint:` directive
+/// line is one too: the directives' reader hides it first.
 pub(crate) fn is_heading(t: &str) -> bool {
     let hashes = t.len() - t.trim_start_matches('#').len();
     (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
