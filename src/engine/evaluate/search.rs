@@ -113,7 +113,6 @@ impl<'a> Conversation<'a> {
                 let mut keep = |h: &Hit| {
                     window.binary_search(&(h.turn as usize)).is_ok()
                         && !unless.is_some_and(|list| {
-                            let text = self.transcript.turns[h.turn as usize].text(self.source);
                             let (start, end) = (h.start as usize, h.end as usize);
                             match &unless_in {
                                 Some((turn, paragraph, found))
@@ -126,6 +125,7 @@ impl<'a> Conversation<'a> {
                                 _ => {
                                     let turn = &self.transcript.turns[h.turn as usize];
                                     let paragraph = paragraph_around(turn, self.source, start, end);
+                                    let text = turn.text(self.source);
                                     let found = self.in_paragraph(h, list, text, &paragraph);
                                     unless_in = Some((h.turn, paragraph, found));
                                     found

@@ -138,13 +138,18 @@ impl Timeline {
         window: Option<Window>,
         candidates: &'c [usize],
     ) -> Option<Cow<'c, [usize]>> {
-        let Some(window) = window else {
-            return Some(Cow::Borrowed(candidates));
-        };
+        match window {
+            Some(window) => Some(self.turns_in(self.cover(window)?, candidates)),
+            None => Some(Cow::Borrowed(candidates)),
+        }
+    }
+
+    /// The turns of `candidates` inside what a window covers, in order.
+    pub fn turns_in<'c>(&self, cover: Cover, candidates: &'c [usize]) -> Cow<'c, [usize]> {
         let keep = |inside: &dyn Fn(usize) -> bool| -> Cow<'c, [usize]> {
             Cow::Owned(candidates.iter().copied().filter(|&i| inside(i)).collect())
         };
-        Some(match self.cover(window)? {
+        match cover {
             Cover::First(n) => Cow::Borrowed(&candidates[..n.min(candidates.len())]),
             Cover::Last(n) => Cow::Borrowed(&candidates[candidates.len().saturating_sub(n)..]),
             Cover::Share(from, to) => {
@@ -156,7 +161,7 @@ impl Timeline {
                 let ms = |t: Option<u64>| t.map(|t| t as f64);
                 keep(&|i| overlaps(ms(self.starts[i]), ms(self.ends[i]), from, to))
             }
-        })
+        }
     }
 }
 

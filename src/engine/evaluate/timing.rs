@@ -28,7 +28,8 @@ impl Conversation<'_> {
         // A window of turns picks turns; a window on the clock picks time, in any turn.
         let (window, clock) = match cover {
             Some(Cover::Clock(from, to)) => (Cow::Borrowed(&all[..]), Some((from, to))),
-            _ => (tl.window(find.window, &all)?, None),
+            Some(cover) => (tl.turns_in(cover, &all), None),
+            None => (Cow::Borrowed(&all[..]), None),
         };
         let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
         let at = |turn: usize| Found { turn, range: None };
