@@ -145,7 +145,7 @@ pub enum Window {
     FirstTurns(usize),
     /// The last N turns of the speaker.
     LastTurns(usize),
-    /// The turns that overlap the first N milliseconds from the first turn's start (a timing
+    /// The turns that overlap the first N milliseconds of the transcript's clock (a timing
     /// measure: the time inside them).
     FirstSeconds(u64),
     /// The turns that overlap the last N milliseconds of the conversation (a timing measure:

@@ -66,3 +66,38 @@ fn an_aws_non_talk_filter_counts_only_the_silence_inside_its_range() {
     assert_eq!(tags(r#"{"First": 165000}"#), 0);
     assert_eq!(tags(r#"{"First": 170000}"#), 1);
 }
+
+/// The tags a seconds window finds on `text`: `first/s` for `first_seconds: 30`, `between/s` for
+/// `between_seconds: [0, 30]`, each over the phrase "hello".
+fn seconds_window_tags(text: &str) -> Vec<String> {
+    let rules = "rules:\n  - {id: first/s, kind: tag, phrases: [hello], window: {first_seconds: 30}}\n  - {id: between/s, kind: tag, phrases: [hello], window: {between_seconds: [0, 30]}}\n";
+    let c = conversation(("r.yaml", rules), text);
+    let (tags, _) = tags_and_not_applied(&c);
+    tags.into_iter().map(String::from).collect()
+}
+
+#[test]
+fn seconds_count_from_the_recordings_clock_not_from_the_first_turn() {
+    // The first words come 40 s into the recording: outside its first 30 s.
+    let late = "[00:00:40] Agent: hello there\n[00:00:50] Customer: hi\n";
+    assert!(seconds_window_tags(late).is_empty(), "{late}");
+    let early = "[00:00:20] Agent: hello there\n[00:00:50] Customer: hi\n";
+    assert_eq!(seconds_window_tags(early), ["between/s", "first/s"]);
+}
+
+#[test]
+fn a_chats_times_of_day_count_from_its_first_turn() {
+    for chat in [
+        "[10:00 AM] Agent: hello there\n[10:01 AM] Customer: hi\n",
+        "[14:00:05] Agent: hello there\n[14:01:00] Customer: hi\n",
+    ] {
+        assert_eq!(
+            seconds_window_tags(chat),
+            ["between/s", "first/s"],
+            "{chat}"
+        );
+    }
+    // 40 s after the chat opened is outside its first 30 s.
+    let late = "[10:00:00] Customer: hi\n[10:00:40] Agent: hello there\n";
+    assert!(seconds_window_tags(late).is_empty(), "{late}");
+}

@@ -16,7 +16,14 @@ pub(super) struct Timeline {
     pub timed: bool,
     /// Some turn has an end time of its own.
     pub has_ends: bool,
+    /// Where the transcript's clock reads 0 (SPEC §2.1: seconds count from the transcript's
+    /// clock): 0 for offsets from a recording's start, the first turn's start for times of day.
+    origin: u64,
 }
+
+/// A first time at or past an hour is a time of day (`[10:00 AM]`, `"time": "10:00:05"`): a
+/// recording's offsets start near 0.
+const TIME_OF_DAY_FROM_MS: u64 = 3_600_000;
 
 impl Timeline {
     pub fn new(t: &Transcript) -> Timeline {
@@ -30,9 +37,16 @@ impl Timeline {
                     .or(starts[i])
             })
             .collect();
+        let first = starts.iter().flatten().min().copied().unwrap_or(0);
+        let origin = if first >= TIME_OF_DAY_FROM_MS {
+            first
+        } else {
+            0
+        };
         Timeline {
             timed: all_timed(t),
             has_ends: any_end(t),
+            origin,
             starts,
             ends,
         }
@@ -106,14 +120,16 @@ impl Timeline {
             Window::FirstTurns(n) => Cover::First(n),
             Window::LastTurns(n) => Cover::Last(n),
             Window::FirstSeconds(ms) => {
-                let t0 = *self.starts.iter().flatten().min()?;
-                between(t0, t0.saturating_add(ms))
+                self.starts.iter().flatten().next()?;
+                between(self.origin, self.origin.saturating_add(ms))
             }
             Window::LastSeconds(ms) => {
                 let end = *self.ends.iter().flatten().max()?;
                 between(end.saturating_sub(ms), end)
             }
-            Window::BetweenSeconds(a, b) if self.timed => between(a, b),
+            Window::BetweenSeconds(a, b) if self.timed => {
+                between(self.origin.saturating_add(a), self.origin.saturating_add(b))
+            }
             Window::BetweenSeconds(..) => return None,
             Window::FirstPercent(p) => self.percent(0.0, p)?,
             Window::LastPercent(p) => self.percent(100.0 - p, 100.0)?,
