@@ -162,8 +162,9 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "GLOB")]
     pub(crate) exclude: Vec<String>,
     /// Leave out files named on the command line (and standard input's --stdin-filename) that
-    /// --exclude or a config's exclude matches, listing them as skipped; as ruff's
-    /// --force-exclude, for pre-commit hooks and other tools that pass file names.
+    /// --exclude, a config's exclude or an ignore file the walk honours matches, listing them as
+    /// skipped; as ruff's --force-exclude, for pre-commit hooks and other tools that pass file
+    /// names.
     #[arg(long)]
     pub(crate) force_exclude: bool,
     /// Honour no ignore files: neither `.gitignore` (nor git's other excludes), `.ignore` nor

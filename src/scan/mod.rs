@@ -11,6 +11,7 @@ mod feed;
 mod file;
 mod fix;
 mod folder;
+mod ignore_files;
 mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;

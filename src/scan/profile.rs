@@ -125,7 +125,7 @@ impl Profiles {
     }
 
     /// `path` (as walked or given) absolute and lexically normal.
-    fn absolute(&self, path: &Path) -> PathBuf {
+    pub(super) fn absolute(&self, path: &Path) -> PathBuf {
         normal(&self.cwd.join(path))
     }
 

@@ -5,6 +5,7 @@
 
 use super::ScanOptions;
 use super::folder::{Folder, Folders};
+use super::ignore_files;
 use super::overlap::Overlap;
 use super::stdin::Piece;
 use crate::report::{FileError, Skipped};
@@ -149,8 +150,8 @@ fn named_file(path: PathBuf, opts: &ScanOptions) -> Input {
 }
 
 /// Why `--force-exclude` leaves out the file named `path`: the glob of `--exclude` (matching the
-/// path as given) or of a config's `exclude` (the path below the config's folder) that matches
-/// it or a folder above it.
+/// path as given), of a config's `exclude` (the path below the config's folder) or of an ignore
+/// file the walk honours that matches it or a folder above it.
 fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
     if !opts.force_exclude {
         return None;
@@ -159,12 +160,18 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
         let glob = opts.exclude.as_ref()?.matching(&display(path))?;
         Some(format!("`{glob}` on the command line"))
     };
-    let why = by_flag().or_else(|| opts.profiles.excluding(path))?;
+    let by_ignore_file = || {
+        let file = opts.profiles.absolute(path);
+        opts.ignore.then(|| ignore_files::ignoring(&file)).flatten()
+    };
+    let why = by_flag()
+        .or_else(|| opts.profiles.excluding(path))
+        .or_else(by_ignore_file)?;
     Some(format!("excluded by {why} (--force-exclude)"))
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
-const IGNORE_FILE: &str = ".talklintignore";
+pub(super) const IGNORE_FILE: &str = ".talklintignore";
 
 /// The walker of one folder: ripgrep's (the `ignore` crate), sorted by name, hidden entries
 /// skipped, links not followed (listed as skipped below), `--exclude` pruning folders. With

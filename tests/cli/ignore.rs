@@ -101,6 +101,73 @@ fn a_file_named_on_the_command_line_is_checked_even_if_ignored() {
 }
 
 #[test]
+fn force_exclude_leaves_out_a_named_file_an_ignore_file_lists() {
+    let dir = folder();
+    if !git(dir.path(), &["init", "-q"]) {
+        return;
+    }
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/by-talklint.txt"), TURN).unwrap();
+    // A `!` glob in a nearer folder's ignore file keeps what a parent's ignores.
+    fs::write(dir.path().join("sub/kept-again.txt"), TURN).unwrap();
+    fs::write(
+        dir.path().join(".talklintignore"),
+        "by-talklint.txt
+kept-again.txt
+",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("sub/.ignore"),
+        "!kept-again.txt
+",
+    )
+    .unwrap();
+    let names = [
+        "by-git.txt",
+        "by-ignore.txt",
+        "sub/by-talklint.txt",
+        "sub/kept-again.txt",
+        "kept.txt",
+    ];
+    let (_, v) = report_in(dir.path(), &[&["--force-exclude"], &names[..]].concat());
+    let skipped: Vec<(&str, &str)> = v["skipped"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .collect();
+    let root = dir.path().display();
+    let reason =
+        |glob: &str, file: &str| format!("excluded by `{glob}` in {root}/{file} (--force-exclude)");
+    assert_eq!(
+        skipped,
+        [
+            ("by-git.txt", reason("by-git.txt", ".gitignore").as_str()),
+            ("by-ignore.txt", reason("by-ignore.txt", ".ignore").as_str()),
+            (
+                "sub/by-talklint.txt",
+                reason("by-talklint.txt", ".talklintignore").as_str()
+            ),
+        ],
+        "{v}"
+    );
+    let checked: Vec<&str> = v["conversations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["path"].as_str())
+        .collect();
+    assert_eq!(checked, ["sub/kept-again.txt", "kept.txt"]);
+    // `--no-ignore` honours none of them.
+    let all = paths_checked(
+        dir.path(),
+        &[&["--force-exclude", "--no-ignore"], &names[..]].concat(),
+    );
+    assert_eq!(all.len(), names.len(), "{all:?}");
+}
+
+#[test]
 fn outside_a_git_repository_gitignore_does_not_apply() {
     // ripgrep's default: `.gitignore` only in a git repository; `.ignore` and `.talklintignore`
     // everywhere. (The temporary folder is outside any repository.)
