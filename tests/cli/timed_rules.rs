@@ -7,9 +7,14 @@ use serde_json::Value;
 /// The first conversation of the JSON report of the rule file `rules` (YAML, or an AWS
 /// category as JSON) on one transcript file holding `text`.
 fn conversation(rules: (&str, &str), text: &str) -> Value {
+    conversation_of_file(rules, ("call.txt", text))
+}
+
+/// As [`conversation`], on a transcript file named `file.0` holding `file.1`.
+fn conversation_of_file(rules: (&str, &str), file: (&str, &str)) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), rules.0, rules.1);
-    let path = write(dir.path(), "call.txt", text);
+    let path = write(dir.path(), file.0, file.1);
     let (_, out, err) = run(talklint()
         .args(["check", "--no-config", "-f", "json", "-r"])
         .arg(&rules)
@@ -100,4 +105,28 @@ fn a_chats_times_of_day_count_from_its_first_turn() {
     // 40 s after the chat opened is outside its first 30 s.
     let late = "[10:00:00] Customer: hi\n[10:00:40] Agent: hello there\n";
     assert!(seconds_window_tags(late).is_empty(), "{late}");
+}
+
+#[test]
+fn a_seconds_window_is_not_applied_when_some_turn_has_no_time() {
+    // The greeting has no time: whether it falls in the first 10 s cannot be told.
+    let chat = r#"{"messages": [{"role": "agent", "text": "Welcome to Acme"}, {"role": "customer", "text": "hi", "start": 5, "end": 6}, {"role": "agent", "text": "how can I help you", "start": 7, "end": 8}]}"#;
+    let rules = |window: &str| {
+        format!(
+            "rules:\n  - {{id: t/greet, kind: require, phrases: [welcome], window: {{{window}}}}}\n"
+        )
+    };
+    for window in [
+        "first_seconds: 10",
+        "last_seconds: 10",
+        "between_seconds: [0, 10]",
+    ] {
+        let c = conversation_of_file(("r.yaml", &rules(window)), ("chat.json", chat));
+        assert_eq!(
+            c["findings"].as_array().map(Vec::len),
+            Some(0),
+            "{window}: {c}"
+        );
+        assert_eq!(tags_and_not_applied(&c).1, ["t/greet"], "{window}: {c}");
+    }
 }

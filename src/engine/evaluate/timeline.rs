@@ -115,22 +115,18 @@ impl Timeline {
     /// What `window` covers here: turns, or a stretch of the clock for a window in seconds or in
     /// percent of a timed call; `None` when it needs times the transcript does not have.
     pub fn cover(&self, window: Window) -> Option<Cover> {
-        let between = |from: u64, to: u64| Cover::Clock(from as f64, to as f64);
+        // A window on the clock needs every turn's start (SPEC §2.1: then a transcript is timed).
+        let clock = |from: u64, to: u64| self.timed.then_some(Cover::Clock(from as f64, to as f64));
+        let from_origin = |ms: u64| self.origin.saturating_add(ms);
         Some(match window {
             Window::FirstTurns(n) => Cover::First(n),
             Window::LastTurns(n) => Cover::Last(n),
-            Window::FirstSeconds(ms) => {
-                self.starts.iter().flatten().next()?;
-                between(self.origin, self.origin.saturating_add(ms))
-            }
+            Window::FirstSeconds(ms) => clock(self.origin, from_origin(ms))?,
             Window::LastSeconds(ms) => {
                 let end = *self.ends.iter().flatten().max()?;
-                between(end.saturating_sub(ms), end)
+                clock(end.saturating_sub(ms), end)?
             }
-            Window::BetweenSeconds(a, b) if self.timed => {
-                between(self.origin.saturating_add(a), self.origin.saturating_add(b))
-            }
-            Window::BetweenSeconds(..) => return None,
+            Window::BetweenSeconds(a, b) => clock(from_origin(a), from_origin(b))?,
             Window::FirstPercent(p) => self.percent(0.0, p)?,
             Window::LastPercent(p) => self.percent(100.0 - p, 100.0)?,
             Window::BetweenPercent(a, b) => self.percent(a, b)?,
