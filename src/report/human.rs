@@ -106,7 +106,8 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             out,
         );
     }
-    if quiet || (!problems && c.passed && c.tags.is_empty()) {
+    let unapplied = super::not_applied(c);
+    if quiet || (!problems && c.passed && c.tags.is_empty() && unapplied.is_none()) {
         return;
     }
     let verdict = if c.passed {
@@ -124,6 +125,9 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     );
     if !c.tags.is_empty() {
         let _ = writeln!(out, "  tags: {}", c.tags.join(", "));
+    }
+    if let Some(unapplied) = unapplied {
+        let _ = writeln!(out, "  {unapplied}");
     }
     // Each reward that earned points; hits past a rule's `max_hits` (and rewards worth nothing,
     // such as customer-side signals) are named once on a line of their own, not listed as `+0`.

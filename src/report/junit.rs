@@ -158,11 +158,16 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
         out.extend_from_slice(b"\n      </failure>\n    ");
     }
     // In the case, not the suite: JUnit 5, Surefire and GitLab write and show it there.
-    if !c.warnings.is_empty() {
+    let unapplied = super::not_applied(c);
+    if !c.warnings.is_empty() || unapplied.is_some() {
         out.extend_from_slice(b"\n      <system-out>");
         for w in c.warnings {
             out.extend_from_slice(b"\nwarning: ");
             xml_into(out, w);
+        }
+        if let Some(unapplied) = unapplied {
+            out.extend_from_slice(b"\nnote: ");
+            xml_into(out, &unapplied);
         }
         out.extend_from_slice(b"\n      </system-out>\n    ");
     }

@@ -130,3 +130,23 @@ fn a_seconds_window_is_not_applied_when_some_turn_has_no_time() {
         assert_eq!(tags_and_not_applied(&c).1, ["t/greet"], "{window}: {c}");
     }
 }
+
+#[test]
+fn human_and_junit_reports_name_the_rules_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - {id: s/gap, speaker: any, timing: {silence_seconds: 10}}\n",
+    );
+    let path = write(dir.path(), "call.txt", "Agent: hello\nCustomer: hi\n");
+    let note = "not applied, for want of the times it needs: s/gap";
+    for format in ["human", "junit"] {
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", format, "-r"])
+            .arg(&rules)
+            .arg(&path));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(note), "{format}: {out}");
+    }
+}
