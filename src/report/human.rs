@@ -28,20 +28,25 @@ fn paint(color: bool, style: &str, text: &str) -> String {
 pub(super) struct Human {
     color: bool,
     quiet: bool,
-    /// By rule index: whether the rule answers a trigger (`after`), so that its missing finding
-    /// points at the trigger.
-    answers: Vec<bool>,
+    /// By rule index: what a `require` finding without a match points at (the trigger an
+    /// `after` rule left unanswered, the conversation a `when` rule's condition fails in, else
+    /// the start of its window).
+    requires: Vec<Missing>,
     /// By rule index: whether a hit fails the conversation whatever its score.
     auto_fail: Vec<bool>,
 }
 
 impl Human {
     pub(super) fn new(rules: &RuleSet, opts: PrinterOptions) -> Human {
-        let answers = |r: &Rule| matches!(r.target, Target::Find { after: Some(_), .. });
+        let requires = |r: &Rule| match r.target {
+            Target::Find { after: Some(_), .. } => Missing::Unanswered,
+            Target::When(_) => Missing::Unmet,
+            Target::Find { .. } => Missing::FromWindow,
+        };
         Human {
             color: opts.color,
             quiet: opts.quiet,
-            answers: rules.rules.iter().map(answers).collect(),
+            requires: rules.rules.iter().map(requires).collect(),
             auto_fail: super::auto_fail(rules),
         }
     }
@@ -89,11 +94,13 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         .iter()
         .filter(|f| f.is_problem() || suppressed(f))
     {
-        let answers = human.answers.get(f.rule_index).copied().unwrap_or(false);
         let missing = match (f.kind, &f.matched) {
             (_, Some(_)) => Missing::No,
-            (Kind::Require, None) if answers => Missing::Unanswered,
-            (Kind::Require, None) => Missing::FromWindow,
+            (Kind::Require, None) => human
+                .requires
+                .get(f.rule_index)
+                .copied()
+                .unwrap_or(Missing::FromWindow),
             (_, None) => Missing::AtTurn,
         };
         snippet(
@@ -175,6 +182,7 @@ fn points_label(f: &Finding, missing: Missing) -> String {
         Missing::No => points,
         Missing::FromWindow => format!("{points}{sep}not found in the window that starts here"),
         Missing::Unanswered => format!("{points}{sep}not answered"),
+        Missing::Unmet => format!("{points}{sep}its condition does not hold in this conversation"),
         Missing::AtTurn => format!("{points}{sep}at this turn"),
     }
 }
@@ -188,6 +196,8 @@ enum Missing {
     FromWindow,
     /// An unanswered `after` trigger: the trigger.
     Unanswered,
+    /// A `require` rule whose `when` condition does not hold: the conversation's first turn.
+    Unmet,
     /// A finding of the turns' times or of a condition (a silence): the turn it is about.
     AtTurn,
 }

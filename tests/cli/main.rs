@@ -29,6 +29,7 @@ mod labels;
 mod limits;
 mod markdown;
 mod merge;
+mod missing_require;
 mod mistakes;
 mod nested_config;
 mod paragraphs;

@@ -266,7 +266,9 @@ impl Outcomes<'_> {
         let start = search
             .window
             .first()
-            .map(|&turn| Found { turn, range: None });
+            .copied()
+            .or_else(|| conv.window_start(find))
+            .map(|turn| Found { turn, range: None });
         let n = search.found.len();
         match (kind, find.count) {
             (Kind::Require, count) => {

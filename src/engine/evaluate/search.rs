@@ -145,6 +145,13 @@ impl<'a> Conversation<'a> {
         })
     }
 
+    /// The first turn of any speaker inside the search's window: where a `require` points when
+    /// its speaker has no turn there (the last 20% of a call may be all the customer's).
+    pub fn window_start(&self, find: &CompiledFind) -> Option<usize> {
+        let all: Vec<usize> = (0..self.transcript.turns.len()).collect();
+        self.timeline().window(find.window, &all)?.first().copied()
+    }
+
     /// The speaker's turns inside the search's window.
     pub fn window_of<'w>(
         &self,
