@@ -117,21 +117,14 @@ pub(super) fn evaluate(
                 let speaker = conv.turns_of(find.roles);
                 let search = conv.search(find, &speaker)?;
                 let triggers = conv.triggers(after, &speaker)?;
-                let answered =
-                    |t: &sequence::Trigger| search.found.iter().any(|f| t.window.contains(&f.turn));
                 if kind == Kind::Require {
                     if speaker.len() >= min_turns {
-                        for t in triggers.iter().filter(|t| !answered(t)) {
+                        for t in sequence::unanswered(&triggers, &search.found, &speaker) {
                             out.missing_trigger(t.found);
                         }
                     }
                 } else {
-                    let answered: Vec<Found> = search
-                        .found
-                        .iter()
-                        .copied()
-                        .filter(|f| triggers.iter().any(|t| t.window.contains(&f.turn)))
-                        .collect();
+                    let answered = sequence::answering(&triggers, &search.found, &speaker);
                     out.hits(&answered, rule.max_hits);
                 }
                 Some(())

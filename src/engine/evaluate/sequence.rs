@@ -6,12 +6,48 @@
 use super::super::compile::CompiledAfter;
 use super::search::{Conversation, Found};
 use crate::rules::Within;
+use std::ops::Range;
 
 /// A trigger and the turns that may answer it.
 pub(super) struct Trigger {
     /// The trigger's first match in its turn.
     pub found: Found,
-    pub window: Vec<usize>,
+    /// The turns that may answer it: a stretch of the rule's turns (`speaker[window]`).
+    window: Range<usize>,
+}
+
+/// The triggers that none of `found` answers. `found`: the rule's hits, in place order, each on
+/// one of the rule's turns `speaker`, over which the triggers' windows run. Linear: a binary
+/// search per trigger, not a scan of every hit.
+pub(super) fn unanswered<'t>(
+    triggers: &'t [Trigger],
+    found: &[Found],
+    speaker: &[usize],
+) -> impl Iterator<Item = &'t Trigger> {
+    triggers.iter().filter(move |t| {
+        let turns = &speaker[t.window.clone()];
+        let (Some(&first), Some(&last)) = (turns.first(), turns.last()) else {
+            return true;
+        };
+        let next = found.partition_point(|f| f.turn < first);
+        found.get(next).is_none_or(|f| f.turn > last)
+    })
+}
+
+/// The hits of `found` (as for [`unanswered`]) inside some trigger's window.
+pub(super) fn answering(triggers: &[Trigger], found: &[Found], speaker: &[usize]) -> Vec<Found> {
+    // Windows start in trigger order: each marks only what the ones before it did not reach.
+    let mut inside = vec![false; speaker.len()];
+    let mut reached = 0;
+    for t in triggers {
+        let from = t.window.start.max(reached);
+        if from < t.window.end {
+            inside[from..t.window.end].fill(true);
+        }
+        reached = reached.max(t.window.end);
+    }
+    let answers = |f: &&Found| speaker.binary_search(&f.turn).is_ok_and(|i| inside[i]);
+    found.iter().filter(answers).copied().collect()
 }
 
 impl Conversation<'_> {
@@ -29,23 +65,24 @@ impl Conversation<'_> {
             if triggers.last().is_some_and(|t| t.found.turn == found.turn) {
                 continue;
             }
-            let later = &speaker[speaker.partition_point(|&i| i <= found.turn)..];
+            let start = speaker.partition_point(|&i| i <= found.turn);
+            let later = &speaker[start..];
             if later.is_empty() {
                 continue;
             }
-            let window: Vec<usize> = match after.within {
-                Within::Turns(n) => later.iter().copied().take(n).collect(),
+            let len = match after.within {
+                Within::Turns(n) => n.min(later.len()),
                 Within::Millis(ms) => {
                     let tl = self.timeline();
-                    let from = tl.ends[found.turn]?;
-                    later
-                        .iter()
-                        .copied()
-                        .take_while(|&i| tl.starts[i].is_some_and(|s| s <= from.saturating_add(ms)))
-                        .collect()
+                    let to = tl.ends[found.turn]?.saturating_add(ms);
+                    let near = |&&i: &&usize| tl.starts[i].is_some_and(|s| s <= to);
+                    later.iter().take_while(near).count()
                 }
             };
-            triggers.push(Trigger { found, window });
+            triggers.push(Trigger {
+                found,
+                window: start..start + len,
+            });
         }
         Some(triggers)
     }

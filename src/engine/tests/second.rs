@@ -92,6 +92,16 @@ fn after_forbid_counts_only_inside_a_triggers_window() {
     let seconds = yaml.replace("within_turns: 1", "within_seconds: 5");
     let timed = "[00:00:00-00:00:02] Customer: angry\n[00:00:04] Agent: calm down\n[00:00:30] Agent: calm down";
     assert_eq!(findings(&seconds, timed, "t/x").len(), 1);
+    // Windows that overlap count a hit once; a hit between two windows counts in neither.
+    let turns: Vec<usize> = findings(
+        yaml,
+        "Customer: angry\nAgent: calm down\nAgent: calm down\nCustomer: angry\nCustomer: angry\nAgent: calm down calm down\nAgent: calm down",
+        "t/x",
+    )
+    .iter()
+    .map(|f| f.0)
+    .collect();
+    assert_eq!(turns, [2, 6, 6]);
 }
 
 #[test]
