@@ -3,7 +3,7 @@
 //! line per conversation with its rewards, and a summary.
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals, plural};
-use crate::redact::{Redactor, mask_range, widen};
+use crate::redact::{Redactor, Span, mask_range, widen};
 use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
@@ -89,11 +89,21 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     // Suppressed findings are in the report only with `--show-suppressed`.
     let suppressed =
         |f: &&Finding| f.suppressed.is_some() && matches!(f.kind, Kind::Forbid | Kind::Require);
+    // With `--redact`, the personal data of the last turn shown: findings come in turn order.
+    let mut personal: Option<(usize, Vec<Span>)> = None;
     for f in c
         .findings
         .iter()
         .filter(|f| f.is_problem() || suppressed(f))
     {
+        let redacting = c.redactor.map(|r| {
+            if personal.as_ref().is_none_or(|(t, _)| *t != f.turn) {
+                let turn = c.transcript.turns.get(f.turn.wrapping_sub(1));
+                let spans = turn.map(|t| r.turn_spans(t, source));
+                personal = Some((f.turn, spans.unwrap_or_default()));
+            }
+            (r, personal.as_ref().map_or(&[][..], |(_, v)| &v[..]))
+        });
         let missing = match (f.kind, &f.matched) {
             (_, Some(_)) => Missing::No,
             (Kind::Require, None) => human
@@ -108,7 +118,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             missing,
             (c.path, c.id),
             source,
-            c.redactor,
+            redacting,
             &renderer,
             out,
         );
@@ -202,22 +212,27 @@ enum Missing {
     AtTurn,
 }
 
-/// The shown `text` as the pieces before, in and after the match `start..end`; with a
-/// `redactor`, each personal-data span replaced by its token, the match widened to hold any span
-/// it overlaps whole.
+/// The shown text `source[shown]` as the pieces before, in and after the match `start..end`
+/// (byte offsets of `source`); with `--redact` (the redactor and the personal data of the turn
+/// shown), each personal-data span replaced by its token, the match widened to hold any span it
+/// overlaps whole.
 fn pieces<'t>(
-    text: &'t str,
-    start: usize,
-    end: usize,
-    redactor: Option<&Redactor>,
+    source: &'t str,
+    shown: std::ops::Range<usize>,
+    (start, end): (usize, usize),
+    redacting: Option<(&Redactor, &[Span])>,
 ) -> [Cow<'t, str>; 3] {
-    let Some(r) = redactor else {
-        let parts = [&text[..start], &text[start..end], &text[end..]];
-        return parts.map(Cow::Borrowed);
+    let Some((r, turn)) = redacting else {
+        let parts = [shown.start..start, start..end, end..shown.end];
+        return parts.map(|range| Cow::Borrowed(&source[range]));
     };
-    let spans = r.spans(text);
+    let spans = r.shown_spans(source, shown.clone(), turn);
     let (lo, hi) = widen(&spans, start, end);
-    [0..lo, lo..hi, hi..text.len()].map(|range| mask_range(text, &spans, range))
+    let (lo, hi) = (lo.max(shown.start), hi.min(shown.end));
+    [shown.start..lo, lo..hi, hi..shown.end].map(|range| match range.is_empty() {
+        true => Cow::Borrowed(""),
+        false => mask_range(source, &spans, range),
+    })
 }
 
 /// One problem as an annotated snippet of the lines it spans.
@@ -226,7 +241,7 @@ fn snippet(
     missing: Missing,
     (path, id): (&str, Option<&str>),
     source: &str,
-    redactor: Option<&Redactor>,
+    redacting: Option<(&Redactor, &[Span])>,
     renderer: &Renderer,
     out: &mut Vec<u8>,
 ) {
@@ -253,7 +268,7 @@ fn snippet(
     let end = end.min(first + text.len()).max(start);
     // Masked and escaped piece by piece, so that the underline still falls under the words
     // matched (and under the whole token of personal data the match overlaps).
-    let pieces = pieces(text, start - first, end - first, redactor);
+    let pieces = pieces(source, first..first + text.len(), (start, end), redacting);
     // A tab is shown as one space: annotate-snippets counts a tab as one column where it lays
     // out four, and on a long line that underflows its margin (found by fuzzing).
     let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));

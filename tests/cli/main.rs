@@ -36,6 +36,7 @@ mod paragraphs;
 mod positions;
 mod records;
 mod redact;
+mod redact_forms;
 mod report_files;
 mod reports;
 mod review;

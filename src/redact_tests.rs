@@ -1,0 +1,120 @@
+//! Unit tests of `redact.rs`: what each pattern masks and keeps, and masking ranges of a text.
+
+use super::*;
+
+fn masked(text: &str) -> String {
+    Redactor::new(&[]).unwrap().mask(text).into_owned()
+}
+
+#[test]
+fn luhn_accepts_valid_numbers_only() {
+    assert!(luhn("4111 1111 1111 1111"));
+    assert!(luhn("5500-0000-0000-0004"));
+    assert!(luhn("378282246310005"));
+    assert!(!luhn("4111 1111 1111 1112"));
+    assert!(!luhn("1234 5678 9012 3456"));
+}
+
+#[test]
+fn iban_checks_mod_97() {
+    assert!(iban("GB82 WEST 1234 5698 7654 32"));
+    assert!(iban("DE89370400440532013000"));
+    assert!(!iban("GB82 WEST 1234 5698 7654 33"));
+}
+
+#[test]
+fn each_kind_is_masked_with_its_token() {
+    assert_eq!(masked("card 4111 1111 1111 1111 ok"), "card [CARD] ok");
+    assert_eq!(masked("card 4111-1111-1111-1111."), "card [CARD].");
+    assert_eq!(masked("bad 1234 5678 9012 3456"), "bad 1234 5678 9012 3456");
+    assert_eq!(masked("mail jo.doe+x@mail.example.com!"), "mail [EMAIL]!");
+    assert_eq!(masked("call +44 20 7946 0958 now"), "call [PHONE] now");
+    assert_eq!(masked("call +14155552671."), "call [PHONE].");
+    assert_eq!(masked("call (555) 123-4567"), "call [PHONE]");
+    assert_eq!(
+        masked("call 1-800-555-0199 or 1 (800) 555-0199"),
+        "call [PHONE] or [PHONE]"
+    );
+    assert_eq!(masked("call 555-123-4567"), "call [PHONE]");
+    assert_eq!(masked("call 020 7946 0958"), "call [PHONE]");
+    assert_eq!(masked("ssn 123-45-6789"), "ssn [SSN]");
+    assert_eq!(masked("iban GB82 WEST 1234 5698 7654 32."), "iban [IBAN].");
+    assert_eq!(masked("order 12345, 3 items"), "order 12345, 3 items");
+    assert_eq!(masked("score +5 123 today"), "score +5 123 today");
+}
+
+#[test]
+fn custom_patterns_and_partial_overlaps() {
+    let r = Redactor::new(&["ACC-\\d+".to_string()]).unwrap();
+    assert_eq!(r.mask("ref ACC-991 done"), "ref [REDACTED] done");
+    let text = "my card 4111 1111 1111 1111 thanks";
+    let spans = r.spans(text);
+    // A range that covers part of the card shows the whole token.
+    let at = text.find("card").unwrap();
+    assert_eq!(mask_range(text, &spans, at..at + 9), "card [CARD]");
+    let at = text.find("1111 thanks").unwrap();
+    assert_eq!(mask_range(text, &spans, at..text.len()), "[CARD] thanks");
+    assert_eq!(mask_range(text, &spans, 0..2), "my");
+    let card = (text.find('4').unwrap(), text.find(" thanks").unwrap());
+    assert_eq!(widen(&spans, at, at + 4), card);
+    assert_eq!(widen(&spans, 0, 7), (0, 7));
+    assert!(Redactor::new(&["(".to_string()]).is_err());
+}
+
+#[test]
+fn gaps_between_groups_are_any_white_space_a_dash_or_one_line_break() {
+    for card in [
+        "4111  1111 1111 1111",
+        "4111\t1111\t1111\t1111",
+        "4111\u{a0}1111\u{a0}1111\u{a0}1111",
+        "4111\u{2013}1111\u{2013}1111\u{2013}1111",
+        "4111 - 1111 — 1111 - 1111",
+        "4111 1111\n1111 1111",
+        "4111 1111\r\n  1111 1111",
+    ] {
+        assert_eq!(
+            masked(&format!("card {card} ok")),
+            "card [CARD] ok",
+            "{card:?}"
+        );
+    }
+    assert_eq!(masked("call (555)  123-4567."), "call [PHONE].");
+    assert_eq!(masked("call +44 20\n7946 0958"), "call [PHONE]");
+    assert_eq!(masked("call 555\u{a0}123\u{2013}4567"), "call [PHONE]");
+    // Two line breaks end a number.
+    assert_eq!(masked("4111 1111\n\n1111 1111"), "4111 1111\n\n1111 1111");
+    // A number does not run on into the time or numbered label of the next line.
+    assert_eq!(
+        masked("call +44 20 7946\n00:01 Customer: ok"),
+        "call [PHONE]\n00:01 Customer: ok"
+    );
+    assert_eq!(masked("ref 12 34\n5: no"), "ref 12 34\n5: no");
+}
+
+#[test]
+fn national_forms_and_ssns_with_spaces() {
+    assert_eq!(masked("call 07700 900123 now"), "call [PHONE] now");
+    assert_eq!(masked("ssn 123 45 6789."), "ssn [SSN].");
+    assert_eq!(
+        masked("ssn 000-45-6789, 666 12 3456"),
+        "ssn 000-45-6789, 666 12 3456"
+    );
+    // A bare run of ten digits may be an order number: not masked (see the README).
+    assert_eq!(masked("call 5551234567"), "call 5551234567");
+}
+
+#[test]
+fn numbers_inside_longer_runs_and_zeros_are_kept() {
+    for text in [
+        "invoice 2024-0001-0002-0003",
+        "invoice 2025-555-123-4567",
+        "tracking 9400 1000 0000 0000 0000 00",
+        "zeros 0000 0000 0000 0000",
+        "ref 555-123-4567-89",
+    ] {
+        assert_eq!(masked(text), text);
+    }
+    // A different gap next to a number is no longer run.
+    assert_eq!(masked("call 555-123-4567 2 times"), "call [PHONE] 2 times");
+    assert_eq!(masked("on 12/3 call 555-123-4567"), "on 12/3 call [PHONE]");
+}

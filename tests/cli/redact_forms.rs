@@ -1,0 +1,82 @@
+//! `--redact` on the ways people write numbers: any white space, a dash or one line break between
+//! digit groups, national forms, and runs of groups that are no card or phone number.
+
+use crate::support::{check_in, write};
+
+/// A rule that reads back whatever follows `card` or `call`, so that reports quote the numbers.
+const RULES: &str = r#"pack: pii
+version: 1
+rules:
+  - id: privacy/read-back
+    severity: error
+    speaker: any
+    regex: ['(card|call|ssn|invoice|tracking|zeros) \S+']
+    message: "Reads back “{match}”"
+"#;
+
+const FORMATS: [&str; 8] = [
+    "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
+];
+
+/// `check --redact` of `name` (holding `text`) with [`RULES`], in every format: each report.
+fn reports(name: &str, text: &str) -> Vec<(&'static str, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pii.yaml", RULES);
+    write(dir.path(), name, text);
+    let run = |format: &'static str| {
+        let rows = if format == "csv" {
+            "--csv-findings"
+        } else {
+            "-q"
+        };
+        let args = [
+            "-r", "pii.yaml", "--redact", "--color", "never", rows, "-f", format, name,
+        ];
+        let (code, out, err) = check_in(dir.path(), &args);
+        assert_eq!(code, 1, "{format}: {err}");
+        (format, out)
+    };
+    FORMATS.into_iter().map(run).collect()
+}
+
+#[test]
+fn numbers_with_any_gap_between_groups_are_masked_in_every_format() {
+    let lf = "Agent: That is not my department, card 4111 1111\n1111 1111 ok.\n\
+              Customer: card 4111  1111 1111 1111, call (555)  123-4567.\n\
+              Agent: card 4111\t1111\u{a0}1111\u{2013}1111 or call +44 20\n7946 0958 now.\n\
+              Customer: card 4111 - 1111 — 1111 - 1111, call 07700 900123.\n";
+    let crlf = "Agent: card 5500 0000\r\n0000 0004 ok.\r\nCustomer: fine\r\n";
+    for (name, text) in [("lf.txt", lf), ("crlf.txt", crlf)] {
+        for (format, out) in reports(name, text) {
+            for data in ["4111", "5500", "0004", "123-4567", "7946", "0958", "07700"] {
+                assert!(!out.contains(data), "{name} {format} shows {data}:\n{out}");
+            }
+            assert!(out.contains("[CARD]"), "{name} {format}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn runs_of_groups_and_zeros_are_not_masked() {
+    let text = "Agent: invoice 2024-0001-0002-0003, tracking 9400 1000 0000 0000 0000 00.\n\
+                Customer: card 0000 0000 0000 0000 and zeros 0000-0000-0000-0000.\n\
+                Agent: ssn 123 45 6789 noted.\n";
+    for (format, out) in reports("runs.txt", text) {
+        // Every format quotes the matches; human and HTML show the turns too.
+        for kept in ["invoice 2024-0001-0002-0003", "tracking 9400", "card 0000"] {
+            assert!(out.contains(kept), "{format} lacks {kept}:\n{out}");
+        }
+        if format == "human" || format == "html" {
+            assert!(out.contains(" 1000 0000 0000 0000 00."), "{format}:\n{out}");
+            assert!(
+                out.contains("zeros 0000-0000-0000-0000"),
+                "{format}:\n{out}"
+            );
+        }
+        assert!(
+            !out.contains("[PHONE]") && !out.contains("[CARD]"),
+            "{format}:\n{out}"
+        );
+        assert!(!out.contains("6789"), "{format}:\n{out}");
+    }
+}
