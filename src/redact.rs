@@ -5,6 +5,7 @@
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::transcript::Turn;
 
@@ -151,6 +152,34 @@ impl Redactor {
     pub(crate) fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
         mask_range(text, &self.spans(text), 0..text.len())
     }
+    /// Masks the personal data of `turns`' speaker labels (`+15551234567`, an e-mail address),
+    /// the one place every report takes them from (findings' `speaker`, the agent's name, HTML
+    /// turns, the unknown-speaker warning): called after the rules ran, before the report is made.
+    pub(crate) fn mask_speakers(&self, turns: &mut [Turn]) {
+        // Turns of one speaker share a label: each label is looked at once.
+        let mut seen: Vec<(Rc<str>, Option<Rc<str>>)> = Vec::new();
+        for turn in turns {
+            let Some(label) = &turn.speaker else { continue };
+            let masked = match seen
+                .iter()
+                .find(|(l, _)| Rc::ptr_eq(l, label) || l == label)
+            {
+                Some((_, masked)) => masked.clone(),
+                None => {
+                    let masked = match self.mask(label) {
+                        Cow::Owned(m) => Some(Rc::from(m)),
+                        Cow::Borrowed(_) => None,
+                    };
+                    seen.push((label.clone(), masked.clone()));
+                    masked
+                }
+            };
+            if let Some(masked) = masked {
+                turn.speaker = Some(masked);
+            }
+        }
+    }
+
     /// The personal data of `turn`'s text, placed in `source` (the file the turn is read from).
     pub(crate) fn turn_spans(&self, turn: &Turn, source: &str) -> Vec<Span> {
         let spans = self.spans(turn.text(source)).into_iter();

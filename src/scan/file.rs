@@ -198,7 +198,8 @@ pub(super) fn check(
             Err(e) => return not_read(NotRead::Error(e)),
         }
     }
-    let (format, transcripts, directives) = (parsed.format, parsed.transcripts, parsed.directives);
+    let (format, mut transcripts, directives) =
+        (parsed.format, parsed.transcripts, parsed.directives);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
@@ -229,8 +230,11 @@ pub(super) fn check(
     warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path();
     let mut lines = LineCursor::new(&source);
-    for t in &transcripts {
+    for t in &mut transcripts {
         let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
+        if let Some(r) = &ctx.opts.redact {
+            r.mask_speakers(&mut t.turns);
+        }
         let mut warnings = warnings.clone();
         warnings.extend(judged.warnings.iter().cloned());
         if t.turns.is_empty() {

@@ -37,6 +37,7 @@ mod positions;
 mod records;
 mod redact;
 mod redact_forms;
+mod redact_speakers;
 mod report_files;
 mod reports;
 mod review;
