@@ -133,6 +133,46 @@ impl Labels {
         if rows.is_empty() {
             return Err(fail(1, 1, "no labelled rows: a floor over no labels would pass whatever the rules do; add a row per labelled turn or conversation".into()));
         }
+        // A column no row labels is scored nowhere and left out of the table: a floor over it
+        // would pass unmeasured, as one over a file with no labels at all.
+        let unlabelled: Vec<usize> = (0..selectors.len())
+            .filter(|&s| rows.iter().all(|r| r.values[s].is_none()))
+            .collect();
+        if unlabelled.len() == selectors.len() {
+            let rows_leave = match rows.len() {
+                1 => "its only row leaves".to_string(),
+                n => format!("its {n} rows leave"),
+            };
+            return Err(fail(
+                1,
+                1,
+                format!(
+                    "no cell holds a label: {rows_leave} every selector cell empty, and a \
+                     floor over no labels would pass whatever the rules do; write 1/0, yes/no or \
+                     true/false in the cells to score"
+                ),
+            ));
+        }
+        if let Some(&first) = unlabelled.first() {
+            let names: Vec<String> = unlabelled
+                .iter()
+                .map(|&s| format!("`{}`", selectors[s].name))
+                .collect();
+            let (holds, it, its, the_column) = if names.len() == 1 {
+                ("holds", "it", "its cells", "the column")
+            } else {
+                ("hold", "them", "their cells", "the columns")
+            };
+            return Err(fail(
+                1,
+                column(&header, selector_columns[first]),
+                format!(
+                    "{} {holds} no label in any row: a floor over {it} would pass whatever the \
+                     rules do; label {its} (1/0, yes/no or true/false), or drop {the_column}",
+                    names.join(", ")
+                ),
+            ));
+        }
         Ok(Labels { selectors, rows })
     }
 }

@@ -9,6 +9,7 @@ mod config_globs;
 mod default_pack;
 mod earlier_reports;
 mod eval;
+mod eval_labels;
 mod faults;
 mod fix;
 mod fix_case;
