@@ -1,8 +1,10 @@
 //! Reading a labels file (SPEC §9): CSV or TSV with a header of `path`, optional `turn` and
 //! `id`, then one column per selector; values `1/0`, `yes/no`, `true/false`, empty when
-//! unlabelled. Every error names the file, line and column.
+//! unlabelled. Every row has one cell per header column (a delimiter too many or too few would
+//! move labels into other columns). Every error names the file, line and column.
 
 use super::selector::Selector;
+use crate::transcript::formats::csv::{self, Span};
 use std::fmt;
 
 /// One labelled row: a turn, or a whole conversation when `turn` is `None`.
@@ -56,11 +58,12 @@ impl Labels {
             column,
             message,
         };
-        let (mut reader, _, _) = crate::transcript::formats::csv::reader(text);
+        let (mut reader, body_start, delimiter) = csv::reader(text);
         let header = reader
             .headers()
             .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
             .clone();
+        let head = Place::new(text, body_start, delimiter);
         let column_of = |name: &str| header.iter().position(|h| h.trim() == name);
         let path = column_of("path").ok_or_else(|| {
             fail(
@@ -76,8 +79,8 @@ impl Labels {
             if [Some(path), turn, id].contains(&Some(k)) {
                 continue;
             }
-            let selector = Selector::parse(name.trim())
-                .map_err(|message| fail(1, column(&header, k), message))?;
+            let selector =
+                Selector::parse(name.trim()).map_err(|message| fail(1, head.column(k), message))?;
             if let Some(twin) = selectors
                 .iter()
                 .position(|s: &Selector| s.name == selector.name)
@@ -85,9 +88,9 @@ impl Labels {
                 let message = format!(
                     "`{}` is a column twice (also column {}): keep one",
                     selector.name,
-                    column(&header, selector_columns[twin])
+                    head.column(selector_columns[twin])
                 );
-                return Err(fail(1, column(&header, k), message));
+                return Err(fail(1, head.column(k), message));
             }
             selectors.push(selector);
             selector_columns.push(k);
@@ -96,31 +99,57 @@ impl Labels {
             return Err(fail(1, 1, "no label columns: add a column per selector (`ownership:forbid`, a rule id, a category)".into()));
         }
         let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+        let mut record = ::csv::StringRecord::new();
+        // Lines are counted here, up to each row's start: the reader counts a CRLF row's line
+        // ends apart.
+        let (mut counted_to, mut line) = (0, 1);
+        loop {
+            let at = body_start + usize::try_from(reader.position().byte()).unwrap_or(0);
+            let more = reader.read_record(&mut record).map_err(|e| {
+                let to = body_start + e.position().map_or(0, |p| p.byte() as usize);
+                let line = line + newlines(text.get(counted_to..to).unwrap_or(""));
                 fail(line, 1, format!("cannot read the row: {e}"))
             })?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            if !more {
+                break;
+            }
+            // The reader ends a CRLF row at its CR and passes over the LF (and blank lines) as
+            // the next row begins: the row starts after them.
+            let at = at
+                + text
+                    .get(at..)
+                    .unwrap_or("")
+                    .bytes()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .count();
+            line += newlines(text.get(counted_to..at).unwrap_or(""));
+            counted_to = at;
+            let place = Place::new(text, at, delimiter);
             let cell = |k: usize| record.get(k).unwrap_or("").trim();
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
+            }
+            if record.len() != header.len() {
+                return Err(fail(
+                    line,
+                    place.column(record.len().min(header.len())),
+                    misaligned(record.len(), header.len(), delimiter),
+                ));
             }
             let turn = match turn.map(cell).filter(|t| !t.is_empty()) {
                 None => None,
                 Some(t) => Some(t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
                     fail(
                         line,
-                        column(&record, turn.unwrap_or(0)),
+                        place.column(turn.unwrap_or(0)),
                         format!("turn `{t}` is not a 1-based turn number"),
                     )
                 })?),
             };
             let mut values = Vec::with_capacity(selector_columns.len());
             for &k in &selector_columns {
-                values.push(
-                    value(cell(k)).map_err(|message| fail(line, column(&record, k), message))?,
-                );
+                values
+                    .push(value(cell(k)).map_err(|message| fail(line, place.column(k), message))?);
             }
             rows.push(Row {
                 path: cell(path).to_string(),
@@ -165,7 +194,7 @@ impl Labels {
             };
             return Err(fail(
                 1,
-                column(&header, selector_columns[first]),
+                head.column(selector_columns[first]),
                 format!(
                     "{} {holds} no label in any row: a floor over {it} would pass whatever the \
                      rules do; label {its} (1/0, yes/no or true/false), or drop {the_column}",
@@ -177,15 +206,50 @@ impl Labels {
     }
 }
 
-/// The 1-based character column where field `k` of a record starts (approximately: the
-/// delimiters before it are counted as one character each).
-fn column(record: &csv::StringRecord, k: usize) -> usize {
-    record
-        .iter()
-        .take(k)
-        .map(|f| f.chars().count() + 1)
-        .sum::<usize>()
-        + 1
+fn newlines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// Where a row stands in the file: its line and its fields' places, for errors.
+struct Place<'a> {
+    /// The file from the row's first byte on.
+    row: &'a str,
+    spans: Vec<Span>,
+}
+
+impl<'a> Place<'a> {
+    fn new(text: &'a str, at: usize, delimiter: u8) -> Place<'a> {
+        let row = text.get(at..).unwrap_or("");
+        Place {
+            row,
+            spans: csv::field_spans(row, delimiter),
+        }
+    }
+
+    /// The 1-based character column where field `k` starts (inside its quotes, if quoted); past
+    /// the last field when the row has no field `k`.
+    fn column(&self, k: usize) -> usize {
+        let at = match self.spans.get(k) {
+            Some(span) => span.start,
+            None => self
+                .spans
+                .last()
+                .map_or(0, |s| s.end + usize::from(s.quoted)),
+        };
+        self.row.get(..at).map_or(1, |s| s.chars().count() + 1)
+    }
+}
+
+/// A row with more or fewer fields than the header: a delimiter too many or too few moves
+/// every label after it into another column, so no cell of it is read.
+fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
+    let what = if delimiter == b'\t' { "tab" } else { "comma" };
+    let plural = if fields == 1 { "" } else { "s" };
+    format!(
+        "this row has {fields} field{plural} and the header {header}: a {what} too many or too few \
+         moves labels into other columns; give the row one cell per header column (empty where \
+         unlabelled), and put a cell that holds a {what} in double quotes"
+    )
 }
 
 /// A label cell: `1/0`, `yes/no`, `true/false` (any case), empty for no label.

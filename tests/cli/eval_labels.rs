@@ -62,3 +62,92 @@ fn a_file_or_a_column_with_no_label_is_an_error() {
     );
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn a_row_whose_cells_do_not_match_the_header_is_an_error_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let cases: [(&str, &[u8], &str); 5] = [
+        // A comma too many: the labels would have shifted into the next columns.
+        (
+            "l.csv",
+            b"path,turn,respect,empathy\na.txt,1,1,1\na.txt,2,1,1,1,1\n",
+            "l.csv:3:13: this row has 6 fields and the header 4",
+        ),
+        // One too few, in a file whose other rows leave cells empty as they should.
+        (
+            "l.csv",
+            b"path,turn,respect,empathy\na.txt,1,1,\nb.txt,1,1\n",
+            "l.csv:3:10: this row has 3 fields and the header 4",
+        ),
+        // A row with no label cell at all.
+        (
+            "l.csv",
+            b"path,turn,respect\na.txt,2\n",
+            "l.csv:2:8: this row has 2 fields and the header 3",
+        ),
+        (
+            "l.tsv",
+            b"path\tturn\trespect\na.txt\t1\t1\t0\n",
+            "l.tsv:2:11: this row has 4 fields and the header 3",
+        ),
+        // Windows line ends: the line is the row's, not one per line end.
+        (
+            "l.csv",
+            b"path,turn,respect\r\na.txt,1,1\r\nb.txt,1,1\r\na.txt,2,1,0\r\n",
+            "l.csv:4:11: this row has 4 fields and the header 3",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let (code, out, err) = eval_with(dir.path(), name, text);
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert!(err.contains(expected), "{expected}: {err}");
+        assert!(err.contains("one cell per header column"), "{err}");
+    }
+    let (_, _, err) = eval_with(
+        dir.path(),
+        "l.tsv",
+        b"path\tturn\trespect\na.txt\t1\t1\t0\n",
+    );
+    assert!(err.contains("a cell that holds a tab"), "{err}");
+    // CRLF lines count as lines in the other errors too.
+    let (code, _, err) = eval_with(
+        dir.path(),
+        "l.csv",
+        b"path,turn,respect\r\na.txt,1,1\r\nb.txt,1,maybe\r\n",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("l.csv:3:9: `maybe` is not a label"), "{err}");
+}
+
+#[test]
+fn quotes_a_byte_order_mark_crlf_and_blank_lines_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    std::fs::write(
+        dir.path().join("a, b.txt"),
+        "Agent: Calm down.\nCustomer: what\n",
+    )
+    .unwrap();
+    let text: &[u8] =
+        b"\xef\xbb\xbfpath,turn,respect\r\n\"a, b.txt\",1,\"1\"\r\n\r\na.txt,1,0\r\n\r\n";
+    std::fs::write(dir.path().join("l.csv"), text).unwrap();
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "eval",
+        "--no-config",
+        "--labels",
+        "l.csv",
+        "--format",
+        "json",
+        "a.txt",
+        "a, b.txt",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scores"][0]["selector"], "respect", "{out}");
+    assert_eq!(
+        (&v["scores"][0]["tp"], &v["scores"][0]["fp"]),
+        (&1.into(), &0.into()),
+        "{out}"
+    );
+}

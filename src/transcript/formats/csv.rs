@@ -233,10 +233,10 @@ fn csv_error(e: &csv::Error) -> ParseError {
 /// Where a field's content stands in its row (between its quotes, if quoted), relative to the
 /// row's start.
 #[derive(Debug, PartialEq)]
-struct Span {
-    start: usize,
-    end: usize,
-    quoted: bool,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) quoted: bool,
 }
 
 impl Span {
@@ -263,7 +263,7 @@ impl Span {
 
 /// The spans of the fields of the row at the start of `row` (quotes per RFC 4180; text after a
 /// closing quote, which readers keep, is left out of the span).
-fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
+pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
     let bytes = row.as_bytes();
     let mut spans = Vec::new();
     let mut at = 0;
