@@ -27,6 +27,8 @@ pub struct Row {
 pub struct Labels {
     pub selectors: Vec<Selector>,
     pub rows: Vec<Row>,
+    /// Whether the header has an `id` column (a row's id may still be empty).
+    pub has_id: bool,
 }
 
 /// A labels file that cannot be read: where and why.
@@ -202,7 +204,11 @@ impl Labels {
                 ),
             ));
         }
-        Ok(Labels { selectors, rows })
+        Ok(Labels {
+            selectors,
+            rows,
+            has_id: id.is_some(),
+        })
     }
 }
 

@@ -205,7 +205,7 @@ pub fn score(
     // one turn's selectors, and may name its file in several ways.
     let mut labelled: HashMap<(usize, Option<usize>, usize), (bool, usize)> = HashMap::new();
     for row in &labels.rows {
-        let index = find(row, &by_path, digests).map_err(|m| fail(row, m))?;
+        let index = find(row, labels.has_id, &by_path, digests).map_err(|m| fail(row, m))?;
         let d = &digests[index];
         if row.turn.is_some_and(|t| t > d.turns) {
             return Err(fail(
@@ -279,9 +279,10 @@ pub fn score(
 }
 
 /// The conversation a row labels: by its path, else by a unique trailing file name; by its id
-/// when the file holds several.
+/// when the file holds several (`has_id`: the labels have an `id` column).
 fn find(
     row: &Row,
+    has_id: bool,
     by_path: &HashMap<String, Vec<usize>>,
     digests: &[Digest],
 ) -> Result<usize, String> {
@@ -320,11 +321,37 @@ fn find(
             row.path,
             row.id.as_deref().unwrap_or("")
         )),
-        many => Err(format!(
-            "`{}` holds {} conversations: add an `id` column",
-            row.path,
-            many.len()
-        )),
+        many => {
+            let holds = format!(
+                "`{}` holds {} conversations{}",
+                row.path,
+                many.len(),
+                some_ids(many, digests)
+            );
+            Err(if has_id {
+                format!(
+                    "the row's `id` cell is empty, and {holds}: write the id of the one it labels"
+                )
+            } else {
+                format!("{holds}: add an `id` column")
+            })
+        }
+    }
+}
+
+/// The first few ids of the conversations `found`, for a message: `` (ids `a`, `b`)``; empty
+/// when they have none.
+fn some_ids(found: &[usize], digests: &[Digest]) -> String {
+    const SHOWN: usize = 3;
+    let ids: Vec<String> = found
+        .iter()
+        .filter_map(|&i| digests[i].id.as_deref())
+        .map(|id| format!("`{id}`"))
+        .collect();
+    match ids.len() {
+        0 => String::new(),
+        n if n > SHOWN => format!(" (ids {}, …)", ids[..SHOWN].join(", ")),
+        _ => format!(" (ids {})", ids.join(", ")),
     }
 }
 

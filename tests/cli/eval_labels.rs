@@ -151,3 +151,47 @@ fn quotes_a_byte_order_mark_crlf_and_blank_lines_still_read() {
         "{out}"
     );
 }
+
+/// A file of several conversations needs the row's id; with an `id` column and the cell empty,
+/// the error says that cell is empty, not that the column is missing.
+#[test]
+fn an_empty_id_cell_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    std::fs::write(
+        dir.path().join("conv.csv"),
+        "conversation_id,role,text\nc1,agent,Calm down.\nc1,customer,what\n\
+         c2,agent,Hello.\nc2,customer,hi\n",
+    )
+    .unwrap();
+    let run_in = |labels: &[u8]| {
+        std::fs::write(dir.path().join("l.csv"), labels).unwrap();
+        run(talklint().current_dir(dir.path()).args([
+            "eval",
+            "--no-config",
+            "--labels",
+            "l.csv",
+            "conv.csv",
+        ]))
+    };
+    let (code, out, err) = run_in(b"path,id,turn,respect\nconv.csv,c1,1,1\nconv.csv,,1,0\n");
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains(
+            "l.csv:3: the row's `id` cell is empty, and `conv.csv` holds 2 conversations \
+             (ids `c1`, `c2`): write the id of the one it labels"
+        ),
+        "{err}"
+    );
+    // With no `id` column, the column is what is missing.
+    let (code, _, err) = run_in(b"path,turn,respect\nconv.csv,1,1\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "l.csv:2: `conv.csv` holds 2 conversations (ids `c1`, `c2`): add an `id` column"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run_in(b"path,id,turn,respect\nconv.csv,c1,1,1\nconv.csv,c2,1,0\n");
+    assert_eq!(code, 0, "{err}");
+}
