@@ -216,7 +216,28 @@ pub(crate) struct CheckArgs {
     pub(crate) diff: bool,
 }
 
+/// `eval` takes `check`'s flags, and its help lists only those eval uses: the flags it refuses
+/// (each with its reason, in `eval.rs`) still parse but are hidden, `--format` offers eval's two
+/// formats, and the verdict flags say they need a report.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("format", |a| a
+        .help("Output format")
+        .value_parser(choice(&EVAL_FORMATS, OutputFormat::name, eval_format_about))),
+    mut_arg("fail_on", |a| a.help(
+        "With an --output-* report: a finding at or above this level fails its verdict \
+         (eval's exit code comes from --min-precision and --min-recall)")),
+    mut_arg("min_score", |a| a.help(
+        "With an --output-* report: a conversation scoring below N (0 to 100) fails its verdict")),
+    mut_arg("output", |a| a.help("Write the scores to FILE instead of standard output")),
+    mut_arg("csv_findings", |a| a.help(
+        "With --output-csv: one row per finding instead of one per conversation")),
+    mut_arg("statistics", |a| a.hide(true)),
+    mut_arg("quiet", |a| a.hide(true)),
+    mut_arg("show_suppressed", |a| a.hide(true)),
+    mut_arg("fix", |a| a.hide(true)),
+    mut_arg("diff", |a| a.hide(true)),
+)]
 pub(crate) struct EvalArgs {
     /// A CSV or TSV file: `path`, optional `turn` and `id`, then one column per selector (a rule
     /// id, a category, `category/*`, optionally `:forbid`, `:reward`, `:require` or `:tag`).
@@ -233,6 +254,17 @@ pub(crate) struct EvalArgs {
     pub(crate) min_recall: Option<f64>,
     #[command(flatten)]
     pub(crate) check: CheckArgs,
+}
+
+/// The formats `eval` writes.
+const EVAL_FORMATS: [OutputFormat; 2] = [OutputFormat::Human, OutputFormat::Json];
+
+/// What each of eval's formats holds.
+fn eval_format_about(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Json => "One JSON document: the scores, and the misses --show asks for",
+        _ => "A table of precision, recall and F1 per selector, then the misses --show asks for",
+    }
 }
 
 #[derive(Debug, Args)]

@@ -195,3 +195,60 @@ fn an_empty_id_cell_is_named_as_such() {
     let (code, _, err) = run_in(b"path,id,turn,respect\nconv.csv,c1,1,1\nconv.csv,c2,1,0\n");
     assert_eq!(code, 0, "{err}");
 }
+
+/// `eval --help` (and its man page) lists what eval takes: its two formats, and none of the
+/// `check` flags it refuses; those still parse, to be refused with the reason.
+#[test]
+fn eval_help_lists_only_what_eval_takes() {
+    let (code, help, err) = run(talklint().args(["eval", "--help"]));
+    assert_eq!(code, 0, "{err}");
+    for refused in [
+        "--statistics",
+        "--quiet",
+        "--show-suppressed",
+        "--fix",
+        "--diff",
+    ] {
+        assert!(!help.contains(refused), "{refused}:\n{help}");
+    }
+    let format = help
+        .split("--format <FORMAT>")
+        .nth(1)
+        .and_then(|rest| rest.split("[default: human]").next())
+        .unwrap_or_else(|| panic!("--format and its default:\n{help}"));
+    assert!(
+        format.contains("- human:") && format.contains("- json:"),
+        "{format}"
+    );
+    for refused in ["jsonl", "sarif", "github", "junit", "csv", "html"] {
+        assert!(!format.contains(refused), "{refused}:\n{format}");
+    }
+    for taken in ["--output-sarif", "--fail-on", "--labels", "--csv-findings"] {
+        assert!(help.contains(taken), "{taken}:\n{help}");
+    }
+    assert!(
+        help.contains("With an --output-* report"),
+        "--fail-on says when eval takes it:\n{help}"
+    );
+    let (_, man, _) = run(talklint().args(["man", "eval"]));
+    assert!(
+        man.contains("labels") && !man.contains("statistics"),
+        "{man}"
+    );
+    // `check --help` keeps them all.
+    let (_, help, _) = run(talklint().args(["check", "--help"]));
+    for flag in ["--statistics", "sarif", "--fix"] {
+        assert!(help.contains(flag), "{flag}:\n{help}");
+    }
+    let (code, _, err) = run(talklint().args([
+        "eval",
+        "--no-config",
+        "--labels",
+        "fixtures/labels/calls.csv",
+        "--format",
+        "sarif",
+        "fixtures/calls",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("[possible values: human, json]"), "{err}");
+}
