@@ -7,6 +7,7 @@ use crate::rules::{Kind, RuleSet};
 use crate::transcript::Transcript;
 use std::ops::Range;
 
+mod case;
 mod diff;
 pub(crate) use diff::unified_diff;
 
@@ -45,13 +46,8 @@ pub(crate) fn edits(
         let Some(matched) = source.get(range.clone()) else {
             continue;
         };
-        let before = turn
-            .text(source)
-            .get(..start)
-            .unwrap_or_default()
-            .trim_end();
-        let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '…', ':']);
-        let text = keep_case(matched, replace, starts_sentence);
+        let before = turn.text(source).get(..start).unwrap_or_default();
+        let text = case::keep_case(matched, replace, case::starts_sentence(before));
         // A replacement that reads as the match changes nothing: no fix to make or show. A
         // match through a web or e-mail address (a `*` reads one as a word) would write the
         // address away: that is for the writer to fix.
@@ -59,41 +55,6 @@ pub(crate) fn edits(
             out.push(Edit { text, range });
         }
     }
-}
-
-/// `replacement` with its first letter in the case of `matched`'s first letter; a first word
-/// that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`) keeps it. A
-/// match whose first word is one (`I don't know`) says nothing by its capital: the replacement
-/// takes a capital where the match `starts_sentence`.
-pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
-    let upper = match matched.find(char::is_alphabetic) {
-        Some(at) if always_capital(&matched[at..]) => starts_sentence,
-        Some(at) => matched[at..].starts_with(char::is_uppercase),
-        None => false,
-    };
-    let Some(at) = replacement.find(char::is_alphabetic) else {
-        return replacement.to_string();
-    };
-    let rest = &replacement[at..];
-    let capital = always_capital(rest);
-    let first = rest.chars().next().unwrap_or_default();
-    let cased: String = match (upper, capital) {
-        (true, _) => first.to_uppercase().collect(),
-        (false, true) => first.to_string(),
-        (false, false) => first.to_lowercase().collect(),
-    };
-    format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
-}
-
-/// Whether the first word of `text` (which starts at a letter) is always written with a
-/// capital: `I`, `I'll`, `I-9`, `I—well` (an `I` not followed by a lower-case letter), or an
-/// acronym such as `FAQ` or `U.S.` (two capitals or more).
-fn always_capital(text: &str) -> bool {
-    let word = text.split(char::is_whitespace).next().unwrap_or_default();
-    let letters = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let mut chars = word.chars();
-    let pronoun = chars.next() == Some('I') && chars.next().is_none_or(|c| !c.is_lowercase());
-    pronoun || letters.chars().filter(|c| c.is_uppercase()).count() > 1
 }
 
 /// The text a fix writes, and what it did.
@@ -146,48 +107,6 @@ pub(crate) fn splice(source: &str, edits: &[Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_first_letter_keeps_its_case() {
-        assert_eq!(
-            keep_case("Calm down", "take your time", false),
-            "Take your time"
-        );
-        assert_eq!(
-            keep_case("calm down", "Take your time", false),
-            "take your time"
-        );
-        assert_eq!(keep_case("“No", "“yes", false), "“Yes");
-        assert_eq!(
-            keep_case("dunno", "I will find out", false),
-            "I will find out"
-        );
-        assert_eq!(keep_case("dunno", "I'll find out", false), "I'll find out");
-        assert_eq!(keep_case("dunno", "I’m on it", false), "I’m on it");
-        assert_eq!(keep_case("help page", "FAQ page", false), "FAQ page");
-        assert_eq!(keep_case("dunno", "U.S. office", false), "U.S. office");
-        assert_eq!(
-            keep_case("dunno", "I, for one, will check", false),
-            "I, for one, will check"
-        );
-        assert_eq!(keep_case("ok", "It is done", false), "it is done");
-        assert_eq!(keep_case("ok", "I-9 form", false), "I-9 form");
-        assert_eq!(keep_case("ok", "I\u{2014}well", false), "I\u{2014}well");
-        assert_eq!(keep_case("ok", "Ireland", false), "ireland");
-        assert_eq!(keep_case("ok", "Image attached", false), "image attached");
-        assert_eq!(keep_case("ok", "…", false), "…");
-        // A match that starts with `I` takes its case from where it stands.
-        let (mid, start) = (false, true);
-        assert_eq!(
-            keep_case("I don't know", "let me check", mid),
-            "let me check"
-        );
-        assert_eq!(
-            keep_case("I don't know", "let me check", start),
-            "Let me check"
-        );
-        assert_eq!(keep_case("FAQ page", "help article", mid), "help article");
-    }
 
     #[test]
     fn edits_apply_once_and_in_order() {

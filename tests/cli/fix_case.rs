@@ -27,3 +27,74 @@ fn a_fix_over_a_capital_i_is_capitalised_only_where_a_sentence_starts() {
         "Agent: Well let me find out.\nAgent: Let me find out. Sorry, let me find out.\n"
     );
 }
+
+/// `talklint check --no-config --diff -r RULES FILE` on `text` written as `name`: the `+` lines
+/// of the diff (not its header), and the exit code.
+fn diffed(rules: &str, name: &str, text: &str) -> (i32, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), name, text);
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--diff",
+        "-r",
+        "r.yaml",
+        name,
+    ]));
+    assert_ne!(code, 2, "{err}");
+    let added = out
+        .lines()
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .map(|l| l[1..].to_string())
+        .collect();
+    (code, added)
+}
+
+const IDK: &str =
+    "rules:\n  - id: knowledge/idk\n    phrases: [i do not know]\n    replace: let me find out\n";
+
+#[test]
+fn a_sentence_starts_at_a_markdown_item_quote_bracket_or_emphasis() {
+    let lines = [
+        "- I don't know yet.",
+        "",
+        "\"I don't know,\" he said.",
+        "",
+        "**I don't know**",
+        "",
+        "1. I don't know",
+        "* I don't know",
+        "+ I don't know",
+        "2) I don't know",
+        "> I don't know",
+        "> - I don't know",
+        "",
+        "“I don't know,” she said.",
+        "",
+        "(I don't know.)",
+        "",
+        "_I don't know_",
+        "",
+        "He said so. *I don't know* why.",
+    ];
+    let (code, added) = diffed(IDK, "cs.md", &(lines.join("\n") + "\n"));
+    assert_eq!(code, 1);
+    let expected: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.replace("I don't know", "Let me find out"))
+        .collect();
+    assert_eq!(added, expected);
+    // Within a sentence, and on a line that goes on with one, the replacement stays lower case;
+    // a heading is not spoken, and is left as it is.
+    let text = "## I don't know\n\nWell, \"I don't know\" is\n**I don't know** (I don't know)\n";
+    let (_, added) = diffed(IDK, "cs.md", text);
+    assert_eq!(
+        added,
+        [
+            "Well, \"let me find out\" is",
+            "**let me find out** (let me find out)"
+        ]
+    );
+}

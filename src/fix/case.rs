@@ -1,0 +1,206 @@
+//! The case a fix writes (SPEC §8): a replacement takes the case of its match's first letter, a
+//! capital where a match that starts with `I` stands at a sentence's start (also a Markdown list
+//! item's, a quotation's or an emphasis's there).
+
+/// `replacement` cased as `matched`: its first letter in the case of `matched`'s first letter; a
+/// first word that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`)
+/// keeps it. A match whose first word is one (`I don't know`) says nothing by its capital: the
+/// replacement takes a capital where the match `starts_sentence`.
+pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
+    let upper = match matched.find(char::is_alphabetic) {
+        Some(at) if always_capital(&matched[at..]) => starts_sentence,
+        Some(at) => matched[at..].starts_with(char::is_uppercase),
+        None => false,
+    };
+    let Some(at) = replacement.find(char::is_alphabetic) else {
+        return replacement.to_string();
+    };
+    let rest = &replacement[at..];
+    let capital = always_capital(rest);
+    let first = rest.chars().next().unwrap_or_default();
+    let cased: String = match (upper, capital) {
+        (true, _) => first.to_uppercase().collect(),
+        (false, true) => first.to_string(),
+        (false, false) => first.to_lowercase().collect(),
+    };
+    format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
+}
+
+/// Whether the first word of `text` (which starts at a letter) is always written with a
+/// capital: `I`, `I'll`, `I-9`, `I—well` (an `I` not followed by a lower-case letter), or an
+/// acronym such as `FAQ` or `U.S.` (two capitals or more).
+fn always_capital(text: &str) -> bool {
+    let word = text.split(char::is_whitespace).next().unwrap_or_default();
+    let letters = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = word.chars();
+    let pronoun = chars.next() == Some('I') && chars.next().is_none_or(|c| !c.is_lowercase());
+    pronoun || letters.chars().filter(|c| c.is_uppercase()).count() > 1
+}
+
+/// Whether text that follows `before` (its turn's text up to it) starts a sentence: at the turn's
+/// start or after `.`, `!`, `?`, `…` or `:`, and at the start of a Markdown list item (`-`, `*`,
+/// `+`, `1.`, `1)`), blockquote (`>`) or heading (`#`), or of a paragraph (after a blank line).
+/// Opening quotes and brackets and emphasis markers (`**`, `*`, `_`) between are passed over:
+/// `"I`, `(I`, `**I` start a sentence where `I` would.
+pub(crate) fn starts_sentence(before: &str) -> bool {
+    let (earlier, line) = match before.rfind('\n') {
+        Some(at) => (Some(&before[..at]), &before[at + 1..]),
+        None => (None, before),
+    };
+    let opening = |text: &str| text.chars().all(|c| c.is_whitespace() || opener(c));
+    if block_text(line).is_some_and(opening) {
+        return true;
+    }
+    // A paragraph's first line.
+    let blank_before = earlier.is_some_and(|e| e.rsplit('\n').next().is_none_or(is_blank));
+    if blank_before && opening(line) {
+        return true;
+    }
+    let text = before.trim_end_matches(|c: char| c.is_whitespace() || opener(c) || closer(c));
+    text.is_empty() || text.ends_with(['.', '!', '?', '…', ':'])
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// What follows the block markers that open `line` (blockquote `>`s, then a heading's `#`s or a
+/// list item's marker, with a task box `[ ]`), or `None` when it opens with none.
+fn block_text(line: &str) -> Option<&str> {
+    let mut rest = line.trim_start();
+    let mut found = false;
+    while let Some(after) = rest.strip_prefix('>') {
+        (rest, found) = (after.trim_start(), true);
+    }
+    let marker = |text: &str| -> Option<usize> {
+        let hashes = text.len() - text.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) {
+            return Some(hashes);
+        }
+        if text.starts_with(['-', '*', '+']) {
+            return Some(1);
+        }
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let closed = text[digits..].starts_with(['.', ')']);
+        ((1..=9).contains(&digits) && closed).then_some(digits + 1)
+    };
+    if let Some(len) = marker(rest) {
+        // A marker is followed by a space (or ends the line): `-1` and `1.5` are no markers.
+        let after = &rest[len..];
+        if after.is_empty() || after.starts_with(char::is_whitespace) {
+            rest = after.trim_start();
+            found = true;
+            for task in ["[ ]", "[x]", "[X]"] {
+                if let Some(after) = rest.strip_prefix(task) {
+                    rest = after.trim_start();
+                }
+            }
+        }
+    }
+    found.then_some(rest)
+}
+
+/// A character that opens a quotation, a bracket or an emphasis.
+fn opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '[' | '{' | '*' | '_'
+    )
+}
+
+/// A character that closes a quotation, a bracket or an emphasis (after a sentence's `.`).
+fn closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*' | '_'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_letter_keeps_its_case() {
+        assert_eq!(
+            keep_case("Calm down", "take your time", false),
+            "Take your time"
+        );
+        assert_eq!(
+            keep_case("calm down", "Take your time", false),
+            "take your time"
+        );
+        assert_eq!(keep_case("“No", "“yes", false), "“Yes");
+        assert_eq!(
+            keep_case("dunno", "I will find out", false),
+            "I will find out"
+        );
+        assert_eq!(keep_case("dunno", "I'll find out", false), "I'll find out");
+        assert_eq!(keep_case("dunno", "I’m on it", false), "I’m on it");
+        assert_eq!(keep_case("help page", "FAQ page", false), "FAQ page");
+        assert_eq!(keep_case("dunno", "U.S. office", false), "U.S. office");
+        assert_eq!(
+            keep_case("dunno", "I, for one, will check", false),
+            "I, for one, will check"
+        );
+        assert_eq!(keep_case("ok", "It is done", false), "it is done");
+        assert_eq!(keep_case("ok", "I-9 form", false), "I-9 form");
+        assert_eq!(keep_case("ok", "I\u{2014}well", false), "I\u{2014}well");
+        assert_eq!(keep_case("ok", "Ireland", false), "ireland");
+        assert_eq!(keep_case("ok", "Image attached", false), "image attached");
+        assert_eq!(keep_case("ok", "…", false), "…");
+        // A match that starts with `I` takes its case from where it stands.
+        let (mid, start) = (false, true);
+        assert_eq!(
+            keep_case("I don't know", "let me check", mid),
+            "let me check"
+        );
+        assert_eq!(
+            keep_case("I don't know", "let me check", start),
+            "Let me check"
+        );
+        assert_eq!(keep_case("FAQ page", "help article", mid), "help article");
+    }
+
+    #[test]
+    fn sentences_start_at_markdown_blocks_quotes_and_emphasis() {
+        for before in [
+            "",
+            "- ",
+            "* ",
+            "+ ",
+            "1. ",
+            "12) ",
+            "> ",
+            ">> - ",
+            "## ",
+            "- [ ] ",
+            "\"",
+            "“",
+            "(",
+            "**",
+            "_",
+            "- **\"",
+            "Yes. ",
+            "Yes.\" ",
+            "No.** ",
+            "well,\n\n",
+            "well,\n\n**",
+            "He said:\n- ",
+        ] {
+            assert!(starts_sentence(before), "{before:?}");
+        }
+        for before in [
+            "well ",
+            "well, \"",
+            "well (",
+            "well **",
+            "well,\n",
+            "-1 ",
+            "1.5 ",
+            "see (above) ",
+        ] {
+            assert!(!starts_sentence(before), "{before:?}");
+        }
+    }
+}
