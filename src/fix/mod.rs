@@ -48,10 +48,12 @@ pub(crate) fn edits(
         };
         let before = turn.text(source).get(..start).unwrap_or_default();
         let text = case::keep_case(matched, replace, case::starts_sentence(before));
-        // A replacement that reads as the match changes nothing: no fix to make or show. A
-        // match through a web or e-mail address (a `*` reads one as a word) would write the
-        // address away: that is for the writer to fix.
-        if text != matched && crate::text::links::first(matched).is_none() {
+        // A replacement that reads as the match, whatever its case, is no fix to make or show:
+        // `my Pleasure` over `my pleasure` would only change a letter's case. A match through
+        // a web or e-mail address (a `*` reads one as a word) would write the address away:
+        // that is for the writer to fix.
+        let same = text.to_lowercase() == matched.to_lowercase();
+        if !same && crate::text::links::first(matched).is_none() {
             out.push(Edit { text, range });
         }
     }

@@ -98,3 +98,25 @@ fn a_sentence_starts_at_a_markdown_item_quote_bracket_or_emphasis() {
         ]
     );
 }
+
+#[test]
+fn a_replacement_that_differs_from_its_match_only_in_case_is_no_fix() {
+    let rules =
+        "rules:\n  - id: e/pleasure\n    phrases: [my pleasure]\n    replace: my Pleasure\n";
+    let text = "Agent: It is my pleasure. My pleasure, really. MY PLEASURE!\n";
+    let (code, added) = diffed(rules, "call.txt", text);
+    assert_eq!((code, added), (0, Vec::<String>::new()));
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    let call = write(dir.path(), "call.txt", text);
+    let (_, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--fix",
+        "-r",
+        "r.yaml",
+        "call.txt",
+    ]));
+    assert!(!err.contains("fixed:"), "no fix is counted: {err}");
+    assert_eq!(std::fs::read_to_string(call).unwrap(), text);
+}
