@@ -1,12 +1,17 @@
 //! The case a fix writes (SPEC §8): a replacement takes the case of its match's first letter, a
 //! capital where a match that starts with `I` stands at a sentence's start (also a Markdown list
-//! item's, a quotation's or an emphasis's there).
+//! item's, a quotation's or an emphasis's there), and capitals throughout for a shouted match.
 
 /// `replacement` cased as `matched`: its first letter in the case of `matched`'s first letter; a
 /// first word that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`)
 /// keeps it. A match whose first word is one (`I don't know`) says nothing by its capital: the
-/// replacement takes a capital where the match `starts_sentence`.
+/// replacement takes a capital where the match `starts_sentence`. A match of two words or more
+/// written all in capitals (`NO PROBLEM`) gives a replacement all in capitals; one such word
+/// alone is as likely an acronym (`ASAP`), and is cased as any other.
 pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
+    if shouted(matched) {
+        return replacement.to_uppercase();
+    }
     let upper = match matched.find(char::is_alphabetic) {
         Some(at) if always_capital(&matched[at..]) => starts_sentence,
         Some(at) => matched[at..].starts_with(char::is_uppercase),
@@ -24,6 +29,20 @@ pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool)
         (false, false) => first.to_lowercase().collect(),
     };
     format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
+}
+
+/// Whether `matched` is written all in capitals: two words or more with letters, every letter
+/// upper case.
+fn shouted(matched: &str) -> bool {
+    let words = matched
+        .split(char::is_whitespace)
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words > 1
+        && matched
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Whether the first word of `text` (which starts at a letter) is always written with a
@@ -160,6 +179,18 @@ mod tests {
             "Let me check"
         );
         assert_eq!(keep_case("FAQ page", "help article", mid), "help article");
+    }
+
+    #[test]
+    fn a_shouted_match_gives_capitals() {
+        assert_eq!(keep_case("NO PROBLEM", "my pleasure", false), "MY PLEASURE");
+        assert_eq!(
+            keep_case("I DON'T KNOW", "let me check", false),
+            "LET ME CHECK"
+        );
+        // One word in capitals is as likely an acronym; one capital alone is a first letter.
+        assert_eq!(keep_case("ASAP", "within a day", false), "within a day");
+        assert_eq!(keep_case("I", "we", false), "we");
     }
 
     #[test]

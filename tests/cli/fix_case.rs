@@ -120,3 +120,11 @@ fn a_replacement_that_differs_from_its_match_only_in_case_is_no_fix() {
     assert!(!err.contains("fixed:"), "no fix is counted: {err}");
     assert_eq!(std::fs::read_to_string(call).unwrap(), text);
 }
+
+#[test]
+fn a_match_in_capitals_is_replaced_in_capitals() {
+    let rules = "rules:\n  - id: e/np\n    phrases: [no problem, asap]\n    replace: my pleasure\n";
+    let text = "Agent: NO PROBLEM! No problem. ASAP.\n";
+    let (_, added) = diffed(rules, "call.txt", text);
+    assert_eq!(added, ["Agent: MY PLEASURE! My pleasure. My pleasure."]);
+}
