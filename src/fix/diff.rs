@@ -10,7 +10,8 @@ use std::ops::Range;
 /// Unchanged lines shown before and after each change.
 const CONTEXT: usize = 3;
 
-/// A unified diff of `path` (`--- a/PATH`, `+++ b/PATH`, 3 lines of context) from `old` to
+/// A unified diff of `path` (`--- a/PATH`, `+++ b/PATH`, without an absolute path's leading
+/// `/`, as `git diff --no-index` writes them; 3 lines of context) from `old` to
 /// `new`, where `new` is `old` with `applied` made (sorted, not overlapping). With a
 /// `redactor`, both sides' lines are shown masked. Empty when the edits change nothing.
 pub(crate) fn unified_diff(
@@ -32,6 +33,8 @@ pub(crate) fn unified_diff(
             .count();
         let (hunk, after) = rest.split_at(taken);
         if out.is_empty() {
+            // An absolute path is named as git names it: `a/tmp/x.md`, not `a//tmp/x.md`.
+            let path = path.trim_start_matches('/');
             let (old_name, new_name) = (format!("a/{path}"), format!("b/{path}"));
             let (old_name, new_name) = (quoted(&old_name), quoted(&new_name));
             out.push_str(&format!("--- {old_name}\n+++ {new_name}\n"));

@@ -13,6 +13,7 @@ mod eval_labels;
 mod faults;
 mod fix;
 mod fix_case;
+mod fix_headers;
 mod fix_left;
 mod format_samples;
 mod formats;
