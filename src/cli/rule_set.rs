@@ -90,6 +90,16 @@ pub(super) fn rule_set(
     Ok(set)
 }
 
+/// The engine of `rules`, with a warning on standard error for each replacement its own rule
+/// would match again (`--fix` would never settle).
+pub(super) fn engine(rules: &RuleSet) -> Result<crate::engine::Engine, CliError> {
+    let engine = crate::engine::Engine::new(rules)?;
+    for w in crate::fix::unsettled(&engine, rules) {
+        super::stderr::warning(&w);
+    }
+    Ok(engine)
+}
+
 /// Rule errors that the config's `fillers:` caused (the rules load with the built-in fillers),
 /// led by an error at that key naming the fillers to blame; else `errors` as they are.
 fn blame_fillers(

@@ -146,7 +146,7 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
         min_score: args.min_score.or(c.min_score),
     };
     Ok(Profile {
-        engine: Engine::new(&rules)?.with_scoring(scoring),
+        engine: super::rule_set::engine(&rules)?.with_scoring(scoring),
         parse: ParseOptions {
             roles: roles(cfg),
             default_role: args

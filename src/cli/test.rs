@@ -3,7 +3,7 @@
 use super::args::TestArgs;
 use super::{CliError, Outcome};
 use super::{rule_set, settings};
-use crate::engine::{Engine, ExampleFailure};
+use crate::engine::ExampleFailure;
 use crate::report;
 use crate::rules::{builtin, place};
 use crate::transcript::{ParseOptions, Role};
@@ -16,7 +16,7 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
         roles: settings::roles(&cfg),
         default_role: Role::Agent,
     };
-    let mut result = Engine::new(&rules)?.run_examples(&rules, &opts);
+    let mut result = rule_set::engine(&rules)?.run_examples(&rules, &opts);
     place_examples(&mut result.failures);
     super::print(&report::examples::render(&result))?;
     let missing = args.require_examples && !result.rules_without_examples.is_empty();

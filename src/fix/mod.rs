@@ -9,7 +9,9 @@ use std::ops::Range;
 
 mod case;
 mod diff;
+mod settle;
 pub(crate) use diff::unified_diff;
+pub(crate) use settle::unsettled;
 
 /// What `--fix` and `--diff` do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

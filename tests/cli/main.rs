@@ -15,6 +15,7 @@ mod fix;
 mod fix_case;
 mod fix_headers;
 mod fix_left;
+mod fix_settle;
 mod format_samples;
 mod formats;
 mod generate;
