@@ -165,8 +165,13 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         );
     }
     if !unscored.is_empty() {
-        let mut rules: Vec<&str> = unscored.iter().map(|f| f.rule).collect();
-        rules.dedup();
+        // Each rule once, in the order of its first hit.
+        let mut rules: Vec<&str> = Vec::new();
+        for f in &unscored {
+            if !rules.contains(&f.rule) {
+                rules.push(f.rule);
+            }
+        }
         let n = unscored.len();
         let _ = writeln!(
             out,

@@ -177,3 +177,27 @@ fn a_failure_says_why_and_a_suppressed_problem_is_not_counted() {
         "{junit}"
     );
 }
+
+#[test]
+fn reward_hits_past_their_cap_name_each_rule_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let turn = "Agent: thanks for calling. thanks for waiting. ".repeat(3);
+    std::fs::write(dir.path().join("call.txt"), turn + "not my department\n").unwrap();
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--color",
+        "never",
+        "call.txt",
+    ]));
+    let line = out
+        .lines()
+        .find(|l| l.contains("more reward hits with no points"))
+        .unwrap_or_else(|| panic!("{out}{err}"));
+    let names: Vec<&str> = line.rsplit(": ").next().unwrap_or("").split(", ").collect();
+    let mut once = names.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(names.len(), once.len(), "{line}");
+    assert!(names.len() >= 2, "{line}");
+}
