@@ -2,7 +2,7 @@
 //! the match starts with a word always written with a capital (`I don't know`), the case of
 //! where it stands: a capital only at the start of a sentence.
 
-use crate::support::{run, talklint, write};
+use crate::support::{check_in, run, talklint, write};
 
 #[test]
 fn a_fix_over_a_capital_i_is_capitalised_only_where_a_sentence_starts() {
@@ -109,14 +109,7 @@ fn a_replacement_that_differs_from_its_match_only_in_case_is_no_fix() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "r.yaml", rules);
     let call = write(dir.path(), "call.txt", text);
-    let (_, _, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "--fix",
-        "-r",
-        "r.yaml",
-        "call.txt",
-    ]));
+    let (_, _, err) = check_in(dir.path(), &["--fix", "-r", "r.yaml", "call.txt"]);
     assert!(!err.contains("fixed:"), "no fix is counted: {err}");
     assert_eq!(std::fs::read_to_string(call).unwrap(), text);
 }

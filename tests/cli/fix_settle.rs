@@ -2,7 +2,7 @@
 //! would grow on every `--fix`, so loading the rule warns, naming the phrase; and a chain
 //! across rules (`right away` → `asap` → `within 24 hours`) takes one `--fix` per link.
 
-use crate::support::{run, talklint, write};
+use crate::support::{check_in, run, talklint, write};
 
 const GROWS: &str = "rules:\n  - id: promise/soon\n    phrases: [right now, soon]\n    replace: soon (within a day)\n";
 
@@ -49,16 +49,7 @@ fn a_chain_of_replacements_takes_one_fix_per_link() {
     let rules = "rules:\n  - id: e/now\n    phrases: [right away]\n    replace: asap\n  - id: e/asap\n    phrases: [asap]\n    replace: within 24 hours\n";
     write(dir.path(), "r.yaml", rules);
     let call = write(dir.path(), "call.txt", "Agent: I will do it right away.\n");
-    let fix = || {
-        run(talklint().current_dir(dir.path()).args([
-            "check",
-            "--no-config",
-            "--fix",
-            "-r",
-            "r.yaml",
-            "call.txt",
-        ]))
-    };
+    let fix = || check_in(dir.path(), &["--fix", "-r", "r.yaml", "call.txt"]);
     let (_, _, err) = fix();
     assert!(
         !err.contains("settle"),
