@@ -305,7 +305,8 @@ pub fn parse_file(
         && is(b"jsonc")
         && let Some(blanked) = formats::jsonc::blank_comments(source)
     {
-        return parse_as(&blanked, format, opts, false);
+        return parse_as(&blanked, format, opts, false)
+            .map_err(|e| formats::jsonc::error_in_file(source, &blanked, e));
     }
     parse_as(source, format, opts, is(b"md") || is(b"markdown"))
 }

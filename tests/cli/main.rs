@@ -32,6 +32,7 @@ mod labels;
 mod limits;
 mod markdown;
 mod merge;
+mod messy_input;
 mod missing_require;
 mod mistakes;
 mod nested_config;

@@ -150,7 +150,7 @@ const EXPECTED: &str = "expected an array of messages, or an object with `messag
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
     let body = source.trim_start_matches('\u{feff}');
     let top: &RawValue =
-        serde_json::from_str(body).map_err(|e| explain(source, json_error(&e, 0)))?;
+        serde_json::from_str(body).map_err(|e| explain(body, json_error(&e, body, 0)))?;
     if top.get().starts_with('[') {
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));

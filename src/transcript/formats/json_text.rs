@@ -19,7 +19,7 @@ pub fn from_part<'a, T: Deserialize<'a>>(
 /// An error in reading `part`, a slice of `source`, placed in the whole file.
 pub fn error_in(source: &str, part: &str, e: &serde_json::Error) -> ParseError {
     let (line, column) = position(source, part);
-    let mut err = json_error(e, line - 1);
+    let mut err = json_error(e, part, line - 1);
     if e.line() <= 1 {
         err.column += column - 1;
     }
@@ -124,17 +124,42 @@ pub fn text_of(source: &str, json: &str) -> Option<TurnText> {
         .then(|| decode_string(json, json.as_ptr() as usize - source.as_ptr() as usize))
 }
 
-pub fn json_error(e: &serde_json::Error, line_offset: usize) -> ParseError {
+/// serde_json's error `e` in reading `json`, whose first line is line `line_offset + 1` of the
+/// file, at its line and column in characters.
+pub fn json_error(e: &serde_json::Error, json: &str, line_offset: usize) -> ParseError {
     let text = e.to_string();
     let message = text
         .rfind(" at line ")
         .map_or(text.as_str(), |i| &text[..i]);
     // serde_json says column 0 for an error before a line's first character.
+    let line = e.line().max(1);
     ParseError::at(
-        e.line().max(1) + line_offset,
-        e.column().max(1),
+        line + line_offset,
+        char_column(json, line, e.column().max(1)),
         plain(message),
     )
+}
+
+/// The 1-based column in characters of serde_json's `column`, which counts the bytes of line
+/// `line` (1-based) of `json` (`"éé" "x"` errs at byte column 8, character column 6). A column
+/// past the line's end counts one for each byte past it; one inside a character is that
+/// character's.
+fn char_column(json: &str, line: usize, column: usize) -> usize {
+    let bytes = json.as_bytes();
+    let start = match line {
+        1 => 0,
+        n => memchr::memchr_iter(b'\n', bytes)
+            .nth(n - 2)
+            .map_or(bytes.len(), |i| i + 1),
+    };
+    let rest = &json[start..];
+    let text = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    let at = column - 1;
+    let mut within = at.min(text.len());
+    while !text.is_char_boundary(within) {
+        within -= 1;
+    }
+    text[..within].chars().count() + (at - at.min(text.len())) + 1
 }
 
 /// serde_json's words for JSON that stops short, said with what is missing.

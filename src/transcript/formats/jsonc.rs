@@ -2,6 +2,8 @@
 //! read as spaces, byte for byte, so that the JSON reader takes the file and every offset,
 //! line and column stays the file's own.
 
+use crate::transcript::ParseError;
+
 /// `source` with each comment outside a string blanked (its line breaks kept); `None` when it
 /// has none.
 pub fn blank_comments(source: &str) -> Option<String> {
@@ -49,9 +51,43 @@ pub fn blank_comments(source: &str) -> Option<String> {
     })
 }
 
+/// `e`, an error in `blanked` (`source` with its comments blanked), with its column counted in
+/// `source`'s characters: a comment's `é` is two blanked spaces, one character of the file.
+pub fn error_in_file(source: &str, blanked: &str, mut e: ParseError) -> ParseError {
+    let (file, read) = (line_of(source, e.line), line_of(blanked, e.line));
+    let before = e.column.saturating_sub(1);
+    let at = read.char_indices().nth(before).map_or_else(
+        || read.len() + (before - read.chars().count()),
+        |(at, _)| at,
+    );
+    let mut within = at.min(file.len());
+    while !file.is_char_boundary(within) {
+        within -= 1;
+    }
+    e.column = file[..within].chars().count() + at.saturating_sub(file.len()) + 1;
+    e
+}
+
+/// Line `line` (1-based) of `text`, without a byte-order mark.
+fn line_of(text: &str, line: usize) -> &str {
+    let text = text.trim_start_matches('\u{feff}');
+    text.split('\n').nth(line.saturating_sub(1)).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::blank_comments;
+    use super::{blank_comments, error_in_file};
+    use crate::transcript::ParseError;
+
+    #[test]
+    fn an_error_after_a_comment_is_at_the_files_column() {
+        let src = "[1] /* é */ x";
+        let blanked = blank_comments(src).unwrap();
+        let e = error_in_file(src, &blanked, ParseError::at(1, 14, "x"));
+        assert_eq!(e.column, 13);
+        let e = error_in_file(src, &blanked, ParseError::at(1, 20, "past the end"));
+        assert_eq!(e.column, 19);
+    }
 
     #[test]
     fn comments_become_spaces_and_strings_keep_theirs() {

@@ -60,7 +60,7 @@ fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
             "expected a JSON object: one message or one whole conversation per line",
         ));
     }
-    Message::read(text).map_err(|e| json_error(&e, number - 1))
+    Message::read(text).map_err(|e| json_error(&e, text, number - 1))
 }
 
 /// Whether a line has no content (blank lines are allowed anywhere).
