@@ -1,7 +1,7 @@
 //! Rule and config files read as UTF-8 text. One that is not is an error at its first bad
 //! byte's line and column, and a UTF-16 file (PowerShell's default output) is named as one,
 //! where "stream did not contain valid UTF-8" at 1:1 said neither where nor what to do. The
-//! transcript reader finds its UTF-16 files and bad bytes with the same two checks.
+//! transcript reader finds its UTF-16 and UTF-32 files and bad bytes with the same checks.
 
 use crate::text::lines::LineCursor;
 use std::path::Path;
@@ -29,6 +29,14 @@ pub(crate) fn read(path: &Path) -> Result<String, NotText> {
     let bytes = std::fs::read(path).map_err(NotText::Io)?;
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
+        if utf32_little_endian(bytes).is_some() {
+            return NotText::Encoding(BadEncoding {
+                line: 1,
+                column: 1,
+                message: "the file is UTF-32, not UTF-8".into(),
+                hint: UTF32_HINT,
+            });
+        }
         if utf16_little_endian(bytes).is_some() {
             return NotText::Encoding(BadEncoding {
                 line: 1,
@@ -48,12 +56,70 @@ pub(crate) fn read(path: &Path) -> Result<String, NotText> {
     })
 }
 
+/// How to convert a UTF-32 file, which talklint does not read (no editor or export writes it
+/// by default; Python's `encode("utf-32")` does).
+pub(crate) const UTF32_HINT: &str =
+    "convert it to UTF-8: `iconv -f UTF-32 -t UTF-8 FILE > NEW` (or save it as UTF-8)";
+
 /// Whether `bytes` open with a UTF-16 byte-order mark: `Some(true)` little-endian (as
-/// PowerShell writes), `Some(false)` big-endian.
+/// PowerShell writes), `Some(false)` big-endian. A UTF-32 mark, whose first two bytes are
+/// UTF-16's little-endian one, is not one.
 pub(crate) fn utf16_little_endian(bytes: &[u8]) -> Option<bool> {
     match bytes.get(..2) {
+        _ if utf32_little_endian(bytes).is_some() => None,
         Some([0xFF, 0xFE]) => Some(true),
         Some([0xFE, 0xFF]) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` open with a UTF-32 byte-order mark: `Some(true)` little-endian, `Some(false)`
+/// big-endian.
+pub(crate) fn utf32_little_endian(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4) {
+        Some([0xFF, 0xFE, 0, 0]) => Some(true),
+        Some([0, 0, 0xFE, 0xFF]) => Some(false),
+        _ => None,
+    }
+}
+
+/// How much of a file is looked at to tell UTF-16 without a byte-order mark.
+const UTF16_PROBE: usize = 4096;
+
+/// Whether `bytes`, which hold a NUL, are text in UTF-16 without a byte-order mark:
+/// `Some(true)` little-endian, `Some(false)` big-endian. So it is when the file has an even
+/// length and, in its first 4 KiB, no character is NUL, at least three in four characters are
+/// ASCII (a NUL byte beside the character's byte, after it in little-endian) and none of those
+/// is a control character other than a tab, line break or form feed: a binary file's NULs do
+/// not keep to every other byte, nor its other bytes to printable ASCII.
+pub(crate) fn bomless_utf16_little_endian(bytes: &[u8]) -> Option<bool> {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 4 {
+        return None;
+    }
+    let probe = &bytes[..bytes.len().min(UTF16_PROBE)];
+    let (mut le, mut be) = (0, 0);
+    for pair in probe.chunks_exact(2) {
+        let ascii = match (pair[0], pair[1]) {
+            (0, 0) => return None,
+            (c, 0) => {
+                le += 1;
+                c
+            }
+            (0, c) => {
+                be += 1;
+                c
+            }
+            _ => continue,
+        };
+        let text = ascii >= 0x20 && ascii != 0x7F || matches!(ascii, b'\t' | b'\n' | b'\r' | 0x0C);
+        if !text {
+            return None;
+        }
+    }
+    let pairs = probe.len() / 2;
+    match () {
+        _ if le * 4 >= pairs * 3 => Some(true),
+        _ if be * 4 >= pairs * 3 => Some(false),
         _ => None,
     }
 }

@@ -115,14 +115,29 @@ pub(super) fn check(
     // Lines of a stream's piece count from the stream's start.
     let shift = reading.first_line - 1;
     let not_read = |n: NotRead| Processed::from(n);
-    if read::looks_binary(bytes) {
-        return not_read(NotRead::Skipped(Skipped {
-            path: display.into(),
-            reason: "binary".into(),
-        }));
+    let encoding = read::encoding(bytes);
+    match encoding {
+        read::Encoding::Binary => {
+            return not_read(NotRead::Skipped(Skipped {
+                path: display.into(),
+                reason: "binary".into(),
+            }));
+        }
+        read::Encoding::Utf32 { le } => {
+            let order = if le { "little" } else { "big" };
+            return not_read(NotRead::Error(FileError {
+                path: display.into(),
+                message: format!(
+                    "the file is UTF-32 ({order}-endian, as its byte-order mark says), which \
+                     talklint does not read; {}",
+                    crate::utf8_file::UTF32_HINT
+                ),
+            }));
+        }
+        _ => {}
     }
     let mut warnings = Vec::new();
-    let mut source = read::decode(bytes, reading.first_line, &mut warnings);
+    let mut source = read::decode(bytes, encoding, reading.first_line, &mut warnings);
     if let Some(too_long) = read::too_long_decoded(display, &source) {
         return not_read(too_long);
     }

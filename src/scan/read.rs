@@ -18,27 +18,68 @@ const MAX_INPUT: u64 = u32::MAX as u64;
 /// How much of a file is read before its size is looked at.
 const SIZE_PROBE: u64 = 1 << 20;
 
-/// Decodes file bytes: UTF-16 with a byte-order mark, else UTF-8 (lossily, with a warning that
-/// counts lines from `first_line`). Valid UTF-8, the usual case, is borrowed.
+/// How an input's bytes are text, as its byte-order mark or its NUL bytes show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Encoding {
+    /// UTF-8, or no mark and no NUL byte in the first 8 KiB.
+    Utf8,
+    /// UTF-16, little-endian or not, with a byte-order mark or (NULs at every other byte of
+    /// ASCII text) without one.
+    Utf16 { le: bool, bom: bool },
+    /// UTF-32 with a byte-order mark: not read.
+    Utf32 { le: bool },
+    /// A NUL byte in the first 8 KiB, and not UTF-16 text.
+    Binary,
+}
+
+/// The encoding of `bytes`. Most inputs are UTF-8: their first four bytes and one search for a
+/// NUL byte say so.
+pub(super) fn encoding(bytes: &[u8]) -> Encoding {
+    use crate::utf8_file::{bomless_utf16_little_endian, utf16_little_endian, utf32_little_endian};
+    if let Some(le) = utf32_little_endian(bytes) {
+        return Encoding::Utf32 { le };
+    }
+    if let Some(le) = utf16_little_endian(bytes) {
+        return Encoding::Utf16 { le, bom: true };
+    }
+    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_none() {
+        return Encoding::Utf8;
+    }
+    match bomless_utf16_little_endian(bytes) {
+        Some(le) => Encoding::Utf16 { le, bom: false },
+        None => Encoding::Binary,
+    }
+}
+
+/// Decodes file bytes in `encoding` (UTF-8 or UTF-16): UTF-8 lossily, with a warning that counts
+/// lines from `first_line`; UTF-16 without a byte-order mark with a warning that it was taken
+/// for one. Valid UTF-8, the usual case, is borrowed.
 pub(super) fn decode<'a>(
     bytes: &'a [u8],
+    encoding: Encoding,
     first_line: usize,
     warnings: &mut Vec<String>,
 ) -> Cow<'a, str> {
-    let utf16 = |le: bool| {
-        let units = bytes[2..].chunks_exact(2).map(|c| {
+    if let Encoding::Utf16 { le, bom } = encoding {
+        let units = bytes[if bom { 2 } else { 0 }..].chunks_exact(2).map(|c| {
             if le {
                 u16::from_le_bytes([c[0], c[1]])
             } else {
                 u16::from_be_bytes([c[0], c[1]])
             }
         });
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect::<String>()
-    };
-    if let Some(le) = crate::utf8_file::utf16_little_endian(bytes) {
-        return Cow::Owned(utf16(le));
+        if !bom {
+            let order = if le { "LE" } else { "BE" };
+            warnings.push(format!(
+                "read as UTF-16 ({order}) without a byte-order mark, as its NUL bytes between \
+                 letters show; save the file as UTF-8 (`iconv -f UTF-16{order} -t UTF-8 FILE > NEW`)"
+            ));
+        }
+        return Cow::Owned(
+            char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{fffd}'))
+                .collect::<String>(),
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
@@ -73,11 +114,6 @@ pub(super) fn lone_cr_as_lf(text: &str) -> Option<String> {
     }
     let lines = lines?;
     Some(String::from_utf8(lines).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
-}
-
-pub(super) fn looks_binary(bytes: &[u8]) -> bool {
-    let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    !utf16_bom && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()
 }
 
 /// Why an input was not read.

@@ -3,7 +3,7 @@
 //! known role, wrap onto a second line, hide behind a zero-width space or end in a full-width
 //! colon. Each is read as the file means, or said to be unreadable and how to fix it.
 
-use crate::support::{run, talklint, write};
+use crate::support::{default_pack_report, run, talklint, write};
 use serde_json::Value;
 use std::path::Path;
 
@@ -74,4 +74,53 @@ fn json_and_jsonl_errors_count_columns_in_characters() {
         "[{\"role\":\"agent\",\"text\":\"éé\" \"x\"}]",
     ));
     assert!(e.starts_with("line 1, column 30: "), "{e}");
+}
+
+#[test]
+fn a_utf32_file_is_an_error_that_says_how_to_convert_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: not my department\n";
+    let mut le = vec![0xFF, 0xFE, 0, 0];
+    let mut be = vec![0, 0, 0xFE, 0xFF];
+    for c in text.chars() {
+        le.extend_from_slice(&u32::from(c).to_le_bytes());
+        be.extend_from_slice(&u32::from(c).to_be_bytes());
+    }
+    for (name, bytes) in [("le.txt", le), ("be.json", be)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let e = only_error(&path);
+        assert!(e.contains("UTF-32"), "{e}");
+        assert!(e.contains("iconv -f UTF-32 -t UTF-8"), "{e}");
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: that is not my department\nCustomer: what?\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("le.txt", le), ("be.txt", be)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let v = default_pack_report(&path);
+        assert_eq!(v["summary"]["skipped"], 0, "{name}: {v}");
+        let c = &v["conversations"][0];
+        assert_eq!(c["turns"], 2, "{name}: {c}");
+        let warnings = c["warnings"].to_string();
+        assert!(
+            warnings.contains("UTF-16") && warnings.contains("byte-order mark"),
+            "{name}: {warnings}"
+        );
+        assert!(
+            crate::support::finding(c, "ownership/closed-door")["role"] == "agent",
+            "{c}"
+        );
+    }
+    // NULs that are not UTF-16 text stay binary.
+    let path = dir.path().join("binary.txt");
+    std::fs::write(&path, b"Agent: hi\x00\x01\x02\x00\x00\x00").unwrap();
+    let v = default_pack_report(&path);
+    assert_eq!(v["skipped"][0]["reason"], "binary", "{v}");
 }
