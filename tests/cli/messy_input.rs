@@ -7,17 +7,17 @@ use crate::support::{default_pack_report, run, talklint, write};
 use serde_json::Value;
 use std::path::Path;
 
-/// `talklint check --no-config --format json PATH` with the default pack: exit code and report.
+/// `talklint check --format json PATH` with the default pack (and no config unless `extra`
+/// names one): exit code and report.
 fn report(path: &Path, extra: &[&str]) -> (i32, Value) {
+    let config = if extra.contains(&"--config") {
+        None
+    } else {
+        Some("--no-config")
+    };
     let (code, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .args(config)
         .args(extra)
         .arg(path));
     let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}:\n{out}\n{err}"));
@@ -108,7 +108,7 @@ fn utf16_without_a_byte_order_mark_is_read_with_a_warning() {
         assert_eq!(v["summary"]["skipped"], 0, "{name}: {v}");
         let c = &v["conversations"][0];
         assert_eq!(c["turns"], 2, "{name}: {c}");
-        let warnings = c["warnings"].to_string();
+        let warnings = warnings(c);
         assert!(
             warnings.contains("UTF-16") && warnings.contains("byte-order mark"),
             "{name}: {warnings}"
@@ -123,4 +123,125 @@ fn utf16_without_a_byte_order_mark_is_read_with_a_warning() {
     std::fs::write(&path, b"Agent: hi\x00\x01\x02\x00\x00\x00").unwrap();
     let v = default_pack_report(&path);
     assert_eq!(v["skipped"][0]["reason"], "binary", "{v}");
+}
+
+/// A conversation's warnings, one a line.
+fn warnings(c: &Value) -> String {
+    let list = c["warnings"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let lines: Vec<_> = list.iter().filter_map(Value::as_str).collect();
+    lines.join("\n")
+}
+
+/// The conversation of a text file read with the default pack: its turns' roles, its unknown
+/// turns and its warnings.
+fn read_text(dir: &Path, name: &str, text: &str, extra: &[&str]) -> Value {
+    let path = write(dir, name, text);
+    let (code, v) = report(&path, extra);
+    assert_eq!(code, 0, "{v}");
+    v["conversations"][0].clone()
+}
+
+#[test]
+fn unknown_labels_with_a_wrapped_line_are_still_a_dialogue_with_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, text, labels) in [
+        (
+            "de.txt",
+            "Kunde: calm down? that is not my department, you sold it to me\nand I want it fixed\n\
+             Berater: I understand.\n",
+            "\"Kunde\", \"Berater\"",
+        ),
+        (
+            "names.txt",
+            "John: calm down? that is not my department\nI want it fixed\nSarah: I understand.\n",
+            "\"John\", \"Sarah\"",
+        ),
+    ] {
+        let c = read_text(d, name, text, &[]);
+        assert_eq!(
+            (&c["turns"], &c["unknown_turns"]),
+            (&2.into(), &2.into()),
+            "{c}"
+        );
+        assert_eq!(c["findings"].as_array().map(Vec::len), Some(0), "{c}");
+        let warnings = warnings(&c);
+        assert!(
+            warnings.contains(labels) && warnings.contains("roles:"),
+            "{warnings}"
+        );
+    }
+}
+
+#[test]
+fn a_zero_width_space_before_a_label_hides_no_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = read_text(
+        dir.path(),
+        "zwsp.txt",
+        "\u{200b}Customer: calm down? that is not my department\nand I want it fixed\n\
+         \u{200b}Agent: I understand.\n",
+        &[],
+    );
+    assert_eq!(c["turns"], 2, "{c}");
+    assert_eq!(c["findings"].as_array().map(Vec::len), Some(0), "{c}");
+}
+
+#[test]
+fn a_full_width_colon_ends_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "顧客：calm down, that is not my department\nand I want it fixed\n担当者：that is not my department\n";
+    let c = read_text(dir.path(), "ja.txt", text, &[]);
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&2.into(), &2.into()),
+        "{c}"
+    );
+    assert!(warnings(&c).contains("顧客"), "{c}");
+    let config = write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [default]\nroles: {agent: [\"担当者\"], customer: [\"顧客\"]}\n",
+    );
+    let config = config.to_str().unwrap();
+    let c = read_text(dir.path(), "ja.txt", text, &["--config", config]);
+    assert_eq!(c["unknown_turns"], 0, "{c}");
+    let agent_lines: Vec<_> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["role"].as_str(), f["line"].as_u64()))
+        .collect();
+    assert_eq!(agent_lines, [(Some("agent"), Some(3))], "{c}");
+}
+
+#[test]
+fn scripts_and_colon_lines_that_name_no_speaker_stay_one_agent_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "Thanks for calling. That is not my department.\nLet me transfer you.\n",
+        "Thanks for calling, that is not my department.\nHours: 9 to 5\nPhone: 555 0100\n",
+        "Note: that is not my department\nStep 1: transfer the call\nSee https://example.com\n",
+        "At 10:00 we open.\nThat is not my department.\nVisit http://example.com: it helps.\n",
+    ] {
+        let c = read_text(dir.path(), "script.txt", text, &[]);
+        assert_eq!(
+            (&c["turns"], &c["unknown_turns"]),
+            (&1.into(), &0.into()),
+            "{text}: {c}"
+        );
+        let roles: Vec<_> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["role"].as_str())
+            .collect();
+        assert!(
+            !roles.is_empty() && roles.iter().all(|r| *r == Some("agent")),
+            "{c}"
+        );
+    }
 }

@@ -28,12 +28,27 @@ enum Labelled<'a> {
     Joins,
 }
 
+/// What may stand before a label and is not seen: spaces, a byte-order mark, a zero-width space
+/// or joiner, a word joiner, direction marks and a no-break space (pasted from chat tools and
+/// web pages, `\u{200b}Customer:` reads as `Customer:`).
+const INVISIBLE: [char; 10] = [
+    ' ', '\t', '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{200e}', '\u{200f}',
+    '\u{00a0}',
+];
+
+/// The full-width colon (`顧客：`), as Chinese and Japanese text writes a label's colon.
+const WIDE_COLON: &str = "\u{ff1a}";
+
 /// Recognises a labelled line in `line` (which starts at byte `at` of the source). A label that
 /// names no speaker (`Note:`, `PS:`, `Option 1:`) opens no turn, unless `roles` names it.
 fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>> {
-    // Most lines that open no turn have no colon near their start.
-    memchr::memchr(b':', &line.as_bytes()[..line.len().min(MAX_LABEL + 32)])?;
-    let mut rest = line.trim_start_matches([' ', '\t', '\u{feff}']);
+    // Most lines that open no turn have no colon near their start (0xEF opens a full-width one).
+    memchr::memchr2(
+        b':',
+        0xEF,
+        &line.as_bytes()[..line.len().min(MAX_LABEL + 32)],
+    )?;
+    let mut rest = line.trim_start_matches(INVISIBLE);
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
@@ -67,13 +82,16 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
 }
 
 /// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
-/// after the colon; a time after the label (`Agent [00:01:02]:`) goes to `when`.
+/// after the colon; a time after the label (`Agent [00:01:02]:`) goes to `when`. After `:` comes
+/// a space, a tab or the line's end (`http://`, `10:30` are no labels); after a full-width `：`
+/// anything, as Chinese and Japanese write no space.
 fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, &'a str)> {
     let bold = rest.starts_with("**") || rest.starts_with("__");
     let rest = if bold { &rest[2..] } else { rest };
     let colon = label_colon(rest)?;
+    let wide = rest.as_bytes()[colon] != b':';
     let mut label = rest[..colon].trim_end();
-    let mut after = &rest[colon + 1..];
+    let mut after = &rest[colon + if wide { WIDE_COLON.len() } else { 1 }..];
     if bold {
         // `**Agent:**` or `**Agent**:`.
         after = after
@@ -89,11 +107,11 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
         *when = when.or(Some(after_label));
         label = label[..open].trim_end();
     }
-    (after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
+    (wide || after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
 }
 
-/// The first `:` outside brackets within the label length limit and room for a stamp in brackets
-/// (`Agent [00:02:00]:`, `Agent [2024-05-01 10:00:00.000+02:00]:`).
+/// The first `:` (or full-width `：`) outside brackets within the label length limit and room for
+/// a stamp in brackets (`Agent [00:02:00]:`, `Agent [2024-05-01 10:00:00.000+02:00]:`).
 fn label_colon(rest: &str) -> Option<usize> {
     let mut depth = 0u8;
     for (i, b) in rest.bytes().enumerate().take(MAX_LABEL + 40) {
@@ -101,6 +119,7 @@ fn label_colon(rest: &str) -> Option<usize> {
             b'[' | b'(' => depth += 1,
             b']' | b')' => depth = depth.saturating_sub(1),
             b':' if depth == 0 => return Some(i),
+            0xEF if depth == 0 && rest[i..].starts_with(WIDE_COLON) => return Some(i),
             b'\n' => return None,
             _ => {}
         }
@@ -251,17 +270,23 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
-    let (mut spoken, mut joined) = (0, 0);
+    let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
     for l in lines(source).filter(|l| !is_hidden(l.start) && !is_blank(l.text)) {
         spoken += 1;
         match labelled(l.text, l.start, &opts.roles) {
-            Some(Labelled::Opens(o)) => found.push((l.start, o)),
+            Some(Labelled::Opens(o)) => {
+                opens_first |= spoken == 1;
+                found.push((l.start, o));
+            }
             Some(Labelled::Joins) if !found.is_empty() => joined += 1,
             _ => {}
         }
     }
-    let all_labelled = found.len() + joined == spoken;
-    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, all_labelled, &opts.roles) {
+    let lines = Lines {
+        unlabelled: spoken - found.len() - joined,
+        opens_first,
+    };
+    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, lines, &opts.roles) {
         found
     } else {
         Vec::new()
@@ -304,11 +329,22 @@ fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     start + lead..end - trail
 }
 
+/// What the lines of a text that open no turn say of it.
+#[derive(Clone, Copy)]
+struct Lines {
+    /// Spoken lines that neither open a turn nor join one by their label (`Note:`).
+    unlabelled: usize,
+    /// Whether the first spoken line opens a turn.
+    opens_first: bool,
+}
+
 /// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
 /// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
-/// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`). A
-/// script's lone "Note:" line stays text.
-fn is_dialogue(openings: &[(usize, Opening)], all_labelled: bool, roles: &Roles) -> bool {
+/// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`), or
+/// opening the first line and at least as many lines as go on a turn (`Kunde: …`, a line wrapped
+/// from it, `Berater: …`: a short exchange with a long line). A script's lone "Note:" line stays
+/// text, and so does a script that opens with prose and has a few `Hours: 9 to 5` lines.
+fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, o) in openings {
@@ -319,7 +355,8 @@ fn is_dialogue(openings: &[(usize, Opening)], all_labelled: bool, roles: &Roles)
     }
     counts.iter().any(|(l, _)| roles.knows(l))
         || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
-        || (all_labelled && counts.len() >= 2)
+        || (counts.len() >= 2
+            && (lines.unlabelled == 0 || (lines.opens_first && openings.len() >= lines.unlabelled)))
 }
 
 #[cfg(test)]
