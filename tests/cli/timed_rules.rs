@@ -94,6 +94,8 @@ fn seconds_count_from_the_recordings_clock_not_from_the_first_turn() {
 fn a_chats_times_of_day_count_from_its_first_turn() {
     for chat in [
         "[10:00 AM] Agent: hello there\n[10:01 AM] Customer: hi\n",
+        "[12:15 AM] Agent: hello there\n[12:16 AM] Customer: hi\n",
+        "[11:59:50 PM] Customer: hi\n[12:00:10 AM] Agent: hello there\n",
         "[14:00:05] Agent: hello there\n[14:01:00] Customer: hi\n",
     ] {
         assert_eq!(
@@ -105,6 +107,20 @@ fn a_chats_times_of_day_count_from_its_first_turn() {
     // 40 s after the chat opened is outside its first 30 s.
     let late = "[10:00:00] Customer: hi\n[10:00:40] Agent: hello there\n";
     assert!(seconds_window_tags(late).is_empty(), "{late}");
+}
+
+#[test]
+fn a_require_is_missing_from_a_seconds_window_before_the_first_words() {
+    let rules =
+        "rules:\n  - {id: t/hello, kind: require, phrases: [hello], window: {first_seconds: 30}}\n";
+    let c = conversation(("r.yaml", rules), "[00:00:40] Agent: good evening\n");
+    let at: Vec<(&str, u64)> = c["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| (f["rule"].as_str().unwrap(), f["turn"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [("t/hello", 1)], "{c}");
 }
 
 #[test]

@@ -145,11 +145,15 @@ impl<'a> Conversation<'a> {
         })
     }
 
-    /// The first turn of any speaker inside the search's window: where a `require` points when
-    /// its speaker has no turn there (the last 20% of a call may be all the customer's).
+    /// Where a `require` points when its speaker has no turn in the search's window (the last
+    /// 20% of a call may be all the customer's): the first turn of any speaker inside it, else
+    /// the first that starts after the window opens (the first words may come 40 s into a call
+    /// whose first 30 s are looked at).
     pub fn window_start(&self, find: &CompiledFind) -> Option<usize> {
         let all: Vec<usize> = (0..self.transcript.turns.len()).collect();
-        self.timeline().window(find.window, &all)?.first().copied()
+        let timeline = self.timeline();
+        let inside = timeline.window(find.window, &all)?.first().copied();
+        inside.or_else(|| timeline.first_after(timeline.cover(find.window?)?))
     }
 
     /// The speaker's turns inside the search's window.

@@ -133,6 +133,16 @@ impl Timeline {
         })
     }
 
+    /// The first turn that starts at or after the opening of `cover`, a stretch of the clock.
+    pub fn first_after(&self, cover: Cover) -> Option<usize> {
+        let Cover::Clock(from, _) = cover else {
+            return None;
+        };
+        self.starts
+            .iter()
+            .position(|s| s.is_some_and(|s| s as f64 >= from))
+    }
+
     /// From `a` to `b` percent of the call: of its duration when timed, else of its turns.
     fn percent(&self, a: f64, b: f64) -> Option<Cover> {
         if !self.timed {

@@ -14,6 +14,8 @@ pub(super) struct Stamp {
     /// For a date and time, the epoch milliseconds its day began at (in its own zone): a clock
     /// written after it is a time of that day.
     day_start_ms: Option<u64>,
+    /// A 12-hour time (`10:00 AM`): a time of day, not an offset into a recording.
+    of_day: bool,
 }
 
 /// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space); either may end in
@@ -27,12 +29,14 @@ pub(super) fn stamp(inner: &str) -> Option<Stamp> {
             start_ms: with_meridiem(start, meridiem)?,
             end_ms: end.and_then(|e| with_meridiem(e, meridiem)),
             day_start_ms: None,
+            of_day: meridiem.is_some(),
         });
     }
     iso8601(inner).map(|d| Stamp {
         start_ms: d.epoch_ms,
         end_ms: None,
         day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
+        of_day: false,
     })
 }
 
@@ -100,14 +104,19 @@ pub(super) fn leading_time(line: &str) -> Option<(Stamp, &str)> {
 }
 
 /// Makes a file's stamps relative to its call: dates and times count from the first one in the
-/// file, as chat exports' do; a clock after one is a time of its day; a clock before any is a
-/// time from the call's start.
+/// file, as chat exports' do; a clock after one is a time of its day; 12-hour times count from
+/// the first one (past midnight, from the day after); another clock before any date is a time
+/// from the call's start.
 pub(super) struct Timeline {
     /// The first date and time, in epoch milliseconds (0 when there is none).
     epoch: u64,
     /// The start of the day of the last date and time seen.
     day: Option<u64>,
+    /// The first 12-hour time seen (before any date), in milliseconds from midnight.
+    first_of_day: Option<u64>,
 }
+
+const DAY_MS: u64 = 86_400_000;
 
 impl Timeline {
     /// The timeline of a file whose stamps, in order, are `stamps`.
@@ -116,12 +125,18 @@ impl Timeline {
         Timeline {
             epoch: epoch.map_or(0, |s| s.start_ms),
             day: None,
+            first_of_day: None,
         }
     }
 
     /// The start and end, in milliseconds from the call's start, of the next stamp.
     pub(super) fn place(&mut self, s: Stamp) -> (Option<u64>, Option<u64>) {
         self.day = s.day_start_ms.or(self.day);
+        if s.of_day && self.day.is_none() {
+            let first = *self.first_of_day.get_or_insert(s.start_ms);
+            let at = |ms: u64| if ms < first { ms + DAY_MS } else { ms } - first;
+            return (Some(at(s.start_ms)), s.end_ms.map(at));
+        }
         let (shift, from) = match (s.day_start_ms, self.day) {
             (Some(_), _) => (0, self.epoch),
             (None, Some(day)) => (day, self.epoch),
