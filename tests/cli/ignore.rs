@@ -100,71 +100,78 @@ fn a_file_named_on_the_command_line_is_checked_even_if_ignored() {
     );
 }
 
+/// The paths of the conversations a report holds, sorted.
+fn conversations(v: &Value) -> BTreeSet<String> {
+    let convs = v["conversations"].as_array().into_iter().flatten();
+    convs
+        .filter_map(|c| c["path"].as_str().map(str::to_string))
+        .collect()
+}
+
 #[test]
-fn force_exclude_leaves_out_a_named_file_an_ignore_file_lists() {
-    let dir = folder();
-    if !git(dir.path(), &["init", "-q"]) {
+fn force_exclude_leaves_out_a_named_file_as_the_walk_would() {
+    let outer = tempfile::tempdir().unwrap();
+    let repo = outer.path().join("repo");
+    fs::create_dir_all(repo.join("sub")).unwrap();
+    if !git(&repo, &["init", "-q"]) {
         return;
     }
-    fs::create_dir(dir.path().join("sub")).unwrap();
-    fs::write(dir.path().join("sub/by-talklint.txt"), TURN).unwrap();
-    // A `!` glob in a nearer folder's ignore file keeps what a parent's ignores.
-    fs::write(dir.path().join("sub/kept-again.txt"), TURN).unwrap();
-    fs::write(
-        dir.path().join(".talklintignore"),
-        "by-talklint.txt
-kept-again.txt
-",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("sub/.ignore"),
-        "!kept-again.txt
-",
-    )
-    .unwrap();
-    let names = [
+    let files = [
         "by-git.txt",
         "by-ignore.txt",
-        "sub/by-talklint.txt",
-        "sub/kept-again.txt",
+        "by-talklint.txt",
+        "by-exclude.txt",
+        "outside.txt",
         "kept.txt",
+        "sub/kept-again.txt",
+        "sub/kept-by-talklint.txt",
     ];
-    let (_, v) = report_in(dir.path(), &[&["--force-exclude"], &names[..]].concat());
-    let skipped: Vec<(&str, &str)> = v["skipped"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
-        .collect();
-    let root = dir.path().display();
-    let reason =
-        |glob: &str, file: &str| format!("excluded by `{glob}` in {root}/{file} (--force-exclude)");
+    for name in files {
+        fs::write(repo.join(name), TURN).unwrap();
+    }
+    // Above the repository: git's excludes stop at its top folder.
+    fs::write(outer.path().join(".gitignore"), "outside.txt\n").unwrap();
+    fs::write(
+        repo.join(".gitignore"),
+        "by-git.txt\nkept-by-talklint.txt\n",
+    )
+    .unwrap();
+    fs::write(repo.join(".ignore"), "by-ignore.txt\n").unwrap();
+    fs::write(
+        repo.join(".talklintignore"),
+        "by-talklint.txt\nkept-again.txt\n",
+    )
+    .unwrap();
+    fs::write(repo.join(".git/info/exclude"), "by-exclude.txt\n").unwrap();
+    // `.talklintignore` at any level decides before `.ignore`, which decides before git's.
+    fs::write(repo.join("sub/.ignore"), "!kept-again.txt\n").unwrap();
+    fs::write(repo.join("sub/.talklintignore"), "!kept-by-talklint.txt\n").unwrap();
+    let walked = conversations(&report_in(&repo, &[]).1);
     assert_eq!(
-        skipped,
-        [
-            ("by-git.txt", reason("by-git.txt", ".gitignore").as_str()),
-            ("by-ignore.txt", reason("by-ignore.txt", ".ignore").as_str()),
-            (
-                "sub/by-talklint.txt",
-                reason("by-talklint.txt", ".talklintignore").as_str()
-            ),
-        ],
-        "{v}"
+        walked,
+        set(&["kept.txt", "outside.txt", "sub/kept-by-talklint.txt"])
     );
-    let checked: Vec<&str> = v["conversations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|c| c["path"].as_str())
-        .collect();
-    assert_eq!(checked, ["sub/kept-again.txt", "kept.txt"]);
+    let (_, v) = report_in(&repo, &[&["--force-exclude"], &files[..]].concat());
+    assert_eq!(conversations(&v), walked, "{v}");
+    let reason = |path: &str| {
+        let skipped = v["skipped"].as_array().into_iter().flatten();
+        let found = skipped.into_iter().find(|s| s["path"] == path);
+        found
+            .and_then(|s| s["reason"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let info = repo.join(".git/info/exclude").display().to_string();
+    assert_eq!(
+        reason("by-exclude.txt"),
+        format!("excluded by `by-exclude.txt` in {info} (--force-exclude)")
+    );
     // `--no-ignore` honours none of them.
     let all = paths_checked(
-        dir.path(),
-        &[&["--force-exclude", "--no-ignore"], &names[..]].concat(),
+        &repo,
+        &[&["--force-exclude", "--no-ignore"], &files[..]].concat(),
     );
-    assert_eq!(all.len(), names.len(), "{all:?}");
+    assert_eq!(all.len(), files.len(), "{all:?}");
 }
 
 #[test]
