@@ -6,4 +6,5 @@ pub mod canon;
 pub(crate) mod controls;
 pub mod lines;
 pub mod links;
+pub(crate) mod punct;
 pub mod words;

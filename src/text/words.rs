@@ -1,6 +1,9 @@
-//! Word boundaries (SPEC §3): letters and digits make words; punctuation, symbols, emoji and
-//! white space separate them; an apostrophe stays inside a word only between two word
-//! characters. The scanner works on the original text and reports byte ranges into it.
+//! Word boundaries (SPEC §3): letters and digits make words; punctuation and symbols of every
+//! script (`،` `।` `？` `、`), emoji and white space separate them; an apostrophe stays inside a
+//! word only between two word characters. The scanner works on the original text and reports
+//! byte ranges into it.
+
+use super::punct;
 
 /// What a character means to the word scanner.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,11 +44,13 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     let class = match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => Class::Apostrophe,
         '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}' => Class::Separator,
+        // Latin letters and combining accents, the usual non-ASCII letters: no table search.
+        '\u{00C0}'..='\u{036F}' => Class::Other,
         '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FE0F}' => {
             Class::Separator
         }
         '\u{FEFF}' | '\u{FF01}'..='\u{FF0F}' | '\u{1F000}'.. => Class::Separator,
-        c if c.is_whitespace() => Class::Separator,
+        c if c.is_whitespace() || punct::is_punctuation(c) => Class::Separator,
         _ => Class::Other,
     };
     (class, c.len_utf8())
@@ -159,5 +164,14 @@ mod tests {
         assert_eq!(words("short-handed,today!!"), ["short", "handed", "today"]);
         assert_eq!(words("“quoted” 'single' end'"), ["quoted", "single", "end"]);
         assert_eq!(words("a\u{2014}b\u{00A0}c 😀d"), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn punctuation_of_other_scripts_is_a_boundary() {
+        assert_eq!(words("department？ok：x"), ["department", "ok", "x"]);
+        assert_eq!(words("لا أستطيع، آسف؟"), ["لا", "أستطيع", "آسف"]);
+        assert_eq!(words("नहीं।यह॥"), ["नहीं", "यह"]);
+        assert_eq!(words("「お待ち」ください。"), ["お待ち", "ください"]);
+        assert_eq!(words("ａｂ，ｃ"), ["ａｂ", "ｃ"]);
     }
 }

@@ -58,5 +58,6 @@ mod stream;
 mod support;
 mod suppress;
 mod timed_rules;
+mod unicode_words;
 mod usage;
 mod vendor_formats;

@@ -225,6 +225,13 @@ fn hit(list: ListId, turn: usize, stream: &SymbolStream, first: usize, last: usi
     }
 }
 
+/// Punctuation that ends a sentence or a clause for a phrase's `$`, in Latin script and in the
+/// full-width, Arabic, Devanagari, Greek and CJK forms.
+const SENTENCE_PUNCTUATION: [char; 20] = [
+    '.', '!', '?', ',', ';', ':', '…', '。', '．', '！', '？', '，', '；', '：', '؟', '،', '؛',
+    '\u{037E}', '।', '॥',
+];
+
 /// Whether a sentence or the turn `text` ends after the word at symbol `last`: no word comes
 /// before sentence punctuation or the turn's end (fillers, emoji and symbols are no words, so
 /// "I don't know uh." and "I don't know 🙂" end there; a redaction's `***` stands for words).
@@ -236,7 +243,7 @@ fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
         false => text.len(),
     };
     let gap = &text[end..until];
-    let punctuation = gap.find(['.', '!', '?', ',', ';', ':', '…']);
+    let punctuation = gap.find(SENTENCE_PUNCTUATION);
     let before = &gap[..punctuation.unwrap_or(gap.len())];
     !before.contains("**") && (punctuation.is_some() || until == text.len())
 }

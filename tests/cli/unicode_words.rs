@@ -1,0 +1,85 @@
+//! Words in every script: the punctuation of other scripts (Arabic, Devanagari, full-width and
+//! CJK forms) parts words as ASCII punctuation does.
+
+use crate::support::{run, talklint, write};
+
+/// The findings of one `check` of `lines` (one `Agent:` turn each) against a rule of `phrases`:
+/// for each, its line, column and the original text matched.
+fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String)> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Single-quoted YAML: no escapes, a quote written twice.
+    let list: Vec<String> = phrases
+        .iter()
+        .map(|p| format!("'{}'", p.replace('\'', "''")))
+        .collect();
+    let rules = format!("rules:\n  - id: t/x\n    phrases: [{}]\n", list.join(", "));
+    let rules = write(dir.path(), "r.yaml", &rules);
+    let turns: String = lines.iter().map(|l| format!("Agent: {l}\n")).collect();
+    let text = write(dir.path(), "t.txt", &turns);
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            "-r",
+        ])
+        .arg(&rules)
+        .arg(&text));
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+    let findings = report["conversations"][0]["findings"].as_array().cloned();
+    findings
+        .unwrap_or_default()
+        .iter()
+        .map(|f| {
+            let n = |key: &str| f[key].as_u64().unwrap_or_default();
+            let text = f["match"].as_str().unwrap_or_default().to_string();
+            (n("line"), n("column"), text)
+        })
+        .collect()
+}
+
+/// The lines of `matches` that hold a finding.
+fn lines_found(phrases: &[&str], lines: &[&str]) -> Vec<u64> {
+    matches(phrases, lines).into_iter().map(|m| m.0).collect()
+}
+
+#[test]
+fn punctuation_of_other_scripts_ends_a_word() {
+    let lines = [
+        "not my department？",
+        "not my department：ok",
+        "not my department；really",
+        "「not my department」",
+        "not my department。",
+    ];
+    assert_eq!(lines_found(&["not my department"], &lines), [1, 2, 3, 4, 5]);
+    let found = matches(
+        &["لا أستطيع"],
+        &["لا أستطيع؟", "لا أستطيع، آسف", "لا أستطيع؛ آسف"],
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[1], (2, 8, "لا أستطيع".to_string()));
+    let found = matches(
+        &["यह मेरी समस्या नहीं"],
+        &["यह मेरी समस्या नहीं।", "यह मेरी समस्या नहीं॥"],
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_sentence_ends_at_the_punctuation_of_other_scripts() {
+    let lines = [
+        "I don't know。 Bye",
+        "I don't know？ Bye",
+        "I don't know। Bye",
+    ];
+    assert_eq!(lines_found(&["i (do not|don't) know $"], &lines), [1, 2, 3]);
+    assert_eq!(
+        lines_found(&["i (do not|don't) know $"], &["I don't know you"]),
+        [0; 0]
+    );
+}
