@@ -1,4 +1,5 @@
-//! Canonical form of words, per SPEC §3: ASCII case folding, every apostrophe spelling as `'`,
+//! Canonical form of words, per SPEC §3: case folding (lowercase, and a few foldings beyond it:
+//! see [`fold`]), every apostrophe spelling as `'`,
 //! punctuation as a word boundary, contractions expanded (`that's` → `that is`).
 //!
 //! Words are found by [`Words`] in the original text, so a match on canonical words maps straight
@@ -105,10 +106,18 @@ impl Expander {
             if c.is_ascii() {
                 self.origin.push(i);
                 self.norm.push(c.to_ascii_lowercase());
-            } else {
-                for lower in c.to_lowercase() {
-                    self.origin.extend(std::iter::repeat_n(i, lower.len_utf8()));
-                    self.norm.push(lower);
+                continue;
+            }
+            match fold(c) {
+                Fold::To(folded) => {
+                    self.origin.extend(std::iter::repeat_n(i, folded.len()));
+                    self.norm.push_str(folded);
+                }
+                Fold::Lower => {
+                    for lower in c.to_lowercase() {
+                        self.origin.extend(std::iter::repeat_n(i, lower.len_utf8()));
+                        self.norm.push(lower);
+                    }
                 }
             }
         }
@@ -118,6 +127,33 @@ impl Expander {
             norm: &self.norm,
             pieces: &self.pieces,
         }
+    }
+}
+
+/// How a non-ASCII character of a word is folded.
+enum Fold {
+    /// Written as this text.
+    To(&'static str),
+    /// Written as its lowercase.
+    Lower,
+}
+
+/// Case folding beyond lowercase, where lowercase alone leaves two spellings of one word: final
+/// `ς` is `σ` (capital `Σ` lowercases to `σ` wherever it stands), `İ` is `i` (not `i` and a
+/// combining dot), `ß` and `ẞ` are `ss` (`STRASSE` = `straße`), and full-width Latin letters
+/// and digits are ASCII (`ＯＫ` = `ok`). Every folded character keeps its own bytes as its
+/// origin, so a match still maps back to the original text.
+fn fold(c: char) -> Fold {
+    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    let ascii = |k: u32| Fold::To(&ASCII[k as usize..k as usize + 1]);
+    match c {
+        'ς' => Fold::To("σ"),
+        'İ' => Fold::To("i"),
+        'ß' | 'ẞ' => Fold::To("ss"),
+        '０'..='９' => ascii(c as u32 - '０' as u32),
+        'Ａ'..='Ｚ' => ascii(c as u32 - 'Ａ' as u32 + 10),
+        'ａ'..='ｚ' => ascii(c as u32 - 'ａ' as u32 + 10),
+        _ => Fold::Lower,
     }
 }
 
@@ -254,6 +290,23 @@ mod tests {
             .map(|p| (e.word(p), &"THAT’S"[p.start..p.end]))
             .collect();
         assert_eq!(got, [("that", "THAT"), ("is", "’S")]);
+    }
+
+    #[test]
+    fn folding_beyond_lowercase() {
+        assert_eq!(canonical_words("ΣΑΣ σας"), ["σασ", "σασ"]);
+        assert_eq!(canonical_words("İade İADE"), ["iade", "iade"]);
+        assert_eq!(canonical_words("STRASSE Straße STRAẞE"), ["strasse"; 3]);
+        assert_eq!(canonical_words("ＯＫ，Ｎｏ１"), ["ok", "no1"]);
+        let mut expander = Expander::default();
+        let raw = "Straße’ll";
+        let e = expander.expand(raw);
+        let got: Vec<(&str, &str)> = e
+            .pieces
+            .iter()
+            .map(|p| (e.word(p), &raw[p.start..p.end]))
+            .collect();
+        assert_eq!(got, [("strasse", "Straße"), ("will", "’ll")]);
     }
 
     #[test]

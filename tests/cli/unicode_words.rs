@@ -1,5 +1,6 @@
 //! Words in every script: the punctuation of other scripts (Arabic, Devanagari, full-width and
-//! CJK forms) parts words as ASCII punctuation does.
+//! CJK forms) parts words as ASCII punctuation does, and case folding finds the Greek, Turkish
+//! and German words written in capitals, and full-width Latin letters.
 
 use crate::support::{run, talklint, write};
 
@@ -81,5 +82,41 @@ fn a_sentence_ends_at_the_punctuation_of_other_scripts() {
     assert_eq!(
         lines_found(&["i (do not|don't) know $"], &["I don't know you"]),
         [0; 0]
+    );
+}
+
+#[test]
+fn greek_capitals_match_a_final_sigma() {
+    let found = matches(
+        &["σας παρακαλώ"],
+        &["ΣΑΣ ΠΑΡΑΚΑΛΏ", "σας παρακαλώ", "Σας παρακαλώ"],
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[0], (1, 8, "ΣΑΣ ΠΑΡΑΚΑΛΏ".to_string()));
+    // The phrase written in capitals too.
+    assert_eq!(lines_found(&["ΣΑΣ ΠΑΡΑΚΑΛΩ"], &["σας παρακαλω"]), [1]);
+}
+
+#[test]
+fn a_dotted_capital_i_is_i() {
+    assert_eq!(lines_found(&["iade"], &["İade yok", "iade yok"]), [1, 2]);
+    let found = matches(&["iade*"], &["İadeniz yapıldı"]);
+    assert_eq!(found, [(1, 8, "İadeniz".to_string())]);
+}
+
+#[test]
+fn sharp_s_is_ss_and_full_width_letters_are_ascii() {
+    assert_eq!(
+        lines_found(&["straße"], &["STRASSE", "Strasse", "Straße"]),
+        [1, 2, 3]
+    );
+    assert_eq!(lines_found(&["strasse"], &["Straße"]), [1]);
+    let found = matches(
+        &["not my department"],
+        &["ＮＯＴ ＭＹ ｄｅｐａｒｔｍｅｎｔ"],
+    );
+    assert_eq!(
+        found,
+        [(1, 8, "ＮＯＴ ＭＹ ｄｅｐａｒｔｍｅｎｔ".to_string())]
     );
 }
