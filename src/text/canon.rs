@@ -109,6 +109,7 @@ impl Expander {
                 continue;
             }
             match fold(c) {
+                Fold::Drop => {}
                 Fold::To(folded) => {
                     self.origin.extend(std::iter::repeat_n(i, folded.len()));
                     self.norm.push_str(folded);
@@ -132,6 +133,8 @@ impl Expander {
 
 /// How a non-ASCII character of a word is folded.
 enum Fold {
+    /// Left out: an invisible character inside a word (a zero-width space, a soft hyphen).
+    Drop,
     /// Written as this text.
     To(&'static str),
     /// Written as its lowercase.
@@ -147,6 +150,7 @@ fn fold(c: char) -> Fold {
     const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
     let ascii = |k: u32| Fold::To(&ASCII[k as usize..k as usize + 1]);
     match c {
+        c if super::words::is_ignorable(c) => Fold::Drop,
         'ς' => Fold::To("σ"),
         'İ' => Fold::To("i"),
         'ß' | 'ẞ' => Fold::To("ss"),
@@ -298,15 +302,19 @@ mod tests {
         assert_eq!(canonical_words("İade İADE"), ["iade", "iade"]);
         assert_eq!(canonical_words("STRASSE Straße STRAẞE"), ["strasse"; 3]);
         assert_eq!(canonical_words("ＯＫ，Ｎｏ１"), ["ok", "no1"]);
+        assert_eq!(
+            canonical_words("depart\u{200B}ment de\u{00AD}part\u{2060}ment"),
+            ["department"; 2]
+        );
         let mut expander = Expander::default();
-        let raw = "Straße’ll";
+        let raw = "Stra\u{00AD}ße’ll";
         let e = expander.expand(raw);
         let got: Vec<(&str, &str)> = e
             .pieces
             .iter()
             .map(|p| (e.word(p), &raw[p.start..p.end]))
             .collect();
-        assert_eq!(got, [("strasse", "Straße"), ("will", "’ll")]);
+        assert_eq!(got, [("strasse", "Stra\u{00AD}ße"), ("will", "’ll")]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Word boundaries (SPEC §3): letters and digits make words; punctuation and symbols of every
 //! script (`،` `।` `？` `、`), emoji and white space separate them; an apostrophe stays inside a
-//! word only between two word characters. The scanner works on the original text and reports
-//! byte ranges into it.
+//! word only between two word characters, and so do the invisible characters a word may carry
+//! (a zero-width space, a soft hyphen). The scanner works on the original text and reports byte
+//! ranges into it.
 
 use super::punct;
 
@@ -16,6 +17,17 @@ enum Class {
     Apostrophe,
     /// A non-ASCII letter or digit (anything not known to be punctuation).
     Other,
+    /// An invisible character that does not part a word: the soft hyphen, zero-width space, word
+    /// joiner and byte-order mark. Inside a word only before a word character; the canonical form
+    /// drops it (`depart\u{200B}ment` is `department`).
+    Ignorable,
+}
+
+/// Whether `c` is one of the invisible characters of [`Class::Ignorable`], which the canonical
+/// form drops.
+#[inline(always)]
+pub(crate) const fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 const ASCII_CLASS: [Class; 128] = {
@@ -43,13 +55,15 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
     let class = match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => Class::Apostrophe,
+        // As `is_ignorable`, written out so that the match stays one decision tree.
+        '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Class::Ignorable,
         '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}' => Class::Separator,
         // Latin letters and combining accents, the usual non-ASCII letters: no table search.
         '\u{00C0}'..='\u{036F}' => Class::Other,
         '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FE0F}' => {
             Class::Separator
         }
-        '\u{FEFF}' | '\u{FF01}'..='\u{FF0F}' | '\u{1F000}'.. => Class::Separator,
+        '\u{FF01}'..='\u{FF0F}' | '\u{1F000}'.. => Class::Separator,
         c if c.is_whitespace() || punct::is_punctuation(c) => Class::Separator,
         _ => Class::Other,
     };
@@ -81,10 +95,17 @@ impl<'a> Words<'a> {
         Words { text, pos }
     }
 
-    /// Whether a word character starts at byte `i`.
+    /// Whether a word character starts at byte `i`, after any invisible characters.
     #[inline(always)]
-    fn word_char_at(&self, i: usize) -> bool {
-        i < self.text.len() && matches!(class_at(self.text, i).0, Class::Ascii | Class::Other)
+    fn word_char_at(&self, mut i: usize) -> bool {
+        while i < self.text.len() {
+            match class_at(self.text, i) {
+                (Class::Ascii | Class::Other, _) => return true,
+                (Class::Ignorable, n) => i += n,
+                _ => return false,
+            }
+        }
+        false
     }
 }
 
@@ -131,11 +152,11 @@ impl Iterator for Words<'_> {
                     plain = false;
                     i += n;
                 }
-                Class::Apostrophe if self.word_char_at(i + n) => {
+                Class::Apostrophe | Class::Ignorable if self.word_char_at(i + n) => {
                     plain = false;
                     i += n;
                 }
-                Class::Apostrophe | Class::Separator => break,
+                Class::Apostrophe | Class::Ignorable | Class::Separator => break,
             }
         }
         self.pos = i;
@@ -173,5 +194,19 @@ mod tests {
         assert_eq!(words("नहीं।यह॥"), ["नहीं", "यह"]);
         assert_eq!(words("「お待ち」ください。"), ["お待ち", "ください"]);
         assert_eq!(words("ａｂ，ｃ"), ["ａｂ", "ｃ"]);
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_a_word() {
+        assert_eq!(words("depart\u{200B}ment"), ["depart\u{200B}ment"]);
+        assert_eq!(words("de\u{00AD}\u{2060}part"), ["de\u{00AD}\u{2060}part"]);
+        assert_eq!(words("\u{FEFF}end\u{200B} x"), ["end", "x"]);
+        assert_eq!(words("it\u{200C}s"), ["it", "s"]);
+        for c in [
+            '\u{00AD}', '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{200C}', 'a', '’',
+        ] {
+            let class = class_at(c.encode_utf8(&mut [0; 4]), 0).0;
+            assert_eq!(class == Class::Ignorable, is_ignorable(c), "{c:?}");
+        }
     }
 }

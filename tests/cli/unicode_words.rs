@@ -1,6 +1,6 @@
 //! Words in every script: the punctuation of other scripts (Arabic, Devanagari, full-width and
-//! CJK forms) parts words as ASCII punctuation does, and case folding finds the Greek, Turkish
-//! and German words written in capitals, and full-width Latin letters.
+//! CJK forms) parts words as ASCII punctuation does, case folding finds the Greek, Turkish and
+//! German words written in capitals, and invisible characters inside a word do not split it.
 
 use crate::support::{run, talklint, write};
 
@@ -119,4 +119,18 @@ fn sharp_s_is_ss_and_full_width_letters_are_ascii() {
         found,
         [(1, 8, "ＮＯＴ ＭＹ ｄｅｐａｒｔｍｅｎｔ".to_string())]
     );
+}
+
+#[test]
+fn invisible_characters_do_not_split_a_word() {
+    let lines = [
+        "not my depart\u{200B}ment",
+        "not my de\u{00AD}part\u{00AD}ment",
+        "not my depart\u{2060}ment",
+        "not my depart\u{FEFF}ment",
+    ];
+    assert_eq!(lines_found(&["not my department"], &lines), [1, 2, 3, 4]);
+    // The match ends at the word's last letter, not at an invisible character after it.
+    let found = matches(&["department"], &["department\u{200B} ok"]);
+    assert_eq!(found, [(1, 8, "department".to_string())]);
 }
