@@ -91,11 +91,16 @@ pub(super) fn rule_set(
 }
 
 /// The engine of `rules`, with a warning on standard error for each replacement its own rule
-/// would match again (`--fix` would never settle).
+/// would match again (`--fix` would never settle) and each phrase written in a script without
+/// spaces between words (it matches only a whole run of such letters).
 pub(super) fn engine(rules: &RuleSet) -> Result<crate::engine::Engine, CliError> {
     let engine = crate::engine::Engine::new(rules)?;
-    for w in crate::fix::unsettled(&engine, rules) {
-        super::stderr::warning(&w);
+    let unspaced = crate::rules::unspaced::warnings(rules);
+    for w in unspaced
+        .iter()
+        .chain(&crate::fix::unsettled(&engine, rules))
+    {
+        super::stderr::warning(w);
     }
     Ok(engine)
 }

@@ -16,6 +16,7 @@ pub mod phrase;
 pub(crate) mod place;
 pub(crate) mod schema;
 mod template;
+pub(crate) mod unspaced;
 mod validate;
 
 use crate::transcript::Role;

@@ -1,6 +1,6 @@
-//! Words in every script: the punctuation of other scripts (Arabic, Devanagari, full-width and
-//! CJK forms) parts words as ASCII punctuation does, case folding finds the Greek, Turkish and
-//! German words written in capitals, and invisible characters inside a word do not split it.
+//! Words in every script: punctuation of other scripts parts words as ASCII punctuation does,
+//! case folding finds the Greek, Turkish and German words written in capitals, and invisible
+//! characters inside a word do not split it.
 
 use crate::support::{run, talklint, write};
 
@@ -133,4 +133,54 @@ fn invisible_characters_do_not_split_a_word() {
     // The match ends at the word's last letter, not at an invisible character after it.
     let found = matches(&["department"], &["department\u{200B} ok"]);
     assert_eq!(found, [(1, 8, "department".to_string())]);
+}
+
+#[test]
+fn a_run_of_a_script_without_spaces_is_one_word() {
+    // Documented in README: Japanese, Chinese and Thai words are not told apart, so a phrase
+    // matches a whole run between punctuation or spaces, and `regex:` finds a word inside one.
+    let lines = ["少々お待ちください。", "「お待ち」ください"];
+    assert_eq!(lines_found(&["お待ち"], &lines), [2]);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/x\n    regex: ['お待ち']\n",
+    );
+    let text = write(dir.path(), "t.txt", "Agent: 少々お待ちください。\n");
+    let (_, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            "-r",
+        ])
+        .arg(&rules)
+        .arg(&text));
+    assert!(
+        out.contains(r#""column":10,"end_line":1,"end_column":13"#),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn a_phrase_in_a_script_without_spaces_is_warned_of() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let rules = "rules:\n  - id: t/x\n    phrases: [\"お待ち\", \"not my job\"]\n";
+    let rules = write(dir.path(), "r.yaml", rules);
+    let text = write(dir.path(), "t.txt", "Agent: 「お待ち」\n");
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-q", "--fail-on", "never", "-r"])
+        .arg(&rules)
+        .arg(&text));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Avoid “お待ち”"), "{out}");
+    assert!(
+        err.contains("rule `t/x`: its phrase `お待ち` holds `お`") && err.contains("`regex:`"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
 }

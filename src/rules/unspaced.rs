@@ -1,0 +1,56 @@
+//! A warning for a phrase written in a script without spaces between words (Chinese, Japanese,
+//! Thai, Lao, Khmer, Burmese): talklint cannot tell such words apart, so it reads a run of their
+//! letters between spaces or punctuation as one word, and the phrase matches only a whole run
+//! (`「お待ち」`, not `少々お待ちください`). Said when the rules load, as `regex:` is the way.
+
+use super::RuleSet;
+
+/// A warning for each phrase of `rules` that holds a letter of a script written without spaces.
+pub(crate) fn warnings(rules: &RuleSet) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for rule in &rules.rules {
+        let Some(words) = rule.words() else {
+            continue;
+        };
+        for phrase in &words.phrases {
+            let Some(letter) = phrase.text.chars().find(|&c| unspaced(c)) else {
+                continue;
+            };
+            let o = &rule.origin;
+            warnings.push(format!(
+                "{}:{}:{}: rule `{}`: its phrase `{}` holds `{letter}`, of a script written \
+                 without spaces between words; talklint reads a run of such letters between \
+                 spaces or punctuation as one word, so the phrase matches only a whole run; to \
+                 find it inside a run, write it as a `regex:`",
+                o.file, o.line, o.column, rule.id, phrase.text
+            ));
+        }
+    }
+    warnings
+}
+
+/// Whether `c` is a letter of a script written without spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B on
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unspaced;
+
+    #[test]
+    fn scripts_without_spaces() {
+        assert!("お待ち待つカナ好ไทย".chars().all(unspaced));
+        assert!(!"안녕 abc é σ ع न".chars().any(unspaced));
+    }
+}
