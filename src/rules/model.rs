@@ -92,7 +92,7 @@ impl Count {
 /// one match, on the turn it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Timing {
-    /// A gap of at least this many milliseconds before a turn of the speaker.
+    /// A gap of at least this many milliseconds (and more than 0) before a turn of the speaker.
     Silence(u64),
     /// A turn of the speaker that starts at least this many milliseconds before another
     /// speaker's turn ends.
@@ -184,6 +184,7 @@ impl Timing {
     pub fn describe(&self) -> String {
         let s = |ms: &u64| *ms as f64 / 1000.0;
         match self {
+            Timing::Silence(0) => "silence between turns".to_string(),
             Timing::Silence(ms) => format!("silence of {} s or more", s(ms)),
             Timing::Interrupts(ms) => format!("interrupts by {} s or more", s(ms)),
             Timing::InterruptsTotal(ms) => format!("interruptions over {} s in all", s(ms)),

@@ -166,3 +166,20 @@ fn human_and_junit_reports_name_the_rules_not_applied() {
         assert!(out.contains(note), "{format}: {out}");
     }
 }
+
+#[test]
+fn a_silence_of_0_seconds_is_a_real_gap_not_an_overlap_or_a_touch() {
+    let rules = "rules:\n  - {id: s/gap, speaker: any, timing: {silence_seconds: 0}}\n";
+    // The customer starts before the agent ends, the agent again just as the customer ends,
+    // and the customer once more after a 2-second gap: only that last turn follows silence.
+    let call = "[00:00:00-00:00:05] Agent: hello\n[00:00:04-00:00:08] Customer: hi\n[00:00:08-00:00:10] Agent: so\n[00:00:12-00:00:14] Customer: yes\n";
+    let c = conversation(("r.yaml", rules), call);
+    let lines: Vec<u64> = (c["findings"].as_array().unwrap().iter())
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [4], "{c}");
+    assert_eq!(
+        c["findings"][0]["message"], "silence between turns (s/gap)",
+        "{c}"
+    );
+}

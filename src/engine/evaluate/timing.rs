@@ -50,8 +50,11 @@ impl Conversation<'_> {
                 window
                     .iter()
                     .filter(|&&i| {
+                        // A silence is a real gap: a turn that starts at or before the
+                        // previous end has none, even for `silence_seconds: 0`.
                         let (from, to) = gaps[i];
-                        i > 0 && ours(i) && inside(clock, from, to).is_some_and(|gap| gap >= ms)
+                        let silence = |gap: u64| gap > 0 && gap >= ms;
+                        i > 0 && ours(i) && inside(clock, from, to).is_some_and(silence)
                     })
                     .map(|&i| at(i))
                     .collect()
