@@ -9,6 +9,18 @@ pub struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// How to fix it, when the place that refused the value said so ([`error_with_hint`]).
+    given_hint: Option<String>,
+}
+
+/// What parts a message from [`error_with_hint`] and its hint: a control character, which no
+/// message of the library holds.
+const HINT_MARK: char = '\u{1}';
+
+/// A deserializer error with how to fix it, for a `Deserialize` impl that checks what it read:
+/// raised while the reader is at the value, the library gives it that value's place.
+pub fn error_with_hint<E: serde::de::Error>(message: &str, hint: &str) -> E {
+    E::custom(format!("{message}{HINT_MARK}{hint}"))
 }
 
 /// What a tab where YAML wants indentation is called.
@@ -33,6 +45,11 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         let text = e.to_string();
         // The library appends " at line N column M"; we report the position separately.
         let mut message = text.split(" at line ").next().unwrap_or(&text).to_string();
+        let given_hint = message.find(HINT_MARK).map(|at| {
+            let hint = message[at + HINT_MARK.len_utf8()..].to_string();
+            message.truncate(at);
+            hint
+        });
         if tab_at(source, line, column) {
             // The parser says "found character that cannot start any token" or "a tab character
             // that violates indentation": name the character.
@@ -48,6 +65,7 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             line,
             column,
             message,
+            given_hint,
         }
     })
 }
@@ -145,6 +163,7 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
         line,
         column,
         message: format!("nested more than {MAX_DEPTH} levels deep"),
+        given_hint: None,
     };
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
@@ -186,6 +205,11 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
 }
 
 impl YamlError {
+    /// How to fix it: what the place that refused the value said, else [`YamlError::hint`].
+    pub fn help(&self) -> String {
+        (self.given_hint.clone()).unwrap_or_else(|| self.hint().to_string())
+    }
+
     /// How to fix it, by what went wrong: the library's messages already list the keys or values
     /// a place allows.
     pub fn hint(&self) -> &'static str {

@@ -1,11 +1,12 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
-//! lexicons ([`lexicon`]), checking a spec into a [`Rule`] ([`validate`]), cloud categories read
+//! lexicons ([`lexicon`]), a `when` condition's shape ([`condition`]), checking a spec into a [`Rule`] ([`validate`]), cloud categories read
 //! into the same specs ([`import`]), loading rule files into one [`RuleSet`] ([`load`]), the
 //! places of a config's keys for its errors ([`place`]) and of an escaped character in a
 //! double-quoted string ([`double_quoted`]), and the built-in pack ([`builtin`]).
 //! Nothing here matches text: the engine compiles a rule set.
 
 pub(crate) mod builtin;
+mod condition;
 mod double_quoted;
 mod error;
 pub(crate) mod import;

@@ -277,7 +277,9 @@ pub struct AfterSpec {
 }
 
 /// A `when` condition: `all`, `any` or `not`, or a search of its own.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+// Read by `super::condition`, which checks its shape at its place (a doc line would show in the
+// JSON schema).
+#[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionSpec {
     pub all: Option<Vec<ConditionSpec>>,

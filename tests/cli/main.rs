@@ -48,6 +48,7 @@ mod review;
 mod rule_keys;
 mod rule_language;
 mod rule_pitfalls;
+mod rule_trial;
 mod rules_cmd;
 mod scale;
 mod schemas;

@@ -280,7 +280,10 @@ fn rule_errors_of_the_second_edition() {
     );
     let group =
         rule_error("rules:\n  - id: a/b\n    when: {all: [{phrases: [y]}], phrases: [z]}\n");
-    assert!(group.contains("each condition is one of"), "{group}");
+    assert!(
+        group.contains("a condition with `all` cannot also have `phrases`"),
+        "{group}"
+    );
     let window =
         rule_error("rules:\n  - id: a/b\n    phrases: [x]\n    window: {last_percent: 120}\n");
     assert!(

@@ -319,7 +319,7 @@ pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
         file: file.name.to_string(),
         line: e.line,
         column: e.column,
-        hint: Some(e.hint().to_string()),
+        hint: Some(e.help()),
         message: e.message,
     })
 }

@@ -309,30 +309,11 @@ impl Checker<'_> {
 
     /// A `when` condition; a condition without `speaker` takes `roles`, the rule's.
     pub fn condition(&self, spec: &ConditionSpec, roles: u8) -> Result<Condition, RuleError> {
-        let groups = [spec.all.is_some(), spec.any.is_some(), spec.not.is_some()];
-        let search = spec.phrases.is_some() || spec.regex.is_some() || spec.timing.is_some();
-        let searched_keys = spec.speaker.is_some()
-            || !spec.unless.is_empty()
-            || spec.near.is_some()
-            || spec.not_near.is_some()
-            || spec.window.is_some()
-            || spec.count.is_some();
-        let group_count = groups.iter().filter(|g| **g).count();
-        if group_count + usize::from(search) != 1 || (group_count == 1 && searched_keys) {
-            return Err(self.fail(
-                "when",
-                "each condition is one of `all: [...]`, `any: [...]`, `not: {...}`, or a search with `phrases`, `regex` or `timing`".into(),
-                "nest conditions: `when: {all: [{speaker: customer, phrases: [...]}, {not: {phrases: [...]}}]}`",
-            ));
+        // A condition read from YAML was checked at its place; one built in code is here.
+        if let Some(e) = spec.shape_error() {
+            return Err(self.fail("when", e.message, e.hint));
         }
         let list = |items: &[ConditionSpec]| -> Result<Vec<Condition>, RuleError> {
-            if items.is_empty() {
-                return Err(self.fail(
-                    "when",
-                    "an empty `all` or `any`".into(),
-                    "list at least one condition",
-                ));
-            }
             items.iter().map(|c| self.condition(c, roles)).collect()
         };
         if let Some(all) = &spec.all {

@@ -1,0 +1,70 @@
+//! What a QA lead's first rules ran into: a nested condition's error at the `when:` key, not at
+//! the condition; a setting a rule's kind ignores; a help that named no fix. Each is now an error
+//! at its own place that says how to fix it.
+
+use crate::support::rule_error;
+
+/// A rule whose `when` nests a bad condition at line 8, column 15 (`{` of its flow mapping).
+fn nested(bad: &str) -> String {
+    format!(
+        "rules:\n  - id: t/x\n    when:\n      all:\n        - {{speaker: customer, phrases: [cancel]}}\n        - any:\n            - {{phrases: [refund]}}\n            - {bad}\n"
+    )
+}
+
+#[test]
+fn a_nested_condition_is_reported_at_its_own_place() {
+    let cases = [
+        (
+            "{speaker: customer}",
+            "8:15: rules[0].when.all[1].any[1]: a condition with `speaker` but no `phrases`, `regex` or `timing`",
+        ),
+        (
+            "{all: [{phrases: [a]}], any: [{phrases: [b]}]}",
+            "8:15: rules[0].when.all[1].any[1]: a condition with both `all` and `any`",
+        ),
+        (
+            "{not: {phrases: [a]}, window: {first_turns: 2}}",
+            "8:15: rules[0].when.all[1].any[1]: a condition with `not` cannot also have `window`",
+        ),
+        (
+            "{any: []}",
+            "8:15: rules[0].when.all[1].any[1]: an empty `any`",
+        ),
+        (
+            "{speakr: customer, phrases: [x]}",
+            "8:16: rules[0].when.all[1].any[1]: unknown field `speakr`, did you mean `speaker`?",
+        ),
+        (
+            "{phrases: refund}",
+            "8:25: rules[0].when.all[1].any[1].phrases: invalid type: string \"refund\", expected a list",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let err = rule_error(&nested(bad));
+        assert!(err.contains(&format!("r.yaml:{expected}")), "{bad}: {err}");
+        assert!(!err.contains("check the YAML syntax"), "{bad}: {err}");
+    }
+    // A block mapping is placed at its first key.
+    let block = rule_error("rules:\n  - id: t/x\n    when:\n      not:\n        speaker: agent\n");
+    assert!(
+        block.contains("r.yaml:5:9: rules[0].when.not: a condition with `speaker` but no"),
+        "{block}"
+    );
+}
+
+#[test]
+fn a_when_that_is_no_mapping_says_what_a_condition_is() {
+    for (when, found) in [
+        ("\"cancel\"", "string \"cancel\""),
+        ("[cancel]", "sequence"),
+    ] {
+        let err = rule_error(&format!("rules:\n  - id: t/x\n    when: {when}\n"));
+        assert!(
+            err.contains(&format!(
+                "r.yaml:3:11: rules[0].when: invalid type: {found}, expected a condition: a mapping such as `{{speaker: customer, phrases: [...]}}`"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("ConditionSpec"), "{err}");
+    }
+}
