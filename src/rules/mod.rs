@@ -30,6 +30,11 @@ pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
 pub use template::{TemplatePiece, fold, needs_folding};
 
+/// The characters with a meaning in phrase syntax (as `phrase`'s parser reads them; kept out of
+/// that module, whose source the prebuilt matcher's fingerprint covers). Every one is
+/// punctuation, a word boundary in a phrase.
+pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";
+
 /// A checked rule.
 #[derive(Debug, Clone)]
 pub struct Rule {

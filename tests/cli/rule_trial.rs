@@ -68,3 +68,27 @@ fn a_when_that_is_no_mapping_says_what_a_condition_is() {
         assert!(!err.contains("ConditionSpec"), "{err}");
     }
 }
+
+#[test]
+fn an_escaped_punctuation_mark_in_a_phrase_is_an_error_at_the_escape() {
+    // Punctuation is a word boundary: `press \*` matched "press 1", `option \(a\)` "option a".
+    let err = rule_error("rules:\n  - id: t/p\n    phrases: ['press \\*', 'option \\(a\\)']\n");
+    assert!(
+        err.contains("r.yaml:3:22: phrase \"press \\*\": `\\*` matches nothing: punctuation is a word boundary in phrases")
+            && err.contains("help: to match the `*` itself, write a regex, which sees the text as written: `regex: ['press \\*']`"),
+        "{err}"
+    );
+    let err = rule_error("rules:\n  - id: t/p\n    unless: ['option \\(a\\)']\n    phrases: [x]\n");
+    assert!(
+        err.contains("r.yaml:3:22: unless phrase \"option \\(a\\)\": `\\(` matches nothing")
+            && err.contains("help: leave the `\\(` out: an unless phrase matches words"),
+        "{err}"
+    );
+    // Written with escapes in double quotes: at the escape as written.
+    let err = rule_error("rules:\n  - id: t/p\n    phrases: [\"costs \\\\$5 [now]\"]\n");
+    assert!(
+        err.contains("r.yaml:3:22: phrase \"costs \\$5 [now]\": `\\$` matches nothing")
+            && err.contains("(`\\$` is the character there too)"),
+        "{err}"
+    );
+}

@@ -10,6 +10,7 @@ pub(crate) mod json;
 mod print;
 mod spec;
 
+use super::PHRASE_SYNTAX;
 use super::error::{RuleError, SourceFile};
 use super::phrase;
 use super::schema::Speaker;
@@ -86,7 +87,7 @@ pub(crate) struct Search {
 
 #[derive(Debug)]
 pub(crate) enum Look {
-    /// Phrases, escaped so that they match their words literally.
+    /// Phrases, their syntax characters written as blanks so that they match their words literally.
     Phrases(Vec<String>),
     /// Case-sensitive regexes on the original text.
     Regex(Vec<String>),
@@ -256,18 +257,18 @@ pub(super) struct Cx<'a> {
 
 impl Cx<'_> {
     /// A vendor phrase (a target, a query) as a talklint phrase that matches its words
-    /// literally: every phrase syntax character escaped. It must have a word to match.
+    /// literally: every phrase syntax character, all of them punctuation and so a word boundary
+    /// (as in the vendor's matcher), written as a blank. An escape would match the same, but a
+    /// rule file refuses one, as it matches nothing itself. It must have a word to match.
     pub(crate) fn phrase(&self, node: &Node, what: &str) -> Result<String, Bad> {
         let text = node.string(what)?;
-        let escaped: String = text
+        let blanked: String = text
             .chars()
-            .flat_map(|c| {
-                let meta = "()[]|*${}\\".contains(c);
-                meta.then_some('\\').into_iter().chain(std::iter::once(c))
-            })
+            .map(|c| if PHRASE_SYNTAX.contains(c) { ' ' } else { c })
             .collect();
+        let words = blanked.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut no_lexicons = |_: &str| Err(String::from("no lexicons in imported phrases"));
-        phrase::parse(&escaped, self.fillers, &mut no_lexicons).map_err(|e| {
+        phrase::parse(&words, self.fillers, &mut no_lexicons).map_err(|e| {
             bad(
                 node.at,
                 format!(
@@ -277,7 +278,7 @@ impl Cx<'_> {
                 "give it at least one word that is not a filler (um, uh, …), or remove it",
             )
         })?;
-        Ok(escaped)
+        Ok(words)
     }
 }
 
