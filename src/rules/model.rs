@@ -138,6 +138,20 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
+impl Condition {
+    /// The roles whose turns the condition looks at: every search's, under `not` too (a rule that
+    /// holds when the agent does not say something judges the agent).
+    pub fn roles(&self) -> u8 {
+        match self {
+            Condition::Find(find) => find.roles,
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().fold(0, |acc, c| acc | c.roles())
+            }
+            Condition::Not(inner) => inner.roles(),
+        }
+    }
+}
+
 /// Where in a conversation a rule or condition looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Window {

@@ -2,7 +2,8 @@
 //! the condition; a setting a rule's kind ignores; a help that named no fix. Each is now an error
 //! at its own place that says how to fix it.
 
-use crate::support::rule_error;
+use crate::support::{rule_error, run, talklint, write};
+use serde_json::Value;
 
 /// A rule whose `when` nests a bad condition at line 8, column 15 (`{` of its flow mapping).
 fn nested(bad: &str) -> String {
@@ -90,5 +91,46 @@ fn an_escaped_punctuation_mark_in_a_phrase_is_an_error_at_the_escape() {
         err.contains("r.yaml:3:22: phrase \"costs \\$5 [now]\": `\\$` matches nothing")
             && err.contains("(`\\$` is the character there too)"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_when_rule_on_the_customers_words_alone_scores_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - {id: t/c, when: {speaker: customer, phrases: [cancel]}}\n  - id: t/n\n    when:\n      all:\n        - {speaker: customer, phrases: [cancel]}\n        - not: {speaker: agent, phrases: [offer]}\n",
+    );
+    let call = write(
+        dir.path(),
+        "call.txt",
+        "Customer: I want to cancel\nAgent: ok\n",
+    );
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&rules)
+        .arg(&call));
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let c = &report["conversations"][0];
+    // The customer-only rule marks the call; the one the agent's silence fires scores as before.
+    let points: Vec<(&str, i64)> = (c["findings"].as_array().unwrap().iter())
+        .map(|f| (f["rule"].as_str().unwrap(), f["points"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(points, [("t/c", 0), ("t/n", -5)], "{c}");
+    assert_eq!(c["score"], 75, "{c}");
+    let (code, out, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&rules));
+    assert_eq!(code, 0, "{err}");
+    let speaker = |id: &str| {
+        let line = out.lines().find(|l| l.starts_with(id)).unwrap_or_default();
+        line.split_whitespace()
+            .nth(3)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        (speaker("t/c "), speaker("t/n ")),
+        ("customer".into(), "agent,customer".into()),
+        "{out}"
     );
 }

@@ -14,7 +14,8 @@ use super::{Examples, Origin, Rule, Target};
 use search::Checker;
 
 /// The points of a rule that does not set them: by kind, and for `forbid` by severity. A rule
-/// that no agent's words can hit (`speaker: customer`) marks the conversation and scores nothing.
+/// that no agent's words can hit (`speaker: customer`, or a `when` whose every condition, under
+/// `not` too, is on other speakers' words) marks the conversation and scores nothing.
 pub(crate) fn default_points(kind: Kind, severity: Severity, roles: u8) -> i32 {
     if roles & Speaker::Agent.roles() == 0 {
         return 0;
@@ -71,6 +72,11 @@ pub(super) fn check(
     let category = spec.id.split('/').next().unwrap_or_default().to_string();
     let roles = Checker::roles(spec.speaker.as_ref(), Speaker::Agent.roles());
     let target = target(&c, &spec, roles)?;
+    // A `when` rule judges the speakers its conditions look at, which may not be its own.
+    let roles = match &target {
+        Target::When(condition) => condition.roles(),
+        Target::Find { .. } => roles,
+    };
     check_scoring(&c, &spec)?;
     check_replace(&c, &spec)?;
     check_message(&c, &spec)?;
