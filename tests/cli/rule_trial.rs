@@ -134,3 +134,27 @@ fn a_when_rule_on_the_customers_words_alone_scores_nothing_and_says_so() {
         "{out}"
     );
 }
+
+#[test]
+fn a_setting_the_rules_kind_ignores_is_an_error_at_the_key() {
+    let cases = [
+        (
+            "kind: require\n    max_hits: 2",
+            "r.yaml:4:5: `max_hits` on a require rule",
+        ),
+        (
+            "kind: tag\n    severity: error",
+            "r.yaml:4:5: `severity` on a tag rule: a tag only labels the conversation",
+        ),
+        (
+            "kind: reward\n    severity: warning",
+            "r.yaml:4:5: `severity` on a reward rule: a reward adds points and is never a problem",
+        ),
+    ];
+    for (keys, expected) in cases {
+        let err = rule_error(&format!(
+            "rules:\n  - id: t/k\n    {keys}\n    phrases: [thanks]\n"
+        ));
+        assert!(err.contains(expected), "{keys}: {err}");
+    }
+}

@@ -254,7 +254,7 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     Ok(())
 }
 
-/// Points and `auto_fail` by kind, `min_turns` and `max_hits`.
+/// Points, `auto_fail`, `severity`, `min_turns` and `max_hits` by kind.
 fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let kind = spec.kind.name();
     let points_ok = match (spec.kind, spec.points) {
@@ -287,6 +287,24 @@ fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "min_turns",
             "`min_turns` only applies to `kind: require` rules".into(),
             "remove it, or make the rule a require rule",
+        ));
+    }
+    if spec.max_hits.is_some() && spec.kind == Kind::Require {
+        return Err(c.fail(
+            "max_hits",
+            "`max_hits` on a require rule: a require rule reports each missing answer in full, uncapped".into(),
+            "remove it: `max_hits` caps the hits of forbid, reward and tag rules",
+        ));
+    }
+    if spec.severity.is_some() && matches!(spec.kind, Kind::Reward | Kind::Tag) {
+        let what = match spec.kind {
+            Kind::Tag => "a tag only labels the conversation",
+            _ => "a reward adds points and is never a problem",
+        };
+        return Err(c.fail(
+            "severity",
+            format!("`severity` on a {kind} rule: {what}, so it has no severity"),
+            "remove it, or make the rule a `kind: forbid` rule to report a problem",
         ));
     }
     if spec.max_hits == Some(0) {
