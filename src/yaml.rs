@@ -148,6 +148,25 @@ fn did_you_mean(message: &str) -> Option<String> {
     Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
 }
 
+/// How to write a rule file's key that serde found missing ("missing field `id`"), with an
+/// example.
+fn missing_field_help(message: &str) -> Option<String> {
+    let at = message.find("missing field `")? + "missing field `".len();
+    let name = message[at..].split('`').next()?;
+    Some(match name {
+        "id" => "every rule starts with its id, `<category>/<name>` in kebab-case: \
+                 `- id: courtesy/no-problem`"
+            .into(),
+        "words" => "`near` and `not_near` need `words: N`, how many words may lie between the \
+                    two matches: `near: {phrases: [refund], words: 8}`"
+            .into(),
+        "phrases" => "`near` and `not_near` need the `phrases` to look for nearby: \
+                      `near: {phrases: [refund], words: 8}`"
+            .into(),
+        _ => format!("add `{name}: …` here"),
+    })
+}
+
 /// What [`did_you_mean`] writes before the name it suggests.
 const SUGGESTED: &str = "did you mean";
 
@@ -207,7 +226,10 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
 impl YamlError {
     /// How to fix it: what the place that refused the value said, else [`YamlError::hint`].
     pub fn help(&self) -> String {
-        (self.given_hint.clone()).unwrap_or_else(|| self.hint().to_string())
+        if let Some(hint) = &self.given_hint {
+            return hint.clone();
+        }
+        missing_field_help(&self.message).unwrap_or_else(|| self.hint().to_string())
     }
 
     /// How to fix it, by what went wrong: the library's messages already list the keys or values
@@ -235,6 +257,8 @@ impl YamlError {
             "flatten the document: rules and configs need only a few levels"
         } else if self.message.contains("is not a size in bytes") {
             "write a whole number of bytes, or one followed by K, M or G (`10M`)"
+        } else if self.message.contains("missing field `") {
+            "add the key the message names"
         } else if self.message.contains("invalid value") {
             "write a value the message allows"
         } else if self.message.contains("invalid type") {

@@ -40,13 +40,22 @@ pub struct ExampleFailure {
     pub place: Origin,
 }
 
+/// A rule with no examples, which `talklint test` names at its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutExamples {
+    /// The rule's id.
+    pub rule: String,
+    /// Where the rule is written (its id).
+    pub place: Origin,
+}
+
 /// Totals of a test run.
 #[derive(Debug, Default)]
 pub struct TestReport {
     /// How many rules were tested.
     pub rules: usize,
-    /// The ids of rules that have no examples.
-    pub rules_without_examples: Vec<String>,
+    /// The rules that have no examples.
+    pub rules_without_examples: Vec<WithoutExamples>,
     /// How many examples ran.
     pub examples: usize,
     /// Every example that failed, in rule order.
@@ -62,7 +71,10 @@ impl Engine {
             report.rules += 1;
             let ex = &rule.examples;
             if ex.hit.is_empty() && ex.clean.is_empty() {
-                report.rules_without_examples.push(rule.id.clone());
+                report.rules_without_examples.push(WithoutExamples {
+                    rule: rule.id.clone(),
+                    place: rule.origin.clone(),
+                });
                 continue;
             }
             let cases = ex

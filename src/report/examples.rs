@@ -24,8 +24,12 @@ pub fn render(report: &TestReport) -> String {
             at.file, at.line, at.column, f.rule, f.list, f.index, f.example
         ));
     }
-    for id in &report.rules_without_examples {
-        lines.push_str(&format!("{id}: no examples\n"));
+    for w in &report.rules_without_examples {
+        let at = &w.place;
+        lines.push_str(&format!(
+            "{}:{}:{}: {}: no examples\n",
+            at.file, at.line, at.column, w.rule
+        ));
     }
     let failed_rules: BTreeSet<&str> = report.failures.iter().map(|f| f.rule.as_str()).collect();
     lines.push_str(&format!(

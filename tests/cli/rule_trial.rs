@@ -158,3 +158,51 @@ fn a_setting_the_rules_kind_ignores_is_an_error_at_the_key() {
         assert!(err.contains(expected), "{keys}: {err}");
     }
 }
+
+#[test]
+fn help_texts_name_the_fix() {
+    // A missing key is named, with an example, not "check the YAML syntax".
+    let id = rule_error("rules:\n  - kind: forbid\n    phrases: [x]\n");
+    assert!(
+        id.contains("r.yaml:2:5: rules[0]: missing field `id`")
+            && id.contains("help: every rule starts with its id, `<category>/<name>` in kebab-case: `- id: courtesy/no-problem`"),
+        "{id}"
+    );
+    let words =
+        rule_error("rules:\n  - id: t/n\n    phrases: [refund]\n    near: {phrases: [x]}\n");
+    assert!(
+        words.contains("r.yaml:4:11: rules[0].near: missing field `words`")
+            && words.contains("help: `near` and `not_near` need `words: N`"),
+        "{words}"
+    );
+    // A tag is neither good nor bad language.
+    let tag =
+        rule_error("rules:\n  - id: t/n\n    kind: tag\n    auto_fail: true\n    phrases: [x]\n");
+    assert!(
+        tag.contains("`auto_fail` on a tag rule: a tag never fails a conversation")
+            && tag.contains("help: use `kind: forbid` to fail a conversation")
+            && !tag.contains("good language"),
+        "{tag}"
+    );
+    let both = rule_error(
+        "rules:\n  - id: t/n\n    phrases: [sorry]\n    after: {phrases: [x], within_turns: 2, within_seconds: 5}\n",
+    );
+    assert!(
+        both.contains("r.yaml:4:44: `after` has both `within_turns` and `within_seconds`: it takes exactly one of them, not both"),
+        "{both}"
+    );
+}
+
+#[test]
+fn a_rule_without_examples_is_named_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/noex\n    phrases: [x]\n",
+    );
+    let (code, out, err) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert_eq!(code, 0, "{err}");
+    let expected = format!("{}:2:9: t/noex: no examples\n", rules.display());
+    assert!(out.contains(&expected), "{out}");
+}

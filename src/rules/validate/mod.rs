@@ -275,7 +275,14 @@ fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "rewards add points, forbid and require rules take them away, tags carry none",
         ));
     }
-    if spec.auto_fail && matches!(spec.kind, Kind::Reward | Kind::Tag) {
+    if spec.auto_fail && spec.kind == Kind::Tag {
+        return Err(c.fail(
+            "auto_fail",
+            "`auto_fail` on a tag rule: a tag never fails a conversation, it only labels it".into(),
+            "use `kind: forbid` to fail a conversation on these words, or remove `auto_fail`",
+        ));
+    }
+    if spec.auto_fail && spec.kind == Kind::Reward {
         return Err(c.fail(
             "auto_fail",
             format!("`auto_fail` on a {kind} rule would fail a conversation for good language"),

@@ -336,6 +336,13 @@ impl Checker<'_> {
                 "write `after: {speaker: customer, phrases: [...], within_turns: 2}`",
             ));
         }
+        if spec.within_turns.is_some() && spec.within_seconds.is_some() {
+            return Err(self.fail(
+                "within_seconds",
+                "`after` has both `within_turns` and `within_seconds`: it takes exactly one of them, not both".into(),
+                "keep `within_turns: N` to count the speaker's next turns, or `within_seconds: S` to count time from the trigger turn's end",
+            ));
+        }
         let within = match (spec.within_turns, spec.within_seconds) {
             (Some(n), None) if n > 0 => Within::Turns(n),
             (None, Some(s)) if s.is_finite() && s > 0.0 => {
@@ -344,7 +351,7 @@ impl Checker<'_> {
             _ => {
                 return Err(self.fail(
                     "after",
-                    "`after` needs one of `within_turns: N` (N > 0) or `within_seconds: S` (S > 0)"
+                    "`after` needs exactly one of `within_turns: N` (N > 0) or `within_seconds: S` (S > 0)"
                         .into(),
                     "write `within_turns: 2` for the next two turns of the rule's speaker",
                 ));
