@@ -206,3 +206,29 @@ fn a_rule_without_examples_is_named_at_its_place() {
     let expected = format!("{}:2:9: t/noex: no examples\n", rules.display());
     assert!(out.contains(&expected), "{out}");
 }
+
+#[test]
+fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
+    let cases = [
+        (
+            "kind: require\n    phrases: [my name is]\n    message: \"Say {match}\"",
+            "a require rule reports language that is missing",
+        ),
+        (
+            "kind: require\n    phrases: [sorry]\n    after: {phrases: [ridiculous], within_turns: 2}\n    message: \"No {match} after {trigger}\"",
+            "help: remove `{match}`: `{trigger}` quotes the trigger",
+        ),
+        (
+            "speaker: any\n    timing: {silence_seconds: 10}\n    message: \"Silence: {match}\"",
+            "a timing rule reports a measure of time",
+        ),
+    ];
+    for (keys, expected) in cases {
+        let err = rule_error(&format!("rules:\n  - id: t/m\n    {keys}\n"));
+        assert!(
+            err.contains("`{match}` in the message of a rule with no match")
+                && err.contains(expected),
+            "{keys}: {err}"
+        );
+    }
+}

@@ -206,6 +206,28 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "a message may hold `{match}`, `{trigger}`, `{speaker}` and `{id}`",
             ));
         }
+        let no_match = match (spec.kind, spec.after.is_some(), spec.timing.is_some()) {
+            (Kind::Require, true, _) => Some((
+                "a require rule reports a trigger left unanswered",
+                "remove `{match}`: `{trigger}` quotes the trigger",
+            )),
+            (Kind::Require, false, _) => Some((
+                "a require rule reports language that is missing",
+                "remove `{match}`, and say in words what is missing",
+            )),
+            (_, _, true) => Some((
+                "a timing rule reports a measure of time",
+                "remove `{match}`: without a message, the rule's says what was measured",
+            )),
+            _ => None,
+        };
+        if let (true, Some((what, hint))) = (name == "match", no_match) {
+            return Err(c.fail(
+                "message",
+                format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
+                hint,
+            ));
+        }
         if name == "trigger" && spec.after.is_none() {
             return Err(c.fail(
                 "message",
