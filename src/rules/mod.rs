@@ -35,6 +35,26 @@ pub use template::{TemplatePiece, fold, needs_folding};
 /// punctuation, a word boundary in a phrase.
 pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";
 
+/// The first `\` in a phrase that escapes a syntax character, as (its character index, the
+/// character): every one is punctuation, which phrases read as a word boundary, so the escaped
+/// character matches nothing (`press \*` is "press" alone, `option \(a\)` "option a").
+pub(crate) fn escaped_punctuation(phrase: &str) -> Option<(usize, char)> {
+    let chars: Vec<char> = phrase.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
+            match chars.get(i + 1) {
+                Some(&next) if PHRASE_SYNTAX.contains(next) => {
+                    return Some((i, next));
+                }
+                _ => i += 1,
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// A checked rule.
 #[derive(Debug, Clone)]
 pub struct Rule {

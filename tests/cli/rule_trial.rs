@@ -232,3 +232,15 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
         );
     }
 }
+
+#[test]
+fn an_escaped_punctuation_mark_in_a_lexicon_entry_is_an_error_at_the_escape() {
+    let err = rule_error(
+        "lexicons:\n  keys: ['press \\*', star]\nrules:\n  - id: t/l\n    phrases: ['{keys}']\n",
+    );
+    assert!(
+        err.contains("r.yaml:2:17: lexicon `keys`, entry \"press \\*\": `\\*` matches nothing")
+            && err.contains("help: leave the `\\*` out"),
+        "{err}"
+    );
+}

@@ -4,6 +4,7 @@
 use super::super::Phrase;
 use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
+use super::super::escaped_punctuation;
 use super::super::lexicon::Lexicons;
 use super::super::model::{
     After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
@@ -13,7 +14,7 @@ use super::super::schema::{
     AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, TimingSpec,
     WindowSpec,
 };
-use super::values::{Unmeant, checked_regex, escaped_punctuation, window, written_as_meant};
+use super::values::{Unmeant, checked_regex, window, written_as_meant};
 
 /// What checking one rule needs: where it is written, and how phrases are read.
 pub(super) struct Checker<'a> {

@@ -92,26 +92,6 @@ pub(super) fn written_as_meant(regex: &str) -> Result<(), Unmeant> {
     })
 }
 
-/// The first `\` in a phrase that escapes a syntax character, as (its character index, the
-/// character): every one is punctuation, which phrases read as a word boundary, so the escaped
-/// character matches nothing (`press \*` is "press" alone, `option \(a\)` "option a").
-pub(super) fn escaped_punctuation(phrase: &str) -> Option<(usize, char)> {
-    let chars: Vec<char> = phrase.chars().collect();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if c == '\\' {
-            match chars.get(i + 1) {
-                Some(&next) if crate::rules::PHRASE_SYNTAX.contains(next) => {
-                    return Some((i, next));
-                }
-                _ => i += 1,
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
 /// A window as written, checked: exactly one kind, with bounds that hold something.
 pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
     let set = [
