@@ -1,8 +1,9 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
-//! lexicons ([`lexicon`]), a `when` condition's shape ([`condition`]), checking a spec into a [`Rule`] ([`validate`]), cloud categories read
-//! into the same specs ([`import`]), loading rule files into one [`RuleSet`] ([`load`]), the
-//! places of a config's keys for its errors ([`place`]) and of an escaped character in a
-//! double-quoted string ([`double_quoted`]), and the built-in pack ([`builtin`]).
+//! lexicons ([`lexicon`]), a `when` condition's shape ([`condition`]), checking a spec into a
+//! [`Rule`] ([`validate`]), cloud categories read into the same specs ([`import`]), loading rule
+//! files into one [`RuleSet`] ([`load`]), the places of a config's keys for its errors
+//! ([`place`]) and of an escaped character in a double-quoted string ([`double_quoted`]), and the
+//! built-in pack ([`builtin`]).
 //! Nothing here matches text: the engine compiles a rule set.
 
 pub(crate) mod builtin;
@@ -30,9 +31,8 @@ pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
 pub use template::{TemplatePiece, fold, needs_folding};
 
-/// The characters with a meaning in phrase syntax (as `phrase`'s parser reads them; kept out of
-/// that module, whose source the prebuilt matcher's fingerprint covers). Every one is
-/// punctuation, a word boundary in a phrase.
+/// The characters with a meaning in phrase syntax (`\` before one makes it plain text). Every
+/// one is punctuation, a word boundary in a phrase.
 pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";
 
 /// The first `\` in a phrase that escapes a syntax character, as (its character index, the

@@ -1,10 +1,8 @@
 //! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
 
 use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err};
+use crate::rules::PHRASE_SYNTAX as META;
 use crate::text::canon::Expander;
-
-/// Characters with a meaning in phrase syntax; `\` before one makes it plain text.
-const META: &str = "()[]|*${}\\";
 
 pub(super) struct Parser<'a, 'b> {
     pub chars: &'a [(usize, char)],
