@@ -4,6 +4,7 @@
 
 use regex::Regex;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -138,14 +139,7 @@ impl Redactor {
                 .filter_map(|m| accept(re, check, text, m.range()));
             found.extend(spans.map(|Range { start, end }| (Span { start, end, token }, rank)));
         }
-        found.sort_by_key(|&(s, rank)| (s.start, std::cmp::Reverse(s.end), rank));
-        let mut kept: Vec<Span> = Vec::with_capacity(found.len());
-        for (s, _) in found {
-            if kept.last().is_none_or(|last| s.start >= last.end) {
-                kept.push(s);
-            }
-        }
-        kept
+        apart(found)
     }
 
     /// `text` with its personal data masked.
@@ -156,21 +150,19 @@ impl Redactor {
     /// the one place every report takes them from (findings' `speaker`, the agent's name, HTML
     /// turns, the unknown-speaker warning): called after the rules ran, before the report is made.
     pub(crate) fn mask_speakers(&self, turns: &mut [Turn]) {
-        // Turns of one speaker share a label: each label is looked at once.
-        let mut seen: Vec<(Rc<str>, Option<Rc<str>>)> = Vec::new();
+        // Turns of one speaker share a label: each label is looked at once, and found again in
+        // constant time however many speakers a file names (a CSV's authors).
+        let mut seen: HashMap<Rc<str>, Option<Rc<str>>> = HashMap::new();
         for turn in turns {
             let Some(label) = &turn.speaker else { continue };
-            let masked = match seen
-                .iter()
-                .find(|(l, _)| Rc::ptr_eq(l, label) || l == label)
-            {
-                Some((_, masked)) => masked.clone(),
+            let masked = match seen.get(label) {
+                Some(masked) => masked.clone(),
                 None => {
                     let masked = match self.mask(label) {
                         Cow::Owned(m) => Some(Rc::from(m)),
                         Cow::Borrowed(_) => None,
                     };
-                    seen.push((label.clone(), masked.clone()));
+                    seen.insert(label.clone(), masked.clone());
                     masked
                 }
             };
@@ -213,16 +205,22 @@ impl Redactor {
             });
         let first = turn.partition_point(|s| s.end <= shown.start);
         let in_turn = turn[first..].iter().take_while(|s| s.start < shown.end);
-        let mut all: Vec<Span> = found.chain(in_turn.copied()).collect();
-        all.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-        let mut kept: Vec<Span> = Vec::with_capacity(all.len());
-        for s in all {
-            if kept.last().is_none_or(|last| s.start >= last.end) {
-                kept.push(s);
-            }
-        }
-        kept
+        // Of two that start and end together, the one found in the shown bytes is kept.
+        apart(found.chain(in_turn.copied()).map(|s| (s, 0)).collect())
     }
+}
+
+/// `found` (spans and their patterns' ranks) sorted, of two overlapping spans the one that starts
+/// first, else the longer, else the one of lower rank (else the earlier in `found`) kept.
+fn apart(mut found: Vec<(Span, usize)>) -> Vec<Span> {
+    found.sort_by_key(|&(s, rank)| (s.start, std::cmp::Reverse(s.end), rank));
+    let mut kept: Vec<Span> = Vec::with_capacity(found.len());
+    for (s, _) in found {
+        if kept.last().is_none_or(|last| s.start >= last.end) {
+            kept.push(s);
+        }
+    }
+    kept
 }
 
 /// `text[range]` with every span of `spans` (found in the whole `text`) that overlaps the range
