@@ -4,7 +4,6 @@
 
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -33,7 +32,7 @@ enum Check {
 
 impl Check {
     /// Whether the pattern finds groups of digits, which must not be part of a longer run of
-    /// groups nor run on over a line break into a time or a numbered label (see `accept`).
+    /// groups nor run on over a line break into a time or a numbered label (see `groups::accept`).
     fn digit_groups(self) -> bool {
         matches!(self, Check::Luhn | Check::Phone | Check::Ssn)
     }
@@ -87,7 +86,9 @@ pub(crate) const REDACTED: &str = "[REDACTED]";
 /// The personal-data finder: the built-in patterns and the config's.
 #[derive(Debug, Clone)]
 pub(crate) struct Redactor {
-    builtin: Vec<(Regex, &'static str, Check)>,
+    /// Each pattern, with the pattern anchored at both ends when it finds digit groups (what a
+    /// part of a match that is no number of its kind is tried with, see `groups::accept`).
+    builtin: Vec<(Regex, Option<Regex>, &'static str, Check)>,
     custom: Vec<Regex>,
 }
 
@@ -116,8 +117,12 @@ impl Redactor {
         let builtin = BUILTIN
             .iter()
             .map(|&(re, token, check)| {
-                let re = Regex::new(&re.replace("GAP", GAP)).expect("a built-in pattern");
-                (re, token, check)
+                let re = re.replace("GAP", GAP);
+                let whole = check
+                    .digit_groups()
+                    .then(|| Regex::new(&format!("^(?:{re})$")).expect("a built-in pattern"));
+                let re = Regex::new(&re).expect("a built-in pattern");
+                (re, whole, token, check)
             })
             .collect();
         let custom = custom_patterns(patterns)?;
@@ -130,13 +135,16 @@ impl Redactor {
         let builtin = self
             .builtin
             .iter()
-            .map(|(re, token, check)| (re, *token, *check));
-        let custom = self.custom.iter().map(|re| (re, REDACTED, Check::None));
+            .map(|(re, whole, token, check)| (re, whole.as_ref(), *token, *check));
+        let custom = self
+            .custom
+            .iter()
+            .map(|re| (re, None, REDACTED, Check::None));
         let mut found: Vec<(Span, usize)> = Vec::new();
-        for (rank, (re, token, check)) in builtin.chain(custom).enumerate() {
+        for (rank, (re, whole, token, check)) in builtin.chain(custom).enumerate() {
             let spans = re
                 .find_iter(text)
-                .filter_map(|m| accept(re, check, text, m.range()));
+                .filter_map(|m| groups::accept(re, whole, check, text, m.range()));
             found.extend(spans.map(|Range { start, end }| (Span { start, end, token }, rank)));
         }
         apart(found)
@@ -150,19 +158,21 @@ impl Redactor {
     /// the one place every report takes them from (findings' `speaker`, the agent's name, HTML
     /// turns, the unknown-speaker warning): called after the rules ran, before the report is made.
     pub(crate) fn mask_speakers(&self, turns: &mut [Turn]) {
-        // Turns of one speaker share a label: each label is looked at once, and found again in
-        // constant time however many speakers a file names (a CSV's authors).
-        let mut seen: HashMap<Rc<str>, Option<Rc<str>>> = HashMap::new();
+        // Turns of one speaker share a label: each label is looked at once.
+        let mut seen: Vec<(Rc<str>, Option<Rc<str>>)> = Vec::new();
         for turn in turns {
             let Some(label) = &turn.speaker else { continue };
-            let masked = match seen.get(label) {
-                Some(masked) => masked.clone(),
+            let masked = match seen
+                .iter()
+                .find(|(l, _)| Rc::ptr_eq(l, label) || l == label)
+            {
+                Some((_, masked)) => masked.clone(),
                 None => {
                     let masked = match self.mask(label) {
                         Cow::Owned(m) => Some(Rc::from(m)),
                         Cow::Borrowed(_) => None,
                     };
-                    seen.insert(label.clone(), masked.clone());
+                    seen.push((label.clone(), masked.clone()));
                     masked
                 }
             };
@@ -255,49 +265,16 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
     overlapping.fold((start, end), |(lo, hi), s| (lo.min(s.start), hi.max(s.end)))
 }
 
-/// The part of `text` a built-in pattern's match `found` masks, if any. A number of digit groups
-/// that runs on over a line break into a time or a numbered label (`…7946⏎00:01 Agent:`, the
-/// next cue, the next turn) is found again in the text before that line break; one that is part
-/// of a longer run of groups (`2025-555-123-4567`, a tracking number) is no number of its kind.
-fn accept(re: &Regex, check: Check, text: &str, mut found: Range<usize>) -> Option<Range<usize>> {
-    if check.digit_groups() {
-        while let Some(at) = text[found.clone()].rfind('\n') {
-            if !text[found.end..].starts_with(':') {
-                break;
-            }
-            found = re.find_at(&text[..found.start + at], found.start)?.range();
-        }
-    }
-    let ok = !found.is_empty()
-        && passes(check, &text[found.clone()])
-        && !(check.digit_groups() && in_longer_run(text, found.clone()));
-    ok.then_some(found)
-}
-
-/// Whether the digit groups `text[found]` are joined to another group before or after them by
-/// the same gap as their first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`): part of
-/// a longer number, an order or tracking number, not a phone or card number.
-fn in_longer_run(text: &str, found: Range<usize>) -> bool {
-    let digit = |c: char| c.is_ascii_digit();
-    let gap = |c: char| matches!(c, '.' | '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace();
-    let inner = text[found.clone()].trim_matches(|c: char| !digit(c));
-    let mut gaps = inner.split(digit).filter(|g| !g.is_empty());
-    let (first, last) = (gaps.next(), gaps.next_back());
-    let before = &text[..found.start];
-    let kept = before.trim_end_matches(gap);
-    let joined_before = Some(&before[kept.len()..]) == first && kept.ends_with(digit);
-    let after = &text[found.end..];
-    let rest = after.trim_start_matches(gap);
-    let gap_after = &after[..after.len() - rest.len()];
-    let joined_after = Some(gap_after) == last.or(first) && rest.starts_with(digit);
-    joined_before || joined_after
-}
+#[path = "redact_groups.rs"]
+mod groups;
 
 fn passes(check: Check, text: &str) -> bool {
     let digits = || text.bytes().filter(u8::is_ascii_digit);
     match check {
         Check::None => true,
-        Check::Luhn => luhn(text) && digits().any(|d| d != b'0'),
+        Check::Luhn => {
+            (13..=19).contains(&digits().count()) && luhn(text) && digits().any(|d| d != b'0')
+        }
         Check::Iban => iban(text),
         Check::Phone => (7..=15).contains(&digits().count()),
         Check::Ssn => {

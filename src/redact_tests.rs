@@ -118,3 +118,14 @@ fn numbers_inside_longer_runs_and_zeros_are_kept() {
     assert_eq!(masked("call 555-123-4567 2 times"), "call [PHONE] 2 times");
     assert_eq!(masked("on 12/3 call 555-123-4567"), "on 12/3 call [PHONE]");
 }
+
+#[test]
+fn a_number_that_runs_on_into_more_digits_is_masked_by_its_longest_part() {
+    // 17 digits fail Luhn: the 16 before the line break are the card.
+    assert_eq!(
+        masked("card 4111 1111 1111 1111\n2 attempts"),
+        "card [CARD]\n2 attempts"
+    );
+    // A suffix, when the digits before are no part of the card.
+    assert_eq!(masked("ref 7\n4111 1111 1111 1111 ok"), "ref 7\n[CARD] ok");
+}

@@ -80,3 +80,17 @@ fn runs_of_groups_and_zeros_are_not_masked() {
         assert!(!out.contains("6789"), "{format}:\n{out}");
     }
 }
+
+#[test]
+fn a_card_followed_by_more_digits_is_masked() {
+    // The card pattern runs on into the next line's `2` (17 digits, which fail Luhn): the 16
+    // digits before it are the card, and are masked; so are the 16 after a `1` on the line before.
+    let text = "Agent: my card 4111 1111 1111 1111\n2 attempts failed\n\
+                Customer: 1\n5500 0000 0000 0004 was the card\n";
+    for (format, out) in reports("card.txt", text) {
+        for data in ["4111", "5500", "0004"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("card [CARD]"), "{format}:\n{out}");
+    }
+}
