@@ -78,19 +78,30 @@ fn groups(text: &str, found: Range<usize>) -> Vec<Range<usize>> {
 
 /// Whether the digit groups `text[found]` are joined to another group before or after them by
 /// the same gap as their first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`): part of
-/// a longer number, an order or tracking number, not a phone or card number.
+/// a longer number, an order or tracking number, not a phone or card number. A group of one or
+/// two digits joined by white space is another number said after it (`0800 123 4567 24 hours`,
+/// `555 123 4567 5 pm`), not part of it; joined by a bare dash (`555-123-4567-89`), it is.
 pub(super) fn in_longer_run(text: &str, found: Range<usize>) -> bool {
     let digit = |c: char| c.is_ascii_digit();
     let gap = |c: char| matches!(c, '.' | '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace();
     let inner = text[found.clone()].trim_matches(|c: char| !digit(c));
     let mut gaps = inner.split(digit).filter(|g| !g.is_empty());
     let (first, last) = (gaps.next(), gaps.next_back());
+    // A neighbouring group long enough to make a longer number with the groups, or joined to
+    // them as one word.
+    let long = |group: &str, gap: &str| group.len() >= 3 || !gap.contains(char::is_whitespace);
     let before = &text[..found.start];
     let kept = before.trim_end_matches(gap);
-    let joined_before = Some(&before[kept.len()..]) == first && kept.ends_with(digit);
+    let gap_before = &before[kept.len()..];
+    let group_before = &kept[kept.trim_end_matches(digit).len()..];
+    let joined_before =
+        Some(gap_before) == first && !group_before.is_empty() && long(group_before, gap_before);
     let after = &text[found.end..];
     let rest = after.trim_start_matches(gap);
     let gap_after = &after[..after.len() - rest.len()];
-    let joined_after = Some(gap_after) == last.or(first) && rest.starts_with(digit);
+    let group_after = &rest[..rest.len() - rest.trim_start_matches(digit).len()];
+    let joined_after = Some(gap_after) == last.or(first)
+        && !group_after.is_empty()
+        && long(group_after, gap_after);
     joined_before || joined_after
 }

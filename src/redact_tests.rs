@@ -114,6 +114,23 @@ fn numbers_inside_longer_runs_and_zeros_are_kept() {
     ] {
         assert_eq!(masked(text), text);
     }
+    // A number of one or two digits said after a number is another number.
+    assert_eq!(
+        masked("call 0800 123 4567 24 hours a day"),
+        "call [PHONE] 24 hours a day"
+    );
+    assert_eq!(
+        masked("call 555 123 4567 5 pm is best"),
+        "call [PHONE] 5 pm is best"
+    );
+    assert_eq!(
+        masked("card 4111 1111 1111 1111 12/25"),
+        "card [CARD] 12/25"
+    );
+    assert_eq!(
+        masked("card 5500 0000 0000\n0004\n3 times"),
+        "card [CARD]\n3 times"
+    );
     // A different gap next to a number is no longer run.
     assert_eq!(masked("call 555-123-4567 2 times"), "call [PHONE] 2 times");
     assert_eq!(masked("on 12/3 call 555-123-4567"), "on 12/3 call [PHONE]");

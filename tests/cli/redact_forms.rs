@@ -94,3 +94,20 @@ fn a_card_followed_by_more_digits_is_masked() {
         assert!(out.contains("card [CARD]"), "{format}:\n{out}");
     }
 }
+
+#[test]
+fn a_short_number_said_after_a_phone_or_card_is_no_part_of_it() {
+    // `24`, `5` and `12` are too short to make a longer number with the groups before them.
+    let text = "Agent: call 0800 123 4567 24 hours a day\n\
+                Customer: call 555 123 4567 5 pm is best, card 4111 1111 1111 1111 12/25\n";
+    for (format, out) in reports("short.txt", text) {
+        for data in ["0800", "4567", "555 123", "4111"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("call [PHONE]"), "{format}:\n{out}");
+        if format == "human" {
+            assert!(out.contains("[PHONE] 24 hours a day"), "{out}");
+            assert!(out.contains("[CARD] 12/25"), "{out}");
+        }
+    }
+}
