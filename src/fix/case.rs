@@ -10,7 +10,7 @@
 /// alone is as likely an acronym (`ASAP`), and is cased as any other.
 pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
     if shouted(matched) {
-        return replacement.to_uppercase();
+        return shout(replacement);
     }
     let upper = match matched.find(char::is_alphabetic) {
         Some(at) if always_capital(&matched[at..]) => starts_sentence,
@@ -29,6 +29,41 @@ pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool)
         (false, false) => first.to_lowercase().collect(),
     };
     format!("{}{cased}{}", &replacement[..at], &rest[first.len_utf8()..])
+}
+
+/// `replacement` in capitals, but for its web and e-mail addresses (a link's path and an
+/// address's local part may be case-sensitive) and `{placeholder}`s, left as written.
+fn shout(replacement: &str) -> String {
+    let mut kept = Vec::new();
+    crate::text::links::find(replacement, &mut kept);
+    let mut out = String::with_capacity(replacement.len());
+    let mut at = 0;
+    for range in kept {
+        out.push_str(&shout_text(&replacement[at..range.start]));
+        out.push_str(&replacement[range.clone()]);
+        at = range.end;
+    }
+    out.push_str(&shout_text(&replacement[at..]));
+    out
+}
+
+/// `text` in capitals, but for its `{placeholder}`s (a `{`, letters, digits or `_`, and `}`).
+fn shout_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let name_len = rest[open + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len() - open - 1);
+        let close = open + 1 + name_len;
+        let placeholder = name_len > 0 && rest[close..].starts_with('}');
+        let end = if placeholder { close + 1 } else { open + 1 };
+        out.push_str(&rest[..open].to_uppercase());
+        out.push_str(&rest[open..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(&rest.to_uppercase());
+    out
 }
 
 /// Whether `matched` is written all in capitals: two words or more with letters, every letter
@@ -191,6 +226,19 @@ mod tests {
         // One word in capitals is as likely an acronym; one capital alone is a first letter.
         assert_eq!(keep_case("ASAP", "within a day", false), "within a day");
         assert_eq!(keep_case("I", "we", false), "we");
+        // Addresses and placeholders are left as written.
+        assert_eq!(
+            keep_case(
+                "NO PROBLEM",
+                "see https://Example.com/Help or Jo.Doe@Example.com",
+                false
+            ),
+            "SEE https://Example.com/Help OR Jo.Doe@Example.com"
+        );
+        assert_eq!(
+            keep_case("NO PROBLEM", "thanks {name}, {x y} {", false),
+            "THANKS {name}, {X Y} {"
+        );
     }
 
     #[test]

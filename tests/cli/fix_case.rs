@@ -121,3 +121,16 @@ fn a_match_in_capitals_is_replaced_in_capitals() {
     let (_, added) = diffed(rules, "call.txt", text);
     assert_eq!(added, ["Agent: MY PLEASURE! My pleasure. My pleasure."]);
 }
+
+#[test]
+fn a_replacement_in_capitals_leaves_its_links_as_written() {
+    let rules = "rules:\n  - id: e/np\n    phrases: [no problem]\n    replace: \"my pleasure, see https://Example.com/Help or Jo@Example.com\"\n";
+    let text = "Agent: NO PROBLEM! No problem.\n";
+    let (_, added) = diffed(rules, "call.txt", text);
+    assert_eq!(
+        added,
+        [
+            "Agent: MY PLEASURE, SEE https://Example.com/Help OR Jo@Example.com! My pleasure, see https://Example.com/Help or Jo@Example.com."
+        ]
+    );
+}
