@@ -39,18 +39,18 @@ pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";
 /// character): every one is punctuation, which phrases read as a word boundary, so the escaped
 /// character matches nothing (`press \*` is "press" alone, `option \(a\)` "option a").
 pub(crate) fn escaped_punctuation(phrase: &str) -> Option<(usize, char)> {
-    let chars: Vec<char> = phrase.chars().collect();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if c == '\\' {
-            match chars.get(i + 1) {
-                Some(&next) if PHRASE_SYNTAX.contains(next) => {
-                    return Some((i, next));
-                }
-                _ => i += 1,
-            }
+    // Few phrases hold a `\`: the built-in pack's thousands are passed over at start-up.
+    if !phrase.contains('\\') {
+        return None;
+    }
+    let mut chars = phrase.chars().enumerate();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\'
+            && let Some((_, next)) = chars.next()
+            && PHRASE_SYNTAX.contains(next)
+        {
+            return Some((i, next));
         }
-        i += 1;
     }
     None
 }
