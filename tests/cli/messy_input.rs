@@ -226,6 +226,9 @@ fn scripts_and_colon_lines_that_name_no_speaker_stay_one_agent_turn() {
         "Thanks for calling, that is not my department.\nHours: 9 to 5\nPhone: 555 0100\n",
         "Note: that is not my department\nStep 1: transfer the call\nSee https://example.com\n",
         "At 10:00 we open.\nThat is not my department.\nVisit http://example.com: it helps.\n",
+        // Header lines above the text: no label comes after it, so no dialogue.
+        "Please note: this call may be recorded.\nReminder: be polite.\nThat is not my department, call the bank.\n",
+        "标题：退款\n注意：礼貌\nThat is not my department.\n",
     ] {
         let c = read_text(dir.path(), "script.txt", text, &[]);
         assert_eq!(

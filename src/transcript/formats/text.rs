@@ -271,20 +271,23 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
+    let (mut text_seen, mut opens_after_text) = (false, false);
     for l in lines(source).filter(|l| !is_hidden(l.start) && !is_blank(l.text)) {
         spoken += 1;
         match labelled(l.text, l.start, &opts.roles) {
             Some(Labelled::Opens(o)) => {
                 opens_first |= spoken == 1;
+                opens_after_text |= text_seen;
                 found.push((l.start, o));
             }
             Some(Labelled::Joins) if !found.is_empty() => joined += 1,
-            _ => {}
+            _ => text_seen = true,
         }
     }
     let lines = Lines {
         unlabelled: spoken - found.len() - joined,
         opens_first,
+        opens_after_text,
     };
     let openings: Vec<(usize, Opening)> = if is_dialogue(&found, lines, &opts.roles) {
         found
@@ -336,14 +339,18 @@ struct Lines {
     unlabelled: usize,
     /// Whether the first spoken line opens a turn.
     opens_first: bool,
+    /// Whether a line opens a turn after one that neither opens nor joins one: a wrapped line
+    /// answered, where a script's header lines (`Title: …`, `Note: …`) come only before its text.
+    opens_after_text: bool,
 }
 
 /// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
 /// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
 /// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`), or
-/// opening the first line and at least as many lines as go on a turn (`Kunde: …`, a line wrapped
-/// from it, `Berater: …`: a short exchange with a long line). A script's lone "Note:" line stays
-/// text, and so does a script that opens with prose and has a few `Hours: 9 to 5` lines.
+/// opening the first line, a line after a wrapped one, and at least as many lines as go on a turn
+/// (`Kunde: …`, a line wrapped from it, `Berater: …`: a short exchange with a long line). A
+/// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
+/// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`).
 fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -356,7 +363,10 @@ fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bo
     counts.iter().any(|(l, _)| roles.knows(l))
         || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
         || (counts.len() >= 2
-            && (lines.unlabelled == 0 || (lines.opens_first && openings.len() >= lines.unlabelled)))
+            && (lines.unlabelled == 0
+                || (lines.opens_first
+                    && lines.opens_after_text
+                    && openings.len() >= lines.unlabelled)))
 }
 
 #[cfg(test)]
