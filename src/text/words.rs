@@ -17,9 +17,10 @@ enum Class {
     Apostrophe,
     /// A non-ASCII letter or digit (anything not known to be punctuation).
     Other,
-    /// An invisible character that does not part a word: the soft hyphen, zero-width space, word
-    /// joiner and byte-order mark. Inside a word only before a word character; the canonical form
-    /// drops it (`depart\u{200B}ment` is `department`).
+    /// A character that does not part a word: the soft hyphen, zero-width space, word joiner and
+    /// byte-order mark, and marks written inside words (Armenian's `՞`, Hebrew's geresh). Inside
+    /// a word only before a word character; the canonical form drops it (`depart\u{200B}ment` is
+    /// `department`).
     Ignorable,
 }
 
@@ -27,7 +28,13 @@ enum Class {
 /// form drops.
 #[inline(always)]
 pub(crate) const fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'
+        // Marks written inside a word: Armenian's apostrophe, emphasis, exclamation, question
+        // and abbreviation marks, Hebrew's geresh and gershayim (`צ׳אט`, `צה״ל`).
+        | '\u{055A}'..='\u{055C}' | '\u{055E}' | '\u{055F}' | '\u{05F3}' | '\u{05F4}'
+    )
 }
 
 const ASCII_CLASS: [Class; 128] = {
@@ -56,10 +63,24 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     let class = match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => Class::Apostrophe,
         // As `is_ignorable`, written out so that the match stays one decision tree.
-        '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Class::Ignorable,
+        '\u{00AD}'
+        | '\u{200B}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{055A}'..='\u{055C}'
+        | '\u{055E}'
+        | '\u{055F}'
+        | '\u{05F3}'
+        | '\u{05F4}' => Class::Ignorable,
         '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}' => Class::Separator,
         // Latin letters and combining accents, the usual non-ASCII letters: no table search.
         '\u{00C0}'..='\u{036F}' => Class::Other,
+        // The letters among CJK symbols and punctuation: `々`, `〆`, `〇`, Hangzhou numerals and
+        // the kana repeat marks.
+        '\u{3005}'..='\u{3007}'
+        | '\u{3021}'..='\u{3029}'
+        | '\u{3031}'..='\u{3035}'
+        | '\u{3038}'..='\u{303C}' => Class::Other,
         '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FE0F}' => {
             Class::Separator
         }
