@@ -91,13 +91,16 @@ pub(super) fn rule_set(
 }
 
 /// The engine of `rules`, with a warning on standard error for each replacement its own rule
-/// would match again (`--fix` would never settle) and each phrase written in a script without
-/// spaces between words (it matches only a whole run of such letters).
+/// would match again (`--fix` would never settle), each phrase written in a script without
+/// spaces between words (it matches only a whole run of such letters) and each phrase that
+/// escapes a punctuation mark (the mark matches nothing).
 pub(super) fn engine(rules: &RuleSet) -> Result<crate::engine::Engine, CliError> {
     let engine = crate::engine::Engine::new(rules)?;
     let unspaced = crate::rules::unspaced::warnings(rules);
+    let escapes = crate::rules::escapes::warnings(rules);
     for w in unspaced
         .iter()
+        .chain(&escapes)
         .chain(&crate::fix::unsettled(&engine, rules))
     {
         super::stderr::warning(w);

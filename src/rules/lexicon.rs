@@ -180,21 +180,6 @@ impl Lexicons {
                     self.resolve(&used, stack, sources, fillers)?;
                 }
             }
-            if let Some((at, c)) = super::escaped_punctuation(&text) {
-                let mut e = at_entry(format!(
-                    "`\\{c}` matches nothing: punctuation is a word boundary in phrases, so the \
-                     escaped `{c}` is dropped"
-                ));
-                e.hint = Some(format!(
-                    "leave the `\\{c}` out: a lexicon entry matches words, never punctuation \
-                     (a rule's `regex:` sees the text as written)"
-                ));
-                // At the `\\` where the entry is written as it reads.
-                if file.text.contains(text.as_str()) {
-                    e.column += at;
-                }
-                return Err(Some(e));
-            }
             let pattern = phrase::parse(&text, fillers, &mut |n: &str| self.get(n))
                 .map_err(|e| Some(at_entry(e.message)))?;
             parsed.push(pattern.items);

@@ -10,6 +10,7 @@ pub(crate) mod builtin;
 mod condition;
 mod double_quoted;
 mod error;
+pub(crate) mod escapes;
 pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
@@ -35,21 +36,21 @@ pub use template::{TemplatePiece, fold, needs_folding};
 /// one is punctuation, a word boundary in a phrase.
 pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";
 
-/// The first `\` in a phrase that escapes a syntax character, as (its character index, the
-/// character): every one is punctuation, which phrases read as a word boundary, so the escaped
-/// character matches nothing (`press \*` is "press" alone, `option \(a\)` "option a").
-pub(crate) fn escaped_punctuation(phrase: &str) -> Option<(usize, char)> {
+/// The syntax character the first `\` of a phrase escapes: every one is punctuation, which
+/// phrases read as a word boundary, so the escaped character matches nothing (`press \*` is "press" alone, `option \(a\)` "option a"); see
+/// [`escapes`].
+pub(crate) fn escaped_punctuation(phrase: &str) -> Option<char> {
     // Few phrases hold a `\`: the built-in pack's thousands are passed over at start-up.
     if !phrase.contains('\\') {
         return None;
     }
-    let mut chars = phrase.chars().enumerate();
-    while let Some((i, c)) = chars.next() {
+    let mut chars = phrase.chars();
+    while let Some(c) = chars.next() {
         if c == '\\'
-            && let Some((_, next)) = chars.next()
+            && let Some(next) = chars.next()
             && PHRASE_SYNTAX.contains(next)
         {
-            return Some((i, next));
+            return Some(next);
         }
     }
     None

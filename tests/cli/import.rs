@@ -216,7 +216,7 @@ fn import_prints_an_editable_rule_file() {
         "{err}"
     );
     // Vendor targets match their words: `refund*` is the word, not a stem; its `*` is a word
-    // boundary, written as a blank (an escape would be a rule error when the output is loaded).
+    // boundary, written as a blank (an escape would get a warning when the output is loaded).
     let (_, out, _) = run(talklint().args([
         "import",
         "fixtures/rules/cloud/aws-category-properties.json",

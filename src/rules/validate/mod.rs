@@ -325,7 +325,9 @@ fn check_scoring(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "remove it: `max_hits` caps the hits of forbid, reward and tag rules",
         ));
     }
-    if spec.severity.is_some() && matches!(spec.kind, Kind::Reward | Kind::Tag) {
+    // `info`, the severity such rules have anyway (SPEC §2), is no contradiction.
+    let claimed = spec.severity.is_some_and(|s| s != Severity::Info);
+    if claimed && matches!(spec.kind, Kind::Reward | Kind::Tag) {
         let what = match spec.kind {
             Kind::Tag => "a tag only labels the conversation",
             _ => "a reward adds points and is never a problem",

@@ -4,7 +4,6 @@
 use super::super::Phrase;
 use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
-use super::super::escaped_punctuation;
 use super::super::lexicon::Lexicons;
 use super::super::model::{
     After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
@@ -64,9 +63,6 @@ impl Checker<'_> {
                 );
                 return Err(self.fail(p, message, &hint));
             }
-            if let Some((at, c)) = escaped_punctuation(p) {
-                return Err(self.escaped(p, key, at, c));
-            }
             let parsed = phrase::parse(p, self.fillers, &mut |name: &str| self.lexicons.get(name));
             match parsed {
                 Ok(pattern) => out.push(Phrase {
@@ -87,49 +83,6 @@ impl Checker<'_> {
             }
         }
         Ok(out)
-    }
-
-    /// The error of a phrase that escapes punctuation (character `at`, `c`) to match it: at the
-    /// `\\` where the phrase is written as it reads (single quotes, plain), else at the phrase.
-    fn escaped(&self, p: &str, key: &str, at: usize, c: char) -> RuleError {
-        let message = format!(
-            "{key} \"{}\": `\\{c}` matches nothing: punctuation is a word boundary in phrases, so \
-             the escaped `{c}` is dropped and the phrase matches the words around it alone",
-            excerpt(p)
-        );
-        // The phrase as a regex, where its syntax reads the same there: only words, `\\`
-        // escapes, `(a|b)` and blanks.
-        let mut chars = p.chars();
-        let mut plain = true;
-        while let Some(ch) = chars.next() {
-            match ch {
-                '\\' => _ = chars.next(),
-                '[' | ']' | '{' | '}' | '*' | '$' => plain = false,
-                _ => {}
-            }
-        }
-        let hint = if key != "phrase" {
-            format!(
-                "leave the `\\{c}` out: an {key} matches words, never punctuation (only a rule's own `regex:` sees the text as written)"
-            )
-        } else if plain {
-            format!(
-                "to match the `{c}` itself, write a regex, which sees the text as written: `regex: ['{}']`; or leave the `\\{c}` out",
-                p.replace('\'', "''")
-            )
-        } else {
-            format!(
-                "to match the `{c}` itself, write a regex, which sees the text as written (`\\{c}` is the character there too); or leave the `\\{c}` out"
-            )
-        };
-        if let Some(written) = char_written_at(self.file.text, self.at, p, at) {
-            return self.file.error_here(written, message, Some(hint));
-        }
-        let mut err = self.fail(p, message, &hint);
-        if self.file.text[self.at..].contains(p) {
-            err.column += at;
-        }
-        err
     }
 
     pub fn regexes(&self, list: &OneOrMany<String>) -> Result<Vec<RuleRegex>, RuleError> {
