@@ -7,24 +7,19 @@ use super::{RuleSet, escaped_punctuation};
 
 /// A warning for each of the rules' phrases that escapes a punctuation mark.
 pub(crate) fn warnings(rules: &RuleSet) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for rule in &rules.rules {
-        let Some(words) = rule.words() else {
-            continue;
-        };
-        for phrase in &words.phrases {
-            let Some(mark) = escaped_punctuation(&phrase.text) else {
-                continue;
-            };
+    let escaping = rules
+        .own_phrases()
+        .filter_map(|(rule, phrase)| Some((rule, phrase, escaped_punctuation(phrase)?)));
+    escaping
+        .map(|(rule, phrase, mark)| {
             let o = &rule.origin;
-            warnings.push(format!(
-                "{}:{}:{}: rule `{}`: its phrase `{}` escapes `{mark}`, which matches nothing: \
-                 punctuation is a word boundary in phrases, so the phrase matches the words \
-                 around it alone; to match the `{mark}` itself, write a `regex:`, or leave the \
-                 `\\{mark}` out to say so",
-                o.file, o.line, o.column, rule.id, phrase.text
-            ));
-        }
-    }
-    warnings
+            format!(
+                "{}:{}:{}: rule `{}`: its phrase `{phrase}` escapes `{mark}`, which matches \
+                 nothing: punctuation is a word boundary in phrases, so the phrase matches the \
+                 words around it alone; to match the `{mark}` itself, write a `regex:`, or leave \
+                 the `\\{mark}` out to say so",
+                o.file, o.line, o.column, rule.id
+            )
+        })
+        .collect()
 }

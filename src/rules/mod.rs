@@ -180,4 +180,13 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+
+    /// Each rule's own phrases as written (not its `unless` or `near` lists), with the rule: what
+    /// the warnings at load ([`unspaced`], [`escapes`]) read.
+    pub(crate) fn own_phrases(&self) -> impl Iterator<Item = (&Rule, &str)> {
+        self.rules.iter().flat_map(|rule| {
+            let phrases = rule.words().map_or(&[][..], |w| &w.phrases[..]);
+            phrases.iter().map(move |p| (rule, p.text.as_str()))
+        })
+    }
 }

@@ -7,26 +7,21 @@ use super::RuleSet;
 
 /// A warning for each phrase of `rules` that holds a letter of a script written without spaces.
 pub(crate) fn warnings(rules: &RuleSet) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for rule in &rules.rules {
-        let Some(words) = rule.words() else {
-            continue;
-        };
-        for phrase in &words.phrases {
-            let Some(letter) = phrase.text.chars().find(|&c| unspaced(c)) else {
-                continue;
-            };
+    let unspaced = rules
+        .own_phrases()
+        .filter_map(|(rule, phrase)| Some((rule, phrase, phrase.chars().find(|&c| unspaced(c))?)));
+    unspaced
+        .map(|(rule, phrase, letter)| {
             let o = &rule.origin;
-            warnings.push(format!(
-                "{}:{}:{}: rule `{}`: its phrase `{}` holds `{letter}`, of a script written \
+            format!(
+                "{}:{}:{}: rule `{}`: its phrase `{phrase}` holds `{letter}`, of a script written \
                  without spaces between words; talklint reads a run of such letters between \
                  spaces or punctuation as one word, so the phrase matches only a whole run; to \
                  find it inside a run, write it as a `regex:`",
-                o.file, o.line, o.column, rule.id, phrase.text
-            ));
-        }
-    }
-    warnings
+                o.file, o.line, o.column, rule.id
+            )
+        })
+        .collect()
 }
 
 /// Whether `c` is a letter of a script written without spaces between words.

@@ -189,6 +189,9 @@ fn a_phrase_in_a_script_without_spaces_is_warned_of() {
 fn marks_written_inside_a_word_do_not_split_it() {
     // Hebrew's geresh, Armenian's question mark, and `々`, a letter among CJK punctuation.
     let lines = ["בצ׳אט", "Ինչո՞ւ", "少々お待ちください"];
-    assert_eq!(lines_found(&["אט", "ւ", "お待ちください"], &lines), [0u64; 0]);
+    assert_eq!(
+        lines_found(&["אט", "ւ", "お待ちください"], &lines),
+        [0u64; 0]
+    );
     assert_eq!(lines_found(&["בצ׳אט", "Ինչո՞ւ"], &lines), [1, 2]);
 }
