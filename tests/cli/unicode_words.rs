@@ -14,21 +14,8 @@ fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String)> {
         .map(|p| format!("'{}'", p.replace('\'', "''")))
         .collect();
     let rules = format!("rules:\n  - id: t/x\n    phrases: [{}]\n", list.join(", "));
-    let rules = write(dir.path(), "r.yaml", &rules);
     let turns: String = lines.iter().map(|l| format!("Agent: {l}\n")).collect();
-    let text = write(dir.path(), "t.txt", &turns);
-    let (code, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "json",
-            "--fail-on",
-            "never",
-            "-r",
-        ])
-        .arg(&rules)
-        .arg(&text));
+    let (code, out, err) = json_check(dir.path(), &rules, &turns);
     assert_eq!(code, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
     let findings = report["conversations"][0]["findings"].as_array().cloned();
@@ -41,6 +28,23 @@ fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String)> {
             (n("line"), n("column"), text)
         })
         .collect()
+}
+
+/// `check --format json --fail-on never` of the rule file `rules` on a text file holding
+/// `text`, both written in `dir`: exit code, output and errors.
+fn json_check(dir: &std::path::Path, rules: &str, text: &str) -> (i32, String, String) {
+    let rules = write(dir, "r.yaml", rules);
+    let text = write(dir, "t.txt", text);
+    let args = [
+        "check",
+        "--no-config",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        "-r",
+    ];
+    run(talklint().args(args).arg(&rules).arg(&text))
 }
 
 /// The lines of `matches` that hold a finding.
@@ -142,24 +146,11 @@ fn a_run_of_a_script_without_spaces_is_one_word() {
     let lines = ["少々お待ちください。", "「お待ち」ください"];
     assert_eq!(lines_found(&["お待ち"], &lines), [2]);
     let dir = tempfile::tempdir().expect("temporary folder");
-    let rules = write(
+    let (_, out, err) = json_check(
         dir.path(),
-        "r.yaml",
         "rules:\n  - id: t/x\n    regex: ['お待ち']\n",
+        "Agent: 少々お待ちください。\n",
     );
-    let text = write(dir.path(), "t.txt", "Agent: 少々お待ちください。\n");
-    let (_, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "json",
-            "--fail-on",
-            "never",
-            "-r",
-        ])
-        .arg(&rules)
-        .arg(&text));
     assert!(
         out.contains(r#""column":10,"end_line":1,"end_column":13"#),
         "{out}{err}"
