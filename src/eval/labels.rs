@@ -4,7 +4,7 @@
 //! move labels into other columns). Every error names the file, line and column.
 
 use super::selector::Selector;
-use crate::transcript::formats::csv::{self, Span};
+use crate::transcript::formats::csv;
 use std::fmt;
 
 /// One labelled row: a turn, or a whole conversation when `turn` is `None`.
@@ -216,31 +216,27 @@ fn newlines(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
 }
 
-/// Where a row stands in the file: its line and its fields' places, for errors.
+/// Where a row stands in the file, for errors: its fields' places are worked out only when an
+/// error asks (a labels file of thousands of good rows never needs them).
 struct Place<'a> {
     /// The file from the row's first byte on.
     row: &'a str,
-    spans: Vec<Span>,
+    delimiter: u8,
 }
 
 impl<'a> Place<'a> {
     fn new(text: &'a str, at: usize, delimiter: u8) -> Place<'a> {
         let row = text.get(at..).unwrap_or("");
-        Place {
-            row,
-            spans: csv::field_spans(row, delimiter),
-        }
+        Place { row, delimiter }
     }
 
     /// The 1-based character column where field `k` starts (inside its quotes, if quoted); past
     /// the last field when the row has no field `k`.
     fn column(&self, k: usize) -> usize {
-        let at = match self.spans.get(k) {
+        let spans = csv::field_spans(self.row, self.delimiter);
+        let at = match spans.get(k) {
             Some(span) => span.start,
-            None => self
-                .spans
-                .last()
-                .map_or(0, |s| s.end + usize::from(s.quoted)),
+            None => spans.last().map_or(0, |s| s.end + usize::from(s.quoted)),
         };
         self.row.get(..at).map_or(1, |s| s.chars().count() + 1)
     }
