@@ -54,11 +54,16 @@ pub(crate) fn edits(
         // `my Pleasure` over `my pleasure` would only change a letter's case. A match through
         // a web or e-mail address (a `*` reads one as a word) would write the address away:
         // that is for the writer to fix.
-        let same = text.to_lowercase() == matched.to_lowercase();
-        if !same && crate::text::links::first(matched).is_none() {
+        if !reads_as(&text, matched) && crate::text::links::first(matched).is_none() {
             out.push(Edit { text, range });
         }
     }
+}
+
+/// Whether a replacement reads as the text it would replace, whatever its case: then it is no
+/// fix (`my Pleasure` over `my pleasure`), and one that matches again still settles.
+pub(crate) fn reads_as(replacement: &str, matched: &str) -> bool {
+    replacement.to_lowercase() == matched.to_lowercase()
 }
 
 /// The text a fix writes, and what it did.

@@ -19,8 +19,8 @@ pub(crate) fn unsettled(engine: &Engine, rules: &RuleSet) -> Vec<String> {
         let Some(matched) = match_in(engine, r, replace, &mut scratch) else {
             continue;
         };
-        // A fix over it would read as it (whatever its case), and is no fix: that settles.
-        if matched.to_lowercase() == replace.to_lowercase() {
+        // A fix over it would read as it, and is no fix: that settles.
+        if super::reads_as(replace, &matched) {
             continue;
         }
         let by = match phrase_matching(rule, rules, replace) {
