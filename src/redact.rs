@@ -83,6 +83,16 @@ const BUILTIN: [(&str, &str, Check); 6] = [
 /// The token user patterns (`redact_patterns`) are masked with.
 pub(crate) const REDACTED: &str = "[REDACTED]";
 
+/// Whether `text` holds a token personal data is masked with (`[EMAIL]`, `[REDACTED]`…): a
+/// speaker label `--redact` masked, which no config can name.
+pub(crate) fn holds_mask(text: &str) -> bool {
+    BUILTIN
+        .iter()
+        .map(|(_, token, _)| *token)
+        .chain([REDACTED])
+        .any(|token| text.contains(token))
+}
+
 /// The personal-data finder: the built-in patterns and the config's.
 #[derive(Debug, Clone)]
 pub(crate) struct Redactor {

@@ -161,14 +161,41 @@ struct Placed {
     turn_range: Option<(usize, usize)>,
 }
 
+impl Written<'_> {
+    /// Masks what the report wrote that a report made with `--redact` would have masked:
+    /// messages, matches, speaker labels, the agent's name and warnings (a match that covered
+    /// only part of some personal data cannot be told from other text).
+    fn mask(&mut self, redactor: &Redactor) {
+        let mask = |text: &mut Cow<str>| {
+            if let Cow::Owned(masked) = redactor.mask(text) {
+                *text = Cow::Owned(masked);
+            }
+        };
+        self.agent.iter_mut().for_each(mask);
+        for f in &mut self.findings {
+            mask(&mut f.message);
+            f.matched.iter_mut().for_each(mask);
+            f.speaker.iter_mut().for_each(mask);
+        }
+        for warning in &mut self.warnings {
+            if let Cow::Owned(masked) = redactor.mask(warning) {
+                *warning = masked;
+            }
+        }
+    }
+}
+
 impl<'a> Replay<'a> {
-    /// Rebuilds `written`; `at` says where it is, for errors.
+    /// Rebuilds `written`, masked by `redactor` (`--redact`); `at` says where it is, for errors.
     pub(super) fn new(
-        written: Written<'a>,
+        mut written: Written<'a>,
         rules: &RuleIndex,
-        layout: Layout,
+        (layout, redactor): (Layout, Option<&Redactor>),
         at: &str,
     ) -> Result<Replay<'a>, MergeError> {
+        if let Some(redactor) = redactor {
+            written.mask(redactor);
+        }
         let invalid = |message: String| MergeError::Invalid {
             at: at.to_string(),
             message,
@@ -266,14 +293,10 @@ impl<'a> Replay<'a> {
         &self.source
     }
 
-    /// The conversation as the report model has it; a `redactor` masks what the report wrote
-    /// (a match that covered only part of some personal data cannot be told from other text).
+    /// The conversation as the report model has it; `redactor` is the one the replay was
+    /// masked by.
     pub(super) fn conversation<'r>(&'r self, redactor: Option<&'r Redactor>) -> Conversation<'r> {
         let w = &self.written;
-        let mask = |text: &'r str| match redactor {
-            Some(r) => r.mask(text),
-            None => Cow::Borrowed(text),
-        };
         let findings = w
             .findings
             .iter()
@@ -284,7 +307,7 @@ impl<'a> Replay<'a> {
                 severity: f.severity,
                 category: &f.category,
                 points: f.points,
-                message: Message::Text(mask(&f.message)),
+                message: Message::Text(Cow::Borrowed(&f.message)),
                 turn: f.turn,
                 role: f.role,
                 speaker: f.speaker.as_deref(),
@@ -293,7 +316,7 @@ impl<'a> Replay<'a> {
                 end_line: f.end_line,
                 end_column: f.end_column,
                 start_ms: f.start_ms,
-                matched: f.matched.as_deref().map(mask),
+                matched: f.matched.as_deref().map(Cow::Borrowed),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),
                 suppressed: f.suppressed.then_some(Suppression::InSource),

@@ -346,9 +346,17 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
     let more = if labels.len() > 3 { ", …" } else { "" };
     let shown: Vec<String> = labels.iter().take(3).map(|l| format!("\"{l}\"")).collect();
     let example = labels.first().copied().unwrap_or("Speaker 1");
+    // A label `--redact` masked cannot be shown: the config names it as the file writes it.
+    let how = if crate::redact::holds_mask(example) {
+        "(`roles: {agent: [...]}`), with each label as the file writes it (`--redact` masks them \
+         here)"
+            .to_string()
+    } else {
+        format!("(`roles: {{agent: [\"{example}\"]}}`)")
+    };
     Some(format!(
         "{count} of {} turns have a speaker with no role ({}{more}): agent and customer rules \
-         skip them; name their roles in the config (`roles: {{agent: [\"{example}\"]}}`)",
+         skip them; name their roles in the config {how}",
         turns.len(),
         shown.join(", ")
     ))

@@ -2,7 +2,7 @@
 //! or an e-mail address, a caption's `<v jane@example.com>`, wherever a report writes a speaker,
 //! the agent's name or a warning that quotes a label.
 
-use crate::support::{check_in, write};
+use crate::support::{check_in, run, talklint, write};
 
 const CHAT: &str = r#"{"messages":[
 {"author":"+15551234567","text":"That is not my department."},
@@ -13,19 +13,26 @@ const CAPTIONS: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v jane@example
 
 const LABELS: [&str; 3] = ["5551234567", "agent.smith", "jane@"];
 
+const FORMATS: [&str; 8] = [
+    "human", "json", "jsonl", "sarif", "junit", "github", "csv", "html",
+];
+
+/// The argument that makes each format write rows a label can show in.
+fn rows(format: &str) -> &'static str {
+    if format == "csv" {
+        "--csv-findings"
+    } else {
+        "--fail-on=warning"
+    }
+}
+
 #[test]
 fn speaker_labels_are_masked_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "chat.json", CHAT);
     write(dir.path(), "captions.vtt", CAPTIONS);
-    for format in [
-        "human", "json", "jsonl", "sarif", "junit", "github", "csv", "html",
-    ] {
-        let rows = if format == "csv" {
-            "--csv-findings"
-        } else {
-            "--fail-on=warning"
-        };
+    for format in FORMATS {
+        let rows = rows(format);
         let args = |redact: &'static str| {
             let base = [
                 "--color",
@@ -55,4 +62,57 @@ fn speaker_labels_are_masked_in_every_format() {
             "{format}:\n{out}"
         );
     }
+}
+
+#[test]
+fn merge_masks_the_speaker_labels_of_reports_made_without_redaction() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "chat.json", CHAT);
+    write(dir.path(), "captions.vtt", CAPTIONS);
+    let (_, report, _) = check_in(
+        dir.path(),
+        &[
+            "-f",
+            "jsonl",
+            "--fail-on=never",
+            "chat.json",
+            "captions.vtt",
+        ],
+    );
+    assert!(
+        LABELS.iter().filter(|l| report.contains(*l)).count() == 2,
+        "{report}"
+    );
+    write(dir.path(), "shard.jsonl", &report);
+    for format in FORMATS {
+        let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+            "merge",
+            "--no-config",
+            "--redact",
+            "--color=never",
+            rows(format),
+            "-f",
+            format,
+            "shard.jsonl",
+        ]));
+        assert_eq!(code, 1, "{format}: {err}");
+        for label in LABELS {
+            assert!(!out.contains(label), "{format} shows {label}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn the_unknown_speaker_warning_names_no_masked_label_as_a_role_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "captions.vtt", CAPTIONS);
+    let (_, out, _) = check_in(dir.path(), &["--redact", "captions.vtt"]);
+    assert!(out.contains("(\"[EMAIL]\")"), "{out}");
+    assert!(!out.contains("[\"[EMAIL]\"]"), "{out}");
+    assert!(out.contains("as the file writes it"), "{out}");
+    let (_, out, _) = check_in(dir.path(), &["captions.vtt"]);
+    assert!(
+        out.contains("`roles: {agent: [\"jane@example.com\"]}`"),
+        "{out}"
+    );
 }
