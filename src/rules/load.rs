@@ -5,7 +5,7 @@
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
 use super::place::locate;
-use super::schema::{PackSpec, Severity};
+use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, validate};
 use crate::utf8_file::NotText;
 use std::collections::BTreeMap;
@@ -299,26 +299,39 @@ fn place_of(key: &str, text: &str) -> String {
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
-/// rule does not set its own). An id or category that matches no loaded rule is
-/// a warning (a typo, or a rule of a pack that `--rules` replaced).
+/// rule does not set its own). Rewards and tags keep `info` (a category's severity changes its
+/// problems only). An id or category that matches no loaded rule, or only rewards and tags for
+/// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
 fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
     let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
-    let warnings = o
+    let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
+    let at = |key: &str| format!("{}{}: `{key}`", o.origin, place_of(key, &o.text));
+    let mut warnings: Vec<String> = o
         .disable
         .iter()
         .chain(o.severity.keys())
         .filter(|key| !checked.iter().any(|c| matches(key, c)))
         .map(|key| {
             format!(
-                "{}{}: `{key}` names no loaded rule or category{}; `talklint rules` lists them",
-                o.origin,
-                place_of(key, &o.text),
+                "{} names no loaded rule or category{}; `talklint rules` lists them",
+                at(key),
                 crate::suggest::rule_like(key, checked)
             )
         })
         .collect();
+    let only_rewards = o.severity.keys().filter(|key| {
+        let mut named = checked.iter().filter(|c| matches(key, c)).peekable();
+        named.peek().is_some() && !named.any(has_severity)
+    });
+    warnings.extend(only_rewards.map(|key| {
+        format!(
+            "{} names only rewards and tags, whose severity is always info; change their \
+             `points:` in a rule file instead",
+            at(key)
+        )
+    }));
     checked.retain(|c| !o.disable.iter().any(|k| matches(k, c)));
-    for r in checked.iter_mut() {
+    for r in checked.iter_mut().filter(|r| has_severity(r)) {
         if let Some(s) = o
             .severity
             .get(&r.id)

@@ -74,6 +74,35 @@ fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
 }
 
 #[test]
+fn a_severity_override_changes_problems_only_and_warns_when_it_names_only_rewards() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "severity: {empathy: error, empathy/apology: warning}\n";
+    fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+    let call = "Customer: third time\nAgent: I'm sorry. Like I said before, it ships today.\n";
+    fs::write(dir.path().join("t.txt"), call).unwrap();
+    let (code, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "-f", "json", "t.txt"]));
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let severity = |rule: &str| {
+        let findings = report["conversations"][0]["findings"].as_array().unwrap();
+        let f = findings.iter().find(|f| f["rule"] == rule);
+        f.map(|f| f["severity"].clone())
+    };
+    assert_eq!(severity("empathy/apology"), Some("info".into()), "{out}");
+    assert_eq!(severity("empathy/as-i-said"), Some("error".into()), "{out}");
+    assert!(
+        err.contains(
+            "talklint.yaml:1:28: `empathy/apology` names only rewards and tags, whose severity \
+             is always info"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("`empathy` names"), "{err}");
+}
+
+#[test]
 fn a_misindented_line_is_compared_with_the_line_above() {
     let cases = [
         // A key indented less than its siblings.
