@@ -144,6 +144,10 @@ fn a_setting_the_rules_kind_ignores_is_an_error_at_the_key() {
             "r.yaml:4:5: `max_hits` on a require rule",
         ),
         (
+            "count: {min: 2}\n    max_hits: 1",
+            "r.yaml:4:5: `max_hits` on a `count` rule: it reports once",
+        ),
+        (
             "kind: tag\n    severity: error",
             "r.yaml:4:5: `severity` on a tag rule: a tag only labels the conversation",
         ),
@@ -158,6 +162,11 @@ fn a_setting_the_rules_kind_ignores_is_an_error_at_the_key() {
         ));
         assert!(err.contains(expected), "{keys}: {err}");
     }
+    let err = rule_error("rules:\n  - id: t/w\n    when: {phrases: [thanks]}\n    max_hits: 2\n");
+    assert!(
+        err.contains("r.yaml:4:5: `max_hits` on a `when` rule"),
+        "{err}"
+    );
     // `info` is the severity rewards and tags have: no contradiction.
     let dir = tempfile::tempdir().unwrap();
     let rules = write(
