@@ -35,6 +35,13 @@ pub(crate) struct ShapeError {
 }
 
 impl ConditionSpec {
+    /// Whether a finding of this condition can quote words: it searches for phrases or a regex
+    /// outside any `not`.
+    pub(crate) fn quotes_words(&self) -> bool {
+        let mut branches = self.all.iter().chain(&self.any).flatten();
+        self.phrases.is_some() || self.regex.is_some() || branches.any(Self::quotes_words)
+    }
+
     /// What is wrong with the condition's shape (not its values), or `None`: it is exactly one of
     /// `all`, `any`, `not` and a search with `phrases`, `regex` or `timing`, and a list is not
     /// empty.

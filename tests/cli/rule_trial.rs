@@ -241,6 +241,10 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
             "speaker: any\n    timing: {silence_seconds: 10}\n    message: \"Silence: {match}\"",
             "a timing rule reports a measure of time",
         ),
+        (
+            "when: {all: [{timing: {silence_seconds: 5}}, {not: {phrases: [sorry]}}]}\n    message: \"Quiet: {match}\"",
+            "no condition of this `when` searches for words outside a `not`",
+        ),
     ];
     for (keys, expected) in cases {
         let err = rule_error(&format!("rules:\n  - id: t/m\n    {keys}\n"));
@@ -250,4 +254,10 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
             "{keys}: {err}"
         );
     }
+    // A `when` that may quote words may say `{match}`.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - id: t/w\n    when: {any: [{timing: {silence_seconds: 5}}, {phrases: [sorry]}]}\n    message: \"{match}\"\n";
+    let rules = write(dir.path(), "r.yaml", rules);
+    let (code, _, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&rules));
+    assert_eq!(code, 0, "{err}");
 }

@@ -205,6 +205,10 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "a timing rule reports a measure of time",
                 "remove `{match}`: without a message, the rule's says what was measured",
             )),
+            _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
+                "no condition of this `when` searches for words outside a `not`",
+                "remove `{match}`, and say in words what the conditions found",
+            )),
             _ => None,
         };
         if let (true, Some((what, hint))) = (name == "match", no_match) {
