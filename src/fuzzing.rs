@@ -156,6 +156,7 @@ fn check_transcript(target: Target, options: u8, file: &[u8]) {
         fix: Some(FixMode::Diff),
         reports: Vec::new(),
         redact: (options & 0x80 != 0).then(|| s.redactor.clone()),
+        baseline: None,
         profiles: Default::default(),
     };
     let printers: Vec<&dyn Printer> = s.printers.iter().map(|p| &**p).collect();

@@ -12,6 +12,7 @@
 //! [`Engine::check`] with one [`Scratch`] per thread. [`Engine`]'s documentation has a worked
 //! example: load a pack, check a transcript string, read its findings and score.
 
+pub(crate) mod baseline;
 pub(crate) mod beside;
 pub(crate) mod byte_size;
 pub mod cli;

@@ -14,6 +14,8 @@ pub enum Suppression {
     InSource,
     /// The config's `per_path_disable`.
     External,
+    /// A finding of the `--baseline` report.
+    Baseline,
 }
 
 impl Suppression {
@@ -21,7 +23,7 @@ impl Suppression {
     pub(crate) fn sarif_kind(self) -> &'static str {
         match self {
             Suppression::InSource => "inSource",
-            Suppression::External => "external",
+            Suppression::External | Suppression::Baseline => "external",
         }
     }
 }

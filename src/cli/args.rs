@@ -202,6 +202,11 @@ pub(crate) struct CheckArgs {
     /// Warn about talklint directives that suppressed nothing.
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
+    /// Do not count the findings of an earlier JSON or JSONL report (`talklint check -f json
+    /// --fail-on never PATHS > FILE`), known by file, conversation, rule and matched words:
+    /// only new findings count.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
     /// Mask personal data (cards, e-mails, phones, SSNs, IBANs, `redact_patterns`) in every
     /// report; rules still match the original text.
     #[arg(long)]
@@ -235,6 +240,7 @@ pub(crate) struct CheckArgs {
     mut_arg("statistics", |a| a.hide(true)),
     mut_arg("quiet", |a| a.hide(true)),
     mut_arg("show_suppressed", |a| a.hide(true)),
+    mut_arg("baseline", |a| a.hide(true)),
     mut_arg("fix", |a| a.hide(true)),
     mut_arg("diff", |a| a.hide(true)),
 )]

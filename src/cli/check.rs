@@ -92,6 +92,16 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     if s.statistics {
         print_statistics(&s, &totals)?;
     }
+    if let Some(b) = s.scan.baseline.as_deref().filter(|b| b.gone() > 0) {
+        let n = b.gone();
+        super::stderr::warning(&format!(
+            "{n} finding{} of the baseline {} {} no longer found in the conversations \
+             checked: make it again to keep it current",
+            if n == 1 { "" } else { "s" },
+            b.name,
+            if n == 1 { "is" } else { "are" },
+        ));
+    }
     Ok(judge(&totals, s.fail_on))
 }
 

@@ -127,6 +127,8 @@ fn checks_only(args: &EvalArgs) -> Option<&'static str> {
         (c.quiet, "--quiet"),
         // Suppressed findings count for nothing; shown, they would count as predictions.
         (c.show_suppressed, "--show-suppressed"),
+        // Findings a baseline holds would not count as predictions.
+        (c.baseline.is_some(), "--baseline"),
         (c.fail_on.is_some() && !verdict_shown, "--fail-on"),
         (c.min_score.is_some() && !verdict_shown, "--min-score"),
     ]

@@ -49,6 +49,8 @@ pub(crate) enum CliError {
     Rules(Vec<RuleError>),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    #[error(transparent)]
+    Baseline(#[from] crate::baseline::BaselineError),
     #[error("{place}bad glob `{pattern}`: {source}")]
     Glob {
         /// `FILE:LINE:COLUMN: ` for a config's glob; empty for a flag's.

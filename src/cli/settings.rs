@@ -6,6 +6,7 @@ use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
 use super::globs::{check_globs, path_glob, scope, walk_globs};
 use super::rule_set::{config, rule_set};
+use crate::baseline::Baseline;
 use crate::config::{FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
@@ -20,6 +21,7 @@ use globset::GlobMatcher;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Files larger than this are skipped unless `--max-filesize` or the config says otherwise.
 const DEFAULT_MAX_FILESIZE: u64 = 100 * 1024 * 1024;
@@ -98,6 +100,10 @@ impl CheckSettings {
             },
             reports: Vec::new(),
             redact: redactor(args.redact, &cfg)?,
+            baseline: match &args.baseline {
+                Some(path) => Some(Arc::new(Baseline::read(path, &cwd)?)),
+                None => None,
+            },
             profiles: Profiles::of_run(cwd, run_scope),
         };
         let (profiles, catalog) = super::profiles::nested(&args, &cfg, &scan, &run.rules)?;

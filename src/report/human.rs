@@ -302,6 +302,7 @@ fn snippet(
         message = message.footer(Level::Note.title(match why {
             Suppression::InSource => "suppressed by a talklint directive; not counted",
             Suppression::External => "suppressed by per_path_disable in the config; not counted",
+            Suppression::Baseline => "in the --baseline report; not counted",
         }));
     }
     // The renderer would count the `-->` line's column in the text as shown (cut, escaped,

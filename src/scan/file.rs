@@ -246,7 +246,7 @@ pub(super) fn check(
     let per_path = ctx.per_path();
     let mut lines = LineCursor::new(&source);
     for t in &mut transcripts {
-        let judged = judge(t, &source, &directives, &per_path, ctx, scratch);
+        let judged = judge((t, display), &source, &directives, &per_path, ctx, scratch);
         if let Some(r) = &ctx.opts.redact {
             r.mask_speakers(&mut t.turns);
         }

@@ -53,7 +53,7 @@ pub(super) fn fix_file(
     let per_path = ctx.per_path();
     let mut edits = Vec::new();
     for t in transcripts {
-        let judged = judge(t, source, directives, &per_path, ctx, scratch);
+        let judged = judge((t, display), source, directives, &per_path, ctx, scratch);
         fix::edits(t, source, &judged.evaluation, ctx.rules, &mut edits);
     }
     if edits.is_empty() {

@@ -27,17 +27,22 @@ impl Judged {
     }
 }
 
-/// Checks `t` (parsed from `source`) under the file's `directives` and the rules
-/// `per_path_disable` turns off for it.
+/// Checks `t` (parsed from the file shown as `path`, whose text is `source`) under the file's
+/// `directives`, the rules `per_path_disable` turns off for it, and the run's `--baseline`.
 pub(super) fn judge(
-    t: &Transcript,
+    (t, path): (&Transcript, &str),
     source: &str,
     directives: &Directives,
     per_path: &Option<Vec<usize>>,
     ctx: &Context,
     scratch: &mut Scratch,
 ) -> Judged {
-    if directives.list.is_empty() && per_path.is_none() {
+    let mut known = ctx
+        .opts
+        .baseline
+        .as_ref()
+        .and_then(|b| b.of(path, t.id.as_deref()));
+    if directives.list.is_empty() && per_path.is_none() && known.is_none() {
         return Judged {
             evaluation: ctx.engine.check(t, source, scratch),
             shown: Vec::new(),
@@ -46,12 +51,22 @@ pub(super) fn judge(
     }
     let found = &directives.list;
     let mut sup = Suppressions::new(found, t, source, ctx.rules, per_path.clone());
-    let mut why = |o: &Outcome| sup.check(o.rule, outcome_start(t, o));
-    let evaluation = ctx
-        .engine
-        .check_suppressed(t, source, scratch, &mut |o| why(o).is_some());
+    // The engine asks once for each outcome, in the order it keeps the suppressed ones.
+    let mut reasons = Vec::new();
+    let evaluation = ctx.engine.check_suppressed(t, source, scratch, &mut |o| {
+        let why = sup.check(o.rule, outcome_start(t, o)).or_else(|| {
+            let matched = o.range.map(|(s, e)| &t.turns[o.turn].text(source)[s..e]);
+            let id = &ctx.rules.rules[o.rule].id;
+            known
+                .as_mut()?
+                .take(id, matched)
+                .then_some(Suppression::Baseline)
+        });
+        reasons.extend(why);
+        why.is_some()
+    });
     let shown = match ctx.suppress.show {
-        true => evaluation.suppressed.iter().filter_map(&mut why).collect(),
+        true => reasons,
         false => Vec::new(),
     };
     let mut warnings = std::mem::take(&mut sup.warnings);

@@ -92,6 +92,8 @@ pub struct ScanOptions {
     pub reports: Vec<PathBuf>,
     /// `--redact`: the personal-data finder every report masks with.
     pub redact: Option<crate::redact::Redactor>,
+    /// `--baseline`: the findings of an earlier report, not counted.
+    pub baseline: Option<std::sync::Arc<crate::baseline::Baseline>>,
     /// The run's config's scope, and the configs nearer to some files than the run's own, each
     /// with its settings.
     pub(crate) profiles: Profiles,

@@ -3,6 +3,7 @@
 mod accounting;
 mod action;
 mod bad_input;
+mod baseline;
 mod check;
 mod ci_warnings;
 mod config_globs;

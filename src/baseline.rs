@@ -1,0 +1,191 @@
+//! `--baseline FILE`: the findings of an earlier JSON or JSONL report that a run leaves out of
+//! the score, so that a team can adopt talklint on files that already have findings and fail on
+//! new ones only. A finding is known by its file, conversation, rule and matched words (not its
+//! line, which edits elsewhere move); a baseline that holds a finding N times covers N of them.
+
+use crate::scan::normal;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A conversation's findings in the baseline: (rule id, matched words) and how many times.
+type Counts = HashMap<(String, String), usize>;
+
+/// The findings of a baseline report, by conversation.
+#[derive(Debug, Default)]
+pub(crate) struct Baseline {
+    /// The report's file, as named on the command line.
+    pub name: String,
+    /// By the conversation's file (absolute, as [`normal`] spells it) and id.
+    known: HashMap<(PathBuf, Option<String>), Counts>,
+    /// The folder this run's relative paths start from.
+    cwd: PathBuf,
+    /// Findings of the baseline in the conversations checked that no finding matched.
+    gone: AtomicUsize,
+}
+
+/// A baseline that cannot be read, or is no report.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum BaselineError {
+    #[error("cannot read the baseline {name}: {source}")]
+    Read {
+        name: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: make a baseline with `talklint check -f json --fail-on never PATHS > {name}`, from the folder that holds it"
+    )]
+    NotReport {
+        name: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// A conversation of a report, as far as a baseline reads it.
+#[derive(Deserialize)]
+struct Written {
+    path: String,
+    id: Option<String>,
+    findings: Vec<WrittenFinding>,
+}
+
+#[derive(Deserialize)]
+struct WrittenFinding {
+    rule: String,
+    #[serde(rename = "match")]
+    matched: Option<String>,
+    #[serde(default)]
+    suppressed: bool,
+}
+
+/// A JSON report: its conversations.
+#[derive(Deserialize)]
+struct Report {
+    conversations: Vec<Written>,
+}
+
+impl Baseline {
+    /// Reads the report at `path`; its paths are read from its own folder, this run's from
+    /// `cwd`.
+    pub(crate) fn read(path: &Path, cwd: &Path) -> Result<Baseline, BaselineError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+            name: name.clone(),
+            source,
+        })?;
+        // serde's message without the place it appends, which the error gives first.
+        let not_report = |line: usize, e: serde_json::Error| {
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            BaselineError::NotReport {
+                name: name.clone(),
+                line,
+                column: e.column().max(1),
+                message: message
+                    .strip_suffix(&suffix)
+                    .unwrap_or(&message)
+                    .to_string(),
+            }
+        };
+        // A JSONL report's first line is a whole value; a JSON report's is not (or is the
+        // whole report, with its `conversations`).
+        let first = text.lines().next().unwrap_or_default();
+        let conversations = match serde_json::from_str::<Report>(first) {
+            Ok(report) => report.conversations,
+            Err(_) if serde_json::from_str::<serde_json::Value>(first).is_ok() => {
+                let mut all = Vec::new();
+                for (i, line) in text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                {
+                    let at = |e| not_report(i + 1, e);
+                    // Besides conversations: the summary, skipped files and errors.
+                    let value: serde_json::Value = serde_json::from_str(line).map_err(at)?;
+                    if value.get("findings").is_some() {
+                        all.push(serde_json::from_value(value).map_err(at)?);
+                    }
+                }
+                all
+            }
+            Err(_) => match serde_json::from_str::<Report>(&text) {
+                Ok(report) => report.conversations,
+                Err(e) => return Err(not_report(e.line(), e)),
+            },
+        };
+        let folder = cwd
+            .join(path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let mut known: HashMap<_, Counts> = HashMap::new();
+        for c in conversations {
+            let counts = known
+                .entry((normal(&folder.join(&c.path)), c.id))
+                .or_default();
+            for f in c.findings.into_iter().filter(|f| !f.suppressed) {
+                let words = f.matched.as_deref().map(words).unwrap_or_default();
+                *counts.entry((f.rule, words)).or_default() += 1;
+            }
+        }
+        Ok(Baseline {
+            name,
+            known,
+            cwd: cwd.to_path_buf(),
+            gone: AtomicUsize::new(0),
+        })
+    }
+
+    /// What the baseline holds of the conversation `id` of the file `path` (as this run names
+    /// it), for its findings to draw from; `None` when it holds nothing.
+    pub(crate) fn of(&self, path: &str, id: Option<&str>) -> Option<Budget<'_>> {
+        let key = (normal(&self.cwd.join(path)), id.map(str::to_string));
+        let counts = self.known.get(&key)?;
+        Some(Budget {
+            left: counts.clone(),
+            baseline: self,
+        })
+    }
+
+    /// How many findings of the baseline, in the conversations checked, no finding matched.
+    pub(crate) fn gone(&self) -> usize {
+        self.gone.load(Ordering::Relaxed)
+    }
+}
+
+/// A conversation's findings in the baseline not yet matched by one of its findings.
+pub(crate) struct Budget<'b> {
+    left: Counts,
+    baseline: &'b Baseline,
+}
+
+impl Budget<'_> {
+    /// Whether the baseline holds a finding of `rule` matching `matched` (none for a missing
+    /// `require`) not yet taken by another; takes it.
+    pub(crate) fn take(&mut self, rule: &str, matched: Option<&str>) -> bool {
+        let key = (rule.to_string(), matched.map(words).unwrap_or_default());
+        match self.left.get_mut(&key) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Drop for Budget<'_> {
+    fn drop(&mut self) {
+        let left: usize = self.left.values().sum();
+        self.baseline.gone.fetch_add(left, Ordering::Relaxed);
+    }
+}
+
+/// Matched words as a baseline compares them: lowercase, runs of white space as one space.
+fn words(matched: &str) -> String {
+    let lower = matched.to_lowercase();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}

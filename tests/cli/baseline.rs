@@ -1,0 +1,127 @@
+//! `--baseline FILE`: the findings of an earlier JSON or JSONL report are not counted, known by
+//! file, conversation, rule and matched words, from wherever the run starts; new findings fail;
+//! a baseline that is no report is an error at its place.
+
+use crate::support::{check_in, json_report_in, run, talklint, write};
+use std::fs;
+
+/// A folder of scripts with findings, and a JSON baseline of them at its top.
+fn scripts_with_baseline(format: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("scripts")).unwrap();
+    write(dir.path(), "scripts/a.md", "Hello.\n\nCalm down, please.\n");
+    write(
+        dir.path(),
+        "scripts/b.txt",
+        "Agent: that is not my department\n",
+    );
+    let args = ["-f", format, "--fail-on", "never", "scripts"];
+    let (code, report, err) = check_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    write(dir.path(), &format!("base.{format}"), &report);
+    dir
+}
+
+#[test]
+fn known_findings_are_not_counted_and_new_ones_fail() {
+    for format in ["json", "jsonl"] {
+        let dir = scripts_with_baseline(format);
+        let base = format!("--baseline=base.{format}");
+        let (code, out, err) = check_in(dir.path(), &[&base, "scripts"]);
+        assert_eq!(code, 0, "{format}: {out}{err}");
+        assert!(out.contains("Findings: 0 errors"), "{out}");
+        // Lines above move the old match; the same words twice are one known and one new.
+        write(
+            dir.path(),
+            "scripts/a.md",
+            "Hi.\n\nNew line.\n\nCalm down. Calm down.\n",
+        );
+        let (code, report) = json_report_in(dir.path(), &[&base, "--show-suppressed", "scripts"]);
+        assert_eq!(code, 1, "{format}: {report}");
+        let findings = report["conversations"][0]["findings"].as_array().unwrap();
+        let marks: Vec<(u64, bool)> = findings
+            .iter()
+            .map(|f| (f["column"].as_u64().unwrap(), f["suppressed"] == true))
+            .collect();
+        assert_eq!(marks, [(1, true), (12, false)], "{report}");
+        assert_eq!(report["conversations"][1]["score"], 80, "{report}");
+    }
+}
+
+#[test]
+fn the_baseline_is_read_from_its_own_folder_whatever_the_run_starts_from() {
+    let dir = scripts_with_baseline("json");
+    let scripts = dir.path().join("scripts");
+    let (code, out, err) = check_in(&scripts, &["--baseline", "../base.json", "b.txt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let sarif = |args: &[&str]| {
+        let (_, out, _) = check_in(&scripts, &[&["-f", "sarif"][..], args].concat());
+        out
+    };
+    let shown = sarif(&["--baseline", "../base.json", "--show-suppressed", "b.txt"]);
+    assert!(
+        shown.contains(r#""suppressions":[{"kind":"external"}]"#),
+        "{shown}"
+    );
+    // Without the baseline, the same run fails.
+    let (code, _, _) = check_in(&scripts, &["b.txt"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_known_finding_no_longer_found_is_a_warning_to_make_the_baseline_again() {
+    let dir = scripts_with_baseline("json");
+    write(
+        dir.path(),
+        "scripts/b.txt",
+        "Agent: let me take care of this\n",
+    );
+    let (code, _, err) = check_in(dir.path(), &["--baseline", "base.json", "scripts"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "1 finding of the baseline base.json is no longer found in the conversations checked"
+        ),
+        "{err}"
+    );
+    // A file not checked this run is not said to have lost its findings.
+    let (_, _, err) = check_in(dir.path(), &["--baseline", "base.json", "scripts/a.md"]);
+    assert!(!err.contains("no longer found"), "{err}");
+}
+
+#[test]
+fn a_baseline_that_is_no_report_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "t.txt", "Agent: calm down\n");
+    let cases = [
+        (
+            "{\"version\": 1,\n  \"conversations\": [{\"path\": 3}]}\n",
+            "b.json:2:30: not a talklint JSON or JSONL report: invalid type: integer `3`, expected a string",
+        ),
+        (
+            "{\"path\": \"t.txt\", \"findings\": []}\n{\"path\": \"t.txt\", \"findings\": [{}]}\n",
+            "b.json:2:1: not a talklint JSON or JSONL report: missing field `rule`",
+        ),
+    ];
+    for (text, want) in cases {
+        write(dir.path(), "b.json", text);
+        let (code, _, err) = check_in(dir.path(), &["--baseline", "b.json", "t.txt"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(want), "{want}\n{err}");
+        assert!(
+            err.contains("help: make a baseline with `talklint check -f json"),
+            "{err}"
+        );
+    }
+    let (code, _, err) = check_in(dir.path(), &["--baseline", "none.json", "t.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read the baseline none.json"), "{err}");
+    let labels = write(dir.path(), "labels.tsv", "path\tturn\tempathy:reward\nt.txt\t1\t1\n");
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["eval", "--no-config", "--baseline", "b.json", "--labels"])
+        .arg(&labels)
+        .arg("t.txt"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--baseline"), "{err}");
+}
