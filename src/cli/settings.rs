@@ -262,9 +262,12 @@ fn per_path_disable(
         })?;
         let (picked, unknown) = suppress::select(names, rules);
         for name in unknown {
+            let place = place::locate_after(pattern, name, &cfg.text)
+                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
             super::stderr::warning(&format!(
-                "per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
+                "{}{place}: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",
+                cfg.origin(),
                 crate::suggest::rule_like(name, &rules.rules)
             ));
         }

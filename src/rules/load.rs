@@ -4,7 +4,7 @@
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
-use super::place::locate;
+use super::place::{locate, locate_after};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, validate};
 use crate::utf8_file::NotText;
@@ -292,10 +292,11 @@ fn cloud_pack(
     }
 }
 
-/// `:line:column` of the first place `key` is written in `text` (the config) as a whole name,
-/// not as part of a longer one, or nothing.
-fn place_of(key: &str, text: &str) -> String {
-    locate(key, text).map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
+/// `:line:column` of the first place `key` is written in `text` (the config) as a whole name
+/// after the key `list` (`disable`, `severity`), not as part of a longer one, or nothing.
+fn place_of(list: &str, key: &str, text: &str) -> String {
+    let at = locate_after(list, key, text).or_else(|| locate(key, text));
+    at.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
@@ -305,16 +306,14 @@ fn place_of(key: &str, text: &str) -> String {
 fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
     let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
     let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
-    let at = |key: &str| format!("{}{}: `{key}`", o.origin, place_of(key, &o.text));
-    let mut warnings: Vec<String> = o
-        .disable
-        .iter()
-        .chain(o.severity.keys())
-        .filter(|key| !checked.iter().any(|c| matches(key, c)))
-        .map(|key| {
+    let at = |list, key: &str| format!("{}{}: `{key}`", o.origin, place_of(list, key, &o.text));
+    let disabled = o.disable.iter().map(|key| ("disable", key));
+    let mut warnings: Vec<String> = (disabled.chain(o.severity.keys().map(|k| ("severity", k))))
+        .filter(|(_, key)| !checked.iter().any(|c| matches(key, c)))
+        .map(|(list, key)| {
             format!(
                 "{} names no loaded rule or category{}; `talklint rules` lists them",
-                at(key),
+                at(list, key),
                 crate::suggest::rule_like(key, checked)
             )
         })
@@ -327,7 +326,7 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
         format!(
             "{} names only rewards and tags, whose severity is always info; change their \
              `points:` in a rule file instead",
-            at(key)
+            at("severity", key)
         )
     }));
     checked.retain(|c| !o.disable.iter().any(|k| matches(k, c)));

@@ -12,6 +12,14 @@ pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
+/// As [`locate`], for the first `key` after the first `anchor`: a name in the list of a key
+/// (`per_path_disable: {"x/**": [respct]}`) that another key's list may hold too.
+pub(crate) fn locate_after(anchor: &str, key: &str, text: &str) -> Option<(usize, usize)> {
+    let from = whole(anchor, text).next()?;
+    let at = whole(key, text).find(|&at| at > from)?;
+    Some(crate::text::lines::LineCursor::new(text).position(at))
+}
+
 /// Where `key` is written whole in `text`, outside comments, as [`locate`] reads it.
 fn whole<'t>(key: &'t str, text: &'t str) -> impl Iterator<Item = usize> + 't {
     let whole = move |&(at, _): &(usize, &str)| {

@@ -74,6 +74,18 @@ fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
 }
 
 #[test]
+fn a_name_in_two_lists_is_placed_in_each() {
+    let config = "per_path_disable: {\"x/**\": [respct]}\ndisable: [respct]\n";
+    let (_, err) = check_with(&[("talklint.yaml", config)], &[]);
+    for want in [
+        "talklint.yaml:2:11: `respct` names no loaded rule or category",
+        "talklint.yaml:1:29: per_path_disable: `respct` (for `x/**`) is no loaded rule",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
 fn a_severity_override_changes_problems_only_and_warns_when_it_names_only_rewards() {
     let dir = tempfile::tempdir().unwrap();
     let config = "severity: {empathy: error, empathy/apology: warning}\n";
