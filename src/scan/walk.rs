@@ -248,7 +248,9 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
     }
     let message = match (inner.io_error(), line) {
         (Some(io), _) => format!("cannot read: {io}"),
-        (None, Some(n)) => format!("line {n}: {inner}"),
+        (None, Some(n)) => format!(
+            "line {n}, column 1: {inner}; fix the glob (gitignore's syntax) or remove the line"
+        ),
         (None, None) => inner.to_string(),
     };
     FileError {

@@ -116,7 +116,11 @@ fn a_baseline_that_is_no_report_is_an_error_at_its_place() {
     let (code, _, err) = check_in(dir.path(), &["--baseline", "none.json", "t.txt"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read the baseline none.json"), "{err}");
-    let labels = write(dir.path(), "labels.tsv", "path\tturn\tempathy:reward\nt.txt\t1\t1\n");
+    let labels = write(
+        dir.path(),
+        "labels.tsv",
+        "path\tturn\tempathy:reward\nt.txt\t1\t1\n",
+    );
     let (code, _, err) = run(talklint()
         .current_dir(dir.path())
         .args(["eval", "--no-config", "--baseline", "b.json", "--labels"])

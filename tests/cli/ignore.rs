@@ -262,7 +262,11 @@ fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
     assert_eq!(v["errors"][0]["path"], ".talklintignore", "{v}");
     let message = v["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(
-        message.starts_with("line 1: ") && message.contains("{a"),
+        message.starts_with("line 1, column 1: ") && message.contains("{a"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("fix the glob (gitignore's syntax) or remove the line"),
         "{message}"
     );
 }
