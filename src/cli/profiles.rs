@@ -7,7 +7,7 @@ use super::CliError;
 use super::args::CheckArgs;
 use super::globs::{check_globs, scope};
 use super::settings::profile;
-use crate::config::{self, Config, Loaded};
+use crate::config::{self, Loaded};
 use crate::rules::RuleSet;
 use crate::scan::{self, Profiles, ScanOptions, normal};
 use std::collections::BTreeSet;
@@ -52,29 +52,29 @@ pub(super) fn nested(
     for path in found.into_iter().filter(|p| Some(p) != run_path.as_ref()) {
         let loaded = config::load(&path)?;
         check_globs(&loaded)?;
-        warn_run_keys(&path, &loaded.config, run_path.as_deref());
+        warn_run_keys(&path, &loaded, run_path.as_deref());
         configs.push((profile(args, &loaded)?, scope(&loaded, &path)?));
     }
     Ok(scan.profiles.with_nested(run_rules, configs))
 }
 
 /// Warns about the keys of a nested config that only the run's config sets: they apply to the
-/// whole run, not to some of its files.
-fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
+/// whole run, not to some of its files. The warning is placed at the first of them.
+fn warn_run_keys(path: &Path, loaded: &Loaded, run: Option<&Path>) {
+    let c = &loaded.config;
     let set = [
         ("fail_on", c.fail_on.is_some()),
         ("max_filesize", c.max_filesize.is_some()),
         ("redact", c.redact),
         ("redact_patterns", !c.redact_patterns.is_empty()),
     ];
-    let keys: Vec<String> = set
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(k, _)| format!("`{k}`"))
-        .collect();
-    if keys.is_empty() {
+    let set: Vec<&str> = set.iter().filter(|(_, on)| *on).map(|(k, _)| *k).collect();
+    let Some(first) = set.first() else {
         return;
-    }
+    };
+    let place = crate::rules::place::locate(first, &loaded.text)
+        .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+    let keys: Vec<String> = set.iter().map(|k| format!("`{k}`")).collect();
     let run = run.map_or_else(
         || "a config in the current folder or above".to_string(),
         |p| p.display().to_string(),
@@ -84,8 +84,8 @@ fn warn_run_keys(path: &Path, c: &Config, run: Option<&Path>) {
         _ => ("apply", "are", "them"),
     };
     super::stderr::warning(&format!(
-        "{}: {} {applies} to the whole run and {is} read only from the run's config ({run}); \
-         move {it} there, or pass this config with --config",
+        "{}{place}: {} {applies} to the whole run and {is} read only from the run's config \
+         ({run}); move {it} there, or pass this config with --config",
         path.display(),
         keys.join(", "),
     ));

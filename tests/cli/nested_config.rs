@@ -149,7 +149,10 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("`fail_on` applies to the whole run and is read only from the run's config"),
+        err.contains(
+            "team/talklint.yml:2:1: `fail_on` applies to the whole run and is read only from the \
+             run's config"
+        ),
         "{err}"
     );
 }
