@@ -89,7 +89,8 @@ pub(crate) struct ConfigArgs {
 /// Where rules and config come from (shared by check and rules).
 #[derive(Debug, Args, Clone, Default)]
 pub(crate) struct RuleArgs {
-    /// A rule file or a folder of *.yaml/*.yml files (repeatable). Default: the config's rules,
+    /// A rule file, a folder of *.yaml/*.yml files, or `default` for the built-in pack
+    /// (repeatable: `-r default -r mine.yaml` adds rules to it). Default: the config's rules,
     /// else the built-in pack.
     #[arg(short = 'r', long = "rules", value_name = "PATH")]
     pub(crate) rules: Vec<PathBuf>,

@@ -41,10 +41,12 @@ pub(super) fn rule_set(
     strict_import: bool,
 ) -> Result<RuleSet, CliError> {
     let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
-        cli_rules
-            .iter()
-            .map(|p| RuleSource::Path(p.clone()))
-            .collect()
+        // `default` is the built-in pack, as in a config (`./default` is a folder of that name).
+        let source = |p: &PathBuf| match p.to_str() {
+            Some("default") => RuleSource::Builtin,
+            _ => RuleSource::Path(p.clone()),
+        };
+        cli_rules.iter().map(source).collect()
     } else if let Some(list) = &cfg.config.rules {
         let base = cfg.base_dir();
         let missing = |p: &Path| matches!(std::fs::metadata(p), Err(e) if e.kind() == io::ErrorKind::NotFound);

@@ -180,3 +180,24 @@ fn rule_and_explain_show_one_rule() {
         "{page}"
     );
 }
+
+#[test]
+fn rules_default_on_the_command_line_is_the_built_in_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = "rules:\n  - id: mine/refund\n    kind: tag\n    phrases: [refund]\n";
+    crate::support::write(dir.path(), "mine.yaml", mine);
+    crate::support::write(
+        dir.path(),
+        "t.txt",
+        "Agent: calm down, the refund is coming\n",
+    );
+    let (code, report) =
+        crate::support::json_report_in(dir.path(), &["-r", "default", "-r", "mine.yaml", "t.txt"]);
+    assert_eq!(code, 1, "{report}");
+    let rules: Vec<&str> = (report["conversations"][0]["findings"].as_array().unwrap())
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"respect/calm-down"), "{report}");
+    assert!(rules.contains(&"mine/refund"), "{report}");
+}
