@@ -26,7 +26,8 @@ use crate::transcript::Role;
 pub use error::RuleError;
 pub(crate) use error::regex_reason;
 pub use model::{
-    After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
+    After, Condition, Count, Find, Look, Near, PercentOf, RuleRegex, Side, Timing, Window, Within,
+    Words,
 };
 pub use phrase::Pattern;
 pub use schema::{Kind, Severity};

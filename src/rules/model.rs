@@ -167,13 +167,33 @@ pub enum Window {
     LastSeconds(u64),
     /// The turns that overlap the first N percent of the call (of its duration when timed, of
     /// its turns otherwise).
-    FirstPercent(f64),
+    FirstPercent(f64, PercentOf),
     /// The turns that overlap the last N percent of the call.
-    LastPercent(f64),
+    LastPercent(f64, PercentOf),
     /// The turns that overlap this span of the transcript's clock, in milliseconds.
     BetweenSeconds(u64, u64),
     /// The turns that overlap this span of the call, in percent.
-    BetweenPercent(f64, f64),
+    BetweenPercent(f64, f64, PercentOf),
+}
+
+/// What a percent window is a share of, on a timed transcript (untimed, it is of the turns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentOf {
+    /// The call: from the first turn's start to the last end.
+    Call,
+    /// The recording: from 0 on the transcript's clock to the last end (AWS's
+    /// `RelativeTimeRange`, measured from the start of the media file).
+    Media,
+}
+
+impl PercentOf {
+    /// How a window's description names it.
+    fn name(self) -> &'static str {
+        match self {
+            PercentOf::Call => "the call",
+            PercentOf::Media => "the recording",
+        }
+    }
 }
 
 impl Window {
@@ -185,10 +205,12 @@ impl Window {
             Window::LastTurns(n) => format!("last {n} turns"),
             Window::FirstSeconds(ms) => format!("first {} seconds", secs(ms)),
             Window::LastSeconds(ms) => format!("last {} seconds", secs(ms)),
-            Window::FirstPercent(p) => format!("first {p}%"),
-            Window::LastPercent(p) => format!("last {p}%"),
+            Window::FirstPercent(p, PercentOf::Call) => format!("first {p}%"),
+            Window::LastPercent(p, PercentOf::Call) => format!("last {p}%"),
+            Window::FirstPercent(p, of) => format!("first {p}% of {}", of.name()),
+            Window::LastPercent(p, of) => format!("last {p}% of {}", of.name()),
             Window::BetweenSeconds(a, b) => format!("seconds {}–{}", secs(a), secs(b)),
-            Window::BetweenPercent(a, b) => format!("{a}%–{b}% of the call"),
+            Window::BetweenPercent(a, b, of) => format!("{a}%–{b}% of {}", of.name()),
         }
     }
 }

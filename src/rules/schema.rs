@@ -245,6 +245,18 @@ pub struct WindowSpec {
     pub last_percent: Option<f64>,
     pub between_seconds: Option<[f64; 2]>,
     pub between_percent: Option<[f64; 2]>,
+    /// What a percent window is a share of, on a timed transcript: `call` (the default) runs
+    /// from the first turn's start to the last end; `media` from 0 on the transcript's clock (the
+    /// recording's start) to the last end, as an AWS `RelativeTimeRange` is.
+    pub percent_of: Option<PercentOfSpec>,
+}
+
+/// What a percent window is a share of.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PercentOfSpec {
+    Call,
+    Media,
 }
 
 /// `near` / `not_near`: phrases within some words of the rule's match.

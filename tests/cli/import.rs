@@ -200,7 +200,7 @@ fn import_prints_an_editable_rule_file() {
         "  - id: aws/unresolved-escalation",
         "    kind: tag",
         "        # Rules[1].TranscriptFilter: EXACT, ParticipantRole AGENT, Negate: none of Targets, RelativeTimeRange Last 50",
-        "        - not: {speaker: agent, phrases: [\"I will escalate this\", \"let me get my supervisor\"], window: {last_percent: 50}}",
+        "        - not: {speaker: agent, phrases: [\"I will escalate this\", \"let me get my supervisor\"], window: {last_percent: 50, percent_of: media}}",
         "        - {speaker: any, timing: {silence_seconds: 15}, window: {between_seconds: [0, 120]}}",
         "        - {speaker: agent, timing: {interrupts_total_seconds: 3}}",
         "  - id: ccai/agent-apologizes",

@@ -26,6 +26,7 @@ mod ignore;
 mod import;
 mod import_limits;
 mod import_names;
+mod import_ranges;
 mod injection;
 mod json_values;
 mod junit_failures;

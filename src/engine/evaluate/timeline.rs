@@ -3,7 +3,7 @@
 //! window when it overlaps it; percent is of the call's duration when every turn is timed, else
 //! of its turns).
 
-use crate::rules::Window;
+use crate::rules::{PercentOf, Window};
 use crate::transcript::Transcript;
 use std::borrow::Cow;
 
@@ -127,9 +127,9 @@ impl Timeline {
                 clock(end.saturating_sub(ms), end)?
             }
             Window::BetweenSeconds(a, b) => clock(from_origin(a), from_origin(b))?,
-            Window::FirstPercent(p) => self.percent(0.0, p)?,
-            Window::LastPercent(p) => self.percent(100.0 - p, 100.0)?,
-            Window::BetweenPercent(a, b) => self.percent(a, b)?,
+            Window::FirstPercent(p, of) => self.percent(0.0, p, of)?,
+            Window::LastPercent(p, of) => self.percent(100.0 - p, 100.0, of)?,
+            Window::BetweenPercent(a, b, of) => self.percent(a, b, of)?,
         })
     }
 
@@ -143,12 +143,17 @@ impl Timeline {
             .position(|s| s.is_some_and(|s| s as f64 >= from))
     }
 
-    /// From `a` to `b` percent of the call: of its duration when timed, else of its turns.
-    fn percent(&self, a: f64, b: f64) -> Option<Cover> {
+    /// From `a` to `b` percent of the call: of its duration when timed (from its first start,
+    /// or from the clock's 0 for `of` the media), else of its turns.
+    fn percent(&self, a: f64, b: f64, of: PercentOf) -> Option<Cover> {
         if !self.timed {
             return Some(Cover::Share(a / 100.0, b / 100.0));
         }
-        let (first, last) = self.span()?;
+        let (start, last) = self.span()?;
+        let first = match of {
+            PercentOf::Call => start,
+            PercentOf::Media => self.origin.min(start),
+        };
         let at = |p: f64| first as f64 + (last - first) as f64 * p / 100.0;
         Some(Cover::Clock(at(a), at(b)))
     }

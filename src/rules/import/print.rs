@@ -116,14 +116,21 @@ fn flow(s: &Search) -> String {
     format!("{{speaker: {speaker}, {look}{window}}}")
 }
 
+/// The window as YAML's flow mapping holds it; a percent is of the media, as the loaded spec's is.
 fn window(w: Window) -> String {
-    match w {
+    let of = if w.is_percent() {
+        ", percent_of: media"
+    } else {
+        ""
+    };
+    let range = match w {
         Window::BetweenSeconds(a, b) => format!("between_seconds: [{a}, {b}]"),
         Window::LastSeconds(s) => format!("last_seconds: {s}"),
         Window::FirstPercent(p) => format!("first_percent: {p}"),
         Window::LastPercent(p) => format!("last_percent: {p}"),
         Window::BetweenPercent(a, b) => format!("between_percent: [{a}, {b}]"),
-    }
+    };
+    format!("{range}{of}")
 }
 
 fn speaker(s: Speaker) -> &'static str {

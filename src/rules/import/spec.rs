@@ -3,7 +3,8 @@
 
 use super::{Category, Cond, Imported, Look, Search, Test, Window};
 use crate::rules::schema::{
-    ConditionSpec, Kind, OneOrMany, PackSpec, RuleSpec, Speaker, TimingSpec, WindowSpec,
+    ConditionSpec, Kind, OneOrMany, PackSpec, PercentOfSpec, RuleSpec, Speaker, TimingSpec,
+    WindowSpec,
 };
 use crate::text::lines::LineCursor;
 
@@ -128,6 +129,8 @@ impl Search {
 }
 
 impl Window {
+    /// The window as a rule file writes it; a vendor's percent is of the media (AWS measures a
+    /// `RelativeTimeRange` from the start of the media file).
     fn spec(self) -> WindowSpec {
         let mut w = WindowSpec::default();
         match self {
@@ -137,6 +140,17 @@ impl Window {
             Window::LastPercent(p) => w.last_percent = Some(p),
             Window::BetweenPercent(a, b) => w.between_percent = Some([a, b]),
         }
+        if self.is_percent() {
+            w.percent_of = Some(PercentOfSpec::Media);
+        }
         w
+    }
+
+    /// Whether it is a share of the media, in percent.
+    pub(super) fn is_percent(self) -> bool {
+        matches!(
+            self,
+            Window::FirstPercent(_) | Window::LastPercent(_) | Window::BetweenPercent(..)
+        )
     }
 }

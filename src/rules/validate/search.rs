@@ -118,7 +118,7 @@ impl Checker<'_> {
                 self.fail(
                     "window",
                     message,
-                    "write one of `first_turns: N`, `last_turns: N`, `first_seconds: S`, `last_seconds: S`, `first_percent: P`, `last_percent: P`, `between_seconds: [A, B]`, `between_percent: [A, B]`",
+                    "write one of `first_turns: N`, `last_turns: N`, `first_seconds: S`, `last_seconds: S`, `first_percent: P`, `last_percent: P`, `between_seconds: [A, B]`, `between_percent: [A, B]` (a percent one may add `percent_of: media` or `call`)",
                 )
             })
         })

@@ -1,8 +1,8 @@
 //! Checks of single values of a rule that need more than their type: a regex's flags and a
 //! window's bounds. Errors are plain messages; the caller places them in the file.
 
-use super::super::model::{RuleRegex, Window};
-use super::super::schema::WindowSpec;
+use super::super::model::{PercentOf, RuleRegex, Window};
+use super::super::schema::{PercentOfSpec, WindowSpec};
 
 /// Checks a rule regex, to be compiled case-insensitive and multi-line (`^`/`$` at line starts
 /// and ends), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
@@ -107,6 +107,14 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
     if set.iter().filter(|s| **s).count() != 1 {
         return Err("a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds, first_percent, last_percent, between_seconds, between_percent".into());
     }
+    let is_percent = set[4] || set[5] || set[7];
+    if w.percent_of.is_some() && !is_percent {
+        return Err("`percent_of` says what a percent window is a share of: it goes with first_percent, last_percent or between_percent only".into());
+    }
+    let of = match w.percent_of {
+        None | Some(PercentOfSpec::Call) => PercentOf::Call,
+        Some(PercentOfSpec::Media) => PercentOf::Media,
+    };
     let ms = |s: f64| (s * 1000.0).round() as u64;
     let secs = |s: f64| -> Result<u64, String> {
         if s.is_finite() && s > 0.0 {
@@ -155,10 +163,10 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
         return Ok(Window::LastSeconds(secs(s)?));
     }
     if let Some(p) = w.first_percent {
-        return Ok(Window::FirstPercent(percent(p)?));
+        return Ok(Window::FirstPercent(percent(p)?, of));
     }
     if let Some(p) = w.last_percent {
-        return Ok(Window::LastPercent(percent(p)?));
+        return Ok(Window::LastPercent(percent(p)?, of));
     }
     if let Some(s) = w.between_seconds {
         let (a, b) = span(s, None, "seconds")?;
@@ -169,7 +177,7 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
         Some(100.0),
         "percent",
     )?;
-    Ok(Window::BetweenPercent(a, b))
+    Ok(Window::BetweenPercent(a, b, of))
 }
 
 #[cfg(test)]
