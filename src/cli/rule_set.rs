@@ -93,18 +93,11 @@ pub(super) fn rule_set(
 }
 
 /// The engine of `rules`, with a warning on standard error for each replacement its own rule
-/// would match again (`--fix` would never settle), each phrase written in a script without
-/// spaces between words (it matches only a whole run of such letters) and each phrase that
-/// escapes a punctuation mark (the mark matches nothing).
+/// would match again (`--fix` would never settle). (Phrases that do not match as they read are
+/// warned of when the rules load.)
 pub(super) fn engine(rules: &RuleSet) -> Result<crate::engine::Engine, CliError> {
     let engine = crate::engine::Engine::new(rules)?;
-    let unspaced = crate::rules::unspaced::warnings(rules);
-    let escapes = crate::rules::escapes::warnings(rules);
-    for w in unspaced
-        .iter()
-        .chain(&escapes)
-        .chain(&crate::fix::unsettled(&engine, rules))
-    {
+    for w in &crate::fix::unsettled(&engine, rules) {
         super::stderr::warning(w);
     }
     Ok(engine)

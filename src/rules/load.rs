@@ -6,7 +6,7 @@ use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
 use super::place::{locate, locate_after};
 use super::schema::{Kind, PackSpec, Severity};
-use super::{Rule, RuleSet, builtin, import, validate};
+use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
 use crate::utf8_file::NotText;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -142,7 +142,8 @@ pub(crate) fn one_file(yaml: &str) -> RuleSet {
 
 /// Parses and checks rule files (`(display name, text)`; a `.json` name is a cloud category or
 /// phrase matcher, SPEC §12), reading phrases without `fillers`, and applies overrides. Returns
-/// the rule set and warnings (cloud categories left out, overrides that name no loaded rule).
+/// the rule set and warnings (cloud categories left out, overrides that name no loaded rule,
+/// phrases that do not match as they read).
 pub fn load(
     files: &[(String, String)],
     overrides: &Overrides,
@@ -254,6 +255,7 @@ pub fn load(
     }
     warnings.extend(import_warnings);
     warnings.extend(apply_overrides(&mut checked, overrides));
+    warnings.extend(phrase_warnings::warnings(&checked, files));
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),

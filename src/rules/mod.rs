@@ -10,12 +10,13 @@ pub(crate) mod builtin;
 mod condition;
 mod double_quoted;
 mod error;
-pub(crate) mod escapes;
+mod escapes;
 pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
 mod model;
 pub mod phrase;
+mod phrase_warnings;
 pub(crate) mod place;
 pub(crate) mod schema;
 mod template;
@@ -159,6 +160,29 @@ impl Rule {
         }
     }
 
+    /// Every phrase the rule is written with, in order: its search's (and their `unless`,
+    /// `near` and `not_near`), its `after` trigger's and each `when` condition's.
+    pub(crate) fn phrases(&self) -> Vec<&Phrase> {
+        let mut finds = Vec::new();
+        match &self.target {
+            Target::Find { find, after } => {
+                finds.push(find);
+                finds.extend(after.iter().map(|a| &a.trigger));
+            }
+            Target::When(condition) => condition.finds(&mut finds),
+        }
+        let words = finds.into_iter().filter_map(|f| match &f.look {
+            Look::Words(words) => Some(words),
+            Look::Timing(_) => None,
+        });
+        words
+            .flat_map(|w| {
+                let near = w.near.iter().chain(&w.not_near).flat_map(|n| &n.phrases);
+                w.phrases.iter().chain(&w.unless).chain(near)
+            })
+            .collect()
+    }
+
     /// Whether turns of `role` are the rule's to judge.
     pub fn listens_to(&self, role: Role) -> bool {
         self.roles & role.bit() != 0
@@ -180,14 +204,5 @@ impl RuleSet {
     /// The rule with `id`.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
-    }
-
-    /// Each rule's own phrases as written (not its `unless` or `near` lists), with the rule: what
-    /// the warnings at load ([`unspaced`], [`escapes`]) read.
-    pub(crate) fn own_phrases(&self) -> impl Iterator<Item = (&Rule, &str)> {
-        self.rules.iter().flat_map(|rule| {
-            let phrases = rule.words().map_or(&[][..], |w| &w.phrases[..]);
-            phrases.iter().map(move |p| (rule, p.text.as_str()))
-        })
     }
 }

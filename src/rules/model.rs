@@ -139,6 +139,17 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// Every search of the condition, under `all`, `any` and `not` too, appended to `out`.
+    pub fn finds<'c>(&'c self, out: &mut Vec<&'c Find>) {
+        match self {
+            Condition::Find(find) => out.push(find),
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().for_each(|c| c.finds(out));
+            }
+            Condition::Not(inner) => inner.finds(out),
+        }
+    }
+
     /// The roles whose turns the condition looks at: every search's, under `not` too (a rule that
     /// holds when the agent does not say something judges the agent).
     pub fn roles(&self) -> u8 {

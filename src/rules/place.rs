@@ -78,6 +78,15 @@ pub(crate) fn locate_example(
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
+/// The line and column of `phrase` written whole (quoted or plain, outside comments) in the
+/// rule whose id is on line `rule_line` of the YAML rule file `text`; `None` when the rule's
+/// lines do not show it so (a phrase written with escapes).
+pub(crate) fn locate_in_rule(text: &str, rule_line: usize, phrase: &str) -> Option<(usize, usize)> {
+    let rule = rule_lines(text, rule_line)?;
+    let at = whole(phrase, &text[rule.clone()]).next()?;
+    Some(crate::text::lines::LineCursor::new(text).position(rule.start + at))
+}
+
 /// The bytes of the rule whose id is on line `line` (from 1) of `text`: that line, and each
 /// next line indented past its `id` key, blank lines and comments among them.
 fn rule_lines(text: &str, line: usize) -> Option<Range<usize>> {

@@ -3,29 +3,18 @@
 //! letters between spaces or punctuation as one word, and the phrase matches only a whole run
 //! (`「お待ち」`, not `少々お待ちください`). Said when the rules load, as `regex:` is the way.
 
-use super::RuleSet;
-
-/// A warning for each phrase of `rules` that holds a letter of a script written without spaces.
-pub(crate) fn warnings(rules: &RuleSet) -> Vec<String> {
-    let unspaced = rules
-        .own_phrases()
-        .filter_map(|(rule, phrase)| Some((rule, phrase, phrase.chars().find(|&c| unspaced(c))?)));
-    unspaced
-        .map(|(rule, phrase, letter)| {
-            let o = &rule.origin;
-            format!(
-                "{}:{}:{}: rule `{}`: its phrase `{phrase}` holds `{letter}`, of a script written \
-                 without spaces between words; talklint reads a run of such letters between \
-                 spaces or punctuation as one word, so the phrase matches only a whole run; to \
-                 find it inside a run, write it as a `regex:`",
-                o.file, o.line, o.column, rule.id
-            )
-        })
-        .collect()
+/// What to say of `phrase` when it holds a letter of a script written without spaces.
+pub(super) fn warning(phrase: &str) -> Option<String> {
+    let letter = phrase.chars().find(|&c| unspaced(c))?;
+    Some(format!(
+        "its phrase `{phrase}` holds `{letter}`, of a script written without spaces between \
+         words; talklint reads a run of such letters between spaces or punctuation as one word, \
+         so the phrase matches only a whole run; to find it inside a run, write it as a `regex:`"
+    ))
 }
 
 /// Whether `c` is a letter of a script written without spaces between words.
-fn unspaced(c: char) -> bool {
+pub(crate) fn unspaced(c: char) -> bool {
     matches!(c,
         '\u{0E00}'..='\u{0EFF}' // Thai, Lao
         | '\u{1000}'..='\u{109F}' // Myanmar

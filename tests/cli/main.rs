@@ -39,6 +39,7 @@ mod missing_require;
 mod mistakes;
 mod nested_config;
 mod paragraphs;
+mod phrase_warnings;
 mod positions;
 mod records;
 mod redact;

@@ -89,7 +89,7 @@ fn an_escaped_punctuation_mark_in_a_phrase_is_a_warning_and_the_rules_load() {
     assert!(out.contains("\"rule\":\"t/p\""), "{out}");
     assert!(
         err.contains(
-            "r.yaml:2:9: rule `t/p`: its phrase `press \\*` escapes `*`, which matches nothing"
+            "r.yaml:3:16: rule `t/p`: its phrase `press \\*` escapes `*`, which matches nothing"
         ) && err.contains("write a `regex:`"),
         "{err}"
     );

@@ -1,0 +1,68 @@
+//! The warnings for phrases that load but do not match as they read (a script without spaces,
+//! an escaped punctuation mark) cover every place a phrase is written, each at the phrase's own
+//! line and column: `phrases`, `unless`, `near`, `not_near`, `after` and `when` conditions.
+
+use crate::support::{run, talklint, write};
+
+/// The warnings of `talklint check` with the rule file `rules`, one line each.
+fn warnings(rules: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "c.txt", "Customer: 苦情があります\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-q",
+        "-r",
+        "r.yaml",
+        "c.txt",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    err.lines()
+        .filter_map(|l| l.strip_prefix("warning: "))
+        .map(|l| l.split(": its phrase").next().unwrap_or(l).to_string())
+        .collect()
+}
+
+#[test]
+fn a_phrase_of_a_script_without_spaces_is_warned_of_wherever_it_is_written() {
+    let rules = "rules:
+  - id: x/when
+    kind: tag
+    when: {all: [{speaker: any, phrases: [\"苦情\"]}]}
+  - id: x/more
+    phrases: [hello]
+    unless: ['お待ち']
+    near: {phrases: [ご注文], words: 3}
+    not_near: {phrases: [\"ไทย\"], words: 3}
+    after: {speaker: customer, phrases: ['請求'], within_turns: 2}
+";
+    assert_eq!(
+        warnings(rules),
+        [
+            "r.yaml:4:44: rule `x/when`",
+            "r.yaml:7:15: rule `x/more`",
+            "r.yaml:8:22: rule `x/more`",
+            "r.yaml:9:27: rule `x/more`",
+            "r.yaml:10:43: rule `x/more`",
+        ]
+    );
+}
+
+#[test]
+fn an_escaped_punctuation_mark_is_warned_of_wherever_it_is_written() {
+    let rules = "rules:
+  - id: x/p
+    phrases: [hello]
+    near: {phrases: ['press \\*'], words: 3}
+  - id: x/w
+    kind: tag
+    when:
+      any:
+        - {speaker: any, phrases: ['option \\(a\\)']}
+";
+    assert_eq!(
+        warnings(rules),
+        ["r.yaml:4:23: rule `x/p`", "r.yaml:9:37: rule `x/w`"]
+    );
+}
