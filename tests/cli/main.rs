@@ -27,6 +27,7 @@ mod import;
 mod import_limits;
 mod import_names;
 mod import_ranges;
+mod import_targets;
 mod injection;
 mod json_values;
 mod junit_failures;

@@ -4,6 +4,7 @@
 //! ranges windows. A `SentimentFilter` needs a model: the category is left out.
 
 use super::json::{Bad, Fields, Node, bad};
+use super::literal::Literal;
 use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, Window, id};
 use crate::rules::schema::Speaker;
 
@@ -178,14 +179,18 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
         what,
         "add \"Targets\": [\"phrase\", …] (the filter holds when any of them is said)",
     )?;
-    let phrases = targets
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            sized(t, &format!("Targets[{i}]"), MAX_TARGET)?;
-            cx.phrase(t, "the target")
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let (mut phrases, mut regex, mut regex_note) = (Vec::new(), Vec::new(), String::new());
+    for (i, t) in targets.iter().enumerate() {
+        let name = format!("Targets[{i}]");
+        sized(t, &name, MAX_TARGET)?;
+        match cx.literal(t, "the target", false)? {
+            Literal::Phrase(p) => phrases.push(p),
+            Literal::Regex(r, why) => {
+                regex.push(r);
+                regex_note.push_str(&format!("; {name} {why}: a regex on the original text"));
+            }
+        }
+    }
     let common = common(&f, what, true)?;
     let targets = if common.negate {
         "Negate: none of"
@@ -193,10 +198,10 @@ fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
         "any of"
     };
     let note = format!(
-        "{what}: EXACT, {}{targets} Targets{}",
+        "{what}: EXACT, {}{targets} Targets{}{regex_note}",
         common.role_note, common.range_note
     );
-    Ok(common.cond(Look::Phrases(phrases), note))
+    Ok(common.cond(Look::words(phrases, regex), note))
 }
 
 /// An `InterruptionFilter` (`interruptions`; its role is the one who interrupts) or a

@@ -4,6 +4,7 @@
 //! query. A case-sensitive query becomes a `(?-i)` regex on the original text (SPEC §12).
 
 use super::json::{Bad, Fields, Node, bad};
+use super::literal::Literal;
 use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, id};
 use crate::rules::schema::Speaker;
 
@@ -193,23 +194,14 @@ fn group(
             .unwrap_or(false);
         let (case_sensitive, needs_model) = config(f.get("config"), &what)?;
         semantic = semantic.or(needs_model);
-        // An address in a query reads as one word in a turn, which a phrase never spells.
-        let text = query.string("query")?;
-        let (look, note) = if case_sensitive || crate::text::links::first(text).is_some() {
-            cx.phrase(query, "the query")?;
-            let regex = case_sensitive_regex(text);
-            let (regex, how) = match case_sensitive {
-                true => (regex, "caseSensitive"),
-                false => (regex.replacen("(?-i)", "", 1), "holds an address"),
-            };
-            (
-                Look::Regex(vec![regex]),
+        let (look, note) = match cx.literal(query, "the query", case_sensitive)? {
+            Literal::Phrase(p) => (Look::words(vec![p], Vec::new()), None),
+            Literal::Regex(r, why) => (
+                Look::words(Vec::new(), vec![r]),
                 Some(format!(
-                    "{what}: {how}, matched as a regex on the original text"
+                    "{what}: {why}, matched as a regex on the original text"
                 )),
-            )
-        } else {
-            (Look::Phrases(vec![cx.phrase(query, "the query")?]), None)
+            ),
         };
         let search = Cond {
             note: None,
@@ -274,48 +266,4 @@ fn config(node: Option<&Node>, what: &str) -> Result<(bool, Option<(usize, Strin
         .map(|n| n.boolean("caseSensitive"))
         .transpose()?;
     Ok((case.unwrap_or(false), None))
-}
-
-/// A case-sensitive query as a regex on the original text: its words in order, any white space
-/// between them, a straight or curly apostrophe for either, word boundaries at its ends (Unicode
-/// ones at a letter outside ASCII: `Café` is not in `Cafés`).
-fn case_sensitive_regex(query: &str) -> String {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(|w| regex::escape(w).replace(['\'', '’'], "(?:'|’)"))
-        .collect();
-    // Unicode boundaries: an ASCII `\b` lies between `Jos` and the `é` of `José`.
-    let boundary = |c: Option<char>| match c {
-        Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
-        _ => "",
-    };
-    let trimmed = query.trim();
-    let start = boundary(trimmed.chars().next());
-    let end = boundary(trimmed.chars().last());
-    format!("(?-i){start}{}{end}", words.join("\\s+"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn case_sensitive_queries_are_literal_regexes() {
-        assert_eq!(
-            case_sensitive_regex("Order ID"),
-            "(?-i)(?u:\\b)Order\\s+ID(?u:\\b)"
-        );
-        assert_eq!(
-            case_sensitive_regex("can't (really)"),
-            "(?-i)(?u:\\b)can(?:'|’)t\\s+\\(really\\)"
-        );
-        let re = regex::Regex::new(&case_sensitive_regex("can't (really)")).unwrap();
-        assert!(re.is_match("I can’t  (really) do it"));
-        assert!(!re.is_match("I CAN'T (really)"));
-        assert_eq!(case_sensitive_regex("Café"), "(?-i)(?u:\\b)Café(?u:\\b)");
-        let re = regex::Regex::new(&case_sensitive_regex("Jos")).unwrap();
-        assert!(re.is_match("Jos here") && !re.is_match("José"));
-        let re = regex::Regex::new(&case_sensitive_regex("Été")).unwrap();
-        assert!(re.is_match("un Été chaud") && !re.is_match("Les Étés") && !re.is_match("PrÉtéx"));
-    }
 }

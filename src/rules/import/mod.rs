@@ -7,6 +7,7 @@
 mod aws;
 mod ccai;
 pub(crate) mod json;
+mod literal;
 mod print;
 mod spec;
 
@@ -87,14 +88,23 @@ pub(crate) struct Search {
 
 #[derive(Debug)]
 pub(crate) enum Look {
-    /// Phrases, their syntax characters written as blanks so that they match their words literally.
-    Phrases(Vec<String>),
-    /// Case-sensitive regexes on the original text.
-    Regex(Vec<String>),
+    /// Phrases, their syntax characters written as blanks so that they match their words
+    /// literally, and regexes on the original text ([`literal`]); either may be empty.
+    Words {
+        phrases: Vec<String>,
+        regex: Vec<String>,
+    },
     /// A gap between turns of at least this many seconds.
     Silence(f64),
     /// Interruptions lasting more than this many seconds in all.
     InterruptsTotal(f64),
+}
+
+impl Look {
+    /// A search for any of `phrases` and `regex`.
+    fn words(phrases: Vec<String>, regex: Vec<String>) -> Look {
+        Look::Words { phrases, regex }
+    }
 }
 
 /// The windows vendor time ranges become.

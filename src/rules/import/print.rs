@@ -104,8 +104,15 @@ fn flow(s: &Search) -> String {
             .join(", ")
     };
     let look = match &s.look {
-        Look::Phrases(p) => format!("phrases: [{}]", list(p)),
-        Look::Regex(r) => format!("regex: [{}]", list(r)),
+        Look::Words { phrases, regex } => {
+            let phrases = (!phrases.is_empty()).then(|| format!("phrases: [{}]", list(phrases)));
+            let regex = (!regex.is_empty()).then(|| format!("regex: [{}]", list(regex)));
+            [phrases, regex]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         Look::Silence(secs) => format!("timing: {{silence_seconds: {secs}}}"),
         Look::InterruptsTotal(secs) => format!("timing: {{interrupts_total_seconds: {secs}}}"),
     };

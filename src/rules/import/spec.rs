@@ -109,8 +109,10 @@ impl Search {
             ..Default::default()
         };
         match &self.look {
-            Look::Phrases(p) => c.phrases = Some(p.clone()),
-            Look::Regex(r) => c.regex = Some(OneOrMany::Many(r.clone())),
+            Look::Words { phrases, regex } => {
+                c.phrases = Some(phrases.clone()).filter(|p| !p.is_empty());
+                c.regex = Some(OneOrMany::Many(regex.clone())).filter(|_| !regex.is_empty());
+            }
             Look::Silence(s) => {
                 c.timing = Some(TimingSpec {
                     silence_seconds: Some(*s),

@@ -1,0 +1,87 @@
+//! A vendor's target or query that a phrase cannot match as the vendor does, read as a regex on
+//! the original text instead: a case-sensitive CCAI query, one holding a web or e-mail address
+//! (a turn's address reads as one word, which no phrase spells), and one in a script written
+//! without spaces (talklint reads a run of its letters as one word; AWS and Google find the
+//! target inside a run).
+
+use super::Cx;
+use super::json::{Bad, Node};
+
+/// How a target is matched.
+pub(super) enum Literal {
+    Phrase(String),
+    /// A regex, and why it is one, for comments.
+    Regex(String, &'static str),
+}
+
+impl Cx<'_> {
+    /// `node`'s target (`what` in messages) as a phrase, or as a regex when a phrase cannot
+    /// match it as the vendor does; `case_sensitive` as the vendor's config says.
+    pub(super) fn literal(
+        &self,
+        node: &Node,
+        what: &str,
+        case_sensitive: bool,
+    ) -> Result<Literal, Bad> {
+        let phrase = self.phrase(node, what)?;
+        let text = node.string(what)?;
+        let why = if case_sensitive {
+            "caseSensitive"
+        } else if crate::text::links::first(text).is_some() {
+            "holds an address"
+        } else if text.chars().any(crate::rules::unspaced::unspaced) {
+            "in a script without spaces"
+        } else {
+            return Ok(Literal::Phrase(phrase));
+        };
+        Ok(Literal::Regex(regex(text, case_sensitive), why))
+    }
+}
+
+/// A target as a regex on the original text: its words in order, any white space between them,
+/// a straight or curly apostrophe for either, word boundaries at its ends (Unicode ones at a
+/// letter outside ASCII: `Café` is not in `Cafés`; none at a letter of a script without spaces,
+/// found inside a run); `(?-i)` when case-sensitive.
+fn regex(target: &str, case_sensitive: bool) -> String {
+    let words: Vec<String> = target
+        .split_whitespace()
+        .map(|w| regex::escape(w).replace(['\'', '’'], "(?:'|’)"))
+        .collect();
+    // Unicode boundaries: an ASCII `\b` lies between `Jos` and the `é` of `José`.
+    let boundary = |c: Option<char>| match c {
+        Some(c) if crate::rules::unspaced::unspaced(c) => "",
+        Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
+        _ => "",
+    };
+    let trimmed = target.trim();
+    let start = boundary(trimmed.chars().next());
+    let end = boundary(trimmed.chars().last());
+    let case = if case_sensitive { "(?-i)" } else { "" };
+    format!("{case}{start}{}{end}", words.join("\\s+"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::regex;
+
+    #[test]
+    fn targets_are_literal_regexes() {
+        let cs = |t: &str| regex(t, true);
+        assert_eq!(cs("Order ID"), "(?-i)(?u:\\b)Order\\s+ID(?u:\\b)");
+        assert_eq!(
+            cs("can't (really)"),
+            "(?-i)(?u:\\b)can(?:'|’)t\\s+\\(really\\)"
+        );
+        let re = ::regex::Regex::new(&cs("can't (really)")).unwrap();
+        assert!(re.is_match("I can’t  (really) do it"));
+        assert!(!re.is_match("I CAN'T (really)"));
+        assert_eq!(cs("Café"), "(?-i)(?u:\\b)Café(?u:\\b)");
+        let re = ::regex::Regex::new(&cs("Jos")).unwrap();
+        assert!(re.is_match("Jos here") && !re.is_match("José"));
+        let re = ::regex::Regex::new(&cs("Été")).unwrap();
+        assert!(re.is_match("un Été chaud") && !re.is_match("Les Étés") && !re.is_match("PrÉtéx"));
+        assert_eq!(regex("苦情", false), "苦情");
+        let re = ::regex::Regex::new(&regex("refund 苦情", false)).unwrap();
+        assert!(re.is_match("refund 苦情があります"));
+    }
+}

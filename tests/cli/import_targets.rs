@@ -1,0 +1,74 @@
+//! Vendor targets a phrase cannot match as the vendor does are imported as regexes on the
+//! original text: one holding a web or e-mail address (one word in a turn; was a rule error
+//! that failed the whole file) and one in a script without spaces (AWS and Google find it
+//! inside a run of such letters), pretty-printed or not.
+
+use crate::support::{run, talklint, write};
+
+/// An AWS category `name` holding `targets`, compact or pretty-printed.
+fn aws(name: &str, targets: &[&str], pretty: bool) -> String {
+    let v = serde_json::json!({"CategoryName": name, "Rules": [{"TranscriptFilter":
+        {"TranscriptFilterType": "EXACT", "Targets": targets}}]});
+    if pretty {
+        serde_json::to_string_pretty(&v).unwrap()
+    } else {
+        v.to_string()
+    }
+}
+
+/// `check` of `calls` with the rule file `rule`: the tags of each call, and the warnings.
+fn tags(rule: &str, calls: &[&str]) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = talklint();
+    cmd.args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(write(dir.path(), "c.json", rule));
+    for (i, call) in calls.iter().enumerate() {
+        cmd.arg(write(dir.path(), &format!("{i}.txt"), call));
+    }
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let tags = v["conversations"].as_array().unwrap();
+    (tags.iter().map(|c| c["tags"].to_string()).collect(), err)
+}
+
+#[test]
+fn a_target_holding_an_address_is_imported_as_a_regex() {
+    let calls = [
+        "Agent: Please EMAIL help@example.com today.\n",
+        "Agent: Email us, help is on the way.\n",
+        "Agent: I will pay you now.\n",
+    ];
+    for pretty in [false, true] {
+        let rule = aws("sent-link", &["email help@example.com", "pay"], pretty);
+        let (tags, err) = tags(&rule, &calls);
+        assert_eq!(
+            tags,
+            [r#"["aws/sent-link"]"#, "null", r#"["aws/sent-link"]"#]
+        );
+        assert!(err.is_empty(), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(dir.path(), "c.json", &rule);
+        let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&file));
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            yaml.contains(r#"{speaker: any, phrases: ["pay"], regex: ["(?u:\\b)email\\s+help@example\\.com(?u:\\b)"]}"#)
+                && yaml.contains("Targets[0] holds an address: a regex on the original text"),
+            "{yaml}"
+        );
+    }
+}
+
+#[test]
+fn a_target_in_a_script_without_spaces_is_found_inside_a_run() {
+    let calls = ["Customer: 苦情があります\n", "Customer: 大丈夫です\n"];
+    let ccai = r#"{"displayName":"complaint","type":"ANY_OF","active":true,"phraseMatchRuleGroups":[{"type":"ANY_OF","phraseMatchRules":[{"query":"苦情"}]}]}"#;
+    for (rule, tag) in [
+        (ccai.to_string(), r#"["ccai/complaint"]"#),
+        (aws("complaint", &["苦情"], true), r#"["aws/complaint"]"#),
+    ] {
+        let (tags, err) = tags(&rule, &calls);
+        assert_eq!(tags, [tag, "null"]);
+        assert!(err.is_empty(), "{err}");
+    }
+}
