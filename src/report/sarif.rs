@@ -87,16 +87,14 @@ impl Printer for Sarif {
         w.write_all(b"]")?;
         let warnings =
             std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner));
-        if !totals.errors.is_empty() || !warnings.is_empty() {
-            w.write_all(&invocation(&warnings, totals.errors))?;
-        }
+        w.write_all(&invocation(&warnings, totals.errors))?;
         w.write_all(b"}]}\n")
     }
 }
 
-/// The run's `invocations`, when conversations have warnings or files could not be read: the
-/// `warnings` notifications (each written with a leading comma), then one error notification per
-/// file, at its place when known. Execution failed only when a file could not be read.
+/// The run's `invocations`: the `warnings` notifications (each written with a leading comma),
+/// then one error notification per file that could not be read, at its place when known.
+/// Execution failed only when a file could not be read.
 fn invocation(warnings: &[u8], errors: &[FileError]) -> Vec<u8> {
     let mut notifications = warnings.to_vec();
     for e in errors {
