@@ -58,17 +58,20 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
 }
 
 /// A blank file is empty in every format: skipped with the reason, not an error of the JSON, CSV
-/// or caption reader.
+/// or caption reader. A byte-order mark alone is blank too (a text file of one was a turn).
 #[test]
 fn blank_files_of_every_format_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let names = [
         "a.json", "b.csv", "c.tsv", "d.vtt", "e.jsonl", "f.srt", "g.txt", "h.json", "i.tsv",
+        "j.txt", "k.md",
     ];
     for name in names {
         let blank = match name {
             "h.json" => " \n\t\n",
             "i.tsv" => "\u{feff}\n \n",
+            "j.txt" => "\u{feff}",
+            "k.md" => "\u{feff}\n\n",
             _ => "",
         };
         fs::write(dir.path().join(name), blank).unwrap();

@@ -296,7 +296,13 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     };
     let mut turns = Vec::with_capacity(openings.len() + 1);
     let first_line = openings.first().map_or(source.len(), |(at, _)| *at);
-    let preamble = trimmed(source, 0, first_line);
+    // A byte-order mark is no text: a file of one alone is empty, as a blank file is.
+    let body = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let preamble = trimmed(source, body.min(first_line), first_line);
     if !preamble.is_empty() {
         // Text before the first label (a title, a call header) speaks for nobody.
         let role = if openings.is_empty() {
