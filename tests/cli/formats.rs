@@ -318,29 +318,77 @@ fn google_ccai_entries_with_microsecond_times() {
     );
 }
 
+/// PCA's `ConversationAnalytics.SpeakerLabels` say who the agent is (the shipped sample labels
+/// spk_0 `Agent`); a guess from the first long turn would make spk_1 the agent. A `roles:`
+/// entry naming a speaker still wins, as in the other formats.
 #[test]
-fn aws_post_call_analytics_segments_with_the_diarised_default() {
+fn aws_post_call_analytics_roles_come_from_its_speaker_labels() {
     let c = default_pack("fixtures/formats/aws-pca.json");
     assert_eq!(
         (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
         (Some(12), Some(0))
     );
-    let f = finding(&c, "greeting/warm-opening");
-    // spk_0 opens with "MM."; spk_1's "Thank you for calling…" makes spk_1 the agent.
+    // spk_1's "Thank you for calling…" is the customer's, as the file says: no agent reward.
+    let f = finding(&c, "greeting/agent-name");
     assert_eq!(
-        (
-            f["role"].as_str(),
-            f["speaker"].as_str(),
-            f["match"].as_str()
-        ),
-        (Some("agent"), Some("spk_1"), Some("Thank you for calling"))
+        (f["role"].as_str(), f["speaker"].as_str()),
+        (Some("agent"), Some("spk_0"))
     );
+    let rules = crate::support::strings(&c["findings"], "rule");
+    assert!(!rules.contains(&"greeting/warm-opening"), "{rules:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let segment = |speaker: &str, start: f64, text: &str| {
+        format!(
+            r#"{{"SegmentStartTime": {start}, "SegmentSpeaker": "{speaker}", "DisplayText": "{text}"}}"#
+        )
+    };
+    let pca = format!(
+        r#"{{"ConversationAnalytics": {{"SpeakerLabels": [{{"Speaker": "spk_0", "DisplayText": "Customer"}}, {{"Speaker": "spk_1", "DisplayText": "Agent"}}]}},
+"SpeechSegments": [{}, {}]}}"#,
+        segment("spk_0", 0.5, "Calm down, that's not my department."),
+        segment("spk_1", 3.5, "I am sorry, let me take care of this."),
+    );
+    let path = write(dir.path(), "pca.json", &pca);
+    let run = |config: Option<&str>| {
+        let mut cmd = crate::support::talklint();
+        cmd.current_dir(dir.path())
+            .args(["check", "--format", "json"]);
+        match config {
+            Some(c) => cmd.args(["--config", c]),
+            None => cmd.arg("--no-config"),
+        };
+        let (code, out, err) = crate::support::run(cmd.arg(&path));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let c = &v["conversations"][0];
+        let roles: Vec<String> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["role"].as_str().unwrap(),
+                    f["rule"].as_str().unwrap()
+                )
+            })
+            .collect();
+        (code, roles)
+    };
     assert_eq!(
-        (
-            f["line"].as_u64(),
-            f["column"].as_u64(),
-            f["start_ms"].as_u64()
-        ),
-        (Some(139), Some(23), Some(640))
+        run(None),
+        (0, vec![]),
+        "spk_0 is the customer: no agent errors"
+    );
+    write(
+        dir.path(),
+        "roles.yaml",
+        "rules: [default]\nroles: {agent: [spk_0]}\n",
+    );
+    let (code, roles) = run(Some("roles.yaml"));
+    assert_eq!(code, 1);
+    assert!(
+        roles.contains(&"agent respect/calm-down".to_string()),
+        "roles: names spk_0 the agent: {roles:?}"
     );
 }

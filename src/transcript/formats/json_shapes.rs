@@ -30,6 +30,9 @@ pub struct Shape<'a> {
     pub entries: Option<&'a RawValue>,
     #[serde(borrow, rename = "SpeechSegments")]
     pub speech_segments: Option<&'a RawValue>,
+    /// AWS PCA: its `SpeakerLabels` give each speaker's role.
+    #[serde(borrow, rename = "ConversationAnalytics")]
+    pub conversation_analytics: Option<&'a RawValue>,
     #[serde(borrow)]
     pub segments: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -230,10 +233,14 @@ fn read(
             chat_exports::join_participants(source, shape.participants, &mut t, opts)?;
             Ok(t)
         }
-        Format::AwsPca => messages(
-            list(shape.speech_segments, format, "`SpeechSegments`")?,
-            Unit::Seconds,
-        ),
+        Format::AwsPca => {
+            let mut t = messages(
+                list(shape.speech_segments, format, "`SpeechSegments`")?,
+                Unit::Seconds,
+            )?;
+            chat_exports::pca_speaker_labels(source, shape.conversation_analytics, &mut t, opts)?;
+            Ok(t)
+        }
         Format::Whisper => messages(list(shape.segments, format, "`segments`")?, Unit::Seconds),
         Format::GoogleCcai => match (shape.entries, shape.transcript) {
             (Some(entries), _) => messages(entries, Unit::Seconds),
