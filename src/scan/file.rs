@@ -215,6 +215,7 @@ pub(super) fn check(
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
+    warnings.extend(parsed.warnings);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.

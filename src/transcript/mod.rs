@@ -250,6 +250,10 @@ pub struct Parsed {
     pub transcripts: Vec<Transcript>,
     /// Suppression directives (text files only).
     pub directives: Directives,
+    /// What was read in a way that may not be what the file meant, each naming its line (a text
+    /// line that looks like a label but is not read as one): reported with the file's
+    /// conversations, so that nothing is lost silently.
+    pub warnings: Vec<String>,
 }
 
 impl Parsed {
@@ -259,6 +263,7 @@ impl Parsed {
             format,
             transcripts,
             directives: Directives::default(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -321,9 +326,10 @@ fn parse_as(
     let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => {
-            let (t, directives) = formats::text::parse(source, opts, markdown);
+            let (t, directives, warnings) = formats::text::parse(source, opts, markdown);
             Ok(Parsed {
                 directives,
+                warnings,
                 ..one(t)
             })
         }

@@ -181,3 +181,67 @@ fn a_role_with_an_id_or_a_list_in_brackets_labels_a_turn() {
         assert_eq!(found(&c), [("respect/calm-down", "agent", 2, None)], "{c}");
     }
 }
+
+/// Labels in brackets, with a time after them or before them in seconds or with a bar, and
+/// Otter's turn header (a name, two spaces and a time, the text on the lines below): each opens
+/// the customer's turn (each was read as the agent's words, with no warning).
+#[test]
+fn bracketed_and_timed_labels_and_otter_headers_open_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = "Calm down? You calm down!";
+    for (label, start) in [
+        ("[Customer]: ", None),
+        ("Customer 00:00:05: ", Some(5_000)),
+        ("[5.5s] Customer: ", Some(5_500)),
+        ("00:00:05 | Customer: ", Some(5_000)),
+        ("Customer  0:05\n", Some(5_000)),
+    ] {
+        let text = format!("Agent: Hello, how can I help?\n\n{label}{said}\n");
+        let c = default_pack(write(dir.path(), "call.txt", &text).to_str().unwrap());
+        assert_eq!(
+            (&c["turns"], &c["warnings"]),
+            (&2.into(), &Value::Null),
+            "{label:?}: {c}"
+        );
+        let customer: Vec<_> = found(&c).into_iter().filter(|f| f.1 != "agent").collect();
+        assert_eq!(
+            customer.len(),
+            found(&c).len() - 1,
+            "{label:?}: only the greeting is the agent's: {c}"
+        );
+        assert!(
+            customer.iter().all(|f| f.1 == "customer" && f.3 == start),
+            "{label:?}: {c}"
+        );
+    }
+}
+
+/// A line of a labelled file that opens with a role word and a label's mark but is not read as a
+/// label goes on the turn before, and a warning names its line; wrapped prose that merely starts
+/// with a role word in lower case is no label and earns no warning.
+#[test]
+fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: Hello, how can I help?\nCustomer - Calm down? You calm down!\n";
+    let path = write(dir.path(), "dash.txt", text);
+    let c = default_pack(path.to_str().unwrap());
+    assert_eq!(c["turns"], 1, "{c}");
+    let warnings = c["warnings"].to_string();
+    assert!(
+        warnings.contains("line 2, column 1: `Customer -` is not read as a speaker label")
+            && warnings.contains("`Customer: …`"),
+        "{c}"
+    );
+    let (_, out, err) = crate::support::check_in(dir.path(), &["dash.txt"]);
+    assert!(
+        err.contains("dash.txt: line 2, column 1") || out.contains("dash.txt: line 2, column 1"),
+        "the human report names the file: {out}{err}"
+    );
+    let prose = "Agent: The fee is paid by the\ncustomer - not us - pays it.\nCustomer: I see.\n";
+    let c = default_pack(write(dir.path(), "prose.txt", prose).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["warnings"]),
+        (&2.into(), &Value::Null),
+        "{c}"
+    );
+}

@@ -2,7 +2,7 @@
 //! start (`[00:01:02]`, spans), dates and times (`[2024-05-01 10:00:00]`, ISO 8601), 12-hour
 //! times (`10:00 AM`), and the [`Timeline`] that makes them relative to the call.
 
-use super::time::{clock_ms, iso8601, split_meridiem, time_of_day_ms, with_meridiem};
+use super::time::{clock_ms, iso8601, seconds_ms, split_meridiem, time_of_day_ms, with_meridiem};
 
 /// When a turn opens (and ends), in milliseconds: from the call's start for a clock
 /// (`00:01:02`), from the Unix epoch for a date and time (`2024-05-01 10:00:00`), which the file's
@@ -37,6 +37,22 @@ pub(super) fn stamp(inner: &str) -> Option<Stamp> {
         end_ms: None,
         day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
         of_day: false,
+    })
+}
+
+/// A [`stamp`], or seconds from the call's start written with an `s` (`5.5s`, `12s`), as some
+/// tools write in brackets (`[5.5s] Customer:`); a bare `5s` is a word, not a time.
+pub(super) fn bracketed_stamp(inner: &str) -> Option<Stamp> {
+    stamp(inner).or_else(|| {
+        let number = inner.strip_suffix('s')?;
+        let digits = number.starts_with(|c: char| c.is_ascii_digit())
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        Some(Stamp {
+            start_ms: seconds_ms(number.parse().ok().filter(|_| digits)?)?,
+            end_ms: None,
+            day_start_ms: None,
+            of_day: false,
+        })
     })
 }
 
@@ -79,27 +95,35 @@ fn times(inner: &str) -> Option<(u64, Option<u64>)> {
 
 /// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, a
 /// span `[00:01:02-00:01:09]`, a date and time `[2024-05-01 10:00:00]`, a 12-hour time
-/// `[10:00:00 AM]`. Returns it and the rest of the line after it.
+/// `[10:00:00 AM]`, seconds in brackets `[5.5s]`. Returns it and the rest of the line after
+/// it, past a `-` or `|` that parts them (`00:00:05 | Customer:`).
 pub(super) fn leading_time(line: &str) -> Option<(Stamp, &str)> {
-    let (inner, rest) = if let Some(r) = line.strip_prefix('[') {
+    let (inner, rest, bracketed) = if let Some(r) = line.strip_prefix('[') {
         let end = r.find(']')?;
-        (&r[..end], &r[end + 1..])
+        (&r[..end], &r[end + 1..], true)
     } else if let Some(r) = line.strip_prefix('(') {
         let end = r.find(')')?;
-        (&r[..end], &r[end + 1..])
+        (&r[..end], &r[end + 1..], true)
     } else if line.starts_with(|c: char| c.is_ascii_digit()) {
         // A bare date and time holds a space (`2024-05-01 10:00:00 Agent:`), and so does a
         // 12-hour time (`10:00:00 AM Agent:`).
         let from = if starts_dated(line) { 11 } else { 0 };
         let mut end = from + line[from..].find([' ', '\t'])?;
         end += meridiem_after(&line[end..]);
-        (&line[..end], &line[end..])
+        (&line[..end], &line[end..], false)
     } else {
         return None;
     };
-    let stamp = stamp(inner)?;
+    let stamp = if bracketed {
+        bracketed_stamp(inner)?
+    } else {
+        stamp(inner)?
+    };
     let rest = rest.trim_start();
-    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    let rest = rest
+        .strip_prefix("- ")
+        .or_else(|| rest.strip_prefix("| "))
+        .unwrap_or(rest);
     Some((stamp, rest))
 }
 

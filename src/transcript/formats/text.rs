@@ -4,8 +4,10 @@
 
 use super::directives::{self, Directives};
 use super::hidden;
+use super::label_words::names_no_speaker;
 use super::lines::lines;
-use super::stamps::{Stamp, Timeline, leading_time, stamp};
+use super::missed_labels::{self, Missed};
+use super::stamps::{Stamp, Timeline, bracketed_stamp, leading_time, stamp};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -31,7 +33,7 @@ enum Labelled<'a> {
 /// What may stand before a label and is not seen: spaces, a byte-order mark, a zero-width space
 /// or joiner, a word joiner, direction marks and a no-break space (pasted from chat tools and
 /// web pages, `\u{200b}Customer:` reads as `Customer:`).
-const INVISIBLE: [char; 10] = [
+pub(super) const INVISIBLE: [char; 10] = [
     ' ', '\t', '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{200e}', '\u{200f}',
     '\u{00a0}',
 ];
@@ -65,11 +67,15 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
         .then(|| rest.split_once('\t'))
         .flatten()
         .filter(|(label, _)| speaker_name(label.trim_end(), roles).is_some());
-    let (label, after) = match tabbed {
+    let (label, after) = match tabbed.or_else(|| colon_label(rest, &mut when)) {
         Some(found) => found,
-        None => colon_label(rest, &mut when)?,
+        None => {
+            let (label, at_time, after) = timed_label(rest, roles)?;
+            when = when.or(Some(at_time));
+            (label, after)
+        }
     };
-    let label = label.trim_end();
+    let label = unbracketed(label.trim_end(), roles);
     if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
         return Some(Labelled::Joins);
     }
@@ -102,12 +108,47 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
     }
     // `Agent [00:01:02]:` — a time after the label.
     if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
-        && let Some(after_label) = stamp(label[open + 1..].trim_end_matches([']', ')']))
+        && let Some(after_label) = bracketed_stamp(label[open + 1..].trim_end_matches([']', ')']))
     {
         *when = when.or(Some(after_label));
         label = label[..open].trim_end();
     }
     (wide || after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
+}
+
+/// A label with a bare time after it: Otter's turn header, a name, two spaces or more and a time
+/// alone on its line (`Sarah Lee  0:05`, its text on the lines below), or a role word `roles`
+/// knows, a time and a colon (`Customer 00:00:05: …`). The label, the time and the text after.
+fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a str)> {
+    let head = &rest.as_bytes()[..rest.len().min(MAX_LABEL + 32)];
+    if let Some(gap) = memchr::memmem::find(head, b"  ") {
+        let time = rest[gap..].trim();
+        if time.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(at) = stamp(time)
+        {
+            return Some((&rest[..gap], at, &rest[rest.len()..]));
+        }
+    }
+    let colon = (0..head.len()).find(|&i| {
+        head[i] == b':' && matches!(rest.as_bytes().get(i + 1), None | Some(b' ' | b'\t'))
+    })?;
+    let (label, time) = rest[..colon].rsplit_once(' ')?;
+    let at = stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;
+    roles
+        .knows(label.trim_end())
+        .then_some((label, at, &rest[colon + 1..]))
+}
+
+/// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows
+/// (`[Agent]: …`); other words in brackets, such as a Markdown link's `[docs]:`, stay as written
+/// (and so are no label).
+fn unbracketed<'a>(label: &'a str, roles: &Roles) -> &'a str {
+    label
+        .strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .map(str::trim)
+        .filter(|inner| roles.knows(inner))
+        .unwrap_or(label)
 }
 
 /// The first `:` (or full-width `：`) outside brackets within the label length limit and room for
@@ -177,82 +218,15 @@ fn is_name_label(label: &str) -> bool {
     words <= 4
 }
 
-/// Whether `label` ends in a colon in a turn's text and names no speaker: a note word (`Note:
-/// the refund is sent`, `PS:`, `FYI:`), or a numbered part of a script (`Option 1:`, `Step 2:`,
-/// `Q1:`, `Option B:`), in any case. Asked of every label, so each check is of its length or
-/// shape first: `Agent` and `Customer` are turned away by theirs.
-fn names_no_speaker(label: &str) -> bool {
-    is_note_word(label) || is_numbered_part(label)
-}
-
-/// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, ….
-fn is_note_word(label: &str) -> bool {
-    let words: &[&str] = match label.len() {
-        2 => &["ps", "re"],
-        3 => &["btw", "fyi", "p.s", "tip"],
-        4 => &["also", "edit", "note", "p.s."],
-        6 => &["update"],
-        7 => &["example", "subject", "warning"],
-        9 => &["important"],
-        _ => return false,
-    };
-    words.iter().any(|w| w.eq_ignore_ascii_case(label))
-}
-
-/// Whether `label` is a word for a part of a script and its number or letter (`Option 1`, `Step
-/// #2`, `Q1`, `A1`, `Section 3.2`, `Reply 2b`, `Option A`). Diarisers number speakers the same way
-/// (`Speaker 1`, `Caller 2`, `Participant 1`), so only these words are parts.
-fn is_numbered_part(label: &str) -> bool {
-    // Most labels end in two letters (`Agent`, `Customer`): their last two bytes turn them away.
-    let numbered_end = match label.as_bytes() {
-        [.., last] if last.is_ascii_digit() => true,
-        [.., before, last] => {
-            last.is_ascii_alphabetic()
-                && (before.is_ascii_digit() || matches!(before, b' ' | b'#' | b'-' | b'_'))
-        }
-        _ => false,
-    };
-    if !numbered_end {
-        return false;
-    }
-    let word_len = label.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let (word, number) = label.split_at(word_len);
-    let number = number.trim_start_matches([' ', '#', '-', '_']).as_bytes();
-    let digits = number
-        .iter()
-        .take_while(|b| b.is_ascii_digit() || **b == b'.')
-        .count();
-    let numbered = match number {
-        // `1`, `3.2`, `2b`.
-        [first, ..] if first.is_ascii_digit() => match number[digits..] {
-            [] => true,
-            [letter] => letter.is_ascii_alphabetic(),
-            _ => false,
-        },
-        [letter] => letter.is_ascii_alphabetic(),
-        _ => false,
-    };
-    if !numbered {
-        return false;
-    }
-    let words: &[&str] = match word.len() {
-        1 => &["a", "q"],
-        3 => &["alt", "tip"],
-        4 => &["case", "item", "part", "step"],
-        5 => &["draft", "macro", "reply", "stage"],
-        6 => &["answer", "option", "sample", "script"],
-        7 => &["example", "section", "variant", "version"],
-        8 => &["question", "response", "scenario", "template"],
-        11 => &["alternative"],
-        _ => return false,
-    };
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
 /// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
-/// link targets), are left out of the turns; the directives are returned with the transcript.
-pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
+/// link targets), are left out of the turns; the directives are returned with the transcript,
+/// and a warning for each line of a dialogue that looks like a label but is not read as one.
+pub fn parse(
+    source: &str,
+    opts: &ParseOptions,
+    markdown: bool,
+) -> (Transcript, Directives, Vec<String>) {
     let mut marks = directives::find(source);
     let hidden = match markdown {
         true => {
@@ -272,6 +246,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
     let (mut text_seen, mut opens_after_text) = (false, false);
+    let mut missed: Vec<Missed> = Vec::new();
     for l in lines(source).filter(|l| !is_hidden(l.start) && !is_blank(l.text)) {
         spoken += 1;
         match labelled(l.text, l.start, &opts.roles) {
@@ -281,7 +256,10 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
                 found.push((l.start, o));
             }
             Some(Labelled::Joins) if !found.is_empty() => joined += 1,
-            _ => text_seen = true,
+            _ => {
+                text_seen = true;
+                missed.extend(missed_labels::missed(l, &opts.roles));
+            }
         }
     }
     let lines = Lines {
@@ -289,10 +267,10 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         opens_first,
         opens_after_text,
     };
-    let openings: Vec<(usize, Opening)> = if is_dialogue(&found, lines, &opts.roles) {
-        found
+    let (openings, warnings) = if is_dialogue(&found, lines, &opts.roles) {
+        (found, missed.iter().map(Missed::warning).collect())
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let mut turns = Vec::with_capacity(openings.len() + 1);
     let first_line = openings.first().map_or(source.len(), |(at, _)| *at);
@@ -324,7 +302,8 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         turns.push(turn);
     }
     hidden::hide(&mut turns, &hidden, source);
-    (Transcript { id: None, turns }, marks.directives)
+    let t = Transcript { id: None, turns };
+    (t, marks.directives, warnings)
 }
 
 /// `start..end` of `source` without surrounding whitespace.
