@@ -44,6 +44,7 @@ fn match_in(engine: &Engine, r: usize, text: &str, scratch: &mut Scratch) -> Opt
     let transcript = Transcript {
         id: None,
         turns: vec![turn],
+        warnings: Vec::new(),
     };
     let outcomes = engine.check_rule(r, &transcript, text, scratch)?;
     let (start, end) = outcomes.iter().find_map(|o| o.range)?;

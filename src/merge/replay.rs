@@ -282,6 +282,7 @@ impl<'a> Replay<'a> {
             transcript: Transcript {
                 id: written.id.as_deref().map(str::to_string),
                 turns,
+                warnings: Vec::new(),
             },
             places,
             written,

@@ -215,7 +215,6 @@ pub(super) fn check(
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
-    warnings.extend(parsed.warnings);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
@@ -252,6 +251,11 @@ pub(super) fn check(
             r.mask_speakers(&mut t.turns);
         }
         let mut warnings = warnings.clone();
+        // The parser's warnings quote the file: masked as its text is with `--redact`.
+        warnings.extend(t.warnings.iter().map(|w| match &ctx.opts.redact {
+            Some(r) => r.mask(w).into_owned(),
+            None => w.clone(),
+        }));
         warnings.extend(judged.warnings.iter().cloned());
         if t.turns.is_empty() {
             warnings.push("no turns: nothing in this conversation was checked".into());

@@ -23,6 +23,10 @@ pub struct Transcript {
     pub id: Option<String>,
     /// In the order spoken.
     pub turns: Vec<Turn>,
+    /// What was read in a way the file may not mean, each naming its line: a text line that
+    /// looks like a label but is not read as one, a time that cannot be read. Reported with the
+    /// conversation, so that nothing is lost silently (SPEC §7).
+    pub warnings: Vec<String>,
 }
 
 /// One speaker turn.
@@ -250,10 +254,6 @@ pub struct Parsed {
     pub transcripts: Vec<Transcript>,
     /// Suppression directives (text files only).
     pub directives: Directives,
-    /// What was read in a way that may not be what the file meant, each naming its line (a text
-    /// line that looks like a label but is not read as one): reported with the file's
-    /// conversations, so that nothing is lost silently.
-    pub warnings: Vec<String>,
 }
 
 impl Parsed {
@@ -263,7 +263,6 @@ impl Parsed {
             format,
             transcripts,
             directives: Directives::default(),
-            warnings: Vec::new(),
         }
     }
 }
@@ -326,10 +325,9 @@ fn parse_as(
     let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => {
-            let (t, directives, warnings) = formats::text::parse(source, opts, markdown);
+            let (t, directives) = formats::text::parse(source, opts, markdown);
             Ok(Parsed {
                 directives,
-                warnings,
                 ..one(t)
             })
         }

@@ -87,3 +87,48 @@ fn json_with_comments_is_read_around_them() {
     let f = crate::support::finding(&v["conversations"][0], "respect/calm-down");
     assert_eq!((&f["line"], &f["column"]), (&3.into(), &49.into()), "{v}");
 }
+
+/// A time that cannot be read (`"20s"` in a milliseconds field, a negative number, `1e300`)
+/// leaves its turn untimed, and a warning names the field, the value and its line (each was
+/// dropped silently, `1e300` read as the call's start); the file is checked all the same.
+#[test]
+fn a_time_that_cannot_be_read_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = write(
+        dir.path(),
+        "calls.jsonl",
+        "{\"role\":\"agent\",\"text\":\"hi\",\"BeginOffsetMillis\":\"20s\"}\n\
+         {\"role\":\"customer\",\"text\":\"yo\",\"start\":-4}\n\
+         {\"role\":\"agent\",\"text\":\"ok\",\"start_ms\":1e300}\n\
+         {\"role\":\"agent\",\"text\":\"ok\",\"start_ms\":3000}\n",
+    );
+    let (code, v) = json_report(&[calls.to_str().unwrap()]);
+    assert_eq!(
+        (code < 2, &v["summary"]["errors"]),
+        (true, &0.into()),
+        "{v}"
+    );
+    let c = &v["conversations"][0];
+    let warnings: Vec<&str> = c["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 3, "{c}");
+    assert!(
+        warnings[0].starts_with(
+            "line 1, column 49: `BeginOffsetMillis` is `\"20s\"`, not a number of milliseconds"
+        ),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].starts_with("line 2, column "), "{warnings:?}");
+    assert!(
+        warnings[1].contains("`start` is `-4`, a negative time"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[2].contains("`start_ms` is `1e300`, too large"),
+        "{warnings:?}"
+    );
+}

@@ -289,6 +289,7 @@ mod tests {
         let t = Transcript {
             id: None,
             turns: vec![turn(1), turn(2), turn(3)],
+            warnings: Vec::new(),
         };
         let m = measures(&t).expect("timed, with ends");
         assert_eq!((m.talk_ms, m.agent_talk_ms), (u64::MAX, u64::MAX));

@@ -197,7 +197,11 @@ pub fn genesys(
             .map(|(s, d)| s.saturating_add(d.max(0.0) as u64));
         turns.push(t);
     }
-    Ok(Transcript { id: None, turns })
+    Ok(Transcript {
+        id: None,
+        turns,
+        warnings: Vec::new(),
+    })
 }
 
 /// Zendesk ticket comments (`GET /api/v2/tickets/{id}/comments`). Private comments (internal
@@ -268,7 +272,11 @@ pub fn zendesk(
         turns.push(turn(role, author.map(|a| names.get(&a)), start_ms, text));
     }
     let id = top.ticket.and_then(|t| t.id).map(id_of);
-    Ok(Transcript { id, turns })
+    Ok(Transcript {
+        id,
+        turns,
+        warnings: Vec::new(),
+    })
 }
 
 /// An Intercom conversation: the opening `source` message and the `comment` parts of
@@ -344,7 +352,11 @@ pub fn intercom(
         let speaker = name.map(|n| names.get(n));
         turns.push(turn(role, speaker, start_ms, TurnText::Decoded(text)));
     }
-    Ok(Transcript { id: None, turns })
+    Ok(Transcript {
+        id: None,
+        turns,
+        warnings: Vec::new(),
+    })
 }
 
 /// A role from a configured name, else from the author type in the format's words.

@@ -5,8 +5,9 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, error_in, label, micros, millis};
+use super::json_text::{Clock, Unit, decode_string, error_in, label};
 use super::message::Message;
+use super::message_times::times;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -27,9 +28,11 @@ pub fn parse_messages(
     let mut de = serde_json::Deserializer::from_str(list);
     serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
         .map_err(|e| error_in(source, list, &e))?;
+    let (turns, warnings) = builder.finish();
     Ok(Transcript {
         id: None,
-        turns: builder.finish(),
+        turns,
+        warnings,
     })
 }
 
@@ -72,6 +75,8 @@ pub(super) struct Builder<'s> {
     unit: Unit,
     /// The speakers' names so far (a conversation has few).
     speakers: Vec<Rc<str>>,
+    /// One per time that cannot be read, naming its field and place.
+    warnings: Vec<String>,
 }
 
 impl<'s> Builder<'s> {
@@ -83,6 +88,7 @@ impl<'s> Builder<'s> {
             clock: Clock::default(),
             unit,
             speakers: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -115,21 +121,13 @@ impl<'s> Builder<'s> {
                 (None, None) => self.opts.default_role,
                 _ => Role::Unknown,
             });
-        let unit = self.unit;
-        let start_ms = m
-            .start_millis
-            .and_then(millis)
-            .or_else(|| {
-                m.start_timestamp_usec
-                    .and_then(|raw| self.clock.epoch_or_offset(micros(raw)?))
-            })
-            .or_else(|| m.start.and_then(|raw| self.clock.time(raw, unit)))
-            .and_then(|ms| self.clock.epoch_or_offset(ms));
-        let end_ms = m
-            .end_millis
-            .and_then(millis)
-            .or_else(|| m.end.and_then(|raw| self.clock.time(raw, unit)))
-            .and_then(|ms| self.clock.epoch_or_offset(ms));
+        let (start_ms, end_ms) = times(
+            m,
+            &mut self.clock,
+            self.unit,
+            self.source,
+            &mut self.warnings,
+        );
         let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,
@@ -153,8 +151,9 @@ impl<'s> Builder<'s> {
         new
     }
 
-    pub(super) fn finish(self) -> Vec<Turn> {
-        self.turns
+    /// The turns, and the warnings of times that could not be read.
+    pub(super) fn finish(self) -> (Vec<Turn>, Vec<String>) {
+        (self.turns, self.warnings)
     }
 
     /// The message text with its place in the source, whatever JSON holds it: a string; a

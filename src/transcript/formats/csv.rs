@@ -216,7 +216,11 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         .into_iter()
         .map(|(id, mut turns, _)| {
             assign_diarised_roles(&mut turns, source);
-            Transcript { id, turns }
+            Transcript {
+                id,
+                turns,
+                warnings: Vec::new(),
+            }
         })
         .collect())
 }

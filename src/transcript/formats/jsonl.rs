@@ -152,9 +152,13 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
     let mut done = Vec::new();
     let mut open: Option<(Option<String>, Builder)> = None;
     let close = |(id, builder): (Option<String>, Builder)| {
-        let mut turns = builder.finish();
+        let (mut turns, warnings) = builder.finish();
         assign_diarised_roles(&mut turns, source);
-        Transcript { id, turns }
+        Transcript {
+            id,
+            turns,
+            warnings,
+        }
     };
     for line in lines(source) {
         if is_blank(line.text) {

@@ -14,6 +14,7 @@ mod label_words;
 pub(super) mod lines;
 mod markup;
 mod message;
+mod message_times;
 mod missed_labels;
 pub mod speech_words;
 mod stamps;

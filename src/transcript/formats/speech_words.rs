@@ -66,7 +66,11 @@ fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
             text: TurnText::Decoded(d),
         });
     }
-    Transcript { id: None, turns }
+    Transcript {
+        id: None,
+        turns,
+        warnings: Vec::new(),
+    }
 }
 
 /// Sorts words by start time, stably; punctuation (no time) stays after its word.

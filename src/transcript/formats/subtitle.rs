@@ -303,7 +303,11 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
             text: TurnText::Decoded(cue.text),
         });
     }
-    Transcript { id: None, turns }
+    Transcript {
+        id: None,
+        turns,
+        warnings: Vec::new(),
+    }
 }
 
 #[cfg(test)]

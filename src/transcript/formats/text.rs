@@ -221,12 +221,8 @@ fn is_name_label(label: &str) -> bool {
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
 /// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
 /// link targets), are left out of the turns; the directives are returned with the transcript,
-/// and a warning for each line of a dialogue that looks like a label but is not read as one.
-pub fn parse(
-    source: &str,
-    opts: &ParseOptions,
-    markdown: bool,
-) -> (Transcript, Directives, Vec<String>) {
+/// which warns of each line of a dialogue that looks like a label but is not read as one.
+pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
     let mut marks = directives::find(source);
     let hidden = match markdown {
         true => {
@@ -302,8 +298,12 @@ pub fn parse(
         turns.push(turn);
     }
     hidden::hide(&mut turns, &hidden, source);
-    let t = Transcript { id: None, turns };
-    (t, marks.directives, warnings)
+    let t = Transcript {
+        id: None,
+        turns,
+        warnings,
+    };
+    (t, marks.directives)
 }
 
 /// `start..end` of `source` without surrounding whitespace.

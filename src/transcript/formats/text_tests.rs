@@ -121,7 +121,7 @@ fn hours_and_minutes_twelve_hour_times_and_clocks_after_a_date() {
 #[test]
 fn spans_give_end_times() {
     let src = "[00:00:01-00:00:05] Agent: hi\n[00:00:06 --> 00:00:09] Customer: yo\nAgent [00:00:10–00:00:12]: bye\nAgent: ok";
-    let (t, _, _) = parse(src, &ParseOptions::default(), false);
+    let (t, _) = parse(src, &ParseOptions::default(), false);
     let times: Vec<_> = t.turns.iter().map(|t| (t.start_ms, t.end_ms)).collect();
     assert_eq!(
         times,
