@@ -37,8 +37,21 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
     let mut out = csv::Writer::from_writer(Vec::new());
     let fixed: &[&str] = if findings {
         &[
-            "path", "id", "turn", "role", "speaker", "line", "column", "rule", "kind", "severity",
-            "category", "points", "match", "message",
+            "path",
+            "id",
+            "turn",
+            "role",
+            "speaker",
+            "line",
+            "column",
+            "rule",
+            "kind",
+            "severity",
+            "category",
+            "points",
+            "match",
+            "message",
+            "suppressed",
         ]
     } else {
         &[
@@ -94,6 +107,9 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             put(&mut w, numbers.format(f.points).as_bytes());
             text(&mut w, f.matched.as_deref().unwrap_or(""));
             text(&mut w, &f.message.text());
+            // Shown with `--show-suppressed` only; its points, as in JSON, are the rule's, which
+            // the score leaves out.
+            put(&mut w, flag(f.suppressed.is_some()));
             end_row(&mut w);
         }
         return;
@@ -110,7 +126,7 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     put(&mut w, c.format.as_bytes());
     put(&mut w, numbers.format(c.turns).as_bytes());
     put(&mut w, numbers.format(c.score).as_bytes());
-    put(&mut w, if c.passed { b"true" } else { b"false" });
+    put(&mut w, flag(c.passed));
     for n in [
         count(&problem(Severity::Error)),
         count(&problem(Severity::Warning)),
@@ -143,6 +159,11 @@ fn text(w: &mut csv::Writer<&mut Vec<u8>>, value: &str) {
     } else {
         put(w, value.as_bytes());
     }
+}
+
+/// A yes-or-no cell, as JSON writes it.
+fn flag(value: bool) -> &'static [u8] {
+    if value { b"true" } else { b"false" }
 }
 
 // Writing to a Vec cannot fail.

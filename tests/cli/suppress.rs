@@ -164,6 +164,57 @@ fn a_directive_without_its_colon_is_named_not_spoken() {
     );
 }
 
+/// CSV's findings rows mark a suppressed finding, by a directive or by `per_path_disable`, in a
+/// `suppressed` column, its points as JSON gives them.
+#[test]
+fn show_suppressed_marks_them_in_csv_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "chat.txt", DIALOGUE);
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    write(dir.path(), "legacy/a.txt", "Agent: It is not my job.\n");
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "per_path_disable: {\"legacy/**\": [ownership]}\n",
+    );
+    let args = ["--show-suppressed", "-f", "csv", "--csv-findings", "."];
+    let (code, out, err) = run(talklint().current_dir(dir.path()).arg("check").args(args));
+    assert_eq!(code, 1, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (path, line, rule, points, suppressed) = (
+        column("path"),
+        column("line"),
+        column("rule"),
+        column("points"),
+        column("suppressed"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let marked: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| &r[suppressed] == "true")
+        .map(|r| (&r[path], &r[line]))
+        .collect();
+    assert_eq!(
+        marked,
+        [("chat.txt", "4"), ("chat.txt", "7"), ("legacy/a.txt", "1")],
+        "{out}"
+    );
+    assert!(rows.iter().any(|r| &r[suppressed] == "false"), "{out}");
+    // The points are JSON's: the rule's, which the score leaves out.
+    let (_, v) = crate::support::json_report_in(dir.path(), &["--show-suppressed", "."]);
+    let json: Vec<(&str, i64)> = (v["conversations"].as_array().unwrap().iter())
+        .flat_map(|c| c["findings"].as_array().unwrap())
+        .filter(|f| f["suppressed"] == true)
+        .map(|f| (f["rule"].as_str().unwrap(), f["points"].as_i64().unwrap()))
+        .collect();
+    let csv: Vec<(&str, i64)> = (rows.iter().filter(|r| &r[suppressed] == "true"))
+        .map(|r| (&r[rule], r[points].parse().unwrap()))
+        .collect();
+    assert_eq!(csv, json);
+}
+
 /// `per_path_disable` over the files a glob matches; a folder written with a trailing `/` is
 /// every file below it, as `legacy/**` is.
 #[test]
