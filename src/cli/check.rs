@@ -64,6 +64,9 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => would_fix |= tell_fixed(f),
+        Event::Warning { path, message } => {
+            super::stderr::warning(&format!("{}: {message}", escape_name(path)));
+        }
     };
     let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,

@@ -33,6 +33,9 @@ pub(super) struct Processed {
     pub error: Option<FileError>,
     /// What `--fix` or `--diff` did to the file.
     pub fixed: Option<Fixed>,
+    /// The warnings of a file skipped for having no turns (a conversation carries its own into
+    /// the reports): said on standard error as they happen, as file errors are.
+    pub warnings: Vec<String>,
 }
 
 impl From<NotRead> for Processed {
@@ -47,6 +50,7 @@ impl From<NotRead> for Processed {
             skipped,
             error,
             fixed: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -176,7 +180,7 @@ pub(super) fn check(
         Ok(parsed) => parsed,
         // A blank file is empty in every format, not a broken JSON, CSV or caption file.
         Err(_) if is_blank(source.trim_start_matches('\u{feff}')) => {
-            return not_read(no_turns(display, format));
+            return not_read(no_turns(display, format, &[]));
         }
         Err(e) => return not_read(NotRead::Error(e)),
     };
@@ -219,7 +223,13 @@ pub(super) fn check(
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
     if !reading.piece && transcripts.iter().all(|t| t.turns.is_empty()) {
-        return not_read(no_turns(display, format));
+        warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
+        let skipped = not_read(no_turns(display, format, &warnings));
+        return Processed {
+            warnings,
+            fixed,
+            ..skipped
+        };
     }
     let mut out = Processed {
         files: 1,
@@ -241,6 +251,7 @@ pub(super) fn check(
         skipped: None,
         error: None,
         fixed,
+        warnings: Vec::new(),
     };
     warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path();
@@ -292,11 +303,19 @@ pub(super) fn check(
     out
 }
 
-/// A file skipped for having no turns.
-fn no_turns(display: &str, format: Format) -> NotRead {
+/// A file skipped for having no turns: an empty one, or one whose reading gave `warnings` (a
+/// Markdown comment never closed that hides the rest, a misspelt directive), which say why.
+fn no_turns(display: &str, format: Format, warnings: &[String]) -> NotRead {
+    let name = format.name();
+    let reason = if warnings.is_empty() {
+        format!("no turns (an empty {name} transcript)")
+    } else {
+        let why = warnings.join("; ");
+        format!("no turns (nothing spoken in this {name} transcript; {why})")
+    };
     NotRead::Skipped(Skipped {
         path: display.into(),
-        reason: format!("no turns (an empty {} transcript)", format.name()),
+        reason,
     })
 }
 

@@ -106,6 +106,8 @@ pub enum Event<'a> {
     Error(&'a FileError),
     /// `--fix` rewrote a file, or `--diff` found what it would change.
     Fixed(&'a Fixed),
+    /// A file skipped for having no turns gave a warning (it is also in its skip reason).
+    Warning { path: &'a str, message: &'a str },
 }
 
 impl ScanOptions {
@@ -340,6 +342,12 @@ pub fn scan(
                 totals.files += r.files;
                 written += r.rendered.first().map_or(0, |x| x.cuts.len());
                 if let Some(s) = r.skipped {
+                    for message in &r.warnings {
+                        on_event(Event::Warning {
+                            path: &s.path,
+                            message,
+                        });
+                    }
                     totals.skipped += 1;
                     skipped.push(s);
                 }

@@ -101,3 +101,51 @@ fn a_directive_shown_as_code_is_an_example_not_an_instruction() {
         );
     }
 }
+
+/// A comment or code fence nothing closes hides the rest of the file, as CommonMark reads it:
+/// said, with the line where it opens and how to close it; a file it hides whole is skipped
+/// for that, not as an empty one.
+#[test]
+fn an_unclosed_comment_or_fence_is_named_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let comment = "<!-- TODO reword\n\nAgent: Calm down, that is not my department.\n";
+    write(dir.path(), "i.md", comment);
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-f",
+        "json",
+        "i.md",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let opens = "line 1, column 1: this HTML comment is never closed, so the rest of the file \
+                 is not read as text (nothing after it is checked); close it with `-->`";
+    assert_eq!(
+        v["skipped"][0]["reason"],
+        format!("no turns (nothing spoken in this text transcript; {opens})")
+    );
+    assert!(err.contains(&format!("warning: i.md: {opens}")), "{err}");
+    // A fence, after a turn: a warning of its conversation, with its run as the closing.
+    write(dir.path(), "f.md", "Hi.\n\n  ~~~~\nx\n\nCalm down.\n");
+    let (code, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-q", "f.md"]));
+    assert_eq!(code, 0, "{err}");
+    let fence = "warning: f.md: line 3, column 3: this code fence is never closed, so the rest \
+                 of the file is not read as text (nothing after it is checked); close the fence \
+                 with ~~~~ on a line of its own";
+    assert!(out.contains(fence), "{out}");
+    // Closed, neither warns.
+    write(
+        dir.path(),
+        "ok.md",
+        "Hi.\n\n```\nx\n```\n<!-- a\nnote -->\nBye.\n",
+    );
+    let (_, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "ok.md"]));
+    assert!(!(out.clone() + &err).contains("warning:"), "{out}{err}");
+}

@@ -43,7 +43,8 @@ pub struct Directive {
 pub struct Directives {
     /// In the order written.
     pub list: Vec<Directive>,
-    /// One per directive that cannot be read: its byte offset, and `line L, column C: …`.
+    /// One per directive that cannot be read, and in Markdown for a comment or code fence never
+    /// closed: its byte offset, and `line L, column C: …`. Sorted by offset.
     pub warnings: Vec<(usize, String)>,
 }
 

@@ -75,13 +75,50 @@ pub(crate) struct Markdown {
     /// Code: fenced blocks and inline spans (`` `…` ``), where a directive is an example, not an
     /// instruction. Sorted by start.
     pub code: Vec<Range<usize>>,
+    /// The comment or code fence that nothing closes, if any: it hides the rest of the file.
+    pub unclosed: Option<Unclosed>,
+}
+
+/// A comment or code fence that nothing closes: CommonMark reads it to the end of the file,
+/// and so does talklint, but the writer most likely forgot to close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unclosed {
+    /// `<!--` at this byte.
+    Comment(usize),
+    /// A fence of `len` backticks or tildes (`mark`) at byte `at`.
+    Fence { at: usize, mark: u8, len: usize },
+}
+
+impl Unclosed {
+    /// The warning of the file it is in, `source`: its byte offset and `line L, column C: …`,
+    /// as a directive's.
+    pub(crate) fn warning(self, source: &str) -> (usize, String) {
+        let (at, what, fix) = match self {
+            Unclosed::Comment(at) => (at, "HTML comment", "close it with `-->`".to_string()),
+            Unclosed::Fence { at, mark, len } => {
+                let run = char::from(mark).to_string().repeat(len);
+                (
+                    at,
+                    "code fence",
+                    format!("close the fence with {run} on a line of its own"),
+                )
+            }
+        };
+        let (line, column) = crate::text::lines::LineCursor::new(source).position(at);
+        let message = format!(
+            "line {line}, column {column}: this {what} is never closed, so the rest of the file \
+             is not read as text (nothing after it is checked); {fix}"
+        );
+        (at, message)
+    }
 }
 
 /// Reads a Markdown file's [`Markdown`] parts.
 pub(crate) fn markdown(source: &str) -> Markdown {
     let mut out = Vec::new();
     let mut code = Vec::new();
-    let mut fence: Option<(usize, (u8, usize))> = None;
+    // Where the open fence's line starts, where its run starts, and the run.
+    let mut fence: Option<(usize, usize, (u8, usize))> = None;
     let front = front_matter(source);
     if front > 0 {
         out.push(0..front);
@@ -90,7 +127,7 @@ pub(crate) fn markdown(source: &str) -> Markdown {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
         let t = line.text.trim();
-        if let Some((start, (mark, open))) = fence {
+        if let Some((start, _, (mark, open))) = fence {
             // Closed by a run of the same character, as long or longer, and nothing else.
             if fence_run(t).is_some_and(|(c, n)| c == mark && n >= open && t[n..].trim().is_empty())
             {
@@ -101,7 +138,8 @@ pub(crate) fn markdown(source: &str) -> Markdown {
             continue;
         }
         if let Some(run) = fence_run(t) {
-            fence = Some((line.start, run));
+            let at = line.start + line.text.len() - line.text.trim_start().len();
+            fence = Some((line.start, at, run));
             continue;
         }
         let spans = code.len();
@@ -113,33 +151,39 @@ pub(crate) fn markdown(source: &str) -> Markdown {
             out.extend(code[spans..].iter().cloned());
         }
     }
-    if let Some((start, _)) = fence {
+    let open_fence = fence.map(|(start, at, (mark, len))| {
         out.push(start..source.len());
         code.push(start..source.len());
-    }
-    comments(source, &code, &mut out);
+        Unclosed::Fence { at, mark, len }
+    });
+    // A comment outside code opens before a fence that nothing closes (the fence's code runs
+    // to the end): the one that hides the rest is the comment.
+    let open_comment = comments(source, &code, &mut out).map(Unclosed::Comment);
     out.sort_by_key(|r| r.start);
     Markdown {
         unspoken: out,
         code,
+        unclosed: open_comment.or(open_fence),
     }
 }
 
 /// HTML comments (`<!-- … -->`, over lines too) outside code: notes to the writer, not speech.
-/// An unclosed one runs to the end, as in HTML.
-fn comments(source: &str, code: &[Range<usize>], out: &mut Vec<Range<usize>>) {
+/// An unclosed one runs to the end, as in HTML; where it opens is returned.
+fn comments(source: &str, code: &[Range<usize>], out: &mut Vec<Range<usize>>) -> Option<usize> {
     let mut from = 0;
     while let Some(open) = source[from..].find("<!--").map(|i| from + i) {
-        let end = source[open + 4..]
-            .find("-->")
-            .map_or(source.len(), |i| open + 4 + i + 3);
         if covers(code, open) {
             from = open + 4; // an example in code; a comment may open after it
             continue;
         }
-        out.push(open..end);
-        from = end;
+        let Some(close) = source[open + 4..].find("-->") else {
+            out.push(open..source.len());
+            return Some(open);
+        };
+        from = open + 4 + close + 3;
+        out.push(open..from);
     }
+    None
 }
 
 /// A code fence that opens trimmed line `t`: its character (a backtick or a tilde) and how many
@@ -290,6 +334,25 @@ mod tests {
         let src = "Use ``open and `x` now.\n## The `y` key\n````md\n```\nz\n```\n````\nafter\n";
         let code: Vec<&str> = markdown(src).code.iter().map(|r| &src[r.clone()]).collect();
         assert_eq!(code, ["`x`", "`y`", "````md\n```\nz\n```\n````\n"]);
+    }
+
+    #[test]
+    fn the_comment_or_fence_that_hides_the_rest_is_named() {
+        let unclosed = |src: &str| markdown(src).unclosed;
+        assert_eq!(unclosed("a <!-- b --> c\n```\nd\n```\n"), None);
+        assert_eq!(unclosed("a\n <!-- b\n"), Some(Unclosed::Comment(3)));
+        let fence = Unclosed::Fence {
+            at: 4,
+            mark: b'`',
+            len: 4,
+        };
+        assert_eq!(unclosed("a\n  ````\n<!-- b\n```\n"), Some(fence));
+        // A comment opened before the fence holds it.
+        assert_eq!(unclosed("<!-- a\n```\n"), Some(Unclosed::Comment(0)));
+        let (at, message) = fence.warning("a\n  ````\n");
+        assert_eq!(at, 4);
+        assert!(message.starts_with("line 2, column 3: this code fence"));
+        assert!(message.ends_with("close the fence with ```` on a line of its own"));
     }
 
     #[test]
