@@ -145,6 +145,30 @@ fn unknown_rules_and_unused_directives_warn() {
     assert!(warnings[2..].iter().all(|w| w.contains("unused directive")));
 }
 
+/// A list of separators alone (`ignore ,,,`) is malformed, as an unknown verb is: a warning at
+/// its place, and nothing suppressed (it read as a bare `ignore`, every rule).
+#[test]
+fn a_directive_of_separators_alone_warns_and_suppresses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "c.txt",
+        "# talklint: ignore ,,,\nAgent: Calm down.\n",
+    );
+    let (code, v) = json_report(&["--warn-unused-ignores", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "the calm-down is not suppressed: {v}");
+    assert_eq!(rule_lines(&v), [("respect/calm-down".to_string(), 2)]);
+    let warnings = &v["conversations"][0]["warnings"];
+    assert_eq!(warnings.as_array().map(Vec::len), Some(1), "{warnings}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .starts_with("line 1, column 1: `talklint: ignore ,,,` names no rule; write"),
+        "{warnings}"
+    );
+}
+
 #[test]
 fn a_directive_without_its_colon_is_named_not_spoken() {
     let dir = tempfile::tempdir().unwrap();

@@ -166,11 +166,19 @@ fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
             ));
         }
     };
-    let rules = rest
+    let rules: Vec<String> = rest
         .split([',', ' ', '\t'])
         .filter(|r| !r.is_empty())
         .map(str::to_string)
         .collect();
+    // Separators alone are a list that lost its names, not a bare verb that means every rule.
+    if rules.is_empty() && !rest.trim().is_empty() {
+        return Err(format!(
+            "`talklint: {verb} {}` names no rule; write rule ids, categories or `category/*` \
+             between the commas, or `talklint: {verb}` alone for every rule",
+            rest.trim()
+        ));
+    }
     Ok((action, rules))
 }
 
@@ -211,6 +219,16 @@ mod tests {
         assert_eq!(&src[f.hidden[0].clone()], "# talklint: ignore a/b, c\n");
         assert_eq!(&src[f.hidden[1].clone()], "<!-- talklint: ignore -->");
         assert_eq!(f.directives.list[1].column, 4);
+    }
+
+    #[test]
+    fn a_list_of_separators_alone_is_no_directive() {
+        let f = find("hi\n# talklint: ignore ,,,\nAgent: x <!-- talklint: disable , -->\n");
+        assert!(f.directives.list.is_empty());
+        let said: Vec<&str> = f.directives.warnings.iter().map(|w| w.1.as_str()).collect();
+        assert!(said[0].starts_with("line 2, column 1: `talklint: ignore ,,,` names no rule"));
+        assert!(said[1].starts_with("line 3, column 10: `talklint: disable ,` names no rule"));
+        assert_eq!(f.hidden.len(), 2, "still no speech");
     }
 
     #[test]
