@@ -275,7 +275,7 @@ pub enum ConfigError {
         line: usize,
         column: usize,
         message: String,
-        hint: &'static str,
+        hint: String,
     },
 }
 
@@ -291,7 +291,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
             line: bad.line,
             column: bad.column,
             message: bad.message,
-            hint: bad.hint,
+            hint: bad.hint.into(),
         },
     })?;
     let config = parse(&path.display().to_string(), &text)?;
@@ -308,7 +308,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
         path: name.to_string(),
         line: e.line,
         column: e.column,
-        hint: e.hint(),
+        hint: e.help(),
         message: e.message,
     })
 }

@@ -1,6 +1,8 @@
 //! The one place that calls the YAML library (`serde_yaml` is archived upstream: switching to a
 //! maintained fork is a change here only).
 
+mod duplicate;
+
 use serde::de::DeserializeOwned;
 
 /// A YAML error with its 1-based line and column when the library knows them.
@@ -41,15 +43,18 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     too_deep(source)?;
     serde_yaml::from_str(source).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();
         // The library appends " at line N column M"; we report the position separately.
         let mut message = text.split(" at line ").next().unwrap_or(&text).to_string();
-        let given_hint = message.find(HINT_MARK).map(|at| {
+        let mut given_hint = message.find(HINT_MARK).map(|at| {
             let hint = message[at + HINT_MARK.len_utf8()..].to_string();
             message.truncate(at);
             hint
         });
+        if let Some(twice) = duplicate::written_twice(source, (line, column), &message) {
+            ((line, column), given_hint) = (twice.second, Some(twice.help));
+        }
         if tab_at(source, line, column) {
             // The parser says "found character that cannot start any token" or "a tab character
             // that violates indentation": name the character.

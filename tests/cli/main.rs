@@ -8,6 +8,7 @@ mod check;
 mod ci_warnings;
 mod config_globs;
 mod default_pack;
+mod duplicate_keys;
 mod earlier_reports;
 mod eval;
 mod eval_labels;

@@ -1,0 +1,63 @@
+//! A key written twice in one mapping of a config or a rule file: the error stands at the
+//! second, and its help names the first (the library placed it where the mapping starts).
+
+use crate::support::{run, talklint, write};
+
+/// The first line of the error `check` gives for `config` or, without one, for the rule file
+/// `rules`, and its help.
+fn error(config: Option<&str>, rules: Option<&str>) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: hi\n");
+    let mut cmd = talklint();
+    cmd.current_dir(dir.path()).args(["check", "-q"]);
+    if let Some(text) = config {
+        write(dir.path(), "talklint.yaml", text);
+    } else {
+        cmd.arg("--no-config");
+    }
+    if let Some(text) = rules {
+        write(dir.path(), "r.yaml", text);
+        cmd.args(["-r", "r.yaml"]);
+    }
+    let (code, _, err) = run(cmd.arg("a.txt"));
+    assert_eq!(code, 2, "{err}");
+    let mut lines = err.lines();
+    let first = lines.next().unwrap_or_default();
+    let at = first.find(".yaml:").map_or(0, |i| i + 1);
+    let help = lines.next().unwrap_or_default().trim().to_string();
+    (first[at..].to_string(), help)
+}
+
+#[test]
+fn a_config_key_written_twice_is_named_at_the_second() {
+    let config = "disable: [respect]\nscoring: {base: 80}\nfail_on: warning\nfail_on: error\n";
+    assert_eq!(
+        error(Some(config), None),
+        (
+            "yaml:4:1: duplicate field `fail_on`".to_string(),
+            "help: remove one of the two: `fail_on` is also written at line 3, column 1".into()
+        )
+    );
+    // In a flow mapping, and in a block one under a key.
+    let (at, help) = error(Some("scoring: {base: 80, base: 90}\n"), None);
+    assert_eq!(at, "yaml:1:21: scoring: duplicate field `base`");
+    assert!(
+        help.ends_with("`base` is also written at line 1, column 11"),
+        "{help}"
+    );
+    let (at, _) = error(Some("scoring:\n  pass: 70\n  base: 80\n  base: 90\n"), None);
+    assert_eq!(at, "yaml:4:3: scoring: duplicate field `base`");
+}
+
+#[test]
+fn a_rule_key_written_twice_is_named_at_the_second() {
+    let rules = "rules:\n  - id: a/b\n    phrases: [x]\n  - id: c/d\n    severity: error\n    \
+                 phrases: [y]\n    near: {phrases: [z], words: 3}\n    severity: info\n";
+    assert_eq!(
+        error(None, Some(rules)),
+        (
+            "yaml:8:5: rules[1]: duplicate field `severity`".to_string(),
+            "help: remove one of the two: `severity` is also written at line 5, column 5".into()
+        )
+    );
+}
