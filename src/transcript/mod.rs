@@ -325,17 +325,7 @@ fn parse_as(
     let one = |t: Transcript| many(vec![t]);
     match format {
         Format::Text => {
-            let (t, mut directives) = formats::text::parse(source, opts, markdown);
-            if markdown {
-                // A comment or fence never closed hides the rest of the file: said, with where
-                // it opens. (The text parser reads the file's Markdown too, for what it hides;
-                // this second reading is one pass over a script.)
-                let unclosed = formats::hidden::markdown(source).unclosed;
-                directives
-                    .warnings
-                    .extend(unclosed.map(|u| u.warning(source)));
-                directives.warnings.sort_by_key(|(at, _)| *at);
-            }
+            let (t, directives) = formats::text::parse(source, opts, markdown);
             Ok(Parsed {
                 directives,
                 ..one(t)

@@ -231,6 +231,11 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
             let in_code = |at: usize| hidden::covers(&md.code, at);
             marks.directives.list.retain(|d| !in_code(d.at));
             marks.directives.warnings.retain(|(at, _)| !in_code(*at));
+            // A comment or fence never closed hides the rest of the file: said, with where it
+            // opens.
+            let unclosed = md.unclosed.map(|u| u.warning(source));
+            marks.directives.warnings.extend(unclosed);
+            marks.directives.warnings.sort_by_key(|(at, _)| *at);
             hidden::merge(marks.hidden, md.unspoken)
         }
         false => marks.hidden,
