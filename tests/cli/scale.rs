@@ -1,6 +1,7 @@
 //! Inputs that once took quadratic time: a very long line with many findings, and a CSV file of
 //! many conversation ids. Each is checked at two sizes, four times apart: linear time takes
-//! about four times as long, quadratic sixteen. The findings' places are checked too.
+//! about four times as long, quadratic sixteen, so the bar is ten (the best of three runs each,
+//! as the machine is shared). The findings' places are checked too.
 
 use crate::support::write;
 use std::time::{Duration, Instant};
@@ -20,8 +21,8 @@ fn timed_report(path: &std::path::Path, format: &str) -> (String, Duration) {
     (String::from_utf8(out.stdout).unwrap(), took)
 }
 
-/// Checks the file `name` holding `make(n)` for `n` and `4n` (the best of two runs each, as the machine is
-/// shared), hands each report to `verify`, and gives how many times longer the larger took.
+/// Checks the file `name` holding `make(n)` for `n` and `4n` (the best of three runs each),
+/// hands each report to `verify`, and gives how many times longer the larger took.
 fn growth(
     name: &str,
     n: usize,
@@ -47,8 +48,10 @@ fn growth_in(
         let path = write(dir.path(), name, &make(size));
         let (report, first) = timed_report(&path, format);
         verify(size, &report);
-        let (_, second) = timed_report(&path, format);
-        times.push(first.min(second).as_secs_f64());
+        let best = (0..2)
+            .map(|_| timed_report(&path, format).1)
+            .fold(first, Duration::min);
+        times.push(best.as_secs_f64());
     }
     eprintln!("{name} as {format}: {times:?} s");
     times[1] / times[0]
@@ -72,7 +75,7 @@ fn a_long_line_with_many_findings_is_linear() {
     };
     let ratio = growth("line.txt", (1 << 20) / 4 / unit.len(), make, verify);
     assert!(
-        ratio < 8.0,
+        ratio < 10.0,
         "4 times the text took {ratio:.1} times as long"
     );
 }
@@ -92,7 +95,10 @@ fn a_csv_of_many_conversation_ids_is_linear() {
         assert_eq!(conversations[n - 1]["findings"][0]["line"], n as u64 + 1);
     };
     let ratio = growth("many.csv", 20_000, make, verify);
-    assert!(ratio < 8.0, "4 times the ids took {ratio:.1} times as long");
+    assert!(
+        ratio < 10.0,
+        "4 times the ids took {ratio:.1} times as long"
+    );
 }
 
 #[test]
@@ -116,7 +122,7 @@ fn human_output_on_a_long_line_shows_an_excerpt_per_finding() {
         verify,
     );
     assert!(
-        ratio < 8.0,
+        ratio < 10.0,
         "4 times the text took {ratio:.1} times as long"
     );
 }
