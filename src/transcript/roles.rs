@@ -284,7 +284,7 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
 fn builtin(lower: &str) -> Option<Role> {
     Some(match lower {
         "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
-        | "support" | "operator" | "staff" | "human_agent" => Role::Agent,
+        | "support" | "operator" | "staff" | "human_agent" | "supervisor" => Role::Agent,
         "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
         | "end-user" => Role::Customer,
         "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"

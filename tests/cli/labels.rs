@@ -245,3 +245,23 @@ fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
         "{c}"
     );
 }
+
+#[test]
+fn a_supervisor_speaks_for_the_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let chat = r#"{"Transcript": [
+{"Type": "MESSAGE", "ParticipantRole": "CUSTOMER", "Content": "This is ridiculous."},
+{"Type": "MESSAGE", "ParticipantRole": "SUPERVISOR", "Content": "Please calm down."}]}"#;
+    write(dir.path(), "connect.json", chat);
+    write(
+        dir.path(),
+        "call.txt",
+        "Customer: hi\nSupervisor: please calm down\n",
+    );
+    for name in ["connect.json", "call.txt"] {
+        let c = default_pack(dir.path().join(name).to_str().unwrap());
+        assert_eq!(c["unknown_turns"], 0, "{name}: {c}");
+        let calm = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
+        assert_eq!(calm.map(|f| f.1), Some("agent"), "{name}: {c}");
+    }
+}
