@@ -18,7 +18,7 @@ pub(crate) struct Baseline {
     /// The report's file, as named on the command line.
     pub name: String,
     /// By the conversation's file (absolute, as [`normal`] spells it) and id.
-    known: HashMap<(PathBuf, Option<String>), Counts>,
+    known: HashMap<PathBuf, HashMap<Option<String>, Counts>>,
     /// The folder this run's relative paths start from.
     cwd: PathBuf,
     /// Findings of the baseline in the conversations checked that no finding matched.
@@ -55,6 +55,7 @@ struct Written {
 #[derive(Deserialize)]
 struct WrittenFinding {
     rule: String,
+    kind: String,
     #[serde(rename = "match")]
     matched: Option<String>,
     #[serde(default)]
@@ -116,17 +117,26 @@ impl Baseline {
                 Err(e) => return Err(not_report(e.line(), e)),
             },
         };
-        let folder = cwd
-            .join(path)
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let mut known: HashMap<_, Counts> = HashMap::new();
+        // A baseline read through a pipe (`<(git show main:base.json)`) has no folder of its
+        // own: its paths are read from the current one.
+        let file = std::fs::canonicalize(cwd.join(path))
+            .ok()
+            .filter(|p| p.is_file());
+        let folder = file
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| real(cwd, Path::new("")), Path::to_path_buf);
+        let mut known: HashMap<_, HashMap<_, _>> = HashMap::new();
         for c in conversations {
-            let counts = known
-                .entry((normal(&folder.join(&c.path)), c.id))
-                .or_default();
-            for f in c.findings.into_iter().filter(|f| !f.suppressed) {
+            let file = known.entry(real(&folder, &c.path)).or_default();
+            let counts: &mut Counts = file.entry(c.id).or_default();
+            // A baseline knows problems: rewards and tags are never held against a file.
+            let problem = |f: &WrittenFinding| matches!(f.kind.as_str(), "forbid" | "require");
+            for f in c
+                .findings
+                .into_iter()
+                .filter(|f| !f.suppressed && problem(f))
+            {
                 let words = f.matched.as_deref().map(words).unwrap_or_default();
                 *counts.entry((f.rule, words)).or_default() += 1;
             }
@@ -139,13 +149,11 @@ impl Baseline {
         })
     }
 
-    /// What the baseline holds of the conversation `id` of the file `path` (as this run names
-    /// it), for its findings to draw from; `None` when it holds nothing.
-    pub(crate) fn of(&self, path: &str, id: Option<&str>) -> Option<Budget<'_>> {
-        let key = (normal(&self.cwd.join(path)), id.map(str::to_string));
-        let counts = self.known.get(&key)?;
-        Some(Budget {
-            left: counts.clone(),
+    /// What the baseline holds of the file `path` (as this run names it); `None` when nothing.
+    pub(crate) fn file(&self, path: &str) -> Option<KnownFile<'_>> {
+        let conversations = self.known.get(&real(&self.cwd, path))?;
+        Some(KnownFile {
+            conversations,
             baseline: self,
         })
     }
@@ -153,6 +161,23 @@ impl Baseline {
     /// How many findings of the baseline, in the conversations checked, no finding matched.
     pub(crate) fn gone(&self) -> usize {
         self.gone.load(Ordering::Relaxed)
+    }
+}
+
+/// The findings the baseline holds of one file, by conversation.
+pub(crate) struct KnownFile<'b> {
+    conversations: &'b HashMap<Option<String>, Counts>,
+    baseline: &'b Baseline,
+}
+
+impl KnownFile<'_> {
+    /// What the baseline holds of the conversation `id`, for its findings to draw from.
+    pub(crate) fn of(&self, id: Option<&str>) -> Option<Budget<'_>> {
+        let counts = self.conversations.get(&id.map(str::to_string))?;
+        Some(Budget {
+            left: counts.clone(),
+            baseline: self.baseline,
+        })
     }
 }
 
@@ -182,6 +207,13 @@ impl Drop for Budget<'_> {
         let left: usize = self.left.values().sum();
         self.baseline.gone.fetch_add(left, Ordering::Relaxed);
     }
+}
+
+/// The file `path` names from `folder`, with links resolved where it exists (a folder reached
+/// through a link is one file), else as [`normal`] spells it.
+fn real(folder: &Path, path: impl AsRef<Path>) -> PathBuf {
+    let joined = folder.join(path);
+    std::fs::canonicalize(&joined).unwrap_or_else(|_| normal(&joined))
 }
 
 /// Matched words as a baseline compares them: lowercase, runs of white space as one space.

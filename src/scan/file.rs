@@ -255,9 +255,18 @@ pub(super) fn check(
     };
     warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path();
+    let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut lines = LineCursor::new(&source);
     for t in &mut transcripts {
-        let judged = judge((t, display), &source, &directives, &per_path, ctx, scratch);
+        let judged = judge(
+            t,
+            &source,
+            &directives,
+            &per_path,
+            known.as_ref(),
+            ctx,
+            scratch,
+        );
         if let Some(r) = &ctx.opts.redact {
             r.mask_speakers(&mut t.turns);
         }

@@ -51,9 +51,18 @@ pub(super) fn fix_file(
         return Ok(None);
     };
     let per_path = ctx.per_path();
+    let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut edits = Vec::new();
     for t in transcripts {
-        let judged = judge((t, display), source, directives, &per_path, ctx, scratch);
+        let judged = judge(
+            t,
+            source,
+            directives,
+            &per_path,
+            known.as_ref(),
+            ctx,
+            scratch,
+        );
         fix::edits(t, source, &judged.evaluation, ctx.rules, &mut edits);
     }
     if edits.is_empty() {

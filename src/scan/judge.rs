@@ -3,9 +3,13 @@
 //! and by `--fix`, so that a fix never touches a suppressed match.
 
 use super::Context;
+use crate::baseline::KnownFile;
 use crate::engine::{Evaluation, Outcome, Scratch};
+use crate::redact::mask_range;
+use crate::rules::Kind;
 use crate::suppress::{Suppression, Suppressions};
 use crate::transcript::{Directives, Transcript};
+use std::borrow::Cow;
 
 /// A checked conversation.
 pub(super) struct Judged {
@@ -27,21 +31,18 @@ impl Judged {
     }
 }
 
-/// Checks `t` (parsed from the file shown as `path`, whose text is `source`) under the file's
-/// `directives`, the rules `per_path_disable` turns off for it, and the run's `--baseline`.
+/// Checks `t` (parsed from `source`) under the file's `directives`, the rules
+/// `per_path_disable` turns off for it, and what `--baseline` knows of the file.
 pub(super) fn judge(
-    (t, path): (&Transcript, &str),
+    t: &Transcript,
     source: &str,
     directives: &Directives,
     per_path: &Option<Vec<usize>>,
+    baseline: Option<&KnownFile>,
     ctx: &Context,
     scratch: &mut Scratch,
 ) -> Judged {
-    let mut known = ctx
-        .opts
-        .baseline
-        .as_ref()
-        .and_then(|b| b.of(path, t.id.as_deref()));
+    let mut known = baseline.and_then(|b| b.of(t.id.as_deref()));
     if directives.list.is_empty() && per_path.is_none() && known.is_none() {
         return Judged {
             evaluation: ctx.engine.check(t, source, scratch),
@@ -55,11 +56,18 @@ pub(super) fn judge(
     let mut reasons = Vec::new();
     let evaluation = ctx.engine.check_suppressed(t, source, scratch, &mut |o| {
         let why = sup.check(o.rule, outcome_start(t, o)).or_else(|| {
-            let matched = o.range.map(|(s, e)| &t.turns[o.turn].text(source)[s..e]);
-            let id = &ctx.rules.rules[o.rule].id;
+            // A baseline knows problems; rewards and tags are never held against a file.
+            let rule = &ctx.rules.rules[o.rule];
+            let problem = matches!(rule.kind, Kind::Forbid | Kind::Require);
+            let known = known.as_mut().filter(|_| problem)?;
+            // Masked as the report that made the baseline masked it, with `--redact`.
+            let text = t.turns[o.turn].text(source);
+            let matched = o.range.map(|(s, e)| match &ctx.opts.redact {
+                Some(r) => mask_range(text, &r.spans(text), s..e),
+                None => Cow::Borrowed(&text[s..e]),
+            });
             known
-                .as_mut()?
-                .take(id, matched)
+                .take(&rule.id, matched.as_deref())
                 .then_some(Suppression::Baseline)
         });
         reasons.extend(why);

@@ -129,3 +129,73 @@ fn a_baseline_that_is_no_report_is_an_error_at_its_place() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--baseline"), "{err}");
 }
+
+#[test]
+fn a_baseline_knows_problems_not_rewards_or_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.txt",
+        "Agent: I'm sorry to hear that. Calm down.\n",
+    );
+    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "t.txt"]);
+    write(dir.path(), "base.json", &report);
+    let (code, v) = json_report_in(dir.path(), &["--baseline", "base.json", "t.txt"]);
+    assert_eq!(code, 0, "{v}");
+    let c = &v["conversations"][0];
+    let rules: Vec<&str> = (c["findings"].as_array().unwrap().iter())
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"empathy/apology"), "{v}");
+    assert!(!rules.contains(&"respect/calm-down"), "{v}");
+    // The reward still counts, and is not said to be gone from the baseline.
+    assert!(c["score"].as_i64().unwrap() > 80, "{v}");
+    let (_, _, err) = check_in(dir.path(), &["--baseline", "base.json", "t.txt"]);
+    assert!(!err.contains("no longer found"), "{err}");
+}
+
+#[test]
+fn a_baseline_read_through_a_pipe_a_link_or_with_redaction_knows_its_findings() {
+    let dir = scripts_with_baseline("json");
+    let base = std::fs::read_to_string(dir.path().join("base.json")).unwrap();
+    // Through a pipe: the paths are read from the current folder.
+    let (code, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--baseline",
+            "/dev/stdin",
+            "scripts",
+        ])
+        .write_stdin(base));
+    assert_eq!(code, 0, "{out}{err}");
+    // Through a link to the folder that holds it.
+    let link = dir.path().with_extension("link");
+    std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+    let linked = link.join("base.json");
+    let (code, out, err) = check_in(
+        dir.path(),
+        &["--baseline", linked.to_str().unwrap(), "scripts"],
+    );
+    std::fs::remove_file(&link).unwrap();
+    assert_eq!(code, 0, "{out}{err}");
+    // Made with --redact, used with --redact: the masked words match.
+    let pii = "rules:\n  - id: pii/address\n    regex: ['\\S+@example\\.com']\n";
+    write(dir.path(), "pii.yaml", pii);
+    write(
+        dir.path(),
+        "scripts/c.txt",
+        "Agent: write to jo@example.com\n",
+    );
+    let rules = ["-r", "default", "-r", "pii.yaml", "--redact"];
+    let (_, report, _) = check_in(
+        dir.path(),
+        &[&rules[..], &["-f", "json", "scripts"]].concat(),
+    );
+    assert!(report.contains(r#""match":"[EMAIL]""#), "{report}");
+    write(dir.path(), "redacted.json", &report);
+    let args = [&rules[..], &["--baseline", "redacted.json", "scripts"]].concat();
+    let (code, out, err) = check_in(dir.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+}
