@@ -43,7 +43,15 @@ pub(super) fn rule_set(
     let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
         // `default` is the built-in pack, as in a config (`./default` is a folder of that name).
         let source = |p: &PathBuf| match p.to_str() {
-            Some("default") => RuleSource::Builtin,
+            Some("default") => {
+                if p.exists() {
+                    super::stderr::warning(
+                        "`-r default` is the built-in pack, not the file or folder `default` \
+                         here; write `-r ./default` for that",
+                    );
+                }
+                RuleSource::Builtin
+            }
             _ => RuleSource::Path(p.clone()),
         };
         cli_rules.iter().map(source).collect()
