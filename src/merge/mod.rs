@@ -80,6 +80,16 @@ fn order(a: &Item, b: &Item) -> Ordering {
     (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
 }
 
+/// Whether `item` is a line of a file or stream that was skipped (`line 2: too large …`), not a
+/// whole file.
+fn is_piece(item: &Item) -> bool {
+    let Item::Skipped(s, _) = item else {
+        return false;
+    };
+    let number = s.reason.strip_prefix("line ").unwrap_or_default();
+    number.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The first conversation reported twice, or a file both skipped and checked, in sorted items.
 fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     let name = |i: &Item| names[i.report()].clone();
@@ -88,6 +98,8 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
         let same = match (a, b) {
             (Item::Conversation { .. }, Item::Conversation { .. }) => a.id() == b.id(),
             (Item::Error(..), _) | (_, Item::Error(..)) => false,
+            // A line of a stream skipped (too large) beside the stream's conversations.
+            _ if is_piece(a) || is_piece(b) => false,
             _ => true,
         };
         if same && a.path() == b.path() {

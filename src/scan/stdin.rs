@@ -75,7 +75,9 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             classify(line.trim_end(), 1),
             Ok(LineKind::Record | LineKind::Message(Some(_)))
         ),
-        (_, None) => false,
+        // An empty stream holds no conversation: nothing to report (an empty Spark partition
+        // adds nothing to a merge).
+        (format, None) => format == Some(Format::Jsonl),
     };
     if !stream {
         return Opened::Whole(Input::Stdin { head });

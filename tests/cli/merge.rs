@@ -272,3 +272,46 @@ fn a_json_report_on_one_line_merges_as_the_same_report_does() {
     assert_eq!(code, checked, "{err}");
     assert!(merged == pretty, "{merged}");
 }
+
+#[test]
+fn stream_reports_merge_with_a_skipped_line_and_empty_partitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(2000);
+    let records = format!(
+        "{{\"id\":\"c1\",\"messages\":[{{\"role\":\"agent\",\"text\":\"calm down\"}}]}}\n\
+         {{\"id\":\"c2\",\"messages\":[{{\"role\":\"agent\",\"text\":\"{long}\"}}]}}\n\
+         {{\"id\":\"c3\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hi\"}}]}}\n"
+    );
+    let stream = |input: &str| {
+        let args = [
+            "check",
+            "--no-config",
+            "-f",
+            "jsonl",
+            "--input-format",
+            "jsonl",
+        ];
+        let (_, out, _) = run(talklint()
+            .args(args)
+            .args(["--max-filesize", "1K", "--fail-on", "never", "-"])
+            .write_stdin(input.to_string()));
+        out
+    };
+    let parts = [
+        write(dir.path(), "part-0", &stream(&records)),
+        write(dir.path(), "part-1", &stream("")),
+        write(dir.path(), "part-2", &stream("\n\n")),
+    ];
+    let (code, out, err) = merge(&["-f", "json", "--fail-on", "never"], &parts);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["conversations"], 2, "{v}");
+    assert_eq!(v["summary"]["skipped"], 1, "{v}");
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 2: too large"),
+        "{v}"
+    );
+}

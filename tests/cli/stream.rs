@@ -143,13 +143,14 @@ fn every_format_reads_a_stream_as_the_same_lines_in_a_file() {
 
 #[test]
 fn an_empty_input_read_as_jsonl_holds_no_conversation() {
-    // What an empty Spark partition sends its pipe.
+    // What an empty Spark partition sends its pipe: nothing to report, so nothing to merge.
     for input in ["", "\n\n"] {
         let (code, out, err) =
             run(check(&["--format", "json", "--input-format", "jsonl", "-"]).write_stdin(input));
         assert_eq!(code, 0, "{err}");
         let v: Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["summary"]["files"], 1);
+        assert_eq!(v["summary"]["files"], 0, "{v}");
         assert_eq!(v["summary"]["conversations"], 0);
+        assert_eq!(v["skipped"], serde_json::json!([]), "{v}");
     }
 }
