@@ -154,3 +154,14 @@ fn an_empty_input_read_as_jsonl_holds_no_conversation() {
         assert_eq!(v["skipped"], serde_json::json!([]), "{v}");
     }
 }
+
+#[test]
+fn standard_input_named_twice_is_read_once() {
+    let record = "{\"id\":\"c1\",\"messages\":[{\"role\":\"agent\",\"text\":\"hello\"}]}\n";
+    let (code, out, err) = run(check(&["--format", "json", "-", "-"]).write_stdin(record));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{v}");
+    assert_eq!(v["summary"]["conversations"], 1, "{v}");
+    assert_eq!(v["skipped"], serde_json::json!([]), "{v}");
+}
