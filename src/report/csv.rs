@@ -59,9 +59,18 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
             "rewards", "top_rule", "tags",
         ]
     };
-    let mut header: Vec<&str> = fixed.to_vec();
+    let mut header: Vec<String> = fixed.iter().map(|c| c.to_string()).collect();
     if !findings {
-        header.extend(categories.iter().map(String::as_str));
+        // A category named as a fixed column (`score`) is written `category:score`: every
+        // column has a name of its own, as a spreadsheet or BI tool reads them by name.
+        header.extend(
+            categories
+                .iter()
+                .map(|c| match fixed.contains(&c.as_str()) {
+                    true => format!("category:{c}"),
+                    false => c.clone(),
+                }),
+        );
     }
     out.write_record(&header).map_err(io::Error::other)?;
     w.write_all(

@@ -64,6 +64,33 @@ fn csv_names_the_worst_problem_and_counts_only_problems_by_category() {
 }
 
 #[test]
+fn a_category_named_as_a_fixed_column_has_a_column_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - id: score/calm\n    phrases: [calm down]\n";
+    crate::support::write(dir.path(), "r.yaml", rules);
+    crate::support::write(dir.path(), "t.txt", "Agent: calm down\n");
+    let (_, out, _) = crate::support::check_in(dir.path(), &["-r", "r.yaml", "-f", "csv", "t.txt"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let row = reader.records().next().unwrap().unwrap();
+    let col = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(
+        header.iter().filter(|h| *h == "score").count(),
+        1,
+        "{header:?}"
+    );
+    assert_eq!(
+        (col("score"), col("category:score")),
+        ("75".into(), "1".into())
+    );
+}
+
+#[test]
 fn human_score_lines_and_labels_read_right() {
     let dir = tempfile::tempdir().unwrap();
     let out = default_pack(dir.path(), &[]);
