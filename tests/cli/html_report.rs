@@ -212,3 +212,34 @@ fn html_agent_table_sums_up_each_named_agent() {
     );
     assert!(row.contains(">escalation/manager ×2</a>"), "{row}");
 }
+
+#[test]
+fn html_report_lists_the_files_it_did_not_check_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    std::fs::write(calls.join("ok.txt"), "Agent: calm down\n").unwrap();
+    std::fs::write(calls.join("bad.jsonl"), "{\"text\": \"hi\"}\nnot json\n").unwrap();
+    std::fs::write(calls.join("<i>logo.png"), [0u8, 159, 146, 150]).unwrap();
+    let args = [
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "-o",
+        "report.html",
+        "calls",
+    ];
+    let (code, _, err) = crate::support::check_in(dir.path(), &args);
+    assert_eq!(code, 2, "a file could not be read: {err}");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let section = &html[html
+        .find("id=\"h-not-checked\"")
+        .expect("a section of them")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let unread = "calls/bad.jsonl</th><td>could not be read</td><td>line 2, column 1:";
+    assert!(section.contains(unread), "{section}");
+    let skipped = "calls/&lt;i&gt;logo.png</th><td>skipped</td><td>not a transcript file";
+    assert!(section.contains(skipped), "{section}");
+    assert!(!html.contains("<i>logo"), "a path is text, not markup");
+}

@@ -89,6 +89,7 @@ impl Printer for Html {
         charts::charts(&mut page, s, &self.rules);
         page.push_str("</section>\n");
         overview::agents(&mut page, s, &self.rules);
+        overview::not_checked(&mut page, totals.skipped, totals.errors);
         page.push_str(
             "\n<section id=\"conversations\" aria-labelledby=\"h-conversations\">\
              <h2 id=\"h-conversations\">Conversations</h2>",

@@ -3,7 +3,7 @@
 
 use super::super::escape::html;
 use super::super::rank::{self, Problem};
-use super::super::{Summary, plural};
+use super::super::{FileError, Skipped, Summary, plural};
 use super::RuleInfo;
 use crate::rules::Kind;
 use std::fmt::Write as _;
@@ -133,6 +133,45 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         page.push_str("</td></tr>");
     }
     page.push_str("</tbody></table></section>");
+}
+
+/// The most files not checked the page lists; `--format json` lists them all.
+const NOT_CHECKED_SHOWN: usize = 500;
+
+/// The files that were not checked: those that could not be read first, then those skipped,
+/// each with why, so that a reviewer holding only the page knows what it leaves out.
+pub(super) fn not_checked(page: &mut String, skipped: &[Skipped], errors: &[FileError]) {
+    if skipped.is_empty() && errors.is_empty() {
+        return;
+    }
+    page.push_str(
+        "<section aria-labelledby=\"h-not-checked\"><h2 id=\"h-not-checked\">Files not checked</h2>\
+         <table class=\"agents\"><thead><tr><th scope=\"col\">file</th><th scope=\"col\">\
+         outcome</th><th scope=\"col\">why</th></tr></thead><tbody>",
+    );
+    let unreadable = errors
+        .iter()
+        .map(|e| (&e.path, "could not be read", &e.message));
+    let skipped = skipped.iter().map(|s| (&s.path, "skipped", &s.reason));
+    let all = unreadable.chain(skipped);
+    for (path, outcome, why) in all.clone().take(NOT_CHECKED_SHOWN) {
+        let _ = write!(
+            page,
+            "<tr><th scope=\"row\">{}</th><td>{outcome}</td><td>{}</td></tr>",
+            html(path),
+            html(why)
+        );
+    }
+    page.push_str("</tbody></table>");
+    let more = all.count().saturating_sub(NOT_CHECKED_SHOWN);
+    if more > 0 {
+        let _ = write!(
+            page,
+            "<p>… and {}: <code>--format json</code> lists every one.</p>",
+            plural(more, "more file", "more files")
+        );
+    }
+    page.push_str("</section>");
 }
 
 /// The filter form: every rule, category, tag and agent that occurs, for the page's script.
