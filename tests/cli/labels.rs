@@ -265,3 +265,38 @@ fn a_supervisor_speaks_for_the_company() {
         assert_eq!(calm.map(|f| f.1), Some("agent"), "{name}: {c}");
     }
 }
+
+/// A Markdown link reference definition named after a role (`[agent]: https://…`) is no label,
+/// in a `.md` or a `.txt` file: the script stays one agent turn and is checked (it was a dialogue
+/// of two turns, the script's words unjudged). In Markdown the definition is not spoken.
+#[test]
+fn a_link_reference_definition_named_after_a_role_is_no_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "# Refund script\n\nThank you for calling. Please calm down.\n\n\
+                  [agent]: https://wiki.example.com/agent-guide\n";
+    for name in ["script.md", "script.txt"] {
+        let c = default_pack(write(dir.path(), name, script).to_str().unwrap());
+        assert_eq!(c["turns"], 1, "{name}: {c}");
+        let rules: Vec<_> = found(&c).into_iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("greeting/warm-opening", "agent"),
+                ("respect/calm-down", "agent")
+            ],
+            "{name}: {c}"
+        );
+    }
+    let chat = "Customer: My order is late.\nAgent: I am sorry about that.\n\n\
+                [Agent]: https://wiki.example.com/agent-guide \"Calm down\"\n";
+    for (name, calm) in [("chat.txt", Some("agent")), ("chat.md", None)] {
+        let c = default_pack(write(dir.path(), name, chat).to_str().unwrap());
+        assert_eq!(
+            (&c["turns"], &c["warnings"]),
+            (&2.into(), &Value::Null),
+            "{name}: {c}"
+        );
+        let said = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
+        assert_eq!(said.map(|f| f.1), calm, "{name}: {c}");
+    }
+}

@@ -1,8 +1,10 @@
 //! Text that stands in a text file but is not spoken: directive comments, and in Markdown
-//! scripts headings, front matter, code, HTML comments and link targets. Turns keep their place in the
-//! source; their text skips these bytes (a turn that held only them is dropped).
+//! scripts headings, front matter, code, HTML comments, link targets and link reference
+//! definitions. Turns keep their place in the source; their text skips these bytes (a turn that
+//! held only them is dropped).
 
 use super::lines::lines;
+use super::link_refs;
 use crate::transcript::{Decoded, Turn, TurnText};
 use std::ops::Range;
 
@@ -69,8 +71,8 @@ fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
 #[derive(Debug, Default)]
 pub(crate) struct Markdown {
     /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), code
-    /// (fenced blocks and inline spans), HTML comments, and link targets (`](url)`, the URL of
-    /// `[text](url)`). Sorted by start.
+    /// (fenced blocks and inline spans), HTML comments, link targets (`](url)`, the URL of
+    /// `[text](url)`) and link reference definitions (`[text]: url`). Sorted by start.
     pub unspoken: Vec<Range<usize>>,
     /// Code: fenced blocks and inline spans (`` `…` ``), where a directive is an example, not an
     /// instruction. Sorted by start.
@@ -123,6 +125,9 @@ pub(crate) fn markdown(source: &str) -> Markdown {
     if front > 0 {
         out.push(0..front);
     }
+    // Whether the line before is a paragraph's, which a link reference definition cannot
+    // interrupt (CommonMark): `[a]: /b` right under a line of text is text.
+    let mut in_paragraph = false;
     for line in lines(source).skip_while(|l| l.start < front) {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
@@ -140,16 +145,19 @@ pub(crate) fn markdown(source: &str) -> Markdown {
         if let Some(run) = fence_run(t) {
             let at = line.start + line.text.len() - line.text.trim_start().len();
             fence = Some((line.start, at, run));
+            in_paragraph = false;
             continue;
         }
         let spans = code.len();
         inline_code(line.text, line.start, &mut code);
-        if is_heading(t) {
+        let definition = !in_paragraph && link_refs::is_definition(line.text);
+        if is_heading(t) || definition {
             out.push(whole);
         } else {
             link_targets(line.text, line.start, &mut out);
             out.extend(code[spans..].iter().cloned());
         }
+        in_paragraph = !(t.is_empty() || definition || is_heading(t));
     }
     let open_fence = fence.map(|(start, at, (mark, len))| {
         out.push(start..source.len());
@@ -290,7 +298,7 @@ mod tests {
 
     #[test]
     fn markdown_leaves_what_is_said() {
-        let src = "---\ntitle: x\n---\n# Refund macro\nSay [this](https://a.b/c) now.\n```\ncode: y\n```\n#1 tip\n";
+        let src = "---\ntitle: x\n---\n# Refund macro\nSay [this](https://a.b/c) now.\n```\ncode: y\n```\n#1 tip\n\n[this]: https://a.b/c\nText\n[x]: /y\n";
         let said: String = {
             let hidden = markdown(src).unspoken;
             let mut turns = vec![Turn::new(
@@ -301,7 +309,8 @@ mod tests {
             hide(&mut turns, &hidden, src);
             turns[0].text(src).to_string()
         };
-        assert_eq!(said, "Say [this] now.\n#1 tip");
+        // A link reference definition under a line of text is text (CommonMark).
+        assert_eq!(said, "Say [this] now.\n#1 tip\n\nText\n[x]: /y");
     }
 
     #[test]

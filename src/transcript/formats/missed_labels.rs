@@ -4,6 +4,7 @@
 //! with the label to write instead.
 
 use super::lines::Line;
+use super::link_refs;
 use super::stamps::leading_time;
 use super::text::INVISIBLE;
 use crate::transcript::Roles;
@@ -73,7 +74,12 @@ pub(super) fn missed<'a>(line: Line<'a>, roles: &Roles) -> Option<Missed<'a>> {
 /// with a space or the line's end after it, or a time (`0:05`, `00:00:05:`).
 fn mark_len(after: &str) -> Option<usize> {
     match after.as_bytes().first()? {
-        b':' | b'|' | b']' | b')' => Some(1),
+        b':' | b'|' | b')' => Some(1),
+        // `[Agent]: https://…` is a link reference definition.
+        b']' => (!after[1..]
+            .strip_prefix(':')
+            .is_some_and(link_refs::is_target))
+        .then_some(1),
         b'0'..=b'9' => {
             let time = after
                 .bytes()

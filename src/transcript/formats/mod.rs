@@ -12,6 +12,7 @@ pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_words;
 pub(super) mod lines;
+mod link_refs;
 mod markup;
 mod message;
 mod message_times;

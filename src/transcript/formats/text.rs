@@ -6,6 +6,7 @@ use super::directives::{self, Directives};
 use super::hidden;
 use super::label_words::names_no_speaker;
 use super::lines::lines;
+use super::link_refs;
 use super::missed_labels::{self, Missed};
 use super::stamps::{Stamp, Timeline, bracketed_stamp, leading_time, stamp};
 use crate::text::blank::is_blank;
@@ -75,7 +76,7 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
             (label, after)
         }
     };
-    let label = unbracketed(label.trim_end(), roles);
+    let label = unbracketed(label.trim_end(), after, roles);
     if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
         return Some(Labelled::Joins);
     }
@@ -141,13 +142,14 @@ fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a 
 
 /// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows
 /// (`[Agent]: …`); other words in brackets, such as a Markdown link's `[docs]:`, stay as written
-/// (and so are no label).
-fn unbracketed<'a>(label: &'a str, roles: &Roles) -> &'a str {
+/// (and so are no label), and so does a role followed by a link's target (`after` the colon):
+/// `[agent]: https://…` is a link reference definition.
+fn unbracketed<'a>(label: &'a str, after: &str, roles: &Roles) -> &'a str {
     label
         .strip_prefix('[')
         .and_then(|l| l.strip_suffix(']'))
         .map(str::trim)
-        .filter(|inner| roles.knows(inner))
+        .filter(|inner| roles.knows(inner) && !link_refs::is_target(after))
         .unwrap_or(label)
 }
 
