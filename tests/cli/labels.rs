@@ -300,3 +300,34 @@ fn a_link_reference_definition_named_after_a_role_is_no_label() {
         assert_eq!(said.map(|f| f.1), calm, "{name}: {c}");
     }
 }
+
+/// A line of a name, two spaces and a time in a dialogue of `Name:` labels (`Order total  12:30`)
+/// is no Otter header, nor is one whose time goes back in a file of headers: the agent's words
+/// after it stay the agent's (each opened a turn of a speaker with no role, its words unjudged).
+#[test]
+fn a_name_and_a_time_is_an_otter_header_only_among_headers_running_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: Here is your order.\nOrder total  12:30\n\
+                Please calm down, it ships soon.\nCustomer: Fine.\n";
+    let c = default_pack(write(dir.path(), "order.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"], &c["warnings"]),
+        (&2.into(), &0.into(), &Value::Null),
+        "{c}"
+    );
+    assert_eq!(found(&c), [("respect/calm-down", "agent", 3, None)], "{c}");
+    let text = "Agent  0:05\nHello, how can I help?\n\nCustomer  0:09\nMy order is late.\n\n\
+                Agent  0:15\nI see.\nOrder placed  0:02\nPlease calm down.\n";
+    let c = default_pack(write(dir.path(), "otter.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&3.into(), &0.into()),
+        "{c}"
+    );
+    let calm = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
+    assert_eq!(
+        calm,
+        Some(("respect/calm-down", "agent", 10, Some(15_000))),
+        "{c}"
+    );
+}

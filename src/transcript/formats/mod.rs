@@ -17,6 +17,7 @@ mod markup;
 mod message;
 mod message_times;
 mod missed_labels;
+mod otter;
 pub mod speech_words;
 mod stamps;
 pub mod subtitle;

@@ -18,6 +18,13 @@ pub(super) struct Stamp {
     of_day: bool,
 }
 
+impl Stamp {
+    /// When the turn opens, as written: from the call's start, the Unix epoch or midnight.
+    pub(super) fn start_ms(self) -> u64 {
+        self.start_ms
+    }
+}
+
 /// A clock, a span of two, or a date and time (ISO 8601, with `T` or a space); either may end in
 /// `AM` or `PM`.
 pub(super) fn stamp(inner: &str) -> Option<Stamp> {

@@ -8,23 +8,26 @@ use super::label_words::names_no_speaker;
 use super::lines::lines;
 use super::link_refs;
 use super::missed_labels::{self, Missed};
+use super::otter;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, leading_time, stamp};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 
 /// A line that opens a turn: its label, times, and where its text starts.
-struct Opening<'a> {
-    label: &'a str,
-    stamp: Option<Stamp>,
+pub(super) struct Opening<'a> {
+    pub(super) label: &'a str,
+    pub(super) stamp: Option<Stamp>,
     text_start: usize,
+    /// Whether the line is an Otter header, which the file's other lines may turn to text.
+    pub(super) otter: bool,
 }
 
 /// The longest speaker label considered, in bytes.
-const MAX_LABEL: usize = 40;
+pub(super) const MAX_LABEL: usize = 40;
 
 /// What a labelled line is: a turn's opening, or a line of its turn whose label names no speaker.
-enum Labelled<'a> {
+pub(super) enum Labelled<'a> {
     /// The line opens a turn.
     Opens(Opening<'a>),
     /// `Note:`, `PS:`, `Option 1:`, `Step 2:`: the line goes on with the turn it is in.
@@ -68,12 +71,13 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
         .then(|| rest.split_once('\t'))
         .flatten()
         .filter(|(label, _)| speaker_name(label.trim_end(), roles).is_some());
-    let (label, after) = match tabbed.or_else(|| colon_label(rest, &mut when)) {
-        Some(found) => found,
+    let (label, after, otter) = match tabbed.or_else(|| colon_label(rest, &mut when)) {
+        Some((label, after)) => (label, after, false),
         None => {
-            let (label, at_time, after) = timed_label(rest, roles)?;
+            let header = otter::header(rest);
+            let (label, at_time, after) = header.or_else(|| timed_label(rest, roles))?;
             when = when.or(Some(at_time));
-            (label, after)
+            (label, after, header.is_some())
         }
     };
     let label = unbracketed(label.trim_end(), after, roles);
@@ -85,6 +89,7 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
         label,
         stamp: when,
         text_start,
+        otter,
     }))
 }
 
@@ -117,19 +122,10 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
     (wide || after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
 }
 
-/// A label with a bare time after it: Otter's turn header, a name, two spaces or more and a time
-/// alone on its line (`Sarah Lee  0:05`, its text on the lines below), or a role word `roles`
-/// knows, a time and a colon (`Customer 00:00:05: …`). The label, the time and the text after.
+/// A role word `roles` knows with a bare time and a colon after it (`Customer 00:00:05: …`):
+/// the label, the time and the text after.
 fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a str)> {
     let head = &rest.as_bytes()[..rest.len().min(MAX_LABEL + 32)];
-    if let Some(gap) = memchr::memmem::find(head, b"  ") {
-        let time = rest[gap..].trim();
-        if time.starts_with(|c: char| c.is_ascii_digit())
-            && let Some(at) = stamp(time)
-        {
-            return Some((&rest[..gap], at, &rest[rest.len()..]));
-        }
-    }
     let colon = (0..head.len()).find(|&i| {
         head[i] == b':' && matches!(rest.as_bytes().get(i + 1), None | Some(b' ' | b'\t'))
     })?;
@@ -243,16 +239,21 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         false => marks.hidden,
     };
     let is_hidden = |at: usize| hidden::covers(&hidden, at);
-    let mut found: Vec<(usize, Opening)> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
+    // Each spoken line and how it reads: whether a line is an Otter header depends on the others.
+    let mut read: Vec<_> = lines(source)
+        .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
+        .map(|l| (l, labelled(l.text, l.start, &opts.roles)))
+        .collect();
+    otter::keep_headers(&mut read, &opts.roles);
+    let mut found: Vec<(usize, Opening)> = Vec::with_capacity(read.len());
     // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
     let (mut text_seen, mut opens_after_text) = (false, false);
     let mut missed: Vec<Missed> = Vec::new();
-    for l in lines(source).filter(|l| !is_hidden(l.start) && !is_blank(l.text)) {
+    for (l, labelled) in read {
         spoken += 1;
-        match labelled(l.text, l.start, &opts.roles) {
+        match labelled {
             Some(Labelled::Opens(o)) => {
                 opens_first |= spoken == 1;
                 opens_after_text |= text_seen;

@@ -361,3 +361,21 @@ fn numbered_parts_in_a_short_exchange_join_its_turns() {
     assert_eq!(speakers, [Some("Q"), Some("A"), Some("Q"), Some("A")]);
     assert_eq!(t[1].3, "Yes.\nQ1: Shipping?\nA1: Free.");
 }
+
+#[test]
+fn otter_headers_are_read_where_they_outnumber_colon_labels() {
+    // A stray `Yes:` line in a file of headers leaves them read.
+    let t = turns(
+        "Sarah Lee  0:05\nHi.\n\nJohn Smith  0:09\nYes: a question.\n\nSarah Lee  0:15\nOk.\n",
+    );
+    let heads: Vec<_> = t.iter().map(|t| (t.1.as_deref(), t.2)).collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("Sarah Lee"), Some(5_000)),
+            (Some("John Smith"), Some(9_000)),
+            (Some("Yes"), None),
+            (Some("Sarah Lee"), Some(15_000))
+        ]
+    );
+}
