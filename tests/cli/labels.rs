@@ -218,7 +218,8 @@ fn bracketed_and_timed_labels_and_otter_headers_open_turns() {
 
 /// A line of a labelled file that opens with a role word and a label's mark but is not read as a
 /// label goes on the turn before, and a warning names its line; wrapped prose that merely starts
-/// with a role word in lower case is no label and earns no warning.
+/// with a role word in lower case, or with a number that is no clock (`Customer 1:1 sessions`),
+/// and a link (`[Agent](https://…)`) are no labels and earn no warning.
 #[test]
 fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
     let dir = tempfile::tempdir().unwrap();
@@ -237,7 +238,9 @@ fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
         err.contains("dash.txt: line 2, column 1") || out.contains("dash.txt: line 2, column 1"),
         "the human report names the file: {out}{err}"
     );
-    let prose = "Agent: The fee is paid by the\ncustomer - not us - pays it.\nCustomer: I see.\n";
+    let prose = "Agent: The fee is paid by the\ncustomer - not us - pays it.\n\
+                 Customer 1:1 sessions are free.\nAgent 24:7 support is here.\n\
+                 [Agent](https://example.com/agents)\nCustomer: I see.\n";
     let c = default_pack(write(dir.path(), "prose.txt", prose).to_str().unwrap());
     assert_eq!(
         (&c["turns"], &c["warnings"]),

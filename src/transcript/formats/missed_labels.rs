@@ -71,26 +71,54 @@ pub(super) fn missed<'a>(line: Line<'a>, roles: &Roles) -> Option<Missed<'a>> {
 }
 
 /// The length of the label's mark `after` opens with, if it does: `:`, `|`, `]`, `)`, a dash
-/// with a space or the line's end after it, or a time (`0:05`, `00:00:05:`).
+/// with a space or the line's end after it, or a clock that ends the line or a label (`0:05`,
+/// `00:00:05:`). A link is no label: `[Agent](https://…)`, and `[Agent]: https://…`, a link
+/// reference definition.
 fn mark_len(after: &str) -> Option<usize> {
     match after.as_bytes().first()? {
         b':' | b'|' | b')' => Some(1),
-        // `[Agent]: https://…` is a link reference definition.
-        b']' => (!after[1..]
-            .strip_prefix(':')
-            .is_some_and(link_refs::is_target))
-        .then_some(1),
+        b']' => {
+            let link = after[1..].starts_with('(')
+                || after[1..]
+                    .strip_prefix(':')
+                    .is_some_and(link_refs::is_target);
+            (!link).then_some(1)
+        }
         b'0'..=b'9' => {
-            let time = after
+            let len = after
                 .bytes()
-                .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+                .take_while(|b| b.is_ascii_digit() || *b == b':')
                 .count();
-            after[..time].contains(':').then_some(time)
+            let (run, rest) = after.split_at(len);
+            // `Customer 1:1 sessions` and `Agent 24:7 support` go on a sentence.
+            let time = match run.strip_suffix(':') {
+                Some(time) if rest.is_empty() || rest.starts_with([' ', '\t']) => time,
+                None if rest.trim_end().is_empty() => run,
+                _ => return None,
+            };
+            is_clock(time).then_some(len)
         }
         _ => ["-", "\u{2013}", "\u{2014}"].iter().find_map(|dash| {
             let rest = after.strip_prefix(dash)?;
             (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(dash.len())
         }),
+    }
+}
+
+/// Whether `time` is a clock: `m:ss`, `mm:ss`, `h:mm:ss` or `hh:mm:ss`, minutes and seconds
+/// below 60.
+fn is_clock(time: &str) -> bool {
+    let digits = |f: &str, most: usize| {
+        (1..=most).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit())
+    };
+    // Two digits, or (the minutes of `m:ss`) one.
+    let below_sixty = |f: &str| f.len() < 2 || f < "60";
+    let sixtieths = |f: &str| f.len() == 2 && digits(f, 2) && f < "60";
+    let mut fields = time.split(':');
+    match (fields.next(), fields.next(), fields.next(), fields.next()) {
+        (Some(m), Some(s), None, None) => digits(m, 2) && below_sixty(m) && sixtieths(s),
+        (Some(h), Some(m), Some(s), None) => digits(h, 2) && sixtieths(m) && sixtieths(s),
+        _ => false,
     }
 }
 
@@ -115,6 +143,8 @@ mod tests {
             ("Agent:text", "Agent:"),
             ("[Customer] hello", "[Customer]"),
             ("Customer 0:05", "Customer 0:05"),
+            ("AGENT 1:02:03 ", "AGENT 1:02:03"),
+            ("Customer 59:59:", "Customer 59:59:"),
             ("[5.5s] Customer | hi", "[5.5s] Customer |"),
             ("\u{200b}Caller -", "Caller -"),
         ] {
@@ -132,6 +162,14 @@ mod tests {
             "Customer, please hold",
             "Sarah - hello",
             "Customer 2 called back",
+            "Customer 1:1 sessions are free",
+            "Agent 24:7 support is here",
+            "Customer 12:30 is when we open",
+            "Customer 0:60",
+            "Customer 60:00",
+            "Agent 1:2:03",
+            "[Agent](https://example.com/agents)",
+            "[Agent]: https://example.com/agents",
         ] {
             assert_eq!(shown(text), None, "{text}");
         }
