@@ -116,6 +116,7 @@ fn a_time_that_cannot_be_read_is_named_in_a_warning() {
         .map(|w| w.as_str().unwrap())
         .collect();
     assert_eq!(warnings.len(), 3, "{c}");
+    assert!(!warnings[0].contains("more message"), "{warnings:?}");
     assert!(
         warnings[0].starts_with(
             "line 1, column 49: `BeginOffsetMillis` is `\"20s\"`, not a number of milliseconds"
@@ -131,4 +132,70 @@ fn a_time_that_cannot_be_read_is_named_in_a_warning() {
         warnings[2].contains("`start_ms` is `1e300`, too large"),
         "{warnings:?}"
     );
+}
+
+/// The warnings of a conversation, as strings.
+fn warnings(c: &serde_json::Value) -> Vec<&str> {
+    c["warnings"].as_array().map_or(Vec::new(), |w| {
+        w.iter().filter_map(|w| w.as_str()).collect()
+    })
+}
+
+/// An export that writes `""` for "no time" gets no warning, as `null` gets none (was one per
+/// message); a time field that cannot be read is named once per conversation, at its first
+/// value, with how many more there are (was one warning per message, each placed by counting
+/// lines from the file's top: 42 s for 100,000 messages).
+#[test]
+fn times_not_read_are_named_once_per_field_and_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = |role: &str, time: &str| {
+        format!(r#"{{"role": "{role}", "text": "hello there", "timestamp": {time}}}"#)
+    };
+    let chat = write(
+        dir.path(),
+        "chat.json",
+        &format!(
+            "{{\"messages\": [\n{},\n{}\n]}}\n",
+            message("agent", r#""""#),
+            message("customer", r#""""#)
+        ),
+    );
+    let (code, v) = json_report(&[chat.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!((code < 2, c["turns"].as_u64()), (true, Some(2)), "{v}");
+    assert_eq!(warnings(c), Vec::<&str>::new(), "`\"\"` is no time");
+    let id = |id: &str, line: String| line.replacen('{', &format!(r#"{{"call_id": "{id}", "#), 1);
+    let calls = write(
+        dir.path(),
+        "calls.jsonl",
+        &[
+            id("a", message("agent", r#""soon""#)),
+            id("a", message("customer", r#""later""#)),
+            id("a", message("agent", r#""x", "end": -1"#)),
+            id("a", message("customer", r#""y""#)),
+            id("b", message("agent", r#""never""#)),
+        ]
+        .join("\n"),
+    );
+    let (code, v) = json_report(&[calls.to_str().unwrap()]);
+    assert!(code < 2, "{v}");
+    let a = warnings(&v["conversations"][0]);
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(
+        a[0].starts_with("line 1, column 71: `timestamp` is `\"soon\"`")
+            && a[0].ends_with("(… and 3 more messages whose `timestamp` cannot be read)"),
+        "{a:?}"
+    );
+    assert!(
+        a[1].starts_with("line 3, column 83: `end` is `-1`, a negative time"),
+        "{a:?}"
+    );
+    assert!(!a[1].contains("more message"), "{a:?}");
+    let b = warnings(&v["conversations"][1]);
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert!(
+        b[0].starts_with("line 5, column 71: `timestamp` is `\"never\"`"),
+        "{b:?}"
+    );
+    assert!(!b[0].contains("more message"), "{b:?}");
 }

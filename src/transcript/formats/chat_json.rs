@@ -7,7 +7,8 @@
 
 use super::json_text::{Clock, Unit, decode_string, error_in, label};
 use super::message::Message;
-use super::message_times::times;
+use super::message_times::{Unread, times};
+use crate::text::lines::LineCursor;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -22,13 +23,25 @@ pub fn parse_messages(
     unit: Unit,
     opts: &ParseOptions,
 ) -> Result<Transcript, ParseError> {
+    read_messages(list, unit, opts, &mut LineCursor::new(source))
+}
+
+/// [`parse_messages`] with warnings placed by `lines`, the cursor over the source shared by
+/// the file's conversations (a JSONL file's records).
+pub(super) fn read_messages(
+    list: &str,
+    unit: Unit,
+    opts: &ParseOptions,
+    lines: &mut LineCursor,
+) -> Result<Transcript, ParseError> {
+    let source = lines.text();
     let mut builder = Builder::new(source, opts, unit);
     // Messages are read one at a time into the builder, never collected: a file of a million
     // messages holds only its turns.
     let mut de = serde_json::Deserializer::from_str(list);
     serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
         .map_err(|e| error_in(source, list, &e))?;
-    let (turns, warnings) = builder.finish();
+    let (turns, warnings) = builder.finish(lines);
     Ok(Transcript {
         id: None,
         turns,
@@ -75,8 +88,8 @@ pub(super) struct Builder<'s> {
     unit: Unit,
     /// The speakers' names so far (a conversation has few).
     speakers: Vec<Rc<str>>,
-    /// One per time that cannot be read, naming its field and place.
-    warnings: Vec<String>,
+    /// The times that cannot be read.
+    unread: Unread<'s>,
 }
 
 impl<'s> Builder<'s> {
@@ -88,7 +101,7 @@ impl<'s> Builder<'s> {
             clock: Clock::default(),
             unit,
             speakers: Vec::new(),
-            warnings: Vec::new(),
+            unread: Unread::default(),
         }
     }
 
@@ -121,13 +134,8 @@ impl<'s> Builder<'s> {
                 (None, None) => self.opts.default_role,
                 _ => Role::Unknown,
             });
-        let (start_ms, end_ms) = times(
-            m,
-            &mut self.clock,
-            self.unit,
-            self.source,
-            &mut self.warnings,
-        );
+        let (start_ms, end_ms) =
+            times(m, &mut self.clock, self.unit, self.source, &mut self.unread);
         let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,
@@ -151,9 +159,11 @@ impl<'s> Builder<'s> {
         new
     }
 
-    /// The turns, and the warnings of times that could not be read.
-    pub(super) fn finish(self) -> (Vec<Turn>, Vec<String>) {
-        (self.turns, self.warnings)
+    /// The turns, and the warnings of times that could not be read, placed by `lines` (a
+    /// cursor over the source, shared by the file's conversations so that it moves forward only).
+    pub(super) fn finish(self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
+        debug_assert!(std::ptr::eq(lines.text(), self.source));
+        (self.turns, self.unread.warnings(lines))
     }
 
     /// The message text with its place in the source, whatever JSON holds it: a string; a

@@ -7,10 +7,11 @@
 //! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
 //! pieces as it streams.
 
-use super::chat_json::{Builder, parse_messages};
+use super::chat_json::{Builder, read_messages};
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
 use super::message::Message;
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
 use std::collections::HashSet;
@@ -151,8 +152,10 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
     let mut grouping = Grouping::default();
     let mut done = Vec::new();
     let mut open: Option<(Option<String>, Builder)> = None;
-    let close = |(id, builder): (Option<String>, Builder)| {
-        let (mut turns, warnings) = builder.finish();
+    // One cursor places the warnings of every conversation, in file order.
+    let mut cursor = LineCursor::new(source);
+    let close = |(id, builder): (Option<String>, Builder), cursor: &mut LineCursor| {
+        let (mut turns, warnings) = builder.finish(cursor);
         assign_diarised_roles(&mut turns, source);
         Transcript {
             id,
@@ -166,9 +169,9 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         }
         let m = message(line.text, line.number)?;
         match grouping.step(line.number, LineKind::of(&m))? {
-            Step::Record => done.push(record(source, &m, opts)?),
+            Step::Record => done.push(record(&m, opts, &mut cursor)?),
             Step::Begin(id) => {
-                done.extend(open.take().map(close));
+                done.extend(open.take().map(|o| close(o, &mut cursor)));
                 let mut builder = Builder::new(source, opts, Unit::Seconds);
                 builder.add(&m);
                 open = Some((id, builder));
@@ -180,17 +183,22 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             }
         }
     }
-    done.extend(open.map(close));
+    done.extend(open.map(|o| close(o, &mut cursor)));
     Ok(done)
 }
 
-/// One conversation record, read like a chat JSON file's `{"messages": […]}`.
-fn record(source: &str, m: &Message, opts: &ParseOptions) -> Result<Transcript, ParseError> {
+/// One conversation record, read like a chat JSON file's `{"messages": […]}`, its warnings
+/// placed by `cursor`, the file's.
+fn record(
+    m: &Message,
+    opts: &ParseOptions,
+    cursor: &mut LineCursor,
+) -> Result<Transcript, ParseError> {
     let mut t = match record_messages(m) {
-        Some(list) => parse_messages(source, list, Unit::Seconds, opts)?,
+        Some(list) => read_messages(list, Unit::Seconds, opts, cursor)?,
         None => Transcript::default(),
     };
-    assign_diarised_roles(&mut t.turns, source);
+    assign_diarised_roles(&mut t.turns, cursor.text());
     t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
     Ok(t)
 }
