@@ -41,6 +41,7 @@ mod missing_require;
 mod mistakes;
 mod nested_config;
 mod paragraphs;
+mod pca_roles;
 mod phrase_warnings;
 mod positions;
 mod records;

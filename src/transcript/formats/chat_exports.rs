@@ -1,8 +1,7 @@
 //! Contact-center and helpdesk exports whose roles and times need the format's own rules:
 //! Genesys Cloud phrases (`internal`/`external` purposes, epoch-millisecond times), Zendesk ticket
 //! comments (internal notes skipped; the requester is the customer), Intercom conversations (HTML
-//! bodies, author types, Unix-second times), the Amazon Connect participant list and AWS
-//! Post-Call Analytics speaker labels.
+//! bodies, author types, Unix-second times) and the Amazon Connect participant list.
 
 use super::json_text::{Clock, Unit, from_part, string, text_of};
 use super::markup::strip_html;
@@ -36,43 +35,10 @@ pub fn join_participants(
     Ok(())
 }
 
-/// Gives turns of AWS Post-Call Analytics the roles its `ConversationAnalytics.SpeakerLabels`
-/// name for their speakers (`{"Speaker": "spk_0", "DisplayText": "Agent"}`): the file says who
-/// the agent is, where a guess from the first words could swap agent and customer.
-pub fn pca_speaker_labels(
-    source: &str,
-    analytics: Option<&RawValue>,
-    t: &mut Transcript,
-    opts: &ParseOptions,
-) -> Result<(), ParseError> {
-    #[derive(Deserialize)]
-    struct Analytics {
-        #[serde(rename = "SpeakerLabels", default)]
-        labels: Vec<Label>,
-    }
-    #[derive(Deserialize)]
-    struct Label {
-        #[serde(rename = "Speaker")]
-        speaker: Option<String>,
-        #[serde(rename = "DisplayText")]
-        display: Option<String>,
-    }
-    let Some(raw) = analytics else {
-        return Ok(());
-    };
-    let analytics: Analytics = from_part(source, raw)?;
-    let named = analytics
-        .labels
-        .into_iter()
-        .filter_map(|l| Some((l.speaker?, l.display?)));
-    roles_by_speaker(t, &named.collect::<Vec<_>>(), &opts.roles);
-    Ok(())
-}
-
 /// Gives each turn still without a role the role of the label `named` pairs with its speaker
 /// (speaker as the turns name it, label as the file gives it). Only turns no label or config
 /// `roles:` mapped are changed, so a `roles:` entry naming the speaker wins over the file.
-fn roles_by_speaker(t: &mut Transcript, named: &[(String, String)], roles: &Roles) {
+pub(super) fn roles_by_speaker(t: &mut Transcript, named: &[(String, String)], roles: &Roles) {
     for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
         let label = named
             .iter()

@@ -6,6 +6,7 @@
 use super::chat_exports;
 use super::chat_json::parse_messages;
 use super::json_text::{Unit, conversation_id, from_part, json_error};
+use super::pca;
 use super::speech_words;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
@@ -30,7 +31,7 @@ pub struct Shape<'a> {
     pub entries: Option<&'a RawValue>,
     #[serde(borrow, rename = "SpeechSegments")]
     pub speech_segments: Option<&'a RawValue>,
-    /// AWS PCA: its `SpeakerLabels` give each speaker's role.
+    /// AWS PCA: its `SpeakerLabels` give each speaker's role in Call Analytics mode.
     #[serde(borrow, rename = "ConversationAnalytics")]
     pub conversation_analytics: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -238,7 +239,7 @@ fn read(
                 list(shape.speech_segments, format, "`SpeechSegments`")?,
                 Unit::Seconds,
             )?;
-            chat_exports::pca_speaker_labels(source, shape.conversation_analytics, &mut t, opts)?;
+            pca::speaker_roles(source, shape.conversation_analytics, &mut t, opts)?;
             Ok(t)
         }
         Format::Whisper => messages(list(shape.segments, format, "`segments`")?, Unit::Seconds),

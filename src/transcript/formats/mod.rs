@@ -18,6 +18,7 @@ mod message;
 mod message_times;
 mod missed_labels;
 mod otter;
+mod pca;
 pub mod speech_words;
 mod stamps;
 pub mod subtitle;
