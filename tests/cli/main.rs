@@ -40,6 +40,7 @@ mod messy_input;
 mod missing_require;
 mod mistakes;
 mod nested_config;
+mod overrides;
 mod paragraphs;
 mod pca_roles;
 mod phrase_warnings;

@@ -1,0 +1,65 @@
+//! A config's overrides (`disable:`, `severity:`, `per_path_disable`): a name that matches no
+//! loaded rule is a warning at its place in the list that holds it, with the closest id; a
+//! severity changes problems only.
+
+use crate::mistakes::check_with;
+use crate::support::{run, talklint};
+use std::fs;
+
+#[test]
+fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
+    let config = "disable: [respect/calm-dwn, respec]\nseverity: {zzzz/qqqq: info}\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    // Nothing was disabled: the call is still told off for "calm down".
+    assert_eq!(code, 1, "{err}");
+    for want in [
+        "talklint.yaml:1:11: `respect/calm-dwn` names no loaded rule or category \
+         (did you mean `respect/calm-down`?)",
+        // Found as a whole name, not inside `respect/calm-dwn`.
+        "talklint.yaml:1:29: `respec` names no loaded rule or category (did you mean `respect`?)",
+        "talklint.yaml:2:12: `zzzz/qqqq` names no loaded rule or category; `talklint rules`",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
+fn a_name_in_two_lists_is_placed_in_each() {
+    let config = "per_path_disable: {\"x/**\": [respct]}\ndisable: [respct]\n";
+    let (_, err) = check_with(&[("talklint.yaml", config)], &[]);
+    for want in [
+        "talklint.yaml:2:11: `respct` names no loaded rule or category",
+        "talklint.yaml:1:29: per_path_disable: `respct` (for `x/**`) is no loaded rule",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
+fn a_severity_override_changes_problems_only_and_warns_when_it_names_only_rewards() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "severity: {empathy: error, empathy/apology: warning}\n";
+    fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+    let call = "Customer: third time\nAgent: I'm sorry. Like I said before, it ships today.\n";
+    fs::write(dir.path().join("t.txt"), call).unwrap();
+    let (code, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "-f", "json", "t.txt"]));
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let severity = |rule: &str| {
+        let findings = report["conversations"][0]["findings"].as_array().unwrap();
+        let f = findings.iter().find(|f| f["rule"] == rule);
+        f.map(|f| f["severity"].clone())
+    };
+    assert_eq!(severity("empathy/apology"), Some("info".into()), "{out}");
+    assert_eq!(severity("empathy/as-i-said"), Some("error".into()), "{out}");
+    assert!(
+        err.contains(
+            "talklint.yaml:1:28: `empathy/apology` names only rewards and tags, whose severity \
+             is always info"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("`empathy` names"), "{err}");
+}
