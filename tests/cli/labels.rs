@@ -3,7 +3,7 @@
 //! turn of its speaker's role, so the customer's words are not judged as the agent's. Labels
 //! that name no role are said so in every report's warnings, with how to name their roles.
 
-use crate::support::{default_pack, write};
+use crate::support::{default_pack, run, talklint, write};
 use serde_json::Value;
 
 /// Each finding of conversation `c`: rule, role, line and start time.
@@ -247,6 +247,20 @@ fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
         (&2.into(), &Value::Null),
         "{c}"
     );
+    // A clock with a fraction or a 12-hour mark, or before a label's mark, is a time stamp.
+    for (line, shown) in [
+        ("Agent 10:30 AM: calm down", "`Agent 10:30 AM`"),
+        ("Agent 10:30 - calm down", "`Agent 10:30`"),
+        ("Agent 0:05.250 calm down", "`Agent 0:05.250`"),
+    ] {
+        let text = format!("Agent: Hello.\nCustomer: Late again.\n{line}\nCustomer: ok\n");
+        let c = default_pack(write(dir.path(), "stamp.txt", &text).to_str().unwrap());
+        let warnings = c["warnings"].to_string();
+        assert!(
+            warnings.contains(&format!("line 3, column 1: {shown} is not read")),
+            "{c}"
+        );
+    }
 }
 
 #[test]
@@ -277,31 +291,31 @@ fn a_link_reference_definition_named_after_a_role_is_no_label() {
     let dir = tempfile::tempdir().unwrap();
     let script = "# Refund script\n\nThank you for calling. Please calm down.\n\n\
                   [agent]: https://wiki.example.com/agent-guide\n";
-    for name in ["script.md", "script.txt"] {
-        let c = default_pack(write(dir.path(), name, script).to_str().unwrap());
-        assert_eq!(c["turns"], 1, "{name}: {c}");
-        let rules: Vec<_> = found(&c).into_iter().map(|f| (f.0, f.1)).collect();
-        assert_eq!(
-            rules,
-            [
-                ("greeting/warm-opening", "agent"),
-                ("respect/calm-down", "agent")
-            ],
-            "{name}: {c}"
-        );
-    }
+    let c = default_pack(write(dir.path(), "script.md", script).to_str().unwrap());
+    assert_eq!(c["turns"], 1, "{c}");
+    let rules: Vec<_> = found(&c).into_iter().map(|f| (f.0, f.1)).collect();
+    let script_rules = [
+        ("greeting/warm-opening", "agent"),
+        ("respect/calm-down", "agent"),
+    ];
+    assert_eq!(rules, script_rules, "{c}");
     let chat = "Customer: My order is late.\nAgent: I am sorry about that.\n\n\
                 [Agent]: https://wiki.example.com/agent-guide \"Calm down\"\n";
-    for (name, calm) in [("chat.txt", Some("agent")), ("chat.md", None)] {
-        let c = default_pack(write(dir.path(), name, chat).to_str().unwrap());
-        assert_eq!(
-            (&c["turns"], &c["warnings"]),
-            (&2.into(), &Value::Null),
-            "{name}: {c}"
-        );
-        let said = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
-        assert_eq!(said.map(|f| f.1), calm, "{name}: {c}");
-    }
+    let c = default_pack(write(dir.path(), "chat.md", chat).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["warnings"]),
+        (&2.into(), &Value::Null),
+        "{c}"
+    );
+    assert!(found(&c).iter().all(|f| f.0 != "respect/calm-down"), "{c}");
+    // Outside Markdown, `[Customer]: https://…` is a customer who sent a link: their words
+    // after it stay theirs.
+    let chat = "[Agent]: Thanks for calling, how can I help?\n\
+                [Customer]: https://shop.example.com/orders/123\n\
+                your colleague told me to calm down\n[Agent]: Let me check that order.\n";
+    let c = default_pack(write(dir.path(), "chat.txt", chat).to_str().unwrap());
+    assert_eq!(c["turns"], 3, "{c}");
+    assert!(found(&c).iter().all(|f| f.0 != "respect/calm-down"), "{c}");
 }
 
 /// A line of a name, two spaces and a time in a dialogue of `Name:` labels (`Order total  12:30`)
@@ -333,4 +347,30 @@ fn a_name_and_a_time_is_an_otter_header_only_among_headers_running_forward() {
         Some(("respect/calm-down", "agent", 10, Some(15_000))),
         "{c}"
     );
+    // A few `Name:` lines in a file of headers leave the headers standing, and one misread
+    // header whose time runs ahead does not put out the headers after it.
+    let text = "Sarah Lee  0:05\nThanks for calling Acme.\n\nJohn Smith  0:12\n\
+                Your last agent told me to calm down.\nOrder number: 12345\nPostcode: 90210\n\
+                Email: john@example.com\n\nSarah Lee  0:40\nI have your order here.\n\
+                Order total  12:30\nIt was discounted.\n\nJohn Smith  0:52\nFine.\n";
+    let config = "roles:\n  agent: [Sarah Lee]\n  customer: [John Smith]\n";
+    write(dir.path(), "talklint.yaml", config);
+    write(dir.path(), "headers.txt", text);
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        "headers.txt",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let c = &v["conversations"][0];
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&4.into(), &0.into()),
+        "{c}"
+    );
+    // The customer's "calm down" is the customer's: no agent rule judges it.
+    assert!(found(c).iter().all(|f| f.0 != "respect/calm-down"), "{c}");
 }

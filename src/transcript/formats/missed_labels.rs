@@ -90,13 +90,25 @@ fn mark_len(after: &str) -> Option<usize> {
                 .take_while(|b| b.is_ascii_digit() || *b == b':')
                 .count();
             let (run, rest) = after.split_at(len);
-            // `Customer 1:1 sessions` and `Agent 24:7 support` go on a sentence.
-            let time = match run.strip_suffix(':') {
-                Some(time) if rest.is_empty() || rest.starts_with([' ', '\t']) => time,
-                None if rest.trim_end().is_empty() => run,
-                _ => return None,
-            };
-            is_clock(time).then_some(len)
+            // `Agent 00:00:05:`: the clock ends with the label's colon.
+            if let Some(time) = run.strip_suffix(':') {
+                let ends = rest.is_empty() || rest.starts_with([' ', '\t']);
+                return (ends && is_clock(time)).then_some(len);
+            }
+            // A clock's fraction (`0:05.250`) or 12-hour mark (`10:30 AM`) makes it a time
+            // stamp; a bare clock is one before a label's mark or the line's end. `Customer
+            // 1:1 sessions` and `Agent 24:7 support` go on a sentence.
+            let fraction = rest
+                .strip_prefix('.')
+                .map_or(0, |f| 1 + f.bytes().take_while(u8::is_ascii_digit).count());
+            let meridiem = [" AM", " PM", " am", " pm"]
+                .iter()
+                .find(|m| rest[fraction..].starts_with(**m))
+                .map_or(0, |m| m.len());
+            let end = rest[fraction + meridiem..].trim_start_matches([' ', '\t']);
+            let marked = end.is_empty() || end.starts_with([':', '|', '-', '\u{2013}', '\u{2014}']);
+            let stamped = fraction > 1 || meridiem > 0;
+            (is_clock(run) && (marked || stamped)).then_some(len + fraction + meridiem)
         }
         _ => ["-", "\u{2013}", "\u{2014}"].iter().find_map(|dash| {
             let rest = after.strip_prefix(dash)?;

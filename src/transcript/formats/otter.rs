@@ -1,8 +1,8 @@
 //! Otter's turn header: a name, two spaces or more and a time alone on its line (`Sarah Lee
 //! 0:05`), the turn's text on the lines below. Any line can take that shape (`Order total  12:30`
-//! in an agent's turn), so a header is read only where the file is written in them (more headers
-//! than `Name:` labels) or where it names a role, and only when its time does not go back:
-//! Otter's run forward. A line misread as a header opened a turn of an unknown speaker, and the
+//! in an agent's turn), so a header is read only where the file is written in them (two headers
+//! or more, and no fewer than `Name:` labels) or where it names a role, and only those whose times
+//! make the longest run forward: Otter's run forward. A line misread as a header opened a turn of an unknown speaker, and the
 //! agent's words after it escaped the agent's rules.
 
 use super::lines::Line;
@@ -33,19 +33,72 @@ pub(super) fn keep_headers(read: &mut [(Line, Option<Labelled>)], roles: &Roles)
     if headers == 0 {
         return;
     }
-    let in_headers = headers > others;
-    let mut last: Option<u64> = None;
-    for (_, r) in read.iter_mut() {
-        let Some(Labelled::Opens(o)) = r else {
-            continue;
-        };
-        let Some(at) = o.stamp.filter(|_| o.otter).map(Stamp::start_ms) else {
-            continue;
-        };
-        if (in_headers || roles.knows(o.label)) && last.is_none_or(|l| at >= l) {
-            last = Some(at);
-        } else {
-            *r = None;
+    // A file of headers may hold a few `Order number: 12345` lines; one header among labels is
+    // a line that happens to end in a time.
+    let in_headers = headers >= 2 && headers >= others;
+    let header = |r: &Option<Labelled>| match r {
+        Some(Labelled::Opens(o)) if o.otter => o.stamp.map(Stamp::start_ms),
+        _ => None,
+    };
+    let mut candidates = Vec::new();
+    for (i, (_, r)) in read.iter_mut().enumerate() {
+        // In a file of headers, a `Postcode: 90210` line is the text of its turn.
+        if in_headers && matches!(r, Some(Labelled::Opens(o)) if !o.otter && !roles.knows(o.label))
+        {
+            *r = Some(Labelled::Joins);
         }
+        let Some(at) = header(r) else { continue };
+        match r {
+            Some(Labelled::Opens(o)) if in_headers || roles.knows(o.label) => {
+                candidates.push((i, at));
+            }
+            _ => *r = None,
+        }
+    }
+    // Of those, the most whose times run forward: a line misread as a header (`Order total
+    // 12:30` in a call of minutes) is the one out of order, and the headers after it stand.
+    let times: Vec<u64> = candidates.iter().map(|&(_, at)| at).collect();
+    for (&(i, _), kept) in candidates.iter().zip(longest_forward(&times)) {
+        if !kept {
+            read[i].1 = None;
+        }
+    }
+}
+
+/// Which of `times` make the longest run, in order, that never goes back (patience sorting:
+/// `n log n`).
+fn longest_forward(times: &[u64]) -> Vec<bool> {
+    // For each run length, the place of the smallest last time of a run that long.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; times.len()];
+    for (i, &t) in times.iter().enumerate() {
+        let len = tails.partition_point(|&j| times[j] <= t);
+        before[i] = len.checked_sub(1).map(|k| tails[k]);
+        match tails.get_mut(len) {
+            Some(tail) => *tail = i,
+            None => tails.push(i),
+        }
+    }
+    let mut kept = vec![false; times.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        kept[i] = true;
+        at = before[i];
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_forward;
+
+    #[test]
+    fn the_longest_run_forward_leaves_out_the_time_out_of_order() {
+        assert_eq!(
+            longest_forward(&[5, 750, 40, 52]),
+            [true, false, true, true]
+        );
+        assert_eq!(longest_forward(&[5, 5, 3, 9]), [true, true, false, true]);
+        assert_eq!(longest_forward(&[]), Vec::<bool>::new());
     }
 }

@@ -46,8 +46,9 @@ pub(super) const INVISIBLE: [char; 10] = [
 const WIDE_COLON: &str = "\u{ff1a}";
 
 /// Recognises a labelled line in `line` (which starts at byte `at` of the source). A label that
-/// names no speaker (`Note:`, `PS:`, `Option 1:`) opens no turn, unless `roles` names it.
-fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>> {
+/// names no speaker (`Note:`, `PS:`, `Option 1:`) opens no turn, unless `roles` names it; in
+/// `markdown`, a link reference definition (`[agent]: https://…`) opens none either.
+fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Option<Labelled<'a>> {
     // Most lines that open no turn have no colon near their start (0xEF opens a full-width one).
     memchr::memchr2(
         b':',
@@ -80,7 +81,7 @@ fn labelled<'a>(line: &'a str, at: usize, roles: &Roles) -> Option<Labelled<'a>>
             (label, after, header.is_some())
         }
     };
-    let label = unbracketed(label.trim_end(), after, roles);
+    let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
     if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
         return Some(Labelled::Joins);
     }
@@ -138,14 +139,15 @@ fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a 
 
 /// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows
 /// (`[Agent]: …`); other words in brackets, such as a Markdown link's `[docs]:`, stay as written
-/// (and so are no label), and so does a role followed by a link's target (`after` the colon):
-/// `[agent]: https://…` is a link reference definition.
-fn unbracketed<'a>(label: &'a str, after: &str, roles: &Roles) -> &'a str {
+/// (and so are no label), and so does, in Markdown (`after` the colon is given), a role followed
+/// by a link's target: `[agent]: https://…` is a link reference definition there. In a chat
+/// transcript, `[Customer]: https://…` is a customer who sent a link.
+fn unbracketed<'a>(label: &'a str, after: Option<&str>, roles: &Roles) -> &'a str {
     label
         .strip_prefix('[')
         .and_then(|l| l.strip_suffix(']'))
         .map(str::trim)
-        .filter(|inner| roles.knows(inner) && !link_refs::is_target(after))
+        .filter(|inner| roles.knows(inner) && !after.is_some_and(link_refs::is_target))
         .unwrap_or(label)
 }
 
@@ -242,7 +244,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // Each spoken line and how it reads: whether a line is an Otter header depends on the others.
     let mut read: Vec<_> = lines(source)
         .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
-        .map(|l| (l, labelled(l.text, l.start, &opts.roles)))
+        .map(|l| (l, labelled(l.text, l.start, markdown, &opts.roles)))
         .collect();
     otter::keep_headers(&mut read, &opts.roles);
     let mut found: Vec<(usize, Opening)> = Vec::with_capacity(read.len());

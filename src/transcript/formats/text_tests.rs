@@ -363,8 +363,8 @@ fn numbered_parts_in_a_short_exchange_join_its_turns() {
 }
 
 #[test]
-fn otter_headers_are_read_where_they_outnumber_colon_labels() {
-    // A stray `Yes:` line in a file of headers leaves them read.
+fn otter_headers_are_read_where_they_are_no_fewer_than_colon_labels() {
+    // A stray `Yes:` line in a file of headers leaves them read, and is its turn's text.
     let t = turns(
         "Sarah Lee  0:05\nHi.\n\nJohn Smith  0:09\nYes: a question.\n\nSarah Lee  0:15\nOk.\n",
     );
@@ -374,8 +374,8 @@ fn otter_headers_are_read_where_they_outnumber_colon_labels() {
         [
             (Some("Sarah Lee"), Some(5_000)),
             (Some("John Smith"), Some(9_000)),
-            (Some("Yes"), None),
             (Some("Sarah Lee"), Some(15_000))
         ]
     );
+    assert_eq!(t[1].3, "Yes: a question.");
 }
