@@ -271,10 +271,14 @@ pub(super) fn check(
             r.mask_speakers(&mut t.turns);
         }
         let mut warnings = warnings.clone();
-        // The parser's warnings quote the file: masked as its text is with `--redact`.
-        warnings.extend(t.warnings.iter().map(|w| match &ctx.opts.redact {
-            Some(r) => r.mask(w).into_owned(),
-            None => w.clone(),
+        // The parser's warnings quote the file: masked as its text is with `--redact`, and
+        // placed in the stream a piece came from.
+        warnings.extend(t.warnings.iter().map(|w| {
+            let w = in_stream(w, shift);
+            match &ctx.opts.redact {
+                Some(r) => r.mask(&w).into_owned(),
+                None => w,
+            }
         }));
         warnings.extend(judged.warnings.iter().cloned());
         if t.turns.is_empty() {
@@ -310,6 +314,20 @@ pub(super) fn check(
         }
     }
     out
+}
+
+/// A parser's `warning` (`line 2, column 5: …`) of a piece of a stream whose first line is the
+/// stream's line `shift + 1`, placed in the stream, as the piece's findings are.
+fn in_stream(warning: &str, shift: usize) -> String {
+    let line = warning.strip_prefix("line ").filter(|_| shift > 0);
+    let Some(rest) = line else {
+        return warning.to_string();
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    match rest[..digits].parse::<usize>() {
+        Ok(n) => format!("line {}{}", n + shift, &rest[digits..]),
+        Err(_) => warning.to_string(),
+    }
 }
 
 /// A file skipped for having no turns: an empty one, or one whose reading gave `warnings` (a

@@ -165,3 +165,16 @@ fn standard_input_named_twice_is_read_once() {
     assert_eq!(v["summary"]["conversations"], 1, "{v}");
     assert_eq!(v["skipped"], serde_json::json!([]), "{v}");
 }
+
+#[test]
+fn a_parsers_warning_names_the_streams_line_as_the_files() {
+    let lines = "{\"conversation_id\":\"c-1\",\"role\":\"agent\",\"text\":\"hi\"}\n\
+                 {\"conversation_id\":\"c-2\",\"role\":\"agent\",\"text\":\"hi\"}\n\
+                 {\"conversation_id\":\"c-2\",\"role\":\"agent\",\"text\":\"calm\",\"timestamp\":\"soon\"}\n";
+    let (_, streamed, _) = run(check(&["--format", "json", "-"]).write_stdin(lines));
+    let v: Value = serde_json::from_str(&streamed).unwrap();
+    let warning = v["conversations"][1]["warnings"][0]
+        .as_str()
+        .unwrap_or_default();
+    assert!(warning.starts_with("line 3, column "), "{v}");
+}

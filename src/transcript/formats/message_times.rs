@@ -1,7 +1,7 @@
 //! A message's start and end times, read from whichever field holds them. A time that is there
 //! but cannot be read (`"20s"` in a milliseconds field, a negative number, `1e300`) leaves the
 //! turn without it, with a warning that names the field, its value and its place (SPEC §7: it
-//! was dropped silently); `""`, like `null`, is no time and no warning.
+//! was dropped silently); `""` or a blank string, like `null`, is no time and no warning.
 
 use super::json_text::{Clock, Unit, micros, millis};
 use super::message::Message;
@@ -18,8 +18,12 @@ pub(super) fn times<'m, 's>(
     source: &'s str,
     unread: &mut Unread<'s>,
 ) -> (Option<u64>, Option<u64>) {
-    // An export that writes `""` for "no time" says so of every message: no warning.
-    let given = |raw: Option<&'m str>| raw.filter(|&raw| raw != "\"\"");
+    // An export that writes `""` (or blanks) for "no time" says so of every message: no warning.
+    let blank = |raw: &str| {
+        let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+        inner.is_some_and(|i| i.trim().is_empty())
+    };
+    let given = |raw: Option<&'m str>| raw.filter(|&raw| !blank(raw));
     let m = Message {
         start_millis: given(m.start_millis),
         start_timestamp_usec: given(m.start_timestamp_usec),
@@ -192,7 +196,7 @@ mod tests {
         assert!(warned(r#"{"start": "soon"}"#)[0].contains("not a number of seconds, a clock"));
         assert!(warned(r#"{"start": 1.5, "end": "00:00:02", "start_ms": null}"#).is_empty());
         assert!(
-            warned(r#"{"start": "", "end_ms": ""}"#).is_empty(),
+            warned(r#"{"start": "", "end_ms": "  "}"#).is_empty(),
             "\"\" is no time"
         );
     }
