@@ -43,6 +43,12 @@ pub(super) fn times<'m, 's>(
             None
         })
     };
+    let time_of = |raw: &str, clock: &mut Clock, unread: &mut dyn FnMut(&str, &'static str)| {
+        clock.time(raw, unit).filter(plausible).or_else(|| {
+            unread(raw, in_unit);
+            None
+        })
+    };
     let start_ms = m
         .start_millis
         .and_then(|raw| millis_of(raw, &mut unread))
@@ -56,24 +62,12 @@ pub(super) fn times<'m, 's>(
                 }
             }
         })
-        .or_else(|| {
-            let raw = m.start?;
-            clock.time(raw, unit).filter(plausible).or_else(|| {
-                unread(raw, in_unit);
-                None
-            })
-        })
+        .or_else(|| time_of(m.start?, clock, &mut unread))
         .and_then(|ms| clock.epoch_or_offset(ms));
     let end_ms = m
         .end_millis
         .and_then(|raw| millis_of(raw, &mut unread))
-        .or_else(|| {
-            let raw = m.end?;
-            clock.time(raw, unit).filter(plausible).or_else(|| {
-                unread(raw, in_unit);
-                None
-            })
-        })
+        .or_else(|| time_of(m.end?, clock, &mut unread))
         .and_then(|ms| clock.epoch_or_offset(ms));
     (start_ms, end_ms)
 }
