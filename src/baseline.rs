@@ -1,7 +1,7 @@
-//! `--baseline FILE`: the findings of an earlier JSON or JSONL report that a run leaves out of
+//! `--baseline FILE`: the problems of an earlier JSON or JSONL report that a run leaves out of
 //! the score, so that a team can adopt talklint on files that already have findings and fail on
-//! new ones only. A finding is known by its file, conversation, rule and matched words (not its
-//! line, which edits elsewhere move); a baseline that holds a finding N times covers N of them.
+//! new ones only. A problem is known by its file, conversation, rule and matched words (not its
+//! line, which edits elsewhere move); a baseline that holds a problem N times covers N of them.
 
 use crate::scan::normal;
 use serde::Deserialize;
@@ -12,12 +12,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// A conversation's findings in the baseline: (rule id, matched words) and how many times.
 type Counts = HashMap<(String, String), usize>;
 
-/// The findings of a baseline report, by conversation.
+/// The problems of a baseline report, by file and conversation.
 #[derive(Debug, Default)]
 pub(crate) struct Baseline {
     /// The report's file, as named on the command line.
     pub name: String,
-    /// By the conversation's file (absolute, as [`normal`] spells it) and id.
+    /// By the conversation's file (absolute, links resolved, see [`real`]) and id.
     known: HashMap<PathBuf, HashMap<Option<String>, Counts>>,
     /// The folder this run's relative paths start from.
     cwd: PathBuf,
