@@ -243,6 +243,40 @@ fn apart(mut found: Vec<(Span, usize)>) -> Vec<Span> {
     kept
 }
 
+/// Quotes of turns' text as reports show them: with a redactor, the personal data a quote
+/// overlaps masked whole; the spans of the last turn quoted are kept, since findings come in turn
+/// order and a turn is searched once for all of its quotes.
+pub(crate) struct Quoter<'r> {
+    redactor: Option<&'r Redactor>,
+    last: Option<(usize, Vec<Span>)>,
+}
+
+impl<'r> Quoter<'r> {
+    pub(crate) fn new(redactor: Option<&'r Redactor>) -> Quoter<'r> {
+        Quoter {
+            redactor,
+            last: None,
+        }
+    }
+
+    /// `text[range]`, where `text` is turn `turn`'s text, as a report shows it.
+    pub(crate) fn quote<'t>(
+        &mut self,
+        turn: usize,
+        text: &'t str,
+        range: Range<usize>,
+    ) -> Cow<'t, str> {
+        let Some(r) = self.redactor else {
+            return Cow::Borrowed(&text[range]);
+        };
+        if self.last.as_ref().is_none_or(|(t, _)| *t != turn) {
+            self.last = Some((turn, r.spans(text)));
+        }
+        let spans = self.last.as_ref().map_or(&[][..], |(_, v)| v);
+        mask_range(text, spans, range)
+    }
+}
+
 /// `text[range]` with every span of `spans` (found in the whole `text`) that overlaps the range
 /// replaced by its token: a span that overlaps the range only in part is masked whole, so a
 /// match that ends in a card number shows `[CARD]`, not the digits it covers.

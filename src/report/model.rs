@@ -3,7 +3,7 @@
 
 use super::Message;
 use crate::engine::{Evaluation, Outcome};
-use crate::redact::{Redactor, Span, mask_range};
+use crate::redact::{Quoter, Redactor};
 use crate::rules::{Kind, Rule, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
@@ -150,8 +150,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
     redactor: Option<&'a Redactor>,
 ) -> Conversation<'a> {
     let source = lines.text();
-    // The personal data of the last turn looked at: findings come in turn order.
-    let mut personal: Option<(usize, Vec<Span>)> = None;
+    let mut quoter = Quoter::new(redactor);
     let outcomes = eval.outcomes.iter().map(|o| (o, None));
     let shown = suppressed.iter().map(|&(o, why)| (o, Some(why)));
     let mut findings: Vec<Finding> = outcomes
@@ -172,16 +171,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 (line, column + between.chars().count())
             };
             let text = turn.text(source);
-            let mut quote = |(s, e): (usize, usize)| -> Cow<'a, str> {
-                let Some(r) = redactor else {
-                    return Cow::Borrowed(&text[s..e]);
-                };
-                if personal.as_ref().is_none_or(|(t, _)| *t != o.turn) {
-                    personal = Some((o.turn, r.spans(text)));
-                }
-                let spans = personal.as_ref().map_or(&[][..], |(_, v)| v);
-                mask_range(text, spans, s..e)
-            };
+            let mut quote = |(s, e): (usize, usize)| quoter.quote(o.turn, text, s..e);
             let matched = o.range.map(&mut quote);
             let trigger = o.trigger.map(&mut quote);
             let speaker = turn.speaker.as_deref();

@@ -5,11 +5,10 @@
 use super::Context;
 use crate::baseline::KnownFile;
 use crate::engine::{Evaluation, Outcome, Scratch};
-use crate::redact::{Span, mask_range};
+use crate::redact::Quoter;
 use crate::rules::Kind;
 use crate::suppress::{Suppression, Suppressions};
 use crate::transcript::{Directives, Transcript};
-use std::borrow::Cow;
 
 /// A checked conversation.
 pub(super) struct Judged {
@@ -54,27 +53,16 @@ pub(super) fn judge(
     let mut sup = Suppressions::new(found, t, source, ctx.rules, per_path.clone());
     // The engine asks once for each outcome, in the order it keeps the suppressed ones.
     let mut reasons = Vec::new();
-    // The personal data of the last turn a known problem was looked up in (outcomes come in
-    // turn order): each turn is searched once.
-    let mut personal: Option<(usize, Vec<Span>)> = None;
+    // Quoted as the report that made the baseline quoted them (masked, with `--redact`).
+    let mut quoter = Quoter::new(ctx.opts.redact.as_ref());
     let evaluation = ctx.engine.check_suppressed(t, source, scratch, &mut |o| {
         let why = sup.check(o.rule, outcome_start(t, o)).or_else(|| {
             // A baseline knows problems; rewards and tags are never held against a file.
             let rule = &ctx.rules.rules[o.rule];
             let problem = matches!(rule.kind, Kind::Forbid | Kind::Require);
             let known = known.as_mut().filter(|_| problem)?;
-            // Masked as the report that made the baseline masked it, with `--redact`.
             let text = t.turns[o.turn].text(source);
-            let matched = o.range.map(|(s, e)| match &ctx.opts.redact {
-                Some(r) => {
-                    if personal.as_ref().is_none_or(|(turn, _)| *turn != o.turn) {
-                        personal = Some((o.turn, r.spans(text)));
-                    }
-                    let spans = personal.as_ref().map_or(&[][..], |(_, v)| v);
-                    mask_range(text, spans, s..e)
-                }
-                None => Cow::Borrowed(&text[s..e]),
-            });
+            let matched = o.range.map(|(s, e)| quoter.quote(o.turn, text, s..e));
             known
                 .take(&rule.id, matched.as_deref())
                 .then_some(Suppression::Baseline)
