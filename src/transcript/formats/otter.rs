@@ -7,12 +7,12 @@
 
 use super::lines::Line;
 use super::stamps::{Stamp, stamp};
-use super::text::{Labelled, MAX_LABEL};
+use super::text::{Labelled, label_room};
 use crate::transcript::Roles;
 
 /// The name, the time and the text after them (none) of a header that is `rest`.
 pub(super) fn header(rest: &str) -> Option<(&str, Stamp, &str)> {
-    let head = &rest.as_bytes()[..rest.len().min(MAX_LABEL + 32)];
+    let head = label_room(rest);
     let gap = memchr::memmem::find(head, b"  ")?;
     let time = rest[gap..].trim();
     let at = stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;

@@ -24,7 +24,13 @@ pub(super) struct Opening<'a> {
 }
 
 /// The longest speaker label considered, in bytes.
-pub(super) const MAX_LABEL: usize = 40;
+const MAX_LABEL: usize = 40;
+
+/// The start of `line` a label and its time stamp may take: the label's longest and room for a
+/// stamp (`Agent [2024-05-01 10:00:00.000+02:00]:`).
+pub(super) fn label_room(line: &str) -> &[u8] {
+    &line.as_bytes()[..line.len().min(MAX_LABEL + 32)]
+}
 
 /// What a labelled line is: a turn's opening, or a line of its turn whose label names no speaker.
 pub(super) enum Labelled<'a> {
@@ -50,11 +56,7 @@ const WIDE_COLON: &str = "\u{ff1a}";
 /// `markdown`, a link reference definition (`[agent]: https://…`) opens none either.
 fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Option<Labelled<'a>> {
     // Most lines that open no turn have no colon near their start (0xEF opens a full-width one).
-    memchr::memchr2(
-        b':',
-        0xEF,
-        &line.as_bytes()[..line.len().min(MAX_LABEL + 32)],
-    )?;
+    memchr::memchr2(b':', 0xEF, label_room(line))?;
     let mut rest = line.trim_start_matches(INVISIBLE);
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
@@ -126,7 +128,7 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
 /// A role word `roles` knows with a bare time and a colon after it (`Customer 00:00:05: …`):
 /// the label, the time and the text after.
 fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a str)> {
-    let head = &rest.as_bytes()[..rest.len().min(MAX_LABEL + 32)];
+    let head = label_room(rest);
     let colon = (0..head.len()).find(|&i| {
         head[i] == b':' && matches!(rest.as_bytes().get(i + 1), None | Some(b' ' | b'\t'))
     })?;
