@@ -267,7 +267,7 @@ fn render(
     })?;
     let written: Written = serde_json::from_str(text)
         .map_err(|e| MergeError::json(&at.name, (at.line, at.column), &e))?;
-    let replay = Replay::new(written, rules, (layout, redactor), &at.to_string())?;
+    let replay = Replay::new(written, rules, layout, redactor, &at.to_string())?;
     let conversation = replay.conversation(redactor);
     let mut summary = Summary::default();
     summary.add(&conversation);

@@ -190,7 +190,8 @@ impl<'a> Replay<'a> {
     pub(super) fn new(
         mut written: Written<'a>,
         rules: &RuleIndex,
-        (layout, redactor): (Layout, Option<&Redactor>),
+        layout: Layout,
+        redactor: Option<&Redactor>,
         at: &str,
     ) -> Result<Replay<'a>, MergeError> {
         if let Some(redactor) = redactor {
