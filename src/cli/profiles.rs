@@ -8,7 +8,7 @@ use super::args::CheckArgs;
 use super::globs::{check_globs, scope};
 use super::settings::profile;
 use crate::config::{self, Loaded};
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, place};
 use crate::scan::{self, Profiles, ScanOptions, normal};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -72,8 +72,7 @@ fn warn_run_keys(path: &Path, loaded: &Loaded, run: Option<&Path>) {
     let Some(first) = set.first() else {
         return;
     };
-    let place = crate::rules::place::locate(first, &loaded.text)
-        .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+    let place = place::suffix(place::locate(first, &loaded.text));
     let keys: Vec<String> = set.iter().map(|k| format!("`{k}`")).collect();
     let run = run.map_or_else(
         || "a config in the current folder or above".to_string(),

@@ -262,8 +262,7 @@ fn per_path_disable(
         })?;
         let (picked, unknown) = suppress::select(names, rules);
         for name in unknown {
-            let place = place::locate_after(pattern, name, &cfg.text)
-                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+            let place = place::suffix(place::locate_after(pattern, name, &cfg.text));
             super::stderr::warning(&format!(
                 "{}{place}: per_path_disable: `{name}` (for `{pattern}`) is no loaded rule or \
                  category{}; write a rule id, a category or `category/*`",

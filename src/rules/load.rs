@@ -4,7 +4,7 @@
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::{LexiconSource, Lexicons};
-use super::place::{locate, locate_after};
+use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
 use crate::utf8_file::NotText;
@@ -297,8 +297,7 @@ fn cloud_pack(
 /// `:line:column` of the first place `key` is written in `text` (the config) as a whole name
 /// after the key `list` (`disable`, `severity`), not as part of a longer one, or nothing.
 fn place_of(list: &str, key: &str, text: &str) -> String {
-    let at = locate_after(list, key, text).or_else(|| locate(key, text));
-    at.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
+    suffix(locate_after(list, key, text).or_else(|| locate(key, text)))
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a

@@ -12,6 +12,11 @@ pub(crate) fn locate(key: &str, text: &str) -> Option<(usize, usize)> {
     Some(crate::text::lines::LineCursor::new(text).position(at))
 }
 
+/// `:line:column` of a place found, to follow a file's name in a message; nothing when none was.
+pub(crate) fn suffix(at: Option<(usize, usize)>) -> String {
+    at.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
+}
+
 /// As [`locate`], for the first `key` after the first `anchor`: a name in the list of a key
 /// (`per_path_disable: {"x/**": [respct]}`) that another key's list may hold too.
 pub(crate) fn locate_after(anchor: &str, key: &str, text: &str) -> Option<(usize, usize)> {
