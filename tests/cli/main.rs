@@ -7,6 +7,7 @@ mod baseline;
 mod check;
 mod ci_warnings;
 mod config_globs;
+mod contractions;
 mod default_pack;
 mod duplicate_keys;
 mod earlier_reports;

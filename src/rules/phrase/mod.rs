@@ -6,6 +6,7 @@
 //! that every phrase can match.
 
 mod parse;
+mod perfect;
 mod shape;
 mod variants;
 
@@ -165,11 +166,12 @@ pub fn parse_alternatives(
     if let Some(&(at, c)) = chars.get(parser.pos) {
         return Err(err(at, format!("unbalanced `{c}`: no group is open here")));
     }
-    Ok(if alternatives.len() == 1 {
+    let items = if alternatives.len() == 1 {
         alternatives.pop().unwrap_or_default()
     } else {
         vec![Item::Choice(Choice::new(alternatives))]
-    })
+    };
+    Ok(perfect::widen(&items).unwrap_or(items))
 }
 
 /// A lexicon resolver for phrases that may not use lexicons.
