@@ -1,7 +1,7 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
-//! letter beyond ASCII, a `*` inside a word, a control character YAML double quotes put in a
-//! regex, a misspelt message placeholder, a count that can never hold. Each now matches as
-//! written or is an error at its place.
+//! letter beyond ASCII, a `*` inside a word, a regex escape in a phrase, a control character
+//! YAML double quotes put in a regex, a misspelt message placeholder, a count that can never
+//! hold. Each now matches as written or is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -48,6 +48,24 @@ fn a_regex_word_boundary_sees_letters_beyond_ascii() {
     assert_eq!(
         found,
         Ok(vec![(1, 12, "café".into()), (2, 11, "CAFÉ".into())])
+    );
+}
+
+#[test]
+fn regex_escapes_in_a_phrase_are_errors_at_the_backslash() {
+    // `\bcalm down\b` read as the words `bcalm downb`, and never matched.
+    let rule = "  - id: test/calm\n    phrases: ['\\bcalm down\\b']\n";
+    let err = matches(rule, "Agent: please calm down\n").unwrap_err();
+    assert!(
+        err.contains("r.yaml:3:16: phrase \"\\bcalm down\\b\": `\\b` is regex syntax"),
+        "{err}"
+    );
+    assert!(err.contains("leave the `\\b` out"), "{err}");
+    let rule = "  - id: test/calm\n    phrases: ['not\\s+my job']\n";
+    let err = matches(rule, "Agent: not my job\n").unwrap_err();
+    assert!(
+        err.contains("r.yaml:3:19:") && err.contains("write a space"),
+        "{err}"
     );
 }
 

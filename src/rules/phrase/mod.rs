@@ -275,6 +275,21 @@ mod tests {
         assert!(parse_plain("(a $|b) [c]").is_err());
         assert!(parse_plain("(a $|b)").is_ok());
         assert!(parse_plain("a $ [um]").is_ok());
+        for (phrase, at, fix) in [
+            ("\\bcalm down\\b", 0, "leave the `\\b` out"),
+            ("not\\s+my job", 3, "write a space"),
+            ("refund\\d+", 6, "write a `regex:`"),
+            ("any \\w help", 4, "write `*`"),
+        ] {
+            let e = parse_plain(phrase).unwrap_err();
+            assert_eq!(e.at, at, "{phrase}");
+            assert!(
+                e.message.contains("regex syntax") && e.message.contains(fix),
+                "{}",
+                e.message
+            );
+        }
+        assert!(parse_plain("a \\* b").is_ok());
         let e = parse_plain("your (own )?fault").unwrap_err();
         assert!(e.message.contains("regex syntax"), "{}", e.message);
         assert!(parse_plain("* $").unwrap_err().message.contains("only `*`"));

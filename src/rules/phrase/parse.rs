@@ -76,6 +76,9 @@ impl Parser<'_, '_> {
                 let Some(&(_, escaped)) = self.chars.get(self.pos + 1) else {
                     return Err(err(self.at(self.pos), "a `\\` at the end escapes nothing"));
                 };
+                if escaped.is_alphanumeric() {
+                    return Err(err(self.at(self.pos), regex_escape(escaped)));
+                }
                 text.push(escaped);
                 self.pos += 2;
                 continue;
@@ -185,6 +188,21 @@ impl Parser<'_, '_> {
         }
         Ok(alternatives)
     }
+}
+
+/// Why `\` before a letter or digit (`\b`, `\s+`, `\d`) is an error: it is a regex class, and a
+/// phrase would read it as the letter itself (`\bcalm down\b` as `bcalm downb`), matching nothing.
+fn regex_escape(letter: char) -> String {
+    let fix = match letter {
+        'b' | 'B' => "phrases match whole words already: leave the `\\b` out",
+        's' | 'S' => "words are separated by any spaces and punctuation already: write a space",
+        'w' | 'W' => "write `*` for any one word, or `refund*` for a word's beginning",
+        _ => "to match a pattern of characters, write a `regex:` instead of `phrases:`",
+    };
+    format!(
+        "`\\{letter}` is regex syntax, not phrase syntax: `\\` only makes a phrase syntax character \
+         (`(`, `)`, `[`, `]`, `|`, `*`, `$`, `{{`, `}}`, `\\`) stand for itself; {fix}"
+    )
 }
 
 fn too_deep(at: usize) -> PhraseError {
