@@ -1,7 +1,7 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
 //! letter beyond ASCII, a `*` inside a word, a regex escape in a phrase, a control character
 //! YAML double quotes put in a regex, a misspelt message placeholder, a count that can never
-//! hold. Each now matches as written or is an error at its place.
+//! hold, an empty speaker list. Each now matches as written or is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -166,4 +166,29 @@ fn a_count_that_can_never_hold_says_why_at_its_max() {
         err.contains("r.yaml:4:5: a count needs `min`, `max` or both"),
         "{err}"
     );
+}
+
+#[test]
+fn an_empty_speaker_list_is_an_error_at_its_key() {
+    // `speaker: []` loaded as no speaker at all, and its rule never fired.
+    for (rule, place) in [
+        (
+            "  - id: test/calm\n    speaker: []\n    phrases: [calm down]\n",
+            "3:5",
+        ),
+        (
+            "  - id: test/calm\n    when:\n      all:\n        - phrases: [please]\n          speaker: []\n",
+            "6:11",
+        ),
+        (
+            "  - id: test/calm\n    phrases: [sure]\n    after:\n      speaker: []\n      phrases: [refund]\n      within_turns: 2\n",
+            "5:7",
+        ),
+    ] {
+        let err = crate::support::rule_error(&format!("rules:\n{rule}"));
+        assert!(
+            err.contains(&format!("r.yaml:{place}: `speaker: []` names no speaker")),
+            "{err}"
+        );
+    }
 }

@@ -56,7 +56,7 @@ pub(super) fn check(
         ));
     }
     let category = spec.id.split('/').next().unwrap_or_default().to_string();
-    let roles = Checker::roles(spec.speaker.as_ref(), Speaker::Agent.roles());
+    let roles = c.roles(spec.speaker.as_ref(), Speaker::Agent.roles())?;
     let target = target(&c, &spec, roles)?;
     // A `when` rule judges the speakers its conditions look at, which may not be its own.
     let roles = match &target {

@@ -102,14 +102,22 @@ impl Checker<'_> {
             .collect()
     }
 
-    /// The roles a `speaker` value stands for, else `default`.
-    pub fn roles(speaker: Option<&OneOrMany<Speaker>>, default: u8) -> u8 {
-        speaker.map_or(default, |s| {
-            s.clone()
-                .into_vec()
-                .iter()
-                .fold(0, |acc, s| acc | s.roles())
-        })
+    /// The roles a `speaker` value stands for, else `default`. An empty list is an error: it
+    /// named no speaker, and its rule never fired.
+    pub fn roles(
+        &self,
+        speaker: Option<&OneOrMany<Speaker>>,
+        default: u8,
+    ) -> Result<u8, RuleError> {
+        match speaker {
+            None => Ok(default),
+            Some(OneOrMany::Many(list)) if list.is_empty() => Err(self.fail(
+                "speaker",
+                "`speaker: []` names no speaker, so nothing could ever match".into(),
+                "name one (`speaker: customer`) or a list (`speaker: [agent, bot]`), or leave `speaker` out for the default",
+            )),
+            Some(s) => Ok(s.clone().into_vec().iter().fold(0, |acc, s| acc | s.roles())),
+        }
     }
 
     pub fn window(&self, spec: Option<&WindowSpec>) -> Result<Option<Window>, RuleError> {
@@ -271,7 +279,7 @@ impl Checker<'_> {
             r if r == customer => agent,
             _ => Speaker::Any.roles(),
         };
-        let roles = Checker::roles(spec.speaker.as_ref(), default);
+        let roles = self.roles(spec.speaker.as_ref(), default)?;
         let trigger = self.find(
             roles,
             &spec.phrases,
@@ -333,7 +341,7 @@ impl Checker<'_> {
             return Ok(Condition::Not(Box::new(self.condition(not, roles)?)));
         }
         let find = self.find(
-            Checker::roles(spec.speaker.as_ref(), roles),
+            self.roles(spec.speaker.as_ref(), roles)?,
             spec.phrases.as_deref().unwrap_or_default(),
             spec.regex.as_ref().unwrap_or(&OneOrMany::default()),
             &spec.unless,
