@@ -1,7 +1,8 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
 //! letter beyond ASCII, a `*` inside a word, a regex escape in a phrase, a control character
 //! YAML double quotes put in a regex, a misspelt message placeholder, a count that can never
-//! hold, an empty speaker list. Each now matches as written or is an error at its place.
+//! hold, a count from 0 quoting a match, an empty speaker list. Each now matches as written or
+//! is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -191,4 +192,31 @@ fn an_empty_speaker_list_is_an_error_at_its_key() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
+    // Its default message quoted a match it never had: `Avoid “”`.
+    let rule = "  - id: test/no-name\n    phrases: [\"my name is\"]\n    count: {min: 0, max: 0}\n";
+    let found = matches(rule, "Agent: Hello, how can I help?\n").unwrap();
+    assert_eq!(found, [(1, 8, String::new())]);
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", &format!("rules:\n{rule}"));
+    let call = write(dir.path(), "call.txt", "Agent: Hello, how can I help?\n");
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config", "--fail-on", "never", "-r"])
+        .arg(&rules)
+        .arg(&call));
+    assert!(
+        out.contains("warning[test/no-name]: No match of its phrases (test/no-name)"),
+        "{out}"
+    );
+    let err =
+        crate::support::rule_error(&format!("rules:\n{rule}    message: \"Said: {{match}}\"\n"));
+    assert!(
+        err.contains(
+            "r.yaml:5:5: `{match}` in the message of a rule with no match: a count from `min: 0`"
+        ),
+        "{err}"
+    );
 }

@@ -10,7 +10,7 @@ pub(crate) use scoring::default_points;
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;
-use super::model::Look;
+use super::model::{Count, Look};
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
 use super::template::PLACEHOLDERS;
 use super::{Examples, Origin, Rule, Target};
@@ -205,6 +205,10 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "a timing rule reports a measure of time",
                 "remove `{match}`: without a message, the rule's says what was measured",
             )),
+            _ if spec.count.as_ref().is_some_and(|n| n.min == Some(0)) => Some((
+                "a count from `min: 0` holds with no match at all",
+                "remove `{match}`, and say in words what the rule counts",
+            )),
             _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
                 "no condition of this `when` searches for words outside a `not`",
                 "remove `{match}`, and say in words what the conditions found",
@@ -266,17 +270,25 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     Ok(())
 }
 
-/// The message of a rule that gives none: the match where there is one, else what was measured.
+/// The message of a rule that gives none: the match where there is one, else what was measured
+/// or counted.
 fn default_message(kind: Kind, target: &Target) -> String {
-    let timing = match target {
-        Target::Find { find, .. } => match &find.look {
-            Look::Timing(t) => Some(t.describe()),
-            Look::Words(_) => None,
+    let measure = match target {
+        Target::Find { find, .. } => match (&find.look, &find.count) {
+            (Look::Timing(t), _) => Some(t.describe()),
+            // A count from 0 holds with no match to quote.
+            (Look::Words(_), Some(Count { min: 0, max })) => Some(match max {
+                Some(0) => "No match of its phrases".to_string(),
+                Some(1) => "At most 1 match of its phrases".to_string(),
+                Some(n) => format!("At most {n} matches of its phrases"),
+                None => "Any number of matches of its phrases".to_string(),
+            }),
+            (Look::Words(_), _) => None,
         },
         Target::When(_) => None,
     };
-    let matched = matches!(target, Target::Find { .. }) && timing.is_none();
-    match (kind, matched, timing) {
+    let matched = matches!(target, Target::Find { .. }) && measure.is_none();
+    match (kind, matched, measure) {
         (Kind::Forbid, true, _) => "Avoid “{match}”".into(),
         (Kind::Reward, true, _) => "Good: “{match}”".into(),
         (Kind::Tag, true, _) => "{id}: “{match}”".into(),
