@@ -1,8 +1,8 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
 //! letter beyond ASCII, a `*` inside a word, a regex escape in a phrase, a control character
 //! YAML double quotes put in a regex, a misspelt message placeholder, a count that can never
-//! hold, a count from 0 quoting a match, an empty speaker list. Each now matches as written or
-//! is an error at its place.
+//! hold, a count from 0 quoting a match, an empty speaker list, a talk share in percent. Each
+//! now matches as written or is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -219,4 +219,39 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn a_timing_value_out_of_range_is_named_at_its_key() {
+    // AWS writes talk share in percent; all of these had one message at `timing:`.
+    for (timing, place, message, hint) in [
+        (
+            "talk_share_above: 70",
+            "4:14",
+            "`talk_share_above: 70` is not a share of talk time from 0 to 1",
+            "write `talk_share_above: 0.7` for 70%",
+        ),
+        (
+            "silence_seconds: -1",
+            "4:14",
+            "`silence_seconds: -1` is not a number of seconds of 0 or more",
+            "a number such as `30`",
+        ),
+        ("{}", "4:5", "`timing` has no measure", "write one of"),
+        (
+            "{silence_seconds: 5, talk_share_above: 0.5}",
+            "4:5",
+            "`timing` has 2 measures",
+            "two conditions of a `when",
+        ),
+    ] {
+        let timing = match timing.starts_with('{') {
+            true => timing.to_string(),
+            false => format!("{{{timing}}}"),
+        };
+        let body = format!("rules:\n  - id: test/talk\n    speaker: agent\n    timing: {timing}\n");
+        let err = crate::support::rule_error(&body);
+        assert!(err.contains(&format!("r.yaml:{place}: {message}")), "{err}");
+        assert!(err.contains(hint), "{err}");
+    }
 }

@@ -206,21 +206,46 @@ impl Checker<'_> {
         .into_iter()
         .flatten()
         .collect();
-        let values = [
-            spec.silence_seconds,
-            spec.interrupts_seconds,
-            spec.interrupts_total_seconds,
-            spec.turn_seconds_above,
+        let seconds = [
+            ("silence_seconds", spec.silence_seconds),
+            ("interrupts_seconds", spec.interrupts_seconds),
+            ("interrupts_total_seconds", spec.interrupts_total_seconds),
+            ("turn_seconds_above", spec.turn_seconds_above),
         ];
-        let shares = [spec.talk_share_above, spec.talk_share_below];
-        let bad_seconds = values.iter().flatten().any(|s| !s.is_finite() || *s < 0.0);
-        let bad_share = shares.iter().flatten().any(|f| !(0.0..=1.0).contains(f));
+        let shares = [
+            ("talk_share_above", spec.talk_share_above),
+            ("talk_share_below", spec.talk_share_below),
+        ];
+        let measures = "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`";
+        for (key, value) in seconds {
+            if let Some(s) = value.filter(|s| !s.is_finite() || *s < 0.0) {
+                return Err(self.fail(
+                    key,
+                    format!("`{key}: {s}` is not a number of seconds of 0 or more"),
+                    "write the seconds as a number such as `30` or `2.5`",
+                ));
+            }
+        }
+        for (key, value) in shares {
+            if let Some(f) = value.filter(|f| !(0.0..=1.0).contains(f)) {
+                let hint = match f > 1.0 && f <= 100.0 {
+                    true => format!("write `{key}: {}` for {f}%", f / 100.0),
+                    false => "write a share such as `0.7` for 70% of the talk time".to_string(),
+                };
+                return Err(self.fail(
+                    key,
+                    format!("`{key}: {f}` is not a share of talk time from 0 to 1"),
+                    &hint,
+                ));
+            }
+        }
         match set.as_slice() {
-            [one] if !bad_seconds && !bad_share => Ok(*one),
+            [one] => Ok(*one),
+            [] => Err(self.fail("timing", "`timing` has no measure".into(), measures)),
             _ => Err(self.fail(
                 "timing",
-                "`timing` needs exactly one measure: seconds of 0 or more, shares from 0 to 1".into(),
-                "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`",
+                format!("`timing` has {} measures: a search measures one", set.len()),
+                "keep one measure here; for two, write two conditions of a `when: {all: [...]}`",
             )),
         }
     }
