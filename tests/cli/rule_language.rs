@@ -287,7 +287,9 @@ fn rule_errors_of_the_second_edition() {
     let window =
         rule_error("rules:\n  - id: a/b\n    phrases: [x]\n    window: {last_percent: 120}\n");
     assert!(
-        window.contains("a window percent is above 0 and at most 100, not 120"),
+        window
+            .contains("r.yaml:4:14: `last_percent: 120` is not a percent above 0 and at most 100")
+            && window.contains("such as `last_percent: 10`"),
         "{window}"
     );
     // An address reads as one word in a turn: a phrase that holds one would never match.
@@ -302,7 +304,7 @@ fn rule_errors_of_the_second_edition() {
         "rules:\n  - id: a/b\n    phrases: [x]\n    window: {between_seconds: [-5, 10]}\n",
     );
     assert!(
-        seconds.contains("in seconds needs 0 <= start < end, not [-5, 10]\n"),
+        seconds.contains("`between_seconds: [-5, 10]` is not [start, end] with 0 <= start < end\n"),
         "{seconds}"
     );
 }

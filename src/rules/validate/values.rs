@@ -92,8 +92,18 @@ pub(super) fn written_as_meant(regex: &str) -> Result<(), Unmeant> {
     })
 }
 
+/// What is wrong with a window as written: the key at fault, and why.
+pub(super) struct WindowError {
+    pub key: &'static str,
+    pub message: String,
+}
+
+fn fault(key: &'static str, message: String) -> WindowError {
+    WindowError { key, message }
+}
+
 /// A window as written, checked: exactly one kind, with bounds that hold something.
-pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
+pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
     let set = [
         w.first_turns.is_some(),
         w.last_turns.is_some(),
@@ -105,77 +115,76 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, String> {
         w.between_percent.is_some(),
     ];
     if set.iter().filter(|s| **s).count() != 1 {
-        return Err("a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds, first_percent, last_percent, between_seconds, between_percent".into());
+        return Err(fault("window", "a window needs exactly one of first_turns, last_turns, first_seconds, last_seconds, first_percent, last_percent, between_seconds, between_percent".into()));
     }
     let is_percent = set[4] || set[5] || set[7];
     if w.percent_of.is_some() && !is_percent {
-        return Err("`percent_of` says what a percent window is a share of: it goes with first_percent, last_percent or between_percent only".into());
+        return Err(fault("percent_of", "`percent_of` says what a percent window is a share of: it goes with first_percent, last_percent or between_percent only".into()));
     }
     let of = match w.percent_of {
         None | Some(PercentOfSpec::Call) => PercentOf::Call,
         Some(PercentOfSpec::Media) => PercentOf::Media,
     };
     let ms = |s: f64| (s * 1000.0).round() as u64;
-    let secs = |s: f64| -> Result<u64, String> {
-        if s.is_finite() && s > 0.0 {
-            Ok(ms(s))
-        } else {
-            Err(format!("window seconds must be positive, not {s}"))
-        }
+    let secs = |key: &'static str, s: f64| match s.is_finite() && s > 0.0 {
+        true => Ok(ms(s)),
+        false => Err(fault(
+            key,
+            format!("`{key}: {s}` is not a number of seconds above 0"),
+        )),
     };
-    let turns = |n: usize| {
-        if n == 0 {
-            Err("a window of 0 turns holds nothing".to_string())
-        } else {
-            Ok(n)
-        }
+    let turns = |key: &'static str, n: usize| match n {
+        0 => Err(fault(
+            key,
+            format!("`{key}: 0` holds no turn: a window needs 1 or more"),
+        )),
+        n => Ok(n),
     };
-    let percent = |p: f64| {
-        if p.is_finite() && p > 0.0 && p <= 100.0 {
-            Ok(p)
-        } else {
-            Err(format!(
-                "a window percent is above 0 and at most 100, not {p}"
-            ))
-        }
+    let percent = |key: &'static str, p: f64| match p.is_finite() && p > 0.0 && p <= 100.0 {
+        true => Ok(p),
+        false => Err(fault(
+            key,
+            format!("`{key}: {p}` is not a percent above 0 and at most 100"),
+        )),
     };
     // `top`: the largest end, if there is one.
-    let span = |[a, b]: [f64; 2], top: Option<f64>, unit: &str| {
+    let span = |key: &'static str, [a, b]: [f64; 2], top: Option<f64>| {
         if a.is_finite() && b.is_finite() && 0.0 <= a && a < b && top.is_none_or(|t| b <= t) {
             Ok((a, b))
         } else {
             let top = top.map(|t| format!(" <= {t}")).unwrap_or_default();
-            Err(format!(
-                "a window's [start, end] in {unit} needs 0 <= start < end{top}, not [{a}, {b}]"
+            Err(fault(
+                key,
+                format!("`{key}: [{a}, {b}]` is not [start, end] with 0 <= start < end{top}"),
             ))
         }
     };
     if let Some(n) = w.first_turns {
-        return Ok(Window::FirstTurns(turns(n)?));
+        return Ok(Window::FirstTurns(turns("first_turns", n)?));
     }
     if let Some(n) = w.last_turns {
-        return Ok(Window::LastTurns(turns(n)?));
+        return Ok(Window::LastTurns(turns("last_turns", n)?));
     }
     if let Some(s) = w.first_seconds {
-        return Ok(Window::FirstSeconds(secs(s)?));
+        return Ok(Window::FirstSeconds(secs("first_seconds", s)?));
     }
     if let Some(s) = w.last_seconds {
-        return Ok(Window::LastSeconds(secs(s)?));
+        return Ok(Window::LastSeconds(secs("last_seconds", s)?));
     }
     if let Some(p) = w.first_percent {
-        return Ok(Window::FirstPercent(percent(p)?, of));
+        return Ok(Window::FirstPercent(percent("first_percent", p)?, of));
     }
     if let Some(p) = w.last_percent {
-        return Ok(Window::LastPercent(percent(p)?, of));
+        return Ok(Window::LastPercent(percent("last_percent", p)?, of));
     }
     if let Some(s) = w.between_seconds {
-        let (a, b) = span(s, None, "seconds")?;
+        let (a, b) = span("between_seconds", s, None)?;
         return Ok(Window::BetweenSeconds(ms(a), ms(b)));
     }
     let (a, b) = span(
+        "between_percent",
         w.between_percent.unwrap_or_default(),
         Some(100.0),
-        "percent",
     )?;
     Ok(Window::BetweenPercent(a, b, of))
 }
