@@ -26,6 +26,8 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct Labels {
     pub selectors: Vec<Selector>,
+    /// The 1-based column where each selector is written in the header line.
+    pub columns: Vec<usize>,
     pub rows: Vec<Row>,
     /// Whether the header has an `id` column (a row's id may still be empty).
     pub has_id: bool,
@@ -204,8 +206,10 @@ impl Labels {
                 ),
             ));
         }
+        let columns = selector_columns.iter().map(|&k| head.column(k)).collect();
         Ok(Labels {
             selectors,
+            columns,
             rows,
             has_id: id.is_some(),
         })

@@ -134,12 +134,14 @@ impl Results {
     }
 }
 
-/// A label that names no checked conversation, or several.
+/// A label that names no checked conversation, or several; or a selector that names no rule.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{file}:{line}:{}{message}", column.map(|c| format!("{c}: ")).unwrap_or(" ".into()))]
 pub struct MatchError {
     pub file: String,
     pub line: usize,
+    /// Where the selector is written, for an error about one.
+    pub column: Option<usize>,
     pub message: String,
 }
 
@@ -162,18 +164,22 @@ pub fn score(
     let fail = |row: &Row, message: String| MatchError {
         file: file.to_string(),
         line: row.line,
+        column: None,
         message,
     };
-    if let Some(s) = labels
-        .selectors
-        .iter()
-        .find(|s| !rules.rules.iter().any(|r| s.selects(r)))
-    {
+    let unselected = (labels.selectors.iter().zip(&labels.columns))
+        .find(|(s, _)| !rules.rules.iter().any(|r| s.selects(r)));
+    if let Some((s, &column)) = unselected {
+        let near = match s.closest(rules) {
+            Some(name) => format!(" (did you mean `{name}`?)"),
+            None => String::new(),
+        };
         return Err(MatchError {
             file: file.to_string(),
             line: 1,
+            column: Some(column),
             message: format!(
-                "selector `{}` selects no loaded rule (`talklint rules` lists them)",
+                "selector `{}` selects no loaded rule{near}; `talklint rules` lists them",
                 s.name
             ),
         });

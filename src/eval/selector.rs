@@ -2,7 +2,7 @@
 //! kind (`ownership:forbid`). A turn is predicted positive when a finding of a selected rule sits
 //! on it.
 
-use crate::rules::{Kind, Rule};
+use crate::rules::{Kind, Rule, RuleSet};
 
 /// Which rules a label column is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,25 @@ impl Selector {
             target,
             kind,
         })
+    }
+
+    /// The selector written as the loaded rule or category nearest to this one's, when one is
+    /// near: `t/blam` for `t/blame`, `ownershp:forbid` for `ownership:forbid`.
+    pub fn closest(&self, rules: &RuleSet) -> Option<String> {
+        let known: Vec<&str> = match &self.target {
+            Target::Rule(_) => rules.rules.iter().map(|r| r.id.as_str()).collect(),
+            Target::Category(_) => rules.rules.iter().map(|r| r.category.as_str()).collect(),
+        };
+        let (target, star) = match &self.target {
+            Target::Rule(id) => (id.as_str(), ""),
+            Target::Category(c) => (c.as_str(), if self.name.contains("/*") { "/*" } else { "" }),
+        };
+        let found = crate::suggest::closest(target, known)?;
+        let kind = self
+            .kind
+            .map(|k| format!(":{}", k.name()))
+            .unwrap_or_default();
+        Some(format!("{found}{star}{kind}"))
     }
 
     /// Whether findings of `rule` count for this selector.

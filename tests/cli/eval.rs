@@ -90,7 +90,11 @@ fn label_errors_name_the_line_and_exit_2() {
     let cases = [
         (
             "path,turn,x/y\na.txt,1,1\n",
-            "selector `x/y` selects no loaded rule",
+            ":1:11: selector `x/y` selects no loaded rule;",
+        ),
+        (
+            "path,turn,respect,ownershp:forbid\na.txt,1,1,1\n",
+            ":1:19: selector `ownershp:forbid` selects no loaded rule (did you mean `ownership:forbid`?)",
         ),
         (
             "path,turn,respect\nnowhere.txt,1,1\n",
