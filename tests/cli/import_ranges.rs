@@ -109,7 +109,7 @@ fn percent_of_goes_with_a_percent_window_only() {
         .arg(&call));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("r.yaml:2:40: `percent_of` says what a percent window is a share of"),
+        err.contains("r.yaml:2:65: `percent_of` says what a percent window is a share of"),
         "{err}"
     );
 }
