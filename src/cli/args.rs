@@ -193,7 +193,8 @@ pub(crate) struct CheckArgs {
     /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).
     #[arg(long)]
     pub(crate) no_progress: bool,
-    /// Print only findings: no score lines, no summary (file errors still go to stderr).
+    /// Print only findings and the score lines of conversations that fail: no summary (file
+    /// errors still go to stderr).
     #[arg(short, long)]
     pub(crate) quiet: bool,
     /// Also report the findings that talklint directives or per_path_disable suppressed,

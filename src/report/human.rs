@@ -124,7 +124,9 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         );
     }
     let unapplied = super::not_applied(c);
-    if quiet || (!problems && c.passed && c.tags.is_empty() && unapplied.is_none()) {
+    // Quiet still says which conversations fail, and why: one may fail with no finding shown
+    // (a score under `--min-score`), and the exit code alone would not say which.
+    if (quiet && c.passed) || (!problems && c.passed && c.tags.is_empty() && unapplied.is_none()) {
         return;
     }
     let verdict = if c.passed {
@@ -140,6 +142,9 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         paint(color, BOLD, &name),
         c.score
     );
+    if quiet {
+        return;
+    }
     if !c.tags.is_empty() {
         let _ = writeln!(out, "  tags: {}", c.tags.join(", "));
     }

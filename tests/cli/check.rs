@@ -140,15 +140,32 @@ fn human_output_shows_snippets_with_carets() {
 }
 
 #[test]
-fn quiet_prints_only_findings() {
+fn quiet_prints_only_findings_and_the_conversations_that_fail() {
     let (code, out, err) = run(&mut check(&["-q", "--color", "never", "fixtures/calls"]));
     assert_eq!(code, 1, "quiet changes the output, not the verdict");
     assert!(out.contains("error[ownership/not-my-department]"), "{out}");
+    let scores: Vec<&str> = out.lines().filter(|l| l.contains(": score ")).collect();
+    assert!(!scores.is_empty(), "{out}");
+    assert!(scores.iter().all(|l| l.contains("(FAIL")), "{out}");
     assert!(
-        !out.contains("score") && !out.contains("conversations in"),
+        !out.contains("conversations in") && !out.contains("+5"),
         "{out}"
     );
     assert_eq!(err, "");
+    // A conversation failed by its score alone, with no finding to show, is still named.
+    let (code, out, _) = run(&mut check(&[
+        "-q",
+        "--color",
+        "never",
+        "--min-score",
+        "100",
+        "fixtures/calls/courteous.txt",
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("fixtures/calls/courteous.txt: score ") && out.contains("(FAIL: 100 needed)"),
+        "{out}"
+    );
 }
 
 #[test]
