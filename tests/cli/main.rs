@@ -70,3 +70,4 @@ mod timed_rules;
 mod unicode_words;
 mod usage;
 mod vendor_formats;
+mod word_offsets;

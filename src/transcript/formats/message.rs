@@ -37,6 +37,9 @@ pub(super) struct Message<'a> {
     pub start_timestamp_usec: Option<&'a str>,
     pub end: Option<&'a str>,
     pub end_millis: Option<&'a str>,
+    /// The words of a speech segment (Google CCAI's `words[]`, with `startOffset`/`endOffset`):
+    /// they time a message that has no end of its own.
+    pub words: Option<&'a str>,
 }
 
 impl<'a> Message<'a> {
@@ -96,6 +99,7 @@ impl<'a> Message<'a> {
             "end_millis" | "end_ms" | "endMs" | "EndOffsetMillis" | "end_time_ms" | "endTimeMs" => {
                 (1 << 16, "end_millis", &mut self.end_millis)
             }
+            "words" => (1 << 17, "words", &mut self.words),
             _ => return None,
         })
     }
@@ -181,7 +185,7 @@ mod tests {
     use super::*;
 
     /// A message's fields, in order.
-    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 17] {
+    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 18] {
         [
             m.role,
             m.speaker_role,
@@ -200,6 +204,7 @@ mod tests {
             m.start_timestamp_usec,
             m.end,
             m.end_millis,
+            m.words,
         ]
     }
 

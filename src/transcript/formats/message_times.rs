@@ -1,11 +1,15 @@
 //! A message's start and end times, read from whichever field holds them. A time that is there
 //! but cannot be read (`"20s"` in a milliseconds field, a negative number, `1e300`) leaves the
 //! turn without it, with a warning that names the field, its value and its place (SPEC §7: it
-//! was dropped silently); `""` or a blank string, like `null`, is no time and no warning.
+//! was dropped silently); `""` or a blank string, like `null`, is no time and no warning. A
+//! speech segment with no end of its own takes its times from its words' offsets (Google CCAI).
 
 use super::json_text::{Clock, Unit, micros, millis};
 use super::message::Message;
+use super::time::seconds_ms;
 use crate::text::lines::LineCursor;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::ops::Range;
 
 /// The start and end of message `m` (a slice of `source`), in milliseconds from the
@@ -64,12 +68,61 @@ pub(super) fn times<'m, 's>(
         })
         .or_else(|| time_of(m.start?, clock, &mut unread))
         .and_then(|ms| clock.epoch_or_offset(ms));
+    // A speech segment with no end of its own (Google CCAI's) is timed by its words, from the
+    // first one's start offset to the last one's end offset: both count from the beginning of
+    // the conversation, where its `messageTime` is a date on another clock.
+    if m.end_millis.is_none()
+        && m.end.is_none()
+        && let Some(words) = m.words
+        && let (start, Some(end)) = word_span(words, &mut unread)
+    {
+        return (start.or(start_ms), Some(end));
+    }
     let end_ms = m
         .end_millis
         .and_then(|raw| millis_of(raw, &mut unread))
         .or_else(|| time_of(m.end?, clock, &mut unread))
         .and_then(|ms| clock.epoch_or_offset(ms));
     (start_ms, end_ms)
+}
+
+/// What a word offset should be.
+const OFFSET: &str = "a duration in seconds such as \"1.500s\"";
+
+/// The start offset of the first of `words` (a JSON list) that has one and the end offset of
+/// the last, in milliseconds; an offset that cannot be read is counted in `unread`. Anything
+/// but a list of objects (a number, a list of strings) has no times.
+fn word_span(
+    words: &str,
+    unread: &mut dyn FnMut(&str, &'static str),
+) -> (Option<u64>, Option<u64>) {
+    #[derive(Deserialize)]
+    struct Word<'a> {
+        #[serde(borrow, alias = "startOffset")]
+        start_offset: Option<&'a RawValue>,
+        #[serde(borrow, alias = "endOffset")]
+        end_offset: Option<&'a RawValue>,
+    }
+    let Ok(words) = serde_json::from_str::<Vec<Word>>(words) else {
+        return (None, None);
+    };
+    let mut read = |raw: Option<&RawValue>| {
+        let raw = raw?.get();
+        offset_ms(raw).filter(plausible).or_else(|| {
+            unread(raw, OFFSET);
+            None
+        })
+    };
+    let start = read(words.iter().find_map(|w| w.start_offset));
+    let end = read(words.iter().rev().find_map(|w| w.end_offset));
+    (start, end)
+}
+
+/// A word offset: a protobuf duration as JSON writes it (`"1.500s"`), or seconds (`1.5`, `"1.5"`).
+fn offset_ms(raw: &str) -> Option<u64> {
+    let text = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+    let seconds = text.map_or(raw, |t| t.trim().strip_suffix('s').unwrap_or(t.trim()));
+    seconds_ms(seconds.parse().ok()?)
 }
 
 /// Whether `ms` may be a time: fewer milliseconds than a double counts exactly (2^53, 285,000
@@ -192,6 +245,39 @@ mod tests {
         assert!(
             warned(r#"{"start": "", "end_ms": "  "}"#).is_empty(),
             "\"\" is no time"
+        );
+    }
+
+    #[test]
+    fn words_time_a_message_without_an_end() {
+        let timed = |json: &str| {
+            let m = Message::read(json).unwrap();
+            let mut unread = Unread::default();
+            let t = times(&m, &mut Clock::default(), Unit::Seconds, json, &mut unread);
+            (t, unread.warnings(&mut LineCursor::new(json)).len())
+        };
+        let words = r#""words": [{"startOffset": "1.5s"}, {"end_offset": 2.25}, {"word": "x"}]"#;
+        assert_eq!(
+            timed(&format!("{{{words}}}")),
+            ((Some(1500), Some(2250)), 0)
+        );
+        // A message's own end wins, and so does its start then.
+        assert_eq!(
+            timed(&format!(r#"{{"start": 1, "end": 3, {words}}}"#)),
+            ((Some(1000), Some(3000)), 0)
+        );
+        // Words without offsets, or no list of words, leave the message's own times.
+        assert_eq!(
+            timed(r#"{"start": 4, "words": [{"word": "a"}]}"#),
+            ((Some(4000), None), 0)
+        );
+        assert_eq!(
+            timed(r#"{"start": 4, "words": 12}"#),
+            ((Some(4000), None), 0)
+        );
+        assert_eq!(
+            timed(r#"{"words": [{"startOffset": "-1s", "endOffset": "1e300s"}]}"#),
+            ((None, None), 2)
         );
     }
 
