@@ -1,7 +1,8 @@
 //! AWS Post-Call Analytics speakers' roles: its `SpeakerLabels` are trusted in Call Analytics
 //! mode (they name each channel's role), where one labelled speaker of two makes the other the
 //! other role; in standard mode they are configured names in speaker order, so the two-speaker
-//! guess reads the call, as when the file does not say its mode; `roles:` wins in all modes.
+//! guess reads the call, as when the file does not say its mode (then with a warning where the
+//! labels name roles); `roles:` wins in all modes.
 
 use crate::support::{default_pack, finding, run, talklint, write};
 use serde_json::Value;
@@ -40,10 +41,10 @@ fn analytics(labels: &[(&str, &str)], api: Option<&str>) -> String {
     format!(r#"{{"SpeakerLabels": [{}]{source}}}"#, labels.join(", "))
 }
 
-/// The speaker and role of each turn of a two-speaker call (spk_0 opens with a long turn, so
-/// the guess makes it the agent) with `analytics` as its `ConversationAnalytics`, read with
-/// `config` (`--no-config` when `None`); and the report's `unknown_turns`.
-fn roles(analytics: &str, config: Option<&str>) -> (Vec<String>, u64) {
+/// The report's conversation for a two-speaker call (spk_0 opens with a long turn, so the
+/// guess makes it the agent) with `analytics` as its `ConversationAnalytics`, read with `config`
+/// (`--no-config` when `None`) and a rule that finds "said" in both turns.
+fn conversation(analytics: &str, config: Option<&str>) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let segment = |speaker: &str, start: f64, text: &str| {
         format!(
@@ -73,7 +74,13 @@ fn roles(analytics: &str, config: Option<&str>) -> (Vec<String>, u64) {
     };
     let (_, out, err) = run(cmd.arg("-r").arg(&rules).arg(&path));
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-    let c = &v["conversations"][0];
+    v["conversations"][0].clone()
+}
+
+/// The speaker and role of each turn of [`conversation`]'s call, and the report's
+/// `unknown_turns`.
+fn roles(analytics: &str, config: Option<&str>) -> (Vec<String>, u64) {
+    let c = conversation(analytics, config);
     let said = c["findings"].as_array().unwrap().iter().map(|f| {
         format!(
             "{} {}",
@@ -122,4 +129,64 @@ fn labels_are_roles_in_call_analytics_mode_only() {
         roles(&analytics(&swapped, Some("analytics")), Some(config)),
         as_guessed
     );
+}
+
+/// A file that does not say its mode but whose labels name roles is read by the guess, as
+/// before, and now says so (was silent): whom it took as the agent, what the labels say, and
+/// how to state either reading. Files that state their mode, labels that name no role, and a
+/// config that names the speakers are read as before, with no warning.
+#[test]
+fn a_guess_over_labels_that_name_roles_is_a_warning() {
+    let warnings = |analytics: &str, config| {
+        let c = conversation(analytics, config);
+        let list = c["warnings"].as_array().cloned().unwrap_or_default();
+        list.iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let swapped = analytics(&[("spk_0", "Customer"), ("spk_1", "Agent")], None);
+    assert_eq!(
+        roles(&swapped, None),
+        (vec!["spk_0 agent".into(), "spk_1 customer".into()], 0),
+        "the guess still reads the call"
+    );
+    assert_eq!(
+        warnings(&swapped, None),
+        [
+            "line 1, column 45: the file does not state its mode, so its `SpeakerLabels` \
+          (spk_0 \"Customer\", spk_1 \"Agent\") are read as speaker names, not roles, and spk_0 \
+          was taken as the agent, the first speaker to say three words or more, where the labels \
+          make spk_1 the agent; PCA's labels are roles only in Call Analytics mode: if the call \
+          went through it, state `\"TranscribeApiType\": \"analytics\"` in \
+          `ConversationAnalytics.SourceInformation[].TranscribeJobInfo`, or name both in the \
+          config (`roles: {agent: [\"spk_1\"], customer: [\"spk_0\"]}`)"
+        ]
+    );
+    let agreeing = warnings(&analytics(&[("spk_1", "Customer")], None), None);
+    assert!(
+        agreeing.len() == 1
+            && agreeing[0].contains("(spk_1 \"Customer\")")
+            && agreeing[0].contains("spk_0 was taken as the agent, the first speaker to say three words or more, as the labels say;")
+            && agreeing[0].ends_with("(`roles: {agent: [\"spk_0\"], customer: [\"spk_1\"]}`)"),
+        "{agreeing:?}"
+    );
+    let labels = [("spk_0", "Customer"), ("spk_1", "Agent")];
+    for (analytics, config) in [
+        (analytics(&labels, Some("standard")), None),
+        (analytics(&labels, Some("analytics")), None),
+        (
+            analytics(&[("spk_0", "Dana"), ("spk_1", "Sam")], None),
+            None,
+        ),
+        (
+            swapped.clone(),
+            Some("roles: {agent: [spk_1], customer: [spk_0]}\n"),
+        ),
+    ] {
+        assert_eq!(
+            warnings(&analytics, config),
+            Vec::<String>::new(),
+            "{analytics} {config:?}"
+        );
+    }
 }

@@ -4,10 +4,13 @@
 //! `spk_0`, `spk_1`, … in order (pca-server's `pca-aws-sf-process-turn-by-turn.py`: "look them
 //! up in the order in the config"), true only when the agent happened to speak in that order: so
 //! there, and where the file does not say its mode, the two-speaker guess applies as in the other
-//! diarised formats.
+//! diarised formats. A file that does not say its mode but whose labels name roles could be
+//! either: the guess reads it, with a warning that says whom it took as the agent and how to say
+//! which the labels are.
 
 use super::chat_exports::roles_by_speaker;
-use super::json_text::from_part;
+use super::json_text::{from_part, position};
+use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -15,7 +18,8 @@ use serde_json::value::RawValue;
 /// Gives turns the roles `SpeakerLabels` (`{"Speaker": "spk_0", "DisplayText": "Agent"}`) name
 /// for their speakers when `analytics` (the file's `ConversationAnalytics`) says the call went
 /// through Call Analytics; with two speakers and one of them labelled, the other takes the other
-/// role. Speakers `roles:` names keep the config's role.
+/// role. Where the file does not say its mode, the two-speaker guess reads it (see
+/// [`guess_unstated`]). Speakers `roles:` names keep the config's role.
 pub fn speaker_roles(
     source: &str,
     analytics: Option<&RawValue>,
@@ -27,30 +31,45 @@ pub fn speaker_roles(
         #[serde(rename = "SpeakerLabels", default)]
         labels: Vec<Label>,
     }
-    #[derive(Deserialize)]
-    struct Label {
-        #[serde(rename = "Speaker")]
-        speaker: Option<String>,
-        #[serde(rename = "DisplayText")]
-        display: Option<String>,
-    }
-    let Some(raw) = analytics.filter(|raw| call_analytics(raw)) else {
+    let Some(raw) = analytics else {
         return Ok(());
     };
-    let analytics: Labels = from_part(source, raw)?;
-    let named = analytics
-        .labels
-        .into_iter()
-        .filter_map(|l| Some((l.speaker?, l.display?)));
-    roles_by_speaker(t, &named.collect::<Vec<_>>(), &opts.roles);
-    pair(&mut t.turns);
+    match mode(raw) {
+        Some(Mode::Analytics) => {
+            let analytics: Labels = from_part(source, raw)?;
+            let named = analytics
+                .labels
+                .into_iter()
+                .filter_map(|l| Some((l.speaker?, l.display?)));
+            roles_by_speaker(t, &named.collect::<Vec<_>>(), &opts.roles);
+            pair(&mut t.turns);
+        }
+        Some(Mode::Standard) => {}
+        None => guess_unstated(source, raw, t, opts),
+    }
     Ok(())
 }
 
-/// Whether `ConversationAnalytics` says the call was transcribed by Call Analytics: a
-/// `SourceInformation[].TranscribeJobInfo.TranscribeApiType` of `analytics` (else `standard`).
-/// Read leniently: metadata of another shape says nothing, and fails no file.
-fn call_analytics(analytics: &RawValue) -> bool {
+/// One of `SpeakerLabels`: `{"Speaker": "spk_0", "DisplayText": "Agent"}`.
+#[derive(Deserialize)]
+struct Label {
+    #[serde(rename = "Speaker")]
+    speaker: Option<String>,
+    #[serde(rename = "DisplayText")]
+    display: Option<String>,
+}
+
+/// The Transcribe API a PCA file says its call went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Analytics,
+    Standard,
+}
+
+/// The mode `ConversationAnalytics` states in `SourceInformation[].TranscribeJobInfo.
+/// TranscribeApiType` (`analytics` or `standard`); `None` where it states none. Read leniently:
+/// metadata of another shape says nothing, and fails no file.
+fn mode(analytics: &RawValue) -> Option<Mode> {
     #[derive(Deserialize)]
     struct Sources<'a> {
         #[serde(rename = "SourceInformation", borrow)]
@@ -66,12 +85,88 @@ fn call_analytics(analytics: &RawValue) -> bool {
         #[serde(rename = "TranscribeApiType", borrow)]
         api: Option<&'a RawValue>,
     }
-    serde_json::from_str::<Sources>(analytics.get()).is_ok_and(|s| {
-        s.sources
+    let sources = serde_json::from_str::<Sources>(analytics.get()).ok()?;
+    let apis = sources.sources.into_iter().filter_map(|s| s.job?.api);
+    let stated: Vec<&RawValue> = apis.collect();
+    let is = |name: &str| {
+        stated
             .iter()
-            .filter_map(|s| s.job.as_ref()?.api)
-            .any(|api| api.get().eq_ignore_ascii_case("\"analytics\""))
-    })
+            .any(|api| api.get().eq_ignore_ascii_case(name))
+    };
+    if is("\"analytics\"") {
+        Some(Mode::Analytics)
+    } else if is("\"standard\"") {
+        Some(Mode::Standard)
+    } else {
+        None
+    }
+}
+
+/// Reads a call whose file does not say its mode with the two-speaker guess, and when it took
+/// the agent from the words where `SpeakerLabels` (in `analytics`) name roles, says so: whom it
+/// took, what the labels say, and how to state which they are. A user who kept PCA's labels
+/// would otherwise never learn that they were not read.
+fn guess_unstated(source: &str, analytics: &RawValue, t: &mut Transcript, opts: &ParseOptions) {
+    #[derive(Deserialize)]
+    struct Labels<'a> {
+        #[serde(rename = "SpeakerLabels", borrow)]
+        labels: &'a RawValue,
+    }
+    let no_roles = t.turns.iter().all(|turn| turn.role == Role::Unknown);
+    assign_diarised_roles(&mut t.turns, source);
+    let agent = t.turns.iter().find(|turn| turn.role == Role::Agent);
+    let Some(agent) = agent
+        .and_then(|turn| turn.speaker.clone())
+        .filter(|_| no_roles)
+    else {
+        return;
+    };
+    let Ok(Labels { labels: raw }) = serde_json::from_str(analytics.get()) else {
+        return;
+    };
+    let labels: Vec<Label> = serde_json::from_str(raw.get()).unwrap_or_default();
+    let speakers = || t.turns.iter().filter_map(|turn| turn.speaker.as_deref());
+    // The labels of this call's speakers that name a role, with the role each names.
+    let roles: Vec<(&str, &str, Role)> = labels
+        .iter()
+        .filter_map(|l| Some((l.speaker.as_deref()?, l.display.as_deref()?)))
+        .filter(|(speaker, _)| speakers().any(|s| s == *speaker))
+        .map(|(speaker, display)| (speaker, display, opts.roles.role_of(display)))
+        .filter(|(.., role)| matches!(role, Role::Agent | Role::Customer))
+        .collect();
+    if roles.is_empty() {
+        return;
+    }
+    let agrees = roles
+        .iter()
+        .all(|&(speaker, _, role)| (speaker == &*agent) == (role == Role::Agent));
+    let labelled = |s: &str| roles.iter().find(|l| l.0 == s).map(|l| l.2);
+    // The agent by the labels: the one labelled so, else the speaker not labelled a customer.
+    let by_labels = speakers()
+        .find(|s| labelled(s) == Some(Role::Agent))
+        .or_else(|| speakers().find(|s| labelled(s).is_none()))
+        .filter(|s| *s != &*agent);
+    let (verdict, hint) = match by_labels {
+        _ if agrees => (", as the labels say".to_string(), &*agent),
+        Some(other) => (format!(", where the labels make {other} the agent"), other),
+        None => (", where the labels say otherwise".to_string(), &*agent),
+    };
+    // The guess read two speakers: the config names both, or the other is left without a role.
+    let customer = speakers().find(|s| *s != hint).unwrap_or_default();
+    let named: Vec<String> = roles
+        .iter()
+        .map(|(speaker, display, _)| format!("{speaker} \"{display}\""))
+        .collect();
+    let (line, column) = position(source, raw.get());
+    t.warnings.push(format!(
+        "line {line}, column {column}: the file does not state its mode, so its `SpeakerLabels` \
+         ({}) are read as speaker names, not roles, and {agent} was taken as the agent, the first \
+         speaker to say three words or more{verdict}; PCA's labels are roles only in Call \
+         Analytics mode: if the call went through it, state `\"TranscribeApiType\": \
+         \"analytics\"` in `ConversationAnalytics.SourceInformation[].TranscribeJobInfo`, or name \
+         both in the config (`roles: {{agent: [\"{hint}\"], customer: [\"{customer}\"]}}`)",
+        named.join(", ")
+    ));
 }
 
 /// With exactly two speakers, one an agent or a customer and the other of no role (a
