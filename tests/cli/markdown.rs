@@ -149,3 +149,39 @@ fn an_unclosed_comment_or_fence_is_named_where_it_opens() {
             .args(["check", "--no-config", "ok.md"]));
     assert!(!(out.clone() + &err).contains("warning:"), "{out}{err}");
 }
+
+/// An indented code block (four columns in, after a blank line) is code, as a fenced block is
+/// (was read as speech); a list item's continuation, indented to the item's text, and a line
+/// wrapped under a paragraph are text, as CommonMark reads them.
+#[test]
+fn indented_code_is_not_spoken_but_indented_text_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "\
+# Closing the door
+
+Never write this:
+
+    Agent: Calm down, I don't know.
+
+1. Listen first.
+
+    Sorry, that's not my department.
+2. Then say it plainly, and never
+    ask them to calm down.
+";
+    let md = write(dir.path(), "macro.md", script);
+    let (_, v) = json_report(&[md.to_str().unwrap()]);
+    let got: Vec<(String, u64)> = findings(&v, 0)
+        .into_iter()
+        .filter(|f| !f.0.starts_with("greeting/") && !f.0.starts_with("closing/"))
+        .map(|f| (f.0, f.1))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ownership/not-my-department".to_string(), 9),
+            ("respect/calm-down".to_string(), 11),
+        ],
+        "the code block of line 5 is not spoken; the item's lines 9 and 11 are"
+    );
+}

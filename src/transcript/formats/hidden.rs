@@ -3,6 +3,7 @@
 //! definitions. Turns keep their place in the source; their text skips these bytes (a turn that
 //! held only them is dropped).
 
+use super::indented_code::Blocks;
 use super::lines::lines;
 use super::link_refs;
 use crate::transcript::{Decoded, Turn, TurnText};
@@ -71,11 +72,11 @@ fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
 #[derive(Debug, Default)]
 pub(crate) struct Markdown {
     /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), code
-    /// (fenced blocks and inline spans), HTML comments, link targets (`](url)`, the URL of
+    /// (fenced and indented blocks, inline spans), HTML comments, link targets (`](url)`, the URL of
     /// `[text](url)`) and link reference definitions (`[text]: url`). Sorted by start.
     pub unspoken: Vec<Range<usize>>,
-    /// Code: fenced blocks and inline spans (`` `…` ``), where a directive is an example, not an
-    /// instruction. Sorted by start.
+    /// Code: fenced and indented blocks and inline spans (`` `…` ``), where a directive is an
+    /// example, not an instruction. Sorted by start.
     pub code: Vec<Range<usize>>,
     /// The comment or code fence that nothing closes, if any: it hides the rest of the file.
     pub unclosed: Option<Unclosed>,
@@ -128,10 +129,17 @@ pub(crate) fn markdown(source: &str) -> Markdown {
     // Whether the line before is a paragraph's, which a link reference definition cannot
     // interrupt (CommonMark): `[a]: /b` right under a line of text is text.
     let mut in_paragraph = false;
+    let mut blocks = Blocks::default();
     for line in lines(source).skip_while(|l| l.start < front) {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
         let t = line.text.trim();
+        if fence.is_none() && blocks.is_code(line.text, in_paragraph) {
+            out.push(whole.clone());
+            code.push(whole);
+            in_paragraph = false;
+            continue;
+        }
         if let Some((start, _, (mark, open))) = fence {
             // Closed by a run of the same character, as long or longer, and nothing else.
             if fence_run(t).is_some_and(|(c, n)| c == mark && n >= open && t[n..].trim().is_empty())

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod directives;
 pub(crate) mod flat_json;
 pub(crate) mod hidden;
+mod indented_code;
 pub mod json_shapes;
 mod json_text;
 pub(crate) mod jsonc;

@@ -1,0 +1,186 @@
+//! Indented code blocks of Markdown (CommonMark 0.31, 4.4): lines indented four columns or more
+//! past their container, where no paragraph goes on, are code, as fenced blocks are. A list
+//! item is such a container (5.2, 5.3): its lines are indented to its content, so a list item's
+//! continuation line is text, and code in an item is indented four columns past the item's
+//! content. Indented code cannot interrupt a paragraph: a wrapped line indented under one is
+//! text. Where a line could be read either way, it is read as text, as before code was known
+//! (a block quote's lines, an indented line at an item's marker).
+
+/// The open list items, read one line at a time.
+#[derive(Debug, Default)]
+pub(super) struct Blocks {
+    /// The column of each open list item's content, outermost first.
+    items: Vec<usize>,
+    /// Whether the line before was blank.
+    after_blank: bool,
+}
+
+impl Blocks {
+    /// Reads `line` (outside fenced code), the line after one of a paragraph when
+    /// `in_paragraph`: whether it is indented code.
+    pub(super) fn is_code(&mut self, line: &str, in_paragraph: bool) -> bool {
+        let (indent, rest) = indentation(line);
+        if rest.trim().is_empty() {
+            self.after_blank = true;
+            return false;
+        }
+        let after_blank = std::mem::take(&mut self.after_blank);
+        // A block quote holds its own blocks: its lines are read as text.
+        if rest.starts_with('>') {
+            return false;
+        }
+        // The items whose content this line is indented to hold it.
+        let held = self.items.iter().take_while(|&&w| indent >= w).count();
+        let base = held.checked_sub(1).map_or(0, |i| self.items[i]);
+        if indent - base >= 4 {
+            self.items.truncate(held);
+            return !in_paragraph;
+        }
+        let marker = list_marker(rest).filter(|m| {
+            // An item may interrupt a paragraph only when it has text and, if numbered, starts
+            // at 1 (5.2): `2) …` under a line of text goes on the text.
+            !in_paragraph || (!m.empty && m.first)
+        });
+        match marker {
+            Some(m) => {
+                self.items.truncate(held);
+                self.items.push(indent + m.content);
+            }
+            // A paragraph's lazy continuation keeps the items open (none after a blank line).
+            None if in_paragraph && !after_blank => {}
+            None => self.items.truncate(held),
+        }
+        false
+    }
+}
+
+/// How many columns `line` is indented (a tab to the next multiple of four), and the rest.
+fn indentation(line: &str) -> (usize, &str) {
+    let mut column = 0;
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => return (column, &line[i..]),
+        }
+    }
+    (column, "")
+}
+
+/// A list item's marker at the start of a line's text.
+#[derive(Debug, PartialEq, Eq)]
+struct Marker {
+    /// Columns from the marker to the item's content.
+    content: usize,
+    /// Whether nothing follows the marker.
+    empty: bool,
+    /// A bullet, or a number that is 1.
+    first: bool,
+}
+
+/// The list item marker `text` (a line's text after its indentation) opens with: `-`, `+`, `*`,
+/// or up to nine digits then `.` or `)`, followed by a space, a tab or the end of the line; not
+/// a thematic break (`- - -`, `***`).
+fn list_marker(text: &str) -> Option<Marker> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let width = match text.as_bytes().first()? {
+        b'-' | b'+' | b'*' if !thematic_break(text) => 1,
+        _ if (1..=9).contains(&digits)
+            && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) =>
+        {
+            digits + 1
+        }
+        _ => return None,
+    };
+    let after = &text[width..];
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    // Spaces after the marker count from its column: at most four make the content's place,
+    // more mean the item opens with indented code, its content one column after the marker.
+    let (spaces, rest) = indentation(after);
+    let empty = rest.trim().is_empty();
+    let gap = if empty || spaces > 4 { 1 } else { spaces };
+    Some(Marker {
+        content: width + gap,
+        empty,
+        first: digits == 0 || text[..digits].trim_start_matches('0') == "1",
+    })
+}
+
+/// A line of three or more `-`, `*` or `_` of one kind, spaces between them allowed.
+fn thematic_break(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(mark) = t.bytes().next() else {
+        return false;
+    };
+    t.bytes().all(|b| b == mark || b == b' ' || b == b'\t')
+        && t.bytes().filter(|&b| b == mark).count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `md` (each with whether a paragraph's line comes before it, as the Markdown
+    /// reader tells) that are indented code.
+    fn code(md: &str) -> Vec<&str> {
+        let mut blocks = Blocks::default();
+        let mut in_paragraph = false;
+        let mut out = Vec::new();
+        for line in md.lines() {
+            let is_code = blocks.is_code(line, in_paragraph);
+            if is_code {
+                out.push(line.trim());
+            }
+            in_paragraph = !is_code && !line.trim().is_empty();
+        }
+        out
+    }
+
+    #[test]
+    fn indented_lines_after_a_blank_line_are_code() {
+        assert_eq!(
+            code("Say:\n\n    calm down\n\tno\n\nOk.\n"),
+            ["calm down", "no"]
+        );
+        // Not under a paragraph's line, nor at fewer than four columns.
+        assert_eq!(
+            code("Say this\n    and this.\n\n   and this.\n"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_list_item_holds_its_indented_lines() {
+        // A continuation after a blank line, indented to the item's content, is the item's text;
+        // four columns past that content, code.
+        assert_eq!(
+            code(
+                "- Say sorry.\n\n  Then offer a refund.\n\n      refund --full\n1. Ask.\n\n    Listen.\n"
+            ),
+            ["refund --full"]
+        );
+        // After the list, four columns are code again; a wide item's content is further in.
+        assert_eq!(code("- a\n\nb\n\n    c\n"), ["c"]);
+        assert_eq!(code("10.  a\n\n     b\n\n         c\n"), ["c"]);
+        // Nested items.
+        assert_eq!(code("- a\n  - b\n\n    c\n\n        d\n"), ["d"]);
+    }
+
+    #[test]
+    fn markers_as_commonmark_reads_them() {
+        let m = |t| list_marker(t).map(|m| (m.content, m.empty, m.first));
+        assert_eq!(m("- a"), Some((2, false, true)));
+        assert_eq!(m("2) a"), Some((3, false, false)));
+        assert_eq!(m("01. a"), Some((4, false, true)));
+        assert_eq!(m("-"), Some((2, true, true)));
+        assert_eq!(m("-      code"), Some((2, false, true)));
+        assert_eq!(m("- - -"), None);
+        assert_eq!(m("-a"), None);
+        assert_eq!(m("1234567890. a"), None);
+        // A numbered line other than 1 does not interrupt a paragraph: the indented line after
+        // it goes on the paragraph, not code.
+        assert_eq!(code("Total\n2) x\n    y\n"), Vec::<&str>::new());
+    }
+}
