@@ -41,6 +41,7 @@ mod messy_input;
 mod missing_require;
 mod mistakes;
 mod nested_config;
+mod otter;
 mod overrides;
 mod paragraphs;
 mod pca_roles;

@@ -347,7 +347,10 @@ struct Lines {
 /// opening the first line, a line after a wrapped one, and at least as many lines as go on a turn
 /// (`Kunde: …`, a line wrapped from it, `Berater: …`: a short exchange with a long line). A
 /// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
-/// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`).
+/// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`). Otter's
+/// headers that stand (see [`otter::keep_headers`]) and open the first line make a dialogue of
+/// two speakers or more, however long their turns: a name and a time alone on a line is no
+/// script's line that happens to end in a colon.
 fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -357,8 +360,10 @@ fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bo
             None => counts.push((o.label, 1)),
         }
     }
+    let headers = || openings.iter().all(|(_, o)| o.otter);
     counts.iter().any(|(l, _)| roles.knows(l))
         || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
+        || (counts.len() >= 2 && lines.opens_first && headers())
         || (counts.len() >= 2
             && (lines.unlabelled == 0
                 || (lines.opens_first
