@@ -2,6 +2,7 @@
 //! maintained fork is a change here only).
 
 mod duplicate;
+mod unique;
 
 use serde::de::DeserializeOwned;
 
@@ -38,11 +39,13 @@ fn tab_at(source: &str, line: usize, column: usize) -> bool {
 }
 
 /// Deserializes `source` into `T`. A UTF-8 byte-order mark (Windows editors write one) is not
-/// part of the document: the library read it as text before a second document.
+/// part of the document: the library read it as text before a second document. A key written
+/// twice in one mapping is an error at the second, in a map as in a struct.
 pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     too_deep(source)?;
-    serde_yaml::from_str(source).map_err(|e| {
+    let reader = unique::Unique::new(serde_yaml::Deserializer::from_str(source));
+    T::deserialize(reader).map_err(|e| {
         let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();
         // The library appends " at line N column M"; we report the position separately.

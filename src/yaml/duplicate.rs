@@ -1,7 +1,8 @@
 //! Where a mapping's key is written twice. serde refuses a struct's second `fail_on` with
-//! "duplicate field", and the library places that at the mapping's start (its first key or its
-//! `{`), which points at neither: this finds that mapping's keys of the name, outside the
-//! mappings nested in it, so the error stands at the second and its help names the first.
+//! "duplicate field", [`super::unique`] a map's second `severity:` key with "duplicate key", and
+//! the library places either at the mapping's start (its first key or its `{`), which points at
+//! neither: this finds that mapping's keys of the name, outside the mappings nested in it, so the
+//! error stands at the second and its help names the first.
 
 /// A key written twice in one mapping: where the second stands, and how to fix it.
 pub(super) struct Twice {
@@ -11,10 +12,13 @@ pub(super) struct Twice {
     pub help: String,
 }
 
-/// For serde's "duplicate field `NAME`", placed by the library at the 1-based `place` where the
-/// mapping starts: the second `NAME` of that mapping, and the first's line.
+/// For serde's "duplicate field `NAME`" or a map's "duplicate key `NAME`", placed by the library
+/// at the 1-based `place` where the mapping starts: the second `NAME` of that mapping, and the
+/// first's line. A name with a backquote in it is cut there, and so not found.
 pub(super) fn written_twice(source: &str, place: (usize, usize), message: &str) -> Option<Twice> {
-    let at = message.find("duplicate field `")? + "duplicate field `".len();
+    let at = ["duplicate field `", super::unique::DUPLICATE_KEY]
+        .iter()
+        .find_map(|p| Some(message.find(p)? + p.len()))?;
     let name = message[at..].split('`').next()?;
     let line_start = match place.0 {
         1 => 0,

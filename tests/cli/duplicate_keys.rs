@@ -61,3 +61,47 @@ fn a_rule_key_written_twice_is_named_at_the_second() {
         )
     );
 }
+
+/// Every mapping read as a map (rule id → severity, role → labels, glob → rules, name → words)
+/// refuses its second key as a struct does, in block and flow style; serde's maps had kept the
+/// last one without a word.
+#[test]
+fn a_map_key_written_twice_is_named_at_the_second() {
+    let cases = [
+        (
+            "severity:\n  respect/calm-down: error\n  ownership: info\n  respect/calm-down: info\n",
+            "yaml:4:3: severity: duplicate key `respect/calm-down`",
+            (2, 3),
+        ),
+        (
+            "roles: {agent: [Sam], customer: Bo, agent: [Al]}\n",
+            "yaml:1:37: roles: duplicate key `agent`",
+            (1, 9),
+        ),
+        (
+            "per_path_disable:\n  \"legacy/**\": [respect]\n  legacy/**: [ownership]\n",
+            "yaml:3:3: per_path_disable: duplicate key `legacy/**`",
+            (2, 3),
+        ),
+        (
+            "lexicons:\n  our_teams: [billing]\n  other: [x]\n  'our_teams': [sales]\n",
+            "yaml:4:3: lexicons: duplicate key `our_teams`",
+            (2, 3),
+        ),
+    ];
+    for (config, at, first) in cases {
+        let (got, help) = error(Some(config), None);
+        assert_eq!(got, at, "{config}");
+        let name = at.split('`').nth(1).unwrap_or_default();
+        let want = format!(
+            "help: remove one of the two: `{name}` is also written at line {}, column {}",
+            first.0, first.1
+        );
+        assert_eq!(help, want, "{config}");
+    }
+    let rules = "lexicons: {teams: [billing], teams: [sales]}\nrules:\n  - id: a/b\n    \
+                 phrases: ['{teams}']\n";
+    let (at, help) = error(None, Some(rules));
+    assert_eq!(at, "yaml:1:30: lexicons: duplicate key `teams`");
+    assert!(help.ends_with("is also written at line 1, column 12"), "{help}");
+}
