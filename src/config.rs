@@ -1,6 +1,8 @@
 //! `talklint.yaml`: discovery (the nearest config, by any of [`NAMES`], from a folder upward; one
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
+mod roles;
+
 use crate::byte_size::ByteSize;
 use crate::engine::SCORES;
 use crate::rules::Severity;
@@ -38,7 +40,8 @@ pub struct Config {
     #[serde(default)]
     pub per_path_disable: BTreeMap<String, Vec<String>>,
     /// Extra speaker-label aliases per role.
-    #[serde(default)]
+    // A label under two roles is an error (`roles::read`).
+    #[serde(default, deserialize_with = "roles::read")]
     #[schemars(schema_with = "roles_schema")]
     pub roles: BTreeMap<Role, OneOrMany<String>>,
     #[serde(default)]

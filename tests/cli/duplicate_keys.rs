@@ -105,3 +105,26 @@ fn a_map_key_written_twice_is_named_at_the_second() {
     assert_eq!(at, "yaml:1:30: lexicons: duplicate key `teams`");
     assert!(help.ends_with("is also written at line 1, column 12"), "{help}");
 }
+
+/// `roles:` becomes one table of speaker label → role: a label listed under a second role (in
+/// any case) is refused at its own place, in a list or alone, where the later role had taken it
+/// without a word. Under one role twice, it is harmless.
+#[test]
+fn a_speaker_label_under_two_roles_is_named_where_it_is_written_again() {
+    let (at, help) = error(Some("roles:\n  agent: [Sam, spk_0]\n  customer: [Bo, sam]\n"), None);
+    let want = "yaml:3:18: roles.customer[1]: the label `sam` is also listed under `agent`";
+    assert!(at.starts_with(want), "{at}");
+    assert_eq!(
+        help,
+        "help: remove one of the two: keep `sam` under `agent` or under `customer`"
+    );
+    let (at, _) = error(Some("roles: {customer: Spk_0, agent: [' spk_0']}\n"), None);
+    let want = "yaml:1:34: roles.agent[0]: the label ` spk_0` is also listed under `customer`";
+    assert!(at.starts_with(want), "{at}");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "talklint.yaml", "roles: {agent: [Sam, SAM]}\n");
+    write(dir.path(), "a.txt", "Sam: not my department\n");
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("ownership/"), "{out}");
+}
