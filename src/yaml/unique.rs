@@ -149,7 +149,10 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Elements<A> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
-        self.0.next_element_seed(Seed { inner: seed, key: None })
+        self.0.next_element_seed(Seed {
+            inner: seed,
+            key: None,
+        })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -173,7 +176,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
         let Some(seen) = &mut self.seen else {
-            return self.inner.next_key_seed(Seed { inner: seed, key: None });
+            return self.inner.next_key_seed(Seed {
+                inner: seed,
+                key: None,
+            });
         };
         let mut text = None;
         let key = self.inner.next_key_seed(Seed {
@@ -196,7 +202,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        self.inner.next_value_seed(Seed { inner: seed, key: None })
+        self.inner.next_value_seed(Seed {
+            inner: seed,
+            key: None,
+        })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -236,7 +245,10 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
-        self.0.newtype_variant_seed(Seed { inner: seed, key: None })
+        self.0.newtype_variant_seed(Seed {
+            inner: seed,
+            key: None,
+        })
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
@@ -299,6 +311,11 @@ mod tests {
         }
         let e = read::<BTreeMap<Side, u8>>("left: 1\nright: 2\nleft: 3\n").unwrap_err();
         assert!(e.starts_with("duplicate key `left`"), "{e}");
-        assert_eq!(read::<BTreeMap<Side, u8>>("left: 1\nright: 2\n").unwrap().len(), 2);
+        assert_eq!(
+            read::<BTreeMap<Side, u8>>("left: 1\nright: 2\n")
+                .unwrap()
+                .len(),
+            2
+        );
     }
 }

@@ -103,7 +103,10 @@ fn a_map_key_written_twice_is_named_at_the_second() {
                  phrases: ['{teams}']\n";
     let (at, help) = error(None, Some(rules));
     assert_eq!(at, "yaml:1:30: lexicons: duplicate key `teams`");
-    assert!(help.ends_with("is also written at line 1, column 12"), "{help}");
+    assert!(
+        help.ends_with("is also written at line 1, column 12"),
+        "{help}"
+    );
 }
 
 /// `roles:` becomes one table of speaker label → role: a label listed under a second role (in
@@ -111,7 +114,10 @@ fn a_map_key_written_twice_is_named_at_the_second() {
 /// without a word. Under one role twice, it is harmless.
 #[test]
 fn a_speaker_label_under_two_roles_is_named_where_it_is_written_again() {
-    let (at, help) = error(Some("roles:\n  agent: [Sam, spk_0]\n  customer: [Bo, sam]\n"), None);
+    let (at, help) = error(
+        Some("roles:\n  agent: [Sam, spk_0]\n  customer: [Bo, sam]\n"),
+        None,
+    );
     let want = "yaml:3:18: roles.customer[1]: the label `sam` is also listed under `agent`";
     assert!(at.starts_with(want), "{at}");
     assert_eq!(
