@@ -77,24 +77,24 @@ pub(crate) struct Suppressions {
 
 /// The rules `names` select: ids, categories or `category/*`; an empty list is every rule.
 /// Names that select nothing are returned apart.
-pub(crate) fn select<'n>(
-    names: &'n [String],
+pub(crate) fn select<'n, N: AsRef<str>>(
+    names: &'n [N],
     rules: &RuleSet,
-) -> (Option<Vec<usize>>, Vec<&'n str>) {
+) -> (Option<Vec<usize>>, Vec<&'n N>) {
     if names.is_empty() {
         return (None, Vec::new());
     }
     let mut picked = Vec::new();
     let mut unknown = Vec::new();
-    for name in names {
-        let before = picked.len();
+    for given in names {
+        let (before, name) = (picked.len(), given.as_ref());
         let category = name.strip_suffix("/*").unwrap_or(name);
         picked.extend(
             (0..rules.rules.len())
-                .filter(|&i| rules.rules[i].id == *name || rules.rules[i].category == category),
+                .filter(|&i| rules.rules[i].id == name || rules.rules[i].category == category),
         );
         if picked.len() == before {
-            unknown.push(name.as_str());
+            unknown.push(given);
         }
     }
     (Some(picked), unknown)
@@ -122,13 +122,14 @@ impl Suppressions {
         let places = Places::new(transcript, source, directives);
         for (i, d) in directives.iter().enumerate() {
             let (picked, unknown) = select(&d.rules, rules);
-            for name in unknown {
+            for unknown in unknown {
+                let name = &unknown.name;
                 s.warnings.push(format!(
                     "line {}, column {}: `{name}` in a talklint directive is no loaded rule or \
                      category{}; write a rule id, a category or `category/*` (`talklint rules` \
                      lists them)",
                     d.line,
-                    d.column,
+                    unknown.column,
                     crate::suggest::rule_like(name, &rules.rules)
                 ));
             }
@@ -203,7 +204,7 @@ fn enable_after(directives: &[Directive], i: usize) -> Option<usize> {
             e.action == Action::Enable
                 && (e.rules.is_empty()
                     || d.rules.is_empty()
-                    || e.rules.iter().any(|r| d.rules.contains(r)))
+                    || (e.rules.iter()).any(|r| d.rules.iter().any(|n| n.name == r.name)))
         })
         .map(|e| e.at)
 }
@@ -322,8 +323,8 @@ mod tests {
         assert_eq!(select(&names(&["ownership/*"]), &rules).0, Some(vec![0, 1]));
         let given = names(&["respect/c", "nope"]);
         let (picked, unknown) = select(&given, &rules);
-        assert_eq!((picked, unknown), (Some(vec![2]), vec!["nope"]));
-        assert_eq!(select(&[], &rules).0, None);
+        assert_eq!((picked, unknown), (Some(vec![2]), vec![&given[1]]));
+        assert_eq!(select::<String>(&[], &rules).0, None);
     }
 
     #[test]

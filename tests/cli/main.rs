@@ -9,6 +9,7 @@ mod ci_warnings;
 mod config_globs;
 mod contractions;
 mod default_pack;
+mod directive_columns;
 mod duplicate_keys;
 mod earlier_reports;
 mod eval;

@@ -137,10 +137,10 @@ fn unknown_rules_and_unused_directives_warn() {
         .map(|w| w.as_str().unwrap())
         .collect();
     assert_eq!(warnings.len(), 4, "{warnings:?}");
-    assert!(warnings[0].starts_with("line 5, column 1: unknown directive `talklint: frobnicate`"));
+    assert!(warnings[0].starts_with("line 5, column 13: unknown directive `talklint: frobnicate`"));
     assert!(
         warnings[1]
-            .contains("line 1, column 1: `nosuch/rule` in a talklint directive is no loaded rule")
+            .contains("line 1, column 20: `nosuch/rule` in a talklint directive is no loaded rule")
     );
     assert!(warnings[2..].iter().all(|w| w.contains("unused directive")));
 }
@@ -164,7 +164,7 @@ fn a_directive_of_separators_alone_warns_and_suppresses_nothing() {
         warnings[0]
             .as_str()
             .unwrap()
-            .starts_with("line 1, column 1: `talklint: ignore ,,,` names no rule; write"),
+            .starts_with("line 1, column 20: `talklint: ignore ,,,` names no rule; write"),
         "{warnings}"
     );
 }

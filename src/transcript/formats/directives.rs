@@ -25,17 +25,33 @@ pub struct Directive {
     /// What it asks for.
     pub action: Action,
     /// Rule ids, categories or `category/*` as written; empty means every rule.
-    pub rules: Vec<String>,
+    pub rules: Vec<RuleName>,
     /// Whether the directive is alone on its line (else it ends a line of text).
     pub own_line: bool,
     /// 1-based line of the directive.
     pub line: usize,
-    /// 1-based column (in characters) of the directive.
+    /// 1-based column (in characters) of its verb (`ignore`, `disable`, …), where a warning
+    /// about the whole directive points.
     pub column: usize,
     /// Byte offset of the directive in the source.
     pub at: usize,
     /// The bytes of its line, without the line break.
     pub line_range: Range<usize>,
+}
+
+/// A rule named in a directive, and where, so that a warning about it points at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleName {
+    /// An id, a category or `category/*`, as written.
+    pub name: String,
+    /// 1-based column (in characters) where it is written.
+    pub column: usize,
+}
+
+impl AsRef<str> for RuleName {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
 }
 
 /// A file's directives, and a warning for each one that cannot be read.
@@ -83,8 +99,9 @@ pub(crate) fn find(source: &str) -> Found {
             }
             continue;
         };
-        let body_at = body.as_ptr() as usize - line.text.as_ptr() as usize;
-        let column = line.text[..hidden.start].chars().count() + 1;
+        // Where a word of the directive stands in its line: every word is a slice of it.
+        let offset = |word: &str| word.as_ptr() as usize - line.text.as_ptr() as usize;
+        let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
         let next_line = (line.start + line.text.len() + 1).min(source.len());
         found.hidden.push(if own_line {
             line.start..next_line
@@ -92,18 +109,23 @@ pub(crate) fn find(source: &str) -> Found {
             line.start + hidden.start..line.start + hidden.end
         });
         match parse_body(body) {
-            Ok((action, rules)) => found.directives.list.push(Directive {
+            Ok((action, verb, rules)) => found.directives.list.push(Directive {
                 action,
-                rules,
+                rules: (rules.into_iter())
+                    .map(|name| RuleName {
+                        name: name.to_string(),
+                        column: column(name),
+                    })
+                    .collect(),
                 own_line,
                 line: line.number,
-                column,
-                at: line.start + body_at,
+                column: column(verb),
+                at: line.start + offset(body),
                 line_range: line.start..line.start + line.text.len(),
             }),
-            Err(message) => found.directives.warnings.push((
-                line.start + body_at,
-                format!("line {}, column {column}: {message}", line.number),
+            Err(Unread { word, message }) => found.directives.warnings.push((
+                line.start + offset(word),
+                format!("line {}, column {}: {message}", line.number, column(word)),
             )),
         }
     }
@@ -151,8 +173,15 @@ fn near_miss(line: &str) -> Option<usize> {
     (spaced && ["ignore", "ignore-file", "disable", "enable"].contains(&verb)).then_some(at)
 }
 
-/// `ignore a, b` → (Ignore, [a, b]).
-fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
+/// A directive that cannot be read: the word a warning points at (a slice of the directive's
+/// words), and what is wrong.
+struct Unread<'a> {
+    word: &'a str,
+    message: String,
+}
+
+/// `ignore a, b` → (Ignore, `ignore`, [`a`, `b`]): the verb and names are slices of `body`.
+fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
     let (verb, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
     let action = match verb {
         "ignore" => Action::Ignore,
@@ -160,26 +189,31 @@ fn parse_body(body: &str) -> Result<(Action, Vec<String>), String> {
         "disable" => Action::Disable,
         "enable" => Action::Enable,
         other => {
-            return Err(format!(
-                "unknown directive `talklint: {other}`; write `talklint: ignore RULE`, \
-                 `ignore-file RULE`, `disable RULE` or `enable RULE`"
-            ));
+            return Err(Unread {
+                word: verb,
+                message: format!(
+                    "unknown directive `talklint: {other}`; write `talklint: ignore RULE`, \
+                     `ignore-file RULE`, `disable RULE` or `enable RULE`"
+                ),
+            });
         }
     };
-    let rules: Vec<String> = rest
+    let rules: Vec<&str> = rest
         .split([',', ' ', '\t'])
         .filter(|r| !r.is_empty())
-        .map(str::to_string)
         .collect();
     // Separators alone are a list that lost its names, not a bare verb that means every rule.
-    if rules.is_empty() && !rest.trim().is_empty() {
-        return Err(format!(
-            "`talklint: {verb} {}` names no rule; write rule ids, categories or `category/*` \
-             between the commas, or `talklint: {verb}` alone for every rule",
-            rest.trim()
-        ));
+    let list = rest.trim();
+    if rules.is_empty() && !list.is_empty() {
+        return Err(Unread {
+            word: list,
+            message: format!(
+                "`talklint: {verb} {list}` names no rule; write rule ids, categories or \
+                 `category/*` between the commas, or `talklint: {verb}` alone for every rule"
+            ),
+        });
     }
-    Ok((action, rules))
+    Ok((action, verb, rules))
 }
 
 #[cfg(test)]
@@ -204,7 +238,10 @@ mod tests {
             .directives
             .list
             .iter()
-            .map(|d| (d.action, d.rules.clone(), d.own_line, d.line))
+            .map(|d| {
+                let names = d.rules.iter().map(|r| r.name.clone()).collect();
+                (d.action, names, d.own_line, d.line)
+            })
             .collect();
         assert_eq!(
             got,
@@ -218,7 +255,15 @@ mod tests {
         );
         assert_eq!(&src[f.hidden[0].clone()], "# talklint: ignore a/b, c\n");
         assert_eq!(&src[f.hidden[1].clone()], "<!-- talklint: ignore -->");
-        assert_eq!(f.directives.list[1].column, 4);
+        // A directive's column is its verb's, and each name's its own, in characters.
+        assert_eq!(f.directives.list[1].column, 19);
+        let first = &f.directives.list[0];
+        let columns: Vec<usize> = first.rules.iter().map(|r| r.column).collect();
+        assert_eq!((first.column, columns), (13, vec![20, 25]));
+        let wide = find("« <!-- talklint: ignore  é/x,ü -->\n");
+        let d = &wide.directives.list[0];
+        let columns: Vec<usize> = d.rules.iter().map(|r| r.column).collect();
+        assert_eq!((d.column, columns), (18, vec![26, 30]));
     }
 
     #[test]
@@ -226,8 +271,9 @@ mod tests {
         let f = find("hi\n# talklint: ignore ,,,\nAgent: x <!-- talklint: disable , -->\n");
         assert!(f.directives.list.is_empty());
         let said: Vec<&str> = f.directives.warnings.iter().map(|w| w.1.as_str()).collect();
-        assert!(said[0].starts_with("line 2, column 1: `talklint: ignore ,,,` names no rule"));
-        assert!(said[1].starts_with("line 3, column 10: `talklint: disable ,` names no rule"));
+        // At the list, not at the comment that holds it.
+        assert!(said[0].starts_with("line 2, column 20: `talklint: ignore ,,,` names no rule"));
+        assert!(said[1].starts_with("line 3, column 33: `talklint: disable ,` names no rule"));
         assert_eq!(f.hidden.len(), 2, "still no speech");
     }
 
@@ -239,7 +285,7 @@ mod tests {
         assert!(
             f.directives.warnings[0]
                 .1
-                .starts_with("line 1, column 1: unknown directive")
+                .starts_with("line 1, column 13: unknown directive")
         );
     }
 }

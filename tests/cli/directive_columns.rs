@@ -1,0 +1,93 @@
+//! Every warning about an in-file directive points at the word it is about: the unknown verb,
+//! the unknown rule name, the list that names no rule, the misspelt `talklint`, the verb of a
+//! directive that suppressed nothing (they had pointed at the comment that holds some of them).
+
+use crate::support::{json_report, write};
+
+/// The warnings of the one conversation of a file holding `text`, with `--warn-unused-ignores`.
+fn warnings(name: &str, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    let (_, v) = json_report(&["--warn-unused-ignores", path.to_str().unwrap()]);
+    let list = v["conversations"][0]["warnings"].as_array().cloned();
+    (list.unwrap_or_default().iter())
+        .filter_map(|w| w.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The `line L, column C` a warning starts with, and the word at that place of `text` (up to a
+/// blank; columns count characters).
+fn place_and_word(warning: &str, text: &str) -> ((usize, usize), String) {
+    let numbers: Vec<usize> = warning
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let (line, column) = (numbers[0], numbers[1]);
+    let word = (text.lines().nth(line - 1).unwrap_or_default().chars())
+        .skip(column - 1)
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    ((line, column), word)
+}
+
+#[test]
+fn each_kind_of_directive_warning_points_at_its_word() {
+    let text = "Agent: Hello.\n\
+                # talklint: frobnicate respect\n\
+                Agent: Thanks. <!-- talklint: ignore respect, nosuch/rule -->\n\
+                Agent: Caf\u{e9}. <!-- talklint: ignore ,,, -->\n\
+                # Talklint: ignore respect\n\
+                -- talklint disable respect\n\
+                Agent: Bye. <!-- talklint: ignore ownership -->\n";
+    let got: Vec<_> = (warnings("s.txt", text).iter())
+        .map(|w| {
+            let (place, word) = place_and_word(w, text);
+            let said = w.split_once(": ").map_or("", |(_, said)| said);
+            (place, word, said.to_string())
+        })
+        .collect();
+    let want = [
+        ((2, 13), "frobnicate", "unknown directive `talklint"),
+        ((4, 36), ",,,", "`talklint: ignore ,,,` names no rule"),
+        ((5, 3), "Talklint:", "not read as a directive"),
+        ((6, 4), "talklint", "not read as a directive"),
+        (
+            (3, 47),
+            "nosuch/rule",
+            "`nosuch/rule` in a talklint directive is no loaded rule or category",
+        ),
+        (
+            (3, 31),
+            "ignore",
+            "unused directive (nothing to suppress); remove it",
+        ),
+        (
+            (7, 28),
+            "ignore",
+            "unused directive (nothing to suppress); remove it",
+        ),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for (got, want) in got.iter().zip(want) {
+        assert_eq!((got.0, got.1.as_str()), (want.0, want.1), "{got:?}");
+        assert!(got.2.starts_with(want.2), "{got:?}");
+    }
+}
+
+/// In a script (no speaker labels), an `ignore` at the end of a line whose list names an unknown
+/// rule after a known one: the warning stands at the unknown one, its column counted in
+/// characters past characters of two bytes.
+#[test]
+fn an_unknown_name_is_found_past_wide_characters() {
+    let text = "Calm down, caf\u{e9}. <!-- talklint: ignore respect,\u{e9}t\u{e9}/x -->\n";
+    let w = warnings("s.md", text);
+    let unknown: Vec<_> = w.iter().filter(|w| w.contains("é/x")).collect();
+    assert_eq!(unknown.len(), 1, "{w:?}");
+    assert_eq!(
+        place_and_word(unknown[0], text),
+        ((1, 48), "\u{e9}t\u{e9}/x".into())
+    );
+}
