@@ -10,16 +10,36 @@ use std::ops::Range;
 /// Unchanged lines shown before and after each change.
 const CONTEXT: usize = 3;
 
-/// A unified diff of `path` (`--- a/PATH`, `+++ b/PATH`, without an absolute path's leading
-/// `/`, as `git diff --no-index` writes them; 3 lines of context) from `old` to
-/// `new`, where `new` is `old` with `applied` made (sorted, not overlapping). With a
-/// `redactor`, both sides' lines are shown masked. Empty when the edits change nothing.
+/// A unified diff of the file at `path` (as given: relative to the current folder, or
+/// absolute) from `old` to `new`, where `new` is `old` with `applied` made (sorted, not
+/// overlapping); 3 lines of context. Its headers name the file as `git diff` does, from the root
+/// of its repository ([`super::name::in_diff`]): `--- a/NAME`, `+++ b/NAME`. With a `redactor`,
+/// both sides' lines are shown masked. Empty when the edits change nothing.
 pub(crate) fn unified_diff(
     path: &str,
-    (old, new): (&str, &str),
+    texts: (&str, &str),
     applied: &[Edit],
     redactor: Option<&Redactor>,
 ) -> String {
+    let hunks = hunks(texts, applied, redactor);
+    if hunks.is_empty() {
+        return hunks;
+    }
+    let name = match std::env::current_dir() {
+        Ok(cwd) => super::name::in_diff(path, &cwd),
+        // Without a current folder, a relative path cannot be resolved either.
+        Err(_) => path.trim_start_matches('/').to_string(),
+    };
+    let (old_name, new_name) = (format!("a/{name}"), format!("b/{name}"));
+    format!(
+        "--- {}\n+++ {}\n{hunks}",
+        quoted(&old_name),
+        quoted(&new_name)
+    )
+}
+
+/// The hunks of a unified diff from `old` to `new` (see [`unified_diff`]).
+fn hunks((old, new): (&str, &str), applied: &[Edit], redactor: Option<&Redactor>) -> String {
     let old = Lines::new(old, redactor);
     let new = Lines::new(new, redactor);
     let changes = changes(&old, &new, applied);
@@ -32,13 +52,6 @@ pub(crate) fn unified_diff(
             .take_while(|w| w[1].old.start <= w[0].old.end + 2 * CONTEXT)
             .count();
         let (hunk, after) = rest.split_at(taken);
-        if out.is_empty() {
-            // An absolute path is named as git names it: `a/tmp/x.md`, not `a//tmp/x.md`.
-            let path = path.trim_start_matches('/');
-            let (old_name, new_name) = (format!("a/{path}"), format!("b/{path}"));
-            let (old_name, new_name) = (quoted(&old_name), quoted(&new_name));
-            out.push_str(&format!("--- {old_name}\n+++ {new_name}\n"));
-        }
         let last = &hunk[taken - 1];
         let old_lines =
             first.old.start.saturating_sub(CONTEXT)..(last.old.end + CONTEXT).min(old.count());
@@ -229,19 +242,19 @@ mod tests {
             text: text.to_string(),
         });
         let applied = apply(old, edits.collect());
-        unified_diff("f", (old, &applied.text), &applied.made, None)
+        hunks((old, &applied.text), &applied.made, None)
     }
 
     #[test]
     fn an_edit_over_a_line_break_joins_two_lines() {
         assert_eq!(
             diff("a\ncalm\ndown\nb\n", &[(2..11, "ok")]),
-            "--- a/f\n+++ b/f\n@@ -1,4 +1,3 @@\n a\n-calm\n-down\n+ok\n b\n"
+            "@@ -1,4 +1,3 @@\n a\n-calm\n-down\n+ok\n b\n"
         );
         // The edit takes the break after `down`: `b` joins it.
         assert_eq!(
             diff("calm\ndown\nb", &[(5..10, "up ")]),
-            "--- a/f\n+++ b/f\n@@ -1,3 +1,2 @@\n calm\n-down\n-b\n\\ No newline at end of file\n+up b\n\\ No newline at end of file\n"
+            "@@ -1,3 +1,2 @@\n calm\n-down\n-b\n\\ No newline at end of file\n+up b\n\\ No newline at end of file\n"
         );
     }
 
@@ -249,7 +262,7 @@ mod tests {
     fn an_emptied_last_line_and_an_edit_that_changes_nothing() {
         assert_eq!(
             diff("a\nxy", &[(2..4, "")]),
-            "--- a/f\n+++ b/f\n@@ -1,2 +1 @@\n a\n-xy\n\\ No newline at end of file\n"
+            "@@ -1,2 +1 @@\n a\n-xy\n\\ No newline at end of file\n"
         );
         assert_eq!(diff("a\nxy\n", &[(2..4, "xy")]), "");
     }

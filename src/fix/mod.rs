@@ -1,6 +1,7 @@
 //! Fixes (SPEC §8): a forbid rule's `replace:` written over its matches. This module only
-//! computes: the edits of a checked conversation, the fixed text, and a unified diff; the scan
-//! decides which files may be rewritten (text and Markdown scripts only) and writes them.
+//! computes: the edits of a checked conversation, the fixed text, and a unified diff (which
+//! looks on disk only for the repository that names the file in its headers); the scan decides
+//! which files may be rewritten (text and Markdown scripts only) and writes them.
 
 use crate::engine::Evaluation;
 use crate::rules::{Kind, RuleSet};
@@ -9,6 +10,7 @@ use std::ops::Range;
 
 mod case;
 mod diff;
+mod name;
 mod settle;
 pub(crate) use diff::unified_diff;
 pub(crate) use settle::unsettled;

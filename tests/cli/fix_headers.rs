@@ -1,5 +1,5 @@
-//! The file names of a `--diff`'s headers, written as `git diff --no-index` writes them, so that
-//! `git apply` and `patch -p1` find the file.
+//! The file names of a `--diff`'s headers, written as `git diff` writes them (from the root of
+//! the file's repository), so that `git apply` and `patch -p1` run there find the file.
 
 use crate::support::{run, talklint, write};
 
@@ -17,4 +17,61 @@ fn an_absolute_path_is_named_without_a_doubled_slash() {
         out.starts_with(&format!("--- a/{name}\n+++ b/{name}\n")),
         "{out}"
     );
+}
+
+/// Runs `program args` in `dir` with `patch` on its standard input: its exit code and errors.
+fn apply_in(dir: &std::path::Path, program: &str, args: &[&str], patch: &str) -> (i32, String) {
+    let (code, _, err) = run(assert_cmd::Command::new(program)
+        .current_dir(dir)
+        .args(args)
+        .write_stdin(patch));
+    (code, err)
+}
+
+/// A file given through `../`, by an absolute path, or from its own folder, is named in the
+/// headers from the root of its git repository, as `git diff` names it: `git apply` and
+/// `patch -p1` run there apply the diff, wherever talklint ran (`a/../calls/a.txt` was refused
+/// as an invalid path, and an absolute path named the file from the file system's root).
+#[test]
+fn a_file_is_named_from_its_repository_root_however_it_was_given() {
+    let top = tempfile::tempdir().unwrap();
+    let repo = top.path().join("repo");
+    for folder in ["calls", "scripts", "../elsewhere"] {
+        std::fs::create_dir_all(repo.join(folder)).unwrap();
+    }
+    let (code, err) = apply_in(&repo, "git", &["init", "-q", "."], "");
+    assert_eq!(code, 0, "{err}");
+    let text = "Customer: Thanks.\nAgent: No problem.\n";
+    let call = write(&repo.join("calls"), "a.txt", text);
+    let absolute = call.display().to_string();
+    let cases = [
+        (repo.join("scripts"), "../calls/a.txt"),
+        (top.path().join("elsewhere"), absolute.as_str()),
+        (repo.join("calls"), "a.txt"),
+    ];
+    for (cwd, given) in &cases {
+        let (code, patch, err) =
+            run(talklint()
+                .current_dir(cwd)
+                .args(["check", "--no-config", "--diff", given]));
+        assert_eq!(code, 1, "{given}: {err}");
+        let (code, err) = apply_in(&repo, "git", &["apply", "--check", "-"], &patch);
+        assert_eq!(code, 0, "git apply --check, {given}: {err}\n{patch}");
+        let (code, err) = apply_in(&repo, "patch", &["-p1", "--dry-run", "-s"], &patch);
+        assert_eq!(code, 0, "patch -p1, {given}: {err}\n{patch}");
+        assert!(
+            patch.starts_with("--- a/calls/a.txt\n+++ b/calls/a.txt\n@@ "),
+            "{given}: {patch}"
+        );
+    }
+    let (_, patch, _) = run(talklint().current_dir(&cases[0].0).args([
+        "check",
+        "--no-config",
+        "--diff",
+        "../calls/a.txt",
+    ]));
+    let (code, err) = apply_in(&repo, "git", &["apply", "-"], &patch);
+    assert_eq!(code, 0, "{err}");
+    let fixed = std::fs::read_to_string(&call).unwrap();
+    assert_eq!(fixed, "Customer: Thanks.\nAgent: My pleasure.\n");
 }
