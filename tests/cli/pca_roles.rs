@@ -162,14 +162,10 @@ fn a_guess_over_labels_that_name_roles_is_a_warning() {
           config (`roles: {agent: [\"spk_1\"], customer: [\"spk_0\"]}`)"
         ]
     );
+    // Labels that agree with the guess change nothing, so they are not worth a warning on
+    // every file of a corpus.
     let agreeing = warnings(&analytics(&[("spk_1", "Customer")], None), None);
-    assert!(
-        agreeing.len() == 1
-            && agreeing[0].contains("(spk_1 \"Customer\")")
-            && agreeing[0].contains("spk_0 was taken as the agent, the first speaker to say three words or more, as the labels say;")
-            && agreeing[0].ends_with("(`roles: {agent: [\"spk_0\"], customer: [\"spk_1\"]}`)"),
-        "{agreeing:?}"
-    );
+    assert!(agreeing.is_empty(), "{agreeing:?}");
     let labels = [("spk_0", "Customer"), ("spk_1", "Agent")];
     for (analytics, config) in [
         (analytics(&labels, Some("standard")), None),

@@ -5,8 +5,8 @@
 //! up in the order in the config"), true only when the agent happened to speak in that order: so
 //! there, and where the file does not say its mode, the two-speaker guess applies as in the other
 //! diarised formats. A file that does not say its mode but whose labels name roles could be
-//! either: the guess reads it, with a warning that says whom it took as the agent and how to say
-//! which the labels are.
+//! either: the guess reads it, with a warning, where the labels would say otherwise, that says
+//! whom it took as the agent and how to say which the labels are.
 
 use super::chat_exports::roles_by_speaker;
 use super::json_text::{from_part, position};
@@ -134,12 +134,13 @@ fn guess_unstated(source: &str, analytics: &RawValue, t: &mut Transcript, opts: 
         .map(|(speaker, display)| (speaker, display, opts.roles.role_of(display)))
         .filter(|(.., role)| matches!(role, Role::Agent | Role::Customer))
         .collect();
-    if roles.is_empty() {
-        return;
-    }
+    // Labels that agree with the guess change nothing: no warning on every file of a corpus.
     let agrees = roles
         .iter()
         .all(|&(speaker, _, role)| (speaker == &*agent) == (role == Role::Agent));
+    if roles.is_empty() || agrees {
+        return;
+    }
     let labelled = |s: &str| roles.iter().find(|l| l.0 == s).map(|l| l.2);
     // The agent by the labels: the one labelled so, else the speaker not labelled a customer.
     let by_labels = speakers()
@@ -147,7 +148,6 @@ fn guess_unstated(source: &str, analytics: &RawValue, t: &mut Transcript, opts: 
         .or_else(|| speakers().find(|s| labelled(s).is_none()))
         .filter(|s| *s != &*agent);
     let (verdict, hint) = match by_labels {
-        _ if agrees => (", as the labels say".to_string(), &*agent),
         Some(other) => (format!(", where the labels make {other} the agent"), other),
         None => (", where the labels say otherwise".to_string(), &*agent),
     };
