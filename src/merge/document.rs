@@ -73,7 +73,7 @@ impl Index {
             let start = (base + offset as u64, line, column);
             self.conversation(key.path, key.id, report, start, raw.get().len());
         }
-        let skipped = doc.skipped.into_iter().map(|s| Item::Skipped(s, report));
+        let skipped = doc.skipped.into_iter().map(|s| Item::skipped(s, report));
         self.items.extend(skipped);
         let errors = doc.errors.into_iter().map(|e| Item::Error(e, report));
         self.items.extend(errors);

@@ -56,12 +56,27 @@ impl Item {
         }
     }
 
+    /// A skipped entry of `report`. Reports written before skipped entries had a `line` gave a
+    /// stream's line only in the reason (`line 2: too large …`), where it is read from for them.
+    pub(super) fn skipped(mut s: Skipped, report: usize) -> Item {
+        if s.line.is_none() {
+            s.line = line_in_reason(&s.reason);
+        }
+        Item::Skipped(s, report)
+    }
+
     pub(super) fn id(&self) -> Option<&str> {
         match self {
             Item::Conversation { id, .. } => id.as_deref(),
             _ => None,
         }
     }
+}
+
+/// The line a skipped entry's reason starts with (`line 2: …`), as older reports wrote it.
+fn line_in_reason(reason: &str) -> Option<usize> {
+    let (number, _) = reason.strip_prefix("line ")?.split_once(':')?;
+    number.parse().ok()
 }
 
 /// The counts of a report's summary that its entries must match.
@@ -282,7 +297,7 @@ impl Index {
         match line {
             Line {
                 skipped: Some(s), ..
-            } => self.items.push(Item::Skipped(s, report)),
+            } => self.items.push(Item::skipped(s, report)),
             Line { error: Some(e), .. } => self.items.push(Item::Error(e, report)),
             Line {
                 summary: Some(c), ..

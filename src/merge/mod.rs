@@ -80,14 +80,10 @@ fn order(a: &Item, b: &Item) -> Ordering {
     (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
 }
 
-/// Whether `item` is a line of a file or stream that was skipped (`line 2: too large …`), not a
-/// whole file.
+/// Whether `item` is a conversation of a stream that was skipped (a record too large), not a
+/// whole file: it may stand beside the stream's conversations.
 fn is_piece(item: &Item) -> bool {
-    let Item::Skipped(s, _) = item else {
-        return false;
-    };
-    let number = s.reason.strip_prefix("line ").unwrap_or_default();
-    number.starts_with(|c: char| c.is_ascii_digit())
+    matches!(item, Item::Skipped(s, _) if s.line.is_some())
 }
 
 /// The first conversation reported twice, or a file both skipped and checked, in sorted items.

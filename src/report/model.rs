@@ -107,10 +107,16 @@ pub struct Conversation<'a> {
     pub redactor: Option<&'a Redactor>,
 }
 
-/// A file that was found but not read.
+/// A file that was found but not read, or one conversation of a stream that was not (a record
+/// over the size limit), beside the stream's conversations that were.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Skipped {
     pub path: String,
+    /// For a conversation of a stream, the stream's line it starts at (1-based); none for a
+    /// whole file. Its reason says it too (`line 2: too large …`), for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub line: Option<usize>,
     pub reason: String,
 }
 

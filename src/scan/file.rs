@@ -124,6 +124,7 @@ pub(super) fn check(
         read::Encoding::Binary => {
             return not_read(NotRead::Skipped(Skipped {
                 path: display.into(),
+                line: None,
                 reason: "binary".into(),
             }));
         }
@@ -342,6 +343,7 @@ fn no_turns(display: &str, format: Format, warnings: &[String]) -> NotRead {
     };
     NotRead::Skipped(Skipped {
         path: display.into(),
+        line: None,
         reason,
     })
 }

@@ -125,6 +125,7 @@ pub(super) enum NotRead {
 fn skipped(path: &str, reason: impl Into<String>) -> NotRead {
     NotRead::Skipped(Skipped {
         path: path.into(),
+        line: None,
         reason: reason.into(),
     })
 }
@@ -246,11 +247,13 @@ pub(super) fn read(
                 return Err(error(&piece.name, message));
             }
             if let Some(size) = piece.too_large {
+                let line = piece.first_line;
                 let reason = too_large_reason(Some(size), opts.max_filesize);
-                return Err(skipped(
-                    &piece.name,
-                    format!("line {}: {reason}", piece.first_line),
-                ));
+                return Err(NotRead::Skipped(Skipped {
+                    path: piece.name.to_string(),
+                    line: Some(line),
+                    reason: format!("line {line}: {reason}"),
+                }));
             }
             *buf = piece.text;
             Ok(Reading {

@@ -113,6 +113,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                     return named(match name.and_then(|name| force_excluded(name, opts)) {
                         Some(reason) => Input::Skip(Skipped {
                             path: opts.stdin_name().into(),
+                            line: None,
                             reason,
                         }),
                         None => Input::Stdin { head: Vec::new() },
@@ -143,6 +144,7 @@ fn named_file(path: PathBuf, opts: &ScanOptions) -> Input {
     match force_excluded(&path, opts) {
         Some(reason) => Input::Skip(Skipped {
             path: display,
+            line: None,
             reason,
         }),
         None => Input::File {
@@ -283,15 +285,18 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             }
             () if file_type.is_symlink() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
+                line: None,
                 reason: "symbolic link (not followed)".into(),
             })),
             // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
             () if !file_type.is_file() => Some(Input::Skip(Skipped {
                 path: display(e.path()),
+                line: None,
                 reason: format!("not a regular file ({})", special_kind(file_type)),
             })),
             () if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
                 path: display(e.path()),
+                line: None,
                 reason: "this run's report".into(),
             })),
             () => {

@@ -38,6 +38,7 @@ mod labels;
 mod limits;
 mod markdown;
 mod merge;
+mod merge_streams;
 mod messy_input;
 mod missing_require;
 mod mistakes;

@@ -15,7 +15,7 @@ fn check(args: &[&str]) -> (i32, String) {
 }
 
 /// `talklint merge --no-config ARGS REPORTS…`: exit code, output and errors.
-fn merge(args: &[&str], reports: &[PathBuf]) -> (i32, String, String) {
+pub(crate) fn merge(args: &[&str], reports: &[PathBuf]) -> (i32, String, String) {
     run(talklint()
         .args(["merge", "--no-config"])
         .args(args)
