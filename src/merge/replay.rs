@@ -74,6 +74,26 @@ struct WrittenFinding<'a> {
     /// Written only when true (`--show-suppressed`).
     #[serde(default)]
     suppressed: bool,
+    /// What suppressed it, beside `suppressed`.
+    #[serde(borrow, default)]
+    suppressed_by: Option<Cow<'a, str>>,
+}
+
+impl WrittenFinding<'_> {
+    /// Why the finding is suppressed, if it is. Reports written before `suppressed_by` said
+    /// only `"suppressed": true`, which merge read as a directive's.
+    fn suppression(&self) -> Result<Option<Suppression>, String> {
+        match (self.suppressed, self.suppressed_by.as_deref()) {
+            (false, _) => Ok(None),
+            (true, None) => Ok(Some(Suppression::InSource)),
+            (true, Some(name)) => Finding::suppression_named(name).map(Some).ok_or_else(|| {
+                format!(
+                    "a finding suppressed by `{name}`: a report says `directive`, \
+                     `per_path_disable` or `baseline`"
+                )
+            }),
+        }
+    }
 }
 
 /// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
@@ -159,6 +179,8 @@ struct Placed {
     span: (usize, usize),
     /// Its match's bytes in its turn's text (HTML marks), when it has one.
     turn_range: Option<(usize, usize)>,
+    /// Why it is suppressed, if it is.
+    suppressed: Option<Suppression>,
 }
 
 impl Written<'_> {
@@ -237,6 +259,7 @@ impl<'a> Replay<'a> {
                 rule_index: rules.of(f).map_err(&invalid)?,
                 span: (0, 0),
                 turn_range: None,
+                suppressed: f.suppression().map_err(&invalid)?,
             });
         }
         if layout == Layout::Snippets {
@@ -321,7 +344,7 @@ impl<'a> Replay<'a> {
                 matched: f.matched.as_deref().map(Cow::Borrowed),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),
-                suppressed: f.suppressed.then_some(Suppression::InSource),
+                suppressed: place.suppressed,
                 span: place.span,
                 rule_index: place.rule_index,
                 turn_range: place.turn_range,

@@ -146,8 +146,10 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
         }
         (matched, _) => opt_string(out, matched),
     }
-    if f.suppressed.is_some() {
-        out.extend_from_slice(b",\"suppressed\":true");
+    if let Some(by) = f.suppressed_by() {
+        out.extend_from_slice(b",\"suppressed\":true,\"suppressed_by\":\"");
+        out.extend_from_slice(by.as_bytes());
+        out.push(b'"');
     }
     out.extend_from_slice(&rule.tail);
 }

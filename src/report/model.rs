@@ -41,13 +41,11 @@ pub struct Finding<'a> {
     pub suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<&'a str>,
-    /// Set when a directive or `per_path_disable` suppressed the finding (it is reported only
-    /// with `--show-suppressed`, and counts for nothing); JSON writes `"suppressed": true`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "suppressed_flag"
-    )]
-    #[schemars(with = "bool")]
+    /// Set when a directive, `per_path_disable` or the `--baseline` report suppressed the
+    /// finding (it is reported only with `--show-suppressed`, and counts for nothing); JSON
+    /// writes `"suppressed": true` and what suppressed it, `"suppressed_by"`.
+    #[serde(flatten, serialize_with = "suppressed_keys")]
+    #[schemars(with = "SuppressedKeys")]
     pub suppressed: Option<Suppression>,
     /// Byte range of the match in the file (for snippets).
     #[serde(skip)]
@@ -61,6 +59,16 @@ pub struct Finding<'a> {
 }
 
 impl Finding<'_> {
+    /// What suppressed the finding, as JSON's `suppressed_by` names it; `None` when nothing did.
+    pub(crate) fn suppressed_by(&self) -> Option<&'static str> {
+        self.suppressed.map(suppressed_by)
+    }
+
+    /// The suppression a report's `suppressed_by` names, if any.
+    pub(crate) fn suppression_named(name: &str) -> Option<Suppression> {
+        SUPPRESSIONS.into_iter().find(|&s| suppressed_by(s) == name)
+    }
+
     /// Whether the finding counts against `--fail-on` (rewards, tags and suppressed findings
     /// never do).
     pub fn is_problem(&self) -> bool {
@@ -68,8 +76,55 @@ impl Finding<'_> {
     }
 }
 
-fn suppressed_flag<S: serde::Serializer>(_: &Option<Suppression>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_bool(true)
+/// The kinds of suppression, as [`suppressed_by`] names them.
+const SUPPRESSIONS: [Suppression; 3] = [
+    Suppression::InSource,
+    Suppression::External,
+    Suppression::Baseline,
+];
+
+/// The name JSON gives what suppressed a finding (`suppressed_by`).
+fn suppressed_by(why: Suppression) -> &'static str {
+    match why {
+        Suppression::InSource => "directive",
+        Suppression::External => "per_path_disable",
+        Suppression::Baseline => "baseline",
+    }
+}
+
+/// The keys a suppressed finding has in JSON (none for one not suppressed): their shape, for
+/// the schema.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema; never built")]
+struct SuppressedKeys {
+    /// True, written only for a suppressed finding (reported with `--show-suppressed`, it
+    /// counts for nothing); reports before `suppressed_by` wrote only this.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
+    /// What suppressed the finding: a `talklint:` directive in the file (SARIF's `inSource`),
+    /// the config's `per_path_disable` or the `--baseline` report (both SARIF's `external`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "suppressed_by_schema")]
+    suppressed_by: Option<String>,
+}
+
+fn suppressed_by_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = SUPPRESSIONS.into_iter().map(suppressed_by).collect();
+    schemars::json_schema!({"type": "string", "enum": names})
+}
+
+fn suppressed_keys<S: serde::Serializer>(
+    why: &Option<Suppression>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let Some(why) = why else {
+        return s.serialize_none();
+    };
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("suppressed", &true)?;
+    map.serialize_entry("suppressed_by", suppressed_by(*why))?;
+    map.end()
 }
 
 /// One conversation's result.

@@ -39,6 +39,7 @@ mod limits;
 mod markdown;
 mod merge;
 mod merge_streams;
+mod merge_suppressed;
 mod messy_input;
 mod missing_require;
 mod mistakes;
