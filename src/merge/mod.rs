@@ -9,6 +9,7 @@
 mod document;
 mod index;
 mod replay;
+mod scales;
 
 use crate::redact::Redactor;
 use crate::report::{FileError, Printer, Skipped, Summary, Totals};
@@ -17,6 +18,7 @@ use index::{Index, Item, Place, Source};
 use rayon::prelude::*;
 pub use replay::Layout;
 use replay::{Replay, RuleIndex, Written};
+use scales::{Named, Scales, Scored};
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
@@ -40,6 +42,14 @@ pub enum MergeError {
         /// Both are in one report.
         one_report: bool,
     },
+    #[error("{}: {detail}; merge the reports of checks that scored alike (the config's `scoring` \
+             and `min_score`, and `--min-score`)", scored(.first, .second))]
+    Scales {
+        first: String,
+        second: String,
+        /// Two conversations of one folder, and the setting they show was not the same.
+        detail: String,
+    },
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
 }
@@ -52,6 +62,13 @@ fn reports(first: &str, second: &str, one_report: bool) -> String {
         )
     } else {
         format!("both {first} and {second}: the reports overlap (one merged twice?)")
+    }
+}
+
+fn scored(first: &str, second: &str) -> String {
+    match first == second {
+        true => format!("{first} holds conversations of one folder scored on different scales"),
+        false => format!("{first} and {second} were scored on different scales"),
     }
 }
 
@@ -122,6 +139,7 @@ enum Done {
     Conversation {
         rendered: Vec<u8>,
         summary: Box<Summary>,
+        scored: Box<Scored>,
     },
     Skipped(Skipped),
     Error(FileError),
@@ -130,7 +148,7 @@ enum Done {
 /// One entry of a chunk: a conversation's bytes to render (and where they are, for errors), or
 /// an entry ready to write.
 enum Job {
-    Render(Vec<u8>, At),
+    Render(Vec<u8>, At, Named),
     Ready(Done),
 }
 
@@ -162,6 +180,7 @@ pub fn merge(
         .build()
         .map_err(io::Error::other)?;
     let mut totals = Summary::default();
+    let mut scales = Scales::default();
     let (mut skipped, mut errors) = (Vec::new(), Vec::new());
     let mut written = 0;
     printer.start(w)?;
@@ -170,7 +189,14 @@ pub fn merge(
         let mut jobs = Vec::with_capacity(CHUNK);
         for item in items.by_ref().take(CHUNK) {
             jobs.push(match item {
-                Item::Conversation { place, .. } => read(&mut sources, &names, &place)?,
+                Item::Conversation { place, path, id } => {
+                    let named = Named {
+                        report: place.report,
+                        path,
+                        id,
+                    };
+                    read(&mut sources, &names, &place, named)?
+                }
                 Item::Skipped(s, _) => Job::Ready(Done::Skipped(s)),
                 Item::Error(e, _) => Job::Ready(Done::Error(e)),
             });
@@ -178,8 +204,8 @@ pub fn merge(
         let done: Vec<Result<Done, MergeError>> = pool.install(|| {
             jobs.into_par_iter()
                 .map(|job| match job {
-                    Job::Render(bytes, at) => {
-                        render(&bytes, &at, &rules, (printer, layout, redactor))
+                    Job::Render(bytes, at, named) => {
+                        render(&bytes, &at, named, &rules, (printer, layout, redactor))
                     }
                     Job::Ready(done) => Ok(done),
                 })
@@ -187,7 +213,12 @@ pub fn merge(
         });
         for d in done {
             match d? {
-                Done::Conversation { rendered, summary } => {
+                Done::Conversation {
+                    rendered,
+                    summary,
+                    scored,
+                } => {
+                    scales.add(*scored, &names)?;
                     for part in printer.parts(&rendered, written) {
                         w.write_all(part)?;
                     }
@@ -219,7 +250,12 @@ pub fn merge(
 }
 
 /// A conversation's bytes to render, and where they are for errors.
-fn read(sources: &mut [Source], names: &[String], place: &Place) -> Result<Job, MergeError> {
+fn read(
+    sources: &mut [Source],
+    names: &[String],
+    place: &Place,
+    named: Named,
+) -> Result<Job, MergeError> {
     let name = &names[place.report];
     let mut bytes = Vec::new();
     sources[place.report]
@@ -233,7 +269,7 @@ fn read(sources: &mut [Source], names: &[String], place: &Place) -> Result<Job, 
         line: place.line,
         column: place.column,
     };
-    Ok(Job::Render(bytes, at))
+    Ok(Job::Render(bytes, at, named))
 }
 
 /// Where a conversation's JSON starts in its report, for errors.
@@ -249,10 +285,12 @@ impl std::fmt::Display for At {
     }
 }
 
-/// Reads a conversation back and renders it; gives its rendering and its totals.
+/// Reads a conversation back and renders it; gives its rendering, its totals and what its
+/// score shows of its scale.
 fn render(
     bytes: &[u8],
     at: &At,
+    named: Named,
     rules: &RuleIndex,
     (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
 ) -> Result<Done, MergeError> {
@@ -272,5 +310,6 @@ fn render(
     Ok(Done::Conversation {
         rendered,
         summary: Box::new(summary),
+        scored: Box::new(Scored::of(named, &conversation)),
     })
 }

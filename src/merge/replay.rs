@@ -124,20 +124,23 @@ impl<'r> RuleIndex<'r> {
             )
         })?;
         let r = &self.rules.rules[index];
+        // A hit past a rule's `max_hits` counts 0 points; every other, the rule's.
+        let points = f.points == r.points || (f.points == 0 && r.max_hits.is_some());
         let differs = [
-            ("kind", r.kind != f.kind),
-            ("severity", r.severity != f.severity),
-            ("category", r.category != f.category),
+            ("another kind", r.kind != f.kind),
+            ("another severity", r.severity != f.severity),
+            ("another category", r.category != f.category),
+            ("other points", !points),
             (
-                "suggestion",
+                "another suggestion",
                 r.suggestion.as_deref() != f.suggestion.as_deref(),
             ),
-            ("link", r.link.as_deref() != f.link.as_deref()),
+            ("another link", r.link.as_deref() != f.link.as_deref()),
         ];
         match differs.iter().find(|d| d.1) {
             Some((what, _)) => Err(format!(
-                "rule `{}` has another {what} in the report than in the loaded rules: merge \
-                 with the rules (--rules, config) the check ran with",
+                "rule `{}` has {what} in the report than in the loaded rules: merge with the \
+                 rules (--rules, config) the check ran with",
                 f.rule
             )),
             None => Ok(index),

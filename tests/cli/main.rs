@@ -38,6 +38,7 @@ mod labels;
 mod limits;
 mod markdown;
 mod merge;
+mod merge_scales;
 mod merge_streams;
 mod merge_suppressed;
 mod messy_input;
