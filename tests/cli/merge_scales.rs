@@ -31,23 +31,22 @@ fn report(dir: &Path, args: &[&str], to: &Path, name: &str) -> PathBuf {
     write(to, name, &out)
 }
 
+/// The reports of the two shards of `dir`, the first checked without a config, the second
+/// with `second` (its config, or flags that score otherwise); written to `to`.
+fn shards(dir: &Path, second: &[&str], to: &Path) -> [PathBuf; 2] {
+    let first = ["--no-config", "--shard", "1/2"];
+    let second = [second, &["--shard", "2/2"]].concat();
+    [
+        report(dir, &first, to, "one.jsonl"),
+        report(dir, &second, to, "two.jsonl"),
+    ]
+}
+
 #[test]
 fn reports_with_another_pass_mark_are_not_merged() {
     let (dir, out) = (calls(), tempfile::tempdir().unwrap());
-    let reports = [
-        report(
-            dir.path(),
-            &["--no-config", "--shard", "1/2"],
-            out.path(),
-            "one.jsonl",
-        ),
-        report(
-            dir.path(),
-            &["--no-config", "--shard", "2/2", "--min-score", "85"],
-            out.path(),
-            "two.jsonl",
-        ),
-    ];
+    let second = ["--no-config", "--min-score", "85"];
+    let reports = shards(dir.path(), &second, out.path());
     let (code, merged, err) = merge(&["-f", "json"], &reports);
     assert_eq!(code, 2, "{merged}");
     assert!(
@@ -68,20 +67,11 @@ fn reports_with_another_pass_mark_are_not_merged() {
 fn reports_with_another_base_are_not_merged() {
     let (dir, out) = (calls(), tempfile::tempdir().unwrap());
     let config = write(out.path(), "base-90.yaml", "scoring: {base: 90}\n");
-    let reports = [
-        report(
-            dir.path(),
-            &["--no-config", "--shard", "1/2"],
-            out.path(),
-            "one.jsonl",
-        ),
-        report(
-            dir.path(),
-            &["--config", config.to_str().unwrap(), "--shard", "2/2"],
-            out.path(),
-            "two.jsonl",
-        ),
-    ];
+    let reports = shards(
+        dir.path(),
+        &["--config", config.to_str().unwrap()],
+        out.path(),
+    );
     let (code, _, err) = merge(&["-f", "json"], &reports);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("were scored on different scales"), "{err}");

@@ -6,15 +6,9 @@ use crate::merge::merge;
 use crate::support::{run, talklint, write};
 use serde_json::Value;
 
-/// Three conversation records on standard input, the second over a 1 KiB size limit: the
-/// JSONL report of `check`.
-fn stream_report() -> String {
-    let long = "x".repeat(2000);
-    let records = format!(
-        "{{\"id\":\"c1\",\"messages\":[{{\"role\":\"agent\",\"text\":\"calm down\"}}]}}\n\
-         {{\"id\":\"c2\",\"messages\":[{{\"role\":\"agent\",\"text\":\"{long}\"}}]}}\n\
-         {{\"id\":\"c3\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hi\"}}]}}\n"
-    );
+/// The JSONL report of `check` of `input` on standard input, read as a stream of JSONL with a
+/// 1 KiB size limit.
+fn stream(input: &str) -> String {
     let (code, out, err) = run(talklint()
         .args([
             "check",
@@ -25,9 +19,19 @@ fn stream_report() -> String {
             "jsonl",
         ])
         .args(["--max-filesize", "1K", "--fail-on", "never", "-"])
-        .write_stdin(records));
+        .write_stdin(input.to_string()));
     assert_eq!(code, 0, "{err}");
     out
+}
+
+/// The report of a stream of three conversation records, the second over the size limit.
+fn stream_report() -> String {
+    let long = "x".repeat(2000);
+    stream(&format!(
+        "{{\"id\":\"c1\",\"messages\":[{{\"role\":\"agent\",\"text\":\"calm down\"}}]}}\n\
+         {{\"id\":\"c2\",\"messages\":[{{\"role\":\"agent\",\"text\":\"{long}\"}}]}}\n\
+         {{\"id\":\"c3\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hi\"}}]}}\n"
+    ))
 }
 
 /// The `{"skipped": …}` entry of a JSONL report.
@@ -85,4 +89,26 @@ fn a_report_without_the_line_field_merges_as_before_and_gains_it() {
     let (code, out, err) = merge(&["-f", "jsonl", "--fail-on", "never"], &reports);
     assert_eq!(code, 0, "{err}");
     assert_eq!(skipped_line(&out)["line"], 2, "{out}");
+}
+
+#[test]
+fn stream_reports_merge_with_a_skipped_line_and_empty_partitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = [
+        write(dir.path(), "part-0", &stream_report()),
+        write(dir.path(), "part-1", &stream("")),
+        write(dir.path(), "part-2", &stream("\n\n")),
+    ];
+    let (code, out, err) = merge(&["-f", "json", "--fail-on", "never"], &parts);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["conversations"], 2, "{v}");
+    assert_eq!(v["summary"]["skipped"], 1, "{v}");
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 2: too large"),
+        "{v}"
+    );
 }
