@@ -1,5 +1,6 @@
 //! Where a missing `require` points, and what the human report says of it: the start of its
-//! window, even when its speaker says nothing there; turn 1 for a `when` condition that fails.
+//! window, even when its speaker says nothing there; turn 1 for a `when` condition that fails;
+//! nowhere for a window that opens after the call ends.
 
 use crate::support::{run, talklint, write};
 
@@ -42,4 +43,20 @@ fn a_require_whose_condition_fails_says_so_at_turn_one() {
         "{out}"
     );
     assert!(!out.contains("window"), "{out}");
+}
+
+#[test]
+fn a_require_whose_window_opens_after_the_call_ends_is_not_judged() {
+    // A 30-second call never reached 100 seconds: it cannot have missed what comes there,
+    // while a window inside the call is judged (at the turn from 10 s, which runs to 20 s).
+    let rules = "rules:\n  - {id: t/late, kind: require, phrases: [hello], window: {between_seconds: [100, 200]}}\n  - {id: t/gap, kind: require, phrases: [hello], window: {between_seconds: [12, 18]}}\n";
+    let out = human(
+        rules,
+        "[00:00:00] Agent: hi\n[00:00:10] Customer: a\n[00:00:20] Agent: b\n[00:00:30] Customer: bye\n",
+    );
+    assert!(!out.contains("t/late"), "{out}");
+    assert!(
+        out.contains("warning[t/gap]") && out.contains("call.txt:2:22"),
+        "{out}"
+    );
 }
