@@ -96,6 +96,26 @@ impl Lexicons {
             .collect()
     }
 
+    /// The lexicons the config defines that no rule file does and no phrase or lexicon uses,
+    /// each with the rule files' lexicon nearest its name: a misspelt name (`retention_ofer`)
+    /// made a new list, and the entries meant for the pack's never applied.
+    pub fn unused_config_lexicons(&self, rules: &[super::Rule]) -> Vec<(String, Option<String>)> {
+        let mut used: std::collections::HashSet<String> = rules
+            .iter()
+            .flat_map(|r| r.phrases())
+            .flat_map(|p| slots(&p.text))
+            .collect();
+        used.extend((self.defined.values().flatten()).flat_map(|e| slots(&e.text)));
+        let owned = || self.owner.keys().map(String::as_str);
+        (self.defined.keys())
+            .filter(|name| !self.owner.contains_key(*name) && !used.contains(*name))
+            .map(|name| {
+                let near = crate::suggest::closest(name, owned()).map(str::to_string);
+                (name.clone(), near)
+            })
+            .collect()
+    }
+
     /// The parsed entries of `name`, or an error that lists the known names.
     pub fn get(&self, name: &str) -> Result<Alternatives, String> {
         self.parsed.get(name).cloned().ok_or_else(|| {

@@ -256,6 +256,19 @@ pub fn load(
     warnings.extend(import_warnings);
     warnings.extend(apply_overrides(&mut checked, overrides));
     warnings.extend(phrase_warnings::warnings(&checked, files));
+    warnings.extend(
+        (lexicons.unused_config_lexicons(&checked).into_iter()).map(|(name, near)| {
+            let place = place_of("lexicons", &name, &overrides.text);
+            let near = match near {
+                Some(n) => format!(" (did you mean `{n}`, a lexicon of the rules?)"),
+                None => String::new(),
+            };
+            format!(
+                "{}{place}: the config's lexicon `{name}` is used by no phrase{near}: a config's `lexicons:` adds to the rule files' list of the same name, or defines one for a phrase to name as `{{{name}}}`",
+                overrides.origin
+            )
+        }),
+    );
     let set = RuleSet {
         rules: checked,
         fillers: fillers.to_vec(),

@@ -1,6 +1,6 @@
 //! A config's overrides (`disable:`, `severity:`, `per_path_disable`): a name that matches no
 //! loaded rule is a warning at its place in the list that holds it, with the closest id; a
-//! severity changes problems only.
+//! severity changes problems only; a lexicon no phrase uses is a warning with the closest name.
 
 use crate::mistakes::check_with;
 use crate::support::{run, talklint};
@@ -62,4 +62,16 @@ fn a_severity_override_changes_problems_only_and_warns_when_it_names_only_reward
         "{err}"
     );
     assert!(!err.contains("`empathy` names"), "{err}");
+}
+
+#[test]
+fn a_config_lexicon_no_phrase_uses_is_a_warning_with_the_closest_pack_lexicon() {
+    // `outside_partyy` made a new list: the team's desk was never added to the pack's.
+    let config = "lexicons:\n  outside_partyy: [\"the Example Corp warranty desk\"]\n  outside_party: [\"the Example Corp returns desk\"]\n";
+    let (_, err) = check_with(&[("talklint.yaml", config)], &[]);
+    let want = "talklint.yaml:2:3: the config's lexicon `outside_partyy` is used by no phrase \
+                (did you mean `outside_party`, a lexicon of the rules?)";
+    assert!(err.contains(want), "{err}");
+    // Adding to the pack's own list is no warning.
+    assert!(!err.contains("`outside_party` is used"), "{err}");
 }
