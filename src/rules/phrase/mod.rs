@@ -31,6 +31,8 @@ pub const MAX_NESTING: usize = 64;
 pub struct Choice {
     alternatives: Vec<Vec<Item>>,
     shape: Shape,
+    /// Where a sequence may end in an auxiliary or open with a participle.
+    edges: perfect::Edges,
     /// 1, plus the depth of the deepest choice inside.
     depth: usize,
 }
@@ -45,6 +47,7 @@ impl Choice {
         });
         Arc::new(Choice {
             depth: 1 + inside.max().unwrap_or(0),
+            edges: perfect::Edges::of_choice(&alternatives),
             alternatives,
             shape,
         })
@@ -166,12 +169,11 @@ pub fn parse_alternatives(
     if let Some(&(at, c)) = chars.get(parser.pos) {
         return Err(err(at, format!("unbalanced `{c}`: no group is open here")));
     }
-    let items = if alternatives.len() == 1 {
+    Ok(if alternatives.len() == 1 {
         alternatives.pop().unwrap_or_default()
     } else {
         vec![Item::Choice(Choice::new(alternatives))]
-    };
-    Ok(perfect::widen(&items).unwrap_or(items))
+    })
 }
 
 /// A lexicon resolver for phrases that may not use lexicons.

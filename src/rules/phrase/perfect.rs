@@ -3,6 +3,10 @@
 //! mean `has` and `had`. Rather than look ahead in every text, a phrase takes both readings
 //! there: `it has been` also matches the `it is been` that `it's been` expands to, and a phrase
 //! written `it's been` also matches `it has been`.
+//!
+//! Each sequence is widened once, as the parser finishes it; a choice knows from its own
+//! sequences whether one may end in an auxiliary or open with a participle ([`Edges`]), so a
+//! phrase never walks the lexicons it names again.
 
 use super::{Choice, Item};
 
@@ -27,6 +31,28 @@ const ADVERBS: &[&str] = &[
     "actually",
 ];
 
+/// What a choice's sequences may hold at their edges, worked out once when it is made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Edges {
+    /// Some sequence ends in an auxiliary that has another reading (`is`, `has`, …).
+    ends_in_auxiliary: bool,
+    /// Some sequence opens with a participle.
+    opens_participle: bool,
+    /// Some sequence opens with a participle after one adverb (or straight away).
+    opens_participle_after_adverb: bool,
+}
+
+impl Edges {
+    pub(super) fn of_choice(alternatives: &[Vec<Item>]) -> Edges {
+        let ends = |seq: &Vec<Item>| seq.last().is_some_and(ends_in_auxiliary);
+        Edges {
+            ends_in_auxiliary: alternatives.iter().any(ends),
+            opens_participle: alternatives.iter().any(|s| opens_participle(s, false)),
+            opens_participle_after_adverb: alternatives.iter().any(|s| opens_participle(s, true)),
+        }
+    }
+}
+
 /// The other reading of an auxiliary before a participle.
 fn other_reading(word: &str) -> Option<&'static str> {
     match word {
@@ -38,40 +64,47 @@ fn other_reading(word: &str) -> Option<&'static str> {
     }
 }
 
-/// `items`, with each auxiliary that comes before a participle (in any of the sequences it
-/// stands for) widened to both its readings; `None` when nothing changes. Applying it twice
-/// changes nothing the second time.
-pub(super) fn widen(items: &[Item]) -> Option<Vec<Item>> {
-    let mut changed: Option<Vec<Item>> = None;
-    for (k, item) in items.iter().enumerate() {
-        let inner = match item {
-            Item::Choice(choice) => widen_choice(choice),
-            _ => None,
-        };
-        let current = inner.as_ref().unwrap_or(item);
-        let outer = match starts_with_participle(&[&items[k + 1..]], true) {
-            true => widen_end(current),
-            false => None,
-        };
-        if let Some(new) = outer.or(inner) {
-            changed.get_or_insert_with(|| items.to_vec())[k] = new;
-        }
+fn ends_in_auxiliary(item: &Item) -> bool {
+    match item {
+        Item::Word(w) => other_reading(w).is_some(),
+        Item::Choice(c) => c.edges.ends_in_auxiliary,
+        _ => false,
     }
-    changed
 }
 
-/// A choice whose sequences are each widened, when one of them changes.
-fn widen_choice(choice: &Choice) -> Option<Item> {
-    let widened: Vec<Option<Vec<Item>>> = choice.iter().map(|seq| widen(seq)).collect();
-    if widened.iter().all(Option::is_none) {
-        return None;
+/// Whether some word sequence `items` stand for opens with a participle (after one adverb, when
+/// `adverb` allows it).
+fn opens_participle(items: &[Item], adverb: bool) -> bool {
+    let Some((first, rest)) = items.split_first() else {
+        return false;
+    };
+    match first {
+        Item::Word(w) if PARTICIPLES.contains(&w.as_str()) => true,
+        Item::Word(w) => adverb && ADVERBS.contains(&w.as_str()) && opens_participle(rest, false),
+        Item::Choice(c) => {
+            let opens = match adverb {
+                true => c.edges.opens_participle_after_adverb,
+                false => c.edges.opens_participle,
+            };
+            // An optional part may be left out: what follows it opens the sequence then.
+            opens || (c.shape.empty && opens_participle(rest, adverb))
+        }
+        _ => false,
     }
-    let alternatives = widened
-        .into_iter()
-        .zip(choice.iter())
-        .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
-        .collect();
-    Some(Item::Choice(Choice::new(alternatives)))
+}
+
+/// Widens, in `items` (a sequence just parsed, whose choices are widened already), each
+/// auxiliary that comes before a participle to both its readings. Doing it twice changes
+/// nothing the second time.
+pub(super) fn widen(items: &mut [Item]) {
+    for k in 0..items.len().saturating_sub(1) {
+        if ends_in_auxiliary(&items[k])
+            && opens_participle(&items[k + 1..], true)
+            && let Some(wide) = widen_end(&items[k])
+        {
+            items[k] = wide;
+        }
+    }
 }
 
 /// `item` taking both readings where it ends in an auxiliary: a word becomes a choice of the
@@ -93,8 +126,8 @@ fn widen_end(item: &Item) -> Option<Item> {
                 match last {
                     // A nested choice is widened in place.
                     Item::Choice(_) => match widen_end(last) {
-                        Some(widened) => {
-                            other.push(widened);
+                        Some(wide) => {
+                            other.push(wide);
                             alternatives[i] = other;
                         }
                         None => continue,
@@ -112,33 +145,10 @@ fn widen_end(item: &Item) -> Option<Item> {
                     _ => continue,
                 }
             }
-            let changed = alternatives.len() != choice.len() || alternatives[..] != choice[..];
+            let changed = alternatives[..] != choice[..];
             changed.then(|| Item::Choice(Choice::new(alternatives)))
         }
         _ => None,
-    }
-}
-
-/// Whether some word sequence the `segments` stand for, read in order, starts with a
-/// participle (after one adverb, when `adverb` allows it).
-fn starts_with_participle(segments: &[&[Item]], adverb: bool) -> bool {
-    let Some(at) = segments.iter().position(|s| !s.is_empty()) else {
-        return false;
-    };
-    let (first, rest) = segments[at].split_first().unwrap_or((&Item::Any, &[]));
-    let mut after: Vec<&[Item]> = vec![rest];
-    after.extend_from_slice(&segments[at + 1..]);
-    match first {
-        Item::Word(w) if PARTICIPLES.contains(&w.as_str()) => true,
-        Item::Word(w) => {
-            adverb && ADVERBS.contains(&w.as_str()) && starts_with_participle(&after, false)
-        }
-        Item::Choice(choice) => choice.iter().any(|seq| {
-            let mut through: Vec<&[Item]> = vec![seq.as_slice()];
-            through.extend_from_slice(&after);
-            starts_with_participle(&through, adverb)
-        }),
-        _ => false,
     }
 }
 
@@ -215,7 +225,9 @@ mod tests {
 
     #[test]
     fn widening_twice_changes_nothing() {
-        let pattern = parse("(it's|that would) [not] been", &[], &mut no_lexicons).unwrap();
-        assert_eq!(super::widen(&pattern.items), None);
+        let mut pattern = parse("(it's|that would) [not] been", &[], &mut no_lexicons).unwrap();
+        let once = pattern.items.clone();
+        super::widen(&mut pattern.items);
+        assert_eq!(pattern.items, once);
     }
 }
