@@ -189,6 +189,20 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     let Some(apos) = norm.rfind('\'') else {
         return whole(out);
     };
+    if let Some(cut) = elision(norm) {
+        // `l'` stays a word of its own, and the word after it is found alone.
+        out.push(Piece {
+            word: PieceWord::Norm(0, cut),
+            start: 0,
+            end: origin[cut],
+        });
+        out.push(Piece {
+            word: PieceWord::Norm(cut, norm.len()),
+            start: origin[cut],
+            end: raw_len,
+        });
+        return;
+    }
     if let Some(base) = norm.strip_suffix("n't") {
         let cut = base.len();
         let word = match base {
@@ -238,6 +252,24 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     });
 }
 
+/// Articles, pronouns and conjunctions that French and Italian write elided onto the next word
+/// (`l'équipe`, `j'ai`, `qu'il`, `dell'ordine`).
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "un", "dell", "all", "dall", "nell", "sull", "coll", "quest", "quell",
+];
+
+/// Where the word after an elided article or pronoun starts in `norm` (after its `'`): at the
+/// first apostrophe, when what stands before it is in [`ELIDED`] and what follows it is a word
+/// of two letters or more that is not an English contraction's end (`all'll`, `all's` stay).
+fn elision(norm: &str) -> Option<usize> {
+    let apos = norm.find('\'')?;
+    let (stem, rest) = (&norm[..apos], &norm[apos + 1..]);
+    let word = rest.chars().take_while(|c| c.is_alphabetic()).count() >= 2;
+    let english = matches!(rest, "ll" | "re" | "ve");
+    (ELIDED.contains(&stem) && word && !english).then_some(apos + 1)
+}
+
 /// The canonical words of a whole text, in order, without filler removal. Used for phrases.
 pub fn canonical_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -251,6 +283,23 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         Words::new(text).map(|w| &text[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn an_elided_article_or_pronoun_is_a_word_of_its_own() {
+        assert_eq!(canonical_words("L’équipe"), ["l'", "équipe"]);
+        assert_eq!(
+            canonical_words("j'ai qu'il dell'ordine"),
+            ["j'", "ai", "qu'", "il", "dell'", "ordine"]
+        );
+        assert_eq!(canonical_words("aujourd'hui"), ["aujourd'hui"]);
+        // English words of the same shapes stay as they were.
+        assert_eq!(
+            canonical_words("all's I'd don't"),
+            ["all's", "i", "would", "do", "not"]
+        );
+        let e = Expander::default().expand("l’équipe").pieces.to_vec();
+        assert_eq!((e[0].start, e[0].end, e[1].start, e[1].end), (0, 4, 4, 11));
     }
 
     #[test]

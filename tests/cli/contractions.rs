@@ -1,5 +1,6 @@
-//! A contraction before `been`, `got` or `gotten` is read both ways: `it's been` matches a
-//! phrase written `it has been`, and the default pack hears `I know it's been frustrating`.
+//! Words joined by an apostrophe: a contraction before `been`, `got` or `gotten` is read both
+//! ways (`it's been` matches a phrase written `it has been`, and the default pack hears `I know
+//! it's been frustrating`), and a French or Italian elided article is a word of its own.
 
 use crate::support::{default_pack_report, findings, pack_report, write};
 
@@ -44,4 +45,36 @@ fn has_been_and_its_been_match_each_other_and_nothing_else() {
     let expected = [("t/pleasure", 1), ("t/pleasure", 2), ("t/waited", 4)];
     let expected: Vec<(String, u64)> = expected.iter().map(|&(r, l)| (r.to_string(), l)).collect();
     assert_eq!(lines, expected);
+}
+
+#[test]
+fn a_word_after_an_elided_article_is_found_alone() {
+    // `équipe` did not match "L’équipe": the elided article made one word of the two.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - id: fr/equipe\n    speaker: any\n    max_hits: 9\n    phrases: ['autre équipe', \"qu'il\", \"aujourd'hui\"]\n",
+    );
+    let call = write(
+        dir.path(),
+        "call.txt",
+        "Agent: Voyez avec l’autre équipe, c’est l'AUTRE ÉQUIPE qu’il faut.\nAgent: Pas aujourd’hui.\n",
+    );
+    let report = pack_report(Some(&rules), &call);
+    let found: Vec<(u64, u64, String)> = findings(&report, 0)
+        .into_iter()
+        .map(|(_, line, column, matched)| (line, column, matched.unwrap_or_default()))
+        .collect();
+    let expected = [
+        (1, 21, "autre équipe"),
+        (1, 43, "AUTRE ÉQUIPE"),
+        (1, 56, "qu’il"),
+        (2, 12, "aujourd’hui"),
+    ];
+    let expected: Vec<(u64, u64, String)> = expected
+        .iter()
+        .map(|&(l, c, m)| (l, c, m.to_string()))
+        .collect();
+    assert_eq!(found, expected);
 }
