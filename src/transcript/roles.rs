@@ -149,19 +149,20 @@ impl Roles {
 }
 
 /// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
+/// A label need not outlive the file's reading: a name decoded from JSON escapes is a new string.
 #[derive(Debug, Default)]
-pub struct Speakers<'a> {
-    seen: Vec<(&'a str, Role, std::rc::Rc<str>)>,
+pub struct Speakers {
+    seen: Vec<(Role, std::rc::Rc<str>)>,
 }
 
-impl<'a> Speakers<'a> {
+impl Speakers {
     /// The role and shared name of `label`.
-    pub fn get(&mut self, label: &'a str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
-        if let Some((_, role, name)) = self.seen.iter().find(|(l, _, _)| *l == label) {
+    pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
+        if let Some((role, name)) = self.seen.iter().find(|(_, name)| **name == *label) {
             return (*role, name.clone());
         }
         let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
-        self.seen.push((label, role, name.clone()));
+        self.seen.push((role, name.clone()));
         (role, name)
     }
 }

@@ -71,6 +71,7 @@ mod spoken;
 mod stream;
 mod support;
 mod suppress;
+mod teams_metadata;
 mod timed_rules;
 mod unicode_words;
 mod usage;

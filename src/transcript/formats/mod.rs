@@ -23,5 +23,6 @@ mod pca;
 pub mod speech_words;
 mod stamps;
 pub mod subtitle;
+mod teams_metadata;
 pub mod text;
 pub mod time;

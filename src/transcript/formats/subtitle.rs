@@ -2,24 +2,29 @@
 //! `Name:` prefix (Zoom, many SRT files); markup (`<i>`, `<c.x>`, inline timestamps) is stripped
 //! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
 //! across cues still matches, unless a pause parts them. Cues are ordered by start time (Teams
-//! writes some out of order).
+//! writes some out of order). A cue that holds Teams' JSON metadata is read as its speaker and
+//! spoken text (see [`teams_metadata`](super::teams_metadata)).
 
 use super::lines::lines;
 use super::markup::entity;
+use super::teams_metadata::MetadataCues;
 use super::time::clock_ms;
 use crate::text::blank::is_blank;
-use crate::transcript::roles::Speakers;
+use crate::transcript::roles::{Speakers, assign_diarised_roles};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
+use std::borrow::Cow;
 
 /// One caption cue.
 struct Cue<'a> {
     start_ms: u64,
     end_ms: u64,
-    speaker: Option<&'a str>,
+    speaker: Option<Cow<'a, str>>,
     text: Decoded,
 }
 
-/// Parses WebVTT. The file must start with `WEBVTT`.
+/// Parses WebVTT. The file must start with `WEBVTT`. A file of Teams' JSON metadata cues names
+/// its speakers as a diariser does: two that map to no role are told apart by the two-speaker
+/// guess, as in JSON transcripts.
 pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let body = source.strip_prefix('\u{feff}').unwrap_or(source);
     if !body.starts_with("WEBVTT") || body[6..].starts_with(|c: char| !c.is_whitespace()) {
@@ -29,19 +34,24 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
             "not a WebVTT file: the first line must be `WEBVTT`; use --input-format to choose another reader",
         ));
     }
-    let cues = cues(source, Timing::Vtt)?;
-    Ok(join(cues, opts))
+    let (cues, metadata) = cues(source, Timing::Vtt)?;
+    let mut t = join(cues, opts);
+    if metadata.read_any {
+        assign_diarised_roles(&mut t.turns, source);
+    }
+    t.warnings.extend(metadata.warnings());
+    Ok(t)
 }
 
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let cues = cues(source, Timing::Srt)?;
+    let (cues, _) = cues(source, Timing::Srt)?;
     Ok(join(cues, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let cues = cues(source, Timing::Sbv)?;
+    let (cues, _) = cues(source, Timing::Sbv)?;
     Ok(join(cues, opts))
 }
 
@@ -105,13 +115,15 @@ fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
-fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
+/// The cues of a file, in time order, and (in WebVTT) what its Teams metadata cues held.
+fn cues(source: &str, timing: Timing) -> Result<(Vec<Cue<'_>>, MetadataCues), ParseError> {
     let mut lines = numbered_lines(source);
     if timing == Timing::Vtt {
         // The header: `WEBVTT` and any lines up to the first blank line.
         lines.by_ref().take_while(|l| !is_blank(l.2)).for_each(drop);
     }
     let mut cues = Vec::new();
+    let mut metadata = MetadataCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
     loop {
         // A block runs from a non-blank line to the next blank line.
@@ -170,7 +182,13 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
         if payload.is_empty() {
             continue;
         }
-        let (speaker, text) = payload_text(payload);
+        let read = (timing == Timing::Vtt)
+            .then(|| metadata.read(source, payload))
+            .flatten();
+        let (speaker, text) = read.unwrap_or_else(|| {
+            let (speaker, text) = payload_text(payload);
+            (speaker.map(Cow::Borrowed), text)
+        });
         if is_blank(&text.text) {
             continue;
         }
@@ -184,7 +202,7 @@ fn cues(source: &str, timing: Timing) -> Result<Vec<Cue<'_>>, ParseError> {
     if !cues.is_sorted_by_key(|c| c.start_ms) {
         cues.sort_by_key(|c| c.start_ms);
     }
-    Ok(cues)
+    Ok((cues, metadata))
 }
 
 /// The text of a cue payload with markup stripped, and the speaker from `<v Name>` or `Name:`.
@@ -270,7 +288,7 @@ pub(crate) fn paused(end: Option<u64>, start: Option<u64>) -> bool {
 /// [`JOIN_PAUSE_MS`] parts them.
 fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
     let mut turns: Vec<Turn> = Vec::new();
-    let mut last_speaker: Option<Option<&str>> = None;
+    let mut last_speaker: Option<Option<Cow<str>>> = None;
     let mut speakers = Speakers::default();
     for cue in cues {
         if last_speaker.as_ref() == Some(&cue.speaker)
@@ -287,7 +305,7 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
             }
             continue;
         }
-        let (role, speaker) = match cue.speaker {
+        let (role, speaker) = match &cue.speaker {
             Some(name) => {
                 let (role, shared) = speakers.get(name, &opts.roles);
                 (role, Some(shared))

@@ -1,0 +1,196 @@
+//! Microsoft Teams' Graph `metadataContent` transcripts: WebVTT whose cues are JSON objects. Each
+//! such cue is its `speakerName` saying its `spokenText` at the cue's time, found at its place in
+//! the file; one that cannot be read stays caption text, with a warning that says where.
+
+use crate::support::{json_report_in, pack_report, write};
+use serde_json::Value;
+use std::path::Path;
+
+/// The Graph documentation's sample (fixtures/corpora/format-samples/SOURCES.md has its source).
+const SAMPLE: &str = "fixtures/corpora/format-samples/teams_vtt_msgraph_docs/calltranscript_metadataContent_example.vtt";
+
+/// A rule that matches each turn whole, and one that matches `again`.
+const RULES: &str = "rules:\n  - {id: t/turn, kind: reward, speaker: any, regex: ['^.+$']}\n  \
+                     - {id: t/again, kind: reward, speaker: any, regex: ['again']}\n";
+
+/// A finding as a turn's reader sees it: rule, role, speaker, start, line, column and match.
+type Seen = (
+    String,
+    String,
+    Option<String>,
+    Option<u64>,
+    u64,
+    u64,
+    String,
+);
+
+fn seen(c: &Value) -> Vec<Seen> {
+    let text = |v: &Value| v.as_str().map(str::to_string);
+    c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                text(&f["rule"]).unwrap(),
+                text(&f["role"]).unwrap(),
+                text(&f["speaker"]),
+                f["start_ms"].as_u64(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                text(&f["match"]).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The conversation of `file` under [`RULES`], and its findings.
+fn read(file: &Path) -> (Value, Vec<Seen>) {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", RULES);
+    let report = pack_report(Some(&rules), file);
+    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+    let c = report["conversations"][0].clone();
+    let findings = seen(&c);
+    (c, findings)
+}
+
+/// The 1-based column, in characters, of `needle` in line `line` of `text`.
+fn column(text: &str, line: usize, needle: &str) -> u64 {
+    let l = text.lines().nth(line - 1).unwrap();
+    l[..l.find(needle).unwrap()].chars().count() as u64 + 1
+}
+
+fn turn(role: &str, speaker: Option<&str>, start: u64, at: (u64, u64), text: &str) -> Seen {
+    let speaker = speaker.map(str::to_string);
+    let (rule, role, text) = ("t/turn".into(), role.into(), text.into());
+    (rule, role, speaker, Some(start), at.0, at.1, text)
+}
+
+#[test]
+fn the_graph_sample_is_its_speaker_saying_its_spoken_text() {
+    let (c, findings) = read(Path::new(SAMPLE));
+    let source = std::fs::read_to_string(SAMPLE).unwrap();
+    let at = (4, column(&source, 4, "This is"));
+    // `User Name` is a customer by its first word, as the `<v User Name>` of /content is.
+    let said = "This is a transcription test.";
+    assert_eq!(
+        findings,
+        [turn("customer", Some("User Name"), 16_246, at, said)]
+    );
+    assert_eq!(c["warnings"], Value::Null, "{c}");
+
+    // The config's `roles:` names the speaker as it names any other.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "talklint.yaml", "roles: {agent: [User Name]}\n");
+    write(dir.path(), "r.yaml", RULES);
+    write(dir.path(), "call.vtt", &source);
+    let (_, report) = json_report_in(dir.path(), &["-r", "r.yaml", "call.vtt"]);
+    let agent = seen(&report["conversations"][0]);
+    assert_eq!(agent, [turn("agent", Some("User Name"), 16_246, at, said)]);
+}
+
+/// Two named speakers with no role are told apart as in a diarised JSON call; a plain `<v>` cue
+/// in the same file is read as before; a finding after a JSON escape is at its place in the file.
+#[test]
+fn two_speakers_are_guessed_and_plain_cues_still_read() {
+    let source = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n\
+        {\"speakerName\":\"Jane Doe\",\"spokenText\":\"Thanks for calling, this is Jane.\"}\n\n\
+        2\n00:00:04.000 --> 00:00:05.000\n\
+        {\"speakerName\":\"Sam Lee\",\"spokenText\":\"My card is blocked \\u2014 again.\"}\n\n\
+        3\n00:00:09.000 --> 00:00:10.000\n<v Jane Doe>Let me check that for you.</v>\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (_, findings) = read(&write(dir.path(), "call.vtt", source));
+    let again = (
+        "t/again".into(),
+        "customer".into(),
+        Some("Sam Lee".into()),
+        Some(4000),
+        9,
+        column(source, 9, "again"),
+        "again".into(),
+    );
+    assert_eq!(
+        findings,
+        [
+            turn(
+                "agent",
+                Some("Jane Doe"),
+                1000,
+                (5, column(source, 5, "Thanks")),
+                "Thanks for calling, this is Jane."
+            ),
+            turn(
+                "customer",
+                Some("Sam Lee"),
+                4000,
+                (9, column(source, 9, "My card")),
+                "My card is blocked — again."
+            ),
+            again,
+            turn(
+                "agent",
+                Some("Jane Doe"),
+                9000,
+                (13, 13),
+                "Let me check that for you."
+            ),
+        ]
+    );
+}
+
+/// A cue that looks like metadata but cannot be read is kept whole as caption text, and a warning
+/// names the first such cue of each kind, how many there are, and what to write.
+#[test]
+fn unreadable_metadata_cues_are_text_with_a_warning() {
+    let cut = "{\"speakerName\":\"Jane Doe\", \"spokenText\": \"cut off";
+    let textless = "{\"speakerName\":\"Jane Doe\",\"spokenLanguage\":\"en-us\"}";
+    let source = format!(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\
+         {{\"speakerName\":\"Jane Doe\",\"spokenText\":\"Hello there.\"}}\n\n\
+         00:00:06.000 --> 00:00:07.000\n{cut}\n\n00:00:11.000 --> 00:00:12.000\n{textless}\n\n\
+         00:00:16.000 --> 00:00:17.000\n{{\"speakerName\":\"Jane Doe\",\"spokenText\":null}}\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (c, findings) = read(&write(dir.path(), "call.vtt", &source));
+    let texts: Vec<(Option<&str>, u64, u64, &str)> = findings
+        .iter()
+        .map(|f| (f.2.as_deref(), f.4, f.5, f.6.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (Some("Jane Doe"), 4, 41, "Hello there."),
+            (None, 7, 1, cut),
+            (None, 10, 1, textless),
+            (
+                None,
+                13,
+                1,
+                "{\"speakerName\":\"Jane Doe\",\"spokenText\":null}"
+            ),
+        ]
+    );
+    let warnings: Vec<&str> = c["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let fix = "it is read as caption text, JSON and all; write it as Teams does, one JSON object \
+               with a `spokenText` string and a `speakerName`";
+    let ends = cut.chars().count();
+    assert_eq!(
+        warnings[..2],
+        [
+            format!(
+                "line 7, column {ends}: this cue looks like Teams' JSON metadata, but its JSON \
+                 cannot be read (the JSON ends inside a string: a closing `\"` is missing): {fix}"
+            ),
+            format!(
+                "line 10, column 1: this cue looks like Teams' JSON metadata, but it has no \
+                 `spokenText` string: {fix} (… and 1 more cue like it)"
+            ),
+        ]
+    );
+}
