@@ -317,3 +317,29 @@ fn google_ccai_entries_with_microsecond_times() {
         [("customer".to_string(), 1000), ("agent".to_string(), 5000)]
     );
 }
+
+/// A CCAI API conversation is named by its resource name; its id is the name's last segment
+/// (the id CCAI gives it), unless the file gives an id of its own.
+#[test]
+fn google_ccai_api_conversation_is_named_by_its_resource_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let segments = r#""transcript": {"transcriptSegments": [
+        {"text": "How can I help?", "segmentParticipant": {"role": "HUMAN_AGENT"}},
+        {"text": "My card is blocked.", "segmentParticipant": {"role": "END_USER"}}]}"#;
+    let name = r#""name": "projects/p/locations/us-central1/conversations/c7""#;
+    let id = |fields: &str| {
+        let path = write(dir.path(), "c.json", &format!("{{{fields}, {segments}}}"));
+        let c = conversation(path.to_str().unwrap());
+        assert_eq!(
+            (&c["format"], &c["turns"]),
+            (&"google-ccai".into(), &2.into())
+        );
+        c["id"].clone()
+    };
+    assert_eq!(id(name), "c7");
+    assert_eq!(id(r#""name": "c8""#), "c8");
+    assert_eq!(
+        id(&format!(r#"{name}, "conversation_id": "own-id""#)),
+        "own-id"
+    );
+}

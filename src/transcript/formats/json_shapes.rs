@@ -110,8 +110,13 @@ impl Shape<'_> {
         })
     }
 
-    /// The conversation's own id, from whichever key the shape keeps it under.
-    fn conversation_id(&self) -> Option<String> {
+    /// The conversation's own id, from whichever key the shape (read as `format`, from `top`)
+    /// keeps it under. A Google CCAI conversation's is the last segment of its resource `name`
+    /// (`projects/…/locations/…/conversations/ID`): the id CCAI gives it and shows, short as
+    /// other formats' ids are in reports, where the whole name repeats the project and location
+    /// of every conversation. `name` is read only here: in another shape it names anything, and
+    /// as a key of [`Shape`] it would make a chat file that writes it twice an error.
+    fn conversation_id(&self, top: &RawValue, format: Format) -> Option<String> {
         #[derive(Deserialize)]
         struct Contact {
             #[serde(rename = "ContactId")]
@@ -121,11 +126,24 @@ impl Shape<'_> {
             let m: Contact = serde_json::from_str(self.customer_metadata?.get()).ok()?;
             m.contact_id
         };
+        #[derive(Deserialize)]
+        struct Resource {
+            name: Option<String>,
+        }
+        let resource = || {
+            if format != Format::GoogleCcai {
+                return None;
+            }
+            let name = serde_json::from_str::<Resource>(top.get()).ok()?.name?;
+            let last = name.rsplit('/').next()?.trim();
+            (!last.is_empty()).then(|| last.to_string())
+        };
         conversation_id(
             [self.conversation_id, self.id, self.call_id, self.job_name]
                 .map(|f| f.map(RawValue::get)),
         )
         .or_else(contact)
+        .or_else(resource)
     }
 }
 
@@ -191,7 +209,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     let mut t = read(source, top, &shape, format, opts)?;
     assign_diarised_roles(&mut t.turns, source);
     if t.id.is_none() {
-        t.id = shape.conversation_id();
+        t.id = shape.conversation_id(top, format);
     }
     Ok(one(format, t))
 }
