@@ -371,6 +371,7 @@ mod tests {
             tags: vec!["aws/escalation", "x/\"quoted\""],
             not_applied: vec!["promptness/dead-air"],
             warnings: &warnings,
+            number: None,
             transcript: &transcript,
             redactor: None,
         };

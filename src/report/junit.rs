@@ -1,5 +1,5 @@
 //! JUnit XML (`--format junit`) for CI test tabs: a test suite per conversation (named by its
-//! file, and its id in a file of several) with one test case, a failure carrying the findings
+//! file, and its id or place in a file of several) with one test case, a failure carrying the findings
 //! when the conversation failed or has problems at or above `--fail-on`, the conversation's
 //! warnings in the case's `<system-out>`, and a suite in error for each file that could not be
 //! read.
@@ -64,12 +64,17 @@ fn file_error(e: &FileError, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");
 }
 
-/// Appends a conversation's name, as an attribute: its file, and `#` and its id when it has one.
-fn name_into(out: &mut Vec<u8>, path: &str, id: Option<&str>) {
-    attribute_into(out, path);
-    if let Some(id) = id {
+/// Appends a conversation's name, as an attribute: its file, and `#` and its id when it has one,
+/// else `#` and its place in the file when that tells it from others without an id (CI viewers
+/// merge or drop suites that share a name).
+fn name_into(out: &mut Vec<u8>, c: &Conversation) {
+    attribute_into(out, c.path);
+    if let Some(id) = c.id {
         out.push(b'#');
         attribute_into(out, id);
+    } else if let Some(n) = c.number {
+        out.push(b'#');
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 }
 
@@ -106,12 +111,12 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
 }
 
 /// One suite for the conversation with one case, failed (with why, if not only for its
-/// problems) or not; named by its file, and its id in a file of several, so that no two suites
-/// share a name.
+/// problems) or not; named by its file, and its id or place in a file of several, so that no two
+/// suites share a name.
 fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
-    name_into(out, c.path, c.id);
+    name_into(out, c);
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed.is_some() { b'1' } else { b'0' });
     out.extend_from_slice(b"\" errors=\"0\">\n");
@@ -127,7 +132,7 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
     out.extend_from_slice(b"    <testcase classname=\"");
     attribute_into(out, c.path);
     out.extend_from_slice(b"\" name=\"");
-    name_into(out, c.path, c.id);
+    name_into(out, c);
     out.extend_from_slice(b"\">");
     if let Some(why) = failed {
         let problems = c.findings.iter().filter(|f| f.is_problem());

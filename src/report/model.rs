@@ -154,6 +154,12 @@ pub struct Conversation<'a> {
     pub not_applied: Vec<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub warnings: &'a [String],
+    /// For a conversation without an id, its place in its file or stream (1-based) when that
+    /// tells it from others without one: set in a file that holds several, and in a stream after
+    /// its first conversation (whose report is made before the stream shows whether others
+    /// follow). JUnit names its suite `path#N`; JSON does not write it.
+    #[serde(skip)]
+    pub number: Option<usize>,
     /// The transcript and its source, for reports that show the turns.
     #[serde(skip)]
     pub transcript: &'a Transcript,
@@ -306,6 +312,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
         tags,
         not_applied,
         warnings,
+        number: None,
         transcript,
         redactor,
     }

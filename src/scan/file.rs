@@ -96,8 +96,12 @@ pub(super) fn process(
     let mut buf = std::mem::take(&mut scratch.file);
     buf.clear();
     let files = input.files();
+    let place = match &input {
+        Input::Piece(piece) => piece.number,
+        _ => None,
+    };
     let mut processed = match read::read(input, ctx.opts, &mut buf) {
-        Ok(reading) => check(&reading, &buf, ctx, &mut scratch.engine, totals),
+        Ok(reading) => check_at(&reading, place, &buf, ctx, &mut scratch.engine, totals),
         Err(not_read) => not_read.into(),
     };
     processed.files = files;
@@ -107,9 +111,25 @@ pub(super) fn process(
     processed
 }
 
-/// Parses, checks and renders one file's bytes, adding its conversations to `totals`.
+/// Parses, checks and renders one file's bytes (not a stream's piece), adding its conversations
+/// to `totals`: as a scan does, for the tests and fuzz targets that reach it without a walk.
+#[cfg(any(test, fuzzing))]
 pub(super) fn check(
     reading: &Reading,
+    bytes: &[u8],
+    ctx: &Context,
+    scratch: &mut EngineScratch,
+    totals: &mut Summary,
+) -> Processed {
+    check_at(reading, None, bytes, ctx, scratch, totals)
+}
+
+/// Parses, checks and renders one file's bytes, adding its conversations to `totals`. A stream's
+/// conversation after its first comes with its `place` in the stream (see
+/// [`super::stdin::Piece::number`]).
+fn check_at(
+    reading: &Reading,
+    place: Option<usize>,
     bytes: &[u8],
     ctx: &Context,
     scratch: &mut EngineScratch,
@@ -258,7 +278,10 @@ pub(super) fn check(
     let per_path = ctx.per_path();
     let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut lines = LineCursor::new(&source);
-    for t in &mut transcripts {
+    // Conversations without an id are told apart by their place where a file holds several
+    // (JUnit names them `path#N`); a stream's come with their place in the stream.
+    let unnamed = transcripts.iter().filter(|t| t.id.is_none()).count();
+    for (i, t) in transcripts.iter_mut().enumerate() {
         let judged = judge(
             t,
             &source,
@@ -298,6 +321,9 @@ pub(super) fn check(
             &warnings,
             ctx.opts.redact.as_ref(),
         );
+        if conv.id.is_none() {
+            conv.number = place.or((unnamed > 1).then_some(i + 1));
+        }
         for f in conv.findings.iter_mut().filter(|_| shift > 0) {
             f.line += shift;
             f.end_line += shift;

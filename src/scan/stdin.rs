@@ -30,6 +30,11 @@ pub(super) struct Piece {
     pub first_line: usize,
     /// The stream's first piece: it counts the stream as one file in the summary.
     pub first: bool,
+    /// The conversation's place among the stream's conversations (1-based), after the first:
+    /// a conversation without an id is named by it in JUnit (`<stdin>#2`). The first has none,
+    /// as a file of one conversation has none: its report is made before the stream shows
+    /// whether another follows.
+    pub number: Option<usize>,
     /// Why the line could not start or continue a conversation.
     pub error: Option<ParseError>,
     /// The piece's size, when it grew past the size limit: its text was dropped.
@@ -127,6 +132,12 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
     let mut line = Vec::new();
     let mut number = 0;
     let mut first = true;
+    // The conversations begun so far; the place the next one takes (see `Piece::number`).
+    let mut conversations = 0;
+    let mut place = || {
+        conversations += 1;
+        (conversations > 1).then_some(conversations)
+    };
     let mut send = |mut piece: Piece| {
         piece.first = std::mem::take(&mut first);
         tx.send(piece).is_ok()
@@ -136,6 +147,7 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
         text,
         first_line,
         first: false,
+        number: None,
         error,
         too_large: None,
     };
@@ -196,11 +208,18 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
                 true
             }
             Ok(Step::Record) => {
-                open.take().is_none_or(&mut send) && send(piece(line.clone(), number, None))
+                let record = Piece {
+                    number: place(),
+                    ..piece(line.clone(), number, None)
+                };
+                open.take().is_none_or(&mut send) && send(record)
             }
             Ok(Step::Begin(_)) => {
                 let sent = open.take().is_none_or(&mut send);
-                open = Some(piece(line.clone(), number, None));
+                open = Some(Piece {
+                    number: place(),
+                    ..piece(line.clone(), number, None)
+                });
                 sent
             }
             Err(e) => {

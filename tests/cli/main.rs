@@ -34,6 +34,7 @@ mod import_targets;
 mod injection;
 mod json_values;
 mod junit_failures;
+mod junit_names;
 mod labels;
 mod limits;
 mod markdown;

@@ -1,0 +1,110 @@
+//! JUnit suites are named apart, since CI viewers (Jenkins, GitLab) merge or drop suites that
+//! share a name: the conversations without an id of a file holding several are `path#N`, N their
+//! place in the file, and a stream's conversations after its first are too; a file of one
+//! conversation keeps its name, and `merge` names them as the single run does.
+
+use crate::support::{check_in, run, talklint, write};
+
+/// The names of a JUnit report's suites of conversations (not of inputs that could not be
+/// read), as an XML parser reads them.
+fn suites(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("testsuite") && n.attribute("errors") == Some("0"))
+        .map(|s| s.attribute("name").unwrap_or_default().to_string())
+        .collect()
+}
+
+/// A conversation record saying `text`, with `id` when given.
+fn record(id: Option<&str>, text: &str) -> String {
+    let id = id.map(|id| format!("\"id\":\"{id}\",")).unwrap_or_default();
+    format!("{{{id}\"messages\":[{{\"role\":\"agent\",\"text\":\"{text}\"}}]}}\n")
+}
+
+#[test]
+fn conversations_without_ids_in_one_file_are_named_by_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let three = [
+        record(None, "Calm down."),
+        record(None, "Hello."),
+        record(None, "Hi."),
+    ];
+    write(dir.path(), "records.jsonl", &three.concat());
+    write(dir.path(), "single.jsonl", &record(None, "Hello."));
+    let (code, out, err) = check_in(dir.path(), &["-f", "junit", "--fail-on", "never", "."]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        suites(&out),
+        [
+            "records.jsonl#1",
+            "records.jsonl#2",
+            "records.jsonl#3",
+            "single.jsonl"
+        ]
+    );
+    let doc = roxmltree::Document::parse(&out).unwrap();
+    let cases: Vec<&str> = (doc.descendants())
+        .filter(|n| n.has_tag_name("testcase"))
+        .filter_map(|c| c.attribute("name"))
+        .collect();
+    assert_eq!(cases, suites(&out), "each case is named as its suite");
+    // The place names the suite only: JSON reports have no field for it.
+    let (_, json, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "."]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let keys = v["conversations"][0].as_object().unwrap();
+    assert!(!keys.contains_key("number"), "{json}");
+}
+
+#[test]
+fn one_conversation_without_an_id_beside_named_ones_keeps_the_file_name_in_check_and_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        record(None, "Calm down."),
+        record(Some("a"), "Hello."),
+        record(Some("b"), "Hi."),
+    ];
+    write(dir.path(), "mixed.jsonl", &records.concat());
+    let args = ["--fail-on", "never", "mixed.jsonl"];
+    let (_, single, _) = check_in(dir.path(), &[&["-f", "junit"][..], &args].concat());
+    assert_eq!(
+        suites(&single),
+        ["mixed.jsonl", "mixed.jsonl#a", "mixed.jsonl#b"]
+    );
+    let (_, jsonl, _) = check_in(dir.path(), &[&["-f", "jsonl"][..], &args].concat());
+    let reports = tempfile::tempdir().unwrap();
+    let report = write(reports.path(), "r.jsonl", &jsonl);
+    let (code, merged, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["merge", "--no-config", "-f", "junit", "--fail-on", "never"])
+        .arg(&report));
+    assert_eq!((code, merged), (0, single), "{err}");
+}
+
+#[test]
+fn a_streams_conversations_without_ids_are_named_by_their_place_after_the_first() {
+    let records = [
+        record(None, "Calm down."),
+        record(None, "Hello."),
+        record(Some("c"), "Hi."),
+        "not json\n".to_string(),
+        record(None, "Bye."),
+    ];
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "junit",
+            "--fail-on",
+            "never",
+            "-",
+        ])
+        .write_stdin(records.concat()));
+    assert_eq!(code, 2, "the line that is no JSON is an error: {err}");
+    // The first keeps the stream's name: its result is made before the stream says whether
+    // others follow. A line that is no conversation takes no place.
+    assert_eq!(
+        suites(&out),
+        ["<stdin>", "<stdin>#2", "<stdin>#c", "<stdin>#4"]
+    );
+}
