@@ -3,7 +3,9 @@
 //! new ones only. A problem is known by its file, conversation, rule and matched words (not its
 //! line, which edits elsewhere move); a baseline that holds a problem N times covers N of them.
 
+use crate::report::Finding;
 use crate::scan::normal;
+use crate::suppress::Suppression;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +62,27 @@ struct WrittenFinding {
     matched: Option<String>,
     #[serde(default)]
     suppressed: bool,
+    /// What suppressed it (`directive`, `per_path_disable`, `baseline`); reports before this
+    /// field wrote only `suppressed`.
+    #[serde(default)]
+    suppressed_by: Option<String>,
+}
+
+impl WrittenFinding {
+    /// Whether the finding is a problem the baseline knows: a forbid or require hit that counted,
+    /// or that the report's own `--baseline` left out (shown with `--show-suppressed`), so that
+    /// a baseline made again from such a report keeps the problems the last one knew. One that a
+    /// directive or `per_path_disable` suppressed is not: they still suppress it.
+    fn is_known_problem(&self) -> bool {
+        let counted = !self.suppressed
+            || self
+                .suppressed_by
+                .as_deref()
+                .and_then(Finding::suppression_named)
+                == Some(Suppression::Baseline);
+        // A baseline knows problems: rewards and tags are never held against a file.
+        counted && matches!(self.kind.as_str(), "forbid" | "require")
+    }
 }
 
 /// A JSON report: its conversations.
@@ -130,12 +153,10 @@ impl Baseline {
         for c in conversations {
             let file = known.entry(real(&folder, &c.path)).or_default();
             let counts: &mut Counts = file.entry(c.id).or_default();
-            // A baseline knows problems: rewards and tags are never held against a file.
-            let problem = |f: &WrittenFinding| matches!(f.kind.as_str(), "forbid" | "require");
             for f in c
                 .findings
                 .into_iter()
-                .filter(|f| !f.suppressed && problem(f))
+                .filter(WrittenFinding::is_known_problem)
             {
                 let words = f.matched.as_deref().map(words).unwrap_or_default();
                 *counts.entry((f.rule, words)).or_default() += 1;

@@ -199,3 +199,47 @@ fn a_baseline_read_through_a_pipe_a_link_or_with_redaction_knows_its_findings() 
     let (code, out, err) = check_in(dir.path(), &args);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+/// A report made with `--baseline --show-suppressed` is a baseline of the old problems and the
+/// new: the ones its own baseline suppressed count as known, the ones a directive suppressed do
+/// not (the directive still covers them).
+#[test]
+fn a_baseline_made_again_with_show_suppressed_keeps_its_known_problems() {
+    let dir = scripts_with_baseline("json");
+    let c = "Agent: It is not my job.\n// talklint: ignore respect/calm-down\nAgent: Calm down.\n";
+    write(dir.path(), "scripts/c.txt", c);
+    let args = [
+        "--baseline",
+        "base.json",
+        "--show-suppressed",
+        "--fail-on",
+        "never",
+    ];
+    let (_, again) = json_report_in(dir.path(), &[&args[..], &["scripts"]].concat());
+    let why: Vec<&str> = (again["conversations"].as_array().unwrap().iter())
+        .flat_map(|c| c["findings"].as_array().unwrap())
+        .map(|f| f["suppressed_by"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(why, ["baseline", "baseline", "-", "directive"], "{again}");
+    write(dir.path(), "again.json", &again.to_string());
+    let (code, out, err) = check_in(dir.path(), &["--baseline", "again.json", "scripts"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Findings: 0 errors"), "{out}");
+    assert!(!err.contains("no longer found"), "{err}");
+    // Without its directive, the finding it suppressed is new.
+    write(
+        dir.path(),
+        "scripts/c.txt",
+        &c.replace("// talklint: ignore respect/calm-down\n", ""),
+    );
+    let (code, v) = json_report_in(dir.path(), &["--baseline", "again.json", "scripts"]);
+    assert_eq!(code, 1, "{v}");
+    let new: Vec<(&str, &str)> = (v["conversations"].as_array().unwrap().iter())
+        .flat_map(|c| {
+            let path = c["path"].as_str().unwrap();
+            (c["findings"].as_array().unwrap().iter())
+                .map(move |f| (path, f["rule"].as_str().unwrap()))
+        })
+        .collect();
+    assert_eq!(new, [("scripts/c.txt", "respect/calm-down")], "{v}");
+}
