@@ -52,6 +52,7 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
             "match",
             "message",
             "suppressed",
+            "suppressed_by",
         ]
     } else {
         &[
@@ -117,8 +118,10 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             text(&mut w, f.matched.as_deref().unwrap_or(""));
             text(&mut w, &f.message.text());
             // Shown with `--show-suppressed` only; its points, as in JSON, are the rule's, which
-            // the score leaves out.
+            // the score leaves out. What suppressed it is a column of its own, last, so that
+            // `suppressed` stays a yes-or-no column and the columns before keep their places.
             put(&mut w, flag(f.suppressed.is_some()));
+            put(&mut w, f.suppressed_by().unwrap_or("").as_bytes());
             end_row(&mut w);
         }
         return;

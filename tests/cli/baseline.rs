@@ -49,6 +49,24 @@ fn known_findings_are_not_counted_and_new_ones_fail() {
 }
 
 #[test]
+fn csv_findings_say_a_finding_was_suppressed_by_the_baseline() {
+    let dir = scripts_with_baseline("json");
+    let args = ["--baseline", "base.json", "--show-suppressed"];
+    let csv = ["-f", "csv", "--csv-findings", "scripts"];
+    let (code, out, err) = check_in(dir.path(), &[&args[..], &csv].concat());
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (suppressed, by) = (column("suppressed"), column("suppressed_by"));
+    let marks: Vec<(String, String)> = (reader.records().map(Result::unwrap))
+        .map(|r| (r[suppressed].to_string(), r[by].to_string()))
+        .collect();
+    let known = ("true".to_string(), "baseline".to_string());
+    assert_eq!(marks, [known.clone(), known], "{out}");
+}
+
+#[test]
 fn the_baseline_is_read_from_its_own_folder_whatever_the_run_starts_from() {
     let dir = scripts_with_baseline("json");
     let scripts = dir.path().join("scripts");

@@ -189,7 +189,7 @@ fn a_directive_without_its_colon_is_named_not_spoken() {
 }
 
 /// CSV's findings rows mark a suppressed finding, by a directive or by `per_path_disable`, in a
-/// `suppressed` column, its points as JSON gives them.
+/// `suppressed` column and say which in `suppressed_by`, its points as JSON gives them.
 #[test]
 fn show_suppressed_marks_them_in_csv_findings() {
     let dir = tempfile::tempdir().unwrap();
@@ -207,25 +207,34 @@ fn show_suppressed_marks_them_in_csv_findings() {
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header = reader.headers().unwrap().clone();
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let (path, line, rule, points, suppressed) = (
+    let (path, line, rule, points, suppressed, by) = (
         column("path"),
         column("line"),
         column("rule"),
         column("points"),
         column("suppressed"),
+        column("suppressed_by"),
     );
+    // The columns before it stay where they were; `suppressed_by` is the last.
+    assert_eq!((suppressed, by), (14, 15), "{out}");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let marked: Vec<(&str, &str)> = rows
+    let marked: Vec<(&str, &str, &str)> = rows
         .iter()
         .filter(|r| &r[suppressed] == "true")
-        .map(|r| (&r[path], &r[line]))
+        .map(|r| (&r[path], &r[line], &r[by]))
         .collect();
     assert_eq!(
         marked,
-        [("chat.txt", "4"), ("chat.txt", "7"), ("legacy/a.txt", "1")],
+        [
+            ("chat.txt", "4", "directive"),
+            ("chat.txt", "7", "directive"),
+            ("legacy/a.txt", "1", "per_path_disable")
+        ],
         "{out}"
     );
-    assert!(rows.iter().any(|r| &r[suppressed] == "false"), "{out}");
+    let counted = rows.iter().filter(|r| &r[suppressed] == "false");
+    assert!(counted.clone().count() > 0, "{out}");
+    assert!(counted.into_iter().all(|r| r[by].is_empty()), "{out}");
     // The points are JSON's: the rule's, which the score leaves out.
     let (_, v) = crate::support::json_report_in(dir.path(), &["--show-suppressed", "."]);
     let json: Vec<(&str, i64)> = (v["conversations"].as_array().unwrap().iter())
