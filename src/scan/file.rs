@@ -101,7 +101,7 @@ pub(super) fn process(
         _ => None,
     };
     let mut processed = match read::read(input, ctx.opts, &mut buf) {
-        Ok(reading) => check_at(&reading, place, &buf, ctx, &mut scratch.engine, totals),
+        Ok(reading) => check(&reading, place, &buf, ctx, &mut scratch.engine, totals),
         Err(not_read) => not_read.into(),
     };
     processed.files = files;
@@ -111,23 +111,10 @@ pub(super) fn process(
     processed
 }
 
-/// Parses, checks and renders one file's bytes (not a stream's piece), adding its conversations
-/// to `totals`: as a scan does, for the tests and fuzz targets that reach it without a walk.
-#[cfg(any(test, fuzzing))]
-pub(super) fn check(
-    reading: &Reading,
-    bytes: &[u8],
-    ctx: &Context,
-    scratch: &mut EngineScratch,
-    totals: &mut Summary,
-) -> Processed {
-    check_at(reading, None, bytes, ctx, scratch, totals)
-}
-
 /// Parses, checks and renders one file's bytes, adding its conversations to `totals`. A stream's
 /// conversation after its first comes with its `place` in the stream (see
 /// [`super::stdin::Piece::number`]).
-fn check_at(
+pub(super) fn check(
     reading: &Reading,
     place: Option<usize>,
     bytes: &[u8],
