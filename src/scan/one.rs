@@ -32,6 +32,13 @@ pub(crate) fn check_bytes(
         piece: false,
     };
     let mut totals = Summary::default();
-    check(&reading, None, bytes, &ctx, &mut Scratch::default(), &mut totals);
+    check(
+        &reading,
+        None,
+        bytes,
+        &ctx,
+        &mut Scratch::default(),
+        &mut totals,
+    );
     totals
 }

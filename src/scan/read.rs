@@ -87,7 +87,7 @@ pub(super) fn decode<'a>(
             let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
             warnings.push(format!(
-                "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8"
+                "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
             ));
             String::from_utf8_lossy(bytes)
         }

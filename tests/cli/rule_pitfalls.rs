@@ -255,3 +255,15 @@ fn a_timing_value_out_of_range_is_named_at_its_key() {
         assert!(err.contains(hint), "{err}");
     }
 }
+
+#[test]
+fn an_accented_rule_id_is_told_to_use_ascii() {
+    // "lowercase words" read as wrong for `empatía/disculpa`, which is lowercase.
+    let err =
+        crate::support::rule_error("rules:\n  - id: empatía/disculpa\n    phrases: [lo siento]\n");
+    assert!(
+        err.contains("rule id `empatía/disculpa` is not `<category>/<name>` in kebab-case")
+            && err.contains("words of lowercase ASCII letters and digits"),
+        "{err}"
+    );
+}

@@ -52,7 +52,7 @@ pub(super) fn check(
                 "rule id `{}` is not `<category>/<name>` in kebab-case",
                 spec.id
             ),
-            "write ids like `ownership/not-my-department`: lowercase words joined by `-`, category first",
+            "write ids like `ownership/not-my-department`: words of lowercase ASCII letters and digits joined by `-`, category first (`empatia/disculpa` for `empatía/disculpa`)",
         ));
     }
     let category = spec.id.split('/').next().unwrap_or_default().to_string();
