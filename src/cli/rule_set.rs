@@ -67,7 +67,9 @@ pub(super) fn rule_set(
                     errors.push(missing_rules(cfg, s));
                     None
                 }
-                _ => Some(RuleSource::Path(base.join(s))),
+                // `./packs/es.yaml` names the file `packs/es.yaml` beside the config, not
+                // `/cfg/./packs/es.yaml` (components() drops an inner `.`).
+                _ => Some(RuleSource::Path(base.join(s).components().collect())),
             })
             .collect();
         if list.is_empty() {
@@ -161,7 +163,7 @@ fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
         column,
         message: format!(
             "`{entry}` is no rule file or folder (looked for {}){}",
-            cfg.base_dir().join(entry).display(),
+            cfg.base_dir().join(entry).components().collect::<PathBuf>().display(),
             crate::suggest::did_you_mean(entry, ["default"])
         ),
         hint: Some(

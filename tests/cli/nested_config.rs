@@ -144,7 +144,7 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     assert_eq!(code, 2, "{err}");
     // Resolved against `team/`, not the current folder, and named at its place in the config.
     assert!(err.contains("team/talklint.yml:1:9: `./missing/`"), "{err}");
-    assert!(err.contains("/team/./missing/)"), "{err}");
+    assert!(err.contains("/team/missing)"), "{err}");
     fs::write(&nested, "disable: [respect/calm-down]\nfail_on: warning\n").unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 1, "{err}");
@@ -259,4 +259,28 @@ fn a_rule_reported_two_ways_is_one_rule_in_the_statistics() {
     let per_rule = out.split("Findings per rule:").nth(1).unwrap_or_default();
     assert_eq!(per_rule.matches("respect/calm-down").count(), 1, "{out}");
     assert!(per_rule.contains("        2  respect/calm-down"), "{out}");
+}
+
+#[test]
+fn a_config_rule_path_is_named_without_its_dot() {
+    // `rules: [./packs/es.yaml]` printed `/cfg/./packs/es.yaml` in every message about it.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("packs")).unwrap();
+    fs::write(
+        dir.path().join("packs/es.yaml"),
+        "rules:\n  - id: t/x\n    phrases: [calma\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("talklint.yaml"),
+        "rules: [./packs/es.yaml]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("t.txt"), "Agent: hola\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "t.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("/packs/es.yaml:4:1:") && !err.contains("/./"),
+        "{err}"
+    );
 }
