@@ -21,6 +21,14 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     }
     let mut cli = Cli::command();
     cli.build();
+    if let Some(command) = command_as_option(&args, &cli) {
+        // clap would offer the closest option (`--explain`: did you mean `--baseline`?).
+        super::stderr::line(&format!(
+            "error: `--{command}` is not an option: `{command}` is a talklint command\n  \
+             help: write `talklint {command} …` (`talklint {command} --help` says what it takes)"
+        ));
+        std::process::exit(2);
+    }
     let (at, options) = cli
         .find_subcommand("check")
         .map_or((1, Vec::new()), |check| first_word(&args, check));
@@ -44,6 +52,22 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         }
     }
     Cli::parse_from(args)
+}
+
+/// The command an argument names as if it were an option (`talklint check --explain ID`), when
+/// no command of `cli` has an option of that name.
+fn command_as_option(args: &[OsString], cli: &Command) -> Option<String> {
+    let options = args.iter().skip(1).take_while(|a| *a != "--");
+    let names = options.filter_map(|a| a.to_str()?.strip_prefix("--")?.split('=').next());
+    let is_option = |name: &str| {
+        (cli.get_subcommands().chain([cli]))
+            .flat_map(Command::get_arguments)
+            .any(|a| a.get_long() == Some(name))
+    };
+    names
+        .filter(|name| !name.is_empty() && cli.find_subcommand(name).is_some())
+        .find(|name| !is_option(name))
+        .map(str::to_string)
 }
 
 /// Where the first word that is neither one of `check`'s options nor an option's value is in

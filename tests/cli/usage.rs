@@ -1,6 +1,6 @@
-//! The command line's manners: "did you mean" for a mistyped command, a command named after
-//! options, `-q` keeping file errors, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` /
-//! `NO_COLOR` say.
+//! The command line's manners: "did you mean" for a mistyped command, a command written as an
+//! option (`--explain`), a command named after options, `-q` keeping file errors, and colour as
+//! `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
 
 use crate::support::{check, run, talklint};
 
@@ -175,4 +175,26 @@ fn a_flag_that_would_change_nothing_is_refused() {
         run(talklint().args(["merge", "--no-config", "--csv-findings", "x.jsonl"]));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--csv-findings changes CSV reports"), "{err}");
+}
+
+#[test]
+fn a_command_written_as_an_option_is_named_as_a_command() {
+    // clap offered the closest option: `--explain` … did you mean `--baseline`?
+    let (code, out, err) = run(talklint().args(["check", "--explain", "respect/calm-down"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("`--explain` is not an option: `explain` is a talklint command")
+            && err.contains("write `talklint explain …`")
+            && !err.contains("--baseline"),
+        "{err}"
+    );
+    // An option that shares a command's name is still the option (`--rules PATH`).
+    let (code, _, err) = run(talklint().args([
+        "check",
+        "--no-config",
+        "--rules",
+        "default",
+        "fixtures/calls/courteous.txt",
+    ]));
+    assert_eq!(code, 0, "{err}");
 }
