@@ -1,4 +1,4 @@
-//! `talklint rules` and `talklint test`.
+//! `talklint rules` (and `explain`) and `talklint test`.
 
 use crate::support::{run, talklint};
 use std::fs;
@@ -204,4 +204,25 @@ fn rules_default_on_the_command_line_is_the_built_in_pack() {
     std::fs::create_dir(dir.path().join("default")).unwrap();
     let (_, _, err) = crate::support::check_in(dir.path(), &["-r", "default", "t.txt"]);
     assert!(err.contains("write `-r ./default` for that"), "{err}");
+}
+
+#[test]
+fn explain_shows_a_when_rule_as_its_file_writes_it() {
+    // It showed the condition as JSON: {"all":[{"speaker":["customer"],...
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.yaml");
+    std::fs::write(
+        &rules,
+        "rules:\n  - id: loyalty/no-offer\n    when:\n      all:\n        - {speaker: customer, phrases: [cancel my account]}\n        - not: {speaker: agent, phrases: [\"(discount|offer)\"]}\n    min_turns: 1\n    kind: require\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(talklint()
+        .args(["explain", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("loyalty/no-offer"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(r#"{all: [{speaker: [customer], phrases: [cancel my account]}, {not: {speaker: [agent], phrases: ["(discount|offer)"]}}]}"#),
+        "{out}"
+    );
 }

@@ -2,6 +2,7 @@
 //! expansions, or the Markdown reference docs (the repository keeps the default pack's as
 //! `docs/rules.md`).
 
+mod flow;
 mod view;
 
 use crate::rules::phrase::Token;
@@ -148,29 +149,34 @@ pub fn detail(r: &Rule) -> String {
     out
 }
 
-/// The second-edition keys of a rule, each as one line of JSON-like text.
+/// The second-edition keys of a rule, each on one line as a rule file would write it (YAML's
+/// flow style: `{all: [{speaker: [customer], phrases: ["{cancel}"]}]}`).
 fn facts(v: &RuleView) -> Vec<(&'static str, String)> {
-    let json = |value: serde_json::Result<String>| value.unwrap_or_default();
     let mut facts = Vec::new();
     for n in &v.near {
-        facts.push(("near", json(serde_json::to_string(n))));
+        facts.push(("near", flow(n)));
     }
     for n in &v.not_near {
-        facts.push(("not_near", json(serde_json::to_string(n))));
+        facts.push(("not_near", flow(n)));
     }
     if let Some(c) = &v.count {
-        facts.push(("count", json(serde_json::to_string(c))));
+        facts.push(("count", flow(c)));
     }
     if let Some(t) = &v.timing {
         facts.push(("timing", t.clone()));
     }
     if let Some(a) = &v.after {
-        facts.push(("after", json(serde_json::to_string(a))));
+        facts.push(("after", flow(a)));
     }
     if let Some(w) = &v.when {
-        facts.push(("when", json(serde_json::to_string(w))));
+        facts.push(("when", flow(w)));
     }
     facts
+}
+
+/// A rule part written as YAML flow.
+fn flow(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).map_or_else(|_| String::new(), |json| flow::yaml(&json))
 }
 
 /// The rules as a JSON array.
@@ -230,10 +236,10 @@ pub fn markdown(set: &RuleSet, rules: &[&Rule]) -> String {
             summary.push("fails the conversation".into());
         }
         summary.extend(v.window.as_ref().map(|w| format!("window: {w}")));
-        summary.extend(
-            v.min_turns
-                .map(|n| format!("judged with at least {n} speaker turns")),
-        );
+        summary.extend(v.min_turns.map(|n| match n {
+            1 => "judged when its speaker has a turn".to_string(),
+            n => format!("judged when its speaker has {n} turns or more"),
+        }));
         out.push_str(&format!("{}.\n\n", summary.join(" · ")));
         out.push_str(&format!("- Message: {}\n", r.message));
         if let Some(s) = &r.suggestion {
