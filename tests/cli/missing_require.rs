@@ -1,6 +1,6 @@
 //! Where a missing `require` points, and what the human report says of it: the start of its
 //! window, even when its speaker says nothing there; turn 1 for a `when` condition that fails;
-//! nowhere for a window that opens after the call ends.
+//! nowhere for a window that opens after the call ends; at the trigger, quoted, for an `after`.
 
 use crate::support::{run, talklint, write};
 
@@ -57,6 +57,19 @@ fn a_require_whose_window_opens_after_the_call_ends_is_not_judged() {
     assert!(!out.contains("t/late"), "{out}");
     assert!(
         out.contains("warning[t/gap]") && out.contains("call.txt:2:22"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unanswered_trigger_is_quoted_by_the_default_message() {
+    // The message said only "Missing required language (t/answer)".
+    let out = human(
+        "rules:\n  - id: t/answer\n    kind: require\n    phrases: [sorry]\n    after: {phrases: [\"(late|broken)\"], within_turns: 1}\n",
+        "Customer: my parcel is late\nAgent: ok\n",
+    );
+    assert!(
+        out.contains("warning[t/answer]: No answer to “late” (t/answer)"),
         "{out}"
     );
 }

@@ -288,7 +288,9 @@ fn default_message(kind: Kind, target: &Target) -> String {
         Target::When(_) => None,
     };
     let matched = matches!(target, Target::Find { .. }) && measure.is_none();
+    let answers = matches!(target, Target::Find { after: Some(_), .. });
     match (kind, matched, measure) {
+        (Kind::Require, _, _) if answers => "No answer to “{trigger}” ({id})".into(),
         (Kind::Forbid, true, _) => "Avoid “{match}”".into(),
         (Kind::Reward, true, _) => "Good: “{match}”".into(),
         (Kind::Tag, true, _) => "{id}: “{match}”".into(),
