@@ -108,6 +108,9 @@ impl Expander {
                 self.norm.push(c.to_ascii_lowercase());
                 continue;
             }
+            if self.compose(c) {
+                continue;
+            }
             match fold(c) {
                 Fold::Drop => {}
                 Fold::To(folded) => {
@@ -128,6 +131,31 @@ impl Expander {
             norm: &self.norm,
             pieces: &self.pieces,
         }
+    }
+}
+
+impl Expander {
+    /// Composes a combining accent with the letter written before it (`e` + U+0301 is `é`, as
+    /// NFC writes it), so that a decomposed word matches its usual spelling; the composed letter
+    /// keeps the letter's place as its origin. False when `c` does not compose with it.
+    fn compose(&mut self, c: char) -> bool {
+        if !unicode_normalization::char::is_combining_mark(c) {
+            return false;
+        }
+        let Some(last) = self.norm.chars().next_back() else {
+            return false;
+        };
+        let Some(composed) = unicode_normalization::char::compose(last, c) else {
+            return false;
+        };
+        self.norm.pop();
+        let start = self.origin.len() - last.len_utf8();
+        let from = self.origin[start];
+        self.origin.truncate(start);
+        self.origin
+            .extend(std::iter::repeat_n(from, composed.len_utf8()));
+        self.norm.push(composed);
+        true
     }
 }
 
@@ -300,6 +328,14 @@ mod tests {
         );
         let e = Expander::default().expand("l’équipe").pieces.to_vec();
         assert_eq!((e[0].start, e[0].end, e[1].start, e[1].end), (0, 4, 4, 11));
+    }
+
+    #[test]
+    fn a_combining_accent_composes_with_its_letter() {
+        assert_eq!(canonical_words("De\u{301}sole\u{301}"), ["désolé"]);
+        assert_eq!(canonical_words("désolé"), ["désolé"]);
+        let e = Expander::default().expand("e\u{301}x").pieces.to_vec();
+        assert_eq!((e[0].start, e[0].end), (0, 4));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Integration tests through the real binary; one test binary for the whole suite.
 
+mod accents;
 mod accounting;
 mod action;
 mod bad_input;
