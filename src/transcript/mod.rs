@@ -6,6 +6,7 @@ mod detect;
 pub(crate) mod formats;
 #[cfg(test)]
 pub(crate) mod robustness;
+mod role_words;
 pub mod roles;
 
 use std::fmt;

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
+
 /// Who speaks a turn.
 #[derive(
     Debug,
@@ -102,18 +104,20 @@ impl Roles {
         role.unwrap_or(Role::Unknown)
     }
 
-    /// A lowercase label's role as an exact alias, else by its first word.
+    /// A lowercase label's role as an exact alias, else by its first word; a customer word
+    /// followed by a word of the company's side names that side (`Customer Service`, `Client
+    /// Support`, `Customer Service Agent` are agents; `Customer 2` stays the customer).
     fn alias(&self, lower: &str) -> Option<Role> {
         if let Some(role) = self.lookup(lower) {
             return Some(role);
         }
-        let first = lower
-            .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#')
-            .next()
-            .unwrap_or("");
-        (first.len() < lower.len())
-            .then(|| self.lookup(first))
-            .flatten()
+        let mut words =
+            lower.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#');
+        let first = words.next().filter(|first| first.len() < lower.len())?;
+        match self.lookup(first)? {
+            Role::Customer if words.any(is_service_word) => Some(Role::Agent),
+            role => Some(role),
+        }
     }
 
     /// A lowercase label's role by configured then built-in aliases.
@@ -205,15 +209,7 @@ pub fn person(label: &str) -> Option<&str> {
     let separator = |b: u8| matches!(b, b' ' | b'\t' | b'_' | b'-' | b'#');
     let after_title = label.bytes().position(separator).and_then(|at| {
         let title = &label[..at];
-        let titles = [
-            "agent",
-            "rep",
-            "representative",
-            "advisor",
-            "adviser",
-            "associate",
-        ];
-        titles.iter().find(|t| t.eq_ignore_ascii_case(title))?;
+        TITLES.iter().find(|t| t.eq_ignore_ascii_case(title))?;
         let rest = label[at..].trim_start_matches(|c: char| c.is_ascii() && separator(c as u8));
         // A name: a capital, or a lowercase label that is one word (`agent_kim`).
         let named = rest.starts_with(|c: char| c.is_uppercase()) || !rest.contains(' ');
@@ -232,14 +228,6 @@ pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
     let bracket = |b: u8| matches!(b, b'(' | b')');
     let plain = |part: &str| !part.is_empty() && !part.bytes().any(bracket);
     (plain(name) && plain(qualifier)).then_some((name, qualifier))
-}
-
-/// Whether `word` names a group, not a person (`Team`, `Services`, `Desk`).
-fn is_team_word(word: &str) -> bool {
-    let groups = [
-        "team", "services", "service", "support", "care", "desk", "help", "group",
-    ];
-    groups.iter().any(|g| g.eq_ignore_ascii_case(word))
 }
 
 /// Whether a speaker label names a person: not a role word, and not a label a diariser or a
@@ -279,20 +267,6 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
     } else {
         Cow::Owned(label.to_lowercase())
     }
-}
-
-/// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label.
-fn builtin(lower: &str) -> Option<Role> {
-    Some(match lower {
-        "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
-        | "support" | "operator" | "staff" | "human_agent" | "supervisor" => Role::Agent,
-        "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
-        | "end-user" => Role::Customer,
-        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"
-        | "custom_bot" => Role::Bot,
-        "system" => Role::System,
-        _ => return None,
-    })
 }
 
 /// The default for diarised two-speaker calls: when no speaker label maps to a role and there

@@ -118,3 +118,42 @@ fn a_label_with_a_part_in_brackets_has_the_role_and_person_of_its_parts() {
         assert_eq!(qualified(label), None, "{label}");
     }
 }
+
+#[test]
+fn a_customer_word_before_a_service_word_is_the_agent_side() {
+    let roles = Roles::default();
+    for label in [
+        "Customer Service",
+        "customer_support",
+        "Client Services",
+        "Customer Care Team",
+        "Customer Service Agent",
+        "Customer Service (Sam)",
+        "Sam (Customer Care)",
+        "Service Client",
+    ] {
+        assert_eq!(roles.role_of(label), Role::Agent, "{label}");
+    }
+    for label in ["Customer 2", "Customer (Ann)", "Client Smith", "Caller #2"] {
+        assert_eq!(roles.role_of(label), Role::Customer, "{label}");
+    }
+}
+
+#[test]
+fn role_words_of_other_languages_name_roles() {
+    let roles = Roles::default();
+    for label in [
+        "Agente",
+        "ASESORA",
+        "Beraterin",
+        "CONSEILLÈRE",
+        "Operatrice",
+    ] {
+        assert_eq!(roles.role_of(label), Role::Agent, "{label}");
+    }
+    for label in ["Cliente", "KUNDIN", "Kunde (Herr Müller)"] {
+        assert_eq!(roles.role_of(label), Role::Customer, "{label}");
+    }
+    assert_eq!(person("Agente Lucía"), Some("Lucía"));
+    assert!(!is_name("Conseiller"));
+}

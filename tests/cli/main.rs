@@ -38,6 +38,7 @@ mod junit_failures;
 mod junit_names;
 mod labels;
 mod limits;
+mod localised_roles;
 mod markdown;
 mod merge;
 mod merge_scales;

@@ -151,9 +151,9 @@ fn unknown_labels_with_a_wrapped_line_are_still_a_dialogue_with_the_warning() {
     for (name, text, labels) in [
         (
             "de.txt",
-            "Kunde: calm down? that is not my department, you sold it to me\nand I want it fixed\n\
-             Berater: I understand.\n",
-            "\"Kunde\", \"Berater\"",
+            "Weber: calm down? that is not my department, you sold it to me\nand I want it fixed\n\
+             Roth: I understand.\n",
+            "\"Weber\", \"Roth\"",
         ),
         (
             "names.txt",
@@ -174,6 +174,20 @@ fn unknown_labels_with_a_wrapped_line_are_still_a_dialogue_with_the_warning() {
             "{warnings}"
         );
     }
+    // German role words name their roles: the customer's words are not the agent's.
+    let text = "Kunde: calm down? that is not my department, you sold it to me\n\
+                and I want it fixed\nBerater: I understand.\n";
+    let c = read_text(d, "kunde.txt", text, &[]);
+    assert_eq!(
+        (
+            &c["turns"],
+            &c["unknown_turns"],
+            &c["findings"],
+            &c["warnings"]
+        ),
+        (&2.into(), &0.into(), &Value::Array(vec![]), &Value::Null),
+        "{c}"
+    );
 }
 
 #[test]

@@ -10,15 +10,18 @@ pub(super) fn names_no_speaker(label: &str) -> bool {
     is_note_word(label) || is_numbered_part(label)
 }
 
-/// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, ….
+/// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, …, and those of the
+/// product's users' other languages: `Nota` (Spanish, Portuguese, Italian), `Remarque` (French),
+/// `Hinweis` and `Anmerkung` (German), `NB`.
 fn is_note_word(label: &str) -> bool {
     let words: &[&str] = match label.len() {
-        2 => &["ps", "re"],
-        3 => &["btw", "fyi", "p.s", "tip"],
-        4 => &["also", "edit", "note", "p.s."],
+        2 => &["nb", "ps", "re"],
+        3 => &["btw", "fyi", "n.b", "p.s", "tip"],
+        4 => &["also", "edit", "n.b.", "nota", "note", "p.s."],
         6 => &["update"],
-        7 => &["example", "subject", "warning"],
-        9 => &["important"],
+        7 => &["example", "hinweis", "subject", "warning"],
+        8 => &["remarque"],
+        9 => &["anmerkung", "important"],
         _ => return false,
     };
     words.iter().any(|w| w.eq_ignore_ascii_case(label))

@@ -41,12 +41,20 @@ pub(super) enum Labelled<'a> {
 }
 
 /// What may stand before a label and is not seen: spaces, a byte-order mark, a zero-width space
-/// or joiner, a word joiner, direction marks and a no-break space (pasted from chat tools and
-/// web pages, `\u{200b}Customer:` reads as `Customer:`).
-pub(super) const INVISIBLE: [char; 10] = [
+/// or joiner, a word joiner, direction marks and a no-break space, narrow too (pasted from chat
+/// tools and web pages, `\u{200b}Customer:` reads as `Customer:`).
+pub(super) const INVISIBLE: [char; 11] = [
     ' ', '\t', '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{200e}', '\u{200f}',
-    '\u{00a0}',
+    '\u{00a0}', '\u{202f}',
 ];
+
+/// Whether `after`, the rest of a line after a label's colon, is the text of a turn: the line
+/// ends there, or a space comes first, any space (French typography writes `Client\u{a0}:\u{a0}…`
+/// with a no-break space, narrow or not, on both sides of the colon). `http://` and `10:30` go
+/// on with no space, and are no labels.
+fn opens_text(after: &str) -> bool {
+    after.is_empty() || after.starts_with(char::is_whitespace)
+}
 
 /// The full-width colon (`顧客：`), as Chinese and Japanese text writes a label's colon.
 const WIDE_COLON: &str = "\u{ff1a}";
@@ -98,8 +106,8 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
 
 /// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
 /// after the colon; a time after the label (`Agent [00:01:02]:`) goes to `when`. After `:` comes
-/// a space, a tab or the line's end (`http://`, `10:30` are no labels); after a full-width `：`
-/// anything, as Chinese and Japanese write no space.
+/// a space (a no-break one too), a tab or the line's end (see [`opens_text`]); after a full-width
+/// `：` anything, as Chinese and Japanese write no space.
 fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, &'a str)> {
     let bold = rest.starts_with("**") || rest.starts_with("__");
     let rest = if bold { &rest[2..] } else { rest };
@@ -122,16 +130,14 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
         *when = when.or(Some(after_label));
         label = label[..open].trim_end();
     }
-    (wide || after.is_empty() || after.starts_with([' ', '\t'])).then_some((label, after))
+    (wide || opens_text(after)).then_some((label, after))
 }
 
 /// A role word `roles` knows with a bare time and a colon after it (`Customer 00:00:05: …`):
 /// the label, the time and the text after.
 fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a str)> {
     let head = label_room(rest);
-    let colon = (0..head.len()).find(|&i| {
-        head[i] == b':' && matches!(rest.as_bytes().get(i + 1), None | Some(b' ' | b'\t'))
-    })?;
+    let colon = (0..head.len()).find(|&i| head[i] == b':' && opens_text(&rest[i + 1..]))?;
     let (label, time) = rest[..colon].rsplit_once(' ')?;
     let at = stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;
     roles
@@ -345,7 +351,7 @@ struct Lines {
 /// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
 /// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`), or
 /// opening the first line, a line after a wrapped one, and at least as many lines as go on a turn
-/// (`Kunde: …`, a line wrapped from it, `Berater: …`: a short exchange with a long line). A
+/// (`Weber: …`, a line wrapped from it, `Roth: …`: a short exchange with a long line). A
 /// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
 /// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`). Otter's
 /// headers that stand (see [`otter::keep_headers`]) and open the first line make a dialogue of

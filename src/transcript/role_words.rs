@@ -1,0 +1,98 @@
+//! The words that name speakers' roles in labels, in English and in the languages of the
+//! product's users (Spanish, Portuguese, Italian, German, French): kept apart from the rules that
+//! read labels (`roles.rs`), as the lists grow with each language and contact centre seen.
+
+use super::roles::Role;
+
+/// The built-in aliases of SPEC §4 (plus a few common spellings), for a lowercase label, and
+/// the role words of the product's users' other languages (Spanish, Portuguese, Italian, German,
+/// French): only words that name one role.
+pub(super) fn builtin(lower: &str) -> Option<Role> {
+    Some(match lower {
+        "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
+        | "support" | "operator" | "staff" | "human_agent" | "supervisor" => Role::Agent,
+        // Spanish, Portuguese and Italian.
+        "agente" | "asesor" | "asesora" | "operador" | "operadora" | "operatore" | "operatrice"
+        | "atendente" => Role::Agent,
+        // German and French.
+        "berater" | "beraterin" | "mitarbeiter" | "mitarbeiterin" | "kundenberater"
+        | "kundenberaterin" | "conseiller" | "conseillère" | "conseillere" => Role::Agent,
+        // A company's service named as its languages write it (`Service client :`).
+        "kundenservice"
+        | "kundendienst"
+        | "service client"
+        | "service clients"
+        | "service clientèle"
+        | "atención al cliente"
+        | "servicio al cliente"
+        | "servizio clienti"
+        | "assistenza clienti"
+        | "atendimento ao cliente" => Role::Agent,
+        "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
+        | "end-user" => Role::Customer,
+        "cliente" | "clienta" | "kunde" | "kundin" => Role::Customer,
+        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"
+        | "custom_bot" => Role::Bot,
+        "system" => Role::System,
+        _ => return None,
+    })
+}
+
+/// The words for an agent that may stand before a person's name in a label (`Agent Smith`,
+/// `Agente Lucía`, `Conseillère Hélène`), any case.
+pub(super) const TITLES: [&str; 14] = [
+    "agent",
+    "rep",
+    "representative",
+    "advisor",
+    "adviser",
+    "associate",
+    "agente",
+    "asesor",
+    "asesora",
+    "atendente",
+    "berater",
+    "beraterin",
+    "conseiller",
+    "conseillère",
+];
+
+/// Whether a lowercase `word` after a customer word makes a label the company's side: a service
+/// (`Customer Service`, `Client Services`, `Customer Care`), a team or desk, or a word for its
+/// staff (`Customer Service Agent`, `Customer Success Specialist`).
+pub(super) fn is_service_word(word: &str) -> bool {
+    matches!(
+        word,
+        "service"
+            | "services"
+            | "support"
+            | "care"
+            | "success"
+            | "experience"
+            | "relations"
+            | "team"
+            | "desk"
+            | "helpdesk"
+            | "center"
+            | "centre"
+            | "agent"
+            | "representative"
+            | "rep"
+            | "advisor"
+            | "adviser"
+            | "associate"
+            | "specialist"
+            | "officer"
+            | "executive"
+            | "operator"
+            | "staff"
+    )
+}
+
+/// Whether `word` names a group, not a person (`Team`, `Services`, `Desk`).
+pub(super) fn is_team_word(word: &str) -> bool {
+    let groups = [
+        "team", "services", "service", "support", "care", "desk", "help", "group",
+    ];
+    groups.iter().any(|g| g.eq_ignore_ascii_case(word))
+}

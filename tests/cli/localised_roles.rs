@@ -1,0 +1,197 @@
+//! Speaker labels as a contact centre of Spanish, German and French calls writes them: French
+//! typography's no-break spaces around a label's colon, role words of those languages, a
+//! company's service named with a customer word (`Customer Service:`), and note lines of those
+//! languages (`Nota:`). Each was misread, silently: the agent's words went unjudged or the
+//! customer's were judged as the agent's.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+use std::path::Path;
+
+/// A pack of one tag on `hola`, whoever says it: its findings give each turn's role.
+const HOLA: &str = "rules:\n  - {id: t/hola, kind: tag, speaker: any, phrases: [\"hola\"]}\n";
+
+/// `talklint check --fail-on never ARGS` on `text` in `dir`, with a config that says `config`:
+/// its output and its errors (it must exit 0).
+pub(crate) fn check_call(dir: &Path, config: &str, text: &str, args: &[&str]) -> (String, String) {
+    let config = write(dir, "talklint.yaml", config);
+    let call = write(dir, "call.txt", text);
+    let (code, out, err) = run(talklint()
+        .args(["check", "--fail-on", "never", "--config"])
+        .arg(&config)
+        .args(args)
+        .arg(&call));
+    assert_eq!(code, 0, "{err}");
+    (out, err)
+}
+
+/// The conversation of `text`, checked with the `hola` tag (and `roles`, a config's `roles:`
+/// line, if any).
+fn conversation(text: &str, roles: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hola.yaml", HOLA);
+    let config = format!("rules: [hola.yaml]\n{roles}");
+    let (out, _) = check_call(dir.path(), &config, text, &["--format", "json"]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    report["conversations"][0].clone()
+}
+
+/// The (line, role, speaker) of each `hola` in `c`.
+fn said(c: &Value) -> Vec<(u64, &str, &str)> {
+    c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["role"].as_str().unwrap(),
+                f["speaker"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The roles of the lines that say `hola`, in order, and the conversation's warnings.
+fn roles(text: &str, roles: &str) -> (Vec<String>, Value) {
+    let c = conversation(text, roles);
+    let found = said(&c)
+        .iter()
+        .map(|(_, role, _)| role.to_string())
+        .collect();
+    (found, c["warnings"].clone())
+}
+
+/// `roles` as the report writes them.
+fn owned(roles: &[&str]) -> Vec<String> {
+    roles.iter().map(|r| r.to_string()).collect()
+}
+
+/// A no-break space after a label's colon, narrow or not (or a thin space), as French
+/// typography writes `Client\u{a0}:\u{a0}…`: the label is read, where the line went on the turn
+/// before it (the customer's words judged as the agent's) with a warning that said to write the
+/// label as it was written. A narrow no-break space before a label is passed over, as a no-break
+/// space is.
+#[test]
+fn a_no_break_space_after_a_labels_colon_opens_a_turn() {
+    let text = "Agent: hola uno\nCustomer:\u{a0}hola dos\nAgent :\u{a0}hola tres\n\
+                Client\u{a0}:\u{a0}hola quatre\nAgent:\thola cinco\nCustomer:\u{2009}hola seis\n\
+                Agent:\u{202f}hola siete\nCustomer :\u{202f}hola ocho\n\
+                Agent\u{202f}:\u{202f}hola nueve\nClient\u{202f}: hola diez\n\
+                \u{202f}Agent: hola once\n\u{a0}Customer: hola doce\n";
+    let (found, warnings) = roles(text, "");
+    let turns = owned(&["agent", "customer"].repeat(6));
+    assert_eq!((found, warnings), (turns, Value::Null));
+    // `http://` and `10:30` still go on their sentence.
+    let text = "Agent: see\nhttp://example.com hola\nCustomer: 10:30 hola\n";
+    let (found, _) = roles(text, "");
+    assert_eq!(found, ["agent", "customer"]);
+}
+
+/// `Customer Service:`, `Client Services:`, `Customer Care:`: a customer word followed by a word
+/// of the company's side names the agent's side (they were customers, so the agent's words
+/// escaped every agent rule); `Customer 2` and `Customer (Ann)` stay customers.
+#[test]
+fn a_customer_word_before_a_service_word_names_the_agent_side() {
+    let text = "Customer Support: hola a\nCustomer: hola b\nCustomer Care: hola c\n\
+                Customer: hola d\nClient Services: hola e\nCustomer 2: hola f\n\
+                Customer Service Agent: hola g\nCustomer (Ann): hola h\n\
+                Customer Success: hola i\nCaller: hola j\nService client : hola k\n\
+                Kunde: hola l\nCustomer Service (Sam): hola m\nClient: hola n\n";
+    let (found, warnings) = roles(text, "");
+    let turns = owned(&["agent", "customer"].repeat(7));
+    assert_eq!((found, warnings), (turns, Value::Null));
+    // Through the default pack, the agent's deflection is found.
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(
+        dir.path(),
+        "cs.txt",
+        "Customer Service: I am sorry, that is not my department.\nCustomer: Seriously?\n",
+    );
+    let c = crate::support::default_pack(call.to_str().unwrap());
+    let roles: Vec<_> = crate::labels::found(&c)
+        .iter()
+        .map(|f| (f.0, f.1))
+        .collect();
+    assert!(roles.contains(&("ownership/closed-door", "agent")), "{c}");
+}
+
+/// Role words of Spanish, Portuguese, Italian, German and French label turns of their roles
+/// (they were speakers with no role, so no agent or customer rule judged them), in any case and
+/// with a name in brackets.
+#[test]
+fn role_words_of_the_users_languages_label_their_roles() {
+    let text = "[00:00:01] Conseillère : hola uno\n[00:00:03] CLIENT : hola dos\n\
+                [00:00:05] CONSEILLÈRE : hola tres\n[00:00:07] Cliente: hola cuatro\n\
+                [00:00:09] Agente (Lucía): hola cinco\n[00:00:11] Cliente (Sr. Muñoz): hola seis\n\
+                [00:00:13] Beraterin: hola sieben\n[00:00:15] Kunde (Herr Müller): hola acht\n\
+                [00:00:17] Berater: hola neun\n[00:00:19] Kundin: hola zehn\n\
+                [00:00:21] Asesora: hola once\n[00:00:23] Clienta: hola doce\n\
+                [00:00:25] Dani: hola trece\n";
+    let c = conversation(text, "");
+    let mut turns = ["agent", "customer"].repeat(6);
+    turns.push("unknown");
+    let found: Vec<_> = said(&c).iter().map(|f| f.1.to_string()).collect();
+    assert_eq!(found, turns, "{c}");
+    for word in [
+        "Agente",
+        "Asesor",
+        "Operador",
+        "Operadora",
+        "Operatore",
+        "Operatrice",
+        "Atendente",
+        "Mitarbeiter",
+        "Mitarbeiterin",
+        "Conseiller",
+    ] {
+        let (found, warnings) = roles(&format!("Cliente: hola\n{word}: hola\n"), "");
+        assert_eq!(
+            (found, warnings),
+            (owned(&["customer", "agent"]), Value::Null),
+            "{word}"
+        );
+    }
+    // French typography on both sides of the colon, and an agent named after the role word.
+    let text = "Conseiller\u{a0}:\u{a0}Bonjour, je m’appelle Hélène, hola.\n\
+                Client\u{a0}:\u{a0}Ce n’est pas mon service qui a fait l’erreur\u{a0}! hola\n\
+                Conseiller\u{a0}:\u{a0}Je suis désolé, je m’occupe de tout, hola.\n";
+    let (found, warnings) = roles(text, "");
+    assert_eq!(
+        (found, warnings),
+        (owned(&["agent", "customer", "agent"]), Value::Null)
+    );
+    let c = conversation("Agente Lucía: hola\nCliente: hola\n", "");
+    assert_eq!(c["agent"], "Lucía", "{c}");
+}
+
+/// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`)
+/// join the turn they are in, as `Note:` does: they were speakers with no role, and the
+/// warning proposed `Nota` as the agent.
+#[test]
+fn note_lines_of_the_users_languages_join_their_turn() {
+    for note in [
+        "Nota:",
+        "Remarque :",
+        "Hinweis:",
+        "Anmerkung:",
+        "NB:",
+        "N.B.:",
+    ] {
+        let text = format!("Agente: hola uno\n{note} hola nota\nCliente: hola dos\n");
+        let c = conversation(&text, "");
+        let expected = [
+            (1, "agent", "Agente"),
+            (2, "agent", "Agente"),
+            (3, "customer", "Cliente"),
+        ];
+        assert_eq!(
+            (said(&c), &c["turns"], &c["warnings"]),
+            (expected.to_vec(), &2.into(), &Value::Null),
+            "{note}"
+        );
+    }
+    // A `roles:` that names one makes it a speaker.
+    let c = conversation("Agente: hola\nNota: hola\n", "roles: {customer: [Nota]}\n");
+    assert_eq!(said(&c)[1], (2, "customer", "Nota"), "{c}");
+}
