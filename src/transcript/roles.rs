@@ -320,19 +320,42 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
     }
     let more = if labels.len() > 3 { ", …" } else { "" };
     let shown: Vec<String> = labels.iter().take(3).map(|l| format!("\"{l}\"")).collect();
-    let example = labels.first().copied().unwrap_or("Speaker 1");
-    // A label `--redact` masked cannot be shown: the config names it as the file writes it.
-    let how = if crate::redact::holds_mask(example) {
-        "(`roles: {agent: [...]}`), with each label as the file writes it (`--redact` masks them \
-         here)"
-            .to_string()
-    } else {
-        format!("(`roles: {{agent: [\"{example}\"]}}`)")
-    };
+    let has = |role: Role| turns.iter().any(|t| t.role == role);
     Some(format!(
         "{count} of {} turns have a speaker with no role ({}{more}): agent and customer rules \
-         skip them; name their roles in the config {how}",
+         skip them; name their roles in the config {}",
         turns.len(),
-        shown.join(", ")
+        shown.join(", "),
+        roles_to_name(&labels, has(Role::Agent), has(Role::Customer))
     ))
+}
+
+/// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
+/// their first turn: with the agent known, the first of them as the customer; with neither
+/// known and two or more of them, the first to speak as the agent and the next as the customer,
+/// said to be a guess; else the first as the agent (with the customer known, or alone).
+fn roles_to_name(labels: &[&str], agent_known: bool, customer_known: bool) -> String {
+    let first = labels.first().copied().unwrap_or("Speaker 1");
+    let (named, guess): (Vec<(&str, &str)>, &str) = match labels {
+        [_, second, ..] if !agent_known && !customer_known => (
+            vec![("agent", first), ("customer", second)],
+            ", a guess that the first to speak is the agent: swap them if the customer spoke first",
+        ),
+        _ if agent_known && !customer_known => (vec![("customer", first)], ""),
+        _ => (vec![("agent", first)], ""),
+    };
+    // A label `--redact` masked cannot be shown: the config names it as the file writes it.
+    let masked = named.iter().any(|(_, l)| crate::redact::holds_mask(l));
+    let named: Vec<String> = named
+        .iter()
+        .map(|(role, label)| match masked {
+            true => format!("{role}: [...]"),
+            false => format!("{role}: [\"{label}\"]"),
+        })
+        .collect();
+    let masked = match masked {
+        true => ", with each label as the file writes it (`--redact` masks them here)",
+        false => "",
+    };
+    format!("(`roles: {{{}}}`{guess}){masked}", named.join(", "))
 }

@@ -28,7 +28,8 @@ fn github_annotates_each_warning_on_its_file() {
         out,
         "::warning file=u.txt::2 of 2 turns have a speaker with no role (\"Speaker 1\", \
          \"Speaker 2\"): agent and customer rules skip them; name their roles in the config \
-         (`roles: {agent: [\"Speaker 1\"]}`)\n"
+         (`roles: {agent: [\"Speaker 1\"], customer: [\"Speaker 2\"]}`, a guess that the \
+         first to speak is the agent: swap them if the customer spoke first)\n"
     );
     let dir = folder();
     let (_, out, _) = check_in(dir.path(), &["-f", "github"]);

@@ -48,6 +48,7 @@ mod messy_input;
 mod missing_require;
 mod mistakes;
 mod nested_config;
+mod no_role_advice;
 mod otter;
 mod overrides;
 mod paragraphs;
