@@ -3,10 +3,10 @@
 use super::args::TestArgs;
 use super::{CliError, Outcome};
 use super::{rule_set, settings};
-use crate::engine::ExampleFailure;
+use crate::engine::{ExampleFailure, ExampleOutcome};
 use crate::report;
 use crate::rules::{builtin, place};
-use crate::transcript::{ParseOptions, Role};
+use crate::transcript::{self, Format, ParseOptions, Role};
 use std::collections::HashMap;
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
@@ -18,7 +18,8 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     };
     let mut result = rule_set::engine(&rules)?.run_examples(&rules, &opts);
     place_examples(&mut result.failures);
-    super::print(&report::examples::render(&result))?;
+    let notes: Vec<_> = result.failures.iter().map(|f| no_role(f, &opts)).collect();
+    super::print(&report::examples::render(&result, &notes))?;
     let missing = args.require_examples && !result.rules_without_examples.is_empty();
     Ok(if result.failures.is_empty() && !missing {
         Outcome::Clean
@@ -42,6 +43,20 @@ fn place_examples(failures: &mut [ExampleFailure]) {
             (f.place.line, f.place.column) = (line, column);
         }
     }
+}
+
+/// Why a `hit` example may have missed where `check` would have warned: a speaker of it whose
+/// label names no role, whom agent and customer rules skip (`Speaker 1: …`), said as `check` says
+/// it, with the `roles:` to write.
+fn no_role(failure: &ExampleFailure, opts: &ParseOptions) -> Option<String> {
+    if failure.outcome != ExampleOutcome::Missing {
+        return None;
+    }
+    let parsed = transcript::parse(&failure.example, Format::Text, opts).ok()?;
+    parsed
+        .transcripts
+        .iter()
+        .find_map(|t| transcript::roles::unknown_speakers(&t.turns))
 }
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.

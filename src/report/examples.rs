@@ -5,10 +5,11 @@ use crate::engine::{ExampleOutcome, TestReport};
 use crate::report::plural;
 use std::collections::BTreeSet;
 
-/// The report as lines of text.
-pub fn render(report: &TestReport) -> String {
+/// The report as lines of text; `notes` says more of each failure, in their order (a speaker of
+/// the example with no role).
+pub fn render(report: &TestReport, notes: &[Option<String>]) -> String {
     let mut lines = String::new();
-    for f in &report.failures {
+    for (i, f) in report.failures.iter().enumerate() {
         let (name, what) = match f.outcome {
             ExampleOutcome::Missing => ("Missing", "did not match"),
             ExampleOutcome::Noisy => ("Noisy", "matched"),
@@ -19,8 +20,12 @@ pub fn render(report: &TestReport) -> String {
             ),
         };
         let at = &f.place;
+        let note = match notes.get(i) {
+            Some(Some(note)) => format!("; {note}"),
+            _ => String::new(),
+        };
         lines.push_str(&format!(
-            "{}:{}:{}: {}: {name}: {} example {} {what}: {:?}\n",
+            "{}:{}:{}: {}: {name}: {} example {} {what}: {:?}{note}\n",
             at.file, at.line, at.column, f.rule, f.list, f.index, f.example
         ));
     }

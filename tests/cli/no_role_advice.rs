@@ -1,8 +1,9 @@
 //! The advice given for speakers whose label names no role: the `roles:` line to write, as
-//! `check` warns of it.
+//! `check` warns of it and as `talklint test` says of an example that missed because of it.
 //! Followed, the advice gives each speaker a role and the other role to the other speaker.
 
 use crate::localised_roles::check_call;
+use crate::support::{run, talklint, write};
 
 /// `check`'s warnings on `text` with a config of `roles`.
 fn warnings(text: &str, roles: &str) -> String {
@@ -50,4 +51,33 @@ fn the_roles_proposed_are_the_ones_missing() {
         "roles: {agent: [\"Lucía\"], customer: [\"Pepa\"]}\n",
     );
     assert!(!out.contains("no role"), "{out}");
+}
+
+/// A `hit` example that missed because its speakers have no role says so, with the `roles:` to
+/// write, as `check` would have warned (it said only that the example did not match).
+#[test]
+fn a_test_example_whose_speakers_have_no_role_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: p/dept\n    phrases: [\"not my department\"]\n    examples:\n      \
+         hit: [\"Speaker 1: that's not my department\\nSpeaker 2: what?\", \"Agent: hi\"]\n",
+    );
+    let (code, out, _) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "p/dept: Missing: hit example 1 did not match: \"Speaker 1: that's not my \
+             department\\nSpeaker 2: what?\"; 2 of 2 turns have a speaker with no role (\"Speaker 1\", \
+             \"Speaker 2\"): agent and customer rules skip them; name their roles in the config \
+             (`roles: {agent: [\"Speaker 1\"], customer: [\"Speaker 2\"]}`"
+        ),
+        "{out}"
+    );
+    // An example that missed with every speaker's role known says no more.
+    assert!(
+        out.contains("p/dept: Missing: hit example 2 did not match: \"Agent: hi\"\n"),
+        "{out}"
+    );
 }
