@@ -38,10 +38,13 @@ pub(super) struct Human {
 
 impl Human {
     pub(super) fn new(rules: &RuleSet, opts: PrinterOptions) -> Human {
-        let requires = |r: &Rule| match r.target {
+        let requires = |r: &Rule| match &r.target {
             Target::Find { after: Some(_), .. } => Missing::Unanswered,
             Target::When(_) => Missing::Unmet,
-            Target::Find { .. } => Missing::FromWindow,
+            Target::Find { find, .. } => match find.count {
+                Some(count) if count.min > 1 => Missing::TooFew(count.min),
+                _ => Missing::FromWindow,
+            },
         };
         Human {
             color: opts.color,
@@ -201,6 +204,9 @@ fn points_label(f: &Finding, missing: Missing) -> String {
     match missing {
         Missing::No => points,
         Missing::FromWindow => format!("{points}{sep}not found in the window that starts here"),
+        Missing::TooFew(min) => {
+            format!("{points}{sep}found fewer than {min} times in the window that starts here")
+        }
         Missing::Unanswered => format!("{points}{sep}not answered"),
         Missing::Unmet => format!("{points}{sep}its condition does not hold in this conversation"),
         Missing::AtTurn => format!("{points}{sep}at this turn"),
@@ -214,6 +220,8 @@ enum Missing {
     No,
     /// A missing `require`: the start of the turns it was looked for in.
     FromWindow,
+    /// A `require` with `count`, found fewer times than its `min`: the start of its window.
+    TooFew(usize),
     /// An unanswered `after` trigger: the trigger.
     Unanswered,
     /// A `require` rule whose `when` condition does not hold: the conversation's first turn.

@@ -1,6 +1,7 @@
 //! Where a missing `require` points, and what the human report says of it: the start of its
 //! window, even when its speaker says nothing there; turn 1 for a `when` condition that fails;
-//! nowhere for a window that opens after the call ends; at the trigger, quoted, for an `after`.
+//! nowhere for a window that opens after the call ends; at the trigger, quoted, for an `after`;
+//! "found fewer than N times" for a `count`.
 
 use crate::support::{run, talklint, write};
 
@@ -70,6 +71,20 @@ fn an_unanswered_trigger_is_quoted_by_the_default_message() {
     );
     assert!(
         out.contains("warning[t/answer]: No answer to “late” (t/answer)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_require_found_too_few_times_says_so() {
+    // With one "sorry" of the two asked, it said "not found in the window that starts here".
+    let out = human(
+        "rules:\n  - id: t/twice\n    kind: require\n    phrases: [sorry]\n    count: {min: 2}\n",
+        "Agent: sorry about that\nCustomer: ok\n",
+    );
+    assert!(
+        out.contains("found fewer than 2 times in the window that starts here")
+            && !out.contains("not found"),
         "{out}"
     );
 }
