@@ -6,6 +6,7 @@
 //! back to the original bytes. Plain ASCII words (the vast majority) take a fast path that needs no
 //! allocation; words with apostrophes or non-ASCII letters are normalised here.
 
+use super::perfect;
 use super::words::Words;
 
 /// One canonical word produced from a raw word, with the byte range of the raw text it came from
@@ -37,6 +38,18 @@ impl Expanded<'_> {
         match p.word {
             PieceWord::Norm(a, b) => &self.norm[a..b],
             PieceWord::Fixed(w) => w,
+        }
+    }
+
+    /// The auxiliary a contraction ends in (`is` of `it's`, `would` of `I'd`), which reads
+    /// otherwise before a participle ([`super::perfect`]).
+    pub fn contracted_auxiliary(&self) -> Option<&'static str> {
+        match self.pieces {
+            [_, last] => match last.word {
+                PieceWord::Fixed(w @ ("is" | "would")) => Some(w),
+                _ => None,
+            },
+            _ => None,
         }
     }
 }
@@ -90,6 +103,14 @@ impl Expander {
         for w in Words::new(text) {
             let e = self.expand(&text[w.start..w.end]);
             out.extend(e.pieces.iter().map(|p| e.word(p).to_string()));
+            let perfect = e
+                .contracted_auxiliary()
+                .filter(|_| perfect::participle_follows(text, w.end));
+            if let (Some(reading), Some(last)) =
+                (perfect.and_then(perfect::before_participle), out.last_mut())
+            {
+                *last = reading.to_string();
+            }
         }
     }
 
@@ -108,7 +129,7 @@ impl Expander {
                 self.norm.push(c.to_ascii_lowercase());
                 continue;
             }
-            if self.compose(c) {
+            if super::compose::compose(&mut self.norm, &mut self.origin, c) {
                 continue;
             }
             match fold(c) {
@@ -131,31 +152,6 @@ impl Expander {
             norm: &self.norm,
             pieces: &self.pieces,
         }
-    }
-}
-
-impl Expander {
-    /// Composes a combining accent with the letter written before it (`e` + U+0301 is `é`, as
-    /// NFC writes it), so that a decomposed word matches its usual spelling; the composed letter
-    /// keeps the letter's place as its origin. False when `c` does not compose with it.
-    fn compose(&mut self, c: char) -> bool {
-        if !unicode_normalization::char::is_combining_mark(c) {
-            return false;
-        }
-        let Some(last) = self.norm.chars().next_back() else {
-            return false;
-        };
-        let Some(composed) = unicode_normalization::char::compose(last, c) else {
-            return false;
-        };
-        self.norm.pop();
-        let start = self.origin.len() - last.len_utf8();
-        let from = self.origin[start];
-        self.origin.truncate(start);
-        self.origin
-            .extend(std::iter::repeat_n(from, composed.len_utf8()));
-        self.norm.push(composed);
-        true
     }
 }
 
@@ -217,7 +213,7 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     let Some(apos) = norm.rfind('\'') else {
         return whole(out);
     };
-    if let Some(cut) = elision(norm) {
+    if let Some(cut) = super::elision::elision(norm) {
         // `l'` stays a word of its own, and the word after it is found alone.
         out.push(Piece {
             word: PieceWord::Norm(0, cut),
@@ -280,24 +276,6 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     });
 }
 
-/// Articles, pronouns and conjunctions that French and Italian write elided onto the next word
-/// (`l'équipe`, `j'ai`, `qu'il`, `dell'ordine`).
-const ELIDED: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-    "un", "dell", "all", "dall", "nell", "sull", "coll", "quest", "quell",
-];
-
-/// Where the word after an elided article or pronoun starts in `norm` (after its `'`): at the
-/// first apostrophe, when what stands before it is in [`ELIDED`] and what follows it is a word
-/// of two letters or more that is not an English contraction's end (`all'll`, `all's` stay).
-fn elision(norm: &str) -> Option<usize> {
-    let apos = norm.find('\'')?;
-    let (stem, rest) = (&norm[..apos], &norm[apos + 1..]);
-    let word = rest.chars().take_while(|c| c.is_alphabetic()).count() >= 2;
-    let english = matches!(rest, "ll" | "re" | "ve");
-    (ELIDED.contains(&stem) && word && !english).then_some(apos + 1)
-}
-
 /// The canonical words of a whole text, in order, without filler removal. Used for phrases.
 pub fn canonical_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -311,6 +289,19 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         Words::new(text).map(|w| &text[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn a_contraction_before_a_participle_reads_has_or_had() {
+        assert_eq!(canonical_words("It's been"), ["it", "has", "been"]);
+        assert_eq!(
+            canonical_words("I'd never been"),
+            ["i", "had", "never", "been"]
+        );
+        assert_eq!(canonical_words("she's got"), ["she", "has", "got"]);
+        assert_eq!(canonical_words("it's done"), ["it", "is", "done"]);
+        assert_eq!(canonical_words("it is been"), ["it", "is", "been"]);
+        assert_eq!(canonical_words("let's get"), ["let", "us", "get"]);
     }
 
     #[test]
@@ -328,14 +319,6 @@ mod tests {
         );
         let e = Expander::default().expand("l’équipe").pieces.to_vec();
         assert_eq!((e[0].start, e[0].end, e[1].start, e[1].end), (0, 4, 4, 11));
-    }
-
-    #[test]
-    fn a_combining_accent_composes_with_its_letter() {
-        assert_eq!(canonical_words("De\u{301}sole\u{301}"), ["désolé"]);
-        assert_eq!(canonical_words("désolé"), ["désolé"]);
-        let e = Expander::default().expand("e\u{301}x").pieces.to_vec();
-        assert_eq!((e[0].start, e[0].end), (0, 4));
     }
 
     #[test]

@@ -3,8 +3,11 @@
 
 pub(crate) mod blank;
 pub mod canon;
+mod compose;
 pub(crate) mod controls;
+mod elision;
 pub mod lines;
 pub mod links;
+pub(crate) mod perfect;
 pub(crate) mod punct;
 pub mod words;

@@ -23,6 +23,8 @@ pub(super) struct Remembered {
     pub(super) count: u8,
     pub(super) syms: [Sym; 3],
     pub(super) spans: [(u8, u8); 3],
+    /// The auxiliary the word ends in (`is` of `it's`), read otherwise before a participle.
+    pub(super) auxiliary: Option<&'static str>,
 }
 
 impl Default for Memo {

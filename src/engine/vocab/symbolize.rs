@@ -3,8 +3,8 @@
 use super::hash::{FOLD, KEEP, block_at, hash_folded};
 use super::memo::{Memo, Remembered};
 use super::{OTHER, Sym, Vocab};
-use crate::text::canon;
 use crate::text::words::Words;
+use crate::text::{canon, perfect};
 
 impl Vocab {
     /// Appends the symbols of a turn's `text` to `stream`, each web or e-mail address as one
@@ -82,6 +82,7 @@ impl Vocab {
                     stream.push(sym, origin + u32::from(from), origin + u32::from(to));
                 }
                 i = start + known.len as usize;
+                self.read_perfect(known.auxiliary, text, i, stream);
                 continue;
             }
             // Non-ASCII or an apostrophe: let the general scanner read this word.
@@ -108,10 +109,36 @@ impl Vocab {
                     stream.spans.push(span);
                 }
             }
+            let auxiliary = expanded.contracted_auxiliary();
             if let Some(key) = memo_key {
                 let origin = base + start as u32;
-                stream.remember(key, self.id, (i - start) as u8, first, origin);
+                let word = Word {
+                    len: (i - start) as u8,
+                    auxiliary,
+                };
+                stream.remember(key, self.id, word, first, origin);
             }
+            self.read_perfect(auxiliary, text, i, stream);
+        }
+    }
+
+    /// Reads the auxiliary the last word ended in (`is` of `it's`) as `has` or `had` when a
+    /// participle follows it in `text` from byte `end` ([`perfect`]).
+    fn read_perfect(
+        &self,
+        auxiliary: Option<&'static str>,
+        text: &str,
+        end: usize,
+        stream: &mut SymbolStream,
+    ) {
+        let reading = auxiliary.and_then(perfect::before_participle);
+        if let Some(reading) = reading.filter(|_| perfect::participle_follows(text, end))
+            && let Some(last) = stream.syms.last_mut()
+        {
+            *last = match self.lookup(reading.as_bytes(), false) {
+                [sym] if *sym != OTHER => *sym,
+                _ => self.unknown(reading.as_bytes(), false),
+            };
         }
     }
 
@@ -246,6 +273,12 @@ const ALNUM: [bool; 256] = {
     t
 };
 
+/// A contraction as the memo keeps it: its length in bytes, and the auxiliary it ends in.
+struct Word {
+    len: u8,
+    auxiliary: Option<&'static str>,
+}
+
 /// A text as symbols, and each symbol's byte range.
 #[derive(Default, Debug)]
 pub struct SymbolStream {
@@ -268,17 +301,18 @@ impl SymbolStream {
         self.spans.push((start, end));
     }
 
-    /// Remembers the symbols pushed since index `first` as those of the word `key` of `len`
-    /// bytes at byte `origin`, when there are at most three.
-    fn remember(&mut self, key: (u64, u64), vocab: u64, len: u8, first: usize, origin: u32) {
+    /// Remembers the symbols pushed since index `first` as those of `word` (keyed `key`) at byte
+    /// `origin`, when there are at most three.
+    fn remember(&mut self, key: (u64, u64), vocab: u64, word: Word, first: usize, origin: u32) {
         let count = self.len() - first;
         if count > 3 || self.memo.vocab != vocab {
             return;
         }
         let mut known = Remembered {
             key,
-            len,
+            len: word.len,
             count: count as u8,
+            auxiliary: word.auxiliary,
             ..Remembered::default()
         };
         for k in 0..count {

@@ -6,7 +6,6 @@
 //! that every phrase can match.
 
 mod parse;
-mod perfect;
 mod shape;
 mod variants;
 
@@ -31,8 +30,6 @@ pub const MAX_NESTING: usize = 64;
 pub struct Choice {
     alternatives: Vec<Vec<Item>>,
     shape: Shape,
-    /// Where a sequence may end in an auxiliary or open with a participle.
-    edges: perfect::Edges,
     /// 1, plus the depth of the deepest choice inside.
     depth: usize,
 }
@@ -47,7 +44,6 @@ impl Choice {
         });
         Arc::new(Choice {
             depth: 1 + inside.max().unwrap_or(0),
-            edges: perfect::Edges::of_choice(&alternatives),
             alternatives,
             shape,
         })

@@ -61,7 +61,6 @@ impl Parser<'_, '_> {
                 _ => self.words(&mut items)?,
             }
         }
-        super::perfect::widen(&mut items);
         // Kept for the whole run, most of them one or two items long.
         items.shrink_to_fit();
         Ok(items)

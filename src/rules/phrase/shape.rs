@@ -8,7 +8,7 @@ use super::Item;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Shape {
     /// Some sequence is empty.
-    pub empty: bool,
+    empty: bool,
     /// Some sequence is not empty.
     nonempty: bool,
     /// Some sequence ends with `$`.
