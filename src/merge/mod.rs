@@ -198,7 +198,7 @@ pub fn merge(
                     read(&mut sources, &names, &place, named)?
                 }
                 Item::Skipped(s, _) => Job::Ready(Done::Skipped(s)),
-                Item::Error(e, _) => Job::Ready(Done::Error(e)),
+                Item::Error(e, _) => Job::Ready(Done::Error(e.masked(redactor))),
             });
         }
         let done: Vec<Result<Done, MergeError>> = pool.install(|| {

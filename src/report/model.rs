@@ -189,6 +189,15 @@ pub struct FileError {
 }
 
 impl FileError {
+    /// The error with the personal data its message quotes masked by `redactor` (`--redact`),
+    /// as the parser's warnings are; its path is not (SPEC §11).
+    pub(crate) fn masked(mut self, redactor: Option<&Redactor>) -> FileError {
+        if let Some(Cow::Owned(masked)) = redactor.map(|r| r.mask(&self.message)) {
+            self.message = masked;
+        }
+        self
+    }
+
     /// The line and column the message starts with, as a parse error's does (`line 3, column
     /// 7: …`), for reports that point at places.
     pub fn place(&self) -> Option<(usize, usize)> {

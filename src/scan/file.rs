@@ -176,10 +176,12 @@ pub(super) fn check(
     };
     let error = |mut e: transcript::ParseError| {
         e.line += shift;
-        FileError {
+        // A parse error may quote the file: masked as its text is with `--redact`.
+        let e = FileError {
             path: display.into(),
             message: format!("{e} (read as {})", format.name()),
-        }
+        };
+        e.masked(ctx.opts.redact.as_ref())
     };
     let parse = |source: &str| {
         transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(&error)

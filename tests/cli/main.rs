@@ -57,6 +57,7 @@ mod phrase_warnings;
 mod positions;
 mod records;
 mod redact;
+mod redact_errors;
 mod redact_forms;
 mod redact_speakers;
 mod report_files;
