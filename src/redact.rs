@@ -110,9 +110,11 @@ pub(crate) struct BadPattern {
 }
 
 /// The config's `redact_patterns`, compiled; the first that does not compile is the error.
+/// They match in any case, as rule regexes do (`(?-i)` turns that off).
 pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPattern> {
     let compile = |p: &String| {
-        Regex::new(p).map_err(|reason| BadPattern {
+        let re = regex::RegexBuilder::new(p).case_insensitive(true).build();
+        re.map_err(|reason| BadPattern {
             pattern: p.clone(),
             reason,
         })

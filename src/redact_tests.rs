@@ -146,3 +146,12 @@ fn a_number_that_runs_on_into_more_digits_is_masked_by_its_longest_part() {
     // A suffix, when the digits before are no part of the card.
     assert_eq!(masked("ref 7\n4111 1111 1111 1111 ok"), "ref 7\n[CARD] ok");
 }
+
+#[test]
+fn redact_patterns_match_in_any_case() {
+    let r = Redactor::new(&["John Doe".to_string(), "(?-i)Jane".to_string()]).unwrap();
+    assert_eq!(
+        r.mask("JOHN DOE, john doe, Jane, JANE"),
+        "[REDACTED], [REDACTED], [REDACTED], JANE"
+    );
+}

@@ -195,6 +195,20 @@ fn config_turns_redaction_on_and_adds_patterns() {
 }
 
 #[test]
+fn redact_patterns_match_in_any_case_unless_told_not_to() {
+    // As rule regexes do: `acc-\d+` masks `ACC-991`; `(?-i)` keeps a pattern to its case.
+    let config = "redact: true\nredact_patterns: ['acc-\\d+', '(?-i)CALM DOWN']\n";
+    let dir = folder(Some(config));
+    let (code, out, err) = check_in(dir.path(), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        !out.contains("ACC-991") && out.contains("account [REDACTED]"),
+        "{out}"
+    );
+    assert!(out.contains("calm down"), "{out}");
+}
+
+#[test]
 fn diff_and_eval_show_are_masked() {
     let dir = folder(None);
     let (code, out, err) = check_in(dir.path(), &["--no-config", "--diff", "--redact"]);
