@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::transcript::Turn;
+use checks::passes;
 
 /// A span of personal data in a text: its byte range and the token that replaces it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,12 +18,12 @@ pub(crate) struct Span {
     pub(crate) token: &'static str,
 }
 
-/// What a built-in pattern's match must also pass to count.
+/// What a built-in pattern's match must also pass to count (see `checks::passes`).
 #[derive(Debug, Clone, Copy)]
 enum Check {
     None,
-    /// Passes the Luhn check and is not all zeros.
-    Luhn,
+    /// Passes the Luhn check, is not all zeros, and is grouped as cards are printed.
+    Card,
     Iban,
     /// 7 to 15 digits, as E.164 allows.
     Phone,
@@ -30,37 +31,53 @@ enum Check {
     Ssn,
 }
 
-impl Check {
-    /// Whether the pattern finds groups of digits, which must not be part of a longer run of
-    /// groups nor run on over a line break into a time or a numbered label (see `groups::accept`).
-    fn digit_groups(self) -> bool {
-        matches!(self, Check::Luhn | Check::Phone | Check::Ssn)
-    }
-}
+/// The gap allowed between two groups of digits (written `GAP` in [`NUMBERS`]): a run of
+/// `SPACE`s, a `DASH` with optional spaces around it, or one line break (LF or CRLF) with
+/// optional spaces. SPEC §3 reads runs of white space and line breaks as one space; a card or
+/// phone number read out or typed that way is the same number.
+const GAP: &str = r"(?:SPACE*DASHSPACE*|SPACE*\r?\nSPACE*|SPACE+)";
 
-/// The gap allowed between two groups of digits (written `GAP` in [`BUILTIN`]): a run of
-/// horizontal white space (tabs, spaces, no-break and other Unicode spaces), a hyphen, en dash or
-/// em dash with optional spaces around it, or one line break (LF or CRLF) with optional spaces.
-/// SPEC §3 reads runs of white space and line breaks as one space; a card or phone number read
-/// out or typed that way is the same number.
-const GAP: &str =
-    r"(?:[\t\p{Zs}]*[-\x{2013}\x{2014}][\t\p{Zs}]*|[\t\p{Zs}]*\r?\n[\t\p{Zs}]*|[\t\p{Zs}]+)";
+/// Horizontal white space (tabs, spaces, no-break and other Unicode spaces) and the invisible
+/// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark).
+const SPACE: &str = r"[\t\p{Zs}\x{AD}\x{200B}\x{2060}\x{FEFF}]";
 
-/// The built-in patterns, in priority order (the first of two that start together wins);
-/// `GAP` stands for [`GAP`].
-const BUILTIN: [(&str, &str, Check); 6] = [
-    (r"\b\d(?:GAP?\d){12,18}\b", "[CARD]", Check::Luhn),
+/// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
+/// dash), the minus sign and the full-width hyphen-minus.
+const DASH: &str = r"[-\x{2010}-\x{2014}\x{2212}\x{FF0D}]";
+
+/// A digit (written `\d` in the patterns): ASCII or full-width, as the matcher folds them.
+const DIGIT: &str = r"[0-9\x{FF10}-\x{FF19}]";
+
+/// The built-in patterns of personal data that is no run of digit groups, in priority order
+/// (the first of two that start together wins). They are looked for first, with the config's
+/// `redact_patterns`: what they cover bounds the numbers beside it.
+const PIECES: [(&str, &str, Check); 2] = [
     (
-        r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+        r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b",
         "[IBAN]",
         Check::Iban,
     ),
-    (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
     (
         r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
         "[EMAIL]",
         Check::None,
     ),
+];
+
+/// The built-in patterns of digit groups, in priority order; `GAP` stands for [`GAP`]. A match
+/// only says where to look: `checks::passes` says which of its parts is a number (a card's
+/// grouping is checked there).
+const NUMBERS: [(&str, &str, Check); 4] = [
+    // 4-4-4-4, 4-4-4-4-3, 4-6-5 and 4-6-4, no gaps, or a digit at a time.
+    (
+        concat!(
+            r"\b\d{4}(?:GAP\d{4}){3}(?:GAP\d{3})?\b|\b\d{4}GAP\d{6}GAP\d{4,5}\b",
+            r"|\b\d{13,19}\b|\b\d(?:GAP\d){12,18}\b",
+        ),
+        "[CARD]",
+        Check::Card,
+    ),
+    (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
     // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped.
     (
         r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
@@ -86,8 +103,8 @@ pub(crate) const REDACTED: &str = "[REDACTED]";
 /// Whether `text` holds a token personal data is masked with (`[EMAIL]`, `[REDACTED]`…): a
 /// speaker label `--redact` masked, which no config can name.
 pub(crate) fn holds_mask(text: &str) -> bool {
-    BUILTIN
-        .iter()
+    let builtin = PIECES.iter().chain(&NUMBERS);
+    builtin
         .map(|(_, token, _)| *token)
         .chain([REDACTED])
         .any(|token| text.contains(token))
@@ -96,9 +113,11 @@ pub(crate) fn holds_mask(text: &str) -> bool {
 /// The personal-data finder: the built-in patterns and the config's.
 #[derive(Debug, Clone)]
 pub(crate) struct Redactor {
-    /// Each pattern, with the pattern anchored at both ends when it finds digit groups (what a
-    /// part of a match that is no number of its kind is tried with, see `groups::accept`).
-    builtin: Vec<(Regex, Option<Regex>, &'static str, Check)>,
+    /// [`PIECES`], compiled, with their tokens and checks.
+    pieces: Vec<(Regex, &'static str, Check)>,
+    /// [`NUMBERS`], compiled.
+    numbers: Vec<groups::Pattern>,
+    /// The config's `redact_patterns`.
     custom: Vec<Regex>,
 }
 
@@ -122,44 +141,82 @@ pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPatt
     patterns.iter().map(compile).collect()
 }
 
+/// A built-in pattern with its digits and gaps written out.
+fn builtin(pattern: &str) -> String {
+    let gap = GAP.replace("SPACE", SPACE).replace("DASH", DASH);
+    pattern.replace("GAP", &gap).replace(r"\d", DIGIT)
+}
+
 impl Redactor {
     /// The built-in patterns and `patterns` (regexes masked as `[REDACTED]`).
     pub(crate) fn new(patterns: &[String]) -> Result<Redactor, BadPattern> {
         // Constants, compiled by every test of this module.
-        let builtin = BUILTIN
+        let compile = |re: &str| Regex::new(re).expect("a built-in pattern");
+        let pieces = PIECES
+            .iter()
+            .map(|&(re, token, check)| (compile(&builtin(re)), token, check))
+            .collect();
+        let numbers = NUMBERS
             .iter()
             .map(|&(re, token, check)| {
-                let re = re.replace("GAP", GAP);
-                let whole = check
-                    .digit_groups()
-                    .then(|| Regex::new(&format!("^(?:{re})$")).expect("a built-in pattern"));
-                let re = Regex::new(&re).expect("a built-in pattern");
-                (re, whole, token, check)
+                let re = builtin(re);
+                groups::Pattern {
+                    whole: compile(&format!("^(?:{re})$")),
+                    re: compile(&re),
+                    token,
+                    check,
+                }
             })
             .collect();
         let custom = custom_patterns(patterns)?;
-        Ok(Redactor { builtin, custom })
+        Ok(Redactor {
+            pieces,
+            numbers,
+            custom,
+        })
     }
 
-    /// The personal data in `text`, sorted and not overlapping (of two overlapping spans, the
-    /// one that starts first, else the longer, else the earlier pattern, is kept).
+    /// The personal data in `text`, sorted and not overlapping. The built-in pieces (IBANs,
+    /// e-mail addresses) and `redact_patterns` are found first (of two overlapping spans, the
+    /// one that starts first, else the longer, else the earlier pattern, is kept); then the
+    /// numbers in the rest of the text, each of those spans bounding the runs of digits beside
+    /// it (see `groups::numbers`).
     pub(crate) fn spans(&self, text: &str) -> Vec<Span> {
-        let builtin = self
-            .builtin
+        let custom = self.custom.iter().map(|re| (re, REDACTED, Check::None));
+        let pieces = self
+            .pieces
             .iter()
-            .map(|(re, whole, token, check)| (re, whole.as_ref(), *token, *check));
-        let custom = self
-            .custom
-            .iter()
-            .map(|re| (re, None, REDACTED, Check::None));
+            .map(|(re, token, check)| (re, *token, *check));
         let mut found: Vec<(Span, usize)> = Vec::new();
-        for (rank, (re, whole, token, check)) in builtin.chain(custom).enumerate() {
-            let spans = re
-                .find_iter(text)
-                .filter_map(|m| groups::accept(re, whole, check, text, m.range()));
+        for (rank, (re, token, check)) in pieces.chain(custom).enumerate() {
+            let spans = re.find_iter(text).filter_map(|m| match check {
+                Check::Iban => checks::iban_part(text, m.range()),
+                _ => (!m.is_empty() && passes(check, m.as_str())).then(|| m.range()),
+            });
             found.extend(spans.map(|Range { start, end }| (Span { start, end, token }, rank)));
         }
-        apart(found)
+        let mut spans = apart(found);
+        // Most turns hold no digit (ASCII, or full-width, whose UTF-8 starts with 0xEF).
+        if !text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF) {
+            return spans;
+        }
+        // What is found is no digit and no gap to the numbers: it is searched as `#`s.
+        let numbers = if spans.is_empty() {
+            groups::numbers(&self.numbers, text)
+        } else {
+            let mut rest = String::with_capacity(text.len());
+            let mut at = 0;
+            for s in &spans {
+                rest.push_str(&text[at..s.start]);
+                rest.extend(std::iter::repeat_n('#', s.end - s.start));
+                at = s.end;
+            }
+            rest.push_str(&text[at..]);
+            groups::numbers(&self.numbers, &rest)
+        };
+        spans.extend(numbers);
+        spans.sort_by_key(|s| s.start);
+        spans
     }
 
     /// `text` with its personal data masked.
@@ -311,65 +368,10 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
     overlapping.fold((start, end), |(lo, hi), s| (lo.min(s.start), hi.max(s.end)))
 }
 
+#[path = "redact_checks.rs"]
+mod checks;
 #[path = "redact_groups.rs"]
 mod groups;
-
-fn passes(check: Check, text: &str) -> bool {
-    let digits = || text.bytes().filter(u8::is_ascii_digit);
-    match check {
-        Check::None => true,
-        Check::Luhn => {
-            (13..=19).contains(&digits().count()) && luhn(text) && digits().any(|d| d != b'0')
-        }
-        Check::Iban => iban(text),
-        Check::Phone => (7..=15).contains(&digits().count()),
-        Check::Ssn => {
-            let d: Vec<u8> = digits().collect();
-            let area = &d[..d.len().min(3)];
-            !matches!(area, [b'0', b'0', b'0'] | [b'6', b'6', b'6'] | [b'9', ..])
-                && d.get(3..5) != Some(b"00")
-                && d.get(5..) != Some(b"0000")
-        }
-    }
-}
-
-/// Whether the digits of `text` pass the Luhn check (other characters are ignored).
-pub(crate) fn luhn(text: &str) -> bool {
-    let digits = text
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| u32::from(b - b'0'));
-    let sum: u32 = digits
-        .rev()
-        .enumerate()
-        .map(|(i, d)| match (i % 2, d * 2) {
-            (0, _) => d,
-            (_, twice) if twice > 9 => twice - 9,
-            (_, twice) => twice,
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
-
-/// Whether `text` (spaces ignored) is an IBAN with a valid mod-97 check.
-pub(crate) fn iban(text: &str) -> bool {
-    let compact: Vec<u8> = text.bytes().filter(|b| *b != b' ').collect();
-    if !(15..=34).contains(&compact.len()) {
-        return false;
-    }
-    let (head, rest) = compact.split_at(4);
-    let mut rem: u32 = 0;
-    for &b in rest.iter().chain(head) {
-        let value = match b {
-            b'0'..=b'9' => u32::from(b - b'0'),
-            b'A'..=b'Z' => u32::from(b - b'A') + 10,
-            _ => return false,
-        };
-        let shift = if value > 9 { 100 } else { 10 };
-        rem = (rem * shift + value) % 97;
-    }
-    rem == 1
-}
 
 #[cfg(test)]
 #[path = "redact_tests.rs"]

@@ -1,30 +1,152 @@
-//! Which part of a built-in pattern's match of digit groups (a card, phone or SSN number) is
-//! masked: the match, else the longest of its prefixes and suffixes cut at a group boundary that
-//! is a number of its kind, so that a number that runs on into other digits is still masked
-//! (redaction fails closed).
+//! Which runs of digit groups are card, phone or SSN numbers. Each pattern's matches, and their
+//! prefixes and suffixes cut at a group boundary, are the candidates; a candidate joined to a
+//! neighbouring group by its own gap is part of a longer number (an invoice or tracking number),
+//! unless that neighbour is itself a number masked beside it: each number bounds the runs beside
+//! it, so `123-45-6789 4111 1111 1111 1111` is an SSN and a card, not one run of seven groups.
+//! Redaction fails closed: a number that runs on into other digits is still masked by its part.
 
 use regex::Regex;
 use std::ops::Range;
 
-use super::{Check, passes};
+use super::checks::passes;
+use super::{Check, Span};
 
-/// The part of `text` a built-in pattern's match `found` masks, if any. A number of digit groups
-/// that runs on over a line break into a time or a numbered label (`…7946⏎00:01 Agent:`, the
-/// next cue, the next turn) is looked for in the text before that line break; one that is part
-/// of a longer run of groups (`2025-555-123-4567`, a tracking number) is no number of its kind.
-/// A match that is none (`4111 1111 1111 1111⏎2 attempts`: 17 digits that fail Luhn) is cut at
-/// its group boundaries, and its longest prefix or suffix that is one (`whole`, the pattern
-/// anchored at both ends, matches it, and it passes the check) is masked.
-pub(super) fn accept(
-    re: &Regex,
-    whole: Option<&Regex>,
-    check: Check,
-    text: &str,
-    mut found: Range<usize>,
-) -> Option<Range<usize>> {
-    let Some(whole) = whole else {
-        return (!found.is_empty() && passes(check, &text[found.clone()])).then_some(found);
-    };
+/// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
+pub(super) fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit(c).is_some()
+}
+
+/// The invisible characters the matcher drops (soft hyphen, zero-width space, word joiner,
+/// byte-order mark): between digits they part no group.
+pub(super) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
+/// dash), the minus sign and the full-width hyphen-minus.
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FF0D}')
+}
+
+/// A character that may stand between two groups of a number: white space, a dash, an invisible
+/// character, or a dot (`555.867.5309`).
+fn is_gap(c: char) -> bool {
+    c == '.' || c.is_whitespace() || is_dash(c) || is_invisible(c)
+}
+
+/// The kind of a gap between two digit groups of a card, which keeps one kind throughout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gap {
+    /// A dash, with or without white space around it.
+    Dash,
+    /// White space (one line break among it).
+    Space,
+}
+
+impl Gap {
+    /// The kind of the gap `text` (the characters between two groups of a card pattern's match).
+    pub(super) fn of(text: &str) -> Gap {
+        if text.chars().any(is_dash) {
+            Gap::Dash
+        } else {
+            Gap::Space
+        }
+    }
+}
+
+/// The byte ranges of the groups of digits in `text[within]`; invisible characters between two
+/// digits part no group (`4111\u{200B}1111` is one group of eight).
+pub(super) fn groups(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for (i, c) in text[within.clone()].char_indices() {
+        let at = within.start + i;
+        match c {
+            c if is_digit(c) => match out.last_mut() {
+                Some(last) if open => last.end = at + c.len_utf8(),
+                _ => out.push(at..at + c.len_utf8()),
+            },
+            c if is_invisible(c) => {}
+            _ => open = false,
+        }
+        open |= is_digit(c);
+    }
+    out
+}
+
+/// A pattern of digit groups: the regex, the same anchored at both ends (what a part of a match
+/// is tried with), the token and the check.
+#[derive(Debug, Clone)]
+pub(super) struct Pattern {
+    pub(super) re: Regex,
+    pub(super) whole: Regex,
+    pub(super) token: &'static str,
+    pub(super) check: Check,
+}
+
+/// A candidate number: where it is, its pattern's token and rank, and whether each side of it is
+/// free (not joined to a neighbouring group as part of a longer run).
+struct Candidate {
+    range: Range<usize>,
+    token: &'static str,
+    rank: usize,
+    free_before: bool,
+    free_after: bool,
+}
+
+/// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
+/// overlap, the one that starts first, else the longer, else the one of the earlier pattern, is
+/// kept, when both its sides are free or bounded by a number kept beside it.
+pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    for (rank, p) in patterns.iter().enumerate() {
+        let mut at = 0;
+        while let Some(m) = p.re.find_at(text, at) {
+            for range in candidates(&p.re, text, m.range()) {
+                let part = &text[range.clone()];
+                if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
+                    let (free_before, free_after) = free(text, range.clone());
+                    found.push(Candidate {
+                        range,
+                        token: p.token,
+                        rank,
+                        free_before,
+                        free_after,
+                    });
+                }
+            }
+            // Matches may overlap: the next is looked for from the match's second group.
+            at = second_group(text, m.start());
+        }
+    }
+    choose(text, found)
+}
+
+/// Where the group after the first group at or after `from` starts (the end of `text` if none).
+fn second_group(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    let first = rest.find(is_digit).unwrap_or(rest.len());
+    let after = &rest[first..];
+    let end = after
+        .find(|c: char| !is_digit(c) && !is_invisible(c))
+        .unwrap_or(after.len());
+    let next = after[end..].find(is_digit).map_or(after.len(), |n| end + n);
+    from + first + next
+}
+
+/// The parts of a match `found` of `re` to try: a number that runs on over a line break into a
+/// time or a numbered label (`…7946⏎00:01 Agent:`, the next cue, the next turn) is looked for in
+/// the text before that line break; then the match, and its prefixes and suffixes cut at its
+/// group boundaries (`4111 1111 1111 1111⏎2 attempts`: 17 digits that fail Luhn hold a card).
+fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usize>> {
     while let Some(at) = text[found.clone()].rfind('\n') {
         if !text[found.end..].starts_with(':') {
             break;
@@ -36,72 +158,91 @@ pub(super) fn accept(
             None => found.start..cut,
         };
     }
-    let fits = |r: &Range<usize>| {
-        let part = &text[r.clone()];
-        !part.is_empty()
-            && whole.is_match(part)
-            && passes(check, part)
-            && !in_longer_run(text, r.clone())
-    };
-    candidates(text, found).into_iter().find(fits)
-}
-
-/// `found` and its prefixes and suffixes that end or start at a group of digits, longest (in
-/// digits) first, prefixes before suffixes of as many digits.
-fn candidates(text: &str, found: Range<usize>) -> Vec<Range<usize>> {
     let groups = groups(text, found.clone());
-    let digits = |r: &Range<usize>| text[r.clone()].bytes().filter(u8::is_ascii_digit).count();
     let mut all = vec![found.clone()];
     let cuts = groups.len().saturating_sub(1);
-    all.extend(groups[..cuts].iter().rev().map(|g| found.start..g.end));
+    all.extend(groups[..cuts].iter().map(|g| found.start..g.end));
     all.extend(groups.iter().skip(1).map(|g| g.start..found.end));
-    // Stable: of as many digits, the whole match, then prefixes, then suffixes.
-    all.sort_by_key(|r| std::cmp::Reverse(digits(r)));
     all
 }
 
-/// The byte ranges of the runs of ASCII digits in `text[found]`.
-fn groups(text: &str, found: Range<usize>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, b) in text.as_bytes()[found.clone()].iter().enumerate() {
-        if !b.is_ascii_digit() {
-            continue;
-        }
-        let at = found.start + i;
-        match out.last_mut() {
-            Some(last) if last.end == at => last.end = at + 1,
-            _ => out.push(at..at + 1),
-        }
-    }
-    out
-}
-
-/// Whether the digit groups `text[found]` are joined to another group before or after them by
-/// the same gap as their first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`): part of
-/// a longer number, an order or tracking number, not a phone or card number. A group of one or
-/// two digits joined by white space is another number said after it (`0800 123 4567 24 hours`,
-/// `555 123 4567 5 pm`), not part of it; joined by a bare dash (`555-123-4567-89`), it is.
-pub(super) fn in_longer_run(text: &str, found: Range<usize>) -> bool {
-    let digit = |c: char| c.is_ascii_digit();
-    let gap = |c: char| matches!(c, '.' | '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace();
-    let inner = text[found.clone()].trim_matches(|c: char| !digit(c));
-    let mut gaps = inner.split(digit).filter(|g| !g.is_empty());
+/// Whether a number `text[found]` is free before and after: not joined to another group by the
+/// same gap as its first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`, which are part
+/// of a longer number, an order or tracking number). A group of one or two digits joined by white
+/// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
+/// part of it; joined by a bare dash (`555-123-4567-89`), it is. Nothing before a `+` is part of
+/// the number it opens.
+fn free(text: &str, found: Range<usize>) -> (bool, bool) {
+    let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
+    let mut gaps = inner
+        .split(is_digit)
+        .filter(|g| !g.chars().all(is_invisible));
     let (first, last) = (gaps.next(), gaps.next_back());
+    let same = |a: &str, b: Option<&str>| {
+        let visible = |g: &str| g.chars().filter(|c| !is_invisible(*c)).collect::<String>();
+        b.is_some_and(|b| visible(a) == visible(b))
+    };
     // A neighbouring group long enough to make a longer number with the groups, or joined to
     // them as one word.
-    let long = |group: &str, gap: &str| group.len() >= 3 || !gap.contains(char::is_whitespace);
+    let long = |group: &str, gap: &str| {
+        group.chars().filter(|c| is_digit(*c)).count() >= 3 || !gap.contains(char::is_whitespace)
+    };
     let before = &text[..found.start];
-    let kept = before.trim_end_matches(gap);
+    let kept = before.trim_end_matches(is_gap);
     let gap_before = &before[kept.len()..];
-    let group_before = &kept[kept.trim_end_matches(digit).len()..];
-    let joined_before =
-        Some(gap_before) == first && !group_before.is_empty() && long(group_before, gap_before);
+    let group_before = &kept[kept.trim_end_matches(is_digit).len()..];
+    let joined_before = !text[found.clone()].starts_with('+')
+        && same(gap_before, first)
+        && !group_before.is_empty()
+        && long(group_before, gap_before);
     let after = &text[found.end..];
-    let rest = after.trim_start_matches(gap);
+    let rest = after.trim_start_matches(is_gap);
     let gap_after = &after[..after.len() - rest.len()];
-    let group_after = &rest[..rest.len() - rest.trim_start_matches(digit).len()];
-    let joined_after = Some(gap_after) == last.or(first)
-        && !group_after.is_empty()
-        && long(group_after, gap_after);
-    joined_before || joined_after
+    let group_after = &rest[..rest.len() - rest.trim_start_matches(is_digit).len()];
+    let joined_after =
+        same(gap_after, last.or(first)) && !group_after.is_empty() && long(group_after, gap_after);
+    (!joined_before, !joined_after)
+}
+
+/// Where a number that follows the one ending at `end` across a gap would start: after the white
+/// space, dashes and dots there, if they hold at most one line break.
+fn next_start(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let gap = &rest[..rest.len() - rest.trim_start_matches(is_gap).len()];
+    (gap.matches('\n').count() <= 1).then_some(end + gap.len())
+}
+
+/// The candidates kept (see [`numbers`]), as spans.
+fn choose(text: &str, mut found: Vec<Candidate>) -> Vec<Span> {
+    found.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.rank));
+    found.dedup_by_key(|c| c.range.clone());
+    // Whether each candidate's end is bounded: free, or followed across a gap by a candidate
+    // whose own end is bounded (which the first then bounds at its start).
+    let mut ends = vec![false; found.len()];
+    for i in (0..found.len()).rev() {
+        let next = next_start(text, found[i].range.end);
+        let first = found.partition_point(|c| Some(c.range.start) < next);
+        let mut beside = found[first..]
+            .iter()
+            .zip(&ends[first..])
+            .take_while(|(c, _)| Some(c.range.start) == next);
+        let bounded = found[i].free_after || beside.any(|(_, bounded)| *bounded);
+        ends[i] = bounded;
+    }
+    let mut kept: Vec<Span> = Vec::new();
+    for (c, bounded) in found.iter().zip(ends) {
+        let last = kept.last();
+        if last.is_some_and(|s| c.range.start < s.end) {
+            continue;
+        }
+        let beside = last.is_some_and(|s| next_start(text, s.end) == Some(c.range.start));
+        if (c.free_before || beside) && bounded {
+            kept.push(Span {
+                start: c.range.start,
+                end: c.range.end,
+                token: c.token,
+            });
+        }
+    }
+    kept
 }

@@ -1,5 +1,6 @@
 //! Unit tests of `redact.rs`: what each pattern masks and keeps, and masking ranges of a text.
 
+use super::checks::{iban, luhn};
 use super::*;
 
 fn masked(text: &str) -> String {
@@ -148,10 +149,85 @@ fn a_number_that_runs_on_into_more_digits_is_masked_by_its_longest_part() {
 }
 
 #[test]
+fn each_number_bounds_the_run_beside_it() {
+    for (text, shown) in [
+        ("555 123 4567 4111 1111 1111 1111", "[PHONE] [CARD]"),
+        ("ssn 123-45-6789 4111 1111 1111 1111", "ssn [SSN] [CARD]"),
+        ("+44 20 7946 0958 4111 1111 1111 1111", "[PHONE] [CARD]"),
+        ("4111 1111 1111 1111 5500 0000 0000 0004", "[CARD] [CARD]"),
+        ("4111 1111 1111 1111\n555-867-5309", "[CARD]\n[PHONE]"),
+        // A number beside a run that is no number is part of that run.
+        (
+            "pin 1234 4111 1111 1111 1111",
+            "pin 1234 4111 1111 1111 1111",
+        ),
+        ("4111 1111 1111 1111 2026", "4111 1111 1111 1111 2026"),
+        // A blank line parts two numbers, which are each masked on their own.
+        ("555 123 4567\n\n4111 1111 1111 1111", "[PHONE]\n\n[CARD]"),
+    ] {
+        assert_eq!(masked(text), shown, "{text:?}");
+    }
+}
+
+#[test]
+fn cards_are_grouped_as_cards_are_printed() {
+    for card in [
+        "4111 1111 1111 1111",
+        "6759 6498 2643 8450 009",
+        "3782 822463 10005",
+        "3056 930902 5904",
+        "4111111111111111",
+        "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+        "４１１１－１１１１－１１１１－１１１１",
+        "4111\u{200b}1111\u{ad}1111\u{2060}1111",
+    ] {
+        assert!(passes(Check::Card, card), "{card:?}");
+    }
+    for other in [
+        "2023 2024 2025 2026",
+        "1999-2000-2001-2002",
+        "4111-1111 1111-1111",
+        "41 11 11 11 11 11 11 11",
+        "41111 111 1111 1111",
+        "4111 1111 1111 1112",
+    ] {
+        assert!(!passes(Check::Card, other), "{other:?}");
+    }
+    assert!(luhn("４１１１ １１１１ １１１１ １１１１"));
+}
+
+#[test]
+fn lower_case_ibans_need_their_countrys_length() {
+    assert!(iban("de89 3704 0044 0532 0130 00"));
+    assert!(iban("Gb82 west 1234 5698 7654 32"));
+    // Upper case needs only the mod-97 check.
+    assert!(iban("DE89370400440532013000"));
+    assert_eq!(
+        masked("es91 2100 0418 4502 0005 1332 from home"),
+        "[IBAN] from home"
+    );
+    assert_eq!(masked("at10 from home"), "at10 from home");
+    assert_eq!(masked("at61 1904 3002 3457 3201."), "[IBAN].");
+}
+
+#[test]
 fn redact_patterns_match_in_any_case() {
     let r = Redactor::new(&["John Doe".to_string(), "(?-i)Jane".to_string()]).unwrap();
     assert_eq!(
         r.mask("JOHN DOE, john doe, Jane, JANE"),
         "[REDACTED], [REDACTED], [REDACTED], JANE"
     );
+}
+
+#[test]
+fn the_character_tests_agree_with_the_pattern_classes() {
+    let class = |re: &str| Regex::new(&format!("^{re}$")).unwrap();
+    let (dash, space, digit) = (class(DASH), class(SPACE), class(DIGIT));
+    for c in ('\0'..='\u{3000}').chain('\u{FE00}'..='\u{FFFF}') {
+        let text = c.to_string();
+        assert_eq!(dash.is_match(&text), groups::is_dash(c), "{c:?}");
+        let invisible = space.is_match(&text) && !c.is_whitespace();
+        assert_eq!(invisible, groups::is_invisible(c), "{c:?}");
+        assert_eq!(digit.is_match(&text), groups::digit(c).is_some(), "{c:?}");
+    }
 }

@@ -59,6 +59,7 @@ mod records;
 mod redact;
 mod redact_errors;
 mod redact_forms;
+mod redact_runs;
 mod redact_speakers;
 mod report_files;
 mod reports;

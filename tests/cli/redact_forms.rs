@@ -43,7 +43,7 @@ fn reports(name: &str, text: &str) -> Vec<(&'static str, String)> {
 fn numbers_with_any_gap_between_groups_are_masked_in_every_format() {
     let lf = "Agent: That is not my department, card 4111 1111\n1111 1111 ok.\n\
               Customer: card 4111  1111 1111 1111, call (555)  123-4567.\n\
-              Agent: card 4111\t1111\u{a0}1111\u{2013}1111 or call +44 20\n7946 0958 now.\n\
+              Agent: card 4111\t1111\u{a0}1111\u{2007}1111 or call +44 20\n7946 0958 now.\n\
               Customer: card 4111 - 1111 — 1111 - 1111, call 07700 900123.\n";
     let crlf = "Agent: card 5500 0000\r\n0000 0004 ok.\r\nCustomer: fine\r\n";
     for (name, text) in [("lf.txt", lf), ("crlf.txt", crlf)] {
