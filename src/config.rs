@@ -71,7 +71,8 @@ pub struct Config {
     /// Mask personal data in every report (`--redact`).
     #[serde(default)]
     pub redact: bool,
-    /// Regexes also masked, as `[REDACTED]`, when redacting.
+    /// Regexes also masked, as `[REDACTED]`, when redacting; they match in any case (`(?-i)` to
+    /// match the case written).
     #[serde(default)]
     pub redact_patterns: Vec<String>,
 }
