@@ -50,7 +50,7 @@ impl Selector {
     }
 
     /// The selector written as the loaded rule or category nearest to this one's, when one is
-    /// near: `t/blam` for `t/blame`, `ownershp:forbid` for `ownership:forbid`.
+    /// near: `t/blame` for `t/blam`, `ownership:forbid` for `ownershp:forbid`.
     pub fn closest(&self, rules: &RuleSet) -> Option<String> {
         let known: Vec<&str> = match &self.target {
             Target::Rule(_) => rules.rules.iter().map(|r| r.id.as_str()).collect(),

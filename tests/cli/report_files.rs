@@ -31,20 +31,33 @@ fn a_report_over_another_users_file_in_a_sticky_folder_is_written() {
     let bin = dir.path().join("talklint");
     std::fs::copy(assert_cmd::cargo::cargo_bin("talklint"), &bin).unwrap();
     set(&bin, 0o755);
-    let (code, _, err) = run(assert_cmd::Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
-        .arg(bin)
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "json",
-            "--fail-on",
-            "never",
-            "-o",
-        ])
-        .arg(&shared)
-        .arg(&call));
+    let as_nobody = || {
+        run(assert_cmd::Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(&bin)
+            .args([
+                "check",
+                "--no-config",
+                "-f",
+                "json",
+                "--fail-on",
+                "never",
+                "-o",
+            ])
+            .arg(&shared)
+            .arg(&call))
+    };
+    // The copy just written may be held open for writing by a process another test thread
+    // forked meanwhile (until it execs): running it then fails with "Text file busy".
+    let mut attempt = as_nobody();
+    for _ in 0..50 {
+        if !attempt.2.contains("Text file busy") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        attempt = as_nobody();
+    }
+    let (code, _, err) = attempt;
     assert_eq!(code, 0, "{err}");
     assert!(
         std::fs::read_to_string(&shared)
