@@ -23,8 +23,9 @@ pub(super) struct Remembered {
     pub(super) count: u8,
     pub(super) syms: [Sym; 3],
     pub(super) spans: [(u8, u8); 3],
-    /// The auxiliary the word ends in (`is` of `it's`), read otherwise before a participle.
-    pub(super) auxiliary: Option<&'static str>,
+    /// The symbol the word's last piece reads as before a participle (`has` for the `is` of
+    /// `it's`), or [`super::symbolize::NOT_AUXILIARY`].
+    pub(super) perfect: Sym,
 }
 
 impl Default for Memo {

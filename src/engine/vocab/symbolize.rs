@@ -82,7 +82,9 @@ impl Vocab {
                     stream.push(sym, origin + u32::from(from), origin + u32::from(to));
                 }
                 i = start + known.len as usize;
-                self.read_perfect(known.auxiliary, text, i, stream);
+                if known.perfect != NOT_AUXILIARY {
+                    read_perfect(known.perfect, text, i, stream);
+                }
                 continue;
             }
             // Non-ASCII or an apostrophe: let the general scanner read this word.
@@ -109,36 +111,30 @@ impl Vocab {
                     stream.spans.push(span);
                 }
             }
-            let auxiliary = expanded.contracted_auxiliary();
+            // `has` for the `is` of `it's` (`had` for the `would` of `I'd`), when it ends so.
+            let perfect = (expanded
+                .contracted_auxiliary()
+                .and_then(perfect::before_participle))
+            .map_or(NOT_AUXILIARY, |reading| self.word_symbol(reading));
             if let Some(key) = memo_key {
                 let origin = base + start as u32;
                 let word = Word {
                     len: (i - start) as u8,
-                    auxiliary,
+                    perfect,
                 };
                 stream.remember(key, self.id, word, first, origin);
             }
-            self.read_perfect(auxiliary, text, i, stream);
+            if perfect != NOT_AUXILIARY {
+                read_perfect(perfect, text, i, stream);
+            }
         }
     }
 
-    /// Reads the auxiliary the last word ended in (`is` of `it's`) as `has` or `had` when a
-    /// participle follows it in `text` from byte `end` ([`perfect`]).
-    fn read_perfect(
-        &self,
-        auxiliary: Option<&'static str>,
-        text: &str,
-        end: usize,
-        stream: &mut SymbolStream,
-    ) {
-        let reading = auxiliary.and_then(perfect::before_participle);
-        if let Some(reading) = reading.filter(|_| perfect::participle_follows(text, end))
-            && let Some(last) = stream.syms.last_mut()
-        {
-            *last = match self.lookup(reading.as_bytes(), false) {
-                [sym] if *sym != OTHER => *sym,
-                _ => self.unknown(reading.as_bytes(), false),
-            };
+    /// The symbol of a canonical word that may be no vocabulary word.
+    fn word_symbol(&self, word: &str) -> Sym {
+        match self.lookup(word.as_bytes(), false) {
+            [sym] if *sym != OTHER => *sym,
+            _ => self.unknown(word.as_bytes(), false),
         }
     }
 
@@ -273,10 +269,25 @@ const ALNUM: [bool; 256] = {
     t
 };
 
-/// A contraction as the memo keeps it: its length in bytes, and the auxiliary it ends in.
+/// A contraction as the memo keeps it: its length in bytes, and the symbol its last word reads
+/// as before a participle ([`NOT_AUXILIARY`] when it ends in no auxiliary).
 struct Word {
     len: u8,
-    auxiliary: Option<&'static str>,
+    perfect: Sym,
+}
+
+/// A contraction's `perfect` symbol when it ends in no auxiliary that reads otherwise.
+pub(super) const NOT_AUXILIARY: Sym = Sym::MAX;
+
+/// Reads the symbol last pushed, a contraction's auxiliary, as `perfect` (`has` for the `is` of
+/// `it's`) when a participle follows it in `text` from byte `end` ([`perfect`]).
+#[cold]
+fn read_perfect(perfect: Sym, text: &str, end: usize, stream: &mut SymbolStream) {
+    if perfect::participle_follows(text, end)
+        && let Some(last) = stream.syms.last_mut()
+    {
+        *last = perfect;
+    }
 }
 
 /// A text as symbols, and each symbol's byte range.
@@ -312,7 +323,7 @@ impl SymbolStream {
             key,
             len: word.len,
             count: count as u8,
-            auxiliary: word.auxiliary,
+            perfect: word.perfect,
             ..Remembered::default()
         };
         for k in 0..count {
