@@ -1,6 +1,5 @@
 //! Integration tests through the real binary; one test binary for the whole suite.
 
-mod accents;
 mod accounting;
 mod action;
 mod bad_input;

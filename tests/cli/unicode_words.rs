@@ -1,12 +1,12 @@
 //! Words in every script: punctuation of other scripts parts words as ASCII punctuation does,
-//! case folding finds the Greek, Turkish and German words written in capitals, and invisible
-//! characters inside a word do not split it.
+//! case folding finds the Greek, Turkish and German words written in capitals, invisible
+//! characters inside a word do not split it, and a combining accent is its composed letter.
 
 use crate::support::{run, talklint, write};
 
 /// The findings of one `check` of `lines` (one `Agent:` turn each) against a rule of `phrases`:
 /// for each, its line, column and the original text matched.
-fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String)> {
+pub(crate) fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String)> {
     let dir = tempfile::tempdir().expect("temporary folder");
     // Single-quoted YAML: no escapes, a quote written twice.
     let list: Vec<String> = phrases
@@ -185,4 +185,23 @@ fn marks_written_inside_a_word_do_not_split_it() {
         [0u64; 0]
     );
     assert_eq!(lines_found(&["בצ׳אט", "Ինչո՞ւ"], &lines), [1, 2]);
+}
+
+#[test]
+fn a_decomposed_accent_matches_the_composed_letter_both_ways() {
+    // `e` + U+0301 was another word than `é`: the README said to convert files to NFC first.
+    let found = matches(
+        &["désolé", "cafe\u{301}"],
+        &["Je suis de\u{301}sole\u{301}.", "Un café ? DÉSOLÉ."],
+    );
+    let expected = [
+        (1, 16, "de\u{301}sole\u{301}"),
+        (2, 11, "café"),
+        (2, 18, "DÉSOLÉ"),
+    ];
+    let expected: Vec<(u64, u64, String)> = expected
+        .iter()
+        .map(|&(l, c, m)| (l, c, m.to_string()))
+        .collect();
+    assert_eq!(found, expected);
 }
