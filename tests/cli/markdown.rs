@@ -185,3 +185,33 @@ Never write this:
         "the code block of line 5 is not spoken; the item's lines 9 and 11 are"
     );
 }
+
+/// A tab after a list marker reaches the next multiple of four from the column where it stands,
+/// not from column 0 (it did): `-\t` puts the item's text at column 4, so a line four columns
+/// in after a blank line is the item's paragraph, as CommonMark (markdown-it) reads it.
+#[test]
+fn a_tab_after_a_list_marker_counts_from_its_column() {
+    let dir = tempfile::tempdir().unwrap();
+    for item in ["-\t", "1.\t", "- \t", " -\t"] {
+        let script = format!("{item}Say sorry to the customer.\n\n    Never tell them to calm down.\n");
+        let md = write(dir.path(), "item.md", &script);
+        let (_, v) = json_report(&[md.to_str().unwrap()]);
+        let calm: Vec<u64> = findings(&v, 0)
+            .into_iter()
+            .filter(|f| f.0 == "respect/calm-down")
+            .map(|f| f.1)
+            .collect();
+        assert_eq!(calm, [3], "{item:?}: line 3 is the item's text: {v}");
+    }
+    // Four columns past the item's text is still code.
+    let md = write(
+        dir.path(),
+        "code.md",
+        "-\tSay sorry.\n\n        Never tell them to calm down.\n",
+    );
+    let (_, v) = json_report(&[md.to_str().unwrap()]);
+    assert!(
+        findings(&v, 0).iter().all(|f| f.0 != "respect/calm-down"),
+        "{v}"
+    );
+}

@@ -36,7 +36,7 @@ impl Blocks {
             self.items.truncate(held);
             return !in_paragraph;
         }
-        let marker = list_marker(rest).filter(|m| {
+        let marker = list_marker(rest, indent).filter(|m| {
             // An item may interrupt a paragraph only when it has text and, if numbered, starts
             // at 1 (5.2): `2) …` under a line of text goes on the text.
             !in_paragraph || (!m.empty && m.first)
@@ -56,15 +56,21 @@ impl Blocks {
 
 /// How many columns `line` is indented (a tab to the next multiple of four), and the rest.
 fn indentation(line: &str) -> (usize, &str) {
-    let mut column = 0;
-    for (i, b) in line.bytes().enumerate() {
+    indentation_from(line, 0)
+}
+
+/// How many columns the spaces and tabs opening `text` take when it starts at column `start`
+/// (a tab reaches the next multiple of four from where it stands), and the rest.
+fn indentation_from(text: &str, start: usize) -> (usize, &str) {
+    let mut column = start;
+    for (i, b) in text.bytes().enumerate() {
         match b {
             b' ' => column += 1,
             b'\t' => column += 4 - column % 4,
-            _ => return (column, &line[i..]),
+            _ => return (column - start, &text[i..]),
         }
     }
-    (column, "")
+    (column - start, "")
 }
 
 /// A list item's marker at the start of a line's text.
@@ -78,10 +84,10 @@ struct Marker {
     first: bool,
 }
 
-/// The list item marker `text` (a line's text after its indentation) opens with: `-`, `+`, `*`,
-/// or up to nine digits then `.` or `)`, followed by a space, a tab or the end of the line; not
-/// a thematic break (`- - -`, `***`).
-fn list_marker(text: &str) -> Option<Marker> {
+/// The list item marker `text` (a line's text after its indentation, which starts at column
+/// `column`) opens with: `-`, `+`, `*`, or up to nine digits then `.` or `)`, followed by a
+/// space, a tab or the end of the line; not a thematic break (`- - -`, `***`).
+fn list_marker(text: &str, column: usize) -> Option<Marker> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let width = match text.as_bytes().first()? {
         b'-' | b'+' | b'*' if !thematic_break(text) => 1,
@@ -96,9 +102,10 @@ fn list_marker(text: &str) -> Option<Marker> {
     if !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
     }
-    // Spaces after the marker count from its column: at most four make the content's place,
-    // more mean the item opens with indented code, its content one column after the marker.
-    let (spaces, rest) = indentation(after);
+    // Spaces after the marker count from its column (a tab reaches the next multiple of four
+    // from the column after the marker): at most four make the content's place, more mean the
+    // item opens with indented code, its content one column after the marker.
+    let (spaces, rest) = indentation_from(after, column + width);
     let empty = rest.trim().is_empty();
     let gap = if empty || spaces > 4 { 1 } else { spaces };
     Some(Marker {
@@ -170,12 +177,17 @@ mod tests {
 
     #[test]
     fn markers_as_commonmark_reads_them() {
-        let m = |t| list_marker(t).map(|m| (m.content, m.empty, m.first));
+        let m = |t| list_marker(t, 0).map(|m| (m.content, m.empty, m.first));
         assert_eq!(m("- a"), Some((2, false, true)));
         assert_eq!(m("2) a"), Some((3, false, false)));
         assert_eq!(m("01. a"), Some((4, false, true)));
         assert_eq!(m("-"), Some((2, true, true)));
         assert_eq!(m("-      code"), Some((2, false, true)));
+        // A tab after the marker reaches the next multiple of four from where it stands.
+        assert_eq!(m("-\ta"), Some((4, false, true)));
+        assert_eq!(m("1.\ta"), Some((4, false, true)));
+        assert_eq!(m("- \ta"), Some((4, false, true)));
+        assert_eq!(list_marker("-\ta", 1).map(|m| m.content), Some(3));
         assert_eq!(m("- - -"), None);
         assert_eq!(m("-a"), None);
         assert_eq!(m("1234567890. a"), None);
