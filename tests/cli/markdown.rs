@@ -193,7 +193,8 @@ Never write this:
 fn a_tab_after_a_list_marker_counts_from_its_column() {
     let dir = tempfile::tempdir().unwrap();
     for item in ["-\t", "1.\t", "- \t", " -\t"] {
-        let script = format!("{item}Say sorry to the customer.\n\n    Never tell them to calm down.\n");
+        let script =
+            format!("{item}Say sorry to the customer.\n\n    Never tell them to calm down.\n");
         let md = write(dir.path(), "item.md", &script);
         let (_, v) = json_report(&[md.to_str().unwrap()]);
         let calm: Vec<u64> = findings(&v, 0)

@@ -108,3 +108,60 @@ fn two_headers_with_their_text_below_are_a_dialogue() {
         "{c}"
     );
 }
+
+/// A script's section titles with their times (`Greeting  0:15`, `Verify  0:45`, `Close  2:00`)
+/// take Otter's header shape, but no title heads a second section: the script is one turn of
+/// the default role, its lines judged (was a dialogue of three speakers of no role, unjudged).
+/// A name that heads a second turn, or a `roles:` entry, makes the same headers a dialogue.
+#[test]
+fn section_titles_with_times_are_a_script_not_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "Greeting  0:15\nSay hello and give your name. Calm down is never said.\n\
+                  We confirm the account.\nVerify  0:45\nAsk for the account number and confirm \
+                  the address on file, that is not my department.\nClose  2:00\n\
+                  Thank the customer.\n";
+    let c = default_pack(write(dir.path(), "script.txt", script).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&1.into(), &0.into()),
+        "{c}"
+    );
+    let rules: Vec<_> = found(&c)
+        .into_iter()
+        .filter(|f| f.0 == "respect/calm-down" || f.0 == "ownership/closed-door")
+        .map(|f| (f.0, f.1, f.2))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("respect/calm-down", "agent", 2),
+            ("ownership/closed-door", "agent", 5)
+        ],
+        "{c}"
+    );
+    // Sarah speaks again: three turns of two speakers.
+    let call = "Sarah Lee  0:05\nThanks for calling.\nJohn Smith  0:09\nMy order is late.\n\
+                Sarah Lee  0:15\nPlease calm down.\n";
+    let c = default_pack(write(dir.path(), "call.txt", call).to_str().unwrap());
+    assert_eq!(c["turns"], 3, "{c}");
+    // Three who each speak once, one of them named by `roles:`: a dialogue.
+    let call = "Sarah Lee  0:05\nThanks for calling.\nJohn Smith  0:09\nMy order is late.\n\
+                Ann Ray  0:15\nPlease calm down.\n";
+    write(dir.path(), "three.txt", call);
+    write(dir.path(), "talklint.yaml", "roles:\n  agent: [Ann Ray]\n");
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        "three.txt",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 3, "{c}");
+    assert!(
+        found(c).contains(&("respect/calm-down", "agent", 6, Some(15_000))),
+        "{c}"
+    );
+}

@@ -355,8 +355,10 @@ struct Lines {
 /// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
 /// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`). Otter's
 /// headers that stand (see [`otter::keep_headers`]) and open the first line make a dialogue of
-/// two speakers or more, however long their turns: a name and a time alone on a line is no
-/// script's line that happens to end in a colon.
+/// two speakers or more, however long their turns, when a speaker heads two turns or more or
+/// the file is two turns of two speakers (the shortest exchange); headers of three names or
+/// more, none heading a second turn, are a script's section titles with their times
+/// (`Greeting  0:15`, `Verify  0:45`, `Close  2:00`), unless `roles:` names one.
 fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
     // Few distinct labels per file: a list beats a hash map.
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -367,9 +369,10 @@ fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bo
         }
     }
     let headers = || openings.iter().all(|(_, o)| o.otter);
+    let turn_taking = counts.iter().any(|(_, n)| *n > 1) || openings.len() == 2;
     counts.iter().any(|(l, _)| roles.knows(l))
         || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
-        || (counts.len() >= 2 && lines.opens_first && headers())
+        || (counts.len() >= 2 && turn_taking && lines.opens_first && headers())
         || (counts.len() >= 2
             && (lines.unlabelled == 0
                 || (lines.opens_first
