@@ -156,17 +156,18 @@ impl Roles {
 /// A label need not outlive the file's reading: a name decoded from JSON escapes is a new string.
 #[derive(Debug, Default)]
 pub struct Speakers {
-    seen: Vec<(Role, std::rc::Rc<str>)>,
+    /// A map, as a diariser or a meeting may name a speaker per line.
+    seen: std::collections::HashMap<std::rc::Rc<str>, Role>,
 }
 
 impl Speakers {
     /// The role and shared name of `label`.
     pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
-        if let Some((role, name)) = self.seen.iter().find(|(_, name)| **name == *label) {
+        if let Some((name, role)) = self.seen.get_key_value(label) {
             return (*role, name.clone());
         }
         let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
-        self.seen.push((role, name.clone()));
+        self.seen.insert(name.clone(), role);
         (role, name)
     }
 }
@@ -274,22 +275,19 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
 /// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
 /// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
 pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
-    let mut labels: Vec<&std::rc::Rc<str>> = Vec::new();
-    for t in turns.iter() {
-        if let Some(s) = &t.speaker
-            && !labels.contains(&s)
-        {
-            labels.push(s);
-        }
+    if turns.iter().any(|t| t.role != Role::Unknown) {
+        return;
     }
-    if labels.len() != 2 || turns.iter().any(|t| t.role != Role::Unknown) {
+    // The first three distinct labels: a third is enough to say no.
+    let labels = first_labels(turns.iter(), 3);
+    if labels.len() != 2 {
         return;
     }
     let opener = turns
         .iter()
         .find(|t| t.text(source).split_whitespace().count() >= 3)
         .and_then(|t| t.speaker.clone())
-        .unwrap_or_else(|| labels[0].clone());
+        .unwrap_or_else(|| labels[0].into());
     for t in turns {
         t.role = if t.speaker.as_ref() == Some(&opener) {
             Role::Agent
@@ -312,12 +310,8 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
     if count == 0 {
         return None;
     }
-    let mut labels: Vec<&str> = Vec::new();
-    for label in unknown.filter_map(|t| t.speaker.as_deref()) {
-        if !labels.contains(&label) {
-            labels.push(label);
-        }
-    }
+    // Three are shown; a fourth says there are more.
+    let labels = first_labels(unknown, 4);
     let more = if labels.len() > 3 { ", …" } else { "" };
     let shown: Vec<String> = labels.iter().take(3).map(|l| format!("\"{l}\"")).collect();
     let has = |role: Role| turns.iter().any(|t| t.role == role);
@@ -328,6 +322,21 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
         shown.join(", "),
         roles_to_name(&labels, has(Role::Agent), has(Role::Customer))
     ))
+}
+
+/// The first `most` distinct speaker labels of `turns`, in order: a file may name a speaker per
+/// turn, so the search stops there.
+fn first_labels<'t>(turns: impl Iterator<Item = &'t super::Turn>, most: usize) -> Vec<&'t str> {
+    let mut labels: Vec<&str> = Vec::with_capacity(most);
+    for label in turns.filter_map(|t| t.speaker.as_deref()) {
+        if labels.len() == most {
+            break;
+        }
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
 }
 
 /// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
