@@ -196,6 +196,34 @@ fn unreadable_metadata_cues_are_text_with_a_warning() {
     );
 }
 
+/// A caption that only opens with `{"` (a sound in braces, `{"laughs"}`) is no metadata: it is
+/// read as caption text with no warning (was said to be Teams' JSON that cannot be read). An
+/// object with neither `speakerName` nor `spokenText` is caption text too.
+#[test]
+fn a_caption_in_braces_is_text_without_a_warning() {
+    let source = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\
+                  {\"speakerName\":\"Agent Jo\",\"spokenText\":\"Hello there.\"}\n\n\
+                  00:00:03.000 --> 00:00:04.000\n{\"laughs\"}\n\n\
+                  00:00:05.000 --> 00:00:06.000\n{\"mood\": \"again\"}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (c, findings) = read(&write(dir.path(), "call.vtt", source));
+    assert_eq!(c["warnings"], Value::Null, "{c}");
+    // The two speakerless cues are one turn, as captions are.
+    let texts: Vec<(&str, Option<&str>, u64, &str)> = findings
+        .iter()
+        .map(|f| (f.0.as_str(), f.2.as_deref(), f.4, f.6.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("t/turn", Some("Agent Jo"), 4, "Hello there."),
+            ("t/turn", None, 7, "{\"laughs\"} {\"mood\": \"again\"}"),
+            ("t/again", None, 10, "again"),
+        ],
+        "{c}"
+    );
+}
+
 /// A meeting that names a new speaker in every cue (120,000 of them) is read whole: the roles
 /// of diarised speakers and the warning for speakers with no role look no further than the
 /// third and fourth names, and a speaker's role is found once (each looked through every name

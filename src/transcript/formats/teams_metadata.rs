@@ -10,14 +10,37 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 
-/// The keys of a metadata cue that talklint reads; the times and language are not (the cue's
-/// own timing line times it).
+/// The keys of a metadata cue that talklint reads, each `Some` when present (`null` too); the
+/// times and language are not read (the cue's own timing line times it).
 #[derive(Deserialize)]
 struct Metadata<'a> {
-    #[serde(borrow, rename = "speakerName")]
+    #[serde(borrow, default, rename = "speakerName", deserialize_with = "present")]
     speaker_name: Option<&'a RawValue>,
-    #[serde(borrow, rename = "spokenText")]
+    #[serde(borrow, default, rename = "spokenText", deserialize_with = "present")]
     spoken_text: Option<&'a RawValue>,
+}
+
+/// A key's value, whatever it is: `null` is a value present, not a key missing.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+/// Whether `text`, what follows an object's `{` and its spaces, opens with a key (a JSON string
+/// then `:`), as an object of metadata does: `"laughs"}` is no key, `"speakerName": "Jo` is.
+fn opens_with_key(text: &str) -> bool {
+    let Some(body) = text.strip_prefix('"') else {
+        return false;
+    };
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return body[i + 1..].trim_start().starts_with(':'),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A cue's speaker and text.
@@ -65,8 +88,10 @@ impl Unread {
 
 impl MetadataCues {
     /// The speaker and text of a cue whose payload (lines of (number, start, text) in `source`)
-    /// is a metadata object; `None` when it is no JSON object, or one that cannot be read (then
-    /// counted for the warning), and the cue is caption text.
+    /// is a metadata object; `None` when it is not, and the cue is caption text. A payload that
+    /// looks like metadata but cannot be read (an object with `speakerName` or `spokenText` and no
+    /// `spokenText` string, or JSON that breaks off after a key) is counted for the warning;
+    /// anything else (`{"laughs"}`, `{"a": 1}`) is caption text, said nothing of.
     pub(super) fn read<'a>(
         &mut self,
         source: &'a str,
@@ -74,12 +99,14 @@ impl MetadataCues {
     ) -> Option<Said<'a>> {
         let (&(line, start, _), &(_, last_start, last)) = (payload.first()?, payload.last()?);
         let json = &source[start..last_start + last.len()];
-        let opened = json.trim_start().strip_prefix('{')?;
-        if !opened.trim_start().starts_with('"') {
+        let opened = json.trim_start().strip_prefix('{')?.trim_start();
+        if !opened.starts_with('"') {
             return None;
         }
-        let m: Metadata = match serde_json::from_str(json) {
+        let m: Metadata = match serde_json::from_str::<Metadata>(json) {
+            Ok(m) if m.speaker_name.is_none() && m.spoken_text.is_none() => return None,
             Ok(m) => m,
+            Err(_) if !opens_with_key(opened) => return None,
             Err(e) => {
                 let mut e = json_error(&e, json, line - 1);
                 e.message = format!("its JSON cannot be read ({})", e.message);
@@ -142,7 +169,14 @@ mod tests {
 
     #[test]
     fn other_payloads_are_caption_text() {
-        for caption in ["{laughs}", "Hello {\"x\"}", "{ }"] {
+        for caption in [
+            "{laughs}",
+            "Hello {\"x\"}",
+            "{ }",
+            r#"{"laughs"}"#,
+            r#"{ "a\": b" }"#,
+            r#"{"a": 1}"#,
+        ] {
             assert_eq!(read(caption), (None, vec![]), "{caption}");
         }
         let (said, warnings) = read(r#"{"speakerName":"A","spokenText":7}"#);
