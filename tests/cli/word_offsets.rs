@@ -97,3 +97,42 @@ fn a_word_offset_that_cannot_be_read_is_a_warning() {
     // The last turn has no end: timing rules need every turn's.
     assert_eq!(c["not_applied"][0], "promptness/dead-air", "{c}");
 }
+
+/// A segment without words is timed by its `messageTime`, which counts from the first message,
+/// while word offsets count from the call's start: here the customer's line would fall 27 s
+/// before the agent's greeting it answers. One conversation keeps one clock: the segment is
+/// read without a time, with a warning, and the timing rules are not applied (they were, across
+/// both clocks).
+#[test]
+fn a_segment_without_words_is_not_put_on_the_words_clock() {
+    let call = r#"{"name": "projects/p/locations/us/conversations/c8", "transcript": {"transcriptSegments": [
+  {"text": "Thank you for calling.", "segmentParticipant": {"role": "HUMAN_AGENT"},
+   "messageTime": "2024-05-01T10:00:30Z",
+   "words": [{"word": "Thank", "startOffset": "30.400s", "endOffset": "30.700s"},
+             {"word": "calling.", "startOffset": "31.100s", "endOffset": "32.500s"}]},
+  {"text": "My card was charged twice.", "segmentParticipant": {"role": "END_USER"},
+   "messageTime": "2024-05-01T10:00:33Z"},
+  {"text": "I see the second charge, it will be refunded today.", "segmentParticipant": {"role": "HUMAN_AGENT"},
+   "words": [{"word": "I", "startOffset": "47.500s", "endOffset": "47.600s"},
+             {"word": "today.", "startOffset": "50.100s", "endOffset": "50.600s"}]}]}}
+"#;
+    let (code, v) = report(call);
+    let c = &v["conversations"][0];
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(
+        c["warnings"][0].as_str(),
+        Some(
+            "line 7, column 19: this segment has no word offsets, and `messageTime` counts from \
+             another moment than the other segments' word offsets (which count from the call's \
+             start): it is read without a time, so timing rules are not checked in this \
+             conversation; give every segment its words with their offsets"
+        ),
+        "{c}"
+    );
+    assert_eq!(hits(c), [], "{c}");
+    assert_eq!(
+        c["not_applied"],
+        serde_json::json!(["promptness/dead-air", "promptness/monologue"]),
+        "{c}"
+    );
+}

@@ -7,7 +7,7 @@
 
 use super::json_text::{Clock, Unit, decode_string, error_in, label};
 use super::message::Message;
-use super::message_times::{Unread, times};
+use super::message_times::{TimeSource, Times, Unread, one_clock, times};
 use crate::text::lines::LineCursor;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -90,6 +90,10 @@ pub(super) struct Builder<'s> {
     speakers: Vec<Rc<str>>,
     /// The times that cannot be read.
     unread: Unread<'s>,
+    /// Whether a turn is timed by its words' offsets, and the turns timed by fields of their
+    /// own (each turn's index and its first time field's place): one clock is kept.
+    by_words: bool,
+    own_clock: Vec<(usize, usize)>,
 }
 
 impl<'s> Builder<'s> {
@@ -102,6 +106,8 @@ impl<'s> Builder<'s> {
             unit,
             speakers: Vec::new(),
             unread: Unread::default(),
+            by_words: false,
+            own_clock: Vec::new(),
         }
     }
 
@@ -134,8 +140,16 @@ impl<'s> Builder<'s> {
                 (None, None) => self.opts.default_role,
                 _ => Role::Unknown,
             });
-        let (start_ms, end_ms) =
-            times(m, &mut self.clock, self.unit, self.source, &mut self.unread);
+        let Times {
+            start_ms,
+            end_ms,
+            clock,
+        } = times(m, &mut self.clock, self.unit, self.source, &mut self.unread);
+        match clock {
+            Some(TimeSource::Words) => self.by_words = true,
+            Some(TimeSource::Own(at)) => self.own_clock.push((self.turns.len(), at)),
+            None => {}
+        }
         let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,
@@ -161,9 +175,16 @@ impl<'s> Builder<'s> {
 
     /// The turns, and the warnings of times that could not be read, placed by `lines` (a
     /// cursor over the source, shared by the file's conversations so that it moves forward only).
-    pub(super) fn finish(self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
+    pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
-        (self.turns, self.unread.warnings(lines))
+        let mut warnings = self.unread.warnings(lines);
+        warnings.extend(one_clock(
+            &mut self.turns,
+            &self.own_clock,
+            self.by_words,
+            lines,
+        ));
+        (self.turns, warnings)
     }
 
     /// The message text with its place in the source, whatever JSON holds it: a string; a

@@ -12,6 +12,24 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::ops::Range;
 
+/// A message's start and end, in milliseconds.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Times {
+    pub(super) start_ms: Option<u64>,
+    pub(super) end_ms: Option<u64>,
+    /// Where the time comes from: its words' offsets, which count from the call's start, or
+    /// the message's own field (`None` when it has no time), at this byte of the source.
+    pub(super) clock: Option<TimeSource>,
+}
+
+/// Which clock a message's time is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TimeSource {
+    Words,
+    /// A field of the message's own, the first written at this byte of the source.
+    Own(usize),
+}
+
 /// The start and end of message `m` (a slice of `source`), in milliseconds from the
 /// conversation's start, with bare numbers of `start`/`end` in `unit`; each time field read
 /// that holds no time is counted in `unread`.
@@ -21,7 +39,7 @@ pub(super) fn times<'m, 's>(
     unit: Unit,
     source: &'s str,
     unread: &mut Unread<'s>,
-) -> (Option<u64>, Option<u64>) {
+) -> Times {
     // An export that writes `""` (or blanks) for "no time" says so of every message: no warning.
     let blank = |raw: &str| {
         let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
@@ -70,20 +88,71 @@ pub(super) fn times<'m, 's>(
         .and_then(|ms| clock.epoch_or_offset(ms));
     // A speech segment with no end of its own (Google CCAI's) is timed by its words, from the
     // first one's start offset to the last one's end offset: both count from the beginning of
-    // the conversation, where its `messageTime` is a date on another clock.
+    // the conversation, where its `messageTime` is a date on another clock, so it is not mixed
+    // in (see [`one_clock`]).
     if m.end_millis.is_none()
         && m.end.is_none()
         && let Some(words) = m.words
         && let (start, Some(end)) = word_span(words, &mut unread)
     {
-        return (start.or(start_ms), Some(end));
+        let clock = Some(TimeSource::Words);
+        return Times {
+            start_ms: start,
+            end_ms: Some(end),
+            clock,
+        };
     }
     let end_ms = m
         .end_millis
         .and_then(|raw| millis_of(raw, &mut unread))
         .or_else(|| time_of(m.end?, clock, &mut unread))
         .and_then(|ms| clock.epoch_or_offset(ms));
-    (start_ms, end_ms)
+    let own = [
+        m.start_millis,
+        m.start_timestamp_usec,
+        m.start,
+        m.end_millis,
+        m.end,
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .map(|raw| TimeSource::Own(raw.as_ptr() as usize - source.as_ptr() as usize));
+    Times {
+        start_ms,
+        end_ms,
+        clock: own.filter(|_| start_ms.is_some() || end_ms.is_some()),
+    }
+}
+
+/// Puts one conversation's times on one clock: when some of `turns` are timed by their words'
+/// offsets, the turns timed by fields of their own (`own`, the turns' indices and where their
+/// first time field is) are left without times, as the two count from different moments; then
+/// the warning that says so, placed by `lines`.
+pub(super) fn one_clock(
+    turns: &mut [crate::transcript::Turn],
+    own: &[(usize, usize)],
+    by_words: bool,
+    lines: &mut LineCursor,
+) -> Option<String> {
+    let &(_, first) = own.first().filter(|_| by_words)?;
+    for &(i, _) in own {
+        (turns[i].start_ms, turns[i].end_ms) = (None, None);
+    }
+    let field = key_before(lines.text(), &lines.text()[first..])
+        .map_or(String::from("its time"), |k| format!("`{k}`"));
+    let (line, column) = lines.position(first);
+    let more = match own.len() - 1 {
+        0 => String::new(),
+        1 => " (… and 1 more segment like it)".to_string(),
+        n => format!(" (… and {n} more segments like it)"),
+    };
+    Some(format!(
+        "line {line}, column {column}: this segment has no word offsets, and {field} counts \
+         from another moment than the other segments' word offsets (which count from the \
+         call's start): it is read without a time, so timing rules are not checked in this \
+         conversation; give every segment its words with their offsets{more}"
+    ))
 }
 
 /// What a word offset should be.
@@ -254,7 +323,10 @@ mod tests {
             let m = Message::read(json).unwrap();
             let mut unread = Unread::default();
             let t = times(&m, &mut Clock::default(), Unit::Seconds, json, &mut unread);
-            (t, unread.warnings(&mut LineCursor::new(json)).len())
+            (
+                (t.start_ms, t.end_ms),
+                unread.warnings(&mut LineCursor::new(json)).len(),
+            )
         };
         let words = r#""words": [{"startOffset": "1.5s"}, {"end_offset": 2.25}, {"word": "x"}]"#;
         assert_eq!(
