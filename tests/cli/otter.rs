@@ -3,7 +3,7 @@
 //! forward, so a line such as `Order total  12:30` in a turn stays its text.
 
 use crate::labels::found;
-use crate::support::{default_pack, run, talklint, write};
+use crate::support::{default_pack, json_report_in, run, talklint, write};
 use serde_json::Value;
 
 /// A line of a name, two spaces and a time in a dialogue of `Name:` labels (`Order total  12:30`)
@@ -149,15 +149,7 @@ fn section_titles_with_times_are_a_script_not_speakers() {
                 Ann Ray  0:15\nPlease calm down.\n";
     write(dir.path(), "three.txt", call);
     write(dir.path(), "talklint.yaml", "roles:\n  agent: [Ann Ray]\n");
-    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-        "three.txt",
-    ]));
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "three.txt"]);
     let c = &v["conversations"][0];
     assert_eq!(c["turns"], 3, "{c}");
     assert!(
