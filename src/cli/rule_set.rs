@@ -67,9 +67,7 @@ pub(super) fn rule_set(
                     errors.push(missing_rules(cfg, s));
                     None
                 }
-                // `./packs/es.yaml` names the file `packs/es.yaml` beside the config, not
-                // `/cfg/./packs/es.yaml` (components() drops an inner `.`).
-                _ => Some(RuleSource::Path(base.join(s).components().collect())),
+                _ => Some(RuleSource::Path(beside(&base, s))),
             })
             .collect();
         if list.is_empty() {
@@ -153,6 +151,21 @@ fn blame_fillers(
     errors
 }
 
+/// The file `entry` names beside a config in `base`, as messages print it: `./packs/es.yaml`
+/// names `packs/es.yaml` (from the config's own folder) or `/cfg/packs/es.yaml`, never with a
+/// `.` component, leading or inner.
+fn beside(base: &Path, entry: &str) -> PathBuf {
+    let path: PathBuf = base
+        .join(entry)
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    match path.as_os_str().is_empty() {
+        true => PathBuf::from("."),
+        false => path,
+    }
+}
+
 /// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
 /// place in the config.
 fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
@@ -163,7 +176,7 @@ fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
         column,
         message: format!(
             "`{entry}` is no rule file or folder (looked for {}){}",
-            cfg.base_dir().join(entry).components().collect::<PathBuf>().display(),
+            beside(&cfg.base_dir(), entry).display(),
             crate::suggest::did_you_mean(entry, ["default"])
         ),
         hint: Some(

@@ -284,3 +284,21 @@ fn a_config_rule_path_is_named_without_its_dot() {
         "{err}"
     );
 }
+
+#[test]
+fn a_config_named_from_its_own_folder_names_its_rule_paths_without_a_dot() {
+    // `--config talklint.yaml` has an empty folder: `./bad.yaml` kept its leading `./`.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.yaml"),
+        "rules:\n  - id: t/x\n    phrases: [calma\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("talklint.yaml"), "rules: [./bad.yaml]\n").unwrap();
+    fs::write(dir.path().join("t.txt"), "Agent: hola\n").unwrap();
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "--config", "talklint.yaml", "t.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.starts_with("error: bad.yaml:4:1:"), "{err}");
+}
