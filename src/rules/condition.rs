@@ -35,11 +35,24 @@ pub(crate) struct ShapeError {
 }
 
 impl ConditionSpec {
+    /// Whether this condition searches for phrases or a regex outside any `not`.
+    pub(crate) fn searches_words(&self) -> bool {
+        self.any_search(&|_| true)
+    }
+
     /// Whether a finding of this condition can quote words: it searches for phrases or a regex
-    /// outside any `not`.
+    /// outside any `not`, and that search does not count from `min: 0` (which holds with no
+    /// match at all).
     pub(crate) fn quotes_words(&self) -> bool {
+        self.any_search(&|c| c.count.as_ref().is_none_or(|n| n.min != Some(0)))
+    }
+
+    /// Whether a search for words outside any `not`, this one or one of its `all` or `any`, is
+    /// `wanted`.
+    fn any_search(&self, wanted: &dyn Fn(&Self) -> bool) -> bool {
         let mut branches = self.all.iter().chain(&self.any).flatten();
-        self.phrases.is_some() || self.regex.is_some() || branches.any(Self::quotes_words)
+        let words = self.phrases.is_some() || self.regex.is_some();
+        (words && wanted(self)) || branches.any(|c| c.any_search(wanted))
     }
 
     /// What is wrong with the condition's shape (not its values), or `None`: it is exactly one of

@@ -219,6 +219,13 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
         ),
         "{err}"
     );
+    // In a `when` too: a condition counting from 0 is its only search for words.
+    let when = "  - id: t/m\n    message: \"Missing: {match}\"\n    when: {all: [{phrases: [\"thank you\"], count: {min: 0, max: 0}}, {not: {phrases: [bye]}}]}\n";
+    let err = crate::support::rule_error(&format!("rules:\n{when}"));
+    assert!(
+        err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: each condition of this `when` that searches for words counts from `min: 0`"),
+        "{err}"
+    );
 }
 
 #[test]

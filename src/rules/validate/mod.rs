@@ -209,9 +209,13 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "a count from `min: 0` holds with no match at all",
                 "remove `{match}`, and say in words what the rule counts",
             )),
-            _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
+            _ if spec.when.as_ref().is_some_and(|w| !w.searches_words()) => Some((
                 "no condition of this `when` searches for words outside a `not`",
                 "remove `{match}`, and say in words what the conditions found",
+            )),
+            _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
+                "each condition of this `when` that searches for words counts from `min: 0`, which holds with no match at all",
+                "remove `{match}`, and say in words what the conditions count",
             )),
             _ => None,
         };
