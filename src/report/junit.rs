@@ -65,16 +65,19 @@ fn file_error(e: &FileError, out: &mut Vec<u8>) {
 }
 
 /// Appends a conversation's name, as an attribute: its file, and `#` and its id when it has one,
-/// else `#` and its place in the file when that tells it from others without an id (CI viewers
-/// merge or drop suites that share a name).
+/// else `#` and its place in the file in parentheses, `#(2)`, when that tells it from others
+/// without an id (CI viewers merge or drop suites that share a name). The parentheses keep a
+/// place apart from an id that is a number (`#2`), in a file as in a stream, whose later ids are
+/// not known when a conversation is named.
 fn name_into(out: &mut Vec<u8>, c: &Conversation) {
     attribute_into(out, c.path);
     if let Some(id) = c.id {
         out.push(b'#');
         attribute_into(out, id);
     } else if let Some(n) = c.number {
-        out.push(b'#');
+        out.extend_from_slice(b"#(");
         out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        out.push(b')');
     }
 }
 

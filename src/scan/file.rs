@@ -268,7 +268,7 @@ pub(super) fn check(
     let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut lines = LineCursor::new(&source);
     // Conversations without an id are told apart by their place where a file holds several
-    // (JUnit names them `path#N`); a stream's come with their place in the stream.
+    // (JUnit names them `path#(N)`); a stream's come with their place in the stream.
     let unnamed = transcripts.iter().filter(|t| t.id.is_none()).count();
     for (i, t) in transcripts.iter_mut().enumerate() {
         let judged = judge(

@@ -1,6 +1,6 @@
 //! JUnit suites are named apart, since CI viewers (Jenkins, GitLab) merge or drop suites that
-//! share a name: the conversations without an id of a file holding several are `path#N`, N their
-//! place in the file, and a stream's conversations after its first are too; a file of one
+//! share a name: the conversations without an id of a file holding several are `path#(N)`, N
+//! their place in the file, and a stream's conversations after its first are too; a file of one
 //! conversation keeps its name, and `merge` names them as the single run does.
 
 use crate::support::{check_in, run, talklint, write};
@@ -36,9 +36,9 @@ fn conversations_without_ids_in_one_file_are_named_by_their_place() {
     assert_eq!(
         suites(&out),
         [
-            "records.jsonl#1",
-            "records.jsonl#2",
-            "records.jsonl#3",
+            "records.jsonl#(1)",
+            "records.jsonl#(2)",
+            "records.jsonl#(3)",
             "single.jsonl"
         ]
     );
@@ -105,6 +105,44 @@ fn a_streams_conversations_without_ids_are_named_by_their_place_after_the_first(
     // others follow. A line that is no conversation takes no place.
     assert_eq!(
         suites(&out),
-        ["<stdin>", "<stdin>#2", "<stdin>#c", "<stdin>#4"]
+        ["<stdin>", "<stdin>#(2)", "<stdin>#c", "<stdin>#(4)"]
+    );
+}
+
+#[test]
+fn a_place_never_names_a_suite_as_an_id_that_is_a_number_does() {
+    // A record with id `3` and two without one were two suites `c.jsonl#3`.
+    let records = [
+        record(Some("3"), "Calm down."),
+        record(None, "Calm down."),
+        record(None, "Calm down."),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.jsonl", &records);
+    let (_, file, err) = check_in(
+        dir.path(),
+        &["-f", "junit", "--fail-on", "never", "c.jsonl"],
+    );
+    assert_eq!(
+        suites(&file),
+        ["c.jsonl#3", "c.jsonl#(2)", "c.jsonl#(3)"],
+        "{err}"
+    );
+    let (_, stream, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "junit",
+            "--fail-on",
+            "never",
+            "-",
+        ])
+        .write_stdin(records));
+    assert_eq!(
+        suites(&stream),
+        ["<stdin>#3", "<stdin>#(2)", "<stdin>#(3)"],
+        "{err}"
     );
 }

@@ -296,9 +296,12 @@ fn a_config_named_from_its_own_folder_names_its_rule_paths_without_a_dot() {
     .unwrap();
     fs::write(dir.path().join("talklint.yaml"), "rules: [./bad.yaml]\n").unwrap();
     fs::write(dir.path().join("t.txt"), "Agent: hola\n").unwrap();
-    let (code, _, err) = run(talklint()
-        .current_dir(dir.path())
-        .args(["check", "--config", "talklint.yaml", "t.txt"]));
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--config",
+        "talklint.yaml",
+        "t.txt",
+    ]));
     assert_eq!(code, 2, "{err}");
     assert!(err.starts_with("error: bad.yaml:4:1:"), "{err}");
 }
