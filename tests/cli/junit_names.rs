@@ -15,6 +15,21 @@ fn suites(xml: &str) -> Vec<String> {
         .collect()
 }
 
+/// The exit code, JUnit report and messages of a run on the stream `records`.
+fn junit_of_stream(records: String) -> (i32, String, String) {
+    run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "junit",
+            "--fail-on",
+            "never",
+            "-",
+        ])
+        .write_stdin(records))
+}
+
 /// A conversation record saying `text`, with `id` when given.
 fn record(id: Option<&str>, text: &str) -> String {
     let id = id.map(|id| format!("\"id\":\"{id}\",")).unwrap_or_default();
@@ -89,17 +104,7 @@ fn a_streams_conversations_without_ids_are_named_by_their_place_after_the_first(
         "not json\n".to_string(),
         record(None, "Bye."),
     ];
-    let (code, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "junit",
-            "--fail-on",
-            "never",
-            "-",
-        ])
-        .write_stdin(records.concat()));
+    let (code, out, err) = junit_of_stream(records.concat());
     assert_eq!(code, 2, "the line that is no JSON is an error: {err}");
     // The first keeps the stream's name: its result is made before the stream says whether
     // others follow. A line that is no conversation takes no place.
@@ -129,17 +134,7 @@ fn a_place_never_names_a_suite_as_an_id_that_is_a_number_does() {
         ["c.jsonl#3", "c.jsonl#(2)", "c.jsonl#(3)"],
         "{err}"
     );
-    let (_, stream, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "junit",
-            "--fail-on",
-            "never",
-            "-",
-        ])
-        .write_stdin(records));
+    let (_, stream, err) = junit_of_stream(records);
     assert_eq!(
         suites(&stream),
         ["<stdin>#3", "<stdin>#(2)", "<stdin>#(3)"],
