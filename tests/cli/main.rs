@@ -66,6 +66,7 @@ mod review;
 mod rule_keys;
 mod rule_language;
 mod rule_pitfalls;
+mod rule_places;
 mod rule_trial;
 mod rules_cmd;
 mod scale;

@@ -2,6 +2,7 @@
 //! scores in [`scoring`], what it looks for in [`search`]; each error with its file, line and
 //! column and a hint how to fix it.
 
+mod keys;
 mod scoring;
 mod search;
 mod values;
@@ -42,11 +43,12 @@ pub(super) fn check(
     let c = Checker {
         file,
         at,
+        path: Vec::new(),
         fillers,
         lexicons,
     };
     if !valid_id(&spec.id) {
-        return Err(c.fail(
+        return Err(c.fail_written(
             &spec.id,
             format!(
                 "rule id `{}` is not `<category>/<name>` in kebab-case",
@@ -134,7 +136,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
                 "move it into one of the `when` conditions",
             ));
         }
-        return Ok(Target::When(c.condition(when, roles)?));
+        return Ok(Target::When(c.child("when", None).condition(when, roles)?));
     }
     let find = c.find(
         roles,
@@ -149,7 +151,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
     )?;
     if matches!(&find.look, Look::Words(w) if w.phrases.is_empty() && w.regex.is_empty()) {
         return Err(c.fail(
-            "id:",
+            "id",
             format!(
                 "rule `{}` has no `phrases` and no `regex`, so it can never match",
                 spec.id

@@ -18,8 +18,12 @@ use super::values::{Unmeant, checked_regex, window, written_as_meant};
 /// What checking one rule needs: where it is written, and how phrases are read.
 pub(super) struct Checker<'a> {
     pub file: &'a SourceFile<'a>,
-    /// Byte offset of the rule's id in the file: errors are searched for from there.
+    /// Byte offset of the rule's id in the file: errors are searched for from there, or from
+    /// the place of the mapping checked (see [`Checker::from`]).
     pub at: usize,
+    /// The mapping checked, from the rule's: `(key, item)` steps to a condition, an `after`
+    /// (see [`super::keys`]). It is found in the text only for an error.
+    pub path: Vec<(&'static str, Option<usize>)>,
     pub fillers: &'a [String],
     pub lexicons: &'a Lexicons,
 }
@@ -28,10 +32,10 @@ pub(super) struct Checker<'a> {
 const PHRASE_HINT: &str = "phrases are words with `(a|b)` alternatives, `[opt]` optional words, `*` for one word, `word*` for a stem and `{lexicon}` slots; fillers (um, uh, …) are ignored";
 
 impl Checker<'_> {
-    /// An error at the first `needle` after the rule's id.
-    pub fn fail(&self, needle: &str, message: String, hint: &str) -> RuleError {
+    /// An error at the first `text` written after the rule's id or the condition's start.
+    pub fn fail_written(&self, text: &str, message: String, hint: &str) -> RuleError {
         self.file
-            .error_at(self.at, needle, message, Some(hint.to_string()))
+            .error_at(self.from(), text, message, Some(hint.to_string()))
     }
 
     /// The error of a regex not written as meant: at the character it is about, where that
@@ -40,10 +44,10 @@ impl Checker<'_> {
         let hint = Some(u.hint);
         let at = u
             .char_at
-            .and_then(|i| char_written_at(self.file.text, self.at, regex, i));
+            .and_then(|i| char_written_at(self.file.text, self.from(), regex, i));
         match at {
             Some(at) => self.file.error_here(at, u.message, hint),
-            None => self.file.error_at(self.at, "regex", u.message, hint),
+            None => self.file.error_at(self.from(), "regex", u.message, hint),
         }
     }
 
@@ -61,7 +65,7 @@ impl Checker<'_> {
                     "{key} \"{}\" holds a web or e-mail address, which a phrase never matches",
                     excerpt(p)
                 );
-                return Err(self.fail(p, message, &hint));
+                return Err(self.fail_written(p, message, &hint));
             }
             let parsed = phrase::parse(p, self.fillers, &mut |name: &str| self.lexicons.get(name));
             match parsed {
@@ -70,12 +74,12 @@ impl Checker<'_> {
                     pattern,
                 }),
                 Err(e) => {
-                    let mut err = self.fail(
+                    let mut err = self.fail_written(
                         p,
                         format!("{key} \"{}\": {}", excerpt(p), e.message),
                         PHRASE_HINT,
                     );
-                    if self.file.text[self.at..].contains(p.as_str()) {
+                    if self.file.text[self.from()..].contains(p.as_str()) {
                         err.column += p.chars().take(e.at).count();
                     }
                     return Err(err);
@@ -92,7 +96,7 @@ impl Checker<'_> {
             .map(|r| {
                 written_as_meant(r).map_err(|u| self.unmeant(r, u))?;
                 checked_regex(r).map_err(|e| {
-                    self.fail(
+                    self.fail_written(
                         r,
                         format!("invalid regex `{r}`: {}", crate::rules::regex_reason(&e)),
                         "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
@@ -131,7 +135,10 @@ impl Checker<'_> {
                     key if key.ends_with("seconds") => format!("write the seconds as a number above 0, such as `{key}: 30`"),
                     key => format!("write a whole number of turns, 1 or more, such as `{key}: 2`"),
                 };
-                self.fail(e.key, e.message, &hint)
+                match e.key {
+                    "window" => self.fail("window", e.message, &hint),
+                    key => self.fail_in(&["window", key], e.message, &hint),
+                }
             })
         })
         .transpose()
@@ -189,11 +196,11 @@ impl Checker<'_> {
             ),
             _ => return Ok(Some(count)),
         };
-        // The error is about `max` when one is given: it is searched for after `count`.
-        let count_at = self.file.text.get(self.at..).and_then(|t| t.find("count"));
-        let from = count_at.map_or(self.at, |i| self.at + i);
-        let needle = if spec.max.is_some() { "max" } else { "count" };
-        Err(self.file.error_at(from, needle, message, Some(hint)))
+        // The error is about `max` when one is given.
+        match spec.max {
+            Some(_) => Err(self.fail_in(&["count", "max"], message, &hint)),
+            None => Err(self.fail("count", message, &hint)),
+        }
     }
 
     pub fn timing(&self, spec: &TimingSpec) -> Result<Timing, RuleError> {
@@ -223,8 +230,8 @@ impl Checker<'_> {
         let measures = "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`";
         for (key, value) in seconds {
             if let Some(s) = value.filter(|s| !s.is_finite() || *s < 0.0) {
-                return Err(self.fail(
-                    key,
+                return Err(self.fail_in(
+                    &["timing", key],
                     format!("`{key}: {s}` is not a number of seconds of 0 or more"),
                     "write the seconds as a number such as `30` or `2.5`",
                 ));
@@ -236,8 +243,8 @@ impl Checker<'_> {
                     true => format!("write `{key}: {}` for {f}%", f / 100.0),
                     false => "write a share such as `0.7` for 70% of the talk time".to_string(),
                 };
-                return Err(self.fail(
-                    key,
+                return Err(self.fail_in(
+                    &["timing", key],
                     format!("`{key}: {f}` is not a share of talk time from 0 to 1"),
                     &hint,
                 ));
@@ -308,8 +315,10 @@ impl Checker<'_> {
             r if r == customer => agent,
             _ => Speaker::Any.roles(),
         };
-        let roles = self.roles(spec.speaker.as_ref(), default)?;
-        let trigger = self.find(
+        // The trigger's keys are the `after` mapping's.
+        let inner = self.child("after", None);
+        let roles = inner.roles(spec.speaker.as_ref(), default)?;
+        let trigger = inner.find(
             roles,
             &spec.phrases,
             &spec.regex,
@@ -328,8 +337,8 @@ impl Checker<'_> {
             ));
         }
         if spec.within_turns.is_some() && spec.within_seconds.is_some() {
-            return Err(self.fail(
-                "within_seconds",
+            return Err(self.fail_in(
+                &["after", "within_seconds"],
                 "`after` has both `within_turns` and `within_seconds`: it takes exactly one of them, not both".into(),
                 "keep `within_turns: N` to count the speaker's next turns, or `within_seconds: S` to count time from the trigger turn's end",
             ));
@@ -357,17 +366,22 @@ impl Checker<'_> {
         if let Some(e) = spec.shape_error() {
             return Err(self.fail("when", e.message, e.hint));
         }
-        let list = |items: &[ConditionSpec]| -> Result<Vec<Condition>, RuleError> {
-            items.iter().map(|c| self.condition(c, roles)).collect()
-        };
+        // Each condition is checked at its own place, so its errors are placed in it.
+        let list =
+            |key: &'static str, items: &[ConditionSpec]| -> Result<Vec<Condition>, RuleError> {
+                (items.iter().enumerate())
+                    .map(|(i, c)| self.child(key, Some(i)).condition(c, roles))
+                    .collect()
+            };
         if let Some(all) = &spec.all {
-            return Ok(Condition::All(list(all)?));
+            return Ok(Condition::All(list("all", all)?));
         }
         if let Some(any) = &spec.any {
-            return Ok(Condition::Any(list(any)?));
+            return Ok(Condition::Any(list("any", any)?));
         }
         if let Some(not) = &spec.not {
-            return Ok(Condition::Not(Box::new(self.condition(not, roles)?)));
+            let inner = self.child("not", None).condition(not, roles)?;
+            return Ok(Condition::Not(Box::new(inner)));
         }
         let find = self.find(
             self.roles(spec.speaker.as_ref(), roles)?,
