@@ -157,7 +157,7 @@ pub struct Conversation<'a> {
     /// For a conversation without an id, its place in its file or stream (1-based) when that
     /// tells it from others without one: set in a file that holds several, and in a stream after
     /// its first conversation (whose report is made before the stream shows whether others
-    /// follow). JUnit names its suite `path#N`; JSON does not write it.
+    /// follow). JUnit names its suite `path#(N)`; JSON does not write it.
     #[serde(skip)]
     pub number: Option<usize>,
     /// The transcript and its source, for reports that show the turns.

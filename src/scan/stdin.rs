@@ -31,7 +31,7 @@ pub(super) struct Piece {
     /// The stream's first piece: it counts the stream as one file in the summary.
     pub first: bool,
     /// The conversation's place among the stream's conversations (1-based), after the first:
-    /// a conversation without an id is named by it in JUnit (`<stdin>#2`). The first has none,
+    /// a conversation without an id is named by it in JUnit (`<stdin>#(2)`). The first has none,
     /// as a file of one conversation has none: its report is made before the stream shows
     /// whether another follows.
     pub number: Option<usize>,
