@@ -105,8 +105,9 @@ impl Roles {
     }
 
     /// A lowercase label's role as an exact alias, else by its first word; a customer word
-    /// followed by a word of the company's side names that side (`Customer Service`, `Client
-    /// Support`, `Customer Service Agent` are agents; `Customer 2` stays the customer).
+    /// followed only by words of the company's side names that side (`Customer Service`,
+    /// `Client Support`, `Customer Service Agent` are agents; `Customer 2` and `Customer Care
+    /// Package` stay the customer).
     fn alias(&self, lower: &str) -> Option<Role> {
         if let Some(role) = self.lookup(lower) {
             return Some(role);
@@ -115,7 +116,7 @@ impl Roles {
             lower.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#');
         let first = words.next().filter(|first| first.len() < lower.len())?;
         match self.lookup(first)? {
-            Role::Customer if words.any(is_service_word) => Some(Role::Agent),
+            Role::Customer if company_side(words) => Some(Role::Agent),
             role => Some(role),
         }
     }
@@ -152,22 +153,43 @@ impl Roles {
     }
 }
 
+/// Whether the words after a label's customer word are all of the company's side (`Service`,
+/// `Support Agent`), with at least one.
+fn company_side<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let mut words = words.filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(is_service_word)
+}
+
 /// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
 /// A label need not outlive the file's reading: a name decoded from JSON escapes is a new string.
 #[derive(Debug, Default)]
 pub struct Speakers {
-    /// A map, as a diariser or a meeting may name a speaker per line.
-    seen: std::collections::HashMap<std::rc::Rc<str>, Role>,
+    /// The first labels, searched in order: a call has two or three speakers, and a scan of
+    /// them costs less than hashing the label of every turn.
+    few: Vec<(Role, std::rc::Rc<str>)>,
+    /// Labels past the first [`FEW`], as a diariser or a meeting may name a speaker per line.
+    many: rustc_hash::FxHashMap<std::rc::Rc<str>, Role>,
 }
+
+/// How many labels [`Speakers`] searches in order before it keeps them in a map.
+const FEW: usize = 8;
 
 impl Speakers {
     /// The role and shared name of `label`.
     pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
-        if let Some((name, role)) = self.seen.get_key_value(label) {
+        if let Some((role, name)) = self.few.iter().find(|(_, name)| **name == *label) {
+            return (*role, name.clone());
+        }
+        if let Some((name, role)) = self.many.get_key_value(label) {
             return (*role, name.clone());
         }
         let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
-        self.seen.insert(name.clone(), role);
+        match self.few.len() < FEW {
+            true => self.few.push((role, name.clone())),
+            false => {
+                self.many.insert(name.clone(), role);
+            }
+        }
         (role, name)
     }
 }

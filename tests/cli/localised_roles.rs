@@ -101,6 +101,12 @@ fn a_customer_word_before_a_service_word_names_the_agent_side() {
     let (found, warnings) = roles(text, "");
     let turns = owned(&["agent", "customer"].repeat(7));
     assert_eq!((found, warnings), (turns, Value::Null));
+    // Only words of the company's side after the customer word: a survey or a package the
+    // customer names is no agent.
+    let text = "Agent: hola a\nCustomer Care Package: hola b\nAgent: hola c\n\
+                Customer Experience Survey: hola d\n";
+    let (found, _) = roles(text, "");
+    assert_eq!(found, owned(&["agent", "customer"].repeat(2)));
     // Through the default pack, the agent's deflection is found.
     let dir = tempfile::tempdir().unwrap();
     let call = write(
