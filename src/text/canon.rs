@@ -103,12 +103,8 @@ impl Expander {
         for w in Words::new(text) {
             let e = self.expand(&text[w.start..w.end]);
             out.extend(e.pieces.iter().map(|p| e.word(p).to_string()));
-            let perfect = e
-                .contracted_auxiliary()
-                .filter(|_| perfect::participle_follows(text, w.end));
-            if let (Some(reading), Some(last)) =
-                (perfect.and_then(perfect::before_participle), out.last_mut())
-            {
+            let reading = perfect::reading(&e).filter(|_| perfect::participle_follows(text, w.end));
+            if let (Some(reading), Some(last)) = (reading, out.last_mut()) {
                 *last = reading.to_string();
             }
         }

@@ -4,6 +4,9 @@
 //! words after a contraction the same way, so `it has been` and `it's been` match each other,
 //! and `it is` no longer matches `it's been`.
 
+use super::canon::{DEFAULT_FILLERS, Expanded};
+use super::words::Words;
+
 /// The words that make `'s` mean `has` and `'d` mean `had` when they follow.
 const PARTICIPLES: &[&str] = &["been", "got", "gotten"];
 
@@ -26,7 +29,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// The reading of a contraction's auxiliary (`is` of `'s`, `would` of `'d`) before a participle.
-pub fn before_participle(auxiliary: &str) -> Option<&'static str> {
+fn before_participle(auxiliary: &str) -> Option<&'static str> {
     match auxiliary {
         "is" => Some("has"),
         "would" => Some("had"),
@@ -34,37 +37,34 @@ pub fn before_participle(auxiliary: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether the words of `text` from byte `at` (the end of a contraction) open with a participle,
-/// after one adverb at most. Words are ASCII letters in any case, apart by spaces or tabs.
-pub fn participle_follows(text: &str, at: usize) -> bool {
-    let mut rest = text.get(at..).unwrap_or_default();
-    for allowed_adverb in [true, false] {
-        let (word, after) = next_word(rest);
-        let lower = word.to_ascii_lowercase();
-        if PARTICIPLES.contains(&lower.as_str()) {
-            return true;
-        }
-        if !(allowed_adverb && ADVERBS.contains(&lower.as_str())) {
-            return false;
-        }
-        rest = after;
-    }
-    false
+/// The reading of the auxiliary an expanded word ends in (`has` for the `is` of `it's`) were a
+/// participle to follow it.
+pub fn reading(expanded: &Expanded) -> Option<&'static str> {
+    expanded.contracted_auxiliary().and_then(before_participle)
 }
 
-/// The run of ASCII letters after the spaces and tabs that open `text`, and what follows it; an
-/// empty word when another character comes first.
-fn next_word(text: &str) -> (&str, &str) {
-    let text = text.trim_start_matches([' ', '\t']);
-    let end = text
-        .bytes()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(text.len());
-    // A word runs on past an apostrophe or a letter beyond ASCII: it is not one of these.
-    match text.as_bytes().get(end) {
-        Some(b) if *b == b'\'' || *b >= 0x80 => ("", ""),
-        _ => text.split_at(end),
+/// Whether the words of `text` from byte `at` (the end of a contraction) open with a participle,
+/// after one adverb at most, as matching reads words: whatever spaces or punctuation part them,
+/// and fillers passed over.
+pub fn participle_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let mut adverb_allowed = true;
+    for w in Words::new(rest) {
+        let word = rest[w.start..w.end]
+            .trim_end_matches(['\'', '\u{2019}'])
+            .to_ascii_lowercase();
+        if DEFAULT_FILLERS.contains(&word.as_str()) {
+            continue;
+        }
+        if PARTICIPLES.contains(&word.as_str()) {
+            return true;
+        }
+        if !(adverb_allowed && ADVERBS.contains(&word.as_str())) {
+            return false;
+        }
+        adverb_allowed = false;
     }
+    false
 }
 
 #[cfg(test)]
@@ -80,7 +80,10 @@ mod tests {
         assert!(after("he's got it"));
         assert!(!after("it's not really been"));
         assert!(!after("it's done"));
-        assert!(!after("it's, been"));
+        assert!(after("it's, been"));
+        assert!(after("it's\u{a0}been… frustrating"));
+        assert!(after("it's um been"));
+        assert!(after("it's been’"));
         assert!(!after("it's beene"));
         assert!(!after("it's been's"));
         assert!(!after("it's"));

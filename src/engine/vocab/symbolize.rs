@@ -112,10 +112,8 @@ impl Vocab {
                 }
             }
             // `has` for the `is` of `it's` (`had` for the `would` of `I'd`), when it ends so.
-            let perfect = (expanded
-                .contracted_auxiliary()
-                .and_then(perfect::before_participle))
-            .map_or(NOT_AUXILIARY, |reading| self.word_symbol(reading));
+            let perfect =
+                perfect::reading(&expanded).map_or(NOT_AUXILIARY, |r| self.word_symbol(r));
             if let Some(key) = memo_key {
                 let origin = base + start as u32;
                 let word = Word {
