@@ -35,15 +35,8 @@ fn a_report_over_another_users_file_in_a_sticky_folder_is_written() {
         run(assert_cmd::Command::new("setpriv")
             .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
             .arg(&bin)
-            .args([
-                "check",
-                "--no-config",
-                "-f",
-                "json",
-                "--fail-on",
-                "never",
-                "-o",
-            ])
+            .args(crate::support::JSON_CHECK)
+            .arg("-o")
             .arg(&shared)
             .arg(&call))
     };

@@ -88,18 +88,15 @@ pub fn default_pack_report(path: &std::path::Path) -> Value {
     pack_report(None, path)
 }
 
+/// `check` with no config, a JSON report and no failure for findings: the arguments most tests
+/// run talklint with, before their own.
+pub const JSON_CHECK: [&str; 6] = ["check", "--no-config", "-f", "json", "--fail-on", "never"];
+
 /// The JSON report of the rules in `rules` (the default pack when `None`) on `path`, never
 /// failing on findings.
 pub fn pack_report(rules: Option<&std::path::Path>, path: &std::path::Path) -> Value {
     let mut cmd = talklint();
-    cmd.args([
-        "check",
-        "--no-config",
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]);
+    cmd.args(JSON_CHECK);
     if let Some(rules) = rules {
         cmd.arg("-r").arg(rules);
     }

@@ -252,15 +252,8 @@ fn a_speaker_per_cue_is_read_in_one_pass() {
         "rules:\n  - {id: t/again, kind: reward, speaker: any, regex: ['again']}\n",
     );
     let out = talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "json",
-            "--fail-on",
-            "never",
-            "-r",
-        ])
+        .args(crate::support::JSON_CHECK)
+        .arg("-r")
         .arg(&rules)
         .arg(&call)
         .timeout(Duration::from_secs(60))

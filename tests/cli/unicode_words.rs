@@ -35,16 +35,11 @@ pub(crate) fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String
 fn json_check(dir: &std::path::Path, rules: &str, text: &str) -> (i32, String, String) {
     let rules = write(dir, "r.yaml", rules);
     let text = write(dir, "t.txt", text);
-    let args = [
-        "check",
-        "--no-config",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-        "-r",
-    ];
-    run(talklint().args(args).arg(&rules).arg(&text))
+    run(talklint()
+        .args(crate::support::JSON_CHECK)
+        .arg("-r")
+        .arg(&rules)
+        .arg(&text))
 }
 
 /// The lines of `matches` that hold a finding.
