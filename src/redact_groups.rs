@@ -3,7 +3,9 @@
 //! neighbouring group by its own gap is part of a longer number (an invoice or tracking number),
 //! unless that neighbour is itself a number masked beside it: each number bounds the runs beside
 //! it, so `123-45-6789 4111 1111 1111 1111` is an SSN and a card, not one run of seven groups.
-//! Redaction fails closed: a number that runs on into other digits is still masked by its part.
+//! A card beside one last group of three or four digits (a security code, an expiry, a PIN) is
+//! masked with it. Redaction fails closed: a number that runs on into other digits is still
+//! masked by its part.
 
 use regex::Regex;
 use std::ops::Range;
@@ -102,6 +104,19 @@ struct Candidate {
     free_after: bool,
 }
 
+impl Candidate {
+    /// A candidate free on both sides.
+    fn free(range: Range<usize>, token: &'static str, rank: usize) -> Candidate {
+        Candidate {
+            range,
+            token,
+            rank,
+            free_before: true,
+            free_after: true,
+        }
+    }
+}
+
 /// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
 /// overlap, the one that starts first, else the longer, else the one of the earlier pattern, is
 /// kept, when both its sides are free or bounded by a number kept beside it.
@@ -113,13 +128,18 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             for range in candidates(&p.re, text, m.range()) {
                 let part = &text[range.clone()];
                 if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
-                    let (free_before, free_after) = free(text, range.clone());
+                    let sides = free(text, range.clone());
+                    if let (Check::Card, (false, _) | (_, false)) = (p.check, sides)
+                        && let Some(wider) = card_with_code(text, range.clone(), sides)
+                    {
+                        found.push(Candidate::free(wider, p.token, rank));
+                    }
                     found.push(Candidate {
                         range,
                         token: p.token,
                         rank,
-                        free_before,
-                        free_after,
+                        free_before: sides.0,
+                        free_after: sides.1,
                     });
                 }
             }
@@ -184,24 +204,71 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     };
     // A neighbouring group long enough to make a longer number with the groups, or joined to
     // them as one word.
-    let long = |group: &str, gap: &str| {
-        group.chars().filter(|c| is_digit(*c)).count() >= 3 || !gap.contains(char::is_whitespace)
+    let joined = |n: Neighbour| {
+        !n.group.is_empty()
+            && (n.group.chars().filter(|c| is_digit(*c)).count() >= 3
+                || !n.gap.contains(char::is_whitespace))
     };
-    let before = &text[..found.start];
-    let kept = before.trim_end_matches(is_gap);
-    let gap_before = &before[kept.len()..];
-    let group_before = &kept[kept.trim_end_matches(is_digit).len()..];
-    let joined_before = !text[found.clone()].starts_with('+')
-        && same(gap_before, first)
-        && !group_before.is_empty()
-        && long(group_before, gap_before);
-    let after = &text[found.end..];
-    let rest = after.trim_start_matches(is_gap);
-    let gap_after = &after[..after.len() - rest.len()];
-    let group_after = &rest[..rest.len() - rest.trim_start_matches(is_digit).len()];
-    let joined_after =
-        same(gap_after, last.or(first)) && !group_after.is_empty() && long(group_after, gap_after);
+    let before = neighbour_before(text, found.start);
+    let joined_before =
+        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before);
+    let after = neighbour_after(text, found.end);
+    let joined_after = same(after.gap, last.or(first)) && joined(after);
     (!joined_before, !joined_after)
+}
+
+/// The gap and the group of digits beside a number, before or after it (either may be empty).
+#[derive(Clone, Copy)]
+struct Neighbour<'t> {
+    gap: &'t str,
+    group: &'t str,
+}
+
+/// The gap and the group of digits before `text[start..]`.
+fn neighbour_before(text: &str, start: usize) -> Neighbour<'_> {
+    let before = &text[..start];
+    let kept = before.trim_end_matches(is_gap);
+    Neighbour {
+        gap: &before[kept.len()..],
+        group: &kept[kept.trim_end_matches(is_digit).len()..],
+    }
+}
+
+/// The gap and the group of digits after `text[..end]`.
+fn neighbour_after(text: &str, end: usize) -> Neighbour<'_> {
+    let after = &text[end..];
+    let rest = after.trim_start_matches(is_gap);
+    Neighbour {
+        gap: &after[..after.len() - rest.len()],
+        group: &rest[..rest.len() - rest.trim_start_matches(is_digit).len()],
+    }
+}
+
+/// A card joined by its own gap to one group of three or four digits beyond which no digits
+/// stand (a security code or an expiry said after it, `4111 1111 1111 1111 123`, a PIN before
+/// it), with that group: masking the card must not leave it in clear, nor keep the card as part of a
+/// longer run. Only numbers that open as card networks' do (2 to 6) are read so, since a longer
+/// run of four-digit groups may also be a tracking number with a part that passes Luhn.
+fn card_with_code(text: &str, card: Range<usize>, sides: (bool, bool)) -> Option<Range<usize>> {
+    if !matches!(text[card.clone()].chars().find_map(digit), Some(2..=6)) {
+        return None;
+    }
+    let code = |group: &str| (3..=4).contains(&group.chars().filter(|c| is_digit(*c)).count());
+    let mut wider = card.clone();
+    if !sides.0 {
+        let before = neighbour_before(text, card.start);
+        code(before.group).then_some(())?;
+        wider.start -= before.gap.len() + before.group.len();
+    }
+    if !sides.1 {
+        let after = neighbour_after(text, card.end);
+        code(after.group).then_some(())?;
+        wider.end += after.gap.len() + after.group.len();
+    }
+    // The group ends the digits: no other number stands beyond it, across any gap.
+    let ends = neighbour_before(text, wider.start).group.is_empty()
+        && neighbour_after(text, wider.end).group.is_empty();
+    ends.then_some(wider)
 }
 
 /// Where a number that follows the one ending at `end` across a gap would start: after the white

@@ -156,12 +156,22 @@ fn each_number_bounds_the_run_beside_it() {
         ("+44 20 7946 0958 4111 1111 1111 1111", "[PHONE] [CARD]"),
         ("4111 1111 1111 1111 5500 0000 0000 0004", "[CARD] [CARD]"),
         ("4111 1111 1111 1111\n555-867-5309", "[CARD]\n[PHONE]"),
-        // A number beside a run that is no number is part of that run.
+        // A number beside a run that is no number is part of that run…
         (
-            "pin 1234 4111 1111 1111 1111",
-            "pin 1234 4111 1111 1111 1111",
+            "ref 1234 5678 4111 1111 1111 1111",
+            "ref 1234 5678 4111 1111 1111 1111",
         ),
-        ("4111 1111 1111 1111 2026", "4111 1111 1111 1111 2026"),
+        (
+            "4111 1111 1111 1111 2026 0001",
+            "4111 1111 1111 1111 2026 0001",
+        ),
+        // …but a card with one group of three or four digits after or before it that ends the
+        // run (a security code, an expiry, a PIN) is masked with it.
+        ("pin 1234 4111 1111 1111 1111", "pin [CARD]"),
+        ("4111 1111 1111 1111 2026", "[CARD]"),
+        ("4111-1111-1111-1111-123, ok", "[CARD], ok"),
+        // Not a number that opens as no card network's does: a tracking number's part.
+        ("1000 0000 0000 0008 1234", "1000 0000 0000 0008 1234"),
         // A blank line parts two numbers, which are each masked on their own.
         ("555 123 4567\n\n4111 1111 1111 1111", "[PHONE]\n\n[CARD]"),
     ] {

@@ -123,6 +123,24 @@ fn cards_in_each_printed_grouping_are_masked() {
 }
 
 #[test]
+fn a_card_with_its_security_code_expiry_or_pin_beside_it_is_masked_with_them() {
+    assert_masked(&[
+        ("card 4111 1111 1111 1111 123 thanks", "card [CARD] thanks"),
+        ("card 5500-0000-0000-0004-0427", "card [CARD]"),
+        ("pin 1234 4111 1111 1111 1111", "pin [CARD]"),
+        // A longer run stays a run: a tracking number, or a part that opens as no card does.
+        (
+            "ref 4111 1111 1111 1111 2026 0001",
+            "ref 4111 1111 1111 1111 2026 0001",
+        ),
+        (
+            "ref 1000 0000 0000 0008 1234",
+            "ref 1000 0000 0000 0008 1234",
+        ),
+    ]);
+}
+
+#[test]
 fn folded_digits_invisible_separators_and_other_dashes_are_masked() {
     assert_masked(&[
         ("card ４１１１ １１１１ １１１１ １１１１", "card [CARD]"),
