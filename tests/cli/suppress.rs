@@ -337,3 +337,30 @@ fn a_suppressed_hit_does_not_use_up_max_hits() {
     assert_eq!(points, [-5, 0], "the first hit not suppressed counts");
     assert_eq!(v["conversations"][0]["score"], 75);
 }
+
+/// A file saved with a byte-order mark (as Notepad and Excel save it) keeps its first line's
+/// directive: it suppresses, and is not read as a turn.
+#[test]
+fn a_byte_order_mark_hides_no_first_line_directive() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "hash.txt",
+            "\u{feff}# talklint: ignore-file respect\nAgent: calm down\n",
+        ),
+        (
+            "slashes.txt",
+            "\u{feff}// talklint: ignore-file respect\r\nAgent: calm down\r\n",
+        ),
+        (
+            "notes.md",
+            "\u{feff}# talklint: ignore-file respect\n\nCalm down, please.\n",
+        ),
+    ] {
+        let path = write(dir.path(), name, text);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        let c = &v["conversations"][0];
+        assert_eq!(rule_lines(&v), [], "{name}: {c}");
+        assert_eq!(c["turns"], 1, "{name}: the directive is no turn");
+    }
+}

@@ -4,6 +4,7 @@
 //! suppress is decided later, against the loaded rules (`crate::suppress`).
 
 use super::lines::lines;
+use super::text::INVISIBLE;
 use std::ops::Range;
 
 /// What a directive asks for.
@@ -134,7 +135,7 @@ pub(crate) fn find(source: &str) -> Found {
 
 /// The directive's words in `line`, whether it stands alone there, and the bytes it takes.
 fn locate(line: &str) -> Option<(&str, bool, Range<usize>)> {
-    let lead = line.len() - line.trim_start().len();
+    let lead = line.len() - unpadded(line).len();
     let rest = &line[lead..];
     for prefix in ["#", "//", "--"] {
         if let Some(after) = rest.strip_prefix(prefix)
@@ -152,11 +153,17 @@ fn locate(line: &str) -> Option<(&str, bool, Range<usize>)> {
     Some((body, own_line, open..close))
 }
 
+/// `line` without the white space and invisible characters before it: a byte-order mark, as
+/// Notepad and Excel save a file's first line with, hides no directive.
+fn unpadded(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+}
+
 /// Where a comment line writes a directive that [`locate`] does not read: `talklint` in
 /// another case or without its colon, before a directive's verb (`# Talklint: ignore x`,
 /// `// talklint ignore x`).
 fn near_miss(line: &str) -> Option<usize> {
-    let rest = line.trim_start();
+    let rest = unpadded(line);
     let after = ["#", "//", "--"]
         .into_iter()
         .find_map(|p| rest.strip_prefix(p))?
