@@ -211,7 +211,10 @@ fn pre_commit_hook_checks_the_files_it_selects() {
         assert!(files.is_match(&name), "{name}");
     }
     assert!(!files.is_match("logo.png"));
-    assert!(files.is_match("dir/SCRIPT.TXT"), "the walker reads any case: so must the hook");
+    assert!(
+        files.is_match("dir/SCRIPT.TXT"),
+        "the walker reads any case: so must the hook"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     fs::write(
