@@ -77,6 +77,7 @@ mod spoken;
 mod stream;
 mod support;
 mod suppress;
+mod talk_share;
 mod teams_metadata;
 mod timed_rules;
 mod unicode_words;

@@ -84,6 +84,11 @@ impl Conversation<'_> {
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
                 let talking: Vec<(usize, u64)> =
                     window.iter().filter_map(|&i| Some((i, talk(i)?))).collect();
+                // Where no turn names its speaker (an undiarised recording), the roles are
+                // `--default-role`'s, and no one's share of the talk can be told.
+                if !talking.is_empty() && talking.iter().all(|&(i, _)| turns[i].speaker.is_none()) {
+                    return None;
+                }
                 let all_talk = total(talking.iter().map(|&(_, t)| t));
                 let mine = total(talking.iter().filter(|&&(i, _)| ours(i)).map(|&(_, t)| t));
                 let fraction = mine as f64 / all_talk.max(1) as f64;

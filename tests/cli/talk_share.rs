@@ -1,0 +1,53 @@
+//! Talk share needs to know whose talk each turn is: in a recording where no turn names its
+//! speaker, every turn has `--default-role`'s role, so a share above or below would only
+//! measure that default. Such a rule is not checked there, and is listed in `not_applied`.
+
+use crate::support::{json_report_in, write};
+
+const RULES: &str = "rules:
+  - id: t/quiet-agent
+    speaker: agent
+    timing: {talk_share_below: 0.2}
+    message: The agent hardly talks
+  - id: t/quiet-customer
+    speaker: customer
+    timing: {talk_share_below: 0.2}
+    message: The customer hardly talks
+";
+
+/// The rules that fired, and those not applied, on the one conversation of `name`.
+fn judged(name: &str, text: &str, extra: &[&str]) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", RULES);
+    write(dir.path(), name, text);
+    let mut args = vec!["-r", "r.yaml", name];
+    args.extend(extra);
+    let (_, v) = json_report_in(dir.path(), &args);
+    let c = &v["conversations"][0];
+    let names = |list: &serde_json::Value, key: Option<&str>| -> Vec<String> {
+        let items = list.as_array().cloned().unwrap_or_default();
+        let name = |x: &serde_json::Value| key.map_or(x, |k| &x[k]).as_str().map(String::from);
+        items.iter().filter_map(name).collect()
+    };
+    (
+        names(&c["findings"], Some("rule")),
+        names(&c["not_applied"], None),
+    )
+}
+
+#[test]
+fn talk_share_is_not_judged_where_no_turn_names_its_speaker() {
+    let cues = "WEBVTT\n\n00:00:00.000 --> 00:00:10.000\nhello there, how are you\n\n\
+                00:00:11.000 --> 00:00:20.000\nfine thanks\n";
+    for role in ["agent", "any"] {
+        let (fired, not_applied) = judged("call.vtt", cues, &["--default-role", role]);
+        assert_eq!(fired, Vec::<String>::new(), "--default-role {role}");
+        assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"], "{role}");
+    }
+    // With voices, the customer's 1 s of 19 is a share below 0.2.
+    let voiced = "WEBVTT\n\n00:00:00.000 --> 00:00:18.000\n<v Agent>hello there, how are you\n\n\
+                  00:00:19.000 --> 00:00:20.000\n<v Customer>fine\n";
+    let (fired, not_applied) = judged("call.vtt", voiced, &[]);
+    assert_eq!(fired, ["t/quiet-customer"]);
+    assert_eq!(not_applied, Vec::<String>::new());
+}
