@@ -10,6 +10,7 @@ use std::ops::Range;
 
 mod case;
 mod diff;
+mod exact;
 mod name;
 mod settle;
 pub(crate) use diff::unified_diff;
@@ -46,17 +47,16 @@ pub(crate) fn edits(
             continue;
         };
         let turn = &transcript.turns[o.turn];
-        let range = turn.source_offset(start)..turn.source_end(end);
-        let Some(matched) = source.get(range.clone()) else {
+        // A match through markup, a comment or an address is for the writer to fix.
+        let Some(range) = exact::source_range(turn, source, start, end) else {
             continue;
         };
+        let matched = &source[range.clone()];
         let before = turn.text(source).get(..start).unwrap_or_default();
         let text = case::keep_case(matched, replace, case::starts_sentence(before));
         // A replacement that reads as the match, whatever its case, is no fix to make or show:
-        // `my Pleasure` over `my pleasure` would only change a letter's case. A match through
-        // a web or e-mail address (a `*` reads one as a word) would write the address away:
-        // that is for the writer to fix.
-        if !reads_as(&text, matched) && crate::text::links::first(matched).is_none() {
+        // `my Pleasure` over `my pleasure` would only change a letter's case.
+        if !reads_as(&text, matched) {
             out.push(Edit { text, range });
         }
     }
