@@ -202,13 +202,15 @@ impl<'t> Lines<'t> {
 
 /// A patch header's name as git writes it: in double quotes with C escapes when it holds a
 /// quote, a backslash or a control character (a tab or a line break would end the name early),
-/// else as it is.
-fn quoted(name: &str) -> std::borrow::Cow<'_, str> {
+/// else as it is; then a tab when it holds a space, which `patch` would else read as the end of
+/// the name (`--- a/sub dir/x.txt` names `a/sub`).
+fn quoted(name: &str) -> String {
+    let tab = if name.contains(' ') { "\t" } else { "" };
     if !name
         .chars()
         .any(|c| c.is_control() || matches!(c, '"' | '\\'))
     {
-        return name.into();
+        return format!("{name}{tab}");
     }
     let mut out = String::from('"');
     for c in name.chars() {
@@ -228,7 +230,8 @@ fn quoted(name: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.push('"');
-    out.into()
+    out.push_str(tab);
+    out
 }
 
 #[cfg(test)]

@@ -75,3 +75,53 @@ fn a_file_is_named_from_its_repository_root_however_it_was_given() {
     let fixed = std::fs::read_to_string(&call).unwrap();
     assert_eq!(fixed, "Customer: Thanks.\nAgent: My pleasure.\n");
 }
+
+/// Whether `program` runs; outside CI a missing one skips the test that needs it.
+fn installed(program: &str) -> bool {
+    let found = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok();
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must have {program}"
+    );
+    if !found {
+        eprintln!("{program} not installed: its part of the test skipped");
+    }
+    found
+}
+
+/// A name with a space ends in a tab, as git writes it, or `patch` reads `a/sub` as the name;
+/// a name git quotes is quoted, then takes the tab too.
+#[test]
+fn a_name_with_a_space_ends_in_a_tab() {
+    let repo = tempfile::tempdir().unwrap();
+    let (code, err) = apply_in(repo.path(), "git", &["init", "-q", "."], "");
+    assert_eq!(code, 0, "{err}");
+    std::fs::create_dir_all(repo.path().join("sub dir")).unwrap();
+    for (name, header) in [
+        (
+            "sub dir/x.txt",
+            "--- a/sub dir/x.txt\t\n+++ b/sub dir/x.txt\t\n@@ ",
+        ),
+        (
+            "q\" t.txt",
+            "--- \"a/q\\\" t.txt\"\t\n+++ \"b/q\\\" t.txt\"\t\n@@ ",
+        ),
+    ] {
+        write(repo.path(), name, "Agent: No problem.\n");
+        let (code, patch, err) =
+            run(talklint()
+                .current_dir(repo.path())
+                .args(["check", "--no-config", "--diff", name]));
+        assert_eq!(code, 1, "{err}");
+        assert!(patch.starts_with(header), "{patch:?}");
+        let (code, err) = apply_in(repo.path(), "git", &["apply", "--check", "-"], &patch);
+        assert_eq!(code, 0, "git apply --check: {err}\n{patch}");
+        if installed("patch") {
+            let (code, err) = apply_in(repo.path(), "patch", &["-p1", "--dry-run"], &patch);
+            assert_eq!(code, 0, "patch -p1: {err}\n{patch}");
+        }
+    }
+}
