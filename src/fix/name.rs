@@ -9,10 +9,13 @@ use std::path::{Component, Path, PathBuf};
 /// The path of the file named `given` (relative to `cwd`, or absolute) in a diff, with `/`
 /// between its parts and no leading `/`: from the root of the git repository that holds it (the
 /// nearest folder above it with a `.git`); in no repository, from `cwd` when it lies below it,
-/// else from the file system's root. Folders are resolved (`..`, links), the file's own name is
-/// kept. `given` as it is, less a leading `/`, when its folder cannot be resolved.
+/// else from the file system's root. Folders are resolved (`..`, links), and so is a link to
+/// the file: git stores a link as a link, so a diff of what it leads to names that file, as
+/// `--fix` writes it. `given` as it is, less a leading `/`, when its folder cannot be resolved.
 pub(super) fn in_diff(given: &str, cwd: &Path) -> String {
     let path = cwd.join(given);
+    // A name that does not resolve (no such file, a broken link) is kept as it is.
+    let path = path.canonicalize().unwrap_or(path);
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
         return given.trim_start_matches('/').to_string();
     };

@@ -125,3 +125,31 @@ fn a_name_with_a_space_ends_in_a_tab() {
         }
     }
 }
+
+/// A link given by its name is named in the headers as the file it leads to, which `--fix`
+/// writes: git stores the link as a link, and `git apply` refused a patch to it.
+#[cfg(unix)]
+#[test]
+fn a_link_is_named_as_the_file_it_leads_to() {
+    let repo = tempfile::tempdir().unwrap();
+    let (code, err) = apply_in(repo.path(), "git", &["init", "-q", "."], "");
+    assert_eq!(code, 0, "{err}");
+    write(repo.path(), "real.txt", "Agent: No problem.\n");
+    std::fs::create_dir(repo.path().join("lnk")).unwrap();
+    std::os::unix::fs::symlink("../real.txt", repo.path().join("lnk/link.txt")).unwrap();
+    let (_, err) = apply_in(repo.path(), "git", &["add", "."], "");
+    assert!(err.is_empty(), "{err}");
+    let (code, patch, err) = run(talklint().current_dir(repo.path().join("lnk")).args([
+        "check",
+        "--no-config",
+        "--diff",
+        "link.txt",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        patch.starts_with("--- a/real.txt\n+++ b/real.txt\n@@ "),
+        "{patch}"
+    );
+    let (code, err) = apply_in(repo.path(), "git", &["apply", "--check", "-"], &patch);
+    assert_eq!(code, 0, "git apply --check: {err}\n{patch}");
+}
