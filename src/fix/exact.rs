@@ -56,6 +56,38 @@ fn parted_by_markup(matched: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transcript::{Decoded, Role, TurnText};
+
+    /// A turn of `pieces`, each its text and whether it stands verbatim, at their source offsets.
+    fn turn(pieces: &[(&str, usize, bool)]) -> Turn {
+        let mut d = Decoded::default();
+        for &(text, at, verbatim) in pieces {
+            match verbatim {
+                true => d.push_verbatim(text, at),
+                false => d.push_replacement(text, at),
+            }
+        }
+        Turn {
+            text: TurnText::Decoded(d),
+            ..Turn::new(Role::Agent, None, 0..0)
+        }
+    }
+
+    #[test]
+    fn only_text_that_stands_in_one_run_is_edited() {
+        let source = "Call the help <!-- c --> desk, Q&amp;A.\nhelp\ndesk";
+        // Two runs of the source either side of the comment.
+        let t = turn(&[("Call the help ", 0, true), (" desk, Q", 24, true)]);
+        assert_eq!(source_range(&t, source, 0, 13), Some(0..13));
+        assert_eq!(source_range(&t, source, 9, 19), None, "help  desk");
+        // An entity, within a match or at its end; a caption's line break read as a space.
+        let t = turn(&[("Q", 31, true), ("&", 32, false), ("A", 37, true)]);
+        assert_eq!(source_range(&t, source, 0, 3), None, "Q&A");
+        assert_eq!(source_range(&t, source, 0, 2), None, "Q&");
+        assert_eq!(source_range(&t, source, 0, 1), Some(31..32));
+        let t = turn(&[("help", 40, true), (" ", 44, false), ("desk", 45, true)]);
+        assert_eq!(source_range(&t, source, 0, 9), None, "help desk");
+    }
 
     #[test]
     fn words_parted_by_markup_or_a_line_marker() {
