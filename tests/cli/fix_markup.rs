@@ -4,7 +4,7 @@
 //! byte to its last would leave `**` unclosed or write the comment away); markup around a match
 //! stays where it is.
 
-use crate::support::{run, talklint, write};
+use crate::support::{check_in, write};
 
 /// Rule files, each of one rule.
 const RULES: [(&str, &str); 2] = [
@@ -17,14 +17,6 @@ const RULES: [(&str, &str); 2] = [
         "rules: [{id: t/desk, phrases: [help desk], replace: support team}]",
     ),
 ];
-
-/// `talklint check --no-config ARGS` in `dir`: exit code, standard output and error.
-fn check_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    run(talklint()
-        .current_dir(dir)
-        .args(["check", "--no-config"])
-        .args(args))
-}
 
 #[test]
 fn a_match_through_markup_or_a_comment_is_reported_not_fixed() {
