@@ -18,10 +18,17 @@ const RULES: [(&str, &str); 2] = [
     ),
 ];
 
+/// Writes the files of `RULES` into `dir`.
+fn write_rules(dir: &std::path::Path) {
+    for (name, text) in RULES {
+        write(dir, name, text);
+    }
+}
+
 #[test]
 fn a_match_through_markup_or_a_comment_is_reported_not_fixed() {
     let dir = tempfile::tempdir().unwrap();
-    RULES.map(|(name, text)| write(dir.path(), name, text));
+    write_rules(dir.path());
     let files = [
         (
             "np.md",
@@ -61,7 +68,7 @@ fn a_match_through_markup_or_a_comment_is_reported_not_fixed() {
 #[test]
 fn markup_around_a_match_stays() {
     let dir = tempfile::tempdir().unwrap();
-    RULES.map(|(name, text)| write(dir.path(), name, text));
+    write_rules(dir.path());
     let text = "**No problem**, happy to help!\n\nCall the [help desk](https://x.example/hd) \
                 or the help desk<!-- c --> now.\n";
     let path = write(dir.path(), "a.md", text);
@@ -84,7 +91,7 @@ fn markup_around_a_match_stays() {
 #[test]
 fn a_match_through_an_escape_or_a_cue_break_is_no_pending_fix() {
     let dir = tempfile::tempdir().unwrap();
-    RULES.map(|(name, text)| write(dir.path(), name, text));
+    write_rules(dir.path());
     let files = [
         (
             "chat.json",
