@@ -40,6 +40,22 @@ pub(super) fn rule_set(
     cfg: &Loaded,
     strict_import: bool,
 ) -> Result<RuleSet, CliError> {
+    Ok(read(cli_rules, cfg, strict_import)?.set)
+}
+
+/// A rule set and the rule files on disk it was read from, as named (relative to the current
+/// folder, or absolute).
+pub(super) struct Rules {
+    pub(super) set: RuleSet,
+    pub(super) files: Vec<PathBuf>,
+}
+
+/// The rule set of [`rule_set`], and its files.
+pub(super) fn read(
+    cli_rules: &[PathBuf],
+    cfg: &Loaded,
+    strict_import: bool,
+) -> Result<Rules, CliError> {
     let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
         // `default` is the built-in pack, as in a config (`./default` is a folder of that name).
         let source = |p: &PathBuf| match p.to_str() {
@@ -97,7 +113,14 @@ pub(super) fn rule_set(
     for w in warnings {
         super::stderr::warning(&w);
     }
-    Ok(set)
+    // The built-in pack's files are named `<default>/…` (see `load::read_sources`), the others
+    // by their paths.
+    let on_disk = |name: &&String| !name.starts_with("<default>/");
+    let files = files.iter().map(|(name, _)| name).filter(on_disk);
+    Ok(Rules {
+        set,
+        files: files.map(PathBuf::from).collect(),
+    })
 }
 
 /// The engine of `rules`, with a warning on standard error for each replacement its own rule

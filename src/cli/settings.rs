@@ -5,7 +5,9 @@
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
 use super::globs::{check_globs, path_glob, scope, walk_globs};
-use super::rule_set::{config, rule_set};
+use super::rule_set::config;
+#[cfg(test)]
+use super::rule_set::rule_set;
 use crate::baseline::Baseline;
 use crate::config::{FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
@@ -14,7 +16,7 @@ use crate::redact::{self, Redactor};
 use crate::report::{OutputFormat, PrinterOptions};
 use crate::rules::place;
 use crate::rules::{self, RuleSet};
-use crate::scan::{Profile, Profiles, ScanOptions, normal};
+use crate::scan::{Profile, Profiles, ReadAs, RunFiles, ScanOptions, normal};
 use crate::suppress::{self, SuppressOptions};
 use crate::transcript::{ParseOptions, Role, Roles};
 use globset::GlobMatcher;
@@ -73,6 +75,10 @@ impl CheckSettings {
         let cwd = std::env::current_dir().unwrap_or_default();
         let run_file = cfg.path.as_ref().map(|path| normal(&cwd.join(path)));
         let run_scope = run_file.map(|file| scope(&cfg, &file)).transpose()?;
+        let mut loaded = run.loaded.clone();
+        if let Some(path) = &args.baseline {
+            loaded.add(path, ReadAs::Baseline);
+        }
         let mut scan = ScanOptions {
             paths: args.paths.clone(),
             include,
@@ -104,7 +110,7 @@ impl CheckSettings {
                 Some(path) => Some(Arc::new(Baseline::read(path, &cwd)?)),
                 None => None,
             },
-            profiles: Profiles::of_run(cwd, run_scope),
+            profiles: Profiles::of_run(cwd, run_scope, loaded),
         };
         let (profiles, catalog) = super::profiles::nested(&args, &cfg, &scan, &run.rules)?;
         scan.profiles = profiles;
@@ -143,7 +149,15 @@ impl CheckSettings {
 /// and its `per_path_disable`, flags winning over it.
 pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliError> {
     let rule_args = &args.rule_args;
-    let rules = rule_set(&rule_args.rules, cfg, rule_args.strict_import)?;
+    let read = super::rule_set::read(&rule_args.rules, cfg, rule_args.strict_import)?;
+    let mut loaded = RunFiles::default();
+    if let Some(path) = &cfg.path {
+        loaded.add(path, ReadAs::Config);
+    }
+    for file in &read.files {
+        loaded.add(file, ReadAs::Rules);
+    }
+    let rules = read.set;
     let c = &cfg.config;
     let defaults = Scoring::default();
     let scoring = Scoring {
@@ -166,6 +180,7 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
             per_path: per_path_disable(cfg, &rules)?,
         },
         rules,
+        loaded,
     })
 }
 

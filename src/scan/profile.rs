@@ -5,6 +5,7 @@
 //! profiles, and its files cost no lookup. The run's own config's folder is kept here too: its
 //! globs, as every config's, match the path below it ([`Scope`]).
 
+use super::run_files::RunFiles;
 use super::scope::Scope;
 use crate::engine::Engine;
 use crate::rules::{Rule, RuleSet};
@@ -23,6 +24,8 @@ pub(crate) struct Profile {
     /// `show` and `warn_unused` as the run's; `per_path` globs match the path below the config's
     /// folder.
     pub(crate) suppress: SuppressOptions,
+    /// The config file and the rule files these were read from.
+    pub(crate) loaded: RunFiles,
 }
 
 /// A nested config's profile, where it applies, and where its rules are in the reports.
@@ -46,6 +49,8 @@ pub(crate) struct Profiles {
     run: Option<Arc<Scope>>,
     /// What relative paths are relative to.
     cwd: PathBuf,
+    /// The files the run reads besides its inputs: its configs, their rule files, its baseline.
+    loaded: Arc<RunFiles>,
 }
 
 /// A file's nested profile, and the file's path below its config's folder (what that config's
@@ -57,11 +62,12 @@ pub(crate) struct Found<'a> {
 
 impl Profiles {
     /// The run's own config (`run`, with no nested configs yet); relative paths are relative
-    /// to `cwd`.
-    pub(crate) fn of_run(cwd: PathBuf, run: Option<Scope>) -> Profiles {
+    /// to `cwd`. `loaded`: the files the run reads besides its inputs.
+    pub(crate) fn of_run(cwd: PathBuf, run: Option<Scope>, loaded: RunFiles) -> Profiles {
         Profiles {
             run: run.map(Arc::new),
             cwd,
+            loaded: Arc::new(loaded),
             ..Profiles::default()
         }
     }
@@ -78,6 +84,7 @@ impl Profiles {
             return (self.clone(), None);
         }
         let mut catalog = run_rules.clone();
+        let mut loaded = RunFiles::clone(&self.loaded);
         let mut folders: HashMap<PathBuf, Option<usize>> = HashMap::new();
         if let Some(run) = &self.run {
             folders.insert(run.folder.clone(), None);
@@ -100,6 +107,7 @@ impl Profiles {
                 })
                 .collect();
             folders.insert(scope.folder.clone(), Some(nested.len()));
+            loaded.extend(&profile.loaded);
             nested.push(Nested {
                 profile,
                 scope,
@@ -109,6 +117,7 @@ impl Profiles {
         let profiles = Profiles {
             folders: Arc::new(folders),
             nested: Arc::new(nested),
+            loaded: Arc::new(loaded),
             ..self.clone()
         };
         (profiles, Some(catalog))
@@ -117,6 +126,11 @@ impl Profiles {
     /// What relative paths are relative to.
     pub(crate) fn cwd(&self) -> &Path {
         &self.cwd
+    }
+
+    /// Why the input at `path` is skipped: the run reads it as a config, rules or baseline.
+    pub(super) fn loaded(&self, path: &Path) -> Option<&'static str> {
+        self.loaded.reason(path)
     }
 
     /// Whether there are no nested configs.

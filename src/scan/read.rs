@@ -172,8 +172,8 @@ fn error(path: &str, message: impl Into<String>) -> NotRead {
     })
 }
 
-/// Whether a file found by a walk is read as JSON, JSONL or CSV, the formats of talklint's own
-/// reports (of which only those could be read as transcripts, by extension or `--input-format`).
+/// Whether a file is read as JSON, JSONL or CSV, the formats of talklint's own reports (of which
+/// only those could be read as transcripts, by extension or `--input-format`).
 fn read_as_data(path: &std::path::Path, opts: &ScanOptions) -> bool {
     let format = opts.input_format.or_else(|| Format::from_extension(path));
     !matches!(
@@ -271,6 +271,9 @@ pub(super) fn read(
             forced,
             folder,
         } => {
+            if let Some(reason) = opts.profiles.loaded(&path) {
+                return Err(skipped(&display, reason));
+            }
             if !forced && opts.input_format.is_none() && Format::from_extension(&path).is_none() {
                 return Err(skipped(
                     &display,
@@ -303,7 +306,8 @@ pub(super) fn read(
             if buf.len() as u64 > limit {
                 return Err(too_large(&display, size(), opts.max_filesize));
             }
-            if !forced && read_as_data(&path, opts) && crate::report::opens_as_report(buf) {
+            // A report is no transcript, named or found: read as one, it is an error.
+            if read_as_data(&path, opts) && crate::report::opens_as_report(buf) {
                 return Err(skipped(&display, "a talklint report"));
             }
             Ok(Reading::whole(display, path, opts, true))

@@ -1,6 +1,6 @@
 //! A folder where an earlier run wrote its reports (`--output-json`, `--output-csv`, a JSONL
 //! report redirected to a file) is checked again without reading them as transcripts: they are
-//! skipped as talklint's reports, unless named.
+//! skipped as talklint's reports, walked or named.
 
 use crate::support::{check_in, write};
 use serde_json::Value;
@@ -39,9 +39,12 @@ fn a_later_run_skips_the_reports_an_earlier_run_wrote() {
     );
     assert_eq!(report["summary"]["conversations"], 1);
 
-    // Named, a report is read as what it says it is: a transcript it is not.
-    let (code, _, _) = check_in(dir.path(), &["report.json"]);
-    assert_eq!(code, 2);
+    // Named too (as a pre-commit hook names a staged one), a report is no transcript.
+    let (code, out, err) = check_in(dir.path(), &["-f", "json", "report.json", "stream.jsonl"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["errors"], serde_json::json!([]));
+    assert_eq!(report["summary"]["skipped"], 2);
 }
 
 #[test]

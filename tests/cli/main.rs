@@ -47,6 +47,7 @@ mod merge_suppressed;
 mod messy_input;
 mod missing_require;
 mod mistakes;
+mod named_files;
 mod nested_config;
 mod no_role_advice;
 mod otter;
