@@ -56,14 +56,35 @@ pub(super) fn read(
     cfg: &Loaded,
     strict_import: bool,
 ) -> Result<Rules, CliError> {
-    let sources: Vec<RuleSource> = if !cli_rules.is_empty() {
+    let sources = sources(cli_rules, cfg)?;
+    load_sources(&sources, cfg, cfg.overrides(strict_import), load::load)
+}
+
+/// The rule set `talklint test` tests: every rule of `paths`, else of the config's `rules:`,
+/// else of the built-in pack, read with the config's lexicons and fillers but not its `disable`
+/// and `severity` ([`load::load_for_test`]).
+pub(super) fn for_test(paths: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, CliError> {
+    let sources = sources(paths, cfg)?;
+    Ok(load_sources(&sources, cfg, cfg.overrides(false), load::load_for_test)?.set)
+}
+
+/// How rule files are loaded: [`load::load`] or [`load::load_for_test`].
+type Load = fn(
+    &[(String, String)],
+    &load::Overrides,
+    &[String],
+) -> Result<(RuleSet, Vec<String>), Vec<RuleError>>;
+
+/// Where the rules come from: `cli_rules`, else the config's `rules:`, else the built-in pack.
+fn sources(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<Vec<RuleSource>, CliError> {
+    Ok(if !cli_rules.is_empty() {
         // `default` is the built-in pack, as in a config (`./default` is a folder of that name).
         let source = |p: &PathBuf| match p.to_str() {
             Some("default") => {
                 if p.exists() {
                     super::stderr::warning(
-                        "`-r default` is the built-in pack, not the file or folder `default` \
-                         here; write `-r ./default` for that",
+                        "`default` names the built-in pack, not the file or folder `default` \
+                         here; write `./default` for that",
                     );
                 }
                 RuleSource::Builtin
@@ -105,10 +126,19 @@ pub(super) fn read(
         sources
     } else {
         vec![RuleSource::Builtin]
-    };
-    let overrides = cfg.overrides(strict_import);
-    let files = load::read_sources(&sources).map_err(CliError::Rules)?;
-    let (set, warnings) = load::load(&files, &overrides, &cfg.fillers())
+    })
+}
+
+/// The rules of `sources` loaded by `load` with `overrides` and the config's fillers, and the
+/// files read from disk; warnings go to standard error.
+fn load_sources(
+    sources: &[RuleSource],
+    cfg: &Loaded,
+    overrides: load::Overrides,
+    load: Load,
+) -> Result<Rules, CliError> {
+    let files = load::read_sources(sources).map_err(CliError::Rules)?;
+    let (set, warnings) = load(&files, &overrides, &cfg.fillers())
         .map_err(|errors| CliError::Rules(blame_fillers(cfg, &files, &overrides, errors)))?;
     for w in warnings {
         super::stderr::warning(&w);

@@ -11,7 +11,10 @@ use std::collections::HashMap;
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     let cfg = rule_set::config(&args.config)?;
-    let rules = rule_set::rule_set(&args.paths, &cfg, false)?;
+    let rules = rule_set::for_test(&args.paths, &cfg)?;
+    if rules.rules.is_empty() {
+        return Err(no_rules(&args.paths));
+    }
     let opts = ParseOptions {
         roles: settings::roles(&cfg),
         default_role: Role::Agent,
@@ -26,6 +29,21 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     } else {
         Outcome::Findings
     })
+}
+
+/// A test of no rules, which tests nothing and so must not pass: `paths` (else the config's
+/// `rules:`) hold only lexicons, or nothing.
+fn no_rules(paths: &[std::path::PathBuf]) -> CliError {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let named = match names.is_empty() {
+        true => "the files of the config's `rules:`".to_string(),
+        false => names.join(", "),
+    };
+    CliError::Usage(format!(
+        "no rules to test in {named}: a test that tests nothing does not pass\n  help: name \
+         files that hold rules under `rules:` (a file of lexicons only is tested with the rules \
+         that use them)"
+    ))
 }
 
 /// Points each failed example at its own line in its rule file (else it keeps its rule's place:

@@ -104,7 +104,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         return Err(RuleError::in_file(
             &name,
             "no such rule file or folder".into(),
-            "pass a YAML rule file or a folder of them to --rules",
+            "check the path: name a rule file (YAML, or a cloud category's JSON) or a folder of YAML rule files",
         ));
     }
     let mut out = Vec::new();
@@ -127,7 +127,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         return Err(RuleError::in_file(
             &name,
             "the folder holds no .yaml or .yml rule files".into(),
-            "point --rules at rule files",
+            "name the rule files, or a folder that holds them",
         ));
     }
     Ok(out)
@@ -148,6 +148,34 @@ pub fn load(
     files: &[(String, String)],
     overrides: &Overrides,
     fillers: &[String],
+) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
+    load_judging(files, overrides, fillers, true)
+}
+
+/// Loads rule files as [`load`] does, for `talklint test`, which tests what their examples say:
+/// with the config's lexicons (they change what phrases match), not its `disable` and `severity`
+/// (they choose what `check` runs and how much its findings count, and a rule named to be tested
+/// is tested), and with no warning about the config's entries, which may be written for rules
+/// of files not loaded (`talklint test PATHS`): `check` judges those.
+pub fn load_for_test(
+    files: &[(String, String)],
+    overrides: &Overrides,
+    fillers: &[String],
+) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
+    let lexicons_only = Overrides {
+        disable: Vec::new(),
+        severity: BTreeMap::new(),
+        ..overrides.clone()
+    };
+    load_judging(files, &lexicons_only, fillers, false)
+}
+
+/// [`load`]; `judge_config`: warn of the config's lexicons that no phrase uses.
+fn load_judging(
+    files: &[(String, String)],
+    overrides: &Overrides,
+    fillers: &[String],
+    judge_config: bool,
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut import_warnings = Vec::new();
@@ -256,8 +284,12 @@ pub fn load(
     warnings.extend(import_warnings);
     warnings.extend(apply_overrides(&mut checked, overrides));
     warnings.extend(phrase_warnings::warnings(&checked, files));
+    let unused = match judge_config {
+        true => lexicons.unused_config_lexicons(&checked),
+        false => Vec::new(),
+    };
     warnings.extend(
-        (lexicons.unused_config_lexicons(&checked).into_iter()).map(|(name, near)| {
+        (unused.into_iter()).map(|(name, near)| {
             let place = place_of("lexicons", &name, &overrides.text);
             let near = match near {
                 Some(n) => format!(" (did you mean `{n}`, a lexicon of the rules?)"),

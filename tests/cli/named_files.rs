@@ -1,8 +1,9 @@
-//! Files a run reads as something else than transcripts (a talklint report, its `--baseline`,
-//! its config, the rule files it loads) met as inputs, named as a pre-commit hook names staged
-//! files or found by a walk: they are skipped with the reason, and the exit code follows the
-//! findings. A JSON file the run does not read otherwise, in a shape no transcript has, stays an
-//! error.
+//! Files named on the command line. Those a run reads as something else than transcripts (a
+//! talklint report, its `--baseline`, its config, the rule files it loads), met as inputs, named
+//! as a pre-commit hook names staged files or found by a walk: they are skipped with the reason,
+//! and the exit code follows the findings. A JSON file the run does not read otherwise, in a
+//! shape no transcript has, stays an error. And the rule files `talklint test` is given: every
+//! rule of theirs is tested, whatever the config disables.
 
 use crate::support::{JSON_CHECK, json_report_in, run, talklint, write};
 use serde_json::Value;
@@ -157,4 +158,120 @@ fn a_nested_config_s_rule_file_is_skipped_by_a_walk_from_above() {
         ("team/talklint.yaml", "a config this run reads"),
     ];
     assert_eq!(skipped(&report), expected);
+}
+
+/// Two house rules, the second with a `hit` example that does not hit.
+const HOUSE: &str = r#"rules:
+  - id: house/no-slang
+    kind: forbid
+    phrases: ["gonna"]
+    message: Avoid slang.
+    examples:
+      hit: ["Agent: I'm gonna check."]
+      clean: ["Agent: I will check."]
+  - id: house/greet
+    kind: require
+    phrases: ["thanks for calling"]
+    message: Greet the caller.
+    examples:
+      hit: ["Agent: Hello there."]
+      clean: ["Agent: Hi."]
+"#;
+
+/// A folder with `qa-rules/house.yaml` ([`HOUSE`]) and the config `config`.
+fn house(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("qa-rules")).unwrap();
+    write(dir.path(), "qa-rules/house.yaml", HOUSE);
+    write(dir.path(), "talklint.yaml", config);
+    dir
+}
+
+/// `talklint test ARGS` run in `dir`: exit code, output and errors.
+fn test_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run(talklint().current_dir(dir).arg("test").args(args))
+}
+
+#[test]
+fn talklint_test_tests_every_rule_of_the_paths_named_whatever_the_config_disables() {
+    let dir = house("rules: [default, ./qa-rules]\ndisable: [house]\nseverity: {house: info}\n");
+    let (code, out, err) = test_in(dir.path(), &["qa-rules"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("house/greet: Missing: hit example 1"), "{out}");
+    assert!(
+        out.ends_with(
+            "2 rules, 4 examples: 3 passed, 1 failed (1 rule failing, 0 rules without examples).\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(err, "");
+    // `check` (and `rules`, which lists its rules) still leaves the disabled rules out.
+    let (code, out, err) = run(talklint().current_dir(dir.path()).arg("rules"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("respect/calm-down") && !out.contains("house/"),
+        "{out}"
+    );
+}
+
+#[test]
+fn talklint_test_paths_says_nothing_of_config_entries_for_the_rules_of_other_files() {
+    // Each names a rule, category or lexicon of the default pack, which `check` loads.
+    let config = "rules: [default, ./qa-rules]\ndisable: [enthusiasm/no-problem]\n\
+                  severity: {empathy: info}\nlexicons: {outside_party: [zyzzyva corp]}\n";
+    let dir = house(config);
+    write(
+        dir.path(),
+        "qa-rules/house.yaml",
+        &HOUSE.replace("Hello there", "Thanks for calling"),
+    );
+    let (code, out, err) = test_in(dir.path(), &["qa-rules"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.starts_with("2 rules, 4 examples: 4 passed"), "{out}");
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never", "qa-rules"]));
+    assert_eq!((code, err.as_str()), (0, ""));
+}
+
+#[test]
+fn a_test_of_no_rules_does_not_pass() {
+    let dir = house("rules: [default, ./qa-rules]\n");
+    write(
+        dir.path(),
+        "lexicons.yaml",
+        "lexicons:\n  outside_party: [zyzzyva corp]\n",
+    );
+    let (code, out, err) = test_in(dir.path(), &["lexicons.yaml"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("error: no rules to test in lexicons.yaml"),
+        "{err}"
+    );
+    assert!(err.contains("help: "), "{err}");
+}
+
+#[test]
+fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = test_in(dir.path(), &["--no-config", "nosuch.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("nosuch.yaml:1:1: no such rule file or folder"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("--rules"),
+        "`test` takes paths, not --rules: {err}"
+    );
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-r", "nosuch.yaml"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("help: check the path: name a rule file"),
+        "{err}"
+    );
 }

@@ -200,10 +200,10 @@ fn rules_default_on_the_command_line_is_the_built_in_pack() {
         .collect();
     assert!(rules.contains(&"respect/calm-down"), "{report}");
     assert!(rules.contains(&"mine/refund"), "{report}");
-    // A folder of that name is `./default`, and `-r default` says so.
+    // A folder of that name is `./default`, and naming `default` says so.
     std::fs::create_dir(dir.path().join("default")).unwrap();
     let (_, _, err) = crate::support::check_in(dir.path(), &["-r", "default", "t.txt"]);
-    assert!(err.contains("write `-r ./default` for that"), "{err}");
+    assert!(err.contains("write `./default` for that"), "{err}");
 }
 
 #[test]
