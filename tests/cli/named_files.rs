@@ -15,14 +15,6 @@ const CALL: &str = "Agent: Calm down, sir.\n";
 /// The cloud rule file a config loads beside the default pack.
 const AWS: &str = "fixtures/rules/cloud/aws-unresolved-escalation.json";
 
-/// `talklint ARGS` run in `dir`: the exit code and the JSON report.
-fn report_in(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let (code, out, err) = run(talklint().current_dir(dir).args(args));
-    let report = serde_json::from_str(&out)
-        .unwrap_or_else(|e| panic!("JSON report ({e}):\n{out}\nstderr:\n{err}"));
-    (code, report)
-}
-
 /// A report's skipped files as (path, reason).
 fn skipped(report: &Value) -> Vec<(&str, &str)> {
     (report["skipped"].as_array().expect("skipped array").iter())
@@ -47,9 +39,9 @@ fn a_committed_baseline_that_the_hook_names_is_skipped_as_a_report() {
     write(dir.path(), "talklint-baseline.json", &out);
 
     // As `.pre-commit-hooks.yaml` runs it, with both files staged: the call's finding counts.
-    let hook = ["check", "--no-config", "-f", "json", "--force-exclude"];
+    let hook = ["--no-config", "--force-exclude"];
     let staged = ["talklint-baseline.json", "call.txt"];
-    let (code, report) = report_in(dir.path(), &[&hook[..], &staged].concat());
+    let (code, report) = json_report_in(dir.path(), &[&hook[..], &staged].concat());
     assert_eq!(code, 1, "{report}");
     assert_eq!(report["errors"], serde_json::json!([]));
     let reason = "a talklint report";
@@ -58,7 +50,7 @@ fn a_committed_baseline_that_the_hook_names_is_skipped_as_a_report() {
 
     // Given as `--baseline` too, it knows the call's finding: nothing counts.
     let baseline = ["--baseline", "talklint-baseline.json"];
-    let (code, report) = report_in(dir.path(), &[&hook[..], &baseline, &staged].concat());
+    let (code, report) = json_report_in(dir.path(), &[&hook[..], &baseline, &staged].concat());
     assert_eq!(code, 0, "{report}");
     let reason = "the report this run reads as --baseline";
     assert_eq!(skipped(&report), [("talklint-baseline.json", reason)]);
