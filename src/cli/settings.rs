@@ -6,8 +6,6 @@ use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
 use super::globs::{check_globs, path_glob, scope, walk_globs};
 use super::rule_set::config;
-#[cfg(test)]
-use super::rule_set::rule_set;
 use crate::baseline::Baseline;
 use crate::config::{FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
@@ -293,6 +291,7 @@ fn per_path_disable(
 
 #[cfg(test)]
 mod tests {
+    use super::super::rule_set::rule_set;
     use super::*;
 
     #[test]
