@@ -61,7 +61,8 @@ pub(super) fn decode<'a>(
     warnings: &mut Vec<String>,
 ) -> Cow<'a, str> {
     if let Encoding::Utf16 { le, bom } = encoding {
-        let units = bytes[if bom { 2 } else { 0 }..].chunks_exact(2).map(|c| {
+        let body = &bytes[if bom { 2 } else { 0 }..];
+        let units = body.chunks_exact(2).map(|c| {
             if le {
                 u16::from_le_bytes([c[0], c[1]])
             } else {
@@ -75,11 +76,16 @@ pub(super) fn decode<'a>(
                  letters show; save the file as UTF-8 (`iconv -f UTF-16{order} -t UTF-8 FILE > NEW`)"
             ));
         }
-        return Cow::Owned(
-            char::decode_utf16(units)
-                .map(|r| r.unwrap_or('\u{fffd}'))
-                .collect::<String>(),
-        );
+        let text = utf16_text(units, first_line, warnings);
+        if let [.., last] = body
+            && body.len() % 2 == 1
+        {
+            warnings.push(format!(
+                "the file ends in half a UTF-16 character (one byte, 0x{last:02X}): dropped; \
+                 the file may be cut short"
+            ));
+        }
+        return Cow::Owned(text);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
@@ -92,6 +98,39 @@ pub(super) fn decode<'a>(
             String::from_utf8_lossy(bytes)
         }
     }
+}
+
+/// The text of UTF-16 code `units`, each unpaired surrogate read as U+FFFD, with a warning
+/// that names the first one's place and counts them (as invalid UTF-8 has).
+fn utf16_text(
+    units: impl Iterator<Item = u16>,
+    first_line: usize,
+    warnings: &mut Vec<String>,
+) -> String {
+    let mut text = String::new();
+    let mut first_bad = None;
+    let mut bad = 0usize;
+    for c in char::decode_utf16(units) {
+        let c = c.unwrap_or_else(|_| {
+            bad += 1;
+            first_bad.get_or_insert(text.len());
+            '\u{fffd}'
+        });
+        text.push(c);
+    }
+    if let Some(at) = first_bad {
+        let (line, column) = crate::utf8_file::place_of(text.as_bytes(), at);
+        let line = line + first_line - 1;
+        let more = match bad {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        warnings.push(format!(
+            "invalid UTF-16 at line {line}, column {column}{more}: a surrogate without its pair, \
+             replaced with U+FFFD; re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 FILE > NEW`)"
+        ));
+    }
+    text
 }
 
 /// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every place

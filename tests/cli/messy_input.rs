@@ -125,6 +125,31 @@ fn utf16_without_a_byte_order_mark_is_read_with_a_warning() {
     assert_eq!(v["skipped"][0]["reason"], "binary", "{v}");
 }
 
+#[test]
+fn invalid_utf16_is_named_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    // A byte-order mark, then line 2 holds a high surrogate with no low one after it, twice,
+    // and the file ends in one byte more.
+    let mut bytes = vec![0xFF, 0xFE];
+    let mut units: Vec<u16> = "Agent: hi\nCustomer: caf".encode_utf16().collect();
+    units.extend([0xD800, u16::from(b'!'), 0xD801]);
+    units.extend("\n".encode_utf16());
+    bytes.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    bytes.push(b'x');
+    let path = dir.path().join("call.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let v = default_pack_report(&path);
+    let warnings = warnings(&v["conversations"][0]);
+    assert!(
+        warnings.contains("invalid UTF-16 at line 2, column 14 (and 1 more)"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("half a UTF-16 character (one byte, 0x78)"),
+        "{warnings}"
+    );
+}
+
 /// A conversation's warnings, one a line.
 fn warnings(c: &Value) -> String {
     let list = c["warnings"]
