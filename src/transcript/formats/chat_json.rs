@@ -5,13 +5,12 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, decode_string, error_in, label};
+use super::json_text::{Clock, Unit, error_in, label};
 use super::message::Message;
+use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, Unread, one_clock, times};
 use crate::text::lines::LineCursor;
-use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -39,8 +38,13 @@ pub(super) fn read_messages(
     // Messages are read one at a time into the builder, never collected: a file of a million
     // messages holds only its turns.
     let mut de = serde_json::Deserializer::from_str(list);
-    serde::de::DeserializeSeed::deserialize(Stream(&mut builder), &mut de)
-        .map_err(|e| error_in(source, list, &e))?;
+    let mut failed = None;
+    let stream = Stream {
+        builder: &mut builder,
+        failed: &mut failed,
+    };
+    serde::de::DeserializeSeed::deserialize(stream, &mut de)
+        .map_err(|e| failed.take().unwrap_or_else(|| error_in(source, list, &e)))?;
     let (turns, warnings) = builder.finish(lines);
     Ok(Transcript {
         id: None,
@@ -49,8 +53,12 @@ pub(super) fn read_messages(
     })
 }
 
-/// Feeds each message of a JSON array to the builder as it is read.
-struct Stream<'b, 's>(&'b mut Builder<'s>);
+/// Feeds each message of a JSON array to the builder as it is read; a message the builder
+/// cannot take stops the reading, its error kept in `failed`.
+struct Stream<'b, 's> {
+    builder: &'b mut Builder<'s>,
+    failed: &'b mut Option<ParseError>,
+}
 
 impl<'de> serde::de::DeserializeSeed<'de> for Stream<'_, '_> {
     type Value = ();
@@ -69,7 +77,10 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(m) = seq.next_element::<Message<'de>>()? {
-            self.0.add(&m);
+            if let Err(e) = self.builder.add(&m) {
+                *self.failed = Some(e);
+                return Err(serde::de::Error::custom("a message that cannot be read"));
+            }
         }
         Ok(())
     }
@@ -112,12 +123,16 @@ impl<'s> Builder<'s> {
     }
 
     /// Adds a message's turn; a message without text (a typing event, a sticker) adds none.
-    pub(super) fn add(&mut self, m: &Message) {
+    /// Text nested too deep is an error.
+    pub(super) fn add(&mut self, m: &Message) -> Result<(), ParseError> {
         if m.item_type.is_some_and(|t| t != "\"MESSAGE\"") {
-            return;
+            return Ok(());
         }
-        let Some(text) = m.text.or(m.transcript).and_then(|raw| self.text(raw)) else {
-            return;
+        let Some(raw) = m.text.or(m.transcript) else {
+            return Ok(());
+        };
+        let Some(text) = message_text(self.source, raw)? else {
+            return Ok(());
         };
         let speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
@@ -158,6 +173,7 @@ impl<'s> Builder<'s> {
             end_ms,
             text,
         });
+        Ok(())
     }
 
     /// The speaker `name`, allocated once for all the turns of this conversation (for its
@@ -186,52 +202,13 @@ impl<'s> Builder<'s> {
         ));
         (self.turns, warnings)
     }
-
-    /// The message text with its place in the source, whatever JSON holds it: a string; a
-    /// number or `true`/`false` as written (an export that typed "42" as a number); an object's
-    /// `text` (`{"type": "text", "text": "…"}`); a list of any of these, joined. `None` where
-    /// there is no text (`null`, a sticker's object, an empty list).
-    fn text(&self, json: &str) -> Option<TurnText> {
-        let offset = json.as_ptr() as usize - self.source.as_ptr() as usize;
-        match json.as_bytes().first()? {
-            b'"' => Some(decode_string(json, offset)),
-            b'{' => match serde_json::from_str::<Part>(json) {
-                Ok(Part { text: Some(text) }) => self.text(text.get()),
-                _ => None,
-            },
-            b'[' => {
-                let parts: Vec<&RawValue> = serde_json::from_str(json).ok()?;
-                let mut decoded = Decoded::default();
-                for text in parts.iter().filter_map(|part| self.text(part.get())) {
-                    if !decoded.text.is_empty() {
-                        decoded.push_replacement(" ", offset);
-                    }
-                    match text {
-                        TurnText::Source(r) => {
-                            decoded.push_verbatim(&self.source[r.clone()], r.start)
-                        }
-                        TurnText::Decoded(d) => decoded.append(d),
-                    }
-                }
-                (!decoded.text.is_empty()).then_some(TurnText::Decoded(decoded))
-            }
-            b'n' => None,
-            _ => Some(TurnText::Source(offset..offset + json.len())),
-        }
-    }
-}
-
-/// A content part of a message's text (`{"type": "text", "text": "…"}`); other keys ignored.
-#[derive(Deserialize)]
-struct Part<'a> {
-    #[serde(borrow)]
-    text: Option<&'a RawValue>,
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::json_text::decode_string;
     use super::*;
-    use crate::transcript::Format;
+    use crate::transcript::{Format, TurnText};
 
     /// Parses `src` as JSON of any recognised shape.
     fn parse_json(src: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {

@@ -173,12 +173,12 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             Step::Begin(id) => {
                 done.extend(open.take().map(|o| close(o, &mut cursor)));
                 let mut builder = Builder::new(source, opts, Unit::Seconds);
-                builder.add(&m);
+                builder.add(&m)?;
                 open = Some((id, builder));
             }
             Step::Continue => {
                 if let Some((_, builder)) = open.as_mut() {
-                    builder.add(&m);
+                    builder.add(&m)?;
                 }
             }
         }

@@ -16,6 +16,7 @@ pub(super) mod lines;
 mod link_refs;
 mod markup;
 mod message;
+mod message_text;
 mod message_times;
 mod missed_labels;
 mod otter;
