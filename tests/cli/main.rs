@@ -24,6 +24,7 @@ mod fix_settle;
 mod format_samples;
 mod formats;
 mod generate;
+mod hostile_inputs;
 mod html_report;
 mod html_review;
 mod ignore;

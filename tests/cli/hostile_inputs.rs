@@ -1,0 +1,106 @@
+//! Inputs built to break a reader, through the binary: each is an error entry naming its file,
+//! line and column, and the rest of the scan is reported (SPEC §7).
+
+use crate::support::{JSON_CHECK, error_messages, run, strings, talklint, write};
+use serde_json::Value;
+
+/// Levels of nesting that once overflowed the stack (it took about 8,000).
+const DEEP: usize = 100_000;
+
+/// `text` as the text of a message nested `DEEP` lists deep.
+fn in_lists(text: &str) -> String {
+    format!("{}\"{text}\"{}", "[".repeat(DEEP), "]".repeat(DEEP))
+}
+
+/// `text` as the text of a message nested `DEEP` `{"text": …}` parts deep.
+fn in_parts(text: &str) -> String {
+    format!(
+        "{}\"{text}\"{}",
+        "{\"text\":".repeat(DEEP),
+        "}".repeat(DEEP)
+    )
+}
+
+/// Runs a JSON check of `paths`: exit code and parsed report.
+fn report(paths: &[&str]) -> (i32, Value) {
+    let (code, out, err) = run(talklint().args(JSON_CHECK).args(paths));
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    (code, v)
+}
+
+#[test]
+fn deeply_nested_message_text_is_an_error_beside_the_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("[{{\"role\":\"agent\",\"text\":{}}}]", in_lists("hi"));
+    write(dir.path(), "deep.json", &deep);
+    let parts = format!(
+        "{{\"messages\":[{{\"role\":\"agent\",\"text\":{}}}]}}",
+        in_parts("hi")
+    );
+    write(dir.path(), "parts.json", &parts);
+    write(dir.path(), "ok.txt", "Agent: that is not my department\n");
+    write(
+        dir.path(),
+        "ok.json",
+        r#"[{"role":"agent","text":["how", ["can I help?"]]}]"#,
+    );
+    let (code, v) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{v}");
+    let paths = strings(&v["conversations"], "path");
+    assert_eq!(paths.len(), 2, "{v}");
+    assert!(
+        paths[0].ends_with("ok.json") && paths[1].ends_with("ok.txt"),
+        "{paths:?}"
+    );
+    let errors = strings(&v["errors"], "path");
+    assert!(
+        errors[0].ends_with("deep.json") && errors[1].ends_with("parts.json"),
+        "{errors:?}"
+    );
+    // Each at the bracket past 128 levels: `[{"role":"agent","text":` is 24 characters.
+    let messages = error_messages(&v);
+    assert!(
+        messages[0]
+            .starts_with("line 1, column 153: message text nested more than 128 levels deep"),
+        "{messages:?}"
+    );
+    let column = "{\"messages\":[{\"role\":\"agent\",\"text\":".len() + 128 * 8 + 1;
+    assert!(
+        messages[1].starts_with(&format!("line 1, column {column}: ")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_deeply_nested_record_on_standard_input_is_an_error_and_the_stream_goes_on() {
+    let stream = format!(
+        "{{\"id\":\"ok1\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hello\"}}]}}\n\
+         {{\"id\":\"deep\",\"messages\":[{{\"role\":\"agent\",\"text\":{}}}]}}\n\
+         {{\"id\":\"ok2\",\"messages\":[{{\"role\":\"agent\",\"text\":[\"that is not my department\"]}}]}}\n",
+        in_lists("hi")
+    );
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "jsonl", "-"])
+        .write_stdin(stream));
+    assert_eq!(code, 2, "{out}\n{err}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let column = "{\"id\":\"deep\",\"messages\":[{\"role\":\"agent\",\"text\":".len() + 129;
+    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(lines[0]["id"], "ok1", "{out}");
+    assert_eq!(
+        lines[1]["error"]["message"],
+        format!(
+            "line 2, column {column}: message text nested more than 128 levels deep: write a \
+             message's text as a string, or a list of strings and {{\"text\": …}} parts (read as jsonl)"
+        ),
+    );
+    assert_eq!(lines[2]["id"], "ok2", "{out}");
+    assert_eq!(
+        lines[2]["findings"][0]["rule"], "ownership/closed-door",
+        "{out}"
+    );
+    assert_eq!(lines[3]["summary"]["errors"], 1, "{out}");
+}
