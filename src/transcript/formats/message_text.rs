@@ -176,7 +176,9 @@ impl Reader<'_> {
     /// Steps past the string literal at `at`.
     fn string(&mut self) {
         self.at += 1;
-        while let Some(found) = memchr::memchr2(b'"', b'\\', &self.bytes[self.at.min(self.bytes.len())..]) {
+        while let Some(found) =
+            memchr::memchr2(b'"', b'\\', &self.bytes[self.at.min(self.bytes.len())..])
+        {
             let quote = self.bytes[self.at + found] == b'"';
             self.at += found + if quote { 1 } else { 2 };
             if quote {
@@ -215,7 +217,9 @@ fn joined(source: &str, offset: usize, pieces: &[Piece]) -> Option<TurnText> {
                     Piece::Space(at) => decoded.push_replacement(" ", offset + at),
                     Piece::Text { bytes, string } => {
                         match Piece::text(bytes, *string, source, offset) {
-                            TurnText::Source(r) => decoded.push_verbatim(&source[r.clone()], r.start),
+                            TurnText::Source(r) => {
+                                decoded.push_verbatim(&source[r.clone()], r.start)
+                            }
                             TurnText::Decoded(d) => decoded.append(d),
                         }
                     }
@@ -257,19 +261,38 @@ mod tests {
     #[test]
     fn parts_are_joined_and_keep_their_places() {
         assert_eq!(read(r#""a b""#), Ok(Some("a b".into())));
-        assert_eq!(read(r#"["hi", {"type": "text", "text": "th\u0065re"}, 42, true]"#), Ok(Some("hi there 42 true".into())));
-        assert_eq!(read(r#"[["a"], [], "", null, [["b"]]]"#), Ok(Some("a b".into())));
-        assert_eq!(read(r#"{"text": {"text": ["x", "y"]}, "other": [[1]]}"#), Ok(Some("x y".into())));
+        assert_eq!(
+            read(r#"["hi", {"type": "text", "text": "th\u0065re"}, 42, true]"#),
+            Ok(Some("hi there 42 true".into()))
+        );
+        assert_eq!(
+            read(r#"[["a"], [], "", null, [["b"]]]"#),
+            Ok(Some("a b".into()))
+        );
+        assert_eq!(
+            read(r#"{"text": {"text": ["x", "y"]}, "other": [[1]]}"#),
+            Ok(Some("x y".into()))
+        );
         assert_eq!(read(r#"{"t\u0065xt": "k"}"#), Ok(Some("k".into())));
     }
 
     #[test]
     fn values_without_text_have_none() {
-        for json in ["null", "[]", "[null, \"\"]", "{}", r#"{"text": null}"#, r#"{"url": "x.png"}"#] {
+        for json in [
+            "null",
+            "[]",
+            "[null, \"\"]",
+            "{}",
+            r#"{"text": null}"#,
+            r#"{"url": "x.png"}"#,
+        ] {
             assert_eq!(read(json), Ok(None), "{json}");
         }
         // Two `text` keys: serde refuses such a part, so it has no text.
-        assert_eq!(read(r#"["a", {"text": "b", "text": "c"}]"#), Ok(Some("a".into())));
+        assert_eq!(
+            read(r#"["a", {"text": "b", "text": "c"}]"#),
+            Ok(Some("a".into()))
+        );
     }
 
     #[test]
@@ -279,7 +302,11 @@ mod tests {
         let err = read(&nested(100_000)).unwrap_err();
         // The value starts at column 5, after `[0, `: the bracket past the limit is 128 on.
         assert_eq!((err.line, err.column), (1, 5 + MAX_NESTING));
-        assert!(err.message.contains("more than 128 levels deep"), "{}", err.message);
+        assert!(
+            err.message.contains("more than 128 levels deep"),
+            "{}",
+            err.message
+        );
         let objects = format!("{}\"hi\"{}", "{\"text\":".repeat(200), "}".repeat(200));
         assert_eq!(read(&objects).unwrap_err().column, 5 + 8 * MAX_NESTING);
     }
