@@ -104,3 +104,41 @@ fn a_deeply_nested_record_on_standard_input_is_an_error_and_the_stream_goes_on()
     );
     assert_eq!(lines[3]["summary"]["errors"], 1, "{out}");
 }
+
+#[test]
+fn a_csv_quote_never_closed_is_an_error_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    // The reader took the rest of the file as the agent's "Hello", and blamed the agent for
+    // the customer's words.
+    let unclosed = write(
+        dir.path(),
+        "unclosed.csv",
+        "role,text\nagent,\"Hello\ncustomer,that is not my department\nagent,ok\n",
+    );
+    let (code, v) = report(&[unclosed.to_str().unwrap()]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(v["conversations"], serde_json::json!([]), "{v}");
+    let messages = error_messages(&v);
+    assert!(
+        messages[0].starts_with("line 2, column 7: this quote opens a field that is never closed"),
+        "{messages:?}"
+    );
+    // Quoted fields that do close may hold line breaks, commas and doubled quotes.
+    let closed = write(
+        dir.path(),
+        "closed.csv",
+        "role,text\r\nagent,\"Hello,\r\nhow are you?\"\r\ncustomer,\"my \"\"parcel\"\"\"\r\nagent,that is not my department\r\n",
+    );
+    let (code, v) = report(&[closed.to_str().unwrap()]);
+    assert_eq!(
+        (code, v["errors"].clone()),
+        (0, serde_json::json!([])),
+        "{v}"
+    );
+    let finding = &v["conversations"][0]["findings"][0];
+    assert_eq!(finding["rule"], "ownership/closed-door", "{v}");
+    assert_eq!(
+        (&finding["line"], &finding["column"]),
+        (&5.into(), &7.into())
+    );
+}

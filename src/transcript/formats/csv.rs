@@ -3,6 +3,7 @@
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
 use super::json_text::{Clock, Unit};
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
@@ -124,6 +125,11 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
 /// appearance), or one for the whole file when there is no id column.
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
     let (mut reader, body_start, delimiter) = reader(source);
+    closed_quotes(
+        source,
+        body_start,
+        &field_spans(&source[body_start..], delimiter),
+    )?;
     let header = reader.headers().map_err(|e| csv_error(&e))?.clone();
     let Some(cols) = Columns::find(&header) else {
         return Err(ParseError::at(
@@ -154,6 +160,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
         let spans = field_spans(&source[at..], delimiter);
+        closed_quotes(source, at, &spans)?;
         if let Some(extra) = spans.get(header.len()).filter(|_| {
             record
                 .iter()
@@ -225,6 +232,22 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         .collect())
 }
 
+/// An error at the quote that opens a field of the row at `row` and is never closed: the CSV
+/// reader would take the rest of the file as that field, without a word.
+fn closed_quotes(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
+    let Some(open) = spans.iter().find(|s| !s.closed) else {
+        return Ok(());
+    };
+    let (line, column) = LineCursor::new(source).position(row + open.start - 1);
+    Err(ParseError::at(
+        line,
+        column,
+        "this quote opens a field that is never closed, so the rest of the file would be its \
+         text: end the field with `\"`, or write a quote that is part of the text as `\"\"` \
+         inside a quoted field (`\"5\"\" screen\"`)",
+    ))
+}
+
 fn csv_error(e: &csv::Error) -> ParseError {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let message = match e.kind() {
@@ -241,6 +264,8 @@ pub(crate) struct Span {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) quoted: bool,
+    /// False for a quoted field whose quote is never closed: it runs to the end of the input.
+    pub(crate) closed: bool,
 }
 
 impl Span {
@@ -283,13 +308,20 @@ pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
                 at += if bytes[at] == b'"' { 2 } else { 1 };
             }
             let end = at.min(bytes.len());
+            let closed = at < bytes.len();
             at = (at + 1).min(bytes.len());
-            Span { start, end, quoted }
+            Span {
+                start,
+                end,
+                quoted,
+                closed,
+            }
         } else {
             Span {
                 start: at,
                 end: at,
                 quoted,
+                closed: true,
             }
         };
         while at < bytes.len() && !matches!(bytes[at], b'\n' | b'\r') && bytes[at] != delimiter {
@@ -330,5 +362,20 @@ mod tests {
             "ok"
         );
         assert_eq!(spans[2].text(row, 0).as_str(row), "c");
+    }
+
+    #[test]
+    fn a_quote_never_closed_runs_to_the_end() {
+        let spans = field_spans("agent,\"Hello\ncustomer,hi\n", b',');
+        assert_eq!(spans.len(), 2);
+        assert!(spans[0].closed && !spans[1].closed, "{spans:?}");
+        let spans = field_spans("agent,\"a\nb\",c\n", b',');
+        assert!(spans.iter().all(|s| s.closed), "{spans:?}");
+        let err = parse(
+            "role,text\r\nagent,hi\r\nagent,\"x\r\n",
+            &ParseOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 7));
     }
 }
