@@ -34,13 +34,15 @@ pub enum MergeError {
     Json { at: String, message: String },
     #[error("{at}: {message}")]
     Invalid { at: String, message: String },
-    #[error("{what} is in {}", reports(.first, .second, *.one_report))]
+    #[error("{what} is in {}", reports(.first, .second, *.one_report, *.with_id))]
     Duplicate {
         what: String,
         first: String,
         second: String,
         /// Both are in one report.
         one_report: bool,
+        /// Both are conversations with an id (the same).
+        with_id: bool,
     },
     #[error("{}: {detail}; merge the reports of checks that scored alike (the config's `scoring` \
              and `min_score`, and `--min-score`)", scored(.first, .second))]
@@ -54,11 +56,14 @@ pub enum MergeError {
     Write(#[from] io::Error),
 }
 
-fn reports(first: &str, second: &str, one_report: bool) -> String {
+fn reports(first: &str, second: &str, one_report: bool, with_id: bool) -> String {
+    let fix = match with_id {
+        true => "give each conversation record an id of its own",
+        false => "give every conversation record an id",
+    };
     if one_report {
         format!(
-            "{first} twice: the conversations of one file need distinct ids to be merged (give \
-             every conversation record an id)"
+            "{first} twice: the conversations of one file need distinct ids to be merged ({fix})"
         )
     } else {
         format!("both {first} and {second}: the reports overlap (one merged twice?)")
@@ -128,6 +133,7 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
                 first: name(a),
                 second: name(b),
                 one_report: a.report() == b.report(),
+                with_id: a.id().is_some() && b.id().is_some(),
             });
         }
     }

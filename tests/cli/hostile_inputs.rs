@@ -142,3 +142,49 @@ fn a_csv_quote_never_closed_is_an_error_where_it_opens() {
         (&5.into(), &7.into())
     );
 }
+
+/// Two conversation records with the id `a`, the second on line 3.
+const TWICE: &str = "{\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"hi\"}]}\n\
+    \n\
+    {\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"that is not my department\"}]}\n";
+
+#[test]
+fn a_record_id_seen_again_is_an_error_naming_both_lines() {
+    // It was checked without a word, then `merge` refused the report.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "twice.jsonl", TWICE);
+    write(dir.path(), "ok.jsonl", &TWICE.replacen("\"a\"", "\"b\"", 1));
+    let (code, v) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(strings(&v["conversations"], "id"), ["b", "a"], "{v}");
+    assert!(
+        strings(&v["errors"], "path")[0].ends_with("twice.jsonl"),
+        "{v}"
+    );
+    assert_eq!(
+        error_messages(&v),
+        [
+            "line 3, column 1: conversation `a` again: the record on line 1 has the same id; give \
+          each conversation record an id of its own (a report names a conversation by its file \
+          and id) (read as jsonl)"
+        ]
+    );
+}
+
+#[test]
+fn merge_says_ids_must_differ_when_a_report_names_one_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = write(dir.path(), "r.jsonl", &TWICE.replacen("\"a\"", "\"b\"", 1));
+    let (_, v) = report(&[records.to_str().unwrap()]);
+    // A report of two conversations with one id, as a stream or an older check wrote it.
+    let twice = v.to_string().replace("\"id\":\"b\"", "\"id\":\"a\"");
+    let path = write(dir.path(), "report.json", &twice);
+    let (code, _, err) = run(talklint().args(["merge", path.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "need distinct ids to be merged (give each conversation record an id of its own)"
+        ),
+        "{err}"
+    );
+}

@@ -5,7 +5,8 @@
 //! Messages carrying a `conversation_id` (or `call_id`) split the file into conversations: one
 //! ends where the id changes, and an id seen again later is an error. So a stream never holds
 //! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
-//! pieces as it streams.
+//! pieces as it streams. A record's id seen again is an error too: a report names each
+//! conversation by its file and id, and `merge` refuses a report that names one twice.
 
 use super::chat_json::{Builder, read_messages};
 use super::json_text::{Unit, conversation_id, json_error};
@@ -14,7 +15,7 @@ use super::message::Message;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
 
 /// What one JSONL line holds.
@@ -82,7 +83,7 @@ pub enum Step {
 
 /// Groups the lines of one file or stream into conversations, line by line, remembering only
 /// what the checks need: whether the file holds records or messages, the open conversation's
-/// id, and a 64-bit hash of each id already closed.
+/// id, and a 64-bit hash of each id already closed (of a record's, with its line).
 #[derive(Debug, Default)]
 pub struct Grouping {
     /// Whether the lines are records, and the first line that said so.
@@ -90,6 +91,7 @@ pub struct Grouping {
     /// The open conversation of messages, with its id.
     open: Option<Option<String>>,
     seen: HashSet<u64>,
+    records: HashMap<u64, usize>,
     hasher: RandomState,
 }
 
@@ -143,6 +145,27 @@ impl Grouping {
             }
         }
     }
+
+    /// Takes the id of the record on line `number`: an error naming the line of the record that
+    /// had it first, if one did.
+    pub fn record(&mut self, number: usize, id: &str) -> Result<(), ParseError> {
+        let first = *self
+            .records
+            .entry(self.hasher.hash_one(id))
+            .or_insert(number);
+        if first == number {
+            return Ok(());
+        }
+        Err(ParseError::at(
+            number,
+            1,
+            format!(
+                "conversation `{id}` again: the record on line {first} has the same id; give each \
+                 conversation record an id of its own (a report names a conversation by its file \
+                 and id)"
+            ),
+        ))
+    }
 }
 
 /// Parses JSONL into its conversations: one per record, or one per run of messages with the
@@ -169,7 +192,15 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         }
         let m = message(line.text, line.number)?;
         match grouping.step(line.number, LineKind::of(&m))? {
-            Step::Record => done.push(record(&m, opts, &mut cursor)?),
+            Step::Record => {
+                let id = conversation_id([m.conversation_id, m.id, m.call_id]);
+                if let Some(id) = &id {
+                    grouping.record(line.number, id)?;
+                }
+                let mut t = record(&m, opts, &mut cursor)?;
+                t.id = id;
+                done.push(t);
+            }
             Step::Begin(id) => {
                 done.extend(open.take().map(|o| close(o, &mut cursor)));
                 let mut builder = Builder::new(source, opts, Unit::Seconds);
@@ -188,7 +219,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
 }
 
 /// One conversation record, read like a chat JSON file's `{"messages": […]}`, its warnings
-/// placed by `cursor`, the file's.
+/// placed by `cursor`, the file's; its id is the caller's to set.
 fn record(
     m: &Message,
     opts: &ParseOptions,
@@ -199,7 +230,6 @@ fn record(
         None => Transcript::default(),
     };
     assign_diarised_roles(&mut t.turns, cursor.text());
-    t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
     Ok(t)
 }
 
@@ -283,6 +313,15 @@ mod tests {
         .unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
         assert!(err.message.contains("`a` appears again"), "{}", err.message);
+        // A record's id too, said with the line that had it first; records without ids may be
+        // many.
+        let err = read("{\"id\":7,\"messages\":[]}\n{\"messages\":[]}\n{\"messages\":[]}\n{\"call_id\":\"7\",\"messages\":[]}\n").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1));
+        assert!(
+            err.message.contains("`7` again: the record on line 1"),
+            "{}",
+            err.message
+        );
         let err = read("{\"text\":\"1\"}\n{\"id\":\"r\",\"messages\":[]}\n").unwrap_err();
         assert_eq!(err.line, 2);
         assert!(
