@@ -125,7 +125,7 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
 /// appearance), or one for the whole file when there is no id column.
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
     let (mut reader, body_start, delimiter) = reader(source);
-    closed_quotes(
+    quotes_closed(
         source,
         body_start,
         &field_spans(&source[body_start..], delimiter),
@@ -160,7 +160,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
         let spans = field_spans(&source[at..], delimiter);
-        closed_quotes(source, at, &spans)?;
+        quotes_closed(source, at, &spans)?;
         if let Some(extra) = spans.get(header.len()).filter(|_| {
             record
                 .iter()
@@ -234,7 +234,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
 
 /// An error at the quote that opens a field of the row at `row` and is never closed: the CSV
 /// reader would take the rest of the file as that field, without a word.
-fn closed_quotes(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
+fn quotes_closed(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
     let Some(open) = spans.iter().find(|s| !s.closed) else {
         return Ok(());
     };

@@ -83,7 +83,7 @@ pub enum Step {
 
 /// Groups the lines of one file or stream into conversations, line by line, remembering only
 /// what the checks need: whether the file holds records or messages, the open conversation's
-/// id, and a 64-bit hash of each id already closed (of a record's, with its line).
+/// id, a 64-bit hash of each id already closed, and one of each record's id with its line.
 #[derive(Debug, Default)]
 pub struct Grouping {
     /// Whether the lines are records, and the first line that said so.
