@@ -204,7 +204,7 @@ fn import_prints_an_editable_rule_file() {
         "        - {speaker: any, timing: {silence_seconds: 15}, window: {between_seconds: [0, 120]}}",
         "        - {speaker: agent, timing: {interrupts_total_seconds: 3}}",
         "  - id: ccai/agent-apologizes",
-        "        - {speaker: any, regex: [\"(?-i)(?u:\\\\b)Order\\\\s+ID(?u:\\\\b)\"]}",
+        "        - {speaker: any, regex: [\"(?-i)(?u:\\\\b)Order(?u:\\\\s)+ID(?u:\\\\b)\"]}",
         "            - not: {speaker: any, phrases: [\"today\"]}",
         "    when:\n      any:",
         "  # Left out: Google CCAI Insights phrase matcher \"Draft: loyalty offer\" from fixtures/rules/cloud/ccai-matchers.json: it is inactive",

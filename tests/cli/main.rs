@@ -29,6 +29,7 @@ mod html_report;
 mod html_review;
 mod ignore;
 mod import;
+mod import_fixes;
 mod import_limits;
 mod import_names;
 mod import_ranges;

@@ -38,10 +38,11 @@ impl Cx<'_> {
     }
 }
 
-/// A target as a regex on the original text: its words in order, any white space between them,
-/// a straight or curly apostrophe for either, word boundaries at its ends (Unicode ones at a
-/// letter outside ASCII: `Café` is not in `Cafés`; none at a letter of a script without spaces,
-/// found inside a run); `(?-i)` when case-sensitive.
+/// A target as a regex on the original text: its words in order, any white space between them
+/// (Unicode's: a rule regex of ASCII letters is compiled ASCII-only, where `\s` misses a no-break
+/// space, U+0085 and U+2028), a straight or curly apostrophe for either, word boundaries at its
+/// ends (Unicode ones at a letter outside ASCII: `Café` is not in `Cafés`; none at a letter of
+/// a script without spaces, found inside a run); `(?-i)` when case-sensitive.
 fn regex(target: &str, case_sensitive: bool) -> String {
     let words: Vec<String> = target
         .split_whitespace()
@@ -57,7 +58,7 @@ fn regex(target: &str, case_sensitive: bool) -> String {
     let start = boundary(trimmed.chars().next());
     let end = boundary(trimmed.chars().last());
     let case = if case_sensitive { "(?-i)" } else { "" };
-    format!("{case}{start}{}{end}", words.join("\\s+"))
+    format!("{case}{start}{}{end}", words.join("(?u:\\s)+"))
 }
 
 #[cfg(test)]
@@ -67,14 +68,20 @@ mod tests {
     #[test]
     fn targets_are_literal_regexes() {
         let cs = |t: &str| regex(t, true);
-        assert_eq!(cs("Order ID"), "(?-i)(?u:\\b)Order\\s+ID(?u:\\b)");
+        assert_eq!(cs("Order ID"), "(?-i)(?u:\\b)Order(?u:\\s)+ID(?u:\\b)");
         assert_eq!(
             cs("can't (really)"),
-            "(?-i)(?u:\\b)can(?:'|’)t\\s+\\(really\\)"
+            "(?-i)(?u:\\b)can(?:'|’)t(?u:\\s)+\\(really\\)"
         );
         let re = ::regex::Regex::new(&cs("can't (really)")).unwrap();
         assert!(re.is_match("I can’t  (really) do it"));
         assert!(!re.is_match("I CAN'T (really)"));
+        // Compiled ASCII-only, as a rule regex of ASCII letters is, it still spans Unicode's
+        // white space.
+        let ascii = ::regex::Regex::new(&format!("(?m-u){}", cs("Order ID"))).unwrap();
+        for space in ["\u{a0}", "\u{85}", "\u{2028}", " \t "] {
+            assert!(ascii.is_match(&format!("Order{space}ID")), "{space:?}");
+        }
         assert_eq!(cs("Café"), "(?-i)(?u:\\b)Café(?u:\\b)");
         let re = ::regex::Regex::new(&cs("Jos")).unwrap();
         assert!(re.is_match("Jos here") && !re.is_match("José"));
