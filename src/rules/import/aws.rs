@@ -247,10 +247,12 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
 
 /// The fields every filter shares: role, `Negate` and a time range.
 struct Common {
-    speaker: Speaker,
+    /// Who speaks: an absent `ParticipantRole` is either AGENT or CUSTOMER, as AWS reads it,
+    /// never the platform's or a bot's own messages.
+    speaker: Vec<Speaker>,
     negate: bool,
     window: Option<Window>,
-    /// `ParticipantRole X, ` when it is given, for comments.
+    /// `ParticipantRole X, `, or what its absence means, for comments.
     role_note: String,
     /// `, AbsoluteTimeRange …` when a range is given, for comments.
     range_note: String,
@@ -258,12 +260,16 @@ struct Common {
 
 fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
     let (speaker, role_note) = match f.get("ParticipantRole").filter(|_| has_role) {
-        None => (Speaker::Any, String::new()),
+        None if has_role => (
+            vec![Speaker::Agent, Speaker::Customer],
+            "no ParticipantRole: AGENT or CUSTOMER, ".into(),
+        ),
+        None => (vec![Speaker::Any], String::new()),
         Some(n) => {
             let roles = [("AGENT", Speaker::Agent), ("CUSTOMER", Speaker::Customer)];
             let speaker = n.choice("ParticipantRole", &roles)?;
             let role = n.string("ParticipantRole")?;
-            (speaker, format!("ParticipantRole {role}, "))
+            (vec![speaker], format!("ParticipantRole {role}, "))
         }
     };
     let negate = f
@@ -302,7 +308,7 @@ impl Common {
         let search = Cond {
             note: None,
             test: Test::Search(Search {
-                speaker: vec![self.speaker],
+                speaker: self.speaker,
                 look,
                 window: self.window,
             }),
