@@ -121,3 +121,76 @@ fn an_aws_filter_without_a_role_is_the_agent_or_the_customer() {
     let want = "        # Rules[1].TranscriptFilter: EXACT, no ParticipantRole: AGENT or CUSTOMER, Negate: none of Targets\n        - not: {speaker: [agent, customer], phrases: [\"sorry\"]}\n";
     assert!(yaml.contains(want), "{yaml}");
 }
+
+/// A `SentimentFilter` is checked like the other filters, at its line and column, before it is
+/// left out for needing a model: a malformed one was left out with only that warning.
+#[test]
+fn a_malformed_sentiment_filter_is_an_error_at_its_place() {
+    let category = |filter: &str| {
+        format!(
+            "{{\"CategoryName\": \"moody\", \"Rules\": [\n  {{\"SentimentFilter\": {filter}}}\n]}}"
+        )
+    };
+    for (filter, at, message, hint) in [
+        (
+            r#"{"Sentiments": ["NEGATIVE"], "Bogus": 1, "ParticipantRole": "BOTH"}"#,
+            "2:52",
+            "unknown key `Bogus` in Rules[0].SentimentFilter",
+            "Rules[0].SentimentFilter holds Sentiments, ParticipantRole, Negate",
+        ),
+        (
+            r#"{"Sentiments": ["NEGATIVE"], "ParticipantRole": "BOTH"}"#,
+            "2:71",
+            "unknown ParticipantRole \"BOTH\"",
+            "ParticipantRole is one of \"AGENT\", \"CUSTOMER\"",
+        ),
+        (
+            r#""oops""#,
+            "2:23",
+            "`Rules[0].SentimentFilter` must be an object `{…}`, not a string \"oops\"",
+            "write an object `{…}` here",
+        ),
+        (
+            r#"{"Sentiments": ["ANGRY"]}"#,
+            "2:39",
+            "unknown Sentiments \"ANGRY\"",
+            "Sentiments is one of \"POSITIVE\", \"NEGATIVE\", \"NEUTRAL\", \"MIXED\"",
+        ),
+        (
+            r#"{"Sentiments": ["NEGATIVE", "MIXED"]}"#,
+            "2:51",
+            "`Sentiments` holds 2 values: AWS takes exactly one",
+            "keep one sentiment per filter",
+        ),
+        (
+            r#"{"ParticipantRole": "AGENT"}"#,
+            "2:23",
+            "Rules[0].SentimentFilter has no `Sentiments`",
+            "add \"Sentiments\": [\"NEGATIVE\"]",
+        ),
+        (
+            r#"{"Sentiments": ["NEGATIVE"], "RelativeTimeRange": {"Last": 101}}"#,
+            "2:82",
+            "`RelativeTimeRange.Last` is 101",
+            "write a whole number of percent",
+        ),
+    ] {
+        let (code, out, err) = import("mood.json", &category(filter));
+        assert_eq!((code, out.as_str()), (2, ""), "{filter}: {err}");
+        assert!(
+            err.contains(&format!("mood.json:{at}: {message}")),
+            "{filter}:\n{err}"
+        );
+        assert!(err.contains(&format!("  help: {hint}")), "{filter}:\n{err}");
+        assert!(!err.contains("left out"), "{filter}:\n{err}");
+    }
+    // A well-formed one is left out with the warning, as before.
+    let good = category(r#"{"Sentiments": ["NEGATIVE"], "ParticipantRole": "CUSTOMER"}"#);
+    let (code, out, err) = import("mood.json", &good);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("needs a sentiment model"),
+        "{err}"
+    );
+    assert!(out.contains("# Left out: AWS Transcribe"), "{out}");
+}

@@ -1,7 +1,8 @@
 //! An AWS Transcribe Call Analytics category (`CreateCallAnalyticsCategory`, field by field in
 //! `reference/cloud-rules.md`) read as a talklint condition: all `Rules` must hold; each
 //! transcript, interruption or non-talk-time filter is one condition, `Negate` a `not`, time
-//! ranges windows. A `SentimentFilter` needs a model: the category is left out.
+//! ranges windows. A `SentimentFilter` needs a model: it is checked like the other filters,
+//! then the category is left out.
 
 mod range;
 
@@ -87,7 +88,10 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             "TranscriptFilter" => all.push(transcript(node, &what, cx)?),
             "InterruptionFilter" => all.push(threshold(node, &what, true)?),
             "NonTalkTimeFilter" => all.push(threshold(node, &what, false)?),
-            _ => sentiment = sentiment.or(Some((entry.key_at, what))),
+            _ => {
+                sentiment_checked(node, &what)?;
+                sentiment = sentiment.or(Some((entry.key_at, what)));
+            }
         }
     }
     let input = if real_time { "REAL_TIME" } else { "POST_CALL" };
@@ -243,6 +247,40 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
         common.role_note, common.range_note
     );
     Ok(common.cond(look, note))
+}
+
+/// A `SentimentFilter` checked as AWS checks it (exactly one of `Sentiments`, a role, `Negate`,
+/// a range), so that a malformed one is an error at its place like any other filter's, not
+/// hidden behind the warning that it needs a model.
+fn sentiment_checked(node: &Node, what: &str) -> Result<(), Bad> {
+    let keys = [
+        "Sentiments",
+        "ParticipantRole",
+        "Negate",
+        "AbsoluteTimeRange",
+        "RelativeTimeRange",
+    ];
+    let f = Fields::new(node, what, &keys, &[], false)?;
+    let values = f.items(
+        "Sentiments",
+        what,
+        "add \"Sentiments\": [\"NEGATIVE\"] (one of POSITIVE, NEGATIVE, NEUTRAL, MIXED)",
+    )?;
+    if let [_, second, ..] = values {
+        return Err(bad(
+            second.at,
+            format!(
+                "`Sentiments` holds {} values: AWS takes exactly one",
+                values.len()
+            ),
+            "keep one sentiment per filter: a rule per sentiment, in one category or several",
+        ));
+    }
+    let sentiments = ["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"].map(|v| (v, ()));
+    for v in values {
+        v.choice("Sentiments", &sentiments)?;
+    }
+    common(&f, what, true).map(drop)
 }
 
 /// The fields every filter shares: role, `Negate` and a time range.
