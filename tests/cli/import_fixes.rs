@@ -194,3 +194,55 @@ fn a_malformed_sentiment_filter_is_an_error_at_its_place() {
     );
     assert!(out.contains("# Left out: AWS Transcribe"), "{out}");
 }
+
+/// A key written twice in one object is an error at the second that names the first, as in a
+/// YAML rule file: JSON readers keep one of the two without a word.
+#[test]
+fn a_key_written_twice_is_an_error_at_the_second() {
+    let silence = r#"{"CategoryName": "quiet", "Rules": [
+  {"NonTalkTimeFilter": {"Threshold": 1000, "Threshold": 2000}}]}"#;
+    let renamed = "{\"CategoryName\": \"quiet\",\n \"Rules\": [{\"NonTalkTimeFilter\": {\"Threshold\": 1000}}],\n \"CategoryName\": \"loud\"}";
+    let matcher = r#"{"displayName": "Refunds", "type": "ANY_OF", "active": true,
+ "display_name": "Returns", "phraseMatchRuleGroups": [{"type": "ANY_OF",
+ "phraseMatchRules": [{"query": "refund"}]}]}"#;
+    for (text, at, message, hint) in [
+        (
+            silence,
+            "2:45",
+            "duplicate key `Threshold`",
+            "remove one of the two: `Threshold` is also written at line 2, column 26",
+        ),
+        (
+            renamed,
+            "3:2",
+            "duplicate key `CategoryName`",
+            "remove one of the two: `CategoryName` is also written at line 1, column 2",
+        ),
+        (
+            matcher,
+            "2:2",
+            "`display_name` is `displayName` written again in a CCAI phrase matcher",
+            "remove one of the two: both are `displayName`",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = write(dir.path(), "twice.json", text);
+        let call = write(dir.path(), "call.txt", "Agent: Hello.\n");
+        let mut import = talklint();
+        import.args(["import", "--no-config"]).arg(&file);
+        let mut check = talklint();
+        check
+            .args(["check", "--no-config", "-r"])
+            .arg(&file)
+            .arg(&call);
+        for mut cmd in [import, check] {
+            let (code, out, err) = run(&mut cmd);
+            assert_eq!((code, out.as_str()), (2, ""), "{text}: {err}");
+            assert!(
+                err.contains(&format!("twice.json:{at}: {message}")),
+                "{err}"
+            );
+            assert!(err.contains(&format!("  help: {hint}")), "{err}");
+        }
+    }
+}

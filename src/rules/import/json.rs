@@ -1,10 +1,15 @@
 //! JSON with places: the vendors' files are read into a small tree whose every value and key
 //! knows its byte offset in the file, so that an error found after parsing (a missing `Targets`,
 //! a percentage over 100) still names its line and column. serde_json checks the syntax; its
-//! borrowed `RawValue`s give the offsets.
+//! borrowed `RawValue`s give the offsets. A key written twice in one object is an error at the
+//! second, as in a YAML rule file: serde_json would keep the last without a word.
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+mod fields;
+pub(crate) use fields::Fields;
 
 /// A JSON value and where it starts in the file.
 #[derive(Debug)]
@@ -48,15 +53,24 @@ pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>
     }
 }
 
-/// Parses `text`, or gives serde_json's error (which has the line and column).
-pub(crate) fn parse(text: &str) -> Result<Node, serde_json::Error> {
+/// Why a file's text is not read as a tree.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    /// It is no JSON: serde_json's error, which has the line and column.
+    Syntax(serde_json::Error),
+    /// It is JSON that talklint refuses: a key written twice in one object.
+    Bad(Bad),
+}
+
+/// Parses `text`.
+pub(crate) fn parse(text: &str) -> Result<Node, Unread> {
     // A byte-order mark (Windows editors write one) is no JSON; offsets stay the file's.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A full parse first: it stops at serde_json's nesting limit (128), which bounds the
     // recursion below (reading a `RawValue` does not count depth).
-    serde_json::from_str::<serde_json::Value>(body)?;
-    let raw: &RawValue = serde_json::from_str(body)?;
-    Ok(node(text, raw))
+    serde_json::from_str::<serde_json::Value>(body).map_err(Unread::Syntax)?;
+    let raw: &RawValue = serde_json::from_str(body).map_err(Unread::Syntax)?;
+    node(text, raw).map_err(Unread::Bad)
 }
 
 /// Byte offset of `part` (a slice of `text`) in `text`.
@@ -67,32 +81,76 @@ fn offset(text: &str, part: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn node<'a>(text: &'a str, raw: &'a RawValue) -> Node {
+/// The tree of `raw`, a part of `text`; an error at the first key, in file order, that its
+/// object already holds.
+fn node<'a>(text: &'a str, raw: &'a RawValue) -> Result<Node, Bad> {
     let source = raw.get();
     let at = offset(text, source);
     // `source` is valid JSON already, so these reads cannot fail; a failure reads as null.
     let value = match source.as_bytes().first() {
         Some(b'{') => {
-            let map: BTreeMap<String, &'a RawValue> =
-                serde_json::from_str(source).unwrap_or_default();
-            let mut entries: Vec<Entry> = map
-                .into_iter()
-                .map(|(key, raw)| {
-                    let node = node(text, raw);
-                    let key_at = key_start(text, node.at).unwrap_or(node.at);
-                    Entry { key, key_at, node }
-                })
-                .collect();
-            entries.sort_by_key(|e| e.node.at);
+            let Members(members) = serde_json::from_str(source).unwrap_or_default();
+            let mut first_at: HashMap<String, usize> = HashMap::with_capacity(members.len());
+            let mut entries = Vec::with_capacity(members.len());
+            for (key, raw) in members {
+                let value_at = offset(text, raw.get());
+                let key_at = key_start(text, value_at).unwrap_or(value_at);
+                if let Some(&first) = first_at.get(&key) {
+                    return Err(twice(text, &key, first, key_at));
+                }
+                first_at.insert(key.clone(), key_at);
+                let node = node(text, raw)?;
+                entries.push(Entry { key, key_at, node });
+            }
             Value::Object(entries)
         }
         Some(b'[') => {
             let list: Vec<&'a RawValue> = serde_json::from_str(source).unwrap_or_default();
-            Value::Array(list.into_iter().map(|r| node(text, r)).collect())
+            let items = list.into_iter().map(|r| node(text, r));
+            Value::Array(items.collect::<Result<_, _>>()?)
         }
         _ => Value::Scalar(serde_json::from_str(source).unwrap_or(serde_json::Value::Null)),
     };
-    Node { at, value }
+    Ok(Node { at, value })
+}
+
+/// The error for `key` written again at `second` in an object that holds it at `first`.
+fn twice(text: &str, key: &str, first: usize, second: usize) -> Bad {
+    let (line, column) = crate::text::lines::LineCursor::new(text).position(first);
+    bad(
+        second,
+        format!("duplicate key `{key}`"),
+        format!(
+            "remove one of the two: `{key}` is also written at line {line}, column {column}; JSON readers keep one of them without a word"
+        ),
+    )
+}
+
+/// An object's members in file order, every one kept: a map keeps only the last of a key
+/// written twice.
+#[derive(Default)]
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Read;
+        impl<'de> Visitor<'de> for Read {
+            type Value = Members<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Read)
+    }
 }
 
 /// Where the key of the value at `value_at` starts: back over `:` and white space to the
@@ -202,93 +260,6 @@ impl Node {
     }
 }
 
-/// An object's entries, read by key: every key must be one the caller asks for, or one of the
-/// keys it ignores.
-#[derive(Debug)]
-pub(crate) struct Fields<'a> {
-    /// The object itself, for errors about a missing key.
-    pub(crate) at: usize,
-    entries: &'a [Entry],
-    /// Keys as the vendor names them; snake_case keys are read as camelCase.
-    snake: bool,
-}
-
-impl<'a> Fields<'a> {
-    /// The fields of `node`, an object named `what`; keys not in `known` nor `ignored` are an
-    /// error listing `known`.
-    pub(crate) fn new(
-        node: &'a Node,
-        what: &str,
-        known: &[&str],
-        ignored: &[&str],
-        snake: bool,
-    ) -> Result<Fields<'a>, Bad> {
-        let entries = node.object(what)?;
-        let fields = Fields {
-            at: node.at,
-            entries,
-            snake,
-        };
-        for e in entries {
-            let key = fields.name(&e.key);
-            if !known.contains(&key.as_str()) && !ignored.contains(&key.as_str()) {
-                return Err(bad(
-                    e.key_at,
-                    format!("unknown key `{}` in {what}", e.key),
-                    format!("{what} holds {}", known.join(", ")),
-                ));
-            }
-        }
-        Ok(fields)
-    }
-
-    /// A key as the caller names it: camelCase for a snake_case key, when reading both.
-    fn name(&self, key: &str) -> String {
-        if !self.snake || !key.contains('_') {
-            return key.to_string();
-        }
-        let mut out = String::with_capacity(key.len());
-        let mut upper = false;
-        for c in key.chars() {
-            match (c, upper) {
-                ('_', _) => upper = true,
-                (c, true) => {
-                    out.extend(c.to_uppercase());
-                    upper = false;
-                }
-                (c, false) => out.push(c),
-            }
-        }
-        out
-    }
-
-    /// The entry of `key`, if there is one.
-    pub(crate) fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.entries.iter().find(|e| self.name(&e.key) == key)
-    }
-
-    /// The value of `key`, if there is one.
-    pub(crate) fn get(&self, key: &str) -> Option<&'a Node> {
-        self.entry(key).map(|e| &e.node)
-    }
-
-    /// The items of the list at `key`, which must hold one or more; `add` says how to write it.
-    pub(crate) fn items(&self, key: &str, what: &str, add: &str) -> Result<&'a [Node], Bad> {
-        let node = self.require(key, what, add)?;
-        let items = node.array(key)?;
-        if items.is_empty() {
-            return Err(bad(node.at, format!("{what} has an empty `{key}`"), add));
-        }
-        Ok(items)
-    }
-
-    /// The value of `key`, or an error that says `what` needs it.
-    pub(crate) fn require(&self, key: &str, what: &str, hint: &str) -> Result<&'a Node, Bad> {
-        self.get(key)
-            .ok_or_else(|| bad(self.at, format!("{what} has no `{key}`"), hint.to_string()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,12 +294,15 @@ mod tests {
     }
 
     #[test]
-    fn snake_case_keys_read_as_camel_case() {
-        let root = parse("{\"phrase_match_rule_groups\": [], \"type\": \"ALL_OF\"}").unwrap();
-        let f = Fields::new(&root, "x", &["phraseMatchRuleGroups", "type"], &[], true).unwrap();
-        assert!(f.get("phraseMatchRuleGroups").is_some());
-        let err = Fields::new(&root, "x", &["type"], &[], false).unwrap_err();
-        assert!(err.message.contains("phrase_match_rule_groups"));
+    fn the_first_key_written_twice_in_file_order_is_the_error() {
+        let error = |text: &str| match parse(text) {
+            Err(Unread::Bad(b)) => (b.at, b.message),
+            other => panic!("a key written twice, not {other:?}"),
+        };
+        let text = r#"{"a": 1, "a": {"b": 1, "b": 2}}"#;
+        assert_eq!(error(text), (9, "duplicate key `a`".into()));
+        let text = r#"[{"b": 1, "b": 2}, {"a": 1, "a": 2}]"#;
+        assert_eq!(error(text), (10, "duplicate key `b`".into()));
     }
 
     #[test]

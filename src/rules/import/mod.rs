@@ -159,18 +159,6 @@ pub(crate) fn read_text(name: &str, text: &str, fillers: &[String]) -> Result<Im
 
 /// Reads a cloud rule file; phrases are checked without `fillers`, as loading will read them.
 pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, RuleError> {
-    let root = json::parse(file.text).map_err(|e| RuleError {
-        file: file.name.to_string(),
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message: format!("invalid JSON: {e}")
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        hint: Some("fix the JSON syntax at this place".into()),
-    })?;
-    let cx = Cx { fillers };
     let located = |b: Bad| {
         let (line, column) = file.position(b.at);
         RuleError {
@@ -181,6 +169,21 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
             hint: Some(b.hint),
         }
     };
+    let root = json::parse(file.text).map_err(|e| match e {
+        json::Unread::Bad(b) => located(b),
+        json::Unread::Syntax(e) => RuleError {
+            file: file.name.to_string(),
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message: format!("invalid JSON: {e}")
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            hint: Some("fix the JSON syntax at this place".into()),
+        },
+    })?;
+    let cx = Cx { fillers };
     let mut out = Imported::default();
     for (vendor, node) in items(&root).map_err(located)? {
         let read = match vendor {

@@ -104,7 +104,7 @@ fn ids_are_kebab_case_names() {
 #[test]
 fn shapes_are_told_apart_by_their_keys() {
     let vendors = |text: &str| -> Result<Vec<Vendor>, String> {
-        let root = json::parse(text).map_err(|e| e.to_string())?;
+        let root = json::parse(text).map_err(|e| format!("{e:?}"))?;
         items(&root)
             .map(|list| list.into_iter().map(|(v, _)| v).collect())
             .map_err(|b| b.message)
