@@ -1,9 +1,11 @@
 //! The one place that calls the YAML library (`serde_yaml` is archived upstream: switching to a
 //! maintained fork is a change here only).
 
+mod control;
 mod duplicate;
 mod unique;
 
+pub(crate) use control::refused;
 use serde::de::DeserializeOwned;
 
 /// A YAML error with its 1-based line and column when the library knows them.
@@ -57,6 +59,12 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         });
         if let Some(twice) = duplicate::written_twice(source, (line, column), &message) {
             ((line, column), given_hint) = (twice.second, Some(twice.help));
+        }
+        // The reader names no place for a character it refuses ("… at position N").
+        if message.starts_with("control characters are not allowed")
+            && let Some(c) = control::first(source)
+        {
+            ((line, column), message, given_hint) = ((c.line, c.column), c.message, Some(c.hint));
         }
         if tab_at(source, line, column) {
             // The parser says "found character that cannot start any token" or "a tab character

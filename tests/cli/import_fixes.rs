@@ -246,3 +246,42 @@ fn a_key_written_twice_is_an_error_at_the_second() {
         }
     }
 }
+
+/// A character YAML refuses anywhere (a control, a noncharacter) in a rule or config file is an
+/// error at its line and column that names it; it was placed at 1:1 with the reader's byte
+/// position. An import whose name or query holds one prints it escaped, so the YAML loads back.
+#[test]
+fn a_character_yaml_refuses_is_named_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - id: a/b\n    kind: forbid\n\n    phrases: [\"hello\u{b}there\"]\n";
+    let file = write(dir.path(), "ctl.yaml", rules);
+    let (code, _, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&file));
+    assert_eq!(code, 2, "{err}");
+    let want = "ctl.yaml:5:21: a control character U+000B (vertical tab), which YAML does not allow anywhere, quoted or not\n  help: delete it: such characters are often pasted from a word processor";
+    assert!(err.contains(want), "{err}");
+    let config = "fail_on: warning\nmin_score: 7\u{7f}0\n";
+    write(dir.path(), "talklint.yaml", config);
+    let call = write(dir.path(), "call.txt", "Agent: Hello.\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).arg("check").arg(&call));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:2:13: a control character U+007F (delete)"),
+        "{err}"
+    );
+    let name = "Order \u{ffff} id";
+    let matcher = ccai(name, "Order\u{fffe}ID", false);
+    let (code, yaml, err) = import("nc.json", &matcher.to_string());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        yaml.contains("Order \\uffff id") && yaml.contains("Order\\ufffeID"),
+        "{yaml}"
+    );
+    let printed = write(dir.path(), "nc.yaml", &yaml);
+    let (code, out, err) = run(talklint()
+        .args(["rules", "--no-config", "--format", "json", "-r"])
+        .arg(&printed));
+    assert_eq!(code, 0, "{err}\n{yaml}");
+    let rules: Value = serde_json::from_str(&out).unwrap();
+    let query = &rules[0]["when"]["any"][0]["any"][0]["phrases"][0];
+    assert_eq!(*query, json!("Order\u{fffe}ID"), "{out}");
+}

@@ -179,12 +179,16 @@ fn comment(out: &mut String, pad: &str, text: &str) {
 }
 
 /// Writes `c` as a YAML escape when YAML would not keep it as itself (controls, line and
-/// paragraph separators, byte order marks); says whether it did.
+/// paragraph separators, byte order marks) or refuses it (the noncharacters U+FFFE and U+FFFF,
+/// which no vendor refuses in a name or a query); says whether it did.
 fn escaped(out: &mut String, c: char) -> bool {
     match c {
         '\n' => out.push_str("\\n"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+        c if c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+            || crate::yaml::refused(c) =>
+        {
             let _ = write!(out, "\\u{:04x}", c as u32);
         }
         _ => return false,
@@ -204,6 +208,7 @@ mod tests {
             "back\\slash \\(x\\)",
             "tab\tnew\nline",
             "\u{85}\u{2028}",
+            "non\u{fffe}characters\u{ffff}",
         ] {
             let back: String = crate::yaml::from_str(&quote(s)).unwrap();
             assert_eq!(back, s);
