@@ -285,3 +285,29 @@ fn a_character_yaml_refuses_is_named_at_its_place() {
     let query = &rules[0]["when"]["any"][0]["any"][0]["phrases"][0];
     assert_eq!(*query, json!("Order\u{fffe}ID"), "{out}");
 }
+
+/// A target read as a regex that holds a control character is refused in the JSON's terms (the
+/// check of a rule file's regex spoke of YAML double quotes and single-quoted regexes).
+#[test]
+fn a_control_character_in_a_regex_target_is_named_in_json_terms() {
+    let text = ccai("Order id", "Order\u{8}ID", true).to_string();
+    let (code, _, err) = import("cs.json", &text);
+    assert_eq!(code, 2, "{err}");
+    // The file is one line of ASCII: the query's column is its byte offset, plus one.
+    let column = text.find(r#""Order\b"#).unwrap() + 1;
+    let want = format!(
+        "cs.json:1:{column}: the query \"Order\\u{{8}}ID\" holds the control character U+0008: in a JSON string `\\b` is a backspace, not a word boundary\n  help: remove it from the JSON string: the query matches its words exactly"
+    );
+    assert!(err.contains(&want), "{err}");
+    let target = json!([{"TranscriptFilter": {"TranscriptFilterType": "EXACT",
+        "Targets": ["mail\u{7} help@example.com"]}}]);
+    let (code, _, err) = import("addr.json", &aws("sent-link", target).to_string());
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "the target \"mail\\u{7} help@example.com\" holds the control character U+0007\n"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("YAML"), "{err}");
+}

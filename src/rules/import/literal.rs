@@ -5,7 +5,7 @@
 //! target inside a run).
 
 use super::Cx;
-use super::json::{Bad, Node};
+use super::json::{Bad, Node, bad};
 
 /// How a target is matched.
 pub(super) enum Literal {
@@ -34,8 +34,32 @@ impl Cx<'_> {
         } else {
             return Ok(Literal::Phrase(phrase));
         };
+        if let Some(c) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) {
+            return Err(control(node.at, what, text, c));
+        }
         Ok(Literal::Regex(regex(text, case_sensitive), why))
     }
+}
+
+/// The error for a target read as a regex that holds the control character `c`, which no turn's
+/// text holds where it is meant, in the JSON's terms: the rules' check of a regex would speak of
+/// YAML's double quotes.
+fn control(at: usize, what: &str, text: &str, c: char) -> Bad {
+    let backspace = if c == '\u{8}' {
+        ": in a JSON string `\\b` is a backspace, not a word boundary"
+    } else {
+        ""
+    };
+    bad(
+        at,
+        format!(
+            "{what} {text:?} holds the control character U+{:04X}{backspace}",
+            c as u32
+        ),
+        format!(
+            "remove it from the JSON string: {what} matches its words exactly, with word boundaries at its ends already"
+        ),
+    )
 }
 
 /// A target as a regex on the original text: its words in order, any white space between them
