@@ -311,3 +311,38 @@ fn a_control_character_in_a_regex_target_is_named_in_json_terms() {
     );
     assert!(!err.contains("YAML"), "{err}");
 }
+
+/// A target of fillers only is refused with how to make fillers words: `fillers: []`.
+#[test]
+fn a_filler_only_target_says_how_to_match_fillers() {
+    let target = json!([{"TranscriptFilter": {"TranscriptFilterType": "EXACT",
+        "Targets": ["um", "uh"]}}]);
+    let rule = aws("hesitation", target).to_string();
+    let (code, _, err) = import("um.json", &rule);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the target \"um\" has no word talklint can match"),
+        "{err}"
+    );
+    assert!(
+        err.contains("or, to match fillers as words, write `fillers: []` in talklint.yaml"),
+        "{err}"
+    );
+    // As the hint says: with no fillers, the targets load and match.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "talklint.yaml", "fillers: []\n");
+    let file = write(dir.path(), "um.json", &rule);
+    let call = write(dir.path(), "call.txt", "Customer: Um, well.\n");
+    let (code, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "-f", "json", "-r"])
+        .arg(&file)
+        .arg(&call));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["conversations"][0]["tags"],
+        json!(["aws/hesitation"]),
+        "{out}"
+    );
+}

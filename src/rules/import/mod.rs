@@ -282,13 +282,19 @@ impl Cx<'_> {
         let words = blanked.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut no_lexicons = |_: &str| Err(String::from("no lexicons in imported phrases"));
         phrase::parse(&words, self.fillers, &mut no_lexicons).map_err(|e| {
+            let filler = (words.split(' ')).any(|w| self.fillers.contains(&w.to_lowercase()));
+            let config = if filler {
+                "; or, to match fillers as words, write `fillers: []` in talklint.yaml (transcripts then keep them too)"
+            } else {
+                ""
+            };
             bad(
                 node.at,
                 format!(
                     "{what} \"{text}\" has no word talklint can match: {}",
                     e.message
                 ),
-                "give it at least one word that is not a filler (um, uh, …), or remove it",
+                format!("give it at least one word that is not a filler (um, uh, …), or remove it{config}"),
             )
         })?;
         Ok(words)
