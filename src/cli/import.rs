@@ -17,16 +17,8 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let name = path.display().to_string();
-        if !import::is_cloud(&name) {
-            return Err(CliError::Rules(vec![RuleError {
-                file: name,
-                line: 1,
-                column: 1,
-                message: "talklint import reads cloud definitions in .json files".into(),
-                hint: Some(
-                    "YAML rule files are talklint's own: pass them to -r as they are".into(),
-                ),
-            }]));
+        if let Some(refusal) = not_read(path, &name) {
+            return Err(CliError::Rules(vec![refusal]));
         }
         let text = match crate::utf8_file::read(path) {
             Ok(text) => text,
@@ -57,4 +49,34 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
         _ => Ok(Outcome::Clean),
     }
+}
+
+/// Why `path` (written `name`) is not a file `import` reads: stdin, a folder, or a file that is
+/// not `.json`.
+fn not_read(path: &std::path::Path, name: &str) -> Option<RuleError> {
+    let (message, hint) = if name == "-" {
+        (
+            "talklint import does not read stdin",
+            "save the cloud definitions to .json files and name them: `talklint import categories.json`".to_string(),
+        )
+    } else if path.is_dir() {
+        (
+            "talklint import does not read folders",
+            format!("name the .json files in it: `talklint import {name}/*.json`"),
+        )
+    } else if !import::is_cloud(name) {
+        (
+            "talklint import reads cloud definitions in .json files",
+            "YAML rule files are talklint's own: pass them to -r as they are".to_string(),
+        )
+    } else {
+        return None;
+    };
+    Some(RuleError {
+        file: name.to_string(),
+        line: 1,
+        column: 1,
+        message: message.into(),
+        hint: Some(hint),
+    })
 }

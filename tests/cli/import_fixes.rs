@@ -346,3 +346,19 @@ fn a_filler_only_target_says_how_to_match_fillers() {
         "{out}"
     );
 }
+
+/// `talklint import -` and `talklint import FOLDER` say that stdin and folders are not read and
+/// to name the .json files (they said import reads .json files, with a hint about YAML).
+#[test]
+fn stdin_and_folders_given_to_import_say_to_name_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("exports");
+    std::fs::create_dir(&folder).unwrap();
+    let (code, _, err) = run(talklint().args(["import", "--no-config", "-"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-:1:1: talklint import does not read stdin\n  help: save the cloud definitions to .json files and name them"), "{err}");
+    let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&folder));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("exports:1:1: talklint import does not read folders\n  help: name the .json files in it: `talklint import "), "{err}");
+    assert!(err.contains("exports/*.json`"), "{err}");
+}
