@@ -29,6 +29,13 @@ const FILTERS: [&str; 4] = [
     "SentimentFilter",
 ];
 const RANGES: [&str; 2] = ["AbsoluteTimeRange", "RelativeTimeRange"];
+/// The keys a transcript or sentiment filter holds after its own ([`common`]).
+const SPOKEN: [&str; 4] = [
+    "ParticipantRole",
+    "Negate",
+    "AbsoluteTimeRange",
+    "RelativeTimeRange",
+];
 
 /// Reads one category.
 pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
@@ -165,14 +172,7 @@ fn sized<'a>(node: &'a Node, what: &str, max: usize) -> Result<&'a str, Bad> {
 
 /// A `TranscriptFilter`: any of its `Targets`, exactly, said by the role, in the range.
 fn transcript(node: &Node, what: &str, cx: &Cx) -> Result<Cond, Bad> {
-    let keys = [
-        "TranscriptFilterType",
-        "Targets",
-        "ParticipantRole",
-        "Negate",
-        "AbsoluteTimeRange",
-        "RelativeTimeRange",
-    ];
+    let keys = [&["TranscriptFilterType", "Targets"][..], &SPOKEN].concat();
     let f = Fields::new(node, what, &keys, &[], false)?;
     let kind = f.require(
         "TranscriptFilterType",
@@ -253,13 +253,7 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
 /// a range), so that a malformed one is an error at its place like any other filter's, not
 /// hidden behind the warning that it needs a model.
 fn sentiment_checked(node: &Node, what: &str) -> Result<(), Bad> {
-    let keys = [
-        "Sentiments",
-        "ParticipantRole",
-        "Negate",
-        "AbsoluteTimeRange",
-        "RelativeTimeRange",
-    ];
+    let keys = [&["Sentiments"][..], &SPOKEN].concat();
     let f = Fields::new(node, what, &keys, &[], false)?;
     let values = f.items(
         "Sentiments",
