@@ -40,6 +40,7 @@ mod junit_failures;
 mod junit_names;
 mod labels;
 mod limits;
+mod linear_inputs;
 mod localised_roles;
 mod markdown;
 mod merge;

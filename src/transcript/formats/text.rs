@@ -2,6 +2,7 @@
 //! with continuation lines joined to their turn. A file with no speaker labels is one turn of the
 //! default role: an agent script, a canned reply, a Markdown page.
 
+use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
 use super::hidden;
 use super::label_words::names_no_speaker;
@@ -333,51 +334,6 @@ fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
         return start..start;
     }
     start + lead..end - trail
-}
-
-/// What the lines of a text that open no turn say of it.
-#[derive(Clone, Copy)]
-struct Lines {
-    /// Spoken lines that neither open a turn nor join one by their label (`Note:`).
-    unlabelled: usize,
-    /// Whether the first spoken line opens a turn.
-    opens_first: bool,
-    /// Whether a line opens a turn after one that neither opens nor joins one: a wrapped line
-    /// answered, where a script's header lines (`Title: …`, `Note: …`) come only before its text.
-    opens_after_text: bool,
-}
-
-/// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
-/// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
-/// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`), or
-/// opening the first line, a line after a wrapped one, and at least as many lines as go on a turn
-/// (`Weber: …`, a line wrapped from it, `Roth: …`: a short exchange with a long line). A
-/// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
-/// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`). Otter's
-/// headers that stand (see [`otter::keep_headers`]) and open the first line make a dialogue of
-/// two speakers or more, however long their turns, when a speaker heads two turns or more or
-/// the file is two turns of two speakers (the shortest exchange); headers of three names or
-/// more, none heading a second turn, are a script's section titles with their times
-/// (`Greeting  0:15`, `Verify  0:45`, `Close  2:00`), unless `roles:` names one.
-fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
-    // Few distinct labels per file: a list beats a hash map.
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for (_, o) in openings {
-        match counts.iter_mut().find(|(l, _)| *l == o.label) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((o.label, 1)),
-        }
-    }
-    let headers = || openings.iter().all(|(_, o)| o.otter);
-    let turn_taking = counts.iter().any(|(_, n)| *n > 1) || openings.len() == 2;
-    counts.iter().any(|(l, _)| roles.knows(l))
-        || counts.iter().filter(|(_, n)| *n > 1).count() >= 2
-        || (counts.len() >= 2 && turn_taking && lines.opens_first && headers())
-        || (counts.len() >= 2
-            && (lines.unlabelled == 0
-                || (lines.opens_first
-                    && lines.opens_after_text
-                    && openings.len() >= lines.unlabelled)))
 }
 
 #[cfg(test)]

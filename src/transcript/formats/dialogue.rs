@@ -1,0 +1,85 @@
+//! Whether a text's labelled lines make a dialogue or are a script's (`Note:`, `Hours: 9 to 5`,
+//! section titles with times): read from the labels that open turns, how often each does, and
+//! the lines that open none.
+
+use super::text::Opening;
+use crate::transcript::Roles;
+
+/// What the lines of a text that open no turn say of it.
+#[derive(Clone, Copy)]
+pub(super) struct Lines {
+    /// Spoken lines that neither open a turn nor join one by their label (`Note:`).
+    pub(super) unlabelled: usize,
+    /// Whether the first spoken line opens a turn.
+    pub(super) opens_first: bool,
+    /// Whether a line opens a turn after one that neither opens nor joins one: a wrapped line
+    /// answered, where a script's header lines (`Title: …`, `Note: …`) come only before its text.
+    pub(super) opens_after_text: bool,
+}
+
+/// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
+/// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
+/// two distinct labels opening every line but those that join a turn (`Note:`, `Step 2:`), or
+/// opening the first line, a line after a wrapped one, and at least as many lines as go on a turn
+/// (`Weber: …`, a line wrapped from it, `Roth: …`: a short exchange with a long line). A
+/// script's lone "Note:" line stays text, and so do a script that opens with prose and has a few
+/// `Hours: 9 to 5` lines and one that opens with header lines (`Title: …`, `Reminder: …`). Otter's
+/// headers that stand (see [`super::otter::keep_headers`]) and open the first line make a dialogue of
+/// two speakers or more, however long their turns, when a speaker heads two turns or more or
+/// the file is two turns of two speakers (the shortest exchange); headers of three names or
+/// more, none heading a second turn, are a script's section titles with their times
+/// (`Greeting  0:15`, `Verify  0:45`, `Close  2:00`), unless `roles:` names one.
+pub(super) fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
+    // The labels, told apart; those that open two turns or more; whether one is a role.
+    let (mut tally, mut distinct, mut repeated, mut known) = (Tally::default(), 0, 0, false);
+    for (_, o) in openings {
+        match tally.add(o.label) {
+            1 => {
+                distinct += 1;
+                known = known || roles.knows(o.label);
+            }
+            2 => repeated += 1,
+            _ => {}
+        }
+    }
+    let headers = || openings.iter().all(|(_, o)| o.otter);
+    let turn_taking = repeated > 0 || openings.len() == 2;
+    known
+        || repeated >= 2
+        || (distinct >= 2 && turn_taking && lines.opens_first && headers())
+        || (distinct >= 2
+            && (lines.unlabelled == 0
+                || (lines.opens_first
+                    && lines.opens_after_text
+                    && openings.len() >= lines.unlabelled)))
+}
+
+/// How many turns each label opens. A call has two or three speakers, searched in a list (which
+/// costs less than hashing every turn's label); past [`FEW`] labels, as a diariser or a meeting
+/// may name a speaker per line, the rest go in a map, so a file of a new name per line is read in
+/// linear time (a list of them all took 21 s for 200,000 lines).
+#[derive(Default)]
+struct Tally<'a> {
+    few: Vec<(&'a str, usize)>,
+    many: rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+/// How many labels [`Tally`] searches in order before it keeps them in a map.
+const FEW: usize = 8;
+
+impl<'a> Tally<'a> {
+    /// Counts one more turn of `label`: how many it has opened now.
+    fn add(&mut self, label: &'a str) -> usize {
+        if let Some((_, n)) = self.few.iter_mut().find(|(l, _)| *l == label) {
+            *n += 1;
+            return *n;
+        }
+        if self.few.len() < FEW {
+            self.few.push((label, 1));
+            return 1;
+        }
+        let n = self.many.entry(label).or_default();
+        *n += 1;
+        *n
+    }
+}
