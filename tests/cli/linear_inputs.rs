@@ -37,3 +37,31 @@ fn a_new_speaker_name_on_every_line_is_read_in_linear_time() {
     let c = conversation("otter.txt", &headers);
     assert_eq!(c["turns"].as_u64(), Some(n), "one turn per header");
 }
+
+#[test]
+fn an_html_body_of_brackets_never_closed_is_read_in_linear_time() {
+    let said = "that's not my department";
+    // After the paragraph's tag, no `>`: each `<` once looked for one to the end.
+    let body = format!(
+        "<p>{}{}{said}",
+        "<".repeat(1_000_000),
+        "<!--".repeat(250_000)
+    );
+    let part =
+        serde_json::json!({"part_type": "comment", "body": body, "author": {"type": "admin"}});
+    let export = serde_json::json!({
+        "type": "conversation",
+        "conversation_parts": {"conversation_parts": [part]},
+    })
+    .to_string();
+    let c = conversation("intercom.json", &export);
+    let f = crate::support::finding(&c, "ownership/closed-door");
+    // A `<` with no `>` after it is text, there in the source.
+    let column = export.find(said).unwrap() + 1;
+    assert_eq!(f["match"], said, "{f}");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(1), Some(column as u64)),
+        "{f}"
+    );
+}

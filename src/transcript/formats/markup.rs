@@ -62,20 +62,27 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
-/// The text of an HTML body (a turn text of `source`), tags stripped and entities decoded.
+/// The text of an HTML body (a turn text of `source`), tags stripped and entities decoded. A `<`
+/// with no `>` after it is text, and so is every `<` after it: the search for a tag's end is made
+/// once past each `>`, so a body of `<` (or `<!--`) without one is read in linear time.
 pub fn strip_html(body: &TurnText, source: &str) -> Decoded {
     let html = body.as_str(source);
     let mut out = Decoded::default();
     let mut space_due = false;
     let mut at = 0;
+    // The first `>` after a place at or before `at`; `None` when none is left.
+    let mut next_close = memchr::memchr(b'>', html.as_bytes());
     while at < html.len() {
         let rest = &html[at..];
-        if rest.starts_with('<')
-            && let Some(close) = rest.find('>')
-        {
-            space_due |= is_block(&rest[1..close]);
-            at += close + 1;
-            continue;
+        if rest.starts_with('<') {
+            if next_close.is_some_and(|close| close < at) {
+                next_close = memchr::memchr(b'>', rest.as_bytes()).map(|n| at + n);
+            }
+            if let Some(close) = next_close {
+                space_due |= is_block(&html[at + 1..close]);
+                at = close + 1;
+                continue;
+            }
         }
         let ends_in_space = out.text.ends_with(char::is_whitespace);
         if space_due && !out.text.is_empty() && !ends_in_space {
@@ -89,8 +96,13 @@ pub fn strip_html(body: &TurnText, source: &str) -> Decoded {
             at += len;
             continue;
         }
-        let plain =
-            memchr::memchr2(b'<', b'&', &rest.as_bytes()[1..]).map_or(rest.len(), |n| n + 1);
+        // Text runs to the next tag or entity; with no `>` left, to the next entity.
+        let after = &rest.as_bytes()[1..];
+        let next = match next_close {
+            Some(_) => memchr::memchr2(b'<', b'&', after),
+            None => memchr::memchr(b'&', after),
+        };
+        let plain = next.map_or(rest.len(), |n| n + 1);
         out.push_slice(body, source, at..at + plain);
         at += plain;
     }
