@@ -4,8 +4,28 @@
 //! line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
 //! minutes is the failure. Each report is checked, so the input was read as meant.
 
-use crate::support::{pack_report, write};
+use crate::support::{pack_report, run, talklint, write};
 use serde_json::Value;
+
+/// The default pack's CSV report on `name` holding `text`: its one row, by column name.
+fn csv_row(name: &str, text: &str) -> std::collections::HashMap<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "csv", "--fail-on", "never"])
+        .args(["--warn-unused-ignores"])
+        .arg(&path));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("unused directive"), "every directive is used");
+    let mut lines = out.lines();
+    let header = lines.next().unwrap().split(',');
+    let row: Vec<_> = lines.collect();
+    assert_eq!(row.len(), 1, "{out}");
+    header
+        .map(str::to_string)
+        .zip(row[0].split(',').map(str::to_string))
+        .collect()
+}
 
 /// The default pack's JSON report on `name` holding `text`: its one conversation.
 fn conversation(name: &str, text: &str) -> Value {
@@ -63,5 +83,33 @@ fn an_html_body_of_brackets_never_closed_is_read_in_linear_time() {
         (f["line"].as_u64(), f["column"].as_u64()),
         (Some(1), Some(column as u64)),
         "{f}"
+    );
+}
+
+#[test]
+fn a_disable_on_every_line_is_read_in_linear_time() {
+    // Each `disable` left open to the end, each line a finding of a rule none turns off.
+    let n = 100_000;
+    let mut text = "# talklint: disable ownership\nAgent: calm down, not my department\n".repeat(n);
+    text.push_str("# talklint: enable ownership\nAgent: that's not my department\n");
+    let row = csv_row("disabled.txt", &text);
+    assert_eq!(row["respect"], n.to_string(), "{row:?}");
+    assert_eq!(
+        row["ownership"], "1",
+        "only the line after the enable: {row:?}"
+    );
+}
+
+#[test]
+fn an_ignore_on_every_line_of_a_script_is_read_in_linear_time() {
+    // A script without labels: each `ignore` covers the next line that is not a directive.
+    let n = 200_000;
+    let mut text = "# talklint: ignore ownership\n".repeat(n);
+    text.push_str("That's not my department, calm down.\n");
+    let row = csv_row("script.txt", &text);
+    assert_eq!(
+        (row["ownership"].as_str(), row["respect"].as_str()),
+        ("0", "1"),
+        "{row:?}"
     );
 }
