@@ -1,8 +1,10 @@
 //! A rule's error is placed at the key it is about, in the mapping it is written in: a
 //! condition's key in that condition (not the rule's own key of the same name, nor an earlier
-//! condition's), never the same word in a message, a phrase or a comment.
+//! condition's), never the same word in a message, a phrase or a comment. A phrase's warning
+//! and a failed example are placed where they are written, also in a double-quoted string with
+//! escapes.
 
-use crate::support::rule_error;
+use crate::support::{rule_error, run, talklint, write};
 
 /// The `file:line:column` a rule file's first error is placed at, read from `rule_error`.
 fn place(rules: &str) -> String {
@@ -64,4 +66,58 @@ fn a_conditions_key_is_placed_in_its_own_condition() {
 fn a_rule_without_phrases_is_placed_at_its_own_id_not_the_next_rules() {
     let rules = "rules:\n  - id: t/a\n    kind: forbid\n  - id: t/b\n    phrases: [x]\n";
     assert_eq!(place(rules), "2:5");
+}
+
+/// The `line:column` of the first warning of `talklint check -r r.yaml` (holding `rules`), and
+/// of the first failure of `talklint test r.yaml`.
+fn warning_and_failure(rules: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "c.txt", "Agent: hi\n");
+    let in_dir = |args: &[&str]| run(talklint().current_dir(dir.path()).args(args));
+    let (code, _, err) = in_dir(&["check", "--no-config", "-q", "-r", "r.yaml", "c.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let place = |text: &str, prefix: &str| {
+        let line = text.lines().find_map(|l| l.strip_prefix(prefix));
+        let at = line.unwrap_or_else(|| panic!("{prefix} in {text}"));
+        at.split(": ").next().unwrap_or_default().to_string()
+    };
+    let warned = place(&err, "warning: r.yaml:");
+    let (code, out, err) = in_dir(&["test", "--no-config", "r.yaml"]);
+    assert_eq!(code, 1, "{out}{err}");
+    (warned, place(&out, "r.yaml:"))
+}
+
+#[test]
+fn a_phrase_or_example_written_with_escapes_is_placed_where_it_is_written() {
+    // `h\(llo` warns that `\(` matches nothing; the second example fails.
+    let rules = |phrase: &str, example: &str| {
+        format!(
+            "rules:\n  - id: x/one\n    severity: warning\n    phrases: [\"hello\", {phrase}]\n    examples: {{hit: [\"Agent: hello\", {example}]}}\n"
+        )
+    };
+    let single = rules("'h\\(llo'", "'Agent: \"bye\"'");
+    let double = rules("\"h\\\\(llo\"", "\"Agent: \\\"bye\\\"\"");
+    let want = ("4:25".to_string(), "5:39".to_string());
+    assert_eq!(warning_and_failure(&single), want, "{single}");
+    assert_eq!(warning_and_failure(&double), want, "{double}");
+}
+
+#[test]
+fn a_config_of_cr_line_ends_is_placed_on_the_lines_its_parser_reads() {
+    // The `line:column` of the first message about the config `lines`, joined by `end`.
+    let place = |lines: &[&str], end: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "talklint.yaml", &lines.join(end));
+        write(dir.path(), "a.txt", "Agent: hi\n");
+        let (_, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+        let at = err.split("talklint.yaml:").nth(1).unwrap_or_default();
+        at.split(": ").next().unwrap_or_default().to_string()
+    };
+    for end in ["\n", "\r\n", "\r"] {
+        let unknown = ["fillers: [um]", "disable: [ownership/nosuch]", ""];
+        assert_eq!(place(&unknown, end), "2:11", "{end:?}");
+        let bad_glob = ["fillers: [um]", "", "exclude: ['[bad']", ""];
+        assert_eq!(place(&bad_glob, end), "3:12", "{end:?}");
+    }
 }
