@@ -335,7 +335,13 @@ mod tests {
             suppressed(src),
             // An `enable` of another rule leaves it on; one that names none, or of a `disable`
             // that names none, ends it.
-            [(1, vec![0]), (2, vec![0]), (3, vec![0]), (6, vec![0, 1, 2]), (9, vec![2])]
+            [
+                (1, vec![0]),
+                (2, vec![0]),
+                (3, vec![0]),
+                (6, vec![0, 1, 2]),
+                (9, vec![2])
+            ]
         );
     }
 
