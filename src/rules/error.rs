@@ -63,9 +63,10 @@ pub(crate) struct SourceFile<'a> {
 }
 
 impl SourceFile<'_> {
-    /// 1-based line and column of byte `at`; a byte-order mark opening the file is no column.
+    /// 1-based line and column of byte `at`, lines ending at `\r\n`, `\r` or `\n` as YAML's do;
+    /// a byte-order mark opening the file is no column.
     pub fn position(&self, at: usize) -> (usize, usize) {
-        crate::text::lines::LineCursor::new(self.text).position(at)
+        super::place::position(self.text, at)
     }
 
     /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).
@@ -99,7 +100,7 @@ impl SourceFile<'_> {
         let mut pos = from;
         while let Some(i) = self.text.get(pos..).and_then(|t| t.find(id)) {
             let at = pos + i;
-            let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let line_start = self.text[..at].rfind(['\n', '\r']).map_or(0, |n| n + 1);
             if self.text[line_start..at].contains("id:") {
                 return at;
             }

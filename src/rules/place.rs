@@ -104,7 +104,7 @@ pub(crate) fn locate_in_rule(text: &str, rule_line: usize, phrase: &str) -> Opti
 
 /// The 1-based line and column (in characters) of byte `at` of YAML `text`, its lines ending at
 /// `\r\n`, `\r` or `\n`; a byte-order mark opening the text is no column.
-fn position(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn position(text: &str, at: usize) -> (usize, usize) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;

@@ -121,3 +121,35 @@ fn a_config_of_cr_line_ends_is_placed_on_the_lines_its_parser_reads() {
         assert_eq!(place(&bad_glob, end), "3:12", "{end:?}");
     }
 }
+#[test]
+fn a_rule_file_of_cr_or_crlf_line_ends_places_as_one_of_lf() {
+    let lines = [
+        "rules:",
+        "  - id: x/one",
+        "    severity: warning",
+        "    phrases: [hello, 'h\\(llo']",
+        "    examples: {hit: [\"Agent: bye\"], clean: []}",
+        "",
+    ];
+    let want = ("4:23".to_string(), "5:23".to_string());
+    for end in ["\n", "\r\n", "\r"] {
+        assert_eq!(warning_and_failure(&lines.join(end)), want, "{end:?}");
+    }
+}
+
+#[test]
+fn a_phrase_error_is_placed_at_its_character_in_any_quotes_and_line_ends() {
+    let rules = |phrase: &str, end: &str| {
+        ["rules:", "  - id: x/one", "    severity: warning"]
+            .into_iter()
+            .chain([format!("    phrases: [\"hello\", {phrase}]").as_str(), ""])
+            .collect::<Vec<_>>()
+            .join(end)
+    };
+    // At the `\` of `\d`, however the phrase is quoted.
+    for phrase in ["'h\\dllo'", "\"h\\\\dllo\""] {
+        for end in ["\n", "\r\n", "\r"] {
+            assert_eq!(place(&rules(phrase, end)), "4:26", "{phrase} {end:?}");
+        }
+    }
+}

@@ -74,11 +74,12 @@ impl Checker<'_> {
                     pattern,
                 }),
                 Err(e) => {
-                    let mut err = self.fail_written(
-                        p,
-                        format!("{key} \"{}\": {}", excerpt(p), e.message),
-                        PHRASE_HINT,
-                    );
+                    let message = format!("{key} \"{}\": {}", excerpt(p), e.message);
+                    // At its character, as a double-quoted string writes it (escapes too).
+                    if let Some(at) = char_written_at(self.file.text, self.from(), p, e.at) {
+                        return Err(self.file.error_here(at, message, Some(PHRASE_HINT.into())));
+                    }
+                    let mut err = self.fail_written(p, message, PHRASE_HINT);
                     if self.file.text[self.from()..].contains(p.as_str()) {
                         err.column += p.chars().take(e.at).count();
                     }
