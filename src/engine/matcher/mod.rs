@@ -234,7 +234,8 @@ const SENTENCE_PUNCTUATION: [char; 20] = [
 
 /// Whether a sentence or the turn `text` ends after the word at symbol `last`: no word comes
 /// before sentence punctuation or the turn's end (fillers, emoji and symbols are no words, so
-/// "I don't know uh." and "I don't know 🙂" end there; a redaction's `***` stands for words).
+/// "I don't know uh." and "I don't know 🙂" end there; a redaction's `***` stands for words,
+/// and emphasis closed on the word, `**No problem**!`, is no word).
 fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
     let end = stream.spans[last].1 as usize;
     let next = last + 1;
@@ -244,7 +245,9 @@ fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
     };
     let gap = &text[end..until];
     let punctuation = gap.find(SENTENCE_PUNCTUATION);
-    let before = &gap[..punctuation.unwrap_or(gap.len())];
+    // Emphasis closed on the word (`**No problem**,`) is markup; a redaction's `***` apart from
+    // it stands for words.
+    let before = gap[..punctuation.unwrap_or(gap.len())].trim_start_matches('*');
     !before.contains("**") && (punctuation.is_some() || until == text.len())
 }
 
