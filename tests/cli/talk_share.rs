@@ -1,6 +1,7 @@
 //! Talk share needs to know whose talk each turn is: in a recording where no turn names its
 //! speaker, every turn has `--default-role`'s role, so a share above or below would only
-//! measure that default. Such a rule is not checked there, and is listed in `not_applied`.
+//! measure that default. Such a rule is not checked there, and is listed in `not_applied`;
+//! AWS and CCAI name no speakers but give each turn its participant's role, and are judged.
 
 use crate::support::{json_report_in, write};
 
@@ -48,6 +49,19 @@ fn talk_share_is_not_judged_where_no_turn_names_its_speaker() {
     let voiced = "WEBVTT\n\n00:00:00.000 --> 00:00:18.000\n<v Agent>hello there, how are you\n\n\
                   00:00:19.000 --> 00:00:20.000\n<v Customer>fine\n";
     let (fired, not_applied) = judged("call.vtt", voiced, &[]);
+    assert_eq!(fired, ["t/quiet-customer"]);
+    assert_eq!(not_applied, Vec::<String>::new());
+}
+
+#[test]
+fn talk_share_is_judged_where_turns_have_roles_but_no_names() {
+    // AWS Call Analytics: a role a turn, no speaker names; the customer talks 1 s of 19.
+    let call = r#"{"JobName": "j", "Participants": [{"ParticipantRole": "AGENT"}],
+      "Transcript": [
+        {"ParticipantRole": "AGENT", "Content": "hello there", "BeginOffsetMillis": 0, "EndOffsetMillis": 18000},
+        {"ParticipantRole": "CUSTOMER", "Content": "fine", "BeginOffsetMillis": 19000, "EndOffsetMillis": 20000}
+      ]}"#;
+    let (fired, not_applied) = judged("call.json", call, &[]);
     assert_eq!(fired, ["t/quiet-customer"]);
     assert_eq!(not_applied, Vec::<String>::new());
 }

@@ -8,6 +8,7 @@ use super::super::compile::CompiledFind;
 use super::search::{Conversation, Found};
 use super::timeline::{Cover, inside, total};
 use crate::rules::Timing;
+use crate::transcript::Turn;
 use std::borrow::Cow;
 
 impl Conversation<'_> {
@@ -84,9 +85,7 @@ impl Conversation<'_> {
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
                 let talking: Vec<(usize, u64)> =
                     window.iter().filter_map(|&i| Some((i, talk(i)?))).collect();
-                // Where no turn names its speaker (an undiarised recording), the roles are
-                // `--default-role`'s, and no one's share of the talk can be told.
-                if !talking.is_empty() && talking.iter().all(|&(i, _)| turns[i].speaker.is_none()) {
+                if undiarised(turns, &talking) {
                     return None;
                 }
                 let all_talk = total(talking.iter().map(|&(_, t)| t));
@@ -109,4 +108,17 @@ impl Conversation<'_> {
         };
         Some(events)
     }
+}
+
+/// Whether the talking turns are an undiarised recording's: none names its speaker and all have
+/// one role, `--default-role`'s, so no one's share of the talk can be told. AWS and CCAI name
+/// no speakers but give each turn its participant's role.
+fn undiarised(turns: &[Turn], talking: &[(usize, u64)]) -> bool {
+    let mut roles = talking
+        .iter()
+        .map(|&(i, _)| (turns[i].role, &turns[i].speaker));
+    let Some((role, None)) = roles.next() else {
+        return false;
+    };
+    roles.all(|(r, speaker)| r == role && speaker.is_none())
 }
