@@ -83,45 +83,6 @@ fn regex_targets_match_across_white_space_beyond_ascii() {
     );
 }
 
-/// An AWS filter without `ParticipantRole` is said by the agent or the customer, as AWS reads it
-/// ("either"): a queue message from SYSTEM (Amazon Connect chat) or a bot neither satisfies it
-/// nor, under `Negate`, stops the category.
-#[test]
-fn an_aws_filter_without_a_role_is_the_agent_or_the_customer() {
-    let queue = json!([{"TranscriptFilter": {"TranscriptFilterType": "EXACT",
-        "Targets": ["placed in queue"]}}]);
-    let calls = [
-        chat(&[("system", "You have been placed in queue.")]),
-        chat(&[("bot", "You have been placed in queue.")]),
-        chat(&[("customer", "I was placed in queue for an hour.")]),
-        chat(&[("agent", "Sorry you were placed in queue.")]),
-    ];
-    let got = tags(&aws("queued", queue), &calls);
-    let tagged = json!(["aws/queued"]);
-    assert_eq!(got, [Value::Null, Value::Null, tagged.clone(), tagged]);
-    let unapologetic = json!([
-        {"TranscriptFilter": {"TranscriptFilterType": "EXACT", "ParticipantRole": "CUSTOMER",
-            "Targets": ["refund"]}},
-        {"TranscriptFilter": {"TranscriptFilterType": "EXACT", "Negate": true,
-            "Targets": ["sorry"]}}]);
-    let calls = [
-        chat(&[
-            ("system", "Sorry for the wait."),
-            ("customer", "A refund, please."),
-        ]),
-        chat(&[
-            ("agent", "Sorry for the wait."),
-            ("customer", "A refund, please."),
-        ]),
-    ];
-    let got = tags(&aws("unapologetic", unapologetic.clone()), &calls);
-    assert_eq!(got, [json!(["aws/unapologetic"]), Value::Null]);
-    let (code, yaml, err) = import("c.json", &aws("unapologetic", unapologetic).to_string());
-    assert_eq!(code, 0, "{err}");
-    let want = "        # Rules[1].TranscriptFilter: EXACT, no ParticipantRole: AGENT or CUSTOMER, Negate: none of Targets\n        - not: {speaker: [agent, customer], phrases: [\"sorry\"]}\n";
-    assert!(yaml.contains(want), "{yaml}");
-}
-
 /// A `SentimentFilter` is checked like the other filters, at its line and column, before it is
 /// left out for needing a model: a malformed one was left out with only that warning.
 #[test]

@@ -52,7 +52,7 @@ fn a_target_holding_an_address_is_imported_as_a_regex() {
         let (code, yaml, err) = run(talklint().args(["import", "--no-config"]).arg(&file));
         assert_eq!(code, 0, "{err}");
         assert!(
-            yaml.contains(r#"{speaker: [agent, customer], phrases: ["pay"], regex: ["(?u:\\b)email(?u:\\s)+help@example\\.com(?u:\\b)"]}"#)
+            yaml.contains(r#"{speaker: any, phrases: ["pay"], regex: ["(?u:\\b)email(?u:\\s)+help@example\\.com(?u:\\b)"]}"#)
                 && yaml.contains("Targets[0] holds an address: a regex on the original text"),
             "{yaml}"
         );

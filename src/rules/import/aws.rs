@@ -279,12 +279,10 @@ fn sentiment_checked(node: &Node, what: &str) -> Result<(), Bad> {
 
 /// The fields every filter shares: role, `Negate` and a time range.
 struct Common {
-    /// Who speaks: an absent `ParticipantRole` is either AGENT or CUSTOMER, as AWS reads it,
-    /// never the platform's or a bot's own messages.
-    speaker: Vec<Speaker>,
+    speaker: Speaker,
     negate: bool,
     window: Option<Window>,
-    /// `ParticipantRole X, `, or what its absence means, for comments.
+    /// `ParticipantRole X, ` when it is given, for comments.
     role_note: String,
     /// `, AbsoluteTimeRange …` when a range is given, for comments.
     range_note: String,
@@ -292,16 +290,12 @@ struct Common {
 
 fn common(f: &Fields, what: &str, has_role: bool) -> Result<Common, Bad> {
     let (speaker, role_note) = match f.get("ParticipantRole").filter(|_| has_role) {
-        None if has_role => (
-            vec![Speaker::Agent, Speaker::Customer],
-            "no ParticipantRole: AGENT or CUSTOMER, ".into(),
-        ),
-        None => (vec![Speaker::Any], String::new()),
+        None => (Speaker::Any, String::new()),
         Some(n) => {
             let roles = [("AGENT", Speaker::Agent), ("CUSTOMER", Speaker::Customer)];
             let speaker = n.choice("ParticipantRole", &roles)?;
             let role = n.string("ParticipantRole")?;
-            (vec![speaker], format!("ParticipantRole {role}, "))
+            (speaker, format!("ParticipantRole {role}, "))
         }
     };
     let negate = f
@@ -340,7 +334,7 @@ impl Common {
         let search = Cond {
             note: None,
             test: Test::Search(Search {
-                speaker: self.speaker,
+                speaker: vec![self.speaker],
                 look,
                 window: self.window,
             }),
