@@ -187,7 +187,10 @@ fn a_dollar_phrase_must_end_a_sentence() {
         assert_eq!(quotes(&m, &["i dont know", "i do not know  ! ok"]).len(), 1);
         assert!(quotes(&m, &["I don't know the password"]).is_empty());
         // Emphasis closed on the last word is markup; a redaction apart from it is words.
-        assert_eq!(quotes(&m, &["**I don't know**, sorry", "**I do not know**!"]).len(), 2);
+        assert_eq!(
+            quotes(&m, &["**I don't know**, sorry", "**I do not know**!"]).len(),
+            2
+        );
         assert!(quotes(&m, &["I don't know *** sorry.", "I don't know **** yet"]).is_empty());
     }
 }
