@@ -323,19 +323,3 @@ fn stdin_and_folders_given_to_import_say_to_name_the_files() {
     assert!(err.contains("exports:1:1: talklint import does not read folders\n  help: name the .json files in it: `talklint import "), "{err}");
     assert!(err.contains("exports/*.json`"), "{err}");
 }
-
-/// A camelCase name is kebab-cased at its capitals: `AgentRudeness` is `aws/agent-rudeness`.
-#[test]
-fn camel_case_names_are_split_into_kebab_case() {
-    let target = json!([{"TranscriptFilter": {"TranscriptFilterType": "EXACT",
-        "Targets": ["whatever"]}}]);
-    let (code, yaml, err) = import("rude.json", &aws("AgentRudeness", target).to_string());
-    assert_eq!(code, 0, "{err}");
-    assert!(yaml.contains("  - id: aws/agent-rudeness\n"), "{yaml}");
-    let (code, yaml, err) = import(
-        "cs.json",
-        &ccai("OrderIDCheck", "Order ID", true).to_string(),
-    );
-    assert_eq!(code, 0, "{err}");
-    assert!(yaml.contains("  - id: ccai/order-idcheck\n"), "{yaml}");
-}
