@@ -78,7 +78,7 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
         (Some(format), Some(_)) => format == Format::Jsonl,
         (None, Some(line)) => matches!(
             classify(line.trim_end(), 1),
-            Ok(LineKind::Record(_) | LineKind::Message(Some(_)))
+            Ok(LineKind::Record | LineKind::Message(Some(_)))
         ),
         // An empty stream holds no conversation: nothing to report (an empty Spark partition
         // adds nothing to a merge).

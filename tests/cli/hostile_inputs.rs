@@ -172,26 +172,6 @@ fn a_record_id_seen_again_is_an_error_naming_both_lines() {
 }
 
 #[test]
-fn a_record_id_seen_again_on_standard_input_is_an_error_and_the_stream_goes_on() {
-    let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "-f", "jsonl", "-"])
-        .write_stdin(TWICE));
-    assert_eq!(code, 2, "{out}\n{err}");
-    let lines: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 3, "{out}");
-    assert_eq!(lines[0]["id"], "a", "{out}");
-    let message = lines[1]["error"]["message"].as_str().unwrap_or_default();
-    assert!(
-        message.starts_with("line 3, column 1: conversation `a` again: the record on line 1"),
-        "{out}"
-    );
-    assert_eq!(lines[2]["summary"]["errors"], 1, "{out}");
-}
-
-#[test]
 fn merge_says_ids_must_differ_when_a_report_names_one_twice() {
     let dir = tempfile::tempdir().unwrap();
     let records = write(dir.path(), "r.jsonl", &TWICE.replacen("\"a\"", "\"b\"", 1));

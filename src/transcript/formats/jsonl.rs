@@ -21,8 +21,8 @@ use std::hash::{BuildHasher, RandomState};
 /// What one JSONL line holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind {
-    /// A whole conversation, with its id (if any).
-    Record(Option<String>),
+    /// A whole conversation.
+    Record,
     /// One message, of the conversation this id names (if any).
     Message(Option<String>),
 }
@@ -30,7 +30,7 @@ pub enum LineKind {
 impl LineKind {
     fn of(m: &Message) -> LineKind {
         if record_messages(m).is_some() {
-            LineKind::Record(conversation_id([m.conversation_id, m.id, m.call_id]))
+            LineKind::Record
         } else {
             LineKind::Message(conversation_id([m.conversation_id, m.call_id]))
         }
@@ -98,7 +98,7 @@ pub struct Grouping {
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
-        let records = matches!(kind, LineKind::Record(_));
+        let records = kind == LineKind::Record;
         let (mode, first) = *self.mode.get_or_insert((records, number));
         if mode != records {
             let (this, those) = if records {
@@ -118,14 +118,8 @@ impl Grouping {
                 ),
             ));
         }
-        let id = match kind {
-            LineKind::Record(id) => {
-                if let Some(id) = id {
-                    self.record(number, &id)?;
-                }
-                return Ok(Step::Record);
-            }
-            LineKind::Message(id) => id,
+        let LineKind::Message(id) = kind else {
+            return Ok(Step::Record);
         };
         match (&self.open, id) {
             (Some(_), None) => Ok(Step::Continue),
@@ -154,7 +148,7 @@ impl Grouping {
 
     /// Takes the id of the record on line `number`: an error naming the line of the record that
     /// had it first, if one did.
-    fn record(&mut self, number: usize, id: &str) -> Result<(), ParseError> {
+    pub fn record(&mut self, number: usize, id: &str) -> Result<(), ParseError> {
         let first = *self
             .records
             .entry(self.hasher.hash_one(id))
@@ -199,8 +193,12 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         let m = message(line.text, line.number)?;
         match grouping.step(line.number, LineKind::of(&m))? {
             Step::Record => {
+                let id = conversation_id([m.conversation_id, m.id, m.call_id]);
+                if let Some(id) = &id {
+                    grouping.record(line.number, id)?;
+                }
                 let mut t = record(&m, opts, &mut cursor)?;
-                t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
+                t.id = id;
                 done.push(t);
             }
             Step::Begin(id) => {
@@ -348,7 +346,7 @@ mod tests {
     fn classify_reads_one_line() {
         assert_eq!(
             classify("{\"id\":1,\"messages\":[]}", 1),
-            Ok(LineKind::Record(Some("1".into())))
+            Ok(LineKind::Record)
         );
         assert_eq!(
             classify("{\"transcript\":\"hi\",\"conversation_id\":\"z\"}", 1),
