@@ -83,7 +83,7 @@ pub enum Step {
 
 /// Groups the lines of one file or stream into conversations, line by line, remembering only
 /// what the checks need: whether the file holds records or messages, the open conversation's
-/// id, a 64-bit hash of each id already closed, and one of each record's id with its line.
+/// id, and a 64-bit hash of each id already closed.
 #[derive(Debug, Default)]
 pub struct Grouping {
     /// Whether the lines are records, and the first line that said so.
@@ -91,7 +91,6 @@ pub struct Grouping {
     /// The open conversation of messages, with its id.
     open: Option<Option<String>>,
     seen: HashSet<u64>,
-    records: HashMap<u64, usize>,
     hasher: RandomState,
 }
 
@@ -145,26 +144,21 @@ impl Grouping {
             }
         }
     }
+}
 
-    /// Takes the id of the record on line `number`: an error naming the line of the record that
-    /// had it first, if one did.
-    pub fn record(&mut self, number: usize, id: &str) -> Result<(), ParseError> {
-        let first = *self
-            .records
-            .entry(self.hasher.hash_one(id))
-            .or_insert(number);
-        if first == number {
-            return Ok(());
-        }
-        Err(ParseError::at(
-            number,
-            1,
-            format!(
-                "conversation `{id}` again: the record on line {first} has the same id; give each \
-                 conversation record an id of its own (a report names a conversation by its file \
-                 and id)"
-            ),
-        ))
+/// The ids of a file's conversation records, by a 64-bit hash, each with the line that had it
+/// first. A file's only: a stream's memory stays bounded however many records it brings.
+#[derive(Default)]
+struct RecordIds {
+    first: HashMap<u64, usize>,
+    hasher: RandomState,
+}
+
+impl RecordIds {
+    /// The line of an earlier record with `id`, if one had it; else notes that line `number` has.
+    fn first_line(&mut self, number: usize, id: &str) -> Option<usize> {
+        let first = *self.first.entry(self.hasher.hash_one(id)).or_insert(number);
+        (first != number).then_some(first)
     }
 }
 
@@ -173,6 +167,7 @@ impl Grouping {
 /// lines holds no conversation.
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
     let mut grouping = Grouping::default();
+    let mut records = RecordIds::default();
     let mut done = Vec::new();
     let mut open: Option<(Option<String>, Builder)> = None;
     // One cursor places the warnings of every conversation, in file order.
@@ -193,12 +188,18 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
         let m = message(line.text, line.number)?;
         match grouping.step(line.number, LineKind::of(&m))? {
             Step::Record => {
-                let id = conversation_id([m.conversation_id, m.id, m.call_id]);
-                if let Some(id) = &id {
-                    grouping.record(line.number, id)?;
-                }
                 let mut t = record(&m, opts, &mut cursor)?;
-                t.id = id;
+                t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
+                if let Some(id) = &t.id
+                    && let Some(first) = records.first_line(line.number, id)
+                {
+                    t.warnings.push(format!(
+                        "line {}, column 1: conversation `{id}` again: the record on line {first} \
+                         has the same id; give each conversation record an id of its own (a \
+                         report names a conversation by its file and id, and `merge` refuses two)",
+                        line.number
+                    ));
+                }
                 done.push(t);
             }
             Step::Begin(id) => {
@@ -304,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn an_id_seen_again_or_records_mixed_with_messages_are_errors_at_their_line() {
+    fn an_id_seen_again_or_records_mixed_with_messages_are_named_at_their_line() {
         let err = read(
             "{\"conversation_id\":\"a\",\"text\":\"1\"}\n\
              {\"conversation_id\":\"b\",\"text\":\"2\"}\n\
@@ -313,14 +314,16 @@ mod tests {
         .unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
         assert!(err.message.contains("`a` appears again"), "{}", err.message);
-        // A record's id too, said with the line that had it first; records without ids may be
-        // many.
-        let err = read("{\"id\":7,\"messages\":[]}\n{\"messages\":[]}\n{\"messages\":[]}\n{\"call_id\":\"7\",\"messages\":[]}\n").unwrap_err();
-        assert_eq!((err.line, err.column), (4, 1));
+        // A record's id seen again is a warning on that conversation, said with the line that
+        // had it first (every record is still read); records without ids may be many.
+        let all = read("{\"id\":7,\"messages\":[]}\n{\"messages\":[]}\n{\"messages\":[]}\n{\"call_id\":\"7\",\"messages\":[]}\n").unwrap();
+        assert_eq!(all.len(), 4);
+        assert!(all[..3].iter().all(|t| t.warnings.is_empty()));
         assert!(
-            err.message.contains("`7` again: the record on line 1"),
-            "{}",
-            err.message
+            all[3].warnings[0]
+                .starts_with("line 4, column 1: conversation `7` again: the record on line 1"),
+            "{:?}",
+            all[3].warnings
         );
         let err = read("{\"text\":\"1\"}\n{\"id\":\"r\",\"messages\":[]}\n").unwrap_err();
         assert_eq!(err.line, 2);
