@@ -4,6 +4,7 @@ mod accounting;
 mod action;
 mod bad_input;
 mod baseline;
+mod bounded_rules;
 mod check;
 mod ci_warnings;
 mod config_globs;

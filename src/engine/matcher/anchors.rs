@@ -34,37 +34,6 @@ fn word_frequencies(vocab: &Vocab) -> Vec<f64> {
     frequency
 }
 
-/// The symbol sequences `nodes` stand for, when they are all words, stems and choices of those
-/// and there are at most `limit` of them.
-fn sequences(nodes: &[Node], vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>>> {
-    let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
-    for node in nodes {
-        acc = product(&acc, &options(node, vocab, limit)?, limit)?;
-    }
-    acc.sort();
-    acc.dedup();
-    Some(acc)
-}
-
-/// The symbol sequences one node stands for (repeats possible), as [`sequences`] says.
-fn options(node: &Node, vocab: &Vocab, limit: usize) -> Option<Vec<Vec<Sym>>> {
-    Some(match node {
-        Node::Word(sym) => vec![vec![*sym]],
-        Node::Stem(stem) => vocab.stem_members(*stem).iter().map(|&s| vec![s]).collect(),
-        Node::Any | Node::Gap(_) | Node::End => return None,
-        Node::Choice(c) => {
-            let mut all = Vec::new();
-            for a in c.alternatives.iter() {
-                all.extend(sequences(a, vocab, limit)?);
-                if all.len() > limit {
-                    return None;
-                }
-            }
-            all
-        }
-    })
-}
-
 /// Every sequence of `acc` followed by every one of `options`, unless there would be more than
 /// `limit`.
 fn product(acc: &[Vec<Sym>], options: &[Vec<Sym>], limit: usize) -> Option<Vec<Vec<Sym>>> {
@@ -184,16 +153,46 @@ impl<'v> Anchors<'v> {
         cut
     }
 
-    /// [`options`] of `node`, remembered for a choice.
+    /// The symbol sequences `nodes` stand for, when they are all words, stems and choices of
+    /// those and there are at most [`ANCHOR_LIMIT`] of them.
+    fn sequences(&mut self, nodes: &[Node]) -> Option<Vec<Vec<Sym>>> {
+        let mut acc: Vec<Vec<Sym>> = vec![Vec::new()];
+        for node in nodes {
+            acc = product(&acc, &self.known_options(node)?, ANCHOR_LIMIT)?;
+        }
+        acc.sort();
+        acc.dedup();
+        Some(acc)
+    }
+
+    /// The symbol sequences one node stands for (repeats possible), as [`Anchors::sequences`]
+    /// says; remembered for a choice, so that lexicons nested in each other are read once each.
     fn known_options(&mut self, node: &Node) -> Option<Rc<[Vec<Sym>]>> {
-        let Node::Choice(choice) = node else {
-            return options(node, self.vocab, ANCHOR_LIMIT).map(Rc::from);
+        let choice = match node {
+            Node::Word(sym) => return Some(Rc::from([vec![*sym]])),
+            Node::Stem(stem) => {
+                let members = self.vocab.stem_members(*stem);
+                return Some(members.iter().map(|&s| vec![s]).collect());
+            }
+            Node::Any | Node::Gap(_) | Node::End => return None,
+            Node::Choice(choice) => choice,
         };
         let key = Arc::as_ptr(choice);
         if let Some((_, known)) = self.options.get(&key) {
             return known.clone();
         }
-        let found: Option<Rc<[Vec<Sym>]>> = options(node, self.vocab, ANCHOR_LIMIT).map(Rc::from);
+        let mut all = Vec::new();
+        let mut found = true;
+        for a in choice.alternatives.iter() {
+            match self.sequences(a) {
+                Some(more) if all.len() + more.len() <= ANCHOR_LIMIT => all.extend(more),
+                _ => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        let found: Option<Rc<[Vec<Sym>]>> = found.then(|| Rc::from(all));
         self.options
             .insert(key, (Arc::clone(choice), found.clone()));
         found

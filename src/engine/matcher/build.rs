@@ -117,8 +117,7 @@ impl Matcher {
                     message,
                 };
                 let count = pattern.variant_count();
-                let has_stem = has_stem(&pattern.items);
-                if count <= expand_up_to && !has_stem {
+                if count <= expand_up_to && !pattern.has_stem() {
                     expand(pattern, count, list, &vocab, &mut patterns);
                 } else {
                     let nodes = compiler.nodes(&pattern.items);
@@ -322,14 +321,6 @@ impl<'p> Found<'p> {
             }
         }
     }
-}
-
-fn has_stem(items: &[Item]) -> bool {
-    items.iter().any(|item| match item {
-        Item::Stem(_) => true,
-        Item::Choice(alternatives) => alternatives.iter().any(|a| has_stem(a)),
-        _ => false,
-    })
 }
 
 /// Adds every word sequence of `pattern`: each anchored on its longest run of literal words.

@@ -4,6 +4,7 @@
 
 use super::super::vocab::Sym;
 use super::anchored::Node;
+use super::local::longest;
 use serde::{Deserialize, Serialize};
 
 /// One of several sequences.
@@ -17,6 +18,9 @@ pub(super) struct Choice {
     /// The words the choice as a whole can begin with, and how it begins ([`edge`]); then the
     /// same of its end. A choice around it reads them rather than walking its alternatives again.
     heads: [Head; 2],
+    /// The most words a match of it can span ([`longest`]), worked out once: lexicons nest, and
+    /// reading every alternative of every one inside again would take time doubling with depth.
+    longest: usize,
 }
 
 /// The words a sequence can begin (or end) with, sorted, and how it begins.
@@ -95,12 +99,7 @@ impl Choice {
             (index, Head { syms, how })
         };
         let ((first, head), (last, tail)) = (side(false), side(true));
-        Choice {
-            first,
-            last,
-            heads: [head, tail],
-            alternatives,
-        }
+        Choice::from_parts(alternatives, (first, last), [head, tail])
     }
 
     /// Its alternatives, the indexes of their first and last words and its heads, for a prebuilt
@@ -117,11 +116,17 @@ impl Choice {
         heads: [Head; 2],
     ) -> Choice {
         Choice {
+            longest: alternatives.iter().map(|a| longest(a)).max().unwrap_or(0),
             alternatives,
             first,
             last,
             heads,
         }
+    }
+
+    /// The most words a match of it can span.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The words the choice can begin with (`backward`: end with), and how it begins.

@@ -74,7 +74,7 @@ pub(super) struct LocalAnchor {
     pub site: u32,
 }
 
-/// The most words a match of `nodes` can span.
+/// The most words a match of `nodes` can span; a choice knows its own.
 pub(super) fn longest(nodes: &[Node]) -> usize {
     nodes
         .iter()
@@ -82,7 +82,7 @@ pub(super) fn longest(nodes: &[Node]) -> usize {
             Node::Word(_) | Node::Stem(_) | Node::Any => 1,
             Node::Gap(n) => *n,
             Node::End => 0,
-            Node::Choice(c) => c.alternatives.iter().map(|a| longest(a)).max().unwrap_or(0),
+            Node::Choice(c) => c.longest(),
         })
         .sum()
 }

@@ -24,6 +24,11 @@ pub type Alternatives = Arc<Choice>;
 /// nesting, and a phrase of thousands of `(` would overflow the stack.
 pub const MAX_NESTING: usize = 64;
 
+/// How many words one word sequence of a phrase (or lexicon entry) may have. Nesting alone does
+/// not bound it: lexicons that each name the next twice in a row double it at every level, and
+/// expanding or anchoring such a phrase would take time and memory without end.
+pub const MAX_WORDS: usize = 256;
+
 /// A choice's sequences, with what can be said of them (worked out once: a lexicon is checked
 /// inside every phrase that names it).
 #[derive(Debug, PartialEq, Eq)]
@@ -128,6 +133,14 @@ pub fn parse(
     let shape = Shape::of_sequence(&items);
     if shape.end_inside {
         return Err(err(0, "`$` (end of sentence) can only end a phrase"));
+    }
+    if shape.longest > MAX_WORDS {
+        return Err(err(
+            0,
+            format!(
+                "a word sequence of this phrase is longer than {MAX_WORDS} words (lexicons or groups that name others in a row multiply its length); write it shorter"
+            ),
+        ));
     }
     if shape.without_word == Some(true) {
         return Err(err(
@@ -334,5 +347,28 @@ mod tests {
             "repeats are dropped after the limit"
         );
         assert_eq!(parse_plain("[a] b (c|d e)").unwrap().variant_count(), 4);
+    }
+
+    #[test]
+    fn nested_choices_are_counted_once_each() {
+        // A hundred choices, each of the one inside and a word two ways: 2^100 sequences of 101
+        // words, known from each choice's own count (walking every path would never end).
+        let word = |w: &str| Item::Word(w.into());
+        let mut inner = vec![word("x")];
+        for _ in 0..100 {
+            let choice = Item::Choice(Choice::new(vec![
+                [inner.clone(), vec![word("a")]].concat(),
+                [inner, vec![Item::Stem("b".into())]].concat(),
+            ]));
+            inner = vec![choice];
+        }
+        let p = Pattern { items: inner };
+        assert_eq!(p.variant_count(), usize::MAX);
+        assert!(p.has_stem());
+        assert_eq!(Shape::of_sequence(&p.items).longest, 101);
+        assert_eq!(show(&p)[0], format!("x{}", " a".repeat(100)));
+        let e = parse(&vec!["w"; 257].join(" "), &[], &mut no_lexicons).unwrap_err();
+        assert!(e.message.contains("longer than 256 words"), "{}", e.message);
+        assert!(parse(&vec!["w"; 256].join(" "), &[], &mut no_lexicons).is_ok());
     }
 }

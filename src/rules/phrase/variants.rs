@@ -1,12 +1,19 @@
 //! The word sequences a phrase stands for, expanded: the matcher puts those of small phrases in
 //! its automaton, and `talklint rules` lists them.
 
+use super::shape::Shape;
 use super::{Item, Pattern, Token};
 
 impl Pattern {
-    /// How many word sequences the pattern stands for (repeats counted; saturating).
+    /// How many word sequences the pattern stands for (repeats counted; saturating). Each
+    /// choice's count is known, so this reads the phrase's own items only.
     pub fn variant_count(&self) -> usize {
-        sequence_count(&self.items)
+        Shape::of_sequence(&self.items).sequences
+    }
+
+    /// Whether some word sequence the pattern stands for has a stem (`refund*`).
+    pub fn has_stem(&self) -> bool {
+        Shape::of_sequence(&self.items).stem
     }
 
     /// The first `limit` word sequences the pattern stands for, in order, without repeats.
@@ -22,19 +29,13 @@ impl Pattern {
     }
 }
 
-fn sequence_count(items: &[Item]) -> usize {
-    items.iter().fold(1usize, |n, item| match item {
-        Item::Choice(alternatives) => n.saturating_mul(
-            alternatives
-                .iter()
-                .fold(0usize, |sum, a| sum.saturating_add(sequence_count(a))),
-        ),
-        _ => n,
-    })
-}
-
-/// The sequences of `items`, at most `limit` of them.
+/// The sequences of `items`, at most `limit` of them. A choice's alternatives are expanded only
+/// while the limit leaves room, so that a lexicon that stands for 2^60 sequences costs no more
+/// than the few it gives.
 fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
+    if limit == 0 {
+        return Vec::new();
+    }
     let mut acc: Vec<Vec<Token>> = vec![Vec::new()];
     for item in items {
         let token = match item {
@@ -45,7 +46,10 @@ fn sequence_variants(items: &[Item], limit: usize) -> Vec<Vec<Token>> {
             Item::Choice(alternatives) => {
                 let mut all = Vec::new();
                 for a in alternatives.iter() {
-                    all.extend(sequence_variants(a, limit - all.len().min(limit)));
+                    if all.len() >= limit {
+                        break;
+                    }
+                    all.extend(sequence_variants(a, limit - all.len()));
                 }
                 acc = product(acc, &all, limit);
                 continue;

@@ -1,0 +1,123 @@
+//! Rules whose size could run away: lexicons nested in each other (2^depth word sequences, or
+//! 2^depth words in one).
+
+use crate::support::{JSON_CHECK, run, talklint, write};
+use serde_json::Value;
+use std::time::Duration;
+
+/// Lexicons `l0` … `l{depth}`, each entry of one naming the next (`entry` with `L` for it), the
+/// last `leaf`; then `rules`.
+fn nested(depth: usize, entries: &[&str], leaf: &str, rules: &str) -> String {
+    let mut text = String::from("lexicons:\n");
+    for k in 0..depth {
+        let next = format!("{{l{}}}", k + 1);
+        let quoted: Vec<String> = (entries.iter())
+            .map(|e| format!("\"{}\"", e.replace('L', &next)))
+            .collect();
+        text.push_str(&format!("  l{k}: [{}]\n", quoted.join(", ")));
+    }
+    text + &format!("  l{depth}: [\"{leaf}\"]\nrules:\n{rules}")
+}
+
+/// `talklint check` of `files` (name, text) with the rule file `rules`, killed after a minute
+/// (a build that took time doubling with depth never ended): the exit code and the JSON report.
+fn check(rules: &str, files: &[(&str, &str)]) -> (i32, Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", rules);
+    let mut cmd = talklint();
+    cmd.args(JSON_CHECK).arg("-r").arg(&rules);
+    for (name, text) in files {
+        cmd.arg(write(dir.path(), name, text));
+    }
+    let (code, out, err) = run(cmd.timeout(Duration::from_secs(60)));
+    let report = serde_json::from_str(&out).unwrap_or(Value::Null);
+    (code, report, err)
+}
+
+/// The matched words of each conversation's findings, by conversation.
+fn matches(report: &Value) -> Vec<Vec<&str>> {
+    let conversations = report["conversations"].as_array().expect("conversations");
+    (conversations.iter())
+        .map(|c| {
+            let findings = c["findings"].as_array().expect("findings");
+            findings
+                .iter()
+                .filter_map(|f| f["match"].as_str())
+                .collect()
+        })
+        .collect()
+}
+
+/// `x` then `n` words, each `a` or `b`.
+fn words(n: usize) -> String {
+    let ab: Vec<&str> = (0..n).map(|k| if k % 3 == 0 { "b" } else { "a" }).collect();
+    format!("x {}", ab.join(" "))
+}
+
+/// Sixty lexicons, each entry naming the next (2^60 word sequences of 61 words): within the
+/// nesting limit, so the phrase loads at once and finds exactly its words. Counting its
+/// sequences and looking for stems once walked every path of the lexicons.
+#[test]
+fn lexicons_nested_sixty_deep_load_and_match() {
+    let rule = "  - id: x/lex\n    phrases: [\"{l0}\"]\n";
+    let text = nested(60, &["L a", "L b"], "x", rule);
+    let hit = format!("Agent: so {} ok\n", words(60));
+    let short = format!("Agent: so {} ok\n", words(59));
+    let (code, report, err) = check(&text, &[("hit.txt", &hit), ("short.txt", &short)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(matches(&report), [vec![words(60).as_str()], vec![]]);
+}
+
+/// Entries that read alike once canonical ("a", "A") stand for one word sequence twice: the
+/// words an anchor may be were once listed again for every path of the lexicons.
+#[test]
+fn lexicons_whose_entries_read_alike_load_and_match() {
+    let rule = "  - id: x/lex\n    phrases: [\"{l0}\"]\n";
+    let text = nested(60, &["L a", "L A"], "x", rule);
+    let said = |n: usize| format!("Agent: so x {} ok\n", vec!["a"; n].join(" "));
+    let (code, report, err) = check(&text, &[("all.txt", &said(60)), ("short.txt", &said(59))]);
+    assert_eq!(code, 0, "{err}");
+    let all = said(60);
+    assert_eq!(matches(&report), [vec![&all[10..all.len() - 4]], vec![]]);
+}
+
+/// An `unless` list is matched around the rule's match: the most words it can span was worked
+/// out by walking every path of its lexicons.
+#[test]
+fn a_nested_lexicon_in_unless_loads_and_holds() {
+    let rule = "  - id: x/ok\n    phrases: [\"ok\"]\n    unless: [\"{l0} ok\"]\n";
+    let text = nested(60, &["a L", "b L"], "x", rule);
+    let said = |n: usize| {
+        let ab: Vec<&str> = (0..n).map(|k| if k % 2 == 0 { "a" } else { "b" }).collect();
+        format!("Agent: {} x ok\n", ab.join(" "))
+    };
+    let (code, report, err) = check(&text, &[("all.txt", &said(60)), ("short.txt", &said(59))]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(matches(&report), [vec![], vec!["ok"]]);
+}
+
+/// Lexicons that each name the next twice in a row stand for one sequence of 2^depth words: an
+/// error at the first entry past the limit, not a build that never ends.
+#[test]
+fn lexicons_that_double_a_phrase_past_256_words_are_an_error_at_the_entry() {
+    let rule = "  - id: x/lex\n    phrases: [\"{l0}\"]\n";
+    let long = vec!["w"; 257].join(" ");
+    for (rules, at) in [
+        // l52 stands for 2^8 = 256 words, l51 for 512: its line is the 53rd.
+        (
+            nested(60, &["L L"], "x", rule),
+            "r.yaml:53:10: lexicon `l51`",
+        ),
+        // A phrase of its own is placed at the phrase.
+        (
+            format!("rules:\n  - id: x/long\n    phrases: [\"{long}\"]\n"),
+            "r.yaml:3:16:",
+        ),
+    ] {
+        let (code, _, err) = check(&rules, &[("tiny.txt", "Agent: hi\n")]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(at), "{err}");
+        assert!(err.contains("longer than 256 words"), "{err}");
+        assert!(err.contains("help: "), "{err}");
+    }
+}
