@@ -118,15 +118,19 @@ impl FailOn {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringConfig {
+    #[serde(default, deserialize_with = "score_bar")]
+    #[schemars(range(min = 0, max = 100))]
     pub base: Option<i32>,
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub pass: Option<i32>,
 }
 
-/// A score a conversation must reach (`scoring.pass`, `min_score`), or none (`null`): from 0 to
-/// 100, the range scores are clamped to, since a bar above it fails every conversation. Checked
-/// as the number is read, so that an error points at it.
+/// A score a conversation must reach (`scoring.pass`, `min_score`) or starts from
+/// (`scoring.base`), or none (`null`): from 0 to 100, the range scores are clamped to, since a
+/// bar above it fails every conversation and a base outside it hides points (a base of -5 scores
+/// every conversation without rewards 0). Checked as the number is read, so that an error points
+/// at it.
 fn score_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     use serde::de::{Error, Unexpected, Visitor};
     struct Bar;

@@ -41,8 +41,13 @@ impl Scoring {
         suppressed: Vec<Outcome>,
         not_applied: Vec<usize>,
     ) -> Evaluation {
-        let total: i32 = outcomes.iter().map(|o| o.points).sum();
-        let score = (self.base + total).clamp(*SCORES.start(), *SCORES.end());
+        // In 64 bits: a rule may give any 32-bit points, and two hits of -2^31 would wrap round
+        // to 0 (or, built with overflow checks, panic).
+        let total = (outcomes.iter()).fold(0i64, |sum, o| sum.saturating_add(o.points.into()));
+        let (low, high) = (*SCORES.start(), *SCORES.end());
+        let score = (i64::from(self.base).saturating_add(total)).clamp(low.into(), high.into());
+        // Clamped to the scores, so it fits.
+        let score = score as i32;
         let auto_failed = outcomes.iter().any(|o| {
             let rule = &rules[o.rule];
             rule.auto_fail && matches!(rule.kind, Kind::Forbid | Kind::Require)

@@ -1,5 +1,6 @@
-//! Rules whose size could run away: lexicons nested in each other (2^depth word sequences, or
-//! 2^depth words in one).
+//! Rules whose size or numbers could run away: lexicons nested in each other (2^depth word
+//! sequences, or 2^depth words in one), points near the ends of 32 bits, and a scoring base
+//! outside the scores.
 
 use crate::support::{JSON_CHECK, run, talklint, write};
 use serde_json::Value;
@@ -119,5 +120,59 @@ fn lexicons_that_double_a_phrase_past_256_words_are_an_error_at_the_entry() {
         assert!(err.contains(at), "{err}");
         assert!(err.contains("longer than 256 words"), "{err}");
         assert!(err.contains("help: "), "{err}");
+    }
+}
+
+/// Points near the ends of 32 bits are summed without wrapping round: two hits of -2^31 once
+/// scored 80 and passed, two rewards of 1.5 billion 0.
+#[test]
+fn points_near_the_ends_of_32_bits_score_as_written() {
+    let rules = "rules:
+  - id: x/bad
+    severity: error
+    points: -2147483648
+    phrases: [\"bad\"]
+  - id: x/good
+    kind: reward
+    points: 1500000000
+    phrases: [\"great\"]
+";
+    let files = [
+        ("bad.txt", "Agent: bad and bad\n"),
+        ("great.txt", "Agent: great and great\n"),
+        ("both.txt", "Agent: bad great bad great great\n"),
+    ];
+    let (code, report, err) = check(rules, &files);
+    assert_eq!(code, 0, "{err}");
+    let scores: Vec<(i64, bool)> = (report["conversations"].as_array().unwrap().iter())
+        .map(|c| (c["score"].as_i64().unwrap(), c["passed"].as_bool().unwrap()))
+        .collect();
+    // -2^32 + 4.5e9 = +205 032 704 over the base.
+    assert_eq!(scores, [(0, false), (100, true), (100, true)]);
+}
+
+/// `scoring.base` is a score from 0 to 100, as `scoring.pass` is: -5 scored every conversation
+/// without rewards 0.
+#[test]
+fn a_scoring_base_outside_the_scores_is_an_error_at_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (base, fine) in [("-5", false), ("101", false), ("0", true), ("100", true)] {
+        let config = format!("scoring:\n  pass: 70\n  base: {base}\n");
+        let config = write(dir.path(), "talklint.yaml", &config);
+        let (code, _, err) = run(talklint()
+            .args(["check", "--config"])
+            .arg(&config)
+            .arg("fixtures/calls"));
+        if fine {
+            assert_ne!(code, 2, "{base}: {err}");
+            continue;
+        }
+        assert_eq!(code, 2, "{base}: {err}");
+        let at = format!("talklint.yaml:3:9: scoring.base: invalid value: integer `{base}`");
+        assert!(err.contains(&at), "{base}: {err}");
+        assert!(
+            err.contains("expected a score from 0 to 100"),
+            "{base}: {err}"
+        );
     }
 }
