@@ -98,16 +98,16 @@ fn a_nested_lexicon_in_unless_loads_and_holds() {
 }
 
 /// Lexicons that each name the next twice in a row stand for one sequence of 2^depth words: an
-/// error at the first entry past the limit, not a build that never ends.
+/// error at the first entry past the limit (1,000 words), not a build that never ends.
 #[test]
-fn lexicons_that_double_a_phrase_past_256_words_are_an_error_at_the_entry() {
+fn lexicons_that_double_a_phrase_past_1000_words_are_an_error_at_the_entry() {
     let rule = "  - id: x/lex\n    phrases: [\"{l0}\"]\n";
-    let long = vec!["w"; 257].join(" ");
+    let long = vec!["w"; 1001].join(" ");
     for (rules, at) in [
-        // l52 stands for 2^8 = 256 words, l51 for 512: its line is the 53rd.
+        // l51 stands for 2^9 = 512 words, l50 for 1,024: its line is the 52nd.
         (
             nested(60, &["L L"], "x", rule),
-            "r.yaml:53:10: lexicon `l51`",
+            "r.yaml:52:10: lexicon `l50`",
         ),
         // A phrase of its own is placed at the phrase.
         (
@@ -118,7 +118,7 @@ fn lexicons_that_double_a_phrase_past_256_words_are_an_error_at_the_entry() {
         let (code, _, err) = check(&rules, &[("tiny.txt", "Agent: hi\n")]);
         assert_eq!(code, 2, "{err}");
         assert!(err.contains(at), "{err}");
-        assert!(err.contains("longer than 256 words"), "{err}");
+        assert!(err.contains("longer than 1000 words"), "{err}");
         assert!(err.contains("help: "), "{err}");
     }
 }

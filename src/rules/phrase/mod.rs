@@ -26,8 +26,10 @@ pub const MAX_NESTING: usize = 64;
 
 /// How many words one word sequence of a phrase (or lexicon entry) may have. Nesting alone does
 /// not bound it: lexicons that each name the next twice in a row double it at every level, and
-/// expanding or anchoring such a phrase would take time and memory without end.
-pub const MAX_WORDS: usize = 256;
+/// expanding or anchoring such a phrase would take time and memory without end. An AWS target
+/// (at most 2,000 characters, each word and the space after it two or more, a contraction's two
+/// words four or more) has at most 1,000.
+pub const MAX_WORDS: usize = 1_000;
 
 /// A choice's sequences, with what can be said of them (worked out once: a lexicon is checked
 /// inside every phrase that names it).
@@ -367,8 +369,12 @@ mod tests {
         assert!(p.has_stem());
         assert_eq!(Shape::of_sequence(&p.items).longest, 101);
         assert_eq!(show(&p)[0], format!("x{}", " a".repeat(100)));
-        let e = parse(&vec!["w"; 257].join(" "), &[], &mut no_lexicons).unwrap_err();
-        assert!(e.message.contains("longer than 256 words"), "{}", e.message);
-        assert!(parse(&vec!["w"; 256].join(" "), &[], &mut no_lexicons).is_ok());
+        let e = parse(&vec!["w"; 1001].join(" "), &[], &mut no_lexicons).unwrap_err();
+        assert!(
+            e.message.contains("longer than 1000 words"),
+            "{}",
+            e.message
+        );
+        assert!(parse(&vec!["w"; 1000].join(" "), &[], &mut no_lexicons).is_ok());
     }
 }
