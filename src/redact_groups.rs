@@ -3,8 +3,8 @@
 //! neighbouring group by its own gap is part of a longer number (an invoice or tracking number),
 //! unless that neighbour is itself a number masked beside it: each number bounds the runs beside
 //! it, so `123-45-6789 4111 1111 1111 1111` is an SSN and a card, not one run of seven groups.
-//! A card beside one last group of three or four digits (a security code, an expiry, a PIN) is
-//! masked with it. Redaction fails closed: a number that runs on into other digits is still
+//! A card beside the groups of three or four digits said with it (a security code, an expiry,
+//! a PIN) is masked with them. Redaction fails closed: a number that runs on into other digits is still
 //! masked by its part.
 
 use regex::Regex;
@@ -104,19 +104,6 @@ struct Candidate {
     free_after: bool,
 }
 
-impl Candidate {
-    /// A candidate free on both sides.
-    fn free(range: Range<usize>, token: &'static str, rank: usize) -> Candidate {
-        Candidate {
-            range,
-            token,
-            rank,
-            free_before: true,
-            free_after: true,
-        }
-    }
-}
-
 /// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
 /// overlap, the one that starts first, else the longer, else the one of the earlier pattern, is
 /// kept, when both its sides are free or bounded by a number kept beside it.
@@ -129,10 +116,17 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                 let part = &text[range.clone()];
                 if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
                     let sides = free(text, range.clone());
-                    if let (Check::Card, (false, _) | (_, false)) = (p.check, sides)
-                        && let Some(wider) = card_with_code(text, range.clone(), sides)
-                    {
-                        found.push(Candidate::free(wider, p.token, rank));
+                    if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
+                        let wider = cards_with_codes(text, range.clone(), sides);
+                        found.extend(wider.into_iter().map(
+                            |(range, (free_before, free_after))| Candidate {
+                                range,
+                                token: p.token,
+                                rank,
+                                free_before,
+                                free_after,
+                            },
+                        ));
                     }
                     found.push(Candidate {
                         range,
@@ -244,31 +238,71 @@ fn neighbour_after(text: &str, end: usize) -> Neighbour<'_> {
     }
 }
 
-/// A card joined by its own gap to one group of three or four digits beyond which no digits
-/// stand (a security code or an expiry said after it, `4111 1111 1111 1111 123`, a PIN before
-/// it), with that group: masking the card must not leave it in clear, nor keep the card as part of a
-/// longer run. Only numbers that open as card networks' do (2 to 6) are read so, since a longer
-/// run of four-digit groups may also be a tracking number with a part that passes Luhn.
-fn card_with_code(text: &str, card: Range<usize>, sides: (bool, bool)) -> Option<Range<usize>> {
+/// The candidates a card makes with the groups of three or four digits joined to it by its own
+/// gap: its security code or expiry said after it, both (`4111 1111 1111 1111 0427 123`), or a
+/// PIN before it, so that masking the card leaves none of them in clear and a card is not kept
+/// whole as part of a longer run. Each side not widened keeps the card's own freedom there, so
+/// a number masked beside it still bounds it. Only numbers that open as card networks' do (2
+/// to 6) are read so: a longer run of four-digit groups may be a tracking number with a part
+/// that passes Luhn. Each is a range with whether each of its sides is free.
+fn cards_with_codes(
+    text: &str,
+    card: Range<usize>,
+    sides: (bool, bool),
+) -> Vec<(Range<usize>, (bool, bool))> {
     if !matches!(text[card.clone()].chars().find_map(digit), Some(2..=6)) {
-        return None;
+        return Vec::new();
     }
-    let code = |group: &str| (3..=4).contains(&group.chars().filter(|c| is_digit(*c)).count());
-    let mut wider = card.clone();
-    if !sides.0 {
-        let before = neighbour_before(text, card.start);
-        code(before.group).then_some(())?;
-        wider.start -= before.gap.len() + before.group.len();
+    let mut starts = vec![card.start];
+    starts.extend((!sides.0).then(|| code_before(text, card.start)).flatten());
+    let mut ends = vec![card.end];
+    if !sides.1
+        && let Some(end) = code_after(text, card.end)
+    {
+        ends.push(end);
+        // An expiry, then a security code.
+        if !free(text, card.start..end).1 {
+            ends.extend(code_after(text, end));
+        }
     }
-    if !sides.1 {
-        let after = neighbour_after(text, card.end);
-        code(after.group).then_some(())?;
-        wider.end += after.gap.len() + after.group.len();
+    let mut out = Vec::new();
+    for &start in &starts {
+        for &end in &ends {
+            if (start, end) == (card.start, card.end) {
+                continue;
+            }
+            let wide = free(text, start..end);
+            let free_before = if start == card.start { sides.0 } else { wide.0 };
+            let free_after = if end == card.end { sides.1 } else { wide.1 };
+            out.push((start..end, (free_before, free_after)));
+        }
     }
-    // The group ends the digits: no other number stands beyond it, across any gap.
-    let ends = neighbour_before(text, wider.start).group.is_empty()
-        && neighbour_after(text, wider.end).group.is_empty();
-    ends.then_some(wider)
+    out
+}
+
+/// Whether `group` is a security code, an expiry or a PIN: three or four digits.
+fn is_code(group: &str) -> bool {
+    (3..=4).contains(&group.chars().filter(|c| is_digit(*c)).count())
+}
+
+/// Where the group of three or four digits after `end` ends, unless it opens another number
+/// (joined to more digits with no space: `555-867-5309`).
+fn code_after(text: &str, end: usize) -> Option<usize> {
+    let code = neighbour_after(text, end);
+    let code_end = end + code.gap.len() + code.group.len();
+    let beyond = neighbour_after(text, code_end);
+    let opens = !beyond.group.is_empty() && !beyond.gap.contains(char::is_whitespace);
+    (is_code(code.group) && !opens).then_some(code_end)
+}
+
+/// Where the group of three or four digits before `start` starts, unless it closes another
+/// number (joined to more digits with no space: `123-45-6789`).
+fn code_before(text: &str, start: usize) -> Option<usize> {
+    let code = neighbour_before(text, start);
+    let code_start = start - code.gap.len() - code.group.len();
+    let beyond = neighbour_before(text, code_start);
+    let closes = !beyond.group.is_empty() && !beyond.gap.contains(char::is_whitespace);
+    (is_code(code.group) && !closes).then_some(code_start)
 }
 
 /// Where a number that follows the one ending at `end` across a gap would start: after the white

@@ -162,14 +162,23 @@ fn each_number_bounds_the_run_beside_it() {
             "ref 1234 5678 4111 1111 1111 1111",
         ),
         (
-            "4111 1111 1111 1111 2026 0001",
-            "4111 1111 1111 1111 2026 0001",
+            "4111 1111 1111 1111 2026 0001 9999",
+            "4111 1111 1111 1111 2026 0001 9999",
         ),
         // …but a card with one group of three or four digits after or before it that ends the
         // run (a security code, an expiry, a PIN) is masked with it.
         ("pin 1234 4111 1111 1111 1111", "pin [CARD]"),
         ("4111 1111 1111 1111 2026", "[CARD]"),
         ("4111-1111-1111-1111-123, ok", "[CARD], ok"),
+        // An expiry and a code; a code before a full stop; beside other numbers.
+        ("4111 1111 1111 1111 0427 123", "[CARD]"),
+        ("4111 1111 1111 1111 123. 2 more", "[CARD]. 2 more"),
+        ("123-45-6789 4111 1111 1111 1111 123", "[SSN] [CARD]"),
+        ("4111 1111 1111 1111 123 555-867-5309", "[CARD] [PHONE]"),
+        (
+            "4111 1111 1111 1111 5500 0000 0000 0004 456",
+            "[CARD] [CARD]",
+        ),
         // Not a number that opens as no card network's does: a tracking number's part.
         ("1000 0000 0000 0008 1234", "1000 0000 0000 0008 1234"),
         // A blank line parts two numbers, which are each masked on their own.

@@ -130,8 +130,21 @@ fn a_card_with_its_security_code_expiry_or_pin_beside_it_is_masked_with_them() {
         ("pin 1234 4111 1111 1111 1111", "pin [CARD]"),
         // A longer run stays a run: a tracking number, or a part that opens as no card does.
         (
-            "ref 4111 1111 1111 1111 2026 0001",
-            "ref 4111 1111 1111 1111 2026 0001",
+            "ref 4111 1111 1111 1111 2026 0001 9999",
+            "ref 4111 1111 1111 1111 2026 0001 9999",
+        ),
+        ("exp 4111 1111 1111 1111 0427 123", "exp [CARD]"),
+        (
+            "4111 1111 1111 1111 123. 2 more things",
+            "[CARD]. 2 more things",
+        ),
+        (
+            "ssn 123-45-6789 4111 1111 1111 1111 123",
+            "ssn [SSN] [CARD]",
+        ),
+        (
+            "pin 1234 4111 1111 1111 1111 555-867-5309",
+            "pin [CARD] [PHONE]",
         ),
         (
             "ref 1000 0000 0000 0008 1234",
