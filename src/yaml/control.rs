@@ -31,16 +31,16 @@ pub(super) struct Refused {
 /// The first character of `source` that YAML refuses, if it holds one.
 pub(super) fn first(source: &str) -> Option<Refused> {
     let (at, c) = source.char_indices().find(|&(_, c)| refused(c))?;
-    let before = &source[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Lines end at `\r\n`, `\r` or `\n`, as YAML's do.
+    let (line, column) = crate::rules::place::position(source, at);
     let kind = match c {
         '\u{fffe}' | '\u{ffff}' => "a noncharacter",
         _ => "a control character",
     };
     let name = control_name(c).map_or(String::new(), |n| format!(" ({n})"));
     Some(Refused {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+        line,
+        column,
         message: format!(
             "{kind} U+{:04X}{name}, which YAML does not allow anywhere, quoted or not",
             c as u32

@@ -220,6 +220,15 @@ fn a_character_yaml_refuses_is_named_at_its_place() {
     assert_eq!(code, 2, "{err}");
     let want = "ctl.yaml:5:21: a control character U+000B (vertical tab), which YAML does not allow anywhere, quoted or not\n  help: delete it: such characters are often pasted from a word processor";
     assert!(err.contains(want), "{err}");
+    // Lines that end in a CR alone or CRLF are counted as YAML counts them.
+    for end in ["\r", "\r\n"] {
+        let file = write(dir.path(), "cr.yaml", &rules.replace('\n', end));
+        let (_, _, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&file));
+        assert!(
+            err.contains("cr.yaml:5:21: a control character U+000B"),
+            "{end:?}: {err}"
+        );
+    }
     let config = "fail_on: warning\nmin_score: 7\u{7f}0\n";
     write(dir.path(), "talklint.yaml", config);
     let call = write(dir.path(), "call.txt", "Agent: Hello.\n");
