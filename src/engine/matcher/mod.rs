@@ -244,7 +244,10 @@ fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
         false => text.len(),
     };
     let gap = &text[end..until];
-    let punctuation = gap.find(SENTENCE_PUNCTUATION);
+    // A dash between spaces, an en or an em dash sets a clause apart too ("No problem – I'll
+    // send it"); a hyphen inside a word (`problem-free`) does not.
+    let dash = gap.find(['–', '—']).or_else(|| gap.find(" -"));
+    let punctuation = gap.find(SENTENCE_PUNCTUATION).into_iter().chain(dash).min();
     // Emphasis closed on the word (`**No problem**,`) is markup; a redaction's `***` apart from
     // it stands for words.
     let before = gap[..punctuation.unwrap_or(gap.len())].trim_start_matches('*');

@@ -192,6 +192,14 @@ fn a_dollar_phrase_must_end_a_sentence() {
             2
         );
         assert!(quotes(&m, &["I don't know *** sorry.", "I don't know **** yet"]).is_empty());
+        // A dash between spaces, an en or an em dash ends a clause; a hyphen in a word does not.
+        let dashed = [
+            "I don't know - sorry",
+            "I don't know – sorry",
+            "I don't know—sorry",
+        ];
+        assert_eq!(quotes(&m, &dashed).len(), 3);
+        assert!(quotes(&m, &["I don't know-how"]).is_empty());
     }
 }
 
