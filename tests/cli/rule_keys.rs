@@ -314,8 +314,9 @@ fn a_regex_never_matches_across_turns() {
     );
 }
 
-/// A final `$`: no word before the sentence or the turn ends, so a filler, an emoji or a symbol
-/// after the phrase does not hide its end, and a word does, as does a redaction's `***`.
+/// A final `$`: no word before the sentence, a clause or the turn ends, so a filler, an emoji or
+/// a symbol after the phrase does not hide its end, and a word does, as does a redaction's
+/// `***`; a dash between spaces ends a clause, as a comma does, and a hyphen in a word does not.
 #[test]
 fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
     let dir = tempfile::tempdir().unwrap();
@@ -330,9 +331,9 @@ fn a_final_dollar_ends_past_fillers_emoji_and_symbols() {
         "Agent: I don't know.\nAgent: I don't know uh.\nAgent: I don't know um\n\
          Agent: I don't know 🙂\nAgent: I don't know ★\nAgent: I don't know ★ the answer\n\
          Agent: I don't know the answer\nAgent: I don't know - the answer\n\
-         Agent: I don't know *** ***, sorry.\n",
+         Agent: I don't know *** ***, sorry.\nAgent: I don't know-how\n",
     );
     let v = crate::support::pack_report(Some(&rules), &call);
     let turns: Vec<u64> = findings(&v, 0).into_iter().map(|f| f.1).collect();
-    assert_eq!(turns, [1, 2, 3, 4, 5]);
+    assert_eq!(turns, [1, 2, 3, 4, 5, 8]);
 }
