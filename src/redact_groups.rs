@@ -12,6 +12,10 @@ use std::ops::Range;
 
 use super::checks::passes;
 use super::{Check, Span};
+use codes::cards_with_codes;
+
+#[path = "redact_codes.rs"]
+mod codes;
 
 /// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
 pub(super) fn digit(c: char) -> Option<u32> {
@@ -102,6 +106,8 @@ struct Candidate {
     rank: usize,
     free_before: bool,
     free_after: bool,
+    /// For a card widened over its codes, the card's own range.
+    card: Option<Range<usize>>,
 }
 
 /// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
@@ -118,15 +124,16 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                     let sides = free(text, range.clone());
                     if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
                         let wider = cards_with_codes(text, range.clone(), sides);
-                        found.extend(wider.into_iter().map(
-                            |(range, (free_before, free_after))| Candidate {
-                                range,
+                        found.extend(wider.into_iter().map(|(wide, (free_before, free_after))| {
+                            Candidate {
+                                card: (wide != range).then(|| range.clone()),
+                                range: wide,
                                 token: p.token,
                                 rank,
                                 free_before,
                                 free_after,
-                            },
-                        ));
+                            }
+                        }));
                     }
                     found.push(Candidate {
                         range,
@@ -134,6 +141,7 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                         rank,
                         free_before: sides.0,
                         free_after: sides.1,
+                        card: None,
                     });
                 }
             }
@@ -141,6 +149,21 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             at = second_group(text, m.start());
         }
     }
+    // A code that another pattern's number holds (`… 1111 123 45 6789`: an SSN's area) is that
+    // number's, not the card's.
+    let others: Vec<(usize, Range<usize>)> = (found.iter())
+        .filter(|c| c.card.is_none())
+        .map(|c| (c.rank, c.range.clone()))
+        .collect();
+    let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    found.retain(|c| {
+        c.card.as_ref().is_none_or(|card| {
+            let in_codes = |(rank, other): &(usize, Range<usize>)| {
+                *rank != c.rank && overlap(other, &c.range) && !overlap(other, card)
+            };
+            !others.iter().any(in_codes)
+        })
+    });
     choose(text, found)
 }
 
@@ -192,10 +215,7 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
         .split(is_digit)
         .filter(|g| !g.chars().all(is_invisible));
     let (first, last) = (gaps.next(), gaps.next_back());
-    let same = |a: &str, b: Option<&str>| {
-        let visible = |g: &str| g.chars().filter(|c| !is_invisible(*c)).collect::<String>();
-        b.is_some_and(|b| visible(a) == visible(b))
-    };
+    let same = |a: &str, b: Option<&str>| b.is_some_and(|b| visible(a) == visible(b));
     // A neighbouring group long enough to make a longer number with the groups, or joined to
     // them as one word.
     let joined = |n: Neighbour| {
@@ -238,71 +258,9 @@ fn neighbour_after(text: &str, end: usize) -> Neighbour<'_> {
     }
 }
 
-/// The candidates a card makes with the groups of three or four digits joined to it by its own
-/// gap: its security code or expiry said after it, both (`4111 1111 1111 1111 0427 123`), or a
-/// PIN before it, so that masking the card leaves none of them in clear and a card is not kept
-/// whole as part of a longer run. Each side not widened keeps the card's own freedom there, so
-/// a number masked beside it still bounds it. Only numbers that open as card networks' do (2
-/// to 6) are read so: a longer run of four-digit groups may be a tracking number with a part
-/// that passes Luhn. Each is a range with whether each of its sides is free.
-fn cards_with_codes(
-    text: &str,
-    card: Range<usize>,
-    sides: (bool, bool),
-) -> Vec<(Range<usize>, (bool, bool))> {
-    if !matches!(text[card.clone()].chars().find_map(digit), Some(2..=6)) {
-        return Vec::new();
-    }
-    let mut starts = vec![card.start];
-    starts.extend((!sides.0).then(|| code_before(text, card.start)).flatten());
-    let mut ends = vec![card.end];
-    if !sides.1
-        && let Some(end) = code_after(text, card.end)
-    {
-        ends.push(end);
-        // An expiry, then a security code.
-        if !free(text, card.start..end).1 {
-            ends.extend(code_after(text, end));
-        }
-    }
-    let mut out = Vec::new();
-    for &start in &starts {
-        for &end in &ends {
-            if (start, end) == (card.start, card.end) {
-                continue;
-            }
-            let wide = free(text, start..end);
-            let free_before = if start == card.start { sides.0 } else { wide.0 };
-            let free_after = if end == card.end { sides.1 } else { wide.1 };
-            out.push((start..end, (free_before, free_after)));
-        }
-    }
-    out
-}
-
-/// Whether `group` is a security code, an expiry or a PIN: three or four digits.
-fn is_code(group: &str) -> bool {
-    (3..=4).contains(&group.chars().filter(|c| is_digit(*c)).count())
-}
-
-/// Where the group of three or four digits after `end` ends, unless it opens another number
-/// (joined to more digits with no space: `555-867-5309`).
-fn code_after(text: &str, end: usize) -> Option<usize> {
-    let code = neighbour_after(text, end);
-    let code_end = end + code.gap.len() + code.group.len();
-    let beyond = neighbour_after(text, code_end);
-    let opens = !beyond.group.is_empty() && !beyond.gap.contains(char::is_whitespace);
-    (is_code(code.group) && !opens).then_some(code_end)
-}
-
-/// Where the group of three or four digits before `start` starts, unless it closes another
-/// number (joined to more digits with no space: `123-45-6789`).
-fn code_before(text: &str, start: usize) -> Option<usize> {
-    let code = neighbour_before(text, start);
-    let code_start = start - code.gap.len() - code.group.len();
-    let beyond = neighbour_before(text, code_start);
-    let closes = !beyond.group.is_empty() && !beyond.gap.contains(char::is_whitespace);
-    (is_code(code.group) && !closes).then_some(code_start)
+/// `gap` without the invisible characters in it.
+fn visible(gap: &str) -> String {
+    gap.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
 /// Where a number that follows the one ending at `end` across a gap would start: after the white

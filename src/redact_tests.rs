@@ -179,6 +179,11 @@ fn each_number_bounds_the_run_beside_it() {
             "4111 1111 1111 1111 5500 0000 0000 0004 456",
             "[CARD] [CARD]",
         ),
+        ("4111-1111-1111-1111-0427-123", "[CARD]"),
+        ("4111 1111 1111 1111 123 45 6789", "[CARD] [SSN]"),
+        // A number of another kind of gap beside a card bounds it.
+        ("4111 1111 1111 1111 867-5309", "[CARD] 867-5309"),
+        ("867-5309 4111 1111 1111 1111", "867-5309 [CARD]"),
         // Not a number that opens as no card network's does: a tracking number's part.
         ("1000 0000 0000 0008 1234", "1000 0000 0000 0008 1234"),
         // A blank line parts two numbers, which are each masked on their own.

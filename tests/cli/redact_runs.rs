@@ -146,6 +146,12 @@ fn a_card_with_its_security_code_expiry_or_pin_beside_it_is_masked_with_them() {
             "pin 1234 4111 1111 1111 1111 555-867-5309",
             "pin [CARD] [PHONE]",
         ),
+        ("card 5500-0000-0000-0004-0427-123", "card [CARD]"),
+        ("card 4111 1111 1111 1111 123 45 6789", "card [CARD] [SSN]"),
+        (
+            "card 4111 1111 1111 1111 2024-06-26",
+            "card [CARD] 2024-06-26",
+        ),
         (
             "ref 1000 0000 0000 0008 1234",
             "ref 1000 0000 0000 0008 1234",
