@@ -244,14 +244,26 @@ fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
         false => text.len(),
     };
     let gap = &text[end..until];
-    // A dash between spaces, an en or an em dash sets a clause apart too ("No problem – I'll
-    // send it"); a hyphen inside a word (`problem-free`) does not.
-    let dash = gap.find(['–', '—']).or_else(|| gap.find(" -"));
-    let punctuation = gap.find(SENTENCE_PUNCTUATION).into_iter().chain(dash).min();
-    // Emphasis closed on the word (`**No problem**,`) is markup; a redaction's `***` apart from
-    // it stands for words.
-    let before = gap[..punctuation.unwrap_or(gap.len())].trim_start_matches('*');
-    !before.contains("**") && (punctuation.is_some() || until == text.len())
+    // A dash sets a clause apart too ("No problem – I'll send it", "No problem- I'll …"), but
+    // not a hyphen inside a word (`problem-free`): an en, em or figure dash or a minus, or a
+    // hyphen by a space.
+    let dash = gap.char_indices().find(|&(i, c)| match c {
+        '\u{2012}'..='\u{2015}' | '\u{2212}' => true,
+        '-' | '\u{2010}' | '\u{2011}' => {
+            gap[..i].ends_with(char::is_whitespace)
+                || gap[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        }
+        _ => false,
+    });
+    let punctuation = (gap.find(SENTENCE_PUNCTUATION).into_iter())
+        .chain(dash.map(|(i, _)| i))
+        .min();
+    // Emphasis closed on the word (`**No problem**,`) is markup; a redaction's `***` stands for
+    // words, glued to the word or apart from it.
+    let before = &gap[..punctuation.unwrap_or(gap.len())];
+    let emphasis = before.len() - before.trim_start_matches('*').len();
+    let words = emphasis > 2 || before[emphasis..].contains("**");
+    !words && (punctuation.is_some() || until == text.len())
 }
 
 /// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.

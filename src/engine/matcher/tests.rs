@@ -200,6 +200,13 @@ fn a_dollar_phrase_must_end_a_sentence() {
         ];
         assert_eq!(quotes(&m, &dashed).len(), 3);
         assert!(quotes(&m, &["I don't know-how"]).is_empty());
+        let more = [
+            "I don't know- sorry",
+            "I don't know\u{2010} sorry",
+            "I don't know \u{2212} no",
+        ];
+        assert_eq!(quotes(&m, &more).len(), 3);
+        assert!(quotes(&m, &["I don't know***, sorry"]).is_empty());
     }
 }
 
