@@ -3,6 +3,7 @@
 //! Everything after parsing (matching, rules, reports) sees only this model.
 
 mod detect;
+mod few_map;
 pub(crate) mod formats;
 #[cfg(test)]
 pub(crate) mod robustness;

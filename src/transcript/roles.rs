@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::few_map::FewMap;
 use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
 
 /// Who speaks a turn.
@@ -163,33 +164,16 @@ fn company_side<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 /// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
 /// A label need not outlive the file's reading: a name decoded from JSON escapes is a new string.
 #[derive(Debug, Default)]
-pub struct Speakers {
-    /// The first labels, searched in order: a call has two or three speakers, and a scan of
-    /// them costs less than hashing the label of every turn.
-    few: Vec<(Role, std::rc::Rc<str>)>,
-    /// Labels past the first [`FEW`], as a diariser or a meeting may name a speaker per line.
-    many: rustc_hash::FxHashMap<std::rc::Rc<str>, Role>,
-}
-
-/// How many labels [`Speakers`] searches in order before it keeps them in a map.
-const FEW: usize = 8;
+pub struct Speakers(FewMap<std::rc::Rc<str>, Role>);
 
 impl Speakers {
     /// The role and shared name of `label`.
     pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
-        if let Some((role, name)) = self.few.iter().find(|(_, name)| **name == *label) {
-            return (*role, name.clone());
-        }
-        if let Some((name, role)) = self.many.get_key_value(label) {
+        if let Some((name, role)) = self.0.get_key_value(label) {
             return (*role, name.clone());
         }
         let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
-        match self.few.len() < FEW {
-            true => self.few.push((role, name.clone())),
-            false => {
-                self.many.insert(name.clone(), role);
-            }
-        }
+        self.0.insert_new(name.clone(), role);
         (role, name)
     }
 }

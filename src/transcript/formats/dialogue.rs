@@ -4,6 +4,7 @@
 
 use super::text::Opening;
 use crate::transcript::Roles;
+use crate::transcript::few_map::FewMap;
 
 /// What the lines of a text that open no turn say of it.
 #[derive(Clone, Copy)]
@@ -54,32 +55,18 @@ pub(super) fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &R
                     && openings.len() >= lines.unlabelled)))
 }
 
-/// How many turns each label opens. A call has two or three speakers, searched in a list (which
-/// costs less than hashing every turn's label); past [`FEW`] labels, as a diariser or a meeting
-/// may name a speaker per line, the rest go in a map, so a file of a new name per line is read in
-/// linear time (a list of them all took 21 s for 200,000 lines).
+/// How many turns each label opens.
 #[derive(Default)]
-struct Tally<'a> {
-    few: Vec<(&'a str, usize)>,
-    many: rustc_hash::FxHashMap<&'a str, usize>,
-}
-
-/// How many labels [`Tally`] searches in order before it keeps them in a map.
-const FEW: usize = 8;
+struct Tally<'a>(FewMap<&'a str, usize>);
 
 impl<'a> Tally<'a> {
     /// Counts one more turn of `label`: how many it has opened now.
     fn add(&mut self, label: &'a str) -> usize {
-        if let Some((_, n)) = self.few.iter_mut().find(|(l, _)| *l == label) {
+        if let Some(n) = self.0.get_mut(label) {
             *n += 1;
             return *n;
         }
-        if self.few.len() < FEW {
-            self.few.push((label, 1));
-            return 1;
-        }
-        let n = self.many.entry(label).or_default();
-        *n += 1;
-        *n
+        self.0.insert_new(label, 1);
+        1
     }
 }
