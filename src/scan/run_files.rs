@@ -54,26 +54,25 @@ impl RunFiles {
             return;
         };
         for name in [path.file_name(), file.file_name()].into_iter().flatten() {
-            if !self.names.iter().any(|n| n.name == name && n.file == file) {
-                self.names.push(Name {
-                    name: name.to_os_string(),
-                    file: file.clone(),
-                    read_as,
-                });
-            }
+            self.push(Name {
+                name: name.to_os_string(),
+                file: file.clone(),
+                read_as,
+            });
         }
     }
 
     /// Adds every file `other` holds.
     pub(crate) fn extend(&mut self, other: &RunFiles) {
         for n in &other.names {
-            if !self
-                .names
-                .iter()
-                .any(|m| m.name == n.name && m.file == n.file)
-            {
-                self.names.push(n.clone());
-            }
+            self.push(n.clone());
+        }
+    }
+
+    /// Adds `name`, unless the file is known by that name already.
+    fn push(&mut self, name: Name) {
+        if !(self.names.iter()).any(|n| n.name == name.name && n.file == name.file) {
+            self.names.push(name);
         }
     }
 
