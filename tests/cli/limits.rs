@@ -94,25 +94,20 @@ fn a_file_over_the_size_limit_is_skipped_unread() {
             "talklint reads at most 4294967295 bytes of one input; split it",
         ),
     ] {
-        let started = std::time::Instant::now();
         let bin = assert_cmd::cargo::cargo_bin("talklint");
-        let out = std::process::Command::new("sh")
+        let out = assert_cmd::Command::new("sh")
             .arg("-c")
             .arg("ulimit -v 1000000; exec \"$0\" check --no-config --format json --max-filesize \"$1\" \"$2\"")
             .arg(bin)
             .arg(limit)
             .arg(dir.path())
+            .timeout(Duration::from_secs(60))
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(out.status.code(), Some(0), "{v}");
         let want = format!("too large (8000000000 bytes; {reason})");
         assert_eq!(v["skipped"][0]["reason"], *want);
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "{:?}",
-            started.elapsed()
-        );
     }
 }
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Inputs that once took quadratic time, checked at two sizes four times apart.
+
+Linear time takes about four times as long on the larger input, quadratic sixteen. For each
+input this prints the best of RUNS wall times (default 3) at both sizes and their ratio, and
+exits 1 when a ratio reaches 10:
+
+    python3 bench/growth.py [--runs N] [--bin target/release/talklint]
+
+The inputs: one very long line with many findings (as a JSON and as a human report), and a
+CSV file of many conversation ids. tests/cli/scale.rs checks the findings' places on the
+same inputs; their speed is measured here, not in the tests.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+UNIT = "please calm down, that is not my department. "
+RULES = ["-r", "fixtures/rules/basic.yaml", "-r", "fixtures/rules/keys.yaml"]
+
+
+def long_line(n):
+    return "Agent: é" + UNIT * n + "\n"
+
+
+def many_ids(n):
+    rows = "".join(f"c{i},agent,agent {i},please calm down\n" for i in range(n))
+    return "conversation_id,role,speaker,text\n" + rows
+
+
+INPUTS = [
+    ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT)),
+    ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT)),
+    ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000),
+]
+
+
+def best_wall(argv, runs):
+    """The shortest wall time of `runs` runs of argv, its output dropped."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            sys.exit(f"growth.py: {' '.join(argv)} exited {done.returncode}: {done.stderr!r}")
+    return min(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--bin", default="target/release/talklint")
+    args = parser.parse_args()
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as scratch:
+        for title, name, fmt, make, n in INPUTS:
+            walls = []
+            for size in (n, 4 * n):
+                path = os.path.join(scratch, name)
+                with open(path, "w", encoding="utf-8") as file:
+                    file.write(make(size))
+                argv = [args.bin, "check", "--no-config", *RULES, "--format", fmt,
+                        "--color", "never", "--fail-on", "never", path]
+                walls.append(best_wall(argv, args.runs))
+            ratio = walls[1] / walls[0]
+            worst = max(worst, ratio)
+            print(f"{title}: {walls[0]:.3f} s at n={n}, {walls[1]:.3f} s at 4n: {ratio:.1f}x")
+    sys.exit(1 if worst >= 10 else 0)
+
+
+if __name__ == "__main__":
+    main()
