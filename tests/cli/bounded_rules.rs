@@ -97,6 +97,24 @@ fn a_nested_lexicon_in_unless_loads_and_holds() {
     assert_eq!(matches(&report), [vec![], vec!["ok"]]);
 }
 
+/// Choices that match the same words many ways, in a row or in lexicons nested in each other:
+/// a walk that tried every way took 2^40 steps for forty `(please|please please)`, and over a
+/// minute for the lexicons. Each is found, from its first word to its last.
+#[test]
+fn choices_that_match_alike_in_many_ways_are_matched_at_once() {
+    let choices = vec!["(please|please please)"; 40].join(" ");
+    let in_a_row = format!("rules:\n  - id: x/row\n    phrases: [\"hello {choices} down\"]\n");
+    let rule = "  - id: x/lex\n    phrases: [\"hello {l0} down\"]\n";
+    let nested = nested(7, &["L L", "L"], "(please|please please)", rule);
+    let said = format!("hello {}down", "please ".repeat(60));
+    let text = format!("Agent: so {said} now\n");
+    for rules in [in_a_row, nested] {
+        let (code, report, err) = check(&rules, &[("t.txt", &text)]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(matches(&report), [vec![said.as_str()]], "{rules}");
+    }
+}
+
 /// Lexicons that each name the next twice in a row stand for one sequence of 2^depth words: an
 /// error at the first entry past the limit (1,000 words), not a build that never ends.
 #[test]

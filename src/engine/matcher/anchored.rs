@@ -8,7 +8,8 @@ use super::super::vocab::{BREAK, Sym, SymbolStream, Vocab};
 use super::choice::Choice;
 use super::neighbours::Neighbours;
 use crate::rules::phrase::{self, Alternatives, Item};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -114,15 +115,38 @@ fn is_optional_any(item: &Item) -> bool {
 const FORWARD: bool = true;
 const BACKWARD: bool = false;
 
+/// How many times a walk branches before it is redone remembering where it has been: the
+/// default pack's walks branch a few dozen times at most.
+const PLAIN_WALK_STEPS: u32 = 20_000;
+
 /// The stream and the turn a match is checked in.
 pub(super) struct Around<'a> {
     pub stream: &'a SymbolStream,
     pub vocab: &'a Vocab,
     /// Whether a sentence ends after the symbol before position `p`.
-    pub sentence_end: &'a dyn Fn(usize) -> bool,
+    sentence_end: &'a dyn Fn(usize) -> bool,
+    /// How many times the walk under way has branched.
+    branches: Cell<u32>,
+    /// Where a walk redone has been: the nodes, the sequences left after them (slices known by
+    /// address and length; empty ones are alike, and walked alike) and the position.
+    seen: RefCell<Option<FxHashSet<Box<[usize]>>>>,
 }
 
-impl<'n> Around<'_> {
+impl<'a, 'n> Around<'a> {
+    pub fn new(
+        stream: &'a SymbolStream,
+        vocab: &'a Vocab,
+        sentence_end: &'a dyn Fn(usize) -> bool,
+    ) -> Around<'a> {
+        Around {
+            stream,
+            vocab,
+            sentence_end,
+            branches: Cell::new(0),
+            seen: RefCell::new(None),
+        }
+    }
+
     /// The matches of `a` around an anchor of site `site` found at symbols `anchor..end`: the
     /// positions where they start go to `starts`, and the furthest where one ends is given
     /// (`None`: no match). `rest` and `ends` are reusable buffers.
@@ -157,7 +181,7 @@ impl<'n> Around<'_> {
         // Backward first: most anchors of common words fail on the word before them.
         let seq = site_seq(rest, false)?;
         starts.clear();
-        self.walk::<BACKWARD>(&seq[..site.run.0], rest, anchor, starts);
+        self.walk_all::<BACKWARD>(&seq[..site.run.0], rest, anchor, starts);
         if starts.is_empty() {
             return None;
         }
@@ -165,7 +189,7 @@ impl<'n> Around<'_> {
         starts.dedup();
         site_seq(rest, true)?;
         ends.clear();
-        self.walk::<FORWARD>(&seq[site.run.1..], rest, end, ends);
+        self.walk_all::<FORWARD>(&seq[site.run.1..], rest, end, ends);
         ends.iter().copied().max()
     }
 
@@ -178,7 +202,66 @@ impl<'n> Around<'_> {
         ends: &mut Vec<usize>,
     ) {
         rest.clear();
-        self.walk::<FORWARD>(nodes, rest, p, ends);
+        self.walk_all::<FORWARD>(nodes, rest, p, ends);
+    }
+
+    /// [`Around::walk`] from `p` into `out`, counting its branches; a walk that takes more than
+    /// [`PLAIN_WALK_STEPS`] is redone remembering where it has been. Choices that match the same
+    /// words in many ways (`(please|please please)` twenty times over) give a plain walk
+    /// exponentially many paths to the same places; remembered, each place is walked once.
+    #[inline(always)]
+    fn walk_all<const WAY: bool>(
+        &self,
+        nodes: &'n [Node],
+        rest: &mut Vec<&'n [Node]>,
+        p: usize,
+        out: &mut Vec<usize>,
+    ) {
+        let from = out.len();
+        self.branches.set(0);
+        self.walk::<WAY>(nodes, rest, p, out);
+        if self.branches.get() > PLAIN_WALK_STEPS {
+            out.truncate(from);
+            self.walk_again::<WAY>(nodes, rest, p, out);
+        }
+    }
+
+    /// [`Around::walk`] once more, remembering where it has been.
+    #[cold]
+    fn walk_again<const WAY: bool>(
+        &self,
+        nodes: &'n [Node],
+        rest: &mut Vec<&'n [Node]>,
+        p: usize,
+        out: &mut Vec<usize>,
+    ) {
+        self.seen.replace(Some(FxHashSet::default()));
+        self.walk::<WAY>(nodes, rest, p, out);
+        self.seen.replace(None);
+    }
+
+    /// Whether the walk goes on where it branches, at `nodes` with `rest` after them at `p`: a
+    /// plain walk as long as it has not branched too often, a walk redone where it has not been.
+    #[inline(always)]
+    fn goes_on(&self, nodes: &[Node], rest: &[&[Node]], p: usize) -> bool {
+        let branches = self.branches.get() + 1;
+        self.branches.set(branches);
+        branches <= PLAIN_WALK_STEPS || self.first_visit(nodes, rest, p)
+    }
+
+    #[cold]
+    fn first_visit(&self, nodes: &[Node], rest: &[&[Node]], p: usize) -> bool {
+        let mut seen = self.seen.borrow_mut();
+        let Some(seen) = seen.as_mut() else {
+            return false;
+        };
+        let place = |s: &[Node]| [s.as_ptr() as usize, s.len()];
+        let key = [p]
+            .into_iter()
+            .chain(place(nodes))
+            .chain(rest.iter().flat_map(|s| place(s)))
+            .collect();
+        seen.insert(key)
     }
 
     /// Whether `node` (not a choice) matches the symbol at `p`.
@@ -196,8 +279,9 @@ impl<'n> Around<'_> {
 
     /// Every position where `nodes`, then each sequence of `rest` (the last first), end when
     /// matched forward from `p` (or start, matched backward to `p`): a depth-first walk that
-    /// allocates nothing. `p` is the position between two symbols that the walk has reached. A
-    /// run of words is read in a loop; the walk recurses only where it branches.
+    /// allocates nothing unless it is redone ([`Around::walk_all`]). `p` is the position between
+    /// two symbols that the walk has reached. A run of words is read in a loop; the walk recurses
+    /// only where it branches.
     fn walk<const WAY: bool>(
         &self,
         mut nodes: &'n [Node],
@@ -231,6 +315,8 @@ impl<'n> Around<'_> {
                 // `$` ends a phrase: forward it asks for a sentence end, backward it never comes.
                 Node::End if WAY == FORWARD && (self.sentence_end)(p) => {}
                 Node::End => return,
+                // Only where the walk branches may it come to the same place again.
+                Node::Gap(_) if !self.goes_on(nodes, rest, p) => return,
                 Node::Gap(n) => {
                     // Zero words, then one more word at a time while there are words.
                     let mut q = p;
@@ -250,13 +336,16 @@ impl<'n> Around<'_> {
                     return;
                 }
                 Node::Choice(c) => {
-                    rest.push(others);
                     let sym = at.and_then(|q| self.stream.syms.get(q).copied());
                     let (by_sym, always) = if WAY == FORWARD {
                         c.starting(sym)
                     } else {
                         c.ending(sym)
                     };
+                    if by_sym.len() + always.len() > 1 && !self.goes_on(nodes, rest, p) {
+                        return;
+                    }
+                    rest.push(others);
                     for &a in by_sym.iter().chain(always) {
                         self.walk::<WAY>(&c.alternatives[a as usize], rest, p, out);
                     }

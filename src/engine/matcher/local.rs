@@ -114,11 +114,7 @@ impl Matcher {
         // The furthest start: `reach` words strictly between the hit's last word and it.
         let last = (hit.last_word as usize + reach + 2).min(to);
         let sentence_end = |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
-        let around = Around {
-            stream,
-            vocab: &self.vocab,
-            sentence_end: &sentence_end,
-        };
+        let around = Around::new(stream, &self.vocab, &sentence_end);
         let mut bufs = (Vec::new(), Vec::new(), Vec::new());
         // A match starts in `first..last`, and its anchor ends inside it.
         let anchor_ends = (first, (last + local.longest).min(to));

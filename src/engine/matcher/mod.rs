@@ -164,11 +164,7 @@ impl Matcher {
                             let text = turns[turn].0;
                             let sentence_end =
                                 |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
-                            let around = Around {
-                                stream,
-                                vocab: &self.vocab,
-                                sentence_end: &sentence_end,
-                            };
+                            let around = Around::new(stream, &self.vocab, &sentence_end);
                             let a = &self.anchored[*a as usize];
                             let site = &a.sites[*site as usize];
                             if !site.neighbours.admit(&stream.syms, anchor, end as usize) {
