@@ -18,13 +18,13 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     for path in &args.files {
         let name = path.display().to_string();
         if let Some(refusal) = not_read(path, &name) {
-            return Err(CliError::Rules(vec![refusal]));
+            return Err(refusal);
         }
         let text = match crate::utf8_file::read(path) {
             Ok(text) => text,
-            Err(NotText::Io(source)) => return Err(CliError::Read { path: name, source }),
+            Err(NotText::Io(source)) => return Err(unreadable(name, source)),
             Err(NotText::Encoding(bad)) => {
-                return Err(CliError::Rules(vec![RuleError::encoding(name, bad)]));
+                return Err(CliError::Import(vec![RuleError::encoding(name, bad)]));
             }
         };
         files.push((name, text));
@@ -33,7 +33,7 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
         strict_import: args.strict_import,
         ..Overrides::default()
     };
-    let (_, warnings) = load::load(&files, &overrides, &fillers).map_err(CliError::Rules)?;
+    let (_, warnings) = load::load(&files, &overrides, &fillers).map_err(CliError::Import)?;
     for w in warnings {
         super::stderr::warning(&w);
     }
@@ -41,7 +41,7 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
         .iter()
         .map(|(name, text)| Ok((name.clone(), import::read_text(name, text, &fillers)?)))
         .collect::<Result<Vec<_>, RuleError>>()
-        .map_err(|e| CliError::Rules(vec![e]))?;
+        .map_err(|e| CliError::Import(vec![e]))?;
     match io::stdout()
         .lock()
         .write_all(import::yaml(&imported).as_bytes())
@@ -52,31 +52,37 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
 }
 
 /// Why `path` (written `name`) is not a file `import` reads: stdin, a folder, or a file that is
-/// not `.json`.
-fn not_read(path: &std::path::Path, name: &str) -> Option<RuleError> {
-    let (message, hint) = if name == "-" {
+/// not `.json`. A name that is no file at all is left to the read, which says so.
+fn not_read(path: &std::path::Path, name: &str) -> Option<CliError> {
+    let (why, hint) = if name == "-" {
         (
-            "talklint import does not read stdin",
+            "talklint import does not read stdin".to_string(),
             "save the cloud definitions to .json files and name them: `talklint import categories.json`".to_string(),
         )
     } else if path.is_dir() {
         (
-            "talklint import does not read folders",
+            format!("{name}: talklint import does not read folders"),
             format!("name the .json files in it: `talklint import {name}/*.json`"),
         )
-    } else if !import::is_cloud(name) {
+    } else if !import::is_cloud(name) && path.exists() {
         (
-            "talklint import reads cloud definitions in .json files",
+            format!("{name}: talklint import reads cloud definitions in .json files"),
             "YAML rule files are talklint's own: pass them to -r as they are".to_string(),
         )
     } else {
         return None;
     };
-    Some(RuleError {
-        file: name.to_string(),
-        line: 1,
-        column: 1,
-        message: message.into(),
-        hint: Some(hint),
-    })
+    Some(CliError::Usage(format!("{why}\n  help: {hint}")))
+}
+
+/// The error of a name given to `import` that is no file: a cloud's name (`talklint import aws
+/// FILE`) is not needed, as the fields of each file tell its cloud.
+fn unreadable(name: String, source: io::Error) -> CliError {
+    let cloud = ["aws", "google", "ccai", "gcp", "contact-lens"];
+    if source.kind() == io::ErrorKind::NotFound && cloud.contains(&name.to_lowercase().as_str()) {
+        return CliError::Usage(format!(
+            "cannot read {name}: {source}\n  help: name only the .json files: each file's fields tell AWS categories from CCAI phrase matchers"
+        ));
+    }
+    CliError::Read { path: name, source }
 }

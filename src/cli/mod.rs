@@ -45,8 +45,11 @@ pub(crate) enum Outcome {
 pub(crate) enum CliError {
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error("{}", rule_errors(.0))]
+    #[error("{}", rule_errors(.0, "checked"))]
     Rules(Vec<RuleError>),
+    /// Errors in the files given to `talklint import`.
+    #[error("{}", rule_errors(.0, "imported"))]
+    Import(Vec<RuleError>),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
@@ -107,8 +110,9 @@ pub(super) fn print(text: &str) -> Result<(), CliError> {
     }
 }
 
-/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count.
-fn rule_errors(errors: &[RuleError]) -> String {
+/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
+/// and that nothing was `done`.
+fn rule_errors(errors: &[RuleError], done: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {
         if i > 0 {
@@ -118,7 +122,7 @@ fn rule_errors(errors: &[RuleError]) -> String {
     }
     let n = errors.len();
     let plural = if n == 1 { "" } else { "s" };
-    text.push_str(&format!("\n{n} rule error{plural}; nothing was checked."));
+    text.push_str(&format!("\n{n} rule error{plural}; nothing was {done}."));
     text
 }
 

@@ -318,7 +318,9 @@ fn a_filler_only_target_says_how_to_match_fillers() {
 }
 
 /// `talklint import -` and `talklint import FOLDER` say that stdin and folders are not read and
-/// to name the .json files (they said import reads .json files, with a hint about YAML).
+/// to name the .json files (they said import reads .json files, with a hint about YAML), with no
+/// place in a file (they were placed at `-:1:1`). A cloud's name given as a file says that
+/// the files' fields tell their cloud; errors in a file say nothing was imported.
 #[test]
 fn stdin_and_folders_given_to_import_say_to_name_the_files() {
     let dir = tempfile::tempdir().unwrap();
@@ -326,9 +328,28 @@ fn stdin_and_folders_given_to_import_say_to_name_the_files() {
     std::fs::create_dir(&folder).unwrap();
     let (code, _, err) = run(talklint().args(["import", "--no-config", "-"]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("-:1:1: talklint import does not read stdin\n  help: save the cloud definitions to .json files and name them"), "{err}");
+    assert!(err.starts_with("error: talklint import does not read stdin\n  help: save the cloud definitions to .json files and name them"), "{err}");
     let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&folder));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("exports:1:1: talklint import does not read folders\n  help: name the .json files in it: `talklint import "), "{err}");
+    assert!(err.contains("exports: talklint import does not read folders\n  help: name the .json files in it: `talklint import "), "{err}");
     assert!(err.contains("exports/*.json`"), "{err}");
+    assert!(!err.contains(":1:1"), "{err}");
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["import", "--no-config", "aws"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("error: cannot read aws: "), "{err}");
+    assert!(err.contains("help: name only the .json files: each file's fields tell AWS categories from CCAI phrase matchers"), "{err}");
+    write(dir.path(), "bad.json", "{\n");
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["import", "--no-config", "bad.json"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.json:2:1: invalid JSON"), "{err}");
+    assert!(
+        err.ends_with("1 rule error; nothing was imported.\n"),
+        "{err}"
+    );
 }
