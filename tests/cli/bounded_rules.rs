@@ -115,6 +115,27 @@ fn choices_that_match_alike_in_many_ways_are_matched_at_once() {
     }
 }
 
+/// A `near` or `not_near` distance near the top of 64 bits reaches the whole turn, as a
+/// smaller large one does: the sums of positions wrapped round, and `near` found nothing while
+/// `not_near` dropped nothing.
+#[test]
+fn a_near_distance_of_any_size_reaches_the_whole_turn() {
+    for words in ["4294967296", "9223372036854775807", "18446744073709551615"] {
+        let rules = format!(
+            "rules:\n  - id: x/near\n    phrases: [\"x\"]\n    near: {{phrases: [\"y\"], words: {words}}}\n  - id: x/far\n    phrases: [\"x\"]\n    not_near: {{phrases: [\"y\"], words: {words}}}\n"
+        );
+        let (code, report, err) = check(&rules, &[("t.txt", "Agent: x y x\n")]);
+        assert_eq!(code, 0, "{words}: {err}");
+        let rules: Vec<&str> = report["conversations"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["rule"].as_str())
+            .collect();
+        assert_eq!(rules, ["x/near", "x/near"], "{words}");
+    }
+}
+
 /// Lexicons that each name the next twice in a row stand for one sequence of 2^depth words: an
 /// error at the first entry past the limit (1,000 words), not a build that never ends.
 #[test]

@@ -108,16 +108,20 @@ impl Matcher {
             return false;
         };
         let stream = &scratch.stream;
+        // Saturating: `words` may be any number up to 2^64 - 1, which reaches the whole turn.
         let first = (hit.first_word as usize)
-            .saturating_sub(reach + local.longest)
+            .saturating_sub(reach.saturating_add(local.longest))
             .max(from);
         // The furthest start: `reach` words strictly between the hit's last word and it.
-        let last = (hit.last_word as usize + reach + 2).min(to);
+        let last = (hit.last_word as usize)
+            .saturating_add(reach)
+            .saturating_add(2)
+            .min(to);
         let sentence_end = |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
         let around = Around::new(stream, &self.vocab, &sentence_end);
         let mut bufs = (Vec::new(), Vec::new(), Vec::new());
         // A match starts in `first..last`, and its anchor ends inside it.
-        let anchor_ends = (first, (last + local.longest).min(to));
+        let anchor_ends = (first, last.saturating_add(local.longest).min(to));
         if local.anchored
             && self.near_anchors(scratch, list, anchor_ends, &around, &mut bufs, found)
         {
