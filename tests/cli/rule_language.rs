@@ -275,8 +275,18 @@ fn rule_errors_of_the_second_edition() {
     );
     let when = rule_error("rules:\n  - id: a/b\n    phrases: [x]\n    when: {phrases: [y]}\n");
     assert!(
-        when.contains("a rule with `when` cannot also have `phrases`"),
+        when.contains("a rule with `when` cannot also have `phrases`")
+            && when.contains("help: move it into one of the `when` conditions"),
         "{when}"
+    );
+    // A sequence cannot move into a condition (its help once said it could).
+    let after =
+        rule_error("rules:\n  - id: a/b\n    when: {phrases: [y]}\n    after: {phrases: [z]}\n");
+    assert!(
+        after.contains("a rule with `when` cannot also have `after`")
+            && after
+                .contains("help: a sequence is no `when` condition: write it as a rule of its own"),
+        "{after}"
     );
     let group =
         rule_error("rules:\n  - id: a/b\n    when: {all: [{phrases: [y]}], phrases: [z]}\n");

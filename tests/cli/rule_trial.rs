@@ -261,3 +261,20 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
     let (code, _, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&rules));
     assert_eq!(code, 0, "{err}");
 }
+
+/// A phrase that is only `$` (or `*` and `$`) is an error that names both: it said "only `*`"
+/// of a phrase with no `*` in it.
+#[test]
+fn a_phrase_of_only_a_sentence_end_is_an_error_that_says_so() {
+    for phrase in ["$", "* $", "*"] {
+        let err = rule_error(&format!(
+            "rules:\n  - id: t/x\n    phrases: [\"{phrase}\"]\n"
+        ));
+        assert!(
+            err.contains(
+                "r.yaml:3:16: phrase \"",
+            ) && err.contains("a variant of this phrase has no word, only `*` or `$`, so it would match at every word or sentence end"),
+            "{phrase}: {err}"
+        );
+    }
+}

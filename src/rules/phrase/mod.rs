@@ -153,7 +153,7 @@ pub fn parse(
     if shape.without_word == Some(false) {
         return Err(err(
             0,
-            "a variant of this phrase is only `*`, so it would match every word",
+            "a variant of this phrase has no word, only `*` or `$`, so it would match at every word or sentence end",
         ));
     }
     Ok(Pattern { items })

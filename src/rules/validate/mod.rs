@@ -130,10 +130,17 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
             (spec.after.is_some(), "after"),
         ];
         if let Some((_, key)) = search_keys.iter().find(|(set, _)| *set) {
+            let help = match *key {
+                // Conditions hold no sequence: an answer to a trigger is a rule of its own.
+                "after" => {
+                    "a sequence is no `when` condition: write it as a rule of its own (`phrases` and `after`, without `when`)"
+                }
+                _ => "move it into one of the `when` conditions",
+            };
             return Err(c.fail(
                 key,
                 format!("a rule with `when` cannot also have `{key}`"),
-                "move it into one of the `when` conditions",
+                help,
             ));
         }
         return Ok(Target::When(c.child("when", None).condition(when, roles)?));
