@@ -261,32 +261,6 @@ impl Redactor {
         });
         placed.collect()
     }
-
-    /// The personal data a report that shows `source[shown]` (lines of the file, as they are)
-    /// masks there, as byte ranges of `source`: what is found in those bytes (labels, markup and
-    /// fields as well as text) and `turn` (the [`Redactor::turn_spans`] of the turn they show),
-    /// which also holds a number broken over lines or written with escapes that the shown bytes
-    /// hold only in part or escaped. Sorted and not overlapping, as [`Redactor::spans`].
-    pub(crate) fn shown_spans(
-        &self,
-        source: &str,
-        shown: Range<usize>,
-        turn: &[Span],
-    ) -> Vec<Span> {
-        let at = shown.start;
-        let found = self
-            .spans(&source[shown.clone()])
-            .into_iter()
-            .map(|s| Span {
-                start: s.start + at,
-                end: s.end + at,
-                token: s.token,
-            });
-        let first = turn.partition_point(|s| s.end <= shown.start);
-        let in_turn = turn[first..].iter().take_while(|s| s.start < shown.end);
-        // Of two that start and end together, the one found in the shown bytes is kept.
-        apart(found.chain(in_turn.copied()).map(|s| (s, 0)).collect())
-    }
 }
 
 /// `found` (spans and their patterns' ranks) sorted, of two overlapping spans the one that starts
@@ -340,6 +314,17 @@ impl<'r> Quoter<'r> {
 /// replaced by its token: a span that overlaps the range only in part is masked whole, so a
 /// match that ends in a card number shows `[CARD]`, not the digits it covers.
 pub(crate) fn mask_range<'t>(text: &'t str, spans: &[Span], range: Range<usize>) -> Cow<'t, str> {
+    masked(text, spans, range, false)
+}
+
+/// [`mask_range`] keeping the lines of `text[range]`: a span that crosses a line break is
+/// masked on each line it covers, and the line breaks stay, so that a snippet of source lines
+/// still has its lines where the file has them.
+pub(crate) fn mask_lines<'t>(text: &'t str, spans: &[Span], range: Range<usize>) -> Cow<'t, str> {
+    masked(text, spans, range, true)
+}
+
+fn masked<'t>(text: &'t str, spans: &[Span], range: Range<usize>, lines: bool) -> Cow<'t, str> {
     let first = spans.partition_point(|s| s.end <= range.start);
     let overlapping = spans[first..]
         .iter()
@@ -348,8 +333,25 @@ pub(crate) fn mask_range<'t>(text: &'t str, spans: &[Span], range: Range<usize>)
     let mut at = range.start;
     for s in overlapping {
         out.push_str(&text[at..s.start.max(at)]);
-        out.push_str(s.token);
-        at = s.end.min(range.end).max(at);
+        let end = s.end.min(range.end).max(at);
+        if !lines {
+            out.push_str(s.token);
+        }
+        // Each line's part of the span that is in the range: its token, then the line break.
+        let parts = text[s.start.max(at)..end].split('\n').enumerate();
+        for (i, part) in parts.filter(|_| lines) {
+            if i > 0 {
+                out.push('\n');
+            }
+            let cr = part.ends_with('\r');
+            if part.len() > usize::from(cr) {
+                out.push_str(s.token);
+            }
+            if cr {
+                out.push('\r');
+            }
+        }
+        at = end;
     }
     if at == range.start && out.is_empty() {
         return Cow::Borrowed(&text[range]);
@@ -372,6 +374,8 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
 mod checks;
 #[path = "redact_groups.rs"]
 mod groups;
+#[path = "redact_shown.rs"]
+mod shown;
 
 #[cfg(test)]
 #[path = "redact_tests.rs"]

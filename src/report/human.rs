@@ -3,7 +3,7 @@
 //! line per conversation with its rewards, and a summary.
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals, plural};
-use crate::redact::{Redactor, Span, mask_range, widen};
+use crate::redact::{Redactor, Span, mask_lines, widen};
 use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
@@ -92,20 +92,18 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     // Suppressed findings are in the report only with `--show-suppressed`.
     let suppressed =
         |f: &&Finding| f.suppressed.is_some() && matches!(f.kind, Kind::Forbid | Kind::Require);
-    // With `--redact`, the personal data of the last turn shown: findings come in turn order.
-    let mut personal: Option<(usize, Vec<Span>)> = None;
+    // With `--redact`, the personal data of every turn: a snippet's lines may show other turns
+    // (the messages of a JSON line) as well as the finding's own.
+    let mut personal: Option<Vec<Span>> = None;
     for f in c
         .findings
         .iter()
         .filter(|f| f.is_problem() || suppressed(f))
     {
         let redacting = c.redactor.map(|r| {
-            if personal.as_ref().is_none_or(|(t, _)| *t != f.turn) {
-                let turn = c.transcript.turns.get(f.turn.wrapping_sub(1));
-                let spans = turn.map(|t| r.turn_spans(t, source));
-                personal = Some((f.turn, spans.unwrap_or_default()));
-            }
-            (r, personal.as_ref().map_or(&[][..], |(_, v)| &v[..]))
+            let turns = &c.transcript.turns;
+            let spans = personal.get_or_insert_with(|| r.conversation_spans(turns, source));
+            (r, &spans[..])
         });
         let missing = match (f.kind, &f.matched) {
             (_, Some(_)) => Missing::No,
@@ -231,8 +229,9 @@ enum Missing {
 }
 
 /// The shown text `source[shown]` as the pieces before, in and after the match `start..end`
-/// (byte offsets of `source`); with `--redact` (the redactor and the personal data of the turn
-/// shown), each personal-data span replaced by its token, the match widened to hold any span it
+/// (byte offsets of `source`); with `--redact` (the redactor and the personal data of the
+/// conversation's turns), each personal-data span replaced by its token on each line it covers
+/// (the lines stay, so that they keep their numbers), the match widened to hold any span it
 /// overlaps whole.
 fn pieces<'t>(
     source: &'t str,
@@ -249,7 +248,7 @@ fn pieces<'t>(
     let (lo, hi) = (lo.max(shown.start), hi.min(shown.end));
     [shown.start..lo, lo..hi, hi..shown.end].map(|range| match range.is_empty() {
         true => Cow::Borrowed(""),
-        false => mask_range(source, &spans, range),
+        false => mask_lines(source, &spans, range),
     })
 }
 

@@ -65,6 +65,7 @@ mod redact;
 mod redact_errors;
 mod redact_forms;
 mod redact_runs;
+mod redact_snippets;
 mod redact_speakers;
 mod report_files;
 mod reports;

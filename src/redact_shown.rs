@@ -1,0 +1,139 @@
+//! What a report that shows source lines as they are (a human snippet) masks there: the
+//! personal data of every turn those lines hold, found in each turn's decoded text and placed
+//! back in the source, and what is found in the lines themselves, read as written and with
+//! their JSON escapes read, so that the other messages of a JSON line show no personal data.
+
+use std::ops::Range;
+
+use super::{Redactor, Span};
+use crate::transcript::Turn;
+
+impl Redactor {
+    /// The personal data of every turn of `turns`, placed in `source` (see
+    /// [`Redactor::turn_spans`]): sorted, and joined where they overlap.
+    pub(crate) fn conversation_spans(&self, turns: &[Turn], source: &str) -> Vec<Span> {
+        let found = turns.iter().flat_map(|t| self.turn_spans(t, source));
+        union(found.collect())
+    }
+
+    /// The personal data a report that shows `source[shown]` (lines of the file, as they are)
+    /// masks there, as byte ranges of `source`: what is found in those bytes (labels, markup and
+    /// fields as well as text), in those bytes with their JSON escapes read (`\n`, `\u0040`),
+    /// and `turns` (the [`Redactor::conversation_spans`] of the conversation shown), which also
+    /// holds a number broken over lines or cues that the shown bytes hold only in part. Sorted,
+    /// and joined where they overlap, so that no byte any of them covers is shown.
+    pub(crate) fn shown_spans(
+        &self,
+        source: &str,
+        shown: Range<usize>,
+        turns: &[Span],
+    ) -> Vec<Span> {
+        let at = shown.start;
+        let bytes = &source[shown.clone()];
+        let place = |s: Span| Span {
+            start: s.start + at,
+            end: s.end + at,
+            token: s.token,
+        };
+        let mut found: Vec<Span> = self.spans(bytes).into_iter().map(place).collect();
+        if let Some(read) = Unescaped::new(bytes) {
+            let spans = self.spans(&read.text).into_iter();
+            found.extend(spans.map(|s| place(read.source(s))));
+        }
+        let first = turns.partition_point(|s| s.end <= shown.start);
+        found.extend(turns[first..].iter().take_while(|s| s.start < shown.end));
+        union(found)
+    }
+}
+
+/// `found` sorted, each span that overlaps the one before joined to it (with the earlier's token).
+fn union(mut found: Vec<Span>) -> Vec<Span> {
+    found.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(found.len());
+    for s in found {
+        match kept.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => kept.push(s),
+        }
+    }
+    kept
+}
+
+/// Text with its JSON escapes read, and for each byte of it the range of the source bytes it is
+/// read from.
+struct Unescaped {
+    text: String,
+    from: Vec<Range<usize>>,
+}
+
+impl Unescaped {
+    /// `bytes` with its escapes read; `None` when it holds none.
+    fn new(bytes: &str) -> Option<Unescaped> {
+        let mut read = Unescaped {
+            text: String::with_capacity(bytes.len()),
+            from: Vec::with_capacity(bytes.len()),
+        };
+        let mut chars = bytes.char_indices().peekable();
+        let mut escaped = false;
+        while let Some((i, c)) = chars.next() {
+            let (c, end) = match c {
+                '\\' => match escape(&bytes[i..]) {
+                    Some((c, len)) => {
+                        while chars.next_if(|&(j, _)| j < i + len).is_some() {}
+                        escaped = true;
+                        (c, i + len)
+                    }
+                    None => (c, i + 1),
+                },
+                c => (c, i + c.len_utf8()),
+            };
+            read.text.push(c);
+            read.from.extend(std::iter::repeat_n(i..end, c.len_utf8()));
+        }
+        escaped.then_some(read)
+    }
+
+    /// `s`, a span of the text, as the span of the source bytes it is read from.
+    fn source(&self, s: Span) -> Span {
+        let start = self.from.get(s.start).map_or(0, |r| r.start);
+        let end = s.end.checked_sub(1).and_then(|last| self.from.get(last));
+        Span {
+            start,
+            end: end.map_or(start, |r| r.end).max(start),
+            token: s.token,
+        }
+    }
+}
+
+/// The character a JSON escape at the start of `at` stands for, and the escape's length: `\n`,
+/// `\t`, `\"`, `\uXXXX` (a surrogate pair as one character, a lone surrogate as U+FFFD).
+fn escape(at: &str) -> Option<(char, usize)> {
+    let hex = |from: usize| {
+        let digits = at.get(from..from + 4)?;
+        let all_hex = digits.bytes().all(|b| b.is_ascii_hexdigit());
+        all_hex.then(|| u32::from_str_radix(digits, 16).ok())?
+    };
+    let c = match at.as_bytes().get(1)? {
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'"' => '"',
+        b'/' => '/',
+        b'\\' => '\\',
+        b'u' => {
+            let high = hex(2)?;
+            if (0xD800..0xDC00).contains(&high)
+                && at.get(6..8) == Some("\\u")
+                && let Some(low) = hex(8).filter(|low| (0xDC00..0xE000).contains(low))
+            {
+                let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                return Some((char::from_u32(c).unwrap_or('\u{fffd}'), 12));
+            }
+            return Some((char::from_u32(high).unwrap_or('\u{fffd}'), 6));
+        }
+        _ => return None,
+    };
+    Some((c, 2))
+}
