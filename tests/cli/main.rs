@@ -64,6 +64,7 @@ mod records;
 mod redact;
 mod redact_errors;
 mod redact_forms;
+mod redact_patterns;
 mod redact_runs;
 mod redact_snippets;
 mod redact_speakers;
