@@ -378,6 +378,7 @@ mod checks;
 mod groups;
 #[path = "redact_shown.rs"]
 mod shown;
+pub(crate) use shown::union;
 
 #[cfg(test)]
 #[path = "redact_tests.rs"]

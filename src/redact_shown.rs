@@ -47,7 +47,7 @@ impl Redactor {
 }
 
 /// `found` sorted, each span that overlaps the one before joined to it (with the earlier's token).
-fn union(mut found: Vec<Span>) -> Vec<Span> {
+pub(crate) fn union(mut found: Vec<Span>) -> Vec<Span> {
     found.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(found.len());
     for s in found {

@@ -4,7 +4,7 @@
 //! that line, and a CRLF line keeps its CR).
 
 use super::Edit;
-use crate::redact::{Redactor, Span, mask_range};
+use crate::redact::{Redactor, Span, mask_range, union};
 use std::ops::Range;
 
 /// Unchanged lines shown before and after each change.
@@ -40,8 +40,15 @@ pub(crate) fn unified_diff(
 
 /// The hunks of a unified diff from `old` to `new` (see [`unified_diff`]).
 fn hunks((old, new): (&str, &str), applied: &[Edit], redactor: Option<&Redactor>) -> String {
-    let old = Lines::new(old, redactor);
-    let new = Lines::new(new, redactor);
+    let old_masked = redactor.map(|r| r.spans(old)).unwrap_or_default();
+    // The new side masks what it is found to hold and what the old side masked that the edits
+    // left: a fix of part of a card leaves the rest, which alone is no card.
+    let new_masked = match redactor {
+        Some(r) => union([r.spans(new), carried(&old_masked, applied)].concat()),
+        None => Vec::new(),
+    };
+    let old = Lines::new(old, old_masked);
+    let new = Lines::new(new, new_masked);
     let changes = changes(&old, &new, applied);
     let mut out = String::new();
     let mut rest = changes.as_slice();
@@ -130,6 +137,36 @@ fn changes(old: &Lines, new: &Lines, applied: &[Edit]) -> Vec<Change> {
         .collect()
 }
 
+/// `spans` of the old text placed in the new text that `applied` (sorted, not overlapping)
+/// make of it: a span that an edit overlaps covers the edit's new text whole.
+fn carried(spans: &[Span], applied: &[Edit]) -> Vec<Span> {
+    // How far the edits before each edit moved its start.
+    let mut shifts = Vec::with_capacity(applied.len());
+    let mut shift = 0isize;
+    for e in applied {
+        shifts.push(shift);
+        shift += e.text.len() as isize - e.range.len() as isize;
+    }
+    let moved = |at: usize, by: isize| (at as isize + by) as usize;
+    // Where old byte `at` stands in the new text; inside an edit, at its new text's start or
+    // (for an `end`) its end.
+    let place = |at: usize, end: bool| {
+        let i = applied.partition_point(|e| e.range.end <= at);
+        match applied.get(i) {
+            Some(e) if e.range.start < at => {
+                moved(e.range.start, shifts[i]) + if end { e.text.len() } else { 0 }
+            }
+            _ => moved(at, shifts.get(i).copied().unwrap_or(shift)),
+        }
+    };
+    let spans = spans.iter().map(|s| Span {
+        start: place(s.start, false),
+        end: place(s.end, true),
+        token: s.token,
+    });
+    spans.filter(|s| s.end > s.start).collect()
+}
+
 /// `@@` range: `START,COUNT` from 1, or `START` alone for one line; an empty range starts at
 /// the line before it.
 fn header(lines: &Range<usize>) -> String {
@@ -150,13 +187,13 @@ struct Lines<'t> {
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str, redactor: Option<&Redactor>) -> Lines<'t> {
+    /// `text`, with `masked` (its personal data, with `--redact`).
+    fn new(text: &'t str, masked: Vec<Span>) -> Lines<'t> {
         let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
         let starts = std::iter::once(0)
             .chain(breaks)
             .filter(|&at| at < text.len())
             .collect();
-        let masked = redactor.map(|r| r.spans(text)).unwrap_or_default();
         Lines {
             text,
             starts,

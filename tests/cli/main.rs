@@ -62,6 +62,7 @@ mod phrase_warnings;
 mod positions;
 mod records;
 mod redact;
+mod redact_diff;
 mod redact_errors;
 mod redact_forms;
 mod redact_patterns;
