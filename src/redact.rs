@@ -57,8 +57,14 @@ const PIECES: [(&str, &str, Check); 2] = [
         "[IBAN]",
         Check::Iban,
     ),
+    // Letters and digits of any script (`josé.garcía@correo.es`, `田中@例え.jp`), a local part
+    // of RFC 5322's `atext` and dots that opens with a letter, digit or `_` (`o'brien@…`), a
+    // full-width `＠`; a domain of one dot at least.
     (
-        r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+        concat!(
+            r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
+            r"[\p{L}\p{N}\p{M}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}-]+)*[.\x{FF0E}]\p{L}{2,}",
+        ),
         "[EMAIL]",
         Check::None,
     ),

@@ -69,6 +69,7 @@ mod redact_patterns;
 mod redact_runs;
 mod redact_snippets;
 mod redact_speakers;
+mod redact_written;
 mod report_files;
 mod reports;
 mod review;

@@ -1,0 +1,49 @@
+//! `--redact` on personal data as people write it beyond ASCII and the common forms: e-mail
+//! addresses in any script, international numbers opened by `00`, bracketed area codes, cards
+//! glued to letters, IBANs with any gap; and ordinary text beside them left as it is.
+
+use crate::support::{json_report_in, write};
+
+/// A rule that quotes each whole line of a customer's turn.
+const TURN: &str = "rules:\n  - id: pii/turn\n    kind: forbid\n    severity: warning\n    \
+                    speaker: customer\n    regex: ['^.*$']\n    message: \"T: {match}\"\n";
+
+/// Each line of `lines`, said by a customer, as `--redact` quotes it.
+fn quoted(lines: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "turn.yaml", TURN);
+    let text: String = lines.iter().map(|l| format!("Customer: {l}\n")).collect();
+    write(dir.path(), "t.txt", &text);
+    let args = ["--no-config", "-r", "turn.yaml", "--redact", "t.txt"];
+    let (_, report) = json_report_in(dir.path(), &args);
+    let findings = report["conversations"][0]["findings"].as_array().unwrap();
+    let quotes = findings
+        .iter()
+        .map(|f| f["match"].as_str().unwrap().to_string());
+    quotes.collect()
+}
+
+/// Asserts that each (line, as quoted) of `cases` is quoted so.
+fn assert_quoted(cases: &[(&str, &str)]) {
+    let lines: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let got = quoted(&lines);
+    let want: Vec<&str> = cases.iter().map(|c| c.1).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn addresses_in_any_script_are_masked_whole() {
+    assert_quoted(&[
+        ("mail josé.garcía@correo.es now", "mail [EMAIL] now"),
+        ("mail müller@firma.de", "mail [EMAIL]"),
+        ("mail o'brien@example.ie.", "mail [EMAIL]."),
+        ("mail john@bücher.de", "mail [EMAIL]"),
+        ("mail 田中@例え.jp", "mail [EMAIL]"),
+        ("mail jane＠example.com", "mail [EMAIL]"),
+        ("mail jo.doe+x@mail.example.com!", "mail [EMAIL]!"),
+        (
+            "ask @team or a@b, it's 5@home",
+            "ask @team or a@b, it's 5@home",
+        ),
+    ]);
+}
