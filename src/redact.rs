@@ -84,19 +84,28 @@ const NUMBERS: [(&str, &str, Check); 4] = [
         Check::Card,
     ),
     (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
-    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped.
+    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped; or `00`, a
+    // country code the ITU assigns and groups parted by spaces (`0044 20 7946 0958`), since
+    // order and invoice numbers open with zeros too, most often grouped by dashes or dots.
     (
-        r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
+        concat!(
+            r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
+            r"|\b00(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|2[1-689]\d",
+            r"|3[578]\d|42\d|5[09]\d|6[789]\d|8[0578]\d|9[679]\d)",
+            r"(?:[\t\p{Zs}]+\(?\d{1,4}\)?\d{0,4}){1,5}\b",
+        ),
         "[PHONE]",
         Check::Phone,
     ),
     // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567` (with North America's
-    // `1-` before them: `1-800-555-0199`), `020 7946 0958`, `07700 900123`. A trunk prefix
+    // `1-` before them: `1-800-555-0199`), `020 7946 0958`, `07700 900123`, and with the area
+    // code in brackets, `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`. A trunk prefix
     // `0` is followed by a non-zero digit (`00` opens an international number).
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)[\t\p{Zs}]*|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\b0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}\b|\b0[1-9]\d{3}GAP\d{6}\b",
+            r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
+            r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
         ),
         "[PHONE]",
         Check::Phone,

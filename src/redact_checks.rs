@@ -18,7 +18,11 @@ pub(super) fn passes(check: Check, text: &str) -> bool {
                 && card_grouping(text)
         }
         Check::Iban => iban(text),
-        Check::Phone => (7..=15).contains(&digits().count()),
+        // An international `00` is no digit of the number.
+        Check::Phone => {
+            let zeros = if text.starts_with("00") { 2 } else { 0 };
+            (7..=15).contains(&(digits().count() - zeros))
+        }
         Check::Ssn => {
             let d: Vec<u32> = digits().collect();
             let area = &d[..d.len().min(3)];

@@ -47,3 +47,34 @@ fn addresses_in_any_script_are_masked_whole() {
         ),
     ]);
 }
+
+#[test]
+fn numbers_opened_by_00_and_bracketed_area_codes_are_phones() {
+    assert_quoted(&[
+        ("call 0044 20 7946 0958 please", "call [PHONE] please"),
+        (
+            "call 001 212 555 0199 or 0049 30 12345678",
+            "call [PHONE] or [PHONE]",
+        ),
+        (
+            "call (020) 7946 0958 or (02) 9876 5432",
+            "call [PHONE] or [PHONE]",
+        ),
+        ("call (07700) 900123", "call [PHONE]"),
+        (
+            "call 0044 20 7946 0958 4111 1111 1111 1111",
+            "call [PHONE] [CARD]",
+        ),
+    ]);
+}
+
+#[test]
+fn times_prices_quantities_and_invoices_stay() {
+    let plain = [
+        "at 00:30 or 00 30, qty 0010 and 0012, price 0.00 or 1,000.00 or €0044.50",
+        "invoice 0012-3456-7890, order 0012 3456 7890, ref 00123 45678",
+        "INV-0044-2024-0001, ticket 0049-1234-5678, batch 0044.2024.06.26",
+        "times 10:00 11:30, 030 1234567 or 98765 43210, (2) 1234 5678, (12) 3456 7890",
+    ];
+    assert_quoted(&plain.map(|l| (l, l)));
+}
