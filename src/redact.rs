@@ -53,7 +53,7 @@ const DIGIT: &str = r"[0-9\x{FF10}-\x{FF19}]";
 /// `redact_patterns`: what they cover bounds the numbers beside it.
 const PIECES: [(&str, &str, Check); 2] = [
     (
-        r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b",
+        r"\b[A-Za-z]{2}\d{2}(?:(?:GAP)?[A-Za-z0-9]{4}){2,7}(?:(?:GAP)?[A-Za-z0-9]{1,3})?\b",
         "[IBAN]",
         Check::Iban,
     ),

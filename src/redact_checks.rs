@@ -4,7 +4,7 @@
 //! patterns only find places; these checks decide, so that they read as the README says.
 
 use super::Check;
-use super::groups::{Gap, digit, groups};
+use super::groups::{Gap, digit, groups, is_gap};
 
 /// Whether `text`, a match of a pattern with `check`, passes it.
 pub(super) fn passes(check: Check, text: &str) -> bool {
@@ -82,7 +82,11 @@ pub(super) fn luhn(text: &str) -> bool {
 /// case (`de89 3704 …`) must also have its country's length, since lower-case words and numbers
 /// (`at10 from home`) take the shape far more often than upper-case ones.
 pub(super) fn iban(text: &str) -> bool {
-    let compact: Vec<u8> = text.bytes().filter(|b| *b != b' ').collect();
+    let compact: Vec<u8> = text
+        .chars()
+        .filter(|&c| !is_gap(c))
+        .collect::<String>()
+        .into_bytes();
     if !(15..=34).contains(&compact.len()) {
         return false;
     }
@@ -122,14 +126,18 @@ fn country_length(code: &[u8]) -> Option<usize> {
 }
 
 /// The part of an IBAN pattern's match `text[found]` that is an IBAN: the match, else its longest
-/// prefix that ends before a space (a lower-case IBAN that ends in a whole group runs on into
+/// prefix that ends before a gap (a lower-case IBAN that ends in a whole group runs on into
 /// the words after it: `es91 2100 0418 4502 0005 1332 from`).
 pub(super) fn iban_part(
     text: &str,
     found: std::ops::Range<usize>,
 ) -> Option<std::ops::Range<usize>> {
     let matched = &text[found.clone()];
-    let cuts = matched.match_indices(' ').map(|(at, _)| at).rev();
+    // Where each gap between its groups starts.
+    let gaps = matched.char_indices().zip(matched.chars().skip(1));
+    let cuts = gaps.filter(|&((_, c), next)| !is_gap(c) && is_gap(next));
+    let cuts: Vec<usize> = cuts.map(|((at, c), _)| at + c.len_utf8()).collect();
+    let cuts = cuts.into_iter().rev();
     let ends = std::iter::once(matched.len()).chain(cuts);
     ends.map(|end| found.start..found.start + end)
         .find(|part| iban(&text[part.clone()]))

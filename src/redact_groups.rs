@@ -8,6 +8,7 @@
 //! masked by its part.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::checks::passes;
@@ -44,7 +45,7 @@ pub(super) fn is_dash(c: char) -> bool {
 
 /// A character that may stand between two groups of a number: white space, a dash, an invisible
 /// character, or a dot (`555.867.5309`).
-fn is_gap(c: char) -> bool {
+pub(super) fn is_gap(c: char) -> bool {
     c == '.' || c.is_whitespace() || is_dash(c) || is_invisible(c)
 }
 
@@ -115,7 +116,14 @@ struct Candidate {
 /// kept, when both its sides are free or bounded by a number kept beside it.
 pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
     let mut found = Vec::new();
+    let unglued = unglued(text);
     for (rank, p) in patterns.iter().enumerate() {
+        // A card glued to a word is read apart from it; other numbers are not (`INV2024-…`).
+        let text = if matches!(p.check, Check::Card) {
+            &unglued
+        } else {
+            text
+        };
         let mut at = 0;
         while let Some(m) = p.re.find_at(text, at) {
             for range in candidates(&p.re, text, m.range()) {
@@ -165,6 +173,24 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
         })
     });
     choose(text, found)
+}
+
+/// `text` with each letter and `_` written as `#`s (one a byte, so that every digit keeps its
+/// place): a card glued to words (`cc4111…`, `…1111exp0427`, `card_4111-…`) is bounded by them
+/// as by a space, where `\b` would find no edge between a letter and a digit.
+fn unglued(text: &str) -> Cow<'_, str> {
+    let glue = |c: char| c == '_' || c.is_alphabetic();
+    if !text.contains(glue) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match glue(c) {
+            true => out.extend(std::iter::repeat_n('#', c.len_utf8())),
+            false => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Where the group after the first group at or after `from` starts (the end of `text` if none).

@@ -78,3 +78,24 @@ fn times_prices_quantities_and_invoices_stay() {
     ];
     assert_quoted(&plain.map(|l| (l, l)));
 }
+
+#[test]
+fn cards_glued_to_words_and_ibans_with_any_gap_are_masked() {
+    assert_quoted(&[
+        ("cc4111111111111111 ok", "cc[CARD] ok"),
+        ("4111111111111111exp0427", "[CARD]exp0427"),
+        ("card_4111-1111-1111-1111", "card_[CARD]"),
+        ("4111 1111 1111 1111exp 04/27", "[CARD]exp 04/27"),
+        (
+            "iban DE89\u{a0}3704\u{a0}0044\u{a0}0532\u{a0}0130\u{a0}00 ok",
+            "iban [IBAN] ok",
+        ),
+        ("iban DE89  3704  0044  0532  0130  00", "iban [IBAN]"),
+        ("iban DE89-3704-0044-0532-0130-00.", "iban [IBAN]."),
+        // No card is taken from inside a longer run of digits.
+        (
+            "run 94111111111111111111111 x12345678901234567890123",
+            "run 94111111111111111111111 x12345678901234567890123",
+        ),
+    ]);
+}
