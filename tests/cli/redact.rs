@@ -1,7 +1,7 @@
 //! `--redact` (SPEC §11): personal data is masked in every report, `eval --show` and `--diff`,
 //! while rules match the original text and findings keep their lines and columns.
 
-use crate::support::{run, talklint, write};
+use crate::support::{FORMATS, quoting, run, talklint, write};
 use serde_json::Value;
 use std::path::Path;
 
@@ -85,15 +85,8 @@ fn places(report: &Value) -> Vec<Value> {
 #[test]
 fn no_personal_data_in_any_format() {
     let dir = folder(None);
-    for format in [
-        "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
-    ] {
-        // CSV shows text only with a row per finding.
-        let rows = if format == "csv" {
-            "--csv-findings"
-        } else {
-            "-q"
-        };
+    for format in FORMATS {
+        let rows = quoting(format);
         let (code, out, err) =
             check_in(dir.path(), &["--no-config", "--redact", rows, "-f", format]);
         assert_eq!(code, 1, "{format}: {err}");

@@ -1,7 +1,7 @@
 //! `--redact` on the ways people write numbers: any white space, a dash or one line break between
 //! digit groups, national forms, and runs of groups that are no card or phone number.
 
-use crate::support::{check_in, write};
+use crate::support::{FORMATS, check_in, quoting, write};
 
 /// A rule that reads back whatever follows `card` or `call`, so that reports quote the numbers.
 const RULES: &str = r#"pack: pii
@@ -14,21 +14,13 @@ rules:
     message: "Reads back “{match}”"
 "#;
 
-const FORMATS: [&str; 8] = [
-    "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
-];
-
 /// `check --redact` of `name` (holding `text`) with [`RULES`], in every format: each report.
 fn reports(name: &str, text: &str) -> Vec<(&'static str, String)> {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "pii.yaml", RULES);
     write(dir.path(), name, text);
     let run = |format: &'static str| {
-        let rows = if format == "csv" {
-            "--csv-findings"
-        } else {
-            "-q"
-        };
+        let rows = quoting(format);
         let args = [
             "-r", "pii.yaml", "--redact", "--color", "never", rows, "-f", format, name,
         ];

@@ -1,7 +1,7 @@
 //! `--redact` with the config's `redact_patterns`: they match as rule regexes do, in any case
 //! and multi-line, so a pattern anchored with `^` and `$` masks a line of a turn in every report.
 
-use crate::support::{run, talklint, write};
+use crate::support::{FORMATS, quoting, run, talklint, write};
 
 #[test]
 fn anchored_patterns_match_each_line_in_every_format() {
@@ -16,15 +16,16 @@ fn anchored_patterns_match_each_line_in_every_format() {
         "r.txt",
         "Agent: Hello how can I help\nCustomer: hello\nACC-123456\n",
     );
-    for format in [
-        "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
-    ] {
-        let rows = if format == "csv" {
-            "--csv-findings"
-        } else {
-            "-q"
-        };
-        let args = ["check", "--color", "never", rows, "-f", format, "r.txt"];
+    for format in FORMATS {
+        let args = [
+            "check",
+            "--color",
+            "never",
+            quoting(format),
+            "-f",
+            format,
+            "r.txt",
+        ];
         let (_, out, err) = run(talklint().current_dir(dir.path()).args(args));
         assert!(out.contains("[REDACTED]"), "{format}:\n{out}\n{err}");
         assert!(

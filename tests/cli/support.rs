@@ -182,3 +182,18 @@ pub fn rule_error(body: &str) -> String {
     assert!(err.contains("help: "), "says how to fix it: {err}");
     err
 }
+
+/// Every report format.
+pub const FORMATS: [&str; 8] = [
+    "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
+];
+
+/// The flag a report in `format` is run with to quote every finding's text: CSV has a row per
+/// finding only with `--csv-findings`; the others show no scores with `-q`.
+pub fn quoting(format: &str) -> &'static str {
+    if format == "csv" {
+        "--csv-findings"
+    } else {
+        "-q"
+    }
+}
