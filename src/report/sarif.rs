@@ -2,7 +2,8 @@
 //! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
 //! message, region (columns in code points) and matched text; a warning notification per warning
 //! of a conversation and an error notification per file that could not be read, in the run's
-//! invocation. Results are streamed like the other formats.
+//! invocation; each tagged conversation's tags in the run's property bag. Results are streamed
+//! like the other formats.
 
 use super::escape::{int, json_string, json_strings};
 use super::template::{JsonTemplate, write_message};
@@ -13,9 +14,10 @@ use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-/// Parts a conversation's rendering: its results, then its warnings' notifications. A NUL byte
-/// is never in JSON text (strings write it escaped).
+/// Parts a conversation's rendering: its results, then its warnings' notifications, then its
+/// tags. Control bytes are never in JSON text (strings write them escaped).
 const NOTIFICATIONS: u8 = 0;
+const TAGS: u8 = 1;
 
 /// The SARIF printer: the document's head is made from the rules once.
 pub(super) struct Sarif {
@@ -26,6 +28,8 @@ pub(super) struct Sarif {
     wrote_result: AtomicBool,
     /// The conversations' warning notifications, each with a leading comma, in input order.
     warnings: Mutex<Vec<u8>>,
+    /// The tags of each conversation that has some, each with a leading comma, in input order.
+    tags: Mutex<Vec<u8>>,
 }
 
 impl Sarif {
@@ -35,6 +39,7 @@ impl Sarif {
             messages: rules.rules.iter().map(JsonTemplate::new).collect(),
             wrote_result: AtomicBool::new(false),
             warnings: Mutex::new(Vec::new()),
+            tags: Mutex::new(Vec::new()),
         }
     }
 }
@@ -63,11 +68,33 @@ impl Printer for Sarif {
                 out.extend_from_slice(warning.to_string().as_bytes());
             }
         }
+        if !c.tags.is_empty() {
+            // A tag is no problem, so no result; a conversation of tags alone has them here.
+            out.push(TAGS);
+            out.extend_from_slice(b",{\"artifactLocation\":{\"uri\":");
+            json_string(out, &path);
+            out.push(b'}');
+            if let Some(id) = c.id {
+                out.extend_from_slice(b",\"conversation\":");
+                json_string(out, id);
+            }
+            out.extend_from_slice(b",\"tags\":");
+            json_strings::<false>(out, c.tags.iter().copied());
+            out.push(b'}');
+        }
     }
 
     /// Results come with a leading comma; the document's first result goes without. The
     /// warnings' notifications are kept for the invocation, in the order conversations come.
     fn parts<'r>(&self, rendered: &'r [u8], _index: usize) -> [&'r [u8]; 2] {
+        let rendered = match memchr::memchr(TAGS, rendered) {
+            Some(at) => {
+                let mut tags = self.tags.lock().unwrap_or_else(PoisonError::into_inner);
+                tags.extend_from_slice(&rendered[at + 1..]);
+                &rendered[..at]
+            }
+            None => rendered,
+        };
         let rendered = match memchr::memchr(NOTIFICATIONS, rendered) {
             Some(at) => {
                 let mut warnings = self.warnings.lock().unwrap_or_else(PoisonError::into_inner);
@@ -88,6 +115,13 @@ impl Printer for Sarif {
         let warnings =
             std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner));
         w.write_all(&invocation(&warnings, totals.errors))?;
+        let tags = std::mem::take(&mut *self.tags.lock().unwrap_or_else(PoisonError::into_inner));
+        if let Some(tags) = tags.get(1..) {
+            // The run's property bag: each conversation's tags, as the JSON report lists them.
+            w.write_all(b",\"properties\":{\"conversationTags\":[")?;
+            w.write_all(tags)?;
+            w.write_all(b"]}")?;
+        }
         w.write_all(b"}]}\n")
     }
 }

@@ -71,6 +71,7 @@ mod redact_snippets;
 mod redact_speakers;
 mod redact_written;
 mod report_files;
+mod report_tags;
 mod reports;
 mod review;
 mod rule_keys;

@@ -206,42 +206,6 @@ fn the_cloud_examples_run_as_rules() {
 }
 
 #[test]
-fn tags_show_in_every_report() {
-    let path = "fixtures/timed/escalation-unresolved.txt";
-    let out = |format: &str| {
-        let (_, out, _) = run(talklint().args([
-            "check",
-            "--no-config",
-            "-r",
-            "fixtures/rules/cloud",
-            "-f",
-            format,
-            path,
-        ]));
-        out
-    };
-    assert!(out("human").contains("tags: aws/unresolved-escalation"));
-    assert!(
-        out("csv")
-            .lines()
-            .nth(1)
-            .unwrap()
-            .ends_with(",aws/unresolved-escalation")
-    );
-    assert!(out("html").contains(
-        "<option value=\"aws/unresolved-escalation\">aws/unresolved-escalation (1)</option>"
-    ));
-    assert!(out("junit").contains("<property name=\"tag\" value=\"aws/unresolved-escalation\"/>"));
-    let sarif: Value = serde_json::from_str(&out("sarif")).unwrap();
-    assert_eq!(
-        sarif["runs"][0]["results"].as_array().unwrap().len(),
-        0,
-        "a tag is not a problem"
-    );
-    assert!(out("github").is_empty());
-}
-
-#[test]
 fn rule_errors_of_the_second_edition() {
     let cycle = rule_error(
         "lexicons:\n  a: [\"x {b}\"]\n  b: [\"{a} y\"]\nrules:\n  - id: a/b\n    phrases: [\"{a}\"]\n",
