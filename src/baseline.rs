@@ -120,20 +120,7 @@ impl Baseline {
         let conversations = match serde_json::from_str::<Report>(first) {
             Ok(report) => report.conversations,
             Err(_) if serde_json::from_str::<serde_json::Value>(first).is_ok() => {
-                let mut all = Vec::new();
-                for (i, line) in text
-                    .lines()
-                    .enumerate()
-                    .filter(|(_, l)| !l.trim().is_empty())
-                {
-                    let at = |e| not_report(i + 1, e);
-                    // Besides conversations: the summary, skipped files and errors.
-                    let value: serde_json::Value = serde_json::from_str(line).map_err(at)?;
-                    if value.get("findings").is_some() {
-                        all.push(serde_json::from_value(value).map_err(at)?);
-                    }
-                }
-                all
+                jsonl(&text, &name, not_report)?
             }
             Err(_) => match serde_json::from_str::<Report>(&text) {
                 Ok(report) => report.conversations,
@@ -228,6 +215,53 @@ impl Drop for Budget<'_> {
         let left: usize = self.left.values().sum();
         self.baseline.gone.fetch_add(left, Ordering::Relaxed);
     }
+}
+
+/// The conversations of a JSONL report: every line a conversation, a summary, a skipped file or
+/// an error, and at least one conversation or summary, so that a one-line transcript or other
+/// JSON file is not taken for a report (and then left out of the scan as the baseline).
+fn jsonl(
+    text: &str,
+    name: &str,
+    not_report: impl Fn(usize, serde_json::Error) -> BaselineError,
+) -> Result<Vec<Written>, BaselineError> {
+    let other = |line: usize, message: &str| BaselineError::NotReport {
+        name: name.to_string(),
+        line,
+        column: 1,
+        message: message.to_string(),
+    };
+    let (mut all, mut summaries) = (Vec::new(), 0);
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let at = |e| not_report(i + 1, e);
+        let value: serde_json::Value = serde_json::from_str(line).map_err(at)?;
+        let Some(object) = value.as_object() else {
+            return Err(other(
+                i + 1,
+                "the line is no object, as each line of a JSONL report is",
+            ));
+        };
+        if object.contains_key("findings") {
+            all.push(serde_json::from_value(value).map_err(at)?);
+        } else if object.len() == 1 && object.contains_key("summary") {
+            summaries += 1;
+        } else if !(object.len() == 1
+            && (object.contains_key("skipped") || object.contains_key("error")))
+        {
+            return Err(other(
+                i + 1,
+                "the line is no conversation, summary, skipped file or error of a report",
+            ));
+        }
+    }
+    if all.is_empty() && summaries == 0 {
+        return Err(other(1, "it holds no conversation or summary line"));
+    }
+    Ok(all)
 }
 
 /// The file `path` names from `folder`, with links resolved where it exists (a folder reached

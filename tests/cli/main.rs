@@ -4,6 +4,7 @@ mod accounting;
 mod action;
 mod bad_input;
 mod baseline;
+mod baseline_shapes;
 mod bounded_rules;
 mod check;
 mod ci_warnings;

@@ -1,0 +1,54 @@
+//! `--baseline FILE` is a talklint report or an error: a one-line transcript or other JSON
+//! value is refused at its place (not read as an empty baseline and left out of the scan), while
+//! a JSONL report of no conversations, with its summary line, is a baseline.
+
+use crate::support::{check_in, write};
+
+#[test]
+fn a_one_line_json_file_that_is_no_report_is_refused_as_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("calls")).unwrap();
+    write(dir.path(), "calls/a.txt", "Agent: Calm down.\n");
+    let chat = "[{\"role\":\"agent\",\"text\":\"that is not my department\"}]\n";
+    write(dir.path(), "calls/c2.json", chat);
+    write(dir.path(), "bad.json", "{\"x\":1}\n");
+    write(
+        dir.path(),
+        "turns.jsonl",
+        "{\"role\":\"agent\",\"text\":\"hi\"}\n",
+    );
+    let cases = [
+        (
+            "calls/c2.json",
+            "calls/c2.json:1:1: not a talklint JSON or JSONL report",
+        ),
+        (
+            "bad.json",
+            "bad.json:1:1: not a talklint JSON or JSONL report",
+        ),
+        (
+            "turns.jsonl",
+            "turns.jsonl:1:1: not a talklint JSON or JSONL report",
+        ),
+    ];
+    for (baseline, want) in cases {
+        let (code, out, err) = check_in(dir.path(), &["--baseline", baseline, "calls"]);
+        assert_eq!(code, 2, "{baseline}: {out}{err}");
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+#[test]
+fn a_jsonl_report_of_no_conversations_is_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["empty", "calls"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+    }
+    write(dir.path(), "calls/a.txt", "Agent: Calm down.\n");
+    let (code, report, err) = check_in(dir.path(), &["-f", "jsonl", "empty"]);
+    assert_eq!(code, 0, "{err}");
+    write(dir.path(), "base.jsonl", &report);
+    let (code, out, err) = check_in(dir.path(), &["--baseline", "base.jsonl", "calls"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("respect/calm-down"), "{out}");
+}
