@@ -51,7 +51,7 @@ impl<'a> Places<'a> {
     }
 
     /// What an `ignore` covers: on its own line, the next turn (or the next non-blank line);
-    /// at the end of a line, that line's turn (or the line).
+    /// at the end of a line (or before its label), that line's turn (or the line).
     pub(super) fn ignored(&mut self, d: &Directive) -> Range<usize> {
         let lines = &self.source[d.line_range.end.min(self.source.len())..];
         match (d.own_line, self.turns.is_empty()) {
@@ -62,7 +62,9 @@ impl<'a> Places<'a> {
                 self.turns.get(next).cloned().unwrap_or(0..0)
             }
             (false, false) => {
-                let after = self.turns.partition_point(|t| t.start <= d.at);
+                // The turn whose text starts before the line ends: the one the line goes on
+                // with, or the one it opens after a directive before its label.
+                let after = (self.turns).partition_point(|t| t.start < d.line_range.end);
                 match after {
                     0 => d.line_range.clone(),
                     n => self.turns[n - 1].clone(),

@@ -12,6 +12,7 @@ mod config_globs;
 mod contractions;
 mod default_pack;
 mod directive_columns;
+mod directive_reading;
 mod duplicate_keys;
 mod earlier_reports;
 mod eval;

@@ -6,7 +6,7 @@ use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
 use super::hidden;
 use super::label_words::names_no_speaker;
-use super::lines::lines;
+use super::lines::{Line, lines};
 use super::link_refs;
 use super::missed_labels::{self, Missed};
 use super::otter;
@@ -14,6 +14,7 @@ use super::stamps::{Stamp, Timeline, bracketed_stamp, leading_time, stamp};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
+use std::ops::Range;
 
 /// A line that opens a turn: its label, times, and where its text starts.
 pub(super) struct Opening<'a> {
@@ -249,10 +250,10 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         }
         false => marks.hidden,
     };
-    let is_hidden = |at: usize| hidden::covers(&hidden, at);
     // Each spoken line and how it reads: whether a line is an Otter header depends on the others.
     let mut read: Vec<_> = lines(source)
-        .filter(|l| !is_hidden(l.start) && !is_blank(l.text))
+        .filter_map(|l| shown(l, &hidden))
+        .filter(|l| !is_blank(l.text))
         .map(|l| (l, labelled(l.text, l.start, markdown, &opts.roles)))
         .collect();
     otter::keep_headers(&mut read, &opts.roles);
@@ -325,8 +326,33 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     (t, marks.directives)
 }
 
+/// What a reader sees of `line`: all of it, or, when it opens with hidden text (a directive
+/// comment, `<!-- talklint: ignore x --> Agent: …`), the rest after it, so that a label there
+/// opens its turn as it would with the comment gone; `None` when all of it is hidden.
+fn shown<'a>(line: Line<'a>, hidden: &[Range<usize>]) -> Option<Line<'a>> {
+    let mut skip = 0;
+    loop {
+        let rest = &line.text[skip..];
+        let at = line.start + skip + (rest.len() - rest.trim_start_matches(INVISIBLE).len());
+        let i = hidden.partition_point(|r| r.start <= at);
+        match i.checked_sub(1).map(|i| &hidden[i]) {
+            Some(r) if r.end > at => skip = r.end - line.start,
+            _ if skip == 0 => return Some(line),
+            _ => break,
+        }
+        if skip >= line.text.len() {
+            return None;
+        }
+    }
+    Some(Line {
+        start: line.start + skip,
+        text: &line.text[skip..],
+        ..line
+    })
+}
+
 /// `start..end` of `source` without surrounding whitespace.
-fn trimmed(source: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+fn trimmed(source: &str, start: usize, end: usize) -> Range<usize> {
     let s = &source[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();

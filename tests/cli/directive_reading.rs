@@ -1,0 +1,59 @@
+//! How directives are read where a trial found them misread (SPEC §8 "Directive lines are not
+//! turn text", §7 nothing lost silently): a comment before a speaker label, a bare `talklint:`
+//! line, a directive split over the lines of an HTML comment.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+
+/// `talklint check --no-config -f json --show-suppressed --warn-unused-ignores --fail-on never`
+/// on a file `name` holding `text`: its one conversation, and the standard error.
+fn conversation(name: &str, text: &str) -> (Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    let (code, out, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "-f",
+            "json",
+            "--show-suppressed",
+            "--warn-unused-ignores",
+            "--fail-on",
+            "never",
+        ])
+        .arg(&path));
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    (report["conversations"][0].clone(), err)
+}
+
+/// (rule, line, suppressed) of each finding of `c`.
+fn marks(c: &Value) -> Vec<(String, u64, bool)> {
+    (c["findings"].as_array().unwrap().iter())
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap().to_string();
+            (rule, f["line"].as_u64().unwrap(), f["suppressed"] == true)
+        })
+        .collect()
+}
+
+/// Its warnings.
+fn warnings(c: &Value) -> Vec<String> {
+    (c["warnings"].as_array().cloned().unwrap_or_default().iter())
+        .filter_map(|w| w.as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_directive_comment_before_a_speaker_label_leaves_the_label_read() {
+    let text = "Customer: I want a refund.\n\
+                <!-- talklint: ignore ownership --> Agent: That is not my department. Calm down.\n";
+    for name in ["pre.txt", "pre.md"] {
+        let (c, _) = conversation(name, text);
+        assert_eq!(c["turns"], 2, "{name}: {c}");
+        let closed = ("ownership/closed-door".to_string(), 2, true);
+        let calm = ("respect/calm-down".to_string(), 2, false);
+        assert_eq!(marks(&c), [closed, calm], "{name}: {c}");
+        assert_eq!(warnings(&c), Vec::<String>::new(), "{name}: {c}");
+    }
+}
