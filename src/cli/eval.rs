@@ -105,12 +105,13 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         }
         None => super::print(&rendered)?,
     }
+    let below = results.below(args.min_precision, args.min_recall);
+    for message in &below {
+        super::stderr::line(&format!("error: {message}"));
+    }
     Ok(if totals.errors > 0 {
         Outcome::Trouble
-    } else if results
-        .below(args.min_precision, args.min_recall)
-        .is_empty()
-    {
+    } else if below.is_empty() {
         Outcome::Clean
     } else {
         Outcome::Findings

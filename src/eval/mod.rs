@@ -3,6 +3,7 @@
 //! selected rule sits on it (or anywhere in it); precision, recall and F1 follow per selector and
 //! level, and every miss can be listed with its text and the rules that fired.
 
+mod floors;
 mod labels;
 mod selector;
 
@@ -112,26 +113,6 @@ pub struct Miss {
 pub struct Results {
     pub scores: Vec<Score>,
     pub misses: Vec<Miss>,
-}
-
-impl Results {
-    /// The scores below `min_precision` or `min_recall`.
-    pub fn below(&self, min_precision: Option<f64>, min_recall: Option<f64>) -> Vec<&Score> {
-        let under = |value: Option<f64>, floor: Option<f64>| {
-            floor.is_some_and(|f| value.is_some_and(|v| v < f))
-        };
-        // A selector that predicts nothing where positives are labelled has no precision, and
-        // fails a precision floor: its rules were turned off, not made precise.
-        let silent = |s: &Score| {
-            min_precision.is_some_and(|p| p > 0.0) && s.predicted() == 0 && s.labelled() > 0
-        };
-        self.scores
-            .iter()
-            .filter(|s| {
-                under(s.precision(), min_precision) || under(s.recall(), min_recall) || silent(s)
-            })
-            .collect()
-    }
 }
 
 /// A label that names no checked conversation, or several; or a selector that names no rule.

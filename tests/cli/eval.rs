@@ -71,9 +71,13 @@ fn scores_turns_and_conversations_and_shows_misses() {
         human.contains("false negative [ownership:forbid] fixtures/calls/deflection.txt turn 5"),
         "{human}"
     );
-    // Floors for CI: exit 1 below either.
-    let (code, _, _) = eval(&["--labels", labels, "--min-recall", "0.9", "fixtures/calls"]);
+    // Floors for CI: exit 1 below either, saying which selector and floor failed.
+    let (code, _, err) = eval(&["--labels", labels, "--min-recall", "0.9", "fixtures/calls"]);
     assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: ownership:forbid (turn): recall 0.50 (1 of 2 labelled) is below --min-recall 0.9\n"
+    );
     let (code, _, _) = eval(&[
         "--labels",
         labels,
@@ -184,6 +188,9 @@ fn a_silent_selector_fails_a_precision_floor() {
     };
     let (code, out, err) = in_dir(&["--min-precision", "0.9", "a.txt"]);
     assert_eq!(code, 1, "{out}{err}");
+    let said = "error: respect/calm-down (turn): predicts nothing, with 1 labelled, so it \
+                has no precision to meet --min-precision 0.9";
+    assert!(err.contains(said), "{err}");
     assert_eq!(in_dir(&["--min-recall", "0", "a.txt"]).0, 0);
     let (code, _, err) = in_dir(&["--show-suppressed", "a.txt"]);
     assert_eq!(code, 2);

@@ -1,0 +1,47 @@
+//! `--min-precision` and `--min-recall`: which selectors fall below them, each said in a line
+//! that names the selector, its level, the measure and the floor, so that a failing CI run says
+//! what to look at.
+
+use super::{Results, Score};
+
+impl Results {
+    /// One message per measure of a selector below its floor: `ownership:forbid (turn): recall
+    /// 0.52 (13 of 25 labelled) is below --min-recall 0.6`. Empty when every floor is met.
+    pub fn below(&self, min_precision: Option<f64>, min_recall: Option<f64>) -> Vec<String> {
+        let mut said = Vec::new();
+        for s in &self.scores {
+            let head = format!("{} ({})", s.selector, s.level.name());
+            if let Some(floor) = min_precision {
+                said.extend(precision_below(s, floor).map(|m| format!("{head}: {m}")));
+            }
+            let recall = s.recall().zip(min_recall).filter(|(r, floor)| r < floor);
+            if let Some((recall, floor)) = recall {
+                said.push(format!(
+                    "{head}: recall {recall:.2} ({} of {} labelled) is below --min-recall {floor}",
+                    s.tp,
+                    s.labelled()
+                ));
+            }
+        }
+        said
+    }
+}
+
+/// Why `s` fails a precision floor, if it does. A selector that predicts nothing where
+/// positives are labelled has no precision, and fails the floor: its rules were turned off, not
+/// made precise.
+fn precision_below(s: &Score, floor: f64) -> Option<String> {
+    match s.precision() {
+        Some(p) if p < floor => Some(format!(
+            "precision {p:.2} ({} of {} predicted) is below --min-precision {floor}",
+            s.tp,
+            s.predicted()
+        )),
+        None if floor > 0.0 && s.labelled() > 0 => Some(format!(
+            "predicts nothing, with {} labelled, so it has no precision to meet \
+             --min-precision {floor}",
+            s.labelled()
+        )),
+        _ => None,
+    }
+}
