@@ -57,3 +57,15 @@ fn a_directive_comment_before_a_speaker_label_leaves_the_label_read() {
         assert_eq!(warnings(&c), Vec::<String>::new(), "{name}: {c}");
     }
 }
+
+#[test]
+fn a_bare_talklint_line_is_a_directive_without_its_marker_not_a_speaker() {
+    let text = "Agent: hi\n  talklint: ignore respect\nAgent: calm down\n";
+    let (c, _) = conversation("tl.txt", text);
+    assert_eq!(c["turns"], 2, "{c}");
+    let calm = ("respect/calm-down".to_string(), 3, false);
+    assert_eq!(marks(&c), [calm], "{c}");
+    let said = "line 2, column 3: not read as a directive: write a comment marker before it, \
+                `#`, `//`, `--` or `<!--` (`# talklint: ignore RULE`)";
+    assert_eq!(warnings(&c), [said], "{c}");
+}

@@ -84,7 +84,7 @@ pub(crate) fn find(source: &str) -> Found {
     }
     for line in lines(source) {
         let Some((body, own_line, hidden)) = locate(line.text) else {
-            if let Some(at) = near_miss(line.text) {
+            if let Some((at, fix)) = near_miss(line.text) {
                 // Meant as a directive: not spoken, and said why it does nothing.
                 let next_line = (line.start + line.text.len() + 1).min(source.len());
                 found.hidden.push(line.start..next_line);
@@ -92,8 +92,8 @@ pub(crate) fn find(source: &str) -> Found {
                 found.directives.warnings.push((
                     line.start + at,
                     format!(
-                        "line {}, column {column}: not read as a directive: write `talklint:` in \
-                         lower case, with its colon (`# talklint: ignore RULE`)",
+                        "line {}, column {column}: not read as a directive: {fix} \
+                         (`# talklint: ignore RULE`)",
                         line.number
                     ),
                 ));
@@ -159,25 +159,30 @@ fn unpadded(line: &str) -> &str {
     line.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
-/// Where a comment line writes a directive that [`locate`] does not read: `talklint` in
-/// another case or without its colon, before a directive's verb (`# Talklint: ignore x`,
-/// `// talklint ignore x`).
-fn near_miss(line: &str) -> Option<usize> {
+/// Where a line writes a directive that [`locate`] does not read, and how to write it: a comment
+/// with `talklint` in another case or without its colon before a directive's verb (`# Talklint:
+/// ignore x`, `// talklint ignore x`), or `talklint:` with no comment marker before it
+/// (`talklint: ignore x`, which would otherwise be a speaker named talklint).
+fn near_miss(line: &str) -> Option<(usize, &'static str)> {
     let rest = unpadded(line);
-    let after = ["#", "//", "--"]
+    let marked = ["#", "//", "--"]
         .into_iter()
-        .find_map(|p| rest.strip_prefix(p))?
-        .trim_start();
+        .find_map(|p| rest.strip_prefix(p));
+    let after = marked.unwrap_or(rest).trim_start();
     let at = line.len() - after.len();
     let word = after
         .get(..8)
         .filter(|w| w.eq_ignore_ascii_case("talklint"))?;
-    let rest = after[word.len()..]
-        .strip_prefix(':')
-        .unwrap_or(&after[word.len()..]);
+    let colon = after[word.len()..].strip_prefix(':');
+    let rest = colon.unwrap_or(&after[word.len()..]);
     let verb = rest.trim_start().split(char::is_whitespace).next()?;
     let spaced = rest.starts_with(char::is_whitespace);
-    (spaced && ["ignore", "ignore-file", "disable", "enable"].contains(&verb)).then_some(at)
+    let fix = match marked {
+        Some(_) => "write `talklint:` in lower case, with its colon",
+        None if colon.is_some() => "write a comment marker before it, `#`, `//`, `--` or `<!--`",
+        None => return None,
+    };
+    (spaced && ["ignore", "ignore-file", "disable", "enable"].contains(&verb)).then_some((at, fix))
 }
 
 /// A directive that cannot be read: the word a warning points at (a slice of the directive's
@@ -229,12 +234,18 @@ mod tests {
 
     #[test]
     fn a_directive_misspelt_is_hidden_and_named() {
-        let src = "# Talklint: ignore a\n// talklint ignore b\n# talklint is great\n";
+        let src = "# Talklint: ignore a\n// talklint ignore b\n# talklint is great\n \
+                   talklint: ignore c\ntalklint ignore d\n";
         let f = find(src);
         assert!(f.directives.list.is_empty());
         let lines: Vec<&str> = f.directives.warnings.iter().map(|w| &w.1[..18]).collect();
-        assert_eq!(lines, ["line 1, column 3: ", "line 2, column 4: "]);
-        assert_eq!(f.hidden, [0..21, 21..42]);
+        let said = [
+            "line 1, column 3: ",
+            "line 2, column 4: ",
+            "line 4, column 2: ",
+        ];
+        assert_eq!(lines, said);
+        assert_eq!(f.hidden, [0..21, 21..42, 62..82]);
     }
 
     #[test]
