@@ -69,3 +69,23 @@ fn a_bare_talklint_line_is_a_directive_without_its_marker_not_a_speaker() {
                 `#`, `//`, `--` or `<!--` (`# talklint: ignore RULE`)";
     assert_eq!(warnings(&c), [said], "{c}");
 }
+
+#[test]
+fn a_directive_split_over_the_lines_of_a_comment_is_no_directive_and_said() {
+    let text = "<!--\n  talklint: ignore respect\n-->\nPlease calm down.\n\n\
+                <!-- talklint: ignore\n     respect -->\nPlease calm down.\n";
+    for name in ["ml.md", "ml.txt"] {
+        let (c, _) = conversation(name, text);
+        let calm = |line| ("respect/calm-down".to_string(), line, false);
+        // Never read as a bare `ignore` of every rule.
+        assert_eq!(marks(&c), [calm(4), calm(8)], "{name}: {c}");
+        let said = |place| {
+            format!(
+                "{place}: not read as a directive: a directive fits on one line, from `<!--` to \
+                 `-->` (`<!-- talklint: ignore RULE -->`)"
+            )
+        };
+        let want = [said("line 2, column 3"), said("line 6, column 16")];
+        assert_eq!(warnings(&c), want, "{name}: {c}");
+    }
+}

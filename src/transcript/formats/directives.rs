@@ -82,8 +82,44 @@ pub(crate) fn find(source: &str) -> Found {
     if memchr::memmem::find(source.as_bytes(), b"alklint").is_none() {
         return found;
     }
+    // Whether an HTML comment opened on an earlier line is still open, and whether it holds a
+    // directive split over its lines (the rest of which is directive text too).
+    let (mut in_comment, mut in_split) = (false, false);
     for line in lines(source) {
-        let Some((body, own_line, hidden)) = locate(line.text) else {
+        let inside = in_comment;
+        in_comment = open_at_end(line.text, inside);
+        let next_line = (line.start + line.text.len() + 1).min(source.len());
+        let located = locate(line.text);
+        let split = match &located {
+            Some((body, _, hidden, false)) => Some((offset_in(line.text, body), hidden.start)),
+            None if inside => in_comment_word(line.text).map(|at| (at, 0)),
+            _ => None,
+        };
+        if let Some((at, from)) = split {
+            // A directive split over the lines of a comment: its first line alone would read
+            // as a broader one (`ignore` of every rule), the others as nothing.
+            found.hidden.push(line.start + from..next_line);
+            in_split = in_comment;
+            let column = line.text[..at].chars().count() + 1;
+            found.directives.warnings.push((
+                line.start + at,
+                format!(
+                    "line {}, column {column}: not read as a directive: a directive fits on one \
+                     line, from `<!--` to `-->` (`<!-- talklint: ignore RULE -->`)",
+                    line.number
+                ),
+            ));
+            continue;
+        }
+        if std::mem::take(&mut in_split) {
+            // The rest of a split directive's comment, up to its `-->`.
+            let close = memchr::memmem::find(line.text.as_bytes(), b"-->");
+            let end = close.map_or(next_line, |c| line.start + c + 3);
+            found.hidden.push(line.start..end);
+            in_split = in_comment;
+            continue;
+        }
+        let Some((body, own_line, hidden, _)) = located else {
             if let Some((at, fix)) = near_miss(line.text) {
                 // Meant as a directive: not spoken, and said why it does nothing.
                 let next_line = (line.start + line.text.len() + 1).min(source.len());
@@ -101,7 +137,7 @@ pub(crate) fn find(source: &str) -> Found {
             continue;
         };
         // Where a word of the directive stands in its line: every word is a slice of it.
-        let offset = |word: &str| word.as_ptr() as usize - line.text.as_ptr() as usize;
+        let offset = |word: &str| offset_in(line.text, word);
         let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
         let next_line = (line.start + line.text.len() + 1).min(source.len());
         found.hidden.push(if own_line {
@@ -133,24 +169,52 @@ pub(crate) fn find(source: &str) -> Found {
     found
 }
 
-/// The directive's words in `line`, whether it stands alone there, and the bytes it takes.
-fn locate(line: &str) -> Option<(&str, bool, Range<usize>)> {
+/// The directive's words in `line`, whether it stands alone there, the bytes it takes, and
+/// whether it ends on this line (an HTML comment left open does not).
+fn locate(line: &str) -> Option<(&str, bool, Range<usize>, bool)> {
     let lead = line.len() - unpadded(line).len();
     let rest = &line[lead..];
     for prefix in ["#", "//", "--"] {
         if let Some(after) = rest.strip_prefix(prefix)
             && let Some(body) = after.trim_start().strip_prefix(KEY)
         {
-            return Some((body.trim(), true, lead..line.len()));
+            return Some((body.trim(), true, lead..line.len(), true));
         }
     }
     let open = memchr::memmem::find(line.as_bytes(), b"<!--")?;
     let inner = line[open + 4..].trim_start().strip_prefix(KEY)?;
     let inner_at = line.len() - inner.len();
-    let close = inner.find("-->").map_or(line.len(), |c| inner_at + c + 3);
+    let closed = inner.find("-->").map(|c| inner_at + c + 3);
+    let close = closed.unwrap_or(line.len());
     let body = line[inner_at..close].trim_end_matches("-->").trim();
     let own_line = line[..open].trim().is_empty() && line[close..].trim().is_empty();
-    Some((body, own_line, open..close))
+    Some((body, own_line, open..close, closed.is_some()))
+}
+
+/// Where `word`, a slice of `line`, starts in it.
+fn offset_in(line: &str, word: &str) -> usize {
+    word.as_ptr() as usize - line.as_ptr() as usize
+}
+
+/// Whether an HTML comment is open at the end of `line`, given whether one was at its start.
+fn open_at_end(line: &str, mut open: bool) -> bool {
+    let mut rest = line;
+    loop {
+        let (mark, len) = if open { ("-->", 3) } else { ("<!--", 4) };
+        match memchr::memmem::find(rest.as_bytes(), mark.as_bytes()) {
+            Some(at) => (rest, open) = (&rest[at + len..], !open),
+            None => return open,
+        }
+    }
+}
+
+/// Where a line inside an HTML comment opened on an earlier line starts with `talklint` (in any
+/// case): a directive written over the comment's lines.
+fn in_comment_word(line: &str) -> Option<usize> {
+    let rest = unpadded(line);
+    let word = rest.get(..8)?;
+    word.eq_ignore_ascii_case("talklint")
+        .then(|| line.len() - rest.len())
 }
 
 /// `line` without the white space and invisible characters before it: a byte-order mark, as
