@@ -62,6 +62,10 @@ impl Labels {
             column,
             message,
         };
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            let hint = "write a header `path[,turn][,id],selector,…` and a row per labelled turn";
+            return Err(fail(1, 1, format!("the labels file is empty: {hint}")));
+        }
         let (mut reader, body_start, delimiter) = csv::reader(text);
         let header = reader
             .headers()

@@ -155,14 +155,17 @@ pub fn score(
             Some(name) => format!(" (did you mean `{name}`?)"),
             None => String::new(),
         };
+        let message = s.wrong_kind(rules).unwrap_or_else(|| {
+            format!(
+                "selector `{}` selects no loaded rule{near}; `talklint rules` lists them",
+                s.name
+            )
+        });
         return Err(MatchError {
             file: file.to_string(),
             line: 1,
             column: Some(column),
-            message: format!(
-                "selector `{}` selects no loaded rule{near}; `talklint rules` lists them",
-                s.name
-            ),
+            message,
         });
     }
     let by_path: HashMap<String, Vec<usize>> =

@@ -70,10 +70,41 @@ impl Selector {
 
     /// Whether findings of `rule` count for this selector.
     pub fn selects(&self, rule: &Rule) -> bool {
-        let target = match &self.target {
+        self.targets(rule) && self.kind.is_none_or(|k| k == rule.kind)
+    }
+
+    /// Whether `rule` is the rule, or of the category, this selector names, whatever its kind.
+    fn targets(&self, rule: &Rule) -> bool {
+        match &self.target {
             Target::Rule(id) => rule.id == *id,
             Target::Category(c) => rule.category == *c,
+        }
+    }
+
+    /// When this selector's rule or category is loaded but of other kinds than the one it
+    /// narrows to, says so: `respect/calm-down` is a forbid rule, not a reward.
+    pub fn wrong_kind(&self, rules: &RuleSet) -> Option<String> {
+        let want = self.kind?.name();
+        let mut kinds: Vec<&str> = (rules.rules.iter())
+            .filter(|r| self.targets(r))
+            .map(|r| r.kind.name())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let first = kinds.first()?;
+        let is = match &self.target {
+            Target::Rule(id) => format!("`{id}` is a {first} rule, not a {want}"),
+            Target::Category(c) => {
+                format!("category `{c}` holds {} rules, no {want}", kinds.join(", "))
+            }
         };
-        target && self.kind.is_none_or(|k| k == rule.kind)
+        let bare = self
+            .name
+            .rsplit_once(':')
+            .map_or(self.name.as_str(), |(t, _)| t);
+        Some(format!(
+            "selector `{}`: {is}; write `{bare}:{first}`, or `{bare}` for every kind",
+            self.name
+        ))
     }
 }

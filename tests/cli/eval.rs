@@ -113,6 +113,11 @@ fn label_errors_name_the_line_and_exit_2() {
             ":2:18: `maybe` is not a label",
         ),
         ("file,respect\n", ":1:1: no `path` column"),
+        ("\n", ":1:1: the labels file is empty"),
+        (
+            "path,turn,respect/calm-down:reward\na.txt,1,1\n",
+            ":1:11: selector `respect/calm-down:reward`: `respect/calm-down` is a forbid rule, not a reward; write `respect/calm-down:forbid`",
+        ),
         (
             "path,turn,respect\ndeflection.txt,1,1\nfixtures/calls/deflection.txt,1,0\n",
             ":3: `respect` is labelled 0 here and 1 on line 2 for the same turn",
