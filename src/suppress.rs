@@ -134,6 +134,13 @@ pub(crate) fn select<'n, N: AsRef<str>>(
     (Some(picked), unknown)
 }
 
+/// Whether `name` (a rule id, a category or `category/*`) names a rule the config disabled:
+/// known, though it can suppress nothing.
+fn is_disabled(name: &str, rules: &RuleSet) -> bool {
+    let category = name.strip_suffix("/*").unwrap_or(name);
+    (rules.disabled.iter()).any(|(id, c)| id == name || c == category)
+}
+
 impl Suppressions {
     /// The suppressions of `directives` (found in `source`, which `transcript` was parsed
     /// from), and of `per_path` (the rules `per_path_disable` turns off for this file).
@@ -153,7 +160,7 @@ impl Suppressions {
         let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rules.rules.len()]);
         for (i, d) in directives.iter().enumerate() {
             let (picked, unknown) = select(&d.rules, rules);
-            for unknown in unknown {
+            for unknown in unknown.into_iter().filter(|u| !is_disabled(&u.name, rules)) {
                 let name = &unknown.name;
                 s.warnings.push(format!(
                     "line {}, column {}: `{name}` in a talklint directive is no loaded rule or \

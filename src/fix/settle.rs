@@ -74,6 +74,7 @@ fn phrase_matching(rule: &Rule, rules: &RuleSet, text: &str) -> Option<String> {
             rules: vec![alone],
             fillers: rules.fillers.clone(),
             lexicons: rules.lexicons.clone(),
+            disabled: Vec::new(),
         };
         let engine = Engine::new(&set).ok()?;
         match_in(&engine, 0, text, &mut scratch).map(|_| phrase.text.clone())

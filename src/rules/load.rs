@@ -282,7 +282,8 @@ fn load_judging(
         return Err(errors);
     }
     warnings.extend(import_warnings);
-    warnings.extend(apply_overrides(&mut checked, overrides));
+    let (override_warnings, disabled) = apply_overrides(&mut checked, overrides);
+    warnings.extend(override_warnings);
     warnings.extend(phrase_warnings::warnings(&checked, files));
     let unused = match judge_config {
         true => lexicons.unused_config_lexicons(&checked),
@@ -305,6 +306,7 @@ fn load_judging(
         rules: checked,
         fillers: fillers.to_vec(),
         lexicons: lexicons.written(),
+        disabled,
     };
     Ok((set, warnings))
 }
@@ -349,7 +351,7 @@ fn place_of(list: &str, key: &str, text: &str) -> String {
 /// rule does not set its own). Rewards and tags keep `info` (a category's severity changes its
 /// problems only). An id or category that matches no loaded rule, or only rewards and tags for
 /// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
-fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
+fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<(String, String)>) {
     let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
     let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
     let at = |list, key: &str| format!("{}{}: `{key}`", o.origin, place_of(list, key, &o.text));
@@ -375,7 +377,11 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
             at("severity", key)
         )
     }));
-    checked.retain(|c| !o.disable.iter().any(|k| matches(k, c)));
+    let is_disabled = |c: &Rule| o.disable.iter().any(|k| matches(k, c));
+    let disabled = (checked.iter().filter(|c| is_disabled(c)))
+        .map(|c| (c.id.clone(), c.category.clone()))
+        .collect();
+    checked.retain(|c| !is_disabled(c));
     for r in checked.iter_mut().filter(|r| has_severity(r)) {
         if let Some(s) = o
             .severity
@@ -388,5 +394,5 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> Vec<String> {
             }
         }
     }
-    warnings
+    (warnings, disabled)
 }

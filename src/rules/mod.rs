@@ -198,6 +198,9 @@ pub struct RuleSet {
     pub fillers: Vec<String>,
     /// Every lexicon, by name, with its entries as written (for listings).
     pub lexicons: std::collections::BTreeMap<String, Vec<String>>,
+    /// The id and category of each rule a config's `disable` turned off: a directive that names
+    /// one names a known rule.
+    pub disabled: Vec<(String, String)>,
 }
 
 impl RuleSet {

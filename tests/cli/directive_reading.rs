@@ -89,3 +89,47 @@ fn a_directive_split_over_the_lines_of_a_comment_is_no_directive_and_said() {
         assert_eq!(warnings(&c), want, "{name}: {c}");
     }
 }
+
+/// A directive naming a rule or category that a config disables names a known rule: no "no
+/// loaded rule" warning (it came on every run of every file whose script kept the directive),
+/// and under `--warn-unused-ignores` it is unused, as it suppresses nothing.
+#[test]
+fn a_directive_naming_a_disabled_rule_is_no_misspelling() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [default]\ndisable: [respect/calm-down, closing]\n",
+    );
+    let text = "# talklint: ignore respect/calm-down, closing/*\nAgent: Calm down.\n";
+    let path = write(dir.path(), "u.txt", text);
+    // A conversation's warnings are part of the human report, on standard output.
+    let check = |unused: &[&str]| {
+        let (code, out, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never"])
+            .args(unused)
+            .arg(&path));
+        (code, out + &err)
+    };
+    let (code, err) = check(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("warning:"), "{err}");
+    let (_, err) = check(&["--warn-unused-ignores"]);
+    assert!(
+        err.contains("u.txt: line 1, column 13: unused directive"),
+        "{err}"
+    );
+    assert!(!err.contains("no loaded rule"), "{err}");
+    // A name that is no rule at all is still a misspelling.
+    write(
+        dir.path(),
+        "u.txt",
+        "# talklint: ignore respect/calm-dwn\nAgent: Hi.\n",
+    );
+    let (_, err) = check(&[]);
+    assert!(
+        err.contains("`respect/calm-dwn` in a talklint directive is no loaded rule"),
+        "{err}"
+    );
+}
