@@ -9,7 +9,7 @@ use crate::suppress::Suppression;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// A conversation's findings in the baseline: (rule id, matched words) and how many times.
 type Counts = HashMap<(String, String), usize>;
@@ -25,6 +25,8 @@ pub(crate) struct Baseline {
     cwd: PathBuf,
     /// Findings of the baseline in the conversations checked that no finding matched.
     gone: AtomicUsize,
+    /// Whether a file checked is one the baseline holds.
+    holds_a_file_checked: AtomicBool,
 }
 
 /// A baseline that cannot be read, or is no report.
@@ -154,16 +156,25 @@ impl Baseline {
             known,
             cwd: cwd.to_path_buf(),
             gone: AtomicUsize::new(0),
+            holds_a_file_checked: AtomicBool::new(false),
         })
     }
 
     /// What the baseline holds of the file `path` (as this run names it); `None` when nothing.
     pub(crate) fn file(&self, path: &str) -> Option<KnownFile<'_>> {
         let conversations = self.known.get(&real(&self.cwd, path))?;
+        self.holds_a_file_checked.store(true, Ordering::Relaxed);
         Some(KnownFile {
             conversations,
             baseline: self,
         })
+    }
+
+    /// Whether the baseline holds files, none of them among those checked: its paths are
+    /// read from its own folder, so one saved elsewhere (or before the files moved) names
+    /// other files.
+    pub(crate) fn holds_none_checked(&self) -> bool {
+        !self.known.is_empty() && !self.holds_a_file_checked.load(Ordering::Relaxed)
     }
 
     /// How many findings of the baseline, in the conversations checked, no finding matched.

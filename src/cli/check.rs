@@ -95,8 +95,25 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     if s.statistics {
         print_statistics(&s, &totals)?;
     }
-    if let Some(b) = s.scan.baseline.as_deref().filter(|b| b.gone() > 0) {
-        let n = b.gone();
+    if let Some(b) = s.scan.baseline.as_deref() {
+        warn_of_baseline(b, &totals);
+    }
+    Ok(judge(&totals, s.fail_on))
+}
+
+/// Says on standard error when the baseline holds findings no longer found, or names none of
+/// the files checked (every finding of them is then new).
+fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
+    if totals.files > 0 && b.holds_none_checked() {
+        super::stderr::warning(&format!(
+            "the baseline {} names no file this run checked, so every finding counts as new: \
+             its paths are read from the folder it is in; make it there (`talklint check -f \
+             json --fail-on never PATHS > {}`), and again after files move",
+            b.name, b.name,
+        ));
+    }
+    let n = b.gone();
+    if n > 0 {
         super::stderr::warning(&format!(
             "{n} finding{} of the baseline {} {} no longer found in the conversations \
              checked: make it again to keep it current",
@@ -105,7 +122,6 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             if n == 1 { "is" } else { "are" },
         ));
     }
-    Ok(judge(&totals, s.fail_on))
 }
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix

@@ -52,3 +52,27 @@ fn a_jsonl_report_of_no_conversations_is_a_baseline() {
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("respect/calm-down"), "{out}");
 }
+
+/// A baseline whose paths name none of the files checked (saved from another folder, or before
+/// the files moved) says so: every finding then counted as new without a word. One that names
+/// a file checked does not.
+#[test]
+fn a_baseline_that_names_no_file_checked_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "sub/a.txt", "Agent: Calm down.\n");
+    let sub = dir.path().join("sub");
+    let (_, report, _) = check_in(&sub, &["-f", "jsonl", "--fail-on", "never", "a.txt"]);
+    // Saved one folder up, its path `a.txt` is read from there: a file this run does not check.
+    write(dir.path(), "base.jsonl", &report);
+    let (code, _, err) = check_in(&sub, &["--baseline", "../base.jsonl", "a.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("warning: the baseline ../base.jsonl names no file this run checked, so every finding counts as new"),
+        "{err}"
+    );
+    write(&sub, "base.jsonl", &report);
+    let (code, _, err) = check_in(&sub, &["--baseline", "base.jsonl", "a.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("names no file"), "{err}");
+}
