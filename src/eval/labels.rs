@@ -133,6 +133,13 @@ impl Labels {
             line += newlines(text.get(counted_to..at).unwrap_or(""));
             counted_to = at;
             let place = Place::new(text, at, delimiter);
+            // A quote never closed runs to the end of the file: only the last row can hold one.
+            let last = body_start + usize::try_from(reader.position().byte()).unwrap_or(0);
+            if last >= text.len()
+                && let Some((down, column)) = place.unclosed_quote()
+            {
+                return Err(fail(line + down, column, csv::UNCLOSED_QUOTE.into()));
+            }
             let cell = |k: usize| record.get(k).unwrap_or("").trim();
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -247,6 +254,17 @@ impl<'a> Place<'a> {
             None => spans.last().map_or(0, |s| s.end + usize::from(s.quoted)),
         };
         self.row.get(..at).map_or(1, |s| s.chars().count() + 1)
+    }
+}
+
+impl Place<'_> {
+    /// The lines below the row's first and the 1-based character column of a quote in the row
+    /// that opens a field and is never closed.
+    fn unclosed_quote(&self) -> Option<(usize, usize)> {
+        let at = csv::unclosed_quote(&csv::field_spans(self.row, self.delimiter))?;
+        let before = self.row.get(..at)?;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        Some((newlines(before), before[line_start..].chars().count() + 1))
     }
 }
 

@@ -114,6 +114,16 @@ fn label_errors_name_the_line_and_exit_2() {
         ),
         ("file,respect\n", ":1:1: no `path` column"),
         ("\n", ":1:1: the labels file is empty"),
+        // A quote never closed took the rest of the file as one cell, silently when it was
+        // the last row, or as a cell "not a label" holding the rows after it.
+        (
+            "path,turn,respect\ndeflection.txt,1,\"1\n",
+            ":2:18: this quote opens a field that is never closed",
+        ),
+        (
+            "path,turn,respect\ndeflection.txt,1,\"1\ncourteous.txt,1,0\n",
+            ":2:18: this quote opens a field that is never closed",
+        ),
         (
             "path,turn,respect/calm-down:reward\na.txt,1,1\n",
             ":1:11: selector `respect/calm-down:reward`: `respect/calm-down` is a forbid rule, not a reward; write `respect/calm-down:forbid`",

@@ -235,17 +235,21 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
 /// An error at the quote that opens a field of the row at `row` and is never closed: the CSV
 /// reader would take the rest of the file as that field, without a word.
 fn quotes_closed(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
-    let Some(open) = spans.iter().find(|s| !s.closed) else {
+    let Some(open) = unclosed_quote(spans) else {
         return Ok(());
     };
-    let (line, column) = LineCursor::new(source).position(row + open.start - 1);
-    Err(ParseError::at(
-        line,
-        column,
-        "this quote opens a field that is never closed, so the rest of the file would be its \
-         text: end the field with `\"`, or write a quote that is part of the text as `\"\"` \
-         inside a quoted field (`\"5\"\" screen\"`)",
-    ))
+    let (line, column) = LineCursor::new(source).position(row + open);
+    Err(ParseError::at(line, column, UNCLOSED_QUOTE))
+}
+
+/// What is wrong with a quote that opens a field and is never closed, and how to mend it.
+pub(crate) const UNCLOSED_QUOTE: &str = "this quote opens a field that is never closed, so the \
+     rest of the file would be its text: end the field with `\"`, or write a quote that is part \
+     of the text as `\"\"` inside a quoted field (`\"5\"\" screen\"`)";
+
+/// Where in its row (by byte) the quote stands that opens a field and is never closed.
+pub(crate) fn unclosed_quote(spans: &[Span]) -> Option<usize> {
+    spans.iter().find(|s| !s.closed).map(|s| s.start - 1)
 }
 
 fn csv_error(e: &csv::Error) -> ParseError {
