@@ -80,6 +80,8 @@ pub(crate) struct Suppressions {
     covered: Vec<(usize, usize)>,
     /// Directives that name no loaded rule or category.
     pub warnings: Vec<String>,
+    /// The `enable` directives (by index) that end no `disable`.
+    stray_enables: Vec<usize>,
 }
 
 /// Byte ranges in order of their starts, and the furthest end of each prefix of that order:
@@ -157,6 +159,11 @@ impl Suppressions {
         };
         let mut places = Places::new(transcript, source, directives);
         let enables = enables(directives);
+        let mut ends_one = vec![false; directives.len()];
+        enables.iter().flatten().for_each(|&e| ends_one[e] = true);
+        s.stray_enables = (0..directives.len())
+            .filter(|&i| directives[i].action == Action::Enable && !ends_one[i])
+            .collect();
         let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rules.rules.len()]);
         for (i, d) in directives.iter().enumerate() {
             let (picked, unknown) = select(&d.rules, rules);
@@ -242,6 +249,13 @@ impl Suppressions {
                     d.line, d.column
                 )
             })
+            .chain(self.stray_enables.iter().filter_map(|&i| {
+                let d = directives.get(i)?;
+                Some(format!(
+                    "line {}, column {}: unused `enable` (it ends no `disable` before it); remove it",
+                    d.line, d.column
+                ))
+            }))
             .collect()
     }
 }

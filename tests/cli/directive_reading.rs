@@ -133,3 +133,19 @@ fn a_directive_naming_a_disabled_rule_is_no_misspelling() {
         "{err}"
     );
 }
+
+/// Under `--warn-unused-ignores`, an `enable` that ends no `disable` is unused: it got no word,
+/// while a `disable` that suppressed nothing did.
+#[test]
+fn an_enable_that_ends_no_disable_is_unused() {
+    let text = "<!-- talklint: enable -->\nAgent: hi\n<!-- talklint: disable respect -->\n\
+                Agent: calm down\n<!-- talklint: enable respect -->\nAgent: ok\n";
+    let (c, _) = conversation("e.md", text);
+    assert_eq!(
+        warnings(&c),
+        ["line 1, column 16: unused `enable` (it ends no `disable` before it); remove it"],
+        "{c}"
+    );
+    let calm = ("respect/calm-down".to_string(), 4, true);
+    assert!(marks(&c).contains(&calm), "{c}");
+}
