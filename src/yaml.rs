@@ -86,16 +86,35 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     })
 }
 
-/// serde's "…, expected i32" (a Rust type a value did not fit) with the type in words.
+/// serde's "…, expected i32" (a Rust type a value did not fit) with the type in words, and the
+/// range of a type narrower than 64 bits. A whole number past 64 bits is read "as i128" or "as
+/// u128", which is no word of the file's: it is said to be out of range.
 fn type_in_words(message: &str) -> Option<String> {
     let (head, rust) = message.rsplit_once(", expected ")?;
-    let words = match rust {
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
-        "f32" | "f64" => "a number",
-        "a sequence" => "a list",
-        "a map" => "a mapping (`key: value` lines)",
+    let past_64_bits = head
+        .strip_suffix(" as i128")
+        .or(head.strip_suffix(" as u128"));
+    let words = match (rust, past_64_bits.is_some()) {
+        ("i8", _) => "a whole number from -128 to 127",
+        ("i16", _) => "a whole number from -32768 to 32767",
+        ("i32", _) => "a whole number from -2147483648 to 2147483647",
+        ("i64" | "isize", false) => "a whole number",
+        ("i64" | "isize", true) => {
+            "a whole number from -9223372036854775808 to 9223372036854775807"
+        }
+        ("u8", _) => "a whole number from 0 to 255",
+        ("u16", _) => "a whole number from 0 to 65535",
+        ("u32", _) => "a whole number from 0 to 4294967295",
+        ("u64" | "usize", false) => "a whole number, 0 or more",
+        ("u64" | "usize", true) => "a whole number from 0 to 18446744073709551615",
+        ("f32" | "f64", _) => "a number",
+        ("a sequence", _) => "a list",
+        ("a map", _) => "a mapping (`key: value` lines)",
         _ => return None,
+    };
+    let head = match past_64_bits {
+        Some(number) => number.replacen("invalid type: ", "invalid value: ", 1),
+        None => head.to_string(),
     };
     Some(format!("{head}, expected {words}"))
 }
@@ -352,7 +371,12 @@ mod tests {
         let e = from_str::<Vec<i32>>("[1, x]").unwrap_err();
         assert_eq!(
             e.message,
-            ".[1]: invalid type: string \"x\", expected a whole number"
+            ".[1]: invalid type: string \"x\", expected a whole number from -2147483648 to 2147483647"
+        );
+        let e = from_str::<u64>("99999999999999999999").unwrap_err();
+        assert_eq!(
+            e.message,
+            "invalid value: integer `99999999999999999999`, expected a whole number from 0 to 18446744073709551615"
         );
         let e = from_str::<Option<u64>>("-5").unwrap_err();
         assert_eq!(

@@ -188,6 +188,17 @@ fn points_near_the_ends_of_32_bits_score_as_written() {
         .collect();
     // -2^32 + 4.5e9 = +205 032 704 over the base.
     assert_eq!(scores, [(0, false), (100, true), (100, true)]);
+    // One past the ends is an error that gives the range (it said only "a whole number" of
+    // -2147483649, and of a number past 64 bits "as i128").
+    for points in ["-2147483649", "-9223372036854775809"] {
+        let rules = format!("rules:\n  - id: x/bad\n    points: {points}\n    phrases: [bad]\n");
+        let (code, _, err) = check(&rules, &files[..1]);
+        assert_eq!(code, 2, "{err}");
+        let want = format!(
+            "r.yaml:3:13: rules[0].points: invalid value: integer `{points}`, expected a whole number from -2147483648 to 2147483647"
+        );
+        assert!(err.contains(&want), "{err}");
+    }
 }
 
 /// `scoring.base` is a score from 0 to 100, as `scoring.pass` is: -5 scored every conversation
