@@ -278,3 +278,24 @@ fn a_phrase_of_only_a_sentence_end_is_an_error_that_says_so() {
         );
     }
 }
+
+/// A `$` inside a phrase says a price's `$` is no word; `**` is an error at the first `*`,
+/// not a stem and then any word.
+#[test]
+fn a_price_sign_and_two_stars_in_a_phrase_are_errors_that_say_what_to_write() {
+    let price = rule_error("rules:\n  - id: t/x\n    phrases: [\"costs $50\"]\n");
+    assert!(
+        price.contains("`costs 50` matches \"costs $50\""),
+        "{price}"
+    );
+    let stem = rule_error("rules:\n  - id: t/x\n    phrases: [\"refund**\"]\n");
+    assert!(
+        stem.contains("r.yaml:3:22: phrase \"refund**\": `**`: a `*` right after a `*`; write `refund*` for the words that begin with \"refund\""),
+        "{stem}"
+    );
+    let two = rule_error("rules:\n  - id: t/x\n    phrases: [\"a ** b\"]\n");
+    assert!(
+        two.contains("r.yaml:3:18:") && two.contains("write `* *` for any two words"),
+        "{two}"
+    );
+}

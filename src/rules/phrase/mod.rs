@@ -134,7 +134,11 @@ pub fn parse(
     let items = parse_alternatives(phrase, fillers, lexicon)?;
     let shape = Shape::of_sequence(&items);
     if shape.end_inside {
-        return Err(err(0, "`$` (end of sentence) can only end a phrase"));
+        return Err(err(
+            0,
+            "`$` (end of sentence) can only end a phrase; a price's `$` is no word, as words are \
+             read without their punctuation: `costs 50` matches \"costs $50\"",
+        ));
     }
     if shape.longest > MAX_WORDS {
         return Err(err(

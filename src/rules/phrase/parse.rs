@@ -113,12 +113,28 @@ impl Parser<'_, '_> {
         let letter = |c: &&(usize, char)| c.1.is_alphanumeric();
         let text = |run: &[(usize, char)]| -> String { run.iter().map(|&(_, c)| c).collect() };
         let rest = self.chars.get(self.pos + 1..).unwrap_or_default();
+        let head = self.chars.get(..self.pos).unwrap_or_default();
+        let before = text(&head[head.len() - head.iter().rev().take_while(letter).count()..]);
+        if rest.first().is_some_and(|&(_, c)| c == '*') {
+            // `refund**` read as the stem and then any word; `**` as two words.
+            let fix = match before.is_empty() {
+                true => {
+                    "`* *` for any two words, or `word*` for the words that begin with \"word\""
+                        .to_string()
+                }
+                false => format!(
+                    "`{before}*` for the words that begin with \"{before}\", or `{before}* *` for one of them and any word"
+                ),
+            };
+            return Err(err(
+                self.at(self.pos),
+                format!("`**`: a `*` right after a `*`; write {fix}"),
+            ));
+        }
         let after = text(&rest[..rest.iter().take_while(letter).count()]);
         if after.is_empty() {
             return Ok(());
         }
-        let head = self.chars.get(..self.pos).unwrap_or_default();
-        let before = text(&head[head.len() - head.iter().rev().take_while(letter).count()..]);
         let fix = if before.is_empty() {
             format!(
                 "write `* {after}` for any word and then \"{after}\", or list the whole words that end in \"{after}\" as alternatives in `(…|…)`"
