@@ -71,6 +71,35 @@ fn conversation_ids_split_a_message_file() {
     assert_eq!(v["summary"]["files"], 1);
 }
 
+/// A JSON file's array of messages splits by `conversation_id` as a JSONL file does: its
+/// conversations were once read as one, scored together, without an id.
+#[test]
+fn conversation_ids_split_a_json_array_of_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let split = write(
+        dir.path(),
+        "chats.json",
+        "[{\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"That is out of my hands.\"},\n\
+         {\"conversation_id\": \"a\", \"role\": \"customer\", \"text\": \"What?\"},\n\
+         {\"conversation_id\": \"b\", \"role\": \"agent\", \"text\": \"I'm sorry to hear that.\"}]\n",
+    );
+    let again = write(
+        dir.path(),
+        "again.json",
+        "[{\"conversation_id\": 1, \"text\": \"a\"},\n{\"conversation_id\": 2, \"text\": \"b\"},\n\
+         {\"conversation_id\": 1, \"text\": \"c\"}]\n",
+    );
+    let (code, v) = json_report(&[split.to_str().unwrap(), again.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert_eq!(conversations(&v), [(id("a"), 2, 63), (id("b"), 1, 78)]);
+    assert_eq!(v["conversations"][1]["findings"][0]["line"], 3);
+    let messages = error_messages(&v);
+    assert!(
+        messages[0].starts_with("line 3, column 1: conversation `1` appears again"),
+        "{messages:?}"
+    );
+}
+
 #[test]
 fn mixing_records_and_messages_or_repeating_an_id_is_an_error_naming_the_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,8 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, error_in, label};
+use super::json_text::{Clock, Unit, conversation_id, error_in, label};
+use super::jsonl::{Grouping, LineKind, Step};
 use super::message::Message;
 use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, Unread, one_clock, times};
@@ -35,16 +36,7 @@ pub(super) fn read_messages(
 ) -> Result<Transcript, ParseError> {
     let source = lines.text();
     let mut builder = Builder::new(source, opts, unit);
-    // Messages are read one at a time into the builder, never collected: a file of a million
-    // messages holds only its turns.
-    let mut de = serde_json::Deserializer::from_str(list);
-    let mut failed = None;
-    let stream = Stream {
-        builder: &mut builder,
-        failed: &mut failed,
-    };
-    serde::de::DeserializeSeed::deserialize(stream, &mut de)
-        .map_err(|e| failed.take().unwrap_or_else(|| error_in(source, list, &e)))?;
+    each_message(source, list, &mut |m| builder.add(m))?;
     let (turns, warnings) = builder.finish(lines);
     Ok(Transcript {
         id: None,
@@ -53,14 +45,77 @@ pub(super) fn read_messages(
     })
 }
 
-/// Feeds each message of a JSON array to the builder as it is read; a message the builder
-/// cannot take stops the reading, its error kept in `failed`.
-struct Stream<'b, 's> {
-    builder: &'b mut Builder<'s>,
-    failed: &'b mut Option<ParseError>,
+/// Reads a file's top-level list of messages (a slice of `source`): one conversation, or one
+/// per run of messages with the same `conversation_id` (or `call_id`), as a JSONL file of
+/// messages is read. Roles are the caller's to assign, as in [`parse_messages`].
+pub fn parse_message_list(
+    source: &str,
+    list: &str,
+    unit: Unit,
+    opts: &ParseOptions,
+) -> Result<Vec<Transcript>, ParseError> {
+    let mut grouping = Grouping::default();
+    let mut done: Vec<(Option<String>, Builder)> = Vec::new();
+    // Places an id's message for an error about it: ids come in file order.
+    let mut ids = LineCursor::new(source);
+    each_message(source, list, &mut |m| {
+        let id_text = m.conversation_id.or(m.call_id);
+        let line = id_text.map_or(1, |t| ids.position(offset_in(source, t)).0);
+        let id = conversation_id([m.conversation_id, m.call_id]);
+        match grouping.step(line, LineKind::Message(id))? {
+            Step::Begin(id) => done.push((id, Builder::new(source, opts, unit))),
+            Step::Continue | Step::Record => {}
+        }
+        match done.last_mut() {
+            Some((_, builder)) => builder.add(m),
+            None => Ok(()),
+        }
+    })?;
+    let mut lines = LineCursor::new(source);
+    Ok(done
+        .into_iter()
+        .map(|(id, builder)| {
+            let (turns, warnings) = builder.finish(&mut lines);
+            Transcript {
+                id,
+                turns,
+                warnings,
+            }
+        })
+        .collect())
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Stream<'_, '_> {
+/// Where `part`, a slice of `source`, starts in it.
+fn offset_in(source: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(source.as_ptr() as usize)
+}
+
+/// Hands each message of the JSON array `list` (a slice of `source`) to `take` as it is read,
+/// never collecting them: a file of a million messages holds only its turns. A message `take`
+/// refuses stops the reading with its error.
+fn each_message<'s>(
+    source: &'s str,
+    list: &'s str,
+    take: &mut dyn FnMut(&Message) -> Result<(), ParseError>,
+) -> Result<(), ParseError> {
+    let mut de = serde_json::Deserializer::from_str(list);
+    let mut failed = None;
+    let stream = Stream {
+        take,
+        failed: &mut failed,
+    };
+    serde::de::DeserializeSeed::deserialize(stream, &mut de)
+        .map_err(|e| failed.take().unwrap_or_else(|| error_in(source, list, &e)))
+}
+
+/// Feeds each message of a JSON array to `take` as it is read; a message it cannot take stops
+/// the reading, its error kept in `failed`.
+struct Stream<'t> {
+    take: &'t mut dyn FnMut(&Message) -> Result<(), ParseError>,
+    failed: &'t mut Option<ParseError>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Stream<'_> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
@@ -68,7 +123,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for Stream<'_, '_> {
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
+impl<'de> serde::de::Visitor<'de> for Stream<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -77,7 +132,7 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_, '_> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(m) = seq.next_element::<Message<'de>>()? {
-            if let Err(e) = self.builder.add(&m) {
+            if let Err(e) = (self.take)(&m) {
                 *self.failed = Some(e);
                 return Err(serde::de::Error::custom("a message that cannot be read"));
             }

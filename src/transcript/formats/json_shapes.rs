@@ -4,7 +4,7 @@
 //! the shapes talklint reads, never a guess.
 
 use super::chat_exports;
-use super::chat_json::parse_messages;
+use super::chat_json::{parse_message_list, parse_messages};
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
 use super::speech_words;
@@ -177,10 +177,11 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));
         }
-        let mut t = parse_messages(source, top.get(), Unit::Seconds, opts)?;
+        // One conversation, or one per run of messages with the same `conversation_id`.
+        let mut all = parse_message_list(source, top.get(), Unit::Seconds, opts)?;
         // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).
         let empty = top.get()[1..].trim_start().starts_with(']');
-        if t.turns.is_empty() && !empty {
+        if all.iter().all(|t| t.turns.is_empty()) && !empty {
             return Err(ParseError::at(
                 1,
                 1,
@@ -189,8 +190,13 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
                 ),
             ));
         }
-        assign_diarised_roles(&mut t.turns, source);
-        return Ok(one(format, t));
+        if all.is_empty() {
+            all.push(Transcript::default());
+        }
+        for t in &mut all {
+            assign_diarised_roles(&mut t.turns, source);
+        }
+        return Ok(Parsed::of(format, all));
     }
     if !top.get().starts_with('{') {
         return Err(ParseError::at(
