@@ -92,6 +92,7 @@ mod support;
 mod suppress;
 mod talk_share;
 mod teams_metadata;
+mod text_times;
 mod timed_rules;
 mod unicode_words;
 mod usage;

@@ -27,4 +27,5 @@ mod stamps;
 pub mod subtitle;
 mod teams_metadata;
 pub mod text;
+mod text_times;
 pub mod time;

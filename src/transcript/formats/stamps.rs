@@ -16,12 +16,19 @@ pub(super) struct Stamp {
     day_start_ms: Option<u64>,
     /// A 12-hour time (`10:00 AM`): a time of day, not an offset into a recording.
     of_day: bool,
+    /// A span whose end, written before its start (`00:00:30-00:00:20`), is dropped.
+    end_before_start: bool,
 }
 
 impl Stamp {
     /// When the turn opens, as written: from the call's start, the Unix epoch or midnight.
     pub(super) fn start_ms(self) -> u64 {
         self.start_ms
+    }
+
+    /// Whether the stamp was a span written ending before it starts, its end dropped.
+    pub(super) fn end_before_start(self) -> bool {
+        self.end_before_start
     }
 }
 
@@ -32,11 +39,15 @@ pub(super) fn stamp(inner: &str) -> Option<Stamp> {
     // `1:30 PM` is hours and minutes, where `[1:30]` is a clock's minutes and seconds.
     let twelve_hour = meridiem.and_then(|_| Some((time_of_day_ms(clock)?, None)));
     if let Some((start, end)) = twelve_hour.or_else(|| times(clock)) {
+        let start_ms = with_meridiem(start, meridiem)?;
+        let end_ms = end.and_then(|e| with_meridiem(e, meridiem));
+        let end_before_start = end_ms.is_some_and(|e| e < start_ms);
         return Some(Stamp {
-            start_ms: with_meridiem(start, meridiem)?,
-            end_ms: end.and_then(|e| with_meridiem(e, meridiem)),
+            start_ms,
+            end_ms: end_ms.filter(|_| !end_before_start),
             day_start_ms: None,
             of_day: meridiem.is_some(),
+            end_before_start,
         });
     }
     iso8601(inner).map(|d| Stamp {
@@ -44,6 +55,7 @@ pub(super) fn stamp(inner: &str) -> Option<Stamp> {
         end_ms: None,
         day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
         of_day: false,
+        end_before_start: false,
     })
 }
 
@@ -59,6 +71,7 @@ pub(super) fn bracketed_stamp(inner: &str) -> Option<Stamp> {
             end_ms: None,
             day_start_ms: None,
             of_day: false,
+            end_before_start: false,
         })
     })
 }
@@ -87,7 +100,8 @@ fn starts_dated(line: &str) -> bool {
         && matches!(b.get(10), Some(b' ' | b'T'))
 }
 
-/// A time, or a start and an end (`00:00:01-00:00:05`, also with `–` or `-->`).
+/// A time, or a start and an end (`00:00:01-00:00:05`, also with `–`, `-->` or ` to `), the end
+/// as written, before the start or not.
 fn times(inner: &str) -> Option<(u64, Option<u64>)> {
     if let Some(ms) = clock_ms(inner) {
         return Some((ms, None));
@@ -95,16 +109,33 @@ fn times(inner: &str) -> Option<(u64, Option<u64>)> {
     let (a, b) = inner
         .split_once("-->")
         .or_else(|| inner.split_once('–'))
-        .or_else(|| inner.split_once('-'))?;
-    let (start, end) = (clock_ms(a)?, clock_ms(b)?);
-    Some((start, Some(end).filter(|&e| e >= start)))
+        .or_else(|| inner.split_once('-'))
+        .or_else(|| inner.split_once(" to "))?;
+    Some((clock_ms(a)?, Some(clock_ms(b)?)))
+}
+
+/// Whether `inner`, where a line's time would be, is written as one, read or not (`00:00:75`,
+/// `1:60`, `00:00:5x`): it opens with a digit, holds a `:` and no bracket. `[Customer]`,
+/// `(4521)` and `(see below)` are not, nor is `2:1 ratio) said` of `Customer (2:1 ratio) said:`.
+pub(super) fn is_time_shaped(inner: &str) -> bool {
+    inner.starts_with(|c: char| c.is_ascii_digit())
+        && inner.contains(':')
+        && !inner.contains(['[', ']', '(', ')'])
+}
+
+/// A time a line opens with: what it reads as (`None` for one written as a time that is none,
+/// `[00:00:75]`: see [`is_time_shaped`]), and how it is written, without its brackets.
+pub(super) struct Leading<'a> {
+    pub(super) stamp: Option<Stamp>,
+    pub(super) written: &'a str,
 }
 
 /// Reads an optional timestamp at the start of `line`: `[00:01:02]`, `(01:02)`, `00:01:02`, a
 /// span `[00:01:02-00:01:09]`, a date and time `[2024-05-01 10:00:00]`, a 12-hour time
-/// `[10:00:00 AM]`, seconds in brackets `[5.5s]`. Returns it and the rest of the line after
-/// it, past a `-` or `|` that parts them (`00:00:05 | Customer:`).
-pub(super) fn leading_time(line: &str) -> Option<(Stamp, &str)> {
+/// `[10:00:00 AM]`, seconds in brackets `[5.5s]`, or what is written as one of these and is no
+/// time (`[00:00:75]`). Returns it and the rest of the line after it, past a `-` or `|` that
+/// parts them (`00:00:05 | Customer:`).
+pub(super) fn leading_time(line: &str) -> Option<(Leading<'_>, &str)> {
     let (inner, rest, bracketed) = if let Some(r) = line.strip_prefix('[') {
         let end = r.find(']')?;
         (&r[..end], &r[end + 1..], true)
@@ -121,17 +152,24 @@ pub(super) fn leading_time(line: &str) -> Option<(Stamp, &str)> {
     } else {
         return None;
     };
-    let stamp = if bracketed {
-        bracketed_stamp(inner)?
+    let read = if bracketed {
+        bracketed_stamp(inner)
     } else {
-        stamp(inner)?
+        stamp(inner)
     };
+    if read.is_none() && !is_time_shaped(inner) {
+        return None;
+    }
     let rest = rest.trim_start();
     let rest = rest
         .strip_prefix("- ")
         .or_else(|| rest.strip_prefix("| "))
         .unwrap_or(rest);
-    Some((stamp, rest))
+    let written = Leading {
+        stamp: read,
+        written: inner,
+    };
+    Some((written, rest))
 }
 
 /// Makes a file's stamps relative to its call: dates and times count from the first one in the

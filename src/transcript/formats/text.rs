@@ -10,7 +10,8 @@ use super::lines::{Line, lines};
 use super::link_refs;
 use super::missed_labels::{self, Missed};
 use super::otter;
-use super::stamps::{Stamp, Timeline, bracketed_stamp, leading_time, stamp};
+use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
+use super::text_times::{TimeFault, Times};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -20,6 +21,8 @@ use std::ops::Range;
 pub(super) struct Opening<'a> {
     pub(super) label: &'a str,
     pub(super) stamp: Option<Stamp>,
+    /// A time the line writes that is none, or a span that ends before it starts.
+    fault: Option<TimeFault<'a>>,
     text_start: usize,
     /// Whether the line is an Otter header, which the file's other lines may turn to text.
     pub(super) otter: bool,
@@ -71,10 +74,10 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
-    let mut when = None;
+    let mut times = Times::default();
     let mut after_tab = false;
-    if let Some((s, r)) = leading_time(rest) {
-        when = Some(s);
+    if let Some((lead, r)) = leading_time(rest) {
+        times.take(lead.stamp, lead.written);
         // `r` ends the line: the text before it ends with what followed the time.
         after_tab = line[..line.len() - r.len()].ends_with('\t');
         rest = r;
@@ -84,14 +87,19 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
         .then(|| rest.split_once('\t'))
         .flatten()
         .filter(|(label, _)| speaker_name(label.trim_end(), roles).is_some());
-    let (label, after, otter) = match tabbed.or_else(|| colon_label(rest, &mut when)) {
+    let (label, after, otter) = match tabbed.or_else(|| colon_label(rest, &mut times)) {
         Some((label, after)) => (label, after, false),
-        None => {
-            let header = otter::header(rest);
-            let (label, at_time, after) = header.or_else(|| timed_label(rest, roles))?;
-            when = when.or(Some(at_time));
-            (label, after, header.is_some())
-        }
+        None => match otter::header(rest) {
+            Some((label, at_time, after)) => {
+                times.stamp = times.stamp.or(Some(at_time));
+                (label, after, true)
+            }
+            None => {
+                let (label, time, after) = timed_label(rest, roles)?;
+                times.take(stamp(time), time);
+                (label, after, false)
+            }
+        },
     };
     let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
     if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
@@ -100,17 +108,19 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
     let text_start = at + (line.len() - after.len());
     Some(Labelled::Opens(Opening {
         label,
-        stamp: when,
+        stamp: times.stamp,
+        fault: times.fault,
         text_start,
         otter,
     }))
 }
 
 /// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
-/// after the colon; a time after the label (`Agent [00:01:02]:`) goes to `when`. After `:` comes
+/// after the colon; a time after the label (`Agent [00:01:02]:`, or one written as a time that is
+/// none, `Agent [00:00:75]:`) goes to `times`. After `:` comes
 /// a space (a no-break one too), a tab or the line's end (see [`opens_text`]); after a full-width
 /// `：` anything, as Chinese and Japanese write no space.
-fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, &'a str)> {
+fn colon_label<'a>(rest: &'a str, times: &mut Times<'a>) -> Option<(&'a str, &'a str)> {
     let bold = rest.starts_with("**") || rest.starts_with("__");
     let rest = if bold { &rest[2..] } else { rest };
     let colon = label_colon(rest)?;
@@ -126,25 +136,27 @@ fn colon_label<'a>(rest: &'a str, when: &mut Option<Stamp>) -> Option<(&'a str, 
         label = label.trim_end_matches(['*', '_']);
     }
     // `Agent [00:01:02]:` — a time after the label.
-    if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(')
-        && let Some(after_label) = bracketed_stamp(label[open + 1..].trim_end_matches([']', ')']))
-    {
-        *when = when.or(Some(after_label));
-        label = label[..open].trim_end();
+    if let Some(open) = label.bytes().rposition(|b| b == b'[' || b == b'(') {
+        let inner = label[open + 1..].trim_end_matches([']', ')']);
+        let after_label = bracketed_stamp(inner);
+        if after_label.is_some() || is_time_shaped(inner) {
+            times.take(after_label, inner);
+            label = label[..open].trim_end();
+        }
     }
     (wide || opens_text(after)).then_some((label, after))
 }
 
 /// A role word `roles` knows with a bare time and a colon after it (`Customer 00:00:05: …`):
-/// the label, the time and the text after.
-fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, Stamp, &'a str)> {
+/// the label, the time as written and the text after.
+fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, &'a str, &'a str)> {
     let head = label_room(rest);
     let colon = (0..head.len()).find(|&i| head[i] == b':' && opens_text(&rest[i + 1..]))?;
     let (label, time) = rest[..colon].rsplit_once(' ')?;
-    let at = stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;
+    stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;
     roles
         .knows(label.trim_end())
-        .then_some((label, at, &rest[colon + 1..]))
+        .then_some((label, time, &rest[colon + 1..]))
 }
 
 /// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows
@@ -262,19 +274,22 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
     let (mut text_seen, mut opens_after_text) = (false, false);
-    let mut missed: Vec<Missed> = Vec::new();
+    // What a dialogue's lines are warned of, in their order: labels not read, times not read.
+    let mut said: Vec<String> = Vec::new();
     for (l, labelled) in read {
         spoken += 1;
         match labelled {
             Some(Labelled::Opens(o)) => {
                 opens_first |= spoken == 1;
                 opens_after_text |= text_seen;
+                said.extend(o.fault.as_ref().map(|f| f.warning(source, l.number)));
                 found.push((l.start, o));
             }
             Some(Labelled::Joins) if !found.is_empty() => joined += 1,
             _ => {
                 text_seen = true;
-                missed.extend(missed_labels::missed(l, &opts.roles));
+                let missed = missed_labels::missed(l, &opts.roles);
+                said.extend(missed.as_ref().map(Missed::warning));
             }
         }
     }
@@ -284,7 +299,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         opens_after_text,
     };
     let (openings, warnings) = if is_dialogue(&found, lines, &opts.roles) {
-        (found, missed.iter().map(Missed::warning).collect())
+        (found, said)
     } else {
         (Vec::new(), Vec::new())
     };
