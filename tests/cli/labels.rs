@@ -265,6 +265,35 @@ fn a_line_like_a_label_that_is_not_read_is_named_in_a_warning() {
     }
 }
 
+/// Beside a role word, an e-mail address or a phone number in brackets labels a turn too (the
+/// agent's "calm down" went on the customer's turn, unjudged, with no warning); prose that opens
+/// with no role word, or goes on after the brackets, is no label.
+#[test]
+fn a_role_with_an_email_or_a_phone_in_brackets_labels_a_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    for bracket in ["jane@example.com", "+44 20 7946 0958"] {
+        let text = format!(
+            "Agent ({bracket}): Hello, my name is Jane, how can I help?\n\
+             Customer: my card is 4111 1111 1111 1111\nAgent ({bracket}): calm down\n"
+        );
+        let c = default_pack(write(dir.path(), "call.txt", &text).to_str().unwrap());
+        assert_eq!(c["turns"], 3, "{bracket}: {c}");
+        assert!(
+            found(&c).contains(&("respect/calm-down", "agent", 3, None)),
+            "{bracket}: {c}"
+        );
+    }
+    let prose = "Agent: Hello.\nCustomer: Hi, calm down.\nNote (see jane@example.com): calm down\n\
+                 Customer (+1) said: calm down\n";
+    let c = default_pack(write(dir.path(), "prose.txt", prose).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["warnings"]),
+        (&2.into(), &Value::Null),
+        "{c}"
+    );
+    assert!(found(&c).iter().all(|f| f.0 != "respect/calm-down"), "{c}");
+}
+
 #[test]
 fn a_supervisor_speaks_for_the_company() {
     let dir = tempfile::tempdir().unwrap();

@@ -194,7 +194,8 @@ fn label_colon(rest: &str) -> Option<usize> {
 /// `Agent (Sarah)`, `Sarah` of `Sarah (Agent)`). `None` when `label` is no speaker label: each
 /// part must start with a letter and be at most four words of letters, digits, `.`, `_`, `-`,
 /// `'`, `#`; beside a role word `roles` knows, the other part may also be an id, a list or a
-/// longer name (`Customer (#C-1234)`, `Agent (Sarah, Billing)`, `Agent (Mary Ann De La Cruz)`)
+/// longer name (`Customer (#C-1234)`, `Agent (Sarah, Billing)`, `Agent (Mary Ann De La Cruz)`),
+/// an e-mail address or a phone number (`Agent (jane@example.com)`, `Agent (+44 20 7946 0958)`)
 /// within [`MAX_LABEL`].
 fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
     match roles::qualified(label) {
@@ -211,12 +212,17 @@ fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
     }
 }
 
-/// Whether `part` of a label beside a role word may be a name, an id or a list of them: it starts
-/// with a letter, a digit or `#`, and holds letters, digits, spaces and `.,_-'#/&`.
+/// Whether `part` of a label beside a role word may be a name, an id, an e-mail address, a phone
+/// number or a list of them: it starts with a letter, a digit, `#` or `+`, and holds letters,
+/// digits, spaces and `.,_-'#/&@+`.
 fn is_bracket_part(part: &str) -> bool {
-    part.starts_with(|c: char| c.is_alphanumeric() || c == '#')
+    part.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '#' | '+'))
         && part.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '_' | '-' | '\'' | '#' | '/' | '&')
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | '.' | ',' | '_' | '-' | '\'' | '#' | '/' | '&' | '@' | '+'
+                )
         })
 }
 
