@@ -22,7 +22,7 @@ pub(super) struct Opening<'a> {
     pub(super) label: &'a str,
     pub(super) stamp: Option<Stamp>,
     /// A time the line writes that is none, or a span that ends before it starts.
-    fault: Option<TimeFault<'a>>,
+    fault: Option<Box<TimeFault<'a>>>,
     text_start: usize,
     /// Whether the line is an Otter header, which the file's other lines may turn to text.
     pub(super) otter: bool,

@@ -17,7 +17,8 @@ pub(super) struct TimeFault<'a> {
 #[derive(Default)]
 pub(super) struct Times<'a> {
     pub(super) stamp: Option<Stamp>,
-    pub(super) fault: Option<TimeFault<'a>>,
+    /// Boxed: faults are rare, and a labelled line's opening is kept for every line.
+    pub(super) fault: Option<Box<TimeFault<'a>>>,
 }
 
 impl<'a> Times<'a> {
@@ -27,14 +28,14 @@ impl<'a> Times<'a> {
         self.stamp = self.stamp.or(stamp);
         if self.fault.is_none() {
             self.fault = match stamp {
-                None => Some(TimeFault {
+                None => Some(Box::new(TimeFault {
                     written,
                     unread: true,
-                }),
-                Some(s) if s.end_before_start() => Some(TimeFault {
+                })),
+                Some(s) if s.end_before_start() => Some(Box::new(TimeFault {
                     written,
                     unread: false,
-                }),
+                })),
                 Some(_) => None,
             };
         }
