@@ -3,6 +3,7 @@
 pub mod chat_exports;
 pub mod chat_json;
 pub mod csv;
+mod cue_text;
 mod dialogue;
 pub mod directives;
 pub(crate) mod flat_json;

@@ -1,16 +1,17 @@
 //! WebVTT, SRT and SBV captions. A cue's speaker comes from a `<v Name>` voice span (Teams) or a
-//! `Name:` prefix (Zoom, many SRT files); markup (`<i>`, `<c.x>`, inline timestamps) is stripped
-//! and entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
+//! `Name:` prefix (Zoom, many SRT files), and a cue of several speakers is split by them (see
+//! [`cue_text`](super::cue_text)); markup (`<i>`, `<c.x>`, inline timestamps) is stripped and
+//! entities decoded. Consecutive cues of one speaker join into one turn, so a phrase split
 //! across cues still matches, unless a pause parts them. Cues are ordered by start time (Teams
 //! writes some out of order). A cue that holds Teams' JSON metadata is read as its speaker and
 //! spoken text (see [`teams_metadata`](super::teams_metadata)).
 
+use super::cue_text::{Labels, parts};
 use super::lines::lines;
-use super::markup::entity;
 use super::teams_metadata::MetadataCues;
 use super::time::clock_ms;
 use crate::text::blank::is_blank;
-use crate::transcript::roles::{Speakers, assign_diarised_roles};
+use crate::transcript::roles::{Roles, Speakers, assign_diarised_roles};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
 use std::borrow::Cow;
 
@@ -34,7 +35,7 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
             "not a WebVTT file: the first line must be `WEBVTT`; use --input-format to choose another reader",
         ));
     }
-    let (cues, metadata) = cues(source, Timing::Vtt)?;
+    let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles)?;
     let mut t = join(cues, opts);
     if metadata.read_any {
         assign_diarised_roles(&mut t.turns, source);
@@ -45,13 +46,13 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
 
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Srt)?;
+    let (cues, _) = cues(source, Timing::Srt, &opts.roles)?;
     Ok(join(cues, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Sbv)?;
+    let (cues, _) = cues(source, Timing::Sbv, &opts.roles)?;
     Ok(join(cues, opts))
 }
 
@@ -115,16 +116,23 @@ fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
-/// The cues of a file, in time order, and (in WebVTT) what its Teams metadata cues held.
-fn cues(source: &str, timing: Timing) -> Result<(Vec<Cue<'_>>, MetadataCues), ParseError> {
+/// The cues of a file, in time order, a cue of several speakers being one cue for each, and (in
+/// WebVTT) what its Teams metadata cues held.
+fn cues<'a>(
+    source: &'a str,
+    timing: Timing,
+    roles: &Roles,
+) -> Result<(Vec<Cue<'a>>, MetadataCues), ParseError> {
     let mut lines = numbered_lines(source);
     if timing == Timing::Vtt {
         // The header: `WEBVTT` and any lines up to the first blank line.
         lines.by_ref().take_while(|l| !is_blank(l.2)).for_each(drop);
     }
-    let mut cues = Vec::new();
     let mut metadata = MetadataCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
+    // Each cue's times and its payload lines' range in `payloads`.
+    let mut timed: Vec<(u64, u64, std::ops::Range<usize>)> = Vec::new();
+    let mut payloads: Vec<(usize, usize, &str)> = Vec::new();
     loop {
         // A block runs from a non-blank line to the next blank line.
         block.clear();
@@ -178,100 +186,42 @@ fn cues(source: &str, timing: Timing) -> Result<(Vec<Cue<'_>>, MetadataCues), Pa
                 format!("bad cue timing `{}`", timing_line.trim()),
             )
         })?;
-        let payload = &block[t + 1..];
-        if payload.is_empty() {
-            continue;
+        let from = payloads.len();
+        payloads.extend_from_slice(&block[t + 1..]);
+        if payloads.len() > from {
+            timed.push((start, end, from..payloads.len()));
         }
+    }
+    // A later line's `Name:` label is read by the names the whole file gives speakers.
+    let labels = Labels::new(roles, timed.iter().map(|c| &payloads[c.2.clone()]));
+    let mut cues = Vec::with_capacity(timed.len());
+    for (start_ms, end_ms, range) in timed {
+        let payload = &payloads[range];
         let read = (timing == Timing::Vtt)
             .then(|| metadata.read(source, payload))
             .flatten();
-        let (speaker, text) = read.unwrap_or_else(|| {
-            let (speaker, text) = payload_text(payload);
-            (speaker.map(Cow::Borrowed), text)
-        });
-        if is_blank(&text.text) {
-            continue;
+        let parts = match read {
+            Some(said) => vec![said],
+            None => parts(payload, &labels)
+                .into_iter()
+                .map(|(speaker, text)| (speaker.map(Cow::Borrowed), text))
+                .collect(),
+        };
+        for (speaker, text) in parts {
+            if !is_blank(&text.text) {
+                cues.push(Cue {
+                    start_ms,
+                    end_ms,
+                    speaker,
+                    text,
+                });
+            }
         }
-        cues.push(Cue {
-            start_ms: start,
-            end_ms: end,
-            speaker,
-            text,
-        });
     }
     if !cues.is_sorted_by_key(|c| c.start_ms) {
         cues.sort_by_key(|c| c.start_ms);
     }
     Ok((cues, metadata))
-}
-
-/// The text of a cue payload with markup stripped, and the speaker from `<v Name>` or `Name:`.
-fn payload_text<'a>(lines: &[(usize, usize, &'a str)]) -> (Option<&'a str>, Decoded) {
-    let mut speaker = None;
-    let mut out = Decoded::default();
-    for (k, &(_, at, line)) in lines.iter().enumerate() {
-        if k > 0 && !out.text.is_empty() {
-            out.push_replacement(" ", at);
-        }
-        let mut rest = line;
-        let mut pos = at;
-        if k == 0
-            && !line.starts_with('<')
-            && let Some((name, after)) = name_prefix(line)
-        {
-            speaker = Some(name);
-            pos += line.len() - after.len();
-            rest = after;
-        }
-        while !rest.is_empty() {
-            if let Some(stripped) = rest.strip_prefix('<') {
-                let Some(close) = stripped.find('>') else {
-                    out.push_verbatim(rest, pos);
-                    break;
-                };
-                let tag = &stripped[..close];
-                if let Some(voice) = tag.strip_prefix('v').filter(|t| t.starts_with([' ', '.'])) {
-                    let name = voice.split_once(' ').map_or("", |(_, n)| n).trim();
-                    if !name.is_empty() && speaker.is_none() {
-                        speaker = Some(name);
-                    }
-                }
-                pos += close + 2;
-                rest = &stripped[close + 1..];
-                continue;
-            }
-            if rest.starts_with('&')
-                && let Some((c, len)) = entity(rest)
-            {
-                out.push_replacement(&c, pos);
-                pos += len;
-                rest = &rest[len..];
-                continue;
-            }
-            let plain =
-                memchr::memchr2(b'<', b'&', rest.as_bytes()).map_or(rest.len(), |n| n.max(1));
-            out.push_verbatim(&rest[..plain], pos);
-            pos += plain;
-            rest = &rest[plain..];
-        }
-    }
-    (speaker, out)
-}
-
-/// A `Name:` prefix of at most four words at the start of a caption line.
-fn name_prefix(line: &str) -> Option<(&str, &str)> {
-    let colon = line.find(':')?;
-    let name = line[..colon].trim();
-    let after = &line[colon + 1..];
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name.split_whitespace().count() <= 4
-        && name.chars().next().is_some_and(char::is_alphabetic)
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
-        && after.starts_with(' ');
-    ok.then(|| (name, after.trim_start()))
 }
 
 /// The longest pause between two cues of one speaker that still joins them into one turn:

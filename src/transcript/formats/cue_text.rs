@@ -1,0 +1,183 @@
+//! The text of a caption cue, split where its speaker changes. One cue may hold several speakers
+//! (several `<v Name>` voice spans are valid WebVTT; SRT and SBV captioners write `Name:` lines),
+//! and a cue read whole as its first speaker's would give the others' words to that speaker.
+
+use super::label_words::names_no_speaker;
+use super::markup::entity;
+use crate::transcript::Decoded;
+use crate::transcript::roles::Roles;
+use std::collections::HashSet;
+
+/// A cue payload's lines as (1-based number, start offset, text).
+pub(super) type Lines<'a> = [(usize, usize, &'a str)];
+
+/// One speaker's part of a cue: the speaker (if named) and the text, markup stripped.
+pub(super) type Part<'a> = (Option<&'a str>, Decoded);
+
+/// Which `Name:` labels that open a cue's later line name its next speaker: a role word (as on
+/// any line) or a name the file gives a speaker elsewhere, at the start of a cue or in a voice
+/// span. Any other `Name:` there (`Note: it ships today`) is what the speaker says.
+pub(super) struct Labels<'a> {
+    roles: &'a Roles,
+    seen: HashSet<&'a str>,
+}
+
+impl<'a> Labels<'a> {
+    /// The labels of a file whose cue payloads are `payloads`.
+    pub(super) fn new<'p>(roles: &'a Roles, payloads: impl Iterator<Item = &'p Lines<'a>>) -> Self
+    where
+        'a: 'p,
+    {
+        let mut seen = HashSet::new();
+        for lines in payloads {
+            if let Some(&(_, _, first)) = lines.first()
+                && let Some((name, _)) = name_prefix(first)
+            {
+                seen.insert(name);
+            }
+            for &(_, _, line) in lines {
+                seen.extend(voices(line));
+            }
+        }
+        Labels { roles, seen }
+    }
+
+    /// Whether `name`, the label of a later line of a cue, names a speaker.
+    fn names_speaker(&self, name: &str) -> bool {
+        self.roles.knows(name) || (self.seen.contains(name) && !names_no_speaker(name))
+    }
+}
+
+/// The names of the voice spans (`<v Name>`, `<v.loud Name>`) in `line`.
+fn voices(line: &str) -> impl Iterator<Item = &str> {
+    line.split('<').skip(1).filter_map(|tag| voice(tag.split('>').next()?))
+}
+
+/// The speaker a tag (what is between `<` and `>`) names, if it is a voice span's.
+fn voice(tag: &str) -> Option<&str> {
+    let voice = tag.strip_prefix('v').filter(|t| t.starts_with([' ', '.']))?;
+    let name = voice.split_once(' ').map_or("", |(_, n)| n).trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The parts of a cue built so far: those done, and the one being written, with the joining
+/// space owed to it when a line break parts its text from what comes next.
+struct Builder<'a> {
+    done: Vec<Part<'a>>,
+    speaker: Option<&'a str>,
+    text: Decoded,
+    space_at: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    /// Makes `name` the speaker of what follows: a new part, unless the current one is theirs or
+    /// holds no text yet.
+    fn speaker(&mut self, name: &'a str) {
+        if self.speaker == Some(name) {
+            return;
+        }
+        if !self.text.text.trim().is_empty() {
+            let text = std::mem::take(&mut self.text);
+            self.done.push((self.speaker, text));
+        } else {
+            self.text = Decoded::default();
+        }
+        self.speaker = Some(name);
+        self.space_at = None;
+    }
+
+    /// The joining space owed, if any text precedes it in the part.
+    fn space(&mut self) {
+        if let Some(at) = self.space_at.take()
+            && !self.text.text.is_empty()
+        {
+            self.text.push_replacement(" ", at);
+        }
+    }
+
+    fn verbatim(&mut self, text: &str, at: usize) {
+        self.space();
+        self.text.push_verbatim(text, at);
+    }
+
+    fn replacement(&mut self, text: &str, at: usize) {
+        self.space();
+        self.text.push_replacement(text, at);
+    }
+
+    fn finish(mut self) -> Vec<Part<'a>> {
+        self.done.push((self.speaker, self.text));
+        self.done
+    }
+}
+
+/// The parts of a cue payload, markup stripped and entities decoded: a new part starts where a
+/// `<v Name>` voice span or a `Name:` label (see [`Labels`]) names another speaker; the lines of a
+/// part are joined by spaces.
+pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
+    let mut out = Builder {
+        done: Vec::new(),
+        speaker: None,
+        text: Decoded::default(),
+        space_at: None,
+    };
+    for (k, &(_, at, line)) in lines.iter().enumerate() {
+        let mut rest = line;
+        let mut pos = at;
+        if k > 0 {
+            out.space_at = Some(at);
+        }
+        if !line.starts_with('<')
+            && let Some((name, after)) = name_prefix(line)
+            && (k == 0 || labels.names_speaker(name))
+        {
+            out.speaker(name);
+            pos += line.len() - after.len();
+            rest = after;
+        }
+        while !rest.is_empty() {
+            if let Some(stripped) = rest.strip_prefix('<') {
+                let Some(close) = stripped.find('>') else {
+                    out.verbatim(rest, pos);
+                    break;
+                };
+                if let Some(name) = voice(&stripped[..close]) {
+                    out.speaker(name);
+                }
+                pos += close + 2;
+                rest = &stripped[close + 1..];
+                continue;
+            }
+            if rest.starts_with('&')
+                && let Some((c, len)) = entity(rest)
+            {
+                out.replacement(&c, pos);
+                pos += len;
+                rest = &rest[len..];
+                continue;
+            }
+            let plain =
+                memchr::memchr2(b'<', b'&', rest.as_bytes()).map_or(rest.len(), |n| n.max(1));
+            out.verbatim(&rest[..plain], pos);
+            pos += plain;
+            rest = &rest[plain..];
+        }
+    }
+    out.finish()
+}
+
+/// A `Name:` prefix of at most four words at the start of a caption line.
+fn name_prefix(line: &str) -> Option<(&str, &str)> {
+    let colon = line.find(':')?;
+    let name = line[..colon].trim();
+    let after = &line[colon + 1..];
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.split_whitespace().count() <= 4
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
+        && after.starts_with(' ');
+    ok.then(|| (name, after.trim_start()))
+}
