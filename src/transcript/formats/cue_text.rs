@@ -50,12 +50,16 @@ impl<'a> Labels<'a> {
 
 /// The names of the voice spans (`<v Name>`, `<v.loud Name>`) in `line`.
 fn voices(line: &str) -> impl Iterator<Item = &str> {
-    line.split('<').skip(1).filter_map(|tag| voice(tag.split('>').next()?))
+    line.split('<')
+        .skip(1)
+        .filter_map(|tag| voice(tag.split('>').next()?))
 }
 
 /// The speaker a tag (what is between `<` and `>`) names, if it is a voice span's.
 fn voice(tag: &str) -> Option<&str> {
-    let voice = tag.strip_prefix('v').filter(|t| t.starts_with([' ', '.']))?;
+    let voice = tag
+        .strip_prefix('v')
+        .filter(|t| t.starts_with([' ', '.']))?;
     let name = voice.split_once(' ').map_or("", |(_, n)| n).trim();
     (!name.is_empty()).then_some(name)
 }

@@ -35,24 +35,47 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
             "not a WebVTT file: the first line must be `WEBVTT`; use --input-format to choose another reader",
         ));
     }
-    let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles)?;
+    let (body, unparted) = header_end(source);
+    let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles, body)?;
     let mut t = join(cues, opts);
     if metadata.read_any {
         assign_diarised_roles(&mut t.turns, source);
     }
+    t.warnings.extend(unparted);
     t.warnings.extend(metadata.warnings());
     Ok(t)
 }
 
+/// Where the cues of a WebVTT file start: after its header, `WEBVTT` and any lines up to the
+/// first blank line. A timing line ends the header too, as browsers read it (the WebVTT parser
+/// ends a header block at a line with `-->`), with a warning: the format wants a blank line there,
+/// and readers that skip to the first blank line drop the cue.
+fn header_end(source: &str) -> (usize, Option<String>) {
+    for (number, start, text) in numbered_lines(source).skip(1) {
+        if is_blank(text) {
+            return (start, None);
+        }
+        if Timing::Vtt.is_timing(text) {
+            let warning = format!(
+                "line {number}, column 1: the WebVTT header needs a blank line after it; this cue \
+                 is read, as browsers read it, but readers that skip the header up to its first \
+                 blank line drop it: add a blank line before it"
+            );
+            return (start, Some(warning));
+        }
+    }
+    (source.len(), None)
+}
+
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Srt, &opts.roles)?;
+    let (cues, _) = cues(source, Timing::Srt, &opts.roles, 0)?;
     Ok(join(cues, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Sbv, &opts.roles)?;
+    let (cues, _) = cues(source, Timing::Sbv, &opts.roles, 0)?;
     Ok(join(cues, opts))
 }
 
@@ -116,18 +139,15 @@ fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
-/// The cues of a file, in time order, a cue of several speakers being one cue for each, and (in
-/// WebVTT) what its Teams metadata cues held.
+/// The cues of a file from byte `body` on (after a WebVTT header), in time order, a cue of several
+/// speakers being one cue for each, and (in WebVTT) what its Teams metadata cues held.
 fn cues<'a>(
     source: &'a str,
     timing: Timing,
     roles: &Roles,
+    body: usize,
 ) -> Result<(Vec<Cue<'a>>, MetadataCues), ParseError> {
-    let mut lines = numbered_lines(source);
-    if timing == Timing::Vtt {
-        // The header: `WEBVTT` and any lines up to the first blank line.
-        lines.by_ref().take_while(|l| !is_blank(l.2)).for_each(drop);
-    }
+    let mut lines = numbered_lines(source).skip_while(|l| l.1 < body);
     let mut metadata = MetadataCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
     // Each cue's times and its payload lines' range in `payloads`.
