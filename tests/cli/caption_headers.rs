@@ -2,7 +2,7 @@
 //! header with no blank line is read (as browsers read it) with a warning, never dropped; a file
 //! that is not what its reader takes says what to do about it.
 
-use crate::support::{JSON_CHECK, run, talklint, write};
+use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use serde_json::Value;
 
 /// The JSON report of the default pack on `source` written to `name`, with `args` before it.
@@ -56,4 +56,57 @@ fn a_cue_right_after_the_header_is_read_with_a_warning() {
         &[],
     );
     assert_eq!(r["conversations"][0]["warnings"], Value::Null, "{r}");
+}
+
+/// A `.vtt` file without its `WEBVTT` line says to add one when it holds cues (read by its
+/// extension or forced with `--input-format vtt`), or to use the SRT reader when its cues are SRT's.
+#[test]
+fn a_webvtt_file_without_its_header_says_what_to_do() {
+    let lead = "line 1, column 1: not a WebVTT file: the first line must be `WEBVTT`";
+    let cues = "00:00:00.000 --> 00:00:02.000\n<v Customer>My order is late.</v>\n";
+    for args in [&[][..], &["--input-format", "vtt"]] {
+        let r = report("call.vtt", cues, args);
+        let add =
+            format!("{lead}: add a `WEBVTT` line, then a blank line, at the top (read as vtt)");
+        assert_eq!(error_messages(&r), [add.as_str()], "{args:?}");
+    }
+    let r = report(
+        "call.vtt",
+        "1\n00:00:01,000 --> 00:00:02,000\nAgent: hi\n",
+        &[],
+    );
+    let srt = format!(
+        "{lead}, and its cues look like SRT (`,` before the milliseconds): rename the file to \
+         .srt, or read it with --input-format srt (read as vtt)"
+    );
+    assert_eq!(error_messages(&r), [srt.as_str()]);
+    let r = report("call.txt", "Agent: hi\n", &["--input-format", "vtt"]);
+    let other = format!(
+        "{lead}: add a `WEBVTT` line at the top if it is WebVTT, or choose another reader with \
+         --input-format (read as vtt)"
+    );
+    assert_eq!(error_messages(&r), [other.as_str()]);
+}
+
+/// WebVTT in a `.srt` or `.sbv` file: the reader's error says the file looks like WebVTT.
+#[test]
+fn webvtt_in_an_srt_or_sbv_file_says_so() {
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAgent: hi\n";
+    let hint = |why: &str, example: &str, format: &str| {
+        format!(
+            "line 1, column 1: cue has no timing line (`{example}`); the file looks like WebVTT \
+             ({why}): rename it to .vtt, or read it with --input-format vtt (read as {format})"
+        )
+    };
+    let header = "its first line is `WEBVTT`";
+    let srt_example = "00:00:01,000 --> 00:00:04,000";
+    let r = report("call.srt", vtt, &[]);
+    assert_eq!(error_messages(&r), [hint(header, srt_example, "srt")]);
+    let r = report("call.sbv", vtt, &[]);
+    let sbv_example = "0:00:01.000,0:00:04.000";
+    assert_eq!(error_messages(&r), [hint(header, sbv_example, "sbv")]);
+    let dotted = "NOTE from Zoom\n\n00:00:01.000 --> 00:00:02.000\nAgent: hi\n";
+    let r = report("call.srt", dotted, &[]);
+    let why = "its timing lines have `.` before the milliseconds";
+    assert_eq!(error_messages(&r), [hint(why, srt_example, "srt")]);
 }

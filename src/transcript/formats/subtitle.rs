@@ -29,11 +29,7 @@ struct Cue<'a> {
 pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let body = source.strip_prefix('\u{feff}').unwrap_or(source);
     if !body.starts_with("WEBVTT") || body[6..].starts_with(|c: char| !c.is_whitespace()) {
-        return Err(ParseError::at(
-            1,
-            1,
-            "not a WebVTT file: the first line must be `WEBVTT`; use --input-format to choose another reader",
-        ));
+        return Err(ParseError::at(1, 1, no_header(source)));
     }
     let (body, unparted) = header_end(source);
     let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles, body)?;
@@ -67,16 +63,66 @@ fn header_end(source: &str) -> (usize, Option<String>) {
     (source.len(), None)
 }
 
+/// Why a file read as WebVTT is not one (its first line is not `WEBVTT`), and what to do: a file
+/// of cues wants the header (it may be WebVTT read by its extension or `--input-format vtt`), and
+/// one whose cues have SRT's `,` before the milliseconds wants the SRT reader.
+fn no_header(source: &str) -> String {
+    let lead = "not a WebVTT file: the first line must be `WEBVTT`";
+    match first_arrow(source) {
+        Some(line) if line.split_once("-->").is_some_and(|(a, _)| a.contains(',')) => format!(
+            "{lead}, and its cues look like SRT (`,` before the milliseconds): rename the file to \
+             .srt, or read it with --input-format srt"
+        ),
+        Some(_) => format!("{lead}: add a `WEBVTT` line, then a blank line, at the top"),
+        None => format!(
+            "{lead}: add a `WEBVTT` line at the top if it is WebVTT, or choose another reader \
+             with --input-format"
+        ),
+    }
+}
+
+/// The first timing line of a caption file (one with `-->`), if one of its first lines is.
+fn first_arrow(source: &str) -> Option<&str> {
+    numbered_lines(source)
+        .filter(|l| !is_blank(l.2))
+        .take(3)
+        .map(|l| l.2)
+        .find(|l| Timing::Vtt.is_timing(l))
+}
+
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Srt, &opts.roles, 0)?;
+    let (cues, _) = cues(source, Timing::Srt, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
     Ok(join(cues, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Sbv, &opts.roles, 0)?;
+    let (cues, _) = cues(source, Timing::Sbv, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
     Ok(join(cues, opts))
+}
+
+/// An SRT or SBV reader's error `e`, with a hint when the file looks like WebVTT: a `WEBVTT`
+/// header, or a first timing line with `-->` and a `.` before the milliseconds (SBV has no arrow,
+/// SRT a `,`).
+fn maybe_vtt(source: &str, mut e: ParseError) -> ParseError {
+    let header = source.trim_start_matches('\u{feff}').starts_with("WEBVTT");
+    let dotted = first_arrow(source)
+        .and_then(|l| l.split_once("-->"))
+        .is_some_and(|(a, _)| !a.contains(','));
+    if header || dotted {
+        let why = if header {
+            "its first line is `WEBVTT`"
+        } else {
+            "its timing lines have `.` before the milliseconds"
+        };
+        e.message = format!(
+            "{}; the file looks like WebVTT ({why}): rename it to .vtt, or read it with \
+             --input-format vtt",
+            e.message
+        );
+    }
+    e
 }
 
 #[derive(Clone, Copy, PartialEq)]
