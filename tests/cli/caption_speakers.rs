@@ -2,48 +2,24 @@
 //! a line of a cue and names a speaker, starts that speaker's turn at the cue's time, so that one
 //! speaker's words are never counted as another's.
 
-use crate::support::{pack_report, write};
-use serde_json::Value;
+use crate::support::write;
+use crate::teams_metadata::{Seen, read};
 
-/// A rule that matches each turn whole.
-const RULES: &str = "rules:\n  - {id: t/turn, kind: reward, speaker: any, regex: ['^.+$']}\n";
-
-/// A turn as its finding shows it: role, speaker, start, line, column and text.
-type Turn = (String, Option<String>, Option<u64>, u64, u64, String);
-
-/// The turns of the caption file `name` holding `source`.
-fn turns(name: &str, source: &str) -> Vec<Turn> {
+/// The turns of the caption file `name` holding `source`, each as the finding of a rule that
+/// matches it whole.
+fn turns(name: &str, source: &str) -> Vec<Seen> {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "r.yaml", RULES);
-    let report = pack_report(Some(&rules), &write(dir.path(), name, source));
-    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
-    let c = &report["conversations"][0];
-    let text = |v: &Value| v.as_str().map(str::to_string);
-    c["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                text(&f["role"]).unwrap(),
-                text(&f["speaker"]),
-                f["start_ms"].as_u64(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-                text(&f["match"]).unwrap(),
-            )
-        })
-        .collect()
+    read(&write(dir.path(), name, source)).1
 }
 
-fn turn(speaker: &str, start: u64, at: (u64, u64), text: &str) -> Turn {
+/// A turn of `speaker`, whose role is that of its name.
+fn turn(speaker: &str, start: u64, at: (u64, u64), text: &str) -> Seen {
     let role = match speaker {
         "Agent" => "agent",
         "Customer" | "Caller" => "customer",
         _ => "unknown",
     };
-    let speaker = Some(speaker.to_string());
-    (role.into(), speaker, Some(start), at.0, at.1, text.into())
+    crate::teams_metadata::turn(role, Some(speaker), start, at, text)
 }
 
 #[test]

@@ -15,7 +15,7 @@ const RULES: &str = "rules:\n  - {id: t/turn, kind: reward, speaker: any, regex:
                      - {id: t/again, kind: reward, speaker: any, regex: ['again']}\n";
 
 /// A finding as a turn's reader sees it: rule, role, speaker, start, line, column and match.
-type Seen = (
+pub(crate) type Seen = (
     String,
     String,
     Option<String>,
@@ -46,7 +46,7 @@ fn seen(c: &Value) -> Vec<Seen> {
 }
 
 /// The conversation of `file` under [`RULES`], and its findings.
-fn read(file: &Path) -> (Value, Vec<Seen>) {
+pub(crate) fn read(file: &Path) -> (Value, Vec<Seen>) {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), "r.yaml", RULES);
     let report = pack_report(Some(&rules), file);
@@ -62,7 +62,13 @@ fn column(text: &str, line: usize, needle: &str) -> u64 {
     l[..l.find(needle).unwrap()].chars().count() as u64 + 1
 }
 
-fn turn(role: &str, speaker: Option<&str>, start: u64, at: (u64, u64), text: &str) -> Seen {
+pub(crate) fn turn(
+    role: &str,
+    speaker: Option<&str>,
+    start: u64,
+    at: (u64, u64),
+    text: &str,
+) -> Seen {
     let speaker = speaker.map(str::to_string);
     let (rule, role, text) = ("t/turn".into(), role.into(), text.into());
     (rule, role, speaker, Some(start), at.0, at.1, text)
