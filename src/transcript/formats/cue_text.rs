@@ -6,7 +6,9 @@ use super::label_words::names_no_speaker;
 use super::markup::entity;
 use crate::transcript::Decoded;
 use crate::transcript::roles::Roles;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
+use std::ops::Range;
 
 /// A cue payload's lines as (1-based number, start offset, text).
 pub(super) type Lines<'a> = [(usize, usize, &'a str)];
@@ -16,20 +18,38 @@ pub(super) type Part<'a> = (Option<&'a str>, Decoded);
 
 /// Which `Name:` labels that open a cue's later line name its next speaker: a role word (as on
 /// any line) or a name the file gives a speaker elsewhere, at the start of a cue or in a voice
-/// span. Any other `Name:` there (`Note: it ships today`) is what the speaker says.
-pub(super) struct Labels<'a> {
+/// span. Any other `Name:` there (`Note: it ships today`) is what the speaker says. The names are
+/// gathered from the file only when a later line asks: most cues are one line.
+pub(super) struct Labels<'a, 'p> {
     roles: &'a Roles,
-    seen: HashSet<&'a str>,
+    /// The payload lines of every cue, and each cue's range of them.
+    payloads: &'p Lines<'a>,
+    cues: &'p [Range<usize>],
+    seen: OnceCell<FxHashSet<&'a str>>,
 }
 
-impl<'a> Labels<'a> {
-    /// The labels of a file whose cue payloads are `payloads`.
-    pub(super) fn new<'p>(roles: &'a Roles, payloads: impl Iterator<Item = &'p Lines<'a>>) -> Self
-    where
-        'a: 'p,
-    {
-        let mut seen = HashSet::new();
-        for lines in payloads {
+impl<'a, 'p> Labels<'a, 'p> {
+    /// The labels of a file whose cues hold `payloads[range]` for each range of `cues`.
+    pub(super) fn new(roles: &'a Roles, payloads: &'p Lines<'a>, cues: &'p [Range<usize>]) -> Self {
+        Labels {
+            roles,
+            payloads,
+            cues,
+            seen: OnceCell::new(),
+        }
+    }
+
+    /// Whether `name`, the label of a later line of a cue, names a speaker.
+    fn names_speaker(&self, name: &str) -> bool {
+        self.roles.knows(name)
+            || (self.seen.get_or_init(|| self.names()).contains(name) && !names_no_speaker(name))
+    }
+
+    /// The names the file's cues give speakers: at a cue's start and in voice spans.
+    fn names(&self) -> FxHashSet<&'a str> {
+        let mut seen = FxHashSet::default();
+        for range in self.cues {
+            let lines = &self.payloads[range.clone()];
             if let Some(&(_, _, first)) = lines.first()
                 && let Some((name, _)) = name_prefix(first)
             {
@@ -39,12 +59,7 @@ impl<'a> Labels<'a> {
                 seen.extend(voices(line));
             }
         }
-        Labels { roles, seen }
-    }
-
-    /// Whether `name`, the label of a later line of a cue, names a speaker.
-    fn names_speaker(&self, name: &str) -> bool {
-        self.roles.knows(name) || (self.seen.contains(name) && !names_no_speaker(name))
+        seen
     }
 }
 
@@ -172,7 +187,9 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
 
 /// A `Name:` prefix of at most four words at the start of a caption line.
 fn name_prefix(line: &str) -> Option<(&str, &str)> {
-    let colon = line.find(':')?;
+    // A name is at most 40 bytes, with spaces around it: the colon comes early or not at all.
+    let head = &line.as_bytes()[..line.len().min(48)];
+    let colon = memchr::memchr(b':', head)?;
     let name = line[..colon].trim();
     let after = &line[colon + 1..];
     let ok = !name.is_empty()

@@ -259,7 +259,8 @@ fn cues<'a>(
         }
     }
     // A later line's `Name:` label is read by the names the whole file gives speakers.
-    let labels = Labels::new(roles, timed.iter().map(|c| &payloads[c.2.clone()]));
+    let ranges: Vec<_> = timed.iter().map(|c| c.2.clone()).collect();
+    let labels = Labels::new(roles, &payloads, &ranges);
     let mut cues = Vec::with_capacity(timed.len());
     for (start_ms, end_ms, range) in timed {
         let payload = &payloads[range];
