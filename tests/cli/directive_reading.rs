@@ -149,3 +149,26 @@ fn an_enable_that_ends_no_disable_is_unused() {
     let calm = ("respect/calm-down".to_string(), 4, true);
     assert!(marks(&c).contains(&calm), "{c}");
 }
+
+/// A directive in an HTML comment that is never closed hides its own line only: in a text file
+/// the lines after it are what is said (they were all hidden, and nothing after was checked).
+#[test]
+fn a_split_directive_whose_comment_never_closes_hides_no_more_lines() {
+    let text = "Agent: hello\n<!-- talklint: ignore respect\nAgent: calm down\n\
+                Customer: that is fine\nAgent: that is not my department\n";
+    let (c, _) = conversation("u.txt", text);
+    assert_eq!(c["turns"], 4, "{c}");
+    let rules: Vec<String> = marks(&c).into_iter().map(|m| m.0).collect();
+    assert!(rules.contains(&"respect/calm-down".to_string()), "{c}");
+    assert!(rules.contains(&"ownership/closed-door".to_string()), "{c}");
+    let said = warnings(&c);
+    assert!(
+        said.iter().any(
+            |w| w.starts_with("line 2, column 16: not read as a directive")
+                && w.ends_with(
+                    "its comment is never closed, so the lines after it are read as they are"
+                )
+        ),
+        "{said:?}"
+    );
+}

@@ -97,15 +97,22 @@ pub(crate) fn find(source: &str) -> Found {
         };
         if let Some((at, from)) = split {
             // A directive split over the lines of a comment: its first line alone would read
-            // as a broader one (`ignore` of every rule), the others as nothing.
+            // as a broader one (`ignore` of every rule), the others as nothing. The comment's
+            // later lines are directive text up to its `-->`; one never closed hides no more
+            // lines (in a text file they are what is said).
             found.hidden.push(line.start + from..next_line);
-            in_split = in_comment;
+            let closed = memchr::memmem::find(&source.as_bytes()[next_line..], b"-->").is_some();
+            in_split = in_comment && closed;
+            let unclosed = match in_comment && !closed {
+                true => "; its comment is never closed, so the lines after it are read as they are",
+                false => "",
+            };
             let column = line.text[..at].chars().count() + 1;
             found.directives.warnings.push((
                 line.start + at,
                 format!(
                     "line {}, column {column}: not read as a directive: a directive fits on one \
-                     line, from `<!--` to `-->` (`<!-- talklint: ignore RULE -->`)",
+                     line, from `<!--` to `-->` (`<!-- talklint: ignore RULE -->`){unclosed}",
                     line.number
                 ),
             ));
