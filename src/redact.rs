@@ -144,12 +144,16 @@ pub(crate) struct BadPattern {
 }
 
 /// The config's `redact_patterns`, compiled; the first that does not compile is the error.
-/// They match in any case and multi-line (`^` and `$` at each line's start and end), as rule
-/// regexes do (`(?-i)` and `(?-m)` turn that off).
+/// They match in any case and multi-line (`^` and `$` at each line's start and end, CRLF too), as
+/// rule regexes do (`(?-i)` and `(?-m)` turn that off).
 pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPattern> {
     let compile = |p: &String| {
         let mut re = regex::RegexBuilder::new(p);
-        let re = re.case_insensitive(true).multi_line(true).build();
+        let re = re
+            .case_insensitive(true)
+            .multi_line(true)
+            .crlf(true)
+            .build();
         re.map_err(|reason| BadPattern {
             pattern: p.clone(),
             reason,

@@ -5,9 +5,9 @@ use super::super::model::{PercentOf, RuleRegex, Window};
 use super::super::schema::{PercentOfSpec, WindowSpec};
 
 /// Checks a rule regex, to be compiled case-insensitive and multi-line (`^`/`$` at line starts
-/// and ends), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
+/// and ends, before a CRLF's `\r` too), with ASCII meanings of `\b`, `\w`, `\s` and case (as phrase matching has, and as
 /// `rg --no-unicode`), which keeps it on the regex crate's fast engines: Unicode word boundaries
-/// and case folding are 40–100x slower there. The flags are written into the pattern (`(?m-u)`)
+/// and case folding are 40–100x slower there. The flags are written into the pattern (`(?mR-u)`)
 /// so that the matcher's `RegexSet` compiles it the same way. A pattern that holds a letter
 /// beyond ASCII stays Unicode: ASCII `\b`, `\w` and case do not see that letter (`\bcafé\b`
 /// would never match, `café` never "CAFÉ"). So does a pattern that is only valid in Unicode
@@ -19,14 +19,14 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
             .build()
             .map(|_| p)
     };
-    let unicode = || compiles(format!("(?m){written}"));
+    let unicode = || compiles(format!("(?mR){written}"));
     let pattern = if written
         .chars()
         .any(|c| !c.is_ascii() && c.is_alphanumeric())
     {
         unicode()?
     } else {
-        compiles(format!("(?m-u){written}")).or_else(|_| unicode())?
+        compiles(format!("(?mR-u){written}")).or_else(|_| unicode())?
     };
     Ok(RuleRegex {
         written: written.to_string(),
@@ -209,10 +209,13 @@ mod tests {
         assert!(!matches(r"\bcafé\b", "two cafés"));
         assert!(matches(r"\bstraße\w*", "die Straßenbahn"));
         // ASCII patterns keep ASCII meanings (fast engines): `\w` is not `é`.
-        assert_eq!(checked_regex(r"\bcaf\w").unwrap().pattern, r"(?m-u)\bcaf\w");
+        assert_eq!(
+            checked_regex(r"\bcaf\w").unwrap().pattern,
+            r"(?mR-u)\bcaf\w"
+        );
         assert!(!matches(r"\bcaf\w\b", "café"));
         // A curly apostrophe or a dash is no letter: the pattern stays ASCII.
-        assert_eq!(checked_regex("don’t").unwrap().pattern, "(?m-u)don’t");
+        assert_eq!(checked_regex("don’t").unwrap().pattern, "(?mR-u)don’t");
     }
 
     #[test]
