@@ -238,8 +238,8 @@ pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether a speaker label names a person: not a role word, and not a label a diariser or a
-/// platform gives in place of a name (`spk_0`, `Speaker 2`, `A`, `2`, an author id, Genesys's
-/// `internal`).
+/// platform gives in place of a name (`spk_0`, `Speaker 2`, `A`, `2`, a channel's speaker
+/// `ch_0/1`, an author id, Genesys's `internal`).
 pub fn is_name(label: &str) -> bool {
     let mut buf = [0u8; 32];
     let lower = trimmed_lowercase(label, &mut buf);
@@ -253,7 +253,8 @@ pub fn is_name(label: &str) -> bool {
     !(lower.is_empty()
         || builtin(lower).is_some()
         || single_letter
-        || (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        || (number.starts_with(|c: char| c.is_ascii_digit())
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'/'))
         || matches!(lower, "internal" | "external"))
 }
 

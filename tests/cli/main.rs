@@ -88,6 +88,7 @@ mod scale;
 mod schemas;
 mod shard;
 mod spark;
+mod speech_channels;
 mod spoken;
 mod stream;
 mod support;

@@ -6,10 +6,10 @@ use serde_json::Value;
 
 /// One turn as a rule that hits the first word of every turn sees it: role, speaker, start time,
 /// and the line and column of that word in the file.
-type TurnSeen = (String, Option<String>, Option<u64>, u64, u64);
+pub(crate) type TurnSeen = (String, Option<String>, Option<u64>, u64, u64);
 
 /// A conversation's id and turns.
-type ConversationSeen = (Option<String>, Vec<TurnSeen>);
+pub(crate) type ConversationSeen = (Option<String>, Vec<TurnSeen>);
 
 /// A turn's role, speaker and start time.
 type Who<'a> = (&'a str, Option<&'a str>, Option<u64>);
@@ -22,7 +22,7 @@ fn who(turns: &[TurnSeen]) -> Vec<Who<'_>> {
 }
 
 /// The format name and, per conversation, its id and turns.
-fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
+pub(crate) fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
     let dir = tempfile::tempdir().unwrap();
     let rule = dir.path().join("first-word.yaml");
     std::fs::write(

@@ -30,3 +30,4 @@ mod teams_metadata;
 pub mod text;
 mod text_times;
 pub mod time;
+mod word_turns;

@@ -1,91 +1,16 @@
 //! Speech-to-text output that lists words rather than turns: AWS Transcribe `items`, Deepgram and
-//! AssemblyAI `words`, Google Speech-to-Text `words`. Consecutive words of one speaker become a
-//! turn, unless a pause parts them as it parts captions; each word keeps its place in the file,
-//! so a finding points at the word's string.
+//! AssemblyAI `words`, Google Speech-to-Text `words`, read into the [`Word`]s that
+//! [`turns`] groups; each word keeps its place in the file, so a finding points at the word's
+//! string.
 
 use super::chat_json::parse_messages;
-use super::json_text::{Clock, Unit, from_part, string, text_of};
-use super::subtitle::paused;
+use super::json_text::{Clock, Unit, from_part, label, string};
+use super::word_turns::{Word, turns};
 use crate::transcript::roles::Names;
-use crate::transcript::{Decoded, ParseError, ParseOptions, Role, Transcript, Turn, TurnText};
+use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-
-/// One recognised word.
-struct Word<'a> {
-    /// The word's JSON string.
-    text: &'a RawValue,
-    start_ms: Option<u64>,
-    end_ms: Option<u64>,
-    speaker: Option<String>,
-    /// Punctuation: joins the word before it without a space.
-    joins: bool,
-}
-
-/// Groups words into turns by speaker, in time order (channels of multichannel audio are
-/// listed one after another; one channel's words are already in order, which the stable sort
-/// keeps); no speaker at all reads as the default role.
-fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
-    let words = in_time_order(words);
-    let mut turns: Vec<Turn> = Vec::new();
-    let mut names = Names::default();
-    let mut current: Option<Option<String>> = None;
-    for w in words {
-        let Some(text) = text_of(source, w.text.get()) else {
-            continue;
-        };
-        let len = text.as_str(source).len();
-        // A pause parts one speaker's words into two turns, as it parts captions.
-        let paused = |t: &Turn| paused(t.end_ms, w.start_ms);
-        let continues =
-            w.joins || (current.as_ref() == Some(&w.speaker) && !turns.last().is_some_and(paused));
-        if let (true, Some(turn)) = (continues, turns.last_mut())
-            && let TurnText::Decoded(d) = &mut turn.text
-        {
-            if !w.joins {
-                d.push_replacement(" ", text.source_offset(0));
-            }
-            d.push_slice(&text, source, 0..len);
-            turn.end_ms = w.end_ms.or(turn.end_ms);
-            continue;
-        }
-        let speaker = w.speaker.as_deref().map(|s| names.get(s));
-        let role = match &speaker {
-            Some(s) if opts.roles.knows(s) => opts.roles.role_of(s),
-            Some(_) => Role::Unknown,
-            None => opts.default_role,
-        };
-        let mut d = Decoded::default();
-        d.push_slice(&text, source, 0..len);
-        current = Some(w.speaker);
-        turns.push(Turn {
-            role,
-            speaker,
-            start_ms: w.start_ms,
-            end_ms: w.end_ms,
-            text: TurnText::Decoded(d),
-        });
-    }
-    Transcript {
-        id: None,
-        turns,
-        warnings: Vec::new(),
-    }
-}
-
-/// Sorts words by start time, stably; punctuation (no time) stays after its word.
-fn in_time_order(words: Vec<Word>) -> Vec<Word> {
-    let mut last = 0;
-    let mut keyed: Vec<(u64, Word)> = words
-        .into_iter()
-        .map(|w| {
-            last = w.start_ms.unwrap_or(last);
-            (last, w)
-        })
-        .collect();
-    keyed.sort_by_key(|(start, _)| *start);
-    keyed.into_iter().map(|(_, w)| w).collect()
-}
+use std::borrow::Cow;
 
 /// AWS Transcribe batch output: `audio_segments` when present, else `items` with their
 /// `speaker_label` (or the speaker of `speaker_labels.segments` at their start time), else the
@@ -247,7 +172,9 @@ pub fn deepgram(
 
     let results: Results = from_part(source, results)?;
     if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
-        return parse_messages(source, u.get(), Unit::Seconds, opts);
+        let mut t = parse_messages(source, u.get(), Unit::Seconds, opts)?;
+        speakers_by_channel(source, u, &mut t.turns, opts)?;
+        return Ok(t);
     }
     let channels = results.channels.len();
     let mut words = Vec::new();
@@ -272,6 +199,64 @@ pub fn deepgram(
         }
     }
     Ok(turns(source, words, opts))
+}
+
+/// Names the speakers of Deepgram utterances of multichannel audio (`multichannel=true`) by
+/// their `channel`, as the words of each channel are named: `ch_0`, or `ch_0/0` with the
+/// channel's own diarised `speaker` (Deepgram numbers each channel's speakers from 0, so the
+/// caller and the agent are both speaker 0 of a stereo call). One channel leaves them as read.
+fn speakers_by_channel(
+    source: &str,
+    utterances: &RawValue,
+    turns: &mut [Turn],
+    opts: &ParseOptions,
+) -> Result<(), ParseError> {
+    #[derive(Deserialize)]
+    struct Utterance<'a> {
+        #[serde(borrow)]
+        channel: Option<&'a RawValue>,
+    }
+    let list: Vec<&RawValue> = from_part(source, utterances)?;
+    // Each utterance's place in the file and its channel; one that is no object has none.
+    let spans: Vec<(std::ops::Range<usize>, Option<String>)> = list
+        .iter()
+        .map(|raw| {
+            let start = raw.get().as_ptr() as usize - source.as_ptr() as usize;
+            let channel = serde_json::from_str::<Utterance>(raw.get())
+                .ok()
+                .and_then(|u| u.channel)
+                .and_then(|c| label(c.get(), &[]).map(Cow::into_owned));
+            (start..start + raw.get().len(), channel)
+        })
+        .collect();
+    let mut channels = spans.iter().filter_map(|(_, c)| c.as_deref());
+    let first = channels.next();
+    if channels.all(|c| Some(c) == first) {
+        return Ok(());
+    }
+    let mut names = Names::default();
+    let mut spans = spans.iter().peekable();
+    for turn in turns {
+        let at = turn.source_offset(0);
+        // Turns come in the utterances' order.
+        while spans.next_if(|(range, _)| range.end <= at).is_some() {}
+        let Some((range, Some(channel))) = spans.peek() else {
+            continue;
+        };
+        if !range.contains(&at) {
+            continue;
+        }
+        let key = match turn.speaker.as_deref() {
+            Some(s) => format!("ch_{channel}/{s}"),
+            None => format!("ch_{channel}"),
+        };
+        turn.role = match opts.roles.knows(&key) {
+            true => opts.roles.role_of(&key),
+            false => Role::Unknown,
+        };
+        turn.speaker = Some(names.get(&key));
+    }
+    Ok(())
 }
 
 /// AssemblyAI `words` (used when `utterances` is absent): times in milliseconds, `speaker` a
