@@ -80,3 +80,71 @@ fn deepgram_utterances_of_two_channels_are_two_speakers() {
         "{turns:?}"
     );
 }
+
+/// Google Speech-to-Text v2 tags each result's words with their speaker; every result is read,
+/// not only the last (v1's last result, which repeats every word, is read alone: see
+/// `vendor_formats`).
+#[test]
+fn google_results_with_their_own_speakers_are_all_read() {
+    let word = |w: &str, at: &str, speaker: &str| {
+        format!(r#"{{"word":"{w}","startOffset":"{at}s","speakerLabel":"{speaker}"}}"#)
+    };
+    let result = |words: &[String]| {
+        format!(
+            r#"{{"alternatives":[{{"transcript":"…","words":[{}]}}]}}"#,
+            words.join(",")
+        )
+    };
+    let json = format!(
+        r#"{{"results":[
+{},
+{},
+{}]}}"#,
+        result(&[
+            word("Thank", "0", "1"),
+            word("you", "0.4", "1"),
+            word("for", "0.8", "1"),
+            word("calling.", "1.2", "1")
+        ]),
+        result(&[
+            word("My", "2", "2"),
+            word("order's", "2.4", "2"),
+            word("late.", "2.8", "2")
+        ]),
+        result(&[
+            word("Please", "5", "1"),
+            word("calm", "5.4", "1"),
+            word("down.", "5.8", "1")
+        ]),
+    );
+    let (turns, report) = read("g.json", &json);
+    assert_eq!(
+        turns,
+        who(&[
+            ("agent", Some("1")),
+            ("customer", Some("2")),
+            ("agent", Some("1")),
+        ])
+    );
+    let (rules, _) = rules_and_warnings(&report);
+    assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
+}
+
+/// Without diarisation each result is a turn, as Whisper's segments are: two results of one
+/// channel are two turns.
+#[test]
+fn google_results_without_speakers_are_a_turn_each() {
+    let json = r#"{"results":[
+ {"alternatives":[{"transcript":"Thank you for calling support."}],"channelTag":1,"resultEndTime":"2s"},
+ {"alternatives":[{"transcript":"How can I help?"}],"channelTag":1,"resultEndTime":"3s"},
+ {"alternatives":[{"transcript":"My order is late."}],"channelTag":2,"resultEndTime":"5s"}]}"#;
+    let (turns, _) = read("g.json", json);
+    assert_eq!(
+        turns,
+        who(&[
+            ("agent", Some("channel 1")),
+            ("agent", Some("channel 1")),
+            ("customer", Some("channel 2")),
+        ])
+    );
+}

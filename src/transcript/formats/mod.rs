@@ -7,6 +7,7 @@ mod cue_text;
 mod dialogue;
 pub mod directives;
 pub(crate) mod flat_json;
+mod google_stt;
 pub(crate) mod hidden;
 mod indented_code;
 pub mod json_shapes;

@@ -1,16 +1,18 @@
 //! Speech-to-text output that lists words rather than turns: AWS Transcribe `items`, Deepgram and
-//! AssemblyAI `words`, Google Speech-to-Text `words`, read into the [`Word`]s that
-//! [`turns`] groups; each word keeps its place in the file, so a finding points at the word's
-//! string.
+//! AssemblyAI `words`, read into the [`Word`]s that [`turns`] groups; each word keeps its place
+//! in the file, so a finding points at the word's string. Google Speech-to-Text, read the same
+//! way, has a file of its own.
 
 use super::chat_json::parse_messages;
 use super::json_text::{Clock, Unit, from_part, label, string};
-use super::word_turns::{Word, turns};
+use super::word_turns::{Grouping, Word, turns};
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
+
+pub use super::google_stt::google_stt;
 
 /// AWS Transcribe batch output: `audio_segments` when present, else `items` with their
 /// `speaker_label` (or the speaker of `speaker_labels.segments` at their start time), else the
@@ -131,7 +133,7 @@ pub fn aws_transcribe(
             joins,
         });
     }
-    Ok(turns(source, words, opts))
+    Ok(turns(source, words, Grouping::BySpeaker, opts))
 }
 
 /// Deepgram `/v1/listen`: `results.utterances` when present (diarised with `utterances=true`),
@@ -198,7 +200,7 @@ pub fn deepgram(
             });
         }
     }
-    Ok(turns(source, words, opts))
+    Ok(turns(source, words, Grouping::BySpeaker, opts))
 }
 
 /// Names the speakers of Deepgram utterances of multichannel audio (`multichannel=true`) by
@@ -286,93 +288,5 @@ pub fn assemblyai(
             joins: false,
         })
         .collect();
-    Ok(turns(source, words, opts))
-}
-
-/// Google Speech-to-Text v1/v2. With diarisation the words of the last result carry speaker tags
-/// for the whole audio, and are grouped by them; without, each result is a turn (its channel
-/// the speaker in multichannel audio). Durations are strings like `"1.500s"`.
-pub fn google_stt(
-    source: &str,
-    results: &RawValue,
-    opts: &ParseOptions,
-) -> Result<Transcript, ParseError> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct GResult<'a> {
-        #[serde(borrow, default)]
-        alternatives: Vec<Alternative<'a>>,
-        channel_tag: Option<i64>,
-        #[serde(borrow, alias = "resultEndOffset")]
-        result_end_time: Option<&'a RawValue>,
-    }
-    #[derive(Deserialize)]
-    struct Alternative<'a> {
-        #[serde(borrow)]
-        transcript: Option<&'a RawValue>,
-        #[serde(borrow, default)]
-        words: Vec<GWord<'a>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct GWord<'a> {
-        #[serde(borrow)]
-        word: &'a RawValue,
-        #[serde(borrow, alias = "startOffset")]
-        start_time: Option<&'a RawValue>,
-        #[serde(borrow, alias = "endOffset")]
-        end_time: Option<&'a RawValue>,
-        speaker_tag: Option<i64>,
-        speaker_label: Option<String>,
-    }
-
-    let results: Vec<GResult> = from_part(source, results)?;
-    let mut clock = Clock::default();
-    let diarised = results.iter().rev().find_map(|r| {
-        let best = r.alternatives.first()?;
-        best.words
-            .iter()
-            .any(|w| w.speaker_tag.is_some() || w.speaker_label.is_some())
-            .then_some(best)
-    });
-    let mut words = Vec::new();
-    if let Some(best) = diarised {
-        for w in &best.words {
-            words.push(Word {
-                text: w.word,
-                start_ms: w
-                    .start_time
-                    .and_then(|r| clock.time(r.get(), Unit::Seconds)),
-                end_ms: w.end_time.and_then(|r| clock.time(r.get(), Unit::Seconds)),
-                speaker: w
-                    .speaker_label
-                    .clone()
-                    .or_else(|| w.speaker_tag.map(|t| t.to_string())),
-                joins: false,
-            });
-        }
-        return Ok(turns(source, words, opts));
-    }
-    let mut previous_end = None;
-    for r in &results {
-        let Some(text) = r.alternatives.first().and_then(|a| a.transcript) else {
-            continue;
-        };
-        let first_word = r.alternatives.first().and_then(|a| a.words.first());
-        let end_ms = r
-            .result_end_time
-            .and_then(|raw| clock.time(raw.get(), Unit::Seconds));
-        words.push(Word {
-            text,
-            start_ms: first_word
-                .and_then(|w| w.start_time)
-                .and_then(|raw| clock.time(raw.get(), Unit::Seconds))
-                .or(previous_end),
-            end_ms,
-            speaker: r.channel_tag.map(|c| format!("channel {c}")),
-            joins: false,
-        });
-        previous_end = end_ms;
-    }
-    Ok(turns(source, words, opts))
+    Ok(turns(source, words, Grouping::BySpeaker, opts))
 }

@@ -18,10 +18,24 @@ pub(super) struct Word<'a> {
     pub(super) joins: bool,
 }
 
-/// Groups words into turns by speaker, in time order (channels of multichannel audio are
+/// How words make turns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Grouping {
+    /// Consecutive words of one speaker are a turn.
+    BySpeaker,
+    /// Each item is a turn of its own (a result of speech that is already a sentence or more).
+    EachItem,
+}
+
+/// Makes turns of words as `grouping` says, in time order (channels of multichannel audio are
 /// listed one after another; one channel's words are already in order, which the stable sort
 /// keeps); no speaker at all reads as the default role.
-pub(super) fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Transcript {
+pub(super) fn turns(
+    source: &str,
+    words: Vec<Word>,
+    grouping: Grouping,
+    opts: &ParseOptions,
+) -> Transcript {
     let words = in_time_order(words);
     let mut turns: Vec<Turn> = Vec::new();
     let mut names = Names::default();
@@ -33,8 +47,9 @@ pub(super) fn turns(source: &str, words: Vec<Word>, opts: &ParseOptions) -> Tran
         let len = text.as_str(source).len();
         // A pause parts one speaker's words into two turns, as it parts captions.
         let paused = |t: &Turn| paused(t.end_ms, w.start_ms);
-        let continues =
-            w.joins || (current.as_ref() == Some(&w.speaker) && !turns.last().is_some_and(paused));
+        let continues = grouping == Grouping::BySpeaker
+            && (w.joins
+                || (current.as_ref() == Some(&w.speaker) && !turns.last().is_some_and(paused)));
         if let (true, Some(turn)) = (continues, turns.last_mut())
             && let TurnText::Decoded(d) = &mut turn.text
         {
