@@ -280,9 +280,13 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
 /// The default for diarised two-speaker calls: when no speaker label maps to a role and there
 /// are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`), the agent is whoever says the first
 /// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
-/// "Hello?" before it does not count), the other the customer. Config `roles:` overrides it.
+/// "Hello?" before it does not count), the other the customer. Turns that name no speaker (a
+/// segment the diariser gave no label) are no third speaker and keep their role; when that first
+/// turn is one of them, nothing says who the agent is, and there is no guess. Config `roles:`
+/// overrides it.
 pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
-    if turns.iter().any(|t| t.role != Role::Unknown) {
+    let mut named = turns.iter().filter(|t| t.speaker.is_some());
+    if named.any(|t| t.role != Role::Unknown) {
         return;
     }
     // The first three distinct labels: a third is enough to say no.
@@ -290,17 +294,37 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
     if labels.len() != 2 {
         return;
     }
-    let opener = turns
+    let opener = match turns
         .iter()
         .find(|t| t.text(source).split_whitespace().count() >= 3)
-        .and_then(|t| t.speaker.clone())
-        .unwrap_or_else(|| labels[0].into());
+    {
+        Some(t) => match &t.speaker {
+            Some(speaker) => speaker.clone(),
+            None => return,
+        },
+        None => labels[0].into(),
+    };
     for t in turns {
-        t.role = if t.speaker.as_ref() == Some(&opener) {
+        let Some(speaker) = &t.speaker else {
+            continue;
+        };
+        t.role = if *speaker == opener {
             Role::Agent
         } else {
             Role::Customer
         };
+    }
+}
+
+/// Speech-to-text output whose turns name speakers, but not all: a turn the diariser gave no
+/// speaker may be anyone's, so it is `unknown` (which the warning counts), not the default role a
+/// transcript without speakers has; with `--default-role any` it stays `any`, for every rule.
+pub(crate) fn unattributed(turns: &mut [super::Turn], default: Role) {
+    if default == Role::Any || turns.iter().all(|t| t.speaker.is_none()) {
+        return;
+    }
+    for t in turns.iter_mut().filter(|t| t.speaker.is_none()) {
+        t.role = Role::Unknown;
     }
 }
 
@@ -309,23 +333,36 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
 mod tests;
 
 /// The warning for turns whose speaker maps to no role, which agent and customer rules skip:
-/// how many, whose (the first three labels), and how to name their roles; `None` when every
-/// turn has a role.
+/// how many, whose (the first three labels), and how to name their roles; and how many name no
+/// speaker at all. `None` when every turn has a role.
 pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
     let unknown = turns.iter().filter(|t| t.role == Role::Unknown);
-    let count = unknown.clone().count();
-    if count == 0 {
-        return None;
+    let (named, anonymous) = unknown.clone().fold((0, 0), |(n, a), t| match t.speaker {
+        Some(_) => (n + 1, a),
+        None => (n, a + 1),
+    });
+    let total = turns.len();
+    let anonymous = match anonymous {
+        0 => None,
+        _ => Some(format!(
+            "{anonymous} of {total} turns name no speaker, so no role"
+        )),
+    };
+    if named == 0 {
+        return anonymous.map(|a| format!("{a}: agent and customer rules skip them"));
     }
     // Three are shown; a fourth says there are more.
     let labels = first_labels(unknown, 4);
     let more = if labels.len() > 3 { ", …" } else { "" };
     let shown: Vec<String> = labels.iter().take(3).map(|l| format!("\"{l}\"")).collect();
-    let has = |role: Role| turns.iter().any(|t| t.role == role);
+    // A role is known when a speaker has it: a turn without one says nothing of who is who.
+    let has = |role: Role| turns.iter().any(|t| t.speaker.is_some() && t.role == role);
+    let also = anonymous.map_or(String::new(), |a| {
+        format!("; {a}, and agent and customer rules skip them too")
+    });
     Some(format!(
-        "{count} of {} turns have a speaker with no role ({}{more}): agent and customer rules \
-         skip them; name their roles in the config {}",
-        turns.len(),
+        "{named} of {total} turns have a speaker with no role ({}{more}): agent and customer rules \
+         skip them; name their roles in the config {}{also}",
         shown.join(", "),
         roles_to_name(&labels, has(Role::Agent), has(Role::Customer))
     ))

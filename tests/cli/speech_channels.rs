@@ -148,3 +148,125 @@ fn google_results_without_speakers_are_a_turn_each() {
         ])
     );
 }
+
+/// AWS `audio_segments` of a two-speaker call, one of them (`missing`, by index) without a
+/// `speaker_label`.
+fn aws_segments(missing: usize) -> String {
+    let segments = [
+        ("spk_0", "Hello, thanks for calling."),
+        ("spk_1", "My order is late."),
+        ("spk_1", "Hmm, okay then."),
+        ("spk_0", "Please calm down."),
+    ];
+    let list: Vec<String> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, (speaker, text))| {
+            let label = match i == missing {
+                true => String::new(),
+                false => format!(r#","speaker_label":"{speaker}""#),
+            };
+            format!(
+                r#"{{"id":{i},"transcript":"{text}","start_time":"{i}.0","end_time":"{i}.9"{label},"items":[]}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"jobName":"j","results":{{"transcripts":[{{"transcript":"x"}}],"items":[],"audio_segments":[
+{}]}}}}"#,
+        list.join(",\n")
+    )
+}
+
+/// A segment the diariser gave no speaker is no third speaker: the two named ones are still
+/// told apart (it stopped the guess for the whole call, leaving both unknown), and it is
+/// `unknown` itself, counted in the warning, rather than silently the agent.
+#[test]
+fn a_turn_without_a_speaker_does_not_stop_the_two_speaker_guess() {
+    let (turns, report) = read("a.json", &aws_segments(2));
+    assert_eq!(
+        turns,
+        who(&[
+            ("agent", Some("spk_0")),
+            ("customer", Some("spk_1")),
+            ("unknown", None),
+            ("agent", Some("spk_0")),
+        ])
+    );
+    let (rules, warnings) = rules_and_warnings(&report);
+    assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
+    assert!(
+        warnings.contains(
+            "1 of 4 turns name no speaker, so no role: agent and customer rules skip them"
+        ),
+        "{warnings}"
+    );
+    // When the first turn of three words or more names no speaker, nothing says who the agent
+    // is: no guess, and the warning says what to write.
+    let (turns, report) = read("a.json", &aws_segments(0));
+    assert!(turns.iter().all(|t| t.0 == "unknown"), "{turns:?}");
+    let (_, warnings) = rules_and_warnings(&report);
+    assert!(
+        warnings.contains(
+            "3 of 4 turns have a speaker with no role (\\\"spk_1\\\", \\\"spk_0\\\")"
+        ) && warnings.contains("; 1 of 4 turns name no speaker, so no role, and agent and customer rules skip them too"),
+        "{warnings}"
+    );
+}
+
+/// A word without a speaker among diarised words is its own `unknown` turn, and the words of the
+/// two named speakers are told apart.
+#[test]
+fn a_word_without_a_speaker_among_diarised_words() {
+    let word = |w: &str, at: f64, speaker: &str| {
+        format!(
+            r#"{{"word":"{w}","start":{at},"end":{},"speaker":{speaker}}}"#,
+            at + 0.3
+        )
+    };
+    let words = [
+        word("Thanks", 0.0, "0"),
+        word("for", 0.4, "0"),
+        word("calling.", 0.8, "0"),
+        word("Late", 1.5, "1"),
+        word("order.", 1.9, "1"),
+        word("Hmm.", 2.5, "null"),
+        word("Please", 3.0, "0"),
+        word("calm", 3.4, "0"),
+        word("down.", 3.8, "0"),
+    ];
+    let json = format!(
+        r#"{{"results":{{"channels":[{{"alternatives":[{{"words":[{}]}}]}}]}}}}"#,
+        words.join(",")
+    );
+    let (turns, report) = read("w.json", &json);
+    assert_eq!(
+        turns,
+        who(&[
+            ("agent", Some("0")),
+            ("customer", Some("1")),
+            ("unknown", None),
+            ("agent", Some("0")),
+        ])
+    );
+    let (rules, _) = rules_and_warnings(&report);
+    assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
+}
+
+/// A cue of Teams' anonymous `<v>` has the default role, the agent's: that says nothing of which
+/// named speaker is the agent, so the advice does not propose the agent as the customer.
+#[test]
+fn the_roles_advice_is_not_led_by_a_turn_without_a_speaker() {
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Jane Doe (Contoso Support)>Thank you \
+               for calling Contoso support.\n\n00:00:03.500 --> 00:00:05.000\n<v \
+               guest@example.com>My order is late.</v>\n\n00:00:07.500 --> 00:00:09.000\n<v>I \
+               am anonymous</v>\n";
+    let (_, report) = read("t.vtt", vtt);
+    let (_, warnings) = rules_and_warnings(&report);
+    assert!(
+        warnings.contains(
+            r#"(`roles: {agent: [\"Jane Doe (Contoso Support)\"], customer: [\"guest@example.com\"]}`"#
+        ),
+        "{warnings}"
+    );
+}

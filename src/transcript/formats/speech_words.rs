@@ -6,7 +6,7 @@
 use super::chat_json::parse_messages;
 use super::json_text::{Clock, Unit, from_part, label, string};
 use super::word_turns::{Grouping, Word, turns};
-use crate::transcript::roles::Names;
+use crate::transcript::roles::{Names, unattributed};
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -78,7 +78,9 @@ pub fn aws_transcribe(
 
     let results: Results = from_part(source, results)?;
     if let Some(segments) = results.audio_segments {
-        return parse_messages(source, segments.get(), Unit::Seconds, opts);
+        let mut t = parse_messages(source, segments.get(), Unit::Seconds, opts)?;
+        unattributed(&mut t.turns, opts.default_role);
+        return Ok(t);
     }
     let speaker_at: std::collections::HashMap<String, String> = results
         .speaker_labels
@@ -176,6 +178,7 @@ pub fn deepgram(
     if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
         let mut t = parse_messages(source, u.get(), Unit::Seconds, opts)?;
         speakers_by_channel(source, u, &mut t.turns, opts)?;
+        unattributed(&mut t.turns, opts.default_role);
         return Ok(t);
     }
     let channels = results.channels.len();

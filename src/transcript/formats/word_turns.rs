@@ -3,7 +3,7 @@
 
 use super::json_text::text_of;
 use super::subtitle::paused;
-use crate::transcript::roles::Names;
+use crate::transcript::roles::{Names, unattributed};
 use crate::transcript::{Decoded, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde_json::value::RawValue;
 
@@ -29,7 +29,8 @@ pub(super) enum Grouping {
 
 /// Makes turns of words as `grouping` says, in time order (channels of multichannel audio are
 /// listed one after another; one channel's words are already in order, which the stable sort
-/// keeps); no speaker at all reads as the default role.
+/// keeps); no speaker at all reads as the default role, and a word without one among words with
+/// one as `unknown`.
 pub(super) fn turns(
     source: &str,
     words: Vec<Word>,
@@ -77,6 +78,7 @@ pub(super) fn turns(
             text: TurnText::Decoded(d),
         });
     }
+    unattributed(&mut turns, opts.default_role);
     Transcript {
         id: None,
         turns,
