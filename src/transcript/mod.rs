@@ -7,6 +7,7 @@ mod few_map;
 pub(crate) mod formats;
 #[cfg(test)]
 pub(crate) mod robustness;
+mod role_advice;
 mod role_words;
 pub mod roles;
 
