@@ -270,3 +270,60 @@ fn the_roles_advice_is_not_led_by_a_turn_without_a_speaker() {
         "{warnings}"
     );
 }
+
+/// AWS Transcribe times written as numbers (as tools that rewrite the JSON do), and a segment or
+/// segment item without its speaker or time, are read: they failed the whole file.
+#[test]
+fn aws_times_as_numbers_and_segments_without_a_speaker() {
+    let words = [
+        ("Thank", 0.0, "spk_0"),
+        ("you", 0.4, "spk_0"),
+        ("for", 0.8, "spk_0"),
+        ("calling.", 1.2, "spk_0"),
+        ("My", 2.5, "spk_1"),
+        ("order's", 2.9, "spk_1"),
+        ("late.", 3.3, "spk_1"),
+        ("Please", 4.6, "spk_0"),
+        ("calm", 5.0, "spk_0"),
+        ("down.", 5.4, "spk_0"),
+    ];
+    let items: Vec<String> = words
+        .iter()
+        .map(|(w, at, _)| {
+            format!(
+                r#"{{"type":"pronunciation","start_time":{at:.1},"end_time":{:.1},"alternatives":[{{"content":"{w}"}}]}}"#,
+                at + 0.3
+            )
+        })
+        .collect();
+    let segment = |speaker: &str, from: usize, to: usize| {
+        let items: Vec<String> = words[from..to]
+            .iter()
+            .map(|(_, at, _)| format!(r#"{{"start_time":{at:.1}}}"#))
+            .collect();
+        format!(
+            r#"{{"speaker_label":{speaker},"items":[{}]}}"#,
+            items.join(",")
+        )
+    };
+    let json = format!(
+        r#"{{"jobName":"n","results":{{"speaker_labels":{{"segments":[{},{},{},
+{{"speaker_label":"spk_1","items":[{{"start_time":null}},{{}}]}},{}]}},"items":[{}]}}}}"#,
+        segment(r#""spk_0""#, 0, 4),
+        segment(r#""spk_1""#, 4, 7),
+        segment("null", 7, 7),
+        segment(r#""spk_0""#, 7, 10),
+        items.join(",\n")
+    );
+    let (turns, report) = read("n.json", &json);
+    assert_eq!(
+        turns,
+        who(&[
+            ("agent", Some("spk_0")),
+            ("customer", Some("spk_1")),
+            ("agent", Some("spk_0")),
+        ])
+    );
+    let (rules, _) = rules_and_warnings(&report);
+    assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
+}

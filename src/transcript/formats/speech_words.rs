@@ -4,7 +4,7 @@
 //! way, has a file of its own.
 
 use super::chat_json::parse_messages;
-use super::json_text::{Clock, Unit, from_part, label, string};
+use super::json_text::{Clock, Unit, from_part, label};
 use super::word_turns::{Grouping, Word, turns};
 use crate::transcript::roles::{Names, unattributed};
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
@@ -16,7 +16,8 @@ pub use super::google_stt::google_stt;
 
 /// AWS Transcribe batch output: `audio_segments` when present, else `items` with their
 /// `speaker_label` (or the speaker of `speaker_labels.segments` at their start time), else the
-/// items of each channel in `channel_labels`, interleaved by time. Times are seconds as strings.
+/// items of each channel in `channel_labels`, interleaved by time. Times are seconds, written as
+/// strings (or as numbers, as some tools rewrite them); a missing speaker is no speaker.
 pub fn aws_transcribe(
     source: &str,
     results: &RawValue,
@@ -28,7 +29,8 @@ pub fn aws_transcribe(
         items: Vec<Item<'a>>,
         #[serde(borrow)]
         audio_segments: Option<&'a RawValue>,
-        speaker_labels: Option<SpeakerLabels>,
+        #[serde(borrow)]
+        speaker_labels: Option<SpeakerLabels<'a>>,
         #[serde(borrow)]
         channel_labels: Option<ChannelLabels<'a>>,
     }
@@ -36,7 +38,7 @@ pub fn aws_transcribe(
     struct Item<'a> {
         #[serde(rename = "type")]
         kind: Option<String>,
-        #[serde(borrow)]
+        #[serde(borrow, default)]
         alternatives: Vec<Alternative<'a>>,
         #[serde(borrow)]
         start_time: Option<&'a RawValue>,
@@ -51,18 +53,20 @@ pub fn aws_transcribe(
         content: &'a RawValue,
     }
     #[derive(Deserialize)]
-    struct SpeakerLabels {
-        segments: Vec<Segment>,
+    struct SpeakerLabels<'a> {
+        #[serde(borrow, default)]
+        segments: Vec<Segment<'a>>,
     }
     #[derive(Deserialize)]
-    struct Segment {
-        speaker_label: String,
-        #[serde(default)]
-        items: Vec<SegmentItem>,
+    struct Segment<'a> {
+        speaker_label: Option<String>,
+        #[serde(borrow, default)]
+        items: Vec<SegmentItem<'a>>,
     }
     #[derive(Deserialize)]
-    struct SegmentItem {
-        start_time: String,
+    struct SegmentItem<'a> {
+        #[serde(borrow)]
+        start_time: Option<&'a RawValue>,
     }
     #[derive(Deserialize)]
     struct ChannelLabels<'a> {
@@ -71,7 +75,7 @@ pub fn aws_transcribe(
     }
     #[derive(Deserialize)]
     struct Channel<'a> {
-        channel_label: String,
+        channel_label: Option<String>,
         #[serde(borrow)]
         items: Vec<Item<'a>>,
     }
@@ -82,23 +86,28 @@ pub fn aws_transcribe(
         unattributed(&mut t.turns, opts.default_role);
         return Ok(t);
     }
-    let speaker_at: std::collections::HashMap<String, String> = results
-        .speaker_labels
-        .iter()
-        .flat_map(|l| &l.segments)
-        .flat_map(|s| {
-            s.items
-                .iter()
-                .map(|i| (i.start_time.clone(), s.speaker_label.clone()))
-        })
-        .collect();
     let mut clock = Clock::default();
+    // Times are seconds, as strings or numbers: an item's speaker is found by its time in
+    // milliseconds, however each writes it.
+    let mut ms = |raw: Option<&RawValue>| raw.and_then(|r| clock.time(r.get(), Unit::Seconds));
+    let mut speaker_at = std::collections::HashMap::new();
+    for segment in results.speaker_labels.iter().flat_map(|l| &l.segments) {
+        let Some(speaker) = &segment.speaker_label else {
+            continue;
+        };
+        for item in &segment.items {
+            if let Some(at) = ms(item.start_time) {
+                speaker_at.insert(at, speaker.clone());
+            }
+        }
+    }
     let mut from_channels = Vec::new();
     let items = if results.items.is_empty() {
         for c in results.channel_labels.into_iter().flat_map(|l| l.channels) {
             for mut item in c.items {
-                item.channel_label
-                    .get_or_insert_with(|| c.channel_label.clone());
+                if item.channel_label.is_none() {
+                    item.channel_label.clone_from(&c.channel_label);
+                }
                 from_channels.push(item);
             }
         }
@@ -113,24 +122,20 @@ pub fn aws_transcribe(
             continue;
         };
         let joins = item.kind.as_deref() == Some("punctuation");
-        let at = |raw: Option<&RawValue>| raw.and_then(|r| string(r.get()));
+        let start_ms = ms(item.start_time);
         let speaker = if joins {
             last_speaker.clone()
         } else {
             item.speaker_label
                 .clone()
-                .or_else(|| at(item.start_time).and_then(|t| speaker_at.get(&t).cloned()))
+                .or_else(|| start_ms.and_then(|t| speaker_at.get(&t).cloned()))
                 .or_else(|| item.channel_label.clone())
         };
         last_speaker.clone_from(&speaker);
         words.push(Word {
             text: alt.content,
-            start_ms: item
-                .start_time
-                .and_then(|r| clock.time(r.get(), Unit::Seconds)),
-            end_ms: item
-                .end_time
-                .and_then(|r| clock.time(r.get(), Unit::Seconds)),
+            start_ms,
+            end_ms: ms(item.end_time),
             speaker,
             joins,
         });
