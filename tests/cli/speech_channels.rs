@@ -327,3 +327,65 @@ fn aws_times_as_numbers_and_segments_without_a_speaker() {
     let (rules, _) = rules_and_warnings(&report);
     assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
 }
+
+/// Two channels merged by time: the caller's "yeah" while the agent says "please calm down" is
+/// a turn after the agent's, not a cut that leaves `please calm` / `yeah` / `down`, and every
+/// word keeps its place in the file.
+#[test]
+fn an_interjection_on_one_channel_does_not_cut_the_other_channels_turn() {
+    let word = |w: &str, at: f64| {
+        format!(
+            r#"{{"word":"{w}","start":{at},"end":{},"punctuated_word":"{w}"}}"#,
+            at + 0.3
+        )
+    };
+    let channel = |words: &[(&str, f64)]| {
+        let words: Vec<String> = words.iter().map(|(w, at)| word(w, *at)).collect();
+        format!(
+            r#"{{"alternatives":[{{"words":[{}]}}]}}"#,
+            words.join(",\n")
+        )
+    };
+    let agent = channel(&[
+        ("Thank", 0.0),
+        ("you", 0.4),
+        ("for", 0.8),
+        ("calling.", 1.2),
+        ("Please", 3.0),
+        ("calm", 3.4),
+        ("down.", 3.8),
+    ]);
+    let caller = channel(&[("My", 2.0), ("order.", 2.4), ("Yeah.", 3.5)]);
+    let json = format!(r#"{{"results":{{"channels":[{agent},{caller}]}}}}"#);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "o.json", &json);
+    let (_, convs) = crate::vendor_formats::turns_seen(path.to_str().unwrap());
+    let seen: Vec<(&str, Option<&str>, u64, u64)> = convs[0]
+        .1
+        .iter()
+        .map(|t| (t.0.as_str(), t.1.as_deref(), t.3, t.4))
+        .collect();
+    // The line and column of a word's text (its `punctuated_word`, which is read).
+    let place = |w: &str| {
+        let key = format!("\"punctuated_word\":\"{w}\"");
+        let at = json.find(&key).unwrap() + key.len() - w.len() - 1;
+        let line_start = json[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = json[..at].matches('\n').count() as u64 + 1;
+        (line, json[line_start..at].chars().count() as u64 + 1)
+    };
+    let at = |role, speaker, w| (role, Some(speaker), place(w).0, place(w).1);
+    assert_eq!(
+        seen,
+        [
+            at("agent", "ch_0", "Thank"),
+            at("customer", "ch_1", "My"),
+            at("agent", "ch_0", "Please"),
+        ]
+    );
+    let c = &default_pack_report(&path)["conversations"][0];
+    let calm = crate::support::finding(c, "respect/calm-down");
+    assert_eq!(
+        (calm["line"].as_u64(), calm["column"].as_u64()),
+        (Some(place("calm").0), Some(place("calm").1))
+    );
+}

@@ -16,8 +16,8 @@ pub use super::google_stt::google_stt;
 
 /// AWS Transcribe batch output: `audio_segments` when present, else `items` with their
 /// `speaker_label` (or the speaker of `speaker_labels.segments` at their start time), else the
-/// items of each channel in `channel_labels`, interleaved by time. Times are seconds, written as
-/// strings (or as numbers, as some tools rewrite them); a missing speaker is no speaker.
+/// items of each channel in `channel_labels`, merged by time a run at a time. Times are seconds,
+/// written as strings (or as numbers, as some tools rewrite them); a missing speaker is none.
 pub fn aws_transcribe(
     source: &str,
     results: &RawValue,

@@ -28,9 +28,8 @@ pub(super) enum Grouping {
 }
 
 /// Makes turns of words as `grouping` says, in time order (channels of multichannel audio are
-/// listed one after another; one channel's words are already in order, which the stable sort
-/// keeps); no speaker at all reads as the default role, and a word without one among words with
-/// one as `unknown`.
+/// listed one after another, and ordered a run at a time: see [`in_time_order`]); no speaker at
+/// all reads as the default role, and a word without one among words with one as `unknown`.
 pub(super) fn turns(
     source: &str,
     words: Vec<Word>,
@@ -86,16 +85,54 @@ pub(super) fn turns(
     }
 }
 
-/// Sorts words by start time, stably; punctuation (no time) stays after its word.
+/// The longest pause inside a run of one speaker's words, in milliseconds: shorter than the
+/// pause that parts a turn ([`paused`]), so that speech of another channel in a longer gap
+/// comes between the runs it falls between.
+const RUN_PAUSE_MS: u64 = 1_000;
+
+/// Orders words by time, a run at a time: each speaker's words said without a pause of more
+/// than [`RUN_PAUSE_MS`] stay together, and the runs are sorted by their start, stably (a run
+/// without a time keeps its place after the one before it). Words merged word by word would cut
+/// one channel's sentence at the other's interjection ("please calm" / "yeah" / "down"); runs
+/// make overlapping speech two turns. One channel's words in time order stay in that order.
 fn in_time_order(words: Vec<Word>) -> Vec<Word> {
-    let mut last = 0;
-    let mut keyed: Vec<(u64, Word)> = words
-        .into_iter()
-        .map(|w| {
-            last = w.start_ms.unwrap_or(last);
-            (last, w)
-        })
-        .collect();
-    keyed.sort_by_key(|(start, _)| *start);
-    keyed.into_iter().map(|(_, w)| w).collect()
+    /// A run: its start (for the sort), the last start and end its words give, and its words.
+    struct Run<'a> {
+        start: u64,
+        last_start: Option<u64>,
+        last_end: Option<u64>,
+        words: Vec<Word<'a>>,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut last_start = 0;
+    for w in words {
+        let goes_on = runs.last().is_some_and(|run| {
+            let pause = w
+                .start_ms
+                .zip(run.last_end)
+                .map(|(s, e)| s.saturating_sub(e));
+            let back = w.start_ms.zip(run.last_start).is_some_and(|(s, p)| s < p);
+            let speaker = run.words.last().map(|prev| &prev.speaker);
+            w.joins
+                || (speaker == Some(&w.speaker)
+                    && !back
+                    && pause.is_none_or(|pause| pause <= RUN_PAUSE_MS))
+        });
+        if !goes_on {
+            last_start = w.start_ms.unwrap_or(last_start);
+            runs.push(Run {
+                start: last_start,
+                last_start: None,
+                last_end: None,
+                words: Vec::new(),
+            });
+        }
+        if let Some(run) = runs.last_mut() {
+            run.last_start = w.start_ms.or(run.last_start);
+            run.last_end = w.end_ms.or(run.last_end);
+            run.words.push(w);
+        }
+    }
+    runs.sort_by_key(|run| run.start);
+    runs.into_iter().flat_map(|run| run.words).collect()
 }
