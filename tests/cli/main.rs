@@ -96,6 +96,7 @@ mod suppress;
 mod talk_share;
 mod teams_metadata;
 mod text_times;
+mod time_order;
 mod timed_rules;
 mod unicode_words;
 mod usage;

@@ -3,7 +3,8 @@
 //! comments (internal notes skipped; the requester is the customer), Intercom conversations (HTML
 //! bodies, author types, Unix-second times) and the Amazon Connect participant list.
 
-use super::json_text::{Clock, Unit, from_part, string, text_of};
+use super::json_text::{Clock, Unit, from_part, in_time_order, string, text_of};
+use crate::text::lines::LineCursor;
 use super::markup::strip_html;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
@@ -143,7 +144,7 @@ pub fn genesys(
         .conversation_start_time
         .or(first)
         .map(|v| v.max(0.0) as u64);
-    let mut clock = Clock::starting_at(start);
+    let mut clock = Clock::earliest(start);
     let mut names = Names::default();
     let mut turns = Vec::with_capacity(phrases.len());
     for p in phrases {
@@ -163,6 +164,7 @@ pub fn genesys(
             .map(|(s, d)| s.saturating_add(d.max(0.0) as u64));
         turns.push(t);
     }
+    clock.rebase(&mut turns);
     Ok(Transcript {
         id: None,
         turns,
@@ -209,15 +211,26 @@ pub fn zendesk(
 
     let top: Top = from_part(source, top)?;
     let id_of = |raw: &RawValue| string(raw.get()).unwrap_or_else(|| raw.get().to_string());
+    let mut clock = Clock::earliest(None);
+    let times: Vec<Option<u64>> = top
+        .comments
+        .iter()
+        .map(|c| {
+            let ms = clock.time(c.created_at?.get(), Unit::Seconds)?;
+            clock.epoch_or_offset(ms)
+        })
+        .collect();
+    // The ticket's opening comment is the earliest, wherever the API's `sort_order` put it.
+    let opening = (0..top.comments.len()).min_by_key(|&i| (times[i].is_none(), times[i]));
     let requester = top
         .requester_id
         .or_else(|| top.ticket.as_ref()?.requester_id)
-        .or_else(|| top.comments.first()?.author_id)
+        .or_else(|| top.comments.get(opening?)?.author_id)
         .map(id_of);
-    let mut clock = Clock::default();
     let mut names = Names::default();
     let mut turns = Vec::new();
-    for c in top.comments.iter().filter(|c| c.public != Some(false)) {
+    let public = top.comments.iter().zip(times).filter(|(c, _)| c.public != Some(false));
+    for (c, start_ms) in public {
         let Some(text) = c
             .plain_body
             .or(c.body)
@@ -232,16 +245,15 @@ pub fn zendesk(
             Some(_) => Role::Agent,
             None => opts.default_role,
         };
-        let start_ms = c
-            .created_at
-            .and_then(|raw| clock.time(raw.get(), Unit::Seconds));
         turns.push(turn(role, author.map(|a| names.get(&a)), start_ms, text));
     }
+    clock.rebase(&mut turns);
+    let warnings = in_time_order(&mut turns, &mut LineCursor::new(source));
     let id = top.ticket.and_then(|t| t.id).map(id_of);
     Ok(Transcript {
         id,
         turns,
-        warnings: Vec::new(),
+        warnings: warnings.into_iter().collect(),
     })
 }
 
@@ -292,7 +304,7 @@ pub fn intercom(
 
     let top: Top = from_part(source, top)?;
     let start = top.created_at.map(|s| (s.max(0.0) * 1000.0) as u64);
-    let mut clock = Clock::starting_at(start);
+    let mut clock = Clock::earliest(start);
     let mut names = Names::default();
     let mut turns = Vec::new();
     let parts = top.source.into_iter().chain(
@@ -318,10 +330,12 @@ pub fn intercom(
         let speaker = name.map(|n| names.get(n));
         turns.push(turn(role, speaker, start_ms, TurnText::Decoded(text)));
     }
+    clock.rebase(&mut turns);
+    let warnings = in_time_order(&mut turns, &mut LineCursor::new(source));
     Ok(Transcript {
         id: None,
         turns,
-        warnings: Vec::new(),
+        warnings: warnings.into_iter().collect(),
     })
 }
 

@@ -5,7 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
-use super::json_text::{Clock, Unit, conversation_id, error_in, label};
+use super::json_text::{Clock, Unit, conversation_id, error_in, in_time_order, label};
 use super::jsonl::{Grouping, LineKind, Step};
 use super::message::Message;
 use super::message_text::message_text;
@@ -144,7 +144,8 @@ impl<'de> serde::de::Visitor<'de> for Stream<'_> {
 /// How many speakers' names a [`Builder`] keeps to share.
 const SHARED_SPEAKERS: usize = 8;
 
-/// Turns messages into turns, with times relative to the first absolute timestamp.
+/// Turns messages into turns, with times relative to the earliest absolute timestamp, in time
+/// order.
 pub(super) struct Builder<'s> {
     source: &'s str,
     opts: &'s ParseOptions,
@@ -168,7 +169,7 @@ impl<'s> Builder<'s> {
             source,
             opts,
             turns: Vec::new(),
-            clock: Clock::default(),
+            clock: Clock::earliest(None),
             unit,
             speakers: Vec::new(),
             unread: Unread::default(),
@@ -244,10 +245,12 @@ impl<'s> Builder<'s> {
         new
     }
 
-    /// The turns, and the warnings of times that could not be read, placed by `lines` (a
-    /// cursor over the source, shared by the file's conversations so that it moves forward only).
+    /// The turns in time order, and the warnings of times that could not be read or put in
+    /// order, placed by `lines` (a cursor over the source, shared by the file's conversations so
+    /// that it mostly moves forward).
     pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
+        self.clock.rebase(&mut self.turns);
         let mut warnings = self.unread.warnings(lines);
         warnings.extend(one_clock(
             &mut self.turns,
@@ -255,6 +258,7 @@ impl<'s> Builder<'s> {
             self.by_words,
             lines,
         ));
+        warnings.extend(in_time_order(&mut self.turns, lines));
         (self.turns, warnings)
     }
 }

@@ -2,7 +2,7 @@
 //! case): the text, the speaker's role and name, the time, and a conversation id that splits the
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
-use super::json_text::{Clock, Unit};
+use super::json_text::{Clock, Unit, in_time_order};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::roles::assign_diarised_roles;
@@ -185,7 +185,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             Some(&k) => k,
             None => {
                 index.insert(id.clone(), conversations.len());
-                conversations.push((id, Vec::new(), Clock::default()));
+                conversations.push((id, Vec::new(), Clock::earliest(None)));
                 conversations.len() - 1
             }
         };
@@ -219,14 +219,17 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             text,
         });
     }
+    let mut lines = LineCursor::new(source);
     Ok(conversations
         .into_iter()
-        .map(|(id, mut turns, _)| {
+        .map(|(id, mut turns, clock)| {
+            clock.rebase(&mut turns);
+            let warnings = in_time_order(&mut turns, &mut lines);
             assign_diarised_roles(&mut turns, source);
             Transcript {
                 id,
                 turns,
-                warnings: Vec::new(),
+                warnings: warnings.into_iter().collect(),
             }
         })
         .collect())

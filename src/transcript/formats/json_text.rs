@@ -3,7 +3,8 @@
 //! formats use (seconds, milliseconds, microseconds, `"1.5s"` durations, clocks, ISO 8601, epochs).
 
 use super::time::{clock_ms, iso8601_ms, seconds_ms};
-use crate::transcript::{Decoded, ParseError, TurnText};
+use crate::text::lines::LineCursor;
+use crate::transcript::{Decoded, ParseError, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -33,18 +34,41 @@ pub enum Unit {
     Millis,
 }
 
-/// Turns time values into milliseconds from the start of the conversation: absolute times (ISO
-/// 8601, epoch milliseconds or seconds) are made relative to the first one seen, or to a known
-/// conversation start.
+/// Turns time values into milliseconds from the start of the conversation. Absolute times (ISO
+/// 8601, epoch milliseconds or seconds) count from the first one seen ([`Clock::default`]), or,
+/// on a [`Clock::earliest`], from the earliest one of the conversation (or its known start, when
+/// earlier): such a clock keeps them absolute until [`Clock::rebase`] makes them relative, so a
+/// message earlier than the first one read (an export written newest first) is not put at 0.
 #[derive(Debug, Default)]
 pub struct Clock {
     epoch_ms: Option<u64>,
+    earliest: bool,
 }
 
 impl Clock {
-    /// A clock whose absolute times count from `start_ms` (epoch milliseconds).
-    pub fn starting_at(start_ms: Option<u64>) -> Clock {
-        Clock { epoch_ms: start_ms }
+    /// A clock whose absolute times count from the earliest of them and `start_ms` (epoch
+    /// milliseconds, the conversation's start when the file gives it), made relative by
+    /// [`Clock::rebase`] once the conversation is read.
+    pub fn earliest(start_ms: Option<u64>) -> Clock {
+        Clock {
+            epoch_ms: start_ms,
+            earliest: true,
+        }
+    }
+
+    /// Makes the absolute times of `turns`, read on a [`Clock::earliest`], count from the
+    /// earliest; a time below it is an offset already, and is kept.
+    pub fn rebase(&self, turns: &mut [Turn]) {
+        let Some(epoch) = self.epoch_ms.filter(|_| self.earliest) else {
+            return;
+        };
+        for t in turns {
+            for ms in [&mut t.start_ms, &mut t.end_ms].into_iter().flatten() {
+                if *ms >= epoch {
+                    *ms -= epoch;
+                }
+            }
+        }
     }
 
     /// A relative time: a number in `unit`, a numeric string in `unit` (AWS writes `"4.87"`), a
@@ -86,11 +110,45 @@ impl Clock {
         }
     }
 
-    /// An absolute time in epoch milliseconds, relative to the conversation's start.
+    /// An absolute time in epoch milliseconds, relative to the conversation's start (on a
+    /// [`Clock::earliest`], kept as it is until [`Clock::rebase`]).
     pub fn absolute(&mut self, epoch_ms: u64) -> Option<u64> {
+        if self.earliest {
+            self.epoch_ms = Some(self.epoch_ms.map_or(epoch_ms, |e| e.min(epoch_ms)));
+            return Some(epoch_ms);
+        }
         let epoch = *self.epoch_ms.get_or_insert(epoch_ms);
         Some(epoch_ms.saturating_sub(epoch))
     }
+}
+
+/// Puts `turns` in time order when a message is earlier than one before it (an export written
+/// newest first): a stable sort by start time when every turn has one, each turn keeping its
+/// place in the file. When some have none there is no order to put them in: they stay in file
+/// order, and the warning says so, placed by `lines` at the first turn out of order.
+pub fn in_time_order(turns: &mut [Turn], lines: &mut LineCursor) -> Option<String> {
+    let mut latest = None;
+    let back = turns.iter().position(|t| match (t.start_ms, latest) {
+        (Some(s), Some(l)) if s < l => true,
+        (Some(s), _) => {
+            latest = Some(s);
+            false
+        }
+        (None, _) => false,
+    })?;
+    let untimed = turns.iter().filter(|t| t.start_ms.is_none()).count();
+    if untimed == 0 {
+        turns.sort_by_key(|t| t.start_ms);
+        return None;
+    }
+    let (line, column) = lines.position(turns[back].source_offset(0));
+    Some(format!(
+        "line {line}, column {column}: this message is earlier than one before it, and {untimed} \
+         of the {} messages have no time, so they cannot be put in time order: they are read in \
+         the order written, which rules of who speaks first or last take as the order spoken; \
+         give every message its time, or write them in time order",
+        turns.len()
+    ))
 }
 
 /// A number of `unit`s in milliseconds.

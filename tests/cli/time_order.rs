@@ -1,0 +1,155 @@
+//! Chat and helpdesk exports written newest first, or with a message out of place: times count
+//! from the conversation's earliest, never clamped to 0, and turns are read in time order, each
+//! keeping its place in the file; where some messages have no time, a warning says so.
+
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+
+/// One turn as a rule hitting its first word sees it: role, speaker, start time and line.
+pub type Seen = (String, Option<String>, Option<u64>, u64);
+
+/// The report of `path` checked by a rule that hits every turn's first word: its first
+/// conversation's format, turns (in turn order) and warnings, with `args` before the path.
+pub fn first_words(path: &std::path::Path, args: &[&str]) -> (String, Vec<Seen>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = write(
+        dir.path(),
+        "first-word.yaml",
+        "rules:\n  - id: t/first-word\n    kind: reward\n    speaker: any\n    regex: ['^\\S+']\n",
+    );
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "--format", "json", "-r"])
+        .arg(&rule)
+        .args(args)
+        .arg(path));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let c = &v["conversations"][0];
+    assert!(c.is_object(), "{}", v["errors"]);
+    let turns = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["role"].as_str().unwrap().to_string(),
+                f["speaker"].as_str().map(str::to_string),
+                f["start_ms"].as_u64(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let warnings = c["warnings"]
+        .as_array()
+        .map(|w| w.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    (c["format"].as_str().unwrap().to_string(), turns, warnings)
+}
+
+fn seen(role: &str, speaker: &str, start: u64, line: u64) -> Seen {
+    (role.into(), Some(speaker.into()), Some(start), line)
+}
+
+#[test]
+fn a_chat_written_newest_first_is_read_oldest_first_from_its_earliest_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "r.json",
+        r#"{"messages":[
+ {"role":"agent","text":"Please calm down.","timestamp":"2024-05-01T10:00:09Z"},
+ {"role":"customer","text":"My order is late.","timestamp":"2024-05-01T10:00:05Z"},
+ {"role":"agent","text":"Hi, thanks for contacting us.","timestamp":"2024-05-01T10:00:00Z"}]}"#,
+    );
+    let (format, turns, warnings) = first_words(&path, &[]);
+    assert_eq!(format, "json");
+    assert_eq!(
+        turns,
+        [
+            seen("agent", "agent", 0, 4),
+            seen("customer", "customer", 5000, 3),
+            seen("agent", "agent", 9000, 2),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn epoch_milliseconds_before_the_first_message_count_from_the_earliest() {
+    let dir = tempfile::tempdir().unwrap();
+    // A CCAI upload's microseconds and a Connect chat's times, one message out of place.
+    let path = write(
+        dir.path(),
+        "ccai.json",
+        r#"{"entries": [
+ {"role": "AGENT", "text": "second", "start_timestamp_usec": 1700000002000000},
+ {"role": "CUSTOMER", "text": "first", "start_timestamp_usec": 1700000000000000},
+ {"role": "AGENT", "text": "third", "start_timestamp_usec": 1700000004500000}]}"#,
+    );
+    let (_, turns, _) = first_words(&path, &[]);
+    let starts: Vec<(Option<u64>, u64)> = turns.iter().map(|t| (t.2, t.3)).collect();
+    assert_eq!(starts, [(Some(0), 3), (Some(2000), 2), (Some(4500), 4)]);
+}
+
+#[test]
+fn zendesk_comments_in_descending_order_take_the_earliest_author_as_the_requester() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "desc.json",
+        r#"{"comments": [
+ {"author_id": 200, "plain_body": "Please calm down.", "public": true, "created_at": "2024-01-01T00:00:09Z"},
+ {"author_id": 100, "plain_body": "My order is late.", "public": true, "created_at": "2024-01-01T00:00:00Z"}]}"#,
+    );
+    let (format, turns, warnings) = first_words(&path, &[]);
+    assert_eq!(format, "zendesk");
+    assert_eq!(
+        turns,
+        [
+            seen("customer", "100", 0, 3),
+            seen("agent", "200", 9000, 2),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn messages_out_of_order_with_some_untimed_stay_in_file_order_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "mixed.json",
+        r#"{"messages":[
+ {"role":"agent","text":"later","timestamp":"2024-05-01T10:00:09Z"},
+ {"role":"customer","text":"untimed"},
+ {"role":"agent","text":"earlier","timestamp":"2024-05-01T10:00:00Z"}]}"#,
+    );
+    let (_, turns, warnings) = first_words(&path, &[]);
+    let lines: Vec<u64> = turns.iter().map(|t| t.3).collect();
+    assert_eq!(lines, [2, 3, 4]);
+    assert_eq!(turns[2].2, Some(0), "counted from the earliest, not clamped");
+    assert_eq!(turns[0].2, Some(9000));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("line 4, column 26: this message is earlier than one before it")
+            && warnings[0].contains("1 of the 3 messages have no time"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_csv_written_newest_first_is_read_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "rev.csv",
+        "role,text,timestamp\nagent,Bye now,2024-01-01T00:00:09Z\ncustomer,Thanks,2024-01-01T00:00:00Z\n",
+    );
+    let (_, turns, _) = first_words(&path, &[]);
+    assert_eq!(
+        turns,
+        [
+            seen("customer", "customer", 0, 3),
+            seen("agent", "agent", 9000, 2),
+        ]
+    );
+}
