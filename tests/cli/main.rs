@@ -97,6 +97,7 @@ mod talk_share;
 mod teams_metadata;
 mod text_times;
 mod time_order;
+mod twilio;
 mod timed_rules;
 mod unicode_words;
 mod usage;

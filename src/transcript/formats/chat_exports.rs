@@ -52,24 +52,30 @@ pub(super) fn roles_by_speaker(t: &mut Transcript, named: &[(String, String)], r
 
 /// Twilio authors are channel addresses (`whatsapp:+1555…`, `+1555…`) for customers and
 /// identities (`sam@acme.example`) for agents, or `system`. Turns no alias or config maps are
-/// read that way: addresses are customers and, when one other author remains, it is the agent.
+/// read that way: addresses are customers and, once one is, every other author is an agent (a
+/// chat handed from one agent to another has two); with no address, one other author is the
+/// agent.
 pub fn twilio_roles(t: &mut Transcript) {
     let is_address = |a: &str| {
         let number = a.rsplit(':').next().unwrap_or(a);
         number.starts_with('+') && number[1..].bytes().all(|b| b.is_ascii_digit())
     };
     let mut others: Vec<Rc<str>> = Vec::new();
+    let mut customer = false;
     for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
         match &turn.speaker {
-            Some(a) if is_address(a) => turn.role = Role::Customer,
+            Some(a) if is_address(a) => {
+                turn.role = Role::Customer;
+                customer = true;
+            }
             Some(a) if &**a == "system" => turn.role = Role::System,
             Some(a) if !others.contains(a) => others.push(a.clone()),
             _ => {}
         }
     }
-    if let [agent] = others.as_slice() {
+    if customer || others.len() == 1 {
         for turn in &mut t.turns {
-            if turn.speaker.as_ref() == Some(agent) && turn.role == Role::Unknown {
+            if turn.role == Role::Unknown && turn.speaker.as_ref().is_some_and(|a| others.contains(a)) {
                 turn.role = Role::Agent;
             }
         }

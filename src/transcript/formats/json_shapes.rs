@@ -80,7 +80,7 @@ impl Shape<'_> {
             Format::AwsCallAnalytics
         } else if self.speech_segments.is_some() {
             Format::AwsPca
-        } else if self.messages.is_some() && self.meta.is_some() {
+        } else if self.messages.is_some() && (self.meta.is_some() || twilio_messages(self.messages)) {
             Format::Twilio
         } else if self.messages.is_some() {
             Format::Json
@@ -147,6 +147,32 @@ impl Shape<'_> {
     }
 }
 
+/// Whether the first item of the list `messages` carries Twilio's `conversation_sid` (a page of
+/// Twilio Conversations messages saved without its `meta` block).
+fn twilio_messages(messages: Option<&RawValue>) -> bool {
+    #[derive(Deserialize)]
+    struct Sid<'a> {
+        #[serde(borrow)]
+        conversation_sid: Option<&'a RawValue>,
+    }
+    struct First;
+    impl<'de> serde::de::Visitor<'de> for First {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of messages")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+            let sid = seq.next_element::<Sid>()?.is_some_and(|m| m.conversation_sid.is_some());
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(sid)
+        }
+    }
+    messages.is_some_and(|raw| {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        serde::Deserializer::deserialize_seq(&mut de, First).unwrap_or(false)
+    })
+}
+
 /// The keys under `results` that tell AWS Transcribe from Deepgram.
 #[derive(Deserialize)]
 struct ResultKeys<'a> {
@@ -160,7 +186,7 @@ struct ResultKeys<'a> {
     utterances: Option<&'a RawValue>,
 }
 
-const EXPECTED: &str = "expected an array of messages, or an object with `messages` (chat, Twilio), \
+const EXPECTED: &str = "expected an array of messages, or an object with `messages` (chat; Twilio with `meta` or `conversation_sid`), \
     `Transcript` (AWS Call Analytics, Contact Lens, Connect chat), `SpeechSegments` (AWS PCA), \
     `results.items` or `results.audio_segments` (AWS Transcribe), `results.channels` or \
     `results.utterances` (Deepgram), `utterances` or `words` (AssemblyAI), `segments` (Whisper), \
