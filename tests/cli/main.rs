@@ -58,6 +58,7 @@ mod mistakes;
 mod named_files;
 mod nested_config;
 mod no_role_advice;
+mod numbers_as_text;
 mod otter;
 mod overrides;
 mod paragraphs;

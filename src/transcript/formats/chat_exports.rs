@@ -3,7 +3,7 @@
 //! comments (internal notes skipped; the requester is the customer), Intercom conversations (HTML
 //! bodies, author types, Unix-second times) and the Amazon Connect participant list.
 
-use super::json_text::{Clock, Unit, from_part, in_time_order, string, text_of};
+use super::json_text::{Clock, Unit, from_part, in_time_order, number_or_text, string, text_of};
 use crate::text::lines::LineCursor;
 use super::markup::strip_html;
 use crate::transcript::roles::Names;
@@ -105,6 +105,7 @@ pub fn genesys(
     struct Top<'a> {
         #[serde(borrow)]
         transcripts: Vec<Communication<'a>>,
+        #[serde(default, deserialize_with = "number_or_text")]
         conversation_start_time: Option<f64>,
     }
     #[derive(Deserialize)]
@@ -118,11 +119,13 @@ pub fn genesys(
         #[serde(borrow)]
         text: Option<&'a RawValue>,
         participant_purpose: Option<String>,
+        #[serde(default, deserialize_with = "number_or_text")]
         start_time_ms: Option<f64>,
         duration: Option<Duration>,
     }
     #[derive(Deserialize)]
     struct Duration {
+        #[serde(default, deserialize_with = "number_or_text")]
         milliseconds: Option<f64>,
     }
     fn purpose(label: &str) -> Option<Role> {
@@ -278,6 +281,7 @@ pub fn intercom(
         source: Option<Part<'a>>,
         #[serde(borrow)]
         conversation_parts: PartList<'a>,
+        #[serde(default, deserialize_with = "number_or_text")]
         created_at: Option<f64>,
     }
     #[derive(Deserialize)]
@@ -291,6 +295,7 @@ pub fn intercom(
         #[serde(borrow)]
         body: Option<&'a RawValue>,
         author: Option<Author>,
+        #[serde(default, deserialize_with = "number_or_text")]
         created_at: Option<f64>,
     }
     #[derive(Deserialize)]

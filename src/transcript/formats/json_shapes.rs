@@ -232,13 +232,22 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         ));
     }
     let shape: Shape = from_part(source, top)?;
-    let format = match format {
-        Format::Json => shape
-            .recognise()
-            .ok_or_else(|| ParseError::at(1, 1, format!("unrecognised JSON shape: {EXPECTED}")))?,
-        named => named,
+    let (format, by_keys) = match format {
+        Format::Json => (
+            shape.recognise().ok_or_else(|| {
+                ParseError::at(1, 1, format!("unrecognised JSON shape: {EXPECTED}"))
+            })?,
+            true,
+        ),
+        named => (named, false),
     };
-    let mut t = read(source, top, &shape, format, opts)?;
+    // A shape's error names the shape the keys made of the file, which the caller knows as JSON.
+    let mut t = read(source, top, &shape, format, opts).map_err(|mut e| {
+        if by_keys && format != Format::Json {
+            e.message = format!("{} (a `{}` file by its keys)", e.message, format.name());
+        }
+        e
+    })?;
     assign_diarised_roles(&mut t.turns, source);
     if t.id.is_none() {
         t.id = shape.conversation_id(top, format);

@@ -261,6 +261,39 @@ fn number(json: &str) -> Option<f64> {
     digits.parse::<f64>().ok()
 }
 
+/// A number, or a string that holds one (`"1700000003000"`, as some exports write times), for
+/// `#[serde(deserialize_with)]`; `null`, `""` or a blank string is none.
+pub fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    struct Written;
+    impl serde::de::Visitor<'_> for Written {
+        type Value = Option<f64>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number, or a string that holds one")
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Option<f64>, E> {
+            Ok(Some(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Option<f64>, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Option<f64>, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_unit<E>(self) -> Result<Option<f64>, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Option<f64>, E> {
+            match s.trim() {
+                "" => Ok(None),
+                digits => digits.parse().map(Some).map_err(|_| {
+                    E::invalid_value(serde::de::Unexpected::Str(s), &self)
+                }),
+            }
+        }
+    }
+    d.deserialize_any(Written)
+}
+
 /// A label from a string, or from the first of `keys` in an object; a plain string (the usual
 /// label) is borrowed.
 pub fn label<'a>(json: &'a str, keys: &[&str]) -> Option<Cow<'a, str>> {
