@@ -99,6 +99,7 @@ mod teams_metadata;
 mod text_times;
 mod time_order;
 mod twilio;
+mod two_shapes;
 mod timed_rules;
 mod unicode_words;
 mod usage;

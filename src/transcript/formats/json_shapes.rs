@@ -7,6 +7,7 @@ use super::chat_exports;
 use super::chat_json::{parse_message_list, parse_messages};
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
+use super::shape_signs;
 use super::speech_words;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
@@ -80,7 +81,7 @@ impl Shape<'_> {
             Format::AwsCallAnalytics
         } else if self.speech_segments.is_some() {
             Format::AwsPca
-        } else if self.messages.is_some() && (self.meta.is_some() || twilio_messages(self.messages)) {
+        } else if self.messages.is_some() && (self.meta.is_some() || shape_signs::twilio_messages(self.messages)) {
             Format::Twilio
         } else if self.messages.is_some() {
             Format::Json
@@ -145,32 +146,6 @@ impl Shape<'_> {
         .or_else(contact)
         .or_else(resource)
     }
-}
-
-/// Whether the first item of the list `messages` carries Twilio's `conversation_sid` (a page of
-/// Twilio Conversations messages saved without its `meta` block).
-fn twilio_messages(messages: Option<&RawValue>) -> bool {
-    #[derive(Deserialize)]
-    struct Sid<'a> {
-        #[serde(borrow)]
-        conversation_sid: Option<&'a RawValue>,
-    }
-    struct First;
-    impl<'de> serde::de::Visitor<'de> for First {
-        type Value = bool;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a list of messages")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-            let sid = seq.next_element::<Sid>()?.is_some_and(|m| m.conversation_sid.is_some());
-            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-            Ok(sid)
-        }
-    }
-    messages.is_some_and(|raw| {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        serde::Deserializer::deserialize_seq(&mut de, First).unwrap_or(false)
-    })
 }
 
 /// The keys under `results` that tell AWS Transcribe from Deepgram.
@@ -249,6 +224,9 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         e
     })?;
     assign_diarised_roles(&mut t.turns, source);
+    if by_keys {
+        t.warnings.extend(shape_signs::two_shapes(&shape, format));
+    }
     if t.id.is_none() {
         t.id = shape.conversation_id(top, format);
     }

@@ -24,6 +24,7 @@ mod message_times;
 mod missed_labels;
 mod otter;
 mod pca;
+mod shape_signs;
 pub mod speech_words;
 mod stamps;
 pub mod subtitle;

@@ -1,0 +1,70 @@
+//! What a JSON file's keys say besides its shape: a page of Twilio messages saved without its
+//! `meta` block, and a file holding the turn lists of two shapes (one of them is not read).
+
+use super::json_shapes::Shape;
+use crate::transcript::Format;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Whether the first item of the list `messages` carries Twilio's `conversation_sid` (a page of
+/// Twilio Conversations messages saved without its `meta` block).
+pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
+    #[derive(Deserialize)]
+    struct Sid<'a> {
+        #[serde(borrow)]
+        conversation_sid: Option<&'a RawValue>,
+    }
+    struct First;
+    impl<'de> serde::de::Visitor<'de> for First {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of messages")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+            let sid = seq.next_element::<Sid>()?.is_some_and(|m| m.conversation_sid.is_some());
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(sid)
+        }
+    }
+    messages.is_some_and(|raw| {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        serde::Deserializer::deserialize_seq(&mut de, First).unwrap_or(false)
+    })
+}
+
+/// The warning for a file that holds the turn lists of two shapes or more (`messages` and
+/// `comments`): which one the keys chose as `format` and which lists are not read.
+pub(super) fn two_shapes(shape: &Shape, format: Format) -> Option<String> {
+    let lists = [
+        (shape.conversation_parts, "conversation_parts", Format::Intercom),
+        (shape.comments, "comments", Format::Zendesk),
+        (shape.transcripts, "transcripts", Format::Genesys),
+        (shape.aws_transcript, "Transcript", Format::AwsCallAnalytics),
+        (shape.speech_segments, "SpeechSegments", Format::AwsPca),
+        (shape.messages, "messages", Format::Json),
+        (shape.entries, "entries", Format::GoogleCcai),
+    ];
+    let read = if format == Format::Twilio { Format::Json } else { format };
+    let present = |&&(raw, _, _): &&(Option<&RawValue>, &str, Format)| raw.is_some();
+    let (_, key, _) = lists.iter().filter(present).find(|l| l.2 == read)?;
+    let unread: Vec<String> = lists
+        .iter()
+        .filter(present)
+        .filter(|l| l.2 != read)
+        .map(|l| format!("`{}`", l.1))
+        .collect();
+    if unread.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "line 1, column 1: this file has `{key}` and {}, the lists of two kinds of \
+         transcript: it is read as {} by `{key}`, and {} not read; name the shape to read \
+         with --input-format",
+        unread.join(" and "),
+        format.name(),
+        match unread.len() {
+            1 => "that list is",
+            _ => "those lists are",
+        },
+    ))
+}
