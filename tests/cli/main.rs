@@ -26,6 +26,7 @@ mod fix_headers;
 mod fix_left;
 mod fix_markup;
 mod fix_settle;
+mod format_hints;
 mod format_samples;
 mod formats;
 mod generate;

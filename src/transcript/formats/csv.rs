@@ -102,7 +102,9 @@ impl Columns {
     }
 }
 
-/// A reader of CSV, or of TSV when the header line has tabs and no comma; a byte-order mark is
+/// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
+/// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
+/// comma is the decimal mark); a byte-order mark is
 /// skipped and rows may have fewer fields than the header (more, unless empty, is an error of
 /// [`parse`]: an unquoted delimiter that would cut the text short). Also where the body starts in
 /// `source`, and the delimiter.
@@ -111,6 +113,8 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let first_line = body.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
+    } else if !first_line.contains(',') && semicolon_header(first_line) {
+        b';'
     } else {
         b','
     };
@@ -119,6 +123,13 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
         .flexible(true)
         .from_reader(body.as_bytes());
     (reader, source.len() - body.len(), delimiter)
+}
+
+/// Whether `line` is a header of fields parted by `;`, one of them a text column.
+fn semicolon_header(line: &str) -> bool {
+    let mut fields = line.split(';');
+    let normal = |f: &str| f.trim().trim_matches('"').to_lowercase().replace([' ', '-'], "_");
+    line.contains(';') && fields.any(|f| TEXT.contains(&normal(f).as_str()))
 }
 
 /// Parses a CSV/TSV file into one transcript per conversation id (in order of first
@@ -170,7 +181,11 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             // Counted here: the reader counts a CRLF row's line ends apart.
             let line = memchr::memchr_iter(b'\n', &source.as_bytes()[..at]).count() + 1;
             let column = source[at..at + extra.start].chars().count() + 1;
-            let what = if delimiter == b'\t' { "tab" } else { "comma" };
+            let what = match delimiter {
+                b'\t' => "tab",
+                b';' => "semicolon",
+                _ => "comma",
+            };
             let message = format!(
                 "this row has {} fields and the header {}: put a field that holds a {what} \
                  in double quotes",

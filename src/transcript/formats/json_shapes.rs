@@ -336,6 +336,17 @@ fn explain(source: &str, mut e: ParseError) -> ParseError {
         e.message =
             "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc`"
                 .to_string();
+    } else if e.message.starts_with("trailing characters")
+        && source.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '"')
+    {
+        // A whole "document" that is a bare number or string (an SRT file's cue number `1`).
+        let line = source.trim_start().lines().next().unwrap_or("").trim();
+        let opening: String = line.chars().take(40).collect();
+        e.message = format!(
+            "this file does not look like JSON: it opens with `{opening}`, a bare value, and text \
+             follows it; if it is another format (SRT captions open with a cue number), name that \
+             format with --input-format"
+        );
     } else if e.message.starts_with("trailing characters") {
         e.message = format!(
             "text after the end of the JSON document (`{}`): a stray bracket or a second document; \

@@ -1,0 +1,44 @@
+//! Files of one format read as another, or written in a dialect: a `;`-separated CSV (Excel's
+//! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
+//! reader is said not to look like JSON, not to have a stray bracket.
+
+use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
+use crate::time_order::first_words;
+
+#[test]
+fn a_semicolon_separated_csv_is_read_by_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "semi.csv",
+        "\u{feff}Conversation ID;Sender Type;Message;Created At;Extra\n\
+         c1;customer;hello, there;2024-01-01 10:00:00;x\n\
+         c1;agent;\"please; calm down\";2024-01-01 10:00:05;y\n",
+    );
+    let (format, turns, _) = first_words(&path, &[]);
+    assert_eq!(format, "csv");
+    let seen: Vec<(&str, Option<u64>, u64)> =
+        turns.iter().map(|t| (t.0.as_str(), t.2, t.3)).collect();
+    assert_eq!(seen, [("customer", Some(0), 2), ("agent", Some(5000), 3)]);
+}
+
+#[test]
+fn srt_read_as_json_does_not_look_like_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "a.srt",
+        "1\n00:00:01,000 --> 00:00:02,000\nCustomer: help\n",
+    );
+    let (_, out, _) = run(talklint()
+        .args(JSON_CHECK)
+        .args(["--input-format", "json"])
+        .arg(&path));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        error_messages(&report),
+        ["line 2, column 1: this file does not look like JSON: it opens with `1`, a bare value, \
+          and text follows it; if it is another format (SRT captions open with a cue number), \
+          name that format with --input-format (read as json)"]
+    );
+}
