@@ -103,6 +103,7 @@ mod twilio;
 mod two_shapes;
 mod timed_rules;
 mod unicode_words;
+mod unnamed_messages;
 mod usage;
 mod vendor_formats;
 mod word_offsets;

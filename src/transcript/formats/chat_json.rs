@@ -161,6 +161,10 @@ pub(super) struct Builder<'s> {
     /// own (each turn's index and its first time field's place): one clock is kept.
     by_words: bool,
     own_clock: Vec<(usize, usize)>,
+    /// The messages that name no speaker nor role (read as the default role): the first one's
+    /// text, where it is in the source, and how many; and whether any message names one.
+    unnamed: Option<(usize, usize)>,
+    named: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -175,6 +179,8 @@ impl<'s> Builder<'s> {
             unread: Unread::default(),
             by_words: false,
             own_clock: Vec::new(),
+            unnamed: None,
+            named: false,
         }
     }
 
@@ -211,6 +217,13 @@ impl<'s> Builder<'s> {
                 (None, None) => self.opts.default_role,
                 _ => Role::Unknown,
             });
+        match (&role_label, &speaker) {
+            (None, None) => {
+                let (_, count) = self.unnamed.get_or_insert((text.source_offset(0), 0));
+                *count += 1;
+            }
+            _ => self.named = true,
+        }
         let Times {
             start_ms,
             end_ms,
@@ -251,6 +264,7 @@ impl<'s> Builder<'s> {
     pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
         self.clock.rebase(&mut self.turns);
+        let unnamed = self.unnamed_warning(lines);
         let mut warnings = self.unread.warnings(lines);
         warnings.extend(one_clock(
             &mut self.turns,
@@ -258,8 +272,28 @@ impl<'s> Builder<'s> {
             self.by_words,
             lines,
         ));
+        warnings.extend(unnamed);
         warnings.extend(in_time_order(&mut self.turns, lines));
         (self.turns, warnings)
+    }
+
+    /// The warning for messages that name no speaker while others do: they take the default
+    /// role, which is meant for text with no speakers at all (a script, an undiarised call).
+    fn unnamed_warning(&self, lines: &mut LineCursor) -> Option<String> {
+        let (first, count) = self.unnamed.filter(|_| self.named)?;
+        let (line, column) = lines.position(first);
+        let more = match count - 1 {
+            0 => String::new(),
+            1 => " (… and 1 more message like it)".to_string(),
+            n => format!(" (… and {n} more messages like it)"),
+        };
+        Some(format!(
+            "line {line}, column {column}: this message names no speaker or role (none of \
+             `role`, `speaker`, `author`, `ParticipantRole`, … or a `null` one) where others \
+             do: it is read as the {}'s, the role of text with no speakers (--default-role); \
+             give it its speaker{more}",
+            self.opts.default_role.name()
+        ))
     }
 }
 
