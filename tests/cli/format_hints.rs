@@ -37,8 +37,10 @@ fn srt_read_as_json_does_not_look_like_json() {
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         error_messages(&report),
-        ["line 2, column 1: this file does not look like JSON: it opens with `1`, a bare value, \
+        [
+            "line 2, column 1: this file does not look like JSON: it opens with `1`, a bare value, \
           and text follows it; if it is another format (SRT captions open with a cue number), \
-          name that format with --input-format (read as json)"]
+          name that format with --input-format (read as json)"
+        ]
     );
 }

@@ -19,7 +19,10 @@ fn genesys_times_written_as_strings_are_read() {
     assert_eq!(format, "genesys");
     let seen: Vec<(&str, Option<u64>, u64)> =
         turns.iter().map(|t| (t.0.as_str(), t.2, t.3)).collect();
-    assert_eq!(seen, [("customer", Some(1000), 3), ("agent", Some(3000), 2)]);
+    assert_eq!(
+        seen,
+        [("customer", Some(1000), 3), ("agent", Some(3000), 2)]
+    );
 }
 
 #[test]
@@ -53,7 +56,9 @@ fn a_time_that_is_no_number_is_an_error_naming_the_shape_detected() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0].starts_with("line 1, column ")
-            && errors[0].contains("invalid value: string \"soon\", expected a number, or a string that holds one")
+            && errors[0].contains(
+                "invalid value: string \"soon\", expected a number, or a string that holds one"
+            )
             && errors[0].contains("(a `genesys` file by its keys)"),
         "{errors:?}"
     );

@@ -104,10 +104,7 @@ fn zendesk_comments_in_descending_order_take_the_earliest_author_as_the_requeste
     assert_eq!(format, "zendesk");
     assert_eq!(
         turns,
-        [
-            seen("customer", "100", 0, 3),
-            seen("agent", "200", 9000, 2),
-        ]
+        [seen("customer", "100", 0, 3), seen("agent", "200", 9000, 2),]
     );
     assert!(warnings.is_empty(), "{warnings:?}");
 }
@@ -126,7 +123,11 @@ fn messages_out_of_order_with_some_untimed_stay_in_file_order_with_a_warning() {
     let (_, turns, warnings) = first_words(&path, &[]);
     let lines: Vec<u64> = turns.iter().map(|t| t.3).collect();
     assert_eq!(lines, [2, 3, 4]);
-    assert_eq!(turns[2].2, Some(0), "counted from the earliest, not clamped");
+    assert_eq!(
+        turns[2].2,
+        Some(0),
+        "counted from the earliest, not clamped"
+    );
     assert_eq!(turns[0].2, Some(9000));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(

@@ -16,9 +16,11 @@ fn a_file_with_messages_and_comments_warns_which_list_is_read() {
     assert_eq!((format.as_str(), turns.len()), ("zendesk", 1));
     assert_eq!(
         warnings,
-        ["line 1, column 1: this file has `comments` and `messages`, the lists of two kinds of \
+        [
+            "line 1, column 1: this file has `comments` and `messages`, the lists of two kinds of \
           transcript: it is read as zendesk by `comments`, and that list is not read; name the \
-          shape to read with --input-format"]
+          shape to read with --input-format"
+        ]
     );
     // A shape named is read as named, with no warning.
     let (format, _, warnings) = first_words(&path, &["--input-format", "twilio"]);

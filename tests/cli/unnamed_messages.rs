@@ -21,14 +21,19 @@ fn a_message_with_a_null_role_among_named_ones_is_warned() {
     assert_eq!(roles, ["agent", "customer", "agent"]);
     assert_eq!(
         warnings,
-        ["line 2, column 26: this message names no speaker or role (none of `role`, `speaker`, \
+        [
+            "line 2, column 26: this message names no speaker or role (none of `role`, `speaker`, \
           `author`, `ParticipantRole`, … or a `null` one) where others do: it is read as the \
           agent's, the role of text with no speakers (--default-role); give it its speaker \
-          (… and 1 more message like it)"]
+          (… and 1 more message like it)"
+        ]
     );
     // With --default-role customer, the warning names that role.
     let (_, _, warnings) = first_words(&path, &["--default-role", "customer"]);
-    assert!(warnings[0].contains("read as the customer's"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("read as the customer's"),
+        "{warnings:?}"
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! bodies, author types, Unix-second times) and the Amazon Connect participant list.
 
 use super::json_text::{Clock, Unit, from_part, in_time_order, number_or_text, string, text_of};
-use crate::text::lines::LineCursor;
 use super::markup::strip_html;
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -75,7 +75,9 @@ pub fn twilio_roles(t: &mut Transcript) {
     }
     if customer || others.len() == 1 {
         for turn in &mut t.turns {
-            if turn.role == Role::Unknown && turn.speaker.as_ref().is_some_and(|a| others.contains(a)) {
+            if turn.role == Role::Unknown
+                && turn.speaker.as_ref().is_some_and(|a| others.contains(a))
+            {
                 turn.role = Role::Agent;
             }
         }
@@ -238,7 +240,11 @@ pub fn zendesk(
         .map(id_of);
     let mut names = Names::default();
     let mut turns = Vec::new();
-    let public = top.comments.iter().zip(times).filter(|(c, _)| c.public != Some(false));
+    let public = top
+        .comments
+        .iter()
+        .zip(times)
+        .filter(|(c, _)| c.public != Some(false));
     for (c, start_ms) in public {
         let Some(text) = c
             .plain_body

@@ -6,8 +6,7 @@ use crate::transcript::{Format, TurnText};
 
 /// Parses `src` as JSON of any recognised shape.
 fn parse_json(src: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    super::super::json_shapes::parse(src, Format::Json, opts)
-        .map(|mut p| p.transcripts.remove(0))
+    super::super::json_shapes::parse(src, Format::Json, opts).map(|mut p| p.transcripts.remove(0))
 }
 
 #[test]
@@ -115,8 +114,7 @@ fn arrays_envelopes_and_field_aliases() {
 
 #[test]
 fn malformed_json_reports_line_and_column() {
-    let err =
-        parse_json("[\n {\"text\": \"a\" \"b\"}\n]", &ParseOptions::default()).unwrap_err();
+    let err = parse_json("[\n {\"text\": \"a\" \"b\"}\n]", &ParseOptions::default()).unwrap_err();
     assert_eq!((err.line, err.column), (2, 15));
     let err = parse_json("{\"foo\": 1}", &ParseOptions::default()).unwrap_err();
     assert!(

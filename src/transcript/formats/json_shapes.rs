@@ -81,7 +81,9 @@ impl Shape<'_> {
             Format::AwsCallAnalytics
         } else if self.speech_segments.is_some() {
             Format::AwsPca
-        } else if self.messages.is_some() && (self.meta.is_some() || shape_signs::twilio_messages(self.messages)) {
+        } else if self.messages.is_some()
+            && (self.meta.is_some() || shape_signs::twilio_messages(self.messages))
+        {
             Format::Twilio
         } else if self.messages.is_some() {
             Format::Json
@@ -337,7 +339,9 @@ fn explain(source: &str, mut e: ParseError) -> ParseError {
             "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc`"
                 .to_string();
     } else if e.message.starts_with("trailing characters")
-        && source.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '"')
+        && source
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '"')
     {
         // A whole "document" that is a bare number or string (an SRT file's cue number `1`).
         let line = source.trim_start().lines().next().unwrap_or("").trim();

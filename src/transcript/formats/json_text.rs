@@ -285,9 +285,10 @@ pub fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f
         fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Option<f64>, E> {
             match s.trim() {
                 "" => Ok(None),
-                digits => digits.parse().map(Some).map_err(|_| {
-                    E::invalid_value(serde::de::Unexpected::Str(s), &self)
-                }),
+                digits => digits
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(s), &self)),
             }
         }
     }

@@ -21,7 +21,9 @@ pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
             f.write_str("a list of messages")
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-            let sid = seq.next_element::<Sid>()?.is_some_and(|m| m.conversation_sid.is_some());
+            let sid = seq
+                .next_element::<Sid>()?
+                .is_some_and(|m| m.conversation_sid.is_some());
             while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
             Ok(sid)
         }
@@ -36,7 +38,11 @@ pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
 /// `comments`): which one the keys chose as `format` and which lists are not read.
 pub(super) fn two_shapes(shape: &Shape, format: Format) -> Option<String> {
     let lists = [
-        (shape.conversation_parts, "conversation_parts", Format::Intercom),
+        (
+            shape.conversation_parts,
+            "conversation_parts",
+            Format::Intercom,
+        ),
         (shape.comments, "comments", Format::Zendesk),
         (shape.transcripts, "transcripts", Format::Genesys),
         (shape.aws_transcript, "Transcript", Format::AwsCallAnalytics),
@@ -44,7 +50,11 @@ pub(super) fn two_shapes(shape: &Shape, format: Format) -> Option<String> {
         (shape.messages, "messages", Format::Json),
         (shape.entries, "entries", Format::GoogleCcai),
     ];
-    let read = if format == Format::Twilio { Format::Json } else { format };
+    let read = if format == Format::Twilio {
+        Format::Json
+    } else {
+        format
+    };
     let present = |&&(raw, _, _): &&(Option<&RawValue>, &str, Format)| raw.is_some();
     let (_, key, _) = lists.iter().filter(present).find(|l| l.2 == read)?;
     let unread: Vec<String> = lists
