@@ -148,12 +148,7 @@ pub(crate) struct BadPattern {
 /// rule regexes do (`(?-i)` and `(?-m)` turn that off).
 pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPattern> {
     let compile = |p: &String| {
-        let mut re = regex::RegexBuilder::new(p);
-        let re = re
-            .case_insensitive(true)
-            .multi_line(true)
-            .crlf(true)
-            .build();
+        let re = regex::RegexBuilder::new(&format!("(?imR){p}")).build();
         re.map_err(|reason| BadPattern {
             pattern: p.clone(),
             reason,

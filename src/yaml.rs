@@ -3,6 +3,7 @@
 
 mod control;
 mod duplicate;
+mod type_words;
 mod unique;
 
 pub(crate) use control::refused;
@@ -72,7 +73,7 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             message = TAB.into();
         } else if let Some(better) = did_you_mean(&message) {
             message = better;
-        } else if let Some(words) = type_in_words(&message) {
+        } else if let Some(words) = type_words::type_in_words(&message) {
             message = words;
         } else if let Some(plain) = indentation(source, line, &message) {
             message = plain;
@@ -84,39 +85,6 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             given_hint,
         }
     })
-}
-
-/// serde's "…, expected i32" (a Rust type a value did not fit) with the type in words, and the
-/// range of a type narrower than 64 bits. A whole number past 64 bits is read "as i128" or "as
-/// u128", which is no word of the file's: it is said to be out of range.
-fn type_in_words(message: &str) -> Option<String> {
-    let (head, rust) = message.rsplit_once(", expected ")?;
-    let past_64_bits = head
-        .strip_suffix(" as i128")
-        .or(head.strip_suffix(" as u128"));
-    let words = match (rust, past_64_bits.is_some()) {
-        ("i8", _) => "a whole number from -128 to 127",
-        ("i16", _) => "a whole number from -32768 to 32767",
-        ("i32", _) => "a whole number from -2147483648 to 2147483647",
-        ("i64" | "isize", false) => "a whole number",
-        ("i64" | "isize", true) => {
-            "a whole number from -9223372036854775808 to 9223372036854775807"
-        }
-        ("u8", _) => "a whole number from 0 to 255",
-        ("u16", _) => "a whole number from 0 to 65535",
-        ("u32", _) => "a whole number from 0 to 4294967295",
-        ("u64" | "usize", false) => "a whole number, 0 or more",
-        ("u64" | "usize", true) => "a whole number from 0 to 18446744073709551615",
-        ("f32" | "f64", _) => "a number",
-        ("a sequence", _) => "a list",
-        ("a map", _) => "a mapping (`key: value` lines)",
-        _ => return None,
-    };
-    let head = match past_64_bits {
-        Some(number) => number.replacen("invalid type: ", "invalid value: ", 1),
-        None => head.to_string(),
-    };
-    Some(format!("{head}, expected {words}"))
 }
 
 /// The parser's messages for a line that fits neither the mapping nor the list it is under.
@@ -386,7 +354,7 @@ mod tests {
         let e = from_str::<Vec<String>>("a: b").unwrap_err();
         assert_eq!(e.message, "invalid type: map, expected a list");
         assert_eq!(
-            type_in_words("invalid type: string \"x\", expected struct Rule"),
+            type_words::type_in_words("invalid type: string \"x\", expected struct Rule"),
             None
         );
     }

@@ -11,3 +11,9 @@ pub mod links;
 pub(crate) mod perfect;
 pub(crate) mod punct;
 pub mod words;
+
+/// Where `part`, a slice of `whole`, starts in it: readers borrow a field or a word from the
+/// source, and a finding or a warning needs its place.
+pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}

@@ -60,7 +60,7 @@ pub fn parse_message_list(
     let mut ids = LineCursor::new(source);
     each_message(source, list, &mut |m| {
         let id_text = m.conversation_id.or(m.call_id);
-        let line = id_text.map_or(1, |t| ids.position(offset_in(source, t)).0);
+        let line = id_text.map_or(1, |t| ids.position(crate::text::offset_in(source, t)).0);
         let id = conversation_id([m.conversation_id, m.call_id]);
         match grouping.step(line, LineKind::Message(id))? {
             Step::Begin(id) => done.push((id, Builder::new(source, opts, unit))),
@@ -83,11 +83,6 @@ pub fn parse_message_list(
             }
         })
         .collect())
-}
-
-/// Where `part`, a slice of `source`, starts in it.
-fn offset_in(source: &str, part: &str) -> usize {
-    (part.as_ptr() as usize).saturating_sub(source.as_ptr() as usize)
 }
 
 /// Hands each message of the JSON array `list` (a slice of `source`) to `take` as it is read,

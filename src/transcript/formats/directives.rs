@@ -91,7 +91,9 @@ pub(crate) fn find(source: &str) -> Found {
         let next_line = (line.start + line.text.len() + 1).min(source.len());
         let located = locate(line.text);
         let split = match &located {
-            Some((body, _, hidden, false)) => Some((offset_in(line.text, body), hidden.start)),
+            Some((body, _, hidden, false)) => {
+                Some((crate::text::offset_in(line.text, body), hidden.start))
+            }
             None if inside => in_comment_word(line.text).map(|at| (at, 0)),
             _ => None,
         };
@@ -144,7 +146,7 @@ pub(crate) fn find(source: &str) -> Found {
             continue;
         };
         // Where a word of the directive stands in its line: every word is a slice of it.
-        let offset = |word: &str| offset_in(line.text, word);
+        let offset = |word: &str| crate::text::offset_in(line.text, word);
         let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
         let next_line = (line.start + line.text.len() + 1).min(source.len());
         found.hidden.push(if own_line {
@@ -196,11 +198,6 @@ fn locate(line: &str) -> Option<(&str, bool, Range<usize>, bool)> {
     let body = line[inner_at..close].trim_end_matches("-->").trim();
     let own_line = line[..open].trim().is_empty() && line[close..].trim().is_empty();
     Some((body, own_line, open..close, closed.is_some()))
-}
-
-/// Where `word`, a slice of `line`, starts in it.
-fn offset_in(line: &str, word: &str) -> usize {
-    word.as_ptr() as usize - line.as_ptr() as usize
 }
 
 /// Whether an HTML comment is open at the end of `line`, given whether one was at its start.

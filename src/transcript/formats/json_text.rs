@@ -179,7 +179,7 @@ pub fn conversation_id<'a>(fields: impl IntoIterator<Item = Option<&'a str>>) ->
 /// The text of a JSON string at its place in `source`; `None` when the value is not a string.
 pub fn text_of(source: &str, json: &str) -> Option<TurnText> {
     json.starts_with('"')
-        .then(|| decode_string(json, json.as_ptr() as usize - source.as_ptr() as usize))
+        .then(|| decode_string(json, crate::text::offset_in(source, json)))
 }
 
 /// serde_json's error `e` in reading `json`, whose first line is line `line_offset + 1` of the
@@ -236,7 +236,7 @@ fn plain(message: &str) -> &str {
 
 /// 1-based line and column (in characters) of a slice of `source`.
 pub fn position(source: &str, part: &str) -> (usize, usize) {
-    let offset = part.as_ptr() as usize - source.as_ptr() as usize;
+    let offset = crate::text::offset_in(source, part);
     crate::text::lines::LineCursor::new(source).position(offset)
 }
 

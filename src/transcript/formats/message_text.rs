@@ -17,7 +17,7 @@ pub(super) const MAX_NESTING: usize = 128;
 /// in the source; `None` where there is none (`null`, an empty list, an object without `text`
 /// or with it twice).
 pub(super) fn message_text(source: &str, json: &str) -> Result<Option<TurnText>, ParseError> {
-    let offset = json.as_ptr() as usize - source.as_ptr() as usize;
+    let offset = crate::text::offset_in(source, json);
     let mut reader = Reader {
         bytes: json.as_bytes(),
         at: 0,

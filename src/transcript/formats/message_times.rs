@@ -117,7 +117,7 @@ pub(super) fn times<'m, 's>(
     .into_iter()
     .flatten()
     .next()
-    .map(|raw| TimeSource::Own(raw.as_ptr() as usize - source.as_ptr() as usize));
+    .map(|raw| TimeSource::Own(crate::text::offset_in(source, raw)));
     Times {
         start_ms,
         end_ms,
@@ -227,7 +227,7 @@ impl<'s> Unread<'s> {
         match self.fields.iter_mut().find(|f| f.key == key) {
             Some(field) => field.count += 1,
             None => {
-                let at = raw.as_ptr() as usize - source.as_ptr() as usize;
+                let at = crate::text::offset_in(source, raw);
                 self.fields.push(UnreadField {
                     key,
                     first: at..at + raw.len(),
@@ -277,7 +277,7 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
 /// The key of the value that starts at `raw` in `source` (`start_ms` of `"start_ms": 5`), when
 /// the bytes before the value are a key and a colon.
 fn key_before<'s>(source: &'s str, raw: &str) -> Option<&'s str> {
-    let at = raw.as_ptr() as usize - source.as_ptr() as usize;
+    let at = crate::text::offset_in(source, raw);
     let before = source.get(..at)?.trim_end().strip_suffix(':')?;
     let key = before.trim_end().strip_suffix('"')?;
     key.rfind('"').map(|open| &key[open + 1..])

@@ -231,7 +231,7 @@ fn speakers_by_channel(
     let spans: Vec<(std::ops::Range<usize>, Option<String>)> = list
         .iter()
         .map(|raw| {
-            let start = raw.get().as_ptr() as usize - source.as_ptr() as usize;
+            let start = crate::text::offset_in(source, raw.get());
             let channel = serde_json::from_str::<Utterance>(raw.get())
                 .ok()
                 .and_then(|u| u.channel)

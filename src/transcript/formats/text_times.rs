@@ -46,7 +46,7 @@ impl TimeFault<'_> {
     /// The warning for the fault, which is on line `line` of `source`: where the time is, what is
     /// wrong with it, what talklint made of it and how to write it.
     pub(super) fn warning(&self, source: &str, line: usize) -> String {
-        let at = self.written.as_ptr() as usize - source.as_ptr() as usize;
+        let at = crate::text::offset_in(source, self.written);
         let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
         let column = source[line_start..at].chars().count() + 1;
         let written = self.written;
