@@ -170,11 +170,14 @@ impl Baseline {
         })
     }
 
-    /// Whether the baseline holds files, none of them among those checked: its paths are
-    /// read from its own folder, so one saved elsewhere (or before the files moved) names
-    /// other files.
-    pub(crate) fn holds_none_checked(&self) -> bool {
-        !self.known.is_empty() && !self.holds_a_file_checked.load(Ordering::Relaxed)
+    /// Whether the baseline holds files, none of them checked and none of them there: its
+    /// paths are read from its own folder, so one saved elsewhere (or before the files moved)
+    /// names other files. A run of new files only (a pre-commit hook's) checks none of a
+    /// baseline's files, which are still there.
+    pub(crate) fn names_no_file_there(&self) -> bool {
+        !self.known.is_empty()
+            && !self.holds_a_file_checked.load(Ordering::Relaxed)
+            && !self.known.keys().any(|path| path.exists())
     }
 
     /// How many findings of the baseline, in the conversations checked, no finding matched.

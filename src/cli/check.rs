@@ -104,11 +104,16 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
 /// Says on standard error when the baseline holds findings no longer found, or names none of
 /// the files checked (every finding of them is then new).
 fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
-    if totals.files > 0 && b.holds_none_checked() {
+    if totals.files > 0 && b.names_no_file_there() {
+        let format = if b.name.ends_with(".jsonl") {
+            "jsonl"
+        } else {
+            "json"
+        };
         super::stderr::warning(&format!(
-            "the baseline {} names no file this run checked, so every finding counts as new: \
-             its paths are read from the folder it is in; make it there (`talklint check -f \
-             json --fail-on never PATHS > {}`), and again after files move",
+            "the baseline {} names no file there is, so every finding counts as new: its paths \
+             are read from the folder it is in; make it there (`talklint check -f {format} \
+             --fail-on never PATHS > {}`), and again after files move",
             b.name, b.name,
         ));
     }

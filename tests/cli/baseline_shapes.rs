@@ -68,11 +68,17 @@ fn a_baseline_that_names_no_file_checked_says_so() {
     let (code, _, err) = check_in(&sub, &["--baseline", "../base.jsonl", "a.txt"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("warning: the baseline ../base.jsonl names no file this run checked, so every finding counts as new"),
+        err.contains("warning: the baseline ../base.jsonl names no file there is, so every finding counts as new")
+            && err.contains("`talklint check -f jsonl --fail-on never PATHS > ../base.jsonl`"),
         "{err}"
     );
     write(&sub, "base.jsonl", &report);
     let (code, _, err) = check_in(&sub, &["--baseline", "base.jsonl", "a.txt"]);
     assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("names no file"), "{err}");
+    // A run of a new file only, as a pre-commit hook's, checks none of the baseline's files,
+    // which are still there: no warning.
+    write(&sub, "new.txt", "Agent: Hello, I can help.\n");
+    let (_, _, err) = check_in(&sub, &["--baseline", "base.jsonl", "new.txt"]);
     assert!(!err.contains("names no file"), "{err}");
 }
