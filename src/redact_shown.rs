@@ -11,8 +11,12 @@ use crate::transcript::Turn;
 impl Redactor {
     /// The personal data of every turn of `turns`, placed in `source` (see
     /// [`Redactor::turn_spans`]): sorted, and joined where they overlap.
-    pub(crate) fn conversation_spans(&self, turns: &[Turn], source: &str) -> Vec<Span> {
-        let found = turns.iter().flat_map(|t| self.turn_spans(t, source));
+    pub(crate) fn conversation_spans<'t>(
+        &self,
+        turns: impl IntoIterator<Item = &'t Turn>,
+        source: &str,
+    ) -> Vec<Span> {
+        let found = turns.into_iter().flat_map(|t| self.turn_spans(t, source));
         union(found.collect())
     }
 

@@ -371,6 +371,7 @@ impl<'a> Replay<'a> {
             number: None,
             transcript: &self.transcript,
             redactor,
+            file_personal: None,
         }
     }
 }

@@ -102,7 +102,10 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
     {
         let redacting = c.redactor.map(|r| {
             let turns = &c.transcript.turns;
-            let spans = personal.get_or_insert_with(|| r.conversation_spans(turns, source));
+            let spans = personal.get_or_insert_with(|| match c.file_personal {
+                Some(all) => all.to_vec(),
+                None => r.conversation_spans(turns, source),
+            });
             (r, &spans[..])
         });
         let missing = match (f.kind, &f.matched) {

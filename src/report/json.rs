@@ -374,6 +374,7 @@ mod tests {
             number: None,
             transcript: &transcript,
             redactor: None,
+            file_personal: None,
         };
         let parts: Vec<RuleParts> = c.findings.iter().map(RuleParts::of).collect();
         for parts in [&parts[..], &[]] {

@@ -3,7 +3,7 @@
 
 use super::Message;
 use crate::engine::{Evaluation, Outcome};
-use crate::redact::{Quoter, Redactor};
+use crate::redact::{Quoter, Redactor, Span};
 use crate::rules::{Kind, Rule, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
@@ -166,6 +166,10 @@ pub struct Conversation<'a> {
     /// `--redact`: what reports that show transcript text mask it with.
     #[serde(skip)]
     pub redactor: Option<&'a Redactor>,
+    /// `--redact`, in a file of several conversations: the personal data of them all, placed in
+    /// the source, as one line may show several (a one-line JSON array).
+    #[serde(skip)]
+    pub file_personal: Option<&'a [Span]>,
 }
 
 /// A file that was found but not read, or one conversation of a stream that was not (a record
@@ -324,6 +328,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
         number: None,
         transcript,
         redactor,
+        file_personal: None,
     }
 }
 

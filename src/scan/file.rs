@@ -270,6 +270,11 @@ pub(super) fn check(
     // Conversations without an id are told apart by their place where a file holds several
     // (JUnit names them `path#(N)`); a stream's come with their place in the stream.
     let unnamed = transcripts.iter().filter(|t| t.id.is_none()).count();
+    // With `--redact`, a line may show several conversations of a file (a one-line JSON array):
+    // a snippet masks the personal data of them all.
+    let file_personal = (ctx.opts.redact.as_ref())
+        .filter(|_| transcripts.len() > 1)
+        .map(|r| r.conversation_spans(transcripts.iter().flat_map(|t| &t.turns), &source));
     for (i, t) in transcripts.iter_mut().enumerate() {
         let judged = judge(
             t,
@@ -310,6 +315,7 @@ pub(super) fn check(
             &warnings,
             ctx.opts.redact.as_ref(),
         );
+        conv.file_personal = file_personal.as_deref();
         if conv.id.is_none() {
             conv.number = place.or((unnamed > 1).then_some(i + 1));
         }

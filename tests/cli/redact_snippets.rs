@@ -106,3 +106,14 @@ fn a_number_masked_across_lines_keeps_the_line_numbers() {
     ]));
     assert!(out.contains(r#""end_line":10,"#), "{out}");
 }
+
+/// A one-line JSON array of two conversations (split by `conversation_id`): the snippet of one
+/// masks the other's personal data too, even a number that only its joined text parts show.
+#[test]
+fn another_conversation_on_a_shown_line_is_masked() {
+    let line = "[{\"conversation_id\":\"a\",\"role\":\"agent\",\"text\":\"calm down\"},\
+                {\"conversation_id\":\"b\",\"role\":\"customer\",\"text\":[\"card 4111 1111\",\"1111 1111\"]}]\n";
+    let out = human("parts.json", line);
+    assert!(out.contains("\"text\":[\"card [CARD]\"]"), "{out}");
+    assert!(!out.contains("1111"), "{out}");
+}
