@@ -172,7 +172,38 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             !others.iter().any(in_codes)
         })
     });
-    choose(text, found)
+    choose(text, without_straddles(found))
+}
+
+/// `found` without each number whose last groups open another pattern's number, free on both
+/// sides, that runs on past it (`+44 20 7946 0958 123-45-6789`: the SSN's area taken as the
+/// phone's last group, and the rest of the SSN shown), when the same pattern has a number there
+/// that ends before the other starts (`+44 20 7946 0958`), which is kept instead.
+fn without_straddles(mut found: Vec<Candidate>) -> Vec<Candidate> {
+    found.sort_by_key(|c| c.range.start);
+    let shortest_end = |rank: usize, start: usize| {
+        let from = found.partition_point(|c| c.range.start < start);
+        (found[from..].iter())
+            .take_while(|c| c.range.start == start)
+            .filter(|c| c.rank == rank)
+            .map(|c| c.range.end)
+            .min()
+    };
+    let straddles = |c: &Candidate| {
+        let from = found.partition_point(|d| d.range.start <= c.range.start);
+        (found[from..].iter())
+            .take_while(|d| d.range.start < c.range.end)
+            .any(|d| {
+                d.rank != c.rank
+                    && (d.free_before && d.free_after)
+                    && d.range.end > c.range.end
+                    && shortest_end(c.rank, c.range.start).is_some_and(|e| e <= d.range.start)
+            })
+    };
+    let keep: Vec<bool> = found.iter().map(|c| !straddles(c)).collect();
+    let mut keep = keep.into_iter();
+    found.retain(|_| keep.next().unwrap_or(true));
+    found
 }
 
 /// `text` with each letter and `_` written as `#`s (one a byte, so that every digit keeps its

@@ -71,6 +71,8 @@ fn a_number_beside_other_personal_data_is_masked_with_its_own_token() {
             "phone [PHONE] [CARD]",
         ),
         ("phones 555-867-5309 555-867-5309", "phones [PHONE] [PHONE]"),
+        // The SSN's area was taken as the phone's last group, and `-45-6789` shown.
+        ("phone +44 20 7946 0958 123-45-6789", "phone [PHONE] [SSN]"),
         ("ssn 123 45 6789 020 7946 0958 end", "ssn [SSN] [PHONE] end"),
         (
             "cards 4111 1111 1111 1111 5500 0000 0000 0004",
