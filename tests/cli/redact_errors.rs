@@ -2,7 +2,7 @@
 //! text after a JSON document) is masked in every report, on standard error and in `merge`, as
 //! the parser's warnings are; the path it names is not.
 
-use crate::support::{check_in, run, talklint, write};
+use crate::support::{FORMATS, check_in, run, talklint, write};
 
 /// Broken files whose errors quote personal data; their names hold a number, which stays.
 const BROKEN: [(&str, &str); 3] = [
@@ -25,10 +25,6 @@ const BROKEN: [(&str, &str); 3] = [
 
 /// What the errors quote, as a redacted report must never show it.
 const PERSONAL: [&str; 5] = ["4111", "john.doe", "example.com", "867-5309 -", "123-45"];
-
-const FORMATS: [&str; 8] = [
-    "human", "json", "jsonl", "sarif", "junit", "csv", "github", "html",
-];
 
 fn folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

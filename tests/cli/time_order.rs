@@ -2,8 +2,7 @@
 //! from the conversation's earliest, never clamped to 0, and turns are read in time order, each
 //! keeping its place in the file; where some messages have no time, a warning says so.
 
-use crate::support::{run, talklint, write};
-use serde_json::Value;
+use crate::support::write;
 
 /// One turn as a rule hitting its first word sees it: role, speaker, start time and line.
 pub type Seen = (String, Option<String>, Option<u64>, u64);
@@ -11,31 +10,13 @@ pub type Seen = (String, Option<String>, Option<u64>, u64);
 /// The report of `path` checked by a rule that hits every turn's first word: its first
 /// conversation's format, turns (in turn order) and warnings, with `args` before the path.
 pub fn first_words(path: &std::path::Path, args: &[&str]) -> (String, Vec<Seen>, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let rule = write(
-        dir.path(),
-        "first-word.yaml",
-        "rules:\n  - id: t/first-word\n    kind: reward\n    speaker: any\n    regex: ['^\\S+']\n",
-    );
-    let (_, out, err) = run(talklint()
-        .args(["check", "--no-config", "--format", "json", "-r"])
-        .arg(&rule)
-        .args(args)
-        .arg(path));
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let v = crate::vendor_formats::first_word_report(path, args);
     let c = &v["conversations"][0];
     assert!(c.is_object(), "{}", v["errors"]);
-    let turns = c["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let turns = (c["findings"].as_array().unwrap().iter())
         .map(|f| {
-            (
-                f["role"].as_str().unwrap().to_string(),
-                f["speaker"].as_str().map(str::to_string),
-                f["start_ms"].as_u64(),
-                f["line"].as_u64().unwrap(),
-            )
+            let (role, speaker, start, line, _) = crate::vendor_formats::turn_seen(f);
+            (role, speaker, start, line)
         })
         .collect();
     let warnings = c["warnings"]

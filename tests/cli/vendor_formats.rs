@@ -21,8 +21,9 @@ fn who(turns: &[TurnSeen]) -> Vec<Who<'_>> {
         .collect()
 }
 
-/// The format name and, per conversation, its id and turns.
-pub(crate) fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
+/// The JSON report of `path` checked by a rule that hits every turn's first word, with `args`
+/// before the path.
+pub(crate) fn first_word_report(path: &std::path::Path, args: &[&str]) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let rule = dir.path().join("first-word.yaml");
     std::fs::write(
@@ -34,29 +35,38 @@ pub(crate) fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
         crate::support::talklint()
             .args(["check", "--no-config", "--format", "json", "-r"])
             .arg(&rule)
+            .args(args)
             .arg(path),
     );
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"))
+}
+
+/// A first-word finding as the turn it stands for: role, speaker, start, line and column.
+pub(crate) fn turn_seen(f: &Value) -> TurnSeen {
+    (
+        f["role"].as_str().unwrap().to_string(),
+        f["speaker"].as_str().map(str::to_string),
+        f["start_ms"].as_u64(),
+        f["line"].as_u64().unwrap(),
+        f["column"].as_u64().unwrap(),
+    )
+}
+
+/// The format name and, per conversation, its id and turns.
+pub(crate) fn turns_seen(path: &str) -> (String, Vec<ConversationSeen>) {
+    let v = first_word_report(std::path::Path::new(path), &[]);
     assert_eq!(v["summary"]["errors"], 0, "{path}: {}", v["errors"]);
     let convs = v["conversations"].as_array().unwrap();
     let format = convs[0]["format"].as_str().unwrap().to_string();
     let seen = convs
         .iter()
         .map(|c| {
-            let turns = c["findings"]
+            let turns: Vec<TurnSeen> = c["findings"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|f| {
-                    (
-                        f["role"].as_str().unwrap().to_string(),
-                        f["speaker"].as_str().map(str::to_string),
-                        f["start_ms"].as_u64(),
-                        f["line"].as_u64().unwrap(),
-                        f["column"].as_u64().unwrap(),
-                    )
-                })
-                .collect::<Vec<_>>();
+                .map(turn_seen)
+                .collect();
             assert_eq!(turns.len() as u64, c["turns"].as_u64().unwrap(), "{path}");
             (c["id"].as_str().map(str::to_string), turns)
         })
