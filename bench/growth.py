@@ -7,8 +7,8 @@ exits 1 when a ratio reaches 10:
 
     python3 bench/growth.py [--runs N] [--bin target/release/talklint]
 
-The inputs: one very long line with many findings (as a JSON and as a human report), and a
-CSV file of many conversation ids. tests/cli/scale.rs checks the findings' places on the
+The inputs: one very long line with many findings (as a JSON and as a human report), a CSV
+file of many conversation ids, and many directives split over comment lines that never close. tests/cli/scale.rs checks the findings' places on the
 same inputs; their speed is measured here, not in the tests.
 """
 
@@ -32,10 +32,15 @@ def many_ids(n):
     return "conversation_id,role,speaker,text\n" + rows
 
 
+def split_directives(n):
+    return "Agent: hello there\n" + "<!-- talklint: ignore\n" * n + "Agent: calm down\n"
+
+
 INPUTS = [
     ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT)),
     ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT)),
     ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000),
+    ("directives split with no -->, JSON report", "split.md", "json", split_directives, 40_000),
 ]
 
 

@@ -135,3 +135,39 @@ fn a_csv_written_newest_first_is_read_in_time_order() {
         ]
     );
 }
+
+/// Deepgram utterances listed channel by channel (all of channel 0, then channel 1) are read
+/// in time order and each keeps its channel: once sorted, a turn's channel was looked up past
+/// its utterance, its speaker left `0`, and every role was unknown.
+#[test]
+fn deepgram_utterances_listed_by_channel_keep_their_channels_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let utterance = |start: f64, channel: u8, text: &str| {
+        format!(
+            "{{\"start\":{start},\"end\":{},\"channel\":{channel},\"speaker\":0,\"transcript\":\"{text}\"}}",
+            start + 1.0
+        )
+    };
+    let utterances = [
+        utterance(0.5, 0, "Thank you for calling"),
+        utterance(6.0, 0, "Sure let me check"),
+        utterance(3.0, 1, "My order never came"),
+        utterance(8.0, 1, "Thanks"),
+    ];
+    let channels = "[{\"alternatives\":[{\"transcript\":\"\",\"words\":[]}]},{\"alternatives\":[{\"transcript\":\"\",\"words\":[]}]}]";
+    let json = format!(
+        "{{\"metadata\":{{\"channels\":2}},\"results\":{{\"channels\":{channels},\n\"utterances\":[\n{}\n]}}}}\n",
+        utterances.join(",\n")
+    );
+    let path = write(dir.path(), "dg.json", &json);
+    let (_, turns, _) = first_words(&path, &[]);
+    assert_eq!(
+        turns,
+        [
+            seen("agent", "ch_0/0", 500, 3),
+            seen("customer", "ch_1/0", 3000, 5),
+            seen("agent", "ch_0/0", 6000, 4),
+            seen("customer", "ch_1/0", 8000, 6),
+        ]
+    );
+}

@@ -85,6 +85,18 @@ pub(crate) fn find(source: &str) -> Found {
     // Whether an HTML comment opened on an earlier line is still open, and whether it holds a
     // directive split over its lines (the rest of which is directive text too).
     let (mut in_comment, mut in_split) = (false, false);
+    // Where the next `-->` is, searched once and again only when passed (a file of thousands of
+    // split directives and no `-->` once searched to its end from each of them).
+    let mut next_close: Option<Option<usize>> = None;
+    let mut closes_after = |from: usize| match next_close {
+        Some(None) => false,
+        Some(Some(at)) if at >= from => true,
+        _ => {
+            let found = memchr::memmem::find(&source.as_bytes()[from..], b"-->").map(|c| from + c);
+            next_close = Some(found);
+            found.is_some()
+        }
+    };
     for line in lines(source) {
         let inside = in_comment;
         in_comment = open_at_end(line.text, inside);
@@ -103,7 +115,7 @@ pub(crate) fn find(source: &str) -> Found {
             // later lines are directive text up to its `-->`; one never closed hides no more
             // lines (in a text file they are what is said).
             found.hidden.push(line.start + from..next_line);
-            let closed = memchr::memmem::find(&source.as_bytes()[next_line..], b"-->").is_some();
+            let closed = closes_after(next_line);
             in_split = in_comment && closed;
             let unclosed = match in_comment && !closed {
                 true => "; its comment is never closed, so the lines after it are read as they are",

@@ -245,12 +245,12 @@ fn speakers_by_channel(
         return Ok(());
     }
     let mut names = Names::default();
-    let mut spans = spans.iter().peekable();
     for turn in turns {
         let at = turn.source_offset(0);
-        // Turns come in the utterances' order.
-        while spans.next_if(|(range, _)| range.end <= at).is_some() {}
-        let Some((range, Some(channel))) = spans.peek() else {
+        // The utterances are in file order; the turns in time order, which may differ (a file
+        // that lists one channel's utterances, then the other's).
+        let k = spans.partition_point(|(range, _)| range.end <= at);
+        let Some((range, Some(channel))) = spans.get(k) else {
             continue;
         };
         if !range.contains(&at) {
