@@ -53,8 +53,9 @@ impl fmt::Display for LabelError {
 }
 
 impl Labels {
-    /// Reads `text`, a labels file named `file`: tab-separated when its header has tabs and no
-    /// comma, else comma-separated.
+    /// Reads `text`, a labels file named `file`, parted as the CSV reader parts a file: by tabs
+    /// when its header has tabs and no comma, by `;` when `;` (and no comma outside quotes)
+    /// parts a text column from others, else by commas.
     pub fn parse(file: &str, text: &str) -> Result<Labels, LabelError> {
         let fail = |line: usize, column: usize, message: String| LabelError {
             file: file.to_string(),

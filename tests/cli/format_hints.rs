@@ -20,6 +20,14 @@ fn a_semicolon_separated_csv_is_read_by_its_header() {
     let seen: Vec<(&str, Option<u64>, u64)> =
         turns.iter().map(|t| (t.0.as_str(), t.2, t.3)).collect();
     assert_eq!(seen, [("customer", Some(0), 2), ("agent", Some(5000), 3)]);
+    // A comma inside a quoted header field leaves it `;`-separated (it was read as commas).
+    let quoted = write(
+        dir.path(),
+        "quoted.csv",
+        "\"Sender, Type\";Message\ncustomer;hello, there\nagent;please calm down\n",
+    );
+    let (format, turns, _) = first_words(&quoted, &[]);
+    assert_eq!((format.as_str(), turns.len()), ("csv", 2), "{turns:?}");
 }
 
 #[test]

@@ -113,7 +113,7 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let first_line = body.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
-    } else if !first_line.contains(',') && semicolon_header(first_line) {
+    } else if field_spans(first_line, b',').len() == 1 && semicolon_header(first_line) {
         b';'
     } else {
         b','
@@ -125,16 +125,15 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     (reader, source.len() - body.len(), delimiter)
 }
 
-/// Whether `line` is a header of fields parted by `;`, one of them a text column.
+/// Whether `line` is a header of fields parted by `;` (outside quotes), one of them a text
+/// column. A header with a comma outside quotes is comma-separated.
 fn semicolon_header(line: &str) -> bool {
-    let mut fields = line.split(';');
-    let normal = |f: &str| {
-        f.trim()
-            .trim_matches('"')
-            .to_lowercase()
-            .replace([' ', '-'], "_")
+    let fields = field_spans(line, b';');
+    let normal = |s: &Span| {
+        let f = &line[s.start..s.end];
+        f.trim().to_lowercase().replace([' ', '-'], "_")
     };
-    line.contains(';') && fields.any(|f| TEXT.contains(&normal(f).as_str()))
+    fields.len() > 1 && fields.iter().any(|s| TEXT.contains(&normal(s).as_str()))
 }
 
 /// Parses a CSV/TSV file into one transcript per conversation id (in order of first
