@@ -110,34 +110,13 @@ impl Unescaped {
 }
 
 /// The character a JSON escape at the start of `at` stands for, and the escape's length: `\n`,
-/// `\t`, `\"`, `\uXXXX` (a surrogate pair as one character, a lone surrogate as U+FFFD).
+/// `\t`, `\"`, `\uXXXX` (a surrogate pair as one character, a lone surrogate as U+FFFD); `None`
+/// where the line holds a backslash that opens no JSON escape (a path in a text file).
 fn escape(at: &str) -> Option<(char, usize)> {
-    let hex = |from: usize| {
-        let digits = at.get(from..from + 4)?;
-        let all_hex = digits.bytes().all(|b| b.is_ascii_hexdigit());
-        all_hex.then(|| u32::from_str_radix(digits, 16).ok())?
+    let valid = match at.as_bytes().get(1)? {
+        b'n' | b'r' | b't' | b'b' | b'f' | b'"' | b'/' | b'\\' => true,
+        b'u' => (at.get(2..6)).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())),
+        _ => false,
     };
-    let c = match at.as_bytes().get(1)? {
-        b'n' => '\n',
-        b'r' => '\r',
-        b't' => '\t',
-        b'b' => '\u{8}',
-        b'f' => '\u{c}',
-        b'"' => '"',
-        b'/' => '/',
-        b'\\' => '\\',
-        b'u' => {
-            let high = hex(2)?;
-            if (0xD800..0xDC00).contains(&high)
-                && at.get(6..8) == Some("\\u")
-                && let Some(low) = hex(8).filter(|low| (0xDC00..0xE000).contains(low))
-            {
-                let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                return Some((char::from_u32(c).unwrap_or('\u{fffd}'), 12));
-            }
-            return Some((char::from_u32(high).unwrap_or('\u{fffd}'), 6));
-        }
-        _ => return None,
-    };
-    Some((c, 2))
+    valid.then(|| crate::transcript::formats::unescape(at))
 }

@@ -354,7 +354,7 @@ fn backslash(json: &str) -> Option<usize> {
 
 /// Decodes one escape at the start of `s` (which begins with `\`): the character and the escape's
 /// length in bytes.
-fn unescape(s: &str) -> (char, usize) {
+pub(crate) fn unescape(s: &str) -> (char, usize) {
     let b = s.as_bytes();
     let simple = match b.get(1) {
         Some(b'n') => '\n',

@@ -12,6 +12,7 @@ pub(crate) mod hidden;
 mod indented_code;
 pub mod json_shapes;
 mod json_text;
+pub(crate) use json_text::unescape;
 pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_words;
