@@ -14,24 +14,15 @@ pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
         #[serde(borrow)]
         conversation_sid: Option<&'a RawValue>,
     }
-    struct First;
-    impl<'de> serde::de::Visitor<'de> for First {
-        type Value = bool;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a list of messages")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-            let sid = seq
-                .next_element::<Sid>()?
-                .is_some_and(|m| m.conversation_sid.is_some());
-            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-            Ok(sid)
-        }
-    }
-    messages.is_some_and(|raw| {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        serde::Deserializer::deserialize_seq(&mut de, First).unwrap_or(false)
-    })
+    // Only the first item is read: the list is read whole once, by the shape chosen.
+    let first_has_sid = |raw: &RawValue| {
+        let Some(items) = raw.get().trim_start().strip_prefix('[') else {
+            return false;
+        };
+        let mut stream = serde_json::Deserializer::from_str(items).into_iter::<Sid>();
+        matches!(stream.next(), Some(Ok(m)) if m.conversation_sid.is_some())
+    };
+    messages.is_some_and(first_has_sid)
 }
 
 /// The warning for a file that holds the turn lists of two shapes or more (`messages` and
