@@ -124,10 +124,9 @@ pub(crate) fn select<'n, N: AsRef<str>>(
     let mut unknown = Vec::new();
     for given in names {
         let (before, name) = (picked.len(), given.as_ref());
-        let category = name.strip_suffix("/*").unwrap_or(name);
         picked.extend(
             (0..rules.rules.len())
-                .filter(|&i| rules.rules[i].id == name || rules.rules[i].category == category),
+                .filter(|&i| selects(name, &rules.rules[i].id, &rules.rules[i].category)),
         );
         if picked.len() == before {
             unknown.push(given);
@@ -136,11 +135,15 @@ pub(crate) fn select<'n, N: AsRef<str>>(
     (Some(picked), unknown)
 }
 
-/// Whether `name` (a rule id, a category or `category/*`) names a rule the config disabled:
-/// known, though it can suppress nothing.
+/// Whether `name` in a directive (a rule id, a category or `category/*`) names the rule `id` of
+/// `category`.
+fn selects(name: &str, id: &str, category: &str) -> bool {
+    id == name || category == name.strip_suffix("/*").unwrap_or(name)
+}
+
+/// Whether `name` names a rule the config disabled: known, though it can suppress nothing.
 fn is_disabled(name: &str, rules: &RuleSet) -> bool {
-    let category = name.strip_suffix("/*").unwrap_or(name);
-    (rules.disabled.iter()).any(|(id, c)| id == name || c == category)
+    (rules.disabled.iter()).any(|(id, category)| selects(name, id, category))
 }
 
 impl Suppressions {
