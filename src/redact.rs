@@ -352,10 +352,11 @@ fn masked<'t>(text: &'t str, spans: &[Span], range: Range<usize>, lines: bool) -
         let end = s.end.min(range.end).max(at);
         if !lines {
             out.push_str(s.token);
+            at = end;
+            continue;
         }
         // Each line's part of the span that is in the range: its token, then the line break.
-        let parts = text[s.start.max(at)..end].split('\n').enumerate();
-        for (i, part) in parts.filter(|_| lines) {
+        for (i, part) in text[s.start.max(at)..end].split('\n').enumerate() {
             if i > 0 {
                 out.push('\n');
             }
