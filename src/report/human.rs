@@ -94,7 +94,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         |f: &&Finding| f.suppressed.is_some() && matches!(f.kind, Kind::Forbid | Kind::Require);
     // With `--redact`, the personal data of every turn: a snippet's lines may show other turns
     // (the messages of a JSON line) as well as the finding's own.
-    let mut personal: Option<Vec<Span>> = None;
+    let mut personal: Option<Cow<[Span]>> = None;
     for f in c
         .findings
         .iter()
@@ -103,8 +103,8 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         let redacting = c.redactor.map(|r| {
             let turns = &c.transcript.turns;
             let spans = personal.get_or_insert_with(|| match c.file_personal {
-                Some(all) => all.to_vec(),
-                None => r.conversation_spans(turns, source),
+                Some(all) => Cow::Borrowed(all),
+                None => Cow::Owned(r.conversation_spans(turns, source)),
             });
             (r, &spans[..])
         });
