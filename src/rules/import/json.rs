@@ -73,10 +73,9 @@ pub(crate) fn parse(text: &str) -> Result<Node, Unread> {
     node(text, raw).map_err(Unread::Bad)
 }
 
-/// Byte offset of `part` (a slice of `text`) in `text`.
+/// Byte offset of `part` (a slice of `text`) in `text`; 0 for a part from elsewhere.
 fn offset(text: &str, part: &str) -> usize {
-    (part.as_ptr() as usize)
-        .checked_sub(text.as_ptr() as usize)
+    Some(crate::text::offset_in(text, part))
         .filter(|&at| at <= text.len())
         .unwrap_or(0)
 }

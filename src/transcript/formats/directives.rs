@@ -143,7 +143,6 @@ pub(crate) fn find(source: &str) -> Found {
         let Some((body, own_line, hidden, _)) = located else {
             if let Some((at, fix)) = near_miss(line.text) {
                 // Meant as a directive: not spoken, and said why it does nothing.
-                let next_line = (line.start + line.text.len() + 1).min(source.len());
                 found.hidden.push(line.start..next_line);
                 let column = line.text[..at].chars().count() + 1;
                 found.directives.warnings.push((
@@ -160,7 +159,6 @@ pub(crate) fn find(source: &str) -> Found {
         // Where a word of the directive stands in its line: every word is a slice of it.
         let offset = |word: &str| crate::text::offset_in(line.text, word);
         let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
-        let next_line = (line.start + line.text.len() + 1).min(source.len());
         found.hidden.push(if own_line {
             line.start..next_line
         } else {
