@@ -56,13 +56,16 @@ pub fn parse_message_list(
 ) -> Result<Vec<Transcript>, ParseError> {
     let mut grouping = Grouping::default();
     let mut done: Vec<(Option<String>, Builder)> = Vec::new();
-    // Places an id's message for an error about it: ids come in file order.
-    let mut ids = LineCursor::new(source);
     each_message(source, list, &mut |m| {
-        let id_text = m.conversation_id.or(m.call_id);
-        let line = id_text.map_or(1, |t| ids.position(crate::text::offset_in(source, t)).0);
         let id = conversation_id([m.conversation_id, m.call_id]);
-        match grouping.step(line, LineKind::Message(id))? {
+        // The line of the id's message, worked out only for an error about it.
+        let place = |mut e: ParseError| {
+            let id_text = m.conversation_id.or(m.call_id);
+            let at = id_text.map_or(0, |t| crate::text::offset_in(source, t));
+            e.line = LineCursor::new(source).position(at).0;
+            e
+        };
+        match grouping.step(0, LineKind::Message(id)).map_err(place)? {
             Step::Begin(id) => done.push((id, Builder::new(source, opts, unit))),
             Step::Continue | Step::Record => {}
         }
