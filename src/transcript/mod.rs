@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 pub use detect::{Format, detect};
-pub use formats::directives::{Action, Directive, Directives};
+pub use formats::directives::{Action, Directive, Directives, RuleName};
 pub use roles::{Role, Roles};
 
 /// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).

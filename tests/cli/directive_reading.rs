@@ -58,6 +58,27 @@ fn a_directive_comment_before_a_speaker_label_leaves_the_label_read() {
     }
 }
 
+/// Two directive comments side by side are both read, and a label after them still opens its
+/// turn (the second was turn text in a `.txt` file, and in Markdown a comment that did nothing).
+#[test]
+fn two_directive_comments_before_a_label_are_both_read() {
+    let text = "Customer: I want a refund.\n<!-- talklint: ignore ownership -->  \
+                <!-- talklint: ignore respect --> Agent: That is not my department. Calm down.\n\
+                Agent: Calm down. <!-- talklint: ignore respect --><!-- talklint: ignore x -->\n";
+    for name in ["two.txt", "two.md"] {
+        let (c, _) = conversation(name, text);
+        assert_eq!(c["turns"], 3, "{name}: {c}");
+        let closed = ("ownership/closed-door".to_string(), 2, true);
+        let calm = |line| ("respect/calm-down".to_string(), line, true);
+        assert_eq!(marks(&c), [closed, calm(2), calm(3)], "{name}: {c}");
+        let said = warnings(&c);
+        let unknown = said
+            .iter()
+            .filter(|w| w.starts_with("line 3, column 74: `x` in a"));
+        assert_eq!(unknown.count(), 1, "{name}: {c}");
+    }
+}
+
 #[test]
 fn a_bare_talklint_line_is_a_directive_without_its_marker_not_a_speaker() {
     let text = "Agent: hi\n  talklint: ignore respect\nAgent: calm down\n";
@@ -148,6 +169,30 @@ fn an_enable_that_ends_no_disable_is_unused() {
     );
     let calm = ("respect/calm-down".to_string(), 4, true);
     assert!(marks(&c).contains(&calm), "{c}");
+}
+
+/// An `enable` turns back on the rules it names and leaves the rest of a `disable` on: after
+/// `disable respect, ownership` and `enable respect`, ownership stays off (it came back on).
+#[test]
+fn an_enable_of_one_rule_leaves_the_others_disabled() {
+    let text = "<!-- talklint: disable respect, ownership -->\nAgent: calm down\n\
+                <!-- talklint: enable respect -->\nAgent: calm down, that is not my department\n\
+                <!-- talklint: enable ownership -->\nAgent: that is not my department\n";
+    let (c, _) = conversation("e.md", text);
+    let found = |rule: &str, line, suppressed| (rule.to_string(), line, suppressed);
+    let forbidden = (marks(&c).into_iter()).filter(|(rule, ..)| !rule.starts_with("closing/"));
+    assert_eq!(
+        forbidden.filter(|(rule, ..)| !rule.starts_with("greeting/")).collect::<Vec<_>>(),
+        [
+            found("respect/calm-down", 2, true),
+            found("respect/calm-down", 4, false),
+            found("ownership/closed-door", 4, true),
+            found("ownership/closed-door", 6, false),
+        ],
+        "{c}"
+    );
+    // Both `enable`s end a rule's `disable`, so neither is unused.
+    assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
 }
 
 /// A directive in an HTML comment that is never closed hides its own line only: in a text file

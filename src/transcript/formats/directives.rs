@@ -3,7 +3,7 @@
 //! while the text is parsed, so that directive text never becomes turn text; which findings they
 //! suppress is decided later, against the loaded rules (`crate::suppress`).
 
-use super::lines::lines;
+use super::lines::{Line, lines};
 use super::text::INVISIBLE;
 use std::ops::Range;
 
@@ -101,19 +101,22 @@ pub(crate) fn find(source: &str) -> Found {
         let inside = in_comment;
         in_comment = open_at_end(line.text, inside);
         let next_line = (line.start + line.text.len() + 1).min(source.len());
-        let located = locate(line.text);
-        let split = match &located {
-            Some((body, _, hidden, false)) => {
-                Some((crate::text::offset_in(line.text, body), hidden.start))
-            }
-            None if inside => in_comment_word(line.text).map(|at| (at, 0)),
-            _ => None,
+        let (located, own_line) = locate(line.text);
+        let (complete, open) = match located.split_last() {
+            Some((last, before)) if !last.closed => (before, Some(last)),
+            _ => (&located[..], None),
+        };
+        let split = match open {
+            Some(l) => Some((crate::text::offset_in(line.text, l.body), l.span.start)),
+            None if inside && located.is_empty() => in_comment_word(line.text).map(|at| (at, 0)),
+            None => None,
         };
         if let Some((at, from)) = split {
             // A directive split over the lines of a comment: its first line alone would read
             // as a broader one (`ignore` of every rule), the others as nothing. The comment's
             // later lines are directive text up to its `-->`; one never closed hides no more
             // lines (in a text file they are what is said).
+            record(&mut found, line, complete, own_line, None);
             found.hidden.push(line.start + from..next_line);
             let closed = closes_after(next_line);
             in_split = in_comment && closed;
@@ -140,74 +143,136 @@ pub(crate) fn find(source: &str) -> Found {
             in_split = in_comment;
             continue;
         }
-        let Some((body, own_line, hidden, _)) = located else {
-            if let Some((at, fix)) = near_miss(line.text) {
-                // Meant as a directive: not spoken, and said why it does nothing.
-                found.hidden.push(line.start..next_line);
-                let column = line.text[..at].chars().count() + 1;
-                found.directives.warnings.push((
-                    line.start + at,
-                    format!(
-                        "line {}, column {column}: not read as a directive: {fix} \
-                         (`# talklint: ignore RULE`)",
-                        line.number
-                    ),
-                ));
-            }
-            continue;
-        };
-        // Where a word of the directive stands in its line: every word is a slice of it.
-        let offset = |word: &str| crate::text::offset_in(line.text, word);
-        let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
-        found.hidden.push(if own_line {
-            line.start..next_line
-        } else {
-            line.start + hidden.start..line.start + hidden.end
-        });
-        match parse_body(body) {
-            Ok((action, verb, rules)) => found.directives.list.push(Directive {
-                action,
-                rules: (rules.into_iter())
-                    .map(|name| RuleName {
-                        name: name.to_string(),
-                        column: column(name),
-                    })
-                    .collect(),
+        if !located.is_empty() {
+            record(
+                &mut found,
+                line,
+                complete,
                 own_line,
-                line: line.number,
-                column: column(verb),
-                at: line.start + offset(body),
-                line_range: line.start..line.start + line.text.len(),
-            }),
-            Err(Unread { word, message }) => found.directives.warnings.push((
-                line.start + offset(word),
-                format!("line {}, column {}: {message}", line.number, column(word)),
-            )),
+                own_line.then_some(next_line),
+            );
+        } else if let Some((at, fix)) = near_miss(line.text) {
+            // Meant as a directive: not spoken, and said why it does nothing.
+            found.hidden.push(line.start..next_line);
+            let column = line.text[..at].chars().count() + 1;
+            found.directives.warnings.push((
+                line.start + at,
+                format!(
+                    "line {}, column {column}: not read as a directive: {fix} \
+                     (`# talklint: ignore RULE`)",
+                    line.number
+                ),
+            ));
         }
     }
     found
 }
 
-/// The directive's words in `line`, whether it stands alone there, the bytes it takes, and
-/// whether it ends on this line (an HTML comment left open does not).
-fn locate(line: &str) -> Option<(&str, bool, Range<usize>, bool)> {
+/// Reads the directives `located` in `line` into `found`, or a warning for each that cannot be
+/// read, and hides their text: the whole line up to `next_line` when it is given.
+fn record(
+    found: &mut Found,
+    line: Line,
+    located: &[Located],
+    own_line: bool,
+    next_line: Option<usize>,
+) {
+    if let Some(next_line) = next_line {
+        found.hidden.push(line.start..next_line);
+    }
+    for l in located {
+        if next_line.is_none() {
+            found
+                .hidden
+                .push(line.start + l.span.start..line.start + l.span.end);
+        }
+        read(&mut found.directives, line, l.body, own_line);
+    }
+}
+
+/// Reads the directive whose words are `body` (a slice of `line`): into the list, or a warning
+/// when it cannot be read.
+fn read(directives: &mut Directives, line: Line, body: &str, own_line: bool) {
+    // Where a word of the directive stands in its line: every word is a slice of it.
+    let offset = |word: &str| crate::text::offset_in(line.text, word);
+    let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
+    match parse_body(body) {
+        Ok((action, verb, rules)) => directives.list.push(Directive {
+            action,
+            rules: (rules.into_iter())
+                .map(|name| RuleName {
+                    name: name.to_string(),
+                    column: column(name),
+                })
+                .collect(),
+            own_line,
+            line: line.number,
+            column: column(verb),
+            at: line.start + offset(body),
+            line_range: line.start..line.start + line.text.len(),
+        }),
+        Err(Unread { word, message }) => directives.warnings.push((
+            line.start + offset(word),
+            format!("line {}, column {}: {message}", line.number, column(word)),
+        )),
+    }
+}
+
+/// A directive's place in its line.
+struct Located<'a> {
+    /// Its words, after `talklint:`.
+    body: &'a str,
+    /// The bytes it takes in the line.
+    span: Range<usize>,
+    /// Whether it ends on this line (an HTML comment left open does not).
+    closed: bool,
+}
+
+/// The directives of `line`, and whether only they stand in it: the rest of the line after a
+/// `#`, `//` or `--` marker, or each HTML comment that opens with `talklint:` (two before one
+/// speaker label, `<!-- talklint: ignore a --> <!-- talklint: ignore b --> Agent: …`).
+fn locate(line: &str) -> (Vec<Located<'_>>, bool) {
     let lead = line.len() - unpadded(line).len();
     let rest = &line[lead..];
     for prefix in ["#", "//", "--"] {
         if let Some(after) = rest.strip_prefix(prefix)
             && let Some(body) = after.trim_start().strip_prefix(KEY)
         {
-            return Some((body.trim(), true, lead..line.len(), true));
+            let (span, closed) = (lead..line.len(), true);
+            return (
+                vec![Located {
+                    body: body.trim(),
+                    span,
+                    closed,
+                }],
+                true,
+            );
         }
     }
-    let open = memchr::memmem::find(line.as_bytes(), b"<!--")?;
-    let inner = line[open + 4..].trim_start().strip_prefix(KEY)?;
-    let inner_at = line.len() - inner.len();
-    let closed = inner.find("-->").map(|c| inner_at + c + 3);
-    let close = closed.unwrap_or(line.len());
-    let body = line[inner_at..close].trim_end_matches("-->").trim();
-    let own_line = line[..open].trim().is_empty() && line[close..].trim().is_empty();
-    Some((body, own_line, open..close, closed.is_some()))
+    let mut found = Vec::new();
+    // Where to look for the next `<!--`, and where the last directive ended: the text between
+    // directives decides whether they stand alone.
+    let (mut from, mut last_end, mut alone) = (0, 0, true);
+    while let Some(open) = memchr::memmem::find(&line.as_bytes()[from..], b"<!--") {
+        let open = from + open;
+        from = open + 4;
+        let Some(inner) = line[from..].trim_start().strip_prefix(KEY) else {
+            continue;
+        };
+        let inner_at = line.len() - inner.len();
+        let closed = inner.find("-->").map(|c| inner_at + c + 3);
+        let close = closed.unwrap_or(line.len());
+        let body = line[inner_at..close].trim_end_matches("-->").trim();
+        alone &= line[last_end..open].trim().is_empty();
+        (from, last_end) = (close, close);
+        found.push(Located {
+            body,
+            span: open..close,
+            closed: closed.is_some(),
+        });
+    }
+    alone &= line[last_end..].trim().is_empty();
+    (found, alone)
 }
 
 /// Whether an HTML comment is open at the end of `line`, given whether one was at its start.
@@ -307,81 +372,5 @@ fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_directive_misspelt_is_hidden_and_named() {
-        let src = "# Talklint: ignore a\n// talklint ignore b\n# talklint is great\n \
-                   talklint: ignore c\ntalklint ignore d\n";
-        let f = find(src);
-        assert!(f.directives.list.is_empty());
-        let lines: Vec<&str> = f.directives.warnings.iter().map(|w| &w.1[..18]).collect();
-        let said = [
-            "line 1, column 3: ",
-            "line 2, column 4: ",
-            "line 4, column 2: ",
-        ];
-        assert_eq!(lines, said);
-        assert_eq!(f.hidden, [0..21, 21..42, 62..82]);
-    }
-
-    #[test]
-    fn comment_prefixes_and_html_comments() {
-        let src = "# talklint: ignore a/b, c\nhi <!-- talklint: ignore -->\n  // talklint: disable x\n-- talklint: enable x\n<!-- talklint: ignore-file y -->\n";
-        let f = find(src);
-        let got: Vec<(Action, Vec<String>, bool, usize)> = f
-            .directives
-            .list
-            .iter()
-            .map(|d| {
-                let names = d.rules.iter().map(|r| r.name.clone()).collect();
-                (d.action, names, d.own_line, d.line)
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (Action::Ignore, vec!["a/b".into(), "c".into()], true, 1),
-                (Action::Ignore, vec![], false, 2),
-                (Action::Disable, vec!["x".into()], true, 3),
-                (Action::Enable, vec!["x".into()], true, 4),
-                (Action::IgnoreFile, vec!["y".into()], true, 5),
-            ]
-        );
-        assert_eq!(&src[f.hidden[0].clone()], "# talklint: ignore a/b, c\n");
-        assert_eq!(&src[f.hidden[1].clone()], "<!-- talklint: ignore -->");
-        // A directive's column is its verb's, and each name's its own, in characters.
-        assert_eq!(f.directives.list[1].column, 19);
-        let first = &f.directives.list[0];
-        let columns: Vec<usize> = first.rules.iter().map(|r| r.column).collect();
-        assert_eq!((first.column, columns), (13, vec![20, 25]));
-        let wide = find("« <!-- talklint: ignore  é/x,ü -->\n");
-        let d = &wide.directives.list[0];
-        let columns: Vec<usize> = d.rules.iter().map(|r| r.column).collect();
-        assert_eq!((d.column, columns), (18, vec![26, 30]));
-    }
-
-    #[test]
-    fn a_list_of_separators_alone_is_no_directive() {
-        let f = find("hi\n# talklint: ignore ,,,\nAgent: x <!-- talklint: disable , -->\n");
-        assert!(f.directives.list.is_empty());
-        let said: Vec<&str> = f.directives.warnings.iter().map(|w| w.1.as_str()).collect();
-        // At the list, not at the comment that holds it.
-        assert!(said[0].starts_with("line 2, column 20: `talklint: ignore ,,,` names no rule"));
-        assert!(said[1].starts_with("line 3, column 33: `talklint: disable ,` names no rule"));
-        assert_eq!(f.hidden.len(), 2, "still no speech");
-    }
-
-    #[test]
-    fn unknown_verbs_warn_and_plain_text_is_no_directive() {
-        let f = find("# talklint: silence x\nWe say talklint: often.\n# heading\n");
-        assert!(f.directives.list.is_empty());
-        assert_eq!(f.hidden.len(), 1);
-        assert!(
-            f.directives.warnings[0]
-                .1
-                .starts_with("line 1, column 13: unknown directive")
-        );
-    }
-}
+#[path = "directives_tests.rs"]
+mod tests;
