@@ -1,6 +1,7 @@
 //! A chat message or Contact Lens item that names no speaker or role (missing or `null`) where
 //! the others do takes the default role, meant for text with no speakers at all: said once per
-//! conversation, with the first such message and how many.
+//! conversation, with the first such message and how many. A speech-to-text utterance without a
+//! speaker is `unknown` instead, in every reader.
 
 use crate::support::write;
 use crate::time_order::first_words;
@@ -63,4 +64,53 @@ fn messages_that_all_name_no_one_are_not_warned() {
     let (_, turns, warnings) = first_words(&path, &[]);
     assert_eq!(turns.len(), 2);
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// Speech-to-text utterances the diariser gave no speaker, among ones it did: each reader makes
+/// them `unknown` and says so once, through the role warning (AssemblyAI and Whisper read them
+/// as the agent's; Deepgram said "read as the agent's", then made them unknown).
+#[test]
+fn a_speech_utterance_without_a_speaker_is_unknown_in_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "assemblyai",
+            r#"{"id": "a1", "status": "completed", "utterances": [
+ {"speaker": "A", "start": 250, "end": 2890, "text": "Thanks for calling."},
+ {"start": 2900, "end": 3000, "text": "Calm down."},
+ {"speaker": "B", "start": 3100, "end": 5020, "text": "My internet keeps dropping."}]}"#,
+        ),
+        (
+            "deepgram",
+            r#"{"metadata": {"request_id": "d1"}, "results": {"channels": [], "utterances": [
+ {"start": 0.25, "end": 2.89, "speaker": 0, "transcript": "Thanks for calling."},
+ {"start": 2.9, "end": 3.0, "transcript": "Calm down."},
+ {"start": 3.1, "end": 5.02, "speaker": 1, "transcript": "My internet keeps dropping."}]}}"#,
+        ),
+        (
+            "whisper",
+            r#"{"text": "", "language": "en", "segments": [
+ {"start": 0.25, "end": 2.89, "speaker": "SPEAKER_00", "text": "Thanks for calling."},
+ {"start": 2.9, "end": 3.0, "text": "Calm down."},
+ {"start": 3.1, "end": 5.02, "speaker": "SPEAKER_01", "text": "My internet keeps dropping."}]}"#,
+        ),
+    ];
+    for (format, text) in files {
+        let path = write(dir.path(), &format!("{format}.json"), text);
+        let (read_as, turns, warnings) = first_words(&path, &[]);
+        assert_eq!(read_as, format);
+        let roles: Vec<&str> = turns.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(roles, ["agent", "unknown", "customer"], "{format}");
+        assert_eq!(
+            warnings,
+            ["1 of 3 turns name no speaker, so no role: agent and customer rules skip them"],
+            "{format}"
+        );
+        // With none named (an undiarised call), every turn takes the default role, unwarned.
+        let unnamed = text.replace(r#""speaker": "#, r#""tag": "#);
+        write(dir.path(), &format!("{format}.json"), &unnamed);
+        let (_, turns, warnings) = first_words(&path, &[]);
+        assert!(turns.iter().all(|t| t.0 == "agent"), "{format}: {turns:?}");
+        assert!(warnings.is_empty(), "{format}: {warnings:?}");
+    }
 }

@@ -15,15 +15,27 @@ use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use std::borrow::Cow;
 use std::rc::Rc;
 
+/// Who writes a list of messages, which decides the role of one that names no speaker while
+/// others do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// A chat system or an export: the message takes the default role, with a warning.
+    Chat,
+    /// Speech-to-text: the diariser gave the utterance no speaker, so it may be anyone's and is
+    /// `unknown` (which the role warning counts); with `--default-role any` it stays `any`.
+    Speech,
+}
+
 /// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
 /// are in `unit`. Roles come from labels only: the caller applies [`assign_diarised_roles`](crate::transcript::roles::assign_diarised_roles).
 pub fn parse_messages(
     source: &str,
     list: &str,
     unit: Unit,
+    writer: Writer,
     opts: &ParseOptions,
 ) -> Result<Transcript, ParseError> {
-    read_messages(list, unit, opts, &mut LineCursor::new(source))
+    read_messages(list, unit, writer, opts, &mut LineCursor::new(source))
 }
 
 /// [`parse_messages`] with warnings placed by `lines`, the cursor over the source shared by
@@ -31,11 +43,13 @@ pub fn parse_messages(
 pub(super) fn read_messages(
     list: &str,
     unit: Unit,
+    writer: Writer,
     opts: &ParseOptions,
     lines: &mut LineCursor,
 ) -> Result<Transcript, ParseError> {
     let source = lines.text();
     let mut builder = Builder::new(source, opts, unit);
+    builder.writer = writer;
     each_message(source, list, &mut |m| builder.add(m))?;
     let (turns, warnings) = builder.finish(lines);
     Ok(Transcript {
@@ -163,6 +177,8 @@ pub(super) struct Builder<'s> {
     /// text, where it is in the source, and how many; and whether any message names one.
     unnamed: Option<(usize, usize)>,
     named: bool,
+    /// Who wrote the messages: a chat system unless the caller says otherwise.
+    writer: Writer,
 }
 
 impl<'s> Builder<'s> {
@@ -179,6 +195,7 @@ impl<'s> Builder<'s> {
             own_clock: Vec::new(),
             unnamed: None,
             named: false,
+            writer: Writer::Chat,
         }
     }
 
@@ -212,7 +229,7 @@ impl<'s> Builder<'s> {
             .and_then(known)
             .or_else(|| speaker.as_ref().and_then(known))
             .unwrap_or(match (&role_label, &speaker) {
-                (None, None) => self.opts.default_role,
+                (None, None) => self.unnamed_role(),
                 _ => Role::Unknown,
             });
         match (&role_label, &speaker) {
@@ -243,6 +260,16 @@ impl<'s> Builder<'s> {
         Ok(())
     }
 
+    /// The role of a message that names no speaker nor role, until the others are known: from
+    /// speech-to-text, `unknown`, which [`finish`](Self::finish) makes the default role when
+    /// no message names one (an undiarised call).
+    fn unnamed_role(&self) -> Role {
+        match (self.writer, self.opts.default_role) {
+            (Writer::Speech, role) if role != Role::Any => Role::Unknown,
+            (_, role) => role,
+        }
+    }
+
     /// The speaker `name`, allocated once for all the turns of this conversation (for its
     /// first [`SHARED_SPEAKERS`] speakers: a longer search would cost more than it saves).
     fn shared(&mut self, name: &str) -> Rc<str> {
@@ -262,6 +289,11 @@ impl<'s> Builder<'s> {
     pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
         self.clock.rebase(&mut self.turns);
+        if self.writer == Writer::Speech && !self.named {
+            self.turns
+                .iter_mut()
+                .for_each(|t| t.role = self.opts.default_role);
+        }
         let unnamed = self.unnamed_warning(lines);
         let mut warnings = self.unread.warnings(lines);
         warnings.extend(one_clock(
@@ -278,7 +310,9 @@ impl<'s> Builder<'s> {
     /// The warning for messages that name no speaker while others do: they take the default
     /// role, which is meant for text with no speakers at all (a script, an undiarised call).
     fn unnamed_warning(&self, lines: &mut LineCursor) -> Option<String> {
-        let (first, count) = self.unnamed.filter(|_| self.named)?;
+        let (first, count) = self
+            .unnamed
+            .filter(|_| self.named && self.writer == Writer::Chat)?;
         let (line, column) = lines.position(first);
         let more = match count - 1 {
             0 => String::new(),

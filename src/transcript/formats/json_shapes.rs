@@ -4,7 +4,7 @@
 //! the shapes talklint reads, never a guess.
 
 use super::chat_exports;
-use super::chat_json::{parse_message_list, parse_messages};
+use super::chat_json::{Writer, parse_message_list, parse_messages};
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
 use super::shape_signs;
@@ -254,7 +254,10 @@ fn read(
     ) -> Result<&'r RawValue, ParseError> {
         raw.ok_or_else(|| not_a(format, key))
     }
-    let messages = |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, opts);
+    let messages =
+        |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, Writer::Chat, opts);
+    let utterances =
+        |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, Writer::Speech, opts);
     match format {
         Format::Json => {
             let raw = shape.messages.or(shape.transcript);
@@ -274,14 +277,14 @@ fn read(
             Ok(t)
         }
         Format::AwsPca => {
-            let mut t = messages(
+            let mut t = utterances(
                 list(shape.speech_segments, format, "`SpeechSegments`")?,
                 Unit::Seconds,
             )?;
             pca::speaker_roles(source, shape.conversation_analytics, &mut t, opts)?;
             Ok(t)
         }
-        Format::Whisper => messages(list(shape.segments, format, "`segments`")?, Unit::Seconds),
+        Format::Whisper => utterances(list(shape.segments, format, "`segments`")?, Unit::Seconds),
         Format::GoogleCcai => match (shape.entries, shape.transcript) {
             (Some(entries), _) => messages(entries, Unit::Seconds),
             (None, Some(t)) => {
@@ -300,7 +303,7 @@ fn read(
             )),
         },
         Format::Assemblyai => match (shape.utterances, shape.words) {
-            (Some(u), _) if u.get() != "null" => messages(u, Unit::Millis),
+            (Some(u), _) if u.get() != "null" => utterances(u, Unit::Millis),
             (_, Some(words)) => speech_words::assemblyai(source, words, opts),
             _ => Err(not_a(format, "`utterances` or `words`")),
         },

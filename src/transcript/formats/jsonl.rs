@@ -8,7 +8,7 @@
 //! pieces as it streams. A record's id seen again is an error too: a report names each
 //! conversation by its file and id, and `merge` refuses a report that names one twice.
 
-use super::chat_json::{Builder, read_messages};
+use super::chat_json::{Builder, Writer, read_messages};
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
 use super::message::Message;
@@ -227,7 +227,7 @@ fn record(
     cursor: &mut LineCursor,
 ) -> Result<Transcript, ParseError> {
     let mut t = match record_messages(m) {
-        Some(list) => read_messages(list, Unit::Seconds, opts, cursor)?,
+        Some(list) => read_messages(list, Unit::Seconds, Writer::Chat, opts, cursor)?,
         None => Transcript::default(),
     };
     assign_diarised_roles(&mut t.turns, cursor.text());

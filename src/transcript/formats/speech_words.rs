@@ -3,10 +3,10 @@
 //! in the file, so a finding points at the word's string. Google Speech-to-Text, read the same
 //! way, has a file of its own.
 
-use super::chat_json::parse_messages;
+use super::chat_json::{Writer, parse_messages};
 use super::json_text::{Clock, Unit, from_part, label};
 use super::word_turns::{Grouping, Word, turns};
-use crate::transcript::roles::{Names, unattributed};
+use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -82,9 +82,7 @@ pub fn aws_transcribe(
 
     let results: Results = from_part(source, results)?;
     if let Some(segments) = results.audio_segments {
-        let mut t = parse_messages(source, segments.get(), Unit::Seconds, opts)?;
-        unattributed(&mut t.turns, opts.default_role);
-        return Ok(t);
+        return parse_messages(source, segments.get(), Unit::Seconds, Writer::Speech, opts);
     }
     let mut clock = Clock::default();
     // Times are seconds, as strings or numbers: an item's speaker is found by its time in
@@ -181,9 +179,8 @@ pub fn deepgram(
 
     let results: Results = from_part(source, results)?;
     if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
-        let mut t = parse_messages(source, u.get(), Unit::Seconds, opts)?;
+        let mut t = parse_messages(source, u.get(), Unit::Seconds, Writer::Speech, opts)?;
         speakers_by_channel(source, u, &mut t.turns, opts)?;
-        unattributed(&mut t.turns, opts.default_role);
         return Ok(t);
     }
     let channels = results.channels.len();
