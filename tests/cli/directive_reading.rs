@@ -182,7 +182,9 @@ fn an_enable_of_one_rule_leaves_the_others_disabled() {
     let found = |rule: &str, line, suppressed| (rule.to_string(), line, suppressed);
     let forbidden = (marks(&c).into_iter()).filter(|(rule, ..)| !rule.starts_with("closing/"));
     assert_eq!(
-        forbidden.filter(|(rule, ..)| !rule.starts_with("greeting/")).collect::<Vec<_>>(),
+        forbidden
+            .filter(|(rule, ..)| !rule.starts_with("greeting/"))
+            .collect::<Vec<_>>(),
         [
             found("respect/calm-down", 2, true),
             found("respect/calm-down", 4, false),

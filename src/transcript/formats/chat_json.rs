@@ -10,6 +10,7 @@ use super::jsonl::{Grouping, LineKind, Step};
 use super::message::Message;
 use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, Unread, one_clock, times};
+use super::speech_words::speakers_by_channel;
 use crate::text::lines::LineCursor;
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use std::borrow::Cow;
@@ -23,7 +24,9 @@ pub enum Writer {
     Chat,
     /// Speech-to-text: the diariser gave the utterance no speaker, so it may be anyone's and is
     /// `unknown` (which the role warning counts); with `--default-role any` it stays `any`.
-    Speech,
+    /// With `channels`, utterances name their audio channel (Deepgram's multichannel audio),
+    /// which tells speakers apart.
+    Speech { channels: bool },
 }
 
 /// Reads a list of messages (a slice of `source`) into a transcript; bare numbers in time fields
@@ -179,6 +182,8 @@ pub(super) struct Builder<'s> {
     named: bool,
     /// Who wrote the messages: a chat system unless the caller says otherwise.
     writer: Writer,
+    /// From speech: each turn whose utterance names its audio channel, and the channel.
+    channels: Vec<(usize, String)>,
 }
 
 impl<'s> Builder<'s> {
@@ -196,6 +201,7 @@ impl<'s> Builder<'s> {
             unnamed: None,
             named: false,
             writer: Writer::Chat,
+            channels: Vec::new(),
         }
     }
 
@@ -249,6 +255,11 @@ impl<'s> Builder<'s> {
             Some(TimeSource::Own(at)) => self.own_clock.push((self.turns.len(), at)),
             None => {}
         }
+        if self.writer == (Writer::Speech { channels: true })
+            && let Some(channel) = m.channel.and_then(|c| label(c, &[]))
+        {
+            self.channels.push((self.turns.len(), channel.into_owned()));
+        }
         let speaker = speaker.map(|name| self.shared(&name));
         self.turns.push(Turn {
             role,
@@ -265,7 +276,7 @@ impl<'s> Builder<'s> {
     /// no message names one (an undiarised call).
     fn unnamed_role(&self) -> Role {
         match (self.writer, self.opts.default_role) {
-            (Writer::Speech, role) if role != Role::Any => Role::Unknown,
+            (Writer::Speech { .. }, role) if role != Role::Any => Role::Unknown,
             (_, role) => role,
         }
     }
@@ -289,11 +300,12 @@ impl<'s> Builder<'s> {
     pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
         self.clock.rebase(&mut self.turns);
-        if self.writer == Writer::Speech && !self.named {
+        if self.writer != Writer::Chat && !self.named {
             self.turns
                 .iter_mut()
                 .for_each(|t| t.role = self.opts.default_role);
         }
+        speakers_by_channel(&mut self.turns, &self.channels, self.opts);
         let unnamed = self.unnamed_warning(lines);
         let mut warnings = self.unread.warnings(lines);
         warnings.extend(one_clock(

@@ -256,8 +256,15 @@ fn read(
     }
     let messages =
         |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, Writer::Chat, opts);
-    let utterances =
-        |raw: &RawValue, unit| parse_messages(source, raw.get(), unit, Writer::Speech, opts);
+    let utterances = |raw: &RawValue, unit| {
+        parse_messages(
+            source,
+            raw.get(),
+            unit,
+            Writer::Speech { channels: false },
+            opts,
+        )
+    };
     match format {
         Format::Json => {
             let raw = shape.messages.or(shape.transcript);

@@ -37,6 +37,8 @@ pub(super) struct Message<'a> {
     pub start_timestamp_usec: Option<&'a str>,
     pub end: Option<&'a str>,
     pub end_millis: Option<&'a str>,
+    /// The audio channel of a Deepgram utterance (multichannel audio).
+    pub channel: Option<&'a str>,
     /// The words of a speech segment (Google CCAI's `words[]`, with `startOffset`/`endOffset`):
     /// they time a message that has no end of its own.
     pub words: Option<&'a str>,
@@ -100,6 +102,7 @@ impl<'a> Message<'a> {
                 (1 << 16, "end_millis", &mut self.end_millis)
             }
             "words" => (1 << 17, "words", &mut self.words),
+            "channel" => (1 << 18, "channel", &mut self.channel),
             _ => return None,
         })
     }

@@ -4,13 +4,12 @@
 //! way, has a file of its own.
 
 use super::chat_json::{Writer, parse_messages};
-use super::json_text::{Clock, Unit, from_part, label};
+use super::json_text::{Clock, Unit, from_part};
 use super::word_turns::{Grouping, Word, turns};
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::borrow::Cow;
 
 pub use super::google_stt::google_stt;
 
@@ -82,7 +81,8 @@ pub fn aws_transcribe(
 
     let results: Results = from_part(source, results)?;
     if let Some(segments) = results.audio_segments {
-        return parse_messages(source, segments.get(), Unit::Seconds, Writer::Speech, opts);
+        let writer = Writer::Speech { channels: false };
+        return parse_messages(source, segments.get(), Unit::Seconds, writer, opts);
     }
     let mut clock = Clock::default();
     // Times are seconds, as strings or numbers: an item's speaker is found by its time in
@@ -179,9 +179,8 @@ pub fn deepgram(
 
     let results: Results = from_part(source, results)?;
     if let Some(u) = results.utterances.filter(|u| u.get() != "null") {
-        let mut t = parse_messages(source, u.get(), Unit::Seconds, Writer::Speech, opts)?;
-        speakers_by_channel(source, u, &mut t.turns, opts)?;
-        return Ok(t);
+        let writer = Writer::Speech { channels: true };
+        return parse_messages(source, u.get(), Unit::Seconds, writer, opts);
     }
     let channels = results.channels.len();
     let mut words = Vec::new();
@@ -211,48 +210,24 @@ pub fn deepgram(
 /// Names the speakers of Deepgram utterances of multichannel audio (`multichannel=true`) by
 /// their `channel`, as the words of each channel are named: `ch_0`, or `ch_0/0` with the
 /// channel's own diarised `speaker` (Deepgram numbers each channel's speakers from 0, so the
-/// caller and the agent are both speaker 0 of a stereo call). One channel leaves them as read.
-fn speakers_by_channel(
-    source: &str,
-    utterances: &RawValue,
+/// caller and the agent are both speaker 0 of a stereo call). `channels` pairs a turn's index
+/// with its utterance's channel; one channel leaves the turns as read.
+pub(super) fn speakers_by_channel(
     turns: &mut [Turn],
+    channels: &[(usize, String)],
     opts: &ParseOptions,
-) -> Result<(), ParseError> {
-    #[derive(Deserialize)]
-    struct Utterance<'a> {
-        #[serde(borrow)]
-        channel: Option<&'a RawValue>,
-    }
-    let list: Vec<&RawValue> = from_part(source, utterances)?;
-    // Each utterance's place in the file and its channel; one that is no object has none.
-    let spans: Vec<(std::ops::Range<usize>, Option<String>)> = list
-        .iter()
-        .map(|raw| {
-            let start = crate::text::offset_in(source, raw.get());
-            let channel = serde_json::from_str::<Utterance>(raw.get())
-                .ok()
-                .and_then(|u| u.channel)
-                .and_then(|c| label(c.get(), &[]).map(Cow::into_owned));
-            (start..start + raw.get().len(), channel)
-        })
-        .collect();
-    let mut channels = spans.iter().filter_map(|(_, c)| c.as_deref());
-    let first = channels.next();
-    if channels.all(|c| Some(c) == first) {
-        return Ok(());
+) {
+    let Some(((_, first), rest)) = channels.split_first() else {
+        return;
+    };
+    if rest.iter().all(|(_, c)| c == first) {
+        return;
     }
     let mut names = Names::default();
-    for turn in turns {
-        let at = turn.source_offset(0);
-        // The utterances are in file order; the turns in time order, which may differ (a file
-        // that lists one channel's utterances, then the other's).
-        let k = spans.partition_point(|(range, _)| range.end <= at);
-        let Some((range, Some(channel))) = spans.get(k) else {
+    for (i, channel) in channels {
+        let Some(turn) = turns.get_mut(*i) else {
             continue;
         };
-        if !range.contains(&at) {
-            continue;
-        }
         let key = match turn.speaker.as_deref() {
             Some(s) => format!("ch_{channel}/{s}"),
             None => format!("ch_{channel}"),
@@ -263,7 +238,6 @@ fn speakers_by_channel(
         };
         turn.speaker = Some(names.get(&key));
     }
-    Ok(())
 }
 
 /// AssemblyAI `words` (used when `utterances` is absent): times in milliseconds, `speaker` a
