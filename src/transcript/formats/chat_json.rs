@@ -6,7 +6,7 @@
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
 use super::json_text::{Clock, Unit, conversation_id, error_in, in_time_order, label};
-use super::jsonl::{Grouping, LineKind, Step};
+use super::jsonl::{Grouping, LineKind, Runs};
 use super::message::Message;
 use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, Unread, one_clock, times};
@@ -64,7 +64,7 @@ pub(super) fn read_messages(
 
 /// Reads a file's top-level list of messages (a slice of `source`): one conversation, or one
 /// per run of messages with the same `conversation_id` (or `call_id`), as a JSONL file of
-/// messages is read. Roles are the caller's to assign, as in [`parse_messages`].
+/// messages is read, each with its roles guessed.
 pub fn parse_message_list(
     source: &str,
     list: &str,
@@ -72,7 +72,8 @@ pub fn parse_message_list(
     opts: &ParseOptions,
 ) -> Result<Vec<Transcript>, ParseError> {
     let mut grouping = Grouping::default();
-    let mut done: Vec<(Option<String>, Builder)> = Vec::new();
+    let mut runs = Runs::new(source, opts, unit);
+    let mut lines = LineCursor::new(source);
     each_message(source, list, &mut |m| {
         let id = conversation_id([m.conversation_id, m.call_id]);
         // The line of the id's message, worked out only for an error about it.
@@ -82,27 +83,10 @@ pub fn parse_message_list(
             e.line = LineCursor::new(source).position(at).0;
             e
         };
-        match grouping.step(0, LineKind::Message(id)).map_err(place)? {
-            Step::Begin(id) => done.push((id, Builder::new(source, opts, unit))),
-            Step::Continue | Step::Record => {}
-        }
-        match done.last_mut() {
-            Some((_, builder)) => builder.add(m),
-            None => Ok(()),
-        }
+        let step = grouping.step(0, LineKind::Message(id)).map_err(place)?;
+        runs.add(step, m, &mut lines)
     })?;
-    let mut lines = LineCursor::new(source);
-    Ok(done
-        .into_iter()
-        .map(|(id, builder)| {
-            let (turns, warnings) = builder.finish(&mut lines);
-            Transcript {
-                id,
-                turns,
-                warnings,
-            }
-        })
-        .collect())
+    Ok(runs.finish(&mut lines))
 }
 
 /// Hands each message of the JSON array `list` (a slice of `source`) to `take` as it is read,

@@ -196,9 +196,6 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         if all.is_empty() {
             all.push(Transcript::default());
         }
-        for t in &mut all {
-            assign_diarised_roles(&mut t.turns, source);
-        }
         return Ok(Parsed::of(format, all));
     }
     if !top.get().starts_with('{') {

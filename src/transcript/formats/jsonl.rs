@@ -168,55 +168,93 @@ impl RecordIds {
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
     let mut grouping = Grouping::default();
     let mut records = RecordIds::default();
-    let mut done = Vec::new();
-    let mut open: Option<(Option<String>, Builder)> = None;
+    let mut runs = Runs::new(source, opts, Unit::Seconds);
     // One cursor places the warnings of every conversation, in file order.
     let mut cursor = LineCursor::new(source);
-    let close = |(id, builder): (Option<String>, Builder), cursor: &mut LineCursor| {
-        let (mut turns, warnings) = builder.finish(cursor);
-        assign_diarised_roles(&mut turns, source);
-        Transcript {
-            id,
-            turns,
-            warnings,
-        }
-    };
     for line in lines(source) {
         if is_blank(line.text) {
             continue;
         }
         let m = message(line.text, line.number)?;
-        match grouping.step(line.number, LineKind::of(&m))? {
-            Step::Record => {
-                let mut t = record(&m, opts, &mut cursor)?;
-                t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
-                if let Some(id) = &t.id
-                    && let Some(first) = records.first_line(line.number, id)
-                {
-                    t.warnings.push(format!(
-                        "line {}, column 1: conversation `{id}` again: the record on line {first} \
-                         has the same id; give each conversation record an id of its own (a \
-                         report names a conversation by its file and id, and `merge` refuses two)",
-                        line.number
-                    ));
-                }
-                done.push(t);
-            }
-            Step::Begin(id) => {
-                done.extend(open.take().map(|o| close(o, &mut cursor)));
-                let mut builder = Builder::new(source, opts, Unit::Seconds);
-                builder.add(&m)?;
-                open = Some((id, builder));
-            }
-            Step::Continue => {
-                if let Some((_, builder)) = open.as_mut() {
-                    builder.add(&m)?;
-                }
-            }
+        let step = grouping.step(line.number, LineKind::of(&m))?;
+        if step != Step::Record {
+            runs.add(step, &m, &mut cursor)?;
+            continue;
+        }
+        let mut t = record(&m, opts, &mut cursor)?;
+        t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
+        if let Some(id) = &t.id
+            && let Some(first) = records.first_line(line.number, id)
+        {
+            t.warnings.push(format!(
+                "line {}, column 1: conversation `{id}` again: the record on line {first} has \
+                 the same id; give each conversation record an id of its own (a report names a \
+                 conversation by its file and id, and `merge` refuses two)",
+                line.number
+            ));
+        }
+        runs.done.push(t);
+    }
+    Ok(runs.finish(&mut cursor))
+}
+
+/// The conversations of messages read one after another, as [`Grouping`] cuts them: the open
+/// one, finished when the next begins (its turns in order, its roles guessed), and those done.
+pub(super) struct Runs<'s> {
+    source: &'s str,
+    opts: &'s ParseOptions,
+    unit: Unit,
+    open: Option<(Option<String>, Builder<'s>)>,
+    pub done: Vec<Transcript>,
+}
+
+impl<'s> Runs<'s> {
+    pub fn new(source: &'s str, opts: &'s ParseOptions, unit: Unit) -> Self {
+        Runs {
+            source,
+            opts,
+            unit,
+            open: None,
+            done: Vec::new(),
         }
     }
-    done.extend(open.map(|o| close(o, &mut cursor)));
-    Ok(done)
+
+    /// Adds message `m` as `step` says (a conversation of messages begins or goes on); warnings
+    /// of the conversation it ends are placed by `cursor`.
+    pub fn add(
+        &mut self,
+        step: Step,
+        m: &Message,
+        cursor: &mut LineCursor,
+    ) -> Result<(), ParseError> {
+        if let Step::Begin(id) = step {
+            self.close(cursor);
+            self.open = Some((id, Builder::new(self.source, self.opts, self.unit)));
+        }
+        match &mut self.open {
+            Some((_, builder)) => builder.add(m),
+            None => Ok(()),
+        }
+    }
+
+    /// Every conversation, the open one finished.
+    pub fn finish(mut self, cursor: &mut LineCursor) -> Vec<Transcript> {
+        self.close(cursor);
+        self.done
+    }
+
+    fn close(&mut self, cursor: &mut LineCursor) {
+        let Some((id, builder)) = self.open.take() else {
+            return;
+        };
+        let (mut turns, warnings) = builder.finish(cursor);
+        assign_diarised_roles(&mut turns, self.source);
+        self.done.push(Transcript {
+            id,
+            turns,
+            warnings,
+        });
+    }
 }
 
 /// One conversation record, read like a chat JSON file's `{"messages": […]}`, its warnings
