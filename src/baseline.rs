@@ -2,6 +2,8 @@
 //! the score, so that a team can adopt talklint on files that already have findings and fail on
 //! new ones only. A problem is known by its file, conversation, rule and matched words (not its
 //! line, which edits elsewhere move); a baseline that holds a problem N times covers N of them.
+//! Conversations of one file with the same id, or with none (JSONL records without ids), are
+//! told apart by their order in the file, as the report lists them.
 
 use crate::report::Finding;
 use crate::scan::normal;
@@ -19,8 +21,9 @@ type Counts = HashMap<(String, String), usize>;
 pub(crate) struct Baseline {
     /// The report's file, as named on the command line.
     pub name: String,
-    /// By the conversation's file (absolute, links resolved, see [`real`]) and id.
-    known: HashMap<PathBuf, HashMap<Option<String>, Counts>>,
+    /// By the conversation's file (absolute, links resolved, see [`real`]) and id, and its place
+    /// among the file's conversations of that id (0 for the first).
+    known: HashMap<PathBuf, HashMap<(Option<String>, usize), Counts>>,
     /// The folder this run's relative paths start from.
     cwd: PathBuf,
     /// Findings of the baseline in the conversations checked that no finding matched.
@@ -139,9 +142,14 @@ impl Baseline {
             .and_then(Path::parent)
             .map_or_else(|| real(cwd, Path::new("")), Path::to_path_buf);
         let mut known: HashMap<_, HashMap<_, _>> = HashMap::new();
+        // How many conversations of each file and id came before.
+        let mut before: HashMap<(PathBuf, Option<String>), usize> = HashMap::new();
         for c in conversations {
-            let file = known.entry(real(&folder, &c.path)).or_default();
-            let counts: &mut Counts = file.entry(c.id).or_default();
+            let path = real(&folder, &c.path);
+            let place = before.entry((path.clone(), c.id.clone())).or_default();
+            let file = known.entry(path).or_default();
+            let counts: &mut Counts = file.entry((c.id, *place)).or_default();
+            *place += 1;
             for f in c
                 .findings
                 .into_iter()
@@ -166,7 +174,8 @@ impl Baseline {
         self.holds_a_file_checked.store(true, Ordering::Relaxed);
         Some(KnownFile {
             conversations,
-            baseline: self,
+            before: HashMap::new(),
+            counted_in: Some(self),
         })
     }
 
@@ -188,25 +197,41 @@ impl Baseline {
 
 /// The findings the baseline holds of one file, by conversation.
 pub(crate) struct KnownFile<'b> {
-    conversations: &'b HashMap<Option<String>, Counts>,
-    baseline: &'b Baseline,
+    conversations: &'b HashMap<(Option<String>, usize), Counts>,
+    /// How many conversations of each id this run has asked for.
+    before: HashMap<Option<String>, usize>,
+    /// The baseline, whose count of findings no longer found the budgets add to; none for a
+    /// file judged again (to fix it), whose budgets the judging after the fix counts.
+    counted_in: Option<&'b Baseline>,
 }
 
 impl KnownFile<'_> {
-    /// What the baseline holds of the conversation `id`, for its findings to draw from.
-    pub(crate) fn of(&self, id: Option<&str>) -> Option<Budget<'_>> {
-        let counts = self.conversations.get(&id.map(str::to_string))?;
+    /// What the baseline holds of the file's next conversation with `id` (they are asked for in
+    /// file order), for its findings to draw from.
+    pub(crate) fn next(&mut self, id: Option<&str>) -> Option<Budget<'_>> {
+        let place = self.before.entry(id.map(str::to_string)).or_default();
+        let counts = self.conversations.get(&(id.map(str::to_string), *place));
+        *place += 1;
+        let counts = counts?;
         Some(Budget {
             left: counts.clone(),
-            baseline: self.baseline,
+            counted_in: self.counted_in,
         })
+    }
+
+    /// The same, for judging a file once more: what is left of its budgets is not counted again.
+    pub(crate) fn uncounted(self) -> Self {
+        KnownFile {
+            counted_in: None,
+            ..self
+        }
     }
 }
 
 /// A conversation's findings in the baseline not yet matched by one of its findings.
 pub(crate) struct Budget<'b> {
     left: Counts,
-    baseline: &'b Baseline,
+    counted_in: Option<&'b Baseline>,
 }
 
 impl Budget<'_> {
@@ -226,8 +251,10 @@ impl Budget<'_> {
 
 impl Drop for Budget<'_> {
     fn drop(&mut self) {
-        let left: usize = self.left.values().sum();
-        self.baseline.gone.fetch_add(left, Ordering::Relaxed);
+        if let Some(baseline) = self.counted_in {
+            let left: usize = self.left.values().sum();
+            baseline.gone.fetch_add(left, Ordering::Relaxed);
+        }
     }
 }
 

@@ -265,7 +265,7 @@ pub(super) fn check(
     };
     warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path();
-    let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
+    let mut known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut lines = LineCursor::new(&source);
     // Conversations without an id are told apart by their place where a file holds several
     // (JUnit names them `path#(N)`); a stream's come with their place in the stream.
@@ -281,7 +281,7 @@ pub(super) fn check(
             &source,
             &directives,
             &per_path,
-            known.as_ref(),
+            known.as_mut(),
             ctx,
             scratch,
         );

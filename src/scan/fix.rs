@@ -5,6 +5,7 @@
 use super::Context;
 use super::judge::judge;
 use super::replace::replace;
+use crate::baseline::KnownFile;
 use crate::engine::Scratch;
 use crate::fix::{self, FixMode};
 use crate::report::FileError;
@@ -51,7 +52,10 @@ pub(super) fn fix_file(
         return Ok(None);
     };
     let per_path = ctx.per_path();
-    let known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
+    // Judged again after the fix: the findings of the baseline no longer found are counted then.
+    let mut known = (ctx.opts.baseline.as_ref())
+        .and_then(|b| b.file(display))
+        .map(KnownFile::uncounted);
     let mut edits = Vec::new();
     for t in transcripts {
         let judged = judge(
@@ -59,7 +63,7 @@ pub(super) fn fix_file(
             source,
             directives,
             &per_path,
-            known.as_ref(),
+            known.as_mut(),
             ctx,
             scratch,
         );

@@ -37,11 +37,11 @@ pub(super) fn judge(
     source: &str,
     directives: &Directives,
     per_path: &Option<Vec<usize>>,
-    baseline: Option<&KnownFile>,
+    baseline: Option<&mut KnownFile>,
     ctx: &Context,
     scratch: &mut Scratch,
 ) -> Judged {
-    let mut known = baseline.and_then(|b| b.of(t.id.as_deref()));
+    let mut known = baseline.and_then(|b| b.next(t.id.as_deref()));
     if directives.list.is_empty() && per_path.is_none() && known.is_none() {
         return Judged {
             evaluation: ctx.engine.check(t, source, scratch),

@@ -105,6 +105,13 @@ fn a_known_finding_no_longer_found_is_a_warning_to_make_the_baseline_again() {
     // A file not checked this run is not said to have lost its findings.
     let (_, _, err) = check_in(dir.path(), &["--baseline", "base.json", "scripts/a.md"]);
     assert!(!err.contains("no longer found"), "{err}");
+    // `--fix` judges a file once to fix it and once after: its lost findings count once.
+    let args = ["--baseline", "base.json", "--fix", "scripts/b.txt"];
+    let (_, _, err) = check_in(dir.path(), &args);
+    assert!(
+        err.contains("1 finding of the baseline base.json is no"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -82,3 +82,47 @@ fn a_baseline_that_names_no_file_checked_says_so() {
     let (_, _, err) = check_in(&sub, &["--baseline", "base.jsonl", "new.txt"]);
     assert!(!err.contains("names no file"), "{err}");
 }
+
+/// Conversations of one file without ids (JSONL records) are told apart by their order: each
+/// draws on its own findings of the baseline. All of them drew on one pool, so a finding new to
+/// the second was hidden by the first's, and every one's leftovers counted as no longer found.
+#[test]
+fn conversations_without_ids_each_have_their_own_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let record =
+        |text: &str| format!("{{\"messages\":[{{\"role\":\"agent\",\"text\":\"{text}\"}}]}}\n");
+    let closed = record("That is not my department.");
+    write(
+        dir.path(),
+        "c.jsonl",
+        &format!("{closed}{}", record("Fine.")),
+    );
+    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "."]);
+    write(dir.path(), "b.json", &report);
+    // The second conversation now says it too: new.
+    write(dir.path(), "c.jsonl", &format!("{closed}{closed}"));
+    let (code, out, err) = check_in(dir.path(), &["--baseline", "b.json", "c.jsonl"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(
+        out.matches("error[ownership/closed-door]").count(),
+        1,
+        "{out}"
+    );
+    // Three records that each keep their finding: nothing new, nothing gone.
+    let three = closed.repeat(3);
+    write(dir.path(), "c.jsonl", &three);
+    let (_, report, _) = check_in(dir.path(), &["-f", "jsonl", "--fail-on", "never", "."]);
+    write(dir.path(), "b.jsonl", &report);
+    let (code, out, err) = check_in(dir.path(), &["--baseline", "b.jsonl", "c.jsonl"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("no longer found"), "{err}");
+    // The last one mended: one finding gone, not six.
+    write(
+        dir.path(),
+        "c.jsonl",
+        &format!("{closed}{closed}{}", record("Fine.")),
+    );
+    let (code, _, err) = check_in(dir.path(), &["--baseline", "b.jsonl", "c.jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 finding of the baseline"), "{err}");
+}
