@@ -1,18 +1,30 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
-//! line per problem finding, one `::warning` per warning of a conversation (speakers with no
-//! role, no turns, a misspelt directive…), and one `::error` per file that could not be read,
-//! which GitHub shows as annotations on the file and line.
+//! line per problem finding, one `::error` per conversation that fails (its score and why, as a
+//! conversation may fail with no finding at `--fail-on`), one `::warning` per warning of a
+//! conversation (speakers with no role, no turns, a misspelt directive…), and one `::error` per
+//! file that could not be read, which GitHub shows as annotations on the file and line.
 
 use super::{Conversation, FileError, Printer, Skipped};
-use crate::rules::Severity;
+use crate::rules::{RuleSet, Severity};
 use std::io::{self, Write};
 
 /// The GitHub annotations printer.
-pub(super) struct Github;
+pub(super) struct Github {
+    /// Whether each rule (by index) fails a conversation it hits.
+    auto_fail: Vec<bool>,
+}
+
+impl Github {
+    pub(super) fn new(rules: &RuleSet) -> Github {
+        Github {
+            auto_fail: super::auto_fail(rules),
+        }
+    }
+}
 
 impl Printer for Github {
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
-        conversation(c, out);
+        conversation(c, &self.auto_fail, out);
     }
 
     /// A file that could not be read is an error annotation on it, at its place if known.
@@ -52,7 +64,7 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn conversation(c: &Conversation, out: &mut Vec<u8>) {
+fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
     // A warning is about the conversation, at no line: named by its id in a file of several.
     let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
     for w in c.warnings {
@@ -74,16 +86,30 @@ fn conversation(c: &Conversation, out: &mut Vec<u8>) {
             message.push_str("\nhelp: ");
             message.push_str(s);
         }
+        // GitHub takes columns only on a span within one line.
+        let place = match f.line == f.end_line {
+            true => format!(
+                "line={},col={},endLine={},endColumn={}",
+                f.line, f.column, f.end_line, f.end_column
+            ),
+            false => format!("line={},endLine={}", f.line, f.end_line),
+        };
         let _ = writeln!(
             out,
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            "::{command} file={},{place},title={}::{}",
             property(c.path),
-            f.line,
-            f.column,
-            f.end_line,
-            f.end_column,
             property(f.rule),
             data(&message)
+        );
+    }
+    if !c.passed {
+        let why = super::why_failed(c, auto_fail).join("; ");
+        let sep = if why.is_empty() { "" } else { ": " };
+        let _ = writeln!(
+            out,
+            "::error file={},title=talklint score::{}",
+            property(c.path),
+            data(&format!("{id}score {} (FAIL{sep}{why})", c.score))
         );
     }
 }

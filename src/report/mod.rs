@@ -170,7 +170,7 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
         OutputFormat::Json => Box::new(json::Json::new(rules)),
         OutputFormat::Jsonl => Box::new(json::Jsonl::new(rules)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
-        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Github => Box::new(github::Github::new(rules)),
         OutputFormat::Junit => Box::new(junit::Junit::new(rules, opts)),
         OutputFormat::Csv => Box::new(csv::Csv::new(rules, opts)),
         OutputFormat::Html => Box::new(html::Html::new(rules)),

@@ -79,8 +79,22 @@ fn github_annotations_point_at_the_line() {
         .find(|l| l.contains("not-my-department"))
         .expect("an annotation");
     assert!(
-        first.starts_with("::error file=fixtures/calls/deflection.txt,line=3,col=53,endLine=4,endColumn=11,title=ownership/not-my-department::Deflects ownership"),
+        // A span over two lines has no columns: GitHub takes them on one line only.
+        first.starts_with("::error file=fixtures/calls/deflection.txt,line=3,endLine=4,title=ownership/not-my-department::Deflects ownership"),
         "{first}"
+    );
+    assert!(
+        out.contains(",line=6,col=26,endLine=6,endColumn=35,title=respect/calm-down"),
+        "{out}"
+    );
+    // The conversation fails: said with its score and why, as a conversation may fail with no
+    // finding at `--fail-on` (a score under `--min-score`).
+    assert!(
+        out.ends_with(
+            "::error file=fixtures/calls/deflection.txt,title=talklint score::score 58 \
+                       (FAIL: auto-fail ownership/not-my-department; 70 needed)\n"
+        ),
+        "{out}"
     );
     assert!(
         first.contains("%0Ahelp: Own the next step"),
@@ -91,6 +105,19 @@ fn github_annotations_point_at_the_line() {
         !out.contains("sorry-to-hear"),
         "rewards are not annotations"
     );
+    // A conversation that fails on its score alone is said too.
+    let (code, out, _) = run(&mut check(&[
+        "--format",
+        "github",
+        "--fail-on",
+        "error",
+        "--min-score",
+        "99",
+        "fixtures/calls/courteous.txt",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("title=talklint score::score "), "{out}");
+    assert!(out.contains(" (FAIL: 99 needed)\n"), "{out}");
 }
 
 /// A file that could not be read is in every CI report, at its place: an error annotation, a
