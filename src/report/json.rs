@@ -39,10 +39,6 @@ pub(crate) struct Document<'a> {
     summary: Summary,
 }
 
-fn to_io(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
-}
-
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => json_string(out, s),
@@ -187,7 +183,7 @@ const RENDERING: &str = "json conversation";
 impl Printer for Json {
     fn start(&self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(b"{\"version\":1,\"tool\":")?;
-        serde_json::to_writer(&mut *w, &TOOL).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, &TOOL).map_err(io::Error::from)?;
         w.write_all(b",\"conversations\":[\n")
     }
 
@@ -201,11 +197,11 @@ impl Printer for Json {
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         w.write_all(b"],\"skipped\":")?;
-        serde_json::to_writer(&mut *w, totals.skipped).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.skipped).map_err(io::Error::from)?;
         w.write_all(b",\"errors\":")?;
-        serde_json::to_writer(&mut *w, totals.errors).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.errors).map_err(io::Error::from)?;
         w.write_all(b",\"summary\":")?;
-        serde_json::to_writer(&mut *w, totals.summary).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, totals.summary).map_err(io::Error::from)?;
         w.write_all(b"}\n")
     }
 
@@ -235,7 +231,7 @@ impl Printer for Jsonl {
         if skipped.is_none() && error.is_none() {
             return Ok(());
         }
-        serde_json::to_writer(&mut *w, &Event { skipped, error }).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, &Event { skipped, error }).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
 
@@ -247,7 +243,7 @@ impl Printer for Jsonl {
         let last = Last {
             summary: totals.summary,
         };
-        serde_json::to_writer(&mut *w, &last).map_err(to_io)?;
+        serde_json::to_writer(&mut *w, &last).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
 

@@ -154,4 +154,23 @@ fn a_closed_output_pipe_exits_quietly() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Skipped files are written by serde in JSON and JSONL: a closed pipe there is quiet too
+    // (it was `error: cannot write the report: Broken pipe`, exit 2).
+    for i in 0..3000 {
+        std::fs::write(dir.path().join(format!("b{i:04}.txt")), b"\0bin").unwrap();
+    }
+    for format in ["json", "jsonl"] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+            .args(["check", "--no-config", "--format", format])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        assert!(err.is_empty(), "{format}: {err}");
+    }
 }
