@@ -33,11 +33,15 @@ impl Folder {
 
 /// Opens the file at `path` for reading: by its name in `folder` (its folder) when given, else
 /// by its path. Errors are the ones opening by path gives.
+///
+/// A file found in a folder is the regular file the walk saw, unless it was swapped since: it
+/// is opened without following a link (an error) or waiting for a named pipe's writer (read as
+/// empty), so a swap never makes the scan read elsewhere or hang.
 pub(super) fn open(path: &Path, folder: Option<&Folder>) -> io::Result<File> {
     #[cfg(unix)]
     if let (Some(Folder(dir)), Some(name)) = (folder, crate::file_name::name(path)) {
         use rustix::fs::{Mode, OFlags};
-        let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+        let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOFOLLOW | OFlags::NONBLOCK;
         return Ok(File::from(rustix::fs::openat(
             &**dir,
             name,
@@ -97,6 +101,23 @@ mod tests {
             read("missing.txt").unwrap_err().to_string(),
             by_path.to_string()
         );
+        // A file swapped for a link or a named pipe after the walk saw it: not followed, and
+        // read without waiting for a writer.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(nested.join("a.txt"), nested.join("link.txt")).unwrap();
+            assert!(read("link.txt").is_err());
+            let fifo = nested.join("pipe.txt");
+            rustix::fs::mknodat(
+                rustix::fs::CWD,
+                &fifo,
+                rustix::fs::FileType::Fifo,
+                rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+                0,
+            )
+            .unwrap();
+            assert_eq!(read("pipe.txt").unwrap(), "");
+        }
         // Back up a level: a file at depth 1 is in the first folder.
         folders.enter(1, &dir.path().join("other"));
         assert_eq!(folders.of(1).is_some(), cfg!(unix));
