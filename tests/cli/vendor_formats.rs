@@ -357,6 +357,21 @@ fn csv_rows_ending_in_crlf_are_read_and_an_unquoted_comma_is_an_error() {
         err.contains("line 3, column 26: this row has 3 fields and the header 2: put a field that holds a comma in double quotes"),
         "{err}"
     );
+    // After a quoted field over two lines, the extra field is placed on its own line.
+    std::fs::write(
+        &comma,
+        "role,text\nagent,\"hello\nthere\",extra\ncustomer,ok\n",
+    )
+    .unwrap();
+    let (_, _, err) = crate::support::run(
+        crate::support::talklint()
+            .args(["check", "--no-config"])
+            .arg(&comma),
+    );
+    assert!(
+        err.contains("line 3, column 8: this row has 3 fields"),
+        "{err}"
+    );
 }
 
 #[test]

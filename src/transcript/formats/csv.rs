@@ -182,9 +182,8 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
                 .skip(header.len())
                 .any(|f| !f.trim().is_empty())
         }) {
-            // Counted here: the reader counts a CRLF row's line ends apart.
-            let line = memchr::memchr_iter(b'\n', &source.as_bytes()[..at]).count() + 1;
-            let column = source[at..at + extra.start].chars().count() + 1;
+            // The extra field's own place: a quoted field before it may hold line breaks.
+            let (line, column) = LineCursor::new(source).position(at + extra.start);
             let what = match delimiter {
                 b'\t' => "tab",
                 b';' => "semicolon",
