@@ -234,13 +234,22 @@ pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ 
 }
 
 /// The path and the message of a walk error, or of an ignore file that cannot be read or holds
-/// a bad glob (the `ignore` crate wraps them in layers).
+/// a bad glob (the `ignore` crate wraps them in layers). An ignore file with several bad globs
+/// is one error on it, that names each line.
 fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
     let mut inner = err;
     let mut path = None;
     let mut line = None;
     loop {
         match inner {
+            ignore::Error::Partial(errs) if !errs.is_empty() => {
+                let each: Vec<FileError> = errs.iter().map(|e| walk_error(e, root)).collect();
+                let messages: Vec<&str> = each.iter().map(|e| e.message.as_str()).collect();
+                return FileError {
+                    message: messages.join("; "),
+                    ..each[0].clone()
+                };
+            }
             ignore::Error::WithPath { path: p, err } => {
                 path = path.or(Some(p.as_path()));
                 inner = err;

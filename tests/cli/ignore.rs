@@ -269,6 +269,16 @@ fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
         message.ends_with("fix the glob (gitignore's syntax) or remove the line"),
         "{message}"
     );
+    // Two bad globs: one error on the ignore file (it was put on the folder walked, the
+    // first message without its line), naming each line.
+    fs::write(dir.path().join(".talklintignore"), "{a\n[z-a]\nb.txt\n").unwrap();
+    let (_, v) = report_in(dir.path(), &[]);
+    assert_eq!(v["errors"][0]["path"], ".talklintignore", "{v}");
+    let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("line 1, column 1: ") && message.contains("; line 2, column 1: "),
+        "{message}"
+    );
 }
 
 #[test]
