@@ -337,6 +337,11 @@ pub(super) fn read(
                 if let Some(len) = size().filter(|&len| len > limit) {
                     return Err(too_large(&display, Some(len), opts.max_filesize));
                 }
+                // One whose first bytes say binary is skipped unread: the rest cannot make it
+                // text (a disk image of gigabytes, `/dev/zero`).
+                if matches!(encoding(buf), Encoding::Binary) {
+                    return Err(skipped(&display, "binary"));
+                }
                 (&file)
                     .take(limit + 1 - probe)
                     .read_to_end(buf)

@@ -111,6 +111,29 @@ fn a_file_over_the_size_limit_is_skipped_unread() {
     }
 }
 
+/// A file under the limit whose first bytes say binary is skipped unread: a 3 GB file of NULs
+/// after one line of text was read whole (3 GB of memory) before being called binary.
+#[test]
+fn a_large_binary_file_is_skipped_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("image.txt");
+    std::fs::write(&path, "Agent: hi\n").unwrap();
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(3_000_000_000).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("talklint");
+    let out = assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1000000; exec \"$0\" check --no-config --format json --max-filesize 4G \"$1\"")
+        .arg(bin)
+        .arg(&path)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["skipped"][0]["reason"], "binary", "{v}");
+}
+
 /// `talklint check --format json --max-filesize LIMIT ARGS -` given `input`: the exit code and
 /// the report.
 fn stdin_report(limit: &str, args: &[&str], input: String) -> (i32, serde_json::Value) {
