@@ -30,8 +30,11 @@ impl FromStr for ByteSize {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        let n: u64 = digits.parse().map_err(|_| bad())?;
-        n.checked_mul(1 << shift).map(ByteSize).ok_or_else(bad)
+        let too_large = || format!("`{text}` is too large a size: at most {} bytes", u64::MAX);
+        let n: u64 = digits.parse().map_err(|_| too_large())?;
+        n.checked_mul(1 << shift)
+            .map(ByteSize)
+            .ok_or_else(too_large)
     }
 }
 

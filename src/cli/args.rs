@@ -146,7 +146,7 @@ pub(crate) struct CheckArgs {
     pub(crate) fail_on: Option<FailOn>,
     /// A conversation scoring below N (0 to 100) fails.
     #[arg(long, value_name = "N", allow_negative_numbers = true,
-          value_parser = score_bar())]
+          value_parser = score_bar)]
     pub(crate) min_score: Option<i32>,
     /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
     /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their

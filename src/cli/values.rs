@@ -76,8 +76,18 @@ pub(super) fn thread_count(value: &str) -> Result<usize, String> {
     Ok(n)
 }
 
-/// `--min-score`: a score, from 0 to 100 (every score there is).
-pub(crate) fn score_bar() -> clap::builder::RangedI64ValueParser<i32> {
+/// `--min-score`: a score, a whole number from 0 to 100 (every score there is).
+pub(super) fn score_bar(value: &str) -> Result<i32, String> {
     let scores = crate::engine::SCORES;
-    clap::value_parser!(i32).range(i64::from(*scores.start())..=i64::from(*scores.end()))
+    value
+        .parse()
+        .ok()
+        .filter(|n| scores.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "`{value}` is no score: write a whole number from {} to {}",
+                scores.start(),
+                scores.end()
+            )
+        })
 }

@@ -200,6 +200,10 @@ fn sizes_take_k_m_and_g_on_the_flag_and_in_a_config() {
     let (code, _, err) = run(&mut check(&["--max-filesize", "1KB", path]));
     assert_eq!(code, 2);
     assert!(err.contains("`1KB` is not a size in bytes"), "{err}");
+    // A size past what a number holds is said to be too large, not to be no size.
+    let (code, _, err) = run(&mut check(&["--max-filesize", "17179869184G", path]));
+    assert_eq!(code, 2);
+    assert!(err.contains("`17179869184G` is too large a size"), "{err}");
     // A config writes a number or a suffixed string; anything else is an error at its place.
     let elsewhere = tempfile::tempdir().unwrap();
     let config = elsewhere.path().join("talklint.yaml");

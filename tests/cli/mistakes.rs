@@ -242,11 +242,13 @@ fn a_score_bar_outside_0_to_100_is_an_error_at_its_place() {
     );
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert!(code < 2, "{err}");
-    for bar in ["101", "-3"] {
+    // A score out of range, or no whole number (it said "invalid digit found in string").
+    for bar in ["101", "-3", "50.5", "1e9"] {
         let (code, _, err) =
             run(talklint().args(["check", "--no-config", "--min-score", bar, "fixtures/calls"]));
         assert_eq!(code, 2);
-        assert!(err.contains(&format!("{bar} is not in 0..=100")), "{err}");
+        let said = format!("`{bar}` is no score: write a whole number from 0 to 100");
+        assert!(err.contains(&said), "{err}");
     }
 }
 
