@@ -24,6 +24,8 @@ pub(super) struct ReportFile {
     /// The file at the path when the report began, as [`same_file`] tells files apart: a copy
     /// over it goes to that file only.
     target: Option<std::fs::Metadata>,
+    /// The path as named, which an error writing the report names (a run may write several).
+    name: String,
 }
 
 impl ReportFile {
@@ -58,12 +60,20 @@ impl ReportFile {
             beside,
             placeholder,
             target,
+            name: path.display().to_string(),
         })
+    }
+
+    /// `e`, naming the report it happened to; of the same kind, so that a closed pipe is still
+    /// one.
+    fn named(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), format!("{}: {e}", self.name))
     }
 
     /// Ends the report: the last bytes written, and the file renamed over its path.
     pub(super) fn finish(mut self) -> Result<(), CliError> {
-        self.writer.flush().map_err(CliError::WriteReport)?;
+        let flushed = self.writer.flush().map_err(|e| self.named(e));
+        flushed.map_err(CliError::WriteReport)?;
         if let Some((temp, path)) = &self.beside {
             // Where the folder refuses the rename (another user's file in a sticky folder, a
             // file mounted on its own), the report is copied over the file instead. On failure,
@@ -121,15 +131,15 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 
 impl Write for ReportFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
+        self.writer.write(buf).map_err(|e| self.named(e))
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.writer.write_all(buf)
+        self.writer.write_all(buf).map_err(|e| self.named(e))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        self.writer.flush().map_err(|e| self.named(e))
     }
 }
 

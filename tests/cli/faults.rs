@@ -262,6 +262,28 @@ fn listings_on_a_full_device_say_so_and_exit_2() {
     }
 }
 
+/// Of several report files, the one that could not be written is named.
+#[test]
+fn a_report_file_that_cannot_be_written_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let (code, _, err) = run(talklint()
+        .args([
+            "check",
+            "--no-config",
+            "--output-csv",
+            "/dev/full",
+            "--output-json",
+        ])
+        .arg(&json)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("error: cannot write the report: /dev/full: No space left on device"),
+        "{err}"
+    );
+}
+
 #[test]
 fn merge_never_writes_over_a_report_it_merges() {
     let dir = tempfile::tempdir().unwrap();
