@@ -12,8 +12,15 @@ use std::path::{Path, PathBuf};
 /// A glob matched against a path: one that holds a `/` matches the whole path, its `*` and `?`
 /// stopping at `/` (`a/*.txt` is not `a/b/c.txt`, and a leading `/` anchors nothing more); one
 /// without matches a name at any depth (`*.txt`). One that ends in `/` names a folder: it
-/// matches the folder and every path below it (`archive/`, wherever it is).
+/// matches the folder and every path below it (`archive/`, wherever it is). A leading `./`
+/// anchors as `/` does (`./archive/` is the config folder's `archive`), as ruff reads it.
 pub(super) fn path_glob(pattern: &str) -> Result<Glob, globset::Error> {
+    let mut rest = pattern;
+    while let Some(after) = rest.strip_prefix("./") {
+        rest = after.trim_start_matches('/');
+    }
+    let anchored = (rest.len() < pattern.len()).then(|| format!("/{rest}"));
+    let pattern = anchored.as_deref().unwrap_or(pattern);
     let folder = pattern.strip_suffix('/').filter(|p| !p.is_empty());
     let named = folder.unwrap_or(pattern);
     let whole = match named.contains('/') {

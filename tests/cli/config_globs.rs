@@ -255,3 +255,46 @@ fn a_config_given_with_config_matches_from_its_own_folder() {
     // `/old/` is `ci/old/`; `archive/` names a folder wherever it is, outside `ci/` too.
     assert_eq!(paths, ["old/b.txt"]);
 }
+
+/// A glob written with `./` is anchored at the config's folder, as ruff reads it (it matched
+/// nothing, unsaid), and a `per_path_disable` glob that names a folder holds for the files in
+/// it, as the same glob does in `exclude`.
+#[test]
+fn dot_slash_globs_and_folder_globs_match_as_written() {
+    let config = "rules: [default]\nexclude: [\"./archive/\"]\nper_path_disable: \
+                  {\"./replies/legacy/**\": [ownership], \"scripts/old\": [ownership]}\n";
+    let files = [
+        ("archive/a.txt", DEFLECTION),
+        ("replies/legacy/b.txt", DEFLECTION),
+        ("scripts/old/c.txt", DEFLECTION),
+        ("scripts/new/d.txt", DEFLECTION),
+        ("sub/archive/e.txt", DEFLECTION),
+    ];
+    let dir = tree(config, &files);
+    let (_, report) = json_report_in(dir.path(), &[]);
+    let found = checked(&report);
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    // `./archive/` is the config folder's archive only.
+    assert_eq!(
+        paths,
+        [
+            "replies/legacy/b.txt",
+            "scripts/new/d.txt",
+            "scripts/old/c.txt",
+            "sub/archive/e.txt"
+        ],
+        "{report}"
+    );
+    let closed = |path: &str| {
+        (found.iter())
+            .any(|(p, rules)| p == path && rules.iter().any(|r| r.starts_with("ownership/")))
+    };
+    assert!(
+        !closed("replies/legacy/b.txt") && !closed("scripts/old/c.txt"),
+        "{report}"
+    );
+    assert!(
+        closed("scripts/new/d.txt") && closed("sub/archive/e.txt"),
+        "{report}"
+    );
+}
