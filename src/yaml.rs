@@ -49,6 +49,14 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     too_deep(source)?;
     let reader = unique::Unique::new(serde_yaml::Deserializer::from_str(source));
     T::deserialize(reader).map_err(|e| {
+        // Values are read as they are parsed: a line indented too far joins the value above
+        // (`pass: 70` then `   base: 80` reads `70 base`), whose type is refused before the
+        // parser reaches the line. The syntax error is the one to fix.
+        let at = |e: &serde_yaml::Error| e.location().map(|l| l.index());
+        let e = match serde_yaml::from_str::<serde_yaml::Value>(source) {
+            Err(syntax) if at(&syntax) > at(&e) => syntax,
+            _ => e,
+        };
         let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();
         // The library appends " at line N column M"; we report the position separately.

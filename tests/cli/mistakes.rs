@@ -70,6 +70,13 @@ fn a_misindented_line_is_compared_with_the_line_above() {
             "rules:\n  - id: a/b\n      kind: forbid\n".to_string(),
             "r.yaml:3:11: this line is indented to column 7 and the line above to column 5",
         ),
+        // After a value that is no string: the two lines read as one value, whose type the
+        // reader refused first (`invalid type: string "-3 severity"`).
+        (
+            "rules:\n  - id: a/b\n    phrases: [x]\n    points: -3\n     severity: info\n"
+                .to_string(),
+            "r.yaml:5:14: this line is indented to column 6 and the line above to column 5",
+        ),
     ];
     for (rule, want) in cases {
         let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
