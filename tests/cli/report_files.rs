@@ -88,18 +88,7 @@ fn a_closed_standard_output_leaves_no_half_report() {
         if let Some(path) = report {
             cmd.arg("--output-json").arg(path);
         }
-        let mut child = cmd
-            .arg(&calls)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        with_stdout_closed(cmd.arg(&calls))
     };
     let (code, err) = run_with(Some(&report));
     assert_eq!(code, Some(2), "{err}");
@@ -160,17 +149,28 @@ fn a_closed_output_pipe_exits_quietly() {
         std::fs::write(dir.path().join(format!("b{i:04}.txt")), b"\0bin").unwrap();
     }
     for format in ["json", "jsonl"] {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("talklint"))
-            .args(["check", "--no-config", "--format", format])
-            .arg(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        let (code, err) = with_stdout_closed(
+            Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+                .args(["check", "--no-config", "--format", format])
+                .arg(dir.path()),
+        );
+        assert_eq!(code, Some(0), "{format}: {err}");
         assert!(err.is_empty(), "{format}: {err}");
     }
+}
+
+/// Runs `cmd` with its standard output closed at once, as `| head -c 0` closes it: its exit
+/// code and standard error.
+fn with_stdout_closed(cmd: &mut std::process::Command) -> (Option<i32>, String) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
