@@ -49,6 +49,7 @@ mod limits;
 mod linear_inputs;
 mod localised_roles;
 mod markdown;
+mod markdown_bom;
 mod merge;
 mod merge_scales;
 mod merge_streams;

@@ -4,7 +4,7 @@
 use super::fences::fence_run;
 use super::indented_code::Blocks;
 use super::inline_code::inline_code;
-use super::lines::lines;
+use super::lines::{Line, lines};
 use super::link_refs;
 use std::ops::Range;
 
@@ -70,7 +70,7 @@ pub(crate) fn markdown(source: &str) -> Markdown {
     // interrupt (CommonMark): `[a]: /b` right under a line of text is text.
     let mut in_paragraph = false;
     let mut blocks = Blocks::default();
-    for line in lines(source).skip_while(|l| l.start < front) {
+    for line in read_lines(source).skip_while(|l| l.start < front) {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
         let t = line.text.trim();
@@ -142,10 +142,24 @@ fn comments(source: &str, code: &[Range<usize>], out: &mut Vec<Range<usize>>) ->
     None
 }
 
+/// The lines of `source`, the first without the byte-order mark that may open it: a mark is
+/// no text, and a construct that opens the file (front matter, a heading, a fence) opens after
+/// it, as editors show it.
+fn read_lines(source: &str) -> impl Iterator<Item = Line<'_>> {
+    lines(source).map(|l| match l.text.strip_prefix('\u{feff}') {
+        Some(text) if l.start == 0 => Line {
+            start: '\u{feff}'.len_utf8(),
+            text,
+            ..l
+        },
+        _ => l,
+    })
+}
+
 /// The length of the front matter that opens `source`: a `---` line, then lines up to a closing
 /// `---` or `...` line (without one, there is no front matter); 0 when there is none.
 fn front_matter(source: &str) -> usize {
-    let mut all = lines(source);
+    let mut all = read_lines(source);
     if all
         .next()
         .is_none_or(|first| first.text.trim_end() != "---")
@@ -235,5 +249,7 @@ mod tests {
     fn a_rule_without_a_closing_line_is_no_front_matter() {
         assert_eq!(front_matter("---\nSay hi.\n"), 0);
         assert_eq!(front_matter("---\na: b\n...\nSay hi.\n"), 13);
+        // After a byte-order mark too.
+        assert_eq!(front_matter("\u{feff}---\na: b\n---\nSay hi.\n"), 16);
     }
 }
