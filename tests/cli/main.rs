@@ -50,6 +50,7 @@ mod linear_inputs;
 mod localised_roles;
 mod markdown;
 mod markdown_bom;
+mod markdown_containers;
 mod merge;
 mod merge_scales;
 mod merge_streams;

@@ -44,7 +44,10 @@ fn a_byte_order_mark_hides_no_first_line_construct() {
             (plain_code, plain.clone(), plain_err),
             "{name}: the mark changes nothing"
         );
-        assert!(plain.contains("\"column\":8,\"end_line\""), "{name}: {plain}");
+        assert!(
+            plain.contains("\"column\":8,\"end_line\""),
+            "{name}: {plain}"
+        );
         assert!(!plain.contains("\"line\":1,"), "{name}: {plain}");
         // Nothing in the hidden first lines is rewritten, nor the mark, in a script of one
         // turn too.

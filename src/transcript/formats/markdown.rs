@@ -1,7 +1,7 @@
 //! What a Markdown script holds besides what is said (CommonMark): front matter, headings,
 //! code, HTML comments, link targets and link reference definitions, found line by line.
 
-use super::fences::fence_run;
+use super::fences::{Fence, Next};
 use super::indented_code::Blocks;
 use super::inline_code::inline_code;
 use super::lines::{Line, lines};
@@ -60,8 +60,7 @@ impl Unclosed {
 pub(crate) fn markdown(source: &str) -> Markdown {
     let mut out = Vec::new();
     let mut code = Vec::new();
-    // Where the open fence's line starts, where its run starts, and the run.
-    let mut fence: Option<(usize, usize, (u8, usize))> = None;
+    let mut fence: Option<Fence> = None;
     let front = front_matter(source);
     if front > 0 {
         out.push(0..front);
@@ -74,25 +73,33 @@ pub(crate) fn markdown(source: &str) -> Markdown {
         let end = (line.start + line.text.len() + 1).min(source.len());
         let whole = line.start..end;
         let t = line.text.trim();
-        if fence.is_none() && blocks.is_code(line.text, in_paragraph) {
+        if let Some(f) = fence {
+            let next = f.next(line.text);
+            if next == Next::Inside {
+                continue;
+            }
+            // Closed on this line, or by the end of a container before it: then the line is
+            // read as any other.
+            let last = if next == Next::Closes {
+                end
+            } else {
+                line.start
+            };
+            out.push(f.line_start..last);
+            code.push(f.line_start..last);
+            fence = None;
+            if next == Next::Closes {
+                continue;
+            }
+        }
+        if blocks.is_code(line.text, in_paragraph) {
             out.push(whole.clone());
             code.push(whole);
             in_paragraph = false;
             continue;
         }
-        if let Some((start, _, (mark, open))) = fence {
-            // Closed by a run of the same character, as long or longer, and nothing else.
-            if fence_run(t).is_some_and(|(c, n)| c == mark && n >= open && t[n..].trim().is_empty())
-            {
-                out.push(start..end);
-                code.push(start..end);
-                fence = None;
-            }
-            continue;
-        }
-        if let Some(run) = fence_run(t) {
-            let at = line.start + line.text.len() - line.text.trim_start().len();
-            fence = Some((line.start, at, run));
+        if let Some(f) = Fence::open(line.text, line.start) {
+            fence = Some(f);
             in_paragraph = false;
             continue;
         }
@@ -107,10 +114,14 @@ pub(crate) fn markdown(source: &str) -> Markdown {
         }
         in_paragraph = !(t.is_empty() || definition || is_heading(t));
     }
-    let open_fence = fence.map(|(start, at, (mark, len))| {
-        out.push(start..source.len());
-        code.push(start..source.len());
-        Unclosed::Fence { at, mark, len }
+    let open_fence = fence.map(|f| {
+        out.push(f.line_start..source.len());
+        code.push(f.line_start..source.len());
+        Unclosed::Fence {
+            at: f.at,
+            mark: f.mark,
+            len: f.len,
+        }
     });
     // A comment outside code opens before a fence that nothing closes (the fence's code runs
     // to the end): the one that hides the rest is the comment.
