@@ -51,6 +51,7 @@ mod localised_roles;
 mod markdown;
 mod markdown_bom;
 mod markdown_containers;
+mod markdown_escapes;
 mod merge;
 mod merge_scales;
 mod merge_streams;
