@@ -55,7 +55,7 @@ impl Blocks {
 }
 
 /// How many columns `line` is indented (a tab to the next multiple of four), and the rest.
-fn indentation(line: &str) -> (usize, &str) {
+pub(super) fn indentation(line: &str) -> (usize, &str) {
     indentation_from(line, 0)
 }
 
@@ -71,6 +71,16 @@ fn indentation_from(text: &str, start: usize) -> (usize, &str) {
         }
     }
     (column - start, "")
+}
+
+/// The list item `text` opens with, at column `column` past its indentation: the columns from
+/// the marker to the item's content, and the content (the text after the marker and its
+/// spaces); `None` when `text` opens no item.
+pub(super) fn item(text: &str, column: usize) -> Option<(usize, &str)> {
+    let m = list_marker(text, column)?;
+    // The marker is a bullet, or digits then `.` or `)`.
+    let width = text.bytes().take_while(u8::is_ascii_digit).count() + 1;
+    Some((m.content, text[width..].trim_start_matches([' ', '\t'])))
 }
 
 /// A list item's marker at the start of a line's text.
