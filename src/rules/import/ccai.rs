@@ -5,7 +5,7 @@
 
 use super::json::{Bad, Fields, Node, bad};
 use super::literal::Literal;
-use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, id};
+use super::{Category, Cond, Cx, Look, NEEDS_MODEL, Read, Search, Skipped, Test, Vendor, id};
 use crate::rules::schema::Speaker;
 
 const MATCHER_KEYS: [&str; 5] = [
@@ -53,6 +53,11 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             at,
             reason,
             needs_model,
+            hint: if needs_model {
+                NEEDS_MODEL
+            } else {
+                "write \"active\": true in the vendor's file to load it"
+            },
         }))
     };
     if let Some((at, what)) = semantic {
