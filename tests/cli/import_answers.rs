@@ -1,6 +1,7 @@
 //! Cloud rule files saved from a vendor's answer (boto3, the AWS CLI, the CCAI REST API): every
 //! list a file wraps is loaded, the fields an answer carries beside them are ignored and a
-//! misspelt one is named, and a page token says the list goes on.
+//! misspelt one is named, a page token says the list goes on, and an inactive matcher is left
+//! out as inactive whatever else it asks for.
 
 use crate::support::{run, talklint, write};
 use serde_json::{Value, json};
@@ -125,4 +126,23 @@ fn a_page_of_a_longer_list_is_said() {
         assert_eq!(code, 0, "{err}");
         assert!(!err.contains("later pages"), "{err}");
     }
+}
+
+#[test]
+fn an_inactive_semantic_matcher_is_left_out_as_inactive_even_when_strict() {
+    let mut m = ccai("Sem", "take care of this");
+    m["active"] = false.into();
+    m["phraseMatchRuleGroups"][0]["phraseMatchRules"][0]["config"] =
+        json!({"semanticMatchConfig": {}});
+    let (code, _, err) = check(&m.to_string(), &["--strict-import"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("\"Sem\" left out: it is inactive (`active: false`)"),
+        "{err}"
+    );
+    // Active, it needs a model: an error under --strict-import.
+    m["active"] = true.into();
+    let (code, _, err) = check(&m.to_string(), &["--strict-import"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("asks for semantic matching"), "{err}");
 }

@@ -60,22 +60,13 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             },
         }))
     };
-    if let Some((at, what)) = semantic {
-        return skip(
-            at,
-            format!("{what} asks for semantic matching, which needs a model"),
-            true,
-        );
-    }
-    let active = match f.get("active") {
-        Some(n) => Some((n.boolean("active")?, n.at)),
-        None => None,
-    };
-    match active {
-        Some((true, _)) => {}
-        Some((false, at)) => {
+    // Inactive first: CCAI runs no inactive matcher, semantic or not, so that is its reason
+    // and never an error (`--strict-import` included).
+    match f.get("active") {
+        Some(n) if n.boolean("active")? => {}
+        Some(n) => {
             return skip(
-                at,
+                n.at,
                 "it is inactive (`active: false`), so CCAI does not run it either".into(),
                 false,
             );
@@ -89,6 +80,13 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
                 false,
             );
         }
+    }
+    if let Some((at, what)) = semantic {
+        return skip(
+            at,
+            format!("{what} asks for semantic matching, which needs a model"),
+            true,
+        );
     }
     let role_note = f
         .get("roleMatch")
