@@ -1,7 +1,7 @@
 //! Cloud rule files saved from a vendor's answer (boto3, the AWS CLI, the CCAI REST API): every
 //! list a file wraps is loaded, the fields an answer carries beside them are ignored and a
 //! misspelt one is named, a page token says the list goes on, and an inactive matcher is left
-//! out as inactive whatever else it asks for.
+//! out as inactive whatever else it asks for. A file named twice is read once, as `-r` reads it.
 
 use crate::support::{run, talklint, write};
 use serde_json::{Value, json};
@@ -145,4 +145,18 @@ fn an_inactive_semantic_matcher_is_left_out_as_inactive_even_when_strict() {
     let (code, _, err) = check(&m.to_string(), &["--strict-import"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("asks for semantic matching"), "{err}");
+}
+
+#[test]
+fn a_file_named_twice_is_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "f.json", &aws("twice", "refund").to_string());
+    let (code, yaml, err) = run(talklint().current_dir(dir.path()).args([
+        "import",
+        "--no-config",
+        "f.json",
+        "./f.json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(yaml.matches("- id: aws/twice\n").count(), 1, "{yaml}");
 }
