@@ -105,8 +105,8 @@ fn ids_are_kebab_case_names() {
 fn shapes_are_told_apart_by_their_keys() {
     let vendors = |text: &str| -> Result<Vec<Vendor>, String> {
         let root = json::parse(text).map_err(|e| format!("{e:?}"))?;
-        items(&root)
-            .map(|list| list.into_iter().map(|(v, _)| v).collect())
+        shape::items(&root)
+            .map(|s| s.items.into_iter().map(|(v, _)| v).collect())
             .map_err(|b| b.message)
     };
     let aws = r#"{"CategoryName": "a", "Rules": []}"#;
@@ -123,6 +123,12 @@ fn shapes_are_told_apart_by_their_keys() {
         Ok(vec![Vendor::Aws, Vendor::Aws])
     );
     assert_eq!(vendors(&format!("[{ccai}]")), Ok(vec![Vendor::Ccai]));
+    assert_eq!(
+        vendors(&format!(
+            r#"{{"phraseMatchers": [{ccai}], "CategoryProperties": {aws}}}"#
+        )),
+        Ok(vec![Vendor::Ccai, Vendor::Aws])
+    );
     assert_eq!(
         vendors(&format!(
             r#"{{"phrase_matchers": [{ccai}], "next_page_token": ""}}"#
