@@ -1,6 +1,7 @@
 //! The vendors' own rules for what `talklint import` reads: a category AWS would refuse (a name
 //! or target out of its bounds) is an error at its place, as the other limits are, and a CCAI
-//! matcher is read with the defaults its API's JSON leaves out (no `active` is inactive).
+//! matcher is read with the defaults its API's JSON leaves out (no `active` is inactive). A name
+//! AWS accepts always gets an id (`._-` a hashed one).
 
 use crate::support::{run, talklint};
 
@@ -114,4 +115,16 @@ fn a_ccai_matcher_without_active_is_left_out_as_ccai_reads_it() {
         yaml.contains("# Left out: Google CCAI Insights phrase matcher \"Exported\""),
         "{yaml}"
     );
+}
+
+#[test]
+fn an_aws_name_of_punctuation_only_gets_a_hashed_id() {
+    let (code, yaml, err) = import(&aws("._-", "refund"));
+    assert_eq!(code, 0, "{err}");
+    let id = yaml
+        .lines()
+        .find_map(|l| l.strip_prefix("  - id: aws/name-"))
+        .unwrap_or_else(|| panic!("{yaml}"));
+    assert_eq!(id.len(), 8, "{yaml}");
+    assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{yaml}");
 }

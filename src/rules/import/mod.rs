@@ -246,8 +246,9 @@ impl Cx<'_> {
 /// The id of a vendor name: `<prefix>/<name>` in kebab-case (runs of other characters become
 /// one `-`), accented Latin letters written without their marks (`Réclamation` is
 /// `reclamation`, composed or not). A name with letters that have no such spelling (another
-/// script, `請求の問題 (v2)`) gets a hash of the whole name after what is left (`v2-…`, or
-/// `name-…`), the same on every run, so two such names do not share an id.
+/// script, `請求の問題 (v2)`) or none at all (`._-`, a valid AWS name) gets a hash of the whole
+/// name after what is left (`v2-…`, or `name-…`), the same on every run, so two such names do
+/// not share an id. Only a blank name is an error.
 pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
     let mut kebab = String::with_capacity(name.len());
     let mut lost = false;
@@ -269,11 +270,11 @@ pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
     if !lost && !kebab.is_empty() {
         return Ok(format!("{}/{kebab}", vendor.prefix()));
     }
-    if !lost {
+    if name.trim().is_empty() {
         return Err(bad(
             at,
-            format!("the name \"{name}\" has no letter or digit to make a rule id of"),
-            "give it a name with letters or digits: the rule id is its kebab-case",
+            "the name is blank: there is nothing to make a rule id of",
+            "give it a name: the rule id is its kebab-case",
         ));
     }
     let mut hash = crate::fnv::Fnv::default();
