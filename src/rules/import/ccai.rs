@@ -251,7 +251,22 @@ fn config(node: Option<&Node>, what: &str) -> Result<(bool, Option<(usize, Strin
         &[],
         true,
     )?;
+    // `config` is a oneof in CCAI's API: a rule is matched one way, and the API refuses both.
+    if let (Some(exact), Some(semantic)) =
+        (f.entry("exactMatchConfig"), f.entry("semanticMatchConfig"))
+    {
+        let second = exact.key_at.max(semantic.key_at);
+        return Err(bad(
+            second,
+            format!(
+                "{what} holds both `{}` and `{}`: CCAI matches a rule one way",
+                exact.key, semantic.key
+            ),
+            "keep one of the two: exactMatchConfig (loaded) or semanticMatchConfig (needs a model, left out)",
+        ));
+    }
     if let Some(e) = f.entry("semanticMatchConfig") {
+        e.node.object(&format!("{what}.{}", e.key))?;
         return Ok((false, Some((e.key_at, format!("{what}.{}", e.key)))));
     }
     let Some(exact) = f.get("exactMatchConfig") else {
