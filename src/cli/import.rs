@@ -15,7 +15,12 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     let cfg = rule_set::config(&args.config)?;
     let fillers = cfg.fillers();
     let mut files = Vec::with_capacity(args.files.len());
+    // A file named twice (`f.json ./f.json`) is read once, as `-r` reads it.
+    let mut seen = std::collections::HashSet::new();
     for path in &args.files {
+        if !seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
+            continue;
+        }
         let name = path.display().to_string();
         if let Some(refusal) = not_read(path, &name) {
             return Err(refusal);

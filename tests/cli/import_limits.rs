@@ -1,6 +1,8 @@
 //! The vendors' own rules for what `talklint import` reads: a category AWS would refuse (a name
 //! or target out of its bounds) is an error at its place, as the other limits are, and a CCAI
-//! matcher is read with the defaults its API's JSON leaves out (no `active` is inactive).
+//! matcher is read with the defaults its API's JSON leaves out (no `active` is inactive). A name
+//! AWS accepts always gets an id (`._-` a hashed one), and a CCAI rule's `config` is one way of
+//! matching, as its API's oneof is.
 
 use crate::support::{run, talklint};
 
@@ -114,4 +116,38 @@ fn a_ccai_matcher_without_active_is_left_out_as_ccai_reads_it() {
         yaml.contains("# Left out: Google CCAI Insights phrase matcher \"Exported\""),
         "{yaml}"
     );
+}
+
+#[test]
+fn an_aws_name_of_punctuation_only_gets_a_hashed_id() {
+    let (code, yaml, err) = import(&aws("._-", "refund"));
+    assert_eq!(code, 0, "{err}");
+    let id = yaml
+        .lines()
+        .find_map(|l| l.strip_prefix("  - id: aws/name-"))
+        .unwrap_or_else(|| panic!("{yaml}"));
+    assert_eq!(id.len(), 8, "{yaml}");
+    assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{yaml}");
+}
+
+#[test]
+fn a_ccai_rule_config_is_one_way_of_matching() {
+    let rule = |config: serde_json::Value| {
+        serde_json::json!({"displayName": "m", "type": "ANY_OF", "active": true,
+            "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
+                {"query": "refund", "config": config}]}]})
+        .to_string()
+    };
+    let both = rule(serde_json::json!({"exactMatchConfig": {}, "semanticMatchConfig": {}}));
+    let (code, yaml, err) = import(&both);
+    assert_eq!(code, 2, "{err}");
+    assert!(yaml.is_empty(), "{yaml}");
+    assert!(
+        err.contains("c.json:1:113: phraseMatchRuleGroups[0].phraseMatchRules[0].config holds both `exactMatchConfig` and `semanticMatchConfig`"),
+        "{err}"
+    );
+    assert!(err.contains("keep one of the two"), "{err}");
+    let (code, _, err) = import(&rule(serde_json::json!({"semanticMatchConfig": "yes"})));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("semanticMatchConfig"), "{err}");
 }

@@ -49,7 +49,7 @@ fn a_byte_order_mark_is_no_json() {
         let (code, _, err) = run(talklint().args(["import", "--no-config"]).arg(&json));
         assert_eq!(code, 2, "{err}");
         assert!(
-            err.contains(&format!("{name}:1:17: the name \"\" has no letter")),
+            err.contains(&format!("{name}:1:17: the name is blank")),
             "{err}"
         );
     }

@@ -1,7 +1,8 @@
 //! Vendor targets a phrase cannot match as the vendor does are imported as regexes on the
 //! original text: one holding a web or e-mail address (one word in a turn; was a rule error
 //! that failed the whole file) and one in a script without spaces (AWS and Google find it
-//! inside a run of such letters), pretty-printed or not.
+//! inside a run of such letters), pretty-printed or not. A case-sensitive query, a regex too,
+//! starts and ends where its tokens do, at a letter or at punctuation (`C++` is not in `C++11`).
 
 use crate::support::{run, talklint, write};
 
@@ -69,6 +70,43 @@ fn a_target_in_a_script_without_spaces_is_found_inside_a_run() {
     ] {
         let (tags, err) = tags(&rule, &calls);
         assert_eq!(tags, [tag, "null"]);
+        assert!(err.is_empty(), "{err}");
+    }
+}
+
+#[test]
+fn a_case_sensitive_query_ending_in_punctuation_ends_where_its_token_does() {
+    let matcher = |query: &str| {
+        serde_json::json!({"displayName": "q", "type": "ANY_OF", "active": true,
+            "phraseMatchRuleGroups": [{"type": "ANY_OF", "phraseMatchRules": [
+                {"query": query, "config": {"exactMatchConfig": {"caseSensitive": true}}}]}]})
+        .to_string()
+    };
+    let tag = r#"["ccai/q"]"#;
+    for (query, calls, expected) in [
+        (
+            "C++",
+            [
+                "Customer: I know C++ well.\n",
+                "Customer: I know C++11 well.\n",
+                "Customer: I know (C++).\n",
+                "Customer: I know xC++ well.\n",
+            ],
+            [tag, "null", tag, "null"],
+        ),
+        (
+            "$5 Credit",
+            [
+                "Customer: a $5 Credit please\n",
+                "Customer: a US$5 Credit please\n",
+                "Customer: ($5 Credit)\n",
+                "Customer: a $5 Credits please\n",
+            ],
+            [tag, "null", tag, "null"],
+        ),
+    ] {
+        let (tags, err) = tags(&matcher(query), &calls);
+        assert_eq!(tags, expected, "{query}");
         assert!(err.is_empty(), "{err}");
     }
 }

@@ -35,6 +35,7 @@ mod html_report;
 mod html_review;
 mod ignore;
 mod import;
+mod import_answers;
 mod import_fixes;
 mod import_limits;
 mod import_names;

@@ -8,7 +8,9 @@ mod range;
 
 use super::json::{Bad, Fields, Node, bad};
 use super::literal::Literal;
-use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, Window, id};
+use super::{
+    Category, Cond, Cx, Look, NEEDS_MODEL, Read, Search, Skipped, Test, Vendor, Window, id,
+};
 use crate::rules::schema::Speaker;
 use range::range;
 
@@ -110,6 +112,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
                 "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"
             ),
             needs_model: true,
+            hint: NEEDS_MODEL,
         }));
     }
     Ok(Read::Category(Category {

@@ -5,7 +5,7 @@
 
 use super::json::{Bad, Fields, Node, bad};
 use super::literal::Literal;
-use super::{Category, Cond, Cx, Look, Read, Search, Skipped, Test, Vendor, id};
+use super::{Category, Cond, Cx, Look, NEEDS_MODEL, Read, Search, Skipped, Test, Vendor, id};
 use crate::rules::schema::Speaker;
 
 const MATCHER_KEYS: [&str; 5] = [
@@ -53,24 +53,20 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             at,
             reason,
             needs_model,
+            hint: if needs_model {
+                NEEDS_MODEL
+            } else {
+                "write \"active\": true in the vendor's file to load it"
+            },
         }))
     };
-    if let Some((at, what)) = semantic {
-        return skip(
-            at,
-            format!("{what} asks for semantic matching, which needs a model"),
-            true,
-        );
-    }
-    let active = match f.get("active") {
-        Some(n) => Some((n.boolean("active")?, n.at)),
-        None => None,
-    };
-    match active {
-        Some((true, _)) => {}
-        Some((false, at)) => {
+    // Inactive first: CCAI runs no inactive matcher, semantic or not, so that is its reason
+    // and never an error (`--strict-import` included).
+    match f.get("active") {
+        Some(n) if n.boolean("active")? => {}
+        Some(n) => {
             return skip(
-                at,
+                n.at,
                 "it is inactive (`active: false`), so CCAI does not run it either".into(),
                 false,
             );
@@ -84,6 +80,13 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
                 false,
             );
         }
+    }
+    if let Some((at, what)) = semantic {
+        return skip(
+            at,
+            format!("{what} asks for semantic matching, which needs a model"),
+            true,
+        );
     }
     let role_note = f
         .get("roleMatch")
@@ -248,7 +251,22 @@ fn config(node: Option<&Node>, what: &str) -> Result<(bool, Option<(usize, Strin
         &[],
         true,
     )?;
+    // `config` is a oneof in CCAI's API: a rule is matched one way, and the API refuses both.
+    if let (Some(exact), Some(semantic)) =
+        (f.entry("exactMatchConfig"), f.entry("semanticMatchConfig"))
+    {
+        let second = exact.key_at.max(semantic.key_at);
+        return Err(bad(
+            second,
+            format!(
+                "{what} holds both `{}` and `{}`: CCAI matches a rule one way",
+                exact.key, semantic.key
+            ),
+            "keep one of the two: exactMatchConfig (loaded) or semanticMatchConfig (needs a model, left out)",
+        ));
+    }
     if let Some(e) = f.entry("semanticMatchConfig") {
+        e.node.object(&format!("{what}.{}", e.key))?;
         return Ok((false, Some((e.key_at, format!("{what}.{}", e.key)))));
     }
     let Some(exact) = f.get("exactMatchConfig") else {

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use std::collections::HashMap;
 
 mod fields;
-pub(crate) use fields::Fields;
+pub(crate) use fields::{Fields, camel};
 
 /// A JSON value and where it starts in the file.
 #[derive(Debug)]

@@ -65,18 +65,24 @@ fn control(at: usize, what: &str, text: &str, c: char) -> Bad {
 /// A target as a regex on the original text: its words in order, any white space between them
 /// (Unicode's: a rule regex of ASCII letters is compiled ASCII-only, where `\s` misses a no-break
 /// space, U+0085 and U+2028), a straight or curly apostrophe for either, word boundaries at its
-/// ends (Unicode ones at a letter outside ASCII: `Café` is not in `Cafés`; none at a letter of
-/// a script without spaces, found inside a run); `(?-i)` when case-sensitive.
+/// ends (Unicode ones at a letter outside ASCII: `Café` is not in `Cafés`; at punctuation, no
+/// word character beyond it; none at a letter of a script without spaces, found inside a run);
+/// `(?-i)` when case-sensitive.
 fn regex(target: &str, case_sensitive: bool) -> String {
     let words: Vec<String> = target
         .split_whitespace()
         .map(|w| regex::escape(w).replace(['\'', '’'], "(?:'|’)"))
         .collect();
-    // Unicode boundaries: an ASCII `\b` lies between `Jos` and the `é` of `José`.
+    // Unicode boundaries: an ASCII `\b` lies between `Jos` and the `é` of `José`. At an end
+    // that is no word character (`C++`, `$5`), `\B`: the character beyond is no word character
+    // either (or there is none), as the vendor's token ends there: `C++` is not in `C++11`, nor
+    // `$5` in `US$5`. Zero-width, as the regex crate has no lookaround, so the match is the
+    // target's own characters.
     let boundary = |c: Option<char>| match c {
         Some(c) if crate::rules::unspaced::unspaced(c) => "",
         Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
-        _ => "",
+        Some(_) => "(?u:\\B)",
+        None => "",
     };
     let trimmed = target.trim();
     let start = boundary(trimmed.chars().next());
@@ -95,7 +101,7 @@ mod tests {
         assert_eq!(cs("Order ID"), "(?-i)(?u:\\b)Order(?u:\\s)+ID(?u:\\b)");
         assert_eq!(
             cs("can't (really)"),
-            "(?-i)(?u:\\b)can(?:'|’)t(?u:\\s)+\\(really\\)"
+            "(?-i)(?u:\\b)can(?:'|’)t(?u:\\s)+\\(really\\)(?u:\\B)"
         );
         let re = ::regex::Regex::new(&cs("can't (really)")).unwrap();
         assert!(re.is_match("I can’t  (really) do it"));
@@ -111,6 +117,15 @@ mod tests {
         assert!(re.is_match("Jos here") && !re.is_match("José"));
         let re = ::regex::Regex::new(&cs("Été")).unwrap();
         assert!(re.is_match("un Été chaud") && !re.is_match("Les Étés") && !re.is_match("PrÉtéx"));
+        // At punctuation, no word character beyond it, on either side.
+        let re = ::regex::Regex::new(&cs("C++")).unwrap();
+        assert!(re.is_match("C++ and (C++).") && !re.is_match("C++11") && !re.is_match("xC++"));
+        let re = ::regex::Regex::new(&cs("$5 Credit")).unwrap();
+        assert!(re.is_match("a ($5 Credit)") && !re.is_match("US$5 Credit"));
+        assert_eq!(
+            re.find("a $5 Credit").map(|m| m.as_str()),
+            Some("$5 Credit")
+        );
         assert_eq!(regex("苦情", false), "苦情");
         let re = ::regex::Regex::new(&regex("refund 苦情", false)).unwrap();
         assert!(re.is_match("refund 苦情があります"));

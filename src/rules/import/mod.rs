@@ -9,13 +9,14 @@ mod ccai;
 pub(crate) mod json;
 mod literal;
 mod print;
+mod shape;
 mod spec;
 
 use super::PHRASE_SYNTAX;
 use super::error::{RuleError, SourceFile};
 use super::phrase;
 use super::schema::Speaker;
-use json::{Bad, Fields, Node, Value, bad};
+use json::{Bad, Node, bad};
 pub(crate) use print::yaml;
 
 /// Where a category comes from.
@@ -125,8 +126,12 @@ pub(crate) struct Skipped {
     /// Where the reason is written.
     pub(crate) at: usize,
     pub(crate) reason: String,
-    /// It needs a model (an error under `--strict-import`), rather than being switched off.
+    /// An error under `--strict-import`: talklint would run less than the cloud does (it needs
+    /// a model, or it stands for the categories of a list's later pages); false for one the
+    /// cloud does not run either (an inactive matcher).
     pub(crate) needs_model: bool,
+    /// How to load it, for the error.
+    pub(crate) hint: &'static str,
 }
 
 /// What one file gave.
@@ -136,14 +141,14 @@ pub(crate) struct Imported {
     pub(crate) skipped: Vec<Skipped>,
 }
 
+/// The hint of a category left out as it needs a model.
+const NEEDS_MODEL: &str = "talklint runs no model and never guesses one; remove that filter to load the rest (a wider category), or drop --strict-import to skip it with a warning";
+
 /// A vendor's reading of one object: the category, or why it is left out.
 pub(super) enum Read {
     Category(Category),
     Skipped(Skipped),
 }
-
-/// The shapes `-r FILE.json` reads, for the error on any other JSON.
-const SHAPES: &str = "a JSON rule file is an AWS Transcribe Call Analytics category (the CreateCallAnalyticsCategory request with `CategoryName` and `Rules`, a `{\"CategoryProperties\": …}` response, a list of them, or `{\"Categories\": […]}`) or a Google CCAI Insights phrase matcher (`displayName`, `type`, `phraseMatchRuleGroups`, camelCase or snake_case; one, a list, or `{\"phraseMatchers\": […]}`); talklint's own rules are YAML";
 
 /// Whether a rule file is read as a cloud definition: by its `.json` extension.
 pub(crate) fn is_cloud(name: &str) -> bool {
@@ -184,8 +189,9 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
         },
     })?;
     let cx = Cx { fillers };
+    let shape = shape::items(&root).map_err(located)?;
     let mut out = Imported::default();
-    for (vendor, node) in items(&root).map_err(located)? {
+    for (vendor, node) in shape.items {
         let read = match vendor {
             Vendor::Aws => aws::category(node, &cx),
             Vendor::Ccai => ccai::matcher(node, &cx),
@@ -195,72 +201,8 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
             Read::Skipped(s) => out.skipped.push(s),
         }
     }
+    out.skipped.extend(shape.pages);
     Ok(out)
-}
-
-/// The categories and matchers a file holds, by the keys of its shape.
-fn items(root: &Node) -> Result<Vec<(Vendor, &Node)>, Bad> {
-    match &root.value {
-        Value::Array(_) => list(root, "the list"),
-        Value::Object(_) => {
-            let wrappers = ["CategoryProperties", "Categories", "phraseMatchers"];
-            let tokens = ["NextToken", "nextPageToken"];
-            let f = Fields::new(root, "a cloud rule file", &wrappers, &tokens, true).ok();
-            let wrapped = f.and_then(|f| wrappers.iter().find_map(|w| f.get(w).map(|n| (*w, n))));
-            match wrapped {
-                Some(("CategoryProperties", n)) => one(n)
-                    .filter(|(v, _)| *v == Vendor::Aws)
-                    .map(|i| vec![i])
-                    .ok_or_else(|| unknown(n.at)),
-                Some((key, n)) => list(n, &format!("`{key}`")),
-                None => one(root).map(|i| vec![i]).ok_or_else(|| unknown(root.at)),
-            }
-        }
-        Value::Scalar(_) => Err(unknown(root.at)),
-    }
-}
-
-/// The error for JSON of no shape talklint reads.
-fn unknown(at: usize) -> Bad {
-    bad(at, "not a cloud rule file talklint can read", SHAPES)
-}
-
-/// A list of categories or matchers, `what` by name.
-fn list<'a>(node: &'a Node, what: &str) -> Result<Vec<(Vendor, &'a Node)>, Bad> {
-    let items = node.array(what)?;
-    if items.is_empty() {
-        return Err(bad(
-            node.at,
-            format!("{what} is empty: nothing to load"),
-            SHAPES,
-        ));
-    }
-    items
-        .iter()
-        .map(|n| one(n).ok_or_else(|| unknown(n.at)))
-        .collect()
-}
-
-/// A single category or matcher, told apart by its keys.
-fn one(node: &Node) -> Option<(Vendor, &Node)> {
-    let Value::Object(entries) = &node.value else {
-        return None;
-    };
-    let has = |keys: &[&str]| entries.iter().any(|e| keys.contains(&e.key.as_str()));
-    if has(&["CategoryName", "Rules"]) {
-        Some((Vendor::Aws, node))
-    } else if has(&[
-        "displayName",
-        "display_name",
-        "phraseMatchRuleGroups",
-        "phrase_match_rule_groups",
-        "roleMatch",
-        "role_match",
-    ]) {
-        Some((Vendor::Ccai, node))
-    } else {
-        None
-    }
 }
 
 /// What reading a vendor's object needs.
@@ -304,8 +246,9 @@ impl Cx<'_> {
 /// The id of a vendor name: `<prefix>/<name>` in kebab-case (runs of other characters become
 /// one `-`), accented Latin letters written without their marks (`Réclamation` is
 /// `reclamation`, composed or not). A name with letters that have no such spelling (another
-/// script, `請求の問題 (v2)`) gets a hash of the whole name after what is left (`v2-…`, or
-/// `name-…`), the same on every run, so two such names do not share an id.
+/// script, `請求の問題 (v2)`) or none at all (`._-`, a valid AWS name) gets a hash of the whole
+/// name after what is left (`v2-…`, or `name-…`), the same on every run, so two such names do
+/// not share an id. Only a blank name is an error.
 pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
     let mut kebab = String::with_capacity(name.len());
     let mut lost = false;
@@ -327,11 +270,11 @@ pub(super) fn id(vendor: Vendor, name: &str, at: usize) -> Result<String, Bad> {
     if !lost && !kebab.is_empty() {
         return Ok(format!("{}/{kebab}", vendor.prefix()));
     }
-    if !lost {
+    if name.trim().is_empty() {
         return Err(bad(
             at,
-            format!("the name \"{name}\" has no letter or digit to make a rule id of"),
-            "give it a name with letters or digits: the rule id is its kebab-case",
+            "the name is blank: there is nothing to make a rule id of",
+            "give it a name: the rule id is its kebab-case",
         ));
     }
     let mut hash = crate::fnv::Fnv::default();
@@ -384,11 +327,7 @@ impl Skipped {
             line,
             column,
             message: format!("{} left out: {}", self.label, self.reason),
-            hint: Some(if self.needs_model {
-                "talklint runs no model and never guesses one; remove that filter to load the rest (a wider category), or drop --strict-import to skip it with a warning".into()
-            } else {
-                "change it in the vendor's file to load it".into()
-            }),
+            hint: Some(self.hint.into()),
         }
     }
 }

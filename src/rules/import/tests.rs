@@ -72,7 +72,7 @@ fn ids_are_kebab_case_names() {
         id(Vendor::Ccai, "  Billing dispute — without apology! "),
         Ok("ccai/billing-dispute-without-apology".into())
     );
-    assert!(id(Vendor::Ccai, "—").is_err());
+    assert!(id(Vendor::Ccai, "—").unwrap().starts_with("ccai/name-"));
     assert_eq!(
         id(Vendor::Ccai, "Réclamation"),
         Ok("ccai/reclamation".into())
@@ -95,6 +95,11 @@ fn ids_are_kebab_case_names() {
         id(Vendor::Ccai, "İade talebi"),
         Ok("ccai/iade-talebi".into())
     );
+    // No letter or digit at all (`._-` is a valid AWS name): a hash too; only a blank name
+    // has no id.
+    let dots = id(Vendor::Aws, "._-").unwrap();
+    assert!(dots.starts_with("aws/name-") && dots != id(Vendor::Aws, "-._").unwrap());
+    assert!(id(Vendor::Ccai, "  ").is_err());
     let v2 = |n| id(Vendor::Ccai, n).unwrap();
     assert!(v2("請求の問題 (v2)").starts_with("ccai/v2-"));
     assert_ne!(v2("請求の問題 (v2)"), v2("返金 (v2)"));
@@ -105,8 +110,8 @@ fn ids_are_kebab_case_names() {
 fn shapes_are_told_apart_by_their_keys() {
     let vendors = |text: &str| -> Result<Vec<Vendor>, String> {
         let root = json::parse(text).map_err(|e| format!("{e:?}"))?;
-        items(&root)
-            .map(|list| list.into_iter().map(|(v, _)| v).collect())
+        shape::items(&root)
+            .map(|s| s.items.into_iter().map(|(v, _)| v).collect())
             .map_err(|b| b.message)
     };
     let aws = r#"{"CategoryName": "a", "Rules": []}"#;
@@ -123,6 +128,12 @@ fn shapes_are_told_apart_by_their_keys() {
         Ok(vec![Vendor::Aws, Vendor::Aws])
     );
     assert_eq!(vendors(&format!("[{ccai}]")), Ok(vec![Vendor::Ccai]));
+    assert_eq!(
+        vendors(&format!(
+            r#"{{"phraseMatchers": [{ccai}], "CategoryProperties": {aws}}}"#
+        )),
+        Ok(vec![Vendor::Ccai, Vendor::Aws])
+    );
     assert_eq!(
         vendors(&format!(
             r#"{{"phrase_matchers": [{ccai}], "next_page_token": ""}}"#

@@ -1,8 +1,10 @@
 //! An object of a vendor's file read by key, as the vendor names its fields: every key one the
 //! reader asks for or ignores (a field talklint does not know could change what a category
-//! matches), snake_case read as camelCase, and a field written in both cases an error.
+//! matches; a misspelt one is named with the closest known key), snake_case read as camelCase,
+//! and a field written in both cases an error.
 
 use super::{Bad, Entry, Node, bad};
+use crate::suggest::did_you_mean;
 
 /// An object's entries, read by key: every key must be one the caller asks for, or one of the
 /// keys it ignores.
@@ -34,9 +36,10 @@ impl<'a> Fields<'a> {
         for (i, e) in entries.iter().enumerate() {
             let key = fields.name(&e.key);
             if !known.contains(&key.as_str()) && !ignored.contains(&key.as_str()) {
+                let near = did_you_mean(&key, known.iter().chain(ignored).copied());
                 return Err(bad(
                     e.key_at,
-                    format!("unknown key `{}` in {what}", e.key),
+                    format!("unknown key `{}` in {what}{near}", e.key),
                     format!("{what} holds {}", known.join(", ")),
                 ));
             }
@@ -54,22 +57,11 @@ impl<'a> Fields<'a> {
 
     /// A key as the caller names it: camelCase for a snake_case key, when reading both.
     fn name(&self, key: &str) -> String {
-        if !self.snake || !key.contains('_') {
-            return key.to_string();
+        if self.snake {
+            camel(key)
+        } else {
+            key.to_string()
         }
-        let mut out = String::with_capacity(key.len());
-        let mut upper = false;
-        for c in key.chars() {
-            match (c, upper) {
-                ('_', _) => upper = true,
-                (c, true) => {
-                    out.extend(c.to_uppercase());
-                    upper = false;
-                }
-                (c, false) => out.push(c),
-            }
-        }
-        out
     }
 
     /// The entry of `key`, if there is one.
@@ -97,6 +89,24 @@ impl<'a> Fields<'a> {
         self.get(key)
             .ok_or_else(|| bad(self.at, format!("{what} has no `{key}`"), hint.to_string()))
     }
+}
+
+/// A snake_case key in camelCase (`phrase_match_rules` is `phraseMatchRules`); any other key as
+/// it is.
+pub(crate) fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        match (c, upper) {
+            ('_', _) => upper = true,
+            (c, true) => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
