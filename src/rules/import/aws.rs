@@ -111,7 +111,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             reason: format!(
                 "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"
             ),
-            needs_model: true,
+            fails_strict: true,
             hint: NEEDS_MODEL,
         }));
     }

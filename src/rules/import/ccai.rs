@@ -52,7 +52,7 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             label: Vendor::Ccai.label(&name),
             at,
             reason,
-            needs_model,
+            fails_strict: needs_model,
             hint: if needs_model {
                 NEEDS_MODEL
             } else {

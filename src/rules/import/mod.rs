@@ -129,7 +129,7 @@ pub(crate) struct Skipped {
     /// An error under `--strict-import`: talklint would run less than the cloud does (it needs
     /// a model, or it stands for the categories of a list's later pages); false for one the
     /// cloud does not run either (an inactive matcher).
-    pub(crate) needs_model: bool,
+    pub(crate) fails_strict: bool,
     /// How to load it, for the error.
     pub(crate) hint: &'static str,
 }
