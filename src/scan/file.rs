@@ -229,11 +229,12 @@ pub(super) fn check(
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
+    let file_warnings = super::file_warnings::owned(warnings, &directives, &transcripts, &source);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
     if !reading.piece && transcripts.iter().all(|t| t.turns.is_empty()) {
-        warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
+        let warnings: Vec<String> = file_warnings.into_iter().map(|(_, w)| w).collect();
         let skipped = not_read(no_turns(display, format, &warnings));
         return Processed {
             warnings,
@@ -263,7 +264,6 @@ pub(super) fn check(
         fixed,
         warnings: Vec::new(),
     };
-    warnings.extend(directives.warnings.iter().map(|(_, w)| w.clone()));
     let per_path = ctx.per_path();
     let mut known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
     let mut lines = LineCursor::new(&source);
@@ -288,7 +288,10 @@ pub(super) fn check(
         if let Some(r) = &ctx.opts.redact {
             r.mask_speakers(&mut t.turns);
         }
-        let mut warnings = warnings.clone();
+        let mut warnings: Vec<String> = (file_warnings.iter())
+            .filter(|(owner, _)| *owner == i)
+            .map(|(_, w)| w.clone())
+            .collect();
         // The parser's warnings quote the file: masked as its text is with `--redact`, and
         // placed in the stream a piece came from.
         warnings.extend(t.warnings.iter().map(|w| {

@@ -9,6 +9,7 @@
 
 mod feed;
 mod file;
+mod file_warnings;
 mod fix;
 mod folder;
 mod ignore_files;

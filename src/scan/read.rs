@@ -51,6 +51,9 @@ pub(super) fn encoding(bytes: &[u8]) -> Encoding {
     }
 }
 
+/// A warning about a file, and the line it is about, if any.
+pub(super) type Placed = (Option<usize>, String);
+
 /// Decodes file bytes in `encoding` (UTF-8 or UTF-16): UTF-8 lossily, with a warning that counts
 /// lines from `first_line`; UTF-16 without a byte-order mark with a warning that it was taken
 /// for one. Valid UTF-8, the usual case, is borrowed.
@@ -58,7 +61,7 @@ pub(super) fn decode<'a>(
     bytes: &'a [u8],
     encoding: Encoding,
     first_line: usize,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Placed>,
 ) -> Cow<'a, str> {
     if let Encoding::Utf16 { le, bom } = encoding {
         let body = &bytes[if bom { 2 } else { 0 }..];
@@ -71,18 +74,24 @@ pub(super) fn decode<'a>(
         });
         if !bom {
             let order = if le { "LE" } else { "BE" };
-            warnings.push(format!(
-                "read as UTF-16 ({order}) without a byte-order mark, as its NUL bytes between \
-                 letters show; save the file as UTF-8 (`iconv -f UTF-16{order} -t UTF-8 FILE > NEW`)"
+            warnings.push((
+                None,
+                format!(
+                    "read as UTF-16 ({order}) without a byte-order mark, as its NUL bytes between \
+                     letters show; save the file as UTF-8 (`iconv -f UTF-16{order} -t UTF-8 FILE > NEW`)"
+                ),
             ));
         }
         let text = utf16_text(units, first_line, warnings);
         if let [.., last] = body
             && body.len() % 2 == 1
         {
-            warnings.push(format!(
-                "the file ends in half a UTF-16 character (one byte, 0x{last:02X}): dropped; \
-                 the file may be cut short"
+            warnings.push((
+                None,
+                format!(
+                    "the file ends in half a UTF-16 character (one byte, 0x{last:02X}): dropped; \
+                     the file may be cut short"
+                ),
             ));
         }
         return Cow::Owned(text);
@@ -92,9 +101,9 @@ pub(super) fn decode<'a>(
         Err(e) => {
             let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
-            warnings.push(format!(
+            warnings.push((Some(line), format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
-            ));
+            )));
             String::from_utf8_lossy(bytes)
         }
     }
@@ -105,7 +114,7 @@ pub(super) fn decode<'a>(
 fn utf16_text(
     units: impl Iterator<Item = u16>,
     first_line: usize,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Placed>,
 ) -> String {
     let mut text = String::new();
     let mut first_bad = None;
@@ -125,9 +134,12 @@ fn utf16_text(
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        warnings.push(format!(
-            "invalid UTF-16 at line {line}, column {column}{more}: a surrogate without its pair, \
-             replaced with U+FFFD; re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 FILE > NEW`)"
+        warnings.push((
+            Some(line),
+            format!(
+                "invalid UTF-16 at line {line}, column {column}{more}: a surrogate without its \
+                 pair, replaced with U+FFFD; re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 FILE > NEW`)"
+            ),
         ));
     }
     text

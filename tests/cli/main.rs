@@ -20,6 +20,7 @@ mod earlier_reports;
 mod eval;
 mod eval_labels;
 mod faults;
+mod file_warnings;
 mod fix;
 mod fix_case;
 mod fix_headers;
