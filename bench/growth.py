@@ -8,8 +8,9 @@ exits 1 when a ratio reaches 10:
     python3 bench/growth.py [--runs N] [--bin target/release/talklint]
 
 The inputs: one very long line with many findings (as a JSON and as a human report), a CSV
-file of many conversation ids, and many directives split over comment lines that never close. tests/cli/scale.rs checks the findings' places on the
-same inputs; their speed is measured here, not in the tests.
+file of many conversation ids, many directives split over comment lines that never close, and
+many bare `disable`s with an `enable` of one rule after them. tests/cli/linear_inputs.rs
+checks the findings' places on such inputs; their speed is measured here, not in the tests.
 """
 
 import argparse
@@ -36,11 +37,17 @@ def split_directives(n):
     return "Agent: hello there\n" + "<!-- talklint: ignore\n" * n + "Agent: calm down\n"
 
 
+def disables_and_one_enable(n):
+    turns = "// talklint: disable\nAgent: calm down\n" * n
+    return turns + "// talklint: enable respect/calm-down\nAgent: calm down\n// talklint: enable\n"
+
+
 INPUTS = [
     ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT)),
     ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT)),
     ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000),
     ("directives split with no -->, JSON report", "split.md", "json", split_directives, 40_000),
+    ("bare disables, then an enable of one rule", "off.txt", "json", disables_and_one_enable, 50_000),
 ]
 
 

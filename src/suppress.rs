@@ -80,6 +80,10 @@ pub(crate) struct Suppressions {
     /// file holds (a directive on every line, each left open to its end).
     every: Ranges,
     by_rule: Vec<Ranges>,
+    /// The bare `disable`s' ranges, and where each rule is turned back on inside them (an
+    /// `enable` that names it, up to its next `disable`).
+    disabled: Ranges,
+    holes: Vec<Ranges>,
     /// The findings a directive covers, as (rule, byte): which directives were used is told from
     /// them once, at the end.
     covered: Vec<(usize, usize)>,
@@ -193,23 +197,36 @@ impl Suppressions {
                 picked
             })
             .collect();
-        let mut ends = ends::disable_ends(directives, &picks, rules.rules.len());
+        let mut spans = ends::spans(directives, &picks, rules.rules.len());
         let mut ends_one = vec![false; directives.len()];
-        let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rules.rules.len()]);
+        let rule_count = rules.rules.len();
+        let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rule_count]);
+        let (mut disabled, mut holes) = (Vec::new(), vec![Vec::new(); rule_count]);
+        let mut range_of = |d: &Directive, end: Option<usize>| {
+            end.inspect(|&e| ends_one[e] = true);
+            d.at..end.map_or(source.len(), |e| directives[e].at)
+        };
         for (i, (d, picked)) in directives.iter().zip(picks).enumerate() {
-            let spans = match d.action {
-                Action::Enable => continue,
+            let placed = std::mem::take(&mut spans[i]).into_iter();
+            let covered = match d.action {
+                Action::Enable => {
+                    for (rules, end) in placed {
+                        let hole = d.at..end.map_or(source.len(), |e| directives[e].at);
+                        let rules = rules.unwrap_or_default();
+                        rules.iter().for_each(|&r| holes[r].push(hole.clone()));
+                    }
+                    continue;
+                }
                 Action::IgnoreFile => vec![(picked, 0..source.len())],
                 Action::Ignore => vec![(picked, places.ignored(d))],
-                Action::Disable => (std::mem::take(&mut ends[i]).into_iter())
-                    .map(|(rules, end)| {
-                        end.inspect(|&e| ends_one[e] = true);
-                        (rules, d.at..end.map_or(source.len(), |e| directives[e].at))
-                    })
+                Action::Disable => placed
+                    .map(|(rules, end)| (rules, range_of(d, end)))
                     .collect(),
             };
-            for (picked, range) in spans {
+            for (picked, range) in covered {
                 match &picked {
+                    // A bare `disable` is the one kind that an `enable` of some rules holes.
+                    None if d.action == Action::Disable => disabled.push(range.clone()),
                     None => every.push(range.clone()),
                     Some(list) => list.iter().for_each(|&r| by_rule[r].push(range.clone())),
                 }
@@ -220,9 +237,14 @@ impl Suppressions {
                 });
             }
         }
+        let disabled = Ranges::new(disabled);
+        // An `enable` of some rules inside a bare `disable` turns them back on: it is used.
         s.stray_enables = (0..directives.len())
             .filter(|&i| directives[i].action == Action::Enable && !ends_one[i])
+            .filter(|&i| directives[i].rules.is_empty() || !disabled.covers(directives[i].at))
             .collect();
+        s.disabled = disabled;
+        s.holes = holes.into_iter().map(Ranges::new).collect();
         s.every = Ranges::new(every);
         s.by_rule = by_rule.into_iter().map(Ranges::new).collect();
         s
@@ -231,8 +253,10 @@ impl Suppressions {
     /// Whether a finding of `rule` starting at byte `at` of the source is suppressed, and why:
     /// `per_path_disable` before a directive; the directives that cover it count as used.
     pub(crate) fn check(&mut self, rule: usize, at: usize) -> Option<Suppression> {
-        let in_source =
-            self.every.covers(at) || self.by_rule.get(rule).is_some_and(|r| r.covers(at));
+        let covers = |ranges: Option<&Ranges>| ranges.is_some_and(|r| r.covers(at));
+        let in_source = self.every.covers(at)
+            || covers(self.by_rule.get(rule))
+            || (self.disabled.covers(at) && !covers(self.holes.get(rule)));
         if in_source {
             self.covered.push((rule, at));
         }
@@ -374,6 +398,23 @@ mod tests {
                 (3, vec![0, 1]),
                 (4, vec![1]),
                 (5, vec![1])
+            ]
+        );
+        let src = "// talklint: disable\n// talklint: enable respect/c\none\n// talklint: disable respect\ntwo\n// talklint: enable ownership\nthree\n// talklint: disable\nfour\n";
+        assert_eq!(
+            suppressed(src),
+            // With no bare `enable` after it, a bare `disable` still lets an `enable` of one
+            // rule turn it back on, up to that rule's next `disable`, bare or not.
+            [
+                (1, vec![0, 1, 2]),
+                (2, vec![0, 1]),
+                (3, vec![0, 1]),
+                (4, vec![0, 1, 2]),
+                (5, vec![0, 1, 2]),
+                (6, vec![2]),
+                (7, vec![2]),
+                (8, vec![0, 1, 2]),
+                (9, vec![0, 1, 2])
             ]
         );
     }

@@ -195,6 +195,24 @@ fn an_enable_of_one_rule_leaves_the_others_disabled() {
     );
     // Both `enable`s end a rule's `disable`, so neither is unused.
     assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
+    // After a bare `disable` with no bare `enable` later, an `enable` of one rule still turns
+    // it back on (it was said to end no `disable`, and the rule stayed off).
+    let text = "<!-- talklint: disable -->\nAgent: calm down\n<!-- talklint: enable respect -->\n\
+                Agent: calm down, that is not my department\n";
+    let (c, _) = conversation("bare.md", text);
+    let calm: Vec<_> = (marks(&c).into_iter())
+        .filter(|(rule, ..)| rule == "respect/calm-down" || rule == "ownership/closed-door")
+        .collect();
+    assert_eq!(
+        calm,
+        [
+            found("respect/calm-down", 2, true),
+            found("respect/calm-down", 4, false),
+            found("ownership/closed-door", 4, true),
+        ],
+        "{c}"
+    );
+    assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
 }
 
 /// A directive in an HTML comment that is never closed hides its own line only: in a text file
