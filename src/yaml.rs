@@ -7,7 +7,8 @@ mod type_words;
 mod unique;
 
 pub(crate) use control::refused;
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// A YAML error with its 1-based line and column when the library knows them.
 #[derive(Debug, Clone)]
@@ -51,9 +52,11 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     T::deserialize(reader).map_err(|e| {
         // Values are read as they are parsed: a line indented too far joins the value above
         // (`pass: 70` then `   base: 80` reads `70 base`), whose type is refused before the
-        // parser reaches the line. The syntax error is the one to fix.
+        // parser reaches the line. A syntax error further on is the one to fix; the file is
+        // read once more for one, into nothing (so a duplicate key is no syntax error).
         let at = |e: &serde_yaml::Error| e.location().map(|l| l.index());
-        let e = match serde_yaml::from_str::<serde_yaml::Value>(source) {
+        let syntax = IgnoredAny::deserialize(serde_yaml::Deserializer::from_str(source));
+        let e = match syntax {
             Err(syntax) if at(&syntax) > at(&e) => syntax,
             _ => e,
         };

@@ -93,6 +93,14 @@ fn a_misindented_line_is_compared_with_the_line_above() {
         err.contains("talklint.yaml:2:2: this line is indented to column 2"),
         "{err}"
     );
+    // A duplicate key further on is no syntax error: the value's own error stands.
+    let config = "fail_on: sometimes\nrules: [default]\nseverity:\n  a/b: info\n  a/b: error\n";
+    let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:1:10: fail_on: unknown variant `sometimes`"),
+        "{err}"
+    );
     // Not indentation: a second `: ` in an unquoted value.
     let rule = format!("{RULE}    message: Note: x\n    phrases: [x]\n");
     let (_, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
