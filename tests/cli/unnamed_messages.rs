@@ -114,3 +114,22 @@ fn a_speech_utterance_without_a_speaker_is_unknown_in_every_reader() {
         assert!(warnings.is_empty(), "{format}: {warnings:?}");
     }
 }
+
+/// Deepgram utterances of two channels, named by them, and one with neither a speaker nor a
+/// channel: that one is no one's too (it was read as the agent's, as if none were named).
+#[test]
+fn a_deepgram_utterance_without_speaker_or_channel_among_channels_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"{"metadata": {"request_id": "d2"}, "results": {"channels": [], "utterances": [
+ {"start": 0.0, "end": 1.0, "channel": 0, "transcript": "Thanks for calling."},
+ {"start": 1.0, "end": 2.0, "channel": 1, "transcript": "My order is late."},
+ {"start": 2.0, "end": 3.0, "transcript": "Calm down."}]}}"#;
+    let path = write(dir.path(), "dg.json", text);
+    let (_, turns, warnings) = first_words(&path, &[]);
+    let roles: Vec<&str> = turns.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(roles, ["agent", "customer", "unknown"]);
+    assert_eq!(
+        warnings,
+        ["1 of 3 turns name no speaker, so no role: agent and customer rules skip them"]
+    );
+}

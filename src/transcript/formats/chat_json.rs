@@ -284,12 +284,14 @@ impl<'s> Builder<'s> {
     pub(super) fn finish(mut self, lines: &mut LineCursor) -> (Vec<Turn>, Vec<String>) {
         debug_assert!(std::ptr::eq(lines.text(), self.source));
         self.clock.rebase(&mut self.turns);
-        if self.writer != Writer::Chat && !self.named {
+        // Speakers named by their channel name speech too: an utterance with neither a
+        // speaker nor a channel among them is still no one's.
+        let by_channel = speakers_by_channel(&mut self.turns, &self.channels, self.opts);
+        if self.writer != Writer::Chat && !self.named && !by_channel {
             self.turns
                 .iter_mut()
                 .for_each(|t| t.role = self.opts.default_role);
         }
-        speakers_by_channel(&mut self.turns, &self.channels, self.opts);
         let unnamed = self.unnamed_warning(lines);
         let mut warnings = self.unread.warnings(lines);
         warnings.extend(one_clock(

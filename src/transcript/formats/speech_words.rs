@@ -211,17 +211,17 @@ pub fn deepgram(
 /// their `channel`, as the words of each channel are named: `ch_0`, or `ch_0/0` with the
 /// channel's own diarised `speaker` (Deepgram numbers each channel's speakers from 0, so the
 /// caller and the agent are both speaker 0 of a stereo call). `channels` pairs a turn's index
-/// with its utterance's channel; one channel leaves the turns as read.
+/// with its utterance's channel; one channel leaves the turns as read. Whether it named any.
 pub(super) fn speakers_by_channel(
     turns: &mut [Turn],
     channels: &[(usize, String)],
     opts: &ParseOptions,
-) {
+) -> bool {
     let Some(((_, first), rest)) = channels.split_first() else {
-        return;
+        return false;
     };
     if rest.iter().all(|(_, c)| c == first) {
-        return;
+        return false;
     }
     let mut names = Names::default();
     for (i, channel) in channels {
@@ -238,6 +238,7 @@ pub(super) fn speakers_by_channel(
         };
         turn.speaker = Some(names.get(&key));
     }
+    true
 }
 
 /// AssemblyAI `words` (used when `utterances` is absent): times in milliseconds, `speaker` a
