@@ -328,7 +328,7 @@ fn cloud_pack(
     let mut errors = Vec::new();
     for (s, place) in imported.skipped.iter().zip(skipped_places) {
         let e = s.error(file.name, place);
-        if s.fails_strict && strict {
+        if s.strict_hint.is_some() && strict {
             errors.push(e);
         } else {
             warnings.push(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));

@@ -111,8 +111,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             reason: format!(
                 "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"
             ),
-            fails_strict: true,
-            hint: NEEDS_MODEL,
+            strict_hint: Some(NEEDS_MODEL),
         }));
     }
     Ok(Read::Category(Category {

@@ -52,12 +52,7 @@ pub(super) fn matcher(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             label: Vendor::Ccai.label(&name),
             at,
             reason,
-            fails_strict: needs_model,
-            hint: if needs_model {
-                NEEDS_MODEL
-            } else {
-                "write \"active\": true in the vendor's file to load it"
-            },
+            strict_hint: needs_model.then_some(NEEDS_MODEL),
         }))
     };
     // Inactive first: CCAI runs no inactive matcher, semantic or not, so that is its reason

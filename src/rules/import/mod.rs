@@ -126,12 +126,10 @@ pub(crate) struct Skipped {
     /// Where the reason is written.
     pub(crate) at: usize,
     pub(crate) reason: String,
-    /// An error under `--strict-import`: talklint would run less than the cloud does (it needs
-    /// a model, or it stands for the categories of a list's later pages); false for one the
-    /// cloud does not run either (an inactive matcher).
-    pub(crate) fails_strict: bool,
-    /// How to load it, for the error.
-    pub(crate) hint: &'static str,
+    /// Under `--strict-import` an error, with how to load it: talklint would run less than the
+    /// cloud does (it needs a model, or it stands for the categories of a list's later pages);
+    /// `None` for one the cloud does not run either (an inactive matcher), never an error.
+    pub(crate) strict_hint: Option<&'static str>,
 }
 
 /// What one file gave.
@@ -327,7 +325,7 @@ impl Skipped {
             line,
             column,
             message: format!("{} left out: {}", self.label, self.reason),
-            hint: Some(self.hint.into()),
+            hint: self.strict_hint.map(Into::into),
         }
     }
 }

@@ -104,8 +104,9 @@ fn page(entry: &super::json::Entry, vendor: Vendor) -> Result<Option<Skipped>, B
             "`{}` is set, so `{list}` is one page of a longer list; save every page in the file: {fetch}",
             entry.key
         ),
-        fails_strict: true,
-        hint: "save every page of the list in the file, or drop --strict-import to load this page with a warning",
+        strict_hint: Some(
+            "save every page of the list in the file, or drop --strict-import to load this page with a warning",
+        ),
     }))
 }
 
