@@ -45,14 +45,11 @@ pub struct SuppressOptions {
 }
 
 impl SuppressOptions {
-    /// The rules `per_path_disable` turns off for `path`, if any entry matches it or a folder
-    /// it is in (`replies/legacy`, as `exclude` reads it).
+    /// The rules `per_path_disable` turns off for `path`, if any entry matches it (or a folder
+    /// it is in: each glob is compiled to match what is below a folder it names).
     pub(crate) fn per_path(&self, path: &str) -> Option<Vec<usize>> {
-        let folders = path.match_indices('/').map(|(end, _)| &path[..end]);
-        let within = std::iter::once(path).chain(folders);
         let mut picked: Option<Vec<usize>> = None;
-        let covering = |g: &globset::GlobMatcher| within.clone().any(|p| g.is_match(p));
-        for (_, rules) in self.per_path.iter().filter(|(g, _)| covering(g)) {
+        for (_, rules) in self.per_path.iter().filter(|(g, _)| g.is_match(path)) {
             picked.get_or_insert_default().extend(rules);
         }
         picked

@@ -268,7 +268,9 @@ fn per_path_disable(
 ) -> Result<Vec<(GlobMatcher, Vec<usize>)>, CliError> {
     let mut out = Vec::new();
     for (pattern, names) in &cfg.config.per_path_disable {
-        let glob = path_glob(pattern).map_err(|source| CliError::Glob {
+        // A glob that names a folder holds for the files in it, as in `exclude`.
+        let within = format!("{}/", pattern.trim_end_matches('/'));
+        let glob = path_glob(&within).map_err(|source| CliError::Glob {
             place: String::new(),
             pattern: pattern.clone(),
             source,
