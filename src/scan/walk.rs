@@ -233,6 +233,9 @@ pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ 
         .filter_map(|entry| entry.ok().map(ignore::DirEntry::into_path))
 }
 
+/// What ends the message of a bad glob in an ignore file.
+const FIX_GLOB: &str = "; fix the glob (gitignore's syntax) or remove the line";
+
 /// The path and the message of a walk error, or of an ignore file that cannot be read or holds
 /// a bad glob (the `ignore` crate wraps them in layers). An ignore file with several bad globs
 /// is one error on it, that names each line.
@@ -244,9 +247,9 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
         match inner {
             ignore::Error::Partial(errs) if !errs.is_empty() => {
                 let each: Vec<FileError> = errs.iter().map(|e| walk_error(e, root)).collect();
-                let messages: Vec<&str> = each.iter().map(|e| e.message.as_str()).collect();
+                let lines = each.iter().map(|e| e.message.trim_end_matches(FIX_GLOB));
                 return FileError {
-                    message: messages.join("; "),
+                    message: lines.collect::<Vec<_>>().join("; ") + FIX_GLOB,
                     ..each[0].clone()
                 };
             }
@@ -264,9 +267,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
     }
     let message = match (inner.io_error(), line) {
         (Some(io), _) => format!("cannot read: {io}"),
-        (None, Some(n)) => format!(
-            "line {n}, column 1: {inner}; fix the glob (gitignore's syntax) or remove the line"
-        ),
+        (None, Some(n)) => format!("line {n}, column 1: {inner}{FIX_GLOB}"),
         (None, None) => inner.to_string(),
     };
     FileError {

@@ -279,6 +279,7 @@ fn a_bad_glob_in_an_ignore_file_is_an_error_and_the_rest_is_checked() {
         message.starts_with("line 1, column 1: ") && message.contains("; line 2, column 1: "),
         "{message}"
     );
+    assert_eq!(message.matches("fix the glob").count(), 1, "{message}");
 }
 
 #[test]
