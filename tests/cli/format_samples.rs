@@ -108,7 +108,12 @@ fn every_format_sample_is_read_or_rejected_clearly() {
     );
     assert!(error_for("-options.json").contains("unrecognised JSON shape"));
     assert!(error_for("invalid_format4.srt").contains("expected a cue number"));
-    assert!(error_for("invalid_timeframe.vtt").contains("bad cue timing"));
+    // At the time that is none, saying which and what to write (it was column 1).
+    assert_eq!(
+        error_for("invalid_timeframe.vtt"),
+        "line 6, column 18: bad cue timing `00:00:07.000 --> 00:00:1d.890`: its end time \
+         cannot be read; write `00:00:01.000 --> 00:00:04.000` (read as vtt)"
+    );
     assert!(error_for("missing_timeframe.sbv").contains("cue has no timing line"));
     assert_eq!(errors.len(), 15, "{errors:#?}");
     for (path, message) in &errors {

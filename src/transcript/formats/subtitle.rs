@@ -142,6 +142,41 @@ impl Timing {
         }
     }
 
+    /// Why the timing line `line` cannot be read: the column (1-based, in characters) of the
+    /// time that is none, or where the missing one goes, and what to write.
+    fn fault(self, line: &str) -> (usize, String) {
+        let (start, end) = match self {
+            Timing::Vtt | Timing::Srt => match line.split_once("-->") {
+                Some((a, rest)) => (a.trim(), rest.split_whitespace().next().unwrap_or("")),
+                None => (line.trim(), ""),
+            },
+            Timing::Sbv => line.split_once(',').unwrap_or((line, "")),
+        };
+        let (which, time) = match clock_ms(start) {
+            None => ("start", start),
+            Some(_) => ("end", end),
+        };
+        // The time is not quoted apart: `--redact` masks the line whole (a card's first group
+        // alone is no card).
+        let (at, what) = match time.is_empty() {
+            true => (
+                line.trim_end().len(),
+                format!("its {which} time is missing"),
+            ),
+            false => (
+                crate::text::offset_in(line, time),
+                format!("its {which} time cannot be read"),
+            ),
+        };
+        let column = line[..at].chars().count() + 1;
+        let example = self.example();
+        let message = format!(
+            "bad cue timing `{}`: {what}; write `{example}`",
+            line.trim()
+        );
+        (column, message)
+    }
+
     /// Whether `line` is meant as a timing line (it may still be malformed).
     fn is_timing(self, line: &str) -> bool {
         match self {
@@ -246,11 +281,8 @@ fn cues<'a>(
         }
         let (line_no, _, timing_line) = block[t];
         let (start, end) = timing.parse(timing_line).ok_or_else(|| {
-            ParseError::at(
-                line_no,
-                1,
-                format!("bad cue timing `{}`", timing_line.trim()),
-            )
+            let (column, message) = timing.fault(timing_line);
+            ParseError::at(line_no, column, message)
         })?;
         let from = payloads.len();
         payloads.extend_from_slice(&block[t + 1..]);
