@@ -44,10 +44,8 @@ impl Index {
             path: String,
             id: Option<String>,
         }
-        let doc: Document = serde_json::from_slice(bytes).map_err(|e| MergeError::Json {
-            at: name.into(),
-            message: e.to_string(),
-        })?;
+        let doc: Document = serde_json::from_slice(bytes)
+            .map_err(|e| MergeError::json(name, (first_line, 1), &e))?;
         if doc.version != 1 {
             return Err(MergeError::Invalid {
                 at: name.into(),

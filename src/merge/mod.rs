@@ -82,16 +82,25 @@ impl MergeError {
     /// its own line and column in the report.
     fn json(name: &str, (line, column): (usize, usize), e: &serde_json::Error) -> MergeError {
         let text = e.to_string();
-        let message = text
+        let said = text
             .rfind(" at line ")
             .map_or(text.as_str(), |i| &text[..i]);
+        let message = match e.classify() {
+            serde_json::error::Category::Eof => {
+                format!("{said}: the report is cut short (did its run finish?)")
+            }
+            serde_json::error::Category::Data => {
+                format!("not a talklint JSON or JSONL report: {said}")
+            }
+            _ => said.to_string(),
+        };
         let (line, column) = match e.line() {
             0 | 1 => (line, column + e.column().saturating_sub(1)),
-            below => (line + below - 1, e.column()),
+            below => (line + below - 1, e.column().max(1)),
         };
         MergeError::Json {
             at: format!("{name}:{line}:{column}"),
-            message: message.into(),
+            message,
         }
     }
 }

@@ -148,7 +148,12 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
         ),
         (
             vec![write("other.jsonl", "{\"version\": 2}\n")],
-            "other.jsonl: missing field `conversations`",
+            "other.jsonl:1:14: not a talklint JSON or JSONL report: missing field `conversations`",
+        ),
+        // A JSON report cut short, at its place (it was `name: EOF while parsing…`).
+        (
+            vec![write("cut.json", "{\"version\":1,\n\"conversations\":[\n")],
+            "cut.json:3:1: EOF while parsing a list: the report is cut short (did its run finish?)",
         ),
         (
             vec![write(
