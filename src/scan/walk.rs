@@ -36,13 +36,12 @@ pub(super) enum Input {
 }
 
 /// The display form of a path: `/` separators (on Windows; elsewhere a `\` is part of a
-/// name), no leading `./`.
+/// name), no leading `./`, and each byte of a name that is no UTF-8 written `\xFF`, so that
+/// two such names stay two (replaced with U+FFFD, they were one in every report).
 fn display(path: &Path) -> String {
-    // `to_str` validates with the fast UTF-8 check; `to_string_lossy` reads a path's bytes in
-    // chunks, which cost several times as much on every file of a scan.
-    let s = path
-        .to_str()
-        .map_or_else(|| path.to_string_lossy(), Cow::Borrowed);
+    // `to_str` validates with the fast UTF-8 check; the escapes read a path's bytes in chunks,
+    // which cost several times as much on every file of a scan.
+    let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);
     let s = s
         .strip_prefix("./")
         .filter(|rest| !rest.is_empty())
@@ -52,6 +51,25 @@ fn display(path: &Path) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// `path` with each byte that is no UTF-8 written `\xFF`.
+fn escaped(path: &Path) -> Cow<'_, str> {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        Cow::Owned(out)
+    }
+    #[cfg(not(unix))]
+    path.to_string_lossy()
 }
 
 impl Input {

@@ -10,7 +10,7 @@ use std::{ffi::OsStr, fs};
 fn every_bad_input_is_listed_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let files: [(&[u8], &[u8]); 10] = [
+    let files: [(&[u8], &[u8]); 11] = [
         (b"binary.txt", b"Agent: hi\x00\x01"),
         (b"empty.txt", b""),
         (b"junk.json", b"{\"foo\": [1, 2]}"),
@@ -21,6 +21,8 @@ fn every_bad_input_is_listed_exactly_once() {
         ),
         (b"latin1.txt", b"Agent: caf\xe9, calm down\n"),
         (b"name-\xff.txt", b"Agent: calm down\n"),
+        // Two names that differ only where they are no UTF-8 are two files in the report.
+        (b"name-\xfe.txt", b"Agent: calm down\n"),
         (b"good.txt", b"Agent: hello, how can I help?\n"),
         (b"no-text.json", b"[{\"foo\": \"calm down\"}]"),
         (b"empty.vtt", b"WEBVTT\n"),
@@ -46,9 +48,14 @@ fn every_bad_input_is_listed_exactly_once() {
     let before = listed.len();
     listed.dedup();
     assert_eq!(listed.len(), before, "each file once: {listed:?}");
-    // The ten files, the link, the file in the folder named like JSON, and the FIFO.
-    assert_eq!(listed.len(), 13, "{listed:?}");
-    assert_eq!(v["summary"]["files"], 13);
+    // The eleven files, the link, the file in the folder named like JSON, and the FIFO.
+    assert_eq!(listed.len(), 14, "{listed:?}");
+    assert_eq!(v["summary"]["files"], 14);
+    let names = ["/name-\\xFE.txt", "/name-\\xFF.txt"];
+    assert!(
+        names.iter().all(|n| listed.iter().any(|p| p.ends_with(n))),
+        "{listed:?}"
+    );
     let s = &v["summary"];
     assert_eq!(
         (
@@ -56,7 +63,7 @@ fn every_bad_input_is_listed_exactly_once() {
             s["skipped"].as_u64(),
             s["errors"].as_u64()
         ),
-        (Some(4), Some(6), Some(3)),
+        (Some(5), Some(6), Some(3)),
         "{v}"
     );
 }
