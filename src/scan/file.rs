@@ -289,7 +289,7 @@ pub(super) fn check(
             r.mask_speakers(&mut t.turns);
         }
         let mut warnings: Vec<String> = (file_warnings.iter())
-            .filter(|(owner, _)| *owner == i)
+            .filter(|(owner, _)| owner.is_none_or(|o| o == i))
             .map(|(_, w)| w.clone())
             .collect();
         // The parser's warnings quote the file: masked as its text is with `--redact`, and

@@ -51,7 +51,7 @@ pub(super) fn encoding(bytes: &[u8]) -> Encoding {
     }
 }
 
-/// A warning about a file, and the line it is about, if any.
+/// A warning about a file, and the byte of its text it is about, if any.
 pub(super) type Placed = (Option<usize>, String);
 
 /// Decodes file bytes in `encoding` (UTF-8 or UTF-16): UTF-8 lossily, with a warning that counts
@@ -101,7 +101,7 @@ pub(super) fn decode<'a>(
         Err(e) => {
             let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
-            warnings.push((Some(line), format!(
+            warnings.push((Some(e.valid_up_to()), format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
             )));
             String::from_utf8_lossy(bytes)
@@ -135,7 +135,7 @@ fn utf16_text(
             n => format!(" (and {} more)", n - 1),
         };
         warnings.push((
-            Some(line),
+            Some(at),
             format!(
                 "invalid UTF-16 at line {line}, column {column}{more}: a surrogate without its \
                  pair, replaced with U+FFFD; re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 FILE > NEW`)"

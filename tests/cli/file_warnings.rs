@@ -1,5 +1,6 @@
 //! A warning about a file as a whole (its encoding) in a file of several conversations goes to
-//! the conversation whose lines hold its place, not to every conversation of the file.
+//! the conversation whose turn's text holds its place, not to every conversation of the file;
+//! one about a byte outside any turn's text (a speaker's name) goes to them all.
 
 use crate::support::{run, talklint, write};
 
@@ -29,4 +30,36 @@ fn an_encoding_warning_goes_to_the_conversation_it_is_in() {
         said.starts_with("invalid UTF-8 at line 2, column "),
         "{said}"
     );
+}
+
+/// Rows of two conversations interleaved in a CSV file, and a bad byte in a speaker's name.
+#[test]
+fn an_encoding_warning_follows_the_text_not_the_line_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "i.csv", "");
+    let rows: &[u8] = b"conversation_id,role,text\na,agent,hello there\nb,agent,hi there\n\
+        a,agent,caf\xe9 now\n";
+    std::fs::write(&path, rows).unwrap();
+    assert_eq!(warned(&path), [("a".to_string(), 1), ("b".to_string(), 0)]);
+    let rows: &[u8] = b"conversation_id,role,speaker,text\na,agent,Ren\xe9e,hello there\n\
+        b,agent,Sam,hi there\n";
+    std::fs::write(&path, rows).unwrap();
+    let all = warned(&path);
+    assert!(all.iter().all(|(_, n)| *n >= 1), "{all:?}");
+}
+
+/// Each conversation's id and how many of its warnings are about invalid UTF-8.
+fn warned(path: &std::path::Path) -> Vec<(String, usize)> {
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+        .arg(path));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    (v["conversations"].as_array().unwrap().iter())
+        .map(|c| {
+            let utf8 = (c["warnings"].as_array().into_iter().flatten())
+                .filter(|w| w.as_str().is_some_and(|w| w.starts_with("invalid UTF-8")))
+                .count();
+            (c["id"].as_str().unwrap_or("-").to_string(), utf8)
+        })
+        .collect()
 }
