@@ -199,26 +199,28 @@ impl Suppressions {
         let rule_count = rules.rules.len();
         let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rule_count]);
         let (mut disabled, mut holes) = (Vec::new(), vec![Vec::new(); rule_count]);
-        let mut range_of = |d: &Directive, end: Option<usize>| {
-            end.inspect(|&e| ends_one[e] = true);
-            d.at..end.map_or(source.len(), |e| directives[e].at)
-        };
+        // The `enable`s that name rules, with them: whether one turns a rule back on is told
+        // once the holes are known.
+        let mut named_enables = Vec::new();
         for (i, (d, picked)) in directives.iter().zip(picks).enumerate() {
+            // From the directive to the one a span ends at, or to the end of the file.
+            let reach = |end: Option<usize>| d.at..end.map_or(source.len(), |e| directives[e].at);
             let placed = std::mem::take(&mut spans[i]).into_iter();
             let covered = match d.action {
                 Action::Enable => {
                     for (rules, end) in placed {
-                        let hole = d.at..end.map_or(source.len(), |e| directives[e].at);
-                        let rules = rules.unwrap_or_default();
-                        rules.iter().for_each(|&r| holes[r].push(hole.clone()));
+                        let hole = reach(end);
+                        (rules.iter().flatten()).for_each(|&r| holes[r].push(hole.clone()));
                     }
+                    named_enables.extend(picked.map(|rules| (i, rules)));
                     continue;
                 }
                 Action::IgnoreFile => vec![(picked, 0..source.len())],
                 Action::Ignore => vec![(picked, places.ignored(d))],
-                Action::Disable => placed
-                    .map(|(rules, end)| (rules, range_of(d, end)))
-                    .collect(),
+                Action::Disable => (placed
+                    .inspect(|(_, end)| end.iter().for_each(|&e| ends_one[e] = true)))
+                .map(|(rules, end)| (rules, reach(end)))
+                .collect(),
             };
             for (picked, range) in covered {
                 match &picked {
@@ -235,13 +237,19 @@ impl Suppressions {
             }
         }
         let disabled = Ranges::new(disabled);
-        // An `enable` of some rules inside a bare `disable` turns them back on: it is used.
+        let holes: Vec<Ranges> = holes.into_iter().map(Ranges::new).collect();
+        // An `enable` of some rules inside a bare `disable` is used when one of them was off
+        // just before it (not turned back on by an earlier `enable`).
+        for (i, rules) in named_enables {
+            let before = directives[i].at.saturating_sub(1);
+            let off = |r: &usize| disabled.covers(before) && !holes[*r].covers(before);
+            ends_one[i] |= rules.iter().any(off);
+        }
         s.stray_enables = (0..directives.len())
             .filter(|&i| directives[i].action == Action::Enable && !ends_one[i])
-            .filter(|&i| directives[i].rules.is_empty() || !disabled.covers(directives[i].at))
             .collect();
         s.disabled = disabled;
-        s.holes = holes.into_iter().map(Ranges::new).collect();
+        s.holes = holes;
         s.every = Ranges::new(every);
         s.by_rule = by_rule.into_iter().map(Ranges::new).collect();
         s
@@ -271,26 +279,36 @@ impl Suppressions {
     pub(crate) fn unused(&self, directives: &[Directive]) -> Vec<String> {
         let mut covered = self.covered.clone();
         covered.sort_unstable();
+        // Where the findings are, of any rule; and those a bare `disable` covers, outside the
+        // holes of their rules.
         let mut anywhere: Vec<usize> = covered.iter().map(|&(_, at)| at).collect();
         anywhere.sort_unstable();
-        // Whether a finding of `rule` (of any, for `None`) falls in `range`.
-        let found_in = |rule: Option<usize>, range: &Range<usize>| match rule {
-            Some(rule) => {
-                let k = covered.partition_point(|&c| c < (rule, range.start));
-                covered
-                    .get(k)
-                    .is_some_and(|&(r, at)| r == rule && at < range.end)
-            }
-            None => {
-                let k = anywhere.partition_point(|&at| at < range.start);
-                anywhere.get(k).is_some_and(|&at| at < range.end)
-            }
+        let in_hole = |&(r, at): &(usize, usize)| self.holes.get(r).is_some_and(|h| h.covers(at));
+        let mut unholed: Vec<usize> = (covered.iter())
+            .filter(|c| !in_hole(c))
+            .map(|&(_, at)| at)
+            .collect();
+        unholed.sort_unstable();
+        let any_in = |places: &[usize], range: &Range<usize>| {
+            let k = places.partition_point(|&at| at < range.start);
+            places.get(k).is_some_and(|&at| at < range.end)
+        };
+        // Whether a finding of `rule` falls in `range`.
+        let found_in = |rule: usize, range: &Range<usize>| {
+            let k = covered.partition_point(|&c| c < (rule, range.start));
+            (covered.get(k)).is_some_and(|&(r, at)| r == rule && at < range.end)
         };
         // A directive is used when one of its entries (a `disable` has one per place its rules
         // come back on) covers a finding of a rule it names; its entries are side by side.
         let used = |e: &Entry| match &e.rules {
-            None => found_in(None, &e.range),
-            Some(rules) => rules.iter().any(|&r| found_in(Some(r), &e.range)),
+            None if directives
+                .get(e.directive)
+                .is_some_and(|d| d.action == Action::Disable) =>
+            {
+                any_in(&unholed, &e.range)
+            }
+            None => any_in(&anywhere, &e.range),
+            Some(rules) => rules.iter().any(|&r| found_in(r, &e.range)),
         };
         (self.entries.chunk_by(|a, b| a.directive == b.directive))
             .filter(|entries| !entries.iter().any(used))

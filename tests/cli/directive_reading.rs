@@ -215,6 +215,24 @@ fn an_enable_of_one_rule_leaves_the_others_disabled() {
     assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
 }
 
+/// Under `--warn-unused-ignores`, a bare `disable` whose findings all fall where an `enable`
+/// turned their rule back on suppressed nothing, and an `enable` of a rule already back on ends
+/// nothing: both are unused.
+#[test]
+fn a_disable_holed_everywhere_and_an_enable_already_done_are_unused() {
+    let text = "<!-- talklint: disable -->\n<!-- talklint: enable respect -->\n\
+                Agent: calm down\n<!-- talklint: ignore respect -->\nAgent: calm down\n";
+    let (c, _) = conversation("holed.md", text);
+    let unused = "line 1, column 16: unused directive (nothing to suppress); remove it";
+    assert_eq!(warnings(&c), [unused], "{c}");
+    let text = "<!-- talklint: disable -->\nAgent: that is not my department\n\
+                <!-- talklint: enable respect -->\nAgent: calm down\n\
+                <!-- talklint: enable respect -->\nAgent: calm down\n";
+    let (c, _) = conversation("twice.md", text);
+    let again = "line 5, column 16: unused `enable` (it ends no `disable` before it); remove it";
+    assert_eq!(warnings(&c), [again], "{c}");
+}
+
 /// A directive in an HTML comment that is never closed hides its own line only: in a text file
 /// the lines after it are what is said (they were all hidden, and nothing after was checked).
 #[test]
