@@ -114,6 +114,22 @@ fn every_format_sample_is_read_or_rejected_clearly() {
         "line 6, column 18: bad cue timing `00:00:07.000 --> 00:00:1d.890`: its end time \
          cannot be read; write `00:00:01.000 --> 00:00:04.000` (read as vtt)"
     );
+    let dir = tempfile::tempdir().unwrap();
+    for (cue, at) in [
+        ("--> 00:00:04.000", "3, column 1"),
+        ("00:00:01.000 -->", "3, column 17"),
+    ] {
+        let path = crate::support::write(dir.path(), "c.vtt", &format!("WEBVTT\n\n{cue}\nhi\n"));
+        let (_, _, err) = crate::support::run(
+            crate::support::talklint()
+                .args(["check", "--no-config"])
+                .arg(&path),
+        );
+        assert!(
+            err.contains(&format!("c.vtt: line {at}: bad cue timing")),
+            "{err}"
+        );
+    }
     assert!(error_for("missing_timeframe.sbv").contains("cue has no timing line"));
     assert_eq!(errors.len(), 15, "{errors:#?}");
     for (path, message) in &errors {

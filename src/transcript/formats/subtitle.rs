@@ -158,11 +158,13 @@ impl Timing {
         };
         // The time is not quoted apart: `--redact` masks the line whole (a card's first group
         // alone is no card).
+        // A missing start is placed where the line starts, a missing end where it ends.
+        let missing_at = match which {
+            "start" => line.len() - line.trim_start().len(),
+            _ => line.trim_end().len(),
+        };
         let (at, what) = match time.is_empty() {
-            true => (
-                line.trim_end().len(),
-                format!("its {which} time is missing"),
-            ),
+            true => (missing_at, format!("its {which} time is missing")),
             false => (
                 crate::text::offset_in(line, time),
                 format!("its {which} time cannot be read"),
