@@ -90,7 +90,7 @@ impl MergeError {
                 format!("{said}: the report is cut short (did its run finish?)")
             }
             serde_json::error::Category::Data => {
-                format!("not a talklint JSON or JSONL report: {said}")
+                format!("not read as a talklint JSON or JSONL report: {said}")
             }
             _ => said.to_string(),
         };

@@ -148,7 +148,7 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
         ),
         (
             vec![write("other.jsonl", "{\"version\": 2}\n")],
-            "other.jsonl:1:14: not a talklint JSON or JSONL report: missing field `conversations`",
+            "other.jsonl:1:14: not read as a talklint JSON or JSONL report: missing field `conversations`",
         ),
         // A JSON report cut short, at its place (it was `name: EOF while parsing…`).
         (
