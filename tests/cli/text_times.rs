@@ -134,4 +134,16 @@ fn a_span_that_ends_before_it_starts_is_named() {
         let gaps: Vec<_> = found(c).into_iter().map(|f| (f.0, f.2)).collect();
         assert_eq!(gaps, [("s/gap", 2)], "{label}: {c}");
     }
+    // An Otter turn header's span too (it was read without a word).
+    let text = "Sarah Lee  0:00\nHello.\n\nJohn Smith  0:30-0:20\nhi\n\nSarah Lee  0:31\nok\n";
+    let path = write(dir.path(), "otter.txt", text);
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json"])
+        .arg(&path));
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let warnings = report["conversations"][0]["warnings"].to_string();
+    assert!(
+        warnings.contains("line 4, column 13: `0:30-0:20` ends before it starts"),
+        "{warnings}"
+    );
 }

@@ -10,13 +10,14 @@ use super::stamps::{Stamp, stamp};
 use super::text::{Labelled, label_room};
 use crate::transcript::Roles;
 
-/// The name, the time and the text after them (none) of a header that is `rest`.
-pub(super) fn header(rest: &str) -> Option<(&str, Stamp, &str)> {
+/// The name, the time (as it reads and as written) and the text after them (none) of a header
+/// that is `rest`.
+pub(super) fn header(rest: &str) -> Option<(&str, Stamp, &str, &str)> {
     let head = label_room(rest);
     let gap = memchr::memmem::find(head, b"  ")?;
     let time = rest[gap..].trim();
     let at = stamp(time).filter(|_| time.starts_with(|c: char| c.is_ascii_digit()))?;
-    Some((&rest[..gap], at, &rest[rest.len()..]))
+    Some((&rest[..gap], at, time, &rest[rest.len()..]))
 }
 
 /// Reads as text (`None`) each header in `read`, a file's lines and how each reads, that is not

@@ -90,8 +90,8 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
     let (label, after, otter) = match tabbed.or_else(|| colon_label(rest, &mut times)) {
         Some((label, after)) => (label, after, false),
         None => match otter::header(rest) {
-            Some((label, at_time, after)) => {
-                times.stamp = times.stamp.or(Some(at_time));
+            Some((label, at_time, written, after)) => {
+                times.take(Some(at_time), written);
                 (label, after, true)
             }
             None => {
