@@ -312,12 +312,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .iter()
             .filter(|t| t.role == Role::Unknown)
             .count(),
-        agent: transcript
-            .turns
-            .iter()
-            .filter(|t| t.role == Role::Agent)
-            .find_map(|t| t.speaker.as_deref())
-            .and_then(crate::transcript::roles::person),
+        agent: agent_named(transcript),
         score: eval.score,
         passed: eval.passed,
         needed: (eval.score < eval.needed).then_some(eval.needed),
@@ -354,4 +349,17 @@ fn message<'a>(
         },
         _ => Message::Text(rule.message(matched.map(|m| &**m), trigger.map(|t| &**t), speaker)),
     }
+}
+
+/// The first agent turn's speaker that names a person: an opening `Agent:` hides no name after
+/// it. A label asked once is not asked again on the turns that repeat it (most do).
+fn agent_named(transcript: &Transcript) -> Option<&str> {
+    let mut asked: Option<&str> = None;
+    (transcript.turns.iter().filter(|t| t.role == Role::Agent)).find_map(|t| {
+        // Turns share their speaker's string: the same string is the same label.
+        let repeated = |s: &str| asked.is_some_and(|a| std::ptr::eq(a, s) || a == s);
+        let speaker = t.speaker.as_deref().filter(|&s| !repeated(s))?;
+        asked = Some(speaker);
+        crate::transcript::roles::person(speaker)
+    })
 }

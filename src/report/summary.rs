@@ -169,7 +169,9 @@ fn add_at<T: Copy + Default + std::ops::AddAssign>(v: &mut Vec<T>, i: usize, n: 
 }
 
 fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64((v * 10.0).round() / 10.0)
+    // As the other reports print it (`{:.1}`, which rounds a tie such as 79.25 to even): the
+    // same mean everywhere.
+    s.serialize_f64(format!("{v:.1}").parse().unwrap_or(*v))
 }
 
 impl Summary {

@@ -98,6 +98,7 @@ mod spark;
 mod speech_channels;
 mod spoken;
 mod stream;
+mod summary_numbers;
 mod support;
 mod suppress;
 mod talk_share;
