@@ -1,6 +1,6 @@
 //! The run's numbers read the same in every report.
 
-use crate::support::{run, talklint, write};
+use crate::support::{check_in, json_report_in, write};
 
 /// A mean score on a tie (79.25) is rounded alike in JSON and in the human summary: JSON said
 /// 79.3 where the human summary, `--statistics` and the HTML report said 79.2.
@@ -13,21 +13,10 @@ fn the_mean_score_is_rounded_alike_everywhere() {
         write(dir.path(), &format!("a{i}.txt"), "Agent: hello\n");
     }
     write(dir.path(), "b.txt", "Agent: calm down\n");
-    let check = |format: &str| {
-        let args = [
-            "check",
-            "--no-config",
-            "-r",
-            "r.yaml",
-            "--fail-on",
-            "never",
-            "-f",
-        ];
-        run(talklint().current_dir(dir.path()).args(args).arg(format)).1
-    };
-    let v: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    let args = ["--no-config", "-r", "r.yaml", "--fail-on", "never"];
+    let (_, v) = json_report_in(dir.path(), &args);
     let mean = &v["summary"]["mean_score"];
-    let human = check("human");
+    let (_, human, _) = check_in(dir.path(), &args[1..]);
     assert!(
         human.contains(&format!("mean score {mean}.")),
         "{mean}\n{human}"
@@ -42,16 +31,6 @@ fn an_unnamed_first_agent_turn_hides_no_name_after_it() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Agent: Thank you for calling Acme.\nAgent (Tom): Hi, Tom here.\nCustomer: wow\n";
     write(dir.path(), "h.txt", text);
-    let args = [
-        "check",
-        "--no-config",
-        "--fail-on",
-        "never",
-        "-f",
-        "json",
-        "h.txt",
-    ];
-    let (_, out, err) = run(talklint().current_dir(dir.path()).args(args));
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let (_, v) = json_report_in(dir.path(), &["--no-config", "--fail-on", "never", "h.txt"]);
     assert_eq!(v["conversations"][0]["agent"], "Tom", "{v}");
 }
