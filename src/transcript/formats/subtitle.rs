@@ -142,16 +142,24 @@ impl Timing {
         }
     }
 
+    /// The start and end times a timing line writes, as slices of it (the start with the spaces
+    /// around it); one not written is empty.
+    #[inline]
+    fn times(self, line: &str) -> (&str, &str) {
+        match self {
+            Timing::Vtt | Timing::Srt => match line.split_once("-->") {
+                Some((a, rest)) => (a, rest.split_whitespace().next().unwrap_or("")),
+                None => (line, ""),
+            },
+            Timing::Sbv => line.split_once(',').unwrap_or((line, "")),
+        }
+    }
+
     /// Why the timing line `line` cannot be read: the column (1-based, in characters) of the
     /// time that is none, or where the missing one goes, and what to write.
     fn fault(self, line: &str) -> (usize, String) {
-        let (start, end) = match self {
-            Timing::Vtt | Timing::Srt => match line.split_once("-->") {
-                Some((a, rest)) => (a.trim(), rest.split_whitespace().next().unwrap_or("")),
-                None => (line.trim(), ""),
-            },
-            Timing::Sbv => line.split_once(',').unwrap_or((line, "")),
-        };
+        let (start, end) = self.times(line);
+        let start = start.trim();
         let (which, time) = match clock_ms(start) {
             None => ("start", start),
             Some(_) => ("end", end),
@@ -198,13 +206,7 @@ impl Timing {
 
     /// A timing line's start and end in milliseconds.
     fn parse(self, line: &str) -> Option<(u64, u64)> {
-        let (a, b) = match self {
-            Timing::Vtt | Timing::Srt => {
-                let (a, rest) = line.split_once("-->")?;
-                (a, rest.split_whitespace().next()?)
-            }
-            Timing::Sbv => line.split_once(',')?,
-        };
+        let (a, b) = self.times(line);
         let (start, end) = (clock_ms(a)?, clock_ms(b)?);
         // An end before the start (seen in real files) is a zero-length cue, not a broken file.
         Some((start, end.max(start)))
