@@ -229,11 +229,17 @@ pub(super) fn check(
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
+    let unread = super::unread::error(&parsed.unread, display, format, shift, {
+        ctx.opts.redact.as_ref()
+    });
     let file_warnings = super::file_warnings::owned(warnings, &directives, &transcripts, &source);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without
     // turns beside others (a record of a JSONL file or stream) is reported, with a warning.
     if !reading.piece && transcripts.iter().all(|t| t.turns.is_empty()) {
+        if let Some(e) = unread {
+            return not_read(NotRead::Error(e));
+        }
         let warnings: Vec<String> = file_warnings.into_iter().map(|(_, w)| w).collect();
         let skipped = not_read(no_turns(display, format, &warnings));
         return Processed {
@@ -260,7 +266,7 @@ pub(super) fn check(
             })
             .collect(),
         skipped: None,
-        error: None,
+        error: unread,
         fixed,
         warnings: Vec::new(),
     };

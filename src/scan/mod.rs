@@ -24,6 +24,7 @@ mod run_files;
 mod scope;
 mod shard;
 mod stdin;
+mod unread;
 mod walk;
 
 use crate::engine::Engine;
@@ -205,6 +206,12 @@ fn write_chunk(
     for (i, (w, printer)) in writers.iter_mut().zip(ctx.printers).enumerate() {
         let mut index = written;
         for r in results {
+            // A file's error comes before the conversations read from the rest of it, where
+            // `merge` sorts it (no id first).
+            if r.skipped.is_some() || r.error.is_some() {
+                write_parts(&mut **w, &mut parts)?;
+                printer.event(&mut **w, r.skipped.as_ref(), r.error.as_ref())?;
+            }
             // Skipped and unreadable files render nothing.
             if let Some(rendered) = r.rendered.get(ctx.renders[i]) {
                 let mut from = 0;
@@ -217,10 +224,6 @@ fn write_chunk(
                     index += 1;
                     from = cut;
                 }
-            }
-            if r.skipped.is_some() || r.error.is_some() {
-                write_parts(&mut **w, &mut parts)?;
-                printer.event(&mut **w, r.skipped.as_ref(), r.error.as_ref())?;
             }
         }
         write_parts(&mut **w, &mut parts)?;

@@ -55,31 +55,33 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let limit = input_limit(opts);
     let mut head = Vec::new();
     let mut stdin = io::stdin().lock();
-    let first = loop {
-        let start = head.len();
-        // Past the limit, standard input is too large whatever it holds (its reader says so).
-        let room = (limit + 1).saturating_sub(start as u64);
-        match (&mut stdin).take(room).read_until(b'\n', &mut head) {
-            Ok(0) => break None,
-            // A first line over the limit is no record or message of its own; as a stream
-            // (`--input-format jsonl`), it is skipped and the rest is read.
-            Ok(_) if head.len() as u64 > limit => break Some(String::new()),
-            Ok(_) if is_blank(&String::from_utf8_lossy(&head[start..])) => {}
-            Ok(_) => break Some(String::from_utf8_lossy(&head[start..]).into_owned()),
-            Err(e) => {
-                return Opened::Whole(Input::Error(FileError {
-                    path: name.to_string(),
-                    message: format!("cannot read standard input: {e}"),
-                }));
-            }
+    let first = match next_line(&mut stdin, &mut head, limit) {
+        Ok(first) => first,
+        Err(e) => {
+            return Opened::Whole(Input::Error(FileError {
+                path: name.to_string(),
+                message: format!("cannot read standard input: {e}"),
+            }));
         }
+    };
+    let streamed = |line: &str| {
+        matches!(
+            classify(line.trim_end(), 1),
+            Ok(LineKind::Record | LineKind::Message(Some(_)))
+        )
     };
     let stream = match (opts.input_format, first) {
         (Some(format), Some(_)) => format == Format::Jsonl,
-        (None, Some(line)) => matches!(
-            classify(line.trim_end(), 1),
-            Ok(LineKind::Record | LineKind::Message(Some(_)))
-        ),
+        (None, Some(line)) if streamed(&line) => true,
+        // A broken first record is one line of a stream when the next line is a record or a
+        // message of one: read whole, the stream would be one JSON error that loses the rest.
+        // A line that opens a JSON document over many lines (`{"calls": [`) is none.
+        (None, Some(line)) if line.trim_start().starts_with('{') => {
+            let opens = line.trim_end().ends_with(['{', '[']);
+            let next = next_line(&mut stdin, &mut head, limit).ok().flatten();
+            !opens && next.is_some_and(|next| streamed(&next))
+        }
+        (None, Some(_)) => false,
         // An empty stream holds no conversation: nothing to report (an empty Spark partition
         // adds nothing to a merge).
         (format, None) => format == Some(Format::Jsonl),
@@ -96,6 +98,28 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
         cut(lines, &name, limit, &tx);
     });
     Opened::Stream(rx)
+}
+
+/// Reads standard input's next line that is not blank onto `head`, and gives it (empty when it
+/// is over the size limit, none at the end of the input).
+fn next_line(
+    stdin: &mut impl BufRead,
+    head: &mut Vec<u8>,
+    limit: u64,
+) -> io::Result<Option<String>> {
+    loop {
+        let start = head.len();
+        // Past the limit, standard input is too large whatever it holds (its reader says so).
+        let room = (limit + 1).saturating_sub(start as u64);
+        match stdin.take(room).read_until(b'\n', head)? {
+            0 => return Ok(None),
+            // A first line over the limit is no record or message of its own; as a stream
+            // (`--input-format jsonl`), it is skipped and the rest is read.
+            _ if head.len() as u64 > limit => return Ok(Some(String::new())),
+            _ if is_blank(&String::from_utf8_lossy(&head[start..])) => {}
+            _ => return Ok(Some(String::from_utf8_lossy(&head[start..]).into_owned())),
+        }
+    }
 }
 
 /// Reads one line into `line`, keeping at most `limit + 1` bytes of it; the rest of a longer line

@@ -257,6 +257,9 @@ pub struct Parsed {
     pub transcripts: Vec<Transcript>,
     /// Suppression directives (text files only).
     pub directives: Directives,
+    /// The lines left out, each with why it could not be read (JSONL only: a broken line loses
+    /// no other conversation).
+    pub unread: Vec<ParseError>,
 }
 
 impl Parsed {
@@ -266,6 +269,7 @@ impl Parsed {
             format,
             transcripts,
             directives: Directives::default(),
+            unread: Vec::new(),
         }
     }
 }
@@ -277,9 +281,10 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
 }
 
 /// [`detect`] and then [`parse_file`] in one, with the format read as. A `.jsonl` file that
-/// opens with an object is read as JSONL at once, and only when that fails is its first line
-/// checked for a whole object (if it is not one, the file is JSON, as [`detect`] says): reading
-/// it as JSONL reads that line, which detection would otherwise read first.
+/// opens with an object is read as JSONL at once, and only when a line of it fails is its first
+/// line checked for a whole object (if it is not one, the file is JSON, as [`detect`] says,
+/// unless it is not JSON either and JSONL read some of its lines): reading it as JSONL reads that
+/// line, which detection would otherwise read first.
 pub fn detect_and_parse(
     source: &str,
     opts: &ParseOptions,
@@ -289,8 +294,14 @@ pub fn detect_and_parse(
         detect::Detected::Format(format) => (format, parse_file(source, format, opts, path)),
         detect::Detected::JsonlIfFirstLineIsAnObject => {
             match parse_file(source, Format::Jsonl, opts, path) {
-                Err(_) if !detect::first_line_is_an_object(source) => {
-                    (Format::Json, parse_file(source, Format::Json, opts, path))
+                read if !read.as_ref().is_ok_and(|p| p.unread.is_empty())
+                    && !detect::first_line_is_an_object(source) =>
+                {
+                    match (parse_file(source, Format::Json, opts, path), read) {
+                        // Neither reads it whole: the lines JSONL read are kept.
+                        (Err(_), Ok(some)) => (Format::Jsonl, Ok(some)),
+                        (json, _) => (Format::Json, json),
+                    }
                 }
                 read => (Format::Jsonl, read),
             }
@@ -334,7 +345,10 @@ fn parse_as(
                 ..one(t)
             })
         }
-        Format::Jsonl => formats::jsonl::parse(source, opts).map(many),
+        Format::Jsonl => formats::jsonl::parse(source, opts).map(|(transcripts, unread)| Parsed {
+            unread,
+            ..many(transcripts)
+        }),
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),
         Format::Sbv => formats::subtitle::parse_sbv(source, opts).map(one),

@@ -6,6 +6,7 @@ mod bad_input;
 mod baseline;
 mod baseline_shapes;
 mod bounded_rules;
+mod broken_lines;
 mod caption_headers;
 mod caption_speakers;
 mod check;

@@ -164,38 +164,53 @@ impl RecordIds {
 
 /// Parses JSONL into its conversations: one per record, or one per run of messages with the
 /// same conversation id (one for the whole file when no message has an id). A file without
-/// lines holds no conversation.
-pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
+/// lines holds no conversation. A line that cannot be read is left out, with its error, and the
+/// others are read, as a stream's are: one broken line does not lose a file of records. Only
+/// when no line can be read is the file an error, its first line's.
+pub fn parse(
+    source: &str,
+    opts: &ParseOptions,
+) -> Result<(Vec<Transcript>, Vec<ParseError>), ParseError> {
     let mut grouping = Grouping::default();
     let mut records = RecordIds::default();
     let mut runs = Runs::new(source, opts, Unit::Seconds);
     // One cursor places the warnings of every conversation, in file order.
     let mut cursor = LineCursor::new(source);
+    let mut unread = Vec::new();
+    let mut read_any = false;
     for line in lines(source) {
         if is_blank(line.text) {
             continue;
         }
-        let m = message(line.text, line.number)?;
-        let step = grouping.step(line.number, LineKind::of(&m))?;
-        if step != Step::Record {
-            runs.add(step, &m, &mut cursor)?;
-            continue;
+        let read = message(line.text, line.number).and_then(|m| {
+            let step = grouping.step(line.number, LineKind::of(&m))?;
+            if step != Step::Record {
+                return runs.add(step, &m, &mut cursor);
+            }
+            let mut t = record(&m, opts, &mut cursor)?;
+            t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
+            if let Some(id) = &t.id
+                && let Some(first) = records.first_line(line.number, id)
+            {
+                t.warnings.push(format!(
+                    "line {}, column 1: conversation `{id}` again: the record on line {first} \
+                     has the same id; give each conversation record an id of its own (a report \
+                     names a conversation by its file and id, and `merge` refuses two)",
+                    line.number
+                ));
+            }
+            runs.done.push(t);
+            Ok(())
+        });
+        match read {
+            Ok(()) => read_any = true,
+            Err(e) => unread.push(e),
         }
-        let mut t = record(&m, opts, &mut cursor)?;
-        t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
-        if let Some(id) = &t.id
-            && let Some(first) = records.first_line(line.number, id)
-        {
-            t.warnings.push(format!(
-                "line {}, column 1: conversation `{id}` again: the record on line {first} has \
-                 the same id; give each conversation record an id of its own (a report names a \
-                 conversation by its file and id, and `merge` refuses two)",
-                line.number
-            ));
-        }
-        runs.done.push(t);
     }
-    Ok(runs.finish(&mut cursor))
+    match (read_any, unread.is_empty()) {
+        (false, false) => Err(unread.swap_remove(0)),
+        _ => Ok((runs.finish(&mut cursor), unread)),
+    }
 }
 
 /// The conversations of messages read one after another, as [`Grouping`] cuts them: the open

@@ -3,8 +3,12 @@
 use super::*;
 use crate::transcript::Role;
 
+/// The file's conversations, or the first line that could not be read.
 fn read(src: &str) -> Result<Vec<Transcript>, ParseError> {
-    parse(src, &ParseOptions::default())
+    match parse(src, &ParseOptions::default())? {
+        (_, unread) if !unread.is_empty() => Err(unread[0].clone()),
+        (transcripts, _) => Ok(transcripts),
+    }
 }
 
 /// Each conversation's id and its turns' texts.
@@ -107,6 +111,33 @@ fn malformed_lines_report_their_line_and_column() {
     assert_eq!((err.line, err.column), (2, 10));
     let err = read("{\"id\":1,\"messages\":[{\"text\": 1,}]}\n").unwrap_err();
     assert_eq!(err.line, 1);
+}
+
+#[test]
+fn a_line_that_cannot_be_read_is_left_out_and_the_others_are_read() {
+    let src = "{\"id\":\"a\",\"messages\":[{\"text\":\"1\"}\n\
+               {\"id\":\"b\",\"messages\":[{\"text\":\"2\"}]}\n\
+               not json\n\
+               {\"id\":\"c\",\"messages\":[{\"text\":\"3\"}]}\n";
+    let (read, unread) = parse(src, &ParseOptions::default()).unwrap();
+    let ids: Vec<_> = read.iter().map(|t| t.id.as_deref()).collect();
+    assert_eq!(ids, [Some("b"), Some("c")]);
+    let places: Vec<_> = unread.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(places, [(1, 34), (3, 1)]);
+    // A message left out of its conversation leaves the others' places as they were.
+    let (read, unread) = parse(
+        "{\"text\":\"1\"}\n{\"text\":\n{\"text\":\"3\"}\n",
+        &ParseOptions::default(),
+    )
+    .unwrap();
+    assert_eq!((read.len(), read[0].turns.len(), unread[0].line), (1, 2, 2));
+    assert_eq!(
+        read[0].turns[1].text("{\"text\":\"1\"}\n{\"text\":\n{\"text\":\"3\"}\n"),
+        "3"
+    );
+    // With no line read, the file is an error, its first line's.
+    let err = parse("nope\n{\"text\": }\n", &ParseOptions::default()).unwrap_err();
+    assert_eq!((err.line, err.column), (1, 1));
 }
 
 #[test]

@@ -1,0 +1,90 @@
+//! A JSONL file or stream with a line that cannot be read: the line is an error entry, and
+//! every other conversation is still checked (nothing is lost for one bad line).
+
+use crate::merge::merge;
+use crate::support::{run, talklint, write};
+
+/// Two broken records, around two good ones that each break a rule.
+const RECORDS: &str = "{\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"calm down\"}\n\
+                       {\"id\":\"b\",\"messages\":[{\"role\":\"agent\",\"text\":\"Please calm down.\"}]}\n\
+                       not json\n\
+                       {\"id\":\"c\",\"messages\":[{\"role\":\"agent\",\"text\":\"That's not my department.\"}]}\n";
+
+/// `talklint check --no-config --format jsonl ARGS`, with standard input: code, out, err.
+fn jsonl(args: &[&str], stdin: &str) -> (i32, String, String) {
+    run(talklint()
+        .args(["check", "--no-config", "--format", "jsonl"])
+        .args(args)
+        .write_stdin(stdin))
+}
+
+/// Each line of a JSONL report: a conversation's id, or the error's message.
+fn entries(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v.get("summary").is_none())
+        .map(|v| match v["error"]["message"].as_str() {
+            Some(message) => format!("error: {message}"),
+            None => v["id"].as_str().unwrap_or("(none)").to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_line_of_a_jsonl_file_loses_no_other_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "calls.jsonl", RECORDS);
+    let (code, out, err) = jsonl(&[file.to_str().unwrap()], "");
+    // The broken first line once made the file JSON, whose error lost all four lines.
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        entries(&out),
+        [
+            "error: line 1, column 57: the JSON ends inside a list: a `]` is missing (read as \
+             jsonl); 1 more line could not be read: line 3, column 1: expected a JSON object: \
+             one message or one whole conversation per line; the other lines were read",
+            "b",
+            "c",
+        ],
+        "{out}"
+    );
+    assert!(out.contains("\"errors\":1,"), "{out}");
+    // The error comes first among the file's entries, as `merge` sorts them: merging the
+    // report gives it back byte for byte.
+    let report = write(dir.path(), "report.jsonl", &out);
+    let (merged_code, merged, _) = merge(&["--format", "jsonl"], &[report]);
+    assert_eq!((merged_code, merged), (code, out));
+}
+
+#[test]
+fn a_broken_message_line_is_left_out_of_its_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\"role\":\"agent\",\"text\":\"calm down\"}\n{\"role\":\"agent\",\"text\":\n\
+                {\"role\":\"agent\",\"text\":\"not my department\"}\n";
+    let file = write(dir.path(), "chat.jsonl", text);
+    let (code, out, _) = jsonl(&[file.to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap()).unwrap();
+    let lines: Vec<_> = (v["findings"].as_array().unwrap().iter())
+        .map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(lines, [Some(1), Some(3)], "{out}");
+}
+
+#[test]
+fn a_broken_first_record_on_standard_input_starts_a_stream() {
+    // Read whole, standard input was one JSON error, and records b and c were lost.
+    let (code, out, err) = jsonl(&["-"], RECORDS);
+    assert_eq!(code, 2, "{err}");
+    let read = entries(&out);
+    assert_eq!(read.len(), 4, "{out}");
+    assert!(read[0].starts_with("error: line 1, column 57: "), "{out}");
+    assert_eq!(read[1], "b");
+    assert!(read[2].starts_with("error: line 3, column 1: "), "{out}");
+    assert_eq!(read[3], "c");
+    // A line that opens a JSON document over many lines is no record: the document is read.
+    let document = "{\"messages\": [\n{\"role\": \"agent\", \"text\": \"calm down\"}\n]}\n";
+    let (code, out, _) = jsonl(&["-"], document);
+    assert_eq!((code, entries(&out).len()), (1, 1), "{out}");
+}
