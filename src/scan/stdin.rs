@@ -1,11 +1,12 @@
 //! Standard input (SPEC §10). It is read whole, like a file, unless it is a JSONL stream of
 //! conversations: its first line is a conversation record or a message with a
-//! `conversation_id`, or `--input-format jsonl` says so. A stream is cut into pieces, one per
-//! conversation (by the rules of [`Grouping`]), as its lines arrive, and each piece goes to the
-//! thread pool on its own: results come out as each conversation ends, in input order, and
-//! memory stays flat however long the stream runs. So `talklint check --format jsonl -` works as
-//! a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker. A line or a conversation longer than
-//! `--max-filesize` is not kept: it is read past and skipped, as a file over it would be.
+//! `conversation_id` (or a broken line before one), or `--input-format jsonl` says so. A stream
+//! is cut into pieces, one per conversation (by the rules of [`Grouping`]), as its lines arrive,
+//! and each piece goes to the thread pool on its own: results come out as each conversation
+//! ends, in input order, and memory stays flat however long the stream runs. So `talklint check
+//! --format jsonl -` works as a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker. A line or
+//! a conversation longer than `--max-filesize` is not kept: it is read past and skipped, as a
+//! file over it would be.
 
 use super::ScanOptions;
 use super::read::input_limit;
