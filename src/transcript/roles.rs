@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::few_map::FewMap;
 use super::role_advice::first_labels;
@@ -279,13 +281,15 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
     }
 }
 
-/// The default for diarised two-speaker calls: when no speaker label maps to a role and there
-/// are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`), the agent is whoever says the first
-/// turn of three words or more (a call opens with the agent's greeting; a caller's "Mm." or
-/// "Hello?" before it does not count), the other the customer. Turns that name no speaker (a
-/// segment the diariser gave no label) are no third speaker and keep their role; when that first
-/// turn is one of them, nothing says who the agent is, and there is no guess. Config `roles:`
-/// overrides it.
+/// The default for diarised two-speaker calls and chats of two names: when no speaker label maps
+/// to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`, `Ben`/`Ria`),
+/// the agent is the speaker whose turns hold more of an agent's set phrases ([`AGENT_CUES`]: a
+/// chat's customer usually writes first, and the agent answers "thanks for contacting us, how can
+/// I help?"); when they hold as many, whoever says the first turn of three words or more (a call
+/// opens with the agent's greeting; a caller's "Mm." or "Hello?" before it does not count). The
+/// other is the customer. Turns that name no speaker (a segment the diariser gave no label) are
+/// no third speaker and keep their role; when that first turn is one of them, nothing says who
+/// the agent is, and there is no guess. Config `roles:` overrides it.
 pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
     let mut named = turns.iter().filter(|t| t.speaker.is_some());
     if named.any(|t| t.role != Role::Unknown) {
@@ -296,15 +300,25 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
     if labels.len() != 2 {
         return;
     }
-    let opener = match turns
-        .iter()
-        .find(|t| t.text(source).split_whitespace().count() >= 3)
-    {
-        Some(t) => match &t.speaker {
-            Some(speaker) => speaker.clone(),
-            None => return,
+    let cues = |label: &str| -> usize {
+        (turns.iter())
+            .filter(|t| t.speaker.as_deref() == Some(label))
+            .map(|t| agent_cues(t.text(source)))
+            .sum()
+    };
+    let opener: Rc<str> = match cues(labels[0]).cmp(&cues(labels[1])) {
+        Ordering::Greater => labels[0].into(),
+        Ordering::Less => labels[1].into(),
+        Ordering::Equal => match turns
+            .iter()
+            .find(|t| t.text(source).split_whitespace().count() >= 3)
+        {
+            Some(t) => match &t.speaker {
+                Some(speaker) => speaker.clone(),
+                None => return,
+            },
+            None => labels[0].into(),
         },
-        None => labels[0].into(),
     };
     for t in turns {
         let Some(speaker) = &t.speaker else {
@@ -316,6 +330,30 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
             Role::Customer
         };
     }
+}
+
+/// Set phrases that an agent says and a customer seldom does, lowercase, a space between words.
+const AGENT_CUES: [&str; 13] = [
+    "how can i help",
+    "how may i help",
+    "how can i assist",
+    "how may i assist",
+    "thank you for calling",
+    "thanks for calling",
+    "thank you for contacting",
+    "thanks for contacting",
+    "thank you for reaching out",
+    "thanks for reaching out",
+    "for your patience",
+    "for the inconvenience",
+    "anything else i can",
+];
+
+/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing.
+fn agent_cues(text: &str) -> usize {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let text = words.join(" ");
+    AGENT_CUES.iter().filter(|cue| text.contains(*cue)).count()
 }
 
 /// Speech-to-text output whose turns name speakers, but not all: a turn the diariser gave no

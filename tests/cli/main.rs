@@ -108,6 +108,7 @@ mod text_times;
 mod time_order;
 mod timed_rules;
 mod twilio;
+mod two_names;
 mod two_shapes;
 mod unicode_words;
 mod unnamed_messages;
