@@ -2,6 +2,7 @@
 //! maintained fork is a change here only).
 
 mod control;
+mod documents;
 mod duplicate;
 mod type_words;
 mod unique;
@@ -77,6 +78,12 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             && let Some(c) = control::first(source)
         {
             ((line, column), message, given_hint) = ((c.line, c.column), c.message, Some(c.hint));
+        }
+        if documents::is_several(&message)
+            && let Some(at) = documents::second(source)
+        {
+            let (what, hint) = (documents::MESSAGE.into(), documents::HINT.into());
+            ((line, column), message, given_hint) = (at, what, Some(hint));
         }
         if tab_at(source, line, column) {
             // The parser says "found character that cannot start any token" or "a tab character

@@ -35,24 +35,24 @@ pub(crate) struct ShapeError {
 }
 
 impl ConditionSpec {
-    /// Whether this condition searches for phrases or a regex outside any `not`.
+    /// Whether this condition searches for phrases or a regex outside any `not`: itself, or one
+    /// of its `all` or `any`.
     pub(crate) fn searches_words(&self) -> bool {
-        self.any_search(&|_| true)
-    }
-
-    /// Whether a finding of this condition can quote words: it searches for phrases or a regex
-    /// outside any `not`, and that search does not count from `min: 0` (which holds with no
-    /// match at all).
-    pub(crate) fn quotes_words(&self) -> bool {
-        self.any_search(&|c| c.count.as_ref().is_none_or(|n| n.min != Some(0)))
-    }
-
-    /// Whether a search for words outside any `not`, this one or one of its `all` or `any`, is
-    /// `wanted`.
-    fn any_search(&self, wanted: &dyn Fn(&Self) -> bool) -> bool {
         let mut branches = self.all.iter().chain(&self.any).flatten();
+        self.phrases.is_some() || self.regex.is_some() || branches.any(Self::searches_words)
+    }
+
+    /// Whether every finding of this condition quotes words: however it holds, a search for
+    /// phrases or a regex outside any `not` has matched, one that does not count from `min: 0`
+    /// (which holds with no match at all). An `all` quotes when one of its conditions does; an
+    /// `any` only when each does, since any one of them may be the one that holds.
+    pub(crate) fn quotes_words(&self) -> bool {
         let words = self.phrases.is_some() || self.regex.is_some();
-        (words && wanted(self)) || branches.any(|c| c.any_search(wanted))
+        let counted = self.count.as_ref().is_none_or(|n| n.min != Some(0));
+        (words && counted)
+            || self.all.iter().flatten().any(Self::quotes_words)
+            || (self.any.as_ref())
+                .is_some_and(|any| !any.is_empty() && any.iter().all(Self::quotes_words))
     }
 
     /// What is wrong with the condition's shape (not its values), or `None`: it is exactly one of

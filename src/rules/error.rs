@@ -69,7 +69,8 @@ impl SourceFile<'_> {
         super::place::position(self.text, at)
     }
 
-    /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`).
+    /// An error at the first occurrence of `needle` at or after byte `from` (else at `from`); an
+    /// empty `needle` is found where an empty string is written, `""` or `''`.
     pub fn error_at(
         &self,
         from: usize,
@@ -77,10 +78,15 @@ impl SourceFile<'_> {
         message: String,
         hint: Option<String>,
     ) -> RuleError {
-        let at = self.text[from.min(self.text.len())..]
-            .find(needle)
-            .map_or(from, |i| from + i);
-        self.error_here(at, message, hint)
+        let rest = &self.text[from.min(self.text.len())..];
+        let found = match needle {
+            "" => [rest.find("\"\""), rest.find("''")]
+                .into_iter()
+                .flatten()
+                .min(),
+            _ => rest.find(needle),
+        };
+        self.error_here(found.map_or(from, |i| from + i), message, hint)
     }
 
     /// An error at byte `at`.

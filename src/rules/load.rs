@@ -258,7 +258,7 @@ fn load_judging(
                     match seen.get(&rule.id) {
                         Some((first_file, first_line)) => errors.push(RuleError {
                             message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", rule.id),
-                            hint: Some("ids must be unique across all loaded rule files; rename one, or `disable` the other".into()),
+                            hint: Some("ids must be unique across all loaded rule files, a disabled rule's too: give this one an id of its own, and `disable` the other if it should not run".into()),
                             file: origin.file,
                             line: origin.line,
                             column: origin.column,

@@ -88,6 +88,7 @@ mod reports;
 mod review;
 mod rule_keys;
 mod rule_language;
+mod rule_meaning;
 mod rule_pitfalls;
 mod rule_places;
 mod rule_trial;

@@ -223,9 +223,33 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
     let when = "  - id: t/m\n    message: \"Missing: {match}\"\n    when: {all: [{phrases: [\"thank you\"], count: {min: 0, max: 0}}, {not: {phrases: [bye]}}]}\n";
     let err = crate::support::rule_error(&format!("rules:\n{when}"));
     assert!(
-        err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: each condition of this `when` that searches for words counts from `min: 0`"),
+        err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote"),
         "{err}"
     );
+    // An `any` holds through any one of its conditions: one that searches for no words left
+    // `{match}` empty (`said `).
+    for other in ["{not: {phrases: [yo]}}", "{timing: {silence_seconds: 5}}"] {
+        let when = format!(
+            "  - id: t/m\n    message: \"said {{match}}\"\n    when: {{any: [{{phrases: [hi]}}, {other}]}}\n"
+        );
+        let err = crate::support::rule_error(&format!("rules:\n{when}"));
+        assert!(err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote (through an `any`"), "{err}");
+    }
+    // Each condition of an `any` quoting words, or one of an `all`, is a match to quote.
+    for when in [
+        "{any: [{phrases: [hi]}, {regex: ['yo+']}]}",
+        "{all: [{phrases: [hi]}, {not: {phrases: [yo]}}]}",
+    ] {
+        let pack =
+            format!("rules:\n  - id: t/m\n    message: \"said {{match}}\"\n    when: {when}\n");
+        let dir = tempfile::tempdir().unwrap();
+        let rules = write(dir.path(), "r.yaml", &pack);
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "-r"])
+            .arg(&rules)
+            .arg("fixtures/calls/courteous.txt"));
+        assert!(code < 2, "{when}: {out}{err}");
+    }
 }
 
 #[test]

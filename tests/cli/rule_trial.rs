@@ -254,9 +254,9 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
             "{keys}: {err}"
         );
     }
-    // A `when` that may quote words may say `{match}`.
+    // A `when` that quotes words however it holds may say `{match}`.
     let dir = tempfile::tempdir().unwrap();
-    let rules = "rules:\n  - id: t/w\n    when: {any: [{timing: {silence_seconds: 5}}, {phrases: [sorry]}]}\n    message: \"{match}\"\n";
+    let rules = "rules:\n  - id: t/w\n    when: {all: [{timing: {silence_seconds: 5}}, {phrases: [sorry]}]}\n    message: \"{match}\"\n";
     let rules = write(dir.path(), "r.yaml", rules);
     let (code, _, err) = run(talklint().args(["rules", "--no-config", "-r"]).arg(&rules));
     assert_eq!(code, 0, "{err}");

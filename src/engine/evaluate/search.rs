@@ -225,10 +225,14 @@ impl<'a> Conversation<'a> {
         )
     }
 
-    /// Whether a phrase of `near` occurs close enough to `h`, in its turn and on its side.
+    /// Whether a phrase of `near` occurs close enough to `h`, in its turn and on its side. The
+    /// match is not its own neighbour: `sorry` near `sorry` needs a second one.
     fn near(&self, h: &Hit, near: &CompiledNear) -> bool {
         let text = self.transcript.turns[h.turn as usize].text(self.source);
         let close = &mut |first: u32, last: u32| {
+            if (first, last) == (h.first_word, h.last_word) {
+                return false;
+            }
             let distance = if last < h.first_word {
                 self.words_between(last, h.first_word)
             } else if first > h.last_word {

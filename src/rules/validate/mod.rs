@@ -3,6 +3,7 @@
 //! column and a hint how to fix it.
 
 mod keys;
+mod regexes;
 mod scoring;
 mod search;
 mod values;
@@ -223,7 +224,7 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "remove `{match}`, and say in words what the conditions found",
             )),
             _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
-                "each condition of this `when` that searches for words counts from `min: 0`, which holds with no match at all",
+                "this `when` can hold with no match to quote (through an `any` whose other condition searches for no words, or a count from `min: 0`, which holds with no match at all)",
                 "remove `{match}`, and say in words what the conditions count",
             )),
             _ => None,
@@ -302,8 +303,11 @@ fn default_message(kind: Kind, target: &Target) -> String {
     };
     let matched = matches!(target, Target::Find { .. }) && measure.is_none();
     let answers = matches!(target, Target::Find { after: Some(_), .. });
+    let timed = matches!(target, Target::Find { find, .. } if matches!(find.look, Look::Timing(_)));
     match (kind, matched, measure) {
         (Kind::Require, _, _) if answers => "No answer to “{trigger}” ({id})".into(),
+        // A required measure of time that did not hold: no language was missing.
+        (Kind::Require, _, Some(measure)) if timed => format!("No {measure} ({{id}})"),
         (Kind::Forbid, true, _) => "Avoid “{match}”".into(),
         (Kind::Reward, true, _) => "Good: “{match}”".into(),
         (Kind::Tag, true, _) => "{id}: “{match}”".into(),

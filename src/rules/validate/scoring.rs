@@ -66,6 +66,7 @@ pub(super) fn check(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     }
     let uncapped = match (spec.kind, &spec.when, &spec.count) {
         (Kind::Require, ..) => Some("require rule: it reports each missing answer, uncapped"),
+        (Kind::Tag, ..) => Some("tag rule: a tag carries no points to cap"),
         (_, Some(_), _) => Some("`when` rule: it reports once, when its condition holds"),
         (_, _, Some(_)) => Some("`count` rule: it reports once, when the count is in range"),
         _ => None,
@@ -74,7 +75,7 @@ pub(super) fn check(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
         return Err(c.fail(
             "max_hits",
             format!("`max_hits` on a {what}"),
-            "remove it: `max_hits` caps the hits of forbid, reward and tag rules that report each match",
+            "remove it: `max_hits` caps the points of forbid and reward rules that report each match",
         ));
     }
     // `info`, the severity such rules have anyway (SPEC §2), is no contradiction.

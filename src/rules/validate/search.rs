@@ -6,14 +6,14 @@ use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
 use super::super::lexicon::Lexicons;
 use super::super::model::{
-    After, Condition, Count, Find, Look, Near, RuleRegex, Side, Timing, Window, Within, Words,
+    After, Condition, Count, Find, Look, Near, Side, Timing, Window, Within, Words,
 };
 use super::super::phrase;
 use super::super::schema::{
     AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, TimingSpec,
     WindowSpec,
 };
-use super::values::{Unmeant, checked_regex, window, written_as_meant};
+use super::values::window;
 
 /// What checking one rule needs: where it is written, and how phrases are read.
 pub(super) struct Checker<'a> {
@@ -36,19 +36,6 @@ impl Checker<'_> {
     pub fn fail_written(&self, text: &str, message: String, hint: &str) -> RuleError {
         self.file
             .error_at(self.from(), text, message, Some(hint.to_string()))
-    }
-
-    /// The error of a regex not written as meant: at the character it is about, where that
-    /// is found written (an escape in a double-quoted string), else at the `regex` key.
-    fn unmeant(&self, regex: &str, u: Unmeant) -> RuleError {
-        let hint = Some(u.hint);
-        let at = u
-            .char_at
-            .and_then(|i| char_written_at(self.file.text, self.from(), regex, i));
-        match at {
-            Some(at) => self.file.error_here(at, u.message, hint),
-            None => self.file.error_at(self.from(), "regex", u.message, hint),
-        }
     }
 
     pub fn phrases(&self, list: &[String], key: &str) -> Result<Vec<Phrase>, RuleError> {
@@ -88,23 +75,6 @@ impl Checker<'_> {
             }
         }
         Ok(out)
-    }
-
-    pub fn regexes(&self, list: &OneOrMany<String>) -> Result<Vec<RuleRegex>, RuleError> {
-        list.clone()
-            .into_vec()
-            .iter()
-            .map(|r| {
-                written_as_meant(r).map_err(|u| self.unmeant(r, u))?;
-                checked_regex(r).map_err(|e| {
-                    self.fail_written(
-                        r,
-                        format!("invalid regex `{r}`: {}", crate::rules::regex_reason(&e)),
-                        "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
-                    )
-                })
-            })
-            .collect()
     }
 
     /// The roles a `speaker` value stands for, else `default`. An empty list is an error: it

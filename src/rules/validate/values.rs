@@ -34,6 +34,13 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
     })
 }
 
+/// Whether a compiled rule regex can match only empty text (`^`, `\b`, `(?i)`): a place and no
+/// characters, which never makes a finding.
+pub(super) fn matches_only_empty_text(pattern: &str) -> bool {
+    (regex_syntax::Parser::new().parse(pattern))
+        .is_ok_and(|hir| hir.properties().maximum_len() == Some(0))
+}
+
 /// A regex that cannot be what its author meant: what is wrong, how to write it, and the
 /// character it is about (by its index among the regex's characters), when it is one.
 pub(super) struct Unmeant {
