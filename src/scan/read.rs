@@ -99,7 +99,7 @@ pub(super) fn decode<'a>(
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(e) => {
-            let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
+            let (line, column) = place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
             warnings.push((Some(e.valid_up_to()), format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
@@ -128,7 +128,7 @@ fn utf16_text(
         text.push(c);
     }
     if let Some(at) = first_bad {
-        let (line, column) = crate::utf8_file::place_of(text.as_bytes(), at);
+        let (line, column) = place_of(text.as_bytes(), at);
         let line = line + first_line - 1;
         let more = match bad {
             1 => String::new(),
@@ -143,6 +143,15 @@ fn utf16_text(
         ));
     }
     text
+}
+
+/// The 1-based line and column of byte `at` of `bytes`, valid UTF-8 before it, where a CR alone
+/// ends a line as it does in the text read ([`lone_cr_as_lf`]).
+fn place_of(bytes: &[u8], at: usize) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let lines = lone_cr_as_lf(valid);
+    let text = lines.as_deref().unwrap_or(valid);
+    crate::utf8_file::place_of(text.as_bytes(), at)
 }
 
 /// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every place
