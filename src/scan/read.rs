@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
+pub(super) use crate::utf8_file::lone_cr_as_lf;
+
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_PROBE: usize = 8192;
 
@@ -99,7 +101,7 @@ pub(super) fn decode<'a>(
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(e) => {
-            let (line, column) = place_of(bytes, e.valid_up_to());
+            let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
             warnings.push((Some(e.valid_up_to()), format!(
                 "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
@@ -128,7 +130,7 @@ fn utf16_text(
         text.push(c);
     }
     if let Some(at) = first_bad {
-        let (line, column) = place_of(text.as_bytes(), at);
+        let (line, column) = crate::utf8_file::place_of(text.as_bytes(), at);
         let line = line + first_line - 1;
         let more = match bad {
             1 => String::new(),
@@ -143,37 +145,6 @@ fn utf16_text(
         ));
     }
     text
-}
-
-/// The 1-based line and column of byte `at` of `bytes`, valid UTF-8 before it, where a CR alone
-/// ends a line as it does in the text read ([`lone_cr_as_lf`]).
-fn place_of(bytes: &[u8], at: usize) -> (usize, usize) {
-    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-    let lines = lone_cr_as_lf(valid);
-    let text = lines.as_deref().unwrap_or(valid);
-    crate::utf8_file::place_of(text.as_bytes(), at)
-}
-
-/// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every place
-/// in it is the same place in the file; `None` when it has no such CR. Those are classic Mac OS
-/// line ends, or strays in a file of LF or CRLF lines, where one would hide the next line's
-/// speaker in this line's turn. CRs before an LF (`\r\n`, `\r\r\n` from converting twice) end
-/// one line with it.
-pub(super) fn lone_cr_as_lf(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    let mut lines: Option<Vec<u8>> = None;
-    let mut next = 0;
-    for at in memchr::memchr_iter(b'\r', b) {
-        if at < next {
-            continue; // in the run already read
-        }
-        next = at + b[at..].iter().take_while(|&&c| c == b'\r').count();
-        if b.get(next) != Some(&b'\n') {
-            lines.get_or_insert_with(|| b.to_vec())[at..next].fill(b'\n');
-        }
-    }
-    let lines = lines?;
-    Some(String::from_utf8(lines).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
 }
 
 /// Why an input was not read.
@@ -376,29 +347,6 @@ pub(super) fn read(
                 return Err(skipped(&display, "a talklint report"));
             }
             Ok(Reading::whole(display, path, opts, true))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lone_cr_as_lf;
-
-    #[test]
-    fn a_cr_alone_ends_a_line_and_crs_before_an_lf_do_not() {
-        let read = |text: &str| lone_cr_as_lf(text);
-        assert_eq!(read("a\rb\r").as_deref(), Some("a\nb\n"));
-        assert_eq!(read("a\r\nb\rc\r").as_deref(), Some("a\r\nb\nc\n"));
-        assert_eq!(read("a\r\rb").as_deref(), Some("a\n\nb"));
-        assert_eq!(read("é\rü").as_deref(), Some("é\nü"));
-        for text in [
-            "a\r\nb\r\n",
-            "a\r\r\nb\r\r\n",
-            "a\nb\n",
-            "{\"one\": \"line\"}",
-            "",
-        ] {
-            assert_eq!(read(text), None, "{text:?}");
         }
     }
 }
