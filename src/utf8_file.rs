@@ -124,9 +124,56 @@ pub(crate) fn bomless_utf16_little_endian(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// The 1-based line and column of byte `at`, where `bytes` stop being valid UTF-8.
+/// The 1-based line and column of byte `at`, where `bytes` stop being valid UTF-8; a CR alone
+/// ends a line, as it does in the text read ([`lone_cr_as_lf`]).
 pub(crate) fn place_of(bytes: &[u8], at: usize) -> (usize, usize) {
     // The bytes before the bad one are valid UTF-8.
     let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-    LineCursor::new(valid).position(at)
+    let lines = lone_cr_as_lf(valid);
+    LineCursor::new(lines.as_deref().unwrap_or(valid)).position(at)
+}
+
+/// `text` with each CR that ends a line alone read as LF, a byte for a byte, so that every place
+/// in it is the same place in the file; `None` when it has no such CR. Those are classic Mac OS
+/// line ends, or strays in a file of LF or CRLF lines, where one would hide the next line's
+/// speaker in this line's turn. CRs before an LF (`\r\n`, `\r\r\n` from converting twice) end
+/// one line with it.
+pub(crate) fn lone_cr_as_lf(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut lines: Option<Vec<u8>> = None;
+    let mut next = 0;
+    for at in memchr::memchr_iter(b'\r', b) {
+        if at < next {
+            continue; // in the run already read
+        }
+        next = at + b[at..].iter().take_while(|&&c| c == b'\r').count();
+        if b.get(next) != Some(&b'\n') {
+            lines.get_or_insert_with(|| b.to_vec())[at..next].fill(b'\n');
+        }
+    }
+    let lines = lines?;
+    Some(String::from_utf8(lines).expect("an ASCII byte for an ASCII byte keeps UTF-8 whole"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lone_cr_as_lf;
+
+    #[test]
+    fn a_cr_alone_ends_a_line_and_crs_before_an_lf_do_not() {
+        let read = |text: &str| lone_cr_as_lf(text);
+        assert_eq!(read("a\rb\r").as_deref(), Some("a\nb\n"));
+        assert_eq!(read("a\r\nb\rc\r").as_deref(), Some("a\r\nb\nc\n"));
+        assert_eq!(read("a\r\rb").as_deref(), Some("a\n\nb"));
+        assert_eq!(read("é\rü").as_deref(), Some("é\nü"));
+        for text in [
+            "a\r\nb\r\n",
+            "a\r\r\nb\r\r\n",
+            "a\nb\n",
+            "{\"one\": \"line\"}",
+            "",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
 }

@@ -352,7 +352,10 @@ fn parse_as(
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),
         Format::Sbv => formats::subtitle::parse_sbv(source, opts).map(one),
-        Format::Csv => formats::csv::parse(source, opts).map(many),
+        Format::Csv => formats::csv::parse(source, opts).map(|(transcripts, unread)| Parsed {
+            unread,
+            ..many(transcripts)
+        }),
         json => formats::json_shapes::parse(source, json, opts),
     }
 }

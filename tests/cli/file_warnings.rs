@@ -63,3 +63,42 @@ fn warned(path: &std::path::Path) -> Vec<(String, usize)> {
         })
         .collect()
 }
+
+/// A bad byte or an unpaired surrogate in a file whose lines end in CR alone is placed as its
+/// lines are read: once placed by LF alone, at 1:34 where 3:11 is.
+#[test]
+fn an_encoding_warning_counts_a_lone_cr_as_a_line_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("cr.txt");
+    std::fs::write(
+        &utf8,
+        b"Agent: hi\rCustomer: ok\rAgent: caf\xe9 please calm down\r",
+    )
+    .unwrap();
+    let utf16 = dir.path().join("cr16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "Agent: hi\rCustomer: X".encode_utf16().chain([0xD800]) {
+        bytes.extend(unit.to_le_bytes());
+    }
+    for unit in " here\rAgent: ok\r".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+        .args([&utf8, &utf16]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let first = |i: usize| {
+        v["conversations"][i]["warnings"][0]
+            .as_str()
+            .unwrap_or_default()
+    };
+    assert!(
+        first(0).starts_with("invalid UTF-8 at line 3, column 11:"),
+        "{v}"
+    );
+    assert!(
+        first(1).starts_with("invalid UTF-16 at line 2, column 12:"),
+        "{v}"
+    );
+}

@@ -2,11 +2,18 @@
 //! case): the text, the speaker's role and name, the time, and a conversation id that splits the
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
-use super::json_text::{Clock, Unit, in_time_order};
+use super::json_text::Unit;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
-use crate::transcript::roles::assign_diarised_roles;
-use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
+use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
+use conversation::{Cell, Conversation};
+use fields::{Span, quotes_closed};
+pub(crate) use fields::{UNCLOSED_QUOTE, field_spans, unclosed_quote};
+
+#[path = "csv_conversation.rs"]
+mod conversation;
+#[path = "csv_fields.rs"]
+mod fields;
 
 /// Header names each column may have.
 const TEXT: &[&str] = &[
@@ -78,6 +85,9 @@ struct Columns {
     /// The start and end columns, and the unit of their numbers.
     start: Option<(usize, Unit)>,
     end: Option<(usize, Unit)>,
+    /// A time column apart from the start's, which is then a date column (a sheet's `Date`
+    /// and `Time`).
+    clock: Option<usize>,
     conversation: Option<usize>,
 }
 
@@ -91,12 +101,21 @@ impl Columns {
         let timed = |seconds: &[&str], millis: &[&str]| {
             (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
         };
+        let start = timed(TIME, TIME_MS);
+        let (date, time) = (col(&["date"]), col(&["time"]));
+        let (start, clock) = match (date, time) {
+            (Some(d), Some(t)) if [date, time].contains(&start.map(|s| s.0)) => {
+                (Some((d, Unit::Seconds)), Some(t))
+            }
+            _ => (start, None),
+        };
         Some(Columns {
             text: col(TEXT)?,
             role: col(ROLE),
             name: col(NAME),
-            start: timed(TIME, TIME_MS),
+            start,
             end: timed(END, END_MS),
+            clock,
             conversation: col(CONVERSATION),
         })
     }
@@ -104,10 +123,9 @@ impl Columns {
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
-/// comma is the decimal mark); a byte-order mark is
-/// skipped and rows may have fewer fields than the header (more, unless empty, is an error of
-/// [`parse`]: an unquoted delimiter that would cut the text short). Also where the body starts in
-/// `source`, and the delimiter.
+/// comma is the decimal mark); a byte-order mark is skipped and rows may have fewer fields than
+/// the header (more, unless empty, leaves the row out in [`parse`]: an unquoted delimiter that
+/// would cut the text short). Also where the body starts in `source`, and the delimiter.
 pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
     let first_line = body.lines().next().unwrap_or("");
@@ -118,11 +136,48 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     } else {
         b','
     };
-    let reader = csv::ReaderBuilder::new()
+    (
+        reader_of(body, delimiter),
+        source.len() - body.len(),
+        delimiter,
+    )
+}
+
+/// A [`reader`] that honours a first line `sep=X` (as Excel writes it to name the delimiter):
+/// the header is the line after it.
+fn open(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
+    let body = source.trim_start_matches('\u{feff}');
+    let Some((delimiter, header)) = sep_line(body) else {
+        return reader(source);
+    };
+    let body_start = source.len() - body.len() + header;
+    (
+        reader_of(&source[body_start..], delimiter),
+        body_start,
+        delimiter,
+    )
+}
+
+/// The delimiter a first line `sep=X` names, and where the line after it starts.
+fn sep_line(body: &str) -> Option<(u8, usize)> {
+    let rest = body
+        .get(..4)
+        .filter(|s| s.eq_ignore_ascii_case("sep="))
+        .map(|_| &body[4..])?;
+    let delimiter = *rest.as_bytes().first().filter(|b| b.is_ascii())?;
+    let after = &rest[1..];
+    let next = ["\r\n", "\n", "\r"]
+        .iter()
+        .find_map(|end| after.strip_prefix(end))?;
+    Some((delimiter, body.len() - next.len()))
+}
+
+/// A reader of the CSV `body`, its fields parted by `delimiter`.
+fn reader_of(body: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(body.as_bytes());
-    (reader, source.len() - body.len(), delimiter)
+        .from_reader(body.as_bytes())
 }
 
 /// Whether `line` is a header of fields parted by `;` (outside quotes), one of them a text
@@ -137,18 +192,24 @@ fn semicolon_header(line: &str) -> bool {
 }
 
 /// Parses a CSV/TSV file into one transcript per conversation id (in order of first
-/// appearance), or one for the whole file when there is no id column.
-pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, ParseError> {
-    let (mut reader, body_start, delimiter) = reader(source);
-    quotes_closed(
-        source,
-        body_start,
-        &field_spans(&source[body_start..], delimiter),
-    )?;
-    let header = reader.headers().map_err(|e| csv_error(&e))?.clone();
+/// appearance), or one for the whole file when there is no id column. A row with a blank id
+/// goes on the conversation of the row before it (a sheet gives the id on a conversation's
+/// first row only); blank rows before any id make one conversation without an id. A row with
+/// more fields than the header is left out, with why, and the others are read: the file is an
+/// error only when no row could be.
+pub fn parse(
+    source: &str,
+    opts: &ParseOptions,
+) -> Result<(Vec<Transcript>, Vec<ParseError>), ParseError> {
+    let (mut reader, body_start, delimiter) = open(source);
+    // Lines above the header: a `sep=` line, which the reader does not see.
+    let shift = source[..body_start].matches('\n').count();
+    let header_spans = field_spans(&source[body_start..], delimiter);
+    quotes_closed(source, body_start, &header_spans)?;
+    let header = reader.headers().map_err(|e| csv_error(&e, shift))?.clone();
     let Some(cols) = Columns::find(&header) else {
         return Err(ParseError::at(
-            1,
+            shift + 1,
             1,
             format!(
                 "no text column in the CSV header; name one of: {}",
@@ -156,15 +217,25 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             ),
         ));
     };
-    let mut conversations: Vec<(Option<String>, Vec<Turn>, Clock)> = Vec::new();
+    // Each column's name as the file writes it, which time warnings name.
+    let names_at: Vec<&str> = header_spans
+        .iter()
+        .map(|s| source[body_start + s.start..body_start + s.end].trim())
+        .collect();
+    let mut conversations: Vec<Conversation> = Vec::new();
     // Where each id's conversation is: a search of the list per row was quadratic in ids.
     let mut index: std::collections::HashMap<Option<String>, usize> =
         std::collections::HashMap::new();
+    let mut current: Option<String> = None;
+    let mut unread = Vec::new();
     let mut names = Names::default();
     let mut record = csv::StringRecord::new();
     loop {
         let at = body_start + reader.position().byte() as usize;
-        if !reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
+        if !reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(&e, shift))?
+        {
             break;
         }
         // The reader ends a CRLF row at its CR and passes over the LF (and blank lines) as the
@@ -195,24 +266,26 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
                 record.len(),
                 header.len(),
             );
-            return Err(ParseError::at(line, column, message));
+            unread.push(ParseError::at(line, column, message));
+            continue;
         }
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
-        let id = field(cols.conversation).map(str::to_string);
-        let k = match index.get(&id) {
-            Some(&k) => k,
-            None => {
-                index.insert(id.clone(), conversations.len());
-                conversations.push((id, Vec::new(), Clock::earliest(None)));
-                conversations.len() - 1
-            }
-        };
-        let Some(text) = spans.get(cols.text).map(|s| s.text(source, at)) else {
+        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty()) {
+            current = Some(id.to_string());
+        }
+        let Some(span) = spans.get(cols.text) else {
             continue;
         };
+        let text = span.text(source, at);
         if crate::text::blank::is_blank(text.as_str(source)) {
             continue;
         }
+        let k = *index.entry(current.clone()).or_insert_with(|| {
+            conversations.push(Conversation::new(current.clone()));
+            conversations.len() - 1
+        });
+        let conversation = &mut conversations[k];
+        conversation.stray.extend(span.stray.map(|q| at + q));
         let name = field(cols.name).filter(|n| !n.is_empty());
         let role_label = field(cols.role).filter(|r| !r.is_empty());
         let role = match (role_label, name) {
@@ -222,14 +295,20 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             _ => crate::transcript::Role::Unknown,
         };
         let speaker = name.or(role_label).map(|n| names.get(n));
-        let clock = &mut conversations[k].2;
         let mut time = |column: Option<(usize, Unit)>| {
             let (i, unit) = column?;
-            let ms = clock.time_str(field(Some(i))?, unit)?;
-            clock.epoch_or_offset(ms)
+            let cell = Cell {
+                name: names_at.get(i).copied().unwrap_or(""),
+                raw: spans
+                    .get(i)
+                    .map(|s| source[at + s.start..at + s.end].trim())?,
+                value: field(Some(i))?,
+                clock: field(cols.clock),
+            };
+            conversation.time(source, &cell, unit)
         };
         let (start_ms, end_ms) = (time(cols.start), time(cols.end));
-        conversations[k].1.push(Turn {
+        conversations[k].turns.push(Turn {
             role,
             speaker,
             start_ms,
@@ -237,131 +316,25 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Vec<Transcript>, Parse
             text,
         });
     }
+    if conversations.is_empty() && !unread.is_empty() {
+        return Err(unread.swap_remove(0));
+    }
     let mut lines = LineCursor::new(source);
-    Ok(conversations
+    let transcripts = conversations
         .into_iter()
-        .map(|(id, mut turns, clock)| {
-            clock.rebase(&mut turns);
-            let warnings = in_time_order(&mut turns, &mut lines);
-            assign_diarised_roles(&mut turns, source);
-            Transcript {
-                id,
-                turns,
-                warnings: warnings.into_iter().collect(),
-            }
-        })
-        .collect())
+        .map(|c| c.finish(source, &mut lines))
+        .collect();
+    Ok((transcripts, unread))
 }
 
-/// An error at the quote that opens a field of the row at `row` and is never closed: the CSV
-/// reader would take the rest of the file as that field, without a word.
-fn quotes_closed(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
-    let Some(open) = unclosed_quote(spans) else {
-        return Ok(());
-    };
-    let (line, column) = LineCursor::new(source).position(row + open);
-    Err(ParseError::at(line, column, UNCLOSED_QUOTE))
-}
-
-/// What is wrong with a quote that opens a field and is never closed, and how to mend it.
-pub(crate) const UNCLOSED_QUOTE: &str = "this quote opens a field that is never closed, so the \
-     rest of the file would be its text: end the field with `\"`, or write a quote that is part \
-     of the text as `\"\"` inside a quoted field (`\"5\"\" screen\"`)";
-
-/// Where in its row (by byte) the quote stands that opens a field and is never closed.
-pub(crate) fn unclosed_quote(spans: &[Span]) -> Option<usize> {
-    spans.iter().find(|s| !s.closed).map(|s| s.start - 1)
-}
-
-fn csv_error(e: &csv::Error) -> ParseError {
-    let line = e.position().map_or(1, |p| p.line() as usize);
+/// The reader's error, its line shifted by the `shift` lines above the header it did not read.
+fn csv_error(e: &csv::Error, shift: usize) -> ParseError {
+    let line = shift + e.position().map_or(1, |p| p.line() as usize);
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8 in a CSV field".to_string(),
         _ => e.to_string(),
     };
     ParseError::at(line, 1, message)
-}
-
-/// Where a field's content stands in its row (between its quotes, if quoted), relative to the
-/// row's start.
-#[derive(Debug, PartialEq)]
-pub(crate) struct Span {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) quoted: bool,
-    /// False for a quoted field whose quote is never closed: it runs to the end of the input.
-    pub(crate) closed: bool,
-}
-
-impl Span {
-    /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
-    /// when unquoted, else the content between the quotes with each `""` read as one quote.
-    fn text(&self, source: &str, row: usize) -> TurnText {
-        let (start, end) = (row + self.start, row + self.end);
-        let inner = &source[start..end];
-        if !self.quoted || !inner.contains("\"\"") {
-            return TurnText::Source(start..end);
-        }
-        let mut d = Decoded::default();
-        let mut at = 0;
-        for piece in inner.split("\"\"") {
-            if at > 0 {
-                d.push_replacement("\"", start + at - 2);
-            }
-            d.push_verbatim(piece, start + at);
-            at += piece.len() + 2;
-        }
-        TurnText::Decoded(d)
-    }
-}
-
-/// The spans of the fields of the row at the start of `row` (quotes per RFC 4180; text after a
-/// closing quote, which readers keep, is left out of the span).
-pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
-    let bytes = row.as_bytes();
-    let mut spans = Vec::new();
-    let mut at = 0;
-    loop {
-        let quoted = bytes.get(at) == Some(&b'"');
-        let span = if quoted {
-            let start = at + 1;
-            at = start;
-            while at < bytes.len() {
-                if bytes[at] == b'"' && bytes.get(at + 1) != Some(&b'"') {
-                    break;
-                }
-                at += if bytes[at] == b'"' { 2 } else { 1 };
-            }
-            let end = at.min(bytes.len());
-            let closed = at < bytes.len();
-            at = (at + 1).min(bytes.len());
-            Span {
-                start,
-                end,
-                quoted,
-                closed,
-            }
-        } else {
-            Span {
-                start: at,
-                end: at,
-                quoted,
-                closed: true,
-            }
-        };
-        while at < bytes.len() && !matches!(bytes[at], b'\n' | b'\r') && bytes[at] != delimiter {
-            at += 1;
-        }
-        spans.push(if quoted {
-            span
-        } else {
-            Span { end: at, ..span }
-        });
-        if bytes.get(at) != Some(&delimiter) {
-            return spans;
-        }
-        at += 1;
-    }
 }
 
 #[cfg(test)]

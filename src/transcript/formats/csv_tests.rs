@@ -1,6 +1,7 @@
 //! Tests of the CSV reader's field spans and quotes.
 
 use super::*;
+use crate::transcript::TurnText;
 
 #[test]
 fn quoted_fields_map_to_their_bytes() {

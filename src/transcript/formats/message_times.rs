@@ -223,7 +223,28 @@ struct UnreadField<'s> {
 impl<'s> Unread<'s> {
     /// Counts the value `raw` (a slice of `source`) that is not `expected`.
     fn add(&mut self, source: &'s str, raw: &str, expected: &'static str) {
-        let key = key_before(source, raw);
+        self.add_keyed(source, key_before(source, raw), raw, expected);
+    }
+
+    /// Counts the value `raw` (a slice of `source`) of the field named `key` (a CSV column)
+    /// that is not `expected`.
+    pub(super) fn add_named(
+        &mut self,
+        source: &'s str,
+        key: &'s str,
+        raw: &str,
+        expected: &'static str,
+    ) {
+        self.add_keyed(source, Some(key), raw, expected);
+    }
+
+    fn add_keyed(
+        &mut self,
+        source: &'s str,
+        key: Option<&'s str>,
+        raw: &str,
+        expected: &'static str,
+    ) {
         match self.fields.iter_mut().find(|f| f.key == key) {
             Some(field) => field.count += 1,
             None => {
@@ -260,6 +281,9 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
         Ok(v) if !v.is_finite() => "not a finite number".to_string(),
         Ok(v) if v < 0.0 => "a negative time".to_string(),
         Ok(_) => "too large for a time".to_string(),
+        Err(_) if super::time::slash_date(raw) => "a date with slashes, which reads day first \
+             in some places and month first in others (`6/1/2024` is 6 January or 1 June)"
+            .to_string(),
         Err(_) => format!("not {}", f.expected),
     };
     let more = match f.count - 1 {

@@ -147,6 +147,51 @@ pub fn time_of_day_ms(text: &str) -> Option<u64> {
     }
 }
 
+/// A time as spreadsheets write it where it is no ISO 8601 date: epoch milliseconds of a date,
+/// or milliseconds of a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetTime {
+    Epoch(u64),
+    OfDay(u64),
+}
+
+/// Reads a date day first with dots and a time after it, or none (`01.06.2024 12:00[:ss]`, as
+/// Excel writes dates in much of Europe), or a time of day with `AM` or `PM` (`12:00:30 PM`).
+pub fn sheet_time(text: &str) -> Option<SheetTime> {
+    let text = text.trim();
+    let (date, clock) = text.split_once(' ').unwrap_or((text, "00:00"));
+    if let Some(iso) = dotted_date(date) {
+        let d = iso8601(&format!("{iso} {}", clock.trim()))?;
+        return Some(SheetTime::Epoch(d.epoch_ms));
+    }
+    let (clock, meridiem) = split_meridiem(text);
+    let ms = with_meridiem(time_of_day_ms(clock)?, Some(meridiem?))?;
+    Some(SheetTime::OfDay(ms))
+}
+
+/// `dd.mm.yyyy` (a day or month of one digit too) as ISO 8601's `yyyy-mm-dd`.
+fn dotted_date(text: &str) -> Option<String> {
+    let digits = |s: &str, most: usize| {
+        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    match text.split('.').collect::<Vec<_>>()[..] {
+        [d, m, y] if digits(d, 2) && digits(m, 2) && digits(y, 4) && y.len() == 4 => {
+            Some(format!("{y}-{m:0>2}-{d:0>2}"))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `text` (a JSON string in its quotes, or a CSV cell) opens with a date written with
+/// slashes and the year last (`6/1/2024`): the day may come first, or the month.
+pub fn slash_date(text: &str) -> bool {
+    let date = text.trim_matches('"').split(' ').next().unwrap_or("");
+    let parts: Vec<&str> = date.split('/').collect();
+    let number = |s: &&str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts[..], [d, m, y] if d.len() <= 2 && m.len() <= 2 && y.len() >= 2)
+        && parts.iter().all(number)
+}
+
 /// Whether a time is before (`AM`) or after (`PM`) noon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Meridiem {

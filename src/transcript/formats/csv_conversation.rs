@@ -1,0 +1,119 @@
+//! One conversation of a CSV file as its rows are read: its turns, its clock, and what its rows
+//! hold that could not be read as written (a time, a stray quote), warned about once it is done.
+
+use super::super::json_text::{Clock, Unit, in_time_order};
+use super::super::message_times::Unread;
+use super::super::time::{SheetTime, sheet_time};
+use crate::text::lines::LineCursor;
+use crate::transcript::roles::assign_diarised_roles;
+use crate::transcript::{Transcript, Turn};
+use std::borrow::Cow;
+
+/// A conversation being read.
+pub(super) struct Conversation<'s> {
+    id: Option<String>,
+    pub(super) turns: Vec<Turn>,
+    clock: Clock,
+    unread: Unread<'s>,
+    /// Where each quote stands that ends a quoted text field with text after it.
+    pub(super) stray: Vec<usize>,
+}
+
+/// A time cell of a row.
+pub(super) struct Cell<'s, 'r> {
+    /// The column's name in the header.
+    pub(super) name: &'s str,
+    /// The cell as the file writes it (inside its quotes), where a warning points.
+    pub(super) raw: &'s str,
+    /// The cell's text.
+    pub(super) value: &'r str,
+    /// The row's cell of a separate time column, when this one is a date.
+    pub(super) clock: Option<&'r str>,
+}
+
+impl<'s> Conversation<'s> {
+    pub(super) fn new(id: Option<String>) -> Self {
+        Conversation {
+            id,
+            turns: Vec::new(),
+            clock: Clock::earliest(None),
+            unread: Unread::default(),
+            stray: Vec::new(),
+        }
+    }
+
+    /// The time `cell` holds, in milliseconds on this conversation's clock (bare numbers in
+    /// `unit`); a time that cannot be read is none, counted for a warning.
+    pub(super) fn time(&mut self, source: &'s str, cell: &Cell<'s, '_>, unit: Unit) -> Option<u64> {
+        if cell.value.is_empty() {
+            return None;
+        }
+        let written = match cell.clock.filter(|t| !t.is_empty()) {
+            Some(time) => Cow::Owned(format!("{} {time}", cell.value)),
+            None => Cow::Borrowed(cell.value),
+        };
+        let clock = &mut self.clock;
+        let ms = clock
+            .time_str(&written, unit)
+            .or_else(|| match sheet_time(&written)? {
+                SheetTime::Epoch(ms) => clock.absolute(ms),
+                SheetTime::OfDay(ms) => Some(ms),
+            });
+        match ms {
+            Some(ms) => clock.epoch_or_offset(ms),
+            None => {
+                let expected = match unit {
+                    Unit::Seconds => SECONDS,
+                    Unit::Millis => MILLIS,
+                };
+                self.unread.add_named(source, cell.name, cell.raw, expected);
+                None
+            }
+        }
+    }
+
+    /// The transcript, its times made relative and in order, its roles guessed, with its
+    /// warnings placed by `lines`.
+    pub(super) fn finish(self, source: &str, lines: &mut LineCursor) -> Transcript {
+        let Conversation {
+            id,
+            mut turns,
+            clock,
+            unread,
+            stray,
+        } = self;
+        clock.rebase(&mut turns);
+        let mut warnings: Vec<String> = stray_quote(&stray, lines).into_iter().collect();
+        warnings.extend(unread.warnings(lines));
+        warnings.extend(in_time_order(&mut turns, lines));
+        assign_diarised_roles(&mut turns, source);
+        Transcript {
+            id,
+            turns,
+            warnings,
+        }
+    }
+}
+
+/// What a time column of seconds, and of milliseconds, should hold.
+const SECONDS: &str = "a number of seconds, a clock, an ISO 8601 date and time \
+     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`)";
+const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and time \
+     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`)";
+
+/// The warning for the quotes at `stray` (the first placed by `lines`), each ending a quoted
+/// field that goes on after it: readers keep the text after it, and so does talklint.
+fn stray_quote(stray: &[usize], lines: &mut LineCursor) -> Option<String> {
+    let (&first, more) = stray.split_first()?;
+    let (line, column) = lines.position(first);
+    let more = match more.len() {
+        0 => String::new(),
+        1 => " (… and 1 more quote like it)".to_string(),
+        n => format!(" (… and {n} more quotes like it)"),
+    };
+    Some(format!(
+        "line {line}, column {column}: this `\"` ends the quoted field it stands in, and the text \
+         after it is read as the field's too, without the quote: write a quote that is part of \
+         the text as `\"\"` (`\"the 27\"\" monitor\"`){more}"
+    ))
+}

@@ -1,0 +1,112 @@
+//! The fields of a CSV row as they stand in the file, quotes and all: the reader of the csv
+//! crate gives each field's text but not its place, which findings, errors and warnings need.
+
+use crate::text::lines::LineCursor;
+use crate::transcript::{Decoded, ParseError, TurnText};
+
+/// An error at the quote that opens a field of the row at `row` and is never closed: the CSV
+/// reader would take the rest of the file as that field, without a word.
+pub(super) fn quotes_closed(source: &str, row: usize, spans: &[Span]) -> Result<(), ParseError> {
+    let Some(open) = unclosed_quote(spans) else {
+        return Ok(());
+    };
+    let (line, column) = LineCursor::new(source).position(row + open);
+    Err(ParseError::at(line, column, UNCLOSED_QUOTE))
+}
+
+/// What is wrong with a quote that opens a field and is never closed, and how to mend it.
+pub(crate) const UNCLOSED_QUOTE: &str = "this quote opens a field that is never closed, so the \
+     rest of the file would be its text: end the field with `\"`, or write a quote that is part \
+     of the text as `\"\"` inside a quoted field (`\"5\"\" screen\"`)";
+
+/// Where in its row (by byte) the quote stands that opens a field and is never closed.
+pub(crate) fn unclosed_quote(spans: &[Span]) -> Option<usize> {
+    spans.iter().find(|s| !s.closed).map(|s| s.start - 1)
+}
+
+/// Where a field's content stands in its row (between its quotes, if quoted), relative to the
+/// row's start.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) quoted: bool,
+    /// False for a quoted field whose quote is never closed: it runs to the end of the input.
+    pub(crate) closed: bool,
+    /// Where the field ends: its delimiter or line end. Past a quoted field's closing quote
+    /// when text follows that quote, which readers keep as the field's (`"27" monitor"`).
+    pub(crate) after: usize,
+    /// The quote that closes a quoted field with more than blanks after it: a quote meant as
+    /// text (`"the 27" monitor"`) that should have been written `""`.
+    pub(crate) stray: Option<usize>,
+}
+
+impl Span {
+    /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
+    /// when unquoted, else the content between the quotes with each `""` read as one quote, and
+    /// then any text after the closing quote, as the csv reader keeps it.
+    pub(super) fn text(&self, source: &str, row: usize) -> TurnText {
+        let (start, end) = (row + self.start, row + self.end);
+        let inner = &source[start..end];
+        let tail = end + 1..row + self.after;
+        if !self.quoted || (!inner.contains("\"\"") && tail.is_empty()) {
+            return TurnText::Source(start..end);
+        }
+        let mut d = Decoded::default();
+        let mut at = 0;
+        for piece in inner.split("\"\"") {
+            if at > 0 {
+                d.push_replacement("\"", start + at - 2);
+            }
+            d.push_verbatim(piece, start + at);
+            at += piece.len() + 2;
+        }
+        if !tail.is_empty() {
+            d.push_verbatim(&source[tail.clone()], tail.start);
+        }
+        TurnText::Decoded(d)
+    }
+}
+
+/// The spans of the fields of the row at the start of `row` (quotes per RFC 4180; text after a
+/// closing quote, which readers keep, is left out of the span and kept in its `after`).
+pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
+    let bytes = row.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    loop {
+        let quoted = bytes.get(at) == Some(&b'"');
+        let (start, end, closed) = if quoted {
+            let start = at + 1;
+            at = start;
+            while at < bytes.len() {
+                if bytes[at] == b'"' && bytes.get(at + 1) != Some(&b'"') {
+                    break;
+                }
+                at += if bytes[at] == b'"' { 2 } else { 1 };
+            }
+            let end = at.min(bytes.len());
+            let closed = at < bytes.len();
+            at = (at + 1).min(bytes.len());
+            (start, end, closed)
+        } else {
+            (at, at, true)
+        };
+        while at < bytes.len() && !matches!(bytes[at], b'\n' | b'\r') && bytes[at] != delimiter {
+            at += 1;
+        }
+        let after_quote = bytes.get(end + 1..at).unwrap_or_default();
+        spans.push(Span {
+            start,
+            end: if quoted { end } else { at },
+            quoted,
+            closed,
+            after: at,
+            stray: (quoted && after_quote.iter().any(|b| !b.is_ascii_whitespace())).then_some(end),
+        });
+        if bytes.get(at) != Some(&delimiter) {
+            return spans;
+        }
+        at += 1;
+    }
+}

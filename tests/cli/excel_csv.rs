@@ -1,0 +1,208 @@
+//! CSV files as Excel writes them on Windows: an id on a conversation's first row only, empty
+//! rows at the end, dates in the sheet's own spelling, a stray quote and a `sep=` line.
+
+use crate::support::{json_report, write};
+use serde_json::Value;
+
+/// Runs a JSON check of `text` written to `name`: the exit code and the report.
+fn report(name: &str, text: &str) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    json_report(&[path.to_str().unwrap()])
+}
+
+/// The (id, turns) of every conversation of a report.
+fn conversations(v: &Value) -> Vec<(Option<&str>, u64)> {
+    let list = v["conversations"].as_array().expect("conversations");
+    list.iter()
+        .map(|c| (c["id"].as_str(), c["turns"].as_u64().unwrap_or_default()))
+        .collect()
+}
+
+/// The warnings of conversation `i`.
+fn warnings(v: &Value, i: usize) -> Vec<&str> {
+    let list = v["conversations"][i]["warnings"].as_array();
+    list.into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// The line, column and start time of the first conversation's "calm down" findings.
+fn calm(v: &Value) -> Vec<(u64, u64, Option<u64>)> {
+    let list = v["conversations"][0]["findings"]
+        .as_array()
+        .expect("findings");
+    list.iter()
+        .filter(|f| f["rule"] == "respect/calm-down")
+        .map(|f| {
+            let at = |key: &str| f[key].as_u64().unwrap_or_default();
+            (at("line"), at("column"), f["start_ms"].as_u64())
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_with_a_blank_id_goes_on_the_conversation_before_it() {
+    // The blank-id rows of both conversations were once pooled into one conversation "".
+    let (_, v) = report(
+        "sheet.csv",
+        "conversation_id,role,message\r\n,customer,Hello?\r\nc-1,customer,Hi there\r\n\
+         ,agent,Please calm down.\r\nc-2,customer,Hello\r\n,agent,That is not my department.\r\n",
+    );
+    assert_eq!(
+        conversations(&v),
+        [(None, 1), (Some("c-1"), 2), (Some("c-2"), 2)],
+        "{v}"
+    );
+}
+
+#[test]
+fn empty_rows_make_no_conversation() {
+    // `,,,` rows at the end once made a conversation "" of no turns that passed with 80.
+    let (_, v) = report(
+        "sheet.csv",
+        "conversation_id,role,speaker,message\r\nc-1,agent,Ria,Please calm down.\r\n,,,\r\n  \r\n,,,\r\n",
+    );
+    assert_eq!(conversations(&v), [(Some("c-1"), 1)], "{v}");
+    assert_eq!(v["summary"]["conversations"], 1, "{v}");
+    let (_, v) = report(
+        "sheet.csv",
+        "role,message\r\nagent,Please calm down.\r\n,\r\n",
+    );
+    assert_eq!(conversations(&v), [(None, 1)], "{v}");
+}
+
+#[test]
+fn times_excel_writes_are_read() {
+    let rows = |header: &str, times: [&str; 3]| {
+        format!(
+            "{header},role,message\r\n{},customer,Hallo\r\n{},agent,Hello\r\n{},agent,Please calm down.\r\n",
+            times[0], times[1], times[2]
+        )
+    };
+    // A time of day alone counts from midnight, as a clock (`12:01:00`) does.
+    let noon = 12 * 3_600_000;
+    for (text, calm_at) in [
+        (
+            rows(
+                "timestamp",
+                [
+                    "01.06.2024 12:00:00",
+                    "01.06.2024 12:00:40",
+                    "01.06.2024 12:01:10",
+                ],
+            ),
+            70_000,
+        ),
+        (
+            rows(
+                "timestamp",
+                ["1.6.2024 12:00", "1.6.2024 12:00", "1.6.2024 12:01"],
+            ),
+            60_000,
+        ),
+        (
+            rows("time", ["11:59:50 AM", "12:00:40 PM", "01:01:00 PM"]),
+            noon + 3_660_000,
+        ),
+        (
+            rows(
+                "Date,Time",
+                [
+                    "2024-06-01,12:00:00",
+                    "2024-06-01,12:00:40",
+                    "2024-06-01,12:01:10",
+                ],
+            ),
+            70_000,
+        ),
+        (
+            rows(
+                "Date,Time",
+                [
+                    "01.06.2024,11:59:10 AM",
+                    "01.06.2024,12:00:40",
+                    "01.06.2024,12:00:20 PM",
+                ],
+            ),
+            70_000,
+        ),
+    ] {
+        let (_, v) = report("sheet.csv", &text);
+        assert!(warnings(&v, 0).is_empty(), "{text}\n{v}");
+        assert_eq!(calm(&v)[0].2, Some(calm_at), "{text}\n{v}");
+    }
+}
+
+#[test]
+fn a_date_that_reads_two_ways_is_warned_about_at_its_cell() {
+    // `6/1/2024` was once left out without a word, and timed rules said "not applied".
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,timestamp\r\nagent,Hello,6/1/2024 12:00\r\nagent,Please calm down.,\"6/1/2024 12:01\"\r\n",
+    );
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with("line 2, column 13: `timestamp` is `6/1/2024 12:00`, a date with slashes, which reads day first in some places and month first in others")
+            && w[0].contains("write a number of seconds, a clock, an ISO 8601 date and time")
+            && w[0].ends_with("(… and 1 more message whose `timestamp` cannot be read)"),
+        "{w:?}"
+    );
+    assert_eq!(calm(&v), [(3, 14, None)], "{v}");
+}
+
+#[test]
+fn a_stray_quote_in_a_quoted_field_keeps_the_text_after_it_and_is_warned_about() {
+    // The turn was once cut at the quote after 27, and the rule after it missed.
+    let (code, v) = report(
+        "sheet.csv",
+        "role,text\r\nagent,\"Sure, the 27\" monitor ships today. Please calm down.\"\r\ncustomer,ok\r\n",
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(calm(&v), [(2, 50, None)], "{v}");
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with("line 2, column 20: this `\"` ends the quoted field"),
+        "{w:?}"
+    );
+    assert!(
+        w[0].contains("write a quote that is part of the text as `\"\"`"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_sep_line_names_the_delimiter() {
+    // Excel's `sep=;` line was once read as the header: "no text column" at line 1.
+    let (code, v) = report(
+        "sheet.csv",
+        "\u{feff}sep=;\r\nconversation_id;role;speaker;message\r\nc-1;agent;Ria, Rep;Please calm down.\r\n",
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(conversations(&v), [(Some("c-1"), 1)], "{v}");
+    assert_eq!(calm(&v), [(3, 27, None)], "{v}");
+    let (_, v) = report("sheet.csv", "sep=,\nrole,words\nagent,hi\n");
+    let errors = v["errors"].to_string();
+    assert!(errors.contains("2:1") || errors.contains("line 2"), "{v}");
+}
+
+#[test]
+fn a_row_with_a_field_too_many_is_left_out_and_the_others_are_read() {
+    // One unquoted comma in a text once lost the whole file.
+    let (code, v) = report(
+        "sheet.csv",
+        "conversation_id,role,text\r\nc-1,agent,Thanks for calling, calm down\r\nc-2,agent,Please calm down.\r\n",
+    );
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(conversations(&v), [(Some("c-2"), 1)], "{v}");
+    let errors = crate::support::error_messages(&v);
+    assert_eq!(errors.len(), 1, "{v}");
+    assert!(
+        errors[0].starts_with("line 2, column 30: this row has 4 fields and the header 3")
+            && errors[0].ends_with("; the other lines were read"),
+        "{errors:?}"
+    );
+}
