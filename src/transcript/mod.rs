@@ -257,8 +257,8 @@ pub struct Parsed {
     pub transcripts: Vec<Transcript>,
     /// Suppression directives (text files only).
     pub directives: Directives,
-    /// The lines left out, each with why it could not be read (JSONL only: a broken line loses
-    /// no other conversation).
+    /// The lines left out, each with why it could not be read (a JSONL line, a CSV row: one
+    /// broken line loses no other conversation).
     pub unread: Vec<ParseError>,
 }
 
@@ -337,6 +337,11 @@ fn parse_as(
 ) -> Result<Parsed, ParseError> {
     let many = |transcripts: Vec<Transcript>| Parsed::of(format, transcripts);
     let one = |t: Transcript| many(vec![t]);
+    // Conversations read beside the lines left out (JSONL, CSV).
+    let partly = |(transcripts, unread)| Parsed {
+        unread,
+        ..many(transcripts)
+    };
     match format {
         Format::Text => {
             let (t, directives) = formats::text::parse(source, opts, markdown);
@@ -345,17 +350,11 @@ fn parse_as(
                 ..one(t)
             })
         }
-        Format::Jsonl => formats::jsonl::parse(source, opts).map(|(transcripts, unread)| Parsed {
-            unread,
-            ..many(transcripts)
-        }),
+        Format::Jsonl => formats::jsonl::parse(source, opts).map(partly),
         Format::Vtt => formats::subtitle::parse_vtt(source, opts).map(one),
         Format::Srt => formats::subtitle::parse_srt(source, opts).map(one),
         Format::Sbv => formats::subtitle::parse_sbv(source, opts).map(one),
-        Format::Csv => formats::csv::parse(source, opts).map(|(transcripts, unread)| Parsed {
-            unread,
-            ..many(transcripts)
-        }),
+        Format::Csv => formats::csv::parse(source, opts).map(partly),
         json => formats::json_shapes::parse(source, json, opts),
     }
 }
