@@ -1,6 +1,7 @@
 //! Where `talklint eval` writes and what it reads, through the binary: a report never replaces a
 //! transcript, the labels, a rule file or another report, eval's own report stays out of the
-//! folders it checks, and a labels file inside them is skipped, not read as a transcript.
+//! folders it checks, and a labels file inside them is skipped, not read as a transcript; a
+//! label's path names a file by its whole path or a unique trailing part.
 
 use crate::support::{run, talklint};
 use std::fs;
@@ -136,5 +137,29 @@ fn a_labels_file_in_a_checked_folder_is_skipped() {
     assert!(
         report.contains("\"skipped\":[{\"path\":\"labels.csv\""),
         "{report}"
+    );
+}
+
+#[test]
+fn a_trailing_part_of_a_path_names_one_file_or_is_ambiguous() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, name) in [("x", "a.txt"), ("y", "a.txt"), ("y", "b.txt")] {
+        fs::create_dir_all(dir.path().join(folder)).unwrap();
+        fs::write(dir.path().join(folder).join(name), "Agent: Calm down.\n").unwrap();
+    }
+    let write = |labels: &str| fs::write(dir.path().join("l.csv"), labels).unwrap();
+    write("path,turn,respect\ny/a.txt,1,1\nb.txt,1,1\n./x//a.txt,1,1\n");
+    let (code, out, err) = eval_in(dir.path(), &["--labels", "l.csv", "x", "y"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("respect   turn                 3          3"),
+        "{out}"
+    );
+    write("path,turn,respect\nb.txt,1,1\na.txt,1,1\n");
+    let (code, _, err) = eval_in(dir.path(), &["--labels", "l.csv", "x", "y"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:3: `a.txt` is ambiguous: 2 checked files end with it"),
+        "{err}"
     );
 }
