@@ -78,9 +78,10 @@ impl Score {
         ratio(self.tp, self.labelled())
     }
 
+    /// 2TP / (2TP + FP + FN): 0 when every prediction and label missed; `None` only when
+    /// nothing was predicted or labelled positive.
     pub fn f1(&self) -> Option<f64> {
-        let (p, r) = (self.precision()?, self.recall()?);
-        (p + r > 0.0).then(|| 2.0 * p * r / (p + r))
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 }
 

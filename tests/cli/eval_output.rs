@@ -28,3 +28,51 @@ fn a_miss_text_reaches_the_terminal_with_its_controls_escaped() {
         "{out}"
     );
 }
+
+/// Three agent turns that `respect` fires on, and one it does not.
+fn calls(dir: &Path) {
+    let turns = "Agent: Calm down.\nCustomer: no\nAgent: Calm down.\nCustomer: no\n\
+                 Agent: Calm down.\nCustomer: no\nAgent: Hello.\n";
+    fs::write(dir.join("c.txt"), turns).unwrap();
+}
+
+#[test]
+fn a_floor_message_never_rounds_a_measure_up_to_its_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let labels = "path,turn,respect\nc.txt,1,1\nc.txt,3,1\nc.txt,5,0\n";
+    fs::write(dir.path().join("l.csv"), labels).unwrap();
+    let args = ["--labels", "l.csv", "--min-precision", "0.667", "c.txt"];
+    let (code, out, err) = eval_in(dir.path(), &args);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("  0.667   1.000"), "{out}");
+    assert_eq!(
+        err,
+        "error: respect (turn): precision 0.6667 (2 of 3 predicted) is below --min-precision \
+         0.667\n"
+    );
+    let args = ["--labels", "l.csv", "--min-precision", "0.7", "c.txt"];
+    let (code, _, err) = eval_in(dir.path(), &args);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("precision 0.667 (2 of 3 predicted)"), "{err}");
+}
+
+#[test]
+fn f1_is_zero_when_every_prediction_and_label_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    // Turn 1 fired and is labelled 0; turn 7 did not and is labelled 1.
+    let labels = "path,turn,respect\nc.txt,1,0\nc.txt,7,1\n";
+    fs::write(dir.path().join("l.csv"), labels).unwrap();
+    let (code, out, err) = eval_in(dir.path(), &["--labels", "l.csv", "c.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("  0.000   0.000  0.000\n"), "{out}");
+    let (_, out, _) = eval_in(dir.path(), &["--labels", "l.csv", "-f", "json", "c.txt"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scores"][0]["f1"], 0.0, "{out}");
+    // Undefined only where nothing was predicted or labelled positive.
+    fs::write(dir.path().join("l.csv"), "path,turn,respect\nc.txt,7,0\n").unwrap();
+    let (_, out, _) = eval_in(dir.path(), &["--labels", "l.csv", "-f", "json", "c.txt"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scores"][0]["f1"], Value::Null, "{out}");
+}
