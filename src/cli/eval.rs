@@ -48,6 +48,15 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             "--fix and --diff rewrite scripts: run them with `talklint check`, not `eval`".into(),
         ));
     }
+    if args.check.shard.is_some() {
+        return Err(CliError::Usage(
+            "--shard checks a part of the files, and eval scores every label in one run: the \
+             labels of the other shards' files would name no checked file, and floors over a \
+             part would judge the rules on it alone\n  help: run eval without --shard (shard \
+             `talklint check`, and `talklint merge` the reports)"
+                .into(),
+        ));
+    }
     if let Some(flag) = checks_only(&args) {
         return Err(CliError::Usage(format!(
             "{flag} shapes check's report and verdict, and eval writes neither: its exit code \

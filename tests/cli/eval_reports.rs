@@ -163,3 +163,15 @@ fn a_trailing_part_of_a_path_names_one_file_or_is_ambiguous() {
         "{err}"
     );
 }
+
+#[test]
+fn shard_is_refused_since_eval_scores_every_label_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let (code, out, err) = eval_in(
+        dir.path(),
+        &["--labels", "labels.csv", "--shard", "1/2", "calls"],
+    );
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("help: run eval without --shard"), "{err}");
+}
