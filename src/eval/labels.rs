@@ -145,27 +145,29 @@ impl Labels {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            // An error about field `k`, where the field starts.
+            let fail_at = |k: usize, message: String| {
+                let (down, column) = place.at(k);
+                fail(line + down, column, message)
+            };
             if record.len() != header.len() {
-                return Err(fail(
-                    line,
-                    place.column(record.len().min(header.len())),
+                return Err(fail_at(
+                    record.len().min(header.len()),
                     misaligned(record.len(), header.len(), delimiter),
                 ));
             }
             let turn = match turn.map(cell).filter(|t| !t.is_empty()) {
                 None => None,
                 Some(t) => Some(t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
-                    fail(
-                        line,
-                        place.column(turn.unwrap_or(0)),
+                    fail_at(
+                        turn.unwrap_or(0),
                         format!("turn `{t}` is not a 1-based turn number"),
                     )
                 })?),
             };
             let mut values = Vec::with_capacity(selector_columns.len());
             for &k in &selector_columns {
-                values
-                    .push(value(cell(k)).map_err(|message| fail(line, place.column(k), message))?);
+                values.push(value(cell(k)).map_err(|message| fail_at(k, message))?);
             }
             rows.push(Row {
                 path: cell(path).to_string(),
@@ -228,8 +230,18 @@ impl Labels {
     }
 }
 
+/// The line ends in `text`, counted as talklint counts a transcript's: each LF, and each CR of
+/// a run of them that no LF follows (classic Mac OS lines, or a stray CR); CRs before an LF end
+/// one line with it.
 fn newlines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    line_ends(text).count()
+}
+
+/// The byte offset of every line end in `text` (see [`newlines`]).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let ends_alone = |at: usize| b[at..].iter().find(|&&c| c != b'\r') != Some(&b'\n');
+    memchr::memchr2_iter(b'\n', b'\r', b).filter(move |&at| b[at] == b'\n' || ends_alone(at))
 }
 
 /// Where a row stands in the file, for errors: its fields' places are worked out only when an
@@ -249,12 +261,25 @@ impl<'a> Place<'a> {
     /// The 1-based character column where field `k` starts (inside its quotes, if quoted); past
     /// the last field when the row has no field `k`.
     fn column(&self, k: usize) -> usize {
+        self.at(k).1
+    }
+
+    /// The lines below the row's first where field `k` starts (a quoted field before it may
+    /// hold line breaks), and its 1-based character column on that line.
+    fn at(&self, k: usize) -> (usize, usize) {
         let spans = csv::field_spans(self.row, self.delimiter);
         let at = match spans.get(k) {
             Some(span) => span.start,
             None => spans.last().map_or(0, |s| s.end + usize::from(s.quoted)),
         };
-        self.row.get(..at).map_or(1, |s| s.chars().count() + 1)
+        self.down_and_column(at)
+    }
+
+    /// The lines below the row's first and the 1-based character column of the row's byte `at`.
+    fn down_and_column(&self, at: usize) -> (usize, usize) {
+        let before = self.row.get(..at).unwrap_or(self.row);
+        let line_start = line_ends(before).last().map_or(0, |end| end + 1);
+        (newlines(before), before[line_start..].chars().count() + 1)
     }
 }
 
@@ -263,9 +288,7 @@ impl Place<'_> {
     /// that opens a field and is never closed.
     fn unclosed_quote(&self) -> Option<(usize, usize)> {
         let at = csv::unclosed_quote(&csv::field_spans(self.row, self.delimiter))?;
-        let before = self.row.get(..at)?;
-        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-        Some((newlines(before), before[line_start..].chars().count() + 1))
+        Some(self.down_and_column(at))
     }
 }
 
