@@ -67,13 +67,31 @@ impl Labels {
             let hint = "write a header `path[,turn][,id],selector,…` and a row per labelled turn";
             return Err(fail(1, 1, format!("the labels file is empty: {hint}")));
         }
-        let (mut reader, body_start, delimiter) = csv::reader(text);
-        let header = reader
+        let (mut reader, body_start, mut delimiter) = csv::reader(text);
+        let mut header = reader
             .headers()
             .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
             .clone();
+        // `path;turn;…` with no text column is no transcript CSV, and is a labels file.
+        if header.len() == 1 && header[0].contains(';') {
+            delimiter = b';';
+            reader = ::csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_reader(text[body_start..].as_bytes());
+            header = reader
+                .headers()
+                .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
+                .clone();
+        }
         let head = Place::new(text, body_start, delimiter);
-        let column_of = |name: &str| header.iter().position(|h| h.trim() == name);
+        let column_of =
+            |name: &str| (header.iter()).position(|h| h.trim().eq_ignore_ascii_case(name));
+        // A header cell left empty (`path,turn,x,`): its column is read only to be empty.
+        let unnamed: Vec<usize> = (header.iter().enumerate())
+            .filter(|(_, h)| h.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect();
         let path = column_of("path").ok_or_else(|| {
             fail(
                 1,
@@ -85,7 +103,7 @@ impl Labels {
         let mut selectors = Vec::new();
         let mut selector_columns = Vec::new();
         for (k, name) in header.iter().enumerate() {
-            if [Some(path), turn, id].contains(&Some(k)) {
+            if [Some(path), turn, id].contains(&Some(k)) || unnamed.contains(&k) {
                 continue;
             }
             let selector =
@@ -165,9 +183,19 @@ impl Labels {
                     )
                 })?),
             };
+            if let Some(&k) = unnamed.iter().find(|&&k| !cell(k).is_empty()) {
+                let message = format!(
+                    "`{}` is in column {}, which has no name in the header: write its \
+                     selector there, or leave the cell empty",
+                    cell(k),
+                    k + 1
+                );
+                return Err(fail_at(k, message));
+            }
             let mut values = Vec::with_capacity(selector_columns.len());
             for &k in &selector_columns {
-                values.push(value(cell(k)).map_err(|message| fail_at(k, message))?);
+                let label = value(cell(k), &header[k]).map_err(|message| fail_at(k, message))?;
+                values.push(label);
             }
             rows.push(Row {
                 path: cell(path).to_string(),
@@ -295,7 +323,11 @@ impl Place<'_> {
 /// A row with more or fewer fields than the header: a delimiter too many or too few moves
 /// every label after it into another column, so no cell of it is read.
 fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
-    let what = if delimiter == b'\t' { "tab" } else { "comma" };
+    let what = match delimiter {
+        b'\t' => "tab",
+        b';' => "semicolon",
+        _ => "comma",
+    };
     let plural = if fields == 1 { "" } else { "s" };
     format!(
         "this row has {fields} field{plural} and the header {header}: a {what} too many or too few \
@@ -304,14 +336,18 @@ fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
     )
 }
 
-/// A label cell: `1/0`, `yes/no`, `true/false` (any case), empty for no label.
-fn value(cell: &str) -> Result<Option<bool>, String> {
+/// A label cell of the column headed `selector`: `1/0`, `yes/no`, `true/false` (any case),
+/// empty for no label.
+fn value(cell: &str, selector: &str) -> Result<Option<bool>, String> {
     match cell.to_ascii_lowercase().as_str() {
         "" => Ok(None),
         "1" | "yes" | "true" | "y" => Ok(Some(true)),
         "0" | "no" | "false" | "n" => Ok(Some(false)),
-        other => Err(format!(
-            "`{other}` is not a label: write 1/0, yes/no or true/false, or leave it empty"
+        _ => Err(format!(
+            "`{cell}` is not a label of `{}`: write 1/0, yes/no or true/false, or leave it \
+             empty; every column but path, turn and id is a selector, so drop a column of \
+             notes",
+            selector.trim()
         )),
     }
 }

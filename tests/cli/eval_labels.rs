@@ -280,3 +280,34 @@ fn errors_are_placed_on_the_line_a_lone_cr_or_a_quoted_line_break_starts() {
         assert!(err.contains(&format!("l.csv{said}")), "{said}: {err}");
     }
 }
+
+#[test]
+fn headers_as_spreadsheets_write_them_are_read_and_a_notes_column_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    for labels in [
+        &b"path;turn;respect\nb.txt;1;1\n"[..],
+        b"Path,Turn,respect\nb.txt,1,1\n",
+        b"path,turn,respect,\nb.txt,1,1,\n",
+    ] {
+        let (code, out, err) = eval_with(dir.path(), "l.csv", labels);
+        assert_eq!(code, 0, "{}: {err}", String::from_utf8_lossy(labels));
+        assert!(out.contains("respect   turn"), "{out}");
+    }
+    let (code, _, err) = eval_with(dir.path(), "l.csv", b"path,turn,respect,\nb.txt,1,1,oops\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:2:11: `oops` is in column 4, which has no name"),
+        "{err}"
+    );
+    let (code, _, err) = eval_with(
+        dir.path(),
+        "l.csv",
+        b"path,turn,respect,note\nb.txt,1,1,good text\n",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:2:11: `good text` is not a label of `note`"),
+        "{err}"
+    );
+}
