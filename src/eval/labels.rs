@@ -78,7 +78,7 @@ impl Labels {
             reader = ::csv::ReaderBuilder::new()
                 .delimiter(delimiter)
                 .flexible(true)
-                .from_reader(text[body_start..].as_bytes());
+                .from_reader(&text.as_bytes()[body_start..]);
             header = reader
                 .headers()
                 .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?

@@ -2,17 +2,10 @@
 //! escaped as check's report shows them, F1 wherever it is defined, and floor messages rounded
 //! as the table is, so that a failing measure never reads as a passing one.
 
-use crate::support::{run, talklint};
+use crate::eval_reports::eval_in;
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-
-fn eval_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    run(talklint()
-        .current_dir(dir)
-        .args(["eval", "--no-config"])
-        .args(args))
-}
 
 #[test]
 fn a_miss_text_reaches_the_terminal_with_its_controls_escaped() {

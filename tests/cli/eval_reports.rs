@@ -22,7 +22,8 @@ fn setup(dir: &Path) {
     fs::write(dir.join("labels.csv"), LABELS).unwrap();
 }
 
-fn eval_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+/// `talklint eval --no-config` run in `dir`.
+pub(crate) fn eval_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     run(talklint()
         .current_dir(dir)
         .args(["eval", "--no-config"])
