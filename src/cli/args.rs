@@ -243,6 +243,7 @@ pub(crate) struct CheckArgs {
     mut_arg("quiet", |a| a.hide(true)),
     mut_arg("show_suppressed", |a| a.hide(true)),
     mut_arg("baseline", |a| a.hide(true)),
+    mut_arg("shard", |a| a.hide(true)),
     mut_arg("fix", |a| a.hide(true)),
     mut_arg("diff", |a| a.hide(true)),
 )]

@@ -14,6 +14,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
+    let read = read_files(&args, None);
     let mut s = CheckSettings::new(args)?;
     let report_paths: Vec<PathBuf> = s
         .extra_reports
@@ -21,17 +22,13 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .map(|(_, p)| p.clone())
         .chain(s.output.clone())
         .collect();
-    refuse_inputs(&report_paths, &scan::roots(&s.scan))?;
+    claim_reports(&mut s, &report_paths, &read)?;
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
         files.push((*format, ReportFile::create(path)?));
     }
     let mut main_file = s.output.as_deref().map(ReportFile::create).transpose()?;
     let mut sink = io::sink();
-    s.scan.reports = report_paths
-        .iter()
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
@@ -185,6 +182,47 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     }
 }
 
+/// A file a run reads as something else than a transcript, named on its command line: what it
+/// is read as, and its path.
+pub(super) type ReadFile = (&'static str, PathBuf);
+
+/// The files `args` name that the run reads besides its inputs: `--config`, `--rules` files,
+/// `--baseline`, and eval's `labels`. A report written over one would erase it.
+pub(super) fn read_files(args: &CheckArgs, labels: Option<&Path>) -> Vec<ReadFile> {
+    let config = args.rule_args.config.config.iter().map(|p| ("config", p));
+    let rules = args.rule_args.rules.iter().map(|p| ("rule file", p));
+    let baseline = args.baseline.iter().map(|p| ("baseline", p));
+    let labels = labels.into_iter().map(|p| ("labels file", p));
+    (config.chain(rules).chain(baseline))
+        .map(|(what, p)| (what, p.clone()))
+        .chain(labels.map(|(what, p)| (what, p.to_path_buf())))
+        .collect()
+}
+
+/// Checks the reports a run will write (`reports`) before any is created, with
+/// [`refuse_inputs`] and against the files it reads as something else (`read`), then lists
+/// them for the scan, which skips them where it finds them.
+pub(super) fn claim_reports(
+    s: &mut CheckSettings,
+    reports: &[PathBuf],
+    read: &[ReadFile],
+) -> Result<(), CliError> {
+    for report in reports {
+        let Some(at) = resolved(report) else { continue };
+        if let Some((what, _)) = read.iter().find(|(_, p)| resolved(p).as_ref() == Some(&at)) {
+            return Err(CliError::Usage(format!(
+                "{} is the {what} this run reads: writing the report there would erase it\n  \
+                 help: name another file after -o or --output-*",
+                report.display(),
+            )));
+        }
+    }
+    refuse_inputs(reports, &scan::roots(&s.scan))?;
+    // Where a report is not there yet, the file it will be created as.
+    s.scan.reports = reports.iter().filter_map(|p| resolved(p)).collect();
+    Ok(())
+}
+
 /// Refuses a report that would erase what the run reads or writes: a file named as an input, a
 /// file inside a folder named as an input (the walk may read it, whatever its extension, after
 /// the report replaced it) unless it is a report an earlier run wrote, or another report's file.
@@ -224,7 +262,7 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
 }
 
 /// Where `path` is or would be created: its canonical form, or its folder's and its name.
-fn resolved(path: &Path) -> Option<PathBuf> {
+pub(super) fn resolved(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path)
         .ok()
         .or_else(|| scan::identity(path))

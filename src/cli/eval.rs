@@ -2,6 +2,7 @@
 //! file; exit 1 when a selector is below `--min-precision` or `--min-recall`.
 
 use super::args::EvalArgs;
+use super::check;
 use super::report_file::ReportFile;
 use super::settings::CheckSettings;
 use super::{CliError, Outcome};
@@ -12,6 +13,7 @@ use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output};
 use crate::utf8_file::NotText;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -46,13 +48,33 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             "--fix and --diff rewrite scripts: run them with `talklint check`, not `eval`".into(),
         ));
     }
+    if args.check.shard.is_some() {
+        return Err(CliError::Usage(
+            "--shard checks a part of the files, and eval scores every label in one run: the \
+             labels of the other shards' files would name no checked file, and floors over a \
+             part would judge the rules on it alone\n  help: run eval without --shard (shard \
+             `talklint check`, and `talklint merge` the reports)"
+                .into(),
+        ));
+    }
     if let Some(flag) = checks_only(&args) {
         return Err(CliError::Usage(format!(
             "{flag} shapes check's report and verdict, and eval writes neither: its exit code \
              comes from --min-precision and --min-recall\n  help: drop {flag}, or run `talklint check`"
         )));
     }
-    let s = CheckSettings::new(args.check)?;
+    let read = check::read_files(&args.check, Some(&args.labels));
+    let mut s = CheckSettings::new(args.check)?;
+    let reports: Vec<PathBuf> = (s.extra_reports.iter())
+        .map(|(_, p)| p.clone())
+        .chain(output.clone())
+        .collect();
+    check::claim_reports(&mut s, &reports, &read)?;
+    if let Some(path) = &output {
+        refuse_inside(path, &scan::roots(&s.scan))?;
+    }
+    // Met by the walk, the labels file is skipped as the run's reports are.
+    s.scan.reports.extend(check::resolved(&args.labels));
     let mut digests = Vec::new();
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
@@ -135,4 +157,22 @@ fn checks_only(args: &EvalArgs) -> Option<&'static str> {
     ]
     .into_iter()
     .find_map(|(given, flag)| given.then_some(flag))
+}
+
+/// Refuses eval's own report (`-o`) inside a folder the run checks: no later run knows it for a
+/// report of talklint's, so the next one would read it as a transcript.
+fn refuse_inside(output: &Path, roots: &[String]) -> Result<(), CliError> {
+    let Some(at) = check::resolved(output) else {
+        return Ok(());
+    };
+    let folder = (roots.iter().filter(|r| *r != "-"))
+        .find(|r| std::fs::canonicalize(r).is_ok_and(|c| c.is_dir() && at.starts_with(&c)));
+    match folder {
+        Some(folder) => Err(CliError::Usage(format!(
+            "{} is in {folder}, which this run checks: the next run would read eval's report \
+             there as a transcript\n  help: name a file outside {folder} after -o",
+            output.display()
+        ))),
+        None => Ok(()),
+    }
 }

@@ -6,7 +6,8 @@ use super::{Results, Score};
 
 impl Results {
     /// One message per measure of a selector below its floor: `ownership:forbid (turn): recall
-    /// 0.52 (13 of 25 labelled) is below --min-recall 0.6`. Empty when every floor is met.
+    /// 0.520 (13 of 25 labelled) is below --min-recall 0.6`, the measure written as the table
+    /// writes it. Empty when every floor is met.
     pub fn below(&self, min_precision: Option<f64>, min_recall: Option<f64>) -> Vec<String> {
         let mut said = Vec::new();
         for s in &self.scores {
@@ -17,7 +18,8 @@ impl Results {
             let recall = s.recall().zip(min_recall).filter(|(r, floor)| r < floor);
             if let Some((recall, floor)) = recall {
                 said.push(format!(
-                    "{head}: recall {recall:.2} ({} of {} labelled) is below --min-recall {floor}",
+                    "{head}: recall {} ({} of {} labelled) is below --min-recall {floor}",
+                    under(recall, floor),
                     s.tp,
                     s.labelled()
                 ));
@@ -33,7 +35,8 @@ impl Results {
 fn precision_below(s: &Score, floor: f64) -> Option<String> {
     match s.precision() {
         Some(p) if p < floor => Some(format!(
-            "precision {p:.2} ({} of {} predicted) is below --min-precision {floor}",
+            "precision {} ({} of {} predicted) is below --min-precision {floor}",
+            under(p, floor),
             s.tp,
             s.predicted()
         )),
@@ -44,4 +47,13 @@ fn precision_below(s: &Score, floor: f64) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// `value`, below `floor`, written as the table writes it (3 decimals), or with as many more as
+/// it takes to read below the floor: 0.9859 under 0.986 is `0.9859`, not `0.986`.
+fn under(value: f64, floor: f64) -> String {
+    (3..=9)
+        .map(|places| format!("{value:.places$}"))
+        .find(|shown| shown.parse::<f64>().is_ok_and(|v| v < floor))
+        .unwrap_or_else(|| value.to_string())
 }

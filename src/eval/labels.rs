@@ -67,13 +67,31 @@ impl Labels {
             let hint = "write a header `path[,turn][,id],selector,…` and a row per labelled turn";
             return Err(fail(1, 1, format!("the labels file is empty: {hint}")));
         }
-        let (mut reader, body_start, delimiter) = csv::reader(text);
-        let header = reader
+        let (mut reader, body_start, mut delimiter) = csv::reader(text);
+        let mut header = reader
             .headers()
             .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
             .clone();
+        // `path;turn;…` with no text column is no transcript CSV, and is a labels file.
+        if header.len() == 1 && header[0].contains(';') {
+            delimiter = b';';
+            reader = ::csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_reader(&text.as_bytes()[body_start..]);
+            header = reader
+                .headers()
+                .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
+                .clone();
+        }
         let head = Place::new(text, body_start, delimiter);
-        let column_of = |name: &str| header.iter().position(|h| h.trim() == name);
+        let column_of =
+            |name: &str| (header.iter()).position(|h| h.trim().eq_ignore_ascii_case(name));
+        // A header cell left empty (`path,turn,x,`): its column is read only to be empty.
+        let unnamed: Vec<usize> = (header.iter().enumerate())
+            .filter(|(_, h)| h.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect();
         let path = column_of("path").ok_or_else(|| {
             fail(
                 1,
@@ -85,7 +103,7 @@ impl Labels {
         let mut selectors = Vec::new();
         let mut selector_columns = Vec::new();
         for (k, name) in header.iter().enumerate() {
-            if [Some(path), turn, id].contains(&Some(k)) {
+            if [Some(path), turn, id].contains(&Some(k)) || unnamed.contains(&k) {
                 continue;
             }
             let selector =
@@ -145,27 +163,39 @@ impl Labels {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            // An error about field `k`, where the field starts.
+            let fail_at = |k: usize, message: String| {
+                let (down, column) = place.at(k);
+                fail(line + down, column, message)
+            };
             if record.len() != header.len() {
-                return Err(fail(
-                    line,
-                    place.column(record.len().min(header.len())),
+                return Err(fail_at(
+                    record.len().min(header.len()),
                     misaligned(record.len(), header.len(), delimiter),
                 ));
             }
             let turn = match turn.map(cell).filter(|t| !t.is_empty()) {
                 None => None,
                 Some(t) => Some(t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
-                    fail(
-                        line,
-                        place.column(turn.unwrap_or(0)),
+                    fail_at(
+                        turn.unwrap_or(0),
                         format!("turn `{t}` is not a 1-based turn number"),
                     )
                 })?),
             };
+            if let Some(&k) = unnamed.iter().find(|&&k| !cell(k).is_empty()) {
+                let message = format!(
+                    "`{}` is in column {}, which has no name in the header: write its \
+                     selector there, or leave the cell empty",
+                    cell(k),
+                    k + 1
+                );
+                return Err(fail_at(k, message));
+            }
             let mut values = Vec::with_capacity(selector_columns.len());
             for &k in &selector_columns {
-                values
-                    .push(value(cell(k)).map_err(|message| fail(line, place.column(k), message))?);
+                let label = value(cell(k), &header[k]).map_err(|message| fail_at(k, message))?;
+                values.push(label);
             }
             rows.push(Row {
                 path: cell(path).to_string(),
@@ -228,8 +258,18 @@ impl Labels {
     }
 }
 
+/// The line ends in `text`, counted as talklint counts a transcript's: each LF, and each CR of
+/// a run of them that no LF follows (classic Mac OS lines, or a stray CR); CRs before an LF end
+/// one line with it.
 fn newlines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    line_ends(text).count()
+}
+
+/// The byte offset of every line end in `text` (see [`newlines`]).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let ends_alone = |at: usize| b[at..].iter().find(|&&c| c != b'\r') != Some(&b'\n');
+    memchr::memchr2_iter(b'\n', b'\r', b).filter(move |&at| b[at] == b'\n' || ends_alone(at))
 }
 
 /// Where a row stands in the file, for errors: its fields' places are worked out only when an
@@ -249,12 +289,25 @@ impl<'a> Place<'a> {
     /// The 1-based character column where field `k` starts (inside its quotes, if quoted); past
     /// the last field when the row has no field `k`.
     fn column(&self, k: usize) -> usize {
+        self.at(k).1
+    }
+
+    /// The lines below the row's first where field `k` starts (a quoted field before it may
+    /// hold line breaks), and its 1-based character column on that line.
+    fn at(&self, k: usize) -> (usize, usize) {
         let spans = csv::field_spans(self.row, self.delimiter);
         let at = match spans.get(k) {
             Some(span) => span.start,
             None => spans.last().map_or(0, |s| s.end + usize::from(s.quoted)),
         };
-        self.row.get(..at).map_or(1, |s| s.chars().count() + 1)
+        self.down_and_column(at)
+    }
+
+    /// The lines below the row's first and the 1-based character column of the row's byte `at`.
+    fn down_and_column(&self, at: usize) -> (usize, usize) {
+        let before = self.row.get(..at).unwrap_or(self.row);
+        let line_start = line_ends(before).last().map_or(0, |end| end + 1);
+        (newlines(before), before[line_start..].chars().count() + 1)
     }
 }
 
@@ -263,16 +316,18 @@ impl Place<'_> {
     /// that opens a field and is never closed.
     fn unclosed_quote(&self) -> Option<(usize, usize)> {
         let at = csv::unclosed_quote(&csv::field_spans(self.row, self.delimiter))?;
-        let before = self.row.get(..at)?;
-        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-        Some((newlines(before), before[line_start..].chars().count() + 1))
+        Some(self.down_and_column(at))
     }
 }
 
 /// A row with more or fewer fields than the header: a delimiter too many or too few moves
 /// every label after it into another column, so no cell of it is read.
 fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
-    let what = if delimiter == b'\t' { "tab" } else { "comma" };
+    let what = match delimiter {
+        b'\t' => "tab",
+        b';' => "semicolon",
+        _ => "comma",
+    };
     let plural = if fields == 1 { "" } else { "s" };
     format!(
         "this row has {fields} field{plural} and the header {header}: a {what} too many or too few \
@@ -281,14 +336,18 @@ fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
     )
 }
 
-/// A label cell: `1/0`, `yes/no`, `true/false` (any case), empty for no label.
-fn value(cell: &str) -> Result<Option<bool>, String> {
+/// A label cell of the column headed `selector`: `1/0`, `yes/no`, `true/false` (any case),
+/// empty for no label.
+fn value(cell: &str, selector: &str) -> Result<Option<bool>, String> {
     match cell.to_ascii_lowercase().as_str() {
         "" => Ok(None),
         "1" | "yes" | "true" | "y" => Ok(Some(true)),
         "0" | "no" | "false" | "n" => Ok(Some(false)),
-        other => Err(format!(
-            "`{other}` is not a label: write 1/0, yes/no or true/false, or leave it empty"
+        _ => Err(format!(
+            "`{cell}` is not a label of `{}`: write 1/0, yes/no or true/false, or leave it \
+             empty; every column but path, turn and id is a selector, so drop a column of \
+             notes",
+            selector.trim()
         )),
     }
 }

@@ -3,6 +3,7 @@
 //! selected rule sits on it (or anywhere in it); precision, recall and F1 follow per selector and
 //! level, and every miss can be listed with its text and the rules that fired.
 
+mod find;
 mod floors;
 mod labels;
 mod selector;
@@ -77,9 +78,10 @@ impl Score {
         ratio(self.tp, self.labelled())
     }
 
+    /// 2TP / (2TP + FP + FN): 0 when every prediction and label missed; `None` only when
+    /// nothing was predicted or labelled positive.
     pub fn f1(&self) -> Option<f64> {
-        let (p, r) = (self.precision()?, self.recall()?);
-        (p + r > 0.0).then(|| 2.0 * p * r / (p + r))
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 }
 
@@ -126,15 +128,6 @@ pub struct MatchError {
     pub message: String,
 }
 
-/// A path as reports and labels may both write it: `/` separators, no `./`, no doubled `/`.
-fn normalize(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    path.split('/')
-        .filter(|s| !s.is_empty() && *s != ".")
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// Scores the labels of `file` against the checked conversations.
 pub fn score(
     file: &str,
@@ -168,14 +161,7 @@ pub fn score(
             message,
         });
     }
-    let by_path: HashMap<String, Vec<usize>> =
-        digests
-            .iter()
-            .enumerate()
-            .fold(HashMap::new(), |mut m, (i, d)| {
-                m.entry(normalize(&d.path)).or_default().push(i);
-                m
-            });
+    let index = find::Index::new(digests);
     // Per selector and level: the counts and, per cell, what was predicted.
     let mut scores: Vec<Score> = [Level::Turn, Level::Conversation]
         .iter()
@@ -195,7 +181,7 @@ pub fn score(
     // one turn's selectors, and may name its file in several ways.
     let mut labelled: HashMap<(usize, Option<usize>, usize), (bool, usize)> = HashMap::new();
     for row in &labels.rows {
-        let index = find(row, labels.has_id, &by_path, digests).map_err(|m| fail(row, m))?;
+        let index = index.find(row, labels.has_id).map_err(|m| fail(row, m))?;
         let d = &digests[index];
         if row.turn.is_some_and(|t| t > d.turns) {
             return Err(fail(
@@ -266,83 +252,6 @@ pub fn score(
     }
     scores.retain(|s| s.cells > 0);
     Ok(Results { scores, misses })
-}
-
-/// The conversation a row labels: by its path, else by a unique trailing file name; by its id
-/// when the file holds several (`has_id`: the labels have an `id` column).
-fn find(
-    row: &Row,
-    has_id: bool,
-    by_path: &HashMap<String, Vec<usize>>,
-    digests: &[Digest],
-) -> Result<usize, String> {
-    let wanted = normalize(&row.path);
-    let mut candidates: Vec<usize> = match by_path.get(&wanted) {
-        Some(found) => found.clone(),
-        None => {
-            let tail = format!("/{wanted}");
-            let paths: Vec<&String> = by_path.keys().filter(|p| p.ends_with(&tail)).collect();
-            match paths.as_slice() {
-                [one] => by_path[*one].clone(),
-                [] => {
-                    return Err(format!(
-                        "`{}` names no checked file (give its path to eval; a file that \
-                         could not be read, or was skipped, has no conversations)",
-                        row.path
-                    ));
-                }
-                many => {
-                    return Err(format!(
-                        "`{}` is ambiguous: {} checked files end with it; write more of the path",
-                        row.path,
-                        many.len()
-                    ));
-                }
-            }
-        }
-    };
-    if let Some(id) = &row.id {
-        candidates.retain(|&i| digests[i].id.as_deref() == Some(id));
-    }
-    match candidates.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(format!(
-            "`{}` holds no conversation with id `{}`",
-            row.path,
-            row.id.as_deref().unwrap_or("")
-        )),
-        many => {
-            let holds = format!(
-                "`{}` holds {} conversations{}",
-                row.path,
-                many.len(),
-                some_ids(many, digests)
-            );
-            Err(if has_id {
-                format!(
-                    "the row's `id` cell is empty, and {holds}: write the id of the one it labels"
-                )
-            } else {
-                format!("{holds}: add an `id` column")
-            })
-        }
-    }
-}
-
-/// The first few ids of the conversations `found`, for a message: `` (ids `a`, `b`)``; empty
-/// when they have none.
-fn some_ids(found: &[usize], digests: &[Digest]) -> String {
-    const SHOWN: usize = 3;
-    let ids: Vec<String> = found
-        .iter()
-        .filter_map(|&i| digests[i].id.as_deref())
-        .map(|id| format!("`{id}`"))
-        .collect();
-    match ids.len() {
-        0 => String::new(),
-        n if n > SHOWN => format!(" (ids {}, …)", ids[..SHOWN].join(", ")),
-        _ => format!(" (ids {})", ids.join(", ")),
-    }
 }
 
 fn miss(

@@ -2,6 +2,7 @@
 //! and with `--show` every miss with its text and the rules that fired.
 
 use crate::eval::{Miss, MissKind, Results, Score};
+use crate::text::controls::{escape_controls, escape_name};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -42,7 +43,7 @@ pub fn human(results: &Results, show: Show) -> String {
         let _ = writeln!(
             out,
             "{:width$}  {:12}  {:>8}  {:>9}  {:>5}  {:>5}  {:>5}  {:>9}  {:>6}  {:>5}",
-            s.selector,
+            escape_name(&s.selector),
             s.level.name(),
             s.labelled(),
             s.predicted(),
@@ -59,21 +60,25 @@ pub fn human(results: &Results, show: Show) -> String {
             MissKind::FalsePositive => "false positive",
             MissKind::FalseNegative => "false negative",
         };
-        let place = match (&m.id, m.turn) {
-            (Some(id), Some(t)) => format!("{}#{id} turn {t}", m.path),
-            (None, Some(t)) => format!("{} turn {t}", m.path),
-            (Some(id), None) => format!("{}#{id}", m.path),
-            (None, None) => m.path.clone(),
+        let path = escape_name(&m.path);
+        let place = match (m.id.as_deref().map(escape_name), m.turn) {
+            (Some(id), Some(t)) => format!("{path}#{id} turn {t}"),
+            (None, Some(t)) => format!("{path} turn {t}"),
+            (Some(id), None) => format!("{path}#{id}"),
+            (None, None) => path.into_owned(),
         };
         let fired = if m.fired.is_empty() {
             "none".to_string()
         } else {
             m.fired.join(", ")
         };
-        let _ = writeln!(out, "\n{kind} [{}] {place}\n  fired: {fired}", m.selector);
+        let selector = escape_name(&m.selector);
+        let _ = writeln!(out, "\n{kind} [{selector}] {place}\n  fired: {fired}");
+        // A transcript's text reaches the terminal with its control characters escaped, as in
+        // check's report: an escape sequence in it must not recolour or retitle the terminal.
         if let Some(text) = &m.text {
             for line in text.lines() {
-                let _ = writeln!(out, "  | {line}");
+                let _ = writeln!(out, "  | {}", escape_controls(line));
             }
         }
     }

@@ -76,7 +76,7 @@ fn scores_turns_and_conversations_and_shows_misses() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "error: ownership:forbid (turn): recall 0.50 (1 of 2 labelled) is below --min-recall 0.9\n"
+        "error: ownership:forbid (turn): recall 0.500 (1 of 2 labelled) is below --min-recall 0.9\n"
     );
     let (code, _, _) = eval(&[
         "--labels",

@@ -252,3 +252,62 @@ fn eval_help_lists_only_what_eval_takes() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("[possible values: human, json]"), "{err}");
 }
+
+#[test]
+fn errors_are_placed_on_the_line_a_lone_cr_or_a_quoted_line_break_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let cases: [(&[u8], &str); 3] = [
+        // Classic Mac OS lines: every error said line 1.
+        (
+            b"path,turn,respect\ra.txt,1,0\rb.txt,1,x\r",
+            ":3:9: `x` is not a label",
+        ),
+        (
+            b"path,turn,respect\ra.txt,1,0\ra.txt,1,1\r",
+            ":3: `respect` is labelled 1 here and 0 on line 2",
+        ),
+        // The cell after a quoted path that holds a line break is on the line below the row's
+        // first, at its column there.
+        (
+            b"path,turn,respect\n\"a\nb.txt\",1,0\n\"c\nb.txt\",2,bad\n",
+            ":5:10: `bad` is not a label",
+        ),
+    ];
+    for (labels, said) in cases {
+        let (code, _, err) = eval_with(dir.path(), "l.csv", labels);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&format!("l.csv{said}")), "{said}: {err}");
+    }
+}
+
+#[test]
+fn headers_as_spreadsheets_write_them_are_read_and_a_notes_column_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    for labels in [
+        &b"path;turn;respect\nb.txt;1;1\n"[..],
+        b"Path,Turn,respect\nb.txt,1,1\n",
+        b"path,turn,respect,\nb.txt,1,1,\n",
+    ] {
+        let (code, out, err) = eval_with(dir.path(), "l.csv", labels);
+        assert_eq!(code, 0, "{}: {err}", String::from_utf8_lossy(labels));
+        assert!(out.contains("respect   turn"), "{out}");
+    }
+    let (code, _, err) = eval_with(dir.path(), "l.csv", b"path,turn,respect,\nb.txt,1,1,oops\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:2:11: `oops` is in column 4, which has no name"),
+        "{err}"
+    );
+    let (code, _, err) = eval_with(
+        dir.path(),
+        "l.csv",
+        b"path,turn,respect,note\nb.txt,1,1,good text\n",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:2:11: `good text` is not a label of `note`"),
+        "{err}"
+    );
+}

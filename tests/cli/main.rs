@@ -20,6 +20,8 @@ mod duplicate_keys;
 mod earlier_reports;
 mod eval;
 mod eval_labels;
+mod eval_output;
+mod eval_reports;
 mod excel_csv;
 mod faults;
 mod file_warnings;

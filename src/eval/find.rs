@@ -1,0 +1,126 @@
+//! Which checked conversation a label row names: by its path, else by a unique trailing part of
+//! one (a bare file name), through an index of every path's trailing parts, so that matching
+//! the labels of many files costs about one look-up a row.
+
+use super::{Digest, Row};
+use std::collections::HashMap;
+
+/// The checked conversations, by path and by each trailing part of their paths.
+pub(super) struct Index<'d> {
+    digests: &'d [Digest],
+    /// Each normalised path and its conversations.
+    paths: Vec<(String, Vec<usize>)>,
+    /// A normalised path: its place in `paths`.
+    by_path: HashMap<String, usize>,
+    /// A path's trailing whole segments, short of the whole path (`b/c.txt` and `c.txt` of
+    /// `a/b/c.txt`): the places in `paths` of the paths that end so.
+    by_tail: HashMap<String, Vec<usize>>,
+}
+
+impl<'d> Index<'d> {
+    pub(super) fn new(digests: &'d [Digest]) -> Index<'d> {
+        let mut paths: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut by_path = HashMap::new();
+        for (i, d) in digests.iter().enumerate() {
+            let path = normalize(&d.path);
+            let at = *by_path.entry(path.clone()).or_insert_with(|| {
+                paths.push((path, Vec::new()));
+                paths.len() - 1
+            });
+            paths[at].1.push(i);
+        }
+        let mut by_tail: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, (path, _)) in paths.iter().enumerate() {
+            for (slash, _) in path.match_indices('/') {
+                by_tail
+                    .entry(path[slash + 1..].to_string())
+                    .or_default()
+                    .push(at);
+            }
+        }
+        Index {
+            digests,
+            paths,
+            by_path,
+            by_tail,
+        }
+    }
+
+    /// The conversation `row` labels: by its path, else by a unique trailing file name; by its
+    /// id when the file holds several (`has_id`: the labels have an `id` column).
+    pub(super) fn find(&self, row: &Row, has_id: bool) -> Result<usize, String> {
+        let wanted = normalize(&row.path);
+        let at = match self.by_path.get(&wanted) {
+            Some(&at) => at,
+            None => match self.by_tail.get(&wanted).map(Vec::as_slice) {
+                Some([one]) => *one,
+                None | Some([]) => {
+                    return Err(format!(
+                        "`{}` names no checked file (give its path to eval; a file that \
+                         could not be read, or was skipped, has no conversations)",
+                        row.path
+                    ));
+                }
+                Some(many) => {
+                    return Err(format!(
+                        "`{}` is ambiguous: {} checked files end with it; write more of the path",
+                        row.path,
+                        many.len()
+                    ));
+                }
+            },
+        };
+        let mut candidates = self.paths[at].1.clone();
+        if let Some(id) = &row.id {
+            candidates.retain(|&i| self.digests[i].id.as_deref() == Some(id));
+        }
+        match candidates.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!(
+                "`{}` holds no conversation with id `{}`",
+                row.path,
+                row.id.as_deref().unwrap_or("")
+            )),
+            many => {
+                let holds = format!(
+                    "`{}` holds {} conversations{}",
+                    row.path,
+                    many.len(),
+                    some_ids(many, self.digests)
+                );
+                Err(if has_id {
+                    format!(
+                        "the row's `id` cell is empty, and {holds}: write the id of the one it labels"
+                    )
+                } else {
+                    format!("{holds}: add an `id` column")
+                })
+            }
+        }
+    }
+}
+
+/// A path as reports and labels may both write it: `/` separators, no `./`, no doubled `/`.
+fn normalize(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    path.split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The first few ids of the conversations `found`, for a message: `` (ids `a`, `b`)``; empty
+/// when they have none.
+fn some_ids(found: &[usize], digests: &[Digest]) -> String {
+    const SHOWN: usize = 3;
+    let ids: Vec<String> = found
+        .iter()
+        .filter_map(|&i| digests[i].id.as_deref())
+        .map(|id| format!("`{id}`"))
+        .collect();
+    match ids.len() {
+        0 => String::new(),
+        n if n > SHOWN => format!(" (ids {}, …)", ids[..SHOWN].join(", ")),
+        _ => format!(" (ids {})", ids.join(", ")),
+    }
+}
