@@ -14,7 +14,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
-    let read = read_files(&args, None);
     let mut s = CheckSettings::new(args)?;
     let report_paths: Vec<PathBuf> = s
         .extra_reports
@@ -22,7 +21,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .map(|(_, p)| p.clone())
         .chain(s.output.clone())
         .collect();
-    claim_reports(&mut s, &report_paths, &read)?;
+    claim_reports(&mut s, &report_paths)?;
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
         files.push((*format, ReportFile::create(path)?));
@@ -182,36 +181,15 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     }
 }
 
-/// A file a run reads as something else than a transcript, named on its command line: what it
-/// is read as, and its path.
-pub(super) type ReadFile = (&'static str, PathBuf);
-
-/// The files `args` name that the run reads besides its inputs: `--config`, `--rules` files,
-/// `--baseline`, and eval's `labels`. A report written over one would erase it.
-pub(super) fn read_files(args: &CheckArgs, labels: Option<&Path>) -> Vec<ReadFile> {
-    let config = args.rule_args.config.config.iter().map(|p| ("config", p));
-    let rules = args.rule_args.rules.iter().map(|p| ("rule file", p));
-    let baseline = args.baseline.iter().map(|p| ("baseline", p));
-    let labels = labels.into_iter().map(|p| ("labels file", p));
-    (config.chain(rules).chain(baseline))
-        .map(|(what, p)| (what, p.clone()))
-        .chain(labels.map(|(what, p)| (what, p.to_path_buf())))
-        .collect()
-}
-
 /// Checks the reports a run will write (`reports`) before any is created, with
-/// [`refuse_inputs`] and against the files it reads as something else (`read`), then lists
-/// them for the scan, which skips them where it finds them.
-pub(super) fn claim_reports(
-    s: &mut CheckSettings,
-    reports: &[PathBuf],
-    read: &[ReadFile],
-) -> Result<(), CliError> {
+/// [`refuse_inputs`] and against the files it reads as something else (its configs, their rule
+/// files, its baseline, eval's labels), then lists them for the scan, which skips them where it
+/// finds them.
+pub(super) fn claim_reports(s: &mut CheckSettings, reports: &[PathBuf]) -> Result<(), CliError> {
     for report in reports {
-        let Some(at) = resolved(report) else { continue };
-        if let Some((what, _)) = read.iter().find(|(_, p)| resolved(p).as_ref() == Some(&at)) {
+        if let Some(what) = s.scan.profiles.read_as(report) {
             return Err(CliError::Usage(format!(
-                "{} is the {what} this run reads: writing the report there would erase it\n  \
+                "{} is {what}: writing the report there would erase it\n  \
                  help: name another file after -o or --output-*",
                 report.display(),
             )));

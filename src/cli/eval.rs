@@ -10,7 +10,7 @@ use crate::eval::{self, Digest, Labels};
 use crate::report::digest::Digest as DigestPrinter;
 use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
-use crate::scan::{self, Output};
+use crate::scan::{self, Output, ReadAs};
 use crate::utf8_file::NotText;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,18 +63,17 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
              comes from --min-precision and --min-recall\n  help: drop {flag}, or run `talklint check`"
         )));
     }
-    let read = check::read_files(&args.check, Some(&args.labels));
     let mut s = CheckSettings::new(args.check)?;
+    // Met by the walk, the labels file is skipped, and no report may be written over it.
+    s.scan.profiles.also_read(&args.labels, ReadAs::Labels);
     let reports: Vec<PathBuf> = (s.extra_reports.iter())
         .map(|(_, p)| p.clone())
         .chain(output.clone())
         .collect();
-    check::claim_reports(&mut s, &reports, &read)?;
+    check::claim_reports(&mut s, &reports)?;
     if let Some(path) = &output {
         refuse_inside(path, &scan::roots(&s.scan))?;
     }
-    // Met by the walk, the labels file is skipped as the run's reports are.
-    s.scan.reports.extend(check::resolved(&args.labels));
     let mut digests = Vec::new();
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {

@@ -5,7 +5,7 @@
 //! profiles, and its files cost no lookup. The run's own config's folder is kept here too: its
 //! globs, as every config's, match the path below it ([`Scope`]).
 
-use super::run_files::RunFiles;
+use super::run_files::{ReadAs, RunFiles};
 use super::scope::Scope;
 use crate::engine::Engine;
 use crate::rules::{Rule, RuleSet};
@@ -70,6 +70,17 @@ impl Profiles {
             loaded: Arc::new(loaded),
             ..Profiles::default()
         }
+    }
+
+    /// Adds the file at `path` to the files the run reads, as `read_as`.
+    pub(crate) fn also_read(&mut self, path: &Path, read_as: ReadAs) {
+        Arc::make_mut(&mut self.loaded).add(path, read_as);
+    }
+
+    /// Why the file at `path` is one the run reads besides its inputs (a config, a rule file,
+    /// the baseline or the labels), if it is one.
+    pub(crate) fn read_as(&self, path: &Path) -> Option<&'static str> {
+        self.loaded.reason(path)
     }
 
     /// These profiles with `configs` (profile and scope; nested configs only), and the rule list

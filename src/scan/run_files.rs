@@ -1,5 +1,5 @@
 //! The files a run reads as something else than transcripts (its configs, their rule files, its
-//! `--baseline` report): met as inputs, named or walked, they are skipped with the reason. Read
+//! `--baseline` report, eval's labels): met as inputs, named or walked, they are skipped with the reason. Read
 //! as transcripts they are errors (a cloud rule file or a report is no JSON shape a transcript
 //! has) that make every run exit 2, as when a pre-commit hook passes the committed baseline.
 
@@ -15,6 +15,8 @@ pub(crate) enum ReadAs {
     Rules,
     /// The report `--baseline` names.
     Baseline,
+    /// The labels file `talklint eval` scores against.
+    Labels,
 }
 
 impl ReadAs {
@@ -24,6 +26,7 @@ impl ReadAs {
             ReadAs::Config => "a config this run reads",
             ReadAs::Rules => "a rule file this run loads",
             ReadAs::Baseline => "the report this run reads as --baseline",
+            ReadAs::Labels => "the labels file this run scores against",
         }
     }
 }

@@ -37,15 +37,18 @@ fn a_report_over_what_the_run_reads_is_refused_before_anything_is_written() {
     let rules = fs::read_to_string("fixtures/rules/basic.yaml").unwrap();
     fs::write(dir.path().join("r.yaml"), &rules).unwrap();
     let cases: [(&[&str], &str); 5] = [
-        (&["-o", "labels.csv"], "labels file this run reads"),
+        (
+            &["-o", "labels.csv"],
+            "labels.csv is the labels file this run scores against",
+        ),
         (
             &["--output-json", "labels.csv"],
-            "labels file this run reads",
+            "labels file this run scores against",
         ),
         (&["-o", "calls/b.txt"], "calls/b.txt is a file in calls"),
         (
             &["-r", "r.yaml", "-o", "r.yaml"],
-            "rule file this run reads",
+            "r.yaml is a rule file this run loads",
         ),
         (
             &["-o", "out.json", "--output-csv", "./out.json"],
@@ -80,7 +83,7 @@ fn a_report_over_what_the_run_reads_is_refused_before_anything_is_written() {
     ]));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("r.yaml is the rule file this run reads"),
+        err.contains("r.yaml is a rule file this run loads"),
         "{err}"
     );
     assert_eq!(
@@ -136,8 +139,33 @@ fn a_labels_file_in_a_checked_folder_is_skipped() {
     assert!(out.contains("respect"), "{out}");
     let report = fs::read_to_string(dir.path().join("r.json")).unwrap();
     assert!(
-        report.contains("\"skipped\":[{\"path\":\"labels.csv\""),
+        report.contains("\"skipped\":[{\"path\":\"labels.csv\",\"reason\":\"the labels file this run scores against\""),
         "{report}"
+    );
+}
+
+#[test]
+fn a_report_over_a_file_a_config_loads_is_refused() {
+    // Only the files named on the command line were protected: a found config and its rule
+    // files were overwritten.
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let rules = fs::read_to_string("fixtures/rules/basic.yaml").unwrap();
+    fs::write(dir.path().join("mine.yaml"), &rules).unwrap();
+    fs::write(dir.path().join("talklint.yaml"), "rules: [./mine.yaml]\n").unwrap();
+    for (report, said) in [
+        ("mine.yaml", "mine.yaml is a rule file this run loads"),
+        ("talklint.yaml", "talklint.yaml is a config this run reads"),
+    ] {
+        let (code, _, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "-o", report, "calls"]));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(said), "{err}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("mine.yaml")).unwrap(),
+        rules
     );
 }
 
