@@ -37,9 +37,11 @@ enum Check {
 /// phone number read out or typed that way is the same number.
 const GAP: &str = r"(?:SPACE*DASHSPACE*|SPACE*\r?\nSPACE*|SPACE+)";
 
-/// Horizontal white space (tabs, spaces, no-break and other Unicode spaces) and the invisible
-/// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark).
-const SPACE: &str = r"[\t\p{Zs}\x{AD}\x{200B}\x{2060}\x{FEFF}]";
+/// Horizontal white space (tabs, spaces, no-break and other Unicode spaces), the invisible
+/// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark),
+/// and U+FFFD, which a Windows-1252 or Latin-1 file read as UTF-8 has where it had a no-break
+/// space (0xA0) or an en dash (0x96): it stands where a space or a dash may stand.
+const SPACE: &str = r"[\t\p{Zs}\x{AD}\x{200B}\x{2060}\x{FEFF}\x{FFFD}]";
 
 /// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
 /// dash), the minus sign and the full-width hyphen-minus.

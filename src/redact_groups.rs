@@ -44,9 +44,10 @@ pub(super) fn is_dash(c: char) -> bool {
 }
 
 /// A character that may stand between two groups of a number: white space, a dash, an invisible
-/// character, or a dot (`555.867.5309`).
+/// character, a dot (`555.867.5309`), or U+FFFD (a no-break space or en dash of a Windows-1252
+/// file, read as UTF-8).
 pub(super) fn is_gap(c: char) -> bool {
-    c == '.' || c.is_whitespace() || is_dash(c) || is_invisible(c)
+    matches!(c, '.' | '\u{FFFD}') || c.is_whitespace() || is_dash(c) || is_invisible(c)
 }
 
 /// The kind of a gap between two digit groups of a card, which keeps one kind throughout.

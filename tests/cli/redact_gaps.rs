@@ -1,0 +1,40 @@
+//! `--redact` on numbers whose groups are parted or bounded in ways the common forms are not: a
+//! Windows-1252 file's no-break spaces and en dashes read as U+FFFD, an extension or a word glued
+//! to a phone number, bracketed area codes with a dash or no gap after them.
+
+use crate::support::{FORMATS, check_in, quoting};
+
+/// A rule that quotes each whole line of a customer's turn.
+const TURN: &str = "rules:\n  - id: pii/turn\n    kind: forbid\n    severity: error\n    \
+                    speaker: customer\n    regex: ['^.*$']\n    message: \"T: {match}\"\n";
+
+/// `check --redact` of `t.txt` (holding `bytes`) in every format: each report.
+fn reports(bytes: &[u8]) -> Vec<(&'static str, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("turn.yaml"), TURN).unwrap();
+    std::fs::write(dir.path().join("t.txt"), bytes).unwrap();
+    let run = |format: &'static str| {
+        let rows = quoting(format);
+        let args = [
+            "-r", "turn.yaml", "--redact", "--color", "never", rows, "-f", format,
+            "t.txt",
+        ];
+        let (code, out, err) = check_in(dir.path(), &args);
+        assert_eq!(code, 1, "{format}: {err}");
+        (format, format!("{out}{err}"))
+    };
+    FORMATS.into_iter().map(run).collect()
+}
+
+#[test]
+fn windows_1252_spaces_and_dashes_between_groups_are_gaps() {
+    let text: &[u8] = b"Customer: card 4539\xa01488\xa00343\xa06467 ok\n\
+        Customer: call 555\x96867\x965309 or ssn 078\x9605\x961120 then\n";
+    for (format, out) in reports(text) {
+        for data in ["4539", "6467", "867", "5309", "078", "1120"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("card [CARD] ok"), "{format}:\n{out}");
+        assert!(out.contains("call [PHONE] or ssn [SSN] then"), "{format}:\n{out}");
+    }
+}
