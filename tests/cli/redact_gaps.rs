@@ -16,7 +16,14 @@ fn reports(bytes: &[u8]) -> Vec<(&'static str, String)> {
     let run = |format: &'static str| {
         let rows = quoting(format);
         let args = [
-            "-r", "turn.yaml", "--redact", "--color", "never", rows, "-f", format,
+            "-r",
+            "turn.yaml",
+            "--redact",
+            "--color",
+            "never",
+            rows,
+            "-f",
+            format,
             "t.txt",
         ];
         let (code, out, err) = check_in(dir.path(), &args);
@@ -35,6 +42,9 @@ fn windows_1252_spaces_and_dashes_between_groups_are_gaps() {
             assert!(!out.contains(data), "{format} shows {data}:\n{out}");
         }
         assert!(out.contains("card [CARD] ok"), "{format}:\n{out}");
-        assert!(out.contains("call [PHONE] or ssn [SSN] then"), "{format}:\n{out}");
+        assert!(
+            out.contains("call [PHONE] or ssn [SSN] then"),
+            "{format}:\n{out}"
+        );
     }
 }
