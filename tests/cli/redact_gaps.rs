@@ -48,3 +48,24 @@ fn windows_1252_spaces_and_dashes_between_groups_are_gaps() {
         );
     }
 }
+
+#[test]
+fn extensions_and_words_glued_to_phones_and_ssns_are_masked() {
+    let text = "Customer: call 555-867-5309x204 or (555) 867-5309x22 now\n\
+                Customer: call +1 555 867 5309x22 or +15558675309ext22 now\n\
+                Customer: call +44 20 7946 0958ext. 204 or +44 20 7946 0958 Extension 12 now\n\
+                Customer: phone555-867-5309 and ssn078-05-1120 now\n\
+                Customer: ref AB2024-0001-0002, box 10x20, ext 5, INV-0044-2024-0001 ok\n";
+    for (format, out) in reports(text.as_bytes()) {
+        for data in ["867", "5309", "7946", "204", "x22", "ext22", "078", "1120"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        for masked in [
+            "call [PHONE] or [PHONE] now",
+            "phone[PHONE] and ssn[SSN] now",
+            "ref AB2024-0001-0002, box 10x20, ext 5, INV-0044-2024-0001 ok",
+        ] {
+            assert!(out.contains(masked), "{format} lacks {masked}:\n{out}");
+        }
+    }
+}
