@@ -1,5 +1,6 @@
 //! Unit tests of `redact.rs`: what each pattern masks and keeps, and masking ranges of a text.
 
+use super::builtin::{DASH, DIGIT, SPACE};
 use super::checks::{iban, luhn};
 use super::*;
 
