@@ -34,11 +34,14 @@ pub(super) const PIECES: [(&str, &str, Check); 2] = [
     ),
     // Letters and digits of any script (`josé.garcía@correo.es`, `田中@例え.jp`), a local part
     // of RFC 5322's `atext` and dots that opens with a letter, digit or `_` (`o'brien@…`), a
-    // full-width `＠`; a domain of one dot at least.
+    // full-width `＠`; a domain of one dot at least, ending in letters or punycode
+    // (`example.xn--p1ai`). Invisible format characters (a soft hyphen, a zero-width space) may
+    // stand anywhere after the first character: `jane\u{AD}doe@exam\u{200B}ple.com` is one address.
     (
         concat!(
-            r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
-            r"[\p{L}\p{N}\p{M}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}-]+)*[.\x{FF0E}]\p{L}{2,}",
+            r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}\p{Cf}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
+            r"[\p{L}\p{N}\p{M}\p{Cf}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}\p{Cf}-]+)*[.\x{FF0E}]",
+            r"(?:[xX][nN]--[\p{L}\p{N}-]+|\p{L}(?:\p{Cf}*\p{L})+)",
         ),
         "[EMAIL]",
         Check::None,
@@ -49,10 +52,12 @@ pub(super) const PIECES: [(&str, &str, Check); 2] = [
 /// only says where to look: `checks::passes` says which of its parts is a number (a card's
 /// grouping is checked there).
 pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
-    // 4-4-4-4, 4-4-4-4-3, 4-6-5 and 4-6-4, no gaps, or a digit at a time.
+    // 4-4-4-4, 4-4-4-4-3, 4-4-4-3 (an Amex number typed in fours), 4-6-5 and 4-6-4, no gaps,
+    // or a digit at a time.
     (
         concat!(
-            r"\b\d{4}(?:GAP\d{4}){3}(?:GAP\d{3})?\b|\b\d{4}GAP\d{6}GAP\d{4,5}\b",
+            r"\b\d{4}(?:GAP\d{4}){2}(?:GAP\d{4}(?:GAP\d{3})?|GAP\d{3})\b",
+            r"|\b\d{4}GAP\d{6}GAP\d{4,5}\b",
             r"|\b\d{13,19}\b|\b\d(?:GAP\d){12,18}\b",
         ),
         "[CARD]",
@@ -72,13 +77,15 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
         "[PHONE]",
         Check::Phone,
     ),
-    // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567` (with North America's
-    // `1-` before them: `1-800-555-0199`), `020 7946 0958`, `07700 900123`, and with the area
-    // code in brackets, `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`. A trunk prefix
-    // `0` is followed by a non-zero digit (`00` opens an international number).
+    // National forms: `(555) 123-4567`, `(555)-123-4567`, `(555) 1234567`, `555-123-4567`,
+    // `555.123.4567` (with North America's `1-` before them: `1-800-555-0199`), `020 7946 0958`,
+    // `07700 900123`, Australia's `02 9876 5432`, and with the area code in brackets,
+    // `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`. A trunk prefix `0` is followed by
+    // a non-zero digit (`00` opens an international number).
     (
         concat!(
-            r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)[\t\p{Zs}]*|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
+            r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\b0[2378]GAP\d{4}GAP\d{4}\b",
             r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
             r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
         ),
