@@ -116,3 +116,37 @@ fn the_unknown_speaker_warning_names_no_masked_label_as_a_role_to_write() {
         "{out}"
     );
 }
+
+#[test]
+fn a_voice_name_written_with_entities_is_read_decoded_and_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let captions = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v jane.doe&#64;example.com>That \
+                    is not my department.\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>ok\n";
+    write(dir.path(), "captions.vtt", captions);
+    let rule = "rules:\n  - id: any/dept\n    kind: forbid\n    severity: error\n    \
+                speaker: any\n    regex: ['department']\n    message: \"{speaker}: {match}\"\n";
+    write(dir.path(), "any.yaml", rule);
+    let (_, plain, _) = check_in(
+        dir.path(),
+        &["-r", "any.yaml", "-f", "json", "captions.vtt"],
+    );
+    assert!(
+        plain.contains("\"speaker\":\"jane.doe@example.com\""),
+        "{plain}"
+    );
+    for format in FORMATS {
+        let args = [
+            "-r",
+            "any.yaml",
+            "--redact",
+            "--color=never",
+            rows(format),
+            "-f",
+            format,
+        ];
+        let (code, out, err) = check_in(dir.path(), &[&args[..], &["captions.vtt"]].concat());
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(!out.contains("jane.doe"), "{format} shows the name:\n{out}");
+        assert!(out.contains("[EMAIL]"), "{format}:\n{out}");
+    }
+}
