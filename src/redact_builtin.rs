@@ -37,9 +37,12 @@ pub(super) const PIECES: [(&str, &str, Check); 2] = [
     // full-width `＠`; a domain of one dot at least, ending in letters or punycode
     // (`example.xn--p1ai`). Invisible format characters (a soft hyphen, a zero-width space) may
     // stand anywhere after the first character: `jane\u{AD}doe@exam\u{200B}ple.com` is one address.
+    // White space with one line break at most may follow the `@`: an address broken over two
+    // caption lines or cues (`jane.doe@` / `example.com`), which a turn joins with a space.
     (
         concat!(
             r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}\p{Cf}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
+            r"(?:[\t\p{Zs}]*\r?\n)?[\t\p{Zs}]*",
             r"[\p{L}\p{N}\p{M}\p{Cf}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}\p{Cf}-]+)*[.\x{FF0E}]",
             r"(?:[xX][nN]--[\p{L}\p{N}-]+|\p{L}(?:\p{Cf}*\p{L})+)",
         ),

@@ -150,3 +150,24 @@ fn a_voice_name_written_with_entities_is_read_decoded_and_masked() {
         assert!(out.contains("[EMAIL]"), "{format}:\n{out}");
     }
 }
+
+#[test]
+fn an_address_broken_over_caption_lines_or_cues_is_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let captions = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Customer>mail jane.doe@\n\
+                    example.com please\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>or john.roe@\n\n\
+                    00:00:05.000 --> 00:00:06.000\n<v Customer>example.org thanks\n";
+    write(dir.path(), "captions.vtt", captions);
+    let rule = "rules:\n  - id: any/mail\n    kind: forbid\n    severity: error\n    \
+                speaker: any\n    regex: ['(mail|or) .*']\n    message: \"Said {match}\"\n";
+    write(dir.path(), "any.yaml", rule);
+    for format in FORMATS {
+        let args = ["-r", "any.yaml", "--redact", "--color=never", rows(format), "-f", format];
+        let (code, out, err) = check_in(dir.path(), &[&args[..], &["captions.vtt"]].concat());
+        assert_eq!(code, 1, "{format}: {err}");
+        for data in ["jane", "john", "example"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("[EMAIL]"), "{format}:\n{out}");
+    }
+}
