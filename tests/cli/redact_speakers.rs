@@ -162,7 +162,15 @@ fn an_address_broken_over_caption_lines_or_cues_is_masked() {
                 speaker: any\n    regex: ['(mail|or) .*']\n    message: \"Said {match}\"\n";
     write(dir.path(), "any.yaml", rule);
     for format in FORMATS {
-        let args = ["-r", "any.yaml", "--redact", "--color=never", rows(format), "-f", format];
+        let args = [
+            "-r",
+            "any.yaml",
+            "--redact",
+            "--color=never",
+            rows(format),
+            "-f",
+            format,
+        ];
         let (code, out, err) = check_in(dir.path(), &[&args[..], &["captions.vtt"]].concat());
         assert_eq!(code, 1, "{format}: {err}");
         for data in ["jane", "john", "example"] {
