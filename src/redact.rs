@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::transcript::Turn;
+use builtin::{NUMBERS, PIECES, builtin};
 use checks::passes;
 
 /// A span of personal data in a text: its byte range and the token that replaces it.
@@ -30,87 +31,6 @@ enum Check {
     /// A US SSN as issued: area not 000, 666 or 9xx, group not 00, serial not 0000.
     Ssn,
 }
-
-/// The gap allowed between two groups of digits (written `GAP` in [`NUMBERS`]): a run of
-/// `SPACE`s, a `DASH` with optional spaces around it, or one line break (LF or CRLF) with
-/// optional spaces. SPEC §3 reads runs of white space and line breaks as one space; a card or
-/// phone number read out or typed that way is the same number.
-const GAP: &str = r"(?:SPACE*DASHSPACE*|SPACE*\r?\nSPACE*|SPACE+)";
-
-/// Horizontal white space (tabs, spaces, no-break and other Unicode spaces) and the invisible
-/// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark).
-const SPACE: &str = r"[\t\p{Zs}\x{AD}\x{200B}\x{2060}\x{FEFF}]";
-
-/// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
-/// dash), the minus sign and the full-width hyphen-minus.
-const DASH: &str = r"[-\x{2010}-\x{2014}\x{2212}\x{FF0D}]";
-
-/// A digit (written `\d` in the patterns): ASCII or full-width, as the matcher folds them.
-const DIGIT: &str = r"[0-9\x{FF10}-\x{FF19}]";
-
-/// The built-in patterns of personal data that is no run of digit groups, in priority order
-/// (the first of two that start together wins). They are looked for first, with the config's
-/// `redact_patterns`: what they cover bounds the numbers beside it.
-const PIECES: [(&str, &str, Check); 2] = [
-    (
-        r"\b[A-Za-z]{2}\d{2}(?:(?:GAP)?[A-Za-z0-9]{4}){2,7}(?:(?:GAP)?[A-Za-z0-9]{1,3})?\b",
-        "[IBAN]",
-        Check::Iban,
-    ),
-    // Letters and digits of any script (`josé.garcía@correo.es`, `田中@例え.jp`), a local part
-    // of RFC 5322's `atext` and dots that opens with a letter, digit or `_` (`o'brien@…`), a
-    // full-width `＠`; a domain of one dot at least.
-    (
-        concat!(
-            r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
-            r"[\p{L}\p{N}\p{M}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}-]+)*[.\x{FF0E}]\p{L}{2,}",
-        ),
-        "[EMAIL]",
-        Check::None,
-    ),
-];
-
-/// The built-in patterns of digit groups, in priority order; `GAP` stands for [`GAP`]. A match
-/// only says where to look: `checks::passes` says which of its parts is a number (a card's
-/// grouping is checked there).
-const NUMBERS: [(&str, &str, Check); 4] = [
-    // 4-4-4-4, 4-4-4-4-3, 4-6-5 and 4-6-4, no gaps, or a digit at a time.
-    (
-        concat!(
-            r"\b\d{4}(?:GAP\d{4}){3}(?:GAP\d{3})?\b|\b\d{4}GAP\d{6}GAP\d{4,5}\b",
-            r"|\b\d{13,19}\b|\b\d(?:GAP\d){12,18}\b",
-        ),
-        "[CARD]",
-        Check::Card,
-    ),
-    (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
-    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped; or `00`, a
-    // country code the ITU assigns and groups parted by spaces (`0044 20 7946 0958`), since
-    // order and invoice numbers open with zeros too, most often grouped by dashes or dots.
-    (
-        concat!(
-            r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
-            r"|\b00(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|2[1-689]\d",
-            r"|3[578]\d|42\d|5[09]\d|6[789]\d|8[0578]\d|9[679]\d)",
-            r"(?:[\t\p{Zs}]+\(?\d{1,4}\)?\d{0,4}){1,5}\b",
-        ),
-        "[PHONE]",
-        Check::Phone,
-    ),
-    // National forms: `(555) 123-4567`, `555-123-4567`, `555.123.4567` (with North America's
-    // `1-` before them: `1-800-555-0199`), `020 7946 0958`, `07700 900123`, and with the area
-    // code in brackets, `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`. A trunk prefix
-    // `0` is followed by a non-zero digit (`00` opens an international number).
-    (
-        concat!(
-            r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)[\t\p{Zs}]*|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
-            r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
-        ),
-        "[PHONE]",
-        Check::Phone,
-    ),
-];
 
 /// The token user patterns (`redact_patterns`) are masked with.
 pub(crate) const REDACTED: &str = "[REDACTED]";
@@ -155,12 +75,6 @@ pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPatt
         })
     };
     patterns.iter().map(compile).collect()
-}
-
-/// A built-in pattern with its digits and gaps written out.
-fn builtin(pattern: &str) -> String {
-    let gap = GAP.replace("SPACE", SPACE).replace("DASH", DASH);
-    pattern.replace("GAP", &gap).replace(r"\d", DIGIT)
 }
 
 impl Redactor {
@@ -387,6 +301,8 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
     overlapping.fold((start, end), |(lo, hi), s| (lo.min(s.start), hi.max(s.end)))
 }
 
+#[path = "redact_builtin.rs"]
+mod builtin;
 #[path = "redact_checks.rs"]
 mod checks;
 #[path = "redact_groups.rs"]

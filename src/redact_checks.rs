@@ -34,10 +34,10 @@ pub(super) fn passes(check: Check, text: &str) -> bool {
 }
 
 /// Whether the digit groups of `text` are grouped as cards are printed: 4-4-4-4, 4-4-4-4-3,
-/// 4-6-5, 4-6-4, no gaps at all, or one digit at a time (a number read out digit by digit), with
-/// one kind of gap throughout (`4111-1111 1111-1111` is two ranges, not a card). Four years in a
-/// row (`2023 2024 2025 2026`, each 19xx or 20xx) are no card: no card network issues numbers
-/// that begin 19 or 20.
+/// 4-6-5, 4-6-4, 4-4-4-3 for an American Express number (34 or 37), no gaps at all, or one digit
+/// at a time (a number read out digit by digit), with one kind of gap throughout
+/// (`4111-1111 1111-1111` is two ranges, not a card). Four years in a row (`2023 2024 2025
+/// 2026`, each 19xx or 20xx) are no card: no card network issues numbers that begin 19 or 20.
 fn card_grouping(text: &str) -> bool {
     let all = 0..text.len();
     let groups = groups(text, all);
@@ -59,6 +59,11 @@ fn card_grouping(text: &str) -> bool {
     match lengths[..] {
         [4, 4, 4, 4] => !groups.iter().all(year),
         [4, 4, 4, 4, 3] | [4, 6, 5] | [4, 6, 4] | [_] => true,
+        // Only American Express numbers have 15 digits typed so.
+        [4, 4, 4, 3] => matches!(
+            text.chars().filter_map(digit).take(2).collect::<Vec<_>>()[..],
+            [3, 4 | 7]
+        ),
         _ => lengths.iter().all(|&n| n == 1),
     }
 }

@@ -14,9 +14,12 @@ use std::ops::Range;
 use super::checks::passes;
 use super::{Check, Span};
 use codes::cards_with_codes;
+use extension::with_extensions;
 
 #[path = "redact_codes.rs"]
 mod codes;
+#[path = "redact_extension.rs"]
+mod extension;
 
 /// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
 pub(super) fn digit(c: char) -> Option<u32> {
@@ -44,9 +47,10 @@ pub(super) fn is_dash(c: char) -> bool {
 }
 
 /// A character that may stand between two groups of a number: white space, a dash, an invisible
-/// character, or a dot (`555.867.5309`).
+/// character, a dot (`555.867.5309`), or U+FFFD (a no-break space or en dash of a Windows-1252
+/// file, read as UTF-8).
 pub(super) fn is_gap(c: char) -> bool {
-    c == '.' || c.is_whitespace() || is_dash(c) || is_invisible(c)
+    matches!(c, '.' | '\u{FFFD}') || c.is_whitespace() || is_dash(c) || is_invisible(c)
 }
 
 /// The kind of a gap between two digit groups of a card, which keeps one kind throughout.
@@ -118,12 +122,9 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
     let mut found = Vec::new();
     let unglued = unglued(text);
     for (rank, p) in patterns.iter().enumerate() {
-        // A card glued to a word is read apart from it; other numbers are not (`INV2024-…`).
-        let text = if matches!(p.check, Check::Card) {
-            &unglued
-        } else {
-            text
-        };
+        // A number glued to a word is read apart from it (`cc4111…`, `ssn078-05-1120`,
+        // `555-867-5309x204`); a run of groups it is part of is still no number (see `free`).
+        let text = &unglued;
         let mut at = 0;
         while let Some(m) = p.re.find_at(text, at) {
             for range in candidates(&p.re, text, m.range()) {
@@ -172,7 +173,7 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             !others.iter().any(in_codes)
         })
     });
-    choose(text, without_straddles(found))
+    with_extensions(text, choose(text, without_straddles(found)))
 }
 
 /// `found` without each number whose last groups open another pattern's number, free on both
@@ -207,8 +208,8 @@ fn without_straddles(mut found: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// `text` with each letter and `_` written as `#`s (one a byte, so that every digit keeps its
-/// place): a card glued to words (`cc4111…`, `…1111exp0427`, `card_4111-…`) is bounded by them
-/// as by a space, where `\b` would find no edge between a letter and a digit.
+/// place): a number glued to words (`cc4111…`, `…1111exp0427`, `card_4111-…`, `phone555-…`) is
+/// bounded by them as by a space, where `\b` would find no edge between a letter and a digit.
 fn unglued(text: &str) -> Cow<'_, str> {
     let glue = |c: char| c == '_' || c.is_alphabetic();
     if !text.contains(glue) {

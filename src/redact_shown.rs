@@ -1,12 +1,15 @@
 //! What a report that shows source lines as they are (a human snippet) masks there: the
 //! personal data of every turn those lines hold, found in each turn's decoded text and placed
 //! back in the source, and what is found in the lines themselves, read as written and with
-//! their JSON escapes read, so that the other messages of a JSON line show no personal data.
+//! their JSON escapes and character references read, so that the other messages of a JSON line show no personal data;
+//! and so, what an error or warning quotes of the file.
 
 use std::ops::Range;
 
-use super::{Redactor, Span};
+use super::{Redactor, Span, mask_range};
 use crate::transcript::Turn;
+use crate::transcript::formats::entity;
+use std::borrow::Cow;
 
 impl Redactor {
     /// The personal data of every turn of `turns`, placed in `source` (see
@@ -39,13 +42,26 @@ impl Redactor {
             end: s.end + at,
             token: s.token,
         };
-        let mut found: Vec<Span> = self.spans(bytes).into_iter().map(place).collect();
-        if let Some(read) = Unescaped::new(bytes) {
-            let spans = self.spans(&read.text).into_iter();
-            found.extend(spans.map(|s| place(read.source(s))));
-        }
+        let mut found: Vec<Span> = self.written_spans(bytes).into_iter().map(place).collect();
         let first = turns.partition_point(|s| s.end <= shown.start);
         found.extend(turns[first..].iter().take_while(|s| s.start < shown.end));
+        union(found)
+    }
+
+    /// `text` (a message that quotes the file as written: a parse error, a warning) with its
+    /// personal data masked, as it reads and with its JSON escapes read (`jane\u0040example.com`,
+    /// `4111\u00a01111…`), so that a quote of a JSON file shows none.
+    pub(crate) fn mask_quoted<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        mask_range(text, &self.written_spans(text), 0..text.len())
+    }
+
+    /// The personal data of `text` as it reads and with its JSON escapes read, as byte ranges of
+    /// `text`: sorted, and joined where they overlap.
+    fn written_spans(&self, text: &str) -> Vec<Span> {
+        let mut found = self.spans(text);
+        if let Some(read) = Unescaped::new(text) {
+            found.extend(self.spans(&read.text).into_iter().map(|s| read.source(s)));
+        }
         union(found)
     }
 }
@@ -63,8 +79,8 @@ pub(crate) fn union(mut found: Vec<Span>) -> Vec<Span> {
     kept
 }
 
-/// Text with its JSON escapes read, and for each byte of it the range of the source bytes it is
-/// read from.
+/// Text with its JSON escapes and HTML character references (`&#64;`, `&amp;`, as captions
+/// write them) read, and for each byte of it the range of the source bytes it is read from.
 struct Unescaped {
     text: String,
     from: Vec<Range<usize>>,
@@ -80,19 +96,21 @@ impl Unescaped {
         let mut chars = bytes.char_indices().peekable();
         let mut escaped = false;
         while let Some((i, c)) = chars.next() {
-            let (c, end) = match c {
-                '\\' => match escape(&bytes[i..]) {
-                    Some((c, len)) => {
-                        while chars.next_if(|&(j, _)| j < i + len).is_some() {}
-                        escaped = true;
-                        (c, i + len)
-                    }
-                    None => (c, i + 1),
-                },
-                c => (c, i + c.len_utf8()),
+            let read_as = match c {
+                '\\' => escape(&bytes[i..]).map(|(c, len)| (Cow::Owned(c.to_string()), len)),
+                '&' => entity(&bytes[i..]),
+                _ => None,
             };
-            read.text.push(c);
-            read.from.extend(std::iter::repeat_n(i..end, c.len_utf8()));
+            let (text, end) = match read_as {
+                Some((text, len)) => {
+                    while chars.next_if(|&(j, _)| j < i + len).is_some() {}
+                    escaped = true;
+                    (text, i + len)
+                }
+                None => (Cow::Borrowed(&bytes[i..i + c.len_utf8()]), i + c.len_utf8()),
+            };
+            read.text.push_str(&text);
+            read.from.extend(std::iter::repeat_n(i..end, text.len()));
         }
         escaped.then_some(read)
     }

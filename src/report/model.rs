@@ -194,9 +194,9 @@ pub struct FileError {
 
 impl FileError {
     /// The error with the personal data its message quotes masked by `redactor` (`--redact`),
-    /// as the parser's warnings are; its path is not (SPEC §11).
+    /// as the parser's warnings are, written with JSON escapes too; its path is not (SPEC §11).
     pub(crate) fn masked(mut self, redactor: Option<&Redactor>) -> FileError {
-        if let Some(Cow::Owned(masked)) = redactor.map(|r| r.mask(&self.message)) {
+        if let Some(Cow::Owned(masked)) = redactor.map(|r| r.mask_quoted(&self.message)) {
             self.message = masked;
         }
         self

@@ -303,7 +303,7 @@ pub(super) fn check(
         warnings.extend(t.warnings.iter().map(|w| {
             let w = in_stream(w, shift);
             match &ctx.opts.redact {
-                Some(r) => r.mask(&w).into_owned(),
+                Some(r) => r.mask_quoted(&w).into_owned(),
                 None => w,
             }
         }));

@@ -88,3 +88,33 @@ fn merge_masks_the_errors_of_reports_made_without_redaction() {
         assert!(named, "{format}:\n{out}");
     }
 }
+
+#[test]
+fn what_errors_and_warnings_quote_with_json_escapes_is_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let trailing = "{\"messages\": [{\"role\": \"customer\", \"text\": \"hi\"}]} card \
+                    4539\\u00a01488\\u00a00343\\u00a06467 mail jane\\u0040example.com ssn \
+                    078\\u201305\\u20131120 or 4111\\n1111 1111 1111\n";
+    write(dir.path(), "trailing.json", trailing);
+    let times = "{\"messages\":[{\"role\":\"agent\",\"text\":\"hi\",\"timestamp\":\
+                 \"called from +1\\u00a0555\\u00a0867\\u00a05309\"},{\"role\":\"customer\",\
+                 \"text\":\"hi\",\"start\":\"jane.doe\\u0040example.com\"}]}\n";
+    write(dir.path(), "times.json", times);
+    for format in FORMATS {
+        let (code, out, err) = check_in(dir.path(), &["--redact", "-f", format, "."]);
+        assert_eq!(code, 2, "{format}: {err}");
+        let both = format!("{out}{err}");
+        for data in [
+            "4539", "6467", "jane", "example", "078", "1120", "4111", "867", "5309",
+        ] {
+            assert!(!both.contains(data), "{format} shows {data}:\n{both}");
+        }
+        assert!(
+            err.contains("card [CARD] mail [EMAIL] ssn [SSN] or [CARD]"),
+            "{err}"
+        );
+        // CSV has no column for warnings.
+        let warned = format == "csv" || both.contains("called from [PHONE]");
+        assert!(warned, "{format}:\n{both}");
+    }
+}

@@ -116,3 +116,58 @@ fn the_unknown_speaker_warning_names_no_masked_label_as_a_role_to_write() {
         "{out}"
     );
 }
+
+/// A rule that quotes, as `{speaker}: {match}`, the words `regex` finds in any speaker's turn.
+fn any_speaker(regex: &str) -> String {
+    format!(
+        "rules:\n  - id: any/said\n    kind: forbid\n    severity: error\n    speaker: any\n    \
+         regex: ['{regex}']\n    message: \"{{speaker}}: {{match}}\"\n"
+    )
+}
+
+/// Asserts that `check --redact` of `captions` with [`any_speaker`]`(regex)` shows none of
+/// `personal` and masks an address, in every format; returns the folder.
+fn masked_in_every_format(captions: &str, regex: &str, personal: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "captions.vtt", captions);
+    write(dir.path(), "any.yaml", &any_speaker(regex));
+    for format in FORMATS {
+        let args = [
+            "-r",
+            "any.yaml",
+            "--redact",
+            "--color=never",
+            rows(format),
+            "-f",
+            format,
+        ];
+        let (code, out, err) = check_in(dir.path(), &[&args[..], &["captions.vtt"]].concat());
+        assert_eq!(code, 1, "{format}: {err}");
+        for data in personal {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("[EMAIL]"), "{format}:\n{out}");
+    }
+    dir
+}
+
+#[test]
+fn a_voice_name_written_with_entities_is_read_decoded_and_masked() {
+    let captions = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v jane.doe&#64;example.com>That \
+                    is not my department.\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>ok\n";
+    let dir = masked_in_every_format(captions, "department", &["jane.doe"]);
+    let (_, plain, _) = check_in(
+        dir.path(),
+        &["-r", "any.yaml", "-f", "json", "captions.vtt"],
+    );
+    let read = plain.contains("\"speaker\":\"jane.doe@example.com\"");
+    assert!(read, "{plain}");
+}
+
+#[test]
+fn an_address_broken_over_caption_lines_or_cues_is_masked() {
+    let captions = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Customer>mail jane.doe@\n\
+                    example.com please\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>or john.roe@\n\n\
+                    00:00:05.000 --> 00:00:06.000\n<v Customer>example.org thanks\n";
+    masked_in_every_format(captions, "(mail|or) .*", &["jane", "john", "example"]);
+}

@@ -99,3 +99,13 @@ fn cards_glued_to_words_and_ibans_with_any_gap_are_masked() {
         ),
     ]);
 }
+
+#[test]
+fn addresses_with_invisible_characters_or_a_punycode_domain_are_masked_whole() {
+    assert_quoted(&[
+        ("mail jane.doe@exam\u{200B}ple.com now", "mail [EMAIL] now"),
+        ("mail jane\u{AD}Doe@example.com now", "mail [EMAIL] now"),
+        ("mail jane.doe@example.xn--p1ai now", "mail [EMAIL] now"),
+        ("mail jane.doe@пример.рф now", "mail [EMAIL] now"),
+    ]);
+}

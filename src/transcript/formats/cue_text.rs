@@ -7,14 +7,16 @@ use super::markup::entity;
 use crate::transcript::Decoded;
 use crate::transcript::roles::Roles;
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A cue payload's lines as (1-based number, start offset, text).
 pub(super) type Lines<'a> = [(usize, usize, &'a str)];
 
-/// One speaker's part of a cue: the speaker (if named) and the text, markup stripped.
-pub(super) type Part<'a> = (Option<&'a str>, Decoded);
+/// One speaker's part of a cue: the speaker (if named, its entities decoded) and the text, markup
+/// stripped.
+pub(super) type Part<'a> = (Option<Cow<'a, str>>, Decoded);
 
 /// Which `Name:` labels that open a cue's later line name its next speaker: a role word (as on
 /// any line) or a name the file gives a speaker elsewhere, at the start of a cue or in a voice
@@ -79,11 +81,30 @@ fn voice(tag: &str) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
+/// `name`, a voice span's, with its entities decoded as the cue's text is (`<v jane&#64;…>`
+/// names `jane@…`), so that the speaker reads as the captions show it.
+fn decoded(name: &str) -> Cow<'_, str> {
+    if !name.contains('&') {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (text, len) = entity(rest).unwrap_or((Cow::Borrowed("&"), 1));
+        out.push_str(&text);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// The parts of a cue built so far: those done, and the one being written, with the joining
 /// space owed to it when a line break parts its text from what comes next.
 struct Builder<'a> {
     done: Vec<Part<'a>>,
-    speaker: Option<&'a str>,
+    speaker: Option<Cow<'a, str>>,
     text: Decoded,
     space_at: Option<usize>,
 }
@@ -91,13 +112,13 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// Makes `name` the speaker of what follows: a new part, unless the current one is theirs or
     /// holds no text yet.
-    fn speaker(&mut self, name: &'a str) {
-        if self.speaker == Some(name) {
+    fn speaker(&mut self, name: Cow<'a, str>) {
+        if self.speaker.as_ref() == Some(&name) {
             return;
         }
         if !self.text.text.trim().is_empty() {
             let text = std::mem::take(&mut self.text);
-            self.done.push((self.speaker, text));
+            self.done.push((self.speaker.take(), text));
         } else {
             self.text = Decoded::default();
         }
@@ -150,7 +171,7 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
             && let Some((name, after)) = name_prefix(line)
             && (k == 0 || labels.names_speaker(name))
         {
-            out.speaker(name);
+            out.speaker(Cow::Borrowed(name));
             pos += line.len() - after.len();
             rest = after;
         }
@@ -161,7 +182,7 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
                     break;
                 };
                 if let Some(name) = voice(&stripped[..close]) {
-                    out.speaker(name);
+                    out.speaker(decoded(name));
                 }
                 pos += close + 2;
                 rest = &stripped[close + 1..];

@@ -15,6 +15,7 @@ mod inline_code;
 pub mod json_shapes;
 mod json_text;
 pub(crate) use json_text::unescape;
+pub(crate) use markup::entity;
 pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_words;

@@ -305,10 +305,7 @@ fn cues<'a>(
             .flatten();
         let parts = match read {
             Some(said) => vec![said],
-            None => parts(payload, &labels)
-                .into_iter()
-                .map(|(speaker, text)| (speaker.map(Cow::Borrowed), text))
-                .collect(),
+            None => parts(payload, &labels),
         };
         for (speaker, text) in parts {
             if !is_blank(&text.text) {

@@ -1,0 +1,104 @@
+//! The built-in patterns `--redact` looks for (SPEC §11): e-mail addresses and IBANs, and the
+//! digit groups of cards, SSNs and phone numbers, with the gaps that may stand between groups.
+//! Matches only say where to look: `redact_checks.rs` and `redact_groups.rs` decide.
+
+use super::Check;
+
+/// The gap allowed between two groups of digits (written `GAP` in [`NUMBERS`]): a run of
+/// `SPACE`s, a `DASH` with optional spaces around it, or one line break (LF or CRLF) with
+/// optional spaces. SPEC §3 reads runs of white space and line breaks as one space; a card or
+/// phone number read out or typed that way is the same number.
+const GAP: &str = r"(?:SPACE*DASHSPACE*|SPACE*\r?\nSPACE*|SPACE+)";
+
+/// Horizontal white space (tabs, spaces, no-break and other Unicode spaces), the invisible
+/// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark),
+/// and U+FFFD, which a Windows-1252 or Latin-1 file read as UTF-8 has where it had a no-break
+/// space (0xA0) or an en dash (0x96): it stands where a space or a dash may stand.
+pub(super) const SPACE: &str = r"[\t\p{Zs}\x{AD}\x{200B}\x{2060}\x{FEFF}\x{FFFD}]";
+
+/// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
+/// dash), the minus sign and the full-width hyphen-minus.
+pub(super) const DASH: &str = r"[-\x{2010}-\x{2014}\x{2212}\x{FF0D}]";
+
+/// A digit (written `\d` in the patterns): ASCII or full-width, as the matcher folds them.
+pub(super) const DIGIT: &str = r"[0-9\x{FF10}-\x{FF19}]";
+
+/// The built-in patterns of personal data that is no run of digit groups, in priority order
+/// (the first of two that start together wins). They are looked for first, with the config's
+/// `redact_patterns`: what they cover bounds the numbers beside it.
+pub(super) const PIECES: [(&str, &str, Check); 2] = [
+    (
+        r"\b[A-Za-z]{2}\d{2}(?:(?:GAP)?[A-Za-z0-9]{4}){2,7}(?:(?:GAP)?[A-Za-z0-9]{1,3})?\b",
+        "[IBAN]",
+        Check::Iban,
+    ),
+    // Letters and digits of any script (`josé.garcía@correo.es`, `田中@例え.jp`), a local part
+    // of RFC 5322's `atext` and dots that opens with a letter, digit or `_` (`o'brien@…`), a
+    // full-width `＠`; a domain of one dot at least, ending in letters or punycode
+    // (`example.xn--p1ai`). Invisible format characters (a soft hyphen, a zero-width space) may
+    // stand anywhere after the first character: `jane\u{AD}doe@exam\u{200B}ple.com` is one address.
+    // White space with one line break at most may follow the `@`: an address broken over two
+    // caption lines or cues (`jane.doe@` / `example.com`), which a turn joins with a space.
+    (
+        concat!(
+            r"[\p{L}\p{N}\p{M}_][\p{L}\p{N}\p{M}\p{Cf}.!#$%&'*+/=?^_`{|}~-]*[@\x{FF20}]",
+            r"(?:[\t\p{Zs}]*\r?\n)?[\t\p{Zs}]*",
+            r"[\p{L}\p{N}\p{M}\p{Cf}-]+(?:[.\x{FF0E}][\p{L}\p{N}\p{M}\p{Cf}-]+)*[.\x{FF0E}]",
+            r"(?:[xX][nN]--[\p{L}\p{N}-]+|\p{L}(?:\p{Cf}*\p{L})+)",
+        ),
+        "[EMAIL]",
+        Check::None,
+    ),
+];
+
+/// The built-in patterns of digit groups, in priority order; `GAP` stands for [`GAP`]. A match
+/// only says where to look: `checks::passes` says which of its parts is a number (a card's
+/// grouping is checked there).
+pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
+    // 4-4-4-4, 4-4-4-4-3, 4-4-4-3 (an Amex number typed in fours), 4-6-5 and 4-6-4, no gaps,
+    // or a digit at a time.
+    (
+        concat!(
+            r"\b\d{4}(?:GAP\d{4}){2}(?:GAP\d{4}(?:GAP\d{3})?|GAP\d{3})\b",
+            r"|\b\d{4}GAP\d{6}GAP\d{4,5}\b",
+            r"|\b\d{13,19}\b|\b\d(?:GAP\d){12,18}\b",
+        ),
+        "[CARD]",
+        Check::Card,
+    ),
+    (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
+    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped; or `00`, a
+    // country code the ITU assigns and groups parted by spaces (`0044 20 7946 0958`), since
+    // order and invoice numbers open with zeros too, most often grouped by dashes or dots.
+    (
+        concat!(
+            r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
+            r"|\b00(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|2[1-689]\d",
+            r"|3[578]\d|42\d|5[09]\d|6[789]\d|8[0578]\d|9[679]\d)",
+            r"(?:[\t\p{Zs}]+\(?\d{1,4}\)?\d{0,4}){1,5}\b",
+        ),
+        "[PHONE]",
+        Check::Phone,
+    ),
+    // National forms: `(555) 123-4567`, `(555)-123-4567`, `(555) 1234567`, `555-123-4567`,
+    // `555.123.4567` (with North America's `1-` before them: `1-800-555-0199`), `020 7946 0958`,
+    // `07700 900123`, Australia's `02 9876 5432`, and with the area code in brackets,
+    // `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`. A trunk prefix `0` is followed by
+    // a non-zero digit (`00` opens an international number).
+    (
+        concat!(
+            r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\b0[2378]GAP\d{4}GAP\d{4}\b",
+            r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
+            r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
+        ),
+        "[PHONE]",
+        Check::Phone,
+    ),
+];
+
+/// A built-in pattern with its digits and gaps written out.
+pub(super) fn builtin(pattern: &str) -> String {
+    let gap = GAP.replace("SPACE", SPACE).replace("DASH", DASH);
+    pattern.replace("GAP", &gap).replace(r"\d", DIGIT)
+}
