@@ -202,8 +202,9 @@ impl Written<'_> {
             f.matched.iter_mut().for_each(mask);
             f.speaker.iter_mut().for_each(mask);
         }
+        // A warning quotes the file, JSON escapes and all, as the check that wrote it masked it.
         for warning in &mut self.warnings {
-            if let Cow::Owned(masked) = redactor.mask(warning) {
+            if let Cow::Owned(masked) = redactor.mask_quoted(warning) {
                 *warning = masked;
             }
         }

@@ -123,14 +123,14 @@ mod tests {
     /// names where it wrote the match when the match needed no folding.
     #[test]
     fn a_template_writes_what_the_message_writes() {
-        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    after: {phrases: ['hi'], within_turns: 1}\n    message: \"{speaker} said “{match}” ({trigger}) {id} \\\\ {x\"\n  - id: t/y\n    phrases: ['no']\n";
+        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    after: {phrases: ['hi'], within_turns: 1}\n    message: \"{speaker} said “{match}” {id} \\\\ {x\"\n  - id: t/y\n    phrases: ['no']\n";
         let set = one_file(yaml);
         let template = JsonTemplate::new(&set.rules[0]);
         for matched in ["plain", "say \"no\"\n\tnow", "a\u{1}b  c\\", " é "] {
             let message = |rule| Message::Template {
                 rule,
                 matched: Some(matched),
-                trigger: Some("a\n b"),
+                trigger: None,
                 speaker: "Agent \"A\"",
             };
             let m = message(&set.rules[0]);

@@ -185,9 +185,9 @@ mod tests {
 
     #[test]
     fn a_template_reads_into_text_and_placeholders() {
-        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    after: {phrases: ['hi'], within_turns: 1}\n    message: \"{{speaker}: {match}{trigger} {id}{x y}{\"\n";
+        let yaml = "rules:\n  - id: t/x\n    phrases: ['no']\n    message: \"{{speaker}: {match}\"\n  - id: t/y\n    kind: require\n    phrases: ['no']\n    after: {phrases: ['hi'], within_turns: 1}\n    message: \"{trigger} {id}{x y}{\"\n";
         let set = one_file(yaml);
-        let pieces: Vec<_> = set.rules[0].template().collect();
+        let pieces: Vec<_> = set.rules.iter().flat_map(|r| r.template()).collect();
         use TemplatePiece::*;
         assert_eq!(
             pieces,
@@ -198,7 +198,7 @@ mod tests {
                 Match,
                 Trigger,
                 Text(" "),
-                Text("t/x"),
+                Text("t/y"),
                 Text("{"),
                 Text("x y}"),
                 Text("{"),

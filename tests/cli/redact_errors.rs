@@ -118,3 +118,24 @@ fn what_errors_and_warnings_quote_with_json_escapes_is_masked() {
         assert!(warned, "{format}:\n{both}");
     }
 }
+
+#[test]
+fn merge_masks_warnings_that_quote_with_json_escapes() {
+    // A report made without --redact and merged with it showed the escaped phone number.
+    let dir = tempfile::tempdir().unwrap();
+    let times = "{\"messages\":[{\"role\":\"agent\",\"text\":\"hi\",\"timestamp\":\
+                 \"called from +1\\u00a0555\\u00a0867\\u00a05309\"}]}\n";
+    write(dir.path(), "times.json", times);
+    let (_, report, _) = check_in(dir.path(), &["-f", "jsonl", "-o", "shard.jsonl", "."]);
+    assert!(report.is_empty());
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "merge",
+        "--no-config",
+        "--redact",
+        "-f",
+        "jsonl",
+        "shard.jsonl",
+    ]));
+    assert!(out.contains("called from [PHONE]"), "{out}{err}");
+    assert!(!out.contains("867"), "{out}");
+}

@@ -134,6 +134,17 @@ fn unknown_message_placeholders_are_rule_errors() {
         err.contains("r.yaml:4:5: `{trigger}` in the message of a rule without `after`"),
         "{err}"
     );
+    // A forbid or reward rule's finding is at its own match: it has no trigger to quote.
+    for kind in ["forbid", "reward"] {
+        let after = format!(
+            "kind: {kind}\n    after: {{phrases: [hi], within_turns: 2}}\n    message: \"Said {{trigger}}\""
+        );
+        let err = crate::support::rule_error(&rule("x").replace("message: \"x\"", &after));
+        assert!(
+            err.contains("r.yaml:6:5: `{trigger}` in the message of a rule that is no `require`"),
+            "{kind}: {err}"
+        );
+    }
     // A brace that holds no name is text.
     let dir = tempfile::tempdir().unwrap();
     let file = crate::support::write(dir.path(), "r.yaml", &rule("{ {speaker} said {match} }"));

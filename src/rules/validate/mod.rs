@@ -178,8 +178,9 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
     Ok(Target::Find { find, after })
 }
 
-/// A message's `{name}` is a placeholder it knows, and `{trigger}` has a trigger to fill it: a
-/// misspelt one (`{mtch}`) would be printed as written in every finding.
+/// A message's `{name}` is a placeholder it knows, and `{trigger}` has a trigger to fill it (a
+/// `require` rule's `after:`): a misspelt one (`{mtch}`) would be printed as written in every
+/// finding, an unfilled one as nothing.
 fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(message) = &spec.message else {
         return Ok(());
@@ -241,6 +242,15 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "message",
                 "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
                 "remove `{trigger}`, or give the rule an `after:` trigger",
+            ));
+        }
+        // Only a require rule's finding is at a trigger (SPEC §4, `after`); a forbid or reward
+        // finding is at its own match, found in a trigger's window.
+        if name == "trigger" && spec.kind != Kind::Require {
+            return Err(c.fail(
+                "message",
+                "`{trigger}` in the message of a rule that is no `require`: its findings are at its own matches, not at a trigger, so it would read as nothing".into(),
+                "use `{match}`, and say in words what the trigger was",
             ));
         }
     }
