@@ -3,6 +3,7 @@
 //! unlabelled. Every row has one cell per header column (a delimiter too many or too few would
 //! move labels into other columns). Every error names the file, line and column.
 
+use super::label_places::{Place, newlines};
 use super::selector::Selector;
 use crate::transcript::formats::csv;
 use std::fmt;
@@ -255,68 +256,6 @@ impl Labels {
             rows,
             has_id: id.is_some(),
         })
-    }
-}
-
-/// The line ends in `text`, counted as talklint counts a transcript's: each LF, and each CR of
-/// a run of them that no LF follows (classic Mac OS lines, or a stray CR); CRs before an LF end
-/// one line with it.
-fn newlines(text: &str) -> usize {
-    line_ends(text).count()
-}
-
-/// The byte offset of every line end in `text` (see [`newlines`]).
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    let ends_alone = |at: usize| b[at..].iter().find(|&&c| c != b'\r') != Some(&b'\n');
-    memchr::memchr2_iter(b'\n', b'\r', b).filter(move |&at| b[at] == b'\n' || ends_alone(at))
-}
-
-/// Where a row stands in the file, for errors: its fields' places are worked out only when an
-/// error asks (a labels file of thousands of good rows never needs them).
-struct Place<'a> {
-    /// The file from the row's first byte on.
-    row: &'a str,
-    delimiter: u8,
-}
-
-impl<'a> Place<'a> {
-    fn new(text: &'a str, at: usize, delimiter: u8) -> Place<'a> {
-        let row = text.get(at..).unwrap_or("");
-        Place { row, delimiter }
-    }
-
-    /// The 1-based character column where field `k` starts (inside its quotes, if quoted); past
-    /// the last field when the row has no field `k`.
-    fn column(&self, k: usize) -> usize {
-        self.at(k).1
-    }
-
-    /// The lines below the row's first where field `k` starts (a quoted field before it may
-    /// hold line breaks), and its 1-based character column on that line.
-    fn at(&self, k: usize) -> (usize, usize) {
-        let spans = csv::field_spans(self.row, self.delimiter);
-        let at = match spans.get(k) {
-            Some(span) => span.start,
-            None => spans.last().map_or(0, |s| s.end + usize::from(s.quoted)),
-        };
-        self.down_and_column(at)
-    }
-
-    /// The lines below the row's first and the 1-based character column of the row's byte `at`.
-    fn down_and_column(&self, at: usize) -> (usize, usize) {
-        let before = self.row.get(..at).unwrap_or(self.row);
-        let line_start = line_ends(before).last().map_or(0, |end| end + 1);
-        (newlines(before), before[line_start..].chars().count() + 1)
-    }
-}
-
-impl Place<'_> {
-    /// The lines below the row's first and the 1-based character column of a quote in the row
-    /// that opens a field and is never closed.
-    fn unclosed_quote(&self) -> Option<(usize, usize)> {
-        let at = csv::unclosed_quote(&csv::field_spans(self.row, self.delimiter))?;
-        Some(self.down_and_column(at))
     }
 }
 
