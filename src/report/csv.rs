@@ -57,7 +57,7 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
     } else {
         &[
             "path", "id", "format", "turns", "score", "passed", "errors", "warnings", "info",
-            "rewards", "top_rule", "tags",
+            "rewards", "top_rule", "tags", "agent",
         ]
     };
     let mut header: Vec<String> = fixed.iter().map(|c| c.to_string()).collect();
@@ -149,6 +149,8 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     }
     text(&mut w, top);
     text(&mut w, &c.tags.join(" "));
+    // The agent's name, as JSON's `agent` (a pivot table's rows per agent).
+    text(&mut w, c.agent.unwrap_or(""));
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {

@@ -228,3 +228,26 @@ fn reward_hits_past_their_cap_name_each_rule_once() {
     assert_eq!(names.len(), once.len(), "{line}");
     assert!(names.len() >= 2, "{line}");
 }
+
+#[test]
+fn csv_names_each_conversations_agent() {
+    // A pivot table of scores per agent had no column to pivot on.
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::write(
+        dir.path(),
+        "a.txt",
+        "Agent (Maria Lopez): calm down\nCustomer: ok\n",
+    );
+    crate::support::write(dir.path(), "b.txt", "Agent: hello\n");
+    crate::support::write(dir.path(), "c.txt", "Customer: hi\nAgent (Tom): hello\n");
+    let args = ["-f", "csv", "--fail-on", "never", "a.txt", "b.txt", "c.txt"];
+    let (_, out, _) = crate::support::check_in(dir.path(), &args);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let at = (reader.headers().unwrap().iter())
+        .position(|h| h == "agent")
+        .unwrap();
+    let agents: Vec<String> = (reader.records())
+        .map(|r| r.unwrap()[at].to_string())
+        .collect();
+    assert_eq!(agents, ["Maria Lopez", "", "Tom"]);
+}
