@@ -233,10 +233,12 @@ impl<'a> Conversation<'a> {
             if (first, last) == (h.first_word, h.last_word) {
                 return false;
             }
+            // Canonical words strictly between (SPEC §2.1): a symbol is one (`can't` is two,
+            // `can not`), and fillers and punctuation are none.
             let distance = if last < h.first_word {
-                self.words_between(last, h.first_word)
+                h.first_word - last - 1
             } else if first > h.last_word {
-                self.words_between(h.last_word, first)
+                first - h.last_word - 1
             } else {
                 0
             };
@@ -248,22 +250,10 @@ impl<'a> Conversation<'a> {
             };
             distance as usize <= near.words && side
         };
-        // Symbols, not words: a contraction is a word of two symbols (`can't`: can, not).
-        let reach = near.words.saturating_mul(SYMBOLS_PER_WORD);
         self.matcher
-            .near(self.matched, near.local, h, reach, text, close)
-    }
-
-    /// How many words as written lie strictly between the symbols `a` and `b` (`a < b`): the
-    /// symbols of one written word (`can't`: can, not) touch, and count once.
-    fn words_between(&self, a: u32, b: u32) -> u32 {
-        let starts_word = |p: u32| self.matched.word_bytes(p).0 > self.matched.word_bytes(p - 1).1;
-        (a + 1..b).filter(|&p| starts_word(p)).count() as u32
+            .near(self.matched, near.local, h, near.words, text, close)
     }
 }
-
-/// The most symbols one written word stands for (`y'all'd've`: you, all, would, have).
-const SYMBOLS_PER_WORD: usize = 4;
 
 /// The hits that count, from hits in place order: per turn, from left to right, each that does
 /// not overlap the one kept before it.
