@@ -1,12 +1,12 @@
 //! Standard input (SPEC §10). It is read whole, like a file, unless it is a JSONL stream of
 //! conversations: its first line is a conversation record or a message with a
-//! `conversation_id` (or a broken line before one), or `--input-format jsonl` says so. A stream
-//! is cut into pieces, one per conversation (by the rules of [`Grouping`]), as its lines arrive,
-//! and each piece goes to the thread pool on its own: results come out as each conversation
-//! ends, in input order, and memory stays flat however long the stream runs. So `talklint check
-//! --format jsonl -` works as a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker. A line or
-//! a conversation longer than `--max-filesize` is not kept: it is read past and skipped, as a
-//! file over it would be.
+//! `conversation_id` (or any line before one of them), or `--input-format jsonl` says so. A
+//! stream is cut into pieces, one per conversation (by the rules of [`Grouping`]), as its lines
+//! arrive, and each piece goes to the thread pool on its own: results come out as each
+//! conversation ends, in input order, and memory stays flat however long the stream runs. So
+//! `talklint check --format jsonl -` works as a Spark `RDD.pipe`, Hadoop streaming or `xargs`
+//! worker. A line or a conversation longer than `--max-filesize` is not kept: it is read past and
+//! skipped, as a file over it would be.
 
 use super::ScanOptions;
 use super::read::input_limit;
@@ -65,24 +65,32 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             }));
         }
     };
+    // A line over the size limit (read as empty) counts as a stream's: read whole, standard
+    // input would be skipped as too large, while a stream skips that line and reads the rest.
     let streamed = |line: &str| {
-        matches!(
-            classify(line.trim_end(), 1),
-            Ok(LineKind::Record | LineKind::Message(Some(_)))
-        )
+        line.is_empty()
+            || matches!(
+                classify(line.trim_end(), 1),
+                Ok(LineKind::Record | LineKind::Message(Some(_)))
+            )
     };
     let stream = match (opts.input_format, first) {
         (Some(format), Some(_)) => format == Format::Jsonl,
         (None, Some(line)) if streamed(&line) => true,
-        // A broken first record is one line of a stream when the next line is a record or a
-        // message of one: read whole, the stream would be one JSON error that loses the rest.
-        // A line that opens a JSON document over many lines (`{"calls": [`) is none.
-        (None, Some(line)) if line.trim_start().starts_with('{') => {
-            let opens = line.trim_end().ends_with(['{', '[']);
-            let next = next_line(&mut stdin, &mut head, limit).ok().flatten();
-            !opens && next.is_some_and(|next| streamed(&next))
+        // A first line that is none (broken, or a stray line) opens a stream when one of the
+        // next two lines is one: read whole, the stream would be one error that loses the
+        // rest. Not when one of them closes a JSON document over lines (`{"calls": [`, its
+        // items, `]}`).
+        (None, Some(_)) => {
+            let mut next = Vec::with_capacity(2);
+            while next.len() < 2
+                && let Ok(Some(line)) = next_line(&mut stdin, &mut head, limit)
+            {
+                next.push(line);
+            }
+            let closes = |line: &String| line.trim_start().starts_with([']', '}']);
+            next.iter().any(|line| streamed(line)) && !next.iter().any(closes)
         }
-        (None, Some(_)) => false,
         // An empty stream holds no conversation: nothing to report (an empty Spark partition
         // adds nothing to a merge).
         (format, None) => format == Some(Format::Jsonl),

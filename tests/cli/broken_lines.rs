@@ -83,8 +83,31 @@ fn a_broken_first_record_on_standard_input_starts_a_stream() {
     assert_eq!(read[1], "b");
     assert!(read[2].starts_with("error: line 3, column 1: "), "{out}");
     assert_eq!(read[3], "c");
-    // A line that opens a JSON document over many lines is no record: the document is read.
-    let document = "{\"messages\": [\n{\"role\": \"agent\", \"text\": \"calm down\"}\n]}\n";
-    let (code, out, _) = jsonl(&["-"], document);
-    assert_eq!((code, entries(&out).len()), (1, 1), "{out}");
+    // A stray first line, or one over the size limit, before records: read whole, standard
+    // input was one text transcript of JSON lines, or skipped as too large (exit 0).
+    let records = RECORDS.lines().skip(1).collect::<Vec<_>>().join("\n");
+    for first in [
+        "garbage",
+        &format!("{{\"id\":\"z\",\"text\":\"{}\"}}", "x".repeat(2000)),
+    ] {
+        let (code, out, err) = jsonl(
+            &["--max-filesize", "1K", "-"],
+            &format!("{first}\n{records}\n"),
+        );
+        // Line 3 of the records is not JSON: exit 2 either way.
+        assert_eq!(code, 2, "{err}");
+        let read = entries(&out);
+        let third = "error: line 3, column 1: expected a JSON object: one message or one whole \
+                     conversation per line (read as jsonl)";
+        assert_eq!(read[read.len() - 3..], ["b", third, "c"], "{out}");
+    }
+    // A JSON document over many lines is no stream, whatever its lines: the document is read.
+    for document in [
+        "{\"messages\": [\n{\"role\": \"agent\", \"text\": \"calm down\"}\n]}\n",
+        "{\"meta\": 1, \"messages\": [{\"conversation_id\": \"a\", \"text\": \"hi\"},\n\
+         {\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"calm down\"}\n]}\n",
+    ] {
+        let (code, out, _) = jsonl(&["-"], document);
+        assert_eq!((code, entries(&out).len()), (1, 1), "{out}");
+    }
 }
