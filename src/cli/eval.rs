@@ -12,6 +12,7 @@ use crate::report::eval::{self as render, Show};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use crate::scan::{self, Output, ReadAs};
 use crate::utf8_file::NotText;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -95,9 +96,12 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             writer: file,
         });
     }
+    // The files that could not be read, in whole or in part.
+    let mut unread: HashSet<String> = HashSet::new();
     let mut on_error = |e: scan::Event| {
         if let scan::Event::Error(e) = e {
             super::stderr::file_error(e);
+            unread.insert(e.path.clone());
         }
     };
     let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
@@ -106,10 +110,13 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     for (_, file) in files {
         file.finish()?;
     }
+    // A file read in part (a line it left out) is not scored: its turns after that line are
+    // numbered without it, and its labels would meet other turns.
     let digests: Vec<Digest> = digests
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
-        .filter_map(|l| serde_json::from_slice(l).ok())
+        .filter_map(|l| serde_json::from_slice::<Digest>(l).ok())
+        .filter(|d| !unread.contains(&d.path))
         .collect();
     let results = eval::score(&file, &labels, &digests, s.report_rules())
         .map_err(|e| CliError::Labels(e.to_string()))?;

@@ -70,6 +70,29 @@ fn a_broken_message_line_is_left_out_of_its_conversation() {
         .map(|f| f["line"].as_u64())
         .collect();
     assert_eq!(lines, [Some(1), Some(3)], "{out}");
+    // The conversation says it lost a line: its score and later turns' numbers are without it.
+    let warning = v["warnings"][0].as_str().unwrap_or_default();
+    assert!(
+        warning.starts_with("line 2, column 1: this line could not be read and is left out"),
+        "{out}"
+    );
+    // eval scores no file read in part: its labels would meet other turns.
+    write(
+        dir.path(),
+        "labels.csv",
+        "path,turn,respect
+chat.jsonl,2,1
+",
+    );
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "eval",
+        "--no-config",
+        "--labels",
+        "labels.csv",
+        "chat.jsonl",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`chat.jsonl` names no checked file"), "{err}");
 }
 
 #[test]

@@ -206,3 +206,36 @@ fn a_row_with_a_field_too_many_is_left_out_and_the_others_are_read() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_conversation_that_lost_a_row_says_so_and_keeps_the_rows_after_it() {
+    // The row left out carried conversation b's id: the blank-id row after it went to a, and
+    // neither conversation said it had lost a row.
+    let (code, v) = report(
+        "sheet.csv",
+        "conversation_id,role,text\na,agent,hello how are you today\n\
+         b,agent,thanks for calling, how can I help\n,customer,I want to cancel my account\n\
+         a,agent,bye\n",
+    );
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(conversations(&v), [(Some("a"), 2), (Some("b"), 1)], "{v}");
+    assert!(warnings(&v, 0).is_empty(), "{v}");
+    assert!(
+        warnings(&v, 1)[0].starts_with(
+            "line 3, column 1: this line could not be read and is left out of this conversation:"
+        ),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_separate_time_column_goes_with_the_start_only() {
+    // The end column was read with the time appended (`12:00:05 12:00:00`) and dropped.
+    let (_, v) = report(
+        "times.csv",
+        "Date,Time,End,Role,Text\n01.06.2024,12:00:00,12:00:05,agent,hello\n\
+         01.06.2024,12:00:10,12:00:15,agent,please calm down\n",
+    );
+    assert!(warnings(&v, 0).is_empty(), "{v}");
+    assert_eq!(calm(&v), [(3, 43, Some(10_000))], "{v}");
+}

@@ -228,6 +228,8 @@ pub fn parse(
         std::collections::HashMap::new();
     let mut current: Option<String> = None;
     let mut unread = Vec::new();
+    // The lines left out of conversations not begun yet, by id.
+    let mut lost: std::collections::HashMap<Option<String>, Vec<usize>> = Default::default();
     let mut names = Names::default();
     let mut record = csv::StringRecord::new();
     loop {
@@ -247,6 +249,12 @@ pub fn parse(
                 .count();
         let spans = field_spans(&source[at..], delimiter);
         quotes_closed(source, at, &spans)?;
+        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
+        // A row's id is read first, so that the rows after a row left out with its id (and a
+        // blank one) still join that conversation.
+        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty()) {
+            current = Some(id.to_string());
+        }
         if let Some(extra) = spans.get(header.len()).filter(|_| {
             record
                 .iter()
@@ -267,11 +275,11 @@ pub fn parse(
                 header.len(),
             );
             unread.push(ParseError::at(line, column, message));
+            match index.get(&current) {
+                Some(&k) => conversations[k].left_out.push(line),
+                None => lost.entry(current.clone()).or_default().push(line),
+            }
             continue;
-        }
-        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
-        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty()) {
-            current = Some(id.to_string());
         }
         let Some(span) = spans.get(cols.text) else {
             continue;
@@ -281,7 +289,9 @@ pub fn parse(
             continue;
         }
         let k = *index.entry(current.clone()).or_insert_with(|| {
-            conversations.push(Conversation::new(current.clone()));
+            let mut started = Conversation::new(current.clone());
+            started.left_out = lost.remove(&current).unwrap_or_default();
+            conversations.push(started);
             conversations.len() - 1
         });
         let conversation = &mut conversations[k];
@@ -295,7 +305,8 @@ pub fn parse(
             _ => crate::transcript::Role::Unknown,
         };
         let speaker = name.or(role_label).map(|n| names.get(n));
-        let mut time = |column: Option<(usize, Unit)>| {
+        // A separate time column goes with the start's date only.
+        let mut time = |column: Option<(usize, Unit)>, clock: Option<&str>| {
             let (i, unit) = column?;
             let cell = Cell {
                 name: names_at.get(i).copied().unwrap_or(""),
@@ -303,11 +314,11 @@ pub fn parse(
                     .get(i)
                     .map(|s| source[at + s.start..at + s.end].trim())?,
                 value: field(Some(i))?,
-                clock: field(cols.clock),
+                clock,
             };
             conversation.time(source, &cell, unit)
         };
-        let (start_ms, end_ms) = (time(cols.start), time(cols.end));
+        let (start_ms, end_ms) = (time(cols.start, field(cols.clock)), time(cols.end, None));
         conversations[k].turns.push(Turn {
             role,
             speaker,

@@ -17,6 +17,8 @@ pub(super) struct Conversation<'s> {
     unread: Unread<'s>,
     /// Where each quote stands that ends a quoted text field with text after it.
     pub(super) stray: Vec<usize>,
+    /// The lines of its rows that could not be read, left out.
+    pub(super) left_out: Vec<usize>,
 }
 
 /// A time cell of a row.
@@ -39,6 +41,7 @@ impl<'s> Conversation<'s> {
             clock: Clock::earliest(None),
             unread: Unread::default(),
             stray: Vec::new(),
+            left_out: Vec::new(),
         }
     }
 
@@ -81,9 +84,13 @@ impl<'s> Conversation<'s> {
             clock,
             unread,
             stray,
+            left_out,
         } = self;
         clock.rebase(&mut turns);
-        let mut warnings: Vec<String> = stray_quote(&stray, lines).into_iter().collect();
+        let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
+            .into_iter()
+            .chain(stray_quote(&stray, lines))
+            .collect();
         warnings.extend(unread.warnings(lines));
         warnings.extend(in_time_order(&mut turns, lines));
         assign_diarised_roles(&mut turns, source);

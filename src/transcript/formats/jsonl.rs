@@ -204,7 +204,10 @@ pub fn parse(
         });
         match read {
             Ok(()) => read_any = true,
-            Err(e) => unread.push(e),
+            Err(e) => {
+                runs.left_out(line.number);
+                unread.push(e);
+            }
         }
     }
     match (read_any, unread.is_empty()) {
@@ -220,6 +223,8 @@ pub(super) struct Runs<'s> {
     opts: &'s ParseOptions,
     unit: Unit,
     open: Option<(Option<String>, Builder<'s>)>,
+    /// The lines left out of the open conversation (see [`Runs::left_out`]).
+    lost: Vec<usize>,
     pub done: Vec<Transcript>,
 }
 
@@ -230,7 +235,16 @@ impl<'s> Runs<'s> {
             opts,
             unit,
             open: None,
+            lost: Vec::new(),
             done: Vec::new(),
+        }
+    }
+
+    /// Line `number` could not be read: the open conversation of messages, if any, goes on
+    /// without it, and says so.
+    pub fn left_out(&mut self, number: usize) {
+        if self.open.is_some() {
+            self.lost.push(number);
         }
     }
 
@@ -262,7 +276,9 @@ impl<'s> Runs<'s> {
         let Some((id, builder)) = self.open.take() else {
             return;
         };
-        let (mut turns, warnings) = builder.finish(cursor);
+        let (mut turns, mut warnings) = builder.finish(cursor);
+        let lost = std::mem::take(&mut self.lost);
+        warnings.splice(0..0, super::left_out::warning(&lost));
         assign_diarised_roles(&mut turns, self.source);
         self.done.push(Transcript {
             id,

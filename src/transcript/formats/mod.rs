@@ -19,6 +19,7 @@ pub(crate) use markup::entity;
 pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_words;
+mod left_out;
 pub(super) mod lines;
 mod link_refs;
 mod markdown;
