@@ -8,7 +8,7 @@ use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
-use crate::scan::{self, Event, Output};
+use crate::scan::{self, Event, Output, ReadAs};
 use crate::text::controls::escape_name;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -186,14 +186,20 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
 /// files, its baseline, eval's labels), then lists them for the scan, which skips them where it
 /// finds them.
 pub(super) fn claim_reports(s: &mut CheckSettings, reports: &[PathBuf]) -> Result<(), CliError> {
-    for report in reports {
-        if let Some(what) = s.scan.profiles.read_as(report) {
-            return Err(CliError::Usage(format!(
-                "{} is {what}: writing the report there would erase it\n  \
-                 help: name another file after -o or --output-*",
-                report.display(),
-            )));
-        }
+    // The baseline is read whole before any report is written: a report may roll it forward.
+    let read = |report: &PathBuf| {
+        s.scan
+            .profiles
+            .loaded(report)
+            .filter(|&r| r != ReadAs::Baseline)
+    };
+    if let Some((report, what)) = reports.iter().find_map(|r| Some((r, read(r)?))) {
+        return Err(CliError::Usage(format!(
+            "{} is {}: writing the report there would erase it\n  \
+             help: name another file after -o or --output-*",
+            report.display(),
+            what.reason(),
+        )));
     }
     refuse_inputs(reports, &scan::roots(&s.scan))?;
     // Where a report is not there yet, the file it will be created as.

@@ -77,12 +77,6 @@ impl Profiles {
         Arc::make_mut(&mut self.loaded).add(path, read_as);
     }
 
-    /// Why the file at `path` is one the run reads besides its inputs (a config, a rule file,
-    /// the baseline or the labels), if it is one.
-    pub(crate) fn read_as(&self, path: &Path) -> Option<&'static str> {
-        self.loaded.reason(path)
-    }
-
     /// These profiles with `configs` (profile and scope; nested configs only), and the rule list
     /// reports use when there are any: the run's rules (`run_rules`) followed by each other rule
     /// that reports would not show alike (another severity, message, …).
@@ -139,9 +133,10 @@ impl Profiles {
         &self.cwd
     }
 
-    /// Why the input at `path` is skipped: the run reads it as a config, rules or baseline.
-    pub(super) fn loaded(&self, path: &Path) -> Option<&'static str> {
-        self.loaded.reason(path)
+    /// What the run reads the file at `path` as, besides its inputs (a config, a rule file, the
+    /// baseline or the labels), if it is one of those: met as an input, it is skipped.
+    pub(crate) fn loaded(&self, path: &Path) -> Option<ReadAs> {
+        self.loaded.read_as(path)
     }
 
     /// Whether there are no nested configs.

@@ -1,6 +1,7 @@
 //! Reading an input: its bytes (up to the size limit), binary detection, and decoding to text.
 
 use super::ScanOptions;
+use super::run_files::ReadAs;
 use super::walk::Input;
 use crate::report::{FileError, Skipped};
 use crate::transcript::Format;
@@ -302,7 +303,7 @@ pub(super) fn read(
             forced,
             folder,
         } => {
-            if let Some(reason) = opts.profiles.loaded(&path) {
+            if let Some(reason) = opts.profiles.loaded(&path).map(ReadAs::reason) {
                 return Err(skipped(&display, reason));
             }
             if !forced && opts.input_format.is_none() && Format::from_extension(&path).is_none() {

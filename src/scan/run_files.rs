@@ -21,7 +21,7 @@ pub(crate) enum ReadAs {
 
 impl ReadAs {
     /// The reason a file met as an input is skipped.
-    fn reason(self) -> &'static str {
+    pub(crate) fn reason(self) -> &'static str {
         match self {
             ReadAs::Config => "a config this run reads",
             ReadAs::Rules => "a rule file this run loads",
@@ -79,13 +79,14 @@ impl RunFiles {
         }
     }
 
-    /// Why the input at `path` is skipped: it is one of these files.
-    pub(crate) fn reason(&self, path: &Path) -> Option<&'static str> {
+    /// What the run reads the file at `path` as, when it is one of these files (why it is
+    /// skipped as an input).
+    pub(crate) fn read_as(&self, path: &Path) -> Option<ReadAs> {
         let name = path.file_name()?;
         let mut named = self.names.iter().filter(|n| n.name == name).peekable();
         named.peek()?;
         let file = std::fs::canonicalize(path).ok()?;
-        named.find(|n| n.file == file).map(|n| n.read_as.reason())
+        named.find(|n| n.file == file).map(|n| n.read_as)
     }
 }
 
@@ -102,13 +103,13 @@ mod tests {
         std::fs::create_dir(other.parent().unwrap()).unwrap();
         std::fs::write(&other, "{}").unwrap();
         let mut loaded = RunFiles::default();
-        assert_eq!(loaded.reason(&rules), None);
+        assert_eq!(loaded.read_as(&rules), None);
         #[cfg(unix)]
         {
             let link = dir.path().join("escalation.json");
             std::os::unix::fs::symlink(&rules, &link).unwrap();
             loaded.add(&link, ReadAs::Rules);
-            assert_eq!(loaded.reason(&link), Some("a rule file this run loads"));
+            assert_eq!(loaded.read_as(&link), Some(ReadAs::Rules));
         }
         loaded.add(&rules, ReadAs::Rules);
         loaded.add(&dir.path().join("nowhere.json"), ReadAs::Baseline);
@@ -117,8 +118,8 @@ mod tests {
             .join("sub")
             .join("..")
             .join("aws-escalation.json");
-        assert_eq!(loaded.reason(&through), Some("a rule file this run loads"));
-        assert_eq!(loaded.reason(&other), None);
-        assert_eq!(loaded.reason(&dir.path().join("nowhere.json")), None);
+        assert_eq!(loaded.read_as(&through), Some(ReadAs::Rules));
+        assert_eq!(loaded.read_as(&other), None);
+        assert_eq!(loaded.read_as(&dir.path().join("nowhere.json")), None);
     }
 }

@@ -167,6 +167,22 @@ fn a_report_over_a_file_a_config_loads_is_refused() {
         fs::read_to_string(dir.path().join("mine.yaml")).unwrap(),
         rules
     );
+    // The baseline is read whole first: a report may roll it forward in place.
+    let first = ["check", "-f", "json", "-o", "b.json", "calls"];
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(first));
+    assert!(code < 2, "{err}");
+    let roll = [
+        "check",
+        "--baseline",
+        "b.json",
+        "--output-json",
+        "b.json",
+        "calls",
+    ];
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(roll));
+    assert_eq!(code, 0, "{err}");
+    let written = fs::read_to_string(dir.path().join("b.json")).unwrap();
+    assert!(written.contains("\"conversations\":["), "{written}");
 }
 
 #[test]
