@@ -1,11 +1,13 @@
 //! Speaker roles and the aliases that map speaker labels to them (SPEC §4), extended by the
 //! config's `roles:` map.
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use super::few_map::FewMap;
 use super::role_advice::first_labels;
@@ -332,8 +334,8 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
     }
 }
 
-/// Set phrases that an agent says and a customer seldom does, lowercase, a space between words.
-const AGENT_CUES: [&str; 13] = [
+/// Set phrases that an agent says and a customer seldom does, a space between words.
+const AGENT_CUES: [&str; 15] = [
     "how can i help",
     "how may i help",
     "how can i assist",
@@ -346,14 +348,29 @@ const AGENT_CUES: [&str; 13] = [
     "thanks for reaching out",
     "for your patience",
     "for the inconvenience",
-    "anything else i can",
+    "anything else i can help",
+    "anything else i can assist",
+    "anything else i can do for you",
 ];
 
-/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing.
+/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing: one search of the text,
+/// which is copied only when it parts words other than by single spaces.
 fn agent_cues(text: &str) -> usize {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let text = words.join(" ");
-    AGENT_CUES.iter().filter(|cue| text.contains(*cue)).count()
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        (AhoCorasick::builder().ascii_case_insensitive(true))
+            .build(AGENT_CUES)
+            .expect("fixed patterns build")
+    });
+    let spaced;
+    let odd_space = |c: char| c.is_whitespace() && c != ' ';
+    let text = if text.contains(odd_space) || text.contains("  ") {
+        spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        &spaced
+    } else {
+        text
+    };
+    let found = (CUES.find_iter(text)).fold(0u32, |seen, m| seen | 1 << m.pattern().as_u32());
+    found.count_ones() as usize
 }
 
 /// Speech-to-text output whose turns name speakers, but not all: a turn the diariser gave no

@@ -44,6 +44,13 @@ fn without_an_agents_phrase_the_first_to_say_three_words_is_the_agent() {
  {"speaker": "Ben", "text": "My bill is wrong."}]}"#;
     let expected = [("Ben", "customer"), ("Ria", "agent"), ("Ben", "customer")];
     assert_eq!(roles("call.json", chat), pairs(&expected));
+    // A customer's "anything else I can try?" is no agent's phrase.
+    let chat = r#"{"messages": [
+ {"speaker": "Ria", "text": "Hello, you are through to Acme support, what seems to be the problem?"},
+ {"speaker": "Ben", "text": "My router keeps dropping. Is there anything else I can try?"},
+ {"speaker": "Ria", "text": "Let me run a line test."}]}"#;
+    let expected = [("Ria", "agent"), ("Ben", "customer"), ("Ria", "agent")];
+    assert_eq!(roles("router.json", chat), pairs(&expected));
     // As many phrases each: the order decides.
     let chat = r#"{"messages": [
  {"speaker": "Ben", "text": "Thanks for calling back so soon."},
