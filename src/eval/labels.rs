@@ -5,6 +5,7 @@
 
 use super::label_places::{Place, newlines};
 use super::selector::Selector;
+use crate::text::controls::escape_name;
 use crate::transcript::formats::csv;
 use std::fmt;
 
@@ -282,11 +283,13 @@ fn value(cell: &str, selector: &str) -> Result<Option<bool>, String> {
         "" => Ok(None),
         "1" | "yes" | "true" | "y" => Ok(Some(true)),
         "0" | "no" | "false" | "n" => Ok(Some(false)),
+        // A quoted cell may hold a line break: the message stays on one line.
         _ => Err(format!(
-            "`{cell}` is not a label of `{}`: write 1/0, yes/no or true/false, or leave it \
+            "`{}` is not a label of `{}`: write 1/0, yes/no or true/false, or leave it \
              empty; every column but path, turn and id is a selector, so drop a column of \
              notes",
-            selector.trim()
+            escape_name(cell),
+            escape_name(selector.trim())
         )),
     }
 }

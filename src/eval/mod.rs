@@ -80,7 +80,7 @@ impl Score {
     }
 
     /// 2TP / (2TP + FP + FN): 0 when every prediction and label missed; `None` only when
-    /// nothing was predicted or labelled positive.
+    /// nothing was predicted positive and nothing labelled positive.
     pub fn f1(&self) -> Option<f64> {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }

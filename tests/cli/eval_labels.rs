@@ -311,3 +311,15 @@ fn headers_as_spreadsheets_write_them_are_read_and_a_notes_column_is_named() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cell_with_a_line_break_is_quoted_on_one_line() {
+    // The error printed the cell's line break raw, cutting the message in two.
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let labels = b"path,turn,respect/calm-down\nb.txt,1,\"no\nway\"\n";
+    let (code, _, err) = eval_with(dir.path(), "l.csv", labels);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`no\\x0away` is not a label"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

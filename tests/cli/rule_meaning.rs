@@ -31,6 +31,11 @@ fn a_regex_of_no_characters_is_refused_at_the_regex() {
         let expected = format!("r.yaml:3:14: the regex `{regex}` matches only empty text");
         assert!(err.contains(&expected), "{err}");
     }
+    let err = rule_error("rules:\n  - id: t/x\n    regex: ['[^\\s\\S]']\n");
+    assert!(
+        err.contains("r.yaml:3:14: the regex `[^\\s\\S]` matches no text at all"),
+        "{err}"
+    );
     let found = found(
         "rules:\n  - id: t/x\n    regex: ['^thanks']\n",
         "Agent: thanks\n",

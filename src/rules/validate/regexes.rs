@@ -6,7 +6,7 @@ use super::super::error::RuleError;
 use super::super::model::RuleRegex;
 use super::super::schema::OneOrMany;
 use super::search::Checker;
-use super::values::{Unmeant, checked_regex, matches_only_empty_text, written_as_meant};
+use super::values::{Unmeant, checked_regex, never_reports, written_as_meant};
 
 impl Checker<'_> {
     /// The error of a regex not written as meant: at the character it is about, where that
@@ -35,11 +35,11 @@ impl Checker<'_> {
                         "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
                     )
                 })?;
-                if matches_only_empty_text(&regex.pattern) {
+                if let Some(why) = never_reports(&regex.pattern) {
                     return Err(self.fail_written(
                         r,
-                        format!("the regex `{r}` matches only empty text (a place, such as `^` or `\\b`, and no characters), so it never reports"),
-                        "add the text to look for after the place: `^thanks`, `\\bsorry\\b`",
+                        format!("the regex `{r}` {why}, so it never reports"),
+                        "write the text to look for, after any place: `^thanks`, `\\bsorry\\b`",
                     ));
                 }
                 Ok(regex)

@@ -34,11 +34,18 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
     })
 }
 
-/// Whether a compiled rule regex can match only empty text (`^`, `\b`, `(?i)`): a place and no
-/// characters, which never makes a finding.
-pub(super) fn matches_only_empty_text(pattern: &str) -> bool {
-    (regex_syntax::Parser::new().parse(pattern))
-        .is_ok_and(|hir| hir.properties().maximum_len() == Some(0))
+/// Why a compiled rule regex never makes a finding, if it never does: it matches only empty
+/// text (`^`, `\b`, `(?i)`: a place and no characters), or nothing at all (`[^\s\S]`).
+pub(super) fn never_reports(pattern: &str) -> Option<&'static str> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let p = hir.properties();
+    match (p.minimum_len(), p.maximum_len()) {
+        (None, _) => Some("matches no text at all (a class with no character in it)"),
+        (_, Some(0)) => {
+            Some("matches only empty text (a place, such as `^` or `\\b`, and no characters)")
+        }
+        _ => None,
+    }
 }
 
 /// A regex that cannot be what its author meant: what is wrong, how to write it, and the
