@@ -65,10 +65,10 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             }));
         }
     };
-    // A line over the size limit (read as empty) counts as a stream's: read whole, standard
-    // input would be skipped as too large, while a stream skips that line and reads the rest.
-    let streamed = |line: &str| {
-        line.is_empty()
+    // An object over the size limit counts as a stream's line: read whole, standard input
+    // would be skipped as too large, while a stream skips that line and reads the rest.
+    let streamed = |(line, over): &(String, bool)| {
+        (*over && line.trim_start().starts_with('{'))
             || matches!(
                 classify(line.trim_end(), 1),
                 Ok(LineKind::Record | LineKind::Message(Some(_)))
@@ -88,8 +88,8 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             {
                 next.push(line);
             }
-            let closes = |line: &String| line.trim_start().starts_with([']', '}']);
-            next.iter().any(|line| streamed(line)) && !next.iter().any(closes)
+            let closes = |(line, _): &(String, bool)| line.trim_start().starts_with([']', '}']);
+            next.iter().any(streamed) && !next.iter().any(closes)
         }
         // An empty stream holds no conversation: nothing to report (an empty Spark partition
         // adds nothing to a merge).
@@ -109,24 +109,24 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     Opened::Stream(rx)
 }
 
-/// Reads standard input's next line that is not blank onto `head`, and gives it (empty when it
-/// is over the size limit, none at the end of the input).
+/// Reads standard input's next line that is not blank onto `head`, and gives it, with whether
+/// it runs past the size limit (then only its start is read); none at the end of the input.
 fn next_line(
     stdin: &mut impl BufRead,
     head: &mut Vec<u8>,
     limit: u64,
-) -> io::Result<Option<String>> {
+) -> io::Result<Option<(String, bool)>> {
     loop {
         let start = head.len();
         // Past the limit, standard input is too large whatever it holds (its reader says so).
         let room = (limit + 1).saturating_sub(start as u64);
-        match stdin.take(room).read_until(b'\n', head)? {
-            0 => return Ok(None),
-            // A first line over the limit is no record or message of its own; as a stream
-            // (`--input-format jsonl`), it is skipped and the rest is read.
-            _ if head.len() as u64 > limit => return Ok(Some(String::new())),
-            _ if is_blank(&String::from_utf8_lossy(&head[start..])) => {}
-            _ => return Ok(Some(String::from_utf8_lossy(&head[start..]).into_owned())),
+        if stdin.take(room).read_until(b'\n', head)? == 0 {
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&head[start..]);
+        let over = head.len() as u64 > limit;
+        if over || !is_blank(&line) {
+            return Ok(Some((line.into_owned(), over)));
         }
     }
 }

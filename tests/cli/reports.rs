@@ -160,7 +160,11 @@ fn unreadable_files_are_in_ci_reports() {
     assert_valid_sarif(&sarif);
     let invocation = &sarif["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
-    let note = &invocation["toolExecutionNotifications"][0];
+    // The error's notification (the conversation that lost the line has a warning's).
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    let note = (notes.iter())
+        .find(|n| n["level"] == "error")
+        .expect("an error notification");
     let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
     assert!(
         uri.unwrap().starts_with("file:///"),
