@@ -360,9 +360,10 @@ fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
     if s.skipped + s.errors > 0 {
         writeln!(
             w,
-            "{} skipped, {} could not be read (see --format json for the list).",
+            "{} skipped, {} (a file, or a line of one, that could not be read; see --format \
+             json for the list).",
             plural(s.skipped, "file", "files"),
-            plural(s.errors, "file", "files")
+            plural(s.errors, "read error", "read errors")
         )?;
     }
     Ok(())
