@@ -15,13 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut s = CheckSettings::new(args)?;
-    let report_paths: Vec<PathBuf> = s
-        .extra_reports
-        .iter()
-        .map(|(_, p)| p.clone())
-        .chain(s.output.clone())
-        .collect();
-    claim_reports(&mut s, &report_paths)?;
+    let output = s.output.clone();
+    claim_reports(&mut s, output.as_deref())?;
+    let writes_files = output.is_some() || !s.extra_reports.is_empty();
     let mut files = Vec::new();
     for (format, path) in &s.extra_reports {
         files.push((*format, ReportFile::create(path)?));
@@ -68,7 +64,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Ok(t) => t,
         // `talklint check | head`: a quiet end, unless report files were being written, which
         // the scan did not finish.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && report_paths.is_empty() => {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && !writes_files => {
             return Ok(Outcome::Clean);
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(CliError::StdoutClosed),
@@ -181,11 +177,15 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
     }
 }
 
-/// Checks the reports a run will write (`reports`) before any is created, with
-/// [`refuse_inputs`] and against the files it reads as something else (its configs, their rule
-/// files, its baseline, eval's labels), then lists them for the scan, which skips them where it
-/// finds them.
-pub(super) fn claim_reports(s: &mut CheckSettings, reports: &[PathBuf]) -> Result<(), CliError> {
+/// Checks the reports a run will write (its `--output-*` reports and `main`, its `-o`) before
+/// any is created, with [`refuse_inputs`] and against the files it reads as something else (its
+/// configs, their rule files, eval's labels; not its baseline), then lists them for the scan,
+/// which skips them where it finds them.
+pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Result<(), CliError> {
+    let reports: Vec<PathBuf> = (s.extra_reports.iter())
+        .map(|(_, p)| p.clone())
+        .chain(main.map(Path::to_path_buf))
+        .collect();
     // The baseline is read whole before any report is written: a report may roll it forward.
     let read = |report: &PathBuf| {
         s.scan
@@ -201,7 +201,7 @@ pub(super) fn claim_reports(s: &mut CheckSettings, reports: &[PathBuf]) -> Resul
             what.reason(),
         )));
     }
-    refuse_inputs(reports, &scan::roots(&s.scan))?;
+    refuse_inputs(&reports, &scan::roots(&s.scan))?;
     // Where a report is not there yet, the file it will be created as.
     s.scan.reports = reports.iter().filter_map(|p| resolved(p)).collect();
     Ok(())

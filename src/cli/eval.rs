@@ -14,7 +14,7 @@ use crate::scan::{self, Output, ReadAs};
 use crate::utf8_file::NotText;
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -67,11 +67,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let mut s = CheckSettings::new(args.check)?;
     // Met by the walk, the labels file is skipped, and no report may be written over it.
     s.scan.profiles.also_read(&args.labels, ReadAs::Labels);
-    let reports: Vec<PathBuf> = (s.extra_reports.iter())
-        .map(|(_, p)| p.clone())
-        .chain(output.clone())
-        .collect();
-    check::claim_reports(&mut s, &reports)?;
+    check::claim_reports(&mut s, output.as_deref())?;
     if let Some(path) = &output {
         refuse_inside(path, &scan::roots(&s.scan))?;
     }
