@@ -18,6 +18,7 @@ mod directive_columns;
 mod directive_reading;
 mod duplicate_keys;
 mod earlier_reports;
+mod empty_globs;
 mod eval;
 mod eval_labels;
 mod eval_output;
