@@ -3,6 +3,7 @@
 //! only the first.
 
 use super::error::{RuleError, SourceFile};
+use super::folder::rule_files;
 use super::lexicon::{LexiconSource, Lexicons};
 use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
@@ -16,7 +17,8 @@ use std::path::{Path, PathBuf};
 pub enum RuleSource {
     /// The pack embedded in the binary.
     Builtin,
-    /// A rule file, or a folder of `*.yaml`/`*.yml` files (searched recursively).
+    /// A rule file, or a folder of `*.yaml`/`*.yml` files (searched recursively, through links;
+    /// hidden entries and configs passed over).
     Path(PathBuf),
 }
 
@@ -92,45 +94,6 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
 fn without_dots(path: &Path) -> PathBuf {
     let dot = |c: &std::path::Component| matches!(c, std::path::Component::CurDir);
     path.components().filter(|c| !dot(c)).collect()
-}
-
-/// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let name = path.display().to_string();
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    if !path.is_dir() {
-        return Err(RuleError::in_file(
-            &name,
-            "no such rule file or folder".into(),
-            "check the path: name a rule file (YAML, or a cloud category's JSON) or a folder of YAML rule files",
-        ));
-    }
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            RuleError::in_file(
-                &name,
-                format!("cannot read folder: {e}"),
-                "check permissions",
-            )
-        })?;
-        let p = entry.path();
-        if entry.file_type().is_file()
-            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-        {
-            out.push(p.to_path_buf());
-        }
-    }
-    if out.is_empty() {
-        return Err(RuleError::in_file(
-            &name,
-            "the folder holds no .yaml or .yml rule files".into(),
-            "name the rule files, or a folder that holds them",
-        ));
-    }
-    Ok(out)
 }
 
 /// The rules of one YAML rule file (named `t.yaml`), for tests.

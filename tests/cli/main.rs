@@ -91,6 +91,7 @@ mod report_files;
 mod report_tags;
 mod reports;
 mod review;
+mod rule_folders;
 mod rule_keys;
 mod rule_language;
 mod rule_meaning;
