@@ -102,6 +102,7 @@ mod rules_cmd;
 mod scale;
 mod schemas;
 mod shard;
+mod shared_packs;
 mod spark;
 mod speech_channels;
 mod spoken;
