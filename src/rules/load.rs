@@ -25,9 +25,9 @@ pub enum RuleSource {
 /// How to adjust the loaded rules.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
-    /// Rule ids or whole categories to drop.
+    /// Rule ids or whole categories (`ownership`, `ownership/*`) to drop.
     pub disable: Vec<String>,
-    /// New severities by rule id or category.
+    /// New severities by rule id or category (`ownership`, `ownership/*`).
     pub severity: BTreeMap<String, Severity>,
     /// Lexicon entries to add (the config's `lexicons:`).
     pub lexicons: BTreeMap<String, Vec<String>>,
@@ -315,7 +315,7 @@ fn place_of(list: &str, key: &str, text: &str) -> String {
 /// problems only). An id or category that matches no loaded rule, or only rewards and tags for
 /// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
 fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<(String, String)>) {
-    let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
+    let matches = |key: &str, r: &Rule| crate::suppress::selects(key, &r.id, &r.category);
     let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
     let at = |list, key: &str| format!("{}{}: `{key}`", o.origin, place_of(list, key, &o.text));
     let disabled = o.disable.iter().map(|key| ("disable", key));
@@ -346,11 +346,10 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<
         .collect();
     checked.retain(|c| !is_disabled(c));
     for r in checked.iter_mut().filter(|r| has_severity(r)) {
-        if let Some(s) = o
-            .severity
-            .get(&r.id)
-            .or_else(|| o.severity.get(&r.category))
-        {
+        // A rule's own id wins over its category, however that is written.
+        let category = [r.category.clone(), format!("{}/*", r.category)];
+        let by_category = || category.iter().find_map(|c| o.severity.get(c));
+        if let Some(s) = o.severity.get(&r.id).or_else(by_category) {
             r.severity = *s;
             if !r.points_given {
                 r.points = validate::default_points(r.kind, *s, r.roles);

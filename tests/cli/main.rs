@@ -9,6 +9,7 @@ mod bounded_rules;
 mod broken_lines;
 mod caption_headers;
 mod caption_speakers;
+mod category_selectors;
 mod check;
 mod ci_warnings;
 mod config_globs;
