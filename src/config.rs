@@ -3,6 +3,7 @@
 
 pub mod globs;
 mod roles;
+mod rule_files;
 
 use crate::byte_size::ByteSize;
 use crate::engine::SCORES;
@@ -31,6 +32,7 @@ pub const NAMES: [&str; 4] = [
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Rule sources: `default` (the built-in pack) or paths relative to the config file.
+    #[serde(default, deserialize_with = "rule_files::read")]
     pub rules: Option<Vec<String>>,
     #[serde(default)]
     pub disable: Vec<String>,
