@@ -18,16 +18,22 @@ fn errors(config: &str, rules: &str) -> (i32, String) {
     (code, err)
 }
 
-/// No Rust type names, nor serde's names of values.
-fn in_words(err: &str) {
-    for rust in ["struct ", "unit value", "YAML tag", "Spec", "Config"] {
-        assert!(!err.contains(rust), "{rust}: {err}");
+/// Each (config, rule file) of `files` is refused with the message `want`, in words: no Rust
+/// type names, nor serde's names of values.
+fn refused_in_words(files: impl Fn(&str) -> (&str, &str), cases: &[(&str, &str)]) {
+    for (written, want) in cases {
+        let (config, rules) = files(written);
+        let (code, err) = errors(config, rules);
+        assert_eq!(code, 2, "{written}: {err}");
+        assert!(err.contains(want), "{written}: {err}");
+        for rust in ["struct ", "unit value", "YAML tag", "Spec", "Config"] {
+            assert!(!err.contains(rust), "{rust}: {err}");
+        }
     }
 }
 
 #[test]
 fn a_configs_wrong_kinds_are_named_in_words() {
-    let rules = "rules: [./r.yaml]\n";
     let cases = [
         (
             "null\n",
@@ -50,17 +56,11 @@ fn a_configs_wrong_kinds_are_named_in_words() {
             "rules[0]: invalid type: null (no value), expected a rule file's path",
         ),
     ];
-    for (config, want) in cases {
-        let (code, err) = errors(config, rules);
-        assert_eq!(code, 2, "{config}: {err}");
-        assert!(err.contains(want), "{config}: {err}");
-        in_words(&err);
-    }
+    refused_in_words(|config| (config, ""), &cases);
 }
 
 #[test]
 fn a_rule_files_wrong_kinds_are_named_in_words() {
-    let config = "rules: [./r.yaml]\n";
     let cases = [
         (
             "null\n",
@@ -79,12 +79,7 @@ fn a_rule_files_wrong_kinds_are_named_in_words() {
             "window: invalid type: sequence, expected a mapping of where in the conversation",
         ),
     ];
-    for (rules, want) in cases {
-        let (code, err) = errors(config, rules);
-        assert_eq!(code, 2, "{rules}: {err}");
-        assert!(err.contains(want), "{rules}: {err}");
-        in_words(&err);
-    }
+    refused_in_words(|rules| ("rules: [./r.yaml]\n", rules), &cases);
 }
 
 #[test]
