@@ -1,7 +1,9 @@
 //! `talklint.yaml`: discovery (the nearest config, by any of [`NAMES`], from a folder upward; one
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
+pub mod globs;
 mod roles;
+mod rule_files;
 
 use crate::byte_size::ByteSize;
 use crate::engine::SCORES;
@@ -30,6 +32,7 @@ pub const NAMES: [&str; 4] = [
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Rule sources: `default` (the built-in pack) or paths relative to the config file.
+    #[serde(default, deserialize_with = "rule_files::read")]
     pub rules: Option<Vec<String>>,
     #[serde(default)]
     pub disable: Vec<String>,
@@ -37,7 +40,7 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     /// Rules (ids, categories, `category/*`) turned off in the files a glob matches (globs
     /// match the path below this config's folder); their findings are suppressed there.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "globs::keyed")]
     pub per_path_disable: BTreeMap<String, Vec<String>>,
     /// Extra speaker-label aliases per role.
     // A label under two roles is an error (`roles::read`).
@@ -48,12 +51,12 @@ pub struct Config {
     pub scoring: ScoringConfig,
     /// Globs of the files to read when walking folders, matched against the path below this
     /// config's folder; `!GLOB` excludes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "globs::include")]
     pub include: Vec<String>,
     /// Globs of the files and folders to leave out when walking folders, matched against the
     /// path below this config's folder (files named on the command line only with
     /// `--force-exclude`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "globs::exclude")]
     pub exclude: Vec<String>,
     /// Lexicon entries added to the rules' lexicons of the same name (or new lexicons).
     #[serde(default)]

@@ -141,9 +141,9 @@ pub(crate) fn select<'n, N: AsRef<str>>(
     (Some(picked), unknown)
 }
 
-/// Whether `name` in a directive (a rule id, a category or `category/*`) names the rule `id` of
-/// `category`.
-fn selects(name: &str, id: &str, category: &str) -> bool {
+/// Whether `name` in a directive or a config's `disable`, `severity` or `per_path_disable` (a
+/// rule id, a category or `category/*`) names the rule `id` of `category`.
+pub(crate) fn selects(name: &str, id: &str, category: &str) -> bool {
     id == name || category == name.strip_suffix("/*").unwrap_or(name)
 }
 

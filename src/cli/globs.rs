@@ -3,7 +3,7 @@
 //! in the config.
 
 use super::CliError;
-use crate::config::Loaded;
+use crate::config::{self, Loaded};
 use crate::rules::place;
 use crate::scan::{Globs, Scope};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
@@ -53,15 +53,33 @@ pub(super) fn check_globs(cfg: &Loaded) -> Result<(), CliError> {
 }
 
 /// The walk's `include` and `exclude` globs (see [`path_glob`]); an `include` glob that starts
-/// with `!` excludes (`--include '!*.json'`), and is named so when it leaves a file out.
+/// with `!` excludes (`--include '!*.json'`), and is named so when it leaves a file out. An
+/// empty one (a config refuses its own as it is read) is a usage error: it would match every
+/// path.
 pub(super) fn walk_globs<'a>(
     include: impl Iterator<Item = &'a String>,
     exclude: impl Iterator<Item = &'a String>,
 ) -> Result<(Option<GlobSet>, Option<Globs>), CliError> {
-    let (negated, include): (Vec<&str>, Vec<&str>) = include
-        .map(String::as_str)
-        .partition(|g| g.starts_with('!'));
+    let include: Vec<&str> = include.map(String::as_str).collect();
     let exclude: Vec<&str> = exclude.map(String::as_str).collect();
+    let empty = |globs: &[&'a str], negates| {
+        globs
+            .iter()
+            .copied()
+            .find(|g| config::globs::empty(g, negates))
+    };
+    let flags = [
+        ("--include", empty(&include, true)),
+        ("--exclude", empty(&exclude, false)),
+    ];
+    if let Some((flag, Some(glob))) = flags.into_iter().find(|(_, glob)| glob.is_some()) {
+        return Err(CliError::Usage(format!(
+            "{flag} '{glob}' is an empty glob: it names no file, yet matches every path\n  \
+             help: write the glob ({flag} '*.json', {flag} 'archive/'), or leave the flag out"
+        )));
+    }
+    let (negated, include): (Vec<&str>, Vec<&str>) =
+        include.into_iter().partition(|g| g.starts_with('!'));
     let globs: Vec<&str> = (exclude.iter().copied())
         .chain(negated.iter().map(|g| &g[1..]))
         .collect();

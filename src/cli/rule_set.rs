@@ -206,13 +206,21 @@ fn blame_fillers(
 
 /// The file `entry` names beside a config in `base`, as messages print it: `./packs/es.yaml`
 /// names `packs/es.yaml` (from the config's own folder) or `/cfg/packs/es.yaml`, never with a
-/// `.` component, leading or inner.
+/// `.` component, and with `..` taken (`../../shared/a.yaml` from `teams/b`, `shared/a.yaml`),
+/// so that configs that name one pack each their own way load the same rule file, which
+/// reports list once. A `..` after a link to a folder leads out of the folder linked to, so
+/// such a path keeps its `..` when taking it would name another file.
 fn beside(base: &Path, entry: &str) -> PathBuf {
-    let path: PathBuf = base
-        .join(entry)
-        .components()
-        .filter(|c| *c != std::path::Component::CurDir)
-        .collect();
+    let written = base.join(entry);
+    let path = crate::scan::normal(&written);
+    let same_file = std::fs::canonicalize(&path).ok() == std::fs::canonicalize(&written).ok();
+    let path = match same_file {
+        true => path,
+        false => written
+            .components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect(),
+    };
     match path.as_os_str().is_empty() {
         true => PathBuf::from("."),
         false => path,

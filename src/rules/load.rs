@@ -3,6 +3,7 @@
 //! only the first.
 
 use super::error::{RuleError, SourceFile};
+use super::folder::rule_files;
 use super::lexicon::{LexiconSource, Lexicons};
 use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
@@ -16,16 +17,17 @@ use std::path::{Path, PathBuf};
 pub enum RuleSource {
     /// The pack embedded in the binary.
     Builtin,
-    /// A rule file, or a folder of `*.yaml`/`*.yml` files (searched recursively).
+    /// A rule file, or a folder of `*.yaml`/`*.yml` files (searched recursively, through links;
+    /// hidden entries and configs passed over).
     Path(PathBuf),
 }
 
 /// How to adjust the loaded rules.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
-    /// Rule ids or whole categories to drop.
+    /// Rule ids or whole categories (`ownership`, `ownership/*`) to drop.
     pub disable: Vec<String>,
-    /// New severities by rule id or category.
+    /// New severities by rule id or category (`ownership`, `ownership/*`).
     pub severity: BTreeMap<String, Severity>,
     /// Lexicon entries to add (the config's `lexicons:`).
     pub lexicons: BTreeMap<String, Vec<String>>,
@@ -92,45 +94,6 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
 fn without_dots(path: &Path) -> PathBuf {
     let dot = |c: &std::path::Component| matches!(c, std::path::Component::CurDir);
     path.components().filter(|c| !dot(c)).collect()
-}
-
-/// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let name = path.display().to_string();
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    if !path.is_dir() {
-        return Err(RuleError::in_file(
-            &name,
-            "no such rule file or folder".into(),
-            "check the path: name a rule file (YAML, or a cloud category's JSON) or a folder of YAML rule files",
-        ));
-    }
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            RuleError::in_file(
-                &name,
-                format!("cannot read folder: {e}"),
-                "check permissions",
-            )
-        })?;
-        let p = entry.path();
-        if entry.file_type().is_file()
-            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-        {
-            out.push(p.to_path_buf());
-        }
-    }
-    if out.is_empty() {
-        return Err(RuleError::in_file(
-            &name,
-            "the folder holds no .yaml or .yml rule files".into(),
-            "name the rule files, or a folder that holds them",
-        ));
-    }
-    Ok(out)
 }
 
 /// The rules of one YAML rule file (named `t.yaml`), for tests.
@@ -352,7 +315,7 @@ fn place_of(list: &str, key: &str, text: &str) -> String {
 /// problems only). An id or category that matches no loaded rule, or only rewards and tags for
 /// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
 fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<(String, String)>) {
-    let matches = |key: &str, r: &Rule| r.id == key || r.category == key;
+    let matches = |key: &str, r: &Rule| crate::suppress::selects(key, &r.id, &r.category);
     let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
     let at = |list, key: &str| format!("{}{}: `{key}`", o.origin, place_of(list, key, &o.text));
     let disabled = o.disable.iter().map(|key| ("disable", key));
@@ -383,11 +346,10 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<
         .collect();
     checked.retain(|c| !is_disabled(c));
     for r in checked.iter_mut().filter(|r| has_severity(r)) {
-        if let Some(s) = o
-            .severity
-            .get(&r.id)
-            .or_else(|| o.severity.get(&r.category))
-        {
+        // A rule's own id wins over its category, however that is written.
+        let category = [r.category.clone(), format!("{}/*", r.category)];
+        let by_category = || category.iter().find_map(|c| o.severity.get(c));
+        if let Some(s) = o.severity.get(&r.id).or_else(by_category) {
             r.severity = *s;
             if !r.points_given {
                 r.points = validate::default_points(r.kind, *s, r.roles);

@@ -11,6 +11,7 @@ mod condition;
 mod double_quoted;
 mod error;
 mod escapes;
+mod folder;
 pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;

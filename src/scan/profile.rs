@@ -95,20 +95,25 @@ impl Profiles {
             folders.insert(run.folder.clone(), None);
         }
         let mut nested = Vec::with_capacity(configs.len());
+        // The catalog's entries by rule id: a rule is looked for among its id's only.
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, rule) in catalog.rules.iter().enumerate() {
+            by_id.entry(rule.id.clone()).or_default().push(i);
+        }
         for (profile, scope) in configs {
             let report_index = profile
                 .rules
                 .rules
                 .iter()
                 .map(|rule| {
-                    catalog
-                        .rules
-                        .iter()
-                        .position(|r| reported_alike(r, rule))
-                        .unwrap_or_else(|| {
-                            catalog.rules.push(rule.clone());
-                            catalog.rules.len() - 1
-                        })
+                    let alike = by_id.entry(rule.id.clone()).or_default();
+                    let found =
+                        (alike.iter().copied()).find(|&i| reported_alike(&catalog.rules[i], rule));
+                    found.unwrap_or_else(|| {
+                        catalog.rules.push(rule.clone());
+                        alike.push(catalog.rules.len() - 1);
+                        catalog.rules.len() - 1
+                    })
                 })
                 .collect();
             folders.insert(scope.folder.clone(), Some(nested.len()));
@@ -246,16 +251,20 @@ fn reported_alike(a: &Rule, b: &Rule) -> bool {
         && a.origin == b.origin
 }
 
-/// Absolute `path` with `.` dropped and `..` taken lexically, so that one folder has one
-/// spelling.
+/// `path` with `.` dropped and `..` taken lexically, so that one folder has one spelling; a
+/// relative path keeps the `..` that lead it out of its start (`../a`).
 pub(crate) fn normal(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
             c => out.push(c),
         }
     }
@@ -272,5 +281,7 @@ mod tests {
         assert_eq!(normal(Path::new("/a/./b/../c/")), Path::new("/a/c"));
         assert_eq!(normal(Path::new("/a/b/c/../../d")), Path::new("/a/d"));
         assert_eq!(normal(Path::new("/..")), Path::new("/"));
+        assert_eq!(normal(Path::new("../a/../../b")), Path::new("../../b"));
+        assert_eq!(normal(Path::new("a/b/../../../c")), Path::new("../c"));
     }
 }

@@ -1,0 +1,66 @@
+//! An empty glob names no file, yet matches every path: in a config's `exclude` it left out
+//! every file (the run checked nothing and passed), in `include` it took every one. It is an
+//! error at its place in the config, and a usage error as a flag.
+
+use crate::support::{run, talklint};
+use std::fs;
+
+/// A folder with a script the default pack finds fault with, and `config` as its config.
+fn folder(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Agent: That is not my department.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+    dir
+}
+
+#[test]
+fn a_configs_empty_glob_is_an_error_at_its_place() {
+    let cases = [
+        (
+            "exclude:\n  - \"*.csv\"\n  - \"\"\n",
+            "talklint.yaml:3:5: exclude[1]: \"\"",
+        ),
+        ("include: [\"\"]\n", "talklint.yaml:1:11: include[0]: \"\""),
+        ("include: ['!']\n", "talklint.yaml:1:11: include[0]: \"!\""),
+        (
+            "per_path_disable:\n  '': [courtesy]\n",
+            "talklint.yaml:2:3: per_path_disable: \"\"",
+        ),
+    ];
+    for (config, place) in cases {
+        let dir = folder(config);
+        let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+        assert_eq!(code, 2, "{config}\n{out}{err}");
+        assert!(err.contains(place), "{config}\n{err}");
+        assert!(
+            err.contains("is an empty glob") && err.contains("help: write the glob"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_glob_flag_is_a_usage_error() {
+    let dir = folder("rules: [default]\n");
+    for (flag, glob) in [("--include", ""), ("--exclude", ""), ("--include", "!")] {
+        let (code, out, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", flag, glob, "."]));
+        assert_eq!(code, 2, "{flag} '{glob}'\n{out}{err}");
+        assert!(
+            err.contains(&format!("{flag} '{glob}' is an empty glob")),
+            "{err}"
+        );
+        assert!(err.contains("help:"), "{err}");
+    }
+    // A glob of one `!` in `--exclude` names a file `!`; the script is still checked.
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--exclude", "!", "."]));
+    assert_eq!(code, 1, "{err}");
+}

@@ -1,0 +1,44 @@
+//! One rule file named from several configs, each its own way (`./shared/` from the root,
+//! `../../shared/company.yaml` from `teams/b`), is one rule file: SARIF's rule list names each
+//! of its rules once (it named them once per config, past the 25,000 GitHub takes).
+
+use crate::support::{run, talklint};
+use serde_json::Value;
+use std::fs;
+
+#[test]
+fn a_pack_named_two_ways_is_listed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rule = "rules:\n  - id: company/deflect\n    severity: error\n    phrases: [\"not my department\"]\n";
+    fs::create_dir_all(d.join("shared")).unwrap();
+    fs::write(d.join("shared/company.yaml"), rule).unwrap();
+    fs::write(d.join("talklint.yaml"), "rules: [./shared/]\n").unwrap();
+    let script = "Agent: That is not my department.\n";
+    fs::write(d.join("a.txt"), script).unwrap();
+    for team in ["a", "b", "c"] {
+        let folder = d.join("teams").join(team);
+        fs::create_dir_all(&folder).unwrap();
+        let config = "rules: [../../shared/company.yaml]\nscoring: {base: 90}\n";
+        fs::write(folder.join("talklint.yaml"), config).unwrap();
+        fs::write(folder.join("a.txt"), script).unwrap();
+    }
+    // A fourth names it through a `./` inside, from a folder deeper down.
+    let deep = d.join("teams/d/x");
+    fs::create_dir_all(&deep).unwrap();
+    let config = "rules: [.././../.././shared/./]\n";
+    fs::write(deep.join("talklint.yaml"), config).unwrap();
+    fs::write(deep.join("a.txt"), script).unwrap();
+    let (code, out, err) = run(talklint()
+        .current_dir(d)
+        .args(["check", "--format", "sarif", "."]));
+    assert_eq!(code, 1, "{err}");
+    let sarif: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["company/deflect"], "{err}");
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 5);
+    assert!(results.iter().all(|r| r["ruleIndex"] == 0), "{results:?}");
+}
