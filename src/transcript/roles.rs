@@ -1,7 +1,7 @@
 //! Speaker roles and the aliases that map speaker labels to them (SPEC §4), extended by the
 //! config's `roles:` map.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -305,6 +305,7 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
     let cues = |label: &str| -> usize {
         (turns.iter())
             .filter(|t| t.speaker.as_deref() == Some(label))
+            .take(CUED_TURNS)
             .map(|t| agent_cues(t.text(source)))
             .sum()
     };
@@ -353,21 +354,28 @@ const AGENT_CUES: [&str; 15] = [
     "anything else i can do for you",
 ];
 
-/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing: one search of the text,
-/// which is copied only when it parts words other than by single spaces.
+/// The turns of each speaker searched for [`AGENT_CUES`]: an agent greets and offers help in
+/// their first turns, and a long call is not searched to its end.
+const CUED_TURNS: usize = 4;
+
+/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing: the text is copied with
+/// single spaces only when it may part words otherwise (a tab, a line break, two spaces, or a
+/// character beyond ASCII, such as a no-break space).
 fn agent_cues(text: &str) -> usize {
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         (AhoCorasick::builder().ascii_case_insensitive(true))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(AGENT_CUES)
             .expect("fixed patterns build")
     });
+    let odd = |w: &[u8]| w[0] >= 0x80 || matches!(w[0], b'\t' | b'\n' | b'\r') || w == b"  ";
     let spaced;
-    let odd_space = |c: char| c.is_whitespace() && c != ' ';
-    let text = if text.contains(odd_space) || text.contains("  ") {
-        spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        &spaced
-    } else {
-        text
+    let text = match text.as_bytes().windows(2).any(odd) || !text.is_ascii() {
+        true => {
+            spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            &spaced
+        }
+        false => text,
     };
     let found = (CUES.find_iter(text)).fold(0u32, |seen, m| seen | 1 << m.pattern().as_u32());
     found.count_ones() as usize
