@@ -48,8 +48,22 @@ pub(super) fn nested(
         }
     }
     let run_path = run.path.as_deref().map(|p| normal(&cwd.join(p)));
-    let mut configs = Vec::new();
-    for path in found.into_iter().filter(|p| Some(p) != run_path.as_ref()) {
+    // Outer configs first: one in a folder an outer config excludes is not read (its files
+    // are not checked), as a walk from the outer folder would not reach it.
+    let mut found: Vec<_> = found
+        .into_iter()
+        .filter(|p| Some(p) != run_path.as_ref())
+        .collect();
+    found.sort_by_key(|p| p.components().count());
+    let mut configs: Vec<(_, scan::Scope)> = Vec::new();
+    for path in found {
+        let folder = path.parent().unwrap_or(&path);
+        let excluded = |(_, outer): &(_, scan::Scope)| {
+            folder.starts_with(&outer.folder) && outer.excluding(&outer.below(folder)).is_some()
+        };
+        if configs.iter().any(excluded) {
+            continue;
+        }
         let loaded = config::load(&path)?;
         check_globs(&loaded)?;
         warn_run_keys(&path, &loaded, run_path.as_deref());

@@ -305,3 +305,24 @@ fn a_config_named_from_its_own_folder_names_its_rule_paths_without_a_dot() {
     assert_eq!(code, 2, "{err}");
     assert!(err.starts_with("error: bad.yaml:4:1:"), "{err}");
 }
+
+#[test]
+fn a_config_in_a_folder_an_outer_config_excludes_is_not_read() {
+    // A broken config in an archived team folder stopped every run, though its files were
+    // never checked.
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("teams/b");
+    fs::create_dir_all(b.join("archive")).unwrap();
+    fs::create_dir_all(b.join("live")).unwrap();
+    fs::write(b.join("talklint.yaml"), "exclude: [\"archive/\"]\n").unwrap();
+    fs::write(b.join("archive/talklint.yaml"), "bogus: 1\n").unwrap();
+    fs::write(b.join("archive/old.txt"), CALL).unwrap();
+    fs::write(b.join("live/new.txt"), CALL).unwrap();
+    let (code, out, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "-f", "json", "."]));
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["conversations"], 1, "{out}");
+    assert_eq!(v["conversations"][0]["path"], "teams/b/live/new.txt");
+}
