@@ -9,10 +9,23 @@ use crate::rules::Rule;
 use crate::suggest::did_you_mean;
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
-    let (_, set) = rule_set::rules(&args.rule_args)?;
+    let (cfg, set) = rule_set::rules(&args.rule_args)?;
     let selected: Vec<&Rule> = match &args.id {
         Some(id) => {
             let found: Vec<_> = set.rules.iter().filter(|r| &r.id == id).collect();
+            // A rule the config disables is loaded, and then left out: say so.
+            let every = || rule_set::for_test(&args.rule_args.rules, &cfg);
+            if found.is_empty() && every()?.rules.iter().any(|r| &r.id == id) {
+                let config = cfg
+                    .path
+                    .as_ref()
+                    .map_or("the config".into(), |p| p.display().to_string());
+                return Err(CliError::Usage(format!(
+                    "`{id}` is loaded and then disabled by the `disable` of {config}\n  help: \
+                     remove it (or its category) from `disable` there to run it, or pass \
+                     --no-config to see the rule as its file writes it"
+                )));
+            }
             if found.is_empty() {
                 let suggestion = did_you_mean(id, set.rules.iter().map(|r| r.id.as_str()));
                 return Err(CliError::NoSuchRule {

@@ -226,3 +226,26 @@ fn explain_shows_a_when_rule_as_its_file_writes_it() {
         "{out}"
     );
 }
+
+#[test]
+fn explaining_a_rule_the_config_disables_says_so() {
+    // It said "no loaded rule has id", as of a rule that does not exist.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("talklint.yaml"), "disable: [ownership]\n").unwrap();
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["explain", "ownership/closed-door"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`ownership/closed-door` is loaded and then disabled by the `disable` of"),
+        "{err}"
+    );
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["explain", "ownership/nope"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no loaded rule has id `ownership/nope`"),
+        "{err}"
+    );
+}
