@@ -77,10 +77,7 @@ impl Labels {
         // `path;turn;…` with no text column is no transcript CSV, and is a labels file.
         if header.len() == 1 && header[0].contains(';') {
             delimiter = b';';
-            reader = ::csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .flexible(true)
-                .from_reader(&text.as_bytes()[body_start..]);
+            reader = csv::reader_of(&text[body_start..], delimiter);
             header = reader
                 .headers()
                 .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?

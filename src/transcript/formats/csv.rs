@@ -173,7 +173,7 @@ fn sep_line(body: &str) -> Option<(u8, usize)> {
 }
 
 /// A reader of the CSV `body`, its fields parted by `delimiter`.
-fn reader_of(body: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+pub(crate) fn reader_of(body: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
