@@ -1,6 +1,6 @@
 //! Standard input (SPEC §10). It is read whole, like a file, unless it is a JSONL stream of
 //! conversations: its first line is a conversation record or a message with a
-//! `conversation_id` (or any line before one of them), or `--input-format jsonl` says so. A
+//! `conversation_id` (or a stray line before one), or `--input-format jsonl` says so. A
 //! stream is cut into pieces, one per conversation (by the rules of [`Grouping`]), as its lines
 //! arrive, and each piece goes to the thread pool on its own: results come out as each
 //! conversation ends, in input order, and memory stays flat however long the stream runs. So
@@ -65,31 +65,33 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             }));
         }
     };
-    // An object over the size limit counts as a stream's line: read whole, standard input
-    // would be skipped as too large, while a stream skips that line and reads the rest.
-    let streamed = |(line, over): &(String, bool)| {
-        (*over && line.trim_start().starts_with('{'))
-            || matches!(
-                classify(line.trim_end(), 1),
-                Ok(LineKind::Record | LineKind::Message(Some(_)))
-            )
+    let record = |line: &str| {
+        matches!(
+            classify(line.trim_end(), 1),
+            Ok(LineKind::Record | LineKind::Message(Some(_)))
+        )
     };
     let stream = match (opts.input_format, first) {
         (Some(format), Some(_)) => format == Format::Jsonl,
-        (None, Some(line)) if streamed(&line) => true,
-        // A first line that is none (broken, or a stray line) opens a stream when one of the
-        // next two lines is one: read whole, the stream would be one error that loses the
-        // rest. Not when one of them closes a JSON document over lines (`{"calls": [`, its
-        // items, `]}`).
+        (None, Some((line, _))) if record(&line) => true,
+        // An object over the size limit: read whole, standard input would be skipped as too
+        // large, while a stream skips that line and reads the rest.
+        (None, Some((line, true))) => line.trim_start().starts_with('{'),
+        // A line that opens a JSON document written over lines (`[`, `{"calls": [`, or a first
+        // item and a `,`) is no stream's, whatever follows it.
+        (None, Some((line, false))) if opens_a_document(&line) => false,
+        // Another first line (broken, or a stray line) opens a stream when one of the next two
+        // lines is a record or a message of one: read whole, the stream would be one error
+        // that loses the rest. Not when one of them closes a document (`]`, `}`).
         (None, Some(_)) => {
             let mut next = Vec::with_capacity(2);
             while next.len() < 2
-                && let Ok(Some(line)) = next_line(&mut stdin, &mut head, limit)
+                && let Ok(Some((line, false))) = next_line(&mut stdin, &mut head, limit)
             {
                 next.push(line);
             }
-            let closes = |(line, _): &(String, bool)| line.trim_start().starts_with([']', '}']);
-            next.iter().any(streamed) && !next.iter().any(closes)
+            let closes = |line: &String| line.trim_start().starts_with([']', '}']);
+            next.iter().any(|line| record(line)) && !next.iter().any(closes)
         }
         // An empty stream holds no conversation: nothing to report (an empty Spark partition
         // adds nothing to a merge).
@@ -107,6 +109,13 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
         cut(lines, &name, limit, &tx);
     });
     Opened::Stream(rx)
+}
+
+/// Whether `line`, the first of standard input, opens a JSON document written over lines: an
+/// array, or an object whose first line ends in `[`, `{` or `,`.
+fn opens_a_document(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}').trim();
+    line.starts_with('[') || line.ends_with(['[', '{', ','])
 }
 
 /// Reads standard input's next line that is not blank onto `head`, and gives it, with whether

@@ -124,13 +124,23 @@ fn a_broken_first_record_on_standard_input_starts_a_stream() {
                      conversation per line (read as jsonl)";
         assert_eq!(read[read.len() - 3..], ["b", third, "c"], "{out}");
     }
-    // A JSON document over many lines is no stream, whatever its lines: the document is read.
+    // A JSON document over many lines is no stream, whatever its lines: the document is read
+    // (an array of two messages with ids was once read as a stream of three errors).
     for document in [
+        "[\n{\"conversation_id\": \"a\", \"text\": \"hi\"},\n\
+         {\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"calm down\"}\n]\n",
+        "{\"messages\": [\n{\"conversation_id\": \"a\", \"text\": \"hi\"},\n\
+         {\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"calm down\"}\n]}\n",
         "{\"messages\": [\n{\"role\": \"agent\", \"text\": \"calm down\"}\n]}\n",
         "{\"meta\": 1, \"messages\": [{\"conversation_id\": \"a\", \"text\": \"hi\"},\n\
          {\"conversation_id\": \"a\", \"role\": \"agent\", \"text\": \"calm down\"}\n]}\n",
     ] {
         let (code, out, _) = jsonl(&["-"], document);
         assert_eq!((code, entries(&out).len()), (1, 1), "{out}");
+        // Over the size limit, it is one skip, not a line's error each.
+        let limit = (document.len() - 1).to_string();
+        let (code, out, _) = jsonl(&["--max-filesize", &limit, "-"], document);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("\"skipped\":1,\"errors\":0"), "{out}");
     }
 }
