@@ -186,17 +186,22 @@ pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Resul
         .map(|(_, p)| p.clone())
         .chain(main.map(Path::to_path_buf))
         .collect();
-    // The baseline is read whole before any report is written: a report may roll it forward.
+    // The baseline is read whole before any report is written: a report that keeps the
+    // findings it knows (`--show-suppressed`) may roll it forward in place.
+    let show = s.scan.suppress.show;
     let read = |report: &PathBuf| {
-        s.scan
-            .profiles
-            .loaded(report)
-            .filter(|&r| r != ReadAs::Baseline)
+        (s.scan.profiles.loaded(report)).filter(|&r| r != ReadAs::Baseline || !show)
     };
     if let Some((report, what)) = reports.iter().find_map(|r| Some((r, read(r)?))) {
+        let help = match what {
+            ReadAs::Baseline => {
+                "add --show-suppressed to roll the baseline forward in place: without it, the \
+                 report leaves out the findings the baseline knows, which would then be new"
+            }
+            _ => "name another file after -o or --output-*",
+        };
         return Err(CliError::Usage(format!(
-            "{} is {}: writing the report there would erase it\n  \
-             help: name another file after -o or --output-*",
+            "{} is {}: writing the report there would erase it\n  help: {help}",
             report.display(),
             what.reason(),
         )));
