@@ -239,3 +239,35 @@ fn a_separate_time_column_goes_with_the_start_only() {
     assert!(warnings(&v, 0).is_empty(), "{v}");
     assert_eq!(calm(&v), [(3, 43, Some(10_000))], "{v}");
 }
+
+#[test]
+fn a_row_left_out_keeps_its_id_only_when_the_id_comes_before_the_text() {
+    // The comma in the text moved the cells after it: `sir` was read as an id and made a
+    // conversation of its own.
+    let (_, v) = report(
+        "ids.csv",
+        "text,conversation_id,role\nhello,c1,agent\nno problem, sir,c1,agent\n\
+         calm down,,customer\nhi,c3,agent\n",
+    );
+    assert_eq!(conversations(&v), [(Some("c1"), 2), (Some("c3"), 1)], "{v}");
+}
+
+#[test]
+fn an_end_clock_beside_date_and_time_columns_is_on_the_starts_date() {
+    // Read alone, the end counted from midnight, and each turn ran about twelve hours.
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = write(
+        dir.path(),
+        "dt.csv",
+        "Date,Time,End,Speaker,Text\n01.06.2024,12:00:00,12:00:05,Agent,hello there\n\
+         01.06.2024,12:00:10,12:00:20,Customer,I am fine\n01.06.2024,12:01:00,12:01:05,Agent,bye\n",
+    );
+    let rule = "rules:\n  - id: t/long\n    speaker: any\n    timing: {turn_seconds_above: 8}\n";
+    let rules = write(dir.path(), "long.yaml", rule);
+    let (_, v) = json_report(&["-r", rules.to_str().unwrap(), sheet.to_str().unwrap()]);
+    let turns: Vec<_> = (v["conversations"][0]["findings"].as_array().unwrap().iter())
+        .filter(|f| f["rule"] == "t/long")
+        .map(|f| f["turn"].as_u64())
+        .collect();
+    assert_eq!(turns, [Some(2)], "{v}");
+}

@@ -250,17 +250,20 @@ pub fn parse(
         let spans = field_spans(&source[at..], delimiter);
         quotes_closed(source, at, &spans)?;
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
-        // A row's id is read first, so that the rows after a row left out with its id (and a
-        // blank one) still join that conversation.
-        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty()) {
-            current = Some(id.to_string());
-        }
-        if let Some(extra) = spans.get(header.len()).filter(|_| {
+        let extra = spans.get(header.len()).filter(|_| {
             record
                 .iter()
                 .skip(header.len())
                 .any(|f| !f.trim().is_empty())
-        }) {
+        });
+        // A row's id is read first, so that the rows after a row left out with its id (and a
+        // blank one) still join that conversation; in a row with a field too many, only an id
+        // before the text, which an unquoted comma in the text does not move.
+        let id_moved = extra.is_some() && cols.conversation > Some(cols.text);
+        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty() && !id_moved) {
+            current = Some(id.to_string());
+        }
+        if let Some(extra) = extra {
             // The extra field's own place: a quoted field before it may hold line breaks.
             let (line, column) = LineCursor::new(source).position(at + extra.start);
             let what = match delimiter {
@@ -305,20 +308,28 @@ pub fn parse(
             _ => crate::transcript::Role::Unknown,
         };
         let speaker = name.or(role_label).map(|n| names.get(n));
-        // A separate time column goes with the start's date only.
-        let mut time = |column: Option<(usize, Unit)>, clock: Option<&str>| {
+        // A cell of `column` read as a time: its own text, or a date's (`value`) with it as
+        // the clock, as a sheet's `Date` and `Time` columns are.
+        let mut time = |column: Option<(usize, Unit)>, date: Option<&str>, clock: Option<&str>| {
             let (i, unit) = column?;
             let cell = Cell {
                 name: names_at.get(i).copied().unwrap_or(""),
                 raw: spans
                     .get(i)
                     .map(|s| source[at + s.start..at + s.end].trim())?,
-                value: field(Some(i))?,
+                value: date.or(field(Some(i)))?,
                 clock,
             };
             conversation.time(source, &cell, unit)
         };
-        let (start_ms, end_ms) = (time(cols.start, field(cols.clock)), time(cols.end, None));
+        let start_ms = time(cols.start, None, field(cols.clock));
+        // Beside `Date` and `Time` columns, an end that is a clock alone is on the start's date.
+        let end = field(cols.end.map(|(i, _)| i));
+        let end_ms = match cols.clock.is_some() && end.is_some_and(|e| !e.contains(['-', '.', '/']))
+        {
+            true => time(cols.end, field(cols.start.map(|(i, _)| i)), end),
+            false => time(cols.end, None, None),
+        };
         conversations[k].turns.push(Turn {
             role,
             speaker,
