@@ -357,14 +357,16 @@ fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
         plural(s.findings.info, "info", "info"),
         plural(s.findings.reward, "reward", "rewards"),
     )?;
-    if s.skipped + s.errors > 0 {
-        writeln!(
-            w,
-            "{} skipped, {} (a file, or a line of one, that could not be read; see --format \
-             json for the list).",
-            plural(s.skipped, "file", "files"),
-            plural(s.errors, "read error", "read errors")
-        )?;
+    // Only the counts that are not zero.
+    let skipped =
+        (s.skipped > 0).then(|| format!("{} skipped", plural(s.skipped, "file", "files")));
+    let errors = (s.errors > 0).then(|| {
+        let n = plural(s.errors, "read error", "read errors");
+        format!("{n} (a file, or a line of one, that could not be read)")
+    });
+    let parts: Vec<String> = skipped.into_iter().chain(errors).collect();
+    if !parts.is_empty() {
+        writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
     }
     Ok(())
 }

@@ -144,3 +144,18 @@ fn a_broken_first_record_on_standard_input_starts_a_stream() {
         assert!(out.contains("\"skipped\":1,\"errors\":0"), "{out}");
     }
 }
+
+#[test]
+fn the_human_summary_counts_read_errors_not_files() {
+    // A stream of bad lines said "0 files skipped, 2 files could not be read".
+    let (code, out, _) = run(talklint()
+        .args(["check", "--no-config", "-"])
+        .write_stdin(RECORDS));
+    assert_eq!(code, 2);
+    let last = out.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "2 read errors (a file, or a line of one, that could not be read); see --format json \
+         for the list."
+    );
+}

@@ -36,11 +36,13 @@ fn a_regex_of_no_characters_is_refused_at_the_regex() {
         err.contains("r.yaml:3:14: the regex `[^\\s\\S]` matches no text at all"),
         "{err}"
     );
-    let found = found(
-        "rules:\n  - id: t/x\n    regex: ['^thanks']\n",
-        "Agent: thanks\n",
-    );
-    assert_eq!(found, [("t/x".into(), 1, 8)]);
+    let found_in = |regex: &str| {
+        let pack = format!("rules:\n  - id: t/x\n    regex: ['{regex}']\n");
+        found(&pack, "Agent: thanks, sorry\n")
+    };
+    assert_eq!(found_in("^thanks"), [("t/x".into(), 1, 8)]);
+    // A branch that matches nothing beside one that matches is no fault.
+    assert_eq!(found_in("sorry|[^\\s\\S]"), [("t/x".into(), 1, 16)]);
 }
 
 #[test]

@@ -35,17 +35,27 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
 }
 
 /// Why a compiled rule regex never makes a finding, if it never does: it matches only empty
-/// text (`^`, `\b`, `(?i)`: a place and no characters), or nothing at all (`[^\s\S]`).
+/// text (`^`, `\b`, `(?i)`: a place and no characters), or is one class with no character in
+/// it (`[^\s\S]`). (A branch that can never match beside others, `sorry|[^\s\S]`, is no
+/// reason: the others may.)
 pub(super) fn never_reports(pattern: &str) -> Option<&'static str> {
+    use regex_syntax::hir::{Class, HirKind};
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let p = hir.properties();
-    match (p.minimum_len(), p.maximum_len()) {
-        (None, _) => Some("matches no text at all (a class with no character in it)"),
-        (_, Some(0)) => {
-            Some("matches only empty text (a place, such as `^` or `\\b`, and no characters)")
-        }
-        _ => None,
+    let empty_class = |kind: &HirKind| match kind {
+        HirKind::Class(Class::Unicode(c)) => c.ranges().is_empty(),
+        HirKind::Class(Class::Bytes(c)) => c.ranges().is_empty(),
+        _ => false,
+    };
+    // The flags written before the pattern (`(?mR-u)`) make a concatenation of nothing and it.
+    let nothing = match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().any(|p| empty_class(p.kind())),
+        kind => empty_class(kind),
+    };
+    if nothing {
+        return Some("matches no text at all (a class with no character in it)");
     }
+    (hir.properties().maximum_len() == Some(0))
+        .then_some("matches only empty text (a place, such as `^` or `\\b`, and no characters)")
 }
 
 /// A regex that cannot be what its author meant: what is wrong, how to write it, and the
