@@ -39,7 +39,13 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     };
     let redactor = redactor(args.redact, &cfg)?;
     let how = (&*printer, layout, redactor.as_ref());
-    match merge::merge(&args.reports, &rules, how, w, threads) {
+    // Standard input named twice is one report, as `check` reads a path named twice once.
+    let mut stdin_named = false;
+    let reports: Vec<String> = (args.reports.iter())
+        .filter(|r| *r != "-" || !std::mem::replace(&mut stdin_named, true))
+        .cloned()
+        .collect();
+    match merge::merge(&reports, &rules, how, w, threads) {
         Ok(totals) => {
             file.map(ReportFile::finish).transpose()?;
             Ok(judge(&totals, fail_on))

@@ -277,3 +277,17 @@ fn a_json_report_on_one_line_merges_as_the_same_report_does() {
     assert_eq!(code, checked, "{err}");
     assert!(merged == pretty, "{merged}");
 }
+
+#[test]
+fn standard_input_named_twice_is_one_report() {
+    // The second `-` read nothing and said the report was cut short.
+    let (_, report) = check(&["--format", "jsonl"]);
+    let once = run(talklint()
+        .args(["merge", "--no-config", "-f", "jsonl", "-"])
+        .write_stdin(report.clone()));
+    let twice = run(talklint()
+        .args(["merge", "--no-config", "-f", "jsonl", "-", "-"])
+        .write_stdin(report));
+    assert_eq!(twice, once);
+    assert!(once.1.contains("{\"summary\":"), "{}", once.2);
+}
