@@ -240,7 +240,17 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
             }
             continue;
         }
-        let step = classify(text.trim_end(), number).and_then(|k| grouping.step(number, k));
+        let kind = classify(text.trim_end(), number);
+        // A line that is no message, among a conversation's messages, stays in its piece: the
+        // piece's reading leaves it out, names it in an error and warns the conversation, as a
+        // file's reading does.
+        if kind.is_err()
+            && let Some(p) = open.as_mut()
+        {
+            grow(p, &line);
+            continue;
+        }
+        let step = kind.and_then(|k| grouping.step(number, k));
         let sent = match step {
             Ok(Step::Continue) => {
                 // The grouping opens a conversation exactly when a piece is opened here.
@@ -360,10 +370,10 @@ mod tests {
             [
                 (1, format!("{a1}\n{a2}"), None, true),
                 (5, String::new(), Some(5), false),
-                (6, String::new(), Some(6), false),
-                (4, format!("{b1}\n\n{b1}"), None, false),
+                (4, format!("{b1}\nnot json\n{b1}"), None, false),
             ],
-            "errors come as they occur, each conversation when it ends"
+            "an id seen again is an error as it occurs; a line that is no message stays in its \
+             conversation, whose reading leaves it out"
         );
     }
 }

@@ -159,3 +159,27 @@ fn the_human_summary_counts_read_errors_not_files() {
          for the list."
     );
 }
+
+#[test]
+fn a_broken_message_line_on_standard_input_reads_as_in_a_file() {
+    // On standard input the line was an error of its own, and its conversation did not say
+    // that it had lost it.
+    let lines = "{\"conversation_id\":\"a\",\"role\":\"agent\",\"text\":\"calm down\"}\n\
+                 {\"conversation_id\":\"a\",\"role\":\"agent\",\"text\":\n\
+                 {\"conversation_id\":\"a\",\"role\":\"agent\",\"text\":\"not my department\"}\n\
+                 {\"conversation_id\":\"b\",\"role\":\"agent\",\"text\":\"hi\"}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "chat.jsonl", lines);
+    let name = file.to_str().unwrap();
+    let from_file = jsonl(&[name], "");
+    let from_stdin = jsonl(&["--stdin-filename", name, "-"], lines);
+    assert_eq!(from_stdin.0, from_file.0);
+    assert_eq!(from_stdin.1, from_file.1);
+    assert!(
+        from_file
+            .1
+            .contains("line 2, column 1: this line could not be read and is left out"),
+        "{}",
+        from_file.1
+    );
+}
