@@ -2,29 +2,20 @@
 //! (a lone CR ends one), and where a row's fields start, worked out only when an error asks.
 
 use crate::transcript::formats::csv;
+use crate::utf8_file::lone_cr_as_lf;
 
 /// The line ends in `text`, counted as talklint counts a transcript's: each LF, and each CR of
 /// a run of them that no LF follows (classic Mac OS lines, or a stray CR); CRs before an LF end
 /// one line with it.
 pub(super) fn newlines(text: &str) -> usize {
-    line_ends(text).count()
+    by_lf(text, |b| memchr::memchr_iter(b'\n', b).count())
 }
 
-/// The byte offset of every line end in `text` (see [`newlines`]).
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    // The end of the run of CRs last read, and whether an LF follows it: each run read once.
-    let (mut run_end, mut alone) = (0, false);
-    memchr::memchr2_iter(b'\n', b'\r', b).filter(move |&at| {
-        if b[at] == b'\n' {
-            return true;
-        }
-        if at >= run_end {
-            run_end = at + b[at..].iter().take_while(|&&c| c == b'\r').count();
-            alone = b.get(run_end) != Some(&b'\n');
-        }
-        alone
-    })
+/// `f` of `text`'s bytes with each CR that ends a line alone read as LF (the reading of
+/// [`lone_cr_as_lf`]), so that its line ends are its LFs.
+fn by_lf<T>(text: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let lines = lone_cr_as_lf(text);
+    f(lines.as_deref().unwrap_or(text).as_bytes())
 }
 
 /// Where a row stands in the file, for errors: its fields' places are worked out only when an
@@ -61,7 +52,7 @@ impl<'a> Place<'a> {
     /// The lines below the row's first and the 1-based character column of the row's byte `at`.
     fn down_and_column(&self, at: usize) -> (usize, usize) {
         let before = self.row.get(..at).unwrap_or(self.row);
-        let line_start = line_ends(before).last().map_or(0, |end| end + 1);
+        let line_start = by_lf(before, |b| memchr::memrchr(b'\n', b)).map_or(0, |end| end + 1);
         (newlines(before), before[line_start..].chars().count() + 1)
     }
 }
