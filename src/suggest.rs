@@ -2,9 +2,13 @@
 //! so that every "unknown name" error can offer the likely fix.
 
 /// The name in `known` closest to `word` by edit distance (transpositions count once), if it is
-/// close enough to be a typo: at most two edits, or a quarter of the word for long ids.
+/// close enough to be a typo: one edit in a word of three letters or fewer (two would turn `fix`
+/// into `id`), two in a longer one, or a quarter of the word for long ids.
 pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = 2.max(word.chars().count() / 4);
+    let limit = match word.chars().count() {
+        ..=3 => 1,
+        n => 2.max(n / 4),
+    };
     known
         .into_iter()
         .map(|k| (strsim::damerau_levenshtein(word, k), k))
@@ -40,6 +44,8 @@ mod tests {
             Some("ownership/not-my-department")
         );
         assert_eq!(closest("calls", known), None);
+        assert_eq!(closest("fix", ["id", "fixes"]), None);
+        assert_eq!(closest("ib", ["id", "fixes"]), Some("id"));
         assert_eq!(did_you_mean("xyz", known), "");
     }
 }
