@@ -171,3 +171,56 @@ fn deepgram_utterances_listed_by_channel_keep_their_channels_in_time_order() {
         ]
     );
 }
+
+/// A turn that ends before it starts, in a speech-to-text file, a chat export and a CSV sheet:
+/// its end is dropped with a warning at its text, so no silence is measured from it (the
+/// customer's turn at 9 s "ending" at 4 s made 6 s of silence before the agent's at 10 s).
+#[test]
+fn a_turn_that_ends_before_it_starts_loses_its_end_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/dead-air\n    speaker: any\n    timing: {silence_seconds: 5}\n",
+    );
+    let utterance = |start: f64, end: f64, speaker: u8, text: &str| {
+        format!(
+            r#"{{"start": {start}, "end": {end}, "speaker": {speaker}, "transcript": "{text}"}}"#
+        )
+    };
+    let deepgram = format!(
+        "{{\"results\": {{\"channels\": [], \"utterances\": [\n{},\n{},\n{}]}}}}",
+        utterance(0.0, 3.0, 0, "Thank you for calling, how can I help?"),
+        utterance(9.0, 4.0, 1, "My bill is wrong."),
+        utterance(10.0, 12.0, 0, "Let me check."),
+    );
+    let chat = r#"{"messages": [
+{"role": "agent", "text": "Thank you for calling, how can I help?", "start": 0, "end": 3},
+{"role": "customer", "text": "My bill is wrong.", "start": 9, "end": 4},
+{"role": "agent", "text": "Let me check.", "start": 10, "end": 12}]}"#;
+    let sheet = "speaker,text,start,end\nagent,Thank you for calling,0,3\n\
+                 customer,My bill is wrong.,9,4\nagent,Let me check.,10,12\n";
+    for (name, body, line, column) in [
+        ("call.json", deepgram.as_str(), 3, 53),
+        ("chat.json", chat, 3, 31),
+        ("sheet.csv", sheet, 3, 10),
+    ] {
+        let path = write(dir.path(), name, body);
+        let (_, v) =
+            crate::support::json_report(&["-r", rules.to_str().unwrap(), path.to_str().unwrap()]);
+        let c = &v["conversations"][0];
+        let silences: Vec<u64> = (c["findings"].as_array().unwrap().iter())
+            .filter(|f| f["rule"] == "t/dead-air")
+            .map(|f| f["start_ms"].as_u64().unwrap())
+            .collect();
+        assert_eq!(silences, [9000], "{name}: {c}");
+        let want = format!(
+            "line {line}, column {column}: this turn ends at 4 s, before it starts at 9 s, so its \
+             end is dropped"
+        );
+        assert!(
+            c["warnings"][0].as_str().unwrap().starts_with(&want),
+            "{name}: {c}"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! `message`/`body`/`utterance`. Messages without text (typing events, joins) are skipped. Text
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
+use super::backward_ends::drop_backward_ends;
 use super::json_text::{Clock, Unit, conversation_id, error_in, in_time_order, label};
 use super::jsonl::{Grouping, LineKind, Runs};
 use super::message::Message;
@@ -301,6 +302,7 @@ impl<'s> Builder<'s> {
             lines,
         ));
         warnings.extend(unnamed);
+        warnings.extend(drop_backward_ends(&mut self.turns, lines));
         warnings.extend(in_time_order(&mut self.turns, lines));
         (self.turns, warnings)
     }

@@ -1,6 +1,7 @@
 //! One conversation of a CSV file as its rows are read: its turns, its clock, and what its rows
 //! hold that could not be read as written (a time, a stray quote), warned about once it is done.
 
+use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
 use super::super::message_times::Unread;
 use super::super::time::{SheetTime, sheet_time};
@@ -92,6 +93,7 @@ impl<'s> Conversation<'s> {
             .chain(stray_quote(&stray, lines))
             .collect();
         warnings.extend(unread.warnings(lines));
+        warnings.extend(drop_backward_ends(&mut turns, lines));
         warnings.extend(in_time_order(&mut turns, lines));
         assign_diarised_roles(&mut turns, source);
         Transcript {

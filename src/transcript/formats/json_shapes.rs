@@ -3,12 +3,14 @@
 //! Transcribe, `transcripts[].phrases` Genesys, …). A shape nobody writes is an error that lists
 //! the shapes talklint reads, never a guess.
 
+use super::backward_ends::drop_backward_ends;
 use super::chat_exports;
 use super::chat_json::{Writer, parse_message_list, parse_messages};
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
 use super::shape_signs;
 use super::speech_words;
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
 use serde::Deserialize;
@@ -222,6 +224,10 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         }
         e
     })?;
+    t.warnings.extend(drop_backward_ends(
+        &mut t.turns,
+        &mut LineCursor::new(source),
+    ));
     assign_diarised_roles(&mut t.turns, source);
     if by_keys {
         t.warnings.extend(shape_signs::two_shapes(&shape, format));

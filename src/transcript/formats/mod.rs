@@ -1,5 +1,6 @@
 //! One parser per input format, each producing the internal [`Transcript`](super::Transcript).
 
+mod backward_ends;
 pub mod chat_exports;
 pub mod chat_json;
 pub mod csv;

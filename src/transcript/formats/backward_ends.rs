@@ -1,0 +1,37 @@
+//! A turn of a JSON or CSV transcript that ends before it starts (`"start": 9.0, "end": 4.0`, a
+//! diariser's or an export's slip): its end is dropped with a warning, as a text file's span that
+//! ends before it starts is, so that silence and talk share are not measured from a time that
+//! cannot be.
+
+use crate::text::lines::LineCursor;
+use crate::transcript::Turn;
+
+/// Drops the end of every turn that ends before it starts: the turn ends where the next one
+/// starts, as a turn with no end does. The warning, placed by `lines` at the first such turn's
+/// text, says how many more there are.
+pub fn drop_backward_ends(turns: &mut [Turn], lines: &mut LineCursor) -> Option<String> {
+    let mut backward = turns
+        .iter_mut()
+        .filter(|t| matches!((t.start_ms, t.end_ms), (Some(s), Some(e)) if e < s));
+    let first = backward.next()?;
+    let (start, end) = (seconds(first.start_ms), seconds(first.end_ms));
+    let at = first.source_offset(0);
+    first.end_ms = None;
+    let more = backward.map(|t| t.end_ms = None).count();
+    let (line, column) = lines.position(at);
+    let more = match more {
+        0 => String::new(),
+        1 => " (… and 1 more turn like it)".to_string(),
+        n => format!(" (… and {n} more turns like it)"),
+    };
+    Some(format!(
+        "line {line}, column {column}: this turn ends at {end} s, before it starts at {start} s, \
+         so its end is dropped and the turn ends where the next one starts; write the end after \
+         the start{more}"
+    ))
+}
+
+/// Milliseconds as seconds, as a warning writes them (`9`, `4.25`).
+fn seconds(ms: Option<u64>) -> f64 {
+    ms.unwrap_or(0) as f64 / 1000.0
+}
