@@ -16,6 +16,13 @@ pub fn google_stt(
     results: &RawValue,
     opts: &ParseOptions,
 ) -> Result<Transcript, ParseError> {
+    // Another vendor's `results` (AWS's, Deepgram's) is an object.
+    if !results.get().starts_with('[') {
+        return Err(super::json_shapes::not_a(
+            crate::transcript::Format::GoogleStt,
+            "`results` as a list",
+        ));
+    }
     let results: Vec<GResult> = from_part(source, results)?;
     let mut clock = Clock::default();
     let mut time = |raw: Option<&RawValue>| raw.and_then(|r| clock.time(r.get(), Unit::Seconds));

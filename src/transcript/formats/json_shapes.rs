@@ -376,12 +376,18 @@ fn explain(source: &str, mut e: ParseError) -> ParseError {
 
 /// The error for a file that lacks what `format` needs.
 pub fn not_a(format: Format, missing: &str) -> ParseError {
+    let name = format.name();
+    // Every name that opens with a vowel letter opens with a vowel sound (`an aws-pca file`).
+    let article = match name.as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    };
     ParseError::at(
         1,
         1,
         format!(
-            "not a {} file: expected {missing}; use --input-format json to detect the shape",
-            format.name()
+            "not {article} {name} file: expected {missing}; use --input-format json to detect \
+             the shape"
         ),
     )
 }

@@ -4,10 +4,11 @@
 //! way, has a file of its own.
 
 use super::chat_json::{Writer, parse_messages};
+use super::json_shapes::not_a;
 use super::json_text::{Clock, Unit, from_part};
 use super::word_turns::{Grouping, Word, turns};
 use crate::transcript::roles::Names;
-use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
+use crate::transcript::{Format, ParseError, ParseOptions, Role, Transcript, Turn};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -24,8 +25,8 @@ pub fn aws_transcribe(
 ) -> Result<Transcript, ParseError> {
     #[derive(Deserialize)]
     struct Results<'a> {
-        #[serde(borrow, default)]
-        items: Vec<Item<'a>>,
+        #[serde(borrow)]
+        items: Option<Vec<Item<'a>>>,
         #[serde(borrow)]
         audio_segments: Option<&'a RawValue>,
         #[serde(borrow)]
@@ -84,6 +85,14 @@ pub fn aws_transcribe(
         let writer = Writer::Speech { channels: false };
         return parse_messages(source, segments.get(), Unit::Seconds, writer, opts);
     }
+    // Another vendor's `results` (Deepgram's, Google's) is no empty AWS transcript.
+    if results.items.is_none() && results.channel_labels.is_none() {
+        return Err(not_a(
+            Format::AwsTranscribe,
+            "`results.items` or `results.audio_segments`",
+        ));
+    }
+    let items = results.items.unwrap_or_default();
     let mut clock = Clock::default();
     // Times are seconds, as strings or numbers: an item's speaker is found by its time in
     // milliseconds, however each writes it.
@@ -100,7 +109,7 @@ pub fn aws_transcribe(
         }
     }
     let mut from_channels = Vec::new();
-    let items = if results.items.is_empty() {
+    let items = if items.is_empty() {
         for c in results.channel_labels.into_iter().flat_map(|l| l.channels) {
             for mut item in c.items {
                 if item.channel_label.is_none() {
@@ -111,7 +120,7 @@ pub fn aws_transcribe(
         }
         from_channels
     } else {
-        results.items
+        items
     };
     let mut words = Vec::with_capacity(items.len());
     let mut last_speaker = None;
@@ -153,8 +162,8 @@ pub fn deepgram(
     struct Results<'a> {
         #[serde(borrow)]
         utterances: Option<&'a RawValue>,
-        #[serde(borrow, default)]
-        channels: Vec<Channel<'a>>,
+        #[serde(borrow)]
+        channels: Option<Vec<Channel<'a>>>,
     }
     #[derive(Deserialize)]
     struct Channel<'a> {
@@ -182,14 +191,21 @@ pub fn deepgram(
         let writer = Writer::Speech { channels: true };
         return parse_messages(source, u.get(), Unit::Seconds, writer, opts);
     }
-    let channels = results.channels.len();
+    // Another vendor's `results` (AWS's, Google's) is no empty Deepgram transcript.
+    let channels = results.channels.ok_or_else(|| {
+        not_a(
+            Format::Deepgram,
+            "`results.channels` or `results.utterances`",
+        )
+    })?;
+    let count = channels.len();
     let mut words = Vec::new();
-    for (c, channel) in results.channels.into_iter().enumerate() {
+    for (c, channel) in channels.into_iter().enumerate() {
         let Some(best) = channel.alternatives.into_iter().next() else {
             continue;
         };
         for w in best.words {
-            let speaker = match (w.speaker, channels > 1) {
+            let speaker = match (w.speaker, count > 1) {
                 (Some(s), false) => Some(s.to_string()),
                 (Some(s), true) => Some(format!("ch_{c}/{s}")),
                 (None, true) => Some(format!("ch_{c}")),
