@@ -1,6 +1,7 @@
 //! Files of one format read as another, or written in a dialect: a `;`-separated CSV (Excel's
 //! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
-//! reader is said not to look like JSON, not to have a stray bracket.
+//! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
+//! named at the comma.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -50,5 +51,44 @@ fn srt_read_as_json_does_not_look_like_json() {
           and text follows it; if it is another format (SRT captions open with a cue number), \
           name that format with --input-format (read as json)"
         ]
+    );
+}
+
+/// A comma before a closing bracket, as hand edits leave one: the error stands at the comma and
+/// says to remove it (serde_json said at the bracket that a value, or a key, was expected), and a
+/// comment in JSON on standard input names the flag that reads it as `.jsonc`.
+#[test]
+fn a_trailing_comma_is_named_at_the_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write(
+        dir.path(),
+        "list.json",
+        "{\"messages\": [\n  {\"role\": \"agent\", \"text\": \"hi\"},\n]}\n",
+    );
+    let object = write(
+        dir.path(),
+        "object.json",
+        "{\"messages\": [{\"role\": \"agent\", \"text\": \"hi\",}]}\n",
+    );
+    let (_, out, _) = run(talklint().args(JSON_CHECK).arg(&list).arg(&object));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        error_messages(&report),
+        [
+            "line 2, column 34: a comma before the `]` at line 3, column 1, with nothing after it: \
+             JSON allows no trailing comma; remove it (read as json)",
+            "line 1, column 45: a comma before the `}` at line 1, column 46, with nothing after \
+             it: JSON allows no trailing comma; remove it (read as json)",
+        ]
+    );
+    let (_, out, _) = run(talklint()
+        .args(JSON_CHECK)
+        .args(["--input-format", "json", "-"])
+        .write_stdin("{\"messages\": [] // none\n}"));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors = error_messages(&report);
+    assert!(
+        errors[0].contains("(on standard input, --stdin-filename NAME.jsonc)"),
+        "{errors:?}"
     );
 }

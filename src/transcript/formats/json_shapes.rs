@@ -6,6 +6,7 @@
 use super::backward_ends::drop_backward_ends;
 use super::chat_exports;
 use super::chat_json::{Writer, parse_message_list, parse_messages};
+use super::json_mistakes;
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
 use super::shape_signs;
@@ -176,8 +177,8 @@ const EXPECTED: &str = "expected an array of messages, or an object with `messag
 /// Parses a JSON transcript: as `format` when it names a shape, else as the shape the keys show.
 pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed, ParseError> {
     let body = source.trim_start_matches('\u{feff}');
-    let top: &RawValue =
-        serde_json::from_str(body).map_err(|e| explain(body, json_error(&e, body, 0)))?;
+    let top: &RawValue = serde_json::from_str(body)
+        .map_err(|e| json_mistakes::explain(body, json_error(&e, body, 0)))?;
     if top.get().starts_with('[') {
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));
@@ -340,38 +341,6 @@ fn read(
         }
         other => Err(not_a(other, "a JSON shape")),
     }
-}
-
-/// Says what is wrong in the two ways documentation examples break JSON: comments, and text
-/// after the document (a stray `}`).
-fn explain(source: &str, mut e: ParseError) -> ParseError {
-    let line = source.lines().nth(e.line - 1).unwrap_or("");
-    let rest: String = line.chars().skip(e.column - 1).collect();
-    if rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*") {
-        e.message =
-            "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc`"
-                .to_string();
-    } else if e.message.starts_with("trailing characters")
-        && source
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '"')
-    {
-        // A whole "document" that is a bare number or string (an SRT file's cue number `1`).
-        let line = source.trim_start().lines().next().unwrap_or("").trim();
-        let opening: String = line.chars().take(40).collect();
-        e.message = format!(
-            "this file does not look like JSON: it opens with `{opening}`, a bare value, and text \
-             follows it; if it is another format (SRT captions open with a cue number), name that \
-             format with --input-format"
-        );
-    } else if e.message.starts_with("trailing characters") {
-        e.message = format!(
-            "text after the end of the JSON document (`{}`): a stray bracket or a second document; \
-             remove it, or write one document per line as JSONL",
-            rest.trim()
-        );
-    }
-    e
 }
 
 /// The error for a file that lacks what `format` needs.

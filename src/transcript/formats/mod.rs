@@ -13,6 +13,7 @@ mod google_stt;
 pub(crate) mod hidden;
 mod indented_code;
 mod inline_code;
+mod json_mistakes;
 pub mod json_shapes;
 mod json_text;
 pub(crate) use json_text::unescape;

@@ -1,0 +1,66 @@
+//! How documentation examples and hand edits break JSON, said in the file's words: a comment, a
+//! stray bracket or a second document after the first, a bare value, and a comma before a closing
+//! bracket; serde_json's own words for these name neither the cause nor the fix.
+
+use crate::text::lines::LineCursor;
+use crate::transcript::ParseError;
+
+/// Says what is wrong in the ways documentation examples break JSON: comments, text after the
+/// document (a stray `}`), and a trailing comma.
+pub fn explain(source: &str, mut e: ParseError) -> ParseError {
+    let line = source.lines().nth(e.line - 1).unwrap_or("");
+    let rest: String = line.chars().skip(e.column - 1).collect();
+    if let Some(comma) = trailing_comma(source, &e, &rest) {
+        return comma;
+    }
+    if rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*") {
+        e.message =
+            "JSON has no comments: remove the `//` or `/* */` comment, or name the file `.jsonc` \
+             (on standard input, --stdin-filename NAME.jsonc)"
+                .to_string();
+    } else if e.message.starts_with("trailing characters")
+        && source
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '"')
+    {
+        // A whole "document" that is a bare number or string (an SRT file's cue number `1`).
+        let line = source.trim_start().lines().next().unwrap_or("").trim();
+        let opening: String = line.chars().take(40).collect();
+        e.message = format!(
+            "this file does not look like JSON: it opens with `{opening}`, a bare value, and text \
+             follows it; if it is another format (SRT captions open with a cue number), name that \
+             format with --input-format"
+        );
+    } else if e.message.starts_with("trailing characters") {
+        e.message = format!(
+            "text after the end of the JSON document (`{}`): a stray bracket or a second document; \
+             remove it, or write one document per line as JSONL",
+            rest.trim()
+        );
+    }
+    e
+}
+
+/// The error at a comma that closes a list or an object with nothing after it (`"id": 7,` then
+/// `}`), which JSON does not allow, where serde_json says at the bracket that a value or a key
+/// was expected. `rest` is the error's line from the error on.
+fn trailing_comma(source: &str, e: &ParseError, rest: &str) -> Option<ParseError> {
+    let closing = rest.chars().next().filter(|c| matches!(c, ']' | '}'))?;
+    let line_start = match e.line {
+        1 => 0,
+        n => memchr::memchr_iter(b'\n', source.as_bytes()).nth(n - 2)? + 1,
+    };
+    let in_line = source[line_start..].char_indices().nth(e.column - 1)?.0;
+    let before = source[..line_start + in_line].trim_end();
+    before.strip_suffix(',')?;
+    let (line, column) = LineCursor::new(source).position(before.len() - 1);
+    Some(ParseError::at(
+        line,
+        column,
+        format!(
+            "a comma before the `{closing}` at line {}, column {}, with nothing after it: JSON \
+             allows no trailing comma; remove it",
+            e.line, e.column
+        ),
+    ))
+}
