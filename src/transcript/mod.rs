@@ -8,7 +8,7 @@ pub(crate) mod formats;
 #[cfg(test)]
 pub(crate) mod robustness;
 mod role_advice;
-mod role_words;
+pub(crate) mod role_words;
 pub mod roles;
 
 use std::fmt;

@@ -96,3 +96,9 @@ pub(super) fn is_team_word(word: &str) -> bool {
     ];
     groups.iter().any(|g| g.eq_ignore_ascii_case(word))
 }
+
+/// Whether a speaker label is a role word and nothing more (`AGENT`, `customer`): it tells the
+/// turn's side, not who of that side speaks.
+pub(crate) fn is_role_word(label: &str) -> bool {
+    builtin(&label.trim().to_lowercase()).is_some()
+}

@@ -1,7 +1,8 @@
 //! Talk share needs to know whose talk each turn is: in a recording where no turn names its
 //! speaker, every turn has `--default-role`'s role, so a share above or below would only
 //! measure that default. Such a rule is not checked there, and is listed in `not_applied`;
-//! AWS and CCAI name no speakers but give each turn its participant's role, and are judged.
+//! AWS and CCAI name no speakers but give each turn its participant's role, and are judged; a
+//! label that is only a role word (`AGENT`) names no speaker.
 
 use crate::support::{json_report_in, write};
 
@@ -64,4 +65,27 @@ fn talk_share_is_judged_where_turns_have_roles_but_no_names() {
     let (fired, not_applied) = judged("call.json", call, &[]);
     assert_eq!(fired, ["t/quiet-customer"]);
     assert_eq!(not_applied, Vec::<String>::new());
+}
+
+/// Where only the agent talks, the two layouts of AWS's format read alike: Contact Lens names
+/// each turn's participant `AGENT`, a role word and no one's name, as Transcribe Call Analytics
+/// gives the role alone, so talk share is unknown in both (Contact Lens's was judged: the agent
+/// "talked over 70%", the customer "hardly").
+#[test]
+fn a_participant_named_by_a_role_word_names_no_one() {
+    let turns = |key: &str| {
+        format!(
+            r#"{{"Participants": [{{"ParticipantId": "AGENT", "ParticipantRole": "AGENT"}},
+              {{"ParticipantId": "CUSTOMER", "ParticipantRole": "CUSTOMER"}}],
+            "Transcript": [
+              {{"{key}": "AGENT", "Content": "Thank you for calling.", "BeginOffsetMillis": 0, "EndOffsetMillis": 30000}},
+              {{"{key}": "AGENT", "Content": "Hello? Anyone there?", "BeginOffsetMillis": 31000, "EndOffsetMillis": 40000}}
+            ]}}"#
+        )
+    };
+    for key in ["ParticipantId", "ParticipantRole"] {
+        let (fired, not_applied) = judged("call.json", &turns(key), &[]);
+        assert_eq!(fired, Vec::<String>::new(), "{key}");
+        assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"], "{key}");
+    }
 }
