@@ -81,3 +81,46 @@ fn a_test_example_whose_speakers_have_no_role_says_so() {
         "{out}"
     );
 }
+
+/// A call transcribed without speaker labels is read as the default role's whole: a warning at
+/// the first turn says so and how to fix it, unless `--default-role any` says no side is known.
+#[test]
+fn speech_to_text_without_speaker_labels_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let whisper = write(
+        dir.path(),
+        "call.json",
+        r#"{"segments": [{"start": 0.0, "end": 2.0, "text": "Thanks for calling."},
+ {"start": 2.5, "end": 4.0, "text": "Calm down, sir."}]}"#,
+    );
+    let diarised = write(
+        dir.path(),
+        "diarised.json",
+        r#"{"segments": [{"start": 0.0, "end": 2.0, "text": "Thanks for calling.", "speaker": "SPEAKER_00"},
+ {"start": 2.5, "end": 4.0, "text": "Calm down, sir.", "speaker": "SPEAKER_01"}]}"#,
+    );
+    let warnings = |path: &std::path::Path, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let (_, out, _) = run(crate::support::check(&args).arg(path));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let list = v["conversations"][0]["warnings"].as_array().cloned();
+        let text = |w: &serde_json::Value| w.as_str().map(String::from);
+        list.unwrap_or_default().iter().filter_map(text).collect()
+    };
+    let said = warnings(&whisper, &[]);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "line 1, column 51: no turn of this whisper transcript names its speaker (it was \
+             transcribed without speaker labels), so all of it is read as the agent's"
+        ),
+        "{said:?}"
+    );
+    assert!(said[0].contains("--default-role any"), "{said:?}");
+    assert_eq!(
+        warnings(&whisper, &["--default-role", "any"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(warnings(&diarised, &[]), Vec::<String>::new());
+}

@@ -106,12 +106,17 @@ fn a_speech_utterance_without_a_speaker_is_unknown_in_every_reader() {
             ["1 of 3 turns name no speaker, so no role: agent and customer rules skip them"],
             "{format}"
         );
-        // With none named (an undiarised call), every turn takes the default role, unwarned.
+        // With none named (an undiarised call), every turn takes the default role, and one
+        // warning says that the call was transcribed without speaker labels.
         let unnamed = text.replace(r#""speaker": "#, r#""tag": "#);
         write(dir.path(), &format!("{format}.json"), &unnamed);
         let (_, turns, warnings) = first_words(&path, &[]);
         assert!(turns.iter().all(|t| t.0 == "agent"), "{format}: {turns:?}");
-        assert!(warnings.is_empty(), "{format}: {warnings:?}");
+        let undiarised = format!("no turn of this {format} transcript names its speaker");
+        assert!(
+            warnings.len() == 1 && warnings[0].contains(&undiarised),
+            "{format}: {warnings:?}"
+        );
     }
 }
 

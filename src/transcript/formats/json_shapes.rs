@@ -11,6 +11,7 @@ use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
 use super::shape_signs;
 use super::speech_words;
+use super::undiarised;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Format, ParseError, ParseOptions, Parsed, Transcript};
@@ -225,10 +226,11 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         }
         e
     })?;
-    t.warnings.extend(drop_backward_ends(
-        &mut t.turns,
-        &mut LineCursor::new(source),
-    ));
+    let mut lines = LineCursor::new(source);
+    t.warnings
+        .extend(drop_backward_ends(&mut t.turns, &mut lines));
+    t.warnings
+        .extend(undiarised::warning(format, &t.turns, opts, &mut lines));
     assign_diarised_roles(&mut t.turns, source);
     if by_keys {
         t.warnings.extend(shape_signs::two_shapes(&shape, format));

@@ -40,4 +40,5 @@ mod teams_metadata;
 pub mod text;
 mod text_times;
 pub mod time;
+mod undiarised;
 mod word_turns;
