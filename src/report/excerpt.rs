@@ -47,6 +47,23 @@ pub(super) fn around(source: &str, start: usize, end: usize) -> Excerpt {
     }
 }
 
+/// The most lines a match's mark runs over: a longer one (the words of a speech-to-text file,
+/// one JSON object each) is marked on its first line only.
+pub(super) const MOST_LINES_MARKED: usize = 4;
+
+/// Where the mark of the match `start..end` ends on its first line: at the line's end, or at
+/// the quote that closes a JSON string (a speech-to-text word); the match's own end if nothing
+/// is left.
+pub(super) fn first_line_end(source: &str, start: usize, end: usize) -> usize {
+    let line = source[start..end].split('\n').next().unwrap_or_default();
+    let bytes = line.as_bytes();
+    let closing = memchr::memchr_iter(b'"', bytes).find(|&i| i == 0 || bytes[i - 1] != b'\\');
+    match line[..closing.unwrap_or(line.len())].trim_end() {
+        "" => end,
+        word => start + word.len(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -282,6 +282,11 @@ fn snippet(
             .next()
             .map_or(start, |c| start + c.len_utf8());
     }
+    // A match over many lines is marked on its first line only; a note quotes it whole.
+    let runs_on = f.end_line.saturating_sub(f.line) >= super::excerpt::MOST_LINES_MARKED;
+    if runs_on {
+        end = super::excerpt::first_line_end(source, start, end);
+    }
     let shown = super::excerpt::around(source, start, end);
     let first = shown.first;
     let text = source[first..shown.last].trim_end_matches('\r');
@@ -307,6 +312,16 @@ fn snippet(
         .line_start(f.line)
         .annotation(level.span(span).label(&label));
     let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
+    let whole = (f.matched.as_deref()).filter(|_| runs_on).map(|m| {
+        let quoted = escape_controls(m);
+        format!(
+            "the match runs on to line {}, column {}: “{quoted}”",
+            f.end_line, f.end_column
+        )
+    });
+    if let Some(whole) = &whole {
+        message = message.footer(Level::Note.title(whole));
+    }
     if let Some(conversation) = &conversation {
         message = message.footer(Level::Note.title(conversation));
     }

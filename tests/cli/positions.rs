@@ -92,3 +92,49 @@ fn control_characters_shown_escaped_keep_the_file_column() {
     );
     assert_eq!(places(&call), ("1:11".to_string(), "1:11".to_string()));
 }
+
+/// A match over the words of a speech-to-text file, one JSON object of several lines each, is
+/// marked on its first word's line, and a note quotes it whole and says where it ends (the
+/// snippet was the forty lines of JSON between them).
+#[test]
+fn a_match_over_many_lines_is_marked_on_its_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = |word: &str, at: f64| {
+        format!(
+            "    {{\n      \"type\": \"pronunciation\",\n      \"start_time\": \"{at}\",\n      \
+             \"end_time\": \"{}\",\n      \"alternatives\": [{{\"content\": \"{word}\"}}]\n    }}",
+            at + 0.2
+        )
+    };
+    let words = ["Please", "calm", "down"];
+    let items: Vec<String> = (words.iter().enumerate())
+        .map(|(i, w)| item(w, i as f64 * 0.3))
+        .collect();
+    let path = write(
+        dir.path(),
+        "call.json",
+        &format!(
+            "{{\"results\": {{\"items\": [\n{}\n]}}}}\n",
+            items.join(",\n")
+        ),
+    );
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config", "--color", "never"])
+        .arg(&path));
+    let at = out
+        .find("respect/calm-down")
+        .unwrap_or_else(|| panic!("{out}"));
+    let report = &out[at..];
+    let snippet = &report[..report.find("\n\n").unwrap_or(report.len())];
+    assert!(
+        snippet.contains("  --> ") && snippet.contains(":12:37\n"),
+        "{snippet}"
+    );
+    let marked: Vec<&str> = snippet.lines().filter(|l| l.contains('^')).collect();
+    assert_eq!(marked.len(), 1, "{snippet}");
+    assert!(marked[0].contains("^^^^ "), "{snippet}");
+    assert!(
+        snippet.contains("= note: the match runs on to line 18, column 41: “calm down”"),
+        "{snippet}"
+    );
+}
