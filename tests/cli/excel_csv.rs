@@ -153,6 +153,44 @@ fn a_date_that_reads_two_ways_is_warned_about_at_its_cell() {
     assert_eq!(calm(&v), [(3, 14, None)], "{v}");
 }
 
+/// A file whose slash dates write a day past 12 says which number is the day, for all its
+/// dates: `6/13/2024` is month first, so `6/1/2024` in the same file is 1 June; `13/06/2024` day
+/// first. Dates that show both orders are warned about, as ones that show neither are.
+#[test]
+fn a_day_past_12_says_the_order_of_a_files_slash_dates() {
+    let sheet = |dates: [&str; 3]| {
+        format!(
+            "conversation,role,text,timestamp\r\nc1,agent,Hello,{}\r\nc1,agent,Please calm down.,{}\r\n\
+             c2,agent,Calm down.,{}\r\n",
+            dates[0], dates[1], dates[2]
+        )
+    };
+    let at = |v: &Value, i: usize| v["conversations"][i]["findings"][0]["start_ms"].as_u64();
+    for dates in [
+        [
+            "6/13/2024 12:00:00 PM",
+            "6/13/2024 12:00:30 PM",
+            "6/1/2024 9:00 AM",
+        ],
+        ["13/06/2024 12:00", "13/06/2024 12:00:30", "1/6/2024 09:00"],
+        ["13/06/24 12:00", "13/06/24 12:00:30", "01/06/24 09:00"],
+    ] {
+        let (_, v) = report("sheet.csv", &sheet(dates));
+        assert!(
+            warnings(&v, 0).is_empty() && warnings(&v, 1).is_empty(),
+            "{dates:?}: {v}"
+        );
+        assert_eq!(calm(&v)[0].2, Some(30_000), "{dates:?}: {v}");
+        assert_eq!(at(&v, 1), Some(0), "{dates:?}: {v}");
+    }
+    let (_, v) = report(
+        "sheet.csv",
+        &sheet(["13/06/2024 12:00", "06/13/2024 12:00:30", "1/6/2024 09:00"]),
+    );
+    assert_eq!(calm(&v)[0].2, None, "{v}");
+    assert!(warnings(&v, 0)[0].contains("a date with slashes"), "{v}");
+}
+
 #[test]
 fn a_stray_quote_in_a_quoted_field_keeps_the_text_after_it_and_is_warned_about() {
     // The turn was once cut at the quote after 27, and the rule after it missed.

@@ -3,6 +3,7 @@
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
 use super::json_text::Unit;
+use super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
@@ -310,25 +311,26 @@ pub fn parse(
         let speaker = name.or(role_label).map(|n| names.get(n));
         // A cell of `column` read as a time: its own text, or a date's (`value`) with it as
         // the clock, as a sheet's `Date` and `Time` columns are.
-        let mut time = |column: Option<(usize, Unit)>, date: Option<&str>, clock: Option<&str>| {
-            let (i, unit) = column?;
-            let cell = Cell {
-                name: names_at.get(i).copied().unwrap_or(""),
-                raw: spans
-                    .get(i)
-                    .map(|s| source[at + s.start..at + s.end].trim())?,
-                value: date.or(field(Some(i)))?,
-                clock,
+        let mut time =
+            |column: Option<(usize, Unit)>, date: Option<&str>, clock: Option<&str>, end: bool| {
+                let (i, unit) = column?;
+                let cell = Cell {
+                    name: names_at.get(i).copied().unwrap_or(""),
+                    raw: spans
+                        .get(i)
+                        .map(|s| source[at + s.start..at + s.end].trim())?,
+                    value: date.or(field(Some(i)))?,
+                    clock,
+                };
+                conversation.time(source, &cell, unit, end)
             };
-            conversation.time(source, &cell, unit)
-        };
-        let start_ms = time(cols.start, None, field(cols.clock));
+        let start_ms = time(cols.start, None, field(cols.clock), false);
         // Beside `Date` and `Time` columns, an end that is a clock alone is on the start's date.
         let end = field(cols.end.map(|(i, _)| i));
         let end_ms = match cols.clock.is_some() && end.is_some_and(|e| !e.contains(['-', '.', '/']))
         {
-            true => time(cols.end, field(cols.start.map(|(i, _)| i)), end),
-            false => time(cols.end, None, None),
+            true => time(cols.end, field(cols.start.map(|(i, _)| i)), end, true),
+            false => time(cols.end, None, None, true),
         };
         conversations[k].turns.push(Turn {
             role,
@@ -341,10 +343,12 @@ pub fn parse(
     if conversations.is_empty() && !unread.is_empty() {
         return Err(unread.swap_remove(0));
     }
+    // The file's slash dates say which of their numbers is the day, for all of them.
+    let order = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
     let mut lines = LineCursor::new(source);
     let transcripts = conversations
         .into_iter()
-        .map(|c| c.finish(source, &mut lines))
+        .map(|c| c.finish(source, order, &mut lines))
         .collect();
     Ok((transcripts, unread))
 }

@@ -1,10 +1,11 @@
 //! One conversation of a CSV file as its rows are read: its turns, its clock, and what its rows
 //! hold that could not be read as written (a time, a stray quote), warned about once it is done.
+//! A slash date waits for the whole file, whose dates say which number is the day.
 
 use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
 use super::super::message_times::Unread;
-use super::super::time::{SheetTime, sheet_time};
+use super::super::time::{SheetTime, SlashOrder, sheet_time, slash_numbers, slash_time};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Transcript, Turn};
@@ -20,6 +21,20 @@ pub(super) struct Conversation<'s> {
     pub(super) stray: Vec<usize>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
+    /// The slash dates of its turns' times, read once the file's dates say their order.
+    slashed: Vec<Slashed<'s>>,
+}
+
+/// A time cell holding a slash date (`6/13/2024 12:00 PM`), and the turn time it gives.
+struct Slashed<'s> {
+    /// The turn's index, and whether the cell is its end.
+    turn: usize,
+    end: bool,
+    /// The cell's column and place in the file, for a warning, and its date and clock.
+    name: &'s str,
+    raw: &'s str,
+    written: String,
+    unit: Unit,
 }
 
 /// A time cell of a row.
@@ -43,12 +58,20 @@ impl<'s> Conversation<'s> {
             unread: Unread::default(),
             stray: Vec::new(),
             left_out: Vec::new(),
+            slashed: Vec::new(),
         }
     }
 
-    /// The time `cell` holds, in milliseconds on this conversation's clock (bare numbers in
-    /// `unit`); a time that cannot be read is none, counted for a warning.
-    pub(super) fn time(&mut self, source: &'s str, cell: &Cell<'s, '_>, unit: Unit) -> Option<u64> {
+    /// The time `cell` holds for the start (or the `end`) of the next turn, in milliseconds on
+    /// this conversation's clock (bare numbers in `unit`); a time that cannot be read is none,
+    /// counted for a warning. A slash date is none until [`finish`](Self::finish) reads it.
+    pub(super) fn time(
+        &mut self,
+        source: &'s str,
+        cell: &Cell<'s, '_>,
+        unit: Unit,
+        end: bool,
+    ) -> Option<u64> {
         if cell.value.is_empty() {
             return None;
         }
@@ -65,20 +88,61 @@ impl<'s> Conversation<'s> {
             });
         match ms {
             Some(ms) => clock.epoch_or_offset(ms),
+            None if slash_numbers(&written).is_some() => {
+                self.slashed.push(Slashed {
+                    turn: self.turns.len(),
+                    end,
+                    name: cell.name,
+                    raw: cell.raw,
+                    written: written.into_owned(),
+                    unit,
+                });
+                None
+            }
             None => {
-                let expected = match unit {
-                    Unit::Seconds => SECONDS,
-                    Unit::Millis => MILLIS,
-                };
-                self.unread.add_named(source, cell.name, cell.raw, expected);
+                self.unread
+                    .add_named(source, cell.name, cell.raw, expected(unit));
                 None
             }
         }
     }
 
-    /// The transcript, its times made relative and in order, its roles guessed, with its
-    /// warnings placed by `lines`.
-    pub(super) fn finish(self, source: &str, lines: &mut LineCursor) -> Transcript {
+    /// The first two numbers of each slash date of its times, which say the file's order.
+    pub(super) fn slash_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.slashed
+            .iter()
+            .filter_map(|s| slash_numbers(&s.written))
+    }
+
+    /// Its slash dates read in `order`; with none, or a date that is none in it (`13/13/2024`),
+    /// the turn's time is counted for a warning.
+    fn read_slashed(&mut self, source: &'s str, order: Option<SlashOrder>) {
+        for s in std::mem::take(&mut self.slashed) {
+            let epoch = order.and_then(|order| slash_time(&s.written, order));
+            let Some(ms) = epoch.and_then(|e| self.clock.absolute(e)) else {
+                self.unread
+                    .add_named(source, s.name, s.raw, expected(s.unit));
+                continue;
+            };
+            let ms = self.clock.epoch_or_offset(ms);
+            if let Some(turn) = self.turns.get_mut(s.turn) {
+                match s.end {
+                    true => turn.end_ms = ms,
+                    false => turn.start_ms = ms,
+                }
+            }
+        }
+    }
+
+    /// The transcript, its slash dates read in the file's `order`, its times made relative and
+    /// in order, its roles guessed, with its warnings placed by `lines`.
+    pub(super) fn finish(
+        mut self,
+        source: &'s str,
+        order: Option<SlashOrder>,
+        lines: &mut LineCursor,
+    ) -> Transcript {
+        self.read_slashed(source, order);
         let Conversation {
             id,
             mut turns,
@@ -86,6 +150,7 @@ impl<'s> Conversation<'s> {
             unread,
             stray,
             left_out,
+            slashed: _,
         } = self;
         clock.rebase(&mut turns);
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
@@ -101,6 +166,14 @@ impl<'s> Conversation<'s> {
             turns,
             warnings,
         }
+    }
+}
+
+/// What a time column of `unit` should hold.
+fn expected(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Seconds => SECONDS,
+        Unit::Millis => MILLIS,
     }
 }
 

@@ -192,6 +192,60 @@ pub fn slash_date(text: &str) -> bool {
         && parts.iter().all(number)
 }
 
+/// Which of a slash date's first two numbers is the day: a file that writes one day past 12
+/// says which (`13/06/2024` is day first, `06/13/2024` month first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlashOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl SlashOrder {
+    /// The order that dates with these first two numbers show: `None` where every date reads
+    /// both ways, or where one reads only day first and another only month first.
+    pub fn shown_by(dates: impl Iterator<Item = (u32, u32)>) -> Option<SlashOrder> {
+        let (mut day_first, mut month_first) = (false, false);
+        for (a, b) in dates {
+            day_first |= a > 12;
+            month_first |= b > 12;
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(SlashOrder::DayFirst),
+            (false, true) => Some(SlashOrder::MonthFirst),
+            _ => None,
+        }
+    }
+}
+
+/// The first two numbers of a slash date that opens `text` (`6/13/2024 12:00 PM`: 6 and 13).
+pub fn slash_numbers(text: &str) -> Option<(u32, u32)> {
+    if !slash_date(text) {
+        return None;
+    }
+    let mut parts = text.trim_matches('"').split('/');
+    let mut number = || parts.next()?.parse().ok();
+    Some((number()?, number()?))
+}
+
+/// A slash date and a time after it, or none, read in `order`, as epoch milliseconds; a year of
+/// two digits is in this century.
+pub fn slash_time(text: &str, order: SlashOrder) -> Option<u64> {
+    let text = text.trim();
+    let (date, clock) = text.split_once(' ').unwrap_or((text, "00:00"));
+    let (first, second) = slash_numbers(date)?;
+    let year = date.rsplit('/').next()?;
+    let year = match year.len() {
+        2 => format!("20{year}"),
+        4 => year.to_string(),
+        _ => return None,
+    };
+    let (day, month) = match order {
+        SlashOrder::DayFirst => (first, second),
+        SlashOrder::MonthFirst => (second, first),
+    };
+    iso8601(&format!("{year}-{month:02}-{day:02} {}", clock.trim())).map(|d| d.epoch_ms)
+}
+
 /// Whether a time is before (`AM`) or after (`PM`) noon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Meridiem {
