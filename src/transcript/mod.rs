@@ -59,25 +59,50 @@ pub enum TurnText {
 }
 
 /// Decoded text and where its pieces come from: each piece is (text offset, source offset,
-/// verbatim), sorted by text offset, the first at 0. A verbatim piece stands in the source byte for
-/// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start.
+/// kind), sorted by text offset, the first at 0. A verbatim piece stands in the source byte for
+/// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start;
+/// a respelling (a Markdown character reference) does too, and also knows where it ends.
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
     /// The decoded text.
     pub text: String,
-    pieces: Vec<(usize, usize, bool)>,
+    pieces: Vec<(usize, usize, Piece)>,
+}
+
+/// How a piece of [`Decoded`] text stands in the source. Four bytes, so that a piece takes no
+/// more room than it did as a `bool`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// Byte for byte.
+    Verbatim,
+    /// Spelled differently; where its source ends is not kept (a match that ends in it ends
+    /// where it starts, as JSON reports have always placed it).
+    Replacement,
+    /// Spelled differently in this many source bytes, which an edit of it replaces whole.
+    Respelled(u32),
 }
 
 impl Decoded {
     /// Appends `text`, which stands verbatim at `source_offset` in the source.
     pub fn push_verbatim(&mut self, text: &str, source_offset: usize) {
-        self.pieces.push((self.text.len(), source_offset, true));
+        self.pieces
+            .push((self.text.len(), source_offset, Piece::Verbatim));
         self.text.push_str(text);
     }
 
     /// Appends text that stands for the source bytes at `source_offset` but is spelled differently.
     pub fn push_replacement(&mut self, text: &str, source_offset: usize) {
-        self.pieces.push((self.text.len(), source_offset, false));
+        self.pieces
+            .push((self.text.len(), source_offset, Piece::Replacement));
+        self.text.push_str(text);
+    }
+
+    /// Appends `text`, which the source bytes `source` spell otherwise (`&nbsp;` for a space):
+    /// a match that ends in it ends where they do, and an edit may replace them whole.
+    pub(crate) fn push_respelled(&mut self, text: &str, source: Range<usize>) {
+        let len = u32::try_from(source.len()).unwrap_or(u32::MAX);
+        self.pieces
+            .push((self.text.len(), source.start, Piece::Respelled(len)));
         self.text.push_str(text);
     }
 
@@ -99,7 +124,7 @@ impl Decoded {
             TurnText::Decoded(d) => d,
         };
         let first = d.pieces.partition_point(|p| p.0 <= range.start).max(1) - 1;
-        for (i, &(t, s, verbatim)) in d.pieces.iter().enumerate().skip(first) {
+        for (i, &(t, s, kind)) in d.pieces.iter().enumerate().skip(first) {
             let end = d.pieces.get(i + 1).map_or(d.text.len(), |p| p.0);
             let (a, b) = (t.max(range.start), end.min(range.end));
             if a >= b {
@@ -108,10 +133,13 @@ impl Decoded {
                 }
                 continue;
             }
-            if verbatim {
-                self.push_verbatim(&d.text[a..b], s + (a - t));
-            } else {
-                self.push_replacement(&d.text[a..b], s);
+            match kind {
+                Piece::Verbatim => self.push_verbatim(&d.text[a..b], s + (a - t)),
+                // Part of a respelling is spelled by all its bytes still.
+                _ => {
+                    self.pieces.push((self.text.len(), s, kind));
+                    self.text.push_str(&d.text[a..b]);
+                }
             }
         }
     }
@@ -124,8 +152,8 @@ impl Decoded {
     fn source_offset(&self, offset: usize) -> usize {
         let i = self.pieces.partition_point(|&(t, _, _)| t <= offset);
         match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some((t, s, true)) => s + (offset - t),
-            Some((_, s, false)) => s,
+            Some((t, s, Piece::Verbatim)) => s + (offset - t),
+            Some((_, s, _)) => s,
             None => 0,
         }
     }
@@ -139,11 +167,47 @@ impl Decoded {
         let at = offset - last.len_utf8();
         let i = self.pieces.partition_point(|&(t, _, _)| t <= at);
         match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some((t, s, true)) => s + (offset - t),
+            Some((t, s, Piece::Verbatim)) => s + (offset - t),
             // A replacement (an escape, an entity, a joining space): end where it starts.
-            Some((_, s, false)) => s,
+            Some((_, s, Piece::Replacement)) => s,
+            Some((_, s, Piece::Respelled(len))) => s + len as usize,
             None => 0,
         }
+    }
+
+    /// The source bytes the text `range` stands for when it stands in one run of them: its
+    /// pieces verbatim or respelled, each starting where the one before ends, and a respelling
+    /// taken whole. `None` when a piece is replaced (an escape, a joining space) or bytes between
+    /// two pieces are left out (a comment, markup).
+    fn source_run(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let first = self
+            .pieces
+            .partition_point(|p| p.0 <= range.start)
+            .checked_sub(1)?;
+        let (mut start, mut next) = (None, 0);
+        for (i, &(t, s, kind)) in self.pieces.iter().enumerate().skip(first) {
+            let end = self.pieces.get(i + 1).map_or(self.text.len(), |p| p.0);
+            if t >= range.end {
+                break;
+            }
+            let (a, b) = (t.max(range.start), end.min(range.end));
+            // An empty piece counts only inside (`&lrm;` spells nothing, but has bytes).
+            if b < a || (a == b && t <= range.start) {
+                continue;
+            }
+            let (from, to) = match kind {
+                Piece::Verbatim => (s + (a - t), s + (b - t)),
+                // A respelling only whole: a match cannot start or end inside `&nbsp;`.
+                Piece::Respelled(len) if a == t && b == end => (s, s + len as usize),
+                _ => return None,
+            };
+            if start.is_some() && from != next {
+                return None;
+            }
+            start.get_or_insert(from);
+            next = to;
+        }
+        Some(start?..next)
     }
 }
 
@@ -161,6 +225,15 @@ impl TurnText {
         match self {
             TurnText::Source(r) => r.start + offset,
             TurnText::Decoded(d) => d.source_offset(offset),
+        }
+    }
+
+    /// The source bytes the text `range` stands for, when it stands in one run of them (see
+    /// [`Decoded`]): what an edit of that text may replace.
+    pub(crate) fn source_run(&self, range: Range<usize>) -> Option<Range<usize>> {
+        match self {
+            TurnText::Source(r) => Some(r.start + range.start..r.start + range.end),
+            TurnText::Decoded(d) => d.source_run(range),
         }
     }
 }

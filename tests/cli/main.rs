@@ -61,6 +61,7 @@ mod markdown;
 mod markdown_bom;
 mod markdown_containers;
 mod markdown_escapes;
+mod markdown_html;
 mod merge;
 mod merge_scales;
 mod merge_streams;
