@@ -32,6 +32,7 @@ mod fix;
 mod fix_case;
 mod fix_headers;
 mod fix_left;
+mod fix_lines;
 mod fix_markup;
 mod fix_settle;
 mod format_hints;
