@@ -103,6 +103,7 @@ mod rule_pitfalls;
 mod rule_places;
 mod rule_trial;
 mod rules_cmd;
+mod sarif_snippets;
 mod scale;
 mod schemas;
 mod shard;
