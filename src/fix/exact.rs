@@ -3,7 +3,8 @@
 //! caption's line break), and the matcher reads over markup between words (`**No** problem`,
 //! `call the [help desk`): one edit from a match's first source byte to its last would write
 //! the comment away or leave markup half closed. Such a match is left for the writer to fix,
-//! as is one through a web or e-mail address, which the edit would write away.
+//! as is one through a web or e-mail address, which the edit would write away. A Markdown
+//! character reference (`calm&nbsp;down`) is no such gap: the edit replaces it with the rest of the match.
 
 use crate::text::words::Words;
 use crate::transcript::Turn;
@@ -14,27 +15,22 @@ use std::ops::Range;
 const MARKUP: &[char] = &['*', '_', '~', '`', '[', ']', '<', '>', '|', '\\'];
 
 /// The source bytes of the text `start..end` of `turn` when an edit of them changes that text
-/// and nothing else: it stands in `source` verbatim and in one run, its words are parted by no
-/// markup, nor by a line break before anything but white space (a list marker, a quote's `>`),
-/// and it holds no address. `None` when it does not.
+/// and nothing else: it stands in `source` in one run (verbatim, or a Markdown character
+/// reference such as `&nbsp;` taken whole), its words are parted by no markup, nor by a line
+/// break before anything but white space (a list marker, a quote's `>`), and it holds no
+/// address. `None` when it does not.
 pub(super) fn source_range(
     turn: &Turn,
     source: &str,
     start: usize,
     end: usize,
 ) -> Option<Range<usize>> {
-    let matched = turn.text(source).get(start..end)?;
-    let at = turn.source_offset(start);
-    let range = at..at + matched.len();
-    // Each character at the byte after the one before, and the last ending where the text does:
-    // a replacement (an escape, an entity, a joining space) maps wholly to its source start.
-    let one_run = source.get(range.clone()) == Some(matched)
-        && turn.source_end(end) == range.end
-        && matched
-            .char_indices()
-            .all(|(i, _)| turn.source_offset(start + i) == at + i);
-    let exact =
-        one_run && !parted_by_markup(matched) && crate::text::links::first(matched).is_none();
+    turn.text(source).get(start..end)?;
+    // A replacement (an escape, a joining space) maps wholly to its source start, and bytes
+    // left out between pieces (a comment, a link's target) would be written away.
+    let range = turn.text.source_run(start..end)?;
+    let written = source.get(range.clone())?;
+    let exact = !parted_by_markup(written) && crate::text::links::first(written).is_none();
     exact.then_some(range)
 }
 
@@ -87,6 +83,21 @@ mod tests {
         assert_eq!(source_range(&t, source, 0, 1), Some(31..32));
         let t = turn(&[("help", 40, true), (" ", 44, false), ("desk", 45, true)]);
         assert_eq!(source_range(&t, source, 0, 9), None, "help desk");
+        // A Markdown character reference is respelled: taken whole, within a match or at its end.
+        let source = "Q&amp;A calm&nbsp;down";
+        let mut d = Decoded::default();
+        d.push_verbatim("Q", 0);
+        d.push_respelled("&", 1..6);
+        d.push_verbatim("A calm", 6);
+        d.push_respelled(" ", 12..18);
+        d.push_verbatim("down", 18);
+        let t = Turn {
+            text: TurnText::Decoded(d),
+            ..Turn::new(Role::Agent, None, 0..0)
+        };
+        assert_eq!(source_range(&t, source, 0, 2), Some(0..6), "Q&");
+        assert_eq!(source_range(&t, source, 4, 13), Some(8..22), "calm down");
+        assert_eq!(t.source_end(2), 6);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::rules::{Kind, RuleSet};
 use crate::transcript::Transcript;
 use std::ops::Range;
 
+mod breaks;
 mod case;
 mod diff;
 mod exact;
@@ -51,13 +52,22 @@ pub(crate) fn edits(
         let Some(range) = exact::source_range(turn, source, start, end) else {
             continue;
         };
-        let matched = &source[range.clone()];
-        let before = turn.text(source).get(..start).unwrap_or_default();
+        // The match as it reads (`I'm sorry` for `I&#39;m sorry`), which its case comes from.
+        let text = turn.text(source);
+        let matched = text.get(start..end).unwrap_or_default();
+        let before = text.get(..start).unwrap_or_default();
         let text = case::keep_case(matched, replace, case::starts_sentence(before));
         // A replacement that reads as the match, whatever its case, is no fix to make or show:
         // `my Pleasure` over `my pleasure` would only change a letter's case.
-        if !reads_as(&text, matched) {
-            out.push(Edit { text, range });
+        if reads_as(&text, matched) {
+            continue;
+        }
+        // Over a line break, the lines stay (`my\npleasure` over `no\nproblem`), or the match
+        // is for the writer to fix.
+        if let Some(edit) = breaks::keep_lines(source, range, matched, text)
+            && !reads_as(&edit.text, matched)
+        {
+            out.push(edit);
         }
     }
 }

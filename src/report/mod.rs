@@ -24,6 +24,7 @@ mod rank;
 mod robustness;
 pub(crate) mod rules;
 mod sarif;
+mod sarif_snippet;
 pub(crate) mod statistics;
 mod summary;
 mod template;

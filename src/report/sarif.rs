@@ -6,6 +6,7 @@
 //! like the other formats.
 
 use super::escape::{int, json_string, json_strings};
+use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
@@ -49,13 +50,20 @@ impl Printer for Sarif {
         w.write_all(self.head.as_bytes())
     }
 
-    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+    fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
         let path = uri(c.path);
         // Suppressed problems (shown with `--show-suppressed`) carry SARIF `suppressions`.
         let problem = |f: &&Finding| matches!(f.kind, Kind::Forbid | Kind::Require);
+        let mut snippets = Snippets::new(c, source);
         for f in c.findings.iter().filter(problem) {
             out.extend_from_slice(b",\n");
-            result(c, &path, f, self.messages.get(f.rule_index), out);
+            let snippet = snippets.of(f);
+            let result = Result {
+                uri: &path,
+                snippet: snippet.as_deref(),
+                message: self.messages.get(f.rule_index),
+            };
+            result.write(c, f, out);
         }
         if !c.warnings.is_empty() {
             out.push(NOTIFICATIONS);
@@ -229,69 +237,76 @@ fn head(rules: &RuleSet) -> String {
     )
 }
 
-/// Writes one result, written by hand (keys in the order serde_json sorts them) because results
-/// are most of a SARIF file: building a `serde_json::Value` for each cost more than the scan.
-fn result(
-    c: &Conversation,
-    uri: &str,
-    f: &Finding,
-    message: Option<&JsonTemplate>,
-    out: &mut Vec<u8>,
-) {
-    out.extend_from_slice(b"{\"level\":\"");
-    out.extend_from_slice(level(f.severity).as_bytes());
-    out.extend_from_slice(
-        b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
-    );
-    json_string(out, uri);
-    out.extend_from_slice(b"},\"region\":{\"endColumn\":");
-    // Not before the start on its line; a region over a line break ends where it ends.
-    let end_column = match f.end_line == f.line {
-        true => f.end_column.max(f.column),
-        false => f.end_column,
-    };
-    int(out, end_column);
-    out.extend_from_slice(b",\"endLine\":");
-    int(out, f.end_line);
-    if let Some(m) = &f.matched {
-        out.extend_from_slice(b",\"snippet\":{\"text\":");
-        json_string(out, m);
+/// What a result says besides its finding.
+struct Result<'a> {
+    /// The file's URI reference.
+    uri: &'a str,
+    /// The file's text in the region, if the result has one.
+    snippet: Option<&'a str>,
+    /// The rule's message template.
+    message: Option<&'a JsonTemplate>,
+}
+
+impl Result<'_> {
+    /// Writes one result, written by hand (keys in the order serde_json sorts them) because results
+    /// are most of a SARIF file: building a `serde_json::Value` for each cost more than the scan.
+    fn write(&self, c: &Conversation, f: &Finding, out: &mut Vec<u8>) {
+        let (uri, message) = (self.uri, self.message);
+        out.extend_from_slice(b"{\"level\":\"");
+        out.extend_from_slice(level(f.severity).as_bytes());
+        out.extend_from_slice(
+            b"\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":",
+        );
+        json_string(out, uri);
+        out.extend_from_slice(b"},\"region\":{\"endColumn\":");
+        // Not before the start on its line; a region over a line break ends where it ends.
+        let end_column = match f.end_line == f.line {
+            true => f.end_column.max(f.column),
+            false => f.end_column,
+        };
+        int(out, end_column);
+        out.extend_from_slice(b",\"endLine\":");
+        int(out, f.end_line);
+        if let Some(text) = self.snippet {
+            out.extend_from_slice(b",\"snippet\":{\"text\":");
+            json_string(out, text);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b",\"startColumn\":");
+        int(out, f.column);
+        out.extend_from_slice(b",\"startLine\":");
+        int(out, f.line);
+        out.extend_from_slice(b"}}}],\"message\":{\"text\":");
+        write_message(message, out, &f.message);
+        out.extend_from_slice(b"},\"properties\":{");
+        if let Some(id) = c.id {
+            out.extend_from_slice(b"\"conversation\":");
+            json_string(out, id);
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"points\":");
+        int(out, f.points);
+        out.extend_from_slice(b",\"role\":\"");
+        out.extend_from_slice(f.role.name().as_bytes());
+        out.push(b'"');
+        if !c.tags.is_empty() {
+            // SARIF's own property for labels: the conversation's tags.
+            out.extend_from_slice(b",\"tags\":");
+            json_strings::<false>(out, c.tags.iter().copied());
+        }
+        out.extend_from_slice(b",\"turn\":");
+        int(out, f.turn);
+        out.extend_from_slice(b"},\"ruleId\":");
+        json_string(out, f.rule);
+        out.extend_from_slice(b",\"ruleIndex\":");
+        int(out, f.rule_index);
+        if let Some(why) = f.suppressed {
+            out.extend_from_slice(b",\"suppressions\":[{\"kind\":\"");
+            out.extend_from_slice(why.sarif_kind().as_bytes());
+            out.extend_from_slice(b"\"}]");
+        }
         out.push(b'}');
     }
-    out.extend_from_slice(b",\"startColumn\":");
-    int(out, f.column);
-    out.extend_from_slice(b",\"startLine\":");
-    int(out, f.line);
-    out.extend_from_slice(b"}}}],\"message\":{\"text\":");
-    write_message(message, out, &f.message);
-    out.extend_from_slice(b"},\"properties\":{");
-    if let Some(id) = c.id {
-        out.extend_from_slice(b"\"conversation\":");
-        json_string(out, id);
-        out.push(b',');
-    }
-    out.extend_from_slice(b"\"points\":");
-    int(out, f.points);
-    out.extend_from_slice(b",\"role\":\"");
-    out.extend_from_slice(f.role.name().as_bytes());
-    out.push(b'"');
-    if !c.tags.is_empty() {
-        // SARIF's own property for labels: the conversation's tags.
-        out.extend_from_slice(b",\"tags\":");
-        json_strings::<false>(out, c.tags.iter().copied());
-    }
-    out.extend_from_slice(b",\"turn\":");
-    int(out, f.turn);
-    out.extend_from_slice(b"},\"ruleId\":");
-    json_string(out, f.rule);
-    out.extend_from_slice(b",\"ruleIndex\":");
-    int(out, f.rule_index);
-    if let Some(why) = f.suppressed {
-        out.extend_from_slice(b",\"suppressions\":[{\"kind\":\"");
-        out.extend_from_slice(why.sarif_kind().as_bytes());
-        out.extend_from_slice(b"\"}]");
-    }
-    out.push(b'}');
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! role, an optional speaker name and times, and its text with a map back to the source file.
 //! Everything after parsing (matching, rules, reports) sees only this model.
 
+mod decoded;
 mod detect;
 mod few_map;
 pub(crate) mod formats;
@@ -15,6 +16,7 @@ use std::fmt;
 use std::ops::Range;
 use std::rc::Rc;
 
+pub use decoded::Decoded;
 pub use detect::{Format, detect};
 pub use formats::directives::{Action, Directive, Directives, RuleName};
 pub use roles::{Role, Roles};
@@ -58,95 +60,6 @@ pub enum TurnText {
     Decoded(Decoded),
 }
 
-/// Decoded text and where its pieces come from: each piece is (text offset, source offset,
-/// verbatim), sorted by text offset, the first at 0. A verbatim piece stands in the source byte for
-/// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start.
-#[derive(Debug, Clone, Default)]
-pub struct Decoded {
-    /// The decoded text.
-    pub text: String,
-    pieces: Vec<(usize, usize, bool)>,
-}
-
-impl Decoded {
-    /// Appends `text`, which stands verbatim at `source_offset` in the source.
-    pub fn push_verbatim(&mut self, text: &str, source_offset: usize) {
-        self.pieces.push((self.text.len(), source_offset, true));
-        self.text.push_str(text);
-    }
-
-    /// Appends text that stands for the source bytes at `source_offset` but is spelled differently.
-    pub fn push_replacement(&mut self, text: &str, source_offset: usize) {
-        self.pieces.push((self.text.len(), source_offset, false));
-        self.text.push_str(text);
-    }
-
-    /// Appends another decoded text.
-    pub fn append(&mut self, other: Decoded) {
-        let shift = self.text.len();
-        self.pieces
-            .extend(other.pieces.into_iter().map(|(t, s, v)| (t + shift, s, v)));
-        self.text.push_str(&other.text);
-    }
-
-    /// Appends bytes `range` of `from` (a turn text of `source`), keeping their map to the source.
-    pub fn push_slice(&mut self, from: &TurnText, source: &str, range: Range<usize>) {
-        let d = match from {
-            TurnText::Source(r) => {
-                let at = r.start + range.start;
-                return self.push_verbatim(&source[at..r.start + range.end], at);
-            }
-            TurnText::Decoded(d) => d,
-        };
-        let first = d.pieces.partition_point(|p| p.0 <= range.start).max(1) - 1;
-        for (i, &(t, s, verbatim)) in d.pieces.iter().enumerate().skip(first) {
-            let end = d.pieces.get(i + 1).map_or(d.text.len(), |p| p.0);
-            let (a, b) = (t.max(range.start), end.min(range.end));
-            if a >= b {
-                if t >= range.end {
-                    break;
-                }
-                continue;
-            }
-            if verbatim {
-                self.push_verbatim(&d.text[a..b], s + (a - t));
-            } else {
-                self.push_replacement(&d.text[a..b], s);
-            }
-        }
-    }
-
-    /// The source offset of the first piece.
-    pub fn source_start(&self) -> usize {
-        self.pieces.first().map_or(0, |p| p.1)
-    }
-
-    fn source_offset(&self, offset: usize) -> usize {
-        let i = self.pieces.partition_point(|&(t, _, _)| t <= offset);
-        match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some((t, s, true)) => s + (offset - t),
-            Some((_, s, false)) => s,
-            None => 0,
-        }
-    }
-
-    /// The source offset just past the text that ends at `offset` (exclusive): stays inside the
-    /// piece that holds the last character instead of jumping to where the next piece starts.
-    fn source_end(&self, offset: usize) -> usize {
-        let Some(last) = self.text[..offset].chars().next_back() else {
-            return self.source_offset(0);
-        };
-        let at = offset - last.len_utf8();
-        let i = self.pieces.partition_point(|&(t, _, _)| t <= at);
-        match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some((t, s, true)) => s + (offset - t),
-            // A replacement (an escape, an entity, a joining space): end where it starts.
-            Some((_, s, false)) => s,
-            None => 0,
-        }
-    }
-}
-
 impl TurnText {
     /// The text itself.
     pub fn as_str<'a>(&'a self, source: &'a str) -> &'a str {
@@ -161,6 +74,15 @@ impl TurnText {
         match self {
             TurnText::Source(r) => r.start + offset,
             TurnText::Decoded(d) => d.source_offset(offset),
+        }
+    }
+
+    /// The source bytes the text `range` stands for, when it stands in one run of them (see
+    /// [`Decoded`]): what an edit of that text may replace.
+    pub(crate) fn source_run(&self, range: Range<usize>) -> Option<Range<usize>> {
+        match self {
+            TurnText::Source(r) => Some(r.start + range.start..r.start + range.end),
+            TurnText::Decoded(d) => d.source_run(range),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A code fence inside a block quote or a list item is code, as CommonMark reads it (it was
 //! read as speech, linted, and `--fix` rewrote it): `> ```…`, `> > ```…`, `- ```…`. The
-//! quote's or the item's end ends the code, closed or not, and what follows is read.
+//! quote's or the item's end ends the code, closed or not, and what follows is read. Indented
+//! code in a quote (`>     …`) is code too, as it is outside one (it was read as speech).
 
 use crate::support::{check_in, findings, write};
 
@@ -74,4 +75,22 @@ fn an_open_fence_ends_with_its_quote_or_item() {
         "{out}"
     );
     assert!(!out.contains("t/calm"), "{out}");
+}
+
+#[test]
+fn indented_code_in_a_quote_is_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "calm.yaml", RULE);
+    let text = "Agent: Hello.\n\n> Never say this\n>\n>     Agent: calm down\n\n> > \tcalm down\n\n\
+                > Agent: Please\n>     calm down, but in your own words.\n";
+    let path = write(dir.path(), "q.md", text);
+    let (_, out, err) = check_in(dir.path(), &["-r", "calm.yaml", "-f", "json", "q.md"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let calm: Vec<u64> = findings(&report, 0).into_iter().map(|f| f.1).collect();
+    // A line indented under a line of the quote's text goes on that text.
+    assert_eq!(calm, [10], "{out}{err}");
+    let (_, diff, _) = check_in(dir.path(), &["-r", "calm.yaml", "--diff", "q.md"]);
+    assert_eq!(diff.matches("take your time").count(), 1, "{diff}");
+    assert!(diff.contains("+>     take your time, but"), "{diff}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -3,12 +3,29 @@
 //! skips these bytes (a turn that held only them is dropped).
 
 pub(crate) use super::markdown::{is_heading, markdown};
+use super::references;
 use crate::transcript::{Decoded, Turn, TurnText};
 use std::ops::Range;
 
-/// Removes the `hidden` byte ranges (sorted by start) from the text of `turns`.
-pub(crate) fn hide(turns: &mut Vec<Turn>, hidden: &[Range<usize>], source: &str) {
-    if hidden.is_empty() {
+/// What the turns of a text file leave out of the source, or read otherwise than written.
+#[derive(Debug, Default)]
+pub(crate) struct Unsaid<'a> {
+    /// Byte ranges no one says, sorted and not overlapping: directive comments, and what
+    /// [`markdown`] finds unspoken.
+    pub hidden: &'a [Range<usize>],
+    /// Places inside `hidden` where what is left out parts the words either side (an HTML tag
+    /// that breaks the line, `<br>`, `<p>`): read as a space there. Sorted.
+    pub parting: &'a [usize],
+    /// Whether character references (`&nbsp;`, `&amp;`, `&#39;`) read as what they stand for,
+    /// as Markdown renders them.
+    pub references: bool,
+}
+
+/// Leaves `unsaid` out of the text of `turns`: the hidden bytes, and character references
+/// respelled as what they stand for. A turn left with nothing to say is dropped.
+pub(crate) fn hide(turns: &mut Vec<Turn>, unsaid: &Unsaid, source: &str) {
+    let hidden = unsaid.hidden;
+    if hidden.is_empty() && !unsaid.references {
         return;
     }
     turns.retain_mut(|turn| {
@@ -17,49 +34,64 @@ pub(crate) fn hide(turns: &mut Vec<Turn>, hidden: &[Range<usize>], source: &str)
         };
         let r = r.clone();
         let first = hidden.partition_point(|h| h.end <= r.start);
-        let inside: Vec<&Range<usize>> = hidden[first..]
-            .iter()
-            .take_while(|h| h.start < r.end)
-            .collect();
-        if inside.is_empty() {
-            return true;
-        }
-        let mut kept = Vec::with_capacity(inside.len() + 1);
-        let mut at = r.start;
+        let inside = hidden[first..].iter().take_while(|h| h.start < r.end);
+        // Each piece kept, and whether markup that parts words comes before it.
+        let mut kept: Vec<(Range<usize>, bool)> = Vec::new();
+        let (mut at, mut parted) = (r.start, false);
         for h in inside {
             if h.start > at {
-                kept.push(at..h.start);
+                kept.push((at..h.start, parted));
+                parted = false;
             }
+            let parts = unsaid.parting.partition_point(|&p| p < h.start);
+            parted |= unsaid.parting.get(parts).is_some_and(|&p| p < h.end);
             at = at.max(h.end);
         }
         if at < r.end {
-            kept.push(at..r.end);
+            kept.push((at..r.end, parted));
+        }
+        let respelled = |k: &Range<usize>| {
+            unsaid.references && memchr::memchr(b'&', source[k.clone()].as_bytes()).is_some()
+        };
+        if let [(one, _)] = kept.as_slice()
+            && *one == r
+            && !respelled(one)
+        {
+            return true;
         }
         trim(&mut kept, source);
         if kept.is_empty() {
             return false;
         }
-        turn.text = if let [one] = kept.as_slice() {
-            TurnText::Source(one.clone())
-        } else {
-            let mut d = Decoded::default();
-            for k in kept {
-                d.push_verbatim(&source[k.clone()], k.start);
+        turn.text = match kept.as_slice() {
+            [(one, _)] if !respelled(one) => TurnText::Source(one.clone()),
+            _ => {
+                let mut d = Decoded::default();
+                for (k, parted) in kept {
+                    let apart = |c: char| c.is_whitespace();
+                    if parted && !d.text.ends_with(apart) && !source[k.clone()].starts_with(apart) {
+                        d.push_replacement(" ", k.start);
+                    }
+                    match unsaid.references {
+                        true => references::respell(&mut d, source, k),
+                        false => d.push_verbatim(&source[k.clone()], k.start),
+                    }
+                }
+                TurnText::Decoded(d)
             }
-            TurnText::Decoded(d)
         };
         true
     });
 }
 
 /// Drops whitespace at both ends of the pieces `kept` (and pieces left empty).
-fn trim(kept: &mut Vec<Range<usize>>, source: &str) {
-    kept.retain(|k| !source[k.clone()].trim().is_empty());
-    if let Some(first) = kept.first_mut() {
+fn trim(kept: &mut Vec<(Range<usize>, bool)>, source: &str) {
+    kept.retain(|(k, _)| !source[k.clone()].trim().is_empty());
+    if let Some((first, _)) = kept.first_mut() {
         let s = &source[first.clone()];
         first.start += s.len() - s.trim_start().len();
     }
-    if let Some(last) = kept.last_mut() {
+    if let Some((last, _)) = kept.last_mut() {
         let s = &source[last.clone()];
         last.end -= s.len() - s.trim_end().len();
     }
@@ -101,7 +133,11 @@ mod tests {
                 None,
                 0..src.len(),
             )];
-            hide(&mut turns, &hidden, src);
+            let unsaid = Unsaid {
+                hidden: &hidden,
+                ..Unsaid::default()
+            };
+            hide(&mut turns, &unsaid, src);
             turns[0].text(src).to_string()
         };
         // A link reference definition under a line of text is text (CommonMark).
@@ -121,7 +157,11 @@ mod tests {
         let src = "# talklint: ignore\n";
         let mut turns = vec![Turn::new(crate::transcript::Role::System, None, 0..18)];
         let hidden = vec![0..19, 19..19];
-        hide(&mut turns, &hidden, src);
+        let unsaid = Unsaid {
+            hidden: &hidden,
+            ..Unsaid::default()
+        };
+        hide(&mut turns, &unsaid, src);
         assert!(turns.is_empty());
     }
 }

@@ -3,16 +3,34 @@
 //! item is such a container (5.2, 5.3): its lines are indented to its content, so a list item's
 //! continuation line is text, and code in an item is indented four columns past the item's
 //! content. Indented code cannot interrupt a paragraph: a wrapped line indented under one is
-//! text. Where a line could be read either way, it is read as text, as before code was known
-//! (a block quote's lines, an indented line at an item's marker).
+//! text. A block quote (5.1) holds blocks of its own: its lines, after their `>`, are read so
+//! too. Where a line could be read either way, it is read as text, as before code was known
+//! (an indented line at an item's marker, a quote's line after a heading in it).
 
-/// The open list items, read one line at a time.
+/// The open list items and block quote, read one line at a time.
 #[derive(Debug, Default)]
 pub(super) struct Blocks {
     /// The column of each open list item's content, outermost first.
     items: Vec<usize>,
     /// Whether the line before was blank.
     after_blank: bool,
+    /// The block quote the lines before stand in, if any.
+    quote: Option<Box<Quote>>,
+    /// How many block quotes hold these blocks.
+    depth: usize,
+}
+
+/// The most block quotes read one in another: a line of `>` marks past it is text, so that a
+/// line of thousands of them is read without a stack of thousands of quotes.
+const MOST_QUOTES: usize = 32;
+
+/// An open block quote: the blocks of the text after its lines' `>`.
+#[derive(Debug, Default)]
+struct Quote {
+    blocks: Blocks,
+    /// Whether its last line was a paragraph's, which indented code cannot interrupt (a line
+    /// after the quote that goes on that paragraph keeps it open).
+    in_paragraph: bool,
 }
 
 impl Blocks {
@@ -20,14 +38,24 @@ impl Blocks {
     /// `in_paragraph`: whether it is indented code.
     pub(super) fn is_code(&mut self, line: &str, in_paragraph: bool) -> bool {
         let (indent, rest) = indentation(line);
+        self.read(indent, indent, rest, in_paragraph)
+    }
+
+    /// Reads a line indented `indent` columns within its container, `rest` after that, which
+    /// starts at column `column` of the file's line (where a tab in it reaches).
+    fn read(&mut self, column: usize, indent: usize, rest: &str, in_paragraph: bool) -> bool {
         if rest.trim().is_empty() {
             self.after_blank = true;
+            self.quote = None;
             return false;
         }
         let after_blank = std::mem::take(&mut self.after_blank);
-        // A block quote holds its own blocks: its lines are read as text.
-        if rest.starts_with('>') {
-            return false;
+        if let Some(after) = rest.strip_prefix('>') {
+            return self.quoted(column, after);
+        }
+        // A line after a quote ends it, unless it goes on the quote's paragraph.
+        if !self.quote.as_ref().is_some_and(|q| q.in_paragraph) {
+            self.quote = None;
         }
         // The items whose content this line is indented to hold it.
         let held = self.items.iter().take_while(|&&w| indent >= w).count();
@@ -36,7 +64,7 @@ impl Blocks {
             self.items.truncate(held);
             return !in_paragraph;
         }
-        let marker = list_marker(rest, indent).filter(|m| {
+        let marker = list_marker(rest, column).filter(|m| {
             // An item may interrupt a paragraph only when it has text and, if numbered, starts
             // at 1 (5.2): `2) …` under a line of text goes on the text.
             !in_paragraph || (!m.empty && m.first)
@@ -51,6 +79,37 @@ impl Blocks {
             None => self.items.truncate(held),
         }
         false
+    }
+}
+
+impl Blocks {
+    /// Reads the text `after` the `>` of a block quote's line (the `>` at column `column` of the
+    /// file's line): whether it is indented code in the quote. One space or tab after the `>`
+    /// belongs to the mark (CommonMark 5.1): a tab only one column of its width.
+    fn quoted(&mut self, column: usize, after: &str) -> bool {
+        let (width, rest) = indentation_from(after, column + 1);
+        let indent = match after.starts_with([' ', '\t']) {
+            true => width - 1,
+            false => width,
+        };
+        if self.depth >= MOST_QUOTES {
+            return false;
+        }
+        let depth = self.depth + 1;
+        let quote = self.quote.get_or_insert_with(|| {
+            Box::new(Quote {
+                blocks: Blocks {
+                    depth,
+                    ..Blocks::default()
+                },
+                in_paragraph: false,
+            })
+        });
+        let code = quote
+            .blocks
+            .read(column + 1 + width, indent, rest, quote.in_paragraph);
+        quote.in_paragraph = !code && !rest.trim().is_empty();
+        code
     }
 }
 
@@ -183,6 +242,27 @@ mod tests {
         assert_eq!(code("10.  a\n\n     b\n\n         c\n"), ["c"]);
         // Nested items.
         assert_eq!(code("- a\n  - b\n\n    c\n\n        d\n"), ["d"]);
+    }
+
+    #[test]
+    fn a_block_quote_holds_indented_code() {
+        assert_eq!(
+            code(">     calm down\n>\n> > \tno\n\n>\t\tyes\n"),
+            [">     calm down", "> > \tno", ">\t\tyes"]
+        );
+        // Not under a paragraph's line in the quote (a lazy one too), nor at fewer than four
+        // columns past the mark and its space; a quote's list item holds its lines.
+        assert_eq!(
+            code(&format!("{}    code\n", ">".repeat(100_000))),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            code(
+                "> Say this\n>     and this.\n\n> Say\nlazy\n>     this\n\n>    three\n\n\
+                 > - item\n>\n>     text\n"
+            ),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

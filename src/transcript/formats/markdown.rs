@@ -1,7 +1,9 @@
 //! What a Markdown script holds besides what is said (CommonMark): front matter, headings,
-//! code, HTML comments, link targets and link reference definitions, found line by line.
+//! code, HTML comments and tags, link targets and link reference definitions, found line by
+//! line.
 
 use super::fences::{Fence, Next};
+use super::html_tags;
 use super::indented_code::Blocks;
 use super::inline_code::inline_code;
 use super::lines::{Line, lines};
@@ -12,9 +14,13 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub(crate) struct Markdown {
     /// What no one says: front matter (`---` … `---` opening the file), headings (`# …`), code
-    /// (fenced and indented blocks, inline spans), HTML comments, link targets (`](url)`, the URL of
-    /// `[text](url)`) and link reference definitions (`[text]: url`). Sorted by start.
+    /// (fenced and indented blocks, inline spans), HTML comments and tags (`<a title="…">`,
+    /// `</b>`), link targets (`](url)`, the URL of `[text](url)`) and link reference definitions
+    /// (`[text]: url`). Sorted by start.
     pub unspoken: Vec<Range<usize>>,
+    /// Where a tag that breaks the line (`<br>`, `<p>`) starts: it parts the words either side.
+    /// Sorted.
+    pub parting: Vec<usize>,
     /// Code: fenced and indented blocks and inline spans (`` `…` ``), where a directive is an
     /// example, not an instruction. Sorted by start.
     pub code: Vec<Range<usize>>,
@@ -125,10 +131,15 @@ pub(crate) fn markdown(source: &str) -> Markdown {
     });
     // A comment outside code opens before a fence that nothing closes (the fence's code runs
     // to the end): the one that hides the rest is the comment.
-    let open_comment = comments(source, &code, &mut out).map(Unclosed::Comment);
+    let mut notes = Vec::new();
+    let open_comment = comments(source, &code, &mut notes).map(Unclosed::Comment);
+    let mut parting = Vec::new();
+    html_tags::tags(source, &code, &notes, &mut out, &mut parting);
+    out.extend(notes);
     out.sort_by_key(|r| r.start);
     Markdown {
         unspoken: out,
+        parting,
         code,
         unclosed: open_comment.or(open_fence),
     }

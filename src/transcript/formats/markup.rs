@@ -33,8 +33,8 @@ pub fn entity(s: &str) -> Option<(Cow<'static, str>, usize)> {
     Some((Cow::Owned(c.to_string()), end + 3))
 }
 
-/// Tags that break a line when rendered.
-fn is_block(tag: &str) -> bool {
+/// Tags that break a line when rendered (`tag` is what stands between `<` and `>`).
+pub(super) fn is_block(tag: &str) -> bool {
     let name = tag
         .trim_start_matches('/')
         .split(|c: char| c.is_whitespace() || c == '/')

@@ -248,10 +248,12 @@ fn is_name_label(label: &str) -> bool {
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
 /// comments, and in `markdown` what a reader does not say (headings, front matter, code blocks,
-/// link targets), are left out of the turns; the directives are returned with the transcript,
+/// link targets, HTML tags), are left out of the turns, and its character references read as
+/// what they stand for; the directives are returned with the transcript,
 /// which warns of each line of a dialogue that looks like a label but is not read as one.
 pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
     let mut marks = directives::find(source);
+    let mut parting = Vec::new();
     let hidden = match markdown {
         true => {
             let md = hidden::markdown(source);
@@ -264,6 +266,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
             let unclosed = md.unclosed.map(|u| u.warning(source));
             marks.directives.warnings.extend(unclosed);
             marks.directives.warnings.sort_by_key(|(at, _)| *at);
+            parting = md.parting;
             hidden::merge(marks.hidden, md.unspoken)
         }
         false => marks.hidden,
@@ -338,7 +341,12 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         }
         turns.push(turn);
     }
-    hidden::hide(&mut turns, &hidden, source);
+    let unsaid = hidden::Unsaid {
+        hidden: &hidden,
+        parting: &parting,
+        references: markdown,
+    };
+    hidden::hide(&mut turns, &unsaid, source);
     let t = Transcript {
         id: None,
         turns,

@@ -1,0 +1,50 @@
+//! A fix keeps the file's lines: a match over a line break (a wrapped paragraph of a Markdown
+//! script, a script line wrapped by hand) gets its replacement with the break in place of one
+//! of its spaces, where it was joining the two lines into one. A one-word replacement takes the
+//! break from a space beside the match; with none, the match is left for the writer.
+
+use crate::support::{check_in, write};
+
+#[test]
+fn a_fix_over_a_line_break_keeps_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "calm.yaml",
+        "rules: [{id: t/calm, phrases: [calm down], replace: take your time}]",
+    );
+    let text = "# Holding\n\n- Please stay calm and calm\n  down for me.\n";
+    let path = write(dir.path(), "a.md", text);
+    let (code, diff, err) = check_in(dir.path(), &["-r", "calm.yaml", "--diff", "a.md"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        diff,
+        "--- a/a.md\n+++ b/a.md\n@@ -1,4 +1,4 @@\n # Holding\n \n\
+         -- Please stay calm and calm\n-  down for me.\n\
+         +- Please stay calm and take your\n+  time for me.\n"
+    );
+    check_in(dir.path(), &["-r", "calm.yaml", "--fix", "a.md"]);
+    let fixed = "# Holding\n\n- Please stay calm and take your\n  time for me.\n";
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn a_one_word_fix_takes_the_break_from_a_space_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "relax.yaml",
+        "rules: [{id: t/calm, phrases: [calm down], replace: relax}]",
+    );
+    for (text, fixed) in [
+        ("Please calm\r\ndown now.\r\n", "Please relax\r\nnow.\r\n"),
+        ("Please calm\ndown.\n", "Please\nrelax.\n"),
+        ("Please (calm\ndown).\n", "Please (calm\ndown).\n"),
+    ] {
+        let path = write(dir.path(), "s.txt", text);
+        let (_, _, err) = check_in(dir.path(), &["-r", "relax.yaml", "--fix", "s.txt"]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed, "{err}");
+        let (_, out, _) = check_in(dir.path(), &["-r", "relax.yaml", "s.txt"]);
+        assert_eq!(out.contains("t/calm"), text == fixed, "{out}");
+    }
+}

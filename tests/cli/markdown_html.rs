@@ -1,0 +1,87 @@
+//! HTML in a Markdown script: a tag's attributes (`<a title="calm down">`, `<img alt="…">`)
+//! are markup, not speech (they were linted, and `--fix` rewrote them), while the text between
+//! tags (`<b>calm down</b>`) is said, and a tag that breaks the line (`<br>`, `<p>`) parts the
+//! words either side. Character references read as what they stand for (`calm&nbsp;down`,
+//! `I&#39;m sorry` were missed): findings point at the file's bytes, and a fix replaces the
+//! reference with the rest of its match.
+
+use crate::support::{check_in, findings, write};
+
+/// Rules that rewrite "calm down" and "I'm sorry", so that `--fix` shows what is read as speech.
+const RULES: &str = "rules: [{id: t/calm, phrases: [calm down], replace: take your time}, \
+                     {id: t/sorry, phrases: [\"i'm sorry\"], replace: my apologies}]";
+
+/// The findings of `name` in `dir` as (rule, line, column, end column, match).
+fn found(dir: &std::path::Path, name: &str) -> Vec<(String, u64, u64, u64, String)> {
+    let (_, out, err) = check_in(dir, &["-r", "rules.yaml", "-f", "json", name]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let ends = report["conversations"][0]["findings"].as_array().unwrap();
+    findings(&report, 0)
+        .into_iter()
+        .zip(ends)
+        .map(|(f, e)| {
+            (
+                f.0,
+                f.1,
+                f.2,
+                e["end_column"].as_u64().unwrap(),
+                f.3.unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `s` as an owned `String`.
+fn s(s: &str) -> String {
+    s.to_string()
+}
+
+#[test]
+fn html_attributes_are_not_said_and_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let text = "Hello <a title=\"calm down\" href=\"x\">link</a> and <img alt='calm down'>.\n\
+                \n<div title=\"calm down\"\n     class=\"note\">\nfine\n</div>\n\n\
+                Please <b>calm down</b>. Never calm<br>down.\n";
+    let path = write(dir.path(), "a.md", text);
+    let calm = |column, end| (s("t/calm"), 8, column, end, s("calm down"));
+    // The words either side of `<br>` are apart, so the phrase is read over it.
+    assert_eq!(
+        found(dir.path(), "a.md"),
+        [calm(11, 20), calm(32, 44)],
+        "only the bold words and the words parted by <br>"
+    );
+    let (code, _, err) = check_in(dir.path(), &["-r", "rules.yaml", "--fix", "a.md"]);
+    assert!(code != 2 && err.contains("a.md: 1 match replaced"), "{err}");
+    // The match over `<br>` is for the writer: an edit would write the tag away.
+    let fixed = text.replace("<b>calm down</b>", "<b>take your time</b>");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn character_references_read_as_what_they_stand_for() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let text = "Please calm&nbsp;down now.\n\nI&#39;m sorry &amp; calm down, \
+                not calm\\&nbsp;down.\n";
+    let path = write(dir.path(), "e.md", text);
+    assert_eq!(
+        found(dir.path(), "e.md"),
+        [
+            (s("t/calm"), 1, 8, 22, s("calm down")),
+            (s("t/sorry"), 3, 1, 14, s("I'm sorry")),
+            (s("t/calm"), 3, 21, 30, s("calm down")),
+        ],
+        "columns count the file's characters; an escaped `&` is text"
+    );
+    let (_, diff, _) = check_in(dir.path(), &["-r", "rules.yaml", "--diff", "e.md"]);
+    assert!(
+        diff.contains("+Please take your time now.\n")
+            && diff.contains("+My apologies &amp; take your time, not calm\\&nbsp;down.\n"),
+        "{diff}"
+    );
+    check_in(dir.path(), &["-r", "rules.yaml", "--fix", "e.md"]);
+    let fixed = "Please take your time now.\n\nMy apologies &amp; take your time, \
+                 not calm\\&nbsp;down.\n";
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}

@@ -1,0 +1,65 @@
+//! SARIF's `region.snippet` is the file's text in the region ("the portion of the artifact
+//! contents within the specified region", SARIF 2.1.0): as written, character references, JSON
+//! escapes and the code a Markdown match reads over included, where it was the match as it
+//! reads. With `--redact` it shows no personal data.
+
+use crate::support::{assert_valid_sarif, check_in, write};
+use serde_json::Value;
+
+/// The snippets of the SARIF report of `args` in `dir`, after checking it against the schema.
+fn snippets(dir: &std::path::Path, args: &[&str]) -> Vec<String> {
+    let (_, out, err) = check_in(dir, &[&["-f", "sarif", "-r", "rules.yaml"], args].concat());
+    let sarif: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    assert_valid_sarif(&sarif);
+    sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            region["snippet"]["text"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_snippet_is_the_files_text_in_the_region() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules: [{id: t/calm, phrases: [calm down]}, {id: t/dept, phrases: [not my department]}, \
+         {id: t/write, phrases: [write to * today]}]",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "Please calm&nbsp;down, or calm `x` down.\n\nWrite to jane@example.com&nbsp;today.\n",
+    );
+    write(
+        dir.path(),
+        "b.json",
+        r#"[{"role": "agent", "text": "That\u2019s not my department"}]"#,
+    );
+    assert_eq!(
+        snippets(dir.path(), &["a.md", "b.json"]),
+        [
+            "calm&nbsp;down",
+            "calm `x` down",
+            "Write to jane@example.com&nbsp;today",
+            "not my department",
+        ]
+    );
+    write(
+        dir.path(),
+        "c.json",
+        r#"[{"role": "agent", "text": "It is not my\u00a0department"}]"#,
+    );
+    assert_eq!(
+        snippets(dir.path(), &["c.json"]),
+        ["not my\\u00a0department"]
+    );
+    // Masked with --redact, in the file's text as in the match.
+    let redacted = snippets(dir.path(), &["--redact", "a.md"]);
+    assert_eq!(redacted[2], "Write to [EMAIL]&nbsp;today");
+}
