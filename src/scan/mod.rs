@@ -17,6 +17,7 @@ mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;
 mod overlap;
+mod piece;
 mod profile;
 mod read;
 mod replace;

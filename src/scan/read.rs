@@ -230,6 +230,8 @@ pub(super) struct Reading {
     /// One conversation of a stream: reported even without turns, as a file's conversation
     /// is, since the stream (the file) holds others.
     pub piece: bool,
+    /// For a stream's record whose id an earlier record of the stream had, that record's line.
+    pub again: Option<usize>,
 }
 
 impl Reading {
@@ -241,6 +243,7 @@ impl Reading {
             first_line: 1,
             on_disk,
             piece: false,
+            again: None,
         }
     }
 }
@@ -295,6 +298,7 @@ pub(super) fn read(
                 first_line: piece.first_line,
                 on_disk: false,
                 piece: true,
+                again: piece.again,
             })
         }
         Input::File {

@@ -9,6 +9,7 @@
 //! skipped, as a file over it would be.
 
 use super::ScanOptions;
+use super::piece::Piece;
 use super::read::input_limit;
 use super::walk::Input;
 use crate::report::FileError;
@@ -17,30 +18,6 @@ use crate::transcript::{Format, ParseError};
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-
-/// One conversation of a stream (or one line that could not be read as one), handed to the pool
-/// like a file.
-#[derive(Debug)]
-pub(super) struct Piece {
-    /// Standard input's name in reports.
-    pub name: Arc<str>,
-    /// The conversation's lines; blank lines inside it are kept, so that its line numbers are
-    /// the stream's shifted by `first_line - 1`.
-    pub text: Vec<u8>,
-    /// The stream's line number of the piece's first line.
-    pub first_line: usize,
-    /// The stream's first piece: it counts the stream as one file in the summary.
-    pub first: bool,
-    /// The conversation's place among the stream's conversations (1-based), after the first:
-    /// a conversation without an id is named by it in JUnit (`<stdin>#(2)`). The first has none,
-    /// as a file of one conversation has none: its report is made before the stream shows
-    /// whether another follows.
-    pub number: Option<usize>,
-    /// Why the line could not start or continue a conversation.
-    pub error: Option<ParseError>,
-    /// The piece's size, when it grew past the size limit: its text was dropped.
-    pub too_large: Option<u64>,
-}
 
 /// What standard input turned out to be.
 pub(super) enum Opened {
@@ -68,7 +45,7 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let record = |line: &str| {
         matches!(
             classify(line.trim_end(), 1),
-            Ok(LineKind::Record | LineKind::Message(Some(_)))
+            Ok(LineKind::Record(_) | LineKind::Message(Some(_)))
         )
     };
     let stream = match (opts.input_format, first) {
@@ -190,6 +167,7 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
         first_line,
         first: false,
         number: None,
+        again: None,
         error,
         too_large: None,
     };
@@ -259,9 +237,10 @@ fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Pie
                 }
                 true
             }
-            Ok(Step::Record) => {
+            Ok(Step::Record { again, .. }) => {
                 let record = Piece {
                     number: place(),
+                    again,
                     ..piece(line.clone(), number, None)
                 };
                 open.take().is_none_or(&mut send) && send(record)

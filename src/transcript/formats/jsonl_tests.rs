@@ -144,7 +144,7 @@ fn a_line_that_cannot_be_read_is_left_out_and_the_others_are_read() {
 fn classify_reads_one_line() {
     assert_eq!(
         classify("{\"id\":1,\"messages\":[]}", 1),
-        Ok(LineKind::Record)
+        Ok(LineKind::Record(Some("1".into())))
     );
     assert_eq!(
         classify("{\"transcript\":\"hi\",\"conversation_id\":\"z\"}", 1),
