@@ -136,14 +136,9 @@ pub(super) fn check(
             }));
         }
         read::Encoding::Utf32 { le } => {
-            let order = if le { "little" } else { "big" };
             return not_read(NotRead::Error(FileError {
                 path: display.into(),
-                message: format!(
-                    "the file is UTF-32 ({order}-endian, as its byte-order mark says), which \
-                     talklint does not read; {}",
-                    crate::utf8_file::UTF32_HINT
-                ),
+                message: read::utf32_error(le),
             }));
         }
         _ => {}

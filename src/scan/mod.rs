@@ -26,6 +26,7 @@ mod scope;
 mod shard;
 mod stdin;
 mod unread;
+mod utf16;
 mod walk;
 
 use crate::engine::Engine;

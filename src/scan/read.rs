@@ -148,6 +148,16 @@ fn utf16_text(
     text
 }
 
+/// The error of an input that is UTF-32, little-endian or not, as its byte-order mark says.
+pub(super) fn utf32_error(le: bool) -> String {
+    let order = if le { "little" } else { "big" };
+    format!(
+        "the file is UTF-32 ({order}-endian, as its byte-order mark says), which talklint does \
+         not read; {}",
+        crate::utf8_file::UTF32_HINT
+    )
+}
+
 /// Why an input was not read.
 pub(super) enum NotRead {
     Skipped(Skipped),

@@ -11,10 +11,12 @@
 use super::ScanOptions;
 use super::piece::Piece;
 use super::read::input_limit;
+use super::utf16;
 use super::walk::Input;
 use crate::report::FileError;
 use crate::transcript::formats::jsonl::{Grouping, LineKind, Step, classify, is_blank};
 use crate::transcript::{Format, ParseError};
+use crate::utf8_file::{utf16_little_endian, utf32_little_endian};
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -28,19 +30,31 @@ pub(super) enum Opened {
 }
 
 /// Reads standard input's first line that is not blank, and decides whether it is a stream.
+/// With `--input-format jsonl` it is one whatever it holds, and only a byte-order mark is read
+/// first: a UTF-16 stream is decoded as it arrives, a UTF-32 one is an error.
 pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let name: Arc<str> = opts.stdin_name().into();
     let limit = input_limit(opts);
     let mut head = Vec::new();
     let mut stdin = io::stdin().lock();
+    let error = |message: String| {
+        let path = name.to_string();
+        Opened::Whole(Input::Error(FileError { path, message }))
+    };
+    let cannot_read = |e: io::Error| error(format!("cannot read standard input: {e}"));
+    if opts.input_format == Some(Format::Jsonl) {
+        if let Err(e) = utf16::read_mark(&mut stdin, &mut head) {
+            return cannot_read(e);
+        }
+        if let Some(le) = utf32_little_endian(&head) {
+            return error(super::read::utf32_error(le));
+        }
+        drop(stdin);
+        return stream(head, name, limit, capacity);
+    }
     let first = match next_line(&mut stdin, &mut head, limit) {
         Ok(first) => first,
-        Err(e) => {
-            return Opened::Whole(Input::Error(FileError {
-                path: name.to_string(),
-                message: format!("cannot read standard input: {e}"),
-            }));
-        }
+        Err(e) => return cannot_read(e),
     };
     let record = |line: &str| {
         matches!(
@@ -48,8 +62,8 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             Ok(LineKind::Record(_) | LineKind::Message(Some(_)))
         )
     };
-    let stream = match (opts.input_format, first) {
-        (Some(format), Some(_)) => format == Format::Jsonl,
+    let is_stream = match (opts.input_format, first) {
+        (Some(_), _) => false,
         (None, Some((line, _))) if record(&line) => true,
         // An object over the size limit: read whole, standard input would be skipped as too
         // large, while a stream skips that line and reads the rest.
@@ -70,20 +84,36 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
             let closes = |line: &String| line.trim_start().starts_with([']', '}']);
             next.iter().any(|line| record(line)) && !next.iter().any(closes)
         }
-        // An empty stream holds no conversation: nothing to report (an empty Spark partition
-        // adds nothing to a merge).
-        (format, None) => format == Some(Format::Jsonl),
+        (None, None) => false,
     };
-    if !stream {
+    if !is_stream {
         return Opened::Whole(Input::Stdin { head });
     }
     drop(stdin);
+    stream(head, name, limit, capacity)
+}
+
+/// Standard input as a stream: `head`, its first bytes already read, then the rest, decoded
+/// from UTF-16 when `head` opens with its byte-order mark.
+fn stream(head: Vec<u8>, name: Arc<str>, limit: u64, capacity: usize) -> Opened {
     let (tx, rx) = sync_channel(capacity);
     // A thread of its own, not scoped: when the output closes, the process ends without waiting
     // for a line that may never come.
     std::thread::spawn(move || {
-        let lines = BufReader::with_capacity(1 << 16, Cursor::new(head).chain(io::stdin()));
-        cut(lines, &name, limit, &tx);
+        let buffer = 1 << 16;
+        let bytes = |head: &[u8]| Cursor::new(head.to_vec()).chain(io::stdin());
+        match utf16_little_endian(&head) {
+            Some(le) => {
+                let text = utf16::Utf16Reader::new(bytes(&head[2..]), le);
+                cut(BufReader::with_capacity(buffer, text), &name, limit, &tx);
+            }
+            None => cut(
+                BufReader::with_capacity(buffer, bytes(&head)),
+                &name,
+                limit,
+                &tx,
+            ),
+        }
     });
     Opened::Stream(rx)
 }
