@@ -7,6 +7,7 @@
 //! however many files there are. Every file found ends in exactly one of conversations, skipped,
 //! errors.
 
+mod cut;
 mod feed;
 mod file;
 mod file_warnings;
