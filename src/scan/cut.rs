@@ -35,12 +35,36 @@ fn read_line(lines: &mut impl BufRead, line: &mut Vec<u8>, limit: u64) -> io::Re
     }
 }
 
+/// A line that cannot be read and names another conversation than the open one (see
+/// [`Grouping::other_id`]): it opens that conversation's piece if the conversation begins at the
+/// next line, and is an error of its own if not, never the open conversation's.
+struct Ahead {
+    /// The line, and the blank lines after it.
+    piece: Piece,
+    id: String,
+    error: ParseError,
+}
+
+impl Ahead {
+    /// The error piece of a line no conversation took.
+    fn error(self) -> Piece {
+        let (text, too_large, error) = (Vec::new(), None, Some(self.error));
+        Piece {
+            text,
+            too_large,
+            error,
+            ..self.piece
+        }
+    }
+}
+
 /// Cuts `lines` into pieces and sends them, until the input ends or nobody listens. A line
 /// longer than `limit` is skipped; a conversation that grows past it keeps counting its size but
 /// not its text.
 pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Piece>) {
     let mut grouping = Grouping::default();
     let mut open: Option<Piece> = None;
+    let mut ahead: Option<Ahead> = None;
     let mut line = Vec::new();
     let mut number = 0;
     let mut first = true;
@@ -88,7 +112,7 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
                     too_large: Some(length),
                     ..piece(Vec::new(), number, None)
                 };
-                if !send(skipped) {
+                if !ahead.take().is_none_or(|w| send(w.error())) || !send(skipped) {
                     return;
                 }
                 continue;
@@ -96,6 +120,9 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             Ok(_) => number += 1,
             Err(e) => {
                 let message = format!("cannot read standard input: {e}");
+                if !ahead.take().is_none_or(|w| send(w.error())) {
+                    return;
+                }
                 send(piece(
                     Vec::new(),
                     number + 1,
@@ -109,19 +136,46 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             if let Some(p) = open.as_mut() {
                 grow(p, &line);
             }
+            if let Some(a) = ahead.as_mut() {
+                grow(&mut a.piece, &line);
+            }
             continue;
         }
+        let mut waiting = ahead.take();
         let kind = classify(text.trim_end(), number);
-        // A line that is no message, among a conversation's messages, stays in its piece: the
-        // piece's reading leaves it out, names it in an error and warns the conversation, as a
-        // file's reading does.
-        if kind.is_err()
-            && let Some(p) = open.as_mut()
-        {
-            grow(p, &line);
-            continue;
-        }
+        let unread = kind.is_err();
         let step = kind.and_then(|k| grouping.step(number, k));
+        if let Err(e) = &step {
+            // As a file's reading leaves it out: a line naming another conversation waits for
+            // it; a line that is no message, among a conversation's messages, stays in its
+            // piece, whose reading names it in an error and warns the conversation.
+            let other = grouping.other_id(&text).map(str::to_string);
+            let stays = other.is_none() && unread && open.is_some();
+            if (other.is_some() || stays) && !waiting.take().is_none_or(|w| send(w.error())) {
+                return;
+            }
+            if let Some(id) = other {
+                if let Some(p) = open.as_mut() {
+                    grow(p, b"\n");
+                }
+                let error = e.clone();
+                let piece = piece(line.clone(), number, None);
+                ahead = Some(Ahead { piece, id, error });
+                continue;
+            }
+            if let Some(p) = open.as_mut().filter(|_| stays) {
+                grow(p, &line);
+                continue;
+            }
+        }
+        // A line waiting for the conversation that begins here opens its piece.
+        let (mine, waiting) = match (waiting, &step) {
+            (Some(w), Ok(Step::Begin(Some(id)))) if w.id == *id => (Some(w), None),
+            (waiting, _) => (None, waiting),
+        };
+        if !waiting.is_none_or(|w| send(w.error())) {
+            return;
+        }
         let sent = match step {
             Ok(Step::Continue) => {
                 // The grouping opens a conversation exactly when a piece is opened here.
@@ -140,10 +194,13 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             }
             Ok(Step::Begin(_)) => {
                 let sent = open.take().is_none_or(&mut send);
-                open = Some(Piece {
-                    number: place(),
-                    ..piece(line.clone(), number, None)
-                });
+                let mut begun = match mine {
+                    Some(w) => w.piece,
+                    None => piece(Vec::new(), number, None),
+                };
+                grow(&mut begun, &line);
+                begun.number = place();
+                open = Some(begun);
                 sent
             }
             Err(e) => {
@@ -158,7 +215,9 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             return;
         }
     }
-    if let Some(p) = open {
+    if ahead.is_none_or(|w| send(w.error()))
+        && let Some(p) = open
+    {
         send(p);
     }
 }

@@ -160,6 +160,33 @@ impl Grouping {
             }
         }
     }
+
+    /// The conversation id that line `text`, which cannot be read, still shows, when it names
+    /// another conversation than the open one of messages: the line is that conversation's if
+    /// it begins at the next line read, and never the open one's.
+    pub fn other_id<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let id = raw_conversation_id(text)?;
+        match &self.open {
+            Some(Some(open)) if open == id => None,
+            _ => Some(id),
+        }
+    }
+}
+
+/// The value of a line's first `"conversation_id"` (else `"call_id"`) key, found in its raw
+/// text, as [`conversation_id`] reads it: a string without escapes, or a number as written.
+fn raw_conversation_id(text: &str) -> Option<&str> {
+    let key = ["\"conversation_id\"", "\"call_id\""]
+        .into_iter()
+        .find_map(|key| text.find(key).map(|at| at + key.len()))?;
+    let value = text[key..].trim_start().strip_prefix(':')?.trim_start();
+    if let Some(string) = value.strip_prefix('"') {
+        let end = string.find(['"', '\\'])?;
+        return string[end..].starts_with('"').then_some(&string[..end]);
+    }
+    let number = |c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E');
+    let end = value.find(|c: char| !number(c)).unwrap_or(value.len());
+    (end > 0).then_some(&value[..end])
 }
 
 /// The warning of a record on line `number` whose `id` the record on line `first` had: a
@@ -207,7 +234,7 @@ pub fn parse(
         match read {
             Ok(()) => read_any = true,
             Err(e) => {
-                runs.left_out(line.number);
+                runs.left_out(line.number, grouping.other_id(line.text));
                 unread.push(e);
             }
         }
@@ -227,6 +254,8 @@ pub(super) struct Runs<'s> {
     open: Option<(Option<String>, Builder<'s>)>,
     /// The lines left out of the open conversation (see [`Runs::left_out`]).
     lost: Vec<usize>,
+    /// The line left out just before, with the other conversation's id it names.
+    ahead: Option<(usize, String)>,
     pub done: Vec<Transcript>,
 }
 
@@ -238,14 +267,17 @@ impl<'s> Runs<'s> {
             unit,
             open: None,
             lost: Vec::new(),
+            ahead: None,
             done: Vec::new(),
         }
     }
 
     /// Line `number` could not be read: the open conversation of messages, if any, goes on
-    /// without it, and says so.
-    pub fn left_out(&mut self, number: usize) {
-        if self.open.is_some() {
+    /// without it, and says so; unless the line names `other`, another conversation's id (see
+    /// [`Grouping::other_id`]): then that conversation says so if it begins at the next line.
+    pub fn left_out(&mut self, number: usize, other: Option<&str>) {
+        self.ahead = other.map(|id| (number, id.to_string()));
+        if self.open.is_some() && other.is_none() {
             self.lost.push(number);
         }
     }
@@ -258,8 +290,14 @@ impl<'s> Runs<'s> {
         m: &Message,
         cursor: &mut LineCursor,
     ) -> Result<(), ParseError> {
+        let ahead = self.ahead.take();
         if let Step::Begin(id) = step {
             self.close(cursor);
+            if let Some((number, ahead)) = ahead
+                && id.as_ref() == Some(&ahead)
+            {
+                self.lost.push(number);
+            }
             self.open = Some((id, Builder::new(self.source, self.opts, self.unit)));
         }
         match &mut self.open {
