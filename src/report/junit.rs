@@ -2,10 +2,11 @@
 //! file, and its id or place in a file of several) with one test case, a failure carrying the findings
 //! when the conversation failed or has problems at or above `--fail-on`, the conversation's
 //! warnings in the case's `<system-out>`, and a suite in error for each file that could not be
-//! read.
+//! read (named with its line too where a file has several, as a stream's broken lines are).
 
 use super::{Conversation, FileError, Printer, PrinterOptions, Totals, plural};
 use crate::rules::{RuleSet, Severity};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// The JUnit printer: a conversation fails when it failed or has a problem at or above
@@ -41,24 +42,38 @@ impl Printer for Junit {
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         let mut out = Vec::new();
+        let mut per_path = HashMap::<&str, usize>::new();
         for e in totals.errors {
-            file_error(e, &mut out);
+            *per_path.entry(&e.path).or_default() += 1;
+        }
+        for e in totals.errors {
+            let line = (per_path[e.path.as_str()] > 1).then(|| e.place()).flatten();
+            file_error(e, line.map(|(line, _)| line), &mut out);
         }
         w.write_all(&out)?;
         w.write_all(b"</testsuites>\n")
     }
 }
 
-/// A file that could not be read: a suite of its own whose one case is in error.
-fn file_error(e: &FileError, out: &mut Vec<u8>) {
+/// A file that could not be read: a suite of its own whose one case is in error, named by its
+/// path, and `:` and the `line` its message starts at when that tells it from the path's other
+/// errors (`<stdin>:7`, one of a stream's lines).
+fn file_error(e: &FileError, line: Option<usize>, out: &mut Vec<u8>) {
+    let name = |out: &mut Vec<u8>| {
+        attribute_into(out, &e.path);
+        if let Some(line) = line {
+            out.push(b':');
+            out.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+        }
+    };
     out.extend_from_slice(b"  <testsuite name=\"");
-    attribute_into(out, &e.path);
+    name(out);
     out.extend_from_slice(
         b"\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"",
     );
     attribute_into(out, &e.path);
     out.extend_from_slice(b"\" name=\"");
-    attribute_into(out, &e.path);
+    name(out);
     out.extend_from_slice(b"\">\n      <error message=\"");
     attribute_into(out, &e.message);
     out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");

@@ -113,7 +113,7 @@ pub(super) fn process(
 
 /// Parses, checks and renders one file's bytes, adding its conversations to `totals`. A stream's
 /// conversation after its first comes with its `place` in the stream (see
-/// [`super::stdin::Piece::number`]).
+/// [`super::piece::Piece::number`]).
 pub(super) fn check(
     reading: &Reading,
     place: Option<usize>,
@@ -136,14 +136,9 @@ pub(super) fn check(
             }));
         }
         read::Encoding::Utf32 { le } => {
-            let order = if le { "little" } else { "big" };
             return not_read(NotRead::Error(FileError {
                 path: display.into(),
-                message: format!(
-                    "the file is UTF-32 ({order}-endian, as its byte-order mark says), which \
-                     talklint does not read; {}",
-                    crate::utf8_file::UTF32_HINT
-                ),
+                message: read::utf32_error(le),
             }));
         }
         _ => {}
@@ -229,6 +224,7 @@ pub(super) fn check(
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
+    super::piece::warn_again(reading.again, &mut transcripts);
     let unread = super::unread::error(&parsed.unread, display, format, shift, {
         ctx.opts.redact.as_ref()
     });
@@ -301,7 +297,7 @@ pub(super) fn check(
         // The parser's warnings quote the file: masked as its text is with `--redact`, and
         // placed in the stream a piece came from.
         warnings.extend(t.warnings.iter().map(|w| {
-            let w = in_stream(w, shift);
+            let w = super::piece::in_stream(w, shift);
             match &ctx.opts.redact {
                 Some(r) => r.mask_quoted(&w).into_owned(),
                 None => w,
@@ -345,20 +341,6 @@ pub(super) fn check(
         }
     }
     out
-}
-
-/// A parser's `warning` (`line 2, column 5: …`) of a piece of a stream whose first line is the
-/// stream's line `shift + 1`, placed in the stream, as the piece's findings are.
-fn in_stream(warning: &str, shift: usize) -> String {
-    let line = warning.strip_prefix("line ").filter(|_| shift > 0);
-    let Some(rest) = line else {
-        return warning.to_string();
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    match rest[..digits].parse::<usize>() {
-        Ok(n) => format!("line {}{}", n + shift, &rest[digits..]),
-        Err(_) => warning.to_string(),
-    }
 }
 
 /// A file skipped for having no turns: an empty one, or one whose reading gave `warnings` (a

@@ -7,6 +7,7 @@
 //! however many files there are. Every file found ends in exactly one of conversations, skipped,
 //! errors.
 
+mod cut;
 mod feed;
 mod file;
 mod file_warnings;
@@ -17,6 +18,7 @@ mod judge;
 #[cfg(any(test, fuzzing))]
 mod one;
 mod overlap;
+mod piece;
 mod profile;
 mod read;
 mod replace;
@@ -25,6 +27,7 @@ mod scope;
 mod shard;
 mod stdin;
 mod unread;
+mod utf16;
 mod walk;
 
 use crate::engine::Engine;

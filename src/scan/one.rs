@@ -30,6 +30,7 @@ pub(crate) fn check_bytes(
         // As a file on disk, so that `--diff` works out its fixes (it writes nothing).
         on_disk: true,
         piece: false,
+        again: None,
     };
     let mut totals = Summary::default();
     check(

@@ -148,6 +148,16 @@ fn utf16_text(
     text
 }
 
+/// The error of an input that is UTF-32, little-endian or not, as its byte-order mark says.
+pub(super) fn utf32_error(le: bool) -> String {
+    let order = if le { "little" } else { "big" };
+    format!(
+        "the file is UTF-32 ({order}-endian, as its byte-order mark says), which talklint does \
+         not read; {}",
+        crate::utf8_file::UTF32_HINT
+    )
+}
+
 /// Why an input was not read.
 pub(super) enum NotRead {
     Skipped(Skipped),
@@ -230,6 +240,8 @@ pub(super) struct Reading {
     /// One conversation of a stream: reported even without turns, as a file's conversation
     /// is, since the stream (the file) holds others.
     pub piece: bool,
+    /// For a stream's record whose id an earlier record of the stream had, that record's line.
+    pub again: Option<usize>,
 }
 
 impl Reading {
@@ -241,6 +253,7 @@ impl Reading {
             first_line: 1,
             on_disk,
             piece: false,
+            again: None,
         }
     }
 }
@@ -295,6 +308,7 @@ pub(super) fn read(
                 first_line: piece.first_line,
                 on_disk: false,
                 piece: true,
+                again: piece.again,
             })
         }
         Input::File {

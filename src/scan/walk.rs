@@ -7,7 +7,7 @@ use super::ScanOptions;
 use super::folder::{Folder, Folders};
 use super::ignore_files;
 use super::overlap::Overlap;
-use super::stdin::Piece;
+use super::piece::Piece;
 use crate::report::{FileError, Skipped};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

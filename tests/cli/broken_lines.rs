@@ -183,3 +183,60 @@ fn a_broken_message_line_on_standard_input_reads_as_in_a_file() {
         from_file.1
     );
 }
+
+#[test]
+fn a_broken_line_that_names_the_next_conversation_is_its_loss_not_the_open_ones() {
+    // Line 3 opens `b` and line 7 names `c`, which never begins: both were put on the
+    // conversation open before them, `a` and `b`, which said they had lost a line.
+    let message = |id: &str, text: &str| {
+        format!("{{\"conversation_id\":\"{id}\",\"role\":\"agent\",\"text\":\"{text}\"}}\n")
+    };
+    let broken = |id: &str| format!("{{\"conversation_id\": \"{id}\", \"text\": \"cut\n");
+    let lines = [
+        message("a", "hello"),
+        message("a", "hi"),
+        broken("b"),
+        "\n".to_string(),
+        message("b", "calm down"),
+        message("b", "hi"),
+        broken("c"),
+        message("b", "bye"),
+        message("d", "hi"),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "chat.jsonl", &lines);
+    let warnings = |report: &str| -> Vec<String> {
+        let all = report.lines().map(|l| serde_json::from_str(l).unwrap());
+        let conversations = all.filter(|v: &serde_json::Value| v["id"].is_string());
+        conversations
+            .map(|c| format!("{}: {}", c["id"], c["warnings"]))
+            .collect()
+    };
+    let (code, from_file, err) = jsonl(&[file.to_str().unwrap()], "");
+    assert_eq!(code, 2, "{err}");
+    let lost = "line 3, column 1: this line could not be read and is left out of this conversation";
+    let said = warnings(&from_file);
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert_eq!(said[0], "\"a\": null", "{said:?}");
+    assert!(
+        said[1].starts_with(&format!("\"b\": [\"{lost}")),
+        "{said:?}"
+    );
+    assert!(!said[1].contains("line 7"), "{said:?}");
+    assert_eq!(said[2], "\"d\": null", "{said:?}");
+    let (code, from_stdin, err) = jsonl(&["-"], &lines);
+    assert_eq!((code, warnings(&from_stdin)), (2, said), "{err}");
+    // Each line is an error all the same: line 3 written with `b`, line 7, no one's, when
+    // the next line shows it (before `b`, still open, ends).
+    let lines_of = |entries: Vec<String>| -> Vec<String> {
+        let line = |e: &str| e.split(',').next().unwrap_or_default().to_string();
+        (entries.iter())
+            .map(|e| e.strip_prefix("error: ").map_or(e.clone(), line))
+            .collect()
+    };
+    assert_eq!(
+        lines_of(entries(&from_stdin)),
+        ["a", "line 7", "line 3", "b", "d"]
+    );
+}

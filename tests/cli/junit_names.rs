@@ -141,3 +141,40 @@ fn a_place_never_names_a_suite_as_an_id_that_is_a_number_does() {
         "{err}"
     );
 }
+
+/// The names of a JUnit report's suites in error, as an XML parser reads them.
+fn error_suites(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("testsuite") && n.attribute("errors") == Some("1"))
+        .map(|s| s.attribute("name").unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_streams_broken_lines_are_suites_named_by_their_lines_in_check_and_merge() {
+    // Each was a suite named `<stdin>`, which CI viewers merge into one.
+    let lines = [
+        record(Some("a"), "Hello."),
+        "not json\n".to_string(),
+        record(Some("b"), "Hi."),
+        "{\"id\": \"c\", \"messages\": [\n".to_string(),
+    ]
+    .concat();
+    let (code, single, err) = junit_of_stream(lines.clone());
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(error_suites(&single), ["<stdin>:2", "<stdin>:4"]);
+    // A file's broken lines are one error entry: its suite keeps the file's name.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.jsonl", &lines);
+    let (_, file, _) = check_in(dir.path(), &["-f", "junit", "c.jsonl"]);
+    assert_eq!(error_suites(&file), ["c.jsonl"]);
+    let (_, jsonl, _) = run(talklint()
+        .args(["check", "--no-config", "-f", "jsonl", "-"])
+        .write_stdin(lines));
+    let report = write(dir.path(), "r.jsonl", &jsonl);
+    let (_, merged, err) = run(talklint()
+        .args(["merge", "--no-config", "-f", "junit", "--fail-on", "never"])
+        .arg(&report));
+    assert_eq!(merged, single, "{err}");
+}

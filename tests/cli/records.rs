@@ -142,3 +142,49 @@ fn the_fixtures_hold_records_and_messages_split_by_id() {
     assert_eq!((&c2["line"], &c2["start_ms"]), (&3.into(), &0.into()));
     assert_eq!(v["conversations"][0]["findings"][0]["start_ms"], 40000);
 }
+
+#[test]
+fn a_record_id_seen_again_in_a_stream_is_warned_at_its_line_as_in_a_file() {
+    // A stream once read it without a word, and `merge` refused its report only at the end.
+    let record = |id: &str| format!("{{\"id\": \"{id}\", \"messages\": [{{\"text\": \"hi\"}}]}}\n");
+    let input = [
+        record("a"),
+        record("b"),
+        "\n".into(),
+        record("a"),
+        record("b"),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "records.jsonl", &input);
+    let warnings = |v: &Value| -> Vec<String> {
+        let all = v["conversations"].as_array().expect("conversations").iter();
+        all.map(|c| c["warnings"].to_string()).collect()
+    };
+    let (code, out, err) = run(check(&["--format", "json", "-"]).write_stdin(input));
+    assert_eq!(code, 0, "{err}");
+    let stream: Value = serde_json::from_str(&out).unwrap();
+    let (_, whole) = json_report(&[file.to_str().unwrap()]);
+    assert_eq!(warnings(&stream), warnings(&whole), "as in a file");
+    let again = |line: usize, first: usize| {
+        format!(
+            "line {line}, column 1: conversation `{}` again: the record on line {first} has the \
+             same id",
+            ["a", "b"][first - 1]
+        )
+    };
+    let said = &stream["conversations"];
+    assert_eq!(said[2]["warnings"].as_array().map(Vec::len), Some(1));
+    assert!(
+        said[2]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with(&again(4, 1))
+    );
+    assert!(
+        said[3]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with(&again(5, 2))
+    );
+}

@@ -178,3 +178,36 @@ fn a_parsers_warning_names_the_streams_line_as_the_files() {
         .unwrap_or_default();
     assert!(warning.starts_with("line 3, column "), "{v}");
 }
+
+#[test]
+fn a_utf16_stream_with_its_byte_order_mark_reads_as_its_utf8_lines() {
+    // Read line by line as UTF-8, every line of it was once an error.
+    let text = "{\"id\":\"c-1\",\"messages\":[{\"role\":\"agent\",\"text\":\"Olá — that's not my department 😀\"}]}\n\
+                {\"id\":\"c-2\",\"turns\":[{\"role\":\"agent\",\"text\":\"please calm down\"}]}\n";
+    let jsonl = |input: Vec<u8>| {
+        let args = ["--format", "jsonl", "--input-format", "jsonl", "-"];
+        run(check(&args).write_stdin(input))
+    };
+    let utf8 = jsonl(text.as_bytes().to_vec());
+    assert!(utf8.1.contains("not-my-department"), "{}", utf8.1);
+    for (mark, le) in [([0xFF, 0xFE], true), ([0xFE, 0xFF], false)] {
+        let units = text.encode_utf16();
+        let bytes = units.flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        assert_eq!(
+            jsonl(mark.into_iter().chain(bytes).collect()),
+            utf8,
+            "le: {le}"
+        );
+    }
+    // UTF-32 is one error that says how to convert it, not an error for every line.
+    let utf32 = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| (c as u32).to_le_bytes()));
+    let (code, out, _) = jsonl(utf32.collect());
+    assert_eq!(code, 2);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.contains("UTF-32") && out.contains("iconv -f UTF-32"),
+        "{out}"
+    );
+}

@@ -5,8 +5,9 @@
 //! Messages carrying a `conversation_id` (or `call_id`) split the file into conversations: one
 //! ends where the id changes, and an id seen again later is an error. So a stream never holds
 //! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
-//! pieces as it streams. A record's id seen again is an error too: a report names each
-//! conversation by its file and id, and `merge` refuses a report that names one twice.
+//! pieces as it streams. A record's id seen again is read, with a warning naming both lines, in
+//! a file as in a stream: a report names each conversation by its file and id, and `merge`
+//! refuses a report that names one twice.
 
 use super::chat_json::{Builder, Writer, read_messages};
 use super::json_text::{Unit, conversation_id, json_error};
@@ -21,8 +22,8 @@ use std::hash::{BuildHasher, RandomState};
 /// What one JSONL line holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind {
-    /// A whole conversation.
-    Record,
+    /// A whole conversation, with its id.
+    Record(Option<String>),
     /// One message, of the conversation this id names (if any).
     Message(Option<String>),
 }
@@ -30,7 +31,7 @@ pub enum LineKind {
 impl LineKind {
     fn of(m: &Message) -> LineKind {
         if record_messages(m).is_some() {
-            LineKind::Record
+            LineKind::Record(conversation_id([m.conversation_id, m.id, m.call_id]))
         } else {
             LineKind::Message(conversation_id([m.conversation_id, m.call_id]))
         }
@@ -73,8 +74,12 @@ pub fn is_blank(text: &str) -> bool {
 /// What a line does to the conversations being read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
-    /// The line is a conversation of its own.
-    Record,
+    /// The line is a conversation of its own, with its id, and the line of an earlier record
+    /// with the same id, if any.
+    Record {
+        id: Option<String>,
+        again: Option<usize>,
+    },
     /// The line begins a conversation of messages, with this id.
     Begin(Option<String>),
     /// The line continues the open conversation.
@@ -83,21 +88,24 @@ pub enum Step {
 
 /// Groups the lines of one file or stream into conversations, line by line, remembering only
 /// what the checks need: whether the file holds records or messages, the open conversation's
-/// id, and a 64-bit hash of each id already closed.
+/// id, and a 64-bit hash of each id already closed (with its line, for a record's).
 #[derive(Debug, Default)]
 pub struct Grouping {
     /// Whether the lines are records, and the first line that said so.
     mode: Option<(bool, usize)>,
     /// The open conversation of messages, with its id.
     open: Option<Option<String>>,
+    /// The ids of the conversations of messages begun so far.
     seen: HashSet<u64>,
+    /// The ids of the records read so far, each with the line that had it first.
+    records: HashMap<u64, usize>,
     hasher: RandomState,
 }
 
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
-        let records = kind == LineKind::Record;
+        let records = matches!(kind, LineKind::Record(_));
         let (mode, first) = *self.mode.get_or_insert((records, number));
         if mode != records {
             let (this, those) = if records {
@@ -117,8 +125,16 @@ impl Grouping {
                 ),
             ));
         }
-        let LineKind::Message(id) = kind else {
-            return Ok(Step::Record);
+        let id = match kind {
+            LineKind::Message(id) => id,
+            LineKind::Record(id) => {
+                let again = id.as_deref().and_then(|id| {
+                    let hash = self.hasher.hash_one(id);
+                    let first = *self.records.entry(hash).or_insert(number);
+                    (first != number).then_some(first)
+                });
+                return Ok(Step::Record { id, again });
+            }
         };
         match (&self.open, id) {
             (Some(_), None) => Ok(Step::Continue),
@@ -144,22 +160,43 @@ impl Grouping {
             }
         }
     }
-}
 
-/// The ids of a file's conversation records, by a 64-bit hash, each with the line that had it
-/// first. A file's only: a stream's memory stays bounded however many records it brings.
-#[derive(Default)]
-struct RecordIds {
-    first: HashMap<u64, usize>,
-    hasher: RandomState,
-}
-
-impl RecordIds {
-    /// The line of an earlier record with `id`, if one had it; else notes that line `number` has.
-    fn first_line(&mut self, number: usize, id: &str) -> Option<usize> {
-        let first = *self.first.entry(self.hasher.hash_one(id)).or_insert(number);
-        (first != number).then_some(first)
+    /// The conversation id that line `text`, which cannot be read, still shows, when it names
+    /// another conversation than the open one of messages: the line is that conversation's if
+    /// it begins at the next line read, and never the open one's.
+    pub fn other_id<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let id = raw_conversation_id(text)?;
+        match &self.open {
+            Some(Some(open)) if open == id => None,
+            _ => Some(id),
+        }
     }
+}
+
+/// The value of a line's first `"conversation_id"` (else `"call_id"`) key, found in its raw
+/// text, as [`conversation_id`] reads it: a string without escapes, or a number as written.
+fn raw_conversation_id(text: &str) -> Option<&str> {
+    let key = ["\"conversation_id\"", "\"call_id\""]
+        .into_iter()
+        .find_map(|key| text.find(key).map(|at| at + key.len()))?;
+    let value = text[key..].trim_start().strip_prefix(':')?.trim_start();
+    if let Some(string) = value.strip_prefix('"') {
+        let end = string.find(['"', '\\'])?;
+        return string[end..].starts_with('"').then_some(&string[..end]);
+    }
+    let number = |c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E');
+    let end = value.find(|c: char| !number(c)).unwrap_or(value.len());
+    (end > 0).then_some(&value[..end])
+}
+
+/// The warning of a record on line `number` whose `id` the record on line `first` had: a
+/// report names a conversation by its file and id, and `merge` refuses two.
+pub fn record_again(number: usize, id: &str, first: usize) -> String {
+    format!(
+        "line {number}, column 1: conversation `{id}` again: the record on line {first} has the \
+         same id; give each conversation record an id of its own (a report names a conversation \
+         by its file and id, and `merge` refuses two)"
+    )
 }
 
 /// Parses JSONL into its conversations: one per record, or one per run of messages with the
@@ -172,7 +209,6 @@ pub fn parse(
     opts: &ParseOptions,
 ) -> Result<(Vec<Transcript>, Vec<ParseError>), ParseError> {
     let mut grouping = Grouping::default();
-    let mut records = RecordIds::default();
     let mut runs = Runs::new(source, opts, Unit::Seconds);
     // One cursor places the warnings of every conversation, in file order.
     let mut cursor = LineCursor::new(source);
@@ -183,29 +219,22 @@ pub fn parse(
             continue;
         }
         let read = message(line.text, line.number).and_then(|m| {
-            let step = grouping.step(line.number, LineKind::of(&m))?;
-            if step != Step::Record {
-                return runs.add(step, &m, &mut cursor);
-            }
+            let (id, again) = match grouping.step(line.number, LineKind::of(&m))? {
+                Step::Record { id, again } => (id, again),
+                step => return runs.add(step, &m, &mut cursor),
+            };
             let mut t = record(&m, opts, &mut cursor)?;
-            t.id = conversation_id([m.conversation_id, m.id, m.call_id]);
-            if let Some(id) = &t.id
-                && let Some(first) = records.first_line(line.number, id)
-            {
-                t.warnings.push(format!(
-                    "line {}, column 1: conversation `{id}` again: the record on line {first} \
-                     has the same id; give each conversation record an id of its own (a report \
-                     names a conversation by its file and id, and `merge` refuses two)",
-                    line.number
-                ));
+            if let (Some(id), Some(first)) = (&id, again) {
+                t.warnings.push(record_again(line.number, id, first));
             }
+            t.id = id;
             runs.done.push(t);
             Ok(())
         });
         match read {
             Ok(()) => read_any = true,
             Err(e) => {
-                runs.left_out(line.number);
+                runs.left_out(line.number, grouping.other_id(line.text));
                 unread.push(e);
             }
         }
@@ -225,6 +254,8 @@ pub(super) struct Runs<'s> {
     open: Option<(Option<String>, Builder<'s>)>,
     /// The lines left out of the open conversation (see [`Runs::left_out`]).
     lost: Vec<usize>,
+    /// The line left out just before, with the other conversation's id it names.
+    ahead: Option<(usize, String)>,
     pub done: Vec<Transcript>,
 }
 
@@ -236,14 +267,17 @@ impl<'s> Runs<'s> {
             unit,
             open: None,
             lost: Vec::new(),
+            ahead: None,
             done: Vec::new(),
         }
     }
 
     /// Line `number` could not be read: the open conversation of messages, if any, goes on
-    /// without it, and says so.
-    pub fn left_out(&mut self, number: usize) {
-        if self.open.is_some() {
+    /// without it, and says so; unless the line names `other`, another conversation's id (see
+    /// [`Grouping::other_id`]): then that conversation says so if it begins at the next line.
+    pub fn left_out(&mut self, number: usize, other: Option<&str>) {
+        self.ahead = other.map(|id| (number, id.to_string()));
+        if self.open.is_some() && other.is_none() {
             self.lost.push(number);
         }
     }
@@ -256,8 +290,14 @@ impl<'s> Runs<'s> {
         m: &Message,
         cursor: &mut LineCursor,
     ) -> Result<(), ParseError> {
+        let ahead = self.ahead.take();
         if let Step::Begin(id) = step {
             self.close(cursor);
+            if let Some((number, ahead)) = ahead
+                && id.as_ref() == Some(&ahead)
+            {
+                self.lost.push(number);
+            }
             self.open = Some((id, Builder::new(self.source, self.opts, self.unit)));
         }
         match &mut self.open {

@@ -144,7 +144,7 @@ fn a_line_that_cannot_be_read_is_left_out_and_the_others_are_read() {
 fn classify_reads_one_line() {
     assert_eq!(
         classify("{\"id\":1,\"messages\":[]}", 1),
-        Ok(LineKind::Record)
+        Ok(LineKind::Record(Some("1".into())))
     );
     assert_eq!(
         classify("{\"transcript\":\"hi\",\"conversation_id\":\"z\"}", 1),
@@ -164,4 +164,29 @@ fn iso_times_are_relative_to_each_conversations_first_message() {
     let t = read(src).unwrap();
     assert_eq!(t[0].turns[0].start_ms, Some(0));
     assert_eq!(t[0].turns[1].start_ms, Some(30_500));
+}
+
+#[test]
+fn a_broken_lines_conversation_id_is_read_from_its_raw_text_as_a_message_gives_it() {
+    let mut grouping = Grouping::default();
+    let open = classify("{\"conversation_id\": \"a\", \"text\": \"hi\"}", 1).unwrap();
+    grouping.step(1, open).unwrap();
+    let other = |text| grouping.other_id(text);
+    assert_eq!(
+        other("{\"conversation_id\" : \"b\", \"text\": \"cut"),
+        Some("b")
+    );
+    assert_eq!(other("{\"call_id\": 17, \"text\": "), Some("17"));
+    assert_eq!(
+        other("{\"conversation_id\": \"a\", \"text\": "),
+        None,
+        "the open one"
+    );
+    assert_eq!(
+        other("{\"conversation_id\": \"a\\u0062\", \"x"),
+        None,
+        "escaped: unread"
+    );
+    assert_eq!(other("{\"conversation_id\": null, \"text\": "), None);
+    assert_eq!(other("{\"text\": \"no id"), None);
 }
