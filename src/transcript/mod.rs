@@ -6,6 +6,7 @@ mod decoded;
 mod detect;
 mod few_map;
 pub(crate) mod formats;
+pub mod label_key;
 #[cfg(test)]
 pub(crate) mod robustness;
 mod role_advice;

@@ -13,6 +13,7 @@ mod category_selectors;
 mod check;
 mod ci_warnings;
 mod config_globs;
+mod config_roles;
 mod config_type_words;
 mod contractions;
 mod default_pack;
