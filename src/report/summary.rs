@@ -4,6 +4,8 @@ use super::Conversation;
 use super::rank::{RuleTally, points_lost};
 use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
+use crate::transcript::Role;
+use crate::transcript::label_key::key;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -52,7 +54,8 @@ pub struct Stats {
     pub per_rule: Vec<usize>,
     /// Points lost to problems, by rule index.
     pub points_lost: Vec<u64>,
-    /// By agent name.
+    /// By agent, keyed by the name in any case and spacing ([`key`]): `SARAH`, `Sarah` and
+    /// `Sarah  Lee` typed with two spaces are one agent, shown as first seen.
     pub agents: BTreeMap<String, AgentStats>,
     /// Conversations by score decile: `scores[s / 10]`, 100 in the last.
     pub scores: [usize; 11],
@@ -62,6 +65,8 @@ pub struct Stats {
 /// interruptions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgentStats {
+    /// The name as first seen.
+    pub name: String,
     pub conversations: usize,
     pub score_total: i64,
     /// Conversations with times, and what their clocks say.
@@ -117,13 +122,18 @@ impl Stats {
         }
     }
 
-    /// The stats of agent `name`, new if it has none: totals span many files (a part of a scan's
-    /// chunk), so its name is copied only the first time.
+    /// The stats of agent `name` (any case and spacing), new if it has none: totals span many
+    /// files (a part of a scan's chunk), so its name is copied only the first time.
     fn agent(&mut self, name: &str) -> &mut AgentStats {
-        if !self.agents.contains_key(name) {
-            self.agents.insert(name.to_string(), AgentStats::default());
+        let key = key(name);
+        if !self.agents.contains_key(&*key) {
+            let new = AgentStats {
+                name: name.to_string(),
+                ..AgentStats::default()
+            };
+            self.agents.insert(key.clone().into_owned(), new);
         }
-        self.agents.get_mut(name).expect("inserted above")
+        self.agents.get_mut(&*key).expect("inserted above")
     }
 
     fn add(&mut self, c: &Conversation) {
@@ -133,8 +143,22 @@ impl Stats {
                 add_at(&mut self.points_lost, f.rule_index, points_lost(f.points));
             }
         }
-        if let Some(agent) = c.agent {
-            let measures = crate::engine::measures(c.transcript);
+        // A conversation counts for each agent who spoke in it; a finding for the agent it is
+        // charged to, its own `agent` in a conversation of several, else the conversation's.
+        let several = !c.agents.is_empty();
+        let charges = several.then(|| super::agents::charges(c.transcript, &c.agents));
+        let agents = if several {
+            &c.agents[..]
+        } else {
+            c.agent.as_slice()
+        };
+        for (index, &agent) in agents.iter().enumerate() {
+            let measures = match &charges {
+                Some(charges) => crate::engine::measures_of(c.transcript, |i| {
+                    c.transcript.turns[i].role == Role::Agent && charges[i] == index
+                }),
+                None => crate::engine::measures(c.transcript),
+            };
             let one = AgentStats {
                 conversations: 1,
                 score_total: i64::from(c.score),
@@ -149,7 +173,10 @@ impl Stats {
             let mut tags: Vec<usize> = Vec::new();
             for f in &c.findings {
                 if f.is_problem() {
-                    a.problems.entry(f.rule_index).or_default().add(f.points);
+                    let charged = f.agent.or(c.agent);
+                    if !several || charged.is_some_and(|to| key(to) == key(agent)) {
+                        a.problems.entry(f.rule_index).or_default().add(f.points);
+                    }
                 } else if f.kind == Kind::Tag && !tags.contains(&f.rule_index) {
                     tags.push(f.rule_index);
                     *a.tags.entry(f.rule_index).or_default() += 1;

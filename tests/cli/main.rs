@@ -2,6 +2,7 @@
 
 mod accounting;
 mod action;
+mod agents;
 mod bad_input;
 mod baseline;
 mod baseline_shapes;
