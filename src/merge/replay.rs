@@ -28,6 +28,9 @@ pub(super) struct Written<'a> {
     turns: usize,
     #[serde(default)]
     unknown_turns: usize,
+    /// Written only when true.
+    #[serde(default)]
+    agent_guessed: bool,
     #[serde(borrow, default)]
     agent: Option<Cow<'a, str>>,
     /// Every named agent, when there are two or more.
@@ -319,6 +322,7 @@ impl<'a> Replay<'a> {
                 id: written.id.as_deref().map(str::to_string),
                 turns,
                 warnings: Vec::new(),
+                agent_guessed: written.agent_guessed,
             },
             places,
             written,
@@ -369,6 +373,7 @@ impl<'a> Replay<'a> {
             format: self.format,
             turns: w.turns,
             unknown_turns: w.unknown_turns,
+            agent_guessed: w.agent_guessed,
             agent: w.agent.as_deref(),
             agents: w.agents.iter().map(|a| a.as_ref()).collect(),
             score: w.score,

@@ -285,6 +285,9 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     int(out, c.turns);
     out.extend_from_slice(b",\"unknown_turns\":");
     int(out, c.unknown_turns);
+    if c.agent_guessed {
+        out.extend_from_slice(b",\"agent_guessed\":true");
+    }
     if let Some(agent) = c.agent {
         out.extend_from_slice(b",\"agent\":");
         json_string(out, agent);
@@ -356,6 +359,7 @@ mod tests {
             format: "text",
             turns: 14,
             unknown_turns: 0,
+            agent_guessed: true,
             agent: Some("Dana"),
             agents: vec!["Dana", "Tom"],
             score: 65,

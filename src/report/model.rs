@@ -141,6 +141,10 @@ pub struct Conversation<'a> {
     pub turns: usize,
     /// Turns whose speaker maps to no role: rules for agents and customers skip them.
     pub unknown_turns: usize,
+    /// Set when the agent was guessed from what two speakers say, as no label or `roles:`
+    /// names a role: written only then (`true`), and counted in the summary's `agent_guessed`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub agent_guessed: bool,
     /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`): of two
     /// agents or more, the first to speak.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -325,6 +329,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .iter()
             .filter(|t| t.role == Role::Unknown)
             .count(),
+        agent_guessed: transcript.agent_guessed,
         agent,
         agents,
         score: eval.score,

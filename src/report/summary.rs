@@ -34,6 +34,10 @@ pub struct Summary {
     pub findings: Counts,
     pub passed: usize,
     pub failed: usize,
+    /// Conversations whose agent was guessed from what two speakers say (no label or `roles:`
+    /// names a role); written only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub agent_guessed: usize,
     #[serde(serialize_with = "one_decimal")]
     #[schemars(with = "f64")]
     pub mean_score: f64,
@@ -215,6 +219,7 @@ impl Summary {
         self.findings.tag += o.findings.tag;
         self.passed += o.passed;
         self.failed += o.failed;
+        self.agent_guessed += o.agent_guessed;
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
         self.stats.merge(&o.stats);
@@ -226,6 +231,7 @@ impl Summary {
     pub fn add(&mut self, c: &Conversation) {
         self.stats.add(c);
         self.conversations += 1;
+        self.agent_guessed += usize::from(c.agent_guessed);
         if c.passed {
             self.passed += 1;
         } else {

@@ -272,16 +272,22 @@ pub fn is_name(label: &str) -> bool {
 /// opens with the agent's greeting; a caller's "Mm." or "Hello?" before it does not count). The
 /// other is the customer. Turns that name no speaker (a segment the diariser gave no label) are
 /// no third speaker and keep their role; when that first turn is one of them, nothing says who
-/// the agent is, and there is no guess. Config `roles:` overrides it.
-pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
+/// the agent is, and there is no guess. Config `roles:` overrides it. A transcript whose roles
+/// were guessed says so ([`Transcript::agent_guessed`](super::Transcript::agent_guessed)).
+pub(crate) fn assign_diarised_roles(t: &mut super::Transcript, source: &str) {
+    t.agent_guessed = guess_roles(&mut t.turns, source);
+}
+
+/// [`assign_diarised_roles`] of `turns`: whether it gave them roles.
+fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
     let mut named = turns.iter().filter(|t| t.speaker.is_some());
     if named.any(|t| t.role != Role::Unknown) {
-        return;
+        return false;
     }
     // The first three distinct labels: a third is enough to say no.
     let labels = first_labels(turns.iter(), 3);
     if labels.len() != 2 {
-        return;
+        return false;
     }
     let cues = |label: &str| -> usize {
         (turns.iter())
@@ -299,7 +305,7 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
         {
             Some(t) => match &t.speaker {
                 Some(speaker) => speaker.clone(),
-                None => return,
+                None => return false,
             },
             None => labels[0].into(),
         },
@@ -314,6 +320,7 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
             Role::Customer
         };
     }
+    true
 }
 
 /// Set phrases that an agent says and a customer seldom does, a space between words.

@@ -185,3 +185,31 @@ fn a_handed_on_calls_talk_share_is_each_agents_own() {
         .collect();
     assert_eq!(shares, ["    25.0%  Maria", "    50.0%  Tom"], "{human}");
 }
+
+/// A chat of two names that no label or `roles:` maps had its agent guessed without a word
+/// anywhere; now one line of the human summary counts such conversations, as JSON's summary
+/// does, and a conversation whose labels name the roles is written as before.
+#[test]
+fn conversations_whose_agent_was_guessed_are_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let guessed = r#"[{"speaker": "Ben", "text": "my order is late"},
+                      {"speaker": "Ria", "text": "Thanks for contacting us, how can I help?"}]"#;
+    write(dir.path(), "guessed.json", guessed);
+    let labelled = r#"[{"role": "customer", "text": "hi"}, {"role": "agent", "text": "hello"}]"#;
+    write(dir.path(), "labelled.json", labelled);
+    let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "."]);
+    let line = "Agent guessed in 1 conversation: no label names a role";
+    assert_eq!(human.matches(line).count(), 1, "{human}");
+    assert!(human.contains("under `roles:` in talklint.yaml"), "{human}");
+    let (_, v) = json_report_in(dir.path(), &["--no-config", "--fail-on", "never", "."]);
+    assert_eq!(v["summary"]["agent_guessed"], 1);
+    let (g, l) = (&v["conversations"][0], &v["conversations"][1]);
+    assert_eq!(
+        (&g["agent"], &g["agent_guessed"]),
+        (&json!("Ria"), &json!(true)),
+        "{g}"
+    );
+    assert!(l.get("agent_guessed").is_none(), "{l}");
+    let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "labelled.json"]);
+    assert!(!human.contains("Agent guessed"), "{human}");
+}

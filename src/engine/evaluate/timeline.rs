@@ -295,6 +295,7 @@ mod tests {
             id: None,
             turns: vec![turn(1), turn(2), turn(3)],
             warnings: Vec::new(),
+            agent_guessed: false,
         };
         let m = measures(&t).expect("timed, with ends");
         assert_eq!((m.talk_ms, m.agent_talk_ms), (u64::MAX, u64::MAX));
