@@ -213,3 +213,30 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
     let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "labelled.json"]);
     assert!(!human.contains("Agent guessed"), "{human}");
 }
+
+/// The HTML report's agent filter lists every conversation the agent spoke in, whatever the
+/// case or spacing of the name there: Tom's own call and the one Maria handed on to him.
+/// (Runs where Chromium and Playwright are, as in CI.)
+#[test]
+fn the_html_agent_filter_finds_each_conversation_the_agent_spoke_in() {
+    let dir = handed_on();
+    write(dir.path(), "u.txt", "Agent (TOM): Hello.\nCustomer: hi\n");
+    write(dir.path(), "v.txt", "Agent (Maria): Hello.\nCustomer: hi\n");
+    let path = html(dir.path(), ".");
+    let steps = json!([
+        {"do": "select", "selector": "select[name=agent]", "value": "Tom"},
+        {"do": "wait_for", "js": "location.hash.includes('agent=Tom')"},
+        {"do": "eval", "name": "tom", "js": crate::html_report::LISTED},
+    ]);
+    let Some(seen) = crate::html_report::browse(&path, steps) else {
+        return;
+    };
+    let listed = |names: &[&str]| -> Vec<String> {
+        let dir = dir.path().join(".");
+        names
+            .iter()
+            .map(|n| format!("{}/{n}", dir.display()))
+            .collect()
+    };
+    assert_eq!(seen["tom"], json!(listed(&["t.txt", "u.txt"])));
+}
