@@ -5,7 +5,7 @@ use super::rank::{RuleTally, points_lost};
 use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
 use crate::transcript::Role;
-use crate::transcript::label_key::key;
+use crate::transcript::label_key::{folded, key};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -129,7 +129,9 @@ impl Stats {
     /// The stats of agent `name` (any case and spacing), new if it has none: totals span many
     /// files (a part of a scan's chunk), so its name is copied only the first time.
     fn agent(&mut self, name: &str) -> &mut AgentStats {
-        let key = key(name);
+        // Asked once per conversation: a short name is folded without an allocation.
+        let mut buf = [0u8; 32];
+        let key = folded(name, &mut buf);
         if !self.agents.contains_key(&*key) {
             let new = AgentStats {
                 name: name.to_string(),

@@ -54,17 +54,27 @@ pub(crate) fn folded<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
         return Cow::Borrowed(label);
     }
     let label = crate::text::blank::trim(label);
-    let single_spaced = !label.as_bytes().windows(2).any(|w| w == b"  ")
-        && !label.bytes().any(|b| b != b' ' && b.is_ascii_whitespace());
-    if label.len() <= buf.len() && label.is_ascii() && single_spaced {
-        let lower = &mut buf[..label.len()];
-        lower.copy_from_slice(label.as_bytes());
-        lower.make_ascii_lowercase();
+    match lowercase_into(label.as_bytes(), buf) {
         // ASCII in, ASCII out.
-        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or(""))
-    } else {
-        Cow::Owned(key(label).into_owned())
+        Some(lower) => Cow::Borrowed(std::str::from_utf8(lower).unwrap_or("")),
+        None => Cow::Owned(key(label).into_owned()),
     }
+}
+
+/// Trimmed `label` lowercased into `buf`, in one pass, when that makes its [`key`]: it fits, and
+/// is ASCII with white space only as single spaces (every label of a file is asked).
+fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..label.len())?;
+    let mut after_space = false;
+    for (to, &b) in lower.iter_mut().zip(label) {
+        let space = b == b' ';
+        if (space && after_space) || b >= 0x80 || (!space && b.is_ascii_whitespace()) {
+            return None;
+        }
+        after_space = space;
+        *to = b.to_ascii_lowercase();
+    }
+    Some(lower)
 }
 
 #[cfg(test)]
