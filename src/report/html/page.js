@@ -279,10 +279,13 @@
     for (const k of KEYS) {
       const field = form.elements[k];
       // A shared link may name a rule, tag or agent this report lacks: it lists nothing, not all.
-      if (s[k] && field.options && ![...field.options].some((o) => o.value === s[k])) {
+      // An agent is known in any case and spacing, as the agent table groups names.
+      const same = (o) => o.value === s[k] || (k === 'agent' && o.value !== '' && nameKey(o.value) === nameKey(s[k]));
+      const known = s[k] && field.options ? [...field.options].find(same) : undefined;
+      if (s[k] && field.options && !known) {
         field.append(new Option(s[k] + ' (not in this report)', s[k]));
       }
-      field.value = s[k] || '';
+      field.value = known ? known.value : s[k] || '';
     }
     apply(readForm());
   };
