@@ -1,9 +1,11 @@
 //! A config's `roles:`, role → speaker labels, read so that a label listed under two roles is an
 //! error at the second, as a key written twice is: the roles become one table of label → role
-//! (labels in any case), where the later role would take the label without a word.
+//! (labels in any case and spacing), where the later role would take the label without a word;
+//! and a label no speaker can have (empty, or `Sarah:` with the label's colon) is refused.
 
 use crate::rules::schema::OneOrMany;
 use crate::transcript::Role;
+use crate::transcript::label_key::key;
 use rustc_hash::FxHashMap;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -37,8 +39,8 @@ impl<'de> Visitor<'de> for Roles {
     }
 }
 
-/// One role's labels, one or a list; `taken` holds each label read so far (trimmed, in lower
-/// case, as speakers are matched) with its role.
+/// One role's labels, one or a list; `taken` holds each label read so far (as speakers are
+/// matched: in any case and spacing, [`key`]) with its role.
 struct Labels<'t> {
     role: Role,
     taken: &'t mut FxHashMap<String, Role>,
@@ -48,12 +50,13 @@ impl Labels<'_> {
     /// `label`, when no other role has it; refused while the reader is at it, so that the error
     /// stands at its line and column.
     fn take<E: serde::de::Error>(&mut self, label: &str) -> Result<String, E> {
-        let key = label.trim().to_lowercase();
+        never_matches(label)?;
+        let key = key(label).into_owned();
         match self.taken.get(&key) {
             Some(&other) if other != self.role => Err(crate::yaml::error_with_hint(
                 &format!(
-                    "the label `{label}` is also listed under `{}` (labels match in any case), \
-                     and a speaker has one role",
+                    "the label `{label}` is also listed under `{}` (labels match in any case \
+                     and spacing), and a speaker has one role",
                     other.name()
                 ),
                 &format!(
@@ -67,6 +70,29 @@ impl Labels<'_> {
                 Ok(label.to_string())
             }
         }
+    }
+}
+
+/// Refuses a label no speaker can have, which would be read without a word and match nothing:
+/// an empty one, or one that ends in the colon a text transcript writes after its label
+/// (`Sarah:`), which is no part of the speaker's name.
+fn never_matches<E: serde::de::Error>(label: &str) -> Result<(), E> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(crate::yaml::error_with_hint(
+            "an empty speaker label matches no speaker",
+            "write the label as the transcript names the speaker (`Sarah`, `spk_0`), or remove it",
+        ));
+    }
+    match label.strip_suffix([':', '\u{ff1a}']).map(str::trim_end) {
+        Some(name) => Err(crate::yaml::error_with_hint(
+            &format!(
+                "the label `{label}` ends in a colon, which a transcript writes after the \
+                 speaker's label, not in it, so it matches no speaker"
+            ),
+            &format!("write the name without the colon: `{name}`"),
+        )),
+        None => Ok(()),
     }
 }
 

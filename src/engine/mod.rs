@@ -21,7 +21,7 @@ use crate::rules::{Origin, RuleSet};
 use crate::transcript::Transcript;
 use compile::{Compiled, CompiledRule};
 use evaluate::Scope;
-pub use evaluate::{Evaluation, Measures, Outcome, measures};
+pub use evaluate::{Evaluation, Measures, Outcome, measures, measures_of};
 pub use examples::{ExampleFailure, ExampleOutcome, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
 use regex::Regex;

@@ -45,6 +45,7 @@ fn match_in(engine: &Engine, r: usize, text: &str, scratch: &mut Scratch) -> Opt
         id: None,
         turns: vec![turn],
         warnings: Vec::new(),
+        agent_guessed: false,
     };
     let outcomes = engine.check_rule(r, &transcript, text, scratch)?;
     let (start, end) = outcomes.iter().find_map(|o| o.range)?;

@@ -28,8 +28,14 @@ pub(super) struct Written<'a> {
     turns: usize,
     #[serde(default)]
     unknown_turns: usize,
+    /// Written only when true.
+    #[serde(default)]
+    agent_guessed: bool,
     #[serde(borrow, default)]
     agent: Option<Cow<'a, str>>,
+    /// Every named agent, when there are two or more.
+    #[serde(borrow, default)]
+    agents: Vec<Cow<'a, str>>,
     score: i32,
     passed: bool,
     #[serde(default)]
@@ -60,6 +66,9 @@ struct WrittenFinding<'a> {
     role: Role,
     #[serde(borrow)]
     speaker: Option<Cow<'a, str>>,
+    /// The agent it is charged to, in a conversation of two named agents or more.
+    #[serde(borrow, default)]
+    agent: Option<Cow<'a, str>>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -197,7 +206,9 @@ impl Written<'_> {
             }
         };
         self.agent.iter_mut().for_each(mask);
+        self.agents.iter_mut().for_each(mask);
         for f in &mut self.findings {
+            f.agent.iter_mut().for_each(mask);
             mask(&mut f.message);
             f.matched.iter_mut().for_each(mask);
             f.speaker.iter_mut().for_each(mask);
@@ -311,6 +322,7 @@ impl<'a> Replay<'a> {
                 id: written.id.as_deref().map(str::to_string),
                 turns,
                 warnings: Vec::new(),
+                agent_guessed: written.agent_guessed,
             },
             places,
             written,
@@ -340,6 +352,7 @@ impl<'a> Replay<'a> {
                 turn: f.turn,
                 role: f.role,
                 speaker: f.speaker.as_deref(),
+                agent: f.agent.as_deref(),
                 line: f.line,
                 column: f.column,
                 end_line: f.end_line,
@@ -360,7 +373,9 @@ impl<'a> Replay<'a> {
             format: self.format,
             turns: w.turns,
             unknown_turns: w.unknown_turns,
+            agent_guessed: w.agent_guessed,
             agent: w.agent.as_deref(),
+            agents: w.agents.iter().map(|a| a.as_ref()).collect(),
             score: w.score,
             passed: w.passed,
             needed: w.needed,

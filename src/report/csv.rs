@@ -53,6 +53,7 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
             "message",
             "suppressed",
             "suppressed_by",
+            "agent",
         ]
     } else {
         &[
@@ -122,6 +123,8 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             // `suppressed` stays a yes-or-no column and the columns before keep their places.
             put(&mut w, flag(f.suppressed.is_some()));
             put(&mut w, f.suppressed_by().unwrap_or("").as_bytes());
+            // The agent it is charged to, last too: the one who spoke its turn (of several).
+            text(&mut w, f.agent.or(c.agent).unwrap_or(""));
             end_row(&mut w);
         }
         return;
@@ -149,8 +152,12 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     }
     text(&mut w, top);
     text(&mut w, &c.tags.join(" "));
-    // The agent's name, as JSON's `agent` (a pivot table's rows per agent).
-    text(&mut w, c.agent.unwrap_or(""));
+    // The agent's name, as JSON's `agent` (a pivot table's rows per agent); each agent who
+    // spoke, `; ` between them, when several did, as JSON's `agents`.
+    match c.agents.is_empty() {
+        true => text(&mut w, c.agent.unwrap_or("")),
+        false => text(&mut w, &c.agents.join("; ")),
+    }
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {

@@ -383,5 +383,15 @@ fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
     if !parts.is_empty() {
         writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
     }
+    // One line for the scan, not a warning per conversation.
+    if s.agent_guessed > 0 {
+        writeln!(
+            w,
+            "Agent guessed in {}: no label names a role, so the agent is the speaker who says \
+             more of an agent's set phrases, else the first to speak; name the speakers under \
+             `roles:` in talklint.yaml to be sure.",
+            plural(s.agent_guessed, "conversation", "conversations")
+        )?;
+    }
     Ok(())
 }

@@ -122,6 +122,10 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     out.extend_from_slice(f.role.name().as_bytes());
     out.extend_from_slice(b"\",\"speaker\":");
     opt_string(out, f.speaker);
+    if let Some(agent) = f.agent {
+        out.extend_from_slice(b",\"agent\":");
+        json_string(out, agent);
+    }
     out.extend_from_slice(b",\"line\":");
     int(out, f.line);
     out.extend_from_slice(b",\"column\":");
@@ -281,10 +285,14 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     int(out, c.turns);
     out.extend_from_slice(b",\"unknown_turns\":");
     int(out, c.unknown_turns);
+    if c.agent_guessed {
+        out.extend_from_slice(b",\"agent_guessed\":true");
+    }
     if let Some(agent) = c.agent {
         out.extend_from_slice(b",\"agent\":");
         json_string(out, agent);
     }
+    strings(out, "agents", c.agents.iter().copied());
     out.extend_from_slice(b",\"score\":");
     int(out, c.score);
     out.extend_from_slice(b",\"passed\":");
@@ -329,6 +337,7 @@ mod tests {
             turn: 3,
             role: Role::Agent,
             speaker: None,
+            agent: Some("Tom"),
             line: 9,
             column: 23,
             end_line: 9,
@@ -350,7 +359,9 @@ mod tests {
             format: "text",
             turns: 14,
             unknown_turns: 0,
+            agent_guessed: true,
             agent: Some("Dana"),
+            agents: vec!["Dana", "Tom"],
             score: 65,
             passed: false,
             needed: None,

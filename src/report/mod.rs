@@ -5,6 +5,7 @@
 //! Conversations are rendered on the worker threads as they are scanned; the printer's document
 //! frame (headers, separators, the summary) is written in input order by one thread.
 
+mod agents;
 mod csv;
 pub(crate) mod digest;
 mod escape;

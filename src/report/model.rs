@@ -28,6 +28,11 @@ pub struct Finding<'a> {
     pub turn: usize,
     pub role: Role,
     pub speaker: Option<&'a str>,
+    /// In a conversation with two named agents or more, the agent the finding is charged to:
+    /// the one who spoke its turn, else the last to speak before it, else the first to speak.
+    /// Absent otherwise: the finding is the conversation's `agent`'s.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<&'a str>,
     /// 1-based line and column (in characters) of the match in the file.
     pub line: usize,
     pub column: usize,
@@ -136,9 +141,18 @@ pub struct Conversation<'a> {
     pub turns: usize,
     /// Turns whose speaker maps to no role: rules for agents and customers skip them.
     pub unknown_turns: usize,
-    /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`).
+    /// Set when the agent was guessed from what two speakers say, as no label or `roles:`
+    /// names a role: written only then (`true`), and counted in the summary's `agent_guessed`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub agent_guessed: bool,
+    /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`): of two
+    /// agents or more, the first to speak.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<&'a str>,
+    /// Every named agent who spoke, in the order they first spoke, when there are two or more
+    /// (a call handed on): the conversation counts for each of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agents: Vec<&'a str>,
     pub score: i32,
     pub passed: bool,
     /// The least score that passes (the pass mark, or `--min-score` when higher), when the
@@ -230,6 +244,8 @@ pub(crate) fn conversation<'a, 's: 'a>(
     redactor: Option<&'a Redactor>,
 ) -> Conversation<'a> {
     let source = lines.text();
+    let (agent, agents) = super::agents::named(transcript);
+    let charges = (agents.len() > 1).then(|| super::agents::charges(transcript, &agents));
     let mut quoter = Quoter::new(redactor);
     let outcomes = eval.outcomes.iter().map(|o| (o, None));
     let shown = suppressed.iter().map(|&(o, why)| (o, Some(why)));
@@ -270,6 +286,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 turn: o.turn + 1,
                 role: turn.role,
                 speaker,
+                agent: charges.as_ref().map(|c| agents[c[o.turn]]),
                 line,
                 column,
                 end_line,
@@ -312,7 +329,9 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .iter()
             .filter(|t| t.role == Role::Unknown)
             .count(),
-        agent: agent_named(transcript),
+        agent_guessed: transcript.agent_guessed,
+        agent,
+        agents,
         score: eval.score,
         passed: eval.passed,
         needed: (eval.score < eval.needed).then_some(eval.needed),
@@ -349,17 +368,4 @@ fn message<'a>(
         },
         _ => Message::Text(rule.message(matched.map(|m| &**m), trigger.map(|t| &**t), speaker)),
     }
-}
-
-/// The first agent turn's speaker that names a person: an opening `Agent:` hides no name after
-/// it. A label asked once is not asked again on the turns that repeat it (most do).
-fn agent_named(transcript: &Transcript) -> Option<&str> {
-    let mut asked: Option<&str> = None;
-    (transcript.turns.iter().filter(|t| t.role == Role::Agent)).find_map(|t| {
-        // Turns share their speaker's string: the same string is the same label.
-        let repeated = |s: &str| asked.is_some_and(|a| std::ptr::eq(a, s) || a == s);
-        let speaker = t.speaker.as_deref().filter(|&s| !repeated(s))?;
-        asked = Some(speaker);
-        crate::transcript::roles::person(speaker)
-    })
 }

@@ -34,19 +34,19 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
     }
     if !s.stats.agents.is_empty() {
         writeln!(w, "\nMean score per agent (conversations):")?;
-        for (agent, a) in &s.stats.agents {
-            let mean = a.score_total as f64 / a.conversations as f64;
+        for a in s.stats.agents.values() {
+            let (agent, mean) = (&a.name, a.score_total as f64 / a.conversations as f64);
             writeln!(w, "{mean:>9.1}  {agent} ({})", a.conversations)?;
         }
     }
-    let timed: Vec<_> = s.stats.agents.iter().filter(|(_, a)| a.timed > 0).collect();
+    let timed: Vec<_> = s.stats.agents.values().filter(|a| a.timed > 0).collect();
     if !timed.is_empty() {
         writeln!(
             w,
             "\nTiming per agent (timed conversations): talk share, silence and agent interruptions per call"
         )?;
-        for (agent, a) in timed {
-            let m = &a.measures;
+        for a in timed {
+            let (agent, m) = (&a.name, &a.measures);
             let share = 100.0 * m.agent_talk_ms as f64 / m.talk_ms.max(1) as f64;
             let per_call = |v: f64| v / a.timed as f64;
             writeln!(

@@ -4,6 +4,8 @@ use super::Conversation;
 use super::rank::{RuleTally, points_lost};
 use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
+use crate::transcript::Role;
+use crate::transcript::label_key::{folded, key};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -32,6 +34,10 @@ pub struct Summary {
     pub findings: Counts,
     pub passed: usize,
     pub failed: usize,
+    /// Conversations whose agent was guessed from what two speakers say (no label or `roles:`
+    /// names a role); written only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub agent_guessed: usize,
     #[serde(serialize_with = "one_decimal")]
     #[schemars(with = "f64")]
     pub mean_score: f64,
@@ -52,7 +58,8 @@ pub struct Stats {
     pub per_rule: Vec<usize>,
     /// Points lost to problems, by rule index.
     pub points_lost: Vec<u64>,
-    /// By agent name.
+    /// By agent, keyed by the name in any case and spacing ([`key`]): `SARAH`, `Sarah` and
+    /// `Sarah  Lee` typed with two spaces are one agent, shown as first seen.
     pub agents: BTreeMap<String, AgentStats>,
     /// Conversations by score decile: `scores[s / 10]`, 100 in the last.
     pub scores: [usize; 11],
@@ -62,6 +69,8 @@ pub struct Stats {
 /// interruptions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgentStats {
+    /// The name as first seen.
+    pub name: String,
     pub conversations: usize,
     pub score_total: i64,
     /// Conversations with times, and what their clocks say.
@@ -117,13 +126,20 @@ impl Stats {
         }
     }
 
-    /// The stats of agent `name`, new if it has none: totals span many files (a part of a scan's
-    /// chunk), so its name is copied only the first time.
+    /// The stats of agent `name` (any case and spacing), new if it has none: totals span many
+    /// files (a part of a scan's chunk), so its name is copied only the first time.
     fn agent(&mut self, name: &str) -> &mut AgentStats {
-        if !self.agents.contains_key(name) {
-            self.agents.insert(name.to_string(), AgentStats::default());
+        // Asked once per conversation: a short name is folded without an allocation.
+        let mut buf = [0u8; 32];
+        let key = folded(name, &mut buf);
+        if !self.agents.contains_key(&*key) {
+            let new = AgentStats {
+                name: name.to_string(),
+                ..AgentStats::default()
+            };
+            self.agents.insert(key.clone().into_owned(), new);
         }
-        self.agents.get_mut(name).expect("inserted above")
+        self.agents.get_mut(&*key).expect("inserted above")
     }
 
     fn add(&mut self, c: &Conversation) {
@@ -133,8 +149,22 @@ impl Stats {
                 add_at(&mut self.points_lost, f.rule_index, points_lost(f.points));
             }
         }
-        if let Some(agent) = c.agent {
-            let measures = crate::engine::measures(c.transcript);
+        // A conversation counts for each agent who spoke in it; a finding for the agent it is
+        // charged to, its own `agent` in a conversation of several, else the conversation's.
+        let several = !c.agents.is_empty();
+        let charges = several.then(|| super::agents::charges(c.transcript, &c.agents));
+        let agents = if several {
+            &c.agents[..]
+        } else {
+            c.agent.as_slice()
+        };
+        for (index, &agent) in agents.iter().enumerate() {
+            let measures = match &charges {
+                Some(charges) => crate::engine::measures_of(c.transcript, |i| {
+                    c.transcript.turns[i].role == Role::Agent && charges[i] == index
+                }),
+                None => crate::engine::measures(c.transcript),
+            };
             let one = AgentStats {
                 conversations: 1,
                 score_total: i64::from(c.score),
@@ -149,7 +179,10 @@ impl Stats {
             let mut tags: Vec<usize> = Vec::new();
             for f in &c.findings {
                 if f.is_problem() {
-                    a.problems.entry(f.rule_index).or_default().add(f.points);
+                    let charged = f.agent.or(c.agent);
+                    if !several || charged.is_some_and(|to| key(to) == key(agent)) {
+                        a.problems.entry(f.rule_index).or_default().add(f.points);
+                    }
                 } else if f.kind == Kind::Tag && !tags.contains(&f.rule_index) {
                     tags.push(f.rule_index);
                     *a.tags.entry(f.rule_index).or_default() += 1;
@@ -188,6 +221,7 @@ impl Summary {
         self.findings.tag += o.findings.tag;
         self.passed += o.passed;
         self.failed += o.failed;
+        self.agent_guessed += o.agent_guessed;
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
         self.stats.merge(&o.stats);
@@ -199,6 +233,7 @@ impl Summary {
     pub fn add(&mut self, c: &Conversation) {
         self.stats.add(c);
         self.conversations += 1;
+        self.agent_guessed += usize::from(c.agent_guessed);
         if c.passed {
             self.passed += 1;
         } else {

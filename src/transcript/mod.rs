@@ -6,6 +6,7 @@ mod decoded;
 mod detect;
 mod few_map;
 pub(crate) mod formats;
+pub mod label_key;
 #[cfg(test)]
 pub(crate) mod robustness;
 mod role_advice;
@@ -32,6 +33,9 @@ pub struct Transcript {
     /// looks like a label but is not read as one, a time that cannot be read. Reported with the
     /// conversation, so that nothing is lost silently (SPEC §7).
     pub warnings: Vec<String>,
+    /// Whether the agent was guessed from what two speakers say, as no label or `roles:` names
+    /// a role ([`roles::assign_diarised_roles`]): the human summary counts such conversations.
+    pub agent_guessed: bool,
 }
 
 /// One speaker turn.

@@ -3,13 +3,13 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
 use super::few_map::FewMap;
+use super::label_key::{folded, key};
 use super::role_advice::first_labels;
 pub(crate) use super::role_advice::unknown_speakers;
 use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
@@ -82,14 +82,14 @@ pub struct Roles {
 }
 
 impl Roles {
-    /// Adds configured aliases: each label (any case) speaks as `role`.
+    /// Adds configured aliases: each label (any case and spacing) speaks as `role`.
     pub fn with_aliases<'a>(
         mut self,
         role: Role,
         labels: impl IntoIterator<Item = &'a str>,
     ) -> Roles {
         for label in labels {
-            self.extra.insert(label.trim().to_lowercase(), role);
+            self.extra.insert(key(label).into_owned(), role);
         }
         self
     }
@@ -100,7 +100,7 @@ impl Roles {
     /// `Unknown`.
     pub fn role_of(&self, label: &str) -> Role {
         let mut buf = [0u8; 32];
-        let lower = trimmed_lowercase(label, &mut buf);
+        let lower = folded(label, &mut buf);
         let role = match qualified(&lower) {
             Some((name, qualifier)) => self
                 .lookup(&lower)
@@ -141,9 +141,9 @@ impl Roles {
     /// The role of a label in a format with role words of its own (`native`, given the lowercase
     /// label): configured aliases first, then the format's words, then the built-in aliases.
     pub fn role_in(&self, label: &str, native: fn(&str) -> Option<Role>) -> Role {
-        let lower = label.trim().to_lowercase();
+        let lower = key(label);
         self.extra
-            .get(&lower)
+            .get(&*lower)
             .copied()
             .or_else(|| native(&lower))
             .unwrap_or_else(|| self.role_of(label))
@@ -151,7 +151,7 @@ impl Roles {
 
     /// Whether config `roles:` names `label`.
     pub fn is_configured(&self, label: &str) -> bool {
-        self.extra.contains_key(&label.trim().to_lowercase())
+        self.extra.contains_key(&*key(label))
     }
 
     /// Whether `label` is a known alias (built-in or configured).
@@ -248,7 +248,7 @@ pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
 /// `ch_0/1`, an author id, Genesys's `internal`).
 pub fn is_name(label: &str) -> bool {
     let mut buf = [0u8; 32];
-    let lower = trimmed_lowercase(label, &mut buf);
+    let lower = folded(label, &mut buf);
     let lower = &*lower;
     let number = ["spk", "speaker", "channel", "ch", "participant"]
         .iter()
@@ -264,25 +264,6 @@ pub fn is_name(label: &str) -> bool {
         || matches!(lower, "internal" | "external"))
 }
 
-/// `label` trimmed and lowercased: itself when it already is (`agent`, `customer`: the usual
-/// label, and every message asks), in `buf` when it is short ASCII, else in a new string.
-fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
-    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-');
-    if label.as_bytes().iter().all(plain) {
-        return Cow::Borrowed(label);
-    }
-    let label = crate::text::blank::trim(label);
-    if label.len() <= buf.len() && label.is_ascii() {
-        let lower = &mut buf[..label.len()];
-        lower.copy_from_slice(label.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or(""))
-    } else {
-        Cow::Owned(label.to_lowercase())
-    }
-}
-
 /// The default for diarised two-speaker calls and chats of two names: when no speaker label maps
 /// to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`, `Ben`/`Ria`),
 /// the agent is the speaker whose turns hold more of an agent's set phrases ([`AGENT_CUES`]: a
@@ -291,16 +272,22 @@ fn trimmed_lowercase<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> 
 /// opens with the agent's greeting; a caller's "Mm." or "Hello?" before it does not count). The
 /// other is the customer. Turns that name no speaker (a segment the diariser gave no label) are
 /// no third speaker and keep their role; when that first turn is one of them, nothing says who
-/// the agent is, and there is no guess. Config `roles:` overrides it.
-pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
+/// the agent is, and there is no guess. Config `roles:` overrides it. A transcript whose roles
+/// were guessed says so ([`Transcript::agent_guessed`](super::Transcript::agent_guessed)).
+pub(crate) fn assign_diarised_roles(t: &mut super::Transcript, source: &str) {
+    t.agent_guessed = guess_roles(&mut t.turns, source);
+}
+
+/// [`assign_diarised_roles`] of `turns`: whether it gave them roles.
+fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
     let mut named = turns.iter().filter(|t| t.speaker.is_some());
     if named.any(|t| t.role != Role::Unknown) {
-        return;
+        return false;
     }
     // The first three distinct labels: a third is enough to say no.
     let labels = first_labels(turns.iter(), 3);
     if labels.len() != 2 {
-        return;
+        return false;
     }
     let cues = |label: &str| -> usize {
         (turns.iter())
@@ -318,7 +305,7 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
         {
             Some(t) => match &t.speaker {
                 Some(speaker) => speaker.clone(),
-                None => return,
+                None => return false,
             },
             None => labels[0].into(),
         },
@@ -333,6 +320,7 @@ pub(crate) fn assign_diarised_roles(turns: &mut [super::Turn], source: &str) {
             Role::Customer
         };
     }
+    true
 }
 
 /// Set phrases that an agent says and a customer seldom does, a space between words.

@@ -2,6 +2,7 @@
 
 mod accounting;
 mod action;
+mod agents;
 mod bad_input;
 mod baseline;
 mod baseline_shapes;
@@ -13,6 +14,7 @@ mod category_selectors;
 mod check;
 mod ci_warnings;
 mod config_globs;
+mod config_roles;
 mod config_type_words;
 mod contractions;
 mod default_pack;

@@ -15,7 +15,7 @@ use super::matcher::{self, Hit, Matcher};
 use crate::rules::Kind;
 use crate::transcript::Transcript;
 use search::{Conversation, Found, by_place};
-pub use timeline::{Measures, measures};
+pub use timeline::{Measures, measures, measures_of};
 
 /// One rule outcome in a conversation: a finding before it is rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]

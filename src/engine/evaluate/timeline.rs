@@ -243,12 +243,17 @@ pub struct Measures {
 
 /// The measures of a conversation whose turns all have start times and some an end time.
 pub fn measures(t: &Transcript) -> Option<Measures> {
+    measures_of(t, |i| t.turns[i].role == crate::transcript::Role::Agent)
+}
+
+/// [`measures`] of the agent who speaks the turns `agent` says are theirs (by index), in a
+/// conversation of several agents.
+pub fn measures_of(t: &Transcript, agent: impl Fn(usize) -> bool) -> Option<Measures> {
     // Most transcripts have no times: they are answered before the timeline is built.
     if !all_timed(t) || !any_end(t) {
         return None;
     }
     let tl = Timeline::new(t);
-    let agent = |i: usize| t.turns[i].role == crate::transcript::Role::Agent;
     let overlaps = tl.overlaps(t);
     let n = t.turns.len();
     Some(Measures {
@@ -290,6 +295,7 @@ mod tests {
             id: None,
             turns: vec![turn(1), turn(2), turn(3)],
             warnings: Vec::new(),
+            agent_guessed: false,
         };
         let m = measures(&t).expect("timed, with ends");
         assert_eq!((m.talk_ms, m.agent_talk_ms), (u64::MAX, u64::MAX));

@@ -81,7 +81,8 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
     } else {
         "</tr></thead><tbody>"
     });
-    for (name, a) in &s.stats.agents {
+    for a in s.stats.agents.values() {
+        let name = &a.name;
         let mean = a.score_total as f64 / a.conversations.max(1) as f64;
         let _ = write!(
             page,
@@ -243,8 +244,8 @@ pub(super) fn filters(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         "</select></label><label>Agent <select name=\"agent\"><option value=\"\">any</option>\
          <option value=\"-\">no name given</option>",
     );
-    for name in s.stats.agents.keys() {
-        option(page, name, name);
+    for a in s.stats.agents.values() {
+        option(page, &a.name, &a.name);
     }
     page.push_str(
         "</select></label><label>Sort <select name=\"sort\"><option value=\"\">as scanned</option>\

@@ -63,12 +63,17 @@
     return facts[i];
   };
 
+  // A conversation's named agents (`as` when several spoke, else `a`), and the form names are
+  // compared in, as the agent table groups them: any case, runs of spaces one space.
+  const agentsOf = (c) => c.as || (c.a !== undefined ? [c.a] : []);
+  const nameKey = (a) => a.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+
   // The words a search looks in, lowercased when first searched.
   const haystack = (i) => {
     const f = factsOf(i);
     if (f.text === null) {
       const c = at(i);
-      const parts = [c.p, c.i || '', c.a || ''];
+      const parts = [c.p, c.i || '', ...agentsOf(c)];
       for (const t of c.t) parts.push(t[2] || '', t[4].map((s) => (typeof s === 'string' ? s : s[1])).join(''));
       for (const x of c.f) parts.push(x[3]);
       f.text = parts.join('\n').toLowerCase();
@@ -86,7 +91,7 @@
       (s.rule && !f.rules.has(ruleIndex.get(s.rule))) ||
       (s.cat && !f.categories.has(s.cat)) ||
       (s.tag && !f.tags.has(ruleIndex.get(s.tag))) ||
-      (s.agent && (s.agent === '-' ? c.a !== undefined : c.a !== s.agent)) ||
+      (s.agent && (s.agent === '-' ? c.a !== undefined : !agentsOf(c).some((a) => nameKey(a) === nameKey(s.agent)))) ||
       (words.length && !words.every((w) => haystack(i).includes(w)))
     );
   };
@@ -202,7 +207,8 @@
     const n = { error: 0, warning: 0, info: 0, reward: 0, tag: 0, suppressed: 0 };
     for (const x of c.f) n[isSuppressed(x) ? 'suppressed' : rules[x[0]][2]]++;
     const meta = [];
-    if (c.a !== undefined) meta.push('Agent · ' + c.a);
+    if (c.as) meta.push('Agents · ' + c.as.join(', '));
+    else if (c.a !== undefined) meta.push('Agent · ' + c.a);
     meta.push(
       [plural(n.error, 'error', 'errors'), plural(n.warning, 'warning', 'warnings'), n.info + ' info']
         .filter((x) => !x.startsWith('0 '))
@@ -273,10 +279,13 @@
     for (const k of KEYS) {
       const field = form.elements[k];
       // A shared link may name a rule, tag or agent this report lacks: it lists nothing, not all.
-      if (s[k] && field.options && ![...field.options].some((o) => o.value === s[k])) {
+      // An agent is known in any case and spacing, as the agent table groups names.
+      const same = (o) => o.value === s[k] || (k === 'agent' && o.value !== '' && nameKey(o.value) === nameKey(s[k]));
+      const known = s[k] && field.options ? [...field.options].find(same) : undefined;
+      if (s[k] && field.options && !known) {
         field.append(new Option(s[k] + ' (not in this report)', s[k]));
       }
-      field.value = s[k] || '';
+      field.value = known ? known.value : s[k] || '';
     }
     apply(readForm());
   };

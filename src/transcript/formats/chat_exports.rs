@@ -180,6 +180,7 @@ pub fn genesys(
         id: None,
         turns,
         warnings: Vec::new(),
+        agent_guessed: false,
     })
 }
 
@@ -269,6 +270,7 @@ pub fn zendesk(
         id,
         turns,
         warnings: warnings.into_iter().collect(),
+        agent_guessed: false,
     })
 }
 
@@ -353,6 +355,7 @@ pub fn intercom(
         id: None,
         turns,
         warnings: warnings.into_iter().collect(),
+        agent_guessed: false,
     })
 }
 

@@ -60,6 +60,7 @@ pub(super) fn read_messages(
         id: None,
         turns,
         warnings,
+        agent_guessed: false,
     })
 }
 

@@ -160,12 +160,14 @@ impl<'s> Conversation<'s> {
         warnings.extend(unread.warnings(lines));
         warnings.extend(drop_backward_ends(&mut turns, lines));
         warnings.extend(in_time_order(&mut turns, lines));
-        assign_diarised_roles(&mut turns, source);
-        Transcript {
+        let mut t = Transcript {
             id,
             turns,
             warnings,
-        }
+            agent_guessed: false,
+        };
+        assign_diarised_roles(&mut t, source);
+        t
     }
 }
 

@@ -231,7 +231,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         .extend(drop_backward_ends(&mut t.turns, &mut lines));
     t.warnings
         .extend(undiarised::warning(format, &t.turns, opts, &mut lines));
-    assign_diarised_roles(&mut t.turns, source);
+    assign_diarised_roles(&mut t, source);
     if by_keys {
         t.warnings.extend(shape_signs::two_shapes(&shape, format));
     }

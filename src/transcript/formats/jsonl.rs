@@ -316,15 +316,17 @@ impl<'s> Runs<'s> {
         let Some((id, builder)) = self.open.take() else {
             return;
         };
-        let (mut turns, mut warnings) = builder.finish(cursor);
+        let (turns, mut warnings) = builder.finish(cursor);
         let lost = std::mem::take(&mut self.lost);
         warnings.splice(0..0, super::left_out::warning(&lost));
-        assign_diarised_roles(&mut turns, self.source);
-        self.done.push(Transcript {
+        let mut t = Transcript {
             id,
             turns,
             warnings,
-        });
+            agent_guessed: false,
+        };
+        assign_diarised_roles(&mut t, self.source);
+        self.done.push(t);
     }
 }
 
@@ -339,7 +341,7 @@ fn record(
         Some(list) => read_messages(list, Unit::Seconds, Writer::Chat, opts, cursor)?,
         None => Transcript::default(),
     };
-    assign_diarised_roles(&mut t.turns, cursor.text());
+    assign_diarised_roles(&mut t, cursor.text());
     Ok(t)
 }
 

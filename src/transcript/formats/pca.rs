@@ -113,7 +113,7 @@ fn guess_unstated(source: &str, analytics: &RawValue, t: &mut Transcript, opts: 
         labels: &'a RawValue,
     }
     let no_roles = t.turns.iter().all(|turn| turn.role == Role::Unknown);
-    assign_diarised_roles(&mut t.turns, source);
+    assign_diarised_roles(t, source);
     let agent = t.turns.iter().find(|turn| turn.role == Role::Agent);
     let Some(agent) = agent
         .and_then(|turn| turn.speaker.clone())

@@ -35,7 +35,7 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
     let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles, body)?;
     let mut t = join(cues, opts);
     if metadata.read_any {
-        assign_diarised_roles(&mut t.turns, source);
+        assign_diarised_roles(&mut t, source);
     }
     t.warnings.extend(unparted);
     t.warnings.extend(metadata.warnings());
@@ -375,6 +375,7 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
         id: None,
         turns,
         warnings: Vec::new(),
+        agent_guessed: false,
     }
 }
 

@@ -351,6 +351,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         id: None,
         turns,
         warnings,
+        agent_guessed: false,
     };
     (t, marks.directives)
 }

@@ -82,6 +82,7 @@ pub(super) fn turns(
         id: None,
         turns,
         warnings: Vec::new(),
+        agent_guessed: false,
     }
 }
 

@@ -1,0 +1,109 @@
+//! The one form in which speaker labels and agents' names are compared: case-folded, runs of
+//! white space one space, trimmed. `SARAH`, `Sarah` and `Sarah  Lee` typed with two spaces are
+//! the same person to config `roles:` and to the per-agent figures, as a reader takes them.
+
+use std::borrow::Cow;
+
+/// `label` case-folded, with each run of white space (a tab, a no-break space too) one space and
+/// none at its ends: itself when it already is.
+pub fn key(label: &str) -> Cow<'_, str> {
+    if is_key(label) {
+        return Cow::Borrowed(label);
+    }
+    let mut key = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    Cow::Owned(key)
+}
+
+/// Whether `label` is its own [`key`]: no capital, and white space only as single spaces between
+/// words (the usual label, `agent`, answers at once).
+fn is_key(label: &str) -> bool {
+    // A space may not open the label.
+    let mut after_space = true;
+    for c in label.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii() {
+            if c.is_ascii_uppercase() {
+                return false;
+            }
+            after_space = false;
+        } else if !c.to_lowercase().eq(std::iter::once(c)) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || label.is_empty()
+}
+
+/// `label` trimmed and lowercased, with its runs of white space one space, as [`key`] gives it:
+/// itself when it already is (`agent`, `customer`: the usual label, and every message asks), in
+/// `buf` when it is short ASCII with single spaces, else in a new string.
+pub(crate) fn folded<'b>(label: &'b str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    let plain = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-');
+    if label.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(label);
+    }
+    let label = crate::text::blank::trim(label);
+    match lowercase_into(label.as_bytes(), buf) {
+        // ASCII in, ASCII out.
+        Some(lower) => Cow::Borrowed(std::str::from_utf8(lower).unwrap_or("")),
+        None => Cow::Owned(key(label).into_owned()),
+    }
+}
+
+/// Trimmed `label` lowercased into `buf`, in one pass, when that makes its [`key`]: it fits, and
+/// is ASCII with white space only as single spaces (every label of a file is asked).
+fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..label.len())?;
+    let mut after_space = false;
+    for (to, &b) in lower.iter_mut().zip(label) {
+        let space = b == b' ';
+        if (space && after_space) || b >= 0x80 || (!space && b.is_ascii_whitespace()) {
+            return None;
+        }
+        after_space = space;
+        *to = b.to_ascii_lowercase();
+    }
+    Some(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        for label in [
+            "Sarah Lee",
+            "SARAH LEE",
+            " sarah\u{a0} Lee\t",
+            "Sarah  Lee",
+            "sarah lee",
+        ] {
+            assert_eq!(key(label), "sarah lee", "{label:?}");
+            assert_eq!(folded(label, &mut [0; 32]), "sarah lee", "{label:?}");
+        }
+        assert_eq!(key("Émile Zola"), "émile zola");
+        assert!(matches!(key("agent"), Cow::Borrowed(_)));
+        assert!(matches!(key("maría josé"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_key_is_its_own_key(s in "[ aZé\\t\\u{a0}É.]{0,8}") {
+            let k = key(&s).into_owned();
+            proptest::prop_assert_eq!(key(&k), k.as_str());
+            proptest::prop_assert_eq!(is_key(&s), key(&s) == s.as_str());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Config `roles:`: labels match speakers in any case and spacing, and a label no speaker can
+//! have is refused where it is written.
+
+use crate::support::*;
+use serde_json::json;
+
+/// A label of `roles:` matches a speaker written in another case or with doubled spaces, as
+/// `Sarah  Lee` in a chat export.
+#[test]
+fn roles_match_a_label_in_any_case_and_spacing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "roles: {agent: [\"sarah LEE\"], customer: [Ben]}\n",
+    );
+    let chat = r#"[{"speaker": "Ben", "text": "hi"}, {"speaker": "Sarah  Lee", "text": "hello Ben"},
+                  {"speaker": "Ben", "text": "thanks"}]"#;
+    write(dir.path(), "c.json", chat);
+    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "c.json"]);
+    let c = &v["conversations"][0];
+    assert_eq!(
+        (&c["unknown_turns"], &c["agent"]),
+        (&json!(0), &json!("Sarah  Lee")),
+        "{c}"
+    );
+}
+
+/// A label that can match no speaker was read without a word: `Sarah:` (the colon is the
+/// transcript's, not the name's) and an empty one.
+#[test]
+fn roles_that_can_match_no_speaker_are_refused_at_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Sarah: hello\n");
+    for (config, place, hint) in [
+        (
+            "roles:\n  agent: [Tom, \"Sarah:\"]\n",
+            ":2:16:",
+            "write the name without the colon: `Sarah`",
+        ),
+        (
+            "roles:\n  customer: \"\"\n",
+            ":2:13:",
+            "write the label as the transcript names the speaker",
+        ),
+    ] {
+        write(dir.path(), "talklint.yaml", config);
+        let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+        assert_eq!(code, 2, "{config}: {err}");
+        assert!(
+            err.contains(&format!("talklint.yaml{place}")),
+            "{config}: {err}"
+        );
+        assert!(err.contains(hint), "{config}: {err}");
+    }
+}
