@@ -100,5 +100,6 @@ pub(super) fn is_team_word(word: &str) -> bool {
 /// Whether a speaker label is a role word and nothing more (`AGENT`, `customer`): it tells the
 /// turn's side, not who of that side speaks.
 pub(crate) fn is_role_word(label: &str) -> bool {
-    builtin(&label.trim().to_lowercase()).is_some()
+    let label = label.trim();
+    label.len() <= 32 && builtin(&label.to_lowercase()).is_some()
 }

@@ -1,8 +1,8 @@
 //! Talk share needs to know whose talk each turn is: in a recording where no turn names its
 //! speaker, every turn has `--default-role`'s role, so a share above or below would only
 //! measure that default. Such a rule is not checked there, and is listed in `not_applied`;
-//! AWS and CCAI name no speakers but give each turn its participant's role, and are judged; a
-//! label that is only a role word (`AGENT`) names no speaker.
+//! AWS and CCAI name no speakers but give each turn its participant's role, and are judged;
+//! Contact Lens's `ParticipantId` `AGENT` is a role, not a speaker's name.
 
 use crate::support::{json_report_in, write};
 
@@ -88,4 +88,10 @@ fn a_participant_named_by_a_role_word_names_no_one() {
         assert_eq!(fired, Vec::<String>::new(), "{key}");
         assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"], "{key}");
     }
+    // A transcript's own `Agent:` label says who speaks: the same call written so is judged.
+    let text = "[00:00:00-00:00:30] Agent: Thank you for calling.\n\
+                [00:00:31-00:00:40] Agent: Hello? Anyone there?\n";
+    let (fired, not_applied) = judged("call.txt", text, &[]);
+    assert_eq!(fired, ["t/quiet-customer"]);
+    assert_eq!(not_applied, Vec::<String>::new());
 }

@@ -9,7 +9,6 @@ use super::search::{Conversation, Found};
 use super::timeline::{Cover, inside, total};
 use crate::rules::Timing;
 use crate::transcript::Turn;
-use crate::transcript::role_words::is_role_word;
 use std::borrow::Cow;
 
 impl Conversation<'_> {
@@ -113,14 +112,13 @@ impl Conversation<'_> {
 
 /// Whether the talking turns are an undiarised recording's: none names its speaker and all have
 /// one role, `--default-role`'s, so no one's share of the talk can be told. AWS and CCAI name
-/// no speakers but give each turn its participant's role; a label that is only a role word
-/// (Contact Lens's `AGENT`, a chat's `"role": "agent"`) names no one either, so every layout of
-/// one format reads alike.
+/// no speakers but give each turn its participant's role.
 fn undiarised(turns: &[Turn], talking: &[(usize, u64)]) -> bool {
-    let nameless = |t: &Turn| t.speaker.as_deref().is_none_or(is_role_word);
-    let mut talkers = talking.iter().map(|&(i, _)| &turns[i]);
-    let Some(first) = talkers.next() else {
+    let mut roles = talking
+        .iter()
+        .map(|&(i, _)| (turns[i].role, &turns[i].speaker));
+    let Some((role, None)) = roles.next() else {
         return false;
     };
-    nameless(first) && talkers.all(|t| t.role == first.role && nameless(t))
+    roles.all(|(r, speaker)| r == role && speaker.is_none())
 }

@@ -6,6 +6,7 @@
 use super::json_text::{Clock, Unit, from_part, in_time_order, number_or_text, string, text_of};
 use super::markup::strip_html;
 use crate::text::lines::LineCursor;
+use crate::transcript::role_words::is_role_word;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
 use serde::Deserialize;
@@ -34,6 +35,17 @@ pub fn join_participants(
     let named = list.into_iter().filter_map(|p| Some((p.id?, p.role?)));
     roles_by_speaker(t, &named.collect::<Vec<_>>(), &opts.roles);
     Ok(())
+}
+
+/// Takes from each turn a speaker that is a role word, as Contact Lens calls' `ParticipantId`
+/// `AGENT` and `CUSTOMER` are: the turn keeps its role and names no one, as a Call Analytics
+/// turn's `ParticipantRole` names no one, so that the two layouts of one call read alike (talk
+/// share in a window where one side talks alone was judged in one and unknown in the other).
+pub fn role_ids_name_no_one(t: &mut Transcript) {
+    let role_word = |s: &Option<Rc<str>>| s.as_deref().is_some_and(is_role_word);
+    for turn in t.turns.iter_mut().filter(|t| role_word(&t.speaker)) {
+        turn.speaker = None;
+    }
 }
 
 /// Gives each turn still without a role the role of the label `named` pairs with its speaker

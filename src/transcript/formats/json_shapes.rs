@@ -287,6 +287,7 @@ fn read(
                 Unit::Millis,
             )?;
             chat_exports::join_participants(source, shape.participants, &mut t, opts)?;
+            chat_exports::role_ids_name_no_one(&mut t);
             Ok(t)
         }
         Format::AwsPca => {
