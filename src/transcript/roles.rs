@@ -275,7 +275,9 @@ pub fn is_name(label: &str) -> bool {
 /// the agent is, and there is no guess. Config `roles:` overrides it. A transcript whose roles
 /// were guessed says so ([`Transcript::agent_guessed`](super::Transcript::agent_guessed)).
 pub(crate) fn assign_diarised_roles(t: &mut super::Transcript, source: &str) {
-    t.agent_guessed = guess_roles(&mut t.turns, source);
+    // A reader may have guessed already (AWS PCA's speaker order), and then no turn is left
+    // without a role: its guess stands.
+    t.agent_guessed |= guess_roles(&mut t.turns, source);
 }
 
 /// [`assign_diarised_roles`] of `turns`: whether it gave them roles.

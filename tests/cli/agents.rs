@@ -212,6 +212,18 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
     assert!(l.get("agent_guessed").is_none(), "{l}");
     let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "labelled.json"]);
     assert!(!human.contains("Agent guessed"), "{human}");
+    // AWS post-call analytics that does not say its mode: the reader's guess by speaker order
+    // is counted too (a second look, finding every turn with a role, wrote it off).
+    let pca = r#"{"ConversationAnalytics": {"SpeakerLabels": [{"Speaker": "spk_0", "DisplayText": "Maria"}]},
+      "SpeechSegments": [
+        {"SegmentStartTime": 0.5, "SegmentEndTime": 3.0, "SegmentSpeaker": "spk_0", "DisplayText": "Thank you for calling."},
+        {"SegmentStartTime": 3.5, "SegmentEndTime": 5.0, "SegmentSpeaker": "spk_1", "DisplayText": "I said sorry."}]}"#;
+    write(dir.path(), "pca.json", pca);
+    let (_, v) = json_report_in(
+        dir.path(),
+        &["--no-config", "--fail-on", "never", "pca.json"],
+    );
+    assert_eq!(v["summary"]["agent_guessed"], 1, "{v}");
 }
 
 /// The HTML report's agent filter lists every conversation the agent spoke in, whatever the
