@@ -5,7 +5,7 @@
 
 use crate::rules::schema::OneOrMany;
 use crate::transcript::Role;
-use crate::transcript::label_key::key;
+use crate::transcript::label_key::{key, without_colon};
 use rustc_hash::FxHashMap;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -51,7 +51,8 @@ impl Labels<'_> {
     /// stands at its line and column.
     fn take<E: serde::de::Error>(&mut self, label: &str) -> Result<String, E> {
         never_matches(label)?;
-        let key = key(label).into_owned();
+        // `Sarah:` names Sarah too, so it may not stand under another role than `Sarah`.
+        let key = key(without_colon(label)).into_owned();
         match self.taken.get(&key) {
             Some(&other) if other != self.role => Err(crate::yaml::error_with_hint(
                 &format!(
@@ -74,25 +75,14 @@ impl Labels<'_> {
 }
 
 /// Refuses a label no speaker can have, which would be read without a word and match nothing:
-/// an empty one, or one that ends in the colon a text transcript writes after its label
-/// (`Sarah:`), which is no part of the speaker's name.
+/// an empty one, or a colon alone.
 fn never_matches<E: serde::de::Error>(label: &str) -> Result<(), E> {
-    let label = label.trim();
-    if label.is_empty() {
-        return Err(crate::yaml::error_with_hint(
+    match without_colon(label).is_empty() {
+        true => Err(crate::yaml::error_with_hint(
             "an empty speaker label matches no speaker",
             "write the label as the transcript names the speaker (`Sarah`, `spk_0`), or remove it",
-        ));
-    }
-    match label.strip_suffix([':', '\u{ff1a}']).map(str::trim_end) {
-        Some(name) => Err(crate::yaml::error_with_hint(
-            &format!(
-                "the label `{label}` ends in a colon, which a transcript writes after the \
-                 speaker's label, not in it, so it matches no speaker"
-            ),
-            &format!("write the name without the colon: `{name}`"),
         )),
-        None => Ok(()),
+        false => Ok(()),
     }
 }
 

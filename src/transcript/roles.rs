@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::sync::LazyLock;
 
 use super::few_map::FewMap;
-use super::label_key::{folded, key};
+use super::label_key::{folded, key, without_colon};
 use super::role_advice::first_labels;
 pub(crate) use super::role_advice::unknown_speakers;
 use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
@@ -82,7 +82,9 @@ pub struct Roles {
 }
 
 impl Roles {
-    /// Adds configured aliases: each label (any case and spacing) speaks as `role`.
+    /// Adds configured aliases: each label (any case and spacing) speaks as `role`; one written
+    /// with a label's colon (`Sarah:`) names the speaker with it (a CSV or JSON speaker field
+    /// may keep it) and without it (a text transcript's `Sarah:` label is `Sarah`).
     pub fn with_aliases<'a>(
         mut self,
         role: Role,
@@ -90,6 +92,10 @@ impl Roles {
     ) -> Roles {
         for label in labels {
             self.extra.insert(key(label).into_owned(), role);
+            let bare = without_colon(label);
+            if bare.len() < label.trim().len() {
+                self.extra.insert(key(bare).into_owned(), role);
+            }
         }
         self
     }
