@@ -85,3 +85,18 @@ fn character_references_read_as_what_they_stand_for() {
                  not calm\\&nbsp;down.\n";
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
 }
+
+/// A `<` left open at a line's end does not hide the turns after it: a tag goes on over
+/// indented lines only, and a speaker's label stands at the margin (`<b` then `Agent: … >` hid
+/// the agent's turn, and its "calm down").
+#[test]
+fn a_tag_left_open_does_not_hide_the_next_speakers_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    let script = "Customer: my card says <b\nAgent: please calm down and wait > ok\n";
+    write(dir.path(), "t.md", script);
+    let at: Vec<(String, u64, u64)> = (found(dir.path(), "t.md").into_iter())
+        .map(|f| (f.0, f.1, f.2))
+        .collect();
+    assert_eq!(at, [(s("t/calm"), 2, 15)]);
+}

@@ -74,7 +74,8 @@ fn tag_len(b: &[u8]) -> Option<usize> {
             q @ (b'"' | b'\'') => {
                 let close = memchr::memchr2(q, b'<', &b[i + 1..])?;
                 let value = &b[i + 1..i + 1 + close];
-                (b[i + 1 + close] == q && !holds_blank_line(value)).then_some(close + 2)?
+                let fits = !holds_blank_line(value) && indented_after_breaks(value);
+                (b[i + 1 + close] == q && fits).then_some(close + 2)?
             }
             _ => match run(&b[i..], |c| !b" \t\r\n\"'=<>`".contains(&c)) {
                 0 => return None,
@@ -90,11 +91,18 @@ fn run(b: &[u8], keep: impl Fn(u8) -> bool) -> usize {
 }
 
 /// How many bytes of white space open `b`; `None` when they hold a blank line, which ends a
-/// paragraph and so any tag in it.
+/// paragraph and so any tag in it, or a line break to a line that is not indented.
 fn space(b: &[u8]) -> Option<usize> {
     let n = run(b, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
     let breaks = b[..n].iter().filter(|&&c| c == b'\n').count();
-    (breaks < 2).then_some(n)
+    (breaks < 2 && indented_after_breaks(&b[..(n + 1).min(b.len())])).then_some(n)
+}
+
+/// Whether every line break in `b` is followed by a space or a tab (or ends `b`): a tag's
+/// attributes go on over indented lines, while a line that opens at its margin may be a
+/// speaker's label (`Agent: …`), whose turn a tag left open must not hide.
+fn indented_after_breaks(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'\n', b).all(|i| b.get(i + 1).is_none_or(|c| matches!(c, b' ' | b'\t')))
 }
 
 /// Whether `b` holds a blank line (a line break, then only white space up to another).
@@ -149,6 +157,9 @@ mod tests {
             "<a b='",
             "<1a>",
             "<a\"b\">",
+            // A line at the margin may be a speaker's label: a tag left open does not hide it.
+            "<b\nAgent: please calm down > ok",
+            "<a title=\"x\nAgent: calm down\">",
         ] {
             assert_eq!(found(text).0, Vec::<&str>::new(), "{text:?}");
         }
