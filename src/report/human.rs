@@ -313,7 +313,9 @@ fn snippet(
         .annotation(level.span(span).label(&label));
     let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
     let whole = (f.matched.as_deref()).filter(|_| runs_on).map(|m| {
-        let quoted = escape_controls(m);
+        // On one line: the lines it runs over are the snippet's to show.
+        let joined = m.split_whitespace().collect::<Vec<_>>().join(" ");
+        let quoted = escape_controls(&joined);
         format!(
             "the match runs on to line {}, column {}: “{quoted}”",
             f.end_line, f.end_column

@@ -137,4 +137,23 @@ fn a_match_over_many_lines_is_marked_on_its_first() {
         snippet.contains("= note: the match runs on to line 18, column 41: “calm down”"),
         "{snippet}"
     );
+    // In a text file the note quotes the match on one line, not the lines it runs over.
+    let path = write(
+        dir.path(),
+        "wrapped.txt",
+        "Agent: please\ncalm\n\ndown\n\nnow\nCustomer: ok\n",
+    );
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules: [{id: t/x, phrases: [please calm down now]}]",
+    );
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config", "--color", "never", "-r"])
+        .arg(&rules)
+        .arg(&path));
+    assert!(
+        out.contains("= note: the match runs on to line 6, column 4: “please calm down now”\n"),
+        "{out}"
+    );
 }
