@@ -86,9 +86,9 @@ fn character_references_read_as_what_they_stand_for() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
 }
 
-/// A `<` left open at a line's end does not hide the turns after it: a tag goes on over
-/// indented lines only, and a speaker's label stands at the margin (`<b` then `Agent: … >` hid
-/// the agent's turn, and its "calm down").
+/// A `<` left open at a line's end does not hide the turns after it: a tag goes on over lines
+/// that open with no speaker's label (`<b` then `Agent: … >` hid the agent's turn, and its
+/// "calm down"), as over `src="np.png">`.
 #[test]
 fn a_tag_left_open_does_not_hide_the_next_speakers_turn() {
     let dir = tempfile::tempdir().unwrap();
@@ -99,4 +99,7 @@ fn a_tag_left_open_does_not_hide_the_next_speakers_turn() {
         .map(|f| (f.0, f.1, f.2))
         .collect();
     assert_eq!(at, [(s("t/calm"), 2, 15)]);
+    // An attribute on a line at the margin that is no label goes on with its tag, unread.
+    write(dir.path(), "u.md", "<img alt=\"Calm down\"\nsrc=\"np.png\">\nThanks.\n");
+    assert_eq!(found(dir.path(), "u.md"), []);
 }

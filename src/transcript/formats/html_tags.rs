@@ -74,7 +74,7 @@ fn tag_len(b: &[u8]) -> Option<usize> {
             q @ (b'"' | b'\'') => {
                 let close = memchr::memchr2(q, b'<', &b[i + 1..])?;
                 let value = &b[i + 1..i + 1 + close];
-                let fits = !holds_blank_line(value) && indented_after_breaks(value);
+                let fits = !holds_blank_line(value) && no_label_after_breaks(value, value.len());
                 (b[i + 1 + close] == q && fits).then_some(close + 2)?
             }
             _ => match run(&b[i..], |c| !b" \t\r\n\"'=<>`".contains(&c)) {
@@ -91,18 +91,29 @@ fn run(b: &[u8], keep: impl Fn(u8) -> bool) -> usize {
 }
 
 /// How many bytes of white space open `b`; `None` when they hold a blank line, which ends a
-/// paragraph and so any tag in it, or a line break to a line that is not indented.
+/// paragraph and so any tag in it, or a line break to a line that opens with a label.
 fn space(b: &[u8]) -> Option<usize> {
     let n = run(b, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
     let breaks = b[..n].iter().filter(|&&c| c == b'\n').count();
-    (breaks < 2 && indented_after_breaks(&b[..(n + 1).min(b.len())])).then_some(n)
+    (breaks < 2 && no_label_after_breaks(b, n)).then_some(n)
 }
 
-/// Whether every line break in `b` is followed by a space or a tab (or ends `b`): a tag's
-/// attributes go on over indented lines, while a line that opens at its margin may be a
-/// speaker's label (`Agent: …`), whose turn a tag left open must not hide.
-fn indented_after_breaks(b: &[u8]) -> bool {
-    memchr::memchr_iter(b'\n', b).all(|i| b.get(i + 1).is_none_or(|c| matches!(c, b' ' | b'\t')))
+/// Whether no line after a line break in `b[..within]` opens with what may be a speaker's label (`Agent:
+/// …`, a word or a few before a colon), whose turn a tag left open must not hide: a tag's
+/// attributes go on over other lines (`src="np.png">`, `href="https://…"`).
+fn no_label_after_breaks(b: &[u8], within: usize) -> bool {
+    memchr::memchr_iter(b'\n', &b[..within]).all(|i| !opens_with_label(&b[i + 1..]))
+}
+
+/// Whether `line` opens with letters, digits, spaces or brackets up to a colon, as a speaker's
+/// label does, before any `=`, quote or `>` of an attribute.
+fn opens_with_label(line: &[u8]) -> bool {
+    let head = run(line, |c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, b' ' | b'(' | b')' | b'_' | b'-' | b'.')
+            || c >= 0x80
+    });
+    head > 0 && line[0] != b' ' && line[0] != b'\t' && line.get(head) == Some(&b':')
 }
 
 /// Whether `b` holds a blank line (a line break, then only white space up to another).
@@ -130,7 +141,7 @@ mod tests {
     #[test]
     fn tags_and_their_attributes_are_found_not_the_text_between() {
         let src = "Hi <a title=\"calm down\" href='x>y'>link</a>, <img alt=calm\n  data-x>\
-                   <br/>x<p>";
+                   <br/>x<p><img alt=\"No problem!\"\nsrc=\"np.png\">";
         let (tags, parting) = found(src);
         assert_eq!(
             tags,
@@ -139,7 +150,8 @@ mod tests {
                 "</a>",
                 "<img alt=calm\n  data-x>",
                 "<br/>",
-                "<p>"
+                "<p>",
+                "<img alt=\"No problem!\"\nsrc=\"np.png\">"
             ]
         );
         assert_eq!(parting.len(), 2, "<br/> and <p> break the line");
