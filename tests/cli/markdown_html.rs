@@ -100,6 +100,31 @@ fn a_tag_left_open_does_not_hide_the_next_speakers_turn() {
         .collect();
     assert_eq!(at, [(s("t/calm"), 2, 15)]);
     // An attribute on a line at the margin that is no label goes on with its tag, unread.
-    write(dir.path(), "u.md", "<img alt=\"Calm down\"\nsrc=\"np.png\">\nThanks.\n");
+    write(
+        dir.path(),
+        "u.md",
+        "<img alt=\"Calm down\"\nsrc=\"np.png\">\nThanks.\n",
+    );
     assert_eq!(found(dir.path(), "u.md"), []);
+}
+
+/// The references a writer of replies types most read as what they stand for too: a dash, an
+/// ellipsis, curly quotes (`&mdash;` was text, and a rule's `$` after a phrase missed).
+#[test]
+fn dashes_ellipses_and_curly_quotes_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.yaml",
+        "rules: [{id: t/np, phrases: ['no problem$']}]",
+    );
+    write(
+        dir.path(),
+        "v.md",
+        "No problem&mdash;thanks for waiting.\n\nI&rsquo;m on it&hellip;\n",
+    );
+    let at: Vec<(String, u64, u64)> = (found(dir.path(), "v.md").into_iter())
+        .map(|f| (f.0, f.1, f.2))
+        .collect();
+    assert_eq!(at, [(s("t/np"), 1, 1)]);
 }
