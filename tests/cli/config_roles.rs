@@ -80,3 +80,34 @@ fn a_label_written_with_its_colon_names_the_speaker_either_way() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("also listed under `agent`"), "{err}");
 }
+
+/// A chat of two names whose agent `roles:` names: the other speaker is the customer, whatever
+/// the name (it was unknown, with a warning asking to list every customer, so the customer's
+/// turns went unread by customer rules), and nothing is guessed.
+#[test]
+fn the_speaker_beside_a_named_agent_is_the_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "chat.json",
+        r#"[{"speaker": "Carlos Ruiz", "text": "This is ridiculous, I am so frustrated with you."},
+            {"speaker": "Maria Lopez", "text": "Sorry to hear that."},
+            {"speaker": "Carlos Ruiz", "text": "thanks"}]"#,
+    );
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "roles:\n  agent: [maria lopez]\n",
+    );
+    let (_, v) = crate::support::json_report_in(dir.path(), &["--fail-on", "never", "chat.json"]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["unknown_turns"], 0, "{c}");
+    assert!(
+        c.get("warnings").is_none() && c.get("agent_guessed").is_none(),
+        "{c}"
+    );
+    let roles: Vec<&str> = (c["findings"].as_array().unwrap().iter())
+        .filter_map(|f| f["role"].as_str())
+        .collect();
+    assert!(roles.contains(&"customer"), "{c}");
+}
