@@ -64,6 +64,7 @@ pub struct Config {
     /// Words skipped when matching (replaces the built-in list).
     pub fillers: Option<Vec<String>>,
     pub default_role: Option<DefaultRole>,
+    pub date_order: Option<DateOrder>,
     pub fail_on: Option<FailOn>,
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]
@@ -176,6 +177,27 @@ pub enum DefaultRole {
     Customer,
     /// Anyone's: every rule applies to it.
     Any,
+}
+
+/// Which number of a slash date (`6/1/2024`) is the day, for CSV files whose own dates do not
+/// show it by a day past 12 (`date_order:`, `--date-order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    /// `6/1/2024` is 6 January, as Europe writes dates.
+    DayFirst,
+    /// `6/1/2024` is 1 June, as the United States writes dates.
+    MonthFirst,
+}
+
+impl DateOrder {
+    pub fn slash_order(self) -> crate::transcript::formats::time::SlashOrder {
+        use crate::transcript::formats::time::SlashOrder;
+        match self {
+            DateOrder::DayFirst => SlashOrder::DayFirst,
+            DateOrder::MonthFirst => SlashOrder::MonthFirst,
+        }
+    }
 }
 
 impl DefaultRole {

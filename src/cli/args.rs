@@ -3,7 +3,7 @@
 
 use super::values::{InputFormat, choice, fraction, input_formats, score_bar, thread_count};
 use crate::byte_size::ByteSize;
-use crate::config::{DefaultRole, FailOn};
+use crate::config::{DateOrder, DefaultRole, FailOn};
 use crate::report::OutputFormat;
 use crate::scan::Shard;
 use crate::schemas::Subject;
@@ -179,6 +179,10 @@ pub(crate) struct CheckArgs {
     /// Role of text that names no speaker (scripts, canned replies).
     #[arg(long, value_enum)]
     pub(crate) default_role: Option<DefaultRole>,
+    /// Which number of a CSV file's slash dates (`6/1/2024`) is the day, where the file's own
+    /// dates do not show it by a day past 12.
+    #[arg(long, value_enum)]
+    pub(crate) date_order: Option<DateOrder>,
     /// Name standard input in reports (and detect its format from this name); with no paths
     /// given, standard input is read.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]

@@ -171,6 +171,7 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
                 .default_role
                 .or(c.default_role)
                 .map_or(Role::Agent, |r| r.role()),
+            date_order: args.date_order.or(c.date_order).map(|o| o.slash_order()),
         },
         suppress: SuppressOptions {
             show: args.show_suppressed,

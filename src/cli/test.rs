@@ -6,7 +6,7 @@ use super::{rule_set, settings};
 use crate::engine::{ExampleFailure, ExampleOutcome};
 use crate::report;
 use crate::rules::{builtin, place};
-use crate::transcript::{self, Format, ParseOptions, Role};
+use crate::transcript::{self, Format, ParseOptions};
 use std::collections::HashMap;
 
 pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
@@ -17,7 +17,7 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     }
     let opts = ParseOptions {
         roles: settings::roles(&cfg),
-        default_role: Role::Agent,
+        ..ParseOptions::default()
     };
     let mut result = rule_set::engine(&rules)?.run_examples(&rules, &opts);
     place_examples(&mut result.failures);

@@ -162,6 +162,9 @@ pub struct ParseOptions {
     pub roles: Roles,
     /// The role of text that names no speaker.
     pub default_role: Role,
+    /// Which number of a CSV file's slash dates is the day, where the file's own dates do not
+    /// show it (`date_order:`, `--date-order`).
+    pub date_order: Option<formats::time::SlashOrder>,
 }
 
 impl Default for ParseOptions {
@@ -170,6 +173,7 @@ impl Default for ParseOptions {
         ParseOptions {
             roles: Roles::default(),
             default_role: Role::Agent,
+            date_order: None,
         }
     }
 }

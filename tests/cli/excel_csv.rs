@@ -189,6 +189,46 @@ fn a_day_past_12_says_the_order_of_a_files_slash_dates() {
     );
     assert_eq!(calm(&v)[0].2, None, "{v}");
     assert!(warnings(&v, 0)[0].contains("a date with slashes"), "{v}");
+    assert!(
+        warnings(&v, 0)[0].contains("name the order of slash dates with --date-order"),
+        "{v}"
+    );
+}
+
+/// Dates that do not show their order (a US export of the first days of a month) are read in
+/// the order `--date-order` or the config's `date_order:` names; the file's own order wins.
+#[test]
+fn date_order_names_the_order_the_dates_do_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = "role,text,timestamp\nagent,Hello,6/1/2024 11:59:50 PM\n\
+                 agent,Please calm down.,6/2/2024 12:00:10 AM\n";
+    let path = write(dir.path(), "sheet.csv", sheet);
+    let calm_at = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.push(path.to_str().unwrap());
+        calm(&json_report(&all).1)[0].2
+    };
+    assert_eq!(calm_at(&[]), None);
+    // 6 January, then 6 February.
+    assert_eq!(
+        calm_at(&["--date-order", "day-first"]),
+        Some(30 * 86_400_000 + 20_000)
+    );
+    assert_eq!(calm_at(&["--date-order", "month-first"]), Some(20_000));
+    let config = write(dir.path(), "talklint.yaml", "date_order: month-first\n");
+    let (_, v) = crate::support::json_report_in(
+        dir.path(),
+        &["--config", config.to_str().unwrap(), "sheet.csv"],
+    );
+    assert_eq!(calm(&v)[0].2, Some(20_000), "{v}");
+    let shown = write(
+        dir.path(),
+        "shown.csv",
+        &sheet.replace("6/2/2024", "13/6/2024"),
+    );
+    let (_, v) = json_report(&["--date-order", "month-first", shown.to_str().unwrap()]);
+    // `13/6/2024` reads only day first: 6 January, then 13 June.
+    assert_eq!(calm(&v)[0].2, Some(13_651_220_000), "{v}");
 }
 
 #[test]

@@ -343,8 +343,10 @@ pub fn parse(
     if conversations.is_empty() && !unread.is_empty() {
         return Err(unread.swap_remove(0));
     }
-    // The file's slash dates say which of their numbers is the day, for all of them.
-    let order = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
+    // The file's slash dates say which of their numbers is the day, for all of them; where
+    // they do not, `--date-order` may.
+    let shown = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
+    let order = shown.or(opts.date_order);
     let mut lines = LineCursor::new(source);
     let transcripts = conversations
         .into_iter()

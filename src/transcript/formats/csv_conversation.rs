@@ -181,9 +181,11 @@ fn expected(unit: Unit) -> &'static str {
 
 /// What a time column of seconds, and of milliseconds, should hold.
 const SECONDS: &str = "a number of seconds, a clock, an ISO 8601 date and time \
-     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`)";
+     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`), or name \
+     the order of slash dates with --date-order or `date_order:`";
 const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and time \
-     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`)";
+     (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`), or name \
+     the order of slash dates with --date-order or `date_order:`";
 
 /// The warning for the quotes at `stray` (the first placed by `lines`), each ending a quoted
 /// field that goes on after it: readers keep the text after it, and so does talklint.
