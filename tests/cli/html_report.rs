@@ -211,6 +211,9 @@ fn html_agent_table_sums_up_each_named_agent() {
         "{row}"
     );
     assert!(row.contains(">escalation/manager ×2</a>"), "{row}");
+    // One finding is named so in a pill's hover text (it said "1 findings").
+    assert!(row.contains("title=\"1 finding, "), "{row}");
+    assert!(!row.contains("title=\"1 findings"), "{row}");
 }
 
 #[test]

@@ -110,10 +110,10 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
             let r = &rules[p.rule];
             let _ = write!(
                 page,
-                "<a class=\"pill {}\" href=\"{}\" title=\"{} findings, {} points lost\">{}</a> ",
+                "<a class=\"pill {}\" href=\"{}\" title=\"{}, {} points lost\">{}</a> ",
                 r.severity.name(),
                 html(&filter_link(&[("agent", name), ("rule", &r.id)])),
-                p.tally.findings,
+                crate::report::plural(p.tally.findings, "finding", "findings"),
                 p.tally.points_lost,
                 html(&r.id),
             );
