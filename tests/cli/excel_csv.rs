@@ -349,3 +349,31 @@ fn an_end_clock_beside_date_and_time_columns_is_on_the_starts_date() {
         .collect();
     assert_eq!(turns, [Some(2)], "{v}");
 }
+
+/// A day the month does not have (31 June, 30 February) is no date: warned about at its cell,
+/// where it was read as the next month's first days.
+#[test]
+fn a_day_past_the_months_end_is_no_date() {
+    for date in [
+        "6/31/2024 9:00:10 AM",
+        "2024-06-31 09:00:10",
+        "2023-02-29 09:00:10",
+    ] {
+        let (_, v) = report(
+            "sheet.csv",
+            &format!(
+                "role,text,timestamp\nagent,Hello,6/13/2024 9:00:00 AM\nagent,Please calm down.,{date}\n"
+            ),
+        );
+        assert_eq!(calm(&v)[0].2, None, "{date}: {v}");
+        assert!(
+            warnings(&v, 0)[0].contains(&format!("`timestamp` is `{date}`")),
+            "{date}: {v}"
+        );
+    }
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,timestamp\nagent,Hello,2024-02-29 09:00:00\nagent,Please calm down.,2024-02-29 09:00:10\n",
+    );
+    assert_eq!(calm(&v)[0].2, Some(10_000), "a leap day is a day: {v}");
+}

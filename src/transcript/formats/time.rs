@@ -119,7 +119,15 @@ pub fn iso8601(text: &str) -> Option<DateTime> {
             sign * (h * 3_600_000 + m * 60_000)
         }
     };
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    // No 31 June or 30 February: such a date would roll over into the next month.
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match mo {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&mo) || !(1..=month_days).contains(&d) {
         return None;
     }
     // Days from the civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
