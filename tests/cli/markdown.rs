@@ -216,3 +216,26 @@ fn a_tab_after_a_list_marker_counts_from_its_column() {
         "{v}"
     );
 }
+
+/// Labels in italics, as bold ones are read (`*Customer:*`, `_Customer_:`): they were not, so
+/// the customer's "calm down" was the agent's, in a script read as one agent turn.
+#[test]
+fn labels_in_italics_open_their_speakers_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "*Agent:* Hello, thanks for calling.\n\
+                  *Customer:* Calm down, that is not my department!\n\
+                  _Agent_: Sorry about that.\n\
+                  * Customer: a list item is no emphasis\n";
+    write(dir.path(), "s.md", script);
+    let (_, out, _) = crate::support::check_in(dir.path(), &["-f", "json", "s.md"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 4, "{c}");
+    assert!(c.get("warnings").is_none(), "{c}");
+    let agent_rules: Vec<&str> = (c["findings"].as_array().unwrap().iter())
+        .filter(|f| f["role"] == "agent")
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(!agent_rules.contains(&"respect/calm-down"), "{c}");
+    assert!(agent_rules.contains(&"empathy/apology"), "{c}");
+}

@@ -21,6 +21,7 @@ pub(crate) use json_text::unescape;
 pub(crate) use markup::entity;
 pub(crate) mod jsonc;
 pub mod jsonl;
+mod label_forms;
 mod label_words;
 mod left_out;
 pub(super) mod lines;

@@ -5,9 +5,9 @@
 use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
 use super::hidden;
+use super::label_forms::{emphasis, unbracketed};
 use super::label_words::names_no_speaker;
 use super::lines::{Line, lines};
-use super::link_refs;
 use super::missed_labels::{self, Missed};
 use super::otter;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
@@ -115,24 +115,21 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
     }))
 }
 
-/// The label before a colon at the start of `rest` (bold in Markdown, `**Agent:**`) and the text
+/// The label before a colon at the start of `rest` (bold or emphasised in Markdown, `**Agent:**`,
+/// `*Agent:*`, `_Agent_:`) and the text
 /// after the colon; a time after the label (`Agent [00:01:02]:`, or one written as a time that is
 /// none, `Agent [00:00:75]:`) goes to `times`. After `:` comes
 /// a space (a no-break one too), a tab or the line's end (see [`opens_text`]); after a full-width
 /// `：` anything, as Chinese and Japanese write no space.
 fn colon_label<'a>(rest: &'a str, times: &mut Times<'a>) -> Option<(&'a str, &'a str)> {
-    let bold = rest.starts_with("**") || rest.starts_with("__");
-    let rest = if bold { &rest[2..] } else { rest };
+    let (marks, rest) = rest.split_at(emphasis(rest));
     let colon = label_colon(rest)?;
     let wide = rest.as_bytes()[colon] != b':';
     let mut label = rest[..colon].trim_end();
     let mut after = &rest[colon + if wide { WIDE_COLON.len() } else { 1 }..];
-    if bold {
+    if !marks.is_empty() {
         // `**Agent:**` or `**Agent**:`.
-        after = after
-            .strip_prefix("**")
-            .or_else(|| after.strip_prefix("__"))
-            .unwrap_or(after);
+        after = after.strip_prefix(marks).unwrap_or(after);
         label = label.trim_end_matches(['*', '_']);
     }
     // `Agent [00:01:02]:` — a time after the label.
@@ -157,20 +154,6 @@ fn timed_label<'a>(rest: &'a str, roles: &Roles) -> Option<(&'a str, &'a str, &'
     roles
         .knows(label.trim_end())
         .then_some((label, time, &rest[colon + 1..]))
-}
-
-/// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows
-/// (`[Agent]: …`); other words in brackets, such as a Markdown link's `[docs]:`, stay as written
-/// (and so are no label), and so does, in Markdown (`after` the colon is given), a role followed
-/// by a link's target: `[agent]: https://…` is a link reference definition there. In a chat
-/// transcript, `[Customer]: https://…` is a customer who sent a link.
-fn unbracketed<'a>(label: &'a str, after: Option<&str>, roles: &Roles) -> &'a str {
-    label
-        .strip_prefix('[')
-        .and_then(|l| l.strip_suffix(']'))
-        .map(str::trim)
-        .filter(|inner| roles.knows(inner) && !after.is_some_and(link_refs::is_target))
-        .unwrap_or(label)
 }
 
 /// The first `:` (or full-width `：`) outside brackets within the label length limit and room for
