@@ -238,4 +238,22 @@ fn labels_in_italics_open_their_speakers_turns() {
         .collect();
     assert!(!agent_rules.contains(&"respect/calm-down"), "{c}");
     assert!(agent_rules.contains(&"empathy/apology"), "{c}");
+    // A line's opening star, in text, and fields in italics that name no role, in Markdown, are
+    // the agent's words, not speakers (the review found the agent's "calm down" lost so).
+    let fields = "Customer: late\nAgent: Details:\n- *Refund:* calm down, it is on the way.\n";
+    let star = "Customer: late\nAgent: Details below:\n*Refund: calm down, it is on the way.\n";
+    for (name, text) in [("f.md", fields), ("f.txt", star), ("g.md", star)] {
+        write(dir.path(), name, text);
+        let (_, out, _) = crate::support::check_in(dir.path(), &["-f", "json", name]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let c = &v["conversations"][0];
+        assert_eq!(
+            (&c["turns"], &c["unknown_turns"]),
+            (&2.into(), &0.into()),
+            "{name}: {c}"
+        );
+        let calm = (c["findings"].as_array().unwrap().iter())
+            .any(|f| f["rule"] == "respect/calm-down" && f["role"] == "agent");
+        assert!(calm, "{name}: {c}");
+    }
 }

@@ -4,15 +4,29 @@
 use super::link_refs;
 use crate::transcript::Roles;
 
-/// How many bytes of Markdown emphasis open `text`: `**` or `__`, or one `*` or `_` before a
-/// word (`* item` is a list's bullet).
-pub(super) fn emphasis(text: &str) -> usize {
+/// How many bytes of Markdown emphasis open a label in `text`: `**` or `__` (in any text, as
+/// chat tools write bold too), or in Markdown (`roles` given) one `*` or `_` that closes a label
+/// naming a role as well (`*Customer:*`, `_Agent_:`). `* item` is a list's bullet, and `*Refund:
+/// …` or a list of fields in italics (`- *Refund:* …`) is text, not a speaker.
+pub(super) fn emphasis(text: &str, roles: Option<&Roles>) -> usize {
     let b = text.as_bytes();
-    match (b.first(), b.get(1)) {
-        (Some(&m @ (b'*' | b'_')), Some(&n)) if n == m => 2,
-        (Some(b'*' | b'_'), Some(n)) if !n.is_ascii_whitespace() => 1,
-        _ => 0,
+    let (Some(&m @ (b'*' | b'_')), Some(&n)) = (b.first(), b.get(1)) else {
+        return 0;
+    };
+    if n == m {
+        return 2;
     }
+    let Some(roles) = roles.filter(|_| !n.is_ascii_whitespace()) else {
+        return 0;
+    };
+    // The label's colon, with the mark just before it or just after it.
+    let room = text.get(..text.len().min(64)).unwrap_or(text);
+    let Some(colon) = room.find(':').filter(|&c| c > 1) else {
+        return 0;
+    };
+    let closed = room[..colon].ends_with(m as char) || room[colon + 1..].starts_with(m as char);
+    let label = room[1..colon].trim_end_matches(m as char);
+    usize::from(closed && roles.knows(label))
 }
 
 /// `[Customer]` as `Customer` when the words in the brackets are a role `roles` knows

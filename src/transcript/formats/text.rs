@@ -87,20 +87,21 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
         .then(|| rest.split_once('\t'))
         .flatten()
         .filter(|(label, _)| speaker_name(label.trim_end(), roles).is_some());
-    let (label, after, otter) = match tabbed.or_else(|| colon_label(rest, &mut times)) {
-        Some((label, after)) => (label, after, false),
-        None => match otter::header(rest) {
-            Some((label, at_time, written, after)) => {
-                times.take(Some(at_time), written);
-                (label, after, true)
-            }
-            None => {
-                let (label, time, after) = timed_label(rest, roles)?;
-                times.take(stamp(time), time);
-                (label, after, false)
-            }
-        },
-    };
+    let (label, after, otter) =
+        match tabbed.or_else(|| colon_label(rest, markdown.then_some(roles), &mut times)) {
+            Some((label, after)) => (label, after, false),
+            None => match otter::header(rest) {
+                Some((label, at_time, written, after)) => {
+                    times.take(Some(at_time), written);
+                    (label, after, true)
+                }
+                None => {
+                    let (label, time, after) = timed_label(rest, roles)?;
+                    times.take(stamp(time), time);
+                    (label, after, false)
+                }
+            },
+        };
     let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
     if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
         return Some(Labelled::Joins);
@@ -121,8 +122,12 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
 /// none, `Agent [00:00:75]:`) goes to `times`. After `:` comes
 /// a space (a no-break one too), a tab or the line's end (see [`opens_text`]); after a full-width
 /// `：` anything, as Chinese and Japanese write no space.
-fn colon_label<'a>(rest: &'a str, times: &mut Times<'a>) -> Option<(&'a str, &'a str)> {
-    let (marks, rest) = rest.split_at(emphasis(rest));
+fn colon_label<'a>(
+    rest: &'a str,
+    markdown: Option<&Roles>,
+    times: &mut Times<'a>,
+) -> Option<(&'a str, &'a str)> {
+    let (marks, rest) = rest.split_at(emphasis(rest, markdown));
     let colon = label_colon(rest)?;
     let wide = rest.as_bytes()[colon] != b':';
     let mut label = rest[..colon].trim_end();
