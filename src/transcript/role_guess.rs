@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 /// the agent is, and there is no guess. Config `roles:` overrides it. A transcript whose roles
 /// were guessed says so ([`Transcript::agent_guessed`](super::Transcript::agent_guessed)).
 pub(crate) fn assign_diarised_roles(t: &mut super::Transcript, source: &str) {
-    if other_side_of_one(&mut t.turns) {
+    if let Some(given) = other_side_of_one(&mut t.turns) {
+        t.agent_guessed |= given == Role::Agent;
         return;
     }
     // A reader may have guessed already (AWS PCA's speaker order), and then no turn is left
@@ -29,17 +30,19 @@ pub(crate) fn assign_diarised_roles(t: &mut super::Transcript, source: &str) {
 }
 
 /// With two speakers of whom one has the agent's or the customer's role (by its label, or
-/// `roles:`) and the other none, the other has the other role, and no guess is made: a chat
-/// whose agents `roles:` names reads whole, though its customer's name changes with each chat.
-/// Whether it gave roles so.
-fn other_side_of_one(turns: &mut [super::Turn]) -> bool {
+/// `roles:`) and the other none, the other has the other role: a chat whose agents `roles:`
+/// names reads whole, though its customer's name changes with each chat. A bot's or the
+/// system's messages are no third speaker. The role given, if any: an agent so found is a guess
+/// (a bot the labels do not name may be the one beside the customer).
+fn other_side_of_one(turns: &mut [super::Turn]) -> Option<Role> {
     let unnamed = |t: &super::Turn| t.speaker.is_some() && t.role == Role::Unknown;
     if !turns.iter().any(unnamed) {
-        return false;
+        return None;
     }
-    let labels = first_labels(turns.iter(), 3);
+    let people = |t: &&super::Turn| !matches!(t.role, Role::Bot | Role::System | Role::Any);
+    let labels = first_labels(turns.iter().filter(people), 3);
     let [a, b] = labels[..] else {
-        return false;
+        return None;
     };
     let role_of = |label: &str| {
         let mut roles = (turns.iter())
@@ -48,21 +51,18 @@ fn other_side_of_one(turns: &mut [super::Turn]) -> bool {
         let first = roles.next()?;
         roles.all(|r| r == first).then_some(first)
     };
-    let (other, label) = match (role_of(a), role_of(b)) {
-        (Some(Role::Agent), Some(Role::Unknown)) => (Role::Customer, b),
-        (Some(Role::Customer), Some(Role::Unknown)) => (Role::Agent, b),
-        (Some(Role::Unknown), Some(Role::Agent)) => (Role::Customer, a),
-        (Some(Role::Unknown), Some(Role::Customer)) => (Role::Agent, a),
-        _ => return false,
+    let (other, label) = match (role_of(a)?, role_of(b)?) {
+        (Role::Agent, Role::Unknown) => (Role::Customer, b),
+        (Role::Customer, Role::Unknown) => (Role::Agent, b),
+        (Role::Unknown, Role::Agent) => (Role::Customer, a),
+        (Role::Unknown, Role::Customer) => (Role::Agent, a),
+        _ => return None,
     };
     let label = label.to_string();
-    for t in turns
-        .iter_mut()
-        .filter(|t| t.speaker.as_deref() == Some(&*label))
-    {
+    for t in (turns.iter_mut()).filter(|t| t.speaker.as_deref() == Some(&*label)) {
         t.role = other;
     }
-    true
+    Some(other)
 }
 
 /// [`assign_diarised_roles`] of `turns`: whether it gave them roles.

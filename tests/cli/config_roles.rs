@@ -110,4 +110,28 @@ fn the_speaker_beside_a_named_agent_is_the_customer() {
         .filter_map(|f| f["role"].as_str())
         .collect();
     assert!(roles.contains(&"customer"), "{c}");
+    // The system's messages are no third speaker; an agent found beside a named customer is a
+    // guess, and is counted as one (a bot the labels do not name may be the one).
+    let chats = r#"{"conversation_id": "c1", "speaker": "System", "text": "Chat started."}
+{"conversation_id": "c1", "speaker": "Agent", "text": "Hi, how can I help?"}
+{"conversation_id": "c1", "speaker": "Ben", "text": "my order is late"}
+{"conversation_id": "c2", "speaker": "Ava Bot", "text": "Hello!"}
+{"conversation_id": "c2", "speaker": "Customer", "text": "agent please"}
+"#;
+    write(dir.path(), "chats.jsonl", chats);
+    let (_, v) = crate::support::json_report_in(
+        dir.path(),
+        &["--no-config", "--fail-on", "never", "chats.jsonl"],
+    );
+    let c = &v["conversations"];
+    assert_eq!(
+        (&c[0]["unknown_turns"], c[0].get("agent_guessed")),
+        (&0.into(), None),
+        "{c}"
+    );
+    assert_eq!(
+        (&c[1]["unknown_turns"], &c[1]["agent_guessed"]),
+        (&0.into(), &true.into()),
+        "{c}"
+    );
 }
