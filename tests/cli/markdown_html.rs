@@ -106,6 +106,13 @@ fn a_tag_left_open_does_not_hide_the_next_speakers_turn() {
         "<img alt=\"Calm down\"\nsrc=\"np.png\">\nThanks.\n",
     );
     assert_eq!(found(dir.path(), "u.md"), []);
+    // Prose after a `<` is no tag's attributes, on the next line either.
+    let prose = "Agent: the fee is <b or over ten\nplease calm down then > it is fine\n";
+    write(dir.path(), "w.md", prose);
+    let at: Vec<(String, u64)> = (found(dir.path(), "w.md").into_iter())
+        .map(|f| (f.0, f.1))
+        .collect();
+    assert_eq!(at, [(s("t/calm"), 2)]);
 }
 
 /// The references a writer of replies types most read as what they stand for too: a dash, an

@@ -91,11 +91,18 @@ fn run(b: &[u8], keep: impl Fn(u8) -> bool) -> usize {
 }
 
 /// How many bytes of white space open `b`; `None` when they hold a blank line, which ends a
-/// paragraph and so any tag in it, or a line break to a line that opens with a label.
+/// paragraph and so any tag in it, or a line break to a line at the margin that is no attribute
+/// (`src="np.png">` is one; `please calm down then >`, prose after a `<` in the line above, is
+/// not), or that opens with a label.
 fn space(b: &[u8]) -> Option<usize> {
     let n = run(b, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
     let breaks = b[..n].iter().filter(|&&c| c == b'\n').count();
-    (breaks < 2 && no_label_after_breaks(b, n)).then_some(n)
+    let attribute = |line: &[u8]| {
+        matches!(line.first(), Some(b' ' | b'\t'))
+            || line.iter().find(|&&c| matches!(c, b'=' | b'>' | b'\n')) == Some(&b'=')
+    };
+    let after_breaks = memchr::memchr_iter(b'\n', &b[..n]).all(|i| attribute(&b[i + 1..]));
+    (breaks < 2 && after_breaks && no_label_after_breaks(b, n)).then_some(n)
 }
 
 /// Whether no line after a line break in `b[..within]` opens with what may be a speaker's label (`Agent:
@@ -169,8 +176,10 @@ mod tests {
             "<a b='",
             "<1a>",
             "<a\"b\">",
-            // A line at the margin may be a speaker's label: a tag left open does not hide it.
+            // A line at the margin may be a speaker's label: a tag left open does not hide it,
+            // nor prose after a `<`.
             "<b\nAgent: please calm down > ok",
+            "<b or over ten\nplease calm down then > it is fine",
             "<a title=\"x\nAgent: calm down\">",
         ] {
             assert_eq!(found(text).0, Vec::<&str>::new(), "{text:?}");
