@@ -40,10 +40,10 @@ impl<'de> Visitor<'de> for Roles {
 }
 
 /// One role's labels, one or a list; `taken` holds each label read so far (as speakers are
-/// matched: in any case and spacing, [`key`]) with its role.
+/// matched: in any case and spacing, [`key`]) with its role and its spelling.
 struct Labels<'t> {
     role: Role,
-    taken: &'t mut FxHashMap<String, Role>,
+    taken: &'t mut FxHashMap<String, (Role, String)>,
 }
 
 impl Labels<'_> {
@@ -54,20 +54,21 @@ impl Labels<'_> {
         // `Sarah:` names Sarah too, so it may not stand under another role than `Sarah`.
         let key = key(without_colon(label)).into_owned();
         match self.taken.get(&key) {
-            Some(&other) if other != self.role => Err(crate::yaml::error_with_hint(
+            Some((other, first)) if *other != self.role => Err(crate::yaml::error_with_hint(
                 &format!(
-                    "the label `{label}` is also listed under `{}` (labels match in any case \
-                     and spacing), and a speaker has one role",
+                    "the label `{label}` is also listed under `{}`, as `{first}` (labels match \
+                     in any case and spacing, with or without a label's colon), and a speaker \
+                     has one role",
                     other.name()
                 ),
                 &format!(
-                    "remove one of the two: keep `{label}` under `{}` or under `{}`",
+                    "remove one of the two: `{first}` under `{}` or `{label}` under `{}`",
                     other.name(),
                     self.role.name()
                 ),
             )),
             _ => {
-                self.taken.insert(key, self.role);
+                self.taken.insert(key, (self.role, label.to_string()));
                 Ok(label.to_string())
             }
         }
@@ -75,7 +76,7 @@ impl Labels<'_> {
 }
 
 /// Refuses a label no speaker can have, which would be read without a word and match nothing:
-/// an empty one, or a colon alone.
+/// an empty one, or colons alone.
 fn never_matches<E: serde::de::Error>(label: &str) -> Result<(), E> {
     match without_colon(label).is_empty() {
         true => Err(crate::yaml::error_with_hint(

@@ -80,11 +80,7 @@ fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
 /// `label` trimmed, without the colon a text transcript writes after a speaker's label
 /// (`Sarah:`), which a CSV or JSON speaker field may keep.
 pub fn without_colon(label: &str) -> &str {
-    let label = label.trim();
-    label
-        .strip_suffix([':', '\u{ff1a}'])
-        .unwrap_or(label)
-        .trim_end()
+    label.trim().trim_end_matches([':', '\u{ff1a}']).trim_end()
 }
 
 #[cfg(test)]

@@ -32,7 +32,11 @@ fn roles_match_a_label_in_any_case_and_spacing() {
 fn roles_that_can_match_no_speaker_are_refused_at_their_place() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Sarah: hello\n");
-    for config in ["roles:\n  customer: \"\"\n", "roles:\n  customer: \":\"\n"] {
+    for config in [
+        "roles:\n  customer: \"\"\n",
+        "roles:\n  customer: \":\"\n",
+        "roles:\n  customer: \"::\"\n",
+    ] {
         write(dir.path(), "talklint.yaml", config);
         let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
         assert_eq!(code, 2, "{config}: {err}");
@@ -78,7 +82,14 @@ fn a_label_written_with_its_colon_names_the_speaker_either_way() {
     );
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("also listed under `agent`"), "{err}");
+    assert!(
+        err.contains("also listed under `agent`, as `Sarah:`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`Sarah:` under `agent` or `sarah` under `customer`"),
+        "{err}"
+    );
 }
 
 /// A chat of two names whose agent `roles:` names: the other speaker is the customer, whatever

@@ -118,11 +118,12 @@ fn a_speaker_label_under_two_roles_is_named_where_it_is_written_again() {
         Some("roles:\n  agent: [Sam, spk_0]\n  customer: [Bo, sam]\n"),
         None,
     );
-    let want = "yaml:3:18: roles.customer[1]: the label `sam` is also listed under `agent`";
+    let want =
+        "yaml:3:18: roles.customer[1]: the label `sam` is also listed under `agent`, as `Sam`";
     assert!(at.starts_with(want), "{at}");
     assert_eq!(
         help,
-        "help: remove one of the two: keep `sam` under `agent` or under `customer`"
+        "help: remove one of the two: `Sam` under `agent` or `sam` under `customer`"
     );
     let (at, _) = error(Some("roles: {customer: Spk_0, agent: [' spk_0']}\n"), None);
     let want = "yaml:1:34: roles.agent[0]: the label ` spk_0` is also listed under `customer`";
