@@ -3,7 +3,6 @@
 //! Transcribe, `transcripts[].phrases` Genesys, …). A shape nobody writes is an error that lists
 //! the shapes talklint reads, never a guess.
 
-use super::backward_ends::drop_backward_ends;
 use super::chat_exports;
 use super::chat_json::{Writer, parse_message_list, parse_messages};
 use super::json_mistakes;
@@ -226,11 +225,12 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         }
         e
     })?;
-    let mut lines = LineCursor::new(source);
-    t.warnings
-        .extend(drop_backward_ends(&mut t.turns, &mut lines));
-    t.warnings
-        .extend(undiarised::warning(format, &t.turns, opts, &mut lines));
+    t.warnings.extend(undiarised::warning(
+        format,
+        &t.turns,
+        opts,
+        &mut LineCursor::new(source),
+    ));
     assign_diarised_roles(&mut t, source);
     if by_keys {
         t.warnings.extend(shape_signs::two_shapes(&shape, format));

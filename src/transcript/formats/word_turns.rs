@@ -1,8 +1,10 @@
 //! Words of speech-to-text output made into turns: consecutive words of one speaker become a
 //! turn, unless a pause parts them as it parts captions. Each word keeps its place in the file.
 
+use super::backward_ends::drop_backward_ends;
 use super::json_text::text_of;
 use super::subtitle::paused;
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::{Names, unattributed};
 use crate::transcript::{Decoded, ParseOptions, Role, Transcript, Turn, TurnText};
 use serde_json::value::RawValue;
@@ -78,10 +80,11 @@ pub(super) fn turns(
         });
     }
     unattributed(&mut turns, opts.default_role);
+    let backward = drop_backward_ends(&mut turns, &mut LineCursor::new(source));
     Transcript {
         id: None,
         turns,
-        warnings: Vec::new(),
+        warnings: backward.into_iter().collect(),
         agent_guessed: false,
     }
 }
