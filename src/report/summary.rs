@@ -5,7 +5,7 @@ use super::rank::{RuleTally, points_lost};
 use crate::engine::Measures;
 use crate::rules::{Kind, Severity};
 use crate::transcript::Role;
-use crate::transcript::label_key::{folded, key};
+use crate::transcript::label_key::folded;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -179,8 +179,8 @@ impl Stats {
             let mut tags: Vec<usize> = Vec::new();
             for f in &c.findings {
                 if f.is_problem() {
-                    let charged = f.agent.or(c.agent);
-                    if !several || charged.is_some_and(|to| key(to) == key(agent)) {
+                    // In a conversation of several, `f.agent` is one of `c.agents` as written.
+                    if !several || f.agent == Some(agent) {
                         a.problems.entry(f.rule_index).or_default().add(f.points);
                     }
                 } else if f.kind == Kind::Tag && !tags.contains(&f.rule_index) {
