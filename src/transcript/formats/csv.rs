@@ -232,6 +232,8 @@ pub fn parse(
     // The lines left out of conversations not begun yet, by id.
     let mut lost: std::collections::HashMap<Option<String>, Vec<usize>> = Default::default();
     let mut names = Names::default();
+    // Places rows left out as the rows come, and then the conversations' warnings.
+    let mut lines = LineCursor::new(source);
     let mut record = csv::StringRecord::new();
     loop {
         let at = body_start + reader.position().byte() as usize;
@@ -266,7 +268,7 @@ pub fn parse(
         }
         if let Some(extra) = extra {
             // The extra field's own place: a quoted field before it may hold line breaks.
-            let (line, column) = LineCursor::new(source).position(at + extra.start);
+            let (line, column) = lines.position(at + extra.start);
             let what = match delimiter {
                 b'\t' => "tab",
                 b';' => "semicolon",
@@ -292,12 +294,17 @@ pub fn parse(
         if crate::text::blank::is_blank(text.as_str(source)) {
             continue;
         }
-        let k = *index.entry(current.clone()).or_insert_with(|| {
-            let mut started = Conversation::new(current.clone());
-            started.left_out = lost.remove(&current).unwrap_or_default();
-            conversations.push(started);
-            conversations.len() - 1
-        });
+        // The id is copied only for a conversation it opens.
+        let k = match index.get(&current) {
+            Some(&k) => k,
+            None => {
+                let mut started = Conversation::new(current.clone());
+                started.left_out = lost.remove(&current).unwrap_or_default();
+                conversations.push(started);
+                index.insert(current.clone(), conversations.len() - 1);
+                conversations.len() - 1
+            }
+        };
         let conversation = &mut conversations[k];
         conversation.stray.extend(span.stray.map(|q| at + q));
         let name = field(cols.name).filter(|n| !n.is_empty());
@@ -347,7 +354,6 @@ pub fn parse(
     // they do not, `--date-order` may.
     let shown = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
     let order = shown.or(opts.date_order);
-    let mut lines = LineCursor::new(source);
     let transcripts = conversations
         .into_iter()
         .map(|c| c.finish(source, order, &mut lines))
