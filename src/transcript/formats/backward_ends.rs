@@ -19,11 +19,7 @@ pub fn drop_backward_ends(turns: &mut [Turn], lines: &mut LineCursor) -> Option<
     first.end_ms = None;
     let more = backward.map(|t| t.end_ms = None).count();
     let (line, column) = lines.position(at);
-    let more = match more {
-        0 => String::new(),
-        1 => " (… and 1 more turn like it)".to_string(),
-        n => format!(" (… and {n} more turns like it)"),
-    };
+    let more = super::more_like(more, "turn");
     Some(format!(
         "line {line}, column {column}: this turn ends at {end} s, before it starts at {start} s, \
          so its end is dropped and the turn ends where the next one starts; write the end after \

@@ -315,11 +315,7 @@ impl<'s> Builder<'s> {
             .unnamed
             .filter(|_| self.named && self.writer == Writer::Chat)?;
         let (line, column) = lines.position(first);
-        let more = match count - 1 {
-            0 => String::new(),
-            1 => " (… and 1 more message like it)".to_string(),
-            n => format!(" (… and {n} more messages like it)"),
-        };
+        let more = super::more_like(count - 1, "message");
         Some(format!(
             "line {line}, column {column}: this message names no speaker or role (none of \
              `role`, `speaker`, `author`, `ParticipantRole`, … or a `null` one) where others \

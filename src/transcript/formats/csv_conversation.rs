@@ -192,11 +192,7 @@ const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and ti
 fn stray_quote(stray: &[usize], lines: &mut LineCursor) -> Option<String> {
     let (&first, more) = stray.split_first()?;
     let (line, column) = lines.position(first);
-    let more = match more.len() {
-        0 => String::new(),
-        1 => " (… and 1 more quote like it)".to_string(),
-        n => format!(" (… and {n} more quotes like it)"),
-    };
+    let more = super::super::more_like(more.len(), "quote");
     Some(format!(
         "line {line}, column {column}: this `\"` ends the quoted field it stands in, and the text \
          after it is read as the field's too, without the quote: write a quote that is part of \

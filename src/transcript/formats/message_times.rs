@@ -142,11 +142,7 @@ pub(super) fn one_clock(
     let field = key_before(lines.text(), &lines.text()[first..])
         .map_or(String::from("its time"), |k| format!("`{k}`"));
     let (line, column) = lines.position(first);
-    let more = match own.len() - 1 {
-        0 => String::new(),
-        1 => " (… and 1 more segment like it)".to_string(),
-        n => format!(" (… and {n} more segments like it)"),
-    };
+    let more = super::more_like(own.len() - 1, "segment");
     Some(format!(
         "line {line}, column {column}: this segment has no word offsets, and {field} counts \
          from another moment than the other segments' word offsets (which count from the \

@@ -45,3 +45,13 @@ mod text_times;
 pub mod time;
 mod undiarised;
 mod word_turns;
+
+/// ` (… and N more NOUNs like it)` after a warning about the first of several, or nothing when
+/// it was the only one.
+fn more_like(more: usize, noun: &str) -> String {
+    match more {
+        0 => String::new(),
+        1 => format!(" (… and 1 more {noun} like it)"),
+        n => format!(" (… and {n} more {noun}s like it)"),
+    }
+}

@@ -72,11 +72,7 @@ impl Unread {
     /// The warning for these cues: where the first is, why it is not read, and how many more.
     fn warning(self) -> Option<String> {
         let at = self.first?;
-        let more = match self.count - 1 {
-            0 => String::new(),
-            1 => " (… and 1 more cue like it)".to_string(),
-            n => format!(" (… and {n} more cues like it)"),
-        };
+        let more = super::more_like(self.count - 1, "cue");
         Some(format!(
             "line {}, column {}: this cue looks like Teams' JSON metadata, but {}: it is read as \
              caption text, JSON and all; write it as Teams does, one JSON object with a \
