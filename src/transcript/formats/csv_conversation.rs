@@ -35,6 +35,8 @@ struct Slashed<'s> {
     raw: &'s str,
     written: String,
     unit: Unit,
+    /// The date's first two numbers, one of which is the day.
+    numbers: (u32, u32),
 }
 
 /// A time cell of a row.
@@ -86,9 +88,11 @@ impl<'s> Conversation<'s> {
                 SheetTime::Epoch(ms) => clock.absolute(ms),
                 SheetTime::OfDay(ms) => Some(ms),
             });
-        match ms {
-            Some(ms) => clock.epoch_or_offset(ms),
-            None if slash_numbers(&written).is_some() => {
+        if let Some(ms) = ms {
+            return clock.epoch_or_offset(ms);
+        }
+        match slash_numbers(&written) {
+            Some(numbers) => {
                 self.slashed.push(Slashed {
                     turn: self.turns.len(),
                     end,
@@ -96,6 +100,7 @@ impl<'s> Conversation<'s> {
                     raw: cell.raw,
                     written: written.into_owned(),
                     unit,
+                    numbers,
                 });
                 None
             }
@@ -109,9 +114,7 @@ impl<'s> Conversation<'s> {
 
     /// The first two numbers of each slash date of its times, which say the file's order.
     pub(super) fn slash_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.slashed
-            .iter()
-            .filter_map(|s| slash_numbers(&s.written))
+        self.slashed.iter().map(|s| s.numbers)
     }
 
     /// Its slash dates read in `order`; with none, or a date that is none in it (`13/13/2024`),
