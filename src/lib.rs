@@ -42,7 +42,7 @@ pub use engine::{
     Engine, EngineError, Evaluation, ExampleFailure, ExampleOutcome, Outcome, Scoring, Scratch,
     TestReport,
 };
-pub use rules::{Kind, Rule, RuleError, RuleSet, Severity};
+pub use rules::{Fills, Kind, Measure, Rule, RuleError, RuleSet, Severity};
 pub use transcript::{Format, ParseError, ParseOptions, Parsed, Role, Transcript, Turn};
 
 /// Parses `source` as `format` into its conversations (a file may hold several); `Format::Json`

@@ -44,7 +44,7 @@ type ListId = u32;
 /// the conversation's score and verdict.
 ///
 /// ```
-/// use talklint::{Engine, Format, ParseOptions, Scratch, load_rules, parse_transcript};
+/// use talklint::{Engine, Fills, Format, ParseOptions, Scratch, load_rules, parse_transcript};
 ///
 /// // A pack from YAML (a service may read its files; `default_rules()` is the built-in pack).
 /// let pack = r#"
@@ -79,7 +79,8 @@ type ListId = u32;
 ///         let turn = &transcript.turns[o.turn];
 ///         let matched = o.range.map(|(start, end)| &turn.text(text)[start..end]);
 ///         let speaker = turn.speaker.as_deref().unwrap_or("");
-///         let message = rule.message(matched, None, speaker).into_owned();
+///         let fills = Fills { matched, trigger: None, speaker, measured: o.measure };
+///         let message = rule.message(&fills).into_owned();
 ///         (rule.id.as_str(), o.turn + 1, matched.unwrap_or(""), o.points, message)
 ///     })
 ///     .collect();

@@ -7,7 +7,7 @@
 use super::MergeError;
 use crate::redact::Redactor;
 use crate::report::{Conversation, Finding, Message};
-use crate::rules::{Kind, RuleSet, Severity};
+use crate::rules::{Kind, Measure, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::transcript::{Format, Role, Transcript, Turn};
 use serde::Deserialize;
@@ -74,6 +74,8 @@ struct WrittenFinding<'a> {
     end_line: usize,
     end_column: usize,
     start_ms: Option<u64>,
+    #[serde(default)]
+    measured: Option<Measure>,
     #[serde(borrow, rename = "match")]
     matched: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -358,6 +360,7 @@ impl<'a> Replay<'a> {
                 end_line: f.end_line,
                 end_column: f.end_column,
                 start_ms: f.start_ms,
+                measured: f.measured,
                 matched: f.matched.as_deref().map(Cow::Borrowed),
                 suggestion: f.suggestion.as_deref(),
                 link: f.link.as_deref(),

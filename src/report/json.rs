@@ -136,6 +136,10 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     int(out, f.end_column);
     out.extend_from_slice(b",\"start_ms\":");
     opt_int(out, f.start_ms);
+    if let Some(m) = f.measured {
+        out.extend_from_slice(b",\"measured\":");
+        serde_json::to_writer(&mut *out, &m).expect("a measure writes to memory");
+    }
     out.extend_from_slice(b",\"match\":");
     match (f.matched.as_deref(), quoted) {
         // The message quoted this very text unfolded: its escaped bytes are already written.
@@ -343,6 +347,7 @@ mod tests {
             end_line: 9,
             end_column: 40,
             start_ms: Some(1200),
+            measured: Some(crate::rules::Measure::Ms(18_250)),
             matched: Some("x".into()),
             suggestion: None,
             link: Some("https://e.org"),

@@ -2,7 +2,7 @@
 //! a large scan has millions of findings, and most outputs write each message once, straight
 //! into their buffer, so building a string for each would be work thrown away.
 
-use crate::rules::Rule;
+use crate::rules::{Fills, Rule};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -13,12 +13,7 @@ pub enum Message<'a> {
     /// Written out: a merged report's, or one quoting redacted text.
     Text(Cow<'a, str>),
     /// A rule's template and its fills.
-    Template {
-        rule: &'a Rule,
-        matched: Option<&'a str>,
-        trigger: Option<&'a str>,
-        speaker: &'a str,
-    },
+    Template { rule: &'a Rule, fills: Fills<'a> },
 }
 
 impl Message<'_> {
@@ -26,12 +21,7 @@ impl Message<'_> {
     pub fn pieces(&self, piece: &mut dyn FnMut(&str)) {
         match self {
             Message::Text(text) => piece(text),
-            Message::Template {
-                rule,
-                matched,
-                trigger,
-                speaker,
-            } => rule.message_pieces(*matched, *trigger, speaker, piece),
+            Message::Template { rule, fills } => rule.message_pieces(fills, piece),
         }
     }
 
@@ -39,12 +29,7 @@ impl Message<'_> {
     pub fn text(&self) -> Cow<'_, str> {
         match self {
             Message::Text(text) => Cow::Borrowed(text),
-            Message::Template {
-                rule,
-                matched,
-                trigger,
-                speaker,
-            } => rule.message(*matched, *trigger, speaker),
+            Message::Template { rule, fills } => rule.message(fills),
         }
     }
 }
@@ -81,9 +66,12 @@ mod tests {
         for matched in ["plain", "say \"no\"\n\tnow", "a\u{1}b  c\\"] {
             let m = Message::Template {
                 rule: &set.rules[0],
-                matched: Some(matched),
-                trigger: None,
-                speaker: "Agent \"A\"",
+                fills: Fills {
+                    matched: Some(matched),
+                    trigger: None,
+                    speaker: "Agent \"A\"",
+                    measured: None,
+                },
             };
             let mut pieces = Vec::new();
             super::super::escape::json_message(&mut pieces, &m);

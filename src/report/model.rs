@@ -4,7 +4,7 @@
 use super::Message;
 use crate::engine::{Evaluation, Outcome};
 use crate::redact::{Quoter, Redactor, Span};
-use crate::rules::{Kind, Rule, RuleSet, Severity};
+use crate::rules::{Fills, Kind, Measure, Measured, Rule, RuleSet, Severity};
 use crate::suppress::Suppression;
 use crate::text::lines::LineCursor;
 use crate::transcript::{Role, Transcript};
@@ -39,6 +39,11 @@ pub struct Finding<'a> {
     pub end_line: usize,
     pub end_column: usize,
     pub start_ms: Option<u64>,
+    /// What a timing finding measured: `{"seconds": 18.25}` (a silence, a turn, an overlap, or
+    /// the overlaps in all) or `{"share": 0.8235}` (of the talk time). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured>")]
+    pub measured: Option<Measure>,
     /// The original text matched; `null` for a missing `require`.
     /// With `--redact`, its personal data masked.
     #[serde(rename = "match")]
@@ -282,6 +287,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
                     matched.as_ref(),
                     trigger.as_ref(),
                     speaker.unwrap_or(turn.role.name()),
+                    o.measure,
                 ),
                 turn: o.turn + 1,
                 role: turn.role,
@@ -292,6 +298,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
                 end_line,
                 end_column,
                 start_ms: turn.start_ms,
+                measured: o.measure,
                 matched,
                 suggestion: rule.suggestion.as_deref(),
                 link: rule.link.as_deref(),
@@ -353,6 +360,7 @@ fn message<'a>(
     matched: Option<&Cow<'a, str>>,
     trigger: Option<&Cow<'a, str>>,
     speaker: &'a str,
+    measured: Option<Measure>,
 ) -> Message<'a> {
     let borrowed = |quote: Option<&Cow<'a, str>>| match quote {
         None => Some(None),
@@ -362,10 +370,18 @@ fn message<'a>(
     match (borrowed(matched), borrowed(trigger)) {
         (Some(matched), Some(trigger)) => Message::Template {
             rule,
-            matched,
-            trigger,
-            speaker,
+            fills: Fills {
+                matched,
+                trigger,
+                speaker,
+                measured,
+            },
         },
-        _ => Message::Text(rule.message(matched.map(|m| &**m), trigger.map(|t| &**t), speaker)),
+        _ => Message::Text(rule.message(&Fills {
+            matched: matched.map(|m| &**m),
+            trigger: trigger.map(|t| &**t),
+            speaker,
+            measured,
+        })),
     }
 }

@@ -212,7 +212,7 @@ fn head(rules: &RuleSet) -> String {
             let mut rule = json!({
                 "id": r.id,
                 "name": r.id.replace(['/', '-'], "_"),
-                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| r.message.replace("{match}", "…").replace("{speaker}", "the speaker").replace("{id}", &r.id))},
+                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| r.message.replace("{match}", "…").replace("{measured}", "…").replace("{speaker}", "the speaker").replace("{id}", &r.id))},
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {"category": r.category, "kind": r.kind.name(), "points": r.points},
             });

@@ -22,6 +22,7 @@ enum Piece {
     Match,
     Trigger,
     Speaker,
+    Measured,
 }
 
 /// A match a message quoted unfolded, and where its escaped bytes were written.
@@ -43,6 +44,7 @@ impl JsonTemplate {
                 TemplatePiece::Match => Piece::Match,
                 TemplatePiece::Trigger => Piece::Trigger,
                 TemplatePiece::Speaker => Piece::Speaker,
+                TemplatePiece::Measured => Piece::Measured,
             };
             if !text.is_empty() {
                 pieces.push(Piece::Escaped(std::mem::take(&mut text).into()));
@@ -67,17 +69,11 @@ pub(super) fn write_message<'m>(
     out: &mut Vec<u8>,
     message: &Message<'m>,
 ) -> Option<Quoted<'m>> {
-    let (template, matched, trigger, speaker) = match (template, message) {
-        (
-            Some(template),
-            &Message::Template {
-                rule,
-                matched,
-                trigger,
-                speaker,
-            },
-        ) if rule.id == template.id && rule.message == template.message => {
-            (template, matched, trigger, speaker)
+    let (template, fills) = match (template, message) {
+        (Some(template), &Message::Template { rule, fills })
+            if rule.id == template.id && rule.message == template.message =>
+        {
+            (template, fills)
         }
         _ => {
             json_message(out, message);
@@ -90,13 +86,19 @@ pub(super) fn write_message<'m>(
         match piece {
             Piece::Escaped(bytes) => out.extend_from_slice(bytes),
             Piece::Match => {
-                let at = fill_quote(out, matched.unwrap_or(""));
-                quoted = matched.zip(at).map(|(text, at)| Quoted { text, at });
+                let at = fill_quote(out, fills.matched.unwrap_or(""));
+                quoted = fills.matched.zip(at).map(|(text, at)| Quoted { text, at });
             }
             Piece::Trigger => {
-                fill_quote(out, trigger.unwrap_or(""));
+                fill_quote(out, fills.trigger.unwrap_or(""));
             }
-            Piece::Speaker => escape_into::<false>(out, speaker),
+            Piece::Speaker => escape_into::<false>(out, fills.speaker),
+            // Digits, a point and ` s`: nothing to escape.
+            Piece::Measured => {
+                if let Some(m) = fills.measured {
+                    out.extend_from_slice(m.to_string().as_bytes());
+                }
+            }
         }
     }
     out.push(b'"');
@@ -117,6 +119,7 @@ fn fill_quote(out: &mut Vec<u8>, text: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Fills;
     use crate::rules::load::one_file;
 
     /// Through its rule's template, a message writes the same bytes as a piece at a time, and
@@ -129,9 +132,12 @@ mod tests {
         for matched in ["plain", "say \"no\"\n\tnow", "a\u{1}b  c\\", " é "] {
             let message = |rule| Message::Template {
                 rule,
-                matched: Some(matched),
-                trigger: None,
-                speaker: "Agent \"A\"",
+                fills: Fills {
+                    matched: Some(matched),
+                    trigger: None,
+                    speaker: "Agent \"A\"",
+                    measured: None,
+                },
             };
             let m = message(&set.rules[0]);
             let mut expected = Vec::new();

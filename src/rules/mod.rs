@@ -1,5 +1,5 @@
 //! Rules as plain data: the YAML spec shapes ([`schema`]), the phrase syntax ([`phrase`]),
-//! lexicons ([`lexicon`]), a `when` condition's shape ([`condition`]), checking a spec into a
+//! lexicons ([`lexicon`]), a timing event's [`Measure`], a `when` condition's shape ([`condition`]), checking a spec into a
 //! [`Rule`] ([`validate`]), cloud categories read into the same specs ([`import`]), loading rule
 //! files into one [`RuleSet`] ([`load`]), the places of a config's keys for its errors
 //! ([`place`]) and of an escaped character in a double-quoted string ([`double_quoted`]), and the
@@ -15,6 +15,7 @@ mod folder;
 pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
+mod measure;
 mod model;
 pub mod phrase;
 mod phrase_warnings;
@@ -27,13 +28,15 @@ mod validate;
 use crate::transcript::Role;
 pub use error::RuleError;
 pub(crate) use error::regex_reason;
+pub use measure::Measure;
+pub(crate) use measure::Measured;
 pub use model::{
     After, Condition, Count, Find, Look, Near, PercentOf, RuleRegex, Side, Timing, Window, Within,
     Words,
 };
 pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
-pub use template::{TemplatePiece, fold, needs_folding};
+pub use template::{Fills, TemplatePiece, fold, needs_folding};
 
 /// The characters with a meaning in phrase syntax (`\` before one makes it plain text). Every
 /// one is punctuation, a word boundary in a phrase.

@@ -2,10 +2,23 @@
 //! finding fills. Reports read the pieces once per rule and per run, so a finding's message is
 //! written without reading its template again.
 
-use super::Rule;
+use super::{Measure, Rule};
 
 /// The placeholders a message may hold, as `{name}`: rule validation refuses any other name.
-pub(crate) const PLACEHOLDERS: [&str; 4] = ["match", "trigger", "speaker", "id"];
+pub(crate) const PLACEHOLDERS: [&str; 5] = ["match", "trigger", "speaker", "measured", "id"];
+
+/// What fills a finding's message.
+#[derive(Debug, Clone, Copy)]
+pub struct Fills<'a> {
+    /// The matched text; `None` for a missing `require`, a condition or a measure.
+    pub matched: Option<&'a str>,
+    /// An unanswered trigger's text (a `require` rule with `after`).
+    pub trigger: Option<&'a str>,
+    /// The turn's speaker, or its role's name.
+    pub speaker: &'a str,
+    /// What a timing event measured.
+    pub measured: Option<Measure>,
+}
 
 /// A piece of a message template, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +31,8 @@ pub enum TemplatePiece<'a> {
     Trigger,
     /// `{speaker}`: the turn's speaker.
     Speaker,
+    /// `{measured}`: what a timing event measured (`18.25 s`, or a share: `0.8235`).
+    Measured,
 }
 
 /// The pieces of a template (see [`Rule::template`]).
@@ -51,6 +66,7 @@ impl<'a> Iterator for Pieces<'a> {
                     "match" => TemplatePiece::Match,
                     "trigger" => TemplatePiece::Trigger,
                     "speaker" => TemplatePiece::Speaker,
+                    "measured" => TemplatePiece::Measured,
                     _ => TemplatePiece::Text(self.id),
                 };
                 (fill, name.len() + 2)
@@ -77,36 +93,31 @@ impl Rule {
     }
 
     /// The message of a finding, with `{match}` and `{trigger}` (whitespace runs folded),
-    /// `{speaker}` and `{id}` filled in. Messages without placeholders are borrowed.
-    pub fn message(
-        &self,
-        matched: Option<&str>,
-        trigger: Option<&str>,
-        speaker: &str,
-    ) -> std::borrow::Cow<'_, str> {
+    /// `{speaker}`, `{measured}` and `{id}` filled in. Messages without placeholders are
+    /// borrowed.
+    pub fn message(&self, fills: &Fills) -> std::borrow::Cow<'_, str> {
         if memchr::memchr(b'{', self.message.as_bytes()).is_none() {
             return std::borrow::Cow::Borrowed(&self.message);
         }
         let mut out = String::with_capacity(self.message.len() + 32);
-        self.message_pieces(matched, trigger, speaker, &mut |piece| out.push_str(piece));
+        self.message_pieces(fills, &mut |piece| out.push_str(piece));
         std::borrow::Cow::Owned(out)
     }
 
     /// The message of [`Rule::message`], a piece at a time: what a report writes straight into
     /// its output, with no string of its own.
-    pub fn message_pieces(
-        &self,
-        matched: Option<&str>,
-        trigger: Option<&str>,
-        speaker: &str,
-        piece: &mut dyn FnMut(&str),
-    ) {
+    pub fn message_pieces(&self, fills: &Fills, piece: &mut dyn FnMut(&str)) {
         for p in self.template() {
             match p {
                 TemplatePiece::Text(text) => piece(text),
-                TemplatePiece::Match => quote(matched.unwrap_or(""), piece),
-                TemplatePiece::Trigger => quote(trigger.unwrap_or(""), piece),
-                TemplatePiece::Speaker => piece(speaker),
+                TemplatePiece::Match => quote(fills.matched.unwrap_or(""), piece),
+                TemplatePiece::Trigger => quote(fills.trigger.unwrap_or(""), piece),
+                TemplatePiece::Speaker => piece(fills.speaker),
+                TemplatePiece::Measured => {
+                    if let Some(m) = fills.measured {
+                        piece(&m.to_string());
+                    }
+                }
             }
         }
     }

@@ -65,6 +65,7 @@ mod markdown_bom;
 mod markdown_containers;
 mod markdown_escapes;
 mod markdown_html;
+mod measured;
 mod merge;
 mod merge_scales;
 mod merge_streams;

@@ -179,7 +179,7 @@ fn a_silence_of_0_seconds_is_a_real_gap_not_an_overlap_or_a_touch() {
         .collect();
     assert_eq!(lines, [4], "{c}");
     assert_eq!(
-        c["findings"][0]["message"], "silence between turns (s/gap)",
+        c["findings"][0]["message"], "silence between turns: 2 s (s/gap)",
         "{c}"
     );
 }

@@ -12,7 +12,7 @@ mod timing;
 use super::Scoring;
 use super::compile::{CompiledFind, CompiledLook, CompiledRule, CompiledTarget};
 use super::matcher::{self, Hit, Matcher};
-use crate::rules::Kind;
+use crate::rules::{Kind, Measure};
 use crate::transcript::Transcript;
 use search::{Conversation, Found, by_place};
 pub use timeline::{Measures, measures, measures_of};
@@ -29,6 +29,8 @@ pub struct Outcome {
     pub range: Option<(usize, usize)>,
     /// An unanswered trigger's bytes in the turn (a `require` rule with `after` sits at it).
     pub trigger: Option<(usize, usize)>,
+    /// What a timing event measured: the silence's length, the talk share.
+    pub measure: Option<Measure>,
     /// Points this finding added to the score (0 beyond `max_hits`).
     pub points: i32,
 }
@@ -134,10 +136,7 @@ pub(super) fn evaluate(
                 h.holds.map(|holds| {
                     // A rule reports when its condition holds; a require rule when it does not.
                     if holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
-                        out.one(h.at.unwrap_or(Found {
-                            turn: 0,
-                            range: None,
-                        }));
+                        out.one(h.at.unwrap_or(Found::turn(0)));
                     }
                 })
             }
@@ -206,12 +205,13 @@ struct Outcomes<'o> {
 }
 
 impl Outcomes<'_> {
-    fn push(&mut self, turn: usize, range: Option<(usize, usize)>, points: i32) {
+    fn push(&mut self, at: Found, points: i32) {
         self.outcomes.push(Outcome {
             rule: self.rule,
-            turn,
-            range,
+            turn: at.turn,
+            range: at.range,
             trigger: None,
+            measure: at.measure,
             points,
         });
     }
@@ -224,13 +224,13 @@ impl Outcomes<'_> {
             } else {
                 0
             };
-            self.push(f.turn, f.range, points);
+            self.push(*f, points);
         }
     }
 
     /// One finding.
     fn one(&mut self, at: Found) {
-        self.push(at.turn, at.range, self.points);
+        self.push(at, self.points);
     }
 
     /// A finding at a trigger left unanswered.
@@ -240,6 +240,7 @@ impl Outcomes<'_> {
             turn: trigger.turn,
             range: None,
             trigger: trigger.range,
+            measure: None,
             points: self.points,
         });
     }
@@ -261,7 +262,7 @@ impl Outcomes<'_> {
             .first()
             .copied()
             .or_else(|| conv.window_start(find))
-            .map(|turn| Found { turn, range: None });
+            .map(Found::turn);
         let n = search.found.len();
         match (kind, find.count) {
             (Kind::Require, count) => {

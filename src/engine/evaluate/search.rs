@@ -8,7 +8,7 @@ use super::super::matcher::{self, Hit, Matcher};
 use super::Text;
 use super::paragraph::paragraph_around;
 use super::timeline::Timeline;
-use crate::rules::Side;
+use crate::rules::{Measure, Side};
 use crate::transcript::Transcript;
 use regex::Regex;
 use std::borrow::Cow;
@@ -16,11 +16,24 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-/// One match of a search: a turn, and the bytes of its text when the match has words.
+/// One match of a search: a turn, the bytes of its text when the match has words, and what a
+/// timing event measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
     pub turn: usize,
     pub range: Option<(usize, usize)>,
+    pub measure: Option<Measure>,
+}
+
+impl Found {
+    /// A turn as a whole: no words, nothing measured.
+    pub fn turn(turn: usize) -> Found {
+        Found {
+            turn,
+            range: None,
+            measure: None,
+        }
+    }
 }
 
 /// A search's matches, and the turns it looked at.
@@ -268,6 +281,7 @@ fn one_per_place<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Found> {
         found.push(Found {
             turn: h.turn as usize,
             range: Some((h.start as usize, h.end as usize)),
+            measure: None,
         });
     }
     found

@@ -7,7 +7,7 @@
 use super::super::compile::CompiledFind;
 use super::search::{Conversation, Found};
 use super::timeline::{Cover, inside, total};
-use crate::rules::Timing;
+use crate::rules::{Measure, Timing};
 use crate::transcript::Turn;
 use std::borrow::Cow;
 
@@ -33,7 +33,11 @@ impl Conversation<'_> {
             None => (Cow::Borrowed(&all[..]), None),
         };
         let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
-        let at = |turn: usize| Found { turn, range: None };
+        let at = |turn: usize, measure: Measure| Found {
+            turn,
+            range: None,
+            measure: Some(measure),
+        };
         let start = |i: usize| tl.starts[i].unwrap_or(0);
         // The time of each turn's talk and of its overlap with an earlier turn, in the window.
         let talk = |i: usize| inside(clock, start(i), tl.ends[i].unwrap_or(0));
@@ -48,27 +52,27 @@ impl Conversation<'_> {
         let events = match timing {
             Timing::Silence(ms) => {
                 let gaps = tl.gaps();
+                // A silence is a real gap: a turn that starts at or before the previous end has
+                // none, even for `silence_seconds: 0`.
+                let silence = |i: usize| {
+                    let (from, to) = gaps[i];
+                    inside(clock, from, to).filter(|&gap| gap > 0 && gap >= ms)
+                };
                 window
                     .iter()
-                    .filter(|&&i| {
-                        // A silence is a real gap: a turn that starts at or before the
-                        // previous end has none, even for `silence_seconds: 0`.
-                        let (from, to) = gaps[i];
-                        let silence = |gap: u64| gap > 0 && gap >= ms;
-                        i > 0 && ours(i) && inside(clock, from, to).is_some_and(silence)
-                    })
-                    .map(|&i| at(i))
+                    .filter(|&&i| i > 0 && ours(i))
+                    .filter_map(|&i| Some(at(i, Measure::Ms(silence(i)?))))
                     .collect()
             }
             Timing::TurnAbove(ms) => window
                 .iter()
-                .filter(|&&i| ours(i) && talk(i).is_some_and(|t| t > ms))
-                .map(|&i| at(i))
+                .filter(|&&i| ours(i))
+                .filter_map(|&i| Some(at(i, Measure::Ms(talk(i).filter(|&t| t > ms)?))))
                 .collect(),
             Timing::Interrupts(ms) => window
                 .iter()
-                .filter(|&&i| ours(i) && overlap(i).is_some_and(|o| o >= ms))
-                .map(|&i| at(i))
+                .filter(|&&i| ours(i))
+                .filter_map(|&i| Some(at(i, Measure::Ms(overlap(i).filter(|&o| o >= ms)?))))
                 .collect(),
             Timing::InterruptsTotal(ms) => {
                 let interrupting: Vec<(usize, u64)> = window
@@ -78,7 +82,7 @@ impl Conversation<'_> {
                     .collect();
                 let total = total(interrupting.iter().map(|&(_, o)| o));
                 match interrupting.first() {
-                    Some(&(first, _)) if total > ms => vec![at(first)],
+                    Some(&(first, _)) if total > ms => vec![at(first, Measure::Ms(total))],
                     _ => Vec::new(),
                 }
             }
@@ -101,7 +105,9 @@ impl Conversation<'_> {
                     .or(talking.first())
                     .map(|&(i, _)| i);
                 match first {
-                    Some(turn) if holds && all_talk > 0 => vec![at(turn)],
+                    Some(turn) if holds && all_talk > 0 => {
+                        vec![at(turn, Measure::share(mine, all_talk))]
+                    }
                     _ => Vec::new(),
                 }
             }

@@ -78,7 +78,12 @@ fn after_require_reports_each_unanswered_trigger_at_the_trigger() {
         e.outcomes.iter().map(|o| (o.turn, o.trigger)).collect();
     assert_eq!(found, [(0, Some((0, 18)))]);
     assert_eq!(
-        set.rules[0].message(None, Some("This is ridiculous"), "Customer"),
+        set.rules[0].message(&crate::rules::Fills {
+            matched: None,
+            trigger: Some("This is ridiculous"),
+            speaker: "Customer",
+            measured: None,
+        }),
         "Unanswered: This is ridiculous"
     );
     // A trigger with no later agent turn is not judged.

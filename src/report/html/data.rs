@@ -195,6 +195,7 @@ mod tests {
             end_line: 1,
             end_column: 1,
             start_ms: None,
+            measured: None,
             matched: None,
             suggestion: None,
             link: None,

@@ -178,9 +178,9 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
     Ok(Target::Find { find, after })
 }
 
-/// A message's `{name}` is a placeholder it knows, and `{trigger}` has a trigger to fill it (a
-/// `require` rule's `after:`): a misspelt one (`{mtch}`) would be printed as written in every
-/// finding, an unfilled one as nothing.
+/// A message's `{name}` is a placeholder it knows, `{trigger}` has a trigger to fill it (a
+/// `require` rule's `after:`) and `{measured}` a measure (a timing rule's event): a misspelt one
+/// (`{mtch}`) would be printed as written in every finding, an unfilled one as nothing.
 fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(message) = &spec.message else {
         return Ok(());
@@ -200,7 +200,7 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                     ),
                     None => format!("unknown placeholder `{{{name}}}` in the message"),
                 },
-                "a message may hold `{match}`, `{trigger}`, `{speaker}` and `{id}`",
+                "a message may hold `{match}`, `{trigger}`, `{speaker}`, `{measured}` and `{id}`",
             ));
         }
         let no_match = match (spec.kind, spec.after.is_some(), spec.timing.is_some()) {
@@ -235,6 +235,14 @@ fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
                 "message",
                 format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
                 hint,
+            ));
+        }
+        let measures = spec.timing.is_some() && spec.kind != Kind::Require && spec.count.is_none();
+        if name == "measured" && !measures {
+            return Err(c.fail(
+                "message",
+                "`{measured}` in the message of a rule whose findings measure nothing: only a forbid, reward or tag rule with `timing:` and no `count` has one measure per finding".into(),
+                "remove `{measured}`, or say in words what the rule looks for",
             ));
         }
         if name == "trigger" && spec.after.is_none() {
@@ -294,8 +302,8 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     Ok(())
 }
 
-/// The message of a rule that gives none: the match where there is one, else what was measured
-/// or counted.
+/// The message of a rule that gives none: the match where there is one, else what a timing rule
+/// looks for and what it measured, or what was counted.
 fn default_message(kind: Kind, target: &Target) -> String {
     let measure = match target {
         Target::Find { find, .. } => match (&find.look, &find.count) {
@@ -314,6 +322,7 @@ fn default_message(kind: Kind, target: &Target) -> String {
     let matched = matches!(target, Target::Find { .. }) && measure.is_none();
     let answers = matches!(target, Target::Find { after: Some(_), .. });
     let timed = matches!(target, Target::Find { find, .. } if matches!(find.look, Look::Timing(_)));
+    let counted = matches!(target, Target::Find { find, .. } if find.count.is_some());
     match (kind, matched, measure) {
         (Kind::Require, _, _) if answers => "No answer to “{trigger}” ({id})".into(),
         // A required measure of time that did not hold: no language was missing.
@@ -322,6 +331,8 @@ fn default_message(kind: Kind, target: &Target) -> String {
         (Kind::Reward, true, _) => "Good: “{match}”".into(),
         (Kind::Tag, true, _) => "{id}: “{match}”".into(),
         (Kind::Require, _, _) => "Missing required language ({id})".into(),
+        // Each event of a timing rule that counts none is a finding: say what it measured.
+        (_, _, Some(measure)) if timed && !counted => format!("{measure}: {{measured}} ({{id}})"),
         (_, _, Some(measure)) => format!("{measure} ({{id}})"),
         (_, _, None) => "{id}".into(),
     }

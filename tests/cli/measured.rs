@@ -1,0 +1,126 @@
+//! A timing finding says what it measured (the silence's length, the overlap, the talk share):
+//! in the JSON report's `measured`, in the message a rule without its own gets, and through
+//! `{measured}` in a message of the rule's own; `merge` keeps it.
+
+use crate::merge::merge;
+use crate::support::{rule_error, run, talklint, write};
+use serde_json::Value;
+
+/// The agent talks 95 s; the customer answers 18.25 s later; the agent talks over the customer's
+/// last 3.5 s. Talk: agent 95 + 13.5 s, customer 6.75 s.
+const CALL: &str = "WEBVTT\n\n00:00:00.000 --> 00:01:35.000\n<v Agent>let me explain the whole plan\n\n\
+                    00:01:53.250 --> 00:02:00.000\n<v Customer>hello? are you there\n\n\
+                    00:01:56.500 --> 00:02:10.000\n<v Agent>yes sorry I am here\n";
+
+const RULES: &str = "rules:
+  - id: t/dead-air
+    speaker: any
+    timing: {silence_seconds: 10}
+  - id: t/talks-over
+    timing: {interrupts_seconds: 2}
+    message: \"Talks over the customer for {measured}\"
+  - id: t/overlaps
+    timing: {interrupts_total_seconds: 1}
+  - id: t/monologue
+    timing: {turn_seconds_above: 60}
+  - id: t/hogs
+    kind: tag
+    timing: {talk_share_above: 0.5}
+  - id: t/sorry
+    kind: reward
+    phrases: [sorry]
+";
+
+/// Each finding's rule, message and `measured` (absent: `Null`).
+fn measured(report: &Value) -> Vec<(String, String, Value)> {
+    let findings = report["conversations"][0]["findings"].as_array().unwrap();
+    let text = |v: &Value| v.as_str().unwrap().to_string();
+    findings
+        .iter()
+        .map(|f| (text(&f["rule"]), text(&f["message"]), f["measured"].clone()))
+        .collect()
+}
+
+#[test]
+fn each_timing_finding_says_what_it_measured() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", RULES);
+    write(dir.path(), "call.vtt", CALL);
+    let check = |format: &str| {
+        run(talklint().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            "-r",
+            "r.yaml",
+            "-f",
+            format,
+            "call.vtt",
+        ]))
+    };
+    let (code, json, err) = check("json");
+    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let expected = [
+        (
+            "t/monologue",
+            "turns over 60 s: 95 s (t/monologue)",
+            r#"{"seconds":95.0}"#,
+        ),
+        (
+            "t/hogs",
+            "talk share above 0.5: 0.9414 (t/hogs)",
+            r#"{"share":0.9414}"#,
+        ),
+        (
+            "t/dead-air",
+            "silence of 10 s or more: 18.25 s (t/dead-air)",
+            r#"{"seconds":18.25}"#,
+        ),
+        (
+            "t/talks-over",
+            "Talks over the customer for 3.5 s",
+            r#"{"seconds":3.5}"#,
+        ),
+        (
+            "t/overlaps",
+            "interruptions over 1 s in all: 3.5 s (t/overlaps)",
+            r#"{"seconds":3.5}"#,
+        ),
+        ("t/sorry", "Good: “sorry”", "null"),
+    ]
+    .map(|(rule, message, m)| {
+        (
+            rule.into(),
+            message.into(),
+            serde_json::from_str(m).unwrap(),
+        )
+    });
+    assert_eq!(measured(&report), expected);
+    // The human report shows the message; a merged report keeps each measure.
+    let (_, human, _) = check("human");
+    assert!(
+        human.contains("silence of 10 s or more: 18.25 s"),
+        "{human}"
+    );
+    let (_, jsonl, _) = check("jsonl");
+    let shard = write(dir.path(), "shard.jsonl", &jsonl);
+    let rules = dir.path().join("r.yaml");
+    let rules = rules.to_str().unwrap();
+    let (merged_code, merged, err) = merge(&["-r", rules, "-f", "json"], &[shard]);
+    assert_eq!((merged_code, merged), (code, json), "{err}");
+}
+
+#[test]
+fn measured_is_refused_where_no_finding_measures_anything() {
+    for rule in [
+        "    phrases: [sorry]\n",
+        "    kind: require\n    timing: {talk_share_above: 0.1}\n",
+        "    timing: {silence_seconds: 5}\n    count: {min: 2}\n",
+    ] {
+        let body = format!("rules:\n  - id: t/x\n{rule}    message: \"took {{measured}}\"\n");
+        let err = rule_error(&body);
+        assert!(
+            err.contains("`{measured}` in the message of a rule whose findings measure nothing"),
+            "{rule}: {err}"
+        );
+    }
+}
