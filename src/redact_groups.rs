@@ -265,7 +265,8 @@ fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usiz
 /// same gap as its first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`, which are part
 /// of a longer number, an order or tracking number). A group of one or two digits joined by white
 /// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
-/// part of it; joined by a bare dash (`555-123-4567-89`), it is. Nothing before a `+` is part of
+/// part of it, unless the number is pairs itself; joined by a bare dash (`555-123-4567-89`), it
+/// is. Nothing before a `+` is part of
 /// the number it opens.
 fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
@@ -274,12 +275,17 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
         .filter(|g| !g.chars().all(is_invisible));
     let (first, last) = (gaps.next(), gaps.next_back());
     let same = |a: &str, b: Option<&str>| b.is_some_and(|b| visible(a) == visible(b));
+    // A number of pairs (France's `01 23 45 67 89`) beside one more group is a list of numbers
+    // (`slots 08 15 09 15 10 15 11 15`), whatever that group's length.
+    let digits = |g: &str| g.chars().filter(|c| is_digit(*c)).count();
+    let pairs = groups(text, found.clone())
+        .iter()
+        .all(|g| digits(&text[g.clone()]) == 2);
     // A neighbouring group long enough to make a longer number with the groups, or joined to
     // them as one word.
     let joined = |n: Neighbour| {
         !n.group.is_empty()
-            && (n.group.chars().filter(|c| is_digit(*c)).count() >= 3
-                || !n.gap.contains(char::is_whitespace))
+            && (pairs || digits(n.group) >= 3 || !n.gap.contains(char::is_whitespace))
     };
     let before = neighbour_before(text, found.start);
     let joined_before =

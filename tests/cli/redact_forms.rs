@@ -103,3 +103,16 @@ fn a_short_number_said_after_a_phone_or_card_is_no_part_of_it() {
         }
     }
 }
+
+/// Five pairs opening with `0` are a French number; a longer run of pairs is a list.
+#[test]
+fn french_numbers_in_pairs_are_masked() {
+    let text = "Agent: call 01 23 45 67 89 or call 06.12.34.56.78 please.\n\
+                Customer: call 06-12-34-56-78 then, card 4111 1111 1111 1111.\n";
+    for (format, out) in reports("fr.txt", text) {
+        for data in ["23 45", "12.34", "12-34", "67 89", "56.78", "56-78"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(out.contains("call [PHONE]"), "{format}:\n{out}");
+    }
+}
