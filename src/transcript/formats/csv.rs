@@ -7,120 +7,17 @@ use super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
+use columns::{Columns, TEXT};
 use conversation::{Cell, Conversation};
 use fields::{Span, quotes_closed};
 pub(crate) use fields::{UNCLOSED_QUOTE, field_spans, unclosed_quote};
 
+#[path = "csv_columns.rs"]
+mod columns;
 #[path = "csv_conversation.rs"]
 mod conversation;
 #[path = "csv_fields.rs"]
 mod fields;
-
-/// Header names each column may have.
-const TEXT: &[&str] = &[
-    "text",
-    "message",
-    "content",
-    "body",
-    "utterance",
-    "transcript",
-];
-const ROLE: &[&str] = &[
-    "role",
-    "speaker_role",
-    "participant_role",
-    "sender_type",
-    "author_type",
-    "participant_type",
-];
-const NAME: &[&str] = &[
-    "speaker",
-    "author",
-    "sender",
-    "from",
-    "name",
-    "user",
-    "participant",
-];
-const TIME: &[&str] = &[
-    "start",
-    "start_time",
-    "timestamp",
-    "time",
-    "created_at",
-    "date",
-    "datetime",
-    "sent_at",
-];
-const END: &[&str] = &["end", "end_time"];
-/// Columns of milliseconds: the start, and the end.
-const TIME_MS: &[&str] = &[
-    "start_ms",
-    "start_millis",
-    "offset_ms",
-    "timestamp_ms",
-    "time_ms",
-    "start_time_ms",
-    "begin_ms",
-    "ts_ms",
-];
-const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
-const CONVERSATION: &[&str] = &[
-    "conversation_id",
-    "conversation",
-    "conversationid",
-    "chat_id",
-    "ticket_id",
-    "call_id",
-    "contact_id",
-    "session_id",
-    "thread_id",
-    "transcript_id",
-];
-
-/// Column positions, found from the header row.
-struct Columns {
-    text: usize,
-    role: Option<usize>,
-    name: Option<usize>,
-    /// The start and end columns, and the unit of their numbers.
-    start: Option<(usize, Unit)>,
-    end: Option<(usize, Unit)>,
-    /// A time column apart from the start's, which is then a date column (a sheet's `Date`
-    /// and `Time`).
-    clock: Option<usize>,
-    conversation: Option<usize>,
-}
-
-impl Columns {
-    fn find(header: &csv::StringRecord) -> Option<Columns> {
-        let normal: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
-            .collect();
-        let col = |names: &[&str]| normal.iter().position(|h| names.contains(&h.as_str()));
-        let timed = |seconds: &[&str], millis: &[&str]| {
-            (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
-        };
-        let start = timed(TIME, TIME_MS);
-        let (date, time) = (col(&["date"]), col(&["time"]));
-        let (start, clock) = match (date, time) {
-            (Some(d), Some(t)) if [date, time].contains(&start.map(|s| s.0)) => {
-                (Some((d, Unit::Seconds)), Some(t))
-            }
-            _ => (start, None),
-        };
-        Some(Columns {
-            text: col(TEXT)?,
-            role: col(ROLE),
-            name: col(NAME),
-            start,
-            end: timed(END, END_MS),
-            clock,
-            conversation: col(CONVERSATION),
-        })
-    }
-}
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
