@@ -18,12 +18,14 @@ mod columns;
 mod conversation;
 #[path = "csv_fields.rs"]
 mod fields;
+#[path = "csv_mend.rs"]
+mod mend;
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
 /// comma is the decimal mark); a byte-order mark is skipped and rows may have fewer fields than
 /// the header (more, unless empty, leaves the row out in [`parse`]: an unquoted delimiter that
-/// would cut the text short). Also where the body starts in `source`, and the delimiter.
+/// would cut the text short, unless a quote not doubled made them). Also where the body starts in `source`, and the delimiter.
 pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
     let first_line = body.lines().next().unwrap_or("");
@@ -93,8 +95,8 @@ fn semicolon_header(line: &str) -> bool {
 /// appearance), or one for the whole file when there is no id column. A row with a blank id
 /// goes on the conversation of the row before it (a sheet gives the id on a conversation's
 /// first row only); blank rows before any id make one conversation without an id. A row with
-/// more fields than the header is left out, with why, and the others are read: the file is an
-/// error only when no row could be.
+/// more fields than the header is mended where a quote not doubled made them ([`mend`]), else
+/// left out, with why, and the others are read: the file is an error only when no row could be.
 pub fn parse(
     source: &str,
     opts: &ParseOptions,
@@ -147,43 +149,31 @@ pub fn parse(
                 .bytes()
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
-        let spans = field_spans(&source[at..], delimiter);
+        let mut spans = field_spans(&source[at..], delimiter);
         quotes_closed(source, at, &spans)?;
+        let width = header.len();
+        let fitted = mend::fit(&source[at..], &mut spans, &mut record, width, delimiter);
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
-        let extra = spans.get(header.len()).filter(|_| {
-            record
-                .iter()
-                .skip(header.len())
-                .any(|f| !f.trim().is_empty())
-        });
         // A row's id is read first, so that the rows after a row left out with its id (and a
         // blank one) still join that conversation; in a row with a field too many, only an id
         // before the text, which an unquoted comma in the text does not move.
-        let id_moved = extra.is_some() && cols.conversation > Some(cols.text);
+        let id_moved = fitted.is_err() && cols.conversation > Some(cols.text);
         if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty() && !id_moved) {
             current = Some(id.to_string());
         }
-        if let Some(extra) = extra {
-            // The extra field's own place: a quoted field before it may hold line breaks.
-            let (line, column) = lines.position(at + extra.start);
-            let what = match delimiter {
-                b'\t' => "tab",
-                b';' => "semicolon",
-                _ => "comma",
-            };
-            let message = format!(
-                "this row has {} fields and the header {}: put a field that holds a {what} \
-                 in double quotes",
-                record.len(),
-                header.len(),
-            );
-            unread.push(ParseError::at(line, column, message));
-            match index.get(&current) {
-                Some(&k) => conversations[k].left_out.push(line),
-                None => lost.entry(current.clone()).or_default().push(line),
+        let mended = match fitted {
+            Ok(mended) => mended,
+            Err(too_many) => {
+                // The error's own place: a quoted field before it may hold line breaks.
+                let (line, column) = lines.position(at + too_many.at);
+                unread.push(ParseError::at(line, column, too_many.message));
+                match index.get(&current) {
+                    Some(&k) => conversations[k].left_out.push(line),
+                    None => lost.entry(current.clone()).or_default().push(line),
+                }
+                continue;
             }
-            continue;
-        }
+        };
         let Some(span) = spans.get(cols.text) else {
             continue;
         };
@@ -204,6 +194,9 @@ pub fn parse(
         };
         let conversation = &mut conversations[k];
         conversation.stray.extend(span.stray.map(|q| at + q));
+        conversation
+            .mended
+            .extend(mended.map(|(q, end)| (at + q, at + end)));
         let name = field(cols.name).filter(|n| !n.is_empty());
         let role_label = field(cols.role).filter(|r| !r.is_empty());
         let role = match (role_label, name) {

@@ -19,6 +19,9 @@ pub(super) struct Conversation<'s> {
     unread: Unread<'s>,
     /// Where each quote stands that ends a quoted text field with text after it.
     pub(super) stray: Vec<usize>,
+    /// Each quote not doubled in a quoted field of a row read by the header's number of
+    /// fields, and the quote that ends that field.
+    pub(super) mended: Vec<(usize, usize)>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -59,6 +62,7 @@ impl<'s> Conversation<'s> {
             clock: Clock::earliest(None),
             unread: Unread::default(),
             stray: Vec::new(),
+            mended: Vec::new(),
             left_out: Vec::new(),
             slashed: Vec::new(),
         }
@@ -152,6 +156,7 @@ impl<'s> Conversation<'s> {
             clock,
             unread,
             stray,
+            mended,
             left_out,
             slashed: _,
         } = self;
@@ -159,6 +164,7 @@ impl<'s> Conversation<'s> {
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
             .into_iter()
             .chain(stray_quote(&stray, lines))
+            .chain(super::mend::warning(&mended, lines))
             .collect();
         warnings.extend(unread.warnings(lines));
         warnings.extend(drop_backward_ends(&mut turns, lines));
