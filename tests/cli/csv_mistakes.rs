@@ -113,3 +113,68 @@ fn a_row_no_quote_mends_is_left_out_with_an_error_at_its_quote() {
         "{v}"
     );
 }
+
+/// `13/06/2024` is day first, `06/25/2024` month first: a file with both was warned about as if
+/// its dates read either way, with `--date-order` as the fix. The warning says the file mixes the
+/// two orders, names a date of each, and says to write one order; what is read stays as it was:
+/// no slash date without an order named, the dates of the order named with one.
+#[test]
+fn slash_dates_in_both_orders_are_warned_about_as_a_mixture() {
+    let sheet = "conversation_id,role,text,time\n\
+                 c1,agent,hello there,13/06/2024 10:00\n\
+                 c1,customer,hi,06/25/2024 10:01\n\
+                 c1,agent,Please calm down.,06/07/2024 10:02\n\
+                 c2,agent,Calm down.,06/07/2024 11:00\n";
+    let mixture = "a date with slashes, and this file mixes the two orders of them, day first \
+                   (`13/06/2024 10:00` at line 2, column 22) and month first (`06/25/2024 10:01` \
+                   at line 3, column 16): the turn is read without this time; write all the \
+                   file's dates in one order, best as ISO 8601 (`2024-06-13 10:00:00`), or name \
+                   the order to read with --date-order or `date_order:`";
+    let (_, v) = report("sheet.csv", sheet, &[]);
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with(&format!(
+            "line 2, column 22: `time` is `13/06/2024 10:00`, {mixture}"
+        )) && w[0].ends_with("(… and 2 more slash dates like it)"),
+        "{w:?}"
+    );
+    assert!(
+        warnings(&v, 1)[0].starts_with(&format!(
+            "line 5, column 21: `time` is `06/07/2024 11:00`, {mixture}"
+        )),
+        "{v}"
+    );
+    assert_eq!(calm(&v, 0)[0].3, None, "{v}");
+    // Read day first: 13 June, then 6 July; 25 June is no day-first date.
+    let (_, v) = report("sheet.csv", sheet, &["--date-order", "day-first"]);
+    assert_eq!(calm(&v, 0)[0].3, Some(23 * 86_400_000 + 120_000), "{v}");
+    let w = warnings(&v, 0);
+    assert!(
+        w[0].starts_with(&format!(
+            "line 3, column 16: `time` is `06/25/2024 10:01`, {mixture}"
+        )),
+        "{w:?}"
+    );
+}
+
+/// A date with both numbers past 12 (`13/13/2024`) is no date, and shows no order: it once
+/// counted as both, so a month-first file lost all its dates, and the warning would have called
+/// it day first.
+#[test]
+fn a_date_past_12_in_both_numbers_shows_no_order() {
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,time\nagent,hello,6/13/2024 9:00\nagent,hi,13/13/2024 9:01\n\
+         agent,Please calm down.,6/13/2024 9:02\n",
+        &[],
+    );
+    assert_eq!(calm(&v, 0)[0].3, Some(120_000), "{v}");
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with("line 3, column 10: `time` is `13/13/2024 9:01`, a date with slashes,")
+            && !w[0].contains("mixes"),
+        "{w:?}"
+    );
+}

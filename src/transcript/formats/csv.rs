@@ -3,7 +3,6 @@
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
 use super::json_text::Unit;
-use super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
@@ -16,6 +15,8 @@ pub(crate) use fields::{UNCLOSED_QUOTE, field_spans, unclosed_quote};
 mod columns;
 #[path = "csv_conversation.rs"]
 mod conversation;
+#[path = "csv_dates.rs"]
+mod dates;
 #[path = "csv_fields.rs"]
 mod fields;
 #[path = "csv_mend.rs"]
@@ -242,11 +243,11 @@ pub fn parse(
     }
     // The file's slash dates say which of their numbers is the day, for all of them; where
     // they do not, `--date-order` may.
-    let shown = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
-    let order = shown.or(opts.date_order);
+    let slashed = conversations.iter().flat_map(Conversation::slash_dates);
+    let dates = dates::SlashDates::of(source, slashed, opts.date_order);
     let transcripts = conversations
         .into_iter()
-        .map(|c| c.finish(source, order, &mut lines))
+        .map(|c| c.finish(source, &dates, &mut lines))
         .collect();
     Ok((transcripts, unread))
 }
