@@ -26,7 +26,8 @@ mod mend;
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
 /// comma is the decimal mark); a byte-order mark is skipped and rows may have fewer fields than
 /// the header (more, unless empty, leaves the row out in [`parse`]: an unquoted delimiter that
-/// would cut the text short, unless a quote not doubled made them). Also where the body starts in `source`, and the delimiter.
+/// would cut the text short, unless a quote not doubled made them). Also where the body starts
+/// in `source`, and the delimiter.
 pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
     let first_line = body.lines().next().unwrap_or("");
