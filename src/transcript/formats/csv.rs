@@ -3,130 +3,31 @@
 //! file into conversations, each reported with its id. Fields keep their place in the file.
 
 use super::json_text::Unit;
-use super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
+use columns::{Columns, TEXT};
 use conversation::{Cell, Conversation};
 use fields::{Span, quotes_closed};
 pub(crate) use fields::{UNCLOSED_QUOTE, field_spans, unclosed_quote};
 
+#[path = "csv_columns.rs"]
+mod columns;
 #[path = "csv_conversation.rs"]
 mod conversation;
+#[path = "csv_dates.rs"]
+mod dates;
 #[path = "csv_fields.rs"]
 mod fields;
-
-/// Header names each column may have.
-const TEXT: &[&str] = &[
-    "text",
-    "message",
-    "content",
-    "body",
-    "utterance",
-    "transcript",
-];
-const ROLE: &[&str] = &[
-    "role",
-    "speaker_role",
-    "participant_role",
-    "sender_type",
-    "author_type",
-    "participant_type",
-];
-const NAME: &[&str] = &[
-    "speaker",
-    "author",
-    "sender",
-    "from",
-    "name",
-    "user",
-    "participant",
-];
-const TIME: &[&str] = &[
-    "start",
-    "start_time",
-    "timestamp",
-    "time",
-    "created_at",
-    "date",
-    "datetime",
-    "sent_at",
-];
-const END: &[&str] = &["end", "end_time"];
-/// Columns of milliseconds: the start, and the end.
-const TIME_MS: &[&str] = &[
-    "start_ms",
-    "start_millis",
-    "offset_ms",
-    "timestamp_ms",
-    "time_ms",
-    "start_time_ms",
-    "begin_ms",
-    "ts_ms",
-];
-const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
-const CONVERSATION: &[&str] = &[
-    "conversation_id",
-    "conversation",
-    "conversationid",
-    "chat_id",
-    "ticket_id",
-    "call_id",
-    "contact_id",
-    "session_id",
-    "thread_id",
-    "transcript_id",
-];
-
-/// Column positions, found from the header row.
-struct Columns {
-    text: usize,
-    role: Option<usize>,
-    name: Option<usize>,
-    /// The start and end columns, and the unit of their numbers.
-    start: Option<(usize, Unit)>,
-    end: Option<(usize, Unit)>,
-    /// A time column apart from the start's, which is then a date column (a sheet's `Date`
-    /// and `Time`).
-    clock: Option<usize>,
-    conversation: Option<usize>,
-}
-
-impl Columns {
-    fn find(header: &csv::StringRecord) -> Option<Columns> {
-        let normal: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
-            .collect();
-        let col = |names: &[&str]| normal.iter().position(|h| names.contains(&h.as_str()));
-        let timed = |seconds: &[&str], millis: &[&str]| {
-            (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
-        };
-        let start = timed(TIME, TIME_MS);
-        let (date, time) = (col(&["date"]), col(&["time"]));
-        let (start, clock) = match (date, time) {
-            (Some(d), Some(t)) if [date, time].contains(&start.map(|s| s.0)) => {
-                (Some((d, Unit::Seconds)), Some(t))
-            }
-            _ => (start, None),
-        };
-        Some(Columns {
-            text: col(TEXT)?,
-            role: col(ROLE),
-            name: col(NAME),
-            start,
-            end: timed(END, END_MS),
-            clock,
-            conversation: col(CONVERSATION),
-        })
-    }
-}
+#[path = "csv_mend.rs"]
+mod mend;
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
 /// comma is the decimal mark); a byte-order mark is skipped and rows may have fewer fields than
 /// the header (more, unless empty, leaves the row out in [`parse`]: an unquoted delimiter that
-/// would cut the text short). Also where the body starts in `source`, and the delimiter.
+/// would cut the text short, unless a quote not doubled made them). Also where the body starts
+/// in `source`, and the delimiter.
 pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
     let first_line = body.lines().next().unwrap_or("");
@@ -196,8 +97,8 @@ fn semicolon_header(line: &str) -> bool {
 /// appearance), or one for the whole file when there is no id column. A row with a blank id
 /// goes on the conversation of the row before it (a sheet gives the id on a conversation's
 /// first row only); blank rows before any id make one conversation without an id. A row with
-/// more fields than the header is left out, with why, and the others are read: the file is an
-/// error only when no row could be.
+/// more fields than the header is mended where a quote not doubled made them ([`mend`]), else
+/// left out, with why, and the others are read: the file is an error only when no row could be.
 pub fn parse(
     source: &str,
     opts: &ParseOptions,
@@ -250,43 +151,31 @@ pub fn parse(
                 .bytes()
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
-        let spans = field_spans(&source[at..], delimiter);
+        let mut spans = field_spans(&source[at..], delimiter);
         quotes_closed(source, at, &spans)?;
+        let width = header.len();
+        let fitted = mend::fit(&source[at..], &mut spans, &mut record, width, delimiter);
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
-        let extra = spans.get(header.len()).filter(|_| {
-            record
-                .iter()
-                .skip(header.len())
-                .any(|f| !f.trim().is_empty())
-        });
         // A row's id is read first, so that the rows after a row left out with its id (and a
         // blank one) still join that conversation; in a row with a field too many, only an id
         // before the text, which an unquoted comma in the text does not move.
-        let id_moved = extra.is_some() && cols.conversation > Some(cols.text);
+        let id_moved = fitted.is_err() && cols.conversation > Some(cols.text);
         if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty() && !id_moved) {
             current = Some(id.to_string());
         }
-        if let Some(extra) = extra {
-            // The extra field's own place: a quoted field before it may hold line breaks.
-            let (line, column) = lines.position(at + extra.start);
-            let what = match delimiter {
-                b'\t' => "tab",
-                b';' => "semicolon",
-                _ => "comma",
-            };
-            let message = format!(
-                "this row has {} fields and the header {}: put a field that holds a {what} \
-                 in double quotes",
-                record.len(),
-                header.len(),
-            );
-            unread.push(ParseError::at(line, column, message));
-            match index.get(&current) {
-                Some(&k) => conversations[k].left_out.push(line),
-                None => lost.entry(current.clone()).or_default().push(line),
+        let mended = match fitted {
+            Ok(mended) => mended,
+            Err(too_many) => {
+                // The error's own place: a quoted field before it may hold line breaks.
+                let (line, column) = lines.position(at + too_many.at);
+                unread.push(ParseError::at(line, column, too_many.message));
+                match index.get(&current) {
+                    Some(&k) => conversations[k].left_out.push(line),
+                    None => lost.entry(current.clone()).or_default().push(line),
+                }
+                continue;
             }
-            continue;
-        }
+        };
         let Some(span) = spans.get(cols.text) else {
             continue;
         };
@@ -307,6 +196,9 @@ pub fn parse(
         };
         let conversation = &mut conversations[k];
         conversation.stray.extend(span.stray.map(|q| at + q));
+        conversation
+            .mended
+            .extend(mended.map(|(q, end)| (at + q, at + end)));
         let name = field(cols.name).filter(|n| !n.is_empty());
         let role_label = field(cols.role).filter(|r| !r.is_empty());
         let role = match (role_label, name) {
@@ -352,11 +244,11 @@ pub fn parse(
     }
     // The file's slash dates say which of their numbers is the day, for all of them; where
     // they do not, `--date-order` may.
-    let shown = SlashOrder::shown_by(conversations.iter().flat_map(Conversation::slash_numbers));
-    let order = shown.or(opts.date_order);
+    let slashed = conversations.iter().flat_map(Conversation::slash_dates);
+    let dates = dates::SlashDates::of(source, slashed, opts.date_order);
     let transcripts = conversations
         .into_iter()
-        .map(|c| c.finish(source, order, &mut lines))
+        .map(|c| c.finish(source, &dates, &mut lines))
         .collect();
     Ok((transcripts, unread))
 }

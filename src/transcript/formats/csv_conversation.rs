@@ -5,7 +5,8 @@
 use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
 use super::super::message_times::Unread;
-use super::super::time::{SheetTime, SlashOrder, sheet_time, slash_numbers, slash_time};
+use super::super::time::{SheetTime, sheet_time, slash_numbers, slash_time};
+use super::dates::{SlashDates, Unread as UnreadDate};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{Transcript, Turn};
@@ -19,6 +20,9 @@ pub(super) struct Conversation<'s> {
     unread: Unread<'s>,
     /// Where each quote stands that ends a quoted text field with text after it.
     pub(super) stray: Vec<usize>,
+    /// Each quote not doubled in a quoted field of a row read by the header's number of
+    /// fields, and the quote that ends that field.
+    pub(super) mended: Vec<(usize, usize)>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -59,6 +63,7 @@ impl<'s> Conversation<'s> {
             clock: Clock::earliest(None),
             unread: Unread::default(),
             stray: Vec::new(),
+            mended: Vec::new(),
             left_out: Vec::new(),
             slashed: Vec::new(),
         }
@@ -112,19 +117,29 @@ impl<'s> Conversation<'s> {
         }
     }
 
-    /// The first two numbers of each slash date of its times, which say the file's order.
-    pub(super) fn slash_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.slashed.iter().map(|s| s.numbers)
+    /// Each slash date of its times: its first two numbers, which say the file's order, and its
+    /// cell as written.
+    pub(super) fn slash_dates(&self) -> impl Iterator<Item = ((u32, u32), &'s str)> + '_ {
+        self.slashed.iter().map(|s| (s.numbers, s.raw))
     }
 
-    /// Its slash dates read in `order`; with none, or a date that is none in it (`13/13/2024`),
-    /// the turn's time is counted for a warning.
-    fn read_slashed(&mut self, source: &'s str, order: Option<SlashOrder>) {
+    /// Its slash dates read in the file's order; with none, or a date that is none in it
+    /// (`13/13/2024`), the turn's time is counted for a warning, or in a file that mixes the
+    /// orders returned for that warning.
+    fn read_slashed(&mut self, source: &'s str, dates: &SlashDates) -> Vec<UnreadDate<'s>> {
+        let mut mixed = Vec::new();
         for s in std::mem::take(&mut self.slashed) {
-            let epoch = order.and_then(|order| slash_time(&s.written, order));
+            let epoch = dates.order.and_then(|order| slash_time(&s.written, order));
             let Some(ms) = epoch.and_then(|e| self.clock.absolute(e)) else {
-                self.unread
-                    .add_named(source, s.name, s.raw, expected(s.unit));
+                match dates.mixed() {
+                    true => mixed.push(UnreadDate {
+                        name: s.name,
+                        raw: s.raw,
+                    }),
+                    false => self
+                        .unread
+                        .add_named(source, s.name, s.raw, expected(s.unit)),
+                }
                 continue;
             };
             let ms = self.clock.epoch_or_offset(ms);
@@ -135,23 +150,25 @@ impl<'s> Conversation<'s> {
                 }
             }
         }
+        mixed
     }
 
-    /// The transcript, its slash dates read in the file's `order`, its times made relative and
+    /// The transcript, its slash dates read as the file's `dates` say, its times made relative and
     /// in order, its roles guessed, with its warnings placed by `lines`.
     pub(super) fn finish(
         mut self,
         source: &'s str,
-        order: Option<SlashOrder>,
+        dates: &SlashDates,
         lines: &mut LineCursor,
     ) -> Transcript {
-        self.read_slashed(source, order);
+        let mixed = self.read_slashed(source, dates);
         let Conversation {
             id,
             mut turns,
             clock,
             unread,
             stray,
+            mended,
             left_out,
             slashed: _,
         } = self;
@@ -159,8 +176,10 @@ impl<'s> Conversation<'s> {
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
             .into_iter()
             .chain(stray_quote(&stray, lines))
+            .chain(super::mend::warning(&mended, lines))
             .collect();
         warnings.extend(unread.warnings(lines));
+        warnings.extend(dates.warning(&mixed, lines));
         warnings.extend(drop_backward_ends(&mut turns, lines));
         warnings.extend(in_time_order(&mut turns, lines));
         let mut t = Transcript {

@@ -26,7 +26,7 @@ pub(crate) fn unclosed_quote(spans: &[Span]) -> Option<usize> {
 
 /// Where a field's content stands in its row (between its quotes, if quoted), relative to the
 /// row's start.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Span {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -42,6 +42,17 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    /// The span of a field of a row that starts `by` bytes later.
+    pub(super) fn moved(self, by: usize) -> Span {
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+            after: self.after + by,
+            stray: self.stray.map(|q| q + by),
+            ..self
+        }
+    }
+
     /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
     /// when unquoted, else the content between the quotes with each `""` read as one quote, and
     /// then any text after the closing quote, as the csv reader keeps it.
@@ -71,10 +82,33 @@ impl Span {
 /// The spans of the fields of the row at the start of `row` (quotes per RFC 4180; text after a
 /// closing quote, which readers keep, is left out of the span and kept in its `after`).
 pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
-    let bytes = row.as_bytes();
-    let mut spans = Vec::new();
-    let mut at = 0;
-    loop {
+    fields(row, delimiter).collect()
+}
+
+/// The [`field_spans`] of the row at the start of `row`, one at a time, for a reader that may
+/// stop before the row's end.
+pub(super) fn fields(row: &str, delimiter: u8) -> Fields<'_> {
+    Fields {
+        bytes: row.as_bytes(),
+        delimiter,
+        next: Some(0),
+    }
+}
+
+/// The fields of a row, from its start: see [`fields`].
+pub(super) struct Fields<'r> {
+    bytes: &'r [u8],
+    delimiter: u8,
+    /// Where the next field starts; none after the row's last.
+    next: Option<usize>,
+}
+
+impl Iterator for Fields<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let (bytes, delimiter) = (self.bytes, self.delimiter);
+        let mut at = self.next?;
         let quoted = bytes.get(at) == Some(&b'"');
         let (start, end, closed) = if quoted {
             let start = at + 1;
@@ -96,17 +130,14 @@ pub(crate) fn field_spans(row: &str, delimiter: u8) -> Vec<Span> {
             at += 1;
         }
         let after_quote = bytes.get(end + 1..at).unwrap_or_default();
-        spans.push(Span {
+        self.next = (bytes.get(at) == Some(&delimiter)).then_some(at + 1);
+        Some(Span {
             start,
             end: if quoted { end } else { at },
             quoted,
             closed,
             after: at,
             stray: (quoted && after_quote.iter().any(|b| !b.is_ascii_whitespace())).then_some(end),
-        });
-        if bytes.get(at) != Some(&delimiter) {
-            return spans;
-        }
-        at += 1;
+        })
     }
 }

@@ -38,3 +38,26 @@ fn a_quote_never_closed_runs_to_the_end() {
     .unwrap_err();
     assert_eq!((err.line, err.column), (3, 7));
 }
+
+proptest::proptest! {
+    /// Rows of quotes, commas and line breaks, mended or not, never panic, and every turn's
+    /// text is read from the bytes it says it is: each character of it is the source's, or a
+    /// quote that a `""` stands for.
+    #[test]
+    fn rows_of_quotes_and_commas_read_from_their_own_bytes(
+        rows in "[a\",\n é]{0,40}",
+    ) {
+        let source = format!("conversation_id,role,text,name\n{rows}");
+        let Ok((transcripts, _)) = parse(&source, &ParseOptions::default()) else {
+            return Ok(());
+        };
+        for turn in transcripts.iter().flat_map(|t| &t.turns) {
+            let text = turn.text.as_str(&source);
+            for (i, c) in text.char_indices() {
+                let at = turn.source_offset(i);
+                proptest::prop_assert!(source.is_char_boundary(at), "{source:?}: {text:?}");
+                proptest::prop_assert!(source[at..].starts_with(c), "{source:?}: {text:?} at {i}");
+            }
+        }
+    }
+}

@@ -209,15 +209,11 @@ pub enum SlashOrder {
 }
 
 impl SlashOrder {
-    /// The order that dates with these first two numbers show: `None` where every date reads
-    /// both ways, or where one reads only day first and another only month first.
-    pub fn shown_by(dates: impl Iterator<Item = (u32, u32)>) -> Option<SlashOrder> {
-        let (mut day_first, mut month_first) = (false, false);
-        for (a, b) in dates {
-            day_first |= a > 12;
-            month_first |= b > 12;
-        }
-        match (day_first, month_first) {
+    /// The order a date with these first two numbers shows: day first where only the first is
+    /// past 12, month first where only the second is; none where it reads both ways, or
+    /// neither (`13/13/2024`, which is no date).
+    pub fn shown_by((first, second): (u32, u32)) -> Option<SlashOrder> {
+        match (first > 12, second > 12) {
             (true, false) => Some(SlashOrder::DayFirst),
             (false, true) => Some(SlashOrder::MonthFirst),
             _ => None,

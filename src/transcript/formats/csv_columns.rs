@@ -1,0 +1,111 @@
+//! Which column of a CSV header holds what: the text, the speaker's role and name, the times and
+//! the conversation id, found by their names in any case, with the spellings exports use.
+
+use super::super::json_text::Unit;
+
+/// Header names each column may have.
+pub(super) const TEXT: &[&str] = &[
+    "text",
+    "message",
+    "content",
+    "body",
+    "utterance",
+    "transcript",
+];
+const ROLE: &[&str] = &[
+    "role",
+    "speaker_role",
+    "participant_role",
+    "sender_type",
+    "author_type",
+    "participant_type",
+];
+const NAME: &[&str] = &[
+    "speaker",
+    "author",
+    "sender",
+    "from",
+    "name",
+    "user",
+    "participant",
+];
+const TIME: &[&str] = &[
+    "start",
+    "start_time",
+    "timestamp",
+    "time",
+    "created_at",
+    "date",
+    "datetime",
+    "sent_at",
+];
+const END: &[&str] = &["end", "end_time"];
+/// Columns of milliseconds: the start, and the end.
+const TIME_MS: &[&str] = &[
+    "start_ms",
+    "start_millis",
+    "offset_ms",
+    "timestamp_ms",
+    "time_ms",
+    "start_time_ms",
+    "begin_ms",
+    "ts_ms",
+];
+const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
+const CONVERSATION: &[&str] = &[
+    "conversation_id",
+    "conversation",
+    "conversationid",
+    "chat_id",
+    "ticket_id",
+    "call_id",
+    "contact_id",
+    "session_id",
+    "thread_id",
+    "transcript_id",
+];
+
+/// Column positions, found from the header row.
+pub(super) struct Columns {
+    pub(super) text: usize,
+    pub(super) role: Option<usize>,
+    pub(super) name: Option<usize>,
+    /// The start and end columns, and the unit of their numbers.
+    pub(super) start: Option<(usize, Unit)>,
+    pub(super) end: Option<(usize, Unit)>,
+    /// A time column apart from the start's, which is then a date column (a sheet's `Date`
+    /// and `Time`).
+    pub(super) clock: Option<usize>,
+    pub(super) conversation: Option<usize>,
+}
+
+impl Columns {
+    /// The columns `header` names; none without a text column.
+    pub(super) fn find(header: &csv::StringRecord) -> Option<Columns> {
+        let normal: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
+            .collect();
+        let col = |names: &[&str]| normal.iter().position(|h| names.contains(&h.as_str()));
+        let timed = |seconds: &[&str], millis: &[&str]| {
+            (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
+        };
+        let start = timed(TIME, TIME_MS);
+        let (date, time) = (col(&["date"]), col(&["time"]));
+        let (start, clock) = match (date, time) {
+            (Some(d), Some(t)) if [date, time].contains(&start.map(|s| s.0)) => {
+                (Some((d, Unit::Seconds)), Some(t))
+            }
+            _ => (start, None),
+        };
+        Some(Columns {
+            text: col(TEXT)?,
+            role: col(ROLE),
+            name: col(NAME),
+            start,
+            end: timed(END, END_MS),
+            clock,
+            conversation: col(CONVERSATION),
+        })
+    }
+}

@@ -1,0 +1,180 @@
+//! CSV files with a mistake a spreadsheet user makes by hand: a quote inside a quoted field that
+//! is not doubled, before a comma; slash dates written day first in some rows and month first in
+//! others. Each is named where it stands, with how to mend it, and the rest of the file is read.
+
+use crate::support::{error_messages, json_report, write};
+use serde_json::Value;
+
+/// Runs a JSON check of `text` written to `name`, with `args` before the file: the exit code
+/// and the report.
+fn report(name: &str, text: &str, args: &[&str]) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text);
+    let mut all = args.to_vec();
+    all.push(path.to_str().unwrap());
+    json_report(&all)
+}
+
+/// The warnings of conversation `i`.
+fn warnings(v: &Value, i: usize) -> Vec<&str> {
+    let list = v["conversations"][i]["warnings"].as_array();
+    list.into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// The (line, column, match, start time) of conversation `i`'s "calm down" findings.
+fn calm(v: &Value, i: usize) -> Vec<(u64, u64, &str, Option<u64>)> {
+    let list = v["conversations"][i]["findings"].as_array();
+    list.into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "respect/calm-down")
+        .map(|f| {
+            let at = |key: &str| f[key].as_u64().unwrap_or_default();
+            let text = f["match"].as_str().unwrap_or_default();
+            (at("line"), at("column"), text, f["start_ms"].as_u64())
+        })
+        .collect()
+}
+
+/// `"He said "no", then …"`: the quote after `said` ended the field and the comma after `no"`
+/// made a field too many, so the row was left out with an error about "a field that holds a
+/// comma". Where the header's number of fields says where the field ends, the row is read, the
+/// quotes kept as text, with a warning at the quote that says to write it `""`.
+#[test]
+fn a_quote_not_doubled_before_a_comma_is_read_where_the_header_says_the_field_ends() {
+    let (code, v) = report(
+        "chat.csv",
+        "turn,role,text,conversation_id\n\
+         1,agent,\"He said \"no\", then \"maybe\", so please calm down.\",c1\n\
+         2,customer,ok thanks,c1\n",
+        &[],
+    );
+    assert_eq!(code, 1, "{v}");
+    assert!(error_messages(&v).is_empty(), "{v}");
+    assert_eq!(v["conversations"][0]["id"], "c1", "{v}");
+    assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+    assert_eq!(calm(&v, 0), [(2, 48, "calm down", None)], "{v}");
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with(
+            "line 2, column 18: this `\"` is not doubled inside its quoted field: CSV readers end \
+             the field here"
+        ) && w[0].contains("the field up to the quote at line 2, column 58")
+            && w[0].contains("write a quote that is part of the text as `\"\"`"),
+        "{w:?}"
+    );
+    // In a TSV file too, and on the text's second line.
+    let (_, v) = report(
+        "chat.tsv",
+        "role\ttext\tchat_id\nagent\t\"Hi.\nHe said \"no\"\tthen left. Calm down.\"\tc1\n",
+        &[],
+    );
+    assert!(error_messages(&v).is_empty(), "{v}");
+    assert_eq!(calm(&v, 0), [(3, 25, "Calm down", None)], "{v}");
+    assert!(
+        warnings(&v, 0)[0].starts_with("line 3, column 9: this `\"`"),
+        "{v}"
+    );
+}
+
+/// Where no quote of the row ends the field at the header's number of fields, the row is left
+/// out, as before, but the error points at the quote and says to double it.
+#[test]
+fn a_row_no_quote_mends_is_left_out_with_an_error_at_its_quote() {
+    let (code, v) = report(
+        "chat.csv",
+        "role,text\nagent,\"He said \"no\", then left\nagent,Please calm down.\n",
+        &[],
+    );
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(calm(&v, 0).len(), 1, "the other lines are read: {v}");
+    let errors = error_messages(&v);
+    assert_eq!(errors.len(), 1, "{v}");
+    assert!(
+        errors[0].starts_with(
+            "line 2, column 16: this `\"` is not doubled inside its quoted field, which CSV \
+             readers end here, before its text does, so this row has 3 fields and the header 2: \
+             write a quote that is part of the text as `\"\"`"
+        ),
+        "{errors:?}"
+    );
+    // An unquoted comma before such a quote is still the comma's error.
+    let (_, v) = report(
+        "chat.csv",
+        "role,text\nagent,Hello, there,\"the 27\" tv\"\ncustomer,Please calm down.\n",
+        &[],
+    );
+    assert!(
+        error_messages(&v)[0]
+            .starts_with("line 2, column 13: this row has 4 fields and the header 2: put a field"),
+        "{v}"
+    );
+}
+
+/// `13/06/2024` is day first, `06/25/2024` month first: a file with both was warned about as if
+/// its dates read either way, with `--date-order` as the fix. The warning says the file mixes the
+/// two orders, names a date of each, and says to write one order; what is read stays as it was:
+/// no slash date without an order named, the dates of the order named with one.
+#[test]
+fn slash_dates_in_both_orders_are_warned_about_as_a_mixture() {
+    let sheet = "conversation_id,role,text,time\n\
+                 c1,agent,hello there,13/06/2024 10:00\n\
+                 c1,customer,hi,06/25/2024 10:01\n\
+                 c1,agent,Please calm down.,06/07/2024 10:02\n\
+                 c2,agent,Calm down.,06/07/2024 11:00\n";
+    let mixture = "a date with slashes, and this file mixes the two orders of them, day first \
+                   (`13/06/2024 10:00` at line 2, column 22) and month first (`06/25/2024 10:01` \
+                   at line 3, column 16): the turn is read without this time; write all the \
+                   file's dates in one order, best as ISO 8601 (`2024-06-13 10:00:00`), or name \
+                   the order to read with --date-order or `date_order:`";
+    let (_, v) = report("sheet.csv", sheet, &[]);
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with(&format!(
+            "line 2, column 22: `time` is `13/06/2024 10:00`, {mixture}"
+        )) && w[0].ends_with("(… and 2 more slash dates like it)"),
+        "{w:?}"
+    );
+    assert!(
+        warnings(&v, 1)[0].starts_with(&format!(
+            "line 5, column 21: `time` is `06/07/2024 11:00`, {mixture}"
+        )),
+        "{v}"
+    );
+    assert_eq!(calm(&v, 0)[0].3, None, "{v}");
+    // Read day first: 13 June, then 6 July; 25 June is no day-first date.
+    let (_, v) = report("sheet.csv", sheet, &["--date-order", "day-first"]);
+    assert_eq!(calm(&v, 0)[0].3, Some(23 * 86_400_000 + 120_000), "{v}");
+    let w = warnings(&v, 0);
+    assert!(
+        w[0].starts_with(&format!(
+            "line 3, column 16: `time` is `06/25/2024 10:01`, {mixture}"
+        )),
+        "{w:?}"
+    );
+}
+
+/// A date with both numbers past 12 (`13/13/2024`) is no date, and shows no order: it once
+/// counted as both, so a month-first file lost all its dates, and the warning would have called
+/// it day first.
+#[test]
+fn a_date_past_12_in_both_numbers_shows_no_order() {
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,time\nagent,hello,6/13/2024 9:00\nagent,hi,13/13/2024 9:01\n\
+         agent,Please calm down.,6/13/2024 9:02\n",
+        &[],
+    );
+    assert_eq!(calm(&v, 0)[0].3, Some(120_000), "{v}");
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with("line 3, column 10: `time` is `13/13/2024 9:01`, a date with slashes,")
+            && !w[0].contains("mixes"),
+        "{w:?}"
+    );
+}
