@@ -74,7 +74,7 @@ fn no_role(failure: &ExampleFailure, opts: &ParseOptions) -> Option<String> {
     parsed
         .transcripts
         .iter()
-        .find_map(|t| transcript::roles::unknown_speakers(&t.turns))
+        .find_map(|t| transcript::roles::unknown_speakers(&t.turns, &failure.example))
 }
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.

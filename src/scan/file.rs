@@ -307,7 +307,9 @@ pub(super) fn check(
         if t.turns.is_empty() {
             warnings.push("no turns: nothing in this conversation was checked".into());
         }
-        warnings.extend(crate::transcript::roles::unknown_speakers(&t.turns));
+        warnings.extend(crate::transcript::roles::unknown_speakers(
+            &t.turns, &source,
+        ));
         let (evaluation, shown) = (&judged.evaluation, judged.shown());
         let mut conv = report::conversation(
             display,

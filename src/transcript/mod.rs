@@ -10,6 +10,7 @@ pub mod label_key;
 #[cfg(test)]
 pub(crate) mod robustness;
 mod role_advice;
+mod role_cues;
 mod role_guess;
 pub(crate) mod role_words;
 pub mod roles;

@@ -1,12 +1,13 @@
 //! The warning for speakers whose label maps to no role (SPEC §4: the report says how many turns
 //! were unknown), and the `roles:` line it proposes to name them.
 
+use super::role_cues::agent_of_two;
 use super::roles::Role;
 
 /// The warning for turns whose speaker maps to no role, which agent and customer rules skip:
 /// how many, whose (the first three labels), and how to name their roles; and how many name no
-/// speaker at all. `None` when every turn has a role.
-pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
+/// speaker at all. `None` when every turn has a role. `source` is the text the turns are of.
+pub(crate) fn unknown_speakers(turns: &[super::Turn], source: &str) -> Option<String> {
     let unknown = turns.iter().filter(|t| t.role == Role::Unknown);
     let (named, anonymous) = unknown.clone().fold((0, 0), |(n, a), t| match t.speaker {
         Some(_) => (n + 1, a),
@@ -31,11 +32,17 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn]) -> Option<String> {
     let also = anonymous.map_or(String::new(), |a| {
         format!("; {a}, and agent and customer rules skip them too")
     });
+    let roles = match (&labels[..], has(Role::Agent), has(Role::Customer)) {
+        ([first, second, ..], false, false) => {
+            let said = agent_of_two(turns, source, [first, second]);
+            two_roles_to_name([first, second], said)
+        }
+        (_, agent_known, customer_known) => one_role_to_name(&labels, agent_known, customer_known),
+    };
     Some(format!(
         "{named} of {total} turns have a speaker with no role ({}{more}): agent and customer rules \
-         skip them; name their roles in the config {}{also}",
+         skip them; name their roles in the config {roles}{also}",
         shown.join(", "),
-        roles_to_name(&labels, has(Role::Agent), has(Role::Customer))
     ))
 }
 
@@ -57,20 +64,38 @@ pub(super) fn first_labels<'t>(
     labels
 }
 
-/// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
-/// their first turn: with the agent known, the first of them as the customer; with neither
-/// known and two or more of them, the first to speak as the agent and the next as the customer,
-/// said to be a guess; else the first as the agent (with the customer known, or alone).
-fn roles_to_name(labels: &[&str], agent_known: bool, customer_known: bool) -> String {
-    let first = labels.first().copied().unwrap_or("Speaker 1");
-    let (named, guess): (Vec<(&str, &str)>, &str) = match labels {
-        [_, second, ..] if !agent_known && !customer_known => (
-            vec![("agent", first), ("customer", second)],
-            ", a guess that the first to speak is the agent: swap them if the customer spoke first",
-        ),
-        _ if agent_known && !customer_known => (vec![("customer", first)], ""),
-        _ => (vec![("agent", first)], ""),
+/// The `roles:` line a warning proposes for the first two speakers with no role, in order of
+/// their first turn, where neither role is known: as the agent, the one whose words say so
+/// (`said`: its index, see [`agent_of_two`]), else the first to speak; said to be a guess.
+fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String {
+    let (agent, customer) = match said {
+        Some(1) => (second, first),
+        _ => (first, second),
     };
+    let guess = match said {
+        Some(_) => ", a guess from what each says: swap them if it is wrong",
+        None => {
+            ", a guess that the first to speak is the agent: swap them if the customer spoke first"
+        }
+    };
+    roles_line(&[("agent", agent), ("customer", customer)], guess)
+}
+
+/// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
+/// their first turn, where a role is known or one speaker has none: with the agent known, the
+/// first of them as the customer; else the first as the agent (with the customer known, or
+/// alone).
+fn one_role_to_name(labels: &[&str], agent_known: bool, customer_known: bool) -> String {
+    let first = labels.first().copied().unwrap_or("Speaker 1");
+    match agent_known && !customer_known {
+        true => roles_line(&[("customer", first)], ""),
+        false => roles_line(&[("agent", first)], ""),
+    }
+}
+
+/// `(`roles: {ROLE: [LABEL], …}`GUESS)`, with each label as the file writes it, or `[...]` where
+/// `--redact` masked one.
+fn roles_line(named: &[(&str, &str)], guess: &str) -> String {
     // A label `--redact` masked cannot be shown: the config names it as the file writes it.
     let masked = named.iter().any(|(_, l)| crate::redact::holds_mask(l));
     let named: Vec<String> = named

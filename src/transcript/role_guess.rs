@@ -3,17 +3,17 @@
 //! one whose role is known has the other role.
 
 use super::role_advice::first_labels;
+use super::role_cues::agent_of_two;
 use super::roles::Role;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use std::cmp::Ordering;
 use std::rc::Rc;
-use std::sync::LazyLock;
 
 /// The default for diarised two-speaker calls and chats of two names: when no speaker label maps
 /// to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`, `Ben`/`Ria`),
-/// the agent is the speaker whose turns hold more of an agent's set phrases ([`AGENT_CUES`]: a
-/// chat's customer usually writes first, and the agent answers "thanks for contacting us, how can
-/// I help?"); when they hold as many, whoever says the first turn of three words or more (a call
+/// the agent is the speaker whose first and last turns hold more of an agent's phrases, those
+/// only an agent says weighing first ([`agent_of_two`]: a chat's customer usually writes first,
+/// and the agent answers "thanks for contacting us, how can I help?"; an outbound call's customer
+/// may thank the agent for calling, and the agent said who they are and whom they call for); when
+/// they hold as many, whoever says the first turn of three words or more (a call
 /// opens with the agent's greeting; a caller's "Mm." or "Hello?" before it does not count). The
 /// other is the customer. Turns that name no speaker (a segment the diariser gave no label) are
 /// no third speaker and keep their role; when that first turn is one of them, nothing says who
@@ -76,17 +76,9 @@ fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
     if labels.len() != 2 {
         return false;
     }
-    let cues = |label: &str| -> usize {
-        (turns.iter())
-            .filter(|t| t.speaker.as_deref() == Some(label))
-            .take(CUED_TURNS)
-            .map(|t| agent_cues(t.text(source)))
-            .sum()
-    };
-    let opener: Rc<str> = match cues(labels[0]).cmp(&cues(labels[1])) {
-        Ordering::Greater => labels[0].into(),
-        Ordering::Less => labels[1].into(),
-        Ordering::Equal => match turns
+    let opener: Rc<str> = match agent_of_two(turns, source, [labels[0], labels[1]]) {
+        Some(agent) => labels[agent].into(),
+        None => match turns
             .iter()
             .find(|t| t.text(source).split_whitespace().count() >= 3)
         {
@@ -108,50 +100,4 @@ fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
         };
     }
     true
-}
-
-/// Set phrases that an agent says and a customer seldom does, a space between words.
-const AGENT_CUES: [&str; 15] = [
-    "how can i help",
-    "how may i help",
-    "how can i assist",
-    "how may i assist",
-    "thank you for calling",
-    "thanks for calling",
-    "thank you for contacting",
-    "thanks for contacting",
-    "thank you for reaching out",
-    "thanks for reaching out",
-    "for your patience",
-    "for the inconvenience",
-    "anything else i can help",
-    "anything else i can assist",
-    "anything else i can do for you",
-];
-
-/// The turns of each speaker searched for [`AGENT_CUES`]: an agent greets and offers help in
-/// their first turns, and a long call is not searched to its end.
-const CUED_TURNS: usize = 4;
-
-/// How many of [`AGENT_CUES`] `text` holds, in any case and spacing: the text is copied with
-/// single spaces only when it may part words otherwise (a tab, a line break, two spaces, or a
-/// character beyond ASCII, such as a no-break space).
-fn agent_cues(text: &str) -> usize {
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        (AhoCorasick::builder().ascii_case_insensitive(true))
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(AGENT_CUES)
-            .expect("fixed patterns build")
-    });
-    let odd = |w: &[u8]| w[0] >= 0x80 || matches!(w[0], b'\t' | b'\n' | b'\r') || w == b"  ";
-    let spaced;
-    let text = match text.as_bytes().windows(2).any(odd) || !text.is_ascii() {
-        true => {
-            spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            &spaced
-        }
-        false => text,
-    };
-    let found = (CUES.find_iter(text)).fold(0u32, |seen, m| seen | 1 << m.pattern().as_u32());
-    found.count_ones() as usize
 }

@@ -85,8 +85,8 @@ fn speakers_with_no_role_are_named_in_a_warning_with_the_fix() {
         out.contains(
             "3 of 3 turns have a speaker with no role (\"Speaker 1\", \"Speaker 2\"): agent and \
              customer rules skip them; name their roles in the config (`roles: {agent: [\"Speaker 1\"], \
-             customer: [\"Speaker 2\"]}`, a guess that the first to speak is the agent: swap them if \
-             the customer spoke first)"
+             customer: [\"Speaker 2\"]}`, a guess from what each says: swap them if it is \
+             wrong)"
         ),
         "{out}"
     );

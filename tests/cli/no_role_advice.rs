@@ -53,6 +53,27 @@ fn the_roles_proposed_are_the_ones_missing() {
     assert!(!out.contains("no role"), "{out}");
 }
 
+/// Two speakers of a text transcript or WebVTT voices with no role: the line proposed names as
+/// the agent the one whose words say so, as JSON's guess does, not the first to speak (an
+/// outbound call's customer answers "Hello?" and thanks the agent for calling, and was proposed
+/// as the agent).
+#[test]
+fn the_agent_proposed_is_the_one_whose_words_say_so() {
+    let proposed = |path: &str| {
+        let (_, v) = crate::support::json_report(&[path]);
+        let c = &v["conversations"][0];
+        assert_eq!(c["unknown_turns"], c["turns"], "{c}");
+        c["warnings"][0].as_str().unwrap_or_default().to_string()
+    };
+    let guess = ", a guess from what each says: swap them if it is wrong)";
+    let said = proposed("fixtures/two-names/outbound-call.txt");
+    let roles = "(`roles: {agent: [\"Maria\"], customer: [\"John\"]}`";
+    assert!(said.contains(&format!("{roles}{guess}")), "{said}");
+    let said = proposed("fixtures/two-names/outbound-voices.vtt");
+    let roles = "(`roles: {agent: [\"Aisha Rahman\"], customer: [\"Tom Becker\"]}`";
+    assert!(said.contains(&format!("{roles}{guess}")), "{said}");
+}
+
 /// A `hit` example that missed because its speakers have no role says so, with the `roles:` to
 /// write, as `check` would have warned (it said only that the example did not match).
 #[test]

@@ -1,0 +1,261 @@
+//! The phrases that tell an agent from a customer where no label says who is who: those only
+//! the company's side says (offers of help, self-introductions with the company's name, checks
+//! of the customer's details, a company's "we"), weighed over those either side may say (thanks
+//! for a call, for patience), so that an outbound call's customer who answers "thanks for
+//! calling" is not taken for the agent. Kept apart from the guess that uses them
+//! (`role_guess.rs`), as the lists grow with each contact centre seen.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::ops::AddAssign;
+use std::sync::LazyLock;
+
+/// What a phrase tells of its speaker.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Said by an agent, and by a customer too at times: an outbound call's customer thanks
+    /// the agent for calling.
+    Either,
+    /// Said by the company's side only.
+    Agent,
+    /// The company's side when the next word names a company (`calling from Acme`), not a place
+    /// or a phone (`calling from my mobile`).
+    AgentFromCompany,
+    /// The company's side when one of the next three words is `from` and a company follows it
+    /// (`this is Maria from Acme`); a customer says who they are without one (`this is John`).
+    AgentIntroduction,
+}
+
+/// The phrases, lowercase and single-spaced, found in any case and spacing in a turn; at most
+/// 64.
+const CUES: [(&str, Kind); 52] = [
+    ("thank you for calling", Kind::Either),
+    ("thanks for calling", Kind::Either),
+    ("thank you for contacting", Kind::Either),
+    ("thanks for contacting", Kind::Either),
+    ("thank you for reaching out", Kind::Either),
+    ("thanks for reaching out", Kind::Either),
+    ("for your patience", Kind::Either),
+    ("for the inconvenience", Kind::Either),
+    // Offers of help.
+    ("how can i help", Kind::Agent),
+    ("how may i help", Kind::Agent),
+    ("how can i assist", Kind::Agent),
+    ("how may i assist", Kind::Agent),
+    ("how can we help", Kind::Agent),
+    ("what can i do for you", Kind::Agent),
+    ("anything else i can help", Kind::Agent),
+    ("anything else i can assist", Kind::Agent),
+    ("anything else i can do for you", Kind::Agent),
+    ("be happy to help", Kind::Agent),
+    ("we're happy to help", Kind::Agent),
+    ("we are happy to help", Kind::Agent),
+    ("i can help you with that", Kind::Agent),
+    // The company's voice.
+    ("for contacting us", Kind::Agent),
+    ("for reaching out to us", Kind::Agent),
+    ("for choosing", Kind::Agent),
+    ("dm us", Kind::Agent),
+    ("send us a dm", Kind::Agent),
+    ("send us a direct message", Kind::Agent),
+    ("we're sorry to hear", Kind::Agent),
+    ("we are sorry to hear", Kind::Agent),
+    ("we apologize", Kind::Agent),
+    ("we apologise", Kind::Agent),
+    // An outbound call's opening: who calls, for whom, and why.
+    ("this is ", Kind::AgentIntroduction),
+    ("my name is ", Kind::AgentIntroduction),
+    ("calling from", Kind::AgentFromCompany),
+    ("calling on behalf of", Kind::Agent),
+    ("calling about your", Kind::Agent),
+    ("calling regarding your", Kind::Agent),
+    ("calling to follow up on your", Kind::Agent),
+    ("call may be recorded", Kind::Agent),
+    ("call is being recorded", Kind::Agent),
+    // Checks of the customer's details.
+    ("confirm your", Kind::Agent),
+    ("verify your", Kind::Agent),
+    ("your account number", Kind::Agent),
+    ("your date of birth", Kind::Agent),
+    ("digits of your", Kind::Agent),
+    ("on your account", Kind::Agent),
+    // Taking the work on.
+    ("let me look into that", Kind::Agent),
+    ("let me look into this", Kind::Agent),
+    ("check that for you", Kind::Agent),
+    ("let me pull up your", Kind::Agent),
+    ("i've refunded", Kind::Agent),
+    ("i have refunded", Kind::Agent),
+];
+
+// A turn's finds are a bit set of a `u64`.
+const _: () = assert!(CUES.len() <= 64);
+
+/// Words after `from` that name no company: a customer calls from a phone or a place.
+const NOT_A_COMPANY: [&str; 14] = [
+    "my", "a", "an", "the", "your", "you", "another", "home", "work", "abroad", "overseas", "here",
+    "there", "outside",
+];
+
+/// How many phrases of each kind a speaker's turns hold (each phrase once a turn). Ordered by
+/// what an agent alone says first: one such phrase outweighs any number that either side says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Cues {
+    agent_only: usize,
+    either: usize,
+}
+
+impl AddAssign for Cues {
+    fn add_assign(&mut self, other: Cues) {
+        self.agent_only += other.agent_only;
+        self.either += other.either;
+    }
+}
+
+/// The turns of each speaker searched at either end of a conversation: an agent greets, offers
+/// help and checks who they speak to in their first turns, and closes in their last ones
+/// ("is there anything else I can help you with?"); a long call's middle is not searched.
+const CUED_TURNS: usize = 4;
+
+/// Which of two speakers the phrases make the agent: the index of the label in `labels` whose
+/// first and last [`CUED_TURNS`] turns hold more of them, weighed as [`Cues`] are; `None` when
+/// both hold as many.
+pub(super) fn agent_of_two(
+    turns: &[super::Turn],
+    source: &str,
+    labels: [&str; 2],
+) -> Option<usize> {
+    let said = |label: &str| {
+        let theirs =
+            || (turns.iter().enumerate()).filter(move |(_, t)| t.speaker.as_deref() == Some(label));
+        let mut cues = Cues::default();
+        let mut after_first = 0;
+        for (i, t) in theirs().take(CUED_TURNS) {
+            cues += turn_cues(t.text(source));
+            after_first = i + 1;
+        }
+        // The last turns, where they are not among the first.
+        for (_, t) in theirs()
+            .rev()
+            .take_while(|(i, _)| *i >= after_first)
+            .take(CUED_TURNS)
+        {
+            cues += turn_cues(t.text(source));
+        }
+        cues
+    };
+    match said(labels[0]).cmp(&said(labels[1])) {
+        std::cmp::Ordering::Greater => Some(0),
+        std::cmp::Ordering::Less => Some(1),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The [`CUES`] `text` holds, in any case and spacing, each at word edges: the text is copied
+/// with single spaces and straight apostrophes only when it may part words otherwise (a tab, a
+/// line break, two spaces, or a character beyond ASCII, such as a no-break space or `’`).
+fn turn_cues(text: &str) -> Cues {
+    static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        (AhoCorasick::builder().ascii_case_insensitive(true))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(CUES.map(|(phrase, _)| phrase))
+            .expect("fixed patterns build")
+    });
+    let odd = |w: &[u8]| w[0] >= 0x80 || matches!(w[0], b'\t' | b'\n' | b'\r') || w == b"  ";
+    let spaced;
+    let text = match text.as_bytes().windows(2).any(odd) || !text.is_ascii() {
+        true => {
+            spaced = (text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('’', "'");
+            &spaced
+        }
+        false => text,
+    };
+    let bytes = text.as_bytes();
+    let word_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut found = 0u64;
+    for m in SEARCH.find_overlapping_iter(text) {
+        let (phrase, kind) = CUES[m.pattern().as_usize()];
+        let edges = !(m.start() > 0 && word_at(m.start() - 1))
+            && (phrase.ends_with(' ') || !word_at(m.end()));
+        let rest = &text[m.end()..];
+        let holds = match kind {
+            Kind::Either | Kind::Agent => true,
+            Kind::AgentFromCompany => names_company(rest.split_whitespace()),
+            Kind::AgentIntroduction => introduces(rest),
+        };
+        if edges && holds {
+            found |= 1 << m.pattern().as_u32();
+        }
+    }
+    let either = (CUES.iter().enumerate())
+        .filter(|(i, (_, kind))| found & 1 << i != 0 && *kind == Kind::Either)
+        .count();
+    Cues {
+        agent_only: found.count_ones() as usize - either,
+        either,
+    }
+}
+
+/// Whether the words after `this is` or `my name is` say whose side the speaker is on: one of the
+/// next three is `from`, and a company follows it (`Maria from Acme`, `Maria Lopez from Acme`).
+fn introduces(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    (words.by_ref().take(3)).any(|w| w.eq_ignore_ascii_case("from")) && names_company(words)
+}
+
+/// Whether the next of `words` may name a company: a word that is none of [`NOT_A_COMPANY`].
+fn names_company<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.next().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && !NOT_A_COMPANY.iter().any(|n| n.eq_ignore_ascii_case(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(agent_only: usize, either: usize) -> Cues {
+        Cues { agent_only, either }
+    }
+
+    #[test]
+    fn phrases_an_agent_alone_says_are_told_from_those_either_side_says() {
+        assert_eq!(
+            turn_cues("Thanks for calling, have a great day."),
+            cues(0, 1)
+        );
+        assert_eq!(turn_cues("Thank you, have a great day!"), cues(0, 0));
+        assert_eq!(
+            turn_cues("Thank you for contacting us. How can I help?"),
+            cues(2, 1)
+        );
+        assert_eq!(turn_cues("HOW   CAN\tI help?"), cues(1, 0));
+        assert_eq!(
+            turn_cues("I\u{2019}ve refunded the second charge."),
+            cues(1, 0)
+        );
+        // At word edges only.
+        assert_eq!(turn_cues("They said: 'admus', then 'dm used'."), cues(0, 0));
+    }
+
+    #[test]
+    fn an_introduction_is_the_agents_only_with_a_company() {
+        let agent = cues(1, 0);
+        assert_eq!(
+            turn_cues("Hi, this is Maria from Brightline Energy."),
+            agent
+        );
+        assert_eq!(turn_cues("My name is Maria Lopez from Brightline."), agent);
+        assert_eq!(
+            turn_cues("I'm calling from Brightline about a refund."),
+            agent
+        );
+        assert_eq!(turn_cues("Yes, this is John."), cues(0, 0));
+        assert_eq!(
+            turn_cues("This is John, calling from my work phone."),
+            cues(0, 0)
+        );
+        assert_eq!(turn_cues("this is from the app"), cues(0, 0));
+        assert_eq!(turn_cues("this is John from"), cues(0, 0));
+    }
+}
