@@ -12,7 +12,7 @@ mod replay;
 mod scales;
 
 use crate::redact::Redactor;
-use crate::report::{FileError, Printer, Skipped, Summary, Totals};
+use crate::report::{FileError, InOrder, Printer, Skipped, Summary, Totals};
 use crate::rules::RuleSet;
 use index::{Index, Item, Place, Source};
 use rayon::prelude::*;
@@ -234,8 +234,9 @@ pub fn merge(
                     scored,
                 } => {
                     scales.add(*scored, &names)?;
-                    for part in printer.parts(&rendered, written) {
-                        w.write_all(part)?;
+                    match printer.in_order(&rendered, written) {
+                        InOrder::Parts(parts) => parts.iter().try_for_each(|p| w.write_all(p))?,
+                        InOrder::Own(bytes) => w.write_all(&bytes)?,
                     }
                     written += 1;
                     totals.merge(&summary);

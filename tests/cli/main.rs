@@ -2,6 +2,7 @@
 
 mod accounting;
 mod action;
+mod agent_columns;
 mod agents;
 mod bad_input;
 mod baseline;
