@@ -68,6 +68,7 @@ mod markdown_escapes;
 mod markdown_html;
 mod measured;
 mod merge;
+mod merge_errors;
 mod merge_scales;
 mod merge_streams;
 mod merge_suppressed;
