@@ -70,6 +70,7 @@ mod measured;
 mod merge;
 mod merge_errors;
 mod merge_scales;
+mod merge_statistics;
 mod merge_streams;
 mod merge_suppressed;
 mod messy_input;
