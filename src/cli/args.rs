@@ -304,6 +304,11 @@ pub(crate) struct MergeArgs {
     /// With --format csv: one row per finding instead of one per conversation.
     #[arg(long)]
     pub(crate) csv_findings: bool,
+    /// After the report, print what `check --statistics` prints for the same conversations
+    /// (to standard output with human output, else to standard error); reports hold no
+    /// times, so not timing per agent.
+    #[arg(long)]
+    pub(crate) statistics: bool,
     /// Number of threads rendering the report (default: the number of cores; at most 1024).
     #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
     pub(crate) threads: Option<usize>,

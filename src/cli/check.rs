@@ -8,6 +8,7 @@ use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
+use crate::rules::RuleSet;
 use crate::scan::{self, Event, Output, ReadAs};
 use crate::text::controls::escape_name;
 use std::io::{self, BufWriter, Write};
@@ -85,7 +86,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         });
     }
     if s.statistics {
-        print_statistics(&s, &totals)?;
+        let after = (s.format, s.output.is_some());
+        print_statistics(after, &totals, s.report_rules())?;
     }
     if let Some(b) = s.scan.baseline.as_deref() {
         warn_of_baseline(b, &totals);
@@ -150,13 +152,18 @@ fn tell_fixed(f: &scan::Fixed) -> bool {
     }
 }
 
-/// Statistics follow a human report on standard output; any other report keeps standard
-/// output to itself, so they go to standard error.
-fn print_statistics(s: &CheckSettings, totals: &Summary) -> Result<(), CliError> {
-    let shown = if s.format == OutputFormat::Human && s.output.is_none() {
-        report::statistics::print(&mut io::stdout().lock(), totals, s.report_rules())
+/// Statistics follow a human report on standard output; any other report, and one written to a
+/// file (`-o`), keeps standard output to itself, so they go to standard error. `after` is the
+/// report's format and whether it goes to a file; `rules` name the findings.
+pub(super) fn print_statistics(
+    (format, to_file): (OutputFormat, bool),
+    totals: &Summary,
+    rules: &RuleSet,
+) -> Result<(), CliError> {
+    let shown = if format == OutputFormat::Human && !to_file {
+        report::statistics::print(&mut io::stdout().lock(), totals, rules)
     } else {
-        report::statistics::print(&mut io::stderr().lock(), totals, s.report_rules())
+        report::statistics::print(&mut io::stderr().lock(), totals, rules)
     };
     match shown {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteStatistics(e)),

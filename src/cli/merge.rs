@@ -2,7 +2,7 @@
 //! judge it as `check` would have judged one run over all their files (SPEC §10).
 
 use super::args::MergeArgs;
-use super::check::{judge, refuse_inputs};
+use super::check::{judge, print_statistics, refuse_inputs};
 use super::report_file::ReportFile;
 use super::rule_set::rules;
 use super::settings::{color, csv_findings_fit, redactor, threads};
@@ -48,6 +48,10 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     match merge::merge(&reports, &rules, how, w, threads) {
         Ok(totals) => {
             file.map(ReportFile::finish).transpose()?;
+            if args.statistics {
+                let after = (args.format, args.output.is_some());
+                print_statistics(after, &totals, &rules)?;
+            }
             Ok(judge(&totals, fail_on))
         }
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),

@@ -12,7 +12,7 @@ mod replay;
 mod scales;
 
 use crate::redact::Redactor;
-use crate::report::{FileError, Printer, Skipped, Summary, Totals};
+use crate::report::{FileError, InOrder, Printer, Skipped, Summary, Totals};
 use crate::rules::RuleSet;
 use index::{Index, Item, Place, Source};
 use rayon::prelude::*;
@@ -111,34 +111,37 @@ fn order(a: &Item, b: &Item) -> Ordering {
     (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
 }
 
-/// Whether `item` is a conversation of a stream that was skipped (a record too large), not a
-/// whole file: it may stand beside the stream's conversations.
+/// Whether `item` is one line of a stream, not a whole file: a conversation that was skipped (a
+/// record too large), or a line that could not be read. Such an entry may stand beside the
+/// stream's conversations, and beside another report's of the same line: each Spark partition
+/// is a stream of its own on `<stdin>`, and two of them may both fail at their line 3. (A file's
+/// parse error names its line too, so it is taken for one: a file reported twice has its
+/// conversations or other entries to show it.)
 fn is_piece(item: &Item) -> bool {
-    matches!(item, Item::Skipped(s, _) if s.line.is_some())
+    match item {
+        Item::Skipped(s, _) => s.line.is_some(),
+        Item::Error(e, _) => e.place().is_some(),
+        Item::Conversation { .. } => false,
+    }
 }
 
-/// The first conversation reported twice, or a file both skipped and checked, in sorted items.
+/// The first conversation reported twice, or a file both skipped, unreadable or checked in
+/// sorted items. A file that could not be read is one error however many reports list it: in
+/// two, they overlap (one report does list it again when a run names it again).
 fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     let name = |i: &Item| names[i.report()].clone();
-    for pair in items.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
+    // Items of one path are together, those without an id first, in the reports' order.
+    let whole: Vec<&Item> = items.iter().filter(|i| !is_piece(i)).collect();
+    for pair in whole.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
         let same = match (a, b) {
             (Item::Conversation { .. }, Item::Conversation { .. }) => a.id() == b.id(),
-            (Item::Error(..), _) | (_, Item::Error(..)) => false,
-            // A line of a stream skipped (too large) beside the stream's conversations.
-            _ if is_piece(a) || is_piece(b) => false,
+            (Item::Error(..), _) | (_, Item::Error(..)) => a.report() != b.report(),
             _ => true,
         };
         if same && a.path() == b.path() {
-            let what = match (a, b) {
-                (Item::Conversation { .. }, Item::Conversation { .. }) => match a.id() {
-                    Some(id) => format!("conversation {}#{id}", a.path()),
-                    None => format!("conversation {} (no id)", a.path()),
-                },
-                _ => format!("file {} (skipped)", a.path()),
-            };
             return Err(MergeError::Duplicate {
-                what,
+                what: what(a, b),
                 first: name(a),
                 second: name(b),
                 one_report: a.report() == b.report(),
@@ -147,6 +150,26 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
         }
     }
     Ok(())
+}
+
+/// What two entries of one path that clash are.
+fn what(a: &Item, b: &Item) -> String {
+    let kind = |i: &Item| match i {
+        Item::Conversation { .. } => None,
+        Item::Skipped(..) => Some("skipped"),
+        Item::Error(..) => Some("could not be read"),
+    };
+    let path = a.path();
+    match (kind(a), kind(b)) {
+        (None, None) => match a.id() {
+            Some(id) => format!("conversation {path}#{id}"),
+            None => format!("conversation {path} (no id)"),
+        },
+        (Some(one), Some(other)) if one != other => {
+            format!("file {path} ({one} in one report, {other} in the other)")
+        }
+        (Some(kind), _) | (None, Some(kind)) => format!("file {path} ({kind})"),
+    }
 }
 
 /// One entry to write: a conversation read back and rendered, or a file that was not checked.
@@ -234,8 +257,9 @@ pub fn merge(
                     scored,
                 } => {
                     scales.add(*scored, &names)?;
-                    for part in printer.parts(&rendered, written) {
-                        w.write_all(part)?;
+                    match printer.in_order(&rendered, written) {
+                        InOrder::Parts(parts) => parts.iter().try_for_each(|p| w.write_all(p))?,
+                        InOrder::Own(bytes) => w.write_all(&bytes)?,
                     }
                     written += 1;
                     totals.merge(&summary);

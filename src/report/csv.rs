@@ -2,15 +2,20 @@
 //! severity, its top problem and its problems by category; or, with `--csv-findings`, one row
 //! per finding.
 
-use super::{Conversation, Printer, PrinterOptions};
+use super::agent_cells::{AgentCells, Spellings};
+use super::{Conversation, InOrder, Printer, PrinterOptions};
 use crate::rules::{Kind, RuleSet, Severity};
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// The CSV printer: the categories of the problem rules are its count columns.
 pub(super) struct Csv {
     categories: Vec<String>,
     /// One row per finding instead of per conversation.
     findings: bool,
+    /// Each agent's name as first written in the run.
+    spellings: Spellings,
 }
 
 impl Csv {
@@ -18,6 +23,7 @@ impl Csv {
         Csv {
             categories: categories(rules),
             findings: opts.csv_findings,
+            spellings: Spellings::default(),
         }
     }
 }
@@ -29,6 +35,22 @@ impl Printer for Csv {
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
         conversation(c, &self.categories, self.findings, out);
+    }
+
+    /// Each agent as first written in the run, as `--statistics` names them.
+    fn in_order<'r>(&self, rendered: &'r [u8], _index: usize) -> InOrder<'r> {
+        let cell = |names: &str| {
+            let mut cell = Vec::new();
+            let mut w = csv::Writer::from_writer(&mut cell);
+            text(&mut w, names);
+            w.flush().expect("CSV rows write to memory");
+            drop(w);
+            cell
+        };
+        match self.spellings.settle(rendered, cell) {
+            Cow::Borrowed(rows) => InOrder::Parts([b"", rows]),
+            Cow::Owned(rows) => InOrder::Own(rows),
+        }
     }
 }
 
@@ -54,11 +76,24 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
             "suppressed",
             "suppressed_by",
             "agent",
+            "agent_guessed",
         ]
     } else {
         &[
-            "path", "id", "format", "turns", "score", "passed", "errors", "warnings", "info",
-            "rewards", "top_rule", "tags", "agent",
+            "path",
+            "id",
+            "format",
+            "turns",
+            "score",
+            "passed",
+            "errors",
+            "warnings",
+            "info",
+            "rewards",
+            "top_rule",
+            "tags",
+            "agent",
+            "agent_guessed",
         ]
     };
     let mut header: Vec<String> = fixed.iter().map(|c| c.to_string()).collect();
@@ -102,6 +137,12 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
         .from_writer(out);
     let id = c.id.unwrap_or("");
     let mut numbers = itoa::Buffer::new();
+    // The agents as `--statistics` counts them: each who spoke, else the one.
+    let agents = match c.agents.is_empty() {
+        true => c.agent.into_iter().collect(),
+        false => c.agents.clone(),
+    };
+    let mut cells = AgentCells::new(w.get_ref().len(), agents);
     if findings {
         for f in &c.findings {
             text(&mut w, c.path);
@@ -123,10 +164,14 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             // `suppressed` stays a yes-or-no column and the columns before keep their places.
             put(&mut w, flag(f.suppressed.is_some()));
             put(&mut w, f.suppressed_by().unwrap_or("").as_bytes());
-            // The agent it is charged to, last too: the one who spoke its turn (of several).
-            text(&mut w, f.agent.or(c.agent).unwrap_or(""));
+            // The agent it is charged to, last too: the one who spoke its turn (of several);
+            // and whether the conversation's agent was guessed.
+            let names = f.agent.or(c.agent).map(|a| cells.names(Some(a)));
+            agent_cell(&mut w, &mut cells, names.unwrap_or(0..0));
+            put(&mut w, flag(c.agent_guessed));
             end_row(&mut w);
         }
+        finish(w, cells);
         return;
     }
     let count =
@@ -153,11 +198,11 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
     text(&mut w, top);
     text(&mut w, &c.tags.join(" "));
     // The agent's name, as JSON's `agent` (a pivot table's rows per agent); each agent who
-    // spoke, `; ` between them, when several did, as JSON's `agents`.
-    match c.agents.is_empty() {
-        true => text(&mut w, c.agent.unwrap_or("")),
-        false => text(&mut w, &c.agents.join("; ")),
-    }
+    // spoke, `; ` between them, when several did, as JSON's `agents`. Then whether the agent was
+    // guessed, as JSON's `agent_guessed`.
+    let names = cells.names(None);
+    agent_cell(&mut w, &mut cells, names);
+    put(&mut w, flag(c.agent_guessed));
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {
@@ -169,6 +214,28 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
         put(&mut w, numbers.format(n).as_bytes());
     }
     end_row(&mut w);
+    finish(w, cells);
+}
+
+/// An agent cell, never a row's first: the names of `names` (none: empty), noted in `cells` to
+/// be spelt as first written when the row is written.
+fn agent_cell(w: &mut csv::Writer<&mut Vec<u8>>, cells: &mut AgentCells, names: Range<usize>) {
+    if names.is_empty() {
+        put(w, b"");
+        return;
+    }
+    w.flush().expect("CSV rows write to memory");
+    // The delimiter before the cell is written with it.
+    let start = w.get_ref().len() + 1;
+    text(w, &cells.joined(names.clone()));
+    w.flush().expect("CSV rows write to memory");
+    cells.cell(start..w.get_ref().len(), names);
+}
+
+/// Ends a conversation's rendering with the notes of its agent cells.
+fn finish(w: csv::Writer<&mut Vec<u8>>, cells: AgentCells) {
+    let out = w.into_inner().expect("CSV rows write to memory");
+    cells.finish(out);
 }
 
 /// A text cell, neutralised as OWASP recommends against formula injection: a cell that opens

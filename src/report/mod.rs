@@ -5,6 +5,7 @@
 //! Conversations are rendered on the worker threads as they are scanned; the printer's document
 //! frame (headers, separators, the summary) is written in input order by one thread.
 
+mod agent_cells;
 mod agents;
 mod csv;
 pub(crate) mod digest;
@@ -135,6 +136,13 @@ pub trait Printer: Send + Sync {
         [b"", rendered]
     }
 
+    /// What to write for one rendered conversation, in order: its [`Printer::parts`], or bytes
+    /// of its own when what it writes depends on the conversations before it (CSV names each
+    /// agent as first written in the run, which a worker thread cannot know).
+    fn in_order<'r>(&self, rendered: &'r [u8], index: usize) -> InOrder<'r> {
+        InOrder::Parts(self.parts(rendered, index))
+    }
+
     /// Writes a skipped file or a file error as it happens (line formats only).
     fn event(
         &self,
@@ -155,6 +163,14 @@ pub trait Printer: Send + Sync {
     fn rendering_key(&self) -> Option<&'static str> {
         None
     }
+}
+
+/// A rendered conversation as it is written ([`Printer::in_order`]).
+pub enum InOrder<'r> {
+    /// Parts of the rendering (a separator, the rendering), written as they are.
+    Parts([&'r [u8]; 2]),
+    /// The rendering made anew.
+    Own(Vec<u8>),
 }
 
 /// What a scan found besides its conversations, for the end of a report.

@@ -32,7 +32,7 @@ mod walk;
 
 use crate::engine::Engine;
 use crate::fix::FixMode;
-use crate::report::{FileError, Printer, Summary, Totals};
+use crate::report::{FileError, InOrder, Printer, Summary, Totals};
 use crate::rules::RuleSet;
 use crate::suppress::SuppressOptions;
 use crate::transcript::{Format, ParseOptions};
@@ -219,9 +219,14 @@ fn write_chunk(
             if let Some(rendered) = r.rendered.get(ctx.renders[i]) {
                 let mut from = 0;
                 for &cut in &rendered.cuts {
-                    for part in printer.parts(&rendered.bytes[from..cut], index) {
-                        if !part.is_empty() {
-                            parts.push(IoSlice::new(part));
+                    match printer.in_order(&rendered.bytes[from..cut], index) {
+                        InOrder::Parts(these) => {
+                            let these = these.into_iter().filter(|p| !p.is_empty());
+                            parts.extend(these.map(IoSlice::new));
+                        }
+                        InOrder::Own(bytes) => {
+                            write_parts(&mut **w, &mut parts)?;
+                            w.write_all(&bytes)?;
                         }
                     }
                     index += 1;

@@ -2,6 +2,7 @@
 
 mod accounting;
 mod action;
+mod agent_columns;
 mod agents;
 mod bad_input;
 mod baseline;
@@ -68,7 +69,9 @@ mod markdown_escapes;
 mod markdown_html;
 mod measured;
 mod merge;
+mod merge_errors;
 mod merge_scales;
+mod merge_statistics;
 mod merge_streams;
 mod merge_suppressed;
 mod messy_input;

@@ -4,11 +4,12 @@
 //! 10,000 conversations of data far faster than 10,000 conversations of elements.
 //!
 //! The shape, with short keys because every turn of every conversation is written:
-//! `{"p": path, "i": id?, "s": score, "ok": 0|1, "a": agent?, "as": [agent]?, "top": rule?, "w": [warning]?,
+//! `{"p": path, "i": id?, "s": score, "ok": 0|1, "a": agent?, "as": [agent]?, "g": 1?, "top": rule?, "w": [warning]?,
 //!   "f": [[rule, turn, points, message, 1?], …], "t": [[role, start_ms|null, label|null, named,
 //!   [segment, …]], …]}` where `rule` indexes the page's rule table, `turn` indexes `t` (from 0),
 //! a finding's fifth item, 1, marks it suppressed (`--show-suppressed`: shown, counted nowhere),
-//! `as` lists every named agent when there are two or more (`a` is the first), `role` indexes
+//! `as` lists every named agent when there are two or more (`a` is the first), `g` marks an agent
+//! guessed from what the speakers say (JSON's `agent_guessed`), `role` indexes
 //! [`ROLES`], `named` is 1 when the label is a person's name, and a segment is
 //! plain text or `[finding, text]`, a match of the finding with that index in `f`.
 
@@ -46,6 +47,9 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
     if !c.agents.is_empty() {
         out.extend_from_slice(b",\"as\":");
         json_strings::<true>(out, c.agents.iter().copied());
+    }
+    if c.agent_guessed {
+        out.extend_from_slice(b",\"g\":1");
     }
     if let Some(top) = super::super::rank::problems(&c.findings).first() {
         out.extend_from_slice(b",\"top\":");

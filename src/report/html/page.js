@@ -22,6 +22,10 @@
   const PAGE = 50; // conversations added to the list at a time
   const CONTEXT = 1; // turns shown either side of a turn with findings
   const FOLD = 3; // a run of this many turns without findings, or more, is folded
+  // Why an agent is marked guessed, as the human report's summary says it.
+  const GUESSED =
+    "No label names a role, so the agent is the speaker who says more of an agent's set phrases, " +
+    'else the first to speak; name the speakers under `roles:` in talklint.yaml to be sure.';
   const KEYS = ['q', 'outcome', 'sev', 'rule', 'cat', 'tag', 'agent', 'sort'];
   const form = $('tl-filters');
   const list = $('tl-list');
@@ -218,6 +222,11 @@
     if (n.suppressed) meta.push(n.suppressed + ' suppressed');
     if (c.top !== undefined) meta.push('top problem ' + rules[c.top][0]);
     summary.append(el('span', 'meta', ' · ' + meta.join(' · ')));
+    if (c.g) {
+      const guessed = el('span', 'badge guessed', 'agent guessed');
+      guessed.title = GUESSED;
+      summary.append(' ', guessed);
+    }
     for (const r of factsOf(i).tags) summary.append(' ', el('span', 'badge', rules[r][0]));
     details.append(summary);
     const build = () => {

@@ -1,0 +1,98 @@
+//! `merge` and the files that could not be read: a file's error is one error, so two reports
+//! that both list it overlap, as two that both list a conversation do; a stream's unreadable
+//! lines are entries of their own, which partitions alike may repeat.
+
+use crate::merge::merge;
+use crate::support::{run, talklint, write};
+use serde_json::Value;
+use std::path::Path;
+
+/// `talklint check --no-config -f jsonl ARGS` in `dir`: its report, written to `dir/name`.
+fn report(dir: &Path, name: &str, args: &[&str]) -> std::path::PathBuf {
+    let (_, out, err) = run(talklint()
+        .current_dir(dir)
+        .args(["check", "--no-config", "-f", "jsonl", "--fail-on", "never"])
+        .args(args));
+    assert!(out.ends_with("}}\n"), "a whole report: {out}{err}");
+    write(dir, name, &out)
+}
+
+/// The summary of a merged JSON report.
+fn summary(out: &str) -> Value {
+    let v: Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    v["summary"].clone()
+}
+
+/// A report of an unreadable file merged with itself (or shards with a report of that file)
+/// counted the file's error twice, and its file twice, where a conversation reported twice is
+/// refused.
+#[test]
+fn a_file_that_could_not_be_read_in_two_reports_is_an_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    // UTF-32, which talklint does not read.
+    std::fs::write(calls.join("wide.txt"), b"\xff\xfe\x00\x00a\x00\x00\x00").unwrap();
+    write(&calls, "ok.txt", "Agent: Hello.\nCustomer: hi\n");
+    let alone = report(dir.path(), "alone.jsonl", &["calls/wide.txt"]);
+    let (code, out, err) = merge(&["-f", "json"], &[alone.clone(), alone.clone()]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    let said = format!(
+        "file calls/wide.txt (could not be read) is in both {0} and {0}: the reports overlap \
+         (one merged twice?)",
+        alone.display()
+    );
+    assert!(err.contains(&said), "{err}");
+    // The shards of the folder hold it once between them; with the report of the file, twice.
+    let shards: Vec<_> = (1..=2)
+        .map(|k| {
+            report(
+                dir.path(),
+                &format!("{k}.jsonl"),
+                &["--shard", &format!("{k}/2"), "calls"],
+            )
+        })
+        .collect();
+    let (code, out, err) = merge(&["-f", "json"], &shards);
+    assert_eq!(code, 2, "{err}");
+    let merged = summary(&out);
+    assert_eq!(
+        (&merged["files"], &merged["errors"]),
+        (&2.into(), &1.into())
+    );
+    let (code, out, err) = merge(&["-f", "json"], &[&shards[..], &[alone]].concat());
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("file calls/wide.txt (could not be read) is in both "),
+        "{err}"
+    );
+}
+
+/// What stays as it was: a run that names a missing file twice lists its error twice, and two
+/// partitions of a stream that both fail at their line 2 are two errors.
+#[test]
+fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let twice = report(dir.path(), "twice.jsonl", &["missing.txt", "missing.txt"]);
+    let (_, out, err) = merge(&["-f", "json"], &[twice]);
+    assert_eq!(summary(&out)["errors"], 2, "{err}");
+    let partition = |name: &str, id: &str| {
+        let (_, out, _) = run(talklint()
+            .args(["check", "--no-config", "-f", "jsonl", "--input-format", "jsonl"])
+            .args(["--fail-on", "never", "-"])
+            .write_stdin(format!(
+                "{{\"id\":\"{id}\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hi\"}}]}}\nnot json\n"
+            )));
+        write(dir.path(), name, &out)
+    };
+    let parts = [partition("part-0", "a"), partition("part-1", "b")];
+    let (code, out, err) = merge(&["-f", "json"], &parts);
+    assert_eq!(code, 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["errors"][0], v["errors"][1], "the same line of each: {v}");
+    let merged = &v["summary"];
+    assert_eq!(
+        (&merged["conversations"], &merged["errors"]),
+        (&2.into(), &2.into())
+    );
+}
