@@ -9,13 +9,19 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "Measured", try_from = "Measured")]
 pub enum Measure {
-    /// Milliseconds: a silence, a turn's talk, an overlap, or the overlaps in all.
-    Ms(u64),
+    /// Milliseconds: a silence, a turn's talk, an overlap, or the overlaps in all (up to 49
+    /// days: a finding stays small).
+    Ms(u32),
     /// A share of the talk time, in ten-thousandths (0 to 10,000).
     Share(u16),
 }
 
 impl Measure {
+    /// A time of `ms` milliseconds (49 days at most).
+    pub fn time(ms: u64) -> Measure {
+        Measure::Ms(u32::try_from(ms).unwrap_or(u32::MAX))
+    }
+
     /// `part` of `whole` as a share, rounded to the nearest ten-thousandth.
     pub fn share(part: u64, whole: u64) -> Measure {
         let whole = u128::from(whole.max(1));
@@ -56,7 +62,7 @@ impl Measured {
 impl From<Measure> for Measured {
     fn from(m: Measure) -> Measured {
         match m {
-            Measure::Ms(ms) => Measured::Seconds(ms as f64 / 1000.0),
+            Measure::Ms(ms) => Measured::Seconds(f64::from(ms) / 1000.0),
             Measure::Share(parts) => Measured::Share(f64::from(parts) / 10_000.0),
         }
     }
@@ -67,9 +73,7 @@ impl TryFrom<Measured> for Measure {
 
     fn try_from(w: Measured) -> Result<Measure, String> {
         match w {
-            Measured::Seconds(s) if (0.0..1e15).contains(&s) => {
-                Ok(Measure::Ms((s * 1000.0).round() as u64))
-            }
+            Measured::Seconds(s) if s >= 0.0 => Ok(Measure::time((s * 1000.0).round() as u64)),
             Measured::Share(x) if (0.0..=1.0).contains(&x) => {
                 Ok(Measure::Share((x * 10_000.0).round() as u16))
             }
@@ -90,6 +94,7 @@ mod tests {
             Measure::Ms(18_250),
             Measure::Ms(1),
             Measure::Ms(86_400_123),
+            Measure::time(u64::MAX),
             Measure::share(0, 10),
             Measure::share(2, 3),
             Measure::share(10, 10),

@@ -61,18 +61,18 @@ impl Conversation<'_> {
                 window
                     .iter()
                     .filter(|&&i| i > 0 && ours(i))
-                    .filter_map(|&i| Some(at(i, Measure::Ms(silence(i)?))))
+                    .filter_map(|&i| Some(at(i, Measure::time(silence(i)?))))
                     .collect()
             }
             Timing::TurnAbove(ms) => window
                 .iter()
                 .filter(|&&i| ours(i))
-                .filter_map(|&i| Some(at(i, Measure::Ms(talk(i).filter(|&t| t > ms)?))))
+                .filter_map(|&i| Some(at(i, Measure::time(talk(i).filter(|&t| t > ms)?))))
                 .collect(),
             Timing::Interrupts(ms) => window
                 .iter()
                 .filter(|&&i| ours(i))
-                .filter_map(|&i| Some(at(i, Measure::Ms(overlap(i).filter(|&o| o >= ms)?))))
+                .filter_map(|&i| Some(at(i, Measure::time(overlap(i).filter(|&o| o >= ms)?))))
                 .collect(),
             Timing::InterruptsTotal(ms) => {
                 let interrupting: Vec<(usize, u64)> = window
@@ -82,7 +82,7 @@ impl Conversation<'_> {
                     .collect();
                 let total = total(interrupting.iter().map(|&(_, o)| o));
                 match interrupting.first() {
-                    Some(&(first, _)) if total > ms => vec![at(first, Measure::Ms(total))],
+                    Some(&(first, _)) if total > ms => vec![at(first, Measure::time(total))],
                     _ => Vec::new(),
                 }
             }
