@@ -110,14 +110,16 @@ pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
 
 fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     // A file or folder named twice (`a.txt ./a.txt`), or standard input (`- -`), is scanned
-    // once, where first named.
+    // once, where first named; a path that does not exist is one error, not one per naming.
     let mut seen = std::collections::HashSet::new();
     let mut stdin_seen = false;
     let roots: Vec<String> = roots(opts)
         .into_iter()
         .filter(|root| match root.as_str() {
             "-" => !std::mem::replace(&mut stdin_seen, true),
-            _ => std::fs::canonicalize(root).map_or(true, |c| seen.insert(c)),
+            _ => std::fs::canonicalize(root)
+                .or_else(|_| std::path::absolute(root))
+                .map_or(true, |c| seen.insert(c)),
         })
         .collect();
     let mut overlap = Overlap::of(&roots);

@@ -267,3 +267,12 @@ fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
         "{err}"
     );
 }
+
+#[test]
+fn a_missing_path_named_twice_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, report) = json_report_in(dir.path(), &["--no-config", "nope", "./nope"]);
+    assert_eq!(code, 2, "{report}");
+    assert_eq!(crate::support::error_messages(&report).len(), 1, "{report}");
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+}
