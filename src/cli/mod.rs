@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod engines;
 mod eval;
 mod generate;
 mod globs;

@@ -5,6 +5,7 @@
 
 use super::CliError;
 use super::args::CheckArgs;
+use super::engines::Engines;
 use super::globs::{check_globs, scope};
 use super::settings::profile;
 use crate::config::{self, Loaded};
@@ -20,6 +21,7 @@ pub(super) fn nested(
     run: &Loaded,
     scan: &ScanOptions,
     run_rules: &RuleSet,
+    engines: &mut Engines,
 ) -> Result<(Profiles, Option<RuleSet>), CliError> {
     let given = &args.rule_args.config;
     if given.no_config || given.config.is_some() {
@@ -67,7 +69,7 @@ pub(super) fn nested(
         let loaded = config::load(&path)?;
         check_globs(&loaded)?;
         warn_run_keys(&path, &loaded, run_path.as_deref());
-        configs.push((profile(args, &loaded)?, scope(&loaded, &path)?));
+        configs.push((profile(args, &loaded, engines)?, scope(&loaded, &path)?));
     }
     Ok(scan.profiles.with_nested(run_rules, configs))
 }

@@ -45,6 +45,7 @@ pub(super) fn rule_set(
 
 /// A rule set and the rule files on disk it was read from, as named (relative to the current
 /// folder, or absolute).
+#[derive(Clone)]
 pub(super) struct Rules {
     pub(super) set: RuleSet,
     pub(super) files: Vec<PathBuf>,
@@ -76,7 +77,7 @@ type Load = fn(
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>>;
 
 /// Where the rules come from: `cli_rules`, else the config's `rules:`, else the built-in pack.
-fn sources(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<Vec<RuleSource>, CliError> {
+pub(super) fn sources(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<Vec<RuleSource>, CliError> {
     Ok(if !cli_rules.is_empty() {
         // `default` is the built-in pack, as in a config (`./default` is a folder of that name).
         let source = |p: &PathBuf| match p.to_str() {
@@ -138,8 +139,18 @@ fn load_sources(
     load: Load,
 ) -> Result<Rules, CliError> {
     let files = load::read_sources(sources).map_err(CliError::Rules)?;
-    let (set, warnings) = load(&files, &overrides, &cfg.fillers())
-        .map_err(|errors| CliError::Rules(blame_fillers(cfg, &files, &overrides, errors)))?;
+    load_files(&files, cfg, overrides, load)
+}
+
+/// The rules of `files` (as [`load::read_sources`] reads them) loaded as [`load_sources`] does.
+pub(super) fn load_files(
+    files: &[(String, String)],
+    cfg: &Loaded,
+    overrides: load::Overrides,
+    load: Load,
+) -> Result<Rules, CliError> {
+    let (set, warnings) = load(files, &overrides, &cfg.fillers())
+        .map_err(|errors| CliError::Rules(blame_fillers(cfg, files, &overrides, errors)))?;
     for w in warnings {
         super::stderr::warning(&w);
     }

@@ -4,6 +4,7 @@
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice};
+use super::engines::Engines;
 use super::globs::{check_globs, path_glob, scope, walk_globs};
 use super::rule_set::config;
 use crate::baseline::Baseline;
@@ -66,7 +67,8 @@ impl CheckSettings {
         }
         let cfg = config(&args.rule_args.config)?;
         check_globs(&cfg)?;
-        let run = profile(&args, &cfg)?;
+        let mut engines = Engines::default();
+        let run = profile(&args, &cfg, &mut engines)?;
         let c = &cfg.config;
         let (include, exclude) = walk_globs(args.include.iter(), args.exclude.iter())?;
         // Without a current folder, relative paths stay relative.
@@ -110,7 +112,8 @@ impl CheckSettings {
             },
             profiles: Profiles::of_run(cwd, run_scope, loaded),
         };
-        let (profiles, catalog) = super::profiles::nested(&args, &cfg, &scan, &run.rules)?;
+        let (profiles, catalog) =
+            super::profiles::nested(&args, &cfg, &scan, &run.rules, &mut engines)?;
         scan.profiles = profiles;
         let color = color(args.color, args.format, args.output.as_deref());
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
@@ -145,9 +148,13 @@ impl CheckSettings {
 
 /// What `cfg` gives the files it applies to: its rules, their engine with its scoring, its roles
 /// and its `per_path_disable`, flags winning over it.
-pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliError> {
+pub(super) fn profile(
+    args: &CheckArgs,
+    cfg: &Loaded,
+    engines: &mut Engines,
+) -> Result<Profile, CliError> {
     let rule_args = &args.rule_args;
-    let read = super::rule_set::read(&rule_args.rules, cfg, rule_args.strict_import)?;
+    let (read, engine) = engines.load(&rule_args.rules, cfg, rule_args.strict_import)?;
     let mut loaded = RunFiles::default();
     if let Some(path) = &cfg.path {
         loaded.add(path, ReadAs::Config);
@@ -164,7 +171,7 @@ pub(super) fn profile(args: &CheckArgs, cfg: &Loaded) -> Result<Profile, CliErro
         min_score: args.min_score.or(c.min_score),
     };
     Ok(Profile {
-        engine: super::rule_set::engine(&rules)?.with_scoring(scoring),
+        engine: engine.with_scoring(scoring),
         parse: ParseOptions {
             roles: roles(cfg),
             default_role: args

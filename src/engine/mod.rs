@@ -26,6 +26,7 @@ pub use examples::{ExampleFailure, ExampleOutcome, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
 use regex::Regex;
 pub use score::{SCORES, Scoring};
+use std::sync::Arc;
 
 /// A phrase list's id in the matcher: every search has its own (its phrases and regexes, its
 /// `unless` phrases, its `near` lists).
@@ -96,8 +97,9 @@ type ListId = u32;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {
-    matcher: Matcher,
-    rules: Vec<CompiledRule>,
+    /// Shared by clones: configs that load the same rules share one matcher.
+    matcher: Arc<Matcher>,
+    rules: Arc<[CompiledRule]>,
     /// The roles any rule listens to: turns of other roles are not matched.
     roles: u8,
     scoring: Scoring,
@@ -160,9 +162,9 @@ impl Engine {
             }
         })?;
         Ok(Engine {
-            matcher,
+            matcher: Arc::new(matcher),
             roles: compiled.roles,
-            rules: compiled.rules,
+            rules: compiled.rules.into(),
             scoring: Scoring::default(),
         })
     }
