@@ -2,7 +2,7 @@
 //! is not doubled, before a comma; slash dates written day first in some rows and month first in
 //! others. Each is named where it stands, with how to mend it, and the rest of the file is read.
 
-use crate::support::{error_messages, json_report, write};
+use crate::support::{error_messages, json_report, warnings, write};
 use serde_json::Value;
 
 /// Runs a JSON check of `text` written to `name`, with `args` before the file: the exit code
@@ -13,15 +13,6 @@ fn report(name: &str, text: &str, args: &[&str]) -> (i32, Value) {
     let mut all = args.to_vec();
     all.push(path.to_str().unwrap());
     json_report(&all)
-}
-
-/// The warnings of conversation `i`.
-fn warnings(v: &Value, i: usize) -> Vec<&str> {
-    let list = v["conversations"][i]["warnings"].as_array();
-    list.into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect()
 }
 
 /// The (line, column, match, start time) of conversation `i`'s "calm down" findings.

@@ -1,7 +1,7 @@
 //! CSV files as Excel writes them on Windows: an id on a conversation's first row only, empty
 //! rows at the end, dates in the sheet's own spelling, a stray quote and a `sep=` line.
 
-use crate::support::{json_report, write};
+use crate::support::{json_report, warnings, write};
 use serde_json::Value;
 
 /// Runs a JSON check of `text` written to `name`: the exit code and the report.
@@ -16,15 +16,6 @@ fn conversations(v: &Value) -> Vec<(Option<&str>, u64)> {
     let list = v["conversations"].as_array().expect("conversations");
     list.iter()
         .map(|c| (c["id"].as_str(), c["turns"].as_u64().unwrap_or_default()))
-        .collect()
-}
-
-/// The warnings of conversation `i`.
-fn warnings(v: &Value, i: usize) -> Vec<&str> {
-    let list = v["conversations"][i]["warnings"].as_array();
-    list.into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
         .collect()
 }
 

@@ -66,6 +66,15 @@ pub fn json_report_in(dir: &std::path::Path, args: &[&str]) -> (i32, Value) {
     (code, v)
 }
 
+/// The warnings of conversation `i`.
+pub fn warnings(report: &Value, i: usize) -> Vec<&str> {
+    let list = report["conversations"][i]["warnings"].as_array();
+    list.into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
 /// The findings of conversation `i` as (rule, line, column, match).
 pub fn findings(report: &Value, i: usize) -> Vec<(String, u64, u64, Option<String>)> {
     report["conversations"][i]["findings"]
