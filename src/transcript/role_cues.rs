@@ -17,19 +17,23 @@ enum Kind {
     Either,
     /// Said by the company's side only.
     Agent,
-    /// The company's side when the next word names a company (`calling from Acme`), not a place
-    /// or a phone (`calling from my mobile`).
-    AgentFromCompany,
-    /// The company's side when one of the next three words is `from` and a company follows it
-    /// (`this is Maria from Acme`); a customer says who they are without one (`this is John`).
+    /// The company's side when a name follows, written with a capital (`thank you for calling
+    /// Brightline`); a customer thanks the agent for calling them (`thanks for calling me back`).
+    AgentGreeting,
+    /// The company's side when a name written with a capital follows, then `from` among the next
+    /// three words and a company (`this is Maria from Acme`); a customer says who they are
+    /// without one (`this is John`), or speaks of a thing (`this is a charge from Netflix`).
     AgentIntroduction,
 }
 
 /// The phrases, lowercase and single-spaced, found in any case and spacing in a turn; at most
 /// 64.
-const CUES: [(&str, Kind); 52] = [
+const CUES: [(&str, Kind); 48] = [
     ("thank you for calling", Kind::Either),
     ("thanks for calling", Kind::Either),
+    // An inbound call's greeting names the company: `Thank you for calling Brightline`.
+    ("thank you for calling ", Kind::AgentGreeting),
+    ("thanks for calling ", Kind::AgentGreeting),
     ("thank you for contacting", Kind::Either),
     ("thanks for contacting", Kind::Either),
     ("thank you for reaching out", Kind::Either),
@@ -59,12 +63,9 @@ const CUES: [(&str, Kind); 52] = [
     ("send us a direct message", Kind::Agent),
     ("we're sorry to hear", Kind::Agent),
     ("we are sorry to hear", Kind::Agent),
-    ("we apologize", Kind::Agent),
-    ("we apologise", Kind::Agent),
     // An outbound call's opening: who calls, for whom, and why.
     ("this is ", Kind::AgentIntroduction),
     ("my name is ", Kind::AgentIntroduction),
-    ("calling from", Kind::AgentFromCompany),
     ("calling on behalf of", Kind::Agent),
     ("calling about your", Kind::Agent),
     ("calling regarding your", Kind::Agent),
@@ -72,8 +73,6 @@ const CUES: [(&str, Kind); 52] = [
     ("call may be recorded", Kind::Agent),
     ("call is being recorded", Kind::Agent),
     // Checks of the customer's details.
-    ("confirm your", Kind::Agent),
-    ("verify your", Kind::Agent),
     ("your account number", Kind::Agent),
     ("your date of birth", Kind::Agent),
     ("digits of your", Kind::Agent),
@@ -81,7 +80,6 @@ const CUES: [(&str, Kind); 52] = [
     // Taking the work on.
     ("let me look into that", Kind::Agent),
     ("let me look into this", Kind::Agent),
-    ("check that for you", Kind::Agent),
     ("let me pull up your", Kind::Agent),
     ("i've refunded", Kind::Agent),
     ("i have refunded", Kind::Agent),
@@ -90,7 +88,7 @@ const CUES: [(&str, Kind); 52] = [
 // A turn's finds are a bit set of a `u64`.
 const _: () = assert!(CUES.len() <= 64);
 
-/// Words after `from` that name no company: a customer calls from a phone or a place.
+/// Words after `from` that name no company.
 const NOT_A_COMPANY: [&str; 14] = [
     "my", "a", "an", "the", "your", "you", "another", "home", "work", "abroad", "overseas", "here",
     "there", "outside",
@@ -129,8 +127,8 @@ pub(super) fn agent_of_two(
             || (turns.iter().enumerate()).filter(move |(_, t)| t.speaker.as_deref() == Some(label));
         let mut cues = Cues::default();
         let mut after_first = 0;
-        for (i, t) in theirs().take(CUED_TURNS) {
-            cues += turn_cues(t.text(source));
+        for (k, (i, t)) in theirs().take(CUED_TURNS).enumerate() {
+            cues += turn_cues(t.text(source), k == 0);
             after_first = i + 1;
         }
         // The last turns, where they are not among the first.
@@ -139,7 +137,7 @@ pub(super) fn agent_of_two(
             .take_while(|(i, _)| *i >= after_first)
             .take(CUED_TURNS)
         {
-            cues += turn_cues(t.text(source));
+            cues += turn_cues(t.text(source), false);
         }
         cues
     };
@@ -150,10 +148,11 @@ pub(super) fn agent_of_two(
     }
 }
 
-/// The [`CUES`] `text` holds, in any case and spacing, each at word edges: the text is copied
-/// with single spaces and straight apostrophes only when it may part words otherwise (a tab, a
-/// line break, two spaces, or a character beyond ASCII, such as a no-break space or `’`).
-fn turn_cues(text: &str) -> Cues {
+/// The [`CUES`] `text` holds, in any case and spacing, each at word edges (a greeting only in
+/// the speaker's `first` turn): the text is copied with single spaces and straight apostrophes
+/// only when it may part words otherwise (a tab, a line break, two spaces, or a character beyond
+/// ASCII, such as a no-break space or `’`).
+fn turn_cues(text: &str, first: bool) -> Cues {
     static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         (AhoCorasick::builder().ascii_case_insensitive(true))
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -179,8 +178,8 @@ fn turn_cues(text: &str) -> Cues {
         let rest = &text[m.end()..];
         let holds = match kind {
             Kind::Either | Kind::Agent => true,
-            Kind::AgentFromCompany => names_company(rest.split_whitespace()),
-            Kind::AgentIntroduction => introduces(rest),
+            Kind::AgentGreeting => first && names(rest),
+            Kind::AgentIntroduction => names(rest) && introduces(rest),
         };
         if edges && holds {
             found |= 1 << m.pattern().as_u32();
@@ -193,6 +192,11 @@ fn turn_cues(text: &str) -> Cues {
         agent_only: found.count_ones() as usize - either,
         either,
     }
+}
+
+/// Whether `rest` opens with a name: a word written with a capital letter.
+fn names(rest: &str) -> bool {
+    rest.trim_start().starts_with(|c: char| c.is_uppercase())
 }
 
 /// Whether the words after `this is` or `my name is` say whose side the speaker is on: one of the
@@ -218,44 +222,47 @@ mod tests {
         Cues { agent_only, either }
     }
 
-    #[test]
-    fn phrases_an_agent_alone_says_are_told_from_those_either_side_says() {
-        assert_eq!(
-            turn_cues("Thanks for calling, have a great day."),
-            cues(0, 1)
-        );
-        assert_eq!(turn_cues("Thank you, have a great day!"), cues(0, 0));
-        assert_eq!(
-            turn_cues("Thank you for contacting us. How can I help?"),
-            cues(2, 1)
-        );
-        assert_eq!(turn_cues("HOW   CAN\tI help?"), cues(1, 0));
-        assert_eq!(
-            turn_cues("I\u{2019}ve refunded the second charge."),
-            cues(1, 0)
-        );
-        // At word edges only.
-        assert_eq!(turn_cues("They said: 'admus', then 'dm used'."), cues(0, 0));
+    /// The cues of a turn that is not the speaker's first.
+    fn later(text: &str) -> Cues {
+        turn_cues(text, false)
     }
 
     #[test]
-    fn an_introduction_is_the_agents_only_with_a_company() {
+    fn phrases_an_agent_alone_says_are_told_from_those_either_side_says() {
+        assert_eq!(later("Thanks for calling, have a great day."), cues(0, 1));
+        assert_eq!(later("Thank you, have a great day!"), cues(0, 0));
+        assert_eq!(
+            later("Thank you for contacting us. How can I help?"),
+            cues(2, 1)
+        );
+        assert_eq!(later("HOW   CAN\tI help?"), cues(1, 0));
+        assert_eq!(later("I\u{2019}ve refunded the second charge."), cues(1, 0));
+        // At word edges only.
+        assert_eq!(later("They said: 'admus', then 'dm used'."), cues(0, 0));
+    }
+
+    #[test]
+    fn an_introduction_is_the_agents_only_with_a_name_and_a_company() {
         let agent = cues(1, 0);
-        assert_eq!(
-            turn_cues("Hi, this is Maria from Brightline Energy."),
-            agent
-        );
-        assert_eq!(turn_cues("My name is Maria Lopez from Brightline."), agent);
-        assert_eq!(
-            turn_cues("I'm calling from Brightline about a refund."),
-            agent
-        );
-        assert_eq!(turn_cues("Yes, this is John."), cues(0, 0));
-        assert_eq!(
-            turn_cues("This is John, calling from my work phone."),
-            cues(0, 0)
-        );
-        assert_eq!(turn_cues("this is from the app"), cues(0, 0));
-        assert_eq!(turn_cues("this is John from"), cues(0, 0));
+        assert_eq!(later("Hi, this is Maria from Brightline Energy."), agent);
+        assert_eq!(later("My name is Maria Lopez from Brightline."), agent);
+        assert_eq!(later("Yes, this is John."), cues(0, 0));
+        assert_eq!(later("This is John, calling from my work phone."), cues(0, 0));
+        assert_eq!(later("this is from the app"), cues(0, 0));
+        assert_eq!(later("this is John from"), cues(0, 0));
+        // A customer speaks of a thing from a company, calls from a place, asks the agent.
+        assert_eq!(later("This is a charge from Netflix I didn't make"), cues(0, 0));
+        assert_eq!(later("I'm calling from Chicago about my bill"), cues(0, 0));
+        assert_eq!(later("Can you confirm your name for my records?"), cues(0, 0));
+        assert_eq!(later("We apologize for the late payment."), cues(0, 0));
+    }
+
+    #[test]
+    fn a_greeting_that_names_the_company_is_the_agents_in_their_first_turn() {
+        let greeting = "Thank you for calling Brightline, this is Maria.";
+        assert_eq!(turn_cues(greeting, true), cues(1, 1));
+        assert_eq!(later(greeting), cues(0, 1));
+        // A customer thanks the agent for calling them.
+        assert_eq!(turn_cues("Thanks for calling me back.", true), cues(0, 1));
     }
 }
