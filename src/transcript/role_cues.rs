@@ -247,13 +247,22 @@ mod tests {
         assert_eq!(later("Hi, this is Maria from Brightline Energy."), agent);
         assert_eq!(later("My name is Maria Lopez from Brightline."), agent);
         assert_eq!(later("Yes, this is John."), cues(0, 0));
-        assert_eq!(later("This is John, calling from my work phone."), cues(0, 0));
+        assert_eq!(
+            later("This is John, calling from my work phone."),
+            cues(0, 0)
+        );
         assert_eq!(later("this is from the app"), cues(0, 0));
         assert_eq!(later("this is John from"), cues(0, 0));
         // A customer speaks of a thing from a company, calls from a place, asks the agent.
-        assert_eq!(later("This is a charge from Netflix I didn't make"), cues(0, 0));
+        assert_eq!(
+            later("This is a charge from Netflix I didn't make"),
+            cues(0, 0)
+        );
         assert_eq!(later("I'm calling from Chicago about my bill"), cues(0, 0));
-        assert_eq!(later("Can you confirm your name for my records?"), cues(0, 0));
+        assert_eq!(
+            later("Can you confirm your name for my records?"),
+            cues(0, 0)
+        );
         assert_eq!(later("We apologize for the late payment."), cues(0, 0));
     }
 

@@ -124,3 +124,30 @@ fn measured_is_refused_where_no_finding_measures_anything() {
         );
     }
 }
+
+#[test]
+fn a_count_or_a_condition_of_timing_measures_nothing() {
+    let rules = "rules:
+  - id: t/gaps
+    speaker: any
+    timing: {silence_seconds: 10}
+    count: {min: 1}
+  - id: t/when
+    when:
+      all:
+        - {speaker: any, timing: {silence_seconds: 10}}
+";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "call.vtt", CALL);
+    let (_, json, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "-r", "r.yaml", "-f", "json", "call.vtt"]));
+    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let found: Vec<_> = measured(&report)
+        .into_iter()
+        .map(|(rule, _, m)| (rule, m))
+        .collect();
+    let unmeasured = |rule: &str| (rule.to_string(), Value::Null);
+    assert_eq!(found, [unmeasured("t/gaps"), unmeasured("t/when")]);
+}

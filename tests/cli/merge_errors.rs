@@ -68,14 +68,14 @@ fn a_file_that_could_not_be_read_in_two_reports_is_an_overlap() {
     );
 }
 
-/// What stays as it was: a run that names a missing file twice lists its error twice, and two
+/// What stays as it was: a run that names a missing file twice lists its error once, and two
 /// partitions of a stream that both fail at their line 2 are two errors.
 #[test]
 fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
     let dir = tempfile::tempdir().unwrap();
     let twice = report(dir.path(), "twice.jsonl", &["missing.txt", "missing.txt"]);
     let (_, out, err) = merge(&["-f", "json"], &[twice]);
-    assert_eq!(summary(&out)["errors"], 2, "{err}");
+    assert_eq!(summary(&out)["errors"], 1, "{err}");
     let partition = |name: &str, id: &str| {
         let (_, out, _) = run(talklint()
             .args(["check", "--no-config", "-f", "jsonl", "--input-format", "jsonl"])

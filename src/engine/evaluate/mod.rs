@@ -136,7 +136,9 @@ pub(super) fn evaluate(
                 h.holds.map(|holds| {
                     // A rule reports when its condition holds; a require rule when it does not.
                     if holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
-                        out.one(h.at.unwrap_or(Found::turn(0)));
+                        // A condition's finding measures nothing: its place may be a timing
+                        // event's, but the condition is more than that event.
+                        out.one(h.at.unwrap_or(Found::turn(0)).unmeasured());
                     }
                 })
             }
@@ -275,7 +277,9 @@ impl Outcomes<'_> {
                 }
             }
             (_, Some(count)) => {
-                let reached = search.found.get(count.min.max(1) - 1).copied().or(start);
+                // A count's finding measures nothing: it counts events, whatever each measured.
+                let reached = search.found.get(count.min.max(1) - 1);
+                let reached = reached.map(|f| f.unmeasured()).or(start);
                 if count.holds(n)
                     && let Some(at) = reached
                 {

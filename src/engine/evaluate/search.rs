@@ -34,6 +34,14 @@ impl Found {
             measure: None,
         }
     }
+
+    /// This place, measuring nothing.
+    pub fn unmeasured(self) -> Found {
+        Found {
+            measure: None,
+            ..self
+        }
+    }
 }
 
 /// A search's matches, and the turns it looked at.
