@@ -389,9 +389,10 @@ fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
     if s.agent_guessed > 0 {
         writeln!(
             w,
-            "Agent guessed in {}: no label names a role, so the agent is the speaker who says \
-             more of an agent's set phrases, else the first to speak; name the speakers under \
-             `roles:` in talklint.yaml to be sure.",
+            "Agent guessed in {}: no label or `roles:` names the agent, so the agent is the \
+             speaker beside a named customer, else the one whose words are an agent's (an offer \
+             of help, a greeting that names the company), else the first to speak at length; \
+             name the speakers under `roles:` in talklint.yaml to be sure.",
             plural(s.agent_guessed, "conversation", "conversations")
         )?;
     }

@@ -198,7 +198,7 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
     let labelled = r#"[{"role": "customer", "text": "hi"}, {"role": "agent", "text": "hello"}]"#;
     write(dir.path(), "labelled.json", labelled);
     let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "."]);
-    let line = "Agent guessed in 1 conversation: no label names a role";
+    let line = "Agent guessed in 1 conversation: no label or `roles:` names the agent";
     assert_eq!(human.matches(line).count(), 1, "{human}");
     assert!(human.contains("under `roles:` in talklint.yaml"), "{human}");
     let (_, v) = json_report_in(dir.path(), &["--no-config", "--fail-on", "never", "."]);

@@ -140,9 +140,15 @@ fn a_count_or_a_condition_of_timing_measures_nothing() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "r.yaml", rules);
     write(dir.path(), "call.vtt", CALL);
-    let (_, json, err) = run(talklint()
-        .current_dir(dir.path())
-        .args(["check", "--no-config", "-r", "r.yaml", "-f", "json", "call.vtt"]));
+    let (_, json, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "r.yaml",
+        "-f",
+        "json",
+        "call.vtt",
+    ]));
     let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
     let found: Vec<_> = measured(&report)
         .into_iter()

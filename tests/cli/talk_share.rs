@@ -95,3 +95,23 @@ fn a_participant_named_by_a_role_word_names_no_one() {
     assert_eq!(fired, ["t/quiet-customer"]);
     assert_eq!(not_applied, Vec::<String>::new());
 }
+
+/// Speakers named but of no known role (no label, no `roles:`): whose share is whose cannot be
+/// told, so talk share is unknown, not a share of 0 for a role nobody has.
+#[test]
+fn talk_share_is_not_judged_where_speakers_have_no_role() {
+    let voices = "WEBVTT\n\n00:00:00.000 --> 00:00:18.000\n<v Marie Dupont>bonjour, je vous écoute\n\n\
+                  00:00:19.000 --> 00:00:20.000\n<v Jean Martin>merci\n";
+    let (fired, not_applied) = judged("call.vtt", voices, &[]);
+    assert_eq!(fired, Vec::<String>::new());
+    assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"]);
+    // Named as the agent, Marie talks 18 s of 19, Jean 1 s: the customer hardly talks.
+    let dir = tempfile::tempdir().unwrap();
+    let roles = "roles: {agent: [Marie Dupont], customer: [Jean Martin]}\n";
+    write(dir.path(), "talklint.yaml", roles);
+    write(dir.path(), "r.yaml", RULES);
+    write(dir.path(), "call.vtt", voices);
+    let (_, v) = json_report_in(dir.path(), &["-r", "r.yaml", "call.vtt"]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["findings"][0]["rule"], "t/quiet-customer", "{c}");
+}

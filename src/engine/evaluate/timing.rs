@@ -8,7 +8,7 @@ use super::super::compile::CompiledFind;
 use super::search::{Conversation, Found};
 use super::timeline::{Cover, inside, total};
 use crate::rules::{Measure, Timing};
-use crate::transcript::Turn;
+use crate::transcript::{Role, Turn};
 use std::borrow::Cow;
 
 impl Conversation<'_> {
@@ -89,7 +89,9 @@ impl Conversation<'_> {
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
                 let talking: Vec<(usize, u64)> =
                     window.iter().filter_map(|&i| Some((i, talk(i)?))).collect();
-                if undiarised(turns, &talking) {
+                // Whose talk a turn of no known role is cannot be told: nor can any share.
+                let unknown = |&(i, _): &(usize, u64)| turns[i].role == Role::Unknown;
+                if undiarised(turns, &talking) || talking.iter().any(unknown) {
                     return None;
                 }
                 let all_talk = total(talking.iter().map(|&(_, t)| t));

@@ -24,8 +24,9 @@
   const FOLD = 3; // a run of this many turns without findings, or more, is folded
   // Why an agent is marked guessed, as the human report's summary says it.
   const GUESSED =
-    "No label names a role, so the agent is the speaker who says more of an agent's set phrases, " +
-    'else the first to speak; name the speakers under `roles:` in talklint.yaml to be sure.';
+    'No label or `roles:` names the agent, so the agent is the speaker beside a named customer, ' +
+    "else the one whose words are an agent's (an offer of help, a greeting that names the company), " +
+    'else the first to speak at length; name the speakers under `roles:` in talklint.yaml to be sure.';
   const KEYS = ['q', 'outcome', 'sev', 'rule', 'cat', 'tag', 'agent', 'sort'];
   const form = $('tl-filters');
   const list = $('tl-list');
