@@ -265,9 +265,9 @@ fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usiz
 /// same gap as its first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`, which are part
 /// of a longer number, an order or tracking number). A group of one or two digits joined by white
 /// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
-/// part of it, unless the number is pairs itself; joined by a bare dash (`555-123-4567-89`), it
-/// is. Nothing before a `+` is part of
-/// the number it opens.
+/// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs (France's
+/// `01 23 45 67 89`) with two more pairs beside it, parted alike, is a list (`slots 08 15 09 15
+/// 10 15 11 15`). Nothing before a `+` is part of the number it opens.
 fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
     let mut gaps = inner
@@ -275,23 +275,26 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
         .filter(|g| !g.chars().all(is_invisible));
     let (first, last) = (gaps.next(), gaps.next_back());
     let same = |a: &str, b: Option<&str>| b.is_some_and(|b| visible(a) == visible(b));
-    // A number of pairs (France's `01 23 45 67 89`) beside one more group is a list of numbers
-    // (`slots 08 15 09 15 10 15 11 15`), whatever that group's length.
     let digits = |g: &str| g.chars().filter(|c| is_digit(*c)).count();
     let pairs = groups(text, found.clone())
         .iter()
         .all(|g| digits(&text[g.clone()]) == 2);
     // A neighbouring group long enough to make a longer number with the groups, or joined to
-    // them as one word.
-    let joined = |n: Neighbour| {
+    // them as one word; or, beside pairs, the first of two more pairs.
+    let joined = |n: Neighbour, beyond: Neighbour| {
+        let pair = |n: &Neighbour| digits(n.group) == 2 && same(n.gap, first);
         !n.group.is_empty()
-            && (pairs || digits(n.group) >= 3 || !n.gap.contains(char::is_whitespace))
+            && (digits(n.group) >= 3
+                || !n.gap.contains(char::is_whitespace)
+                || pairs && pair(&n) && pair(&beyond))
     };
     let before = neighbour_before(text, found.start);
+    let beyond = neighbour_before(text, found.start - before.gap.len() - before.group.len());
     let joined_before =
-        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before);
+        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before, beyond);
     let after = neighbour_after(text, found.end);
-    let joined_after = same(after.gap, last.or(first)) && joined(after);
+    let beyond = neighbour_after(text, found.end + after.gap.len() + after.group.len());
+    let joined_after = same(after.gap, last.or(first)) && joined(after, beyond);
     (!joined_before, !joined_after)
 }
 

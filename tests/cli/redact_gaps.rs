@@ -79,14 +79,14 @@ fn extensions_and_words_glued_to_phones_and_ssns_are_masked() {
 fn bracketed_area_codes_amex_in_fours_and_australian_numbers_are_masked() {
     let text = "Customer: call (555)-867-5309 or (555) 8675309 or 02 9876 5432 now\n\
                 Customer: card 3782 8224 6310 005 ok\n\
-                Customer: ref 4111 1111 1111 009, order 01 2024 0001, 05 10 15 20 25 30 ok\n";
+                Customer: ref 4111 1111 1111 009, order 01 2024 0001, 05 10 15 20 25 30 35 ok\n";
     assert_masked(
         text.as_bytes(),
         &["867", "5309", "9876", "3782", "005 "],
         &[
             "call [PHONE] or [PHONE] or [PHONE] now",
             "card [CARD] ok",
-            "ref 4111 1111 1111 009, order 01 2024 0001, 05 10 15 20 25 30 ok",
+            "ref 4111 1111 1111 009, order 01 2024 0001, 05 10 15 20 25 30 35 ok",
         ],
     );
 }
