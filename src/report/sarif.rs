@@ -9,7 +9,7 @@ use super::escape::{int, json_string, json_strings};
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Totals};
-use crate::rules::{Kind, RuleSet, Severity};
+use crate::rules::{Kind, Rule, RuleSet, Severity, TemplatePiece};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -203,6 +203,17 @@ fn uri(path: &str) -> String {
     out
 }
 
+/// A rule's message as a description of all its findings: what each fills in is `…`, the
+/// speaker "the speaker".
+fn described(rule: &Rule) -> String {
+    let piece = |p| match p {
+        TemplatePiece::Text(text) => text,
+        TemplatePiece::Speaker => "the speaker",
+        TemplatePiece::Match | TemplatePiece::Trigger | TemplatePiece::Measured => "…",
+    };
+    rule.template().map(piece).collect()
+}
+
 /// The document up to the opening of `results`.
 fn head(rules: &RuleSet) -> String {
     let driver_rules: Vec<Value> = rules
@@ -212,7 +223,7 @@ fn head(rules: &RuleSet) -> String {
             let mut rule = json!({
                 "id": r.id,
                 "name": r.id.replace(['/', '-'], "_"),
-                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| r.message.replace("{match}", "…").replace("{measured}", "…").replace("{speaker}", "the speaker").replace("{id}", &r.id))},
+                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| described(r))},
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {"category": r.category, "kind": r.kind.name(), "points": r.points},
             });

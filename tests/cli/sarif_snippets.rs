@@ -63,3 +63,39 @@ fn a_snippet_is_the_files_text_in_the_region() {
     let redacted = snippets(dir.path(), &["--redact", "a.md"]);
     assert_eq!(redacted[2], "Write to [EMAIL]&nbsp;today");
 }
+
+/// A rule's description in SARIF is its message with every fill as `…`: `{trigger}` and
+/// `{measured}` too, not written as they are.
+#[test]
+fn a_rules_description_fills_each_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:
+  - id: t/answer
+    kind: require
+    phrases: [sorry]
+    after: {speaker: customer, phrases: [ridiculous], within_turns: 1}
+    message: \"No answer to “{trigger}” ({id})\"
+  - id: t/gap
+    speaker: any
+    timing: {silence_seconds: 5}
+    message: \"{speaker} waited {measured}\"
+";
+    write(dir.path(), "rules.yaml", rules);
+    write(
+        dir.path(),
+        "a.txt",
+        "Customer: this is ridiculous\nAgent: ok\n",
+    );
+    let (_, out, err) = check_in(dir.path(), &["-f", "sarif", "-r", "rules.yaml", "a.txt"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let described: Vec<&str> = (rules.iter())
+        .map(|r| r["shortDescription"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        described,
+        ["No answer to “…” (t/answer)", "the speaker waited …"]
+    );
+}
