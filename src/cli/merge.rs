@@ -50,6 +50,12 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
             file.map(ReportFile::finish).transpose()?;
             if args.statistics {
                 let after = (args.format, args.output.is_some());
+                if !totals.stats.agents.is_empty() {
+                    super::stderr::line(
+                        "note: reports hold no times, so a merge has no \"Timing per agent\": \
+                         run `check --statistics` over the transcripts for it",
+                    );
+                }
                 print_statistics(after, &totals, &rules)?;
             }
             Ok(judge(&totals, fail_on))

@@ -51,7 +51,7 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
             let per_call = |v: f64| v / a.timed as f64;
             writeln!(
                 w,
-                "{share:>8.1}%  {agent} ({}): {:.1} s silence, {:.1} interruptions",
+                "{share:>8.1}%  {agent} ({}): {:.1} s silence, {:.1} agent interruptions",
                 a.timed,
                 per_call(m.silence_ms as f64 / 1000.0),
                 per_call(m.agent_interruptions as f64),

@@ -63,6 +63,7 @@ fn merged_shards_print_the_statistics_of_the_single_run() {
     let (code, merged, err) = merge(&args, &shards);
     assert_eq!(code, 0, "{err}");
     assert_eq!(statistics(&merged), single, "{err}");
+    assert!(err.contains("a merge has no \"Timing per agent\""), "{err}");
     // With another format, on standard error, as `check` prints them.
     let (_, json, err) = merge(&[&args[..], &["-f", "json"]].concat(), &shards);
     assert!(json.starts_with('{') && !json.contains("Findings per rule"));
