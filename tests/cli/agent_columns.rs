@@ -123,6 +123,9 @@ fn csv_and_html_mark_a_guessed_agent() {
     assert_eq!(marks[0][0], "guessed.json");
     assert_eq!(marks[0][1], "agent guessed");
     let why = marks[0][2].as_str().unwrap();
-    assert!(why.contains("No label names a role"), "{why}");
+    assert!(
+        why.contains("No label or `roles:` names the agent"),
+        "{why}"
+    );
     assert_eq!(marks[1], serde_json::json!(["named.txt", null, null]));
 }

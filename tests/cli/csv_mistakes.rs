@@ -169,3 +169,25 @@ fn a_date_past_12_in_both_numbers_shows_no_order() {
         "{w:?}"
     );
 }
+
+/// A quote not doubled before no comma is text too, as a mended field's quotes are:
+/// `"the 27" monitor ships"` reads `the 27" monitor ships` (it read `the 27 monitor ships"`, the
+/// quote moved to the field's end).
+#[test]
+fn a_quote_not_doubled_before_no_comma_is_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "rules:\n  - id: t/size\n    kind: tag\n    speaker: any\n    regex: ['27\\S* \\S+ \\S+']\n";
+    let rules = write(dir.path(), "r.yaml", rule);
+    let sheet = "role,text\nagent,\"the 27\" monitor ships\"\ncustomer,ok\n";
+    let (_, v) = report("sheet.csv", sheet, &["-r", rules.to_str().unwrap()]);
+    let conversation = &v["conversations"][0];
+    let matched: Vec<&str> = (conversation["findings"].as_array().unwrap().iter())
+        .filter(|f| f["rule"] == "t/size")
+        .filter_map(|f| f["match"].as_str())
+        .collect();
+    assert_eq!(matched, ["27\" monitor ships"], "{v}");
+    assert!(
+        warnings(&v, 0)[0].contains("talklint reads it as text"),
+        "{v}"
+    );
+}

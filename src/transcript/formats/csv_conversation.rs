@@ -210,14 +210,14 @@ const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and ti
      the order of slash dates with --date-order or `date_order:`";
 
 /// The warning for the quotes at `stray` (the first placed by `lines`), each ending a quoted
-/// field that goes on after it: readers keep the text after it, and so does talklint.
+/// field that goes on after it: talklint reads the quote as text, with the rest of the field.
 fn stray_quote(stray: &[usize], lines: &mut LineCursor) -> Option<String> {
     let (&first, more) = stray.split_first()?;
     let (line, column) = lines.position(first);
     let more = super::super::more_like(more.len(), "quote");
     Some(format!(
-        "line {line}, column {column}: this `\"` ends the quoted field it stands in, and the text \
-         after it is read as the field's too, without the quote: write a quote that is part of \
-         the text as `\"\"` (`\"the 27\"\" monitor\"`){more}"
+        "line {line}, column {column}: this `\"` ends the quoted field it stands in for CSV \
+         readers, which drop it; talklint reads it as text, with the rest of the field: write a \
+         quote that is part of the text as `\"\"` (for example `\"the 27\"\" monitor\"`){more}"
     ))
 }

@@ -55,11 +55,17 @@ impl Span {
 
     /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
     /// when unquoted, else the content between the quotes with each `""` read as one quote, and
-    /// then any text after the closing quote, as the csv reader keeps it.
+    /// then any text after a stray quote: the quote, which was meant as text (`"the 27" monitor"`
+    /// reads `the 27" monitor`), and what follows, up to a quote that closes the field.
     pub(super) fn text(&self, source: &str, row: usize) -> TurnText {
         let (start, end) = (row + self.start, row + self.end);
         let inner = &source[start..end];
-        let tail = end + 1..row + self.after;
+        let after = &source[end.min(row + self.after)..row + self.after];
+        let closing = after.trim_end().strip_suffix('"').filter(|t| !t.is_empty());
+        let tail = match self.stray {
+            Some(_) => end..end + closing.map_or(after.len(), str::len),
+            None => end + 1..row + self.after,
+        };
         if !self.quoted || (!inner.contains("\"\"") && tail.is_empty()) {
             return TurnText::Source(start..end);
         }
