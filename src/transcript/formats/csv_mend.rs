@@ -28,7 +28,21 @@ pub(super) fn fit(
 ) -> Result<Option<(usize, usize)>, TooMany> {
     let more = record.iter().skip(width).any(|f| !f.trim().is_empty());
     let Some(extra) = spans.get(width).filter(|_| more) else {
-        return Ok(None);
+        // Past the header only blanks: the row is read as it is, unless a quote not doubled
+        // cut a field that a later quote ends with the header's number of fields exactly
+        // (`"He said "no", then left",` under `role,text,x`, whose text was cut at `no"`).
+        let exactly = (width, width);
+        return match spans
+            .get(width)
+            .and_then(|_| mend(row, spans, exactly, delimiter))
+        {
+            Some(Mend::Read {
+                spans: mended,
+                stray,
+                close,
+            }) => Ok(Some(read(row, spans, record, mended, (stray, close)))),
+            _ => Ok(None),
+        };
     };
     let what = match delimiter {
         b'\t' => "tab",
@@ -40,7 +54,7 @@ pub(super) fn fit(
         record.len()
     );
     let quoted = format!("put a field that holds a {what} in double quotes");
-    let Some(mend) = mend(row, spans, width, delimiter) else {
+    let Some(mend) = mend(row, spans, (width, usize::MAX), delimiter) else {
         return Err(TooMany {
             at: extra.start,
             message: format!("{counts}: {quoted}"),
@@ -59,15 +73,25 @@ pub(super) fn fit(
             spans: mended,
             stray,
             close,
-        } => {
-            record.clear();
-            for s in &mended {
-                record.push_field(s.text(row, 0).as_str(row));
-            }
-            *spans = mended;
-            Ok(Some((stray, close)))
-        }
+        } => Ok(Some(read(row, spans, record, mended, (stray, close)))),
     }
+}
+
+/// Takes the `mended` spans of the row at the start of `row` as its fields, and returns the
+/// places of its stray quote and the field's end.
+fn read(
+    row: &str,
+    spans: &mut Vec<Span>,
+    record: &mut csv::StringRecord,
+    mended: Vec<Span>,
+    quotes: (usize, usize),
+) -> (usize, usize) {
+    record.clear();
+    for s in &mended {
+        record.push_field(s.text(row, 0).as_str(row));
+    }
+    *spans = mended;
+    quotes
 }
 
 /// A quoted field with its quotes written as `""`.
@@ -108,9 +132,14 @@ pub(super) enum Mend {
 const MOST_ENDS: usize = 16;
 
 /// How the row at the start of `row`, whose fields `spans` are more than the header's `width`
-/// (parted by `delimiter`), is read: `None` when no quoted field before the extra ones ends at
+/// (parted by `delimiter`), is read, in `width` to `most` fields (past `width`, blank ones): `None` when no quoted field before the extra ones ends at
 /// a quote with text after it, so the quotes are not to blame.
-pub(super) fn mend(row: &str, spans: &[Span], width: usize, delimiter: u8) -> Option<Mend> {
+pub(super) fn mend(
+    row: &str,
+    spans: &[Span],
+    (width, most): (usize, usize),
+    delimiter: u8,
+) -> Option<Mend> {
     let (index, field) = spans
         .iter()
         .enumerate()
@@ -147,7 +176,7 @@ pub(super) fn mend(row: &str, spans: &[Span], width: usize, delimiter: u8) -> Op
                 mended.push(next.moved(rest));
             }
         }
-        let fits = mended.len() >= width
+        let fits = (width..=most).contains(&mended.len())
             && mended.iter().all(|s| s.closed)
             && mended.last().map(|s| s.after) == Some(row_end);
         fits.then_some((mended, close))
@@ -187,7 +216,7 @@ mod tests {
             spans,
             stray,
             close,
-        }) = mend(row, &spans, 4, b',')
+        }) = mend(row, &spans, (4, usize::MAX), b',')
         else {
             panic!("read");
         };
@@ -203,23 +232,29 @@ mod tests {
         let row = "agent,\"He said \"no\", then left\n";
         let spans = field_spans(row, b',');
         assert_eq!(
-            mend(row, &spans, 2, b','),
+            mend(row, &spans, (2, usize::MAX), b','),
             Some(Mend::Refused { stray: 15 })
         );
         // Two quotes that could end it (after `y,` and at the end): the header does not say which.
         let row = "agent,\"x \"y,\",\" \"";
         let spans = field_spans(row, b',');
         assert_eq!(spans.len(), 3);
-        assert_eq!(mend(row, &spans, 2, b','), Some(Mend::Refused { stray: 9 }));
+        assert_eq!(
+            mend(row, &spans, (2, usize::MAX), b','),
+            Some(Mend::Refused { stray: 9 })
+        );
         // No quote to blame: an unquoted comma.
         let row = "agent,hi, there,\"the 27\" tv\"";
-        assert_eq!(mend(row, &field_spans(row, b','), 2, b','), None);
+        assert_eq!(
+            mend(row, &field_spans(row, b','), (2, usize::MAX), b','),
+            None
+        );
     }
 
     #[test]
     fn only_the_first_quotes_are_tried_as_the_fields_end() {
         let row = |commas: usize| format!("agent,\"x \"y{}\"", "\", z".repeat(commas));
-        let read = |row: &str| mend(row, &field_spans(row, b','), 2, b',');
+        let read = |row: &str| mend(row, &field_spans(row, b','), (2, usize::MAX), b',');
         assert!(matches!(read(&row(MOST_ENDS - 1)), Some(Mend::Read { .. })));
         assert_eq!(read(&row(MOST_ENDS)), Some(Mend::Refused { stray: 9 }));
     }
