@@ -259,7 +259,7 @@ pub fn merge(
                     scales.add(*scored, &names)?;
                     match printer.in_order(&rendered, written) {
                         InOrder::Parts(parts) => parts.iter().try_for_each(|p| w.write_all(p))?,
-                        InOrder::Own(bytes) => w.write_all(&bytes)?,
+                        InOrder::Rewritten(bytes) => w.write_all(&bytes)?,
                     }
                     written += 1;
                     totals.merge(&summary);

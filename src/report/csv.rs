@@ -49,7 +49,7 @@ impl Printer for Csv {
         };
         match self.spellings.settle(rendered, cell) {
             Cow::Borrowed(rows) => InOrder::Parts([b"", rows]),
-            Cow::Owned(rows) => InOrder::Own(rows),
+            Cow::Owned(rows) => InOrder::Rewritten(rows),
         }
     }
 }

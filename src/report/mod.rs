@@ -170,7 +170,7 @@ pub enum InOrder<'r> {
     /// Parts of the rendering (a separator, the rendering), written as they are.
     Parts([&'r [u8]; 2]),
     /// The rendering made anew.
-    Own(Vec<u8>),
+    Rewritten(Vec<u8>),
 }
 
 /// What a scan found besides its conversations, for the end of a report.

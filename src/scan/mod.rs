@@ -224,7 +224,7 @@ fn write_chunk(
                             let these = these.into_iter().filter(|p| !p.is_empty());
                             parts.extend(these.map(IoSlice::new));
                         }
-                        InOrder::Own(bytes) => {
+                        InOrder::Rewritten(bytes) => {
                             write_parts(&mut **w, &mut parts)?;
                             w.write_all(&bytes)?;
                         }

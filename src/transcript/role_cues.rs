@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// What a phrase tells of its speaker.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum CueKind {
     /// Said by an agent, and by a customer too at times: an outbound call's customer thanks
     /// the agent for calling.
     Either,
@@ -28,61 +28,61 @@ enum Kind {
 
 /// The phrases, lowercase and single-spaced, found in any case and spacing in a turn; at most
 /// 64.
-const CUES: [(&str, Kind); 48] = [
-    ("thank you for calling", Kind::Either),
-    ("thanks for calling", Kind::Either),
+const CUES: [(&str, CueKind); 48] = [
+    ("thank you for calling", CueKind::Either),
+    ("thanks for calling", CueKind::Either),
     // An inbound call's greeting names the company: `Thank you for calling Brightline`.
-    ("thank you for calling ", Kind::AgentGreeting),
-    ("thanks for calling ", Kind::AgentGreeting),
-    ("thank you for contacting", Kind::Either),
-    ("thanks for contacting", Kind::Either),
-    ("thank you for reaching out", Kind::Either),
-    ("thanks for reaching out", Kind::Either),
-    ("for your patience", Kind::Either),
-    ("for the inconvenience", Kind::Either),
+    ("thank you for calling ", CueKind::AgentGreeting),
+    ("thanks for calling ", CueKind::AgentGreeting),
+    ("thank you for contacting", CueKind::Either),
+    ("thanks for contacting", CueKind::Either),
+    ("thank you for reaching out", CueKind::Either),
+    ("thanks for reaching out", CueKind::Either),
+    ("for your patience", CueKind::Either),
+    ("for the inconvenience", CueKind::Either),
     // Offers of help.
-    ("how can i help", Kind::Agent),
-    ("how may i help", Kind::Agent),
-    ("how can i assist", Kind::Agent),
-    ("how may i assist", Kind::Agent),
-    ("how can we help", Kind::Agent),
-    ("what can i do for you", Kind::Agent),
-    ("anything else i can help", Kind::Agent),
-    ("anything else i can assist", Kind::Agent),
-    ("anything else i can do for you", Kind::Agent),
-    ("be happy to help", Kind::Agent),
-    ("we're happy to help", Kind::Agent),
-    ("we are happy to help", Kind::Agent),
-    ("i can help you with that", Kind::Agent),
+    ("how can i help", CueKind::Agent),
+    ("how may i help", CueKind::Agent),
+    ("how can i assist", CueKind::Agent),
+    ("how may i assist", CueKind::Agent),
+    ("how can we help", CueKind::Agent),
+    ("what can i do for you", CueKind::Agent),
+    ("anything else i can help", CueKind::Agent),
+    ("anything else i can assist", CueKind::Agent),
+    ("anything else i can do for you", CueKind::Agent),
+    ("be happy to help", CueKind::Agent),
+    ("we're happy to help", CueKind::Agent),
+    ("we are happy to help", CueKind::Agent),
+    ("i can help you with that", CueKind::Agent),
     // The company's voice.
-    ("for contacting us", Kind::Agent),
-    ("for reaching out to us", Kind::Agent),
-    ("for choosing", Kind::Agent),
-    ("dm us", Kind::Agent),
-    ("send us a dm", Kind::Agent),
-    ("send us a direct message", Kind::Agent),
-    ("we're sorry to hear", Kind::Agent),
-    ("we are sorry to hear", Kind::Agent),
+    ("for contacting us", CueKind::Agent),
+    ("for reaching out to us", CueKind::Agent),
+    ("for choosing", CueKind::Agent),
+    ("dm us", CueKind::Agent),
+    ("send us a dm", CueKind::Agent),
+    ("send us a direct message", CueKind::Agent),
+    ("we're sorry to hear", CueKind::Agent),
+    ("we are sorry to hear", CueKind::Agent),
     // An outbound call's opening: who calls, for whom, and why.
-    ("this is ", Kind::AgentIntroduction),
-    ("my name is ", Kind::AgentIntroduction),
-    ("calling on behalf of", Kind::Agent),
-    ("calling about your", Kind::Agent),
-    ("calling regarding your", Kind::Agent),
-    ("calling to follow up on your", Kind::Agent),
-    ("call may be recorded", Kind::Agent),
-    ("call is being recorded", Kind::Agent),
+    ("this is ", CueKind::AgentIntroduction),
+    ("my name is ", CueKind::AgentIntroduction),
+    ("calling on behalf of", CueKind::Agent),
+    ("calling about your", CueKind::Agent),
+    ("calling regarding your", CueKind::Agent),
+    ("calling to follow up on your", CueKind::Agent),
+    ("call may be recorded", CueKind::Agent),
+    ("call is being recorded", CueKind::Agent),
     // Checks of the customer's details.
-    ("your account number", Kind::Agent),
-    ("your date of birth", Kind::Agent),
-    ("digits of your", Kind::Agent),
-    ("on your account", Kind::Agent),
+    ("your account number", CueKind::Agent),
+    ("your date of birth", CueKind::Agent),
+    ("digits of your", CueKind::Agent),
+    ("on your account", CueKind::Agent),
     // Taking the work on.
-    ("let me look into that", Kind::Agent),
-    ("let me look into this", Kind::Agent),
-    ("let me pull up your", Kind::Agent),
-    ("i've refunded", Kind::Agent),
-    ("i have refunded", Kind::Agent),
+    ("let me look into that", CueKind::Agent),
+    ("let me look into this", CueKind::Agent),
+    ("let me pull up your", CueKind::Agent),
+    ("i've refunded", CueKind::Agent),
+    ("i have refunded", CueKind::Agent),
 ];
 
 // A turn's finds are a bit set of a `u64`.
@@ -177,16 +177,16 @@ fn turn_cues(text: &str, first: bool) -> Cues {
             && (phrase.ends_with(' ') || !word_at(m.end()));
         let rest = &text[m.end()..];
         let holds = match kind {
-            Kind::Either | Kind::Agent => true,
-            Kind::AgentGreeting => first && names(rest),
-            Kind::AgentIntroduction => names(rest) && introduces(rest),
+            CueKind::Either | CueKind::Agent => true,
+            CueKind::AgentGreeting => first && names(rest),
+            CueKind::AgentIntroduction => names(rest) && introduces(rest),
         };
         if edges && holds {
             found |= 1 << m.pattern().as_u32();
         }
     }
     let either = (CUES.iter().enumerate())
-        .filter(|(i, (_, kind))| found & 1 << i != 0 && *kind == Kind::Either)
+        .filter(|(i, (_, kind))| found & 1 << i != 0 && *kind == CueKind::Either)
         .count();
     Cues {
         agent_only: found.count_ones() as usize - either,
