@@ -22,11 +22,13 @@ impl Measure {
         Measure::Ms(u32::try_from(ms).unwrap_or(u32::MAX))
     }
 
-    /// `part` of `whole` as a share, rounded to the nearest ten-thousandth.
-    pub fn share(part: u64, whole: u64) -> Measure {
+    /// `part` of `whole` as a share in ten-thousandths, rounded `up` or down: away from the
+    /// limit it passed, so that a share just above 0.7 never reads `0.7`.
+    pub fn share(part: u64, whole: u64, up: bool) -> Measure {
         let whole = u128::from(whole.max(1));
         let part = u128::from(part).min(whole);
-        Measure::Share(u16::try_from((part * 10_000 + whole / 2) / whole).unwrap_or(10_000))
+        let round = if up { whole - 1 } else { 0 };
+        Measure::Share(u16::try_from((part * 10_000 + round) / whole).unwrap_or(10_000))
     }
 }
 
@@ -95,9 +97,9 @@ mod tests {
             Measure::Ms(1),
             Measure::Ms(86_400_123),
             Measure::time(u64::MAX),
-            Measure::share(0, 10),
-            Measure::share(2, 3),
-            Measure::share(10, 10),
+            Measure::share(0, 10, true),
+            Measure::share(2, 3, false),
+            Measure::share(10, 10, true),
         ] {
             let json = serde_json::to_string(&m).unwrap();
             assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), m, "{json}");
@@ -107,8 +109,11 @@ mod tests {
             r#"{"seconds":18.25}"#
         );
         assert_eq!(Measure::Ms(18_000).to_string(), "18 s");
-        assert_eq!(Measure::share(2, 3).to_string(), "0.6667");
-        assert_eq!(Measure::share(5, 0), Measure::Share(10_000));
+        assert_eq!(Measure::share(2, 3, true).to_string(), "0.6667");
+        assert_eq!(Measure::share(2, 3, false).to_string(), "0.6666");
+        assert_eq!(Measure::share(70_001, 100_000, true).to_string(), "0.7001");
+        assert_eq!(Measure::share(29_999, 100_000, false).to_string(), "0.2999");
+        assert_eq!(Measure::share(5, 0, true), Measure::Share(10_000));
         for bad in [r#"{"seconds":-1}"#, r#"{"share":1.5}"#, r#"{"minutes":2}"#] {
             assert!(serde_json::from_str::<Measure>(bad).is_err(), "{bad}");
         }

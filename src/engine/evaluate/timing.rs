@@ -108,7 +108,8 @@ impl Conversation<'_> {
                     .map(|&(i, _)| i);
                 match first {
                     Some(turn) if holds && all_talk > 0 => {
-                        vec![at(turn, Measure::share(mine, all_talk))]
+                        let above = matches!(timing, Timing::TalkShareAbove(_));
+                        vec![at(turn, Measure::share(mine, all_talk, above))]
                     }
                     _ => Vec::new(),
                 }
