@@ -67,8 +67,8 @@ fn each_timing_finding_says_what_it_measured() {
         ),
         (
             "t/hogs",
-            "talk share above 0.5: 0.9414 (t/hogs)",
-            r#"{"share":0.9414}"#,
+            "talk share above 0.5: 0.9415 (t/hogs)",
+            r#"{"share":0.9415}"#,
         ),
         (
             "t/dead-air",
