@@ -77,6 +77,7 @@ fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result
             "suppressed_by",
             "agent",
             "agent_guessed",
+            "measured",
         ]
     } else {
         &[
@@ -169,6 +170,9 @@ fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &m
             let names = f.agent.or(c.agent).map(|a| cells.names(Some(a)));
             agent_cell(&mut w, &mut cells, names.unwrap_or(0..0));
             put(&mut w, flag(c.agent_guessed));
+            // What a timing finding measured: seconds, or a talk share from 0 to 1.
+            let measured = f.measured.map(|m| m.value().to_string());
+            text(&mut w, measured.as_deref().unwrap_or(""));
             end_row(&mut w);
         }
         finish(w, cells);

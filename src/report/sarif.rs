@@ -295,6 +295,11 @@ impl Result<'_> {
             json_string(out, id);
             out.push(b',');
         }
+        if let Some(m) = f.measured {
+            out.extend_from_slice(b"\"measured\":");
+            serde_json::to_writer(&mut *out, &m).expect("a measure writes to memory");
+            out.push(b',');
+        }
         out.extend_from_slice(b"\"points\":");
         int(out, f.points);
         out.extend_from_slice(b",\"role\":\"");

@@ -17,6 +17,11 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// The measure as a number: seconds, or a share from 0 to 1.
+    pub fn value(self) -> f64 {
+        Measured::from(self).value()
+    }
+
     /// A time of `ms` milliseconds (49 days at most).
     pub fn time(ms: u64) -> Measure {
         Measure::Ms(u32::try_from(ms).unwrap_or(u32::MAX))
@@ -35,7 +40,7 @@ impl Measure {
 /// `18.25 s`, or a share as the rules write one: `0.8235`.
 impl fmt::Display for Measure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value = Measured::from(*self).value();
+        let value = self.value();
         match self {
             Measure::Ms(_) => write!(f, "{value} s"),
             Measure::Share(_) => write!(f, "{value}"),

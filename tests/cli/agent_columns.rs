@@ -92,7 +92,7 @@ fn csv_and_html_mark_a_guessed_agent() {
             .lines()
             .next()
             .unwrap()
-            .ends_with(",agent,agent_guessed")
+            .ends_with(",agent,agent_guessed,measured")
     );
     assert_eq!(column(&findings, "agent_guessed"), ["true", "false"]);
 

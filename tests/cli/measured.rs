@@ -46,18 +46,14 @@ fn each_timing_finding_says_what_it_measured() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "r.yaml", RULES);
     write(dir.path(), "call.vtt", CALL);
-    let check = |format: &str| {
-        run(talklint().current_dir(dir.path()).args([
-            "check",
-            "--no-config",
-            "-r",
-            "r.yaml",
-            "-f",
-            format,
-            "call.vtt",
-        ]))
+    let check = |args: &[&str]| {
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-r", "r.yaml"])
+            .args(args)
+            .arg("call.vtt"))
     };
-    let (code, json, err) = check("json");
+    let (code, json, err) = check(&["-f", "json"]);
     let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
     let expected = [
         (
@@ -95,13 +91,28 @@ fn each_timing_finding_says_what_it_measured() {
         )
     });
     assert_eq!(measured(&report), expected);
-    // The human report shows the message; a merged report keeps each measure.
-    let (_, human, _) = check("human");
+    // The human report shows the message, CSV's findings a column; a merged report keeps each
+    // measure.
+    let (_, human, _) = check(&[]);
     assert!(
         human.contains("silence of 10 s or more: 18.25 s"),
         "{human}"
     );
-    let (_, jsonl, _) = check("jsonl");
+    let (_, csv, _) = check(&["-f", "csv", "--csv-findings"]);
+    let last: Vec<&str> = (csv.lines().skip(1))
+        .filter_map(|row| row.rsplit(',').next())
+        .collect();
+    assert_eq!(last, ["95", "0.9415", "18.25", "3.5", "3.5", ""], "{csv}");
+    let (_, sarif, _) = check(&["-f", "sarif"]);
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    crate::support::assert_valid_sarif(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let silence = results
+        .iter()
+        .find(|r| r["ruleId"] == "t/dead-air")
+        .unwrap();
+    assert_eq!(silence["properties"]["measured"]["seconds"], 18.25);
+    let (_, jsonl, _) = check(&["-f", "jsonl"]);
     let shard = write(dir.path(), "shard.jsonl", &jsonl);
     let rules = dir.path().join("r.yaml");
     let rules = rules.to_str().unwrap();
