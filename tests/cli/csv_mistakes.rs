@@ -201,3 +201,15 @@ fn a_quote_not_doubled_before_a_blank_last_field_is_mended() {
     assert_eq!(calm(&v, 0), [(2, 32, "calm down", None)], "{v}");
     assert!(warnings(&v, 0)[0].starts_with("line 2, column 16: "), "{v}");
 }
+
+/// A conversation's warnings of quotes not doubled, one mended before a comma and one before
+/// none, come in the order of their lines (the later came first).
+#[test]
+fn warnings_of_quotes_come_in_line_order() {
+    let sheet = "role,text\ncustomer,\"He said \"no\", then left\"\nagent,\"the 27\" monitor\"\n";
+    let (_, v) = report("sheet.csv", sheet, &[]);
+    let lines: Vec<&str> = (warnings(&v, 0).into_iter())
+        .filter_map(|w| w.split(',').next())
+        .collect();
+    assert_eq!(lines, ["line 2", "line 3"], "{v}");
+}

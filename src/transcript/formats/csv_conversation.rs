@@ -175,9 +175,17 @@ impl<'s> Conversation<'s> {
         clock.rebase(&mut turns);
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
             .into_iter()
-            .chain(stray_quote(&stray, lines))
-            .chain(super::mend::warning(&mended, lines))
             .collect();
+        // The two warnings of quotes not doubled, the one about the file's first such quote
+        // first.
+        let mended_first = mended.first().map_or(usize::MAX, |m| m.0);
+        if stray.first().is_some_and(|&q| q > mended_first) {
+            warnings.extend(super::mend::warning(&mended, lines));
+            warnings.extend(stray_quote(&stray, lines));
+        } else {
+            warnings.extend(stray_quote(&stray, lines));
+            warnings.extend(super::mend::warning(&mended, lines));
+        }
         warnings.extend(unread.warnings(lines));
         warnings.extend(dates.warning(&mixed, lines));
         warnings.extend(drop_backward_ends(&mut turns, lines));
