@@ -6,21 +6,52 @@ use super::CliError;
 use super::rule_set::{self, Rules};
 use crate::config::Loaded;
 use crate::engine::Engine;
+use crate::rules::Severity;
 use crate::rules::load::{self, Overrides};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The rule sets loaded so far, with their engines, by the fingerprint of what they were
-/// loaded from.
+/// The rule sets loaded so far, with their engines and what they were loaded from.
 #[derive(Default)]
 pub(super) struct Engines {
-    loaded: Vec<(u64, Rules, Engine)>,
+    loaded: Vec<(Inputs, Rules, Engine)>,
+}
+
+/// All that a rule set is loaded from: the rule files as read, the fillers, and the config's
+/// overrides but for its name and text, which only place its warnings and errors.
+#[derive(PartialEq)]
+struct Inputs {
+    files: Vec<(String, String)>,
+    fillers: Vec<String>,
+    disable: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+    lexicons: BTreeMap<String, Vec<String>>,
+    strict_import: bool,
+}
+
+impl Inputs {
+    fn of(files: Vec<(String, String)>, o: &Overrides, fillers: Vec<String>) -> Inputs {
+        Inputs {
+            files,
+            fillers,
+            disable: o.disable.clone(),
+            severity: o.severity.clone(),
+            lexicons: o.lexicons.clone(),
+            strict_import: o.strict_import,
+        }
+    }
+
+    /// Whether the config changes the rules: its changes are warned of at its own lines.
+    fn overrides(&self) -> bool {
+        !(self.disable.is_empty() && self.severity.is_empty() && self.lexicons.is_empty())
+    }
 }
 
 impl Engines {
     /// The rules a config loads (`cli_rules`, else its `rules:`, else the built-in pack) and
-    /// their engine: those loaded before from the same files, fillers and overrides, else new
-    /// ones (with their warnings, once).
+    /// their engine: the engine compiled before from the same inputs, else a new one (with its
+    /// warnings, once). The rules are loaded again only for a config that changes them, whose
+    /// warnings name its own lines.
     pub(super) fn load(
         &mut self,
         cli_rules: &[PathBuf],
@@ -30,29 +61,17 @@ impl Engines {
         let sources = rule_set::sources(cli_rules, cfg)?;
         let files = load::read_sources(&sources).map_err(CliError::Rules)?;
         let overrides = cfg.overrides(strict_import);
-        let fillers = cfg.fillers();
-        let key = fingerprint(&files, &overrides, &fillers);
-        if let Some((_, rules, engine)) = self.loaded.iter().find(|(k, ..)| *k == key) {
-            return Ok((rules.clone(), engine.clone()));
+        let inputs = Inputs::of(files, &overrides, cfg.fillers());
+        if let Some((_, rules, engine)) = self.loaded.iter().find(|(i, ..)| *i == inputs) {
+            let rules = match inputs.overrides() {
+                true => rule_set::load_files(&inputs.files, cfg, overrides, load::load)?,
+                false => rules.clone(),
+            };
+            return Ok((rules, engine.clone()));
         }
-        let rules = rule_set::load_files(&files, cfg, overrides, load::load)?;
+        let rules = rule_set::load_files(&inputs.files, cfg, overrides, load::load)?;
         let engine = rule_set::engine(&rules.set)?;
-        self.loaded.push((key, rules.clone(), engine.clone()));
+        self.loaded.push((inputs, rules.clone(), engine.clone()));
         Ok((rules, engine))
     }
-}
-
-/// A hash of what a rule set is loaded from. The config's name and text, which place its
-/// overrides' errors, count only when it has overrides: without any, configs that differ
-/// elsewhere load the same rules.
-fn fingerprint(files: &[(String, String)], overrides: &Overrides, fillers: &[String]) -> u64 {
-    let mut h = DefaultHasher::new();
-    files.hash(&mut h);
-    fillers.hash(&mut h);
-    let o = overrides;
-    (&o.disable, &o.severity, &o.lexicons, o.strict_import).hash(&mut h);
-    if !(o.disable.is_empty() && o.severity.is_empty() && o.lexicons.is_empty()) {
-        (&o.origin, &o.text).hash(&mut h);
-    }
-    h.finish()
 }

@@ -44,7 +44,8 @@ fn a_pack_named_two_ways_is_listed_once() {
 }
 
 /// Configs that load the same rules share one engine: its warnings are given once, not once a
-/// config (and the matcher is held once: 200 team configs took 700 MB before).
+/// config (and the matcher is held once: 200 team configs took 700 MB before), while each
+/// config's own `disable:` is warned of at its lines.
 #[test]
 fn configs_with_the_same_rules_compile_them_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -53,11 +54,13 @@ fn configs_with_the_same_rules_compile_them_once() {
     let rule = "rules:\n  - id: company/calm\n    phrases: [\"calm down\"]\n    replace: \"please calm down\"\n";
     fs::create_dir_all(d.join("shared")).unwrap();
     fs::write(d.join("shared/company.yaml"), rule).unwrap();
-    fs::write(d.join("talklint.yaml"), "rules: [./shared/]\n").unwrap();
+    fs::write(d.join("talklint.yaml"), "rules: [./shared/]\ndisable: [company/gone]\n").unwrap();
     for (team, base) in [("a", 90), ("b", 60)] {
         let folder = d.join("teams").join(team);
         fs::create_dir_all(&folder).unwrap();
-        let config = format!("rules: [../../shared/company.yaml]\nscoring: {{base: {base}}}\n");
+        let config = format!(
+            "rules: [../../shared/company.yaml]\nscoring: {{base: {base}}}\ndisable: [company/gone]\n"
+        );
         fs::write(folder.join("talklint.yaml"), config).unwrap();
         fs::write(folder.join("a.txt"), "Agent: calm down\n").unwrap();
     }
@@ -65,6 +68,11 @@ fn configs_with_the_same_rules_compile_them_once() {
         .current_dir(d)
         .args(["check", "--format", "json", "."]));
     assert_eq!(err.matches("never settle").count(), 1, "{err}");
+    // Each config's own changes are still warned of at its own lines.
+    for team in ["a", "b"] {
+        let warned = format!("teams/{team}/talklint.yaml:3:");
+        assert_eq!(err.matches(&warned).count(), 1, "{err}");
+    }
     // Each config keeps its own scoring.
     let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     let scores: Vec<(&str, i64)> = (report["conversations"].as_array().unwrap().iter())
