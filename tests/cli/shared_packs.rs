@@ -54,7 +54,11 @@ fn configs_with_the_same_rules_compile_them_once() {
     let rule = "rules:\n  - id: company/calm\n    phrases: [\"calm down\"]\n    replace: \"please calm down\"\n";
     fs::create_dir_all(d.join("shared")).unwrap();
     fs::write(d.join("shared/company.yaml"), rule).unwrap();
-    fs::write(d.join("talklint.yaml"), "rules: [./shared/]\ndisable: [company/gone]\n").unwrap();
+    fs::write(
+        d.join("talklint.yaml"),
+        "rules: [./shared/]\ndisable: [company/gone]\n",
+    )
+    .unwrap();
     for (team, base) in [("a", 90), ("b", 60)] {
         let folder = d.join("teams").join(team);
         fs::create_dir_all(&folder).unwrap();

@@ -115,3 +115,15 @@ fn talk_share_is_not_judged_where_speakers_have_no_role() {
     let c = &v["conversations"][0];
     assert_eq!(c["findings"][0]["rule"], "t/quiet-customer", "{c}");
 }
+
+/// An unnamed voice that says little (a recording's beep) leaves the share known where it holds
+/// either way: the customer's 2 s of 36.5 are below 0.2 whoever's the beep's 0.5 s are.
+#[test]
+fn a_short_turn_of_no_role_leaves_a_clear_share_judged() {
+    let cues = "WEBVTT\n\n00:00:00.000 --> 00:00:34.000\n<v Agent>let me explain the plan\n\n\
+                00:00:34.500 --> 00:00:35.000\n<v Recording>Beep.\n\n\
+                00:00:35.000 --> 00:00:37.000\n<v Customer>fine\n";
+    let (fired, not_applied) = judged("call.vtt", cues, &[]);
+    assert_eq!(fired, ["t/quiet-customer"]);
+    assert_eq!(not_applied, Vec::<String>::new());
+}

@@ -89,18 +89,29 @@ impl Conversation<'_> {
             Timing::TalkShareAbove(share) | Timing::TalkShareBelow(share) => {
                 let talking: Vec<(usize, u64)> =
                     window.iter().filter_map(|&i| Some((i, talk(i)?))).collect();
-                // Whose talk a turn of no known role is cannot be told: nor can any share.
-                let unknown = |&(i, _): &(usize, u64)| turns[i].role == Role::Unknown;
-                if undiarised(turns, &talking) || talking.iter().any(unknown) {
+                if undiarised(turns, &talking) {
                     return None;
                 }
                 let all_talk = total(talking.iter().map(|&(_, t)| t));
                 let mine = total(talking.iter().filter(|&&(i, _)| ours(i)).map(|&(_, t)| t));
-                let fraction = mine as f64 / all_talk.max(1) as f64;
-                let holds = match timing {
-                    Timing::TalkShareAbove(_) => fraction > share,
-                    _ => fraction < share,
+                let above = matches!(timing, Timing::TalkShareAbove(_));
+                let holds_at = |mine: u64| {
+                    let fraction = mine as f64 / all_talk.max(1) as f64;
+                    if above {
+                        fraction > share
+                    } else {
+                        fraction < share
+                    }
                 };
+                // Whose talk a turn of no known role is cannot be told: the share is known only
+                // where it holds, or fails, whether that talk is the speaker's or not (a beep of
+                // an unnamed voice in a long call).
+                let unknown = |&&(i, _): &&(usize, u64)| turns[i].role == Role::Unknown;
+                let unknown_talk = total(talking.iter().filter(unknown).map(|&(_, t)| t));
+                let holds = holds_at(mine);
+                if holds != holds_at(mine + unknown_talk) {
+                    return None;
+                }
                 let first = talking
                     .iter()
                     .find(|&&(i, _)| ours(i))
@@ -108,7 +119,6 @@ impl Conversation<'_> {
                     .map(|&(i, _)| i);
                 match first {
                     Some(turn) if holds && all_talk > 0 => {
-                        let above = matches!(timing, Timing::TalkShareAbove(_));
                         vec![at(turn, Measure::share(mine, all_talk, above))]
                     }
                     _ => Vec::new(),
