@@ -178,7 +178,7 @@ fn turn_cues(text: &str, first: bool) -> Cues {
         let rest = &text[m.end()..];
         let holds = match kind {
             CueKind::Either | CueKind::Agent => true,
-            CueKind::AgentGreeting => first && names(rest),
+            CueKind::AgentGreeting => first && opens(&text[..m.start()]) && names(rest),
             CueKind::AgentIntroduction => names(rest) && introduces(rest),
         };
         if edges && holds {
@@ -194,9 +194,31 @@ fn turn_cues(text: &str, first: bool) -> Cues {
     }
 }
 
-/// Whether `rest` opens with a name: a word written with a capital letter.
+/// Whether `rest` opens with a name: a word written with a capital letter, not `I`.
 fn names(rest: &str) -> bool {
-    rest.trim_start().starts_with(|c: char| c.is_uppercase())
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let pronoun = word == "I" || word.starts_with("I'") || word.starts_with("I\u{2019}");
+    word.starts_with(|c: char| c.is_uppercase()) && !pronoun
+}
+
+/// Whether `before`, a turn's text before a greeting, is at most a hello: a greeting that opens
+/// the turn is the agent's answer to a call (`Hi, thank you for calling Brightline`), where one
+/// later in it is a customer's thanks (`Oh yes, thank you for calling Maria`).
+fn opens(before: &str) -> bool {
+    const HELLOS: [&str; 8] = [
+        "hi",
+        "hello",
+        "hey",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "and",
+    ];
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| HELLOS.iter().any(|h| h.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the words after `this is` or `my name is` say whose side the speaker is on: one of the
@@ -271,7 +293,19 @@ mod tests {
         let greeting = "Thank you for calling Brightline, this is Maria.";
         assert_eq!(turn_cues(greeting, true), cues(1, 1));
         assert_eq!(later(greeting), cues(0, 1));
-        // A customer thanks the agent for calling them.
+        assert_eq!(
+            turn_cues("Good morning, thank you for calling Brightline.", true),
+            cues(1, 1)
+        );
+        // A customer thanks the agent for calling them, by name too.
         assert_eq!(turn_cues("Thanks for calling me back.", true), cues(0, 1));
+        assert_eq!(
+            turn_cues("Oh yes, thank you for calling Maria, I was waiting.", true),
+            cues(0, 1)
+        );
+        assert_eq!(
+            turn_cues("thanks for calling I was hoping", true),
+            cues(0, 1)
+        );
     }
 }

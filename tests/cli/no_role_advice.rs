@@ -72,6 +72,19 @@ fn the_agent_proposed_is_the_one_whose_words_say_so() {
     let said = proposed("fixtures/two-names/outbound-voices.vtt");
     let roles = "(`roles: {agent: [\"Aisha Rahman\"], customer: [\"Tom Becker\"]}`";
     assert!(said.contains(&format!("{roles}{guess}")), "{said}");
+    // A customer who thanks the agent by name for calling ("thank you for calling Maria") does
+    // not greet as an agent does, at the opening of a call's first turn: both say a phrase
+    // either side says, and the first to speak is proposed.
+    let dir = tempfile::tempdir().unwrap();
+    let call = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v spk_0>Hello, it's Maria at Brightline about your order.\n\n\
+                00:00:05.000 --> 00:00:08.000\n<v spk_1>Oh yes, thank you for calling Maria, I was hoping you would.\n\n\
+                00:00:09.000 --> 00:00:12.000\n<v spk_0>Thanks for your patience, it ships Monday.\n";
+    let path = write(dir.path(), "call.vtt", call);
+    let said = proposed(path.to_str().unwrap());
+    assert!(
+        said.contains("(`roles: {agent: [\"spk_0\"], customer: [\"spk_1\"]}`"),
+        "{said}"
+    );
 }
 
 /// A `hit` example that missed because its speakers have no role says so, with the `roles:` to
