@@ -196,10 +196,14 @@ fn a_quote_not_doubled_before_no_comma_is_read_as_text() {
 /// quote not doubled cut is mended too (its rest went to the next column, and was lost).
 #[test]
 fn a_quote_not_doubled_before_a_blank_last_field_is_mended() {
-    let sheet = "role,text,note\nagent,\"He said \"no\", so please calm down.\",\ncustomer,ok,\n";
-    let (_, v) = report("sheet.csv", sheet, &[]);
-    assert_eq!(calm(&v, 0), [(2, 32, "calm down", None)], "{v}");
-    assert!(warnings(&v, 0)[0].starts_with("line 2, column 16: "), "{v}");
+    for blanks in [",", ",,"] {
+        let sheet = format!(
+            "role,text,note\nagent,\"He said \"no\", so please calm down.\"{blanks}\ncustomer,ok,\n"
+        );
+        let (_, v) = report("sheet.csv", &sheet, &[]);
+        assert_eq!(calm(&v, 0), [(2, 32, "calm down", None)], "{v}");
+        assert!(warnings(&v, 0)[0].starts_with("line 2, column 16: "), "{v}");
+    }
 }
 
 /// A conversation's warnings of quotes not doubled, one mended before a comma and one before

@@ -225,7 +225,8 @@ fn stray_quote(stray: &[usize], lines: &mut LineCursor) -> Option<String> {
     let more = super::super::more_like(more.len(), "quote");
     Some(format!(
         "line {line}, column {column}: this `\"` ends the quoted field it stands in for CSV \
-         readers, which drop it; talklint reads it as text, with the rest of the field: write a \
-         quote that is part of the text as `\"\"` (for example `\"the 27\"\" monitor\"`){more}"
+         readers, which drop it; talklint reads it as text, with the rest of the field up to the \
+         next delimiter: write a quote that is part of the text as `\"\"` (for example \
+         `\"the 27\"\" monitor\"`){more}"
     ))
 }

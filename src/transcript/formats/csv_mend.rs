@@ -29,12 +29,12 @@ pub(super) fn fit(
     let more = record.iter().skip(width).any(|f| !f.trim().is_empty());
     let Some(extra) = spans.get(width).filter(|_| more) else {
         // Past the header only blanks: the row is read as it is, unless a quote not doubled
-        // cut a field that a later quote ends with the header's number of fields exactly
-        // (`"He said "no", then left",` under `role,text,x`, whose text was cut at `no"`).
-        let exactly = (width, width);
+        // cut a field that a later quote ends with fewer fields than as read (`"He said "no",
+        // then left",` under `role,text,x`, whose text was cut at `no"`).
+        let fewer = (width, spans.len().saturating_sub(1));
         return match spans
             .get(width)
-            .and_then(|_| mend(row, spans, exactly, delimiter))
+            .and_then(|_| mend(row, spans, fewer, delimiter))
         {
             Some(Mend::Read {
                 spans: mended,
