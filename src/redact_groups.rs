@@ -283,8 +283,9 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     // them as one word; or, beside pairs, the first of two more pairs.
     let joined = |n: Neighbour, beyond: Neighbour| {
         let pair = |n: &Neighbour| digits(n.group) == 2 && same(n.gap, first);
+        // A number of pairs never goes on in a longer group (`06 12 34 56 78 75001 Paris`).
         !n.group.is_empty()
-            && (digits(n.group) >= 3
+            && (digits(n.group) >= 3 && !pairs
                 || !n.gap.contains(char::is_whitespace)
                 || pairs && pair(&n) && pair(&beyond))
     };
