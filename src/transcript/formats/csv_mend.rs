@@ -106,8 +106,8 @@ pub(super) fn warning(quotes: &[(usize, usize)], lines: &mut LineCursor) -> Opti
     let more = super::super::more_like(more.len(), "row");
     Some(format!(
         "line {line}, column {column}: this `\"` is not doubled inside its quoted field: CSV \
-         readers end the field here and cut the rest at the delimiter after it, a field too \
-         many; talklint reads the quote as text and the field up to the quote at line \
+         readers end the field here and put the rest after the delimiter after it in the \
+         next column; talklint reads the quote as text and the field up to the quote at line \
          {end_line}, column {end_column}, where the header's number of fields says it ends: \
          write a quote that is part of the text as `\"\"` ({EXAMPLE}){more}"
     ))
