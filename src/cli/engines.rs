@@ -9,19 +9,25 @@ use crate::engine::Engine;
 use crate::rules::Severity;
 use crate::rules::load::{self, Overrides};
 use std::collections::BTreeMap;
+use std::hash::{BuildHasher, RandomState};
 use std::path::PathBuf;
 
-/// The rule sets loaded so far, with their engines and what they were loaded from.
-#[derive(Default)]
+/// The engines compiled so far, with what they were loaded from and, once a second config has
+/// asked for them, the rules; kept only where nested configs may follow. A run of one config
+/// holds no second copy of its rules, and compiles with no file text held.
 pub(super) struct Engines {
-    loaded: Vec<(Inputs, Rules, Engine)>,
+    loaded: Vec<(Inputs, Option<Rules>, Engine)>,
+    shared: bool,
+    /// Two hashers of the run's own random keys: a file's two hashes stand for its text.
+    keys: [RandomState; 2],
 }
 
-/// All that a rule set is loaded from: the rule files as read, the fillers, and the config's
+/// All that a rule set is loaded from: each rule file's name, length and two hashes of its
+/// text (128 bits: no two texts met in a run share them), the fillers, and the config's
 /// overrides but for its name and text, which only place its warnings and errors.
 #[derive(PartialEq)]
 struct Inputs {
-    files: Vec<(String, String)>,
+    files: Vec<(String, usize, [u64; 2])>,
     fillers: Vec<String>,
     disable: Vec<String>,
     severity: BTreeMap<String, Severity>,
@@ -30,17 +36,6 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn of(files: Vec<(String, String)>, o: &Overrides, fillers: Vec<String>) -> Inputs {
-        Inputs {
-            files,
-            fillers,
-            disable: o.disable.clone(),
-            severity: o.severity.clone(),
-            lexicons: o.lexicons.clone(),
-            strict_import: o.strict_import,
-        }
-    }
-
     /// Whether the config changes the rules: its changes are warned of at its own lines.
     fn overrides(&self) -> bool {
         !(self.disable.is_empty() && self.severity.is_empty() && self.lexicons.is_empty())
@@ -48,6 +43,15 @@ impl Inputs {
 }
 
 impl Engines {
+    /// Engines that are `shared` by configs that load the same rules, or loaded for one each.
+    pub(super) fn shared(shared: bool) -> Engines {
+        Engines {
+            loaded: Vec::new(),
+            shared,
+            keys: [RandomState::new(), RandomState::new()],
+        }
+    }
+
     /// The rules a config loads (`cli_rules`, else its `rules:`, else the built-in pack) and
     /// their engine: the engine compiled before from the same inputs, else a new one (with its
     /// warnings, once). The rules are loaded again only for a config that changes them, whose
@@ -61,17 +65,38 @@ impl Engines {
         let sources = rule_set::sources(cli_rules, cfg)?;
         let files = load::read_sources(&sources).map_err(CliError::Rules)?;
         let overrides = cfg.overrides(strict_import);
-        let inputs = Inputs::of(files, &overrides, cfg.fillers());
-        if let Some((_, rules, engine)) = self.loaded.iter().find(|(i, ..)| *i == inputs) {
-            let rules = match inputs.overrides() {
-                true => rule_set::load_files(&inputs.files, cfg, overrides, load::load)?,
-                false => rules.clone(),
+        let inputs = self.inputs(&files, &overrides, cfg.fillers());
+        if let Some((_, kept, engine)) = self.loaded.iter_mut().find(|(i, ..)| *i == inputs) {
+            let rules = match (inputs.overrides(), kept.as_ref()) {
+                (false, Some(rules)) => rules.clone(),
+                (false, None) => kept
+                    .insert(rule_set::load_files(&files, cfg, overrides, load::load)?)
+                    .clone(),
+                (true, _) => rule_set::load_files(&files, cfg, overrides, load::load)?,
             };
             return Ok((rules, engine.clone()));
         }
-        let rules = rule_set::load_files(&inputs.files, cfg, overrides, load::load)?;
+        let rules = rule_set::load_files(&files, cfg, overrides, load::load)?;
+        // Compiling peaks the run's memory: the files read are let go first.
+        drop(files);
         let engine = rule_set::engine(&rules.set)?;
-        self.loaded.push((inputs, rules.clone(), engine.clone()));
+        if self.shared {
+            self.loaded.push((inputs, None, engine.clone()));
+        }
         Ok((rules, engine))
+    }
+
+    fn inputs(&self, files: &[(String, String)], o: &Overrides, fillers: Vec<String>) -> Inputs {
+        let hashes = |text: &String| self.keys.each_ref().map(|k| k.hash_one(text));
+        Inputs {
+            files: (files.iter())
+                .map(|(name, text)| (name.clone(), text.len(), hashes(text)))
+                .collect(),
+            fillers,
+            disable: o.disable.clone(),
+            severity: o.severity.clone(),
+            lexicons: o.lexicons.clone(),
+            strict_import: o.strict_import,
+        }
     }
 }

@@ -23,8 +23,7 @@ pub(super) fn nested(
     run_rules: &RuleSet,
     engines: &mut Engines,
 ) -> Result<(Profiles, Option<RuleSet>), CliError> {
-    let given = &args.rule_args.config;
-    if given.no_config || given.config.is_some() {
+    if !searched(args) {
         return Ok((scan.profiles.clone(), None));
     }
     let cwd = scan.profiles.cwd();
@@ -72,6 +71,13 @@ pub(super) fn nested(
         configs.push((profile(args, &loaded, engines)?, scope(&loaded, &path)?));
     }
     Ok(scan.profiles.with_nested(run_rules, configs))
+}
+
+/// Whether configs nearer the files are looked for: unless a config is given (`--config`) or
+/// none is (`--no-config`).
+pub(super) fn searched(args: &CheckArgs) -> bool {
+    let given = &args.rule_args.config;
+    !given.no_config && given.config.is_none()
 }
 
 /// Warns about the keys of a nested config that only the run's config sets: they apply to the

@@ -67,7 +67,7 @@ impl CheckSettings {
         }
         let cfg = config(&args.rule_args.config)?;
         check_globs(&cfg)?;
-        let mut engines = Engines::default();
+        let mut engines = Engines::shared(super::profiles::searched(&args));
         let run = profile(&args, &cfg, &mut engines)?;
         let c = &cfg.config;
         let (include, exclude) = walk_globs(args.include.iter(), args.exclude.iter())?;
