@@ -65,6 +65,9 @@ impl Engines {
         let sources = rule_set::sources(cli_rules, cfg)?;
         let files = load::read_sources(&sources).map_err(CliError::Rules)?;
         let overrides = cfg.overrides(strict_import);
+        if !self.shared {
+            return compile(files, cfg, overrides);
+        }
         let inputs = self.inputs(&files, &overrides, cfg.fillers());
         if let Some((_, kept, engine)) = self.loaded.iter_mut().find(|(i, ..)| *i == inputs) {
             let rules = match (inputs.overrides(), kept.as_ref()) {
@@ -76,16 +79,12 @@ impl Engines {
             };
             return Ok((rules, engine.clone()));
         }
-        let rules = rule_set::load_files(&files, cfg, overrides, load::load)?;
-        // Compiling peaks the run's memory: the files read are let go first.
-        drop(files);
-        let engine = rule_set::engine(&rules.set)?;
-        if self.shared {
-            self.loaded.push((inputs, None, engine.clone()));
-        }
+        let (rules, engine) = compile(files, cfg, overrides)?;
+        self.loaded.push((inputs, None, engine.clone()));
         Ok((rules, engine))
     }
 
+    /// What a rule set is loaded from, as configs are compared by.
     fn inputs(&self, files: &[(String, String)], o: &Overrides, fillers: Vec<String>) -> Inputs {
         let hashes = |text: &String| self.keys.each_ref().map(|k| k.hash_one(text));
         Inputs {
@@ -99,4 +98,17 @@ impl Engines {
             strict_import: o.strict_import,
         }
     }
+}
+
+/// The rules of `files` and their engine, compiled once the files' text is let go: compiling
+/// peaks the run's memory.
+fn compile(
+    files: Vec<(String, String)>,
+    cfg: &Loaded,
+    overrides: Overrides,
+) -> Result<(Rules, Engine), CliError> {
+    let rules = rule_set::load_files(&files, cfg, overrides, load::load)?;
+    drop(files);
+    let engine = rule_set::engine(&rules.set)?;
+    Ok((rules, engine))
 }
