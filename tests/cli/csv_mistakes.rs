@@ -207,13 +207,18 @@ fn a_quote_not_doubled_before_a_blank_last_field_is_mended() {
 }
 
 /// A conversation's warnings of quotes not doubled, one mended before a comma and one before
-/// none, come in the order of their lines (the later came first).
+/// none, come in the order of their lines (the later came first), each showing its own cell as
+/// it should be written (they showed a fixed example).
 #[test]
-fn warnings_of_quotes_come_in_line_order() {
-    let sheet = "role,text\ncustomer,\"He said \"no\", then left\"\nagent,\"the 27\" monitor\"\n";
+fn warnings_of_quotes_come_in_line_order_with_their_cells_mended() {
+    let sheet = "role,text\ncustomer,\"She said \"yes\", then went\"\nagent,\"a 32\" screen\"\n";
     let (_, v) = report("sheet.csv", sheet, &[]);
-    let lines: Vec<&str> = (warnings(&v, 0).into_iter())
-        .filter_map(|w| w.split(',').next())
-        .collect();
+    let w = warnings(&v, 0);
+    let lines: Vec<&str> = w.iter().filter_map(|w| w.split(',').next()).collect();
     assert_eq!(lines, ["line 2", "line 3"], "{v}");
+    assert!(
+        w[0].contains("(`\"She said \"\"yes\"\", then went\"`)"),
+        "{w:?}"
+    );
+    assert!(w[1].contains("(`\"a 32\"\" screen\"`)"), "{w:?}");
 }

@@ -195,6 +195,13 @@ pub fn parse(
             }
         };
         let conversation = &mut conversations[k];
+        // The first field of each kind of quote not doubled, as a warning shows its fix.
+        if span.stray.is_some() && conversation.stray.is_empty() {
+            conversation.stray_cell = mend::written(text.as_str(source));
+        }
+        if mended.is_some() && conversation.mended.is_empty() {
+            conversation.mended_cell = mend::written(text.as_str(source));
+        }
         conversation.stray.extend(span.stray.map(|q| at + q));
         conversation
             .mended

@@ -18,11 +18,15 @@ pub(super) struct Conversation<'s> {
     pub(super) turns: Vec<Turn>,
     clock: Clock,
     unread: Unread<'s>,
-    /// Where each quote stands that ends a quoted text field with text after it.
+    /// Where each quote stands that ends a quoted text field with text after it, and the first
+    /// such field as it should be written ([`super::mend::written`]).
     pub(super) stray: Vec<usize>,
+    pub(super) stray_cell: Option<String>,
     /// Each quote not doubled in a quoted field of a row read by the header's number of
-    /// fields, and the quote that ends that field.
+    /// fields, and the quote that ends that field; the first such text field as it should be
+    /// written.
     pub(super) mended: Vec<(usize, usize)>,
+    pub(super) mended_cell: Option<String>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -63,7 +67,9 @@ impl<'s> Conversation<'s> {
             clock: Clock::earliest(None),
             unread: Unread::default(),
             stray: Vec::new(),
+            stray_cell: None,
             mended: Vec::new(),
+            mended_cell: None,
             left_out: Vec::new(),
             slashed: Vec::new(),
         }
@@ -168,7 +174,9 @@ impl<'s> Conversation<'s> {
             clock,
             unread,
             stray,
+            stray_cell,
             mended,
+            mended_cell,
             left_out,
             slashed: _,
         } = self;
@@ -180,11 +188,11 @@ impl<'s> Conversation<'s> {
         // first.
         let mended_first = mended.first().map_or(usize::MAX, |m| m.0);
         if stray.first().is_some_and(|&q| q > mended_first) {
-            warnings.extend(super::mend::warning(&mended, lines));
-            warnings.extend(stray_quote(&stray, lines));
+            warnings.extend(super::mend::warning(&mended, mended_cell.as_deref(), lines));
+            warnings.extend(stray_quote(&stray, stray_cell.as_deref(), lines));
         } else {
-            warnings.extend(stray_quote(&stray, lines));
-            warnings.extend(super::mend::warning(&mended, lines));
+            warnings.extend(stray_quote(&stray, stray_cell.as_deref(), lines));
+            warnings.extend(super::mend::warning(&mended, mended_cell.as_deref(), lines));
         }
         warnings.extend(unread.warnings(lines));
         warnings.extend(dates.warning(&mixed, lines));
@@ -219,14 +227,15 @@ const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and ti
 
 /// The warning for the quotes at `stray` (the first placed by `lines`), each ending a quoted
 /// field that goes on after it: talklint reads the quote as text, with the rest of the field.
-fn stray_quote(stray: &[usize], lines: &mut LineCursor) -> Option<String> {
+/// `cell` is the first such field as it should be written.
+fn stray_quote(stray: &[usize], cell: Option<&str>, lines: &mut LineCursor) -> Option<String> {
     let (&first, more) = stray.split_first()?;
     let (line, column) = lines.position(first);
     let more = super::super::more_like(more.len(), "quote");
+    let example = cell.unwrap_or("\"the 27\"\" monitor\"");
     Some(format!(
         "line {line}, column {column}: this `\"` ends the quoted field it stands in for CSV \
          readers, which drop it; talklint reads it as text, with the rest of the field up to the \
-         next delimiter: write a quote that is part of the text as `\"\"` (for example \
-         `\"the 27\"\" monitor\"`){more}"
+         next delimiter: write a quote that is part of the text as `\"\"` (`{example}`){more}"
     ))
 }

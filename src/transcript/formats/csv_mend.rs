@@ -97,9 +97,21 @@ fn read(
 /// A quoted field with its quotes written as `""`.
 const EXAMPLE: &str = "`\"He said \"\"no\"\", then left\"`";
 
+/// A field's `text` as it should be written, each quote doubled, when it is short enough to
+/// quote in a warning.
+pub(super) fn written(text: &str) -> Option<String> {
+    let cell = format!("\"{}\"", text.replace('"', "\"\""));
+    (cell.chars().count() <= 80 && !cell.contains(['\n', '\r', '`'])).then_some(cell)
+}
+
 /// The warning for the rows of a conversation mended at `quotes` (each a quote not doubled and
-/// the one that ends its field, bytes of the source placed by `lines`), about the first.
-pub(super) fn warning(quotes: &[(usize, usize)], lines: &mut LineCursor) -> Option<String> {
+/// the one that ends its field, bytes of the source placed by `lines`), about the first, whose
+/// field as it should be written is `cell`.
+pub(super) fn warning(
+    quotes: &[(usize, usize)],
+    cell: Option<&str>,
+    lines: &mut LineCursor,
+) -> Option<String> {
     let (&(stray, close), more) = quotes.split_first()?;
     let (line, column) = lines.position(stray);
     let (end_line, end_column) = lines.position(close);
@@ -109,7 +121,8 @@ pub(super) fn warning(quotes: &[(usize, usize)], lines: &mut LineCursor) -> Opti
          readers end the field here and put the rest after the delimiter after it in the \
          next column; talklint reads the quote as text and the field up to the quote at line \
          {end_line}, column {end_column}, where the header's number of fields says it ends: \
-         write a quote that is part of the text as `\"\"` ({EXAMPLE}){more}"
+         write a quote that is part of the text as `\"\"` ({example}){more}",
+        example = cell.map_or(EXAMPLE.to_string(), |c| format!("`{c}`")),
     ))
 }
 
@@ -249,6 +262,14 @@ mod tests {
             mend(row, &field_spans(row, b','), (2, usize::MAX), b','),
             None
         );
+    }
+
+    #[test]
+    fn a_cell_is_written_with_its_quotes_doubled_where_it_is_short_and_on_one_line() {
+        assert_eq!(written("a 27\" tv").as_deref(), Some("\"a 27\"\" tv\""));
+        assert_eq!(written(&"x".repeat(79)), None);
+        assert_eq!(written("two\nlines"), None);
+        assert_eq!(written("a `code` cell"), None);
     }
 
     #[test]
