@@ -127,6 +127,11 @@ pub(super) fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&bytes[run..]);
 }
 
+/// Writes a timing finding's measure as JSON writes it: `{"seconds":18.25}`.
+pub(super) fn measure(out: &mut Vec<u8>, m: crate::rules::Measure) {
+    serde_json::to_writer(&mut *out, &m).expect("a measure writes to memory");
+}
+
 /// Writes `n` in decimal. Most numbers a report writes (turns, lines, columns) are below 1,000:
 /// their digits are pushed one by one, where a copy of itoa's buffer calls `memcpy` for its
 /// unknown length (six numbers a finding).

@@ -6,7 +6,7 @@
 //! millions of findings, and this is several times faster. A test checks the output against the
 //! serde form of the same types.
 
-use super::escape::{int, json_string};
+use super::escape::{int, json_string, measure};
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
@@ -138,7 +138,7 @@ fn finding(out: &mut Vec<u8>, f: &Finding, rule: &RuleParts) {
     opt_int(out, f.start_ms);
     if let Some(m) = f.measured {
         out.extend_from_slice(b",\"measured\":");
-        serde_json::to_writer(&mut *out, &m).expect("a measure writes to memory");
+        measure(out, m);
     }
     out.extend_from_slice(b",\"match\":");
     match (f.matched.as_deref(), quoted) {

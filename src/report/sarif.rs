@@ -5,7 +5,7 @@
 //! invocation; each tagged conversation's tags in the run's property bag. Results are streamed
 //! like the other formats.
 
-use super::escape::{int, json_string, json_strings};
+use super::escape::{int, json_string, json_strings, measure};
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Totals};
@@ -297,7 +297,7 @@ impl Result<'_> {
         }
         if let Some(m) = f.measured {
             out.extend_from_slice(b"\"measured\":");
-            serde_json::to_writer(&mut *out, &m).expect("a measure writes to memory");
+            measure(out, m);
             out.push(b',');
         }
         out.extend_from_slice(b"\"points\":");
