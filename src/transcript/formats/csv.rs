@@ -180,7 +180,8 @@ pub fn parse(
             continue;
         };
         let text = span.text(source, at);
-        if crate::text::blank::is_blank(text.as_str(source)) {
+        let read = text.as_str(source);
+        if crate::text::blank::is_blank(read) {
             continue;
         }
         // The id is copied only for a conversation it opens.
@@ -195,17 +196,8 @@ pub fn parse(
             }
         };
         let conversation = &mut conversations[k];
-        // The first field of each kind of quote not doubled, as a warning shows its fix.
-        if span.stray.is_some() && conversation.stray.is_empty() {
-            conversation.stray_cell = mend::written(text.as_str(source));
-        }
-        if mended.is_some() && conversation.mended.is_empty() {
-            conversation.mended_cell = mend::written(text.as_str(source));
-        }
-        conversation.stray.extend(span.stray.map(|q| at + q));
-        conversation
-            .mended
-            .extend(mended.map(|(q, end)| (at + q, at + end)));
+        conversation.stray.note(span.stray.map(|q| at + q), read);
+        (conversation.mended).note(mended.map(|(q, end)| (at + q, at + end)), read);
         let name = field(cols.name).filter(|n| !n.is_empty());
         let role_label = field(cols.role).filter(|r| !r.is_empty());
         let role = match (role_label, name) {

@@ -18,15 +18,11 @@ pub(super) struct Conversation<'s> {
     pub(super) turns: Vec<Turn>,
     clock: Clock,
     unread: Unread<'s>,
-    /// Where each quote stands that ends a quoted text field with text after it, and the first
-    /// such field as it should be written ([`super::mend::written`]).
-    pub(super) stray: Vec<usize>,
-    pub(super) stray_cell: Option<String>,
+    /// Each quote that ends a quoted text field with text after it.
+    pub(super) stray: Quotes<usize>,
     /// Each quote not doubled in a quoted field of a row read by the header's number of
-    /// fields, and the quote that ends that field; the first such text field as it should be
-    /// written.
-    pub(super) mended: Vec<(usize, usize)>,
-    pub(super) mended_cell: Option<String>,
+    /// fields, and the quote that ends that field.
+    pub(super) mended: Quotes<(usize, usize)>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -66,10 +62,8 @@ impl<'s> Conversation<'s> {
             turns: Vec::new(),
             clock: Clock::earliest(None),
             unread: Unread::default(),
-            stray: Vec::new(),
-            stray_cell: None,
-            mended: Vec::new(),
-            mended_cell: None,
+            stray: Quotes::default(),
+            mended: Quotes::default(),
             left_out: Vec::new(),
             slashed: Vec::new(),
         }
@@ -174,9 +168,7 @@ impl<'s> Conversation<'s> {
             clock,
             unread,
             stray,
-            stray_cell,
             mended,
-            mended_cell,
             left_out,
             slashed: _,
         } = self;
@@ -186,14 +178,15 @@ impl<'s> Conversation<'s> {
             .collect();
         // The two warnings of quotes not doubled, the one about the file's first such quote
         // first.
-        let mended_first = mended.first().map_or(usize::MAX, |m| m.0);
-        if stray.first().is_some_and(|&q| q > mended_first) {
-            warnings.extend(super::mend::warning(&mended, mended_cell.as_deref(), lines));
-            warnings.extend(stray_quote(&stray, stray_cell.as_deref(), lines));
-        } else {
-            warnings.extend(stray_quote(&stray, stray_cell.as_deref(), lines));
-            warnings.extend(super::mend::warning(&mended, mended_cell.as_deref(), lines));
-        }
+        let mut quotes = [
+            (stray.at.first().copied(), stray_quote(&stray, lines)),
+            (
+                mended.at.first().map(|m| m.0),
+                super::mend::warning(&mended, lines),
+            ),
+        ];
+        quotes.sort_by_key(|(first, _)| *first);
+        warnings.extend(quotes.into_iter().filter_map(|(_, warning)| warning));
         warnings.extend(unread.warnings(lines));
         warnings.extend(dates.warning(&mixed, lines));
         warnings.extend(drop_backward_ends(&mut turns, lines));
@@ -225,14 +218,41 @@ const MILLIS: &str = "a number of milliseconds, a clock, an ISO 8601 date and ti
      (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`), or name \
      the order of slash dates with --date-order or `date_order:`";
 
-/// The warning for the quotes at `stray` (the first placed by `lines`), each ending a quoted
+/// Quotes not doubled of one kind in a conversation's text: where each stands, and the first
+/// one's field as it should be written ([`super::mend::written`]), which its warning shows.
+pub(super) struct Quotes<T> {
+    pub(super) at: Vec<T>,
+    pub(super) cell: Option<String>,
+}
+
+impl<T> Default for Quotes<T> {
+    fn default() -> Self {
+        Quotes {
+            at: Vec::new(),
+            cell: None,
+        }
+    }
+}
+
+impl<T> Quotes<T> {
+    /// Notes `quote`, if any, of a text field that reads `text`.
+    pub(super) fn note(&mut self, quote: Option<T>, text: &str) {
+        if let Some(q) = quote {
+            if self.at.is_empty() {
+                self.cell = super::mend::written(text);
+            }
+            self.at.push(q);
+        }
+    }
+}
+
+/// The warning for the quotes of `stray` (the first placed by `lines`), each ending a quoted
 /// field that goes on after it: talklint reads the quote as text, with the rest of the field.
-/// `cell` is the first such field as it should be written.
-fn stray_quote(stray: &[usize], cell: Option<&str>, lines: &mut LineCursor) -> Option<String> {
-    let (&first, more) = stray.split_first()?;
+fn stray_quote(stray: &Quotes<usize>, lines: &mut LineCursor) -> Option<String> {
+    let (&first, more) = stray.at.split_first()?;
     let (line, column) = lines.position(first);
     let more = super::super::more_like(more.len(), "quote");
-    let example = cell.unwrap_or("\"the 27\"\" monitor\"");
+    let example = stray.cell.as_deref().unwrap_or("\"the 27\"\" monitor\"");
     Some(format!(
         "line {line}, column {column}: this `\"` ends the quoted field it stands in for CSV \
          readers, which drop it; talklint reads it as text, with the rest of the field up to the \

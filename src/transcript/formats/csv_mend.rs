@@ -5,6 +5,7 @@
 //! and the row is read, with a warning; else it is left out with an error at the quote, not one
 //! that blames a delimiter.
 
+use super::conversation::Quotes;
 use super::fields::{Span, fields};
 use crate::text::lines::LineCursor;
 
@@ -105,14 +106,9 @@ pub(super) fn written(text: &str) -> Option<String> {
 }
 
 /// The warning for the rows of a conversation mended at `quotes` (each a quote not doubled and
-/// the one that ends its field, bytes of the source placed by `lines`), about the first, whose
-/// field as it should be written is `cell`.
-pub(super) fn warning(
-    quotes: &[(usize, usize)],
-    cell: Option<&str>,
-    lines: &mut LineCursor,
-) -> Option<String> {
-    let (&(stray, close), more) = quotes.split_first()?;
+/// the one that ends its field, bytes of the source placed by `lines`), about the first.
+pub(super) fn warning(quotes: &Quotes<(usize, usize)>, lines: &mut LineCursor) -> Option<String> {
+    let (&(stray, close), more) = quotes.at.split_first()?;
     let (line, column) = lines.position(stray);
     let (end_line, end_column) = lines.position(close);
     let more = super::super::more_like(more.len(), "row");
@@ -122,7 +118,7 @@ pub(super) fn warning(
          next column; talklint reads the quote as text and the field up to the quote at line \
          {end_line}, column {end_column}, where the header's number of fields says it ends: \
          write a quote that is part of the text as `\"\"` ({example}){more}",
-        example = cell.map_or(EXAMPLE.to_string(), |c| format!("`{c}`")),
+        example = (quotes.cell.as_ref()).map_or(EXAMPLE.to_string(), |c| format!("`{c}`")),
     ))
 }
 
