@@ -179,7 +179,7 @@ pub enum DefaultRole {
     Any,
 }
 
-/// Which number of a slash date (`6/1/2024`) is the day, for CSV files whose own dates do not
+/// Which number of a slash date (`6/1/2024`) is the day, for CSV and text files whose own dates do not
 /// show it by a day past 12 (`date_order:`, `--date-order`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]

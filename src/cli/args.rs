@@ -179,7 +179,7 @@ pub(crate) struct CheckArgs {
     /// Role of text that names no speaker (scripts, canned replies).
     #[arg(long, value_enum)]
     pub(crate) default_role: Option<DefaultRole>,
-    /// Which number of a CSV file's slash dates (`6/1/2024`) is the day, where the file's own
+    /// Which number of a CSV or text file's slash dates (`6/1/2024`) is the day, where the file's own
     /// dates do not show it by a day past 12.
     #[arg(long, value_enum)]
     pub(crate) date_order: Option<DateOrder>,

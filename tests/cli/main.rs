@@ -124,6 +124,7 @@ mod support;
 mod suppress;
 mod talk_share;
 mod teams_metadata;
+mod text_dates;
 mod text_times;
 mod time_order;
 mod timed_rules;

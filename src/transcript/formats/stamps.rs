@@ -2,7 +2,10 @@
 //! start (`[00:01:02]`, spans), dates and times (`[2024-05-01 10:00:00]`, ISO 8601), 12-hour
 //! times (`10:00 AM`), and the [`Timeline`] that makes them relative to the call.
 
-use super::time::{clock_ms, iso8601, seconds_ms, split_meridiem, time_of_day_ms, with_meridiem};
+use super::time::{
+    DateTime, SlashOrder, clock_ms, dotted_time, iso8601, seconds_ms, slash_date_time,
+    split_meridiem, time_of_day_ms, with_meridiem,
+};
 
 /// When a turn opens (and ends), in milliseconds: from the call's start for a clock
 /// (`00:01:02`), from the Unix epoch for a date and time (`2024-05-01 10:00:00`), which the file's
@@ -18,6 +21,43 @@ pub(super) struct Stamp {
     of_day: bool,
     /// A span whose end, written before its start (`00:00:30-00:00:20`), is dropped.
     end_before_start: bool,
+    /// A date written with slashes (`05/03/2024 10:00`), read both ways: which is meant, the
+    /// file's other dates tell (see [`Timeline::new`]).
+    slash: Option<SlashReadings>,
+}
+
+/// A slash date and time read day first and month first, each where it is a date.
+#[derive(Clone, Copy)]
+struct SlashReadings {
+    day_first: Option<DateTime>,
+    month_first: Option<DateTime>,
+}
+
+impl SlashReadings {
+    fn of(text: &str) -> Option<SlashReadings> {
+        let read = |order| slash_date_time(text, order);
+        let readings = SlashReadings {
+            day_first: read(SlashOrder::DayFirst),
+            month_first: read(SlashOrder::MonthFirst),
+        };
+        (readings.day_first.is_some() || readings.month_first.is_some()).then_some(readings)
+    }
+
+    /// The order only one of the readings is a date in.
+    fn shown(self) -> Option<SlashOrder> {
+        match (self.day_first, self.month_first) {
+            (Some(_), None) => Some(SlashOrder::DayFirst),
+            (None, Some(_)) => Some(SlashOrder::MonthFirst),
+            _ => None,
+        }
+    }
+
+    fn reading(self, order: SlashOrder) -> Option<DateTime> {
+        match order {
+            SlashOrder::DayFirst => self.day_first,
+            SlashOrder::MonthFirst => self.month_first,
+        }
+    }
 }
 
 impl Stamp {
@@ -29,6 +69,27 @@ impl Stamp {
     /// Whether the stamp was a span written ending before it starts, its end dropped.
     pub(super) fn end_before_start(self) -> bool {
         self.end_before_start
+    }
+
+    /// A date and time, as epoch milliseconds and its day's start.
+    fn dated(d: DateTime) -> Stamp {
+        Stamp {
+            start_ms: d.epoch_ms,
+            end_ms: None,
+            day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
+            of_day: false,
+            end_before_start: false,
+            slash: None,
+        }
+    }
+
+    /// The stamp as read where its slash date is read in `order` (`None`: in no order); `None`
+    /// for a slash date that is no date in that order.
+    fn read(self, order: Option<SlashOrder>) -> Option<Stamp> {
+        match self.slash {
+            None => Some(self),
+            Some(readings) => Some(Stamp::dated(readings.reading(order?)?)),
+        }
     }
 }
 
@@ -48,14 +109,18 @@ pub(super) fn stamp(inner: &str) -> Option<Stamp> {
             day_start_ms: None,
             of_day: meridiem.is_some(),
             end_before_start,
+            slash: None,
         });
     }
-    iso8601(inner).map(|d| Stamp {
-        start_ms: d.epoch_ms,
-        end_ms: None,
-        day_start_ms: Some(d.epoch_ms.saturating_sub(d.time_of_day_ms)),
-        of_day: false,
-        end_before_start: false,
+    if let Some(d) = iso8601(inner).or_else(|| dotted_time(inner)) {
+        return Some(Stamp::dated(d));
+    }
+    // Until the file's dates say which order they are in, a slash date opens at its first date.
+    let slash = SlashReadings::of(inner)?;
+    let first = slash.day_first.or(slash.month_first)?;
+    Some(Stamp {
+        slash: Some(slash),
+        ..Stamp::dated(first)
     })
 }
 
@@ -72,6 +137,7 @@ pub(super) fn bracketed_stamp(inner: &str) -> Option<Stamp> {
             day_start_ms: None,
             of_day: false,
             end_before_start: false,
+            slash: None,
         })
     })
 }
@@ -87,17 +153,35 @@ fn meridiem_after(rest: &str) -> usize {
     if word { 3 } else { 0 }
 }
 
-/// Whether `line` starts with a date, `YYYY-MM-DD` then `T` or a space.
-fn starts_dated(line: &str) -> bool {
+/// The length of the date `line` starts with and the space or `T` after it: `YYYY-MM-DD` then
+/// `T` or a space, or a day and month with dots or slashes and a year (`05.03.2024`, `5/3/24`)
+/// then a space and a time's first digit; 0 when it starts with none.
+fn dated_length(line: &str) -> usize {
     let b = line.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    digits(0..4)
+    if digits(0..4)
         && b.get(4) == Some(&b'-')
         && digits(5..7)
         && b.get(7) == Some(&b'-')
         && digits(8..10)
         && matches!(b.get(10), Some(b' ' | b'T'))
+    {
+        return 11;
+    }
+    let date = line.split(' ').next().unwrap_or("");
+    let parts: Vec<&str> = date.split(['.', '/']).collect();
+    let number = |s: &str, most: usize| {
+        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let one_mark = date.contains('.') != date.contains('/');
+    let shaped = matches!(parts[..], [d, m, y] if number(d, 2) && number(m, 2)
+        && (y.len() == 2 || y.len() == 4) && number(y, 4));
+    let timed = b.get(date.len() + 1).is_some_and(u8::is_ascii_digit);
+    match one_mark && shaped && timed {
+        true => date.len() + 1,
+        false => 0,
+    }
 }
 
 /// A time, or a start and an end (`00:00:01-00:00:05`, also with `–`, `-->` or ` to `), the end
@@ -145,7 +229,7 @@ pub(super) fn leading_time(line: &str) -> Option<(Leading<'_>, &str)> {
     } else if line.starts_with(|c: char| c.is_ascii_digit()) {
         // A bare date and time holds a space (`2024-05-01 10:00:00 Agent:`), and so does a
         // 12-hour time (`10:00:00 AM Agent:`).
-        let from = if starts_dated(line) { 11 } else { 0 };
+        let from = dated_length(line);
         let mut end = from + line[from..].find([' ', '\t'])?;
         end += meridiem_after(&line[end..]);
         (&line[..end], &line[end..], false)
@@ -177,6 +261,12 @@ pub(super) fn leading_time(line: &str) -> Option<(Leading<'_>, &str)> {
 /// the first one (past midnight, from the day after); another clock before any date is a time
 /// from the call's start.
 pub(super) struct Timeline {
+    /// The order slash dates are read in: the one the file's dates show, else the one named
+    /// (`--date-order`), else day first where the order changes no time (every slash date is
+    /// of one day); `None`, and no slash date read, where the file leaves it open.
+    order: Option<SlashOrder>,
+    /// Whether the file's slash dates show both orders.
+    mixed: bool,
     /// The first date and time, in epoch milliseconds (0 when there is none).
     epoch: u64,
     /// The start of the day of the last date and time seen.
@@ -188,18 +278,54 @@ pub(super) struct Timeline {
 const DAY_MS: u64 = 86_400_000;
 
 impl Timeline {
-    /// The timeline of a file whose stamps, in order, are `stamps`.
-    pub(super) fn new(mut stamps: impl Iterator<Item = Stamp>) -> Timeline {
-        let epoch = stamps.find(|s| s.day_start_ms.is_some());
+    /// The timeline of a file whose stamps, in order, are `stamps`, its slash dates read in the
+    /// order they show, else in `named`.
+    pub(super) fn new(
+        stamps: impl Iterator<Item = Stamp> + Clone,
+        named: Option<SlashOrder>,
+    ) -> Timeline {
+        let (order, mixed) = slash_order(stamps.clone().filter_map(|s| s.slash), named);
+        let epoch = stamps
+            .filter_map(|s| s.read(order))
+            .find(|s| s.day_start_ms.is_some());
         Timeline {
+            order,
+            mixed,
             epoch: epoch.map_or(0, |s| s.start_ms),
             day: None,
             first_of_day: None,
         }
     }
 
+    /// Why `s`, a slash date, is not read: the file leaves its dates' order open, or it is no
+    /// date in the order they are read in; `None` for a stamp that is read.
+    pub(super) fn unread(&self, s: Stamp) -> Option<&'static str> {
+        match (s.read(self.order), self.order) {
+            (Some(_), _) => None,
+            (None, None) if self.mixed => Some(
+                "is one of the file's slash dates, some day first and some month first; write \
+                 them in one order, best as ISO 8601 (`2024-03-05 10:00:00`), or name the order \
+                 with --date-order day-first or month-first, or the config's `date_order:`",
+            ),
+            (None, None) => Some(
+                "may be read day first or month first, and the file's slash dates, of more than \
+                 one day, do not show which; name the order with --date-order day-first or \
+                 month-first, or the config's `date_order:`",
+            ),
+            (None, Some(SlashOrder::DayFirst)) => {
+                Some("is no date read day first, the order the file's slash dates are read in")
+            }
+            (None, Some(SlashOrder::MonthFirst)) => {
+                Some("is no date read month first, the order the file's slash dates are read in")
+            }
+        }
+    }
+
     /// The start and end, in milliseconds from the call's start, of the next stamp.
     pub(super) fn place(&mut self, s: Stamp) -> (Option<u64>, Option<u64>) {
+        let Some(s) = s.read(self.order) else {
+            return (None, None);
+        };
         self.day = s.day_start_ms.or(self.day);
         if s.of_day && self.day.is_none() {
             let first = *self.first_of_day.get_or_insert(s.start_ms);
@@ -214,4 +340,34 @@ impl Timeline {
         let at = |ms: u64| (ms + shift).saturating_sub(from);
         (Some(at(s.start_ms)), s.end_ms.map(at))
     }
+}
+
+/// The order a file's slash dates are read in (see [`Timeline`]'s `order`), and whether they
+/// show both.
+fn slash_order(
+    dates: impl Iterator<Item = SlashReadings>,
+    named: Option<SlashOrder>,
+) -> (Option<SlashOrder>, bool) {
+    let (mut day_first, mut month_first) = (false, false);
+    // The day of the dates that read both ways, while they are all of one.
+    let mut days = None;
+    let mut one_day = true;
+    for readings in dates {
+        match (readings.shown(), readings.day_first) {
+            (Some(SlashOrder::DayFirst), _) => day_first = true,
+            (Some(SlashOrder::MonthFirst), _) => month_first = true,
+            (None, Some(d)) => {
+                let day = d.epoch_ms.saturating_sub(d.time_of_day_ms);
+                one_day &= *days.get_or_insert(day) == day;
+            }
+            (None, None) => {}
+        }
+    }
+    let order = match (day_first, month_first) {
+        (true, false) => Some(SlashOrder::DayFirst),
+        (false, true) => Some(SlashOrder::MonthFirst),
+        (true, true) => named,
+        (false, false) => named.or(one_day.then_some(SlashOrder::DayFirst)),
+    };
+    (order, day_first && month_first)
 }

@@ -11,7 +11,7 @@ use super::lines::{Line, lines};
 use super::missed_labels::{self, Missed};
 use super::otter;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
-use super::text_times::{TimeFault, Times};
+use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
@@ -295,7 +295,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         opens_first,
         opens_after_text,
     };
-    let (openings, warnings) = if is_dialogue(&found, lines, &opts.roles) {
+    let (openings, mut warnings) = if is_dialogue(&found, lines, &opts.roles) {
         (found, said)
     } else {
         (Vec::new(), Vec::new())
@@ -318,7 +318,9 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         };
         turns.push(Turn::new(role, None, preamble));
     }
-    let mut timeline = Timeline::new(openings.iter().filter_map(|(_, o)| o.stamp));
+    let stamps = openings.iter().filter_map(|(_, o)| o.stamp);
+    let mut timeline = Timeline::new(stamps, opts.date_order);
+    warnings.extend(text_times::unread_dates(source, &openings, &timeline));
     let mut speakers = Speakers::default();
     for (i, (_, o)) in openings.iter().enumerate() {
         let end = openings.get(i + 1).map_or(source.len(), |(at, _)| *at);

@@ -3,7 +3,8 @@
 //! its speaker's: its words would otherwise go on the turn before it, or its times be wrong,
 //! without a word said (SPEC §7). A warning names the time, its place and how to write it.
 
-use super::stamps::Stamp;
+use super::stamps::{Stamp, Timeline};
+use super::text::Opening;
 
 /// What is wrong with a time written at a label.
 pub(super) struct TimeFault<'a> {
@@ -67,13 +68,46 @@ impl TimeFault<'_> {
                      the turn is read without a time"
                 ),
                 None => format!(
-                    "`{written}` is not a time; write one as `[hh:mm:ss]` (`[00:01:15]`), or a \
-                     span as `[00:01:15-00:01:20]`; the turn is read without a time"
+                    "`{written}` is not a time; write one as `[hh:mm:ss]` (`[00:01:15]`), a \
+                     span as `[00:01:15-00:01:20]`, or a date and time as \
+                     `[2024-03-05 10:01:15]`; the turn is read without a time"
                 ),
             }
         };
         format!("line {line}, column {column}: {said}")
     }
+}
+
+/// The warning for the turns of `openings` (each with its line's start in `source`) whose slash
+/// dates `timeline` does not read: where the first is, why, and how many more there are.
+pub(super) fn unread_dates(
+    source: &str,
+    openings: &[(usize, Opening)],
+    timeline: &Timeline,
+) -> Option<String> {
+    let mut unread = openings
+        .iter()
+        .filter_map(|(at, o)| Some((*at, timeline.unread(o.stamp?)?)));
+    let (at, why) = unread.next()?;
+    let more = match unread.count() {
+        0 => String::new(),
+        n => format!(" ({n} more turns are too)"),
+    };
+    let line = &source[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let date = line
+        .split([' ', '\t', '[', '('])
+        .find(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(line);
+    let column = source[at..crate::text::offset_in(source, date)]
+        .chars()
+        .count()
+        + 1;
+    let number = source[..at].bytes().filter(|&b| b == b'\n').count() + 1;
+    Some(format!(
+        "line {number}, column {column}: the date `{date}` {why}; its turn is read without a \
+         time{more}"
+    ))
 }
 
 /// `written` with each clock whose minutes or seconds run past 59 carried over (`00:00:75` is

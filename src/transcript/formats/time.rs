@@ -167,17 +167,23 @@ pub enum SheetTime {
 /// Excel writes dates in much of Europe), or a time of day with `AM` or `PM` (`12:00:30 PM`).
 pub fn sheet_time(text: &str) -> Option<SheetTime> {
     let text = text.trim();
-    let (date, clock) = text.split_once(' ').unwrap_or((text, "00:00"));
-    if let Some(iso) = dotted_date(date) {
-        let d = iso8601(&format!("{iso} {}", clock.trim()))?;
-        return Some(SheetTime::Epoch(d.epoch_ms));
+    if text.split(' ').next().and_then(dotted_date).is_some() {
+        return dotted_time(text).map(|d| SheetTime::Epoch(d.epoch_ms));
     }
     let (clock, meridiem) = split_meridiem(text);
     let ms = with_meridiem(time_of_day_ms(clock)?, Some(meridiem?))?;
     Some(SheetTime::OfDay(ms))
 }
 
-/// `dd.mm.yyyy` (a day or month of one digit too) as ISO 8601's `yyyy-mm-dd`.
+/// A date day first with dots and a time after it, or none (`01.06.2024 12:00[:ss]`).
+pub fn dotted_time(text: &str) -> Option<DateTime> {
+    let text = text.trim();
+    let (date, clock) = text.split_once(' ').unwrap_or((text, "00:00"));
+    iso8601(&format!("{} {}", dotted_date(date)?, clock.trim()))
+}
+
+/// `dd.mm.yyyy` (a day or month of one digit too) as ISO 8601's `yyyy-mm-dd`; a year of two
+/// digits (`dd.mm.yy`) is in this century.
 fn dotted_date(text: &str) -> Option<String> {
     let digits = |s: &str, most: usize| {
         (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
@@ -185,6 +191,9 @@ fn dotted_date(text: &str) -> Option<String> {
     match text.split('.').collect::<Vec<_>>()[..] {
         [d, m, y] if digits(d, 2) && digits(m, 2) && digits(y, 4) && y.len() == 4 => {
             Some(format!("{y}-{m:0>2}-{d:0>2}"))
+        }
+        [d, m, y] if digits(d, 2) && digits(m, 2) && digits(y, 2) && y.len() == 2 => {
+            Some(format!("20{y}-{m:0>2}-{d:0>2}"))
         }
         _ => None,
     }
@@ -234,6 +243,11 @@ pub fn slash_numbers(text: &str) -> Option<(u32, u32)> {
 /// A slash date and a time after it, or none, read in `order`, as epoch milliseconds; a year of
 /// two digits is in this century.
 pub fn slash_time(text: &str, order: SlashOrder) -> Option<u64> {
+    slash_date_time(text, order).map(|d| d.epoch_ms)
+}
+
+/// [`slash_time`] as a date and time.
+pub fn slash_date_time(text: &str, order: SlashOrder) -> Option<DateTime> {
     let text = text.trim();
     let (date, clock) = text.split_once(' ').unwrap_or((text, "00:00"));
     let (first, second) = slash_numbers(date)?;
@@ -247,7 +261,7 @@ pub fn slash_time(text: &str, order: SlashOrder) -> Option<u64> {
         SlashOrder::DayFirst => (first, second),
         SlashOrder::MonthFirst => (second, first),
     };
-    iso8601(&format!("{year}-{month:02}-{day:02} {}", clock.trim())).map(|d| d.epoch_ms)
+    iso8601(&format!("{year}-{month:02}-{day:02} {}", clock.trim()))
 }
 
 /// Whether a time is before (`AM`) or after (`PM`) noon.
