@@ -181,6 +181,25 @@ fn fold(c: char) -> Fold {
     }
 }
 
+/// `c` as words are compared (see [`fold`]), pushed onto `out`: `ß` as `ss`, `Ａ` as `a`, a
+/// zero-width space as nothing, any other character as its lowercase.
+pub(crate) fn push_folded(c: char, out: &mut String) {
+    match fold(c) {
+        Fold::Drop => {}
+        Fold::To(s) => out.push_str(s),
+        Fold::Lower => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Whether [`push_folded`] writes `c` as itself.
+pub(crate) fn folds_to_itself(c: char) -> bool {
+    match fold(c) {
+        Fold::Drop => false,
+        Fold::To(s) => s.chars().eq(std::iter::once(c)),
+        Fold::Lower => c.to_lowercase().eq(std::iter::once(c)),
+    }
+}
+
 /// Splits a normalised word into canonical pieces.
 fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
     let whole = |out: &mut Vec<Piece>| {

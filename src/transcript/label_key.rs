@@ -1,11 +1,13 @@
-//! The one form in which speaker labels and agents' names are compared: case-folded, runs of
-//! white space one space, trimmed. `SARAH`, `Sarah` and `Sarah  Lee` typed with two spaces are
-//! the same person to config `roles:` and to the per-agent figures, as a reader takes them.
+//! The one form in which speaker labels and agents' names are compared: case-folded as words are
+//! (`ß` as `ss`), runs of white space one space, trimmed. `SARAH`, `Sarah`, `Sarah  Lee` typed
+//! with two spaces, and `Jörg Weiß` and `JÖRG WEISS` are the same person to config `roles:` and
+//! to the per-agent figures, as a reader takes them.
 
+use crate::text::canon::{folds_to_itself, push_folded};
 use std::borrow::Cow;
 
-/// `label` case-folded, with each run of white space (a tab, a no-break space too) one space and
-/// none at its ends: itself when it already is.
+/// `label` case-folded as words are ([`push_folded`]), with each run of white space (a tab, a
+/// no-break space too) one space and none at its ends: itself when it already is.
 pub fn key(label: &str) -> Cow<'_, str> {
     if is_key(label) {
         return Cow::Borrowed(label);
@@ -15,7 +17,9 @@ pub fn key(label: &str) -> Cow<'_, str> {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            push_folded(c, &mut key);
+        }
     }
     Cow::Owned(key)
 }
@@ -36,7 +40,7 @@ fn is_key(label: &str) -> bool {
                 return false;
             }
             after_space = false;
-        } else if !c.to_lowercase().eq(std::iter::once(c)) {
+        } else if !folds_to_itself(c) {
             return false;
         } else {
             after_space = false;

@@ -5,7 +5,7 @@ use crate::support::*;
 use serde_json::json;
 
 /// A label of `roles:` matches a speaker written in another case or with doubled spaces, as
-/// `Sarah  Lee` in a chat export.
+/// `Sarah  Lee` in a chat export, and `Weiß` written `WEISS` or `Weiss`.
 #[test]
 fn roles_match_a_label_in_any_case_and_spacing() {
     let dir = tempfile::tempdir().unwrap();
@@ -22,6 +22,21 @@ fn roles_match_a_label_in_any_case_and_spacing() {
     assert_eq!(
         (&c["unknown_turns"], &c["agent"]),
         (&json!(0), &json!("Sarah  Lee")),
+        "{c}"
+    );
+    // Case folded as words are: `ß` is `ss` (`JÖRG WEISS` = `Jörg Weiß`, as `STRASSE` = `straße`).
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "roles: {agent: [\"Jörg Weiß\"], customer: [Anna]}\n",
+    );
+    let text = "Anna: hallo\nJÖRG WEISS: guten Tag\nAnna: danke\nJörg Weiss: bitte\n";
+    write(dir.path(), "c.txt", text);
+    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "c.txt"]);
+    let c = &v["conversations"][0];
+    assert_eq!(
+        (&c["unknown_turns"], &c["agent"]),
+        (&json!(0), &json!("JÖRG WEISS")),
         "{c}"
     );
 }
