@@ -247,7 +247,7 @@ fn load_judging(
     warnings.extend(import_warnings);
     let (override_warnings, disabled) = apply_overrides(&mut checked, overrides);
     warnings.extend(override_warnings);
-    warnings.extend(phrase_warnings::warnings(&checked, files));
+    warnings.extend(phrase_warnings::warnings(&checked, files, fillers));
     let unused = match judge_config {
         true => lexicons.unused_config_lexicons(&checked),
         false => Vec::new(),

@@ -1,14 +1,20 @@
 //! Warnings when the rules load about phrases that load but do not match as they read: written
-//! in a script without spaces ([`unspaced`](super::unspaced)) or escaping a punctuation mark
-//! ([`escapes`](super::escapes)). One loop over every phrase of every rule, wherever it is
+//! in a script without spaces ([`unspaced`](super::unspaced)), escaping a punctuation mark
+//! ([`escapes`](super::escapes)), or holding a filler word, which is read as no word (German
+//! `um` among the English fillers). One loop over every phrase of every rule, wherever it is
 //! written (`phrases`, `unless`, `near`, `not_near`, `after`, `when` conditions), so that no
 //! place is passed over; each warning points at the phrase itself where its file shows it.
 
 use super::{Rule, escapes, import, place, unspaced};
 
 /// A warning for each phrase of `rules` that does not match as it reads; `files` are the rule
-/// files as `(display name, text)`, to place each phrase in.
-pub(super) fn warnings(rules: &[Rule], files: &[(String, String)]) -> Vec<String> {
+/// files as `(display name, text)`, to place each phrase in; `fillers` the words phrases are
+/// read without.
+pub(super) fn warnings(
+    rules: &[Rule],
+    files: &[(String, String)],
+    fillers: &[String],
+) -> Vec<String> {
     let mut out = Vec::new();
     for rule in rules {
         let o = &rule.origin;
@@ -19,7 +25,8 @@ pub(super) fn warnings(rules: &[Rule], files: &[(String, String)]) -> Vec<String
             .map(|(_, text)| text.as_str());
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
-            for says in [unspaced::warning(p), escapes::warning(p)]
+            let filler = filler_warning(p, fillers);
+            for says in [unspaced::warning(p), escapes::warning(p), filler]
                 .into_iter()
                 .flatten()
             {
@@ -34,4 +41,16 @@ pub(super) fn warnings(rules: &[Rule], files: &[(String, String)]) -> Vec<String
         }
     }
     out
+}
+
+/// What to say of `phrase` when it holds one of `fillers` as a word: it matches without it.
+fn filler_warning(phrase: &str, fillers: &[String]) -> Option<String> {
+    let words = crate::text::canon::canonical_words(phrase);
+    let filler = words.iter().find(|w| fillers.contains(w))?;
+    Some(format!(
+        "its phrase `{phrase}` holds `{filler}`, a filler word, which phrases and transcripts \
+         are read without, so the phrase matches as if it were not there; where `{filler}` is a \
+         word of your language (German `um`), list your language's fillers instead in the \
+         config's `fillers:` (`fillers: [äh, ähm]`)"
+    ))
 }

@@ -66,3 +66,41 @@ fn an_escaped_punctuation_mark_is_warned_of_wherever_it_is_written() {
         ["r.yaml:4:23: rule `x/p`", "r.yaml:9:37: rule `x/w`"]
     );
 }
+
+/// German `um` is an English filler: `ich kümmere mich um` matched `Ich kümmere mich.` without a
+/// word said. The warning says so, and how to give the pack its own language's fillers; with
+/// them, the phrase needs its `um` and is not warned of.
+#[test]
+fn a_phrase_holding_a_filler_word_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - id: de/um\n    phrases: [\"ich kümmere mich um\"]\n";
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "c.txt", "Berater: Ich kümmere mich.\n");
+    let check = |config: &str| {
+        write(dir.path(), "talklint.yaml", config);
+        let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+            "check",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            "-r",
+            "r.yaml",
+            "c.txt",
+        ]));
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        (report["summary"]["findings"]["warning"].clone(), err)
+    };
+    let (findings, err) = check("{}\n");
+    assert_eq!(findings, 1, "{err}");
+    assert!(
+        err.contains(
+            "warning: r.yaml:3:16: rule `de/um`: its phrase `ich kümmere mich um` holds `um`, a \
+             filler word"
+        ) && err.contains("the config's `fillers:` (`fillers: [äh, ähm]`)"),
+        "{err}"
+    );
+    let (findings, err) = check("fillers: [äh, ähm]\n");
+    assert_eq!(findings, 0, "{err}");
+    assert!(!err.contains("filler word"), "{err}");
+}
