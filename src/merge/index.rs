@@ -35,7 +35,8 @@ pub(super) enum Item {
     },
     /// A skipped file, and the report that lists it.
     Skipped(Skipped, usize),
-    /// A file that could not be read, and the report that lists it.
+    /// A file, or a stream's line (with its `line`), that could not be read, and the report
+    /// that lists it.
     Error(FileError, usize),
 }
 

@@ -111,16 +111,16 @@ fn order(a: &Item, b: &Item) -> Ordering {
     (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
 }
 
-/// Whether `item` is one line of a stream, not a whole file: a conversation that was skipped (a
-/// record too large), or a line that could not be read. Such an entry may stand beside the
-/// stream's conversations, and beside another report's of the same line: each Spark partition
-/// is a stream of its own on `<stdin>`, and two of them may both fail at their line 3. (A file's
-/// parse error names its line too, so it is taken for one: a file reported twice has its
-/// conversations or other entries to show it.)
+/// Whether `item` is one line of a stream, not a whole file, as its `line` says: a conversation
+/// that was skipped (a record too large), or a line that could not be read. Such an entry may
+/// stand beside the stream's conversations, and beside another report's of the same line: each
+/// Spark partition is a stream of its own on `<stdin>`, and two of them may both fail at their
+/// line 3. A file's error has no `line`, though its message may name one (`line 3, column 7: …`
+/// of a malformed file): the file's error is one error.
 fn is_piece(item: &Item) -> bool {
     match item {
         Item::Skipped(s, _) => s.line.is_some(),
-        Item::Error(e, _) => e.place().is_some(),
+        Item::Error(e, _) => e.line.is_some(),
         Item::Conversation { .. } => false,
     }
 }

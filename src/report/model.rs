@@ -204,10 +204,17 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// A file that could not be read or parsed.
+/// A file that could not be read or parsed, or a line of a stream that could not be read (one
+/// of its own, or lines among one conversation's messages), beside the stream's conversations.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct FileError {
     pub path: String,
+    /// For a stream's line, the stream's line it is (1-based; of lines among a conversation's
+    /// messages, the first); none for a whole file, whose message may name a line too (`line 3,
+    /// column 7: …` in a malformed file). Its message says it too, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub line: Option<usize>,
     pub message: String,
 }
 

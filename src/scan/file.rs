@@ -138,6 +138,7 @@ pub(super) fn check(
         read::Encoding::Utf32 { le } => {
             return not_read(NotRead::Error(FileError {
                 path: display.into(),
+                line: None,
                 message: read::utf32_error(le),
             }));
         }
@@ -171,9 +172,11 @@ pub(super) fn check(
     };
     let error = |mut e: transcript::ParseError| {
         e.line += shift;
-        // A parse error may quote the file: masked as its text is with `--redact`.
+        // A parse error may quote the file: masked as its text is with `--redact`. A stream's
+        // piece names its line in a field too, which a file's error does not.
         let e = FileError {
             path: display.into(),
+            line: reading.piece.then_some(e.line),
             message: format!("{e} (read as {})", format.name()),
         };
         e.masked(ctx.opts.redact.as_ref())
@@ -225,9 +228,7 @@ pub(super) fn check(
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
     super::piece::warn_again(reading.again, &mut transcripts);
-    let unread = super::unread::error(&parsed.unread, display, format, shift, {
-        ctx.opts.redact.as_ref()
-    });
+    let unread = super::unread::error(&parsed.unread, reading, format, ctx.opts.redact.as_ref());
     let file_warnings = super::file_warnings::owned(warnings, &directives, &transcripts, &source);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without

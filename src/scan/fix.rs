@@ -107,6 +107,7 @@ pub(super) fn fix_file(
         (FixMode::Write, None) => {
             replace(path, bytes, fixed_text.as_bytes()).map_err(|e| FileError {
                 path: display.into(),
+                line: None,
                 message: format!("cannot write the fixes: {e}"),
             })?;
             None

@@ -210,6 +210,7 @@ pub(super) fn too_long_decoded(path: &str, text: &str) -> Option<NotRead> {
 fn error(path: &str, message: impl Into<String>) -> NotRead {
     NotRead::Error(FileError {
         path: path.into(),
+        line: None,
         message: message.into(),
     })
 }
@@ -287,9 +288,13 @@ pub(super) fn read(
             ))
         }
         Input::Piece(piece) => {
+            // A line of the stream, which names it in a field, as a skipped piece does.
             if let Some(e) = piece.error {
-                let message = format!("{e} (read as {})", Format::Jsonl.name());
-                return Err(error(&piece.name, message));
+                return Err(NotRead::Error(FileError {
+                    path: piece.name.to_string(),
+                    line: Some(e.line),
+                    message: format!("{e} (read as {})", Format::Jsonl.name()),
+                }));
             }
             if let Some(size) = piece.too_large {
                 let line = piece.first_line;

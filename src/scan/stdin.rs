@@ -38,7 +38,11 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let mut stdin = io::stdin().lock();
     let error = |message: String| {
         let path = name.to_string();
-        Opened::Whole(Input::Error(FileError { path, message }))
+        Opened::Whole(Input::Error(FileError {
+            path,
+            line: None,
+            message,
+        }))
     };
     let cannot_read = |e: io::Error| error(format!("cannot read standard input: {e}"));
     if opts.input_format == Some(Format::Jsonl) {

@@ -143,6 +143,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                 match std::fs::metadata(&path) {
                     Err(e) => named(Input::Error(FileError {
                         path: display(&path),
+                        line: None,
                         message: format!("cannot read: {e}"),
                     })),
                     Ok(m) if !m.is_dir() => named(named_file(path, opts)),
@@ -292,6 +293,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
     };
     FileError {
         path: display(path.unwrap_or(root)),
+        line: None,
         message,
     }
 }

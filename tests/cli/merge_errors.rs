@@ -1,6 +1,7 @@
 //! `merge` and the files that could not be read: a file's error is one error, so two reports
-//! that both list it overlap, as two that both list a conversation do; a stream's unreadable
-//! lines are entries of their own, which partitions alike may repeat.
+//! that both list it overlap, as two that both list a conversation do, even where its message
+//! names a line; a stream's unreadable lines, which name theirs in a `line` field, are entries
+//! of their own, which partitions alike may repeat.
 
 use crate::merge::merge;
 use crate::support::{run, talklint, write};
@@ -68,8 +69,66 @@ fn a_file_that_could_not_be_read_in_two_reports_is_an_overlap() {
     );
 }
 
+/// A malformed file's error names its line and column in its message, which `merge` took for a
+/// stream's line: two reports that both held it merged, the error counted twice. A file's error
+/// has no `line` field, so it is the file's one error; the shards of its folder merge as the
+/// single run did, byte for byte, with a JSONL file whose bad line is the file's error too.
+#[test]
+fn a_malformed_files_error_in_two_reports_is_an_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    write(
+        &calls,
+        "bad.json",
+        "{\"messages\": [\n  {\"role\": \"agent\"\n",
+    );
+    let record = "{\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"Hello.\"}]}";
+    write(&calls, "some.jsonl", &format!("{record}\nnot json\n"));
+    write(&calls, "ok.txt", "Agent: Hello.\nCustomer: hi\n");
+    let alone = report(dir.path(), "alone.jsonl", &["calls/bad.json"]);
+    let text = std::fs::read_to_string(&alone).unwrap();
+    assert!(text.contains("\"message\":\"line 3, column 1: "), "{text}");
+    let (code, out, err) = merge(&["-f", "json"], &[alone.clone(), alone.clone()]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    let said = format!(
+        "file calls/bad.json (could not be read) is in both {0} and {0}: the reports overlap",
+        alone.display()
+    );
+    assert!(err.contains(&said), "{err}");
+    let shards: Vec<_> = (1..=3)
+        .map(|k| {
+            let shard = format!("{k}/3");
+            report(
+                dir.path(),
+                &format!("{k}.jsonl"),
+                &["--shard", &shard, "calls"],
+            )
+        })
+        .collect();
+    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &shards);
+    let (single_code, single, _) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        "calls",
+    ]));
+    assert_eq!(summary(&single)["errors"], 2);
+    assert_eq!((code, merged), (single_code, single), "{err}");
+    let (code, out, err) = merge(&["-f", "json"], &[&shards[..], &[alone]].concat());
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("file calls/bad.json (could not be read) is in both "),
+        "{err}"
+    );
+}
+
 /// What stays as it was: a run that names a missing file twice lists its error once, and two
-/// partitions of a stream that both fail at their line 2 are two errors.
+/// partitions of a stream that both fail at their line 2 are two errors (when their reports say
+/// so by `line`).
 #[test]
 fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
     let dir = tempfile::tempdir().unwrap();
@@ -94,5 +153,26 @@ fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
     assert_eq!(
         (&merged["conversations"], &merged["errors"]),
         (&2.into(), &2.into())
+    );
+    // Written before error entries had `line`, the partitions' lines are taken for one file's
+    // error, as the README says.
+    let older: Vec<_> = parts
+        .iter()
+        .map(|part| {
+            let text = std::fs::read_to_string(part).unwrap();
+            assert!(text.contains("\"line\":2,"), "{text}");
+            let name = part.file_name().unwrap().to_str().unwrap();
+            write(
+                dir.path(),
+                &format!("older-{name}"),
+                &text.replace("\"line\":2,", ""),
+            )
+        })
+        .collect();
+    let (code, out, err) = merge(&["-f", "json"], &older);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("file <stdin> (could not be read) is in both "),
+        "{err}"
     );
 }

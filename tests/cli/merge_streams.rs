@@ -1,26 +1,33 @@
-//! A conversation of a stream skipped for its size is reported with the stream's line it starts
-//! at, as a field, and `merge` reads that field (not the reason's words) to keep it beside the
-//! stream's conversations; reports written before the field merge as they did.
+//! A conversation of a stream skipped for its size, and a line of a stream that could not be
+//! read, are reported with the stream's line, as a field, and `merge` reads that field (not the
+//! message's words) to keep them beside the stream's conversations; skipped entries of reports
+//! written before the field merge as they did. A file's error has no such field.
 
 use crate::merge::merge;
 use crate::support::{run, talklint, write};
 use serde_json::Value;
 
-/// The JSONL report of `check` of `input` on standard input, read as a stream of JSONL with a
-/// 1 KiB size limit.
-fn stream(input: &str) -> String {
-    let (code, out, err) = run(talklint()
+/// The report in `format` of `check` of `input` on standard input, read as a stream of JSONL
+/// with a 1 KiB size limit: exit code and report.
+fn stream_as(format: &str, input: &str) -> (i32, String) {
+    let (code, out, _) = run(talklint()
         .args([
             "check",
             "--no-config",
             "-f",
-            "jsonl",
+            format,
             "--input-format",
             "jsonl",
         ])
         .args(["--max-filesize", "1K", "--fail-on", "never", "-"])
         .write_stdin(input.to_string()));
-    assert_eq!(code, 0, "{err}");
+    (code, out)
+}
+
+/// The JSONL report of [`stream_as`], whose lines were all read.
+fn stream(input: &str) -> String {
+    let (code, out) = stream_as("jsonl", input);
+    assert_eq!(code, 0, "{out}");
     out
 }
 
@@ -111,4 +118,92 @@ fn stream_reports_merge_with_a_skipped_line_and_empty_partitions() {
             .starts_with("line 2: too large"),
         "{v}"
     );
+}
+
+/// A stream of messages with two lines that cannot be read: line 4, among conversation `n`'s
+/// messages (its error written just before `n`, when `n` ends), and line 6, `m` again after
+/// `n`, an error of its own (written as it is read, so first).
+const BROKEN: &str = "{\"conversation_id\":\"m\",\"role\":\"agent\",\"text\":\"Hello.\"}
+{\"conversation_id\":\"m\",\"role\":\"customer\",\"text\":\"Hi.\"}
+{\"conversation_id\":\"n\",\"role\":\"agent\",\"text\":\"Please calm down.\"}
+not json
+{\"conversation_id\":\"n\",\"role\":\"customer\",\"text\":\"Bye.\"}
+{\"conversation_id\":\"m\",\"role\":\"agent\",\"text\":\"Again.\"}
+";
+
+/// A JSON report's errors as (line field, the message's first words).
+fn error_lines(json: &str) -> Vec<(Value, String)> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let errors = v["errors"].as_array().unwrap_or_else(|| panic!("{v}"));
+    errors
+        .iter()
+        .map(|e| {
+            let message = e["message"].as_str().unwrap();
+            (
+                e["line"].clone(),
+                message[..message.find(':').unwrap()].into(),
+            )
+        })
+        .collect()
+}
+
+/// An error entry had no `line`, so a stream's line could not be told from a file's parse error,
+/// whose message names a line too.
+#[test]
+fn a_streams_unread_lines_name_their_lines_in_a_field_and_a_files_error_none() {
+    let (code, json) = stream_as("json", BROKEN);
+    assert_eq!(code, 2, "{json}");
+    assert_eq!(
+        error_lines(&json),
+        [
+            (6.into(), "line 6, column 1".into()),
+            (4.into(), "line 4, column 1".into())
+        ]
+    );
+    // The same lines in a file are its one error, which names its first line in its message
+    // alone; so does a malformed file's.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "calls.jsonl", BROKEN);
+    write(dir.path(), "bad.json", "{\"messages\": [\n");
+    let (code, json, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        "bad.json",
+        "calls.jsonl",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        error_lines(&json),
+        [
+            (Value::Null, "line 2, column 1".into()),
+            (Value::Null, "line 4, column 1".into())
+        ]
+    );
+}
+
+#[test]
+fn merge_keeps_a_streams_error_lines_as_the_single_run_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, jsonl) = stream_as("jsonl", BROKEN);
+    let reports = [write(dir.path(), "part-0", &jsonl)];
+    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &reports);
+    assert_eq!(code, 2, "{err}");
+    let (_, single) = stream_as("json", BROKEN);
+    assert_eq!(merged, single);
+    let lines = |json: &str| -> Vec<Value> { error_lines(json).into_iter().map(|e| e.0).collect() };
+    assert_eq!(lines(&merged), [6, 4], "{merged}");
+    // Another partition that fails at its line 4 too, among a conversation's messages, and at
+    // its line 6: each line is an error of its own, in the order of the reports.
+    let other = BROKEN.replace("\"m\"", "\"p\"").replace("\"n\"", "\"q\"");
+    let parts = [
+        reports[0].clone(),
+        write(dir.path(), "part-1", &stream_as("jsonl", &other).1),
+    ];
+    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &parts);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(lines(&merged), [6, 4, 6, 4], "{merged}");
 }
