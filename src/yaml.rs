@@ -6,6 +6,7 @@ mod documents;
 mod duplicate;
 mod type_words;
 mod unique;
+mod unquoted;
 
 pub(crate) use control::refused;
 use serde::Deserialize;
@@ -85,7 +86,9 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             let (what, hint) = (documents::MESSAGE.into(), documents::HINT.into());
             ((line, column), message, given_hint) = (at, what, Some(hint));
         }
-        if tab_at(source, line, column) {
+        if let Some((said, hint)) = unquoted::misread(source, line, column, &message) {
+            (message, given_hint) = (said, Some(hint));
+        } else if tab_at(source, line, column) {
             // The parser says "found character that cannot start any token" or "a tab character
             // that violates indentation": name the character.
             message = TAB.into();
@@ -165,8 +168,15 @@ fn did_you_mean(message: &str) -> Option<String> {
     let (word, expected) = message[at..].split_once('`')?;
     // The expected names are the backquoted parts: every other piece between backquotes.
     let known = expected.split('`').skip(1).step_by(2);
-    let name = crate::suggest::closest(word, known)?;
+    let name = crate::suggest::closest(word, known.clone()).or_else(|| role_word(word, known))?;
     Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
+}
+
+/// The role among `known` that `word` names in a label of another language (`cliente`,
+/// `Berater`), as a speaker's label would be read.
+fn role_word<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let role = crate::transcript::Roles::default().role_of(word).name();
+    known.find(|k| *k == role)
 }
 
 /// How to write a rule file's key that serde found missing ("missing field `id`"), with an

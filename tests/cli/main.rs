@@ -133,6 +133,7 @@ mod two_names;
 mod two_shapes;
 mod unicode_words;
 mod unnamed_messages;
+mod unquoted_yaml;
 mod usage;
 mod vendor_formats;
 mod word_offsets;
