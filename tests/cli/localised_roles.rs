@@ -173,7 +173,8 @@ fn role_words_of_the_users_languages_label_their_roles() {
 
 /// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`)
 /// join the turn they are in, as `Note:` does: they were speakers with no role, and the
-/// warning proposed `Nota` as the agent.
+/// warning proposed `Nota` as the agent. So do a record's fields read out or pasted
+/// (`Dirección:`, `Order number:`); `Customer ID:` was the customer's turn.
 #[test]
 fn note_lines_of_the_users_languages_join_their_turn() {
     for note in [
@@ -183,6 +184,14 @@ fn note_lines_of_the_users_languages_join_their_turn() {
         "Anmerkung:",
         "NB:",
         "N.B.:",
+        "Dirección:",
+        "Referencia:",
+        "Kundennummer:",
+        "Número de pedido:",
+        "Address:",
+        "Order number:",
+        "Customer ID:",
+        "Booking ref:",
     ] {
         let text = format!("Agente: hola uno\n{note} hola nota\nCliente: hola dos\n");
         let c = conversation(&text, "");
@@ -200,4 +209,7 @@ fn note_lines_of_the_users_languages_join_their_turn() {
     // A `roles:` that names one makes it a speaker.
     let c = conversation("Agente: hola\nNota: hola\n", "roles: {customer: [Nota]}\n");
     assert_eq!(said(&c)[1], (2, "customer", "Nota"), "{c}");
+    let roles = "roles: {customer: [\"Customer ID\"]}\n";
+    let c = conversation("Agente: hola\nCustomer ID: hola\n", roles);
+    assert_eq!(said(&c)[1], (2, "customer", "Customer ID"), "{c}");
 }

@@ -6,7 +6,7 @@ use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
 use super::hidden;
 use super::label_forms::{emphasis, unbracketed};
-use super::label_words::names_no_speaker;
+use super::label_words::{is_role_field, names_no_speaker};
 use super::lines::{Line, lines};
 use super::missed_labels::{self, Missed};
 use super::otter;
@@ -103,7 +103,9 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
             },
         };
     let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
-    if names_no_speaker(speaker_name(label, roles)?) && !roles.knows(label) {
+    let name = speaker_name(label, roles)?;
+    let field = || is_role_field(name) && !roles.is_configured(label);
+    if (names_no_speaker(name) && !roles.knows(label)) || field() {
         return Some(Labelled::Joins);
     }
     let text_start = at + (line.len() - after.len());
