@@ -45,8 +45,14 @@ pub(super) fn warnings(
 
 /// What to say of `phrase` when it holds one of `fillers` as a word: it matches without it.
 fn filler_warning(phrase: &str, fillers: &[String]) -> Option<String> {
-    let words = crate::text::canon::canonical_words(phrase);
-    let filler = words.iter().find(|w| fillers.contains(w))?;
+    // Every phrase of every pack is asked when the rules load: its words are compared as they
+    // stand, with nothing allocated.
+    let is = |word: &str, filler: &String| {
+        word.len() == filler.len() && word.chars().flat_map(char::to_lowercase).eq(filler.chars())
+    };
+    let filler = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|word| fillers.iter().find(|f| is(word, f)))?;
     Some(format!(
         "its phrase `{phrase}` holds `{filler}`, a filler word, which phrases and transcripts \
          are read without, so the phrase matches as if it were not there; where `{filler}` is a \
