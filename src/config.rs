@@ -7,6 +7,7 @@ mod rule_files;
 
 use crate::byte_size::ByteSize;
 use crate::engine::SCORES;
+use crate::report::CsvDelimiter;
 use crate::rules::Severity;
 use crate::rules::load::Overrides;
 use crate::rules::schema::OneOrMany;
@@ -79,6 +80,13 @@ pub struct Config {
     /// match the case written).
     #[serde(default)]
     pub redact_patterns: Vec<String>,
+    /// What separates the fields of CSV reports (`--csv-delimiter`): `semicolon` for Excel
+    /// where the comma is the decimal mark.
+    pub csv_delimiter: Option<CsvDelimiter>,
+    /// Open CSV reports with a UTF-8 byte order mark, so that Excel reads them as UTF-8
+    /// (`--csv-bom`).
+    #[serde(default)]
+    pub csv_bom: bool,
 }
 
 /// Which findings make a run fail (`--fail-on`, `fail_on:`).

@@ -11,6 +11,9 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod csv;
+pub(crate) use self::csv::CsvArgs;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "talklint",
@@ -135,9 +138,8 @@ pub(crate) struct CheckArgs {
     /// score distribution (to standard output with human output, else to standard error).
     #[arg(long)]
     pub(crate) statistics: bool,
-    /// With --format csv: one row per finding instead of one per conversation.
-    #[arg(long)]
-    pub(crate) csv_findings: bool,
+    #[command(flatten)]
+    pub(crate) csv: CsvArgs,
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -223,7 +225,7 @@ pub(crate) struct CheckArgs {
     pub(crate) fix: bool,
     /// Print the fixes `--fix` would make as a unified diff instead of a report; change
     /// nothing; exit 1 when there is something to fix.
-    #[arg(long, conflicts_with_all = ["format", "csv_findings", "output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
+    #[arg(long, conflicts_with_all = ["format", "csv_findings", "csv_delimiter", "csv_bom", "output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
     pub(crate) diff: bool,
 }
 
@@ -301,9 +303,8 @@ pub(crate) struct MergeArgs {
     /// Exit 1 when a finding at or above this level exists, as `check` would have.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
-    /// With --format csv: one row per finding instead of one per conversation.
-    #[arg(long)]
-    pub(crate) csv_findings: bool,
+    #[command(flatten)]
+    pub(crate) csv: CsvArgs,
     /// After the report, print what `check --statistics` prints for the same conversations
     /// (to standard output with human output, else to standard error); reports hold no
     /// times, so not timing per agent.

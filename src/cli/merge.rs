@@ -5,7 +5,7 @@ use super::args::MergeArgs;
 use super::check::{judge, print_statistics, refuse_inputs};
 use super::report_file::ReportFile;
 use super::rule_set::rules;
-use super::settings::{color, csv_findings_fit, redactor, threads};
+use super::settings::{color, csv_dialect, csv_flags_fit, redactor, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::merge::{self, Layout, MergeError};
@@ -13,13 +13,14 @@ use crate::report::{self, OutputFormat, PrinterOptions};
 use std::io::{self, BufWriter, Write};
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
-    csv_findings_fit(args.csv_findings, [args.format].into_iter())?;
+    csv_flags_fit(&args.csv, [args.format].into_iter())?;
     let (cfg, rules) = rules(&args.rule_args)?;
     let fail_on = args.fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
     let opts = PrinterOptions {
         color: color(args.color, args.format, args.output.as_deref()),
         quiet: args.quiet,
-        csv_findings: args.csv_findings,
+        csv_findings: args.csv.csv_findings,
+        csv: csv_dialect(&args.csv, &cfg.config),
         fail_at: fail_on.threshold(),
     };
     let printer = report::printer(args.format, &rules, opts);

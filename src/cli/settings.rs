@@ -3,16 +3,16 @@
 //! over the config; the config wins over the defaults.
 
 use super::CliError;
-use super::args::{CheckArgs, ColorChoice};
+use super::args::{CheckArgs, ColorChoice, CsvArgs};
 use super::engines::Engines;
 use super::globs::{check_globs, path_glob, scope, walk_globs};
 use super::rule_set::config;
 use crate::baseline::Baseline;
-use crate::config::{FailOn, Loaded};
+use crate::config::{Config, FailOn, Loaded};
 use crate::engine::{Engine, Scoring};
 use crate::fix::FixMode;
 use crate::redact::{self, Redactor};
-use crate::report::{OutputFormat, PrinterOptions};
+use crate::report::{CsvDialect, OutputFormat, PrinterOptions};
 use crate::rules::place;
 use crate::rules::{self, RuleSet};
 use crate::scan::{Profile, Profiles, ReadAs, RunFiles, ScanOptions, normal};
@@ -119,12 +119,13 @@ impl CheckSettings {
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
         let extra_reports = args.extra_reports();
         let formats = extra_reports.iter().map(|(f, _)| *f);
-        csv_findings_fit(args.csv_findings, formats.chain([args.format]))?;
+        csv_flags_fit(&args.csv, formats.chain([args.format]))?;
         Ok(CheckSettings {
             printer: PrinterOptions {
                 color,
                 quiet: args.quiet,
-                csv_findings: args.csv_findings,
+                csv_findings: args.csv.csv_findings,
+                csv: csv_dialect(&args.csv, c),
                 fail_at: fail_on.threshold(),
             },
             extra_reports,
@@ -211,18 +212,36 @@ pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, Cli
     })
 }
 
-/// `--csv-findings` changes CSV reports only: without one among `formats`, it would be ignored
-/// without a word, so it is an error.
-pub(super) fn csv_findings_fit(
-    csv_findings: bool,
+/// The CSV flags that ask for something change CSV reports only: without one among `formats`,
+/// they would be ignored without a word, so each is an error. (`--no-csv-bom` asks for nothing;
+/// nor do the config's keys, which a team sets for the runs that write CSV.)
+pub(super) fn csv_flags_fit(
+    csv: &CsvArgs,
     mut formats: impl Iterator<Item = OutputFormat>,
 ) -> Result<(), CliError> {
-    if csv_findings && !formats.any(|f| f == OutputFormat::Csv) {
-        return Err(CliError::Usage(
-            "--csv-findings changes CSV reports, and this run writes none\n  help: write one (`--format csv` with check or merge, `--output-csv FILE` with check or eval), or drop --csv-findings".into(),
-        ));
+    let given = [
+        (csv.csv_findings, "--csv-findings"),
+        (csv.csv_delimiter.is_some(), "--csv-delimiter"),
+        (csv.csv_bom, "--csv-bom"),
+    ];
+    let Some(flag) = given.into_iter().find_map(|(on, flag)| on.then_some(flag)) else {
+        return Ok(());
+    };
+    if formats.any(|f| f == OutputFormat::Csv) {
+        return Ok(());
     }
-    Ok(())
+    Err(CliError::Usage(format!(
+        "{flag} changes CSV reports, and this run writes none\n  help: write one (`--format csv` with check or merge, `--output-csv FILE` with check or eval), or drop {flag}"
+    )))
+}
+
+/// How the run's CSV reports are written: the flags, else the config's `csv_delimiter:` and
+/// `csv_bom:`, else as always (comma, no byte order mark).
+pub(super) fn csv_dialect(csv: &CsvArgs, c: &Config) -> CsvDialect {
+    CsvDialect {
+        delimiter: csv.csv_delimiter.or(c.csv_delimiter).unwrap_or_default(),
+        bom: !csv.no_csv_bom && (csv.csv_bom || c.csv_bom),
+    }
 }
 
 /// Whether to colour a report of `format` going to `output` (else standard output): `auto`

@@ -1,6 +1,7 @@
-//! Parsers of single flag values (`--format`, `--input-format`, `-j`, `--min-precision`): each
-//! names what it takes and says what is wrong with what it was given.
+//! Parsers of single flag values (`--format`, `--input-format`, `--csv-delimiter`, `-j`,
+//! `--min-precision`): each names what it takes and says what is wrong with what it was given.
 
+use crate::report::CsvDelimiter;
 use crate::transcript::Format;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
@@ -47,6 +48,23 @@ pub(super) fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
             .find(|f| f.name() == given)
             .map(|&f| InputFormat(Some(f)))
             .ok_or("not a known format")
+    })
+}
+
+/// `--csv-delimiter`: a delimiter by name, or `,` or `;` itself (quoted in a shell, where `;`
+/// ends a command).
+pub(super) fn csv_delimiter() -> impl TypedValueParser<Value = CsvDelimiter> {
+    let values = CsvDelimiter::ALL.iter().map(|d| {
+        let value = PossibleValue::new(d.name()).help(d.about());
+        match d.symbol() {
+            Some(symbol) => value.alias(symbol),
+            None => value,
+        }
+    });
+    PossibleValuesParser::new(values).try_map(|given: String| {
+        (CsvDelimiter::ALL.iter().copied())
+            .find(|d| d.name() == given || d.symbol() == Some(given.as_str()))
+            .ok_or("not a known delimiter")
     })
 }
 

@@ -1,8 +1,10 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
 //! severity, its top problem and its problems by category; or, with `--csv-findings`, one row
-//! per finding.
+//! per finding; in the delimiter and with the byte order mark the run asks for
+//! ([`CsvDialect`]).
 
 use super::agent_cells::{AgentCells, Spellings};
+use super::csv_dialect::{BOM, CsvDialect};
 use super::{Conversation, InOrder, Printer, PrinterOptions};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::borrow::Cow;
@@ -16,6 +18,7 @@ pub(super) struct Csv {
     findings: bool,
     /// Each agent's name as first written in the run.
     spellings: Spellings,
+    dialect: CsvDialect,
 }
 
 impl Csv {
@@ -24,24 +27,28 @@ impl Csv {
             categories: categories(rules),
             findings: opts.csv_findings,
             spellings: Spellings::default(),
+            dialect: opts.csv,
         }
     }
 }
 
 impl Printer for Csv {
     fn start(&self, w: &mut dyn Write) -> io::Result<()> {
-        start(w, &self.categories, self.findings)
+        if self.dialect.bom {
+            w.write_all(BOM)?;
+        }
+        start(w, &self.categories, self.findings, self.dialect)
     }
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
-        conversation(c, &self.categories, self.findings, out);
+        conversation(c, &self.categories, self.findings, self.dialect, out);
     }
 
     /// Each agent as first written in the run, as `--statistics` names them.
     fn in_order<'r>(&self, rendered: &'r [u8], _index: usize) -> InOrder<'r> {
         let cell = |names: &str| {
             let mut cell = Vec::new();
-            let mut w = csv::Writer::from_writer(&mut cell);
+            let mut w = self.dialect.writer(&mut cell);
             text(&mut w, names);
             w.flush().expect("CSV rows write to memory");
             drop(w);
@@ -55,8 +62,13 @@ impl Printer for Csv {
 }
 
 /// The header row: fixed columns, then one problem count column per category.
-fn start(w: &mut dyn Write, categories: &[String], findings: bool) -> io::Result<()> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+fn start(
+    w: &mut dyn Write,
+    categories: &[String],
+    findings: bool,
+    dialect: CsvDialect,
+) -> io::Result<()> {
+    let mut out = dialect.writer(Vec::new());
     let fixed: &[&str] = if findings {
         &[
             "path",
@@ -131,11 +143,14 @@ fn categories(rules: &RuleSet) -> Vec<String> {
     c
 }
 
-fn conversation(c: &Conversation, categories: &[String], findings: bool, out: &mut Vec<u8>) {
-    // A small buffer: a row is short, and a writer is made per conversation.
-    let mut w = csv::WriterBuilder::new()
-        .buffer_capacity(1024)
-        .from_writer(out);
+fn conversation(
+    c: &Conversation,
+    categories: &[String],
+    findings: bool,
+    dialect: CsvDialect,
+    out: &mut Vec<u8>,
+) {
+    let mut w = dialect.writer(out);
     let id = c.id.unwrap_or("");
     let mut numbers = itoa::Buffer::new();
     // The agents as `--statistics` counts them: each who spoke, else the one.

@@ -8,6 +8,7 @@
 mod agent_cells;
 mod agents;
 mod csv;
+mod csv_dialect;
 pub(crate) mod digest;
 mod escape;
 pub(crate) mod eval;
@@ -32,6 +33,7 @@ mod summary;
 mod template;
 
 use crate::rules::{RuleSet, Severity};
+pub use csv_dialect::{CsvDelimiter, CsvDialect};
 pub(crate) use json::Document;
 pub use message::Message;
 pub(crate) use model::conversation;
@@ -115,6 +117,8 @@ pub struct PrinterOptions {
     pub quiet: bool,
     /// CSV: one row per finding instead of per conversation.
     pub csv_findings: bool,
+    /// CSV: the delimiter, and whether a byte order mark opens the file.
+    pub csv: CsvDialect,
     /// JUnit: problems at or above this level fail a test case (failed conversations always do).
     pub fail_at: Option<Severity>,
 }

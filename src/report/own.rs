@@ -1,6 +1,7 @@
 //! Recognising a report talklint wrote, so that a run may write over its last report but never
 //! over a transcript that sits where a report is asked for.
 
+use super::csv_dialect::{BOM, CsvDelimiter};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -40,8 +41,10 @@ pub(crate) fn opens_as_report(text: &[u8]) -> bool {
 }
 
 /// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
-/// first keys or tags exactly as it writes them, so that a transcript is never taken for one.
+/// first keys or tags exactly as it writes them, so that a transcript is never taken for one;
+/// CSV in any delimiter `--csv-delimiter` names, after a byte order mark (`--csv-bom`) or not.
 fn opens_a_report(head: &[u8]) -> bool {
+    let head = head.strip_prefix(BOM).unwrap_or(head);
     let names_talklint = |marker: &str| contains(head, marker.as_bytes());
     let opens = |prefix: &str| head.starts_with(prefix.as_bytes());
     // Asked of every JSON, JSONL and CSV file a walk finds: the first byte picks the formats
@@ -78,8 +81,18 @@ fn opens_a_report(head: &[u8]) -> bool {
                 || opens("<!doctype html>") && names_talklint("<title>talklint report")
         }
         Some(b'p') => {
-            opens("path,id,format,turns,score,passed,")
-                || opens("path,id,turn,role,speaker,line,column,rule,")
+            // The byte after `path` is the delimiter the header is written with.
+            let Some(&delimiter) = head.get(4) else {
+                return false;
+            };
+            let opens_csv = |header: &str| {
+                let with = |b: u8| if b == b',' { delimiter } else { b };
+                let start = head.get(..header.len());
+                start.is_some_and(|start| header.bytes().map(with).eq(start.iter().copied()))
+            };
+            CsvDelimiter::ALL.iter().any(|d| d.byte() == delimiter)
+                && (opens_csv("path,id,format,turns,score,passed,")
+                    || opens_csv("path,id,turn,role,speaker,line,column,rule,"))
         }
         Some(b':') => ["::error file=", "::warning file=", "::notice file="]
             .iter()
@@ -200,6 +213,8 @@ mod tests {
             "<!doctype html>\n<html><head><title>talklint report</title>",
             "path,id,format,turns,score,passed,errors\n",
             "path,id,turn,role,speaker,line,column,rule,kind\n",
+            "\u{feff}path;id;format;turns;score;passed;errors\n",
+            "path\tid\tturn\trole\tspeaker\tline\tcolumn\trule\tkind\n",
             "::warning file=a.txt,line=1::x\n",
             "warning[closing/thanks]: The agent did not thank\n --> a.txt:3:8\n",
             "\x1b[1m\x1b[33merror[x/y]\x1b[0m: z\n\x1b[34m  --> \x1b[0ma.txt:1:1\n",
@@ -214,6 +229,8 @@ mod tests {
             "{\"path\":\"calls/1.wav\",\"speaker\":\"Agent\",\"text\":\"hi\"}\n",
             "{\"error\":\"none\",\"messages\":[]}",
             "speaker,text\nAgent,hi\n",
+            "path;id;format;turns,score,passed,errors\n",
+            "path|id|format|turns|score|passed|errors\n",
             "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>hi\n",
             "<?xml version=\"1.0\"?>\n<transcript>",
             "warning[x]: not followed by a location\nAgent: hi\n",

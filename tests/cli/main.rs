@@ -18,6 +18,7 @@ mod config_globs;
 mod config_roles;
 mod config_type_words;
 mod contractions;
+mod csv_dialect;
 mod csv_mistakes;
 mod default_pack;
 mod directive_columns;
