@@ -1,7 +1,7 @@
 //! Labels that end in a colon in a turn's text and name no speaker: a note word (`Note:`, `PS:`),
-//! a numbered part of a script (`Option 1:`, `Step 2:`) or a record's field read out or pasted
-//! (`Order number: 998877`, `Customer ID: 4521`, `Dirección: Calle Mayor 5`). Kept apart from the
-//! label reader so that the word lists, which grow with each script seen, stand in one place.
+//! a numbered part of a script (`Option 1:`, `Step 2:`) or a record's field (`Order number:`,
+//! whose words are in `field_labels`). Kept apart from the label reader so that the word lists,
+//! which grow with each script seen, stand in one place.
 
 /// Whether `label` ends in a colon in a turn's text and names no speaker: a note word (`Note:
 /// the refund is sent`, `PS:`, `FYI:`), a numbered part of a script (`Option 1:`, `Step 2:`,
@@ -9,112 +9,7 @@
 /// label, so each check is of its length or shape first: `Agent` and `Customer` are turned away
 /// by theirs.
 pub(super) fn names_no_speaker(label: &str) -> bool {
-    is_note_word(label) || is_numbered_part(label) || is_field(label)
-}
-
-/// Whether `label` is a field's even where it opens with a role word (`Customer ID`, `Agent
-/// name`), which [`names_no_speaker`] labels are not when a role word names them.
-pub(super) fn is_role_field(label: &str) -> bool {
-    label.contains(' ') && is_field(label)
-}
-
-/// The words of a record's field that stand alone as a label (`Address: 12 High Street`), in
-/// English and the product's users' other languages (Spanish, Portuguese, Italian, German,
-/// French), lowercase.
-const FIELDS: [&str; 48] = [
-    "address",
-    "reference",
-    "order",
-    "account",
-    "tracking",
-    "postcode",
-    "zip",
-    "email",
-    "e-mail",
-    "phone",
-    "tel",
-    "telephone",
-    "date",
-    "total",
-    "amount",
-    "price",
-    "ticket",
-    "booking",
-    "invoice",
-    "dirección",
-    "direccion",
-    "referencia",
-    "pedido",
-    "teléfono",
-    "telefono",
-    "correo",
-    "fecha",
-    "importe",
-    "adresse",
-    "kundennummer",
-    "bestellnummer",
-    "telefon",
-    "datum",
-    "betrag",
-    "referenz",
-    "rechnungsnummer",
-    "vertragsnummer",
-    "auftragsnummer",
-    "référence",
-    "commande",
-    "téléphone",
-    "montant",
-    "indirizzo",
-    "ordine",
-    "importo",
-    "endereço",
-    "valor",
-    "postleitzahl",
-];
-
-/// The words that end a field's label of two words or more (`Order number`, `Customer ID`,
-/// `Booking ref`), and those that open one in Spanish, Portuguese, Italian and French
-/// (`Número de pedido`, `Numéro de commande`), lowercase.
-const FIELD_ENDS: [&str; 14] = [
-    "id",
-    "number",
-    "no",
-    "no.",
-    "nr",
-    "nr.",
-    "#",
-    "ref",
-    "reference",
-    "code",
-    "address",
-    "email",
-    "phone",
-    "name",
-];
-const FIELD_OPENINGS: [&str; 6] = ["número", "numero", "numéro", "nº", "n°", "id"];
-
-/// Whether `label` is a field's (see [`FIELDS`]): one field word, or two to four words that end
-/// in one of [`FIELD_ENDS`] or open with one of [`FIELD_OPENINGS`].
-fn is_field(label: &str) -> bool {
-    // The usual label (`Agent`, `Customer`, `Sarah`) is one word and no field.
-    if label.len() > 32 {
-        return false;
-    }
-    let same = |word: &str, w: &&str| {
-        word.len() == w.len() && word.chars().flat_map(char::to_lowercase).eq(w.chars())
-    };
-    let mut words = label.split_whitespace();
-    let (Some(first), second) = (words.next(), words.next()) else {
-        return false;
-    };
-    match second {
-        None => FIELDS.iter().any(|w| same(first, w)),
-        Some(_) => {
-            let last = label.split_whitespace().next_back().unwrap_or(first);
-            FIELD_ENDS.iter().any(|w| same(last, w))
-                || FIELD_OPENINGS.iter().any(|w| same(first, w))
-        }
-    }
+    is_note_word(label) || is_numbered_part(label) || super::field_labels::is_field(label)
 }
 
 /// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, …, and those of the

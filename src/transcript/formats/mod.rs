@@ -8,6 +8,7 @@ mod cue_text;
 mod dialogue;
 pub mod directives;
 mod fences;
+mod field_labels;
 pub(crate) mod flat_json;
 mod google_stt;
 pub(crate) mod hidden;

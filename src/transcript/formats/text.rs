@@ -4,9 +4,10 @@
 
 use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
+use super::field_labels::is_role_field;
 use super::hidden;
 use super::label_forms::{emphasis, unbracketed};
-use super::label_words::{is_role_field, names_no_speaker};
+use super::label_words::names_no_speaker;
 use super::lines::{Line, lines};
 use super::missed_labels::{self, Missed};
 use super::otter;

@@ -1,0 +1,167 @@
+//! Labels of a record's fields, read out or pasted into a turn (`Order number: 998877`,
+//! `Customer ID: 4521`, `Dirección: Calle Mayor 5`): they name no speaker, and join their turn.
+//! Every labelled line asks, so each word list turns most labels away by their first letter and
+//! length before comparing a word.
+
+/// The words of a field that stand alone as a label (`Address: 12 High Street`), in English and
+/// the product's users' other languages (Spanish, Portuguese, Italian, German, French).
+const FIELDS: Words = Words::new(&[
+    "address",
+    "reference",
+    "order",
+    "account",
+    "tracking",
+    "postcode",
+    "zip",
+    "email",
+    "e-mail",
+    "phone",
+    "tel",
+    "telephone",
+    "date",
+    "total",
+    "amount",
+    "price",
+    "ticket",
+    "booking",
+    "invoice",
+    "dirección",
+    "direccion",
+    "referencia",
+    "pedido",
+    "teléfono",
+    "telefono",
+    "correo",
+    "fecha",
+    "importe",
+    "adresse",
+    "kundennummer",
+    "bestellnummer",
+    "telefon",
+    "datum",
+    "betrag",
+    "referenz",
+    "rechnungsnummer",
+    "vertragsnummer",
+    "auftragsnummer",
+    "référence",
+    "commande",
+    "téléphone",
+    "montant",
+    "indirizzo",
+    "ordine",
+    "importo",
+    "endereço",
+    "valor",
+    "postleitzahl",
+]);
+
+/// The words that end a field's label of two words or more (`Order number`, `Customer ID`,
+/// `Booking ref`).
+const FIELD_ENDS: Words = Words::new(&[
+    "id",
+    "number",
+    "no",
+    "no.",
+    "nr",
+    "nr.",
+    "#",
+    "ref",
+    "reference",
+    "code",
+    "address",
+    "email",
+    "phone",
+    "name",
+]);
+
+/// The words that open a field's label of two words or more in Spanish, Portuguese, Italian and
+/// French (`Número de pedido`, `Numéro de commande`).
+const FIELD_OPENINGS: Words = Words::new(&["número", "numero", "numéro", "nº", "n°", "id"]);
+
+/// Whether `label` is a field's: one word of [`FIELDS`], or two to four words that end in one
+/// of [`FIELD_ENDS`] or open with one of [`FIELD_OPENINGS`].
+pub(super) fn is_field(label: &str) -> bool {
+    let mut words = label.split_whitespace();
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    match second {
+        None => FIELDS.holds(first),
+        Some(_) => {
+            let last = words.last().or(second).unwrap_or(first);
+            FIELD_ENDS.holds(last) || FIELD_OPENINGS.holds(first)
+        }
+    }
+}
+
+/// Whether `label` is a field's even where it opens with a role word (`Customer ID`, `Agent
+/// name`), which labels that [`super::label_words::names_no_speaker`] are not when a role
+/// word names them.
+pub(super) fn is_role_field(label: &str) -> bool {
+    label.contains(' ') && is_field(label)
+}
+
+/// Lowercase words, and for each ASCII letter a word may open with, the byte lengths of those
+/// that do, a bit each.
+struct Words {
+    words: &'static [&'static str],
+    lengths: [u64; 26],
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Words {
+        let mut lengths = [0u64; 26];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if w[0].is_ascii_lowercase() && w.len() < 64 {
+                lengths[(w[0] - b'a') as usize] |= 1 << w.len();
+            }
+            i += 1;
+        }
+        Words { words, lengths }
+    }
+
+    /// Whether `word` is one of the words, in any case.
+    fn holds(&self, word: &str) -> bool {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase()
+            && (word.len() >= 64 || self.lengths[(first - b'a') as usize] & (1 << word.len()) == 0)
+        {
+            return false;
+        }
+        self.words.iter().any(|w| {
+            word.len() == w.len() && word.chars().flat_map(char::to_lowercase).eq(w.chars())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_in_any_case_and_not_speakers() {
+        for label in [
+            "Address",
+            "ORDER NUMBER",
+            "Customer ID",
+            "Dirección",
+            "Número de pedido",
+            "Kundennummer",
+        ] {
+            assert!(is_field(label), "{label}");
+        }
+        for label in [
+            "Agent",
+            "Customer",
+            "Sarah Lee",
+            "Customer Service",
+            "Speaker 2",
+            "Addresses",
+        ] {
+            assert!(!is_field(label), "{label}");
+        }
+    }
+}
