@@ -102,37 +102,59 @@ pub(super) fn is_role_field(label: &str) -> bool {
     label.contains(' ') && is_field(label)
 }
 
-/// Lowercase words, and for each ASCII letter a word may open with, the byte lengths of those
-/// that do, a bit each.
+/// Lowercase words, and for each ASCII letter a word may open or end with, the byte lengths of
+/// those that do, a bit each.
 struct Words {
     words: &'static [&'static str],
-    lengths: [u64; 26],
+    firsts: [u64; 26],
+    lasts: [u64; 26],
+}
+
+/// The index of an ASCII letter in any case, if `b` is one.
+const fn letter(b: u8) -> Option<usize> {
+    match b.to_ascii_lowercase() {
+        l @ b'a'..=b'z' => Some((l - b'a') as usize),
+        _ => None,
+    }
 }
 
 impl Words {
     const fn new(words: &'static [&'static str]) -> Words {
-        let mut lengths = [0u64; 26];
+        let (mut firsts, mut lasts) = ([0u64; 26], [0u64; 26]);
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
-            if w[0].is_ascii_lowercase() && w.len() < 64 {
-                lengths[(w[0] - b'a') as usize] |= 1 << w.len();
+            if let (Some(f), true) = (letter(w[0]), w.len() < 64) {
+                firsts[f] |= 1 << w.len();
+            }
+            if let (Some(l), true) = (letter(w[w.len() - 1]), w.len() < 64) {
+                lasts[l] |= 1 << w.len();
             }
             i += 1;
         }
-        Words { words, lengths }
+        Words {
+            words,
+            firsts,
+            lasts,
+        }
     }
 
     /// Whether `word` is one of the words, in any case.
     fn holds(&self, word: &str) -> bool {
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        if first.is_ascii_lowercase()
-            && (word.len() >= 64 || self.lengths[(first - b'a') as usize] & (1 << word.len()) == 0)
-        {
+        let b = word.as_bytes();
+        let (first, last) = (b[0], b[b.len() - 1]);
+        // A word whose first or last letter opens or ends no word of its length is none.
+        let length = |at: Option<usize>, masks: &[u64; 26]| match at {
+            Some(i) => b.len() < 64 && masks[i] & (1 << b.len()) != 0,
+            None => true,
+        };
+        if !length(letter(first), &self.firsts) || !length(letter(last), &self.lasts) {
             return false;
         }
         self.words.iter().any(|w| {
-            word.len() == w.len() && word.chars().flat_map(char::to_lowercase).eq(w.chars())
+            w.len() == b.len()
+                && (!first.is_ascii() || w.as_bytes()[0] == first.to_ascii_lowercase())
+                && word.chars().flat_map(char::to_lowercase).eq(w.chars())
         })
     }
 }
