@@ -22,7 +22,7 @@ pub(super) struct Conversation<'s> {
     pub(super) stray: Quotes<usize>,
     /// Each quote not doubled in a quoted field of a row read by the header's number of
     /// fields, and the quote that ends that field.
-    pub(super) mended: Quotes<(usize, usize)>,
+    pub(super) mended: Quotes<super::mend::Mended>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -181,7 +181,7 @@ impl<'s> Conversation<'s> {
         let mut quotes = [
             (stray.at.first().copied(), stray_quote(&stray, lines)),
             (
-                mended.at.first().map(|m| m.0),
+                mended.at.first().map(|m| m.stray),
                 super::mend::warning(&mended, lines),
             ),
         ];
