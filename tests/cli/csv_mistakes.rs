@@ -222,3 +222,29 @@ fn warnings_of_quotes_come_in_line_order_with_their_cells_mended() {
     );
     assert!(w[1].contains("(`\"a 32\"\" screen\"`)"), "{w:?}");
 }
+
+/// After a quote not doubled, a quote written `""` is one quote, as before it:
+/// `"the 27" one is ""big"" now"` read `the 27" one is ""big"" now`, its quotes doubled.
+#[test]
+fn a_doubled_quote_after_a_quote_not_doubled_is_one_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "rules:\n  - id: t/all\n    kind: tag\n    speaker: any\n    regex: ['(?s)^.+$']\n";
+    let rules = write(dir.path(), "r.yaml", rule);
+    let sheet = "role,text,note\nagent,\"the 27\" one is \"\"big\"\" now\",\n\
+                 agent,\"He said \"no\nit is \"\"big\"\"\",\n";
+    let (_, v) = report("sheet.csv", sheet, &["-r", rules.to_str().unwrap()]);
+    let texts: Vec<&str> = (v["conversations"][0]["findings"].as_array().into_iter())
+        .flatten()
+        .filter(|f| f["rule"] == "t/all")
+        .filter_map(|f| f["match"].as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["the 27\" one is \"big\" now", "He said \"no\nit is \"big\""],
+        "{v}"
+    );
+    assert!(
+        warnings(&v, 0)[0].contains("(`\"the 27\"\" one is \"\"big\"\" now\"`)"),
+        "{v}"
+    );
+}
