@@ -248,3 +248,32 @@ fn a_doubled_quote_after_a_quote_not_doubled_is_one_quote() {
         "{v}"
     );
 }
+
+/// In a file that mixes the orders, a date in neither order (`13/13/2024`, `31/02/2024`) was
+/// counted among the mixed dates "like it", and could be the one the warning named, or the
+/// example of day first. It is warned about as a time that cannot be read, and the mixture's
+/// warning names and counts only dates of one order or the other.
+#[test]
+fn a_date_in_neither_order_is_no_example_of_a_mixture() {
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,time\nagent,hi,31/02/2024 10:00\ncustomer,hello,06/25/2024 10:01\n\
+         agent,ok,13/06/2024 10:02\nagent,Please calm down.,13/13/2024 10:03\n",
+        &[],
+    );
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 2, "{v}");
+    let mixture = w.iter().find(|w| w.contains("mixes")).expect("a mixture");
+    assert!(
+        mixture.starts_with("line 3, column 16: `time` is `06/25/2024 10:01`, a date with slashes")
+            && mixture.contains("day first (`13/06/2024 10:02` at line 4, column 10)")
+            && mixture.ends_with("(… and 1 more slash date like it)"),
+        "{w:?}"
+    );
+    let neither = w.iter().find(|w| !w.contains("mixes")).expect("no date");
+    assert!(
+        neither.starts_with("line 2, column 10: `time` is `31/02/2024 10:00`")
+            && neither.ends_with("(… and 1 more message whose `time` cannot be read)"),
+        "{w:?}"
+    );
+}
