@@ -76,10 +76,8 @@ fn ended_before(ends: &Ends, stray: usize, own: impl Fn(usize) -> bool) -> bool 
     let first_break = bytes[start..stray]
         .iter()
         .position(|b| matches!(b, b'\r' | b'\n'));
-    let mut lines = first_break
-        .into_iter()
-        .flat_map(|p| lines_after(bytes, start + p));
-    (lines.by_ref())
+    (first_break.into_iter())
+        .flat_map(|p| lines_after(bytes, start + p))
         .take_while(|&(line, _)| line <= stray)
         .take(MOST_LINES)
         .any(|(line, _)| own(line))
@@ -176,6 +174,10 @@ mod tests {
         let rows = "1,agent,\"the 27\" tv\n2,customer,\"ok\"\n";
         assert_eq!(refused(rows, (3, 4)), Some(false));
         assert_eq!(refused(rows, (4, 4)), Some(true));
+        // `27""` was an inch and the field's end, and the stray quote opens the next row's text:
+        // its line reads as a row of its own, so the field ended before it.
+        let rows = "agent,\"27\"\"\nagent,\"a,b \"\"no\"\" x\n\n x then\"\n";
+        assert_eq!(refused(rows, (2, 2)), Some(false));
     }
 
     #[test]
