@@ -110,7 +110,7 @@ fn runs_on(stray: usize, width: usize) -> TooMany {
         message: format!(
             "this `\"` is not doubled inside its quoted field, which CSV readers end here, and \
              no quote of its line ends the field, so it runs on over the line break, where CSV \
-             readers end the row, but no one quote of the next lines ends it with the header's \
+             readers end the row, but no single quote of the next lines ends it with the header's \
              {width} fields: the row is left out, and the lines after it are read as rows of \
              their own; write a quote that is part of the text as `\"\"` and end the field with \
              one `\"` ({EXAMPLE})"
@@ -157,8 +157,8 @@ pub(super) fn warning(quotes: &Quotes<Mended>, lines: &mut LineCursor) -> Option
             "",
         ),
         true => (
-            "the row at the line break after it, which no quote of its line comes before to end \
-             the field, and read the next line as a row of its own",
+            "the row at the line break after it, where no quote has ended the field, and read \
+             the next line as a row of its own",
             ", over the line break,",
         ),
     };
