@@ -222,3 +222,58 @@ fn warnings_of_quotes_come_in_line_order_with_their_cells_mended() {
     );
     assert!(w[1].contains("(`\"a 32\"\" screen\"`)"), "{w:?}");
 }
+
+/// After a quote not doubled, a quote written `""` is one quote, as before it:
+/// `"the 27" one is ""big"" now"` read `the 27" one is ""big"" now`, its quotes doubled.
+#[test]
+fn a_doubled_quote_after_a_quote_not_doubled_is_one_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "rules:\n  - id: t/all\n    kind: tag\n    speaker: any\n    regex: ['(?s)^.+$']\n";
+    let rules = write(dir.path(), "r.yaml", rule);
+    let sheet = "role,text,note\nagent,\"the 27\" one is \"\"big\"\" now\",\n\
+                 agent,\"He said \"no\nit is \"\"big\"\"\",\n";
+    let (_, v) = report("sheet.csv", sheet, &["-r", rules.to_str().unwrap()]);
+    let texts: Vec<&str> = (v["conversations"][0]["findings"].as_array().into_iter())
+        .flatten()
+        .filter(|f| f["rule"] == "t/all")
+        .filter_map(|f| f["match"].as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["the 27\" one is \"big\" now", "He said \"no\nit is \"big\""],
+        "{v}"
+    );
+    assert!(
+        warnings(&v, 0)[0].contains("(`\"the 27\"\" one is \"\"big\"\" now\"`)"),
+        "{v}"
+    );
+}
+
+/// In a file that mixes the orders, a date in neither order (`13/13/2024`, `31/02/2024`) was
+/// counted among the mixed dates "like it", and could be the one the warning named, or the
+/// example of day first. It is warned about as a time that cannot be read, and the mixture's
+/// warning names and counts only dates of one order or the other.
+#[test]
+fn a_date_in_neither_order_is_no_example_of_a_mixture() {
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,time\nagent,hi,31/02/2024 10:00\ncustomer,hello,06/25/2024 10:01\n\
+         agent,ok,13/06/2024 10:02\nagent,Please calm down.,13/13/2024 10:03\n",
+        &[],
+    );
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 2, "{v}");
+    let mixture = w.iter().find(|w| w.contains("mixes")).expect("a mixture");
+    assert!(
+        mixture.starts_with("line 3, column 16: `time` is `06/25/2024 10:01`, a date with slashes")
+            && mixture.contains("day first (`13/06/2024 10:02` at line 4, column 10)")
+            && mixture.ends_with("(… and 1 more slash date like it)"),
+        "{w:?}"
+    );
+    let neither = w.iter().find(|w| !w.contains("mixes")).expect("no date");
+    assert!(
+        neither.starts_with("line 2, column 10: `time` is `31/02/2024 10:00`")
+            && neither.ends_with("(… and 1 more message whose `time` cannot be read)"),
+        "{w:?}"
+    );
+}

@@ -20,6 +20,7 @@ mod config_type_words;
 mod contractions;
 mod csv_dialect;
 mod csv_mistakes;
+mod csv_run_on;
 mod default_pack;
 mod directive_columns;
 mod directive_reading;

@@ -21,6 +21,8 @@ mod dates;
 mod fields;
 #[path = "csv_mend.rs"]
 mod mend;
+#[path = "csv_run_on.rs"]
+mod run_on;
 
 /// A reader of CSV, or of TSV when the header line has tabs and no comma, or of `;`-separated
 /// values when it has no comma and its `;`s part a text column from others (Excel's CSV where a
@@ -76,10 +78,21 @@ fn sep_line(body: &str) -> Option<(u8, usize)> {
 
 /// A reader of the CSV `body`, its fields parted by `delimiter`.
 pub(crate) fn reader_of(body: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
+    builder(delimiter).from_reader(body.as_bytes())
+}
+
+/// A reader of the rows of `body`, which holds no header, its fields parted by `delimiter`.
+fn rows_of(body: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    builder(delimiter)
+        .has_headers(false)
         .from_reader(body.as_bytes())
+}
+
+/// The builder of [`reader_of`] and [`rows_of`]: rows may have any number of fields.
+fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.delimiter(delimiter).flexible(true);
+    builder
 }
 
 /// Whether `line` is a header of fields parted by `;` (outside quotes), one of them a text
@@ -97,15 +110,17 @@ fn semicolon_header(line: &str) -> bool {
 /// appearance), or one for the whole file when there is no id column. A row with a blank id
 /// goes on the conversation of the row before it (a sheet gives the id on a conversation's
 /// first row only); blank rows before any id make one conversation without an id. A row with
-/// more fields than the header is mended where a quote not doubled made them ([`mend`]), else
-/// left out, with why, and the others are read: the file is an error only when no row could be.
+/// more fields than the header is mended where a quote not doubled made them ([`mend`]), and a
+/// field that such a quote leaves open at a line break runs on to the lines after ([`run_on`]),
+/// else the row is left out, with why, and the others are read: the file is an error only when
+/// no row could be.
 pub fn parse(
     source: &str,
     opts: &ParseOptions,
 ) -> Result<(Vec<Transcript>, Vec<ParseError>), ParseError> {
     let (mut reader, body_start, delimiter) = open(source);
     // Lines above the header: a `sep=` line, which the reader does not see.
-    let shift = source[..body_start].matches('\n').count();
+    let mut shift = source[..body_start].matches('\n').count();
     let header_spans = field_spans(&source[body_start..], delimiter);
     quotes_closed(source, body_start, &header_spans)?;
     let header = reader.headers().map_err(|e| csv_error(&e, shift))?.clone();
@@ -136,8 +151,14 @@ pub fn parse(
     // Places rows left out as the rows come, and then the conversations' warnings.
     let mut lines = LineCursor::new(source);
     let mut record = csv::StringRecord::new();
+    // Where the reader's input starts: after the header, or after a mended row that its rows
+    // do not end with.
+    let mut base = body_start;
+    // How many fields the row before has: a line with as many is a row of its own, which a
+    // field does not run on over (see `mend::Ends::least`).
+    let mut before = header.len();
     loop {
-        let at = body_start + reader.position().byte() as usize;
+        let at = base + reader.position().byte() as usize;
         if !reader
             .read_record(&mut record)
             .map_err(|e| csv_error(&e, shift))?
@@ -154,7 +175,22 @@ pub fn parse(
         let mut spans = field_spans(&source[at..], delimiter);
         quotes_closed(source, at, &spans)?;
         let width = header.len();
-        let fitted = mend::fit(&source[at..], &mut spans, &mut record, width, delimiter);
+        let widths = (before.min(width), width);
+        let read_to = spans.last().map(|s| s.after);
+        let fitted = mend::fit(&source[at..], &mut spans, &mut record, widths, delimiter);
+        before = spans.len();
+        // A row mended to end at another line break than the reader's (a field that runs on
+        // over line breaks, or one a quote before a line break ends): the rows go on after it.
+        let mended_to = spans
+            .last()
+            .map(|s| s.after)
+            .filter(|&end| Some(end) != read_to);
+        if let (Ok(Some(_)), Some(end)) = (&fitted, mended_to)
+            && let Some(anew) = pass_to(&mut reader, (source, base), at + end, delimiter)
+        {
+            (base, shift) = (at + end, lines.position(at + end).0 - 1);
+            reader = anew;
+        }
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim);
         // A row's id is read first, so that the rows after a row left out with its id (and a
         // blank one) still join that conversation; in a row with a field too many, only an id
@@ -197,7 +233,7 @@ pub fn parse(
         };
         let conversation = &mut conversations[k];
         conversation.stray.note(span.stray.map(|q| at + q), read);
-        (conversation.mended).note(mended.map(|(q, end)| (at + q, at + end)), read);
+        (conversation.mended).note(mended.map(|m| m.moved(at)), read);
         let name = field(cols.name).filter(|n| !n.is_empty());
         let role_label = field(cols.role).filter(|r| !r.is_empty());
         let role = match (role_label, name) {
@@ -250,6 +286,26 @@ pub fn parse(
         .map(|c| c.finish(source, &dates, &mut lines))
         .collect();
     Ok((transcripts, unread))
+}
+
+/// Moves `reader`, which reads `source` from `base`, past the rows it would read in a mended
+/// row that ends at `end`, as lines of their own. Where its rows do not end there (it read on
+/// into the next row, or a quote made it read past `end`), a reader of the rows from `end` on,
+/// their fields parted by `delimiter`, is returned to read on with instead.
+fn pass_to<'s>(
+    reader: &mut csv::Reader<&'s [u8]>,
+    (source, base): (&'s str, usize),
+    end: usize,
+    delimiter: u8,
+) -> Option<csv::Reader<&'s [u8]>> {
+    let mut passed = csv::StringRecord::new();
+    let at = |reader: &csv::Reader<&[u8]>| base + reader.position().byte() as usize;
+    while at(reader) < end && reader.read_record(&mut passed).unwrap_or(false) {}
+    let breaks = source[end..]
+        .bytes()
+        .take_while(|b| matches!(b, b'\r' | b'\n'));
+    let aligned = (end..=end + breaks.count()).contains(&at(reader));
+    (!aligned).then(|| rows_of(&source[end..], delimiter))
 }
 
 /// The reader's error, its line shifted by the `shift` lines above the header it did not read.

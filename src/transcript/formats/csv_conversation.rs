@@ -5,7 +5,7 @@
 use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
 use super::super::message_times::Unread;
-use super::super::time::{SheetTime, sheet_time, slash_numbers, slash_time};
+use super::super::time::{SheetTime, SlashOrder, sheet_time, slash_numbers, slash_time};
 use super::dates::{SlashDates, Unread as UnreadDate};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
@@ -22,7 +22,7 @@ pub(super) struct Conversation<'s> {
     pub(super) stray: Quotes<usize>,
     /// Each quote not doubled in a quoted field of a row read by the header's number of
     /// fields, and the quote that ends that field.
-    pub(super) mended: Quotes<(usize, usize)>,
+    pub(super) mended: Quotes<super::mend::Mended>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
@@ -117,21 +117,22 @@ impl<'s> Conversation<'s> {
         }
     }
 
-    /// Each slash date of its times: its first two numbers, which say the file's order, and its
-    /// cell as written.
-    pub(super) fn slash_dates(&self) -> impl Iterator<Item = ((u32, u32), &'s str)> + '_ {
-        self.slashed.iter().map(|s| (s.numbers, s.raw))
+    /// Each slash date of its times: the order it shows, which says the file's, and its cell as
+    /// written.
+    pub(super) fn slash_dates(&self) -> impl Iterator<Item = (Option<SlashOrder>, &'s str)> + '_ {
+        self.slashed.iter().map(|s| (s.shown(), s.raw))
     }
 
     /// Its slash dates read in the file's order; with none, or a date that is none in it
-    /// (`13/13/2024`), the turn's time is counted for a warning, or in a file that mixes the
-    /// orders returned for that warning.
+    /// (`06/25/2024` day first), the turn's time is counted for a warning, or in a file that
+    /// mixes the orders returned for that warning, unless it is a date in neither order
+    /// (`13/13/2024`), which is no example of either.
     fn read_slashed(&mut self, source: &'s str, dates: &SlashDates) -> Vec<UnreadDate<'s>> {
         let mut mixed = Vec::new();
         for s in std::mem::take(&mut self.slashed) {
             let epoch = dates.order.and_then(|order| slash_time(&s.written, order));
             let Some(ms) = epoch.and_then(|e| self.clock.absolute(e)) else {
-                match dates.mixed() {
+                match dates.mixed() && s.is_date() {
                     true => mixed.push(UnreadDate {
                         name: s.name,
                         raw: s.raw,
@@ -181,7 +182,7 @@ impl<'s> Conversation<'s> {
         let mut quotes = [
             (stray.at.first().copied(), stray_quote(&stray, lines)),
             (
-                mended.at.first().map(|m| m.0),
+                mended.at.first().map(|m| m.stray),
                 super::mend::warning(&mended, lines),
             ),
         ];
@@ -199,6 +200,22 @@ impl<'s> Conversation<'s> {
         };
         assign_diarised_roles(&mut t, source);
         t
+    }
+}
+
+impl Slashed<'_> {
+    /// Whether the cell is a date in either order.
+    fn is_date(&self) -> bool {
+        [SlashOrder::DayFirst, SlashOrder::MonthFirst]
+            .into_iter()
+            .any(|order| slash_time(&self.written, order).is_some())
+    }
+
+    /// The order the cell shows, by a day past 12 (`13/06/2024` day first), where it is a date
+    /// in that order (not `31/02/2024`).
+    fn shown(&self) -> Option<SlashOrder> {
+        SlashOrder::shown_by(self.numbers)
+            .filter(|&order| slash_time(&self.written, order).is_some())
     }
 }
 

@@ -24,16 +24,16 @@ pub(super) struct Unread<'s> {
 }
 
 impl<'s> SlashDates<'s> {
-    /// What `dates` show (each date's first two numbers and its cell, a slice of `source`);
-    /// where they show no one order, `named` is the order they are read in.
+    /// What `dates` show (each date's order, if it shows one, and its cell, a slice of
+    /// `source`); where they show no one order, `named` is the order they are read in.
     pub(super) fn of(
         source: &'s str,
-        dates: impl Iterator<Item = ((u32, u32), &'s str)>,
+        dates: impl Iterator<Item = (Option<SlashOrder>, &'s str)>,
         named: Option<SlashOrder>,
     ) -> Self {
         let (mut day_first, mut month_first) = (None, None);
-        for (numbers, cell) in dates {
-            let first: &mut Option<(usize, &str)> = match SlashOrder::shown_by(numbers) {
+        for (shown, cell) in dates {
+            let first: &mut Option<(usize, &str)> = match shown {
                 Some(SlashOrder::DayFirst) => &mut day_first,
                 Some(SlashOrder::MonthFirst) => &mut month_first,
                 None => continue,

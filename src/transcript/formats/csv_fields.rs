@@ -54,9 +54,10 @@ impl Span {
     }
 
     /// The field's text, mapped to the source (the row starts at `row`): the bytes themselves
-    /// when unquoted, else the content between the quotes with each `""` read as one quote, and
-    /// then any text after a stray quote: the quote, which was meant as text (`"the 27" monitor"`
-    /// reads `the 27" monitor`), and what follows, up to a quote that closes the field.
+    /// when unquoted, else the content between the quotes, and then any text after a stray
+    /// quote: the quote, which was meant as text (`"the 27" monitor"` reads `the 27" monitor`),
+    /// and what follows, up to a quote that closes the field; in both, each `""` is read as one
+    /// quote, as in any quoted field (`"the 27" one is ""big"""` reads `the 27" one is "big"`).
     pub(super) fn text(&self, source: &str, row: usize) -> TurnText {
         let (start, end) = (row + self.start, row + self.end);
         let inner = &source[start..end];
@@ -70,18 +71,24 @@ impl Span {
             return TurnText::Source(start..end);
         }
         let mut d = Decoded::default();
-        let mut at = 0;
-        for piece in inner.split("\"\"") {
-            if at > 0 {
-                d.push_replacement("\"", start + at - 2);
-            }
-            d.push_verbatim(piece, start + at);
-            at += piece.len() + 2;
-        }
+        undoubled(&mut d, source, start..end);
+        // The stray quote that heads the tail is not followed by a quote: it stays one.
         if !tail.is_empty() {
-            d.push_verbatim(&source[tail.clone()], tail.start);
+            undoubled(&mut d, source, tail);
         }
         TurnText::Decoded(d)
+    }
+}
+
+/// Appends the bytes `range` of `source` to `d`, each `""` read as one quote.
+fn undoubled(d: &mut Decoded, source: &str, range: std::ops::Range<usize>) {
+    let mut at = range.start;
+    for (i, piece) in source[range].split("\"\"").enumerate() {
+        if i > 0 {
+            d.push_replacement("\"", at - 2);
+        }
+        d.push_verbatim(piece, at);
+        at += piece.len() + 2;
     }
 }
 
