@@ -213,3 +213,45 @@ fn note_lines_of_the_users_languages_join_their_turn() {
     let c = conversation("Agente: hola\nCustomer ID: hola\n", roles);
     assert_eq!(said(&c)[1], (2, "customer", "Customer ID"), "{c}");
 }
+
+/// A CRM export's header in Spanish or German (`Fecha;Hora;ID Conversación;Interlocutor;Mensaje`)
+/// names its columns as an English one does: it was "no text column in the CSV header", and every
+/// export had to be renamed first. Its slash dates, all of one day, read either way alike.
+#[test]
+fn a_csv_header_in_spanish_or_german_names_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, csv) in [
+        (
+            "es.csv",
+            "Fecha;Hora;ID Conversación;Interlocutor;Mensaje\n05/03/2024;10:00:00;C-1;Agente;hola\n\
+             05/03/2024;10:00:20;C-1;Cliente;hola\n05/03/2024;10:00:45;C-1;Agente;hola\n",
+        ),
+        (
+            "de.csv",
+            "Datum;Uhrzeit;Gesprächs-ID;Sprecher;Nachricht\n05.03.2024;10:00:00;G-1;Berater;hola\n\
+             05.03.2024;10:00:20;G-1;Kunde;hola\n05.03.2024;10:00:45;G-1;Berater;hola\n",
+        ),
+    ] {
+        write(dir.path(), "hola.yaml", HOLA);
+        let path = write(dir.path(), name, csv);
+        let (_, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", "json", "-r"])
+            .arg(dir.path().join("hola.yaml"))
+            .arg(&path));
+        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let c = &report["conversations"][0];
+        assert_eq!(c["warnings"], Value::Null, "{name}: {c}");
+        let found: Vec<(&str, u64)> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["role"].as_str().unwrap(), f["start_ms"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [("agent", 0), ("customer", 20_000), ("agent", 45_000)],
+            "{name}: {c}"
+        );
+        assert!(c["id"].as_str().unwrap().ends_with("-1"), "{name}: {c}");
+    }
+}

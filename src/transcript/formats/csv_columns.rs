@@ -11,6 +11,17 @@ pub(super) const TEXT: &[&str] = &[
     "body",
     "utterance",
     "transcript",
+    // Spanish, Portuguese, Italian, German, French.
+    "mensaje",
+    "texto",
+    "contenido",
+    "mensagem",
+    "messaggio",
+    "testo",
+    "nachricht",
+    "inhalt",
+    "texte",
+    "contenu",
 ];
 const ROLE: &[&str] = &[
     "role",
@@ -19,6 +30,11 @@ const ROLE: &[&str] = &[
     "sender_type",
     "author_type",
     "participant_type",
+    "rol",
+    "papel",
+    "ruolo",
+    "rolle",
+    "rôle",
 ];
 const NAME: &[&str] = &[
     "speaker",
@@ -28,6 +44,21 @@ const NAME: &[&str] = &[
     "name",
     "user",
     "participant",
+    "interlocutor",
+    "hablante",
+    "remitente",
+    "autor",
+    "remetente",
+    "locutor",
+    "mittente",
+    "autore",
+    "sprecher",
+    "absender",
+    "teilnehmer",
+    "interlocuteur",
+    "locuteur",
+    "auteur",
+    "expéditeur",
 ];
 const TIME: &[&str] = &[
     "start",
@@ -38,7 +69,21 @@ const TIME: &[&str] = &[
     "date",
     "datetime",
     "sent_at",
+    "fecha",
+    "hora",
+    "datum",
+    "uhrzeit",
+    "zeit",
+    "heure",
+    "ora",
+    "fecha_y_hora",
+    "marca_de_tiempo",
+    "zeitstempel",
+    "horodatage",
 ];
+/// A date column and a time column, read together (a sheet's `Date` and `Time`).
+const DATE: &[&str] = &["date", "fecha", "datum"];
+const CLOCK: &[&str] = &["time", "hora", "uhrzeit", "zeit", "heure", "ora"];
 const END: &[&str] = &["end", "end_time"];
 /// Columns of milliseconds: the start, and the end.
 const TIME_MS: &[&str] = &[
@@ -63,6 +108,19 @@ const CONVERSATION: &[&str] = &[
     "session_id",
     "thread_id",
     "transcript_id",
+    "id_conversación",
+    "id_conversacion",
+    "id_de_conversación",
+    "id_de_conversacion",
+    "conversación",
+    "conversacion",
+    "id_conversa",
+    "id_conversazione",
+    "gesprächs_id",
+    "gespräch_id",
+    "konversations_id",
+    "id_conversation",
+    "id_de_conversation",
 ];
 
 /// Column positions, found from the header row.
@@ -91,7 +149,7 @@ impl Columns {
             (col(seconds).map(|i| (i, Unit::Seconds))).or(col(millis).map(|i| (i, Unit::Millis)))
         };
         let start = timed(TIME, TIME_MS);
-        let (date, time) = (col(&["date"]), col(&["time"]));
+        let (date, time) = (col(DATE), col(CLOCK));
         let (start, clock) = match (date, time) {
             (Some(d), Some(t)) if [date, time].contains(&start.map(|s| s.0)) => {
                 (Some((d, Unit::Seconds)), Some(t))

@@ -25,14 +25,25 @@ pub(super) struct Unread<'s> {
 
 impl<'s> SlashDates<'s> {
     /// What `dates` show (each date's order, if it shows one, and its cell, a slice of
-    /// `source`); where they show no one order, `named` is the order they are read in.
+    /// `source`); where they show no one order, `named` is the order they are read in, else day
+    /// first where all are of one day, which either order reads alike.
     pub(super) fn of(
         source: &'s str,
         dates: impl Iterator<Item = (Option<SlashOrder>, &'s str)>,
         named: Option<SlashOrder>,
     ) -> Self {
         let (mut day_first, mut month_first) = (None, None);
+        // The one day all dates are of, as written, while they are (either order then reads
+        // every time alike).
+        let (mut day, mut one_day) = (None, true);
         for (shown, cell) in dates {
+            let written = cell
+                .trim()
+                .trim_matches('"')
+                .split(' ')
+                .next()
+                .unwrap_or("");
+            one_day &= *day.get_or_insert(written) == written;
             let first: &mut Option<(usize, &str)> = match shown {
                 Some(SlashOrder::DayFirst) => &mut day_first,
                 Some(SlashOrder::MonthFirst) => &mut month_first,
@@ -47,7 +58,7 @@ impl<'s> SlashDates<'s> {
             (Some(d), Some(m)) => (named, Some([d, m])),
             (Some(_), None) => (Some(SlashOrder::DayFirst), None),
             (None, Some(_)) => (Some(SlashOrder::MonthFirst), None),
-            (None, None) => (named, None),
+            (None, None) => (named.or(one_day.then_some(SlashOrder::DayFirst)), None),
         };
         SlashDates { order, mixed }
     }
