@@ -82,6 +82,10 @@ const FIELD_OPENINGS: Words = Words::new(&["número", "numero", "numéro", "nº"
 /// Whether `label` is a field's: one word of [`FIELDS`], or two to four words that end in one
 /// of [`FIELD_ENDS`] or open with one of [`FIELD_OPENINGS`].
 pub(super) fn is_field(label: &str) -> bool {
+    // The usual label is one word (`Agent`, `Customer`): asked at once.
+    if !label.contains([' ', '\t', '\u{a0}']) {
+        return !label.is_empty() && FIELDS.holds(label);
+    }
     let mut words = label.split_whitespace();
     let (Some(first), second) = (words.next(), words.next()) else {
         return false;
