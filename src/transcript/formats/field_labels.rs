@@ -83,7 +83,7 @@ const FIELD_OPENINGS: Words = Words::new(&["número", "numero", "numéro", "nº"
 /// of [`FIELD_ENDS`] or open with one of [`FIELD_OPENINGS`].
 pub(super) fn is_field(label: &str) -> bool {
     // The usual label is one word (`Agent`, `Customer`): asked at once.
-    if !label.contains([' ', '\t', '\u{a0}']) {
+    if memchr::memchr2(b' ', b'\t', label.as_bytes()).is_none() {
         return !label.is_empty() && FIELDS.holds(label);
     }
     let mut words = label.split_whitespace();
