@@ -15,11 +15,14 @@ use super::checks::passes;
 use super::{Check, Span};
 use codes::cards_with_codes;
 use extension::with_extensions;
+use pairs::Run;
 
 #[path = "redact_codes.rs"]
 mod codes;
 #[path = "redact_extension.rs"]
 mod extension;
+#[path = "redact_pairs.rs"]
+mod pairs;
 
 /// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
 pub(super) fn digit(c: char) -> Option<u32> {
@@ -130,7 +133,8 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             for range in candidates(&p.re, text, m.range()) {
                 let part = &text[range.clone()];
                 if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
-                    let sides = free(text, range.clone());
+                    let run = pairs::run(text, range.clone());
+                    let sides = free_in_run(text, range.clone(), run.as_ref());
                     if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
                         let wider = cards_with_codes(text, range.clone(), sides);
                         found.extend(wider.into_iter().map(|(wide, (free_before, free_after))| {
@@ -144,6 +148,11 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                             }
                         }));
                     }
+                    // Six pairs are masked whole (see `pairs::Run::one_more`).
+                    let range = match (sides, run.and_then(|r| r.one_more())) {
+                        ((true, true), Some(wide)) => wide,
+                        _ => range,
+                    };
                     found.push(Candidate {
                         range,
                         token: p.token,
@@ -266,9 +275,14 @@ fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usiz
 /// of a longer number, an order or tracking number). A group of one or two digits joined by white
 /// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
 /// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs (France's
-/// `01 23 45 67 89`) with two more pairs beside it, parted alike, is a list (`slots 08 15 09 15
-/// 10 15 11 15`). Nothing before a `+` is part of the number it opens.
+/// `01 23 45 67 89`) in a run of seven pairs or more is a list (see `pairs::Run`). Nothing before
+/// a `+` is part of the number it opens.
 fn free(text: &str, found: Range<usize>) -> (bool, bool) {
+    free_in_run(text, found.clone(), pairs::run(text, found).as_ref())
+}
+
+/// [`free`], given the run of pairs `text[found]` stands in if it is a number of pairs.
+fn free_in_run(text: &str, found: Range<usize>, run: Option<&Run>) -> (bool, bool) {
     let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
     let mut gaps = inner
         .split(is_digit)
@@ -276,26 +290,22 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let (first, last) = (gaps.next(), gaps.next_back());
     let same = |a: &str, b: Option<&str>| b.is_some_and(|b| visible(a) == visible(b));
     let digits = |g: &str| g.chars().filter(|c| is_digit(*c)).count();
-    let pairs = groups(text, found.clone())
-        .iter()
-        .all(|g| digits(&text[g.clone()]) == 2);
+    let (list_before, list_after) = run.map_or((false, false), Run::list);
     // A neighbouring group long enough to make a longer number with the groups, or joined to
-    // them as one word; or, beside pairs, the first of two more pairs.
-    let joined = |n: Neighbour, beyond: Neighbour| {
-        let pair = |n: &Neighbour| digits(n.group) == 2 && same(n.gap, first);
-        // A number of pairs never goes on in a longer group (`06 12 34 56 78 75001 Paris`).
+    // them as one word; or, beside pairs, a pair of a list. A number of pairs never goes on in
+    // a longer group (`06 12 34 56 78 75001 Paris`).
+    let joined = |n: Neighbour, list: bool| {
         !n.group.is_empty()
-            && (digits(n.group) >= 3 && !pairs
+            && (digits(n.group) >= 3 && run.is_none()
                 || !n.gap.contains(char::is_whitespace)
-                || pairs && pair(&n) && pair(&beyond))
+                || list)
     };
     let before = neighbour_before(text, found.start);
-    let beyond = neighbour_before(text, found.start - before.gap.len() - before.group.len());
-    let joined_before =
-        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before, beyond);
+    let joined_before = !text[found.clone()].starts_with('+')
+        && same(before.gap, first)
+        && joined(before, list_before);
     let after = neighbour_after(text, found.end);
-    let beyond = neighbour_after(text, found.end + after.gap.len() + after.group.len());
-    let joined_after = same(after.gap, last.or(first)) && joined(after, beyond);
+    let joined_after = same(after.gap, last.or(first)) && joined(after, list_after);
     (!joined_before, !joined_after)
 }
 

@@ -34,8 +34,9 @@ fn masked(lines: &[&str]) -> Vec<String> {
     quoted.map(str::to_string).collect()
 }
 
-/// Asserts that each `(said, shown)` pair's line is quoted as `shown`.
-fn assert_masked(cases: &[(&str, &str)]) {
+/// Asserts that each `(said, shown)` pair's line is quoted as `shown` (also by other `--redact`
+/// tests of one line at a time).
+pub(crate) fn assert_masked(cases: &[(&str, &str)]) {
     let said: Vec<&str> = cases.iter().map(|(said, _)| *said).collect();
     let shown: Vec<&str> = cases.iter().map(|(_, shown)| *shown).collect();
     assert_eq!(masked(&said), shown);
