@@ -84,7 +84,8 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     // `555.123.4567` (with North America's `1-` before them: `1-800-555-0199`), `020 7946 0958`,
     // `07700 900123`, Australia's `02 9876 5432`, and with the area code in brackets,
     // `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`, France's `01 23 45 67 89` (also
-    // `06.12.34.56.78`, `06-12-34-56-78`, and a mobile's ten digits in one run, `0612345678`).
+    // `06.12.34.56.78`, `06-12-34-56-78`, `06/12/34/56/78`, which no date is, and a mobile's ten
+    // digits in one run, `0612345678`).
     // A trunk prefix `0` is followed by a non-zero digit (`00` opens an international number).
     (
         concat!(
@@ -92,7 +93,8 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
             r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\b0[2378]GAP\d{4}GAP\d{4}\b",
             r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
             r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
-            r"|\b0[1-9](?:GAP\d{2}){4}\b|\b0[1-9](?:\.\d{2}){4}\b|\b0[67]\d{8}\b",
+            r"|\b0[1-9](?:GAP\d{2}){4}\b|\b0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})\b",
+            r"|\b0[67]\d{8}\b",
         ),
         "[PHONE]",
         Check::Phone,

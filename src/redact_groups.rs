@@ -15,7 +15,7 @@ use super::checks::passes;
 use super::{Check, Span};
 use codes::cards_with_codes;
 use extension::with_extensions;
-use pairs::Run;
+use pairs::{Run, parts};
 
 #[path = "redact_codes.rs"]
 mod codes;
@@ -300,11 +300,11 @@ fn free_in_run(text: &str, found: Range<usize>, run: Option<&Run>) -> (bool, boo
                 || !n.gap.contains(char::is_whitespace)
                 || list)
     };
-    let before = neighbour_before(text, found.start);
+    let before = neighbour_before(text, found.start, parts);
     let joined_before = !text[found.clone()].starts_with('+')
         && same(before.gap, first)
         && joined(before, list_before);
-    let after = neighbour_after(text, found.end);
+    let after = neighbour_after(text, found.end, parts);
     let joined_after = same(after.gap, last.or(first)) && joined(after, list_after);
     (!joined_before, !joined_after)
 }
@@ -316,20 +316,20 @@ struct Neighbour<'t> {
     group: &'t str,
 }
 
-/// The gap and the group of digits before `text[start..]`.
-fn neighbour_before(text: &str, start: usize) -> Neighbour<'_> {
+/// The gap (of characters that are `gap`) and the group of digits before `text[start..]`.
+fn neighbour_before(text: &str, start: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
     let before = &text[..start];
-    let kept = before.trim_end_matches(is_gap);
+    let kept = before.trim_end_matches(gap);
     Neighbour {
         gap: &before[kept.len()..],
         group: &kept[kept.trim_end_matches(is_digit).len()..],
     }
 }
 
-/// The gap and the group of digits after `text[..end]`.
-fn neighbour_after(text: &str, end: usize) -> Neighbour<'_> {
+/// The gap (of characters that are `gap`) and the group of digits after `text[..end]`.
+fn neighbour_after(text: &str, end: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
     let after = &text[end..];
-    let rest = after.trim_start_matches(is_gap);
+    let rest = after.trim_start_matches(gap);
     Neighbour {
         gap: &after[..after.len() - rest.len()],
         group: &rest[..rest.len() - rest.trim_start_matches(is_digit).len()],

@@ -2,8 +2,15 @@
 //! run of pairs a number stands in, so that a list is kept whole and a number is masked whole,
 //! never a number with a piece of it left showing.
 
-use super::{Neighbour, digit, groups, neighbour_after, neighbour_before, visible};
+use super::{Neighbour, digit, groups, is_gap, neighbour_after, neighbour_before, visible};
 use std::ops::Range;
+
+/// A character that parts a number's groups (see [`is_gap`]), or a slash, which parts France's
+/// pairs only (`06/12/34/56/78`; no other pattern matches across one, so only a number whose
+/// own gaps are slashes is joined by it).
+pub(super) fn parts(c: char) -> bool {
+    is_gap(c) || c == '/'
+}
 
 /// The pairs beside a number of pairs, joined to it by its own gap: how many stand before and
 /// after it (two at most each side), and where the run through the first of each ends.
@@ -61,8 +68,8 @@ pub(super) fn run(text: &str, found: Range<usize>) -> Option<Run> {
 /// another number. `text` is as `numbers` reads it, its letters written as `#`s.
 fn count(text: &str, at: usize, gap: &str, forward: bool) -> (usize, usize) {
     let beside = |at: usize| match forward {
-        true => neighbour_after(text, at),
-        false => neighbour_before(text, at),
+        true => neighbour_after(text, at, parts),
+        false => neighbour_before(text, at, parts),
     };
     let past = |at: usize, n: &Neighbour| match forward {
         true => at + n.gap.len() + n.group.len(),

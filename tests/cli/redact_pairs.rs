@@ -1,5 +1,6 @@
-//! `--redact` on France's numbers in pairs among other pairs: a number is masked whole or, in a
-//! list, not at all, never with a pair of it left showing.
+//! `--redact` on France's numbers in pairs among other pairs and slashes: a number is masked
+//! whole or, in a list, not at all, never with a pair of it left showing; five pairs parted by
+//! slashes are a number, and dates are not.
 
 use crate::redact_runs::assert_masked;
 
@@ -22,5 +23,25 @@ fn six_pairs_are_masked_whole_and_seven_are_a_list() {
         ("call 06 12 34 56 78 17.30", "call [PHONE] 17.30"),
         ("call 07 11 22 33 44 2 fois", "call [PHONE] 2 fois"),
         ("two 06 12 34 56 78 01 23 45 67 89", "two [PHONE] [PHONE]"),
+    ]);
+}
+
+#[test]
+fn five_pairs_parted_by_slashes_are_a_phone_and_dates_are_not() {
+    assert_masked(&[
+        ("call 06/12/34/56/78.", "call [PHONE]."),
+        (
+            "fixe 01/23/45/67/89 ou 06.12.34.56.78",
+            "fixe [PHONE] ou [PHONE]",
+        ),
+        (
+            "le 06/12/2024 ou le 06/12/24",
+            "le 06/12/2024 ou le 06/12/24",
+        ),
+        ("ratio 50/50, 1/2 and 24/7", "ratio 50/50, 1/2 and 24/7"),
+        // Pairs that go on by the same slash are a longer reference, as with dots.
+        ("ref 06/12/34/56/78/90", "ref 06/12/34/56/78/90"),
+        ("ref 01/06/12/34/56/78", "ref 01/06/12/34/56/78"),
+        ("ref 10/12/34/56/78", "ref 10/12/34/56/78"),
     ]);
 }
