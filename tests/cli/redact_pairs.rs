@@ -45,3 +45,15 @@ fn five_pairs_parted_by_slashes_are_a_phone_and_dates_are_not() {
         ("ref 10/12/34/56/78", "ref 10/12/34/56/78"),
     ]);
 }
+
+/// A mobile written without its `0` is masked after a country code only: alone, a digit and
+/// four pairs read as a list of numbers.
+#[test]
+fn a_mobile_without_its_zero_is_masked_after_a_country_code() {
+    assert_masked(&[
+        ("call +33 6 12 34 56 78", "call [PHONE]"),
+        ("call 0033 6 12 34 56 78", "call [PHONE]"),
+        ("call +33 (0)6 12 34 56 78", "call [PHONE]"),
+        ("packs of 6 12 18 24 30", "packs of 6 12 18 24 30"),
+    ]);
+}
