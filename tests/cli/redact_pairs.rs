@@ -1,28 +1,52 @@
 //! `--redact` on France's numbers in pairs among other pairs and slashes: a number is masked
-//! whole or, in a list, not at all, never with a pair of it left showing; five pairs parted by
-//! slashes are a number, and dates are not.
+//! with the whole run of pairs it stands in, never with a pair of it left showing; five pairs
+//! parted by slashes are a number, and dates are not.
 
 use crate::redact_runs::assert_masked;
 
+/// A run of pairs that holds five opening with `01` to `09` is masked whole, however long: no
+/// pair of a number is left showing, whether it is said with a time, with another number or in
+/// a list.
 #[test]
-fn six_pairs_are_masked_whole_and_seven_are_a_list() {
+fn a_run_of_pairs_holding_a_number_is_masked_whole() {
     assert_masked(&[
+        // Two numbers one after the other and a pair, or a number and a time.
+        (
+            "appelez le 06 12 34 56 78 01 23 45 67 89 12",
+            "appelez le [PHONE]",
+        ),
+        ("appelez le 06 12 34 56 78 17 30", "appelez le [PHONE]"),
+        ("two 06 12 34 56 78 01 23 45 67 89", "two [PHONE]"),
         // Five of the six may be the number: the pair left showing may be its last.
         ("slots 09 10 11 12 13 45", "slots [PHONE]"),
-        ("codes 01 02 03 04 05 06", "codes [PHONE]"),
         ("le 17 06 12 34 56 78 ok", "le [PHONE] ok"),
         ("call 09 88 77 66 55 17 h", "call [PHONE] h"),
+        // A list is masked as the number it may hold is, five pairs at any place in it.
+        ("list 01 02 03 04 05 06 07", "list [PHONE]"),
+        ("slots 08 15 09 15 10 15 11 15", "slots [PHONE]"),
+        ("x 10 20 30 06 12 34 56 78 90 11", "x [PHONE]"),
+        // Pairs joined by another gap go on the run at the side that gap is on.
+        ("x 05-06 07 08 09 10", "x [PHONE]"),
+        ("x 01 05 50 15 65-05 10 66-41 97", "x [PHONE]"),
+        // The run is masked with an international number it runs into.
+        ("call +33 1 23 45 67 89 06 12 34 56 78", "call [PHONE]"),
         (
             "card 4111 1111 1111 1111 06 12 34 56 78 90",
             "card [CARD] [PHONE]",
         ),
-        // A pair more on each side is a list, as two more on one side are.
-        ("list 01 02 03 04 05 06 07", "list 01 02 03 04 05 06 07"),
-        // A pair that goes on into a word or another number is a number said after it.
+        // A pair that goes on into a word or another number is a number said after it, and so
+        // is a longer group.
         ("call 05 91 92 93 94 24h/24", "call [PHONE] 24h/24"),
         ("call 06 12 34 56 78 17.30", "call [PHONE] 17.30"),
+        ("le 17.30 06 12 34 56 78 ok", "le 17.30 [PHONE] ok"),
         ("call 07 11 22 33 44 2 fois", "call [PHONE] 2 fois"),
-        ("two 06 12 34 56 78 01 23 45 67 89", "two [PHONE] [PHONE]"),
+        ("ref 12345-06-12-34-56-78", "ref 12345-[PHONE]"),
+        // No five pairs open with 01 to 09.
+        (
+            "sizes 12 13 14 15 16 17 18 19",
+            "sizes 12 13 14 15 16 17 18 19",
+        ),
+        ("x 10 20 30 40 06 12 34 56", "x 10 20 30 40 06 12 34 56"),
     ]);
 }
 
@@ -39,9 +63,10 @@ fn five_pairs_parted_by_slashes_are_a_phone_and_dates_are_not() {
             "le 06/12/2024 ou le 06/12/24",
         ),
         ("ratio 50/50, 1/2 and 24/7", "ratio 50/50, 1/2 and 24/7"),
-        // Pairs that go on by the same slash are a longer reference, as with dots.
-        ("ref 06/12/34/56/78/90", "ref 06/12/34/56/78/90"),
-        ("ref 01/06/12/34/56/78", "ref 01/06/12/34/56/78"),
+        // Pairs that go on by the same slash are masked with the number, as with dots.
+        ("ref 06/12/34/56/78/90", "ref [PHONE]"),
+        ("ref 01/06/12/34/56/78", "ref [PHONE]"),
+        ("ref 06.12.34.56.78.90", "ref [PHONE]"),
         ("ref 10/12/34/56/78", "ref 10/12/34/56/78"),
     ]);
 }

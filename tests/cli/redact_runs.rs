@@ -101,7 +101,6 @@ fn runs_that_are_no_personal_data_are_kept() {
         "we covered 2023 2024 2025 2026",
         "the years 2017-2018-2019-2020",
         "pick sizes 12 13 14 15 16 17 18 19",
-        "slots 08 15 09 15 10 15 11 15",
         "seats 20 21 22 23 24 25 26 27",
         // A card's grouping with two kinds of gap.
         "ranges 4111-1111 1111-1111",
