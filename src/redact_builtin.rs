@@ -90,11 +90,12 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\b0[2378]GAP\d{4}GAP\d{4}\b",
-            r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
-            r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
-            r"|\b0[1-9](?:GAP\d{2}){4}\b|\b0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})\b",
-            r"|\b0[67]\d{8}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b",
+            r"|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*\d{3,4}GAP\d{3,4}\b|\(0[1-9]\d{3}\)[\t\p{Zs}]*\d{6}\b",
+            // One `\b` for the forms that open with a digit: a `\b` is looked at in each place of
+            // the text, and by a slow search where the text holds a character outside ASCII.
+            r"|\b(?:0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
+            r"|0[1-9](?:GAP\d{2}){4}|0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})|0[67]\d{8})\b",
         ),
         "[PHONE]",
         Check::Phone,
