@@ -32,9 +32,10 @@ pub(super) fn run(text: &str, found: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Where the pairs that follow `at` when `forward`, else precede it, each parted from the last by
-/// `gap`, end (`at` if none). A pair that goes on into a word (`24h/24`) or into more digits by
-/// another gap (`17.30`, `06 - 07 08 09 10`) is part of another number, and ends the run before
-/// it. `text` is as `numbers` reads it, its letters written as `#`s.
+/// `gap`, end (`at` if none). A pair that goes on into a word, glued or by another gap with no
+/// space in it (`24h`, `h/24`), or into more digits by another gap (`17.30`, `06 - 07 08 09 10`),
+/// is part of another number, and ends the run before it. `text` is as `numbers` reads it, its
+/// letters written as `#`s.
 fn reach(text: &str, mut at: usize, gap: &str, forward: bool) -> usize {
     let beside = |at: usize| match forward {
         true => neighbour_after(text, at, parts),
@@ -44,6 +45,10 @@ fn reach(text: &str, mut at: usize, gap: &str, forward: bool) -> usize {
         true => at + n.gap.len() + n.group.len(),
         false => at - n.gap.len() - n.group.len(),
     };
+    let word = |at: usize| match forward {
+        true => text[at..].starts_with('#'),
+        false => text[..at].ends_with('#'),
+    };
     loop {
         let next = beside(at);
         let two = next.group.chars().filter_map(digit).count() == 2;
@@ -52,11 +57,10 @@ fn reach(text: &str, mut at: usize, gap: &str, forward: bool) -> usize {
         }
         let far = past(at, &next);
         let beyond = beside(far);
-        let glued = match forward {
-            true => text[far..].starts_with('#'),
-            false => text[..far].ends_with('#'),
-        };
-        if glued || !beyond.group.is_empty() && visible(beyond.gap) != gap {
+        let other = visible(beyond.gap) != gap;
+        let tight = !beyond.gap.contains(char::is_whitespace);
+        let into_word = word(far) || other && tight && word(past(far, &beyond));
+        if into_word || other && !beyond.group.is_empty() {
             return at;
         }
         at = far;

@@ -37,6 +37,10 @@ fn a_run_of_pairs_holding_a_number_is_masked_whole() {
         // A pair that goes on into a word or another number is a number said after it, and so
         // is a longer group.
         ("call 05 91 92 93 94 24h/24", "call [PHONE] 24h/24"),
+        (
+            "call 24h/24 06 12 34 56 78 or 01/02 03 04 05 06",
+            "call 24h/24 [PHONE] or 01/[PHONE]",
+        ),
         ("call 06 12 34 56 78 17.30", "call [PHONE] 17.30"),
         ("le 17.30 06 12 34 56 78 ok", "le 17.30 [PHONE] ok"),
         ("call 07 11 22 33 44 2 fois", "call [PHONE] 2 fois"),
