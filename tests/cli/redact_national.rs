@@ -64,6 +64,10 @@ fn german_phones_without_the_country_code_are_masked() {
             "Tel [PHONE] oder [PHONE]",
         ),
         (
+            "Tel (030) 12345678 oder (0171)1234567",
+            "Tel [PHONE] oder [PHONE]",
+        ),
+        (
             "Handy 01711234567 oder 015112345678",
             "Handy [PHONE] oder [PHONE]",
         ),
