@@ -30,6 +30,8 @@ enum Check {
     Phone,
     /// A US SSN as issued: area not 000, 666 or 9xx, group not 00, serial not 0000.
     Ssn,
+    /// A Spanish DNI or NIE whose letter is its number's check letter.
+    Dni,
 }
 
 /// The token user patterns (`redact_patterns`) are masked with.
@@ -117,8 +119,14 @@ impl Redactor {
             .pieces
             .iter()
             .map(|(re, token, check)| (re, *token, *check));
+        // Most turns hold no digit (ASCII, or full-width, whose UTF-8 starts with 0xEF), and so
+        // no IBAN, DNI or number.
+        let digits = text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF);
         let mut found: Vec<(Span, usize)> = Vec::new();
         for (rank, (re, token, check)) in pieces.chain(custom).enumerate() {
+            if !digits && matches!(check, Check::Iban | Check::Dni) {
+                continue;
+            }
             let spans = re.find_iter(text).filter_map(|m| match check {
                 Check::Iban => checks::iban_part(text, m.range()),
                 _ => (!m.is_empty() && passes(check, m.as_str())).then(|| m.range()),
@@ -126,8 +134,7 @@ impl Redactor {
             found.extend(spans.map(|Range { start, end }| (Span { start, end, token }, rank)));
         }
         let mut spans = apart(found);
-        // Most turns hold no digit (ASCII, or full-width, whose UTF-8 starts with 0xEF).
-        if !text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF) {
+        if !digits {
             return spans;
         }
         // What is found is no digit and no gap to the numbers: it is searched as `#`s.

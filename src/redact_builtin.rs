@@ -26,11 +26,18 @@ pub(super) const DIGIT: &str = r"[0-9\x{FF10}-\x{FF19}]";
 /// The built-in patterns of personal data that is no run of digit groups, in priority order
 /// (the first of two that start together wins). They are looked for first, with the config's
 /// `redact_patterns`: what they cover bounds the numbers beside it.
-pub(super) const PIECES: [(&str, &str, Check); 2] = [
+pub(super) const PIECES: [(&str, &str, Check); 3] = [
     (
         r"\b[A-Za-z]{2}\d{2}(?:(?:GAP)?[A-Za-z0-9]{4}){2,7}(?:(?:GAP)?[A-Za-z0-9]{1,3})?\b",
         "[IBAN]",
         Check::Iban,
+    ),
+    // Spain's DNI (`12345678Z`, `12.345.678-Z`) and NIE (`X1234567L`), the letter in any case,
+    // glued to the digits or after a gap.
+    (
+        r"\b(?:\d{8}|\d{2}\.\d{3}\.\d{3}|[XYZxyz]\d{7})(?:GAP)?[A-Za-z]\b",
+        "[ID]",
+        Check::Dni,
     ),
     // Letters and digits of any script (`josé.garcía@correo.es`, `田中@例え.jp`), a local part
     // of RFC 5322's `atext` and dots that opens with a letter, digit or `_` (`o'brien@…`), a
@@ -67,12 +74,13 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
         Check::Card,
     ),
     (r"\b\d{3}GAP\d{2}GAP\d{4}\b", "[SSN]", Check::Ssn),
-    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped; or `00`, a
-    // country code the ITU assigns and groups parted by spaces (`0044 20 7946 0958`), since
-    // order and invoice numbers open with zeros too, most often grouped by dashes or dots.
+    // E.164 and international forms: `+` and 7 to 15 digits, optionally grouped, the country
+    // code in brackets too (`(+34) 612 345 678`); or `00`, a country code the ITU assigns and
+    // groups parted by spaces (`0044 20 7946 0958`), since order and invoice numbers open with
+    // zeros too, most often grouped by dashes or dots.
     (
         concat!(
-            r"\+\d{1,3}(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
+            r"(?:\(\+\d{1,3}\)|\+\d{1,3})(?:(?:GAP|\.)?\(?\d{1,4}\)?){1,5}(?:GAP|\.)?\d{2,4}\b",
             r"|\b00(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|2[1-689]\d",
             r"|3[578]\d|42\d|5[09]\d|6[789]\d|8[0578]\d|9[679]\d)",
             r"(?:[\t\p{Zs}]+\(?\d{1,4}\)?\d{0,4}){1,5}\b",
@@ -84,23 +92,41 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     // `555.123.4567` (with North America's `1-` before them: `1-800-555-0199`), `020 7946 0958`,
     // `07700 900123`, Australia's `02 9876 5432`, and with the area code in brackets,
     // `(020) 7946 0958`, `(02) 9876 5432`, `(07700) 900123`, France's `01 23 45 67 89` (also
-    // `06.12.34.56.78`, `06-12-34-56-78`, and a mobile's ten digits in one run, `0612345678`).
+    // `06.12.34.56.78`, `06-12-34-56-78`, `06/12/34/56/78`, which no date is, and a mobile's ten
+    // digits in one run, `0612345678`); Spain's nine digits, a mobile's (`612 34 56 78`,
+    // `612 345 678`, `612345678`) or a landline's (`91 234 56 78`, `912 34 56 78`,
+    // `912 345 678`); Germany's area code and number, 9 to 12 digits in all (`030 12345678`,
+    // `0171-1234567`, `030/1234567`, `089 123456`, `(030) 12345678`), and a mobile's in one
+    // run (`01711234567`).
     // A trunk prefix `0` is followed by a non-zero digit (`00` opens an international number).
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\b0[2378]GAP\d{4}GAP\d{4}\b",
-            r"|(?:\b0[1-9]\d{1,3}GAP|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*)\d{3,4}GAP\d{3,4}\b",
-            r"|(?:\b0[1-9]\d{3}GAP|\(0[1-9]\d{3}\)[\t\p{Zs}]*)\d{6}\b",
-            r"|\b0[1-9](?:GAP\d{2}){4}\b|\b0[1-9](?:\.\d{2}){4}\b|\b0[67]\d{8}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b",
+            r"|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*\d{3,4}GAP\d{3,4}\b|\(0[1-9]\d{3}\)[\t\p{Zs}]*\d{6}\b",
+            r"|\(0[1-9](?:\d\)SPACE*\d{6,8}|\d{2}\)SPACE*\d{5,8}",
+            r"|\d{3}\)SPACE*\d{4,7}|\d{4}\)SPACE*\d{3,6})\b",
+            // One `\b` for the forms that open with a digit: a `\b` is looked at in each place of
+            // the text, and by a slow search where the text holds a character outside ASCII.
+            r"|\b(?:0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
+            r"|0[1-9](?:GAP\d{2}){4}|0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})|0[67]\d{8}",
+            r"|[679]\d{2}GAP(?:\d{2}GAP\d{2}GAP\d{2}|\d{3}GAP\d{3})|9\dGAP\d{3}GAP\d{2}GAP\d{2}",
+            r"|[67]\d{8}",
+            r"|0[1-9](?:\dAREA\d{6,8}|\d{2}AREA\d{5,8}|\d{3}AREA\d{4,7}|\d{4}AREA\d{3,6})",
+            r"|01[5-7]\d{8,9})\b",
         ),
         "[PHONE]",
         Check::Phone,
     ),
 ];
 
+/// The gap between a German area code and the number (written `AREA` in [`NUMBERS`]): a
+/// [`GAP`], or a slash with optional spaces around it (`030/1234567`, `030 / 1234567`).
+const AREA: &str = r"(?:GAP|SPACE*/SPACE*)";
+
 /// A built-in pattern with its digits and gaps written out.
 pub(super) fn builtin(pattern: &str) -> String {
-    let gap = GAP.replace("SPACE", SPACE).replace("DASH", DASH);
-    pattern.replace("GAP", &gap).replace(r"\d", DIGIT)
+    let pattern = pattern.replace("AREA", AREA).replace("GAP", GAP);
+    let spelled = pattern.replace("SPACE", SPACE).replace("DASH", DASH);
+    spelled.replace(r"\d", DIGIT)
 }

@@ -1,6 +1,7 @@
 //! What a built-in pattern's match must also be to count as personal data: a card number in a
 //! grouping cards are printed in, with a valid Luhn digit; an IBAN of its country's length with a
-//! valid mod-97 check; a phone number of as many digits as E.164 allows; an SSN as issued. The
+//! valid mod-97 check; a phone number of as many digits as E.164 allows; an SSN as issued; a
+//! Spanish DNI or NIE with its check letter. The
 //! patterns only find places; these checks decide, so that they read as the README says.
 
 use super::Check;
@@ -30,7 +31,27 @@ pub(super) fn passes(check: Check, text: &str) -> bool {
                 && d.get(3..5) != Some(&[0, 0])
                 && d.get(5..) != Some(&[0, 0, 0, 0])
         }
+        Check::Dni => dni(text),
     }
+}
+
+/// Whether `text`, eight digits and a letter (`12345678Z`) or an NIE (`X1234567L`), has the
+/// check letter Spain's DNI and NIE have: the letter of the number modulo 23 in
+/// `TRWAGMYFPDXBNJZSQVHLCKE`, where an NIE's `X`, `Y` or `Z` stands for a first digit 0, 1 or 2.
+pub(super) fn dni(text: &str) -> bool {
+    const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+    let mut letters = text.chars().filter(char::is_ascii_alphabetic);
+    let (first, last) = (letters.next(), letters.next_back());
+    let (prefix, letter) = match (first, last) {
+        (Some(letter), None) => (0, letter),
+        (Some(nie), Some(letter)) => match nie.to_ascii_uppercase() {
+            nie @ 'X'..='Z' => (u64::from(nie) - u64::from('X'), letter),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let number = (text.chars().filter_map(digit)).fold(prefix, |n, d| n * 10 + u64::from(d));
+    char::from(LETTERS[(number % 23) as usize]) == letter.to_ascii_uppercase()
 }
 
 /// Whether the digit groups of `text` are grouped as cards are printed: 4-4-4-4, 4-4-4-4-3,

@@ -2,7 +2,9 @@
 //! before it), which `--redact` masks with the card: a card read out with its code must not
 //! leave the card in clear as part of a longer run, nor the code beside a mask.
 
-use super::{digit, free, is_digit, is_invisible, neighbour_after, neighbour_before, visible};
+use super::{
+    digit, free, is_digit, is_gap, is_invisible, neighbour_after, neighbour_before, visible,
+};
 use std::ops::Range;
 
 /// The candidates a card makes with the groups of three or four digits joined to it by its own
@@ -87,9 +89,9 @@ fn beside(text: &str, at: usize, gap: &str, after: bool) -> Beside {
     } else {
         neighbour_before
     };
-    let group = neighbour(text, at);
+    let group = neighbour(text, at, is_gap);
     let width = group.gap.len() + group.group.len();
-    let beyond = neighbour(text, if after { at + width } else { at - width });
+    let beyond = neighbour(text, if after { at + width } else { at - width }, is_gap);
     let glued = !beyond.group.is_empty() && !beyond.gap.contains(char::is_whitespace);
     if glued && visible(beyond.gap) != gap {
         Beside::Number

@@ -15,11 +15,14 @@ use super::checks::passes;
 use super::{Check, Span};
 use codes::cards_with_codes;
 use extension::with_extensions;
+use pairs::parts;
 
 #[path = "redact_codes.rs"]
 mod codes;
 #[path = "redact_extension.rs"]
 mod extension;
+#[path = "redact_pairs.rs"]
+mod pairs;
 
 /// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
 pub(super) fn digit(c: char) -> Option<u32> {
@@ -113,6 +116,9 @@ struct Candidate {
     free_after: bool,
     /// For a card widened over its codes, the card's own range.
     card: Option<Range<usize>>,
+    /// Whether it is a run of pairs (see `pairs::run`), which is masked whole: one that overlaps
+    /// a number kept before it is masked with that number.
+    pairs: bool,
 }
 
 /// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
@@ -130,6 +136,19 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
             for range in candidates(&p.re, text, m.range()) {
                 let part = &text[range.clone()];
                 if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
+                    // A number of pairs is masked with the whole run of pairs it stands in.
+                    if let Some(run) = pairs::run(text, range.clone()) {
+                        found.push(Candidate {
+                            range: run,
+                            token: p.token,
+                            rank,
+                            free_before: true,
+                            free_after: true,
+                            card: None,
+                            pairs: true,
+                        });
+                        continue;
+                    }
                     let sides = free(text, range.clone());
                     if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
                         let wider = cards_with_codes(text, range.clone(), sides);
@@ -141,6 +160,7 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                                 rank,
                                 free_before,
                                 free_after,
+                                pairs: false,
                             }
                         }));
                     }
@@ -151,6 +171,7 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                         free_before: sides.0,
                         free_after: sides.1,
                         card: None,
+                        pairs: false,
                     });
                 }
             }
@@ -265,9 +286,9 @@ fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usiz
 /// same gap as its first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`, which are part
 /// of a longer number, an order or tracking number). A group of one or two digits joined by white
 /// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
-/// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs (France's
-/// `01 23 45 67 89`) with two more pairs beside it, parted alike, is a list (`slots 08 15 09 15
-/// 10 15 11 15`). Nothing before a `+` is part of the number it opens.
+/// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs never goes on
+/// in a longer group (`+33 12 34 56 78 90 75001 Paris`; France's `01 23 45 67 89` is read as a
+/// run of pairs, see `pairs::run`). Nothing before a `+` is part of the number it opens.
 fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
     let mut gaps = inner
@@ -280,22 +301,16 @@ fn free(text: &str, found: Range<usize>) -> (bool, bool) {
         .iter()
         .all(|g| digits(&text[g.clone()]) == 2);
     // A neighbouring group long enough to make a longer number with the groups, or joined to
-    // them as one word; or, beside pairs, the first of two more pairs.
-    let joined = |n: Neighbour, beyond: Neighbour| {
-        let pair = |n: &Neighbour| digits(n.group) == 2 && same(n.gap, first);
-        // A number of pairs never goes on in a longer group (`06 12 34 56 78 75001 Paris`).
+    // them as one word.
+    let joined = |n: Neighbour| {
         !n.group.is_empty()
-            && (digits(n.group) >= 3 && !pairs
-                || !n.gap.contains(char::is_whitespace)
-                || pairs && pair(&n) && pair(&beyond))
+            && (digits(n.group) >= 3 && !pairs || !n.gap.contains(char::is_whitespace))
     };
-    let before = neighbour_before(text, found.start);
-    let beyond = neighbour_before(text, found.start - before.gap.len() - before.group.len());
+    let before = neighbour_before(text, found.start, parts);
     let joined_before =
-        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before, beyond);
-    let after = neighbour_after(text, found.end);
-    let beyond = neighbour_after(text, found.end + after.gap.len() + after.group.len());
-    let joined_after = same(after.gap, last.or(first)) && joined(after, beyond);
+        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before);
+    let after = neighbour_after(text, found.end, parts);
+    let joined_after = same(after.gap, last.or(first)) && joined(after);
     (!joined_before, !joined_after)
 }
 
@@ -306,20 +321,20 @@ struct Neighbour<'t> {
     group: &'t str,
 }
 
-/// The gap and the group of digits before `text[start..]`.
-fn neighbour_before(text: &str, start: usize) -> Neighbour<'_> {
+/// The gap (of characters that are `gap`) and the group of digits before `text[start..]`.
+fn neighbour_before(text: &str, start: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
     let before = &text[..start];
-    let kept = before.trim_end_matches(is_gap);
+    let kept = before.trim_end_matches(gap);
     Neighbour {
         gap: &before[kept.len()..],
         group: &kept[kept.trim_end_matches(is_digit).len()..],
     }
 }
 
-/// The gap and the group of digits after `text[..end]`.
-fn neighbour_after(text: &str, end: usize) -> Neighbour<'_> {
+/// The gap (of characters that are `gap`) and the group of digits after `text[..end]`.
+fn neighbour_after(text: &str, end: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
     let after = &text[end..];
-    let rest = after.trim_start_matches(is_gap);
+    let rest = after.trim_start_matches(gap);
     Neighbour {
         gap: &after[..after.len() - rest.len()],
         group: &rest[..rest.len() - rest.trim_start_matches(is_digit).len()],
@@ -357,18 +372,28 @@ fn choose(text: &str, mut found: Vec<Candidate>) -> Vec<Span> {
         ends[i] = bounded;
     }
     let mut kept: Vec<Span> = Vec::new();
+    // Whether the last span kept holds a run of pairs.
+    let mut last_pairs = false;
     for (c, bounded) in found.iter().zip(ends) {
-        let last = kept.last();
-        if last.is_some_and(|s| c.range.start < s.end) {
+        if let Some(last) = kept.last_mut().filter(|s| c.range.start < s.end) {
+            // A run of pairs and a number it overlaps are masked as one (`+33 1 23 45 67 89 06
+            // 12 34 56 78`, `06 12 34 56 78 91 234 56 78`): neither leaves a piece of the other.
+            if (c.pairs || last_pairs) && c.token == last.token && bounded {
+                last.end = last.end.max(c.range.end);
+                last_pairs |= c.pairs;
+            }
             continue;
         }
-        let beside = last.is_some_and(|s| next_start(text, s.end) == Some(c.range.start));
+        let beside = kept
+            .last()
+            .is_some_and(|s| next_start(text, s.end) == Some(c.range.start));
         if (c.free_before || beside) && bounded {
             kept.push(Span {
                 start: c.range.start,
                 end: c.range.end,
                 token: c.token,
             });
+            last_pairs = c.pairs;
         }
     }
     kept

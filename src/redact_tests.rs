@@ -1,7 +1,7 @@
 //! Unit tests of `redact.rs`: what each pattern masks and keeps, and masking ranges of a text.
 
 use super::builtin::{DASH, DIGIT, SPACE};
-use super::checks::{iban, luhn};
+use super::checks::{dni, iban, luhn};
 use super::*;
 
 fn masked(text: &str) -> String {
@@ -22,6 +22,23 @@ fn iban_checks_mod_97() {
     assert!(iban("GB82 WEST 1234 5698 7654 32"));
     assert!(iban("DE89370400440532013000"));
     assert!(!iban("GB82 WEST 1234 5698 7654 33"));
+}
+
+#[test]
+fn dni_checks_the_letter_of_the_number_modulo_23() {
+    for good in [
+        "12345678Z",
+        "12.345.678-z",
+        "00000000T",
+        "X1234567L",
+        "y1234567 x",
+        "Z1234567R",
+    ] {
+        assert!(dni(good), "{good}");
+    }
+    for bad in ["12345678A", "00000000R", "X1234567A", "A1234567L"] {
+        assert!(!dni(bad), "{bad}");
+    }
 }
 
 #[test]

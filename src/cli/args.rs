@@ -215,8 +215,8 @@ pub(crate) struct CheckArgs {
     /// only new findings count.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
-    /// Mask personal data (cards, e-mails, phones, SSNs, IBANs, `redact_patterns`) in every
-    /// report; rules still match the original text.
+    /// Mask personal data (cards, e-mails, phones, SSNs, Spanish DNI and NIE numbers, IBANs,
+    /// `redact_patterns`) in every report; rules still match the original text.
     #[arg(long)]
     pub(crate) redact: bool,
     /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say

@@ -95,6 +95,8 @@ mod redact_diff;
 mod redact_errors;
 mod redact_forms;
 mod redact_gaps;
+mod redact_national;
+mod redact_pairs;
 mod redact_patterns;
 mod redact_runs;
 mod redact_snippets;

@@ -104,19 +104,20 @@ fn a_short_number_said_after_a_phone_or_card_is_no_part_of_it() {
     }
 }
 
-/// Five pairs opening with `0` are a French number, also beside a short number said after it;
-/// with two more pairs beside them, they are a list.
+/// Five pairs opening with `0` are a French number, also parted by slashes or beside a short
+/// number said after it; with one pair more beside them, the six are masked whole.
 #[test]
 fn french_numbers_in_pairs_are_masked() {
     let text = "Agent: call 01 23 45 67 89 or call 06.12.34.56.78 please.\n\
                 Customer: call 06-12-34-56-78 then, card 4111 1111 1111 1111.\n\
                 Agent: call 07 11 22 33 44 2 fois, call 09 88 77 66 55 17 h, call 05 91 92 93 94 24h/24.\n\
                 Customer: call 0612345678 or call 0798765432, invoice 0523400099.\n\
-                Agent: call 04 91 12 13 14 75001 Paris.\n";
+                Agent: call 04 91 12 13 14 75001 Paris.\n\
+                Customer: call 06/12/34/56/78 or call 09 10 11 12 13 45.\n";
     for (format, out) in reports("fr.txt", text) {
         for data in [
             "23 45", "12.34", "12-34", "67 89", "56.78", "56-78", "22 33", "77 66", "92 93",
-            "12345678", "98765432", "12 13",
+            "12345678", "98765432", "12 13", "12/34", "13 45",
         ] {
             assert!(!out.contains(data), "{format} shows {data}:\n{out}");
         }
