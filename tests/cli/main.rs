@@ -85,6 +85,7 @@ mod no_role_advice;
 mod numbers_as_text;
 mod otter;
 mod overrides;
+mod pack_judgement;
 mod paragraphs;
 mod pca_roles;
 mod phrase_warnings;
