@@ -80,3 +80,82 @@ fn a_step_the_agent_says_it_cannot_take_is_a_deflection_not_a_commitment() {
     ];
     judged(&kept, "ownership:forbid", false);
 }
+
+#[test]
+fn deflections_that_place_route_or_decline_the_request_are_flagged() {
+    let deflections = [
+        // responsibility placed on another party, by role or by the route the purchase took
+        "Refund decisions are made by the airline, not us, so you'd need to ask them.",
+        "Roaming rates are determined by the network operator abroad.",
+        "Because you purchased it through a reseller, they'll need to process the return.",
+        "That's the freeholder's responsibility, so they'd need to arrange the repair.",
+        "Stores set their own opening hours, so please check with your local one.",
+        "Pricing is outside our control.",
+        // declined on this channel, then sent elsewhere
+        "We can't look at account issues over Twitter, please call 0333 123 4567.",
+        "Billing isn't dealt with on this channel, please ring 0345 222 3333.",
+        "This account isn't staffed for technical support, please head to our help centre.",
+        // routed to a literal address, or by a passive "must be"
+        "Appeals must be lodged through the online form.",
+        "Data requests should be addressed to our privacy office.",
+        "Lost card reports can only be handled over the phone.",
+        "Pls drop an email to billing@example.com",
+        "Kindly lodge a complaint at our portal.",
+        // only another team can, or refuses with a verb of its own
+        "The warehouse team are the only people who can check that.",
+        "The venue are best placed to answer that one.",
+        "We're unable to intervene in disputes between buyers and sellers.",
+    ];
+    judged(&deflections, "ownership:forbid", true);
+    let answers = [
+        "As you bought it through our website, I've started the return for you.",
+        "Since you ordered it via the app, you'll get a notification when it ships.",
+        "Payments can only be made by card or Apple Pay at the moment.",
+        "Changes must be made at least 24 hours before departure.",
+        "The charge was made by mistake and I've reversed it, sorry about that.",
+        "It's our responsibility to keep your data safe, and we take that seriously.",
+        "Give us a shout if anything else comes up!",
+        "Our installers will contact you to book a date.",
+        "We can't see any charges on that date, could you DM us a screenshot?",
+        "We can't discuss accounts publicly, so please DM us your number.",
+        "You can use live chat in the app too, but we're happy to help here.",
+        "Their number is saved on your account, so the driver will call them on arrival.",
+        "We don't price match, but we've got loads of deals on right now.",
+    ];
+    judged(&answers, "ownership:forbid", false);
+}
+
+#[test]
+fn reported_and_promised_steps_and_felt_acknowledgements_are_rewarded() {
+    let steps = [
+        "I've reissued your boarding pass, check your inbox.",
+        "We've rescheduled your engineer visit to Monday morning.",
+        "I've personally chased the warehouse and it's going out today.",
+        "Leave the box by the door and we'll get a new one sent out tomorrow.",
+        "I'll walk you through the setup over DM.",
+        "Your refund has been processed from our end, allow 3 days.",
+        "Could you DM us your account number so we can investigate?",
+        "I've followed up with the courier and they'll deliver tomorrow.",
+        "We'll dig into this and come back to you by Friday.",
+    ];
+    judged(&steps, "ownership:reward", true);
+    let not_steps = [
+        "We've moved to a new office.",
+        "Your account has been suspended.",
+        "No way! Congrats on the new house.",
+    ];
+    judged(&not_steps, "ownership:reward", false);
+    let felt = [
+        "We totally feel your pain on this one.",
+        "I completely get it, nobody likes waiting.",
+        "We understand your frustration with the delays.",
+        "It's so annoying when a parcel goes missing.",
+    ];
+    judged(&felt, "empathy:reward", true);
+    let not_felt = [
+        "We appreciate your concern about the change.",
+        "Once we get it back from the courier we'll refund you.",
+        "It's hard to say when the new season will land.",
+    ];
+    judged(&not_felt, "empathy:reward", false);
+}
