@@ -107,15 +107,10 @@ fn a_malformed_files_error_in_two_reports_is_an_overlap() {
         })
         .collect();
     let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &shards);
-    let (single_code, single, _) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-        "calls",
-    ]));
+    let (single_code, single, _) = run(talklint()
+        .current_dir(dir.path())
+        .args(crate::support::JSON_CHECK)
+        .arg("calls"));
     assert_eq!(summary(&single)["errors"], 2);
     assert_eq!((code, merged), (single_code, single), "{err}");
     let (code, out, err) = merge(&["-f", "json"], &[&shards[..], &[alone]].concat());

@@ -165,16 +165,10 @@ fn a_streams_unread_lines_name_their_lines_in_a_field_and_a_files_error_none() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "calls.jsonl", BROKEN);
     write(dir.path(), "bad.json", "{\"messages\": [\n");
-    let (code, json, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-        "bad.json",
-        "calls.jsonl",
-    ]));
+    let (code, json, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(crate::support::JSON_CHECK)
+        .args(["bad.json", "calls.jsonl"]));
     assert_eq!(code, 2, "{err}");
     assert_eq!(
         error_lines(&json),
