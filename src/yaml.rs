@@ -2,6 +2,7 @@
 //! maintained fork is a change here only).
 
 mod control;
+mod did_you_mean;
 mod documents;
 mod duplicate;
 mod type_words;
@@ -9,6 +10,7 @@ mod unique;
 mod unquoted;
 
 pub(crate) use control::refused;
+use did_you_mean::{SUGGESTED, did_you_mean};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -158,27 +160,6 @@ fn indentation(source: &str, line: usize, message: &str) -> Option<String> {
     }
 }
 
-/// serde's "unknown field `severty`, expected one of `id`, `severity`, …" (or "unknown variant")
-/// as "unknown field `severty`, did you mean `severity`?", when one expected name is close.
-fn did_you_mean(message: &str) -> Option<String> {
-    // A rule file's messages start with where the key is (`rules[0]: `).
-    let at = ["unknown field `", "unknown variant `"]
-        .iter()
-        .find_map(|p| Some(message.find(p)? + p.len()))?;
-    let (word, expected) = message[at..].split_once('`')?;
-    // The expected names are the backquoted parts: every other piece between backquotes.
-    let known = expected.split('`').skip(1).step_by(2);
-    let name = crate::suggest::closest(word, known.clone()).or_else(|| role_word(word, known))?;
-    Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
-}
-
-/// The role among `known` that `word` names in a label of another language (`cliente`,
-/// `Berater`), as a speaker's label would be read.
-fn role_word<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let role = crate::transcript::Roles::default().role_of(word).name();
-    known.find(|k| *k == role)
-}
-
 /// How to write a rule file's key that serde found missing ("missing field `id`"), with an
 /// example.
 fn missing_field_help(message: &str) -> Option<String> {
@@ -197,9 +178,6 @@ fn missing_field_help(message: &str) -> Option<String> {
         _ => format!("add `{name}: …` here"),
     })
 }
-
-/// What [`did_you_mean`] writes before the name it suggests.
-const SUGGESTED: &str = "did you mean";
 
 /// Deepest nesting a rule or config file may have: far more than any needs. The library refuses
 /// deeper documents too, but only after parsing them (100,000 levels in 200 KB took 54 s).

@@ -152,7 +152,7 @@ impl Expander {
 }
 
 /// How a non-ASCII character of a word is folded.
-enum Fold {
+pub(crate) enum Fold {
     /// Left out: an invisible character inside a word (a zero-width space, a soft hyphen).
     Drop,
     /// Written as this text.
@@ -166,7 +166,7 @@ enum Fold {
 /// combining dot), `ß` and `ẞ` are `ss` (`STRASSE` = `straße`), and full-width Latin letters
 /// and digits are ASCII (`ＯＫ` = `ok`). Every folded character keeps its own bytes as its
 /// origin, so a match still maps back to the original text.
-fn fold(c: char) -> Fold {
+pub(crate) fn fold(c: char) -> Fold {
     const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
     let ascii = |k: u32| Fold::To(&ASCII[k as usize..k as usize + 1]);
     match c {
@@ -178,25 +178,6 @@ fn fold(c: char) -> Fold {
         'Ａ'..='Ｚ' => ascii(c as u32 - 'Ａ' as u32 + 10),
         'ａ'..='ｚ' => ascii(c as u32 - 'ａ' as u32 + 10),
         _ => Fold::Lower,
-    }
-}
-
-/// `c` as words are compared (see [`fold`]), pushed onto `out`: `ß` as `ss`, `Ａ` as `a`, a
-/// zero-width space as nothing, any other character as its lowercase.
-pub(crate) fn push_folded(c: char, out: &mut String) {
-    match fold(c) {
-        Fold::Drop => {}
-        Fold::To(s) => out.push_str(s),
-        Fold::Lower => out.extend(c.to_lowercase()),
-    }
-}
-
-/// Whether [`push_folded`] writes `c` as itself.
-pub(crate) fn folds_to_itself(c: char) -> bool {
-    match fold(c) {
-        Fold::Drop => false,
-        Fold::To(s) => s.chars().eq(std::iter::once(c)),
-        Fold::Lower => c.to_lowercase().eq(std::iter::once(c)),
     }
 }
 

@@ -3,7 +3,7 @@
 //! with two spaces, and `Jörg Weiß` and `JÖRG WEISS` are the same person to config `roles:` and
 //! to the per-agent figures, as a reader takes them.
 
-use crate::text::canon::{folds_to_itself, push_folded};
+use crate::text::canon::{Fold, fold};
 use std::borrow::Cow;
 
 /// `label` case-folded as words are ([`push_folded`]), with each run of white space (a tab, a
@@ -22,6 +22,25 @@ pub fn key(label: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(key)
+}
+
+/// `c` as words are compared (see [`fold`]), pushed onto `out`: `ß` as `ss`, `Ａ` as `a`, a
+/// zero-width space as nothing, any other character as its lowercase.
+fn push_folded(c: char, out: &mut String) {
+    match fold(c) {
+        Fold::Drop => {}
+        Fold::To(s) => out.push_str(s),
+        Fold::Lower => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Whether [`push_folded`] writes `c` as itself.
+fn folds_to_itself(c: char) -> bool {
+    match fold(c) {
+        Fold::Drop => false,
+        Fold::To(s) => s.chars().eq(std::iter::once(c)),
+        Fold::Lower => c.to_lowercase().eq(std::iter::once(c)),
+    }
 }
 
 /// Whether `label` is its own [`key`]: no capital, and white space only as single spaces between

@@ -1,0 +1,26 @@
+//! "did you mean": a misspelt key or value named with the closest one the place allows, and a
+//! role word of another language (`cliente`, `Berater`) with the role it names.
+
+/// What [`did_you_mean`] writes before the name it suggests.
+pub(super) const SUGGESTED: &str = "did you mean";
+
+/// serde's "unknown field `severty`, expected one of `id`, `severity`, …" (or "unknown variant")
+/// as "unknown field `severty`, did you mean `severity`?", when one expected name is close.
+pub(super) fn did_you_mean(message: &str) -> Option<String> {
+    // A rule file's messages start with where the key is (`rules[0]: `).
+    let at = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| Some(message.find(p)? + p.len()))?;
+    let (word, expected) = message[at..].split_once('`')?;
+    // The expected names are the backquoted parts: every other piece between backquotes.
+    let known = expected.split('`').skip(1).step_by(2);
+    let name = crate::suggest::closest(word, known.clone()).or_else(|| role_word(word, known))?;
+    Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
+}
+
+/// The role among `known` that `word` names in a label of another language (`cliente`,
+/// `Berater`), as a speaker's label would be read.
+fn role_word<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let role = crate::transcript::Roles::default().role_of(word).name();
+    known.find(|k| *k == role)
+}
