@@ -14,8 +14,16 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
     let (word, expected) = message[at..].split_once('`')?;
     // The expected names are the backquoted parts: every other piece between backquotes.
     let known = expected.split('`').skip(1).step_by(2);
-    let name = crate::suggest::closest(word, known.clone()).or_else(|| role_word(word, known))?;
-    Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]))
+    if let Some(name) = crate::suggest::closest(word, known.clone()) {
+        return Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]));
+    }
+    // A role word is offered its role, and the values the place allows stay listed.
+    let name = role_word(word, known)?;
+    Some(format!(
+        "{}{word}`, {SUGGESTED} `{name}`? ({})",
+        &message[..at],
+        expected.trim_start_matches([',', ' '])
+    ))
 }
 
 /// The role among `known` that `word` names in a label of another language (`cliente`,

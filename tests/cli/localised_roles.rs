@@ -173,17 +173,20 @@ fn role_words_of_the_users_languages_label_their_roles() {
 
 /// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`)
 /// join the turn they are in, as `Note:` does: they were speakers with no role, and the
-/// warning proposed `Nota` as the agent. So do a record's fields read out or pasted
-/// (`Dirección:`, `Order number:`); `Customer ID:` was the customer's turn.
+/// warning proposed `Nota` as the agent. So does a record's field read out or pasted with its
+/// value (`Dirección: Calle Mayor 5`, `Order number: 998877`); `Customer ID: 4521` was the
+/// customer's turn. A field's label before speech (`Customer Name: my order…`) stays a speaker.
 #[test]
 fn note_lines_of_the_users_languages_join_their_turn() {
-    for note in [
+    let notes = [
         "Nota:",
         "Remarque :",
         "Hinweis:",
         "Anmerkung:",
         "NB:",
         "N.B.:",
+    ];
+    let fields = [
         "Dirección:",
         "Referencia:",
         "Kundennummer:",
@@ -192,8 +195,13 @@ fn note_lines_of_the_users_languages_join_their_turn() {
         "Order number:",
         "Customer ID:",
         "Booking ref:",
-    ] {
-        let text = format!("Agente: hola uno\n{note} hola nota\nCliente: hola dos\n");
+    ];
+    let lines = notes
+        .iter()
+        .map(|n| format!("{n} hola nota"))
+        .chain(fields.iter().map(|f| format!("{f} hola 12345")));
+    for line in lines {
+        let text = format!("Agente: hola uno\n{line}\nCliente: hola dos\n");
         let c = conversation(&text, "");
         let expected = [
             (1, "agent", "Agente"),
@@ -203,15 +211,21 @@ fn note_lines_of_the_users_languages_join_their_turn() {
         assert_eq!(
             (said(&c), &c["turns"], &c["warnings"]),
             (expected.to_vec(), &2.into(), &Value::Null),
-            "{note}"
+            "{line}"
         );
     }
     // A `roles:` that names one makes it a speaker.
     let c = conversation("Agente: hola\nNota: hola\n", "roles: {customer: [Nota]}\n");
     assert_eq!(said(&c)[1], (2, "customer", "Nota"), "{c}");
     let roles = "roles: {customer: [\"Customer ID\"]}\n";
-    let c = conversation("Agente: hola\nCustomer ID: hola\n", roles);
+    let c = conversation("Agente: hola\nCustomer ID: hola 4521\n", roles);
     assert_eq!(said(&c)[1], (2, "customer", "Customer ID"), "{c}");
+    // Speech after a field's label is a speaker's: anonymised labels, a caller's id.
+    let text = "Agent Name: hola, how can I help?\nCustomer Name: hola, my order never came\n\
+                Caller ID: hola, still nothing\n";
+    let c = conversation(text, "");
+    let roles: Vec<&str> = said(&c).iter().map(|s| s.1).collect();
+    assert_eq!(roles, ["agent", "customer", "customer"], "{c}");
 }
 
 /// A CRM export's header in Spanish or German (`Fecha;Hora;ID Conversación;Interlocutor;Mensaje`)

@@ -68,5 +68,10 @@ fn a_role_word_of_another_language_is_offered_its_role() {
         ));
         let want = format!("unknown variant `{word}`, did you mean `{role}`?");
         assert!(got.contains(&want), "{got}");
+        // The values the place allows stay listed.
+        assert!(
+            got.ends_with("(expected one of `agent`, `customer`, `bot`, `any`)"),
+            "{got}"
+        );
     }
 }

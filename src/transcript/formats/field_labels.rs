@@ -1,5 +1,6 @@
 //! Labels of a record's fields, read out or pasted into a turn (`Order number: 998877`,
-//! `Customer ID: 4521`, `Dirección: Calle Mayor 5`): they name no speaker, and join their turn.
+//! `Customer ID: 4521`, `Dirección: Calle Mayor 5`): with a value after them, they name no
+//! speaker, and join their turn.
 //! Every labelled line asks, so each word list turns most labels away by their first letter and
 //! length before comparing a word.
 
@@ -72,7 +73,6 @@ const FIELD_ENDS: Words = Words::new(&[
     "address",
     "email",
     "phone",
-    "name",
 ]);
 
 /// The words that open a field's label of two words or more in Spanish, Portuguese, Italian and
@@ -99,11 +99,15 @@ pub(super) fn is_field(label: &str) -> bool {
     }
 }
 
-/// Whether `label` is a field's even where it opens with a role word (`Customer ID`, `Agent
-/// name`), which labels that [`super::label_words::names_no_speaker`] are not when a role
-/// word names them.
-pub(super) fn is_role_field(label: &str) -> bool {
-    label.contains(' ') && is_field(label)
+/// Whether a labelled line is a record's field that joins its turn: `label` is a field's (even
+/// where it opens with a role word, `Customer ID`, which names no customer), `after`, the text
+/// after its colon, reads as a field's value (short, with a digit or an `@`: `998877`, `Calle
+/// Mayor 5`, `jane@example.com`), and `roles:` does not name the label. Speech after a label
+/// (`Caller ID: my order never arrived`) is a speaker's, however the label reads.
+pub(super) fn joins_as_field(label: &str, after: &str, configured: bool) -> bool {
+    let after = after.trim();
+    let value = after.len() <= 60 && after.bytes().any(|b| b.is_ascii_digit() || b == b'@');
+    value && !configured && is_field(label)
 }
 
 /// Lowercase words, and for each ASCII letter a word may open or end with, the byte lengths of

@@ -1,7 +1,7 @@
-//! Labels that end in a colon in a turn's text and name no speaker: a note word (`Note:`, `PS:`),
-//! a numbered part of a script (`Option 1:`, `Step 2:`) or a record's field (`Order number:`,
-//! whose words are in `field_labels`). Kept apart from the label reader so that the word lists,
-//! which grow with each script seen, stand in one place.
+//! Labels that end in a colon in a turn's text and name no speaker: a note word (`Note:`, `PS:`)
+//! or a numbered part of a script (`Option 1:`, `Step 2:`); a record's field (`Order number:`) is
+//! told in `field_labels`. Kept apart from the label reader so that the word lists, which grow
+//! with each script seen, stand in one place.
 
 /// Whether `label` ends in a colon in a turn's text and names no speaker: a note word (`Note:
 /// the refund is sent`, `PS:`, `FYI:`), a numbered part of a script (`Option 1:`, `Step 2:`,
@@ -9,7 +9,7 @@
 /// label, so each check is of its length or shape first: `Agent` and `Customer` are turned away
 /// by theirs.
 pub(super) fn names_no_speaker(label: &str) -> bool {
-    is_note_word(label) || is_numbered_part(label) || super::field_labels::is_field(label)
+    is_note_word(label) || is_numbered_part(label)
 }
 
 /// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, …, and those of the

@@ -4,7 +4,7 @@
 
 use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
-use super::field_labels::is_role_field;
+use super::field_labels::joins_as_field;
 use super::hidden;
 use super::label_forms::{emphasis, unbracketed};
 use super::label_words::names_no_speaker;
@@ -105,7 +105,7 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
         };
     let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
     let name = speaker_name(label, roles)?;
-    let field = || is_role_field(name) && !roles.is_configured(label);
+    let field = || joins_as_field(name, after, roles.is_configured(label));
     if (names_no_speaker(name) && !roles.knows(label)) || field() {
         return Some(Labelled::Joins);
     }
