@@ -99,15 +99,16 @@ pub(super) fn is_field(label: &str) -> bool {
     }
 }
 
-/// Whether a labelled line is a record's field that joins its turn: `label` is a field's (even
-/// where it opens with a role word, `Customer ID`, which names no customer), `after`, the text
-/// after its colon, reads as a field's value (short, with a digit or an `@`: `998877`, `Calle
-/// Mayor 5`, `jane@example.com`), and `roles:` does not name the label. Speech after a label
-/// (`Caller ID: my order never arrived`) is a speaker's, however the label reads.
-pub(super) fn joins_as_field(label: &str, after: &str, configured: bool) -> bool {
+/// Whether a labelled line may be a record's field that joins its turn: `label` is a field's
+/// (even where it opens with a role word, `Customer ID`, which names no customer), and `after`,
+/// the text after its colon, reads as a field's value (short, with a digit or an `@`: `998877`,
+/// `Calle Mayor 5`, `jane@example.com`). Speech after a label (`Caller ID: my order never
+/// arrived`) is a speaker's, however the label reads; and so is a label `roles:` names, which the
+/// caller asks last, as it costs the most.
+pub(super) fn joins_as_field(label: &str, after: &str) -> bool {
     let after = after.trim();
     let value = after.len() <= 60 && after.bytes().any(|b| b.is_ascii_digit() || b == b'@');
-    value && !configured && is_field(label)
+    value && is_field(label)
 }
 
 /// Lowercase words, and for each ASCII letter a word may open or end with, the byte lengths of

@@ -105,7 +105,7 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
         };
     let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
     let name = speaker_name(label, roles)?;
-    let field = || joins_as_field(name, after, roles.is_configured(label));
+    let field = || joins_as_field(name, after) && !roles.is_configured(label);
     if (names_no_speaker(name) && !roles.knows(label)) || field() {
         return Some(Labelled::Joins);
     }
