@@ -3,8 +3,8 @@
 //! times (`10:00 AM`), and the [`Timeline`] that makes them relative to the call.
 
 use super::time::{
-    DateTime, SlashOrder, clock_ms, dotted_time, iso8601, seconds_ms, slash_date_time,
-    split_meridiem, time_of_day_ms, with_meridiem,
+    DateTime, SlashOrder, clock_ms, dotted_date, dotted_time, iso8601, seconds_ms, slash_date,
+    slash_date_time, split_meridiem, time_of_day_ms, with_meridiem,
 };
 
 /// When a turn opens (and ends), in milliseconds: from the call's start for a clock
@@ -170,15 +170,9 @@ fn dated_length(line: &str) -> usize {
         return 11;
     }
     let date = line.split(' ').next().unwrap_or("");
-    let parts: Vec<&str> = date.split(['.', '/']).collect();
-    let number = |s: &str, most: usize| {
-        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let one_mark = date.contains('.') != date.contains('/');
-    let shaped = matches!(parts[..], [d, m, y] if number(d, 2) && number(m, 2)
-        && (y.len() == 2 || y.len() == 4) && number(y, 4));
+    let shaped = slash_date(date) || dotted_date(date).is_some();
     let timed = b.get(date.len() + 1).is_some_and(u8::is_ascii_digit);
-    match one_mark && shaped && timed {
+    match shaped && timed {
         true => date.len() + 1,
         false => 0,
     }

@@ -99,11 +99,8 @@ pub(super) fn unread_dates(
         .split([' ', '\t', '[', '('])
         .find(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_digit()))
         .unwrap_or(line);
-    let column = source[at..crate::text::offset_in(source, date)]
-        .chars()
-        .count()
-        + 1;
-    let number = source[..at].bytes().filter(|&b| b == b'\n').count() + 1;
+    let at = crate::text::offset_in(source, date);
+    let (number, column) = crate::text::lines::LineCursor::new(source).position(at);
     Some(format!(
         "line {number}, column {column}: the date `{date}` {why}; its turn is read without a \
          time{more}"

@@ -184,7 +184,7 @@ pub fn dotted_time(text: &str) -> Option<DateTime> {
 
 /// `dd.mm.yyyy` (a day or month of one digit too) as ISO 8601's `yyyy-mm-dd`; a year of two
 /// digits (`dd.mm.yy`) is in this century.
-fn dotted_date(text: &str) -> Option<String> {
+pub fn dotted_date(text: &str) -> Option<String> {
     let digits = |s: &str, most: usize| {
         (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
