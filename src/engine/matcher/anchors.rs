@@ -6,6 +6,7 @@ use super::super::vocab::{Sym, Vocab};
 use super::anchored::{Node, Site};
 use super::choice::Choice;
 use super::neighbours::Neighbours;
+use super::within::StemWords;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -100,12 +101,13 @@ impl Sites {
         &self,
         nodes: &[Node],
         path: &mut Vec<(usize, usize)>,
+        stems: StemWords,
         each: &mut dyn FnMut(Site, &[Vec<Sym>]),
     ) {
         match self {
             Sites::Run { run, sequences } => {
                 let site = Site {
-                    neighbours: Neighbours::of(nodes, path, *run),
+                    neighbours: Neighbours::of(nodes, path, *run, stems),
                     path: path.clone(),
                     run: *run,
                 };
@@ -114,7 +116,7 @@ impl Sites {
             Sites::Inside { item, alternatives } => {
                 for (a, cut) in alternatives.iter().enumerate() {
                     path.push((*item, a));
-                    cut.1.flatten(nodes, path, each);
+                    cut.1.flatten(nodes, path, stems, each);
                     path.pop();
                 }
             }
@@ -138,7 +140,8 @@ impl<'v> Anchors<'v> {
     /// has no word.
     pub fn of(&mut self, nodes: &[Node], each: &mut dyn FnMut(Site, &[Vec<Sym>])) -> Option<()> {
         let (_, sites) = self.cut(nodes)?;
-        sites.flatten(nodes, &mut Vec::new(), each);
+        let vocab = self.vocab;
+        sites.flatten(nodes, &mut Vec::new(), &|s| vocab.stem_members(s), each);
         Some(())
     }
 

@@ -7,7 +7,7 @@
 use super::super::vocab::Sym;
 use super::anchored::Node;
 use super::choice::{Edge, edge};
-use super::within::Within;
+use super::within::{StemWords, Within};
 use serde::{Deserialize, Serialize};
 
 /// What a match of a site's phrase needs on each side of its anchor: `None` on a side where it
@@ -31,10 +31,14 @@ enum Need {
 impl Need {
     /// What a match needs in `parts` read away from the anchor (each part `backward` when it is
     /// before it): the word next to it when it can say, else words further on.
-    fn of<'n>(parts: impl Iterator<Item = &'n [Node]> + Clone, backward: bool) -> Option<Need> {
+    fn of<'n>(
+        parts: impl Iterator<Item = &'n [Node]> + Clone,
+        backward: bool,
+        stems: StemWords,
+    ) -> Option<Need> {
         match needed(parts.clone(), backward) {
             Some(words) => Some(Need::Next(words)),
-            None => Within::of(parts, backward).map(Need::Within),
+            None => Within::of(parts, backward, stems).map(Need::Within),
         }
     }
 
@@ -52,8 +56,13 @@ impl Need {
 
 impl Neighbours {
     /// The neighbours of the run `run` at `path` (a [`Site`](super::anchored::Site)'s) in the
-    /// phrase `nodes`.
-    pub fn of(nodes: &[Node], path: &[(usize, usize)], run: (usize, usize)) -> Neighbours {
+    /// phrase `nodes`, whose stems have the words `stems` gives.
+    pub fn of(
+        nodes: &[Node],
+        path: &[(usize, usize)],
+        run: (usize, usize),
+        stems: StemWords,
+    ) -> Neighbours {
         // The sequence at each depth of the path, the run's own last.
         let mut sequences = vec![nodes];
         for &(item, alternative) in path {
@@ -71,8 +80,8 @@ impl Neighbours {
         let after =
             std::iter::once(&own[run.1..]).chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
         Neighbours {
-            before: Need::of(before, true),
-            after: Need::of(after, false),
+            before: Need::of(before, true, stems),
+            after: Need::of(after, false, stems),
         }
     }
 

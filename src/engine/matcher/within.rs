@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 /// The furthest from the anchor a needed word is looked for.
 const FURTHEST: usize = 10;
 
+/// The words of a stem, by its symbol: every symbol that starts with it, its own among them.
+pub(super) type StemWords<'v> = &'v dyn Fn(Sym) -> &'v [Sym];
+
 /// The words a match has at least one of, sorted, each with the most words from the anchor it
 /// may stand (1: right next to it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,11 +28,15 @@ pub(super) struct Within {
 impl Within {
     /// What a match needs in `parts` read in order, away from the anchor (each part `backward`
     /// when it is before it), or `None` when it may need no word within [`FURTHEST`].
-    pub fn of<'n>(parts: impl Iterator<Item = &'n [Node]>, backward: bool) -> Option<Within> {
+    pub fn of<'n>(
+        parts: impl Iterator<Item = &'n [Node]>,
+        backward: bool,
+        stems: StemWords,
+    ) -> Option<Within> {
         let mut needs = Vec::new();
         let mut skipped = 0;
         for part in parts {
-            match seek(part, backward, skipped, &mut needs)? {
+            match seek(part, backward, skipped, stems, &mut needs)? {
                 Seek::Found => return Some(Within::from(needs)),
                 Seek::Passed(taken) => skipped = taken,
             }
@@ -92,9 +99,16 @@ enum Seek {
 }
 
 /// Reads `nodes` (backward: from their end) with at most `skipped` words before them, adding the
-/// words a match needs, each with the furthest it may stand, to `needs`. `None` when a match may
-/// go further than [`FURTHEST`] words without one.
-fn seek(nodes: &[Node], backward: bool, mut skipped: usize, needs: &mut Vec<u32>) -> Option<Seek> {
+/// words a match needs, each with the furthest it may stand, to `needs` (a stem needs one of its
+/// words: a number's `0*` one of those starting with 0). `None` when a match may go further than
+/// [`FURTHEST`] words without one.
+fn seek(
+    nodes: &[Node],
+    backward: bool,
+    mut skipped: usize,
+    stems: StemWords,
+    needs: &mut Vec<u32>,
+) -> Option<Seek> {
     let mut each = |node: &Node| -> Option<Option<Seek>> {
         if skipped >= FURTHEST {
             return Some(None);
@@ -102,6 +116,10 @@ fn seek(nodes: &[Node], backward: bool, mut skipped: usize, needs: &mut Vec<u32>
         match node {
             Node::Word(s) => {
                 needs.push(need(skipped + 1, *s));
+                return Some(Some(Seek::Found));
+            }
+            Node::Stem(s) if !stems(*s).is_empty() => {
+                needs.extend(stems(*s).iter().map(|&w| need(skipped + 1, w)));
                 return Some(Some(Seek::Found));
             }
             Node::Stem(_) | Node::Any => skipped += 1,
@@ -117,7 +135,7 @@ fn seek(nodes: &[Node], backward: bool, mut skipped: usize, needs: &mut Vec<u32>
                 let mark = needs.len();
                 let mut found = true;
                 for a in c.alternatives.iter() {
-                    match seek(a, backward, skipped, needs) {
+                    match seek(a, backward, skipped, stems, needs) {
                         None => return Some(None),
                         Some(Seek::Found) => {}
                         Some(Seek::Passed(_)) => {
@@ -159,6 +177,17 @@ mod tests {
     const SOMEONE: Sym = 12;
     const ELSE: Sym = 13;
     const THE: Sym = 14;
+    const NUMBER: Sym = 15;
+    const ZERO_STEM: Sym = 16;
+    /// No stems, or the one stem `0*` over a number and itself.
+    const NO_STEMS: StemWords = &|_| &[];
+    const ZERO: StemWords = &|s| {
+        if s == ZERO_STEM {
+            &[NUMBER, ZERO_STEM]
+        } else {
+            &[]
+        }
+    };
 
     fn choice(alternatives: Vec<Vec<Node>>) -> Node {
         let alternatives = alternatives.into_iter().map(Into::into).collect();
@@ -176,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_match_needs_a_word_no_path_can_pass_over_within_its_distance() {
-        let within = Within::of(once(&[destination()][..]), false).unwrap();
+        let within = Within::of(once(&[destination()][..]), false, NO_STEMS).unwrap();
         let words = [DESK, SOMEONE].into();
         let expected = Within {
             words,
@@ -193,7 +222,8 @@ mod tests {
         assert!(within.admits(&[BREAK, SOMEONE, X], Some(1), false));
         assert!(!within.admits(&[BREAK, X, SOMEONE, X], Some(1), false));
         // Read backward, from the word before an anchor that starts at 4.
-        let before = Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true).unwrap();
+        let before =
+            Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true, NO_STEMS).unwrap();
         assert!(before.admits(&[BREAK, DESK, X, X, X], Some(3), true));
         assert!(!before.admits(&[DESK, BREAK, X, X, X], Some(3), true));
     }
@@ -201,12 +231,12 @@ mod tests {
     #[test]
     fn a_match_that_may_end_or_run_far_without_one_needs_nothing() {
         let far = [Node::Gap(FURTHEST), Node::Word(DESK)];
-        assert_eq!(Within::of(once(&far[..]), false), None);
+        assert_eq!(Within::of(once(&far[..]), false, NO_STEMS), None);
         let may_end = [choice(vec![vec![Node::Word(X)], vec![]])];
-        assert_eq!(Within::of(once(&may_end[..]), false), None);
+        assert_eq!(Within::of(once(&may_end[..]), false, NO_STEMS), None);
         // A part that passes hands on to the next.
         let parts = [&may_end[..], &[Node::Word(DESK)][..]];
-        let within = Within::of(parts.into_iter(), false).unwrap();
+        let within = Within::of(parts.into_iter(), false, NO_STEMS).unwrap();
         let (words, distances, furthest) = ([DESK].into(), [2].into(), 2);
         assert_eq!(
             within,
@@ -216,5 +246,18 @@ mod tests {
                 furthest
             }
         );
+    }
+
+    #[test]
+    fn a_stem_needs_one_of_its_words() {
+        // "[at] 0* *" after an anchor: a number starting with 0 within two words.
+        let at = choice(vec![vec![Node::Word(X)], vec![]]);
+        let phone = [at, Node::Stem(ZERO_STEM), Node::Any];
+        let within = Within::of(once(&phone[..]), false, ZERO).unwrap();
+        assert!(within.admits(&[BREAK, X, NUMBER], Some(1), false));
+        assert!(within.admits(&[BREAK, ZERO_STEM], Some(1), false));
+        assert!(!within.admits(&[BREAK, X, X, NUMBER], Some(1), false));
+        // A stem whose words are not known needs nothing.
+        assert_eq!(Within::of(once(&phone[..]), false, NO_STEMS), None);
     }
 }
