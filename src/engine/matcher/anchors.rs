@@ -6,7 +6,7 @@ use super::super::vocab::{Sym, Vocab};
 use super::anchored::{Node, Site};
 use super::choice::Choice;
 use super::neighbours::Neighbours;
-use super::within::StemWords;
+use super::within::Lexis;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -101,13 +101,13 @@ impl Sites {
         &self,
         nodes: &[Node],
         path: &mut Vec<(usize, usize)>,
-        stems: StemWords,
+        lexis: &Lexis,
         each: &mut dyn FnMut(Site, &[Vec<Sym>]),
     ) {
         match self {
             Sites::Run { run, sequences } => {
                 let site = Site {
-                    neighbours: Neighbours::of(nodes, path, *run, stems),
+                    neighbours: Neighbours::of(nodes, path, *run, lexis),
                     path: path.clone(),
                     run: *run,
                 };
@@ -116,7 +116,7 @@ impl Sites {
             Sites::Inside { item, alternatives } => {
                 for (a, cut) in alternatives.iter().enumerate() {
                     path.push((*item, a));
-                    cut.1.flatten(nodes, path, stems, each);
+                    cut.1.flatten(nodes, path, lexis, each);
                     path.pop();
                 }
             }
@@ -141,7 +141,11 @@ impl<'v> Anchors<'v> {
     pub fn of(&mut self, nodes: &[Node], each: &mut dyn FnMut(Site, &[Vec<Sym>])) -> Option<()> {
         let (_, sites) = self.cut(nodes)?;
         let vocab = self.vocab;
-        sites.flatten(nodes, &mut Vec::new(), &|s| vocab.stem_members(s), each);
+        let lexis = Lexis {
+            stems: &|s| vocab.stem_members(s),
+            frequency: &self.words,
+        };
+        sites.flatten(nodes, &mut Vec::new(), &lexis, each);
         Some(())
     }
 

@@ -7,7 +7,7 @@
 use super::super::vocab::Sym;
 use super::anchored::Node;
 use super::choice::{Edge, edge};
-use super::within::{StemWords, Within};
+use super::within::{Lexis, Within};
 use serde::{Deserialize, Serialize};
 
 /// What a match of a site's phrase needs on each side of its anchor: `None` on a side where it
@@ -34,11 +34,11 @@ impl Need {
     fn of<'n>(
         parts: impl Iterator<Item = &'n [Node]> + Clone,
         backward: bool,
-        stems: StemWords,
+        lexis: &Lexis,
     ) -> Option<Need> {
         match needed(parts.clone(), backward) {
             Some(words) => Some(Need::Next(words)),
-            None => Within::of(parts, backward, stems).map(Need::Within),
+            None => Within::of(parts, backward, lexis).map(Need::Within),
         }
     }
 
@@ -56,12 +56,12 @@ impl Need {
 
 impl Neighbours {
     /// The neighbours of the run `run` at `path` (a [`Site`](super::anchored::Site)'s) in the
-    /// phrase `nodes`, whose stems have the words `stems` gives.
+    /// phrase `nodes`, whose words are `lexis`'s.
     pub fn of(
         nodes: &[Node],
         path: &[(usize, usize)],
         run: (usize, usize),
-        stems: StemWords,
+        lexis: &Lexis,
     ) -> Neighbours {
         // The sequence at each depth of the path, the run's own last.
         let mut sequences = vec![nodes];
@@ -80,8 +80,8 @@ impl Neighbours {
         let after =
             std::iter::once(&own[run.1..]).chain(outer.map(|(&(item, _), seq)| &seq[item + 1..]));
         Neighbours {
-            before: Need::of(before, true, stems),
-            after: Need::of(after, false, stems),
+            before: Need::of(before, true, lexis),
+            after: Need::of(after, false, lexis),
         }
     }
 

@@ -12,8 +12,24 @@ use serde::{Deserialize, Serialize};
 /// The furthest from the anchor a needed word is looked for.
 const FURTHEST: usize = 10;
 
-/// The words of a stem, by its symbol: every symbol that starts with it, its own among them.
-pub(super) type StemWords<'v> = &'v dyn Fn(Sym) -> &'v [Sym];
+/// What the words of a phrase are: each stem's words (by its symbol, every symbol that starts
+/// with it, its own among them) and how often each word is expected per word of text.
+pub(super) struct Lexis<'v> {
+    pub stems: &'v dyn Fn(Sym) -> &'v [Sym],
+    pub frequency: &'v [f64],
+}
+
+impl Lexis<'_> {
+    /// What needing the words of `needs` would cost in anchors not passed over: how often one of
+    /// them is found within its distance.
+    fn cost(&self, needs: &[u32]) -> f64 {
+        let frequency = |sym: u32| self.frequency.get(sym as usize).copied().unwrap_or(1e-5);
+        needs
+            .iter()
+            .map(|&n| frequency(n >> 8) * f64::from(255 - (n & 255)))
+            .sum()
+    }
+}
 
 /// The words a match has at least one of, sorted, each with the most words from the anchor it
 /// may stand (1: right next to it).
@@ -31,12 +47,12 @@ impl Within {
     pub fn of<'n>(
         parts: impl Iterator<Item = &'n [Node]>,
         backward: bool,
-        stems: StemWords,
+        lexis: &Lexis,
     ) -> Option<Within> {
         let mut needs = Vec::new();
         let mut skipped = 0;
         for part in parts {
-            match seek(part, backward, skipped, stems, &mut needs)? {
+            match seek(part, backward, skipped, lexis, &mut needs)? {
                 Seek::Found => return Some(Within::from(needs)),
                 Seek::Passed(taken) => skipped = taken,
             }
@@ -99,67 +115,56 @@ enum Seek {
 }
 
 /// Reads `nodes` (backward: from their end) with at most `skipped` words before them, adding the
-/// words a match needs, each with the furthest it may stand, to `needs` (a stem needs one of its
-/// words: a number's `0*` one of those starting with 0). `None` when a match may go further than
+/// words a match needs, each with the furthest it may stand, to `needs`: of all the items every
+/// match holds within [`FURTHEST`] words (a word, a stem's words, a choice whose alternatives
+/// each need one), the one least often found, so that "call (the|our) [*] [*] (line|hotline)"
+/// needs "line" or "hotline", not "the" or "our". `None` when a match may go further than
 /// [`FURTHEST`] words without one.
 fn seek(
     nodes: &[Node],
     backward: bool,
     mut skipped: usize,
-    stems: StemWords,
+    lexis: &Lexis,
     needs: &mut Vec<u32>,
 ) -> Option<Seek> {
-    let mut each = |node: &Node| -> Option<Option<Seek>> {
+    let mut best: Option<(f64, Vec<u32>)> = None;
+    let ordered: &mut dyn Iterator<Item = &Node> = match backward {
+        true => &mut nodes.iter().rev(),
+        false => &mut nodes.iter(),
+    };
+    for node in ordered {
         if skipped >= FURTHEST {
-            return Some(None);
+            break;
         }
-        match node {
-            Node::Word(s) => {
-                needs.push(need(skipped + 1, *s));
-                return Some(Some(Seek::Found));
-            }
-            Node::Stem(s) if !stems(*s).is_empty() => {
-                needs.extend(stems(*s).iter().map(|&w| need(skipped + 1, w)));
-                return Some(Some(Seek::Found));
-            }
-            Node::Stem(_) | Node::Any => skipped += 1,
-            Node::Gap(n) => skipped += n,
-            Node::End => {}
-            Node::Choice(c) => {
-                let (syms, how) = c.head(backward);
-                if how == Edge::Closed {
-                    needs.extend(syms.iter().map(|&s| need(skipped + 1, s)));
-                    return Some(Some(Seek::Found));
-                }
-                // Found when every alternative finds; else the choice is passed over whole.
-                let mark = needs.len();
-                let mut found = true;
-                for a in c.alternatives.iter() {
-                    match seek(a, backward, skipped, stems, needs) {
-                        None => return Some(None),
-                        Some(Seek::Found) => {}
-                        Some(Seek::Passed(_)) => {
-                            found = false;
-                            break;
-                        }
+        let at = |syms: &[Sym]| syms.iter().map(|&s| need(skipped + 1, s)).collect();
+        let found: Option<Vec<u32>> = match node {
+            Node::Word(s) => Some(at(&[*s])),
+            Node::Stem(s) if !(lexis.stems)(*s).is_empty() => Some(at((lexis.stems)(*s))),
+            Node::Choice(c) => match c.head(backward) {
+                (syms, Edge::Closed) => Some(at(syms)),
+                // Needed when every alternative needs a word.
+                _ => c.alternatives.iter().try_fold(Vec::new(), |mut found, a| {
+                    match seek(a, backward, skipped, lexis, &mut found)? {
+                        Seek::Found => Some(found),
+                        Seek::Passed(_) => None,
                     }
-                }
-                if found {
-                    return Some(Some(Seek::Found));
-                }
-                needs.truncate(mark);
-                skipped += longest(std::slice::from_ref(node));
+                }),
+            },
+            Node::Stem(_) | Node::Any | Node::Gap(_) | Node::End => None,
+        };
+        if let Some(found) = found {
+            let cost = lexis.cost(&found);
+            if best.as_ref().is_none_or(|(least, _)| cost < *least) {
+                best = Some((cost, found));
             }
         }
-        None
-    };
-    let told = if backward {
-        nodes.iter().rev().find_map(&mut each)
-    } else {
-        nodes.iter().find_map(&mut each)
-    };
-    match told {
-        Some(told) => told,
+        skipped = skipped.saturating_add(longest(std::slice::from_ref(node)));
+    }
+    match best {
+        Some((_, found)) => {
+            needs.extend(found);
+            Some(Seek::Found)
+        }
         None if skipped > FURTHEST => None,
         None => Some(Seek::Passed(skipped)),
     }
@@ -179,14 +184,17 @@ mod tests {
     const THE: Sym = 14;
     const NUMBER: Sym = 15;
     const ZERO_STEM: Sym = 16;
-    /// No stems, or the one stem `0*` over a number and itself.
-    const NO_STEMS: StemWords = &|_| &[];
-    const ZERO: StemWords = &|s| {
-        if s == ZERO_STEM {
-            &[NUMBER, ZERO_STEM]
-        } else {
-            &[]
-        }
+    /// No stems, or the one stem `0*` over a number and itself; every word rare.
+    const NO_STEMS: Lexis = Lexis {
+        stems: &|_| &[],
+        frequency: &[],
+    };
+    const ZERO: Lexis = Lexis {
+        stems: &|s| match s == ZERO_STEM {
+            true => &[NUMBER, ZERO_STEM],
+            false => &[],
+        },
+        frequency: &[],
     };
 
     fn choice(alternatives: Vec<Vec<Node>>) -> Node {
@@ -205,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_match_needs_a_word_no_path_can_pass_over_within_its_distance() {
-        let within = Within::of(once(&[destination()][..]), false, NO_STEMS).unwrap();
+        let within = Within::of(once(&[destination()][..]), false, &NO_STEMS).unwrap();
         let words = [DESK, SOMEONE].into();
         let expected = Within {
             words,
@@ -223,7 +231,7 @@ mod tests {
         assert!(!within.admits(&[BREAK, X, SOMEONE, X], Some(1), false));
         // Read backward, from the word before an anchor that starts at 4.
         let before =
-            Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true, NO_STEMS).unwrap();
+            Within::of(once(&[Node::Word(DESK), Node::Gap(2)][..]), true, &NO_STEMS).unwrap();
         assert!(before.admits(&[BREAK, DESK, X, X, X], Some(3), true));
         assert!(!before.admits(&[DESK, BREAK, X, X, X], Some(3), true));
     }
@@ -231,12 +239,12 @@ mod tests {
     #[test]
     fn a_match_that_may_end_or_run_far_without_one_needs_nothing() {
         let far = [Node::Gap(FURTHEST), Node::Word(DESK)];
-        assert_eq!(Within::of(once(&far[..]), false, NO_STEMS), None);
+        assert_eq!(Within::of(once(&far[..]), false, &NO_STEMS), None);
         let may_end = [choice(vec![vec![Node::Word(X)], vec![]])];
-        assert_eq!(Within::of(once(&may_end[..]), false, NO_STEMS), None);
+        assert_eq!(Within::of(once(&may_end[..]), false, &NO_STEMS), None);
         // A part that passes hands on to the next.
         let parts = [&may_end[..], &[Node::Word(DESK)][..]];
-        let within = Within::of(parts.into_iter(), false, NO_STEMS).unwrap();
+        let within = Within::of(parts.into_iter(), false, &NO_STEMS).unwrap();
         let (words, distances, furthest) = ([DESK].into(), [2].into(), 2);
         assert_eq!(
             within,
@@ -253,11 +261,30 @@ mod tests {
         // "[at] 0* *" after an anchor: a number starting with 0 within two words.
         let at = choice(vec![vec![Node::Word(X)], vec![]]);
         let phone = [at, Node::Stem(ZERO_STEM), Node::Any];
-        let within = Within::of(once(&phone[..]), false, ZERO).unwrap();
+        let within = Within::of(once(&phone[..]), false, &ZERO).unwrap();
         assert!(within.admits(&[BREAK, X, NUMBER], Some(1), false));
         assert!(within.admits(&[BREAK, ZERO_STEM], Some(1), false));
         assert!(!within.admits(&[BREAK, X, X, NUMBER], Some(1), false));
         // A stem whose words are not known needs nothing.
-        assert_eq!(Within::of(once(&phone[..]), false, NO_STEMS), None);
+        assert_eq!(Within::of(once(&phone[..]), false, &NO_STEMS), None);
+    }
+
+    #[test]
+    fn a_match_needs_its_rarest_item_near_enough() {
+        // "(the|someone) [*] [*] desk": "the" is common, "someone" and "desk" are not.
+        let head = choice(vec![vec![Node::Word(THE)], vec![Node::Word(SOMEONE)]]);
+        let phrase = [head, Node::Gap(2), Node::Word(DESK)];
+        let mut frequency = [1e-5; 16];
+        frequency[usize::from(THE)] = 0.05;
+        let common_the = Lexis {
+            stems: &|_| &[],
+            frequency: &frequency,
+        };
+        let within = Within::of(once(&phrase[..]), false, &common_the).unwrap();
+        assert!(within.admits(&[BREAK, THE, X, DESK], Some(1), false));
+        assert!(!within.admits(&[BREAK, THE, X, X], Some(1), false));
+        // All rare, the nearest is needed: fewer places to look.
+        let within = Within::of(once(&phrase[..]), false, &NO_STEMS).unwrap();
+        assert!(within.admits(&[BREAK, THE, X, X], Some(1), false));
     }
 }
