@@ -312,6 +312,8 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
 mod builtin;
 #[path = "redact_checks.rs"]
 mod checks;
+#[path = "redact_digits.rs"]
+mod digits;
 #[path = "redact_groups.rs"]
 mod groups;
 #[path = "redact_shown.rs"]

@@ -5,7 +5,7 @@
 //! patterns only find places; these checks decide, so that they read as the README says.
 
 use super::Check;
-use super::groups::{Gap, digit, groups, is_gap};
+use super::digits::{Gap, digit, groups, is_gap};
 
 /// Whether `text`, a match of a pattern with `check`, passes it.
 pub(super) fn passes(check: Check, text: &str) -> bool {

@@ -2,7 +2,8 @@
 //! `+44 20 7946 0958 ext. 204`), which `--redact` masks with the number, so that `[PHONE]` is
 //! not followed by the digits that pick out one line of it.
 
-use super::{Span, is_digit};
+use super::Span;
+use crate::redact::digits::is_digit;
 
 /// The words that open an extension, longest first; `x` only glued to the number.
 const MARKS: [&str; 3] = ["extension", "ext.", "ext"];
