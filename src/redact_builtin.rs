@@ -32,10 +32,11 @@ pub(super) const PIECES: [(&str, &str, Check); 3] = [
         "[IBAN]",
         Check::Iban,
     ),
-    // Spain's DNI (`12345678Z`, `12.345.678-Z`) and NIE (`X1234567L`), the letter in any case,
-    // glued to the digits or after a gap.
+    // Spain's DNI (`12345678Z`, `12.345.678-Z`) and NIE (`X1234567L`, `X-1234567-L`), the
+    // letter in any case, glued to the digits or after a gap; the word it may be glued to
+    // (`DNI12345678Z`, `es12345678Z`) is matched too, and cut off by `checks::dni_part`.
     (
-        r"\b(?:\d{8}|\d{2}\.\d{3}\.\d{3}|[XYZxyz]\d{7})(?:GAP)?[A-Za-z]\b",
+        r"\b[\p{L}_]*?(?:\d{8}|\d{2}\.\d{3}\.\d{3}|[XYZxyz]DASH?\d{7})(?:GAP)?[A-Za-z]\b",
         "[ID]",
         Check::Dni,
     ),

@@ -122,3 +122,26 @@ fn spanish_and_german_forms_are_masked_in_every_format() {
         ],
     );
 }
+
+/// A DNI or NIE glued to the word before it (`DNI12345678Z`, `es12345678Z`), or an NIE with its
+/// letters parted by dashes (`X-1234567-L`), is masked; its letter must still be the check
+/// letter, and no digit may stand before it.
+#[test]
+fn a_dni_or_nie_glued_to_a_word_is_masked() {
+    assert_masked(&[
+        ("DNI12345678Z, ok", "DNI[ID], ok"),
+        ("NIE:X1234567L y NIEX1234567L", "NIE:[ID] y NIE[ID]"),
+        ("mi DNI es12345678Z", "mi DNI es[ID]"),
+        ("dni_87654321x", "dni_[ID]"),
+        ("NIE X-1234567-L o y-1234567-x", "NIE [ID] o [ID]"),
+        // Codes whose letter is no check letter, and digits before the eight.
+        (
+            "ref12345678A, pedido AB87654321C, SKU11223344A",
+            "ref12345678A, pedido AB87654321C, SKU11223344A",
+        ),
+        (
+            "lote 912345678Z, A112345678Z, 12345678Zabc, X-1234567-A",
+            "lote 912345678Z, A112345678Z, 12345678Zabc, X-1234567-A",
+        ),
+    ]);
+}
