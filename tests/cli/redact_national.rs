@@ -145,3 +145,27 @@ fn a_dni_or_nie_glued_to_a_word_is_masked() {
         ),
     ]);
 }
+
+/// A German number with its extension after a dash, as DIN 5008 writes it (`030 12345-67`), is
+/// masked whole, however its area code or country code is written.
+#[test]
+fn a_german_number_with_an_extension_after_a_dash_is_masked() {
+    assert_masked(&[
+        ("Tel 030 12345-67.", "Tel [PHONE]."),
+        ("Tel +49 30 12345-67 oder", "Tel [PHONE] oder"),
+        ("Tel (030) 1234567-89 oder", "Tel [PHONE] oder"),
+        ("Tel (030) 12345-67, 030/12345-0", "Tel [PHONE], [PHONE]"),
+        ("Tel 030 12345678-9 oder", "Tel [PHONE] oder"),
+        ("Tel 0049 30 12345-67 oder", "Tel [PHONE] oder"),
+        ("Tel.: 0151/12345678", "Tel.: [PHONE]"),
+        // Numbers that open with no area code, dates, times and short numbers are kept.
+        (
+            "Auftrag 2024 12345-67, Artikel 12345-67, 030 12345",
+            "Auftrag 2024 12345-67, Artikel 12345-67, 030 12345",
+        ),
+        (
+            "am 05-03-2024 oder 2024-03-05, 10:15-11:30 Uhr, 08-17 Uhr",
+            "am 05-03-2024 oder 2024-03-05, 10:15-11:30 Uhr, 08-17 Uhr",
+        ),
+    ]);
+}
