@@ -13,7 +13,8 @@ use std::ops::Range;
 /// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
 /// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs never goes on
 /// in a longer group (`+33 12 34 56 78 90 75001 Paris`; France's `01 23 45 67 89` is read as a
-/// run of pairs, see `pairs::run`). Nothing before a `+` is part of the number it opens.
+/// run of pairs, see `pairs::run`), nor into a postcode said with its town (see [`postcode`]).
+/// Nothing before a `+` is part of the number it opens.
 pub(super) fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
     let mut gaps = inner
@@ -35,8 +36,25 @@ pub(super) fn free(text: &str, found: Range<usize>) -> (bool, bool) {
     let joined_before =
         !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before);
     let after = neighbour_after(text, found.end, parts);
-    let joined_after = same(after.gap, last.or(first)) && joined(after);
+    let joined_after =
+        same(after.gap, last.or(first)) && joined(after) && !postcode(text, found.end);
     (!joined_before, !joined_after)
+}
+
+/// Whether `text[end..]`, after a number, opens with a postcode and its town: a group of five
+/// digits parted from the number by white space, then white space and a word (`… 10115 Berlin`,
+/// `… 28013 Madrid`; `text` is as `numbers` reads it, its letters written as `#`s). Such a
+/// group is an address said after the number, as a group of one or two digits is another
+/// number, so that `Tel 030 12345678 10115 Berlin` leaves no phone number in clear as part of
+/// one run of 16 digits; with no word after it (`… 5678 90123,`) it is still part of the run.
+fn postcode(text: &str, end: usize) -> bool {
+    let spaces = |s: &str| s.len() - s.trim_start_matches([' ', '\t', '\u{A0}']).len();
+    let rest = &text[end..];
+    let gap = spaces(rest);
+    let code = &rest[gap..];
+    let town = code.trim_start_matches(is_digit);
+    let digits = code[..code.len() - town.len()].chars().count();
+    gap > 0 && digits == 5 && spaces(town) > 0 && town[spaces(town)..].starts_with('#')
 }
 
 /// The gap and the group of digits beside a number, before or after it (either may be empty).

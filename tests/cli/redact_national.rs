@@ -169,3 +169,37 @@ fn a_german_number_with_an_extension_after_a_dash_is_masked() {
         ),
     ]);
 }
+
+/// A postcode and its town said after a number (`10115 Berlin`) are another number, not part of
+/// a longer run with it: the number is masked and the postcode kept.
+#[test]
+fn a_postcode_and_town_after_a_number_leave_the_number_masked() {
+    assert_masked(&[
+        ("Tel 030 12345678 10115 Berlin", "Tel [PHONE] 10115 Berlin"),
+        (
+            "Tel +49 30 12345678 10115 Berlin",
+            "Tel [PHONE] 10115 Berlin",
+        ),
+        (
+            "Tel 0171 1234567 80331 München",
+            "Tel [PHONE] 80331 München",
+        ),
+        ("Tel 912 345 678 28013 Madrid", "Tel [PHONE] 28013 Madrid"),
+        ("Tel 91 234 56 78 28013 Madrid", "Tel [PHONE] 28013 Madrid"),
+        (
+            "card 4111 1111 1111 1111 10115 Berlin",
+            "card [CARD] 10115 Berlin",
+        ),
+        ("Tel +34 91-123-45-67", "Tel [PHONE]"),
+        // Five digits with no word after them are still part of the run.
+        (
+            "Sendung 0300 1234 5678 90123, Bestellnummer 030 12345678 10115",
+            "Sendung 0300 1234 5678 90123, Bestellnummer 030 12345678 10115",
+        ),
+        // A postcode and an amount or an order number alone are kept.
+        (
+            "PLZ 28013 Madrid, 12345 Artikel, pedido 912345678 28013 Madrid",
+            "PLZ 28013 Madrid, 12345 Artikel, pedido 912345678 28013 Madrid",
+        ),
+    ]);
+}
