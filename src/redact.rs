@@ -129,6 +129,7 @@ impl Redactor {
             }
             let spans = re.find_iter(text).filter_map(|m| match check {
                 Check::Iban => checks::iban_part(text, m.range()),
+                Check::Dni => checks::dni_part(text, m.range()),
                 _ => (!m.is_empty() && passes(check, m.as_str())).then(|| m.range()),
             });
             found.extend(spans.map(|Range { start, end }| (Span { start, end, token }, rank)));
@@ -312,6 +313,8 @@ pub(crate) fn widen(spans: &[Span], start: usize, end: usize) -> (usize, usize) 
 mod builtin;
 #[path = "redact_checks.rs"]
 mod checks;
+#[path = "redact_digits.rs"]
+mod digits;
 #[path = "redact_groups.rs"]
 mod groups;
 #[path = "redact_shown.rs"]

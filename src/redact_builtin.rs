@@ -32,10 +32,11 @@ pub(super) const PIECES: [(&str, &str, Check); 3] = [
         "[IBAN]",
         Check::Iban,
     ),
-    // Spain's DNI (`12345678Z`, `12.345.678-Z`) and NIE (`X1234567L`), the letter in any case,
-    // glued to the digits or after a gap.
+    // Spain's DNI (`12345678Z`, `12.345.678-Z`) and NIE (`X1234567L`, `X-1234567-L`), the
+    // letter in any case, glued to the digits or after a gap; the word it may be glued to
+    // (`DNI12345678Z`, `es12345678Z`) is matched too, and cut off by `checks::dni_part`.
     (
-        r"\b(?:\d{8}|\d{2}\.\d{3}\.\d{3}|[XYZxyz]\d{7})(?:GAP)?[A-Za-z]\b",
+        r"\b[\p{L}_]*?(?:\d{8}|\d{2}\.\d{3}\.\d{3}|[XYZxyz]DASH?\d{7})(?:GAP)?[A-Za-z]\b",
         "[ID]",
         Check::Dni,
     ),
@@ -97,18 +98,22 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     // `612 345 678`, `612345678`) or a landline's (`91 234 56 78`, `912 34 56 78`,
     // `912 345 678`); Germany's area code and number, 9 to 12 digits in all (`030 12345678`,
     // `0171-1234567`, `030/1234567`, `089 123456`, `(030) 12345678`), and a mobile's in one
-    // run (`01711234567`).
+    // run (`01711234567`); with an extension after a dash, as DIN 5008 writes it, the number
+    // before it may be shorter (`030 12345-67`, `(030) 12345-67`; no dash after the area code,
+    // where `0800-1700` and invoice numbers have theirs). Each is tried before the forms its
+    // first groups make.
     // A trunk prefix `0` is followed by a non-zero digit (`00` opens an international number).
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\(0[1-9]\d{1,4}\)SPACE*\d{3,8}DASH\d{1,5}\b",
             r"|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*\d{3,4}GAP\d{3,4}\b|\(0[1-9]\d{3}\)[\t\p{Zs}]*\d{6}\b",
             r"|\(0[1-9](?:\d\)SPACE*\d{6,8}|\d{2}\)SPACE*\d{5,8}",
             r"|\d{3}\)SPACE*\d{4,7}|\d{4}\)SPACE*\d{3,6})\b",
             // One `\b` for the forms that open with a digit: a `\b` is looked at in each place of
             // the text, and by a slow search where the text holds a character outside ASCII.
-            r"|\b(?:0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
+            r"|\b(?:0[1-9]\d{1,4}(?:SPACE+|SPACE*/SPACE*)\d{3,8}DASH\d{1,5}",
+            r"|0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
             r"|0[1-9](?:GAP\d{2}){4}|0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})|0[67]\d{8}",
             r"|[679]\d{2}GAP(?:\d{2}GAP\d{2}GAP\d{2}|\d{3}GAP\d{3})|9\dGAP\d{3}GAP\d{2}GAP\d{2}",
             r"|[67]\d{8}",

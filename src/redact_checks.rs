@@ -5,7 +5,7 @@
 //! patterns only find places; these checks decide, so that they read as the README says.
 
 use super::Check;
-use super::groups::{Gap, digit, groups, is_gap};
+use super::digits::{Gap, digit, groups, is_dash, is_gap};
 
 /// Whether `text`, a match of a pattern with `check`, passes it.
 pub(super) fn passes(check: Check, text: &str) -> bool {
@@ -52,6 +52,24 @@ pub(super) fn dni(text: &str) -> bool {
     };
     let number = (text.chars().filter_map(digit)).fold(prefix, |n, d| n * 10 + u64::from(d));
     char::from(LETTERS[(number % 23) as usize]) == letter.to_ascii_uppercase()
+}
+
+/// The part of a DNI pattern's match `text[found]` that is a DNI or NIE with its check letter:
+/// the match without the word it is glued to (`DNI12345678Z`, `NIEX1234567L`), which is the
+/// letters before the first digit, but for the `X`, `Y` or `Z` of an NIE's seven digits.
+pub(super) fn dni_part(
+    text: &str,
+    found: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let matched = &text[found.clone()];
+    let first = matched.find(|c: char| digit(c).is_some())?;
+    let mut start = first;
+    if matched.chars().filter_map(digit).count() == 7 {
+        let before = matched[..first].trim_end_matches(is_dash);
+        start = before.len().checked_sub(1)?;
+    }
+    let part = found.start + start..found.end;
+    dni(&text[part.clone()]).then_some(part)
 }
 
 /// Whether the digit groups of `text` are grouped as cards are printed: 4-4-4-4, 4-4-4-4-3,

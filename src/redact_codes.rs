@@ -2,9 +2,8 @@
 //! before it), which `--redact` masks with the card: a card read out with its code must not
 //! leave the card in clear as part of a longer run, nor the code beside a mask.
 
-use super::{
-    digit, free, is_digit, is_gap, is_invisible, neighbour_after, neighbour_before, visible,
-};
+use super::bounds::{free, neighbour_after, neighbour_before, visible};
+use crate::redact::digits::{digit, is_digit, is_gap, is_invisible};
 use std::ops::Range;
 
 /// The candidates a card makes with the groups of three or four digits joined to it by its own

@@ -12,89 +12,20 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::checks::passes;
+use super::digits::{groups, is_digit, is_gap, is_invisible};
 use super::{Check, Span};
+use bounds::free;
 use codes::cards_with_codes;
 use extension::with_extensions;
-use pairs::parts;
 
+#[path = "redact_bounds.rs"]
+mod bounds;
 #[path = "redact_codes.rs"]
 mod codes;
 #[path = "redact_extension.rs"]
 mod extension;
 #[path = "redact_pairs.rs"]
 mod pairs;
-
-/// The value of `c` as a digit: ASCII or full-width (`４`), as the matcher folds them.
-pub(super) fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
-fn is_digit(c: char) -> bool {
-    digit(c).is_some()
-}
-
-/// The invisible characters the matcher drops (soft hyphen, zero-width space, word joiner,
-/// byte-order mark): between digits they part no group.
-pub(super) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// A hyphen or dash: `-`, U+2010 to U+2014 (hyphen, non-breaking hyphen, figure, en and em
-/// dash), the minus sign and the full-width hyphen-minus.
-pub(super) fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FF0D}')
-}
-
-/// A character that may stand between two groups of a number: white space, a dash, an invisible
-/// character, a dot (`555.867.5309`), or U+FFFD (a no-break space or en dash of a Windows-1252
-/// file, read as UTF-8).
-pub(super) fn is_gap(c: char) -> bool {
-    matches!(c, '.' | '\u{FFFD}') || c.is_whitespace() || is_dash(c) || is_invisible(c)
-}
-
-/// The kind of a gap between two digit groups of a card, which keeps one kind throughout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gap {
-    /// A dash, with or without white space around it.
-    Dash,
-    /// White space (one line break among it).
-    Space,
-}
-
-impl Gap {
-    /// The kind of the gap `text` (the characters between two groups of a card pattern's match).
-    pub(super) fn of(text: &str) -> Gap {
-        if text.chars().any(is_dash) {
-            Gap::Dash
-        } else {
-            Gap::Space
-        }
-    }
-}
-
-/// The byte ranges of the groups of digits in `text[within]`; invisible characters between two
-/// digits part no group (`4111\u{200B}1111` is one group of eight).
-pub(super) fn groups(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut open = false;
-    for (i, c) in text[within.clone()].char_indices() {
-        let at = within.start + i;
-        match c {
-            c if is_digit(c) => match out.last_mut() {
-                Some(last) if open => last.end = at + c.len_utf8(),
-                _ => out.push(at..at + c.len_utf8()),
-            },
-            c if is_invisible(c) => {}
-            _ => open = false,
-        }
-        open |= is_digit(c);
-    }
-    out
-}
 
 /// A pattern of digit groups: the regex, the same anchored at both ends (what a part of a match
 /// is tried with), the token and the check.
@@ -280,70 +211,6 @@ fn candidates(re: &Regex, text: &str, mut found: Range<usize>) -> Vec<Range<usiz
     all.extend(groups[..cuts].iter().map(|g| found.start..g.end));
     all.extend(groups.iter().skip(1).map(|g| g.start..found.end));
     all
-}
-
-/// Whether a number `text[found]` is free before and after: not joined to another group by the
-/// same gap as its first or last gap (`1000 0000 0000 0000`, `2025-555-123-4567`, which are part
-/// of a longer number, an order or tracking number). A group of one or two digits joined by white
-/// space is another number said after it (`0800 123 4567 24 hours`, `555 123 4567 5 pm`), not
-/// part of it; joined by a bare dash (`555-123-4567-89`), it is. A number of pairs never goes on
-/// in a longer group (`+33 12 34 56 78 90 75001 Paris`; France's `01 23 45 67 89` is read as a
-/// run of pairs, see `pairs::run`). Nothing before a `+` is part of the number it opens.
-fn free(text: &str, found: Range<usize>) -> (bool, bool) {
-    let inner = text[found.clone()].trim_matches(|c: char| !is_digit(c));
-    let mut gaps = inner
-        .split(is_digit)
-        .filter(|g| !g.chars().all(is_invisible));
-    let (first, last) = (gaps.next(), gaps.next_back());
-    let same = |a: &str, b: Option<&str>| b.is_some_and(|b| visible(a) == visible(b));
-    let digits = |g: &str| g.chars().filter(|c| is_digit(*c)).count();
-    let pairs = groups(text, found.clone())
-        .iter()
-        .all(|g| digits(&text[g.clone()]) == 2);
-    // A neighbouring group long enough to make a longer number with the groups, or joined to
-    // them as one word.
-    let joined = |n: Neighbour| {
-        !n.group.is_empty()
-            && (digits(n.group) >= 3 && !pairs || !n.gap.contains(char::is_whitespace))
-    };
-    let before = neighbour_before(text, found.start, parts);
-    let joined_before =
-        !text[found.clone()].starts_with('+') && same(before.gap, first) && joined(before);
-    let after = neighbour_after(text, found.end, parts);
-    let joined_after = same(after.gap, last.or(first)) && joined(after);
-    (!joined_before, !joined_after)
-}
-
-/// The gap and the group of digits beside a number, before or after it (either may be empty).
-#[derive(Clone, Copy)]
-struct Neighbour<'t> {
-    gap: &'t str,
-    group: &'t str,
-}
-
-/// The gap (of characters that are `gap`) and the group of digits before `text[start..]`.
-fn neighbour_before(text: &str, start: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
-    let before = &text[..start];
-    let kept = before.trim_end_matches(gap);
-    Neighbour {
-        gap: &before[kept.len()..],
-        group: &kept[kept.trim_end_matches(is_digit).len()..],
-    }
-}
-
-/// The gap (of characters that are `gap`) and the group of digits after `text[..end]`.
-fn neighbour_after(text: &str, end: usize, gap: fn(char) -> bool) -> Neighbour<'_> {
-    let after = &text[end..];
-    let rest = after.trim_start_matches(gap);
-    Neighbour {
-        gap: &after[..after.len() - rest.len()],
-        group: &rest[..rest.len() - rest.trim_start_matches(is_digit).len()],
-    }
-}
-
-/// `gap` without the invisible characters in it.
-fn visible(gap: &str) -> String {
-    gap.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
 /// Where a number that follows the one ending at `end` across a gap would start: after the white

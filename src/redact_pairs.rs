@@ -3,9 +3,8 @@
 //! two-digit numbers that holds five pairs opening with `01` to `09` is masked too: it cannot be
 //! told from two numbers said one after the other, or a number with a time after it.
 
-use super::{
-    Neighbour, digit, groups, is_digit, is_gap, neighbour_after, neighbour_before, visible,
-};
+use super::bounds::{Neighbour, neighbour_after, neighbour_before, visible};
+use crate::redact::digits::{digit, groups, is_digit, is_gap};
 use std::ops::Range;
 
 /// A character that parts a number's groups (see [`is_gap`]), or a slash, which parts France's

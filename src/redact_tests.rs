@@ -267,13 +267,13 @@ fn the_character_tests_agree_with_the_pattern_classes() {
     let (dash, space, digit) = (class(DASH), class(SPACE), class(DIGIT));
     for c in ('\0'..='\u{3000}').chain('\u{FE00}'..='\u{FFFF}') {
         let text = c.to_string();
-        assert_eq!(dash.is_match(&text), groups::is_dash(c), "{c:?}");
+        assert_eq!(dash.is_match(&text), digits::is_dash(c), "{c:?}");
         // U+FFFD (a Windows-1252 space or dash read as UTF-8) is a gap, but no invisible one.
         let lost = c == '\u{FFFD}';
-        let other = space.is_match(&text) && !c.is_whitespace() && !groups::is_invisible(c);
-        assert_eq!(other, lost && groups::is_gap(c), "{c:?}");
+        let other = space.is_match(&text) && !c.is_whitespace() && !digits::is_invisible(c);
+        assert_eq!(other, lost && digits::is_gap(c), "{c:?}");
         let invisible = space.is_match(&text) && !c.is_whitespace() && !lost;
-        assert_eq!(invisible, groups::is_invisible(c), "{c:?}");
-        assert_eq!(digit.is_match(&text), groups::digit(c).is_some(), "{c:?}");
+        assert_eq!(invisible, digits::is_invisible(c), "{c:?}");
+        assert_eq!(digit.is_match(&text), digits::digit(c).is_some(), "{c:?}");
     }
 }

@@ -122,3 +122,84 @@ fn spanish_and_german_forms_are_masked_in_every_format() {
         ],
     );
 }
+
+/// A DNI or NIE glued to the word before it (`DNI12345678Z`, `es12345678Z`), or an NIE with its
+/// letters parted by dashes (`X-1234567-L`), is masked; its letter must still be the check
+/// letter, and no digit may stand before it.
+#[test]
+fn a_dni_or_nie_glued_to_a_word_is_masked() {
+    assert_masked(&[
+        ("DNI12345678Z, ok", "DNI[ID], ok"),
+        ("NIE:X1234567L y NIEX1234567L", "NIE:[ID] y NIE[ID]"),
+        ("mi DNI es12345678Z", "mi DNI es[ID]"),
+        ("dni_87654321x", "dni_[ID]"),
+        ("NIE X-1234567-L o y-1234567-x", "NIE [ID] o [ID]"),
+        // Codes whose letter is no check letter, and digits before the eight.
+        (
+            "ref12345678A, pedido AB87654321C, SKU11223344A",
+            "ref12345678A, pedido AB87654321C, SKU11223344A",
+        ),
+        (
+            "lote 912345678Z, A112345678Z, 12345678Zabc, X-1234567-A",
+            "lote 912345678Z, A112345678Z, 12345678Zabc, X-1234567-A",
+        ),
+    ]);
+}
+
+/// A German number with its extension after a dash, as DIN 5008 writes it (`030 12345-67`), is
+/// masked whole, however its area code or country code is written.
+#[test]
+fn a_german_number_with_an_extension_after_a_dash_is_masked() {
+    assert_masked(&[
+        ("Tel 030 12345-67.", "Tel [PHONE]."),
+        ("Tel +49 30 12345-67 oder", "Tel [PHONE] oder"),
+        ("Tel (030) 1234567-89 oder", "Tel [PHONE] oder"),
+        ("Tel (030) 12345-67, 030/12345-0", "Tel [PHONE], [PHONE]"),
+        ("Tel 030 12345678-9 oder", "Tel [PHONE] oder"),
+        ("Tel 0049 30 12345-67 oder", "Tel [PHONE] oder"),
+        ("Tel.: 0151/12345678", "Tel.: [PHONE]"),
+        // Numbers that open with no area code, dates, times and short numbers are kept.
+        (
+            "Auftrag 2024 12345-67, Artikel 12345-67, 030 12345",
+            "Auftrag 2024 12345-67, Artikel 12345-67, 030 12345",
+        ),
+        (
+            "am 05-03-2024 oder 2024-03-05, 10:15-11:30 Uhr, 08-17 Uhr",
+            "am 05-03-2024 oder 2024-03-05, 10:15-11:30 Uhr, 08-17 Uhr",
+        ),
+    ]);
+}
+
+/// A postcode and its town said after a number (`10115 Berlin`) are another number, not part of
+/// a longer run with it: the number is masked and the postcode kept.
+#[test]
+fn a_postcode_and_town_after_a_number_leave_the_number_masked() {
+    assert_masked(&[
+        ("Tel 030 12345678 10115 Berlin", "Tel [PHONE] 10115 Berlin"),
+        (
+            "Tel +49 30 12345678 10115 Berlin",
+            "Tel [PHONE] 10115 Berlin",
+        ),
+        (
+            "Tel 0171 1234567 80331 München",
+            "Tel [PHONE] 80331 München",
+        ),
+        ("Tel 912 345 678 28013 Madrid", "Tel [PHONE] 28013 Madrid"),
+        ("Tel 91 234 56 78 28013 Madrid", "Tel [PHONE] 28013 Madrid"),
+        (
+            "card 4111 1111 1111 1111 10115 Berlin",
+            "card [CARD] 10115 Berlin",
+        ),
+        ("Tel +34 91-123-45-67", "Tel [PHONE]"),
+        // Five digits with no word after them are still part of the run.
+        (
+            "Sendung 0300 1234 5678 90123, Bestellnummer 030 12345678 10115",
+            "Sendung 0300 1234 5678 90123, Bestellnummer 030 12345678 10115",
+        ),
+        // A postcode and an amount or an order number alone are kept.
+        (
+            "PLZ 28013 Madrid, 12345 Artikel, pedido 912345678 28013 Madrid",
+            "PLZ 28013 Madrid, 12345 Artikel, pedido 912345678 28013 Madrid",
+        ),
+    ]);
+}
