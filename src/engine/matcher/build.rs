@@ -51,9 +51,19 @@ struct Patterns {
 }
 
 impl Patterns {
+    /// Adds `target` to the targets of `anchor`: a phrase anchored there for another list right
+    /// after the same phrase's site, so that [`Matcher::find`] walks the phrase once for both.
     fn add(&mut self, anchor: &[Sym], target: Target) {
         let id = self.id(anchor);
-        self.targets[id].1.push(target);
+        let targets = &mut self.targets[id].1;
+        let at = match target {
+            Target::Anchored(_, phrase, site) => targets
+                .iter()
+                .rposition(|t| matches!(t, Target::Anchored(_, p, s) if (*p, *s) == (phrase, site)))
+                .map_or(targets.len(), |k| k + 1),
+            Target::Variant(..) => targets.len(),
+        };
+        targets.insert(at, target);
     }
 
     /// The pattern id of `anchor`, added with no target if it is new.
@@ -254,15 +264,17 @@ fn local_list<'p>(
 }
 
 /// Adds phrase `nodes` to the `anchored` phrases, calling `add` with each word sequence of each of
-/// its anchor sites, the phrase's index and the site's. Gives the nodes back when some path
-/// through them has no word, so no anchor can stand for every match.
+/// its anchor sites, the phrase's index and the site's. A phrase already there (a lexicon that
+/// two rules name, `{apology}`) is not added again: `add` is given the index it has. Gives the
+/// nodes back when some path through them has no word, so no anchor can stand for every match.
 fn add_anchored(
     finder: &mut Anchors,
     anchored: &mut Vec<Anchored>,
     nodes: Box<[Node]>,
     mut add: impl FnMut(&[Sym], u32, u32),
 ) -> Result<(), Box<[Node]>> {
-    let index = anchored.len() as u32;
+    let known = anchored.iter().position(|a| a.nodes == nodes);
+    let index = known.unwrap_or(anchored.len()) as u32;
     let mut sites = Vec::new();
     let mut each = |site, sequences: &[Vec<Sym>]| {
         for seq in sequences {
@@ -273,7 +285,9 @@ fn add_anchored(
     if finder.of(&nodes, &mut each).is_none() {
         return Err(nodes);
     }
-    anchored.push(Anchored { nodes, sites });
+    if known.is_none() {
+        anchored.push(Anchored { nodes, sites });
+    }
     Ok(())
 }
 

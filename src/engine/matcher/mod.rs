@@ -143,6 +143,9 @@ impl Matcher {
                 let anchor = end as usize - anchor_len;
                 let turn = turn_of(anchor);
                 let role = turns[turn].1;
+                // The phrase and site last walked here, and where its matches end: a phrase
+                // that two lists share comes twice in a row, and is walked once.
+                let mut walked: Option<(u32, u32, Option<usize>)> = None;
                 for target in targets {
                     let (Target::Variant(list, _) | Target::Anchored(list, ..)) = target;
                     // Hits in turns the list does not listen to would be dropped by every rule.
@@ -161,23 +164,25 @@ impl Matcher {
                             hits.push(hit(*list, turn, stream, first, last));
                         }
                         Target::Anchored(list, a, site) => {
-                            let text = turns[turn].0;
-                            let sentence_end =
-                                |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
-                            let around = Around::new(stream, &self.vocab, &sentence_end);
-                            let a = &self.anchored[*a as usize];
-                            let site = &a.sites[*site as usize];
-                            if !site.neighbours.admit(&stream.syms, anchor, end as usize) {
-                                continue;
-                            }
-                            let Some(last) = around.matches(
-                                a,
-                                site,
-                                (anchor, end as usize),
-                                &mut rest,
-                                &mut ends,
-                                &mut starts,
-                            ) else {
+                            let last = match walked {
+                                Some((p, s, last)) if (p, s) == (*a, *site) => last,
+                                _ => {
+                                    let phrase = &self.anchored[*a as usize];
+                                    let at = (anchor, end as usize);
+                                    let buffers = (&mut rest, &mut ends, &mut starts);
+                                    let last = self.around(
+                                        turns[turn].0,
+                                        stream,
+                                        phrase,
+                                        *site,
+                                        at,
+                                        buffers,
+                                    );
+                                    walked = Some((*a, *site, last));
+                                    last
+                                }
+                            };
+                            let Some(last) = last else {
                                 continue;
                             };
                             for &first in &starts {
@@ -197,6 +202,32 @@ impl Matcher {
                 self.place_words(&mut hits[first..], scratch);
             }
         }
+    }
+
+    /// Where the matches of `phrase` around an anchor of site `site` found at symbols `at` in a
+    /// turn's `text` end (the furthest), with the positions where they start left in `starts`;
+    /// `None` when there is none.
+    fn around<'n>(
+        &self,
+        text: &str,
+        stream: &SymbolStream,
+        phrase: &'n Anchored,
+        site: u32,
+        (anchor, end): (usize, usize),
+        (rest, ends, starts): (
+            &mut Vec<&'n [anchored::Node]>,
+            &mut Vec<usize>,
+            &mut Vec<usize>,
+        ),
+    ) -> Option<usize> {
+        let site = &phrase.sites[site as usize];
+        starts.clear();
+        if !site.neighbours.admit(&stream.syms, anchor, end) {
+            return None;
+        }
+        let sentence_end = |p: usize| p > 0 && sentence_ends_after(text, stream, p - 1);
+        let around = Around::new(stream, &self.vocab, &sentence_end);
+        around.matches(phrase, site, (anchor, end), rest, ends, starts)
     }
 
     /// Gives regex hits the canonical words they cover, where their turns were symbolised.
