@@ -1,6 +1,6 @@
 //! Whole words that stand for two canonical words without an apostrophe: `cannot`, and the
 //! contractions chat writes without one (`dont`, `thats`, `im`), so that `I dont know` reads
-//! `i do not know` as `I don't know` does. One sorted table serves both the canonical form
+//! `i do not know` as `I don't know` does. One table serves both the canonical form
 //! ([`super::canon`]) and the vocabulary, which gives each word its two symbols in its table.
 //!
 //! Only spellings that are no English word of their own are here: `its`, `well`, `were`, `ill`,
@@ -30,7 +30,7 @@ const fn w(word: &'static str, cut: usize, first: &'static str, second: &'static
     }
 }
 
-/// Every split word, sorted by spelling (for [`find`]'s binary search).
+/// Every split word, in the order of their spelling.
 pub const SPLIT_WORDS: &[SplitWord] = &[
     w("aint", 2, "is", "not"),
     w("arent", 3, "are", "not"),
@@ -84,15 +84,60 @@ pub const SPLIT_WORDS: &[SplitWord] = &[
 /// The longest word of [`SPLIT_WORDS`]: a longer word is none of them.
 const LONGEST: usize = 8;
 
-/// The split word `norm` (a lowercase word) is, if any: a length check and a binary search, so
-/// the words that are none cost a few comparisons at most.
+/// A word of at most [`LONGEST`] bytes as one number, its bytes little-endian.
+const fn block(word: &[u8]) -> u64 {
+    let mut block = 0;
+    let mut i = 0;
+    while i < word.len() {
+        block |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    block
+}
+
+/// Slots of [`TABLE`]: a power of two, under half full.
+const SLOTS: usize = 128;
+
+/// The first slot to look in for a word's block.
+const fn slot(block: u64) -> usize {
+    (block.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+}
+
+/// Open addressing over [`SPLIT_WORDS`]: in each slot 1 + a word's index, or 0 for none. Every
+/// phrase word, and every text word that leaves the vocabulary's fast path without an
+/// apostrophe (`équipe`), is looked up here, so a word that is none of them mostly costs one
+/// multiplication and finds an empty slot.
+const TABLE: [u8; SLOTS] = {
+    let mut table = [0u8; SLOTS];
+    let mut i = 0;
+    while i < SPLIT_WORDS.len() {
+        let mut s = slot(block(SPLIT_WORDS[i].word.as_bytes()));
+        while table[s] != 0 {
+            s = (s + 1) % SLOTS;
+        }
+        table[s] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// The split word `norm` (a lowercase word) is, if any.
 #[inline]
 pub fn find(norm: &str) -> Option<&'static SplitWord> {
-    if norm.len() > LONGEST {
+    let bytes = norm.as_bytes();
+    if bytes.len() > LONGEST {
         return None;
     }
-    let i = SPLIT_WORDS.binary_search_by(|s| s.word.cmp(norm)).ok()?;
-    SPLIT_WORDS.get(i)
+    let mut eight = [0u8; LONGEST];
+    eight[..bytes.len()].copy_from_slice(bytes);
+    let mut s = slot(u64::from_le_bytes(eight));
+    loop {
+        let split = SPLIT_WORDS.get(usize::from(TABLE[s]).checked_sub(1)?)?;
+        if split.word.as_bytes() == bytes {
+            return Some(split);
+        }
+        s = (s + 1) % SLOTS;
+    }
 }
 
 #[cfg(test)]
@@ -101,10 +146,8 @@ mod tests {
     use crate::text::canon::canonical_words;
 
     #[test]
-    fn the_table_is_sorted_and_each_word_reads_as_its_apostrophe_spelling() {
-        for pair in SPLIT_WORDS.windows(2) {
-            assert!(pair[0].word < pair[1].word, "{pair:?}");
-        }
+    fn each_word_is_found_and_reads_as_its_apostrophe_spelling() {
+        assert!(SPLIT_WORDS.len() * 2 < SLOTS);
         assert_eq!(
             SPLIT_WORDS.iter().map(|s| s.word.len()).max(),
             Some(LONGEST)
