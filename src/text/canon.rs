@@ -84,9 +84,6 @@ fn is_after(stem: &str) -> bool {
     )
 }
 
-/// Whole words that stand for two canonical words without an apostrophe.
-pub const SPLIT_WORDS: &[(&str, [&str; 2])] = &[("cannot", ["can", "not"])];
-
 /// Expands raw words into canonical words: lowercase, apostrophes unified, contractions split.
 /// Keeps its buffers between words, so the hot path allocates nothing once warm.
 #[derive(Default, Debug)]
@@ -190,24 +187,23 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
             end: raw_len,
         })
     };
-    for (w, parts) in SPLIT_WORDS {
-        if norm == *w {
-            let cut = parts[0].len();
-            out.push(Piece {
-                word: PieceWord::Fixed(parts[0]),
-                start: 0,
-                end: origin[cut],
-            });
-            out.push(Piece {
-                word: PieceWord::Fixed(parts[1]),
-                start: origin[cut],
-                end: raw_len,
-            });
-            return;
-        }
-    }
     let Some(apos) = norm.rfind('\'') else {
-        return whole(out);
+        // `cannot`, `dont`: two words without an apostrophe.
+        let Some(split) = super::split_words::find(norm) else {
+            return whole(out);
+        };
+        let [first, second] = split.parts;
+        out.push(Piece {
+            word: PieceWord::Fixed(first),
+            start: 0,
+            end: origin[split.cut],
+        });
+        out.push(Piece {
+            word: PieceWord::Fixed(second),
+            start: origin[split.cut],
+            end: raw_len,
+        });
+        return;
     };
     if let Some(cut) = super::elision::elision(norm) {
         // `l'` stays a word of its own, and the word after it is found alone.
@@ -298,6 +294,7 @@ mod tests {
         assert_eq!(canonical_words("it's done"), ["it", "is", "done"]);
         assert_eq!(canonical_words("it is been"), ["it", "is", "been"]);
         assert_eq!(canonical_words("let's get"), ["let", "us", "get"]);
+        assert_eq!(canonical_words("thats been"), ["that", "has", "been"]);
     }
 
     #[test]
@@ -337,6 +334,12 @@ mod tests {
             ]
         );
         assert_eq!(canonical_words("cannot"), ["can", "not"]);
+        assert_eq!(
+            canonical_words("Dont thats IM wont its well were ill"),
+            [
+                "do", "not", "that", "is", "i", "am", "will", "not", "its", "well", "were", "ill"
+            ]
+        );
         assert_eq!(canonical_words("manufacturer's"), ["manufacturer's"]);
     }
 
@@ -357,6 +360,13 @@ mod tests {
         };
         assert_eq!(pieces("Can’t"), owned(&[("can", "Ca"), ("not", "n’t")]));
         assert_eq!(pieces("THAT’S"), owned(&[("that", "THAT"), ("is", "’S")]));
+        // Without the apostrophe, the word parts where that spelling does.
+        assert_eq!(pieces("Wont"), owned(&[("will", "Wo"), ("not", "nt")]));
+        assert_eq!(
+            pieces("ＤＯＮＴ"),
+            owned(&[("do", "ＤＯ"), ("not", "ＮＴ")])
+        );
+        assert_eq!(pieces("thats"), owned(&[("that", "that"), ("is", "s")]));
     }
 
     #[test]

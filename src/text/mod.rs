@@ -10,6 +10,7 @@ pub mod lines;
 pub mod links;
 pub(crate) mod perfect;
 pub(crate) mod punct;
+pub mod split_words;
 pub mod words;
 
 /// Where `part`, a slice of `whole`, starts in it: readers borrow a field or a word from the

@@ -29,7 +29,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// The reading of a contraction's auxiliary (`is` of `'s`, `would` of `'d`) before a participle.
-fn before_participle(auxiliary: &str) -> Option<&'static str> {
+pub(crate) fn before_participle(auxiliary: &str) -> Option<&'static str> {
     match auxiliary {
         "is" => Some("has"),
         "would" => Some("had"),

@@ -1,6 +1,7 @@
 //! Words joined by an apostrophe: a contraction before `been`, `got` or `gotten` reads `has` or
 //! `had` (`it's been` matches a phrase written `it has been`, and the default pack hears `I know
-//! it's been frustrating`), and a French or Italian elided article is a word of its own.
+//! it's been frustrating`), and a French or Italian elided article is a word of its own. Chat's
+//! contractions written without their apostrophe (`dont`, `thats`) read as those with it.
 
 use crate::support::{default_pack_report, findings, pack_report, write};
 
@@ -74,4 +75,108 @@ fn a_word_after_an_elided_article_is_found_alone() {
         .map(|&(l, c, m)| (l, c, m.to_string()))
         .collect();
     assert_eq!(found, expected);
+}
+
+/// Agent lines the default pack judges, each written with its contractions' apostrophes.
+const WITH_APOSTROPHES: &[&str] = &[
+    "that's not my department",
+    "I won't be able to help with that",
+    "we don't handle that here",
+    "there's nothing i can do",
+    "i can't help you with that",
+    "I'm sorry to hear that",
+    "you're right, I don't know",
+];
+
+#[test]
+fn the_default_pack_hears_contractions_written_without_the_apostrophe() {
+    // `thats not my department` was found only from `not`; `I wont be able to help`, `we dont
+    // handle that here` and `theres nothing i can do` not at all.
+    let dir = tempfile::tempdir().unwrap();
+    let call = |name: &str, strip: bool| {
+        let lines = WITH_APOSTROPHES.iter().map(|line| match strip {
+            true => format!("Agent: {}\n", line.replace('\'', "")),
+            false => format!("Agent: {line}\n"),
+        });
+        let text = format!(
+            "Customer: My router keeps dropping.\n{}",
+            String::from_iter(lines)
+        );
+        default_pack_report(&write(dir.path(), name, &text))
+    };
+    let found = |report: &serde_json::Value| -> Vec<(String, u64, Option<String>)> {
+        let found = findings(report, 0).into_iter();
+        found
+            .map(|(rule, line, _, matched)| (rule, line, matched.map(|m| m.replace('\'', ""))))
+            .collect()
+    };
+    let plain = found(&call("plain.txt", true));
+    assert_eq!(plain, found(&call("apostrophes.txt", false)));
+    let department = (
+        "ownership/closed-door".to_string(),
+        2,
+        Some("thats not my department".to_string()),
+    );
+    assert!(plain.contains(&department), "{plain:?}");
+    for (line, rule) in [
+        (3, "ownership/not-handled-here"),
+        (4, "ownership/not-handled-here"),
+        (5, "ownership/closed-door"),
+    ] {
+        assert!(
+            plain.iter().any(|f| f.0 == rule && f.1 == line),
+            "{line}: {plain:?}"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_with_or_without_the_apostrophe_matches_both_and_quotes_the_word() {
+    let lines = [
+        "ok dont",
+        "ok don't",
+        "ok do not",
+        "I WONT, thats all",
+        "I won’t, that is all",
+    ];
+    let expected = [
+        (1, 11, "dont"),
+        (2, 11, "don't"),
+        (3, 11, "do not"),
+        (4, 8, "I WONT, thats"),
+        (5, 8, "I won’t, that is"),
+    ];
+    let expected: Vec<(u64, u64, String)> = expected
+        .iter()
+        .map(|&(l, c, m)| (l, c, m.to_string()))
+        .collect();
+    for phrases in [
+        ["do not", "i will not that is"],
+        ["dont", "i wont thats"],
+        ["don't", "I won't, that's"],
+    ] {
+        assert_eq!(
+            crate::unicode_words::matches(&phrases, &lines),
+            expected,
+            "{phrases:?}"
+        );
+    }
+}
+
+#[test]
+fn english_words_that_look_like_contractions_stay_words() {
+    let lines = [
+        "its fine",
+        "well done",
+        "we were here",
+        "i feel ill",
+        "id please",
+        "lets go",
+    ];
+    let contractions = ["it is", "we will", "we are", "i will", "i would", "let us"];
+    assert_eq!(crate::unicode_words::matches(&contractions, &lines), []);
+    let words = ["its", "well", "were", "ill", "id", "lets"];
+    let found = crate::unicode_words::matches(&words, &lines);
+    let lines_found: Vec<u64> = found.iter().map(|f| f.0).collect();
+    assert_eq!(lines_found, [1, 2, 3, 4, 5, 6], "{found:?}");
 }

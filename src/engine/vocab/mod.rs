@@ -10,10 +10,11 @@ mod symbolize;
 #[cfg(test)]
 mod tests;
 
-use crate::text::canon;
+use crate::text::{perfect, split_words};
 use hash::{finish, hash_folded, mix, short_key};
 use serde::{Deserialize, Serialize};
 use stems::Stems;
+use symbolize::NOT_AUXILIARY;
 pub(crate) use symbolize::SymbolStream;
 
 /// A symbol id.
@@ -47,8 +48,31 @@ struct Entry {
     /// `cannot`, none for a filler.
     syms: [Sym; 2],
     len: u8,
-    /// For a split word, the length of its first part (`can` of `cannot`).
+    /// For a split word, the byte where its second part starts (`do|nt` of `dont`).
     cut: u8,
+    /// For a split word ending in `is` or `would` (`thats`, `youd`), the symbol of what that
+    /// reads as before a participle (`has`, `had`); else [`NOT_AUXILIARY`].
+    perfect: Sym,
+}
+
+impl Entry {
+    fn new(word: &str, syms: &[Sym]) -> Entry {
+        let mut two = [0; 2];
+        two[..syms.len()].copy_from_slice(syms);
+        Entry {
+            word: word.into(),
+            syms: two,
+            len: syms.len() as u8,
+            cut: 0,
+            perfect: NOT_AUXILIARY,
+        }
+    }
+
+    /// The symbols of the word.
+    #[inline(always)]
+    fn syms(&self) -> &[Sym] {
+        &self.syms[..self.len as usize]
+    }
 }
 
 /// The word → symbols table, built once from the loaded rules (or read whole from a prebuilt
@@ -81,31 +105,13 @@ impl Vocab {
         names.extend(words.iter().map(|w| w.as_str().into()));
         let first_stem = names.len() as Sym;
         names.extend(stems.iter().map(|s| s.as_str().into()));
-        let mut entries: Vec<Entry> = vec![Entry {
-            word: "".into(),
-            syms: [OTHER, 0],
-            len: 1,
-            cut: 0,
-        }];
+        let mut entries = vec![Entry::new("", &[OTHER])];
         for (i, w) in words.iter().enumerate() {
-            if fillers.contains(w) {
-                continue;
+            if !fillers.contains(w) {
+                entries.push(Entry::new(w, &[FIRST_WORD + i as Sym]));
             }
-            entries.push(Entry {
-                word: w.as_str().into(),
-                syms: [FIRST_WORD + i as Sym, 0],
-                len: 1,
-                cut: 0,
-            });
         }
-        for f in fillers {
-            entries.push(Entry {
-                word: f.as_str().into(),
-                syms: [0, 0],
-                len: 0,
-                cut: 0,
-            });
-        }
+        entries.extend(fillers.iter().map(|f| Entry::new(f, &[])));
         let mut vocab = Vocab {
             slots: Vec::new(),
             entries,
@@ -113,26 +119,33 @@ impl Vocab {
             words: names,
             id: memo::next_vocab_id(),
         };
-        for (whole, parts) in canon::SPLIT_WORDS {
-            let syms = [vocab.symbol_of(parts[0]), vocab.symbol_of(parts[1])];
-            if syms != [OTHER, OTHER] {
-                vocab.entries.push(Entry {
-                    word: (*whole).into(),
-                    syms,
-                    len: 2,
-                    cut: parts[0].len() as u8,
-                });
-            }
-        }
+        vocab.build_table();
+        let split: Vec<Entry> = split_words::SPLIT_WORDS
+            .iter()
+            .filter_map(|split| vocab.split_entry(split))
+            .collect();
+        vocab.entries.extend(split);
         vocab.build_table();
         Ok(vocab)
     }
 
-    fn symbol_of(&self, word: &str) -> Sym {
-        self.words
-            .iter()
-            .position(|w| &**w == word)
-            .map_or(OTHER, |i| i as Sym)
+    /// The entry of a split word such as `dont`: the symbols its two words have in its
+    /// apostrophe spelling (`don't`), and what its `is` or `would` reads as before a participle,
+    /// so that the plain word costs one lookup and matches as that spelling does. None when
+    /// one of the two is a filler: the apostrophe spelling leaves it out, and a word's one
+    /// symbol would keep the whole word's span.
+    fn split_entry(&self, split: &split_words::SplitWord) -> Option<Entry> {
+        let symbol = |part: &str| {
+            let filler = self.lookup(part.as_bytes(), false).is_empty();
+            (!filler).then(|| self.word_symbol(part))
+        };
+        let [first, second] = split.parts.map(symbol);
+        let perfect = perfect::before_participle(split.parts[1]);
+        Some(Entry {
+            cut: split.cut as u8,
+            perfect: perfect.map_or(NOT_AUXILIARY, |p| self.word_symbol(p)),
+            ..Entry::new(split.word, &[first?, second?])
+        })
     }
 
     fn build_table(&mut self) {
@@ -163,12 +176,13 @@ impl Vocab {
     /// words straight from the text).
     #[inline(always)]
     fn lookup(&self, word: &[u8], ascii_fold: bool) -> &[Sym] {
-        self.lookup_hashed(hash_folded(word), word, ascii_fold).0
+        self.lookup_hashed(hash_folded(word), word, ascii_fold)
+            .syms()
     }
 
-    /// The symbols of a word with hash `h`, and for a split word where its second part starts.
+    /// The entry of a word with hash `h`.
     #[inline(always)]
-    fn lookup_hashed(&self, h: u64, word: &[u8], ascii_fold: bool) -> (&[Sym], usize) {
+    fn lookup_hashed(&self, h: u64, word: &[u8], ascii_fold: bool) -> &Entry {
         self.probe(h, |slot| {
             let e = &self.entries[slot.entry as usize];
             if ascii_fold {
@@ -182,7 +196,7 @@ impl Vocab {
     /// Like [`Vocab::lookup_hashed`] for a plain ASCII word of `len` bytes, at most eight, by its
     /// folded block `key` (which its hash is made from too).
     #[inline(always)]
-    fn lookup_short(&self, len: usize, key: u64) -> (&[Sym], usize) {
+    fn lookup_short(&self, len: usize, key: u64) -> &Entry {
         let h = finish(mix(len as u64, key));
         let slot = &self.slots[h as usize & (self.slots.len() - 1)];
         // The word's own slot or an empty one (which points at the OTHER entry), nearly always:
@@ -194,13 +208,12 @@ impl Vocab {
     }
 
     #[inline(always)]
-    fn answer(&self, slot: &Slot) -> (&[Sym], usize) {
-        let e = &self.entries[slot.entry as usize];
-        (&e.syms[..e.len as usize], e.cut as usize)
+    fn answer(&self, slot: &Slot) -> &Entry {
+        &self.entries[slot.entry as usize]
     }
 
     #[inline(always)]
-    fn probe(&self, h: u64, same: impl Fn(&Slot) -> bool) -> (&[Sym], usize) {
+    fn probe(&self, h: u64, same: impl Fn(&Slot) -> bool) -> &Entry {
         let mask = self.slots.len() - 1;
         let mut s = h as usize & mask;
         loop {

@@ -2,7 +2,7 @@
 
 use super::hash::{FOLD, KEEP, block_at, hash_folded};
 use super::memo::{Memo, Remembered};
-use super::{OTHER, Sym, Vocab};
+use super::{Entry, OTHER, Sym, Vocab};
 use crate::text::words::Words;
 use crate::text::{canon, perfect};
 
@@ -54,8 +54,8 @@ impl Vocab {
             // The usual word, read from one block: its length and key come with its end.
             if let Some((len, key)) = short_word(bytes, start) {
                 i = start + len;
-                let (syms, cut) = self.lookup_short(len, key);
-                self.push_plain(stream, (syms, cut), &bytes[start..i], base + start as u32);
+                let found = self.lookup_short(len, key);
+                self.push_plain(stream, found, text, start..i, base);
                 continue;
             }
             i = alnum_run(bytes, i);
@@ -68,7 +68,7 @@ impl Vocab {
                 } else {
                     self.lookup_hashed(hash_folded(&bytes[start..i]), &bytes[start..i], true)
                 };
-                self.push_plain(stream, found, &bytes[start..i], base + start as u32);
+                self.push_plain(stream, found, text, start..i, base);
                 continue;
             }
             // A contraction seen before on this thread: its symbols are remembered.
@@ -129,33 +129,39 @@ impl Vocab {
     }
 
     /// The symbol of a canonical word that may be no vocabulary word.
-    fn word_symbol(&self, word: &str) -> Sym {
+    pub(super) fn word_symbol(&self, word: &str) -> Sym {
         match self.lookup(word.as_bytes(), false) {
             [sym] if *sym != OTHER => *sym,
             _ => self.unknown(word.as_bytes(), false),
         }
     }
 
-    /// Appends the symbols a plain word (`word`, at byte `start`) was looked up as: `found`, the
-    /// symbols and where a split word's second part starts.
+    /// Appends the symbols of the plain word at `word` of `text` (shifted by `base`), whose
+    /// entry is `found`.
     #[inline(always)]
     fn push_plain(
         &self,
         stream: &mut SymbolStream,
-        (syms, cut): (&[Sym], usize),
-        word: &[u8],
-        start: u32,
+        found: &Entry,
+        text: &str,
+        word: std::ops::Range<usize>,
+        base: u32,
     ) {
-        let end = start + word.len() as u32;
-        match syms {
+        let (start, end) = (base + word.start as u32, base + word.end as u32);
+        match found.syms() {
             [sym] if self.stems.is_some() && *sym == OTHER => {
+                let word = &text.as_bytes()[word];
                 stream.push(self.unknown(word, true), start, end);
             }
             [sym] => stream.push(*sym, start, end),
             [first, second] => {
-                // A split word such as `cannot`.
-                stream.push(*first, start, start + cut as u32);
-                stream.push(*second, start + cut as u32, end);
+                // A split word such as `cannot` or `dont`.
+                let cut = start + u32::from(found.cut);
+                stream.push(*first, start, cut);
+                stream.push(*second, cut, end);
+                if found.perfect != NOT_AUXILIARY {
+                    read_perfect(found.perfect, text, word.end, stream);
+                }
             }
             _ => {}
         }
