@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn labels_are_read_in_any_case_and_nothing_else_is() {
-        assert_eq!(Sentiment::from_json("\"NEGATIVE\""), Some(Sentiment::Negative));
+        assert_eq!(
+            Sentiment::from_json("\"NEGATIVE\""),
+            Some(Sentiment::Negative)
+        );
         assert_eq!(Sentiment::from_json(" \"mixed\" "), Some(Sentiment::Mixed));
         assert_eq!(Sentiment::from_json("-0.4"), None);
         assert_eq!(Sentiment::from_json("{\"score\": -0.4}"), None);

@@ -2,11 +2,11 @@
 //! it), and the message of a rule that gives none, which says what was found: the match, the
 //! measure, the count reached or the condition that held.
 
+use super::super::Target;
 use super::super::error::RuleError;
 use super::super::model::{Count, Look};
 use super::super::schema::{Kind, RuleSpec};
 use super::super::template::PLACEHOLDERS;
-use super::super::Target;
 use super::search::Checker;
 
 /// A message's `{name}` is a placeholder it knows, `{trigger}` has a trigger to fill it (a

@@ -5,13 +5,10 @@ use super::super::Phrase;
 use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
 use super::super::lexicon::Lexicons;
-use super::super::model::{
-    After, Condition, Count, Find, Look, Near, Side, Window, Within, Words,
-};
+use super::super::model::{After, Condition, Count, Find, Look, Near, Side, Window, Within, Words};
 use super::super::phrase;
 use super::super::schema::{
-    AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker,
-    WindowSpec,
+    AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, WindowSpec,
 };
 use super::measures::Measure;
 use super::values::window;
@@ -200,9 +197,16 @@ impl Checker<'_> {
             (not_near.is_some(), "`not_near`"),
         ];
         let measured = match measure {
-            Measure { timing: Some(_), sentiment: Some(_) } => Some(("timing", "`sentiment`")),
-            Measure { timing: Some(_), .. } => Some(("timing", "")),
-            Measure { sentiment: Some(_), .. } => Some(("sentiment", "")),
+            Measure {
+                timing: Some(_),
+                sentiment: Some(_),
+            } => Some(("timing", "`sentiment`")),
+            Measure {
+                timing: Some(_), ..
+            } => Some(("timing", "")),
+            Measure {
+                sentiment: Some(_), ..
+            } => Some(("sentiment", "")),
             _ => None,
         };
         if let Some((key, other)) = measured {
@@ -216,8 +220,12 @@ impl Checker<'_> {
             }
         }
         let look = match measure {
-            Measure { timing: Some(t), .. } => Look::Timing(self.timing(t)?),
-            Measure { sentiment: Some(s), .. } => Look::Sentiment(self.sentiment(s)?),
+            Measure {
+                timing: Some(t), ..
+            } => Look::Timing(self.timing(t)?),
+            Measure {
+                sentiment: Some(s), ..
+            } => Look::Sentiment(self.sentiment(s)?),
             _ => Look::Words(Words {
                 phrases: self.phrases(phrases, "phrase")?,
                 regex: self.regexes(regex)?,
