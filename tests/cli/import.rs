@@ -137,7 +137,8 @@ fn every_field_decides_a_tag() {
         serde_json::json!([
             "aws/early-greeting-late-refund",
             "aws/calm-call",
-            "aws/customer-interrupts"
+            "aws/customer-interrupts",
+            "aws/negative-customer"
         ])
     );
     // The two examples of reference/cloud-rules.md tag what their hand-written YAML rules tag

@@ -80,7 +80,7 @@ pub(super) enum ConditionView<'a> {
     Any(Vec<ConditionView<'a>>),
     Not(Box<ConditionView<'a>>),
     #[serde(untagged)]
-    Search(SearchView<'a>),
+    Search(Box<SearchView<'a>>),
 }
 
 #[derive(Serialize)]
@@ -167,7 +167,7 @@ fn search(find: &Find) -> SearchView<'_> {
 
 fn condition(c: &Condition) -> ConditionView<'_> {
     match c {
-        Condition::Find(find) => ConditionView::Search(search(find)),
+        Condition::Find(find) => ConditionView::Search(Box::new(search(find))),
         Condition::All(all) => ConditionView::All(all.iter().map(condition).collect()),
         Condition::Any(any) => ConditionView::Any(any.iter().map(condition).collect()),
         Condition::Not(not) => ConditionView::Not(Box::new(condition(not))),
