@@ -51,6 +51,8 @@ pub(super) enum CompiledLook {
         not_near: Vec<CompiledNear>,
     },
     Timing(Timing),
+    /// Turns labelled with one of these sentiments (a bit set of `Sentiment::bit`).
+    Sentiment(u8),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -174,6 +176,7 @@ impl<'r> Compiled<'r> {
         self.roles |= find.roles;
         let look = match &find.look {
             Look::Timing(t) => CompiledLook::Timing(*t),
+            Look::Sentiment(labels) => CompiledLook::Sentiment(*labels),
             Look::Words(words) => {
                 let phrases = self.list(r, &words.phrases, find.roles);
                 let unless = (!words.unless.is_empty()).then(|| self.local(&words.unless));

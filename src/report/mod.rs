@@ -231,13 +231,14 @@ fn why_failed(c: &Conversation, auto_fail: &[bool]) -> Vec<String> {
 }
 
 /// The rules a conversation could not apply, as the human and JUnit reports say it (SPEC §2.1:
-/// the report says so): `not applied, for want of the times they need: t/gap, t/early`.
+/// the report says so): `not applied, for want of the times or sentiment labels they need: t/gap,
+/// t/early`.
 fn not_applied(c: &Conversation) -> Option<String> {
     let (one, many) = ("it needs", "they need");
     let need = if c.not_applied.len() == 1 { one } else { many };
     (!c.not_applied.is_empty()).then(|| {
         format!(
-            "not applied, for want of the times {need}: {}",
+            "not applied, for want of the times or sentiment labels {need}: {}",
             c.not_applied.join(", ")
         )
     })

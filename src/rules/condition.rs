@@ -5,6 +5,7 @@
 use super::schema::{
     ConditionSpec, CountSpec, NearSpec, OneOrMany, Speaker, TimingSpec, WindowSpec,
 };
+use crate::transcript::Sentiment;
 use serde::de::{MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -25,6 +26,7 @@ struct Keys {
     not_near: Option<OneOrMany<NearSpec>>,
     window: Option<WindowSpec>,
     timing: Option<TimingSpec>,
+    sentiment: Option<OneOrMany<Sentiment>>,
     count: Option<CountSpec>,
 }
 
@@ -56,8 +58,8 @@ impl ConditionSpec {
     }
 
     /// What is wrong with the condition's shape (not its values), or `None`: it is exactly one of
-    /// `all`, `any`, `not` and a search with `phrases`, `regex` or `timing`, and a list is not
-    /// empty.
+    /// `all`, `any`, `not` and a search with `phrases`, `regex`, `timing` or `sentiment`, and a
+    /// list is not empty.
     pub(crate) fn shape_error(&self) -> Option<ShapeError> {
         let groups: Vec<&str> = [
             (self.all.is_some(), "all"),
@@ -76,19 +78,23 @@ impl ConditionSpec {
             (self.not_near.is_some(), "not_near"),
             (self.window.is_some(), "window"),
             (self.timing.is_some(), "timing"),
+            (self.sentiment.is_some(), "sentiment"),
             (self.count.is_some(), "count"),
         ]
         .into_iter()
         .filter_map(|(set, name)| set.then_some(name))
         .collect();
-        let searches = self.phrases.is_some() || self.regex.is_some() || self.timing.is_some();
+        let searches = self.phrases.is_some()
+            || self.regex.is_some()
+            || self.timing.is_some()
+            || self.sentiment.is_some();
         let error = |message: String, hint| Some(ShapeError { message, hint });
         match (groups.as_slice(), search_keys.first()) {
             ([], _) if !searches => error(
                 match search_keys.as_slice() {
                     [] => "an empty condition: it searches for nothing".into(),
                     keys => format!(
-                        "a condition with {} but no `phrases`, `regex` or `timing`: it searches for nothing",
+                        "a condition with {} but no `phrases`, `regex`, `timing` or `sentiment`: it searches for nothing",
                         keys.iter()
                             .map(|k| format!("`{k}`"))
                             .collect::<Vec<_>>()
@@ -155,6 +161,7 @@ impl<'de> Visitor<'de> for ConditionVisitor {
             not_near: k.not_near,
             window: k.window,
             timing: k.timing,
+            sentiment: k.sentiment,
             count: k.count,
         };
         match spec.shape_error() {

@@ -116,11 +116,19 @@ impl Lexicons {
             .collect()
     }
 
-    /// The parsed entries of `name`, or an error that lists the known names.
+    /// The parsed entries of `name`, or an error that lists the known names, or says how to
+    /// load the built-in pack when the name is one of its lexicons.
     pub fn get(&self, name: &str) -> Result<Alternatives, String> {
         self.parsed.get(name).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.defined.keys().map(String::as_str).collect();
-            if known.is_empty() {
+            if let Some(file) = builtin_owner(name) {
+                format!(
+                    "unknown lexicon `{{{name}}}`: it is a lexicon of the built-in pack \
+                     (<default>/{file}), which is not loaded; load the pack beside this file \
+                     (`talklint check -r default -r FILE`, `talklint test default FILE`, or \
+                     `rules: [default, FILE]` in talklint.yaml)"
+                )
+            } else if known.is_empty() {
                 format!("unknown lexicon `{{{name}}}`: no lexicons are loaded")
             } else {
                 format!(
@@ -228,6 +236,20 @@ fn slots(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The built-in rule file that defines lexicon `name`, if one does: read only for an error, so
+/// a pack that uses the built-in lexicons without loading them is told how to load them.
+fn builtin_owner(name: &str) -> Option<&'static str> {
+    #[derive(serde::Deserialize)]
+    struct OnlyLexicons {
+        #[serde(default)]
+        lexicons: BTreeMap<String, serde::de::IgnoredAny>,
+    }
+    super::builtin::FILES.iter().find_map(|(file, text)| {
+        let pack: OnlyLexicons = crate::yaml::from_str(text).ok()?;
+        pack.lexicons.contains_key(name).then_some(*file)
+    })
 }
 
 #[cfg(test)]

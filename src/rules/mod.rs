@@ -8,6 +8,7 @@
 
 pub(crate) mod builtin;
 mod condition;
+mod describe;
 mod double_quoted;
 mod error;
 mod escapes;
@@ -160,7 +161,7 @@ impl Rule {
     pub fn words(&self) -> Option<&Words> {
         match &self.find()?.look {
             Look::Words(words) => Some(words),
-            Look::Timing(_) => None,
+            Look::Timing(_) | Look::Sentiment(_) => None,
         }
     }
 
@@ -177,7 +178,7 @@ impl Rule {
         }
         let words = finds.into_iter().filter_map(|f| match &f.look {
             Look::Words(words) => Some(words),
-            Look::Timing(_) => None,
+            Look::Timing(_) | Look::Sentiment(_) => None,
         });
         words
             .flat_map(|w| {

@@ -1,10 +1,11 @@
 //! What a rule looks for (SPEC §2, §2.1), as checked data: phrase searches with their windows,
-//! proximity and counts, sequences after a trigger, conditions over the whole conversation, and
-//! timing.
+//! proximity and counts, sequences after a trigger, conditions over the whole conversation,
+//! timing, and the sentiment labels a transcript carries.
 
 use super::Phrase;
 
-/// Phrases or regexes in the turns of some speakers, or a timing measure.
+/// Phrases or regexes in the turns of some speakers, a timing measure, or turns labelled with
+/// a sentiment.
 #[derive(Debug, Clone)]
 pub struct Find {
     /// The roles whose turns are searched, as a bit set of [`crate::Role::bit`].
@@ -24,6 +25,9 @@ pub enum Look {
     Words(Words),
     /// A measure of the conversation's times.
     Timing(Timing),
+    /// Turns the transcript labels with one of these sentiments, as a bit set of
+    /// [`crate::transcript::Sentiment::bit`]; each such turn is one match.
+    Sentiment(u8),
 }
 
 /// Phrases and regexes, and what must or must not be near them.

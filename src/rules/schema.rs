@@ -1,7 +1,7 @@
 //! The rule file as written (SPEC §2): serde shapes that mirror the YAML, unknown keys rejected.
 //! [`validate`](super::validate) turns them into checked [`Rule`](super::Rule)s.
 
-use crate::transcript::Role;
+use crate::transcript::{Role, Sentiment};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -57,6 +57,10 @@ pub struct RuleSpec {
     pub after: Option<AfterSpec>,
     pub when: Option<ConditionSpec>,
     pub timing: Option<TimingSpec>,
+    /// Turns of the speaker that the transcript labels with one of these sentiments (AWS Call
+    /// Analytics and Contact Lens label every turn); a transcript without labels leaves the
+    /// rule not applied.
+    pub sentiment: Option<OneOrMany<Sentiment>>,
     pub count: Option<CountSpec>,
     /// `require` rules only: judge only conversations with at least this many turns of the speaker.
     pub min_turns: Option<usize>,
@@ -306,6 +310,7 @@ pub struct ConditionSpec {
     pub not_near: Option<OneOrMany<NearSpec>>,
     pub window: Option<WindowSpec>,
     pub timing: Option<TimingSpec>,
+    pub sentiment: Option<OneOrMany<Sentiment>>,
     pub count: Option<CountSpec>,
 }
 

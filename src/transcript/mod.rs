@@ -14,6 +14,7 @@ mod role_cues;
 mod role_guess;
 pub(crate) mod role_words;
 pub mod roles;
+mod sentiment;
 
 use std::fmt;
 use std::ops::Range;
@@ -23,6 +24,7 @@ pub use decoded::Decoded;
 pub use detect::{Format, detect};
 pub use formats::directives::{Action, Directive, Directives, RuleName};
 pub use roles::{Role, Roles};
+pub use sentiment::Sentiment;
 
 /// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).
 #[derive(Debug, Default)]
@@ -52,6 +54,9 @@ pub struct Turn {
     pub start_ms: Option<u64>,
     /// See `start_ms`.
     pub end_ms: Option<u64>,
+    /// The sentiment the source labelled the turn with (AWS Call Analytics, Contact Lens);
+    /// `None` when it gives none.
+    pub sentiment: Option<Sentiment>,
     /// What was said, with its place in the source.
     pub text: TurnText,
 }
@@ -101,6 +106,7 @@ impl Turn {
             speaker,
             start_ms: None,
             end_ms: None,
+            sentiment: None,
             text: TurnText::Source(range),
         }
     }

@@ -83,8 +83,8 @@ fn regex_targets_match_across_white_space_beyond_ascii() {
     );
 }
 
-/// A `SentimentFilter` is checked like the other filters, at its line and column, before it is
-/// left out for needing a model: a malformed one was left out with only that warning.
+/// A `SentimentFilter` is checked like the other filters, at its line and column; a well-formed
+/// one becomes a `sentiment` condition.
 #[test]
 fn a_malformed_sentiment_filter_is_an_error_at_its_place() {
     let category = |filter: &str| {
@@ -145,15 +145,13 @@ fn a_malformed_sentiment_filter_is_an_error_at_its_place() {
         assert!(err.contains(&format!("  help: {hint}")), "{filter}:\n{err}");
         assert!(!err.contains("left out"), "{filter}:\n{err}");
     }
-    // A well-formed one is left out with the warning, as before.
     let good = category(r#"{"Sentiments": ["NEGATIVE"], "ParticipantRole": "CUSTOMER"}"#);
     let (code, out, err) = import("mood.json", &good);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!((code, err.as_str()), (0, ""), "{err}");
     assert!(
-        err.contains("warning: ") && err.contains("needs a sentiment model"),
-        "{err}"
+        out.contains("- {speaker: customer, sentiment: negative}"),
+        "{out}"
     );
-    assert!(out.contains("# Left out: AWS Transcribe"), "{out}");
 }
 
 /// A key written twice in one object is an error at the second that names the first, as in a

@@ -118,6 +118,7 @@ mod rules_cmd;
 mod sarif_snippets;
 mod scale;
 mod schemas;
+mod sentiment;
 mod shard;
 mod shared_packs;
 mod spark;

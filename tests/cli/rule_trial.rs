@@ -17,7 +17,7 @@ fn a_nested_condition_is_reported_at_its_own_place() {
     let cases = [
         (
             "{speaker: customer}",
-            "8:15: rules[0].when.all[1].any[1]: a condition with `speaker` but no `phrases`, `regex` or `timing`",
+            "8:15: rules[0].when.all[1].any[1]: a condition with `speaker` but no `phrases`, `regex`, `timing` or `sentiment`",
         ),
         (
             "{all: [{phrases: [a]}], any: [{phrases: [b]}]}",
@@ -239,7 +239,7 @@ fn a_match_placeholder_in_a_rule_with_no_match_is_an_error() {
         ),
         (
             "speaker: any\n    timing: {silence_seconds: 10}\n    message: \"Silence: {match}\"",
-            "a timing rule reports a measure of time",
+            "a timing or sentiment rule reports a measure or a turn, not words",
         ),
         (
             "when: {all: [{timing: {silence_seconds: 5}}, {not: {phrases: [sorry]}}]}\n    message: \"Quiet: {match}\"",

@@ -1,10 +1,12 @@
 //! The rule semantics (SPEC §2, §2.1, §5): given every matcher hit of a conversation, each rule's
-//! searches ([`search`]), windows ([`timeline`]), measures ([`timing`]), sequences
-//! ([`sequence`]) and conditions ([`condition`]) become findings, and the findings a score.
+//! searches ([`search`]), windows ([`timeline`]), measures ([`timing`]), sentiment labels
+//! ([`sentiment`]), sequences ([`sequence`]) and conditions ([`condition`]) become findings, and
+//! the findings a score.
 
 mod condition;
 mod paragraph;
 mod search;
+mod sentiment;
 mod sequence;
 mod timeline;
 mod timing;

@@ -116,10 +116,13 @@ impl<'a> Conversation<'a> {
         let window = match &find.look {
             // A measure looks at every speaker's turns in its window, then at its speaker's.
             CompiledLook::Timing(_) => Cow::Borrowed(speaker),
-            CompiledLook::Words { .. } => self.window_of(find, speaker)?,
+            CompiledLook::Words { .. } | CompiledLook::Sentiment(_) => {
+                self.window_of(find, speaker)?
+            }
         };
         let found = match &find.look {
             CompiledLook::Timing(timing) => self.events(*timing, find)?,
+            CompiledLook::Sentiment(labels) => self.labelled(*labels, &window)?,
             CompiledLook::Words {
                 phrases,
                 unless,

@@ -289,6 +289,7 @@ mod tests {
         let turn = |start: u64| Turn {
             start_ms: Some(start),
             end_ms: Some(u64::MAX),
+            sentiment: None,
             ..Turn::new(Role::Agent, None, 0..0)
         };
         let t = Transcript {

@@ -165,6 +165,9 @@ fn facts(v: &RuleView) -> Vec<(&'static str, String)> {
     if let Some(t) = &v.timing {
         facts.push(("timing", t.clone()));
     }
+    if let Some(s) = &v.sentiment {
+        facts.push(("sentiment", s.clone()));
+    }
     if let Some(a) = &v.after {
         facts.push(("after", flow(a)));
     }

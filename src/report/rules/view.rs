@@ -4,7 +4,7 @@
 use crate::rules::{
     After, Condition, Count, Find, Kind, Look, Near, Phrase, Rule, Severity, Side, Target, Within,
 };
-use crate::transcript::Role;
+use crate::transcript::{Role, Sentiment};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -29,6 +29,8 @@ pub(super) struct RuleView<'a> {
     pub count: Option<CountView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<AfterView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,7 +80,7 @@ pub(super) enum ConditionView<'a> {
     Any(Vec<ConditionView<'a>>),
     Not(Box<ConditionView<'a>>),
     #[serde(untagged)]
-    Search(SearchView<'a>),
+    Search(Box<SearchView<'a>>),
 }
 
 #[derive(Serialize)]
@@ -98,6 +100,8 @@ pub(super) struct SearchView<'a> {
     pub window: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<CountView>,
 }
@@ -140,9 +144,10 @@ fn count(c: Option<Count>) -> Option<CountView> {
 }
 
 fn search(find: &Find) -> SearchView<'_> {
-    let (words, timing) = match &find.look {
-        Look::Words(w) => (Some(w), None),
-        Look::Timing(t) => (None, Some(t.describe())),
+    let (words, timing, sentiment) = match &find.look {
+        Look::Words(w) => (Some(w), None, None),
+        Look::Timing(t) => (None, Some(t.describe()), None),
+        Look::Sentiment(labels) => (None, None, Some(Sentiment::describe(*labels))),
     };
     SearchView {
         speaker: speakers(find.roles),
@@ -155,13 +160,14 @@ fn search(find: &Find) -> SearchView<'_> {
         not_near: words.map_or_else(Vec::new, |w| near(&w.not_near)),
         window: find.window.map(|w| w.describe()),
         timing,
+        sentiment,
         count: count(find.count),
     }
 }
 
 fn condition(c: &Condition) -> ConditionView<'_> {
     match c {
-        Condition::Find(find) => ConditionView::Search(search(find)),
+        Condition::Find(find) => ConditionView::Search(Box::new(search(find))),
         Condition::All(all) => ConditionView::All(all.iter().map(condition).collect()),
         Condition::Any(any) => ConditionView::Any(any.iter().map(condition).collect()),
         Condition::Not(not) => ConditionView::Not(Box::new(condition(not))),
@@ -200,6 +206,7 @@ impl<'a> RuleView<'a> {
             not_near: Vec::new(),
             window: None,
             timing: None,
+            sentiment: None,
             count: None,
         });
         RuleView {
@@ -219,6 +226,7 @@ impl<'a> RuleView<'a> {
             not_near: find.not_near,
             count: find.count,
             timing: find.timing,
+            sentiment: find.sentiment,
             after: after_view,
             when,
             min_turns: (r.kind == Kind::Require).then_some(r.min_turns),

@@ -1,17 +1,17 @@
 //! An AWS Transcribe Call Analytics category (`CreateCallAnalyticsCategory`, field by field in
 //! `reference/cloud-rules.md`) read as a talklint condition: all `Rules` must hold; each
 //! transcript, interruption or non-talk-time filter is one condition, `Negate` a `not`, time
-//! ranges windows. A `SentimentFilter` needs a model: it is checked like the other filters,
-//! then the category is left out.
+//! ranges windows. A `SentimentFilter` reads the labels AWS gives each turn of its own
+//! transcripts (`"Sentiment": "NEGATIVE"`): a `sentiment` condition, not applied to a
+//! transcript without them.
 
 mod range;
 
 use super::json::{Bad, Fields, Node, bad};
 use super::literal::Literal;
-use super::{
-    Category, Cond, Cx, Look, NEEDS_MODEL, Read, Search, Skipped, Test, Vendor, Window, id,
-};
+use super::{Category, Cond, Cx, Look, Read, Search, Test, Vendor, Window, id};
 use crate::rules::schema::Speaker;
+use crate::transcript::Sentiment;
 use range::range;
 
 /// The longest call AWS accepts in a time range: 4 hours, in milliseconds.
@@ -67,7 +67,6 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
         ));
     }
     let mut all = Vec::with_capacity(rules.len());
-    let mut sentiment = None;
     for (i, rule) in rules.iter().enumerate() {
         let what = format!("Rules[{i}]");
         let rf = Fields::new(rule, &what, &FILTERS, &[], false)?;
@@ -97,23 +96,10 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             "TranscriptFilter" => all.push(transcript(node, &what, cx)?),
             "InterruptionFilter" => all.push(threshold(node, &what, true)?),
             "NonTalkTimeFilter" => all.push(threshold(node, &what, false)?),
-            _ => {
-                sentiment_checked(node, &what)?;
-                sentiment = sentiment.or(Some((entry.key_at, what)));
-            }
+            _ => all.push(sentiment(node, &what)?),
         }
     }
     let input = if real_time { "REAL_TIME" } else { "POST_CALL" };
-    if let Some((at, what)) = sentiment {
-        return Ok(Read::Skipped(Skipped {
-            label: Vendor::Aws.label(&name),
-            at,
-            reason: format!(
-                "its {what} needs a sentiment model, and dropping one of the rules (all must match) would widen the category"
-            ),
-            strict_hint: Some(NEEDS_MODEL),
-        }));
-    }
     Ok(Read::Category(Category {
         vendor: Vendor::Aws,
         note: format!("CategoryName \"{name}\", InputType {input}: all Rules must match"),
@@ -251,10 +237,10 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
     Ok(common.cond(look, note))
 }
 
-/// A `SentimentFilter` checked as AWS checks it (exactly one of `Sentiments`, a role, `Negate`,
-/// a range), so that a malformed one is an error at its place like any other filter's, not
-/// hidden behind the warning that it needs a model.
-fn sentiment_checked(node: &Node, what: &str) -> Result<(), Bad> {
+/// A `SentimentFilter` (exactly one of `Sentiments`, a role, `Negate`, a range, as AWS checks
+/// it): a turn of the role in the range that the transcript labels with that sentiment. AWS does
+/// not say how it weighs the turns of a range; talklint asks for one turn so labelled.
+fn sentiment(node: &Node, what: &str) -> Result<Cond, Bad> {
     let keys = [&["Sentiments"][..], &SPOKEN].concat();
     let f = Fields::new(node, what, &keys, &[], false)?;
     let values = f.items(
@@ -262,21 +248,27 @@ fn sentiment_checked(node: &Node, what: &str) -> Result<(), Bad> {
         what,
         "add \"Sentiments\": [\"NEGATIVE\"] (one of POSITIVE, NEGATIVE, NEUTRAL, MIXED)",
     )?;
-    if let [_, second, ..] = values {
+    let [value] = values else {
         return Err(bad(
-            second.at,
+            values.get(1).map_or(f.at, |n| n.at),
             format!(
                 "`Sentiments` holds {} values: AWS takes exactly one",
                 values.len()
             ),
             "keep one sentiment per filter: a rule per sentiment, in one category or several",
         ));
-    }
-    let sentiments = ["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"].map(|v| (v, ()));
-    for v in values {
-        v.choice("Sentiments", &sentiments)?;
-    }
-    common(&f, what, true).map(drop)
+    };
+    let sentiments = Sentiment::ALL.map(|s| (s.aws_name(), s));
+    let label = value.choice("Sentiments", &sentiments)?;
+    let common = common(&f, what, true)?;
+    let negate = if common.negate { "Negate: no " } else { "" };
+    let note = format!(
+        "{what}: {}{negate}turn labelled Sentiments {}{}",
+        common.role_note,
+        label.aws_name(),
+        common.range_note
+    );
+    Ok(common.cond(Look::Sentiment(label), note))
 }
 
 /// The fields every filter shares: role, `Negate` and a time range.

@@ -1,8 +1,9 @@
 //! Cloud rules offline (SPEC §12): an AWS Transcribe Call Analytics category or a Google CCAI
 //! Insights phrase matcher, read from its JSON ([`aws`], [`ccai`]), becomes one `kind: tag` rule
 //! with a `when` condition: the same spec data a YAML rule file gives, so the engine needs no
-//! change, and [`print`] writes it back as YAML a team can edit. What needs a model (sentiment,
-//! semantic match) is never guessed: the category is left out, with the reason.
+//! change, and [`print`] writes it back as YAML a team can edit. AWS sentiment filters read the
+//! labels AWS's own transcripts carry; what needs a model (CCAI's semantic match) is never
+//! guessed: the matcher is left out, with the reason.
 
 mod aws;
 mod ccai;
@@ -99,6 +100,8 @@ pub(crate) enum Look {
     Silence(f64),
     /// Interruptions lasting more than this many seconds in all.
     InterruptsTotal(f64),
+    /// A turn the transcript labels with this sentiment.
+    Sentiment(crate::transcript::Sentiment),
 }
 
 impl Look {

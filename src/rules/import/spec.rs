@@ -61,6 +61,7 @@ impl Category {
             after: None,
             when: Some(self.when.spec()),
             timing: None,
+            sentiment: None,
             count: None,
             min_turns: None,
             points: None,
@@ -125,6 +126,7 @@ impl Search {
                     ..Default::default()
                 })
             }
+            Look::Sentiment(s) => c.sentiment = Some(OneOrMany::One(*s)),
         }
         c
     }

@@ -3,6 +3,8 @@
 //! column and a hint how to fix it.
 
 mod keys;
+mod measures;
+mod message;
 mod regexes;
 mod scoring;
 mod search;
@@ -12,10 +14,11 @@ pub(crate) use scoring::default_points;
 
 use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;
-use super::model::{Count, Look};
+use super::model::Look;
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
-use super::template::PLACEHOLDERS;
 use super::{Examples, Origin, Rule, Target};
+use measures::Measure;
+use message::{check_message, default_message};
 use search::Checker;
 
 /// Whether `id` is `<category>/<name>` in kebab-case.
@@ -127,6 +130,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
             (spec.not_near.is_some(), "not_near"),
             (spec.window.is_some(), "window"),
             (spec.timing.is_some(), "timing"),
+            (spec.sentiment.is_some(), "sentiment"),
             (spec.count.is_some(), "count"),
             (spec.after.is_some(), "after"),
         ];
@@ -153,7 +157,10 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
         &spec.unless,
         spec.near.as_ref(),
         spec.not_near.as_ref(),
-        spec.timing.as_ref(),
+        Measure {
+            timing: spec.timing.as_ref(),
+            sentiment: spec.sentiment.as_ref(),
+        },
         spec.window.as_ref(),
         spec.count.as_ref(),
     )?;
@@ -164,105 +171,20 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
                 "rule `{}` has no `phrases` and no `regex`, so it can never match",
                 spec.id
             ),
-            "add at least one phrase, or a `when` condition or `timing`",
+            "add at least one phrase, or a `when` condition, `timing` or `sentiment`",
         ));
     }
     let after = spec.after.as_ref().map(|a| c.after(a, roles)).transpose()?;
-    if after.is_some() && (find.count.is_some() || matches!(find.look, Look::Timing(_))) {
+    // A silence or a labelled turn answers a trigger as a phrase does (`after` a hold, a
+    // silence of 30 s); a count is of the whole conversation, not of one trigger's window.
+    if after.is_some() && find.count.is_some() {
         return Err(c.fail(
             "after",
-            "`after` answers a trigger with phrases; it cannot be combined with `count` or `timing`".into(),
-            "keep `after` with `phrases` or `regex`",
+            "`after` answers each trigger with what follows it; it cannot be combined with `count`, which counts the whole conversation".into(),
+            "remove `count`, or write the rule as `when: {all: [...]}` with a counted condition and the trigger's condition",
         ));
     }
     Ok(Target::Find { find, after })
-}
-
-/// A message's `{name}` is a placeholder it knows, `{trigger}` has a trigger to fill it (a
-/// `require` rule's `after:`) and `{measured}` a measure (a timing rule's event): a misspelt one
-/// (`{mtch}`) would be printed as written in every finding, an unfilled one as nothing.
-fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
-    let Some(message) = &spec.message else {
-        return Ok(());
-    };
-    let names = message.split('{').skip(1).filter_map(|rest| {
-        let name = &rest[..rest.find('}')?];
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-        (!name.is_empty() && name.bytes().all(word)).then_some(name)
-    });
-    for name in names {
-        if !PLACEHOLDERS.contains(&name) {
-            return Err(c.fail(
-                "message",
-                match crate::suggest::closest(name, PLACEHOLDERS.iter().copied()) {
-                    Some(k) => format!(
-                        "unknown placeholder `{{{name}}}` in the message (did you mean `{{{k}}}`?)"
-                    ),
-                    None => format!("unknown placeholder `{{{name}}}` in the message"),
-                },
-                "a message may hold `{match}`, `{trigger}`, `{speaker}`, `{measured}` and `{id}`",
-            ));
-        }
-        let no_match = match (spec.kind, spec.after.is_some(), spec.timing.is_some()) {
-            (Kind::Require, true, _) => Some((
-                "a require rule reports a trigger left unanswered",
-                "remove `{match}`: `{trigger}` quotes the trigger",
-            )),
-            (Kind::Require, false, _) => Some((
-                "a require rule reports language that is missing",
-                "remove `{match}`, and say in words what is missing",
-            )),
-            (_, _, true) => Some((
-                "a timing rule reports a measure of time",
-                "remove `{match}`: without a message, the rule's says what was measured",
-            )),
-            _ if spec.count.as_ref().is_some_and(|n| n.min == Some(0)) => Some((
-                "a count from `min: 0` holds with no match at all",
-                "remove `{match}`, and say in words what the rule counts",
-            )),
-            _ if spec.when.as_ref().is_some_and(|w| !w.searches_words()) => Some((
-                "no condition of this `when` searches for words outside a `not`",
-                "remove `{match}`, and say in words what the conditions found",
-            )),
-            _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
-                "this `when` can hold with no match to quote (through an `any` whose other condition searches for no words, or a count from `min: 0`, which holds with no match at all)",
-                "remove `{match}`, and say in words what the conditions count",
-            )),
-            _ => None,
-        };
-        if let (true, Some((what, hint))) = (name == "match", no_match) {
-            return Err(c.fail(
-                "message",
-                format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
-                hint,
-            ));
-        }
-        let measures = spec.timing.is_some() && spec.kind != Kind::Require && spec.count.is_none();
-        if name == "measured" && !measures {
-            return Err(c.fail(
-                "message",
-                "`{measured}` in the message of a rule whose findings measure nothing: only a forbid, reward or tag rule with `timing:` and no `count` has one measure per finding".into(),
-                "remove `{measured}`, or say in words what the rule looks for",
-            ));
-        }
-        if name == "trigger" && spec.after.is_none() {
-            return Err(c.fail(
-                "message",
-                "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
-                "remove `{trigger}`, or give the rule an `after:` trigger",
-            ));
-        }
-        // Only a require rule's finding is at a trigger (SPEC §4, `after`); a forbid or reward
-        // finding is at its own match, found in a trigger's window.
-        if name == "trigger" && spec.kind != Kind::Require {
-            return Err(c.fail(
-                "message",
-                "`{trigger}` in the message of a rule that is no `require`: its findings are at its own matches, not at a trigger, so it would read as nothing".into(),
-                "use `{match}`, and say in words what the trigger was",
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// `replace:` only on forbid rules' phrase matches, never empty, on one line.
@@ -300,42 +222,6 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
         ));
     }
     Ok(())
-}
-
-/// The message of a rule that gives none: the match where there is one, else what a timing rule
-/// looks for and what it measured, or what was counted.
-fn default_message(kind: Kind, target: &Target) -> String {
-    let measure = match target {
-        Target::Find { find, .. } => match (&find.look, &find.count) {
-            (Look::Timing(t), _) => Some(t.describe()),
-            // A count from 0 holds with no match to quote.
-            (Look::Words(_), Some(Count { min: 0, max })) => Some(match max {
-                Some(0) => "No match of its phrases".to_string(),
-                Some(1) => "At most 1 match of its phrases".to_string(),
-                Some(n) => format!("At most {n} matches of its phrases"),
-                None => "Any number of matches of its phrases".to_string(),
-            }),
-            (Look::Words(_), _) => None,
-        },
-        Target::When(_) => None,
-    };
-    let matched = matches!(target, Target::Find { .. }) && measure.is_none();
-    let answers = matches!(target, Target::Find { after: Some(_), .. });
-    let timed = matches!(target, Target::Find { find, .. } if matches!(find.look, Look::Timing(_)));
-    let counted = matches!(target, Target::Find { find, .. } if find.count.is_some());
-    match (kind, matched, measure) {
-        (Kind::Require, _, _) if answers => "No answer to “{trigger}” ({id})".into(),
-        // A required measure of time that did not hold: no language was missing.
-        (Kind::Require, _, Some(measure)) if timed => format!("No {measure} ({{id}})"),
-        (Kind::Forbid, true, _) => "Avoid “{match}”".into(),
-        (Kind::Reward, true, _) => "Good: “{match}”".into(),
-        (Kind::Tag, true, _) => "{id}: “{match}”".into(),
-        (Kind::Require, _, _) => "Missing required language ({id})".into(),
-        // Each event of a timing rule that counts none is a finding: say what it measured.
-        (_, _, Some(measure)) if timed && !counted => format!("{measure}: {{measured}} ({{id}})"),
-        (_, _, Some(measure)) => format!("{measure} ({{id}})"),
-        (_, _, None) => "{id}".into(),
-    }
 }
 
 /// Parses a rule file's text into its specs.

@@ -5,14 +5,12 @@ use super::super::Phrase;
 use super::super::double_quoted::char_written_at;
 use super::super::error::{RuleError, SourceFile, excerpt};
 use super::super::lexicon::Lexicons;
-use super::super::model::{
-    After, Condition, Count, Find, Look, Near, Side, Timing, Window, Within, Words,
-};
+use super::super::model::{After, Condition, Count, Find, Look, Near, Side, Window, Within, Words};
 use super::super::phrase;
 use super::super::schema::{
-    AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, TimingSpec,
-    WindowSpec,
+    AfterSpec, ConditionSpec, CountSpec, NearSpec, OneOrMany, SideSpec, Speaker, WindowSpec,
 };
+use super::measures::Measure;
 use super::values::window;
 
 /// What checking one rule needs: where it is written, and how phrases are read.
@@ -174,64 +172,6 @@ impl Checker<'_> {
         }
     }
 
-    pub fn timing(&self, spec: &TimingSpec) -> Result<Timing, RuleError> {
-        let ms = |s: f64| (s * 1000.0).round() as u64;
-        let set: Vec<Timing> = [
-            spec.silence_seconds.map(|s| Timing::Silence(ms(s))),
-            spec.interrupts_seconds.map(|s| Timing::Interrupts(ms(s))),
-            spec.interrupts_total_seconds
-                .map(|s| Timing::InterruptsTotal(ms(s))),
-            spec.talk_share_above.map(Timing::TalkShareAbove),
-            spec.talk_share_below.map(Timing::TalkShareBelow),
-            spec.turn_seconds_above.map(|s| Timing::TurnAbove(ms(s))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let seconds = [
-            ("silence_seconds", spec.silence_seconds),
-            ("interrupts_seconds", spec.interrupts_seconds),
-            ("interrupts_total_seconds", spec.interrupts_total_seconds),
-            ("turn_seconds_above", spec.turn_seconds_above),
-        ];
-        let shares = [
-            ("talk_share_above", spec.talk_share_above),
-            ("talk_share_below", spec.talk_share_below),
-        ];
-        let measures = "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`";
-        for (key, value) in seconds {
-            if let Some(s) = value.filter(|s| !s.is_finite() || *s < 0.0) {
-                return Err(self.fail_in(
-                    &["timing", key],
-                    format!("`{key}: {s}` is not a number of seconds of 0 or more"),
-                    "write the seconds as a number such as `30` or `2.5`",
-                ));
-            }
-        }
-        for (key, value) in shares {
-            if let Some(f) = value.filter(|f| !(0.0..=1.0).contains(f)) {
-                let hint = match f > 1.0 && f <= 100.0 {
-                    true => format!("write `{key}: {}` for {f}%", f / 100.0),
-                    false => "write a share such as `0.7` for 70% of the talk time".to_string(),
-                };
-                return Err(self.fail_in(
-                    &["timing", key],
-                    format!("`{key}: {f}` is not a share of talk time from 0 to 1"),
-                    &hint,
-                ));
-            }
-        }
-        match set.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(self.fail("timing", "`timing` has no measure".into(), measures)),
-            _ => Err(self.fail(
-                "timing",
-                format!("`timing` has {} measures: a search measures one", set.len()),
-                "keep one measure here; for two, write two conditions of a `when: {all: [...]}`",
-            )),
-        }
-    }
-
     /// A search from the keys a rule and a condition share.
     #[expect(
         clippy::too_many_arguments,
@@ -245,24 +185,48 @@ impl Checker<'_> {
         unless: &[String],
         near: Option<&OneOrMany<NearSpec>>,
         not_near: Option<&OneOrMany<NearSpec>>,
-        timing: Option<&TimingSpec>,
+        measure: Measure,
         window: Option<&WindowSpec>,
         count: Option<&CountSpec>,
     ) -> Result<Find, RuleError> {
-        let look = match timing {
-            Some(t) => {
-                if !phrases.is_empty() || !unless.is_empty() || near.is_some() || not_near.is_some()
-                {
-                    return Err(self.fail(
-                        "timing",
-                        "`timing` cannot be combined with phrases, `unless`, `near` or `not_near`"
-                            .into(),
-                        "put the timing and the phrases in two conditions of `when: {all: [...]}`",
-                    ));
-                }
-                Look::Timing(self.timing(t)?)
+        let words = [
+            (!phrases.is_empty(), "phrases"),
+            (!regex.clone().into_vec().is_empty(), "`regex`"),
+            (!unless.is_empty(), "`unless`"),
+            (near.is_some(), "`near`"),
+            (not_near.is_some(), "`not_near`"),
+        ];
+        let measured = match measure {
+            Measure {
+                timing: Some(_),
+                sentiment: Some(_),
+            } => Some(("timing", "`sentiment`")),
+            Measure {
+                timing: Some(_), ..
+            } => Some(("timing", "")),
+            Measure {
+                sentiment: Some(_), ..
+            } => Some(("sentiment", "")),
+            _ => None,
+        };
+        if let Some((key, other)) = measured {
+            let with = words.iter().find(|(set, _)| *set).map(|(_, name)| *name);
+            if let Some(with) = with.or((!other.is_empty()).then_some(other)) {
+                return Err(self.fail(
+                    key,
+                    format!("`{key}` cannot be combined with {with} in one search: it looks at turns, not at words"),
+                    &format!("put the {key} and the {} in two conditions of `when: {{all: [...]}}`", with.trim_matches('`')),
+                ));
             }
-            None => Look::Words(Words {
+        }
+        let look = match measure {
+            Measure {
+                timing: Some(t), ..
+            } => Look::Timing(self.timing(t)?),
+            Measure {
+                sentiment: Some(s), ..
+            } => Look::Sentiment(self.sentiment(s)?),
+            _ => Look::Words(Words {
                 phrases: self.phrases(phrases, "phrase")?,
                 regex: self.regexes(regex)?,
                 unless: self.phrases(unless, "unless phrase")?,
@@ -296,7 +260,7 @@ impl Checker<'_> {
             &[],
             None,
             None,
-            None,
+            Measure::default(),
             None,
             None,
         )?;
@@ -361,7 +325,10 @@ impl Checker<'_> {
             &spec.unless,
             spec.near.as_ref(),
             spec.not_near.as_ref(),
-            spec.timing.as_ref(),
+            Measure {
+                timing: spec.timing.as_ref(),
+                sentiment: spec.sentiment.as_ref(),
+            },
             spec.window.as_ref(),
             spec.count.as_ref(),
         )?;

@@ -102,6 +102,7 @@ fn turn(role: Role, speaker: Option<Rc<str>>, start_ms: Option<u64>, text: TurnT
         speaker,
         start_ms,
         end_ms: None,
+        sentiment: None,
         text,
     }
 }

@@ -13,7 +13,7 @@ use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, Unread, one_clock, times};
 use super::speech_words::speakers_by_channel;
 use crate::text::lines::LineCursor;
-use crate::transcript::{ParseError, ParseOptions, Role, Transcript, Turn};
+use crate::transcript::{ParseError, ParseOptions, Role, Sentiment, Transcript, Turn};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -252,6 +252,7 @@ impl<'s> Builder<'s> {
             speaker,
             start_ms,
             end_ms,
+            sentiment: m.sentiment.and_then(Sentiment::from_json),
             text,
         });
         Ok(())

@@ -271,6 +271,7 @@ pub fn parse(
             speaker,
             start_ms,
             end_ms,
+            sentiment: None,
             text,
         });
     }

@@ -42,6 +42,9 @@ pub(super) struct Message<'a> {
     /// The words of a speech segment (Google CCAI's `words[]`, with `startOffset`/`endOffset`):
     /// they time a message that has no end of its own.
     pub words: Option<&'a str>,
+    /// AWS Call Analytics and Contact Lens label each turn `POSITIVE`, `NEGATIVE`, `NEUTRAL` or
+    /// `MIXED`; sentiment rules read the label (SPEC §2.1).
+    pub sentiment: Option<&'a str>,
 }
 
 impl<'a> Message<'a> {
@@ -103,6 +106,7 @@ impl<'a> Message<'a> {
             }
             "words" => (1 << 17, "words", &mut self.words),
             "channel" => (1 << 18, "channel", &mut self.channel),
+            "Sentiment" => (1 << 19, "Sentiment", &mut self.sentiment),
             _ => return None,
         })
     }
@@ -188,7 +192,7 @@ mod tests {
     use super::*;
 
     /// A message's fields, in order.
-    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 18] {
+    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 19] {
         [
             m.role,
             m.speaker_role,
@@ -208,13 +212,14 @@ mod tests {
             m.end,
             m.end_millis,
             m.words,
+            m.sentiment,
         ]
     }
 
     #[test]
     fn the_flat_reader_and_serde_read_every_field_alike() {
         let lines = [
-            r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9}"#,
+            r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9,"Sentiment":"NEGATIVE"}"#,
             r#"{"speaker":"Customer","content":"a \"quoted\" \u00e9 word\n","unknown":[1,{"x":2}],"start":1.5}"#,
             r#"{"role":null,"text":"x"}"#,
             r#"{}"#,

@@ -368,6 +368,7 @@ fn join(cues: Vec<Cue>, opts: &ParseOptions) -> Transcript {
             speaker,
             start_ms: Some(cue.start_ms),
             end_ms: Some(cue.end_ms),
+            sentiment: None,
             text: TurnText::Decoded(cue.text),
         });
     }

@@ -76,6 +76,7 @@ pub(super) fn turns(
             speaker,
             start_ms: w.start_ms,
             end_ms: w.end_ms,
+            sentiment: None,
             text: TurnText::Decoded(d),
         });
     }

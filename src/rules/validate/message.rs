@@ -1,0 +1,153 @@
+//! A rule's message: the placeholders a written one may hold (each must have something to fill
+//! it), and the message of a rule that gives none, which says what was found: the match, the
+//! measure, the count reached or the condition that held.
+
+use super::super::Target;
+use super::super::error::RuleError;
+use super::super::model::{Count, Look};
+use super::super::schema::{Kind, RuleSpec};
+use super::super::template::PLACEHOLDERS;
+use super::search::Checker;
+
+/// A message's `{name}` is a placeholder it knows, `{trigger}` has a trigger to fill it (a
+/// `require` rule's `after:`) and `{measured}` a measure (a timing rule's event): a misspelt one
+/// (`{mtch}`) would be printed as written in every finding, an unfilled one as nothing.
+pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
+    let Some(message) = &spec.message else {
+        return Ok(());
+    };
+    let names = message.split('{').skip(1).filter_map(|rest| {
+        let name = &rest[..rest.find('}')?];
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        (!name.is_empty() && name.bytes().all(word)).then_some(name)
+    });
+    for name in names {
+        if !PLACEHOLDERS.contains(&name) {
+            return Err(c.fail(
+                "message",
+                match crate::suggest::closest(name, PLACEHOLDERS.iter().copied()) {
+                    Some(k) => format!(
+                        "unknown placeholder `{{{name}}}` in the message (did you mean `{{{k}}}`?)"
+                    ),
+                    None => format!("unknown placeholder `{{{name}}}` in the message"),
+                },
+                "a message may hold `{match}`, `{trigger}`, `{speaker}`, `{measured}` and `{id}`",
+            ));
+        }
+        let measured = spec.timing.is_some() || spec.sentiment.is_some();
+        let no_match = match (spec.kind, spec.after.is_some(), measured) {
+            (Kind::Require, true, _) => Some((
+                "a require rule reports a trigger left unanswered",
+                "remove `{match}`: `{trigger}` quotes the trigger",
+            )),
+            (Kind::Require, false, _) => Some((
+                "a require rule reports language that is missing",
+                "remove `{match}`, and say in words what is missing",
+            )),
+            (_, _, true) => Some((
+                "a timing or sentiment rule reports a measure or a turn, not words",
+                "remove `{match}`: without a message, the rule's says what was measured",
+            )),
+            _ if spec.count.as_ref().is_some_and(|n| n.min == Some(0)) => Some((
+                "a count from `min: 0` holds with no match at all",
+                "remove `{match}`, and say in words what the rule counts",
+            )),
+            _ if spec.when.as_ref().is_some_and(|w| !w.searches_words()) => Some((
+                "no condition of this `when` searches for words outside a `not`",
+                "remove `{match}`, and say in words what the conditions found",
+            )),
+            _ if spec.when.as_ref().is_some_and(|w| !w.quotes_words()) => Some((
+                "this `when` can hold with no match to quote (through an `any` whose other condition searches for no words, or a count from `min: 0`, which holds with no match at all)",
+                "remove `{match}`, and say in words what the conditions count",
+            )),
+            _ => None,
+        };
+        if let (true, Some((what, hint))) = (name == "match", no_match) {
+            return Err(c.fail(
+                "message",
+                format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
+                hint,
+            ));
+        }
+        let measures = spec.timing.is_some() && spec.kind != Kind::Require && spec.count.is_none();
+        if name == "measured" && !measures {
+            return Err(c.fail(
+                "message",
+                "`{measured}` in the message of a rule whose findings measure nothing: only a forbid, reward or tag rule with `timing:` and no `count` has one measure per finding".into(),
+                "remove `{measured}`, or say in words what the rule looks for",
+            ));
+        }
+        if name == "trigger" && spec.after.is_none() {
+            return Err(c.fail(
+                "message",
+                "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
+                "remove `{trigger}`, or give the rule an `after:` trigger",
+            ));
+        }
+        // Only a require rule's finding is at a trigger (SPEC §4, `after`); a forbid or reward
+        // finding is at its own match, found in a trigger's window.
+        if name == "trigger" && spec.kind != Kind::Require {
+            return Err(c.fail(
+                "message",
+                "`{trigger}` in the message of a rule that is no `require`: its findings are at its own matches, not at a trigger, so it would read as nothing".into(),
+                "use `{match}`, and say in words what the trigger was",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The message of a rule that gives none, saying what was found: the match; what a timing rule
+/// measured, or the turn a sentiment rule found; the count a counted rule reached; the condition
+/// a `when` rule met (or, for `require`, did not).
+pub(super) fn default_message(kind: Kind, target: &Target) -> String {
+    let find = match target {
+        Target::When(condition) => {
+            let met = match kind {
+                Kind::Require => "not met",
+                _ => "met",
+            };
+            return format!("Condition {met}: {} ({{id}})", condition.describe());
+        }
+        Target::Find { after: Some(_), .. } if kind == Kind::Require => {
+            return "No answer to “{trigger}” ({id})".into();
+        }
+        Target::Find { find, .. } => find,
+    };
+    match (&find.look, find.count) {
+        (Look::Words(_), _) if kind == Kind::Require => "Missing required language ({id})".into(),
+        // A count from 0 holds with no match to quote.
+        (Look::Words(_), Some(Count { min: 0, max })) => match max {
+            Some(0) => "No match of its phrases ({id})".to_string(),
+            Some(1) => "At most 1 match of its phrases ({id})".to_string(),
+            Some(n) => format!("At most {n} matches of its phrases ({{id}})"),
+            None => "Any number of matches of its phrases ({id})".to_string(),
+        },
+        // A count's finding sits at the match that reached it.
+        (Look::Words(_), Some(count)) => {
+            format!("{}: “{{match}}” ({{id}})", capitalised(&count.describe()))
+        }
+        (Look::Words(_), None) => match kind {
+            Kind::Reward => "Good: “{match}”",
+            Kind::Tag => "{id}: “{match}”",
+            _ => "Avoid “{match}”",
+        }
+        .into(),
+        // A required measure that did not hold: no language was missing.
+        (look, _) if kind == Kind::Require => format!("No {} ({{id}})", look.describe()),
+        (look, Some(count)) => format!("{}, {} ({{id}})", look.describe(), count.describe()),
+        // Each event of a timing rule that counts none is a finding: say what it measured.
+        (Look::Timing(t), None) => format!("{}: {{measured}} ({{id}})", t.describe()),
+        (look @ Look::Sentiment(_), None) => {
+            format!("{} ({{id}})", capitalised(&look.describe()))
+        }
+    }
+}
+
+/// `text` with its first letter a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
