@@ -185,8 +185,7 @@ fn a_dollar_phrase_must_end_a_sentence() {
         let m = build(&[&["i (do not|don't) know $"]], limit);
         assert_eq!(quotes(&m, &["Well, I don't know."]).len(), 1);
         assert_eq!(quotes(&m, &["i dont know", "i do not know  ! ok"]).len(), 2);
-        assert!(quotes(&m, &["i dont know it"]).is_empty());
-        assert!(quotes(&m, &["I don't know the password"]).is_empty());
+        assert!(quotes(&m, &["i dont know it", "I don't know the password"]).is_empty());
         // Emphasis closed on the last word is markup; a redaction apart from it is words.
         assert_eq!(
             quotes(&m, &["**I don't know**, sorry", "**I do not know**!"]).len(),
