@@ -5,6 +5,7 @@ pub mod chat_exports;
 pub mod chat_json;
 pub mod csv;
 mod cue_text;
+mod date_faults;
 mod dialogue;
 pub mod directives;
 mod fences;
