@@ -87,6 +87,7 @@ mod otter;
 mod overrides;
 mod pack_judgement;
 mod paragraphs;
+mod pasted_messages;
 mod pca_roles;
 mod phrase_warnings;
 mod positions;

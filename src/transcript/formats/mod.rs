@@ -35,6 +35,7 @@ mod message_text;
 mod message_times;
 mod missed_labels;
 mod otter;
+mod pasted_notices;
 mod pca;
 mod references;
 mod shape_signs;
