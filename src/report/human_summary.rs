@@ -8,6 +8,7 @@ use std::io::{self, Write};
 pub(super) const BOLD: &str = "\x1b[1m";
 pub(super) const RED: &str = "\x1b[1;31m";
 pub(super) const GREEN: &str = "\x1b[1;32m";
+const YELLOW: &str = "\x1b[1;33m";
 const RESET: &str = "\x1b[0m";
 
 /// `text` in `style` where `color` is on.
@@ -21,10 +22,17 @@ pub(super) fn paint(color: bool, style: &str, text: &str) -> String {
 
 /// Writes the summary of a scan.
 pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
-    let verdict = if s.failed == 0 {
-        paint(color, GREEN, "all passed")
-    } else {
-        paint(color, RED, &format!("{} failed", s.failed))
+    // A conversation with no agent turn passes, as no agent rule finds anything: "all passed"
+    // would be read of a scan in which no agent was heard.
+    let verdict = match (s.failed, s.no_agent_turn) {
+        (0, 0) => paint(color, GREEN, "all passed"),
+        (0, n) if n == s.conversations => paint(color, YELLOW, "none judged, no agent turn found"),
+        (0, n) => paint(
+            color,
+            YELLOW,
+            &format!("none failed, {n} with no agent turn"),
+        ),
+        (failed, _) => paint(color, RED, &format!("{failed} failed")),
     };
     let files = plural(s.files, "file", "files");
     if s.conversations == 0 {
@@ -57,6 +65,15 @@ pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<
         writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
     }
     // One line for the scan, not a warning per conversation.
+    if s.no_agent_turn > 0 {
+        writeln!(
+            w,
+            "No agent turn in {}, so agent rules had nothing to judge there: where a speaker is \
+             the agent, name its label under `roles:` in talklint.yaml (`roles: {{agent: \
+             [LABEL]}}`; a conversation's warning proposes the line).",
+            plural(s.no_agent_turn, "conversation", "conversations")
+        )?;
+    }
     if s.agent_guessed > 0 {
         writeln!(
             w,

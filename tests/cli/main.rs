@@ -81,6 +81,7 @@ mod missing_require;
 mod mistakes;
 mod named_files;
 mod nested_config;
+mod no_agent_turn;
 mod no_role_advice;
 mod numbers_as_text;
 mod otter;
