@@ -18,11 +18,16 @@ use crate::transcript::Roles;
 /// one `roles` knows.
 pub(super) fn join_pasted<'a>(read: &mut [(Line<'a>, Option<Labelled<'a>>)], roles: &Roles) {
     // Most files have no such label: one look at each opening's last word.
-    if !read
-        .iter()
-        .filter_map(|(_, r)| label(r))
-        .any(is_message_word)
-    {
+    let mut any = false;
+    for (_, r) in read.iter() {
+        if let Some(Labelled::Opens(o)) = r
+            && is_message_word(o.label)
+        {
+            any = true;
+            break;
+        }
+    }
+    if !any {
         return;
     }
     // Each label with how many turns it opens, in the order first seen.
@@ -57,61 +62,50 @@ fn label<'a>(r: &Option<Labelled<'a>>) -> Option<&'a str> {
     }
 }
 
-/// Words that name a kind of message, not a person, in English and the product's users' other
-/// languages (Spanish, Portuguese, Italian, German, French), lowercase.
-const MESSAGE_WORDS: [&str; 44] = [
-    "reminder",
-    "notice",
-    "notification",
-    "alert",
-    "message",
-    "error",
-    "status",
-    "info",
-    "confirmation",
-    "receipt",
-    "announcement",
-    "autoreply",
-    "auto-reply",
-    "recordatorio",
-    "aviso",
-    "alerta",
-    "notificación",
-    "notificacion",
-    "mensaje",
-    "confirmación",
-    "lembrete",
-    "notificação",
-    "notificacao",
-    "mensagem",
-    "confirmação",
-    "promemoria",
-    "avviso",
-    "notifica",
-    "messaggio",
-    "conferma",
-    "erinnerung",
-    "benachrichtigung",
-    "mitteilung",
-    "nachricht",
-    "fehler",
-    "bestätigung",
-    "zahlungserinnerung",
-    "rappel",
-    "avis",
-    "alerte",
-    "erreur",
-    "sms",
-    "confirmacion",
-    "confirmacao",
-];
-
 /// Whether the last word of `label` names a kind of message, not a person (`Reminder`, `Payment
-/// reminder`, `Alert`, `Notification`; see [`MESSAGE_WORDS`]), in any case of its ASCII letters.
+/// reminder`, `Alert`, `Notification`), in English or the product's users' other languages
+/// (Spanish, Portuguese, Italian, German, French), in any case of its ASCII letters. Asked of
+/// every label that opens a turn, so the words are found by their length first: `Agent` and
+/// `Customer` are compared with one word each, by their first letters.
 fn is_message_word(label: &str) -> bool {
-    let word = label.rsplit(' ').next().unwrap_or(label);
-    // Most labels are turned away by their length before a byte is compared.
-    MESSAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let word = match memchr::memrchr(b' ', label.as_bytes()) {
+        Some(at) => &label[at + 1..],
+        None => label,
+    };
+    let words: &[&str] = match word.len() {
+        3 => &["sms"],
+        4 => &["avis", "info"],
+        5 => &["alert", "aviso", "error"],
+        6 => &[
+            "alerta", "alerte", "avviso", "erreur", "fehler", "notice", "rappel", "status",
+        ],
+        7 => &["mensaje", "message", "receipt"],
+        8 => &["conferma", "lembrete", "mensagem", "notifica", "reminder"],
+        9 => &["autoreply", "messaggio", "nachricht"],
+        10 => &["auto-reply", "erinnerung", "mitteilung", "promemoria"],
+        11 => &["confirmacao", "notificacao"],
+        12 => &[
+            "announcement",
+            "bestätigung",
+            "confirmacion",
+            "confirmation",
+            "notificacion",
+            "notification",
+            "recordatorio",
+        ],
+        13 => &["confirmación", "confirmação", "notificación", "notificação"],
+        16 => &["benachrichtigung"],
+        18 => &["zahlungserinnerung"],
+        _ => return false,
+    };
+    // The first letter, then the word: a label of the same length as some (`Agent`) is mostly
+    // turned away by its first.
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    words
+        .iter()
+        .any(|w| w.as_bytes()[0] == first && w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
