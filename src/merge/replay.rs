@@ -28,9 +28,11 @@ pub(super) struct Written<'a> {
     turns: usize,
     #[serde(default)]
     unknown_turns: usize,
-    /// Written only when true.
+    /// Written only when true, as `no_agent_turn` is.
     #[serde(default)]
     agent_guessed: bool,
+    #[serde(default)]
+    no_agent_turn: bool,
     #[serde(borrow, default)]
     agent: Option<Cow<'a, str>>,
     /// Every named agent, when there are two or more.
@@ -377,6 +379,7 @@ impl<'a> Replay<'a> {
             turns: w.turns,
             unknown_turns: w.unknown_turns,
             agent_guessed: w.agent_guessed,
+            no_agent_turn: w.no_agent_turn,
             agent: w.agent.as_deref(),
             agents: w.agents.iter().map(|a| a.as_ref()).collect(),
             score: w.score,

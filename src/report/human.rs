@@ -1,8 +1,10 @@
 //! Human output, like rustc and cargo: each problem as a snippet of the transcript with a caret
 //! under the words matched, the rule id, the message, and the suggestion as help; then a score
-//! line per conversation with its rewards, and a summary.
+//! line per conversation with its rewards; the summary after them is [`human_summary`]'s.
+//!
+//! [`human_summary`]: super::human_summary
 
-use super::{Conversation, Finding, Printer, PrinterOptions, Summary, Totals, plural};
+use super::{Conversation, Finding, Printer, PrinterOptions, Totals};
 use crate::redact::{Redactor, Span, mask_lines, widen};
 use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
@@ -11,18 +13,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const BOLD: &str = "\x1b[1m";
-const RED: &str = "\x1b[1;31m";
-const GREEN: &str = "\x1b[1;32m";
-const RESET: &str = "\x1b[0m";
-
-fn paint(color: bool, style: &str, text: &str) -> String {
-    if color {
-        format!("{style}{text}{RESET}")
-    } else {
-        text.to_string()
-    }
-}
+use super::human_summary::{BOLD, GREEN, RED, paint};
 
 /// The human printer: colour for terminals; `quiet` prints only the problems.
 pub(super) struct Human {
@@ -64,7 +55,7 @@ impl Printer for Human {
         if self.quiet {
             return Ok(());
         }
-        finish(w, totals.summary, self.color)
+        super::human_summary::finish(w, totals.summary, self.color)
     }
 }
 
@@ -347,54 +338,4 @@ fn snippet(
         "{head}\n{pad}--> {name}:{}:{}\n{rest}\n",
         f.line, f.column
     );
-}
-
-fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
-    let verdict = if s.failed == 0 {
-        paint(color, GREEN, "all passed")
-    } else {
-        paint(color, RED, &format!("{} failed", s.failed))
-    };
-    let files = plural(s.files, "file", "files");
-    if s.conversations == 0 {
-        writeln!(w, "No conversations in {files}.")?;
-    } else {
-        writeln!(
-            w,
-            "{} in {files}: {verdict}, mean score {:.1}.",
-            plural(s.conversations, "conversation", "conversations"),
-            s.mean_score
-        )?;
-    }
-    writeln!(
-        w,
-        "Findings: {}, {}, {}; {}.",
-        plural(s.findings.error, "error", "errors"),
-        plural(s.findings.warning, "warning", "warnings"),
-        plural(s.findings.info, "info", "info"),
-        plural(s.findings.reward, "reward", "rewards"),
-    )?;
-    // Only the counts that are not zero.
-    let skipped =
-        (s.skipped > 0).then(|| format!("{} skipped", plural(s.skipped, "file", "files")));
-    let errors = (s.errors > 0).then(|| {
-        let n = plural(s.errors, "read error", "read errors");
-        format!("{n} (a file, or a line of one, that could not be read)")
-    });
-    let parts: Vec<String> = skipped.into_iter().chain(errors).collect();
-    if !parts.is_empty() {
-        writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
-    }
-    // One line for the scan, not a warning per conversation.
-    if s.agent_guessed > 0 {
-        writeln!(
-            w,
-            "Agent guessed in {}: no label or `roles:` names the agent, so the agent is the \
-             speaker beside a named customer, else the one whose words are an agent's (an offer \
-             of help, a greeting that names the company), else the first to speak at length; \
-             name the speakers under `roles:` in talklint.yaml to be sure.",
-            plural(s.agent_guessed, "conversation", "conversations")
-        )?;
-    }
-    Ok(())
 }

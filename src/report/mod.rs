@@ -17,6 +17,7 @@ mod excerpt;
 mod github;
 mod html;
 mod human;
+mod human_summary;
 mod json;
 mod junit;
 mod message;

@@ -150,6 +150,10 @@ pub struct Conversation<'a> {
     /// names a role: written only then (`true`), and counted in the summary's `agent_guessed`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub agent_guessed: bool,
+    /// Set when no turn is the agent's (nor `any`'s), so agent rules had nothing to judge:
+    /// written only then (`true`), and counted in the summary's `no_agent_turn`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_agent_turn: bool,
     /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`): of two
     /// agents or more, the first to speak.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -344,6 +348,8 @@ pub(crate) fn conversation<'a, 's: 'a>(
             .filter(|t| t.role == Role::Unknown)
             .count(),
         agent_guessed: transcript.agent_guessed,
+        no_agent_turn: !(transcript.turns.iter())
+            .any(|t| matches!(t.role, Role::Agent | Role::Any)),
         agent,
         agents,
         score: eval.score,

@@ -38,6 +38,10 @@ pub struct Summary {
     /// names a role); written only when there are some.
     #[serde(skip_serializing_if = "is_zero")]
     pub agent_guessed: usize,
+    /// Conversations with no agent turn, in which agent rules had nothing to judge (a speaker
+    /// the labels and `roles:` name no role may be the agent); written only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub no_agent_turn: usize,
     #[serde(serialize_with = "one_decimal")]
     #[schemars(with = "f64")]
     pub mean_score: f64,
@@ -222,6 +226,7 @@ impl Summary {
         self.passed += o.passed;
         self.failed += o.failed;
         self.agent_guessed += o.agent_guessed;
+        self.no_agent_turn += o.no_agent_turn;
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
         self.stats.merge(&o.stats);
@@ -234,6 +239,7 @@ impl Summary {
         self.stats.add(c);
         self.conversations += 1;
         self.agent_guessed += usize::from(c.agent_guessed);
+        self.no_agent_turn += usize::from(c.no_agent_turn);
         if c.passed {
             self.passed += 1;
         } else {

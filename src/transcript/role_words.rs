@@ -12,11 +12,16 @@ pub(super) fn builtin(lower: &str) -> Option<Role> {
         "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
         | "support" | "operator" | "staff" | "human_agent" | "supervisor" => Role::Agent,
         // Spanish, Portuguese and Italian.
-        "agente" | "asesor" | "asesora" | "operador" | "operadora" | "operatore" | "operatrice"
-        | "atendente" => Role::Agent,
+        "agente" | "asesor" | "asesora" | "operador" | "operadora" | "teleoperador"
+        | "teleoperadora" | "representante" | "operatore" | "operatrice" | "atendente" => {
+            Role::Agent
+        }
         // German and French.
-        "berater" | "beraterin" | "mitarbeiter" | "mitarbeiterin" | "kundenberater"
-        | "kundenberaterin" | "conseiller" | "conseillère" | "conseillere" => Role::Agent,
+        "agentin" | "berater" | "beraterin" | "mitarbeiter" | "mitarbeiterin" | "kundenberater"
+        | "kundenberaterin" | "kundenbetreuer" | "kundenbetreuerin" | "sachbearbeiter"
+        | "sachbearbeiterin" | "conseiller" | "conseillère" | "conseillere" | "téléconseiller"
+        | "téléconseillère" | "teleconseiller" | "teleconseillere" | "opérateur" | "opératrice"
+        | "operateur" => Role::Agent,
         // A company's service named as its languages write it (`Service client :`).
         "kundenservice"
         | "kundendienst"
@@ -30,7 +35,11 @@ pub(super) fn builtin(lower: &str) -> Option<Role> {
         | "atendimento ao cliente" => Role::Agent,
         "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
         | "end-user" => Role::Customer,
-        "cliente" | "clienta" | "kunde" | "kundin" => Role::Customer,
+        // A customer, a user and a caller in Spanish, Portuguese, Italian, German and French.
+        "cliente" | "clienta" | "usuario" | "usuaria" | "usuário" | "usuária" | "utilizador"
+        | "utilizadora" | "utente" | "kunde" | "kundin" | "anrufer" | "anruferin" | "nutzer"
+        | "nutzerin" | "benutzer" | "benutzerin" | "utilisateur" | "utilisatrice" | "appelant"
+        | "appelante" => Role::Customer,
         "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"
         | "custom_bot" => Role::Bot,
         "system" => Role::System,
@@ -40,8 +49,9 @@ pub(super) fn builtin(lower: &str) -> Option<Role> {
 
 /// The words for an agent that may stand before a person's name in a label (`Agent Smith`,
 /// `Agente Lucía`, `Conseillère Hélène`), any case.
-pub(super) const TITLES: [&str; 14] = [
+pub(super) const TITLES: [&str; 17] = [
     "agent",
+    "agentin",
     "rep",
     "representative",
     "advisor",
@@ -53,6 +63,8 @@ pub(super) const TITLES: [&str; 14] = [
     "atendente",
     "berater",
     "beraterin",
+    "sachbearbeiter",
+    "sachbearbeiterin",
     "conseiller",
     "conseillère",
 ];

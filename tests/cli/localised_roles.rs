@@ -171,6 +171,80 @@ fn role_words_of_the_users_languages_label_their_roles() {
     assert_eq!(c["agent"], "Lucía", "{c}");
 }
 
+/// More role words of those languages, each of one role: German `Agentin`, `Sachbearbeiter(in)`
+/// and `Kundenbetreuer(in)`, Spanish `Teleoperador(a)` and `Representante`, French
+/// `Téléconseiller(ère)` and `Opérateur`/`Opératrice` for the agent; a user or a caller for the
+/// customer (`Usuario`, `Usuária`, `Utente`, `Nutzer`, `Anruferin`, `Utilisateur`, `Appelant`).
+/// Each was a speaker with no role, the warning proposing `Kundin`'s other side as the agent.
+#[test]
+fn more_role_words_of_the_users_languages_label_their_roles() {
+    let agents = [
+        "Agentin",
+        "Sachbearbeiter",
+        "Sachbearbeiterin",
+        "Kundenbetreuerin",
+        "Teleoperadora",
+        "Representante",
+        "Téléconseillère",
+        "Opérateur",
+        "Opératrice",
+    ];
+    for word in agents {
+        let (found, warnings) = roles(
+            &format!(
+                "Kundin: hola
+{word}: hola
+"
+            ),
+            "",
+        );
+        let expected = (owned(&["customer", "agent"]), Value::Null);
+        assert_eq!((found, warnings), expected, "{word}");
+    }
+    let customers = [
+        "Usuario",
+        "Usuaria",
+        "Usuário",
+        "Utilizador",
+        "Utente",
+        "Nutzer",
+        "Benutzerin",
+        "Anrufer",
+        "Utilisatrice",
+        "Appelant",
+    ];
+    for word in customers {
+        let (found, warnings) = roles(
+            &format!(
+                "Agentin: hola
+{word}: hola
+"
+            ),
+            "",
+        );
+        let expected = (owned(&["agent", "customer"]), Value::Null);
+        assert_eq!((found, warnings), expected, "{word}");
+    }
+    // A name after the new titles is the agent's.
+    for (text, agent) in [
+        (
+            "Agentin Müller: hola
+Kundin: hola
+",
+            "Müller",
+        ),
+        (
+            "Sachbearbeiterin Weber: hola
+Kunde: hola
+",
+            "Weber",
+        ),
+    ] {
+        let c = conversation(text, "");
+        assert_eq!(c["agent"], agent, "{c}");
+    }
+}
+
 /// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`)
 /// join the turn they are in, as `Note:` does: they were speakers with no role, and the
 /// warning proposed `Nota` as the agent. So does a record's field read out or pasted with its

@@ -120,3 +120,45 @@ fn slash_dates_whose_order_the_file_leaves_open_are_named_or_read_as_told() {
         "{c}"
     );
 }
+
+/// A date and time that is none names its wrong part where it stands: an hour past 23 after a
+/// bare dotted date (`1.1.24 25:00` was read as 01:00 of the next day, without a word), a day its
+/// month lacks (`31.02.2024` was "not a time", with no word of February), a month past 12. The
+/// label is still read, and its turn untimed.
+#[test]
+fn a_date_and_time_that_is_none_names_the_wrong_part() {
+    let dir = tempfile::tempdir().unwrap();
+    for (customer, agent, said) in [
+        (
+            "1.1.24 10:00",
+            "1.1.24 25:00",
+            "line 2, column 1: `1.1.24 25:00` is no date and time: in `25:00`, hours run 0–23; \
+             write the time of day the turn began; the turn is read without a time",
+        ),
+        (
+            "[2024-01-01 10:00]",
+            "[2024-01-01 24:30]",
+            "line 2, column 2: `2024-01-01 24:30` is no date and time: in `24:30`, hours run 0–23",
+        ),
+        (
+            "05.02.2024 10:00",
+            "31.02.2024 10:00",
+            "line 2, column 1: `31.02.2024 10:00` is no date and time: there is no 31 February \
+             2024 (February 2024 has 29 days); write the date the call was on",
+        ),
+        (
+            "[05.03.2024 10:00]",
+            "[05.13.2024 10:00]",
+            "line 2, column 2: `05.13.2024 10:00` is no date and time: there is no month 13",
+        ),
+    ] {
+        let text = call(customer, agent);
+        let c = default_pack(write(dir.path(), "call.txt", &text).to_str().unwrap());
+        assert_eq!(c["turns"], 2, "{text}{c}");
+        assert!(c["warnings"].to_string().contains(said), "{text}{c}");
+        assert!(
+            found(&c).contains(&("ownership/closed-door", "agent", 2, None)),
+            "{text}{c}"
+        );
+    }
+}

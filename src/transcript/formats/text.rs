@@ -11,6 +11,7 @@ use super::label_words::names_no_speaker;
 use super::lines::{Line, lines};
 use super::missed_labels::{self, Missed};
 use super::otter;
+use super::pasted_notices;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
 use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
@@ -269,6 +270,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         .map(|l| (l, labelled(l.text, l.start, markdown, &opts.roles)))
         .collect();
     otter::keep_headers(&mut read, &opts.roles);
+    pasted_notices::join_pasted(&mut read, &opts.roles);
     let mut found: Vec<(usize, Opening)> = Vec::with_capacity(read.len());
     // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.

@@ -62,12 +62,15 @@ impl TimeFault<'_> {
                 Some('(') => ("(", ")"),
                 _ => ("", ""),
             };
-            match mended(written) {
-                Some((unit, mended)) => format!(
+            match (super::date_faults::fault(written), mended(written)) {
+                (Some(why), _) => format!(
+                    "`{written}` is no date and time: {why}; the turn is read without a time"
+                ),
+                (None, Some((unit, mended))) => format!(
                     "`{written}` is not a time: {unit} run 0–59; write `{open}{mended}{close}`; \
                      the turn is read without a time"
                 ),
-                None => format!(
+                (None, None) => format!(
                     "`{written}` is not a time; write one as `[hh:mm:ss]` (`[00:01:15]`), a \
                      span as `[00:01:15-00:01:20]`, or a date and time as \
                      `[2024-03-05 10:01:15]`; the turn is read without a time"

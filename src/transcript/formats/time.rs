@@ -120,14 +120,7 @@ pub fn iso8601(text: &str) -> Option<DateTime> {
         }
     };
     // No 31 June or 30 February: such a date would roll over into the next month.
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let month_days = match mo {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=12).contains(&mo) || !(1..=month_days).contains(&d) {
+    if !(1..=month_days(y, mo)?).contains(&d) {
         return None;
     }
     // Days from the civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
@@ -145,14 +138,28 @@ pub fn iso8601(text: &str) -> Option<DateTime> {
     })
 }
 
+/// The days of `month` (1 to 12) in `year`; `None` for no month.
+pub fn month_days(year: i64, month: i64) -> Option<i64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    Some(match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    })
+}
+
 /// A time of day: `hh:mm` is hours and minutes (where a clock reads minutes and seconds), and
-/// `hh:mm:ss[.frac]` as a clock reads it.
+/// `hh:mm:ss[.frac]` as a clock reads it; `None` from 24 hours on (`25:00` after a date is no
+/// time of its day, where it was read as 01:00 of the next without a word).
 pub fn time_of_day_ms(text: &str) -> Option<u64> {
     let ms = clock_ms(text)?;
-    match text.bytes().filter(|&b| b == b':').count() {
-        1 if !text.contains(['.', ',']) => Some(ms * 60),
-        _ => Some(ms),
-    }
+    let ms = match text.bytes().filter(|&b| b == b':').count() {
+        1 if !text.contains(['.', ',']) => ms * 60,
+        _ => ms,
+    };
+    (ms < 24 * 3_600_000).then_some(ms)
 }
 
 /// A time as spreadsheets write it where it is no ISO 8601 date: epoch milliseconds of a date,

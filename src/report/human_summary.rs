@@ -1,0 +1,88 @@
+//! The human report's closing lines: how many conversations passed or failed, the findings by
+//! severity, and what the scan could not judge (conversations with no agent turn, agents
+//! guessed), so that "all passed" is never read of a scan in which no agent was heard.
+
+use super::{Summary, plural};
+use std::io::{self, Write};
+
+pub(super) const BOLD: &str = "\x1b[1m";
+pub(super) const RED: &str = "\x1b[1;31m";
+pub(super) const GREEN: &str = "\x1b[1;32m";
+const YELLOW: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+/// `text` in `style` where `color` is on.
+pub(super) fn paint(color: bool, style: &str, text: &str) -> String {
+    if color {
+        format!("{style}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes the summary of a scan.
+pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
+    // A conversation with no agent turn passes, as no agent rule finds anything: "all passed"
+    // would be read of a scan in which no agent was heard.
+    let verdict = match (s.failed, s.no_agent_turn) {
+        (0, 0) => paint(color, GREEN, "all passed"),
+        (0, n) if n == s.conversations => paint(color, YELLOW, "none judged, no agent turn found"),
+        (0, n) => paint(
+            color,
+            YELLOW,
+            &format!("none failed, {n} with no agent turn"),
+        ),
+        (failed, _) => paint(color, RED, &format!("{failed} failed")),
+    };
+    let files = plural(s.files, "file", "files");
+    if s.conversations == 0 {
+        writeln!(w, "No conversations in {files}.")?;
+    } else {
+        writeln!(
+            w,
+            "{} in {files}: {verdict}, mean score {:.1}.",
+            plural(s.conversations, "conversation", "conversations"),
+            s.mean_score
+        )?;
+    }
+    writeln!(
+        w,
+        "Findings: {}, {}, {}; {}.",
+        plural(s.findings.error, "error", "errors"),
+        plural(s.findings.warning, "warning", "warnings"),
+        plural(s.findings.info, "info", "info"),
+        plural(s.findings.reward, "reward", "rewards"),
+    )?;
+    // Only the counts that are not zero.
+    let skipped =
+        (s.skipped > 0).then(|| format!("{} skipped", plural(s.skipped, "file", "files")));
+    let errors = (s.errors > 0).then(|| {
+        let n = plural(s.errors, "read error", "read errors");
+        format!("{n} (a file, or a line of one, that could not be read)")
+    });
+    let parts: Vec<String> = skipped.into_iter().chain(errors).collect();
+    if !parts.is_empty() {
+        writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
+    }
+    // One line for the scan, not a warning per conversation.
+    if s.no_agent_turn > 0 {
+        writeln!(
+            w,
+            "No agent turn in {}, so agent rules had nothing to judge there: where a speaker is \
+             the agent, name its label under `roles:` in talklint.yaml (`roles: {{agent: \
+             [LABEL]}}`; a conversation's warning proposes the line).",
+            plural(s.no_agent_turn, "conversation", "conversations")
+        )?;
+    }
+    if s.agent_guessed > 0 {
+        writeln!(
+            w,
+            "Agent guessed in {}: no label or `roles:` names the agent, so the agent is the \
+             speaker beside a named customer, else the one whose words are an agent's (an offer \
+             of help, a greeting that names the company), else the first to speak at length; \
+             name the speakers under `roles:` in talklint.yaml to be sure.",
+            plural(s.agent_guessed, "conversation", "conversations")
+        )?;
+    }
+    Ok(())
+}

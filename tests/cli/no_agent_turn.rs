@@ -1,0 +1,62 @@
+//! A scan in which no agent was heard: a Teams caption of two named voices and no `roles:` has
+//! every turn of a speaker with no role, so no agent rule judges anything, and the summary read
+//! "all passed". It now says that no agent turn was found, in how many conversations, and points
+//! at `roles:`; JSON marks each such conversation and counts them in its summary, and a merge of
+//! such reports keeps the count. The exit code is still 0: nothing failed.
+
+use crate::merge::merge;
+use crate::support::{JSON_CHECK, run, talklint, write};
+use serde_json::Value;
+
+/// A Teams caption of two named voices, the agent closing the door.
+const TEAMS: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Maria Lopez>Hello, thanks for \
+                     calling.</v>\n\n00:00:04.000 --> 00:00:06.000\n<v John Smith>My order never \
+                     came.</v>\n\n00:00:07.000 --> 00:00:09.000\n<v Maria Lopez>Sorry, that is \
+                     not my department.</v>\n";
+
+#[test]
+fn a_scan_with_no_agent_turn_does_not_read_all_passed() {
+    let dir = tempfile::tempdir().unwrap();
+    let teams = write(dir.path(), "teams.vtt", TEAMS);
+    let (code, out, err) = run(talklint().args(["check", "--no-config"]).arg(&teams));
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("all passed"), "{out}");
+    assert!(
+        out.contains("1 conversation in 1 file: none judged, no agent turn found")
+            && out.contains(
+                "No agent turn in 1 conversation, so agent rules had nothing to judge there: \
+                 where a speaker is the agent, name its label under `roles:` in talklint.yaml"
+            ),
+        "{out}"
+    );
+    // Beside a call whose agent is labelled: how many had none.
+    let call = write(dir.path(), "call.txt", "Agent: Hello.\nCustomer: Hi.\n");
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config"])
+        .args([&teams, &call]));
+    assert!(
+        out.contains("2 conversations in 2 files: none failed, 1 with no agent turn"),
+        "{out}"
+    );
+    // JSON marks the conversation and counts it; a merge of the report keeps the count.
+    let (_, json, _) = run(talklint().args(JSON_CHECK).args([&teams, &call]));
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["summary"]["no_agent_turn"], 1, "{json}");
+    let marks: Vec<&Value> = (report["conversations"].as_array().unwrap().iter())
+        .map(|c| &c["no_agent_turn"])
+        .collect();
+    assert_eq!(marks, [&Value::Bool(true), &Value::Null], "{json}");
+    let written = write(dir.path(), "report.json", &json);
+    let (_, merged, err) = merge(&["-f", "json"], &[written]);
+    let merged: Value = serde_json::from_str(&merged).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(merged["summary"], report["summary"], "{merged}");
+    // Named under `roles:`, the agent is judged, and the call fails on the closed door.
+    let config = "roles: {agent: [Maria Lopez], customer: [John Smith]}\n";
+    let config = write(dir.path(), "talklint.yaml", config);
+    let (code, out, _) = run(talklint()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(&teams));
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("no agent turn"), "{out}");
+}
