@@ -148,17 +148,18 @@ impl Vocab {
         base: u32,
     ) {
         let (start, end) = (base + word.start as u32, base + word.end as u32);
-        match found.syms() {
-            [sym] if self.stems.is_some() && *sym == OTHER => {
+        let [first, second] = found.syms;
+        match found.len {
+            1 if self.stems.is_some() && first == OTHER => {
                 let word = &text.as_bytes()[word];
                 stream.push(self.unknown(word, true), start, end);
             }
-            [sym] => stream.push(*sym, start, end),
-            [first, second] => {
+            1 => stream.push(first, start, end),
+            2 => {
                 // A split word such as `cannot` or `dont`.
                 let cut = start + u32::from(found.cut);
-                stream.push(*first, start, cut);
-                stream.push(*second, cut, end);
+                stream.push(first, start, cut);
+                stream.push(second, cut, end);
                 if found.perfect != NOT_AUXILIARY {
                     read_perfect(found.perfect, text, word.end, stream);
                 }

@@ -17,16 +17,18 @@ use crate::transcript::Roles;
 /// names it not, it opens one turn alone and not the first, and every other label of the file is
 /// one `roles` knows.
 pub(super) fn join_pasted<'a>(read: &mut [(Line<'a>, Option<Labelled<'a>>)], roles: &Roles) {
-    // Most files have no such label: one look at each opening's last word.
-    let mut any = false;
-    for (_, r) in read.iter() {
-        if let Some(Labelled::Opens(o)) = r
-            && is_message_word(o.label)
-        {
-            any = true;
-            break;
+    // Most files have no such label: one look at each opening's last word, but for the two
+    // labels last found none (a dialogue's `Agent` and `Customer`, over and over).
+    let mut none: [&str; 2] = ["", ""];
+    let mut openings = read.iter().filter_map(|(_, r)| label(r));
+    let any = openings.any(|l| {
+        if none.contains(&l) {
+            return false;
         }
-    }
+        let found = is_message_word(l);
+        none = [l, none[0]];
+        found
+    });
     if !any {
         return;
     }
@@ -68,7 +70,8 @@ fn label<'a>(r: &Option<Labelled<'a>>) -> Option<&'a str> {
 /// every label that opens a turn, so the words are found by their length first: `Agent` and
 /// `Customer` are compared with one word each, by their first letters.
 fn is_message_word(label: &str) -> bool {
-    let word = match memchr::memrchr(b' ', label.as_bytes()) {
+    // Labels are short: a plain loop, not a vectorised search's set-up.
+    let word = match label.bytes().rposition(|b| b == b' ') {
         Some(at) => &label[at + 1..],
         None => label,
     };
