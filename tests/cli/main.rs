@@ -48,6 +48,7 @@ mod generate;
 mod hostile_inputs;
 mod html_report;
 mod html_review;
+mod hook_settings;
 mod ignore;
 mod import;
 mod import_answers;
