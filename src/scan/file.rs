@@ -177,7 +177,11 @@ pub(super) fn check(
         let e = FileError {
             path: display.into(),
             line: reading.piece.then_some(e.line),
-            message: format!("{e} (read as {}){}", format.name(), no_transcript_help(&e, display)),
+            message: format!(
+                "{e} (read as {}){}",
+                format.name(),
+                no_transcript_help(&e, display)
+            ),
         };
         e.masked(ctx.opts.redact.as_ref())
     };

@@ -119,7 +119,8 @@ fn merge_writes_the_warnings_as_check_did() {
 fn a_directive_warning_keeps_its_line_and_column_in_github_and_sarif() {
     let dir = tempfile::tempdir().unwrap();
     // A curly apostrophe and an emoji before it: the column counts characters (code points).
-    let text = "Hi 😀 café.\n\nThat’s fine.\n<!-- talklint: ignore ownrship -->\nIt is out of my hands.\n";
+    let text =
+        "Hi 😀 café.\n\nThat’s fine.\n<!-- talklint: ignore ownrship -->\nIt is out of my hands.\n";
     write(dir.path(), "e.txt", text);
     let (_, out, _) = check_in(dir.path(), &["-f", "github", "e.txt"]);
     assert!(

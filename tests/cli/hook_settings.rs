@@ -25,7 +25,12 @@ fn the_hook_leaves_out_other_tools_json_settings_and_keeps_transcripts() {
     ] {
         assert!(exclude.is_match(settings), "{settings}");
     }
-    for transcript in ["replies/refund.json", "chat.json", "calls/package.jsonl", "a.md"] {
+    for transcript in [
+        "replies/refund.json",
+        "chat.json",
+        "calls/package.jsonl",
+        "a.md",
+    ] {
         assert!(!exclude.is_match(transcript), "{transcript}");
     }
 }
@@ -33,8 +38,16 @@ fn the_hook_leaves_out_other_tools_json_settings_and_keeps_transcripts() {
 #[test]
 fn a_named_json_that_is_no_transcript_says_how_to_exclude_it() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "renovate.json", "{\"extends\": [\"config:base\"]}\n");
-    write(dir.path(), "broken.json", "[{\"role\": \"agent\", \"text\": \"Hi\"\n");
+    write(
+        dir.path(),
+        "renovate.json",
+        "{\"extends\": [\"config:base\"]}\n",
+    );
+    write(
+        dir.path(),
+        "broken.json",
+        "[{\"role\": \"agent\", \"text\": \"Hi\"\n",
+    );
     let entry = hook()["entry"].as_str().unwrap().to_string();
     let entry: Vec<&str> = entry.split_whitespace().skip(1).collect();
     let commit = |config: &str, staged: &[&str]| {
@@ -49,12 +62,18 @@ fn a_named_json_that_is_no_transcript_says_how_to_exclude_it() {
     assert!(err.contains(fix), "{err}");
 
     // Either fix works: the config's glob skips it.
-    let (code, out, err) = commit("rules: [default]\nexclude: [\"renovate.json\"]\n", &["renovate.json"]);
+    let (code, out, err) = commit(
+        "rules: [default]\nexclude: [\"renovate.json\"]\n",
+        &["renovate.json"],
+    );
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 file skipped"), "{out}");
 
     // A broken transcript stays an error, with no word of excluding it.
     let (code, out, err) = commit("rules: [default]\n", &["broken.json"]);
     assert_eq!(code, 2, "{out}{err}");
-    assert!(err.contains("broken.json") && !err.contains("leave it out"), "{err}");
+    assert!(
+        err.contains("broken.json") && !err.contains("leave it out"),
+        "{err}"
+    );
 }

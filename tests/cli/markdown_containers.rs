@@ -118,7 +118,14 @@ fn a_directive_alone_in_a_quote_line_applies_to_the_next_line() {
         ),
     ] {
         write(dir.path(), name, text);
-        let args = ["-r", "calm.yaml", "-f", "json", "--warn-unused-ignores", name];
+        let args = [
+            "-r",
+            "calm.yaml",
+            "-f",
+            "json",
+            "--warn-unused-ignores",
+            name,
+        ];
         let (_, out, err) = check_in(dir.path(), &args);
         let report: serde_json::Value = serde_json::from_str(&out).unwrap();
         let calm: Vec<u64> = findings(&report, 0).into_iter().map(|f| f.1).collect();
