@@ -312,8 +312,11 @@ fn real(folder: &Path, path: impl AsRef<Path>) -> PathBuf {
     std::fs::canonicalize(&joined).unwrap_or_else(|_| normal(&joined))
 }
 
-/// Matched words as a baseline compares them: lowercase, runs of white space as one space.
+/// Matched words as a baseline compares them: the canonical words the matcher reads (case
+/// folded, curly and straight apostrophes alike, contractions spelt out, punctuation and runs of
+/// white space a word boundary), so that an edit that changes only how the same words are
+/// written (`that's` → `that’s`) keeps the finding known. A baseline stores the match's
+/// original text and is folded when read, so reports written before this fold still load.
 fn words(matched: &str) -> String {
-    let lower = matched.to_lowercase();
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::canon::canonical_words(matched).join(" ")
 }

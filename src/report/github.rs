@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands (`--format github`): one `::error`/`::warning`/`::notice`
 //! line per problem finding, one `::error` per conversation that fails (its score and why, as a
 //! conversation may fail with no finding at `--fail-on`), one `::warning` per warning of a
-//! conversation (speakers with no role, no turns, a misspelt directive…), and one `::error` per
+//! conversation (speakers with no role, no turns, a misspelt directive… at its line and column
+//! when it names them), and one `::error` per
 //! file that could not be read, which GitHub shows as annotations on the file and line.
 
 use super::{Conversation, FileError, Printer, Skipped};
@@ -65,12 +66,16 @@ fn property(text: &str) -> String {
 }
 
 fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
-    // A warning is about the conversation, at no line: named by its id in a file of several.
+    // A warning is about the conversation, named by its id in a file of several; at its line
+    // and column when it starts with them (a directive's).
     let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
     for w in c.warnings {
+        let place = super::model::place_in(w)
+            .map(|(line, column)| format!(",line={line},col={column}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "::warning file={}::{}",
+            "::warning file={}{place}::{}",
             property(c.path),
             data(&format!("{id}{w}"))
         );

@@ -235,11 +235,17 @@ impl FileError {
     /// The line and column the message starts with, as a parse error's does (`line 3, column
     /// 7: …`), for reports that point at places.
     pub fn place(&self) -> Option<(usize, usize)> {
-        let rest = self.message.strip_prefix("line ")?;
-        let (line, rest) = rest.split_once(", column ")?;
-        let (column, _) = rest.split_once(": ")?;
-        Some((line.parse().ok()?, column.parse().ok()?))
+        place_in(&self.message)
     }
+}
+
+/// The line and column a message starts with (`line 3, column 7: …`): a parse error's, or a
+/// conversation's warning about a directive.
+pub(crate) fn place_in(message: &str) -> Option<(usize, usize)> {
+    let rest = message.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(", column ")?;
+    let (column, _) = rest.split_once(": ")?;
+    Some((line.parse().ok()?, column.parse().ok()?))
 }
 
 /// Builds the report of one evaluated conversation in the text of `lines`, the file's line

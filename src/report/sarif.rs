@@ -1,7 +1,8 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
 //! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
 //! message, region (columns in code points) and matched text; a warning notification per warning
-//! of a conversation and an error notification per file that could not be read, in the run's
+//! of a conversation (at the line and column it starts with, a directive's) and an error
+//! notification per file that could not be read, in the run's
 //! invocation; each tagged conversation's tags in the run's property bag. Results are streamed
 //! like the other formats.
 
@@ -68,7 +69,8 @@ impl Printer for Sarif {
         if !c.warnings.is_empty() {
             out.push(NOTIFICATIONS);
             for w in c.warnings {
-                let mut warning = notification("warning", w, c.path, None);
+                let place = super::model::place_in(w);
+                let mut warning = notification("warning", w, c.path, place);
                 if let Some(id) = c.id {
                     warning["properties"] = json!({"conversation": id});
                 }

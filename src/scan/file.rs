@@ -177,7 +177,11 @@ pub(super) fn check(
         let e = FileError {
             path: display.into(),
             line: reading.piece.then_some(e.line),
-            message: format!("{e} (read as {})", format.name()),
+            message: format!(
+                "{e} (read as {}){}",
+                format.name(),
+                no_transcript_help(&e, display)
+            ),
         };
         e.masked(ctx.opts.redact.as_ref())
     };
@@ -376,4 +380,20 @@ fn render(printer: &dyn Printer, conv: &report::Conversation, source: &str, r: &
     }
     printer.conversation(conv, source, &mut r.bytes);
     r.cuts.push(r.bytes.len());
+}
+
+/// How to leave out a JSON file whose shape is no transcript's (a tool's settings staged in the
+/// same commit: `package.json`, `renovate.json`): its config `exclude:` glob, or the pre-commit
+/// hook's `exclude:` regex. Said only for that error: a transcript that is broken stays an error
+/// to fix.
+fn no_transcript_help(e: &transcript::ParseError, display: &str) -> String {
+    if !e.message.starts_with("unrecognised JSON") {
+        return String::new();
+    }
+    let path = display.trim_start_matches("./");
+    let regex = regex::escape(path);
+    format!(
+        "; if {path} is no transcript, leave it out: `exclude: [\"{path}\"]` in talklint.yaml, \
+         or `exclude: '^{regex}$'` on the talklint hook in .pre-commit-config.yaml"
+    )
 }

@@ -43,7 +43,7 @@ impl<'a> Places<'a> {
             turns,
             directive_lines: directives
                 .iter()
-                .filter(|d| d.own_line)
+                .filter(|d| own_line(source, d))
                 .map(|d| d.line_range.start)
                 .collect(),
             after_run: None,
@@ -54,7 +54,7 @@ impl<'a> Places<'a> {
     /// at the end of a line (or before its label), that line's turn (or the line).
     pub(super) fn ignored(&mut self, d: &Directive) -> Range<usize> {
         let lines = &self.source[d.line_range.end.min(self.source.len())..];
-        match (d.own_line, self.turns.is_empty()) {
+        match (own_line(self.source, d), self.turns.is_empty()) {
             // The turns are in order: each is found by a binary search (a file may hold a
             // directive on every line).
             (true, false) => {
@@ -93,4 +93,26 @@ impl<'a> Places<'a> {
             (false, true) => d.line_range.clone(),
         }
     }
+}
+
+/// Whether directive `d` stands alone on its line: as the parser read it, or as the only thing
+/// in a Markdown blockquote's line (`> <!-- talklint: ignore respect -->`), which applies to the
+/// next line as it would unquoted, since the quote markers are no text of the line's own.
+fn own_line(source: &str, d: &Directive) -> bool {
+    if d.own_line {
+        return true;
+    }
+    let line = source.get(d.line_range.clone()).unwrap_or_default();
+    let Some(quoted) = line.trim_start().strip_prefix('>') else {
+        return false;
+    };
+    let mut rest = quoted.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    // Only comments: one directive, or several side by side.
+    while !rest.is_empty() {
+        let Some(close) = rest.strip_prefix("<!--").and_then(|r| r.find("-->")) else {
+            return false;
+        };
+        rest = rest[4 + close + 3..].trim_start();
+    }
+    true
 }

@@ -1,6 +1,7 @@
 //! `--baseline FILE` is a talklint report or an error: a one-line transcript or other JSON
 //! value is refused at its place (not read as an empty baseline and left out of the scan), while
-//! a JSONL report of no conversations, with its summary line, is a baseline.
+//! a JSONL report of no conversations, with its summary line, is a baseline. Its matches are
+//! compared in canonical form, whichever version wrote it.
 
 use crate::support::{check_in, write};
 
@@ -125,4 +126,32 @@ fn conversations_without_ids_each_have_their_own_baseline() {
     let (code, _, err) = check_in(dir.path(), &["--baseline", "b.jsonl", "c.jsonl"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 finding of the baseline"), "{err}");
+}
+
+#[test]
+fn a_baseline_match_is_known_however_its_apostrophes_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.txt", "Agent: That's not my department.\n");
+    let (code, report, err) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "b.txt"]);
+    assert_eq!(code, 0, "{err}");
+    write(dir.path(), "base.json", &report);
+    // A report as older versions wrote it: the match's original text, no `suppressed_by`.
+    let old = r#"{"conversations": [{"path": "b.txt", "id": null, "findings": [
+        {"rule": "ownership/closed-door", "kind": "forbid", "match": "that's not my department",
+         "suppressed": false}]}]}"#;
+    write(dir.path(), "old.json", old);
+    for edited in [
+        "Agent: That’s not my department.\n",
+        "Agent: THAT'S  not my\n  department.\n",
+    ] {
+        write(dir.path(), "b.txt", edited);
+        for base in ["base.json", "old.json"] {
+            let (code, out, err) = check_in(dir.path(), &["--baseline", base, "b.txt"]);
+            assert_eq!(code, 0, "{base}, {edited:?}: {out}{err}");
+        }
+    }
+    // Other words are a new finding.
+    write(dir.path(), "b.txt", "Agent: That's not my problem.\n");
+    let (code, out, _) = check_in(dir.path(), &["--baseline", "base.json", "b.txt"]);
+    assert_eq!(code, 1, "{out}");
 }

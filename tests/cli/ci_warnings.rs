@@ -114,3 +114,28 @@ fn merge_writes_the_warnings_as_check_did() {
         assert_eq!((code, merged), (single_code, single), "{format}: {err}");
     }
 }
+
+#[test]
+fn a_directive_warning_keeps_its_line_and_column_in_github_and_sarif() {
+    let dir = tempfile::tempdir().unwrap();
+    // A curly apostrophe and an emoji before it: the column counts characters (code points).
+    let text =
+        "Hi 😀 café.\n\nThat’s fine.\n<!-- talklint: ignore ownrship -->\nIt is out of my hands.\n";
+    write(dir.path(), "e.txt", text);
+    let (_, out, _) = check_in(dir.path(), &["-f", "github", "e.txt"]);
+    assert!(
+        out.contains("::warning file=e.txt,line=4,col=23::line 4, column 23: `ownrship`"),
+        "{out}"
+    );
+    let (_, out, _) = check_in(dir.path(), &["-f", "sarif", "e.txt"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif);
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    let location = &notes[0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "e.txt", "{notes}");
+    assert_eq!(
+        location["region"],
+        serde_json::json!({"startLine": 4, "startColumn": 23}),
+        "{notes}"
+    );
+}

@@ -45,6 +45,7 @@ mod format_hints;
 mod format_samples;
 mod formats;
 mod generate;
+mod hook_settings;
 mod hostile_inputs;
 mod html_report;
 mod html_review;

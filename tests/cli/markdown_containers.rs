@@ -94,3 +94,42 @@ fn indented_code_in_a_quote_is_code() {
     assert!(diff.contains("+>     take your time, but"), "{diff}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn a_directive_alone_in_a_quote_line_applies_to_the_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "calm.yaml", RULE);
+    for (name, text, left) in [
+        (
+            "quote.md",
+            "# Snippets\n\n> <!-- talklint: ignore t/calm -->\n> Calm down please.\n\n> Calm down.\n",
+            vec![6],
+        ),
+        (
+            "nested.md",
+            "> > <!-- talklint: ignore t -->\n> > Agent: calm down\n> > Agent: calm down\n",
+            vec![3],
+        ),
+        // Text beside it in the quote: it ends that line, as unquoted.
+        (
+            "beside.md",
+            "> Calm down. <!-- talklint: ignore t/calm -->\n> Calm down again.\n",
+            vec![2],
+        ),
+    ] {
+        write(dir.path(), name, text);
+        let args = [
+            "-r",
+            "calm.yaml",
+            "-f",
+            "json",
+            "--warn-unused-ignores",
+            name,
+        ];
+        let (_, out, err) = check_in(dir.path(), &args);
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let calm: Vec<u64> = findings(&report, 0).into_iter().map(|f| f.1).collect();
+        assert_eq!(calm, left, "{name}: {out}{err}");
+        assert!(!(out + &err).contains("unused directive"), "{name}");
+    }
+}
