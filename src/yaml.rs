@@ -5,7 +5,9 @@ mod control;
 mod did_you_mean;
 mod documents;
 mod duplicate;
+mod flow;
 mod type_words;
+mod unclosed;
 mod unique;
 mod unquoted;
 
@@ -87,6 +89,10 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         {
             let (what, hint) = (documents::MESSAGE.into(), documents::HINT.into());
             ((line, column), message, given_hint) = (at, what, Some(hint));
+        }
+        if let Some(opened) = unclosed::opened(source, &text) {
+            ((line, column), message) = (opened.at, opened.message);
+            given_hint = opened.hint.or(given_hint);
         }
         if let Some((said, hint)) = unquoted::misread(source, line, column, &message) {
             (message, given_hint) = (said, Some(hint));
@@ -194,7 +200,7 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
         given_hint: None,
     };
     let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
+    let mut flow = flow::Flow::default();
     for (i, line) in text.lines().enumerate() {
         let dashes = line
             .trim_start()
@@ -204,29 +210,15 @@ fn too_deep(text: &str) -> Result<(), YamlError> {
         if dashes > MAX_DEPTH {
             return Err(fail(i + 1, 1));
         }
-        // Every character the scan tells apart is ASCII, so it walks bytes: a byte of a longer
-        // character is never one of them.
-        let mut escaped = false;
-        let mut previous = b' ';
-        for (at, b) in line.bytes().enumerate() {
-            match (quote, b) {
-                (Some(b'"'), b'\\') => escaped = !escaped,
-                (Some(q), b) if b == q && !escaped => quote = None,
-                (Some(_), _) => escaped = false,
-                (None, b'#') if previous == b' ' => break,
-                (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':') => {
-                    quote = Some(b);
+        for (at, b) in flow.brackets(line) {
+            if matches!(b, b'[' | b'{') {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(fail(i + 1, line[..at].chars().count() + 1));
                 }
-                (None, b'[' | b'{') => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(fail(i + 1, line[..at].chars().count() + 1));
-                    }
-                }
-                (None, b']' | b'}') => depth = depth.saturating_sub(1),
-                _ => {}
+            } else {
+                depth = depth.saturating_sub(1);
             }
-            previous = b;
         }
     }
     Ok(())
@@ -251,9 +243,9 @@ impl YamlError {
              start in one column, and so do the `- ` items of one list"
         } else if self.message.starts_with(COLON_IN_VALUE) {
             "quote the value (`message: \"Note: …\"`), or remove the second `: `"
-        } else if self.message.starts_with("did not find expected ',' or ']'") {
+        } else if self.message.contains("did not find expected ',' or ']'") {
             "a `[…]` list opened above is not closed: end it with `]`, and separate its items with `,`"
-        } else if self.message.starts_with("did not find expected ',' or '}'") {
+        } else if self.message.contains("did not find expected ',' or '}'") {
             "a `{…}` mapping opened above is not closed: end it with `}`, and separate its entries \
              with `,`"
         } else if self.message.contains(SUGGESTED) {

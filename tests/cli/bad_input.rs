@@ -262,7 +262,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         ),
         (
             "bad-syntax",
-            "bad-syntax.yaml:4:1: did not find expected ',' or ']'",
+            "bad-syntax.yaml:3:14: this `[` is never closed (the parser: did not find expected ',' or ']' at line 4, column 1)",
         ),
         (
             "quoted-regex",

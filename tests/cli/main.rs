@@ -131,6 +131,7 @@ mod stream;
 mod summary_numbers;
 mod support;
 mod suppress;
+mod syntax_places;
 mod talk_share;
 mod teams_metadata;
 mod text_dates;

@@ -126,7 +126,7 @@ fn a_misindented_line_is_compared_with_the_line_above() {
     let rule = format!("{RULE}    phrases: [x\n    regex: [y]\n");
     let (_, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
     assert!(
-        err.contains("r.yaml:5:10: did not find expected ',' or ']'"),
+        err.contains("r.yaml:4:14: this `[` is never closed (the parser: did not find expected ',' or ']' at line 5, column 10)"),
         "{err}"
     );
     assert!(

@@ -280,7 +280,7 @@ fn a_config_rule_path_is_named_without_its_dot() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "t.txt"]));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("/packs/es.yaml:4:1:") && !err.contains("/./"),
+        err.contains("/packs/es.yaml:3:14:") && !err.contains("/./"),
         "{err}"
     );
 }
@@ -303,7 +303,7 @@ fn a_config_named_from_its_own_folder_names_its_rule_paths_without_a_dot() {
         "t.txt",
     ]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.starts_with("error: bad.yaml:4:1:"), "{err}");
+    assert!(err.starts_with("error: bad.yaml:3:14:"), "{err}");
 }
 
 #[test]

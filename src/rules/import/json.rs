@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 use std::collections::HashMap;
 
 mod fields;
+mod syntax;
 pub(crate) use fields::{Fields, camel};
 
 /// A JSON value and where it starts in the file.
@@ -53,24 +54,17 @@ pub(crate) fn bad(at: usize, message: impl Into<String>, hint: impl Into<String>
     }
 }
 
-/// Why a file's text is not read as a tree.
-#[derive(Debug)]
-pub(crate) enum Unread {
-    /// It is no JSON: serde_json's error, which has the line and column.
-    Syntax(serde_json::Error),
-    /// It is JSON that talklint refuses: a key written twice in one object.
-    Bad(Bad),
-}
-
-/// Parses `text`.
-pub(crate) fn parse(text: &str) -> Result<Node, Unread> {
+/// Parses `text`: an error where its JSON syntax is broken, or at the first key, in file order,
+/// that its object already holds (JSON that talklint refuses).
+pub(crate) fn parse(text: &str) -> Result<Node, Bad> {
     // A byte-order mark (Windows editors write one) is no JSON; offsets stay the file's.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let syntax = |e| syntax::syntax(text.len() - body.len(), body, &e);
     // A full parse first: it stops at serde_json's nesting limit (128), which bounds the
     // recursion below (reading a `RawValue` does not count depth).
-    serde_json::from_str::<serde_json::Value>(body).map_err(Unread::Syntax)?;
-    let raw: &RawValue = serde_json::from_str(body).map_err(Unread::Syntax)?;
-    node(text, raw).map_err(Unread::Bad)
+    serde_json::from_str::<serde_json::Value>(body).map_err(syntax)?;
+    let raw: &RawValue = serde_json::from_str(body).map_err(syntax)?;
+    node(text, raw)
 }
 
 /// Byte offset of `part` (a slice of `text`) in `text`; 0 for a part from elsewhere.
@@ -295,7 +289,7 @@ mod tests {
     #[test]
     fn the_first_key_written_twice_in_file_order_is_the_error() {
         let error = |text: &str| match parse(text) {
-            Err(Unread::Bad(b)) => (b.at, b.message),
+            Err(b) => (b.at, b.message),
             other => panic!("a key written twice, not {other:?}"),
         };
         let text = r#"{"a": 1, "a": {"b": 1, "b": 2}}"#;

@@ -175,20 +175,7 @@ pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, Ru
             hint: Some(b.hint),
         }
     };
-    let root = json::parse(file.text).map_err(|e| match e {
-        json::Unread::Bad(b) => located(b),
-        json::Unread::Syntax(e) => RuleError {
-            file: file.name.to_string(),
-            line: e.line().max(1),
-            column: e.column().max(1),
-            message: format!("invalid JSON: {e}")
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            hint: Some("fix the JSON syntax at this place".into()),
-        },
-    })?;
+    let root = json::parse(file.text).map_err(located)?;
     let cx = Cx { fillers };
     let shape = shape::items(&root).map_err(located)?;
     let mut out = Imported::default();

@@ -1,0 +1,94 @@
+//! A vendor file's JSON syntax error at the place a user mends it: serde_json names the line and
+//! the byte column where it noticed the fault, so a comma after a list's or an object's last item
+//! is named at the `]` or `}` after it, and a column after non-ASCII text counts bytes. The error
+//! becomes a [`Bad`] at a byte offset, which rule errors turn into a line and a character column,
+//! and a trailing comma's error moves onto the comma.
+
+use super::{Bad, bad};
+
+/// The error for serde_json's `e` in reading `body`, a part of the file that starts at byte
+/// `start` (after a byte-order mark).
+pub(super) fn syntax(start: usize, body: &str, e: &serde_json::Error) -> Bad {
+    let text = e.to_string();
+    let message = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i]);
+    let at = offset(body, e.line(), e.column());
+    match trailing_comma(body, at).filter(|_| message == "trailing comma") {
+        Some((comma, closing)) => bad(
+            start + comma,
+            format!("invalid JSON: a comma before `{closing}` with nothing after it"),
+            "remove this comma: JSON allows no comma after the last item of a list or an object",
+        ),
+        None => bad(
+            start + at,
+            format!("invalid JSON: {message}"),
+            "fix the JSON syntax at this place",
+        ),
+    }
+}
+
+/// The byte offset of serde_json's `line` and `column` (both 1-based, the column in bytes; a
+/// column 0 is the line's start), at most the end of `body`.
+fn offset(body: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => memchr::memchr_iter(b'\n', body.as_bytes())
+            .nth(n - 2)
+            .map_or(body.len(), |i| i + 1),
+    };
+    (line_start + column.saturating_sub(1)).min(body.len())
+}
+
+/// The comma, and the bracket that closes its list or object, of a trailing comma whose
+/// bracket is at byte `at`: serde_json's error stands on the bracket, and only white space
+/// (JSON has no comments) is between the two.
+fn trailing_comma(body: &str, at: usize) -> Option<(usize, char)> {
+    let closing = body
+        .get(at..)?
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ']' | '}'))?;
+    let before = body[..at].trim_end();
+    before.ends_with(',').then(|| (before.len() - 1, closing))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+
+    /// The byte offset and message of the error in reading `text`.
+    fn error(text: &str) -> (usize, String) {
+        let b = parse(text).unwrap_err();
+        (b.at, b.message)
+    }
+
+    #[test]
+    fn a_trailing_comma_is_named_at_the_comma() {
+        let list = "{\"a\": [1,\n]}";
+        assert_eq!(error(list).0, 8);
+        assert!(error(list).1.contains("before `]`"));
+        let object = "{\"a\": 1 , \r\n\t}";
+        assert_eq!(
+            error(object),
+            (
+                8,
+                "invalid JSON: a comma before `}` with nothing after it".into()
+            )
+        );
+        // After a byte-order mark, the offset is still the file's.
+        assert_eq!(error("\u{feff}[1,]").0, 5);
+    }
+
+    #[test]
+    fn other_errors_are_at_serde_json_s_place_in_bytes() {
+        // serde_json says column 8 of `"éé" "x"`: the 8th byte, the second string's quote.
+        assert_eq!(
+            error("[\"éé\" \"x\"]"),
+            (8, "invalid JSON: expected `,` or `]`".into())
+        );
+        assert_eq!(error("[1,\n").0, 4);
+        // A comma before a bracket that does not close its object is no trailing comma.
+        assert!(!error("{\"a\": 1,]").1.contains("comma before"));
+    }
+}

@@ -1,0 +1,59 @@
+//! The brackets of YAML's flow style (`[…]`, `{…}`) found by a linear scan of the text, outside
+//! quoted strings and comments, for what the parser does not tell: how deep a document nests
+//! before it is parsed ([`super::too_deep`]), and whether a `[` it names is ever closed
+//! ([`super::unclosed`]).
+
+/// A scan of a text line by line: a quoted string left open at a line's end goes on in the next.
+#[derive(Default)]
+pub(super) struct Flow {
+    quote: Option<u8>,
+}
+
+impl Flow {
+    /// The brackets `[`, `{`, `]` and `}` of `line` outside quotes and comments, with their byte
+    /// offsets in it. A quote opens only after a blank or `[`, `{`, `,` or `:`, as YAML's do
+    /// (`don't` holds none), and a `#` after a blank, or opening the line, starts a comment.
+    pub(super) fn brackets<'a>(&'a mut self, line: &'a str) -> Brackets<'a> {
+        Brackets {
+            flow: self,
+            bytes: line.as_bytes(),
+            at: 0,
+            previous: b' ',
+            escaped: false,
+        }
+    }
+}
+
+/// The iterator of [`Flow::brackets`]. Every character it tells apart is ASCII, so it walks
+/// bytes: a byte of a longer character is never one of them.
+pub(super) struct Brackets<'a> {
+    flow: &'a mut Flow,
+    bytes: &'a [u8],
+    at: usize,
+    previous: u8,
+    escaped: bool,
+}
+
+impl Iterator for Brackets<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        while let Some(&b) = self.bytes.get(self.at) {
+            let at = self.at;
+            self.at += 1;
+            let previous = std::mem::replace(&mut self.previous, b);
+            match (self.flow.quote, b) {
+                (Some(b'"'), b'\\') => self.escaped = !self.escaped,
+                (Some(q), b) if b == q && !self.escaped => self.flow.quote = None,
+                (Some(_), _) => self.escaped = false,
+                (None, b'#') if previous == b' ' => self.at = self.bytes.len(),
+                (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':') => {
+                    self.flow.quote = Some(b);
+                }
+                (None, b'[' | b'{' | b']' | b'}') => return Some((at, b)),
+                _ => {}
+            }
+        }
+        None
+    }
+}
