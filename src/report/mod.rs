@@ -31,6 +31,7 @@ mod sarif;
 mod sarif_snippet;
 pub(crate) mod statistics;
 mod summary;
+mod suppressed_keys;
 mod template;
 
 use crate::rules::{RuleSet, Severity};

@@ -2,6 +2,7 @@
 //! findings with their places in the file, and the files that were skipped or could not be read.
 
 use super::Message;
+use super::suppressed_keys::{SUPPRESSIONS, SuppressedKeys, suppressed_by, suppressed_keys};
 use crate::engine::{Evaluation, Outcome};
 use crate::redact::{Quoter, Redactor, Span};
 use crate::rules::{Fills, Kind, Measure, Measured, Rule, RuleSet, Severity};
@@ -84,57 +85,6 @@ impl Finding<'_> {
     pub fn is_problem(&self) -> bool {
         self.suppressed.is_none() && matches!(self.kind, Kind::Forbid | Kind::Require)
     }
-}
-
-/// The kinds of suppression, as [`suppressed_by`] names them.
-const SUPPRESSIONS: [Suppression; 3] = [
-    Suppression::InSource,
-    Suppression::External,
-    Suppression::Baseline,
-];
-
-/// The name JSON gives what suppressed a finding (`suppressed_by`).
-fn suppressed_by(why: Suppression) -> &'static str {
-    match why {
-        Suppression::InSource => "directive",
-        Suppression::External => "per_path_disable",
-        Suppression::Baseline => "baseline",
-    }
-}
-
-/// The keys a suppressed finding has in JSON (none for one not suppressed): their shape, for
-/// the schema.
-#[derive(JsonSchema)]
-#[expect(dead_code, reason = "a shape for the schema; never built")]
-struct SuppressedKeys {
-    /// True, written only for a suppressed finding (reported with `--show-suppressed`, it
-    /// counts for nothing); reports before `suppressed_by` wrote only this.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    suppressed: bool,
-    /// What suppressed the finding: a `talklint:` directive in the file (SARIF's `inSource`),
-    /// the config's `per_path_disable` or the `--baseline` report (both SARIF's `external`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "suppressed_by_schema")]
-    suppressed_by: Option<String>,
-}
-
-fn suppressed_by_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let names: Vec<&str> = SUPPRESSIONS.into_iter().map(suppressed_by).collect();
-    schemars::json_schema!({"type": "string", "enum": names})
-}
-
-fn suppressed_keys<S: serde::Serializer>(
-    why: &Option<Suppression>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let Some(why) = why else {
-        return s.serialize_none();
-    };
-    let mut map = s.serialize_map(Some(2))?;
-    map.serialize_entry("suppressed", &true)?;
-    map.serialize_entry("suppressed_by", suppressed_by(*why))?;
-    map.end()
 }
 
 /// One conversation's result.
