@@ -1,7 +1,7 @@
 //! Files of one format read as another, or written in a dialect: a `;`-separated CSV (Excel's
 //! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
 //! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
-//! named at the comma.
+//! named at the comma, in JSON Lines too.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -70,7 +70,13 @@ fn a_trailing_comma_is_named_at_the_comma() {
         "object.json",
         "{\"messages\": [{\"role\": \"agent\", \"text\": \"hi\",}]}\n",
     );
-    let (_, out, _) = run(talklint().args(JSON_CHECK).arg(&list).arg(&object));
+    // In JSON Lines, at the comma of its line, its column in characters.
+    let lines = write(
+        dir.path(),
+        "lines.jsonl",
+        "{\"role\": \"agent\", \"text\": \"hi\"}\n{\"role\": \"agent\", \"text\": \"hé\",}\n",
+    );
+    let (_, out, _) = run(talklint().args(JSON_CHECK).args([&list, &object, &lines]));
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         error_messages(&report),
@@ -79,6 +85,9 @@ fn a_trailing_comma_is_named_at_the_comma() {
              JSON allows no trailing comma; remove it (read as json)",
             "line 1, column 45: a comma before the `}` at line 1, column 46, with nothing after \
              it: JSON allows no trailing comma; remove it (read as json)",
+            "line 2, column 31: a comma before the `}` at line 2, column 32, with nothing after \
+             it: JSON allows no trailing comma; remove it (read as jsonl); the other lines were \
+             read",
         ]
     );
     let (_, out, _) = run(talklint()

@@ -10,7 +10,7 @@ use crate::transcript::ParseError;
 pub fn explain(source: &str, mut e: ParseError) -> ParseError {
     let line = source.lines().nth(e.line - 1).unwrap_or("");
     let rest: String = line.chars().skip(e.column - 1).collect();
-    if let Some(comma) = trailing_comma(source, &e, &rest) {
+    if let Some(comma) = trailing_comma(source, &e, 1) {
         return comma;
     }
     if rest.trim_start().starts_with("//") || rest.trim_start().starts_with("/*") {
@@ -42,20 +42,19 @@ pub fn explain(source: &str, mut e: ParseError) -> ParseError {
 }
 
 /// The error at a comma that closes a list or an object with nothing after it (`"id": 7,` then
-/// `}`), which JSON does not allow, where serde_json says at the bracket that a value or a key
-/// was expected. `rest` is the error's line from the error on.
-fn trailing_comma(source: &str, e: &ParseError, rest: &str) -> Option<ParseError> {
-    let closing = rest.chars().next().filter(|c| matches!(c, ']' | '}'))?;
-    let line_start = match e.line {
-        1 => 0,
-        n => memchr::memchr_iter(b'\n', source.as_bytes()).nth(n - 2)? + 1,
+/// `}`), which JSON does not allow, where serde_json's error `e` in `source` stands at the
+/// bracket that a value or a key was expected. `source` is the file from line `first` on (a
+/// line of JSON Lines), and `e` is placed in the file.
+pub fn trailing_comma(source: &str, e: &ParseError, first: usize) -> Option<ParseError> {
+    let line_start = match e.line.checked_sub(first)? {
+        0 => 0,
+        n => memchr::memchr_iter(b'\n', source.as_bytes()).nth(n - 1)? + 1,
     };
     let in_line = source[line_start..].char_indices().nth(e.column - 1)?.0;
-    let before = source[..line_start + in_line].trim_end();
-    before.strip_suffix(',')?;
-    let (line, column) = LineCursor::new(source).position(before.len() - 1);
+    let (comma, closing) = crate::json_comma::before_bracket(source, line_start + in_line)?;
+    let (line, column) = LineCursor::new(source).position(comma);
     Some(ParseError::at(
-        line,
+        line + first - 1,
         column,
         format!(
             "a comma before the `{closing}` at line {}, column {}, with nothing after it: JSON \

@@ -10,6 +10,7 @@
 //! refuses a report that names one twice.
 
 use super::chat_json::{Builder, Writer, read_messages};
+use super::json_mistakes;
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
 use super::message::Message;
@@ -63,7 +64,10 @@ fn message(text: &str, number: usize) -> Result<Message<'_>, ParseError> {
             "expected a JSON object: one message or one whole conversation per line",
         ));
     }
-    Message::read(text).map_err(|e| json_error(&e, text, number - 1))
+    Message::read(text).map_err(|e| {
+        let error = json_error(&e, text, number - 1);
+        json_mistakes::trailing_comma(text, &error, number).unwrap_or(error)
+    })
 }
 
 /// Whether a line has no content (blank lines are allowed anywhere).

@@ -14,7 +14,7 @@ pub(super) fn syntax(start: usize, body: &str, e: &serde_json::Error) -> Bad {
         .rfind(" at line ")
         .map_or(text.as_str(), |i| &text[..i]);
     let at = offset(body, e.line(), e.column());
-    match trailing_comma(body, at).filter(|_| message == "trailing comma") {
+    match crate::json_comma::before_bracket(body, at).filter(|_| message == "trailing comma") {
         Some((comma, closing)) => bad(
             start + comma,
             format!("invalid JSON: a comma before `{closing}` with nothing after it"),
@@ -38,19 +38,6 @@ fn offset(body: &str, line: usize, column: usize) -> usize {
             .map_or(body.len(), |i| i + 1),
     };
     (line_start + column.saturating_sub(1)).min(body.len())
-}
-
-/// The comma, and the bracket that closes its list or object, of a trailing comma whose
-/// bracket is at byte `at`: serde_json's error stands on the bracket, and only white space
-/// (JSON has no comments) is between the two.
-fn trailing_comma(body: &str, at: usize) -> Option<(usize, char)> {
-    let closing = body
-        .get(at..)?
-        .chars()
-        .next()
-        .filter(|c| matches!(c, ']' | '}'))?;
-    let before = body[..at].trim_end();
-    before.ends_with(',').then(|| (before.len() - 1, closing))
 }
 
 #[cfg(test)]
