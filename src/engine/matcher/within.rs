@@ -39,6 +39,9 @@ pub(super) struct Within {
     distances: Box<[u8]>,
     /// The largest distance.
     furthest: u8,
+    /// A bit for each of the words, by symbol: most words read are none of them, and are
+    /// passed over without a search.
+    members: Box<[u64]>,
 }
 
 impl Within {
@@ -71,7 +74,9 @@ impl Within {
             if sym == BREAK {
                 return false;
             }
-            if let Ok(w) = self.words.binary_search(&sym)
+            let bit = |word: &u64| word & (1 << (sym % 64)) != 0;
+            if self.members.get(usize::from(sym / 64)).is_some_and(bit)
+                && let Ok(w) = self.words.binary_search(&sym)
                 && self.distances[w] > k
             {
                 return true;
@@ -98,10 +103,16 @@ impl From<Vec<u32>> for Within {
         needs.sort_unstable();
         needs.dedup_by_key(|n| *n >> 8);
         let distance = |n: &u32| (255 - (n & 255)) as u8;
+        let words: Box<[Sym]> = needs.iter().map(|n| (n >> 8) as Sym).collect();
+        let mut members = vec![0u64; words.last().map_or(0, |&w| usize::from(w / 64) + 1)];
+        for &w in &words {
+            members[usize::from(w / 64)] |= 1 << (w % 64);
+        }
         Within {
-            words: needs.iter().map(|n| (n >> 8) as Sym).collect(),
+            words,
             distances: needs.iter().map(distance).collect(),
             furthest: needs.iter().map(distance).max().unwrap_or(0),
+            members: members.into(),
         }
     }
 }
@@ -214,13 +225,12 @@ mod tests {
     #[test]
     fn a_match_needs_a_word_no_path_can_pass_over_within_its_distance() {
         let within = Within::of(once(&[destination()][..]), false, &NO_STEMS).unwrap();
-        let words = [DESK, SOMEONE].into();
-        let expected = Within {
-            words,
-            distances: [4, 1].into(),
-            furthest: 4,
-        };
+        let expected = Within::from(vec![need(4, DESK), need(1, SOMEONE)]);
         assert_eq!(within, expected);
+        assert_eq!(
+            (&*within.words, &*within.distances),
+            (&[DESK, SOMEONE][..], &[4, 1][..])
+        );
         // After an anchor ending at 1 (the symbol after it): "desk" at three words on, then
         // four: too far.
         assert!(within.admits(&[BREAK, X, X, X, DESK], Some(1), false));
@@ -245,15 +255,8 @@ mod tests {
         // A part that passes hands on to the next.
         let parts = [&may_end[..], &[Node::Word(DESK)][..]];
         let within = Within::of(parts.into_iter(), false, &NO_STEMS).unwrap();
-        let (words, distances, furthest) = ([DESK].into(), [2].into(), 2);
-        assert_eq!(
-            within,
-            Within {
-                words,
-                distances,
-                furthest
-            }
-        );
+        assert_eq!(within, Within::from(vec![need(2, DESK)]));
+        assert_eq!(within.furthest, 2);
     }
 
     #[test]
