@@ -108,13 +108,11 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
         );
     }
     if !c.passed {
-        let why = super::why_failed(c, auto_fail).join("; ");
-        let sep = if why.is_empty() { "" } else { ": " };
         let _ = writeln!(
             out,
             "::error file={},title=talklint score::{}",
             property(c.path),
-            data(&format!("{id}score {} (FAIL{sep}{why})", c.score))
+            data(&format!("{id}{}", super::failed_score(c, auto_fail)))
         );
     }
 }

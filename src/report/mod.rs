@@ -232,6 +232,14 @@ fn why_failed(c: &Conversation, auto_fail: &[bool]) -> Vec<String> {
     why
 }
 
+/// A failed conversation's score and why, as GitHub annotations and SARIF say it: `score 58
+/// (FAIL: auto-fail ownership/closed-door; 70 needed)`.
+fn failed_score(c: &Conversation, auto_fail: &[bool]) -> String {
+    let why = why_failed(c, auto_fail).join("; ");
+    let sep = if why.is_empty() { "" } else { ": " };
+    format!("score {} (FAIL{sep}{why})", c.score)
+}
+
 /// The rules a conversation could not apply, as the human and JUnit reports say it (SPEC §2.1:
 /// the report says so): `not applied, for want of the times or sentiment labels they need: t/gap,
 /// t/early`.

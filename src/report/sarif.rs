@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
 //! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
-//! message, region (columns in code points) and matched text; a warning notification per warning
+//! message, region (columns in code points) and matched text, and one per conversation that
+//! fails (`talklint/score`, listed after the rules); a warning notification per warning
 //! of a conversation (at the line and column it starts with, a directive's) and an error
 //! notification per file that could not be read, in the run's
 //! invocation; each tagged conversation's tags in the run's property bag. Results are streamed
@@ -26,6 +27,8 @@ pub(super) struct Sarif {
     head: String,
     /// Each rule's message template, by rule index.
     messages: Vec<JsonTemplate>,
+    /// Whether each rule (by index) fails a conversation it hits.
+    auto_fail: Vec<bool>,
     /// Whether a result was written (the first one has no leading comma).
     wrote_result: AtomicBool,
     /// The conversations' warning notifications, each with a leading comma, in input order.
@@ -39,6 +42,7 @@ impl Sarif {
         Sarif {
             head: head(rules),
             messages: rules.rules.iter().map(JsonTemplate::new).collect(),
+            auto_fail: super::auto_fail(rules),
             wrote_result: AtomicBool::new(false),
             warnings: Mutex::new(Vec::new()),
             tags: Mutex::new(Vec::new()),
@@ -65,6 +69,11 @@ impl Printer for Sarif {
                 message: self.messages.get(f.rule_index),
             };
             result.write(c, f, out);
+        }
+        if !c.passed {
+            out.extend_from_slice(b",\n");
+            let failed = score::result(c, &path, &self.auto_fail);
+            out.extend_from_slice(failed.to_string().as_bytes());
         }
         if !c.warnings.is_empty() {
             out.push(NOTIFICATIONS);
@@ -237,6 +246,7 @@ fn head(rules: &RuleSet) -> String {
             }
             rule
         })
+        .chain([score::rule()])
         .collect();
     let tool = json!({"driver": {
         "name": "talklint",
@@ -326,6 +336,9 @@ impl Result<'_> {
         out.push(b'}');
     }
 }
+
+#[path = "sarif_score.rs"]
+mod score;
 
 #[cfg(test)]
 mod tests {

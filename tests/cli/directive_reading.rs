@@ -255,3 +255,37 @@ fn a_split_directive_whose_comment_never_closes_hides_no_more_lines() {
         "{said:?}"
     );
 }
+
+/// A `#`, `//` or `--` directive after text on a line is no directive (only an HTML comment works
+/// there, SPEC §8): the finding stands, a warning at the marker says how to write it, and the
+/// marker and what follows it are not spoken (`calm down` in it is no finding). It had been read
+/// as turn text without a word.
+#[test]
+fn a_comment_marker_directive_after_text_is_no_directive_and_said() {
+    for marker in ["#", "//", "--"] {
+        let text = format!(
+            "Customer: I want a refund.\n\
+             Agent: That is not my department. {marker} talklint: ignore ownership, calm down\n"
+        );
+        for name in ["end.txt", "end.md"] {
+            let (c, _) = conversation(name, &text);
+            let closed = ("ownership/closed-door".to_string(), 2, false);
+            assert_eq!(marks(&c), [closed], "{name} {marker}: {c}");
+            let said = "line 2, column 35: not read as a directive: only an HTML comment works \
+                        at the end of a line (`<!-- talklint: ignore RULE -->`)";
+            assert_eq!(warnings(&c), [said], "{name} {marker}: {c}");
+        }
+    }
+}
+
+/// A `#` or `--` that is no comment marker before `talklint:` (a link's `#talklint:`, an HTML
+/// comment's `<!--`) is not warned of.
+#[test]
+fn talklint_after_text_with_no_marker_before_it_is_not_warned_of() {
+    let text = "Agent: See https://example.com/#talklint: ignore this page.\n\
+                Agent: That is not my department. <!-- talklint: ignore ownership -->\n";
+    let (c, _) = conversation("link.txt", text);
+    let closed = ("ownership/closed-door".to_string(), 2, true);
+    assert_eq!(marks(&c), [closed], "{c}");
+    assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
+}

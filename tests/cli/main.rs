@@ -118,6 +118,7 @@ mod rule_pitfalls;
 mod rule_places;
 mod rule_trial;
 mod rules_cmd;
+mod sarif_score;
 mod sarif_snippets;
 mod scale;
 mod schemas;

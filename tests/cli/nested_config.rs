@@ -87,7 +87,8 @@ fn a_nested_rule_has_its_own_entry_in_the_reports_rule_list() {
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 2, "{results:?}");
+    let found = |r: &&Value| r["ruleId"] != "talklint/score";
+    assert_eq!(results.iter().filter(found).count(), 2, "{results:?}");
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"], "{r}");

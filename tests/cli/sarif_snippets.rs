@@ -15,6 +15,8 @@ fn snippets(dir: &std::path::Path, args: &[&str]) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
+        // A failed conversation's result is at its file, with no region to show.
+        .filter(|r| r["ruleId"] != "talklint/score")
         .map(|r| {
             let region = &r["locations"][0]["physicalLocation"]["region"];
             region["snippet"]["text"].as_str().unwrap().to_string()
@@ -92,6 +94,7 @@ fn a_rules_description_fills_each_placeholder() {
         .as_array()
         .unwrap();
     let described: Vec<&str> = (rules.iter())
+        .filter(|r| r["id"] != "talklint/score")
         .map(|r| r["shortDescription"]["text"].as_str().unwrap())
         .collect();
     assert_eq!(

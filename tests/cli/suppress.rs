@@ -277,6 +277,8 @@ fn per_path_disable_in_the_config() {
         let results = sarif["runs"][0]["results"].as_array().unwrap();
         let got: Vec<(&str, &Value)> = results
             .iter()
+            // b.txt fails, which is a result of its own.
+            .filter(|r| r["ruleId"] != "talklint/score")
             .map(|r| {
                 (
                     r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]

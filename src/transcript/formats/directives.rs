@@ -5,6 +5,7 @@
 
 use super::lines::{Line, lines};
 use super::text::INVISIBLE;
+use near_miss::{Keys, near_miss};
 use std::ops::Range;
 
 /// What a directive asks for.
@@ -82,6 +83,7 @@ pub(crate) fn find(source: &str) -> Found {
     if memchr::memmem::find(source.as_bytes(), b"alklint").is_none() {
         return found;
     }
+    let mut keys = Keys::new(source);
     // Whether an HTML comment opened on an earlier line is still open, and whether it holds a
     // directive split over its lines (the rest of which is directive text too).
     let (mut in_comment, mut in_split) = (false, false);
@@ -151,16 +153,15 @@ pub(crate) fn find(source: &str) -> Found {
                 own_line,
                 own_line.then_some(next_line),
             );
-        } else if let Some((at, fix)) = near_miss(line.text) {
+        } else if let Some(miss) = near_miss(line.text, keys.within(line.start..next_line)) {
             // Meant as a directive: not spoken, and said why it does nothing.
-            found.hidden.push(line.start..next_line);
-            let column = line.text[..at].chars().count() + 1;
+            found.hidden.push(line.start + miss.hidden_from..next_line);
+            let column = line.text[..miss.at].chars().count() + 1;
             found.directives.warnings.push((
-                line.start + at,
+                line.start + miss.at,
                 format!(
-                    "line {}, column {column}: not read as a directive: {fix} \
-                     (`# talklint: ignore RULE`)",
-                    line.number
+                    "line {}, column {column}: not read as a directive: {} ({})",
+                    line.number, miss.fix, miss.example
                 ),
             ));
         }
@@ -302,32 +303,6 @@ fn unpadded(line: &str) -> &str {
     line.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
-/// Where a line writes a directive that [`locate`] does not read, and how to write it: a comment
-/// with `talklint` in another case or without its colon before a directive's verb (`# Talklint:
-/// ignore x`, `// talklint ignore x`), or `talklint:` with no comment marker before it
-/// (`talklint: ignore x`, which would otherwise be a speaker named talklint).
-fn near_miss(line: &str) -> Option<(usize, &'static str)> {
-    let rest = unpadded(line);
-    let marked = ["#", "//", "--"]
-        .into_iter()
-        .find_map(|p| rest.strip_prefix(p));
-    let after = marked.unwrap_or(rest).trim_start();
-    let at = line.len() - after.len();
-    let word = after
-        .get(..8)
-        .filter(|w| w.eq_ignore_ascii_case("talklint"))?;
-    let colon = after[word.len()..].strip_prefix(':');
-    let rest = colon.unwrap_or(&after[word.len()..]);
-    let verb = rest.trim_start().split(char::is_whitespace).next()?;
-    let spaced = rest.starts_with(char::is_whitespace);
-    let fix = match marked {
-        Some(_) => "write `talklint:` in lower case, with its colon",
-        None if colon.is_some() => "write a comment marker before it, `#`, `//`, `--` or `<!--`",
-        None => return None,
-    };
-    (spaced && ["ignore", "ignore-file", "disable", "enable"].contains(&verb)).then_some((at, fix))
-}
-
 /// A directive that cannot be read: the word a warning points at (a slice of the directive's
 /// words), and what is wrong.
 struct Unread<'a> {
@@ -370,6 +345,9 @@ fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
     }
     Ok((action, verb, rules))
 }
+
+#[path = "directives_near_miss.rs"]
+mod near_miss;
 
 #[cfg(test)]
 #[path = "directives_tests.rs"]

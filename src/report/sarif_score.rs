@@ -1,0 +1,48 @@
+//! The SARIF result of a conversation that fails (its score short of the one it needs, or a rule
+//! that fails it hit), and the rule it names: such a conversation fails the run, and code
+//! scanning shows results alone, so without one the failure that broke a job showed nothing.
+
+use super::super::{Conversation, failed_score};
+use serde_json::{Value, json};
+
+/// The id of the score's rule, listed after the loaded rules.
+const ID: &str = "talklint/score";
+
+/// The score's rule, as `tool.driver.rules` lists it.
+pub(super) fn rule() -> Value {
+    json!({
+        "id": ID,
+        "name": "talklint_score",
+        "shortDescription": {"text": "The conversation fails: its score is below the one it needs, \
+                                       or a rule that fails a conversation hit"},
+        "defaultConfiguration": {"level": "error"},
+        "help": {"text": "Fix the findings that cost it points, or the auto-fail finding; the \
+                          message says which"},
+    })
+}
+
+/// The result of the failed conversation `c` in the file at `uri`: at its first line (a report
+/// holds no place for a conversation, and `merge` writes what `check` did), saying its score and
+/// why it fails, as the GitHub annotation does. `auto_fail` says, by rule index, whether a
+/// loaded rule fails a conversation it hits; the score's rule comes after them.
+pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
+    let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
+    let mut properties = json!({"score": c.score});
+    if let Some(id) = c.id {
+        properties["conversation"] = json!(id);
+    }
+    if let Some(needed) = c.needed {
+        properties["needed"] = json!(needed);
+    }
+    json!({
+        "level": "error",
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": {"startLine": 1},
+        }}],
+        "message": {"text": format!("{id}{}", failed_score(c, auto_fail))},
+        "properties": properties,
+        "ruleId": ID,
+        "ruleIndex": auto_fail.len(),
+    })
+}
