@@ -233,6 +233,12 @@ impl YamlError {
         missing_field_help(&self.message).unwrap_or_else(|| self.hint().to_string())
     }
 
+    /// Whether it is about a `[` or `{` never closed (see [`unclosed`]), not one closed with a
+    /// comma missing inside.
+    fn unclosed(&self) -> bool {
+        self.message.starts_with("this `")
+    }
+
     /// How to fix it, by what went wrong: the library's messages already list the keys or values
     /// a place allows.
     pub fn hint(&self) -> &'static str {
@@ -243,11 +249,16 @@ impl YamlError {
              start in one column, and so do the `- ` items of one list"
         } else if self.message.starts_with(COLON_IN_VALUE) {
             "quote the value (`message: \"Note: …\"`), or remove the second `: `"
-        } else if self.message.contains("did not find expected ',' or ']'") {
+        } else if self.message.contains("did not find expected ',' or ']'") && self.unclosed() {
             "a `[…]` list opened above is not closed: end it with `]`, and separate its items with `,`"
-        } else if self.message.contains("did not find expected ',' or '}'") {
+        } else if self.message.contains("did not find expected ',' or '}'") && self.unclosed() {
             "a `{…}` mapping opened above is not closed: end it with `}`, and separate its entries \
              with `,`"
+        } else if self.message.contains("did not find expected ',' or ']'") {
+            "separate the list's items with `,` (`[a, b]`), and quote an item that holds one"
+        } else if self.message.contains("did not find expected ',' or '}'") {
+            "separate the mapping's entries with `,` (`{a: 1, b: 2}`), and quote a value that \
+             holds one"
         } else if self.message.contains(SUGGESTED) {
             "rename it to the name suggested, or remove it"
         } else if self.message.contains("unknown field") {

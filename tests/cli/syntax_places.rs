@@ -49,10 +49,15 @@ fn an_unclosed_bracket_in_a_rule_file_is_named_where_it_opens() {
         err.contains("help: a `{…}` mapping opened above is not closed"),
         "{err}"
     );
-    // A list that is closed, with a comma missing, is named where the comma is missing.
+    // A list that is closed, with a comma missing, is named where the comma is missing, and its
+    // help does not say it is open.
     let err = rule_error("rules:\n  - id: a/b\n    phrases: [\"a\" \"b\"]\n");
     assert!(
         err.contains("r.yaml:3:19: did not find expected ',' or ']'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: separate the list's items with `,` (`[a, b]`)"),
         "{err}"
     );
 }
