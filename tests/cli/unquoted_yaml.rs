@@ -45,13 +45,13 @@ fn a_value_read_as_a_mapping_is_named_with_the_quotes_to_write() {
         assert!(got.starts_with(error), "{rule}\n{got}");
         assert_eq!(got_help, help, "{rule}");
     }
-    // A mapping meant as one, left open, is still named as such.
+    // A mapping meant as one, with a comma missing, is still named as such.
     let (got, help) = error_of(&format!(
         "{RULE}    phrases: [calma]\n    near: {{phrases: [x] words: 8}}\n"
     ));
     assert!(got.contains("did not find expected ',' or '}'"), "{got}");
     assert!(
-        help.contains("mapping opened above is not closed"),
+        help.contains("separate the mapping's entries with `,`"),
         "{help}"
     );
 }
