@@ -49,6 +49,18 @@ pub(crate) enum BaselineError {
         column: usize,
         message: String,
     },
+    /// A comma after a list's or an object's last item, named at the comma.
+    #[error(
+        "{name}:{line}:{column}: {}\n  help: {}",
+        crate::json_comma::message(*.closing),
+        crate::json_comma::HELP
+    )]
+    Comma {
+        name: String,
+        line: usize,
+        column: usize,
+        closing: char,
+    },
 }
 
 /// A conversation of a report, as far as a baseline reads it.
@@ -105,13 +117,24 @@ impl Baseline {
             name: name.clone(),
             source,
         })?;
-        // serde's message without the place it appends, which the error gives first.
-        let not_report = |line: usize, e: serde_json::Error| {
+        // serde's error `e` in `piece`, read from line `line` of the file: a trailing comma at
+        // the comma, else serde's message without the place it appends, which the error gives
+        // first.
+        let not_report = |line: usize, piece: &str, e: serde_json::Error| {
+            if let Some((comma, closing)) = crate::json_comma::trailing(piece, &e) {
+                let (below, column) = crate::text::lines::LineCursor::new(piece).position(comma);
+                return BaselineError::Comma {
+                    name: name.clone(),
+                    line: line + below - 1,
+                    column,
+                    closing,
+                };
+            }
             let message = e.to_string();
             let suffix = format!(" at line {} column {}", e.line(), e.column());
             BaselineError::NotReport {
                 name: name.clone(),
-                line,
+                line: line + e.line().saturating_sub(1),
                 column: e.column().max(1),
                 message: message
                     .strip_suffix(&suffix)
@@ -129,7 +152,7 @@ impl Baseline {
             }
             Err(_) => match serde_json::from_str::<Report>(&text) {
                 Ok(report) => report.conversations,
-                Err(e) => return Err(not_report(e.line(), e)),
+                Err(e) => return Err(not_report(1, &text, e)),
             },
         };
         // A baseline read through a pipe (`<(git show main:base.json)`) has no folder of its
@@ -264,7 +287,7 @@ impl Drop for Budget<'_> {
 fn jsonl(
     text: &str,
     name: &str,
-    not_report: impl Fn(usize, serde_json::Error) -> BaselineError,
+    not_report: impl Fn(usize, &str, serde_json::Error) -> BaselineError,
 ) -> Result<Vec<Written>, BaselineError> {
     let other = |line: usize, message: &str| BaselineError::NotReport {
         name: name.to_string(),
@@ -278,7 +301,7 @@ fn jsonl(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let at = |e| not_report(i + 1, e);
+        let at = |e| not_report(i + 1, line, e);
         let value: serde_json::Value = serde_json::from_str(line).map_err(at)?;
         let Some(object) = value.as_object() else {
             return Err(other(

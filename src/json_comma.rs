@@ -1,6 +1,38 @@
 //! A comma before a closing bracket with nothing after it (`"id": 7,` then `}`), which JSON does
 //! not allow: serde_json says so at the bracket, where a value or a key was expected, but a user
-//! mends it at the comma. Transcripts, JSON Lines and cloud rules all name it there.
+//! mends it at the comma. Transcripts, JSON Lines, cloud rules, baselines and merged reports all
+//! name it there.
+
+/// What a trailing comma before `closing` is, as cloud rules, baselines and merged reports say
+/// it; [`HELP`] says how to mend it.
+pub(crate) fn message(closing: char) -> String {
+    format!("invalid JSON: a comma before `{closing}` with nothing after it")
+}
+
+/// How to mend a trailing comma, said at the comma.
+pub(crate) const HELP: &str =
+    "remove this comma: JSON allows no comma after the last item of a list or an object";
+
+/// The comma, and the bracket after it, of the trailing comma serde_json's error `e` in reading
+/// `body` names at the bracket; `None` for any other error.
+pub(crate) fn trailing(body: &str, e: &serde_json::Error) -> Option<(usize, char)> {
+    let trailing = e.is_syntax() && e.to_string().starts_with("trailing comma");
+    trailing
+        .then(|| before_bracket(body, serde_offset(body, e.line(), e.column())))
+        .flatten()
+}
+
+/// The byte offset of serde_json's `line` and `column` (both 1-based, the column in bytes; a
+/// column 0 is the line's start), at most the end of `body`.
+pub(crate) fn serde_offset(body: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => memchr::memchr_iter(b'\n', body.as_bytes())
+            .nth(n - 2)
+            .map_or(body.len(), |i| i + 1),
+    };
+    (line_start + column.saturating_sub(1)).min(body.len())
+}
 
 /// The comma, and the bracket that closes its list or object, of a trailing comma whose bracket
 /// is at byte `at` of `body`: only white space (JSON has no comments) stands between the two.

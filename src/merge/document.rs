@@ -45,7 +45,7 @@ impl Index {
             id: Option<String>,
         }
         let doc: Document = serde_json::from_slice(bytes)
-            .map_err(|e| MergeError::json(name, (first_line, 1), &e))?;
+            .map_err(|e| MergeError::json(name, (first_line, 1), bytes, &e))?;
         if doc.version != 1 {
             return Err(MergeError::Invalid {
                 at: name.into(),
@@ -67,7 +67,7 @@ impl Index {
             counted = offset;
             let column = offset - line_start + 1;
             let key: Key = serde_json::from_str(raw.get())
-                .map_err(|e| MergeError::json(name, (line, column), &e))?;
+                .map_err(|e| MergeError::json(name, (line, column), raw.get().as_bytes(), &e))?;
             let start = (base + offset as u64, line, column);
             self.conversation(key.path, key.id, report, start, raw.get().len());
         }

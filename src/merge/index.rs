@@ -244,6 +244,7 @@ impl Index {
             if text.is_empty() {
                 continue;
             }
+            let leading = line.len() - line.trim_ascii_start().len();
             let parsed = std::str::from_utf8(text)
                 .map_err(serde::de::Error::custom)
                 .and_then(serde_json::from_str::<Line>);
@@ -251,7 +252,6 @@ impl Index {
             let cut = matches!(&parsed, Err(e) if e.is_eof()) && !line.ends_with(b"\n");
             match parsed {
                 Ok(l) if l.version.is_none() => {
-                    let leading = line.len() - line.trim_ascii_start().len();
                     let start = (at + leading as u64, number, leading + 1);
                     self.line(l, report, start, text.len(), &mut total)
                         .map_err(|message| MergeError::Invalid {
@@ -265,7 +265,7 @@ impl Index {
                 // lists (`"skipped": […]`) do not read as a JSONL line's keys.
                 Ok(_) => {}
                 Err(e) if e.is_eof() || is_document(text) => {}
-                Err(e) => return Err(MergeError::json(name, (number, 1), &e)),
+                Err(e) => return Err(MergeError::json(name, (number, leading + 1), text, &e)),
             }
             if !first {
                 let message = match cut {

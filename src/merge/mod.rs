@@ -78,9 +78,29 @@ fn scored(first: &str, second: &str) -> String {
 }
 
 impl MergeError {
-    /// A JSON error in a piece of report `name` that starts at `line` and `column`: named at
-    /// its own line and column in the report.
-    fn json(name: &str, (line, column): (usize, usize), e: &serde_json::Error) -> MergeError {
+    /// A JSON error in `piece`, the part of report `name` that starts at `line` and `column`:
+    /// named at its own line and column in the report, a trailing comma at the comma.
+    fn json(
+        name: &str,
+        (line, column): (usize, usize),
+        piece: &[u8],
+        e: &serde_json::Error,
+    ) -> MergeError {
+        let piece = std::str::from_utf8(piece).unwrap_or_default();
+        if let Some((comma, closing)) = crate::json_comma::trailing(piece, e) {
+            let at = match crate::text::lines::LineCursor::new(piece).position(comma) {
+                (1, c) => (line, column + c - 1),
+                (below, c) => (line + below - 1, c),
+            };
+            return MergeError::Json {
+                at: format!("{name}:{}:{}", at.0, at.1),
+                message: format!(
+                    "{}\n  help: {}",
+                    crate::json_comma::message(closing),
+                    crate::json_comma::HELP
+                ),
+            };
+        }
         let text = e.to_string();
         let said = text
             .rfind(" at line ")
@@ -339,7 +359,7 @@ fn render(
         message: e.to_string(),
     })?;
     let written: Written = serde_json::from_str(text)
-        .map_err(|e| MergeError::json(&at.name, (at.line, at.column), &e))?;
+        .map_err(|e| MergeError::json(&at.name, (at.line, at.column), bytes, &e))?;
     let replay = Replay::new(written, rules, layout, redactor, &at.to_string())?;
     let conversation = replay.conversation(redactor);
     let mut summary = Summary::default();

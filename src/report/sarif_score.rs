@@ -5,7 +5,8 @@
 use super::super::{Conversation, failed_score};
 use serde_json::{Value, json};
 
-/// The id of the score's rule, listed after the loaded rules.
+/// The id of the score's rule, listed after the loaded rules: in the category rule files may not
+/// take ([`crate::rules::RESERVED_CATEGORY`]), so no loaded rule shares it.
 const ID: &str = "talklint/score";
 
 /// The score's rule, as `tool.driver.rules` lists it.
@@ -45,4 +46,13 @@ pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
         "ruleId": ID,
         "ruleIndex": auto_fail.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_score_rule_is_in_the_category_no_rule_may_take() {
+        let category = super::ID.split_once('/').map(|(c, _)| c);
+        assert_eq!(category, Some(crate::rules::RESERVED_CATEGORY));
+    }
 }

@@ -39,6 +39,10 @@ pub use phrase::Pattern;
 pub use schema::{Kind, Severity};
 pub use template::{Fills, TemplatePiece, fold, needs_folding};
 
+/// The category of the ids talklint gives its own results, which no rule may take: a rule
+/// `talklint/score` would share its id with the SARIF result of a failing conversation.
+pub(crate) const RESERVED_CATEGORY: &str = "talklint";
+
 /// The characters with a meaning in phrase syntax (`\` before one makes it plain text). Every
 /// one is punctuation, a word boundary in a phrase.
 pub(crate) const PHRASE_SYNTAX: &str = "()[]|*${}\\";

@@ -289,3 +289,32 @@ fn talklint_after_text_with_no_marker_before_it_is_not_warned_of() {
     assert_eq!(marks(&c), [closed], "{c}");
     assert_eq!(warnings(&c), Vec::<String>::new(), "{c}");
 }
+
+/// Beside an HTML comment directive, before or after it, a `#`, `//` or `--` directive after
+/// text is no directive either: warned of at its marker, the marker and what follows it not
+/// spoken (`calm down` in it is no finding), as on a line without one; the HTML comment's
+/// directive is read. After one, it had been read as turn text without a word.
+#[test]
+fn a_comment_marker_directive_beside_an_html_directive_is_said_at_its_marker() {
+    let html = "<!-- talklint: ignore ownership -->";
+    for marker in ["#", "//", "--"] {
+        let after = format!("{marker} talklint: ignore calm down");
+        for (line, column) in [
+            (format!("{html} {after}"), 71),
+            (format!("{after} {html}"), 35),
+        ] {
+            let text =
+                format!("Customer: I want a refund.\nAgent: That is not my department. {line}\n");
+            for name in ["beside.txt", "beside.md"] {
+                let (c, _) = conversation(name, &text);
+                let closed = ("ownership/closed-door".to_string(), 2, true);
+                assert_eq!(marks(&c), [closed], "{name} {line}: {c}");
+                let said = format!(
+                    "line 2, column {column}: not read as a directive: only an HTML comment \
+                     works at the end of a line (`<!-- talklint: ignore RULE -->`)"
+                );
+                assert_eq!(warnings(&c), [said], "{name} {line}: {c}");
+            }
+        }
+    }
+}

@@ -225,7 +225,7 @@ fn rule_errors_of_the_second_edition() {
     let reward =
         rule_error("rules:\n  - id: a/b\n    kind: reward\n    points: -3\n    phrases: [x]\n");
     assert!(
-        reward.contains("r.yaml:4:5: `points` of a reward rule: 0 or more"),
+        reward.contains("r.yaml:4:13: `points` of a reward rule: 0 or more"),
         "{reward}"
     );
     let tag =
@@ -262,7 +262,7 @@ fn rule_errors_of_the_second_edition() {
         rule_error("rules:\n  - id: a/b\n    phrases: [x]\n    window: {last_percent: 120}\n");
     assert!(
         window
-            .contains("r.yaml:4:14: `last_percent: 120` is not a percent above 0 and at most 100")
+            .contains("r.yaml:4:28: `last_percent: 120` is not a percent above 0 and at most 100")
             && window.contains("such as `last_percent: 10`"),
         "{window}"
     );

@@ -155,22 +155,22 @@ fn unknown_message_placeholders_are_rule_errors() {
     assert_eq!(v["summary"]["conversations"], 1);
 }
 
-/// `count: {max: 0}` leaves `min` at its default of 1: the error says so, at `max`, and how to
-/// say "none at all", instead of asking for the `max` that was given.
+/// `count: {max: 0}` leaves `min` at its default of 1: the error says so, at the value of `max`,
+/// and how to say "none at all", instead of asking for the `max` that was given.
 #[test]
 fn a_count_that_can_never_hold_says_why_at_its_max() {
     let rule = |count: &str| format!("rules:\n  - id: x/y\n    phrases: [sorry]\n    {count}\n");
     let err = crate::support::rule_error(&rule("count: {max: 0}"));
     assert!(
         err.contains(
-            "r.yaml:4:13: `count: {max: 0}` never holds: `min` defaults to 1, above `max`"
+            "r.yaml:4:18: `count: {max: 0}` never holds: `min` defaults to 1, above `max`"
         ),
         "{err}"
     );
     assert!(err.contains("`count: {min: 0, max: 0}`"), "{err}");
     let err = crate::support::rule_error(&rule("count: {min: 3, max: 2}"));
     assert!(
-        err.contains("r.yaml:4:21: `count` has `min: 3` above `max: 2`: it never holds"),
+        err.contains("r.yaml:4:26: `count` has `min: 3` above `max: 2`: it never holds"),
         "{err}"
     );
     let err = crate::support::rule_error(&rule("count: {}"));
@@ -264,18 +264,20 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
 }
 
 #[test]
-fn a_timing_value_out_of_range_is_named_at_its_key() {
-    // AWS writes talk share in percent; all of these had one message at `timing:`.
+fn a_timing_value_out_of_range_is_named_at_its_value() {
+    // AWS writes talk share in percent; all of these had one message at `timing:`. A value out
+    // of range is placed at the value, as serde places one of the wrong type; a measure missing
+    // or doubled at `timing`.
     for (timing, place, message, hint) in [
         (
             "talk_share_above: 70",
-            "4:14",
+            "4:32",
             "`talk_share_above: 70` is not a share of talk time from 0 to 1",
             "write `talk_share_above: 0.7` for 70%",
         ),
         (
             "silence_seconds: -1",
-            "4:14",
+            "4:31",
             "`silence_seconds: -1` is not a number of seconds of 0 or more",
             "a number such as `30`",
         ),

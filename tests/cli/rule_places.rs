@@ -1,5 +1,6 @@
-//! A rule's error is placed at the key it is about, in the mapping it is written in: a
-//! condition's key in that condition (not the rule's own key of the same name, nor an earlier
+//! A rule's error is placed at the key it is about, or at the key's value when the value is
+//! the fault (`first_percent: 150`), in the mapping it is written in: a condition's key in that
+//! condition (not the rule's own key of the same name, nor an earlier
 //! condition's), never the same word in a message, a phrase or a comment. A phrase's warning
 //! and a failed example are placed where they are written, also in a double-quoted string with
 //! escapes.
@@ -24,21 +25,21 @@ fn a_conditions_key_is_placed_in_its_own_condition() {
         // A second window, not the first, nor the word in the message.
         (
             "  - id: t/b\n    message: \"within first_turns\"\n    when:\n      all:\n        - {phrases: [\"cancel\"], window: {first_turns: 3}}\n        - {phrases: [\"offer\"], window: {first_turns: 0}}\n",
-            "7:41",
+            "7:54",
         ),
         (
             "  - id: t/e\n    message: \"the silence_seconds measure\"\n    when:\n      any:\n        - {speaker: any, timing: {silence_seconds: 5}}\n        - {speaker: any, timing: {silence_seconds: -1}}\n",
-            "7:35",
+            "7:52",
         ),
         // An `after`'s speaker, not the rule's.
         (
             "  - id: t/g\n    kind: require\n    speaker: agent\n    phrases: [\"hello\"]\n    after: {speaker: [], phrases: [\"why\"]}\n",
             "6:13",
         ),
-        // The key, not a phrase spelled like it.
+        // The key's value, not a phrase spelled like the key.
         (
             "  - id: t/h\n    phrases: [\"first_percent\"]\n    window: {first_percent: 150}\n",
-            "4:14",
+            "4:29",
         ),
         // Block layout: a quoted key in a later item, past a comment, a block message and a
         // `not`, all of which spell `speaker`.
@@ -49,7 +50,7 @@ fn a_conditions_key_is_placed_in_its_own_condition() {
         // Flow layout over several lines.
         (
             "  - {id: t/a, when: {all: [\n      {phrases: [\"window: first_turns\"], window: {first_turns: 2}},\n      {phrases: [b], window: {\n         first_turns: 0}}]}}\n",
-            "5:10",
+            "5:23",
         ),
         // A rule's own key after its `when`.
         (
@@ -59,6 +60,54 @@ fn a_conditions_key_is_placed_in_its_own_condition() {
     ];
     for (rule, want) in cases {
         assert_eq!(place(&format!("rules:\n{rule}")), want, "{rule}");
+    }
+}
+
+/// A value out of range is placed at the value, as serde places a value of the wrong type
+/// (`first_turns: -3`); an error about the key itself stays at the key.
+#[test]
+fn a_value_out_of_range_is_placed_at_the_value_and_a_wrong_key_at_the_key() {
+    let cases = [
+        ("phrases: [x]\n    window: {first_percent: 150}", "4:29"),
+        ("phrases: [x]\n    window: {last_percent: 0}", "4:28"),
+        (
+            "phrases: [x]\n    window: {between_percent: [60, 40]}",
+            "4:31",
+        ),
+        ("phrases: [x]\n    window: {first_seconds: -3}", "4:29"),
+        ("phrases: [x]\n    window: {last_turns: 0}", "4:26"),
+        (
+            "phrases: [x]\n    window:\n      last_percent:\n        101",
+            "6:9",
+        ),
+        ("speaker: any\n    timing: {turn_seconds_above: -5}", "4:34"),
+        ("speaker: any\n    timing: {talk_share_below: 20}", "4:32"),
+        ("phrases: [x]\n    count: {min: 4, max: 2}", "4:26"),
+        ("phrases: [x]\n    max_hits: 0", "4:15"),
+        ("phrases: [x]\n    points: 3", "4:13"),
+        (
+            "kind: require\n    phrases: [x]\n    after: {phrases: [y], within_seconds: 0}",
+            "5:43",
+        ),
+        (
+            "kind: require\n    phrases: [x]\n    after: {phrases: [y], within_turns: 0}",
+            "5:41",
+        ),
+        // About the key: it does not belong, or a key is missing.
+        (
+            "phrases: [x]\n    window: {first_turns: 2, percent_of: media}",
+            "4:30",
+        ),
+        ("phrases: [x]\n    count: {}", "4:5"),
+        ("kind: tag\n    phrases: [x]\n    points: 3", "5:5"),
+        (
+            "kind: require\n    phrases: [x]\n    after: {phrases: [y]}",
+            "5:5",
+        ),
+    ];
+    for (keys, want) in cases {
+        let rules = format!("rules:\n  - id: t/a\n    {keys}\n");
+        assert_eq!(place(&rules), want, "{rules}");
     }
 }
 

@@ -71,3 +71,27 @@ fn a_conversation_an_auto_fail_rule_fails_says_why() {
     let deflection = "fixtures/calls/deflection.txt".to_string();
     assert_eq!(failed, [(deflection, 1, why.to_string())]);
 }
+
+/// A rule of the `talklint/` category would share its id with the score's result: it is a rule
+/// error at the id, saying to rename it; the built-in pack, of its own categories, loads.
+#[test]
+fn a_rule_may_not_take_the_talklint_category() {
+    let rule = "rules:\n  - id: talklint/score\n    severity: error\n    phrases: [\"not my department\"]\n";
+    let err = crate::support::rule_error(rule);
+    assert!(
+        err.contains("r.yaml:2:9: rule id `talklint/score` is in the `talklint/` category"),
+        "{err}"
+    );
+    assert!(err.contains("help: rename the rule into a category of your own, such as `qa/score`"));
+    let err = crate::support::rule_error(&rule.replace("talklint/score", "talklint/anything"));
+    assert!(
+        err.contains("r.yaml:2:9: rule id `talklint/anything`"),
+        "{err}"
+    );
+    let (code, out, err) =
+        run(crate::support::talklint().args(["rules", "--no-config", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let pack: Value = serde_json::from_str(&out).unwrap();
+    let ids = crate::support::strings(&pack, "id");
+    assert!(ids.len() > 10 && ids.iter().all(|id| !id.starts_with("talklint/")));
+}

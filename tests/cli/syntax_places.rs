@@ -1,6 +1,6 @@
 //! Syntax errors named where the mistake is, not where the parser noticed it: a trailing comma
-//! in a cloud rule file at the comma (serde_json stops at the bracket after it, and counts its
-//! columns in bytes), and a `[`, `{` or quote never closed in a YAML rule file where it opens
+//! in a cloud rule file, a baseline or a report to merge at the comma (serde_json stops at the
+//! bracket after it, and counts its columns in bytes), and a `[`, `{` or quote never closed in a YAML rule file where it opens
 //! (the parser stops at the next key, or at the end of the file).
 
 use crate::support::{rule_error, run, talklint};
@@ -76,4 +76,55 @@ fn an_unclosed_quote_in_a_rule_file_is_named_where_it_opens() {
         ),
         "{err}"
     );
+}
+
+/// A report read back, as `--baseline` or by `merge`, with a comma after the last item of an
+/// object is named at the comma, in characters, with the help cloud rule files give: it stood
+/// at the bracket after it, `trailing comma`, the baseline's help saying to make a baseline.
+#[test]
+fn a_trailing_comma_in_a_baseline_or_merged_report_is_named_at_the_comma() {
+    let calls = [
+        "fixtures/calls/courteous.txt",
+        "fixtures/calls/deflection.txt",
+    ];
+    let report = |format: &str| {
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "--fail-on", "never", "-f", format])
+            .args(calls));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    // A JSON report's last value, and the second line of a JSONL report, indented, whose
+    // conversation quotes “curly” words: the comma's line and column in characters.
+    let json = report("json");
+    let body = json.trim_end().strip_suffix('}').unwrap().trim_end();
+    let json_at = (
+        body.lines().count(),
+        body.lines().last().unwrap().chars().count() + 1,
+    );
+    let json = format!("{body},\n}}\n");
+    let jsonl = report("jsonl");
+    let mut lines: Vec<String> = jsonl.lines().map(str::to_string).collect();
+    let second = lines[1].strip_suffix('}').unwrap().to_string();
+    assert!(
+        second.len() > second.chars().count(),
+        "a line with non-ASCII text"
+    );
+    let jsonl_at = (2, 2 + second.chars().count() + 1);
+    lines[1] = format!("  {second},}}");
+    let jsonl = lines.join("\n") + "\n";
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, (line, column)) in [("r.json", json, json_at), ("r.jsonl", jsonl, jsonl_at)] {
+        let path = crate::support::write(dir.path(), name, &text);
+        let path = path.to_str().unwrap();
+        let want = format!(
+            "error: {path}:{line}:{column}: invalid JSON: a comma before `}}` with nothing after it\n  help: remove this comma: JSON allows no comma after the last item of a list or an object\n"
+        );
+        let baseline = ["check", "--no-config", "--baseline", path, calls[0]];
+        for args in [&baseline[..], &["merge", path]] {
+            let (code, out, err) = run(talklint().args(args));
+            assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+            assert!(err.contains(&want), "{args:?}:\n{err}\nwant:\n{want}");
+        }
+    }
 }

@@ -20,15 +20,31 @@ impl Checker<'_> {
     /// "first_turns"]`), else at the last key of it found; without one, at the first `path`'s
     /// last name written after the rule's id.
     pub fn fail_in(&self, path: &[&str], message: String, hint: &str) -> RuleError {
+        self.fail_placed(path, false, message, hint)
+    }
+
+    /// An error about the value of the key `path` leads to (`first_percent: 150`): at that
+    /// value, as serde places a value of the wrong type, else where [`Checker::fail_in`] would
+    /// place it. An error about the key itself (one that does not belong) stays at the key.
+    pub fn fail_value(&self, path: &[&str], message: String, hint: &str) -> RuleError {
+        self.fail_placed(path, true, message, hint)
+    }
+
+    fn fail_placed(&self, path: &[&str], value: bool, message: String, hint: &str) -> RuleError {
         let text = self.file.text;
         let mut node = self.node();
         let mut found = None;
-        for (i, key) in path.iter().enumerate() {
+        let mut whole = true;
+        for key in path {
             let Some(at) = node.and_then(|n| key_of(text, n, key)) else {
+                whole = false;
                 break;
             };
             found = Some(at);
-            node = (i + 1 < path.len()).then(|| value_of(text, at)).flatten();
+            node = value_of(text, at);
+        }
+        if value && whole {
+            found = node.or(found);
         }
         let hint = Some(hint.to_string());
         match found {

@@ -43,7 +43,7 @@ impl Checker<'_> {
         let measures = "write one of `silence_seconds: N`, `interrupts_seconds: N`, `interrupts_total_seconds: N`, `talk_share_above: 0.7`, `talk_share_below: 0.2`, `turn_seconds_above: N`";
         for (key, value) in seconds {
             if let Some(s) = value.filter(|s| !s.is_finite() || *s < 0.0) {
-                return Err(self.fail_in(
+                return Err(self.fail_value(
                     &["timing", key],
                     format!("`{key}: {s}` is not a number of seconds of 0 or more"),
                     "write the seconds as a number such as `30` or `2.5`",
@@ -56,7 +56,7 @@ impl Checker<'_> {
                     true => format!("write `{key}: {}` for {f}%", f / 100.0),
                     false => "write a share such as `0.7` for 70% of the talk time".to_string(),
                 };
-                return Err(self.fail_in(
+                return Err(self.fail_value(
                     &["timing", key],
                     format!("`{key}: {f}` is not a share of talk time from 0 to 1"),
                     &hint,

@@ -16,7 +16,7 @@ use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;
 use super::model::Look;
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
-use super::{Examples, Origin, Rule, Target};
+use super::{Examples, Origin, RESERVED_CATEGORY as RESERVED, Rule, Target};
 use measures::Measure;
 use message::{check_message, default_message};
 use search::Checker;
@@ -61,7 +61,18 @@ pub(super) fn check(
             "write ids like `ownership/not-my-department`: words of lowercase ASCII letters and digits joined by `-`, category first (`empatia/disculpa` for `empatía/disculpa`)",
         ));
     }
-    let category = spec.id.split('/').next().unwrap_or_default().to_string();
+    let (category, name) = spec.id.split_once('/').unwrap_or_default();
+    if category == RESERVED {
+        return Err(c.fail_written(
+            &spec.id,
+            format!(
+                "rule id `{}` is in the `{RESERVED}/` category, which talklint keeps for its own results (`{RESERVED}/score`, a failing conversation's SARIF result)",
+                spec.id
+            ),
+            &format!("rename the rule into a category of your own, such as `qa/{name}`"),
+        ));
+    }
+    let category = category.to_string();
     let roles = c.roles(spec.speaker.as_ref(), Speaker::Agent.roles())?;
     let target = target(&c, &spec, roles)?;
     // A `when` rule judges the speakers its conditions look at, which may not be its own.

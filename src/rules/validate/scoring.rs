@@ -37,8 +37,14 @@ pub(super) fn check(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             Kind::Tag => "none: a tag only labels the conversation",
             _ => "0 or less",
         };
-        return Err(c.fail(
-            "points",
+        // A tag's `points` is the fault; a reward's or a forbid's, its value.
+        let place = match spec.kind {
+            Kind::Tag => Checker::fail_in,
+            _ => Checker::fail_value,
+        };
+        return Err(place(
+            c,
+            &["points"],
             format!("`points` of a {kind} rule: {allowed}"),
             "rewards add points, forbid and require rules take them away, tags carry none",
         ));
@@ -92,8 +98,8 @@ pub(super) fn check(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
         ));
     }
     if spec.max_hits == Some(0) {
-        return Err(c.fail(
-            "max_hits",
+        return Err(c.fail_value(
+            &["max_hits"],
             "`max_hits: 0` would count no hit".into(),
             "use `points: 0` for a rule that should not score, or a cap of 1 or more",
         ));

@@ -106,7 +106,8 @@ impl Checker<'_> {
                 };
                 match e.key {
                     "window" => self.fail("window", e.message, &hint),
-                    key => self.fail_in(&["window", key], e.message, &hint),
+                    "percent_of" => self.fail_in(&["window", "percent_of"], e.message, &hint),
+                    key => self.fail_value(&["window", key], e.message, &hint),
                 }
             })
         })
@@ -165,9 +166,9 @@ impl Checker<'_> {
             ),
             _ => return Ok(Some(count)),
         };
-        // The error is about `max` when one is given.
+        // The error is about the value of `max` when one is given.
         match spec.max {
-            Some(_) => Err(self.fail_in(&["count", "max"], message, &hint)),
+            Some(_) => Err(self.fail_value(&["count", "max"], message, &hint)),
             None => Err(self.fail("count", message, &hint)),
         }
     }
@@ -271,26 +272,32 @@ impl Checker<'_> {
                 "write `after: {speaker: customer, phrases: [...], within_turns: 2}`",
             ));
         }
-        if spec.within_turns.is_some() && spec.within_seconds.is_some() {
-            return Err(self.fail_in(
-                &["after", "within_seconds"],
-                "`after` has both `within_turns` and `within_seconds`: it takes exactly one of them, not both".into(),
-                "keep `within_turns: N` to count the speaker's next turns, or `within_seconds: S` to count time from the trigger turn's end",
-            ));
-        }
         let within = match (spec.within_turns, spec.within_seconds) {
             (Some(n), None) if n > 0 => Within::Turns(n),
             (None, Some(s)) if s.is_finite() && s > 0.0 => {
                 Within::Millis((s * 1000.0).round() as u64)
             }
-            _ => {
-                return Err(self.fail(
-                    "after",
-                    "`after` needs exactly one of `within_turns: N` (N > 0) or `within_seconds: S` (S > 0)"
-                        .into(),
-                    "write `within_turns: 2` for the next two turns of the rule's speaker",
-                ));
-            }
+            (Some(_), Some(_)) => return Err(self.fail_in(
+                &["after", "within_seconds"],
+                "`after` has both `within_turns` and `within_seconds`: it takes exactly one of them, not both".into(),
+                "keep `within_turns: N` to count the speaker's next turns, or `within_seconds: S` to count time from the trigger turn's end",
+            )),
+            (Some(_), None) => return Err(self.fail_value(
+                &["after", "within_turns"],
+                "`within_turns: 0` holds no turn: an answer needs 1 or more".into(),
+                "write `within_turns: 2` for the next two turns of the rule's speaker",
+            )),
+            (None, Some(s)) => return Err(self.fail_value(
+                &["after", "within_seconds"],
+                format!("`within_seconds: {s}` is not a number of seconds above 0"),
+                "write the seconds as a number above 0, such as `within_seconds: 30`",
+            )),
+            (None, None) => return Err(self.fail(
+                "after",
+                "`after` needs exactly one of `within_turns: N` (N > 0) or `within_seconds: S` (S > 0)"
+                    .into(),
+                "write `within_turns: 2` for the next two turns of the rule's speaker",
+            )),
         };
         Ok(After { trigger, within })
     }

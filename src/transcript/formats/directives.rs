@@ -5,7 +5,7 @@
 
 use super::lines::{Line, lines};
 use super::text::INVISIBLE;
-use near_miss::{Keys, near_miss};
+use near_miss::{Keys, beside_read, near_miss};
 use std::ops::Range;
 
 /// What a directive asks for.
@@ -145,6 +145,16 @@ pub(crate) fn find(source: &str) -> Found {
             in_split = in_comment;
             continue;
         }
+        let miss = match located.is_empty() {
+            true => near_miss(line.text, keys.within(line.start..next_line)),
+            // A line of text may hold one not read beside those that are.
+            false if !own_line => {
+                let read: Vec<Range<usize>> = located.iter().map(|l| l.span.clone()).collect();
+                beside_read(line.text, &read)
+            }
+            false => None,
+        };
+        let warned = found.directives.warnings.len();
         if !located.is_empty() {
             record(
                 &mut found,
@@ -153,9 +163,13 @@ pub(crate) fn find(source: &str) -> Found {
                 own_line,
                 own_line.then_some(next_line),
             );
-        } else if let Some(miss) = near_miss(line.text, keys.within(line.start..next_line)) {
-            // Meant as a directive: not spoken, and said why it does nothing.
-            found.hidden.push(line.start + miss.hidden_from..next_line);
+        }
+        if let Some(miss) = miss {
+            // Meant as a directive: not spoken, and said why it does nothing. What follows it
+            // is its text, a comment directive read there too.
+            let from = line.start + miss.hidden_from;
+            found.hidden.retain(|h| h.start < from);
+            found.hidden.push(from..next_line);
             let column = line.text[..miss.at].chars().count() + 1;
             found.directives.warnings.push((
                 line.start + miss.at,
@@ -164,6 +178,7 @@ pub(crate) fn find(source: &str) -> Found {
                     line.number, miss.fix, miss.example
                 ),
             ));
+            found.directives.warnings[warned..].sort_by_key(|(at, _)| *at);
         }
     }
     found

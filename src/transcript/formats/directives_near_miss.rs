@@ -46,10 +46,17 @@ impl<'s> Keys<'s> {
 /// The verbs of a directive.
 const VERBS: [&str; 4] = ["ignore", "ignore-file", "disable", "enable"];
 
-/// Where `line` writes a directive that the reader does not read, or `None`; one after its text
-/// is looked for only when it holds `talklint:` (`keyed`).
+/// Where `line`, which holds no directive read, writes a directive that the reader does not
+/// read, or `None`; one after its text is looked for only when it holds `talklint:` (`keyed`).
 pub(super) fn near_miss(line: &str, keyed: bool) -> Option<NearMiss> {
-    at_start(line).or_else(|| keyed.then(|| at_end(line)).flatten())
+    at_start(line).or_else(|| keyed.then(|| at_end(line, &[])).flatten())
+}
+
+/// Where `line`, which holds text and the HTML comment directives read in its bytes `read`,
+/// writes a `#`, `//` or `--` directive after text (`Agent: hi <!-- talklint: ignore a --> #
+/// talklint: ignore b`), as [`near_miss`] finds one in a line without them.
+pub(super) fn beside_read(line: &str, read: &[Range<usize>]) -> Option<NearMiss> {
+    at_end(line, read)
 }
 
 /// A comment with `talklint` in another case or without its colon before a directive's verb
@@ -86,21 +93,25 @@ fn at_start(line: &str) -> Option<NearMiss> {
 /// A `#`, `//` or `--` marker then `talklint:` and a verb after text on the line
 /// (`Agent: That's not my department. # talklint: ignore ownership`): only an HTML comment
 /// works there. The marker and what follows it are directive text; the text before it is said.
-/// A marker counts after a blank only, so `<!--` or a link's `#talklint:` is none.
-fn at_end(line: &str) -> Option<NearMiss> {
-    memchr::memmem::find_iter(line.as_bytes(), KEY).find_map(|k| {
-        let verb = line[k + KEY.len()..].split_whitespace().next()?;
-        let before = line[..k].trim_end();
-        let marker = ["#", "//", "--"]
-            .into_iter()
-            .find_map(|m| before.strip_suffix(m))?;
-        let said = marker.strip_suffix(char::is_whitespace)?;
-        let spoken = !unpadded(said).is_empty() && VERBS.contains(&verb);
-        spoken.then_some(NearMiss {
-            at: marker.len(),
-            hidden_from: marker.len(),
-            fix: "only an HTML comment works at the end of a line",
-            example: "`<!-- talklint: ignore RULE -->`",
+/// A marker counts after a blank only, so `<!--` or a link's `#talklint:` is none; nor does one
+/// inside the bytes `read`.
+fn at_end(line: &str, read: &[Range<usize>]) -> Option<NearMiss> {
+    let unread = |k: &usize| !read.iter().any(|r| r.contains(k));
+    memchr::memmem::find_iter(line.as_bytes(), KEY)
+        .filter(unread)
+        .find_map(|k| {
+            let verb = line[k + KEY.len()..].split_whitespace().next()?;
+            let before = line[..k].trim_end();
+            let marker = ["#", "//", "--"]
+                .into_iter()
+                .find_map(|m| before.strip_suffix(m))?;
+            let said = marker.strip_suffix(char::is_whitespace)?;
+            let spoken = !unpadded(said).is_empty() && VERBS.contains(&verb);
+            spoken.then_some(NearMiss {
+                at: marker.len(),
+                hidden_from: marker.len(),
+                fix: "only an HTML comment works at the end of a line",
+                example: "`<!-- talklint: ignore RULE -->`",
+            })
         })
-    })
 }

@@ -106,3 +106,27 @@ fn html_comments_side_by_side_are_each_a_directive() {
         ]
     );
 }
+
+#[test]
+fn a_marker_directive_beside_an_html_one_hides_from_its_marker() {
+    for (src, hidden) in [
+        (
+            "Agent: hi <!-- talklint: ignore a --> # talklint: ignore b\n",
+            vec!["<!-- talklint: ignore a -->", "# talklint: ignore b\n"],
+        ),
+        // The comment after the marker is in its text: one range, sorted and apart.
+        (
+            "Agent: hi # talklint: ignore b <!-- talklint: ignore a -->\n",
+            vec!["# talklint: ignore b <!-- talklint: ignore a -->\n"],
+        ),
+    ] {
+        let f = find(src);
+        let names: Vec<&str> = (f.directives.list.iter())
+            .map(|d| d.rules[0].name.as_str())
+            .collect();
+        assert_eq!(names, ["a"], "{src}");
+        let shown: Vec<&str> = f.hidden.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(shown, hidden, "{src}");
+        assert_eq!(f.directives.warnings.len(), 1, "{src}");
+    }
+}

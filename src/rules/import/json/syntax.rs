@@ -5,39 +5,27 @@
 //! and a trailing comma's error moves onto the comma.
 
 use super::{Bad, bad};
+use crate::json_comma;
 
 /// The error for serde_json's `e` in reading `body`, a part of the file that starts at byte
 /// `start` (after a byte-order mark).
 pub(super) fn syntax(start: usize, body: &str, e: &serde_json::Error) -> Bad {
+    if let Some((comma, closing)) = json_comma::trailing(body, e) {
+        return bad(
+            start + comma,
+            json_comma::message(closing),
+            json_comma::HELP,
+        );
+    }
     let text = e.to_string();
     let message = text
         .rfind(" at line ")
         .map_or(text.as_str(), |i| &text[..i]);
-    let at = offset(body, e.line(), e.column());
-    match crate::json_comma::before_bracket(body, at).filter(|_| message == "trailing comma") {
-        Some((comma, closing)) => bad(
-            start + comma,
-            format!("invalid JSON: a comma before `{closing}` with nothing after it"),
-            "remove this comma: JSON allows no comma after the last item of a list or an object",
-        ),
-        None => bad(
-            start + at,
-            format!("invalid JSON: {message}"),
-            "fix the JSON syntax at this place",
-        ),
-    }
-}
-
-/// The byte offset of serde_json's `line` and `column` (both 1-based, the column in bytes; a
-/// column 0 is the line's start), at most the end of `body`.
-fn offset(body: &str, line: usize, column: usize) -> usize {
-    let line_start = match line {
-        0 | 1 => 0,
-        n => memchr::memchr_iter(b'\n', body.as_bytes())
-            .nth(n - 2)
-            .map_or(body.len(), |i| i + 1),
-    };
-    (line_start + column.saturating_sub(1)).min(body.len())
+    bad(
+        start + json_comma::serde_offset(body, e.line(), e.column()),
+        format!("invalid JSON: {message}"),
+        "fix the JSON syntax at this place",
+    )
 }
 
 #[cfg(test)]
