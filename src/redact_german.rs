@@ -1,7 +1,9 @@
 //! Germany's numbers written in groups after the area code (DIN 5008's pairs, `030 12 34 56 78`,
 //! and groups of two to four digits, `0151 123 456 78`, `0171 12 34 567`), which no other form
 //! reads: German digit counts say which groups are the number's, so that neither its last pair
-//! is left showing nor a time or an amount after it taken in.
+//! is left showing nor a time or an amount after it taken in; and opening hours written as
+//! four-digit times (`0800 1700-1800`), which have the shape of a number with an extension but
+//! are none.
 
 use super::digits::{digit, groups, is_dash, is_digit, is_invisible};
 use std::ops::Range;
@@ -11,11 +13,11 @@ use std::ops::Range;
 const DIGITS: std::ops::RangeInclusive<usize> = 9..=12;
 
 /// Whether `text`, a phone pattern's match, may be a phone number as far as Germany's forms go:
-/// a number grouped after its area code has nine to twelve digits (see [`groups_after_area`]),
-/// so that a group beyond the twelfth is another number.
+/// no opening hours (see [`hours`]), and a number grouped after its area code has nine to twelve
+/// digits (see [`groups_after_area`]), so that a group beyond the twelfth is another number.
 pub(super) fn plausible(text: &str) -> bool {
     let digits = text.chars().filter_map(digit).count();
-    groups_after_area(text).is_none() || DIGITS.contains(&digits)
+    !hours(text) && (groups_after_area(text).is_none() || DIGITS.contains(&digits))
 }
 
 /// Whether `text` is a German number grouped after its area code with a pair among its groups,
@@ -64,4 +66,26 @@ pub(super) fn goes_on(rest: &str) -> bool {
         Some(c) if !c.is_whitespace() && !is_dash(c) => chars.next().is_some_and(is_digit),
         _ => false,
     }
+}
+
+/// Whether `text` is opening hours written as four-digit times of day on the quarter hour, one
+/// range among them at least, a dash before its later end (`0800 1700-1800`, `0800-1200
+/// 1300-1700`): read as a number, they have an area code, a number and an extension. A phone
+/// number's groups are seldom all such times, and a dash before a later one.
+fn hours(text: &str) -> bool {
+    if !text.contains(is_dash) {
+        return false;
+    }
+    let groups = groups(text, 0..text.len());
+    let minutes = |g: &Range<usize>| {
+        let d: Vec<u32> = text[g.clone()].chars().filter_map(digit).collect();
+        let [h, hh, m, mm] = d[..] else { return None };
+        let (hour, minute) = (h * 10 + hh, m * 10 + mm);
+        (hour <= 23 && minute < 60 && minute % 15 == 0).then_some(hour * 60 + minute)
+    };
+    let Some(times) = groups.iter().map(minutes).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    let dashed = |i: usize| text[groups[i].end..groups[i + 1].start].contains(is_dash);
+    (0..times.len().saturating_sub(1)).any(|i| dashed(i) && times[i + 1] > times[i])
 }

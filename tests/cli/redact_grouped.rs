@@ -64,12 +64,32 @@ fn what_follows_a_grouped_german_number_is_kept() {
     ]);
 }
 
+/// Opening hours written as four-digit times with a dash (`0800 1700-1800`) were read as a
+/// number with an extension; a number's own extension is still masked.
+#[test]
+fn opening_hours_are_no_number_with_an_extension() {
+    assert_masked(&[
+        ("Zeiten 0800 1700-1800", "Zeiten 0800 1700-1800"),
+        (
+            "Zeiten 0800-1200 1300-1700 Uhr",
+            "Zeiten 0800-1200 1300-1700 Uhr",
+        ),
+        ("Zeiten 0900 1330 - 1800", "Zeiten 0900 1330 - 1800"),
+        ("Tel 030 12345-67 oder", "Tel [PHONE] oder"),
+        ("Tel 0221 9876-0, 0711 123456-789", "Tel [PHONE], [PHONE]"),
+        // Not times on the quarter hour, or no later end after the dash: a number.
+        ("Tel 0221 1234-1530", "Tel [PHONE]"),
+        ("Tel 0800 1800-1700", "Tel [PHONE]"),
+        ("Zeiten 08:00-17:00 Uhr", "Zeiten 08:00-17:00 Uhr"),
+    ]);
+}
+
 /// Dates, times, amounts, postcodes and order numbers said with a grouped German number stay,
 /// and an IBAN is masked as an IBAN, in every report format.
 #[test]
 fn grouped_german_numbers_leave_what_is_no_number_in_every_format() {
     let text = "Customer: Tel 030 12 34 56 78, Handy 0151 123 456 78 am 12.03.2024\n\
-        Customer: Zeiten 08:00-17:00, Betrag 1 234,56 € ok\n\
+        Customer: Zeiten 0800 1700-1800 oder 08:00-17:00, Betrag 1 234,56 € ok\n\
         Customer: Bestellnummer 0301234567, Auftrag 2024 12345-67, Order 12 34 56 78\n\
         Customer: PLZ 10115 Berlin, IBAN DE89 3704 0044 0532 0130 00 ok\n";
     assert_in_every_format(
@@ -77,7 +97,7 @@ fn grouped_german_numbers_leave_what_is_no_number_in_every_format() {
         &["56 78,", "456 78 am", "3704", "0130"],
         &[
             "Tel [PHONE], Handy [PHONE] am 12.03.2024",
-            "Zeiten 08:00-17:00, Betrag 1 234,56 € ok",
+            "Zeiten 0800 1700-1800 oder 08:00-17:00, Betrag 1 234,56 € ok",
             "Bestellnummer 0301234567, Auftrag 2024 12345-67, Order 12 34 56 78",
             "PLZ 10115 Berlin, IBAN [IBAN] ok",
         ],
