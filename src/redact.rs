@@ -315,6 +315,8 @@ mod builtin;
 mod checks;
 #[path = "redact_digits.rs"]
 mod digits;
+#[path = "redact_german.rs"]
+mod german;
 #[path = "redact_groups.rs"]
 mod groups;
 #[path = "redact_shown.rs"]

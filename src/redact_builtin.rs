@@ -100,19 +100,21 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     // `0171-1234567`, `030/1234567`, `089 123456`, `(030) 12345678`), and a mobile's in one
     // run (`01711234567`); with an extension after a dash, as DIN 5008 writes it, the number
     // before it may be shorter (`030 12345-67`, `(030) 12345-67`; no dash after the area code,
-    // where `0800-1700` and invoice numbers have theirs). Each is tried before the forms its
-    // first groups make.
+    // where `0800-1700` and invoice numbers have theirs); and grouped after the area code, as
+    // DIN 5008's pairs and common practice write it (`030 12 34 56 78`, `0151 123 456 78`,
+    // `0171 12 34 567`, `(030) 12 34 56 78`), up to 12 digits (see `german::plausible`). Each
+    // is tried before the forms its first groups make.
     // A trunk prefix `0` is followed by a non-zero digit (`00` opens an international number).
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\(0[1-9]\d{1,4}\)SPACE*\d{3,8}DASH\d{1,5}\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\(0[1-9]\d{1,4}\)SPACE*(?:\d{3,8}DASH\d{1,5}|GERMAN)\b",
             r"|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*\d{3,4}GAP\d{3,4}\b|\(0[1-9]\d{3}\)[\t\p{Zs}]*\d{6}\b",
             r"|\(0[1-9](?:\d\)SPACE*\d{6,8}|\d{2}\)SPACE*\d{5,8}",
             r"|\d{3}\)SPACE*\d{4,7}|\d{4}\)SPACE*\d{3,6})\b",
             // One `\b` for the forms that open with a digit: a `\b` is looked at in each place of
             // the text, and by a slow search where the text holds a character outside ASCII.
-            r"|\b(?:0[1-9]\d{1,4}(?:SPACE+|SPACE*/SPACE*)\d{3,8}DASH\d{1,5}",
+            r"|\b(?:0[1-9]\d{1,4}(?:(?:SPACE+|SPACE*/SPACE*)\d{3,8}DASH\d{1,5}|AREAGERMAN)",
             r"|0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
             r"|0[1-9](?:GAP\d{2}){4}|0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})|0[67]\d{8}",
             r"|[679]\d{2}GAP(?:\d{2}GAP\d{2}GAP\d{2}|\d{3}GAP\d{3})|9\dGAP\d{3}GAP\d{2}GAP\d{2}",
@@ -129,8 +131,15 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
 /// [`GAP`], or a slash with optional spaces around it (`030/1234567`, `030 / 1234567`).
 const AREA: &str = r"(?:GAP|SPACE*/SPACE*)";
 
+/// A German number's groups after its area code (written `GERMAN` in [`NUMBERS`]): two to four
+/// groups of two to four digits parted by spaces (`12 34 56 78`, `123 456 78`, `12 34 567`);
+/// `german::plausible` counts their digits, and one of them a pair ends the number there
+/// (`german::paired`).
+const GERMAN: &str = r"\d{2,4}(?:SPACE+\d{2,4}){1,3}";
+
 /// A built-in pattern with its digits and gaps written out.
 pub(super) fn builtin(pattern: &str) -> String {
+    let pattern = pattern.replace("GERMAN", GERMAN);
     let pattern = pattern.replace("AREA", AREA).replace("GAP", GAP);
     let spelled = pattern.replace("SPACE", SPACE).replace("DASH", DASH);
     spelled.replace(r"\d", DIGIT)

@@ -6,6 +6,7 @@
 
 use super::Check;
 use super::digits::{Gap, digit, groups, is_dash, is_gap};
+use super::german;
 
 /// Whether `text`, a match of a pattern with `check`, passes it.
 pub(super) fn passes(check: Check, text: &str) -> bool {
@@ -22,7 +23,7 @@ pub(super) fn passes(check: Check, text: &str) -> bool {
         // An international `00` is no digit of the number.
         Check::Phone => {
             let zeros = if text.starts_with("00") { 2 } else { 0 };
-            (7..=15).contains(&(digits().count() - zeros))
+            (7..=15).contains(&(digits().count() - zeros)) && german::plausible(text)
         }
         Check::Ssn => {
             let d: Vec<u32> = digits().collect();

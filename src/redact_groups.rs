@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::checks::passes;
 use super::digits::{groups, is_digit, is_gap, is_invisible};
+use super::german;
 use super::{Check, Span};
 use bounds::free;
 use codes::cards_with_codes;
@@ -80,7 +81,13 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                         });
                         continue;
                     }
-                    let sides = free(text, range.clone());
+                    let mut sides = free(text, range.clone());
+                    // A German number grouped after its area code ends where its digit count
+                    // says (see `german::plausible`): what follows is another number, unless
+                    // its last group goes on into it (`… 56 12:30`).
+                    if matches!(p.check, Check::Phone) && german::paired(part) {
+                        sides.1 = !german::goes_on(&text[range.end..]);
+                    }
                     if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
                         let wider = cards_with_codes(text, range.clone(), sides);
                         found.extend(wider.into_iter().map(|(wide, (free_before, free_after))| {

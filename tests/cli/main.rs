@@ -99,6 +99,7 @@ mod redact_diff;
 mod redact_errors;
 mod redact_forms;
 mod redact_gaps;
+mod redact_grouped;
 mod redact_national;
 mod redact_pairs;
 mod redact_patterns;
