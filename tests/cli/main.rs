@@ -125,6 +125,7 @@ mod schemas;
 mod sentiment;
 mod shard;
 mod shared_packs;
+mod slash_date_days;
 mod spark;
 mod speech_channels;
 mod spoken;

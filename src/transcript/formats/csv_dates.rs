@@ -1,9 +1,10 @@
 //! A CSV file's slash dates (`6/13/2024`) say which of their numbers is the day only all
-//! together: one day past 12 shows the order of every date of the file. A file whose dates show
+//! together, as [`file_order`] decides for every format. A file whose dates show
 //! both orders mixes them (two exports pasted together, a sheet edited by hand), and its dates
 //! that are not read are warned about as such, with a date of each order named, and not as dates
 //! that could be read either way.
 
+use super::super::slash_order::{FileOrder, Shows, file_order};
 use super::super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 
@@ -24,42 +25,17 @@ pub(super) struct Unread<'s> {
 }
 
 impl<'s> SlashDates<'s> {
-    /// What `dates` show (each date's order, if it shows one, and its cell, a slice of
-    /// `source`); where they show no one order, `named` is the order they are read in, else day
-    /// first where all are of one day, which either order reads alike.
+    /// What `dates` show (what each says of the order, and its cell, a slice of `source`):
+    /// the order they are read in and, where they show both, the first cell of each (see
+    /// [`file_order`]); `named` is the order the user names.
     pub(super) fn of(
         source: &'s str,
-        dates: impl Iterator<Item = (Option<SlashOrder>, &'s str)>,
+        dates: impl Iterator<Item = (Shows, &'s str)>,
         named: Option<SlashOrder>,
     ) -> Self {
-        let (mut day_first, mut month_first) = (None, None);
-        // The one day all dates are of, as written, while they are (either order then reads
-        // every time alike).
-        let (mut day, mut one_day) = (None, true);
-        for (shown, cell) in dates {
-            let written = cell
-                .trim()
-                .trim_matches('"')
-                .split(' ')
-                .next()
-                .unwrap_or("");
-            one_day &= *day.get_or_insert(written) == written;
-            let first: &mut Option<(usize, &str)> = match shown {
-                Some(SlashOrder::DayFirst) => &mut day_first,
-                Some(SlashOrder::MonthFirst) => &mut month_first,
-                None => continue,
-            };
-            let at = crate::text::offset_in(source, cell);
-            if first.is_none_or(|(before, _)| at < before) {
-                *first = Some((at, cell));
-            }
-        }
-        let (order, mixed) = match (day_first, month_first) {
-            (Some(d), Some(m)) => (named, Some([d, m])),
-            (Some(_), None) => (Some(SlashOrder::DayFirst), None),
-            (None, Some(_)) => (Some(SlashOrder::MonthFirst), None),
-            (None, None) => (named.or(one_day.then_some(SlashOrder::DayFirst)), None),
-        };
+        let placed =
+            dates.map(|(shows, cell)| (shows, (crate::text::offset_in(source, cell), cell)));
+        let FileOrder { order, mixed } = file_order(placed, named);
         SlashDates { order, mixed }
     }
 
