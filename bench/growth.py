@@ -8,9 +8,11 @@ exits 1 when a ratio reaches 10:
     python3 bench/growth.py [--runs N] [--bin target/release/talklint]
 
 The inputs: one very long line with many findings (as a JSON and as a human report), a CSV
-file of many conversation ids, many directives split over comment lines that never close, and
-many bare `disable`s with an `enable` of one rule after them. tests/cli/linear_inputs.rs
-checks the findings' places on such inputs; their speed is measured here, not in the tests.
+file of many conversation ids (also with a warning each that names the file's first dates of
+each order, and with conversations interleaved whose warnings and findings go back and forth
+over the file), many directives split over comment lines that never close, and many bare
+`disable`s with an `enable` of one rule after them. tests/cli/linear_inputs.rs and
+csv_interleaved.rs check the places on such inputs; their speed is measured here, not in the tests.
 """
 
 import argparse
@@ -33,6 +35,23 @@ def many_ids(n):
     return "conversation_id,role,speaker,text\n" + rows
 
 
+def mixed_dates(n):
+    """A file that mixes slash-date orders, then one conversation per row with a date that
+    reads both ways: each one's warning names the file's first date of each order."""
+    head = "c,agent,a,hi,13/06/2024 10:00\nc,agent,a,hi,06/13/2024 10:00\n"
+    rows = "".join(f"c{i},agent,agent {i},please calm down,03/04/2024 10:00\n" for i in range(n))
+    return "conversation_id,role,speaker,text,time\n" + head + rows
+
+
+def interleaved(n):
+    """Conversations whose warnings and findings fall in both halves of the file: a time that
+    is none in the first, a message out of time order in the second."""
+    first = "".join(f"c{i},agent,please calm down,2024-06-01 10:00\nc{i},agent,ok,soon\n"
+                    for i in range(n))
+    last = "".join(f"c{i},agent,calm down,2024-06-01 09:00\n" for i in range(n))
+    return "conversation_id,role,text,time\n" + first + last
+
+
 def split_directives(n):
     return "Agent: hello there\n" + "<!-- talklint: ignore\n" * n + "Agent: calm down\n"
 
@@ -46,6 +65,8 @@ INPUTS = [
     ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT)),
     ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT)),
     ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000),
+    ("a CSV of many ids and mixed date orders", "dates.csv", "json", mixed_dates, 5_000),
+    ("a CSV of interleaved conversations", "zigzag.csv", "json", interleaved, 5_000),
     ("directives split with no -->, JSON report", "split.md", "json", split_directives, 40_000),
     ("bare disables, then an enable of one rule", "off.txt", "json", disables_and_one_enable, 50_000),
 ]

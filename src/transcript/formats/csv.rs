@@ -281,7 +281,7 @@ pub fn parse(
     // The file's slash dates say which of their numbers is the day, for all of them; where
     // they do not, `--date-order` may.
     let slashed = conversations.iter().flat_map(Conversation::slash_dates);
-    let dates = dates::SlashDates::of(source, slashed, opts.date_order);
+    let dates = dates::SlashDates::of((source, &mut lines), slashed, opts.date_order);
     let transcripts = conversations
         .into_iter()
         .map(|c| c.finish(source, &dates, &mut lines))

@@ -5,7 +5,8 @@
 use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
 use super::super::message_times::Unread;
-use super::super::time::{SheetTime, SlashOrder, sheet_time, slash_numbers, slash_time};
+use super::super::slash_order::Shows;
+use super::super::time::{SheetTime, sheet_time, slash_date, slash_time};
 use super::dates::{SlashDates, Unread as UnreadDate};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
@@ -39,8 +40,8 @@ struct Slashed<'s> {
     raw: &'s str,
     written: String,
     unit: Unit,
-    /// The date's first two numbers, one of which is the day.
-    numbers: (u32, u32),
+    /// What the date says of the file's order.
+    shows: Shows,
 }
 
 /// A time cell of a row.
@@ -96,31 +97,26 @@ impl<'s> Conversation<'s> {
         if let Some(ms) = ms {
             return clock.epoch_or_offset(ms);
         }
-        match slash_numbers(&written) {
-            Some(numbers) => {
-                self.slashed.push(Slashed {
-                    turn: self.turns.len(),
-                    end,
-                    name: cell.name,
-                    raw: cell.raw,
-                    written: written.into_owned(),
-                    unit,
-                    numbers,
-                });
-                None
-            }
-            None => {
-                self.unread
-                    .add_named(source, cell.name, cell.raw, expected(unit));
-                None
-            }
+        match slash_date(&written) {
+            true => self.slashed.push(Slashed {
+                turn: self.turns.len(),
+                end,
+                name: cell.name,
+                raw: cell.raw,
+                shows: Shows::of(&written),
+                written: written.into_owned(),
+                unit,
+            }),
+            false => self
+                .unread
+                .add_named(source, cell.name, cell.raw, expected(unit)),
         }
+        None
     }
 
-    /// Each slash date of its times: the order it shows, which says the file's, and its cell as
-    /// written.
-    pub(super) fn slash_dates(&self) -> impl Iterator<Item = (Option<SlashOrder>, &'s str)> + '_ {
-        self.slashed.iter().map(|s| (s.shown(), s.raw))
+    /// Each slash date of its times: what it says of the file's order, and its cell as written.
+    pub(super) fn slash_dates(&self) -> impl Iterator<Item = (Shows, &'s str)> + '_ {
+        self.slashed.iter().map(|s| (s.shows, s.raw))
     }
 
     /// Its slash dates read in the file's order; with none, or a date that is none in it
@@ -132,7 +128,7 @@ impl<'s> Conversation<'s> {
         for s in std::mem::take(&mut self.slashed) {
             let epoch = dates.order.and_then(|order| slash_time(&s.written, order));
             let Some(ms) = epoch.and_then(|e| self.clock.absolute(e)) else {
-                match dates.mixed() && s.is_date() {
+                match dates.mixed() && s.shows != Shows::Nothing {
                     true => mixed.push(UnreadDate {
                         name: s.name,
                         raw: s.raw,
@@ -200,22 +196,6 @@ impl<'s> Conversation<'s> {
         };
         assign_diarised_roles(&mut t, source);
         t
-    }
-}
-
-impl Slashed<'_> {
-    /// Whether the cell is a date in either order.
-    fn is_date(&self) -> bool {
-        [SlashOrder::DayFirst, SlashOrder::MonthFirst]
-            .into_iter()
-            .any(|order| slash_time(&self.written, order).is_some())
-    }
-
-    /// The order the cell shows, by a day past 12 (`13/06/2024` day first), where it is a date
-    /// in that order (not `31/02/2024`).
-    fn shown(&self) -> Option<SlashOrder> {
-        SlashOrder::shown_by(self.numbers)
-            .filter(|&order| slash_time(&self.written, order).is_some())
     }
 }
 

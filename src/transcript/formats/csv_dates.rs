@@ -1,9 +1,10 @@
 //! A CSV file's slash dates (`6/13/2024`) say which of their numbers is the day only all
-//! together: one day past 12 shows the order of every date of the file. A file whose dates show
+//! together, as [`file_order`] decides for every format. A file whose dates show
 //! both orders mixes them (two exports pasted together, a sheet edited by hand), and its dates
 //! that are not read are warned about as such, with a date of each order named, and not as dates
 //! that could be read either way.
 
+use super::super::slash_order::{FileOrder, Shows, file_order};
 use super::super::time::SlashOrder;
 use crate::text::lines::LineCursor;
 
@@ -11,9 +12,16 @@ use crate::text::lines::LineCursor;
 pub(super) struct SlashDates<'s> {
     /// The order they show, else the one `--date-order` or `date_order:` names, if any.
     pub(super) order: Option<SlashOrder>,
-    /// Where they show both: the first day first and the first month first, bytes of the
-    /// source where their cells are written, and the cells.
-    mixed: Option<[(usize, &'s str); 2]>,
+    /// Where they show both: the first day first and the first month first, each placed once
+    /// for the warning of every conversation that has a date that is not read.
+    mixed: Option<[Example<'s>; 2]>,
+}
+
+/// A date of one order in a file that mixes them: its cell, and its line and column.
+struct Example<'s> {
+    cell: &'s str,
+    line: usize,
+    column: usize,
 }
 
 /// A slash date that is not read, in a file whose dates mix both orders: its column's name and
@@ -24,42 +32,24 @@ pub(super) struct Unread<'s> {
 }
 
 impl<'s> SlashDates<'s> {
-    /// What `dates` show (each date's order, if it shows one, and its cell, a slice of
-    /// `source`); where they show no one order, `named` is the order they are read in, else day
-    /// first where all are of one day, which either order reads alike.
+    /// What `dates` show (what each says of the order, and its cell, a slice of `source`):
+    /// the order they are read in and, where they show both, the first cell of each (see
+    /// [`file_order`], placed by `lines`, a cursor over `source`); `named` is the order the
+    /// user names.
     pub(super) fn of(
-        source: &'s str,
-        dates: impl Iterator<Item = (Option<SlashOrder>, &'s str)>,
+        (source, lines): (&'s str, &mut LineCursor),
+        dates: impl Iterator<Item = (Shows, &'s str)>,
         named: Option<SlashOrder>,
     ) -> Self {
-        let (mut day_first, mut month_first) = (None, None);
-        // The one day all dates are of, as written, while they are (either order then reads
-        // every time alike).
-        let (mut day, mut one_day) = (None, true);
-        for (shown, cell) in dates {
-            let written = cell
-                .trim()
-                .trim_matches('"')
-                .split(' ')
-                .next()
-                .unwrap_or("");
-            one_day &= *day.get_or_insert(written) == written;
-            let first: &mut Option<(usize, &str)> = match shown {
-                Some(SlashOrder::DayFirst) => &mut day_first,
-                Some(SlashOrder::MonthFirst) => &mut month_first,
-                None => continue,
-            };
-            let at = crate::text::offset_in(source, cell);
-            if first.is_none_or(|(before, _)| at < before) {
-                *first = Some((at, cell));
-            }
-        }
-        let (order, mixed) = match (day_first, month_first) {
-            (Some(d), Some(m)) => (named, Some([d, m])),
-            (Some(_), None) => (Some(SlashOrder::DayFirst), None),
-            (None, Some(_)) => (Some(SlashOrder::MonthFirst), None),
-            (None, None) => (named.or(one_day.then_some(SlashOrder::DayFirst)), None),
-        };
+        let placed =
+            dates.map(|(shows, cell)| (shows, (crate::text::offset_in(source, cell), cell)));
+        let FileOrder { order, mixed } = file_order(placed, named);
+        let mixed = mixed.map(|dates| {
+            dates.map(|(at, cell)| {
+                let (line, column) = lines.position(at);
+                Example { cell, line, column }
+            })
+        });
         SlashDates { order, mixed }
     }
 
@@ -71,18 +61,17 @@ impl<'s> SlashDates<'s> {
     /// The warning for a conversation's slash dates that are not read in a file that mixes the
     /// orders (`unread`, the first named, placed by `lines`).
     pub(super) fn warning(&self, unread: &[Unread], lines: &mut LineCursor) -> Option<String> {
-        let [(d_at, d), (m_at, m)] = self.mixed?;
+        let [d, m] = self.mixed.as_ref()?;
         let (first, more) = unread.split_first()?;
         let (line, column) = lines.position(crate::text::offset_in(lines.text(), first.raw));
-        let (d_line, d_column) = lines.position(d_at);
-        let (m_line, m_column) = lines.position(m_at);
         let more = super::super::more_like(more.len(), "slash date");
+        let [d, m] =
+            [d, m].map(|e| format!("`{}` at line {}, column {}", e.cell, e.line, e.column));
         Some(format!(
             "line {line}, column {column}: `{}` is `{}`, a date with slashes, and this file \
-             mixes the two orders of them, day first (`{d}` at line {d_line}, column \
-             {d_column}) and month first (`{m}` at line {m_line}, column {m_column}): the turn \
-             is read without this time; write all the file's dates in one order, best as ISO \
-             8601 (`2024-06-13 10:00:00`), or name the order to read with --date-order or \
+             mixes the two orders of them, day first ({d}) and month first ({m}): the turn is \
+             read without this time; write all the file's dates in one order, best as ISO 8601 \
+             (`2024-06-13 10:00:00`), or name the order to read with --date-order or \
              `date_order:` (the dates in the other order are then read without a time){more}",
             first.name, first.raw
         ))

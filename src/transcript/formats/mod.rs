@@ -39,6 +39,7 @@ mod pasted_notices;
 mod pca;
 mod references;
 mod shape_signs;
+mod slash_order;
 pub mod speech_words;
 mod stamps;
 pub mod subtitle;

@@ -2,6 +2,7 @@
 //! start (`[00:01:02]`, spans), dates and times (`[2024-05-01 10:00:00]`, ISO 8601), 12-hour
 //! times (`10:00 AM`), and the [`Timeline`] that makes them relative to the call.
 
+use super::slash_order::{FileOrder, Shows, file_order};
 use super::time::{
     DateTime, SlashOrder, clock_ms, dotted_date, dotted_time, iso8601, seconds_ms, slash_date,
     slash_date_time, split_meridiem, time_of_day_ms, with_meridiem,
@@ -26,11 +27,13 @@ pub(super) struct Stamp {
     slash: Option<SlashReadings>,
 }
 
-/// A slash date and time read day first and month first, each where it is a date.
+/// A slash date and time read day first and month first, each where it is a date, and what it
+/// says of the file's order.
 #[derive(Clone, Copy)]
 struct SlashReadings {
     day_first: Option<DateTime>,
     month_first: Option<DateTime>,
+    shows: Shows,
 }
 
 impl SlashReadings {
@@ -39,17 +42,9 @@ impl SlashReadings {
         let readings = SlashReadings {
             day_first: read(SlashOrder::DayFirst),
             month_first: read(SlashOrder::MonthFirst),
+            shows: Shows::of(text),
         };
         (readings.day_first.is_some() || readings.month_first.is_some()).then_some(readings)
-    }
-
-    /// The order only one of the readings is a date in.
-    fn shown(self) -> Option<SlashOrder> {
-        match (self.day_first, self.month_first) {
-            (Some(_), None) => Some(SlashOrder::DayFirst),
-            (None, Some(_)) => Some(SlashOrder::MonthFirst),
-            _ => None,
-        }
     }
 
     fn reading(self, order: SlashOrder) -> Option<DateTime> {
@@ -278,13 +273,14 @@ impl Timeline {
         stamps: impl Iterator<Item = Stamp> + Clone,
         named: Option<SlashOrder>,
     ) -> Timeline {
-        let (order, mixed) = slash_order(stamps.clone().filter_map(|s| s.slash), named);
+        let dates = stamps.clone().filter_map(|s| Some((s.slash?.shows, ())));
+        let FileOrder { order, mixed } = file_order(dates, named);
         let epoch = stamps
             .filter_map(|s| s.read(order))
             .find(|s| s.day_start_ms.is_some());
         Timeline {
             order,
-            mixed,
+            mixed: mixed.is_some(),
             epoch: epoch.map_or(0, |s| s.start_ms),
             day: None,
             first_of_day: None,
@@ -334,34 +330,4 @@ impl Timeline {
         let at = |ms: u64| (ms + shift).saturating_sub(from);
         (Some(at(s.start_ms)), s.end_ms.map(at))
     }
-}
-
-/// The order a file's slash dates are read in (see [`Timeline`]'s `order`), and whether they
-/// show both.
-fn slash_order(
-    dates: impl Iterator<Item = SlashReadings>,
-    named: Option<SlashOrder>,
-) -> (Option<SlashOrder>, bool) {
-    let (mut day_first, mut month_first) = (false, false);
-    // The day of the dates that read both ways, while they are all of one.
-    let mut days = None;
-    let mut one_day = true;
-    for readings in dates {
-        match (readings.shown(), readings.day_first) {
-            (Some(SlashOrder::DayFirst), _) => day_first = true,
-            (Some(SlashOrder::MonthFirst), _) => month_first = true,
-            (None, Some(d)) => {
-                let day = d.epoch_ms.saturating_sub(d.time_of_day_ms);
-                one_day &= *days.get_or_insert(day) == day;
-            }
-            (None, None) => {}
-        }
-    }
-    let order = match (day_first, month_first) {
-        (true, false) => Some(SlashOrder::DayFirst),
-        (false, true) => Some(SlashOrder::MonthFirst),
-        (true, true) => named,
-        (false, false) => named.or(one_day.then_some(SlashOrder::DayFirst)),
-    };
-    (order, day_first && month_first)
 }

@@ -224,19 +224,6 @@ pub enum SlashOrder {
     MonthFirst,
 }
 
-impl SlashOrder {
-    /// The order a date with these first two numbers shows: day first where only the first is
-    /// past 12, month first where only the second is; none where it reads both ways, or
-    /// neither (`13/13/2024`, which is no date).
-    pub fn shown_by((first, second): (u32, u32)) -> Option<SlashOrder> {
-        match (first > 12, second > 12) {
-            (true, false) => Some(SlashOrder::DayFirst),
-            (false, true) => Some(SlashOrder::MonthFirst),
-            _ => None,
-        }
-    }
-}
-
 /// The first two numbers of a slash date that opens `text` (`6/13/2024 12:00 PM`: 6 and 13).
 pub fn slash_numbers(text: &str) -> Option<(u32, u32)> {
     if !slash_date(text) {
