@@ -123,6 +123,7 @@ mod sarif_snippets;
 mod scale;
 mod schemas;
 mod sentiment;
+mod sentiment_phrases;
 mod sentiment_scores;
 mod shard;
 mod shared_packs;
