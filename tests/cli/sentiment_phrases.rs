@@ -214,3 +214,34 @@ fn the_rules_view_shows_the_phrases_and_the_sentiment() {
         "{out}"
     );
 }
+
+/// A sentiment rule's example is text, which carries no labels: `talklint test` says so, not
+/// that the example lacks times; a clean example without the phrase is judged.
+#[test]
+fn a_sentiment_rules_examples_say_they_carry_no_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = r#"rules:
+  - id: loyalty/cancel-when-upset
+    kind: tag
+    speaker: customer
+    phrases: [cancel]
+    sentiment: negative
+    examples:
+      hit: ["Customer: I want to cancel."]
+      clean: ["Customer: Thanks."]
+"#;
+    write(dir.path(), "rules.yaml", rules);
+    let (code, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["test", "--no-config", "rules.yaml"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains(
+            "rules.yaml:8:14: loyalty/cancel-when-upset: Unjudged: hit example 1 cannot be judged: \
+             this rule reads the sentiment a transcript gives its turns, and a text example gives none"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("1 passed, 1 failed"), "{out}");
+}
