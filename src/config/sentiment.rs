@@ -47,7 +47,8 @@ impl<'de> Visitor<'de> for Bounds {
     type Value = SentimentConfig;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a mapping such as `{negative_below: -0.25, positive_above: 0.25}`")
+        // As serde's derive says it, which `crate::yaml` puts in words.
+        f.write_str("struct SentimentConfig")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SentimentConfig, A::Error> {
