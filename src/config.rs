@@ -4,6 +4,7 @@
 pub mod globs;
 mod roles;
 mod rule_files;
+mod sentiment;
 
 use crate::byte_size::ByteSize;
 use crate::engine::SCORES;
@@ -15,6 +16,7 @@ use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::Role;
 use crate::utf8_file::NotText;
 use schemars::JsonSchema;
+pub use sentiment::SentimentConfig;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -66,6 +68,10 @@ pub struct Config {
     pub fillers: Option<Vec<String>>,
     pub default_role: Option<DefaultRole>,
     pub date_order: Option<DateOrder>,
+    /// Where a numeric sentiment score (Google CCAI's, from -1 to 1) turns negative or
+    /// positive, for `sentiment:` rules.
+    #[serde(default)]
+    pub sentiment: SentimentConfig,
     pub fail_on: Option<FailOn>,
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]

@@ -40,8 +40,8 @@ pub(crate) mod utf8_file;
 mod yaml;
 
 pub use engine::{
-    Engine, EngineError, Evaluation, ExampleFailure, ExampleOutcome, Outcome, Scoring, Scratch,
-    TestReport,
+    Engine, EngineError, Evaluation, ExampleFailure, ExampleOutcome, Lacking, Outcome, Scoring,
+    Scratch, TestReport,
 };
 pub use rules::{Fills, Kind, Measure, Rule, RuleError, RuleSet, Severity};
 pub use transcript::{Format, ParseError, ParseOptions, Parsed, Role, Transcript, Turn};

@@ -97,7 +97,7 @@ pub(crate) struct RuleArgs {
     /// else the built-in pack.
     #[arg(short = 'r', long = "rules", value_name = "PATH")]
     pub(crate) rules: Vec<PathBuf>,
-    /// A cloud category (a *.json rule file) that needs a model, such as an AWS SentimentFilter,
+    /// A cloud matcher (a *.json rule file) that needs a model, such as a CCAI semantic match,
     /// is an error instead of being left out with a warning.
     #[arg(long)]
     pub(crate) strict_import: bool,

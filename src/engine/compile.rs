@@ -49,6 +49,8 @@ pub(super) enum CompiledLook {
         window_regex: Vec<Regex>,
         near: Vec<CompiledNear>,
         not_near: Vec<CompiledNear>,
+        /// Only matches in turns labelled with one of these sentiments count.
+        sentiment: Option<u8>,
     },
     Timing(Timing),
     /// Turns labelled with one of these sentiments (a bit set of `Sentiment::bit`).
@@ -207,6 +209,7 @@ impl<'r> Compiled<'r> {
                         .collect(),
                     near,
                     not_near,
+                    sentiment: words.sentiment,
                 }
             }
         };

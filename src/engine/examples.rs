@@ -1,7 +1,8 @@
 //! `talklint test`: runs every rule's embedded examples through the real pipeline (text parser,
 //! matcher, windows, `unless`) and names each failure, as ast-grep does: *Missing* when a `hit`
 //! example does not match, *Noisy* when a `clean` example does, and *Unjudged* when the rule
-//! cannot judge an example (it needs times the example lacks). All failures are listed.
+//! cannot judge an example (it needs times the example lacks, or sentiment labels, which no text
+//! example carries). All failures are listed.
 //!
 //! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
 
@@ -17,9 +18,17 @@ pub enum ExampleOutcome {
     Missing,
     /// A `clean` example the rule matched.
     Noisy,
-    /// An example the rule cannot judge: it needs times (`timing`, a window in seconds) and the
-    /// example has none, so it tests nothing.
-    Unjudged,
+    /// An example the rule cannot judge, so it tests nothing: it lacks what the rule needs.
+    Unjudged(Lacking),
+}
+
+/// What an example lacks that its rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lacking {
+    /// Times (`timing`, a window in seconds), which a text example may give.
+    Times,
+    /// The sentiment labels a `sentiment` search reads, which no text example gives.
+    SentimentLabels,
 }
 
 /// One failed example.
@@ -86,7 +95,10 @@ impl Engine {
             for (i, example, should_hit) in cases {
                 report.examples += 1;
                 let outcome = match self.matches_example(r, example, opts, &mut scratch) {
-                    None => ExampleOutcome::Unjudged,
+                    None if rule.reads_sentiment() => {
+                        ExampleOutcome::Unjudged(Lacking::SentimentLabels)
+                    }
+                    None => ExampleOutcome::Unjudged(Lacking::Times),
                     Some(hit) if hit == should_hit => continue,
                     Some(_) if should_hit => ExampleOutcome::Missing,
                     Some(_) => ExampleOutcome::Noisy,

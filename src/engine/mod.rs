@@ -22,7 +22,7 @@ use crate::transcript::Transcript;
 use compile::{Compiled, CompiledRule};
 use evaluate::Scope;
 pub use evaluate::{Evaluation, Measures, Outcome, measures, measures_of};
-pub use examples::{ExampleFailure, ExampleOutcome, TestReport};
+pub use examples::{ExampleFailure, ExampleOutcome, Lacking, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
 use regex::Regex;
 pub use score::{SCORES, Scoring};

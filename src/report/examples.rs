@@ -1,7 +1,7 @@
 //! `talklint test` output: every failed example, named as ast-grep names them (*Missing*,
 //! *Noisy*; *Unjudged* for one the rule cannot judge), then the totals.
 
-use crate::engine::{ExampleOutcome, TestReport};
+use crate::engine::{ExampleOutcome, Lacking, TestReport};
 use crate::report::plural;
 use std::collections::BTreeSet;
 
@@ -13,10 +13,16 @@ pub fn render(report: &TestReport, notes: &[Option<String>]) -> String {
         let (name, what) = match f.outcome {
             ExampleOutcome::Missing => ("Missing", "did not match"),
             ExampleOutcome::Noisy => ("Noisy", "matched"),
-            ExampleOutcome::Unjudged => (
+            ExampleOutcome::Unjudged(Lacking::Times) => (
                 "Unjudged",
                 "cannot be judged: it lacks the times this rule needs (`[00:00-00:04] Agent: …` \
                  gives a turn's start and end)",
+            ),
+            ExampleOutcome::Unjudged(Lacking::SentimentLabels) => (
+                "Unjudged",
+                "cannot be judged: this rule reads the sentiment a transcript gives its turns, \
+                 and a text example gives none (check the rule on a labelled transcript instead: \
+                 `talklint check -r FILE call.json`)",
             ),
         };
         let at = &f.place;

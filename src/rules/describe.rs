@@ -34,7 +34,13 @@ impl Look {
                 if w.phrases.len() + w.regex.len() > QUOTED {
                     quoted.push("…".to_string());
                 }
-                quoted.join(" or ")
+                let quoted = quoted.join(" or ");
+                match w.sentiment {
+                    Some(bits) => {
+                        format!("{quoted} in a turn labelled {}", Sentiment::describe(bits))
+                    }
+                    None => quoted,
+                }
             }
             Look::Timing(t) => t.describe(),
             Look::Sentiment(bits) => format!("turn labelled {}", Sentiment::describe(*bits)),

@@ -169,9 +169,9 @@ impl Rule {
         }
     }
 
-    /// Every phrase the rule is written with, in order: its search's (and their `unless`,
-    /// `near` and `not_near`), its `after` trigger's and each `when` condition's.
-    pub(crate) fn phrases(&self) -> Vec<&Phrase> {
+    /// Every search of the rule, in order: its own, its `after` trigger's, each `when`
+    /// condition's.
+    fn finds(&self) -> Vec<&Find> {
         let mut finds = Vec::new();
         match &self.target {
             Target::Find { find, after } => {
@@ -180,7 +180,22 @@ impl Rule {
             }
             Target::When(condition) => condition.finds(&mut finds),
         }
-        let words = finds.into_iter().filter_map(|f| match &f.look {
+        finds
+    }
+
+    /// Whether a search of the rule reads the sentiment a transcript gives its turns.
+    pub fn reads_sentiment(&self) -> bool {
+        self.finds().iter().any(|f| match &f.look {
+            Look::Sentiment(_) => true,
+            Look::Words(w) => w.sentiment.is_some(),
+            Look::Timing(_) => false,
+        })
+    }
+
+    /// Every phrase the rule is written with, in order: its search's (and their `unless`,
+    /// `near` and `not_near`), its `after` trigger's and each `when` condition's.
+    pub(crate) fn phrases(&self) -> Vec<&Phrase> {
+        let words = self.finds().into_iter().filter_map(|f| match &f.look {
             Look::Words(words) => Some(words),
             Look::Timing(_) | Look::Sentiment(_) => None,
         });

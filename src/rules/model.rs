@@ -4,8 +4,8 @@
 
 use super::Phrase;
 
-/// Phrases or regexes in the turns of some speakers, a timing measure, or turns labelled with
-/// a sentiment.
+/// Phrases or regexes in the turns of some speakers (in those labelled with a sentiment, when
+/// it says so), a timing measure, or turns labelled with a sentiment.
 #[derive(Debug, Clone)]
 pub struct Find {
     /// The roles whose turns are searched, as a bit set of [`crate::Role::bit`].
@@ -44,6 +44,10 @@ pub struct Words {
     pub near: Vec<Near>,
     /// A match is dropped when one of these finds one of its phrases near enough.
     pub not_near: Vec<Near>,
+    /// A match counts only in a turn the transcript labels with one of these sentiments (a bit
+    /// set of [`crate::transcript::Sentiment::bit`]): `phrases` and `sentiment` in one search
+    /// are one turn's. `None`: any turn.
+    pub sentiment: Option<u8>,
 }
 
 /// A rule regex: as written, and as compiled (with the mode flags loading chose).

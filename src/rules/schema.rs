@@ -58,8 +58,9 @@ pub struct RuleSpec {
     pub when: Option<ConditionSpec>,
     pub timing: Option<TimingSpec>,
     /// Turns of the speaker that the transcript labels with one of these sentiments (AWS Call
-    /// Analytics and Contact Lens label every turn); a transcript without labels leaves the
-    /// rule not applied.
+    /// Analytics and Contact Lens label every turn; Google CCAI's scores are read by the
+    /// config's thresholds); with `phrases` or `regex`, their matches in such turns only. A
+    /// transcript without labels leaves the rule not applied.
     pub sentiment: Option<OneOrMany<Sentiment>>,
     pub count: Option<CountSpec>,
     /// `require` rules only: judge only conversations with at least this many turns of the speaker.

@@ -24,7 +24,7 @@ pub use decoded::Decoded;
 pub use detect::{Format, detect};
 pub use formats::directives::{Action, Directive, Directives, RuleName};
 pub use roles::{Role, Roles};
-pub use sentiment::Sentiment;
+pub use sentiment::{Sentiment, Thresholds};
 
 /// One conversation read from a file (a file may hold several, e.g. a CSV with a conversation id).
 #[derive(Debug, Default)]
@@ -54,8 +54,9 @@ pub struct Turn {
     pub start_ms: Option<u64>,
     /// See `start_ms`.
     pub end_ms: Option<u64>,
-    /// The sentiment the source labelled the turn with (AWS Call Analytics, Contact Lens);
-    /// `None` when it gives none.
+    /// The sentiment the source gave the turn: its label (AWS Call Analytics, Contact Lens,
+    /// Deepgram, AWS PCA's flags), or its score read by [`ParseOptions::sentiment`] (Google
+    /// CCAI); `None` when it gives none.
     pub sentiment: Option<Sentiment>,
     /// What was said, with its place in the source.
     pub text: TurnText,
@@ -172,6 +173,8 @@ pub struct ParseOptions {
     /// Which number of a CSV file's slash dates is the day, where the file's own dates do not
     /// show it (`date_order:`, `--date-order`).
     pub date_order: Option<formats::time::SlashOrder>,
+    /// Where a numeric sentiment score turns negative or positive (`sentiment:`).
+    pub sentiment: Thresholds,
 }
 
 impl Default for ParseOptions {
@@ -181,6 +184,7 @@ impl Default for ParseOptions {
             roles: Roles::default(),
             default_role: Role::Agent,
             date_order: None,
+            sentiment: Thresholds::DEFAULT,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 /// The mappings of config and rule files by the name of the Rust type that reads them (serde's
 /// `expected struct NAME`), in words.
-const MAPPINGS: [(&str, &str); 11] = [
+const MAPPINGS: [(&str, &str); 12] = [
     (
         "Config",
         "a config: a mapping of its keys (`rules:`, `disable:`, `severity:`, …)",
@@ -12,6 +12,10 @@ const MAPPINGS: [(&str, &str); 11] = [
     (
         "ScoringConfig",
         "a mapping of `base:` and `pass:` (`{base: 80, pass: 70}`)",
+    ),
+    (
+        "SentimentConfig",
+        "a mapping of `negative_below:` and `positive_above:` (`{negative_below: -0.25, positive_above: 0.25}`)",
     ),
     ("PackSpec", "a rule file: a mapping with a `rules:` list"),
     (

@@ -125,6 +125,8 @@ mod sarif_snippets;
 mod scale;
 mod schemas;
 mod sentiment;
+mod sentiment_phrases;
+mod sentiment_scores;
 mod shard;
 mod shared_packs;
 mod slash_date_days;

@@ -129,6 +129,7 @@ impl<'a> Conversation<'a> {
                 window_regex,
                 near,
                 not_near,
+                sentiment,
             } => {
                 let hits = self.with_window_regex(*phrases, window_regex, &window);
                 // Whether the paragraph of a hit holds an `unless` phrase: asked once per
@@ -159,7 +160,11 @@ impl<'a> Conversation<'a> {
                         && near.iter().all(|n| self.near(h, n))
                         && !not_near.iter().any(|n| self.near(h, n))
                 };
-                one_per_place(hits.iter().filter(|h| keep(h)))
+                let found = one_per_place(hits.iter().filter(|h| keep(h)));
+                match sentiment {
+                    None => found,
+                    Some(labels) => self.in_labelled(*labels, found)?,
+                }
             }
         };
         Some(Search {

@@ -145,7 +145,7 @@ fn count(c: Option<Count>) -> Option<CountView> {
 
 fn search(find: &Find) -> SearchView<'_> {
     let (words, timing, sentiment) = match &find.look {
-        Look::Words(w) => (Some(w), None, None),
+        Look::Words(w) => (Some(w), None, w.sentiment.map(Sentiment::describe)),
         Look::Timing(t) => (None, Some(t.describe()), None),
         Look::Sentiment(labels) => (None, None, Some(Sentiment::describe(*labels))),
     };

@@ -8,6 +8,7 @@ use super::super::model::{Count, Look};
 use super::super::schema::{Kind, RuleSpec};
 use super::super::template::PLACEHOLDERS;
 use super::search::Checker;
+use crate::transcript::Sentiment;
 
 /// A message's `{name}` is a placeholder it knows, `{trigger}` has a trigger to fill it (a
 /// `require` rule's `after:`) and `{measured}` a measure (a timing rule's event): a misspelt one
@@ -34,7 +35,9 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
                 "a message may hold `{match}`, `{trigger}`, `{speaker}`, `{measured}` and `{id}`",
             ));
         }
-        let measured = spec.timing.is_some() || spec.sentiment.is_some();
+        // A sentiment search quotes words only with phrases or a regex in the labelled turn.
+        let words = !spec.phrases.is_empty() || !spec.regex.clone().into_vec().is_empty();
+        let measured = spec.timing.is_some() || (spec.sentiment.is_some() && !words);
         let no_match = match (spec.kind, spec.after.is_some(), measured) {
             (Kind::Require, true, _) => Some((
                 "a require rule reports a trigger left unanswered",
@@ -127,12 +130,20 @@ pub(super) fn default_message(kind: Kind, target: &Target) -> String {
         (Look::Words(_), Some(count)) => {
             format!("{}: “{{match}}” ({{id}})", capitalised(&count.describe()))
         }
-        (Look::Words(_), None) => match kind {
-            Kind::Reward => "Good: “{match}”",
-            Kind::Tag => "{id}: “{match}”",
-            _ => "Avoid “{match}”",
+        (Look::Words(w), None) => {
+            let quoted = match w.sentiment {
+                Some(bits) => format!(
+                    "“{{match}}” in a turn labelled {}",
+                    Sentiment::describe(bits)
+                ),
+                None => "“{match}”".to_string(),
+            };
+            match kind {
+                Kind::Reward => format!("Good: {quoted}"),
+                Kind::Tag => format!("{{id}}: {quoted}"),
+                _ => format!("Avoid {quoted}"),
+            }
         }
-        .into(),
         // A required measure that did not hold: no language was missing.
         (look, _) if kind == Kind::Require => format!("No {} ({{id}})", look.describe()),
         (look, Some(count)) => format!("{}, {} ({{id}})", look.describe(), count.describe()),

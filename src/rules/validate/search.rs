@@ -190,6 +190,7 @@ impl Checker<'_> {
         window: Option<&WindowSpec>,
         count: Option<&CountSpec>,
     ) -> Result<Find, RuleError> {
+        let searches_words = !phrases.is_empty() || !regex.clone().into_vec().is_empty();
         let words = [
             (!phrases.is_empty(), "phrases"),
             (!regex.clone().into_vec().is_empty(), "`regex`"),
@@ -197,42 +198,38 @@ impl Checker<'_> {
             (near.is_some(), "`near`"),
             (not_near.is_some(), "`not_near`"),
         ];
-        let measured = match measure {
-            Measure {
-                timing: Some(_),
-                sentiment: Some(_),
-            } => Some(("timing", "`sentiment`")),
-            Measure {
-                timing: Some(_), ..
-            } => Some(("timing", "")),
-            Measure {
-                sentiment: Some(_), ..
-            } => Some(("sentiment", "")),
-            _ => None,
-        };
-        if let Some((key, other)) = measured {
-            let with = words.iter().find(|(set, _)| *set).map(|(_, name)| *name);
-            if let Some(with) = with.or((!other.is_empty()).then_some(other)) {
+        let with = words.iter().find(|(set, _)| *set).map(|(_, name)| *name);
+        // A timing measure looks at times, not at words nor labels.
+        if measure.timing.is_some() {
+            let other = measure.sentiment.is_some().then_some("`sentiment`");
+            if let Some(with) = with.or(other) {
                 return Err(self.fail(
-                    key,
-                    format!("`{key}` cannot be combined with {with} in one search: it looks at turns, not at words"),
-                    &format!("put the {key} and the {} in two conditions of `when: {{all: [...]}}`", with.trim_matches('`')),
+                    "timing",
+                    format!("`timing` cannot be combined with {with} in one search: it measures times, not words nor labels"),
+                    &format!("put the timing and the {} in two conditions of `when: {{all: [...]}}`", with.trim_matches('`')),
                 ));
             }
         }
-        let look = match measure {
-            Measure {
-                timing: Some(t), ..
-            } => Look::Timing(self.timing(t)?),
-            Measure {
-                sentiment: Some(s), ..
-            } => Look::Sentiment(self.sentiment(s)?),
-            _ => Look::Words(Words {
+        // Phrases and a sentiment are one turn's (the phrase in a turn so labelled); `unless`
+        // and `near` judge a phrase's match, which a search of labelled turns alone has not.
+        if let (Some(_), Some(with), false) = (measure.sentiment, with, searches_words) {
+            return Err(self.fail(
+                "sentiment",
+                format!("`sentiment` with {with} but no phrases or `regex`: {with} judges a phrase's match, and this search matches whole turns"),
+                &format!("add the `phrases` to look for in the labelled turns (both in one search are one turn's), or remove {with}"),
+            ));
+        }
+        let sentiment = measure.sentiment.map(|s| self.sentiment(s)).transpose()?;
+        let look = match (measure.timing, sentiment) {
+            (Some(t), _) => Look::Timing(self.timing(t)?),
+            (None, Some(labels)) if !searches_words => Look::Sentiment(labels),
+            (None, sentiment) => Look::Words(Words {
                 phrases: self.phrases(phrases, "phrase")?,
                 regex: self.regexes(regex)?,
                 unless: self.phrases(unless, "unless phrase")?,
                 near: self.near(near, "near")?,
                 not_near: self.near(not_near, "not_near")?,
+                sentiment,
             }),
         };
         Ok(Find {

@@ -252,7 +252,11 @@ impl<'s> Builder<'s> {
             speaker,
             start_ms,
             end_ms,
-            sentiment: m.sentiment.and_then(Sentiment::from_json),
+            sentiment: (m.sentiment)
+                .and_then(|s| Sentiment::read(s, &self.opts.sentiment))
+                .or_else(|| {
+                    Sentiment::from_flags(m.sentiment_is_positive?, m.sentiment_is_negative?)
+                }),
             text,
         });
         Ok(())
