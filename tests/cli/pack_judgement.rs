@@ -159,3 +159,99 @@ fn reported_and_promised_steps_and_felt_acknowledgements_are_rewarded() {
     ];
     judged(&not_felt, "empathy:reward", false);
 }
+
+#[test]
+fn refusals_by_policy_decisions_of_other_parties_and_routes_to_them_are_flagged() {
+    // A third blind probe (240 hand-written replies) found these families of wording missing:
+    // deflection recall 0.49.
+    let deflections = [
+        // a decision that belongs to someone else, or a rule that refuses
+        "Seat upgrades on partner flights are a decision for the operating airline.",
+        "That's really one for your bank.",
+        "That's not our call to make, sorry.",
+        "It's up to the venue whether bags are allowed.",
+        "The timetable is set by the regional operator rather than us.",
+        "Sorry, gift vouchers are non-refundable.",
+        "Our terms do not permit refunds on sale items.",
+        "Once the payment has left your account it can't be reversed.",
+        "We do not offer refunds on opened software.",
+        "Bookings made through third party sites are subject to their own cancellation policy.",
+        "Drivers are independent contractors, so we can't comment on their conduct.",
+        "We can only speak to the account holder about the bill.",
+        "Sorry we couldn't be more help.",
+        "We can't accept liability for items left in the vehicle.",
+        "Unfortunately claims can not be processed over Twitter.",
+        "Boiler repairs are carried out by the landlord's contractor.",
+        "That isn't something we're able to action from here.",
+        // routes to another party, team or channel
+        "Any further complaints can be directed to our head office.",
+        "Feature requests go to our ideas portal.",
+        "Your best bet is to give them a ring.",
+        "Kindly coordinate with the hotel directly.",
+        "You have to go through the marketplace seller for that.",
+        "Please speak to a solicitor about the contract.",
+        "Drop your idea on our community forum and the team will see it there.",
+        "Refunds for the tickets would need to come from the organiser.",
+        "I'd recommend contacting Roadlink directly.",
+        "Our Help Centre is the quickest way to reach the right team.",
+        "For delivery queries, please use our webchat.",
+        "Your son would need to call us himself.",
+        "Please report the theft to the police.",
+    ];
+    judged(&deflections, "ownership:forbid", true);
+    let answers = [
+        "Whether you upgrade now or later is up to you.",
+        "You have up to the end of the month to use the credit.",
+        "Your gift voucher is valid for 12 months and can be used online.",
+        "The payment has been reversed and should show in 2 days.",
+        "Our engineers carry out the repair, and I've booked them for Monday.",
+        "We'll coordinate with the hotel and confirm the transfer by tonight.",
+        "It's a great question for our developers, and I've forwarded it to them.",
+        "You can go through checkout as a guest.",
+        "Deleting your account cannot be undone, so please download your data first.",
+        "The price you see at checkout is final, with no hidden fees.",
+        "It's not something we're able to reproduce yet, could you send a screenshot?",
+        "We can't process that over Twitter, but I'll call you in five minutes to do it.",
+        "Refunds go to your original card within 5 days.",
+        "I've reported it to our safety team and they'll call you today.",
+    ];
+    judged(&answers, "ownership:forbid", false);
+}
+
+#[test]
+fn steps_by_more_verbs_and_teams_and_acknowledgements_of_what_went_wrong_are_rewarded() {
+    let steps = [
+        "Our team has blocked the account.",
+        "I'll get an engineer out to you tomorrow.",
+        "We'll verify the documents and reply within a day.",
+        "I've reopened the ticket for you.",
+        "I'll check whether the parcel was scanned.",
+        "The crew are on their way.",
+        "DM us and we'll have an engineer call you.",
+        "I've put a stop on the card for you.",
+    ];
+    judged(&steps, "ownership:reward", true);
+    let not_steps = [
+        "That's outside what we can help with here.",
+        "Our team is always on hand if you need us.",
+    ];
+    judged(&not_steps, "ownership:reward", false);
+    let felt = [
+        "That's not the service we want for you.",
+        "Completely understand the frustration.",
+        "I know being without heating is awful.",
+        "That's not cool, we'll fix it.",
+        "Hope you're feeling better soon!",
+        "sry about that!",
+        "That letter shouldn't have gone out.",
+        "Please don't worry, your booking is safe.",
+        "That's an awful thing to come home to.",
+    ];
+    judged(&felt, "empathy:reward", true);
+    let not_felt = [
+        "Hope you had a great weekend! Here's the link.",
+        "Hope you're well! Your order is on its way.",
+        "That should be fixed now, can you try again?",
+    ];
+    judged(&not_felt, "empathy:reward", false);
+}
