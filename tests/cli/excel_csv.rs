@@ -150,6 +150,17 @@ fn a_date_that_reads_two_ways_is_warned_about_at_its_cell() {
     );
     assert!(warnings(&v, 0).is_empty(), "{v}");
     assert_eq!(calm(&v), [(3, 14, Some(60_000))], "{v}");
+    // A day in neither order is no question of order: the warning says it is no date.
+    let (_, v) = report(
+        "sheet.csv",
+        "role,text,timestamp\r\nagent,Hello,13/13/2024 12:00\r\nagent,Please calm down.,6/14/2024 12:01\r\n",
+    );
+    let w = warnings(&v, 0);
+    assert_eq!(w.len(), 1, "{v}");
+    assert!(
+        w[0].starts_with("line 2, column 13: `timestamp` is `13/13/2024 12:00`, a date with slashes that is no day read either way"),
+        "{w:?}"
+    );
 }
 
 /// A file whose slash dates write a day past 12 says which number is the day, for all its

@@ -277,9 +277,7 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
         Ok(v) if !v.is_finite() => "not a finite number".to_string(),
         Ok(v) if v < 0.0 => "a negative time".to_string(),
         Ok(_) => "too large for a time".to_string(),
-        Err(_) if super::time::slash_date(raw) => "a date with slashes, which reads day first \
-             in some places and month first in others (`6/1/2024` is 6 January or 1 June)"
-            .to_string(),
+        Err(_) if super::time::slash_date(raw) => slash_date_why(raw).to_string(),
         Err(_) => format!("not {}", f.expected),
     };
     let more = match f.count - 1 {
@@ -292,6 +290,20 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
          time; write {}{more}",
         f.expected
     )
+}
+
+/// Why a slash date was not read: its order is not known, or it is a day in neither order
+/// (`13/13/2024`, `31/02/2024`), which no order named would mend.
+fn slash_date_why(raw: &str) -> &'static str {
+    use super::time::{SlashOrder, slash_time};
+    let date = raw.trim_matches('"').split(' ').next().unwrap_or("");
+    let day = |order| slash_time(date, order).is_some();
+    if day(SlashOrder::DayFirst) || day(SlashOrder::MonthFirst) {
+        "a date with slashes, which reads day first in some places and month first in others \
+         (`6/1/2024` is 6 January or 1 June)"
+    } else {
+        "a date with slashes that is no day read either way, day first or month first"
+    }
 }
 
 /// The key of the value that starts at `raw` in `source` (`start_ms` of `"start_ms": 5`), when
