@@ -171,7 +171,7 @@ fn load_rules(data: &[u8]) {
     };
     let fillers = Loaded::default().fillers();
     for name in ["pack.yaml", "categories.json"] {
-        let files = [(name.to_string(), text.to_string())];
+        let files = [(name.to_string(), text.to_string().into())];
         if let Ok((set, _)) = load::load(&files, &Overrides::default(), &fillers)
             && let Ok(engine) = Engine::new(&set)
         {
@@ -206,7 +206,7 @@ fn load_config(data: &[u8]) {
         path: Some(name.into()),
         text: text.into(),
     };
-    let files = [("pack.yaml".to_string(), PACK.to_string())];
+    let files = [("pack.yaml".to_string(), PACK.into())];
     if let Ok((set, _)) = load::load(&files, &loaded.overrides(false), &loaded.fillers()) {
         let _ = Engine::new(&set);
     }

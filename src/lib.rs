@@ -59,7 +59,7 @@ pub fn parse_transcript(
 /// Loads rule files given as `(name, text)`: YAML, or when the name ends in `.json` an AWS Call
 /// Analytics category or Google CCAI phrase matcher; with the built-in fillers (`um`, `uh`, …).
 /// Every error found is returned, each with its file, line and column.
-pub fn load_rules(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
+pub fn load_rules(files: &[rules::load::RuleFile]) -> Result<RuleSet, Vec<RuleError>> {
     let fillers: Vec<String> = text::canon::DEFAULT_FILLERS
         .iter()
         .map(|f| f.to_string())

@@ -85,8 +85,8 @@ impl Engines {
     }
 
     /// What a rule set is loaded from, as configs are compared by.
-    fn inputs(&self, files: &[(String, String)], o: &Overrides, fillers: Vec<String>) -> Inputs {
-        let hashes = |text: &String| self.keys.each_ref().map(|k| k.hash_one(text));
+    fn inputs(&self, files: &[load::RuleFile], o: &Overrides, fillers: Vec<String>) -> Inputs {
+        let hashes = |text: &str| self.keys.each_ref().map(|k| k.hash_one(text));
         Inputs {
             files: (files.iter())
                 .map(|(name, text)| (name.clone(), text.len(), hashes(text)))
@@ -103,7 +103,7 @@ impl Engines {
 /// The rules of `files` and their engine, compiled once the files' text is let go: compiling
 /// peaks the run's memory.
 fn compile(
-    files: Vec<(String, String)>,
+    files: Vec<load::RuleFile>,
     cfg: &Loaded,
     overrides: Overrides,
 ) -> Result<(Rules, Engine), CliError> {

@@ -32,7 +32,7 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
                 return Err(CliError::Import(vec![RuleError::encoding(name, bad)]));
             }
         };
-        files.push((name, text));
+        files.push((name, text.into()));
     }
     let overrides = Overrides {
         strict_import: args.strict_import,

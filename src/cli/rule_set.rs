@@ -71,7 +71,7 @@ pub(super) fn for_test(paths: &[PathBuf], cfg: &Loaded) -> Result<RuleSet, CliEr
 
 /// How rule files are loaded: [`load::load`] or [`load::load_for_test`].
 type Load = fn(
-    &[(String, String)],
+    &[load::RuleFile],
     &load::Overrides,
     &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>>;
@@ -144,7 +144,7 @@ fn load_sources(
 
 /// The rules of `files` (as [`load::read_sources`] reads them) loaded as [`load_sources`] does.
 pub(super) fn load_files(
-    files: &[(String, String)],
+    files: &[load::RuleFile],
     cfg: &Loaded,
     overrides: load::Overrides,
     load: Load,
@@ -179,7 +179,7 @@ pub(super) fn engine(rules: &RuleSet) -> Result<crate::engine::Engine, CliError>
 /// led by an error at that key naming the fillers to blame; else `errors` as they are.
 fn blame_fillers(
     cfg: &Loaded,
-    files: &[(String, String)],
+    files: &[load::RuleFile],
     overrides: &load::Overrides,
     mut errors: Vec<RuleError>,
 ) -> Vec<RuleError> {

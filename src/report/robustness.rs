@@ -11,7 +11,9 @@ use crate::transcript::{Format, ParseOptions, parse};
 fn random_inputs_never_panic() {
     let files = vec![(
         "basic.yaml".to_string(),
-        std::fs::read_to_string("fixtures/rules/basic.yaml").unwrap(),
+        std::fs::read_to_string("fixtures/rules/basic.yaml")
+            .unwrap()
+            .into(),
     )];
     let (rules, _) = load(&files, &Overrides::default(), &["um".to_string()]).unwrap();
     let engine = Engine::new(&rules).unwrap();

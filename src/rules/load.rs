@@ -9,8 +9,13 @@ use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
 use crate::utf8_file::NotText;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// A rule file as `(display name, text)`: the built-in pack's text is borrowed from the binary,
+/// not copied, as loading the pack peaks a one-file check's memory.
+pub type RuleFile = (String, Cow<'static, str>);
 
 /// Where rules come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +46,7 @@ pub struct Overrides {
 
 /// Reads every rule file the sources name, as `(display name, text)`; a file named twice (`-r
 /// qa -r qa/fix.yaml`, `default` twice) is read once, as transcripts are.
-pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec<RuleError>> {
+pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<RuleFile>, Vec<RuleError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -54,7 +59,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                 files.extend(
                     builtin::FILES
                         .iter()
-                        .map(|(n, t)| (format!("<default>/{n}"), t.to_string())),
+                        .map(|(n, t)| (format!("<default>/{n}"), Cow::Borrowed(*t))),
                 );
             }
             // A path named again (even one that is not there) is passed over.
@@ -67,7 +72,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<(String, String)>, Vec
                         }
                         let name = p.display().to_string();
                         match crate::utf8_file::read(&p) {
-                            Ok(text) => files.push((name, text)),
+                            Ok(text) => files.push((name, Cow::Owned(text))),
                             Err(NotText::Io(e)) => errors.push(RuleError::in_file(
                                 &name,
                                 format!("cannot read rule file: {e}"),
@@ -99,7 +104,7 @@ fn without_dots(path: &Path) -> PathBuf {
 /// The rules of one YAML rule file (named `t.yaml`), for tests.
 #[cfg(test)]
 pub(crate) fn one_file(yaml: &str) -> RuleSet {
-    let files = [("t.yaml".to_string(), yaml.to_string())];
+    let files = [("t.yaml".to_string(), yaml.to_string().into())];
     load(&files, &Overrides::default(), &[]).unwrap().0
 }
 
@@ -108,7 +113,7 @@ pub(crate) fn one_file(yaml: &str) -> RuleSet {
 /// the rule set and warnings (cloud categories left out, overrides that name no loaded rule,
 /// phrases that do not match as they read).
 pub fn load(
-    files: &[(String, String)],
+    files: &[RuleFile],
     overrides: &Overrides,
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
@@ -121,7 +126,7 @@ pub fn load(
 /// is tested), and with no warning about the config's entries, which may be written for rules
 /// of files not loaded (`talklint test PATHS`): `check` judges those.
 pub fn load_for_test(
-    files: &[(String, String)],
+    files: &[RuleFile],
     overrides: &Overrides,
     fillers: &[String],
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
@@ -135,7 +140,7 @@ pub fn load_for_test(
 
 /// [`load`]; `judge_config`: warn of the config's lexicons that no phrase uses.
 fn load_judging(
-    files: &[(String, String)],
+    files: &[RuleFile],
     overrides: &Overrides,
     fillers: &[String],
     judge_config: bool,

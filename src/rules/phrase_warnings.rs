@@ -12,7 +12,7 @@ use super::{Rule, escapes, import, place, unspaced};
 /// read without.
 pub(super) fn warnings(
     rules: &[Rule],
-    files: &[(String, String)],
+    files: &[super::load::RuleFile],
     fillers: &[String],
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -22,7 +22,7 @@ pub(super) fn warnings(
         let text = files
             .iter()
             .find(|(name, _)| *name == o.file && !import::is_cloud(name))
-            .map(|(_, text)| text.as_str());
+            .map(|(_, text)| text.as_ref());
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
             let filler = filler_warning(p, fillers);

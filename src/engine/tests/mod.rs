@@ -11,7 +11,7 @@ use crate::transcript::{Format, ParseOptions, parse};
 
 /// The rule set of one YAML rule file.
 pub(super) fn rules(yaml: &str) -> RuleSet {
-    let files = [("test.yaml".to_string(), yaml.to_string())];
+    let files = [("test.yaml".to_string(), yaml.to_string().into())];
     let fillers = ["um".to_string(), "uh".to_string()];
     match load(&files, &Overrides::default(), &fillers) {
         Ok((set, _)) => set,
