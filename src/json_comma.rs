@@ -13,11 +13,12 @@ pub(crate) fn message(closing: char) -> String {
 pub(crate) const HELP: &str =
     "remove this comma: JSON allows no comma after the last item of a list or an object";
 
-/// The comma, and the bracket after it, of the trailing comma serde_json's error `e` in reading
-/// `body` names at the bracket; `None` for any other error.
+/// The comma, and the bracket after it, of the trailing comma serde_json's syntax error `e` in
+/// reading `body` stands at: `trailing comma` where serde reads the list or object into a typed
+/// field, `expected value` or `key must be a string` where it skips it (an unknown key's value);
+/// `None` for any other error.
 pub(crate) fn trailing(body: &str, e: &serde_json::Error) -> Option<(usize, char)> {
-    let trailing = e.is_syntax() && e.to_string().starts_with("trailing comma");
-    trailing
+    e.is_syntax()
         .then(|| before_bracket(body, serde_offset(body, e.line(), e.column())))
         .flatten()
 }
@@ -49,6 +50,33 @@ pub(crate) fn before_bracket(body: &str, at: usize) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::before_bracket;
+
+    #[test]
+    fn a_trailing_comma_is_found_where_serde_reads_or_skips_the_value() {
+        #[derive(serde::Deserialize)]
+        struct Typed {
+            #[allow(dead_code)]
+            a: Vec<u32>,
+        }
+        for body in [
+            "{\"a\": [1, 2,]}",
+            "{\"a\": [1], \"b\": [1,\n ]}",
+            "{\"a\": [1], \"b\": {\"c\": 1,}}",
+            "{\"a\": [1], \"b\": 2,}",
+        ] {
+            let e = serde_json::from_str::<Typed>(body).err().expect(body);
+            let (comma, _) = super::trailing(body, &e).expect(body);
+            assert_eq!(&body[comma..=comma], ",", "{body}: {e}");
+            assert!(
+                body[comma + 1..].trim_start().starts_with([']', '}']),
+                "{body}"
+            );
+        }
+        let e = serde_json::from_str::<Typed>("{\"a\": [1, x]}")
+            .err()
+            .unwrap();
+        assert_eq!(super::trailing("{\"a\": [1, x]}", &e), None);
+    }
 
     #[test]
     fn a_comma_before_a_bracket_is_found_across_white_space() {
