@@ -139,6 +139,7 @@ fn a_date_that_reads_two_ways_is_warned_about_at_its_cell() {
     assert!(
         w[0].starts_with("line 2, column 13: `timestamp` is `6/1/2024 12:00`, a date with slashes, which reads day first in some places and month first in others")
             && w[0].contains("write a number of seconds, a clock, an ISO 8601 date and time")
+            && w[0].contains("or name the order of slash dates with --date-order")
             && w[0].ends_with("(… and 1 more message whose `timestamp` cannot be read)"),
         "{w:?}"
     );
@@ -158,7 +159,9 @@ fn a_date_that_reads_two_ways_is_warned_about_at_its_cell() {
     let w = warnings(&v, 0);
     assert_eq!(w.len(), 1, "{v}");
     assert!(
-        w[0].starts_with("line 2, column 13: `timestamp` is `13/13/2024 12:00`, a date with slashes that is no day read either way"),
+        w[0].starts_with("line 2, column 13: `timestamp` is `13/13/2024 12:00`, a date with slashes that is no day read either way")
+            && w[0].contains("write a number of seconds, a clock")
+            && !w[0].contains("--date-order"),
         "{w:?}"
     );
 }

@@ -207,7 +207,8 @@ fn expected(unit: Unit) -> &'static str {
     }
 }
 
-/// What a time column of seconds, and of milliseconds, should hold.
+/// What a time column of seconds, and of milliseconds, should hold; each ends with
+/// [`super::message_times::NAME_THE_ORDER`], which a date that is no day has left out.
 const SECONDS: &str = "a number of seconds, a clock, an ISO 8601 date and time \
      (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`), or name \
      the order of slash dates with --date-order or `date_order:`";

@@ -273,12 +273,26 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
     let field = f
         .key
         .map_or(String::from("a time field"), |k| format!("`{k}`"));
+    let no_day = super::time::slash_date(raw) && !is_a_day(raw);
     let why = match raw.trim_matches('"').parse::<f64>() {
         Ok(v) if !v.is_finite() => "not a finite number".to_string(),
         Ok(v) if v < 0.0 => "a negative time".to_string(),
         Ok(_) => "too large for a time".to_string(),
-        Err(_) if super::time::slash_date(raw) => slash_date_why(raw).to_string(),
+        Err(_) if no_day => {
+            "a date with slashes that is no day read either way, day first or month first".into()
+        }
+        Err(_) if super::time::slash_date(raw) => "a date with slashes, which reads day first \
+             in some places and month first in others (`6/1/2024` is 6 January or 1 June)"
+            .to_string(),
         Err(_) => format!("not {}", f.expected),
+    };
+    // An order named would not mend a date that is no day.
+    let write = match no_day {
+        true => f
+            .expected
+            .strip_suffix(NAME_THE_ORDER)
+            .unwrap_or(f.expected),
+        false => f.expected,
     };
     let more = match f.count - 1 {
         0 => String::new(),
@@ -287,23 +301,21 @@ fn warning(lines: &mut LineCursor, f: &UnreadField) -> String {
     };
     format!(
         "line {line}, column {column}: {field} is `{raw}`, {why}: the turn is read without this \
-         time; write {}{more}",
-        f.expected
+         time; write {write}{more}"
     )
 }
 
-/// Why a slash date was not read: its order is not known, or it is a day in neither order
-/// (`13/13/2024`, `31/02/2024`), which no order named would mend.
-fn slash_date_why(raw: &str) -> &'static str {
-    use super::time::{SlashOrder, slash_time};
+/// How a hint of what to write ends where naming the order of slash dates would read them (a
+/// CSV file's time column).
+pub(super) const NAME_THE_ORDER: &str =
+    ", or name the order of slash dates with --date-order or `date_order:`";
+
+/// Whether the slash date `raw` begins with is a day read one way or the other: `13/13/2024`
+/// and `31/02/2024` are none, which no order named would mend.
+fn is_a_day(raw: &str) -> bool {
+    use super::slash_order::Shows;
     let date = raw.trim_matches('"').split(' ').next().unwrap_or("");
-    let day = |order| slash_time(date, order).is_some();
-    if day(SlashOrder::DayFirst) || day(SlashOrder::MonthFirst) {
-        "a date with slashes, which reads day first in some places and month first in others \
-         (`6/1/2024` is 6 January or 1 June)"
-    } else {
-        "a date with slashes that is no day read either way, day first or month first"
-    }
+    Shows::of(date) != Shows::Nothing
 }
 
 /// The key of the value that starts at `raw` in `source` (`start_ms` of `"start_ms": 5`), when
