@@ -188,3 +188,25 @@ fn deepgram_utterance_labels_are_read() {
     let expected = pairs(&[("mood/anyone-positive", 1), ("mood/customer-negative", 2)]);
     assert_eq!(found(&v), (expected, vec![]), "{err}");
 }
+
+/// A chat message may carry AWS's `Sentiment` label and a lowercase `sentiment` of another
+/// tool: the file is read (the two once made a duplicate key, and the file was lost), and the
+/// first that reads as a sentiment is the turn's.
+#[test]
+fn a_message_with_both_sentiment_keys_is_read_by_the_first_that_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.yaml", RULES);
+    write(
+        dir.path(),
+        "chat.json",
+        r#"[{"role": "agent", "text": "Hello.", "Sentiment": "POSITIVE", "sentiment": {"score": -0.9}},
+ {"role": "customer", "text": "It broke.", "Sentiment": "ANGRY", "sentiment": {"score": -0.9}},
+ {"role": "customer", "text": "Fine.", "sentiment": "neutral"}]"#,
+    );
+    let (v, err) = report(
+        dir.path(),
+        &["--no-config", "-r", "rules.yaml", "chat.json"],
+    );
+    let expected = pairs(&[("mood/anyone-positive", 1), ("mood/customer-negative", 2)]);
+    assert_eq!(found(&v), (expected, vec![]), "{err}");
+}

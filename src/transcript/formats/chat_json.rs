@@ -252,8 +252,10 @@ impl<'s> Builder<'s> {
             speaker,
             start_ms,
             end_ms,
-            sentiment: (m.sentiment)
-                .and_then(|s| Sentiment::read(s, &self.opts.sentiment))
+            sentiment: [m.sentiment, m.sentiment_lowercase]
+                .into_iter()
+                .flatten()
+                .find_map(|s| Sentiment::read(s, &self.opts.sentiment))
                 .or_else(|| {
                     Sentiment::from_flags(m.sentiment_is_positive?, m.sentiment_is_negative?)
                 }),

@@ -43,9 +43,12 @@ pub(super) struct Message<'a> {
     /// they time a message that has no end of its own.
     pub words: Option<&'a str>,
     /// AWS Call Analytics and Contact Lens label each turn `POSITIVE`, `NEGATIVE`, `NEUTRAL` or
-    /// `MIXED` (`Sentiment`), Deepgram each utterance (`sentiment`), and Google CCAI scores each
-    /// segment (`sentiment: {score, magnitude}`); sentiment rules read them (SPEC §2.1).
+    /// `MIXED` (`Sentiment`); sentiment rules read it (SPEC §2.1).
     pub sentiment: Option<&'a str>,
+    /// Deepgram labels each utterance (`sentiment`), and Google CCAI scores each segment
+    /// (`sentiment: {score, magnitude}`). A key of its own: a message may carry both keys, and
+    /// the first that reads as a sentiment is taken.
+    pub sentiment_lowercase: Option<&'a str>,
     /// The AWS Post-Call Analytics parser's flags of a segment's sentiment.
     pub sentiment_is_positive: Option<&'a str>,
     /// See `sentiment_is_positive`.
@@ -111,7 +114,8 @@ impl<'a> Message<'a> {
             }
             "words" => (1 << 17, "words", &mut self.words),
             "channel" => (1 << 18, "channel", &mut self.channel),
-            "Sentiment" | "sentiment" => (1 << 19, "Sentiment", &mut self.sentiment),
+            "Sentiment" => (1 << 19, "Sentiment", &mut self.sentiment),
+            "sentiment" => (1 << 22, "sentiment", &mut self.sentiment_lowercase),
             "SentimentIsPositive" => (
                 1 << 20,
                 "SentimentIsPositive",
@@ -207,7 +211,7 @@ mod tests {
     use super::*;
 
     /// A message's fields, in order.
-    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 21] {
+    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 22] {
         [
             m.role,
             m.speaker_role,
@@ -228,6 +232,7 @@ mod tests {
             m.end_millis,
             m.words,
             m.sentiment,
+            m.sentiment_lowercase,
             m.sentiment_is_positive,
             m.sentiment_is_negative,
         ]
@@ -236,7 +241,7 @@ mod tests {
     #[test]
     fn the_flat_reader_and_serde_read_every_field_alike() {
         let lines = [
-            r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9,"Sentiment":"NEGATIVE","SentimentIsPositive":0,"SentimentIsNegative":true}"#,
+            r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9,"Sentiment":"NEGATIVE","sentiment":{"score":-0.5},"SentimentIsPositive":0,"SentimentIsNegative":true}"#,
             r#"{"speaker":"Customer","content":"a \"quoted\" \u00e9 word\n","unknown":[1,{"x":2}],"start":1.5}"#,
             r#"{"role":null,"text":"x"}"#,
             r#"{}"#,
@@ -256,7 +261,6 @@ mod tests {
             r#"{"text":"a","content":"b"}"#,
             r#"{"text":"a","unknown":{"nested":1},"body":"b"}"#,
             r#"{"role":null,"role":"agent"}"#,
-            r#"{"text":"a","Sentiment":"NEGATIVE","sentiment":{"score":-0.5}}"#,
         ] {
             let err = Message::read(line).unwrap_err().to_string();
             assert!(err.starts_with("duplicate field `"), "{line}: {err}");
