@@ -70,8 +70,7 @@ pub struct Config {
     pub date_order: Option<DateOrder>,
     /// Where a numeric sentiment score (Google CCAI's, from -1 to 1) turns negative or
     /// positive, for `sentiment:` rules.
-    #[serde(default)]
-    pub sentiment: SentimentConfig,
+    pub sentiment: Option<SentimentConfig>,
     pub fail_on: Option<FailOn>,
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]

@@ -180,7 +180,7 @@ pub(super) fn profile(
                 .or(c.default_role)
                 .map_or(Role::Agent, |r| r.role()),
             date_order: args.date_order.or(c.date_order).map(|o| o.slash_order()),
-            sentiment: c.sentiment.thresholds(),
+            sentiment: c.sentiment.unwrap_or_default().thresholds(),
         },
         suppress: SuppressOptions {
             show: args.show_suppressed,

@@ -71,19 +71,32 @@ impl<'de> Visitor<'de> for Bounds {
         let t = c.thresholds();
         if t.negative_below > t.positive_above {
             let (n, p) = (t.negative_below, t.positive_above);
-            let message = match c.negative_below {
-                Some(_) => {
-                    format!("`negative_below: {n}` is above the default `positive_above: {p}`")
-                }
-                None => format!("`positive_above: {p}` is below the default `negative_below: {n}`"),
+            // The example keeps the bound given and moves the other past it.
+            let (message, example) = match c.negative_below {
+                Some(_) => (
+                    format!("`negative_below: {n}` is above the default `positive_above: {p}`"),
+                    (n, hundredths((n + 0.25).min(1.0))),
+                ),
+                None => (
+                    format!("`positive_above: {p}` is below the default `negative_below: {n}`"),
+                    (hundredths((p - 0.25).max(-1.0)), p),
+                ),
             };
             return Err(crate::yaml::error_with_hint(
                 &format!("{message}: a score between them would be negative and positive"),
-                "write the other bound too, so that `negative_below` is at or below `positive_above`, such as `{negative_below: 0.3, positive_above: 0.6}`",
+                &format!(
+                    "write the other bound too, so that `negative_below` is at or below `positive_above`, such as `{{negative_below: {}, positive_above: {}}}`",
+                    example.0, example.1
+                ),
             ));
         }
         Ok(c)
     }
+}
+
+/// `x` to two decimals, as an example is written (`0.35`, not `0.35000000000000003`).
+fn hundredths(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// One bound, with the other when it was read before it: refused while the reader is at the

@@ -92,6 +92,15 @@ fn the_config_sets_the_thresholds() {
     );
     let ccai = Path::new(env!("CARGO_MANIFEST_DIR")).join(CCAI);
     let (v, err) = report(dir.path(), &[ccai.to_str().unwrap()]);
+    let moved = found(&v);
+    // `sentiment: ~` (as the schema allows) keeps the defaults.
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [rules.yaml]\nsentiment: ~\n",
+    );
+    let (v, err_default) = report(dir.path(), &[ccai.to_str().unwrap()]);
+    assert_eq!(found(&v).0.len(), 5, "{err_default}");
     let expected = pairs(&[
         ("mood/anyone-positive", 1),
         ("mood/customer-negative", 2),
@@ -99,7 +108,7 @@ fn the_config_sets_the_thresholds() {
         ("mood/customer-negative", 4),
         ("mood/agent-neutral", 5),
     ]);
-    assert_eq!(found(&v), (expected, vec![]), "{err}");
+    assert_eq!(moved, (expected, vec![]), "{err}");
 }
 
 /// A bound outside -1 to 1, or bounds the wrong way round (also one bound given past the other's
@@ -119,6 +128,10 @@ fn thresholds_out_of_range_or_crossed_are_errors_at_their_value() {
             "sentiment: {negative_below: 0.5}
 ",
             "talklint.yaml:1:12: sentiment: `negative_below: 0.5` is above the default `positive_above: 0.25`",
+        ),
+        (
+            "sentiment: {positive_above: -0.5}\n",
+            "help: write the other bound too, so that `negative_below` is at or below `positive_above`, such as `{negative_below: -0.75, positive_above: -0.5}`",
         ),
     ];
     for (config, expected) in cases {
