@@ -190,7 +190,6 @@ impl Checker<'_> {
         window: Option<&WindowSpec>,
         count: Option<&CountSpec>,
     ) -> Result<Find, RuleError> {
-        let searches_words = !phrases.is_empty() || !regex.clone().into_vec().is_empty();
         let words = [
             (!phrases.is_empty(), "phrases"),
             (!regex.clone().into_vec().is_empty(), "`regex`"),
@@ -198,6 +197,7 @@ impl Checker<'_> {
             (near.is_some(), "`near`"),
             (not_near.is_some(), "`not_near`"),
         ];
+        let searches_words = words[0].0 || words[1].0;
         let with = words.iter().find(|(set, _)| *set).map(|(_, name)| *name);
         // A timing measure looks at times, not at words nor labels.
         if measure.timing.is_some() {
