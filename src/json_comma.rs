@@ -18,9 +18,16 @@ pub(crate) const HELP: &str =
 /// field, `expected value` or `key must be a string` where it skips it (an unknown key's value);
 /// `None` for any other error.
 pub(crate) fn trailing(body: &str, e: &serde_json::Error) -> Option<(usize, char)> {
-    e.is_syntax()
-        .then(|| before_bracket(body, serde_offset(body, e.line(), e.column())))
-        .flatten()
+    let said = e.to_string();
+    // The bracket must close what serde was in: a skipped object wants a key after its comma,
+    // a skipped list a value (`{"a": 1,]` is a bracket that closes nothing, not this).
+    let closes = |bracket: char| match bracket {
+        '}' => said.starts_with("key must be a string"),
+        _ => said.starts_with("expected value"),
+    };
+    let (comma, bracket) = before_bracket(body, serde_offset(body, e.line(), e.column()))?;
+    (e.is_syntax() && (said.starts_with("trailing comma") || closes(bracket)))
+        .then_some((comma, bracket))
 }
 
 /// The byte offset of serde_json's `line` and `column` (both 1-based, the column in bytes; a
@@ -72,10 +79,15 @@ mod tests {
                 "{body}"
             );
         }
-        let e = serde_json::from_str::<Typed>("{\"a\": [1, x]}")
-            .err()
-            .unwrap();
-        assert_eq!(super::trailing("{\"a\": [1, x]}", &e), None);
+        let closing_nothing = [
+            "{\"a\": [1, x]}",
+            "{\"a\": [1], \"b\": 1,]",
+            "{\"a\": [1], \"b\": [1,}",
+        ];
+        for body in closing_nothing {
+            let e = serde_json::from_str::<Typed>(body).err().unwrap();
+            assert_eq!(super::trailing(body, &e), None, "{body}: {e}");
+        }
     }
 
     #[test]
