@@ -65,3 +65,60 @@ fn refused_services_routes_by_kind_of_problem_and_other_parties_decisions_are_fl
     ];
     judged(&answers, "ownership:forbid", false);
 }
+
+#[test]
+fn steps_reported_in_more_forms_are_rewarded_and_bare_assurances_before_a_hand_off_are_not() {
+    let steps = [
+        "I'm picking this up myself and I'll text you within the hour.",
+        "We'll get the courier to try again tomorrow.",
+        "I'll have a specialist take a look today.",
+        "DM us your ref and I'll sort the refund from here.",
+        "Our engineers have located the break in the cable.",
+        "I've rerouted the parcel to your work address.",
+        "We've taken the post down while we investigate.",
+        "Your replacement card has been dispatched today.",
+        "cancelled the second booking for you",
+        "We'll collect the faulty kettle on Friday.",
+        "I can see the charge and have reversed it.",
+        "Send us a photo and we'll get the part sent to you.",
+        "Popped a £10 credit on your account for the trouble.",
+        // an assurance that goes on to help
+        "We'd love to help! What's your order number?",
+        "Happy to point you in the right direction! Here are the steps: example.com/steps",
+    ];
+    judged(&steps, "ownership:reward", true);
+    let not_steps = [
+        // an assurance whose turn is a hand-off or a refusal is hollow (labels README)
+        "We'd be glad to help. Please contact your bank about the charge.",
+        "Happy to help with that! Store card queries can only be handled by phoning 0800 111 222.",
+        "Happy to point you in the right direction! For anything billing-related please call 150 from your mobile.",
+        "We'd love to help! Mortgage questions can only be discussed in branch.",
+        // a status, not a step
+        "Your account has been suspended for unusual activity.",
+        "We'll get the chance to look at it on Monday.",
+    ];
+    judged(&not_steps, "ownership:reward", false);
+    let felt = [
+        "Eek, that's not the welcome we'd hope for.",
+        "That's definitely not meant to happen.",
+        "Missing a flight is a horrible feeling.",
+        "That's a rotten way to start the holidays.",
+        "Two days without hot water sounds miserable.",
+        "Completely understand why you'd want a refund.",
+        "We'd be annoyed by that charge too.",
+        "We know that delay stings.",
+        "That must be a real headache for you.",
+        "What a letdown after all that waiting!",
+        "That's not the pizza we want to serve.",
+    ];
+    judged(&felt, "empathy:reward", true);
+    let not_felt = [
+        "Sounds good, see you then!",
+        "It's a hard drive issue, so try a new cable.",
+        "I don't see why you would want that plan.",
+        "You're not supposed to unplug it during the update.",
+        "We'd be happy to refund that too.",
+        "That's not the one we want you to buy, it's the older model.",
+    ];
+    judged(&not_felt, "empathy:reward", false);
+}
