@@ -89,6 +89,7 @@ mod numbers_as_text;
 mod otter;
 mod overrides;
 mod pack_judgement;
+mod pack_judgement_more;
 mod paragraphs;
 mod pasted_messages;
 mod pca_roles;

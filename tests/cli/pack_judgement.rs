@@ -44,7 +44,7 @@ fn fired(replies: &[&str]) -> Vec<Vec<String>> {
 
 /// Each reply's verdict for `selector` (`ownership:forbid`) is `expected`; names every reply
 /// that differs, with what fired.
-fn judged(replies: &[&str], selector: &str, expected: bool) {
+pub(crate) fn judged(replies: &[&str], selector: &str, expected: bool) {
     let wrong: Vec<String> = fired(replies)
         .iter()
         .zip(replies)
