@@ -29,4 +29,31 @@ extern "C" fn no_huge_pages() {
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
+    small_first_arena();
+}
+
+/// mimalloc reserves its memory an arena at a time, the first of 1 GiB, and the bookkeeping of
+/// that whole range is touched as it is first used: a one-file check with the default pack
+/// peaked at 15.4 MB (median of 11), 14.9 MB with the least arena, 32 MiB. mimalloc doubles the
+/// size every eighth arena, so a long scan still reserves as much as it needs in a few. Set from
+/// the same constructor, before the first arena is reserved.
+#[cfg(target_os = "linux")]
+fn small_first_arena() {
+    /// `mi_option_arena_reserve`'s place in mimalloc 3's `mi_option_t`, which the Rust binding
+    /// does not name, and the default it documents there (1 GiB, in KiB).
+    const ARENA_RESERVE: std::ffi::c_int = 23;
+    const DEFAULT_KIB: std::ffi::c_long = 1 << 20;
+    const LEAST_KIB: std::ffi::c_long = 32 << 10;
+    unsafe extern "C" {
+        fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: both take and return plain integers, and mimalloc reads its options before it
+    // reserves. An option that holds anything but the default is left alone: another
+    // mimalloc's numbering, or a MIMALLOC_ARENA_RESERVE the user set.
+    unsafe {
+        if mi_option_get(ARENA_RESERVE) == DEFAULT_KIB {
+            mi_option_set(ARENA_RESERVE, LEAST_KIB);
+        }
+    }
 }
