@@ -157,17 +157,17 @@ fn phrases_in_a_turn_whose_score_is_negative() {
 }
 
 /// `unless` or `near` judges a phrase's match: beside a `sentiment` with no phrase to match,
-/// it is a rule error at the search that says to add the phrases; `timing` still takes neither.
+/// it is a rule error at that key that says to add the phrases; `timing` still takes neither.
 #[test]
 fn a_sentiment_search_with_unless_but_no_phrases_is_an_error() {
     let cases = [
         (
             "rules:\n  - id: a/b\n    speaker: customer\n    sentiment: negative\n    unless: [thanks]\n",
-            "r.yaml:4:5: `sentiment` with `unless` but no phrases or `regex`",
+            "r.yaml:5:5: `sentiment` with `unless` but no phrases or `regex`",
         ),
         (
             "rules:\n  - id: a/b\n    kind: tag\n    when: {speaker: customer, sentiment: negative, near: {phrases: [refund], words: 3}}\n",
-            "`sentiment` with `near` but no phrases or `regex`",
+            "r.yaml:4:52: `sentiment` with `near` but no phrases or `regex`",
         ),
         (
             "rules:\n  - id: a/b\n    speaker: any\n    timing: {silence_seconds: 3}\n    sentiment: negative\n",

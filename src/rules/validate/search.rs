@@ -213,8 +213,9 @@ impl Checker<'_> {
         // Phrases and a sentiment are one turn's (the phrase in a turn so labelled); `unless`
         // and `near` judge a phrase's match, which a search of labelled turns alone has not.
         if let (Some(_), Some(with), false) = (measure.sentiment, with, searches_words) {
+            // Placed at the key that has nothing to judge, which is the one to remove.
             return Err(self.fail(
-                "sentiment",
+                with.trim_matches('`'),
                 format!("`sentiment` with {with} but no phrases or `regex`: {with} judges a phrase's match, and this search matches whole turns"),
                 &format!("add the `phrases` to look for in the labelled turns (both in one search are one turn's), or remove {with}"),
             ));
