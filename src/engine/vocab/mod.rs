@@ -30,8 +30,10 @@ pub const MAX_SYMBOLS: usize = 1 << 16;
 /// One slot of the open-addressing table.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 struct Slot {
-    hash: u64,
     key: u64,
+    /// The low half of the word's hash, which spares most string compares: a slot of 16 bytes,
+    /// not 24 (a third of the default pack's table, 0.26 MB of a one-file check's memory).
+    hash: u32,
     /// Index into `entries`; [`EMPTY`] for an empty slot.
     entry: u32,
 }
@@ -165,7 +167,7 @@ impl Vocab {
                 s = (s + 1) & (size - 1);
             }
             self.slots[s] = Slot {
-                hash,
+                hash: hash as u32,
                 key: short_key(e.word.as_bytes()),
                 entry: i as u32,
             };
@@ -218,7 +220,7 @@ impl Vocab {
         let mut s = h as usize & mask;
         loop {
             let slot = &self.slots[s];
-            if slot.entry == EMPTY || (slot.hash == h && same(slot)) {
+            if slot.entry == EMPTY || (slot.hash == h as u32 && same(slot)) {
                 return self.answer(slot);
             }
             s = (s + 1) & mask;
