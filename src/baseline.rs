@@ -132,10 +132,11 @@ impl Baseline {
             }
             let message = e.to_string();
             let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let (below, column) = crate::json_comma::serde_place(piece, &e);
             BaselineError::NotReport {
                 name: name.clone(),
-                line: line + e.line().saturating_sub(1),
-                column: e.column().max(1),
+                line: line + below - 1,
+                column,
                 message: message
                     .strip_suffix(&suffix)
                     .unwrap_or(&message)

@@ -30,6 +30,14 @@ pub(crate) fn trailing(body: &str, e: &serde_json::Error) -> Option<(usize, char
         .then_some((comma, bracket))
 }
 
+/// Where serde_json's error `e` in reading `body` stands, as the line (1-based, within `body`)
+/// and column in characters that every other place talklint names is counted in: serde counts
+/// its column in bytes.
+pub(crate) fn serde_place(body: &str, e: &serde_json::Error) -> (usize, usize) {
+    let at = serde_offset(body, e.line(), e.column());
+    crate::text::lines::LineCursor::new(body).position(at)
+}
+
 /// The byte offset of serde_json's `line` and `column` (both 1-based, the column in bytes; a
 /// column 0 is the line's start), at most the end of `body`.
 pub(crate) fn serde_offset(body: &str, line: usize, column: usize) -> usize {

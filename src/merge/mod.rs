@@ -87,11 +87,13 @@ impl MergeError {
         e: &serde_json::Error,
     ) -> MergeError {
         let piece = std::str::from_utf8(piece).unwrap_or_default();
+        // The line and column within the piece, in characters, made the report's.
+        let in_report = |(below, c): (usize, usize)| match below {
+            1 => (line, column + c - 1),
+            below => (line + below - 1, c),
+        };
         if let Some((comma, closing)) = crate::json_comma::trailing(piece, e) {
-            let at = match crate::text::lines::LineCursor::new(piece).position(comma) {
-                (1, c) => (line, column + c - 1),
-                (below, c) => (line + below - 1, c),
-            };
+            let at = in_report(crate::text::lines::LineCursor::new(piece).position(comma));
             return MergeError::Json {
                 at: format!("{name}:{}:{}", at.0, at.1),
                 message: format!(
@@ -114,10 +116,7 @@ impl MergeError {
             }
             _ => said.to_string(),
         };
-        let (line, column) = match e.line() {
-            0 | 1 => (line, column + e.column().saturating_sub(1)),
-            below => (line + below - 1, e.column().max(1)),
-        };
+        let (line, column) = in_report(crate::json_comma::serde_place(piece, e));
         MergeError::Json {
             at: format!("{name}:{line}:{column}"),
             message,

@@ -141,3 +141,48 @@ fn a_trailing_comma_in_a_baseline_or_merged_report_is_named_at_the_comma() {
         }
     }
 }
+
+/// Any other JSON error in a baseline or a merged report is placed in characters too, as
+/// talklint places everything: serde counts its column in bytes, and a conversation's curly
+/// quotes before the error moved it four columns right.
+#[test]
+fn a_json_error_in_a_baseline_or_merged_report_is_placed_in_characters() {
+    let (code, json, err) = run(talklint()
+        .args(["check", "--no-config", "--fail-on", "never", "-f", "json"])
+        .args([
+            "fixtures/calls/courteous.txt",
+            "fixtures/calls/deflection.txt",
+        ]));
+    assert_eq!(code, 0, "{err}");
+    // The second finding's rule of a line that quotes “curly” words before it, made a number.
+    let mut lines: Vec<String> = json.lines().map(str::to_string).collect();
+    let (number, at) = (lines.iter().enumerate())
+        .find_map(|(n, l)| {
+            let at = l.match_indices("\"rule\":\"").nth(1)?.0;
+            (!l[..at].is_ascii()).then_some((n, at))
+        })
+        .expect("a finding after non-ASCII text");
+    let line = &lines[number];
+    let end = at + 8 + line[at + 8..].find('"').unwrap();
+    lines[number] = format!("{}\"rule\":1{}", &line[..at], &line[end + 1..]);
+    let column = lines[number][..at].chars().count() + 8;
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::support::write(dir.path(), "r.json", &(lines.join("\n") + "\n"));
+    let path = path.to_str().unwrap();
+    let want = format!("error: {path}:{}:{column}: ", number + 1);
+    let baseline = [
+        "check",
+        "--no-config",
+        "--baseline",
+        path,
+        "fixtures/calls/courteous.txt",
+    ];
+    for args in [&baseline[..], &["merge", path]] {
+        let (code, _, err) = run(talklint().args(args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.starts_with(&want) && err.contains("invalid type: integer `1`"),
+            "{args:?}:\n{err}\nwant: {want}"
+        );
+    }
+}
