@@ -150,6 +150,9 @@ fn load_judging(
     // Each file's specs, and for a cloud file the line and column of each rule's category.
     let mut packs = Vec::new();
     let mut warnings = Vec::new();
+    // Files of lexicons alone: a pack's share of them is no rule file, but a run of them alone
+    // checks nothing.
+    let mut lexicons_only = Vec::new();
     for (name, text) in files {
         let file = SourceFile { name, text };
         if import::is_cloud(name) {
@@ -170,6 +173,8 @@ fn load_judging(
                     warnings.push(format!(
                         "{name}: no rules (an empty file, only comments, or `rules: []`); add rules under `rules:` or remove the file"
                     ));
+                } else if pack.rules.is_empty() {
+                    lexicons_only.push(name.as_str());
                 }
                 packs.push((file, pack, None));
             }
@@ -248,6 +253,12 @@ fn load_judging(
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    if checked.is_empty() && !lexicons_only.is_empty() {
+        warnings.push(format!(
+            "{}: lexicons but no rules, and no other file loaded has any: nothing is checked; add rules under `rules:` that name them, or load the file beside a pack that does (`-r default -r FILE`, or `rules: [default, FILE]` in the config)",
+            lexicons_only.join(", ")
+        ));
     }
     warnings.extend(import_warnings);
     let (override_warnings, disabled) = apply_overrides(&mut checked, overrides);

@@ -244,6 +244,34 @@ fn a_test_of_no_rules_does_not_pass() {
     assert!(err.contains("help: "), "{err}");
 }
 
+/// A file of lexicons alone is a pack's share, and checks nothing by itself: a run that loads
+/// no rule but such files says so, where it once passed every file in silence; beside a pack
+/// whose rules name them it says nothing.
+#[test]
+fn a_check_of_lexicons_alone_warns_that_nothing_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "lexicons.yaml",
+        "lexicons:\n  partner: [zyzzyva corp]\n",
+    );
+    let check = |rules: &[&str]| {
+        let (code, _, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config"])
+            .args(rules.iter().flat_map(|r| ["-r", r]))
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/calls/courteous.txt")));
+        assert_eq!(code, 0, "{err}");
+        err
+    };
+    let err = check(&["lexicons.yaml"]);
+    assert!(
+        err.contains("warning: lexicons.yaml: lexicons but no rules, and no other file loaded has any: nothing is checked"),
+        "{err}"
+    );
+    assert!(!check(&["default", "lexicons.yaml"]).contains("warning"));
+}
+
 #[test]
 fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
     let dir = tempfile::tempdir().unwrap();
