@@ -305,7 +305,7 @@ pub fn in_folder(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
 /// A config file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
+    #[error("{path}: cannot read config: {source}\n  help: check the path and its permissions")]
     Read {
         path: String,
         source: std::io::Error,

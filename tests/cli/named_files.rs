@@ -272,6 +272,25 @@ fn a_check_of_lexicons_alone_warns_that_nothing_is_checked() {
     assert!(!check(&["default", "lexicons.yaml"]).contains("warning"));
 }
 
+/// A config named that cannot be read is an error with help, as every other is.
+#[test]
+fn a_config_that_is_not_there_is_an_error_with_help() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "call.txt", "Agent: Hello.\n");
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--config",
+        "nope.yaml",
+        "call.txt",
+    ]));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("error: nope.yaml: cannot read config: ")
+            && err.contains("\n  help: check the path and its permissions"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
     let dir = tempfile::tempdir().unwrap();
