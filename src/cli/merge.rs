@@ -23,6 +23,9 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         csv: csv_dialect(&args.csv, &cfg.config),
         fail_at: fail_on.threshold(),
     };
+    if let Some(w) = super::output_name::mismatch(args.format, args.output.as_deref()) {
+        super::stderr::warning(&w);
+    }
     let printer = report::printer(args.format, &rules, opts);
     let outputs: Vec<_> = args.output.iter().cloned().collect();
     refuse_inputs(&outputs, &args.reports)?;

@@ -11,6 +11,7 @@ mod globs;
 mod import;
 mod init;
 mod merge;
+mod output_name;
 mod parse;
 mod profiles;
 mod report_file;

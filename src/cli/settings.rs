@@ -116,6 +116,9 @@ impl CheckSettings {
             super::profiles::nested(&args, &cfg, &scan, &run.rules, &mut engines)?;
         scan.profiles = profiles;
         let color = color(args.color, args.format, args.output.as_deref());
+        if let Some(w) = super::output_name::mismatch(args.format, args.output.as_deref()) {
+            super::stderr::warning(&w);
+        }
         let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Error);
         let extra_reports = args.extra_reports();
         let formats = extra_reports.iter().map(|(f, _)| *f);

@@ -161,6 +161,47 @@ fn a_closed_output_pipe_exits_quietly() {
 
 /// Runs `cmd` with its standard output closed at once, as `| head -c 0` closes it: its exit
 /// code and standard error.
+/// `-o out.json` without `-f json` writes the human report, as asked, and warns that the name
+/// says JSON (the next scan of that folder would read it as a transcript); a name that fits, or
+/// says nothing, is written in silence, by `check` and by `merge` alike.
+#[test]
+fn a_human_report_under_a_json_name_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "call.txt", "Agent: Please calm down.\n");
+    let check = |args: &[&str]| {
+        let (code, _, err) = run(crate::support::talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--fail-on", "never"])
+            .args(args)
+            .arg("call.txt"));
+        assert_eq!(code, 0, "{err}");
+        err
+    };
+    let err = check(&["-o", "out.json"]);
+    assert!(
+        err.contains("warning: out.json: -o writes the human format here, not json: add `-f json`"),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    assert!(written.contains("calm down"), "{written}");
+    assert_eq!(check(&["-f", "json", "-o", "report.json"]), "");
+    assert_eq!(check(&["-o", "scores.txt"]), "");
+    let (code, _, err) = run(crate::support::talklint().current_dir(dir.path()).args([
+        "merge",
+        "--no-config",
+        "--fail-on",
+        "never",
+        "-o",
+        "merged.csv",
+        "report.json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: merged.csv: -o writes the human format here, not csv"),
+        "{err}"
+    );
+}
+
 fn with_stdout_closed(cmd: &mut std::process::Command) -> (Option<i32>, String) {
     let mut child = cmd
         .stdout(Stdio::piped())

@@ -1,0 +1,55 @@
+//! `-o FILE` whose name says another format than the one written: `-o out.json` without
+//! `-f json` writes the human report into a `.json` file, which the next scan of that folder
+//! then reads as a transcript and fails on. Said once, as a warning; the file is written.
+
+use crate::report::OutputFormat;
+use std::path::Path;
+
+/// The warning for writing `format` to `output`, when `format` is text for people (human,
+/// GitHub annotations) and the file's extension names a report format. A structured format
+/// under another structured name (`-f sarif -o results.sarif.json`) is a choice, not a slip.
+pub(super) fn mismatch(format: OutputFormat, output: Option<&Path>) -> Option<String> {
+    if !matches!(format, OutputFormat::Human | OutputFormat::Github) {
+        return None;
+    }
+    let path = output?;
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let named = match ext.as_str() {
+        "json" => OutputFormat::Json,
+        "jsonl" | "ndjson" => OutputFormat::Jsonl,
+        "sarif" => OutputFormat::Sarif,
+        "xml" => OutputFormat::Junit,
+        "csv" => OutputFormat::Csv,
+        "html" | "htm" => OutputFormat::Html,
+        _ => return None,
+    };
+    Some(format!(
+        "{}: -o writes the {} format here, not {}: add `-f {}`, or name the file for what it holds",
+        path.display(),
+        format.name(),
+        named.name(),
+        named.name(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_text_under_a_report_name_is_a_mismatch() {
+        let said = |format, name: &str| mismatch(format, Some(Path::new(name)));
+        let warning = said(OutputFormat::Human, "out.JSON").unwrap();
+        assert!(warning.contains("writes the human format here, not json: add `-f json`"));
+        assert!(
+            said(OutputFormat::Github, "r.xml")
+                .unwrap()
+                .contains("not junit")
+        );
+        assert_eq!(said(OutputFormat::Human, "scores.txt"), None);
+        assert_eq!(said(OutputFormat::Human, "scores"), None);
+        assert_eq!(said(OutputFormat::Json, "out.json"), None);
+        assert_eq!(said(OutputFormat::Sarif, "results.sarif.json"), None);
+        assert_eq!(mismatch(OutputFormat::Human, None), None);
+    }
+}
