@@ -10,8 +10,9 @@ use super::json_text::{Clock, Unit, conversation_id, error_in, in_time_order, la
 use super::jsonl::{Grouping, LineKind, Runs};
 use super::message::Message;
 use super::message_text::message_text;
-use super::message_times::{TimeSource, Times, Unread, one_clock, times};
+use super::message_times::{TimeSource, Times, one_clock, times};
 use super::speech_words::speakers_by_channel;
+use super::unread_times::Unread;
 use crate::text::lines::LineCursor;
 use crate::transcript::{ParseError, ParseOptions, Role, Sentiment, Transcript, Turn};
 use std::borrow::Cow;

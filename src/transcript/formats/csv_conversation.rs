@@ -4,9 +4,9 @@
 
 use super::super::backward_ends::drop_backward_ends;
 use super::super::json_text::{Clock, Unit, in_time_order};
-use super::super::message_times::Unread;
 use super::super::slash_order::Shows;
 use super::super::time::{SheetTime, sheet_time, slash_date, slash_time};
+use super::super::unread_times::Unread;
 use super::dates::{SlashDates, Unread as UnreadDate};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
@@ -208,7 +208,7 @@ fn expected(unit: Unit) -> &'static str {
 }
 
 /// What a time column of seconds, and of milliseconds, should hold; each ends with
-/// [`super::message_times::NAME_THE_ORDER`], which a date that is no day has left out.
+/// [`super::unread_times::NAME_THE_ORDER`], which a date that is no day has left out.
 const SECONDS: &str = "a number of seconds, a clock, an ISO 8601 date and time \
      (`2024-06-01 12:00:00`) or a date day first with dots (`01.06.2024 12:00:00`), or name \
      the order of slash dates with --date-order or `date_order:`";

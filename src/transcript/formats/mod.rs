@@ -48,6 +48,7 @@ pub mod text;
 mod text_times;
 pub mod time;
 mod undiarised;
+mod unread_times;
 mod word_turns;
 
 /// ` (… and N more NOUNs like it)` after a warning about the first of several, or nothing when
