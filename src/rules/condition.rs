@@ -20,8 +20,7 @@ struct Keys {
     speaker: Option<OneOrMany<Speaker>>,
     phrases: Option<Vec<String>>,
     regex: Option<OneOrMany<String>>,
-    #[serde(default)]
-    unless: Vec<String>,
+    unless: Option<Vec<String>>,
     near: Option<OneOrMany<NearSpec>>,
     not_near: Option<OneOrMany<NearSpec>>,
     window: Option<WindowSpec>,
@@ -73,7 +72,7 @@ impl ConditionSpec {
             (self.speaker.is_some(), "speaker"),
             (self.phrases.is_some(), "phrases"),
             (self.regex.is_some(), "regex"),
-            (!self.unless.is_empty(), "unless"),
+            (self.unless.is_some(), "unless"),
             (self.near.is_some(), "near"),
             (self.not_near.is_some(), "not_near"),
             (self.window.is_some(), "window"),

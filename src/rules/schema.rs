@@ -49,8 +49,7 @@ pub struct RuleSpec {
     pub regex: OneOrMany<String>,
     /// Drops a hit when one of these phrases occurs in its turn and paragraph (a blank line
     /// parts the sections of a script).
-    #[serde(default)]
-    pub unless: Vec<String>,
+    pub unless: Option<Vec<String>>,
     pub window: Option<WindowSpec>,
     pub near: Option<OneOrMany<NearSpec>>,
     pub not_near: Option<OneOrMany<NearSpec>>,
@@ -305,8 +304,7 @@ pub struct ConditionSpec {
     pub speaker: Option<OneOrMany<Speaker>>,
     pub phrases: Option<Vec<String>>,
     pub regex: Option<OneOrMany<String>>,
-    #[serde(default)]
-    pub unless: Vec<String>,
+    pub unless: Option<Vec<String>>,
     pub near: Option<OneOrMany<NearSpec>>,
     pub not_near: Option<OneOrMany<NearSpec>>,
     pub window: Option<WindowSpec>,

@@ -83,6 +83,7 @@ mod missing_require;
 mod mistakes;
 mod named_files;
 mod nested_config;
+mod never_holds;
 mod no_agent_turn;
 mod no_role_advice;
 mod numbers_as_text;

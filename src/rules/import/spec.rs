@@ -54,7 +54,7 @@ impl Category {
             speaker: Some(OneOrMany::One(Speaker::Any)),
             phrases: Vec::new(),
             regex: OneOrMany::default(),
-            unless: Vec::new(),
+            unless: None,
             window: None,
             near: None,
             not_near: None,

@@ -4,7 +4,7 @@
 
 use super::super::error::RuleError;
 use super::super::model::Timing;
-use super::super::schema::{OneOrMany, TimingSpec};
+use super::super::schema::{OneOrMany, Speaker, TimingSpec};
 use super::search::Checker;
 use crate::transcript::Sentiment;
 
@@ -16,7 +16,9 @@ pub(super) struct Measure<'s> {
 }
 
 impl Checker<'_> {
-    pub fn timing(&self, spec: &TimingSpec) -> Result<Timing, RuleError> {
+    /// The measure of `timing`, taken of the turns of `roles`; one that could never hold, or
+    /// always would, is an error.
+    pub fn timing(&self, spec: &TimingSpec, roles: u8) -> Result<Timing, RuleError> {
         let ms = |s: f64| (s * 1000.0).round() as u64;
         let set: Vec<Timing> = [
             spec.silence_seconds.map(|s| Timing::Silence(ms(s))),
@@ -64,13 +66,43 @@ impl Checker<'_> {
             }
         }
         match set.as_slice() {
-            [one] => Ok(*one),
+            [one] => self.share_that_varies(*one, roles),
             [] => Err(self.fail("timing", "`timing` has no measure".into(), measures)),
             _ => Err(self.fail(
                 "timing",
                 format!("`timing` has {} measures: a search measures one", set.len()),
                 "keep one measure here; for two, write two conditions of a `when: {all: [...]}`",
             )),
+        }
+    }
+
+    /// `timing` itself when it is no talk share, or one that some call could hold and another
+    /// not: a share is of the turns of `roles` in all talk, so of every speaker's it is always 1,
+    /// and it is never above 1 nor below 0.
+    fn share_that_varies(&self, timing: Timing, roles: u8) -> Result<Timing, RuleError> {
+        let (key, share) = match timing {
+            Timing::TalkShareAbove(s) => ("talk_share_above", s),
+            Timing::TalkShareBelow(s) => ("talk_share_below", s),
+            _ => return Ok(timing),
+        };
+        if roles == Speaker::Any.roles() {
+            return Err(self.fail_value(
+                &["timing", key],
+                format!("`{key}` of `speaker: any` measures every speaker's talk, whose share is always 1"),
+                "name the speaker whose share of the talk is measured (`speaker: agent`)",
+            ));
+        }
+        let never = match timing {
+            Timing::TalkShareAbove(_) => (share >= 1.0).then_some("no share is above 1"),
+            _ => (share <= 0.0).then_some("no share is below 0"),
+        };
+        match never {
+            Some(why) => Err(self.fail_value(
+                &["timing", key],
+                format!("`{key}: {share}` never holds: {why}"),
+                "write a share between 0 and 1, such as `0.7` for 70% of the talk time",
+            )),
+            None => Ok(timing),
         }
     }
 

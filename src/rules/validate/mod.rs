@@ -136,7 +136,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
         let search_keys = [
             (!spec.phrases.is_empty(), "phrases"),
             (!spec.regex.clone().into_vec().is_empty(), "regex"),
-            (!spec.unless.is_empty(), "unless"),
+            (spec.unless.is_some(), "unless"),
             (spec.near.is_some(), "near"),
             (spec.not_near.is_some(), "not_near"),
             (spec.window.is_some(), "window"),
@@ -165,7 +165,7 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
         roles,
         &spec.phrases,
         &spec.regex,
-        &spec.unless,
+        spec.unless.as_deref(),
         spec.near.as_ref(),
         spec.not_near.as_ref(),
         Measure {

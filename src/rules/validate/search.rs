@@ -183,13 +183,21 @@ impl Checker<'_> {
         roles: u8,
         phrases: &[String],
         regex: &OneOrMany<String>,
-        unless: &[String],
+        unless: Option<&[String]>,
         near: Option<&OneOrMany<NearSpec>>,
         not_near: Option<&OneOrMany<NearSpec>>,
         measure: Measure,
         window: Option<&WindowSpec>,
         count: Option<&CountSpec>,
     ) -> Result<Find, RuleError> {
+        if unless.is_some_and(<[String]>::is_empty) {
+            return Err(self.fail(
+                "unless",
+                "`unless: []` lists no phrase, so it never drops a hit".into(),
+                "list the phrases whose turn drops a hit (`unless: [\"if you like\"]`), or remove `unless`",
+            ));
+        }
+        let unless = unless.unwrap_or_default();
         let words = [
             (!phrases.is_empty(), "phrases"),
             (!regex.clone().into_vec().is_empty(), "`regex`"),
@@ -222,7 +230,7 @@ impl Checker<'_> {
         }
         let sentiment = measure.sentiment.map(|s| self.sentiment(s)).transpose()?;
         let look = match (measure.timing, sentiment) {
-            (Some(t), _) => Look::Timing(self.timing(t)?),
+            (Some(t), _) => Look::Timing(self.timing(t, roles)?),
             (None, Some(labels)) if !searches_words => Look::Sentiment(labels),
             (None, sentiment) => Look::Words(Words {
                 phrases: self.phrases(phrases, "phrase")?,
@@ -256,7 +264,7 @@ impl Checker<'_> {
             roles,
             &spec.phrases,
             &spec.regex,
-            &[],
+            None,
             None,
             None,
             Measure::default(),
@@ -327,7 +335,7 @@ impl Checker<'_> {
             self.roles(spec.speaker.as_ref(), roles)?,
             spec.phrases.as_deref().unwrap_or_default(),
             spec.regex.as_ref().unwrap_or(&OneOrMany::default()),
-            &spec.unless,
+            spec.unless.as_deref(),
             spec.near.as_ref(),
             spec.not_near.as_ref(),
             Measure {
