@@ -1,6 +1,7 @@
-//! The header of a WebVTT file and the errors of caption files in the wrong reader: a cue after a
-//! header with no blank line is read (as browsers read it) with a warning, never dropped; a file
-//! that is not what its reader takes says what to do about it.
+//! The header of a WebVTT file, cues that end before they start, and the errors of caption files
+//! in the wrong reader: a cue after a header with no blank line is read (as browsers read it) with
+//! a warning, never dropped; so is a cue whose end comes before its start; a file that is not what
+//! its reader takes says what to do about it.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use serde_json::Value;
@@ -109,4 +110,44 @@ fn webvtt_in_an_srt_or_sbv_file_says_so() {
     let r = report("call.srt", dotted, &[]);
     let why = "its timing lines have `.` before the milliseconds";
     assert_eq!(error_messages(&r), [hint(why, srt_example, "srt")]);
+}
+
+/// A cue that ends before it starts is read as a cue of no length, with a warning at its end time
+/// that counts the others: it used to be read in silence, in all three caption formats.
+#[test]
+fn a_cue_that_ends_before_it_starts_is_warned_about_in_every_caption_format() {
+    let cues = [
+        (
+            "call.vtt",
+            "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nAgent: hello\n\n00:00:06.000 --> 00:00:08.000\nCustomer: hi\n\n00:00:09.000 --> 00:00:07.500\nAgent: ok\n",
+            (3, 18),
+        ),
+        (
+            "call.srt",
+            "1\n00:00:05,000 --> 00:00:01,000\nAgent: hello\n\n2\n00:00:06,000 --> 00:00:08,000\nCustomer: hi\n\n3\n00:00:09,000 --> 00:00:07,500\nAgent: ok\n",
+            (2, 18),
+        ),
+        (
+            "call.sbv",
+            "0:00:05.000,0:00:01.000\nAgent: hello\n\n0:00:06.000,0:00:08.000\nCustomer: hi\n\n0:00:09.000,0:00:07.500\nAgent: ok\n",
+            (1, 13),
+        ),
+    ];
+    for (name, source, (line, column)) in cues {
+        let r = report(name, source, &[]);
+        let warnings = crate::support::warnings(&r, 0);
+        assert_eq!(
+            warnings,
+            [format!(
+                "line {line}, column {column}: this cue ends at 1 s, before it starts at 5 s, so \
+                 it is read as ending where it starts; write the end after the start (… and 1 \
+                 more cue like it)"
+            )],
+            "{name}: {r}"
+        );
+        assert_eq!(
+            r["conversations"][0]["turns"], 3,
+            "{name}: every cue is read"
+        );
+    }
 }

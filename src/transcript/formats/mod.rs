@@ -1,6 +1,8 @@
 //! One parser per input format, each producing the internal [`Transcript`](super::Transcript).
 
+mod backward_cues;
 mod backward_ends;
+mod caption_hints;
 pub mod chat_exports;
 pub mod chat_json;
 pub mod csv;

@@ -6,6 +6,8 @@
 //! writes some out of order). A cue that holds Teams' JSON metadata is read as its speaker and
 //! spoken text (see [`teams_metadata`](super::teams_metadata)).
 
+use super::backward_cues::BackwardCues;
+use super::caption_hints::{maybe_vtt, no_header};
 use super::cue_text::{Labels, parts};
 use super::lines::lines;
 use super::teams_metadata::MetadataCues;
@@ -32,8 +34,9 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
         return Err(ParseError::at(1, 1, no_header(source)));
     }
     let (body, unparted) = header_end(source);
-    let (cues, metadata) = cues(source, Timing::Vtt, &opts.roles, body)?;
+    let (cues, metadata, backward) = cues(source, Timing::Vtt, &opts.roles, body)?;
     let mut t = join(cues, opts);
+    t.warnings.extend(backward);
     if metadata.read_any {
         assign_diarised_roles(&mut t, source);
     }
@@ -63,70 +66,30 @@ fn header_end(source: &str) -> (usize, Option<String>) {
     (source.len(), None)
 }
 
-/// Why a file read as WebVTT is not one (its first line is not `WEBVTT`), and what to do: a file
-/// of cues wants the header (it may be WebVTT read by its extension or `--input-format vtt`), and
-/// one whose cues have SRT's `,` before the milliseconds wants the SRT reader.
-fn no_header(source: &str) -> String {
-    let lead = "not a WebVTT file: the first line must be `WEBVTT`";
-    match first_arrow(source) {
-        Some(line) if line.split_once("-->").is_some_and(|(a, _)| a.contains(',')) => format!(
-            "{lead}, and its cues look like SRT (`,` before the milliseconds): rename the file to \
-             .srt, or read it with --input-format srt"
-        ),
-        Some(_) => format!("{lead}: add a `WEBVTT` line, then a blank line, at the top"),
-        None => format!(
-            "{lead}: add a `WEBVTT` line at the top if it is WebVTT, or choose another reader \
-             with --input-format"
-        ),
-    }
-}
-
-/// The first timing line of a caption file (one with `-->`), if one of its first lines is.
-fn first_arrow(source: &str) -> Option<&str> {
-    numbered_lines(source)
-        .filter(|l| !is_blank(l.2))
-        .take(3)
-        .map(|l| l.2)
-        .find(|l| Timing::Vtt.is_timing(l))
-}
-
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Srt, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
-    Ok(join(cues, opts))
+    let read = cues(source, Timing::Srt, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
+    Ok(joined(read, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
-    let (cues, _) = cues(source, Timing::Sbv, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
-    Ok(join(cues, opts))
+    let read = cues(source, Timing::Sbv, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
+    Ok(joined(read, opts))
 }
 
-/// An SRT or SBV reader's error `e`, with a hint when the file looks like WebVTT: a `WEBVTT`
-/// header, or a first timing line with `-->` and a `.` before the milliseconds (SBV has no arrow,
-/// SRT a `,`).
-fn maybe_vtt(source: &str, mut e: ParseError) -> ParseError {
-    let dotted = || {
-        let arrow = first_arrow(source).and_then(|l| l.split_once("-->"));
-        arrow.is_some_and(|(start, _)| start.contains('.') && !start.contains(','))
-    };
-    let why = if source.trim_start_matches('\u{feff}').starts_with("WEBVTT") {
-        "its first line is `WEBVTT`"
-    } else if dotted() {
-        "its timing lines have `.` before the milliseconds"
-    } else {
-        return e;
-    };
-    e.message = format!(
-        "{}; the file looks like WebVTT ({why}): rename it to .vtt, or read it with \
-         --input-format vtt",
-        e.message
-    );
-    e
+/// The turns of an SRT or SBV file's cues, with the warning of those that end before they start.
+fn joined(
+    (cues, _, backward): (Vec<Cue>, MetadataCues, Option<String>),
+    opts: &ParseOptions,
+) -> Transcript {
+    let mut t = join(cues, opts);
+    t.warnings.extend(backward);
+    t
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Timing {
+pub(super) enum Timing {
     Vtt,
     Srt,
     Sbv,
@@ -188,7 +151,7 @@ impl Timing {
     }
 
     /// Whether `line` is meant as a timing line (it may still be malformed).
-    fn is_timing(self, line: &str) -> bool {
+    pub(super) fn is_timing(self, line: &str) -> bool {
         match self {
             Timing::Vtt | Timing::Srt => {
                 let bytes = line.as_bytes();
@@ -204,17 +167,15 @@ impl Timing {
         }
     }
 
-    /// A timing line's start and end in milliseconds.
+    /// A timing line's start and end in milliseconds, as written (the end may come first).
     fn parse(self, line: &str) -> Option<(u64, u64)> {
         let (a, b) = self.times(line);
-        let (start, end) = (clock_ms(a)?, clock_ms(b)?);
-        // An end before the start (seen in real files) is a zero-length cue, not a broken file.
-        Some((start, end.max(start)))
+        Some((clock_ms(a)?, clock_ms(b)?))
     }
 }
 
 /// Lines as (1-based number, start offset, text without line break or BOM).
-fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+pub(super) fn numbered_lines(source: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     lines(source).map(|l| {
         (
             l.number,
@@ -231,9 +192,10 @@ fn cues<'a>(
     timing: Timing,
     roles: &Roles,
     body: usize,
-) -> Result<(Vec<Cue<'a>>, MetadataCues), ParseError> {
+) -> Result<(Vec<Cue<'a>>, MetadataCues, Option<String>), ParseError> {
     let mut lines = numbered_lines(source).skip_while(|l| l.1 < body);
     let mut metadata = MetadataCues::default();
+    let mut backward = BackwardCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
     // Each cue's times and its payload lines' range in `payloads`.
     let mut timed: Vec<(u64, u64, std::ops::Range<usize>)> = Vec::new();
@@ -288,6 +250,15 @@ fn cues<'a>(
             let (column, message) = timing.fault(timing_line);
             ParseError::at(line_no, column, message)
         })?;
+        if end < start {
+            backward.note(
+                line_no,
+                timing_line,
+                timing.times(timing_line).1,
+                (start, end),
+            );
+        }
+        let end = end.max(start);
         let from = payloads.len();
         payloads.extend_from_slice(&block[t + 1..]);
         if payloads.len() > from {
@@ -321,7 +292,7 @@ fn cues<'a>(
     if !cues.is_sorted_by_key(|c| c.start_ms) {
         cues.sort_by_key(|c| c.start_ms);
     }
-    Ok((cues, metadata))
+    Ok((cues, metadata, backward.warning()))
 }
 
 /// The longest pause between two cues of one speaker that still joins them into one turn:
