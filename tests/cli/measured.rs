@@ -168,3 +168,41 @@ fn a_count_or_a_condition_of_timing_measures_nothing() {
     let unmeasured = |rule: &str| (rule.to_string(), Value::Null);
     assert_eq!(found, [unmeasured("t/gaps"), unmeasured("t/when")]);
 }
+
+/// A text file whose times run backwards: the agent's turn, written second, was over before the
+/// customer's began. Their overlap is `min(ends) − later start`, below 0, so nobody interrupted
+/// (the later turn in the file used to be taken as the later start: a 5 s interruption), and the
+/// file is warned about at that turn.
+#[test]
+fn turns_written_out_of_time_order_are_no_interruption_and_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", RULES);
+    let text = "[00:00:20-00:00:30] Customer: hello I am calling about my bill\n\
+                [00:00:00-00:00:05] Agent: here is the plan\n";
+    write(dir.path(), "call.txt", text);
+    let (_, json, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "r.yaml",
+        "-f",
+        "json",
+        "call.txt",
+    ]));
+    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let rules: Vec<String> = measured(&report).into_iter().map(|f| f.0).collect();
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r.starts_with("t/talks-over") || r == "t/overlaps"),
+        "{report}"
+    );
+    assert_eq!(
+        crate::support::warnings(&report, 0),
+        [
+            "line 2, column 28: this turn starts at 0 s, before the turn above it at 20 s; silences \
+          and interruptions are measured between turns in the file's order: put the turns in \
+          time order"
+        ],
+    );
+}

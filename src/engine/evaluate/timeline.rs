@@ -74,7 +74,8 @@ impl Timeline {
     }
 
     /// How long each turn overlaps an earlier turn of another speaker (the one that ends last;
-    /// 0 when none goes on when it starts): `min(ends) − its start`.
+    /// 0 when none goes on when it starts): `min(ends) − later start`. The earlier turn is
+    /// earlier in the transcript; in a text file whose times run backwards it may start later.
     pub fn overlaps(&self, t: &Transcript) -> Vec<u64> {
         // The two latest ends of earlier turns, of two different speakers.
         let mut latest: [Option<(u64, usize)>; 2] = [None, None];
@@ -85,12 +86,9 @@ impl Timeline {
             .map(|i| {
                 let (start, end) = (self.starts[i].unwrap_or(0), self.ends[i].unwrap_or(0));
                 let other = latest.iter().flatten().find(|(_, j)| !same(*j, i));
-                let overlap = other.map_or(0, |&(other_end, _)| {
-                    if start < other_end {
-                        end.min(other_end).saturating_sub(start)
-                    } else {
-                        0
-                    }
+                let overlap = other.map_or(0, |&(other_end, j)| {
+                    let later = start.max(self.starts[j].unwrap_or(0));
+                    end.min(other_end).saturating_sub(later)
                 });
                 let mut entries: Vec<(u64, usize)> = latest.iter().flatten().copied().collect();
                 match entries.iter_mut().find(|e| same(e.1, i)) {

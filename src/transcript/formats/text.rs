@@ -2,6 +2,7 @@
 //! with continuation lines joined to their turn. A file with no speaker labels is one turn of the
 //! default role: an agent script, a canned reply, a Markdown page.
 
+use super::backward_ends::backward_starts;
 use super::dialogue::{Lines, is_dialogue};
 use super::directives::{self, Directives};
 use super::field_labels::joins_as_field;
@@ -15,6 +16,7 @@ use super::pasted_notices;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
 use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
+use crate::text::lines::LineCursor;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 use std::ops::Range;
@@ -336,6 +338,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         }
         turns.push(turn);
     }
+    warnings.extend(backward_starts(&turns, &mut LineCursor::new(source)));
     let unsaid = hidden::Unsaid {
         hidden: &hidden,
         parting: &parting,
