@@ -42,6 +42,7 @@ mod fix_left;
 mod fix_lines;
 mod fix_markup;
 mod fix_settle;
+mod fix_words;
 mod format_hints;
 mod format_samples;
 mod formats;
