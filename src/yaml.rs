@@ -376,6 +376,14 @@ mod tests {
         let m = "unknown variant `erorr`, expected one of `error`, `warning`, `info`";
         let want = "unknown variant `erorr`, did you mean `error`?";
         assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        let m = "rules[0]: unknown field `suggest`, expected one of `id`, `suggestion`, `replace`";
+        let want = "rules[0]: unknown field `suggest`, did you mean `suggestion`?";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        // Two names that start so, or a start too short to tell, suggest none.
+        let m = "unknown field `near_`, expected one of `near_words`, `near_turns`";
+        assert_eq!(did_you_mean(m), None);
+        let m = "unknown field `sug`, expected one of `suggestion`";
+        assert_eq!(did_you_mean(m), None);
         let m = "unknown field `zzzzzz`, expected `id` or `kind`";
         assert_eq!(did_you_mean(m), None);
         assert_eq!(did_you_mean("invalid type: string"), None);

@@ -5,7 +5,8 @@
 pub(super) const SUGGESTED: &str = "did you mean";
 
 /// serde's "unknown field `severty`, expected one of `id`, `severity`, …" (or "unknown variant")
-/// as "unknown field `severty`, did you mean `severity`?", when one expected name is close.
+/// as "unknown field `severty`, did you mean `severity`?", when one expected name is close, or
+/// is the only one that starts with the name written.
 pub(super) fn did_you_mean(message: &str) -> Option<String> {
     // A rule file's messages start with where the key is (`rules[0]: `).
     let at = ["unknown field `", "unknown variant `"]
@@ -14,7 +15,9 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
     let (word, expected) = message[at..].split_once('`')?;
     // The expected names are the backquoted parts: every other piece between backquotes.
     let known = expected.split('`').skip(1).step_by(2);
-    if let Some(name) = crate::suggest::closest(word, known.clone()) {
+    let name =
+        crate::suggest::closest(word, known.clone()).or_else(|| shortened(word, known.clone()));
+    if let Some(name) = name {
         return Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]));
     }
     // A role word is offered its role, and the values the place allows stay listed.
@@ -24,6 +27,17 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
         &message[..at],
         expected.trim_start_matches([',', ' '])
     ))
+}
+
+/// The one name among `known` that `word` (four letters or more) is the start of: `suggest` for
+/// `suggestion`, `desc` for `description`, too far apart to be a typo.
+fn shortened<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let mut starting = known.filter(|k| k.starts_with(word));
+    let one = starting.next()?;
+    starting.next().is_none().then_some(one)
 }
 
 /// The role among `known` that `word` names in a label of another language (`cliente`,

@@ -39,6 +39,12 @@ fn a_misspelt_rule_key_or_value_names_the_closest_one() {
     assert_eq!(code, 2, "{err}");
     let want = "r.yaml:4:15: rules[0].severity: unknown variant `eror`, did you mean `error`?";
     assert!(err.contains(want), "{err}");
+    // A key cut short is too far from its name to be a typo, and is the start of only it.
+    let rule = format!("{RULE}    phrases: [x]\n    suggest: y\n");
+    let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    let want = "r.yaml:5:5: rules[0]: unknown field `suggest`, did you mean `suggestion`?";
+    assert!(err.contains(want), "{err}");
 }
 
 /// Two edits of a word of three letters is another word: `fix` is not offered `id`, but the keys.
