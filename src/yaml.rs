@@ -273,6 +273,11 @@ impl YamlError {
             "add the key the message names"
         } else if self.message.contains("invalid value") {
             "write a value the message allows"
+        } else if self.message.contains("expected a whole number") {
+            "write a whole number, with no decimal point (and no minus sign where it counts \
+             something), such as `3`"
+        } else if self.message.contains("invalid length") {
+            "write a list of as many items as the message says, such as `[20, 40]` for a range"
         } else if self.message.contains("invalid type") {
             "write the kind of value the message expects here"
         } else {
