@@ -1,7 +1,8 @@
 //! Rule keys that could never change what a rule finds are rule errors at their key, with a fix:
-//! an empty `unless` list, and a talk share that never holds or always does.
+//! an empty `unless` list, a talk share that never holds or always does, and a phrase that uses a
+//! lexicon with no entries (unless the config adds some).
 
-use crate::support::rule_error;
+use crate::support::{rule_error, run, talklint, write};
 
 #[test]
 fn an_empty_unless_list_is_an_error_at_its_key() {
@@ -47,4 +48,29 @@ fn a_talk_share_that_never_varies_is_an_error_at_its_value() {
         ));
         assert!(err.contains(&format!("r.yaml:5:32: {message}")), "{err}");
     }
+}
+
+#[test]
+fn a_phrase_of_an_empty_lexicon_is_an_error_unless_the_config_fills_it() {
+    let pack = "lexicons: {team: []}\nrules:\n  - id: test/send\n    phrases: [\"call {team}\"]\n";
+    let err = rule_error(pack);
+    assert!(
+        err.contains(
+            "r.yaml:4:21: phrase \"call {team}\": lexicon `{team}` has no entries, so this can \
+             never match"
+        ),
+        "{err}"
+    );
+    // A config that adds entries to the list makes the phrase one that matches.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", pack);
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [r.yaml]\nlexicons: {team: [billing team]}\n",
+    );
+    write(dir.path(), "c.txt", "Agent: call billing team\n");
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "c.txt"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("warning[test/send]"), "{out}{err}");
 }
