@@ -5,6 +5,7 @@
 
 use crate::engine::Evaluation;
 use crate::rules::{Kind, RuleSet};
+use crate::text::word_edges::{inside_word, starts_inside_word};
 use crate::transcript::Transcript;
 use std::ops::Range;
 
@@ -55,9 +56,9 @@ pub(crate) fn edits(
         // The match as it reads (`I'm sorry` for `I&#39;m sorry`), which its case comes from.
         let text = turn.text(source);
         // A match of part of a written word (`can` of `cannot`, `ca` of `can't`, which read as
-        // `can not`) is for the writer to fix: written over, the rest of the word would stay
-        // (`maynot`).
-        if inside_word(text, start) || inside_word(text, end) {
+        // `can not`; `'m sorry` of `I'm sorry`) is for the writer to fix: written over, the rest
+        // of the word would stay (`maynot`).
+        if starts_inside_word(text, start) || inside_word(text, end) {
             continue;
         }
         let matched = text.get(start..end).unwrap_or_default();
@@ -76,22 +77,6 @@ pub(crate) fn edits(
             out.push(edit);
         }
     }
-}
-
-/// Whether byte `at` of `text` parts two pieces of one written word: a letter or digit on each
-/// side, or an apostrophe that joins letters (`can|'t`, `can'|t`).
-fn inside_word(text: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
-        return false;
-    };
-    let mut back = before.chars().rev();
-    let mut ahead = after.chars();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let apostrophe = |c: Option<char>| matches!(c, Some('\'' | '\u{2019}'));
-    let (b, a) = (back.next(), ahead.next());
-    (word(b) && word(a))
-        || (word(b) && apostrophe(a) && word(ahead.next()))
-        || (apostrophe(b) && word(a) && word(back.next()))
 }
 
 /// Whether a replacement reads as the text it would replace, whatever its case: then it is no
@@ -150,17 +135,6 @@ pub(crate) fn splice(source: &str, edits: &[Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_place_inside_a_written_word_is_told_from_one_between_words() {
-        let text = "I can't, cannot. It's ’tis me";
-        let inside = |at| inside_word(text, at);
-        // `ca|n't`, `can|'t`, `can'|t`, `can|not`, `It|'s`.
-        assert!(inside(4) && inside(5) && inside(6) && inside(12) && inside(19));
-        // Word ends, the text's ends, `’|tis` after a space, and a place inside a character.
-        assert!(!inside(2) && !inside(8) && !inside(0) && !inside(text.len()) && !inside(23));
-        assert!(!inside(22) && !inside(25));
-    }
 
     #[test]
     fn edits_apply_once_and_in_order() {

@@ -226,7 +226,11 @@ pub(crate) fn conversation<'a, 's: 'a>(
         .map(|(o, why)| {
             let rule = &rules.rules[o.rule];
             let turn = &transcript.turns[o.turn];
-            let (start, end) = o.range.or(o.trigger).unwrap_or((0, 0));
+            let text = turn.text(source);
+            // A match quotes the words it begins and ends in whole: `can't`, not `ca`.
+            let words = |r| crate::text::word_edges::whole_words(text, r);
+            let (range, trigger) = (o.range.map(words), o.trigger.map(words));
+            let (start, end) = range.or(trigger).unwrap_or((0, 0));
             let span = (
                 turn.source_offset(start),
                 turn.source_end(end).max(turn.source_offset(start)),
@@ -238,10 +242,9 @@ pub(crate) fn conversation<'a, 's: 'a>(
             } else {
                 (line, column + between.chars().count())
             };
-            let text = turn.text(source);
             let mut quote = |(s, e): (usize, usize)| quoter.quote(o.turn, text, s..e);
-            let matched = o.range.map(&mut quote);
-            let trigger = o.trigger.map(&mut quote);
+            let matched = range.map(&mut quote);
+            let trigger = trigger.map(&mut quote);
             let speaker = turn.speaker.as_deref();
             Finding {
                 rule: &rule.id,

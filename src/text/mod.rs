@@ -11,6 +11,7 @@ pub mod links;
 pub(crate) mod perfect;
 pub(crate) mod punct;
 pub mod split_words;
+pub(crate) mod word_edges;
 pub mod words;
 
 /// Where `part`, a slice of `whole`, starts in it: readers borrow a field or a word from the

@@ -1,7 +1,8 @@
 //! Words joined by an apostrophe: a contraction before `been`, `got` or `gotten` reads `has` or
 //! `had` (`it's been` matches a phrase written `it has been`, and the default pack hears `I know
 //! it's been frustrating`), and a French or Italian elided article is a word of its own. Chat's
-//! contractions written without their apostrophe (`dont`, `thats`) read as those with it.
+//! contractions written without their apostrophe (`dont`, `thats`) read as those with it. A match
+//! that begins or ends inside a contraction quotes it whole.
 
 use crate::support::{default_pack_report, findings, pack_report, write};
 
@@ -179,4 +180,26 @@ fn english_words_that_look_like_contractions_stay_words() {
     let found = crate::unicode_words::matches(&words, &lines);
     let lines_found: Vec<u64> = found.iter().map(|f| f.0).collect();
     assert_eq!(lines_found, [1, 2, 3, 4, 5, 6], "{found:?}");
+}
+
+/// `can` of `can't` was quoted `ca` (the matcher reads `ca` + `n't`), `am sorry` of `I'm sorry`
+/// `'m sorry`: a report quotes the written words whole. An elided article is no part of its word.
+#[test]
+fn a_match_inside_a_contraction_quotes_the_word_whole() {
+    let found = crate::unicode_words::matches(
+        &["can", "will", "am sorry", "autre"],
+        &["I can't, we won't, you cannot.", "I’m sorry, l’autre."],
+    );
+    let expected = [
+        (1, 10, "can't"),
+        (1, 20, "won't"),
+        (1, 31, "cannot"),
+        (2, 8, "I’m sorry"),
+        (2, 21, "autre"),
+    ];
+    let expected: Vec<(u64, u64, String)> = expected
+        .iter()
+        .map(|&(l, c, m)| (l, c, m.to_string()))
+        .collect();
+    assert_eq!(found, expected);
 }
