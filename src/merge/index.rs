@@ -312,11 +312,11 @@ impl Index {
                 ..
             } => self.conversation(path, id, report, start, len),
             _ => {
-                return Err(
-                    "not a line of a talklint report (a conversation, `skipped`, \
-                            `error` or `summary`)"
-                        .into(),
-                );
+                return Err(format!(
+                    "not a line of a talklint report (a conversation, `skipped`, `error` or \
+                     `summary`)\n  help: {}",
+                    super::NOT_A_REPORT
+                ));
             }
         }
         Ok(())

@@ -77,6 +77,11 @@ fn scored(first: &str, second: &str) -> String {
     }
 }
 
+/// How to make what `merge` reads.
+const NOT_A_REPORT: &str = "merge reads the reports `talklint check --format jsonl` (or \
+                            `--format json`) writes, such as `talklint check --format jsonl \
+                            --shard 1/4 calls > part1.jsonl`";
+
 impl MergeError {
     /// A JSON error in `piece`, the part of report `name` that starts at `line` and `column`:
     /// named at its own line and column in the report, a trailing comma at the comma.
@@ -107,16 +112,26 @@ impl MergeError {
         let said = text
             .rfind(" at line ")
             .map_or(text.as_str(), |i| &text[..i]);
+        // A piece that is no JSON object at all (a transcript, a list) is no report.
+        let object = piece
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .starts_with('{');
         let message = match e.classify() {
-            serde_json::error::Category::Eof => {
+            serde_json::error::Category::Eof if object => {
                 format!("{said}: the report is cut short (did its run finish?)")
             }
-            serde_json::error::Category::Data => {
-                format!("not read as a talklint JSON or JSONL report: {said}")
-            }
+            _ if !object => format!(
+                "not a talklint JSON or JSONL report: it does not start with `{{`\n  help: {NOT_A_REPORT}"
+            ),
+            serde_json::error::Category::Data => format!(
+                "not read as a talklint JSON or JSONL report: {said}\n  help: {NOT_A_REPORT}"
+            ),
             _ => said.to_string(),
         };
-        let (line, column) = in_report(crate::json_comma::serde_place(piece, e));
+        let (line, column) = match object {
+            true => in_report(crate::json_comma::serde_place(piece, e)),
+            false => (line, column),
+        };
         MergeError::Json {
             at: format!("{name}:{line}:{column}"),
             message,

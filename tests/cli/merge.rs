@@ -191,12 +191,29 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
         ),
         (
             vec![write("other.jsonl", "{\"version\": 2}\n")],
-            "other.jsonl:1:14: not read as a talklint JSON or JSONL report: missing field `conversations`",
+            "other.jsonl:1:14: not read as a talklint JSON or JSONL report: missing field \
+             `conversations`\n  help: merge reads",
         ),
         // A JSON report cut short, at its place (it was `name: EOF while parsing…`).
         (
             vec![write("cut.json", "{\"version\":1,\n\"conversations\":[\n")],
             "cut.json:3:1: EOF while parsing a list: the report is cut short (did its run finish?)",
+        ),
+        // No report at all: a transcript, a list, an object of other keys, each with the help
+        // that says what merge reads (a list said `expected struct Line with 6 elements`).
+        (
+            vec![write("call.txt", "Agent: hello\n")],
+            "call.txt:1:1: not a talklint JSON or JSONL report: it does not start with `{`\n  \
+             help: merge reads the reports `talklint check --format jsonl`",
+        ),
+        (
+            vec![write("list.json", "[]\n")],
+            "list.json:1:1: not a talklint JSON or JSONL report: it does not start with `{`",
+        ),
+        (
+            vec![write("keys.jsonl", "{\"x\": 1}\n")],
+            "keys.jsonl:1: not a line of a talklint report (a conversation, `skipped`, `error` \
+             or `summary`)\n  help: merge reads",
         ),
         (
             vec![write(
