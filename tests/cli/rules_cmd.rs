@@ -50,6 +50,11 @@ fn rules_lists_and_shows_rules() {
     assert_eq!(code, 0);
     assert!(out.contains("ownership/not-my-department"));
     assert!(out.contains("5 rules"));
+    // One rule is counted as one (it was `1 rules`).
+    let dir = tempfile::tempdir().unwrap();
+    let one = crate::support::write(dir.path(), "one.yaml", "rules: [{id: a/b, phrases: [x]}]");
+    let (_, out, _) = run(talklint().args(["rules", "--no-config", "-r"]).arg(one));
+    assert!(out.ends_with("\n1 rule\n"), "{out}");
     let (_, out, _) = run(talklint().args([
         "rules",
         "--no-config",

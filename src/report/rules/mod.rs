@@ -30,7 +30,10 @@ pub fn table(rules: &[&Rule]) -> String {
             format!("{:+}", r.points)
         ));
     }
-    out.push_str(&format!("{} rules\n", rules.len()));
+    out.push_str(&format!(
+        "{}\n",
+        crate::report::plural(rules.len(), "rule", "rules")
+    ));
     out
 }
 
