@@ -92,7 +92,24 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     if let Some(b) = s.scan.baseline.as_deref() {
         warn_of_baseline(b, &totals);
     }
+    if totals.conversations == 0 && totals.errors == 0 {
+        warn_of_no_files(&s.scan);
+    }
     Ok(judge(&totals, s.fail_on))
+}
+
+/// Says on standard error that the paths held no transcript to check: a run over an empty
+/// folder, or one whose `--include` or `--exclude` globs left nothing (or only files it skips,
+/// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed.
+fn warn_of_no_files(scan: &scan::ScanOptions) {
+    let paths = match scan.paths.is_empty() {
+        true => ".".to_string(),
+        false => scan.paths.join(", "),
+    };
+    super::stderr::warning(&format!(
+        "no transcript found to check in {paths}: check the paths, and what --include, \
+         --exclude and a config's `include`/`exclude` leave"
+    ));
 }
 
 /// Says on standard error when the baseline holds findings no longer found, or names none of

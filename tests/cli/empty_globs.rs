@@ -64,3 +64,31 @@ fn an_empty_glob_flag_is_a_usage_error() {
             .args(["check", "--exclude", "!", "."]));
     assert_eq!(code, 1, "{err}");
 }
+
+/// A run that finds no transcript passes, and said nothing: an empty folder, or an `--exclude`
+/// that leaves out every transcript (the config it skips is no transcript). It warns, naming the paths.
+#[test]
+fn a_run_that_finds_no_file_warns() {
+    let dir = folder("exclude: ['*.txt']\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "warning: no transcript found to check in .: check the paths, and what --include, \
+             --exclude and a config's `include`/`exclude` leave"
+        ),
+        "{err}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(talklint().args(["check", "--no-config"]).arg(empty.path()));
+    assert_eq!(code, 0, "{err}");
+    let expected = format!(
+        "warning: no transcript found to check in {}: check the paths, and what --include, \
+         --exclude and a config's `include`/`exclude` leave\n",
+        empty.path().display()
+    );
+    assert!(err.ends_with(&expected), "{err}");
+    // A run that checks a file says nothing of the kind.
+    let (_, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert!(!err.contains("no transcript found"), "{err}");
+}
