@@ -1,7 +1,9 @@
-//! Paths given that overlap (a file named beside a folder that holds it, a folder inside another
-//! folder given): the walk reads each file once, where it is first named or found.
+//! Paths given that overlap (a file named twice or by a link, a file named beside a folder that
+//! holds it, a folder inside another folder given): the walk reads each file once, where it is
+//! first named or found.
 
-use super::walk::Input;
+use super::walk::{Input, display};
+use crate::report::Skipped;
 use std::path::{Path, PathBuf};
 
 /// Paths given that overlap: files named beside a folder that holds them, folders inside other
@@ -72,6 +74,55 @@ impl Overlap {
         };
         !self.named.contains(&canonical) && (!self.nested || self.walked.insert(canonical))
     }
+}
+
+/// The paths given, each file or folder once, where first named (`a.txt ./a.txt` is one), and
+/// standard input once; and an entry for each file named again by another name (a link to it):
+/// skipped, with the name it is read by, so that every path named is in the report.
+pub(super) fn distinct(roots: Vec<String>) -> (Vec<String>, Vec<Input>) {
+    let mut seen = std::collections::HashMap::new();
+    let mut stdin_seen = false;
+    let mut again: Vec<Input> = Vec::new();
+    let roots = roots
+        .into_iter()
+        .filter(|root| {
+            if root == "-" {
+                return !std::mem::replace(&mut stdin_seen, true);
+            }
+            let Ok(c) = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root)) else {
+                return true;
+            };
+            let name = identity(Path::new(root));
+            match seen.get_mut(&c) {
+                None => {
+                    seen.insert(c, (root.clone(), vec![name]));
+                    true
+                }
+                Some((first, names)) => {
+                    if !names.contains(&name) {
+                        again.extend(another_name(root, first));
+                        names.push(name);
+                    }
+                    false
+                }
+            }
+        })
+        .collect();
+    (roots, again)
+}
+
+/// The entry of file `root`, named after `first` by another name (a link to it, or its target
+/// after a link): skipped, as it is read as `first`. A folder named again is no entry.
+fn another_name(root: &str, first: &str) -> Option<Input> {
+    let (path, first_path) = (Path::new(root), Path::new(first));
+    let is_file = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
+    is_file.then(|| {
+        Input::Skip(Skipped {
+            path: display(path),
+            line: None,
+            reason: format!("the same file as {}, which is read", display(first_path)),
+        })
+    })
 }
 
 /// A file's folder's canonical path joined with its name: one path per entry of a folder, so

@@ -6,7 +6,7 @@
 use super::ScanOptions;
 use super::folder::{Folder, Folders};
 use super::ignore_files;
-use super::overlap::Overlap;
+use super::overlap::{Overlap, distinct};
 use super::piece::Piece;
 use crate::report::{FileError, Skipped};
 use std::borrow::Cow;
@@ -38,7 +38,7 @@ pub(super) enum Input {
 /// The display form of a path: `/` separators (on Windows; elsewhere a `\` is part of a
 /// name), no leading `./`, and each byte of a name that is no UTF-8 written `\xFF`, so that
 /// two such names stay two (replaced with U+FFFD, they were one in every report).
-fn display(path: &Path) -> String {
+pub(super) fn display(path: &Path) -> String {
     // `to_str` validates with the fast UTF-8 check; the escapes read a path's bytes in chunks,
     // which cost several times as much on every file of a scan.
     let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);
@@ -109,19 +109,9 @@ pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
 }
 
 fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
-    // A file or folder named twice (`a.txt ./a.txt`), or standard input (`- -`), is scanned
-    // once, where first named; a path that does not exist is one error, not one per naming.
-    let mut seen = std::collections::HashSet::new();
-    let mut stdin_seen = false;
-    let roots: Vec<String> = roots(opts)
-        .into_iter()
-        .filter(|root| match root.as_str() {
-            "-" => !std::mem::replace(&mut stdin_seen, true),
-            _ => std::fs::canonicalize(root)
-                .or_else(|_| std::path::absolute(root))
-                .map_or(true, |c| seen.insert(c)),
-        })
-        .collect();
+    // A file or folder named twice, or standard input (`- -`), is scanned once, where first
+    // named; a path that does not exist is one error, not one per naming.
+    let (roots, again) = distinct(roots(opts));
     let mut overlap = Overlap::of(&roots);
     roots
         .into_iter()
@@ -156,6 +146,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
             },
         )
         .filter_map(move |(input, walked)| (!walked || overlap.first_time(&input)).then_some(input))
+        .chain(again)
 }
 
 /// A file named on the command line: read whatever its extension, and whatever excludes it

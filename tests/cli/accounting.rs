@@ -171,3 +171,29 @@ fn overlapping_paths_read_every_file_once() {
         );
     }
 }
+
+/// A file named twice by two names (a link and its target) is read once, and the other name is
+/// listed as skipped, saying which name is read: it vanished from the report. The same name
+/// written twice (`a.txt ./a.txt`) is one path, listed once.
+#[test]
+fn a_file_named_again_by_a_link_is_listed_as_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "Agent: calm down\n").unwrap();
+    std::os::unix::fs::symlink("a.txt", d.join("link.txt")).unwrap();
+    let (a, link) = (d.join("a.txt"), d.join("link.txt"));
+    let (a, link) = (a.to_str().unwrap(), link.to_str().unwrap());
+    let dotted = format!("{}/./a.txt", d.display());
+    for (args, read, skipped) in [([a, link, a], a, link), ([link, a, &dotted], link, a)] {
+        let (_, v) = json_report(&args);
+        assert_eq!(strings(&v["conversations"], "path"), [read], "{v}");
+        assert_eq!(strings(&v["skipped"], "path"), [skipped], "{v}");
+        let reason = &v["skipped"][0]["reason"];
+        assert_eq!(
+            reason,
+            &format!("the same file as {read}, which is read")[..],
+            "{v}"
+        );
+        assert_eq!(v["summary"]["files"], 2, "{v}");
+    }
+}
