@@ -174,6 +174,27 @@ impl Lexicons {
         result
     }
 
+    /// How to break `cycle` (names, the first again at the end): each use on it, and the file
+    /// that writes it, where a config's entries close a cycle through the pack's lexicons.
+    fn cycle_help(&self, cycle: &[String], sources: &[LexiconSource]) -> String {
+        let uses: Vec<String> = cycle
+            .windows(2)
+            .map(|pair| {
+                let (user, used) = (&pair[0], &pair[1]);
+                let mut files: Vec<&str> = (self.defined[user].iter())
+                    .filter(|e| slots(&e.text).contains(used))
+                    .map(|e| sources[e.file].file.name)
+                    .collect();
+                files.dedup();
+                format!("`{user}` uses `{{{used}}}` in {}", files.join(" and "))
+            })
+            .collect();
+        format!(
+            "a lexicon cannot use itself, even through others: remove one of these uses: {}",
+            uses.join("; ")
+        )
+    }
+
     fn parse_entries(
         &mut self,
         name: &str,
@@ -189,26 +210,23 @@ impl Lexicons {
         let mut parsed = Vec::with_capacity(entries.len());
         for (text, file) in entries {
             let file = &sources[file].file;
-            let at_entry = |message: String| {
+            let at_entry_with = |message: String, help: String| {
                 let from = file.text.find("lexicons").unwrap_or(0);
-                file.error_at(
-                    from,
-                    &text,
-                    format!("lexicon `{name}`, entry \"{}\": {message}", excerpt(&text)),
-                    Some(
-                        "lexicon entries are phrases: words, `(a|b)`, `[opt]`, `*`, `{other}`"
-                            .into(),
-                    ),
-                )
+                let message = format!("lexicon `{name}`, entry \"{}\": {message}", excerpt(&text));
+                file.error_at(from, &text, message, Some(help))
+            };
+            let at_entry = |message: String| {
+                let help = "lexicon entries are phrases: words, `(a|b)`, `[opt]`, `*`, `{other}`";
+                at_entry_with(message, help.into())
             };
             for used in slots(&text) {
                 if let Some(k) = stack.iter().position(|n| *n == used) {
                     let mut cycle = stack[k..].to_vec();
                     cycle.push(used);
-                    return Err(Some(at_entry(format!(
-                        "a lexicon cycle: {}",
-                        cycle.join(" → ")
-                    ))));
+                    return Err(Some(at_entry_with(
+                        format!("a lexicon cycle: {}", cycle.join(" → ")),
+                        self.cycle_help(&cycle, sources),
+                    )));
                 }
                 if stack.len() == phrase::MAX_NESTING {
                     return Err(Some(at_entry(format!(

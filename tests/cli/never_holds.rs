@@ -1,6 +1,6 @@
 //! Rule keys that could never change what a rule finds are rule errors at their key, with a fix:
 //! an empty `unless` list, a talk share that never holds or always does, and a phrase that uses a
-//! lexicon with no entries (unless the config adds some).
+//! lexicon with no entries (unless the config adds some). A lexicon cycle says how to break it.
 
 use crate::support::{rule_error, run, talklint, write};
 
@@ -73,4 +73,37 @@ fn a_phrase_of_an_empty_lexicon_is_an_error_unless_the_config_fills_it() {
     let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "c.txt"]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("warning[test/send]"), "{out}{err}");
+}
+
+/// A cycle that a config's entries close through the pack's lexicons is reported where it closes,
+/// and its help names each use on it with its file, the config's too: it named the rule file
+/// alone, with the help every lexicon entry gets.
+#[test]
+fn a_lexicon_cycle_names_each_use_and_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "lex.yaml",
+        "lexicons:\n  other_party: [billing, \"{maker}\"]\nrules:\n  - id: t/call\n    phrases: [\"call {other_party}\"]\n",
+    );
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [lex.yaml]\nlexicons: {maker: [\"{other_party}\"]}\n",
+    );
+    write(dir.path(), "a.txt", "Agent: hi\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("lex.yaml:2:27: lexicon `other_party`, entry \"{maker}\": a lexicon cycle: maker → other_party → maker"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: a lexicon cannot use itself, even through others: remove one of these uses: `maker` uses `{other_party}` in "),
+        "{err}"
+    );
+    assert!(
+        err.contains("talklint.yaml; `other_party` uses `{maker}` in "),
+        "{err}"
+    );
 }
