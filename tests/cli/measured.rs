@@ -31,6 +31,16 @@ const RULES: &str = "rules:
     phrases: [sorry]
 ";
 
+/// The JSON report of the rule file `rules` on a transcript `text` written to `name`.
+fn json_check(rules: &str, name: &str, text: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), name, text);
+    let args = ["check", "--no-config", "-r", "r.yaml", "-f", "json", name];
+    let (_, json, err) = run(talklint().current_dir(dir.path()).args(args));
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"))
+}
+
 /// Each finding's rule, message and `measured` (absent: `Null`).
 fn measured(report: &Value) -> Vec<(String, String, Value)> {
     let findings = report["conversations"][0]["findings"].as_array().unwrap();
@@ -148,19 +158,7 @@ fn a_count_or_a_condition_of_timing_measures_nothing() {
       all:
         - {speaker: any, timing: {silence_seconds: 10}}
 ";
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "r.yaml", rules);
-    write(dir.path(), "call.vtt", CALL);
-    let (_, json, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "-r",
-        "r.yaml",
-        "-f",
-        "json",
-        "call.vtt",
-    ]));
-    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let report = json_check(rules, "call.vtt", CALL);
     let found: Vec<_> = measured(&report)
         .into_iter()
         .map(|(rule, _, m)| (rule, m))
@@ -175,21 +173,9 @@ fn a_count_or_a_condition_of_timing_measures_nothing() {
 /// file is warned about at that turn.
 #[test]
 fn turns_written_out_of_time_order_are_no_interruption_and_are_warned_about() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "r.yaml", RULES);
     let text = "[00:00:20-00:00:30] Customer: hello I am calling about my bill\n\
                 [00:00:00-00:00:05] Agent: here is the plan\n";
-    write(dir.path(), "call.txt", text);
-    let (_, json, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "-r",
-        "r.yaml",
-        "-f",
-        "json",
-        "call.txt",
-    ]));
-    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let report = json_check(RULES, "call.txt", text);
     let rules: Vec<String> = measured(&report).into_iter().map(|f| f.0).collect();
     assert!(
         !rules
