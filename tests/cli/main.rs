@@ -87,6 +87,7 @@ mod nested_config;
 mod never_holds;
 mod no_agent_turn;
 mod no_role_advice;
+mod number_shapes;
 mod numbers_as_text;
 mod otter;
 mod overrides;

@@ -384,37 +384,3 @@ fn files_that_are_not_utf8_are_errors_at_the_bad_byte() {
         );
     }
 }
-
-/// A count written below 0 or with a decimal point, and a range of one number, say what to write:
-/// their help was "write the kind of value the message expects here" and "check the YAML syntax".
-#[test]
-fn a_number_or_list_of_the_wrong_shape_says_what_to_write() {
-    for (keys, place, help) in [
-        (
-            "max_hits: -1",
-            "5:15",
-            "help: write a whole number, with no decimal point",
-        ),
-        (
-            "near: {phrases: [sir], words: -2}",
-            "5:35",
-            "help: write a whole number, with no decimal point",
-        ),
-        (
-            "window: {first_turns: 1.5}",
-            "5:27",
-            "help: write a whole number, with no decimal point",
-        ),
-        (
-            "window: {between_percent: [20]}",
-            "5:31",
-            "help: write a list of as many items as the message says",
-        ),
-    ] {
-        let rule = format!("{RULE}    phrases: [x]\n    {keys}\n");
-        let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
-        assert_eq!(code, 2, "{err}");
-        assert!(err.contains(&format!("r.yaml:{place}: ")), "{keys}: {err}");
-        assert!(err.contains(help), "{keys}: {err}");
-    }
-}
