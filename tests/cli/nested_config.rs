@@ -223,6 +223,16 @@ fn init_writes_no_second_config_into_a_folder() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains(".talklint.yml already exists"), "{err}");
     assert!(!dir.path().join("talklint.yaml").exists());
+    // A link by the config's name, even one to nothing, is a config already there: writing
+    // through it made a file in another folder.
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("nowhere.yaml");
+    std::os::unix::fs::symlink(&target, dir.path().join("talklint.yaml")).unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("talklint.yaml already exists"), "{err}");
+    assert!(!target.exists(), "nothing written through the link");
 }
 
 #[test]
