@@ -93,21 +93,29 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         warn_of_baseline(b, &totals);
     }
     if totals.conversations == 0 && totals.errors == 0 {
-        warn_of_no_files(&s.scan);
+        warn_of_no_files(&s.scan, totals.skipped);
     }
     Ok(judge(&totals, s.fail_on))
 }
 
 /// Says on standard error that the paths held no transcript to check: a run over an empty
 /// folder, or one whose `--include` or `--exclude` globs left nothing (or only files it skips,
-/// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed.
-fn warn_of_no_files(scan: &scan::ScanOptions) {
+/// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed. Where files
+/// were skipped, their reasons say why.
+fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize) {
     let paths = match scan.paths.is_empty() {
         true => ".".to_string(),
         false => scan.paths.join(", "),
     };
+    let skipped = match skipped {
+        0 => String::new(),
+        n => format!(
+            " ({} skipped: --format json says why)",
+            report::plural(n, "file", "files")
+        ),
+    };
     super::stderr::warning(&format!(
-        "no transcript found to check in {paths}: check the paths, and what --include, \
+        "no transcript found to check in {paths}{skipped}: check the paths, and what --include, \
          --exclude and a config's `include`/`exclude` leave"
     ));
 }

@@ -189,7 +189,7 @@ fn too_large_reason(size: Option<u64>, max_filesize: u64) -> String {
         |n| format!("{n} bytes"),
     );
     let limit = if max_filesize <= MAX_INPUT {
-        format!("the limit is {max_filesize}, see --max-filesize")
+        format!("the limit is {max_filesize}, see --max-filesize or the config's `max_filesize`")
     } else {
         format!("talklint reads at most {MAX_INPUT} bytes of one input; split it")
     };

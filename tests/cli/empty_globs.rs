@@ -74,8 +74,9 @@ fn a_run_that_finds_no_file_warns() {
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(
-            "warning: no transcript found to check in .: check the paths, and what --include, \
-             --exclude and a config's `include`/`exclude` leave"
+            "warning: no transcript found to check in . (1 file skipped: --format json says \
+             why): check the paths, and what --include, --exclude and a config's \
+             `include`/`exclude` leave"
         ),
         "{err}"
     );

@@ -88,7 +88,10 @@ fn a_file_over_the_size_limit_is_skipped_unread() {
     let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
     huge.set_len(8_000_000_000).unwrap();
     for (limit, reason) in [
-        ("4000000000", "the limit is 4000000000, see --max-filesize"),
+        (
+            "4000000000",
+            "the limit is 4000000000, see --max-filesize or the config's `max_filesize`",
+        ),
         (
             "10000000000",
             "talklint reads at most 4294967295 bytes of one input; split it",
@@ -159,7 +162,7 @@ fn standard_input_over_the_size_limit_is_skipped() {
     assert_eq!(code, 0, "{v}");
     assert_eq!(
         v["skipped"][0]["reason"],
-        "too large (more than the limit; the limit is 20, see --max-filesize)"
+        "too large (more than the limit; the limit is 20, see --max-filesize or the config's `max_filesize`)"
     );
     assert_eq!(v["conversations"].as_array().unwrap().len(), 0);
 }
@@ -186,8 +189,9 @@ fn a_record_over_the_size_limit_is_skipped_and_the_stream_goes_on() {
     ] {
         let (code, v) = stdin_report("80", flags, records);
         assert_eq!(code, 0, "{v}");
-        let reason =
-            format!("line {line}: too large (87 bytes; the limit is 80, see --max-filesize)");
+        let reason = format!(
+            "line {line}: too large (87 bytes; the limit is 80, see --max-filesize or the config's `max_filesize`)"
+        );
         assert_eq!(v["skipped"][0]["reason"], *reason, "{v}");
         let ids: Vec<&str> = v["conversations"]
             .as_array()

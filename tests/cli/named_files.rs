@@ -229,8 +229,9 @@ fn talklint_test_paths_says_nothing_of_config_entries_for_the_rules_of_other_fil
     assert_eq!(
         err.lines().collect::<Vec<_>>(),
         [
-            "warning: no transcript found to check in qa-rules: check the paths, and what \
-          --include, --exclude and a config's `include`/`exclude` leave"
+            "warning: no transcript found to check in qa-rules (1 file skipped: --format json \
+             says why): check the paths, and what --include, --exclude and a config's \
+             `include`/`exclude` leave"
         ]
     );
 }
