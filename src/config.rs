@@ -36,6 +36,7 @@ pub const NAMES: [&str; 4] = [
 pub struct Config {
     /// Rule sources: `default` (the built-in pack) or paths relative to the config file.
     #[serde(default, deserialize_with = "rule_files::read")]
+    #[schemars(length(min = 1), inner(length(min = 1)))]
     pub rules: Option<Vec<String>>,
     #[serde(default)]
     pub disable: Vec<String>,
@@ -55,11 +56,13 @@ pub struct Config {
     /// Globs of the files to read when walking folders, matched against the path below this
     /// config's folder; `!GLOB` excludes.
     #[serde(default, deserialize_with = "globs::include")]
+    #[schemars(inner(length(min = 1)))]
     pub include: Vec<String>,
     /// Globs of the files and folders to leave out when walking folders, matched against the
     /// path below this config's folder (files named on the command line only with
     /// `--force-exclude`).
     #[serde(default, deserialize_with = "globs::exclude")]
+    #[schemars(inner(length(min = 1)))]
     pub exclude: Vec<String>,
     /// Lexicon entries added to the rules' lexicons of the same name (or new lexicons).
     #[serde(default)]

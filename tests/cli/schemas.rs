@@ -105,6 +105,22 @@ fn init_config_and_the_fixture_configs_validate() {
         validate(CONFIG, &roles("manager")).is_err(),
         "roles: manager accepted"
     );
+    // Values talklint refuses, an editor flags: no rule source, an empty glob or path.
+    for config in [
+        "rules: []\n",
+        "exclude: ['']\n",
+        "include: ['*.txt', '']\n",
+        "rules: ['']\n",
+    ] {
+        assert!(
+            validate(CONFIG, &yaml_as_json(config)).is_err(),
+            "accepted: {config}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+        let (code, _, err) = run(talklint().current_dir(dir.path()).arg("check"));
+        assert_eq!(code, 2, "talklint refuses {config}: {err}");
+    }
 }
 
 /// `talklint check --no-config -f json ARGS`, parsed.
