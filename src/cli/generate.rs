@@ -24,12 +24,38 @@ pub(super) fn man(command: Option<&str>) -> Result<Outcome, CliError> {
         Some(sub) => sub.clone(),
         None => cli,
     };
+    // A check's exit status is part of the contract: its page, merge's and the main one say it.
+    let exits = matches!(page.get_name(), "check" | "merge") || page.has_subcommands();
+    // Every page's header names the program and its version, not the command alone.
+    let man = clap_mangen::Man::new(page).source(format!("talklint {}", env!("CARGO_PKG_VERSION")));
     let mut out = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut out)
-        .map_err(CliError::WriteReport)?;
+    render(&man, exits, &mut out).map_err(CliError::WriteReport)?;
     write(&out)
 }
+
+/// `man`'s page, as clap_mangen renders one, with an EXIT STATUS section where `exits`: before
+/// the VERSION section, as man pages order them, or last.
+fn render(man: &clap_mangen::Man, exits: bool, out: &mut Vec<u8>) -> io::Result<()> {
+    man.render(out)?;
+    if exits {
+        let at = (out.windows(12).position(|w| w == b"\n.SH VERSION")).map_or(out.len(), |i| i + 1);
+        out.splice(at..at, EXIT_STATUS.bytes());
+    }
+    Ok(())
+}
+
+/// The exit status of `check` and `merge` (SPEC §1), in roff.
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Nothing at or above \-\-fail\-on was found, and no conversation failed.
+.TP
+\fB1\fR
+Findings at or above \-\-fail\-on, or failed conversations (\-\-fail\-on never: never 1).
+.TP
+\fB2\fR
+Usage, config or rule errors, or an input that could not be read or parsed; the rest of the scan is still checked and reported.
+"#;
 
 fn write(bytes: &[u8]) -> Result<Outcome, CliError> {
     match io::stdout().lock().write_all(bytes) {

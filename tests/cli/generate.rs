@@ -36,6 +36,35 @@ fn completions_for_every_shell_and_a_man_page() {
     let (code, page, err) = run(talklint().args(["man", "schema"]));
     assert_eq!(code, 0, "{err}");
     assert!(page.contains(".TH talklint-schema 1"), "{page}");
+    // Every page's header names the program and its version (a command's said `"check "`), and
+    // the pages of the commands whose exit status is the contract say it, before VERSION.
+    let version = format!("\"talklint {}\"", env!("CARGO_PKG_VERSION"));
+    for (command, exits) in [
+        ("", true),
+        ("check", true),
+        ("merge", true),
+        ("schema", false),
+    ] {
+        let (_, page, _) = run(talklint()
+            .arg("man")
+            .args((!command.is_empty()).then_some(command)));
+        let header = page
+            .lines()
+            .find(|l| l.starts_with(".TH"))
+            .unwrap_or_default();
+        assert!(header.trim_end().ends_with(&version), "{command}: {header}");
+        assert_eq!(
+            page.contains(".SH \"EXIT STATUS\""),
+            exits,
+            "{command}: {page}"
+        );
+    }
+    let exit = out.find("EXIT STATUS").unwrap_or(usize::MAX);
+    assert!(exit < out.find(".SH VERSION").unwrap_or(0), "{out}");
+    assert!(
+        out.contains("\\fB2\\fR\nUsage, config or rule errors"),
+        "{out}"
+    );
     let (_, help, _) = run(talklint().arg("--help"));
     assert!(help.contains("  schema "), "{help}");
     let (code, _, err) = run(talklint().args(["completions", "tcsh"]));
