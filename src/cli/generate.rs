@@ -8,10 +8,32 @@ use std::io::{self, Write};
 
 /// Writes the completion script for `shell` to standard output.
 pub(super) fn completions(shell: clap_complete::Shell) -> Result<Outcome, CliError> {
-    let mut cmd = Cli::command();
+    let mut cmd = shown(&Cli::command());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "talklint", &mut out);
     write(&out)
+}
+
+/// `cmd` with only what its help shows: the bash and zsh generators offer hidden flags too,
+/// such as the flags of `check` that `eval` refuses. (Its names are leaked, a few bytes once:
+/// clap builds a command of `'static` names, and the process ends when the script is written.)
+fn shown(cmd: &clap::Command) -> clap::Command {
+    let name: &'static str = cmd.get_name().to_string().leak();
+    let mut out = clap::Command::new(name)
+        .args(cmd.get_arguments().filter(|a| !a.is_hide_set()).cloned())
+        .subcommands(
+            cmd.get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(shown),
+        );
+    if let Some(about) = cmd.get_about() {
+        out = out.about(about.clone());
+    }
+    if let Some(version) = cmd.get_version() {
+        let version: &'static str = version.to_string().leak();
+        out = out.version(version);
+    }
+    out
 }
 
 /// Writes the man page (roff, section 1) of talklint, or of one of its commands

@@ -20,6 +20,35 @@ fn completions_for_every_shell_and_a_man_page() {
             "{shell} completes check's flags"
         );
     }
+    // `eval` refuses check's flags that its help hides: no shell offers them there (bash, zsh
+    // and fish did).
+    let (_, bash, _) = run(talklint().args(["completions", "bash"]));
+    let opts = |command: &str| {
+        let at = bash.find(&format!("talklint__subcmd__{command})")).unwrap();
+        let line = bash[at..].lines().find(|l| l.contains("opts=")).unwrap();
+        line.split(['"', ' '])
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    for flag in [
+        "--fix",
+        "--shard",
+        "--show-suppressed",
+        "--baseline",
+        "--quiet",
+    ] {
+        assert!(
+            !opts("eval").contains(&flag.to_string()),
+            "eval offers {flag}"
+        );
+        assert!(
+            opts("check").contains(&flag.to_string()),
+            "check lacks {flag}"
+        );
+    }
+    assert!(opts("eval").contains(&"--labels".to_string()));
+    let (_, fish, _) = run(talklint().args(["completions", "fish"]));
+    assert!(!fish.contains("using_subcommand eval\" -l fix"), "{fish}");
     let (code, out, _) = run(talklint().args(["man"]));
     assert_eq!(code, 0);
     assert!(out.contains(".TH talklint 1"), "{out}");
