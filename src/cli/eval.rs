@@ -18,6 +18,14 @@ use std::path::Path;
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
+    // Standard input is for the transcripts, as in `check`: the labels are a file.
+    if file == "-" {
+        return Err(CliError::Usage(
+            "--labels - : the labels are read from a file, not standard input\n  help: save \
+             them as a .csv or .tsv file and name it: `--labels labels.tsv`"
+                .into(),
+        ));
+    }
     let text = crate::utf8_file::read(&args.labels).map_err(|e| match e {
         NotText::Io(source) => CliError::Read {
             path: file.clone(),

@@ -70,9 +70,19 @@ fn not_read(path: &std::path::Path, name: &str) -> Option<CliError> {
             format!("name the .json files in it: `talklint import {name}/*.json`"),
         )
     } else if !import::is_cloud(name) && path.exists() {
+        let yaml = [".yaml", ".yml"]
+            .iter()
+            .any(|e| name.to_lowercase().ends_with(e));
+        let hint = match yaml {
+            true => "YAML rule files are talklint's own: pass them to -r as they are",
+            false => {
+                "name the .json files of AWS categories or CCAI phrase matchers; a \
+                      transcript is checked with `talklint check`"
+            }
+        };
         (
             format!("{name}: talklint import reads cloud definitions in .json files"),
-            "YAML rule files are talklint's own: pass them to -r as they are".to_string(),
+            hint.to_string(),
         )
     } else {
         return None;

@@ -20,6 +20,7 @@ pub(super) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         ));
     }
     let mut out = Vec::new();
+    let mut cloud = None;
     let walk = walkdir::WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
@@ -49,13 +50,24 @@ pub(super) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         };
         if entry.file_type().is_file() && is_yaml(entry.path()) {
             out.push(entry.into_path());
+        } else if cloud.is_none() && super::import::is_cloud(&entry.path().to_string_lossy()) {
+            cloud = Some(entry.into_path());
         }
     }
     if out.is_empty() {
+        // Cloud definitions are read only where named: a folder of exports is no pack.
+        let help = match cloud {
+            Some(json) => format!(
+                "its .json files are read only where each is named (`-r {}`), or imported \
+                 once: `talklint import {name}/*.json > rules.yaml`",
+                json.display()
+            ),
+            None => "name the rule files, or a folder that holds them".into(),
+        };
         return Err(RuleError::in_file(
             &name,
             "the folder holds no .yaml or .yml rule files".into(),
-            "name the rule files, or a folder that holds them",
+            &help,
         ));
     }
     Ok(out)

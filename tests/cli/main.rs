@@ -157,3 +157,4 @@ mod unquoted_yaml;
 mod usage;
 mod vendor_formats;
 mod word_offsets;
+mod wrong_inputs;

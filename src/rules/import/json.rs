@@ -245,9 +245,14 @@ impl Node {
             Value::Scalar(serde_json::Value::String(s)) => format!(" \"{s}\""),
             _ => String::new(),
         };
+        // A key is named as written; a value named in words (`the query`) is prose.
+        let what = match what.contains(' ') {
+            true => what.to_string(),
+            false => format!("`{what}`"),
+        };
         bad(
             self.at,
-            format!("`{what}` must be {expected}, not {}{quoted}", kind(found)),
+            format!("{what} must be {expected}, not {}{quoted}", kind(found)),
             format!("write {expected} here (without quotes around numbers and booleans)"),
         )
     }

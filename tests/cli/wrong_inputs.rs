@@ -1,0 +1,73 @@
+//! A command given the wrong kind of input says what it takes: `import` a transcript, `eval` its
+//! labels on standard input, `-r` a folder of cloud exports, a CCAI query that is a number.
+
+use crate::support::{run, talklint, write};
+
+#[test]
+fn import_of_a_transcript_or_a_rule_file_says_which_command_takes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(dir.path(), "call.txt", "Agent: hello\n");
+    let rules = write(dir.path(), "r.yaml", "rules: [{id: a/b, phrases: [x]}]\n");
+    let (code, _, err) = run(talklint().arg("import").arg(&call));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("help: name the .json files of AWS categories or CCAI phrase matchers; a transcript is checked with `talklint check`"), "{err}");
+    let (code, _, err) = run(talklint().arg("import").arg(&rules));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("help: YAML rule files are talklint's own"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_labels_on_standard_input_say_they_are_a_file() {
+    let (code, _, err) = run(talklint()
+        .args(["eval", "--labels", "-", "fixtures/calls"])
+        .write_stdin("path,respect\n"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the labels are read from a file, not standard input\n  help: save them"),
+        "it said `cannot read -: No such file or directory`: {err}"
+    );
+}
+
+#[test]
+fn a_rules_folder_of_cloud_exports_says_to_name_them_or_import_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("exports")).unwrap();
+    write(dir.path(), "exports/cats.json", "{\"Categories\": []}\n");
+    write(dir.path(), "call.txt", "Agent: hello\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "exports",
+        "call.txt",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "exports:1:1: the folder holds no .yaml or .yml rule files\n  help: its .json files \
+             are read only where each is named (`-r exports/cats.json`), or imported once: \
+             `talklint import exports/*.json > rules.yaml`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_ccai_query_that_is_no_string_is_named_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let matcher = write(
+        dir.path(),
+        "m.json",
+        r#"{"phraseMatchers":[{"displayName":"x","type":"ANY_OF","phraseMatchRuleGroups":[{"type":"ANY_OF","phraseMatchRules":[{"query":42}]}]}]}"#,
+    );
+    let (code, _, err) = run(talklint().arg("import").arg(&matcher));
+    assert_eq!(code, 2, "{err}");
+    // It said "`the query` must be …", quoting prose as a key.
+    assert!(
+        err.contains(":1:126: the query must be a string in double quotes, not a number"),
+        "{err}"
+    );
+}
