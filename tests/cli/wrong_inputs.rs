@@ -1,5 +1,6 @@
 //! A command given the wrong kind of input says what it takes: `import` a transcript, `eval` its
-//! labels on standard input, `-r` a folder of cloud exports, a CCAI query that is a number.
+//! labels on standard input, `-r` a folder of cloud exports, a CCAI query that is a number, an AWS
+//! range of nothing.
 
 use crate::support::{run, talklint, write};
 
@@ -68,6 +69,26 @@ fn a_ccai_query_that_is_no_string_is_named_in_words() {
     // It said "`the query` must be …", quoting prose as a key.
     assert!(
         err.contains(":1:126: the query must be a string in double quotes, not a number"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_aws_range_of_nothing_says_what_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let category = write(
+        dir.path(),
+        "c.json",
+        r#"{"CategoryProperties":{"CategoryName":"x","Rules":[{"TranscriptFilter":{"TranscriptFilterType":"EXACT","Targets":["hi"],"RelativeTimeRange":{"First":0}}}]}}"#,
+    );
+    let (code, _, err) = run(talklint().arg("import").arg(&category));
+    assert_eq!(code, 2, "{err}");
+    // Its help said "percent from 0 to 100", which 0 is.
+    assert!(
+        err.contains(
+            "RelativeTimeRange.First is 0: the range holds nothing\n  help: write `First` as 1 \
+             or more (percent up to 100), or leave out the range to search the whole call"
+        ),
         "{err}"
     );
 }

@@ -61,7 +61,9 @@ pub(super) fn range(node: &Node, key: &str) -> Result<(Window, String), Bad> {
                 return Err(bad(
                     f.get(one).map_or(node.at, |n| n.at),
                     format!("{key}.{one} is 0: the range holds nothing"),
-                    hint,
+                    format!(
+                        "write `{one}` as 1 or more ({unit} up to {max}), or leave out the range to search the whole call"
+                    ),
                 ));
             }
             let w = match (absolute, *one == "First") {
