@@ -1,6 +1,7 @@
-//! Which checked conversation a label row names: by its path, else by a unique trailing part of
-//! one (a bare file name), through an index of every path's trailing parts, so that matching
-//! the labels of many files costs about one look-up a row.
+//! Which checked conversation a label row names: by its path (an absolute one as the path below
+//! the current folder too), else by a unique trailing part of one (a bare file name), through an
+//! index of every path's trailing parts, so that matching the labels of many files costs about
+//! one look-up a row.
 
 use super::{Digest, Row};
 use std::collections::HashMap;
@@ -50,7 +51,8 @@ impl<'d> Index<'d> {
     /// id when the file holds several (`has_id`: the labels have an `id` column).
     pub(super) fn find(&self, row: &Row, has_id: bool) -> Result<usize, String> {
         let wanted = normalize(&row.path);
-        let at = match self.by_path.get(&wanted) {
+        let found = self.by_path.get(&wanted);
+        let at = match found.or_else(|| self.by_path.get(&below_here(&row.path)?)) {
             Some(&at) => at,
             None => match self.by_tail.get(&wanted).map(Vec::as_slice) {
                 Some([one]) => *one,
@@ -101,6 +103,14 @@ impl<'d> Index<'d> {
 }
 
 /// A path as reports and labels may both write it: `/` separators, no `./`, no doubled `/`.
+/// An absolute label path, normalised, as the path below the current folder that a run given
+/// a relative path reports (`/home/qa/calls/a.txt` is `calls/a.txt` run from `/home/qa`).
+fn below_here(path: &str) -> Option<String> {
+    let here = std::env::current_dir().ok()?;
+    let below = std::path::Path::new(path).strip_prefix(here).ok()?;
+    Some(normalize(&below.to_string_lossy()))
+}
+
 fn normalize(path: &str) -> String {
     let path = path.replace('\\', "/");
     path.split('/')

@@ -268,3 +268,28 @@ fn the_default_pack_keeps_its_judgement_on_the_dev_split() {
         );
     }
 }
+
+/// A label row may name a file by its absolute path while eval is given a relative one: it
+/// named "no checked file" when only the spelling of the path differed.
+#[test]
+fn an_absolute_label_path_names_the_file_checked_by_a_relative_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().canonicalize().unwrap();
+    fs::create_dir(d.join("t")).unwrap();
+    fs::write(d.join("t/b.txt"), "Agent: calm down\n").unwrap();
+    let labels = format!("path,respect\n{}/t/b.txt,1\n", d.display());
+    fs::write(d.join("l.csv"), labels).unwrap();
+    let (code, out, err) = run(talklint().current_dir(&d).args([
+        "eval",
+        "--no-config",
+        "--labels",
+        "l.csv",
+        "-f",
+        "json",
+        "t",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let found = scores(&out);
+    let respect = found.iter().find(|s| s.0 == "respect").unwrap();
+    assert_eq!(respect.2, [1, 1, 1, 0, 0], "{out}");
+}
