@@ -1,7 +1,8 @@
 //! Where a missing `require` points, and what the human report says of it: the start of its
 //! window, even when its speaker says nothing there; turn 1 for a `when` condition that fails;
 //! nowhere for a window that opens after the call ends; at the trigger, quoted, for an `after`;
-//! "found fewer than N times" for a `count`.
+//! "found fewer than N times" for a `count`. A condition that holds through an absence sits at
+//! the first turn of its speakers.
 
 use crate::support::{run, talklint, write};
 
@@ -87,4 +88,16 @@ fn a_require_found_too_few_times_says_so() {
             && !out.contains("not found"),
         "{out}"
     );
+}
+
+/// A condition that holds through an absence alone (`not`) sits at the first turn of the
+/// speakers it listens to: the agent's missing words at the agent's first turn, not at the
+/// customer's turn 1 (a CCAI matcher of a negated agent phrase, imported, pointed there).
+#[test]
+fn a_condition_of_an_absence_sits_at_its_speakers_first_turn() {
+    let out = human(
+        "rules:\n  - {id: t/no-sorry, kind: forbid, speaker: any, when: {not: {speaker: agent, phrases: [sorry]}}}\n",
+        "Customer: my order is late\nAgent: I can check that\nCustomer: ok\n",
+    );
+    assert!(out.contains("call.txt:2:8\n"), "{out}");
 }

@@ -2,7 +2,8 @@
 //! A search that needs times the transcript does not have is unknown; `any` holds when a branch
 //! holds, `all` fails when a branch fails, `not` of unknown is unknown, and only a condition that
 //! stays unknown leaves its rule not applied. A condition that holds through a positive search is
-//! located at that search's earliest match.
+//! located at that search's earliest match; one that holds through absences alone, at the first
+//! turn of the speakers it listens to.
 
 use super::super::compile::CompiledCondition;
 use super::search::{Conversation, Found};
@@ -75,6 +76,17 @@ impl Conversation<'_> {
             (false, true) => Holds::UNKNOWN,
             (false, false) => Holds::known(!decisive, at),
         }
+    }
+}
+
+/// The roles whose turns `condition`'s searches look at.
+pub(super) fn roles(condition: &CompiledCondition) -> u8 {
+    match condition {
+        CompiledCondition::Find(find) => find.roles,
+        CompiledCondition::All(list) | CompiledCondition::Any(list) => {
+            list.iter().fold(0, |acc, c| acc | roles(c))
+        }
+        CompiledCondition::Not(c) => roles(c),
     }
 }
 

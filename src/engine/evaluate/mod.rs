@@ -138,9 +138,16 @@ pub(super) fn evaluate(
                 h.holds.map(|holds| {
                     // A rule reports when its condition holds; a require rule when it does not.
                     if holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
+                        // Held through absences alone (`not`), it sits at the first turn of the
+                        // speakers it listens to: an agent's missing words at the agent's turn.
+                        // (A `require` whose condition fails stays at turn 1.)
+                        let listened = conv.turns_of(condition::roles(condition));
+                        let first = listened.first().map(|&t| Found::turn(t));
+                        let first = first.filter(|_| kind != Kind::Require);
                         // A condition's finding measures nothing: its place may be a timing
                         // event's, but the condition is more than that event.
-                        out.one(h.at.unwrap_or(Found::turn(0)).unmeasured());
+                        let at = h.at.or(first).unwrap_or(Found::turn(0));
+                        out.one(at.unmeasured());
                     }
                 })
             }
