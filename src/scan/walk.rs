@@ -278,7 +278,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
         }
     }
     let message = match (inner.io_error(), line) {
-        (Some(io), _) => format!("cannot read: {io}"),
+        (Some(io), _) => format!("cannot read: {}", bare(io)),
         (None, Some(n)) => format!("line {n}, column 1: {inner}{FIX_GLOB}"),
         (None, None) => inner.to_string(),
     };
@@ -287,6 +287,15 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
         line: None,
         message,
     }
+}
+
+/// The system's error under a walk's: walkdir's own says "IO error for operation on PATH: …",
+/// naming again the path the error entry names.
+fn bare(io: &std::io::Error) -> &std::io::Error {
+    let walk = io
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<walkdir::Error>());
+    walk.and_then(walkdir::Error::io_error).unwrap_or(io)
 }
 
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {

@@ -197,3 +197,28 @@ fn a_file_named_again_by_a_link_is_listed_as_skipped() {
         assert_eq!(v["summary"]["files"], 2, "{v}");
     }
 }
+
+/// A folder its user may not read is one error that names it once, with the system's reason:
+/// it said "cannot read: IO error for operation on closed: Permission denied (os error 13)".
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_named_once_with_the_systems_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let closed = dir.path().join("closed");
+    fs::create_dir(&closed).unwrap();
+    fs::write(closed.join("a.txt"), "Agent: hi\n").unwrap();
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let args = ["check", "--no-config", "-f", "json"].map(OsStr::new);
+    let args = [&args[..], &[closed.as_os_str()]].concat();
+    let Some((code, out, err)) = crate::support::as_nobody(dir.path(), &args) else {
+        return;
+    };
+    assert_eq!(code, 2, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(
+        v["errors"][0]["message"], "cannot read: Permission denied (os error 13)",
+        "{v}"
+    );
+}

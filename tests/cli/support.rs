@@ -206,3 +206,39 @@ pub fn quoting(format: &str) -> &'static str {
         "-q"
     }
 }
+
+/// Runs a copy of talklint (written to `dir`, which `nobody` may read) with `args` as the user
+/// `nobody`, or `None` where the tests do not run as root or `setpriv` is missing.
+#[cfg(unix)]
+pub fn as_nobody(
+    dir: &std::path::Path,
+    args: &[&std::ffi::OsStr],
+) -> Option<(i32, String, String)> {
+    use std::os::unix::fs::PermissionsExt;
+    let root = Command::new("id").arg("-u").output();
+    let setpriv = Command::new("setpriv").arg("--version").output();
+    if !root.is_ok_and(|o| o.stdout == b"0\n") || setpriv.is_err() {
+        eprintln!("skipped: needs root and setpriv");
+        return None;
+    }
+    let bin = dir.join("talklint");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("talklint"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let once = || {
+        run(Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(&bin)
+            .args(args))
+    };
+    // The copy just written may be held open for writing by a process another test thread
+    // forked meanwhile (until it execs): running it then fails with "Text file busy".
+    let mut attempt = once();
+    for _ in 0..50 {
+        if !attempt.2.contains("Text file busy") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        attempt = once();
+    }
+    Some(attempt)
+}
