@@ -1,6 +1,6 @@
 //! A command given the wrong kind of input says what it takes: `import` a transcript, `eval` its
 //! labels on standard input, `-r` a folder of cloud exports, a CCAI query that is a number, an AWS
-//! range of nothing.
+//! range of nothing, an unknown key of a cloud export.
 
 use crate::support::{run, talklint, write};
 
@@ -88,6 +88,28 @@ fn an_aws_range_of_nothing_says_what_to_write() {
         err.contains(
             "RelativeTimeRange.First is 0: the range holds nothing\n  help: write `First` as 1 \
              or more (percent up to 100), or leave out the range to search the whole call"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key_lists_the_keys_passed_over_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "c.json",
+        "{\"NextTokn\": \"x\", \"Categories\": []}\n",
+    );
+    let (code, _, err) = run(talklint().arg("import").arg(&file));
+    assert_eq!(code, 2, "{err}");
+    // The keys it suggests were missing from the list its help gave.
+    assert!(err.contains("(did you mean `NextToken`?)"), "{err}");
+    assert!(
+        err.contains(
+            "help: the file's top-level object holds CategoryProperties, Categories, \
+             phraseMatchers, and may carry NextToken, nextPageToken, ResponseMetadata, which are \
+             passed over"
         ),
         "{err}"
     );

@@ -40,7 +40,14 @@ impl<'a> Fields<'a> {
                 return Err(bad(
                     e.key_at,
                     format!("unknown key `{}` in {what}{near}", e.key),
-                    format!("{what} holds {}", known.join(", ")),
+                    match ignored.is_empty() {
+                        true => format!("{what} holds {}", known.join(", ")),
+                        false => format!(
+                            "{what} holds {}, and may carry {}, which are passed over",
+                            known.join(", "),
+                            ignored.join(", ")
+                        ),
+                    },
                 ));
             }
             // Keys written apart once in each case (`displayName`, `display_name`): one field.
