@@ -1,7 +1,7 @@
-//! The header of a WebVTT file, cues that end before they start, and the errors of caption files
-//! in the wrong reader: a cue after a header with no blank line is read (as browsers read it) with
-//! a warning, never dropped; so is a cue whose end comes before its start; a file that is not what
-//! its reader takes says what to do about it.
+//! The header of a WebVTT file, cues that end before they start or follow another without a
+//! blank line, and the errors of caption files in the wrong reader: a cue after a header or a cue
+//! with no blank line is read (as browsers read it) with a warning, never dropped; so is a cue
+//! whose end comes before its start; a file that is not what its reader takes says what to do.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use serde_json::Value;
@@ -148,6 +148,40 @@ fn a_cue_that_ends_before_it_starts_is_warned_about_in_every_caption_format() {
         assert_eq!(
             r["conversations"][0]["turns"], 3,
             "{name}: every cue is read"
+        );
+    }
+}
+
+/// A cue written right under the one above, with no blank line, is a cue of its own, with its
+/// time (and an SRT cue number before it is its number): its timing line was read as words of
+/// the cue above, and its start time lost.
+#[test]
+fn a_cue_with_no_blank_line_before_it_is_a_cue_of_its_own() {
+    let files = [
+        (
+            "call.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Agent>Hello</v>\n00:00:05.000 --> \
+             00:00:07.000\n<v Customer>I need a refund now</v>\n",
+            5,
+        ),
+        (
+            "call.srt",
+            "1\n00:00:01,000 --> 00:00:04,000\nAgent: Hello\n2\n00:00:05,000 --> \
+             00:00:07,000\nCustomer: I need a refund now\n",
+            4,
+        ),
+    ];
+    for (name, source, line) in files {
+        let r = report(name, source, &[]);
+        assert_eq!(r["conversations"][0]["turns"], 2, "{name}: {r}");
+        assert_eq!(
+            crate::support::warnings(&r, 0),
+            [format!(
+                "line {line}, column 1: this cue follows the one above without a blank line; it \
+                 is read as a cue of its own, as browsers read it, but readers that part cues at \
+                 blank lines join it to the cue above: add a blank line before it"
+            )],
+            "{name}"
         );
     }
 }

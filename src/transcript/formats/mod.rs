@@ -50,6 +50,7 @@ pub mod text;
 mod text_times;
 pub mod time;
 mod undiarised;
+mod unparted_cues;
 mod unread_times;
 mod word_turns;
 

@@ -12,6 +12,7 @@ use super::cue_text::{Labels, parts};
 use super::lines::lines;
 use super::teams_metadata::MetadataCues;
 use super::time::clock_ms;
+use super::unparted_cues::{UnpartedCues, second_cue};
 use crate::text::blank::is_blank;
 use crate::transcript::roles::{Roles, Speakers, assign_diarised_roles};
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, Turn, TurnText};
@@ -34,9 +35,9 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
         return Err(ParseError::at(1, 1, no_header(source)));
     }
     let (body, unparted) = header_end(source);
-    let (cues, metadata, backward) = cues(source, Timing::Vtt, &opts.roles, body)?;
+    let (cues, metadata, warnings) = cues(source, Timing::Vtt, &opts.roles, body)?;
     let mut t = join(cues, opts);
-    t.warnings.extend(backward);
+    t.warnings.extend(warnings);
     if metadata.read_any {
         assign_diarised_roles(&mut t, source);
     }
@@ -78,13 +79,14 @@ pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
     Ok(joined(read, opts))
 }
 
-/// The turns of an SRT or SBV file's cues, with the warning of those that end before they start.
+/// The turns of an SRT or SBV file's cues, with the warnings of cues that end before they start
+/// or follow another without a blank line.
 fn joined(
-    (cues, _, backward): (Vec<Cue>, MetadataCues, Option<String>),
+    (cues, _, warnings): (Vec<Cue>, MetadataCues, Vec<String>),
     opts: &ParseOptions,
 ) -> Transcript {
     let mut t = join(cues, opts);
-    t.warnings.extend(backward);
+    t.warnings.extend(warnings);
     t
 }
 
@@ -192,25 +194,33 @@ fn cues<'a>(
     timing: Timing,
     roles: &Roles,
     body: usize,
-) -> Result<(Vec<Cue<'a>>, MetadataCues, Option<String>), ParseError> {
+) -> Result<(Vec<Cue<'a>>, MetadataCues, Vec<String>), ParseError> {
     let mut lines = numbered_lines(source).skip_while(|l| l.1 < body);
     let mut metadata = MetadataCues::default();
     let mut backward = BackwardCues::default();
+    let mut unparted = UnpartedCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
+    // The lines of a cue found under another without a blank line, to read next.
+    let mut carried: Vec<(usize, usize, &str)> = Vec::new();
     // Each cue's times and its payload lines' range in `payloads`.
     let mut timed: Vec<(u64, u64, std::ops::Range<usize>)> = Vec::new();
     let mut payloads: Vec<(usize, usize, &str)> = Vec::new();
     loop {
-        // A block runs from a non-blank line to the next blank line.
+        // A block runs from a non-blank line to the next blank line; a cue carried over from
+        // the block above is one already.
         block.clear();
-        for line in lines.by_ref() {
-            if is_blank(line.2) {
-                if block.is_empty() {
-                    continue;
+        if carried.is_empty() {
+            for line in lines.by_ref() {
+                if is_blank(line.2) {
+                    if block.is_empty() {
+                        continue;
+                    }
+                    break;
                 }
-                break;
+                block.push(line);
             }
-            block.push(line);
+        } else {
+            block.append(&mut carried);
         }
         if block.is_empty() {
             break;
@@ -244,6 +254,14 @@ fn cues<'a>(
                 1,
                 "unexpected text before the cue timing line",
             ));
+        }
+        // A second timing line starts a cue of its own: browsers read it so, without the blank
+        // line before it.
+        if timing != Timing::Sbv
+            && let Some(cut) = second_cue(&block, t, |l| timing.is_timing(l))
+        {
+            unparted.note(block[cut].0);
+            carried.extend(block.drain(cut..));
         }
         let (line_no, _, timing_line) = block[t];
         let (start, end) = timing.parse(timing_line).ok_or_else(|| {
@@ -292,7 +310,8 @@ fn cues<'a>(
     if !cues.is_sorted_by_key(|c| c.start_ms) {
         cues.sort_by_key(|c| c.start_ms);
     }
-    Ok((cues, metadata, backward.warning()))
+    let warnings = backward.warning().into_iter().chain(unparted.warning());
+    Ok((cues, metadata, warnings.collect()))
 }
 
 /// The longest pause between two cues of one speaker that still joins them into one turn:
