@@ -10,7 +10,9 @@ use super::roles::Role;
 pub(super) fn builtin(lower: &str) -> Option<Role> {
     Some(match lower {
         "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
-        | "support" | "operator" | "staff" | "human_agent" | "supervisor" => Role::Agent,
+        | "support" | "operator" | "staff" | "human_agent" | "any_agent" | "supervisor" => {
+            Role::Agent
+        }
         // Spanish, Portuguese and Italian.
         "agente" | "asesor" | "asesora" | "operador" | "operadora" | "teleoperador"
         | "teleoperadora" | "representante" | "operatore" | "operatrice" | "atendente" => {

@@ -138,3 +138,21 @@ fn a_deepgram_utterance_without_speaker_or_channel_among_channels_is_unknown() {
         ["1 of 3 turns name no speaker, so no role: agent and customer rules skip them"]
     );
 }
+
+/// CCAI's `ANY_AGENT` names the agent's side: it was read as no role, with a warning that the
+/// turn named no speaker.
+#[test]
+fn a_ccai_segment_of_any_agent_is_the_agents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "ccai.json",
+        r#"{"transcript": {"transcript_segments": [
+ {"text": "How can I help?", "segment_participant": {"role": "ANY_AGENT"}},
+ {"text": "My card is blocked.", "segment_participant": {"role": "END_USER"}}]}}"#,
+    );
+    let (_, turns, warnings) = first_words(&path, &[]);
+    let roles: Vec<&str> = turns.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(roles, ["agent", "customer"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
