@@ -1,7 +1,8 @@
 //! A chat message or Contact Lens item that names no speaker or role (missing or `null`) where
 //! the others do takes the default role, meant for text with no speakers at all: said once per
 //! conversation, with the first such message and how many. A speech-to-text utterance without a
-//! speaker is `unknown` instead, in every reader.
+//! speaker is `unknown` instead, in every reader. A CSV row with an empty speaker cell is warned
+//! about alike.
 
 use crate::support::write;
 use crate::time_order::first_words;
@@ -155,4 +156,30 @@ fn a_ccai_segment_of_any_agent_is_the_agents() {
     let roles: Vec<&str> = turns.iter().map(|t| t.0.as_str()).collect();
     assert_eq!(roles, ["agent", "customer"]);
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// A CSV row whose speaker cell is empty where other rows name theirs is warned about, as a JSON
+/// message is: the customer's words were judged as the agent's in silence.
+#[test]
+fn a_csv_row_with_an_empty_speaker_cell_among_named_ones_is_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "c.csv",
+        "speaker,text\nAgent,Hello how can I help\n,I am furious\nAgent,Sorry\n,calm down\n",
+    );
+    let (_, turns, warnings) = first_words(&path, &[]);
+    let roles: Vec<&str> = turns.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(roles, ["agent", "agent", "agent", "agent"]);
+    assert_eq!(
+        warnings,
+        [
+            "line 3, column 2: this row's speaker and role cells are empty where other rows name \
+          theirs: it is read as the agent's, the role of text with no speakers (--default-role); \
+          give it its speaker (… and 1 more row like it)"
+        ]
+    );
+    // A file whose rows all name no one is text with no speakers: nothing to say.
+    let path = write(dir.path(), "d.csv", "speaker,text\n,Hello\n,hi\n");
+    assert!(first_words(&path, &[]).2.is_empty());
 }

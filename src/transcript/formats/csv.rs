@@ -266,6 +266,9 @@ pub fn parse(
             true => time(cols.end, field(cols.start.map(|(i, _)| i)), end, true),
             false => time(cols.end, None, None, true),
         };
+        if cols.role.is_some() || cols.name.is_some() {
+            conversations[k].note_speaker(role_label.is_some() || name.is_some());
+        }
         conversations[k].turns.push(Turn {
             role,
             speaker,

@@ -28,6 +28,10 @@ pub(super) struct Conversation<'s> {
     pub(super) left_out: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
     slashed: Vec<Slashed<'s>>,
+    /// Whether a row names its speaker, and the first turn of a row that does not (its speaker
+    /// and role cells empty), with how many.
+    named: bool,
+    unnamed: Option<(usize, usize)>,
 }
 
 /// A time cell holding a slash date (`6/13/2024 12:00 PM`), and the turn time it gives.
@@ -67,6 +71,17 @@ impl<'s> Conversation<'s> {
             mended: Quotes::default(),
             left_out: Vec::new(),
             slashed: Vec::new(),
+            named: false,
+            unnamed: None,
+        }
+    }
+
+    /// Notes whether the row of the next turn names its speaker.
+    pub(super) fn note_speaker(&mut self, named: bool) {
+        match (named, self.unnamed) {
+            (true, _) => self.named = true,
+            (false, None) => self.unnamed = Some((self.turns.len(), 1)),
+            (false, Some((first, n))) => self.unnamed = Some((first, n + 1)),
         }
     }
 
@@ -168,6 +183,8 @@ impl<'s> Conversation<'s> {
             mended,
             left_out,
             slashed: _,
+            named,
+            unnamed,
         } = self;
         clock.rebase(&mut turns);
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
@@ -186,6 +203,8 @@ impl<'s> Conversation<'s> {
         warnings.extend(quotes.into_iter().filter_map(|(_, warning)| warning));
         warnings.extend(unread.warnings(lines));
         warnings.extend(dates.warning(&mixed, lines));
+        let unnamed = unnamed.filter(|_| named);
+        warnings.extend(unnamed.map(|rows| unnamed_rows(&turns, rows, lines)));
         warnings.extend(drop_backward_ends(&mut turns, lines));
         warnings.extend(in_time_order(&mut turns, lines));
         let mut t = Transcript {
@@ -256,4 +275,19 @@ fn stray_quote(stray: &Quotes<usize>, lines: &mut LineCursor) -> Option<String> 
          readers, which drop it; talklint reads it as text, with the rest of the field up to the \
          next delimiter: write a quote that is part of the text as `\"\"` (`{example}`){more}"
     ))
+}
+
+/// The warning for rows whose speaker and role cells are empty where other rows name theirs:
+/// they take the default role, meant for text with no speakers at all, as a JSON message that
+/// names no speaker does. `first` is the first such turn, of `count`.
+fn unnamed_rows(turns: &[Turn], (first, count): (usize, usize), lines: &mut LineCursor) -> String {
+    let turn = &turns[first];
+    let (line, column) = lines.position(turn.source_offset(0));
+    let more = super::super::more_like(count - 1, "row");
+    format!(
+        "line {line}, column {column}: this row's speaker and role cells are empty where other \
+         rows name theirs: it is read as the {}'s, the role of text with no speakers \
+         (--default-role); give it its speaker{more}",
+        turn.role.name()
+    )
 }
