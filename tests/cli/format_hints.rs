@@ -1,7 +1,7 @@
 //! Files of one format read as another, or written in a dialect: a `;`-separated CSV (Excel's
 //! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
 //! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
-//! named at the comma, in JSON Lines too.
+//! named at the comma, in JSON Lines too. Deepgram's `results` saved alone is Deepgram's.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -100,4 +100,36 @@ fn a_trailing_comma_is_named_at_the_comma() {
         errors[0].contains("(on standard input, --stdin-filename NAME.jsonc)"),
         "{errors:?}"
     );
+}
+
+/// Deepgram's `results` object saved on its own (its `channels` beside its `utterances`, or
+/// utterances that write `transcript`) is Deepgram's, in seconds: it was read as AssemblyAI's,
+/// whose times are milliseconds, so 0.5 s was 1 ms. AssemblyAI's own stay AssemblyAI's.
+#[test]
+fn deepgram_results_saved_alone_are_read_as_deepgram_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let utterances = r#"[{"start": 0.5, "end": 2.0, "transcript": "hello how can I help", "speaker": 0},
+ {"start": 2.5, "end": 4.0, "transcript": "my card is blocked", "speaker": 1}]"#;
+    let alone = format!("{{\"utterances\": {utterances}}}");
+    let with_channels = format!(
+        "{{\"channels\": [{{\"alternatives\": [{{\"transcript\": \"x\", \"words\": []}}]}}], \
+         \"utterances\": {utterances}}}"
+    );
+    for (name, text) in [("alone.json", alone), ("results.json", with_channels)] {
+        let path = write(dir.path(), name, &text);
+        let (format, turns, _) = first_words(&path, &[]);
+        let starts: Vec<Option<u64>> = turns.iter().map(|t| t.2).collect();
+        assert_eq!(
+            (format.as_str(), starts),
+            ("deepgram", vec![Some(500), Some(2500)]),
+            "{name}"
+        );
+    }
+    let assembly = write(
+        dir.path(),
+        "aai.json",
+        r#"{"utterances": [{"start": 500, "end": 2000, "text": "hello", "speaker": "A"}]}"#,
+    );
+    let (format, turns, _) = first_words(&assembly, &[]);
+    assert_eq!((format.as_str(), turns[0].2), ("assemblyai", Some(500)));
 }

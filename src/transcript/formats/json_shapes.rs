@@ -42,6 +42,9 @@ pub struct Shape<'a> {
     pub segments: Option<&'a RawValue>,
     #[serde(borrow)]
     pub utterances: Option<&'a RawValue>,
+    /// Deepgram's, in its `results` object saved on its own.
+    #[serde(borrow)]
+    pub channels: Option<&'a RawValue>,
     #[serde(borrow)]
     pub words: Option<&'a RawValue>,
     /// AWS Transcribe and Deepgram (objects), Google Speech-to-Text (an array).
@@ -105,6 +108,8 @@ impl Shape<'_> {
             } else {
                 return None;
             }
+        } else if self.deepgram_results_alone() {
+            Format::Deepgram
         } else if self.utterances.is_some() || (self.words.is_some() && self.segments.is_none()) {
             Format::Assemblyai
         } else if self.segments.is_some() {
@@ -114,6 +119,19 @@ impl Shape<'_> {
         } else {
             return None;
         })
+    }
+
+    /// Whether this is Deepgram's `results` object saved on its own: its `channels` beside its
+    /// `utterances`, or utterances that write `transcript` (AssemblyAI's write `text`).
+    fn deepgram_results_alone(&self) -> bool {
+        let Some(utterances) = self.utterances else {
+            return false;
+        };
+        let keys: Vec<UtteranceKeys> = serde_json::from_str(utterances.get()).unwrap_or_default();
+        let deepgram = keys
+            .first()
+            .is_some_and(|k| k.transcript.is_some() && k.text.is_none());
+        self.channels.is_some() || deepgram
     }
 
     /// The conversation's own id, from whichever key the shape (read as `format`, from `top`)
@@ -154,6 +172,14 @@ impl Shape<'_> {
 }
 
 /// The keys under `results` that tell AWS Transcribe from Deepgram.
+/// The keys that tell Deepgram's utterances (`transcript`, seconds) from AssemblyAI's (`text`,
+/// milliseconds).
+#[derive(Deserialize)]
+struct UtteranceKeys {
+    transcript: Option<serde::de::IgnoredAny>,
+    text: Option<serde::de::IgnoredAny>,
+}
+
 #[derive(Deserialize)]
 struct ResultKeys<'a> {
     #[serde(borrow)]
@@ -324,8 +350,10 @@ fn read(
         Format::AwsTranscribe => {
             speech_words::aws_transcribe(source, list(shape.results, format, "`results`")?, opts)
         }
+        // Deepgram's `results` object saved on its own is read as the whole file.
         Format::Deepgram => {
-            speech_words::deepgram(source, list(shape.results, format, "`results`")?, opts)
+            let results = shape.results.unwrap_or(top);
+            speech_words::deepgram(source, results, opts)
         }
         Format::GoogleStt => {
             speech_words::google_stt(source, list(shape.results, format, "`results`")?, opts)
