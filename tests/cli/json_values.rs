@@ -199,3 +199,22 @@ fn times_not_read_are_named_once_per_field_and_conversation() {
     );
     assert!(!b[0].contains("more message"), "{b:?}");
 }
+
+/// A message whose text is an object with a `body` (Matrix's `{"msgtype": "m.text", "body": …}`)
+/// is read by it: it was dropped in silence. An object with both keeps its `text`.
+#[test]
+fn an_objects_body_is_its_text_where_it_has_no_text_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "matrix.json",
+        r#"[{"sender":"agent","text":"hi"},
+ {"sender":"customer","content":{"msgtype":"m.text","body":"I want to cancel"}},
+ {"sender":"agent","content":{"text":"Please calm down.","body":"<b>Please</b>"}}]"#,
+    );
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 3, "{v}");
+    let calm = crate::support::finding(c, "respect/calm-down");
+    assert_eq!(calm["match"], "calm down", "{v}");
+}

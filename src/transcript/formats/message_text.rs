@@ -127,23 +127,42 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// An object: the text of its `text` value, none when it has two (as serde reads a part).
+    /// An object: the text of its `text` value, else of its `body` (a Matrix or Slack-style
+    /// message's `content`); none when it has two of the one read (as serde reads a part).
     fn object(&mut self, depth: usize, live: bool) -> Result<(), TooDeep> {
         self.opening(depth)?;
         let first = self.pieces.len();
-        let mut texts = 0;
+        // The pieces of each `text` and `body` value, by where they are in `pieces`.
+        let (mut texts, mut bodies) = (Vec::new(), Vec::new());
         while self.next_item(b'}') {
             let key = self.at;
             self.string();
-            let is_text = is_text_key(&self.bytes[key..self.at]);
-            texts += usize::from(is_text);
+            let key = &self.bytes[key..self.at];
+            let kind = match (key_is(key, "text"), key_is(key, "body")) {
+                (true, _) => Some(&mut texts),
+                (_, true) => Some(&mut bodies),
+                _ => None,
+            };
             self.space();
             self.at += usize::from(self.bytes.get(self.at) == Some(&b':'));
-            self.value(depth, live && is_text && texts == 1)?;
+            let before = self.pieces.len();
+            let counted = kind.is_some();
+            self.value(depth, live && counted)?;
+            if let Some(list) = kind {
+                list.push(before..self.pieces.len());
+            }
         }
-        if texts > 1 {
-            self.pieces.truncate(first);
-        }
+        let kept = match (texts.as_slice(), bodies.as_slice()) {
+            ([one], _) | ([], [one]) => Some(one.clone()),
+            _ => None,
+        };
+        // Only the pieces of the value read stay, in place.
+        let mut k = 0;
+        self.pieces.retain(|_| {
+            let at = k;
+            k += 1;
+            at < first || kept.as_ref().is_some_and(|r| r.contains(&at))
+        });
         Ok(())
     }
 
@@ -195,14 +214,15 @@ impl Reader<'_> {
     }
 }
 
-/// Whether a key literal (with its quotes) names `text`, escapes decoded.
-fn is_text_key(key: &[u8]) -> bool {
-    key == b"\"text\""
+/// Whether a key literal (with its quotes) names `name`, escapes decoded.
+fn key_is(key: &[u8], name: &str) -> bool {
+    let plain = key.len() == name.len() + 2 && &key[1..key.len() - 1] == name.as_bytes();
+    plain
         || (key.contains(&b'\\')
             && std::str::from_utf8(key)
                 .ok()
                 .and_then(super::json_text::string)
-                .is_some_and(|k| k == "text"))
+                .is_some_and(|k| k == name))
 }
 
 /// The text of `pieces` of the value at `offset` of `source`: one part as itself, more joined.
