@@ -1,7 +1,8 @@
 //! Files of one format read as another, or written in a dialect: a `;`-separated CSV (Excel's
 //! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
 //! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
-//! named at the comma, in JSON Lines too. Deepgram's `results` saved alone is Deepgram's.
+//! named at the comma, in JSON Lines too. Deepgram's `results` saved alone is Deepgram's, and AWS
+//! channels named only in `channel_labels` part the speakers.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -132,4 +133,36 @@ fn deepgram_results_saved_alone_are_read_as_deepgram_in_seconds() {
     );
     let (format, turns, _) = first_words(&assembly, &[]);
     assert_eq!((format.as_str(), turns[0].2), ("assemblyai", Some(500)));
+}
+
+/// AWS Transcribe with channel identification, as AWS's own example writes it: the top-level
+/// `items` name no channel, `channel_labels` does. Each item takes the channel its time has
+/// there: the call was one turn of both sides, with a warning that it named no speaker.
+#[test]
+fn aws_channels_named_only_in_channel_labels_part_the_speakers() {
+    let item = |start: &str, end: &str, word: &str| {
+        format!(
+            r#"{{"start_time": "{start}", "end_time": "{end}", "alternatives": [{{"content": "{word}"}}], "type": "pronunciation"}}"#
+        )
+    };
+    let (hello, late) = (item("0.5", "0.9", "Hello"), item("2.5", "2.9", "late"));
+    let text = format!(
+        r#"{{"results": {{"items": [{hello}, {late}],
+ "channel_labels": {{"number_of_channels": 2, "channels": [
+  {{"channel_label": "ch_0", "items": [{hello}]}},
+  {{"channel_label": "ch_1", "items": [{late}]}}]}}}}}}"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "aws.json", &text);
+    let (format, turns, warnings) = first_words(&path, &[]);
+    let speakers: Vec<(&str, Option<&str>)> = turns
+        .iter()
+        .map(|t| (t.0.as_str(), t.1.as_deref()))
+        .collect();
+    assert_eq!(format, "aws-transcribe");
+    assert_eq!(
+        speakers,
+        [("agent", Some("ch_0")), ("customer", Some("ch_1"))]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
 }

@@ -109,6 +109,9 @@ pub fn aws_transcribe(
         }
     }
     let mut from_channels = Vec::new();
+    // The channel of each time, where the top-level items name none (AWS's own example of
+    // channel identification writes the label in `channel_labels` only).
+    let mut channel_at = std::collections::HashMap::new();
     let items = if items.is_empty() {
         for c in results.channel_labels.into_iter().flat_map(|l| l.channels) {
             for mut item in c.items {
@@ -120,6 +123,16 @@ pub fn aws_transcribe(
         }
         from_channels
     } else {
+        for c in results.channel_labels.iter().flat_map(|l| &l.channels) {
+            let Some(label) = &c.channel_label else {
+                continue;
+            };
+            for item in &c.items {
+                if let Some(at) = ms(item.start_time) {
+                    channel_at.insert(at, label.clone());
+                }
+            }
+        }
         items
     };
     let mut words = Vec::with_capacity(items.len());
@@ -137,6 +150,7 @@ pub fn aws_transcribe(
                 .clone()
                 .or_else(|| start_ms.and_then(|t| speaker_at.get(&t).cloned()))
                 .or_else(|| item.channel_label.clone())
+                .or_else(|| start_ms.and_then(|t| channel_at.get(&t).cloned()))
         };
         last_speaker.clone_from(&speaker);
         words.push(Word {
