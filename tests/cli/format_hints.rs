@@ -2,7 +2,8 @@
 //! where the comma is the decimal mark) is read so, and an SRT file forced through the JSON
 //! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
 //! named at the comma, in JSON Lines too. Deepgram's `results` saved alone is Deepgram's, and AWS
-//! channels named only in `channel_labels` part the speakers.
+//! channels named only in `channel_labels` part the speakers. A `;` CSV's seconds may have a
+//! decimal comma.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -163,6 +164,25 @@ fn aws_channels_named_only_in_channel_labels_part_the_speakers() {
     assert_eq!(
         speakers,
         [("agent", Some("ch_0")), ("customer", Some("ch_1"))]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// Seconds written with a decimal comma in a `;`-separated CSV, as Excel writes them where the
+/// comma is the decimal mark: they were left unread, the turns untimed, with a warning.
+#[test]
+fn decimal_comma_seconds_in_a_semicolon_csv_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "semi.csv",
+        "speaker;text;start\nAgent;Hola que tal;1,5\nCustomer;bien;3,25\n",
+    );
+    let (format, turns, warnings) = first_words(&path, &[]);
+    let starts: Vec<Option<u64>> = turns.iter().map(|t| t.2).collect();
+    assert_eq!(
+        (format.as_str(), starts),
+        ("csv", vec![Some(1500), Some(3250)])
     );
     assert!(warnings.is_empty(), "{warnings:?}");
 }

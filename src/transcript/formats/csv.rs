@@ -248,12 +248,16 @@ pub fn parse(
         let mut time =
             |column: Option<(usize, Unit)>, date: Option<&str>, clock: Option<&str>, end: bool| {
                 let (i, unit) = column?;
+                let value = date.or(field(Some(i)))?;
+                // Where the comma is the decimal mark (a `;` file, as Excel writes it), seconds
+                // are written `1,5`.
+                let decimal = (delimiter == b';').then(|| decimal_comma(value)).flatten();
                 let cell = Cell {
                     name: names_at.get(i).copied().unwrap_or(""),
                     raw: spans
                         .get(i)
                         .map(|s| source[at + s.start..at + s.end].trim())?,
-                    value: date.or(field(Some(i)))?,
+                    value: decimal.as_deref().unwrap_or(value),
                     clock,
                 };
                 conversation.time(source, &cell, unit, end)
@@ -290,6 +294,13 @@ pub fn parse(
         .map(|c| c.finish(source, &dates, &mut lines))
         .collect();
     Ok((transcripts, unread))
+}
+
+/// A number written with a decimal comma (`1,5`, `12,25`) written with a point.
+fn decimal_comma(value: &str) -> Option<String> {
+    let (whole, fraction) = value.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(whole) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
 }
 
 /// Moves `reader`, which reads `source` from `base`, past the rows it would read in a mended
