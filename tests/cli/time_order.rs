@@ -224,3 +224,24 @@ fn a_turn_that_ends_before_it_starts_loses_its_end_with_a_warning() {
         );
     }
 }
+
+/// Google Speech-to-Text results without words carry only `resultEndTime`: each starts where the
+/// one before ended, and the first at the audio's start, from which those times count (it was
+/// untimed).
+#[test]
+fn the_first_google_result_without_words_starts_at_the_audios_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "stt.json",
+        r#"{"results":[
+{"alternatives":[{"transcript":"hello how can I help"}],"channelTag":1,"resultEndTime":"2s"},
+{"alternatives":[{"transcript":"my order is late"}],"channelTag":2,"resultEndTime":"4s"}]}"#,
+    );
+    let (format, turns, _) = first_words(&path, &[]);
+    let starts: Vec<Option<u64>> = turns.iter().map(|t| t.2).collect();
+    assert_eq!(
+        (format.as_str(), starts),
+        ("google-stt", vec![Some(0), Some(2000)])
+    );
+}

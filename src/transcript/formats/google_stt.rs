@@ -37,9 +37,14 @@ pub fn google_stt(
                 continue;
             };
             let end_ms = time(r.result_end_time);
+            // A result starts at its first word, else where the one before ended, the first
+            // at the audio's start: `resultEndTime` counts from there.
+            let start_ms = time(r.words().first().and_then(|w| w.start_time))
+                .or(previous_end)
+                .or_else(|| end_ms.map(|_| 0));
             words.push(Word {
                 text,
-                start_ms: time(r.words().first().and_then(|w| w.start_time)).or(previous_end),
+                start_ms,
                 end_ms,
                 speaker: r.channel(),
                 joins: false,
