@@ -3,7 +3,7 @@
 //! reader is said not to look like JSON, not to have a stray bracket; a trailing comma in JSON is
 //! named at the comma, in JSON Lines too. Deepgram's `results` saved alone is Deepgram's, and AWS
 //! channels named only in `channel_labels` part the speakers. A `;` CSV's seconds may have a
-//! decimal comma.
+//! decimal comma. Another format named `.json` says which reader to use.
 
 use crate::support::{JSON_CHECK, error_messages, run, talklint, write};
 use crate::time_order::first_words;
@@ -185,4 +185,35 @@ fn decimal_comma_seconds_in_a_semicolon_csv_are_read() {
         ("csv", vec![Some(1500), Some(3250)])
     );
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// WebVTT, a text transcript or CSV in a file named `.json` says what it looks like and how to
+/// read it: each said "expected a JSON value: a string, number, …", naming no reader.
+#[test]
+fn another_format_named_json_says_which_reader_to_use() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, hint) in [
+        (
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Agent>hi</v>\n",
+            "it opens with `WEBVTT`; it looks like WebVTT captions: name the file `.vtt`, or read \
+             it with --input-format vtt",
+        ),
+        (
+            "Agent: hi\nCustomer: yo\n",
+            "it opens with `Agent: hi`; if it is a text transcript (`Agent: …`), name the file \
+             `.txt`, or read it with --input-format text",
+        ),
+        (
+            "role,text\nagent,hi\n",
+            "it opens with `role,text`; if it is CSV, name the file `.csv`, or read it with \
+             --input-format csv",
+        ),
+    ] {
+        let path = write(dir.path(), "call.json", text);
+        let (_, out, _) = run(talklint().args(JSON_CHECK).arg(&path));
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let expected =
+            format!("line 1, column 1: this file does not look like JSON: {hint} (read as json)");
+        assert_eq!(error_messages(&report), [expected]);
+    }
 }

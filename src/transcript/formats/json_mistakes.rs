@@ -31,6 +31,25 @@ pub fn explain(source: &str, mut e: ParseError) -> ParseError {
              follows it; if it is another format (SRT captions open with a cue number), name that \
              format with --input-format"
         );
+    } else if e.message.starts_with("expected a JSON value") && (e.line, e.column) == (1, 1) {
+        // A file of another format named `.json`: its first line says which.
+        let line = source
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim();
+        let opening: String = line.chars().take(40).collect();
+        let format = if line.starts_with("WEBVTT") {
+            "it looks like WebVTT captions: name the file `.vtt`, or read it with --input-format vtt"
+        } else if line.contains(',') || line.contains(';') || line.contains('\t') {
+            "if it is CSV, name the file `.csv`, or read it with --input-format csv"
+        } else {
+            "if it is a text transcript (`Agent: …`), name the file `.txt`, or read it with \
+             --input-format text"
+        };
+        e.message =
+            format!("this file does not look like JSON: it opens with `{opening}`; {format}");
     } else if e.message.starts_with("trailing characters") {
         e.message = format!(
             "text after the end of the JSON document (`{}`): a stray bracket or a second document; \
