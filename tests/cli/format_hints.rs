@@ -217,3 +217,22 @@ fn another_format_named_json_says_which_reader_to_use() {
         assert_eq!(error_messages(&report), [expected]);
     }
 }
+
+/// `{"messages": [[…]]}` is a chat whose messages are lists, which its error says: it was called a
+/// Twilio file, though it has neither `meta` nor a `conversation_sid` (a list was read as a
+/// message whose first field is the sid).
+#[test]
+fn a_chat_of_nested_lists_is_no_twilio_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "m.json",
+        r#"{"messages":[[{"role":"agent","text":"hi"}]]}"#,
+    );
+    let (_, out, _) = run(talklint().args(JSON_CHECK).arg(&path));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        error_messages(&report),
+        ["line 1, column 13: invalid type: sequence, expected a message object (read as json)"]
+    );
+}

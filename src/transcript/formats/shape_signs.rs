@@ -19,6 +19,10 @@ pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
         let Some(items) = raw.get().trim_start().strip_prefix('[') else {
             return false;
         };
+        // A struct reads a list too, by position: only an object is a Twilio message.
+        if !items.trim_start().starts_with('{') {
+            return false;
+        }
         let mut stream = serde_json::Deserializer::from_str(items).into_iter::<Sid>();
         matches!(stream.next(), Some(Ok(m)) if m.conversation_sid.is_some())
     };
