@@ -12,13 +12,14 @@ fn a_file_with_messages_and_comments_warns_which_list_is_read() {
         "two.json",
         r#"{"messages":[{"role":"agent","text":"calm down"}],"comments":[{"author_id":1,"plain_body":"hello","public":true}]}"#,
     );
+    // It said "and that list is not read", which read as the list just named, `comments`.
     let (format, turns, warnings) = first_words(&path, &[]);
     assert_eq!((format.as_str(), turns.len()), ("zendesk", 1));
     assert_eq!(
         warnings,
         [
             "line 1, column 1: this file has `comments` and `messages`, the lists of two kinds of \
-          transcript: it is read as zendesk by `comments`, and that list is not read; name the \
+          transcript: it is read as zendesk by `comments`, and `messages` is not read; name the \
           shape to read with --input-format"
         ]
     );

@@ -62,14 +62,14 @@ pub(super) fn two_shapes(shape: &Shape, format: Format) -> Option<String> {
         return None;
     }
     Some(format!(
-        "line 1, column 1: this file has `{key}` and {}, the lists of two kinds of \
-         transcript: it is read as {} by `{key}`, and {} not read; name the shape to read \
-         with --input-format",
-        unread.join(" and "),
+        "line 1, column 1: this file has `{key}` and {unread}, the lists of two kinds of \
+         transcript: it is read as {} by `{key}`, and {unread} {} not read; name the shape to \
+         read with --input-format",
         format.name(),
         match unread.len() {
-            1 => "that list is",
-            _ => "those lists are",
+            1 => "is",
+            _ => "are",
         },
+        unread = unread.join(" and "),
     ))
 }
