@@ -75,10 +75,11 @@ fn regexes_that_match_empty_text_do_not_panic_on_turnless_conversations() {
     let calls = d.join("calls");
     std::fs::create_dir(&calls).unwrap();
     write(&calls, "customer.txt", "Customer: calm down please\n");
+    // A record of no turns beside another is a conversation of its own.
     write(
         &calls,
-        "empty.json",
-        r#"{"messages": [{"role": "agent", "text": ""}]}"#,
+        "records.jsonl",
+        "{\"id\": \"a\", \"messages\": []}\n{\"id\": \"b\", \"messages\": [{\"role\": \"agent\", \"text\": \"hi\"}]}\n",
     );
     // (A regex that matches only empty text, `^` or `\z`, is a rule error.)
     for regex in ["x*", "(calm down)?", "(\\\\z|calm)"] {
@@ -98,7 +99,7 @@ fn regexes_that_match_empty_text_do_not_panic_on_turnless_conversations() {
         );
         assert!(code < 2, "{regex}: {err}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["summary"]["conversations"], 2, "{regex}: {v}");
+        assert_eq!(v["summary"]["conversations"], 3, "{regex}: {v}");
     }
 }
 

@@ -218,3 +218,34 @@ fn an_objects_body_is_its_text_where_it_has_no_text_key() {
     let calm = crate::support::finding(c, "respect/calm-down");
     assert_eq!(calm["match"], "calm down", "{v}");
 }
+
+/// A message whose text is `""` (or spaces and line breaks) is passed over, as one with `null` or
+/// no text is: it made a turn of no words in chat JSON and AWS Call Analytics, which moved every
+/// later turn's number.
+#[test]
+fn a_message_of_empty_text_is_no_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let chat = write(
+        dir.path(),
+        "chat.json",
+        r#"[{"role":"agent","text":"hi"},{"role":"customer","text":""},{"role":"customer","text":" \n"},{"role":"agent","text":"calm down"}]"#,
+    );
+    let aws = write(
+        dir.path(),
+        "aws.json",
+        r#"{"Participants":[{"ParticipantId":"a1","ParticipantRole":"AGENT"},{"ParticipantId":"c1","ParticipantRole":"CUSTOMER"}],
+"Transcript":[{"ParticipantId":"a1","Content":"hi","BeginOffsetMillis":0,"EndOffsetMillis":1000},
+{"ParticipantId":"c1","Content":"","BeginOffsetMillis":1000,"EndOffsetMillis":2000},
+{"ParticipantId":"a1","Content":"calm down","BeginOffsetMillis":2000,"EndOffsetMillis":3000}]}"#,
+    );
+    for path in [chat, aws] {
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        let c = &v["conversations"][0];
+        assert_eq!(c["turns"], 2, "{v}");
+        assert_eq!(
+            crate::support::finding(c, "respect/calm-down")["turn"],
+            2,
+            "{v}"
+        );
+    }
+}

@@ -14,8 +14,8 @@ use std::ops::Range;
 pub(super) const MAX_NESTING: usize = 128;
 
 /// The text of `json`, a message's text value (valid JSON, a slice of `source`), with its place
-/// in the source; `None` where there is none (`null`, an empty list, an object without `text`
-/// or with it twice).
+/// in the source; `None` where there is none (`null`, a string of no word, an empty list, an
+/// object without `text` or with it twice).
 pub(super) fn message_text(source: &str, json: &str) -> Result<Option<TurnText>, ParseError> {
     let offset = crate::text::offset_in(source, json);
     let mut reader = Reader {
@@ -24,7 +24,10 @@ pub(super) fn message_text(source: &str, json: &str) -> Result<Option<TurnText>,
         pieces: Vec::new(),
     };
     match json.as_bytes().first() {
+        // No text (`null`, `""`, `" "`), as a message without a text key is: passed over, not
+        // a turn.
         None | Some(b'n') => return Ok(None),
+        Some(b'"') if is_blank_literal(json) => return Ok(None),
         // The usual text: a string literal, read as itself.
         Some(b'"') => return Ok(Some(decode_string(json, offset))),
         Some(_) => {}
@@ -41,6 +44,18 @@ pub(super) fn message_text(source: &str, json: &str) -> Result<Option<TurnText>,
         ));
     }
     Ok(joined(source, offset, &reader.pieces))
+}
+
+/// Whether a string literal holds no word: only spaces and escaped line breaks and tabs.
+fn is_blank_literal(json: &str) -> bool {
+    let inside = json
+        .get(1..json.len().saturating_sub(1))
+        .unwrap_or_default();
+    let unescaped = inside
+        .replace("\\n", " ")
+        .replace("\\r", " ")
+        .replace("\\t", " ");
+    unescaped.trim().is_empty()
 }
 
 /// A list or object opened at this byte of the value goes past [`MAX_NESTING`].
