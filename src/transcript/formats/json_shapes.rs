@@ -127,11 +127,7 @@ impl Shape<'_> {
         let Some(utterances) = self.utterances else {
             return false;
         };
-        let keys: Vec<UtteranceKeys> = serde_json::from_str(utterances.get()).unwrap_or_default();
-        let deepgram = keys
-            .first()
-            .is_some_and(|k| k.transcript.is_some() && k.text.is_none());
-        self.channels.is_some() || deepgram
+        self.channels.is_some() || shape_signs::deepgram_utterances(utterances)
     }
 
     /// The conversation's own id, from whichever key the shape (read as `format`, from `top`)
@@ -172,14 +168,6 @@ impl Shape<'_> {
 }
 
 /// The keys under `results` that tell AWS Transcribe from Deepgram.
-/// The keys that tell Deepgram's utterances (`transcript`, seconds) from AssemblyAI's (`text`,
-/// milliseconds).
-#[derive(Deserialize)]
-struct UtteranceKeys {
-    transcript: Option<serde::de::IgnoredAny>,
-    text: Option<serde::de::IgnoredAny>,
-}
-
 #[derive(Deserialize)]
 struct ResultKeys<'a> {
     #[serde(borrow)]

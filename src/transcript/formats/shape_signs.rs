@@ -1,10 +1,25 @@
 //! What a JSON file's keys say besides its shape: a page of Twilio messages saved without its
-//! `meta` block, and a file holding the turn lists of two shapes (one of them is not read).
+//! `meta` block, Deepgram's utterances saved without their `results`, and a file holding the
+//! turn lists of two shapes (one of them is not read).
 
 use super::json_shapes::Shape;
 use crate::transcript::Format;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+
+/// The first item of the JSON list `list`, read as `T`, where it is an object: only it is read,
+/// as the list is read whole once, by the shape chosen. (A struct reads a list too, by position,
+/// so an item that is no object is none.)
+fn first_object<'a, T: Deserialize<'a>>(list: &'a RawValue) -> Option<T> {
+    let items = list.get().trim_start().strip_prefix('[')?;
+    if !items.trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::Deserializer::from_str(items)
+        .into_iter::<T>()
+        .next()?
+        .ok()
+}
 
 /// Whether the first item of the list `messages` carries Twilio's `conversation_sid` (a page of
 /// Twilio Conversations messages saved without its `meta` block).
@@ -14,19 +29,20 @@ pub(super) fn twilio_messages(messages: Option<&RawValue>) -> bool {
         #[serde(borrow)]
         conversation_sid: Option<&'a RawValue>,
     }
-    // Only the first item is read: the list is read whole once, by the shape chosen.
-    let first_has_sid = |raw: &RawValue| {
-        let Some(items) = raw.get().trim_start().strip_prefix('[') else {
-            return false;
-        };
-        // A struct reads a list too, by position: only an object is a Twilio message.
-        if !items.trim_start().starts_with('{') {
-            return false;
-        }
-        let mut stream = serde_json::Deserializer::from_str(items).into_iter::<Sid>();
-        matches!(stream.next(), Some(Ok(m)) if m.conversation_sid.is_some())
-    };
-    messages.is_some_and(first_has_sid)
+    let first = messages.and_then(first_object::<Sid>);
+    first.is_some_and(|m| m.conversation_sid.is_some())
+}
+
+/// Whether the first of `utterances` writes its words as Deepgram does, in `transcript`
+/// (AssemblyAI's write `text`).
+pub(super) fn deepgram_utterances(utterances: &RawValue) -> bool {
+    #[derive(Deserialize)]
+    struct Keys {
+        transcript: Option<serde::de::IgnoredAny>,
+        text: Option<serde::de::IgnoredAny>,
+    }
+    let first = first_object::<Keys>(utterances);
+    first.is_some_and(|k| k.transcript.is_some() && k.text.is_none())
 }
 
 /// The warning for a file that holds the turn lists of two shapes or more (`messages` and
