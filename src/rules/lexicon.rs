@@ -121,17 +121,14 @@ impl Lexicons {
     /// (none written, and none added by the config) is an error where it is used: what uses it
     /// could never match.
     pub fn get(&self, name: &str) -> Result<Alternatives, String> {
-        if self
-            .parsed
-            .get(name)
-            .is_some_and(|entries| entries.is_empty())
-        {
+        let entries = self.parsed.get(name);
+        if entries.is_some_and(|entries| entries.is_empty()) {
             return Err(format!(
                 "lexicon `{{{name}}}` has no entries, so this can never match: add entries to it, \
                  where it is defined or in the config's `lexicons:`"
             ));
         }
-        self.parsed.get(name).cloned().ok_or_else(|| {
+        entries.cloned().ok_or_else(|| {
             let known: Vec<&str> = self.defined.keys().map(String::as_str).collect();
             if let Some(file) = builtin_owner(name) {
                 format!(

@@ -141,12 +141,15 @@ pub(super) fn evaluate(
                         // Held through absences alone (`not`), it sits at the first turn of the
                         // speakers it listens to: an agent's missing words at the agent's turn.
                         // (A `require` whose condition fails stays at turn 1.)
-                        let listened = conv.turns_of(condition::roles(condition));
-                        let first = listened.first().map(|&t| Found::turn(t));
-                        let first = first.filter(|_| kind != Kind::Require);
+                        let first = || {
+                            let listened = conv.turns_of(condition::roles(condition));
+                            listened.first().map(|&t| Found::turn(t))
+                        };
+                        let absent = kind != Kind::Require;
                         // A condition's finding measures nothing: its place may be a timing
                         // event's, but the condition is more than that event.
-                        let at = h.at.or(first).unwrap_or(Found::turn(0));
+                        let at = h.at.or_else(|| absent.then(first).flatten());
+                        let at = at.unwrap_or(Found::turn(0));
                         out.one(at.unmeasured());
                     }
                 })
