@@ -139,8 +139,50 @@ const GERMAN: &str = r"\d{2,4}(?:SPACE+\d{2,4}){1,3}";
 
 /// A built-in pattern with its digits and gaps written out.
 pub(super) fn builtin(pattern: &str) -> String {
+    let pattern = full_width_literals(pattern);
     let pattern = pattern.replace("GERMAN", GERMAN);
     let pattern = pattern.replace("AREA", AREA).replace("GAP", GAP);
     let spelled = pattern.replace("SPACE", SPACE).replace("DASH", DASH);
     spelled.replace(r"\d", DIGIT)
+}
+
+/// `pattern` with each digit it writes out, alone (`0`) or in a class (`[1-9]`, `[2378]`), taking
+/// its full-width twin too (`０`, `１`–`９`), as `\d` does: a phone number typed in full-width
+/// digits (`０２０ ７９４６ ０９５８`) is the number. Escapes (`\d`, `\p{Zs}`) and the counts in
+/// braces (`{1,4}`) are kept as written.
+fn full_width_literals(pattern: &str) -> String {
+    let wide = |d: char| char::from_u32(d as u32 - '0' as u32 + '０' as u32).unwrap_or(d);
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let (mut in_class, mut in_braces, mut escaped) = (false, false, false);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => in_braces = true,
+            '}' => in_braces = false,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '0'..='9' if in_braces => {}
+            '0'..='9' if in_class => {
+                // A range's end is written after its dash, then both ends' twins.
+                if chars.peek() == Some(&'-') {
+                    chars.next();
+                    let end = chars.next().unwrap_or(c);
+                    out.push('-');
+                    out.push(end);
+                    out.extend([wide(c), '-', wide(end)]);
+                } else {
+                    out.push(wide(c));
+                }
+            }
+            '0'..='9' => {
+                out.pop();
+                out.extend(['[', c, wide(c), ']']);
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -22,7 +22,8 @@ pub(super) fn passes(check: Check, text: &str) -> bool {
         Check::Iban => iban(text),
         // An international `00` is no digit of the number.
         Check::Phone => {
-            let zeros = if text.starts_with("00") { 2 } else { 0 };
+            let international = text.chars().take(2).map(digit).eq([Some(0), Some(0)]);
+            let zeros = if international { 2 } else { 0 };
             (7..=15).contains(&(digits().count() - zeros)) && german::plausible(text)
         }
         Check::Ssn => {

@@ -32,7 +32,7 @@ pub(super) fn paired(text: &str) -> bool {
 /// or not), then two groups or more of two to four digits parted by spaces. France's and
 /// Australia's area codes have two digits; Britain's numbers so written have nine to twelve.
 fn groups_after_area(text: &str) -> Option<Vec<usize>> {
-    if !text.starts_with(['0', '(']) {
+    if !text.starts_with(|c| c == '(' || digit(c) == Some(0)) {
         return None;
     }
     let all = groups(text, 0..text.len());

@@ -180,3 +180,18 @@ fn folded_digits_invisible_separators_and_other_dashes_are_masked() {
         ("iban de89370400440532013000 ok", "iban [IBAN] ok"),
     ]);
 }
+
+/// A phone number typed in full-width digits is the number: the national forms' trunk `0` and
+/// area digits, written out in the patterns, fold as `\d` does.
+#[test]
+fn full_width_national_and_international_phone_numbers_are_masked() {
+    assert_masked(&[
+        ("call ０２０ ７９４６ ０９５８ now", "call [PHONE] now"),
+        ("call (０２０) ７９４６ ０９５８", "call [PHONE]"),
+        ("call ０６ １２ ３４ ５６ ７８", "call [PHONE]"),
+        ("call ０３０ １２３４５６７８", "call [PHONE]"),
+        ("call １-８００-５５５-０１９９", "call [PHONE]"),
+        ("call ００４４ ２０ ７９４６ ０９５８", "call [PHONE]"),
+        ("in ２０２４ ok", "in ２０２４ ok"),
+    ]);
+}
