@@ -3,7 +3,8 @@
 //! conversation may fail with no finding at `--fail-on`), one `::warning` per warning of a
 //! conversation (speakers with no role, no turns, a misspelt directive… at its line and column
 //! when it names them), and one `::error` per
-//! file that could not be read, which GitHub shows as annotations on the file and line.
+//! file that could not be read, which GitHub shows as annotations on the file and line. A
+//! conversation's tags, which are no problems, are a plain line of the job's log.
 
 use super::{Conversation, FileError, Printer, Skipped};
 use crate::rules::{RuleSet, Severity};
@@ -105,6 +106,17 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
             property(c.path),
             property(f.rule),
             data(&message)
+        );
+    }
+    // A tag is no problem, so no annotation: a plain line of the job's log shows it, opening
+    // with `talklint:` so that no path reads as a workflow command.
+    if !c.tags.is_empty() {
+        let id = c.id.map(|id| format!("#{id}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "talklint: {}: tags: {}",
+            crate::text::controls::escape_controls(&format!("{}{id}", c.path)),
+            c.tags.join(", ")
         );
     }
     if !c.passed {

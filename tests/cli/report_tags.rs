@@ -42,5 +42,10 @@ fn tags_show_in_every_report() {
         serde_json::json!(["aws/unresolved-escalation"])
     );
     crate::support::assert_valid_sarif(&sarif);
-    assert!(out("github").is_empty(), "annotations are for problems");
+    // Nor a GitHub annotation: a plain line of the job's log, which no path can make a command.
+    assert_eq!(
+        out("github"),
+        format!("talklint: {path}: tags: aws/unresolved-escalation\n"),
+        "annotations are for problems"
+    );
 }
