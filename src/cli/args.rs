@@ -224,7 +224,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, conflicts_with = "diff")]
     pub(crate) fix: bool,
     /// Print the fixes `--fix` would make as a unified diff instead of a report; change
-    /// nothing; exit 1 when there is something to fix.
+    /// nothing; exit 1 when `--fix` would change a file.
     #[arg(long, conflicts_with_all = ["format", "csv_findings", "csv_delimiter", "csv_bom", "output", "output_json", "output_jsonl", "output_sarif", "output_junit", "output_csv", "output_html", "statistics"])]
     pub(crate) diff: bool,
 }

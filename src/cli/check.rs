@@ -149,7 +149,7 @@ fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
 }
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
-/// is pending there (`--diff` then exits 1).
+/// `--fix` would make is pending there (`--diff` then exits 1).
 fn tell_fixed(f: &scan::Fixed) -> bool {
     let path = escape_name(&f.path);
     let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
@@ -161,9 +161,10 @@ fn tell_fixed(f: &scan::Fixed) -> bool {
     }
     match (&f.diff, f.left) {
         (_, Some(why)) => {
-            // A pending fix that cannot be shown still fails `--diff`.
+            // A pending fix that cannot be shown still fails `--diff`; one that `--fix` would
+            // not make either (JSON, standard input) changes nothing, and is only said.
             super::stderr::warning(&format!("{path}: {} not fixed: {why}", matches(f.edits)));
-            true
+            f.rewritable
         }
         (Some(d), None) => {
             // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).

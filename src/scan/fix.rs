@@ -25,6 +25,10 @@ pub struct Fixed {
     pub diff: Option<String>,
     /// Why the matches were left as they are, when they were (the file is not UTF-8).
     pub left: Option<&'static str>,
+    /// Whether `--fix` changes the file: not where it never rewrites it (standard input, JSON,
+    /// a file that is not UTF-8), which `--diff` then does not count (SPEC §8: it exits 1 when
+    /// it would change something).
+    pub rewritable: bool,
 }
 
 /// How a file's bytes became the text that is fixed.
@@ -119,6 +123,7 @@ pub(super) fn fix_file(
         overlapping,
         diff,
         left,
+        rewritable: !matches!(how, Read::Left(_)),
     };
     Ok(Some((new, fixed)))
 }
