@@ -84,6 +84,74 @@ fn line_breaks(matched: &str) -> (usize, Vec<(usize, &str)>) {
     (words, breaks)
 }
 
+/// Whether a sentence or a paragraph ends between two words of `matched`: `calm. Down`, `No
+/// problem! At all`, `calm\n\ndown`. SPEC §3 reads the punctuation between words as a word
+/// boundary, so such a match is reported; written over, it would take the sentence's end and
+/// the next sentence's first words away (`Stay take your time payments are due`), so it is for
+/// the writer to fix.
+pub(super) fn ends_a_sentence(matched: &str) -> bool {
+    let mut after = None;
+    for word in Words::new(matched) {
+        if let Some(end) = after {
+            let gap: &str = &matched[end..word.start];
+            if line_break_marks(gap).len() > 1 || gap.contains(SENTENCE_ENDS) {
+                return true;
+            }
+        }
+        after = Some(word.end);
+    }
+    false
+}
+
+/// Punctuation that ends a sentence, in Latin script and in the full-width, Arabic, Devanagari,
+/// Greek and CJK forms.
+const SENTENCE_ENDS: [char; 12] = [
+    '.', '!', '?', '…', '。', '．', '！', '？', '؟', '\u{037E}', '।', '॥',
+];
+
+/// `edit`, made on text whose lines that ended in CR alone were read as ending in LF, with each
+/// line break it keeps written as `written` (the edit's bytes in the file) has it: `\r` where
+/// the file has CR alone, as it has elsewhere.
+pub(crate) fn as_written(edit: Edit, written: &str) -> Edit {
+    let Some(original) = written.get(edit.range.clone()) else {
+        return edit;
+    };
+    let mut file_breaks = line_break_marks(original).into_iter().map(|(_, mark)| mark);
+    let mut text = String::with_capacity(edit.text.len());
+    let mut at = 0;
+    for (i, read) in line_break_marks(&edit.text) {
+        let Some(mark) = file_breaks.next() else {
+            break;
+        };
+        text.push_str(&edit.text[at..i]);
+        text.push_str(mark);
+        at = i + read.len();
+    }
+    text.push_str(&edit.text[at..]);
+    Edit { text, ..edit }
+}
+
+/// Each line break of `text` (CRLF, LF or CR alone) and where it starts, in order.
+fn line_break_marks(text: &str) -> Vec<(usize, &str)> {
+    let mut marks = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match (bytes[i], bytes.get(i + 1)) {
+            (b'\r', Some(b'\n')) => 2,
+            (b'\r' | b'\n', _) => 1,
+            _ => 0,
+        };
+        if len > 0 {
+            marks.push((i, &text[i..i + len]));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ mod diff;
 mod exact;
 mod name;
 mod settle;
+pub(crate) use breaks::as_written;
 pub(crate) use diff::unified_diff;
 pub(crate) use settle::unsettled;
 
@@ -62,6 +63,9 @@ pub(crate) fn edits(
             continue;
         }
         let matched = text.get(start..end).unwrap_or_default();
+        if breaks::ends_a_sentence(matched) {
+            continue;
+        }
         let before = text.get(..start).unwrap_or_default();
         let text = case::keep_case(matched, replace, case::starts_sentence(before));
         // A replacement that reads as the match, whatever its case, is no fix to make or show:

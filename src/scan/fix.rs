@@ -96,6 +96,13 @@ pub(super) fn fix_file(
         }
         _ => None,
     };
+    // The breaks an edit keeps are written as the file has them, CR alone too.
+    let applied: Vec<fix::Edit> = match how {
+        Read::CrAsLf => (applied.into_iter())
+            .map(|e| fix::as_written(e, file_text))
+            .collect(),
+        _ => applied,
+    };
     let fixed_text = match how {
         Read::CrAsLf => &fix::splice(file_text, &applied),
         _ => &new,

@@ -48,3 +48,60 @@ fn a_one_word_fix_takes_the_break_from_a_space_beside_it() {
         assert_eq!(out.contains("t/calm"), text == fixed, "{out}");
     }
 }
+
+/// A break written as CR alone stays CR alone: in a file whose lines all end so, and as a stray
+/// CR in a file of LF lines. The CRs were read as LFs, and the replacement took an LF.
+#[test]
+fn a_fix_keeps_a_break_of_cr_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "calm.yaml",
+        "rules: [{id: t/calm, phrases: [calm down], replace: take your time}]",
+    );
+    for (text, fixed) in [
+        (
+            "Please calm\rdown now.\rOK.\r",
+            "Please take your\rtime now.\rOK.\r",
+        ),
+        ("ok calm\rdown.\nnext\n", "ok take your\rtime.\nnext\n"),
+        ("ok calm\r\ndown.\rnext\r", "ok take your\r\ntime.\rnext\r"),
+    ] {
+        let path = write(dir.path(), "s.txt", text);
+        let (_, _, err) = check_in(dir.path(), &["-r", "calm.yaml", "--fix", "s.txt"]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed, "{err}");
+    }
+}
+
+/// A match over a sentence's end (`calm. Down`) or a blank line is reported, as SPEC §3 reads
+/// punctuation and line breaks between words, but not written over: the fix would take the
+/// full stop and the next sentence's words away (`Stay take your time payments are due`).
+#[test]
+fn a_match_over_a_sentence_or_paragraph_end_is_left_for_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "calm.yaml",
+        "rules: [{id: t/calm, phrases: [calm down], replace: take your time}]",
+    );
+    for text in [
+        "Agent: Stay calm. Down payments are due.\n",
+        "Agent: Stay calm! Down payments are due.\n",
+        "Agent: 冷静 calm。down\n",
+        "Our agents stay calm\n\nDown payments are due.\n",
+        "Our agents stay calm\r\n\r\nDown payments are due.\r\n",
+    ] {
+        let path = write(dir.path(), "s.txt", text);
+        let (_, out, _) = check_in(dir.path(), &["-r", "calm.yaml", "s.txt"]);
+        assert!(out.contains("t/calm"), "still reported: {out}");
+        let (code, diff, err) = check_in(dir.path(), &["-r", "calm.yaml", "--diff", "s.txt"]);
+        assert_eq!((code, diff.as_str()), (0, ""), "{err}");
+        check_in(dir.path(), &["-r", "calm.yaml", "--fix", "s.txt"]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+    // Over a comma, within the sentence, it is fixed.
+    let path = write(dir.path(), "s.txt", "Agent: Stay calm, down there.\n");
+    check_in(dir.path(), &["-r", "calm.yaml", "--fix", "s.txt"]);
+    let fixed = "Agent: Stay take your time there.\n";
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}
