@@ -13,8 +13,12 @@ use std::path::{Path, PathBuf};
 /// once.
 #[derive(Default)]
 pub(super) struct Overlap {
-    /// Files named that a folder given holds (canonical paths).
+    /// Files named that a folder given holds (canonical paths), and those named again by
+    /// another name (listed as skipped, so not again as the walk finds them).
     named: std::collections::HashSet<PathBuf>,
+    /// The files those names lead to (a link's target), by device and inode, with the name
+    /// each is read by: the walk lists such a file under its own name as skipped.
+    named_nodes: std::collections::HashMap<Node, String>,
     /// Whether a folder given lies in another, and the files walked so far if so.
     nested: bool,
     walked: std::collections::HashSet<PathBuf>,
@@ -24,27 +28,35 @@ pub(super) struct Overlap {
 }
 
 impl Overlap {
-    pub(super) fn of(roots: &[String]) -> Overlap {
+    /// The overlap of the distinct `roots`, and of the files named `again` by another name.
+    pub(super) fn of(roots: &[String], again: &[Input]) -> Overlap {
         // A folder by its canonical path; a file by its folder's and its name, as the walk
         // lists it (a link named is that link, not its target).
-        let canonical: Vec<(PathBuf, bool)> = roots
+        let canonical: Vec<(&String, PathBuf, bool)> = roots
             .iter()
             .filter(|root| *root != "-")
             .filter_map(|root| {
                 let folder = std::fs::canonicalize(root).ok().filter(|c| c.is_dir());
                 match folder {
-                    Some(c) => Some((c, true)),
-                    None => Some((identity(Path::new(root))?, false)),
+                    Some(c) => Some((root, c, true)),
+                    None => Some((root, identity(Path::new(root))?, false)),
                 }
             })
             .collect();
-        let folders: Vec<&PathBuf> = canonical.iter().filter(|c| c.1).map(|c| &c.0).collect();
+        let folders: Vec<&PathBuf> = (canonical.iter()).filter(|c| c.2).map(|c| &c.1).collect();
         let inside = |path: &PathBuf| folders.iter().any(|f| *f != path && path.starts_with(f));
+        let named_files = || (canonical.iter()).filter(|(_, c, is_dir)| !is_dir && inside(c));
+        let again = again.iter().filter_map(|input| match input {
+            Input::Skip(s) => identity(Path::new(&s.path)).filter(inside),
+            _ => None,
+        });
         Overlap {
-            named: canonical
-                .iter()
-                .filter(|(c, is_dir)| !is_dir && inside(c))
-                .map(|(c, _)| c.clone())
+            named: named_files()
+                .map(|(_, c, _)| c.clone())
+                .chain(again)
+                .collect(),
+            named_nodes: named_files()
+                .filter_map(|(root, ..)| Some((node(Path::new(root))?, display(Path::new(root)))))
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
             walked: Default::default(),
@@ -53,26 +65,41 @@ impl Overlap {
         }
     }
 
-    /// Whether a walk's `input` is read here: not a named file, nor one walked before.
-    pub(super) fn first_time(&mut self, input: &Input) -> bool {
+    /// What of a walk's `input` is read or listed here: not a named file, nor one walked
+    /// before; a file a name given leads to (a link's target), under its own name, is listed as
+    /// skipped, as it is read by that name.
+    pub(super) fn first_time(&mut self, input: Input) -> Option<Input> {
         if self.named.is_empty() && !self.several {
-            return true;
+            return Some(input);
         }
-        let path = match input {
+        let path = match &input {
             Input::File { path, .. } => path.as_path(),
             Input::Skip(s) => Path::new(&s.path),
             Input::Error(e) => {
                 let Some(canonical) = identity(Path::new(&e.path)) else {
-                    return true;
+                    return Some(input);
                 };
-                return !self.several || self.failed.insert((canonical, e.message.clone()));
+                let first = !self.several || self.failed.insert((canonical, e.message.clone()));
+                return first.then_some(input);
             }
-            _ => return true,
+            _ => return Some(input),
         };
         let Some(canonical) = identity(path) else {
-            return true;
+            return Some(input);
         };
-        !self.named.contains(&canonical) && (!self.nested || self.walked.insert(canonical))
+        if self.named.contains(&canonical) || (self.nested && !self.walked.insert(canonical)) {
+            return None;
+        }
+        let read_by = match &input {
+            Input::File { path, .. } if !self.named_nodes.is_empty() => {
+                node(path).and_then(|n| self.named_nodes.get(&n))
+            }
+            _ => None,
+        };
+        match read_by {
+            Some(name) => Some(read_as(path, name)),
+            None => Some(input),
+        }
     }
 }
 
@@ -89,7 +116,7 @@ pub(super) fn distinct(roots: Vec<String>) -> (Vec<String>, Vec<Input>) {
             if root == "-" {
                 return !std::mem::replace(&mut stdin_seen, true);
             }
-            let Ok(c) = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root)) else {
+            let Some(c) = same(root) else {
                 return true;
             };
             let name = identity(Path::new(root));
@@ -111,17 +138,53 @@ pub(super) fn distinct(roots: Vec<String>) -> (Vec<String>, Vec<Input>) {
     (roots, again)
 }
 
+/// What two names of one file or folder share: its device and inode (a link and its target, two
+/// hard links), else its canonical path, or the path made absolute where there is none (two
+/// namings of a path that does not exist are one error).
+#[derive(PartialEq, Eq, Hash)]
+enum Same {
+    Node(Node),
+    Path(PathBuf),
+}
+
+fn same(root: &str) -> Option<Same> {
+    if let Some(n) = node(Path::new(root)) {
+        return Some(Same::Node(n));
+    }
+    let path = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root));
+    path.ok().map(Same::Path)
+}
+
+/// A file's device and inode, through links: one for every name of it.
+type Node = (u64, u64);
+
+#[cfg(unix)]
+fn node(path: &Path) -> Option<Node> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn node(_: &Path) -> Option<Node> {
+    None
+}
+
 /// The entry of file `root`, named after `first` by another name (a link to it, or its target
-/// after a link): skipped, as it is read as `first`. A folder named again is no entry.
+/// after a link, or a hard link): skipped, as it is read as `first`. A folder named again is
+/// no entry.
 fn another_name(root: &str, first: &str) -> Option<Input> {
-    let (path, first_path) = (Path::new(root), Path::new(first));
+    let path = Path::new(root);
     let is_file = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
-    is_file.then(|| {
-        Input::Skip(Skipped {
-            path: display(path),
-            line: None,
-            reason: format!("the same file as {}, which is read", display(first_path)),
-        })
+    is_file.then(|| read_as(path, &display(Path::new(first))))
+}
+
+/// The entry of the file at `path`, read by the name `name`: skipped, saying so.
+fn read_as(path: &Path, name: &str) -> Input {
+    Input::Skip(Skipped {
+        path: display(path),
+        line: None,
+        reason: format!("the same file as {name}, which is read"),
     })
 }
 

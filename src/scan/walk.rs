@@ -112,7 +112,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     // A file or folder named twice, or standard input (`- -`), is scanned once, where first
     // named; a path that does not exist is one error, not one per naming.
     let (roots, again) = distinct(roots(opts));
-    let mut overlap = Overlap::of(&roots);
+    let mut overlap = Overlap::of(&roots, &again);
     roots
         .into_iter()
         .flat_map(
@@ -145,7 +145,10 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                 }
             },
         )
-        .filter_map(move |(input, walked)| (!walked || overlap.first_time(&input)).then_some(input))
+        .filter_map(move |(input, walked)| match walked {
+            true => overlap.first_time(input),
+            false => Some(input),
+        })
         .chain(again)
 }
 

@@ -198,6 +198,42 @@ fn a_file_named_again_by_a_link_is_listed_as_skipped() {
     }
 }
 
+/// A link named beside the folder that holds its target, or a hard link named beside another
+/// name of its file, is that file: read once, the other name listed as skipped. The target was
+/// read a second time as the folder's, so `--diff` printed its hunk twice (a patch that does
+/// not apply) and `--fix` made two passes; two hard links raced to write one file.
+#[test]
+fn a_file_named_by_a_link_beside_its_folder_or_by_a_hard_link_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "Agent: calm down\n").unwrap();
+    std::os::unix::fs::symlink("a.txt", d.join("link.txt")).unwrap();
+    fs::hard_link(d.join("a.txt"), d.join("hard.txt")).unwrap();
+    let name = |n: &str| d.join(n).to_str().unwrap().to_string();
+    let folder = d.to_str().unwrap().to_string();
+    let read_by_link = [name("a.txt"), name("hard.txt")];
+    for (args, read, skipped) in [
+        (
+            vec![folder.clone(), name("link.txt")],
+            name("link.txt"),
+            &read_by_link[..],
+        ),
+        (
+            vec![name("a.txt"), name("hard.txt")],
+            name("a.txt"),
+            &read_by_link[1..],
+        ),
+    ] {
+        let (_, v) = json_report(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(strings(&v["conversations"], "path"), [read.as_str()], "{v}");
+        assert_eq!(strings(&v["skipped"], "path"), skipped, "{v}");
+        for s in v["skipped"].as_array().unwrap() {
+            let reason = format!("the same file as {read}, which is read");
+            assert_eq!(s["reason"], reason.as_str(), "{v}");
+        }
+    }
+}
+
 /// A folder its user may not read is one error that names it once, with the system's reason:
 /// it said "cannot read: IO error for operation on closed: Permission denied (os error 13)".
 #[cfg(unix)]
