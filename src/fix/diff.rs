@@ -96,7 +96,8 @@ struct Change {
 }
 
 /// The changes `applied` make, in order: the whole lines each edit touches, edits that share a
-/// line in one change, and changes whose lines read the same before and after left out.
+/// line in one change, changes of lines next to each other in one, and changes whose lines read
+/// the same before and after left out.
 fn changes(old: &Lines, new: &Lines, applied: &[Edit]) -> Vec<Change> {
     // Byte ranges of whole old lines, each with how far the edits before it moved its start.
     let mut spans: Vec<(Range<usize>, isize, isize)> = Vec::new();
@@ -133,8 +134,18 @@ fn changes(old: &Lines, new: &Lines, applied: &[Edit]) -> Vec<Change> {
             )
         })
         .filter(|(_, _, o, n)| old.text[o.clone()] != new.text[n.clone()])
-        .map(|(old, new, _, _)| Change { old, new })
-        .collect()
+        .fold(Vec::new(), |mut changes: Vec<Change>, (old, new, _, _)| {
+            // Changes of lines next to each other are one, its old lines then its new, as
+            // `diff` and `git diff` write them, not a line of each by turns.
+            match changes.last_mut() {
+                Some(last) if last.old.end == old.start => {
+                    last.old.end = old.end;
+                    last.new.end = new.end;
+                }
+                _ => changes.push(Change { old, new }),
+            }
+            changes
+        })
 }
 
 /// `spans` of the old text placed in the new text that `applied` (sorted, not overlapping)

@@ -105,3 +105,29 @@ fn a_match_over_a_sentence_or_paragraph_end_is_left_for_the_writer() {
     let fixed = "Agent: Stay take your time there.\n";
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
 }
+
+/// Changes of lines next to each other are one block, the old lines then the new, as `diff`
+/// and `git diff` write them; they came a line of each by turns.
+#[test]
+fn a_diff_writes_changes_of_lines_next_to_each_other_as_one_block() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "calm.yaml",
+        "rules: [{id: t/calm, phrases: [calm down], replace: take your time}]",
+    );
+    write(
+        dir.path(),
+        "s.txt",
+        "Agent: calm down now\nand calm down here\nCustomer: ok\nAgent: calm down\n",
+    );
+    let (code, diff, err) = check_in(dir.path(), &["-r", "calm.yaml", "--diff", "s.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        diff,
+        "--- a/s.txt\n+++ b/s.txt\n@@ -1,4 +1,4 @@\n\
+         -Agent: calm down now\n-and calm down here\n\
+         +Agent: take your time now\n+and take your time here\n \
+         Customer: ok\n-Agent: calm down\n+Agent: take your time\n"
+    );
+}
