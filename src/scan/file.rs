@@ -210,6 +210,9 @@ pub(super) fn check(
         (true, true) => how,
     };
     let mut fixed = None;
+    // A fix that cannot be written leaves the file as it was, and its findings are reported
+    // beside the error.
+    let mut not_written = None;
     if ctx.opts.fix.is_some() {
         let file = (reading.path.as_path(), display);
         let parts = (&parsed.transcripts[..], &parsed.directives);
@@ -226,13 +229,14 @@ pub(super) fn check(
                 }
             }
             Ok(None) => {}
-            Err(e) => return not_read(NotRead::Error(e)),
+            Err(e) => not_written = Some(e),
         }
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
     super::piece::warn_again(reading.again, &mut transcripts);
-    let unread = super::unread::error(&parsed.unread, reading, format, ctx.opts.redact.as_ref());
+    let unread = super::unread::error(&parsed.unread, reading, format, ctx.opts.redact.as_ref())
+        .or(not_written);
     let file_warnings = super::file_warnings::owned(warnings, &directives, &transcripts, &source);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without

@@ -52,3 +52,33 @@ fn fixes_in_inputs_that_are_not_rewritten_are_said_and_pass_diff() {
         "{err}"
     );
 }
+
+/// A fix that cannot be written (a file and folder its user may not write) is an error beside
+/// the file's findings, which the report still shows: it held no conversation, as if the file
+/// was never read.
+#[cfg(unix)]
+#[test]
+fn a_fix_that_cannot_be_written_leaves_the_findings_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: No problem!\n";
+    let path = write(dir.path(), "s.txt", text);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = ["check", "--no-config", "--fix", "-f", "json"].map(std::ffi::OsStr::new);
+    let args = [&args[..], &[path.as_os_str()]].concat();
+    let Some((code, out, err)) = crate::support::as_nobody(dir.path(), &args) else {
+        return;
+    };
+    assert_eq!(code, 2, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(
+        v["conversations"][0]["findings"][0]["match"], "No problem",
+        "{v}"
+    );
+    let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("cannot write the fixes: Permission denied"),
+        "{v}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
