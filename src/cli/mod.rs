@@ -56,7 +56,7 @@ pub(crate) enum CliError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Baseline(#[from] crate::baseline::BaselineError),
-    #[error("{place}bad glob `{pattern}`: {source}")]
+    #[error("{place}bad glob `{pattern}`: {}\n  help: {GLOB_HELP}", .source.kind())]
     Glob {
         /// `FILE:LINE:COLUMN: ` for a config's glob; empty for a flag's.
         place: String,
@@ -114,6 +114,10 @@ pub(super) fn print(text: &str) -> Result<(), CliError> {
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
 /// and that nothing was `done`.
+/// How to write a glob, after a bad one.
+const GLOB_HELP: &str = "write globs as in .gitignore (`*`, `**`, `?`, `[abc]`, `{a,b}`); put a \
+                         `[`, `{` or `}` that stands for itself in brackets: `[[]`";
+
 fn rule_errors(errors: &[RuleError], done: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {

@@ -178,6 +178,12 @@ fn a_config_naming_missing_rules_or_a_bad_glob_is_an_error_at_its_place() {
             err.contains(&format!("{place} bad glob")),
             "{config}: {err}"
         );
+        // The glob as written, without the `**/` talklint puts before it, and how to write one.
+        assert!(err.contains("]`: invalid range; 'z' > 'a'\n"), "{err}");
+        assert!(
+            err.contains("  help: write globs as in .gitignore"),
+            "{err}"
+        );
     }
 }
 
