@@ -103,10 +103,12 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
 /// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed. Where files
 /// were skipped, their reasons say why.
 fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize) {
-    let paths = match scan.paths.is_empty() {
-        true => ".".to_string(),
-        false => scan.paths.join(", "),
-    };
+    let roots = scan::roots(scan);
+    let named = roots.iter().map(|p| match p.as_str() {
+        "-" => "standard input",
+        path => path,
+    });
+    let paths = named.collect::<Vec<_>>().join(", ");
     let skipped = match skipped {
         0 => String::new(),
         n => format!(

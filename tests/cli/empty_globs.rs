@@ -92,4 +92,15 @@ fn a_run_that_finds_no_file_warns() {
     // A run that checks a file says nothing of the kind.
     let (_, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert!(!err.contains("no transcript found"), "{err}");
+    // Standard input named and left out is named so, not the current folder it never read.
+    let args = ["check", "--force-exclude", "--stdin-filename", "a.txt"];
+    let (code, _, err) = run(talklint()
+        .current_dir(dir.path())
+        .args(args)
+        .write_stdin("Agent: hi\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("no transcript found to check in standard input (1 file skipped"),
+        "{err}"
+    );
 }
