@@ -121,8 +121,7 @@ impl Roles {
         if let Some(role) = self.lookup(lower) {
             return Some(role);
         }
-        let mut words =
-            lower.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#');
+        let mut words = label_words(lower);
         let first = words.next().filter(|first| first.len() < lower.len())?;
         match self.lookup(first)? {
             Role::Customer if company_side(words) => Some(Role::Agent),
@@ -205,8 +204,9 @@ impl Names {
 
 /// The person a speaker label names, without a title word before the name (`Agent Smith` and
 /// `Smith` are Smith, so one agent's conversations count together); the label itself when no
-/// title opens it, or what follows names no one (`Agent 7`, `Support Team`, `Client Services`);
-/// `None` when the label names no person (see [`is_name`]). Of a label with a part in brackets,
+/// title opens it, or what follows names no one (`Agent 7`, `Billing Team`); `None` when the
+/// label names no person (see [`is_name`]), as a service or team named by role words
+/// (`Support Team`, `Client Services`) does not. Of a label with a part in brackets,
 /// the person of a part that is words of letters (`Agent (Mary Ann De La Cruz)`): an id or a list
 /// beside a role word (`Agent (4521)`, `Customer (#C-1234)`, `Agent (Sarah, Billing)`) names no one.
 pub fn person(label: &str) -> Option<&str> {
@@ -260,10 +260,25 @@ pub fn is_name(label: &str) -> bool {
     let single_letter = lower.len() == 1 && lower.as_bytes()[0].is_ascii_alphabetic();
     !(lower.is_empty()
         || builtin(lower).is_some()
+        || names_the_service(lower)
         || single_letter
         || (number.starts_with(|c: char| c.is_ascii_digit())
             && number.bytes().all(|b| b.is_ascii_digit() || b == b'/'))
         || matches!(lower, "internal" | "external"))
+}
+
+/// Whether a lowercase label is a role word followed by words of the company's side
+/// (`customer service`, `client services`, `customer service agent`, `support team`): it names
+/// the agent's side, not a person of it.
+fn names_the_service(lower: &str) -> bool {
+    let mut words = label_words(lower);
+    let role = words.next().and_then(builtin);
+    matches!(role, Some(Role::Customer | Role::Agent)) && company_side(words)
+}
+
+/// The words of a label, parted by white space, `_`, `-` and `#` (`customer_service`).
+fn label_words(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#')
 }
 
 /// Speech-to-text output whose turns name speakers, but not all: a turn the diariser gave no

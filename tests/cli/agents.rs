@@ -252,3 +252,26 @@ fn the_html_agent_filter_finds_each_conversation_the_agent_spoke_in() {
     };
     assert_eq!(seen["tom"], json!(listed(&["t.txt", "u.txt"])));
 }
+
+/// A label that names the company's service (`Customer Service`, `Client Services`) is the
+/// agent's side, and no agent's name: it was the conversation's agent, and a row of the
+/// per-agent statistics.
+#[test]
+fn a_label_naming_the_service_names_no_agent() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", RULES);
+    for label in [
+        "Customer Service",
+        "Customer Care",
+        "Client Services",
+        "Customer Service Agent",
+        "Support Team",
+    ] {
+        let text = format!("{label}: Calm down.\nCustomer: hm\n");
+        write(dir.path(), "a.txt", &text);
+        let (_, v) = json_report_in(dir.path(), &["--no-config", "-r", "r.yaml", "a.txt"]);
+        let c = &v["conversations"][0];
+        assert_eq!(c["agent"], Value::Null, "{label}: {c}");
+        assert_eq!(c["findings"][0]["role"], "agent", "{label}: {c}");
+    }
+}
