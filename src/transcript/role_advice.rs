@@ -1,7 +1,7 @@
 //! The warning for speakers whose label maps to no role (SPEC §4: the report says how many turns
 //! were unknown), and the `roles:` line it proposes to name them.
 
-use super::role_cues::agent_of_two;
+use super::role_cues::{agent_of_two, speaks_as_agent};
 use super::roles::Role;
 
 /// The warning for turns whose speaker maps to no role, which agent and customer rules skip:
@@ -37,7 +37,13 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn], source: &str) -> Option<St
             let said = agent_of_two(turns, source, [first, second]);
             two_roles_to_name([first, second], said)
         }
-        (_, agent_known, customer_known) => one_role_to_name(&labels, agent_known, customer_known),
+        // Both known: a third speaker is an agent (a call handed on) when their words say so,
+        // else a customer.
+        ([first, ..], true, true) => match speaks_as_agent(turns, source, first) {
+            true => roles_line(&[("agent", first)], ""),
+            false => roles_line(&[("customer", first)], ""),
+        },
+        (_, agent_known, _) => one_role_to_name(&labels, agent_known),
     };
     Some(format!(
         "{named} of {total} turns have a speaker with no role ({}{more}): agent and customer rules \
@@ -82,12 +88,12 @@ fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String 
 }
 
 /// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
-/// their first turn, where a role is known or one speaker has none: with the agent known, the
+/// their first turn, where one role is known or one speaker has none: with the agent known, the
 /// first of them as the customer; else the first as the agent (with the customer known, or
 /// alone).
-fn one_role_to_name(labels: &[&str], agent_known: bool, customer_known: bool) -> String {
+fn one_role_to_name(labels: &[&str], agent_known: bool) -> String {
     let first = labels.first().copied().unwrap_or("Speaker 1");
-    match agent_known && !customer_known {
+    match agent_known {
         true => roles_line(&[("customer", first)], ""),
         false => roles_line(&[("agent", first)], ""),
     }

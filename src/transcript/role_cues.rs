@@ -122,30 +122,38 @@ pub(super) fn agent_of_two(
     source: &str,
     labels: [&str; 2],
 ) -> Option<usize> {
-    let said = |label: &str| {
-        let theirs =
-            || (turns.iter().enumerate()).filter(move |(_, t)| t.speaker.as_deref() == Some(label));
-        let mut cues = Cues::default();
-        let mut after_first = 0;
-        for (k, (i, t)) in theirs().take(CUED_TURNS).enumerate() {
-            cues += turn_cues(t.text(source), k == 0);
-            after_first = i + 1;
-        }
-        // The last turns, where they are not among the first.
-        for (_, t) in theirs()
-            .rev()
-            .take_while(|(i, _)| *i >= after_first)
-            .take(CUED_TURNS)
-        {
-            cues += turn_cues(t.text(source), false);
-        }
-        cues
-    };
-    match said(labels[0]).cmp(&said(labels[1])) {
+    match cues_of(turns, source, labels[0]).cmp(&cues_of(turns, source, labels[1])) {
         std::cmp::Ordering::Greater => Some(0),
         std::cmp::Ordering::Less => Some(1),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// Whether the speaker `label` says what an agent alone says, in their first or last
+/// [`CUED_TURNS`] turns (a greeting, an offer of help, a check of the customer's details).
+pub(super) fn speaks_as_agent(turns: &[super::Turn], source: &str, label: &str) -> bool {
+    cues_of(turns, source, label).agent_only > 0
+}
+
+/// The phrases the first and last [`CUED_TURNS`] turns of the speaker `label` hold.
+fn cues_of(turns: &[super::Turn], source: &str, label: &str) -> Cues {
+    let theirs =
+        || (turns.iter().enumerate()).filter(move |(_, t)| t.speaker.as_deref() == Some(label));
+    let mut cues = Cues::default();
+    let mut after_first = 0;
+    for (k, (i, t)) in theirs().take(CUED_TURNS).enumerate() {
+        cues += turn_cues(t.text(source), k == 0);
+        after_first = i + 1;
+    }
+    // The last turns, where they are not among the first.
+    for (_, t) in theirs()
+        .rev()
+        .take_while(|(i, _)| *i >= after_first)
+        .take(CUED_TURNS)
+    {
+        cues += turn_cues(t.text(source), false);
+    }
+    cues
 }
 
 /// The [`CUES`] `text` holds, in any case and spacing, each at word edges (a greeting only in

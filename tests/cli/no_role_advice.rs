@@ -45,6 +45,16 @@ fn the_roles_proposed_are_the_ones_missing() {
         ),
         "{out}"
     );
+    // With both roles known, a third speaker is proposed as the agent where their words say
+    // so (a call handed on), else as a customer: it was always the agent.
+    let both = "Agent: Hello, how can I help?\nCustomer: hi\n";
+    let out = warnings(&format!("{both}Pepa: my order is late\n"), "");
+    assert!(out.contains("(`roles: {customer: [\"Pepa\"]}`)"), "{out}");
+    let out = warnings(
+        &format!("{both}Tom: Hi, my name is Tom, how can I help you today?\n"),
+        "",
+    );
+    assert!(out.contains("(`roles: {agent: [\"Tom\"]}`)"), "{out}");
     // The line proposed, written in the config, leaves no speaker without a role.
     let out = warnings(
         "Lucía: Buenos días, le atiende Lucía.\nPepa: Hola, tengo un problema.\n",
