@@ -316,7 +316,8 @@ pub(crate) struct MergeArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
-    /// Human output: print only findings.
+    /// Human output: print only findings and the score lines of conversations that fail, as
+    /// `check -q` does: no summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
 }

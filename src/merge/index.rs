@@ -161,15 +161,27 @@ impl Index {
         };
         let report = self.sources.len();
         let before = self.items.len();
-        let (source, counts) = if name == "-" {
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(cannot)?;
-            let counts = self.read(report, name, &bytes[..])?;
-            (Source::Memory(bytes), counts)
-        } else {
-            let file = File::open(name).map_err(cannot)?;
-            let counts = self.read(report, name, file.try_clone().map_err(cannot)?)?;
-            (Source::File(file), counts)
+        // Standard input and a pipe named by a path (`<(…)`, a FIFO) are read once, so they
+        // are held in memory; a file is read again where each conversation is.
+        let file = match name {
+            "-" => None,
+            _ => Some(File::open(name).map_err(cannot)?),
+        };
+        let (source, counts) = match file {
+            Some(file) if file.metadata().is_ok_and(|m| m.is_file()) => {
+                let counts = self.read(report, name, file.try_clone().map_err(cannot)?)?;
+                (Source::File(file), counts)
+            }
+            file => {
+                let mut bytes = Vec::new();
+                match file {
+                    Some(mut f) => f.read_to_end(&mut bytes),
+                    None => io::stdin().read_to_end(&mut bytes),
+                }
+                .map_err(cannot)?;
+                let counts = self.read(report, name, &bytes[..])?;
+                (Source::Memory(bytes), counts)
+            }
         };
         let counts = counts.ok_or_else(|| MergeError::Invalid {
             at: name.into(),

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 /// The rule files at `path`: the file itself, or the YAML files below a folder, sorted.
 pub(super) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let name = path.display().to_string();
-    if path.is_file() {
+    // A file, or what reads as one: a pipe named by a path (`-r <(…)`, a FIFO).
+    if path.exists() && !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
     if !path.is_dir() {

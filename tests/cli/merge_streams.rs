@@ -201,3 +201,18 @@ fn merge_keeps_a_streams_error_lines_as_the_single_run_writes_them() {
     assert_eq!(code, 2, "{err}");
     assert_eq!(lines(&merged), [6, 4, 6, 4], "{merged}");
 }
+
+/// A report given as a pipe named by a path (`merge <(…)`, a FIFO) is read once and held, as
+/// standard input is: its conversations were sought again in the pipe, "Illegal seek", after
+/// the merged report's first line was written.
+#[cfg(unix)]
+#[test]
+fn a_report_given_as_a_pipe_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = stream_report();
+    let args = ["-f", "jsonl", "--fail-on", "never"];
+    let (_, from_file, _) = merge(&args, &[write(dir.path(), "report.jsonl", &report)]);
+    let piped = crate::support::fifo(dir.path(), "report", &report);
+    let (code, out, err) = merge(&args, &[piped]);
+    assert_eq!((code, out), (0, from_file), "{err}");
+}

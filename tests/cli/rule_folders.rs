@@ -93,3 +93,23 @@ fn hidden_entries_and_configs_in_a_rules_folder_are_no_rule_files() {
     assert_eq!((code, listed), (0, vec!["own/a".to_string()]), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// A rule file given as a pipe named by a path (`-r <(…)`, a FIFO) is read as a file: it was
+/// "no such rule file or folder".
+#[cfg(unix)]
+#[test]
+fn a_rule_file_given_as_a_pipe_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = crate::support::fifo(
+        dir.path(),
+        "rules",
+        "rules: [{id: t/calm, phrases: [calm down]}]",
+    );
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("-")
+        .write_stdin("Agent: calm down\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("warning[t/calm]"), "{out}");
+}

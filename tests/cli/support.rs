@@ -242,3 +242,18 @@ pub fn as_nobody(
     }
     Some(attempt)
 }
+
+/// A FIFO `name` in `dir` that gives `text` to the first process that opens it, as a shell's
+/// `<(…)` does: a path that can be read once and not sought in.
+#[cfg(unix)]
+pub fn fifo(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+    let (at, text) = (path.clone(), text.to_string());
+    std::thread::spawn(move || std::fs::write(at, text));
+    path
+}
