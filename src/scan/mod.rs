@@ -346,6 +346,10 @@ pub fn scan(
             if let Some(bar) = &progress {
                 bar.set_position(checked as u64);
             }
+            // What a fix changed is said before the report of what remains.
+            for f in results.iter().filter_map(|r| r.fixed.as_ref()) {
+                on_event(Event::Fixed(f));
+            }
             write_chunk(&results, &mut writers, ctx, written)?;
             // Each chunk's results leave at once: a stream's reader waits for them.
             for w in writers.iter_mut() {
@@ -364,9 +368,6 @@ pub fn scan(
                     }
                     totals.skipped += 1;
                     skipped.push(s);
-                }
-                if let Some(f) = &r.fixed {
-                    on_event(Event::Fixed(f));
                 }
                 if let Some(e) = r.error {
                     totals.errors += 1;

@@ -41,6 +41,7 @@ mod fix_headers;
 mod fix_left;
 mod fix_lines;
 mod fix_markup;
+mod fix_said;
 mod fix_settle;
 mod fix_words;
 mod format_hints;
