@@ -42,14 +42,15 @@ fn interleaved_conversations_warnings_and_findings_name_their_own_rows() {
         let w = warnings(&v, i);
         let id = format!("c{k}").len();
         let (first, last) = (4 + 3 * k, 4 + 3 * n + k);
+        // In the file's order.
         let expected = [
-            format!("line {}, column {}: `time` is `soon`", first + 2, id + 14),
             format!(
                 "line {}, column {}: `time` is `03/04/2024 10:01`, a date with slashes, and this \
                  file mixes the two orders of them, {examples}",
                 first + 1,
                 id + 14
             ),
+            format!("line {}, column {}: `time` is `soon`", first + 2, id + 14),
             format!(
                 "line {last}, column {}: this message is earlier than one before it",
                 id + 8

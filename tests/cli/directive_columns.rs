@@ -49,21 +49,22 @@ fn each_kind_of_directive_warning_points_at_its_word() {
             (place, word, said.to_string())
         })
         .collect();
+    // In the file's order: they were told kind by kind (line 3's after line 6's).
     let want = [
         ((2, 13), "frobnicate", "unknown directive `talklint"),
-        ((4, 36), ",,,", "`talklint: ignore ,,,` names no rule"),
-        ((5, 3), "Talklint:", "not read as a directive"),
-        ((6, 4), "talklint", "not read as a directive"),
-        (
-            (3, 47),
-            "nosuch/rule",
-            "`nosuch/rule` in a talklint directive is no loaded rule or category",
-        ),
         (
             (3, 31),
             "ignore",
             "unused directive (nothing to suppress); remove it",
         ),
+        (
+            (3, 47),
+            "nosuch/rule",
+            "`nosuch/rule` in a talklint directive is no loaded rule or category",
+        ),
+        ((4, 36), ",,,", "`talklint: ignore ,,,` names no rule"),
+        ((5, 3), "Talklint:", "not read as a directive"),
+        ((6, 4), "talklint", "not read as a directive"),
         (
             (7, 28),
             "ignore",
