@@ -25,6 +25,26 @@ fn genesys_times_written_as_strings_are_read() {
     );
 }
 
+/// A Genesys phrase whose `text` is empty and whose `decoratedText` holds its words is read by
+/// them (it was a turn of no words), and one with neither is passed over.
+#[test]
+fn a_genesys_phrase_with_only_decorated_text_is_read_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "g.json",
+        r#"{"transcripts": [{"phrases": [
+ {"text": "", "decoratedText": "Please calm down.", "participantPurpose": "internal", "startTimeMs": 1000},
+ {"text": " ", "participantPurpose": "external", "startTimeMs": 2000},
+ {"decoratedText": "My order is late.", "participantPurpose": "external", "startTimeMs": 3000}]}]}"#,
+    );
+    let (format, turns, _) = first_words(&path, &[]);
+    assert_eq!(format, "genesys");
+    let seen: Vec<(&str, Option<u64>, u64)> =
+        turns.iter().map(|t| (t.0.as_str(), t.2, t.3)).collect();
+    assert_eq!(seen, [("agent", Some(0), 2), ("customer", Some(2000), 4)]);
+}
+
 #[test]
 fn intercom_times_written_as_strings_are_read() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 
 use super::json_text::{Clock, Unit, from_part, in_time_order, number_or_text, string, text_of};
 use super::markup::strip_html;
+use super::message_text::is_blank_literal;
 use crate::text::lines::LineCursor;
 use crate::transcript::role_words::is_role_word;
 use crate::transcript::roles::Names;
@@ -133,6 +134,8 @@ pub fn genesys(
     struct Phrase<'a> {
         #[serde(borrow)]
         text: Option<&'a RawValue>,
+        #[serde(borrow)]
+        decorated_text: Option<&'a RawValue>,
         participant_purpose: Option<String>,
         #[serde(default, deserialize_with = "number_or_text")]
         start_time_ms: Option<f64>,
@@ -172,7 +175,11 @@ pub fn genesys(
     let mut names = Names::default();
     let mut turns = Vec::with_capacity(phrases.len());
     for p in phrases {
-        let Some(text) = p.text.and_then(|raw| text_of(source, raw.get())) else {
+        // The phrase's text, else its `decoratedText` where it has only that; one of neither
+        // is passed over.
+        let worded = |raw: &&RawValue| !is_blank_literal(raw.get());
+        let said = p.text.filter(worded).or(p.decorated_text.filter(worded));
+        let Some(text) = said.and_then(|raw| text_of(source, raw.get())) else {
             continue;
         };
         let speaker = p.participant_purpose.as_deref().map(|s| names.get(s));

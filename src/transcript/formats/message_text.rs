@@ -48,7 +48,7 @@ pub(super) fn message_text(source: &str, json: &str) -> Result<Option<TurnText>,
 
 /// Whether a string literal holds no word: only spaces and escaped line breaks and tabs. Asked
 /// of every message's text, so it reads the bytes without copying them.
-fn is_blank_literal(json: &str) -> bool {
+pub(super) fn is_blank_literal(json: &str) -> bool {
     let inside = json
         .as_bytes()
         .get(1..json.len().saturating_sub(1))
