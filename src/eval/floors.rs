@@ -6,7 +6,7 @@ use super::{Results, Score};
 
 impl Results {
     /// One message per measure of a selector below its floor: `ownership:forbid (turn): recall
-    /// 0.520 (13 of 25 labelled) is below --min-recall 0.6`, the measure written as the table
+    /// 0.520 (13 of 25 labelled positive) is below --min-recall 0.6`, the measure written as the table
     /// writes it. Empty when every floor is met.
     pub fn below(&self, min_precision: Option<f64>, min_recall: Option<f64>) -> Vec<String> {
         let mut said = Vec::new();
@@ -18,10 +18,10 @@ impl Results {
             let recall = s.recall().zip(min_recall).filter(|(r, floor)| r < floor);
             if let Some((recall, floor)) = recall {
                 said.push(format!(
-                    "{head}: recall {} ({} of {} labelled) is below --min-recall {floor}",
+                    "{head}: recall {} ({} of {} labelled positive) is below --min-recall {floor}",
                     under(recall, floor),
                     s.tp,
-                    s.labelled()
+                    s.positive()
                 ));
             }
         }
@@ -40,10 +40,10 @@ fn precision_below(s: &Score, floor: f64) -> Option<String> {
             s.tp,
             s.predicted()
         )),
-        None if floor > 0.0 && s.labelled() > 0 => Some(format!(
-            "predicts nothing, with {} labelled, so it has no precision to meet \
+        None if floor > 0.0 && s.positive() > 0 => Some(format!(
+            "predicts nothing, with {} labelled positive, so it has no precision to meet \
              --min-precision {floor}",
-            s.labelled()
+            s.positive()
         )),
         _ => None,
     }

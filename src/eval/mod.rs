@@ -60,7 +60,7 @@ pub struct Score {
 
 impl Score {
     /// Labelled positive.
-    pub fn labelled(&self) -> usize {
+    pub fn positive(&self) -> usize {
         self.tp + self.fn_
     }
 
@@ -76,7 +76,7 @@ impl Score {
 
     /// `None` when nothing is labelled positive.
     pub fn recall(&self) -> Option<f64> {
-        ratio(self.tp, self.labelled())
+        ratio(self.tp, self.positive())
     }
 
     /// 2TP / (2TP + FP + FN): 0 when every prediction and label missed; `None` only when

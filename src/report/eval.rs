@@ -36,16 +36,27 @@ pub fn human(results: &Results, show: Show) -> String {
         .unwrap_or(8)
         .max(8);
     let mut out = format!(
-        "{:width$}  {:12}  {:>8}  {:>9}  {:>5}  {:>5}  {:>5}  {:>9}  {:>6}  {:>5}\n",
-        "selector", "level", "labelled", "predicted", "TP", "FP", "FN", "precision", "recall", "F1"
+        "{:width$}  {:12}  {:>8}  {:>8}  {:>9}  {:>5}  {:>5}  {:>5}  {:>9}  {:>6}  {:>5}\n",
+        "selector",
+        "level",
+        "labelled",
+        "positive",
+        "predicted",
+        "TP",
+        "FP",
+        "FN",
+        "precision",
+        "recall",
+        "F1"
     );
     for s in &results.scores {
         let _ = writeln!(
             out,
-            "{:width$}  {:12}  {:>8}  {:>9}  {:>5}  {:>5}  {:>5}  {:>9}  {:>6}  {:>5}",
+            "{:width$}  {:12}  {:>8}  {:>8}  {:>9}  {:>5}  {:>5}  {:>5}  {:>9}  {:>6}  {:>5}",
             escape_name(&s.selector),
             s.level.name(),
-            s.labelled(),
+            s.cells,
+            s.positive(),
             s.predicted(),
             s.tp,
             s.fp,
@@ -89,7 +100,10 @@ pub fn human(results: &Results, show: Show) -> String {
 struct ScoreJson<'a> {
     selector: &'a str,
     level: &'static str,
+    /// Items with a label, 0 or 1 (SPEC §9's "labelled items").
     labelled: usize,
+    /// Items labelled 1.
+    positive: usize,
     predicted: usize,
     tp: usize,
     fp: usize,
@@ -117,7 +131,8 @@ pub fn json(results: &Results, show: Show) -> String {
         ScoreJson {
             selector: &s.selector,
             level: s.level.name(),
-            labelled: s.labelled(),
+            labelled: s.cells,
+            positive: s.positive(),
             predicted: s.predicted(),
             tp: s.tp,
             fp: s.fp,

@@ -11,7 +11,7 @@ fn eval(args: &[&str]) -> (i32, String, String) {
 }
 
 /// (selector, level) → (labelled, predicted, tp, fp, fn).
-fn scores(json: &str) -> Vec<(String, String, [u64; 5])> {
+fn scores(json: &str) -> Vec<(String, String, [u64; 6])> {
     let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     v["scores"]
         .as_array()
@@ -22,7 +22,14 @@ fn scores(json: &str) -> Vec<(String, String, [u64; 5])> {
             (
                 s["selector"].as_str().unwrap().to_string(),
                 s["level"].as_str().unwrap().to_string(),
-                [n("labelled"), n("predicted"), n("tp"), n("fp"), n("fn")],
+                [
+                    n("labelled"),
+                    n("positive"),
+                    n("predicted"),
+                    n("tp"),
+                    n("fp"),
+                    n("fn"),
+                ],
             )
         })
         .collect()
@@ -43,14 +50,14 @@ fn scores_turns_and_conversations_and_shows_misses() {
     assert_eq!(code, 0, "{err}");
     let s = scores(&out);
     assert!(
-        s.contains(&("ownership:forbid".into(), "turn".into(), [2, 1, 1, 0, 1])),
+        s.contains(&("ownership:forbid".into(), "turn".into(), [3, 2, 1, 1, 0, 1])),
         "{s:?}"
     );
     assert!(
         s.contains(&(
             "empathy:reward".into(),
             "conversation".into(),
-            [1, 1, 1, 0, 0]
+            [1, 1, 1, 1, 0, 0]
         )),
         "{s:?}"
     );
@@ -64,7 +71,7 @@ fn scores_turns_and_conversations_and_shows_misses() {
     );
     let (_, human, _) = eval(&["--labels", labels, "--show", "fn", "fixtures/calls"]);
     assert!(
-        human.contains("ownership:forbid   turn                 2          1"),
+        human.contains("ownership:forbid   turn                 3         2          1"),
         "{human}"
     );
     assert!(
@@ -76,7 +83,8 @@ fn scores_turns_and_conversations_and_shows_misses() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "error: ownership:forbid (turn): recall 0.500 (1 of 2 labelled) is below --min-recall 0.9\n"
+        "error: ownership:forbid (turn): recall 0.500 (1 of 2 labelled positive) is below \
+         --min-recall 0.9\n"
     );
     let (code, _, _) = eval(&[
         "--labels",
@@ -165,11 +173,11 @@ fn a_cell_labelled_twice_alike_counts_once() {
     assert_eq!(code, 0, "{err}");
     let s = scores(&out);
     assert!(
-        s.contains(&("respect".into(), "turn".into(), [1, 1, 1, 0, 0])),
+        s.contains(&("respect".into(), "turn".into(), [1, 1, 1, 1, 0, 0])),
         "{s:?}"
     );
     assert!(
-        s.contains(&("empathy".into(), "turn".into(), [0; 5])),
+        s.contains(&("empathy".into(), "turn".into(), [1, 0, 0, 0, 0, 0])),
         "{s:?}"
     );
 }
@@ -203,8 +211,8 @@ fn a_silent_selector_fails_a_precision_floor() {
     };
     let (code, out, err) = in_dir(&["--min-precision", "0.9", "a.txt"]);
     assert_eq!(code, 1, "{out}{err}");
-    let said = "error: respect/calm-down (turn): predicts nothing, with 1 labelled, so it \
-                has no precision to meet --min-precision 0.9";
+    let said = "error: respect/calm-down (turn): predicts nothing, with 1 labelled positive, \
+                so it has no precision to meet --min-precision 0.9";
     assert!(err.contains(said), "{err}");
     assert_eq!(in_dir(&["--min-recall", "0", "a.txt"]).0, 0);
     let (code, _, err) = in_dir(&["--show-suppressed", "a.txt"]);
@@ -291,5 +299,5 @@ fn an_absolute_label_path_names_the_file_checked_by_a_relative_one() {
     assert_eq!(code, 0, "{err}");
     let found = scores(&out);
     let respect = found.iter().find(|s| s.0 == "respect").unwrap();
-    assert_eq!(respect.2, [1, 1, 1, 0, 0], "{out}");
+    assert_eq!(respect.2, [1, 1, 1, 1, 0, 0], "{out}");
 }

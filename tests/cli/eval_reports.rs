@@ -211,7 +211,7 @@ fn a_trailing_part_of_a_path_names_one_file_or_is_ambiguous() {
     let (code, out, err) = eval_in(dir.path(), &["--labels", "l.csv", "x", "y"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("respect   turn                 3          3"),
+        out.contains("respect   turn                 3         3          3"),
         "{out}"
     );
     write("path,turn,respect\nb.txt,1,1\na.txt,1,1\n");
