@@ -77,6 +77,11 @@ pub(crate) struct Suppressions {
     /// file holds (a directive on every line, each left open to its end).
     every: Ranges,
     by_rule: Vec<Ranges>,
+    /// The `ignore`s' ranges alone, of every rule and of each: a finding over two lines is
+    /// ignored by the directive at the end of its last line too, as ruff's `noqa` on a string's
+    /// last line.
+    ignored_every: Ranges,
+    ignored_by_rule: Vec<Ranges>,
     /// The bare `disable`s' ranges, and where each rule is turned back on inside them (an
     /// `enable` that names it, up to its next `disable`).
     disabled: Ranges,
@@ -198,6 +203,7 @@ impl Suppressions {
         let mut ends_one = vec![false; directives.len()];
         let rule_count = rules.rules.len();
         let (mut every, mut by_rule) = (Vec::new(), vec![Vec::new(); rule_count]);
+        let (mut ignored_every, mut ignored_by_rule) = (Vec::new(), vec![Vec::new(); rule_count]);
         let (mut disabled, mut holes) = (Vec::new(), vec![Vec::new(); rule_count]);
         // The `enable`s that name rules, with them: whether one turns a rule back on is told
         // once the holes are known.
@@ -223,6 +229,14 @@ impl Suppressions {
                 .collect(),
             };
             for (picked, range) in covered {
+                if d.action == Action::Ignore {
+                    match &picked {
+                        None => ignored_every.push(range.clone()),
+                        Some(list) => {
+                            (list.iter()).for_each(|&r| ignored_by_rule[r].push(range.clone()))
+                        }
+                    }
+                }
                 match &picked {
                     // A bare `disable` is the one kind that an `enable` of some rules holes.
                     None if d.action == Action::Disable => disabled.push(range.clone()),
@@ -252,18 +266,28 @@ impl Suppressions {
         s.holes = holes;
         s.every = Ranges::new(every);
         s.by_rule = by_rule.into_iter().map(Ranges::new).collect();
+        s.ignored_every = Ranges::new(ignored_every);
+        s.ignored_by_rule = ignored_by_rule.into_iter().map(Ranges::new).collect();
         s
     }
 
-    /// Whether a finding of `rule` starting at byte `at` of the source is suppressed, and why:
-    /// `per_path_disable` before a directive; the directives that cover it count as used.
-    pub(crate) fn check(&mut self, rule: usize, at: usize) -> Option<Suppression> {
+    /// Whether a finding of `rule` starting at byte `at` of the source, its last byte at
+    /// `last`, is suppressed, and why: `per_path_disable` before a directive; the directives
+    /// that cover it count as used. An `ignore` covers a finding that starts or ends in its
+    /// range; the other directives, one that starts there.
+    pub(crate) fn check(&mut self, rule: usize, at: usize, last: usize) -> Option<Suppression> {
         let covers = |ranges: Option<&Ranges>| ranges.is_some_and(|r| r.covers(at));
-        let in_source = self.every.covers(at)
+        let covered_at = self.every.covers(at)
             || covers(self.by_rule.get(rule))
             || (self.disabled.covers(at) && !covers(self.holes.get(rule)));
-        if in_source {
-            self.covered.push((rule, at));
+        let ignored_last = last > at
+            && (self.ignored_every.covers(last)
+                || (self.ignored_by_rule.get(rule)).is_some_and(|r| r.covers(last)));
+        let in_source = covered_at || ignored_last;
+        match (covered_at, ignored_last) {
+            (true, _) => self.covered.push((rule, at)),
+            (false, true) => self.covered.push((rule, last)),
+            (false, false) => {}
         }
         let external = (self.per_path.as_ref())
             .is_some_and(|(rules, range)| range.contains(&at) && rules.contains(&rule));

@@ -56,7 +56,8 @@ pub(super) fn judge(
     // Quoted as the report that made the baseline quoted them (masked, with `--redact`).
     let mut quoter = Quoter::new(ctx.opts.redact.as_ref());
     let evaluation = ctx.engine.check_suppressed(t, source, scratch, &mut |o| {
-        let why = sup.check(o.rule, outcome_start(t, o)).or_else(|| {
+        let (at, last) = outcome_bytes(t, o);
+        let why = sup.check(o.rule, at, last).or_else(|| {
             // A baseline knows problems; rewards and tags are never held against a file.
             let rule = &ctx.rules.rules[o.rule];
             let problem = matches!(rule.kind, Kind::Forbid | Kind::Require);
@@ -85,7 +86,11 @@ pub(super) fn judge(
     }
 }
 
-/// Where an outcome starts in the source: its match, its trigger, or its turn.
-fn outcome_start(t: &Transcript, o: &Outcome) -> usize {
-    t.turns[o.turn].source_offset(o.range.or(o.trigger).map_or(0, |r| r.0))
+/// Where an outcome starts in the source, and its last byte: its match, its trigger, or its
+/// turn's start.
+fn outcome_bytes(t: &Transcript, o: &Outcome) -> (usize, usize) {
+    let turn = &t.turns[o.turn];
+    let (start, end) = o.range.or(o.trigger).unwrap_or((0, 0));
+    let at = turn.source_offset(start);
+    (at, turn.source_end(end).saturating_sub(1).max(at))
 }

@@ -23,7 +23,9 @@ fn suppressed(source: &str) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     for (i, line) in source.split_inclusive('\n').enumerate() {
         let word = at + line.find(": ").map_or(0, |i| i + 2);
-        let off: Vec<usize> = (0..3).filter(|&r| s.check(r, word).is_some()).collect();
+        let off: Vec<usize> = (0..3)
+            .filter(|&r| s.check(r, word, word).is_some())
+            .collect();
         if !off.is_empty() {
             out.push((i + 1, off));
         }

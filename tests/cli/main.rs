@@ -53,6 +53,7 @@ mod hostile_inputs;
 mod html_report;
 mod html_review;
 mod ignore;
+mod ignore_last_line;
 mod import;
 mod import_answers;
 mod import_fixes;
