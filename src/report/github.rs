@@ -55,10 +55,10 @@ impl Printer for Github {
 /// Escapes a command's message as GitHub documents: `%`, CR and LF; control characters from
 /// input (a CI log is a terminal too) are shown escaped.
 fn data(text: &str) -> String {
-    crate::text::controls::escape_controls(text)
-        .replace('%', "%25")
+    let encoded = (text.replace('%', "%25"))
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::text::controls::escape_controls(&encoded).into_owned()
 }
 
 /// Escapes a command property: as data, plus `:` and `,`.
@@ -136,6 +136,7 @@ mod tests {
     #[test]
     fn escapes_follow_github() {
         assert_eq!(data("50% off\r\nnow"), "50%25 off%0D%0Anow");
+        assert_eq!(data("a\rb\x1bc"), "a%0Db\\x1bc", "CR as GitHub encodes it");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
     }
 }

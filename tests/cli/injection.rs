@@ -67,4 +67,10 @@ fn control_characters_and_bidi_overrides_reach_the_terminal_escaped() {
         !out.contains('\u{1b}') && !out.contains('\u{202e}'),
         "{out:?}"
     );
+    // A CR in a name is GitHub's `%0D`, which it reads back as the CR: it was `\x0d`, the name
+    // of no file.
+    let cr = tempfile::tempdir().unwrap();
+    write(cr.path(), "a\rb.txt", "Agent: calm down\n");
+    let (_, out, _) = run(check(&["--format", "github"]).arg(cr.path().join("a\rb.txt")));
+    assert!(out.contains("a%0Db.txt,line=1"), "{out:?}");
 }
