@@ -6,6 +6,7 @@
 
 use super::{Conversation, FileError, Printer, PrinterOptions, Totals, plural};
 use crate::rules::{RuleSet, Severity};
+use crate::text::controls::{escape_controls, escape_name};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -113,19 +114,27 @@ fn attribute_into(out: &mut Vec<u8>, text: &str) {
     xml_into(out, rest);
 }
 
-/// Appends `text` escaped for XML content and double-quoted attributes, dropping the characters
-/// XML 1.0 cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF).
+/// Appends `text` escaped for XML content and double-quoted attributes, the characters XML 1.0
+/// cannot carry (control characters other than tab and line breaks, U+FFFE, U+FFFF) written as
+/// the human report writes them (`\x1b`): dropped, `a\x1bb.txt` named another file.
 fn xml_into(out: &mut Vec<u8>, text: &str) {
     let allowed = |c: &char| {
         matches!(c, '\t' | '\n' | '\r')
             || (*c as u32 >= 0x20 && !matches!(c, '\u{fffe}' | '\u{ffff}'))
     };
-    // Only control bytes and the 0xEF lead byte of U+FFFE/U+FFFF can need dropping.
+    // Only control bytes and the 0xEF lead byte of U+FFFE/U+FFFF can need escaping.
     let suspect = |b: &u8| *b < 0x20 || *b == 0xEF;
     if !text.as_bytes().iter().any(suspect) || text.chars().all(|c| allowed(&c)) {
         return super::escape::html_into(out, text);
     }
-    super::escape::html_into(out, &text.chars().filter(allowed).collect::<String>());
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match allowed(&c) {
+            true => shown.push(c),
+            false => shown.push_str(&escape_name(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    super::escape::html_into(out, &shown);
 }
 
 /// One suite for the conversation with one case, failed (with why, if not only for its
@@ -164,9 +173,11 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
             attribute_into(out, &reason);
         }
         out.extend_from_slice(b")\" type=\"talklint\">");
+        // The failure's text is read as a terminal shows it: control characters escaped, as
+        // in the human report (a CR in a path read back as a line break, others dropped).
         for f in problems {
             out.push(b'\n');
-            xml_into(out, c.path);
+            xml_into(out, &escape_name(c.path));
             out.push(b':');
             out.extend_from_slice(numbers.format(f.line).as_bytes());
             out.push(b':');
@@ -176,7 +187,7 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
             out.extend_from_slice(b" [");
             xml_into(out, f.rule);
             out.extend_from_slice(b"] ");
-            xml_into(out, &f.message.text());
+            xml_into(out, &escape_controls(&f.message.text()));
         }
         out.extend_from_slice(b"\n      </failure>\n    ");
     }
@@ -186,7 +197,7 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
         out.extend_from_slice(b"\n      <system-out>");
         for w in c.warnings {
             out.extend_from_slice(b"\nwarning: ");
-            xml_into(out, w);
+            xml_into(out, &escape_controls(w));
         }
         if let Some(unapplied) = unapplied {
             out.extend_from_slice(b"\nnote: ");

@@ -178,3 +178,33 @@ fn a_streams_broken_lines_are_suites_named_by_their_lines_in_check_and_merge() {
         .arg(&report));
     assert_eq!(merged, single, "{err}");
 }
+
+/// Control characters in a name or a message are read as the human report shows them: a CR in
+/// the failure's text was read back as a line break, and characters XML cannot hold (ESC, SOH)
+/// were dropped, so `ctl\x1bname.txt` named another file.
+#[test]
+fn control_characters_are_escaped_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "cr\rname.txt", "Agent: calm down\n");
+    write(
+        dir.path(),
+        "ctl\u{1b}name.txt",
+        "Agent: calm\u{1} down now\n",
+    );
+    let (_, xml, _) = check_in(dir.path(), &["-f", "junit", "."]);
+    assert_eq!(suites(&xml), ["cr\rname.txt", "ctl\\x1bname.txt"]);
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
+    let failures: Vec<&str> = (doc.descendants())
+        .filter(|n| n.has_tag_name("failure"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        failures[0].contains("\ncr\\x0dname.txt:1:8: error"),
+        "{failures:?}"
+    );
+    assert!(
+        failures[1].contains("\nctl\\x1bname.txt:1:8: error"),
+        "{failures:?}"
+    );
+    assert!(failures[1].contains("calm\\x01 down"), "{failures:?}");
+}
