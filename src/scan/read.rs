@@ -105,7 +105,7 @@ pub(super) fn decode<'a>(
             let (line, column) = crate::utf8_file::place_of(bytes, e.valid_up_to());
             let line = line + first_line - 1;
             warnings.push((Some(e.valid_up_to()), format!(
-                "invalid UTF-8 at line {line}, column {column}: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
+                "line {line}, column {column}: invalid UTF-8, replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"
             )));
             String::from_utf8_lossy(bytes)
         }
@@ -140,7 +140,7 @@ fn utf16_text(
         warnings.push((
             Some(at),
             format!(
-                "invalid UTF-16 at line {line}, column {column}{more}: a surrogate without its \
+                "line {line}, column {column}: invalid UTF-16{more}, a surrogate without its \
                  pair, replaced with U+FFFD; re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 FILE > NEW`)"
             ),
         ));

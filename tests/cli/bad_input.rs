@@ -40,7 +40,7 @@ fn bad_files_are_reported_and_the_rest_is_checked() {
         latin["warnings"][0]
             .as_str()
             .unwrap()
-            .contains("invalid UTF-8 at line 1, column 11: replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"),
+            .contains("line 1, column 11: invalid UTF-8, replaced with U+FFFD; re-save the file as UTF-8 (from Windows or Latin-1: `iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW`)"),
         "{latin}"
     );
     let deflection = latin["findings"]

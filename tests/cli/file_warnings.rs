@@ -27,8 +27,17 @@ fn an_encoding_warning_goes_to_the_conversation_it_is_in() {
     assert_eq!(warned, [("a", 0), ("b", 1), ("c", 0)], "{v}");
     let said = v["conversations"][1]["warnings"][0].as_str().unwrap();
     assert!(
-        said.starts_with("invalid UTF-8 at line 2, column "),
+        said.starts_with("line 2, column ") && said.contains(": invalid UTF-8,"),
         "{said}"
+    );
+    // Its place opens it, so GitHub and SARIF place it too (they read `line L, column C: `).
+    let (_, out, _) = run(talklint()
+        .args(["check", "--no-config", "-f", "github", "--fail-on", "never"])
+        .arg(&path));
+    let file = path.to_str().unwrap();
+    assert!(
+        out.contains(&format!("::warning file={file},line=2,col=")),
+        "{out}"
     );
 }
 
@@ -57,7 +66,7 @@ fn warned(path: &std::path::Path) -> Vec<(String, usize)> {
     (v["conversations"].as_array().unwrap().iter())
         .map(|c| {
             let utf8 = (c["warnings"].as_array().into_iter().flatten())
-                .filter(|w| w.as_str().is_some_and(|w| w.starts_with("invalid UTF-8")))
+                .filter(|w| w.as_str().is_some_and(|w| w.contains(": invalid UTF-8,")))
                 .count();
             (c["id"].as_str().unwrap_or("-").to_string(), utf8)
         })
@@ -94,11 +103,11 @@ fn an_encoding_warning_counts_a_lone_cr_as_a_line_end() {
             .unwrap_or_default()
     };
     assert!(
-        first(0).starts_with("invalid UTF-8 at line 3, column 11:"),
+        first(0).starts_with("line 3, column 11: invalid UTF-8,"),
         "{v}"
     );
     assert!(
-        first(1).starts_with("invalid UTF-16 at line 2, column 12:"),
+        first(1).starts_with("line 2, column 12: invalid UTF-16,"),
         "{v}"
     );
 }

@@ -141,7 +141,7 @@ fn invalid_utf16_is_named_where_it_stands() {
     let v = default_pack_report(&path);
     let warnings = warnings(&v["conversations"][0]);
     assert!(
-        warnings.contains("invalid UTF-16 at line 2, column 14 (and 1 more)"),
+        warnings.contains("line 2, column 14: invalid UTF-16 (and 1 more),"),
         "{warnings}"
     );
     assert!(
