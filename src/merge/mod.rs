@@ -34,15 +34,13 @@ pub enum MergeError {
     Json { at: String, message: String },
     #[error("{at}: {message}")]
     Invalid { at: String, message: String },
-    #[error("{what} is in {}", reports(.first, .second, *.one_report, *.with_id))]
+    #[error("{what} is in {}", reports(.first, .second, *.one_report))]
     Duplicate {
         what: String,
         first: String,
         second: String,
         /// Both are in one report.
         one_report: bool,
-        /// Both are conversations with an id (the same).
-        with_id: bool,
     },
     #[error("{}: {detail}; merge the reports of checks that scored alike (the config's `scoring` \
              and `min_score`, and `--min-score`)", scored(.first, .second))]
@@ -56,17 +54,10 @@ pub enum MergeError {
     Write(#[from] io::Error),
 }
 
-fn reports(first: &str, second: &str, one_report: bool, with_id: bool) -> String {
-    let fix = match with_id {
-        true => "give each conversation record an id of its own",
-        false => "give every conversation record an id",
-    };
-    if one_report {
-        format!(
-            "{first} twice: the conversations of one file need distinct ids to be merged ({fix})"
-        )
-    } else {
-        format!("both {first} and {second}: the reports overlap (one merged twice?)")
+fn reports(first: &str, second: &str, one_report: bool) -> String {
+    match one_report {
+        true => format!("{first} twice, which no check writes: was the report edited?"),
+        false => format!("both {first} and {second}: the reports overlap (one merged twice?)"),
     }
 }
 
@@ -159,9 +150,11 @@ fn is_piece(item: &Item) -> bool {
     }
 }
 
-/// The first conversation reported twice, or a file both skipped, unreadable or checked in
-/// sorted items. A file that could not be read is one error however many reports list it: in
-/// two, they overlap (one report does list it again when a run names it again).
+/// The first conversation reported by two reports, or a file both skipped, unreadable or
+/// checked in sorted items. Conversations of one file and id in one report are kept, in its
+/// order: records without an id, or with one id twice, which `check` reads (and warns of). A
+/// file that could not be read is one error however many reports list it: in two, they overlap
+/// (one report does list it again when a run names it again).
 fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     let name = |i: &Item| names[i.report()].clone();
     // Items of one path are together, those without an id first, in the reports' order.
@@ -169,7 +162,9 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     for pair in whole.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let same = match (a, b) {
-            (Item::Conversation { .. }, Item::Conversation { .. }) => a.id() == b.id(),
+            (Item::Conversation { .. }, Item::Conversation { .. }) => {
+                a.id() == b.id() && a.report() != b.report()
+            }
             (Item::Error(..), _) | (_, Item::Error(..)) => a.report() != b.report(),
             _ => true,
         };
@@ -179,7 +174,6 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
                 first: name(a),
                 second: name(b),
                 one_report: a.report() == b.report(),
-                with_id: a.id().is_some() && b.id().is_some(),
             });
         }
     }

@@ -150,8 +150,8 @@ const TWICE: &str = "{\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"
 
 #[test]
 fn a_record_id_seen_again_is_named_with_the_line_that_had_it() {
-    // It was checked without a word, then `merge` refused the report. Every record is still
-    // read: one id written twice in an export loses no conversation.
+    // It was checked without a word. Every record is still read: one id written twice in an
+    // export loses no conversation.
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "twice.jsonl", TWICE);
     let (code, v) = report(&[path.to_str().unwrap()]);
@@ -164,24 +164,33 @@ fn a_record_id_seen_again_is_named_with_the_line_that_had_it() {
         v["conversations"][1]["warnings"][0],
         "line 3, column 1: conversation `a` again: the record on line 1 has the same id; give \
          each conversation record an id of its own (a report names a conversation by its file \
-         and id, and `merge` refuses two)"
+         and id, and tells these two apart only by their place)"
     );
 }
 
+/// `merge` keeps the conversations one report holds under one file and id, in its order, as
+/// `check` wrote them: records with one id twice, and records without an id (it refused the
+/// report, which check had written without a word for the records without one). Two reports
+/// that both hold them overlap.
 #[test]
-fn merge_says_ids_must_differ_when_a_report_names_one_twice() {
+fn merge_keeps_the_conversations_a_report_names_alike() {
     let dir = tempfile::tempdir().unwrap();
-    let records = write(dir.path(), "r.jsonl", &TWICE.replacen("\"a\"", "\"b\"", 1));
-    let (_, v) = report(&[records.to_str().unwrap()]);
-    // A report of two conversations with one id, as a stream or an older check wrote it.
-    let twice = v.to_string().replace("\"id\":\"b\"", "\"id\":\"a\"");
-    let path = write(dir.path(), "report.json", &twice);
-    let (code, _, err) = run(talklint().args(["merge", path.to_str().unwrap()]));
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains(
-            "need distinct ids to be merged (give each conversation record an id of its own)"
-        ),
-        "{err}"
-    );
+    let no_id = TWICE.replace("\"id\":\"a\",", "");
+    for (name, records) in [("twice.jsonl", TWICE.to_string()), ("no-id.jsonl", no_id)] {
+        let path = write(dir.path(), name, &records);
+        let (_, single, _) = run(talklint()
+            .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+            .arg(&path));
+        let report = write(dir.path(), "report.json", &single);
+        let merge = |reports: &[&std::path::Path]| {
+            run(talklint()
+                .args(["merge", "--no-config", "-f", "json", "--fail-on", "never"])
+                .args(reports))
+        };
+        let (code, merged, err) = merge(&[&report]);
+        assert_eq!((code, merged), (0, single), "{name}: {err}");
+        let (code, _, err) = merge(&[&report, &report]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains("the reports overlap"), "{name}: {err}");
+    }
 }
