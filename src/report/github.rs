@@ -69,7 +69,10 @@ fn property(text: &str) -> String {
 fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
     // A warning is about the conversation, named by its id in a file of several; at its line
     // and column when it starts with them (a directive's).
-    let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
+    let id = match c.suffix() {
+        suffix if suffix.is_empty() => suffix,
+        suffix => format!("{}: ", &suffix[1..]),
+    };
     for w in c.warnings {
         let place = super::model::place_in(w)
             .map(|(line, column)| format!(",line={line},col={column}"))
@@ -111,11 +114,10 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
     // A tag is no problem, so no annotation: a plain line of the job's log shows it, opening
     // with `talklint:` so that no path reads as a workflow command.
     if !c.tags.is_empty() {
-        let id = c.id.map(|id| format!("#{id}")).unwrap_or_default();
         let _ = writeln!(
             out,
             "talklint: {}: tags: {}",
-            crate::text::controls::escape_controls(&format!("{}{id}", c.path)),
+            crate::text::controls::escape_controls(&format!("{}{}", c.path, c.suffix())),
             c.tags.join(", ")
         );
     }

@@ -67,10 +67,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         Renderer::plain()
     };
     // Names and text from input are shown with their control characters escaped.
-    let name = match c.id {
-        Some(id) => format!("{}#{}", escape_name(c.path), escape_name(id)),
-        None => escape_name(c.path).into_owned(),
-    };
+    let name = format!("{}{}", escape_name(c.path), escape_name(&c.suffix()));
     for w in c.warnings {
         let _ = writeln!(
             out,

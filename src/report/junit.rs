@@ -87,14 +87,7 @@ fn file_error(e: &FileError, line: Option<usize>, out: &mut Vec<u8>) {
 /// not known when a conversation is named.
 fn name_into(out: &mut Vec<u8>, c: &Conversation) {
     attribute_into(out, c.path);
-    if let Some(id) = c.id {
-        out.push(b'#');
-        attribute_into(out, id);
-    } else if let Some(n) = c.number {
-        out.extend_from_slice(b"#(");
-        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-        out.push(b')');
-    }
+    attribute_into(out, &c.suffix());
 }
 
 /// Appends `text` escaped for a double-quoted attribute: as [`xml_into`], with tabs and line

@@ -189,6 +189,19 @@ impl FileError {
     }
 }
 
+impl Conversation<'_> {
+    /// What names the conversation after its path in the reports people read: `#` and its id,
+    /// or `#(N)`, its place, where it has none in a file of several (`calls.jsonl#(2)`, as JUnit
+    /// names its suite); empty for a file of one conversation.
+    pub(crate) fn suffix(&self) -> String {
+        match (self.id, self.number) {
+            (Some(id), _) => format!("#{id}"),
+            (None, Some(n)) => format!("#({n})"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// The line and column a message starts with (`line 3, column 7: …`): a parse error's, or a
 /// conversation's warning about a directive.
 pub(crate) fn place_in(message: &str) -> Option<(usize, usize)> {
