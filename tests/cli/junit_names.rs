@@ -1,7 +1,8 @@
 //! JUnit suites are named apart, since CI viewers (Jenkins, GitLab) merge or drop suites that
 //! share a name: the conversations without an id of a file holding several are `path#(N)`, N
 //! their place in the file, and a stream's conversations after its first are too; a file of one
-//! conversation keeps its name, and `merge` names them as the single run does.
+//! conversation keeps its name, and `merge` names them as the single run does. The human and
+//! GitHub reports name them so too.
 
 use crate::support::{check_in, run, talklint, write};
 
@@ -207,4 +208,21 @@ fn control_characters_are_escaped_not_dropped() {
         "{failures:?}"
     );
     assert!(failures[1].contains("calm\\x01 down"), "{failures:?}");
+}
+
+/// The human and GitHub reports name conversations without an id in a file of several as JUnit
+/// does, `path#(N)`: two failing ones read as the one file twice.
+#[test]
+fn human_and_github_reports_name_them_apart_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = "{\"messages\":[{\"role\":\"agent\",\"text\":\"calm down\"}]}\n";
+    write(dir.path(), "n.jsonl", &record.repeat(2));
+    let (_, human, _) = check_in(dir.path(), &["n.jsonl"]);
+    assert!(human.contains("n.jsonl#(1): score 70"), "{human}");
+    assert!(human.contains("n.jsonl#(2): score 70"), "{human}");
+    let (_, github, _) = check_in(dir.path(), &["-f", "github", "n.jsonl"]);
+    assert!(
+        github.contains("title=talklint score::(2): score 70"),
+        "{github}"
+    );
 }
