@@ -52,11 +52,14 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             o.writer = &mut sink;
         }
     }
-    let mut would_fix = false;
+    let (mut would_fix, mut not_written) = (false, false);
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
-        Event::Fixed(f) => would_fix |= tell_fixed(f),
+        Event::Fixed(f) => {
+            not_written |= f.not_written.is_some();
+            would_fix |= tell_fixed(f);
+        }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
         }
@@ -94,6 +97,10 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     }
     if totals.conversations == 0 && totals.errors == 0 {
         warn_of_no_files(&s.scan, totals.skipped);
+    }
+    // A fix that could not be written is trouble, as a file that could not be read is.
+    if not_written {
+        return Ok(Outcome::Trouble);
     }
     Ok(judge(&totals, s.fail_on))
 }
@@ -160,6 +167,10 @@ fn tell_fixed(f: &scan::Fixed) -> bool {
             "{path}: {} not fixed: another fix replaced words they share",
             matches(f.overlapping)
         ));
+    }
+    if let Some(why) = &f.not_written {
+        super::stderr::line(&format!("error: {path}: {why}"));
+        return false;
     }
     match (&f.diff, f.left) {
         (_, Some(why)) => {

@@ -210,33 +210,27 @@ pub(super) fn check(
         (true, true) => how,
     };
     let mut fixed = None;
-    // A fix that cannot be written leaves the file as it was, and its findings are reported
-    // beside the error.
-    let mut not_written = None;
     if ctx.opts.fix.is_some() {
         let file = (reading.path.as_path(), display);
         let parts = (&parsed.transcripts[..], &parsed.directives);
-        match fix_file(file, (bytes, &source, how), parts, ctx, scratch) {
-            Ok(Some((new, done))) => {
-                fixed = Some(done);
-                let left = matches!(how, fix::Read::Left(_));
-                if ctx.opts.fix == Some(FixMode::Write) && !left {
-                    source = Cow::Owned(new);
-                    parsed = match parse(&source) {
-                        Ok(parsed) => parsed,
-                        Err(e) => return not_read(NotRead::Error(e)),
-                    };
-                }
+        if let Some((new, done)) = fix_file(file, (bytes, &source, how), parts, ctx, scratch) {
+            // What remains is judged on the fixed text; a fix that could not be written left
+            // the file as it was read.
+            let written = !matches!(how, fix::Read::Left(_)) && done.not_written.is_none();
+            if ctx.opts.fix == Some(FixMode::Write) && written {
+                source = Cow::Owned(new);
+                parsed = match parse(&source) {
+                    Ok(parsed) => parsed,
+                    Err(e) => return not_read(NotRead::Error(e)),
+                };
             }
-            Ok(None) => {}
-            Err(e) => not_written = Some(e),
+            fixed = Some(done);
         }
     }
     let (format, mut transcripts, directives) =
         (parsed.format, parsed.transcripts, parsed.directives);
     super::piece::warn_again(reading.again, &mut transcripts);
-    let unread = super::unread::error(&parsed.unread, reading, format, ctx.opts.redact.as_ref())
-        .or(not_written);
+    let unread = super::unread::error(&parsed.unread, reading, format, ctx.opts.redact.as_ref());
     let file_warnings = super::file_warnings::owned(warnings, &directives, &transcripts, &source);
     // An empty file, `[]`, a caption header alone, a CSV header alone: nothing to check, and
     // no conversation to score (it would pass with the base score). A conversation without

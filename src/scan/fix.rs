@@ -8,7 +8,6 @@ use super::replace::replace;
 use crate::baseline::KnownFile;
 use crate::engine::Scratch;
 use crate::fix::{self, FixMode};
-use crate::report::FileError;
 use crate::transcript::{Directives, Transcript};
 use std::path::Path;
 
@@ -29,6 +28,9 @@ pub struct Fixed {
     /// a file that is not UTF-8), which `--diff` then does not count (SPEC §8: it exits 1 when
     /// it would change something).
     pub rewritable: bool,
+    /// Why the fixes could not be written, when they could not: the file is left as it was,
+    /// and reported as it was read (SPEC §7: it is in the conversations, not the errors).
+    pub not_written: Option<String>,
 }
 
 /// How a file's bytes became the text that is fixed.
@@ -43,18 +45,16 @@ pub(super) enum Read {
 }
 
 /// Fixes the file at `path` (shown as `display`) whose `bytes` were read (`how`) as the text
-/// `source`: the new text and what was done, `None` when nothing is to fix, or an error when
-/// the file cannot be written.
+/// `source`: the new text and what was done (with why it was not written, if it could not be),
+/// `None` when nothing is to fix.
 pub(super) fn fix_file(
     (path, display): (&Path, &str),
     (bytes, source, how): (&[u8], &str, Read),
     (transcripts, directives): (&[Transcript], &Directives),
     ctx: &Context,
     scratch: &mut Scratch,
-) -> Result<Option<(String, Fixed)>, FileError> {
-    let Some(mode) = ctx.opts.fix else {
-        return Ok(None);
-    };
+) -> Option<(String, Fixed)> {
+    let mode = ctx.opts.fix?;
     let per_path = ctx.per_path();
     // Judged again after the fix: the findings of the baseline no longer found are counted then.
     let mut known = (ctx.opts.baseline.as_ref())
@@ -74,7 +74,7 @@ pub(super) fn fix_file(
         fix::edits(t, source, &judged.evaluation, ctx.rules, &mut edits);
     }
     if edits.is_empty() {
-        return Ok(None);
+        return None;
     }
     let fix::Applied {
         text: new,
@@ -107,23 +107,22 @@ pub(super) fn fix_file(
         Read::CrAsLf => &fix::splice(file_text, &applied),
         _ => &new,
     };
-    let diff = match (mode, left) {
-        (_, Some(_)) => None,
-        (FixMode::Diff, None) => Some(fix::unified_diff(
-            display,
-            (file_text, fixed_text),
-            &applied,
-            ctx.opts.redact.as_ref(),
-        )),
-        (FixMode::Write, None) => {
-            replace(path, bytes, fixed_text.as_bytes()).map_err(|e| FileError {
-                path: display.into(),
-                line: None,
-                message: format!("cannot write the fixes: {e}"),
-            })?;
-            None
+    let (mut diff, mut not_written) = (None, None);
+    match (mode, left) {
+        (_, Some(_)) => {}
+        (FixMode::Diff, None) => {
+            diff = Some(fix::unified_diff(
+                display,
+                (file_text, fixed_text),
+                &applied,
+                ctx.opts.redact.as_ref(),
+            ));
         }
-    };
+        (FixMode::Write, None) => {
+            not_written = (replace(path, bytes, fixed_text.as_bytes()).err())
+                .map(|e| format!("cannot write the fixes: {e}"));
+        }
+    }
     let fixed = Fixed {
         path: display.into(),
         edits: made,
@@ -131,6 +130,7 @@ pub(super) fn fix_file(
         diff,
         left,
         rewritable: !matches!(how, Read::Left(_)),
+        not_written,
     };
-    Ok(Some((new, fixed)))
+    Some((new, fixed))
 }
