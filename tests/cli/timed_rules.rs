@@ -183,3 +183,35 @@ fn a_silence_of_0_seconds_is_a_real_gap_not_an_overlap_or_a_touch() {
         "{c}"
     );
 }
+
+/// A window of turns on a timing rule counts the rule speaker's turns (SPEC §2): the agent's
+/// first turn, after two of the customer's, is the window, whose 7 s silence before it is found
+/// and whose 30 s turn is over 5 s. The window took the call's first turn, the customer's.
+#[test]
+fn a_window_of_turns_on_a_timing_rule_counts_the_speakers_turns() {
+    let rules = "rules:\n  - id: dead/first-agent-turn\n    timing: {silence_seconds: 5}\n    \
+                 window: {first_turns: 1}\n  - id: dead/monologue-first\n    kind: require\n    \
+                 timing: {turn_seconds_above: 5}\n    window: {first_turns: 1}\n  \
+                 - id: dead/closing\n    timing: {turn_seconds_above: 5}\n    \
+                 window: {last_turns: 1}\n  - id: share/last\n    kind: tag\n    \
+                 timing: {talk_share_above: 0.9}\n    window: {last_turns: 1}\n";
+    let text = "[00:00:00-00:00:02] Customer: hi\n[00:00:02-00:00:03] Customer: anyone there?\n\
+                [00:00:10-00:00:40] Agent: hello, sorry for the wait\n\
+                [00:00:40-00:00:41] Customer: ok\n";
+    let c = conversation(("r.yaml", rules), text);
+    let found: Vec<(&str, u64)> = (c["findings"].as_array().unwrap().iter())
+        .map(|f| (f["rule"].as_str().unwrap(), f["turn"].as_u64().unwrap()))
+        .collect();
+    // The last agent turn is the 30 s one; the stretch from it to the end is 31 s, 30 of them
+    // the agent's.
+    assert_eq!(
+        found,
+        [
+            ("dead/first-agent-turn", 3),
+            ("dead/closing", 3),
+            ("share/last", 3)
+        ],
+        "{c}"
+    );
+    assert_eq!(c["score"], 70, "{c}");
+}

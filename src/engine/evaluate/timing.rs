@@ -2,7 +2,8 @@
 //! long turns. A silence belongs to the turn after it; an interruption to the turn that starts
 //! while another speaker's turn goes on, its overlap `min(ends) − later start`. A window on the
 //! clock (seconds, or percent of a timed call) counts only the time inside it: the part of a gap,
-//! an overlap or a turn's talk that lies in the window. A window of turns measures its turns whole.
+//! an overlap or a turn's talk that lies in the window. A window of turns (the speaker's first or
+//! last N) measures its turns whole, and a share the stretch of the call they span.
 
 use super::super::compile::CompiledFind;
 use super::search::{Conversation, Found};
@@ -26,13 +27,24 @@ impl Conversation<'_> {
             Some(window) => Some(tl.cover(window)?),
             None => None,
         };
-        // A window of turns picks turns; a window on the clock picks time, in any turn.
+        let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
+        // A window of turns picks the search's speaker's turns (SPEC §2: its counts are of the
+        // rule's speaker), and a share is of the stretch they span, every speaker's turns in it;
+        // a window on the clock picks time, in any turn.
         let (window, clock) = match cover {
             Some(Cover::Clock(from, to)) => (Cow::Borrowed(&all[..]), Some((from, to))),
-            Some(cover) => (tl.turns_in(cover, &all), None),
+            Some(cover) => {
+                let mine: Vec<usize> = all.iter().copied().filter(|&i| ours(i)).collect();
+                let picked = tl.turns_in(cover, &mine);
+                let stretch = match (cover, picked.first(), picked.last()) {
+                    (Cover::Last(_), Some(&first), _) => first..turns.len(),
+                    (_, _, Some(&last)) => 0..last + 1,
+                    _ => 0..0,
+                };
+                (Cow::Owned(all[stretch].to_vec()), None)
+            }
             None => (Cow::Borrowed(&all[..]), None),
         };
-        let ours = |i: usize| turns[i].role.bit() & find.roles != 0;
         let at = |turn: usize, measure: Measure| Found {
             turn,
             range: None,
