@@ -215,3 +215,23 @@ fn a_window_of_turns_on_a_timing_rule_counts_the_speakers_turns() {
     );
     assert_eq!(c["score"], 70, "{c}");
 }
+
+/// A `when: all` of a phrase and a measure sits at the phrase's match, which `{match}` quotes,
+/// though the silence came first: it sat at the silence, quoting nothing (`“”`).
+#[test]
+fn an_all_of_a_phrase_and_a_measure_sits_at_the_phrase() {
+    let rules = "rules:\n  - id: hold/manager-after-silence\n    kind: tag\n    speaker: any\n    \
+                 message: \"asked for “{match}” after dead air\"\n    when:\n      all:\n        \
+                 - {timing: {silence_seconds: 5}}\n        \
+                 - {speaker: customer, phrases: [manager]}\n";
+    let text = "[00:00:00-00:00:02] Agent: hi\n[00:00:10-00:00:12] Customer: hmm\n\
+                [00:00:13-00:00:15] Customer: get me a manager\n";
+    let c = conversation(("r.yaml", rules), text);
+    let f = &c["findings"][0];
+    assert_eq!(
+        (&f["turn"], &f["match"]),
+        (&3.into(), &"manager".into()),
+        "{c}"
+    );
+    assert_eq!(f["message"], "asked for “manager” after dead air", "{c}");
+}

@@ -53,7 +53,7 @@ impl Conversation<'_> {
 
     /// `any` (`decisive` true) or `all` (`decisive` false): a branch whose value is `decisive`
     /// decides it, else an unknown branch makes it unknown, else it is `!decisive`. It is located
-    /// at the earliest match of the branches that hold.
+    /// at the earliest match of words of the branches that hold, else at their earliest measure.
     fn combine(&self, branches: &[CompiledCondition], decisive: bool) -> Holds {
         let (mut decided, mut unknown, mut at) = (false, false, None::<Found>);
         for branch in branches {
@@ -90,6 +90,9 @@ pub(super) fn roles(condition: &CompiledCondition) -> u8 {
     }
 }
 
-fn place(f: &Found) -> (usize, usize) {
-    (f.turn, f.range.map_or(0, |r| r.0))
+/// The order the places of branches that hold are chosen in: a match of words first, earliest
+/// first, then a measure or a sentiment, which quotes nothing (a finding placed there would
+/// give `{match}` nothing to say).
+fn place(f: &Found) -> (bool, usize, usize) {
+    (f.range.is_none(), f.turn, f.range.map_or(0, |r| r.0))
 }
