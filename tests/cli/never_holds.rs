@@ -27,6 +27,25 @@ fn an_empty_unless_list_is_an_error_at_its_key() {
     }
 }
 
+/// `near: []` and `not_near: []` were read as no `near`, where `near: {phrases: []}` and an
+/// empty `all` are errors.
+#[test]
+fn an_empty_near_list_is_an_error_at_its_key() {
+    for (rule, message) in [
+        (
+            "  - id: test/calm\n    phrases: [calm down]\n    near: []\n",
+            "r.yaml:4:5: `near: []` lists no condition, so it never judges a hit",
+        ),
+        (
+            "  - id: test/calm\n    kind: tag\n    when: {phrases: [please], not_near: []}\n",
+            "r.yaml:4:31: `not_near: []` lists no condition, so it never judges a hit",
+        ),
+    ] {
+        let err = rule_error(&format!("rules:\n{rule}"));
+        assert!(err.contains(message), "{err}");
+    }
+}
+
 #[test]
 fn a_talk_share_that_never_varies_is_an_error_at_its_value() {
     for (keys, message) in [

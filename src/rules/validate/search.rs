@@ -197,6 +197,17 @@ impl Checker<'_> {
                 "list the phrases whose turn drops a hit (`unless: [\"if you like\"]`), or remove `unless`",
             ));
         }
+        for (list, key) in [(near, "near"), (not_near, "not_near")] {
+            if list.is_some_and(|l| l.clone().into_vec().is_empty()) {
+                return Err(self.fail(
+                    key,
+                    format!("`{key}: []` lists no condition, so it never judges a hit"),
+                    &format!(
+                        "write the phrases to look for near each hit (`{key}: {{phrases: [\"refund\"], words: 8}}`), or remove `{key}`"
+                    ),
+                ));
+            }
+        }
         let unless = unless.unwrap_or_default();
         let words = [
             (!phrases.is_empty(), "phrases"),
