@@ -94,6 +94,22 @@ fn a_star_inside_a_word_is_an_error_at_the_star() {
     );
 }
 
+/// A `*` glued to a group or a lexicon slot read as a word of its own: `(refund|return)* now`
+/// matched "refund it now" and not "refunds now". A space before it still reads so.
+#[test]
+fn a_star_glued_to_a_group_is_an_error_at_the_star() {
+    let rule = "  - id: test/refund\n    phrases: [\"(refund|return)* now\"]\n";
+    let err = matches(rule, "Agent: refunds now\n").unwrap_err();
+    assert!(
+        err.contains("r.yaml:3:31: phrase \"(refund|return)* now\": a `*` right after a group"),
+        "{err}"
+    );
+    assert!(err.contains("`(refund*|return*)`"), "{err}");
+    let rule = "  - id: test/refund\n    phrases: [\"(refund*|return*) now\", \"(refund|return) * now\"]\n";
+    let found = matches(rule, "Agent: refunds now\n");
+    assert_eq!(found, Ok(vec![(1, 8, "refunds now".into())]));
+}
+
 /// YAML double quotes make `\b` a backspace: the error points at that escape, in a flow list or
 /// a block one, and shows only the control character escaped, not the `\\b` written right.
 #[test]

@@ -50,8 +50,14 @@ impl Parser<'_, '_> {
                     self.pos += 1;
                     items.push(Item::End);
                 }
-                '(' | '[' => items.push(Item::Choice(Choice::new(self.group(c)?))),
-                '{' => items.push(self.lexicon()?),
+                '(' | '[' => {
+                    items.push(Item::Choice(Choice::new(self.group(c)?)));
+                    self.no_star_after(c)?;
+                }
+                '{' => {
+                    items.push(self.lexicon()?);
+                    self.no_star_after(c)?;
+                }
                 '}' => {
                     return Err(err(
                         self.at(self.pos),
@@ -148,6 +154,28 @@ impl Parser<'_, '_> {
             self.at(self.pos),
             format!(
                 "a `*` inside a word: `*` is one whole word or ends a stem (`refund*`), never letters within a word; {fix}"
+            ),
+        ))
+    }
+
+    /// After a group or a lexicon slot opened by `open`: a `*` glued to its end is an error. It
+    /// read as a word of its own, so `(refund|return)* now` matched "refund it now" and not
+    /// "refunds now"; a stem is written on its word.
+    fn no_star_after(&self, open: char) -> Result<(), PhraseError> {
+        if self.peek() != Some('*') {
+            return Ok(());
+        }
+        // Letters after it (`(e|x)*mail`) are the error to fix first.
+        self.star_ends_word()?;
+        let (what, example) = match open {
+            '{' => ("a lexicon slot", "`{name}` whose entries end in `*`"),
+            _ => ("a group", "each alternative: `(refund*|return*)`"),
+        };
+        Err(err(
+            self.at(self.pos),
+            format!(
+                "a `*` right after {what}: a stem's `*` ends its word, so write it on {example}; \
+                 for any word after it, put a space before the `*`"
             ),
         ))
     }
