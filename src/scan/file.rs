@@ -307,11 +307,8 @@ pub(super) fn check(
             }
         }));
         warnings.extend(judged.warnings.iter().cloned());
-        // In the file's order: a directive's several warnings (misspelt, naming no rule,
-        // unused) were told kind by kind.
-        if warnings.len() > 1 {
-            warnings.sort_by_key(|w| report::place_in(w));
-        }
+        // In the file's order: a directive's warnings were told kind by kind.
+        warnings.sort_by_key(|w| report::place_in(w));
         if t.turns.is_empty() {
             warnings.push("no turns: nothing in this conversation was checked".into());
         }
