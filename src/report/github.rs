@@ -117,7 +117,7 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
         let _ = writeln!(
             out,
             "talklint: {}: tags: {}",
-            crate::text::controls::escape_controls(&format!("{}{}", c.path, c.suffix())),
+            crate::text::controls::escape_name(&format!("{}{}", c.path, c.suffix())),
             c.tags.join(", ")
         );
     }

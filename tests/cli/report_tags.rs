@@ -48,4 +48,16 @@ fn tags_show_in_every_report() {
         format!("talklint: {path}: tags: aws/unresolved-escalation\n"),
         "annotations are for problems"
     );
+    // A line break in a file's name is escaped: the rest of the name would start a line of its
+    // own, which GitHub reads as a command.
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=y::z.txt";
+    std::fs::copy(path, dir.path().join(name)).unwrap();
+    let (_, out, _) = run(talklint()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "-r"])
+        .arg(std::fs::canonicalize("fixtures/rules/cloud").unwrap())
+        .args(["-f", "github", name]));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("talklint: x\\x0a::error"), "{out}");
 }
