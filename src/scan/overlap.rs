@@ -28,8 +28,9 @@ pub(super) struct Overlap {
 }
 
 impl Overlap {
-    /// The overlap of the distinct `roots`, and of the files named `again` by another name.
-    pub(super) fn of(roots: &[String], again: &[Input]) -> Overlap {
+    /// The overlap of the distinct `roots`, and of the files named `again` by another name;
+    /// `read` says whether a file named is read (not left out by `--force-exclude`).
+    pub(super) fn of(roots: &[String], again: &[Input], read: impl Fn(&str) -> bool) -> Overlap {
         // A folder by its canonical path; a file by its folder's and its name, as the walk
         // lists it (a link named is that link, not its target).
         let canonical: Vec<(&String, PathBuf, bool)> = roots
@@ -55,7 +56,10 @@ impl Overlap {
                 .map(|(_, c, _)| c.clone())
                 .chain(again)
                 .collect(),
-            named_nodes: named_files()
+            // Every file named and read, inside a folder given or not (a link outside it to a
+            // file in it), where a folder is walked.
+            named_nodes: (canonical.iter())
+                .filter(|(root, _, is_dir)| !is_dir && !folders.is_empty() && read(root))
                 .filter_map(|(root, ..)| Some((node(Path::new(root))?, display(Path::new(root)))))
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
@@ -69,7 +73,7 @@ impl Overlap {
     /// before; a file a name given leads to (a link's target), under its own name, is listed as
     /// skipped, as it is read by that name.
     pub(super) fn first_time(&mut self, input: Input) -> Option<Input> {
-        if self.named.is_empty() && !self.several {
+        if self.named.is_empty() && self.named_nodes.is_empty() && !self.several {
             return Some(input);
         }
         let path = match &input {

@@ -112,7 +112,8 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     // A file or folder named twice, or standard input (`- -`), is scanned once, where first
     // named; a path that does not exist is one error, not one per naming.
     let (roots, again) = distinct(roots(opts));
-    let mut overlap = Overlap::of(&roots, &again);
+    let read = |root: &str| force_excluded(Path::new(root), opts).is_none();
+    let mut overlap = Overlap::of(&roots, &again, read);
     roots
         .into_iter()
         .flat_map(

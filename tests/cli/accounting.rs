@@ -232,6 +232,18 @@ fn a_file_named_by_a_link_beside_its_folder_or_by_a_hard_link_is_read_once() {
             assert_eq!(s["reason"], reason.as_str(), "{v}");
         }
     }
+    // A link outside the folder to a file in it is that file too; one `--force-exclude` leaves
+    // out hides nothing.
+    let calls = d.join("calls");
+    fs::create_dir(&calls).unwrap();
+    fs::rename(d.join("a.txt"), calls.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink("calls/a.txt", d.join("out.txt")).unwrap();
+    let (calls, out) = (calls.to_str().unwrap(), name("out.txt"));
+    let (_, v) = json_report(&[calls, &out]);
+    assert_eq!(strings(&v["conversations"], "path"), [out.as_str()], "{v}");
+    let (_, v) = json_report(&["--force-exclude", "--exclude", "out.txt", calls, &out]);
+    let read = format!("{calls}/a.txt");
+    assert_eq!(strings(&v["conversations"], "path"), [read.as_str()], "{v}");
 }
 
 /// A folder its user may not read is one error that names it once, with the system's reason:
