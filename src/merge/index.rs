@@ -32,6 +32,9 @@ pub(super) enum Item {
         path: Arc<str>,
         id: Option<Box<str>>,
         place: Place,
+        /// Without an id, in a file its report holds several of such: its place among the
+        /// file's conversations, as `check` numbers it ([`number_unnamed`]).
+        number: Option<usize>,
     },
     /// A skipped file, and the report that lists it.
     Skipped(Skipped, usize),
@@ -350,6 +353,7 @@ impl Index {
         };
         self.items.push(Item::Conversation {
             path,
+            number: None,
             id: id.map(String::into_boxed_str),
             place: Place {
                 report,
@@ -359,5 +363,37 @@ impl Index {
                 column,
             },
         });
+    }
+}
+
+/// Numbers the conversations without an id of each file whose report holds several of them,
+/// by their place among the file's conversations in the report (its conversations come
+/// together, in the file's order), as `check` names them `path#(N)`; `items` are in the
+/// reports' order.
+pub(super) fn number_unnamed(items: &mut [Item]) {
+    let file = |i: &Item| match i {
+        Item::Conversation { path, place, .. } => Some((place.report, path.clone())),
+        _ => None,
+    };
+    let mut start = 0;
+    while start < items.len() {
+        let key = file(&items[start]);
+        let len = items[start..]
+            .iter()
+            .take_while(|i| key.is_some() && file(i) == key)
+            .count()
+            .max(1);
+        let run = &mut items[start..start + len];
+        if run.iter().filter(|i| i.id().is_none()).count() > 1 {
+            for (k, item) in run.iter_mut().enumerate() {
+                if let Item::Conversation {
+                    id: None, number, ..
+                } = item
+                {
+                    *number = Some(k + 1);
+                }
+            }
+        }
+        start += len;
     }
 }

@@ -238,6 +238,7 @@ pub fn merge(
         names,
         files,
     } = index;
+    index::number_unnamed(&mut items);
     items.sort_by(order);
     duplicate(&items, &names)?;
     let rules = RuleIndex::new(rules);
@@ -255,11 +256,17 @@ pub fn merge(
         let mut jobs = Vec::with_capacity(CHUNK);
         for item in items.by_ref().take(CHUNK) {
             jobs.push(match item {
-                Item::Conversation { place, path, id } => {
+                Item::Conversation {
+                    place,
+                    path,
+                    id,
+                    number,
+                } => {
                     let named = Named {
                         report: place.report,
                         path,
                         id,
+                        number,
                     };
                     read(&mut sources, &names, &place, named)?
                 }
@@ -369,7 +376,8 @@ fn render(
     let written: Written = serde_json::from_str(text)
         .map_err(|e| MergeError::json(&at.name, (at.line, at.column), bytes, &e))?;
     let replay = Replay::new(written, rules, layout, redactor, &at.to_string())?;
-    let conversation = replay.conversation(redactor);
+    let mut conversation = replay.conversation(redactor);
+    conversation.number = named.number;
     let mut summary = Summary::default();
     summary.add(&conversation);
     let mut rendered = Vec::with_capacity(bytes.len() + 256);

@@ -389,7 +389,7 @@ impl<'a> Replay<'a> {
             tags: w.tags.iter().map(|t| t.as_ref()).collect(),
             not_applied: w.not_applied.iter().map(|r| r.as_ref()).collect(),
             warnings: &w.warnings,
-            // A merge holds no two conversations of a file without an id to tell apart.
+            // Set by the merge, which knows the conversation's place in its file.
             number: None,
             transcript: &self.transcript,
             redactor,

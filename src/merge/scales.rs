@@ -19,6 +19,8 @@ pub(super) struct Named {
     pub report: usize,
     pub path: Arc<str>,
     pub id: Option<Box<str>>,
+    /// Its place in its file, where it has no id among several without one.
+    pub number: Option<usize>,
 }
 
 impl Named {

@@ -225,4 +225,20 @@ fn human_and_github_reports_name_them_apart_too() {
         github.contains("title=talklint score::(2): score 70"),
         "{github}"
     );
+    // `merge` names them as the single run does, from their place in the report.
+    let (_, jsonl, _) = check_in(dir.path(), &["-f", "jsonl", "n.jsonl"]);
+    let reports = tempfile::tempdir().unwrap();
+    let report = write(reports.path(), "r.jsonl", &jsonl);
+    for format in ["human", "junit", "github"] {
+        let (_, single, _) = check_in(dir.path(), &["-f", format, "n.jsonl"]);
+        let (_, merged, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["merge", "--no-config", "-f", format])
+            .arg(&report));
+        match format {
+            // A report holds no file text for human snippets: the names are the same.
+            "human" => assert!(merged.contains("n.jsonl#(2): score 70"), "{merged}{err}"),
+            _ => assert_eq!(merged, single, "{format}: {err}"),
+        }
+    }
 }
