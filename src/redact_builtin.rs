@@ -166,15 +166,15 @@ fn full_width_literals(pattern: &str) -> String {
             ']' => in_class = false,
             '0'..='9' if in_braces => {}
             '0'..='9' if in_class => {
-                // A range's end is written after its dash, then both ends' twins.
-                if chars.peek() == Some(&'-') {
-                    chars.next();
-                    let end = chars.next().unwrap_or(c);
-                    out.push('-');
-                    out.push(end);
-                    out.extend([wide(c), '-', wide(end)]);
-                } else {
-                    out.push(wide(c));
+                // A range of digits is written whole, then both ends' twins; what follows a
+                // dash that is no digit (`[0-]`) is read on its own.
+                let mut ahead = chars.clone();
+                match (ahead.next(), ahead.next()) {
+                    (Some('-'), Some(end @ '0'..='9')) => {
+                        chars.nth(1);
+                        out.extend(['-', end, wide(c), '-', wide(end)]);
+                    }
+                    _ => out.push(wide(c)),
                 }
             }
             '0'..='9' => {
@@ -185,4 +185,16 @@ fn full_width_literals(pattern: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn written_out_digits_take_their_full_width_twins() {
+        let wide = super::full_width_literals;
+        assert_eq!(wide(r"\b0[1-9]\d{1,4}"), r"\b[0０][1-9１-９]\d{1,4}");
+        assert_eq!(wide(r"2[07]\x{FF20}"), r"[2２][0０7７]\x{FF20}");
+        // A dash after a digit that starts no range is left as written.
+        assert_eq!(wide("[0-]"), "[0０-]");
+    }
 }

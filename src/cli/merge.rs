@@ -43,10 +43,16 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     };
     let redactor = redactor(args.redact, &cfg)?;
     let how = (&*printer, layout, redactor.as_ref());
-    // Standard input named twice is one report, as `check` reads a path named twice once.
+    // Standard input named twice is one report, as `check` reads a path named twice once; so
+    // is a pipe named twice by a path (`<(…)`, a FIFO), which a second read would wait on
+    // forever.
     let mut stdin_named = false;
+    let mut pipes = std::collections::HashSet::new();
     let reports: Vec<String> = (args.reports.iter())
-        .filter(|r| *r != "-" || !std::mem::replace(&mut stdin_named, true))
+        .filter(|r| match r.as_str() {
+            "-" => !std::mem::replace(&mut stdin_named, true),
+            path => pipe_of(path).is_none_or(|pipe| pipes.insert(pipe)),
+        })
         .cloned()
         .collect();
     match merge::merge(&reports, &rules, how, w, threads) {
@@ -67,4 +73,17 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The device and inode of the pipe (a FIFO, `<(…)`) at `path`; `None` for a file.
+#[cfg(unix)]
+fn pipe_of(path: &str) -> Option<(u64, u64)> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let m = std::fs::metadata(path).ok()?;
+    m.file_type().is_fifo().then(|| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn pipe_of(_: &str) -> Option<(u64, u64)> {
+    None
 }

@@ -112,12 +112,12 @@ pub(super) fn print(text: &str) -> Result<(), CliError> {
     }
 }
 
-/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
-/// and that nothing was `done`.
 /// How to write a glob, after a bad one.
 const GLOB_HELP: &str = "write globs as in .gitignore (`*`, `**`, `?`, `[abc]`, `{a,b}`); put a \
                          `[`, `{` or `}` that stands for itself in brackets: `[[]`";
 
+/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
+/// and that nothing was `done`.
 fn rule_errors(errors: &[RuleError], done: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {

@@ -13,9 +13,9 @@ use crate::transcript::{Role, Turn};
 use std::borrow::Cow;
 
 impl Conversation<'_> {
-    /// Each event of `timing` in the search's window (every speaker's turns, or time, inside
-    /// it; the search's speaker's events); `None` without start times on every turn and some end
-    /// time.
+    /// Each event of `timing` in the search's window (the search's speaker's first or last
+    /// turns and the stretch they span, or time on the clock, in any turn; the search's
+    /// speaker's events); `None` without start times on every turn and some end time.
     pub(super) fn events(&self, timing: Timing, find: &CompiledFind) -> Option<Vec<Found>> {
         let tl = self.timeline();
         if !tl.timed || !tl.has_ends {
@@ -34,7 +34,7 @@ impl Conversation<'_> {
         let (window, clock) = match cover {
             Some(Cover::Clock(from, to)) => (Cow::Borrowed(&all[..]), Some((from, to))),
             Some(cover) => {
-                let mine: Vec<usize> = all.iter().copied().filter(|&i| ours(i)).collect();
+                let mine = self.turns_of(find.roles);
                 let picked = tl.turns_in(cover, &mine);
                 let stretch = match (cover, picked.first(), picked.last()) {
                     (Cover::Last(_), Some(&first), _) => first..turns.len(),

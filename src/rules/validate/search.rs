@@ -198,7 +198,7 @@ impl Checker<'_> {
             ));
         }
         for (list, key) in [(near, "near"), (not_near, "not_near")] {
-            if list.is_some_and(|l| l.clone().into_vec().is_empty()) {
+            if matches!(list, Some(OneOrMany::Many(l)) if l.is_empty()) {
                 return Err(self.fail(
                     key,
                     format!("`{key}: []` lists no condition, so it never judges a hit"),
