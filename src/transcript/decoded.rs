@@ -7,8 +7,8 @@ use std::ops::Range;
 
 /// Decoded text and where its pieces come from: each piece is (text offset, source offset,
 /// kind), sorted by text offset, the first at 0. A verbatim piece stands in the source byte for
-/// byte; a replacement (an escape, an entity, a joining space) maps wholly to its source start;
-/// a respelling (a Markdown character reference) does too, and also knows where it ends.
+/// byte; a replacement (a joining space) maps wholly to its source start; a respelling (an
+/// escape, a character reference) does too, and also knows where it ends.
 #[derive(Debug, Clone, Default)]
 pub struct Decoded {
     /// The decoded text.
@@ -22,10 +22,11 @@ pub struct Decoded {
 enum Piece {
     /// Byte for byte.
     Verbatim,
-    /// Spelled differently; where its source ends is not kept (a match that ends in it ends
-    /// where it starts, as JSON reports have always placed it).
+    /// Text that stands for no source bytes of its own (a space joining two lines or cues,
+    /// markup read as a space): a match that ends in it ends where it is placed.
     Replacement,
-    /// Spelled differently in this many source bytes, which an edit of it replaces whole.
+    /// Spelled differently in this many source bytes (an escape, a doubled quote, a character
+    /// reference): a match that ends in it ends where they do, and an edit replaces them whole.
     Respelled(u32),
 }
 
@@ -115,7 +116,7 @@ impl Decoded {
         let i = self.pieces.partition_point(|&(t, _, _)| t <= at);
         match i.checked_sub(1).map(|i| self.pieces[i]) {
             Some((t, s, Piece::Verbatim)) => s + (offset - t),
-            // A replacement (an escape, an entity, a joining space): end where it starts.
+            // A replacement (a joining space, markup read as a space): end where it starts.
             Some((_, s, Piece::Replacement)) => s,
             Some((_, s, Piece::Respelled(len))) => s + len as usize,
             None => 0,

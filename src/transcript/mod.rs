@@ -89,6 +89,14 @@ impl TurnText {
         }
     }
 
+    /// The source offset where text ending at byte `offset` (exclusive) ends.
+    pub fn source_end(&self, offset: usize) -> usize {
+        match self {
+            TurnText::Source(r) => r.start + offset,
+            TurnText::Decoded(d) => d.source_end(offset),
+        }
+    }
+
     /// The source bytes the text `range` stands for, when it stands in one run of them (see
     /// [`Decoded`]): what an edit of that text may replace.
     pub(crate) fn source_run(&self, range: Range<usize>) -> Option<Range<usize>> {
@@ -124,10 +132,7 @@ impl Turn {
 
     /// The source offset where text ending at byte `offset` (exclusive) of the turn ends.
     pub fn source_end(&self, offset: usize) -> usize {
-        match &self.text {
-            TurnText::Source(r) => r.start + offset,
-            TurnText::Decoded(d) => d.source_end(offset),
-        }
+        self.text.source_end(offset)
     }
 }
 

@@ -157,3 +157,52 @@ fn a_match_over_many_lines_is_marked_on_its_first() {
         "{out}"
     );
 }
+
+/// A match that ends on an escaped character ends after the escape in the file: JSON's
+/// `\u00e9` and `\"`, a CSV's doubled quote, a caption's `&amp;`. It ended where the escape
+/// starts, so `café` was underlined `caf`.
+#[test]
+fn a_match_ending_on_an_escape_ends_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules: [{id: t/x, speaker: any, max_hits: 9, regex: ['caf.', '\"hi\"', 'A&B']}]",
+    );
+    let files = [
+        (
+            "a.json",
+            "[{\"role\":\"agent\",\"text\":\"caf\\u00e9 q \\\"hi\\\"\"}]",
+            &[(26, 35), (38, 44)][..],
+        ),
+        (
+            "a.csv",
+            "role,text\nagent,\"say \"\"hi\"\" now\"\n",
+            &[(12, 18)][..],
+        ),
+        (
+            "a.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA&amp;B ok\n",
+            &[(1, 8)][..],
+        ),
+    ];
+    for (name, text, spans) in files {
+        let path = write(dir.path(), name, text);
+        let (_, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", "json", "-r"])
+            .arg(&rules)
+            .arg(&path));
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
+        let found: Vec<(u64, u64)> = (v["conversations"][0]["findings"].as_array().unwrap())
+            .iter()
+            .map(|f| {
+                (
+                    f["column"].as_u64().unwrap(),
+                    f["end_column"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(found, spans, "{name}: {v}");
+    }
+}

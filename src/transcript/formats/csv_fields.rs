@@ -85,7 +85,7 @@ fn undoubled(d: &mut Decoded, source: &str, range: std::ops::Range<usize>) {
     let mut at = range.start;
     for (i, piece) in source[range].split("\"\"").enumerate() {
         if i > 0 {
-            d.push_replacement("\"", at - 2);
+            d.push_respelled("\"", at - 2..at);
         }
         d.push_verbatim(piece, at);
         at += piece.len() + 2;

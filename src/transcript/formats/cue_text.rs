@@ -140,9 +140,11 @@ impl<'a> Builder<'a> {
         self.text.push_verbatim(text, at);
     }
 
-    fn replacement(&mut self, text: &str, at: usize) {
+    /// Text the source bytes `at` spell otherwise (an entity): a match that ends in it ends
+    /// where they do.
+    fn respelled(&mut self, text: &str, at: Range<usize>) {
         self.space();
-        self.text.push_replacement(text, at);
+        self.text.push_respelled(text, at);
     }
 
     fn finish(mut self) -> Vec<Part<'a>> {
@@ -191,7 +193,7 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
             if rest.starts_with('&')
                 && let Some((c, len)) = entity(rest)
             {
-                out.replacement(&c, pos);
+                out.respelled(&c, pos..pos + len);
                 pos += len;
                 rest = &rest[len..];
                 continue;

@@ -332,7 +332,8 @@ pub fn decode_string(json: &str, offset: usize) -> TurnText {
         }
         let (c, len) = unescape(&inner[i..]);
         let mut buf = [0u8; 4];
-        out.push_replacement(c.encode_utf8(&mut buf), base + i);
+        // A match that ends in it ends where the escape does (`caf\u00e9` whole).
+        out.push_respelled(c.encode_utf8(&mut buf), base + i..base + i + len);
         i += len;
         run = i;
         match inner.get(i..).and_then(backslash) {

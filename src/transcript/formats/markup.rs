@@ -102,7 +102,7 @@ pub fn strip_html(body: &TurnText, source: &str) -> Decoded {
         if rest.starts_with('&')
             && let Some((text, len)) = entity(rest)
         {
-            out.push_replacement(&text, body.source_offset(at));
+            out.push_respelled(&text, body.source_offset(at)..body.source_end(at + len));
             at += len;
             continue;
         }
