@@ -162,3 +162,26 @@ fn a_date_and_time_that_is_none_names_the_wrong_part() {
         );
     }
 }
+
+/// Dates and times count from the file's earliest: a turn dated before the first keeps its
+/// time, and is warned of as one that starts before the turn above it. It was put at 0 s, as
+/// the first turn is, in silence.
+#[test]
+fn a_turn_dated_before_the_first_keeps_its_time_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "d.txt",
+        "[2024-05-01 10:00:30] Agent: One\n[2024-05-01 10:00:20] Customer: Two\n\
+         [2024-05-01 10:00:40] Agent: Three\n",
+    );
+    let (_, turns, warnings) = crate::time_order::first_words(&path, &[]);
+    let starts: Vec<Option<u64>> = turns.iter().map(|t| t.2).collect();
+    assert_eq!(starts, [Some(10_000), Some(0), Some(20_000)]);
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "line 2, column 33: this turn starts at 0 s, before the turn above it at 10 s"
+        )),
+        "{warnings:?}"
+    );
+}

@@ -256,7 +256,7 @@ pub(super) struct Timeline {
     order: Option<SlashOrder>,
     /// Whether the file's slash dates show both orders.
     mixed: bool,
-    /// The first date and time, in epoch milliseconds (0 when there is none).
+    /// The earliest date and time, in epoch milliseconds (0 when there is none).
     epoch: u64,
     /// The start of the day of the last date and time seen.
     day: Option<u64>,
@@ -275,13 +275,17 @@ impl Timeline {
     ) -> Timeline {
         let dates = stamps.clone().filter_map(|s| Some((s.slash?.shows, ())));
         let FileOrder { order, mixed } = file_order(dates, named);
+        // The earliest, not the first: a turn dated before the file's first keeps its time, and
+        // is warned of as one that starts before the turn above it (it was put at 0 s).
         let epoch = stamps
             .filter_map(|s| s.read(order))
-            .find(|s| s.day_start_ms.is_some());
+            .filter(|s| s.day_start_ms.is_some())
+            .map(|s| s.start_ms)
+            .min();
         Timeline {
             order,
             mixed: mixed.is_some(),
-            epoch: epoch.map_or(0, |s| s.start_ms),
+            epoch: epoch.unwrap_or(0),
             day: None,
             first_of_day: None,
         }
