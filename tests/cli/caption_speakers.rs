@@ -77,3 +77,21 @@ fn each_label_line_of_an_srt_or_sbv_cue_is_its_speakers() {
                Note: it ships today\n";
     assert_eq!(turns("call.sbv", sbv), expected([2, 3, 6, 9, 10]));
 }
+
+/// A label inside a cue's formatting, `<i>Customer: …</i>` or after SubRip's `{\an8}` and a
+/// `<font>` tag closed after the colon, names the speaker as one outside it: the customer's
+/// italic line was the agent's (the default role), its label read as words.
+#[test]
+fn a_label_inside_a_cues_formatting_names_its_speaker() {
+    let srt = "1\n00:00:01,000 --> 00:00:02,000\nAgent: <i>Hello</i> there\n\n\
+               2\n00:00:03,000 --> 00:00:04,000\n<i>Customer: Italic words</i>\n\n\
+               3\n00:00:05,000 --> 00:00:06,000\n{\\an8}<font color=\"#fff\">Agent:</font> Bye\n";
+    assert_eq!(
+        turns("call.srt", srt),
+        [
+            turn("Agent", 1000, (3, 11), "Hello there"),
+            turn("Customer", 3000, (7, 14), "Italic words"),
+            turn("Agent", 5000, (11, 40), "Bye"),
+        ]
+    );
+}

@@ -169,8 +169,11 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
         if k > 0 {
             out.space_at = Some(at);
         }
-        if !line.starts_with('<')
-            && let Some((name, after)) = name_prefix(line)
+        // A label inside the cue's formatting (`<i>Customer: …</i>`, `{\an8}Agent: …`) is read
+        // as one outside it; the tags before it say nothing.
+        let labelled = &line[formatting_lead(line)..];
+        if !labelled.starts_with('<')
+            && let Some((name, after)) = name_prefix(labelled)
             && (k == 0 || labels.names_speaker(name))
         {
             out.speaker(Cow::Borrowed(name));
@@ -214,7 +217,11 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
     let head = &line.as_bytes()[..line.len().min(48)];
     let colon = memchr::memchr(b':', head)?;
     let name = line[..colon].trim();
-    let after = &line[colon + 1..];
+    // Tags that close the label's formatting may stand before the space (`Agent:</font> Hi`).
+    let mut after = &line[colon + 1..];
+    while let Some(close) = after.strip_prefix("</").and_then(|t| t.find('>')) {
+        after = &after[close + 3..];
+    }
     let ok = !name.is_empty()
         && name.len() <= 40
         && name.split_whitespace().count() <= 4
@@ -224,4 +231,23 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
         && after.starts_with(' ');
     ok.then(|| (name, after.trim_start()))
+}
+
+/// How many bytes of formatting open `line`: tags such as `<i>`, `<b>`, `<u>`, `<c.yellow>` or
+/// `<font color="…">`, and SubRip's `{\an8}` placements; not a voice tag (`<v Name>`), which
+/// names the speaker.
+fn formatting_lead(line: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let formatting = ["<i>", "<b>", "<u>", "<c.", "<c>", "<font"]
+            .iter()
+            .any(|tag| rest.starts_with(tag))
+            || rest.starts_with("{\\");
+        let close = if rest.starts_with('{') { '}' } else { '>' };
+        match (formatting, rest.find(close)) {
+            (true, Some(end)) => at += end + 1,
+            _ => return at,
+        }
+    }
 }
