@@ -157,3 +157,26 @@ fn section_titles_with_times_are_a_script_not_speakers() {
         "{c}"
     );
 }
+
+/// A header whose time goes back right after the first leaves that first header standing: of
+/// two runs forward as long (0:05, 0:10, 0:12 and 0:03, 0:10, 0:12), the one that keeps the
+/// file's first header. The other lost the opening words from every turn, and the whole file
+/// read as one turn of no speaker.
+#[test]
+fn of_two_runs_as_long_the_one_with_the_first_header_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent  0:05\nHello, how can I help?\n\nCustomer  0:03\nBackwards\n\n\
+                Agent  0:10\nPlease calm down.\n\nCustomer  0:12\nFine\n";
+    let c = default_pack(write(dir.path(), "otter.txt", text).to_str().unwrap());
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&3.into(), &0.into()),
+        "{c}"
+    );
+    let calm = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
+    assert_eq!(
+        calm,
+        Some(("respect/calm-down", "agent", 8, Some(10_000))),
+        "{c}"
+    );
+}

@@ -66,22 +66,42 @@ pub(super) fn keep_headers(read: &mut [(Line, Option<Labelled>)], roles: &Roles)
     }
 }
 
-/// Which of `times` make the longest run, in order, that never goes back (patience sorting:
-/// `n log n`).
+/// Which of `times` make the longest run, in order, that never goes back: where a run that long
+/// can start at the file's first header, one that does (a run that dropped the first header for
+/// a later one as long left the file's opening words outside every turn, and the file read as a
+/// script of one turn); of the others, the one whose times stay lowest (a line misread as a
+/// header, `Order total  12:30`, runs ahead).
 fn longest_forward(times: &[u64]) -> Vec<bool> {
+    let all = lowest_run(times.iter().copied().enumerate(), times.len());
+    let Some(&first) = times.first() else {
+        return all;
+    };
+    let after = (times.iter().copied().enumerate().skip(1)).filter(|&(_, t)| t >= first);
+    let mut with_first = lowest_run(after, times.len());
+    with_first[0] = true;
+    let count = |run: &[bool]| run.iter().filter(|&&k| k).count();
+    match count(&with_first) >= count(&all) {
+        true => with_first,
+        false => all,
+    }
+}
+
+/// Which of `times` (each with its place among `len`) make the longest run that never goes back,
+/// of those the one whose times stay lowest (patience sorting: `n log n`).
+fn lowest_run(times: impl Iterator<Item = (usize, u64)>, len: usize) -> Vec<bool> {
     // For each run length, the place of the smallest last time of a run that long.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut before: Vec<Option<usize>> = vec![None; times.len()];
-    for (i, &t) in times.iter().enumerate() {
-        let len = tails.partition_point(|&j| times[j] <= t);
-        before[i] = len.checked_sub(1).map(|k| tails[k]);
-        match tails.get_mut(len) {
-            Some(tail) => *tail = i,
-            None => tails.push(i),
+    let mut tails: Vec<(usize, u64)> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; len];
+    for (i, t) in times {
+        let at = tails.partition_point(|&(_, tail)| tail <= t);
+        before[i] = at.checked_sub(1).map(|k| tails[k].0);
+        match tails.get_mut(at) {
+            Some(tail) => *tail = (i, t),
+            None => tails.push((i, t)),
         }
     }
-    let mut kept = vec![false; times.len()];
-    let mut at = tails.last().copied();
+    let mut kept = vec![false; len];
+    let mut at = tails.last().map(|&(i, _)| i);
     while let Some(i) = at {
         kept[i] = true;
         at = before[i];
@@ -100,6 +120,9 @@ mod tests {
             [true, false, true, true]
         );
         assert_eq!(longest_forward(&[5, 5, 3, 9]), [true, true, false, true]);
+        // Of two runs as long, the one that keeps the first header.
+        assert_eq!(longest_forward(&[5, 3, 10, 12]), [true, false, true, true]);
+        assert_eq!(longest_forward(&[9, 1, 2, 3]), [false, true, true, true]);
         assert_eq!(longest_forward(&[]), Vec::<bool>::new());
     }
 }
