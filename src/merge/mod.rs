@@ -34,13 +34,15 @@ pub enum MergeError {
     Json { at: String, message: String },
     #[error("{at}: {message}")]
     Invalid { at: String, message: String },
-    #[error("{what} is in {}", reports(.first, .second, *.one_report))]
+    #[error("{what} is in {}", reports(.first, .second, *.one_report, *.with_id))]
     Duplicate {
         what: String,
         first: String,
         second: String,
         /// Both are in one report.
         one_report: bool,
+        /// Both are conversations with an id (the same).
+        with_id: bool,
     },
     #[error("{}: {detail}; merge the reports of checks that scored alike (the config's `scoring` \
              and `min_score`, and `--min-score`)", scored(.first, .second))]
@@ -54,10 +56,14 @@ pub enum MergeError {
     Write(#[from] io::Error),
 }
 
-fn reports(first: &str, second: &str, one_report: bool) -> String {
-    match one_report {
-        true => format!("{first} twice, which no check writes: was the report edited?"),
-        false => format!("both {first} and {second}: the reports overlap (one merged twice?)"),
+fn reports(first: &str, second: &str, one_report: bool, with_id: bool) -> String {
+    match (one_report, with_id) {
+        (true, true) => format!(
+            "{first} twice: the conversations of one file need distinct ids to be merged (give \
+             each conversation record an id of its own)"
+        ),
+        (true, false) => format!("{first} twice, which no check writes: was the report edited?"),
+        (false, _) => format!("both {first} and {second}: the reports overlap (one merged twice?)"),
     }
 }
 
@@ -150,11 +156,12 @@ fn is_piece(item: &Item) -> bool {
     }
 }
 
-/// The first conversation reported by two reports, or a file both skipped, unreadable or
-/// checked in sorted items. Conversations of one file and id in one report are kept, in its
-/// order: records without an id, or with one id twice, which `check` reads (and warns of). A
-/// file that could not be read is one error however many reports list it: in two, they overlap
-/// (one report does list it again when a run names it again).
+/// The first conversation reported twice (SPEC §10: a duplicate path and id is an error), or a
+/// file both skipped, unreadable or checked, in sorted items. Conversations of one file without
+/// an id in one report are none: they are told apart by their place, in the report's order (a
+/// file of records without ids, which `check` reads without a word). A file that could not be
+/// read is one error however many reports list it: in two, they overlap (one report does list
+/// it again when a run names it again).
 fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     let name = |i: &Item| names[i.report()].clone();
     // Items of one path are together, those without an id first, in the reports' order.
@@ -163,7 +170,7 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
         let (a, b) = (pair[0], pair[1]);
         let same = match (a, b) {
             (Item::Conversation { .. }, Item::Conversation { .. }) => {
-                a.id() == b.id() && a.report() != b.report()
+                a.id() == b.id() && (a.id().is_some() || a.report() != b.report())
             }
             (Item::Error(..), _) | (_, Item::Error(..)) => a.report() != b.report(),
             _ => true,
@@ -174,6 +181,7 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
                 first: name(a),
                 second: name(b),
                 one_report: a.report() == b.report(),
+                with_id: a.id().is_some() && b.id().is_some(),
             });
         }
     }

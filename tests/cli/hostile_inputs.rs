@@ -164,19 +164,19 @@ fn a_record_id_seen_again_is_named_with_the_line_that_had_it() {
         v["conversations"][1]["warnings"][0],
         "line 3, column 1: conversation `a` again: the record on line 1 has the same id; give \
          each conversation record an id of its own (a report names a conversation by its file \
-         and id, and tells these two apart only by their place)"
+         and id, and `merge` refuses two)"
     );
 }
 
-/// `merge` keeps the conversations one report holds under one file and id, in its order, as
-/// `check` wrote them: records with one id twice, and records without an id (it refused the
-/// report, which check had written without a word for the records without one). Two reports
-/// that both hold them overlap.
+/// `merge` keeps the conversations without an id one report holds under one file, in its
+/// order, as `check` wrote them (it refused the report, which check had written without a word);
+/// two reports that both hold them overlap. One id twice in a report is a duplicate (path, id),
+/// which SPEC §10 makes an error, and which `check` warns of.
 #[test]
-fn merge_keeps_the_conversations_a_report_names_alike() {
+fn merge_keeps_conversations_without_ids_and_refuses_an_id_twice() {
     let dir = tempfile::tempdir().unwrap();
     let no_id = TWICE.replace("\"id\":\"a\",", "");
-    for (name, records) in [("twice.jsonl", TWICE.to_string()), ("no-id.jsonl", no_id)] {
+    for (name, records) in [("no-id.jsonl", no_id), ("twice.jsonl", TWICE.to_string())] {
         let path = write(dir.path(), name, &records);
         let (_, single, _) = run(talklint()
             .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
@@ -188,6 +188,16 @@ fn merge_keeps_the_conversations_a_report_names_alike() {
                 .args(reports))
         };
         let (code, merged, err) = merge(&[&report]);
+        if name == "twice.jsonl" {
+            assert_eq!(code, 2, "{err}");
+            assert!(
+                err.contains(
+                    "need distinct ids to be merged (give each conversation record an id of its own)"
+                ),
+                "{err}"
+            );
+            continue;
+        }
         assert_eq!((code, merged), (0, single), "{name}: {err}");
         let (code, _, err) = merge(&[&report, &report]);
         assert_eq!(code, 2, "{name}: {err}");

@@ -194,13 +194,12 @@ fn raw_conversation_id(text: &str) -> Option<&str> {
 }
 
 /// The warning of a record on line `number` whose `id` the record on line `first` had: a
-/// report names a conversation by its file and id, so the two are told apart only by their
-/// place.
+/// report names a conversation by its file and id, and `merge` refuses two.
 pub fn record_again(number: usize, id: &str, first: usize) -> String {
     format!(
         "line {number}, column 1: conversation `{id}` again: the record on line {first} has the \
          same id; give each conversation record an id of its own (a report names a conversation \
-         by its file and id, and tells these two apart only by their place)"
+         by its file and id, and `merge` refuses two)"
     )
 }
 
