@@ -20,6 +20,7 @@ pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod eval;
 pub(crate) mod file_name;
+pub(crate) mod file_node;
 pub(crate) mod fix;
 pub(crate) mod fnv;
 #[cfg(any(test, fuzzing))]

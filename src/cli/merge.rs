@@ -8,9 +8,11 @@ use super::rule_set::rules;
 use super::settings::{color, csv_dialect, csv_flags_fit, redactor, threads};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
+use crate::file_node::pipe;
 use crate::merge::{self, Layout, MergeError};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     csv_flags_fit(&args.csv, [args.format].into_iter())?;
@@ -51,7 +53,7 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let reports: Vec<String> = (args.reports.iter())
         .filter(|r| match r.as_str() {
             "-" => !std::mem::replace(&mut stdin_named, true),
-            path => pipe_of(path).is_none_or(|pipe| pipes.insert(pipe)),
+            path => pipe(Path::new(path)).is_none_or(|pipe| pipes.insert(pipe)),
         })
         .cloned()
         .collect();
@@ -73,17 +75,4 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
         Err(e) => Err(e.into()),
     }
-}
-
-/// The device and inode of the pipe (a FIFO, `<(…)`) at `path`; `None` for a file.
-#[cfg(unix)]
-fn pipe_of(path: &str) -> Option<(u64, u64)> {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let m = std::fs::metadata(path).ok()?;
-    m.file_type().is_fifo().then(|| (m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn pipe_of(_: &str) -> Option<(u64, u64)> {
-    None
 }

@@ -3,6 +3,7 @@
 //! first named or found.
 
 use super::walk::{Input, display};
+use crate::file_node::{Node, node};
 use crate::report::Skipped;
 use std::path::{Path, PathBuf};
 
@@ -157,21 +158,6 @@ fn same(root: &str) -> Option<Same> {
     }
     let path = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root));
     path.ok().map(Same::Path)
-}
-
-/// A file's device and inode, through links: one for every name of it.
-type Node = (u64, u64);
-
-#[cfg(unix)]
-fn node(path: &Path) -> Option<Node> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn node(_: &Path) -> Option<Node> {
-    None
 }
 
 /// The entry of file `root`, named after `first` by another name (a link to it, or its target
