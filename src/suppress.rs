@@ -283,12 +283,14 @@ impl Suppressions {
         let ignored_last = last > at
             && (self.ignored_every.covers(last)
                 || (self.ignored_by_rule.get(rule)).is_some_and(|r| r.covers(last)));
-        let in_source = covered_at || ignored_last;
-        match (covered_at, ignored_last) {
-            (true, _) => self.covered.push((rule, at)),
-            (false, true) => self.covered.push((rule, last)),
-            (false, false) => {}
-        }
+        // Where it is covered, for telling which directives were used.
+        let covered = match (covered_at, ignored_last) {
+            (true, _) => Some(at),
+            (false, true) => Some(last),
+            (false, false) => None,
+        };
+        self.covered.extend(covered.map(|byte| (rule, byte)));
+        let in_source = covered.is_some();
         let external = (self.per_path.as_ref())
             .is_some_and(|(rules, range)| range.contains(&at) && rules.contains(&rule));
         match (external, in_source) {

@@ -371,29 +371,24 @@ impl Index {
 /// together, in the file's order), as `check` names them `path#(N)`; `items` are in the
 /// reports' order.
 pub(super) fn number_unnamed(items: &mut [Item]) {
-    let file = |i: &Item| match i {
-        Item::Conversation { path, place, .. } => Some((place.report, path.clone())),
-        _ => None,
-    };
-    let mut start = 0;
-    while start < items.len() {
-        let key = file(&items[start]);
-        let len = items[start..]
-            .iter()
-            .take_while(|i| key.is_some() && file(i) == key)
-            .count()
-            .max(1);
-        let run = &mut items[start..start + len];
-        if run.iter().filter(|i| i.id().is_none()).count() > 1 {
-            for (k, item) in run.iter_mut().enumerate() {
-                if let Item::Conversation {
-                    id: None, number, ..
-                } = item
-                {
-                    *number = Some(k + 1);
-                }
+    fn file(i: &Item) -> Option<(usize, &str)> {
+        match i {
+            Item::Conversation { path, place, .. } => Some((place.report, path)),
+            _ => None,
+        }
+    }
+    let one_file = |a: &Item, b: &Item| file(a).is_some() && file(a) == file(b);
+    for run in items.chunk_by_mut(one_file) {
+        if run.iter().filter(|i| i.id().is_none()).count() < 2 {
+            continue;
+        }
+        for (k, item) in run.iter_mut().enumerate() {
+            if let Item::Conversation {
+                id: None, number, ..
+            } = item
+            {
+                *number = Some(k + 1);
             }
         }
-        start += len;
     }
 }

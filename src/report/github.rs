@@ -69,9 +69,10 @@ fn property(text: &str) -> String {
 fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
     // A warning is about the conversation, named by its id in a file of several; at its line
     // and column when it starts with them (a directive's).
-    let id = match c.suffix() {
-        suffix if suffix.is_empty() => suffix,
-        suffix => format!("{}: ", &suffix[1..]),
+    let suffix = c.suffix();
+    let id = match suffix.strip_prefix('#') {
+        Some(name) => format!("{name}: "),
+        None => String::new(),
     };
     for w in c.warnings {
         let place = super::model::place_in(w)
@@ -117,7 +118,7 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
         let _ = writeln!(
             out,
             "talklint: {}: tags: {}",
-            crate::text::controls::escape_name(&format!("{}{}", c.path, c.suffix())),
+            crate::text::controls::escape_name(&format!("{}{suffix}", c.path)),
             c.tags.join(", ")
         );
     }

@@ -216,8 +216,8 @@ pub(super) fn check(
         if let Some((new, done)) = fix_file(file, (bytes, &source, how), parts, ctx, scratch) {
             // What remains is judged on the fixed text; a fix that could not be written left
             // the file as it was read.
-            let written = !matches!(how, fix::Read::Left(_)) && done.not_written.is_none();
-            if ctx.opts.fix == Some(FixMode::Write) && written {
+            if ctx.opts.fix == Some(FixMode::Write) && done.rewritable && done.not_written.is_none()
+            {
                 source = Cow::Owned(new);
                 parsed = match parse(&source) {
                     Ok(parsed) => parsed,

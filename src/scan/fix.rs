@@ -107,22 +107,22 @@ pub(super) fn fix_file(
         Read::CrAsLf => &fix::splice(file_text, &applied),
         _ => &new,
     };
-    let (mut diff, mut not_written) = (None, None);
-    match (mode, left) {
-        (_, Some(_)) => {}
+    let (diff, not_written) = match (mode, left) {
+        (_, Some(_)) => (None, None),
         (FixMode::Diff, None) => {
-            diff = Some(fix::unified_diff(
+            let diff = fix::unified_diff(
                 display,
                 (file_text, fixed_text),
                 &applied,
                 ctx.opts.redact.as_ref(),
-            ));
+            );
+            (Some(diff), None)
         }
         (FixMode::Write, None) => {
-            not_written = (replace(path, bytes, fixed_text.as_bytes()).err())
-                .map(|e| format!("cannot write the fixes: {e}"));
+            let failed = replace(path, bytes, fixed_text.as_bytes()).err();
+            (None, failed.map(|e| format!("cannot write the fixes: {e}")))
         }
-    }
+    };
     let fixed = Fixed {
         path: display.into(),
         edits: made,

@@ -37,13 +37,11 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn], source: &str) -> Option<St
             let said = agent_of_two(turns, source, [first, second]);
             two_roles_to_name([first, second], said)
         }
-        // Both known: a third speaker is an agent (a call handed on) when their words say so,
-        // else a customer.
-        ([first, ..], true, true) => match speaks_as_agent(turns, source, first) {
-            true => roles_line(&[("agent", first)], ""),
-            false => roles_line(&[("customer", first)], ""),
-        },
-        (_, agent_known, _) => one_role_to_name(&labels, agent_known),
+        (_, agent_known, customer_known) => {
+            one_role_to_name(&labels, agent_known, customer_known, |label| {
+                speaks_as_agent(turns, source, label)
+            })
+        }
     };
     Some(format!(
         "{named} of {total} turns have a speaker with no role ({}{more}): agent and customer rules \
@@ -88,15 +86,20 @@ fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String 
 }
 
 /// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
-/// their first turn, where one role is known or one speaker has none: with the agent known, the
-/// first of them as the customer; else the first as the agent (with the customer known, or
-/// alone).
-fn one_role_to_name(labels: &[&str], agent_known: bool) -> String {
+/// their first turn, where a role is known or one speaker has none: with the agent known, the
+/// first of them as the customer, unless the customer is known too and its words are an
+/// agent's (`speaks_as_agent`: a call handed on); else the first as the agent (with the customer
+/// known, or alone).
+fn one_role_to_name(
+    labels: &[&str],
+    agent_known: bool,
+    customer_known: bool,
+    speaks_as_agent: impl Fn(&str) -> bool,
+) -> String {
     let first = labels.first().copied().unwrap_or("Speaker 1");
-    match agent_known {
-        true => roles_line(&[("customer", first)], ""),
-        false => roles_line(&[("agent", first)], ""),
-    }
+    let customer = agent_known && !(customer_known && speaks_as_agent(first));
+    let role = if customer { "customer" } else { "agent" };
+    roles_line(&[(role, first)], "")
 }
 
 /// `(`roles: {ROLE: [LABEL], …}`GUESS)`, with each label as the file writes it, or `[...]` where

@@ -41,7 +41,7 @@ impl Conversation<'_> {
                     (_, _, Some(&last)) => 0..last + 1,
                     _ => 0..0,
                 };
-                (Cow::Owned(all[stretch].to_vec()), None)
+                (Cow::Borrowed(&all[stretch]), None)
             }
             None => (Cow::Borrowed(&all[..]), None),
         };
