@@ -23,18 +23,7 @@ fn a_name_and_a_time_is_an_otter_header_only_among_headers_running_forward() {
     assert_eq!(found(&c), [("respect/calm-down", "agent", 3, None)], "{c}");
     let text = "Agent  0:05\nHello, how can I help?\n\nCustomer  0:09\nMy order is late.\n\n\
                 Agent  0:15\nI see.\nOrder placed  0:02\nPlease calm down.\n";
-    let c = default_pack(write(dir.path(), "otter.txt", text).to_str().unwrap());
-    assert_eq!(
-        (&c["turns"], &c["unknown_turns"]),
-        (&3.into(), &0.into()),
-        "{c}"
-    );
-    let calm = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
-    assert_eq!(
-        calm,
-        Some(("respect/calm-down", "agent", 10, Some(15_000))),
-        "{c}"
-    );
+    three_turns_calm_down_at(dir.path(), text, (10, 15_000));
     // A few `Name:` lines in a file of headers leave the headers standing, and one misread
     // header whose time runs ahead does not put out the headers after it.
     let text = "Sarah Lee  0:05\nThanks for calling Acme.\n\nJohn Smith  0:12\n\
@@ -167,7 +156,13 @@ fn of_two_runs_as_long_the_one_with_the_first_header_stands() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Agent  0:05\nHello, how can I help?\n\nCustomer  0:03\nBackwards\n\n\
                 Agent  0:10\nPlease calm down.\n\nCustomer  0:12\nFine\n";
-    let c = default_pack(write(dir.path(), "otter.txt", text).to_str().unwrap());
+    three_turns_calm_down_at(dir.path(), text, (8, 10_000));
+}
+
+/// Checks that the Otter file `text`, written in `dir`, reads as three turns of known roles
+/// with the agent's "calm down" on line `at.0`, at `at.1` milliseconds.
+fn three_turns_calm_down_at(dir: &std::path::Path, text: &str, at: (u64, u64)) {
+    let c = default_pack(write(dir, "otter.txt", text).to_str().unwrap());
     assert_eq!(
         (&c["turns"], &c["unknown_turns"]),
         (&3.into(), &0.into()),
@@ -176,7 +171,7 @@ fn of_two_runs_as_long_the_one_with_the_first_header_stands() {
     let calm = found(&c).into_iter().find(|f| f.0 == "respect/calm-down");
     assert_eq!(
         calm,
-        Some(("respect/calm-down", "agent", 8, Some(10_000))),
+        Some(("respect/calm-down", "agent", at.0, Some(at.1))),
         "{c}"
     );
 }
