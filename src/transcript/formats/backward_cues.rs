@@ -5,35 +5,33 @@
 
 /// The cues of a file that end before they start: the first's warning, and how many more.
 #[derive(Default)]
-pub(super) struct BackwardCues {
-    first: Option<String>,
-    more: usize,
-}
+pub(super) struct BackwardCues(super::FirstOf<String>);
 
 impl BackwardCues {
     /// Notes the cue of timing line `line` (number `number`), whose end `end` (a part of `line`)
     /// reads as `end_ms`, before its start at `start_ms`.
     pub fn note(&mut self, number: usize, line: &str, end: &str, (start_ms, end_ms): (u64, u64)) {
-        if self.first.is_some() {
-            self.more += 1;
-            return;
-        }
-        let offset = (end.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
-        let column = line
-            .get(..offset)
-            .map_or(1, |before| before.chars().count() + 1);
-        let seconds = |ms: u64| ms as f64 / 1000.0;
-        self.first = Some(format!(
-            "line {number}, column {column}: this cue ends at {} s, before it starts at {} s, so \
-             it is read as ending where it starts; write the end after the start",
-            seconds(end_ms),
-            seconds(start_ms),
-        ));
+        self.0
+            .note(|| warning(number, line, end, (start_ms, end_ms)));
     }
 
     /// The warning, if a cue ended before it started.
     pub fn warning(self) -> Option<String> {
-        let more = super::more_like(self.more, "cue");
-        self.first.map(|first| first + &more)
+        self.0.warning("cue", |first| first)
     }
+}
+
+/// What the first cue that ends before it starts is warned of (see [`BackwardCues::note`]).
+fn warning(number: usize, line: &str, end: &str, (start_ms, end_ms): (u64, u64)) -> String {
+    let offset = (end.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    let column = line
+        .get(..offset)
+        .map_or(1, |before| before.chars().count() + 1);
+    let seconds = |ms: u64| ms as f64 / 1000.0;
+    format!(
+        "line {number}, column {column}: this cue ends at {} s, before it starts at {} s, so it \
+         is read as ending where it starts; write the end after the start",
+        seconds(end_ms),
+        seconds(start_ms),
+    )
 }

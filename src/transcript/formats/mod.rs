@@ -54,6 +54,30 @@ mod unparted_cues;
 mod unread_times;
 mod word_turns;
 
+/// The first of one kind of slip in a file, and how many more: a warning tells the first and
+/// counts the rest ([`more_like`]).
+#[derive(Default)]
+pub(super) struct FirstOf<T> {
+    first: Option<T>,
+    more: usize,
+}
+
+impl<T> FirstOf<T> {
+    /// Notes one more slip; `first` makes what the warning tells of it, when it is the first.
+    pub fn note(&mut self, first: impl FnOnce() -> T) {
+        match self.first {
+            None => self.first = Some(first()),
+            Some(_) => self.more += 1,
+        }
+    }
+
+    /// The warning `say` makes of the first, with how many more `noun`s there are.
+    pub fn warning(self, noun: &str, say: impl FnOnce(T) -> String) -> Option<String> {
+        let more = more_like(self.more, noun);
+        self.first.map(|first| say(first) + &more)
+    }
+}
+
 /// ` (… and N more NOUNs like it)` after a warning about the first of several, or nothing when
 /// it was the only one.
 fn more_like(more: usize, noun: &str) -> String {

@@ -6,28 +6,21 @@
 /// The cues of a file that follow the one above without a blank line: the first's line, and how
 /// many more.
 #[derive(Default)]
-pub(super) struct UnpartedCues {
-    first: Option<usize>,
-    more: usize,
-}
+pub(super) struct UnpartedCues(super::FirstOf<usize>);
 
 impl UnpartedCues {
     /// Notes the cue that starts on line `number`.
     pub fn note(&mut self, number: usize) {
-        match self.first {
-            None => self.first = Some(number),
-            Some(_) => self.more += 1,
-        }
+        self.0.note(|| number);
     }
 
     /// The warning, if a cue followed another without a blank line.
     pub fn warning(self) -> Option<String> {
-        let more = super::more_like(self.more, "cue");
-        self.first.map(|line| {
+        self.0.warning("cue", |line| {
             format!(
                 "line {line}, column 1: this cue follows the one above without a blank line; it \
                  is read as a cue of its own, as browsers read it, but readers that part cues at \
-                 blank lines join it to the cue above: add a blank line before it{more}"
+                 blank lines join it to the cue above: add a blank line before it"
             )
         })
     }
