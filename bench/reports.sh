@@ -11,7 +11,7 @@ corpus=bench/corpus-10k
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
 [ -d "$corpus" ] || python3 ../shared/tools/gencorpus.py --out "$corpus" --files 10000 --format mixed --seed 1 --jobs 2
 cargo build --release --quiet
-bin="target/release/talklint check -j2 --no-config --fail-on never"
+bin="target/release/talklint check -j2 --no-config --exit-zero"
 outputs() { echo "--output-json $1/r.json --output-sarif $1/r.sarif --output-junit $1/r.xml --output-csv $1/r.csv --output-html $1/r.html"; }
 shm=$(mktemp -d -p /dev/shm); disk=bench/reports-out; mkdir -p "$disk"
 null="--output-json /dev/null --output-sarif /dev/null --output-junit /dev/null --output-csv /dev/null --output-html /dev/null"

@@ -15,7 +15,7 @@ corpus=${1:-bench/corpus-10k}
 cargo build --release --quiet
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-target/release/talklint check -j2 --no-config --fail-on never --format html -o "$out/report.html" "$corpus"
+target/release/talklint check -j2 --no-config --exit-zero --format html -o "$out/report.html" "$corpus"
 echo "report: $(stat -c %s "$out/report.html") bytes, $(grep -c '' "$out/report.html") lines"
 steps='[{"do": "wait_for", "js": "performance.getEntriesByName(\"first-contentful-paint\").length > 0"},
   {"do": "eval", "name": "times", "js": "[\"first-contentful-paint\", \"talklint-read\", \"talklint-list\"].map(n => performance.getEntriesByName(n)[0].startTime).concat([performance.getEntriesByType(\"navigation\")[0].loadEventEnd, performance.memory.usedJSHeapSize / 1048576, document.querySelectorAll(\"#tl-list > li\").length])"}]'

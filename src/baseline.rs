@@ -41,7 +41,7 @@ pub(crate) enum BaselineError {
         source: std::io::Error,
     },
     #[error(
-        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: make a baseline with `talklint check -f json --fail-on never PATHS > {name}`, from the folder that holds it"
+        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: make a baseline with `talklint check -f json --exit-zero PATHS > {name}`, from the folder that holds it"
     )]
     NotReport {
         name: String,

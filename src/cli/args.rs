@@ -150,6 +150,10 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "N", allow_negative_numbers = true,
           value_parser = score_bar)]
     pub(crate) min_score: Option<i32>,
+    /// Exit 0 even when findings or conversations fail, as ruff's `--exit-zero` (2 still means
+    /// errors).
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
     /// Check only shard K of N (1-based): the files whose path hashes to it (FNV-1a 64 of the
     /// normalised path, mod N). The N shards partition the files; `talklint merge` joins their
     /// reports.
@@ -211,7 +215,7 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
     /// Do not count the findings of an earlier JSON or JSONL report (`talklint check -f json
-    /// --fail-on never PATHS > FILE`), known by file, conversation, rule and matched words:
+    /// --exit-zero PATHS > FILE`), known by file, conversation, rule and matched words:
     /// only new findings count.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
@@ -250,6 +254,7 @@ pub(crate) struct CheckArgs {
     mut_arg("show_suppressed", |a| a.hide(true)),
     mut_arg("baseline", |a| a.hide(true)),
     mut_arg("shard", |a| a.hide(true)),
+    mut_arg("exit_zero", |a| a.hide(true)),
     mut_arg("fix", |a| a.hide(true)),
     mut_arg("diff", |a| a.hide(true)),
 )]
@@ -303,6 +308,9 @@ pub(crate) struct MergeArgs {
     /// Exit 1 when a finding at or above this level exists, as `check` would have.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
+    /// Exit 0 even when findings or conversations fail, as `check --exit-zero`.
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
     #[command(flatten)]
     pub(crate) csv: CsvArgs,
     /// After the report, print what `check --statistics` prints for the same conversations

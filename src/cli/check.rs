@@ -102,7 +102,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     if not_written {
         return Ok(Outcome::Trouble);
     }
-    Ok(judge(&totals, s.fail_on))
+    Ok(judge(&totals, s.fail_on, s.exit_zero))
 }
 
 /// Says on standard error that the paths held no transcript to check: a run over an empty
@@ -141,7 +141,7 @@ fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
         super::stderr::warning(&format!(
             "the baseline {} names no file there is, so every finding counts as new: its paths \
              are read from the folder it is in; make it there (`talklint check -f {format} \
-             --fail-on never PATHS > {}`), and again after files move",
+             --exit-zero PATHS > {}`), and again after files move",
             b.name, b.name,
         ));
     }
@@ -210,13 +210,12 @@ pub(super) fn print_statistics(
     }
 }
 
-/// The run's outcome: errors first, then failed conversations and findings at `fail_on`.
-pub(super) fn judge(totals: &Summary, fail_on: FailOn) -> Outcome {
+/// The run's outcome: errors first, then failed conversations and findings at `fail_on`
+/// (`--fail-on never` spares findings only), none of which count with `--exit-zero`.
+pub(super) fn judge(totals: &Summary, fail_on: FailOn, exit_zero: bool) -> Outcome {
     if totals.errors > 0 {
         Outcome::Trouble
-    } else if fail_on != FailOn::Never
-        && (totals.failed > 0 || totals.worst.is_some_and(|w| fail_on.fails(w)))
-    {
+    } else if !exit_zero && (totals.failed > 0 || totals.worst.is_some_and(|w| fail_on.fails(w))) {
         Outcome::Findings
     } else {
         Outcome::Clean

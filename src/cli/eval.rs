@@ -164,6 +164,8 @@ fn checks_only(args: &EvalArgs) -> Option<&'static str> {
         (c.baseline.is_some(), "--baseline"),
         (c.fail_on.is_some() && !verdict_shown, "--fail-on"),
         (c.min_score.is_some() && !verdict_shown, "--min-score"),
+        // eval's exit code is its precision and recall, never the findings'.
+        (c.exit_zero, "--exit-zero"),
     ]
     .into_iter()
     .find_map(|(given, flag)| given.then_some(flag))

@@ -70,7 +70,7 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
                 }
                 print_statistics(after, &totals, &rules)?;
             }
-            Ok(judge(&totals, fail_on))
+            Ok(judge(&totals, fail_on, args.exit_zero))
         }
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
         Err(e) => Err(e.into()),

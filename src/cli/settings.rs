@@ -43,6 +43,7 @@ pub(super) struct CheckSettings {
     /// Reports also written, each to its file.
     pub extra_reports: Vec<(OutputFormat, PathBuf)>,
     pub fail_on: FailOn,
+    pub exit_zero: bool,
     pub statistics: bool,
 }
 
@@ -139,6 +140,7 @@ impl CheckSettings {
             format: args.format,
             output: args.output,
             fail_on,
+            exit_zero: args.exit_zero,
             statistics: args.statistics,
         })
     }

@@ -38,7 +38,7 @@ fn every_bad_input_is_listed_exactly_once() {
         .status()
         .unwrap();
     assert!(made.success());
-    let (code, v) = json_report(&["--fail-on", "never", d.to_str().unwrap()]);
+    let (code, v) = json_report(&["--exit-zero", d.to_str().unwrap()]);
     assert_eq!(code, 2, "unreadable files exit 2: {v}");
     let mut listed: Vec<&str> = ["conversations", "skipped", "errors"]
         .iter()
@@ -91,7 +91,7 @@ fn a_scan_of_many_chunks_keeps_every_file_in_order() {
         fs::write(folder.join(name), text).unwrap();
     }
     let jsonl = |threads: &str| {
-        let args = ["--format", "jsonl", "--fail-on", "never", "-j", threads];
+        let args = ["--format", "jsonl", "--exit-zero", "-j", threads];
         let out = crate::support::check(&args).arg(d).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "a bad JSON file exits 2");
         String::from_utf8(out.stdout).unwrap()

@@ -25,7 +25,7 @@ fn handed_on() -> tempfile::TempDir {
 }
 
 /// `check_in` adds `--no-config`.
-const ARGS: [&str; 4] = ["-r", "r.yaml", "--fail-on", "never"];
+const ARGS: [&str; 3] = ["-r", "r.yaml", "--exit-zero"];
 
 /// The HTML report of `path` in `dir` with the rules `r.yaml` there.
 fn html(dir: &std::path::Path, path: &str) -> std::path::PathBuf {
@@ -176,7 +176,7 @@ fn a_handed_on_calls_talk_share_is_each_agents_own() {
                 [00:00:10-00:00:20] Customer: Fine.\n\
                 [00:00:20-00:00:40] Agent Tom: Hi, Tom here, let me help.\n";
     write(dir.path(), "t.txt", call);
-    let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "--statistics", "t.txt"]);
+    let (_, human, _) = check_in(dir.path(), &["--exit-zero", "--statistics", "t.txt"]);
     let timing = human.split("per call\n").nth(1).unwrap_or_default();
     let shares: Vec<&str> = timing
         .lines()
@@ -197,11 +197,11 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
     write(dir.path(), "guessed.json", guessed);
     let labelled = r#"[{"role": "customer", "text": "hi"}, {"role": "agent", "text": "hello"}]"#;
     write(dir.path(), "labelled.json", labelled);
-    let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "."]);
+    let (_, human, _) = check_in(dir.path(), &["--exit-zero", "."]);
     let line = "Agent guessed in 1 conversation: no label or `roles:` names the agent";
     assert_eq!(human.matches(line).count(), 1, "{human}");
     assert!(human.contains("under `roles:` in talklint.yaml"), "{human}");
-    let (_, v) = json_report_in(dir.path(), &["--no-config", "--fail-on", "never", "."]);
+    let (_, v) = json_report_in(dir.path(), &["--no-config", "--exit-zero", "."]);
     assert_eq!(v["summary"]["agent_guessed"], 1);
     let (g, l) = (&v["conversations"][0], &v["conversations"][1]);
     assert_eq!(
@@ -210,7 +210,7 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
         "{g}"
     );
     assert!(l.get("agent_guessed").is_none(), "{l}");
-    let (_, human, _) = check_in(dir.path(), &["--fail-on", "never", "labelled.json"]);
+    let (_, human, _) = check_in(dir.path(), &["--exit-zero", "labelled.json"]);
     assert!(!human.contains("Agent guessed"), "{human}");
     // AWS post-call analytics that does not say its mode: the reader's guess by speaker order
     // is counted too (a second look, finding every turn with a role, wrote it off).
@@ -219,10 +219,7 @@ fn conversations_whose_agent_was_guessed_are_counted_once() {
         {"SegmentStartTime": 0.5, "SegmentEndTime": 3.0, "SegmentSpeaker": "spk_0", "DisplayText": "Thank you for calling."},
         {"SegmentStartTime": 3.5, "SegmentEndTime": 5.0, "SegmentSpeaker": "spk_1", "DisplayText": "I said sorry."}]}"#;
     write(dir.path(), "pca.json", pca);
-    let (_, v) = json_report_in(
-        dir.path(),
-        &["--no-config", "--fail-on", "never", "pca.json"],
-    );
+    let (_, v) = json_report_in(dir.path(), &["--no-config", "--exit-zero", "pca.json"]);
     assert_eq!(v["summary"]["agent_guessed"], 1, "{v}");
 }
 

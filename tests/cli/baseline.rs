@@ -15,7 +15,7 @@ fn scripts_with_baseline(format: &str) -> tempfile::TempDir {
         "scripts/b.txt",
         "Agent: that is not my department\n",
     );
-    let args = ["-f", format, "--fail-on", "never", "scripts"];
+    let args = ["-f", format, "--exit-zero", "scripts"];
     let (code, report, err) = check_in(dir.path(), &args);
     assert_eq!(code, 0, "{err}");
     write(dir.path(), &format!("base.{format}"), &report);
@@ -163,7 +163,7 @@ fn a_baseline_knows_problems_not_rewards_or_tags() {
         "t.txt",
         "Agent: I'm sorry to hear that. Calm down.\n",
     );
-    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "t.txt"]);
+    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--exit-zero", "t.txt"]);
     write(dir.path(), "base.json", &report);
     let (code, v) = json_report_in(dir.path(), &["--baseline", "base.json", "t.txt"]);
     assert_eq!(code, 0, "{v}");
@@ -237,8 +237,7 @@ fn a_baseline_made_again_with_show_suppressed_keeps_its_known_problems() {
         "--baseline",
         "base.json",
         "--show-suppressed",
-        "--fail-on",
-        "never",
+        "--exit-zero",
     ];
     let (_, again) = json_report_in(dir.path(), &[&args[..], &["scripts"]].concat());
     let why: Vec<&str> = (again["conversations"].as_array().unwrap().iter())

@@ -63,14 +63,14 @@ fn a_baseline_that_names_no_file_checked_says_so() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     write(dir.path(), "sub/a.txt", "Agent: Calm down.\n");
     let sub = dir.path().join("sub");
-    let (_, report, _) = check_in(&sub, &["-f", "jsonl", "--fail-on", "never", "a.txt"]);
+    let (_, report, _) = check_in(&sub, &["-f", "jsonl", "--exit-zero", "a.txt"]);
     // Saved one folder up, its path `a.txt` is read from there: a file this run does not check.
     write(dir.path(), "base.jsonl", &report);
     let (code, _, err) = check_in(&sub, &["--baseline", "../base.jsonl", "a.txt"]);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("warning: the baseline ../base.jsonl names no file there is, so every finding counts as new")
-            && err.contains("`talklint check -f jsonl --fail-on never PATHS > ../base.jsonl`"),
+            && err.contains("`talklint check -f jsonl --exit-zero PATHS > ../base.jsonl`"),
         "{err}"
     );
     write(&sub, "base.jsonl", &report);
@@ -98,7 +98,7 @@ fn conversations_without_ids_each_have_their_own_baseline() {
         "c.jsonl",
         &format!("{closed}{}", record("Fine.")),
     );
-    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "."]);
+    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--exit-zero", "."]);
     write(dir.path(), "b.json", &report);
     // The second conversation now says it too: new.
     write(dir.path(), "c.jsonl", &format!("{closed}{closed}"));
@@ -112,7 +112,7 @@ fn conversations_without_ids_each_have_their_own_baseline() {
     // Three records that each keep their finding: nothing new, nothing gone.
     let three = closed.repeat(3);
     write(dir.path(), "c.jsonl", &three);
-    let (_, report, _) = check_in(dir.path(), &["-f", "jsonl", "--fail-on", "never", "."]);
+    let (_, report, _) = check_in(dir.path(), &["-f", "jsonl", "--exit-zero", "."]);
     write(dir.path(), "b.jsonl", &report);
     let (code, out, err) = check_in(dir.path(), &["--baseline", "b.jsonl", "c.jsonl"]);
     assert_eq!(code, 0, "{out}{err}");
@@ -132,7 +132,7 @@ fn conversations_without_ids_each_have_their_own_baseline() {
 fn a_baseline_match_is_known_however_its_apostrophes_are_written() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "b.txt", "Agent: That's not my department.\n");
-    let (code, report, err) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "b.txt"]);
+    let (code, report, err) = check_in(dir.path(), &["-f", "json", "--exit-zero", "b.txt"]);
     assert_eq!(code, 0, "{err}");
     write(dir.path(), "base.json", &report);
     // A report as older versions wrote it: the match's original text, no `suppressed_by`.

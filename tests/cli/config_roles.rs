@@ -17,7 +17,7 @@ fn roles_match_a_label_in_any_case_and_spacing() {
     let chat = r#"[{"speaker": "Ben", "text": "hi"}, {"speaker": "Sarah  Lee", "text": "hello Ben"},
                   {"speaker": "Ben", "text": "thanks"}]"#;
     write(dir.path(), "c.json", chat);
-    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "c.json"]);
+    let (_, v) = json_report_in(dir.path(), &["--exit-zero", "c.json"]);
     let c = &v["conversations"][0];
     assert_eq!(
         (&c["unknown_turns"], &c["agent"]),
@@ -32,7 +32,7 @@ fn roles_match_a_label_in_any_case_and_spacing() {
     );
     let text = "Anna: hallo\nJÖRG WEISS: guten Tag\nAnna: danke\nJörg Weiss: bitte\n";
     write(dir.path(), "c.txt", text);
-    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "c.txt"]);
+    let (_, v) = json_report_in(dir.path(), &["--exit-zero", "c.txt"]);
     let c = &v["conversations"][0];
     assert_eq!(
         (&c["unknown_turns"], &c["agent"]),
@@ -84,8 +84,7 @@ fn a_label_written_with_its_colon_names_the_speaker_either_way() {
         "talklint.yaml",
         "roles:\n  agent: [\"Sarah:\"]\n  customer: [\"Bob:\"]\n",
     );
-    let (_, v) =
-        crate::support::json_report_in(dir.path(), &["--fail-on", "never", "a.txt", "b.csv"]);
+    let (_, v) = crate::support::json_report_in(dir.path(), &["--exit-zero", "a.txt", "b.csv"]);
     for c in v["conversations"].as_array().unwrap() {
         assert_eq!(c["unknown_turns"], 0, "{c}");
         assert!(c.get("agent_guessed").is_none(), "{c}");
@@ -125,7 +124,7 @@ fn the_speaker_beside_a_named_agent_is_the_customer() {
         "talklint.yaml",
         "roles:\n  agent: [maria lopez]\n",
     );
-    let (_, v) = crate::support::json_report_in(dir.path(), &["--fail-on", "never", "chat.json"]);
+    let (_, v) = crate::support::json_report_in(dir.path(), &["--exit-zero", "chat.json"]);
     let c = &v["conversations"][0];
     assert_eq!(c["unknown_turns"], 0, "{c}");
     assert!(
@@ -145,10 +144,8 @@ fn the_speaker_beside_a_named_agent_is_the_customer() {
 {"conversation_id": "c2", "speaker": "Customer", "text": "agent please"}
 "#;
     write(dir.path(), "chats.jsonl", chats);
-    let (_, v) = crate::support::json_report_in(
-        dir.path(),
-        &["--no-config", "--fail-on", "never", "chats.jsonl"],
-    );
+    let (_, v) =
+        crate::support::json_report_in(dir.path(), &["--no-config", "--exit-zero", "chats.jsonl"]);
     let c = &v["conversations"];
     assert_eq!(
         (&c[0]["unknown_turns"], c[0].get("agent_guessed")),

@@ -14,7 +14,7 @@ fn an_encoding_warning_goes_to_the_conversation_it_is_in() {
         {\"id\":\"c\",\"messages\":[{\"role\":\"agent\",\"text\":\"three\"}]}\n";
     std::fs::write(&path, bytes).unwrap();
     let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+        .args(["check", "--no-config", "-f", "json", "--exit-zero"])
         .arg(&path));
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -32,7 +32,7 @@ fn an_encoding_warning_goes_to_the_conversation_it_is_in() {
     );
     // Its place opens it, so GitHub and SARIF place it too (they read `line L, column C: `).
     let (_, out, _) = run(talklint()
-        .args(["check", "--no-config", "-f", "github", "--fail-on", "never"])
+        .args(["check", "--no-config", "-f", "github", "--exit-zero"])
         .arg(&path));
     let file = path.to_str().unwrap();
     assert!(
@@ -60,7 +60,7 @@ fn an_encoding_warning_follows_the_text_not_the_line_order() {
 /// Each conversation's id and how many of its warnings are about invalid UTF-8.
 fn warned(path: &std::path::Path) -> Vec<(String, usize)> {
     let (_, out, err) = run(talklint()
-        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+        .args(["check", "--no-config", "-f", "json", "--exit-zero"])
         .arg(path));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
     (v["conversations"].as_array().unwrap().iter())
@@ -94,7 +94,7 @@ fn an_encoding_warning_counts_a_lone_cr_as_a_line_end() {
     }
     std::fs::write(&utf16, bytes).unwrap();
     let (_, out, err) = run(talklint()
-        .args(["check", "--no-config", "-f", "json", "--fail-on", "never"])
+        .args(["check", "--no-config", "-f", "json", "--exit-zero"])
         .args([&utf8, &utf16]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     let first = |i: usize| {

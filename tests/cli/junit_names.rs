@@ -19,15 +19,7 @@ fn suites(xml: &str) -> Vec<String> {
 /// The exit code, JUnit report and messages of a run on the stream `records`.
 fn junit_of_stream(records: String) -> (i32, String, String) {
     run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "junit",
-            "--fail-on",
-            "never",
-            "-",
-        ])
+        .args(["check", "--no-config", "-f", "junit", "--exit-zero", "-"])
         .write_stdin(records))
 }
 
@@ -47,7 +39,7 @@ fn conversations_without_ids_in_one_file_are_named_by_their_place() {
     ];
     write(dir.path(), "records.jsonl", &three.concat());
     write(dir.path(), "single.jsonl", &record(None, "Hello."));
-    let (code, out, err) = check_in(dir.path(), &["-f", "junit", "--fail-on", "never", "."]);
+    let (code, out, err) = check_in(dir.path(), &["-f", "junit", "--exit-zero", "."]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         suites(&out),
@@ -65,7 +57,7 @@ fn conversations_without_ids_in_one_file_are_named_by_their_place() {
         .collect();
     assert_eq!(cases, suites(&out), "each case is named as its suite");
     // The place names the suite only: JSON reports have no field for it.
-    let (_, json, _) = check_in(dir.path(), &["-f", "json", "--fail-on", "never", "."]);
+    let (_, json, _) = check_in(dir.path(), &["-f", "json", "--exit-zero", "."]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let keys = v["conversations"][0].as_object().unwrap();
     assert!(!keys.contains_key("number"), "{json}");
@@ -80,7 +72,7 @@ fn one_conversation_without_an_id_beside_named_ones_keeps_the_file_name_in_check
         record(Some("b"), "Hi."),
     ];
     write(dir.path(), "mixed.jsonl", &records.concat());
-    let args = ["--fail-on", "never", "mixed.jsonl"];
+    let args = ["--exit-zero", "mixed.jsonl"];
     let (_, single, _) = check_in(dir.path(), &[&["-f", "junit"][..], &args].concat());
     assert_eq!(
         suites(&single),
@@ -91,7 +83,7 @@ fn one_conversation_without_an_id_beside_named_ones_keeps_the_file_name_in_check
     let report = write(reports.path(), "r.jsonl", &jsonl);
     let (code, merged, err) = run(talklint()
         .current_dir(dir.path())
-        .args(["merge", "--no-config", "-f", "junit", "--fail-on", "never"])
+        .args(["merge", "--no-config", "-f", "junit", "--exit-zero"])
         .arg(&report));
     assert_eq!((code, merged), (0, single), "{err}");
 }
@@ -126,10 +118,7 @@ fn a_place_never_names_a_suite_as_an_id_that_is_a_number_does() {
     .concat();
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "c.jsonl", &records);
-    let (_, file, err) = check_in(
-        dir.path(),
-        &["-f", "junit", "--fail-on", "never", "c.jsonl"],
-    );
+    let (_, file, err) = check_in(dir.path(), &["-f", "junit", "--exit-zero", "c.jsonl"]);
     assert_eq!(
         suites(&file),
         ["c.jsonl#3", "c.jsonl#(2)", "c.jsonl#(3)"],
@@ -175,7 +164,7 @@ fn a_streams_broken_lines_are_suites_named_by_their_lines_in_check_and_merge() {
         .write_stdin(lines));
     let report = write(dir.path(), "r.jsonl", &jsonl);
     let (_, merged, err) = run(talklint()
-        .args(["merge", "--no-config", "-f", "junit", "--fail-on", "never"])
+        .args(["merge", "--no-config", "-f", "junit", "--exit-zero"])
         .arg(&report));
     assert_eq!(merged, single, "{err}");
 }

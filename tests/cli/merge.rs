@@ -307,8 +307,15 @@ fn a_failed_merge_leaves_the_last_report_whole() {
 
 #[test]
 fn the_exit_code_is_the_one_check_gives() {
+    // fixtures/calls holds a conversation that fails: `--fail-on never` spares findings only
+    // (SPEC §1: exit 1 on "findings or failed conversations"), and `--exit-zero` spares both.
     let dir = tempfile::tempdir().unwrap();
-    for (fail_on, expected) in [("error", 1), ("never", 0)] {
+    let verdicts: [(&[&str], i32); 3] = [
+        (&["--fail-on", "error"], 1),
+        (&["--fail-on", "never"], 1),
+        (&["--exit-zero"], 0),
+    ];
+    for (flags, expected) in verdicts {
         let mut reports = Vec::new();
         for k in 1..=2 {
             let (_, out, _) = run(talklint().args([
@@ -322,18 +329,20 @@ fn the_exit_code_is_the_one_check_gives() {
             ]));
             reports.push(write(dir.path(), &format!("calls-{k}.jsonl"), &out));
         }
-        let (code, _, err) = merge(&["--format", "json", "--fail-on", fail_on], &reports);
-        assert_eq!(code, expected, "{err}");
+        let calls = ["check", "--no-config", "-q", "fixtures/calls"];
+        let (checked, _, _) = run(talklint().args(calls).args(flags));
+        let (code, _, err) = merge(&[&["--format", "json"], flags].concat(), &reports);
+        assert_eq!((checked, code), (expected, expected), "{flags:?}: {err}");
     }
 }
 
 #[test]
 fn a_json_report_on_one_line_merges_as_the_same_report_does() {
     let dir = tempfile::tempdir().unwrap();
-    let (checked, pretty) = check(&["--format", "json", "--fail-on", "never"]);
+    let (checked, pretty) = check(&["--format", "json", "--exit-zero"]);
     let doc: serde_json::Value = serde_json::from_str(&pretty).unwrap();
     let one_line = write(dir.path(), "min.json", &doc.to_string());
-    let (code, merged, err) = merge(&["--format", "json", "--fail-on", "never"], &[one_line]);
+    let (code, merged, err) = merge(&["--format", "json", "--exit-zero"], &[one_line]);
     assert_eq!(code, checked, "{err}");
     assert!(merged == pretty, "{merged}");
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 fn report(dir: &Path, name: &str, args: &[&str]) -> std::path::PathBuf {
     let (_, out, err) = run(talklint()
         .current_dir(dir)
-        .args(["check", "--no-config", "-f", "jsonl", "--fail-on", "never"])
+        .args(["check", "--no-config", "-f", "jsonl", "--exit-zero"])
         .args(args));
     assert!(out.ends_with("}}\n"), "a whole report: {out}{err}");
     write(dir, name, &out)
@@ -106,7 +106,7 @@ fn a_malformed_files_error_in_two_reports_is_an_overlap() {
             )
         })
         .collect();
-    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &shards);
+    let (code, merged, err) = merge(&["-f", "json", "--exit-zero"], &shards);
     let (single_code, single, _) = run(talklint()
         .current_dir(dir.path())
         .args(crate::support::JSON_CHECK)
@@ -133,7 +133,7 @@ fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
     let partition = |name: &str, id: &str| {
         let (_, out, _) = run(talklint()
             .args(["check", "--no-config", "-f", "jsonl", "--input-format", "jsonl"])
-            .args(["--fail-on", "never", "-"])
+            .args(["--exit-zero", "-"])
             .write_stdin(format!(
                 "{{\"id\":\"{id}\",\"messages\":[{{\"role\":\"agent\",\"text\":\"hi\"}}]}}\nnot json\n"
             )));

@@ -19,12 +19,12 @@ fn calls() -> tempfile::TempDir {
     dir
 }
 
-/// `talklint check ARGS .` in `dir`, as JSONL with `--fail-on never`: its report, written to
+/// `talklint check ARGS .` in `dir`, as JSONL with `--exit-zero`: its report, written to
 /// `to` as `name`.
 fn report(dir: &Path, args: &[&str], to: &Path, name: &str) -> PathBuf {
     let (_, out, err) = run(talklint()
         .current_dir(dir)
-        .args(["check", "-f", "jsonl", "--fail-on", "never"])
+        .args(["check", "-f", "jsonl", "--exit-zero"])
         .args(args)
         .arg("."));
     assert!(out.contains("{\"path\""), "{name} holds calls: {err}");
@@ -114,14 +114,10 @@ fn shards_of_one_run_whose_folders_score_differently_merge() {
     for i in 0..6 {
         write(&team, &format!("t-{i}.txt"), "Agent: Please calm down.\n");
     }
-    let (_, single, _) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "-f",
-        "json",
-        "--fail-on",
-        "never",
-        ".",
-    ]));
+    let (_, single, _) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "-f", "json", "--exit-zero", "."]));
     assert!(single.contains("\"needed\":85"), "{single}");
     let reports: Vec<PathBuf> = (1..=2)
         .map(|k| {
@@ -134,7 +130,7 @@ fn shards_of_one_run_whose_folders_score_differently_merge() {
             )
         })
         .collect();
-    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &reports);
+    let (code, merged, err) = merge(&["-f", "json", "--exit-zero"], &reports);
     assert_eq!(code, 0, "{err}");
     assert!(merged == single, "merged:\n{merged}\nsingle:\n{single}");
 }

@@ -39,7 +39,7 @@ fn merged_shards_print_the_statistics_of_the_single_run() {
     for (name, text) in CALLS {
         write(&calls, name, text);
     }
-    let args = ["--fail-on", "never", "--statistics"];
+    let args = ["--exit-zero", "--statistics"];
     let (_, single, err) = check_in(dir.path(), &[&args[..], &["calls"]].concat());
     let single = statistics(&single);
     assert!(single.contains("Mean score per agent"), "{single}{err}");
@@ -47,15 +47,7 @@ fn merged_shards_print_the_statistics_of_the_single_run() {
     let shards: Vec<_> = (1..=3)
         .map(|k| {
             let shard = format!("{k}/3");
-            let only = [
-                "-f",
-                "jsonl",
-                "--fail-on",
-                "never",
-                "--shard",
-                &shard,
-                "calls",
-            ];
+            let only = ["-f", "jsonl", "--exit-zero", "--shard", &shard, "calls"];
             let (_, out, _) = check_in(dir.path(), &only);
             write(dir.path(), &format!("{k}.jsonl"), &out)
         })

@@ -19,7 +19,7 @@ fn stream_as(format: &str, input: &str) -> (i32, String) {
             "--input-format",
             "jsonl",
         ])
-        .args(["--max-filesize", "1K", "--fail-on", "never", "-"])
+        .args(["--max-filesize", "1K", "--exit-zero", "-"])
         .write_stdin(input.to_string()));
     (code, out)
 }
@@ -77,7 +77,7 @@ fn merge_reads_the_line_field_not_the_reason() {
     // The same report had its reason been worded otherwise: still a line of the stream.
     let reworded = report.replace(&reason, "too big");
     let reports = [write(dir.path(), "reworded.jsonl", &reworded)];
-    let (code, out, err) = merge(&["-f", "json", "--fail-on", "never"], &reports);
+    let (code, out, err) = merge(&["-f", "json", "--exit-zero"], &reports);
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["conversations"], 2, "{v}");
@@ -93,7 +93,7 @@ fn a_report_without_the_line_field_merges_as_before_and_gains_it() {
     let older = stream_report().replace("\"line\":2,", "");
     assert!(skipped_line(&older).get("line").is_none(), "{older}");
     let reports = [write(dir.path(), "older.jsonl", &older)];
-    let (code, out, err) = merge(&["-f", "jsonl", "--fail-on", "never"], &reports);
+    let (code, out, err) = merge(&["-f", "jsonl", "--exit-zero"], &reports);
     assert_eq!(code, 0, "{err}");
     assert_eq!(skipped_line(&out)["line"], 2, "{out}");
 }
@@ -106,7 +106,7 @@ fn stream_reports_merge_with_a_skipped_line_and_empty_partitions() {
         write(dir.path(), "part-1", &stream("")),
         write(dir.path(), "part-2", &stream("\n\n")),
     ];
-    let (code, out, err) = merge(&["-f", "json", "--fail-on", "never"], &parts);
+    let (code, out, err) = merge(&["-f", "json", "--exit-zero"], &parts);
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["conversations"], 2, "{v}");
@@ -184,7 +184,7 @@ fn merge_keeps_a_streams_error_lines_as_the_single_run_writes_them() {
     let dir = tempfile::tempdir().unwrap();
     let (_, jsonl) = stream_as("jsonl", BROKEN);
     let reports = [write(dir.path(), "part-0", &jsonl)];
-    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &reports);
+    let (code, merged, err) = merge(&["-f", "json", "--exit-zero"], &reports);
     assert_eq!(code, 2, "{err}");
     let (_, single) = stream_as("json", BROKEN);
     assert_eq!(merged, single);
@@ -197,7 +197,7 @@ fn merge_keeps_a_streams_error_lines_as_the_single_run_writes_them() {
         reports[0].clone(),
         write(dir.path(), "part-1", &stream_as("jsonl", &other).1),
     ];
-    let (code, merged, err) = merge(&["-f", "json", "--fail-on", "never"], &parts);
+    let (code, merged, err) = merge(&["-f", "json", "--exit-zero"], &parts);
     assert_eq!(code, 2, "{err}");
     assert_eq!(lines(&merged), [6, 4, 6, 4], "{merged}");
 }
@@ -210,7 +210,7 @@ fn merge_keeps_a_streams_error_lines_as_the_single_run_writes_them() {
 fn a_report_given_as_a_pipe_is_merged() {
     let dir = tempfile::tempdir().unwrap();
     let report = stream_report();
-    let args = ["-f", "jsonl", "--fail-on", "never"];
+    let args = ["-f", "jsonl", "--exit-zero"];
     let (_, from_file, _) = merge(&args, &[write(dir.path(), "report.jsonl", &report)]);
     // Named twice, it is one report, as `-` is (a second read waited forever on the pipe).
     let piped = crate::support::fifo(dir.path(), "report", &report);

@@ -37,8 +37,7 @@ fn a_name_and_a_time_is_an_otter_header_only_among_headers_running_forward() {
         "check",
         "-f",
         "json",
-        "--fail-on",
-        "never",
+        "--exit-zero",
         "headers.txt",
     ]));
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
@@ -138,7 +137,7 @@ fn section_titles_with_times_are_a_script_not_speakers() {
                 Ann Ray  0:15\nPlease calm down.\n";
     write(dir.path(), "three.txt", call);
     write(dir.path(), "talklint.yaml", "roles:\n  agent: [Ann Ray]\n");
-    let (_, v) = json_report_in(dir.path(), &["--fail-on", "never", "three.txt"]);
+    let (_, v) = json_report_in(dir.path(), &["--exit-zero", "three.txt"]);
     let c = &v["conversations"][0];
     assert_eq!(c["turns"], 3, "{c}");
     assert!(

@@ -10,12 +10,11 @@ use std::time::Duration;
 fn report(name: &str, text: &str, format: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), name, text);
-    let out =
-        crate::support::check(&["--format", format, "--color", "never", "--fail-on", "never"])
-            .arg(path)
-            .timeout(Duration::from_secs(300))
-            .output()
-            .unwrap();
+    let out = crate::support::check(&["--format", format, "--color", "never", "--exit-zero"])
+        .arg(path)
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     String::from_utf8(out.stdout).unwrap()

@@ -88,7 +88,7 @@ fn each_record_is_answered_before_the_next_is_written() {
 
 #[test]
 fn a_conversation_of_messages_is_answered_when_the_next_begins() {
-    let (mut child, mut stdin, lines) = spawn(&["--fail-on", "never"]);
+    let (mut child, mut stdin, lines) = spawn(&["--exit-zero"]);
     let message = |id: &str, role: &str, text: &str| {
         format!(r#"{{"conversation_id": "{id}", "role": "{role}", "text": "{text}"}}"#)
     };

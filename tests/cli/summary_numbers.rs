@@ -13,7 +13,7 @@ fn the_mean_score_is_rounded_alike_everywhere() {
         write(dir.path(), &format!("a{i}.txt"), "Agent: hello\n");
     }
     write(dir.path(), "b.txt", "Agent: calm down\n");
-    let args = ["--no-config", "-r", "r.yaml", "--fail-on", "never"];
+    let args = ["--no-config", "-r", "r.yaml", "--exit-zero"];
     let (_, v) = json_report_in(dir.path(), &args);
     let mean = &v["summary"]["mean_score"];
     let (_, human, _) = check_in(dir.path(), &args[1..]);
@@ -31,6 +31,6 @@ fn an_unnamed_first_agent_turn_hides_no_name_after_it() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Agent: Thank you for calling Acme.\nAgent (Tom): Hi, Tom here.\nCustomer: wow\n";
     write(dir.path(), "h.txt", text);
-    let (_, v) = json_report_in(dir.path(), &["--no-config", "--fail-on", "never", "h.txt"]);
+    let (_, v) = json_report_in(dir.path(), &["--no-config", "--exit-zero", "h.txt"]);
     assert_eq!(v["conversations"][0]["agent"], "Tom", "{v}");
 }

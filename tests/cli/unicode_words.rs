@@ -30,7 +30,7 @@ pub(crate) fn matches(phrases: &[&str], lines: &[&str]) -> Vec<(u64, u64, String
         .collect()
 }
 
-/// `check --format json --fail-on never` of the rule file `rules` on a text file holding
+/// `check --format json --exit-zero` of the rule file `rules` on a text file holding
 /// `text`, both written in `dir`: exit code, output and errors.
 fn json_check(dir: &std::path::Path, rules: &str, text: &str) -> (i32, String, String) {
     let rules = write(dir, "r.yaml", rules);
@@ -159,7 +159,7 @@ fn a_phrase_in_a_script_without_spaces_is_warned_of() {
     let rules = write(dir.path(), "r.yaml", rules);
     let text = write(dir.path(), "t.txt", "Agent: 「お待ち」\n");
     let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "-q", "--fail-on", "never", "-r"])
+        .args(["check", "--no-config", "-q", "--exit-zero", "-r"])
         .arg(&rules)
         .arg(&text));
     assert_eq!(code, 0, "{out}{err}");
