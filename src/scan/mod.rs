@@ -25,6 +25,7 @@ mod replace;
 mod run_files;
 mod scope;
 mod shard;
+mod shown_path;
 mod stdin;
 mod unread;
 mod utf16;

@@ -2,7 +2,8 @@
 //! holds it, a folder inside another folder given): the walk reads each file once, where it is
 //! first named or found.
 
-use super::walk::{Input, display};
+use super::shown_path::display;
+use super::walk::Input;
 use crate::file_node::{Node, node};
 use crate::report::Skipped;
 use std::path::{Path, PathBuf};

@@ -8,8 +8,8 @@ use super::folder::{Folder, Folders};
 use super::ignore_files;
 use super::overlap::{Overlap, distinct};
 use super::piece::Piece;
+use super::shown_path::display;
 use crate::report::{FileError, Skipped};
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// One thing the walk found.
@@ -33,43 +33,6 @@ pub(super) enum Input {
     Piece(Box<Piece>),
     Skip(Skipped),
     Error(FileError),
-}
-
-/// The display form of a path: `/` separators (on Windows; elsewhere a `\` is part of a
-/// name), no leading `./`, and each byte of a name that is no UTF-8 written `\xFF`, so that
-/// two such names stay two (replaced with U+FFFD, they were one in every report).
-pub(super) fn display(path: &Path) -> String {
-    // `to_str` validates with the fast UTF-8 check; the escapes read a path's bytes in chunks,
-    // which cost several times as much on every file of a scan.
-    let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);
-    let s = s
-        .strip_prefix("./")
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(&s);
-    if cfg!(windows) && s.contains('\\') {
-        s.replace('\\', "/")
-    } else {
-        s.to_string()
-    }
-}
-
-/// `path` with each byte that is no UTF-8 written `\xFF`.
-fn escaped(path: &Path) -> Cow<'_, str> {
-    #[cfg(unix)]
-    {
-        use std::fmt::Write;
-        use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-            out.push_str(chunk.valid());
-            for b in chunk.invalid() {
-                let _ = write!(out, "\\x{b:02X}");
-            }
-        }
-        Cow::Owned(out)
-    }
-    #[cfg(not(unix))]
-    path.to_string_lossy()
 }
 
 impl Input {
