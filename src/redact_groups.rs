@@ -59,6 +59,7 @@ struct Candidate {
 pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
     let mut found = Vec::new();
     let unglued = unglued(text);
+    let mut reached = pairs::Reached::default();
     for (rank, p) in patterns.iter().enumerate() {
         // A number glued to a word is read apart from it (`cc4111…`, `ssn078-05-1120`,
         // `555-867-5309x204`); a run of groups it is part of is still no number (see `free`).
@@ -69,7 +70,7 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
                 let part = &text[range.clone()];
                 if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
                     // A number of pairs is masked with the whole run of pairs it stands in.
-                    if let Some(run) = pairs::run(text, range.clone()) {
+                    if let Some(run) = pairs::run(text, range.clone(), &mut reached) {
                         found.push(Candidate {
                             range: run,
                             token: p.token,

@@ -100,10 +100,21 @@ fn a_path_is_reported_tidy_and_never_as_the_roots() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("calls/day")).unwrap();
     crate::support::write(dir.path(), "calls/day/a.txt", "Agent: calm down\n");
-    for given in [".//calls/day/a.txt", ".//calls", "calls//day/./a.txt", "./././calls/"] {
+    for given in [
+        ".//calls/day/a.txt",
+        ".//calls",
+        "calls//day/./a.txt",
+        "./././calls/",
+    ] {
         let (_, report) = crate::support::json_report_in(dir.path(), &["--no-config", given]);
-        assert_eq!(report["conversations"][0]["path"], "calls/day/a.txt", "{given}");
+        assert_eq!(
+            report["conversations"][0]["path"], "calls/day/a.txt",
+            "{given}"
+        );
         let (_, sarif, _) = crate::support::check_in(dir.path(), &["-f", "sarif", given]);
-        assert!(sarif.contains(r#""uri":"calls/day/a.txt""#), "{given}: {sarif}");
+        assert!(
+            sarif.contains(r#""uri":"calls/day/a.txt""#),
+            "{given}: {sarif}"
+        );
     }
 }
