@@ -222,6 +222,8 @@ fn cards_are_grouped_as_cards_are_printed() {
         "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
         "４１１１－１１１１－１１１１－１１１１",
         "4111\u{200b}1111\u{ad}1111\u{2060}1111",
+        // UATP's 15 digits.
+        "135412345678911",
     ] {
         assert!(passes(Check::Card, card), "{card:?}");
     }
@@ -232,6 +234,12 @@ fn cards_are_grouped_as_cards_are_printed() {
         "41 11 11 11 11 11 11 11",
         "41111 111 1111 1111",
         "4111 1111 1111 1112",
+        // Each passes the Luhn check, and opens as no card network's numbers do.
+        "20240626080400",
+        "2024 0626 1430 0000",
+        "2024062608001234",
+        "1718000000014",
+        "0411111111111116",
     ] {
         assert!(!passes(Check::Card, other), "{other:?}");
     }

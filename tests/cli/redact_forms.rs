@@ -74,6 +74,23 @@ fn runs_of_groups_and_zeros_are_not_masked() {
 }
 
 #[test]
+fn dates_times_and_epochs_that_pass_luhn_are_no_cards() {
+    // Each passes the Luhn check, as a tenth of all numbers do, and was masked as a card; no
+    // card network issues numbers that open with 20, nor 13 digits that open with 1.
+    let text = "Agent: invoice 20240626080400 placed, invoice 2024 0626 1430 0000 too.\n\
+                Customer: zeros 1718000000014 in ms, card 4111111111111111 then.\n";
+    for (format, out) in reports("dates.txt", text) {
+        for kept in ["20240626080400", "1718000000014"] {
+            assert!(out.contains(kept), "{format} lacks {kept}:\n{out}");
+        }
+        if format == "human" {
+            assert!(out.contains("2024 0626 1430 0000"), "{format}:\n{out}");
+        }
+        assert!(!out.contains("4111"), "{format}:\n{out}");
+    }
+}
+
+#[test]
 fn a_card_followed_by_more_digits_is_masked() {
     // The card pattern runs on into the next line's `2` (17 digits, which fail Luhn): the 16
     // digits before it are the card, and are masked; so are the 16 after a `1` on the line before.
