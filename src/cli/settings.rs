@@ -308,6 +308,17 @@ fn per_path_disable(
             pattern: pattern.clone(),
             source,
         })?;
+        if names.is_empty() {
+            // A directive that names no rule turns off all of them; a config's list written
+            // empty is a placeholder, as `disable: []` is, and turned off every rule in silence.
+            let place = place::suffix(place::locate(pattern, &cfg.text));
+            super::stderr::warning(&format!(
+                "{}{place}: per_path_disable: `{pattern}` lists no rule, so it turns off none; \
+                 write the rule ids, categories or `category/*` to turn off for it",
+                cfg.origin(),
+            ));
+            continue;
+        }
         let (picked, unknown) = suppress::select(names, rules);
         for name in unknown {
             let place = place::suffix(place::locate_after(pattern, name, &cfg.text));
@@ -318,8 +329,7 @@ fn per_path_disable(
                 crate::suggest::rule_like(name, &rules.rules)
             ));
         }
-        let all = || (0..rules.rules.len()).collect();
-        out.push((glob.compile_matcher(), picked.unwrap_or_else(all)));
+        out.push((glob.compile_matcher(), picked.unwrap_or_default()));
     }
     Ok(out)
 }

@@ -28,7 +28,8 @@ pub(crate) fn locate_after(anchor: &str, key: &str, text: &str) -> Option<(usize
     Some(position(text, at))
 }
 
-/// Where `key` is written whole in `text`, outside comments, as [`locate`] reads it.
+/// Where `key` is written whole in `text`, outside comments, as [`locate`] reads it (an empty
+/// `key` where it is written `""` or `''`).
 fn whole<'t>(key: &'t str, text: &'t str) -> impl Iterator<Item = usize> + 't {
     let whole = move |&(at, _): &(usize, &str)| {
         let before = text[..at].bytes().next_back();
@@ -39,12 +40,10 @@ fn whole<'t>(key: &'t str, text: &'t str) -> impl Iterator<Item = usize> + 't {
             && after.is_none_or(|b| {
                 matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' | b'}' | b':')
             });
-        (quoted || plain) && !in_comment(text, at)
+        // An empty key is found only as quotes with nothing between them (`disable: [""]`).
+        (quoted || plain && !key.is_empty()) && !in_comment(text, at)
     };
-    text.match_indices(key)
-        .filter(|_| !key.is_empty())
-        .filter(whole)
-        .map(|(at, _)| at)
+    text.match_indices(key).filter(whole).map(|(at, _)| at)
 }
 
 /// The line and column of a rule's example in its rule file's `text`, for `talklint test`: the

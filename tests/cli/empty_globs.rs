@@ -104,3 +104,31 @@ fn a_run_that_finds_no_file_warns() {
         "{err}"
     );
 }
+
+#[test]
+fn an_empty_rule_list_turns_off_no_rule() {
+    // `per_path_disable: {"*.txt": []}` turned off every rule in silence, as a directive that
+    // names no rule does; `disable: []`, the starter config's placeholder, turns off none.
+    for config in [
+        "per_path_disable: {\"*.txt\": []}\n",
+        "per_path_disable:\n  \"*.txt\":\n",
+    ] {
+        let dir = folder(config);
+        let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+        assert_eq!(code, 1, "{config}\n{out}{err}");
+        assert!(out.contains("ownership/closed-door"), "{out}");
+        assert!(
+            err.contains("talklint.yaml:")
+                && err.contains("per_path_disable: `*.txt` lists no rule, so it turns off none"),
+            "{config}\n{err}"
+        );
+    }
+    // An empty name is placed too, in every list.
+    let dir = folder("disable: [\"\"]\nseverity: {'': error}\n");
+    let (_, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert!(
+        err.contains("talklint.yaml:1:12: `` names no loaded rule"),
+        "{err}"
+    );
+    assert!(err.contains("talklint.yaml:2:13: "), "{err}");
+}
