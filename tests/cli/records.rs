@@ -71,6 +71,46 @@ fn conversation_ids_split_a_message_file() {
     assert_eq!(v["summary"]["files"], 1);
 }
 
+/// The other names CSV reads as a conversation's id split message lines too, in a file and in a
+/// stream: they were read as one conversation (a Spark partition of `ticket_id` lines, as one
+/// conversation past the size limit, was skipped whole with exit 0). A record's `id` comes
+/// first, as SPEC §10 lists them.
+#[test]
+fn chat_and_ticket_ids_split_messages_as_in_csv() {
+    for key in [
+        "chat_id",
+        "ticket_id",
+        "session_id",
+        "thread_id",
+        "ContactId",
+        "transcriptId",
+    ] {
+        let lines = format!(
+            "{{\"{key}\": \"x\", \"role\": \"agent\", \"text\": \"That is out of my hands.\"}}\n\
+             {{\"{key}\": \"y\", \"role\": \"agent\", \"text\": \"I'm sorry to hear that.\"}}\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "chats.jsonl", &lines);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(
+            conversations(&v),
+            [(id("x"), 1, 63), (id("y"), 1, 78)],
+            "{key}"
+        );
+        let (_, out, err) = run(check(&["--format", "json", "-"]).write_stdin(lines));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        assert_eq!(
+            conversations(&v),
+            [(id("x"), 1, 63), (id("y"), 1, 78)],
+            "{key}"
+        );
+    }
+    let record = r#"{"conversation_id": "B", "id": "A", "messages": [{"text": "hi"}]}"#;
+    let (_, out, _) = run(check(&["--format", "json", "-"]).write_stdin(record));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["conversations"][0]["id"], "A");
+}
+
 /// A JSON file's array of messages splits by `conversation_id` as a JSONL file does: its
 /// conversations were once read as one, scored together, without an id.
 #[test]

@@ -6,7 +6,7 @@
 //! keeps its position in the file, escapes included, so findings point at the right column.
 
 use super::backward_ends::drop_backward_ends;
-use super::json_text::{Clock, Unit, conversation_id, error_in, in_time_order, label};
+use super::json_text::{Clock, Unit, error_in, in_time_order, label};
 use super::jsonl::{Grouping, LineKind, Runs};
 use super::message::Message;
 use super::message_text::message_text;
@@ -66,7 +66,7 @@ pub(super) fn read_messages(
 }
 
 /// Reads a file's top-level list of messages (a slice of `source`): one conversation, or one
-/// per run of messages with the same `conversation_id` (or `call_id`), as a JSONL file of
+/// per run of messages with the same conversation id (see `Message::conversation`), as a JSONL file of
 /// messages is read, each with its roles guessed.
 pub fn parse_message_list(
     source: &str,
@@ -78,10 +78,10 @@ pub fn parse_message_list(
     let mut runs = Runs::new(source, opts, unit);
     let mut lines = LineCursor::new(source);
     each_message(source, list, &mut |m| {
-        let id = conversation_id([m.conversation_id, m.call_id]);
+        let id = m.conversation();
         // The line of the id's message, worked out only for an error about it.
         let place = |mut e: ParseError| {
-            let id_text = m.conversation_id.or(m.call_id);
+            let id_text = m.conversation_fields().into_iter().flatten().next();
             let at = id_text.map_or(0, |t| crate::text::offset_in(source, t));
             e.line = LineCursor::new(source).position(at).0;
             e

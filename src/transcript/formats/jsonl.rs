@@ -2,7 +2,8 @@
 //! of [`chat_json`](super::chat_json), or a whole conversation record (`{"id": …, "messages":
 //! […]}`, also `turns` or `transcript`). A file holds records or messages, not both.
 //!
-//! Messages carrying a `conversation_id` (or `call_id`) split the file into conversations: one
+//! Messages carrying a `conversation_id` (or `call_id`, or another name CSV reads as one: a
+//! `chat_id`, `ticket_id`, `session_id`…) split the file into conversations: one
 //! ends where the id changes, and an id seen again later is an error. So a stream never holds
 //! more than one conversation open, and the same rules ([`Grouping`]) cut standard input into
 //! pieces as it streams. A record's id seen again is read, with a warning naming both lines, in
@@ -13,7 +14,7 @@ use super::chat_json::{Builder, Writer, read_messages};
 use super::json_mistakes;
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
-use super::message::Message;
+use super::message::{Message, OTHER_ID_KEYS};
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
@@ -32,9 +33,10 @@ pub enum LineKind {
 impl LineKind {
     fn of(m: &Message) -> LineKind {
         if record_messages(m).is_some() {
-            LineKind::Record(conversation_id([m.conversation_id, m.id, m.call_id]))
+            let [conversation, call, other] = m.conversation_fields();
+            LineKind::Record(conversation_id([m.id, conversation, call, other]))
         } else {
-            LineKind::Message(conversation_id([m.conversation_id, m.call_id]))
+            LineKind::Message(m.conversation())
         }
     }
 }
@@ -180,9 +182,11 @@ impl Grouping {
 /// The value of a line's first `"conversation_id"` (else `"call_id"`) key, found in its raw
 /// text, as [`conversation_id`] reads it: a string without escapes, or a number as written.
 fn raw_conversation_id(text: &str) -> Option<&str> {
-    let key = ["\"conversation_id\"", "\"call_id\""]
-        .into_iter()
-        .find_map(|key| text.find(key).map(|at| at + key.len()))?;
+    let keys = ["conversation_id", "conversationId", "call_id"];
+    let key = (keys.iter().chain(&OTHER_ID_KEYS)).find_map(|key| {
+        text.find(&format!("\"{key}\""))
+            .map(|at| at + key.len() + 2)
+    })?;
     let value = text[key..].trim_start().strip_prefix(':')?.trim_start();
     if let Some(string) = value.strip_prefix('"') {
         let end = string.find(['"', '\\'])?;

@@ -3,6 +3,7 @@
 //! they agree on every name, alias and duplicate.
 
 use super::flat_json;
+use super::json_text::conversation_id;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -32,6 +33,9 @@ pub(super) struct Message<'a> {
     pub conversation_id: Option<&'a str>,
     /// See `conversation_id`.
     pub call_id: Option<&'a str>,
+    /// The other names of a conversation's id, those CSV reads too ([`OTHER_ID_KEYS`]); of two,
+    /// the first written.
+    pub other_id: Option<&'a str>,
     pub start: Option<&'a str>,
     pub start_millis: Option<&'a str>,
     pub start_timestamp_usec: Option<&'a str>,
@@ -95,6 +99,7 @@ impl<'a> Message<'a> {
                 (1 << 10, "conversation_id", &mut self.conversation_id)
             }
             "call_id" => (1 << 11, "call_id", &mut self.call_id),
+            key if OTHER_ID_KEYS.contains(&key) => (OTHER_ID, "chat_id", &mut self.other_id),
             "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
             | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
             | "messageTime" | "date_created" => (1 << 12, "start", &mut self.start),
@@ -131,6 +136,43 @@ impl<'a> Message<'a> {
     }
 }
 
+/// The keys that name a message's conversation besides `conversation_id` and `call_id`, as a
+/// CSV file's columns of those names do (a chat tool's `chat_id`, a help desk's `ticket_id`,
+/// Amazon Connect's `ContactId`…), in snake and camel case.
+pub const OTHER_ID_KEYS: [&str; 14] = [
+    "chat_id",
+    "chatId",
+    "ticket_id",
+    "ticketId",
+    "contact_id",
+    "contactId",
+    "ContactId",
+    "session_id",
+    "sessionId",
+    "thread_id",
+    "threadId",
+    "transcript_id",
+    "transcriptId",
+    "ConversationId",
+];
+
+/// The bit of [`OTHER_ID_KEYS`]' field: the one field several keys of a message may fill (a
+/// `ticket_id` and a `session_id`), the first kept.
+const OTHER_ID: u32 = 1 << 23;
+
+impl Message<'_> {
+    /// The id of the conversation a message belongs to: its `conversation_id`, else `call_id`,
+    /// else one of [`OTHER_ID_KEYS`].
+    pub fn conversation(&self) -> Option<String> {
+        conversation_id(self.conversation_fields())
+    }
+
+    /// The raw JSON of the fields [`Message::conversation`] reads, in its order.
+    pub fn conversation_fields(&self) -> [Option<&str>; 3] {
+        [self.conversation_id, self.call_id, self.other_id]
+    }
+}
+
 /// A field [`Message::slot`] found: its bit among the fields, its name, and its value.
 type Field<'m, 'a> = (u32, &'static str, &'m mut Option<&'a str>);
 
@@ -142,7 +184,7 @@ fn put<'a>(
     seen: &mut u32,
 ) -> Result<(), &'static str> {
     if *seen & bit != 0 {
-        return Err(name);
+        return if bit == OTHER_ID { Ok(()) } else { Err(name) };
     }
     *seen |= bit;
     *slot = (value != "null").then_some(value);
@@ -211,7 +253,7 @@ mod tests {
     use super::*;
 
     /// A message's fields, in order.
-    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 22] {
+    fn fields<'a>(m: &Message<'a>) -> [Option<&'a str>; 23] {
         [
             m.role,
             m.speaker_role,
@@ -225,6 +267,7 @@ mod tests {
             m.id,
             m.conversation_id,
             m.call_id,
+            m.other_id,
             m.start,
             m.start_millis,
             m.start_timestamp_usec,
@@ -244,6 +287,7 @@ mod tests {
             r#"{"role":"agent","participantRole":"AGENT","Type":"MESSAGE","author":"Sam","ParticipantId":"p1","user":"u","DisplayText":"hi","transcript":"t","id":7,"conversationId":"c","call_id":null,"timestamp":"2020-01-01T00:00:00Z","offset_ms":5,"start_timestamp_usec":1,"SegmentEndTime":2.5,"endMs":9,"Sentiment":"NEGATIVE","sentiment":{"score":-0.5},"SentimentIsPositive":0,"SentimentIsNegative":true}"#,
             r#"{"speaker":"Customer","content":"a \"quoted\" \u00e9 word\n","unknown":[1,{"x":2}],"start":1.5}"#,
             r#"{"role":null,"text":"x"}"#,
+            r#"{"ticket_id":"T-1","session_id":"s","text":"x"}"#,
             r#"{}"#,
         ];
         for line in lines {
@@ -253,6 +297,9 @@ mod tests {
         }
         let m = Message::read(lines[0]).unwrap();
         assert_eq!((m.text, m.call_id, m.id), (Some("\"hi\""), None, Some("7")));
+        // Of two other names of the conversation's id, the first written is its id.
+        let m = Message::read(lines[3]).unwrap();
+        assert_eq!(m.conversation().as_deref(), Some("T-1"));
     }
 
     #[test]
