@@ -137,8 +137,7 @@ fn every_field_decides_a_tag() {
         serde_json::json!([
             "aws/early-greeting-late-refund",
             "aws/calm-call",
-            "aws/customer-interrupts",
-            "aws/negative-customer"
+            "aws/customer-interrupts"
         ])
     );
     // The two examples of reference/cloud-rules.md tag what their hand-written YAML rules tag
@@ -163,14 +162,10 @@ fn every_field_decides_a_tag() {
         got["escalation-resolved.txt"],
         want(&["aws/realtime-manager", "ccai/agent-apologizes"])
     );
-    // A sentiment filter reads the labels AWS transcripts carry; these text calls have none, so
-    // where the rest of the category holds it is not applied, never guessed.
-    assert!(!err.contains("negative-customer"), "{err}");
-    let unapplied = v["conversations"].as_array().unwrap().iter();
-    let unapplied =
-        unapplied.filter(|c| c["not_applied"].to_string().contains("negative-customer"));
-    assert_eq!(unapplied.count(), 3, "{v}");
-    // Left out, each with a warning that names it, where, and why.
+    // Left out, each with a warning that names it, where, and why: an AWS sentiment filter, which
+    // needs AWS's model, as a CCAI semantic match does, and an inactive matcher.
+    assert!(!v.to_string().contains("negative-customer"), "{v}");
+    assert!(err.contains("aws-sentiment.json:13:8: AWS Transcribe Call Analytics category \"negative-customer\" left out: Rules[1].SentimentFilter asks for AWS's sentiment of the call, which needs its model"), "{err}");
     assert!(err.contains("ccai-semantic.json:9:52: Google CCAI Insights phrase matcher \"Frustrated customer\" left out: phraseMatchRuleGroups[0].phraseMatchRules[0].config.semanticMatchConfig asks for semantic matching, which needs a model"), "{err}");
     assert!(err.contains("ccai-matchers.json:59:17: Google CCAI Insights phrase matcher \"Draft: loyalty offer\" left out: it is inactive"), "{err}");
 }
@@ -254,9 +249,13 @@ fn strict_import_refuses_what_needs_a_model() {
     assert!(err.contains("help: talklint runs no model"), "{err}");
     let (code, out, err) = run(talklint().args(["import", "--strict-import", &path]));
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
-    // A sentiment filter reads the transcripts' labels: no model, so --strict-import loads it.
+    // So does an AWS sentiment filter.
     let (code, _, err) = check_cloud(&["--strict-import"], &cloud(&["aws-sentiment.json"]), CALLS);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("Rules[1].SentimentFilter asks for AWS's sentiment"),
+        "{err}"
+    );
     // An inactive matcher is not a model question: --strict-import still loads the rest.
     let (code, _, err) = check_cloud(&["--strict-import"], &cloud(&["ccai-matchers.json"]), CALLS);
     assert_eq!(code, 0, "{err}");

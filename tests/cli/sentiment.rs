@@ -1,6 +1,7 @@
 //! Sentiment rules read the labels a transcript carries (AWS Call Analytics and Contact Lens
 //! give each turn `"Sentiment"`), never a guess: a transcript without them lists the rule in
-//! `not_applied`. AWS `SentimentFilter`s import onto them. Also here, what the QA trial of
+//! `not_applied`. An AWS `SentimentFilter`, which asks for AWS's model, leaves its category
+//! out. Also here, what the QA trial of
 //! these rules found beside: `after` answered by a silence, an unloaded built-in lexicon, and the
 //! message of a rule that gives none.
 
@@ -127,12 +128,15 @@ fn sentiment_rules_read_the_transcripts_own_labels() {
     );
 }
 
-/// An AWS category with a `SentimentFilter` imports as a `sentiment` condition and tags the
-/// calls AWS's labels say it should, where it was left out with a warning before.
+/// An AWS category with a `SentimentFilter` is left out whole, with a warning at the filter
+/// (SPEC §12: sentiment needs AWS's model and is never guessed). It was read as "a turn of the
+/// role labelled so", which tagged a call AWS's overall sentiment called positive; the same
+/// search is a `sentiment:` rule of one's own, which says what it reads.
 #[test]
-fn an_aws_sentiment_filter_imports_as_a_sentiment_condition() {
+fn an_aws_sentiment_filter_leaves_its_category_out() {
     let dir = tempfile::tempdir().unwrap();
     let category = r#"{"CategoryName": "NegativeEnding", "Rules": [
+  {"TranscriptFilter": {"TranscriptFilterType": "EXACT", "Targets": ["useless"]}},
   {"SentimentFilter": {"Sentiments": ["NEGATIVE"], "ParticipantRole": "CUSTOMER", "RelativeTimeRange": {"Last": 50}}}
 ]}"#;
     fs::write(dir.path().join("cat.json"), category).unwrap();
@@ -141,35 +145,29 @@ fn an_aws_sentiment_filter_imports_as_a_sentiment_condition() {
             .current_dir(dir.path())
             .args(["import", "--no-config", "cat.json"]));
     assert_eq!(code, 0, "{err}");
-    assert!(!err.contains("left out"), "{err}");
-    assert!(
-        out.contains(
-            "- {speaker: customer, sentiment: negative, window: {last_percent: 50, percent_of: media}}"
-        ),
-        "{out}"
-    );
-    let negative_late = aws_call(&[
+    assert!(!out.contains("aws/negativeending"), "{out}");
+    let warning = "cat.json:3:4: AWS Transcribe Call Analytics category \"NegativeEnding\" left out: \
+                   Rules[1].SentimentFilter asks for AWS's sentiment of the call, which needs its model";
+    assert!(err.contains(warning), "{err}");
+    let negative = aws_call(&[
         ("CUSTOMER", "Hello.", 0, "NEUTRAL"),
         ("AGENT", "Hi.", 5, "NEUTRAL"),
         ("CUSTOMER", "This is useless.", 10, "NEGATIVE"),
     ]);
-    let negative_early = aws_call(&[
-        ("CUSTOMER", "This is useless.", 0, "NEGATIVE"),
-        ("AGENT", "Let me fix it.", 5, "NEUTRAL"),
-        ("CUSTOMER", "Thank you.", 10, "POSITIVE"),
-    ]);
-    fs::write(dir.path().join("late.json"), negative_late).unwrap();
-    fs::write(dir.path().join("early.json"), negative_early).unwrap();
-    let (v, err) = report(dir.path(), &["-r", "cat.json", "early.json", "late.json"]);
-    let tag = vec!["aws/negativeending".to_string()];
-    assert_eq!(
-        outcomes(&v),
-        vec![
-            ("early.json".into(), vec![], vec![]),
-            ("late.json".into(), tag, vec![]),
-        ],
-        "{err}"
-    );
+    fs::write(dir.path().join("call.json"), negative).unwrap();
+    let (v, err) = report(dir.path(), &["-r", "cat.json", "call.json"]);
+    assert_eq!(outcomes(&v), vec![("call.json".into(), vec![], vec![])]);
+    assert!(err.contains(warning), "{err}");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--strict-import",
+        "-r",
+        "cat.json",
+        "call.json",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("help: talklint runs no model"), "{err}");
 }
 
 /// `after` with `timing`: a silence answers the trigger as a phrase would, so "the agent says

@@ -1,15 +1,16 @@
 //! An AWS Transcribe Call Analytics category (`CreateCallAnalyticsCategory`, field by field in
 //! `reference/cloud-rules.md`) read as a talklint condition: all `Rules` must hold; each
 //! transcript, interruption or non-talk-time filter is one condition, `Negate` a `not`, time
-//! ranges windows. A `SentimentFilter` reads the labels AWS gives each turn of its own
-//! transcripts (`"Sentiment": "NEGATIVE"`): a `sentiment` condition, not applied to a
-//! transcript without them.
+//! ranges windows. A `SentimentFilter` needs AWS's sentiment model (SPEC §12): it is checked
+//! as the others are, and its category left out whole with a warning.
 
 mod range;
 
 use super::json::{Bad, Fields, Node, bad};
 use super::literal::Literal;
-use super::{Category, Cond, Cx, Look, Read, Search, Test, Vendor, Window, id};
+use super::{
+    Category, Cond, Cx, Look, NEEDS_MODEL, Read, Search, Skipped, Test, Vendor, Window, id,
+};
 use crate::rules::schema::Speaker;
 use crate::transcript::Sentiment;
 use range::range;
@@ -67,6 +68,8 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
         ));
     }
     let mut all = Vec::with_capacity(rules.len());
+    // Where the first `SentimentFilter` is, and its rule's name.
+    let mut needs_model = None;
     for (i, rule) in rules.iter().enumerate() {
         let what = format!("Rules[{i}]");
         let rf = Fields::new(rule, &what, &FILTERS, &[], false)?;
@@ -96,8 +99,21 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
             "TranscriptFilter" => all.push(transcript(node, &what, cx)?),
             "InterruptionFilter" => all.push(threshold(node, &what, true)?),
             "NonTalkTimeFilter" => all.push(threshold(node, &what, false)?),
-            _ => all.push(sentiment(node, &what)?),
+            _ => {
+                sentiment(node, &what)?;
+                needs_model = needs_model.or(Some((entry.key_at, what)));
+            }
         }
+    }
+    if let Some((at, what)) = needs_model {
+        // Dropping the filter would widen the category; reading one turn's label would guess
+        // how AWS weighs the turns, which it does not say.
+        return Ok(Read::Skipped(Skipped {
+            label: Vendor::Aws.label(&name),
+            at,
+            reason: format!("{what} asks for AWS's sentiment of the call, which needs its model"),
+            strict_hint: Some(NEEDS_MODEL),
+        }));
     }
     let input = if real_time { "REAL_TIME" } else { "POST_CALL" };
     Ok(Read::Category(Category {
@@ -237,10 +253,9 @@ fn threshold(node: &Node, what: &str, interruptions: bool) -> Result<Cond, Bad> 
     Ok(common.cond(look, note))
 }
 
-/// A `SentimentFilter` (exactly one of `Sentiments`, a role, `Negate`, a range, as AWS checks
-/// it): a turn of the role in the range that the transcript labels with that sentiment. AWS does
-/// not say how it weighs the turns of a range; talklint asks for one turn so labelled.
-fn sentiment(node: &Node, what: &str) -> Result<Cond, Bad> {
+/// Checks a `SentimentFilter` as AWS does (exactly one of `Sentiments`, a role, `Negate`, a
+/// range), so that a malformed one is an error at its place, as in any other filter.
+fn sentiment(node: &Node, what: &str) -> Result<(), Bad> {
     let keys = [&["Sentiments"][..], &SPOKEN].concat();
     let f = Fields::new(node, what, &keys, &[], false)?;
     let values = f.items(
@@ -259,16 +274,9 @@ fn sentiment(node: &Node, what: &str) -> Result<Cond, Bad> {
         ));
     };
     let sentiments = Sentiment::ALL.map(|s| (s.aws_name(), s));
-    let label = value.choice("Sentiments", &sentiments)?;
-    let common = common(&f, what, true)?;
-    let negate = if common.negate { "Negate: no " } else { "" };
-    let note = format!(
-        "{what}: {}{negate}turn labelled Sentiments {}{}",
-        common.role_note,
-        label.aws_name(),
-        common.range_note
-    );
-    Ok(common.cond(Look::Sentiment(label), note))
+    value.choice("Sentiments", &sentiments)?;
+    common(&f, what, true)?;
+    Ok(())
 }
 
 /// The fields every filter shares: role, `Negate` and a time range.

@@ -100,8 +100,6 @@ pub(crate) enum Look {
     Silence(f64),
     /// Interruptions lasting more than this many seconds in all.
     InterruptsTotal(f64),
-    /// A turn the transcript labels with this sentiment.
-    Sentiment(crate::transcript::Sentiment),
 }
 
 impl Look {

@@ -115,7 +115,6 @@ fn flow(s: &Search) -> String {
         }
         Look::Silence(secs) => format!("timing: {{silence_seconds: {secs}}}"),
         Look::InterruptsTotal(secs) => format!("timing: {{interrupts_total_seconds: {secs}}}"),
-        Look::Sentiment(s) => format!("sentiment: {}", s.name()),
     };
     let window = match s.window {
         None => String::new(),

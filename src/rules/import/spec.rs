@@ -126,7 +126,6 @@ impl Search {
                     ..Default::default()
                 })
             }
-            Look::Sentiment(s) => c.sentiment = Some(OneOrMany::One(*s)),
         }
         c
     }
