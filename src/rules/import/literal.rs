@@ -1,8 +1,8 @@
 //! A vendor's target or query that a phrase cannot match as the vendor does, read as a regex on
 //! the original text instead: a case-sensitive CCAI query, one holding a web or e-mail address
-//! (a turn's address reads as one word, which no phrase spells), and one in a script written
+//! (a turn's address reads as one word, which no phrase spells), one in a script written
 //! without spaces (talklint reads a run of its letters as one word; AWS and Google find the
-//! target inside a run).
+//! target inside a run), and one holding a symbol a phrase would pass over (`C++`, `$5`).
 
 use super::Cx;
 use super::json::{Bad, Node, bad};
@@ -31,6 +31,8 @@ impl Cx<'_> {
             "holds an address"
         } else if text.chars().any(crate::rules::unspaced::unspaced) {
             "in a script without spaces"
+        } else if text.chars().any(symbol) {
+            "holds a symbol"
         } else {
             return Ok(Literal::Phrase(phrase));
         };
@@ -39,6 +41,18 @@ impl Cx<'_> {
         }
         Ok(Literal::Regex(regex(text, case_sensitive), why))
     }
+}
+
+/// A character that is part of what a vendor's target says, which a phrase would pass over as
+/// punctuation (`press *` would match "press", `C++ support` "C support", `$5 Credit` "US$5
+/// Credit", `100%` "100 sure"): a sign, a currency, a bracket, an emoji. Sentence punctuation,
+/// apostrophes, hyphens and quotes are not: a phrase reads them as the vendor does.
+fn symbol(c: char) -> bool {
+    matches!(c,
+        '*' | '+' | '$' | '%' | '#' | '&' | '@' | '/' | '\\' | '=' | '<' | '>' | '^' | '~' | '|'
+        | '_' | '[' | ']' | '{' | '}' | '¢'..='¥' | '§' | '©' | '®' | '°' | '±' | '×' | '÷'
+        | '\u{20A0}'..='\u{20CF}')
+        || c >= '\u{2100}' && !c.is_alphanumeric() && !c.is_whitespace()
 }
 
 /// The error for a target read as a regex that holds the control character `c`, which no turn's
