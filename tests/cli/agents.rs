@@ -240,8 +240,9 @@ fn the_html_agent_filter_finds_each_conversation_the_agent_spoke_in() {
     let Some(seen) = crate::html_report::browse(&path, steps) else {
         return;
     };
+    // Reports tidy the `/./` of the folder given as `DIR/.` away.
     let listed = |names: &[&str]| -> Vec<String> {
-        let dir = dir.path().join(".");
+        let dir = dir.path();
         names
             .iter()
             .map(|n| format!("{}/{n}", dir.display()))

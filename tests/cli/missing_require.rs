@@ -90,14 +90,14 @@ fn a_require_found_too_few_times_says_so() {
     );
 }
 
-/// A condition that holds through an absence alone (`not`) sits at the first turn of the
-/// speakers it listens to: the agent's missing words at the agent's first turn, not at the
-/// customer's turn 1 (a CCAI matcher of a negated agent phrase, imported, pointed there).
+/// A condition that holds through an absence alone (`not`) sits on turn 1 with no match, as
+/// SPEC §2.1 says ("else on turn 1 with `match: null`"), whoever speaks there: it sat at the
+/// first turn of the speakers it listens to.
 #[test]
-fn a_condition_of_an_absence_sits_at_its_speakers_first_turn() {
+fn a_condition_of_an_absence_sits_on_turn_1() {
     let out = human(
         "rules:\n  - {id: t/no-sorry, kind: forbid, speaker: any, when: {not: {speaker: agent, phrases: [sorry]}}}\n",
         "Customer: my order is late\nAgent: I can check that\nCustomer: ok\n",
     );
-    assert!(out.contains("call.txt:2:8\n"), "{out}");
+    assert!(out.contains("call.txt:1:11\n"), "{out}");
 }

@@ -79,17 +79,6 @@ impl Conversation<'_> {
     }
 }
 
-/// The roles whose turns `condition`'s searches look at.
-pub(super) fn roles(condition: &CompiledCondition) -> u8 {
-    match condition {
-        CompiledCondition::Find(find) => find.roles,
-        CompiledCondition::All(list) | CompiledCondition::Any(list) => {
-            list.iter().fold(0, |acc, c| acc | roles(c))
-        }
-        CompiledCondition::Not(c) => roles(c),
-    }
-}
-
 /// The order the places of branches that hold are chosen in: a match of words first, earliest
 /// first, then a measure or a sentiment, which quotes nothing (a finding placed there would
 /// give `{match}` nothing to say).

@@ -138,18 +138,11 @@ pub(super) fn evaluate(
                 h.holds.map(|holds| {
                     // A rule reports when its condition holds; a require rule when it does not.
                     if holds != (kind == Kind::Require) && !transcript.turns.is_empty() {
-                        // Held through absences alone (`not`), it sits at the first turn of the
-                        // speakers it listens to: an agent's missing words at the agent's turn.
-                        // (A `require` whose condition fails stays at turn 1.)
-                        let first = || {
-                            let listened = conv.turns_of(condition::roles(condition));
-                            listened.first().map(|&t| Found::turn(t))
-                        };
-                        let absent = kind != Kind::Require;
-                        // A condition's finding measures nothing: its place may be a timing
-                        // event's, but the condition is more than that event.
-                        let at = h.at.or_else(|| absent.then(first).flatten());
-                        let at = at.unwrap_or(Found::turn(0));
+                        // Held through absences alone (`not`), or a `require` not met, it sits
+                        // on turn 1 with no match (SPEC §2.1). A condition's finding measures
+                        // nothing: its place may be a timing event's, but the condition is more
+                        // than that event.
+                        let at = h.at.unwrap_or(Found::turn(0));
                         out.one(at.unmeasured());
                     }
                 })
