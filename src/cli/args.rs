@@ -140,7 +140,8 @@ pub(crate) struct CheckArgs {
     pub(crate) statistics: bool,
     #[command(flatten)]
     pub(crate) csv: CsvArgs,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (`-`: standard output; folders FILE
+    /// names that are not there are made).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Exit 1 when a finding at or above this level exists.
@@ -299,7 +300,8 @@ pub(crate) struct MergeArgs {
     /// Output format.
     #[arg(short, long, default_value = "human", value_parser = choice(&OutputFormat::ALL, OutputFormat::name, OutputFormat::about))]
     pub(crate) format: OutputFormat,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (`-`: standard output; folders FILE
+    /// names that are not there are made).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Mask personal data in the merged report (as `check --redact`).

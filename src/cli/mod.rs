@@ -136,12 +136,21 @@ fn rule_errors(errors: &[RuleError], done: &str) -> String {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = parse::parse_args(args);
     let outcome = match cli.command {
-        Command::Check(args) => check::run(*args),
+        Command::Check(mut args) => {
+            args.output = output_name::unless_dash(args.output);
+            check::run(*args)
+        }
         Command::Test(args) => test::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init => init::run(),
-        Command::Eval(args) => eval::run(*args),
-        Command::Merge(args) => merge::run(args),
+        Command::Eval(mut args) => {
+            args.check.output = output_name::unless_dash(args.check.output);
+            eval::run(*args)
+        }
+        Command::Merge(mut args) => {
+            args.output = output_name::unless_dash(args.output);
+            merge::run(args)
+        }
         Command::Import(args) => import::run(args),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),

@@ -1,9 +1,16 @@
 //! `-o FILE` whose name says another format than the one written: `-o out.json` without
 //! `-f json` writes the human report into a `.json` file, which the next scan of that folder
-//! then reads as a transcript and fails on. Said once, as a warning; the file is written.
+//! then reads as a transcript and fails on. Said once, as a warning; the file is written. And
+//! `-o -`, which is standard output.
 
 use crate::report::OutputFormat;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// `-o -` names standard output, as `-` among the paths names standard input: it wrote a file
+/// named `-` (write `-o ./-` for one).
+pub(super) fn unless_dash(output: Option<PathBuf>) -> Option<PathBuf> {
+    output.filter(|path| path.as_os_str() != "-")
+}
 
 /// The warning for writing `format` to `output`, when `format` is text for people (human,
 /// GitHub annotations) and the file's extension names a report format. A structured format

@@ -35,6 +35,10 @@ impl ReportFile {
             path: path.display().to_string(),
             source,
         };
+        // A folder it names that is not there yet is made, as ruff's `--output-file` makes it.
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(failed)?;
+        }
         // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated
         // to zero and rewritten when it is closed (its `auto_da_alloc` heuristic).
         let (replaceable, placeholder) = match std::fs::symlink_metadata(path) {

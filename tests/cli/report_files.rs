@@ -189,3 +189,39 @@ fn with_stdout_closed(cmd: &mut std::process::Command) -> (Option<i32>, String) 
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+#[test]
+fn an_output_in_a_new_folder_is_written_and_dash_is_standard_output() {
+    // `-o out/deep/r.json` was an error ("No such file or directory") with no help, and `-o -`
+    // wrote a file named `-`.
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::write(dir.path(), "call.txt", "Agent: calm down\n");
+    let args = [
+        "-q",
+        "-f",
+        "json",
+        "-o",
+        "out/deep/r.json",
+        "--output-csv",
+        "csv/r.csv",
+    ];
+    let (code, out, err) =
+        crate::support::check_in(dir.path(), &[&args[..], &["call.txt"]].concat());
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("out/deep/r.json")).unwrap();
+    assert!(
+        report.contains("\"rule\":\"respect/calm-down\""),
+        "{report}"
+    );
+    assert!(dir.path().join("csv/r.csv").is_file());
+    let (code, out, err) =
+        crate::support::check_in(dir.path(), &["-f", "json", "-o", "-", "call.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("\"rule\":\"respect/calm-down\""), "{out}");
+    assert!(!dir.path().join("-").exists());
+    let mut names: Vec<String> = (std::fs::read_dir(dir.path()).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["call.txt", "csv", "out"]);
+}
