@@ -14,17 +14,28 @@ use crate::scan::{self, Profiles, ScanOptions, normal};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// What nested configs ask of the run's reports: masking (`redact: true`), and the
+/// `redact_patterns` they add. A report holds the files of every folder, so a folder that asks
+/// for masking has the whole run's reports masked: read only from the run's config, it was a
+/// warning, and its files were reported in clear.
+#[derive(Default)]
+pub(super) struct Masking {
+    pub(super) on: bool,
+    pub(super) patterns: Vec<String>,
+}
+
 /// The profiles of the configs `scan` finds besides the run's own (`run`, whose rules are
-/// `run_rules`), and the reports' rule list when there are any.
+/// `run_rules`), the reports' rule list when there are any, and the masking they ask for.
 pub(super) fn nested(
     args: &CheckArgs,
     run: &Loaded,
     scan: &ScanOptions,
     run_rules: &RuleSet,
     engines: &mut Engines,
-) -> Result<(Profiles, Option<RuleSet>), CliError> {
+) -> Result<(Profiles, Option<RuleSet>, Masking), CliError> {
+    let mut masking = Masking::default();
     if !searched(args) {
-        return Ok((scan.profiles.clone(), None));
+        return Ok((scan.profiles.clone(), None, masking));
     }
     let cwd = scan.profiles.cwd();
     let mut found = BTreeSet::new();
@@ -68,9 +79,14 @@ pub(super) fn nested(
         let loaded = config::load(&path)?;
         check_globs(&loaded)?;
         warn_run_keys(&path, &loaded, run_path.as_deref());
+        // A bad pattern is an error at its place, as in the run's config.
+        super::settings::redactor(false, &loaded)?;
+        masking.on |= loaded.config.redact;
+        (masking.patterns).extend(loaded.config.redact_patterns.iter().cloned());
         configs.push((profile(args, &loaded, engines)?, scope(&loaded, &path)?));
     }
-    Ok(scan.profiles.with_nested(run_rules, configs))
+    let (profiles, catalog) = scan.profiles.with_nested(run_rules, configs);
+    Ok((profiles, catalog, masking))
 }
 
 /// Whether configs nearer the files are looked for: unless a config is given (`--config`) or
@@ -87,8 +103,6 @@ fn warn_run_keys(path: &Path, loaded: &Loaded, run: Option<&Path>) {
     let set = [
         ("fail_on", c.fail_on.is_some()),
         ("max_filesize", c.max_filesize.is_some()),
-        ("redact", c.redact),
-        ("redact_patterns", !c.redact_patterns.is_empty()),
     ];
     let set: Vec<&str> = set.iter().filter(|(_, on)| *on).map(|(k, _)| *k).collect();
     let Some(first) = set.first() else {

@@ -113,9 +113,17 @@ impl CheckSettings {
             },
             profiles: Profiles::of_run(cwd, run_scope, loaded),
         };
-        let (profiles, catalog) =
+        let (profiles, catalog, masking) =
             super::profiles::nested(&args, &cfg, &scan, &run.rules, &mut engines)?;
         scan.profiles = profiles;
+        if masking.on || scan.redact.is_some() && !masking.patterns.is_empty() {
+            let patterns = [&c.redact_patterns[..], &masking.patterns].concat();
+            // Each pattern compiled already, in its own config.
+            let masks = Redactor::new(&patterns).map_err(|bad| {
+                CliError::Usage(format!("redact_patterns: invalid regex `{}`", bad.pattern))
+            });
+            scan.redact = Some(masks?);
+        }
         let color = color(args.color, args.format, args.output.as_deref());
         if let Some(w) = super::output_name::mismatch(args.format, args.output.as_deref()) {
             super::stderr::warning(&w);

@@ -337,3 +337,34 @@ fn a_config_in_a_folder_an_outer_config_excludes_is_not_read() {
     assert_eq!(v["summary"]["conversations"], 1, "{out}");
     assert_eq!(v["conversations"][0]["path"], "teams/b/live/new.txt");
 }
+
+/// A folder whose config asks for masking has the whole run's reports masked, with its own
+/// patterns too: read only from the run's config, `redact: true` was a warning, and a run from
+/// the folder above reported its files in clear. A bad pattern there is an error at its place.
+#[test]
+fn a_nested_configs_redact_masks_the_runs_reports() {
+    let dir = tree();
+    let root = dir.path();
+    let nested = root.join("team/talklint.yml");
+    fs::write(&nested, "redact: true\nredact_patterns: ['ACC-[0-9]+']\n").unwrap();
+    let pii = "Agent: Calm down, card 4111 1111 1111 1111, account ACC-4521, jane@example.com.\n";
+    fs::write(root.join("team/b.txt"), pii).unwrap();
+    fs::write(root.join("a.txt"), pii).unwrap();
+    for format in ["human", "json", "html"] {
+        let (code, out, err) = run(talklint()
+            .current_dir(root)
+            .args(["check", "-f", format, "."]));
+        assert_eq!(code, 1, "{err}");
+        for data in ["4111", "ACC-4521", "jane@"] {
+            assert!(!out.contains(data), "{format} shows {data}:\n{out}");
+        }
+        assert!(!err.contains("whole run"), "{err}");
+    }
+    fs::write(&nested, "redact_patterns: ['ACC-[0-9']\n").unwrap();
+    let (code, _, err) = run(talklint().current_dir(root).args(["check", "."]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("team/talklint.yml:1:20: redact_patterns: invalid regex"),
+        "{err}"
+    );
+}
