@@ -3,7 +3,7 @@
 //! index of every path's trailing parts, so that matching the labels of many files costs about
 //! one look-up a row.
 
-use super::{Digest, Row};
+use super::{Cell, Digest, Row};
 use std::collections::HashMap;
 
 /// The checked conversations, by path and by each trailing part of their paths.
@@ -49,7 +49,8 @@ impl<'d> Index<'d> {
 
     /// The conversation `row` labels: by its path, else by a unique trailing file name; by its
     /// id when the file holds several (`has_id`: the labels have an `id` column).
-    pub(super) fn find(&self, row: &Row, has_id: bool) -> Result<usize, String> {
+    /// An error names the cell it is about.
+    pub(super) fn find(&self, row: &Row, has_id: bool) -> Result<usize, (Cell, String)> {
         let wanted = normalize(&row.path);
         let found = self.by_path.get(&wanted);
         let at = match found.or_else(|| self.by_path.get(&below_here(&row.path)?)) {
@@ -57,17 +58,24 @@ impl<'d> Index<'d> {
             None => match self.by_tail.get(&wanted).map(Vec::as_slice) {
                 Some([one]) => *one,
                 None | Some([]) => {
-                    return Err(format!(
-                        "`{}` names no checked file (give its path to eval; a file that \
-                         could not be read, or was skipped, has no conversations)",
-                        row.path
+                    return Err((
+                        Cell::Path,
+                        format!(
+                            "`{}` names no checked file (give its path to eval; a file that \
+                             could not be read, or was skipped, has no conversations)",
+                            row.path
+                        ),
                     ));
                 }
                 Some(many) => {
-                    return Err(format!(
-                        "`{}` is ambiguous: {} checked files end with it; write more of the path",
-                        row.path,
-                        many.len()
+                    return Err((
+                        Cell::Path,
+                        format!(
+                            "`{}` is ambiguous: {} checked files end with it; write more of \
+                             the path",
+                            row.path,
+                            many.len()
+                        ),
                     ));
                 }
             },
@@ -78,10 +86,13 @@ impl<'d> Index<'d> {
         }
         match candidates.as_slice() {
             [one] => Ok(*one),
-            [] => Err(format!(
-                "`{}` holds no conversation with id `{}`",
-                row.path,
-                row.id.as_deref().unwrap_or("")
+            [] => Err((
+                Cell::Id,
+                format!(
+                    "`{}` holds no conversation with id `{}`",
+                    row.path,
+                    row.id.as_deref().unwrap_or("")
+                ),
             )),
             many => {
                 let holds = format!(
@@ -90,12 +101,25 @@ impl<'d> Index<'d> {
                     many.len(),
                     some_ids(many, self.digests)
                 );
-                Err(if has_id {
-                    format!(
-                        "the row's `id` cell is empty, and {holds}: write the id of the one it labels"
-                    )
-                } else {
-                    format!("{holds}: add an `id` column")
+                Err(match (has_id, &row.id) {
+                    (true, Some(id)) => (
+                        Cell::Id,
+                        format!(
+                            "`{}` holds {} conversations with the id `{id}`: a report names a \
+                             conversation by its file and id, so give each of them an id of \
+                             its own",
+                            row.path,
+                            many.len()
+                        ),
+                    ),
+                    (true, None) => (
+                        Cell::Id,
+                        format!(
+                            "the row's `id` cell is empty, and {holds}: write the id of the one \
+                             it labels"
+                        ),
+                    ),
+                    (false, _) => (Cell::Path, format!("{holds}: add an `id` column")),
                 })
             }
         }

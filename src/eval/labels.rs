@@ -22,6 +22,18 @@ pub struct Row {
     pub values: Vec<Option<bool>>,
     /// The row's 1-based line in the file.
     pub line: usize,
+    /// Where the row starts in the file, for the places of its cells ([`Labels::place`]).
+    pub at: usize,
+}
+
+/// A cell of a row that an error about the row points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Path,
+    Turn,
+    Id,
+    /// The cell of the selector of this index.
+    Selector(usize),
 }
 
 /// A labels file, read.
@@ -33,6 +45,21 @@ pub struct Labels {
     pub rows: Vec<Row>,
     /// Whether the header has an `id` column (a row's id may still be empty).
     pub has_id: bool,
+    /// The header's 1-based line (2 below a `sep=;` line).
+    pub header_line: usize,
+    /// The file, its delimiter, and the fields of `path`, `turn`, `id` and each selector: where
+    /// a row's cells are, worked out only for an error.
+    text: String,
+    delimiter: u8,
+    fields: Fields,
+}
+
+#[derive(Debug, Clone)]
+struct Fields {
+    path: usize,
+    turn: Option<usize>,
+    id: Option<usize>,
+    selectors: Vec<usize>,
 }
 
 /// A labels file that cannot be read: where and why.
@@ -55,9 +82,9 @@ impl fmt::Display for LabelError {
 }
 
 impl Labels {
-    /// Reads `text`, a labels file named `file`, parted as the CSV reader parts a file: by tabs
-    /// when its header has tabs and no comma, by `;` when `;` (and no comma outside quotes)
-    /// parts a text column from others, else by commas.
+    /// Reads `text`, a labels file named `file`, parted as the CSV reader parts a file: as a
+    /// first line `sep=X` says (Excel's), by tabs when its header has tabs and no comma, by `;`
+    /// when `;` (and no comma outside quotes) parts a text column from others, else by commas.
     pub fn parse(file: &str, text: &str) -> Result<Labels, LabelError> {
         let fail = |line: usize, column: usize, message: String| LabelError {
             file: file.to_string(),
@@ -69,10 +96,12 @@ impl Labels {
             let hint = "write a header `path[,turn][,id],selector,…` and a row per labelled turn";
             return Err(fail(1, 1, format!("the labels file is empty: {hint}")));
         }
-        let (mut reader, body_start, mut delimiter) = csv::reader(text);
+        let (mut reader, body_start, mut delimiter) = csv::open(text);
+        // The header's line: 2 below Excel's `sep=;` line.
+        let top = 1 + newlines(&text[..body_start]);
         let mut header = reader
             .headers()
-            .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
+            .map_err(|e| fail(top, 1, format!("cannot read the header: {e}")))?
             .clone();
         // `path;turn;…` with no text column is no transcript CSV, and is a labels file.
         if header.len() == 1 && header[0].contains(';') {
@@ -80,7 +109,7 @@ impl Labels {
             reader = csv::reader_of(&text[body_start..], delimiter);
             header = reader
                 .headers()
-                .map_err(|e| fail(1, 1, format!("cannot read the header: {e}")))?
+                .map_err(|e| fail(top, 1, format!("cannot read the header: {e}")))?
                 .clone();
         }
         let head = Place::new(text, body_start, delimiter);
@@ -93,20 +122,31 @@ impl Labels {
             .collect();
         let path = column_of("path").ok_or_else(|| {
             fail(
-                1,
+                top,
                 1,
                 "no `path` column: the header is `path[,turn][,id],selector,…`".into(),
             )
         })?;
         let (turn, id) = (column_of("turn"), column_of("id"));
+        for (name, first) in [("path", Some(path)), ("turn", turn), ("id", id)] {
+            let again = (header.iter().enumerate())
+                .find(|&(k, h)| Some(k) != first && h.trim().eq_ignore_ascii_case(name));
+            if let (Some(first), Some((k, _))) = (first, again) {
+                let message = format!(
+                    "`{name}` is a column twice (also column {}): keep one",
+                    head.column(first)
+                );
+                return Err(fail(top, head.column(k), message));
+            }
+        }
         let mut selectors = Vec::new();
         let mut selector_columns = Vec::new();
         for (k, name) in header.iter().enumerate() {
             if [Some(path), turn, id].contains(&Some(k)) || unnamed.contains(&k) {
                 continue;
             }
-            let selector =
-                Selector::parse(name.trim()).map_err(|message| fail(1, head.column(k), message))?;
+            let selector = Selector::parse(name.trim())
+                .map_err(|message| fail(top, head.column(k), message))?;
             if let Some(twin) = selectors
                 .iter()
                 .position(|s: &Selector| s.name == selector.name)
@@ -116,13 +156,13 @@ impl Labels {
                     selector.name,
                     head.column(selector_columns[twin])
                 );
-                return Err(fail(1, head.column(k), message));
+                return Err(fail(top, head.column(k), message));
             }
             selectors.push(selector);
             selector_columns.push(k);
         }
         if selectors.is_empty() {
-            return Err(fail(1, 1, "no label columns: add a column per selector (`ownership:forbid`, a rule id, a category)".into()));
+            return Err(fail(top, 1, "no label columns: add a column per selector (`ownership:forbid`, a rule id, a category)".into()));
         }
         let mut rows = Vec::new();
         let mut record = ::csv::StringRecord::new();
@@ -175,12 +215,18 @@ impl Labels {
             }
             let turn = match turn.map(cell).filter(|t| !t.is_empty()) {
                 None => None,
-                Some(t) => Some(t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
-                    fail_at(
-                        turn.unwrap_or(0),
-                        format!("turn `{t}` is not a 1-based turn number"),
-                    )
-                })?),
+                Some(t) => Some(
+                    whole(t)
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| {
+                            fail_at(
+                                turn.unwrap_or(0),
+                                format!("turn `{t}` is not a 1-based turn number"),
+                            )
+                        })?,
+                ),
             };
             if let Some(&k) = unnamed.iter().find(|&&k| !cell(k).is_empty()) {
                 let message = format!(
@@ -196,12 +242,18 @@ impl Labels {
                 let label = value(cell(k), &header[k]).map_err(|message| fail_at(k, message))?;
                 values.push(label);
             }
+            if cell(path).is_empty() {
+                let message = "the row's `path` cell is empty: write the path of the file it \
+                               labels, as reports print it";
+                return Err(fail_at(path, message.into()));
+            }
             rows.push(Row {
                 path: cell(path).to_string(),
                 id: id.map(cell).filter(|i| !i.is_empty()).map(str::to_string),
                 turn,
                 values,
                 line,
+                at,
             });
         }
         if rows.is_empty() {
@@ -238,7 +290,7 @@ impl Labels {
                 ("hold", "them", "their cells", "the columns")
             };
             return Err(fail(
-                1,
+                top,
                 head.column(selector_columns[first]),
                 format!(
                     "{} {holds} no label in any row: a floor over {it} would pass whatever the \
@@ -253,7 +305,42 @@ impl Labels {
             columns,
             rows,
             has_id: id.is_some(),
+            header_line: top,
+            text: text.to_string(),
+            delimiter,
+            fields: Fields {
+                path,
+                turn,
+                id,
+                selectors: selector_columns,
+            },
         })
+    }
+
+    /// The line and column of `row`'s `cell` (its path's where the header has no such column).
+    pub fn place(&self, row: &Row, cell: Cell) -> (usize, usize) {
+        let f = &self.fields;
+        let k = match cell {
+            Cell::Path => f.path,
+            Cell::Turn => f.turn.unwrap_or(f.path),
+            Cell::Id => f.id.unwrap_or(f.path),
+            Cell::Selector(s) => f.selectors.get(s).copied().unwrap_or(f.path),
+        };
+        let (down, column) = Place::new(&self.text, row.at, self.delimiter).at(k);
+        (row.line + down, column)
+    }
+}
+
+/// A number as a spreadsheet or pandas may write a whole one, `3.0` for `3`: without its
+/// fraction of zeros.
+fn whole(cell: &str) -> &str {
+    match cell.split_once('.') {
+        Some((int, zeros))
+            if !int.is_empty() && !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') =>
+        {
+            int
+        }
+        _ => cell,
     }
 }
 
@@ -273,16 +360,16 @@ fn misaligned(fields: usize, header: usize, delimiter: u8) -> String {
     )
 }
 
-/// A label cell of the column headed `selector`: `1/0`, `yes/no`, `true/false` (any case),
-/// empty for no label.
+/// A label cell of the column headed `selector`: `1/0` (`1.0`/`0.0` too, as pandas writes a
+/// column with empty cells), `yes/no`, `y/n`, `true/false` (any case), empty for no label.
 fn value(cell: &str, selector: &str) -> Result<Option<bool>, String> {
-    match cell.to_ascii_lowercase().as_str() {
+    match whole(cell).to_ascii_lowercase().as_str() {
         "" => Ok(None),
         "1" | "yes" | "true" | "y" => Ok(Some(true)),
         "0" | "no" | "false" | "n" => Ok(Some(false)),
         // A quoted cell may hold a line break: the message stays on one line.
         _ => Err(format!(
-            "`{}` is not a label of `{}`: write 1/0, yes/no or true/false, or leave it \
+            "`{}` is not a label of `{}`: write 1/0, yes/no (y/n) or true/false, or leave it \
              empty; every column but path, turn and id is a selector, so drop a column of \
              notes",
             escape_name(cell),

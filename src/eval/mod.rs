@@ -9,7 +9,7 @@ mod label_places;
 mod labels;
 mod selector;
 
-pub use labels::{Labels, Row};
+pub use labels::{Cell, Labels, Row};
 pub use selector::Selector;
 
 use crate::rules::RuleSet;
@@ -136,11 +136,14 @@ pub fn score(
     digests: &[Digest],
     rules: &RuleSet,
 ) -> Result<Results, MatchError> {
-    let fail = |row: &Row, message: String| MatchError {
-        file: file.to_string(),
-        line: row.line,
-        column: None,
-        message,
+    let fail = |row: &Row, cell: Cell, message: String| {
+        let (line, column) = labels.place(row, cell);
+        MatchError {
+            file: file.to_string(),
+            line,
+            column: Some(column),
+            message,
+        }
     };
     let unselected = (labels.selectors.iter().zip(&labels.columns))
         .find(|(s, _)| !rules.rules.iter().any(|r| s.selects(r)));
@@ -157,7 +160,7 @@ pub fn score(
         });
         return Err(MatchError {
             file: file.to_string(),
-            line: 1,
+            line: labels.header_line,
             column: Some(column),
             message,
         });
@@ -182,11 +185,12 @@ pub fn score(
     // one turn's selectors, and may name its file in several ways.
     let mut labelled: HashMap<(usize, Option<usize>, usize), (bool, usize)> = HashMap::new();
     for row in &labels.rows {
-        let index = index.find(row, labels.has_id).map_err(|m| fail(row, m))?;
+        let index = (index.find(row, labels.has_id)).map_err(|(cell, m)| fail(row, cell, m))?;
         let d = &digests[index];
         if row.turn.is_some_and(|t| t > d.turns) {
             return Err(fail(
                 row,
+                Cell::Turn,
                 format!(
                     "{} has {} turns, not {}",
                     d.path,
@@ -219,6 +223,7 @@ pub fn score(
                     };
                     return Err(fail(
                         row,
+                        Cell::Selector(k),
                         format!(
                             "`{}` is labelled {} here and {} on line {line} for the same {what}: keep one",
                             selector.name,

@@ -110,11 +110,11 @@ fn label_errors_name_the_line_and_exit_2() {
         ),
         (
             "path,turn,respect\nnowhere.txt,1,1\n",
-            ":2: `nowhere.txt` names no checked file",
+            ":2:1: `nowhere.txt` names no checked file",
         ),
         (
             "path,turn,respect\ndeflection.txt,9,1\n",
-            ":2: fixtures/calls/deflection.txt has 5 turns, not 9",
+            ":2:16: fixtures/calls/deflection.txt has 5 turns, not 9",
         ),
         (
             "path,turn,respect\ndeflection.txt,1,maybe\n",
@@ -138,7 +138,7 @@ fn label_errors_name_the_line_and_exit_2() {
         ),
         (
             "path,turn,respect\ndeflection.txt,1,1\nfixtures/calls/deflection.txt,1,0\n",
-            ":3: `respect` is labelled 0 here and 1 on line 2 for the same turn",
+            ":3:33: `respect` is labelled 0 here and 1 on line 2 for the same turn",
         ),
         ("path,turn,respect\n", ":1:1: no labelled rows"),
         (

@@ -178,7 +178,7 @@ fn an_empty_id_cell_is_named_as_such() {
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(
         err.contains(
-            "l.csv:3: the row's `id` cell is empty, and `conv.csv` holds 2 conversations \
+            "l.csv:3:10: the row's `id` cell is empty, and `conv.csv` holds 2 conversations \
              (ids `c1`, `c2`): write the id of the one it labels"
         ),
         "{err}"
@@ -188,7 +188,7 @@ fn an_empty_id_cell_is_named_as_such() {
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
-            "l.csv:2: `conv.csv` holds 2 conversations (ids `c1`, `c2`): add an `id` column"
+            "l.csv:2:1: `conv.csv` holds 2 conversations (ids `c1`, `c2`): add an `id` column"
         ),
         "{err}"
     );
@@ -265,7 +265,7 @@ fn errors_are_placed_on_the_line_a_lone_cr_or_a_quoted_line_break_starts() {
         ),
         (
             b"path,turn,respect\ra.txt,1,0\ra.txt,1,1\r",
-            ":3: `respect` is labelled 1 here and 0 on line 2",
+            ":3:9: `respect` is labelled 1 here and 0 on line 2",
         ),
         // The cell after a quoted path that holds a line break is on the line below the row's
         // first, at its column there.
@@ -322,4 +322,56 @@ fn a_cell_with_a_line_break_is_quoted_on_one_line() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("`no\\x0away` is not a label"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// A label row's errors name the cell they are about, by line and column (they named the line
+/// alone); a header naming `path` twice, an empty path, Excel's `sep=;` line, and the whole
+/// numbers pandas writes (`1.0`, `3.0`) are read or named as such.
+#[test]
+fn errors_name_their_cell_and_spreadsheet_forms_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    for (labels, expected) in [
+        (
+            &b"path,turn,respect\nzzz.txt,1,1\n"[..],
+            "l.csv:2:1: `zzz.txt` names no checked file",
+        ),
+        (
+            b"turn,path,respect\n9,b.txt,1\n",
+            "l.csv:2:1: b.txt has 2 turns, not 9",
+        ),
+        (
+            b"path,turn,respect\nb.txt,1,1\nb.txt,1,0\n",
+            "l.csv:3:9: `respect` is labelled 0 here and 1 on line 2",
+        ),
+        (
+            b"path,path,respect\nb.txt,b.txt,1\n",
+            "l.csv:1:6: `path` is a column twice",
+        ),
+        (
+            b"path,turn,TURN,respect\nb.txt,1,1,1\n",
+            "l.csv:1:11: `turn` is a column twice",
+        ),
+        (
+            b"path,turn,respect\n,1,1\n",
+            "l.csv:2:1: the row's `path` cell is empty",
+        ),
+        (
+            b"sep=;\npath;turn;respct\nb.txt;1;1\n",
+            "l.csv:2:11: selector `respct`",
+        ),
+    ] {
+        let (code, _, err) = eval_with(dir.path(), "l.csv", labels);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    for labels in [
+        &b"sep=;\npath;turn;respect\nb.txt;1;1\na.txt;1;0\n"[..],
+        b"path,turn,respect\nb.txt,1.0,1.0\na.txt,1.0,0.0\nb.txt,2.0,\n",
+        b"path,turn,respect\nb.txt,1,Y\na.txt,1,n\n",
+    ] {
+        let (code, out, err) = eval_with(dir.path(), "l.csv", labels);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("respect   turn                 2         1          1      1      0      0      1.000"), "{out}");
+    }
 }

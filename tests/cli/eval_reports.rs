@@ -218,7 +218,7 @@ fn a_trailing_part_of_a_path_names_one_file_or_is_ambiguous() {
     let (code, _, err) = eval_in(dir.path(), &["--labels", "l.csv", "x", "y"]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("l.csv:3: `a.txt` is ambiguous: 2 checked files end with it"),
+        err.contains("l.csv:3:1: `a.txt` is ambiguous: 2 checked files end with it"),
         "{err}"
     );
 }

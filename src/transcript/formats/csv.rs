@@ -49,7 +49,7 @@ pub(crate) fn reader(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
 
 /// A [`reader`] that honours a first line `sep=X` (as Excel writes it to name the delimiter):
 /// the header is the line after it.
-fn open(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
+pub(crate) fn open(source: &str) -> (csv::Reader<&[u8]>, usize, u8) {
     let body = source.trim_start_matches('\u{feff}');
     let Some((delimiter, header)) = sep_line(body) else {
         return reader(source);
