@@ -82,7 +82,9 @@ impl<'d> Index<'d> {
         };
         let mut candidates = self.paths[at].1.clone();
         if let Some(id) = &row.id {
+            let unnamed = self.unnamed(&candidates, id);
             candidates.retain(|&i| self.digests[i].id.as_deref() == Some(id));
+            candidates.extend(unnamed.filter(|_| candidates.is_empty()));
         }
         match candidates.as_slice() {
             [one] => Ok(*one),
@@ -101,6 +103,12 @@ impl<'d> Index<'d> {
                     many.len(),
                     some_ids(many, self.digests)
                 );
+                let unnamed = match many.iter().any(|&i| self.digests[i].id.is_none()) {
+                    true => {
+                        " (one without an id is `(1)`, `(2)`… in the file's order, as reports name it)"
+                    }
+                    false => "",
+                };
                 Err(match (has_id, &row.id) {
                     (true, Some(id)) => (
                         Cell::Id,
@@ -116,13 +124,23 @@ impl<'d> Index<'d> {
                         Cell::Id,
                         format!(
                             "the row's `id` cell is empty, and {holds}: write the id of the one \
-                             it labels"
+                             it labels{unnamed}"
                         ),
                     ),
-                    (false, _) => (Cell::Path, format!("{holds}: add an `id` column")),
+                    (false, _) => (Cell::Path, format!("{holds}: add an `id` column{unnamed}")),
                 })
             }
         }
+    }
+}
+
+impl Index<'_> {
+    /// The conversation of `found` that `id`, written `(N)`, names as reports name the N-th
+    /// conversation of a file that has no id (`path#(N)`).
+    fn unnamed(&self, found: &[usize], id: &str) -> Option<usize> {
+        let n: usize = id.strip_prefix('(')?.strip_suffix(')')?.parse().ok()?;
+        let mut unnamed = found.iter().filter(|&&i| self.digests[i].id.is_none());
+        unnamed.nth(n.checked_sub(1)?).copied()
     }
 }
 

@@ -375,3 +375,39 @@ fn errors_name_their_cell_and_spreadsheet_forms_are_read() {
         assert!(out.contains("respect   turn                 2         1          1      1      0      0      1.000"), "{out}");
     }
 }
+
+/// Records without an id are labelled as reports name them, `(1)`, `(2)`… in the file's order:
+/// no id reached them, and the error said to add an `id` column.
+#[test]
+fn records_without_ids_are_labelled_by_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let records = "{\"messages\": [{\"role\": \"agent\", \"text\": \"Calm down.\"}]}\n\
+                   {\"messages\": [{\"role\": \"agent\", \"text\": \"Hello.\"}]}\n";
+    std::fs::write(dir.path().join("r.jsonl"), records).unwrap();
+    let eval = |labels: &str| {
+        std::fs::write(dir.path().join("l.csv"), labels).unwrap();
+        let args = ["eval", "--no-config", "--labels", "l.csv", "r.jsonl"];
+        run(talklint().current_dir(dir.path()).args(args))
+    };
+    let (code, out, err) = eval("path,id,turn,respect\nr.jsonl,(1),1,1\nr.jsonl,(2),1,0\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "respect   turn                 2         1          1      1      0      0      1.000"
+        ),
+        "{out}"
+    );
+    let (code, _, err) = eval("path,turn,respect\nr.jsonl,1,1\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("add an `id` column (one without an id is `(1)`, `(2)`…"),
+        "{err}"
+    );
+    let (code, _, err) = eval("path,id,turn,respect\nr.jsonl,(3),1,1\n");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("l.csv:2:9: `r.jsonl` holds no conversation with id `(3)`"),
+        "{err}"
+    );
+}
