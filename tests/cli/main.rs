@@ -29,6 +29,7 @@ mod duplicate_keys;
 mod earlier_reports;
 mod empty_globs;
 mod eval;
+mod eval_cells;
 mod eval_labels;
 mod eval_output;
 mod eval_reports;
