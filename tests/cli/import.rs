@@ -283,7 +283,7 @@ fn malformed_files_are_errors_at_their_place() {
         (
             "threshold-string.json",
             "4:41: `Threshold` must be a number of milliseconds, not a string \"15000\"",
-            "without quotes around numbers",
+            "write a number of milliseconds here (without quotes)",
         ),
         (
             "unknown-shape.json",

@@ -352,3 +352,42 @@ fn stdin_and_folders_given_to_import_say_to_name_the_files() {
         "{err}"
     );
 }
+
+/// A whole number written `5000.0`, `1e3` or `-0` is that number (it was refused as "not a whole
+/// number"), a negative one is still refused, and the help of a type error says what to write:
+/// "without quotes" only for a number or boolean written as a string, and a key it names in
+/// backticks once.
+#[test]
+fn whole_numbers_in_any_json_form_and_plain_type_errors() {
+    let silence = |threshold: &str| {
+        format!(
+            "{{\"CategoryName\": \"quiet\", \"Rules\": [{{\"NonTalkTimeFilter\": {{\"Threshold\": {threshold}}}}}]}}"
+        )
+    };
+    for (written, seconds) in [("5000.0", "5"), ("1e3", "1"), ("-0", "0")] {
+        let (code, out, err) = import("q.json", &silence(written));
+        assert_eq!(code, 0, "{written}: {err}");
+        assert!(
+            out.contains(&format!("silence_seconds: {seconds}}}")),
+            "{written}: {out}"
+        );
+    }
+    let (code, _, err) = import("q.json", &silence("-5.0"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`Threshold` is -5.0"), "{err}");
+    let (code, _, err) = import("c.json", r#"{"Categories": {"x": 1}}"#);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "`Categories` must be a list `[…]`, not an object\n  help: write a list `[…]` here\n"
+        ),
+        "{err}"
+    );
+    let (_, _, err) = import("c.json", r#"{"Rules": []}"#);
+    assert!(
+        err.contains(
+            "help: add \"CategoryName\": the category's name, which makes the rule id aws/"
+        ),
+        "{err}"
+    );
+}

@@ -46,7 +46,7 @@ pub(super) fn category(node: &Node, cx: &Cx) -> Result<Read, Bad> {
     let name_node = f.require(
         "CategoryName",
         "the AWS category",
-        "add \"CategoryName\": the rule id is aws/ and its kebab-case",
+        "add \"CategoryName\": the category's name, which makes the rule id aws/ and the name in kebab-case",
     )?;
     let name = category_name(name_node)?;
     let id = id(Vendor::Aws, &name, name_node.at)?;

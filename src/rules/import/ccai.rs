@@ -119,7 +119,7 @@ fn name(f: &Fields) -> Result<(String, usize), Bad> {
         None => Err(bad(
             f.at,
             "the phrase matcher has no `displayName`",
-            "add \"displayName\": the rule id is ccai/ and its kebab-case",
+            "add \"displayName\": the matcher's name, which makes the rule id ccai/ and the name in kebab-case",
         )),
     }
 }

@@ -229,7 +229,14 @@ impl Node {
             Value::Scalar(serde_json::Value::Number(n)) => n,
             other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
         };
-        number.as_u64().filter(|&n| n <= max).ok_or_else(|| {
+        // A whole number written with a fraction of zeros or an exponent (`5000.0`, `1e3`,
+        // `-0`) is that number, as JSON's numbers are one type.
+        let whole = number.as_u64().or_else(|| {
+            let f = number.as_f64()?;
+            // `-0.0 >= 0.0` holds: it is 0.
+            (f.fract() == 0.0 && (0.0..=max as f64).contains(&f)).then_some(f as u64)
+        });
+        whole.filter(|&n| n <= max).ok_or_else(|| {
             bad(
                 self.at,
                 format!(
@@ -246,14 +253,20 @@ impl Node {
             _ => String::new(),
         };
         // A key is named as written; a value named in words (`the query`) is prose.
-        let what = match what.contains(' ') {
+        let what = match what.contains(' ') || what.starts_with('`') {
             true => what.to_string(),
             false => format!("`{what}`"),
+        };
+        // A number or a boolean written as a string: the quotes are the mistake.
+        let scalar = expected.starts_with("a number") || expected == "true or false";
+        let unquote = match (scalar, found) {
+            (true, Value::Scalar(serde_json::Value::String(_))) => " (without quotes)",
+            _ => "",
         };
         bad(
             self.at,
             format!("{what} must be {expected}, not {}{quoted}", kind(found)),
-            format!("write {expected} here (without quotes around numbers and booleans)"),
+            format!("write {expected} here{unquote}"),
         )
     }
 }

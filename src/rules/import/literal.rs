@@ -44,15 +44,16 @@ impl Cx<'_> {
 }
 
 /// A character that is part of what a vendor's target says, which a phrase would pass over as
-/// punctuation (`press *` would match "press", `C++ support` "C support", `$5 Credit` "US$5
-/// Credit", `100%` "100 sure"): a sign, a currency, a bracket, an emoji. Sentence punctuation,
-/// apostrophes, hyphens and quotes are not: a phrase reads them as the vendor does.
+/// punctuation (`C++ support` would match "C support", `$5 Credit` "US$5 Credit", `100%` "100
+/// sure"): a sign, a currency, a bracket, an arrow, a technical or math symbol, an emoji.
+/// Sentence punctuation, apostrophes, hyphens and quotes are not, nor `*`, written after a word
+/// as a wildcard the vendors do not have (`refund*` is the word "refund"): a phrase reads them
+/// as word boundaries, as the vendor's words.
 fn symbol(c: char) -> bool {
     matches!(c,
-        '*' | '+' | '$' | '%' | '#' | '&' | '@' | '/' | '\\' | '=' | '<' | '>' | '^' | '~' | '|'
-        | '_' | '[' | ']' | '{' | '}' | '¢'..='¥' | '§' | '©' | '®' | '°' | '±' | '×' | '÷'
-        | '\u{20A0}'..='\u{20CF}')
-        || c >= '\u{2100}' && !c.is_alphanumeric() && !c.is_whitespace()
+        '+' | '$' | '%' | '#' | '&' | '@' | '/' | '\\' | '=' | '<' | '>' | '^' | '~' | '|' | '_'
+        | '[' | ']' | '{' | '}' | '¢'..='¥' | '§' | '©' | '®' | '°' | '±' | '×' | '÷'
+        | '\u{20A0}'..='\u{20CF}' | '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
 /// The error for a target read as a regex that holds the control character `c`, which no turn's
