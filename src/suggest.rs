@@ -23,11 +23,20 @@ pub(crate) fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a s
 }
 
 /// ` (did you mean …?)` for an unknown rule or category name, from the ids and categories of
-/// `rules`.
+/// `rules`; else the one rule whose id ends as the name's does after its category (SPEC's own
+/// `courtesy/no-problem` is the pack's `enthusiasm/no-problem`).
 pub(crate) fn rule_like(name: &str, rules: &[crate::rules::Rule]) -> String {
     let ids = rules.iter().map(|r| r.id.as_str());
     let categories = rules.iter().map(|r| r.category.as_str());
-    did_you_mean(name, ids.chain(categories))
+    let moved = || {
+        let (_, rest) = name.split_once('/')?;
+        let ending = |id: &&str| id.split_once('/').is_some_and(|(_, r)| r == rest);
+        let mut found = rules.iter().map(|r| r.id.as_str()).filter(ending);
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
+    };
+    (closest(name, ids.chain(categories)).or_else(moved))
+        .map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
 }
 
 #[cfg(test)]
