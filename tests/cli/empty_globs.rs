@@ -131,4 +131,10 @@ fn an_empty_rule_list_turns_off_no_rule() {
         "{err}"
     );
     assert!(err.contains("talklint.yaml:2:13: "), "{err}");
+    // An empty rules entry named the config's folder, which holds no rule file, at a made-up
+    // `:1:1` of the folder.
+    let dir = folder("rules: [default, \"\"]\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("talklint.yaml:1:19: `` is no rule file or folder"), "{err}");
 }
