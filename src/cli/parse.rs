@@ -38,6 +38,18 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
             let command = args.remove(at);
             args.insert(1, command);
         }
+        // A command after an option it does not take, and no path of its name: it was read as
+        // a path to check, which was said to be unreadable (`talklint -q rules`).
+        Some(command) if !std::path::Path::new(word).exists() => {
+            let option = options.iter().find(|o| !defines(command, o));
+            super::stderr::line(&format!(
+                "error: `{word}` is a talklint command, and it takes no `{}`\n  help: write \
+                 `talklint {word}` with options of its own (`talklint {word} --help` lists \
+                 them); to check a path named `{word}`, write `talklint check ./{word}`",
+                option.map_or("", String::as_str)
+            ));
+            std::process::exit(2);
+        }
         _ => {
             if let Some(command) = mistyped_command(word, &cli) {
                 // A usage error, exit status 2, as clap gives for a bad flag.

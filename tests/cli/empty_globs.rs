@@ -136,5 +136,8 @@ fn an_empty_rule_list_turns_off_no_rule() {
     let dir = folder("rules: [default, \"\"]\n");
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("talklint.yaml:1:19: `` is no rule file or folder"), "{err}");
+    assert!(
+        err.contains("talklint.yaml:1:19: `` is no rule file or folder"),
+        "{err}"
+    );
 }

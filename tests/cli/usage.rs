@@ -198,3 +198,28 @@ fn a_command_written_as_an_option_is_named_as_a_command() {
     ]));
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn a_command_after_an_option_it_does_not_take_is_named_as_a_command() {
+    // `talklint -q rules` read `rules` as a path to check: "rules: cannot read".
+    let dir = tempfile::tempdir().unwrap();
+    for (args, option) in [(["-q", "rules"], "-q"), (["-j2", "init"], "-j")] {
+        let (code, out, err) = run(talklint().current_dir(dir.path()).args(args));
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        let word = args[1];
+        let said = format!("error: `{word}` is a talklint command, and it takes no `{option}`");
+        assert!(said_with_help(&err, &said, word), "{err}");
+    }
+    assert!(!dir.path().join("talklint.yaml").exists());
+    // Options the command takes still come before it.
+    let (code, out, _) = run(talklint()
+        .current_dir(dir.path())
+        .args(["--no-config", "rules"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("respect/calm-down"), "{out}");
+}
+
+/// Whether `err` says `said` and how to check a path named `word`.
+fn said_with_help(err: &str, said: &str, word: &str) -> bool {
+    err.contains(said) && err.contains(&format!("write `talklint check ./{word}`"))
+}
