@@ -198,7 +198,8 @@ pub(crate) struct CheckArgs {
     /// unread), standard input, and each line or conversation of a stream. Never more than 4 GiB.
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_filesize: Option<ByteSize>,
-    /// When to colour output.
+    /// When to colour output (auto: on a terminal, unless NO_COLOR is set or TERM is dumb;
+    /// CLICOLOR_FORCE or FORCE_COLOR colours it anywhere).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
     /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).

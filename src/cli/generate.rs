@@ -55,13 +55,13 @@ pub(super) fn man(command: Option<&str>) -> Result<Outcome, CliError> {
     write(&out)
 }
 
-/// `man`'s page, as clap_mangen renders one, with an EXIT STATUS section where `exits`: before
-/// the VERSION section, as man pages order them, or last.
+/// `man`'s page, as clap_mangen renders one, with EXIT STATUS and ENVIRONMENT sections where
+/// `exits`: before the VERSION section, as man pages order them, or last.
 fn render(man: &clap_mangen::Man, exits: bool, out: &mut Vec<u8>) -> io::Result<()> {
     man.render(out)?;
     if exits {
         let at = (out.windows(12).position(|w| w == b"\n.SH VERSION")).map_or(out.len(), |i| i + 1);
-        out.splice(at..at, EXIT_STATUS.bytes());
+        out.splice(at..at, [EXIT_STATUS, ENVIRONMENT].concat().bytes());
     }
     Ok(())
 }
@@ -73,10 +73,26 @@ const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 Nothing at or above \-\-fail\-on was found, and no conversation failed.
 .TP
 \fB1\fR
-Findings at or above \-\-fail\-on, or failed conversations (\-\-fail\-on never: never 1).
+Findings at or above \-\-fail\-on, or failed conversations (\-\-fail\-on never spares findings only; \-\-exit\-zero: never 1).
 .TP
 \fB2\fR
 Usage, config or rule errors, or an input that could not be read or parsed; the rest of the scan is still checked and reported.
+"#;
+
+/// The variables `check` and `merge` read (SPEC §1: honour `NO_COLOR`), in roff.
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+Set and not empty, whatever its value: no colour with \-\-color auto.
+.TP
+\fBCLICOLOR_FORCE\fR, \fBFORCE_COLOR\fR
+Set, not empty and not 0: colour with \-\-color auto, on a terminal or not.
+.TP
+\fBTERM\fR
+dumb: no colour with \-\-color auto.
+.TP
+\fBCI\fR
+Set: no progress line.
 "#;
 
 fn write(bytes: &[u8]) -> Result<Outcome, CliError> {

@@ -276,11 +276,13 @@ pub(super) fn color(choice: ColorChoice, format: OutputFormat, output: Option<&P
 /// `FORCE_COLOR` set (and not `0`) force colour even into a pipe; otherwise colour only on a
 /// terminal, and never with `NO_COLOR` set or `TERM=dumb`.
 pub(super) fn auto_color(env: impl Fn(&str) -> Option<OsString>, terminal: bool) -> bool {
-    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
+    let given = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    let set = |k: &str| given(k) && env(k).is_some_and(|v| v != "0");
     if set("CLICOLOR_FORCE") || set("FORCE_COLOR") {
         return true;
     }
-    terminal && !set("NO_COLOR") && env("TERM").is_none_or(|t| t != "dumb")
+    // no-color.org: "present and not an empty string (regardless of its value)", `0` too.
+    terminal && !given("NO_COLOR") && env("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// The number of worker threads: `given` if above 0, else the number of cores.
@@ -355,6 +357,8 @@ mod tests {
         assert!(auto_color(env(&[("TERM", "xterm")]), true));
         assert!(!auto_color(env(&[("TERM", "dumb")]), true));
         assert!(!auto_color(env(&[("NO_COLOR", "1")]), true));
+        assert!(!auto_color(env(&[("NO_COLOR", "0")]), true));
+        assert!(auto_color(env(&[("NO_COLOR", "")]), true));
         assert!(!auto_color(env(&[]), false));
         assert!(auto_color(env(&[("CLICOLOR_FORCE", "1")]), false));
         assert!(auto_color(

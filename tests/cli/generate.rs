@@ -87,7 +87,14 @@ fn completions_for_every_shell_and_a_man_page() {
             exits,
             "{command}: {page}"
         );
+        // The variables the colour and progress line read are named (SPEC §1: honour NO_COLOR).
+        assert_eq!(
+            page.contains(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR"),
+            exits,
+            "{page}"
+        );
     }
+    assert!(out.contains("\\-\\-exit\\-zero: never 1"), "{out}");
     let exit = out.find("EXIT STATUS").unwrap_or(usize::MAX);
     assert!(exit < out.find(".SH VERSION").unwrap_or(0), "{out}");
     assert!(
