@@ -96,7 +96,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         warn_of_baseline(b, &totals);
     }
     if totals.conversations == 0 && totals.errors == 0 {
-        warn_of_no_files(&s.scan, totals.skipped);
+        warn_of_no_files(&s.scan, totals.skipped, s.format);
     }
     // A fix that could not be written is trouble, as a file that could not be read is.
     if not_written {
@@ -109,23 +109,28 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
 /// folder, or one whose `--include` or `--exclude` globs left nothing (or only files it skips,
 /// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed. Where files
 /// were skipped, their reasons say why.
-fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize) {
+fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize, format: OutputFormat) {
     let roots = scan::roots(scan);
     let named = roots.iter().map(|p| match p.as_str() {
         "-" => "standard input",
         path => path,
     });
     let paths = named.collect::<Vec<_>>().join(", ");
+    let says = match format {
+        OutputFormat::Json | OutputFormat::Jsonl => "the report's `skipped` says why",
+        _ => "--format json says why",
+    };
     let skipped = match skipped {
         0 => String::new(),
-        n => format!(
-            " ({} skipped: --format json says why)",
-            report::plural(n, "file", "files")
-        ),
+        n => format!(" ({} skipped: {says})", report::plural(n, "file", "files")),
     };
+    // A shard may hold none of the files named: a file hashed to another shard.
+    let shard = scan.shard.map_or_else(String::new, |s| {
+        format!(", and which files --shard {s} keeps")
+    });
     super::stderr::warning(&format!(
         "no transcript found to check in {paths}{skipped}: check the paths, and what --include, \
-         --exclude and a config's `include`/`exclude` leave"
+         --exclude and a config's `include`/`exclude` leave{shard}"
     ));
 }
 

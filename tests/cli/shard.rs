@@ -118,3 +118,20 @@ fn a_path_is_reported_tidy_and_never_as_the_roots() {
         );
     }
 }
+
+#[test]
+fn a_shard_that_keeps_none_of_the_files_named_says_so() {
+    // Each of two shards of one file: one checks it, the other found "no transcript" and named
+    // the include and exclude globs alone.
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::write(dir.path(), "d.txt", "Agent: hi\n");
+    let warned: Vec<bool> = ["1/2", "2/2"]
+        .iter()
+        .map(|k| {
+            let (code, _, err) = crate::support::check_in(dir.path(), &["--shard", k, "d.txt"]);
+            assert_eq!(code, 0, "{err}");
+            err.contains(&format!("and which files --shard {k} keeps"))
+        })
+        .collect();
+    assert_eq!(warned.iter().filter(|&&w| w).count(), 1, "{warned:?}");
+}
