@@ -192,9 +192,13 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
             let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
+            // Either path, as `--include` reads them.
+            let excluded = |x: &super::scope::Globs| {
+                x.is_match(&below()) || x.is_match(&display(e.path()))
+            };
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
-                    && exclude.as_ref().is_none_or(|x| !x.is_match(&below()))
+                    && !exclude.as_ref().is_some_and(excluded)
                     && !profiles.excludes(e.path())
         });
     }
@@ -301,8 +305,11 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             () => {
                 // `--include` and the run's config's `include` take a file either takes; a
                 // nested config's own `include` narrows the files under its folder further.
-                let by_flag =
-                    (opts.include.as_ref()).map(|g| g.is_match(relative(e.path(), &root)));
+                // As `-g` in ripgrep: the path as reports print it (`calls/a/*.txt` checking
+                // `calls`), or the path below the folder walked (`a/*.txt`).
+                let by_flag = (opts.include.as_ref()).map(|g| {
+                    g.is_match(relative(e.path(), &root)) || g.is_match(display(e.path()))
+                });
                 let (by_run, selected) = opts.profiles.includes(e.path());
                 let included = match (by_flag, by_run) {
                     (Some(a), Some(b)) => Some(a || b),

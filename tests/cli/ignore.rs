@@ -320,8 +320,9 @@ fn an_unclosed_bracket_is_literal_as_in_git() {
     assert_eq!(reported(&v), BTreeSet::from(["kept.txt".to_string()]));
 }
 
-/// `--include` and `--exclude` read globs as ripgrep's `-g` does: with a `/`, the path below
-/// the folder, `*` not crossing `/`; without, a name at any depth; `!` in `--include` excludes.
+/// `--include` and `--exclude` read globs as ripgrep's `-g` does: with a `/`, the path as
+/// reports print it, or the path below the folder walked, `*` not crossing `/`; without, a name
+/// at any depth; `!` in `--include` excludes.
 #[test]
 fn walk_globs_read_as_ripgrep_reads_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -329,7 +330,7 @@ fn walk_globs_read_as_ripgrep_reads_them() {
     for name in ["z.txt", "a/x.txt", "a/b/y.txt"] {
         fs::write(dir.path().join(name), TURN).unwrap();
     }
-    let cases: [(&[&str], &[&str]); 7] = [
+    let cases: [(&[&str], &[&str]); 10] = [
         (&["--include", "a/*.txt"], &["a/x.txt"]),
         (&["--include", "/a/**"], &["a/x.txt", "a/b/y.txt"]),
         (&["--include", "*.txt"], &["z.txt", "a/x.txt", "a/b/y.txt"]),
@@ -338,6 +339,11 @@ fn walk_globs_read_as_ripgrep_reads_them() {
         (&["--exclude", "a/*"], &["z.txt"]),
         // A trailing `/` names a folder wherever it is, as in `.gitignore`.
         (&["--exclude", "b/"], &["z.txt", "a/x.txt"]),
+        // Walking `a`, the path a report prints matches (it did not: `a/b/**` excluded nothing
+        // and `a/*.txt` took nothing), and so does the path below `a`.
+        (&["--exclude", "a/b/**", "a"], &["a/x.txt"]),
+        (&["--include", "a/*.txt", "a"], &["a/x.txt"]),
+        (&["--include", "b/*.txt", "a"], &["a/b/y.txt"]),
     ];
     for (args, expected) in cases {
         assert_eq!(paths_checked(dir.path(), args), set(expected), "{args:?}");
