@@ -193,9 +193,8 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
         builder.filter_entry(move |e| {
             let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             // Either path, as `--include` reads them.
-            let excluded = |x: &super::scope::Globs| {
-                x.is_match(&below()) || x.is_match(&display(e.path()))
-            };
+            let excluded =
+                |x: &super::scope::Globs| x.is_match(&below()) || x.is_match(&display(e.path()));
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
                     && !exclude.as_ref().is_some_and(excluded)
