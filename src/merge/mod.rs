@@ -168,7 +168,15 @@ fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
     let whole: Vec<&Item> = items.iter().filter(|i| !is_piece(i)).collect();
     for pair in whole.windows(2) {
         let (a, b) = (pair[0], pair[1]);
+        // Each report's standard input is a stream of its own (a Spark partition's): what
+        // two of them hold without an id is no conversation twice, unless the two reports are
+        // one file named twice.
+        let file = |i: &Item| crate::file_node::node(std::path::Path::new(&names[i.report()]));
+        let streams = a.path() == crate::scan::STDIN
+            && a.report() != b.report()
+            && (file(a).is_none() || file(a) != file(b));
         let same = match (a, b) {
+            _ if streams && a.id().is_none() && b.id().is_none() => false,
             (Item::Conversation { .. }, Item::Conversation { .. }) => {
                 a.id() == b.id() && (a.id().is_some() || a.report() != b.report())
             }

@@ -118,10 +118,13 @@ pub enum Event<'a> {
     Warning { path: &'a str, message: &'a str },
 }
 
+/// Standard input's name in reports, unless `--stdin-filename` gives another.
+pub const STDIN: &str = "<stdin>";
+
 impl ScanOptions {
     /// The name of standard input in reports.
     pub fn stdin_name(&self) -> &str {
-        self.stdin_filename.as_deref().unwrap_or("<stdin>")
+        self.stdin_filename.as_deref().unwrap_or(STDIN)
     }
 }
 

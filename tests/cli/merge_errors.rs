@@ -171,3 +171,35 @@ fn errors_one_report_repeats_and_lines_of_streams_are_each_counted() {
         "{err}"
     );
 }
+
+/// Two streams' reports (Spark partitions on standard input) each hold `<stdin>` without an id:
+/// an empty partition's skipped entry, or a record without one. Merged, they were refused as
+/// "the reports overlap (one merged twice?)"; one report named twice still is.
+#[test]
+fn two_streams_without_ids_merge_and_one_named_twice_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let stream = |name: &str, input: &str| {
+        let (_, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", "jsonl", "--exit-zero", "-"])
+            .write_stdin(input.to_string()));
+        assert!(out.ends_with("}}\n"), "{out}{err}");
+        write(dir.path(), name, &out)
+    };
+    let empty = [stream("e1.jsonl", ""), stream("e2.jsonl", "")];
+    let (code, out, err) = merge(&["-f", "json"], &empty);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(summary(&out)["skipped"], 2);
+    let record =
+        |text: &str| format!("{{\"messages\": [{{\"role\": \"agent\", \"text\": \"{text}\"}}]}}\n");
+    let records = [
+        stream("r1.jsonl", &record("Calm down.")),
+        stream("r2.jsonl", &record("Hello.")),
+    ];
+    let (code, out, err) = merge(&["-f", "json"], &records);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(summary(&out)["conversations"], 2);
+    let twice = [records[0].clone(), records[0].clone()];
+    let (code, _, err) = merge(&["-f", "json"], &twice);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("(one merged twice?)"), "{err}");
+}
