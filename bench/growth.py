@@ -11,7 +11,8 @@ The inputs: one very long line with many findings (as a JSON and as a human repo
 file of many conversation ids (also with a warning each that names the file's first dates of
 each order, and with conversations interleaved whose warnings and findings go back and forth
 over the file), many directives split over comment lines that never close, and many bare
-`disable`s with an `enable` of one rule after them. tests/cli/linear_inputs.rs and
+`disable`s with an `enable` of one rule after them, and a run of digit pairs redacted.
+tests/cli/linear_inputs.rs and
 csv_interleaved.rs check the places on such inputs; their speed is measured here, not in the tests.
 """
 
@@ -56,19 +57,25 @@ def split_directives(n):
     return "Agent: hello there\n" + "<!-- talklint: ignore\n" * n + "Agent: calm down\n"
 
 
+def pairs(n):
+    """A run of two-digit numbers, each of which a redacted report masks with the whole run."""
+    return "Agent: please calm down, call " + "01 " * n + "\n"
+
+
 def disables_and_one_enable(n):
     turns = "// talklint: disable\nAgent: calm down\n" * n
     return turns + "// talklint: enable respect/calm-down\nAgent: calm down\n// talklint: enable\n"
 
 
 INPUTS = [
-    ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT)),
-    ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT)),
-    ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000),
-    ("a CSV of many ids and mixed date orders", "dates.csv", "json", mixed_dates, 5_000),
-    ("a CSV of interleaved conversations", "zigzag.csv", "json", interleaved, 5_000),
-    ("directives split with no -->, JSON report", "split.md", "json", split_directives, 40_000),
-    ("bare disables, then an enable of one rule", "off.txt", "json", disables_and_one_enable, 50_000),
+    ("a long line, JSON report", "line.txt", "json", long_line, (1 << 20) // 4 // len(UNIT), []),
+    ("a long line, human report", "line.txt", "human", long_line, (1 << 20) // 8 // len(UNIT), []),
+    ("a CSV of many ids, JSON report", "many.csv", "json", many_ids, 20_000, []),
+    ("a CSV of many ids and mixed date orders", "dates.csv", "json", mixed_dates, 5_000, []),
+    ("a CSV of interleaved conversations", "zigzag.csv", "json", interleaved, 5_000, []),
+    ("directives split with no -->, JSON report", "split.md", "json", split_directives, 40_000, []),
+    ("bare disables, then an enable of one rule", "off.txt", "json", disables_and_one_enable, 50_000, []),
+    ("a run of digit pairs, redacted", "pairs.txt", "json", pairs, 16_000, ["--redact"]),
 ]
 
 
@@ -91,14 +98,14 @@ def main():
     args = parser.parse_args()
     worst = 0.0
     with tempfile.TemporaryDirectory() as scratch:
-        for title, name, fmt, make, n in INPUTS:
+        for title, name, fmt, make, n, flags in INPUTS:
             walls = []
             for size in (n, 4 * n):
                 path = os.path.join(scratch, name)
                 with open(path, "w", encoding="utf-8") as file:
                     file.write(make(size))
                 argv = [args.bin, "check", "--no-config", *RULES, "--format", fmt,
-                        "--color", "never", "--fail-on", "never", path]
+                        "--color", "never", "--exit-zero", *flags, path]
                 walls.append(best_wall(argv, args.runs))
             ratio = walls[1] / walls[0]
             worst = max(worst, ratio)

@@ -300,7 +300,8 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
     Ok(())
 }
 
-/// Where `path` is or would be created: its canonical form, or its folder's and its name.
+/// Where `path` is or would be created: its canonical form, or its folder's and its name (the
+/// nearest folder there is and the names below it, for folders not made yet).
 pub(super) fn resolved(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path)
         .ok()

@@ -105,7 +105,7 @@ impl<'d> Index<'d> {
                 );
                 let unnamed = match many.iter().any(|&i| self.digests[i].id.is_none()) {
                     true => {
-                        " (one without an id is `(1)`, `(2)`… in the file's order, as reports name it)"
+                        " (one without an id is `(N)`, N its place among the file's conversations, as reports name it)"
                     }
                     false => "",
                 };
@@ -135,12 +135,13 @@ impl<'d> Index<'d> {
 }
 
 impl Index<'_> {
-    /// The conversation of `found` that `id`, written `(N)`, names as reports name the N-th
-    /// conversation of a file that has no id (`path#(N)`).
+    /// The conversation of `found` (a file's, in its order) that `id`, written `(N)`, names as
+    /// reports name a conversation without an id: by its place among all of the file's
+    /// (`path#(N)`).
     fn unnamed(&self, found: &[usize], id: &str) -> Option<usize> {
         let n: usize = id.strip_prefix('(')?.strip_suffix(')')?.parse().ok()?;
-        let mut unnamed = found.iter().filter(|&&i| self.digests[i].id.is_none());
-        unnamed.nth(n.checked_sub(1)?).copied()
+        let at = *found.get(n.checked_sub(1)?)?;
+        self.digests[at].id.is_none().then_some(at)
     }
 }
 

@@ -186,5 +186,10 @@ pub(crate) fn identity(path: &Path) -> Option<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
+    let name = path.file_name()?;
+    match std::fs::canonicalize(folder) {
+        Ok(folder) => Some(folder.join(name)),
+        // A folder not made yet (`-o out/new/r.json` makes it): the one above it, and the rest.
+        Err(_) => Some(identity(folder)?.join(name)),
+    }
 }

@@ -63,7 +63,9 @@ fn errors_name_their_cell_and_spreadsheet_forms_are_read() {
 fn records_without_ids_are_labelled_by_their_place() {
     let dir = tempfile::tempdir().unwrap();
     calls(dir.path());
-    let records = "{\"messages\": [{\"role\": \"agent\", \"text\": \"Calm down.\"}]}\n\
+    // Numbered by their place among all of the file's, as reports name them: `x`, `(2)`, `(3)`.
+    let records = "{\"id\": \"x\", \"messages\": [{\"role\": \"agent\", \"text\": \"Hi.\"}]}\n\
+                   {\"messages\": [{\"role\": \"agent\", \"text\": \"Calm down.\"}]}\n\
                    {\"messages\": [{\"role\": \"agent\", \"text\": \"Hello.\"}]}\n";
     std::fs::write(dir.path().join("r.jsonl"), records).unwrap();
     let eval = |labels: &str| {
@@ -71,7 +73,7 @@ fn records_without_ids_are_labelled_by_their_place() {
         let args = ["eval", "--no-config", "--labels", "l.csv", "r.jsonl"];
         run(talklint().current_dir(dir.path()).args(args))
     };
-    let (code, out, err) = eval("path,id,turn,respect\nr.jsonl,(1),1,1\nr.jsonl,(2),1,0\n");
+    let (code, out, err) = eval("path,id,turn,respect\nr.jsonl,(2),1,1\nr.jsonl,(3),1,0\n");
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(
@@ -82,13 +84,14 @@ fn records_without_ids_are_labelled_by_their_place() {
     let (code, _, err) = eval("path,turn,respect\nr.jsonl,1,1\n");
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("add an `id` column (one without an id is `(1)`, `(2)`…"),
+        err.contains("add an `id` column (one without an id is `(N)`, N its place"),
         "{err}"
     );
-    let (code, _, err) = eval("path,id,turn,respect\nr.jsonl,(3),1,1\n");
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("l.csv:2:9: `r.jsonl` holds no conversation with id `(3)`"),
-        "{err}"
-    );
+    // `(1)` is `x`'s place, and there is no fourth.
+    for missing in ["(1)", "(4)"] {
+        let (code, _, err) = eval(&format!("path,id,turn,respect\nr.jsonl,{missing},1,1\n"));
+        assert_eq!(code, 2, "{err}");
+        let said = format!("l.csv:2:9: `r.jsonl` holds no conversation with id `{missing}`");
+        assert!(err.contains(&said), "{err}");
+    }
 }

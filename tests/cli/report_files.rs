@@ -224,4 +224,22 @@ fn an_output_in_a_new_folder_is_written_and_dash_is_standard_output() {
         .collect();
     names.sort();
     assert_eq!(names, ["call.txt", "csv", "out"]);
+    // A new folder inside the folder checked: the report there is this run's, not a transcript.
+    let (_, out, err) =
+        crate::support::check_in(dir.path(), &["-f", "json", "-o", "new/r.json", "."]);
+    assert!(out.is_empty(), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("new/r.json")).unwrap();
+    assert!(
+        report.contains(r#"{"path":"new/r.json","reason":"this run's report"}"#),
+        "{report}"
+    );
+    // Through a folder not made yet and back, a report names the input: no folder is made
+    // through a `..`, so it cannot be created, and the input stays.
+    let (code, _, err) =
+        crate::support::check_in(dir.path(), &["-o", "nd/../call.txt", "call.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot create nd/../call.txt"), "{err}");
+    let text = std::fs::read_to_string(dir.path().join("call.txt")).unwrap();
+    assert_eq!(text, "Agent: calm down\n");
+    assert!(!dir.path().join("nd").exists());
 }

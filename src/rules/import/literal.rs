@@ -31,7 +31,7 @@ impl Cx<'_> {
             "holds an address"
         } else if text.chars().any(crate::rules::unspaced::unspaced) {
             "in a script without spaces"
-        } else if text.chars().any(symbol) {
+        } else if holds_symbol(text) {
             "holds a symbol"
         } else {
             return Ok(Literal::Phrase(phrase));
@@ -43,12 +43,22 @@ impl Cx<'_> {
     }
 }
 
-/// A character that is part of what a vendor's target says, which a phrase would pass over as
-/// punctuation (`C++ support` would match "C support", `$5 Credit` "US$5 Credit", `100%` "100
-/// sure"): a sign, a currency, a bracket, an arrow, a technical or math symbol, an emoji.
-/// Sentence punctuation, apostrophes, hyphens and quotes are not, nor `*`, written after a word
-/// as a wildcard the vendors do not have (`refund*` is the word "refund"): a phrase reads them
-/// as word boundaries, as the vendor's words.
+/// Whether `target` holds a character that is part of what it says, which a phrase would pass
+/// over as punctuation (`C++ support` would match "C support", `$5 Credit` "US$5 Credit",
+/// `100%` "100 sure", `press *` "the press release"): a sign, a currency, a bracket, an arrow,
+/// a technical or math symbol, an emoji, and a `*` that is no wildcard the vendors lack,
+/// written after a word (`refund*` is the word "refund"). Sentence punctuation, apostrophes,
+/// hyphens and quotes are not: a phrase reads them as the vendor's word boundaries.
+fn holds_symbol(target: &str) -> bool {
+    let mut before = None;
+    target.chars().any(|c| {
+        let after_word = before.is_some_and(|b: char| b.is_alphanumeric());
+        before = Some(c);
+        c == '*' && !after_word || symbol(c)
+    })
+}
+
+/// See [`holds_symbol`].
 fn symbol(c: char) -> bool {
     matches!(c,
         '+' | '$' | '%' | '#' | '&' | '@' | '/' | '\\' | '=' | '<' | '>' | '^' | '~' | '|' | '_'
