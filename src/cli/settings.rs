@@ -91,7 +91,9 @@ impl CheckSettings {
                 .or(c.max_filesize)
                 .map_or(DEFAULT_MAX_FILESIZE, |size| size.0),
             input_format: args.input_format.0,
-            stdin_filename: args.stdin_filename.clone(),
+            // Named in reports as a path is, tidy.
+            stdin_filename: (args.stdin_filename.as_deref())
+                .map(|name| crate::scan::tidy_path(name).into_owned()),
             parse: run.parse,
             progress: !args.no_progress
                 && !args.quiet

@@ -23,7 +23,7 @@ pub(super) fn display(path: &Path) -> String {
 /// `path` without its `.` segments and doubled `/`, a leading `/` kept: `.//calls` names
 /// `calls`, not the root's `/calls`, and `calls//day/./a.txt` is `calls/day/a.txt`, the path
 /// shards hash (SPEC §10).
-fn tidy(path: &str) -> Cow<'_, str> {
+pub(crate) fn tidy(path: &str) -> Cow<'_, str> {
     let untidy = path.starts_with("./")
         || path.ends_with("/.")
         || path.contains("//")

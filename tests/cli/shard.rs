@@ -117,6 +117,22 @@ fn a_path_is_reported_tidy_and_never_as_the_roots() {
             "{given}: {sarif}"
         );
     }
+    // Standard input named so too.
+    let name = ".//calls//./a.txt";
+    let (_, out, _) = crate::support::run(
+        crate::support::talklint()
+            .args([
+                "check",
+                "--no-config",
+                "-f",
+                "jsonl",
+                "--stdin-filename",
+                name,
+                "-",
+            ])
+            .write_stdin("Agent: calm down\n"),
+    );
+    assert!(out.starts_with(r#"{"path":"calls/a.txt","#), "{out}");
 }
 
 #[test]
