@@ -84,6 +84,7 @@ fn chat_and_ticket_ids_split_messages_as_in_csv() {
         "thread_id",
         "ContactId",
         "transcriptId",
+        "callId",
     ] {
         let lines = format!(
             "{{\"{key}\": \"x\", \"role\": \"agent\", \"text\": \"That is out of my hands.\"}}\n\
@@ -104,7 +105,25 @@ fn chat_and_ticket_ids_split_messages_as_in_csv() {
             [(id("x"), 1, 63), (id("y"), 1, 78)],
             "{key}"
         );
+        // A CSV file's header of that name, whatever its case, splits it too.
+        let csv = format!(
+            "{key},role,text\nx,agent,That is out of my hands.\ny,agent,I'm sorry to hear that.\n"
+        );
+        let path = write(dir.path(), "chats.csv", &csv);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        let found = conversations(&v);
+        assert_eq!(found, [(id("x"), 1, 63), (id("y"), 1, 78)], "{key}");
     }
+    // Of two other names, the first written, in a message read whole as in one cut short.
+    let two = "{\"session_id\": \"s\", \"ticket_id\": \"T\", \"role\": \"agent\", \"text\": \"hi\"}\n\
+               {\"session_id\": \"s\", \"ticket_id\": \"T\", \"role\": \"agent\", \"text\": \"calm\n";
+    let (_, out, _) = run(check(&["--format", "json", "-"]).write_stdin(two));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let lost = v["conversations"][0]["warnings"].to_string();
+    assert!(
+        lost.contains("this line could not be read and is left out of this conversation"),
+        "{out}"
+    );
     let record = r#"{"conversation_id": "B", "id": "A", "messages": [{"text": "hi"}]}"#;
     let (_, out, _) = run(check(&["--format", "json", "-"]).write_stdin(record));
     let v: Value = serde_json::from_str(&out).unwrap();

@@ -108,6 +108,15 @@ const CONVERSATION: &[&str] = &[
     "session_id",
     "thread_id",
     "transcript_id",
+    // The same in camel case, as a header's case is not read: `chatId`, Amazon Connect's
+    // `ContactId`.
+    "chatid",
+    "ticketid",
+    "callid",
+    "contactid",
+    "sessionid",
+    "threadid",
+    "transcriptid",
     "id_conversación",
     "id_conversacion",
     "id_de_conversación",

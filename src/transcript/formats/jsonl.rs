@@ -153,7 +153,7 @@ impl Grouping {
                         format!(
                             "conversation `{id}` appears again after another one began: write \
                              each conversation's messages on consecutive lines (sort by \
-                             conversation_id)"
+                             the conversation id)"
                         ),
                     ));
                 }
@@ -179,14 +179,19 @@ impl Grouping {
     }
 }
 
-/// The value of a line's first `"conversation_id"` (else `"call_id"`) key, found in its raw
-/// text, as [`conversation_id`] reads it: a string without escapes, or a number as written.
+/// The value of a line's conversation id (as `Message::conversation` chooses it), found in its
+/// raw text, as [`conversation_id`] reads it: a string without escapes, or a number as written.
 fn raw_conversation_id(text: &str) -> Option<&str> {
-    let keys = ["conversation_id", "conversationId", "call_id"];
-    let key = (keys.iter().chain(&OTHER_ID_KEYS)).find_map(|key| {
+    // As `Message` reads them: `conversation_id`, else `call_id`, else the first written of
+    // the other names.
+    let at = |key: &&str| {
         text.find(&format!("\"{key}\""))
             .map(|at| at + key.len() + 2)
-    })?;
+    };
+    let first = ["conversation_id", "conversationId", "call_id", "callId"]
+        .iter()
+        .find_map(at);
+    let key = first.or_else(|| OTHER_ID_KEYS.iter().filter_map(at).min())?;
     let value = text[key..].trim_start().strip_prefix(':')?.trim_start();
     if let Some(string) = value.strip_prefix('"') {
         let end = string.find(['"', '\\'])?;

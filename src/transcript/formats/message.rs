@@ -98,8 +98,10 @@ impl<'a> Message<'a> {
             "conversation_id" | "conversationId" => {
                 (1 << 10, "conversation_id", &mut self.conversation_id)
             }
-            "call_id" => (1 << 11, "call_id", &mut self.call_id),
-            key if OTHER_ID_KEYS.contains(&key) => (OTHER_ID, "chat_id", &mut self.other_id),
+            "call_id" | "callId" => (1 << 11, "call_id", &mut self.call_id),
+            key if OTHER_ID_KEYS.contains(&key) => {
+                (OTHER_ID, "conversation id", &mut self.other_id)
+            }
             "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
             | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
             | "messageTime" | "date_created" => (1 << 12, "start", &mut self.start),
