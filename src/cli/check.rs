@@ -82,7 +82,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         file.finish()?;
     }
     if diff {
-        return Ok(match (totals.errors, would_fix) {
+        return Ok(match (totals.errors, would_fix && !s.exit_zero) {
             (0, false) => Outcome::Clean,
             (0, true) => Outcome::Findings,
             _ => Outcome::Trouble,
@@ -232,6 +232,15 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn, exit_zero: bool) -> Outco
 /// configs, their rule files, eval's labels; not its baseline), then lists them for the scan,
 /// which skips them where it finds them.
 pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Result<(), CliError> {
+    // `-o -` is standard output; an extra report there would be interleaved with the main one.
+    if let Some((format, _)) = (s.extra_reports.iter()).find(|(_, p)| p.as_os_str() == "-") {
+        let f = format.name();
+        return Err(CliError::Usage(format!(
+            "--output-{f} - would write to standard output, which is the main report's\n  \
+             help: write `-f {f}` for the {f} report on standard output, or name a file after \
+             --output-{f}"
+        )));
+    }
     let reports: Vec<PathBuf> = (s.extra_reports.iter())
         .map(|(_, p)| p.clone())
         .chain(main.map(Path::to_path_buf))

@@ -143,7 +143,7 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
         return None;
     }
     let by_flag = || {
-        let glob = opts.exclude.as_ref()?.matching(&display(path))?;
+        let glob = opts.exclude.as_ref()?.matching(&as_printed(path))?;
         Some(format!("`{glob}` on the command line"))
     };
     let by_ignore_file = || {
@@ -154,6 +154,16 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
         .or_else(|| opts.profiles.excluding(path))
         .or_else(by_ignore_file)?;
     Some(format!("excluded by {why} (--force-exclude)"))
+}
+
+/// The path as reports print it, as a glob with a `/` matches it: without a leading `/` (globs
+/// are anchored without theirs, so `/srv/calls/*.txt` matches `/srv/calls/a.txt`).
+fn as_printed(path: &Path) -> String {
+    let shown = display(path);
+    match shown.strip_prefix('/') {
+        Some(rest) => rest.to_string(),
+        None => shown,
+    }
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
@@ -194,7 +204,7 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
             let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             // Either path, as `--include` reads them.
             let excluded =
-                |x: &super::scope::Globs| x.is_match(&below()) || x.is_match(&display(e.path()));
+                |x: &super::scope::Globs| x.is_match(&below()) || x.is_match(&as_printed(e.path()));
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
                     && !exclude.as_ref().is_some_and(excluded)
@@ -307,7 +317,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 // As `-g` in ripgrep: the path as reports print it (`calls/a/*.txt` checking
                 // `calls`), or the path below the folder walked (`a/*.txt`).
                 let by_flag = (opts.include.as_ref()).map(|g| {
-                    g.is_match(relative(e.path(), &root)) || g.is_match(display(e.path()))
+                    g.is_match(relative(e.path(), &root)) || g.is_match(as_printed(e.path()))
                 });
                 let (by_run, selected) = opts.profiles.includes(e.path());
                 let included = match (by_flag, by_run) {

@@ -83,3 +83,19 @@ fn a_fix_that_cannot_be_written_leaves_the_findings_reported() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn diff_with_exit_zero_exits_0() {
+    // `--diff` exits 1 where `--fix` would change a file; `--exit-zero` makes that 0 too, as
+    // ruff's does (it still exited 1).
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "reply.txt", "Agent: No problem!\n");
+    for (flags, expected) in [(&["--diff"][..], 1), (&["--diff", "--exit-zero"], 0)] {
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config"])
+            .args(flags)
+            .arg(&path));
+        assert_eq!(code, expected, "{flags:?}: {err}");
+        assert!(out.contains("+Agent: "), "{out}");
+    }
+}

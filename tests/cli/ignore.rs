@@ -348,4 +348,13 @@ fn walk_globs_read_as_ripgrep_reads_them() {
     for (args, expected) in cases {
         assert_eq!(paths_checked(dir.path(), args), set(expected), "{args:?}");
     }
+    // Absolute paths, as reports print them for an absolute folder (they matched nothing).
+    let abs = |p: &str| format!("{}/{p}", dir.path().display());
+    for (flag, glob, expected) in [
+        ("--exclude", "a/b/*.txt", "a/x.txt"),
+        ("--include", "a/b/*.txt", "a/b/y.txt"),
+    ] {
+        let checked = paths_checked(dir.path(), &[flag, &abs(glob), &abs("a")]);
+        assert_eq!(checked, set(&[&abs(expected)]), "{flag} {glob}");
+    }
 }

@@ -219,6 +219,14 @@ fn an_output_in_a_new_folder_is_written_and_dash_is_standard_output() {
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("\"rule\":\"respect/calm-down\""), "{out}");
     assert!(!dir.path().join("-").exists());
+    // An extra report on standard output would be mixed with the main one: refused.
+    let (code, _, err) = crate::support::check_in(dir.path(), &["--output-json", "-", "call.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--output-json - would write to standard output"),
+        "{err}"
+    );
+    assert!(!dir.path().join("-").exists());
     let mut names: Vec<String> = (std::fs::read_dir(dir.path()).unwrap())
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
