@@ -123,6 +123,8 @@ fn a_target_holding_a_symbol_is_matched_with_it() {
         "100%",
         "[beta]",
         "😀 thanks",
+        "™ brand",
+        "€",
     ];
     let calls = [
         "Agent: Please press * now.\n",
@@ -137,6 +139,11 @@ fn a_target_holding_a_symbol_is_matched_with_it() {
         "Agent: It is in beta now.\n",
         "Agent: 😀 thanks!\n",
         "Agent: thanks!\n",
+        "Agent: our ™ brand.\n",
+        "Agent: our brand.\n",
+        // A target of a symbol alone loads (it was "no word talklint can match").
+        "Agent: 5 € please.\n",
+        "Agent: 5 please.\n",
     ];
     let (tags, err) = tags(&aws("ivr", &targets, false), &calls);
     let tagged: Vec<bool> = tags.iter().map(|t| t != "null").collect();

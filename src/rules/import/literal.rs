@@ -23,7 +23,6 @@ impl Cx<'_> {
         what: &str,
         case_sensitive: bool,
     ) -> Result<Literal, Bad> {
-        let phrase = self.phrase(node, what)?;
         let text = node.string(what)?;
         let why = if case_sensitive {
             "caseSensitive"
@@ -34,7 +33,7 @@ impl Cx<'_> {
         } else if holds_symbol(text) {
             "holds a symbol"
         } else {
-            return Ok(Literal::Phrase(phrase));
+            return Ok(Literal::Phrase(self.phrase(node, what)?));
         };
         if let Some(c) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) {
             return Err(control(node.at, what, text, c));
@@ -62,8 +61,12 @@ fn holds_symbol(target: &str) -> bool {
 fn symbol(c: char) -> bool {
     matches!(c,
         '+' | '$' | '%' | '#' | '&' | '@' | '/' | '\\' | '=' | '<' | '>' | '^' | '~' | '|' | '_'
-        | '[' | ']' | '{' | '}' | '¢'..='¥' | '§' | '©' | '®' | '°' | '±' | '×' | '÷'
-        | '\u{20A0}'..='\u{20CF}' | '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+        | '[' | ']' | '{' | '}' | '¢'..='©' | '¬' | '®' | '¯' | '°' | '±' | '´' | '¶' | '×'
+        | '÷' | '\u{2030}' | '\u{2031}' | '\u{20A0}'..='\u{20FF}' | '\u{FE0F}'
+        | '\u{1F000}'..='\u{1FAFF}')
+        // Letterlike and technical symbols, arrows, math, shapes, dingbats (`™`, `℃`, `→`):
+        // not the letters among them (`ℓ`, `ℕ`).
+        || ('\u{2100}'..='\u{2BFF}').contains(&c) && !c.is_alphanumeric()
 }
 
 /// The error for a target read as a regex that holds the control character `c`, which no turn's
