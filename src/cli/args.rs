@@ -12,7 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 mod csv;
+mod merge;
 pub(crate) use self::csv::CsvArgs;
+pub(crate) use self::merge::MergeArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -97,8 +99,9 @@ pub(crate) struct RuleArgs {
     /// else the built-in pack.
     #[arg(short = 'r', long = "rules", value_name = "PATH")]
     pub(crate) rules: Vec<PathBuf>,
-    /// A cloud matcher (a *.json rule file) that needs a model, such as a CCAI semantic match,
-    /// is an error instead of being left out with a warning.
+    /// A cloud category or matcher (a *.json rule file) that needs a model, an AWS
+    /// SentimentFilter or a CCAI semantic match, is an error instead of being left out with a
+    /// warning.
     #[arg(long)]
     pub(crate) strict_import: bool,
     #[command(flatten)]
@@ -198,9 +201,7 @@ pub(crate) struct CheckArgs {
     /// unread), standard input, and each line or conversation of a stream. Never more than 4 GiB.
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_filesize: Option<ByteSize>,
-    /// When to colour output (auto: on a terminal, unless NO_COLOR is set or TERM is dumb;
-    /// CLICOLOR_FORCE or FORCE_COLOR colours it anywhere).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help = COLOR_HELP)]
     pub(crate) color: ColorChoice,
     /// Never draw the progress line (it is drawn only on a terminal, for large scans, outside CI).
     #[arg(long)]
@@ -290,50 +291,6 @@ fn eval_format_about(format: OutputFormat) -> &'static str {
 }
 
 #[derive(Debug, Args)]
-pub(crate) struct MergeArgs {
-    /// JSON or JSONL reports of `talklint check` (of `--shard` runs or streams); `-` reads
-    /// standard input.
-    #[arg(value_name = "REPORT", required = true)]
-    pub(crate) reports: Vec<String>,
-    /// The rules the reports were made with (they name SARIF's rules and the HTML charts).
-    #[command(flatten)]
-    pub(crate) rule_args: RuleArgs,
-    /// Output format.
-    #[arg(short, long, default_value = "human", value_parser = choice(&OutputFormat::ALL, OutputFormat::name, OutputFormat::about))]
-    pub(crate) format: OutputFormat,
-    /// Write the report to FILE instead of standard output (`-`: standard output; folders FILE
-    /// names that are not there are made).
-    #[arg(short, long, value_name = "FILE")]
-    pub(crate) output: Option<PathBuf>,
-    /// Mask personal data in the merged report (as `check --redact`).
-    #[arg(long)]
-    pub(crate) redact: bool,
-    /// Exit 1 when a finding at or above this level exists, as `check` would have.
-    #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
-    pub(crate) fail_on: Option<FailOn>,
-    /// Exit 0 even when findings or conversations fail, as `check --exit-zero`.
-    #[arg(long)]
-    pub(crate) exit_zero: bool,
-    #[command(flatten)]
-    pub(crate) csv: CsvArgs,
-    /// After the report, print what `check --statistics` prints for the same conversations
-    /// (to standard output with human output, else to standard error); reports hold no
-    /// times, so not timing per agent.
-    #[arg(long)]
-    pub(crate) statistics: bool,
-    /// Number of threads rendering the report (default: the number of cores; at most 1024).
-    #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
-    pub(crate) threads: Option<usize>,
-    /// When to colour output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub(crate) color: ColorChoice,
-    /// Human output: print only findings and the score lines of conversations that fail, as
-    /// `check -q` does: no summary.
-    #[arg(short, long)]
-    pub(crate) quiet: bool,
-}
-
-#[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
     /// JSON files of AWS categories or CCAI phrase matchers.
     #[arg(value_name = "FILE", required = true)]
@@ -377,6 +334,10 @@ pub(crate) enum RulesFormat {
     /// `unless`, then the canonical words (`*` is any one word, `$` the end of a sentence).
     Phrases,
 }
+
+/// `--color`'s help, for `check` and `merge`.
+pub(super) const COLOR_HELP: &str = "When to colour output (auto: on a terminal, unless NO_COLOR \
+    is set and not empty or TERM is dumb; CLICOLOR_FORCE or FORCE_COLOR colours it anywhere)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ColorChoice {

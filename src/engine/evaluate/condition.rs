@@ -2,8 +2,8 @@
 //! A search that needs times the transcript does not have is unknown; `any` holds when a branch
 //! holds, `all` fails when a branch fails, `not` of unknown is unknown, and only a condition that
 //! stays unknown leaves its rule not applied. A condition that holds through a positive search is
-//! located at that search's earliest match; one that holds through absences alone, at the first
-//! turn of the speakers it listens to.
+//! located at that search's earliest match; one that holds through absences alone, on turn 1
+//! with no match (SPEC §2.1).
 
 use super::super::compile::CompiledCondition;
 use super::search::{Conversation, Found};

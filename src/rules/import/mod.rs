@@ -1,9 +1,9 @@
 //! Cloud rules offline (SPEC §12): an AWS Transcribe Call Analytics category or a Google CCAI
 //! Insights phrase matcher, read from its JSON ([`aws`], [`ccai`]), becomes one `kind: tag` rule
 //! with a `when` condition: the same spec data a YAML rule file gives, so the engine needs no
-//! change, and [`print`] writes it back as YAML a team can edit. AWS sentiment filters read the
-//! labels AWS's own transcripts carry; what needs a model (CCAI's semantic match) is never
-//! guessed: the matcher is left out, with the reason.
+//! change, and [`print`] writes it back as YAML a team can edit. What needs a model (AWS's
+//! sentiment filters, CCAI's semantic match) is never guessed: the category or matcher is left
+//! out, with the reason.
 
 mod aws;
 mod ccai;
