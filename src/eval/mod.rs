@@ -5,6 +5,7 @@
 
 mod find;
 mod floors;
+mod label_cells;
 mod label_places;
 mod labels;
 mod selector;
