@@ -19,24 +19,29 @@ pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) 
 
 /// ` (did you mean `NAME`?)` for the closest known name, or nothing.
 pub(crate) fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    closest(word, known).map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
+    asked(closest(word, known))
+}
+
+/// ` (did you mean `NAME`?)`, or nothing.
+fn asked(name: Option<&str>) -> String {
+    name.map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
 }
 
 /// ` (did you mean …?)` for an unknown rule or category name, from the ids and categories of
-/// `rules`; else the one rule whose id ends as the name's does after its category (SPEC's own
-/// `courtesy/no-problem` is the pack's `enthusiasm/no-problem`).
+/// `rules`; else the one rule whose id ends as the name does after its category, the name
+/// written with another category or none (SPEC's own `courtesy/no-problem` is the pack's
+/// `enthusiasm/no-problem`; `closed-door` is `ownership/closed-door`).
 pub(crate) fn rule_like(name: &str, rules: &[crate::rules::Rule]) -> String {
     let ids = rules.iter().map(|r| r.id.as_str());
     let categories = rules.iter().map(|r| r.category.as_str());
     let moved = || {
-        let (_, rest) = name.split_once('/')?;
+        let rest = name.split_once('/').map_or(name, |(_, rest)| rest);
         let ending = |id: &&str| id.split_once('/').is_some_and(|(_, r)| r == rest);
         let mut found = rules.iter().map(|r| r.id.as_str()).filter(ending);
         let one = found.next()?;
         found.next().is_none().then_some(one)
     };
-    (closest(name, ids.chain(categories)).or_else(moved))
-        .map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
+    asked(closest(name, ids.chain(categories)).or_else(moved))
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 use crate::report::OutputFormat;
 use std::path::{Path, PathBuf};
 
-/// `-o -` names standard output, as `-` among the paths names standard input: it wrote a file
-/// named `-` (write `-o ./-` for one).
+/// `-o -` names standard output, as `-` among the paths names standard input (a file named `-`
+/// is `-o ./-`).
 pub(super) fn unless_dash(output: Option<PathBuf>) -> Option<PathBuf> {
     output.filter(|path| path.as_os_str() != "-")
 }

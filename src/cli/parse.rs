@@ -38,8 +38,8 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
             let command = args.remove(at);
             args.insert(1, command);
         }
-        // A command after an option it does not take, and no path of its name: it was read as
-        // a path to check, which was said to be unreadable (`talklint -q rules`).
+        // A command after an option it does not take, and no path of its name (`talklint -q
+        // rules`): named as the command it is, not read as a path that is not there.
         Some(command) if !std::path::Path::new(word).exists() => {
             let option = options.iter().find(|o| !defines(command, o));
             super::stderr::line(&format!(

@@ -16,8 +16,7 @@ use std::path::Path;
 
 /// What nested configs ask of the run's reports: masking (`redact: true`), and the
 /// `redact_patterns` they add. A report holds the files of every folder, so a folder that asks
-/// for masking has the whole run's reports masked: read only from the run's config, it was a
-/// warning, and its files were reported in clear.
+/// for masking has the whole run's reports masked: masking more never leaks.
 #[derive(Default)]
 pub(super) struct Masking {
     pub(super) on: bool,

@@ -101,7 +101,7 @@ pub(super) fn sources(cli_rules: &[PathBuf], cfg: &Loaded) -> Result<Vec<RuleSou
             .iter()
             .filter_map(|s| match s.as_str() {
                 "default" => Some(RuleSource::Builtin),
-                // Joined to the config's folder, an empty entry named that folder.
+                // Joined to the config's folder, an empty entry would name that folder.
                 _ if s.trim().is_empty() => {
                     errors.push(missing_rules(cfg, s));
                     None

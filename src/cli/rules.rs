@@ -6,7 +6,6 @@ use super::rule_set;
 use super::{CliError, Outcome};
 use crate::report::rules as listing;
 use crate::rules::Rule;
-use crate::suggest::did_you_mean;
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
     let (cfg, set) = rule_set::rules(&args.rule_args)?;
@@ -27,7 +26,7 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
                 )));
             }
             if found.is_empty() {
-                let suggestion = did_you_mean(id, set.rules.iter().map(|r| r.id.as_str()));
+                let suggestion = crate::suggest::rule_like(id, &set.rules);
                 return Err(CliError::NoSuchRule {
                     id: id.clone(),
                     suggestion,

@@ -4,6 +4,7 @@
 //! and every file found (checked, skipped or unreadable) is in exactly one shard, so the N
 //! reports merge into the report of one run.
 
+use super::shown_path::tidy;
 use crate::fnv::Fnv;
 use std::fmt;
 use std::str::FromStr;
@@ -53,22 +54,12 @@ impl Shard {
     }
 }
 
-/// FNV-1a 64 of `path` lexically normalised: `.` segments and empty ones (doubled or trailing
-/// `/`) dropped, a leading `/` kept, `/` between segments.
+/// FNV-1a 64 of `path` lexically normalised as reports print it ([`tidy`]): `.` segments and
+/// empty ones (doubled `/`) dropped, a leading `/` kept. A path a report printed is tidy already
+/// (`merge` hashes those).
 pub fn path_hash(path: &str) -> u64 {
     let mut hash = Fnv::default();
-    let mut eat = |bytes: &[u8]| hash.bytes(bytes);
-    let mut first = true;
-    if path.starts_with('/') {
-        eat(b"/");
-    }
-    for segment in path.split('/').filter(|s| !s.is_empty() && *s != ".") {
-        if !first {
-            eat(b"/");
-        }
-        eat(segment.as_bytes());
-        first = false;
-    }
+    hash.bytes(tidy(path).trim_end_matches('/').as_bytes());
     hash.finish()
 }
 

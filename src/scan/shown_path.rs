@@ -35,11 +35,15 @@ pub(crate) fn tidy(path: &str) -> Cow<'_, str> {
         .filter(|s| !s.is_empty() && *s != ".")
         .collect();
     let joined = segments.join("/");
-    match (path.starts_with('/'), joined.is_empty()) {
-        (true, _) => Cow::Owned(format!("/{joined}")),
-        (false, true) => Cow::Borrowed("."),
-        (false, false) => Cow::Owned(joined),
-    }
+    // On Windows a leading `//` opens a UNC or verbatim path (`\\server\share`), whose
+    // doubled `/` is its own.
+    let root = match path.starts_with('/') {
+        true if cfg!(windows) && path.starts_with("//") => "//",
+        true => "/",
+        false if joined.is_empty() => return Cow::Borrowed("."),
+        false => "",
+    };
+    Cow::Owned(format!("{root}{joined}"))
 }
 
 /// `path` with each byte that is no UTF-8 written `\xFF`.

@@ -156,6 +156,11 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
     Some(format!("excluded by {why} (--force-exclude)"))
 }
 
+/// `path` below the folder walked, `root`, as a glob with a `/` matches it.
+fn below(path: &Path, root: &Path) -> String {
+    display(path.strip_prefix(root).unwrap_or(path))
+}
+
 /// The path as reports print it, as a glob with a `/` matches it: without a leading `/` (globs
 /// are anchored without theirs, so `/srv/calls/*.txt` matches `/srv/calls/a.txt`).
 fn as_printed(path: &Path) -> String {
@@ -201,10 +206,10 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     if exclude.is_some() || folders_only || !profiles.select_nothing() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
-            let below = || display(e.path().strip_prefix(&root).unwrap_or(e.path()));
             // Either path, as `--include` reads them.
-            let excluded =
-                |x: &super::scope::Globs| x.is_match(&below()) || x.is_match(&as_printed(e.path()));
+            let excluded = |x: &super::scope::Globs| {
+                x.is_match(&below(e.path(), &root)) || x.is_match(&as_printed(e.path()))
+            };
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
                     && !exclude.as_ref().is_some_and(excluded)
@@ -279,7 +284,6 @@ fn bare(io: &std::io::Error) -> &std::io::Error {
 }
 
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
-    let relative = |p: &Path, root: &Path| display(p.strip_prefix(root).unwrap_or(p));
     let mut folders = Folders::default();
     walker(&root, opts, false).filter_map(move |entry| {
         let e = match entry {
@@ -317,7 +321,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 // As `-g` in ripgrep: the path as reports print it (`calls/a/*.txt` checking
                 // `calls`), or the path below the folder walked (`a/*.txt`).
                 let by_flag = (opts.include.as_ref()).map(|g| {
-                    g.is_match(relative(e.path(), &root)) || g.is_match(as_printed(e.path()))
+                    g.is_match(below(e.path(), &root)) || g.is_match(as_printed(e.path()))
                 });
                 let (by_run, selected) = opts.profiles.includes(e.path());
                 let included = match (by_flag, by_run) {

@@ -183,7 +183,7 @@ impl Node {
     pub(crate) fn object(&self, what: &str) -> Result<&[Entry], Bad> {
         match &self.value {
             Value::Object(entries) => Ok(entries),
-            other => Err(self.wrong(what, "an object `{…}`", other)),
+            other => Err(self.wrong(what, "an object `{…}`", false, other)),
         }
     }
 
@@ -191,14 +191,14 @@ impl Node {
     pub(crate) fn array(&self, what: &str) -> Result<&[Node], Bad> {
         match &self.value {
             Value::Array(items) => Ok(items),
-            other => Err(self.wrong(what, "a list `[…]`", other)),
+            other => Err(self.wrong(what, "a list `[…]`", false, other)),
         }
     }
 
     pub(crate) fn string(&self, what: &str) -> Result<&str, Bad> {
         match &self.value {
             Value::Scalar(serde_json::Value::String(s)) => Ok(s),
-            other => Err(self.wrong(what, "a string in double quotes", other)),
+            other => Err(self.wrong(what, "a string in double quotes", false, other)),
         }
     }
 
@@ -219,7 +219,7 @@ impl Node {
     pub(crate) fn boolean(&self, what: &str) -> Result<bool, Bad> {
         match &self.value {
             Value::Scalar(serde_json::Value::Bool(b)) => Ok(*b),
-            other => Err(self.wrong(what, "true or false", other)),
+            other => Err(self.wrong(what, "true or false", true, other)),
         }
     }
 
@@ -227,7 +227,7 @@ impl Node {
     pub(crate) fn whole(&self, what: &str, max: u64, unit: &str) -> Result<u64, Bad> {
         let number = match &self.value {
             Value::Scalar(serde_json::Value::Number(n)) => n,
-            other => return Err(self.wrong(what, &format!("a number of {unit}"), other)),
+            other => return Err(self.wrong(what, &format!("a number of {unit}"), true, other)),
         };
         // A whole number written with a fraction of zeros or an exponent (`5000.0`, `1e3`,
         // `-0`) is that number, as JSON's numbers are one type.
@@ -247,7 +247,9 @@ impl Node {
         })
     }
 
-    fn wrong(&self, what: &str, expected: &str, found: &Value) -> Bad {
+    /// The error of a value of another type than `expected`; `scalar` when a number or a
+    /// boolean is expected.
+    fn wrong(&self, what: &str, expected: &str, scalar: bool, found: &Value) -> Bad {
         let quoted = match found {
             Value::Scalar(serde_json::Value::String(s)) => format!(" \"{s}\""),
             _ => String::new(),
@@ -258,7 +260,6 @@ impl Node {
             false => format!("`{what}`"),
         };
         // A number or a boolean written as a string: the quotes are the mistake.
-        let scalar = expected.starts_with("a number") || expected == "true or false";
         let unquote = match (scalar, found) {
             (true, Value::Scalar(serde_json::Value::String(_))) => " (without quotes)",
             _ => "",
