@@ -143,7 +143,7 @@ fn the_default_pack_fixes_a_casual_yes() {
         "No problem! I'll send the label today.\n",
     );
     let (code, out, err) = run(talklint()
-        .args(["check", "--no-config", "--diff", "--exit-zero"])
+        .args(["check", "--no-config", "--diff"])
         .arg(&path));
     assert_eq!(code, 1, "{err}");
     assert!(
@@ -349,7 +349,7 @@ fn of_overlapping_fixes_the_longest_is_made_and_the_rest_counted() {
     );
     // A replacement that reads as its match is no fix: nothing to show or say.
     write(dir.path(), "same.txt", "Agent: Glad to help!\n");
-    let (code, out, err) = fix_run(dir.path(), &["--diff", "--exit-zero", "same.txt"]);
+    let (code, out, err) = fix_run(dir.path(), &["--diff", "same.txt"]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
 }
 
