@@ -358,7 +358,7 @@ impl CheckArgs {
             (OutputFormat::Html, &self.output_html),
         ]
         .into_iter()
-        .filter_map(|(f, p)| p.clone().map(|p| (f, p)))
+        .filter_map(|(f, p)| p.clone().map(|p| (f, super::output_name::settled(p))))
         .collect()
     }
 }

@@ -237,8 +237,8 @@ pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Resul
         let f = format.name();
         return Err(CliError::Usage(format!(
             "--output-{f} - would write to standard output, which is the main report's\n  \
-             help: write `-f {f}` for the {f} report on standard output, or name a file after \
-             --output-{f}"
+             help: name a file after --output-{f} (`talklint check -f {f}` writes that report \
+             to standard output)"
         )));
     }
     let reports: Vec<PathBuf> = (s.extra_reports.iter())

@@ -7,9 +7,24 @@ use crate::report::OutputFormat;
 use std::path::{Path, PathBuf};
 
 /// `-o -` names standard output, as `-` among the paths names standard input (a file named `-`
-/// is `-o ./-`).
+/// is `-o ./-`); a report's path is [`settled`].
 pub(super) fn unless_dash(output: Option<PathBuf>) -> Option<PathBuf> {
-    output.filter(|path| path.as_os_str() != "-")
+    output.filter(|path| path.as_os_str() != "-").map(settled)
+}
+
+/// A report's path with its `..` taken lexically where the folder before one is not there yet
+/// (`new/../r.json` is `r.json`): the folders it names are made, and no file system can say
+/// what such a `..` leads to, nor the guards against writing over an input see it.
+pub(super) fn settled(path: PathBuf) -> PathBuf {
+    let mut above = PathBuf::new();
+    for c in path.components() {
+        if c == std::path::Component::ParentDir && !above.as_os_str().is_empty() && !above.exists()
+        {
+            return crate::scan::normal(&path);
+        }
+        above.push(c);
+    }
+    path
 }
 
 /// The warning for writing `format` to `output`, when `format` is text for people (human,

@@ -35,15 +35,9 @@ impl ReportFile {
             path: path.display().to_string(),
             source,
         };
-        // A folder it names that is not there yet is made, as ruff's `--output-file` makes it;
-        // not through a `..` (`new/../call.txt`), which would name a file the guards before
-        // this one could not see.
-        let through_parent = path
-            .components()
-            .any(|c| c == std::path::Component::ParentDir);
-        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
-            && !through_parent
-        {
+        // A folder it names that is not there yet is made, as ruff's `--output-file` makes it
+        // (its `..` taken already: `output_name::settled`).
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(failed)?;
         }
         // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated

@@ -139,10 +139,11 @@ fn a_target_holding_a_symbol_is_matched_with_it() {
         "Agent: It is in beta now.\n",
         "Agent: 😀 thanks!\n",
         "Agent: thanks!\n",
-        "Agent: our ™ brand.\n",
+        "Agent: the Acme™ brand.\n",
         "Agent: our brand.\n",
-        // A target of a symbol alone loads (it was "no word talklint can match").
-        "Agent: 5 € please.\n",
+        // A target of a symbol alone loads (it was "no word talklint can match"), and a sign
+        // outside ASCII is found against a figure or a word (`5€`, `Acme™`).
+        "Agent: 5€ please.\n",
         "Agent: 5 please.\n",
     ];
     let (tags, err) = tags(&aws("ivr", &targets, false), &calls);

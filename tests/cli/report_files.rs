@@ -241,13 +241,18 @@ fn an_output_in_a_new_folder_is_written_and_dash_is_standard_output() {
         report.contains(r#"{"path":"new/r.json","reason":"this run's report"}"#),
         "{report}"
     );
-    // Through a folder not made yet and back, a report names the input: no folder is made
-    // through a `..`, so it cannot be created, and the input stays.
+    // Through a folder not made yet and back, a report names the input: its `..` is taken
+    // lexically, and the guard sees the input (it wrote over it).
     let (code, _, err) =
         crate::support::check_in(dir.path(), &["-o", "nd/../call.txt", "call.txt"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("cannot create nd/../call.txt"), "{err}");
+    assert!(err.contains("call.txt is also an input"), "{err}");
     let text = std::fs::read_to_string(dir.path().join("call.txt")).unwrap();
     assert_eq!(text, "Agent: calm down\n");
     assert!(!dir.path().join("nd").exists());
+    // Through it to another file, the report is written there.
+    let (code, _, err) =
+        crate::support::check_in(dir.path(), &["-q", "-o", "nd/../r.txt", "call.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(dir.path().join("r.txt").is_file() && !dir.path().join("nd").exists());
 }

@@ -106,9 +106,13 @@ fn regex(target: &str, case_sensitive: bool) -> String {
     // either (or there is none), as the vendor's token ends there: `C++` is not in `C++11`, nor
     // `$5` in `US$5`. Zero-width, as the regex crate has no lookaround, so the match is the
     // target's own characters.
+    // At a sign outside ASCII (`€`, `™`, `℃`, an emoji), none: it is written against a
+    // figure or a word (`5€`, `Acme™`); nor round a target that holds no word at all (`%`).
+    let worded = target.chars().any(char::is_alphanumeric);
     let boundary = |c: Option<char>| match c {
         Some(c) if crate::rules::unspaced::unspaced(c) => "",
         Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
+        Some(c) if !worded || !c.is_ascii() && symbol(c) => "",
         Some(_) => "(?u:\\B)",
         None => "",
     };
