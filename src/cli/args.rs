@@ -20,7 +20,11 @@ pub(crate) use self::merge::MergeArgs;
 #[command(
     name = "talklint",
     version,
-    about = "Lints customer conversations: flags forbidden agent language, rewards empathy and ownership, scores every call and chat."
+    about = "Lints customer conversations: flags forbidden agent language, rewards empathy and ownership, scores every call and chat.",
+    // `check` is the default command (SPEC §1: `talklint [check] [PATH ...]`).
+    override_usage = "talklint [check] [OPTIONS] [PATH]...\n       talklint <COMMAND>",
+    after_help = "Without a command, talklint checks: `talklint calls/` is `talklint check calls/` \
+                  (`talklint check --help` lists its options)."
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -147,7 +151,8 @@ pub(crate) struct CheckArgs {
     /// names that are not there are made).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-    /// Exit 1 when a finding at or above this level exists.
+    /// Exit 1 when a finding at or above this level exists (never: no finding does, while a
+    /// failed conversation still does; --exit-zero for neither).
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
     /// A conversation scoring below N (0 to 100) fails.

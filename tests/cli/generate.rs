@@ -103,6 +103,11 @@ fn completions_for_every_shell_and_a_man_page() {
     );
     let (_, help, _) = run(talklint().arg("--help"));
     assert!(help.contains("  schema "), "{help}");
+    // The default command shows in the usage, as SPEC §1 writes it (it said `talklint <COMMAND>`).
+    assert!(
+        help.contains("Usage: talklint [check] [OPTIONS] [PATH]...\n"),
+        "{help}"
+    );
     let (code, _, err) = run(talklint().args(["completions", "tcsh"]));
     assert_eq!(code, 2, "{err}");
 }
