@@ -73,7 +73,7 @@ impl Index {
         }
         let skipped = doc.skipped.into_iter().map(|s| Item::skipped(s, report));
         self.items.extend(skipped);
-        let errors = doc.errors.into_iter().map(|e| Item::Error(e, report));
+        let errors = doc.errors.into_iter().map(|e| Item::error(e, report));
         self.items.extend(errors);
         Ok(doc.summary)
     }

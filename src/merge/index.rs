@@ -8,6 +8,7 @@
 use super::MergeError;
 use super::document::is_document;
 use crate::report::{FileError, Skipped};
+use crate::scan::tidied;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::fs::File;
@@ -60,13 +61,23 @@ impl Item {
         }
     }
 
-    /// A skipped entry of `report`. Reports written before skipped entries had a `line` gave a
-    /// stream's line only in the reason (`line 2: too large …`), where it is read from for them.
+    /// A skipped entry of `report`, its path tidy. Reports written before skipped entries had a
+    /// `line` gave a stream's line only in the reason (`line 2: too large …`), read from there.
     pub(super) fn skipped(mut s: Skipped, report: usize) -> Item {
-        if s.line.is_none() {
-            s.line = line_in_reason(&s.reason);
-        }
+        s.path = tidied(s.path);
+        s.line = s.line.or_else(|| line_in_reason(&s.reason));
         Item::Skipped(s, report)
+    }
+
+    /// An error entry of `report`, its path tidy.
+    pub(super) fn error(e: FileError, report: usize) -> Item {
+        Item::Error(
+            FileError {
+                path: tidied(e.path),
+                ..e
+            },
+            report,
+        )
     }
 
     pub(super) fn id(&self) -> Option<&str> {
@@ -314,7 +325,7 @@ impl Index {
             Line {
                 skipped: Some(s), ..
             } => self.items.push(Item::skipped(s, report)),
-            Line { error: Some(e), .. } => self.items.push(Item::Error(e, report)),
+            Line { error: Some(e), .. } => self.items.push(Item::error(e, report)),
             Line {
                 summary: Some(c), ..
             } => {
@@ -346,6 +357,7 @@ impl Index {
         (offset, line, column): (u64, usize, usize),
         len: usize,
     ) {
+        let path = tidied(path);
         // Consecutive conversations of one file share its path.
         let path = match self.items.last() {
             Some(Item::Conversation { path: last, .. }) if **last == *path => last.clone(),
@@ -363,32 +375,5 @@ impl Index {
                 column,
             },
         });
-    }
-}
-
-/// Numbers the conversations without an id of each file whose report holds several of them,
-/// by their place among the file's conversations in the report (its conversations come
-/// together, in the file's order), as `check` names them `path#(N)`; `items` are in the
-/// reports' order.
-pub(super) fn number_unnamed(items: &mut [Item]) {
-    fn file(i: &Item) -> Option<(usize, &str)> {
-        match i {
-            Item::Conversation { path, place, .. } => Some((place.report, path)),
-            _ => None,
-        }
-    }
-    let one_file = |a: &Item, b: &Item| file(a).is_some() && file(a) == file(b);
-    for run in items.chunk_by_mut(one_file) {
-        if run.iter().filter(|i| i.id().is_none()).count() < 2 {
-            continue;
-        }
-        for (k, item) in run.iter_mut().enumerate() {
-            if let Item::Conversation {
-                id: None, number, ..
-            } = item
-            {
-                *number = Some(k + 1);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@
 //! pool by the same printers as `check`, in order.
 
 mod document;
+mod entries;
 mod index;
 mod replay;
 mod scales;
@@ -142,80 +143,6 @@ fn order(a: &Item, b: &Item) -> Ordering {
     (a.path().split('/').cmp(b.path().split('/'))).then_with(|| a.id().cmp(&b.id()))
 }
 
-/// Whether `item` is one line of a stream, not a whole file, as its `line` says: a conversation
-/// that was skipped (a record too large), or a line that could not be read. Such an entry may
-/// stand beside the stream's conversations, and beside another report's of the same line: each
-/// Spark partition is a stream of its own on `<stdin>`, and two of them may both fail at their
-/// line 3. A file's error has no `line`, though its message may name one (`line 3, column 7: …`
-/// of a malformed file): the file's error is one error.
-fn is_piece(item: &Item) -> bool {
-    match item {
-        Item::Skipped(s, _) => s.line.is_some(),
-        Item::Error(e, _) => e.line.is_some(),
-        Item::Conversation { .. } => false,
-    }
-}
-
-/// The first conversation reported twice (SPEC §10: a duplicate path and id is an error), or a
-/// file both skipped, unreadable or checked, in sorted items. Conversations of one file without
-/// an id in one report are none: they are told apart by their place, in the report's order (a
-/// file of records without ids, which `check` reads without a word). A file that could not be
-/// read is one error however many reports list it: in two, they overlap (one report does list
-/// it again when a run names it again).
-fn duplicate(items: &[Item], names: &[String]) -> Result<(), MergeError> {
-    let name = |i: &Item| names[i.report()].clone();
-    // Items of one path are together, those without an id first, in the reports' order.
-    let whole: Vec<&Item> = items.iter().filter(|i| !is_piece(i)).collect();
-    for pair in whole.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        // Each report's standard input is a stream of its own (a Spark partition's): what
-        // two of them hold without an id is no conversation twice, unless the two reports are
-        // one file named twice.
-        let file = |i: &Item| crate::file_node::node(std::path::Path::new(&names[i.report()]));
-        let streams = a.path() == crate::scan::STDIN
-            && a.report() != b.report()
-            && (file(a).is_none() || file(a) != file(b));
-        let same = match (a, b) {
-            _ if streams && a.id().is_none() && b.id().is_none() => false,
-            (Item::Conversation { .. }, Item::Conversation { .. }) => {
-                a.id() == b.id() && (a.id().is_some() || a.report() != b.report())
-            }
-            (Item::Error(..), _) | (_, Item::Error(..)) => a.report() != b.report(),
-            _ => true,
-        };
-        if same && a.path() == b.path() {
-            return Err(MergeError::Duplicate {
-                what: what(a, b),
-                first: name(a),
-                second: name(b),
-                one_report: a.report() == b.report(),
-                with_id: a.id().is_some() && b.id().is_some(),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// What two entries of one path that clash are.
-fn what(a: &Item, b: &Item) -> String {
-    let kind = |i: &Item| match i {
-        Item::Conversation { .. } => None,
-        Item::Skipped(..) => Some("skipped"),
-        Item::Error(..) => Some("could not be read"),
-    };
-    let path = a.path();
-    match (kind(a), kind(b)) {
-        (None, None) => match a.id() {
-            Some(id) => format!("conversation {path}#{id}"),
-            None => format!("conversation {path} (no id)"),
-        },
-        (Some(one), Some(other)) if one != other => {
-            format!("file {path} ({one} in one report, {other} in the other)")
-        }
-        (Some(kind), _) | (None, Some(kind)) => format!("file {path} ({kind})"),
-    }
-}
-
 /// One entry to write: a conversation read back and rendered, or a file that was not checked.
 enum Done {
     Conversation {
@@ -254,9 +181,9 @@ pub fn merge(
         names,
         files,
     } = index;
-    index::number_unnamed(&mut items);
+    entries::number_unnamed(&mut items);
     items.sort_by(order);
-    duplicate(&items, &names)?;
+    entries::duplicate(&items, &names)?;
     let rules = RuleIndex::new(rules);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -394,6 +321,9 @@ fn render(
     let replay = Replay::new(written, rules, layout, redactor, &at.to_string())?;
     let mut conversation = replay.conversation(redactor);
     conversation.number = named.number;
+    // Tidy, as the index holds it (an older report's may not be).
+    let path = named.path.clone();
+    conversation.path = &path;
     let mut summary = Summary::default();
     summary.add(&conversation);
     let mut rendered = Vec::with_capacity(bytes.len() + 256);

@@ -65,6 +65,15 @@ fn escaped(path: &Path) -> Cow<'_, str> {
     path.to_string_lossy()
 }
 
+/// `path` tidy, owned: a report's path as reports print it since they are tidy (`a//b.txt` of
+/// an older report is `a/b.txt`), so that `merge` knows one file by one path.
+pub(crate) fn tidied(path: String) -> String {
+    match tidy(&path) {
+        Cow::Borrowed(_) => path,
+        Cow::Owned(tidy) => tidy,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

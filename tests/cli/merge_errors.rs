@@ -203,3 +203,28 @@ fn two_streams_without_ids_merge_and_one_named_twice_does_not() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("(one merged twice?)"), "{err}");
 }
+
+/// A report written before report paths were tidy named a file `calls//a.txt`: merged with one
+/// that names it `calls/a.txt`, it counted the file twice, where one file in two reports is an
+/// overlap. Merged alone, its paths are written tidy.
+#[test]
+fn an_older_reports_untidy_path_is_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("calls")).unwrap();
+    write(&dir.path().join("calls"), "a.txt", "Agent: Calm down.\n");
+    let new = report(dir.path(), "new.jsonl", &["calls/a.txt"]);
+    let text = std::fs::read_to_string(&new).unwrap();
+    let old = write(
+        dir.path(),
+        "old.jsonl",
+        &text.replace("calls/a.txt", "calls//./a.txt"),
+    );
+    let (code, _, err) = merge(&["-f", "json"], &[old.clone(), new]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("conversation calls/a.txt (no id) is in both"),
+        "{err}"
+    );
+    let (_, out, err) = merge(&["-f", "jsonl"], &[old]);
+    assert!(out.starts_with(r#"{"path":"calls/a.txt","#), "{out}{err}");
+}
