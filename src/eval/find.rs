@@ -85,6 +85,15 @@ impl<'d> Index<'d> {
             let unnamed = self.unnamed(&candidates, id);
             candidates.retain(|&i| self.digests[i].id.as_deref() == Some(id));
             candidates.extend(unnamed.filter(|_| candidates.is_empty()));
+        } else if has_id {
+            // An empty id cell names the file's one conversation without an id, which reports
+            // name by the path alone.
+            let unnamed: Vec<usize> = (candidates.iter().copied())
+                .filter(|&i| self.digests[i].id.is_none())
+                .collect();
+            if let [one] = unnamed[..] {
+                candidates = vec![one];
+            }
         }
         match candidates.as_slice() {
             [one] => Ok(*one),

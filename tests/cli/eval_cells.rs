@@ -95,3 +95,24 @@ fn records_without_ids_are_labelled_by_their_place() {
         assert!(err.contains(&said), "{err}");
     }
 }
+
+/// A file's one conversation without an id, which reports name by the path alone, is labelled
+/// with an empty id cell (it was "the row's `id` cell is empty").
+#[test]
+fn an_empty_id_names_the_one_conversation_without_an_id() {
+    let dir = tempfile::tempdir().unwrap();
+    calls(dir.path());
+    let rows = "conversation_id,role,text\n,agent,Calm down.\nA,agent,Hello.\nB,agent,Hi.\n";
+    std::fs::write(dir.path().join("c.csv"), rows).unwrap();
+    let labels = b"path,id,turn,respect\nc.csv,,1,1\nc.csv,A,1,0\n";
+    std::fs::write(dir.path().join("l.csv"), labels).unwrap();
+    let args = ["eval", "--no-config", "--labels", "l.csv", "c.csv"];
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args(args));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "respect   turn                 2         1          1      1      0      0      1.000"
+        ),
+        "{out}"
+    );
+}
