@@ -92,8 +92,7 @@ impl CheckSettings {
                 .map_or(DEFAULT_MAX_FILESIZE, |size| size.0),
             input_format: args.input_format.0,
             // Named in reports as a path is, tidy.
-            stdin_filename: (args.stdin_filename.as_deref())
-                .map(|name| crate::scan::tidy_path(name).into_owned()),
+            stdin_filename: args.stdin_filename.clone().map(crate::scan::tidied),
             parse: run.parse,
             progress: !args.no_progress
                 && !args.quiet

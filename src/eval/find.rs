@@ -141,9 +141,7 @@ impl<'d> Index<'d> {
             }
         }
     }
-}
 
-impl Index<'_> {
     /// The conversation of `found` (a file's, in its order) that `id`, written `(N)`, names as
     /// reports name a conversation without an id: by its place among all of the file's
     /// (`path#(N)`).

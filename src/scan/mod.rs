@@ -26,7 +26,7 @@ mod run_files;
 mod scope;
 mod shard;
 mod shown_path;
-pub(crate) use shown_path::{tidied, tidy as tidy_path};
+pub(crate) use shown_path::tidied;
 mod stdin;
 mod unread;
 mod utf16;

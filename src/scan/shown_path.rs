@@ -13,17 +13,17 @@ pub(super) fn display(path: &Path) -> String {
     // which cost several times as much on every file of a scan.
     let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);
     let s = if cfg!(windows) && s.contains('\\') {
-        Cow::Owned(s.replace('\\', "/"))
+        s.replace('\\', "/")
     } else {
-        s
+        s.into_owned()
     };
-    tidy(&s).into_owned()
+    tidied(s)
 }
 
 /// `path` without its `.` segments and doubled `/`, a leading `/` kept: `.//calls` names
 /// `calls`, not the root's `/calls`, and `calls//day/./a.txt` is `calls/day/a.txt`, the path
 /// shards hash (SPEC §10).
-pub(crate) fn tidy(path: &str) -> Cow<'_, str> {
+pub(super) fn tidy(path: &str) -> Cow<'_, str> {
     let untidy = path.starts_with("./")
         || path.ends_with("/.")
         || path.contains("//")

@@ -143,7 +143,7 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
         return None;
     }
     let by_flag = || {
-        let glob = opts.exclude.as_ref()?.matching(&as_printed(path))?;
+        let glob = opts.exclude.as_ref()?.matching(unrooted(&display(path)))?;
         Some(format!("`{glob}` on the command line"))
     };
     let by_ignore_file = || {
@@ -156,19 +156,19 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
     Some(format!("excluded by {why} (--force-exclude)"))
 }
 
-/// `path` below the folder walked, `root`, as a glob with a `/` matches it.
-fn below(path: &Path, root: &Path) -> String {
-    display(path.strip_prefix(root).unwrap_or(path))
+/// Whether a glob of `--include` or `--exclude` (`matches`) holds for `path`, as ripgrep's
+/// `-g` reads it: the path below the folder walked, `root`, or the path reports print, `shown`
+/// (`a/*.txt` or `calls/a/*.txt` checking `calls`).
+fn flag_glob(path: &Path, root: &Path, shown: &str, matches: impl Fn(&str) -> bool) -> bool {
+    let below = display(path.strip_prefix(root).unwrap_or(path));
+    let printed = unrooted(shown);
+    matches(&below) || below != printed && matches(printed)
 }
 
-/// The path as reports print it, as a glob with a `/` matches it: without a leading `/` (globs
+/// A path as reports print it, as a glob with a `/` matches it: without a leading `/` (globs
 /// are anchored without theirs, so `/srv/calls/*.txt` matches `/srv/calls/a.txt`).
-fn as_printed(path: &Path) -> String {
-    let shown = display(path);
-    match shown.strip_prefix('/') {
-        Some(rest) => rest.to_string(),
-        None => shown,
-    }
+fn unrooted(shown: &str) -> &str {
+    shown.strip_prefix('/').unwrap_or(shown)
 }
 
 /// The name of talklint's own ignore file, honoured in every folder, in a git repository or not.
@@ -206,9 +206,8 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     if exclude.is_some() || folders_only || !profiles.select_nothing() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
-            // Either path, as `--include` reads them.
             let excluded = |x: &super::scope::Globs| {
-                x.is_match(&below(e.path(), &root)) || x.is_match(&as_printed(e.path()))
+                flag_glob(e.path(), &root, &display(e.path()), |p| x.is_match(p))
             };
             e.depth() == 0
                 || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
@@ -318,11 +317,9 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             () => {
                 // `--include` and the run's config's `include` take a file either takes; a
                 // nested config's own `include` narrows the files under its folder further.
-                // As `-g` in ripgrep: the path as reports print it (`calls/a/*.txt` checking
-                // `calls`), or the path below the folder walked (`a/*.txt`).
-                let by_flag = (opts.include.as_ref()).map(|g| {
-                    g.is_match(below(e.path(), &root)) || g.is_match(as_printed(e.path()))
-                });
+                let shown = display(e.path());
+                let by_flag = (opts.include.as_ref())
+                    .map(|g| flag_glob(e.path(), &root, &shown, |p| g.is_match(p)));
                 let (by_run, selected) = opts.profiles.includes(e.path());
                 let included = match (by_flag, by_run) {
                     (Some(a), Some(b)) => Some(a || b),
@@ -332,7 +329,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                     return None;
                 }
                 Some(Input::File {
-                    display: display(e.path()),
+                    display: shown,
                     folder: folders.of(e.depth()),
                     path: e.into_path(),
                     forced: included == Some(true) || selected == Some(true),
