@@ -40,7 +40,8 @@ pub(super) fn tidy(path: &str) -> Cow<'_, str> {
     let root = match path.starts_with('/') {
         true if cfg!(windows) && path.starts_with("//") => "//",
         true => "/",
-        false if joined.is_empty() => return Cow::Borrowed("."),
+        // Owned, as every tidied path is: `tidied` keeps the input where it is borrowed.
+        false if joined.is_empty() => return Cow::Owned(".".into()),
         false => "",
     };
     Cow::Owned(format!("{root}{joined}"))
