@@ -130,6 +130,41 @@ fn chat_and_ticket_ids_split_messages_as_in_csv() {
     assert_eq!(v["conversations"][0]["id"], "A");
 }
 
+/// Where a message names its conversation twice, a CSV file's columns are read as a JSON
+/// message's keys are: `conversation_id` before `call_id`, whichever is written first. CSV took
+/// the first column, so a `call_id` of each message split one conversation into one per row.
+#[test]
+fn csv_json_and_jsonl_read_the_same_of_two_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        ("x1", "agent", "That is out of my hands."),
+        ("x2", "customer", "What?"),
+    ];
+    let csv: String = rows
+        .iter()
+        .map(|(call, role, text)| format!("{call},A,{role},{text}\n"))
+        .collect();
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(call, role, text)| {
+            format!(r#"{{"call_id": "{call}", "conversation_id": "A", "role": "{role}", "text": "{text}"}}"#)
+        })
+        .collect();
+    let files = [
+        write(
+            dir.path(),
+            "chat.csv",
+            &format!("call_id,conversation_id,role,text\n{csv}"),
+        ),
+        write(dir.path(), "chat.json", &format!("[{}]", lines.join(",\n"))),
+        write(dir.path(), "chat.jsonl", &(lines.join("\n") + "\n")),
+    ];
+    for file in files {
+        let (_, v) = json_report(&[file.to_str().unwrap()]);
+        assert_eq!(conversations(&v), [(id("A"), 2, 63)], "{}", file.display());
+    }
+}
+
 /// A JSON file's array of messages splits by `conversation_id` as a JSONL file does: its
 /// conversations were once read as one, scored together, without an id.
 #[test]

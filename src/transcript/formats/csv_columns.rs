@@ -97,26 +97,12 @@ const TIME_MS: &[&str] = &[
     "ts_ms",
 ];
 const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
+/// Columns of a conversation's id, in the order JSON messages' keys are read: a conversation's
+/// own id (in any language CSV reads), else a call's, else the first of the other names.
 const CONVERSATION: &[&str] = &[
     "conversation_id",
     "conversation",
     "conversationid",
-    "chat_id",
-    "ticket_id",
-    "call_id",
-    "contact_id",
-    "session_id",
-    "thread_id",
-    "transcript_id",
-    // The same in camel case, as a header's case is not read: `chatId`, Amazon Connect's
-    // `ContactId`.
-    "chatid",
-    "ticketid",
-    "callid",
-    "contactid",
-    "sessionid",
-    "threadid",
-    "transcriptid",
     "id_conversación",
     "id_conversacion",
     "id_de_conversación",
@@ -130,6 +116,23 @@ const CONVERSATION: &[&str] = &[
     "konversations_id",
     "id_conversation",
     "id_de_conversation",
+];
+const CALL: &[&str] = &["call_id", "callid"];
+const OTHER_ID: &[&str] = &[
+    "chat_id",
+    "ticket_id",
+    "contact_id",
+    "session_id",
+    "thread_id",
+    "transcript_id",
+    // The same in camel case, as a header's case is not read: `chatId`, Amazon Connect's
+    // `ContactId`.
+    "chatid",
+    "ticketid",
+    "contactid",
+    "sessionid",
+    "threadid",
+    "transcriptid",
 ];
 
 /// Column positions, found from the header row.
@@ -172,7 +175,9 @@ impl Columns {
             start,
             end: timed(END, END_MS),
             clock,
-            conversation: col(CONVERSATION),
+            conversation: col(CONVERSATION)
+                .or_else(|| col(CALL))
+                .or_else(|| col(OTHER_ID)),
         })
     }
 }
