@@ -8,6 +8,7 @@ use super::lexicon::{LexiconSource, Lexicons};
 use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
+use crate::transcript::Format;
 use crate::utf8_file::NotText;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -95,6 +96,22 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<RuleFile>, Vec<RuleErr
     }
 }
 
+/// A rule file that cannot be read whose name is a transcript's (`-r call.txt`): its error says
+/// so, as the YAML error alone (an unknown key `Agent`) does not.
+fn transcript_named(mut e: RuleError, name: &str) -> RuleError {
+    let path = Path::new(name);
+    let yaml = crate::file_name::extension(path)
+        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
+    if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {
+        e.hint = Some(format!(
+            "{name} is named as a {} transcript, not a rule file: rule files (`-r`, `--rules`) \
+             are YAML (`.yaml`); name transcripts to check without `-r`",
+            format.name()
+        ));
+    }
+    e
+}
+
 /// `path` without its `.` parts: `./fix.yaml` and `fix.yaml` are one path.
 fn without_dots(path: &Path) -> PathBuf {
     let dot = |c: &std::path::Component| matches!(c, std::path::Component::CurDir);
@@ -178,7 +195,7 @@ fn load_judging(
                 }
                 packs.push((file, pack, None));
             }
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(transcript_named(e, name)),
         }
     }
     let config = SourceFile {

@@ -1,5 +1,5 @@
 //! A command given the wrong kind of input says what it takes: `import` a transcript, `eval` its
-//! labels on standard input, `-r` a folder of cloud exports, a CCAI query that is a number, an AWS
+//! labels on standard input, `-r` a transcript or a folder of cloud exports, a CCAI query that is a number, an AWS
 //! range of nothing, an unknown key of a cloud export.
 
 use crate::support::{run, talklint, write};
@@ -18,6 +18,29 @@ fn import_of_a_transcript_or_a_rule_file_says_which_command_takes_it() {
         err.contains("help: YAML rule files are talklint's own"),
         "{err}"
     );
+}
+
+/// A transcript given to `-r` said only that `Agent` is no key of a rule file; a rule file
+/// named `.txt` that loads still loads.
+#[test]
+fn a_transcript_given_as_rules_says_it_is_a_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write(dir.path(), "call.txt", "Agent: calm down\nCustomer: ok\n");
+    let (code, _, err) = run(talklint().args(["check", "-r"]).arg(&call).arg(&call));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("call.txt:1:1: unknown field `Agent`"), "{err}");
+    assert!(
+        err.contains("call.txt is named as a text transcript, not a rule file: rule files (`-r`, `--rules`) are YAML"),
+        "{err}"
+    );
+    let rules = write(
+        dir.path(),
+        "rules.txt",
+        "rules: [{id: a/b, phrases: [calm down]}]\n",
+    );
+    let (code, out, err) = run(talklint().args(["check", "-r"]).arg(&rules).arg(&call));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("a/b"), "{out}");
 }
 
 #[test]
