@@ -96,16 +96,24 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<RuleFile>, Vec<RuleErr
     }
 }
 
-/// A rule file that cannot be read whose name is a transcript's (`-r call.txt`): its error says
-/// so, as the YAML error alone (an unknown key `Agent`) does not.
-fn transcript_named(mut e: RuleError, name: &str) -> RuleError {
-    let path = Path::new(name);
+/// A rule file that cannot be read as YAML, whose text is a cloud export (saved without its
+/// `.json`) or whose name is a transcript's (`-r call.txt`): its error says so, as the YAML
+/// error alone (an unknown key `Categories`, or `Agent`) does not.
+fn misnamed(mut e: RuleError, file: &SourceFile, fillers: &[String]) -> RuleError {
+    let path = Path::new(file.name);
     let yaml = crate::file_name::extension(path)
         .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
-    if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {
+    if import::read(file, fillers).is_ok() {
         e.hint = Some(format!(
-            "{name} is named as a {} transcript, not a rule file: rule files (`-r`, `--rules`) \
+            "{} holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads \
+             from a file named `.json`: rename it, or turn it into YAML with `talklint import`",
+            file.name
+        ));
+    } else if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {
+        e.hint = Some(format!(
+            "{} is named as a {} transcript, not a rule file: rule files (`-r`, `--rules`) \
              are YAML (`.yaml`); name transcripts to check without `-r`",
+            file.name,
             format.name()
         ));
     }
@@ -195,7 +203,7 @@ fn load_judging(
                 }
                 packs.push((file, pack, None));
             }
-            Err(e) => errors.push(transcript_named(e, name)),
+            Err(e) => errors.push(misnamed(e, &file, fillers)),
         }
     }
     let config = SourceFile {
