@@ -20,8 +20,8 @@ fn import_of_a_transcript_or_a_rule_file_says_which_command_takes_it() {
     );
 }
 
-/// A transcript given to `-r` said only that `Agent` is no key of a rule file; a rule file
-/// named `.txt` that loads still loads.
+/// A transcript or a cloud export without its `.json` given to `-r` said only that its first
+/// key (`Agent`, `Categories`) is no key of a rule file; a rule file named `.txt` still loads.
 #[test]
 fn a_transcript_given_as_rules_says_it_is_a_transcript() {
     let dir = tempfile::tempdir().unwrap();
@@ -31,6 +31,15 @@ fn a_transcript_given_as_rules_says_it_is_a_transcript() {
     assert!(err.contains("call.txt:1:1: unknown field `Agent`"), "{err}");
     assert!(
         err.contains("call.txt is named as a text transcript, not a rule file: rule files (`-r`, `--rules`) are YAML"),
+        "{err}"
+    );
+    // A cloud export saved without its `.json` said only that `Categories` is no key.
+    let export = std::fs::read_to_string("fixtures/rules/cloud/aws-categories.json").unwrap();
+    let cats = write(dir.path(), "cats", &export);
+    let (code, _, err) = run(talklint().args(["check", "-r"]).arg(&cats).arg(&call));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("cats holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads from a file named `.json`"),
         "{err}"
     );
     let rules = write(
