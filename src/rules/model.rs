@@ -218,7 +218,8 @@ impl PercentOf {
 impl Window {
     /// The window in words: `first 3 turns`.
     pub fn describe(&self) -> String {
-        let secs = |ms: &u64| ms / 1000;
+        // Seconds as written: 2.5, not 2.
+        let secs = |ms: &u64| *ms as f64 / 1000.0;
         match self {
             Window::FirstTurns(n) => format!("first {n} turns"),
             Window::LastTurns(n) => format!("last {n} turns"),

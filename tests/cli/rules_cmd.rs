@@ -66,7 +66,8 @@ fn rules_lists_and_shows_rules() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 5);
     assert_eq!(v[4]["kind"], "require");
-    assert_eq!(v[4]["window"], "first 2 turns");
+    // As the rule file writes it, not in words ("first 2 turns"), so a program reads the number.
+    assert_eq!(v[4]["window"], serde_json::json!({"first_turns": 2}));
     assert_eq!(v[0]["points"], -10);
     let (_, out, _) = run(talklint().args([
         "rules",
@@ -230,6 +231,68 @@ fn explain_shows_a_when_rule_as_its_file_writes_it() {
         out.contains(r#"{all: [{speaker: [customer], phrases: [cancel my account]}, {not: {speaker: [agent], phrases: ["(discount|offer)"]}}]}"#),
         "{out}"
     );
+}
+
+/// Windows and timing measures are listed in the rule file's keys in JSON (they were prose:
+/// `"first 30%"`, `"silence of 10 s or more"`) and in words for people, with the seconds written
+/// (`first_seconds: 2.5` was shown as "first 2 seconds").
+#[test]
+fn windows_and_timing_are_listed_as_written() {
+    let (code, out, err) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "-r",
+        "fixtures/rules/second-edition.yaml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rule = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    use serde_json::json;
+    assert_eq!(
+        rule("greeting/early-hello")["window"],
+        json!({"first_percent": 30})
+    );
+    assert_eq!(
+        rule("promptness/dead-air")["timing"],
+        json!({"silence_seconds": 10})
+    );
+    assert_eq!(
+        rule("aws/escalation")["window"],
+        json!({"between_percent": [0, 100]})
+    );
+    let not = &rule("loyalty/cancel-without-offer")["when"]["all"][1]["not"];
+    assert_eq!(not["window"], json!({"last_percent": 50}));
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.yaml");
+    std::fs::write(
+        &rules,
+        "rules:\n  - id: a/b\n    kind: require\n    phrases: [hello]\n    window: {between_seconds: [0.5, 90.75], }\n\
+         \x20 - id: a/c\n    kind: require\n    phrases: [hello]\n    window: {last_percent: 12.5, percent_of: media}\n",
+    )
+    .unwrap();
+    let (_, out, err) = run(talklint()
+        .args(["rules", "--no-config", "--format", "json", "-r"])
+        .arg(&rules));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(v[0]["window"], json!({"between_seconds": [0.5, 90.75]}));
+    assert_eq!(
+        v[1]["window"],
+        json!({"last_percent": 12.5, "percent_of": "media"})
+    );
+    let (_, out, _) = run(talklint()
+        .args(["rules", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("a/b"));
+    assert!(out.contains("window      seconds 0.5–90.75\n"), "{out}");
 }
 
 #[test]

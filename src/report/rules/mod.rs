@@ -3,6 +3,7 @@
 //! `docs/rules.md`).
 
 mod flow;
+mod measures;
 mod view;
 
 use crate::rules::phrase::Token;
@@ -121,7 +122,7 @@ pub fn detail(r: &Rule) -> String {
         field("auto_fail", "yes".into());
     }
     if let Some(w) = &v.window {
-        field("window", w.clone());
+        field("window", w.to_string());
     }
     if let Some(n) = v.min_turns {
         field("min_turns", n.to_string());
@@ -166,7 +167,7 @@ fn facts(v: &RuleView) -> Vec<(&'static str, String)> {
         facts.push(("count", flow(c)));
     }
     if let Some(t) = &v.timing {
-        facts.push(("timing", t.clone()));
+        facts.push(("timing", t.to_string()));
     }
     if let Some(s) = &v.sentiment {
         facts.push(("sentiment", s.clone()));

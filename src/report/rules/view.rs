@@ -1,6 +1,7 @@
 //! A rule as the listings show it: every key it was written with, in the words of the rule file,
 //! one serializable shape that the JSON listing prints as it is and the others render.
 
+use super::measures::{TimingView, WindowView};
 use crate::rules::{
     After, Condition, Count, Find, Kind, Look, Near, Phrase, Rule, Severity, Side, Target, Within,
 };
@@ -17,7 +18,7 @@ pub(super) struct RuleView<'a> {
     pub points: i32,
     pub max_hits: Option<usize>,
     pub auto_fail: bool,
-    pub window: Option<String>,
+    pub window: Option<WindowView>,
     pub phrases: Vec<&'a str>,
     pub regex: Vec<&'a str>,
     pub unless: Vec<&'a str>,
@@ -28,7 +29,7 @@ pub(super) struct RuleView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<CountView>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timing: Option<String>,
+    pub timing: Option<TimingView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,9 +98,9 @@ pub(super) struct SearchView<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_near: Vec<NearView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub window: Option<String>,
+    pub window: Option<WindowView>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timing: Option<String>,
+    pub timing: Option<TimingView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -146,7 +147,7 @@ fn count(c: Option<Count>) -> Option<CountView> {
 fn search(find: &Find) -> SearchView<'_> {
     let (words, timing, sentiment) = match &find.look {
         Look::Words(w) => (Some(w), None, w.sentiment.map(Sentiment::describe)),
-        Look::Timing(t) => (None, Some(t.describe()), None),
+        Look::Timing(t) => (None, Some(TimingView(*t)), None),
         Look::Sentiment(labels) => (None, None, Some(Sentiment::describe(*labels))),
     };
     SearchView {
@@ -158,7 +159,7 @@ fn search(find: &Find) -> SearchView<'_> {
         unless: words.map_or_else(Vec::new, |w| texts(&w.unless)),
         near: words.map_or_else(Vec::new, |w| near(&w.near)),
         not_near: words.map_or_else(Vec::new, |w| near(&w.not_near)),
-        window: find.window.map(|w| w.describe()),
+        window: find.window.map(WindowView),
         timing,
         sentiment,
         count: count(find.count),
