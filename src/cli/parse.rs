@@ -3,7 +3,7 @@
 //! --no-config rules`), and a word that is a typo of a command is said to be one.
 
 use super::args::Cli;
-use clap::{Arg, Command, CommandFactory, Parser};
+use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
 use std::ffi::OsString;
 
 /// Parses arguments, inserting `check` when no subcommand is named.
@@ -63,7 +63,18 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
             args.insert(1.min(args.len()), "check".into());
         }
     }
-    Cli::parse_from(args)
+    from(cli, args)
+}
+
+/// [`Cli`] from `args` read by `cli`, where a flag given twice (`-q -q`, an alias's `--no-config`
+/// and the user's) is given once, as ripgrep and ruff read it, not an error; lists (`-r`) still
+/// gather every value.
+fn from(cli: Command, args: Vec<OsString>) -> Cli {
+    let cli = cli
+        .args_override_self(true)
+        .mut_subcommands(|c| c.args_override_self(true));
+    let matches = cli.get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// The command an argument names as if it were an option (`talklint check --explain ID`), when

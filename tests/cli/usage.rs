@@ -1,6 +1,6 @@
 //! The command line's manners: "did you mean" for a mistyped command, a command written as an
-//! option (`--explain`), a command named after options, `-q` keeping file errors, and colour as
-//! `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
+//! option (`--explain`), a command named after options, `-q` keeping file errors, a flag given
+//! twice, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
 
 use crate::support::{check, run, talklint};
 
@@ -25,6 +25,36 @@ fn a_mistyped_command_is_named_not_read_as_a_path() {
         out.contains("\"path\":\"tset\""),
         "checked as a path: {out}"
     );
+}
+
+/// A flag given twice (`-q -q`, an alias's `--no-config` and the user's) was a usage error
+/// ("cannot be used multiple times"); it is given once, and of two values the last counts, as
+/// in ripgrep. Rule files named twice still all load.
+#[test]
+fn a_flag_given_twice_is_given_once() {
+    let call = "fixtures/calls/courteous.txt";
+    let (code, out, err) = run(&mut check(&["-q", "-q", "--no-config", call]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "", "{err}");
+    let (code, out, err) = run(&mut check(&["--format", "json", "--format", "jsonl", call]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(r#"{"path":"fixtures/calls/courteous.txt""#),
+        "{out}"
+    );
+    let (code, out, err) = run(talklint().args([
+        "rules",
+        "--no-config",
+        "--format",
+        "json",
+        "-r",
+        "fixtures/rules/basic.yaml",
+        "-r",
+        "fixtures/rules/second-edition.yaml",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 15);
 }
 
 #[test]
