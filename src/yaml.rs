@@ -78,6 +78,9 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
         if let Some(twice) = duplicate::written_twice(source, (line, column), &message) {
             ((line, column), given_hint) = (twice.second, Some(twice.help));
         }
+        if let Some(key) = duplicate::empty_key(source, (line, column), &message) {
+            (line, column) = key;
+        }
         // The reader names no place for a character it refuses ("… at position N").
         if message.starts_with("control characters are not allowed")
             && let Some(c) = control::first(source)

@@ -29,6 +29,23 @@ struct Keys {
     count: Option<CountSpec>,
 }
 
+/// The keys of [`Keys`], as a struct's fields.
+const KEYS: &[&str] = &[
+    "all",
+    "any",
+    "not",
+    "speaker",
+    "phrases",
+    "regex",
+    "unless",
+    "near",
+    "not_near",
+    "window",
+    "timing",
+    "sentiment",
+    "count",
+];
+
 /// A condition's shape gone wrong: what, and how to fix it.
 pub(crate) struct ShapeError {
     pub message: String,
@@ -130,7 +147,8 @@ impl ConditionSpec {
 
 impl<'de> Deserialize<'de> for ConditionSpec {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ConditionVisitor)
+        // A struct, to the reader: its fields may not be empty (`window:` with nothing after).
+        deserializer.deserialize_struct("ConditionSpec", KEYS, ConditionVisitor)
     }
 }
 

@@ -2,7 +2,8 @@
 //! "duplicate field", [`super::unique`] a map's second `severity:` key with "duplicate key", and
 //! the library places either at the mapping's start (its first key or its `{`), which points at
 //! neither: this finds that mapping's keys of the name, outside the mappings nested in it, so the
-//! error stands at the second and its help names the first.
+//! error stands at the second and its help names the first. A key written with no value
+//! ([`super::unique`]) is placed so too, at that key.
 
 /// A key written twice in one mapping: where the second stands, and how to fix it.
 pub(super) struct Twice {
@@ -20,15 +21,7 @@ pub(super) fn written_twice(source: &str, place: (usize, usize), message: &str) 
         .iter()
         .find_map(|p| Some(message.find(p)? + p.len()))?;
     let name = message[at..].split('`').next()?;
-    let line_start = match place.0 {
-        1 => 0,
-        n => memchr::memchr_iter(b'\n', source.as_bytes()).nth(n - 2)? + 1,
-    };
-    let start = source[line_start..]
-        .char_indices()
-        .nth(place.1.saturating_sub(1))
-        .map(|(i, _)| line_start + i)?;
-    let keys = keys_named(source, start, name);
+    let keys = keys_named(source, offset(source, place)?, name);
     let mut lines = crate::text::lines::LineCursor::new(source);
     let (first, second) = (
         lines.position(*keys.first()?),
@@ -41,6 +34,31 @@ pub(super) fn written_twice(source: &str, place: (usize, usize), message: &str) 
             first.0, first.1
         ),
     })
+}
+
+/// For "`NAME` has no value" (after the library's path to it, `rules[0]: `), placed by the library at the 1-based `place` where the mapping
+/// starts: the 1-based line and column of that mapping's key `NAME`.
+pub(super) fn empty_key(
+    source: &str,
+    place: (usize, usize),
+    message: &str,
+) -> Option<(usize, usize)> {
+    let end = message.find(&format!("` {}", super::unique::EMPTY))?;
+    let name = &message[message[..end].rfind('`')? + 1..end];
+    let key = *keys_named(source, offset(source, place)?, name).first()?;
+    Some(crate::text::lines::LineCursor::new(source).position(key))
+}
+
+/// The byte offset of the 1-based line and column (in characters) `place`.
+fn offset(source: &str, place: (usize, usize)) -> Option<usize> {
+    let line_start = match place.0 {
+        1 => 0,
+        n => memchr::memchr_iter(b'\n', source.as_bytes()).nth(n - 2)? + 1,
+    };
+    source[line_start..]
+        .char_indices()
+        .nth(place.1.saturating_sub(1))
+        .map(|(i, _)| line_start + i)
 }
 
 /// The byte offsets in `text` of the keys named `name` of the mapping that starts at byte

@@ -16,11 +16,17 @@ pub(super) struct Unique<'k, D> {
     inner: D,
     /// Where the text of the scalar read is kept, when this reads a map's key.
     key: Option<&'k mut Option<String>>,
+    /// Whether this reads a struct field's value, which may not be empty (see [`Watch`]).
+    field: bool,
 }
 
 impl<D> Unique<'static, D> {
     pub(super) fn new(inner: D) -> Self {
-        Unique { inner, key: None }
+        Unique {
+            inner,
+            key: None,
+            field: false,
+        }
     }
 }
 
@@ -30,7 +36,8 @@ impl<D> Unique<'static, D> {
 macro_rules! forward {
     ($maps:literal: $($method:ident($($arg:ident: $ty:ty),*))*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            self.inner.$method($($arg,)* Watch { inner: visitor, key: self.key, maps: $maps })
+            let watch = Watch { inner: visitor, key: self.key, maps: $maps, field: self.field };
+            self.inner.$method($($arg,)* watch)
         }
     )*};
 }
@@ -62,7 +69,22 @@ struct Watch<'k, V> {
     key: Option<&'k mut Option<String>>,
     /// Whether a mapping visited is a map whose keys are checked.
     maps: bool,
+    /// Whether this is a struct field's value: an empty one (`after:` with its lines commented
+    /// out, or `null`) is refused, as it read as the key left out, and the rule changed meaning
+    /// without a word (an `after` dropped ran its rule on the whole call).
+    field: bool,
 }
+
+fn empty<E: de::Error>(name: &str) -> E {
+    super::error_with_hint(&format!("{name} {EMPTY}"), EMPTY_HINT)
+}
+
+/// What a struct field written with no value is told, after its name.
+pub(super) const EMPTY: &str = "has no value (nothing after its colon, or `null`)";
+const EMPTY_HINT: &str = "write its value, or remove the key: a key whose value is left out or \
+                          commented out is not read as a key left out";
+/// The field's name, until [`Entries`] names it.
+const THIS_KEY: &str = "this key";
 
 /// Forwards each scalar `visit_*` method, keeping the scalar's text when it is a map's key.
 macro_rules! scalars {
@@ -92,21 +114,35 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
     }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-        self.inner.visit_none()
+        match self.field {
+            true => Err(empty(THIS_KEY)),
+            false => self.inner.visit_none(),
+        }
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
-        self.inner.visit_unit()
+        match self.field {
+            true => Err(empty(THIS_KEY)),
+            false => self.inner.visit_unit(),
+        }
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
         let key = self.key;
-        self.inner.visit_some(Unique { inner: d, key })
+        self.inner.visit_some(Unique {
+            inner: d,
+            key,
+            field: false,
+        })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
         let key = self.key;
-        self.inner.visit_newtype_struct(Unique { inner: d, key })
+        self.inner.visit_newtype_struct(Unique {
+            inner: d,
+            key,
+            field: false,
+        })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
@@ -115,7 +151,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let seen = self.maps.then(FxHashSet::default);
-        self.inner.visit_map(Entries { inner: map, seen })
+        self.inner.visit_map(Entries {
+            inner: map,
+            seen,
+            field: None,
+        })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
@@ -128,6 +168,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
 struct Seed<'k, S> {
     inner: S,
     key: Option<&'k mut Option<String>>,
+    /// See [`Watch`].
+    field: bool,
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
@@ -135,7 +177,11 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
         let key = self.key;
-        self.inner.deserialize(Unique { inner: d, key })
+        self.inner.deserialize(Unique {
+            inner: d,
+            key,
+            field: self.field,
+        })
     }
 }
 
@@ -152,6 +198,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Elements<A> {
         self.0.next_element_seed(Seed {
             inner: seed,
             key: None,
+            field: false,
         })
     }
 
@@ -166,6 +213,8 @@ struct Entries<A> {
     inner: A,
     /// The keys read so far, when this is a map's (else a struct's) mapping.
     seen: Option<FxHashSet<String>>,
+    /// A struct's field being read, to name in the error when its value is empty.
+    field: Option<String>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
@@ -178,13 +227,15 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         let Some(seen) = &mut self.seen else {
             return self.inner.next_key_seed(Seed {
                 inner: seed,
-                key: None,
+                key: Some(&mut self.field),
+                field: false,
             });
         };
         let mut text = None;
         let key = self.inner.next_key_seed(Seed {
             inner: seed,
             key: Some(&mut text),
+            field: false,
         })?;
         match text {
             // Raised while the reader is at the mapping: the library places it at its start, and
@@ -202,9 +253,18 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        self.inner.next_value_seed(Seed {
+        // A struct's field may not be empty; a map's value may (`roles: {agent: }` is none).
+        let field = self.seen.is_none();
+        let read = self.inner.next_value_seed(Seed {
             inner: seed,
             key: None,
+            field,
+        });
+        read.map_err(|e| match (field, &self.field) {
+            (true, Some(name)) if e.to_string().starts_with(THIS_KEY) => {
+                empty(&format!("`{name}`"))
+            }
+            _ => e,
         })
     }
 
@@ -229,7 +289,12 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Variant<'_, A> {
         seed: S,
     ) -> Result<(S::Value, Content<A::Variant>), A::Error> {
         let key = self.key;
-        let (value, content) = self.inner.variant_seed(Seed { inner: seed, key })?;
+        let seed = Seed {
+            inner: seed,
+            key,
+            field: false,
+        };
+        let (value, content) = self.inner.variant_seed(seed)?;
         Ok((value, Content(content)))
     }
 }
@@ -248,6 +313,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
         self.0.newtype_variant_seed(Seed {
             inner: seed,
             key: None,
+            field: false,
         })
     }
 
@@ -256,6 +322,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
             inner: visitor,
             key: None,
             maps: true,
+            field: false,
         };
         self.0.tuple_variant(len, watch)
     }
@@ -269,6 +336,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
             inner: visitor,
             key: None,
             maps: false,
+            field: false,
         };
         self.0.struct_variant(fields, watch)
     }

@@ -1,8 +1,8 @@
 //! Rules that read as one thing and did another, silently: a regex whose `\b` cannot see a
 //! letter beyond ASCII, a `*` inside a word, a regex escape in a phrase, a control character
 //! YAML double quotes put in a regex, a misspelt message placeholder, a count that can never
-//! hold, a count from 0 quoting a match, an empty speaker list, a talk share in percent. Each
-//! now matches as written or is an error at its place.
+//! hold, a count from 0 quoting a match, an empty speaker list, a talk share in percent, a key
+//! whose value is commented out. Each now matches as written or is an error at its place.
 
 use crate::support::{run, talklint, write};
 use serde_json::Value;
@@ -316,6 +316,49 @@ fn an_accented_rule_id_is_told_to_use_ascii() {
     assert!(
         err.contains("rule id `empatía/disculpa` is not `<category>/<name>` in kebab-case")
             && err.contains("words of lowercase ASCII letters and digits"),
+        "{err}"
+    );
+}
+
+/// A key written with no value (its lines commented out, or `null`) read as the key left out:
+/// an `after:` so emptied ran its `require` on the whole call, with no word. It is an error at
+/// the key, in a rule, a `when` condition, a window and a config alike.
+#[test]
+fn a_key_without_a_value_is_an_error_at_the_key() {
+    let call = "Agent: hello\n";
+    for (rule, at) in [
+        (
+            "  - id: test/answer\n    kind: require\n    phrases: [sorry]\n    after:\n      # speaker: customer\n",
+            "r.yaml:5:5: rules[0]: `after` has no value",
+        ),
+        (
+            "  - {id: test/near, phrases: [sorry], near: }\n",
+            "r.yaml:2:39: rules[0]: `near` has no value",
+        ),
+        (
+            "  - id: test/when\n    when: {all: [{speaker: agent, phrases: [x], window: ~}]}\n",
+            "r.yaml:3:49: rules[0].when.all[0]: `window` has no value",
+        ),
+        (
+            "  - id: test/window\n    phrases: [x]\n    window:\n      first_turns:\n",
+            "r.yaml:5:7: rules[0].window: `first_turns` has no value",
+        ),
+    ] {
+        let err = matches(rule, call).unwrap_err();
+        assert!(err.contains(at), "{err}");
+        assert!(
+            err.contains("help: write its value, or remove the key"),
+            "{err}"
+        );
+    }
+    // So in a config: an empty `min_score:` was no minimum, in silence.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "talklint.yaml", "scoring:\n  pass:\n");
+    let call = write(dir.path(), "call.txt", "Agent: calm down\n");
+    let (code, _, err) = run(talklint().arg("check").arg(&call).current_dir(dir.path()));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("talklint.yaml:2:3: scoring: `pass` has no value"),
         "{err}"
     );
 }
