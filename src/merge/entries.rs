@@ -3,6 +3,7 @@
 
 use super::MergeError;
 use super::index::Item;
+use crate::text::controls::escape_name;
 
 /// Numbers the conversations without an id of each file whose report holds several of them,
 /// by their place among the file's conversations in the report (its conversations come
@@ -92,10 +93,11 @@ fn what(a: &Item, b: &Item) -> String {
         Item::Skipped(..) => Some("skipped"),
         Item::Error(..) => Some("could not be read"),
     };
-    let path = a.path();
+    // A name on one line: a line break in a path or id is shown escaped, as other controls are.
+    let path = escape_name(a.path());
     match (kind(a), kind(b)) {
         (None, None) => match a.id() {
-            Some(id) => format!("conversation {path}#{id}"),
+            Some(id) => format!("conversation {path}#{}", escape_name(id)),
             None => format!("conversation {path} (no id)"),
         },
         (Some(one), Some(other)) if one != other => {

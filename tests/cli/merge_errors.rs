@@ -228,3 +228,21 @@ fn an_older_reports_untidy_path_is_the_same_file() {
     let (_, out, err) = merge(&["-f", "jsonl"], &[old]);
     assert!(out.starts_with(r#"{"path":"calls/a.txt","#), "{out}{err}");
 }
+
+/// A stream that repeats an id holding a line break: `merge` refuses the two, and named the id
+/// with the line break raw, splitting its message over two lines of a log.
+#[test]
+fn an_id_of_a_clash_is_named_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = r#"{"id": "dup\nX", "messages": [{"role": "agent", "text": "Calm down."}]}"#;
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "jsonl", "--exit-zero", "-"])
+        .write_stdin(format!("{record}\n{record}\n")));
+    let report = write(dir.path(), "r.jsonl", &out);
+    let (code, _, merged) = merge(&["-f", "json"], &[report]);
+    assert_eq!(code, 2, "{err}{merged}");
+    assert!(
+        merged.contains("conversation <stdin>#dup\\x0aX is in "),
+        "{merged}"
+    );
+}
