@@ -36,7 +36,8 @@ impl<D> Unique<'static, D> {
 macro_rules! forward {
     ($maps:literal: $($method:ident($($arg:ident: $ty:ty),*))*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            let watch = Watch { inner: visitor, key: self.key, maps: $maps, field: self.field };
+            let watch =
+                Watch { inner: visitor, key: self.key, maps: $maps, field: self.field, rule: false };
             self.inner.$method($($arg,)* watch)
         }
     )*};
@@ -55,7 +56,25 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Unique<'_, D> {
         deserialize_tuple_struct(name: &'static str, len: usize) deserialize_map()
         deserialize_enum(name: &'static str, variants: &'static [&'static str])
         deserialize_identifier() deserialize_ignored_any());
-    forward!(false: deserialize_struct(name: &'static str, fields: &'static [&'static str]));
+
+    /// A struct: serde refuses its duplicate fields itself. A rule file's (its types are named
+    /// `…Spec`) refuses a field with no value too (see [`Watch`]); a config's takes one, `null`
+    /// or nothing, as no value (`min_score:` lifts a parent config's bar).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let watch = Watch {
+            inner: visitor,
+            key: self.key,
+            maps: false,
+            field: self.field,
+            rule: name.ends_with("Spec"),
+        };
+        self.inner.deserialize_struct(name, fields, watch)
+    }
 
     fn is_human_readable(&self) -> bool {
         self.inner.is_human_readable()
@@ -69,10 +88,12 @@ struct Watch<'k, V> {
     key: Option<&'k mut Option<String>>,
     /// Whether a mapping visited is a map whose keys are checked.
     maps: bool,
-    /// Whether this is a struct field's value: an empty one (`after:` with its lines commented
-    /// out, or `null`) is refused, as it read as the key left out, and the rule changed meaning
-    /// without a word (an `after` dropped ran its rule on the whole call).
+    /// Whether this is the value of a rule file's struct field: an empty one (`after:` with its
+    /// lines commented out, or `null`) is refused, as it read as the key left out, and the rule
+    /// changed meaning without a word (an `after` dropped ran its rule on the whole call).
     field: bool,
+    /// Whether a mapping visited is a rule file's struct, whose fields are such values.
+    rule: bool,
 }
 
 fn empty<E: de::Error>(name: &str) -> E {
@@ -154,7 +175,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
         self.inner.visit_map(Entries {
             inner: map,
             seen,
-            field: None,
+            name: None,
+            rule: self.rule,
         })
     }
 
@@ -214,7 +236,9 @@ struct Entries<A> {
     /// The keys read so far, when this is a map's (else a struct's) mapping.
     seen: Option<FxHashSet<String>>,
     /// A struct's field being read, to name in the error when its value is empty.
-    field: Option<String>,
+    name: Option<String>,
+    /// Whether this is a rule file's struct, whose fields may not be empty.
+    rule: bool,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
@@ -227,7 +251,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         let Some(seen) = &mut self.seen else {
             return self.inner.next_key_seed(Seed {
                 inner: seed,
-                key: Some(&mut self.field),
+                key: self.rule.then_some(&mut self.name),
                 field: false,
             });
         };
@@ -253,14 +277,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        // A struct's field may not be empty; a map's value may (`roles: {agent: }` is none).
-        let field = self.seen.is_none();
+        // A rule file's struct field may not be empty; a map's value may (`roles: {agent: }`).
+        let field = self.rule;
         let read = self.inner.next_value_seed(Seed {
             inner: seed,
             key: None,
             field,
         });
-        read.map_err(|e| match (field, &self.field) {
+        read.map_err(|e| match (field, &self.name) {
             (true, Some(name)) if e.to_string().starts_with(THIS_KEY) => {
                 empty(&format!("`{name}`"))
             }
@@ -323,6 +347,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
             key: None,
             maps: true,
             field: false,
+            rule: false,
         };
         self.0.tuple_variant(len, watch)
     }
@@ -337,6 +362,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
             key: None,
             maps: false,
             field: false,
+            rule: false,
         };
         self.0.struct_variant(fields, watch)
     }
