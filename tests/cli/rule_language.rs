@@ -324,11 +324,11 @@ fn listings_show_every_key() {
     );
     assert_eq!(
         rule("loyalty/cancel-without-offer")["when"]["all"][1]["not"]["window"],
-        "last 50%"
+        serde_json::json!({"last_percent": 50})
     );
     assert_eq!(
         rule("promptness/dead-air")["timing"],
-        "silence of 10 s or more"
+        serde_json::json!({"silence_seconds": 10})
     );
     assert_eq!(rule("sincerity/too-many-sorries")["count"]["min"], 3);
     let (_, md, _) =
