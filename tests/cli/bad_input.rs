@@ -127,9 +127,7 @@ fn files_without_turns_are_skipped_and_every_file_is_listed_once() {
     assert_eq!(listed, names, "{v}");
     assert_eq!(v["summary"]["files"], 6);
     assert_eq!(crate::support::strings(&v["skipped"], "reason").len(), 4);
-    assert!(
-        crate::support::error_messages(&v)[0].contains("no item of the array has message text")
-    );
+    assert!(crate::support::error_messages(&v)[0].contains("no message has its text under a key"));
     // Two names, one line each: two speakers with no known role, not one agent's text.
     let names = &v["conversations"][0];
     assert_eq!(

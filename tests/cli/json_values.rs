@@ -1,6 +1,8 @@
 //! JSON transcripts whose values have another type than expected: a message's text is read
-//! whatever JSON holds it (it used to be left out unchecked), a time written as a string of
-//! digits is read as the number it holds, and a `.jsonc` file's comments are read as spaces.
+//! whatever JSON holds it (it used to be left out unchecked), also under the keys of other
+//! spellings (`Text`, `msg`, Graph's `body.content`), messages of none of them are an error, a
+//! time written as a string of digits is read as the number it holds, and a `.jsonc` file's
+//! comments are read as spaces.
 
 use crate::support::{json_report, write};
 
@@ -51,6 +53,73 @@ fn lists_of_strings_and_content_parts_are_text() {
         .collect();
     assert!(rules.contains(&"ownership/not-my-department"), "{rules:?}");
     assert!(rules.contains(&"respect/calm-down"), "{rules:?}");
+}
+
+/// Messages of other spellings were passed over as typing events are, and a file of them was
+/// skipped as empty with exit 0: `Role`/`Text`, `msg`, and a Microsoft Graph message's `body`
+/// object of `content` are read; messages under no key talklint reads are an error at the
+/// first, naming its keys, while a conversation of typing events alone stays skipped.
+#[test]
+fn other_spellings_of_text_are_read_and_none_at_all_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = write(
+        dir.path(),
+        "graph.json",
+        r#"{"messages":[{"Role":"Customer","Text":"hi"},{"Role":"Agent","msg":"calm down"},
+{"from":"Agent","body":{"contentType":"html","content":"<p>please calm down</p>"}}]}"#,
+    );
+    let (_, v) = json_report(&[graph.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!(c["turns"], 3, "{v}");
+    let places: Vec<(u64, u64, &str)> = (c["findings"].as_array().unwrap().iter())
+        .filter(|f| f["rule"] == "respect/calm-down")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["role"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [(1, 69, "agent"), (2, 67, "agent")]);
+    let misspelt = [
+        (
+            "a.json",
+            "{\"messages\": [\n  {\"role\": \"agent\", \"txt\": \"calm down\"}]}",
+            "line 2, column 3:",
+        ),
+        (
+            "b.json",
+            "[{\"role\": \"agent\", \"txt\": \"calm down\"}]",
+            "line 1, column 2: unrecognised JSON shape:",
+        ),
+        (
+            "c.jsonl",
+            "{\"role\": \"agent\", \"txt\": \"calm down\"}\n{\"role\": \"customer\", \"txt\": \"ok\"}\n",
+            "line 1, column 1:",
+        ),
+    ];
+    for (name, text, at) in misspelt {
+        let path = write(dir.path(), name, text);
+        let (code, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{v}");
+        let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(message.starts_with(at), "{message}");
+        assert!(
+            message.contains("no message has its text under a key talklint reads (`text`, `content`, `message`, `body`, `utterance`, `msg`); the first has the keys `role`, `txt`"),
+            "{message}"
+        );
+    }
+    let typing = write(
+        dir.path(),
+        "t.json",
+        r#"{"messages":[{"role":"agent","text":""},{"role":"agent","type":"typing"}]}"#,
+    );
+    let (code, v) = json_report(&[typing.to_str().unwrap()]);
+    assert_eq!(
+        (code, v["skipped"][0]["reason"].as_str()),
+        (0, Some("no turns (an empty json transcript)"))
+    );
 }
 
 #[test]

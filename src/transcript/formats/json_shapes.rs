@@ -202,13 +202,21 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).
         let empty = top.get()[1..].trim_start().starts_with(']');
         if all.iter().all(|t| t.turns.is_empty()) && !empty {
-            return Err(ParseError::at(
-                1,
-                1,
-                format!(
-                    "unrecognised JSON shape: no item of the array has message text (`text`, `content`, `message`, `body` or `utterance`); {EXPECTED}"
-                ),
-            ));
+            // An array of other things (a tool's data staged beside the transcripts) is no
+            // transcript: its error says so, and the help to leave it out follows.
+            let unrecognised = |mut e: ParseError| {
+                e.message = format!("unrecognised JSON shape: {}", e.message);
+                e
+            };
+            return Err(textless(source, top.get()).map(unrecognised).unwrap_or_else(|| {
+                ParseError::at(
+                    1,
+                    1,
+                    format!(
+                        "unrecognised JSON shape: no item of the array has message text (`text`, `content`, `message`, `body` or `utterance`); {EXPECTED}"
+                    ),
+                )
+            }));
         }
         if all.is_empty() {
             all.push(Transcript::default());
@@ -255,6 +263,12 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     Ok(one(format, t))
 }
 
+/// The error of a JSON array `list` of messages none of which has text ([`super::textless`]).
+fn textless(source: &str, list: &str) -> Option<ParseError> {
+    let items: Vec<&RawValue> = serde_json::from_str(list).ok()?;
+    super::textless::error(source, items.iter().map(|i| i.get()))
+}
+
 fn one(format: Format, t: Transcript) -> Parsed {
     Parsed::of(format, vec![t])
 }
@@ -287,8 +301,12 @@ fn read(
     };
     match format {
         Format::Json => {
-            let raw = shape.messages.or(shape.transcript);
-            messages(list(raw, format, "`messages`")?, Unit::Seconds)
+            let raw = list(shape.messages.or(shape.transcript), format, "`messages`")?;
+            let t = messages(raw, Unit::Seconds)?;
+            match t.turns.is_empty().then(|| textless(source, raw.get())) {
+                Some(Some(e)) => Err(e),
+                _ => Ok(t),
+            }
         }
         Format::Twilio => {
             let mut t = messages(list(shape.messages, format, "`messages`")?, Unit::Seconds)?;

@@ -252,10 +252,17 @@ pub fn parse(
             }
         }
     }
-    match (read_any, unread.is_empty()) {
-        (false, false) => Err(unread.swap_remove(0)),
-        _ => Ok((runs.finish(&mut cursor), unread)),
+    if !read_any && !unread.is_empty() {
+        return Err(unread.swap_remove(0));
     }
+    let conversations = runs.finish(&mut cursor);
+    if unread.is_empty() && conversations.iter().all(|t| t.turns.is_empty()) {
+        let items = lines(source).map(|l| l.text).filter(|l| !is_blank(l));
+        if let Some(e) = super::textless::error(source, items) {
+            return Err(e);
+        }
+    }
+    Ok((conversations, unread))
 }
 
 /// The conversations of messages read one after another, as [`Grouping`] cuts them: the open

@@ -75,7 +75,7 @@ impl<'a> Message<'a> {
     /// The field a key names, if any.
     fn slot(&mut self, key: &str) -> Option<Field<'_, 'a>> {
         Some(match key {
-            "role" => (1, "role", &mut self.role),
+            "role" | "Role" => (1, "role", &mut self.role),
             "speaker_role"
             | "participant_role"
             | "participantRole"
@@ -84,12 +84,13 @@ impl<'a> Message<'a> {
             | "segmentParticipant" => (1 << 1, "speaker_role", &mut self.speaker_role),
             "Type" => (1 << 2, "Type", &mut self.item_type),
             "speaker" | "author" | "sender" | "from" | "speaker_name" | "DisplayName"
-            | "SegmentSpeaker" | "speaker_label" => (1 << 3, "speaker", &mut self.speaker),
+            | "SegmentSpeaker" | "speaker_label" | "Speaker" | "Author" | "Sender" | "From" => {
+                (1 << 3, "speaker", &mut self.speaker)
+            }
             "ParticipantId" => (1 << 4, "ParticipantId", &mut self.participant_id),
             "name" | "user" | "participant" | "user_id" => (1 << 5, "name", &mut self.name),
-            "text" | "content" | "message" | "body" | "utterance" | "Content" | "DisplayText" => {
-                (1 << 6, "text", &mut self.text)
-            }
+            "text" | "content" | "message" | "body" | "utterance" | "Content" | "DisplayText"
+            | "Text" | "Message" | "Body" | "msg" => (1 << 6, "text", &mut self.text),
             "transcript" => (1 << 7, "transcript", &mut self.transcript),
             "messages" | "turns" | "conversation" | "dialog" => {
                 (1 << 8, "messages", &mut self.messages)

@@ -151,19 +151,21 @@ impl Reader<'_> {
     }
 
     /// An object: the text of its `text` value, else of its `body` (a Matrix or Slack-style
-    /// message's `content`); none when it has two of the one read (as serde reads a part).
+    /// message's `content`), else of its `content` (a Microsoft Graph message's `body`); none
+    /// when it has two of the one read (as serde reads a part).
     fn object(&mut self, depth: usize, live: bool) -> Result<(), TooDeep> {
         self.opening(depth)?;
         let first = self.pieces.len();
-        // The pieces of each `text` and `body` value, by where they are in `pieces`.
-        let (mut texts, mut bodies) = (Vec::new(), Vec::new());
+        // The pieces of each `text`, `body` and `content` value, by where they are in `pieces`.
+        let (mut texts, mut bodies, mut contents) = (Vec::new(), Vec::new(), Vec::new());
         while self.next_item(b'}') {
             let key = self.at;
             self.string();
             let key = &self.bytes[key..self.at];
-            let kind = match (key_is(key, "text"), key_is(key, "body")) {
-                (true, _) => Some(&mut texts),
-                (_, true) => Some(&mut bodies),
+            let kind = match key {
+                _ if key_is(key, "text") => Some(&mut texts),
+                _ if key_is(key, "body") => Some(&mut bodies),
+                _ if key_is(key, "content") => Some(&mut contents),
                 _ => None,
             };
             self.space();
@@ -175,8 +177,8 @@ impl Reader<'_> {
                 list.push(before..self.pieces.len());
             }
         }
-        let kept = match (texts.as_slice(), bodies.as_slice()) {
-            ([one], _) | ([], [one]) => Some(one.clone()),
+        let kept = match (texts.as_slice(), bodies.as_slice(), contents.as_slice()) {
+            ([one], _, _) | ([], [one], _) | ([], [], [one]) => Some(one.clone()),
             _ => None,
         };
         // Only the pieces of the value read stay, in place.

@@ -48,6 +48,7 @@ pub mod subtitle;
 mod teams_metadata;
 pub mod text;
 mod text_times;
+mod textless;
 pub mod time;
 mod undiarised;
 mod unparted_cues;
