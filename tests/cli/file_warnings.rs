@@ -1,8 +1,9 @@
 //! A warning about a file as a whole (its encoding) in a file of several conversations goes to
 //! the conversation whose turn's text holds its place, not to every conversation of the file;
-//! one about a byte outside any turn's text (a speaker's name) goes to them all.
+//! one about a byte outside any turn's text (a speaker's name) goes to them all. Prose before a
+//! dialogue's first label is warned of.
 
-use crate::support::{run, talklint, write};
+use crate::support::{json_report, run, talklint, write};
 
 #[test]
 fn an_encoding_warning_goes_to_the_conversation_it_is_in() {
@@ -108,6 +109,37 @@ fn an_encoding_warning_counts_a_lone_cr_as_a_line_end() {
     );
     assert!(
         first(1).starts_with("line 2, column 12: invalid UTF-16,"),
+        "{v}"
+    );
+}
+
+/// Text before a dialogue's first label is no one's turn: a canned reply whose signature line
+/// (`Support: …`) read as a label passed with its "please calm down" unjudged and no word. Prose
+/// there is warned of; a call's header of short lines is not.
+#[test]
+fn prose_before_the_first_label_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let reply = write(
+        dir.path(),
+        "reply.txt",
+        "Hi {{name}},\nNo problem, please calm down, we will refund you asap.\nThanks,\nSarah\nSupport: support@example.com\n",
+    );
+    let (code, v) = json_report(&[reply.to_str().unwrap()]);
+    assert_eq!(code, 0, "{v}");
+    let warnings = v["conversations"][0]["warnings"].to_string();
+    assert!(
+        warnings.contains("lines 1–4, before the first speaker label (line 5), are no one's turn, and no rule judges them"),
+        "{warnings}"
+    );
+    let call = write(
+        dir.path(),
+        "call.txt",
+        "Call 1234\nDate: 2024-05-01 10:00\n\nAgent: calm down\n",
+    );
+    let (_, v) = json_report(&[call.to_str().unwrap()]);
+    assert_eq!(
+        v["conversations"][0]["warnings"],
+        serde_json::Value::Null,
         "{v}"
     );
 }

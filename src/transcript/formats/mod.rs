@@ -39,6 +39,7 @@ mod missed_labels;
 mod otter;
 mod pasted_notices;
 mod pca;
+mod preamble;
 mod references;
 mod shape_signs;
 mod slash_order;

@@ -13,6 +13,7 @@ use super::lines::{Line, lines};
 use super::missed_labels::{self, Missed};
 use super::otter;
 use super::pasted_notices;
+use super::preamble;
 use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_time, stamp};
 use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
@@ -280,6 +281,8 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     let (mut text_seen, mut opens_after_text) = (false, false);
     // What a dialogue's lines are warned of, in their order: labels not read, times not read.
     let mut said: Vec<String> = Vec::new();
+    // The lines before the first label: no one's turn in a dialogue.
+    let mut before = Vec::new();
     for (l, labelled) in read {
         spoken += 1;
         match labelled {
@@ -294,6 +297,9 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
                 text_seen = true;
                 let missed = missed_labels::missed(l, &opts.roles);
                 said.extend(missed.as_ref().map(Missed::warning));
+                if found.is_empty() {
+                    before.push(l);
+                }
             }
         }
     }
@@ -321,6 +327,8 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         let role = if openings.is_empty() {
             opts.default_role
         } else {
+            let label = LineCursor::new(source).position(first_line).0;
+            warnings.extend(preamble::warning(&before, label));
             Role::System
         };
         turns.push(Turn::new(role, None, preamble));
