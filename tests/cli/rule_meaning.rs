@@ -1,6 +1,7 @@
 //! Rules that could not mean what they say are refused where they are written, and rules that
 //! mean something do it: a regex of no characters, an empty phrase, a second YAML document, a
-//! duplicate id, `max_hits` on a tag, a required timing, and a match as its own neighbour.
+//! duplicate id, `max_hits` on a tag, a required timing, a match as its own neighbour, and the
+//! other party an `after` waits for.
 
 use crate::support::{rule_error, run, talklint, write};
 
@@ -121,4 +122,17 @@ fn a_match_is_not_its_own_neighbour() {
             ("t/twice".into(), 3, 18)
         ]
     );
+}
+
+/// An `after` without a speaker waits for the other party: for a rule of agents and bots the
+/// customer, as for agents alone. It was any speaker, so an agent's own "ridiculous" was a
+/// customer's complaint left unanswered.
+#[test]
+fn an_after_of_agents_and_bots_waits_for_the_customer() {
+    let rules = "rules:\n  - id: empathy/answer\n    kind: require\n    speaker: [agent, bot]\n    \
+                 phrases: [sorry]\n    after: {phrases: [ridiculous], within_turns: 2}\n";
+    let call = "Agent: that policy is ridiculous, I know.\nCustomer: ok\nAgent: bye\n";
+    assert_eq!(found(rules, call), []);
+    let call = "Customer: this is ridiculous\nAgent: bye\n";
+    assert_eq!(found(rules, call), [("empathy/answer".to_string(), 1, 19)]);
 }

@@ -261,10 +261,12 @@ impl Checker<'_> {
     }
 
     pub fn after(&self, spec: &AfterSpec, rule_roles: u8) -> Result<After, RuleError> {
-        // The other party by default: the customer for an agent rule, and the reverse.
+        // The other party by default: the customer for a rule of the company's side (agents,
+        // bots, or both), the agent for a customer rule.
         let (agent, customer) = (Speaker::Agent.roles(), Speaker::Customer.roles());
+        let company = agent | Speaker::Bot.roles();
         let default = match rule_roles {
-            r if r == agent => customer,
+            r if r != 0 && r & !company == 0 => customer,
             r if r == customer => agent,
             _ => Speaker::Any.roles(),
         };
