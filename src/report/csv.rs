@@ -151,7 +151,8 @@ fn conversation(
     out: &mut Vec<u8>,
 ) {
     let mut w = dialect.writer(out);
-    let id = c.id.unwrap_or("");
+    let name = c.name();
+    let id = name.as_deref().unwrap_or("");
     let mut numbers = itoa::Buffer::new();
     // The agents as `--statistics` counts them: each who spoke, else the one.
     let agents = match c.agents.is_empty() {

@@ -194,10 +194,18 @@ impl Conversation<'_> {
     /// or `#(N)`, its place, where it has none in a file of several (`calls.jsonl#(2)`, as JUnit
     /// names its suite); empty for a file of one conversation.
     pub(crate) fn suffix(&self) -> String {
+        self.name()
+            .map_or_else(String::new, |name| format!("#{name}"))
+    }
+
+    /// Its id, or `(N)`, its place where it has none in a file of several: what tells it from
+    /// the other conversations of its file in reports that list them apart (SARIF's results, CSV's
+    /// rows), as [`Conversation::suffix`] does after the path.
+    pub(crate) fn name(&self) -> Option<std::borrow::Cow<'_, str>> {
         match (self.id, self.number) {
-            (Some(id), _) => format!("#{id}"),
-            (None, Some(n)) => format!("#({n})"),
-            (None, None) => String::new(),
+            (Some(id), _) => Some(id.into()),
+            (None, Some(n)) => Some(format!("({n})").into()),
+            (None, None) => None,
         }
     }
 }

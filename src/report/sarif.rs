@@ -80,8 +80,8 @@ impl Printer for Sarif {
             for w in c.warnings {
                 let place = super::model::place_in(w);
                 let mut warning = notification("warning", w, c.path, place);
-                if let Some(id) = c.id {
-                    warning["properties"] = json!({"conversation": id});
+                if let Some(name) = c.name() {
+                    warning["properties"] = json!({"conversation": name});
                 }
                 out.push(b',');
                 out.extend_from_slice(warning.to_string().as_bytes());
@@ -93,9 +93,9 @@ impl Printer for Sarif {
             out.extend_from_slice(b",{\"artifactLocation\":{\"uri\":");
             json_string(out, &path);
             out.push(b'}');
-            if let Some(id) = c.id {
+            if let Some(name) = c.name() {
                 out.extend_from_slice(b",\"conversation\":");
-                json_string(out, id);
+                json_string(out, &name);
             }
             out.extend_from_slice(b",\"tags\":");
             json_strings::<false>(out, c.tags.iter().copied());
@@ -302,9 +302,9 @@ impl Result<'_> {
         out.extend_from_slice(b"}}}],\"message\":{\"text\":");
         write_message(message, out, &f.message);
         out.extend_from_slice(b"},\"properties\":{");
-        if let Some(id) = c.id {
+        if let Some(name) = c.name() {
             out.extend_from_slice(b"\"conversation\":");
-            json_string(out, id);
+            json_string(out, &name);
             out.push(b',');
         }
         if let Some(m) = f.measured {

@@ -27,10 +27,12 @@ pub(super) fn rule() -> Value {
 /// why it fails, as the GitHub annotation does. `auto_fail` says, by rule index, whether a
 /// loaded rule fails a conversation it hits; the score's rule comes after them.
 pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
-    let id = c.id.map(|id| format!("{id}: ")).unwrap_or_default();
+    // Its id or place (`(2)`): two failing conversations of a file were two results alike.
+    let name = c.name();
+    let id = name.as_ref().map(|n| format!("{n}: ")).unwrap_or_default();
     let mut properties = json!({"score": c.score});
-    if let Some(id) = c.id {
-        properties["conversation"] = json!(id);
+    if let Some(name) = name {
+        properties["conversation"] = json!(name);
     }
     if let Some(needed) = c.needed {
         properties["needed"] = json!(needed);

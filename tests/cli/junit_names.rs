@@ -1,8 +1,8 @@
 //! JUnit suites are named apart, since CI viewers (Jenkins, GitLab) merge or drop suites that
 //! share a name: the conversations without an id of a file holding several are `path#(N)`, N
 //! their place in the file, and a stream's conversations after its first are too; a file of one
-//! conversation keeps its name, and `merge` names them as the single run does. The human and
-//! GitHub reports name them so too.
+//! conversation keeps its name, and `merge` names them as the single run does. The human,
+//! GitHub, SARIF and CSV reports name them so too.
 
 use crate::support::{check_in, run, talklint, write};
 
@@ -219,11 +219,30 @@ fn human_and_github_reports_name_them_apart_too() {
         github.contains("title=talklint score::(2): score 70"),
         "{github}"
     );
+    // SARIF's score results and CSV's rows were two alike, with nothing to tell them apart.
+    let (_, sarif, _) = check_in(dir.path(), &["-f", "sarif", "n.jsonl"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let named: Vec<(&str, &str)> = (sarif["runs"][0]["results"].as_array().unwrap().iter())
+        .filter(|r| r["ruleId"] == "talklint/score")
+        .map(|r| {
+            let name = r["properties"]["conversation"].as_str().unwrap_or_default();
+            let message = r["message"]["text"].as_str().unwrap_or_default();
+            (name, message.split(" (").next().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(named, [("(1)", "(1): score 70"), ("(2)", "(2): score 70")]);
+    let (_, csv, _) = check_in(dir.path(), &["-f", "csv", "n.jsonl"]);
+    let ids: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(ids, ["(1)", "(2)"], "{csv}");
     // `merge` names them as the single run does, from their place in the report.
     let (_, jsonl, _) = check_in(dir.path(), &["-f", "jsonl", "n.jsonl"]);
     let reports = tempfile::tempdir().unwrap();
     let report = write(reports.path(), "r.jsonl", &jsonl);
-    for format in ["human", "junit", "github"] {
+    for format in ["human", "junit", "github", "sarif", "csv"] {
         let (_, single, _) = check_in(dir.path(), &["-f", format, "n.jsonl"]);
         let (_, merged, err) = run(talklint()
             .current_dir(dir.path())
