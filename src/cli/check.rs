@@ -52,13 +52,13 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             o.writer = &mut sink;
         }
     }
-    let (mut would_fix, mut not_written) = (false, false);
+    let (mut would_fix, mut not_written, mut closed) = (false, false, false);
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
-            would_fix |= tell_fixed(f);
+            would_fix |= tell_fixed(f, &mut closed);
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -80,6 +80,10 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .chain(files.into_iter().map(|(_, f)| f))
     {
         file.finish()?;
+    }
+    // `talklint check --diff | head`: a quiet end, as a closed pipe is for a report.
+    if diff && closed {
+        return Ok(Outcome::Clean);
     }
     if diff {
         return Ok(match (totals.errors, would_fix && !s.exit_zero) {
@@ -163,8 +167,9 @@ fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
 }
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
-/// `--fix` would make is pending there (`--diff` then exits 1).
-fn tell_fixed(f: &scan::Fixed) -> bool {
+/// `--fix` would make is pending there (`--diff` then exits 1). `closed` is set when standard
+/// output was closed (`--diff | head`).
+fn tell_fixed(f: &scan::Fixed, closed: &mut bool) -> bool {
     let path = escape_name(&f.path);
     let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
     if f.overlapping > 0 && f.left.is_none() {
@@ -186,7 +191,8 @@ fn tell_fixed(f: &scan::Fixed) -> bool {
         }
         (Some(d), None) => {
             // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
-            let _ = io::stdout().lock().write_all(d.as_bytes());
+            let written = io::stdout().lock().write_all(d.as_bytes());
+            *closed |= written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
             !d.is_empty()
         }
         (None, None) => {

@@ -10,9 +10,8 @@ use super::roles::Role;
 pub(super) fn builtin(lower: &str) -> Option<Role> {
     Some(match lower {
         "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
-        | "support" | "operator" | "staff" | "human_agent" | "any_agent" | "supervisor" => {
-            Role::Agent
-        }
+        | "support" | "operator" | "staff" | "human_agent" | "humanagent" | "any_agent"
+        | "supervisor" => Role::Agent,
         // Spanish, Portuguese and Italian.
         "agente" | "asesor" | "asesora" | "operador" | "operadora" | "teleoperador"
         | "teleoperadora" | "representante" | "operatore" | "operatrice" | "atendente" => {
@@ -36,14 +35,14 @@ pub(super) fn builtin(lower: &str) -> Option<Role> {
         | "assistenza clienti"
         | "atendimento ao cliente" => Role::Agent,
         "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
-        | "end-user" => Role::Customer,
+        | "end-user" | "enduser" | "consumer" => Role::Customer,
         // A customer, a user and a caller in Spanish, Portuguese, Italian, German and French.
         "cliente" | "clienta" | "usuario" | "usuaria" | "usuário" | "usuária" | "utilizador"
         | "utilizadora" | "utente" | "kunde" | "kundin" | "anrufer" | "anruferin" | "nutzer"
         | "nutzerin" | "benutzer" | "benutzerin" | "utilisateur" | "utilisatrice" | "appelant"
         | "appelante" => Role::Customer,
-        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "automated_agent"
-        | "custom_bot" => Role::Bot,
+        "bot" | "assistant" | "ivr" | "virtual agent" | "virtual_agent" | "virtualagent"
+        | "automated_agent" | "automatedagent" | "custom_bot" => Role::Bot,
         "system" => Role::System,
         _ => return None,
     })

@@ -183,3 +183,40 @@ fn a_csv_row_with_an_empty_speaker_cell_among_named_ones_is_warned() {
     let path = write(dir.path(), "d.csv", "speaker,text\n,Hello\n,hi\n");
     assert!(first_words(&path, &[]).2.is_empty());
 }
+
+/// The speaker's keys of other chat tools (LivePerson's `sentBy`, a `sender_type`, Messenger's
+/// `sender_name`) and role words (`Consumer`, `HumanAgent`, `EndUser`) were read as no speaker,
+/// so the customer's words were the agent's, with no word; CSV reads those columns alike.
+#[test]
+fn other_chat_tools_speaker_keys_and_role_words_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/calm\n    speaker: any\n    max_hits: 9\n    phrases: [calm down]\n",
+    );
+    let roles = |path: &std::path::Path| -> Vec<String> {
+        let v = crate::support::pack_report(Some(&rules), path);
+        let c = &v["conversations"][0];
+        (c["findings"].as_array().unwrap().iter())
+            .filter(|f| f["rule"] == "t/calm")
+            .map(|f| f["role"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    for (key, customer, agent) in [
+        ("sentBy", "Consumer", "Agent"),
+        ("sender_type", "EndUser", "HumanAgent"),
+        ("actorType", "customer", "agent"),
+    ] {
+        let chat = format!(
+            "[{{\"{key}\": \"{customer}\", \"text\": \"calm down, you said?\"}},\n\
+             {{\"{key}\": \"{agent}\", \"text\": \"Please calm down.\"}}]"
+        );
+        let path = write(dir.path(), "chat.json", &chat);
+        assert_eq!(roles(&path), ["customer", "agent"], "{key}");
+        let csv =
+            format!("{key},text\n{customer},\"calm down, you said?\"\n{agent},Please calm down.\n");
+        let path = write(dir.path(), "chat.csv", &csv);
+        assert_eq!(roles(&path), ["customer", "agent"], "{key} in CSV");
+    }
+}

@@ -6,6 +6,7 @@ use super::super::json_text::Unit;
 /// Header names each column may have.
 pub(super) const TEXT: &[&str] = &[
     "text",
+    "msg",
     "message",
     "content",
     "body",
@@ -30,6 +31,13 @@ const ROLE: &[&str] = &[
     "sender_type",
     "author_type",
     "participant_type",
+    "actor_type",
+    // The same in camel case, as a header's case is not read: `senderType`, `sentBy`.
+    "sendertype",
+    "authortype",
+    "participanttype",
+    "actortype",
+    "sentby",
     "rol",
     "papel",
     "ruolo",
@@ -40,6 +48,10 @@ const NAME: &[&str] = &[
     "speaker",
     "author",
     "sender",
+    "sender_name",
+    "author_name",
+    "sendername",
+    "authorname",
     "from",
     "name",
     "user",

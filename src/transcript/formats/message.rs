@@ -81,10 +81,21 @@ impl<'a> Message<'a> {
             | "participantRole"
             | "ParticipantRole"
             | "segment_participant"
-            | "segmentParticipant" => (1 << 1, "speaker_role", &mut self.speaker_role),
+            | "segmentParticipant"
+            // The role columns CSV reads, and LivePerson's `sentBy` (`Consumer`, `Agent`).
+            | "sender_type"
+            | "senderType"
+            | "author_type"
+            | "authorType"
+            | "participant_type"
+            | "participantType"
+            | "actor_type"
+            | "actorType"
+            | "sentBy" => (1 << 1, "speaker_role", &mut self.speaker_role),
             "Type" => (1 << 2, "Type", &mut self.item_type),
             "speaker" | "author" | "sender" | "from" | "speaker_name" | "DisplayName"
-            | "SegmentSpeaker" | "speaker_label" | "Speaker" | "Author" | "Sender" | "From" => {
+            | "SegmentSpeaker" | "speaker_label" | "Speaker" | "Author" | "Sender" | "From"
+            | "sender_name" | "senderName" | "author_name" | "authorName" => {
                 (1 << 3, "speaker", &mut self.speaker)
             }
             "ParticipantId" => (1 << 4, "ParticipantId", &mut self.participant_id),
