@@ -2,9 +2,10 @@
 //! line per problem finding, one `::error` per conversation that fails (its score and why, as a
 //! conversation may fail with no finding at `--fail-on`), one `::warning` per warning of a
 //! conversation (speakers with no role, no turns, a misspelt directive… at its line and column
-//! when it names them), and one `::error` per
-//! file that could not be read, which GitHub shows as annotations on the file and line. A
-//! conversation's tags, which are no problems, are a plain line of the job's log.
+//! when it names them), a `::notice` of the rules it could not apply, one `::error` per file
+//! that could not be read and a `::notice` per transcript skipped, which GitHub shows as annotations on
+//! the file and line. A conversation's tags, which are no problems, are a plain line of the job's
+//! log.
 
 use super::{Conversation, FileError, Printer, Skipped};
 use crate::rules::{RuleSet, Severity};
@@ -33,9 +34,23 @@ impl Printer for Github {
     fn event(
         &self,
         w: &mut dyn Write,
-        _skipped: Option<&Skipped>,
+        skipped: Option<&Skipped>,
         error: Option<&FileError>,
     ) -> io::Result<()> {
+        // A transcript not checked is never silent in the job (one too large to read, one with
+        // no turns): a notice, as it fails nothing.
+        if let Some(s) = skipped.filter(|s| s.unchecked_transcript()) {
+            let place = s
+                .line
+                .map(|line| format!(",line={line}"))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "::notice file={}{place},title=talklint skipped::{}",
+                property(&s.path),
+                data(&s.reason)
+            )?;
+        }
         let Some(e) = error else {
             return Ok(());
         };
@@ -83,6 +98,16 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
             "::warning file={}{place}::{}",
             property(c.path),
             data(&format!("{id}{w}"))
+        );
+    }
+    // Rules the conversation could not judge (timing on an untimed transcript): said, as
+    // SPEC §2.1 asks, so that a pass is not read as their pass.
+    if let Some(why) = super::not_applied(c) {
+        let _ = writeln!(
+            out,
+            "::notice file={},title=talklint::{}",
+            property(c.path),
+            data(&format!("{id}{why}"))
         );
     }
     for f in c.findings.iter().filter(|f| f.is_problem()) {

@@ -1,10 +1,11 @@
 //! JUnit XML (`--format junit`) for CI test tabs: a test suite per conversation (named by its
 //! file, and its id or place in a file of several) with one test case, a failure carrying the findings
 //! when the conversation failed or has problems at or above `--fail-on`, the conversation's
-//! warnings in the case's `<system-out>`, and a suite in error for each file that could not be
-//! read (named with its line too where a file has several, as a stream's broken lines are).
+//! warnings in the case's `<system-out>`, a suite in error for each file that could not be read
+//! (named with its line too where a file has several, as a stream's broken lines are), and a
+//! skipped suite for each transcript skipped (too large, binary, no turns).
 
-use super::{Conversation, FileError, Printer, PrinterOptions, Totals, plural};
+use super::{Conversation, Printer, PrinterOptions, Totals, plural};
 use crate::rules::{RuleSet, Severity};
 use crate::text::controls::{escape_controls, escape_name};
 use std::collections::HashMap;
@@ -47,21 +48,36 @@ impl Printer for Junit {
         for e in totals.errors {
             *per_path.entry(&e.path).or_default() += 1;
         }
+        // A transcript skipped is a skipped test (too large, no turns): never silent in the CI
+        // tab.
+        for s in totals.skipped.iter().filter(|s| s.unchecked_transcript()) {
+            file_suite(&s.path, s.line, Case::Skipped, &s.reason, &mut out);
+        }
         for e in totals.errors {
             let line = (per_path[e.path.as_str()] > 1).then(|| e.place()).flatten();
-            file_error(e, line.map(|(line, _)| line), &mut out);
+            let line = line.map(|(line, _)| line);
+            file_suite(&e.path, line, Case::Error, &e.message, &mut out);
         }
         w.write_all(&out)?;
         w.write_all(b"</testsuites>\n")
     }
 }
 
-/// A file that could not be read: a suite of its own whose one case is in error, named by its
-/// path, and `:` and the `line` its message starts at when that tells it from the path's other
-/// errors (`<stdin>:7`, one of a stream's lines).
-fn file_error(e: &FileError, line: Option<usize>, out: &mut Vec<u8>) {
+/// How a file that was not checked stands in the report.
+#[derive(Clone, Copy)]
+enum Case {
+    /// It could not be read: its case is in error.
+    Error,
+    /// It was skipped (too large, binary, no turns): its case is skipped.
+    Skipped,
+}
+
+/// A file that was not checked: a suite of its own whose one case is in error or skipped, with
+/// `message`, named by its path, and `:` and its `line` when that tells it from the path's other
+/// entries (`<stdin>:7`, one of a stream's lines).
+fn file_suite(path: &str, line: Option<usize>, case: Case, message: &str, out: &mut Vec<u8>) {
     let name = |out: &mut Vec<u8>| {
-        attribute_into(out, &e.path);
+        attribute_into(out, path);
         if let Some(line) = line {
             out.push(b':');
             out.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
@@ -69,15 +85,24 @@ fn file_error(e: &FileError, line: Option<usize>, out: &mut Vec<u8>) {
     };
     out.extend_from_slice(b"  <testsuite name=\"");
     name(out);
-    out.extend_from_slice(
-        b"\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"",
-    );
-    attribute_into(out, &e.path);
+    out.extend_from_slice(match case {
+        Case::Error => b"\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"",
+        Case::Skipped => {
+            b"\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\">\n    <testcase classname=\""
+        }
+    });
+    attribute_into(out, path);
     out.extend_from_slice(b"\" name=\"");
     name(out);
-    out.extend_from_slice(b"\">\n      <error message=\"");
-    attribute_into(out, &e.message);
-    out.extend_from_slice(b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n");
+    out.extend_from_slice(match case {
+        Case::Error => b"\">\n      <error message=\"",
+        Case::Skipped => b"\">\n      <skipped message=\"",
+    });
+    attribute_into(out, message);
+    out.extend_from_slice(match case {
+        Case::Error => b"\" type=\"talklint\"/>\n    </testcase>\n  </testsuite>\n",
+        Case::Skipped => b"\"/>\n    </testcase>\n  </testsuite>\n",
+    });
 }
 
 /// Appends a conversation's name, as an attribute: its file, and `#` and its id when it has one,

@@ -158,6 +158,19 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// Whether it is a transcript left unchecked (too large, binary, no turns), which the CI
+    /// reports (GitHub, JUnit, SARIF) name, rather than a file that is none (an unknown
+    /// extension, the run's config, a report): a repository's hundreds of those would bury it.
+    pub(crate) fn unchecked_transcript(&self) -> bool {
+        // A stream's piece says its line first: `line 2: too large (…)`.
+        let reason = (self.reason.split_once(": "))
+            .filter(|(line, _)| line.starts_with("line "))
+            .map_or(self.reason.as_str(), |(_, reason)| reason);
+        reason == "binary" || reason.starts_with("too large (") || reason.starts_with("no turns (")
+    }
+}
+
 /// A file that could not be read or parsed, or a line of a stream that could not be read (one
 /// of its own, or lines among one conversation's messages), beside the stream's conversations.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

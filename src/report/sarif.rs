@@ -10,7 +10,7 @@
 use super::escape::{int, json_string, json_strings, measure};
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
-use super::{Conversation, FileError, Finding, Printer, Totals};
+use super::{Conversation, FileError, Finding, Printer, Skipped, Totals};
 use crate::rules::{Kind, Rule, RuleSet, Severity, TemplatePiece};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -75,16 +75,21 @@ impl Printer for Sarif {
             let failed = score::result(c, &path, &self.auto_fail);
             out.extend_from_slice(failed.to_string().as_bytes());
         }
-        if !c.warnings.is_empty() {
+        // Its warnings, and a note of the rules it could not apply (SPEC §2.1: the report says
+        // so), as notifications.
+        let unapplied = super::not_applied(c);
+        if !c.warnings.is_empty() || unapplied.is_some() {
             out.push(NOTIFICATIONS);
-            for w in c.warnings {
-                let place = super::model::place_in(w);
-                let mut warning = notification("warning", w, c.path, place);
+            let said = (c.warnings.iter().map(|w| ("warning", w.as_str())))
+                .chain(unapplied.as_deref().map(|n| ("note", n)));
+            for (level, text) in said {
+                let place = super::model::place_in(text);
+                let mut notice = notification(level, text, c.path, place);
                 if let Some(name) = c.name() {
-                    warning["properties"] = json!({"conversation": name});
+                    notice["properties"] = json!({"conversation": name});
                 }
                 out.push(b',');
-                out.extend_from_slice(warning.to_string().as_bytes());
+                out.extend_from_slice(notice.to_string().as_bytes());
             }
         }
         if !c.tags.is_empty() {
@@ -133,7 +138,7 @@ impl Printer for Sarif {
         w.write_all(b"]")?;
         let warnings =
             std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner));
-        w.write_all(&invocation(&warnings, totals.errors))?;
+        w.write_all(&invocation(&warnings, totals.skipped, totals.errors))?;
         let tags = std::mem::take(&mut *self.tags.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(tags) = tags.get(1..) {
             // The run's property bag: each conversation's tags, as the JSON report lists them.
@@ -146,10 +151,17 @@ impl Printer for Sarif {
 }
 
 /// The run's `invocations`: the `warnings` notifications (each written with a leading comma),
-/// then one error notification per file that could not be read, at its place when known.
-/// Execution failed only when a file could not be read.
-fn invocation(warnings: &[u8], errors: &[FileError]) -> Vec<u8> {
+/// a note per transcript skipped (too large, binary, no turns: never silent), then one error notification
+/// per file that could not be read, at its place when known. Execution failed only when a file
+/// could not be read.
+fn invocation(warnings: &[u8], skipped: &[Skipped], errors: &[FileError]) -> Vec<u8> {
     let mut notifications = warnings.to_vec();
+    for s in skipped.iter().filter(|s| s.unchecked_transcript()) {
+        notifications.push(b',');
+        let place = s.line.map(|line| (line, 1));
+        let note = notification("note", &format!("skipped: {}", s.reason), &s.path, place);
+        notifications.extend_from_slice(note.to_string().as_bytes());
+    }
     for e in errors {
         notifications.push(b',');
         let error = notification("error", &e.message, &e.path, e.place());

@@ -1,5 +1,6 @@
 //! The CI formats (GitHub annotations, SARIF, JUnit) carry a conversation's warnings, as the
-//! human, JSON and HTML reports do, and `talklint merge` writes them as `check` did.
+//! human, JSON and HTML reports do, the transcripts skipped and the rules not applied, and
+//! `talklint merge` writes them as `check` did.
 
 use crate::support::{assert_valid_sarif, check_in, run, talklint, write};
 use serde_json::Value;
@@ -138,4 +139,107 @@ fn a_directive_warning_keeps_its_line_and_column_in_github_and_sarif() {
         serde_json::json!({"startLine": 4, "startColumn": 23}),
         "{notes}"
     );
+}
+
+/// A transcript left unchecked (too large, binary, no turns) and the rules a conversation could
+/// not apply were in the JSON and human reports only: the CI formats said nothing, so a job
+/// passed on a call never read, or on timing rules never judged. Files that are no transcripts
+/// (an unknown extension) stay out of them, as a repository holds hundreds. `merge` writes
+/// them as `check` did.
+#[test]
+fn ci_formats_name_transcripts_skipped_and_rules_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.txt", &"Agent: hello there\n".repeat(100));
+    write(dir.path(), "empty.txt", "");
+    write(dir.path(), "notes.rs", "fn main() {}\n");
+    write(dir.path(), "call.txt", "Agent: hello\nCustomer: hi\n");
+    write(
+        dir.path(),
+        "gap.yaml",
+        "rules:\n  - id: t/gap\n    speaker: any\n    timing: {silence_seconds: 5}\n",
+    );
+    let args = [
+        "--max-filesize",
+        "1K",
+        "-r",
+        "gap.yaml",
+        "--exit-zero",
+        "-f",
+    ];
+    let with = |format: &'static str| [&args[..], &[format]].concat();
+    let (_, github, _) = check_in(dir.path(), &with("github"));
+    assert!(
+        github.contains("::notice file=big.txt,title=talklint skipped::too large ("),
+        "{github}"
+    );
+    assert!(
+        github.contains("::notice file=empty.txt,title=talklint skipped::no turns"),
+        "{github}"
+    );
+    assert!(
+        github.contains("::notice file=call.txt,title=talklint::not applied, for want of the times or sentiment labels it needs: t/gap"),
+        "{github}"
+    );
+    assert!(
+        !github.contains("notes.rs") && !github.contains("gap.yaml"),
+        "{github}"
+    );
+    let (_, sarif, _) = check_in(dir.path(), &with("sarif"));
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    assert_valid_sarif(&sarif);
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    let said: Vec<(&str, &str)> = (notes.as_array().unwrap().iter())
+        .map(|n| {
+            (
+                n["level"].as_str().unwrap(),
+                n["message"]["text"].as_str().unwrap(),
+            )
+        })
+        .map(|(level, text)| (level, text.split(" (").next().unwrap()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "note",
+                "not applied, for want of the times or sentiment labels it needs: t/gap"
+            ),
+            ("note", "skipped: too large"),
+            ("note", "skipped: no turns"),
+        ]
+    );
+    let (_, junit, _) = check_in(dir.path(), &with("junit"));
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    let skipped: Vec<&str> = (doc.descendants())
+        .filter(|n| n.has_tag_name("testsuite") && n.attribute("skipped") == Some("1"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert_eq!(skipped, ["big.txt", "empty.txt"], "{junit}");
+    // The HTML page, which shows a conversation's warnings, shows the note too.
+    let (_, html, _) = check_in(dir.path(), &with("html"));
+    assert!(
+        html.contains(
+            r#""na":["not applied, for want of the times or sentiment labels it needs: t/gap"]"#
+        ),
+        "the page's data holds the note"
+    );
+    let (_, jsonl, _) = check_in(dir.path(), &with("jsonl"));
+    let reports = tempfile::tempdir().unwrap();
+    let report = write(reports.path(), "report.jsonl", &jsonl);
+    for format in ["sarif", "github", "junit"] {
+        let (_, single, _) = check_in(dir.path(), &with(format));
+        let (_, merged, err) = run(talklint()
+            .current_dir(dir.path())
+            .args([
+                "merge",
+                "--no-config",
+                "-r",
+                "gap.yaml",
+                "--exit-zero",
+                "-f",
+                format,
+            ])
+            .arg(&report));
+        assert_eq!(merged, single, "{format}: {err}");
+    }
 }

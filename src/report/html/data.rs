@@ -59,6 +59,11 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"w\":");
         json_strings::<true>(out, c.warnings.iter().map(String::as_str));
     }
+    // The rules it could not apply, as the human report says it (SPEC §2.1).
+    if let Some(why) = super::super::not_applied(c) {
+        out.extend_from_slice(b",\"na\":");
+        json_strings::<true>(out, std::iter::once(why.as_str()));
+    }
     out.extend_from_slice(b",\"f\":[");
     for (i, f) in c.findings.iter().enumerate() {
         if i > 0 {

@@ -182,6 +182,7 @@
   const body = (c) => {
     const div = el('div', 'turns');
     for (const w of c.w || []) div.append(el('p', 'warn', 'warning: ' + w));
+    for (const n of c.na || []) div.append(el('p', 'warn', 'note: ' + n));
     const byTurn = new Map();
     c.f.forEach((x, k) => byTurn.set(x[1], (byTurn.get(x[1]) || []).concat(k)));
     const n = c.t.length;
