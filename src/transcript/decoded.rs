@@ -92,6 +92,25 @@ impl Decoded {
         }
     }
 
+    /// This text, decoded from `outer` (a turn text of `source`) as its offsets say, mapped on
+    /// through `outer` to `source`: a text transcript read from a JSON string.
+    pub fn through(&self, outer: &TurnText, source: &str) -> Decoded {
+        let mut out = Decoded::default();
+        for (i, &(t, s, kind)) in self.pieces.iter().enumerate() {
+            let end = self.pieces.get(i + 1).map_or(self.text.len(), |p| p.0);
+            let text = &self.text[t..end];
+            match kind {
+                Piece::Verbatim => out.push_slice(outer, source, s..s + text.len()),
+                Piece::Replacement => out.push_replacement(text, outer.source_offset(s)),
+                Piece::Respelled(len) => {
+                    let spelled = outer.source_offset(s)..outer.source_end(s + len as usize);
+                    out.push_respelled(text, spelled);
+                }
+            }
+        }
+        out
+    }
+
     /// The source offset of the first piece.
     pub fn source_start(&self) -> usize {
         self.pieces.first().map_or(0, |p| p.1)

@@ -282,3 +282,63 @@ fn a_record_id_seen_again_in_a_stream_is_warned_at_its_line_as_in_a_file() {
             .starts_with(&again(5, 2))
     );
 }
+
+/// A record whose transcript is one string of labelled lines (a CRM's or a dataset's export)
+/// is read as a text transcript: its lines were messages of one conversation, so a file's calls
+/// were one, without their ids, every word the agent's. Each finding and warning stands at its
+/// words in the file, through the string's escapes; a stream reads it so too, and so does a
+/// `.json` file of one such record. A message of one speaker whose text runs over lines stays
+/// a message.
+#[test]
+fn a_records_transcript_of_labelled_lines_is_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = "{\"id\": \"r1\", \"transcript\": \"Agent: Hello.\\nCustomer: My bill doubled!\\nAgent: Please calm down.\"}\n\
+                 {\"id\": \"r2\", \"transcript\": \"Agent: hi\\r\\nCustomer - my bill\\r\\nAgent: I\\u2019m sorry, calm down\"}\n";
+    let path = write(dir.path(), "calls.jsonl", lines);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let placed = |v: &Value| -> Vec<(String, u64, u64, u64, String)> {
+        (v["conversations"].as_array().unwrap().iter())
+            .flat_map(|c| {
+                let id = c["id"].as_str().unwrap_or_default().to_string();
+                (c["findings"].as_array().unwrap().iter())
+                    .filter(|f| f["rule"] == "respect/calm-down")
+                    .map(move |f| {
+                        let n = |k: &str| f[k].as_u64().unwrap_or(0);
+                        (
+                            id.clone(),
+                            n("turn"),
+                            n("line"),
+                            n("column"),
+                            f["role"].to_string(),
+                        )
+                    })
+            })
+            .collect()
+    };
+    let agent = "\"agent\"".to_string();
+    assert_eq!(
+        placed(&v),
+        [
+            ("r1".to_string(), 3, 1, 86, agent.clone()),
+            ("r2".to_string(), 2, 2, 87, agent.clone())
+        ]
+    );
+    assert_eq!(v["conversations"][0]["turns"], 3);
+    let warned = v["conversations"][1]["warnings"][0]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        warned.starts_with("line 2, column 42: `Customer -` is not read"),
+        "{warned}"
+    );
+    let (_, out, err) = run(check(&["--format", "json", "-"]).write_stdin(lines));
+    let stream: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(placed(&stream), placed(&v));
+    let one = write(dir.path(), "one.json", lines.lines().next().unwrap());
+    let (_, v) = json_report(&[one.to_str().unwrap()]);
+    assert_eq!(placed(&v), [("r1".to_string(), 3, 1, 86, agent)]);
+    let message = "{\"speaker\": \"customer\", \"transcript\": \"calm down\\nnow\"}\n";
+    let path = write(dir.path(), "m.jsonl", &message.repeat(2));
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+}

@@ -232,12 +232,17 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     }
     let shape: Shape = from_part(source, top)?;
     let (format, by_keys) = match format {
-        Format::Json => (
-            shape.recognise().ok_or_else(|| {
-                ParseError::at(1, 1, format!("unrecognised JSON shape: {EXPECTED}"))
-            })?,
-            true,
-        ),
+        Format::Json => match shape.recognise() {
+            Some(format) => (format, true),
+            // One record of a text transcript in a string, as a JSONL line may hold.
+            None => match super::text_record::of_object(source, top.get(), opts) {
+                Some(t) => return Ok(one(Format::Json, t?)),
+                None => {
+                    let message = format!("unrecognised JSON shape: {EXPECTED}");
+                    return Err(ParseError::at(1, 1, message));
+                }
+            },
+        },
         named => (named, false),
     };
     // A shape's error names the shape the keys made of the file, which the caller knows as JSON.

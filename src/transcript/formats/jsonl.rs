@@ -1,6 +1,7 @@
 //! JSONL: one JSON object per line (SPEC §4, §10). A line is either one message, with the fields
 //! of [`chat_json`](super::chat_json), or a whole conversation record (`{"id": …, "messages":
-//! […]}`, also `turns` or `transcript`). A file holds records or messages, not both.
+//! […]}`, also `turns` or `transcript`; or a transcript of labelled lines in one string,
+//! [`text_record`]). A file holds records or messages, not both.
 //!
 //! Messages carrying a `conversation_id` (or `call_id`, or another name CSV reads as one: a
 //! `chat_id`, `ticket_id`, `session_id`…) split the file into conversations: one
@@ -15,6 +16,7 @@ use super::json_mistakes;
 use super::json_text::{Unit, conversation_id, json_error};
 use super::lines::lines;
 use super::message::{Message, OTHER_ID_KEYS};
+use super::text_record;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
@@ -32,7 +34,7 @@ pub enum LineKind {
 
 impl LineKind {
     fn of(m: &Message) -> LineKind {
-        if record_messages(m).is_some() {
+        if record_messages(m).is_some() || text_record::transcript(m).is_some() {
             let [conversation, call, other] = m.conversation_fields();
             LineKind::Record(conversation_id([m.id, conversation, call, other]))
         } else {
@@ -357,9 +359,10 @@ fn record(
     opts: &ParseOptions,
     cursor: &mut LineCursor,
 ) -> Result<Transcript, ParseError> {
-    let mut t = match record_messages(m) {
-        Some(list) => read_messages(list, Unit::Seconds, Writer::Chat, opts, cursor)?,
-        None => Transcript::default(),
+    let mut t = match (record_messages(m), text_record::transcript(m)) {
+        (Some(list), _) => read_messages(list, Unit::Seconds, Writer::Chat, opts, cursor)?,
+        (None, Some(text)) => text_record::read(text, opts, cursor)?,
+        (None, None) => Transcript::default(),
     };
     assign_diarised_roles(&mut t, cursor.text());
     Ok(t)

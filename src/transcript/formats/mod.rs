@@ -48,6 +48,7 @@ mod stamps;
 pub mod subtitle;
 mod teams_metadata;
 pub mod text;
+mod text_record;
 mod text_times;
 mod textless;
 pub mod time;
