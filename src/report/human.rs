@@ -6,7 +6,7 @@
 
 use super::{Conversation, Finding, Printer, PrinterOptions, Totals};
 use crate::redact::{Redactor, Span, mask_lines, widen};
-use crate::rules::{Kind, Rule, RuleSet, Severity, Target};
+use crate::rules::{Count, Kind, Rule, RuleSet, Severity, Target};
 use crate::suppress::Suppression;
 use crate::text::controls::{escape_controls, escape_name};
 use annotate_snippets::{Level, Renderer, Snippet};
@@ -33,6 +33,10 @@ impl Human {
             Target::Find { after: Some(_), .. } => Missing::Unanswered,
             Target::When(_) => Missing::Unmet,
             Target::Find { find, .. } => match find.count {
+                Some(Count {
+                    min,
+                    max: Some(max),
+                }) => Missing::Outside(min, max),
                 Some(count) if count.min > 1 => Missing::TooFew(count.min),
                 _ => Missing::FromWindow,
             },
@@ -196,6 +200,22 @@ fn points_label(f: &Finding, missing: Missing) -> String {
         Missing::TooFew(min) => {
             format!("{points}{sep}found fewer than {min} times in the window that starts here")
         }
+        Missing::Outside(min, max) => {
+            let times = |n: usize| match n {
+                1 => "once".to_string(),
+                n => format!("{n} times"),
+            };
+            let found = match (min, max) {
+                (0, max) => format!("found more than {}", times(max)),
+                (min, max) if min == max => format!("not found exactly {}", times(min)),
+                (min, max) => format!(
+                    "found fewer than {} or more than {}",
+                    times(min),
+                    times(max)
+                ),
+            };
+            format!("{points}{sep}{found} in the window that starts here")
+        }
         Missing::Unanswered => format!("{points}{sep}not answered"),
         Missing::Unmet => format!("{points}{sep}its condition does not hold in this conversation"),
         Missing::AtTurn => format!("{points}{sep}at this turn"),
@@ -211,6 +231,9 @@ enum Missing {
     FromWindow,
     /// A `require` with `count`, found fewer times than its `min`: the start of its window.
     TooFew(usize),
+    /// A `require` with a `count` of a `max` (and a `min`), found more (or fewer) times: the
+    /// start of its window.
+    Outside(usize, usize),
     /// An unanswered `after` trigger: the trigger.
     Unanswered,
     /// A `require` rule whose `when` condition does not hold: the conversation's first turn.

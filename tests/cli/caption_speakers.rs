@@ -95,3 +95,18 @@ fn a_label_inside_a_cues_formatting_names_its_speaker() {
         ]
     );
 }
+
+/// A cue of two speakers parted by dialogue dashes (`- Customer: …` / `- Agent: …`, as
+/// captioners write them) was one turn of the first line's speaker, or of none.
+#[test]
+fn dialogue_dashes_before_labels_part_a_cues_speakers() {
+    let source = "1\n00:00:01,000 --> 00:00:03,000\n- Customer: my order is late\n\
+                  - Agent: calm down\n";
+    assert_eq!(
+        turns("call.srt", source),
+        [
+            turn("Customer", 1000, (3, 13), "my order is late"),
+            turn("Agent", 1000, (4, 10), "calm down"),
+        ]
+    );
+}

@@ -85,7 +85,30 @@ fn a_require_found_too_few_times_says_so() {
     );
     assert!(
         out.contains("found fewer than 2 times in the window that starts here")
+            && out.contains("Required count of its phrases not met: at least 2 (t/twice)")
             && !out.contains("not found"),
+        "{out}"
+    );
+}
+
+/// A require whose count has a most, found more often: it said "Missing required language …
+/// not found in the window", of language found four times (a count's least is 1 unless given).
+#[test]
+fn a_require_found_too_often_says_so() {
+    let out = human(
+        "rules:\n  - id: t/once\n    kind: require\n    phrases: [sorry]\n    count: {max: 1}\n\
+         \x20 - id: t/some\n    kind: require\n    phrases: [sorry]\n    count: {min: 2, max: 3}\n\
+         \x20 - id: t/most\n    kind: require\n    phrases: [sorry]\n    count: {min: 0, max: 2}\n",
+        "Agent: sorry, sorry, so sorry, sorry\nCustomer: ok\n",
+    );
+    assert!(
+        out.contains("warning[t/once]: Required count of its phrases not met: exactly 1 (t/once)")
+            && out.contains("not found exactly once in the window that starts here")
+            && out.contains("warning[t/some]: Required count of its phrases not met: 2 to 3")
+            && out.contains("found fewer than 2 times or more than 3 times in the window")
+            && out.contains("warning[t/most]: Required count of its phrases not met: at most 2")
+            && out.contains("found more than 2 times in the window")
+            && !out.contains("Missing required language"),
         "{out}"
     );
 }

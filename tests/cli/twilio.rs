@@ -64,3 +64,37 @@ fn a_chat_handed_to_a_second_agent_has_two_agents() {
         );
     }
 }
+
+/// With no address among the authors, the one author no alias or `roles:` names is the
+/// customer where the agent is named (`roles: {agent: [sam]}`, or an author `Agent`): it was
+/// made an agent too, so the customer's words failed the agent.
+#[test]
+fn beside_a_named_agent_the_other_author_is_the_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "talklint.yaml", "roles:\n  agent: [sam]\n");
+    for agent in ["sam", "Agent"] {
+        let messages = [
+            message("maria", "Calm down? You calm down.", 0),
+            message(agent, "Sorry.", 4),
+        ];
+        let body = format!(
+            "{{\"messages\":[\n{}\n],\"meta\":{{}}}}",
+            messages.join(",\n")
+        );
+        let path = write(dir.path(), "t.json", &body);
+        let (_, out, err) = crate::support::run(
+            crate::support::talklint()
+                .current_dir(dir.path())
+                .args(["check", "-f", "json", "--exit-zero"])
+                .arg(&path),
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let c = &v["conversations"][0];
+        assert_eq!(c["format"], "twilio");
+        let calm: Vec<&serde_json::Value> = (c["findings"].as_array().unwrap().iter())
+            .filter(|f| f["rule"] == "respect/calm-down")
+            .collect();
+        assert!(calm.is_empty(), "{agent}: maria is the customer: {c}");
+    }
+}

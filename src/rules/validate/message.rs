@@ -118,6 +118,18 @@ pub(super) fn default_message(kind: Kind, target: &Target) -> String {
         Target::Find { find, .. } => find,
     };
     match (&find.look, find.count) {
+        // A required count: what it was to be, not "missing" (too many is no language missing).
+        (Look::Words(_), Some(Count { min, max })) if kind == Kind::Require && max.is_some() => {
+            let wanted = match (min, max.unwrap_or(min)) {
+                (0, max) => format!("at most {max}"),
+                (min, max) if min == max => format!("exactly {min}"),
+                (min, max) => format!("{min} to {max}"),
+            };
+            format!("Required count of its phrases not met: {wanted} ({{id}})")
+        }
+        (Look::Words(_), Some(Count { min, .. })) if kind == Kind::Require && min > 1 => {
+            format!("Required count of its phrases not met: at least {min} ({{id}})")
+        }
         (Look::Words(_), _) if kind == Kind::Require => "Missing required language ({id})".into(),
         // A count from 0 holds with no match to quote.
         (Look::Words(_), Some(Count { min: 0, max })) => match max {

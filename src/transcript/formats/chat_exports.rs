@@ -67,7 +67,8 @@ pub(super) fn roles_by_speaker(t: &mut Transcript, named: &[(String, String)], r
 /// identities (`sam@acme.example`) for agents, or `system`. Turns no alias or config maps are
 /// read that way: addresses are customers and, once one is, every other author is an agent (a
 /// chat handed from one agent to another has two); with no address, one other author is the
-/// agent.
+/// agent, or the customer where an alias or the config named the agent (`roles: {agent:
+/// [sam]}` made the customer an agent too).
 pub fn twilio_roles(t: &mut Transcript) {
     let is_address = |a: &str| {
         let number = a.rsplit(':').next().unwrap_or(a);
@@ -86,13 +87,17 @@ pub fn twilio_roles(t: &mut Transcript) {
             _ => {}
         }
     }
-    if customer || others.len() == 1 {
-        for turn in &mut t.turns {
-            if turn.role == Role::Unknown
-                && turn.speaker.as_ref().is_some_and(|a| others.contains(a))
-            {
-                turn.role = Role::Agent;
-            }
+    customer |= t.turns.iter().any(|t| t.role == Role::Customer);
+    let agent = t.turns.iter().any(|t| t.role == Role::Agent);
+    let role = match (customer, others.len()) {
+        (true, _) => Role::Agent,
+        (false, 1) if agent => Role::Customer,
+        (false, 1) => Role::Agent,
+        _ => return,
+    };
+    for turn in &mut t.turns {
+        if turn.role == Role::Unknown && turn.speaker.as_ref().is_some_and(|a| others.contains(a)) {
+            turn.role = role;
         }
     }
 }

@@ -169,9 +169,10 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
         if k > 0 {
             out.space_at = Some(at);
         }
-        // A label inside the cue's formatting (`<i>Customer: …</i>`, `{\an8}Agent: …`) is read
-        // as one outside it; the tags before it say nothing.
-        let labelled = &line[formatting_lead(line)..];
+        // A label inside the cue's formatting (`<i>Customer: …</i>`, `{\an8}Agent: …`), or
+        // after a dialogue dash (`- Customer: …`, as captioners part two speakers in one cue),
+        // is read as one outside it; the tags and the dash before it say nothing.
+        let labelled = undashed(&line[formatting_lead(line)..]);
         if !labelled.starts_with('<')
             && let Some((name, after)) = name_prefix(labelled)
             && (k == 0 || labels.names_speaker(name))
@@ -231,6 +232,15 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
         && after.starts_with(' ');
     ok.then(|| (name, after.trim_start()))
+}
+
+/// `line` without the dialogue dash that opens it (`-`, `–` or `—`, then a space), if any.
+fn undashed(line: &str) -> &str {
+    (line.strip_prefix('-'))
+        .or_else(|| line.strip_prefix('–'))
+        .or_else(|| line.strip_prefix('—'))
+        .filter(|rest| rest.starts_with(' '))
+        .map_or(line, str::trim_start)
 }
 
 /// How many bytes of formatting open `line`: tags such as `<i>`, `<b>`, `<u>`, `<c.yellow>` or

@@ -118,7 +118,7 @@ impl<'a> Message<'a> {
             }
             "start" | "start_time" | "startTime" | "timestamp" | "time" | "ts" | "created_at"
             | "createdAt" | "datetime" | "AbsoluteTime" | "SegmentStartTime" | "message_time"
-            | "messageTime" | "date_created" => (1 << 12, "start", &mut self.start),
+            | "messageTime" | "date_created" | "dateCreated" => (1 << 12, "start", &mut self.start),
             "start_millis" | "start_ms" | "startMs" | "offset_ms" | "offsetMs"
             | "BeginOffsetMillis" | "timestamp_ms" | "timestampMs" | "time_ms" | "timeMs"
             | "start_time_ms" | "startTimeMs" | "begin_ms" | "beginMs" | "ts_ms" => {
