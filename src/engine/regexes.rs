@@ -14,6 +14,10 @@ pub(super) struct Regexes {
     set: RegexSet,
     /// (list, regex) by `set` index.
     regexes: Vec<(ListId, Regex)>,
+    /// By `set` index: whether the regex anchors at its text's start or end (`\A`, `\z`), which
+    /// in the joined text are the first turn's start and the last one's end: it is searched
+    /// turn by turn, as SPEC §2 says a regex is ("on the turn's original text").
+    per_turn: Vec<bool>,
 }
 
 /// Reusable buffers: the scanned turns joined by line breaks, and where each turn starts in it.
@@ -31,7 +35,14 @@ impl Regexes {
             .case_insensitive(true)
             .build()
             .map_err(|e| format!("could not build the regex set: {e}"))?;
-        Ok(Regexes { set, regexes })
+        let per_turn = (regexes.iter())
+            .map(|(_, re)| re.as_str().contains("\\A") || re.as_str().contains("\\z"))
+            .collect();
+        Ok(Regexes {
+            set,
+            regexes,
+            per_turn,
+        })
     }
 
     /// Appends the regex hits in the turns whose role bit is set (not 0): the scanned turns are
@@ -72,6 +83,15 @@ impl Regexes {
         };
         for k in candidates {
             let (list, re) = &self.regexes[k];
+            if self.per_turn[k] {
+                for &(base, turn) in starts.iter() {
+                    let text = &joined[base..base + turns[turn].0.len()];
+                    for m in non_empty_matches(re, text, 0) {
+                        hits.push(hit(*list, turn, base, base + m.start(), base + m.end()));
+                    }
+                }
+                continue;
+            }
             let mut crossing = None;
             for m in non_empty_matches(re, joined, 0) {
                 let k = starts.partition_point(|&(s, _)| s <= m.start()) - 1;

@@ -25,6 +25,7 @@ mod csv_run_on;
 mod default_pack;
 mod directive_columns;
 mod directive_reading;
+mod directive_reasons;
 mod duplicate_keys;
 mod earlier_reports;
 mod empty_globs;

@@ -353,3 +353,39 @@ fn a_key_without_a_value_is_an_error_at_the_key() {
         );
     }
 }
+
+/// `\A` and `\z` anchor at a turn's start and end, as a regex runs "on the turn's original
+/// text" (SPEC §2): they anchored at the first turn's start and the last one's end, the turns
+/// being searched joined.
+#[test]
+fn a_regex_anchors_at_its_turns_start_and_end() {
+    let rule =
+        "  - id: test/ends\n    speaker: any\n    max_hits: 9\n    regex: ['\\AHello', 'bye\\z']\n";
+    let call = "Agent: Hello there, bye\nCustomer: Hello\nAgent: Hi bye\nCustomer: bye now\n";
+    let found: Vec<(u64, u64)> = (matches(rule, call).unwrap().into_iter())
+        .map(|(line, column, _)| (line, column))
+        .collect();
+    assert_eq!(found, [(1, 8), (1, 21), (2, 11), (3, 11)]);
+}
+
+/// A window of seconds shorter than a millisecond, the finest time read, held no turn: a
+/// `require` of it was missing on every call, and its hit examples failed.
+#[test]
+fn a_window_under_a_millisecond_is_an_error_at_its_value() {
+    for (window, message) in [
+        (
+            "first_seconds: 0.0001",
+            "`first_seconds: 0.0001` is not a number of seconds of 0.001 or more",
+        ),
+        (
+            "between_seconds: [1.0001, 1.0002]",
+            "`between_seconds: [1.0001, 1.0002]` spans less than a millisecond",
+        ),
+    ] {
+        let body = format!(
+            "rules:\n  - id: test/hi\n    kind: require\n    phrases: [hello]\n    window: {{{window}}}\n"
+        );
+        let err = crate::support::rule_error(&body);
+        assert!(err.contains(message), "{err}");
+    }
+}

@@ -150,11 +150,12 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
         Some(PercentOfSpec::Media) => PercentOf::Media,
     };
     let ms = |s: f64| (s * 1000.0).round() as u64;
-    let secs = |key: &'static str, s: f64| match s.is_finite() && s > 0.0 {
+    // Times are read to the millisecond: a window shorter than one holds no turn.
+    let secs = |key: &'static str, s: f64| match s.is_finite() && s > 0.0 && ms(s) > 0 {
         true => Ok(ms(s)),
         false => Err(fault(
             key,
-            format!("`{key}: {s}` is not a number of seconds above 0"),
+            format!("`{key}: {s}` is not a number of seconds of 0.001 or more"),
         )),
     };
     let turns = |key: &'static str, n: usize| match n {
@@ -203,6 +204,13 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
     }
     if let Some(s) = w.between_seconds {
         let (a, b) = span("between_seconds", s, None)?;
+        if ms(a) == ms(b) {
+            let message = format!(
+                "`between_seconds: [{a}, {b}]` spans less than a millisecond, the finest time \
+                 talklint reads"
+            );
+            return Err(fault("between_seconds", message));
+        }
         return Ok(Window::BetweenSeconds(ms(a), ms(b)));
     }
     let (a, b) = span(

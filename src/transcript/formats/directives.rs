@@ -343,6 +343,9 @@ fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
             });
         }
     };
+    // A reason after `--` (as ESLint writes one: `ignore a/b -- said in turn 2`) names no
+    // rule: its words were read as rule names, and one that was a category widened the ignore.
+    let rest = reasonless(rest);
     let rules: Vec<&str> = rest
         .split([',', ' ', '\t'])
         .filter(|r| !r.is_empty())
@@ -359,6 +362,22 @@ fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
         });
     }
     Ok((action, verb, rules))
+}
+
+/// A directive's names without the reason that may follow them: what comes after a `--` that
+/// stands alone as a word (`a/b -- why`, `-- why`).
+fn reasonless(names: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = names[from..].find("--").map(|i| from + i) {
+        let alone_before = i == 0 || names[..i].ends_with(char::is_whitespace);
+        let alone_after =
+            names[i + 2..].is_empty() || names[i + 2..].starts_with(char::is_whitespace);
+        if alone_before && alone_after {
+            return &names[..i];
+        }
+        from = i + 2;
+    }
+    names
 }
 
 #[path = "directives_near_miss.rs"]

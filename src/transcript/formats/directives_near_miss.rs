@@ -59,13 +59,14 @@ pub(super) fn beside_read(line: &str, read: &[Range<usize>]) -> Option<NearMiss>
     at_end(line, read)
 }
 
-/// A comment with `talklint` in another case or without its colon before a directive's verb
-/// (`# Talklint: ignore x`, `// talklint ignore x`), or `talklint:` with no comment marker
-/// before it (`talklint: ignore x`, which would otherwise be a speaker named talklint): the
-/// whole line is directive text.
+/// A comment with `talklint` in another case, without its colon or joined to the verb by a
+/// dash before a directive's verb (`# Talklint: ignore x`, `// talklint ignore x`, `<!--
+/// talklint-disable x -->`), or `talklint:` with no comment marker before it (`talklint: ignore
+/// x`, which would otherwise be a speaker named talklint): the whole line is directive text.
 fn at_start(line: &str) -> Option<NearMiss> {
     let rest = unpadded(line);
-    let marked = ["#", "//", "--"]
+    let html = rest.starts_with("<!--");
+    let marked = ["<!--", "#", "//", "--"]
         .into_iter()
         .find_map(|p| rest.strip_prefix(p));
     let after = marked.unwrap_or(rest).trim_start();
@@ -75,8 +76,12 @@ fn at_start(line: &str) -> Option<NearMiss> {
         .filter(|w| w.eq_ignore_ascii_case("talklint"))?;
     let colon = after[word.len()..].strip_prefix(':');
     let rest = colon.unwrap_or(&after[word.len()..]);
-    let verb = rest.trim_start().split(char::is_whitespace).next()?;
-    let spaced = rest.starts_with(char::is_whitespace);
+    // `talklint-disable`, as ESLint spells its own.
+    let dashed = rest.strip_prefix('-').filter(|_| colon.is_none());
+    let spaced = dashed.is_some() || rest.starts_with(char::is_whitespace);
+    let verb = (dashed.unwrap_or(rest).trim_start())
+        .split(char::is_whitespace)
+        .next()?;
     let fix = match marked {
         Some(_) => "write `talklint:` in lower case, with its colon",
         None if colon.is_some() => "write a comment marker before it, `#`, `//`, `--` or `<!--`",
@@ -86,7 +91,10 @@ fn at_start(line: &str) -> Option<NearMiss> {
         at,
         hidden_from: 0,
         fix,
-        example: "`# talklint: ignore RULE`",
+        example: match html {
+            true => "`<!-- talklint: ignore RULE -->`",
+            false => "`# talklint: ignore RULE`",
+        },
     })
 }
 
