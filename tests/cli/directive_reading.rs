@@ -7,7 +7,7 @@ use serde_json::Value;
 
 /// `talklint check --no-config -f json --show-suppressed --warn-unused-ignores --exit-zero`
 /// on a file `name` holding `text`: its one conversation, and the standard error.
-fn conversation(name: &str, text: &str) -> (Value, String) {
+pub(crate) fn conversation(name: &str, text: &str) -> (Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), name, text);
     let (code, out, err) = run(talklint()
@@ -37,7 +37,7 @@ fn marks(c: &Value) -> Vec<(String, u64, bool)> {
 }
 
 /// Its warnings.
-fn warnings(c: &Value) -> Vec<String> {
+pub(crate) fn warnings(c: &Value) -> Vec<String> {
     (c["warnings"].as_array().cloned().unwrap_or_default().iter())
         .filter_map(|w| w.as_str().map(str::to_string))
         .collect()

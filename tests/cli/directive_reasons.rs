@@ -2,25 +2,11 @@
 //! no rule (its words were read as rule names, and one that was a category widened the ignore),
 //! and `<!-- Talklint: … -->` or `<!-- talklint-disable … -->` is said, as `# Talklint: …` is.
 
-use crate::support::{run, talklint, write};
-use serde_json::Value;
+use crate::directive_reading::{conversation, warnings};
 
-/// The findings (rule, suppressed) and warnings of `text` in a file `name`, default pack.
+/// The forbid findings (rule, suppressed) and warnings of `text` in a file `name`, default pack.
 fn read(name: &str, text: &str) -> (Vec<(String, bool)>, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), name, text);
-    let (_, out, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "-f",
-            "json",
-            "--show-suppressed",
-            "--exit-zero",
-        ])
-        .arg(&path));
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-    let c = &v["conversations"][0];
+    let (c, _) = conversation(name, text);
     let findings = (c["findings"].as_array().unwrap().iter())
         .filter(|f| f["kind"] == "forbid")
         .map(|f| {
@@ -30,10 +16,7 @@ fn read(name: &str, text: &str) -> (Vec<(String, bool)>, Vec<String>) {
             )
         })
         .collect();
-    let warnings = (c["warnings"].as_array().cloned().unwrap_or_default().iter())
-        .filter_map(|w| w.as_str().map(str::to_string))
-        .collect();
-    (findings, warnings)
+    (findings, warnings(&c))
 }
 
 #[test]
