@@ -240,15 +240,15 @@ fn failed_score(c: &Conversation, auto_fail: &[bool]) -> String {
     format!("score {} (FAIL{sep}{why})", c.score)
 }
 
-/// The rules a conversation could not apply, as the human and JUnit reports say it (SPEC §2.1:
-/// the report says so): `not applied, for want of the times or sentiment labels they need: t/gap,
-/// t/early`.
+/// The rules a conversation could not apply, as the reports say it (SPEC §2.1: the report says
+/// so): `not applied, for want of the times, sentiment labels or speaker roles they need: t/gap,
+/// t/early` (a talk share needs to know whose turns are whose).
 fn not_applied(c: &Conversation) -> Option<String> {
     let (one, many) = ("it needs", "they need");
     let need = if c.not_applied.len() == 1 { one } else { many };
     (!c.not_applied.is_empty()).then(|| {
         format!(
-            "not applied, for want of the times or sentiment labels {need}: {}",
+            "not applied, for want of the times, sentiment labels or speaker roles {need}: {}",
             c.not_applied.join(", ")
         )
     })

@@ -127,3 +127,13 @@ fn a_short_turn_of_no_role_leaves_a_clear_share_judged() {
     assert_eq!(fired, ["t/quiet-customer"]);
     assert_eq!(not_applied, Vec::<String>::new());
 }
+
+/// A window of no talk time at all (every turn of no length) has no share to judge: it is not
+/// applied, where it was judged as holding nowhere, in silence.
+#[test]
+fn talk_share_of_no_talk_time_is_not_applied() {
+    let text = "[00:00:01-00:00:01] Agent: hello there\n[00:00:02-00:00:02] Customer: hi\n";
+    let (fired, not_applied) = judged("call.txt", text, &[]);
+    assert_eq!(fired, Vec::<String>::new());
+    assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"]);
+}

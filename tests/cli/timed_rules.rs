@@ -156,7 +156,8 @@ fn human_and_junit_reports_name_the_rules_not_applied() {
         "rules:\n  - {id: s/gap, speaker: any, timing: {silence_seconds: 10}}\n",
     );
     let path = write(dir.path(), "call.txt", "Agent: hello\nCustomer: hi\n");
-    let note = "not applied, for want of the times or sentiment labels it needs: s/gap";
+    let note =
+        "not applied, for want of the times, sentiment labels or speaker roles it needs: s/gap";
     for format in ["human", "junit"] {
         let (code, out, err) = run(talklint()
             .args(["check", "--no-config", "-f", format, "-r"])

@@ -105,6 +105,10 @@ impl Conversation<'_> {
                     return None;
                 }
                 let all_talk = total(talking.iter().map(|&(_, t)| t));
+                // No talk time at all (every turn of no length): no share of it to judge.
+                if all_talk == 0 {
+                    return None;
+                }
                 let mine = total(talking.iter().filter(|&&(i, _)| ours(i)).map(|&(_, t)| t));
                 let above = matches!(timing, Timing::TalkShareAbove(_));
                 let holds_at = |mine: u64| {
@@ -130,7 +134,7 @@ impl Conversation<'_> {
                     .or(talking.first())
                     .map(|&(i, _)| i);
                 match first {
-                    Some(turn) if holds && all_talk > 0 => {
+                    Some(turn) if holds => {
                         vec![at(turn, Measure::share(mine, all_talk, above))]
                     }
                     _ => Vec::new(),
