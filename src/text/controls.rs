@@ -6,16 +6,14 @@ use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw: C0 controls other than tab and line breaks, DEL,
 /// C1 controls, the Unicode line and paragraph separators, and the bidi embedding, override,
-/// isolate and mark characters, and the noncharacters U+FFFE and U+FFFF (which XML cannot
-/// carry: a JUnit report escapes names as this does). A CR is a line break only before a LF
-/// (CRLF files): alone, it would send the cursor back over the line.
+/// isolate and mark characters. A CR is a line break only before a LF (CRLF files): alone, it
+/// would send the cursor back over the line.
 fn is_dangerous(c: char, next: Option<char>, keep_newline: bool) -> bool {
     match c {
         '\t' => false,
         '\n' => !keep_newline,
         '\r' => !keep_newline || next != Some('\n'),
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
-        '\u{fffe}' | '\u{ffff}' => true,
         '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             true
         }

@@ -10,8 +10,8 @@ use super::roles::Role;
 pub(super) fn builtin(lower: &str) -> Option<Role> {
     Some(match lower {
         "agent" | "rep" | "representative" | "advisor" | "adviser" | "associate" | "csr"
-        | "support" | "operator" | "staff" | "human_agent" | "humanagent" | "any_agent"
-        | "supervisor" => Role::Agent,
+        | "support" | "operator" | "staff" | "human_agent" | "humanagent" | "human agent"
+        | "any_agent" | "supervisor" => Role::Agent,
         // Spanish, Portuguese and Italian.
         "agente" | "asesor" | "asesora" | "operador" | "operadora" | "teleoperador"
         | "teleoperadora" | "representante" | "operatore" | "operatrice" | "atendente" => {
@@ -35,7 +35,7 @@ pub(super) fn builtin(lower: &str) -> Option<Role> {
         | "assistenza clienti"
         | "atendimento ao cliente" => Role::Agent,
         "customer" | "caller" | "client" | "user" | "member" | "guest" | "visitor" | "end_user"
-        | "end-user" | "enduser" | "consumer" => Role::Customer,
+        | "end-user" | "enduser" | "end user" | "consumer" => Role::Customer,
         // A customer, a user and a caller in Spanish, Portuguese, Italian, German and French.
         "cliente" | "clienta" | "usuario" | "usuaria" | "usuário" | "usuária" | "utilizador"
         | "utilizadora" | "utente" | "kunde" | "kundin" | "anrufer" | "anruferin" | "nutzer"

@@ -66,10 +66,12 @@ fn other_spellings_of_text_are_read_and_none_at_all_is_an_error() {
         dir.path(),
         "graph.json",
         r#"{"messages":[{"Role":"Customer","Text":"hi"},{"Role":"Agent","msg":"calm down"},
-{"from":"Agent","body":{"contentType":"html","content":"<p>please calm down</p>"}}]}"#,
+{"from":{"user":{"displayName":"Agent"}},"body":{"contentType":"html","content":"<p>please calm down</p>"}},
+{"from":{"user":{"displayName":"Customer"}},"body":{"content":"you calm down"}}]}"#,
     );
     let (_, v) = json_report(&[graph.to_str().unwrap()]);
     let c = &v["conversations"][0];
+    // A `content` without a `contentType` (a tool's result, not a Graph body) is no text.
     assert_eq!(c["turns"], 3, "{v}");
     let places: Vec<(u64, u64, &str)> = (c["findings"].as_array().unwrap().iter())
         .filter(|f| f["rule"] == "respect/calm-down")
@@ -81,7 +83,7 @@ fn other_spellings_of_text_are_read_and_none_at_all_is_an_error() {
             )
         })
         .collect();
-    assert_eq!(places, [(1, 69, "agent"), (2, 67, "agent")]);
+    assert_eq!(places, [(1, 69, "agent"), (2, 92, "agent")]);
     let misspelt = [
         (
             "a.json",
@@ -106,14 +108,40 @@ fn other_spellings_of_text_are_read_and_none_at_all_is_an_error() {
         let message = v["errors"][0]["message"].as_str().unwrap_or_default();
         assert!(message.starts_with(at), "{message}");
         assert!(
-            message.contains("no message has its text under a key talklint reads (`text`, `content`, `message`, `body`, `utterance`, `msg`); the first has the keys `role`, `txt`"),
+            message.contains("no message has its text under a key talklint reads (`text`, `content`, `message`, `body`, `utterance`, `msg`, …); the first has the keys `role`, `txt`"),
             "{message}"
         );
     }
+    // A message of a usual key and another tool's spelling of it (`sender` and `sender_name`,
+    // `text` and `msg`) is read by the usual one, not refused for a field given twice.
+    let both = write(
+        dir.path(),
+        "both.json",
+        r#"[{"sender":"u-17","sender_name":"Sam","role":"agent","text":"Please calm down","msg":"x"}]"#,
+    );
+    let (_, v) = json_report(&[both.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!(
+        crate::support::finding(c, "respect/calm-down")["speaker"],
+        "u-17",
+        "{v}"
+    );
     let typing = write(
         dir.path(),
         "t.json",
-        r#"{"messages":[{"role":"agent","text":""},{"role":"agent","type":"typing"}]}"#,
+        r#"{"messages":[{"role":"agent","text":null},{"role":"agent","type":"typing"}]}"#,
+    );
+    let events = write(
+        dir.path(),
+        "e.jsonl",
+        "{\"conversation_id\": \"c1\", \"role\": \"agent\", \"type\": \"typing_start\"}\n\
+         {\"conversation_id\": \"c2\", \"role\": \"agent\", \"text\": \"Please calm down\"}\n",
+    );
+    let (code, v) = json_report(&[events.to_str().unwrap()]);
+    assert_eq!(
+        (code, &v["errors"]),
+        (1, &serde_json::json!([])),
+        "typing is no misspelt text: {v}"
     );
     let (code, v) = json_report(&[typing.to_str().unwrap()]);
     assert_eq!(
@@ -283,6 +311,7 @@ fn an_objects_body_is_its_text_where_it_has_no_text_key() {
     );
     let (_, v) = json_report(&[path.to_str().unwrap()]);
     let c = &v["conversations"][0];
+    // A `content` without a `contentType` (a tool's result, not a Graph body) is no text.
     assert_eq!(c["turns"], 3, "{v}");
     let calm = crate::support::finding(c, "respect/calm-down");
     assert_eq!(calm["match"], "calm down", "{v}");

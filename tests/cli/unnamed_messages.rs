@@ -207,6 +207,7 @@ fn other_chat_tools_speaker_keys_and_role_words_are_read() {
         ("sentBy", "Consumer", "Agent"),
         ("sender_type", "EndUser", "HumanAgent"),
         ("actorType", "customer", "agent"),
+        ("role", "End User", "Human Agent"),
     ] {
         let chat = format!(
             "[{{\"{key}\": \"{customer}\", \"text\": \"calm down, you said?\"}},\n\

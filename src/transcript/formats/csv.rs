@@ -144,6 +144,8 @@ pub fn parse(
     let mut index: std::collections::HashMap<Option<String>, usize> =
         std::collections::HashMap::new();
     let mut current: Option<String> = None;
+    // The column the file's ids are read from, settled at its first row.
+    let mut id_column: Option<Option<usize>> = None;
     let mut unread = Vec::new();
     // The lines left out of conversations not begun yet, by id.
     let mut lost: std::collections::HashMap<Option<String>, Vec<usize>> = Default::default();
@@ -195,8 +197,17 @@ pub fn parse(
         // A row's id is read first, so that the rows after a row left out with its id (and a
         // blank one) still join that conversation; in a row with a field too many, only an id
         // before the text, which an unquoted comma in the text does not move.
-        let id_moved = fitted.is_err() && cols.conversation > Some(cols.text);
-        if let Some(id) = field(cols.conversation).filter(|id| !id.is_empty() && !id_moved) {
+        // Of the columns of ids, the first that holds one in the file's first row of any: a
+        // `conversation_id` column left empty leaves the rows to their `call_id`, as a JSON
+        // message's `null` does.
+        let id_column = *id_column.get_or_insert_with(|| {
+            let holds = |&&i: &&usize| field(Some(i)).is_some_and(|id| !id.is_empty());
+            (cols.conversation.iter().find(holds))
+                .or(cols.conversation.first())
+                .copied()
+        });
+        let id_moved = fitted.is_err() && id_column > Some(cols.text);
+        if let Some(id) = field(id_column).filter(|id| !id.is_empty() && !id_moved) {
             current = Some(id.to_string());
         }
         let mended = match fitted {

@@ -158,7 +158,9 @@ pub(super) struct Columns {
     /// A time column apart from the start's, which is then a date column (a sheet's `Date`
     /// and `Time`).
     pub(super) clock: Option<usize>,
-    pub(super) conversation: Option<usize>,
+    /// The columns that may hold a conversation's id, in the order read: one of a
+    /// conversation's own id, one of a call's, the first of the others.
+    pub(super) conversation: Vec<usize>,
 }
 
 impl Columns {
@@ -187,9 +189,10 @@ impl Columns {
             start,
             end: timed(END, END_MS),
             clock,
-            conversation: col(CONVERSATION)
-                .or_else(|| col(CALL))
-                .or_else(|| col(OTHER_ID)),
+            conversation: [col(CONVERSATION), col(CALL), col(OTHER_ID)]
+                .into_iter()
+                .flatten()
+                .collect(),
         })
     }
 }

@@ -295,8 +295,9 @@ pub fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f
     d.deserialize_any(Written)
 }
 
-/// A label from a string, or from the first of `keys` in an object; a plain string (the usual
-/// label) is borrowed.
+/// A label from a string, or from the first of `keys` in an object, or in its `user` or
+/// `application` object (a Microsoft Graph message's `from: {"user": {"displayName": …}}`); a
+/// plain string (the usual label) is borrowed.
 pub fn label<'a>(json: &'a str, keys: &[&str]) -> Option<Cow<'a, str>> {
     if json.len() > 2 && json.starts_with('"') && !json.contains('\\') {
         let s = json[1..json.len() - 1].trim();
@@ -307,11 +308,17 @@ pub fn label<'a>(json: &'a str, keys: &[&str]) -> Option<Cow<'a, str>> {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(Cow::Owned(s)),
         // Diarisation labels may be numbers (Deepgram's `speaker: 0`, CCAI's `user_id: 1`).
         serde_json::Value::Number(n) => Some(Cow::Owned(n.to_string())),
-        serde_json::Value::Object(map) => keys.iter().find_map(|k| {
-            map.get(*k)
-                .and_then(|v| v.as_str())
-                .map(|s| Cow::Owned(s.to_string()))
-        }),
+        serde_json::Value::Object(map) => {
+            let of = |map: &serde_json::Map<String, serde_json::Value>| {
+                keys.iter()
+                    .find_map(|k| map.get(*k)?.as_str().map(|s| Cow::Owned(s.to_string())))
+            };
+            of(&map).or_else(|| {
+                ["user", "application"]
+                    .iter()
+                    .find_map(|k| of(map.get(*k)?.as_object()?))
+            })
+        }
         _ => None,
     }
 }

@@ -57,6 +57,11 @@ pub(super) struct Message<'a> {
     pub sentiment_is_positive: Option<&'a str>,
     /// See `sentiment_is_positive`.
     pub sentiment_is_negative: Option<&'a str>,
+    /// Other tools' spellings of the text, the speaker and the role (`msg`, `sender_name`,
+    /// `sentBy`): see [`Message::settled`].
+    pub text_other: Option<&'a str>,
+    pub speaker_other: Option<&'a str>,
+    pub role_other: Option<&'a str>,
 }
 
 impl<'a> Message<'a> {
@@ -67,41 +72,65 @@ impl<'a> Message<'a> {
         let mut field =
             |key: &str, value| m.slot(key).is_none_or(|f| put(f, value, &mut seen).is_ok());
         if flat_json::fields(json, &mut field).is_some() {
-            return Ok(m);
+            return Ok(m.settled());
         }
         serde_json::from_str(json)
+    }
+
+    /// The other tools' spellings read where the usual field is missing: the first written of
+    /// each kind.
+    fn settled(self) -> Self {
+        Message {
+            text: self.text.or(self.text_other),
+            speaker: self.speaker.or(self.speaker_other),
+            speaker_role: self.speaker_role.or(self.role_other),
+            ..self
+        }
+    }
+
+    /// Whether `key` names a field a message is read by.
+    pub fn knows(key: &str) -> bool {
+        Message::default().slot(key).is_some()
+    }
+
+    /// Whether `key` names a message's text, in any spelling read (or its words, its
+    /// transcript, or a record's messages).
+    pub fn names_text(key: &str) -> bool {
+        let names = |name: &str| matches!(name, "text" | "transcript" | "messages" | "words");
+        Message::default()
+            .slot(key)
+            .is_some_and(|(_, name, _)| names(name))
     }
 
     /// The field a key names, if any.
     fn slot(&mut self, key: &str) -> Option<Field<'_, 'a>> {
         Some(match key {
-            "role" | "Role" => (1, "role", &mut self.role),
+            "role" => (1, "role", &mut self.role),
             "speaker_role"
             | "participant_role"
             | "participantRole"
             | "ParticipantRole"
             | "segment_participant"
-            | "segmentParticipant"
-            // The role columns CSV reads, and LivePerson's `sentBy` (`Consumer`, `Agent`).
-            | "sender_type"
-            | "senderType"
-            | "author_type"
-            | "authorType"
-            | "participant_type"
-            | "participantType"
-            | "actor_type"
-            | "actorType"
-            | "sentBy" => (1 << 1, "speaker_role", &mut self.speaker_role),
+            | "segmentParticipant" => (1 << 1, "speaker_role", &mut self.speaker_role),
+            // Other tools' spellings: each a field of its own, read where the usual one is
+            // missing (see [`Message::settled`]), so that a message holding both (`sender` and
+            // `sender_name`) is read as before, not refused for a field given twice. The role
+            // columns CSV reads, and LivePerson's `sentBy` (`Consumer`, `Agent`).
+            "Role" | "sender_type" | "senderType" | "author_type" | "authorType"
+            | "participant_type" | "participantType" | "actor_type" | "actorType" | "sentBy" => {
+                (ROLE_OTHER, "role", &mut self.role_other)
+            }
+            "Speaker" | "Author" | "Sender" | "From" | "sender_name" | "senderName"
+            | "author_name" | "authorName" => (SPEAKER_OTHER, "speaker", &mut self.speaker_other),
+            "Text" | "Message" | "Body" | "msg" => (TEXT_OTHER, "text", &mut self.text_other),
             "Type" => (1 << 2, "Type", &mut self.item_type),
             "speaker" | "author" | "sender" | "from" | "speaker_name" | "DisplayName"
-            | "SegmentSpeaker" | "speaker_label" | "Speaker" | "Author" | "Sender" | "From"
-            | "sender_name" | "senderName" | "author_name" | "authorName" => {
-                (1 << 3, "speaker", &mut self.speaker)
-            }
+            | "SegmentSpeaker" | "speaker_label" => (1 << 3, "speaker", &mut self.speaker),
             "ParticipantId" => (1 << 4, "ParticipantId", &mut self.participant_id),
             "name" | "user" | "participant" | "user_id" => (1 << 5, "name", &mut self.name),
-            "text" | "content" | "message" | "body" | "utterance" | "Content" | "DisplayText"
-            | "Text" | "Message" | "Body" | "msg" => (1 << 6, "text", &mut self.text),
+            "text" | "content" | "message" | "body" | "utterance" | "Content" | "DisplayText" => {
+                (1 << 6, "text", &mut self.text)
+            }
             "transcript" => (1 << 7, "transcript", &mut self.transcript),
             "messages" | "turns" | "conversation" | "dialog" => {
                 (1 << 8, "messages", &mut self.messages)
@@ -172,9 +201,16 @@ pub const OTHER_ID_KEYS: [&str; 14] = [
     "ConversationId",
 ];
 
-/// The bit of [`OTHER_ID_KEYS`]' field: the one field several keys of a message may fill (a
+/// The bit of [`OTHER_ID_KEYS`]' field: a field several keys of a message may fill (a
 /// `ticket_id` and a `session_id`), the first kept.
 const OTHER_ID: u32 = 1 << 23;
+/// The bits of the other spellings' fields, each filled by the first of its keys, as
+/// [`OTHER_ID`]'s.
+const TEXT_OTHER: u32 = 1 << 24;
+const SPEAKER_OTHER: u32 = 1 << 25;
+const ROLE_OTHER: u32 = 1 << 26;
+/// The fields several keys may fill, the first kept.
+const FIRST_KEPT: u32 = OTHER_ID | TEXT_OTHER | SPEAKER_OTHER | ROLE_OTHER;
 
 impl Message<'_> {
     /// The id of the conversation a message belongs to: its `conversation_id`, else `call_id`,
@@ -200,7 +236,11 @@ fn put<'a>(
     seen: &mut u32,
 ) -> Result<(), &'static str> {
     if *seen & bit != 0 {
-        return if bit == OTHER_ID { Ok(()) } else { Err(name) };
+        return if bit & FIRST_KEPT != 0 {
+            Ok(())
+        } else {
+            Err(name)
+        };
     }
     *seen |= bit;
     *slot = (value != "null").then_some(value);
@@ -233,7 +273,7 @@ impl<'de> Visitor<'de> for MessageVisitor {
             let value: &'de RawValue = map.next_value()?;
             put(field, value.get(), &mut seen).map_err(de::Error::duplicate_field)?;
         }
-        Ok(m)
+        Ok(m.settled())
     }
 }
 

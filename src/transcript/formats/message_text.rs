@@ -151,17 +151,22 @@ impl Reader<'_> {
     }
 
     /// An object: the text of its `text` value, else of its `body` (a Matrix or Slack-style
-    /// message's `content`), else of its `content` (a Microsoft Graph message's `body`); none
+    /// message's `content`), else of its `content` beside a `contentType` (a Microsoft Graph
+    /// message's `body`); none
     /// when it has two of the one read (as serde reads a part).
     fn object(&mut self, depth: usize, live: bool) -> Result<(), TooDeep> {
         self.opening(depth)?;
         let first = self.pieces.len();
-        // The pieces of each `text`, `body` and `content` value, by where they are in `pieces`.
+        // The pieces of each `text`, `body` and `content` value, by where they are in `pieces`;
+        // a `content` counts beside a `contentType` only (a Graph message's body, not a tool
+        // result's).
         let (mut texts, mut bodies, mut contents) = (Vec::new(), Vec::new(), Vec::new());
+        let mut typed = false;
         while self.next_item(b'}') {
             let key = self.at;
             self.string();
             let key = &self.bytes[key..self.at];
+            typed |= key_is(key, "contentType");
             let kind = match key {
                 _ if key_is(key, "text") => Some(&mut texts),
                 _ if key_is(key, "body") => Some(&mut bodies),
@@ -177,7 +182,8 @@ impl Reader<'_> {
                 list.push(before..self.pieces.len());
             }
         }
-        let kept = match (texts.as_slice(), bodies.as_slice(), contents.as_slice()) {
+        let contents = if typed { contents.as_slice() } else { &[] };
+        let kept = match (texts.as_slice(), bodies.as_slice(), contents) {
             ([one], _, _) | ([], [one], _) | ([], [], [one]) => Some(one.clone()),
             _ => None,
         };
