@@ -128,13 +128,13 @@ fn prose_before_the_first_label_is_warned_of() {
     assert_eq!(code, 0, "{v}");
     let warnings = v["conversations"][0]["warnings"].to_string();
     assert!(
-        warnings.contains("lines 1–4, before the first speaker label (line 5), are no one's turn, and no rule judges them"),
+        warnings.contains("line 1, column 1: the text from here to the first speaker label is no one's turn, and no rule judges it"),
         "{warnings}"
     );
     let call = write(
         dir.path(),
         "call.txt",
-        "Call 1234\nDate: 2024-05-01 10:00\n\nAgent: calm down\n",
+        "Call with John Smith, account 12345\nDate: 2024-05-01 10:00\n\nAgent: calm down\n",
     );
     let (_, v) = json_report(&[call.to_str().unwrap()]);
     assert_eq!(

@@ -163,6 +163,22 @@ fn csv_json_and_jsonl_read_the_same_of_two_ids() {
         let (_, v) = json_report(&[file.to_str().unwrap()]);
         assert_eq!(conversations(&v), [(id("A"), 2, 63)], "{}", file.display());
     }
+    // A sheet that gives the conversation's id on its first row only is one conversation still;
+    // a `conversation_id` column left empty leaves the rows to their `call_id`, as JSON's null.
+    for (csv, expected) in [
+        (
+            "call_id,conversation_id,role,text\nx1,A,agent,That is out of my hands.\nx2,,customer,What?\n",
+            vec![(id("A"), 2, 63)],
+        ),
+        (
+            "call_id,conversation_id,role,text\nx1,,agent,That is out of my hands.\nx2,,agent,I'm sorry to hear that.\n",
+            vec![(id("x1"), 1, 63), (id("x2"), 1, 78)],
+        ),
+    ] {
+        let path = write(dir.path(), "sheet.csv", csv);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(conversations(&v), expected, "{csv}");
+    }
 }
 
 /// A JSON file's array of messages splits by `conversation_id` as a JSONL file does: its
@@ -341,4 +357,27 @@ fn a_records_transcript_of_labelled_lines_is_read_as_text() {
     let path = write(dir.path(), "m.jsonl", &message.repeat(2));
     let (_, v) = json_report(&[path.to_str().unwrap()]);
     assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+    // A timed segment whose text runs over lines, with no labels, stays a message too.
+    let segments = "{\"conversation_id\": \"c1\", \"start\": 0, \"transcript\": \"calm down\\nnow\"}\n\
+                    {\"conversation_id\": \"c1\", \"start\": 5, \"transcript\": \"ok\"}\n";
+    let path = write(dir.path(), "s.jsonl", segments);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    // A directive in the string is not read there, and says so, at its place in the file.
+    let directive = "{\"id\": \"d\", \"transcript\": \"Agent: hi\\n# talklint: ignore respect\\nAgent: calm down\"}\n";
+    let path = write(dir.path(), "d.jsonl", directive);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert!(
+        c["findings"].to_string().contains("respect/calm-down"),
+        "{c}"
+    );
+    let warned = c["warnings"][0].as_str().unwrap_or_default();
+    assert!(
+        warned.starts_with(
+            "line 1, column 51: a `talklint:` directive inside a record's transcript is not read"
+        ),
+        "{warned}"
+    );
 }

@@ -4,14 +4,16 @@
 //! passed with no finding and no word.
 
 use super::lines::Line;
+use crate::text::lines::LineCursor;
 
 /// The fewest words of a line read as prose; a header's lines (`Call 1234`, `Date: 2024-05-01`,
-/// `Queue: Billing`) have fewer.
-const PROSE_WORDS: usize = 5;
+/// `Call with John Smith, account 12345`) have fewer.
+const PROSE_WORDS: usize = 8;
 
-/// The warning of `before`, the lines shown before the first label (on line `label`), when one
-/// of them reads as prose.
-pub(super) fn warning(before: &[Line], label: usize) -> Option<String> {
+/// The warning of `before`, the lines of `source` shown before the first label, when one of
+/// them reads as prose: at the first line's text, as `line L, column C: …` (so that reports
+/// place it).
+pub(super) fn warning(before: &[Line], source: &str) -> Option<String> {
     let words = |l: &Line| {
         (l.text.split_whitespace())
             .filter(|w| w.chars().any(char::is_alphabetic))
@@ -20,20 +22,13 @@ pub(super) fn warning(before: &[Line], label: usize) -> Option<String> {
     if !before.iter().any(|l| words(l) >= PROSE_WORDS) {
         return None;
     }
-    let (first, last) = (before.first()?.number, before.last()?.number);
-    let (lines, it) = match first == last {
-        true => (
-            format!("line {first}, before the first speaker label (line {label}), is"),
-            "it",
-        ),
-        false => (
-            format!("lines {first}–{last}, before the first speaker label (line {label}), are"),
-            "them",
-        ),
-    };
+    let first = before.first()?;
+    let lead = first.text.len() - first.text.trim_start().len();
+    let (line, column) = LineCursor::new(source).position(first.start + lead);
     Some(format!(
-        "{lines} no one's turn, and no rule judges {it}: label what is said there (`Agent: …`), \
-         or, if line {label} is no speaker's (a signature such as `Support: help@example.com`), \
-         write it without the colon"
+        "line {line}, column {column}: the text from here to the first speaker label is no one's \
+         turn, and no rule judges it: label what is said there (`Agent: …`), or, if that label \
+         is no speaker's (a signature such as `Support: help@example.com`), write it without \
+         the colon"
     ))
 }

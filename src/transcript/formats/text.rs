@@ -327,8 +327,8 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         let role = if openings.is_empty() {
             opts.default_role
         } else {
-            let label = LineCursor::new(source).position(first_line).0;
-            warnings.extend(preamble::warning(&before, label));
+            // About the file's first text: first among the warnings, which go in line order.
+            warnings.splice(0..0, preamble::warning(&before, source));
             Role::System
         };
         turns.push(Turn::new(role, None, preamble));

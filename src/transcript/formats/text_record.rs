@@ -11,10 +11,11 @@ use crate::text::lines::LineCursor;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, TurnText};
 
 /// The string of a record's transcript: `transcript` (or `messages`, `conversation`, …) written
-/// as a string of several lines, in an object that names no speaker of its own (a message of
-/// one speaker whose text runs over lines stays a message).
+/// as a string of two labelled lines or more, in an object that names no speaker and no time of
+/// its own (a message of one speaker, or a timed segment, whose text runs over lines stays a
+/// message).
 pub(super) fn transcript<'a>(m: &Message<'a>) -> Option<&'a str> {
-    let speaks = [
+    let own = [
         m.role,
         m.speaker,
         m.speaker_role,
@@ -22,13 +23,49 @@ pub(super) fn transcript<'a>(m: &Message<'a>) -> Option<&'a str> {
         m.participant_id,
         m.text,
     ];
-    if speaks.iter().any(Option::is_some) {
+    let timed = [m.start, m.start_millis, m.end, m.end_millis];
+    if own.iter().chain(&timed).any(Option::is_some) {
         return None;
     }
     [m.transcript, m.messages]
         .into_iter()
         .flatten()
-        .find(|json| json.starts_with('"') && json.contains("\\n"))
+        .find(|json| json.starts_with('"') && labelled_lines(json) >= 2)
+}
+
+/// How many lines of the JSON string literal `raw` open with a speaker's label (`Agent: `,
+/// `Sarah Lee: `, after a time, `[00:00:05] Agent: `): a name of at most four words of letters,
+/// then a colon and a space.
+fn labelled_lines(raw: &str) -> usize {
+    let inner = &raw[1..];
+    let starts = std::iter::once(0).chain(inner.match_indices("\\n").map(|(i, _)| i + 2));
+    starts.filter(|&at| opens_with_label(&inner[at..])).count()
+}
+
+fn opens_with_label(line: &str) -> bool {
+    let mut rest = line.trim_start();
+    // A time before the label: `[00:00:05] ` or `00:00:05 `.
+    if let Some(after) = rest
+        .strip_prefix('[')
+        .and_then(|r| Some(&r[r.find(']')? + 1..]))
+    {
+        rest = after.trim_start();
+    } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        rest = rest.split_once(' ').map_or("", |(_, r)| r).trim_start();
+    }
+    let Some(colon) = rest
+        .get(..rest.len().min(48))
+        .and_then(|head| head.find(':'))
+    else {
+        return false;
+    };
+    let name = &rest[..colon];
+    name.starts_with(char::is_alphabetic)
+        && name.split_whitespace().count() <= 4
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || " ._-'".contains(c))
+        && rest[colon + 1..].starts_with(' ')
 }
 
 /// The JSON object `json` (a slice of `source`) read as a record of a text transcript, with its
@@ -56,7 +93,18 @@ pub(super) fn read(
         return Ok(Transcript::default());
     };
     let text = outer.as_str(source);
-    let (mut t, _) = super::text::parse(text, opts, false);
+    let (mut t, directives) = super::text::parse(text, opts, false);
+    // Directives work in text files, not inside a record's string: each is said, as one that
+    // cannot be read is, not left out of the turns in silence.
+    t.warnings
+        .extend(directives.warnings.into_iter().map(|(_, w)| w));
+    t.warnings.extend(directives.list.iter().map(|d| {
+        format!(
+            "line {}, column {}: a `talklint:` directive inside a record's transcript is not \
+             read (directives work in text files), and its line is left out of the turns",
+            d.line, d.column
+        )
+    }));
     for turn in &mut t.turns {
         let decoded = match &turn.text {
             TurnText::Source(range) => {
@@ -69,37 +117,21 @@ pub(super) fn read(
         turn.text = TurnText::Decoded(decoded);
     }
     // A warning's place is the string's: made the file's.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
     for w in &mut t.warnings {
-        if let Some(((line, column), rest)) = placed(w) {
-            let at = offset_of(text, line, column);
-            let (line, column) = lines.position(outer.source_offset(at));
-            *w = format!("line {line}, column {column}: {rest}");
-        }
+        let Some((line, column)) = crate::report::place_in(w) else {
+            continue;
+        };
+        let Some(&start) = starts.get(line.saturating_sub(1)) else {
+            continue;
+        };
+        let at = (text[start..].char_indices().nth(column.saturating_sub(1)))
+            .map_or(text.len(), |(i, _)| start + i);
+        let (line, column) = lines.position(outer.source_offset(at));
+        let rest = w.split_once(": ").map_or("", |(_, rest)| rest);
+        *w = format!("line {line}, column {column}: {rest}");
     }
     Ok(t)
-}
-
-/// The line and column a warning starts with (`line 3, column 7: …`), and the rest.
-fn placed(warning: &str) -> Option<((usize, usize), String)> {
-    let place = crate::report::place_in(warning)?;
-    let rest = warning.split_once(": ")?.1.to_string();
-    Some((place, rest))
-}
-
-/// The byte offset of 1-based `line` and `column` (in characters) of `text`, lines ending at
-/// `\r\n`, `\r` or `\n`; its end when it has no such place.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let (mut at_line, mut at_column) = (1, 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if (at_line, at_column) == (line, column) {
-            return i;
-        }
-        match c {
-            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => at_column += 1,
-            '\r' | '\n' => (at_line, at_column) = (at_line + 1, 1),
-            _ => at_column += 1,
-        }
-    }
-    text.len()
 }
