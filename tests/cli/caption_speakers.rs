@@ -109,4 +109,18 @@ fn dialogue_dashes_before_labels_part_a_cues_speakers() {
             turn("Agent", 1000, (4, 10), "calm down"),
         ]
     );
+    // Inside formatting after the dash too.
+    let source = "1\n00:00:01,000 --> 00:00:03,000\n- Customer: my order is late\n\
+                  - <i>Agent: calm down</i>\n";
+    let agent = turns("call.srt", source)
+        .into_iter()
+        .nth(1)
+        .and_then(|t| t.2);
+    assert_eq!(agent.as_deref(), Some("Agent"));
+    // A dashed line that names no one leaves the cue one part, as before dashes were read: its
+    // words are not the customer's.
+    let source = "1\n00:00:01,000 --> 00:00:03,000\n- Customer: my order is late\n\
+                  - Please calm down\n";
+    let read = turns("call.srt", source);
+    assert_eq!(read.len(), 1, "{read:?}");
 }

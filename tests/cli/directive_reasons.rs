@@ -40,6 +40,19 @@ fn a_reason_after_two_dashes_names_no_rule() {
     let text = "# talklint: ignore -- a quoted complaint\nAgent: calm down\n";
     let (findings, _) = read("s.md", text);
     assert_eq!(findings, [("respect/calm-down".to_string(), true)]);
+    // Any run of dashes, or a dash of typography, as ESLint reads them.
+    for dash in ["---", "—", "–"] {
+        let text = format!(
+            "Agent: calm down <!-- talklint: ignore respect/calm-down {dash} quoting -->\n"
+        );
+        let (findings, warnings) = read("t.txt", &text);
+        assert_eq!(
+            findings,
+            [("respect/calm-down".to_string(), true)],
+            "{dash}"
+        );
+        assert_eq!(warnings, Vec::<String>::new(), "{dash}");
+    }
 }
 
 #[test]
@@ -63,6 +76,25 @@ fn a_misspelt_directive_in_an_html_comment_is_said() {
         );
         assert!(
             warnings[0].ends_with("(`<!-- talklint: ignore RULE -->`)"),
+            "{warnings:?}"
+        );
+    }
+}
+
+/// A misspelt directive's comment with speech after it on its line: the speech is read, as it
+/// was before such comments were warned of (it was left out with the comment).
+#[test]
+fn speech_after_a_misspelt_comment_is_still_read() {
+    for name in ["h.md", "h.txt"] {
+        let text = "Agent: hello\n<!-- Talklint: ignore greeting --> Agent: please calm down\n";
+        let (findings, warnings) = read(name, text);
+        assert_eq!(
+            findings,
+            [("respect/calm-down".to_string(), false)],
+            "{name}"
+        );
+        assert!(
+            warnings[0].starts_with("line 2, column 6: not read as a directive"),
             "{warnings:?}"
         );
     }

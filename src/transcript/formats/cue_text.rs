@@ -163,6 +163,13 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
         text: Decoded::default(),
         space_at: None,
     };
+    // Dialogue dashes part speakers only where each dashed line names its speaker: a dashed line
+    // of no label (`- Please calm down.`) is another speaker's too, whom none names, and the
+    // cue is then read as one part, as without dashes.
+    let dashed = |line: &str| undashed(line).len() < line.len();
+    let dashes_named = (lines.iter())
+        .filter(|&&(_, _, line)| dashed(line))
+        .all(|&(_, _, line)| name_prefix(unformatted(undashed(line))).is_some());
     for (k, &(_, at, line)) in lines.iter().enumerate() {
         let mut rest = line;
         let mut pos = at;
@@ -172,7 +179,10 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
         // A label inside the cue's formatting (`<i>Customer: …</i>`, `{\an8}Agent: …`), or
         // after a dialogue dash (`- Customer: …`, as captioners part two speakers in one cue),
         // is read as one outside it; the tags and the dash before it say nothing.
-        let labelled = undashed(&line[formatting_lead(line)..]);
+        let labelled = match dashes_named {
+            true => unformatted(undashed(unformatted(line))),
+            false => unformatted(line),
+        };
         if !labelled.starts_with('<')
             && let Some((name, after)) = name_prefix(labelled)
             && (k == 0 || labels.names_speaker(name))
@@ -234,13 +244,18 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
     ok.then(|| (name, after.trim_start()))
 }
 
-/// `line` without the dialogue dash that opens it (`-`, `–` or `—`, then a space), if any.
+/// `line` without the dialogue dash that opens it (`-`, `–` or `—`, and the spaces after it), if
+/// any.
 fn undashed(line: &str) -> &str {
     (line.strip_prefix('-'))
         .or_else(|| line.strip_prefix('–'))
         .or_else(|| line.strip_prefix('—'))
-        .filter(|rest| rest.starts_with(' '))
         .map_or(line, str::trim_start)
+}
+
+/// `line` without the formatting that opens it (see [`formatting_lead`]).
+fn unformatted(line: &str) -> &str {
+    &line[formatting_lead(line)..]
 }
 
 /// How many bytes of formatting open `line`: tags such as `<i>`, `<b>`, `<u>`, `<c.yellow>` or

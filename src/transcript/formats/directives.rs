@@ -364,18 +364,16 @@ fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
     Ok((action, verb, rules))
 }
 
-/// A directive's names without the reason that may follow them: what comes after a `--` that
-/// stands alone as a word (`a/b -- why`, `-- why`).
+/// A directive's names without the reason that may follow them: what comes after a word of
+/// dashes alone (`--`, `---`, or an en or em dash: `a/b -- why`, `-- why`), as ESLint reads it.
 fn reasonless(names: &str) -> &str {
-    let mut from = 0;
-    while let Some(i) = names[from..].find("--").map(|i| from + i) {
-        let alone_before = i == 0 || names[..i].ends_with(char::is_whitespace);
-        let alone_after =
-            names[i + 2..].is_empty() || names[i + 2..].starts_with(char::is_whitespace);
-        if alone_before && alone_after {
-            return &names[..i];
+    let dashes = |w: &str| (w.len() >= 2 && w.bytes().all(|b| b == b'-')) || matches!(w, "—" | "–");
+    let mut at = 0;
+    for word in names.split_inclusive(char::is_whitespace) {
+        if dashes(word.trim_end()) {
+            return &names[..at];
         }
-        from = i + 2;
+        at += word.len();
     }
     names
 }

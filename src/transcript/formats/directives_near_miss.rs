@@ -89,7 +89,9 @@ fn at_start(line: &str) -> Option<NearMiss> {
     };
     (spaced && VERBS.contains(&verb)).then_some(NearMiss {
         at,
-        hidden_from: 0,
+        // An HTML comment hides itself where it is hidden (Markdown), and text may follow it
+        // on the line (`<!-- Talklint: ignore x --> Agent: …`): nothing more is hidden.
+        hidden_from: if html { line.len() } else { 0 },
         fix,
         example: match html {
             true => "`<!-- talklint: ignore RULE -->`",
