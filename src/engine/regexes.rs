@@ -36,7 +36,7 @@ impl Regexes {
             .build()
             .map_err(|e| format!("could not build the regex set: {e}"))?;
         let per_turn = (regexes.iter())
-            .map(|(_, re)| re.as_str().contains("\\A") || re.as_str().contains("\\z"))
+            .map(|(_, re)| anchors_text(re.as_str()))
             .collect();
         Ok(Regexes {
             set,
@@ -79,7 +79,12 @@ impl Regexes {
         let candidates: Vec<usize> = if self.regexes.len() <= SET_PREFILTER_FROM {
             (0..self.regexes.len()).collect()
         } else {
-            self.set.matches(joined).into_iter().collect()
+            // The set reads the joined text, where `\A` and `\z` hold at its ends only: such a
+            // regex is searched whatever the set says.
+            let picked = self.set.matches(joined);
+            (0..self.regexes.len())
+                .filter(|&k| picked.matched(k) || self.per_turn[k])
+                .collect()
         };
         for k in candidates {
             let (list, re) = &self.regexes[k];
@@ -114,6 +119,17 @@ impl Regexes {
             }
         }
     }
+}
+
+/// Whether `pattern` holds `\A` or `\z` (not an escaped backslash before an `A` or `z`).
+fn anchors_text(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    (1..b.len()).any(|i| {
+        matches!(b[i], b'A' | b'z') && {
+            let backslashes = b[..i].iter().rev().take_while(|&&c| c == b'\\').count();
+            backslashes % 2 == 1
+        }
+    })
 }
 
 /// The non-empty matches of `re` in `text` from byte `at`, each search going on where the last
@@ -158,4 +174,22 @@ fn next_search(text: &str, start: usize, end: usize) -> usize {
         .chars()
         .next()
         .map_or(text.len() + 1, |c| end + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_anchors_are_told_from_escaped_backslashes() {
+        for (pattern, anchors) in [
+            (r"\AHello", true),
+            (r"bye\z", true),
+            (r"a\\\z", true),
+            (r"\\A", false),
+            (r"\\z", false),
+            (r"A to z", false),
+            (r"^Hello$", false),
+        ] {
+            assert_eq!(super::anchors_text(pattern), anchors, "{pattern}");
+        }
+    }
 }

@@ -127,6 +127,7 @@ mod rule_meaning;
 mod rule_pitfalls;
 mod rule_places;
 mod rule_trial;
+mod rule_values;
 mod rules_cmd;
 mod sarif_score;
 mod sarif_snippets;
