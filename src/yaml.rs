@@ -5,7 +5,9 @@ mod control;
 mod did_you_mean;
 mod documents;
 mod duplicate;
+mod empty;
 mod flow;
+mod indentation;
 mod type_words;
 mod unclosed;
 mod unique;
@@ -13,6 +15,7 @@ mod unquoted;
 
 pub(crate) use control::refused;
 use did_you_mean::{SUGGESTED, did_you_mean};
+use indentation::{COLON_IN_VALUE, FITS_NOTHING, indentation};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -117,56 +120,6 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             given_hint,
         }
     })
-}
-
-/// The parser's messages for a line that fits neither the mapping nor the list it is under.
-const MISPLACED: [&str; 4] = [
-    "did not find expected key",
-    "did not find expected '-' indicator",
-    "mapping values are not allowed in this context",
-    "block sequence entries are not allowed in this context",
-];
-
-/// What [`indentation`] says a misplaced line does.
-const FITS_NOTHING: &str = "which fits no mapping or list above it";
-
-/// What [`indentation`] says of a `: ` inside an unquoted value.
-const COLON_IN_VALUE: &str = "a `: ` inside an unquoted value";
-
-/// The parser's message about a misplaced line (1-based) in plain words: how far it and the line
-/// above it are indented. A line indented like the one above, with a second `: `, holds a colon
-/// YAML reads as a new key.
-fn indentation(source: &str, line: usize, message: &str) -> Option<String> {
-    if !MISPLACED.contains(&message) {
-        return None;
-    }
-    let lines: Vec<&str> = source.lines().collect();
-    let this = *lines.get(line.checked_sub(1)?)?;
-    // The column a line's key or value starts in, a list item's `- ` counting as indentation.
-    let indent = |l: &str| {
-        let mut rest = l.trim_start_matches(' ');
-        while let Some(after) = rest.strip_prefix("- ") {
-            rest = after.trim_start_matches(' ');
-        }
-        l.len() - rest.len() + 1
-    };
-    let above = lines[..line - 1].iter().rev().find(|l| {
-        let t = l.trim_start();
-        !t.is_empty() && !t.starts_with('#')
-    });
-    match above {
-        Some(above) if indent(above) != indent(this) => Some(format!(
-            "this line is indented to column {} and the line above to column {} (`{}`; a `- ` \
-             counts as indentation), {FITS_NOTHING} (the parser: {message})",
-            indent(this),
-            indent(above),
-            above.trim()
-        )),
-        _ if this.matches(": ").count() > 1 => Some(format!(
-            "{COLON_IN_VALUE} starts a second key on this line (the parser: {message})"
-        )),
-        _ => None,
-    }
 }
 
 /// How to write a rule file's key that serde found missing ("missing field `id`"), with an

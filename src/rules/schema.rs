@@ -43,7 +43,7 @@ pub struct RuleSpec {
     pub kind: Kind,
     pub severity: Option<Severity>,
     pub speaker: Option<OneOrMany<Speaker>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "listed")]
     pub phrases: Vec<String>,
     #[serde(default)]
     pub regex: OneOrMany<String>,
@@ -284,7 +284,7 @@ pub enum SideSpec {
 #[serde(deny_unknown_fields)]
 pub struct AfterSpec {
     pub speaker: Option<OneOrMany<Speaker>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "listed")]
     pub phrases: Vec<String>,
     #[serde(default)]
     pub regex: OneOrMany<String>,
@@ -336,8 +336,15 @@ pub struct CountSpec {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExamplesSpec {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "listed")]
     pub hit: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "listed")]
     pub clean: Vec<String>,
+}
+
+/// A list read as an option first: a key written with no value (`phrases:` whose items are
+/// commented out) reaches the YAML reader as no value, which it refuses at the key, where a
+/// list read directly took it as an empty one, in silence.
+fn listed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Option::<Vec<String>>::deserialize(d).map(Option::unwrap_or_default)
 }

@@ -3,7 +3,7 @@
 //! the library places either at the mapping's start (its first key or its `{`), which points at
 //! neither: this finds that mapping's keys of the name, outside the mappings nested in it, so the
 //! error stands at the second and its help names the first. A key written with no value
-//! ([`super::unique`]) is placed so too, at that key.
+//! ([`super::empty`]) is placed so too, at that key.
 
 /// A key written twice in one mapping: where the second stands, and how to fix it.
 pub(super) struct Twice {
@@ -43,7 +43,7 @@ pub(super) fn empty_key(
     place: (usize, usize),
     message: &str,
 ) -> Option<(usize, usize)> {
-    let end = message.find(&format!("` {}", super::unique::EMPTY))?;
+    let end = message.find(&format!("` {}", super::empty::EMPTY))?;
     let name = &message[message[..end].rfind('`')? + 1..end];
     let key = *keys_named(source, offset(source, place)?, name).first()?;
     Some(crate::text::lines::LineCursor::new(source).position(key))

@@ -7,6 +7,9 @@
 use rustc_hash::FxHashSet;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use std::fmt;
+use variant::Variant;
+
+mod variant;
 
 /// What a key written twice in a map is called, before its name and a closing backquote.
 pub(super) const DUPLICATE_KEY: &str = "duplicate key `";
@@ -96,17 +99,6 @@ struct Watch<'k, V> {
     rule: bool,
 }
 
-fn empty<E: de::Error>(name: &str) -> E {
-    super::error_with_hint(&format!("{name} {EMPTY}"), EMPTY_HINT)
-}
-
-/// What a struct field written with no value is told, after its name.
-pub(super) const EMPTY: &str = "has no value (nothing after its colon, or `null`)";
-const EMPTY_HINT: &str = "write its value, or remove the key: a key whose value is left out or \
-                          commented out is not read as a key left out";
-/// The field's name, until [`Entries`] names it.
-const THIS_KEY: &str = "this key";
-
 /// Forwards each scalar `visit_*` method, keeping the scalar's text when it is a map's key.
 macro_rules! scalars {
     ($($method:ident($ty:ty))*) => {$(
@@ -136,14 +128,14 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         match self.field {
-            true => Err(empty(THIS_KEY)),
+            true => Err(super::empty::unnamed()),
             false => self.inner.visit_none(),
         }
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         match self.field {
-            true => Err(empty(THIS_KEY)),
+            true => Err(super::empty::unnamed()),
             false => self.inner.visit_unit(),
         }
     }
@@ -285,8 +277,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
             field,
         });
         read.map_err(|e| match (field, &self.name) {
-            (true, Some(name)) if e.to_string().starts_with(THIS_KEY) => {
-                empty(&format!("`{name}`"))
+            (true, Some(name)) if super::empty::is_unnamed(&e) => {
+                super::empty::named(&format!("`{name}`"))
             }
             _ => e,
         })
@@ -294,77 +286,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
-    }
-}
-
-/// An enum's variant: its name kept when it is a map's key (`roles:` keys are roles), its
-/// content read through [`Unique`].
-struct Variant<'k, A> {
-    inner: A,
-    key: Option<&'k mut Option<String>>,
-}
-
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Variant<'_, A> {
-    type Error = A::Error;
-    type Variant = Content<A::Variant>;
-
-    fn variant_seed<S: DeserializeSeed<'de>>(
-        self,
-        seed: S,
-    ) -> Result<(S::Value, Content<A::Variant>), A::Error> {
-        let key = self.key;
-        let seed = Seed {
-            inner: seed,
-            key,
-            field: false,
-        };
-        let (value, content) = self.inner.variant_seed(seed)?;
-        Ok((value, Content(content)))
-    }
-}
-
-/// What an enum's variant holds, read through [`Unique`].
-struct Content<A>(A);
-
-impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Content<A> {
-    type Error = A::Error;
-
-    fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
-    }
-
-    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
-        self.0.newtype_variant_seed(Seed {
-            inner: seed,
-            key: None,
-            field: false,
-        })
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        let watch = Watch {
-            inner: visitor,
-            key: None,
-            maps: true,
-            field: false,
-            rule: false,
-        };
-        self.0.tuple_variant(len, watch)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, A::Error> {
-        let watch = Watch {
-            inner: visitor,
-            key: None,
-            maps: false,
-            field: false,
-            rule: false,
-        };
-        self.0.struct_variant(fields, watch)
     }
 }
 

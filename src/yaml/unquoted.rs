@@ -12,7 +12,7 @@ pub(super) fn misread(
     message: &str,
 ) -> Option<(String, String)> {
     let map = message.contains("invalid type: map");
-    if !map && !super::MISPLACED.contains(&message) {
+    if !map && !super::indentation::MISPLACED.contains(&message) {
         return None;
     }
     let text = source.lines().nth(line.checked_sub(1)?)?;
