@@ -43,6 +43,7 @@ impl Index {
         struct Key {
             path: String,
             id: Option<String>,
+            place: Option<usize>,
         }
         let doc: Document = serde_json::from_slice(bytes)
             .map_err(|e| MergeError::json(name, (first_line, 1), bytes, &e))?;
@@ -69,7 +70,8 @@ impl Index {
             let key: Key = serde_json::from_str(raw.get())
                 .map_err(|e| MergeError::json(name, (line, column), raw.get().as_bytes(), &e))?;
             let start = (base + offset as u64, line, column);
-            self.conversation(key.path, key.id, report, start, raw.get().len());
+            let named = (key.path, key.id, key.place);
+            self.conversation(named, report, start, raw.get().len());
         }
         let skipped = doc.skipped.into_iter().map(|s| Item::skipped(s, report));
         self.items.extend(skipped);

@@ -8,8 +8,20 @@ use crate::text::controls::escape_name;
 /// Numbers the conversations without an id of each file whose report holds several of them,
 /// by their place among the file's conversations in the report (its conversations come
 /// together, in the file's order), as `check` names them `path#(N)`; `items` are in the
-/// reports' order.
+/// reports' order. A report that gives their places (`place`, as `check` writes it now) is
+/// read as it says: a stream's first conversation has none, and a line that could not be read
+/// takes none.
 pub(super) fn number_unnamed(items: &mut [Item]) {
+    let placed: std::collections::HashSet<usize> = (items.iter())
+        .filter_map(|i| match i {
+            Item::Conversation {
+                number: Some(_),
+                place,
+                ..
+            } => Some(place.report),
+            _ => None,
+        })
+        .collect();
     fn file(i: &Item) -> Option<(usize, &str)> {
         match i {
             Item::Conversation { path, place, .. } => Some((place.report, path)),
@@ -18,7 +30,8 @@ pub(super) fn number_unnamed(items: &mut [Item]) {
     }
     let one_file = |a: &Item, b: &Item| file(a).is_some() && file(a) == file(b);
     for run in items.chunk_by_mut(one_file) {
-        if run.iter().filter(|i| i.id().is_none()).count() < 2 {
+        let given = file(&run[0]).is_some_and(|(report, _)| placed.contains(&report));
+        if given || run.iter().filter(|i| i.id().is_none()).count() < 2 {
             continue;
         }
         for (k, item) in run.iter_mut().enumerate() {

@@ -149,6 +149,8 @@ impl Source {
 struct Line {
     path: Option<String>,
     id: Option<String>,
+    /// A conversation's place, where `check` named it by one (`path#(N)`).
+    place: Option<usize>,
     skipped: Option<Skipped>,
     error: Option<FileError>,
     summary: Option<Counts>,
@@ -335,8 +337,9 @@ impl Index {
             Line {
                 path: Some(path),
                 id,
+                place,
                 ..
-            } => self.conversation(path, id, report, start, len),
+            } => self.conversation((path, id, place), report, start, len),
             _ => {
                 return Err(format!(
                     "not a line of a talklint report (a conversation, `skipped`, `error` or \
@@ -351,8 +354,7 @@ impl Index {
     /// Files a conversation that starts at `(offset, line, column)` of its report.
     pub(super) fn conversation(
         &mut self,
-        path: String,
-        id: Option<String>,
+        (path, id, number): (String, Option<String>, Option<usize>),
         report: usize,
         (offset, line, column): (u64, usize, usize),
         len: usize,
@@ -365,7 +367,7 @@ impl Index {
         };
         self.items.push(Item::Conversation {
             path,
-            number: None,
+            number,
             id: id.map(String::into_boxed_str),
             place: Place {
                 report,

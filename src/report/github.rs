@@ -7,7 +7,7 @@
 //! the file and line. A conversation's tags, which are no problems, are a plain line of the job's
 //! log.
 
-use super::{Conversation, FileError, Printer, Skipped};
+use super::{Conversation, FileError, Printer, Skipped, Totals};
 use crate::rules::{RuleSet, Severity};
 use std::io::{self, Write};
 
@@ -26,22 +26,12 @@ impl Github {
 }
 
 impl Printer for Github {
-    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
-        conversation(c, &self.auto_fail, out);
-    }
-
-    /// A file that could not be read is an error annotation on it, at its place if known.
-    fn event(
-        &self,
-        w: &mut dyn Write,
-        skipped: Option<&Skipped>,
-        error: Option<&FileError>,
-    ) -> io::Result<()> {
-        // A transcript not checked is never silent in the job (one too large to read, one with
-        // no turns): a notice, as it fails nothing.
-        if let Some(s) = skipped.filter(|s| s.unchecked_transcript()) {
-            let place = s
-                .line
+    /// A transcript not checked is never silent in the job (one too large to read, one with no
+    /// turns): a notice, as it fails nothing; after the annotations, in the report's order of
+    /// skipped files, which `merge` keeps.
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        for s in totals.skipped.iter().filter(|s| s.unchecked_transcript()) {
+            let place = (s.line)
                 .map(|line| format!(",line={line}"))
                 .unwrap_or_default();
             writeln!(
@@ -51,6 +41,20 @@ impl Printer for Github {
                 data(&s.reason)
             )?;
         }
+        Ok(())
+    }
+
+    fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
+        conversation(c, &self.auto_fail, out);
+    }
+
+    /// A file that could not be read is an error annotation on it, at its place if known.
+    fn event(
+        &self,
+        w: &mut dyn Write,
+        _skipped: Option<&Skipped>,
+        error: Option<&FileError>,
+    ) -> io::Result<()> {
         let Some(e) = error else {
             return Ok(());
         };

@@ -208,6 +208,7 @@ fn points_label(f: &Finding, missing: Missing) -> String {
             let found = match (min, max) {
                 (0, max) => format!("found more than {}", times(max)),
                 (min, max) if min == max => format!("not found exactly {}", times(min)),
+                (1, max) => format!("not found, or found more than {}", times(max)),
                 (min, max) => format!(
                     "found fewer than {} or more than {}",
                     times(min),

@@ -283,6 +283,10 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     json_string(out, c.path);
     out.extend_from_slice(b",\"id\":");
     opt_string(out, c.id);
+    if let Some(place) = c.number.filter(|_| c.id.is_none()) {
+        out.extend_from_slice(b",\"place\":");
+        int(out, place);
+    }
     out.extend_from_slice(b",\"format\":");
     json_string(out, c.format);
     out.extend_from_slice(b",\"turns\":");

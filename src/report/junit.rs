@@ -149,6 +149,8 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
     for c in text.chars() {
         match allowed(&c) {
             true => shown.push(c),
+            // U+FFFE and U+FFFF, which a terminal takes, are written as the others would be.
+            false if !c.is_control() => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
             false => shown.push_str(&escape_name(c.encode_utf8(&mut [0; 4]))),
         }
     }

@@ -130,8 +130,10 @@ pub struct Conversation<'a> {
     /// For a conversation without an id, its place in its file or stream (1-based) when that
     /// tells it from others without one: set in a file that holds several, and in a stream after
     /// its first conversation (whose report is made before the stream shows whether others
-    /// follow). JUnit names its suite `path#(N)`; JSON does not write it.
-    #[serde(skip)]
+    /// follow). JUnit names its suite `path#(N)`; JSON writes it as `place`, so that `merge`
+    /// names it as `check` did.
+    #[serde(rename = "place", skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 2))]
     pub number: Option<usize>,
     /// The transcript and its source, for reports that show the turns.
     #[serde(skip)]
@@ -167,7 +169,7 @@ impl Skipped {
         let reason = (self.reason.split_once(": "))
             .filter(|(line, _)| line.starts_with("line "))
             .map_or(self.reason.as_str(), |(_, reason)| reason);
-        reason == "binary" || reason.starts_with("too large (") || reason.starts_with("no turns (")
+        reason == "binary" || reason.starts_with("too large") || reason.starts_with("no turns (")
     }
 }
 

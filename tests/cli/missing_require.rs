@@ -98,7 +98,8 @@ fn a_require_found_too_often_says_so() {
     let out = human(
         "rules:\n  - id: t/once\n    kind: require\n    phrases: [sorry]\n    count: {max: 1}\n\
          \x20 - id: t/some\n    kind: require\n    phrases: [sorry]\n    count: {min: 2, max: 3}\n\
-         \x20 - id: t/most\n    kind: require\n    phrases: [sorry]\n    count: {min: 0, max: 2}\n",
+         \x20 - id: t/most\n    kind: require\n    phrases: [sorry]\n    count: {min: 0, max: 2}\n\
+         \x20 - id: t/few\n    kind: require\n    phrases: [sorry]\n    count: {max: 3}\n",
         "Agent: sorry, sorry, so sorry, sorry\nCustomer: ok\n",
     );
     assert!(
@@ -108,6 +109,7 @@ fn a_require_found_too_often_says_so() {
             && out.contains("found fewer than 2 times or more than 3 times in the window")
             && out.contains("warning[t/most]: Required count of its phrases not met: at most 2")
             && out.contains("found more than 2 times in the window")
+            && out.contains("not found, or found more than 3 times in the window")
             && !out.contains("Missing required language"),
         "{out}"
     );
