@@ -255,3 +255,37 @@ fn human_and_github_reports_name_them_apart_too() {
         }
     }
 }
+
+/// A stream's conversations without ids are named by their place in the stream from the second
+/// on, and `merge` names them so from the report's `place`: it named the first `(1)` and
+/// counted again from 1 after a line that could not be read.
+#[test]
+fn merge_names_a_streams_conversations_by_the_places_check_gave() {
+    let lines = [
+        record(None, "calm down"),
+        record(None, "calm down"),
+        "{\"messages\": [bad\n".to_string(),
+        record(None, "calm down"),
+    ]
+    .concat();
+    let (_, jsonl, _) = run(talklint()
+        .args(["check", "--no-config", "-f", "jsonl", "--exit-zero", "-"])
+        .write_stdin(lines.clone()));
+    let places: Vec<serde_json::Value> = (jsonl.lines())
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v.get("path").is_some())
+        .map(|v| v["place"].clone())
+        .collect();
+    assert_eq!(places, [serde_json::Value::Null, 2.into(), 3.into()]);
+    let dir = tempfile::tempdir().unwrap();
+    let report = write(dir.path(), "r.jsonl", &jsonl);
+    for format in ["csv", "sarif", "junit", "github"] {
+        let (_, single, _) = run(talklint()
+            .args(["check", "--no-config", "--exit-zero", "-f", format, "-"])
+            .write_stdin(lines.clone()));
+        let (_, merged, err) = run(talklint()
+            .args(["merge", "--no-config", "--exit-zero", "-f", format])
+            .arg(&report));
+        assert_eq!(merged, single, "{format}: {err}");
+    }
+}
