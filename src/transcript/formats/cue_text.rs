@@ -168,8 +168,9 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
     // cue is then read as one part, as without dashes.
     let dashed = |line: &str| undashed(line).len() < line.len();
     let dashes_named = (lines.iter())
-        .filter(|&&(_, _, line)| dashed(line))
-        .all(|&(_, _, line)| name_prefix(unformatted(undashed(line))).is_some());
+        .map(|&(_, _, line)| unformatted(line))
+        .filter(|&lead| dashed(lead))
+        .all(|lead| name_prefix(unformatted(undashed(lead))).is_some());
     for (k, &(_, at, line)) in lines.iter().enumerate() {
         let mut rest = line;
         let mut pos = at;
@@ -179,9 +180,10 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
         // A label inside the cue's formatting (`<i>Customer: …</i>`, `{\an8}Agent: …`), or
         // after a dialogue dash (`- Customer: …`, as captioners part two speakers in one cue),
         // is read as one outside it; the tags and the dash before it say nothing.
-        let labelled = match dashes_named {
-            true => unformatted(undashed(unformatted(line))),
-            false => unformatted(line),
+        let lead = unformatted(line);
+        let labelled = match dashes_named && dashed(lead) {
+            true => unformatted(undashed(lead)),
+            false => lead,
         };
         if !labelled.starts_with('<')
             && let Some((name, after)) = name_prefix(labelled)

@@ -58,7 +58,7 @@ pub(super) struct Message<'a> {
     /// See `sentiment_is_positive`.
     pub sentiment_is_negative: Option<&'a str>,
     /// Other tools' spellings of the text, the speaker and the role (`msg`, `sender_name`,
-    /// `sentBy`): see [`Message::settled`].
+    /// `sentBy`): see [`Message::settle`].
     pub text_other: Option<&'a str>,
     pub speaker_other: Option<&'a str>,
     pub role_other: Option<&'a str>,
@@ -72,20 +72,18 @@ impl<'a> Message<'a> {
         let mut field =
             |key: &str, value| m.slot(key).is_none_or(|f| put(f, value, &mut seen).is_ok());
         if flat_json::fields(json, &mut field).is_some() {
-            return Ok(m.settled());
+            m.settle();
+            return Ok(m);
         }
         serde_json::from_str(json)
     }
 
     /// The other tools' spellings read where the usual field is missing: the first written of
-    /// each kind.
-    fn settled(self) -> Self {
-        Message {
-            text: self.text.or(self.text_other),
-            speaker: self.speaker.or(self.speaker_other),
-            speaker_role: self.speaker_role.or(self.role_other),
-            ..self
-        }
+    /// each kind. In place: the message is a large value, and every message of a file is read.
+    fn settle(&mut self) {
+        self.text = self.text.or(self.text_other);
+        self.speaker = self.speaker.or(self.speaker_other);
+        self.speaker_role = self.speaker_role.or(self.role_other);
     }
 
     /// Whether `key` names a field a message is read by.
@@ -113,7 +111,7 @@ impl<'a> Message<'a> {
             | "segment_participant"
             | "segmentParticipant" => (1 << 1, "speaker_role", &mut self.speaker_role),
             // Other tools' spellings: each a field of its own, read where the usual one is
-            // missing (see [`Message::settled`]), so that a message holding both (`sender` and
+            // missing (see [`Message::settle`]), so that a message holding both (`sender` and
             // `sender_name`) is read as before, not refused for a field given twice. The role
             // columns CSV reads, and LivePerson's `sentBy` (`Consumer`, `Agent`).
             "Role" | "sender_type" | "senderType" | "author_type" | "authorType"
@@ -273,7 +271,8 @@ impl<'de> Visitor<'de> for MessageVisitor {
             let value: &'de RawValue = map.next_value()?;
             put(field, value.get(), &mut seen).map_err(de::Error::duplicate_field)?;
         }
-        Ok(m.settled())
+        m.settle();
+        Ok(m)
     }
 }
 
