@@ -167,8 +167,12 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
     // of no label (`- Please calm down.`) is another speaker's too, whom none names, and the
     // cue is then read as one part, as without dashes.
     let dashed = |line: &str| undashed(line).len() < line.len();
+    // Most lines open with a letter: only a dash or formatting (`<`, `{`) asks for more.
+    let may_dash = |line: &&str| matches!(line.as_bytes().first(), Some(b'-' | b'<' | b'{' | 0xE2));
     let dashes_named = (lines.iter())
-        .map(|&(_, _, line)| unformatted(line))
+        .map(|&(_, _, line)| line)
+        .filter(may_dash)
+        .map(unformatted)
         .filter(|&lead| dashed(lead))
         .all(|lead| name_prefix(unformatted(undashed(lead))).is_some());
     for (k, &(_, at, line)) in lines.iter().enumerate() {
