@@ -166,15 +166,15 @@ pub(super) fn parts<'a>(lines: &Lines<'a>, labels: &Labels) -> Vec<Part<'a>> {
     // Dialogue dashes part speakers only where each dashed line names its speaker: a dashed line
     // of no label (`- Please calm down.`) is another speaker's too, whom none names, and the
     // cue is then read as one part, as without dashes.
-    let dashed = |line: &str| undashed(line).len() < line.len();
-    // Most lines open with a letter: only a dash or formatting (`<`, `{`) asks for more.
-    let may_dash = |line: &&str| matches!(line.as_bytes().first(), Some(b'-' | b'<' | b'{' | 0xE2));
-    let dashes_named = (lines.iter())
-        .map(|&(_, _, line)| line)
-        .filter(may_dash)
-        .map(unformatted)
-        .filter(|&lead| dashed(lead))
-        .all(|lead| name_prefix(unformatted(undashed(lead))).is_some());
+    // Asked of every caption line: a look at its first byte first.
+    let dashed = |line: &str| {
+        matches!(line.as_bytes().first(), Some(b'-' | 0xE2)) && undashed(line).len() < line.len()
+    };
+    let mut dashed_lines = (lines.iter())
+        .filter(|&&(_, _, line)| dashed(line))
+        .peekable();
+    let dashes_named = dashed_lines.peek().is_some()
+        && dashed_lines.all(|&(_, _, line)| name_prefix(unformatted(undashed(line))).is_some());
     for (k, &(_, at, line)) in lines.iter().enumerate() {
         let mut rest = line;
         let mut pos = at;
