@@ -1,6 +1,6 @@
 //! The case a fix writes: a replacement's first letter takes the case of the match's, and where
 //! the match starts with a word always written with a capital (`I don't know`), the case of
-//! where it stands: a capital only at the start of a sentence.
+//! where it stands: a capital only at the start of a sentence. A replacement holds no placeholder.
 
 use crate::support::{check_in, run, talklint, write};
 
@@ -132,5 +132,18 @@ fn a_replacement_in_capitals_leaves_its_links_as_written() {
         [
             "Agent: MY PLEASURE, SEE https://Example.com/Help OR Jo@Example.com! My pleasure, see https://Example.com/Help or Jo@Example.com."
         ]
+    );
+}
+
+/// A replacement is the words written: `{match}, please` was written as is, `{Match}, please`
+/// once recased. A placeholder there is a rule error at the value.
+#[test]
+fn a_placeholder_in_a_replacement_is_a_rule_error() {
+    let err = crate::support::rule_error(
+        "rules:\n  - id: t/hang\n    phrases: [hang on]\n    replace: \"{match}, please\"\n",
+    );
+    assert!(
+        err.contains("r.yaml:4:14: `replace` holds `{match}`, which a fix would write as is"),
+        "{err}"
     );
 }

@@ -198,7 +198,8 @@ fn target(c: &Checker, spec: &RuleSpec, roles: u8) -> Result<Target, RuleError> 
     Ok(Target::Find { find, after })
 }
 
-/// `replace:` only on forbid rules' phrase matches, never empty, on one line.
+/// `replace:` only on forbid rules' phrase matches, never empty, on one line, with no
+/// placeholder.
 fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     let Some(replace) = &spec.replace else {
         return Ok(());
@@ -223,6 +224,17 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "replace",
             "`replace` is empty: a fix would delete the match".into(),
             "write the better wording, or remove `replace`",
+        ));
+    }
+    // A message's placeholders fill nothing here: `{match}, please` was written as is.
+    let placeholder = (crate::rules::template::PLACEHOLDERS.iter())
+        .map(|name| format!("{{{name}}}"))
+        .find(|p| replace.contains(p.as_str()));
+    if let Some(p) = placeholder {
+        return Err(c.fail_value(
+            &["replace"],
+            format!("`replace` holds `{p}`, which a fix would write as is: a replacement is the words written, with no placeholders"),
+            "write the words that replace the match (the case of its first letter follows the match's)",
         ));
     }
     if replace.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
