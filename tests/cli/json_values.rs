@@ -66,7 +66,7 @@ fn other_spellings_of_text_are_read_and_none_at_all_is_an_error() {
         dir.path(),
         "graph.json",
         r#"{"messages":[{"Role":"Customer","Text":"hi"},{"Role":"Agent","msg":"calm down"},
-{"from":{"user":{"displayName":"Agent"}},"body":{"contentType":"html","content":"<p>please calm down</p>"}},
+{"from":{"user":{"displayName":"Agent"}},"body":{"contentType":"html","content":"<p>please calm<br>down</p>"}},
 {"from":{"user":{"displayName":"Customer"}},"body":{"content":"you calm down"}}]}"#,
     );
     let (_, v) = json_report(&[graph.to_str().unwrap()]);

@@ -8,13 +8,14 @@
 use super::backward_ends::drop_backward_ends;
 use super::json_text::{Clock, Unit, error_in, in_time_order, label};
 use super::jsonl::{Grouping, LineKind, Runs};
+use super::markup::strip_html;
 use super::message::Message;
 use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, one_clock, times};
 use super::speech_words::speakers_by_channel;
 use super::unread_times::Unread;
 use crate::text::lines::LineCursor;
-use crate::transcript::{ParseError, ParseOptions, Role, Sentiment, Transcript, Turn};
+use crate::transcript::{ParseError, ParseOptions, Role, Sentiment, Transcript, Turn, TurnText};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -201,9 +202,13 @@ impl<'s> Builder<'s> {
         let Some(raw) = m.text.or(m.transcript) else {
             return Ok(());
         };
-        let Some(text) = message_text(self.source, raw)? else {
+        let Some(mut text) = message_text(self.source, raw)? else {
             return Ok(());
         };
+        // A Microsoft Graph body of HTML: its tags are no words (`calm<br>down`).
+        if raw.starts_with('{') && raw.contains("\"contentType\"") && raw.contains("\"html\"") {
+            text = TurnText::Decoded(strip_html(&text, self.source));
+        }
         let speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
             .flatten()
