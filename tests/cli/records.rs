@@ -350,6 +350,12 @@ fn a_records_transcript_of_labelled_lines_is_read_as_text() {
     let (_, out, err) = run(check(&["--format", "json", "-"]).write_stdin(lines));
     let stream: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     assert_eq!(placed(&stream), placed(&v));
+    // A `.json` list of them too, each a conversation.
+    let list = format!("[{}]", lines.trim_end().replace('\n', ",\n"));
+    let list = write(dir.path(), "list.json", &list);
+    let (_, v) = json_report(&[list.to_str().unwrap()]);
+    assert_eq!(v["conversations"].as_array().map(Vec::len), Some(2), "{v}");
+    assert_eq!(v["conversations"][1]["id"], "r2");
     let one = write(dir.path(), "one.json", lines.lines().next().unwrap());
     let (_, v) = json_report(&[one.to_str().unwrap()]);
     assert_eq!(placed(&v), [("r1".to_string(), 3, 1, 86, agent)]);

@@ -197,6 +197,10 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));
         }
+        // A list of text records, one conversation each, as a JSONL file of them is read.
+        if let Some(records) = super::text_record::of_list(source, top.get(), opts) {
+            return Ok(Parsed::of(format, records?));
+        }
         // One conversation, or one per run of messages with the same `conversation_id`.
         let mut all = parse_message_list(source, top.get(), Unit::Seconds, opts)?;
         // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).

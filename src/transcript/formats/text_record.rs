@@ -82,6 +82,41 @@ pub(super) fn of_object(
     Some(read(raw, opts, &mut LineCursor::new(source)).map(|t| Transcript { id, ..t }))
 }
 
+/// The JSON list `json` (a slice of `source`) read as text records, one conversation each, when
+/// its first item is one (a list of messages is asked no more than that).
+pub(super) fn of_list(
+    source: &str,
+    json: &str,
+    opts: &ParseOptions,
+) -> Option<Result<Vec<Transcript>, ParseError>> {
+    // A search of the bytes spares a list of messages a second parse.
+    let keyed = |key: &str| memchr::memmem::find(json.as_bytes(), key.as_bytes()).is_some();
+    if !keyed("\"transcript\"") && !keyed("\"messages\"") {
+        return None;
+    }
+    let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(json).ok()?;
+    of_object(source, items.first()?.get(), opts)?.ok()?;
+    Some(
+        (items.iter())
+            .map(|item| match of_object(source, item.get(), opts) {
+                Some(read) => read,
+                None => Err(not_a_record(source, item.get())),
+            })
+            .collect(),
+    )
+}
+
+/// The error of an item of a list of text records that is none.
+fn not_a_record(source: &str, item: &str) -> ParseError {
+    let (line, column) = LineCursor::new(source).position(crate::text::offset_in(source, item));
+    ParseError::at(
+        line,
+        column,
+        "a list of conversation records of labelled lines holds an item that is none (each \
+         needs a `transcript` string of two labelled lines or more, and no speaker of its own)",
+    )
+}
+
 /// Reads the JSON string `raw` (a slice of the file `lines` reads) as a text transcript.
 pub(super) fn read(
     raw: &str,
