@@ -30,16 +30,18 @@ pub(super) fn transcript<'a>(m: &Message<'a>) -> Option<&'a str> {
     [m.transcript, m.messages]
         .into_iter()
         .flatten()
-        .find(|json| json.starts_with('"') && labelled_lines(json) >= 2)
+        .find(|json| json.starts_with('"') && labelled_lines(json, 2) == 2)
 }
 
 /// How many lines of the JSON string literal `raw` open with a speaker's label (`Agent: `,
-/// `Sarah Lee: `, after a time, `[00:00:05] Agent: `): a name of at most four words of letters,
-/// then a colon and a space.
-fn labelled_lines(raw: &str) -> usize {
+/// `Sarah Lee: `, after a time, `[00:00:05] Agent: `), up to `enough`: a name of at most four
+/// words of letters, then a colon and a space.
+fn labelled_lines(raw: &str, enough: usize) -> usize {
     let inner = &raw[1..];
     let starts = std::iter::once(0).chain(inner.match_indices("\\n").map(|(i, _)| i + 2));
-    starts.filter(|&at| opens_with_label(&inner[at..])).count()
+    (starts.filter(|&at| opens_with_label(&inner[at..])))
+        .take(enough)
+        .count()
 }
 
 fn opens_with_label(line: &str) -> bool {
