@@ -283,7 +283,8 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     json_string(out, c.path);
     out.extend_from_slice(b",\"id\":");
     opt_string(out, c.id);
-    if let Some(place) = c.number.filter(|_| c.id.is_none()) {
+    // Only a conversation without an id has one.
+    if let Some(place) = c.number {
         out.extend_from_slice(b",\"place\":");
         int(out, place);
     }

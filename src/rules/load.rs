@@ -8,7 +8,6 @@ use super::lexicon::{LexiconSource, Lexicons};
 use super::place::{locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
-use crate::transcript::Format;
 use crate::utf8_file::NotText;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -96,30 +95,6 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<RuleFile>, Vec<RuleErr
     }
 }
 
-/// A rule file that cannot be read as YAML, whose text is a cloud export (saved without its
-/// `.json`) or whose name is a transcript's (`-r call.txt`): its error says so, as the YAML
-/// error alone (an unknown key `Categories`, or `Agent`) does not.
-fn misnamed(mut e: RuleError, file: &SourceFile, fillers: &[String]) -> RuleError {
-    let path = Path::new(file.name);
-    let yaml = crate::file_name::extension(path)
-        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
-    if import::read(file, fillers).is_ok() {
-        e.hint = Some(format!(
-            "{} holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads \
-             from a file named `.json`: rename it, or turn it into YAML with `talklint import`",
-            file.name
-        ));
-    } else if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {
-        e.hint = Some(format!(
-            "{} is named as a {} transcript, not a rule file: rule files (`-r`, `--rules`) \
-             are YAML (`.yaml`); name transcripts to check without `-r`",
-            file.name,
-            format.name()
-        ));
-    }
-    e
-}
-
 /// `path` without its `.` parts: `./fix.yaml` and `fix.yaml` are one path.
 fn without_dots(path: &Path) -> PathBuf {
     let dot = |c: &std::path::Component| matches!(c, std::path::Component::CurDir);
@@ -203,7 +178,7 @@ fn load_judging(
                 }
                 packs.push((file, pack, None));
             }
-            Err(e) => errors.push(misnamed(e, &file, fillers)),
+            Err(e) => errors.push(super::misnamed::misnamed(e, &file, fillers)),
         }
     }
     let config = SourceFile {

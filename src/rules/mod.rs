@@ -17,6 +17,7 @@ pub(crate) mod import;
 pub(crate) mod lexicon;
 pub mod load;
 mod measure;
+mod misnamed;
 mod model;
 pub mod phrase;
 mod phrase_warnings;

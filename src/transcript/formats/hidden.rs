@@ -2,8 +2,10 @@
 //! scripts what [`markdown`] finds unspoken. Turns keep their place in the source; their text
 //! skips these bytes (a turn that held only them is dropped).
 
+use super::lines::Line;
 pub(crate) use super::markdown::{is_heading, markdown};
 use super::references;
+use super::text::INVISIBLE;
 use crate::transcript::{Decoded, Turn, TurnText};
 use std::ops::Range;
 
@@ -117,6 +119,31 @@ pub(crate) fn merge(mut a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range
         }
     }
     out
+}
+
+/// What a reader sees of `line`: all of it, or, when it opens with hidden text (a directive
+/// comment, `<!-- talklint: ignore x --> Agent: …`), the rest after it, so that a label there
+/// opens its turn as it would with the comment gone; `None` when all of it is hidden.
+pub(super) fn shown<'a>(line: Line<'a>, hidden: &[Range<usize>]) -> Option<Line<'a>> {
+    let mut skip = 0;
+    loop {
+        let rest = &line.text[skip..];
+        let at = line.start + skip + (rest.len() - rest.trim_start_matches(INVISIBLE).len());
+        let i = hidden.partition_point(|r| r.start <= at);
+        match i.checked_sub(1).map(|i| &hidden[i]) {
+            Some(r) if r.end > at => skip = r.end - line.start,
+            _ if skip == 0 => return Some(line),
+            _ => break,
+        }
+        if skip >= line.text.len() {
+            return None;
+        }
+    }
+    Some(Line {
+        start: line.start + skip,
+        text: &line.text[skip..],
+        ..line
+    })
 }
 
 #[cfg(test)]

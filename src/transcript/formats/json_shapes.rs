@@ -4,7 +4,7 @@
 //! the shapes talklint reads, never a guess.
 
 use super::chat_exports;
-use super::chat_json::{Writer, parse_message_list, parse_messages};
+use super::chat_json::{Writer, parse_messages};
 use super::json_mistakes;
 use super::json_text::{Unit, conversation_id, from_part, json_error};
 use super::pca;
@@ -180,7 +180,7 @@ struct ResultKeys<'a> {
     utterances: Option<&'a RawValue>,
 }
 
-const EXPECTED: &str = "expected an array of messages, or an object with `messages` (chat; Twilio with `meta` or `conversation_sid`), \
+pub(super) const EXPECTED: &str = "expected an array of messages, or an object with `messages` (chat; Twilio with `meta` or `conversation_sid`), \
     `Transcript` (AWS Call Analytics, Contact Lens, Connect chat), `SpeechSegments` (AWS PCA), \
     `results.items` or `results.audio_segments` (AWS Transcribe), `results.channels` or \
     `results.utterances` (Deepgram), `utterances` or `words` (AssemblyAI), `segments` (Whisper), \
@@ -197,35 +197,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         if !matches!(format, Format::Json | Format::Twilio) {
             return Err(not_a(format, "an object at the top, not an array"));
         }
-        // A list of text records, one conversation each, as a JSONL file of them is read.
-        if let Some(records) = super::text_record::of_list(source, top.get(), opts) {
-            return Ok(Parsed::of(format, records?));
-        }
-        // One conversation, or one per run of messages with the same `conversation_id`.
-        let mut all = parse_message_list(source, top.get(), Unit::Seconds, opts)?;
-        // `[{"foo": …}]` is no list of messages; `[]` is an empty one (skipped as such).
-        let empty = top.get()[1..].trim_start().starts_with(']');
-        if all.iter().all(|t| t.turns.is_empty()) && !empty {
-            // An array of other things (a tool's data staged beside the transcripts) is no
-            // transcript: its error says so, and the help to leave it out follows.
-            let unrecognised = |mut e: ParseError| {
-                e.message = format!("unrecognised JSON shape: {}", e.message);
-                e
-            };
-            return Err(textless(source, top.get()).map(unrecognised).unwrap_or_else(|| {
-                ParseError::at(
-                    1,
-                    1,
-                    format!(
-                        "unrecognised JSON shape: no item of the array has message text (`text`, `content`, `message`, `body` or `utterance`); {EXPECTED}"
-                    ),
-                )
-            }));
-        }
-        if all.is_empty() {
-            all.push(Transcript::default());
-        }
-        return Ok(Parsed::of(format, all));
+        return super::json_lists::parse(source, top.get(), format, opts);
     }
     if !top.get().starts_with('{') {
         return Err(ParseError::at(
@@ -272,12 +244,6 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
     Ok(one(format, t))
 }
 
-/// The error of a JSON array `list` of messages none of which has text ([`super::textless`]).
-fn textless(source: &str, list: &str) -> Option<ParseError> {
-    let items: Vec<&RawValue> = serde_json::from_str(list).ok()?;
-    super::textless::error(source, items.iter().map(|i| i.get()))
-}
-
 fn one(format: Format, t: Transcript) -> Parsed {
     Parsed::of(format, vec![t])
 }
@@ -312,7 +278,11 @@ fn read(
         Format::Json => {
             let raw = list(shape.messages.or(shape.transcript), format, "`messages`")?;
             let t = messages(raw, Unit::Seconds)?;
-            match t.turns.is_empty().then(|| textless(source, raw.get())) {
+            match t
+                .turns
+                .is_empty()
+                .then(|| super::textless::of_list(source, raw.get()))
+            {
                 Some(Some(e)) => Err(e),
                 _ => Ok(t),
             }

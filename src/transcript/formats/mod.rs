@@ -23,6 +23,7 @@ pub mod json_shapes;
 mod json_text;
 pub(crate) use json_text::unescape;
 pub(crate) use markup::entity;
+mod json_lists;
 pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_forms;

@@ -9,7 +9,7 @@ use super::field_labels::joins_as_field;
 use super::hidden;
 use super::label_forms::{emphasis, unbracketed};
 use super::label_words::names_no_speaker;
-use super::lines::{Line, lines};
+use super::lines::lines;
 use super::missed_labels::{self, Missed};
 use super::otter;
 use super::pasted_notices;
@@ -268,7 +268,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     };
     // Each spoken line and how it reads: whether a line is an Otter header depends on the others.
     let mut read: Vec<_> = lines(source)
-        .filter_map(|l| shown(l, &hidden))
+        .filter_map(|l| hidden::shown(l, &hidden))
         .filter(|l| !is_blank(l.text))
         .map(|l| (l, labelled(l.text, l.start, markdown, &opts.roles)))
         .collect();
@@ -360,31 +360,6 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
         agent_guessed: false,
     };
     (t, marks.directives)
-}
-
-/// What a reader sees of `line`: all of it, or, when it opens with hidden text (a directive
-/// comment, `<!-- talklint: ignore x --> Agent: …`), the rest after it, so that a label there
-/// opens its turn as it would with the comment gone; `None` when all of it is hidden.
-fn shown<'a>(line: Line<'a>, hidden: &[Range<usize>]) -> Option<Line<'a>> {
-    let mut skip = 0;
-    loop {
-        let rest = &line.text[skip..];
-        let at = line.start + skip + (rest.len() - rest.trim_start_matches(INVISIBLE).len());
-        let i = hidden.partition_point(|r| r.start <= at);
-        match i.checked_sub(1).map(|i| &hidden[i]) {
-            Some(r) if r.end > at => skip = r.end - line.start,
-            _ if skip == 0 => return Some(line),
-            _ => break,
-        }
-        if skip >= line.text.len() {
-            return None;
-        }
-    }
-    Some(Line {
-        start: line.start + skip,
-        text: &line.text[skip..],
-        ..line
-    })
 }
 
 /// `start..end` of `source` without surrounding whitespace.

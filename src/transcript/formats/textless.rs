@@ -41,6 +41,12 @@ pub(super) fn error<'s>(source: &str, items: impl Iterator<Item = &'s str>) -> O
     ))
 }
 
+/// [`error`] of the JSON list `list` (a slice of `source`) of messages.
+pub(super) fn of_list(source: &str, list: &str) -> Option<ParseError> {
+    let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(list).ok()?;
+    error(source, items.iter().map(|i| i.get()))
+}
+
 /// An object's keys, in the order written, each with whether its value is a string of words
 /// (one with a space).
 #[derive(Default)]
