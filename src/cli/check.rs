@@ -24,7 +24,10 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         files.push((*format, ReportFile::create(path)?));
     }
     let mut main_file = s.output.as_deref().map(ReportFile::create).transpose()?;
-    let mut sink = io::sink();
+    // `--diff` prints diffs instead of reports; once standard output is closed (`--diff |
+    // head`), writing its report fails as a closed pipe does, which stops the scan.
+    let closed = std::cell::Cell::new(false);
+    let mut diff_sink = ClosedAfter(&closed);
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
@@ -46,19 +49,18 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     }
     let diff = s.scan.fix == Some(FixMode::Diff);
     if diff {
-        // `--diff` prints diffs instead of reports.
         outputs.truncate(1);
         if let Some(o) = outputs.first_mut() {
-            o.writer = &mut sink;
+            o.writer = &mut diff_sink;
         }
     }
-    let (mut would_fix, mut not_written, mut closed) = (false, false, false);
+    let (mut would_fix, mut not_written) = (false, false);
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
-            would_fix |= tell_fixed(f, &mut closed);
+            would_fix |= tell_fixed(f, &closed);
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -68,7 +70,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Ok(t) => t,
         // `talklint check | head`: a quiet end, unless report files were being written, which
         // the scan did not finish.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && !writes_files => {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && (diff || !writes_files) => {
             return Ok(Outcome::Clean);
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(CliError::StdoutClosed),
@@ -80,10 +82,6 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .chain(files.into_iter().map(|(_, f)| f))
     {
         file.finish()?;
-    }
-    // `talklint check --diff | head`: a quiet end, as a closed pipe is for a report.
-    if diff && closed {
-        return Ok(Outcome::Clean);
     }
     if diff {
         return Ok(match (totals.errors, would_fix && !s.exit_zero) {
@@ -169,7 +167,7 @@ fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
 /// `--fix` would make is pending there (`--diff` then exits 1). `closed` is set when standard
 /// output was closed (`--diff | head`).
-fn tell_fixed(f: &scan::Fixed, closed: &mut bool) -> bool {
+fn tell_fixed(f: &scan::Fixed, closed: &std::cell::Cell<bool>) -> bool {
     let path = escape_name(&f.path);
     let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
     if f.overlapping > 0 && f.left.is_none() {
@@ -192,12 +190,31 @@ fn tell_fixed(f: &scan::Fixed, closed: &mut bool) -> bool {
         (Some(d), None) => {
             // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
             let written = io::stdout().lock().write_all(d.as_bytes());
-            *closed |= written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+            if written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+                closed.set(true);
+            }
             !d.is_empty()
         }
         (None, None) => {
             super::stderr::line(&format!("fixed: {path}: {} replaced", matches(f.edits)));
             false
+        }
+    }
+}
+
+/// The report writer of `--diff`, which prints no report: it takes every byte until its cell
+/// says standard output was closed, then fails as a closed pipe.
+struct ClosedAfter<'a>(&'a std::cell::Cell<bool>);
+
+impl Write for ClosedAfter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.flush().map(|()| buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.0.get() {
+            true => Err(io::ErrorKind::BrokenPipe.into()),
+            false => Ok(()),
         }
     }
 }

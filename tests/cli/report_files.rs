@@ -88,6 +88,30 @@ fn a_closed_standard_output_leaves_no_half_report() {
     assert_eq!(code, Some(0), "{err}");
 }
 
+/// `talklint check --diff | head` stops the scan when the pipe closes, as a report's closed pipe
+/// does: it went on reading every file, and said each later file's errors to no one's use.
+#[test]
+fn a_closed_diff_pipe_stops_the_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir(&calls).unwrap();
+    // More files than a chunk of the scan holds, then one that cannot be read, last in order.
+    for i in 0..1100 {
+        write(&calls, &format!("{i:04}.txt"), "Agent: calm down\n");
+    }
+    write(&calls, "zzzz.json", "{ not json");
+    let rules = write(
+        dir.path(),
+        "fix.yaml",
+        "rules:\n  - id: t/calm\n    phrases: [calm down]\n    replace: relax\n",
+    );
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"));
+    cmd.args(["check", "--no-config", "-j1", "--diff", "-r"]);
+    let (code, err) = with_stdout_closed(cmd.arg(&rules).arg(&calls));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("zzzz.json"), "the scan went on: {err}");
+}
+
 #[test]
 fn a_closed_output_pipe_exits_quietly() {
     use std::io::{BufRead, BufReader};
