@@ -47,6 +47,33 @@ fn deeply_nested_phrases_and_lexicons_are_errors() {
     assert_eq!(code, 0, "{err}");
 }
 
+/// Rules with more distinct words than the vocabulary holds are an error naming the rule and
+/// the phrase that passes the limit, and saying what to do: it named neither.
+#[test]
+fn too_many_distinct_words_name_the_phrase_past_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let many: String = (0..70_000)
+        .map(|i| format!("      - word{i:05} thing\n"))
+        .collect();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        &format!(
+            "rules:\n  - id: t/small\n    phrases: [calm down]\n  - id: t/many\n    phrases:\n{many}"
+        ),
+    );
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .arg("fixtures/calls"));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("r.yaml:4:"), "{err}");
+    assert!(err.contains("70003 distinct words and stems"), "{err}");
+    // `thing`, `calm` and `down` come first: the 65,532nd `word` is the 65,535th word.
+    assert!(err.contains("(phrase \"word65531 thing\")"), "{err}");
+    assert!(err.contains("check the rules in several runs"), "{err}");
+}
+
 #[test]
 fn too_many_threads_is_a_usage_error() {
     let (code, _, err) =

@@ -109,9 +109,11 @@ impl Matcher {
     pub(super) fn build(input: MatcherInput, expand_up_to: usize) -> Result<Matcher, BuildError> {
         let (words, stems) = vocabulary(input.lists.iter().chain(&input.locals));
         let vocab = Vocab::new(&words, &stems, input.fillers).map_err(|n| BuildError {
-            phrase: None,
+            phrase: first_past_limit(&input.lists),
             message: format!(
-                "the rules use {n} distinct words and stems; at most {} are supported",
+                "the rules use {n} distinct words and stems, past the {} supported from this \
+                 phrase on: check the rules in several runs, or write long word lists as \
+                 regexes",
                 MAX_SYMBOLS - 2
             ),
         })?;
@@ -303,6 +305,21 @@ fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<Str
         all
     };
     (sorted(found.words), sorted(found.stems))
+}
+
+/// The first phrase of `lists` whose words and stems, with those before it, pass the number of
+/// symbols the vocabulary holds.
+fn first_past_limit(lists: &[Vec<&Pattern>]) -> Option<(ListId, usize)> {
+    let mut found = Found::default();
+    for (list, phrases) in lists.iter().enumerate() {
+        for (k, pattern) in phrases.iter().enumerate() {
+            found.walk(&pattern.items);
+            if found.words.len() + found.stems.len() > MAX_SYMBOLS - 2 {
+                return Some((list as ListId, k));
+            }
+        }
+    }
+    None
 }
 
 /// The words and stems found so far, and the choices walked (a lexicon is walked once, however
