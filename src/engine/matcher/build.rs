@@ -9,11 +9,11 @@ use super::anchored::{Anchored, Node, NodeCompiler};
 use super::anchors::Anchors;
 use super::choice::{Edge, edge};
 use super::local::{self, Local, LocalAnchor};
+use super::words::{first_past_limit, vocabulary};
 use super::{Matcher, Slot, Target, Variant, prebuilt};
-use crate::rules::phrase::{self, Item, Pattern, Token};
+use crate::rules::phrase::{Pattern, Token};
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+use rustc_hash::FxHashMap;
 
 /// A phrase that stands for at most this many word sequences is expanded (as fast as matching
 /// gets); a larger one, or one with stems, is matched around an anchor.
@@ -291,67 +291,6 @@ fn add_anchored(
         anchored.push(Anchored { nodes, sites });
     }
     Ok(())
-}
-
-/// Every word and every stem of the phrases, sorted.
-fn vocabulary<'p>(lists: impl Iterator<Item = &'p Vec<&'p Pattern>>) -> (Vec<String>, Vec<String>) {
-    let mut found = Found::default();
-    for pattern in lists.flatten() {
-        found.walk(&pattern.items);
-    }
-    let sorted = |set: FxHashSet<&str>| {
-        let mut all: Vec<String> = set.into_iter().map(str::to_string).collect();
-        all.sort_unstable();
-        all
-    };
-    (sorted(found.words), sorted(found.stems))
-}
-
-/// The first phrase of `lists` whose words and stems, with those before it, pass the number of
-/// symbols the vocabulary holds.
-fn first_past_limit(lists: &[Vec<&Pattern>]) -> Option<(ListId, usize)> {
-    let mut found = Found::default();
-    for (list, phrases) in lists.iter().enumerate() {
-        for (k, pattern) in phrases.iter().enumerate() {
-            found.walk(&pattern.items);
-            if found.words.len() + found.stems.len() > MAX_SYMBOLS - 2 {
-                return Some((list as ListId, k));
-            }
-        }
-    }
-    None
-}
-
-/// The words and stems found so far, and the choices walked (a lexicon is walked once, however
-/// many phrases name it).
-#[derive(Default)]
-struct Found<'p> {
-    words: FxHashSet<&'p str>,
-    stems: FxHashSet<&'p str>,
-    choices: FxHashSet<*const phrase::Choice>,
-}
-
-impl<'p> Found<'p> {
-    fn walk(&mut self, items: &'p [Item]) {
-        for item in items {
-            match item {
-                Item::Word(w) => {
-                    self.words.insert(w);
-                }
-                Item::Stem(s) => {
-                    self.stems.insert(s);
-                }
-                Item::Choice(alternatives) => {
-                    if self.choices.insert(Arc::as_ptr(alternatives)) {
-                        for a in alternatives.iter() {
-                            self.walk(a);
-                        }
-                    }
-                }
-                Item::Any | Item::End => {}
-            }
-        }
-    }
 }
 
 /// Adds every word sequence of `pattern`: each anchored on its longest run of literal words.

@@ -18,6 +18,7 @@ mod prebuilt;
 #[cfg(test)]
 mod tests;
 mod within;
+mod words;
 
 use super::ListId;
 use super::automaton::Automaton;
