@@ -113,9 +113,9 @@ impl Expander {
         self.origin.clear();
         self.pieces.clear();
         for (i, c) in raw.char_indices() {
-            let c = match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
-                c => c,
+            let c = match super::punct::is_apostrophe(c) {
+                true => '\'',
+                false => c,
             };
             if c.is_ascii() {
                 self.origin.push(i);

@@ -68,6 +68,20 @@ const RANGES: [u32; 634] = [
     0x1FB92, 0x1FB94, 0x1FBCA,
 ];
 
+/// Whether `c` is one of the ways an apostrophe is written (`' ’ ‘ ʼ ´ \``), all read as `'`.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
+    )
+}
+
+/// Whether `c` is a hyphen inside a word: `-`, or the Unicode hyphen and non-breaking hyphen a
+/// word processor writes (`Anne‑Marie`), all read as `-`.
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 /// Whether `c` is punctuation or a symbol (general category P or Sm, Sc, So) beyond ASCII.
 pub(crate) fn is_punctuation(c: char) -> bool {
     let c = c as u32;

@@ -1,13 +1,19 @@
 //! The one form in which speaker labels and agents' names are compared: case-folded as words are
-//! (`ß` as `ss`), runs of white space one space, trimmed. `SARAH`, `Sarah`, `Sarah  Lee` typed
-//! with two spaces, and `Jörg Weiß` and `JÖRG WEISS` are the same person to config `roles:` and
-//! to the per-agent figures, as a reader takes them.
+//! (`ß` as `ss`), accents composed as NFC writes them, every apostrophe and hyphen spelling as
+//! `'` and `-`, runs of white space one space, trimmed. `SARAH`, `Sarah`, `Sarah  Lee` typed
+//! with two spaces, `Jörg Weiß` and `JÖRG WEISS`, `María` with its accent typed apart, and
+//! `O’Connor` and `O'Connor` are the same person to config `roles:` and to the per-agent
+//! figures, as a reader takes them.
 
 use crate::text::canon::{Fold, fold};
+use crate::text::punct::{is_apostrophe, is_hyphen};
 use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
-/// `label` case-folded as words are ([`push_folded`]), with each run of white space (a tab, a
-/// no-break space too) one space and none at its ends: itself when it already is.
+/// `label` case-folded as words are ([`push_folded`]), composed as NFC writes it, with each run
+/// of white space (a tab, a no-break space too) one space and none at its ends: itself when it
+/// already is.
 pub fn key(label: &str) -> Cow<'_, str> {
     if is_key(label) {
         return Cow::Borrowed(label);
@@ -17,7 +23,7 @@ pub fn key(label: &str) -> Cow<'_, str> {
         if !key.is_empty() {
             key.push(' ');
         }
-        for c in word.chars() {
+        for c in word.nfc() {
             push_folded(c, &mut key);
         }
     }
@@ -25,8 +31,15 @@ pub fn key(label: &str) -> Cow<'_, str> {
 }
 
 /// `c` as words are compared (see [`fold`]), pushed onto `out`: `ß` as `ss`, `Ａ` as `a`, a
-/// zero-width space as nothing, any other character as its lowercase.
+/// zero-width space as nothing, `’` as `'`, a non-breaking hyphen as `-`, any other character
+/// as its lowercase.
 fn push_folded(c: char, out: &mut String) {
+    if is_apostrophe(c) {
+        return out.push('\'');
+    }
+    if is_hyphen(c) {
+        return out.push('-');
+    }
     match fold(c) {
         Fold::Drop => {}
         Fold::To(s) => out.push_str(s),
@@ -36,6 +49,9 @@ fn push_folded(c: char, out: &mut String) {
 
 /// Whether [`push_folded`] writes `c` as itself.
 fn folds_to_itself(c: char) -> bool {
+    if is_apostrophe(c) || is_hyphen(c) {
+        return matches!(c, '\'' | '-');
+    }
     match fold(c) {
         Fold::Drop => false,
         Fold::To(s) => s.chars().eq(std::iter::once(c)),
@@ -43,11 +59,12 @@ fn folds_to_itself(c: char) -> bool {
     }
 }
 
-/// Whether `label` is its own [`key`]: no capital, and white space only as single spaces between
-/// words (the usual label, `agent`, answers at once).
+/// Whether `label` is its own [`key`]: no capital, no accent to compose, and white space only as
+/// single spaces between words (the usual label, `agent`, answers at once).
 fn is_key(label: &str) -> bool {
     // A space may not open the label.
     let mut after_space = true;
+    let mut marks = false;
     for c in label.chars() {
         if c.is_whitespace() {
             if c != ' ' || after_space {
@@ -55,17 +72,18 @@ fn is_key(label: &str) -> bool {
             }
             after_space = true;
         } else if c.is_ascii() {
-            if c.is_ascii_uppercase() {
+            if c.is_ascii_uppercase() || c == '`' {
                 return false;
             }
             after_space = false;
         } else if !folds_to_itself(c) {
             return false;
         } else {
+            marks |= is_combining_mark(c);
             after_space = false;
         }
     }
-    !after_space || label.is_empty()
+    (!after_space || label.is_empty()) && !(marks && !unicode_normalization::is_nfc(label))
 }
 
 /// `label` trimmed and lowercased, with its runs of white space one space, as [`key`] gives it:
@@ -91,7 +109,8 @@ fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let mut after_space = false;
     for (to, &b) in lower.iter_mut().zip(label) {
         let space = b == b' ';
-        if (space && after_space) || b >= 0x80 || (!space && b.is_ascii_whitespace()) {
+        let folds = b >= 0x80 || b == b'`';
+        if (space && after_space) || folds || (!space && b.is_ascii_whitespace()) {
             return None;
         }
         after_space = space;
@@ -125,11 +144,18 @@ mod tests {
         assert_eq!(key("Émile Zola"), "émile zola");
         assert!(matches!(key("agent"), Cow::Borrowed(_)));
         assert!(matches!(key("maría josé"), Cow::Borrowed(_)));
+        // An accent typed apart, as macOS writes it; an apostrophe or hyphen a word processor
+        // writes.
+        assert_eq!(key("Mari\u{301}a"), "maría");
+        assert_eq!(key("O’Connor"), "o'connor");
+        assert_eq!(key("o`connor"), "o'connor");
+        assert_eq!(folded("o`connor", &mut [0; 32]), "o'connor");
+        assert_eq!(key("Anne\u{2011}Marie"), "anne-marie");
     }
 
     proptest::proptest! {
         #[test]
-        fn a_key_is_its_own_key(s in "[ aZé\\t\\u{a0}É.]{0,8}") {
+        fn a_key_is_its_own_key(s in "[ aZé\\t\\u{a0}É.’`\\u{301}\\u{2011}-]{0,8}") {
             let k = key(&s).into_owned();
             proptest::prop_assert_eq!(key(&k), k.as_str());
             proptest::prop_assert_eq!(is_key(&s), key(&s) == s.as_str());

@@ -67,6 +67,7 @@ mod injection;
 mod json_values;
 mod junit_failures;
 mod junit_names;
+mod label_spellings;
 mod labels;
 mod limits;
 mod linear_inputs;

@@ -18,6 +18,7 @@ use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_ti
 use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
+use crate::text::punct;
 use crate::transcript::roles::{self, Speakers};
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 use std::ops::Range;
@@ -213,11 +214,7 @@ fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
 fn is_bracket_part(part: &str) -> bool {
     part.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '#' | '+'))
         && part.chars().all(|c| {
-            c.is_alphanumeric()
-                || matches!(
-                    c,
-                    ' ' | '.' | ',' | '_' | '-' | '\'' | '#' | '/' | '&' | '@' | '+'
-                )
+            is_name_char(c) || matches!(c, ' ' | '.' | ',' | '_' | '#' | '/' | '&' | '@' | '+')
         })
 }
 
@@ -229,7 +226,7 @@ fn is_name_label(label: &str) -> bool {
     // One pass over the characters: every line that opens a turn asks.
     let (mut words, mut in_word) = (0, false);
     for c in label.chars() {
-        if !(c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\'' | '#')) {
+        if !(is_name_char(c) || matches!(c, ' ' | '.' | '_' | '#')) {
             return false;
         }
         if c == ' ' {
@@ -239,6 +236,15 @@ fn is_name_label(label: &str) -> bool {
         }
     }
     words <= 4
+}
+
+/// A letter or digit of a name, with its accents typed apart (`Mari\u{301}a`, as macOS writes
+/// it), or an apostrophe or hyphen however written (`O’Connor`, `Anne‑Marie`).
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || punct::is_apostrophe(c)
+        || punct::is_hyphen(c)
+        || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive

@@ -1,0 +1,79 @@
+//! Speaker labels however a keyboard, a word processor or macOS wrote them: an accent typed apart
+//! from its letter (`Mari\u{301}a`), a typographic apostrophe (`O’Connor`), a non-breaking hyphen
+//! (`Anne‑Marie`). Each such label was no label: its line joined the turn before, so a customer's
+//! words were charged to the agent, or the agent's went unjudged.
+
+use crate::support::{json_report_in, write};
+use serde_json::Value;
+
+/// (role, speaker) of each turn of the first conversation, and its findings' turns.
+fn turns_and_findings(report: &Value) -> (usize, Vec<(u64, String)>) {
+    let c = &report["conversations"][0];
+    let findings = c["findings"].as_array().expect("findings");
+    let at = findings.iter().map(|f| {
+        let speaker = f["speaker"].as_str().unwrap_or_default().to_string();
+        (f["turn"].as_u64().unwrap_or_default(), speaker)
+    });
+    (
+        c["turns"].as_u64().unwrap_or_default() as usize,
+        at.collect(),
+    )
+}
+
+#[test]
+fn labels_with_accents_typed_apart_apostrophes_and_hyphens_are_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [r.yaml]\nroles: {agent: [\"Mari\u{301}a\"], customer: [\"O'Connor\", \"Anne-Marie\"]}\n",
+    );
+    write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - {id: t/calm, phrases: [calm down], speaker: agent, severity: error}\n",
+    );
+    // The agent's label in NFD, the config's in NFC.
+    let agent = "Mari\u{301}a: Please calm down.\n";
+    for (name, text, customer) in [
+        ("apostrophe.txt", "O’Connor: I'm upset.\n", "O’Connor"),
+        (
+            "hyphen.txt",
+            "Anne\u{2011}Marie: I'm upset.\n",
+            "Anne\u{2011}Marie",
+        ),
+        ("nfc.txt", "O'Connor: I'm upset.\n", "O'Connor"),
+    ] {
+        write(
+            dir.path(),
+            name,
+            &format!("{text}{agent}Customer: calm down, you say?\n"),
+        );
+        let (code, report) = json_report_in(dir.path(), &[name]);
+        assert_eq!(code, 1, "{name}: {report}");
+        let (turns, found) = turns_and_findings(&report);
+        assert_eq!(turns, 3, "{name}: {report}");
+        assert_eq!(found, [(2, "Mari\u{301}a".to_string())], "{name}: {report}");
+        let c = &report["conversations"][0];
+        assert_eq!(
+            c["unknown_turns"], 0,
+            "{name}: the config names {customer}: {report}"
+        );
+    }
+    // Markdown's bold labels, and a caption's voice.
+    let md = "**O’Connor:** I'm upset.\n\n**Mari\u{301}a:** Please calm down.\n";
+    write(dir.path(), "call.md", md);
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v O’Connor>I'm upset.</v>\n\n\
+               00:00:03.000 --> 00:00:04.000\n<v Mari\u{301}a>Please calm down.</v>\n";
+    write(dir.path(), "call.vtt", vtt);
+    for name in ["call.md", "call.vtt"] {
+        let (code, report) = json_report_in(dir.path(), &[name]);
+        assert_eq!(code, 1, "{name}: {report}");
+        let (turns, found) = turns_and_findings(&report);
+        assert_eq!((turns, found.len()), (2, 1), "{name}: {report}");
+        assert_eq!(
+            report["conversations"][0]["unknown_turns"], 0,
+            "{name}: {report}"
+        );
+    }
+}
