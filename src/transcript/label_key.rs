@@ -83,7 +83,7 @@ fn is_key(label: &str) -> bool {
             after_space = false;
         }
     }
-    (!after_space || label.is_empty()) && !(marks && !unicode_normalization::is_nfc(label))
+    (!after_space || label.is_empty()) && (!marks || unicode_normalization::is_nfc(label))
 }
 
 /// `label` trimmed and lowercased, with its runs of white space one space, as [`key`] gives it:
