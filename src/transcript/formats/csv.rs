@@ -19,6 +19,8 @@ mod conversation;
 mod dates;
 #[path = "csv_fields.rs"]
 mod fields;
+#[path = "csv_id_columns.rs"]
+mod id_columns;
 #[path = "csv_mend.rs"]
 mod mend;
 #[path = "csv_run_on.rs"]

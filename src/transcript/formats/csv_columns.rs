@@ -2,6 +2,7 @@
 //! the conversation id, found by their names in any case, with the spellings exports use.
 
 use super::super::json_text::Unit;
+use super::id_columns::{IdOf, id_of};
 
 /// Header names each column may have.
 pub(super) const TEXT: &[&str] = &[
@@ -109,44 +110,6 @@ const TIME_MS: &[&str] = &[
     "ts_ms",
 ];
 const END_MS: &[&str] = &["end_ms", "end_millis", "end_time_ms"];
-/// Columns of a conversation's id, in the order JSON messages' keys are read: a conversation's
-/// own id (in any language CSV reads), else a call's, else the first of the other names.
-const CONVERSATION: &[&str] = &[
-    "conversation_id",
-    "conversation",
-    "conversationid",
-    "id_conversación",
-    "id_conversacion",
-    "id_de_conversación",
-    "id_de_conversacion",
-    "conversación",
-    "conversacion",
-    "id_conversa",
-    "id_conversazione",
-    "gesprächs_id",
-    "gespräch_id",
-    "konversations_id",
-    "id_conversation",
-    "id_de_conversation",
-];
-const CALL: &[&str] = &["call_id", "callid"];
-const OTHER_ID: &[&str] = &[
-    "chat_id",
-    "ticket_id",
-    "contact_id",
-    "session_id",
-    "thread_id",
-    "transcript_id",
-    // The same in camel case, as a header's case is not read: `chatId`, Amazon Connect's
-    // `ContactId`.
-    "chatid",
-    "ticketid",
-    "contactid",
-    "sessionid",
-    "threadid",
-    "transcriptid",
-];
-
 /// Column positions, found from the header row.
 pub(super) struct Columns {
     pub(super) text: usize,
@@ -189,10 +152,22 @@ impl Columns {
             start,
             end: timed(END, END_MS),
             clock,
-            conversation: [col(CONVERSATION), col(CALL), col(OTHER_ID)]
-                .into_iter()
-                .flatten()
-                .collect(),
+            conversation: id_columns(header),
         })
     }
+}
+
+/// The columns of `header` that may hold a conversation's id, in the order read: the first of a
+/// conversation's own id, the first of a call's, the first of the others.
+fn id_columns(header: &csv::StringRecord) -> Vec<usize> {
+    let mut firsts: Vec<(IdOf, usize)> = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        if let Some(of) = id_of(name)
+            && !firsts.iter().any(|&(seen, _)| seen == of)
+        {
+            firsts.push((of, i));
+        }
+    }
+    firsts.sort();
+    firsts.into_iter().map(|(_, i)| i).collect()
 }
