@@ -136,6 +136,24 @@ fn two_configs_in_one_folder_are_a_config_error_naming_both() {
     }
 }
 
+/// A config that is a link to no file (a team's config on a share not mounted) is an error
+/// naming it: the run went on with the built-in pack and its scores, in silence.
+#[cfg(unix)]
+#[test]
+fn a_config_linked_to_no_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Agent: calm down\n").unwrap();
+    let gone = dir.path().join("share/talklint.yaml");
+    std::os::unix::fs::symlink(&gone, dir.path().join("talklint.yaml")).unwrap();
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("talklint.yaml: cannot read config: a link to no file"),
+        "{err}"
+    );
+    assert!(err.contains("share/talklint.yaml is gone"), "{err}");
+}
+
 #[test]
 fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     let dir = tree();
