@@ -69,8 +69,12 @@ pub(super) fn nested(
     let mut configs: Vec<(_, scan::Scope)> = Vec::new();
     for path in found {
         let folder = path.parent().unwrap_or(&path);
+        let every_file = scan::every_file_of(folder);
         let excluded = |(_, outer): &(_, scan::Scope)| {
-            folder.starts_with(&outer.folder) && outer.excluding(&outer.below(folder)).is_some()
+            folder.starts_with(&outer.folder)
+                && [folder, &every_file]
+                    .iter()
+                    .any(|f| outer.excluding(&outer.below(f)).is_some())
         };
         if configs.iter().any(excluded) {
             continue;

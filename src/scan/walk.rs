@@ -206,13 +206,21 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     if exclude.is_some() || folders_only || !profiles.select_nothing() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            // A folder whose every file is excluded (`old/**`) is left out whole: a config in
+            // it is not read, as none of its files is checked.
+            let whole = is_dir.then(|| every_file_of(e.path()));
+            let paths = [Some(e.path()), whole.as_deref()];
             let excluded = |x: &super::scope::Globs| {
-                flag_glob(e.path(), &root, &display(e.path()), |p| x.is_match(p))
+                paths
+                    .iter()
+                    .flatten()
+                    .any(|path| flag_glob(path, &root, &display(path), |p| x.is_match(p)))
             };
             e.depth() == 0
-                || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
+                || (!folders_only || is_dir)
                     && !exclude.as_ref().is_some_and(excluded)
-                    && !profiles.excludes(e.path())
+                    && !paths.iter().flatten().any(|path| profiles.excludes(path))
         });
     }
     builder.build()
@@ -224,9 +232,20 @@ pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ 
     roots(opts)
         .into_iter()
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
-        .filter(|p| opts.profiles.excluding(Path::new(p)).is_none())
+        .filter(|p| {
+            let p = Path::new(p);
+            [p, &every_file_of(p)]
+                .iter()
+                .all(|p| opts.profiles.excluding(p).is_none())
+        })
         .flat_map(|root| walker(Path::new(&root), opts, true))
         .filter_map(|entry| entry.ok().map(ignore::DirEntry::into_path))
+}
+
+/// A path that stands for every file of `folder`: a glob that matches it (`old/**`, `old/*`)
+/// excludes all the folder holds, where one that names some of its files (`old/*.txt`) does not.
+pub(crate) fn every_file_of(folder: &Path) -> PathBuf {
+    folder.join("*")
 }
 
 /// What ends the message of a bad glob in an ignore file.

@@ -298,3 +298,41 @@ fn dot_slash_globs_and_folder_globs_match_as_written() {
         "{report}"
     );
 }
+
+/// A config in a folder excluded as `old/**` (the SPEC's own example, `archive/**`), by a config
+/// or by `--exclude`, is not read, as none of its files is checked: a stale one with an unknown
+/// key stopped every run. One whose folder's files are excluded only in part (`old/*.txt`) is.
+#[test]
+fn a_config_in_a_folder_excluded_as_dir_star_star_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for folder in ["old/deep", "new"] {
+        fs::create_dir_all(root.join(folder)).unwrap();
+    }
+    fs::write(root.join("old/a.txt"), "Agent: calm down\n").unwrap();
+    fs::write(root.join("old/deep/c.md"), "Agent: calm down\n").unwrap();
+    fs::write(root.join("old/talklint.yaml"), "bogus_key: 1\n").unwrap();
+    fs::write(root.join("new/b.txt"), "Agent: calm down\n").unwrap();
+    let paths = |report: &Value| -> Vec<String> {
+        let all = report["conversations"].as_array().unwrap().iter();
+        all.map(|c| c["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (config, args) in [
+        ("exclude: [\"old/**\"]\n", &[][..]),
+        ("exclude: [\"**/old/**\"]\n", &[][..]),
+        ("rules: [default]\n", &["--exclude", "old/**"][..]),
+    ] {
+        fs::write(root.join("talklint.yaml"), config).unwrap();
+        let (code, report) = json_report_in(root, &[args, &["."]].concat());
+        assert_eq!(code, 1, "{config} {args:?}: {report}");
+        assert_eq!(paths(&report), ["new/b.txt"], "{config} {args:?}");
+    }
+    fs::write(root.join("talklint.yaml"), "exclude: [\"old/*.txt\"]\n").unwrap();
+    let (code, out, err) = run(talklint().current_dir(root).args(["check", "."]));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("old/talklint.yaml:1:1: unknown field"),
+        "{err}"
+    );
+}
