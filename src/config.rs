@@ -82,7 +82,7 @@ pub struct Config {
     /// conversations); never more than 4 GiB.
     pub max_filesize: Option<ByteSize>,
     /// Mask personal data in every report (`--redact`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "switch")]
     pub redact: bool,
     /// Regexes also masked, as `[REDACTED]`, when redacting; they match in any case (`(?-i)` to
     /// match the case written).
@@ -93,7 +93,7 @@ pub struct Config {
     pub csv_delimiter: Option<CsvDelimiter>,
     /// Open CSV reports with a UTF-8 byte order mark, so that Excel reads them as UTF-8
     /// (`--csv-bom`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "switch")]
     pub csv_bom: bool,
 }
 
@@ -144,6 +144,11 @@ pub struct ScoringConfig {
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub pass: Option<i32>,
+}
+
+/// A switch of the config, off when its key is left empty, as another key left empty is unset.
+fn switch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 
 /// A score a conversation must reach (`scoring.pass`, `min_score`) or starts from

@@ -274,11 +274,12 @@ fn a_score_bar_outside_0_to_100_is_an_error_at_its_place() {
     );
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert_eq!(code, 1, "the bounds are scores: {err}");
-    // No bar, as with other keys: `null` or nothing.
+    // No bar, as with other keys: `null` or nothing; a switch left empty is off (`redact:` was
+    // "invalid type: null").
     write(
         dir.path(),
         "talklint.yaml",
-        "scoring: {pass: null}\nmin_score:\n",
+        "scoring: {pass: null}\nmin_score:\nredact:\ncsv_bom:\n",
     );
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "a.txt"]));
     assert!(code < 2, "{err}");
