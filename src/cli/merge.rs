@@ -57,7 +57,9 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
         })
         .cloned()
         .collect();
-    match merge::merge(&reports, &rules, how, w, threads) {
+    // Even with `-q`: a file that was not checked is never silent, as in `check`.
+    let mut on_error = |e: &report::FileError| super::stderr::file_error(e);
+    match merge::merge(&reports, &rules, how, (w, &mut on_error), threads) {
         Ok(totals) => {
             file.map(ReportFile::finish).transpose()?;
             if args.statistics {

@@ -162,13 +162,14 @@ enum Job {
 }
 
 /// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
-/// to `w`, with the findings' rules looked up in `rules`; gives the merged summary. With a
-/// redactor (`--redact`), the reports' matches and messages are masked again.
+/// to `w`, with the findings' rules looked up in `rules`; gives the merged summary, and hands
+/// each file the reports say could not be read to `on_error` as it is written. With a redactor
+/// (`--redact`), the reports' matches and messages are masked again.
 pub fn merge(
     reports: &[String],
     rules: &RuleSet,
     (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
-    w: &mut dyn Write,
+    (w, on_error): (&mut dyn Write, &mut dyn FnMut(&FileError)),
     threads: usize,
 ) -> Result<Summary, MergeError> {
     let mut index = Index::default();
@@ -248,6 +249,7 @@ pub fn merge(
                 }
                 Done::Error(e) => {
                     printer.event(w, None, Some(&e))?;
+                    on_error(&e);
                     errors.push(e);
                 }
             }

@@ -246,3 +246,31 @@ fn an_id_of_a_clash_is_named_on_one_line() {
         "{merged}"
     );
 }
+
+/// The files the reports say could not be read are named on standard error, even with `-q`,
+/// as `check` names them: a merge said only "1 read error", or with `-q` nothing, and exited 2.
+#[test]
+fn a_merge_names_each_unreadable_file_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: calm down\n");
+    write(dir.path(), "broken.json", "{ not json");
+    let (_, _, checked) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-q",
+        "--exit-zero",
+        ".",
+    ]));
+    let said: Vec<&str> = checked
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(said.len(), 1, "{checked}");
+    assert!(said[0].starts_with("error: broken.json: "), "{checked}");
+    let jsonl = report(dir.path(), "r.jsonl", &["a.txt", "broken.json"]);
+    for quiet in [&[][..], &["-q"][..]] {
+        let (code, _, err) = merge(quiet, &[jsonl.clone()]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.lines().any(|l| l == said[0]), "{quiet:?}: {err}");
+    }
+}
