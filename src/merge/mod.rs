@@ -161,6 +161,9 @@ enum Job {
     Ready(Done),
 }
 
+/// What is told of each file the reports list as not read.
+type OnError<'a> = &'a mut dyn FnMut(&FileError);
+
 /// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
 /// to `w`, with the findings' rules looked up in `rules`; gives the merged summary, and hands
 /// each file the reports say could not be read to `on_error` as it is written. With a redactor
@@ -169,7 +172,7 @@ pub fn merge(
     reports: &[String],
     rules: &RuleSet,
     (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
-    (w, on_error): (&mut dyn Write, &mut dyn FnMut(&FileError)),
+    (w, on_error): (&mut dyn Write, OnError),
     threads: usize,
 ) -> Result<Summary, MergeError> {
     let mut index = Index::default();
