@@ -269,7 +269,7 @@ fn a_merge_names_each_unreadable_file_on_standard_error() {
     assert!(said[0].starts_with("error: broken.json: "), "{checked}");
     let jsonl = report(dir.path(), "r.jsonl", &["a.txt", "broken.json"]);
     for quiet in [&[][..], &["-q"][..]] {
-        let (code, _, err) = merge(quiet, &[jsonl.clone()]);
+        let (code, _, err) = merge(quiet, std::slice::from_ref(&jsonl));
         assert_eq!(code, 2, "{err}");
         assert!(err.lines().any(|l| l == said[0]), "{quiet:?}: {err}");
     }
