@@ -357,10 +357,29 @@ fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<
         )
     }));
     let is_disabled = |c: &Rule| o.disable.iter().any(|k| matches(k, c));
-    let disabled = (checked.iter().filter(|c| is_disabled(c)))
+    let only_disabled = o.severity.keys().filter(|key| {
+        let mut named = checked.iter().filter(|c| matches(key, c)).peekable();
+        named.peek().is_some() && named.all(is_disabled)
+    });
+    warnings.extend(only_disabled.map(|key| {
+        format!(
+            "{} names only rules that `disable` turns off, so it changes nothing",
+            at("severity", key)
+        )
+    }));
+    let disabled: Vec<(String, String)> = (checked.iter().filter(|c| is_disabled(c)))
         .map(|c| (c.id.clone(), c.category.clone()))
         .collect();
     checked.retain(|c| !is_disabled(c));
+    if checked.is_empty() && !disabled.is_empty() {
+        warnings.push(format!(
+            "{}{}: `disable` turns off all {} rules loaded, so nothing can be found and every \
+             conversation passes; disable fewer",
+            o.origin,
+            place_of("disable", &o.disable[0], &o.text),
+            disabled.len(),
+        ));
+    }
     for r in checked.iter_mut().filter(|r| has_severity(r)) {
         // A rule's own id wins over its category, however that is written.
         let category = [r.category.clone(), format!("{}/*", r.category)];
