@@ -56,8 +56,9 @@ fn speaker_lists_and_zero_points() {
     assert_eq!(f["points"], 0);
 }
 
-/// A rule no agent's words can hit marks the conversation and scores nothing unless it sets
-/// points; an agent's rule of the same severity costs its default.
+/// A customer-side rule (no agent's or bot's words can hit it) marks the conversation and scores
+/// nothing unless it sets points; an agent's or a bot's rule of the same severity costs its
+/// default (SPEC 5: a bot's error cost nothing, though its prompts speak for the company).
 #[test]
 fn customer_side_rules_score_only_their_own_points() {
     let dir = tempfile::tempdir().unwrap();
@@ -66,12 +67,14 @@ fn customer_side_rules_score_only_their_own_points() {
         "rules.yaml",
         "rules:\n  - id: risk/cancel\n    speaker: customer\n    phrases: [\"cancel my account\"]\n\
          \n  - id: risk/cancel-priced\n    speaker: customer\n    points: -3\n    phrases: [\"cancel my account\"]\n\
-         \n  - id: risk/agent-cancel\n    speaker: [agent, customer]\n    phrases: [\"cancel my account\"]\n",
+         \n  - id: risk/agent-cancel\n    speaker: [agent, customer]\n    phrases: [\"cancel my account\"]\n\
+         \n  - id: ivr/press\n    speaker: bot\n    phrases: [\"press one\"]\n",
     );
     let call = crate::support::write(
         dir.path(),
         "call.txt",
-        "Agent: Hello, how can I help?\nCustomer: I want to cancel my account.\n",
+        "Bot: For billing, press one.\nAgent: Hello, how can I help?\n\
+         Customer: I want to cancel my account.\n",
     );
     let v = crate::support::pack_report(Some(&rules), &call);
     let c = &v["conversations"][0];
@@ -83,7 +86,8 @@ fn customer_side_rules_score_only_their_own_points() {
         -5,
         "a rule agents can hit keeps its default"
     );
-    assert_eq!(c["score"], 72);
+    assert_eq!(points("ivr/press"), -5, "a bot's rule keeps its default");
+    assert_eq!(c["score"], 67);
 }
 
 #[test]
