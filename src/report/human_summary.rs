@@ -68,7 +68,7 @@ pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<
     if s.no_agent_turn > 0 {
         writeln!(
             w,
-            "No agent turn in {}, so agent rules had nothing to judge there: where a speaker is \
+            "No agent turn in {}, so no agent's words were judged there: where a speaker is \
              the agent, name its label under `roles:` in talklint.yaml (`roles: {{agent: \
              [LABEL]}}`; a conversation's warning proposes the line).",
             plural(s.no_agent_turn, "conversation", "conversations")

@@ -24,7 +24,7 @@ fn a_scan_with_no_agent_turn_does_not_read_all_passed() {
     assert!(
         out.contains("1 conversation in 1 file: none judged, no agent turn found")
             && out.contains(
-                "No agent turn in 1 conversation, so agent rules had nothing to judge there: \
+                "No agent turn in 1 conversation, so no agent's words were judged there: \
                  where a speaker is the agent, name its label under `roles:` in talklint.yaml"
             ),
         "{out}"
