@@ -187,6 +187,12 @@ fn help_texts_name_the_fix() {
             && id.contains("help: every rule starts with its id, `<category>/<name>` in kebab-case: `- id: courtesy/no-problem`"),
         "{id}"
     );
+    // An id not in kebab-case is offered as one: the help gave a fixed example, whatever the id.
+    let id = rule_error("rules:\n  - id: Höflichkeit/Straße Eins\n    phrases: [x]\n");
+    assert!(
+        id.contains("category first (`hoflichkeit/strasse-eins`)"),
+        "{id}"
+    );
     let words =
         rule_error("rules:\n  - id: t/n\n    phrases: [refund]\n    near: {phrases: [x]}\n");
     assert!(

@@ -34,6 +34,28 @@ fn valid_id(id: &str) -> bool {
     matches!(id.split_once('/'), Some((c, n)) if kebab(c) && kebab(n))
 }
 
+/// `id` written as a valid one, where it can be: accents dropped (`empatía` as `empatia`), `ß`
+/// as `ss`, lowercase, and each run of other characters one `-` (`Höflichkeit/Straße` as
+/// `hoflichkeit/strasse`, `QA/Not My Job` as `qa/not-my-job`).
+fn kebab_id(id: &str) -> Option<String> {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    let (category, name) = id.split_once('/')?;
+    let kebab = |part: &str| {
+        let plain = part
+            .nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .collect::<String>();
+        let words = plain.replace(['ß', 'ẞ'], "ss").to_lowercase();
+        let words = words.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()));
+        words
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let id = format!("{}/{}", kebab(category), kebab(name));
+    valid_id(&id).then_some(id)
+}
+
 /// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that
 /// a repeated id is found at its own place). Returns the rule and the offset of its id.
 pub(super) fn check(
@@ -58,7 +80,11 @@ pub(super) fn check(
                 "rule id `{}` is not `<category>/<name>` in kebab-case",
                 spec.id
             ),
-            "write ids like `ownership/not-my-department`: words of lowercase ASCII letters and digits joined by `-`, category first (`empatia/disculpa` for `empatía/disculpa`)",
+            &format!(
+                "write ids like `ownership/not-my-department`: words of lowercase ASCII letters \
+                 and digits joined by `-`, category first{}",
+                kebab_id(&spec.id).map_or_else(String::new, |id| format!(" (`{id}`)"))
+            ),
         ));
     }
     let (category, name) = spec.id.split_once('/').unwrap_or_default();
