@@ -27,24 +27,11 @@ pub(crate) struct BadEncoding {
 /// The file's text, or why it has none.
 pub(crate) fn read(path: &Path) -> Result<String, NotText> {
     let bytes = std::fs::read(path).map_err(NotText::Io)?;
+    if let Some(wide) = wide_encoding(&bytes) {
+        return Err(NotText::Encoding(wide));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
-        if utf32_little_endian(bytes).is_some() {
-            return NotText::Encoding(BadEncoding {
-                line: 1,
-                column: 1,
-                message: "the file is UTF-32, not UTF-8".into(),
-                hint: UTF32_HINT,
-            });
-        }
-        if utf16_little_endian(bytes).is_some() {
-            return NotText::Encoding(BadEncoding {
-                line: 1,
-                column: 1,
-                message: "the file is UTF-16, not UTF-8".into(),
-                hint: "save it as UTF-8 (in PowerShell: `Out-File -Encoding utf8`)",
-            });
-        }
         let at = e.utf8_error().valid_up_to();
         let (line, column) = place_of(bytes, at);
         NotText::Encoding(BadEncoding {
@@ -55,6 +42,33 @@ pub(crate) fn read(path: &Path) -> Result<String, NotText> {
         })
     })
 }
+
+/// Why `bytes` are UTF-32 or UTF-16 text rather than UTF-8, with or without a byte-order mark
+/// (ASCII in UTF-16 without one is valid UTF-8, a NUL beside each character, which the YAML
+/// reader called a control character pasted from a word processor).
+fn wide_encoding(bytes: &[u8]) -> Option<BadEncoding> {
+    let (message, hint) = if utf32_little_endian(bytes).is_some() {
+        ("the file is UTF-32, not UTF-8", UTF32_HINT)
+    } else if utf16_little_endian(bytes).is_some() {
+        ("the file is UTF-16, not UTF-8", UTF16_HINT)
+    } else if memchr::memchr(0, bytes).is_some() && bomless_utf16_little_endian(bytes).is_some() {
+        (
+            "the file is UTF-16 (without a byte-order mark), not UTF-8",
+            UTF16_HINT,
+        )
+    } else {
+        return None;
+    };
+    Some(BadEncoding {
+        line: 1,
+        column: 1,
+        message: message.into(),
+        hint,
+    })
+}
+
+/// How to save a UTF-16 file as talklint reads it.
+const UTF16_HINT: &str = "save it as UTF-8 (in PowerShell: `Out-File -Encoding utf8`)";
 
 /// How to convert a UTF-32 file, which talklint does not read (no editor or export writes it
 /// by default; Python's `encode("utf-32")` does).

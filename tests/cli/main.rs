@@ -36,6 +36,7 @@ mod eval_output;
 mod eval_reports;
 mod excel_csv;
 mod faults;
+mod file_encodings;
 mod file_warnings;
 mod fix;
 mod fix_case;
