@@ -62,6 +62,23 @@ fn regex_escapes_in_a_phrase_are_errors_at_the_backslash() {
     );
 }
 
+/// A question ending in an optional word (`¿algo [más]?`) loads, its `?` a question's mark, as
+/// the bracket is optional anyway: it was refused as regex syntax, with the advice to write the
+/// brackets it had. A group before `?` is still refused, and told how to write a question.
+#[test]
+fn a_question_mark_after_optional_words_is_the_questions() {
+    let rule = "  - id: test/more\n    phrases: [\"¿le puedo ayudar en algo [más]?\"]\n";
+    let found = matches(
+        rule,
+        "Agent: ¿Le puedo ayudar en algo?\nAgent: ¿algo más?\n",
+    );
+    assert_eq!(found.map(|f| f.len()), Ok(1));
+    let rule = "  - id: test/yes\n    phrases: [\"¿(sí|no)?\"]\n";
+    let err = matches(rule, "Agent: ¿sí?\n").unwrap_err();
+    assert!(err.contains("`)?` is regex syntax"), "{err}");
+    assert!(err.contains("written after a space: `(a|b) ?`"), "{err}");
+}
+
 #[test]
 fn a_star_inside_a_word_is_an_error_at_the_star() {
     let rule = "  - id: test/email\n    phrases: [\"send an e*mail\"]\n";

@@ -219,13 +219,24 @@ impl Parser<'_, '_> {
             ));
         }
         self.pos += 1;
-        if let Some(q @ ('?' | '+')) = self.peek() {
-            return Err(err(
-                self.at(self.pos),
-                format!(
-                    "`{close}{q}` is regex syntax, not phrase syntax; write optional words in brackets: `[own]`, `[a|b]`"
-                ),
-            ));
+        // `[más]?` is optional either way: as regex, or as a question's mark, which a phrase
+        // does not match. `(a|b)?` is optional as regex and not as a question.
+        match self.peek() {
+            Some('?') if open == '[' => {}
+            Some(q @ ('?' | '+')) => {
+                let question = match q {
+                    '?' => "; a question's `?` after a group is written after a space: `(a|b) ?`",
+                    _ => "",
+                };
+                return Err(err(
+                    self.at(self.pos),
+                    format!(
+                        "`{close}{q}` is regex syntax, not phrase syntax; write optional words in \
+                         brackets: `[own]`, `[a|b]`{question}"
+                    ),
+                ));
+            }
+            _ => {}
         }
         if open == '[' {
             alternatives.push(Vec::new());
