@@ -1,18 +1,21 @@
 //! "Did you mean": the known name closest to a mistyped one (a command, a rule id, a category),
 //! so that every "unknown name" error can offer the likely fix.
 
-/// The name in `known` closest to `word` by edit distance (transpositions count once), if it is
-/// close enough to be a typo: one edit in a word of three letters or fewer (two would turn `fix`
-/// into `id`), two in a longer one, or a quarter of the word for long ids.
+/// The name in `known` closest to `word` by edit distance (transpositions count once) in any
+/// case, if it is close enough to be a typo: the same name in other capitals (`QA/MEH`), one edit
+/// in a word of three letters or fewer (two would turn `fix` into `id`), two in a longer one, or
+/// a quarter of the word for long ids.
 pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = match word.chars().count() {
         ..=3 => 1,
         n => 2.max(n / 4),
     };
+    let lower = word.to_lowercase();
     known
         .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(word, k), k))
-        .filter(|&(d, _)| d > 0 && d <= limit)
+        .filter(|&k| k != word)
+        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), k))
+        .filter(|&(d, _)| d <= limit)
         .min()
         .map(|(_, k)| k)
 }
@@ -61,5 +64,7 @@ mod tests {
         assert_eq!(closest("fix", ["id", "fixes"]), None);
         assert_eq!(closest("ib", ["id", "fixes"]), Some("id"));
         assert_eq!(did_you_mean("xyz", known), "");
+        assert_eq!(closest("RULES", known), Some("rules"));
+        assert_eq!(closest("rules", known), None, "itself is no typo");
     }
 }

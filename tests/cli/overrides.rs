@@ -8,7 +8,7 @@ use std::fs;
 
 #[test]
 fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
-    let config = "disable: [respect/calm-dwn, respec, closed-door]\nseverity: {zzzz/qqqq: info, courtesy/no-problem: error}\n";
+    let config = "disable: [respect/calm-dwn, respec, closed-door, RESPECT]\nseverity: {zzzz/qqqq: info, courtesy/no-problem: error}\n";
     let (code, err) = check_with(&[("talklint.yaml", config)], &[]);
     // Nothing was disabled: the call is still told off for "calm down".
     assert_eq!(code, 1, "{err}");
@@ -21,6 +21,9 @@ fn an_override_naming_no_rule_is_a_warning_at_its_place_with_the_closest_id() {
         // No category: the one rule of that name.
         "talklint.yaml:1:37: `closed-door` names no loaded rule or category (did you mean \
          `ownership/closed-door`?)",
+        // Names are written in lowercase: the same name in capitals is offered so.
+        "talklint.yaml:1:50: `RESPECT` names no loaded rule or category (did you mean \
+         `respect`?)",
         // SPEC's own example: the rule of that name is in another category.
         "talklint.yaml:2:29: `courtesy/no-problem` names no loaded rule or category (did you \
          mean `enthusiasm/no-problem`?)",
