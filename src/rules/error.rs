@@ -8,7 +8,8 @@ use std::fmt;
 pub struct RuleError {
     /// The rule file, as its name was given.
     pub file: String,
-    /// 1-based line and column (in characters).
+    /// 1-based line and column (in characters); 0 for an error of no place in the file, such as
+    /// a file that does not exist.
     pub line: usize,
     /// See `line`.
     pub column: usize,
@@ -20,11 +21,10 @@ pub struct RuleError {
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )?;
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message)?,
+            line => write!(f, "{}:{line}:{}: {}", self.file, self.column, self.message)?,
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }
@@ -41,6 +41,17 @@ impl RuleError {
             column: bad.column,
             message: bad.message,
             hint: Some(bad.hint.into()),
+        }
+    }
+
+    /// The error of `file` as a whole, which has no place to point at: one that does not exist.
+    pub(crate) fn of_no_place(file: &str, message: String, hint: String) -> RuleError {
+        RuleError {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message,
+            hint: Some(hint),
         }
     }
 

@@ -14,10 +14,18 @@ pub(super) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         return Ok(vec![path.to_path_buf()]);
     }
     if !path.is_dir() {
-        return Err(RuleError::in_file(
+        // `-r defualt`: the built-in pack, mistyped.
+        let builtin = match crate::suggest::closest(&name, ["default"]) {
+            Some(_) => "; `default` names the built-in pack",
+            None => "",
+        };
+        return Err(RuleError::of_no_place(
             &name,
             "no such rule file or folder".into(),
-            "check the path: name a rule file (YAML, or a cloud category's JSON) or a folder of YAML rule files",
+            format!(
+                "check the path: name a rule file (YAML, or a cloud category's JSON) or a folder \
+                 of YAML rule files{builtin}"
+            ),
         ));
     }
     let mut out = Vec::new();

@@ -298,8 +298,9 @@ fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = test_in(dir.path(), &["--no-config", "nosuch.yaml"]);
     assert_eq!(code, 2, "{err}");
+    // A file that is not there has no line 1 to point at.
     assert!(
-        err.contains("nosuch.yaml:1:1: no such rule file or folder"),
+        err.contains("error: nosuch.yaml: no such rule file or folder"),
         "{err}"
     );
     assert!(
@@ -315,6 +316,12 @@ fn a_rule_path_that_is_not_there_has_a_hint_that_fits_the_command() {
         err.contains("help: check the path: name a rule file"),
         "{err}"
     );
+    // The built-in pack, mistyped.
+    let (_, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-r", "defualt"]));
+    assert!(err.contains("; `default` names the built-in pack"), "{err}");
 }
 
 #[test]
