@@ -1,7 +1,8 @@
 //! Inputs of a shape that once took quadratic time, each made large enough (made here, not
 //! kept in the repository) that the old reading took minutes, where a linear one takes seconds:
-//! a new speaker name on every line, an HTML body of `<` with no `>`, and a directive on every
-//! line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
+//! a new speaker name on every line, an HTML body of `<` with no `>`, a directive on every
+//! line, `&#` with no `;`, captions with no blank line between them, a message of many text
+//! parts and many directives on one line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
 //! minutes is the failure. Each report is checked, so the input was read as meant.
 
 use crate::support::{pack_report, run, talklint, write};
@@ -112,4 +113,56 @@ fn an_ignore_on_every_line_of_a_script_is_read_in_linear_time() {
         ("0", "1"),
         "{row:?}"
     );
+}
+
+#[test]
+fn character_references_never_closed_are_read_in_linear_time() {
+    // Each `&#` once looked for its `;` to the end of the turn.
+    let text = format!("Agent: calm down {}\n", "&#".repeat(1_000_000));
+    let c = conversation("refs.md", &text);
+    assert_eq!(crate::support::finding(&c, "respect/calm-down")["line"], 1);
+}
+
+#[test]
+fn captions_with_no_blank_line_between_them_are_read_in_linear_time() {
+    // Each cue under another once copied the rest of the file out and back.
+    let n = 200_000;
+    let cues: String = (0..n)
+        .map(|i| {
+            let (h, m, s) = (i / 3600, i / 60 % 60, i % 60);
+            let who = ["Agent", "Customer"][i % 2];
+            format!(
+                "{}\n{h:02}:{m:02}:{s:02},000 --> {h:02}:{m:02}:{s:02},500\n{who}: hi\n",
+                i + 1
+            )
+        })
+        .collect();
+    let c = conversation("cues.srt", &cues);
+    assert_eq!(c["turns"].as_u64(), Some(n as u64), "one turn per cue");
+}
+
+#[test]
+fn a_message_of_many_text_parts_is_read_in_linear_time() {
+    // Each part once went through every part read before it.
+    let mut parts = vec![serde_json::json!({"type": "text", "text": "hello"}); 400_000];
+    parts.push(serde_json::json!({"type": "text", "text": "calm down"}));
+    let chat = serde_json::json!({"messages": [{"role": "agent", "content": parts}]});
+    let c = conversation("parts.json", &chat.to_string());
+    crate::support::finding(&c, "respect/calm-down");
+}
+
+#[test]
+fn directives_by_the_thousand_on_one_line_are_read_in_linear_time() {
+    // Each directive's column was counted from the line's start, and each `talklint:` looked
+    // through every directive of the line.
+    let text = format!(
+        "Agent: calm down, no problem {}\n",
+        "<!-- talklint: ignore respect -->".repeat(200_000)
+    );
+    let c = conversation("many.txt", &text);
+    let rules: Vec<&str> = (c["findings"].as_array().unwrap().iter())
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"respect/calm-down"), "{rules:?}");
+    assert!(rules.contains(&"enthusiasm/no-problem"), "{rules:?}");
 }

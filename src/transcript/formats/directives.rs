@@ -5,6 +5,7 @@
 
 use super::lines::{Line, lines};
 use super::text::INVISIBLE;
+use crate::text::lines::LineCursor;
 use near_miss::{Keys, beside_read, near_miss};
 use std::ops::Range;
 
@@ -196,25 +197,39 @@ fn record(
     if let Some(next_line) = next_line {
         found.hidden.push(line.start..next_line);
     }
+    // Columns are counted on from the directive before, not from the line's start for each (a
+    // line of thousands of directives was read in quadratic time).
+    let mut columns = LineCursor::new(line.text);
     for l in located {
         if next_line.is_none() {
             found
                 .hidden
                 .push(line.start + l.span.start..line.start + l.span.end);
         }
-        read(&mut found.directives, line, l.body, own_line);
+        read(
+            &mut found.directives,
+            (line, &mut columns),
+            l.body,
+            own_line,
+        );
     }
 }
 
-/// Reads the directive whose words are `body` (a slice of `line`): into the list, or a warning
-/// when it cannot be read.
-fn read(directives: &mut Directives, line: Line, body: &str, own_line: bool) {
+/// Reads the directive whose words are `body` (a slice of `line`, whose columns `columns`
+/// counts): into the list, or a warning when it cannot be read.
+fn read(
+    directives: &mut Directives,
+    (line, columns): (Line, &mut LineCursor),
+    body: &str,
+    own_line: bool,
+) {
     // Where a word of the directive stands in its line: every word is a slice of it.
     let offset = |word: &str| crate::text::offset_in(line.text, word);
-    let column = |word: &str| line.text[..offset(word)].chars().count() + 1;
+    let mut column = |word: &str| columns.position(offset(word)).1;
     match parse_body(body) {
         Ok((action, verb, rules)) => directives.list.push(Directive {
             action,
+            column: column(verb),
             rules: (rules.into_iter())
                 .map(|name| RuleName {
                     name: name.to_string(),
@@ -223,7 +238,6 @@ fn read(directives: &mut Directives, line: Line, body: &str, own_line: bool) {
                 .collect(),
             own_line,
             line: line.number,
-            column: column(verb),
             at: line.start + offset(body),
             line_range: line.start..line.start + line.text.len(),
         }),

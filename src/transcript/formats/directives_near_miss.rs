@@ -104,9 +104,15 @@ fn at_start(line: &str) -> Option<NearMiss> {
 /// (`Agent: That's not my department. # talklint: ignore ownership`): only an HTML comment
 /// works there. The marker and what follows it are directive text; the text before it is said.
 /// A marker counts after a blank only, so `<!--` or a link's `#talklint:` is none; nor does one
-/// inside the bytes `read`.
+/// inside the bytes `read` (in order, apart).
 fn at_end(line: &str, read: &[Range<usize>]) -> Option<NearMiss> {
-    let unread = |k: &usize| !read.iter().any(|r| r.contains(k));
+    // The keys come in order too: the ranges behind them are passed once (each key looked
+    // through every range made a line of thousands of directives quadratic).
+    let mut ahead = read.iter().peekable();
+    let unread = |k: &usize| {
+        while ahead.next_if(|r| r.end <= *k).is_some() {}
+        !ahead.peek().is_some_and(|r| r.contains(k))
+    };
     memchr::memmem::find_iter(line.as_bytes(), KEY)
         .filter(unread)
         .find_map(|k| {

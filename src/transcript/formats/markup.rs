@@ -33,7 +33,10 @@ pub fn entity(s: &str) -> Option<(Cow<'static, str>, usize)> {
         return Some((Cow::Borrowed(t), e.len()));
     }
     let digits = s.strip_prefix("&#")?;
-    let end = digits.find(';').filter(|&n| n <= 8)?;
+    // Looked for in the next 9 bytes only: a `&#` with no `;` after it must not send every
+    // `&#` of a turn to its end (a run of them took time quadratic in their number).
+    let head = &digits.as_bytes()[..digits.len().min(9)];
+    let end = head.iter().position(|&b| b == b';')?;
     let number = &digits[..end];
     let code = match number.strip_prefix(['x', 'X']) {
         Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -187,13 +187,15 @@ impl Reader<'_> {
             ([one], _, _) | ([], [one], _) | ([], [], [one]) => Some(one.clone()),
             _ => None,
         };
-        // Only the pieces of the value read stay, in place.
-        let mut k = 0;
-        self.pieces.retain(|_| {
-            let at = k;
-            k += 1;
-            at < first || kept.as_ref().is_some_and(|r| r.contains(&at))
-        });
+        // Only the pieces of the value read stay, in place: those of this object alone are
+        // touched (a list of parts was read in time quadratic in their number).
+        match kept {
+            Some(kept) => {
+                self.pieces.truncate(kept.end);
+                self.pieces.drain(first..kept.start);
+            }
+            None => self.pieces.truncate(first),
+        }
         Ok(())
     }
 

@@ -200,16 +200,17 @@ fn cues<'a>(
     let mut backward = BackwardCues::default();
     let mut unparted = UnpartedCues::default();
     let mut block: Vec<(usize, usize, &str)> = Vec::with_capacity(8);
-    // The lines of a cue found under another without a blank line, to read next.
-    let mut carried: Vec<(usize, usize, &str)> = Vec::new();
+    // Where the next cue starts in `block`: a cue found under another without a blank line is
+    // read from there, not copied out (a file of such cues was read in quadratic time).
+    let mut at = 0;
     // Each cue's times and its payload lines' range in `payloads`.
     let mut timed: Vec<(u64, u64, std::ops::Range<usize>)> = Vec::new();
     let mut payloads: Vec<(usize, usize, &str)> = Vec::new();
     loop {
-        // A block runs from a non-blank line to the next blank line; a cue carried over from
-        // the block above is one already.
-        block.clear();
-        if carried.is_empty() {
+        // A block runs from a non-blank line to the next blank line; its cues are read in turn.
+        if at == block.len() {
+            block.clear();
+            at = 0;
             for line in lines.by_ref() {
                 if is_blank(line.2) {
                     if block.is_empty() {
@@ -219,51 +220,54 @@ fn cues<'a>(
                 }
                 block.push(line);
             }
-        } else {
-            block.append(&mut carried);
         }
         if block.is_empty() {
             break;
         }
-        let first = block[0].2;
+        let rest = &block[at..];
+        let first = rest[0].2;
         if timing == Timing::Vtt
             && ["NOTE", "STYLE", "REGION"]
                 .iter()
                 .any(|k| first.starts_with(k))
         {
+            at = block.len();
             continue;
         }
-        let Some(t) = block.iter().position(|l| timing.is_timing(l.2)) else {
+        let Some(t) = rest.iter().position(|l| timing.is_timing(l.2)) else {
             return Err(ParseError::at(
-                block[0].0,
+                rest[0].0,
                 1,
                 format!("cue has no timing line (`{}`)", timing.example()),
             ));
         };
-        if timing == Timing::Srt && t == 1 && !block[0].2.trim().bytes().all(|b| b.is_ascii_digit())
+        if timing == Timing::Srt && t == 1 && !rest[0].2.trim().bytes().all(|b| b.is_ascii_digit())
         {
             return Err(ParseError::at(
-                block[0].0,
+                rest[0].0,
                 1,
                 "expected a cue number (digits) before the SRT timing line",
             ));
         }
         if t > usize::from(timing != Timing::Sbv) {
             return Err(ParseError::at(
-                block[t].0,
+                rest[t].0,
                 1,
                 "unexpected text before the cue timing line",
             ));
         }
         // A second timing line starts a cue of its own: browsers read it so, without the blank
         // line before it.
-        if timing != Timing::Sbv
-            && let Some(cut) = second_cue(&block, t, |l| timing.is_timing(l))
-        {
-            unparted.note(block[cut].0);
-            carried.extend(block.drain(cut..));
+        let cut = match timing {
+            Timing::Sbv => None,
+            _ => second_cue(rest, t, |l| timing.is_timing(l)),
+        };
+        if let Some(cut) = cut {
+            unparted.note(rest[cut].0);
         }
-        let (line_no, _, timing_line) = block[t];
+        let cue = &rest[..cut.unwrap_or(rest.len())];
+        at += cue.len();
+        let (line_no, _, timing_line) = cue[t];
         let (start, end) = timing.parse(timing_line).ok_or_else(|| {
             let (column, message) = timing.fault(timing_line);
             ParseError::at(line_no, column, message)
@@ -278,7 +282,7 @@ fn cues<'a>(
         }
         let end = end.max(start);
         let from = payloads.len();
-        payloads.extend_from_slice(&block[t + 1..]);
+        payloads.extend_from_slice(&cue[t + 1..]);
         if payloads.len() > from {
             timed.push((start, end, from..payloads.len()));
         }
