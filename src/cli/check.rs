@@ -51,7 +51,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     if diff {
         outputs.truncate(1);
         if let Some(o) = outputs.first_mut() {
-            o.writer = &mut diff_sink;
+            (o.printer, o.writer) = (Box::new(report::Unshown), &mut diff_sink);
         }
     }
     let (mut would_fix, mut not_written) = (false, false);

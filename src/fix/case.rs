@@ -97,21 +97,34 @@ fn always_capital(text: &str) -> bool {
 /// Opening quotes and brackets and emphasis markers (`**`, `*`, `_`) between are passed over:
 /// `"I`, `(I`, `**I` start a sentence where `I` would.
 pub(crate) fn starts_sentence(before: &str) -> bool {
-    let (earlier, line) = match before.rfind('\n') {
-        Some(at) => (Some(&before[..at]), &before[at + 1..]),
-        None => (None, before),
+    let text = before.trim_end_matches(|c: char| c.is_whitespace() || opener(c) || closer(c));
+    if text.is_empty() || text.ends_with(['.', '!', '?', '…', ':']) {
+        return true;
+    }
+    // The rest asks of a line that holds nothing before the text but a block's marker, quotes,
+    // brackets and blanks: found by stepping back over those alone, not by searching the line's
+    // start (every fix of a long line searched it, in quadratic time).
+    let markup = |c: char| {
+        (c.is_whitespace() && c != '\n')
+            || opener(c)
+            || closer(c)
+            || c.is_ascii_digit()
+            || matches!(c, '>' | '#' | '-' | '+' | '.')
     };
+    let at = before.trim_end_matches(markup).len();
+    let earlier = match at {
+        0 => None,
+        at if before[..at].ends_with('\n') => Some(&before[..at - 1]),
+        _ => return false,
+    };
+    let line = &before[at..];
     let opening = |text: &str| text.chars().all(|c| c.is_whitespace() || opener(c));
     if block_text(line).is_some_and(opening) {
         return true;
     }
     // A paragraph's first line.
     let blank_before = earlier.is_some_and(|e| e.rsplit('\n').next().is_none_or(is_blank));
-    if blank_before && opening(line) {
-        return true;
-    }
-    let text = before.trim_end_matches(|c: char| c.is_whitespace() || opener(c) || closer(c));
-    text.is_empty() || text.ends_with(['.', '!', '?', '…', ':'])
+    blank_before && opening(line)
 }
 
 fn is_blank(line: &str) -> bool {

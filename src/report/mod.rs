@@ -201,6 +201,14 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
     }
 }
 
+/// The printer of a run whose report is not shown (`--diff`, which prints diffs instead): it
+/// renders nothing, where rendering a report to throw away took most of such a run's time.
+pub struct Unshown;
+
+impl Printer for Unshown {
+    fn conversation(&self, _: &Conversation, _: &str, _: &mut Vec<u8>) {}
+}
+
 /// A count and its noun: `1 rule`, `2 rules`, `0 info`.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

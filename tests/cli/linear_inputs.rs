@@ -2,7 +2,7 @@
 //! kept in the repository) that the old reading took minutes, where a linear one takes seconds:
 //! a new speaker name on every line, an HTML body of `<` with no `>`, a directive on every
 //! line, `&#` with no `;`, captions with no blank line between them, a message of many text
-//! parts and many directives on one line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
+//! parts, many directives on one line and many fixes on one line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
 //! minutes is the failure. Each report is checked, so the input was read as meant.
 
 use crate::support::{pack_report, run, talklint, write};
@@ -165,4 +165,22 @@ fn directives_by_the_thousand_on_one_line_are_read_in_linear_time() {
         .collect();
     assert!(!rules.contains(&"respect/calm-down"), "{rules:?}");
     assert!(rules.contains(&"enthusiasm/no-problem"), "{rules:?}");
+}
+
+#[test]
+fn fixes_by_the_thousand_on_one_line_are_made_in_linear_time() {
+    // Each fix once searched the line back to its start to know whether it opens a sentence,
+    // and `--diff` rendered a report no one saw.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "one.txt",
+        &format!("Agent: {}\n", "No problem, ".repeat(300_000)),
+    );
+    let (code, out, err) = run(talklint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&path));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("+Agent: My pleasure, My pleasure, "), "{err}");
+    assert_eq!(out.matches("My pleasure").count(), 300_000);
 }
