@@ -167,6 +167,15 @@ pub fn score(
         });
     }
     let index = find::Index::new(digests);
+    // Each conversation's findings by turn, so that a turn's row finds its own at once (every
+    // row looked through all its conversation's findings: a long labelled call took minutes).
+    let by_turn: Vec<Vec<(usize, usize)>> = (digests.iter())
+        .map(|d| {
+            let mut fired = d.fired.clone();
+            fired.sort_unstable();
+            fired
+        })
+        .collect();
     // Per selector and level: the counts and, per cell, what was predicted.
     let mut scores: Vec<Score> = [Level::Turn, Level::Conversation]
         .iter()
@@ -200,12 +209,15 @@ pub fn score(
                 ),
             ));
         }
-        let fired: Vec<usize> = d
-            .fired
-            .iter()
-            .filter(|(t, _)| row.turn.is_none_or(|turn| *t == turn))
-            .map(|&(_, r)| r)
-            .collect();
+        let all = &by_turn[index];
+        let of_row = match row.turn {
+            Some(turn) => {
+                let from = all.partition_point(|&(t, _)| t < turn);
+                &all[from..from + all[from..].partition_point(|&(t, _)| t == turn)]
+            }
+            None => all,
+        };
+        let fired: Vec<usize> = of_row.iter().map(|&(_, r)| r).collect();
         let level = if row.turn.is_some() { 0 } else { 1 };
         for (k, (selector, label)) in labels.selectors.iter().zip(&row.values).enumerate() {
             let Some(label) = *label else { continue };

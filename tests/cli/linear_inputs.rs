@@ -2,7 +2,7 @@
 //! kept in the repository) that the old reading took minutes, where a linear one takes seconds:
 //! a new speaker name on every line, an HTML body of `<` with no `>`, a directive on every
 //! line, `&#` with no `;`, captions with no blank line between them, a message of many text
-//! parts, many directives on one line and many fixes on one line. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
+//! parts, many directives or fixes on one line, and a long call labelled turn by turn. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
 //! minutes is the failure. Each report is checked, so the input was read as meant.
 
 use crate::support::{pack_report, run, talklint, write};
@@ -183,4 +183,44 @@ fn fixes_by_the_thousand_on_one_line_are_made_in_linear_time() {
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("+Agent: My pleasure, My pleasure, "), "{err}");
     assert_eq!(out.matches("My pleasure").count(), 300_000);
+}
+
+#[test]
+fn a_long_call_labelled_turn_by_turn_is_evaluated_in_linear_time() {
+    // Each label row once looked through every finding of its conversation.
+    let n = 300_000;
+    let dir = tempfile::tempdir().unwrap();
+    let call: String = (0..n)
+        .map(|i| ["Agent: calm down\n", "Customer: ok\n"][i % 2])
+        .collect();
+    write(dir.path(), "call.txt", &call);
+    let rows: String = (1..=n)
+        .map(|t| format!("call.txt,{t},{}\n", t % 2))
+        .collect();
+    write(
+        dir.path(),
+        "labels.csv",
+        &format!("path,turn,respect/calm-down\n{rows}"),
+    );
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "eval",
+        "--no-config",
+        "--labels",
+        "labels.csv",
+        "call.txt",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (all, half) = (n.to_string(), (n / 2).to_string());
+    let row: Vec<&str> = out
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let counts = ["turn", &all, &half, &half, &half, "0", "0"];
+    assert_eq!(
+        row[1..8],
+        counts,
+        "labelled, positive, predicted, TP, FP, FN:\n{out}"
+    );
 }
