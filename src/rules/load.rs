@@ -5,7 +5,7 @@
 use super::error::{RuleError, SourceFile};
 use super::folder::rule_files;
 use super::lexicon::{LexiconSource, Lexicons};
-use super::place::{locate, locate_after, suffix};
+use super::place::{Lines, locate, locate_after, suffix};
 use super::schema::{Kind, PackSpec, Severity};
 use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
 use crate::utf8_file::NotText;
@@ -220,8 +220,10 @@ fn load_judging(
         };
         let place = |i: usize| places.as_ref().and_then(|p| p.get(i).copied());
         let mut from = 0;
+        let mut lines = Lines::new(checked_in.text);
         for (i, spec) in pack.rules.into_iter().enumerate() {
-            match validate::check(spec, &checked_in, from, fillers, &lexicons) {
+            let file = (&checked_in, &mut lines);
+            match validate::check(spec, file, from, fillers, &lexicons) {
                 Ok((mut rule, at)) => {
                     from = at + 1;
                     if let Some(place) = place(i) {

@@ -2,7 +2,8 @@
 //! kept in the repository) that the old reading took minutes, where a linear one takes seconds:
 //! a new speaker name on every line, an HTML body of `<` with no `>`, a directive on every
 //! line, `&#` with no `;`, captions with no blank line between them, a message of many text
-//! parts, many directives or fixes on one line, and a long call labelled turn by turn. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
+//! parts, many directives or fixes on one line, a long call labelled turn by turn and a rule
+//! file of many rules. No timing is asserted (a shared machine makes timed tests flaky): a test that runs for
 //! minutes is the failure. Each report is checked, so the input was read as meant.
 
 use crate::support::{pack_report, run, talklint, write};
@@ -223,4 +224,25 @@ fn a_long_call_labelled_turn_by_turn_is_evaluated_in_linear_time() {
         counts,
         "labelled, positive, predicted, TP, FP, FN:\n{out}"
     );
+}
+
+#[test]
+fn a_rule_file_of_many_rules_is_loaded_in_linear_time() {
+    // Each rule's line was counted from the file's start.
+    let n = 60_000;
+    let rules: String = (0..n)
+        .map(|i| format!("  - id: t/r{i}\n    phrases: [\"word{i} thing\"]\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "many.yaml", &format!("rules:\n{rules}"));
+    let (code, out, err) = run(talklint()
+        .args(["rules", "--no-config", "--format", "json", "-r"])
+        .arg(&path));
+    assert_eq!(code, 0, "{err}");
+    let listed: Value = serde_json::from_str(&out).unwrap();
+    let last = &listed[n - 1];
+    assert_eq!(last["id"], format!("t/r{}", n - 1), "{last}");
+    // Placed at its own line: the id of rule k (from 0) is on line 2 + 2k.
+    let origin = last["origin"].as_str().unwrap_or_default();
+    assert!(origin.ends_with(&format!("many.yaml:{}", 2 * n)), "{last}");
 }

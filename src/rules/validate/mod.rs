@@ -15,6 +15,7 @@ pub(crate) use scoring::default_points;
 use super::error::{RuleError, SourceFile};
 use super::lexicon::Lexicons;
 use super::model::Look;
+use super::place::Lines;
 use super::schema::{Kind, PackSpec, RuleSpec, Severity, Speaker};
 use super::{Examples, Origin, RESERVED_CATEGORY as RESERVED, Rule, Target};
 use measures::Measure;
@@ -57,10 +58,11 @@ fn kebab_id(id: &str) -> Option<String> {
 }
 
 /// Checks one rule spec from `file`, whose `id:` line is searched from byte `from` on (so that
-/// a repeated id is found at its own place). Returns the rule and the offset of its id.
+/// a repeated id is found at its own place) and placed by `lines`, which counts the file's
+/// lines. Returns the rule and the offset of its id.
 pub(super) fn check(
     spec: RuleSpec,
-    file: &SourceFile,
+    (file, lines): (&SourceFile, &mut Lines),
     from: usize,
     fillers: &[String],
     lexicons: &Lexicons,
@@ -122,7 +124,7 @@ pub(super) fn check(
         .message
         .clone()
         .unwrap_or_else(|| default_message(spec.kind, &target));
-    let (line, column) = file.position(at);
+    let (line, column) = lines.position(at);
     let examples = spec.examples.unwrap_or_default();
     Ok((
         Rule {
