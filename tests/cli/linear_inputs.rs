@@ -5,6 +5,7 @@
 //! parts, many directives or fixes on one line, a long call labelled turn by turn and a rule
 //! file of many rules. No timing is asserted (a shared machine makes timed tests flaky): a test
 //! that runs for minutes is the failure. Each report is checked, so the input was read as meant.
+
 use crate::support::{pack_report, run, talklint, write};
 use serde_json::Value;
 
