@@ -12,8 +12,10 @@ use crate::suppress::Suppression;
 use crate::transcript::{Format, Role, Transcript, Turn};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+mod bounds;
 
 /// A conversation object of a JSON or JSONL report (SPEC §6); its text borrows from the report
 /// where it has no escapes.
@@ -247,27 +249,7 @@ impl<'a> Replay<'a> {
             .map(|f| f.name())
             .find(|name| *name == written.format)
             .ok_or_else(|| invalid(format!("unknown format `{}`", written.format)))?;
-        let beyond = |what: &str, n: usize| invalid(format!("{what} {n} is beyond any transcript"));
-        if written.turns > MOST {
-            return Err(beyond("a turn count of", written.turns));
-        }
-        if !crate::engine::SCORES.contains(&written.score) {
-            return Err(invalid(format!(
-                "a score of {}, outside 0 to 100",
-                written.score
-            )));
-        }
-        let mut by_turn: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, f) in written.findings.iter().enumerate() {
-            if f.column > MOST {
-                return Err(beyond("column", f.column));
-            }
-            if f.turn == 0 || f.turn > written.turns {
-                let (turn, turns) = (f.turn, written.turns);
-                return Err(invalid(format!("a finding on turn {turn} of {turns}")));
-            }
-            by_turn.entry(f.turn).or_default().push(i);
-        }
+        let mut by_turn = written.findings_by_turn(&invalid)?;
         let mut turns: Vec<Turn> = (0..written.turns)
             .map(|_| Turn::new(Role::Unknown, None, 0..0))
             .collect();

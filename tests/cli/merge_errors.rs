@@ -274,3 +274,34 @@ fn a_merge_names_each_unreadable_file_on_standard_error() {
         assert!(err.lines().any(|l| l == said[0]), "{quiet:?}: {err}");
     }
 }
+
+/// A report edited to place a finding at line or column 0, or to end before it starts, is an
+/// error naming the place: merge wrote it out, as SARIF the schema refuses (`startLine: 0`).
+#[test]
+fn a_finding_placed_where_no_check_places_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: hello\nAgent: calm down\n");
+    let report = report(dir.path(), "r.jsonl", &["a.txt"]);
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains("\"line\":2,\"column\":8,\"end_line\":2,\"end_column\":17"),
+        "{text}"
+    );
+    for (edit, place) in [
+        ("\"line\":0,\"column\":8", "from line 0, column 8"),
+        ("\"line\":2,\"column\":0", "from line 2, column 0"),
+        (
+            "\"line\":3,\"column\":8",
+            "from line 3, column 8 to line 2, column 17",
+        ),
+    ] {
+        let edited = text.replace("\"line\":2,\"column\":8", edit);
+        let path = write(dir.path(), "edited.jsonl", &edited);
+        let (code, _, err) = merge(&["-f", "sarif"], &[path]);
+        assert_eq!(code, 2, "{edit}: {err}");
+        assert!(
+            err.contains(place) && err.contains("was the report edited?"),
+            "{err}"
+        );
+    }
+}
