@@ -241,10 +241,15 @@ fn is_name_label(label: &str) -> bool {
 /// A letter or digit of a name, with its accents typed apart (`Mari\u{301}a`, as macOS writes
 /// it), or an apostrophe or hyphen however written (`O’Connor`, `Anne‑Marie`).
 fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || punct::is_apostrophe(c)
-        || punct::is_hyphen(c)
-        || unicode_normalization::char::is_combining_mark(c)
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || matches!(c, '\'' | '-' | '`'),
+        false => {
+            c.is_alphanumeric()
+                || punct::is_apostrophe(c)
+                || punct::is_hyphen(c)
+                || unicode_normalization::char::is_combining_mark(c)
+        }
+    }
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive
