@@ -53,8 +53,15 @@ pub(super) fn nested(
             found.insert(path);
         }
     }
-    for folder in scan::folders(scan) {
-        if let Some(path) = config::in_folder(&normal(&cwd.join(folder)))? {
+    for walked in scan::folders(scan) {
+        let config = config::in_folder(&normal(&cwd.join(&walked.folder)))?;
+        // One that an exclude glob leaves out (`old/**`) is not read, as its folder's files
+        // are not checked: a stale one stopped every run.
+        let left_out = |path: &std::path::PathBuf| {
+            path.file_name()
+                .is_some_and(|name| walked.leaves_out(name, scan))
+        };
+        if let Some(path) = config.filter(|path| !left_out(path)) {
             found.insert(path);
         }
     }
@@ -69,12 +76,9 @@ pub(super) fn nested(
     let mut configs: Vec<(_, scan::Scope)> = Vec::new();
     for path in found {
         let folder = path.parent().unwrap_or(&path);
-        let every_file = scan::every_file_of(folder);
+        // The config itself, or the folder above it.
         let excluded = |(_, outer): &(_, scan::Scope)| {
-            folder.starts_with(&outer.folder)
-                && [folder, &every_file]
-                    .iter()
-                    .any(|f| outer.excluding(&outer.below(f)).is_some())
+            folder.starts_with(&outer.folder) && outer.excluding(&outer.below(&path)).is_some()
         };
         if configs.iter().any(excluded) {
             continue;

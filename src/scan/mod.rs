@@ -53,7 +53,7 @@ use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
-pub(crate) use walk::{every_file_of, folders, roots};
+pub(crate) use walk::{folders, roots};
 
 /// How many files are handled between two writes. Finished chunks are what a scan's memory holds
 /// beyond its rules: a chunk of 512 generated calls renders about 5 MB of JSONL. Measured on

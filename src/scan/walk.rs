@@ -3,12 +3,12 @@
 //! `include` and `exclude` applied (to a file named only with `--force-exclude`); every path
 //! found becomes one [`Input`].
 
-use super::ScanOptions;
 use super::folder::{Folder, Folders};
 use super::ignore_files;
 use super::overlap::{Overlap, distinct};
 use super::piece::Piece;
 use super::shown_path::display;
+use super::{Globs, Profiles, ScanOptions};
 use crate::report::{FileError, Skipped};
 use std::path::{Path, PathBuf};
 
@@ -206,21 +206,9 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
     if exclude.is_some() || folders_only || !profiles.select_nothing() {
         let root = root.to_path_buf();
         builder.filter_entry(move |e| {
-            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            // A folder whose every file is excluded (`old/**`) is left out whole: a config in
-            // it is not read, as none of its files is checked.
-            let whole = is_dir.then(|| every_file_of(e.path()));
-            let paths = [Some(e.path()), whole.as_deref()];
-            let excluded = |x: &super::scope::Globs| {
-                paths
-                    .iter()
-                    .flatten()
-                    .any(|path| flag_glob(path, &root, &display(path), |p| x.is_match(p)))
-            };
             e.depth() == 0
-                || (!folders_only || is_dir)
-                    && !exclude.as_ref().is_some_and(excluded)
-                    && !paths.iter().flatten().any(|path| profiles.excludes(path))
+                || (!folders_only || e.file_type().is_some_and(|t| t.is_dir()))
+                    && !excluded(e.path(), &root, exclude.as_ref(), &profiles)
         });
     }
     builder.build()
@@ -228,24 +216,45 @@ fn walker(root: &Path, opts: &ScanOptions, folders_only: bool) -> ignore::Walk {
 
 /// The folders the walk of each folder in `opts.paths` enters, the folder itself first: where
 /// configs nearer to their files than the run's are looked for.
-pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = PathBuf> + '_ {
+pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = Walked> + '_ {
     roots(opts)
         .into_iter()
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
-        .filter(|p| {
-            let p = Path::new(p);
-            [p, &every_file_of(p)]
-                .iter()
-                .all(|p| opts.profiles.excluding(p).is_none())
+        .filter(|p| opts.profiles.excluding(Path::new(p)).is_none())
+        .flat_map(|root| {
+            let walked = walker(Path::new(&root), opts, true);
+            let root = PathBuf::from(root);
+            walked.filter_map(move |entry| {
+                let folder = entry.ok()?.into_path();
+                Some(Walked {
+                    folder,
+                    root: root.clone(),
+                })
+            })
         })
-        .flat_map(|root| walker(Path::new(&root), opts, true))
-        .filter_map(|entry| entry.ok().map(ignore::DirEntry::into_path))
 }
 
-/// A path that stands for every file of `folder`: a glob that matches it (`old/**`, `old/*`)
-/// excludes all the folder holds, where one that names some of its files (`old/*.txt`) does not.
-pub(crate) fn every_file_of(folder: &Path) -> PathBuf {
-    folder.join("*")
+/// A folder a walk enters, and the folder the walk started from.
+pub(crate) struct Walked {
+    pub folder: PathBuf,
+    pub root: PathBuf,
+}
+
+impl Walked {
+    /// Whether the walk leaves out the file `name` of this folder by an exclude glob
+    /// (`--exclude`, a config's `exclude`): `old/**` leaves out `old/talklint.yaml`, which is
+    /// then not read, as none of the folder's files is checked.
+    pub(crate) fn leaves_out(&self, name: &std::ffi::OsStr, opts: &ScanOptions) -> bool {
+        let path = self.folder.join(name);
+        excluded(&path, &self.root, opts.exclude.as_ref(), &opts.profiles)
+    }
+}
+
+/// Whether `--exclude` (`exclude`, matched below the walk's `root` or as reports print the path)
+/// or a config's `exclude` leaves out the file or folder at `path`.
+fn excluded(path: &Path, root: &Path, exclude: Option<&Globs>, profiles: &Profiles) -> bool {
+    let by_flag = |x: &Globs| flag_glob(path, root, &display(path), |p| x.is_match(p));
+    exclude.is_some_and(by_flag) || profiles.excludes(path)
 }
 
 /// What ends the message of a bad glob in an ignore file.

@@ -301,7 +301,8 @@ fn dot_slash_globs_and_folder_globs_match_as_written() {
 
 /// A config in a folder excluded as `old/**` (the SPEC's own example, `archive/**`), by a config
 /// or by `--exclude`, is not read, as none of its files is checked: a stale one with an unknown
-/// key stopped every run. One whose folder's files are excluded only in part (`old/*.txt`) is.
+/// key stopped every run. One that the glob leaves (`old/*.txt`) is read; and globs that leave
+/// some of a folder's files (`old/?`, `old/[!_]*` beside `old/_keep.txt`) leave them checked.
 #[test]
 fn a_config_in_a_folder_excluded_as_dir_star_star_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -335,4 +336,16 @@ fn a_config_in_a_folder_excluded_as_dir_star_star_is_not_read() {
         err.contains("old/talklint.yaml:1:1: unknown field"),
         "{err}"
     );
+    // Globs that leave some of the folder's files: those are checked.
+    fs::remove_file(root.join("old/talklint.yaml")).unwrap();
+    fs::write(root.join("old/_keep.txt"), "Agent: calm down\n").unwrap();
+    let all = ["new/b.txt", "old/_keep.txt", "old/a.txt", "old/deep/c.md"];
+    for (glob, kept) in [
+        ("old/?", &all[..]),
+        ("?", &all[..]),
+        ("old/[!_]*", &["new/b.txt", "old/_keep.txt"][..]),
+    ] {
+        let (_, report) = json_report_in(root, &["--no-config", "--exclude", glob, "."]);
+        assert_eq!(paths(&report), kept, "{glob}");
+    }
 }
