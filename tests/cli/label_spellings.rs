@@ -77,3 +77,31 @@ fn labels_with_accents_typed_apart_apostrophes_and_hyphens_are_labels() {
         );
     }
 }
+
+/// Words that open a sentence with a contraction or a quote (`I’m sorry:`, `Don't worry:`,
+/// ``Type `reset`:``) are said, not a speaker's label: the agent's words after them went
+/// unjudged, as an unknown speaker's.
+#[test]
+fn a_sentence_that_opens_with_a_contraction_is_no_label() {
+    let dir = tempfile::tempdir().unwrap();
+    for line in [
+        "I’m sorry: calm down, that is not possible.",
+        "I'm sorry: calm down, that is not possible.",
+        "Don’t worry: calm down.",
+        "Here’s why: calm down.",
+        "That´s it: calm down.",
+        "Type `reset`: calm down.",
+        "You said ‘cancel’: calm down.",
+    ] {
+        let text = format!("Customer: My router is broken.\nAgent: Please try this.\n{line}\n");
+        write(dir.path(), "call.txt", &text);
+        let (_, report) = json_report_in(dir.path(), &["--no-config", "call.txt"]);
+        let c = &report["conversations"][0];
+        assert_eq!(
+            (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
+            (Some(2), Some(0)),
+            "{line}"
+        );
+        crate::support::finding(c, "respect/calm-down");
+    }
+}

@@ -27,6 +27,7 @@ mod json_lists;
 pub(crate) mod jsonc;
 pub mod jsonl;
 mod label_forms;
+mod label_names;
 mod label_words;
 mod left_out;
 pub(super) mod lines;

@@ -8,6 +8,7 @@ use super::directives::{self, Directives};
 use super::field_labels::joins_as_field;
 use super::hidden;
 use super::label_forms::{emphasis, unbracketed};
+use super::label_names::speaker_name;
 use super::label_words::names_no_speaker;
 use super::lines::lines;
 use super::missed_labels::{self, Missed};
@@ -18,8 +19,7 @@ use super::stamps::{Stamp, Timeline, bracketed_stamp, is_time_shaped, leading_ti
 use super::text_times::{self, TimeFault, Times};
 use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
-use crate::text::punct;
-use crate::transcript::roles::{self, Speakers};
+use crate::transcript::roles::Speakers;
 use crate::transcript::{ParseOptions, Role, Roles, Transcript, Turn};
 use std::ops::Range;
 
@@ -35,7 +35,7 @@ pub(super) struct Opening<'a> {
 }
 
 /// The longest speaker label considered, in bytes.
-const MAX_LABEL: usize = 40;
+pub(super) const MAX_LABEL: usize = 40;
 
 /// The start of `line` a label and its time stamp may take: the label's longest and room for a
 /// stamp (`Agent [2024-05-01 10:00:00.000+02:00]:`).
@@ -184,72 +184,6 @@ fn label_colon(rest: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
-/// `Agent (Sarah)`, `Sarah` of `Sarah (Agent)`). `None` when `label` is no speaker label: each
-/// part must start with a letter and be at most four words of letters, digits, `.`, `_`, `-`,
-/// `'`, `#`; beside a role word `roles` knows, the other part may also be an id, a list or a
-/// longer name (`Customer (#C-1234)`, `Agent (Sarah, Billing)`, `Agent (Mary Ann De La Cruz)`),
-/// an e-mail address or a phone number (`Agent (jane@example.com)`, `Agent (+44 20 7946 0958)`)
-/// within [`MAX_LABEL`].
-fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
-    match roles::qualified(label) {
-        Some((name, qualifier)) => {
-            let plain = || is_name_label(name) && is_name_label(qualifier);
-            let beside_role = || {
-                label.len() <= MAX_LABEL
-                    && ((roles.knows(name) && is_bracket_part(qualifier))
-                        || (roles.knows(qualifier) && is_bracket_part(name)))
-            };
-            (plain() || beside_role()).then_some(name)
-        }
-        None => is_name_label(label).then_some(label),
-    }
-}
-
-/// Whether `part` of a label beside a role word may be a name, an id, an e-mail address, a phone
-/// number or a list of them: it starts with a letter, a digit, `#` or `+`, and holds letters,
-/// digits, spaces and `.,_-'#/&@+`.
-fn is_bracket_part(part: &str) -> bool {
-    part.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '#' | '+'))
-        && part.chars().all(|c| {
-            is_name_char(c) || matches!(c, ' ' | '.' | ',' | '_' | '#' | '/' | '&' | '@' | '+')
-        })
-}
-
-/// A speaker label without brackets: see [`speaker_name`].
-fn is_name_label(label: &str) -> bool {
-    if !label.chars().next().is_some_and(char::is_alphabetic) {
-        return false;
-    }
-    // One pass over the characters: every line that opens a turn asks.
-    let (mut words, mut in_word) = (0, false);
-    for c in label.chars() {
-        if !(is_name_char(c) || matches!(c, ' ' | '.' | '_' | '#')) {
-            return false;
-        }
-        if c == ' ' {
-            in_word = false;
-        } else if !in_word {
-            (words, in_word) = (words + 1, true);
-        }
-    }
-    words <= 4
-}
-
-/// A letter or digit of a name, with its accents typed apart (`Mari\u{301}a`, as macOS writes
-/// it), or an apostrophe or hyphen however written (`O’Connor`, `Anne‑Marie`).
-fn is_name_char(c: char) -> bool {
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric() || matches!(c, '\'' | '-' | '`'),
-        false => {
-            c.is_alphanumeric()
-                || punct::is_apostrophe(c)
-                || punct::is_hyphen(c)
-                || unicode_normalization::char::is_combining_mark(c)
-        }
-    }
 }
 
 /// Parses speaker-labelled or unlabelled text. Never fails: any text is a transcript. Directive

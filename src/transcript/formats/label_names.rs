@@ -1,0 +1,99 @@
+//! Which words before a colon can name a speaker: a name of up to four words, as people are
+//! named in every script (accents typed apart, `O’Connor`, `Anne‑Marie`), or a role word with a
+//! name, an id or a number beside it in brackets. The words that open a sentence with a
+//! contraction (`I’m sorry:`, `Here’s why:`) are no label.
+
+use super::text::MAX_LABEL;
+use crate::text::punct;
+use crate::transcript::{Roles, roles};
+
+/// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
+/// `Agent (Sarah)`, `Sarah` of `Sarah (Agent)`). `None` when `label` is no speaker label: each
+/// part must start with a letter and be at most four words of letters, digits, `.`, `_`, `-`,
+/// `'`, `#`; beside a role word `roles` knows, the other part may also be an id, a list or a
+/// longer name (`Customer (#C-1234)`, `Agent (Sarah, Billing)`, `Agent (Mary Ann De La Cruz)`),
+/// an e-mail address or a phone number (`Agent (jane@example.com)`, `Agent (+44 20 7946 0958)`)
+/// within [`MAX_LABEL`].
+pub(super) fn speaker_name<'a>(label: &'a str, roles: &Roles) -> Option<&'a str> {
+    match roles::qualified(label) {
+        Some((name, qualifier)) => {
+            let plain = || is_name_label(name) && is_name_label(qualifier);
+            let beside_role = || {
+                label.len() <= MAX_LABEL
+                    && ((roles.knows(name) && is_bracket_part(qualifier))
+                        || (roles.knows(qualifier) && is_bracket_part(name)))
+            };
+            (plain() || beside_role()).then_some(name)
+        }
+        None => is_name_label(label).then_some(label),
+    }
+}
+
+/// Whether `part` of a label beside a role word may be a name, an id, an e-mail address, a phone
+/// number or a list of them: it starts with a letter, a digit, `#` or `+`, and holds letters,
+/// digits, spaces and `.,_-'#/&@+`.
+fn is_bracket_part(part: &str) -> bool {
+    part.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '#' | '+'))
+        && part.chars().all(|c| {
+            is_name_char(c) || matches!(c, ' ' | '.' | ',' | '_' | '#' | '/' | '&' | '@' | '+')
+        })
+}
+
+/// A speaker label without brackets: see [`speaker_name`]. An apostrophe stands between two
+/// letters of a name (`O’Connor`, `D'Angelo`), not before a contraction's ending: `I’m sorry:`
+/// and `Don't worry:` open sentences, not turns.
+fn is_name_label(label: &str) -> bool {
+    if !label.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // One pass over the characters: every line that opens a turn asks.
+    let (mut words, mut in_word, mut before) = (0, false, ' ');
+    for (i, c) in label.char_indices() {
+        let fits = match is_apostrophe(c) {
+            true => before.is_alphabetic() && names_on(&label[i + c.len_utf8()..]),
+            false => is_name_char(c) || matches!(c, ' ' | '.' | '_' | '#'),
+        };
+        if !fits {
+            return false;
+        }
+        if c == ' ' {
+            in_word = false;
+        } else if !in_word {
+            (words, in_word) = (words + 1, true);
+        }
+        before = c;
+    }
+    words <= 4
+}
+
+/// Whether what follows an apostrophe goes on with a name's letters (`Connor` of `O’Connor`),
+/// not a contraction's ending (`m` of `I’m`, `t` of `don’t`, `s` of `here’s`).
+fn names_on(after: &str) -> bool {
+    let ending = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let contraction = ["m", "s", "t", "d", "re", "ll", "ve"]
+        .iter()
+        .any(|e| ending.eq_ignore_ascii_case(e));
+    !ending.is_empty() && !contraction
+}
+
+/// The apostrophes of a name: `'`, and `’` and `ʼ` as word processors and phones write it.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// A letter or digit of a name, with its accents typed apart (`Mari\u{301}a`, as macOS writes
+/// it), or an apostrophe or hyphen as names are written (`O’Connor`, `Anne‑Marie`).
+fn is_name_char(c: char) -> bool {
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || matches!(c, '\'' | '-'),
+        false => {
+            c.is_alphanumeric()
+                || is_apostrophe(c)
+                || punct::is_hyphen(c)
+                || unicode_normalization::char::is_combining_mark(c)
+        }
+    }
+}
