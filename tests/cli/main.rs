@@ -19,6 +19,7 @@ mod config_roles;
 mod config_type_words;
 mod contractions;
 mod csv_dialect;
+mod csv_ids;
 mod csv_interleaved;
 mod csv_mistakes;
 mod csv_run_on;

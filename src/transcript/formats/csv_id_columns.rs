@@ -4,15 +4,20 @@
 //! of the shape but not the words (`message_id`, `agent_id`) names no conversation.
 
 /// What a conversation-id column is the id of, in the order its columns are read: of two, a
-/// conversation's own id, else a call's, else the first of the others.
+/// conversation's own id, else a call's, else the first of the other ids, else the first
+/// number of a record (`Case Number` beside `Chat ID`: a case may span chats).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum IdOf {
     Conversation,
     Call,
     Other,
+    Numbered,
 }
 
-/// Words for a conversation, which name its id alone too (`Conversación`).
+/// The words for a conversation that name its id alone, as a column's whole header.
+const BARE: &[&str] = &["conversation", "conversación", "conversacion"];
+
+/// Words for a conversation.
 const CONVERSATION: &[&str] = &[
     "conversation",
     "conversación",
@@ -72,7 +77,7 @@ const OTHER: &[&str] = &[
     "incident",
     "incidencia",
 ];
-/// The words for an id or a number, before or after the thing's (`ID Llamada`, `call_id`).
+/// The words for an id, before or after the thing's (`ID Llamada`, `call_id`).
 const ID: &[&str] = &[
     "id",
     "ids",
@@ -81,19 +86,29 @@ const ID: &[&str] = &[
     "identificador",
     "identificativo",
     "kennung",
-    "nr",
-    "num",
-    "number",
-    "nummer",
-    "numero",
-    "número",
-    "numéro",
+];
+/// The words for a number, which name an id beside a record's word only (`Ticket Number`,
+/// `Case No`): a contact's or a call's number is a telephone's (`Contact Number`,
+/// `Anrufnummer`).
+const NUMBER: &[&str] = &[
+    "nr", "no", "num", "number", "nummer", "numero", "número", "numéro",
+];
+/// The things whose number is their id: a conversation's and a record's words.
+const NUMBERED: &[&str] = &[
+    "ticket",
+    "case",
+    "caso",
+    "vorgang",
+    "incident",
+    "incidencia",
 ];
 /// An id's words written onto the thing's (`callId`, `GesprächsID`, `Ticketnummer`).
-const GLUED_ID: &[&str] = &["id", "nr", "nummer", "number"];
-/// Words that join an id's to the thing's (`ID de la llamada`, `Numéro du ticket`).
+const GLUED_ID: &[&str] = &["id"];
+const GLUED_NUMBER: &[&str] = &["nr", "nummer", "number"];
+/// Words that join an id's to the thing's (`ID de la llamada`, `Numéro du ticket`, French's
+/// elided `l'` and `d'`: `ID de l'appel`, `Numéro d'appel`).
 const JOINING: &[&str] = &[
-    "de", "del", "la", "el", "da", "do", "di", "della", "du", "des", "of", "the",
+    "de", "del", "la", "el", "da", "do", "di", "della", "du", "des", "of", "the", "l", "d",
 ];
 
 /// What the column headed `header` is the id of, if it is a conversation's id.
@@ -104,21 +119,36 @@ pub(super) fn id_of(header: &str) -> Option<IdOf> {
         .filter(|w| !w.is_empty() && !JOINING.contains(w))
         .collect();
     match words.as_slice() {
-        [one] => thing(one)
-            .filter(|&of| of == IdOf::Conversation)
-            .or_else(|| glued(one)),
+        [one] if BARE.contains(one) => Some(IdOf::Conversation),
+        [one] => glued(one),
         [a, b] if ID.contains(a) => thing(b),
         [a, b] if ID.contains(b) => thing(a),
+        [a, b] if NUMBER.contains(a) => numbered(b),
+        [a, b] if NUMBER.contains(b) => numbered(a),
         _ => None,
     }
 }
 
 /// A thing's id written as one word: `callid`, `gesprächsid`, `ticketnummer`.
 fn glued(word: &str) -> Option<IdOf> {
-    GLUED_ID
+    let id = GLUED_ID
         .iter()
         .filter_map(|id| word.strip_suffix(id))
-        .find_map(thing)
+        .find_map(thing);
+    let number = || {
+        (GLUED_NUMBER.iter())
+            .filter_map(|n| word.strip_suffix(n))
+            .find_map(numbered)
+    };
+    id.or_else(number)
+}
+
+/// What `word` names when its number is an id: a conversation, or a record such as a ticket.
+fn numbered(word: &str) -> Option<IdOf> {
+    let record = |w: &str| NUMBERED.contains(&w).then_some(IdOf::Numbered);
+    let of = thing(word).filter(|&of| of == IdOf::Conversation);
+    of.or_else(|| record(word))
+        .or_else(|| word.strip_suffix('s').and_then(record))
 }
 
 /// What `word` names, with German's joining `s` (`Gesprächs`, `Anrufs`) read off.
@@ -159,11 +189,16 @@ mod tests {
             ("ID Llamada", IdOf::Call),
             ("ID de la llamada", IdOf::Call),
             ("ID Chiamata", IdOf::Call),
+            ("ID de l'appel", IdOf::Call),
+            ("Identifiant d’appel", IdOf::Call),
+            ("Case No.", IdOf::Numbered),
+            ("Vorgangsnummer", IdOf::Numbered),
+            ("conversation number", IdOf::Conversation),
             ("ContactId", IdOf::Other),
             ("chatId", IdOf::Other),
-            ("Ticket Number", IdOf::Other),
-            ("Ticketnummer", IdOf::Other),
-            ("Numéro du ticket", IdOf::Other),
+            ("Ticket Number", IdOf::Numbered),
+            ("Ticketnummer", IdOf::Numbered),
+            ("Numéro du ticket", IdOf::Numbered),
             ("case_id", IdOf::Other),
             ("session_id", IdOf::Other),
         ] {
@@ -182,6 +217,18 @@ mod tests {
             "paid",
             "android",
             "phone number",
+            // A contact's or a call's number is a telephone's.
+            "Contact Number",
+            "Número de contacto",
+            "Kontaktnummer",
+            "Anrufnummer",
+            "call number",
+            "No.",
+            // A word of a conversation alone is a column of its own (a dialogue's node, an
+            // interaction's number).
+            "Dialog",
+            "Interaction",
+            "session_number",
         ] {
             assert_eq!(id_of(header), None, "{header}");
         }
