@@ -105,3 +105,20 @@ fn a_sentence_that_opens_with_a_contraction_is_no_label() {
         crate::support::finding(c, "respect/calm-down");
     }
 }
+
+/// French elided words before a colon (`L’important :`, `Aujourd’hui :`) open sentences: a
+/// name's apostrophe comes before a capital (`O’Connor`).
+#[test]
+fn an_elided_word_before_a_colon_is_no_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "L’important : ce n’est pas mon département.\nAujourd’hui : calm down.\n";
+    write(dir.path(), "script.txt", script);
+    let (_, report) = json_report_in(dir.path(), &["--no-config", "script.txt"]);
+    let c = &report["conversations"][0];
+    assert_eq!(
+        (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
+        (Some(1), Some(0)),
+        "{c}"
+    );
+    crate::support::finding(c, "respect/calm-down");
+}

@@ -39,9 +39,10 @@ fn is_bracket_part(part: &str) -> bool {
         })
 }
 
-/// A speaker label without brackets: see [`speaker_name`]. An apostrophe stands between two
-/// letters of a name (`O’Connor`, `D'Angelo`), not before a contraction's ending: `I’m sorry:`
-/// and `Don't worry:` open sentences, not turns.
+/// A speaker label without brackets: see [`speaker_name`]. An apostrophe stands between a
+/// letter and a capital of a name (`O’Connor`, `D'Angelo`), not before a contraction's ending
+/// or an elided word: `I’m sorry:`, `Don't worry:` and `L’important :` open sentences, not
+/// turns.
 fn is_name_label(label: &str) -> bool {
     if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
@@ -66,8 +67,9 @@ fn is_name_label(label: &str) -> bool {
     words <= 4
 }
 
-/// Whether what follows an apostrophe goes on with a name's letters (`Connor` of `O’Connor`),
-/// not a contraction's ending (`m` of `I’m`, `t` of `don’t`, `s` of `here’s`).
+/// Whether what follows an apostrophe goes on with a name's capital (`Connor` of `O’Connor`),
+/// not a contraction's ending (`m` of `I’m`, `T` of `DON’T`) or an elided word (`important`
+/// of `L’important`, `hui` of `Aujourd’hui`).
 fn names_on(after: &str) -> bool {
     let ending = after
         .split(|c: char| !c.is_alphabetic())
@@ -76,7 +78,7 @@ fn names_on(after: &str) -> bool {
     let contraction = ["m", "s", "t", "d", "re", "ll", "ve"]
         .iter()
         .any(|e| ending.eq_ignore_ascii_case(e));
-    !ending.is_empty() && !contraction
+    ending.starts_with(char::is_uppercase) && !contraction
 }
 
 /// The apostrophes of a name: `'`, and `’` and `ʼ` as word processors and phones write it.
