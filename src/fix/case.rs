@@ -109,7 +109,7 @@ pub(crate) fn starts_sentence(before: &str) -> bool {
             || opener(c)
             || closer(c)
             || c.is_ascii_digit()
-            || matches!(c, '>' | '#' | '-' | '+' | '.')
+            || matches!(c, '>' | '#' | '-' | '+' | '.' | 'x' | 'X')
     };
     let at = before.trim_end_matches(markup).len();
     let earlier = match at {
@@ -267,6 +267,8 @@ mod tests {
             ">> - ",
             "## ",
             "- [ ] ",
+            "- [x] ",
+            "* [X] ",
             "\"",
             "“",
             "(",
@@ -291,6 +293,8 @@ mod tests {
             "-1 ",
             "1.5 ",
             "see (above) ",
+            "fix ",
+            "box [x] ",
         ] {
             assert!(!starts_sentence(before), "{before:?}");
         }

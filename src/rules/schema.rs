@@ -65,8 +65,8 @@ pub struct RuleSpec {
     /// `require` rules only: judge only conversations with at least this many turns of the speaker.
     pub min_turns: Option<usize>,
     /// Score change per counted hit. Defaults: forbid -10 (error), -5 (warning), -1 (info);
-    /// reward +5; require -10 when missing; 0 for a customer-side rule (one no agent's or bot's
-    /// words can hit).
+    /// reward +5; require -10 when missing; 0 for a customer-side rule (one that listens to the
+    /// customer and no agent).
     pub points: Option<i32>,
     pub max_hits: Option<usize>,
     #[serde(default)]

@@ -68,7 +68,8 @@ fn customer_side_rules_score_only_their_own_points() {
         "rules:\n  - id: risk/cancel\n    speaker: customer\n    phrases: [\"cancel my account\"]\n\
          \n  - id: risk/cancel-priced\n    speaker: customer\n    points: -3\n    phrases: [\"cancel my account\"]\n\
          \n  - id: risk/agent-cancel\n    speaker: [agent, customer]\n    phrases: [\"cancel my account\"]\n\
-         \n  - id: ivr/press\n    speaker: bot\n    phrases: [\"press one\"]\n",
+         \n  - id: ivr/press\n    speaker: bot\n    phrases: [\"press one\"]\n\
+         \n  - id: risk/either\n    speaker: [customer, bot]\n    phrases: [\"cancel my account\"]\n",
     );
     let call = crate::support::write(
         dir.path(),
@@ -87,6 +88,7 @@ fn customer_side_rules_score_only_their_own_points() {
         "a rule agents can hit keeps its default"
     );
     assert_eq!(points("ivr/press"), -5, "a bot's rule keeps its default");
+    assert_eq!(points("risk/either"), 0, "it listens to the customer too");
     assert_eq!(c["score"], 67);
 }
 

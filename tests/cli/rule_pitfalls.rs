@@ -73,6 +73,12 @@ fn a_question_mark_after_optional_words_is_the_questions() {
         "Agent: ¿Le puedo ayudar en algo?\nAgent: ¿algo más?\n",
     );
     assert_eq!(found.map(|f| f.len()), Ok(1));
+    // A regex quantifier after it is still regex.
+    for phrase in ["algo [más]??", "algo [más]?+"] {
+        let rule = format!("  - id: test/more\n    phrases: [\"{phrase}\"]\n");
+        let err = matches(&rule, "Agent: algo\n").unwrap_err();
+        assert!(err.contains("`]?` is regex syntax"), "{phrase}: {err}");
+    }
     let rule = "  - id: test/yes\n    phrases: [\"¿(sí|no)?\"]\n";
     let err = matches(rule, "Agent: ¿sí?\n").unwrap_err();
     assert!(err.contains("`)?` is regex syntax"), "{err}");

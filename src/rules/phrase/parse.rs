@@ -221,8 +221,10 @@ impl Parser<'_, '_> {
         self.pos += 1;
         // `[más]?` is optional either way: as regex, or as a question's mark, which a phrase
         // does not match. `(a|b)?` is optional as regex and not as a question.
+        let after = self.chars.get(self.pos + 1).map(|&(_, c)| c);
         match self.peek() {
-            Some('?') if open == '[' => {}
+            // `[más]??`, `[más]?+` are regex's, as `[más]+` is.
+            Some('?') if open == '[' && !matches!(after, Some('?' | '+' | '*')) => {}
             Some(q @ ('?' | '+')) => {
                 let question = match q {
                     '?' => "; a question's `?` after a group is written after a space: `(a|b) ?`",

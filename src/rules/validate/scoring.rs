@@ -6,11 +6,12 @@ use crate::rules::error::RuleError;
 use crate::rules::schema::{Kind, RuleSpec, Severity, Speaker};
 
 /// The points of a rule that does not set them: by kind, and for `forbid` by severity. A
-/// customer-side rule, one that no agent's or bot's words can hit (`speaker: customer`, or a
-/// `when` whose every condition, under `not` too, is on the customer's words), marks the
-/// conversation and scores nothing (SPEC §5); the company's side, a bot's prompts too, scores.
+/// customer-side rule, one that no agent's words can hit and that listens to the customer
+/// (`speaker: customer`, `[customer, bot]`, or a `when` whose every condition, under `not` too,
+/// is on other speakers' words), marks the conversation and scores nothing (SPEC §5); a bot's
+/// alone, its prompts the company's words, scores.
 pub(crate) fn default_points(kind: Kind, severity: Severity, roles: u8) -> i32 {
-    if roles & (Speaker::Agent.roles() | Speaker::Bot.roles()) == 0 {
+    if roles & Speaker::Agent.roles() == 0 && roles != Speaker::Bot.roles() {
         return 0;
     }
     match (kind, severity) {
