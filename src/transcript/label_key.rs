@@ -119,6 +119,15 @@ fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     Some(lower)
 }
 
+/// Whether `c` is written inside a name besides its letters: an apostrophe (`'`, and `’` or `ʼ`
+/// as word processors and phones write it: `O’Connor`), a hyphen (`Anne‑Marie`, its
+/// non-breaking hyphen a word processor's), or an accent typed apart (`Mari\u{301}a`).
+pub(crate) fn name_mark(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+        || is_hyphen(c)
+        || (!c.is_ascii() && is_combining_mark(c))
+}
+
 /// `label` trimmed, without the colon a text transcript writes after a speaker's label
 /// (`Sarah:`), which a CSV or JSON speaker field may keep.
 pub fn without_colon(label: &str) -> &str {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::few_map::FewMap;
-use super::label_key::{folded, key, without_colon};
+use super::label_key::{folded, key, name_mark, without_colon};
 pub(crate) use super::role_advice::unknown_speakers;
 pub(crate) use super::role_guess::assign_diarised_roles;
 use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
@@ -214,7 +214,7 @@ pub fn person(label: &str) -> Option<&str> {
     if let Some((name, qualifier)) = qualified(label) {
         let plain = |name: &&str| {
             name.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.') || name_mark(c))
         };
         return person(name)
             .filter(plain)

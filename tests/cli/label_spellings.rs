@@ -66,7 +66,11 @@ fn labels_with_accents_typed_apart_apostrophes_and_hyphens_are_labels() {
     let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v O’Connor>I'm upset.</v>\n\n\
                00:00:03.000 --> 00:00:04.000\n<v Mari\u{301}a>Please calm down.</v>\n";
     write(dir.path(), "call.vtt", vtt);
-    for name in ["call.md", "call.vtt"] {
+    // A caption's own `Name:` label.
+    let srt = "1\n00:00:01,000 --> 00:00:02,000\nO’Connor: I'm upset.\n\n\
+               2\n00:00:03,000 --> 00:00:04,000\nMari\u{301}a: Please calm down.\n";
+    write(dir.path(), "call.srt", srt);
+    for name in ["call.md", "call.vtt", "call.srt"] {
         let (code, report) = json_report_in(dir.path(), &[name]);
         assert_eq!(code, 1, "{name}: {report}");
         let (turns, found) = turns_and_findings(&report);

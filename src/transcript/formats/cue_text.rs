@@ -2,6 +2,7 @@
 //! (several `<v Name>` voice spans are valid WebVTT; SRT and SBV captioners write `Name:` lines),
 //! and a cue read whole as its first speaker's would give the others' words to that speaker.
 
+use super::label_names::is_name_label;
 use super::label_words::names_no_speaker;
 use super::markup::entity;
 use crate::transcript::Decoded;
@@ -239,14 +240,7 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
     while let Some(close) = after.strip_prefix("</").and_then(|t| t.find('>')) {
         after = &after[close + 3..];
     }
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name.split_whitespace().count() <= 4
-        && name.chars().next().is_some_and(char::is_alphabetic)
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-' | '\''))
-        && after.starts_with(' ');
+    let ok = !name.is_empty() && name.len() <= 40 && is_name_label(name) && after.starts_with(' ');
     ok.then(|| (name, after.trim_start()))
 }
 

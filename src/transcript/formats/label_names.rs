@@ -4,7 +4,7 @@
 //! contraction (`I’m sorry:`, `Here’s why:`) are no label.
 
 use super::text::MAX_LABEL;
-use crate::text::punct;
+use crate::transcript::label_key::name_mark;
 use crate::transcript::{Roles, roles};
 
 /// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
@@ -43,7 +43,7 @@ fn is_bracket_part(part: &str) -> bool {
 /// letter and a capital of a name (`O’Connor`, `D'Angelo`), not before a contraction's ending
 /// or an elided word: `I’m sorry:`, `Don't worry:` and `L’important :` open sentences, not
 /// turns.
-fn is_name_label(label: &str) -> bool {
+pub(super) fn is_name_label(label: &str) -> bool {
     if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
@@ -86,16 +86,10 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// A letter or digit of a name, with its accents typed apart (`Mari\u{301}a`, as macOS writes
-/// it), or an apostrophe or hyphen as names are written (`O’Connor`, `Anne‑Marie`).
+/// A letter or digit of a name, or a mark written in one (see [`name_mark`]).
 fn is_name_char(c: char) -> bool {
     match c.is_ascii() {
         true => c.is_ascii_alphanumeric() || matches!(c, '\'' | '-'),
-        false => {
-            c.is_alphanumeric()
-                || is_apostrophe(c)
-                || punct::is_hyphen(c)
-                || unicode_normalization::char::is_combining_mark(c)
-        }
+        false => c.is_alphanumeric() || name_mark(c),
     }
 }
