@@ -92,3 +92,31 @@ fn an_unknown_name_is_found_past_wide_characters() {
         ((1, 48), "\u{e9}t\u{e9}/x".into())
     );
 }
+
+/// A byte-order mark opening the file is no column, for the directives' warnings as for the
+/// findings: the directive's warnings counted it, or not, by which reader wrote them, so two
+/// warnings of one line disagreed.
+#[test]
+fn a_byte_order_mark_is_no_column_of_a_directive_warning() {
+    let line = "Agent: hi <!-- talklint: ignore a/b --> # talklint: ignore c\n";
+    let plain = warnings("plain.txt", line);
+    assert_eq!(plain.len(), 3, "{plain:?}");
+    assert_eq!(warnings("bom.txt", &format!("\u{feff}{line}")), plain);
+    // On a later line, a U+FEFF is a character like another: the finding counts it too.
+    let later = warnings("later.txt", &format!("Customer: hi\n\u{feff}{line}"));
+    let column = |w: &String| -> usize {
+        let after = w.split(", column ").nth(1).unwrap_or_default();
+        after
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(0)
+    };
+    let one_on: Vec<usize> = plain.iter().map(|w| column(w) + 1).collect();
+    assert_eq!(
+        later.iter().map(column).collect::<Vec<_>>(),
+        one_on,
+        "{later:?}"
+    );
+}

@@ -6,6 +6,7 @@
 use super::lines::{Line, lines};
 use super::text::INVISIBLE;
 use crate::text::lines::LineCursor;
+use body::{Unread, parse_body};
 use near_miss::{Keys, beside_read, near_miss};
 use std::ops::Range;
 
@@ -100,6 +101,10 @@ pub(crate) fn find(source: &str) -> Found {
             found.is_some()
         }
     };
+    // Columns are counted on from the directive before, not from each line's start (a line of
+    // thousands of directives was read in quadratic time), and as findings count them: a
+    // byte-order mark opening the file is no column.
+    let mut columns = LineCursor::new(source);
     for line in lines(source) {
         let inside = in_comment;
         in_comment = open_at_end(line.text, inside);
@@ -119,7 +124,7 @@ pub(crate) fn find(source: &str) -> Found {
             // as a broader one (`ignore` of every rule), the others as nothing. The comment's
             // later lines are directive text up to its `-->`; one never closed hides no more
             // lines (in a text file they are what is said).
-            record(&mut found, line, complete, own_line, None);
+            record(&mut found, (line, &mut columns), complete, own_line, None);
             found.hidden.push(line.start + from..next_line);
             let closed = closes_after(next_line);
             in_split = in_comment && closed;
@@ -127,7 +132,7 @@ pub(crate) fn find(source: &str) -> Found {
                 true => "; its comment is never closed, so the lines after it are read as they are",
                 false => "",
             };
-            let column = line.text[..at].chars().count() + 1;
+            let column = columns.position(line.start + at).1;
             found.directives.warnings.push((
                 line.start + at,
                 format!(
@@ -159,7 +164,7 @@ pub(crate) fn find(source: &str) -> Found {
         if !located.is_empty() {
             record(
                 &mut found,
-                line,
+                (line, &mut columns),
                 complete,
                 own_line,
                 own_line.then_some(next_line),
@@ -169,9 +174,12 @@ pub(crate) fn find(source: &str) -> Found {
             // Meant as a directive: not spoken, and said why it does nothing. What follows it
             // is its text, a comment directive read there too.
             let from = line.start + miss.hidden_from;
-            found.hidden.retain(|h| h.start < from);
+            // Only this line's ranges can start there: they are in order.
+            while found.hidden.last().is_some_and(|h| h.start >= from) {
+                found.hidden.pop();
+            }
             found.hidden.push(from..next_line);
-            let column = line.text[..miss.at].chars().count() + 1;
+            let column = columns.position(line.start + miss.at).1;
             found.directives.warnings.push((
                 line.start + miss.at,
                 format!(
@@ -189,7 +197,7 @@ pub(crate) fn find(source: &str) -> Found {
 /// read, and hides their text: the whole line up to `next_line` when it is given.
 fn record(
     found: &mut Found,
-    line: Line,
+    (line, columns): (Line, &mut LineCursor),
     located: &[Located],
     own_line: bool,
     next_line: Option<usize>,
@@ -197,9 +205,6 @@ fn record(
     if let Some(next_line) = next_line {
         found.hidden.push(line.start..next_line);
     }
-    // Columns are counted on from the directive before, not from the line's start for each (a
-    // line of thousands of directives was read in quadratic time).
-    let mut columns = LineCursor::new(line.text);
     for l in located {
         if next_line.is_none() {
             found
@@ -208,15 +213,15 @@ fn record(
         }
         read(
             &mut found.directives,
-            (line, &mut columns),
+            (line, &mut *columns),
             l.body,
             own_line,
         );
     }
 }
 
-/// Reads the directive whose words are `body` (a slice of `line`, whose columns `columns`
-/// counts): into the list, or a warning when it cannot be read.
+/// Reads the directive whose words are `body` (a slice of `line`, in the text whose columns
+/// `columns` counts): into the list, or a warning when it cannot be read.
 fn read(
     directives: &mut Directives,
     (line, columns): (Line, &mut LineCursor),
@@ -225,7 +230,7 @@ fn read(
 ) {
     // Where a word of the directive stands in its line: every word is a slice of it.
     let offset = |word: &str| crate::text::offset_in(line.text, word);
-    let mut column = |word: &str| columns.position(offset(word)).1;
+    let mut column = |word: &str| columns.position(line.start + offset(word)).1;
     match parse_body(body) {
         Ok((action, verb, rules)) => directives.list.push(Directive {
             action,
@@ -332,66 +337,8 @@ fn unpadded(line: &str) -> &str {
     line.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
-/// A directive that cannot be read: the word a warning points at (a slice of the directive's
-/// words), and what is wrong.
-struct Unread<'a> {
-    word: &'a str,
-    message: String,
-}
-
-/// `ignore a, b` → (Ignore, `ignore`, [`a`, `b`]): the verb and names are slices of `body`.
-fn parse_body(body: &str) -> Result<(Action, &str, Vec<&str>), Unread<'_>> {
-    let (verb, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
-    let action = match verb {
-        "ignore" => Action::Ignore,
-        "ignore-file" => Action::IgnoreFile,
-        "disable" => Action::Disable,
-        "enable" => Action::Enable,
-        other => {
-            return Err(Unread {
-                word: verb,
-                message: format!(
-                    "unknown directive `talklint: {other}`; write `talklint: ignore RULE`, \
-                     `ignore-file RULE`, `disable RULE` or `enable RULE`"
-                ),
-            });
-        }
-    };
-    // A reason after `--` (as ESLint writes one: `ignore a/b -- said in turn 2`) names no
-    // rule: its words were read as rule names, and one that was a category widened the ignore.
-    let rest = reasonless(rest);
-    let rules: Vec<&str> = rest
-        .split([',', ' ', '\t'])
-        .filter(|r| !r.is_empty())
-        .collect();
-    // Separators alone are a list that lost its names, not a bare verb that means every rule.
-    let list = rest.trim();
-    if rules.is_empty() && !list.is_empty() {
-        return Err(Unread {
-            word: list,
-            message: format!(
-                "`talklint: {verb} {list}` names no rule; write rule ids, categories or \
-                 `category/*` between the commas, or `talklint: {verb}` alone for every rule"
-            ),
-        });
-    }
-    Ok((action, verb, rules))
-}
-
-/// A directive's names without the reason that may follow them: what comes after a word of
-/// dashes alone (`--`, `---`, or an en or em dash: `a/b -- why`, `-- why`), as ESLint reads it.
-fn reasonless(names: &str) -> &str {
-    let dashes = |w: &str| (w.len() >= 2 && w.bytes().all(|b| b == b'-')) || matches!(w, "—" | "–");
-    let mut at = 0;
-    for word in names.split_inclusive(char::is_whitespace) {
-        if dashes(word.trim_end()) {
-            return &names[..at];
-        }
-        at += word.len();
-    }
-    names
-}
-
+#[path = "directives_body.rs"]
+mod body;
 #[path = "directives_near_miss.rs"]
 mod near_miss;
 
