@@ -1,6 +1,7 @@
 //! `talklint.yaml`: discovery (the nearest config, by any of [`NAMES`], from a folder upward; one
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
+mod discover;
 pub mod globs;
 mod roles;
 mod rule_files;
@@ -15,6 +16,7 @@ use crate::rules::schema::OneOrMany;
 use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::Role;
 use crate::utf8_file::NotText;
+pub use discover::{discover, in_folder};
 use schemars::JsonSchema;
 pub use sentiment::SentimentConfig;
 use serde::Deserialize;
@@ -83,6 +85,7 @@ pub struct Config {
     pub max_filesize: Option<ByteSize>,
     /// Mask personal data in every report (`--redact`).
     #[serde(default, deserialize_with = "switch")]
+    #[schemars(with = "Option<bool>")]
     pub redact: bool,
     /// Regexes also masked, as `[REDACTED]`, when redacting; they match in any case (`(?-i)` to
     /// match the case written).
@@ -94,6 +97,7 @@ pub struct Config {
     /// Open CSV reports with a UTF-8 byte order mark, so that Excel reads them as UTF-8
     /// (`--csv-bom`).
     #[serde(default, deserialize_with = "switch")]
+    #[schemars(with = "Option<bool>")]
     pub csv_bom: bool,
 }
 
@@ -285,43 +289,6 @@ pub fn builtin_fillers() -> Vec<String> {
         .iter()
         .flat_map(|f| canonical_words(f))
         .collect()
-}
-
-/// Finds the nearest config file from `start` upward; two in one folder are an error.
-pub fn discover(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
-    for dir in start.ancestors() {
-        if let Some(found) = in_folder(dir)? {
-            return Ok(Some(found));
-        }
-    }
-    Ok(None)
-}
-
-/// The config file in `dir`, if there is one; two are an error that names both, and so is a
-/// link to no file (a team's config linked from a share not mounted), which would leave the run
-/// to the built-in pack in silence.
-pub fn in_folder(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
-    let mut found = NAMES.iter().map(|n| dir.join(n)).filter(|p| {
-        p.is_file() || std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
-    });
-    let first = found.next();
-    if let Some(link) = first.as_ref().filter(|p| !p.exists()) {
-        let target = std::fs::read_link(link).unwrap_or_default();
-        return Err(ConfigError::Read {
-            path: link.display().to_string(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("a link to no file: its target {} is gone", target.display()),
-            ),
-        });
-    }
-    match (first, found.next()) {
-        (Some(first), Some(second)) => Err(ConfigError::TwoInOneFolder {
-            first: first.display().to_string(),
-            second: second.display().to_string(),
-        }),
-        (first, _) => Ok(first),
-    }
 }
 
 /// A config file that cannot be used.

@@ -203,7 +203,7 @@ pub fn printer(format: OutputFormat, rules: &RuleSet, opts: PrinterOptions) -> B
 
 /// The printer of a run whose report is not shown (`--diff`, which prints diffs instead): it
 /// renders nothing, where rendering a report to throw away took most of such a run's time.
-pub struct Unshown;
+pub(crate) struct Unshown;
 
 impl Printer for Unshown {
     fn conversation(&self, _: &Conversation, _: &str, _: &mut Vec<u8>) {}

@@ -149,7 +149,12 @@ fn a_message_of_many_text_parts_is_read_in_linear_time() {
     parts.push(serde_json::json!({"type": "text", "text": "calm down"}));
     let chat = serde_json::json!({"messages": [{"role": "agent", "content": parts}]});
     let c = conversation("parts.json", &chat.to_string());
-    crate::support::finding(&c, "respect/calm-down");
+    let f = crate::support::finding(&c, "respect/calm-down");
+    assert_eq!(
+        (f["match"].as_str(), f["turn"].as_u64()),
+        (Some("calm down"), Some(1)),
+        "{f}"
+    );
 }
 
 #[test]

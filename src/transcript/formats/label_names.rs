@@ -93,3 +93,37 @@ fn is_name_char(c: char) -> bool {
         false => c.is_alphanumeric() || name_mark(c),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_name_label;
+
+    #[test]
+    fn names_are_written_with_their_marks_and_sentences_are_not_names() {
+        // However a keyboard writes them.
+        for name in [
+            "O’Connor",
+            "D'Angelo",
+            "Anne\u{2011}Marie",
+            "Mari\u{301}a",
+            "N\u{2BC}Diaye",
+        ] {
+            assert!(is_name_label(name), "{name}");
+        }
+        // A contraction, a quote or an elided word opens a sentence.
+        for said in [
+            "I’m sorry",
+            "I'm sorry",
+            "Don’t worry",
+            "we’ll see",
+            "Type `reset`",
+            "‘no’",
+            "L’important",
+            "Rock’n’roll",
+            "Aujourd’hui",
+            "Jean\u{2011}Pierre’s note",
+        ] {
+            assert!(!is_name_label(said), "{said}");
+        }
+    }
+}

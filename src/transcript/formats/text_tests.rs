@@ -176,30 +176,6 @@ fn labels_are_a_letter_then_up_to_four_words() {
     assert!(is_label("Dr. Jane  O'Neil-Smith #2"));
     assert!(is_label("Ágata"));
     assert!(!is_label("a b c d e"));
-    // Names however a keyboard writes them; a contraction opens a sentence.
-    for name in [
-        "O’Connor",
-        "D'Angelo",
-        "Anne\u{2011}Marie",
-        "Mari\u{301}a",
-        "N\u{2BC}Diaye",
-    ] {
-        assert!(is_label(name), "{name}");
-    }
-    for said in [
-        "I’m sorry",
-        "I'm sorry",
-        "Don’t worry",
-        "we’ll see",
-        "Type `reset`",
-        "‘cancel’",
-        "L’important",
-        "Rock’n’roll",
-        "Aujourd’hui",
-        "Jean\u{2011}Pierre’s note",
-    ] {
-        assert!(!is_label(said), "{said}");
-    }
     assert!(is_label("a  b c  d "));
     assert!(!is_label("1st agent"));
     assert!(!is_label(""));
