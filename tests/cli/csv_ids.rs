@@ -5,6 +5,22 @@
 use crate::localised_roles::HOLA;
 use crate::support::{run, talklint, write};
 use serde_json::Value;
+use std::path::Path;
+
+/// The ids of the conversations of a CSV file holding `csv` in `dir`, as the JSON report gives
+/// them (an empty one for none).
+fn ids(dir: &Path, csv: &str) -> Vec<String> {
+    let rules = write(dir, "hola.yaml", HOLA);
+    let path = write(dir, "calls.csv", csv);
+    let (_, out, err) = run(talklint()
+        .args(["check", "--no-config", "-f", "json", "-r"])
+        .arg(&rules)
+        .arg(&path));
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let conversations = report["conversations"].as_array().unwrap().iter();
+    let ids = conversations.map(|c| c["id"].as_str().unwrap_or_default().to_string());
+    ids.collect()
+}
 
 /// A CSV export's conversation id in the words its locale writes (`Anruf-ID`, `ID de llamada`,
 /// `Conversación ID`, `Ticketnummer`, `interaction_id`) splits its conversations: such a file was
@@ -12,7 +28,6 @@ use serde_json::Value;
 #[test]
 fn a_csv_conversation_id_in_any_locale_splits_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "hola.yaml", HOLA);
     for header in [
         "Anruf-ID",
         "ID de llamada",
@@ -24,16 +39,7 @@ fn a_csv_conversation_id_in_any_locale_splits_the_file() {
         let csv = format!(
             "{header};Sprecher;Nachricht\nA1;Berater;hola\nA1;Kunde;danke\nB2;Berater;hola\n"
         );
-        let path = write(dir.path(), "calls.csv", &csv);
-        let (_, out, err) = run(talklint()
-            .args(["check", "--no-config", "-f", "json", "-r"])
-            .arg(&rules)
-            .arg(&path));
-        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-        let ids: Vec<&str> = (report["conversations"].as_array().unwrap().iter())
-            .map(|c| c["id"].as_str().unwrap_or_default())
-            .collect();
-        assert_eq!(ids, ["A1", "B2"], "{header}: {report}");
+        assert_eq!(ids(dir.path(), &csv), ["A1", "B2"], "{header}");
     }
 }
 
@@ -43,8 +49,7 @@ fn a_csv_conversation_id_in_any_locale_splits_the_file() {
 #[test]
 fn a_csv_column_that_only_looks_like_an_id_does_not_split_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "hola.yaml", HOLA);
-    for (header, ids) in [
+    for (header, found) in [
         ("Contact Number,Speaker,Message", &[""][..]),
         ("Anrufnummer,Sprecher,Nachricht", &[""][..]),
         ("Interaction,Speaker,Message", &[""][..]),
@@ -64,15 +69,6 @@ fn a_csv_column_that_only_looks_like_an_id_does_not_split_the_file() {
             row("1", "c2", "Agent"),
         ]
         .concat();
-        let path = write(dir.path(), "calls.csv", &csv);
-        let (_, out, err) = run(talklint()
-            .args(["check", "--no-config", "-f", "json", "-r"])
-            .arg(&rules)
-            .arg(&path));
-        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-        let found: Vec<&str> = (report["conversations"].as_array().unwrap().iter())
-            .map(|c| c["id"].as_str().unwrap_or_default())
-            .collect();
-        assert_eq!(found, ids, "{header}: {report}");
+        assert_eq!(ids(dir.path(), &csv), found, "{header}");
     }
 }
