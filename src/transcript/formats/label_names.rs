@@ -47,7 +47,17 @@ pub(super) fn is_name_label(label: &str) -> bool {
     if !label.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
-    // One pass over the characters: every line that opens a turn asks.
+    // The usual label, ASCII letters and digits without an apostrophe, is read byte by byte:
+    // every line that opens a turn asks.
+    let bytes = label.as_bytes();
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'_' | b'#' | b'-');
+    if bytes.iter().all(plain) {
+        return bytes
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .count()
+            <= 4;
+    }
     let (mut words, mut in_word, mut before) = (0, false, ' ');
     for (i, c) in label.char_indices() {
         let fits = match is_apostrophe(c) {
