@@ -12,6 +12,7 @@ use crate::config::{self, Loaded};
 use crate::rules::{RuleSet, place};
 use crate::scan::{self, Profiles, ScanOptions, normal};
 use std::collections::BTreeSet;
+use std::ffi::OsStr;
 use std::path::Path;
 
 /// What nested configs ask of the run's reports: masking (`redact: true`), and the
@@ -55,11 +56,11 @@ pub(super) fn nested(
     }
     for walked in scan::folders(scan) {
         let config = config::in_folder(&normal(&cwd.join(&walked.folder)))?;
-        // One that an exclude glob leaves out (`old/**`) is not read, as its folder's files
-        // are not checked: a stale one stopped every run.
+        // One that an exclude glob leaves out with its folder's files (`old/**`) is not read,
+        // as they are not checked: a stale one stopped every run.
         let left_out = |path: &std::path::PathBuf| {
-            path.file_name()
-                .is_some_and(|name| walked.leaves_out(name, scan))
+            let files = || FILES.iter().all(|f| walked.leaves_out(OsStr::new(f), scan));
+            path.file_name().is_some_and(|n| walked.leaves_out(n, scan)) && files()
         };
         if let Some(path) = config.filter(|path| !left_out(path)) {
             found.insert(path);
@@ -76,9 +77,12 @@ pub(super) fn nested(
     let mut configs: Vec<(_, scan::Scope)> = Vec::new();
     for path in found {
         let folder = path.parent().unwrap_or(&path);
-        // The config itself, or the folder above it.
+        // The folder above it, or the config with its folder's files.
         let excluded = |(_, outer): &(_, scan::Scope)| {
-            folder.starts_with(&outer.folder) && outer.excluding(&outer.below(&path)).is_some()
+            let left_out = |p: &Path| outer.excluding(&outer.below(p)).is_some();
+            let with_files =
+                || left_out(&path) && FILES.iter().all(|name| left_out(&folder.join(name)));
+            folder.starts_with(&outer.folder) && (left_out(folder) || with_files())
         };
         if configs.iter().any(excluded) {
             continue;
@@ -95,6 +99,11 @@ pub(super) fn nested(
     let (profiles, catalog) = scan.profiles.with_nested(run_rules, configs);
     Ok((profiles, catalog, masking))
 }
+
+/// Names that stand for a folder's transcripts: a glob that excludes a config with both of them
+/// (`old/**`, `old/*`) leaves out the folder's files, where one that names the config's kind of
+/// file (`*.yaml`) or some of the files (`old/?`, `old/[!_]*`) does not.
+const FILES: [&str; 2] = ["a.txt", "_.json"];
 
 /// Whether configs nearer the files are looked for: unless a config is given (`--config`) or
 /// none is (`--no-config`).

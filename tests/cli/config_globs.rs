@@ -349,3 +349,26 @@ fn a_config_in_a_folder_excluded_as_dir_star_star_is_not_read() {
         assert_eq!(paths(&report), kept, "{glob}");
     }
 }
+
+/// A glob of the config's kind of file (`*.yaml`) leaves a nested config read: its folder's
+/// transcripts are checked, under it. It was dropped, and they were scored by the run's.
+#[test]
+fn a_nested_config_whose_files_are_checked_is_read_whatever_globs_name_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("eu")).unwrap();
+    fs::write(
+        root.join("eu/talklint.yaml"),
+        "disable: [respect/calm-down]\n",
+    )
+    .unwrap();
+    fs::write(root.join("eu/c.txt"), "Agent: calm down\n").unwrap();
+    for glob in ["*.yaml", "**/talklint.yaml", "eu/*.yaml"] {
+        let (_, report) = json_report_in(root, &["--exclude", glob, "."]);
+        let c = &report["conversations"][0];
+        assert_eq!(c["path"], "eu/c.txt", "{glob}: {report}");
+        let found = c["findings"].as_array().unwrap().iter();
+        let rules: Vec<&str> = found.filter_map(|f| f["rule"].as_str()).collect();
+        assert!(!rules.contains(&"respect/calm-down"), "{glob}: {rules:?}");
+    }
+}

@@ -55,6 +55,10 @@ fn a_csv_column_that_only_looks_like_an_id_does_not_split_the_file() {
         ("Interaction,Speaker,Message", &[""][..]),
         ("Case Number,Chat ID,Speaker,Message", &["c1", "c2"][..]),
         ("Dialog,conversation_id,Speaker,Message", &["c1", "c2"][..]),
+        (
+            "Conversation Number,Call ID,Speaker,Message",
+            &["c1", "c2"][..],
+        ),
     ] {
         let row = |first: &str, chat: &str, who: &str| match header.contains("ID")
             || header.contains("_id")

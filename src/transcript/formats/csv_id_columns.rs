@@ -143,12 +143,13 @@ fn glued(word: &str) -> Option<IdOf> {
     id.or_else(number)
 }
 
-/// What `word` names when its number is an id: a conversation, or a record such as a ticket.
+/// Whether `word` is a conversation's or a record's (a ticket's), whose number may be its id: one
+/// read after every column named an id (`Conversation Number` may count a call's parts).
 fn numbered(word: &str) -> Option<IdOf> {
-    let record = |w: &str| NUMBERED.contains(&w).then_some(IdOf::Numbered);
-    let of = thing(word).filter(|&of| of == IdOf::Conversation);
-    of.or_else(|| record(word))
-        .or_else(|| word.strip_suffix('s').and_then(record))
+    let record = |w: &str| NUMBERED.contains(&w);
+    let conversation = thing(word) == Some(IdOf::Conversation);
+    let numbered = conversation || record(word) || word.strip_suffix('s').is_some_and(record);
+    numbered.then_some(IdOf::Numbered)
 }
 
 /// What `word` names, with German's joining `s` (`Gesprächs`, `Anrufs`) read off.
@@ -193,7 +194,7 @@ mod tests {
             ("Identifiant d’appel", IdOf::Call),
             ("Case No.", IdOf::Numbered),
             ("Vorgangsnummer", IdOf::Numbered),
-            ("conversation number", IdOf::Conversation),
+            ("conversation number", IdOf::Numbered),
             ("ContactId", IdOf::Other),
             ("chatId", IdOf::Other),
             ("Ticket Number", IdOf::Numbered),
