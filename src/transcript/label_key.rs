@@ -125,9 +125,15 @@ fn lowercase_into<'b>(label: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
 /// as word processors and phones write it: `O’Connor`), a hyphen (`Anne‑Marie`, its
 /// non-breaking hyphen a word processor's), or an accent typed apart (`Mari\u{301}a`).
 pub(crate) fn name_mark(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+    c == '\''
+        || typographic_apostrophe(c)
         || is_hyphen(c)
         || (!c.is_ascii() && is_combining_mark(c))
+}
+
+/// The apostrophes of a name that word processors and phones write for `'`: `’` and `ʼ`.
+pub(crate) fn typographic_apostrophe(c: char) -> bool {
+    matches!(c, '\u{2019}' | '\u{02BC}')
 }
 
 /// `label` trimmed, without the colon a text transcript writes after a speaker's label

@@ -4,7 +4,7 @@
 //! contraction (`I’m sorry:`, `Here’s why:`) are no label.
 
 use super::text::MAX_LABEL;
-use crate::transcript::label_key::name_mark;
+use crate::transcript::label_key::{name_mark, typographic_apostrophe};
 use crate::transcript::{Roles, roles};
 
 /// The name of a speaker label: the label, or the part before a part in brackets (`Agent` of
@@ -61,7 +61,7 @@ pub(super) fn is_name_label(label: &str) -> bool {
     for (i, c) in label.char_indices() {
         // A typographic apostrophe is a word processor's, in prose as often as in a name; a
         // straight one is read as every earlier build read it (`d'angelo:`, `Jo's Bakery:`).
-        let fits = match is_apostrophe(c) && c != '\'' {
+        let fits = match typographic_apostrophe(c) {
             true => before.is_alphabetic() && names_on(&label[i + c.len_utf8()..]),
             false => is_name_char(c) || matches!(c, ' ' | '.' | '_' | '#'),
         };
@@ -90,11 +90,6 @@ fn names_on(after: &str) -> bool {
         .iter()
         .any(|e| ending.eq_ignore_ascii_case(e));
     ending.starts_with(char::is_uppercase) && !contraction
-}
-
-/// The apostrophes of a name: `'`, and `’` and `ʼ` as word processors and phones write it.
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
 /// A letter or digit of a name, or a mark written in one (see [`name_mark`]).
