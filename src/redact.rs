@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::transcript::Turn;
 use builtin::{NUMBERS, PIECES, builtin};
 use checks::passes;
+use twin::{Twin, WIDE_WORD, compile, words};
 
 /// A span of personal data in a text: its byte range and the token that replaces it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,11 +52,13 @@ pub(crate) fn holds_mask(text: &str) -> bool {
 #[derive(Debug, Clone)]
 pub(crate) struct Redactor {
     /// [`PIECES`], compiled, with their tokens and checks.
-    pieces: Vec<(Regex, &'static str, Check)>,
+    pieces: Vec<(Twin, &'static str, Check)>,
     /// [`NUMBERS`], compiled.
     numbers: Vec<groups::Pattern>,
     /// The config's `redact_patterns`.
     custom: Vec<Regex>,
+    /// [`WIDE_WORD`], compiled: which build of each built-in pattern reads a text.
+    wide: Regex,
 }
 
 /// A `redact_patterns` regex that does not compile: the pattern, and why.
@@ -82,19 +85,17 @@ pub(crate) fn custom_patterns(patterns: &[String]) -> Result<Vec<Regex>, BadPatt
 impl Redactor {
     /// The built-in patterns and `patterns` (regexes masked as `[REDACTED]`).
     pub(crate) fn new(patterns: &[String]) -> Result<Redactor, BadPattern> {
-        // Constants, compiled by every test of this module.
-        let compile = |re: &str| Regex::new(re).expect("a built-in pattern");
         let pieces = PIECES
             .iter()
-            .map(|&(re, token, check)| (compile(&builtin(re)), token, check))
+            .map(|&(re, token, check)| (Twin::new(builtin(re)), token, check))
             .collect();
         let numbers = NUMBERS
             .iter()
             .map(|&(re, token, check)| {
                 let re = builtin(re);
                 groups::Pattern {
-                    whole: compile(&format!("^(?:{re})$")),
-                    re: compile(&re),
+                    whole: Twin::new(format!("^(?:{re})$")),
+                    re: Twin::new(re),
                     token,
                     check,
                 }
@@ -105,6 +106,7 @@ impl Redactor {
             pieces,
             numbers,
             custom,
+            wide: compile(WIDE_WORD),
         })
     }
 
@@ -122,6 +124,8 @@ impl Redactor {
         // Most turns hold no digit (ASCII, or full-width, whose UTF-8 starts with 0xEF), and so
         // no IBAN, DNI or number.
         let digits = text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF);
+        let words = words(&self.wide, text);
+        let pieces = pieces.map(|(re, token, check)| (re.get(words), token, check));
         let mut found: Vec<(Span, usize)> = Vec::new();
         for (rank, (re, token, check)) in pieces.chain(custom).enumerate() {
             if !digits && matches!(check, Check::Iban | Check::Dni) {
@@ -140,7 +144,7 @@ impl Redactor {
         }
         // What is found is no digit and no gap to the numbers: it is searched as `#`s.
         let numbers = if spans.is_empty() {
-            groups::numbers(&self.numbers, text)
+            groups::numbers(&self.numbers, words, text)
         } else {
             let mut rest = String::with_capacity(text.len());
             let mut at = 0;
@@ -150,7 +154,7 @@ impl Redactor {
                 at = s.end;
             }
             rest.push_str(&text[at..]);
-            groups::numbers(&self.numbers, &rest)
+            groups::numbers(&self.numbers, words, &rest)
         };
         spans.extend(numbers);
         spans.sort_by_key(|s| s.start);
@@ -321,6 +325,8 @@ mod german;
 mod groups;
 #[path = "redact_shown.rs"]
 mod shown;
+#[path = "redact_twin.rs"]
+mod twin;
 pub(crate) use shown::union;
 
 #[cfg(test)]

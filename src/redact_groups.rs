@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::checks::passes;
 use super::digits::{groups, is_digit, is_gap, is_invisible};
 use super::german;
+use super::twin::{Twin, Words};
 use super::{Check, Span};
 use bounds::free;
 use codes::cards_with_codes;
@@ -32,8 +33,8 @@ mod pairs;
 /// is tried with), the token and the check.
 #[derive(Debug, Clone)]
 pub(super) struct Pattern {
-    pub(super) re: Regex,
-    pub(super) whole: Regex,
+    pub(super) re: Twin,
+    pub(super) whole: Twin,
     pub(super) token: &'static str,
     pub(super) check: Check,
 }
@@ -56,7 +57,8 @@ struct Candidate {
 /// The numbers of `patterns` in `text`, sorted and not overlapping: of two candidates that
 /// overlap, the one that starts first, else the longer, else the one of the earlier pattern, is
 /// kept, when both its sides are free or bounded by a number kept beside it.
-pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
+/// `words` says which word characters `text` holds (see [`Twin`]).
+pub(super) fn numbers(patterns: &[Pattern], words: Words, text: &str) -> Vec<Span> {
     let mut found = Vec::new();
     let unglued = unglued(text);
     let mut reached = pairs::Reached::default();
@@ -64,11 +66,12 @@ pub(super) fn numbers(patterns: &[Pattern], text: &str) -> Vec<Span> {
         // A number glued to a word is read apart from it (`cc4111…`, `ssn078-05-1120`,
         // `555-867-5309x204`); a run of groups it is part of is still no number (see `free`).
         let text = &unglued;
+        let (re, whole) = (p.re.get(words), p.whole.get(words));
         let mut at = 0;
-        while let Some(m) = p.re.find_at(text, at) {
-            for range in candidates(&p.re, text, m.range()) {
+        while let Some(m) = re.find_at(text, at) {
+            for range in candidates(re, text, m.range()) {
                 let part = &text[range.clone()];
-                if !part.is_empty() && p.whole.is_match(part) && passes(p.check, part) {
+                if !part.is_empty() && whole.is_match(part) && passes(p.check, part) {
                     // A number of pairs is masked with the whole run of pairs it stands in.
                     if let Some(run) = pairs::run(text, range.clone(), &mut reached) {
                         found.push(Candidate {
