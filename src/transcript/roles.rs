@@ -234,14 +234,16 @@ pub fn person(label: &str) -> Option<&str> {
 }
 
 /// A label and the part of it in brackets at its end, each without the spaces around it:
-/// `Agent (Sarah)` is `Agent` and `Sarah`, `Sarah (Agent)` is `Sarah` and `Agent`. `None` for a
-/// label without one, or with brackets anywhere else.
+/// `Agent (Sarah)` is `Agent` and `Sarah`, `Sarah (Agent)` is `Sarah` and `Agent`, and so is one
+/// in full-width brackets (`Agent（佐藤）`). `None` for a label without one, or with brackets
+/// anywhere else.
 pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
-    let inside = label.trim_ascii_end().strip_suffix(')')?;
-    let open = memchr::memrchr(b'(', inside.as_bytes())?;
-    let (name, qualifier) = (inside[..open].trim_ascii(), inside[open + 1..].trim_ascii());
-    let bracket = |b: u8| matches!(b, b'(' | b')');
-    let plain = |part: &str| !part.is_empty() && !part.bytes().any(bracket);
+    const OPEN: [char; 2] = ['(', '\u{ff08}'];
+    const BRACKETS: [char; 4] = ['(', ')', '\u{ff08}', '\u{ff09}'];
+    let inside = label.trim_end().strip_suffix([')', '\u{ff09}'])?;
+    let (name, qualifier) = inside.rsplit_once(OPEN)?;
+    let (name, qualifier) = (name.trim(), qualifier.trim());
+    let plain = |part: &str| !part.is_empty() && !part.contains(BRACKETS);
     (plain(name) && plain(qualifier)).then_some((name, qualifier))
 }
 

@@ -125,3 +125,54 @@ fn an_elided_word_before_a_colon_is_no_label() {
     );
     crate::support::finding(c, "respect/calm-down");
 }
+
+/// Right-to-left text puts bidi marks and isolates around a label (`\u{2068}Agent\u{2069}:`,
+/// `وكيل\u{200f}:`, `Agent:\u{200f} …`), and Chinese and Japanese write an agent's name in
+/// full-width brackets (`Agent（佐藤）：`). Each was no label: the agent's words joined the
+/// customer's turn (or the customer's the agent's), and the call passed with no warning.
+#[test]
+fn labels_between_bidi_marks_or_with_full_width_brackets_are_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "talklint.yaml",
+        "rules: [r.yaml]\nroles: {agent: [وكيل], customer: [عميل]}\n",
+    );
+    write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - {id: t/calm, phrases: [calm down], speaker: agent, severity: error}\n",
+    );
+    for (name, text) in [
+        (
+            "isolates.txt",
+            "Agent: hello\nCustomer: my order is late\n\u{2068}Agent\u{2069}: calm down\n",
+        ),
+        (
+            "mark_before.txt",
+            "Agent: hello\nCustomer: my order is late\nAgent\u{200f}: calm down\n",
+        ),
+        (
+            "mark_after.txt",
+            "Agent:\u{200f} hello\nCustomer:\u{200f} my order is late\nAgent:\u{200f} calm down\n",
+        ),
+        (
+            "arabic.txt",
+            "\u{200f}وكيل\u{200f}: مرحبا\n\u{200f}عميل\u{200f}: my order is late\n\u{200f}وكيل\u{200f}: calm down\n",
+        ),
+        (
+            "brackets.txt",
+            "Agent（佐藤）：お電話ありがとうございます。\nCustomer：注文が届きません。\nAgent（佐藤）：calm down\n",
+        ),
+    ] {
+        write(dir.path(), name, text);
+        let (code, report) = json_report_in(dir.path(), &[name]);
+        assert_eq!(code, 1, "{name}: {report}");
+        let (turns, found) = turns_and_findings(&report);
+        assert_eq!(turns, 3, "{name}: {report}");
+        assert_eq!(found.len(), 1, "{name}: {report}");
+        assert_eq!(found[0].0, 3, "{name}: {report}");
+        let c = &report["conversations"][0];
+        assert_eq!(c["unknown_turns"], 0, "{name}: {report}");
+    }
+}

@@ -4,7 +4,7 @@
 //! suppress is decided later, against the loaded rules (`crate::suppress`).
 
 use super::lines::{Line, lines};
-use super::text::INVISIBLE;
+use super::text::unseen;
 use crate::text::lines::LineCursor;
 use body::{Unread, parse_body};
 use near_miss::{Keys, beside_read, near_miss};
@@ -334,7 +334,7 @@ fn in_comment_word(line: &str) -> Option<usize> {
 /// `line` without the white space and invisible characters before it: a byte-order mark, as
 /// Notepad and Excel save a file's first line with, hides no directive.
 fn unpadded(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+    line.trim_start_matches(unseen)
 }
 
 #[path = "directives_body.rs"]

@@ -52,18 +52,27 @@ pub(super) enum Labelled<'a> {
 }
 
 /// What may stand before a label and is not seen: spaces, a byte-order mark, a zero-width space
-/// or joiner, a word joiner, direction marks and a no-break space, narrow too (pasted from chat
-/// tools and web pages, `\u{200b}Customer:` reads as `Customer:`).
-pub(super) const INVISIBLE: [char; 11] = [
-    ' ', '\t', '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{200e}', '\u{200f}',
-    '\u{00a0}', '\u{202f}',
+/// or joiner, a word joiner, a no-break space, narrow too (pasted from chat tools and web pages,
+/// `\u{200b}Customer:` reads as `Customer:`), and the bidi marks, embeddings and isolates that
+/// right-to-left text puts around a label (`\u{2068}Agent\u{2069}:`, `وكيل\u{200f}:`).
+pub(super) const INVISIBLE: [char; 21] = [
+    ' ', '\t', '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00a0}', '\u{202f}',
+    '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
 ];
+
+/// Whether `c` is not seen: white space, or one of [`INVISIBLE`]'s marks.
+pub(super) fn unseen(c: char) -> bool {
+    c.is_whitespace() || INVISIBLE.contains(&c)
+}
 
 /// Whether `after`, the rest of a line after a label's colon, is the text of a turn: the line
 /// ends there, or a space comes first, any space (French typography writes `Client\u{a0}:\u{a0}…`
 /// with a no-break space, narrow or not, on both sides of the colon). `http://` and `10:30` go
 /// on with no space, and are no labels.
 fn opens_text(after: &str) -> bool {
+    // A bidi mark may come first (`Agent:\u{200f} hello`).
+    let after = after.trim_start_matches(|c: char| !c.is_whitespace() && INVISIBLE.contains(&c));
     after.is_empty() || after.starts_with(char::is_whitespace)
 }
 
@@ -108,7 +117,7 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
                 }
             },
         };
-    let label = unbracketed(label.trim_end(), markdown.then_some(after), roles);
+    let label = unbracketed(label.trim_matches(unseen), markdown.then_some(after), roles);
     let name = speaker_name(label, roles)?;
     let field = || joins_as_field(name, after) && !roles.is_configured(label);
     if (names_no_speaker(name) && !roles.knows(label)) || field() {
@@ -138,7 +147,7 @@ fn colon_label<'a>(
     let (marks, rest) = rest.split_at(emphasis(rest, markdown));
     let colon = label_colon(rest)?;
     let wide = rest.as_bytes()[colon] != b':';
-    let mut label = rest[..colon].trim_end();
+    let mut label = rest[..colon].trim_matches(unseen);
     let mut after = &rest[colon + if wide { WIDE_COLON.len() } else { 1 }..];
     if !marks.is_empty() {
         // `**Agent:**` or `**Agent**:`.
