@@ -47,6 +47,59 @@ pub(super) fn around(source: &str, start: usize, end: usize) -> Excerpt {
     }
 }
 
+/// The columns a snippet's line may take on a terminal, as annotate-snippets lays it out (its
+/// width, 140, less the margin of line numbers).
+pub(super) const COLUMNS: usize = 130;
+
+/// `before` and `after`, the text either side of a match `hit` on a line shown, cut to fit with
+/// it in [`COLUMNS`] as a terminal shows them (a Japanese letter takes two), each cut side
+/// marked `…`. annotate-snippets cuts a long line itself, but counts a wide letter as one column
+/// where it draws two: it drew the underline over the margin and left out the match.
+pub(super) fn fit(before: &str, hit: &str, after: &str) -> (String, String) {
+    use unicode_width::UnicodeWidthStr;
+    let (wide_before, wide_after) = (before.width(), after.width());
+    let room = COLUMNS.saturating_sub(hit.width());
+    if wide_before + wide_after <= room {
+        return (before.to_string(), after.to_string());
+    }
+    // Each side gets half, and what the other leaves.
+    let left = wide_before.min(room.saturating_sub(wide_after.min(room / 2)));
+    let right = room - left;
+    let kept_before = match left < wide_before {
+        true => format!("…{}", last_columns(before, left.saturating_sub(1))),
+        false => before.to_string(),
+    };
+    let kept_after = match right < wide_after {
+        true => format!("{}…", first_columns(after, right.saturating_sub(1))),
+        false => after.to_string(),
+    };
+    (kept_before, kept_after)
+}
+
+/// The longest start of `text` at most `columns` wide.
+fn first_columns(text: &str, columns: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > columns {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// The longest end of `text` at most `columns` wide.
+fn last_columns(text: &str, columns: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > columns {
+            return &text[i + c.len_utf8()..];
+        }
+    }
+    text
+}
+
 /// The most lines a match's mark runs over: a longer one (the words of a speech-to-text file,
 /// one JSON object each) is marked on its first line only.
 pub(super) const MOST_LINES_MARKED: usize = 4;
@@ -83,5 +136,17 @@ mod tests {
         assert!(e.cut_before && e.cut_after);
         assert!(e.last - e.first <= 2 * CONTEXT + 3 + 2);
         assert!(long[e.first..e.last].contains("hit"));
+    }
+
+    #[test]
+    fn a_line_of_wide_letters_is_cut_by_the_columns_it_takes() {
+        use unicode_width::UnicodeWidthStr;
+        let before = format!("Agent: {}", "あ".repeat(70));
+        let (b, a) = fit(&before, "calm down", " です。");
+        assert!(b.starts_with('…') && b.ends_with("ああ"), "{b}");
+        assert_eq!(a, " です。");
+        assert!(b.width() + "calm down".width() + a.width() <= COLUMNS);
+        // Short lines are kept whole.
+        assert_eq!(fit("Agent: ", "hi", "!"), ("Agent: ".into(), "!".into()));
     }
 }

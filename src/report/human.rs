@@ -311,8 +311,19 @@ fn snippet(
     let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let before = format!("{}{before}", ellipsis(shown.cut_before));
+    let after = format!("{after}{}", ellipsis(shown.cut_after));
+    // annotate-snippets cuts a long line of ASCII well; any other is cut here (see `fit`).
+    let wide = renderer.clone().term_width(1 << 20);
+    let ascii = before.is_ascii() && hit.is_ascii() && after.is_ascii();
+    let (before, after, renderer) = match ascii {
+        true => (before, after, renderer),
+        false => {
+            let (before, after) = super::excerpt::fit(&before, &hit, &after);
+            (before, after, &wide)
+        }
+    };
     let span = before.len()..before.len() + hit.len();
-    let text = format!("{before}{hit}{after}{}", ellipsis(shown.cut_after));
+    let text = format!("{before}{hit}{after}");
     let label = points_label(f, missing);
     // `--> PATH:LINE:COLUMN`, which editors and terminals open; a conversation of a file of
     // several is named below the snippet.
@@ -339,7 +350,8 @@ fn snippet(
     if let Some(conversation) = &conversation {
         message = message.footer(Level::Note.title(conversation));
     }
-    if let Some(help) = f.suggestion {
+    let help = f.suggestion.map(escape_controls);
+    if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
     if let Some(why) = f.suppressed {

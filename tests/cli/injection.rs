@@ -74,3 +74,42 @@ fn control_characters_and_bidi_overrides_reach_the_terminal_escaped() {
     let (_, out, _) = run(check(&["--format", "github"]).arg(cr.path().join("a\rb.txt")));
     assert!(out.contains("a%0Db.txt,line=1"), "{out:?}");
 }
+
+/// A rule file's suggestion (the `= help:` line), `rules ID`, and `--statistics`' agent names
+/// (a chat sender's display name) printed their control characters raw.
+#[test]
+fn suggestions_rule_details_and_agent_names_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "r.yaml",
+        "rules:\n  - id: t/x\n    phrases: [calm down]\n    severity: error\n    \
+         message: \"m \\e]0;T\\a\"\n    suggestion: \"s \\e[2J\"\n",
+    );
+    let chat = r#"[{"sender": "Maria", "text": "Hi, my order is late"},
+ {"sender": "Bob\u001b]0;PWNED\u0007", "text": "Thanks for contacting us, how can I help you today?"},
+ {"sender": "Maria", "text": "It never came"},
+ {"sender": "Bob\u001b]0;PWNED\u0007", "text": "Please calm down"}]"#;
+    write(d, "chat.json", chat);
+    let mut cmd = crate::support::talklint();
+    cmd.current_dir(d)
+        .args(["check", "--no-config", "-r", "r.yaml", "--statistics"])
+        .args(["--color", "never", "chat.json"]);
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!(code, 1, "{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("= help: s \\x1b[2J"), "{all}");
+    assert!(all.contains("Bob\\x1b]0;PWNED\\x07 (1)"), "{all}");
+    assert!(
+        !all.contains("\u{1b}]") && !all.contains("\u{1b}[2J"),
+        "{all:?}"
+    );
+    let mut cmd = crate::support::talklint();
+    cmd.current_dir(d)
+        .args(["rules", "--no-config", "-r", "r.yaml", "t/x"]);
+    let (code, out, _) = run(&mut cmd);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("message     m \\x1b]0;T\\x07"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+}

@@ -199,3 +199,38 @@ fn a_match_ending_on_an_escape_ends_after_it() {
         assert_eq!(found, spans, "{name}: {v}");
     }
 }
+
+/// A long line of wide letters (Japanese, emoji) or of Cyrillic is cut to the columns it takes
+/// on a terminal: annotate-snippets counted a wide letter as one column, drew the underline over
+/// the margin and left out the match (`1......`), or cut a Cyrillic line early.
+#[test]
+fn a_long_line_of_wide_letters_shows_its_match_under_its_underline() {
+    let dir = tempfile::tempdir().unwrap();
+    let width = |c: char| match c {
+        'あ' | '😀' => 2,
+        _ => 1,
+    };
+    for (name, filler) in [("ja.txt", "あ"), ("emoji.txt", "😀"), ("ru.txt", "д")] {
+        let text = format!("Agent: {} calm down, please.\n", filler.repeat(90));
+        crate::support::write(dir.path(), name, &text);
+        let mut cmd = crate::support::talklint();
+        cmd.args(["check", "--no-config", "--color", "never"]);
+        let (_, out, _) = crate::support::run(cmd.arg(dir.path().join(name)));
+        let shown = out
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .expect("the line");
+        let caret = out
+            .lines()
+            .find(|l| l.contains('^'))
+            .expect("the underline");
+        let at = shown
+            .find("calm down")
+            .unwrap_or_else(|| panic!("{name}: {out}"));
+        let column: usize = shown[..at].chars().map(width).sum();
+        assert_eq!(caret.find('^'), Some(column), "{name}: {out}");
+        assert!(shown.ends_with("please."), "{name}: {out}");
+        let columns: usize = shown.chars().map(width).sum();
+        assert!(columns <= 140, "{name}: {out}");
+    }
+}

@@ -8,6 +8,7 @@ mod view;
 
 use crate::rules::phrase::Token;
 use crate::rules::{Condition, Find, Look, Phrase, Rule, RuleSet, Target};
+use crate::text::controls::escape_controls;
 use view::RuleView;
 
 /// One line per rule: id, kind, severity, speaker, points.
@@ -110,7 +111,10 @@ fn phrase_lists(r: &Rule) -> Vec<(&'static str, &[Phrase])> {
 pub fn detail(r: &Rule) -> String {
     let v = RuleView::of(r);
     let mut out = format!("{}\n", r.id);
-    let mut field = |k: &str, v: String| out.push_str(&format!("  {k:11} {v}\n"));
+    // What a rule file writes reaches the terminal with its control characters escaped.
+    let mut field = |k: &str, v: String| {
+        out.push_str(&format!("  {k:11} {}\n", escape_controls(&v)));
+    };
     field("kind", r.kind.name().into());
     field("severity", r.severity.name().into());
     field("speaker", v.speaker.join(", "));
