@@ -114,12 +114,39 @@ pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
             message = plain;
         }
         YamlError {
+            message: shortened(message),
             line,
             column,
-            message,
             given_hint,
         }
     })
+}
+
+/// The characters of a value a message quotes (`invalid type: string "…"`) that are shown: a
+/// file named where a rule file goes (`rules: [/etc/passwd]`) is one string, and was printed
+/// whole.
+const MOST_QUOTED: usize = 60;
+
+/// `message` with a long string value it quotes cut to its first [`MOST_QUOTED`] characters and
+/// its length.
+fn shortened(message: String) -> String {
+    let Some(open) = message.find("string \"").map(|at| at + "string \"".len()) else {
+        return message;
+    };
+    let close = message.rfind("\", expected").unwrap_or(message.len());
+    let value = &message[open..close.max(open)];
+    let length = value.chars().count();
+    match value.char_indices().nth(MOST_QUOTED) {
+        Some((cut, _)) => format!(
+            "{}{}…\" ({length} characters){}",
+            &message[..open],
+            &value[..cut],
+            message[close.max(open)..]
+                .strip_prefix('"')
+                .unwrap_or_default()
+        ),
+        None => message,
+    }
 }
 
 /// How to write a rule file's key that serde found missing ("missing field `id`"), with an
@@ -302,6 +329,20 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 5 + MAX_DEPTH), "{e:?}");
         let quoted = format!("é: '{}' # {}", "[".repeat(100), "{".repeat(100));
         assert!(too_deep(&quoted).is_ok());
+    }
+
+    #[test]
+    fn a_long_string_value_is_quoted_in_part() {
+        let value = "root:x:0:0:root:/root:/bin/bash ".repeat(10);
+        let e = from_str::<Vec<i32>>(&format!("[\"{value}\"]")).unwrap_err();
+        let shown = &value[..MOST_QUOTED];
+        assert_eq!(
+            e.message,
+            format!(
+                ".[0]: invalid type: string \"{shown}…\" (320 characters), expected a whole number \
+                 from -2147483648 to 2147483647"
+            )
+        );
     }
 
     #[test]

@@ -88,3 +88,24 @@ fn configs_with_the_same_rules_compile_them_once() {
         .collect();
     assert_eq!(scores, [("teams/a/a.txt", 85), ("teams/b/a.txt", 55)]);
 }
+
+/// A config that names a file of another kind where a rule file goes (a planted
+/// `rules: [/etc/passwd]`) is an error that quotes the file's text in part: the whole file was
+/// printed, whatever it held.
+#[test]
+fn a_file_named_as_rules_is_quoted_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let secret = "token=".to_string() + &"s3cr3t-".repeat(40);
+    fs::write(d.join("secret.env"), &secret).unwrap();
+    fs::write(d.join("talklint.yaml"), "rules: [secret.env]\n").unwrap();
+    fs::write(d.join("a.txt"), "Agent: hello\n").unwrap();
+    let (code, out, err) = run(talklint().current_dir(d).args(["check", "a.txt"]));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("secret.env:1:1: invalid type: string \"token="),
+        "{err}"
+    );
+    assert!(err.contains("(286 characters)"), "{err}");
+    assert!(!err.contains(&secret[..100]), "{err}");
+}
