@@ -39,6 +39,8 @@ pub struct SuppressOptions {
     pub show: bool,
     /// Warn about directives that suppressed nothing (`--warn-unused-ignores`).
     pub warn_unused: bool,
+    /// Directives suppress nothing (`--ignore-directives`).
+    pub ignore_directives: bool,
     /// `per_path_disable`: a glob over the file's path below its config's folder, and the rules
     /// it turns off.
     pub per_path: Vec<(globset::GlobMatcher, Vec<usize>)>,

@@ -223,6 +223,11 @@ pub(crate) struct CheckArgs {
     /// Warn about talklint directives that suppressed nothing.
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
+    /// Let talklint directives suppress nothing, as in transcripts whose text others typed (a
+    /// customer can write `<!-- talklint: disable -->` in a chat); they are still left out of
+    /// the spoken text.
+    #[arg(long)]
+    pub(crate) ignore_directives: bool,
     /// Do not count the findings of an earlier JSON or JSONL report (`talklint check -f json
     /// --exit-zero PATHS > FILE`), known by file, conversation, rule and matched words:
     /// only new findings count.

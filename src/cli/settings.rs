@@ -199,6 +199,7 @@ pub(super) fn profile(
         suppress: SuppressOptions {
             show: args.show_suppressed,
             warn_unused: args.warn_unused_ignores,
+            ignore_directives: args.ignore_directives,
             per_path: per_path_disable(cfg, &rules)?,
         },
         rules,

@@ -11,7 +11,7 @@ use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
 use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
-use crate::transcript::{self, Format};
+use crate::transcript::{self, Format, Parsed};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -185,10 +185,18 @@ pub(super) fn check(
         };
         e.masked(ctx.opts.redact.as_ref())
     };
-    let parse = |source: &str| {
-        transcript::parse_file(source, format, ctx.parse, &reading.path).map_err(&error)
+    // `--ignore-directives`: what they say is not done.
+    let obeyed = |mut parsed: Parsed| {
+        if ctx.opts.suppress.ignore_directives {
+            parsed.directives.list.clear();
+        }
+        parsed
     };
-    let mut parsed = match first_read.map_err(&error) {
+    let parse = |source: &str| {
+        let parsed = transcript::parse_file(source, format, ctx.parse, &reading.path);
+        parsed.map(obeyed).map_err(&error)
+    };
+    let mut parsed = match first_read.map(obeyed).map_err(&error) {
         Ok(parsed) => parsed,
         // A blank file is empty in every format, not a broken JSON, CSV or caption file.
         Err(_) if is_blank(source.trim_start_matches('\u{feff}')) => {

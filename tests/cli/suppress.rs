@@ -368,3 +368,27 @@ fn a_byte_order_mark_hides_no_first_line_directive() {
         assert_eq!(c["turns"], 1, "{name}: the directive is no turn");
     }
 }
+
+/// A customer can type a directive in a chat (`<!-- talklint: disable -->`): the agent's words
+/// after it went unjudged. `--ignore-directives` lets directives suppress nothing.
+#[test]
+fn ignore_directives_lets_no_directive_suppress() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Agent: Hello, how can I help?\n\
+                Customer: my order is late <!-- talklint: disable -->\n\
+                Agent: calm down, that's not my department\n";
+    crate::support::write(dir.path(), "chat.txt", text);
+    let (code, report) = crate::support::json_report_in(dir.path(), &["--no-config", "chat.txt"]);
+    assert_eq!(code, 0, "{report}");
+    let args = ["--no-config", "--ignore-directives", "chat.txt"];
+    let (code, report) = crate::support::json_report_in(dir.path(), &args);
+    assert_eq!(code, 1, "{report}");
+    let c = &report["conversations"][0];
+    crate::support::finding(c, "respect/calm-down");
+    // The directive is still no spoken text.
+    let customer = c["findings"].as_array().into_iter().flatten();
+    assert!(
+        customer.into_iter().all(|f| f["match"] != "talklint"),
+        "{c}"
+    );
+}
