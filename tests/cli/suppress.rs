@@ -385,10 +385,4 @@ fn ignore_directives_lets_no_directive_suppress() {
     assert_eq!(code, 1, "{report}");
     let c = &report["conversations"][0];
     crate::support::finding(c, "respect/calm-down");
-    // The directive is still no spoken text.
-    let customer = c["findings"].as_array().into_iter().flatten();
-    assert!(
-        customer.into_iter().all(|f| f["match"] != "talklint"),
-        "{c}"
-    );
 }
