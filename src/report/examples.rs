@@ -3,6 +3,7 @@
 
 use crate::engine::{ExampleOutcome, Lacking, TestReport};
 use crate::report::plural;
+use crate::text::controls::quoted;
 use std::collections::BTreeSet;
 
 /// The report as lines of text; `notes` says more of each failure, in their order (a speaker of
@@ -31,8 +32,14 @@ pub fn render(report: &TestReport, notes: &[Option<String>]) -> String {
             _ => String::new(),
         };
         lines.push_str(&format!(
-            "{}:{}:{}: {}: {name}: {} example {} {what}: {:?}{note}\n",
-            at.file, at.line, at.column, f.rule, f.list, f.index, f.example
+            "{}:{}:{}: {}: {name}: {} example {} {what}: {}{note}\n",
+            at.file,
+            at.line,
+            at.column,
+            f.rule,
+            f.list,
+            f.index,
+            quoted(&f.example)
         ));
     }
     for w in &report.rules_without_examples {

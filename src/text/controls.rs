@@ -52,9 +52,35 @@ pub(crate) fn escape_name(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
+/// `text` in double quotes, as Rust's `{:?}` writes it (`\"`, `\\`, `\n`, `\t`), with its other
+/// control characters escaped; letters are kept as written: `{:?}` escapes the marks of Thai,
+/// Hindi or vowelled Arabic (`\u{e48}`) and an emoji's variation selector.
+pub(crate) fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&escape_name(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_keeps_letters_and_marks_and_escapes_as_debug_does() {
+        let text = "ไม่ใช่ \"a\"\\\n\u{1b}❤\u{fe0f}";
+        assert_eq!(quoted(text), "\"ไม่ใช่ \\\"a\\\"\\\\\\n\\x1b❤\u{fe0f}\"");
+    }
 
     #[test]
     fn controls_and_bidi_are_escaped_and_the_rest_kept() {

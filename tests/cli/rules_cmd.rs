@@ -285,3 +285,25 @@ fn explaining_a_rule_the_config_disables_says_so() {
         "{err}"
     );
 }
+
+/// An example that failed was quoted as Rust's `{:?}` writes it, which escapes the marks of
+/// Thai, Hindi and vowelled Arabic and an emoji's variation selector (`क\u{943}पया`).
+#[test]
+fn test_quotes_a_failed_example_in_its_own_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.yaml");
+    let example = "कृपया शांत ❤\u{fe0f} ไม่ใช่ اِهْدَأْ";
+    fs::write(
+        &rules,
+        format!(
+            "rules:\n  - id: t/x\n    phrases: [nope]\n    examples:\n      hit: [\"{example}\"]\n"
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("hit example 1 did not match: \"{example}\"\n")),
+        "{out}"
+    );
+}
