@@ -112,7 +112,14 @@ impl Expander {
         self.norm.clear();
         self.origin.clear();
         self.pieces.clear();
-        for (i, c) in raw.char_indices() {
+        // A word NFC writes otherwise is read as NFC writes it; its letters point at its start.
+        let composed = super::compose::nfc(raw);
+        let (text, exact) = match &composed {
+            Some(text) => (text.as_str(), false),
+            None => (raw, true),
+        };
+        for (i, c) in text.char_indices() {
+            let i = if exact { i } else { 0 };
             let c = match super::punct::is_apostrophe(c) {
                 true => '\'',
                 false => c,
@@ -120,9 +127,6 @@ impl Expander {
             if c.is_ascii() {
                 self.origin.push(i);
                 self.norm.push(c.to_ascii_lowercase());
-                continue;
-            }
-            if super::compose::compose(&mut self.norm, &mut self.origin, c) {
                 continue;
             }
             match fold(c) {

@@ -1,26 +1,16 @@
-//! A combining accent composed with the letter written before it (`e` + U+0301 is `é`, as NFC
-//! writes it), so that a decomposed word matches its usual spelling.
+//! A word read as NFC writes it, so that a decomposed word matches its usual spelling: an accent
+//! typed apart from its letter (`e` + U+0301 is `é`), Korean written in jamo, marks in another
+//! order (Hebrew's dagesh and vowel, Vietnamese's `ệ`), and a letter NFC writes apart (Hindi's
+//! `फ़`, U+095E, is `फ` and a nukta).
 
-/// Composes `c`, when it is a combining mark, with the last character of `norm` (a word being
-/// normalised; `origin` holds the raw byte offset of each of its bytes): the composed letter
-/// keeps the letter's origin. False when `c` does not compose with it.
-pub(super) fn compose(norm: &mut String, origin: &mut Vec<usize>, c: char) -> bool {
-    if !unicode_normalization::char::is_combining_mark(c) {
-        return false;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// `raw` in NFC, when it is not already (most words are, and are not copied).
+pub(super) fn nfc(raw: &str) -> Option<String> {
+    match raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        true => None,
+        false => Some(raw.nfc().collect()),
     }
-    let Some(last) = norm.chars().next_back() else {
-        return false;
-    };
-    let Some(composed) = unicode_normalization::char::compose(last, c) else {
-        return false;
-    };
-    norm.pop();
-    let start = origin.len() - last.len_utf8();
-    let from = origin[start];
-    origin.truncate(start);
-    origin.extend(std::iter::repeat_n(from, composed.len_utf8()));
-    norm.push(composed);
-    true
 }
 
 #[cfg(test)]
@@ -33,5 +23,24 @@ mod tests {
         assert_eq!(canonical_words("désolé"), ["désolé"]);
         let e = Expander::default().expand("e\u{301}x").pieces.to_vec();
         assert_eq!((e[0].start, e[0].end), (0, 4));
+    }
+
+    #[test]
+    fn jamo_marks_in_another_order_and_letters_nfc_writes_apart_are_their_nfc() {
+        // 감사 in jamo, and composed.
+        assert_eq!(
+            canonical_words("\u{1100}\u{1161}\u{11b7}\u{1109}\u{1161}"),
+            ["감사"]
+        );
+        // Vietnamese `ệ` typed circumflex first, and dot below first.
+        let both = ["e\u{302}\u{323}", "e\u{323}\u{302}", "\u{1ec7}"];
+        for spelling in both {
+            assert_eq!(canonical_words(spelling), ["\u{1ec7}"], "{spelling:?}");
+        }
+        // Hindi's `फ़` as one letter (U+095E) and as `फ` and a nukta.
+        assert_eq!(
+            canonical_words("मा\u{95e}ी"),
+            canonical_words("मा\u{92b}\u{93c}ी")
+        );
     }
 }

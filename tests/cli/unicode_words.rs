@@ -200,3 +200,23 @@ fn a_decomposed_accent_matches_the_composed_letter_both_ways() {
         .collect();
     assert_eq!(found, expected);
 }
+
+/// A word is read as NFC writes it: Korean typed in jamo (as macOS saves it), marks typed in
+/// another order (Hebrew's shin dot and vowel, Vietnamese's `ệ`), and a letter NFC writes apart
+/// (Hindi's `फ़`, U+095E, is `फ` and a nukta). Each missed the other spelling.
+#[test]
+fn a_word_in_another_canonical_spelling_matches() {
+    let lines = [
+        "\u{110c}\u{1175}\u{11ab}\u{110c}\u{1165}\u{11bc}\u{1112}\u{1162}",
+        "\u{5e9}\u{5b8}\u{5c1}\u{5dc}\u{5d5}\u{5b9}\u{5dd}",
+        "vie\u{323}\u{302}t",
+        "मा\u{92b}\u{93c}ी",
+    ];
+    let phrases = [
+        "진정해",
+        "\u{5e9}\u{5c1}\u{5b8}\u{5dc}\u{5d5}\u{5b9}\u{5dd}",
+        "vie\u{302}\u{323}t",
+        "मा\u{95e}ी",
+    ];
+    assert_eq!(lines_found(&phrases, &lines), [1, 2, 3, 4]);
+}
