@@ -240,7 +240,8 @@ pub fn person(label: &str) -> Option<&str> {
 pub(crate) fn qualified(label: &str) -> Option<(&str, &str)> {
     const OPEN: [char; 2] = ['(', '\u{ff08}'];
     const BRACKETS: [char; 4] = ['(', ')', '\u{ff08}', '\u{ff09}'];
-    let inside = label.trim_end().strip_suffix([')', '\u{ff09}'])?;
+    let label = label.trim_ascii_end();
+    let inside = (label.strip_suffix(')')).or_else(|| label.strip_suffix('\u{ff09}'))?;
     let (name, qualifier) = inside.rsplit_once(OPEN)?;
     let (name, qualifier) = (name.trim(), qualifier.trim());
     let plain = |part: &str| !part.is_empty() && !part.contains(BRACKETS);

@@ -5,7 +5,7 @@
 use super::lines::Line;
 pub(crate) use super::markdown::{is_heading, markdown};
 use super::references;
-use super::text::INVISIBLE;
+use super::text::invisible;
 use crate::transcript::{Decoded, Turn, TurnText};
 use std::ops::Range;
 
@@ -128,7 +128,7 @@ pub(super) fn shown<'a>(line: Line<'a>, hidden: &[Range<usize>]) -> Option<Line<
     let mut skip = 0;
     loop {
         let rest = &line.text[skip..];
-        let at = line.start + skip + (rest.len() - rest.trim_start_matches(INVISIBLE).len());
+        let at = line.start + skip + (rest.len() - rest.trim_start_matches(invisible).len());
         let i = hidden.partition_point(|r| r.start <= at);
         match i.checked_sub(1).map(|i| &hidden[i]) {
             Some(r) if r.end > at => skip = r.end - line.start,

@@ -6,7 +6,7 @@
 use super::lines::Line;
 use super::link_refs;
 use super::stamps::leading_time;
-use super::text::INVISIBLE;
+use super::text::invisible;
 use crate::transcript::Roles;
 
 /// A line that looks like a speaker label and is not read as one.
@@ -39,7 +39,7 @@ impl Missed<'_> {
 /// Prose that goes on a sentence writes the word in lower case (`customer - not us - pays`).
 pub(super) fn missed<'a>(line: Line<'a>, roles: &Roles) -> Option<Missed<'a>> {
     let text = line.text;
-    let start = text.trim_start_matches(INVISIBLE);
+    let start = text.trim_start_matches(invisible);
     // Most lines that go on a turn open with a lower-case word.
     if start.starts_with(|c: char| c.is_lowercase()) {
         return None;

@@ -61,9 +61,27 @@ pub(super) const INVISIBLE: [char; 21] = [
     '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
 ];
 
+/// Whether `c` is one of [`INVISIBLE`]; most characters asked about are ASCII letters.
+pub(super) fn invisible(c: char) -> bool {
+    match c.is_ascii() {
+        true => c == ' ' || c == '\t',
+        false => INVISIBLE.contains(&c),
+    }
+}
+
 /// Whether `c` is not seen: white space, or one of [`INVISIBLE`]'s marks.
 pub(super) fn unseen(c: char) -> bool {
-    c.is_whitespace() || INVISIBLE.contains(&c)
+    c.is_whitespace() || invisible(c)
+}
+
+/// `label` without what is not seen around it (see [`unseen`]); most labels start and end with
+/// a letter or digit, and are looked at no further.
+fn unpadded(label: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    match plain(label.as_bytes().first()) && plain(label.as_bytes().last()) {
+        true => label,
+        false => label.trim_matches(unseen),
+    }
 }
 
 /// Whether `after`, the rest of a line after a label's colon, is the text of a turn: the line
@@ -71,9 +89,9 @@ pub(super) fn unseen(c: char) -> bool {
 /// with a no-break space, narrow or not, on both sides of the colon). `http://` and `10:30` go
 /// on with no space, and are no labels.
 fn opens_text(after: &str) -> bool {
+    let space = |text: &str| text.is_empty() || text.starts_with(char::is_whitespace);
     // A bidi mark may come first (`Agent:\u{200f} hello`).
-    let after = after.trim_start_matches(|c: char| !c.is_whitespace() && INVISIBLE.contains(&c));
-    after.is_empty() || after.starts_with(char::is_whitespace)
+    space(after) || space(after.trim_start_matches(|c: char| !c.is_whitespace() && invisible(c)))
 }
 
 /// The full-width colon (`顧客：`), as Chinese and Japanese text writes a label's colon.
@@ -85,7 +103,7 @@ const WIDE_COLON: &str = "\u{ff1a}";
 fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Option<Labelled<'a>> {
     // Most lines that open no turn have no colon near their start (0xEF opens a full-width one).
     memchr::memchr2(b':', 0xEF, label_room(line))?;
-    let mut rest = line.trim_start_matches(INVISIBLE);
+    let mut rest = line.trim_start_matches(invisible);
     for marker in ["> ", "- ", "* "] {
         rest = rest.strip_prefix(marker).unwrap_or(rest);
     }
@@ -117,7 +135,7 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
                 }
             },
         };
-    let label = unbracketed(label.trim_matches(unseen), markdown.then_some(after), roles);
+    let label = unbracketed(unpadded(label), markdown.then_some(after), roles);
     let name = speaker_name(label, roles)?;
     let field = || joins_as_field(name, after) && !roles.is_configured(label);
     if (names_no_speaker(name) && !roles.knows(label)) || field() {
@@ -147,7 +165,7 @@ fn colon_label<'a>(
     let (marks, rest) = rest.split_at(emphasis(rest, markdown));
     let colon = label_colon(rest)?;
     let wide = rest.as_bytes()[colon] != b':';
-    let mut label = rest[..colon].trim_matches(unseen);
+    let mut label = unpadded(&rest[..colon]);
     let mut after = &rest[colon + if wide { WIDE_COLON.len() } else { 1 }..];
     if !marks.is_empty() {
         // `**Agent:**` or `**Agent**:`.
