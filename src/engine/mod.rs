@@ -78,14 +78,16 @@ type ListId = u32;
 ///     .map(|o| {
 ///         let rule = &rules.rules[o.rule];
 ///         let turn = &transcript.turns[o.turn];
-///         let matched = o.range.map(|(start, end)| &turn.text(text)[start..end]);
-///         let speaker = turn.speaker.as_deref().unwrap_or("");
+///         // The words matched as written (`can't`, where the matcher reads `ca` and `n't`).
+///         let matched = o.written(turn.text(text)).map(|(start, end)| &turn.text(text)[start..end]);
+///         let speaker = turn.speaker.as_deref().unwrap_or(turn.role.name());
 ///         let fills = Fills { matched, trigger: None, speaker, measured: o.measure };
 ///         let message = rule.message(&fills).into_owned();
 ///         (rule.id.as_str(), o.turn + 1, matched.unwrap_or(""), o.points, message)
 ///     })
 ///     .collect();
 /// assert_eq!(findings[0].0, "empathy/sorry-to-hear");
+/// assert_eq!(findings[0].2, "I'm sorry to hear that");
 /// assert_eq!(
 ///     findings[1],
 ///     ("respect/calm-down", 2, "calm down", -10, "Tells the customer to “calm down”".into())

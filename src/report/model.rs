@@ -265,7 +265,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
             let text = turn.text(source);
             // A match quotes the words it begins and ends in whole: `can't`, not `ca`.
             let words = |r| crate::text::word_edges::whole_words(text, r);
-            let (range, trigger) = (o.range.map(words), o.trigger.map(words));
+            let (range, trigger) = (o.written(text), o.trigger.map(words));
             let (start, end) = range.or(trigger).unwrap_or((0, 0));
             let span = (
                 turn.source_offset(start),

@@ -26,8 +26,9 @@ pub struct Outcome {
     pub rule: usize,
     /// 0-based turn index.
     pub turn: usize,
-    /// The matched bytes of the turn's text; `None` for a missing `require`, a condition or a
-    /// measure.
+    /// The matched bytes of the turn's text as the matcher reads words: `ca` of `can't`, `'m
+    /// sorry` of `I'm sorry` ([`Outcome::written`] widens it to the words written); `None` for a
+    /// missing `require`, a condition or a measure.
     pub range: Option<(usize, usize)>,
     /// An unanswered trigger's bytes in the turn (a `require` rule with `after` sits at it).
     pub trigger: Option<(usize, usize)>,
@@ -35,6 +36,15 @@ pub struct Outcome {
     pub measure: Option<Measure>,
     /// Points this finding added to the score (0 beyond `max_hits`).
     pub points: i32,
+}
+
+impl Outcome {
+    /// The match widened to the written words it begins and ends in (`can't`, `I'm sorry`), as
+    /// every report quotes it and places it; `text` is its turn's text.
+    pub fn written(&self, text: &str) -> Option<(usize, usize)> {
+        self.range
+            .map(|range| crate::text::word_edges::whole_words(text, range))
+    }
 }
 
 /// A conversation's findings and score.
