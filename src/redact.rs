@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::transcript::Turn;
 use builtin::{NUMBERS, PIECES, builtin};
@@ -170,17 +170,17 @@ impl Redactor {
     /// turns, the unknown-speaker warning): called after the rules ran, before the report is made.
     pub(crate) fn mask_speakers(&self, turns: &mut [Turn]) {
         // Turns of one speaker share a label: each label is looked at once.
-        let mut seen: Vec<(Rc<str>, Option<Rc<str>>)> = Vec::new();
+        let mut seen: Vec<(Arc<str>, Option<Arc<str>>)> = Vec::new();
         for turn in turns {
             let Some(label) = &turn.speaker else { continue };
             let masked = match seen
                 .iter()
-                .find(|(l, _)| Rc::ptr_eq(l, label) || l == label)
+                .find(|(l, _)| Arc::ptr_eq(l, label) || l == label)
             {
                 Some((_, masked)) => masked.clone(),
                 None => {
                     let masked = match self.mask(label) {
-                        Cow::Owned(m) => Some(Rc::from(m)),
+                        Cow::Owned(m) => Some(Arc::from(m)),
                         Cow::Borrowed(_) => None,
                     };
                     seen.push((label.clone(), masked.clone()));

@@ -67,6 +67,7 @@ type ListId = u32;
 /// let text = "Customer: This is the third time!\nAgent: I'm sorry to hear that. Please calm down.\n";
 /// let parsed = parse_transcript(text, Format::Text, &ParseOptions::default()).expect("parses");
 /// let transcript = &parsed.transcripts[0];
+/// shareable(transcript); // parsed on one thread (or before an `.await`), checked on another
 ///
 /// let mut scratch = Scratch::default(); // one per thread
 /// let evaluation = engine.check(transcript, text, &mut scratch);

@@ -13,7 +13,7 @@ use crate::transcript::{Format, Role, Transcript, Turn};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 mod bounds;
 
@@ -273,7 +273,7 @@ impl<'a> Replay<'a> {
             }
             by_turn.clear();
         }
-        let mut speakers: HashMap<&str, Rc<str>> = HashMap::new();
+        let mut speakers: HashMap<&str, Arc<str>> = HashMap::new();
         for (turn, list) in by_turn {
             let start = source.len();
             for &i in &list {
@@ -296,7 +296,7 @@ impl<'a> Replay<'a> {
             let speaker = first
                 .speaker
                 .as_deref()
-                .map(|s| speakers.entry(s).or_insert_with(|| Rc::from(s)).clone());
+                .map(|s| speakers.entry(s).or_insert_with(|| Arc::from(s)).clone());
             turns[turn - 1] = Turn::new(first.role, speaker, start..source.len());
             source.push('\n');
         }

@@ -18,7 +18,7 @@ mod sentiment;
 
 use std::fmt;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub use decoded::Decoded;
 pub use detect::{Format, detect};
@@ -49,7 +49,7 @@ pub struct Turn {
     pub role: Role,
     /// The label or name the source gives the speaker ("Agent", "Sarah", "spk_0"); shared by
     /// the turns of one speaker.
-    pub speaker: Option<Rc<str>>,
+    pub speaker: Option<Arc<str>>,
     /// Start and end time in milliseconds from the start of the conversation, when known.
     pub start_ms: Option<u64>,
     /// See `start_ms`.
@@ -109,7 +109,7 @@ impl TurnText {
 
 impl Turn {
     /// A turn whose text is `range` of the source.
-    pub fn new(role: Role, speaker: Option<Rc<str>>, range: Range<usize>) -> Turn {
+    pub fn new(role: Role, speaker: Option<Arc<str>>, range: Range<usize>) -> Turn {
         Turn {
             role,
             speaker,

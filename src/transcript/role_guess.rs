@@ -5,7 +5,7 @@
 use super::role_advice::first_labels;
 use super::role_cues::agent_of_two;
 use super::roles::Role;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The default for diarised two-speaker calls and chats of two names: when no speaker label maps
 /// to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`, `Ben`/`Ria`),
@@ -76,7 +76,7 @@ fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
     if labels.len() != 2 {
         return false;
     }
-    let opener: Rc<str> = match agent_of_two(turns, source, [labels[0], labels[1]]) {
+    let opener: Arc<str> = match agent_of_two(turns, source, [labels[0], labels[1]]) {
         Some(agent) => labels[agent].into(),
         None => match turns
             .iter()

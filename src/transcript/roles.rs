@@ -171,15 +171,15 @@ fn company_side<'w>(words: impl Iterator<Item = &'w str>) -> bool {
 /// Speaker names seen in one file: each label's role is looked up, and its name allocated, once.
 /// A label need not outlive the file's reading: a name decoded from JSON escapes is a new string.
 #[derive(Debug, Default)]
-pub struct Speakers(FewMap<std::rc::Rc<str>, Role>);
+pub struct Speakers(FewMap<std::sync::Arc<str>, Role>);
 
 impl Speakers {
     /// The role and shared name of `label`.
-    pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::rc::Rc<str>) {
+    pub fn get(&mut self, label: &str, roles: &Roles) -> (Role, std::sync::Arc<str>) {
         if let Some((name, role)) = self.0.get_key_value(label) {
             return (*role, name.clone());
         }
-        let (role, name) = (roles.role_of(label), std::rc::Rc::<str>::from(label));
+        let (role, name) = (roles.role_of(label), std::sync::Arc::<str>::from(label));
         self.0.insert_new(name.clone(), role);
         (role, name)
     }
@@ -188,15 +188,15 @@ impl Speakers {
 /// Speaker names seen in one file, shared between their turns (one allocation per name); a set,
 /// as a file of many conversations may name a speaker per conversation.
 #[derive(Debug, Default)]
-pub struct Names(std::collections::HashSet<std::rc::Rc<str>>);
+pub struct Names(std::collections::HashSet<std::sync::Arc<str>>);
 
 impl Names {
     /// The shared copy of `name`.
-    pub fn get(&mut self, name: &str) -> std::rc::Rc<str> {
+    pub fn get(&mut self, name: &str) -> std::sync::Arc<str> {
         if let Some(n) = self.0.get(name) {
             return n.clone();
         }
-        let n: std::rc::Rc<str> = name.into();
+        let n: std::sync::Arc<str> = name.into();
         self.0.insert(n.clone());
         n
     }

@@ -12,7 +12,7 @@ use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Role, Roles, Transcript, Turn, TurnText};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Gives turns whose speaker is a Connect `ParticipantId` the role the `Participants` list
 /// names for it (Lex and Contact Lens files with ids in place of roles).
@@ -43,7 +43,7 @@ pub fn join_participants(
 /// turn's `ParticipantRole` names no one, so that the two layouts of one call read alike (talk
 /// share in a window where one side talks alone was judged in one and unknown in the other).
 pub fn role_ids_name_no_one(t: &mut Transcript) {
-    let role_word = |s: &Option<Rc<str>>| s.as_deref().is_some_and(is_role_word);
+    let role_word = |s: &Option<Arc<str>>| s.as_deref().is_some_and(is_role_word);
     for turn in t.turns.iter_mut().filter(|t| role_word(&t.speaker)) {
         turn.speaker = None;
     }
@@ -74,7 +74,7 @@ pub fn twilio_roles(t: &mut Transcript) {
         let number = a.rsplit(':').next().unwrap_or(a);
         number.starts_with('+') && number[1..].bytes().all(|b| b.is_ascii_digit())
     };
-    let mut others: Vec<Rc<str>> = Vec::new();
+    let mut others: Vec<Arc<str>> = Vec::new();
     let mut customer = false;
     for turn in t.turns.iter_mut().filter(|t| t.role == Role::Unknown) {
         match &turn.speaker {
@@ -102,7 +102,7 @@ pub fn twilio_roles(t: &mut Transcript) {
     }
 }
 
-fn turn(role: Role, speaker: Option<Rc<str>>, start_ms: Option<u64>, text: TurnText) -> Turn {
+fn turn(role: Role, speaker: Option<Arc<str>>, start_ms: Option<u64>, text: TurnText) -> Turn {
     Turn {
         role,
         speaker,

@@ -17,7 +17,7 @@ use super::unread_times::Unread;
 use crate::text::lines::LineCursor;
 use crate::transcript::{ParseError, ParseOptions, Role, Sentiment, Transcript, Turn, TurnText};
 use std::borrow::Cow;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Who writes a list of messages, which decides the role of one that names no speaker while
 /// others do.
@@ -157,7 +157,7 @@ pub(super) struct Builder<'s> {
     /// The unit of bare numbers in `start`/`end`.
     unit: Unit,
     /// The speakers' names so far (a conversation has few).
-    speakers: Vec<Rc<str>>,
+    speakers: Vec<Arc<str>>,
     /// The times that cannot be read.
     unread: Unread<'s>,
     /// Whether a turn is timed by its words' offsets, and the turns timed by fields of their
@@ -282,13 +282,13 @@ impl<'s> Builder<'s> {
 
     /// The speaker `name`, allocated once for all the turns of this conversation (for its
     /// first [`SHARED_SPEAKERS`] speakers: a longer search would cost more than it saves).
-    fn shared(&mut self, name: &str) -> Rc<str> {
+    fn shared(&mut self, name: &str) -> Arc<str> {
         if let Some(seen) = self.speakers.iter().find(|s| ***s == *name) {
-            return Rc::clone(seen);
+            return Arc::clone(seen);
         }
-        let new: Rc<str> = name.into();
+        let new: Arc<str> = name.into();
         if self.speakers.len() < SHARED_SPEAKERS {
-            self.speakers.push(Rc::clone(&new));
+            self.speakers.push(Arc::clone(&new));
         }
         new
     }
