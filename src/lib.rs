@@ -48,13 +48,18 @@ pub use rules::{Fills, Kind, Measure, Rule, RuleError, RuleSet, Severity};
 pub use transcript::{Format, ParseError, ParseOptions, Parsed, Role, Transcript, Turn};
 
 /// Parses `source` as `format` into its conversations (a file may hold several); `Format::Json`
-/// recognises the JSON shape by its keys.
+/// recognises the JSON shape by its keys. Lines that end in a CR alone (classic Mac OS) are
+/// lines, as `talklint check` reads them; places in the result are places in `source`, which is
+/// what [`Engine::check`] takes with it. A text with no turns (empty, blank) is a transcript
+/// with none, which the engine scores at the base score: `talklint check` skips such a file, and
+/// a caller may look at `turns.is_empty()` first.
 pub fn parse_transcript(
     source: &str,
     format: Format,
     opts: &ParseOptions,
 ) -> Result<Parsed, ParseError> {
-    transcript::parse(source, format, opts)
+    let lines = utf8_file::lone_cr_as_lf(source);
+    transcript::parse(lines.as_deref().unwrap_or(source), format, opts)
 }
 
 /// Loads rule files given as `(name, text)`: YAML, or when the name ends in `.json` an AWS Call
@@ -73,4 +78,27 @@ pub fn default_rules() -> RuleSet {
     let files = rules::load::read_sources(&[rules::load::RuleSource::Builtin]).unwrap_or_default();
     // The built-in pack is checked by the test suite, so it always loads.
     load_rules(&files).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An embedder checks what `talklint check` checks: a call of classic Mac OS line ends was
+    /// one customer turn, and passed.
+    #[test]
+    fn lines_that_end_in_a_cr_alone_are_lines() {
+        let rules = default_rules();
+        let engine = Engine::new(&rules).expect("the default pack compiles");
+        let text = "Customer: hi\rAgent: please calm down\r";
+        let parsed = parse_transcript(text, Format::Text, &ParseOptions::default()).unwrap();
+        let t = &parsed.transcripts[0];
+        assert_eq!(t.turns.len(), 2);
+        let evaluation = engine.check(t, text, &mut Scratch::default());
+        let calm = (evaluation.outcomes.iter())
+            .find(|o| rules.rules[o.rule].id == "respect/calm-down")
+            .expect("the agent's words are judged");
+        let (start, end) = calm.written(t.turns[1].text(text)).expect("a match");
+        assert_eq!(&t.turns[1].text(text)[start..end], "calm down");
+    }
 }
