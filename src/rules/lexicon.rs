@@ -83,6 +83,30 @@ impl Lexicons {
         }
     }
 
+    /// A warning for each entry written in a script without spaces (see `unspaced`), at the
+    /// entry where its file writes it; a phrase that names the lexicon is not warned of.
+    pub fn unspaced_warnings(&self, sources: &[LexiconSource]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, entries) in &self.defined {
+            for entry in entries {
+                let Some(says) = super::unspaced::warning("entry", &entry.text) else {
+                    continue;
+                };
+                let file = &sources[entry.file].file;
+                let list = file.text.find(&format!("{name}:")).unwrap_or(0);
+                let at = file.text[list..]
+                    .find(&entry.text)
+                    .map_or(list, |i| list + i);
+                let (line, column) = file.position(at);
+                out.push(format!(
+                    "{}:{line}:{column}: lexicon `{name}`: {says}",
+                    file.name
+                ));
+            }
+        }
+        out
+    }
+
     /// The entries of every lexicon as written, by name.
     pub fn written(&self) -> BTreeMap<String, Vec<String>> {
         self.defined

@@ -26,7 +26,7 @@ pub(super) fn warnings(
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
             let filler = filler_warning(p, fillers);
-            for says in [unspaced::warning(p), escapes::warning(p), filler]
+            for says in [unspaced::warning("phrase", p), escapes::warning(p), filler]
                 .into_iter()
                 .flatten()
             {

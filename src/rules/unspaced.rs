@@ -3,11 +3,12 @@
 //! letters between spaces or punctuation as one word, and the phrase matches only a whole run
 //! (`「お待ち」`, not `少々お待ちください`). Said when the rules load, as `regex:` is the way.
 
-/// What to say of `phrase` when it holds a letter of a script written without spaces.
-pub(super) fn warning(phrase: &str) -> Option<String> {
+/// What to say of `phrase` (a rule's `phrase`, or a lexicon's `entry`, as `kind` says) when it
+/// holds a letter of a script written without spaces.
+pub(super) fn warning(kind: &str, phrase: &str) -> Option<String> {
     let letter = phrase.chars().find(|&c| unspaced(c))?;
     Some(format!(
-        "its phrase `{phrase}` holds `{letter}`, of a script written without spaces between \
+        "its {kind} `{phrase}` holds `{letter}`, of a script written without spaces between \
          words; talklint reads a run of such letters between spaces or punctuation as one word, \
          so the phrase matches only a whole run; to find it inside a run, write it as a `regex:`"
     ))

@@ -220,3 +220,30 @@ fn a_word_in_another_canonical_spelling_matches() {
     ];
     assert_eq!(lines_found(&phrases, &lines), [1, 2, 3, 4]);
 }
+
+/// A lexicon's entry in a script without spaces matches only a whole run too: it was warned of
+/// only when written in a phrase, not in a rule file's `lexicons:` or a config's.
+#[test]
+fn a_lexicon_entry_in_a_script_without_spaces_is_warned_of() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let rules = "lexicons:\n  deflect: [\"担当外\", \"not my job\"]\nrules:\n  - id: t/x\n    \
+                 phrases: [\"{deflect}\", \"{team}\"]\n";
+    write(dir.path(), "r.yaml", rules);
+    let config = "rules: [r.yaml]\nlexicons:\n  team: [\"お客様係\"]\n";
+    write(dir.path(), "talklint.yaml", config);
+    write(dir.path(), "t.txt", "Agent: それは担当外です。\n");
+    let (code, out, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "-q", "--exit-zero", "t.txt"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("r.yaml:2:14: lexicon `deflect`: its entry `担当外` holds `担`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("talklint.yaml:3:11: lexicon `team`: its entry `お客様係` holds `お`"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning").count(), 2, "{err}");
+}
