@@ -247,3 +247,11 @@ fn a_lexicon_entry_in_a_script_without_spaces_is_warned_of() {
     );
     assert_eq!(err.matches("warning").count(), 2, "{err}");
 }
+
+/// A full-width apostrophe (U+FF07, as Japanese input methods type one) is an apostrophe: it
+/// parted `that＇s` into two words, so the phrase missed.
+#[test]
+fn a_full_width_apostrophe_is_an_apostrophe() {
+    let found = matches(&["that is not my job"], &["that\u{ff07}s not my job"]);
+    assert_eq!(found, [(1, 8, "that\u{ff07}s not my job".to_string())]);
+}
