@@ -1,7 +1,7 @@
 //! Warnings when the rules load about phrases that load but do not match as they read: written
 //! in a script without spaces ([`unspaced`](super::unspaced)), escaping a punctuation mark
-//! ([`escapes`](super::escapes)), or holding a filler word, which is read as no word (German
-//! `um` among the English fillers). One loop over every phrase of every rule, wherever it is
+//! ([`escapes`](super::escapes)), holding a filler word, which is read as no word (German
+//! `um` among the English fillers), or an emoji, which parts words as punctuation does. One loop over every phrase of every rule, wherever it is
 //! written (`phrases`, `unless`, `near`, `not_near`, `after`, `when` conditions), so that no
 //! place is passed over; each warning points at the phrase itself where its file shows it.
 
@@ -26,9 +26,15 @@ pub(super) fn warnings(
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
             let filler = filler_warning(p, fillers);
-            for says in [unspaced::warning("phrase", p), escapes::warning(p), filler]
-                .into_iter()
-                .flatten()
+            let emoji = emoji_warning(p);
+            for says in [
+                unspaced::warning("phrase", p),
+                escapes::warning(p),
+                filler,
+                emoji,
+            ]
+            .into_iter()
+            .flatten()
             {
                 let (line, column) = text
                     .and_then(|t| place::locate_in_rule(t, o.line, p))
@@ -41,6 +47,18 @@ pub(super) fn warnings(
         }
     }
     out
+}
+
+/// What to say of `phrase` when it holds an emoji or a pictograph (`calm down 😡`), which words
+/// do not hold: the phrase matches the words without it.
+fn emoji_warning(phrase: &str) -> Option<String> {
+    let pictograph = |c: &char| *c >= '\u{1F000}' || ('\u{2600}'..='\u{27BF}').contains(c);
+    let emoji = phrase.chars().find(pictograph)?;
+    Some(format!(
+        "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
+         punctuation does, so the phrase matches its words with or without it; to match the \
+         emoji itself, write a `regex:`"
+    ))
 }
 
 /// What to say of `phrase` when it holds one of `fillers` as a word: it matches without it.

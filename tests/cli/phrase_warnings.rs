@@ -103,3 +103,17 @@ fn a_phrase_holding_a_filler_word_is_warned_of() {
     assert_eq!(findings, 0, "{err}");
     assert!(!err.contains("filler word"), "{err}");
 }
+
+/// An emoji in a phrase is no word (`calm down 😡` matched `calm down`, in silence); a phrase of
+/// letters of other scripts or Spanish punctuation is no emoji.
+#[test]
+fn a_phrase_that_holds_an_emoji_is_warned_of() {
+    let rules = "rules:
+  - id: x/emoji
+    phrases: [\"calm down 😡\", \"¿algo más?\", \"thanks ❤ again\"]
+";
+    assert_eq!(
+        warnings(rules),
+        ["r.yaml:3:16: rule `x/emoji`", "r.yaml:3:45: rule `x/emoji`"]
+    );
+}
