@@ -47,6 +47,17 @@ pub struct SuppressOptions {
 }
 
 impl SuppressOptions {
+    /// `parsed` with the directives it will obey: none with `--ignore-directives`.
+    pub(crate) fn obeyed(
+        &self,
+        mut parsed: crate::transcript::Parsed,
+    ) -> crate::transcript::Parsed {
+        if self.ignore_directives {
+            parsed.directives.list.clear();
+        }
+        parsed
+    }
+
     /// The rules `per_path_disable` turns off for `path`, if any entry matches it (or a folder
     /// it is in: each glob is compiled to match what is below a folder it names).
     pub(crate) fn per_path(&self, path: &str) -> Option<Vec<usize>> {

@@ -11,7 +11,7 @@ use crate::fix::FixMode;
 use crate::report::{self, FileError, Printer, Skipped, Summary};
 use crate::text::blank::is_blank;
 use crate::text::lines::LineCursor;
-use crate::transcript::{self, Format, Parsed};
+use crate::transcript::{self, Format};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -185,17 +185,9 @@ pub(super) fn check(
         };
         e.masked(ctx.opts.redact.as_ref())
     };
-    // `--ignore-directives`: what they say is not done.
-    let obeyed = |mut parsed: Parsed| {
-        if ctx.opts.suppress.ignore_directives {
-            parsed.directives.list.clear();
-        }
-        parsed
-    };
-    let parse = |source: &str| {
-        let parsed = transcript::parse_file(source, format, ctx.parse, &reading.path);
-        parsed.map(obeyed).map_err(&error)
-    };
+    let obeyed = |parsed| ctx.opts.suppress.obeyed(parsed);
+    let parse = |text: &str| transcript::parse_file(text, format, ctx.parse, &reading.path);
+    let parse = |text: &str| parse(text).map(obeyed).map_err(&error);
     let mut parsed = match first_read.map(obeyed).map_err(&error) {
         Ok(parsed) => parsed,
         // A blank file is empty in every format, not a broken JSON, CSV or caption file.
