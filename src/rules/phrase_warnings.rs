@@ -1,10 +1,10 @@
 //! Warnings when the rules load about phrases that load but do not match as they read: written
 //! in a script without spaces ([`unspaced`](super::unspaced)), escaping a punctuation mark
 //! ([`escapes`](super::escapes)), holding a filler word, which is read as no word (German
-//! `um` among the English fillers), or an emoji, which parts words as punctuation does. One loop over every phrase of every rule, wherever it is
-//! written (`phrases`, `unless`, `near`, `not_near`, `after`, `when` conditions), so that no
-//! place is passed over; each warning points at the phrase itself where its file shows it.
-
+//! `um` among the English fillers), or an emoji, which parts words as punctuation does. One
+//! loop over every phrase of every rule, wherever it is written (`phrases`, `unless`, `near`,
+//! `not_near`, `after`, `when` conditions), so that no place is passed over; each warning
+//! points at the phrase itself where its file shows it.
 use super::{Rule, escapes, import, place, unspaced};
 
 /// A warning for each phrase of `rules` that does not match as it reads; `files` are the rule
@@ -52,7 +52,12 @@ pub(super) fn warnings(
 /// What to say of `phrase` when it holds an emoji or a pictograph (`calm down 😡`), which words
 /// do not hold: the phrase matches the words without it.
 fn emoji_warning(phrase: &str) -> Option<String> {
-    let pictograph = |c: &char| *c >= '\u{1F000}' || ('\u{2600}'..='\u{27BF}').contains(c);
+    // Technical symbols (⏰), miscellaneous symbols and dingbats (☎ ✓), arrows and stars (⭐),
+    // and the emoji blocks; not the CJK letters past them.
+    let pictograph = |c: &char| {
+        matches!(c, '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+            | '\u{1F000}'..='\u{1FAFF}')
+    };
     let emoji = phrase.chars().find(pictograph)?;
     Some(format!(
         "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \

@@ -112,14 +112,7 @@ impl Expander {
         self.norm.clear();
         self.origin.clear();
         self.pieces.clear();
-        // A word NFC writes otherwise is read as NFC writes it; its letters point at its start.
-        let composed = super::compose::nfc(raw);
-        let (text, exact) = match &composed {
-            Some(text) => (text.as_str(), false),
-            None => (raw, true),
-        };
-        for (i, c) in text.char_indices() {
-            let i = if exact { i } else { 0 };
+        for (i, c) in super::compose::chars(raw) {
             let c = match super::punct::is_apostrophe(c) {
                 true => '\'',
                 false => c,

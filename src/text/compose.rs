@@ -3,14 +3,62 @@
 //! order (Hebrew's dagesh and vowel, Vietnamese's `ệ`), and a letter NFC writes apart (Hindi's
 //! `फ़`, U+095E, is `फ` and a nukta).
 
+use super::words::is_ignorable;
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// `raw` in NFC, when it is not already (most words are, and are not copied).
-pub(super) fn nfc(raw: &str) -> Option<String> {
-    match raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
-        true => None,
-        false => Some(raw.nfc().collect()),
+/// A word's characters with their byte offsets: as written, or as NFC writes them (see [`nfc`]).
+pub(super) enum Chars<'a> {
+    Written(std::str::CharIndices<'a>),
+    Composed(std::vec::IntoIter<(usize, char)>),
+}
+
+impl Iterator for Chars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        match self {
+            Chars::Written(chars) => chars.next(),
+            Chars::Composed(chars) => chars.next(),
+        }
     }
+}
+
+/// The characters of `raw`, read as NFC writes them.
+pub(super) fn chars(raw: &str) -> Chars<'_> {
+    match nfc(raw) {
+        Some(chars) => Chars::Composed(chars.into_iter()),
+        None => Chars::Written(raw.char_indices()),
+    }
+}
+
+/// The characters of `raw` as NFC writes them, each with the byte of `raw` it comes from: the
+/// start of its run, a letter with the marks (and Korean jamo) NFC composes or orders with it.
+/// An apostrophe starts a run of its own, so a word's pieces (`l'` and `équipe`) keep their
+/// places. The invisible characters the canonical form drops are left out first, so that a soft
+/// hyphen does not stand between a letter and its accent. `None` when `raw` is NFC already (most
+/// words are, and are not copied).
+fn nfc(raw: &str) -> Option<Vec<(usize, char)>> {
+    if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let starts_run = |c: char| {
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    };
+    let mut out = Vec::with_capacity(raw.len());
+    let (mut run, mut start) = (String::new(), 0);
+    for (i, c) in raw.char_indices().filter(|&(_, c)| !is_ignorable(c)) {
+        if starts_run(c) && !run.is_empty() {
+            out.extend(run.nfc().map(|c| (start, c)));
+            run.clear();
+        }
+        if run.is_empty() {
+            start = i;
+        }
+        run.push(c);
+    }
+    out.extend(run.nfc().map(|c| (start, c)));
+    Some(out)
 }
 
 #[cfg(test)]
@@ -42,5 +90,17 @@ mod tests {
             canonical_words("मा\u{95e}ी"),
             canonical_words("मा\u{92b}\u{93c}ी")
         );
+        // A soft hyphen between a letter and its accent is no word's.
+        assert_eq!(canonical_words("cafe\u{ad}\u{301}"), ["café"]);
+    }
+
+    #[test]
+    fn the_pieces_of_a_word_read_as_nfc_keep_their_places() {
+        let mut expander = Expander::default();
+        let e = expander.expand("l'e\u{301}quipe");
+        let words: Vec<&str> = e.pieces.iter().map(|p| e.word(p)).collect();
+        let places: Vec<(usize, usize)> = e.pieces.iter().map(|p| (p.start, p.end)).collect();
+        assert_eq!(words, ["l'", "équipe"]);
+        assert_eq!(places, [(0, 2), (2, 10)]);
     }
 }

@@ -51,7 +51,7 @@ pub fn participle_follows(text: &str, at: usize) -> bool {
     let mut adverb_allowed = true;
     for w in Words::new(rest) {
         let word = rest[w.start..w.end]
-            .trim_end_matches(['\'', '\u{2019}'])
+            .trim_end_matches(super::punct::is_apostrophe)
             .to_ascii_lowercase();
         if DEFAULT_FILLERS.contains(&word.as_str()) {
             continue;

@@ -68,11 +68,11 @@ const RANGES: [u32; 634] = [
     0x1FB92, 0x1FB94, 0x1FBCA,
 ];
 
-/// Whether `c` is one of the ways an apostrophe is written (`' ’ ‘ ʼ ´ ＇ \``), all read as `'`.
+/// Whether `c` is one of the ways an apostrophe is written (`' ’ ‘ ʼ ´ \``), all read as `'`.
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{FF07}' | '`'
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
     )
 }
 

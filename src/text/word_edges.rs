@@ -24,7 +24,7 @@ pub(crate) fn starts_inside_word(text: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    inside_word(text, at) || (glued && after.starts_with(['\'', '\u{2019}']))
+    inside_word(text, at) || (glued && after.starts_with(super::punct::is_apostrophe))
 }
 
 /// The bytes `start..end` of `text` (not empty) widened to the written words they begin and end
@@ -61,7 +61,7 @@ fn apostrophe_joins(text: &str, at: usize) -> bool {
         .next_back()
         .is_some_and(char::is_alphanumeric);
     glued
-        && matches!(after.next(), Some('\'' | '\u{2019}'))
+        && after.next().is_some_and(super::punct::is_apostrophe)
         && after.next().is_some_and(char::is_alphanumeric)
 }
 

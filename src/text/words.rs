@@ -13,7 +13,7 @@ enum Class {
     Separator,
     /// ASCII letter or digit.
     Ascii,
-    /// An apostrophe: `'`, `` ` ``, `’`, `‘`, `ʼ`, `´`, full-width `＇`. Inside a word only between two word characters.
+    /// An apostrophe: `'`, `` ` ``, `’`, `‘`, `ʼ`, `´`. Inside a word only between two word characters.
     Apostrophe,
     /// A non-ASCII letter or digit (anything not known to be punctuation).
     Other,
@@ -61,7 +61,7 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
     }
     let c = text[i..].chars().next().unwrap_or(' ');
     let class = match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{FF07}' => Class::Apostrophe,
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => Class::Apostrophe,
         // As `is_ignorable`, written out so that the match stays one decision tree.
         '\u{00AD}'
         | '\u{200B}'

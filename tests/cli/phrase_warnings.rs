@@ -110,10 +110,31 @@ fn a_phrase_holding_a_filler_word_is_warned_of() {
 fn a_phrase_that_holds_an_emoji_is_warned_of() {
     let rules = "rules:
   - id: x/emoji
-    phrases: [\"calm down 😡\", \"¿algo más?\", \"thanks ❤ again\"]
+    phrases: [\"calm down 😡\", \"¿algo más?\", \"thanks ❤ again\", \"𠮷野家\", \"wait ⏰ please\"]
 ";
     assert_eq!(
         warnings(rules),
-        ["r.yaml:3:16: rule `x/emoji`", "r.yaml:3:45: rule `x/emoji`"]
+        [
+            "r.yaml:3:16: rule `x/emoji`",
+            "r.yaml:3:45: rule `x/emoji`",
+            // A letter of a script without spaces (CJK Extension B), no emoji.
+            "r.yaml:3:63: rule `x/emoji`",
+            "r.yaml:3:70: rule `x/emoji`"
+        ]
     );
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "c.txt", "Agent: hi\n");
+    let (_, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "r.yaml",
+        "c.txt",
+    ]));
+    assert!(
+        err.contains("`𠮷野家` holds `𠮷`, of a script written"),
+        "{err}"
+    );
+    assert_eq!(err.matches("which is no word").count(), 3, "{err}");
 }
