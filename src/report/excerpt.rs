@@ -56,9 +56,8 @@ pub(super) const COLUMNS: usize = 130;
 /// marked `…`. annotate-snippets cuts a long line itself, but counts a wide letter as one column
 /// where it draws two: it drew the underline over the margin and left out the match.
 pub(super) fn fit(before: &str, hit: &str, after: &str) -> (String, String) {
-    use unicode_width::UnicodeWidthStr;
-    let (wide_before, wide_after) = (before.width(), after.width());
-    let room = COLUMNS.saturating_sub(hit.width());
+    let (wide_before, wide_after) = (width(before), width(after));
+    let room = COLUMNS.saturating_sub(width(hit));
     if wide_before + wide_after <= room {
         return (before.to_string(), after.to_string());
     }
@@ -76,28 +75,39 @@ pub(super) fn fit(before: &str, hit: &str, after: &str) -> (String, String) {
     (kept_before, kept_after)
 }
 
-/// The longest start of `text` at most `columns` wide.
-fn first_columns(text: &str, columns: usize) -> &str {
+/// The columns `c` takes on a terminal: none for a mark or a joiner.
+fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// The columns `text` takes, a character at a time (as the cut counts them).
+fn width(text: &str) -> usize {
+    text.chars().map(columns).sum()
+}
+
+/// The longest start of `text` at most `room` wide; the marks after its last letter stay with it.
+fn first_columns(text: &str, room: usize) -> &str {
     let mut used = 0;
     for (i, c) in text.char_indices() {
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used > columns {
+        used += columns(c);
+        if used > room {
             return &text[..i];
         }
     }
     text
 }
 
-/// The longest end of `text` at most `columns` wide.
-fn last_columns(text: &str, columns: usize) -> &str {
-    let mut used = 0;
+/// The longest end of `text` at most `room` wide, without the marks of a letter cut off.
+fn last_columns(text: &str, room: usize) -> &str {
+    let (mut used, mut start) = (0, text.len());
     for (i, c) in text.char_indices().rev() {
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used > columns {
-            return &text[i + c.len_utf8()..];
+        used += columns(c);
+        if used > room {
+            break;
         }
+        start = i;
     }
-    text
+    text[start..].trim_start_matches(|c| columns(c) == 0)
 }
 
 /// The most lines a match's mark runs over: a longer one (the words of a speech-to-text file,
@@ -140,12 +150,14 @@ mod tests {
 
     #[test]
     fn a_line_of_wide_letters_is_cut_by_the_columns_it_takes() {
-        use unicode_width::UnicodeWidthStr;
         let before = format!("Agent: {}", "あ".repeat(70));
         let (b, a) = fit(&before, "calm down", " です。");
         assert!(b.starts_with('…') && b.ends_with("ああ"), "{b}");
         assert_eq!(a, " です。");
-        assert!(b.width() + "calm down".width() + a.width() <= COLUMNS);
+        assert!(width(&b) + width("calm down") + width(&a) <= COLUMNS);
+        // An accent typed apart stays with its letter, or goes with it.
+        let (b, _) = fit(&"e\u{301}".repeat(200), "hit", "");
+        assert!(b.starts_with("…e\u{301}"), "{b}");
         // Short lines are kept whole.
         assert_eq!(fit("Agent: ", "hi", "!"), ("Agent: ".into(), "!".into()));
     }

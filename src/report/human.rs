@@ -309,16 +309,19 @@ fn snippet(
     // A tab is shown as one space: annotate-snippets counts a tab as one column where it lays
     // out four, and on a long line that underflows its margin (found by fuzzing).
     let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));
+    // annotate-snippets cuts a long line of ASCII well, and lays out a match over several lines;
+    // a line of other text is cut here (see `fit`).
+    let cut_here =
+        !(before.is_ascii() && hit.is_ascii() && after.is_ascii()) && !hit.contains('\n');
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let before = format!("{}{before}", ellipsis(shown.cut_before));
     let after = format!("{after}{}", ellipsis(shown.cut_after));
-    // annotate-snippets cuts a long line of ASCII well; any other is cut here (see `fit`).
-    let wide = renderer.clone().term_width(1 << 20);
-    let ascii = before.is_ascii() && hit.is_ascii() && after.is_ascii();
-    let (before, after, renderer) = match ascii {
-        true => (before, after, renderer),
-        false => {
+    let wide;
+    let (before, after, renderer) = match cut_here {
+        false => (before, after, renderer),
+        true => {
             let (before, after) = super::excerpt::fit(&before, &hit, &after);
+            wide = renderer.clone().term_width(1 << 20);
             (before, after, &wide)
         }
     };

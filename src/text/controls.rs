@@ -53,9 +53,17 @@ pub(crate) fn escape_name(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` in double quotes, as Rust's `{:?}` writes it (`\"`, `\\`, `\n`, `\t`), with its other
-/// control characters escaped; letters are kept as written: `{:?}` escapes the marks of Thai,
-/// Hindi or vowelled Arabic (`\u{e48}`) and an emoji's variation selector.
+/// control characters and what is not seen escaped (a space other than the space, a zero-width
+/// or format character, a private-use one: a failed example must not look like one that
+/// passes); letters and marks are kept as written: `{:?}` escapes the marks of Thai, Hindi or
+/// vowelled Arabic (`\u{e48}`) and an emoji's variation selector.
 pub(crate) fn quoted(text: &str) -> String {
+    let unseen = |c: char| {
+        let zero_width = unicode_width::UnicodeWidthChar::width(c) == Some(0)
+            && !unicode_normalization::char::is_combining_mark(c);
+        !c.is_ascii()
+            && (c.is_whitespace() || zero_width || matches!(c, '\u{ad}' | '\u{e000}'..='\u{f8ff}'))
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -65,6 +73,7 @@ pub(crate) fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            c if unseen(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push_str(&escape_name(c.encode_utf8(&mut [0; 4]))),
         }
     }
@@ -80,6 +89,12 @@ mod tests {
     fn quoted_keeps_letters_and_marks_and_escapes_as_debug_does() {
         let text = "ไม่ใช่ \"a\"\\\n\u{1b}❤\u{fe0f}";
         assert_eq!(quoted(text), "\"ไม่ใช่ \\\"a\\\"\\\\\\n\\x1b❤\u{fe0f}\"");
+        // What is not seen is shown.
+        let unseen = "calm\u{200b} down\u{a0}\u{ad}\u{3000}\u{e000}";
+        assert_eq!(
+            quoted(unseen),
+            "\"calm\\u{200b} down\\u{a0}\\u{ad}\\u{3000}\\u{e000}\""
+        );
     }
 
     #[test]

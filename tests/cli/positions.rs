@@ -234,3 +234,19 @@ fn a_long_line_of_wide_letters_shows_its_match_under_its_underline() {
         assert!(columns <= 140, "{name}: {out}");
     }
 }
+
+/// A match over two lines is laid out by annotate-snippets, both lines whole, whatever letters
+/// they hold: the cut for wide letters counted both lines as one and cut each short.
+#[test]
+fn a_match_over_two_lines_shows_both_lines_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[00:00:09] Agent: I’m sorry to hear that, I really am. Honestly, that’s not my\n\
+                department, you will need to phone back tomorrow morning when the team is in.\n";
+    crate::support::write(dir.path(), "call.txt", text);
+    let mut cmd = crate::support::talklint();
+    cmd.args(["check", "--no-config", "--color", "never"]);
+    let (_, out, _) = crate::support::run(cmd.arg(dir.path().join("call.txt")));
+    for line in text.lines() {
+        assert!(out.contains(line), "{out}");
+    }
+}

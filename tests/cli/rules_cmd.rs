@@ -306,4 +306,15 @@ fn test_quotes_a_failed_example_in_its_own_letters() {
         out.contains(&format!("hit example 1 did not match: \"{example}\"\n")),
         "{out}"
     );
+    // What is not seen is shown: a zero-width space made an example look like one that passes.
+    fs::write(
+        &rules,
+        "rules:\n  - id: t/x\n    phrases: [calm down]\n    examples:\n      clean: [\"calm\u{200b} down\"]\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert!(
+        out.contains("clean example 1 matched: \"calm\\u{200b} down\""),
+        "{out}"
+    );
 }
