@@ -311,8 +311,8 @@ fn snippet(
     let [before, hit, after] = pieces.map(|p| escape_controls(&p).replace('\t', " "));
     // annotate-snippets cuts a long line of ASCII well, and lays out a match over several lines;
     // a line of other text is cut here (see `fit`).
-    let cut_here =
-        !(before.is_ascii() && hit.is_ascii() && after.is_ascii()) && !hit.contains('\n');
+    let ascii = before.is_ascii() && hit.is_ascii() && after.is_ascii();
+    let cut_here = !ascii && !hit.contains('\n');
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let before = format!("{}{before}", ellipsis(shown.cut_before));
     let after = format!("{after}{}", ellipsis(shown.cut_after));
