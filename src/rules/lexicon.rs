@@ -93,7 +93,7 @@ impl Lexicons {
                     continue;
                 };
                 let file = &sources[entry.file].file;
-                let list = file.text.find(&format!("{name}:")).unwrap_or(0);
+                let list = key_at(file.text, name).unwrap_or(0);
                 let at = file.text[list..]
                     .find(&entry.text)
                     .map_or(list, |i| list + i);
@@ -301,6 +301,19 @@ fn builtin_owner(name: &str) -> Option<&'static str> {
         let pack: OnlyLexicons = crate::yaml::from_str(text).ok()?;
         pack.lexicons.contains_key(name).then_some(*file)
     })
+}
+
+/// Where `name:` is written as a key in `text`: after a line's indentation, not in a comment
+/// (`# team:`) or as the end of another name (`sales_team:`).
+fn key_at(text: &str, name: &str) -> Option<usize> {
+    let key = format!("{name}:");
+    let indented = |at: usize| {
+        let line = text[..at].rsplit(['\n', '\r']).next().unwrap_or_default();
+        line.trim().is_empty()
+    };
+    text.match_indices(&key)
+        .map(|(at, _)| at)
+        .find(|&at| indented(at))
 }
 
 #[cfg(test)]

@@ -226,8 +226,9 @@ fn a_word_in_another_canonical_spelling_matches() {
 #[test]
 fn a_lexicon_entry_in_a_script_without_spaces_is_warned_of() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let rules = "lexicons:\n  deflect: [\"担当外\", \"not my job\"]\nrules:\n  - id: t/x\n    \
-                 phrases: [\"{deflect}\", \"{team}\"]\n";
+    // A comment and another name that end in `deflect:` come first.
+    let rules = "lexicons:\n  # deflect: no\n  my_deflect: [x]\n  deflect: [\"担当外\", \"not my job\"]\n\
+                 rules:\n  - id: t/x\n    phrases: [\"{deflect}\", \"{team}\", \"{my_deflect}\"]\n";
     write(dir.path(), "r.yaml", rules);
     let config = "rules: [r.yaml]\nlexicons:\n  team: [\"お客様係\"]\n";
     write(dir.path(), "talklint.yaml", config);
@@ -238,7 +239,7 @@ fn a_lexicon_entry_in_a_script_without_spaces_is_warned_of() {
             .args(["check", "-q", "--exit-zero", "t.txt"]));
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        err.contains("r.yaml:2:14: lexicon `deflect`: its entry `担当外` holds `担`"),
+        err.contains("r.yaml:4:14: lexicon `deflect`: its entry `担当外` holds `担`"),
         "{err}"
     );
     assert!(
