@@ -49,17 +49,27 @@ pub use transcript::{Format, ParseError, ParseOptions, Parsed, Role, Transcript,
 
 /// Parses `source` as `format` into its conversations (a file may hold several); `Format::Json`
 /// recognises the JSON shape by its keys. Lines that end in a CR alone (classic Mac OS) are
-/// lines, as `talklint check` reads them; places in the result are places in `source`, which is
-/// what [`Engine::check`] takes with it. A text with no turns (empty, blank) is a transcript
-/// with none, which the engine scores at the base score: `talklint check` skips such a file, and
-/// a caller may look at `turns.is_empty()` first.
+/// lines, as `talklint check` reads them; places in the result are places in `source`. For
+/// [`Engine::check`] to judge such a text as `check` does (an `unless` looks in the paragraph
+/// around a match, parted by LFs), give both the text [`lines_as_lf`] makes of it. A text with
+/// no turns (empty, blank) is a transcript with none, which the engine scores at the base score:
+/// `talklint check` skips such a file, and a caller may look at `turns.is_empty()` first.
 pub fn parse_transcript(
     source: &str,
     format: Format,
     opts: &ParseOptions,
 ) -> Result<Parsed, ParseError> {
-    let lines = utf8_file::lone_cr_as_lf(source);
-    transcript::parse(lines.as_deref().unwrap_or(source), format, opts)
+    transcript::parse(&lines_as_lf(source), format, opts)
+}
+
+/// `source` as `talklint check` reads it: each CR that ends a line alone (classic Mac OS line
+/// ends, or a stray in a file of LF lines) as an LF, a byte for a byte, so that every place in
+/// it is the same place in `source`.
+pub fn lines_as_lf(source: &str) -> std::borrow::Cow<'_, str> {
+    match utf8_file::lone_cr_as_lf(source) {
+        Some(lines) => std::borrow::Cow::Owned(lines),
+        None => std::borrow::Cow::Borrowed(source),
+    }
 }
 
 /// Loads rule files given as `(name, text)`: YAML, or when the name ends in `.json` an AWS Call
@@ -90,7 +100,7 @@ mod tests {
     fn lines_that_end_in_a_cr_alone_are_lines() {
         let rules = default_rules();
         let engine = Engine::new(&rules).expect("the default pack compiles");
-        let text = "Customer: hi\rAgent: please calm down\r";
+        let text = &lines_as_lf("Customer: hi\rAgent: please calm down\r");
         let parsed = parse_transcript(text, Format::Text, &ParseOptions::default()).unwrap();
         let t = &parsed.transcripts[0];
         assert_eq!(t.turns.len(), 2);
