@@ -124,3 +124,22 @@ fn dialogue_dashes_before_labels_part_a_cues_speakers() {
     let read = turns("call.srt", source);
     assert_eq!(read.len(), 1, "{read:?}");
 }
+
+/// A caption's `Name:` label between bidi marks or isolates, or with one after its colon, is a
+/// label, as in a text transcript: the file was one agent turn, the customer's words charged to
+/// the agent.
+#[test]
+fn a_caption_label_between_bidi_marks_is_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nAgent:\u{200f} Hello, thanks for calling.\n\n\
+               00:00:04.000 --> 00:00:06.000\n\u{2068}Customer\u{2069}: I need you to calm down.\n";
+    crate::support::write(dir.path(), "call.vtt", vtt);
+    let (_, report) = crate::support::json_report_in(dir.path(), &["--no-config", "call.vtt"]);
+    let c = &report["conversations"][0];
+    assert_eq!(c["turns"], 2, "{c}");
+    let findings = c["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| f["rule"] != "respect/calm-down"),
+        "the customer's words: {c}"
+    );
+}
