@@ -58,7 +58,8 @@ fn emoji_warning(phrase: &str) -> Option<String> {
         matches!(c, '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
             | '\u{1F000}'..='\u{1FAFF}')
     };
-    let emoji = phrase.chars().find(pictograph)?;
+    // Every phrase of every pack is asked when the rules load; most are ASCII.
+    let emoji = (!phrase.is_ascii()).then(|| phrase.chars().find(pictograph))??;
     Some(format!(
         "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
          punctuation does, so the phrase matches its words with or without it; to match the \

@@ -6,7 +6,8 @@
 /// What to say of `phrase` (a rule's `phrase`, or a lexicon's `entry`, as `kind` says) when it
 /// holds a letter of a script written without spaces.
 pub(super) fn warning(kind: &str, phrase: &str) -> Option<String> {
-    let letter = phrase.chars().find(|&c| unspaced(c))?;
+    // Every phrase of every pack is asked when the rules load; most are ASCII.
+    let letter = (!phrase.is_ascii()).then(|| phrase.chars().find(|&c| unspaced(c)))??;
     Some(format!(
         "its {kind} `{phrase}` holds `{letter}`, of a script written without spaces between \
          words; talklint reads a run of such letters between spaces or punctuation as one word, \

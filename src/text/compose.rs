@@ -39,7 +39,9 @@ pub(super) fn chars(raw: &str) -> Chars<'_> {
 /// hyphen does not stand between a letter and its accent. `None` when `raw` is NFC already (most
 /// words are, and are not copied).
 fn nfc(raw: &str) -> Option<Vec<(usize, char)>> {
-    if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+    // Latin-1 letters and curly quotes, the most common characters past ASCII, are NFC alone.
+    let plain = |c: char| c < '\u{300}' || matches!(c, '\u{2018}'..='\u{201F}');
+    if raw.chars().all(plain) || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
         return None;
     }
     let starts_run = |c: char| {
