@@ -15,20 +15,7 @@ pub(super) fn warning(kind: &str, phrase: &str) -> Option<String> {
     ))
 }
 
-/// Whether `c` is a letter of a script written without spaces between words.
-pub(crate) fn unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
-        | '\u{1000}'..='\u{109F}' // Myanmar
-        | '\u{1780}'..='\u{17FF}' // Khmer
-        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
-        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B on
-    )
-}
+pub(crate) use crate::text::words::unspaced;
 
 #[cfg(test)]
 mod tests {

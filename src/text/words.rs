@@ -24,6 +24,26 @@ enum Class {
     Ignorable,
 }
 
+/// Whether `c` is a letter of a script written without spaces between words.
+pub(crate) fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        // The letters among CJK symbols and punctuation (`々`, `〆`, `〇`; see `class_at`).
+        | '\u{3005}'..='\u{3007}'
+        | '\u{3021}'..='\u{3029}'
+        | '\u{3031}'..='\u{3035}'
+        | '\u{3038}'..='\u{303C}'
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B on
+    )
+}
+
 /// Whether `c` is one of the invisible characters of [`Class::Ignorable`], which the canonical
 /// form drops.
 #[inline(always)]
@@ -160,16 +180,28 @@ impl Iterator for Words<'_> {
         }
         let start = i;
         let mut plain = true;
+        // Whether the word's letters are of a script written without spaces: a change to or
+        // from one parts words (`calm downです`, `日本語calm`), as a space would.
+        let mut unspaced_run = false;
         while i < len {
             let b = bytes[i];
             if b < 0x80 && ASCII_CLASS[b as usize] == Class::Ascii {
+                if unspaced_run {
+                    break;
+                }
                 i += 1;
                 continue;
             }
             let (class, n) = class_at(self.text, i);
             match class {
+                Class::Ascii if unspaced_run => break,
                 Class::Ascii => i += n,
                 Class::Other => {
+                    let c = self.text[i..].chars().next().unwrap_or(' ');
+                    if i > start && unspaced(c) != unspaced_run {
+                        break;
+                    }
+                    unspaced_run = unspaced(c);
                     plain = false;
                     i += n;
                 }
@@ -215,6 +247,15 @@ mod tests {
         assert_eq!(words("नहीं।यह॥"), ["नहीं", "यह"]);
         assert_eq!(words("「お待ち」ください。"), ["お待ち", "ください"]);
         assert_eq!(words("ａｂ，ｃ"), ["ａｂ", "ｃ"]);
+    }
+
+    #[test]
+    fn a_change_to_or_from_a_script_without_spaces_parts_words() {
+        assert_eq!(words("calm downです"), ["calm", "down", "です"]);
+        assert_eq!(words("日本語calm down"), ["日本語", "calm", "down"]);
+        assert_eq!(words("caféの3時"), ["café", "の", "3", "時"]);
+        assert_eq!(words("ไม่ใช่job"), ["ไม่ใช่", "job"]);
+        assert_eq!(words("少々お待ちください"), ["少々お待ちください"]);
     }
 
     #[test]

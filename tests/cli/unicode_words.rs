@@ -273,3 +273,13 @@ fn a_decomposed_word_keeps_the_places_of_its_pieces() {
         "{out}{err}"
     );
 }
+
+/// A change to or from a script written without spaces parts words, as Japanese chat writes
+/// English words joined to its own: `calm downです` was one word `downです`, and the phrase missed.
+#[test]
+fn english_joined_to_japanese_is_its_own_word() {
+    let lines = ["calm downです", "日本語calm down", "少々calm down"];
+    assert_eq!(lines_found(&["calm down"], &lines), [1, 2, 3]);
+    // A run of the script is still one word.
+    assert_eq!(lines_found(&["待ち"], &["少々お待ちください"]), [0u64; 0]);
+}
