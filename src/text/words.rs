@@ -72,12 +72,13 @@ const ASCII_CLASS: [Class; 128] = {
     table
 };
 
-/// Classifies the character at byte `i` of `text` (a char boundary); returns its class and length.
+/// Classifies the character at byte `i` of `text` (a char boundary); returns its class and the
+/// character (its length is its UTF-8 length).
 #[inline(always)]
-fn class_at(text: &str, i: usize) -> (Class, usize) {
+fn class_at(text: &str, i: usize) -> (Class, char) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (ASCII_CLASS[b as usize], 1);
+        return (ASCII_CLASS[b as usize], b as char);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
     let class = match c {
@@ -108,7 +109,7 @@ fn class_at(text: &str, i: usize) -> (Class, usize) {
         c if c.is_whitespace() || punct::is_punctuation(c) => Class::Separator,
         _ => Class::Other,
     };
-    (class, c.len_utf8())
+    (class, c)
 }
 
 /// One word of the original text: a byte range, and whether it is plain ASCII letters and digits
@@ -142,7 +143,7 @@ impl<'a> Words<'a> {
         while i < self.text.len() {
             match class_at(self.text, i) {
                 (Class::Ascii | Class::Other, _) => return true,
-                (Class::Ignorable, n) => i += n,
+                (Class::Ignorable, c) => i += c.len_utf8(),
                 _ => return false,
             }
         }
@@ -171,11 +172,11 @@ impl Iterator for Words<'_> {
                 }
                 i += 1;
             } else {
-                let (class, n) = class_at(self.text, i);
+                let (class, c) = class_at(self.text, i);
                 if class == Class::Other {
                     break;
                 }
-                i += n;
+                i += c.len_utf8();
             }
         }
         let start = i;
@@ -192,16 +193,16 @@ impl Iterator for Words<'_> {
                 i += 1;
                 continue;
             }
-            let (class, n) = class_at(self.text, i);
+            let (class, c) = class_at(self.text, i);
+            let n = c.len_utf8();
             match class {
-                Class::Ascii if unspaced_run => break,
                 Class::Ascii => i += n,
                 Class::Other => {
-                    let c = self.text[i..].chars().next().unwrap_or(' ');
-                    if i > start && unspaced(c) != unspaced_run {
+                    let script = unspaced(c);
+                    if i > start && script != unspaced_run {
                         break;
                     }
-                    unspaced_run = unspaced(c);
+                    unspaced_run = script;
                     plain = false;
                     i += n;
                 }
