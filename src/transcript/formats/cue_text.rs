@@ -5,7 +5,7 @@
 use super::label_names::is_name_label;
 use super::label_words::names_no_speaker;
 use super::markup::entity;
-use super::text::unseen;
+use super::text::{bare_label, past_marks, unseen};
 use crate::transcript::Decoded;
 use crate::transcript::roles::Roles;
 use rustc_hash::FxHashSet;
@@ -236,14 +236,14 @@ fn name_prefix(line: &str) -> Option<(&str, &str)> {
     let head = &line.as_bytes()[..line.len().min(48)];
     let colon = memchr::memchr(b':', head)?;
     // Bidi marks and isolates may stand around the name and after the colon (`\u{2068}Agent\u{2069}:`).
-    let name = line[..colon].trim_matches(unseen);
+    let name = bare_label(&line[..colon]);
     // Tags that close the label's formatting may stand before the space (`Agent:</font> Hi`).
     let mut after = &line[colon + 1..];
     while let Some(close) = after.strip_prefix("</").and_then(|t| t.find('>')) {
         after = &after[close + 3..];
     }
-    let marks = after.trim_start_matches(|c: char| c != ' ' && unseen(c));
-    let ok = !name.is_empty() && name.len() <= 40 && is_name_label(name) && marks.starts_with(' ');
+    let spaced = past_marks(after).starts_with(' ');
+    let ok = !name.is_empty() && name.len() <= 40 && is_name_label(name) && spaced;
     ok.then(|| (name, after.trim_start_matches(unseen)))
 }
 

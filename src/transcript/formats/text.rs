@@ -76,7 +76,7 @@ pub(super) fn unseen(c: char) -> bool {
 
 /// `label` without what is not seen around it (see [`unseen`]); most labels start and end with
 /// a letter or digit, and are looked at no further.
-fn unpadded(label: &str) -> &str {
+pub(super) fn bare_label(label: &str) -> &str {
     let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
     match plain(label.as_bytes().first()) && plain(label.as_bytes().last()) {
         true => label,
@@ -90,8 +90,13 @@ fn unpadded(label: &str) -> &str {
 /// on with no space, and are no labels.
 fn opens_text(after: &str) -> bool {
     let space = |text: &str| text.is_empty() || text.starts_with(char::is_whitespace);
-    // A bidi mark may come first (`Agent:\u{200f} hello`).
-    space(after) || space(after.trim_start_matches(|c: char| !c.is_whitespace() && invisible(c)))
+    space(after) || space(past_marks(after))
+}
+
+/// `after`, the rest of a line after a label's colon, past the bidi marks and other invisible
+/// characters that are no space (`Agent:\u{200f} hello`).
+pub(super) fn past_marks(after: &str) -> &str {
+    after.trim_start_matches(|c: char| !c.is_whitespace() && invisible(c))
 }
 
 /// The full-width colon (`顧客：`), as Chinese and Japanese text writes a label's colon.
@@ -135,7 +140,7 @@ fn labelled<'a>(line: &'a str, at: usize, markdown: bool, roles: &Roles) -> Opti
                 }
             },
         };
-    let label = unbracketed(unpadded(label), markdown.then_some(after), roles);
+    let label = unbracketed(bare_label(label), markdown.then_some(after), roles);
     let name = speaker_name(label, roles)?;
     let field = || joins_as_field(name, after) && !roles.is_configured(label);
     if (names_no_speaker(name) && !roles.knows(label)) || field() {
@@ -165,7 +170,7 @@ fn colon_label<'a>(
     let (marks, rest) = rest.split_at(emphasis(rest, markdown));
     let colon = label_colon(rest)?;
     let wide = rest.as_bytes()[colon] != b':';
-    let mut label = unpadded(&rest[..colon]);
+    let mut label = bare_label(&rest[..colon]);
     let mut after = &rest[colon + if wide { WIDE_COLON.len() } else { 1 }..];
     if !marks.is_empty() {
         // `**Agent:**` or `**Agent**:`.
