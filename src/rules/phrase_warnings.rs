@@ -5,6 +5,7 @@
 //! loop over every phrase of every rule, wherever it is written (`phrases`, `unless`, `near`,
 //! `not_near`, `after`, `when` conditions), so that no place is passed over; each warning
 //! points at the phrase itself where its file shows it.
+
 use super::{Rule, escapes, import, place, unspaced};
 
 /// A warning for each phrase of `rules` that does not match as it reads; `files` are the rule
@@ -59,7 +60,10 @@ fn emoji_warning(phrase: &str) -> Option<String> {
             | '\u{1F000}'..='\u{1FAFF}')
     };
     // Every phrase of every pack is asked when the rules load; most are ASCII.
-    let emoji = (!phrase.is_ascii()).then(|| phrase.chars().find(pictograph))??;
+    if phrase.is_ascii() {
+        return None;
+    }
+    let emoji = phrase.chars().find(pictograph)?;
     Some(format!(
         "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
          punctuation does, so the phrase matches its words with or without it; to match the \

@@ -58,7 +58,7 @@ pub(crate) fn escape_name(text: &str) -> Cow<'_, str> {
 /// passes); letters and marks are kept as written: `{:?}` escapes the marks of Thai, Hindi or
 /// vowelled Arabic (`\u{e48}`) and an emoji's variation selector.
 pub(crate) fn quoted(text: &str) -> String {
-    let unseen = |c: char| {
+    let hidden = |c: char| {
         let zero_width = unicode_width::UnicodeWidthChar::width(c) == Some(0)
             && !unicode_normalization::char::is_combining_mark(c);
         !c.is_ascii()
@@ -73,7 +73,7 @@ pub(crate) fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if unseen(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push_str(&escape_name(c.encode_utf8(&mut [0; 4]))),
         }
     }

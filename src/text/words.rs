@@ -251,6 +251,12 @@ mod tests {
     }
 
     #[test]
+    fn scripts_without_spaces() {
+        assert!("お待ち待つカナ好ไทย々".chars().all(unspaced));
+        assert!(!"안녕 abc é σ ع न".chars().any(unspaced));
+    }
+
+    #[test]
     fn a_change_to_or_from_a_script_without_spaces_parts_words() {
         assert_eq!(words("calm downです"), ["calm", "down", "です"]);
         assert_eq!(words("日本語calm down"), ["日本語", "calm", "down"]);

@@ -28,7 +28,7 @@ impl Cx<'_> {
             "caseSensitive"
         } else if crate::text::links::first(text).is_some() {
             "holds an address"
-        } else if text.chars().any(crate::rules::unspaced::unspaced) {
+        } else if text.chars().any(crate::text::words::unspaced) {
             "in a script without spaces"
         } else if holds_symbol(text) {
             "holds a symbol"
@@ -110,7 +110,7 @@ fn regex(target: &str, case_sensitive: bool) -> String {
     // figure or a word (`5€`, `Acme™`); nor round a target that holds no word at all (`%`).
     let worded = target.chars().any(char::is_alphanumeric);
     let boundary = |c: Option<char>| match c {
-        Some(c) if crate::rules::unspaced::unspaced(c) => "",
+        Some(c) if crate::text::words::unspaced(c) => "",
         Some(c) if c.is_alphanumeric() || c == '_' => "(?u:\\b)",
         Some(c) if !worded || !c.is_ascii() && symbol(c) => "",
         Some(_) => "(?u:\\B)",
