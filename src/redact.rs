@@ -124,7 +124,11 @@ impl Redactor {
         // Most turns hold no digit (ASCII, or full-width, whose UTF-8 starts with 0xEF), and so
         // no IBAN, DNI or number.
         let digits = text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF);
-        let words = words(&self.wide, text);
+        // Only the patterns of digits write `\b`: a text without one reads any build alike.
+        let words = match digits {
+            true => words(&self.wide, text),
+            false => twin::Words::Ascii,
+        };
         let pieces = pieces.map(|(re, token, check)| (re.get(words), token, check));
         let mut found: Vec<(Span, usize)> = Vec::new();
         for (rank, (re, token, check)) in pieces.chain(custom).enumerate() {
