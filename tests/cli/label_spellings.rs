@@ -97,16 +97,19 @@ fn a_sentence_that_opens_with_a_contraction_is_no_label() {
         "You said ‘cancel’: calm down.",
     ] {
         let text = format!("Customer: My router is broken.\nAgent: Please try this.\n{line}\n");
-        write(dir.path(), "call.txt", &text);
-        let (_, report) = json_report_in(dir.path(), &["--no-config", "call.txt"]);
-        let c = &report["conversations"][0];
-        assert_eq!(
-            (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
-            (Some(2), Some(0)),
-            "{line}"
-        );
-        crate::support::finding(c, "respect/calm-down");
+        assert_eq!(turns_of_agent_told_off(dir.path(), &text), (2, 0), "{line}");
     }
+}
+
+/// (turns, unknown turns) of `text` checked with the built-in pack, which must find the
+/// agent's `calm down`.
+fn turns_of_agent_told_off(dir: &std::path::Path, text: &str) -> (u64, u64) {
+    write(dir, "call.txt", text);
+    let (_, report) = json_report_in(dir, &["--no-config", "call.txt"]);
+    let c = &report["conversations"][0];
+    crate::support::finding(c, "respect/calm-down");
+    let count = |key: &str| c[key].as_u64().unwrap_or_default();
+    (count("turns"), count("unknown_turns"))
 }
 
 /// French elided words before a colon (`L’important :`, `Aujourd’hui :`) open sentences: a
@@ -115,15 +118,7 @@ fn a_sentence_that_opens_with_a_contraction_is_no_label() {
 fn an_elided_word_before_a_colon_is_no_label() {
     let dir = tempfile::tempdir().unwrap();
     let script = "L’important : ce n’est pas mon département.\nAujourd’hui : calm down.\n";
-    write(dir.path(), "script.txt", script);
-    let (_, report) = json_report_in(dir.path(), &["--no-config", "script.txt"]);
-    let c = &report["conversations"][0];
-    assert_eq!(
-        (c["turns"].as_u64(), c["unknown_turns"].as_u64()),
-        (Some(1), Some(0)),
-        "{c}"
-    );
-    crate::support::finding(c, "respect/calm-down");
+    assert_eq!(turns_of_agent_told_off(dir.path(), script), (1, 0));
 }
 
 /// Right-to-left text puts bidi marks and isolates around a label (`\u{2068}Agent\u{2069}:`,
