@@ -9,8 +9,9 @@ use super::anchored::{Anchored, Node, NodeCompiler};
 use super::anchors::Anchors;
 use super::choice::{Edge, edge};
 use super::local::{self, Local, LocalAnchor};
+use super::targets::{Slot, Target, Targets, TargetsBuilder};
 use super::words::{first_past_limit, vocabulary};
-use super::{Matcher, Slot, Target, Variant, prebuilt};
+use super::{Matcher, prebuilt};
 use crate::rules::phrase::{Pattern, Token};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -47,7 +48,7 @@ struct Patterns {
     /// Each distinct anchor, with its pattern id.
     ids: FxHashMap<Box<[Sym]>, usize>,
     /// By pattern id: the anchor's length and what it stands for.
-    targets: Vec<(usize, Vec<Target>)>,
+    targets: TargetsBuilder,
 }
 
 impl Patterns {
@@ -55,7 +56,7 @@ impl Patterns {
     /// after the same phrase's site, so that [`Matcher::find`] walks the phrase once for both.
     fn add(&mut self, anchor: &[Sym], target: Target) {
         let id = self.id(anchor);
-        let targets = &mut self.targets[id].1;
+        let targets = &mut self.targets.patterns[id].1;
         let at = match target {
             Target::Anchored(_, phrase, site) => targets
                 .iter()
@@ -72,7 +73,9 @@ impl Patterns {
             return id;
         }
         // Most anchors stand for one target: room for one, not the four a push makes.
-        self.targets.push((anchor.len(), Vec::with_capacity(1)));
+        self.targets
+            .patterns
+            .push((anchor.len(), Vec::with_capacity(1)));
         self.ids.insert(anchor.into(), self.ids.len());
         self.ids.len() - 1
     }
@@ -172,7 +175,7 @@ impl Matcher {
         let built = Built {
             vocab,
             automaton,
-            targets,
+            targets: targets.finish(),
             anchored: anchored_phrases,
             locals,
             local_anchors: local_anchors.into(),
@@ -186,7 +189,7 @@ impl Matcher {
 pub(super) struct Built {
     pub vocab: Vocab,
     pub automaton: Option<Automaton>,
-    pub targets: Vec<(usize, Vec<Target>)>,
+    pub targets: Targets,
     pub anchored: Vec<Anchored>,
     pub locals: Vec<Local>,
     pub local_anchors: Box<[LocalAnchor]>,
@@ -297,7 +300,7 @@ fn add_anchored(
 fn expand(pattern: &Pattern, count: usize, list: ListId, vocab: &Vocab, patterns: &mut Patterns) {
     for tokens in pattern.variants(count) {
         let ends_sentence = tokens.last() == Some(&Token::End);
-        let slots: Box<[Slot]> = tokens
+        let slots: Vec<Slot> = tokens
             .iter()
             .filter_map(|t| match t {
                 Token::Word(w) => Some(vocab.symbol(w).map_or(Slot::Any, Slot::Word)),
@@ -313,12 +316,7 @@ fn expand(pattern: &Pattern, count: usize, list: ListId, vocab: &Vocab, patterns
                 Slot::Any => None,
             })
             .collect();
-        let variant = Variant {
-            slots,
-            // A phrase's words are far fewer than 2^32.
-            anchor_at: anchor_at as u32,
-            ends_sentence,
-        };
+        let variant = patterns.targets.variant(&slots, anchor_at, ends_sentence);
         patterns.add(&anchor, Target::Variant(list, variant));
     }
 }

@@ -174,7 +174,7 @@ impl Matcher {
             let these = self.local_anchors[from..]
                 .iter()
                 .take_while(|a| key(a) == this);
-            let anchor = end - self.targets[pattern as usize].0;
+            let anchor = end - self.targets.anchor_len(pattern);
             for la in these {
                 let a = &self.anchored[la.phrase as usize];
                 let site = &a.sites[la.site as usize];

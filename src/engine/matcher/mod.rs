@@ -15,6 +15,7 @@ mod choice;
 mod local;
 mod neighbours;
 mod prebuilt;
+mod targets;
 #[cfg(test)]
 mod tests;
 mod within;
@@ -23,35 +24,10 @@ mod words;
 use super::ListId;
 use super::automaton::Automaton;
 use super::regexes::{RegexScratch, Regexes};
-use super::vocab::{BREAK, Sym, SymbolStream, Vocab};
+use super::vocab::{BREAK, SymbolStream, Vocab};
 use anchored::{Anchored, Around};
 pub(super) use build::MatcherInput;
-use serde::{Deserialize, Serialize};
-
-/// A compiled phrase variant, for one list.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Variant {
-    slots: Box<[Slot]>,
-    /// Index of the first anchor slot.
-    anchor_at: u32,
-    /// The phrase ended in `$`: a sentence or the turn must end right after it.
-    ends_sentence: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-enum Slot {
-    Word(Sym),
-    Any,
-}
-
-/// What an automaton pattern stands for: a variant of an expanded phrase, or the anchor of a
-/// phrase matched around it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-enum Target {
-    Variant(ListId, Variant),
-    /// A phrase (by index) and one of its anchor sites.
-    Anchored(ListId, u32, u32),
-}
+use targets::{Target, Targets};
 
 /// A place a phrase (or regex) of a list matched: a byte range of a turn's text, and the
 /// canonical words it covers.
@@ -75,7 +51,7 @@ pub struct Matcher {
     /// Over the anchors of all phrases; `None` when no rule has phrases.
     automaton: Option<Automaton>,
     /// Anchor length and what the anchor stands for, by automaton pattern id.
-    targets: Vec<(usize, Vec<Target>)>,
+    targets: Targets,
     /// The phrases matched around anchors.
     anchored: Vec<Anchored>,
     /// The roles each list listens to, by [`ListId`].
@@ -140,14 +116,13 @@ impl Matcher {
             // Buffers for the phrases matched around their anchors.
             let (mut rest, mut ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
             for &(pattern, end) in anchors.iter() {
-                let (anchor_len, targets) = &self.targets[pattern as usize];
-                let anchor = end as usize - anchor_len;
+                let anchor = end as usize - self.targets.anchor_len(pattern);
                 let turn = turn_of(anchor);
                 let role = turns[turn].1;
                 // The phrase and site last walked here, and where its matches end: a phrase
                 // that two lists share comes twice in a row, and is walked once.
                 let mut walked: Option<(u32, u32, Option<usize>)> = None;
-                for target in targets {
+                for target in self.targets.of(pattern) {
                     let (Target::Variant(list, _) | Target::Anchored(list, ..)) = target;
                     // Hits in turns the list does not listen to would be dropped by every rule.
                     if self.list_roles[*list as usize] & role == 0 {
@@ -155,7 +130,7 @@ impl Matcher {
                     }
                     match target {
                         Target::Variant(list, v) => {
-                            let Some((first, last)) = verify(stream, v, anchor) else {
+                            let Some((first, last)) = self.targets.verify(stream, v, anchor) else {
                                 continue;
                             };
                             if v.ends_sentence && !sentence_ends_after(turns[turn].0, stream, last)
@@ -292,25 +267,4 @@ fn sentence_ends_after(text: &str, stream: &SymbolStream, last: usize) -> bool {
     let emphasis = before.len() - before.trim_start_matches('*').len();
     let words = emphasis > 2 || before[emphasis..].contains("**");
     !words && (punctuation.is_some() || until == text.len())
-}
-
-/// Checks a variant whose anchor matched at symbol `anchor`; returns its first and last symbol.
-#[inline]
-fn verify(stream: &SymbolStream, v: &Variant, anchor: usize) -> Option<(usize, usize)> {
-    let first = anchor.checked_sub(v.anchor_at as usize)?;
-    let last = first + v.slots.len() - 1;
-    if last >= stream.len() {
-        return None;
-    }
-    for (k, slot) in v.slots.iter().enumerate() {
-        let sym = stream.sym(first + k);
-        let ok = match slot {
-            Slot::Word(w) => sym == *w,
-            Slot::Any => sym != BREAK,
-        };
-        if !ok {
-            return None;
-        }
-    }
-    Some((first, last))
 }

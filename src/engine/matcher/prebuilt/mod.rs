@@ -10,11 +10,11 @@ mod fingerprint;
 mod tests;
 
 use super::super::automaton::Automaton;
-use super::Target;
 use super::anchored::{Anchored, Node, Site};
 use super::build::{Built, MatcherInput};
 use super::choice::{Choice, Head, Index};
 use super::local::{Local, LocalAnchor};
+use super::targets::Targets;
 use crate::engine::vocab::{Sym, Vocab};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -29,7 +29,7 @@ static DEFAULT_PACK: &[u8] = include_bytes!("default-pack.bin");
 struct Prebuilt {
     vocab: Vocab,
     automaton: Option<Automaton>,
-    targets: Vec<(usize, Vec<Target>)>,
+    targets: Targets,
     /// Every choice of the phrases once (a lexicon is shared by the phrases that name it), each
     /// after the choices inside it.
     choices: Vec<ChoiceForm>,
