@@ -3,11 +3,14 @@
 //!
 //! The byte-level automaton it replaces needed two steps per symbol and, built as a DFA for
 //! speed, 47 MB and ~0.15 s for the default pack; this one holds 0.8 MB, is built in ~3 ms, and
-//! reads a word no pattern uses with one table lookup.
+//! reads a word no pattern uses with one table lookup. The default pack's tables are read in
+//! place from the bytes embedded in the binary ([`Automaton::from_bytes`]): a one-file check
+//! touches the few pages of states its words reach, not the whole 0.8 MB.
 
 use super::vocab::Sym;
+use bytemuck::{Pod, Zeroable};
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A state id; the start state is 0.
 type State = u32;
@@ -32,21 +35,36 @@ fn index(state: State) -> usize {
     (state & !HAS_OUTPUT) as usize
 }
 
+/// A table of the automaton: built, or borrowed from bytes embedded in the binary.
+type Table<T> = Cow<'static, [T]>;
+
 /// Finds every occurrence of every pattern, overlapping ones included.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Automaton {
     /// The state after each symbol from the start state, or [`RESET`].
-    start: Box<[State]>,
+    start: Table<State>,
     /// Everything a step reads about a state, together (one cache line for a cold state).
-    states: Box<[StateInfo]>,
-    edge_sym: Box<[Sym]>,
-    edge_to: Box<[State]>,
-    dense: Box<[State]>,
+    states: Table<StateInfo>,
+    edge_sym: Table<Sym>,
+    edge_to: Table<State>,
+    dense: Table<State>,
     /// The pattern that ends at each state, or [`NONE`]; read only where one ends.
-    pattern: Box<[u32]>,
+    pattern: Table<u32>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+/// The tables of an [`Automaton`], borrowed for one search: read through plain slices, the
+/// loop loads where each table is once rather than at every step.
+struct Tables<'a> {
+    start: &'a [State],
+    states: &'a [StateInfo],
+    edge_sym: &'a [Sym],
+    edge_to: &'a [State],
+    dense: &'a [State],
+    pattern: &'a [u32],
+}
+
+#[derive(Debug, Clone, Copy, Pod, Zeroable)]
+#[repr(C)]
 struct StateInfo {
     /// Its edges are `edge_sym[first..end]` and `edge_to[first..end]`; when `first` has
     /// [`DENSE`] set, `dense[first & !DENSE..][..symbols]` is its row, [`START`] meaning no edge.
@@ -174,6 +192,96 @@ impl Automaton {
         }
     }
 
+    /// Appends `(pattern, end)` for every occurrence of every pattern in `symbols`, where `end`
+    /// is the index just past the occurrence's last symbol; in order of `end`.
+    pub fn find(&self, symbols: &[Sym], found: &mut Vec<(u32, u32)>) {
+        self.tables().find(symbols, found);
+    }
+
+    /// The automaton whose tables `bytes` hold (as [`Automaton::to_bytes`] writes them),
+    /// borrowed in place. `None` when they do not hold together, are not aligned to four bytes,
+    /// or the machine reads integers big-endian.
+    pub fn from_bytes(bytes: &'static [u8]) -> Option<Automaton> {
+        if cfg!(target_endian = "big") {
+            return None;
+        }
+        let (header, mut rest) = bytes.split_first_chunk::<{ 4 * TABLES }>()?;
+        let mut lens = header
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize);
+        let automaton = Automaton {
+            start: take(&mut rest, lens.next()?)?,
+            states: take(&mut rest, lens.next()?)?,
+            edge_sym: take(&mut rest, lens.next()?)?,
+            edge_to: take(&mut rest, lens.next()?)?,
+            dense: take(&mut rest, lens.next()?)?,
+            pattern: take(&mut rest, lens.next()?)?,
+        };
+        let whole = rest.is_empty()
+            && automaton.states.len() == automaton.pattern.len()
+            && automaton.edge_sym.len() == automaton.edge_to.len();
+        whole.then_some(automaton)
+    }
+
+    /// The tables as bytes: the length of each (a little-endian `u32`), then each one's bytes,
+    /// padded to four.
+    #[cfg(test)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        fn put<T: Pod>(bytes: &mut Vec<u8>, table: &[T]) {
+            bytes.extend_from_slice(bytemuck::cast_slice(table));
+            bytes.resize(bytes.len().next_multiple_of(4), 0);
+        }
+        let t = self.tables();
+        let lens = [t.start.len(), t.states.len(), t.edge_sym.len()]
+            .into_iter()
+            .chain([t.edge_to.len(), t.dense.len(), t.pattern.len()]);
+        let mut bytes: Vec<u8> = lens.flat_map(|n| (n as u32).to_le_bytes()).collect();
+        put(&mut bytes, t.start);
+        put(&mut bytes, t.states);
+        put(&mut bytes, t.edge_sym);
+        put(&mut bytes, t.edge_to);
+        put(&mut bytes, t.dense);
+        put(&mut bytes, t.pattern);
+        bytes
+    }
+
+    fn tables(&self) -> Tables<'_> {
+        Tables {
+            start: &self.start,
+            states: &self.states,
+            edge_sym: &self.edge_sym,
+            edge_to: &self.edge_to,
+            dense: &self.dense,
+            pattern: &self.pattern,
+        }
+    }
+
+    /// Bytes held by the automaton's tables.
+    #[cfg(test)]
+    fn memory(&self) -> usize {
+        4 * (self.start.len() + self.pattern.len())
+            + std::mem::size_of::<StateInfo>() * self.states.len()
+            + 2 * self.edge_sym.len()
+            + 4 * (self.edge_to.len() + self.dense.len())
+    }
+}
+
+/// How many tables an automaton has.
+const TABLES: usize = 6;
+
+/// The first `len` items of type `T` in `bytes`, which then start past them (and their padding
+/// to four bytes).
+fn take<T: Pod>(bytes: &mut &'static [u8], len: usize) -> Option<Table<T>> {
+    let size = len.checked_mul(std::mem::size_of::<T>())?;
+    let padded = size.checked_next_multiple_of(4)?;
+    let (table, rest) = bytes.split_at_checked(padded)?;
+    *bytes = rest;
+    bytemuck::try_cast_slice(&table[..size])
+        .ok()
+        .map(Cow::Borrowed)
+}
+
+impl Tables<'_> {
     /// The state after reading `sym` in `state`.
     #[inline(always)]
     fn next(&self, mut state: State, sym: Sym) -> State {
@@ -197,9 +305,7 @@ impl Automaton {
         from_start
     }
 
-    /// Appends `(pattern, end)` for every occurrence of every pattern in `symbols`, where `end`
-    /// is the index just past the occurrence's last symbol; in order of `end`.
-    pub fn find(&self, symbols: &[Sym], found: &mut Vec<(u32, u32)>) {
+    fn find(&self, symbols: &[Sym], found: &mut Vec<(u32, u32)>) {
         let mut state = START;
         for (i, &sym) in symbols.iter().enumerate() {
             state = self.next(state, sym);
@@ -213,100 +319,7 @@ impl Automaton {
             }
         }
     }
-
-    /// Bytes held by the automaton's tables.
-    #[cfg(test)]
-    fn memory(&self) -> usize {
-        4 * (self.start.len() + self.pattern.len())
-            + std::mem::size_of::<StateInfo>() * self.states.len()
-            + 2 * self.edge_sym.len()
-            + 4 * (self.edge_to.len() + self.dense.len())
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every (pattern, end) by brute force.
-    fn naive(patterns: &[Vec<Sym>], text: &[Sym]) -> Vec<(usize, usize)> {
-        let mut all = Vec::new();
-        for end in 1..=text.len() {
-            for (id, p) in patterns.iter().enumerate() {
-                if end >= p.len() && text[end - p.len()..end] == p[..] {
-                    all.push((id, end));
-                }
-            }
-        }
-        all.sort_unstable();
-        all
-    }
-
-    fn found(a: &Automaton, text: &[Sym]) -> Vec<(usize, usize)> {
-        let mut all = Vec::new();
-        a.find(text, &mut all);
-        let mut all: Vec<(usize, usize)> = all
-            .into_iter()
-            .map(|(p, end)| (p as usize, end as usize))
-            .collect();
-        all.sort_unstable();
-        all
-    }
-
-    #[test]
-    fn overlapping_and_nested_patterns_are_all_found() {
-        let patterns = vec![
-            vec![2, 3, 4],
-            vec![3, 4],
-            vec![4],
-            vec![2, 3, 5],
-            vec![3, 3, 3],
-        ];
-        let a = Automaton::new(&patterns, 8);
-        for text in [
-            vec![2, 3, 4, 2, 3, 5],
-            vec![3, 3, 3, 3, 4],
-            vec![0, 2, 3, 0, 4, 7, 1, 2],
-            vec![],
-        ] {
-            assert_eq!(found(&a, &text), naive(&patterns, &text), "{text:?}");
-        }
-    }
-
-    /// Pseudo-random patterns and texts agree with brute force: over a small alphabet, so that
-    /// failure links go deep, and over a larger one with many patterns, so that some states are
-    /// wide enough for dense rows.
-    #[test]
-    fn random_texts_agree_with_brute_force() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut rand = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
-        for (letters, most) in [(4, 12), (40, 400)] {
-            for _ in 0..50 {
-                let mut patterns: Vec<Vec<Sym>> = (0..1 + rand(most))
-                    .map(|_| (0..1 + rand(4)).map(|_| 2 + rand(letters) as Sym).collect())
-                    .collect();
-                patterns.sort();
-                patterns.dedup();
-                let symbols = letters as usize + 3;
-                let a = Automaton::new(&patterns, symbols);
-                let text: Vec<Sym> = (0..rand(200))
-                    .map(|_| rand(symbols as u64) as Sym)
-                    .collect();
-                assert_eq!(found(&a, &text), naive(&patterns, &text), "{patterns:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn unused_symbols_reset_and_tables_stay_small() {
-        let patterns = vec![vec![5, 6]];
-        let a = Automaton::new(&patterns, 10);
-        assert_eq!(found(&a, &[5, 9, 6, 5, 6]), [(0, 5)]);
-        assert!(a.memory() < 200, "{}", a.memory());
-    }
-}
+mod tests;

@@ -19,16 +19,21 @@ use crate::engine::vocab::{Sym, Vocab};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// The default pack's matcher: the fingerprint of its input (8 bytes, little-endian), then the
-/// [`Prebuilt`] form.
-static DEFAULT_PACK: &[u8] = include_bytes!("default-pack.bin");
+/// The default pack's matcher: the fingerprint of its input (8 bytes, little-endian), the
+/// length of the [`Prebuilt`] form (4 bytes), that form, and from the next multiple of four the
+/// automaton's tables ([`Automaton::to_bytes`]; none when it has no patterns), which are read in
+/// place.
+static DEFAULT_PACK: &Aligned<[u8]> = &Aligned(*include_bytes!("default-pack.bin"));
+
+/// Bytes that start at a multiple of four, as the automaton's tables must to be read in place.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
 
 /// A matcher as bytes: what its build worked out, without what its input gives again (the
 /// roles each list listens to, the regexes).
 #[derive(Debug, Serialize, Deserialize)]
 struct Prebuilt {
     vocab: Vocab,
-    automaton: Option<Automaton>,
     targets: Targets,
     /// Every choice of the phrases once (a lexicon is shared by the phrases that name it), each
     /// after the choices inside it.
@@ -61,16 +66,23 @@ struct ChoiceForm {
 
 /// The default pack's prebuilt matcher, when `input` is what it was built from.
 pub(super) fn read(input: &MatcherInput) -> Option<Built> {
-    read_bytes(DEFAULT_PACK, input)
+    read_bytes(&DEFAULT_PACK.0, input)
 }
 
 /// The matcher in `bytes`, when they were built from `input`; `None` too when they do not hold
 /// together (a choice that names a later one), which the fingerprint makes all but impossible.
-fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
-    let (key, form) = bytes.split_first_chunk::<8>()?;
+fn read_bytes(bytes: &'static [u8], input: &MatcherInput) -> Option<Built> {
+    let (key, rest) = bytes.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*key) != fingerprint::fingerprint(input) {
         return None;
     }
+    let (len, rest) = rest.split_first_chunk::<4>()?;
+    let (form, rest) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+    let tables = rest.get(padding(bytes.len() - rest.len())..)?;
+    let automaton = match tables {
+        [] => None,
+        tables => Some(Automaton::from_bytes(tables)?),
+    };
     let prebuilt: Prebuilt = postcard::from_bytes(form).ok()?;
     let mut choices: Vec<Arc<Choice>> = Vec::with_capacity(prebuilt.choices.len());
     for form in prebuilt.choices {
@@ -95,12 +107,17 @@ fn read_bytes(bytes: &[u8], input: &MatcherInput) -> Option<Built> {
         .collect::<Option<_>>()?;
     Some(Built {
         vocab: prebuilt.vocab,
-        automaton: prebuilt.automaton,
+        automaton,
         targets: prebuilt.targets,
         anchored,
         locals,
         local_anchors: prebuilt.local_anchors,
     })
+}
+
+/// The bytes after `offset` up to the next multiple of four.
+fn padding(offset: usize) -> usize {
+    offset.next_multiple_of(4) - offset
 }
 
 /// The choice of `form`, whose inner choices are among `choices`.
