@@ -151,7 +151,6 @@ fn check_transcript(target: Target, options: u8, file: &[u8]) {
         suppress: SuppressOptions {
             show: options & 0x40 != 0,
             warn_unused: options & 0x40 != 0,
-            ignore_directives: false,
             per_path: Vec::new(),
         },
         fix: Some(FixMode::Diff),

@@ -39,25 +39,12 @@ pub struct SuppressOptions {
     pub show: bool,
     /// Warn about directives that suppressed nothing (`--warn-unused-ignores`).
     pub warn_unused: bool,
-    /// Directives suppress nothing (`--ignore-directives`).
-    pub ignore_directives: bool,
     /// `per_path_disable`: a glob over the file's path below its config's folder, and the rules
     /// it turns off.
     pub per_path: Vec<(globset::GlobMatcher, Vec<usize>)>,
 }
 
 impl SuppressOptions {
-    /// `parsed` with the directives it will obey: none with `--ignore-directives`.
-    pub(crate) fn obeyed(
-        &self,
-        mut parsed: crate::transcript::Parsed,
-    ) -> crate::transcript::Parsed {
-        if self.ignore_directives {
-            parsed.directives.list.clear();
-        }
-        parsed
-    }
-
     /// The rules `per_path_disable` turns off for `path`, if any entry matches it (or a folder
     /// it is in: each glob is compiled to match what is below a folder it names).
     pub(crate) fn per_path(&self, path: &str) -> Option<Vec<usize>> {

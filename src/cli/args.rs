@@ -224,8 +224,8 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) warn_unused_ignores: bool,
     /// Let talklint directives suppress nothing, as in transcripts whose text others typed (a
-    /// customer can write `<!-- talklint: disable -->` in a chat); they are still left out of
-    /// the spoken text.
+    /// customer can write `<!-- talklint: disable -->` in a chat), and warn of none; they are
+    /// still left out of the spoken text.
     #[arg(long)]
     pub(crate) ignore_directives: bool,
     /// Do not count the findings of an earlier JSON or JSONL report (`talklint check -f json

@@ -195,11 +195,11 @@ pub(super) fn profile(
                 .map_or(Role::Agent, |r| r.role()),
             date_order: args.date_order.or(c.date_order).map(|o| o.slash_order()),
             sentiment: c.sentiment.unwrap_or_default().thresholds(),
+            ignore_directives: args.ignore_directives,
         },
         suppress: SuppressOptions {
             show: args.show_suppressed,
             warn_unused: args.warn_unused_ignores,
-            ignore_directives: args.ignore_directives,
             per_path: per_path_disable(cfg, &rules)?,
         },
         rules,

@@ -185,10 +185,9 @@ pub(super) fn check(
         };
         e.masked(ctx.opts.redact.as_ref())
     };
-    let obeyed = |parsed| ctx.opts.suppress.obeyed(parsed);
     let parse = |text: &str| transcript::parse_file(text, format, ctx.parse, &reading.path);
-    let parse = |text: &str| parse(text).map(obeyed).map_err(&error);
-    let mut parsed = match first_read.map(obeyed).map_err(&error) {
+    let parse = |text: &str| parse(text).map_err(&error);
+    let mut parsed = match first_read.map_err(&error) {
         Ok(parsed) => parsed,
         // A blank file is empty in every format, not a broken JSON, CSV or caption file.
         Err(_) if is_blank(source.trim_start_matches('\u{feff}')) => {

@@ -182,6 +182,9 @@ pub struct ParseOptions {
     pub date_order: Option<formats::time::SlashOrder>,
     /// Where a numeric sentiment score turns negative or positive (`sentiment:`).
     pub sentiment: Thresholds,
+    /// Directives are not read (`--ignore-directives`): their text is still no turn text (SPEC
+    /// §8), but none is kept to suppress a finding, and none is warned of.
+    pub ignore_directives: bool,
 }
 
 impl Default for ParseOptions {
@@ -192,6 +195,7 @@ impl Default for ParseOptions {
             default_role: Role::Agent,
             date_order: None,
             sentiment: Thresholds::DEFAULT,
+            ignore_directives: false,
         }
     }
 }

@@ -58,6 +58,7 @@ mod html_report;
 mod html_review;
 mod ignore;
 mod ignore_last_line;
+mod ignored_directives;
 mod import;
 mod import_answers;
 mod import_fixes;

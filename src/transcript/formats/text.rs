@@ -225,6 +225,10 @@ fn label_colon(rest: &str) -> Option<usize> {
 /// which warns of each line of a dialogue that looks like a label but is not read as one.
 pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, Directives) {
     let mut marks = directives::find(source);
+    if opts.ignore_directives {
+        // Found only so that their text stays out of the turns.
+        marks.directives = Directives::default();
+    }
     let mut parting = Vec::new();
     let hidden = match markdown {
         true => {
