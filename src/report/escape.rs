@@ -2,8 +2,17 @@
 //! turn it shows, so the common case (nothing to escape) is checked eight bytes at a time.
 
 use super::Message;
+use serde::Serialize;
+use std::io::{self, Write};
 
-/// Bytes that a JSON string writes escaped: controls, `"` and `\`.
+/// The first byte of U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`). JSON allows them raw in a
+/// string, but JSON Lines readers that split lines as Unicode does (Python's `str.splitlines`,
+/// JavaScript's line readers) would cut a report's line there: they are written `\u2028` and
+/// `\u2029`. Other characters that start with this byte (`’`, `“`, `…`) are written as they are.
+const SEPARATOR_LEAD: u8 = 0xE2;
+
+/// Bytes that start what a JSON string writes escaped: controls, `"` and `\`, and the first
+/// byte of U+2028 and U+2029 (escaped only when it starts one of them).
 const ESCAPE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -13,6 +22,7 @@ const ESCAPE: [bool; 256] = {
     }
     t[b'"' as usize] = true;
     t[b'\\' as usize] = true;
+    t[SEPARATOR_LEAD as usize] = true;
     t
 };
 
@@ -38,7 +48,8 @@ fn first_escaped<const MARKUP: bool>(bytes: &[u8]) -> Option<usize> {
         // A byte below 0x20 (ASCII only: bytes >= 0x80 are excluded by `!x`), `"` or `\`.
         let mut found = x.wrapping_sub(LO * 0x20) & !x & HI
             | zeros(x ^ (LO * u64::from(b'"')))
-            | zeros(x ^ (LO * u64::from(b'\\')));
+            | zeros(x ^ (LO * u64::from(b'\\')))
+            | zeros(x ^ (LO * u64::from(SEPARATOR_LEAD)));
         if MARKUP {
             // `<` (0x3c) and `>` (0x3e) differ only in bit 1: one test finds both.
             found |= zeros((x & !(LO * 0x02)) ^ (LO * u64::from(b'<')));
@@ -96,35 +107,76 @@ fn write_json_string<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Appends `s` escaped as the inside of a JSON string.
+/// Appends `s` escaped as the inside of a JSON string: each escape is found eight bytes at a
+/// time from the one before.
 pub(super) fn escape_into<const MARKUP: bool>(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
-    let Some(first) = first_escaped::<MARKUP>(bytes) else {
-        out.extend_from_slice(bytes);
-        return;
-    };
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate().skip(first) {
-        if !escaped::<MARKUP>(b) {
-            continue;
-        }
-        out.extend_from_slice(&bytes[run..i]);
-        run = i + 1;
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[(b >> 4) as usize]);
-                out.push(HEX[(b & 0xF) as usize]);
+    // The bytes up to `run` are written; the next escape is looked for from `from`.
+    let (mut run, mut from) = (0, 0);
+    while let Some(k) = bytes.get(from..).and_then(first_escaped::<MARKUP>) {
+        let at = from + k;
+        from = at + 1;
+        let hex;
+        let (escaped, len): (&[u8], usize) = match bytes[at] {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            b'\n' => (b"\\n", 1),
+            b'\r' => (b"\\r", 1),
+            b'\t' => (b"\\t", 1),
+            SEPARATOR_LEAD => match bytes.get(at + 1..at + 3) {
+                Some([0x80, 0xA8]) => (b"\\u2028", 3),
+                Some([0x80, 0xA9]) => (b"\\u2029", 3),
+                _ => continue,
+            },
+            b => {
+                hex = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ];
+                (&hex, 1)
             }
-        }
+        };
+        out.extend_from_slice(&bytes[run..at]);
+        out.extend_from_slice(escaped);
+        run = at + len;
+        from = run;
     }
     out.extend_from_slice(&bytes[run..]);
+}
+
+/// serde_json's compact JSON, with U+2028 and U+2029 escaped as [`escape_into`] writes them:
+/// what the JSON and JSONL reports write through serde (skipped files, errors, the summary)
+/// stays on its line for every JSON Lines reader, as their hand-written objects do.
+struct OneLine;
+
+impl serde_json::ser::Formatter for OneLine {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        text: &str,
+    ) -> io::Result<()> {
+        let mut run = 0;
+        for (at, separator) in text.match_indices(['\u{2028}', '\u{2029}']) {
+            w.write_all(&text.as_bytes()[run..at])?;
+            w.write_all(match separator {
+                "\u{2028}" => b"\\u2028",
+                _ => b"\\u2029",
+            })?;
+            run = at + separator.len();
+        }
+        w.write_all(&text.as_bytes()[run..])
+    }
+}
+
+/// Writes `value` as compact JSON, U+2028 and U+2029 escaped (see [`OneLine`]).
+pub(super) fn write_json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(w, OneLine);
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// Writes a timing finding's measure as JSON writes it: `{"seconds":18.25}`.
@@ -218,116 +270,5 @@ pub(super) fn html(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_as_display_writes_them() {
-        let mut out = Vec::new();
-        let mut expected = String::new();
-        for n in [
-            0u64,
-            7,
-            9,
-            10,
-            42,
-            99,
-            100,
-            101,
-            999,
-            1000,
-            65535,
-            65536,
-            u64::MAX,
-        ] {
-            int(&mut out, n);
-            int(&mut out, n as usize);
-            expected.push_str(&format!("{n}{}", n as usize));
-        }
-        for n in [0i32, -1, -5, 5, 999, 1000, -1000, i32::MIN, i32::MAX] {
-            int(&mut out, n);
-            expected.push_str(&n.to_string());
-        }
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
-    }
-
-    #[test]
-    fn the_first_escaped_byte_is_found_wherever_it_is() {
-        let samples = [
-            "plain text here!",
-            "quote\" at 6",
-            "back\\slash",
-            "tab\tin",
-            "ctl\u{1f}x",
-            "“curly” ü 😀 long enough text",
-            "\u{7f}del",
-            "0123456789abcdef\n",
-            "\u{1f}\u{1f}\"\\ borrows run upward",
-            "a</script>",
-            "<!-- x",
-            "x -->",
-            "no angle brackets here",
-        ];
-        for s in samples {
-            // Every suffix, so that each special byte falls at every place in a block.
-            for from in 0..s.len() {
-                let b = &s.as_bytes()[from..];
-                let want = |markup: bool| {
-                    b.iter()
-                        .position(|&c| ESCAPE[c as usize] || (markup && (c == b'<' || c == b'>')))
-                };
-                assert_eq!(first_escaped::<false>(b), want(false), "{s:?} from {from}");
-                assert_eq!(first_escaped::<true>(b), want(true), "{s:?} from {from}");
-            }
-        }
-    }
-
-    /// In a page, `<` and `>` never appear, and the string still parses back to the text.
-    #[test]
-    fn markup_json_has_no_angle_brackets() {
-        let text = "end</script><script>alert(1)</script> <!-- \"q\" --> --!> é";
-        let mut out = Vec::new();
-        markup_json_string(&mut out, text);
-        let json = String::from_utf8(out).unwrap();
-        assert!(!json.contains('<') && !json.contains('>'), "{json}");
-        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
-    }
-
-    /// The eight-bytes-at-a-time skip escapes exactly what a byte-by-byte pass escapes, wherever
-    /// the special bytes fall.
-    #[test]
-    fn fast_escape_equals_byte_by_byte() {
-        let slow = |text: &str| {
-            let mut out = Vec::new();
-            for &b in text.as_bytes() {
-                if SPECIAL[b as usize] {
-                    out.extend_from_slice(entity(b));
-                } else {
-                    out.push(b);
-                }
-            }
-            out
-        };
-        let specials = ['&', '<', '>', '"', '\'', '%', 'é'];
-        for len in 0..20 {
-            for at in 0..len {
-                for c in specials {
-                    let mut text: String = "abcdefghij0123456789".chars().take(len).collect();
-                    text.replace_range(at..at + 1, &c.to_string());
-                    text.push_str(" tail <b> x");
-                    let mut fast = Vec::new();
-                    html_into(&mut fast, &text);
-                    assert_eq!(fast, slow(&text), "{text:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            html("<img src=x onerror='a()'> & \"q\""),
-            "&lt;img src=x onerror='a()'&gt; &amp; &quot;q&quot;"
-        );
-    }
-}
+#[path = "escape_tests.rs"]
+mod tests;

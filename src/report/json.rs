@@ -6,7 +6,7 @@
 //! millions of findings, and this is several times faster. A test checks the output against the
 //! serde form of the same types.
 
-use super::escape::{int, json_string, measure};
+use super::escape::{int, json_string, measure, write_json};
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
@@ -191,7 +191,7 @@ const RENDERING: &str = "json conversation";
 impl Printer for Json {
     fn start(&self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(b"{\"version\":1,\"tool\":")?;
-        serde_json::to_writer(&mut *w, &TOOL).map_err(io::Error::from)?;
+        write_json(w, &TOOL)?;
         w.write_all(b",\"conversations\":[\n")
     }
 
@@ -205,11 +205,11 @@ impl Printer for Json {
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         w.write_all(b"],\"skipped\":")?;
-        serde_json::to_writer(&mut *w, totals.skipped).map_err(io::Error::from)?;
+        write_json(w, totals.skipped)?;
         w.write_all(b",\"errors\":")?;
-        serde_json::to_writer(&mut *w, totals.errors).map_err(io::Error::from)?;
+        write_json(w, totals.errors)?;
         w.write_all(b",\"summary\":")?;
-        serde_json::to_writer(&mut *w, totals.summary).map_err(io::Error::from)?;
+        write_json(w, totals.summary)?;
         w.write_all(b"}\n")
     }
 
@@ -239,7 +239,7 @@ impl Printer for Jsonl {
         if skipped.is_none() && error.is_none() {
             return Ok(());
         }
-        serde_json::to_writer(&mut *w, &Event { skipped, error }).map_err(io::Error::from)?;
+        write_json(w, &Event { skipped, error })?;
         w.write_all(b"\n")
     }
 
@@ -251,7 +251,7 @@ impl Printer for Jsonl {
         let last = Last {
             summary: totals.summary,
         };
-        serde_json::to_writer(&mut *w, &last).map_err(io::Error::from)?;
+        write_json(w, &last)?;
         w.write_all(b"\n")
     }
 

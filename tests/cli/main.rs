@@ -73,6 +73,7 @@ mod junit_names;
 mod label_spellings;
 mod labels;
 mod limits;
+mod line_separators;
 mod linear_inputs;
 mod localised_roles;
 mod markdown;
