@@ -180,6 +180,11 @@ impl Engine {
 
     /// Finds every rule's findings in `transcript` (whose turns' text is in `source`) and scores
     /// it.
+    ///
+    /// # Panics
+    ///
+    /// When `source` is not the text `transcript` was parsed from and a turn's range does not
+    /// fall on its characters (a shorter text, say).
     pub fn check(
         &self,
         transcript: &Transcript,

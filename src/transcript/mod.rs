@@ -74,6 +74,11 @@ pub enum TurnText {
 
 impl TurnText {
     /// The text itself.
+    ///
+    /// # Panics
+    ///
+    /// When the text is a range of the source that `source` does not hold: another text than
+    /// the one the turn was parsed from.
     pub fn as_str<'a>(&'a self, source: &'a str) -> &'a str {
         match self {
             TurnText::Source(r) => &source[r.clone()],
@@ -121,6 +126,10 @@ impl Turn {
     }
 
     /// The turn's text.
+    ///
+    /// # Panics
+    ///
+    /// As [`TurnText::as_str`].
     pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
         self.text.as_str(source)
     }
