@@ -147,7 +147,8 @@ impl Expander {
 
 /// How a non-ASCII character of a word is folded.
 pub(crate) enum Fold {
-    /// Left out: an invisible character inside a word (a zero-width space, a soft hyphen).
+    /// Left out: an invisible character inside a word (a zero-width space, a soft hyphen), or a
+    /// mark its writer may as well leave out (Arabic's vowel marks, Hebrew's points).
     Drop,
     /// Written as this text.
     To(&'static str),
@@ -158,13 +159,25 @@ pub(crate) enum Fold {
 /// Case folding beyond lowercase, where lowercase alone leaves two spellings of one word: final
 /// `ς` is `σ` (capital `Σ` lowercases to `σ` wherever it stands), `İ` is `i` (not `i` and a
 /// combining dot), `ß` and `ẞ` are `ss` (`STRASSE` = `straße`), and full-width Latin letters
-/// and digits are ASCII (`ＯＫ` = `ok`). Every folded character keeps its own bytes as its
-/// origin, so a match still maps back to the original text.
+/// and digits are ASCII (`ＯＫ` = `ok`). Marks that Arabic and Hebrew write only at times are
+/// left out: Arabic's short vowels, tanween, shadda and sukun, its superscript alef and the
+/// tatweel that stretches a word (`لَا أَعْـــرِفُ` = `لا أعرف`); Hebrew's vowel points, shin and
+/// sin dots and cantillation marks (`אֵין` = `אין`). Everyday chat leaves them out, and a phrase
+/// written with or without them matches text written either way. Every folded character keeps
+/// its own bytes as its origin, so a match still maps back to the original text.
 pub(crate) fn fold(c: char) -> Fold {
     const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
     let ascii = |k: u32| Fold::To(&ASCII[k as usize..k as usize + 1]);
     match c {
         c if super::words::is_ignorable(c) => Fold::Drop,
+        '\u{064B}'..='\u{0652}' | '\u{0656}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => Fold::Drop,
+        '\u{0591}'..='\u{05BD}'
+        | '\u{05BF}'
+        | '\u{05C1}'
+        | '\u{05C2}'
+        | '\u{05C4}'
+        | '\u{05C5}'
+        | '\u{05C7}' => Fold::Drop,
         'ς' => Fold::To("σ"),
         'İ' => Fold::To("i"),
         'ß' | 'ẞ' => Fold::To("ss"),
@@ -375,6 +388,10 @@ mod tests {
         assert_eq!(
             canonical_words("depart\u{200B}ment de\u{00AD}part\u{2060}ment"),
             ["department"; 2]
+        );
+        assert_eq!(
+            canonical_words("لَا أَعْـــرِفُ אֵין לִי מוּשָּׂג"),
+            canonical_words("لا أعرف אין לי מושג")
         );
         let got = pieces("Stra\u{00AD}ße’ll");
         assert_eq!(got[0], ("strasse".to_string(), "Stra\u{00AD}ße"));

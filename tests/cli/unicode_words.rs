@@ -221,6 +221,31 @@ fn a_word_in_another_canonical_spelling_matches() {
     assert_eq!(lines_found(&phrases, &lines), [1, 2, 3, 4]);
 }
 
+/// Arabic's vowel marks and tatweel, and Hebrew's points, are written or left out as the writer
+/// likes: a phrase matches either spelling, written either way, and the match is the text as
+/// written.
+#[test]
+fn arabic_vowel_marks_and_hebrew_points_may_be_left_out() {
+    let lines = [
+        "لَا أَعْرِفُ",
+        "لا أعـــرف",
+        "لا أعرف",
+        "לא, אֵין לִי מוּשָּׂג",
+        "אין לי מושג",
+    ];
+    let plain = ["لا أعرف", "אין לי מושג"];
+    assert_eq!(lines_found(&plain, &lines), [1, 2, 3, 4, 5]);
+    let pointed = ["لَا أَعْرِفُ", "אֵין לִי מוּשָּׂג"];
+    assert_eq!(lines_found(&pointed, &lines), [1, 2, 3, 4, 5]);
+    let found = matches(&plain, &[lines[1]]);
+    assert_eq!(found, [(1, 8, lines[1].to_string())]);
+    // A mark is no word of its own: a line of tatweel alone, or of a shadda, holds no phrase.
+    assert_eq!(
+        lines_found(&plain, &["ـــــ", "\u{651}"]),
+        Vec::<u64>::new()
+    );
+}
+
 /// A lexicon's entry in a script without spaces matches only a whole run too: it was warned of
 /// only when written in a phrase, not in a rule file's `lexicons:` or a config's.
 #[test]
