@@ -233,8 +233,9 @@ Kunde: hola
     }
 }
 
-/// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`)
-/// join the turn they are in, as `Note:` does: they were speakers with no role, and the
+/// Note lines of the users' languages (`Nota:`, `Remarque :`, `Hinweis:`, `Anmerkung:`, `NB:`,
+/// `注意：`, `備考：`, `참고:`) join the turn they are in, as `Note:` does: they were speakers
+/// with no role, and the
 /// warning proposed `Nota` as the agent. So does a record's field read out or pasted with its
 /// value (`Dirección: Calle Mayor 5`, `Order number: 998877`); `Customer ID: 4521` was the
 /// customer's turn. A field's label before speech (`Customer Name: my order…`) stays a speaker.
@@ -247,6 +248,10 @@ fn note_lines_of_the_users_languages_join_their_turn() {
         "Anmerkung:",
         "NB:",
         "N.B.:",
+        "注意：",
+        "備考：",
+        "お知らせ：",
+        "참고:",
     ];
     let fields = [
         "Dirección:",

@@ -14,16 +14,22 @@ pub(super) fn names_no_speaker(label: &str) -> bool {
 
 /// Whether `label` is a note word: `Note`, `PS`, `FYI`, `Update`, …, and those of the
 /// product's users' other languages: `Nota` (Spanish, Portuguese, Italian), `Remarque` (French),
-/// `Hinweis` and `Anmerkung` (German), `NB`.
+/// `Hinweis` and `Anmerkung` (German), `NB`; Japanese and Chinese `注`, `注意`, `備考`, `备注`,
+/// `補足`, `参考`, `提示`, `メモ`, `お知らせ`, `注意事項`, and Korean `참고`, `메모`, `주의`,
+/// `비고` (a CJK letter is three bytes).
 fn is_note_word(label: &str) -> bool {
     let words: &[&str] = match label.len() {
         2 => &["nb", "ps", "re"],
-        3 => &["btw", "fyi", "n.b", "p.s", "tip"],
+        3 => &["btw", "fyi", "n.b", "p.s", "tip", "注"],
         4 => &["also", "edit", "n.b.", "nota", "note", "p.s."],
-        6 => &["update"],
+        6 => &[
+            "update", "注意", "備考", "备注", "補足", "参考", "提示", "メモ", "참고", "메모",
+            "주의", "비고",
+        ],
         7 => &["example", "hinweis", "subject", "warning"],
         8 => &["remarque"],
         9 => &["anmerkung", "important"],
+        12 => &["お知らせ", "注意事項"],
         _ => return false,
     };
     words.iter().any(|w| w.eq_ignore_ascii_case(label))
