@@ -1,7 +1,8 @@
 //! A word read as NFC writes it, so that a decomposed word matches its usual spelling: an accent
 //! typed apart from its letter (`e` + U+0301 is `é`), Korean written in jamo, marks in another
 //! order (Hebrew's dagesh and vowel, Vietnamese's `ệ`), and a letter NFC writes apart (Hindi's
-//! `फ़`, U+095E, is `फ` and a nukta).
+//! `फ़`, U+095E, is `फ` and a nukta). Half-width katakana, as older Japanese systems write it
+//! (`ｶｰﾄﾞ`), is read as its full-width letters (`カード`).
 
 use super::words::is_ignorable;
 use unicode_normalization::char::canonical_combining_class;
@@ -36,12 +37,15 @@ pub(super) fn chars(raw: &str) -> Chars<'_> {
 /// start of its run, a letter with the marks (and Korean jamo) NFC composes or orders with it.
 /// An apostrophe starts a run of its own, so a word's pieces (`l'` and `équipe`) keep their
 /// places. The invisible characters the canonical form drops are left out first, so that a soft
-/// hyphen does not stand between a letter and its accent. `None` when `raw` is NFC already (most
-/// words are, and are not copied).
+/// hyphen does not stand between a letter and its accent, and half-width katakana is made
+/// full-width first, so that a voiced mark (`ﾞ`) composes with its letter. `None` when `raw` is
+/// NFC already and holds no half-width katakana (most words, which are not copied).
 fn nfc(raw: &str) -> Option<Vec<(usize, char)>> {
     // Latin-1 letters and curly quotes, the most common characters past ASCII, are NFC alone.
     let plain = |c: char| c < '\u{300}' || matches!(c, '\u{2018}'..='\u{201F}');
-    if raw.chars().all(plain) || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+    if raw.chars().all(plain)
+        || is_nfc_quick(raw.chars()) == IsNormalized::Yes && !raw.chars().any(is_half_width_kana)
+    {
         return None;
     }
     let starts_run = |c: char| {
@@ -49,7 +53,8 @@ fn nfc(raw: &str) -> Option<Vec<(usize, char)>> {
     };
     let mut out = Vec::with_capacity(raw.len());
     let (mut run, mut start) = (String::new(), 0);
-    for (i, c) in raw.char_indices().filter(|&(_, c)| !is_ignorable(c)) {
+    let written = raw.char_indices().filter(|&(_, c)| !is_ignorable(c));
+    for (i, c) in written.flat_map(|(i, c)| full_width(c).map(move |c| (i, c))) {
         if starts_run(c) && !run.is_empty() {
             out.extend(run.nfc().map(|c| (start, c)));
             run.clear();
@@ -61,6 +66,21 @@ fn nfc(raw: &str) -> Option<Vec<(usize, char)>> {
     }
     out.extend(run.nfc().map(|c| (start, c)));
     Some(out)
+}
+
+/// Half-width katakana and its voiced and semi-voiced marks (U+FF66 to U+FF9F).
+fn is_half_width_kana(c: char) -> bool {
+    matches!(c, '\u{FF66}'..='\u{FF9F}')
+}
+
+/// `c`, or for half-width katakana the full-width letter its compatibility decomposition (NFKD)
+/// makes of it (of a voiced mark, the combining mark that composes with the letter before it).
+fn full_width(c: char) -> impl Iterator<Item = char> {
+    let (kana, other) = match is_half_width_kana(c) {
+        true => (Some(std::iter::once(c).nfkd()), None),
+        false => (None, Some(c)),
+    };
+    kana.into_iter().flatten().chain(other)
 }
 
 #[cfg(test)]
@@ -94,6 +114,13 @@ mod tests {
         );
         // A soft hyphen between a letter and its accent is no word's.
         assert_eq!(canonical_words("cafe\u{ad}\u{301}"), ["café"]);
+    }
+
+    #[test]
+    fn half_width_katakana_is_its_full_width_letters() {
+        assert_eq!(canonical_words("ｶｰﾄﾞ ﾎﾟｲﾝﾄ"), ["カード", "ポイント"]);
+        let e = Expander::default().expand("ｶｰﾄﾞ").pieces.to_vec();
+        assert_eq!((e[0].start, e[0].end), (0, "ｶｰﾄﾞ".len()));
     }
 
     #[test]

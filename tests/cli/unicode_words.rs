@@ -246,6 +246,19 @@ fn arabic_vowel_marks_and_hebrew_points_may_be_left_out() {
     );
 }
 
+/// Half-width katakana, as older Japanese systems write it, is its full-width letters, its
+/// voiced marks composed with their letter: `ｶｰﾄﾞ` is `カード`, either way round.
+#[test]
+fn half_width_katakana_matches_its_full_width_spelling() {
+    let lines = ["ｶｰﾄﾞ", "カード", "ｶｰﾄ"];
+    assert_eq!(lines_found(&["カード"], &lines), [1, 2]);
+    assert_eq!(lines_found(&["ｶｰﾄﾞ"], &lines), [1, 2]);
+    assert_eq!(
+        matches(&["カード"], &[lines[0]]),
+        [(1, 8, lines[0].to_string())]
+    );
+}
+
 /// A lexicon's entry in a script without spaces matches only a whole run too: it was warned of
 /// only when written in a phrase, not in a rule file's `lexicons:` or a config's.
 #[test]
