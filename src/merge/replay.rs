@@ -9,6 +9,7 @@ use crate::redact::Redactor;
 use crate::report::{Conversation, Finding, Message};
 use crate::rules::{Kind, Measure, RuleSet, Severity};
 use crate::suppress::Suppression;
+use crate::transcript::roles::unmask_roles_line;
 use crate::transcript::{Format, Role, Transcript, Turn};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -213,16 +214,32 @@ impl Written<'_> {
         };
         self.agent.iter_mut().for_each(mask);
         self.agents.iter_mut().for_each(mask);
+        // Agents whose names mask alike (`[EMAIL]`) are one, as a check with `--redact` reads
+        // them: a conversation of one agent lists none and charges no finding to one.
+        let mut agents: Vec<Cow<str>> = Vec::with_capacity(self.agents.len());
+        for agent in self.agents.drain(..) {
+            if !agents.contains(&agent) {
+                agents.push(agent);
+            }
+        }
+        if agents.len() < 2 {
+            agents.clear();
+        }
+        self.agents = agents;
         for f in &mut self.findings {
-            f.agent.iter_mut().for_each(mask);
+            match self.agents.is_empty() {
+                true => f.agent = None,
+                false => f.agent.iter_mut().for_each(mask),
+            }
             mask(&mut f.message);
             f.matched.iter_mut().for_each(mask);
             f.speaker.iter_mut().for_each(mask);
         }
-        // A warning quotes the file, JSON escapes and all, as the check that wrote it masked it.
+        // A warning quotes the file, JSON escapes and all, as the check that wrote it masked it;
+        // the `roles:` line it proposes names no masked label.
         for warning in &mut self.warnings {
             if let Cow::Owned(masked) = redactor.mask_quoted(warning) {
-                *warning = masked;
+                *warning = unmask_roles_line(&masked).unwrap_or(masked);
             }
         }
     }

@@ -120,3 +120,35 @@ fn roles_line(named: &[(&str, &str)], guess: &str) -> String {
     };
     format!("(`roles: {{{}}}`{guess}){masked}", named.join(", "))
 }
+
+/// `warning`, written without `--redact` and masked after (`merge --redact`), with the
+/// `roles:` line it proposes written as a check with `--redact` writes it: a masked label as
+/// `[...]`, not as a label to copy. `None` when it proposes no masked label, or its line cannot
+/// be read back (a label holding `"]`).
+pub(crate) fn unmask_roles_line(warning: &str) -> Option<String> {
+    const OPEN: &str = "(`roles: {";
+    let start = warning.find(OPEN)?;
+    let mut rest = &warning[start + OPEN.len()..];
+    let mut named = Vec::new();
+    loop {
+        let (role, after) = rest.split_once(": [\"")?;
+        let (label, after) = after.split_once("\"]")?;
+        named.push((role, label));
+        match after.strip_prefix(", ") {
+            Some(next) => rest = next,
+            None => {
+                rest = after.strip_prefix("}`")?;
+                break;
+            }
+        }
+    }
+    if !named
+        .iter()
+        .any(|(_, label)| crate::redact::holds_mask(label))
+    {
+        return None;
+    }
+    let (guess, after) = rest.split_once(')')?;
+    let line = roles_line(&named, guess);
+    Some(format!("{}{line}{after}", &warning[..start]))
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::few_map::FewMap;
 use super::label_key::{folded, key, name_mark, without_colon};
-pub(crate) use super::role_advice::unknown_speakers;
+pub(crate) use super::role_advice::{unknown_speakers, unmask_roles_line};
 pub(crate) use super::role_guess::assign_diarised_roles;
 use super::role_words::{TITLES, builtin, is_service_word, is_team_word};
 

@@ -96,6 +96,56 @@ fn merge_masks_the_speaker_labels_of_reports_made_without_redaction() {
     }
 }
 
+/// `merge --redact` of a report made without `--redact` writes what `check --redact` writes:
+/// two agents named by e-mail addresses are one `[EMAIL]` (they were listed twice, each finding
+/// charged to one, and `--statistics` counted the conversation twice), and the unknown-speaker
+/// warning proposes no masked label as a role to write (it proposed `["[EMAIL]"]`).
+#[test]
+fn merge_redact_of_a_plain_report_writes_what_check_redact_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let two_agents = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v jane@example.com>That is not \
+                      my department.\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>ok\n\n\
+                      00:00:06.000 --> 00:00:08.000\n<v bob@example.com>calm down please.\n";
+    write(dir.path(), "agents.vtt", two_agents);
+    write(dir.path(), "captions.vtt", CAPTIONS);
+    let roles = "rules: [default]\nroles: {agent: [jane@example.com, bob@example.com]}\n";
+    write(dir.path(), "agents.yaml", roles);
+    let cases = [
+        (&["--config", "agents.yaml"][..], "agents.vtt"),
+        (&["--no-config"][..], "captions.vtt"),
+    ];
+    for (config, file) in cases {
+        let check = |args: &[&str]| {
+            let (_, out, err) = run(talklint().current_dir(dir.path()).args(args));
+            assert!(err.is_empty() || !err.contains("error"), "{err}");
+            out
+        };
+        let plain = check(&[&["check"], config, &["-f", "jsonl", "--exit-zero", file]].concat());
+        write(dir.path(), "shard.jsonl", &plain);
+        let json = ["-f", "json"];
+        let redacted = check(&[&["check", "--redact"], config, &json, &[file]].concat());
+        let merged = check(&[&["merge", "--redact"], config, &json, &["shard.jsonl"]].concat());
+        assert_eq!(merged, redacted, "{file}");
+        assert!(redacted.contains("[EMAIL]"), "{redacted}");
+        // The human report of a merge has no turns to quote: its agents' scores are compared.
+        let per_agent = |out: String| {
+            let lines = out
+                .lines()
+                .skip_while(|l| !l.starts_with("Mean score per agent"));
+            lines
+                .take_while(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let stats = ["--statistics", "--color=never"];
+        let redacted = per_agent(check(
+            &[&["check", "--redact"], config, &stats, &[file]].concat(),
+        ));
+        let merged = check(&[&["merge", "--redact"], config, &stats, &["shard.jsonl"]].concat());
+        assert_eq!(per_agent(merged), redacted, "{file}");
+    }
+}
+
 #[test]
 fn the_unknown_speaker_warning_names_no_masked_label_as_a_role_to_write() {
     let dir = tempfile::tempdir().unwrap();
