@@ -47,7 +47,7 @@ pub(crate) struct BuildError {
 struct Patterns {
     /// Each distinct anchor, with its pattern id.
     ids: FxHashMap<Box<[Sym]>, usize>,
-    /// By pattern id: the anchor's length and what it stands for.
+    /// By pattern id: the anchor's length and what it stands for; and every variant's slots.
     targets: TargetsBuilder,
 }
 
@@ -56,7 +56,7 @@ impl Patterns {
     /// after the same phrase's site, so that [`Matcher::find`] walks the phrase once for both.
     fn add(&mut self, anchor: &[Sym], target: Target) {
         let id = self.id(anchor);
-        let targets = &mut self.targets.patterns[id].1;
+        let targets = self.targets.of(id);
         let at = match target {
             Target::Anchored(_, phrase, site) => targets
                 .iter()
@@ -72,12 +72,9 @@ impl Patterns {
         if let Some(&id) = self.ids.get(anchor) {
             return id;
         }
-        // Most anchors stand for one target: room for one, not the four a push makes.
-        self.targets
-            .patterns
-            .push((anchor.len(), Vec::with_capacity(1)));
-        self.ids.insert(anchor.into(), self.ids.len());
-        self.ids.len() - 1
+        let id = self.targets.pattern(anchor.len());
+        self.ids.insert(anchor.into(), id);
+        id
     }
 
     /// The anchors, by pattern id.

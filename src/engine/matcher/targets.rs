@@ -35,7 +35,7 @@ pub(super) enum Target {
 }
 
 /// The targets of every pattern, by pattern id.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct Targets {
     /// By pattern id: the anchor's length in symbols, and where the pattern's targets start in
     /// `all`. They end where the next pattern's start, the last pattern's at the end of `all`.
@@ -50,10 +50,22 @@ pub(super) struct Targets {
 #[derive(Debug, Default)]
 pub(super) struct TargetsBuilder {
     slots: Vec<Slot>,
-    pub patterns: Vec<(usize, Vec<Target>)>,
+    patterns: Vec<(usize, Vec<Target>)>,
 }
 
 impl TargetsBuilder {
+    /// A new pattern, whose anchor is `anchor_len` symbols long, with no target yet: its id.
+    pub fn pattern(&mut self, anchor_len: usize) -> usize {
+        // Most anchors stand for one target: room for one, not the four a push makes.
+        self.patterns.push((anchor_len, Vec::with_capacity(1)));
+        self.patterns.len() - 1
+    }
+
+    /// The targets of pattern `id` so far.
+    pub fn of(&mut self, id: usize) -> &mut Vec<Target> {
+        &mut self.patterns[id].1
+    }
+
     /// A variant of `slots` whose anchor starts at slot `anchor_at`.
     pub fn variant(&mut self, slots: &[Slot], anchor_at: usize, ends_sentence: bool) -> Variant {
         let first = self.slots.len();

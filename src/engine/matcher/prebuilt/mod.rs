@@ -21,8 +21,8 @@ use std::sync::Arc;
 
 /// The default pack's matcher: the fingerprint of its input (8 bytes, little-endian), the
 /// length of the [`Prebuilt`] form (4 bytes), that form, and from the next multiple of four the
-/// automaton's tables ([`Automaton::to_bytes`]; none when it has no patterns), which are read in
-/// place.
+/// automaton's tables ([`Automaton::to_bytes`]; no padding and none when it has no patterns),
+/// which are read in place. A big-endian machine reads no tables in place, and builds the pack.
 static DEFAULT_PACK: &Aligned<[u8]> = &Aligned(*include_bytes!("default-pack.bin"));
 
 /// Bytes that start at a multiple of four, as the automaton's tables must to be read in place.
@@ -78,10 +78,12 @@ fn read_bytes(bytes: &'static [u8], input: &MatcherInput) -> Option<Built> {
     }
     let (len, rest) = rest.split_first_chunk::<4>()?;
     let (form, rest) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
-    let tables = rest.get(padding(bytes.len() - rest.len())..)?;
-    let automaton = match tables {
+    let automaton = match rest {
         [] => None,
-        tables => Some(Automaton::from_bytes(tables)?),
+        rest => {
+            let tables = rest.get(padding(bytes.len() - rest.len())..)?;
+            Some(Automaton::from_bytes(tables)?)
+        }
     };
     let prebuilt: Prebuilt = postcard::from_bytes(form).ok()?;
     let mut choices: Vec<Arc<Choice>> = Vec::with_capacity(prebuilt.choices.len());

@@ -90,7 +90,7 @@ fn freeze(matcher: &Matcher, key: u64) -> Vec<u8> {
 fn built(input: MatcherInput) -> (Matcher, &'static [u8]) {
     let key = fingerprint::fingerprint(&input);
     let matcher = Matcher::build(input, EXPAND_UP_TO).expect("the default pack builds");
-    let bytes = freeze(&matcher, key).leak();
+    let bytes = Automaton::kept_aligned(&freeze(&matcher, key));
     (matcher, bytes)
 }
 
@@ -189,6 +189,33 @@ fn bytes_are_read_only_for_the_input_they_were_built_from() {
     assert!(read_bytes(&bytes[..bytes.len() / 2], &input).is_none());
     assert!(read_bytes(&bytes[..bytes.len() - 1], &input).is_none());
     assert!(read_bytes(&[], &input).is_none());
+}
+
+/// A matcher of no phrases has no automaton: its bytes end with its form, unpadded, and are read
+/// back (they were refused where the form's end was not a multiple of four); so are the default
+/// pack's bytes cut there.
+#[test]
+fn bytes_without_an_automaton_are_read_back() {
+    let fillers: Vec<String> = Vec::new();
+    let input = || MatcherInput {
+        lists: vec![Vec::new()],
+        list_roles: vec![u8::MAX],
+        locals: Vec::new(),
+        regexes: Vec::new(),
+        fillers: &fillers,
+    };
+    let (built, bytes) = built(input());
+    assert!(built.automaton.is_none());
+    let read = read_bytes(bytes, &input()).expect("the bytes are read back");
+    assert!(read.automaton.is_none());
+
+    let rules = crate::default_rules();
+    let compiled = Compiled::new(&rules);
+    let input = matcher_input(&compiled, &rules).expect("the default pack's regexes compile");
+    let form_len = u32::from_le_bytes(DEFAULT_PACK.0[8..12].try_into().unwrap()) as usize;
+    let cut = Automaton::kept_aligned(&DEFAULT_PACK.0[..12 + form_len]);
+    let read = read_bytes(cut, &input).expect("the cut bytes are read back");
+    assert!(read.automaton.is_none());
 }
 
 /// Inputs that build different matchers have different fingerprints: a lexicon entry changed, a
