@@ -64,6 +64,40 @@ fn ignored_directives_are_warned_of_in_no_output() {
     assert_eq!(conversation(&["--ignore-directives"]), conversation(&[]));
 }
 
+/// Ignored or read, a directive's text is no one's words: directives that hold a forbidden
+/// phrase find nothing, while the same phrase on a line of its own is found.
+#[test]
+fn an_ignored_directives_text_is_still_no_turn_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let phrase = "that is not my department";
+    let directives = format!(
+        "Agent: hello\n# talklint: disabel {phrase}\n#talklint ignore {phrase}\n\
+         <!-- talklint: ignore\n{phrase} -->\nAgent: bye\n"
+    );
+    let rules_found = |text: &str, args: &[&str]| {
+        let path = write(dir.path(), "said.txt", text);
+        let (out, _) = checked(&path, "json", args);
+        let report: Value = serde_json::from_str(&out).unwrap();
+        let findings = report["conversations"][0]["findings"].as_array().cloned();
+        let rules = findings.unwrap_or_default().into_iter();
+        rules
+            .map(|f| f["rule"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    for args in [&[][..], &["--ignore-directives"][..]] {
+        assert_eq!(
+            rules_found(&directives, args),
+            Vec::<String>::new(),
+            "{args:?}"
+        );
+    }
+    let said = format!("Agent: hello\n{phrase}\nAgent: bye\n");
+    assert_eq!(
+        rules_found(&said, &["--ignore-directives"]),
+        ["ownership/closed-door"]
+    );
+}
+
 /// A record's transcript text is no text file: its directives are warned of as never read,
 /// unless directives are ignored anyway.
 #[test]
