@@ -144,7 +144,11 @@ fn check_transcript(target: Target, options: u8, file: &[u8]) {
         max_filesize: u64::MAX,
         input_format,
         stdin_filename: None,
-        parse: ParseOptions::default(),
+        // The second bit: directives ignored (for JSON, it also picks among the shapes).
+        parse: ParseOptions {
+            ignore_directives: low & 0x02 != 0,
+            ..ParseOptions::default()
+        },
         progress: false,
         threads: 1,
         shard: None,
