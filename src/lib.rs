@@ -74,13 +74,23 @@ pub fn lines_as_lf(source: &str) -> std::borrow::Cow<'_, str> {
 
 /// Loads rule files given as `(name, text)`: YAML, or when the name ends in `.json` an AWS Call
 /// Analytics category or Google CCAI phrase matcher; with the built-in fillers (`um`, `uh`, …).
-/// Every error found is returned, each with its file, line and column.
+/// Every error found is returned, each with its file, line and column. The warnings
+/// `talklint check` prints of rules are left out: [`load_rules_warned`] returns them.
 pub fn load_rules(files: &[rules::load::RuleFile]) -> Result<RuleSet, Vec<RuleError>> {
+    load_rules_warned(files).map(|(set, _)| set)
+}
+
+/// As [`load_rules`], with the warnings `talklint check` prints of the rules, each naming its
+/// file and place: a phrase word that is a filler, and so is never matched; an emoji in a
+/// phrase; a rule that can never report.
+pub fn load_rules_warned(
+    files: &[rules::load::RuleFile],
+) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
     let fillers: Vec<String> = text::canon::DEFAULT_FILLERS
         .iter()
         .map(|f| f.to_string())
         .collect();
-    rules::load::load(files, &rules::load::Overrides::default(), &fillers).map(|(set, _)| set)
+    rules::load::load(files, &rules::load::Overrides::default(), &fillers)
 }
 
 /// The built-in rule pack.
@@ -110,5 +120,21 @@ mod tests {
             .expect("the agent's words are judged");
         let (start, end) = calm.written(t.turns[1].text(text)).expect("a match");
         assert_eq!(&t.turns[1].text(text)[start..end], "calm down");
+    }
+
+    /// An embedder is told what `talklint check` warns of a rule file: a phrase word that is a
+    /// filler, so never matched.
+    #[test]
+    fn rule_warnings_are_returned_to_an_embedder() {
+        let yaml = "rules:\n  - id: t/um\n    phrases: [\"um sure\"]\n";
+        let files = [("mine.yaml".to_string(), yaml.into())];
+        let (rules, warnings) = load_rules_warned(&files).expect("the rule loads");
+        assert_eq!(rules.rules.len(), 1);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("mine.yaml") && w.contains("um")),
+            "{warnings:?}"
+        );
     }
 }
