@@ -144,6 +144,22 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// The format of `--input-format` name `name` (`text`, `aws-transcribe`, …); the error
+    /// lists the names.
+    fn from_str(name: &str) -> Result<Format, String> {
+        let known = || Format::ALL.map(Format::name).join(", ");
+        (Format::ALL.into_iter().find(|f| f.name() == name)).ok_or_else(|| {
+            format!(
+                "no transcript format is named `{name}`: use one of {}",
+                known()
+            )
+        })
+    }
+}
+
 /// Picks the format of `source` named `path`: by content where the content is unmistakable (a
 /// `.json` file that is really one object per line, a `.txt` that is WebVTT), else by extension,
 /// else text.
@@ -245,6 +261,19 @@ pub(super) fn first_line_is_an_object(source: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each format is read back from its name, as `--input-format` writes it.
+    #[test]
+    fn a_format_is_read_from_its_name() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        }
+        let unknown = "webvtt".parse::<Format>().unwrap_err();
+        assert!(
+            unknown.contains("`webvtt`") && unknown.contains("vtt, srt"),
+            "{unknown}"
+        );
+    }
 
     #[test]
     fn extensions_are_read_in_any_case() {
