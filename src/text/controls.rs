@@ -7,10 +7,11 @@ use std::borrow::Cow;
 /// Whether `c` must not reach a terminal raw: C0 controls other than tab and line breaks, DEL,
 /// C1 controls, the Unicode line and paragraph separators, and the bidi embedding, override,
 /// isolate and mark characters. A CR is a line break only before a LF (CRLF files): alone, it
-/// would send the cursor back over the line.
+/// would send the cursor back over the line. In a name (`keep_newline` false), a tab and line
+/// breaks are escaped too: `a<TAB>b.txt` looked like `a b.txt`.
 fn is_dangerous(c: char, next: Option<char>, keep_newline: bool) -> bool {
     match c {
-        '\t' => false,
+        '\t' => !keep_newline,
         '\n' => !keep_newline,
         '\r' => !keep_newline || next != Some('\n'),
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
@@ -103,7 +104,7 @@ mod tests {
             escape_controls("a\x1b]0;t\x07b\n\tc\u{202e}d\u{85}é"),
             "a\\x1b]0;t\\x07b\n\tc\\u{202e}d\\u{85}é"
         );
-        assert_eq!(escape_name("x\ny\r.txt"), "x\\x0ay\\x0d.txt");
+        assert_eq!(escape_name("x\ny\r\t.txt"), "x\\x0ay\\x0d\\x09.txt");
         assert!(matches!(escape_controls("plain ’text’"), Cow::Borrowed(_)));
     }
 

@@ -73,6 +73,17 @@ fn control_characters_and_bidi_overrides_reach_the_terminal_escaped() {
     write(cr.path(), "a\rb.txt", "Agent: calm down\n");
     let (_, out, _) = run(check(&["--format", "github"]).arg(cr.path().join("a\rb.txt")));
     assert!(out.contains("a%0Db.txt,line=1"), "{out:?}");
+    // A tab in a name is `\x09`, as its other controls are: it looked like a space.
+    let tab = tempfile::tempdir().unwrap();
+    write(tab.path(), "a\tb.txt", "Agent: calm down\n");
+    write(tab.path(), "c\td.json", "[{\"text\": \"x\"\n");
+    let (_, out, err) = run(check(&[]).arg(tab.path()));
+    assert!(out.contains("a\\x09b.txt:1:8"), "{out}");
+    assert!(err.contains("c\\x09d.json"), "{err}");
+    assert!(
+        !out.contains('\t') && !err.contains('\t'),
+        "{out:?}\n{err:?}"
+    );
 }
 
 /// A rule file's suggestion (the `= help:` line), `rules ID`, and `--statistics`' agent names
