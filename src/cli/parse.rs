@@ -3,7 +3,7 @@
 //! --no-config rules`), and a word that is a typo of a command is said to be one.
 
 use super::args::Cli;
-use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
+use clap::{Arg, Command, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 
 /// Parses arguments, inserting `check` when no subcommand is named.
@@ -15,11 +15,14 @@ use std::ffi::OsString;
 /// (`talklint chekc x`: did you mean `check`?).
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     let mut args: Vec<OsString> = args.into_iter().collect();
+    let mut cli = Cli::command();
+    if let Some(choice) = asked_color(&args) {
+        cli = cli.color(choice);
+    }
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
     if ["-h", "--help", "-V", "--version"].contains(&first) {
-        return Cli::parse_from(args);
+        return from(cli, args);
     }
-    let mut cli = Cli::command();
     cli.build();
     if let Some(command) = command_as_option(&args, &cli) {
         // clap would offer the closest option (`--explain`: did you mean `--baseline`?).
@@ -64,6 +67,32 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         }
     }
     from(cli, args)
+}
+
+/// The colour the last `--color` asks for, read before clap reads the rest, so that clap's own
+/// usage errors follow it as reports do (`--color never` wins over a terminal and over
+/// `CLICOLOR_FORCE`); `None` without one, or with a value that clap then refuses.
+fn asked_color(args: &[OsString]) -> Option<clap::ColorChoice> {
+    let mut choice = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--color") {
+            _ if word == "--" => break,
+            Some("") => words.next().unwrap_or(""),
+            Some(value) => match value.strip_prefix('=') {
+                Some(value) => value,
+                None => continue,
+            },
+            None => continue,
+        };
+        choice = match value {
+            "never" => Some(clap::ColorChoice::Never),
+            "always" => Some(clap::ColorChoice::Always),
+            "auto" => Some(clap::ColorChoice::Auto),
+            _ => choice,
+        };
+    }
+    choice
 }
 
 /// [`Cli`] from `args` read by `cli`, where a flag given twice (`-q -q`, an alias's `--no-config`

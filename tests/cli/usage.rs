@@ -1,6 +1,6 @@
 //! The command line's manners: "did you mean" for a mistyped command, a command written as an
 //! option (`--explain`), a command named after options, `-q` keeping file errors, a flag given
-//! twice, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` say.
+//! twice, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` and `--color` say.
 
 use crate::support::{check, run, talklint};
 
@@ -116,6 +116,19 @@ fn colour_is_forced_by_the_environment_into_a_pipe() {
     assert!(!out.contains('\x1b'));
     let (_, out, _) = run(check(&["--color", "never", "fixtures/calls"]).env("FORCE_COLOR", "1"));
     assert!(!out.contains('\x1b'), "--color never wins");
+    // Over clap's usage errors too, written before the rest is read: they were coloured.
+    let usage = |args: &[&str]| run(talklint().args(args).env("CLICOLOR_FORCE", "1")).2;
+    assert!(usage(&["check", "--formt", "x"]).contains('\x1b'));
+    for never in [
+        &["check", "--color", "never", "--formt", "x"][..],
+        &["--color=never", "--formt"],
+    ] {
+        let err = usage(never);
+        assert!(
+            err.contains("--formt") && !err.contains('\x1b'),
+            "{never:?}: {err:?}"
+        );
+    }
 }
 
 #[test]
