@@ -40,7 +40,7 @@ pub(crate) use json::Document;
 pub use message::Message;
 pub use model::{Conversation, FileError, Finding, Skipped};
 pub(crate) use model::{conversation, place_in};
-pub(crate) use own::{is_own_report, opens_as_report};
+pub(crate) use own::{is_own_report, is_text_report, opens_as_report};
 use std::io::{self, Write};
 pub use summary::Summary;
 

@@ -40,6 +40,15 @@ pub(crate) fn opens_as_report(text: &[u8]) -> bool {
     opens_a_report(text.get(..HEAD as usize).unwrap_or(text))
 }
 
+/// Whether `text`, a file read whole as text (`.txt`, `.md`), is a human or GitHub report:
+/// opens as one does, or ends as a human report does (its first conversation passed, so no
+/// diagnostic opens it). `-o lint.txt` in a folder being checked was read by the next run as a
+/// transcript, its quoted phrases found again.
+pub(crate) fn is_text_report(text: &[u8]) -> bool {
+    let tail = &text[text.len().saturating_sub(TAIL as usize)..];
+    opens_as_report(text) || contains(tail, b"Findings: ") && closes_a_human_report(tail)
+}
+
 /// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
 /// first keys or tags exactly as it writes them, so that a transcript is never taken for one;
 /// CSV in any delimiter `--csv-delimiter` names, after a byte order mark (`--csv-bom`) or not.

@@ -362,8 +362,13 @@ pub(super) fn read(
             if buf.len() as u64 > limit {
                 return Err(too_large(&display, size(), opts.max_filesize));
             }
-            // A report is no transcript, named or found: read as one, it is an error.
-            if read_as_data(&path, opts) && crate::report::opens_as_report(buf) {
+            // A report is no transcript, named or found: read as one, it is an error, or (a
+            // human report as text) its quoted phrases are found again.
+            let report = match read_as_data(&path, opts) {
+                true => crate::report::opens_as_report(buf),
+                false => crate::report::is_text_report(buf),
+            };
+            if report {
                 return Err(skipped(&display, "a talklint report"));
             }
             Ok(Reading::whole(display, path, opts, true))

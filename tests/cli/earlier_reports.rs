@@ -47,6 +47,40 @@ fn a_later_run_skips_the_reports_an_earlier_run_wrote() {
     assert_eq!(report["summary"]["skipped"], 2);
 }
 
+/// A human or GitHub report written as text in a folder being checked (`-o lint.txt`), coloured
+/// or not, is skipped by later runs: it was read as a transcript, and the phrases it quotes were
+/// found again.
+#[test]
+fn a_later_run_skips_a_human_or_github_report_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: Hello, thanks for calling.\n");
+    write(dir.path(), "b.txt", "Agent: that is not my department\n");
+    let outputs = [
+        &["-o", "lint.txt"][..],
+        &["-o", "colour.md", "--color", "always"],
+        &["-f", "github", "-o", "gh.txt"],
+    ];
+    for args in outputs {
+        let (code, _, err) = check_in(dir.path(), &[&["--exit-zero"], args].concat());
+        assert_eq!(code, 0, "{err}");
+    }
+    let (_, out, err) = check_in(dir.path(), &["-f", "json", "--exit-zero"]);
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let skipped: Vec<(&str, &str)> = (report["skipped"].as_array().unwrap().iter())
+        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .collect();
+    let reason = "a talklint report";
+    assert_eq!(
+        skipped,
+        [
+            ("colour.md", reason),
+            ("gh.txt", reason),
+            ("lint.txt", reason)
+        ]
+    );
+    assert_eq!(report["summary"]["conversations"], 2);
+}
+
 #[test]
 fn a_transcript_is_read_whatever_it_holds() {
     let dir = tempfile::tempdir().unwrap();
