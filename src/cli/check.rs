@@ -98,7 +98,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         warn_of_baseline(b, &totals);
     }
     if totals.conversations == 0 && totals.errors == 0 {
-        warn_of_no_files(&s.scan, totals.skipped, s.format);
+        let summary_names = s.format == OutputFormat::Human && !s.printer.quiet;
+        warn_of_no_files(&s.scan, totals.skipped, s.format, summary_names);
     }
     // A fix that could not be written is trouble, as a file that could not be read is.
     if not_written {
@@ -110,8 +111,14 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
 /// Says on standard error that the paths held no transcript to check: a run over an empty
 /// folder, or one whose `--include` or `--exclude` globs left nothing (or only files it skips,
 /// such as its config), passes, and a glob mistyped in a CI job would pass unnoticed. Where files
-/// were skipped, their reasons say why.
-fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize, format: OutputFormat) {
+/// were skipped, their reasons say why: in the human summary when it names them
+/// (`summary_names`, a few files), else in a JSON report.
+fn warn_of_no_files(
+    scan: &scan::ScanOptions,
+    skipped: usize,
+    format: OutputFormat,
+    summary_names: bool,
+) {
     let roots = scan::roots(scan);
     let named = roots.iter().map(|p| match p.as_str() {
         "-" => "standard input",
@@ -120,6 +127,7 @@ fn warn_of_no_files(scan: &scan::ScanOptions, skipped: usize, format: OutputForm
     let paths = named.collect::<Vec<_>>().join(", ");
     let says = match format {
         OutputFormat::Json | OutputFormat::Jsonl => "the report's `skipped` says why",
+        _ if summary_names && skipped <= report::SKIPPED_NAMED => "the summary says why",
         _ => "--format json says why",
     };
     let skipped = match skipped {

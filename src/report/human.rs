@@ -59,7 +59,7 @@ impl Printer for Human {
         if self.quiet {
             return Ok(());
         }
-        super::human_summary::finish(w, totals.summary, self.color)
+        super::human_summary::finish(w, totals, self.color)
     }
 }
 

@@ -2,8 +2,13 @@
 //! severity, and what the scan could not judge (conversations with no agent turn, agents
 //! guessed), so that "all passed" is never read of a scan in which no agent was heard.
 
-use super::{Summary, plural};
+use super::{Skipped, Totals, plural};
+use crate::text::controls::escape_name;
 use std::io::{self, Write};
+
+/// At most this many skipped files are named, with why, in the summary (a pre-commit hook's
+/// run, a few files named): more are counted, and the JSON report lists them.
+pub(crate) const SKIPPED_NAMED: usize = 3;
 
 pub(super) const BOLD: &str = "\x1b[1m";
 pub(super) const RED: &str = "\x1b[1;31m";
@@ -21,7 +26,8 @@ pub(super) fn paint(color: bool, style: &str, text: &str) -> String {
 }
 
 /// Writes the summary of a scan.
-pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<()> {
+pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Result<()> {
+    let s = totals.summary;
     // A conversation with no agent turn passes, as no agent rule finds anything: "all passed"
     // would be read of a scan in which no agent was heard.
     let verdict = match (s.failed, s.no_agent_turn) {
@@ -53,16 +59,24 @@ pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<
         plural(s.findings.info, "info", "info"),
         plural(s.findings.reward, "reward", "rewards"),
     )?;
-    // Only the counts that are not zero.
-    let skipped =
-        (s.skipped > 0).then(|| format!("{} skipped", plural(s.skipped, "file", "files")));
+    // Only the counts that are not zero; a few skipped files are named, with why.
+    let named = s.skipped <= SKIPPED_NAMED && totals.skipped.len() == s.skipped;
+    let skipped = (s.skipped > 0).then(|| {
+        let n = plural(s.skipped, "file", "files");
+        match named {
+            true => format!("{n} skipped: {}", why_skipped(totals.skipped)),
+            false => format!("{n} skipped"),
+        }
+    });
     let errors = (s.errors > 0).then(|| {
         let n = plural(s.errors, "read error", "read errors");
         format!("{n} (a file, or a line of one, that could not be read)")
     });
+    let listed = (s.errors == 0 && named).then_some(".");
     let parts: Vec<String> = skipped.into_iter().chain(errors).collect();
     if !parts.is_empty() {
-        writeln!(w, "{}; see --format json for the list.", parts.join(", "))?;
+        let end = listed.unwrap_or("; see --format json for the list.");
+        writeln!(w, "{}{end}", parts.join(", "))?;
     }
     // One line for the scan, not a warning per conversation.
     if s.no_agent_turn > 0 {
@@ -85,4 +99,12 @@ pub(super) fn finish(w: &mut dyn Write, s: &Summary, color: bool) -> io::Result<
         )?;
     }
     Ok(())
+}
+
+/// The skipped files, each with why: `png.txt (binary), notes.md (no turns)`.
+fn why_skipped(skipped: &[Skipped]) -> String {
+    let each = skipped
+        .iter()
+        .map(|s| format!("{} ({})", escape_name(&s.path), s.reason));
+    each.collect::<Vec<_>>().join(", ")
 }

@@ -36,6 +36,7 @@ mod template;
 
 use crate::rules::{RuleSet, Severity};
 pub use csv_dialect::{CsvDelimiter, CsvDialect};
+pub(crate) use human_summary::SKIPPED_NAMED;
 pub(crate) use json::Document;
 pub use message::Message;
 pub use model::{Conversation, FileError, Finding, Skipped};

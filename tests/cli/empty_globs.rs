@@ -70,15 +70,38 @@ fn an_empty_glob_flag_is_a_usage_error() {
 #[test]
 fn a_run_that_finds_no_file_warns() {
     let dir = folder("exclude: ['*.txt']\n");
-    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(
-            "warning: no transcript found to check in . (1 file skipped: --format json says \
+            "warning: no transcript found to check in . (1 file skipped: the summary says \
              why): check the paths, and what --include, --exclude and a config's \
              `include`/`exclude` leave"
         ),
         "{err}"
+    );
+    // A few skipped files are named in the summary, each with why; more are counted.
+    assert!(
+        out.contains("1 file skipped: talklint.yaml (a config this run reads)."),
+        "{out}"
+    );
+    let binary = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+        std::fs::write(binary.path().join(name), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    }
+    let check = |names: &[&str]| {
+        let paths = names.iter().map(|n| binary.path().join(n));
+        run(talklint().args(["check", "--no-config"]).args(paths)).1
+    };
+    let three = check(&["a.txt", "b.txt", "c.txt"]);
+    assert!(
+        three.contains("3 files skipped: ") && three.contains("c.txt (binary)."),
+        "{three}"
+    );
+    let four = check(&["a.txt", "b.txt", "c.txt", "d.txt"]);
+    assert!(
+        four.contains("4 files skipped; see --format json for the list."),
+        "{four}"
     );
     let empty = tempfile::tempdir().unwrap();
     let (code, _, err) = run(talklint().args(["check", "--no-config"]).arg(empty.path()));

@@ -222,7 +222,7 @@ fn talklint_test_paths_says_nothing_of_config_entries_for_the_rules_of_other_fil
     assert_eq!(
         err.lines().collect::<Vec<_>>(),
         [
-            "warning: no transcript found to check in qa-rules (1 file skipped: --format json \
+            "warning: no transcript found to check in qa-rules (1 file skipped: the summary \
              says why): check the paths, and what --include, --exclude and a config's \
              `include`/`exclude` leave"
         ]
