@@ -153,7 +153,8 @@ pub(crate) struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Exit 1 when a finding at or above this level exists (never: no finding does, while a
-    /// failed conversation still does; --exit-zero for neither).
+    /// failed conversation still does; --exit-zero for neither). Default: the config's
+    /// `fail_on`, else error.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
     /// A conversation scoring below N (0 to 100) fails.
@@ -169,7 +170,7 @@ pub(crate) struct CheckArgs {
     /// reports.
     #[arg(long, value_name = "K/N")]
     pub(crate) shard: Option<Shard>,
-    /// Number of worker threads (default: the number of cores; at most 1024).
+    /// Number of worker threads (default, and 0: the number of cores; at most 1024).
     #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
     pub(crate) threads: Option<usize>,
     /// Only read files matching GLOB (repeatable); matched files are read whatever their extension.
@@ -192,11 +193,14 @@ pub(crate) struct CheckArgs {
     /// shape from its keys, a named shape reads every file as that shape.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = input_formats())]
     pub(crate) input_format: InputFormat,
-    /// Role of text that names no speaker (scripts, canned replies).
+    /// Role of text that names no speaker (scripts, canned replies). Default: the config's
+    /// `default_role`, else agent.
     #[arg(long, value_enum)]
     pub(crate) default_role: Option<DefaultRole>,
     /// Which number of a CSV or text file's slash dates (`6/1/2024`) is the day, where the file's own
-    /// dates do not show it by a day past 12.
+    /// dates do not show it by a day past 12. Default: the config's `date_order`; else a file
+    /// whose dates are all of one day reads them day first, and any other has its times left
+    /// out, with a warning.
     #[arg(long, value_enum)]
     pub(crate) date_order: Option<DateOrder>,
     /// Name standard input in reports (and detect its format from this name); with no paths
@@ -205,6 +209,7 @@ pub(crate) struct CheckArgs {
     pub(crate) stdin_filename: Option<String>,
     /// Skip inputs larger than this many bytes (or K, M, G: `10M`): files (by their size,
     /// unread), standard input, and each line or conversation of a stream. Never more than 4 GiB.
+    /// Default: the config's `max_filesize`, else 100M.
     #[arg(long, value_name = "BYTES")]
     pub(crate) max_filesize: Option<ByteSize>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help = COLOR_HELP)]
@@ -331,6 +336,7 @@ pub(crate) struct RulesArgs {
     pub(crate) id: Option<String>,
     #[command(flatten)]
     pub(crate) rule_args: RuleArgs,
+    /// Output format.
     #[arg(short, long, value_enum, default_value_t = RulesFormat::Human)]
     pub(crate) format: RulesFormat,
 }

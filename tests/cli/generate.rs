@@ -112,6 +112,30 @@ fn completions_for_every_shell_and_a_man_page() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// `--help` says what a flag is when it is not given, and what every flag is for: the exit
+/// level, the default role, the size limit and the date order named none, and `rules -f` had
+/// no line of its own.
+#[test]
+fn help_says_each_default() {
+    let (_, check, _) = run(talklint().args(["check", "--help"]));
+    let defaults = [
+        "`fail_on`, else error",
+        "`default_role`, else agent",
+        "`max_filesize`, else 100M",
+        "Default: the config's `date_order`",
+        "default, and 0: the number of cores",
+    ];
+    for default in defaults {
+        let flat = check.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(default), "{default}:\n{check}");
+    }
+    let (_, rules, _) = run(talklint().args(["rules", "--help"]));
+    assert!(
+        rules.contains("-f, --format <FORMAT>\n          Output format"),
+        "{rules}"
+    );
+}
+
 #[test]
 fn a_tab_in_a_rule_file_is_named_with_its_fix() {
     let dir = tempfile::tempdir().unwrap();
