@@ -76,6 +76,8 @@ fn html_report_shows_hostile_text_in_every_field_as_text() {
          Agent: Sorry, that is not my job & more. <script>alert(3)</script>\n",
     )
     .unwrap();
+    // A line break in a name is shown escaped, as on a terminal: a page showed it as a space.
+    std::fs::write(calls.join("new\nline.txt"), "Agent: calm down\n").unwrap();
     std::fs::write(
         calls.join("chat.json"),
         r#"[{"role": "agent", "name": "<img src=x onerror=alert(4)>", "text": "Please calm down."},
@@ -141,6 +143,7 @@ fn html_report_shows_hostile_text_in_every_field_as_text() {
         "<script>alert(6)</script> want",                   // rule message
         "<img src=x onerror=alert(7)>",                     // suggestion
         "escalation/manager",                               // tag badge
+        "calls/new\\x0aline.txt",                           // a name's line break
     ] {
         assert!(
             text.contains(shown),
@@ -224,6 +227,7 @@ fn html_report_lists_the_files_it_did_not_check_and_why() {
     std::fs::write(calls.join("ok.txt"), "Agent: calm down\n").unwrap();
     std::fs::write(calls.join("bad.jsonl"), "{\"text\": \"hi\"}\nnot json\n").unwrap();
     std::fs::write(calls.join("<i>logo.png"), [0u8, 159, 146, 150]).unwrap();
+    std::fs::write(calls.join("tab\tlogo.png"), [0u8, 159, 146, 150]).unwrap();
     let args = [
         "--format",
         "html",
@@ -244,4 +248,5 @@ fn html_report_lists_the_files_it_did_not_check_and_why() {
     let skipped = "calls/&lt;i&gt;logo.png</th><td>skipped</td><td>not a transcript file";
     assert!(section.contains(skipped), "{section}");
     assert!(!html.contains("<i>logo"), "a path is text, not markup");
+    assert!(section.contains("calls/tab\\x09logo.png</th>"), "{section}");
 }

@@ -6,6 +6,7 @@ use super::super::rank::{self, Problem};
 use super::super::{FileError, Skipped, Summary, plural};
 use super::RuleInfo;
 use crate::rules::Kind;
+use crate::text::controls::escape_name;
 use std::fmt::Write as _;
 
 /// `#key=value&…` with each value percent-encoded, as the page's script reads its filters.
@@ -159,7 +160,9 @@ pub(super) fn not_checked(page: &mut String, skipped: &[Skipped], errors: &[File
         let _ = write!(
             page,
             "<tr><th scope=\"row\">{}</th><td>{outcome}</td><td>{}</td></tr>",
-            html(path),
+            // A line break or tab in a name shows as `\x0a`, as on a terminal: a page shows it
+            // as a space, and `new⏎line.txt` looked like `new line.txt`.
+            html(&escape_name(path)),
             html(why)
         );
     }

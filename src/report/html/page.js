@@ -202,13 +202,23 @@
     return div;
   };
 
+  // A file name or id as the terminal report shows it: a control character, a line break or tab,
+  // a line separator or bidi mark escaped (`\x0a`, `\u{202e}`), so that two names never look
+  // alike (a page shows a line break as a space).
+  const named = (s) => s.replace(
+    /[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => {
+      const n = ch.codePointAt(0);
+      return n < 0x80 ? '\\x' + n.toString(16).padStart(2, '0') : '\\u{' + n.toString(16) + '}';
+    });
+
   // A conversation's entry: its header, and its turns once opened (failed ones open).
   const entry = (i) => {
     const c = at(i);
     const li = el('li');
     const details = el('details', 'conv ' + (c.ok ? 'pass' : 'fail'));
     const summary = el('summary');
-    summary.append(el('h3', null, c.p + (c.i !== undefined ? '#' + c.i : '')), ' ');
+    summary.append(el('h3', null, named(c.p + (c.i !== undefined ? '#' + c.i : ''))), ' ');
     summary.append(el('span', 'verdict', `${c.s} ${c.ok ? 'pass' : 'FAIL'}`));
     const n = { error: 0, warning: 0, info: 0, reward: 0, tag: 0, suppressed: 0 };
     for (const x of c.f) n[isSuppressed(x) ? 'suppressed' : rules[x[0]][2]]++;
