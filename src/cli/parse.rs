@@ -24,6 +24,10 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         return from(cli, args);
     }
     cli.build();
+    if let Some(said) = ripgrep_flag(&args) {
+        super::stderr::line(said);
+        std::process::exit(2);
+    }
     if let Some(command) = command_as_option(&args, &cli) {
         // clap would offer the closest option (`--explain`: did you mean `--baseline`?).
         super::stderr::line(&format!(
@@ -104,6 +108,29 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
         .mut_subcommands(|c| c.args_override_self(true));
     let matches = cli.get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// What to say of a ripgrep flag talklint has not: a walk's choices it makes one way, which
+/// clap would answer with a tip that misleads (`-L`: "to pass '-L' as a value, use '-- -L'").
+fn ripgrep_flag(args: &[OsString]) -> Option<&'static str> {
+    let options = args.iter().skip(1).take_while(|a| *a != "--");
+    let flag = options.filter_map(|a| a.to_str()).find_map(|a| match a {
+        "-L" | "--follow" => Some(true),
+        "--hidden" | "-." => Some(false),
+        _ => None,
+    })?;
+    Some(match flag {
+        true => {
+            "error: talklint does not follow symbolic links it meets in a folder (a link may \
+             lead out of the folder, or back into it)\n  help: name the linked file or folder on \
+             the command line to check it: `talklint check calls/ linked-calls/`"
+        }
+        false => {
+            "error: talklint skips hidden files and folders (a name that starts with `.`) when \
+             it walks a folder\n  help: name the hidden file or folder on the command line to \
+             check it: `talklint check calls/ .archive/`"
+        }
+    })
 }
 
 /// The command an argument names as if it were an option (`talklint check --explain ID`), when

@@ -1,6 +1,7 @@
 //! The command line's manners: "did you mean" for a mistyped command, a command written as an
-//! option (`--explain`), a command named after options, `-q` keeping file errors, a flag given
-//! twice, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` and `--color` say.
+//! option (`--explain`), a command named after options, ripgrep's walk flags, `-q` keeping file
+//! errors, a flag given twice, and colour as `CLICOLOR_FORCE` / `FORCE_COLOR` / `NO_COLOR` and
+//! `--color` say.
 
 use crate::support::{check, run, talklint};
 
@@ -94,6 +95,21 @@ fn a_command_after_options_is_the_command_not_a_folder() {
     let (code, _, err) = run(in_dir().args(["--no-config", "rulse"]));
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `rules`?"), "{err}");
+}
+
+/// ripgrep's `-L`, `--follow` and `--hidden` say what talklint does instead and how to check
+/// such a path: clap's tip for `-L` was to pass it as a path, and for `--follow` `--color`.
+#[test]
+fn ripgreps_walk_flags_say_what_to_do_instead() {
+    for (flag, said) in [
+        ("-L", "name the linked file or folder"),
+        ("--follow", "does not follow symbolic links"),
+        ("--hidden", "name the hidden file or folder"),
+    ] {
+        let (code, out, err) = run(talklint().args(["check", flag, "."]));
+        assert_eq!((code, out.as_str()), (2, ""), "{flag}");
+        assert!(err.contains(said) && !err.contains("tip:"), "{flag}: {err}");
+    }
 }
 
 #[test]
