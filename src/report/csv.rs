@@ -1,11 +1,12 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
 //! severity, its top problem and its problems by category; or, with `--csv-findings`, one row
 //! per finding; in the delimiter and with the byte order mark the run asks for
-//! ([`CsvDialect`]).
+//! ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own, its path
+//! and its `not_checked` cell: nothing the run met is missing from the sheet.
 
 use super::agent_cells::{AgentCells, Spellings};
 use super::csv_dialect::{BOM, CsvDialect};
-use super::{Conversation, InOrder, Printer, PrinterOptions};
+use super::{Conversation, InOrder, Printer, PrinterOptions, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -44,6 +45,28 @@ impl Printer for Csv {
         conversation(c, &self.categories, self.findings, self.dialect, out);
     }
 
+    /// A row for each file not checked: its path, and why in the last column.
+    fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let columns = match self.findings {
+            true => FINDING_COLUMNS.len(),
+            false => CONVERSATION_COLUMNS.len() + self.categories.len(),
+        };
+        let unread = (totals.errors.iter()).map(|e| (&e.path, "could not be read", &e.message));
+        let skipped = (totals.skipped.iter()).map(|s| (&s.path, "skipped", &s.reason));
+        let mut out = Vec::new();
+        let mut row = self.dialect.writer(&mut out);
+        for (path, outcome, why) in unread.chain(skipped) {
+            text(&mut row, path);
+            for _ in 1..columns {
+                put(&mut row, b"");
+            }
+            text(&mut row, &format!("{outcome}: {why}"));
+            end_row(&mut row);
+        }
+        drop(row);
+        w.write_all(&out)
+    }
+
     /// Each agent as first written in the run, as `--statistics` names them.
     fn in_order<'r>(&self, rendered: &'r [u8], _index: usize) -> InOrder<'r> {
         let cell = |names: &str| {
@@ -61,7 +84,49 @@ impl Printer for Csv {
     }
 }
 
-/// The header row: fixed columns, then one problem count column per category.
+/// The columns of a row per finding, before `not_checked`.
+const FINDING_COLUMNS: [&str; 19] = [
+    "path",
+    "id",
+    "turn",
+    "role",
+    "speaker",
+    "line",
+    "column",
+    "rule",
+    "kind",
+    "severity",
+    "category",
+    "points",
+    "match",
+    "message",
+    "suppressed",
+    "suppressed_by",
+    "agent",
+    "agent_guessed",
+    "measured",
+];
+
+/// The fixed columns of a row per conversation, before the categories and `not_checked`.
+const CONVERSATION_COLUMNS: [&str; 14] = [
+    "path",
+    "id",
+    "format",
+    "turns",
+    "score",
+    "passed",
+    "errors",
+    "warnings",
+    "info",
+    "rewards",
+    "top_rule",
+    "tags",
+    "agent",
+    "agent_guessed",
+];
+
+/// The header row: fixed columns, then one problem count column per category, then
+/// `not_checked` (why a file has no conversation in the sheet: empty on a conversation's row).
 fn start(
     w: &mut dyn Write,
     categories: &[String],
@@ -70,64 +135,31 @@ fn start(
 ) -> io::Result<()> {
     let mut out = dialect.writer(Vec::new());
     let fixed: &[&str] = if findings {
-        &[
-            "path",
-            "id",
-            "turn",
-            "role",
-            "speaker",
-            "line",
-            "column",
-            "rule",
-            "kind",
-            "severity",
-            "category",
-            "points",
-            "match",
-            "message",
-            "suppressed",
-            "suppressed_by",
-            "agent",
-            "agent_guessed",
-            "measured",
-        ]
+        &FINDING_COLUMNS
     } else {
-        &[
-            "path",
-            "id",
-            "format",
-            "turns",
-            "score",
-            "passed",
-            "errors",
-            "warnings",
-            "info",
-            "rewards",
-            "top_rule",
-            "tags",
-            "agent",
-            "agent_guessed",
-        ]
+        &CONVERSATION_COLUMNS
     };
     let mut header: Vec<String> = fixed.iter().map(|c| c.to_string()).collect();
     if !findings {
         // A category named as a fixed column (`score`) is written `category:score`: every
         // column has a name of its own, as a spreadsheet or BI tool reads them by name.
-        header.extend(
-            categories
-                .iter()
-                .map(|c| match fixed.contains(&c.as_str()) {
-                    true => format!("category:{c}"),
-                    false => c.clone(),
-                }),
-        );
+        header.extend(categories.iter().map(|c| {
+            match fixed.contains(&c.as_str()) || c == NOT_CHECKED {
+                true => format!("category:{c}"),
+                false => c.clone(),
+            }
+        }));
     }
+    header.push(NOT_CHECKED.to_string());
     out.write_record(&header).map_err(io::Error::other)?;
     w.write_all(
         &out.into_inner()
             .map_err(|e| io::Error::other(e.to_string()))?,
     )
 }
+
+/// The last column's name.
+const NOT_CHECKED: &str = "not_checked";
 
 /// The sorted categories of the problem rules (forbid and require), the per-category columns:
 /// rewards and tags have columns of their own.
@@ -189,6 +221,7 @@ fn conversation(
             // What a timing finding measured: seconds, or a talk share from 0 to 1.
             let measured = f.measured.map(|m| m.value().to_string());
             text(&mut w, measured.as_deref().unwrap_or(""));
+            put(&mut w, b"");
             end_row(&mut w);
         }
         finish(w, cells);
@@ -233,6 +266,7 @@ fn conversation(
     for n in by_category {
         put(&mut w, numbers.format(n).as_bytes());
     }
+    put(&mut w, b"");
     end_row(&mut w);
     finish(w, cells);
 }

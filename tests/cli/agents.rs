@@ -68,7 +68,7 @@ fn a_handed_on_call_charges_each_finding_to_the_agent_who_spoke_it() {
     let rows = csv(&["--csv-findings", "t.txt"]);
     let agents: Vec<&str> = rows
         .lines()
-        .map(|l| l.rsplit(',').nth(2).unwrap())
+        .map(|l| l.rsplit(',').nth(3).unwrap())
         .collect();
     assert_eq!(agents, ["agent", "Maria", "Maria", "Tom"], "{rows}");
     assert!(
@@ -119,7 +119,7 @@ fn a_merged_report_keeps_whom_each_finding_is_charged_to() {
     let (_, merged, err) = merge(&csv, std::slice::from_ref(&written));
     let agents: Vec<&str> = merged
         .lines()
-        .map(|l| l.rsplit(',').nth(2).unwrap())
+        .map(|l| l.rsplit(',').nth(3).unwrap())
         .collect();
     assert_eq!(agents, ["agent", "Maria", "Maria", "Tom"], "{merged}{err}");
     let (_, merged, _) = merge(&[&rules[..], &["--format", "json"]].concat(), &[written]);

@@ -22,6 +22,7 @@ mod csv_dialect;
 mod csv_ids;
 mod csv_interleaved;
 mod csv_mistakes;
+mod csv_not_checked;
 mod csv_run_on;
 mod default_pack;
 mod directive_columns;
