@@ -8,7 +8,8 @@ use std::path::Path;
 
 /// How much of a file's start and end is read to recognise it.
 const HEAD: u64 = 4096;
-const TAIL: u64 = 512;
+/// A human report's summary may name three skipped files, each with its path and why.
+const TAIL: u64 = 16 * 1024;
 
 /// Whether the file at `path` is a report talklint wrote, in any output format, or empty. Told by
 /// how each format opens (and, for JUnit, SARIF and HTML, by the tool's name near the start); a
@@ -103,9 +104,15 @@ fn opens_a_report(head: &[u8]) -> bool {
                 && (opens_csv("path,id,format,turns,score,passed,")
                     || opens_csv("path,id,turn,role,speaker,line,column,rule,"))
         }
-        Some(b':') => ["::error file=", "::warning file=", "::notice file="]
-            .iter()
-            .any(|p| opens(p)),
+        // An annotation titled as talklint titles its own (a rule's id, or `talklint …`), not
+        // another tool's line pasted into a chat.
+        Some(b':') => {
+            let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
+            ["::error file=", "::warning file=", "::notice file="]
+                .iter()
+                .any(|p| opens(p))
+                && titled_by_talklint(first)
+        }
         _ => is_diagnostic(head),
     }
 }
@@ -124,27 +131,64 @@ fn is_diagnostic(head: &[u8]) -> bool {
     let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
         return false;
     };
+    // A rule's id is `category/name`: rustc's `error[E0308]` pasted into a chat is no report.
     let titled = ["error[", "warning[", "info["].iter().any(|p| {
-        first
-            .strip_prefix(p.as_bytes())
-            .is_some_and(|rest| contains(rest, b"]: "))
+        let id = first.strip_prefix(p.as_bytes()).and_then(|rest| {
+            let end = memchr::memmem::find(rest, b"]: ")?;
+            Some(&rest[..end])
+        });
+        id.is_some_and(is_rule_id)
     });
     titled && second.trim_ascii_start().starts_with(b"--> ")
 }
 
 /// Whether `tail`, a file's last bytes, ends as a human report does: the line counting the
-/// conversations, the `Findings:` line, and at most the line counting skipped files.
+/// conversations, the `Findings:` line, and after it only the summary's own lines (the files
+/// skipped or unread, the conversations with no agent turn, the agents guessed).
 fn closes_a_human_report(tail: &[u8]) -> bool {
     let plain = without_color(tail);
     let lines: Vec<&[u8]> = plain
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .collect();
-    let n = lines.len();
-    let findings = (n.saturating_sub(2)..n)
+    let after = lines
+        .iter()
         .rev()
-        .find(|&i| is_findings_line(lines[i]));
-    findings.is_some_and(|i| i > 0 && is_conversations_line(lines[i - 1]))
+        .take_while(|l| is_summary_line(l))
+        .count();
+    let findings = lines.len().checked_sub(after + 1);
+    findings
+        .is_some_and(|i| i > 0 && is_findings_line(lines[i]) && is_conversations_line(lines[i - 1]))
+}
+
+/// A line of the human summary after its `Findings:` line.
+fn is_summary_line(line: &[u8]) -> bool {
+    let counted = line.first().is_some_and(u8::is_ascii_digit)
+        && (contains(line, b" skipped") || contains(line, b" read error"));
+    counted || line.starts_with(b"No agent turn in ") || line.starts_with(b"Agent guessed in ")
+}
+
+/// Whether `id` is written as a rule's id: `category/name`, lowercase ASCII letters, digits and
+/// `-`.
+fn is_rule_id(id: &[u8]) -> bool {
+    let part = |p: &[u8]| {
+        !p.is_empty()
+            && p.iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let mut parts = id.splitn(2, |&b| b == b'/');
+    matches!((parts.next(), parts.next()), (Some(c), Some(n)) if part(c) && part(n))
+}
+
+/// Whether a GitHub annotation's first line is titled as talklint titles its own: with a rule's
+/// id, or `talklint` (a skipped file, a score).
+fn titled_by_talklint(line: &[u8]) -> bool {
+    let Some(at) = memchr::memmem::find(line, b",title=") else {
+        return false;
+    };
+    let title = &line[at + 7..];
+    let title = &title[..memchr::memmem::find(title, b"::").unwrap_or(title.len())];
+    title.starts_with(b"talklint") || is_rule_id(title)
 }
 
 /// `Findings: 2 errors, 5 warnings, 0 info; 7 rewards.`
@@ -224,7 +268,8 @@ mod tests {
             "path,id,turn,role,speaker,line,column,rule,kind\n",
             "\u{feff}path;id;format;turns;score;passed;errors\n",
             "path\tid\tturn\trole\tspeaker\tline\tcolumn\trule\tkind\n",
-            "::warning file=a.txt,line=1::x\n",
+            "::warning file=a.txt,line=1,title=respect/calm-down::x\n",
+            "::notice file=a.txt,title=talklint skipped::binary\n",
             "warning[closing/thanks]: The agent did not thank\n --> a.txt:3:8\n",
             "\x1b[1m\x1b[33merror[x/y]\x1b[0m: z\n\x1b[34m  --> \x1b[0ma.txt:1:1\n",
         ] {
@@ -244,6 +289,8 @@ mod tests {
             "<?xml version=\"1.0\"?>\n<transcript>",
             "warning[x]: not followed by a location\nAgent: hi\n",
             ":: Agent: hi\n",
+            "::error file=src/app.ts,line=3::Type error\nAgent: calm down\n",
+            "error[E0308]: mismatched types\n --> src/main.rs:4:5\nAgent: hi\n",
         ] {
             assert!(!opens_a_report(transcript.as_bytes()), "{transcript}");
         }
@@ -260,8 +307,18 @@ mod tests {
         assert!(closes_a_human_report(none.as_bytes()));
         let colored = "2 conversations in 2 files: \x1b[31m1 failed\x1b[0m, mean score 69.5.\nFindings: 2 errors, 5 warnings, 0 info; 7 rewards.\n";
         assert!(closes_a_human_report(colored.as_bytes()));
+        // The summary's own lines after `Findings:`: named skipped files, however long, and
+        // the conversations with no agent turn or a guessed agent.
+        let long = format!(
+            "{report}3 files skipped: {} (no turns), b.md (binary), c.md (binary).\n\
+             No agent turn in 1 conversation, so no agent's words were judged there.\n\
+             Agent guessed in 1 conversation: no label or `roles:` names the agent.\n",
+            "a/".repeat(2000)
+        );
+        assert!(closes_a_human_report(long.as_bytes()));
         for transcript in [
             "Agent: Findings: none\nCustomer: ok\n",
+            "1 conversation in 1 file: all passed, mean score 92.0.\nFindings: 0 errors, 1 warning, 0 info; 5 rewards.\nAgent: and then?\n",
             "Agent: hi\n\nQA notes\nFindings: agent was polite, issue resolved.\n",
             "Agent: hi\nFindings: 0 errors, 1 warning, 0 info; 5 rewards.\n",
         ] {

@@ -362,11 +362,12 @@ pub(super) fn read(
             if buf.len() as u64 > limit {
                 return Err(too_large(&display, size(), opts.max_filesize));
             }
-            // A report is no transcript, named or found: read as one, it is an error, or (a
-            // human report as text) its quoted phrases are found again.
+            // A report is no transcript, named or found: read as one, it is an error. A human
+            // or GitHub report written as text (`-o lint.txt`) is passed over when a walk finds
+            // it, where its quoted phrases would be found again; named, it is read as asked.
             let report = match read_as_data(&path, opts) {
                 true => crate::report::opens_as_report(buf),
-                false => crate::report::is_text_report(buf),
+                false => !forced && crate::report::is_text_report(buf),
             };
             if report {
                 return Err(skipped(&display, "a talklint report"));
