@@ -188,8 +188,12 @@ pub(crate) fn fold(c: char) -> Fold {
     }
 }
 
-/// Splits a normalised word into canonical pieces.
+/// Splits a normalised word into canonical pieces; a word of marks alone (`ـــ`, a stray shadda)
+/// has none, as a run of zero-width spaces is no word.
 fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
+    if norm.is_empty() {
+        return;
+    }
     let whole = |out: &mut Vec<Piece>| {
         out.push(Piece {
             word: PieceWord::Norm(0, norm.len()),

@@ -239,11 +239,12 @@ fn arabic_vowel_marks_and_hebrew_points_may_be_left_out() {
     assert_eq!(lines_found(&pointed, &lines), [1, 2, 3, 4, 5]);
     let found = matches(&plain, &[lines[1]]);
     assert_eq!(found, [(1, 8, lines[1].to_string())]);
-    // A mark is no word of its own: a line of tatweel alone, or of a shadda, holds no phrase.
-    assert_eq!(
-        lines_found(&plain, &["ـــــ", "\u{651}"]),
-        Vec::<u64>::new()
-    );
+    // A mark is no word of its own: a line of tatweel alone, or of a shadda, holds no phrase,
+    // and one between two words parts them no more than a zero-width space does.
+    let none = Vec::<u64>::new();
+    assert_eq!(lines_found(&plain, &["ـــــ", "\u{651}"]), none);
+    assert_eq!(lines_found(&plain, &["لا ـــ أعرف", "אין ֑ לי מושג"]), [1, 2]);
+    assert_eq!(lines_found(&["لا * أعرف"], &["لا ـــ أعرف"]), none);
 }
 
 /// Half-width katakana, as older Japanese systems write it, is its full-width letters, its
