@@ -3,7 +3,7 @@
 
 use super::Summary;
 use crate::rules::RuleSet;
-use crate::text::controls::escape_controls;
+use crate::text::controls::escape_name;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -36,7 +36,7 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
     if !s.stats.agents.is_empty() {
         writeln!(w, "\nMean score per agent (conversations):")?;
         for a in s.stats.agents.values() {
-            let agent = escape_controls(&a.name);
+            let agent = escape_name(&a.name);
             let mean = a.score_total as f64 / a.conversations as f64;
             writeln!(w, "{mean:>9.1}  {agent} ({})", a.conversations)?;
         }
@@ -48,7 +48,7 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
             "\nTiming per agent (timed conversations): talk share, silence and agent interruptions per call"
         )?;
         for a in timed {
-            let (agent, m) = (escape_controls(&a.name), &a.measures);
+            let (agent, m) = (escape_name(&a.name), &a.measures);
             let share = 100.0 * m.agent_talk_ms as f64 / m.talk_ms.max(1) as f64;
             let per_call = |v: f64| v / a.timed as f64;
             writeln!(

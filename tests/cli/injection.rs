@@ -99,9 +99,9 @@ fn suggestions_rule_details_and_agent_names_reach_the_terminal_escaped() {
          message: \"m \\e]0;T\\a\"\n    suggestion: \"s \\e[2J\"\n",
     );
     let chat = r#"[{"sender": "Maria", "text": "Hi, my order is late"},
- {"sender": "Bob\u001b]0;PWNED\u0007", "text": "Thanks for contacting us, how can I help you today?"},
+ {"sender": "Bob\tB\u001b]0;PWNED\u0007", "text": "Thanks for contacting us, how can I help you today?"},
  {"sender": "Maria", "text": "It never came"},
- {"sender": "Bob\u001b]0;PWNED\u0007", "text": "Please calm down"}]"#;
+ {"sender": "Bob\tB\u001b]0;PWNED\u0007", "text": "Please calm down"}]"#;
     write(d, "chat.json", chat);
     let mut cmd = crate::support::talklint();
     cmd.current_dir(d)
@@ -111,7 +111,7 @@ fn suggestions_rule_details_and_agent_names_reach_the_terminal_escaped() {
     assert_eq!(code, 1, "{err}");
     let all = format!("{out}{err}");
     assert!(all.contains("= help: s \\x1b[2J"), "{all}");
-    assert!(all.contains("Bob\\x1b]0;PWNED\\x07 (1)"), "{all}");
+    assert!(all.contains("Bob\\x09B\\x1b]0;PWNED\\x07 (1)"), "{all}");
     assert!(
         !all.contains("\u{1b}]") && !all.contains("\u{1b}[2J"),
         "{all:?}"
