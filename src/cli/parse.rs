@@ -24,7 +24,7 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         return from(cli, args);
     }
     cli.build();
-    if let Some(said) = ripgrep_flag(&args) {
+    if let Some(said) = ripgrep_flag(&args, &cli) {
         super::stderr::line(said);
         std::process::exit(2);
     }
@@ -112,12 +112,35 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
 
 /// What to say of a ripgrep flag talklint has not: a walk's choices it makes one way, which
 /// clap would answer with a tip that misleads (`-L`: "to pass '-L' as a value, use '-- -L'").
-fn ripgrep_flag(args: &[OsString]) -> Option<&'static str> {
-    let options = args.iter().skip(1).take_while(|a| *a != "--");
-    let flag = options.filter_map(|a| a.to_str()).find_map(|a| match a {
-        "-L" | "--follow" => Some(true),
-        "--hidden" | "-." => Some(false),
-        _ => None,
+/// A word that is an option's value (`--exclude -L`) is none.
+fn ripgrep_flag(args: &[OsString], cli: &Command) -> Option<&'static str> {
+    let check = cli.find_subcommand("check")?;
+    // Whether `word` is an option of `check` whose value is the next word.
+    let takes_value = |word: &str| {
+        let named = |a: &Arg| match word.strip_prefix("--") {
+            Some(long) => a.get_long() == Some(long),
+            None => {
+                word.len() == 2
+                    && word.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
+            }
+        };
+        check
+            .get_arguments()
+            .any(|a| named(a) && a.get_action().takes_values())
+    };
+    let words: Vec<&str> = (args.iter().skip(1))
+        .take_while(|a| *a != "--")
+        .filter_map(|a| a.to_str())
+        .collect();
+    let flag = words.iter().enumerate().find_map(|(i, &word)| {
+        if i > 0 && takes_value(words[i - 1]) {
+            return None;
+        }
+        match word {
+            "-L" | "--follow" => Some(true),
+            "--hidden" | "-." => Some(false),
+            _ => None,
+        }
     })?;
     Some(match flag {
         true => {

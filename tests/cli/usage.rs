@@ -110,6 +110,10 @@ fn ripgreps_walk_flags_say_what_to_do_instead() {
         assert_eq!((code, out.as_str()), (2, ""), "{flag}");
         assert!(err.contains(said) && !err.contains("tip:"), "{flag}: {err}");
     }
+    // An option's value is no flag: clap says what is wrong with it.
+    let (code, _, err) = run(talklint().args(["check", "-j", "-L", "."]));
+    assert_eq!(code, 2);
+    assert!(!err.contains("symbolic links"), "{err}");
 }
 
 #[test]
