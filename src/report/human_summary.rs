@@ -59,24 +59,26 @@ pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Res
         plural(s.findings.info, "info", "info"),
         plural(s.findings.reward, "reward", "rewards"),
     )?;
-    // Only the counts that are not zero; a few skipped files are named, with why.
-    let named = s.skipped <= SKIPPED_NAMED && totals.skipped.len() == s.skipped;
+    // Only the counts that are not zero; the first skipped files are named, with why.
+    let shown = &totals.skipped[..totals.skipped.len().min(SKIPPED_NAMED)];
+    let more = s.skipped.saturating_sub(shown.len());
     let skipped = (s.skipped > 0).then(|| {
         let n = plural(s.skipped, "file", "files");
-        match named {
-            true => format!("{n} skipped: {}", why_skipped(totals.skipped)),
-            false => format!("{n} skipped"),
+        match (shown.is_empty(), more) {
+            (true, _) => format!("{n} skipped"),
+            (false, 0) => format!("{n} skipped: {}", why_skipped(shown)),
+            (false, more) => format!("{n} skipped: {} and {more} more", why_skipped(shown)),
         }
     });
     let errors = (s.errors > 0).then(|| {
         let n = plural(s.errors, "read error", "read errors");
         format!("{n} (a file, or a line of one, that could not be read)")
     });
-    let listed = (s.errors == 0 && named).then_some(".");
+    let listed = (s.errors == 0 && more == 0 && !shown.is_empty()).then_some(".");
     let parts: Vec<String> = skipped.into_iter().chain(errors).collect();
     if !parts.is_empty() {
         let end = listed.unwrap_or("; see --format json for the list.");
-        writeln!(w, "{}{end}", parts.join(", "))?;
+        writeln!(w, "{}{end}", parts.join("; "))?;
     }
     // One line for the scan, not a warning per conversation.
     if s.no_agent_turn > 0 {

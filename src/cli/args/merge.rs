@@ -27,7 +27,8 @@ pub(crate) struct MergeArgs {
     /// Mask personal data in the merged report (as `check --redact`).
     #[arg(long)]
     pub(crate) redact: bool,
-    /// Exit 1 when a finding at or above this level exists, as `check` would have.
+    /// Exit 1 when a finding at or above this level exists, as `check` would have. Default: the
+    /// config's `fail_on`, else error.
     #[arg(long, value_parser = choice(&FailOn::ALL, FailOn::name, |_| ""))]
     pub(crate) fail_on: Option<FailOn>,
     /// Exit 0 even when findings or conversations fail, as `check --exit-zero`.
@@ -40,7 +41,8 @@ pub(crate) struct MergeArgs {
     /// times, so not timing per agent.
     #[arg(long)]
     pub(crate) statistics: bool,
-    /// Number of threads rendering the report (default: the number of cores; at most 1024).
+    /// Number of threads rendering the report (default, and 0: the number of cores; at most
+    /// 1024).
     #[arg(short = 'j', long, value_name = "N", value_parser = thread_count)]
     pub(crate) threads: Option<usize>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help = COLOR_HELP)]
