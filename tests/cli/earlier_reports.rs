@@ -81,6 +81,26 @@ fn a_later_run_skips_a_human_or_github_report_written_as_text() {
     assert_eq!(report["summary"]["conversations"], 2);
 }
 
+/// A chat that opens with a pasted CI annotation or compiler error is a transcript, found or
+/// named: it was skipped as a report, and its `calm down` lost.
+#[test]
+fn a_chat_that_opens_with_another_tools_output_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pasted = [
+        "::error file=src/app.ts,line=3::Type error\nAgent: calm down\n",
+        "error[E0308]: mismatched types\n --> src/main.rs:4:5\nAgent: calm down\n",
+    ];
+    for (i, text) in pasted.iter().enumerate() {
+        write(dir.path(), &format!("pasted{i}.txt"), text);
+    }
+    for args in [&["."][..], &["pasted0.txt", "pasted1.txt"]] {
+        let (_, out, err) = check_in(dir.path(), &[&["-f", "json", "--exit-zero"], args].concat());
+        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        assert_eq!(report["skipped"], serde_json::json!([]), "{args:?}");
+        assert_eq!(report["summary"]["findings"]["error"], 2, "{args:?}");
+    }
+}
+
 #[test]
 fn a_transcript_is_read_whatever_it_holds() {
     let dir = tempfile::tempdir().unwrap();
