@@ -47,7 +47,18 @@ pub(crate) fn opens_as_report(text: &[u8]) -> bool {
 /// transcript, its quoted phrases found again.
 pub(crate) fn is_text_report(text: &[u8]) -> bool {
     let tail = &text[text.len().saturating_sub(TAIL as usize)..];
-    opens_as_report(text) || contains(tail, b"Findings: ") && closes_a_human_report(tail)
+    opens_as_report(text) || ends_as_summary(tail) && closes_a_human_report(tail)
+}
+
+/// Whether the last line of `text` may end a human report's summary: asked of every text file a
+/// walk finds, so it reads that one line before the summary is looked for.
+fn ends_as_summary(text: &[u8]) -> bool {
+    let text = text.trim_ascii_end();
+    let last = &text[memchr::memrchr(b'\n', text).map_or(0, |n| n + 1)..];
+    last.contains(&0x1b)
+        || last.ends_with(b"reward.")
+        || last.ends_with(b"rewards.")
+        || is_summary_line(last)
 }
 
 /// Whether `head`, a file's first bytes, is how one of talklint's reports opens: each format's
