@@ -5,6 +5,17 @@
 use crate::support::{check_in, write};
 use serde_json::Value;
 
+/// The (path, reason) of each file a JSON report lists as skipped.
+fn skipped(report: &Value) -> Vec<(&str, &str)> {
+    let all = report["skipped"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    all.iter()
+        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .collect()
+}
+
 #[test]
 fn a_later_run_skips_the_reports_an_earlier_run_wrote() {
     let dir = tempfile::tempdir().unwrap();
@@ -21,15 +32,9 @@ fn a_later_run_skips_the_reports_an_earlier_run_wrote() {
     assert_eq!(code, 0, "{out}{err}");
     let report: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report["errors"], serde_json::json!([]));
-    let skipped: Vec<(&str, &str)> = report["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
-        .collect();
     let reason = "a talklint report";
     assert_eq!(
-        skipped,
+        skipped(&report),
         [
             ("findings.csv", reason),
             ("report.csv", reason),
@@ -66,12 +71,9 @@ fn a_later_run_skips_a_human_or_github_report_written_as_text() {
     }
     let (_, out, err) = check_in(dir.path(), &["-f", "json", "--exit-zero"]);
     let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-    let skipped: Vec<(&str, &str)> = (report["skipped"].as_array().unwrap().iter())
-        .map(|s| (s["path"].as_str().unwrap(), s["reason"].as_str().unwrap()))
-        .collect();
     let reason = "a talklint report";
     assert_eq!(
-        skipped,
+        skipped(&report),
         [
             ("colour.md", reason),
             ("gh.txt", reason),
