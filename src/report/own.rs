@@ -179,16 +179,9 @@ fn is_summary_line(line: &[u8]) -> bool {
     counted || line.starts_with(b"No agent turn in ") || line.starts_with(b"Agent guessed in ")
 }
 
-/// Whether `id` is written as a rule's id: `category/name`, lowercase ASCII letters, digits and
-/// `-`.
+/// Whether `id` is written as the rule loader requires a rule's id to be (`category/name`).
 fn is_rule_id(id: &[u8]) -> bool {
-    let part = |p: &[u8]| {
-        !p.is_empty()
-            && p.iter()
-                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    let mut parts = id.splitn(2, |&b| b == b'/');
-    matches!((parts.next(), parts.next()), (Some(c), Some(n)) if part(c) && part(n))
+    std::str::from_utf8(id).is_ok_and(crate::rules::valid_id)
 }
 
 /// Whether a GitHub annotation's first line is titled as talklint titles its own: with a rule's

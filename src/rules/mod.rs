@@ -26,6 +26,7 @@ pub(crate) mod schema;
 mod template;
 pub(crate) mod unspaced;
 mod validate;
+pub(crate) use validate::valid_id;
 
 use crate::transcript::Role;
 pub use error::RuleError;

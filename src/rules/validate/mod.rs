@@ -23,7 +23,7 @@ use message::{check_message, default_message};
 use search::Checker;
 
 /// Whether `id` is `<category>/<name>` in kebab-case.
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     let kebab = |s: &str| {
         !s.is_empty()
             && !s.starts_with('-')
