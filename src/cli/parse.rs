@@ -117,16 +117,13 @@ fn ripgrep_flag(args: &[OsString], cli: &Command) -> Option<&'static str> {
     let check = cli.find_subcommand("check")?;
     // Whether `word` is an option of `check` whose value is the next word.
     let takes_value = |word: &str| {
-        let named = |a: &Arg| match word.strip_prefix("--") {
+        takes_value(check, &|a: &Arg| match word.strip_prefix("--") {
             Some(long) => a.get_long() == Some(long),
             None => {
                 word.len() == 2
                     && word.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
             }
-        };
-        check
-            .get_arguments()
-            .any(|a| named(a) && a.get_action().takes_values())
+        })
     };
     let words: Vec<&str> = (args.iter().skip(1))
         .take_while(|a| *a != "--")
@@ -156,6 +153,13 @@ fn ripgrep_flag(args: &[OsString], cli: &Command) -> Option<&'static str> {
     })
 }
 
+/// Whether an option of `check` that `matches` takes a value.
+fn takes_value(check: &Command, matches: &dyn Fn(&Arg) -> bool) -> bool {
+    check
+        .get_arguments()
+        .any(|a| matches(a) && a.get_action().takes_values())
+}
+
 /// The command an argument names as if it were an option (`talklint check --explain ID`), when
 /// no command of `cli` has an option of that name.
 fn command_as_option(args: &[OsString], cli: &Command) -> Option<String> {
@@ -176,11 +180,7 @@ fn command_as_option(args: &[OsString], cli: &Command) -> Option<String> {
 /// `args` (`args.len()` when there is none), and the options before it as written without their
 /// values (`--no-config`, `-j`; a cluster `-qj4` as `-q` and `-j`).
 fn first_word(args: &[OsString], check: &Command) -> (usize, Vec<String>) {
-    let takes_value = |matches: &dyn Fn(&Arg) -> bool| {
-        check
-            .get_arguments()
-            .any(|a| matches(a) && a.get_action().takes_values())
-    };
+    let takes_value = |matches: &dyn Fn(&Arg) -> bool| takes_value(check, matches);
     let mut options = Vec::new();
     let mut i = 1;
     while let Some(word) = args.get(i).and_then(|a| a.to_str()) {
