@@ -85,6 +85,39 @@ fn a_question_mark_after_optional_words_is_the_questions() {
     assert!(err.contains("written after a space: `(a|b) ?`"), "{err}");
 }
 
+/// Regex written as a phrase loaded and matched other words: `utili[sz]e` read as `utili`, an
+/// optional `sz` and `e`; `colou?r` as `colou r`; `dis.+` as `dis`. Each is an error at its
+/// character, with the whole words to write where the phrase spells them.
+#[test]
+fn regex_written_as_a_phrase_is_an_error_with_the_words_to_write() {
+    for (phrase, at, says) in [
+        (
+            "utili[sz]e",
+            21,
+            "write the whole words as alternatives, `(utilise|utilize)`",
+        ),
+        ("analy(s|z)e", 21, "alternatives, `(analyse|analyze)`"),
+        ("order(s) status", 21, "alternatives, `(order|orders)`"),
+        ("colou?r", 21, "`?` inside a word is regex syntax"),
+        ("e.?mail", 17, "`.?` is regex syntax"),
+        ("dis.+", 19, "`.+` is regex syntax"),
+        ("(?i)hello", 16, "`(?` is regex syntax"),
+    ] {
+        let rule = format!("  - id: test/rx\n    phrases: ['{phrase}']\n");
+        let err = matches(&rule, "Agent: utilize the colour\n").unwrap_err();
+        assert!(
+            err.contains(&format!("r.yaml:3:{at}: phrase \"{phrase}\"")) && err.contains(says),
+            "{phrase}: {err}"
+        );
+    }
+    // Punctuation that is no regex still loads: a question, a hyphen, an abbreviation.
+    let rule = "  - id: test/ok\n    phrases: ['can I help you?', 'e-mail', 'U.S. office']\n";
+    assert_eq!(
+        matches(rule, "Agent: send an e-mail\n").map(|f| f.len()),
+        Ok(1)
+    );
+}
+
 #[test]
 fn a_star_inside_a_word_is_an_error_at_the_star() {
     let rule = "  - id: test/email\n    phrases: [\"send an e*mail\"]\n";

@@ -6,6 +6,7 @@
 //! that every phrase can match.
 
 mod parse;
+mod regex_like;
 mod shape;
 mod variants;
 

@@ -1,6 +1,6 @@
 //! The phrase parser: characters to [`Item`]s, with every syntax error at its character.
 
-use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err};
+use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err, regex_like};
 use crate::rules::PHRASE_SYNTAX as META;
 use crate::text::canon::Expander;
 
@@ -51,7 +51,11 @@ impl Parser<'_, '_> {
                     items.push(Item::End);
                 }
                 '(' | '[' => {
+                    let open = self.pos;
                     items.push(Item::Choice(Choice::new(self.group(c)?)));
+                    if let Some(e) = regex_like::joined_group(self.chars, open, self.pos) {
+                        return Err(err(self.at(open), e));
+                    }
                     self.no_star_after(c)?;
                 }
                 '{' => {
@@ -91,6 +95,9 @@ impl Parser<'_, '_> {
             }
             if META.contains(c) {
                 break;
+            }
+            if let Some(e) = regex_like::quantifier(self.chars, self.pos) {
+                return Err(err(self.at(self.pos), e));
             }
             text.push(c);
             self.pos += 1;
@@ -208,6 +215,9 @@ impl Parser<'_, '_> {
             return Err(too_deep(self.at(start)));
         }
         self.pos += 1;
+        if open == '(' && self.peek() == Some('?') {
+            return Err(err(self.at(start), regex_like::flag_group()));
+        }
         self.depth += 1;
         let mut alternatives = self.alternatives()?;
         self.depth -= 1;
