@@ -1,7 +1,8 @@
 //! Warnings when the rules load about phrases that load but do not match as they read: written
 //! in a script without spaces ([`unspaced`](super::unspaced)), escaping a punctuation mark
 //! ([`escapes`](super::escapes)), holding a filler word, which is read as no word (German
-//! `um` among the English fillers), or an emoji, which parts words as punctuation does. One
+//! `um` among the English fillers), an emoji, which parts words as punctuation does, or a
+//! symbol joined to a word (`100%`, `C#`), which does too. One
 //! loop over every phrase of every rule, wherever it is written (`phrases`, `unless`, `near`,
 //! `not_near`, `after`, `when` conditions), so that no place is passed over; each warning
 //! points at the phrase itself where its file shows it.
@@ -33,6 +34,7 @@ pub(super) fn warnings(
                 escapes::warning(p),
                 filler,
                 emoji,
+                symbol_warning(p),
             ]
             .into_iter()
             .flatten()
@@ -68,6 +70,19 @@ fn emoji_warning(phrase: &str) -> Option<String> {
         "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
          punctuation does, so the phrase matches its words with or without it; to match the \
          emoji itself, write a `regex:`"
+    ))
+}
+
+/// What to say of `phrase` when it holds a symbol that means something (`100%`, `C#`, `c++`,
+/// `AT&T`, `price in €`): symbols part words, so `100%` matches `100 dollars` and `C#` every
+/// `c`, and a fix rewrites the words and leaves the symbol (`fully%`).
+fn symbol_warning(phrase: &str) -> Option<String> {
+    const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢©®™§";
+    let symbol = phrase.chars().find(|&c| SYMBOLS.contains(c))?;
+    Some(format!(
+        "its phrase `{phrase}` holds `{symbol}`, which is no word: symbols part words as \
+         punctuation does, so the phrase matches its words with or without it (and a `replace:` \
+         leaves it in place); to match `{symbol}` itself, write a `regex:`"
     ))
 }
 

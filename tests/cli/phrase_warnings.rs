@@ -138,3 +138,21 @@ fn a_phrase_that_holds_an_emoji_is_warned_of() {
     );
     assert_eq!(err.matches("which is no word").count(), 3, "{err}");
 }
+
+/// A symbol that means something (`100%`, `C#`) parts words as punctuation does: `100%` matched
+/// `100 dollars`, `C#` every `c`, and a fix of `100%` wrote `fully%`. Said when the rules load.
+#[test]
+fn a_phrase_that_holds_a_symbol_is_warned_of() {
+    let rules = "rules:
+  - id: x/symbols
+    phrases: [\"100%\", \"C#\", \"AT&T\", \"e-mail\", \"U.S. office\", \"can I help?\"]
+";
+    assert_eq!(
+        warnings(rules),
+        [
+            "r.yaml:3:16: rule `x/symbols`",
+            "r.yaml:3:24: rule `x/symbols`",
+            "r.yaml:3:30: rule `x/symbols`",
+        ]
+    );
+}
