@@ -1,14 +1,19 @@
 //! The case a fix writes (SPEC §8): a replacement takes the case of its match's first letter, a
 //! capital where a match that starts with `I` stands at a sentence's start (also a Markdown list
-//! item's, a quotation's or an emphasis's there), and capitals throughout for a shouted match.
+//! item's, a quotation's or an emphasis's there), and capitals throughout for a shouted match;
+//! a replacement with a case of its own (`eBay`, `JavaScript`) as it is written.
 
 /// `replacement` cased as `matched`: its first letter in the case of `matched`'s first letter; a
 /// first word that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`)
 /// keeps it. A match whose first word is one (`I don't know`) says nothing by its capital: the
 /// replacement takes a capital where the match `starts_sentence`. A match of two words or more
 /// written all in capitals (`NO PROBLEM`) gives a replacement all in capitals; one such word
-/// alone is as likely an acronym (`ASAP`), and is cased as any other.
+/// alone is as likely an acronym (`ASAP`), and is cased as any other. A replacement with a case
+/// of its own (`eBay`, `iPhone`, `JavaScript`) is written as it is.
 pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
+    if own_case(replacement) {
+        return replacement.to_string();
+    }
     if shouted(matched) {
         return shout(replacement);
     }
@@ -64,6 +69,20 @@ fn shout_text(text: &str) -> String {
     }
     out.push_str(&rest.to_uppercase());
     out
+}
+
+/// Whether `replacement` has a case of its own, which a fix keeps whatever its match's: a word
+/// with a capital after its first letter and a small letter too (`eBay`, `iPhone`, `macOS`,
+/// `JavaScript`), as a brand or a product is written. An acronym (`FAQ`) is all capitals.
+pub(crate) fn own_case(replacement: &str) -> bool {
+    replacement
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            letters.next().is_some()
+                && word.chars().any(char::is_lowercase)
+                && letters.any(char::is_uppercase)
+        })
 }
 
 /// Whether `matched` is written all in capitals: two words or more with letters, every letter

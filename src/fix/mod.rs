@@ -84,9 +84,14 @@ pub(crate) fn edits(
 }
 
 /// Whether a replacement reads as the text it would replace, whatever its case: then it is no
-/// fix (`my Pleasure` over `my pleasure`), and one that matches again still settles.
+/// fix (`my Pleasure` over `my pleasure`), and one that matches again still settles. A
+/// replacement with a case of its own ([`case::own_case`]) is a fix wherever a letter differs:
+/// `JavaScript` over `javascript`.
 pub(crate) fn reads_as(replacement: &str, matched: &str) -> bool {
-    replacement.to_lowercase() == matched.to_lowercase()
+    match case::own_case(replacement) {
+        true => replacement == matched,
+        false => replacement.to_lowercase() == matched.to_lowercase(),
+    }
 }
 
 /// The text a fix writes, and what it did.

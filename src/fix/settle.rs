@@ -19,8 +19,18 @@ pub(crate) fn unsettled(engine: &Engine, rules: &RuleSet) -> Vec<String> {
         let Some(matched) = match_in(engine, r, replace, &mut scratch) else {
             continue;
         };
-        // A fix over it would read as it, and is no fix: that settles.
+        // A fix over it would read as it, and is no fix: that settles. A replacement with a
+        // case of its own matched as it is written is text the rule flags already right.
         if super::reads_as(replace, &matched) {
+            if super::case::own_case(replace) {
+                let o = &rule.origin;
+                warnings.push(format!(
+                    "{}:{}:{}: rule `{}`: it matches its replacement “{replace}” as written, in \
+                     any case, so text already written so is flagged too; to flag only other \
+                     casings, write a case-sensitive `regex:` (`(?-i)\\b…\\b`)",
+                    o.file, o.line, o.column, rule.id
+                ));
+            }
             continue;
         }
         let by = match phrase_matching(rule, rules, replace) {

@@ -147,3 +147,43 @@ fn a_placeholder_in_a_replacement_is_a_rule_error() {
         "{err}"
     );
 }
+
+/// A replacement with a case of its own (`JavaScript`, `eBay`) is written as it is: recased by
+/// its match's first letter it read `javaScript` over `javascript`, which reads as the match and
+/// was no fix, and `EBay` over `E bay`. A phrase that matches its own replacement is warned of.
+#[test]
+fn a_replacement_with_a_case_of_its_own_is_written_as_it_is() {
+    let rules = "rules:
+  - id: s/js
+    regex: ['(?-i)\\b(javascript|Javascript)\\b']
+    replace: JavaScript
+  - id: s/eb
+    phrases: ['e bay']
+    replace: eBay
+";
+    let (code, added) = diffed(
+        rules,
+        "t.txt",
+        "Agent: Enable javascript or Javascript.\nAgent: E bay has it.\n",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        added,
+        [
+            "Agent: Enable JavaScript or JavaScript.",
+            "Agent: eBay has it."
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: s/gh\n    phrases: [github]\n    replace: GitHub\n",
+    );
+    write(dir.path(), "t.txt", "Agent: see github\n");
+    let (_, _, err) = check_in(dir.path(), &["-r", "r.yaml", "t.txt"]);
+    assert!(
+        err.contains("r.yaml:2:9: rule `s/gh`: it matches its replacement “GitHub” as written"),
+        "{err}"
+    );
+}
