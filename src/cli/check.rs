@@ -24,10 +24,11 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         files.push((*format, ReportFile::create(path)?));
     }
     let mut main_file = s.output.as_deref().map(ReportFile::create).transpose()?;
-    // `--diff` prints diffs instead of reports; once standard output is closed (`--diff |
-    // head`), writing its report fails as a closed pipe does, which stops the scan.
-    let closed = std::cell::Cell::new(false);
-    let mut diff_sink = ClosedAfter(&closed);
+    // `--diff` prints diffs instead of reports; once writing one fails (`--diff | head`, a
+    // full disk), writing its report fails as that write did, which stops the scan: a closed
+    // pipe quietly, any other failure with an error.
+    let failed = std::cell::RefCell::new(None);
+    let mut diff_sink = FailsAfter(&failed);
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut outputs = vec![Output {
@@ -60,7 +61,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
-            would_fix |= tell_fixed(f, &closed);
+            would_fix |= tell_fixed(f, &failed);
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -77,6 +78,13 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Err(e) => return Err(CliError::WriteReport(e)),
     };
     drop(outputs);
+    // The last diff's failure, which no report write came after to stop the scan.
+    if let Some(e) = failed
+        .take()
+        .filter(|e| e.kind() != io::ErrorKind::BrokenPipe)
+    {
+        return Err(CliError::WriteReport(e));
+    }
     for file in main_file
         .into_iter()
         .chain(files.into_iter().map(|(_, f)| f))
@@ -173,9 +181,9 @@ fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
 }
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
-/// `--fix` would make is pending there (`--diff` then exits 1). `closed` is set when standard
-/// output was closed (`--diff | head`).
-fn tell_fixed(f: &scan::Fixed, closed: &std::cell::Cell<bool>) -> bool {
+/// `--fix` would make is pending there (`--diff` then exits 1). `failed` is set when printing a
+/// diff failed (`--diff | head`, `--diff > /dev/full`).
+fn tell_fixed(f: &scan::Fixed, failed: &std::cell::RefCell<Option<io::Error>>) -> bool {
     let path = escape_name(&f.path);
     let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
     if f.overlapping > 0 && f.left.is_none() {
@@ -197,9 +205,9 @@ fn tell_fixed(f: &scan::Fixed, closed: &std::cell::Cell<bool>) -> bool {
         }
         (Some(d), None) => {
             // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
-            let written = io::stdout().lock().write_all(d.as_bytes());
-            if written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
-                closed.set(true);
+            let mut out = io::stdout().lock();
+            if let Err(e) = out.write_all(d.as_bytes()).and_then(|()| out.flush()) {
+                failed.replace(Some(e));
             }
             !d.is_empty()
         }
@@ -211,18 +219,18 @@ fn tell_fixed(f: &scan::Fixed, closed: &std::cell::Cell<bool>) -> bool {
 }
 
 /// The report writer of `--diff`, which prints no report: it takes every byte until its cell
-/// says standard output was closed, then fails as a closed pipe.
-struct ClosedAfter<'a>(&'a std::cell::Cell<bool>);
+/// holds the error printing a diff met, then fails as that write did.
+struct FailsAfter<'a>(&'a std::cell::RefCell<Option<io::Error>>);
 
-impl Write for ClosedAfter<'_> {
+impl Write for FailsAfter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.flush().map(|()| buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self.0.get() {
-            true => Err(io::ErrorKind::BrokenPipe.into()),
-            false => Ok(()),
+        match &*self.0.borrow() {
+            Some(e) => Err(io::Error::new(e.kind(), e.to_string())),
+            None => Ok(()),
         }
     }
 }
@@ -258,16 +266,36 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn, exit_zero: bool) -> Outco
     }
 }
 
+/// Whether `path` is the file standard output writes to (`/dev/stdout`, `/proc/self/fd/1`, the
+/// file standard output was redirected to).
+fn is_stdout(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let out = io::stdout().as_fd().try_clone_to_owned();
+        let out = out.map(std::fs::File::from).and_then(|f| f.metadata());
+        let named = std::fs::metadata(path);
+        matches!((out, named), (Ok(o), Ok(n)) if super::report_file::same_file(&o, &n))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Checks the reports a run will write (its `--output-*` reports and `main`, its `-o`) before
 /// any is created, with [`refuse_inputs`] and against the files it reads as something else (its
 /// configs, their rule files, eval's labels; not its baseline), then lists them for the scan,
 /// which skips them where it finds them.
 pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Result<(), CliError> {
-    // `-o -` is standard output; an extra report there would be interleaved with the main one.
-    if let Some((format, _)) = (s.extra_reports.iter()).find(|(_, p)| p.as_os_str() == "-") {
-        let f = format.name();
+    // `-o -` is standard output; an extra report there would be interleaved with the main one,
+    // and so would one named by another of its names (`/dev/stdout`), where the main one is.
+    let on_stdout = |p: &PathBuf| p.as_os_str() == "-" || (main.is_none() && is_stdout(p));
+    if let Some((format, path)) = (s.extra_reports.iter()).find(|(_, p)| on_stdout(p)) {
+        let (f, path) = (format.name(), path.display());
         return Err(CliError::Usage(format!(
-            "--output-{f} - would write to standard output, which is the main report's\n  \
+            "--output-{f} {path} would write to standard output, which is the main report's\n  \
              help: name a file after --output-{f} (`talklint check -f {f}` writes that report \
              to standard output)"
         )));

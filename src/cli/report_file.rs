@@ -38,7 +38,7 @@ impl ReportFile {
         // A folder it names that is not there yet is made, as ruff's `--output-file` makes it
         // (its `..` taken already: `output_name::settled`).
         if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(failed)?;
+            std::fs::create_dir_all(folder).map_err(|e| failed(not_a_folder(folder, e)))?;
         }
         // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated
         // to zero and rewritten when it is closed (its `auto_da_alloc` heuristic).
@@ -55,7 +55,12 @@ impl ReportFile {
             .then(|| create_beside(path, 0o666))
             .and_then(Result::ok);
         let (file, beside) = match made {
-            Some((temp, file)) => (file, Some((temp, path.to_path_buf()))),
+            Some((temp, file)) => {
+                if let Some(old) = &target {
+                    keep_access(&file, old).map_err(failed)?;
+                }
+                (file, Some((temp, path.to_path_buf())))
+            }
             // Where no file can be made beside it (a read-only folder), the report is
             // written in place, as before.
             None => (File::create(path).map_err(failed)?, None),
@@ -99,6 +104,35 @@ impl ReportFile {
     }
 }
 
+/// `e`, the error making `folder`, saying which of its folders is a file where it is one: that
+/// folder was named, and the system says only "File exists".
+fn not_a_folder(folder: &Path, e: io::Error) -> io::Error {
+    let file = folder
+        .ancestors()
+        .find(|a| std::fs::metadata(a).is_ok_and(|m| !m.is_dir()));
+    match file {
+        Some(file) => io::Error::new(
+            e.kind(),
+            format!("{} is a file, not a folder", file.display()),
+        ),
+        None => e,
+    }
+}
+
+/// Gives the report written beside a file the access of that file, which it replaces: its
+/// permissions (a report quotes transcripts, and one kept `chmod 600` stays private), and its
+/// group where this user may give it (a member's group; another group is left as made).
+fn keep_access(file: &File, old: &std::fs::Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let group = rustix::fs::Gid::from_raw(old.gid());
+        let _ = rustix::fs::fchown(file, None, Some(group));
+    }
+    Ok(())
+}
+
 /// Writes the bytes of `from` over the file at `to`, keeping its permissions and owner (which
 /// `fs::copy` would set, and another user may not). Only over the file that was there when the
 /// report began (`seen`), and never through a symbolic link: the folder is shared, and its
@@ -122,7 +156,7 @@ fn copy_into(from: &Path, to: &Path, seen: Option<&std::fs::Metadata>) -> io::Re
 }
 
 /// Whether two files' metadata are of one file (device and inode on Unix).
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+pub(super) fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -103,6 +103,84 @@ fn a_closed_diff_pipe_stops_the_scan() {
     assert!(!err.contains("zzzz.json"), "the scan went on: {err}");
 }
 
+/// A diff that cannot be written (a full disk) is an error, as a report is: it exited 1 and said
+/// nothing, and a patch cut short looked whole.
+#[test]
+fn a_diff_on_a_full_device_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: No problem, I can do that.\n");
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+        .args(["check", "--no-config", "--diff"])
+        .arg(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error: cannot write the report: No space left on device"),
+        "{err}"
+    );
+}
+
+/// A report written over an earlier one keeps its permissions: written beside it and renamed,
+/// a `chmod 600` report came back `644`, readable by everyone, with the transcripts it quotes.
+#[cfg(unix)]
+#[test]
+fn a_report_written_over_another_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let report = write(dir.path(), "r.html", "{}");
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, _, err) = run(crate::support::check(&["--exit-zero", "--output-html"])
+        .arg(&report)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::metadata(&report).unwrap();
+    assert!(written.len() > 1000, "the report was written");
+    assert_eq!(written.permissions().mode() & 0o777, 0o600);
+}
+
+/// An extra report named by another name of standard output (`/dev/stdout`) was written over
+/// the main report there, as `-` is refused for; and a folder of `-o` that is a file was told
+/// as "File exists".
+#[test]
+fn a_report_path_through_standard_output_or_a_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::fs::File::create(dir.path().join("both.txt")).unwrap();
+    let run_to = |args: &[&str], stdout: std::fs::File| {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"))
+            .args(["check", "--no-config", "-f", "json"])
+            .args(args)
+            .arg("fixtures/calls")
+            .stdout(stdout)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run_to(&["--output-sarif", "/dev/stdout"], out);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("--output-sarif /dev/stdout would write to standard output"),
+        "{err}"
+    );
+    let file = write(dir.path(), "a.txt", "Agent: hi\n");
+    let report = file.join("r.json");
+    let (code, _, err) = run(crate::support::talklint()
+        .args(["check", "--no-config", "-o"])
+        .arg(&report)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("a.txt is a file, not a folder"), "{err}");
+}
+
 #[test]
 fn a_closed_output_pipe_exits_quietly() {
     use std::io::{BufRead, BufReader};
