@@ -89,7 +89,7 @@ Set and not empty, whatever its value: no colour with \-\-color auto.
 Set, not empty and not 0: colour with \-\-color auto, on a terminal or not.
 .TP
 \fBTERM\fR
-dumb: no colour with \-\-color auto.
+dumb: no colour with \-\-color auto, and no progress line.
 .TP
 \fBCI\fR
 Set: no progress line.

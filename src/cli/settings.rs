@@ -94,9 +94,11 @@ impl CheckSettings {
             // Named in reports as a path is, tidy.
             stdin_filename: args.stdin_filename.clone().map(crate::scan::tidied),
             parse: run.parse,
+            // A terminal that cannot move its cursor (`TERM=dumb`) gets none, as Cargo's.
             progress: !args.no_progress
                 && !args.quiet
                 && std::env::var_os("CI").is_none()
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
                 && io::stderr().is_terminal(),
             threads: threads(args.threads),
             shard: args.shard,

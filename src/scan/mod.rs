@@ -20,6 +20,7 @@ mod one;
 mod overlap;
 mod piece;
 mod profile;
+mod progress;
 mod read;
 mod replace;
 mod run_files;
@@ -65,9 +66,6 @@ const CHUNK: usize = 512;
 /// How many finished chunks may wait for the writer: with one, the pool never waits on a writer
 /// that keeps up.
 const WAITING: usize = 1;
-
-/// A scan draws its progress line once it has checked this many files.
-const PROGRESS_AFTER: usize = 2048;
 
 /// Everything a scan needs besides the engine and the outputs.
 #[derive(Debug, Clone)]
@@ -333,57 +331,45 @@ pub fn scan(
                 }
             }
         });
-        // Drawn only once the scan is large, only on a terminal.
-        let mut progress: Option<indicatif::ProgressBar> = None;
+        let mut progress = progress::Progress::new(opts.progress);
         let mut checked = 0;
         for (results, chunk_totals) in results_rx {
             checked += results.len();
-            if opts.progress && progress.is_none() && checked >= PROGRESS_AFTER {
-                let bar = indicatif::ProgressBar::new_spinner();
-                bar.set_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{spinner} {human_pos} files checked ({elapsed})",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-                );
-                progress = Some(bar);
-            }
-            if let Some(bar) = &progress {
-                bar.set_position(checked as u64);
-            }
-            // What a fix changed is said before the report of what remains.
-            for f in results.iter().filter_map(|r| r.fixed.as_ref()) {
-                on_event(Event::Fixed(f));
-            }
-            write_chunk(&results, &mut writers, ctx, written)?;
-            // Each chunk's results leave at once: a stream's reader waits for them.
-            for w in writers.iter_mut() {
-                w.flush()?;
-            }
-            totals.merge(&chunk_totals);
-            for r in results {
-                totals.files += r.files;
-                written += r.rendered.first().map_or(0, |x| x.cuts.len());
-                if let Some(s) = r.skipped {
-                    for message in &r.warnings {
-                        on_event(Event::Warning {
-                            path: &s.path,
-                            message,
-                        });
+            progress.checked(checked);
+            progress.hidden(|| -> io::Result<()> {
+                // What a fix changed is said before the report of what remains.
+                for f in results.iter().filter_map(|r| r.fixed.as_ref()) {
+                    on_event(Event::Fixed(f));
+                }
+                write_chunk(&results, &mut writers, ctx, written)?;
+                // Each chunk's results leave at once: a stream's reader waits for them.
+                for w in writers.iter_mut() {
+                    w.flush()?;
+                }
+                totals.merge(&chunk_totals);
+                for r in results {
+                    totals.files += r.files;
+                    written += r.rendered.first().map_or(0, |x| x.cuts.len());
+                    if let Some(s) = r.skipped {
+                        for message in &r.warnings {
+                            on_event(Event::Warning {
+                                path: &s.path,
+                                message,
+                            });
+                        }
+                        totals.skipped += 1;
+                        skipped.push(s);
                     }
-                    totals.skipped += 1;
-                    skipped.push(s);
+                    if let Some(e) = r.error {
+                        totals.errors += 1;
+                        on_event(Event::Error(&e));
+                        errors.push(e);
+                    }
                 }
-                if let Some(e) = r.error {
-                    totals.errors += 1;
-                    on_event(Event::Error(&e));
-                    errors.push(e);
-                }
-            }
+                Ok(())
+            })?;
         }
-        if let Some(bar) = progress {
-            bar.finish_and_clear();
-        }
+        progress.finish();
         Ok(())
     })?;
     for (w, printer) in writers.iter_mut().zip(&printers) {

@@ -109,6 +109,7 @@ mod pca_roles;
 mod phrase_warnings;
 mod positions;
 mod records;
+mod progress;
 mod redact;
 mod redact_diff;
 mod redact_errors;
