@@ -28,6 +28,7 @@ mod rank;
 mod robustness;
 pub(crate) mod rules;
 mod sarif;
+mod sarif_fingerprint;
 mod sarif_snippet;
 pub(crate) mod statistics;
 mod summary;

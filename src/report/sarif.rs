@@ -8,6 +8,7 @@
 //! like the other formats.
 
 use super::escape::{int, json_string, json_strings, measure};
+use super::sarif_fingerprint::Fingerprints;
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Totals};
@@ -60,6 +61,7 @@ impl Printer for Sarif {
         // Suppressed problems (shown with `--show-suppressed`) carry SARIF `suppressions`.
         let problem = |f: &&Finding| matches!(f.kind, Kind::Forbid | Kind::Require);
         let mut snippets = Snippets::new(c, source);
+        let mut fingerprints = Fingerprints::default();
         for f in c.findings.iter().filter(problem) {
             out.extend_from_slice(b",\n");
             let snippet = snippets.of(f);
@@ -67,6 +69,7 @@ impl Printer for Sarif {
                 uri: &path,
                 snippet: snippet.as_deref(),
                 message: self.messages.get(f.rule_index),
+                fingerprint: fingerprints.of(c, f),
             };
             result.write(c, f, out);
         }
@@ -280,6 +283,7 @@ struct Result<'a> {
     snippet: Option<&'a str>,
     /// The rule's message template.
     message: Option<&'a JsonTemplate>,
+    fingerprint: String,
 }
 
 impl Result<'_> {
@@ -313,6 +317,8 @@ impl Result<'_> {
         int(out, f.line);
         out.extend_from_slice(b"}}}],\"message\":{\"text\":");
         write_message(message, out, &f.message);
+        out.extend_from_slice(b"},\"partialFingerprints\":{\"primaryLocationLineHash\":");
+        json_string(out, &self.fingerprint);
         out.extend_from_slice(b"},\"properties\":{");
         if let Some(name) = c.name() {
             out.extend_from_slice(b"\"conversation\":");

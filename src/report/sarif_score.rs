@@ -44,6 +44,7 @@ pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
             "region": {"startLine": 1},
         }}],
         "message": {"text": format!("{id}{}", failed_score(c, auto_fail))},
+        "partialFingerprints": {"primaryLocationLineHash": super::super::sarif_fingerprint::of_failure(ID, c)},
         "properties": properties,
         "ruleId": ID,
         "ruleIndex": auto_fail.len(),

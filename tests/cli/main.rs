@@ -137,6 +137,7 @@ mod rule_trial;
 mod rule_values;
 mod rules_cmd;
 mod sarif_score;
+mod sarif_fingerprints;
 mod sarif_snippets;
 mod scale;
 mod schemas;
