@@ -15,8 +15,9 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
     let (word, expected) = message[at..].split_once('`')?;
     // The expected names are the backquoted parts: every other piece between backquotes.
     let known = expected.split('`').skip(1).step_by(2);
-    let name =
-        crate::suggest::closest(word, known.clone()).or_else(|| shortened(word, known.clone()));
+    let name = (crate::suggest::closest(word, known.clone()))
+        .or_else(|| shortened(word, known.clone()))
+        .or_else(|| peer_spelling(word, known.clone()));
     if let Some(name) = name {
         return Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]));
     }
@@ -38,6 +39,25 @@ fn shortened<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a
     let mut starting = known.filter(|k| k.starts_with(word));
     let one = starting.next()?;
     starting.next().is_none().then_some(one)
+}
+
+/// The name among `known` of what `word` is in the rules of Vale or semgrep, which a team
+/// moving its style writes first: Vale's `tokens` are `phrases`, `swap` is `replace`, `level`
+/// is `severity`, `exceptions` are `unless`; a `suggestion` level is `info`; an `existence` or
+/// `substitution` check is a `forbid` rule.
+fn peer_spelling<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let name = match word {
+        "tokens" | "pattern" | "patterns" => "phrases",
+        "swap" | "fix" => "replace",
+        "level" => "severity",
+        "exceptions" | "pattern-not" => "unless",
+        "raw" | "pattern-regex" => "regex",
+        "description" | "msg" => "message",
+        "suggestion" => "info",
+        "existence" | "substitution" => "forbid",
+        _ => return None,
+    };
+    known.find(|k| *k == name)
 }
 
 /// The role among `known` that `word` names in a label of another language (`cliente`,

@@ -47,15 +47,15 @@ fn a_misspelt_rule_key_or_value_names_the_closest_one() {
     assert!(err.contains(want), "{err}");
 }
 
-/// Two edits of a word of three letters is another word: `fix` is not offered `id`, but the keys.
+/// Two edits of a word of three letters is another word: `fit` is not offered `id`, but the keys.
 #[test]
 fn a_short_unknown_key_is_not_offered_a_stranger() {
-    let rule = format!("{RULE}    fix: x\n    phrases: [x]\n");
+    let rule = format!("{RULE}    fit: x\n    phrases: [x]\n");
     let (code, err) = check_with(&[("r.yaml", &rule)], &["--no-config", "-r", "r.yaml"]);
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("did you mean"), "{err}");
     assert!(
-        err.contains("unknown field `fix`, expected one of `id`"),
+        err.contains("unknown field `fit`, expected one of `id`"),
         "{err}"
     );
 }

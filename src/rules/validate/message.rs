@@ -17,6 +17,14 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
     let Some(message) = &spec.message else {
         return Ok(());
     };
+    // Vale's and printf's `%s` was printed as written in every finding.
+    if message.contains("%s") {
+        return Err(c.fail(
+            "message",
+            "the message holds `%s`, which is printed as written: a message quotes the match with `{match}`".into(),
+            "write `{match}` where the match goes (`Write “…”, not “{match}”`)",
+        ));
+    }
     let names = message.split('{').skip(1).filter_map(|rest| {
         let name = &rest[..rest.find('}')?];
         let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';

@@ -265,6 +265,13 @@ fn check_replace(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
             "write the words that replace the match (the case of its first letter follows the match's)",
         ));
     }
+    if let Some(group) = capture_reference(replace, spec) {
+        return Err(c.fail_value(
+            &["replace"],
+            format!("`replace` holds `{group}`, a group of the rule's regex, which a fix would write as is: a replacement is the words written"),
+            "write the words that replace the match, or a rule for each spelling with its own `replace`",
+        ));
+    }
     if replace.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
         return Err(c.fail(
             "replace",
@@ -283,6 +290,35 @@ pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
         column: e.column,
         hint: Some(e.help()),
         message: e.message,
+    })
+}
+
+/// The first reference in `replace` to a capture group of one of the rule's regexes (`$1`,
+/// `${1}`, `${name}`, `\1`), as other tools' replacements expand them: a fix wrote `$1`. A `$`
+/// before a number that is no group of them is money (`a $5 credit`).
+fn capture_reference(replace: &str, spec: &RuleSpec) -> Option<String> {
+    let regexes = spec.regex.clone().into_vec();
+    if regexes.is_empty() || !replace.contains(['$', '\\']) {
+        return None;
+    }
+    let groups: Vec<regex::Regex> = regexes
+        .iter()
+        .filter_map(|r| regex::Regex::new(r).ok())
+        .collect();
+    let most = groups.iter().map(|r| r.captures_len() - 1).max()?;
+    let names: Vec<&str> = groups
+        .iter()
+        .flat_map(|r| r.capture_names().flatten())
+        .collect();
+    let numbered = |n: &str| n.parse::<usize>().is_ok_and(|n| (1..=most).contains(&n));
+    replace.match_indices(['$', '\\']).find_map(|(i, mark)| {
+        let rest = &replace[i + 1..];
+        if mark == "$" && rest.starts_with('{') {
+            let name = &rest[1..rest.find('}')?];
+            return (numbered(name) || names.contains(&name)).then(|| format!("${{{name}}}"));
+        }
+        let n = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        numbered(n).then(|| format!("{mark}{n}"))
     })
 }
 
