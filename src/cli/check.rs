@@ -266,20 +266,25 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn, exit_zero: bool) -> Outco
     }
 }
 
-/// Whether `path` is the file standard output writes to (`/dev/stdout`, `/proc/self/fd/1`, the
-/// file standard output was redirected to).
+/// Whether `path` is another name of standard output: `/dev/stdout`, `/dev/fd/1`,
+/// `/proc/self/fd/1`, or the file or pipe standard output goes to. Not a device it shares with
+/// the path (`/dev/null` for both, a terminal), which takes both reports whole.
 fn is_stdout(path: &Path) -> bool {
+    if ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(&path.to_string_lossy().as_ref()) {
+        return true;
+    }
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
         let out = io::stdout().as_fd().try_clone_to_owned();
         let out = out.map(std::fs::File::from).and_then(|f| f.metadata());
         let named = std::fs::metadata(path);
-        matches!((out, named), (Ok(o), Ok(n)) if super::report_file::same_file(&o, &n))
+        matches!((out, named), (Ok(o), Ok(n)) if !n.file_type().is_char_device()
+            && super::report_file::same_file(&o, &n))
     }
     #[cfg(not(unix))]
     {
-        let _ = path;
         false
     }
 }

@@ -55,23 +55,23 @@ impl ReportFile {
             .then(|| create_beside(path, 0o666))
             .and_then(Result::ok);
         let (file, beside) = match made {
-            Some((temp, file)) => {
-                if let Some(old) = &target {
-                    keep_access(&file, old).map_err(failed)?;
-                }
-                (file, Some((temp, path.to_path_buf())))
-            }
+            Some((temp, file)) => (file, Some((temp, path.to_path_buf()))),
             // Where no file can be made beside it (a read-only folder), the report is
             // written in place, as before.
             None => (File::create(path).map_err(failed)?, None),
         };
-        Ok(ReportFile {
+        let report = ReportFile {
             writer: BufWriter::with_capacity(REPORT_BUFFER, file),
             beside,
             placeholder,
             target,
             name: path.display().to_string(),
-        })
+        };
+        // Dropped on failure, the report removes what it made.
+        if let (Some(old), Some(_)) = (&report.target, &report.beside) {
+            keep_access(report.writer.get_ref(), old).map_err(failed)?;
+        }
+        Ok(report)
     }
 
     /// `e`, naming the report it happened to; of the same kind, so that a closed pipe is still

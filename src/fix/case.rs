@@ -1,19 +1,16 @@
 //! The case a fix writes (SPEC §8): a replacement takes the case of its match's first letter, a
 //! capital where a match that starts with `I` stands at a sentence's start (also a Markdown list
 //! item's, a quotation's or an emphasis's there), and capitals throughout for a shouted match;
-//! a replacement with a case of its own (`eBay`, `JavaScript`) as it is written.
+//! a replacement's words with a case of their own (`eBay`, `JavaScript`) as they are written.
 
 /// `replacement` cased as `matched`: its first letter in the case of `matched`'s first letter; a
 /// first word that is always written with a capital (`I`, `I'll`, an acronym such as `FAQ`)
 /// keeps it. A match whose first word is one (`I don't know`) says nothing by its capital: the
 /// replacement takes a capital where the match `starts_sentence`. A match of two words or more
 /// written all in capitals (`NO PROBLEM`) gives a replacement all in capitals; one such word
-/// alone is as likely an acronym (`ASAP`), and is cased as any other. A replacement with a case
-/// of its own (`eBay`, `iPhone`, `JavaScript`) is written as it is.
+/// alone is as likely an acronym (`ASAP`), and is cased as any other. A word of the replacement
+/// with a case of its own (`eBay`, `iPhone`, `JavaScript`) is written as it is.
 pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool) -> String {
-    if own_case(replacement) {
-        return replacement.to_string();
-    }
     if shouted(matched) {
         return shout(replacement);
     }
@@ -26,6 +23,13 @@ pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool)
         return replacement.to_string();
     };
     let rest = &replacement[at..];
+    if own_case_word(
+        rest.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default(),
+    ) {
+        return replacement.to_string();
+    }
     let capital = always_capital(rest);
     let first = rest.chars().next().unwrap_or_default();
     let cased: String = match (upper, capital) {
@@ -37,7 +41,8 @@ pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool)
 }
 
 /// `replacement` in capitals, but for its web and e-mail addresses (a link's path and an
-/// address's local part may be case-sensitive) and `{placeholder}`s, left as written.
+/// address's local part may be case-sensitive), `{placeholder}`s and words with a case of their
+/// own (`eBay`), left as written.
 fn shout(replacement: &str) -> String {
     let mut kept = Vec::new();
     crate::text::links::find(replacement, &mut kept);
@@ -52,8 +57,23 @@ fn shout(replacement: &str) -> String {
     out
 }
 
-/// `text` in capitals, but for its `{placeholder}`s (a `{`, letters, digits or `_`, and `}`).
+/// `text` in capitals, but for its words with a case of their own.
 fn shout_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let words = text.split(|c: char| !c.is_alphanumeric());
+    for word in words.filter(|w| own_case_word(w)) {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        out.push_str(&shout_placeholders(&text[at..start]));
+        out.push_str(word);
+        at = start + word.len();
+    }
+    out.push_str(&shout_placeholders(&text[at..]));
+    out
+}
+
+/// `text` in capitals, but for its `{placeholder}`s (a `{`, letters, digits or `_`, and `}`).
+fn shout_placeholders(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -77,12 +97,20 @@ fn shout_text(text: &str) -> String {
 pub(crate) fn own_case(replacement: &str) -> bool {
     replacement
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| {
-            let mut letters = word.chars().filter(|c| c.is_alphabetic());
-            letters.next().is_some()
-                && word.chars().any(char::is_lowercase)
-                && letters.any(char::is_uppercase)
-        })
+        .any(own_case_word)
+}
+
+/// Whether `word` has a case of its own (see [`own_case`]); an acronym's plural (`FAQs`, `IDs`)
+/// is an acronym.
+fn own_case_word(word: &str) -> bool {
+    let acronym = word.strip_suffix('s').unwrap_or(word);
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some()
+        && letters.any(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !acronym
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Whether `matched` is written all in capitals: two words or more with letters, every letter

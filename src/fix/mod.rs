@@ -5,7 +5,7 @@
 
 use crate::engine::Evaluation;
 use crate::rules::{Kind, RuleSet};
-use crate::text::word_edges::{inside_word, starts_inside_word};
+use crate::text::word_edges::{ends_inside_word, starts_inside_word};
 use crate::transcript::Transcript;
 use std::ops::Range;
 
@@ -57,9 +57,9 @@ pub(crate) fn edits(
         // The match as it reads (`I'm sorry` for `I&#39;m sorry`), which its case comes from.
         let text = turn.text(source);
         // A match of part of a written word (`can` of `cannot`, `ca` of `can't`, which read as
-        // `can not`; `'m sorry` of `I'm sorry`) is for the writer to fix: written over, the rest
-        // of the word would stay (`maynot`).
-        if starts_inside_word(text, start) || inside_word(text, end) {
+        // `can not`; `'m sorry` of `I'm sorry`; `customer` of `customer's`) is for the writer to
+        // fix: written over, the rest of the word would stay (`maynot`, `your's`).
+        if starts_inside_word(text, start) || ends_inside_word(text, end) {
             continue;
         }
         let matched = text.get(start..end).unwrap_or_default();

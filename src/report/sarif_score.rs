@@ -2,6 +2,7 @@
 //! that fails it hit), and the rule it names: such a conversation fails the run, and code
 //! scanning shows results alone, so without one the failure that broke a job showed nothing.
 
+use super::super::sarif_fingerprint::of_failure;
 use super::super::{Conversation, failed_score};
 use serde_json::{Value, json};
 
@@ -44,7 +45,7 @@ pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
             "region": {"startLine": 1},
         }}],
         "message": {"text": format!("{id}{}", failed_score(c, auto_fail))},
-        "partialFingerprints": {"primaryLocationLineHash": super::super::sarif_fingerprint::of_failure(ID, c)},
+        "partialFingerprints": {"primaryLocationLineHash": of_failure(ID, c)},
         "properties": properties,
         "ruleId": ID,
         "ruleIndex": auto_fail.len(),

@@ -77,7 +77,7 @@ fn emoji_warning(phrase: &str) -> Option<String> {
 /// `AT&T`, `price in €`): symbols part words, so `100%` matches `100 dollars` and `C#` every
 /// `c`, and a fix rewrites the words and leaves the symbol (`fully%`).
 fn symbol_warning(phrase: &str) -> Option<String> {
-    const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢©®™§";
+    const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢₹₽₩₺₴₿©®™§‰±×÷→";
     let symbol = phrase.chars().find(|&c| SYMBOLS.contains(c))?;
     Some(format!(
         "its phrase `{phrase}` holds `{symbol}`, which is no word: symbols part words as \

@@ -14,6 +14,22 @@ pub(crate) fn inside_word(text: &str, at: usize) -> bool {
     ascii(before.chars().next_back()) && ascii(after.chars().next())
 }
 
+/// Whether a match that ends at byte `at` of `text` ends inside a word: inside an English split
+/// word, or at the apostrophe of a possessive or a contraction (`customer|'s`), which a fix
+/// over the match would leave behind (`your's account`).
+pub(crate) fn ends_inside_word(text: &str, at: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return false;
+    };
+    let glued = before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let mut rest = after.chars();
+    let apostrophe = rest.next().is_some_and(super::punct::is_apostrophe);
+    inside_word(text, at) || (glued && apostrophe && rest.next().is_some_and(char::is_alphanumeric))
+}
+
 /// Whether a match that begins at byte `at` of `text` begins inside a word: inside an English
 /// split word, or at the apostrophe of a contraction (`I|'m`, `it|’s`).
 pub(crate) fn starts_inside_word(text: &str, at: usize) -> bool {

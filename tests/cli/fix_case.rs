@@ -174,6 +174,30 @@ fn a_replacement_with_a_case_of_its_own_is_written_as_it_is() {
             "Agent: eBay has it."
         ]
     );
+    // Only the words with a case of their own keep it: the first letter still follows the
+    // match's, a shouted match still shouts the rest, and an acronym's plural is an acronym.
+    let rules = "rules:
+  - id: s/desk
+    phrases: ['contact the helpdesk']
+    replace: contact the ServiceDesk
+  - id: s/faq
+    phrases: ['see the guide']
+    replace: read our FAQs
+";
+    let (_, added) = diffed(
+        rules,
+        "t.txt",
+        "Agent: Contact the helpdesk. SEE THE GUIDE now, or see the guide.\n",
+    );
+    assert_eq!(
+        added,
+        ["Agent: Contact the ServiceDesk. READ OUR FAQS now, or read our FAQs."]
+    );
+    // A match that ends at a possessive's apostrophe is left for the writer: written over, the
+    // `'s` stayed (`your's account`).
+    let rules = "rules:\n  - id: s/cust\n    phrases: [\"the customer's\"]\n    replace: your\n";
+    let (code, added) = diffed(rules, "t.txt", "Agent: I checked the customer's account.\n");
+    assert_eq!((code, added.len()), (0, 0));
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),

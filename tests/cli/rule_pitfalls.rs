@@ -110,8 +110,11 @@ fn regex_written_as_a_phrase_is_an_error_with_the_words_to_write() {
             "{phrase}: {err}"
         );
     }
-    // Punctuation that is no regex still loads: a question, a hyphen, an abbreviation.
-    let rule = "  - id: test/ok\n    phrases: ['can I help you?', 'e-mail', 'U.S. office']\n";
+    // Punctuation that is no regex still loads: a question, a hyphen, an abbreviation, an
+    // ellipsis, optional punctuation or words beside a word, a web address's query.
+    let rule = "  - id: test/ok\n    phrases: ['can I help you?', 'e-mail', 'U.S. office', \
+                'is that all...?', 'etc.?', 'thank you[ very much]', '[please ]hold', \
+                'can I help you[?]', 'sir[,] please', 'see example.com/help?lang=en']\n";
     assert_eq!(
         matches(rule, "Agent: send an e-mail\n").map(|f| f.len()),
         Ok(1)

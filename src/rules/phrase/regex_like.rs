@@ -1,5 +1,5 @@
 //! Regex written as a phrase: a group joined to letters (`utili[sz]e`, `analy(s|z)e`), a
-//! quantifier inside a word (`colou?r`), a dot and a quantifier (`e.?mail`, `dis.+`) and a
+//! `?` inside a word (`colou?r`), a dot and a quantifier (`e.?mail`, `dis.+`) and a
 //! regex flag group (`(?i)`). Each loaded and matched other words than it reads (`utili[sz]e`
 //! as `utili`, an optional `sz` and `e`; `colou?r` as `colou r`), so each is an error at its
 //! character, with the phrase to write instead.
@@ -8,8 +8,10 @@
 /// a letter or digit touches it on either side: the word it is joined to, and the fix.
 pub(super) fn joined_group(chars: &[(usize, char)], open: usize, end: usize) -> Option<String> {
     let word_char = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric());
-    let before = open.checked_sub(1).is_some_and(word_char);
-    if !before && !word_char(end) {
+    // Letters on both sides of a bracket: `utili[sz`, `s)e`; not `you[?]`, `[please ]hold`.
+    let opens_in_word = open.checked_sub(1).is_some_and(word_char) && word_char(open + 1);
+    let closes_in_word = end.checked_sub(2).is_some_and(word_char) && word_char(end);
+    if !opens_in_word && !closes_in_word {
         return None;
     }
     let blank = |&(_, c): &(usize, char)| c.is_whitespace();
@@ -58,28 +60,41 @@ fn spellings(before: &str, group: &str, after: &str) -> Option<String> {
 }
 
 /// The error for the character at `pos`, read as a phrase's plain text, when it is a regex
-/// quantifier: `?` or `+` between two letters or digits, or one of `?`, `+`, `*` after a `.`.
+/// quantifier: `?` between two letters or digits of a word that is no web address
+/// (`colou?r`, not `help?lang=en`), `.?` before one (`e.?mail`, not `etc.?`), or `.+` or `.*`
+/// after one (`dis.+`, not `wait...+`).
 pub(super) fn quantifier(chars: &[(usize, char)], pos: usize) -> Option<String> {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let c = at(pos)?;
-    let next = at(pos + 1);
-    if c == '.' && matches!(next, Some('?' | '+' | '*')) {
-        let q = next.unwrap_or('?');
+    let (c, next) = (at(pos)?, at(pos + 1));
+    let before = pos.checked_sub(1).and_then(at);
+    if c == '.' {
+        let q = match next {
+            Some('?') if word_char(at(pos + 2)) => '?',
+            Some(q @ ('+' | '*')) if word_char(before) => q,
+            _ => return None,
+        };
         return Some(format!(
             "`.{q}` is regex syntax, not phrase syntax: a phrase matches whole words, `*` any \
              one word and `[*]` any word or none; to match a pattern of characters, write a \
              `regex:`"
         ));
     }
-    let inside =
-        matches!(c, '?' | '+') && word_char(pos.checked_sub(1).and_then(at)) && word_char(next);
+    let blank = |&(_, c): &(usize, char)| c.is_whitespace();
+    let start = chars[..pos].iter().rposition(blank).map_or(0, |i| i + 1);
+    let stop = chars[pos..]
+        .iter()
+        .position(blank)
+        .map_or(chars.len(), |i| pos + i);
+    let address = chars[start..stop]
+        .iter()
+        .any(|&(_, c)| matches!(c, '/' | '=' | ':' | '@'));
+    let inside = c == '?' && word_char(before) && word_char(next) && !address;
     inside.then(|| {
-        format!(
-            "`{c}` inside a word is regex syntax, not phrase syntax: the phrase reads the letters \
-             on either side as two words; write the spellings as alternatives, \
-             `(colour|color)`, or a `regex:` to match a pattern of characters"
-        )
+        "`?` inside a word is regex syntax, not phrase syntax: the phrase reads the letters on \
+         either side as two words; write the spellings as alternatives, `(colour|color)`, or a \
+         `regex:` to match a pattern of characters"
+            .to_string()
     })
 }
 

@@ -295,7 +295,8 @@ pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
 
 /// The first reference in `replace` to a capture group of one of the rule's regexes (`$1`,
 /// `${1}`, `${name}`, `\1`), as other tools' replacements expand them: a fix wrote `$1`. A `$`
-/// before a number that is no group of them is money (`a $5 credit`).
+/// before a number that is no group of them, or before a decimal point or a thousands
+/// separator, is money (`a $5 credit`, `$1.99`).
 fn capture_reference(replace: &str, spec: &RuleSpec) -> Option<String> {
     let regexes = spec.regex.clone().into_vec();
     if regexes.is_empty() || !replace.contains(['$', '\\']) {
@@ -318,7 +319,9 @@ fn capture_reference(replace: &str, spec: &RuleSpec) -> Option<String> {
             return (numbered(name) || names.contains(&name)).then(|| format!("${{{name}}}"));
         }
         let n = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-        numbered(n).then(|| format!("{mark}{n}"))
+        // `$1.99`, `$1,000`: money.
+        let amount = mark == "$" && rest[n.len()..].starts_with(['.', ',']);
+        (numbered(n) && !amount).then(|| format!("{mark}{n}"))
     })
 }
 
