@@ -1,7 +1,8 @@
 //! `--baseline FILE`: the problems of an earlier JSON or JSONL report that a run leaves out of
 //! the score, so that a team can adopt talklint on files that already have findings and fail on
 //! new ones only. A problem is known by its file, conversation, rule and matched words (not its
-//! line, which edits elsewhere move); a baseline that holds a problem N times covers N of them.
+//! line, which edits elsewhere move); a baseline that holds a problem N times covers N of them,
+//! and of more than N alike, the N nearest where it held them.
 //! Conversations of one file with the same id, or with none (JSONL records without ids), are
 //! told apart by their order in the file, as the report lists them.
 
@@ -13,8 +14,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// A conversation's findings in the baseline: (rule id, matched words) and how many times.
-type Counts = HashMap<(String, String), usize>;
+/// A conversation's findings in the baseline: by (rule id, matched words), the line and column
+/// of each, in the report's order.
+type Counts = HashMap<(String, String), Vec<(usize, usize)>>;
 
 /// The problems of a baseline report, by file and conversation.
 #[derive(Debug, Default)]
@@ -83,6 +85,10 @@ struct WrittenFinding {
     /// field wrote only `suppressed`.
     #[serde(default)]
     suppressed_by: Option<String>,
+    #[serde(default)]
+    line: usize,
+    #[serde(default)]
+    column: usize,
 }
 
 impl WrittenFinding {
@@ -180,7 +186,8 @@ impl Baseline {
                 .filter(WrittenFinding::is_known_problem)
             {
                 let words = f.matched.as_deref().map(words).unwrap_or_default();
-                *counts.entry((f.rule, words)).or_default() += 1;
+                let place = (f.line, f.column);
+                counts.entry((f.rule, words)).or_default().push(place);
             }
         }
         Ok(Baseline {
@@ -259,24 +266,45 @@ pub(crate) struct Budget<'b> {
 }
 
 impl Budget<'_> {
-    /// Whether the baseline holds a finding of `rule` matching `matched` (none for a missing
-    /// `require`) not yet taken by another; takes it.
-    pub(crate) fn take(&mut self, rule: &str, matched: Option<&str>) -> bool {
-        let key = (rule.to_string(), matched.map(words).unwrap_or_default());
-        match self.left.get_mut(&key) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                true
-            }
-            _ => false,
+    /// Which of `found` the baseline knows, and takes: a conversation's problems, each its rule,
+    /// its match (none for a missing `require`) and its line and column. Of problems alike (one
+    /// rule, the same words), as many as the baseline holds, each the nearest to where it was
+    /// held: at the same column first, then on the nearest line, one below before one above
+    /// (lines are added above a finding more often than taken away). So a copy added beside a
+    /// known problem is new, and the known one stays known, wherever the copy stands.
+    pub(crate) fn take(&mut self, found: &[(&str, Option<&str>, (usize, usize))]) -> Vec<bool> {
+        let mut known = vec![false; found.len()];
+        let mut alike: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, (rule, matched, _)) in found.iter().enumerate() {
+            let key = (rule.to_string(), matched.map(words).unwrap_or_default());
+            alike.entry(key).or_default().push(i);
         }
+        for (key, mut candidates) in alike {
+            let Some(held) = self.left.get_mut(&key) else {
+                continue;
+            };
+            held.retain(|&place| {
+                let nearest = (candidates.iter().enumerate())
+                    .min_by_key(|&(_, &i)| distance(found[i].2, place))
+                    .map(|(k, _)| k);
+                nearest
+                    .map(|k| known[candidates.swap_remove(k)] = true)
+                    .is_none()
+            });
+        }
+        known
     }
+}
+
+/// How far a problem at `(line, column)` is from one held at `held`, nearest first.
+fn distance((line, column): (usize, usize), held: (usize, usize)) -> (bool, usize, bool) {
+    (column != held.1, line.abs_diff(held.0), line < held.0)
 }
 
 impl Drop for Budget<'_> {
     fn drop(&mut self) {
         if let Some(baseline) = self.counted_in {
-            let left: usize = self.left.values().sum();
+            let left: usize = self.left.values().map(Vec::len).sum();
             baseline.gone.fetch_add(left, Ordering::Relaxed);
         }
     }

@@ -191,7 +191,7 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
     ) -> Evaluation {
-        self.check_suppressed(transcript, source, scratch, &mut |_| false)
+        self.evaluate(transcript, source, scratch, Scope::All, &mut |_| Vec::new())
     }
 
     /// As [`Engine::check`], but the outcomes for which `suppress` is true (an inline directive
@@ -204,7 +204,22 @@ impl Engine {
         scratch: &mut Scratch,
         suppress: &mut dyn FnMut(&Outcome) -> bool,
     ) -> Evaluation {
-        self.evaluate(transcript, source, scratch, Scope::All, suppress)
+        let each = &mut |all: &[Outcome]| all.iter().map(&mut *suppress).collect();
+        self.evaluate(transcript, source, scratch, Scope::All, each)
+    }
+
+    /// As [`Engine::check_suppressed`], but `set_apart` is asked of a conversation's outcomes at
+    /// once (in order: by turn, then place), and says for each whether it is set apart (those past
+    /// the list's end are not): which of several findings alike a baseline knows is told by all
+    /// of them.
+    pub(crate) fn check_setting_apart(
+        &self,
+        transcript: &Transcript,
+        source: &str,
+        scratch: &mut Scratch,
+        set_apart: &mut dyn FnMut(&[Outcome]) -> Vec<bool>,
+    ) -> Evaluation {
+        self.evaluate(transcript, source, scratch, Scope::All, set_apart)
     }
 
     /// The outcomes of rule `r` (an index into the rule set) alone in `transcript`, judged
@@ -219,7 +234,7 @@ impl Engine {
     ) -> Option<Vec<Outcome>> {
         self.rules.get(r)?;
         let evaluation = self.evaluate(transcript, source, scratch, Scope::Example(r), &mut |_| {
-            false
+            Vec::new()
         });
         (!evaluation.not_applied.contains(&r)).then_some(evaluation.outcomes)
     }
@@ -232,7 +247,7 @@ impl Engine {
         source: &str,
         scratch: &mut Scratch,
         scope: Scope,
-        suppress: &mut dyn FnMut(&Outcome) -> bool,
+        suppress: &mut dyn FnMut(&[Outcome]) -> Vec<bool>,
     ) -> Evaluation {
         self.find(transcript, source, scratch);
         let text = evaluate::Text {

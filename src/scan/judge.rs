@@ -8,6 +8,7 @@ use crate::engine::{Evaluation, Outcome, Scratch};
 use crate::redact::Quoter;
 use crate::rules::Kind;
 use crate::suppress::{Suppression, Suppressions};
+use crate::text::lines::LineCursor;
 use crate::transcript::{Directives, Transcript};
 
 /// A checked conversation.
@@ -53,24 +54,54 @@ pub(super) fn judge(
     let mut sup = Suppressions::new(found, t, source, ctx.rules, per_path.clone());
     // The engine asks once for each outcome, in the order it keeps the suppressed ones.
     let mut reasons = Vec::new();
-    // Quoted as the report that made the baseline quoted them (masked, with `--redact`).
+    // Quoted as the report that made the baseline quoted them (masked, with `--redact`), and
+    // placed as it placed them.
     let mut quoter = Quoter::new(ctx.opts.redact.as_ref());
-    let evaluation = ctx.engine.check_suppressed(t, source, scratch, &mut |o| {
-        let (at, last) = outcome_bytes(t, o);
-        let why = sup.check(o.rule, at, last).or_else(|| {
+    let mut lines = LineCursor::new(source);
+    let evaluation = ctx
+        .engine
+        .check_setting_apart(t, source, scratch, &mut |outcomes| {
+            let mut why: Vec<Option<Suppression>> = (outcomes.iter())
+                .map(|o| {
+                    let (at, last) = outcome_bytes(t, o);
+                    sup.check(o.rule, at, last)
+                })
+                .collect();
             // A baseline knows problems; rewards and tags are never held against a file.
-            let rule = &ctx.rules.rules[o.rule];
-            let problem = matches!(rule.kind, Kind::Forbid | Kind::Require);
-            let known = known.as_mut().filter(|_| problem)?;
-            let text = t.turns[o.turn].text(source);
-            let matched = o.range.map(|(s, e)| quoter.quote(o.turn, text, s..e));
-            known
-                .take(&rule.id, matched.as_deref())
-                .then_some(Suppression::Baseline)
+            if let Some(known) = known.as_mut() {
+                let problem = |o: &Outcome| {
+                    matches!(ctx.rules.rules[o.rule].kind, Kind::Forbid | Kind::Require)
+                };
+                let open: Vec<usize> = (0..outcomes.len())
+                    .filter(|&i| why[i].is_none() && problem(&outcomes[i]))
+                    .collect();
+                let quoted: Vec<Option<String>> = (open.iter().map(|&i| &outcomes[i]))
+                    .map(|o| {
+                        let text = t.turns[o.turn].text(source);
+                        o.range
+                            .map(|(s, e)| quoter.quote(o.turn, text, s..e).into_owned())
+                    })
+                    .collect();
+                let found: Vec<_> = (open.iter().zip(&quoted))
+                    .map(|(&i, quoted)| {
+                        let o = &outcomes[i];
+                        let place = lines.position(outcome_bytes(t, o).0);
+                        (
+                            ctx.rules.rules[o.rule].id.as_str(),
+                            quoted.as_deref(),
+                            place,
+                        )
+                    })
+                    .collect();
+                for (&i, taken) in open.iter().zip(known.take(&found)) {
+                    if taken {
+                        why[i] = Some(Suppression::Baseline);
+                    }
+                }
+            }
+            reasons.extend(why.iter().flatten());
+            why.iter().map(Option::is_some).collect()
         });
-        reasons.extend(why);
-        why.is_some()
-    });
     let shown = match ctx.suppress.show {
         true => reasons,
         false => Vec::new(),

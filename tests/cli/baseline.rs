@@ -267,3 +267,31 @@ fn a_baseline_made_again_with_show_suppressed_keeps_its_known_problems() {
         .collect();
     assert_eq!(new, [("scripts/c.txt", "respect/calm-down")], "{v}");
 }
+
+/// Of more findings alike than the baseline holds, the known ones are those nearest where it
+/// held them: a copy added above a known finding is the new one. The first in the file were
+/// taken as known, so the copy was left out and the untouched finding reported.
+#[test]
+fn a_copy_added_above_a_known_finding_is_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Customer: hi\nAgent: Hello.\nAgent: Please calm down.\nCustomer: ok\n",
+    );
+    let (_, report, err) = check_in(dir.path(), &["-f", "json", "--exit-zero", "a.txt"]);
+    write(dir.path(), "base.json", &report);
+    let placed = |text: &str| {
+        write(dir.path(), "a.txt", text);
+        let (code, report) = json_report_in(dir.path(), &["--baseline=base.json", "a.txt"]);
+        assert_eq!(code, 1, "{err}{report}");
+        let findings = report["conversations"][0]["findings"].as_array().unwrap();
+        let calm = findings.iter().filter(|f| f["rule"] == "respect/calm-down");
+        calm.map(|f| (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let above = "Customer: hi\nAgent: NEW calm down.\nAgent: Hello.\nAgent: Please calm down.\nCustomer: ok\n";
+    assert_eq!(placed(above), [(2, 12)]);
+    let below = "Customer: hi\nAgent: Hello.\nAgent: Please calm down.\nCustomer: ok\nAgent: Please calm down.\n";
+    assert_eq!(placed(below), [(5, 15)]);
+}

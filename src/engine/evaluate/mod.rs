@@ -87,14 +87,15 @@ pub(super) struct Text<'a> {
 }
 
 /// Evaluates `rules` on a conversation given every matcher hit. `hits` is reordered. Outcomes
-/// that `suppress` says are suppressed are set apart and not scored.
+/// that `suppress` says are suppressed (asked of them all at once, in order; those past the end
+/// of its list are not) are set apart and not scored.
 pub(super) fn evaluate(
     rules: &[CompiledRule],
     text: Text,
     hits: &mut [Hit],
     scoring: Scoring,
     scope: Scope,
-    suppress: &mut dyn FnMut(&Outcome) -> bool,
+    suppress: &mut dyn FnMut(&[Outcome]) -> Vec<bool>,
 ) -> Evaluation {
     hits.sort_unstable_by_key(by_place);
     let transcript = text.transcript;
@@ -166,8 +167,9 @@ pub(super) fn evaluate(
     // Set apart in place: most conversations have nothing suppressed, and their outcomes stay
     // where they are.
     let mut suppressed = Vec::new();
+    let mut apart = suppress(&outcomes).into_iter();
     outcomes.retain(|o| {
-        let set_apart = suppress(o);
+        let set_apart = apart.next().unwrap_or(false);
         if set_apart {
             suppressed.push(o.clone());
         }
