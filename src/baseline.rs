@@ -220,6 +220,26 @@ impl Baseline {
             && !self.known.keys().any(|path| path.exists())
     }
 
+    /// The files the baseline holds findings of that are no longer there (deleted, or moved),
+    /// by their paths from this run's folder, and how many findings they hold: entries that would otherwise stay
+    /// forever, and know the findings of a new file given the same name.
+    pub(crate) fn files_gone(&self) -> (Vec<&Path>, usize) {
+        let gone: Vec<(&PathBuf, usize)> = (self.known.iter())
+            .filter(|(path, _)| !path.exists())
+            .map(|(path, conversations)| {
+                let held = conversations.values().flat_map(|c| c.values());
+                (path, held.map(Vec::len).sum())
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        let findings = gone.iter().map(|(_, n)| n).sum();
+        let mut paths: Vec<&Path> = (gone.into_iter())
+            .map(|(p, _)| p.strip_prefix(&self.cwd).unwrap_or(p))
+            .collect();
+        paths.sort();
+        (paths, findings)
+    }
+
     /// How many findings of the baseline, in the conversations checked, no finding matched.
     pub(crate) fn gone(&self) -> usize {
         self.gone.load(Ordering::Relaxed)

@@ -103,7 +103,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         print_statistics(after, &totals, s.report_rules())?;
     }
     if let Some(b) = s.scan.baseline.as_deref() {
-        warn_of_baseline(b, &totals);
+        super::baseline_warnings::warn(b, &totals);
     }
     if totals.conversations == 0 && totals.errors == 0 {
         let summary_names = s.format == OutputFormat::Human && !s.printer.quiet;
@@ -150,34 +150,6 @@ fn warn_of_no_files(
         "no transcript found to check in {paths}{skipped}: check the paths, and what --include, \
          --exclude and a config's `include`/`exclude` leave{shard}"
     ));
-}
-
-/// Says on standard error when the baseline holds findings no longer found, or names none of
-/// the files checked (every finding of them is then new).
-fn warn_of_baseline(b: &crate::baseline::Baseline, totals: &Summary) {
-    if totals.files > 0 && b.names_no_file_there() {
-        let format = if b.name.ends_with(".jsonl") {
-            "jsonl"
-        } else {
-            "json"
-        };
-        super::stderr::warning(&format!(
-            "the baseline {} names no file there is, so every finding counts as new: its paths \
-             are read from the folder it is in; make it there (`talklint check -f {format} \
-             --exit-zero PATHS > {}`), and again after files move",
-            b.name, b.name,
-        ));
-    }
-    let n = b.gone();
-    if n > 0 {
-        super::stderr::warning(&format!(
-            "{n} finding{} of the baseline {} {} no longer found in the conversations \
-             checked: make it again to keep it current",
-            if n == 1 { "" } else { "s" },
-            b.name,
-            if n == 1 { "is" } else { "are" },
-        ));
-    }
 }
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix

@@ -3,6 +3,7 @@
 //! prints; this module turns outcomes and errors into output and exit codes.
 
 mod args;
+mod baseline_warnings;
 mod check;
 mod engines;
 mod eval;

@@ -155,3 +155,33 @@ fn a_baseline_match_is_known_however_its_apostrophes_are_written() {
     let (code, out, _) = check_in(dir.path(), &["--baseline", "base.json", "b.txt"]);
     assert_eq!(code, 1, "{out}");
 }
+
+/// A baseline's findings of a file deleted or renamed since are said to be stale: they stayed
+/// in it for good, in silence, and would know the findings of a new file of that name.
+#[test]
+fn findings_of_a_file_no_longer_there_are_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: t/calm\n    phrases: [calm down]\n",
+    );
+    std::fs::create_dir(dir.path().join("calls")).unwrap();
+    write(dir.path(), "calls/a.txt", "Agent: Please calm down.\n");
+    write(dir.path(), "calls/b.txt", "Agent: calm down, calm down\n");
+    let args = ["-r", "r.yaml", "-f", "json", "--exit-zero", "calls"];
+    let (_, report, err) = check_in(dir.path(), &args);
+    write(dir.path(), "base.json", &report);
+    std::fs::remove_file(dir.path().join("calls/a.txt")).unwrap();
+    let (code, _, err2) = check_in(
+        dir.path(),
+        &["-r", "r.yaml", "--baseline", "base.json", "calls"],
+    );
+    assert_eq!(code, 0, "{err}{err2}");
+    assert!(
+        err2.contains(
+            "warning: 1 finding of the baseline base.json is of files no longer there (calls/a.txt)"
+        ),
+        "{err2}"
+    );
+}
