@@ -301,8 +301,11 @@ impl Suppressions {
     }
 
     /// A warning for each directive that suppressed nothing (`--warn-unused-ignores`): none of
-    /// the findings it covers was of a rule it names.
-    pub(crate) fn unused(&self, directives: &[Directive]) -> Vec<String> {
+    /// the findings it covers was of a rule it names; and for each name of a directive that
+    /// suppressed something that itself suppressed nothing (`ignore respect, ownership` where
+    /// only `respect` was found), as ruff's RUF100 names the codes unused. `rules` are the
+    /// rules its names select from.
+    pub(crate) fn unused(&self, directives: &[Directive], rules: &RuleSet) -> Vec<String> {
         let mut covered = self.covered.clone();
         covered.sort_unstable();
         // Where the findings are, of any rule; and those a bare `disable` covers, outside the
@@ -336,15 +339,35 @@ impl Suppressions {
             None => any_in(&anywhere, &e.range),
             Some(rules) => rules.iter().any(|&r| found_in(r, &e.range)),
         };
-        (self.entries.chunk_by(|a, b| a.directive == b.directive))
-            .filter(|entries| !entries.iter().any(used))
-            .filter_map(|entries| directives.get(entries[0].directive))
-            .map(|d| {
-                format!(
+        // Of a directive that suppressed something, a name none of whose rules it suppressed.
+        let name_unused = |entries: &[Entry], name: &RuleName| {
+            let (picked, _) = select(std::slice::from_ref(name), rules);
+            let picked = picked.unwrap_or_default();
+            !picked.is_empty()
+                && !(entries.iter()).any(|e| picked.iter().any(|&r| found_in(r, &e.range)))
+        };
+        let mut said = Vec::new();
+        for entries in self.entries.chunk_by(|a, b| a.directive == b.directive) {
+            let Some(d) = directives.get(entries[0].directive) else {
+                continue;
+            };
+            if !entries.iter().any(used) {
+                said.push(format!(
                     "line {}, column {}: unused directive (nothing to suppress); remove it",
                     d.line, d.column
-                )
-            })
+                ));
+                continue;
+            }
+            if d.rules.len() > 1 {
+                said.extend((d.rules.iter()).filter(|n| name_unused(entries, n)).map(|n| {
+                    format!(
+                        "line {}, column {}: `{}` in this directive suppressed nothing; remove it from the directive",
+                        d.line, n.column, n.name
+                    )
+                }));
+            }
+        }
+        said.into_iter()
             .chain(self.stray_enables.iter().filter_map(|&i| {
                 let d = directives.get(i)?;
                 Some(format!(

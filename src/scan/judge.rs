@@ -108,7 +108,7 @@ pub(super) fn judge(
     };
     let mut warnings = std::mem::take(&mut sup.warnings);
     if ctx.suppress.warn_unused {
-        warnings.extend(sup.unused(found));
+        warnings.extend(sup.unused(found, ctx.rules));
     }
     Judged {
         evaluation,

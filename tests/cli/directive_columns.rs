@@ -120,3 +120,23 @@ fn a_byte_order_mark_is_no_column_of_a_directive_warning() {
         "{later:?}"
     );
 }
+
+/// A name of a directive that suppressed nothing is warned of at the name, where another name
+/// of the directive did suppress a finding (as ruff names a `noqa`'s unused codes): dead names
+/// piled up in scripts in silence.
+#[test]
+fn a_name_of_a_used_directive_that_suppressed_nothing_is_warned_of_at_it() {
+    let text = "Agent: Please calm down. <!-- talklint: ignore respect, ownership -->\n";
+    let got: Vec<_> = (warnings("n.txt", text).iter())
+        .map(|w| {
+            let (place, word) = place_and_word(w, text);
+            (
+                place,
+                word,
+                w.split_once(": ").map_or("", |(_, s)| s).to_string(),
+            )
+        })
+        .collect();
+    let said = "`ownership` in this directive suppressed nothing; remove it from the directive";
+    assert_eq!(got, [((1, 57), "ownership".to_string(), said.to_string())]);
+}
