@@ -57,8 +57,8 @@ pub(crate) fn edits(
         // The match as it reads (`I'm sorry` for `I&#39;m sorry`), which its case comes from.
         let text = turn.text(source);
         // A match of part of a written word (`can` of `cannot`, `ca` of `can't`, which read as
-        // `can not`; `'m sorry` of `I'm sorry`; `customer` of `customer's`) is for the writer to
-        // fix: written over, the rest of the word would stay (`maynot`, `your's`).
+        // `can not`; `'m sorry` of `I'm sorry`; `it` of `it's`) is for the writer to fix:
+        // written over, the rest of the word would stay (`maynot`, `this's`).
         if starts_inside_word(text, start) || ends_inside_word(text, end) {
             continue;
         }

@@ -57,8 +57,7 @@ impl Expanded<'_> {
 /// Spoken fillers skipped when matching (SPEC §3); the config's `fillers:` replaces this list.
 pub const DEFAULT_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hm"];
 
-/// Whether `'s` after `stem` means `is` (`that's` → `that is`); elsewhere `'s` is a possessive,
-/// which reads as its word alone (`department's` → `department`).
+/// Whether `'s` after `stem` means `is` (`that's` → `that is`); elsewhere `'s` is a possessive.
 fn is_after(stem: &str) -> bool {
     matches!(
         stem,
@@ -266,16 +265,6 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
         "d" => "would",
         "s" if stem == "let" => "us",
         "s" if is_after(stem) => "is",
-        // A possessive is its word, as a phrase reads it: `not my department` is found in
-        // `not my department's problem`, and the `'s` stands outside every match.
-        "s" if !stem.is_empty() => {
-            out.push(Piece {
-                word: PieceWord::Norm(0, apos),
-                start: 0,
-                end: origin[apos],
-            });
-            return;
-        }
         _ => return whole(out),
     };
     if stem.is_empty() {

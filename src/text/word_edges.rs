@@ -15,8 +15,8 @@ pub(crate) fn inside_word(text: &str, at: usize) -> bool {
 }
 
 /// Whether a match that ends at byte `at` of `text` ends inside a word: inside an English split
-/// word, or at the apostrophe of a possessive or a contraction (`customer|'s`), which a fix
-/// over the match would leave behind (`your's account`).
+/// word, or at the apostrophe of a contraction (`it|'s`), which a fix over the match would
+/// leave behind (`this's`).
 pub(crate) fn ends_inside_word(text: &str, at: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
         return false;

@@ -193,11 +193,15 @@ fn a_replacement_with_a_case_of_its_own_is_written_as_it_is() {
         added,
         ["Agent: Contact the ServiceDesk. READ OUR FAQS now, or read our FAQs."]
     );
-    // A match that ends at a possessive's apostrophe is left for the writer: written over, the
-    // `'s` stayed (`your's account`).
-    let rules = "rules:\n  - id: s/cust\n    phrases: [\"the customer's\"]\n    replace: your\n";
-    let (code, added) = diffed(rules, "t.txt", "Agent: I checked the customer's account.\n");
-    assert_eq!((code, added.len()), (0, 0));
+    // A match that ends at a contraction's apostrophe is left for the writer: written over, the
+    // `'s` would stay (`that's` as `this's`); a phrase written with the `'s` replaces it.
+    let rules = "rules:\n  - id: s/it\n    phrases: [it]\n    replace: this\n  - id: s/cust\n    phrases: [\"the customer's\"]\n    replace: your\n";
+    let (_, added) = diffed(
+        rules,
+        "t.txt",
+        "Agent: it's done, the customer's account.\n",
+    );
+    assert_eq!(added, ["Agent: it's done, your account."]);
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),

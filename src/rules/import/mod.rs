@@ -199,13 +199,15 @@ pub(super) struct Cx<'a> {
 impl Cx<'_> {
     /// A vendor phrase (a target, a query) as a talklint phrase that matches its words
     /// literally: every phrase syntax character, all of them punctuation and so a word boundary
-    /// (as in the vendor's matcher), written as a blank. An escape would match the same, but a
-    /// rule file refuses one, as it matches nothing itself. It must have a word to match.
+    /// (as in the vendor's matcher), written as a blank, and so is `?`, which a phrase refuses
+    /// inside a word as regex (`colou?r`). An escape would match the same, but a rule file
+    /// refuses one, as it matches nothing itself. It must have a word to match.
     pub(crate) fn phrase(&self, node: &Node, what: &str) -> Result<String, Bad> {
         let text = node.string(what)?;
+        let blank = |c: char| PHRASE_SYNTAX.contains(c) || c == '?';
         let blanked: String = text
             .chars()
-            .map(|c| if PHRASE_SYNTAX.contains(c) { ' ' } else { c })
+            .map(|c| if blank(c) { ' ' } else { c })
             .collect();
         let words = blanked.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut no_lexicons = |_: &str| Err(String::from("no lexicons in imported phrases"));

@@ -96,7 +96,9 @@ impl Parser<'_, '_> {
             if META.contains(c) {
                 break;
             }
-            if let Some(e) = regex_like::quantifier(self.chars, self.pos) {
+            if matches!(c, '.' | '?')
+                && let Some(e) = regex_like::quantifier(self.chars, self.pos)
+            {
                 return Err(err(self.at(self.pos), e));
             }
             text.push(c);

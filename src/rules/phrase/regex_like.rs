@@ -1,4 +1,4 @@
-//! Regex written as a phrase: a group joined to letters (`utili[sz]e`, `analy(s|z)e`), a
+//! Regex written as a phrase: a group inside a word (`utili[sz]e`, `analy(s|z)e`), a
 //! `?` inside a word (`colou?r`), a dot and a quantifier (`e.?mail`, `dis.+`) and a
 //! regex flag group (`(?i)`). Each loaded and matched other words than it reads (`utili[sz]e`
 //! as `utili`, an optional `sz` and `e`; `colou?r` as `colou r`), so each is an error at its
@@ -8,10 +8,11 @@
 /// a letter or digit touches it on either side: the word it is joined to, and the fix.
 pub(super) fn joined_group(chars: &[(usize, char)], open: usize, end: usize) -> Option<String> {
     let word_char = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric());
-    // Letters on both sides of a bracket: `utili[sz`, `s)e`; not `you[?]`, `[please ]hold`.
+    // Letters on both sides of both brackets, inside a word: `utili[sz]e`, `analy(s|z)e`; not
+    // `you[?]`, `[please ]hold`, nor a group joined to one word (`[please]help`, as it reads).
     let opens_in_word = open.checked_sub(1).is_some_and(word_char) && word_char(open + 1);
     let closes_in_word = end.checked_sub(2).is_some_and(word_char) && word_char(end);
-    if !opens_in_word && !closes_in_word {
+    if !opens_in_word || !closes_in_word {
         return None;
     }
     let blank = |&(_, c): &(usize, char)| c.is_whitespace();
@@ -35,8 +36,8 @@ pub(super) fn joined_group(chars: &[(usize, char)], open: usize, end: usize) -> 
 
 /// The whole words `before`, a simple `group` and `after` spell as a phrase's alternatives:
 /// `analy(s|z)e` as `(analyse|analyze)`, `utili[sz]e` (a regex class) as `(utilise|utilize)`,
-/// `order(s)` and `order[s]` as `(order|orders)`, as English writes an optional ending. `None`
-/// for a group of anything but letters and `|`.
+/// and a group of one alternative as optional (`x(a)y` as `(xy|xay)`). `None` for a group of
+/// anything but letters and `|`.
 fn spellings(before: &str, group: &str, after: &str) -> Option<String> {
     let inner = group.get(1..group.len().checked_sub(1)?)?;
     if inner.is_empty() || !inner.chars().all(|c| c.is_alphanumeric() || c == '|') {
@@ -52,6 +53,8 @@ fn spellings(before: &str, group: &str, after: &str) -> Option<String> {
     if parts.len() == 1 || optional && inner.contains('|') {
         parts.insert(0, String::new());
     }
+    let mut seen = std::collections::HashSet::new();
+    parts.retain(|p| seen.insert(p.clone()));
     let words: Vec<String> = parts
         .iter()
         .map(|p| format!("{before}{p}{after}"))
@@ -80,6 +83,9 @@ pub(super) fn quantifier(chars: &[(usize, char)], pos: usize) -> Option<String> 
              `regex:`"
         ));
     }
+    if !word_char(before) || !word_char(next) {
+        return None;
+    }
     let blank = |&(_, c): &(usize, char)| c.is_whitespace();
     let start = chars[..pos].iter().rposition(blank).map_or(0, |i| i + 1);
     let stop = chars[pos..]
@@ -89,13 +95,22 @@ pub(super) fn quantifier(chars: &[(usize, char)], pos: usize) -> Option<String> 
     let address = chars[start..stop]
         .iter()
         .any(|&(_, c)| matches!(c, '/' | '=' | ':' | '@'));
-    let inside = c == '?' && word_char(before) && word_char(next) && !address;
-    inside.then(|| {
-        "`?` inside a word is regex syntax, not phrase syntax: the phrase reads the letters on \
-         either side as two words; write the spellings as alternatives, `(colour|color)`, or a \
-         `regex:` to match a pattern of characters"
-            .to_string()
+    let word: String = chars[start..stop].iter().map(|&(_, c)| c).collect();
+    let at = pos - start;
+    let (with, without) = (spelled(&word, at, 1), spelled(&word, at - 1, 2));
+    (!address).then(|| {
+        format!(
+            "`?` inside a word is regex syntax, not phrase syntax: the phrase reads the letters \
+             on either side as two words; write the spellings as alternatives, \
+             `({with}|{without})`, or a `regex:` to match a pattern of characters"
+        )
     })
+}
+
+/// `word` without the `n` characters from character `at`.
+fn spelled(word: &str, at: usize, n: usize) -> String {
+    let chars = word.chars();
+    chars.clone().take(at).chain(chars.skip(at + n)).collect()
 }
 
 /// The error for a group that opens with `?` (`(?i)`, `(?:…)`): a regex flag or a group that
