@@ -61,8 +61,9 @@ fn shout(replacement: &str) -> String {
 fn shout_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let words = text.split(|c: char| !c.is_alphanumeric());
-    for word in words.filter(|w| own_case_word(w)) {
+    // A written word (`McDonald's`) with a part of its own case is kept whole.
+    let own = |w: &&str| w.split(|c: char| !c.is_alphanumeric()).any(own_case_word);
+    for word in text.split(char::is_whitespace).filter(own) {
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
         out.push_str(&shout_placeholders(&text[at..start]));
         out.push_str(word);

@@ -293,8 +293,8 @@ pub(super) fn parse_pack(file: &SourceFile) -> Result<PackSpec, RuleError> {
     })
 }
 
-/// The first reference in `replace` to a capture group of one of the rule's regexes (`$1`,
-/// `${1}`, `${name}`, `\1`), as other tools' replacements expand them: a fix wrote `$1`. A `$`
+/// The first reference in `replace` to a capture group of one of the rule's regexes (`$1`, `$0`,
+/// `${1}`, `${name}`, `$name`, `\1`), as other tools' replacements expand them: a fix wrote `$1`. A `$`
 /// before a number that is no group of them, or before a decimal point or a thousands
 /// separator, is money (`a $5 credit`, `$1.99`).
 fn capture_reference(replace: &str, spec: &RuleSpec) -> Option<String> {
@@ -311,12 +311,22 @@ fn capture_reference(replace: &str, spec: &RuleSpec) -> Option<String> {
         .iter()
         .flat_map(|r| r.capture_names().flatten())
         .collect();
-    let numbered = |n: &str| n.parse::<usize>().is_ok_and(|n| (1..=most).contains(&n));
+    // `$0`, the whole match, only where the regex has groups: else it is as likely money.
+    let numbered = |n: &str| n.parse::<usize>().is_ok_and(|n| n <= most && most > 0);
     replace.match_indices(['$', '\\']).find_map(|(i, mark)| {
         let rest = &replace[i + 1..];
         if mark == "$" && rest.starts_with('{') {
             let name = &rest[1..rest.find('}')?];
             return (numbered(name) || names.contains(&name)).then(|| format!("${{{name}}}"));
+        }
+        if mark == "$" {
+            let name = &rest[..rest
+                .bytes()
+                .take_while(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                .count()];
+            if names.contains(&name) {
+                return Some(format!("${name}"));
+            }
         }
         let n = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         // `$1.99`, `$1,000`: money.
