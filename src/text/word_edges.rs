@@ -18,29 +18,26 @@ pub(crate) fn inside_word(text: &str, at: usize) -> bool {
 /// word, or at the apostrophe of a contraction (`it|'s`), which a fix over the match would
 /// leave behind (`this's`).
 pub(crate) fn ends_inside_word(text: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
-        return false;
-    };
-    let glued = before
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    let mut rest = after.chars();
+    let mut rest = after_a_letter(text, at).unwrap_or_default().chars();
     let apostrophe = rest.next().is_some_and(super::punct::is_apostrophe);
-    inside_word(text, at) || (glued && apostrophe && rest.next().is_some_and(char::is_alphanumeric))
+    inside_word(text, at) || (apostrophe && rest.next().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether a match that begins at byte `at` of `text` begins inside a word: inside an English
 /// split word, or at the apostrophe of a contraction (`I|'m`, `it|’s`).
 pub(crate) fn starts_inside_word(text: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
-        return false;
-    };
+    let apostrophe = |after: &str| after.starts_with(super::punct::is_apostrophe);
+    inside_word(text, at) || after_a_letter(text, at).is_some_and(apostrophe)
+}
+
+/// The text after byte `at` of `text`, where a letter or digit stands right before it.
+fn after_a_letter(text: &str, at: usize) -> Option<&str> {
+    let (before, after) = (text.get(..at)?, text.get(at..)?);
     let glued = before
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    inside_word(text, at) || (glued && after.starts_with(super::punct::is_apostrophe))
+    glued.then_some(after)
 }
 
 /// The bytes `start..end` of `text` (not empty) widened to the written words they begin and end

@@ -15,12 +15,7 @@ pub(super) fn joined_group(chars: &[(usize, char)], open: usize, end: usize) -> 
     if !opens_in_word || !closes_in_word {
         return None;
     }
-    let blank = |&(_, c): &(usize, char)| c.is_whitespace();
-    let start = chars[..open].iter().rposition(blank).map_or(0, |i| i + 1);
-    let stop = chars[end..]
-        .iter()
-        .position(blank)
-        .map_or(chars.len(), |i| end + i);
+    let (start, stop) = blank_to_blank(chars, open, end);
     let text = |range: std::ops::Range<usize>| -> String {
         chars[range].iter().map(|&(_, c)| c).collect()
     };
@@ -86,12 +81,7 @@ pub(super) fn quantifier(chars: &[(usize, char)], pos: usize) -> Option<String> 
     if !word_char(before) || !word_char(next) {
         return None;
     }
-    let blank = |&(_, c): &(usize, char)| c.is_whitespace();
-    let start = chars[..pos].iter().rposition(blank).map_or(0, |i| i + 1);
-    let stop = chars[pos..]
-        .iter()
-        .position(blank)
-        .map_or(chars.len(), |i| pos + i);
+    let (start, stop) = blank_to_blank(chars, pos, pos);
     let address = chars[start..stop]
         .iter()
         .any(|&(_, c)| matches!(c, '/' | '=' | ':' | '@'));
@@ -119,4 +109,12 @@ pub(super) fn flag_group() -> String {
     "`(?` is regex syntax (a flag such as `(?i)`, or `(?:…)`), not phrase syntax: phrases match \
      in any case already, and `(a|b)` is their group; leave it out, or write a `regex:`"
         .to_string()
+}
+
+/// Where the run of characters without a blank that holds `from..to` starts and ends.
+fn blank_to_blank(chars: &[(usize, char)], from: usize, to: usize) -> (usize, usize) {
+    let blank = |&(_, c): &(usize, char)| c.is_whitespace();
+    let start = chars[..from].iter().rposition(blank).map_or(0, |i| i + 1);
+    let stop = (chars[to..].iter().position(blank)).map_or(chars.len(), |i| to + i);
+    (start, stop)
 }
