@@ -12,7 +12,7 @@ use crate::suppress::Suppression;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod known;
 pub(crate) use known::KnownFile;
@@ -33,9 +33,7 @@ pub(crate) struct Baseline {
     cwd: PathBuf,
     /// Findings of the baseline in the conversations checked that no finding matched.
     gone: AtomicUsize,
-    /// Whether a file checked is one the baseline holds.
-    holds_a_file_checked: AtomicBool,
-    /// The files of the baseline this run checked: there, whatever their names read as.
+    /// The files of the baseline this run checked (there, whatever their names read as).
     checked: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
@@ -200,7 +198,6 @@ impl Baseline {
             known,
             cwd: cwd.to_path_buf(),
             gone: AtomicUsize::new(0),
-            holds_a_file_checked: AtomicBool::new(false),
             checked: Default::default(),
         })
     }
@@ -209,12 +206,7 @@ impl Baseline {
     pub(crate) fn file(&self, path: &str) -> Option<KnownFile<'_>> {
         let file = real(&self.cwd, path);
         let conversations = self.known.get(&file)?;
-        self.holds_a_file_checked.store(true, Ordering::Relaxed);
-        let mut checked = self
-            .checked
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        checked.insert(file);
+        self.checked_files().insert(file);
         Some(KnownFile {
             conversations,
             before: HashMap::new(),
@@ -228,18 +220,15 @@ impl Baseline {
     /// baseline's files, which are still there.
     pub(crate) fn names_no_file_there(&self) -> bool {
         !self.known.is_empty()
-            && !self.holds_a_file_checked.load(Ordering::Relaxed)
+            && self.checked_files().is_empty()
             && !self.known.keys().any(|path| path.exists())
     }
 
     /// The files the baseline holds findings of that are no longer there (deleted, or moved),
-    /// by their paths from this run's folder, and how many findings they hold: entries that would otherwise stay
-    /// forever, and know the findings of a new file given the same name.
+    /// by their paths from this run's folder, and how many findings they hold: entries that
+    /// would otherwise stay forever, and know the findings of a new file given the same name.
     pub(crate) fn files_gone(&self) -> (Vec<&Path>, usize) {
-        let checked = self
-            .checked
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let checked = self.checked_files();
         let gone: Vec<(&PathBuf, usize)> = (self.known.iter())
             .filter(|(path, _)| !checked.contains(*path) && !path.exists())
             .map(|(path, conversations)| {
@@ -254,6 +243,11 @@ impl Baseline {
             .collect();
         paths.sort();
         (paths, findings)
+    }
+
+    fn checked_files(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<PathBuf>> {
+        let lock = self.checked.lock();
+        lock.unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// How many findings of the baseline, in the conversations checked, no finding matched.

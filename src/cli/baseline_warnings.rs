@@ -1,13 +1,14 @@
 //! What a run says of its `--baseline` when it ends: a baseline that names no file there is,
 //! findings of it no longer found, and findings of files no longer there.
 
-use crate::report::Summary;
+use crate::report::{Summary, plural};
 use crate::text::controls::escape_name;
 
 /// Says on standard error when the baseline holds findings no longer found, or findings of files
 /// no longer there, or names none of the files checked (every finding of them is then new).
 pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
-    if totals.files > 0 && b.names_no_file_there() {
+    let names_none = b.names_no_file_there();
+    if totals.files > 0 && names_none {
         let format = if b.name.ends_with(".jsonl") {
             "jsonl"
         } else {
@@ -20,8 +21,16 @@ pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
             b.name, b.name,
         ));
     }
+    let findings = |n: usize| {
+        let verb = if n == 1 { "is" } else { "are" };
+        format!(
+            "{} of the baseline {} {verb}",
+            plural(n, "finding", "findings"),
+            b.name
+        )
+    };
     let (files, held) = b.files_gone();
-    if held > 0 && !b.names_no_file_there() {
+    if held > 0 && !names_none {
         let names: Vec<String> = (files.iter().take(3))
             .map(|p| escape_name(&p.display().to_string()).into_owned())
             .collect();
@@ -30,22 +39,16 @@ pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
             n => format!(" and {} more", n - 3),
         };
         super::stderr::warning(&format!(
-            "{held} finding{} of the baseline {} {} of files no longer there ({}{more}): make it \
-             again to keep it current",
-            if held == 1 { "" } else { "s" },
-            b.name,
-            if held == 1 { "is" } else { "are" },
+            "{} of files no longer there ({}{more}): make it again to keep it current",
+            findings(held),
             names.join(", "),
         ));
     }
     let n = b.gone();
     if n > 0 {
         super::stderr::warning(&format!(
-            "{n} finding{} of the baseline {} {} no longer found in the conversations \
-             checked: make it again to keep it current",
-            if n == 1 { "" } else { "s" },
-            b.name,
-            if n == 1 { "is" } else { "are" },
+            "{} no longer found in the conversations checked: make it again to keep it current",
+            findings(n),
         ));
     }
 }

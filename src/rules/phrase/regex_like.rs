@@ -4,8 +4,8 @@
 //! as `utili`, an optional `sz` and `e`; `colou?r` as `colou r`), so each is an error at its
 //! character, with the phrase to write instead.
 
-/// The error for a group opened at `open` (its `(` or `[`) and closed just before `end`, when
-/// a letter or digit touches it on either side: the word it is joined to, and the fix.
+/// The error for a group opened at `open` (its `(` or `[`) and closed just before `end`, when it
+/// stands inside a word (letters on both sides of both brackets): the word, and the fix.
 pub(super) fn joined_group(chars: &[(usize, char)], open: usize, end: usize) -> Option<String> {
     let word_char = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric());
     // Letters on both sides of both brackets, inside a word: `utili[sz]e`, `analy(s|z)e`; not
