@@ -109,6 +109,7 @@ mod pca_roles;
 mod peer_rules;
 mod phrase_warnings;
 mod positions;
+mod possessives;
 mod progress;
 mod records;
 mod redact;
