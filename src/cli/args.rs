@@ -115,8 +115,9 @@ pub(crate) struct RuleArgs {
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    // Paths, not text: a name that is no UTF-8 is checked as any other.
     #[arg(value_name = "PATH")]
-    pub(crate) paths: Vec<String>,
+    pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) rule_args: RuleArgs,
     /// Output format.

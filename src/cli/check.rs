@@ -128,9 +128,9 @@ fn warn_of_no_files(
     summary_names: bool,
 ) {
     let roots = scan::roots(scan);
-    let named = roots.iter().map(|p| match p.as_str() {
-        "-" => "standard input",
-        path => path,
+    let named = roots.iter().map(|p| match scan::is_stdin(p) {
+        true => "standard input".into(),
+        false => scan::shown(p),
     });
     let paths = named.collect::<Vec<_>>().join(", ");
     let says = match format {
@@ -310,10 +310,10 @@ pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Resul
 /// Refuses a report that would erase what the run reads or writes: a file named as an input, a
 /// file inside a folder named as an input (the walk may read it, whatever its extension, after
 /// the report replaced it) unless it is a report an earlier run wrote, or another report's file.
-pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<(), CliError> {
-    let inputs: Vec<(&String, PathBuf)> = inputs
+pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[PathBuf]) -> Result<(), CliError> {
+    let inputs: Vec<(&PathBuf, PathBuf)> = inputs
         .iter()
-        .filter(|i| *i != "-")
+        .filter(|i| !scan::is_stdin(i))
         .filter_map(|i| std::fs::canonicalize(i).ok().map(|c| (i, c)))
         .collect();
     let mut planned = Vec::new();
@@ -328,7 +328,7 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
             continue; // not there yet: no input can be it
         };
         if let Some((input, _)) = inputs.iter().find(|(_, c)| *c == canonical) {
-            return Err(CliError::ReportIsInput((*input).clone()));
+            return Err(CliError::ReportIsInput(scan::shown(input)));
         }
         if let Some((folder, _)) = inputs
             .iter()
@@ -338,7 +338,7 @@ pub(super) fn refuse_inputs(reports: &[PathBuf], inputs: &[String]) -> Result<()
         {
             return Err(CliError::ReportOverInput {
                 report: report.display().to_string(),
-                folder: (*folder).clone(),
+                folder: scan::shown(folder),
             });
         }
     }

@@ -14,7 +14,7 @@ use crate::scan::{self, Output, ReadAs};
 use crate::utf8_file::NotText;
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
     let file = args.labels.display().to_string();
@@ -173,13 +173,13 @@ fn checks_only(args: &EvalArgs) -> Option<&'static str> {
 
 /// Refuses eval's own report (`-o`) inside a folder the run checks: no later run knows it for a
 /// report of talklint's, so the next one would read it as a transcript.
-fn refuse_inside(output: &Path, roots: &[String]) -> Result<(), CliError> {
+fn refuse_inside(output: &Path, roots: &[PathBuf]) -> Result<(), CliError> {
     let Some(at) = check::resolved(output) else {
         return Ok(());
     };
-    let folder = (roots.iter().filter(|r| *r != "-"))
+    let folder = (roots.iter().filter(|r| !scan::is_stdin(r)))
         .find(|r| std::fs::canonicalize(r).is_ok_and(|c| c.is_dir() && at.starts_with(&c)));
-    match folder {
+    match folder.map(|f| scan::shown(f)) {
         Some(folder) => Err(CliError::Usage(format!(
             "{} is in {folder}, which this run checks: the next run would read eval's report \
              there as a transcript\n  help: name a file outside {folder} after -o",

@@ -12,7 +12,7 @@ use crate::file_node::pipe;
 use crate::merge::{self, Layout, MergeError};
 use crate::report::{self, OutputFormat, PrinterOptions};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     csv_flags_fit(&args.csv, [args.format].into_iter())?;
@@ -30,7 +30,8 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     }
     let printer = report::printer(args.format, &rules, opts);
     let outputs: Vec<_> = args.output.iter().cloned().collect();
-    refuse_inputs(&outputs, &args.reports)?;
+    let inputs: Vec<PathBuf> = args.reports.iter().map(PathBuf::from).collect();
+    refuse_inputs(&outputs, &inputs)?;
     let mut file = args.output.as_deref().map(ReportFile::create).transpose()?;
     let stdout = io::stdout();
     let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -49,16 +49,13 @@ pub(super) struct CheckSettings {
 
 impl CheckSettings {
     pub(super) fn new(args: CheckArgs) -> Result<CheckSettings, CliError> {
-        if args.stdin_filename.is_some()
-            && !args.paths.is_empty()
-            && !args.paths.contains(&"-".into())
-        {
+        let named_stdin = args.paths.iter().any(|p| crate::scan::is_stdin(p));
+        if args.stdin_filename.is_some() && !args.paths.is_empty() && !named_stdin {
             return Err(CliError::Usage(
                 "--stdin-filename names standard input, and this run does not read it\n  help: add `-` to the paths to read it, or drop --stdin-filename".into(),
             ));
         }
-        let stdin = args.paths.contains(&"-".into())
-            || (args.paths.is_empty() && args.stdin_filename.is_some());
+        let stdin = named_stdin || (args.paths.is_empty() && args.stdin_filename.is_some());
         if args.shard.is_some() && stdin {
             return Err(CliError::Usage(
                 "--shard splits files among runs, and standard input is one input that every \

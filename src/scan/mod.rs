@@ -27,7 +27,7 @@ mod run_files;
 mod scope;
 mod shard;
 mod shown_path;
-pub(crate) use shown_path::tidied;
+pub(crate) use shown_path::{display as shown, tidied};
 mod stdin;
 mod unread;
 mod utf16;
@@ -54,7 +54,7 @@ use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use walk::Input;
-pub(crate) use walk::{folders, roots};
+pub(crate) use walk::{folders, is_stdin, roots};
 
 /// How many files are handled between two writes. Finished chunks are what a scan's memory holds
 /// beyond its rules: a chunk of 512 generated calls renders about 5 MB of JSONL. Measured on
@@ -70,8 +70,9 @@ const WAITING: usize = 1;
 /// Everything a scan needs besides the engine and the outputs.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
-    /// Paths as given; `-` is standard input. Empty means the current folder.
-    pub paths: Vec<String>,
+    /// Paths as given (a name that is no UTF-8 too); `-` is standard input. Empty means the
+    /// current folder.
+    pub paths: Vec<PathBuf>,
     /// `--include` and `--exclude`: they match the path below the folder walked (the
     /// configs' globs are in `profiles`).
     pub include: Option<GlobSet>,

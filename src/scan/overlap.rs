@@ -3,7 +3,7 @@
 //! first named or found.
 
 use super::shown_path::display;
-use super::walk::Input;
+use super::walk::{Input, is_stdin};
 use crate::file_node::{Node, node};
 use crate::report::Skipped;
 use std::path::{Path, PathBuf};
@@ -32,17 +32,17 @@ pub(super) struct Overlap {
 impl Overlap {
     /// The overlap of the distinct `roots`, and of the files named `again` by another name;
     /// `read` says whether a file named is read (not left out by `--force-exclude`).
-    pub(super) fn of(roots: &[String], again: &[Input], read: impl Fn(&str) -> bool) -> Overlap {
+    pub(super) fn of(roots: &[PathBuf], again: &[Input], read: impl Fn(&Path) -> bool) -> Overlap {
         // A folder by its canonical path; a file by its folder's and its name, as the walk
         // lists it (a link named is that link, not its target).
-        let canonical: Vec<(&String, PathBuf, bool)> = roots
+        let canonical: Vec<(&PathBuf, PathBuf, bool)> = roots
             .iter()
-            .filter(|root| *root != "-")
+            .filter(|root| !is_stdin(root))
             .filter_map(|root| {
                 let folder = std::fs::canonicalize(root).ok().filter(|c| c.is_dir());
                 match folder {
                     Some(c) => Some((root, c, true)),
-                    None => Some((root, identity(Path::new(root))?, false)),
+                    None => Some((root, identity(root)?, false)),
                 }
             })
             .collect();
@@ -62,7 +62,7 @@ impl Overlap {
             // file in it), where a folder is walked.
             named_nodes: (canonical.iter())
                 .filter(|(root, _, is_dir)| !is_dir && !folders.is_empty() && read(root))
-                .filter_map(|(root, ..)| Some((node(Path::new(root))?, display(Path::new(root)))))
+                .filter_map(|(root, ..)| Some((node(root)?, display(root))))
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
             walked: Default::default(),
@@ -112,20 +112,20 @@ impl Overlap {
 /// The paths given, each file or folder once, where first named (`a.txt ./a.txt` is one), and
 /// standard input once; and an entry for each file named again by another name (a link to it):
 /// skipped, with the name it is read by, so that every path named is in the report.
-pub(super) fn distinct(roots: Vec<String>) -> (Vec<String>, Vec<Input>) {
+pub(super) fn distinct(roots: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Input>) {
     let mut seen = std::collections::HashMap::new();
     let mut stdin_seen = false;
     let mut again: Vec<Input> = Vec::new();
     let roots = roots
         .into_iter()
         .filter(|root| {
-            if root == "-" {
+            if is_stdin(root) {
                 return !std::mem::replace(&mut stdin_seen, true);
             }
             let Some(c) = same(root) else {
                 return true;
             };
-            let name = identity(Path::new(root));
+            let name = identity(root);
             match seen.get_mut(&c) {
                 None => {
                     seen.insert(c, (root.clone(), vec![name]));
@@ -153,8 +153,8 @@ enum Same {
     Path(PathBuf),
 }
 
-fn same(root: &str) -> Option<Same> {
-    if let Some(n) = node(Path::new(root)) {
+fn same(root: &Path) -> Option<Same> {
+    if let Some(n) = node(root) {
         return Some(Same::Node(n));
     }
     let path = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root));
@@ -164,10 +164,9 @@ fn same(root: &str) -> Option<Same> {
 /// The entry of file `root`, named after `first` by another name (a link to it, or its target
 /// after a link, or a hard link): skipped, as it is read as `first`. A folder named again is
 /// no entry.
-fn another_name(root: &str, first: &str) -> Option<Input> {
-    let path = Path::new(root);
-    let is_file = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
-    is_file.then(|| read_as(path, &display(Path::new(first))))
+fn another_name(root: &Path, first: &Path) -> Option<Input> {
+    let is_file = std::fs::metadata(root).is_ok_and(|m| !m.is_dir());
+    is_file.then(|| read_as(root, &display(first)))
 }
 
 /// The entry of the file at `path`, read by the name `name`: skipped, saying so.

@@ -8,7 +8,7 @@ use std::path::Path;
 /// name), lexically tidy (no `.` segments, no doubled `/`), and each byte of a name that is no
 /// UTF-8 written `\xFF`, so that two such names stay two (replaced with U+FFFD, they were one
 /// in every report).
-pub(super) fn display(path: &Path) -> String {
+pub(crate) fn display(path: &Path) -> String {
     // `to_str` validates with the fast UTF-8 check; the escapes read a path's bytes in chunks,
     // which cost several times as much on every file of a scan.
     let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);

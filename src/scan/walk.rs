@@ -63,7 +63,7 @@ pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 
 /// The paths given; without any, standard input when it is named (`--stdin-filename`, as ruff
 /// reads it), else the current folder.
-pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
+pub(crate) fn roots(opts: &ScanOptions) -> Vec<PathBuf> {
     match (opts.paths.is_empty(), &opts.stdin_filename) {
         (true, Some(_)) => vec!["-".into()],
         (true, None) => vec![".".into()],
@@ -71,18 +71,23 @@ pub(crate) fn roots(opts: &ScanOptions) -> Vec<String> {
     }
 }
 
+/// Whether a path given is `-`, standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     // A file or folder named twice, or standard input (`- -`), is scanned once, where first
     // named; a path that does not exist is one error, not one per naming.
     let (roots, again) = distinct(roots(opts));
-    let read = |root: &str| force_excluded(Path::new(root), opts).is_none();
+    let read = |root: &Path| force_excluded(root, opts).is_none();
     let mut overlap = Overlap::of(&roots, &again, read);
     roots
         .into_iter()
         .flat_map(
-            move |root| -> Box<dyn Iterator<Item = (Input, bool)> + '_> {
+            move |path| -> Box<dyn Iterator<Item = (Input, bool)> + '_> {
                 let named = |input| Box::new(std::iter::once((input, false)));
-                if root == "-" {
+                if is_stdin(&path) {
                     let name = opts.stdin_filename.as_deref().map(Path::new);
                     return named(match name.and_then(|name| force_excluded(name, opts)) {
                         Some(reason) => Input::Skip(Skipped {
@@ -93,7 +98,6 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                         None => Input::Stdin { head: Vec::new() },
                     });
                 }
-                let path = PathBuf::from(&root);
                 match std::fs::metadata(&path) {
                     Err(e) => named(Input::Error(FileError {
                         path: display(&path),
@@ -220,10 +224,9 @@ pub(crate) fn folders(opts: &ScanOptions) -> impl Iterator<Item = Walked> + '_ {
     roots(opts)
         .into_iter()
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
-        .filter(|p| opts.profiles.excluding(Path::new(p)).is_none())
+        .filter(|p| opts.profiles.excluding(p).is_none())
         .flat_map(|root| {
-            let walked = walker(Path::new(&root), opts, true);
-            let root = PathBuf::from(root);
+            let walked = walker(&root, opts, true);
             walked.filter_map(move |entry| {
                 let folder = entry.ok()?.into_path();
                 Some(Walked {

@@ -9,6 +9,7 @@ mod baseline;
 mod baseline_shapes;
 mod bounded_rules;
 mod broken_lines;
+mod byte_names;
 mod caption_headers;
 mod caption_speakers;
 mod category_selectors;
