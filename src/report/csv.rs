@@ -1,8 +1,8 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
-//! severity, its top problem and its problems by category; or, with `--csv-findings`, one row
-//! per finding; in the delimiter and with the byte order mark the run asks for
-//! ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own, its path
-//! and its `not_checked` cell: nothing the run met is missing from the sheet.
+//! severity, its top problem, its warnings and its problems by category; or, with
+//! `--csv-findings`, one row per finding; in the delimiter and with the byte order mark the run
+//! asks for ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own,
+//! its path and its `not_checked` cell: nothing the run met is missing from the sheet.
 
 use super::agent_cells::{AgentCells, Spellings};
 use super::csv_dialect::{BOM, CsvDialect};
@@ -108,7 +108,7 @@ const FINDING_COLUMNS: [&str; 19] = [
 ];
 
 /// The fixed columns of a row per conversation, before the categories and `not_checked`.
-const CONVERSATION_COLUMNS: [&str; 14] = [
+const CONVERSATION_COLUMNS: [&str; 15] = [
     "path",
     "id",
     "format",
@@ -123,6 +123,7 @@ const CONVERSATION_COLUMNS: [&str; 14] = [
     "tags",
     "agent",
     "agent_guessed",
+    "conversation_warnings",
 ];
 
 /// The header row: fixed columns, then one problem count column per category, then
@@ -256,6 +257,9 @@ fn conversation(
     let names = cells.names(None);
     agent_cell(&mut w, &mut cells, names);
     put(&mut w, flag(c.agent_guessed));
+    // What JSON's `warnings` says of the conversation (a directive naming no rule, a speaker
+    // with no role, bytes that are no UTF-8), one a line: `warnings` above counts findings.
+    text(&mut w, &c.warnings.join("\n"));
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {

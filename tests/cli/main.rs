@@ -25,6 +25,7 @@ mod csv_interleaved;
 mod csv_mistakes;
 mod csv_not_checked;
 mod csv_run_on;
+mod csv_warnings;
 mod default_pack;
 mod directive_columns;
 mod directive_reading;
