@@ -22,6 +22,35 @@ fn main() -> std::process::ExitCode {
 #[unsafe(link_section = ".init_array")]
 static NO_HUGE_PAGES: extern "C" fn() = no_huge_pages;
 
+/// Standard output closed at start (`talklint check --diff … >&-`): the Rust runtime opens
+/// /dev/null for reading and writing in its place before `main`, where every write succeeds and
+/// a diff vanishes without a word. Opened for reading only here, before the runtime looks, a
+/// write fails there as on a standard output opened for reading (`1</dev/null`): `--diff` says
+/// it cannot write, while a report written there is dropped by `io::stdout()` as before.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CLOSED_STDOUT_UNWRITABLE: extern "C" fn() = closed_stdout_unwritable;
+
+#[cfg(target_os = "linux")]
+extern "C" fn closed_stdout_unwritable() {
+    // SAFETY: each call takes integers, or a C string that outlives it, and touches no memory
+    // of ours; the process runs one thread still. A failed call leaves descriptor 1 closed, for
+    // the runtime to fill as before.
+    unsafe {
+        if libc::fcntl(1, libc::F_GETFD) != -1 {
+            return;
+        }
+        // The lowest descriptor free: 0 when standard input is closed too, which the runtime
+        // then fills as it did.
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
+        if null >= 0 && null != 1 {
+            libc::dup2(null, 1);
+            libc::close(null);
+        }
+    }
+}
+
 #[cfg(target_os = "linux")]
 extern "C" fn no_huge_pages() {
     // SAFETY: PR_SET_THP_DISABLE takes one integer and touches no memory of ours; on a kernel

@@ -2,6 +2,7 @@
 //! clean, 1 findings or failed conversations, 2 input errors).
 
 use super::args::CheckArgs;
+use super::diff_out::DiffOut;
 use super::report_file::ReportFile;
 use super::settings::CheckSettings;
 use super::{CliError, Outcome};
@@ -56,12 +57,13 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         }
     }
     let (mut would_fix, mut not_written) = (false, false);
+    let mut diff_out = DiffOut::new();
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
-            would_fix |= tell_fixed(f, &failed);
+            would_fix |= tell_fixed(f, &mut diff_out, &failed);
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -75,6 +77,8 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
             return Ok(Outcome::Clean);
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(CliError::StdoutClosed),
+        // The diff's own error, of which the report's is a copy.
+        Err(e) if diff => return Err(CliError::WriteDiff(failed.take().unwrap_or(e))),
         Err(e) => return Err(CliError::WriteReport(e)),
     };
     drop(outputs);
@@ -83,7 +87,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .take()
         .filter(|e| e.kind() != io::ErrorKind::BrokenPipe)
     {
-        return Err(CliError::WriteReport(e));
+        return Err(CliError::WriteDiff(e));
     }
     for file in main_file
         .into_iter()
@@ -154,8 +158,12 @@ fn warn_of_no_files(
 
 /// Says on standard error (or prints, with `--diff`) what a fix did to one file; whether a fix
 /// `--fix` would make is pending there (`--diff` then exits 1). `failed` is set when printing a
-/// diff failed (`--diff | head`, `--diff > /dev/full`).
-fn tell_fixed(f: &scan::Fixed, failed: &std::cell::RefCell<Option<io::Error>>) -> bool {
+/// diff to `out` failed (`--diff | head`, `--diff > /dev/full`, `--diff 1</dev/null`).
+fn tell_fixed(
+    f: &scan::Fixed,
+    out: &mut DiffOut,
+    failed: &std::cell::RefCell<Option<io::Error>>,
+) -> bool {
     let path = escape_name(&f.path);
     let matches = |n: usize| format!("{n} match{}", if n == 1 { "" } else { "es" });
     if f.overlapping > 0 && f.left.is_none() {
@@ -176,9 +184,7 @@ fn tell_fixed(f: &scan::Fixed, failed: &std::cell::RefCell<Option<io::Error>>) -
             f.rewritable
         }
         (Some(d), None) => {
-            // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
-            let mut out = io::stdout().lock();
-            if let Err(e) = out.write_all(d.as_bytes()).and_then(|()| out.flush()) {
+            if let Err(e) = out.write(d) {
                 failed.replace(Some(e));
             }
             !d.is_empty()

@@ -5,6 +5,7 @@
 mod args;
 mod baseline_warnings;
 mod check;
+mod diff_out;
 mod engines;
 mod eval;
 mod generate;
@@ -80,6 +81,8 @@ pub(crate) enum CliError {
     ReportNamedTwice(String),
     #[error("cannot write the report: {0}")]
     WriteReport(io::Error),
+    #[error("cannot write the diff to standard output: {}", diff_out::failure(.0))]
+    WriteDiff(io::Error),
     #[error(
         "an output was closed before the scan ended (standard output, or a report's pipe), so the report files were not written (last run's are as they were)\n  help: read all of the output, or send it to /dev/null"
     )]

@@ -27,6 +27,7 @@ mod csv_not_checked;
 mod csv_run_on;
 mod csv_warnings;
 mod default_pack;
+mod diff_output;
 mod directive_columns;
 mod directive_reading;
 mod directive_reasons;

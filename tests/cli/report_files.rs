@@ -122,7 +122,7 @@ fn a_diff_on_a_full_device_is_an_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("error: cannot write the report: No space left on device"),
+        err.contains("error: cannot write the diff to standard output: No space left on device"),
         "{err}"
     );
 }

@@ -1,0 +1,94 @@
+//! `--diff` on a standard output it cannot write: opened for reading (`1</dev/null`) or closed
+//! (`>&-`). Rust's standard output takes the first's failed writes as done, and its runtime fills
+//! the second with a /dev/null that takes every byte, so the diff vanished and the run exited 1
+//! as if it had been shown; a full device (`/dev/full`) said so and exited 2, as these now do.
+
+use std::fs::File;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const RULES: &str = "rules:\n  - id: t/calm\n    phrases: [calm down]\n    replace: relax\n";
+
+/// `talklint check --diff FILE` in `dir` with `stdout`, through `sh` with `redirect` when
+/// given: its exit code and standard error.
+fn diff(dir: &Path, file: &str, stdout: Stdio, redirect: Option<&str>) -> (Option<i32>, String) {
+    let talklint = assert_cmd::cargo::cargo_bin("talklint");
+    let args = ["check", "--no-config", "-r", "rules.yaml", "--diff", file];
+    let mut cmd = match redirect {
+        // `exec` so that the shell's own descriptors are the binary's.
+        Some(redirect) => {
+            let mut sh = Command::new("sh");
+            sh.arg("-c")
+                .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+                .arg(talklint);
+            sh
+        }
+        None => Command::new(talklint),
+    };
+    let out = (cmd.current_dir(dir).args(args))
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("binary runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code(), err)
+}
+
+fn calls() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rules.yaml"), RULES).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Agent: Please calm down.\n").unwrap();
+    std::fs::write(dir.path().join("clean.txt"), "Agent: Hello.\n").unwrap();
+    dir
+}
+
+const UNWRITABLE: &str = "error: cannot write the diff to standard output: it is closed, or open \
+                          for reading only\n  help: send standard output to a file or a pipe";
+
+#[test]
+fn a_diff_to_a_standard_output_open_for_reading_is_an_error() {
+    let dir = calls();
+    let read_only = || Stdio::from(File::open("/dev/null").unwrap());
+    let (code, err) = diff(dir.path(), "a.txt", read_only(), None);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(UNWRITABLE), "{err}");
+    // The same in a shell's words, `1</dev/null`.
+    let (code, err) = diff(dir.path(), "a.txt", Stdio::piped(), Some("1</dev/null"));
+    assert_eq!((code, err.contains(UNWRITABLE)), (Some(2), true), "{err}");
+    // Nothing to write: nothing fails.
+    let (code, err) = diff(dir.path(), "clean.txt", read_only(), None);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+}
+
+/// Only Linux fills a closed standard output before the runtime does (`src/main.rs`).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_diff_to_a_closed_standard_output_is_an_error() {
+    let dir = calls();
+    let (code, err) = diff(dir.path(), "a.txt", Stdio::piped(), Some(">&-"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(UNWRITABLE), "{err}");
+    // With standard input closed too, whose descriptor is the first free.
+    let (code, err) = diff(dir.path(), "a.txt", Stdio::piped(), Some(">&- <&-"));
+    assert_eq!((code, err.contains(UNWRITABLE)), (Some(2), true), "{err}");
+    let (code, err) = diff(dir.path(), "clean.txt", Stdio::piped(), Some(">&-"));
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+}
+
+#[test]
+fn a_diff_to_a_full_device_is_an_error_and_to_a_file_is_written() {
+    let dir = calls();
+    let full = File::options().write(true).open("/dev/full").unwrap();
+    let (code, err) = diff(dir.path(), "a.txt", Stdio::from(full), None);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("error: cannot write the diff to standard output: No space left on device"),
+        "{err}"
+    );
+    let patch = dir.path().join("fixes.patch");
+    let file = File::create(&patch).unwrap();
+    let (code, err) = diff(dir.path(), "a.txt", Stdio::from(file), None);
+    assert_eq!(code, Some(1), "a fix it would make: {err}");
+    let written = std::fs::read_to_string(&patch).unwrap();
+    assert!(written.contains("\n+Agent: Please relax.\n"), "{written}");
+}
