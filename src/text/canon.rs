@@ -57,11 +57,7 @@ impl Expanded<'_> {
 /// Spoken fillers skipped when matching (SPEC §3); the config's `fillers:` replaces this list.
 pub const DEFAULT_FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "hm"];
 
-/// A possessive's `'s`, a word of its own after its noun's (`manager` `'s` of `manager's`).
-pub const POSSESSIVE: &str = "'s";
-
-/// Whether `'s` after `stem` means `is` (`that's` → `that is`); elsewhere `'s` is a possessive,
-/// a word of its own after its noun's.
+/// Whether `'s` after `stem` means `is` (`that's` → `that is`); elsewhere `'s` is a possessive.
 fn is_after(stem: &str) -> bool {
     matches!(
         stem,
@@ -269,9 +265,6 @@ fn split(norm: &str, origin: &[usize], raw_len: usize, out: &mut Vec<Piece>) {
         "d" => "would",
         "s" if stem == "let" => "us",
         "s" if is_after(stem) => "is",
-        // A possessive (`the manager's desk`): its word, then `'s` as a word of its own, so that
-        // `manager` is found in it while a phrase that writes the `'s` still asks for one.
-        "s" => POSSESSIVE,
         _ => return whole(out),
     };
     if stem.is_empty() {

@@ -1,6 +1,6 @@
-//! A possessive's `'s` after a noun: the noun is found alone (`manager` in `my manager's
-//! approval`, the default pack's `not my department` in `not my department's problem`), while a
-//! phrase that writes the `'s` asks for one, and `['s]` written alone makes it optional.
+//! A possessive no phrase writes is one word that a phrase finds by its noun (`manager` in `my
+//! manager's approval`, the default pack's `not my department` in `not my department's
+//! problem`), while a phrase that writes the possessive asks for it.
 
 use crate::support::{default_pack_report, findings, pack_report, talklint, write};
 
@@ -20,14 +20,14 @@ fn a_noun_is_found_in_its_possessive_and_a_written_s_is_asked_for() {
         "rules:
   - {id: t/manager, speaker: any, phrases: [manager], replace: supervisor}
   - {id: t/customers, speaker: any, phrases: [\"customer's\"]}
-  - {id: t/policy, speaker: any, phrases: [\"company ['s] policy\"]}
-  - {id: t/gap, speaker: any, phrases: [\"my * ['s] approval\"]}
+  - {id: t/policy, speaker: any, phrases: [\"company policy\"]}
+  - {id: t/gap, speaker: any, phrases: [\"my * approval\"]}
 ",
     );
     let call = write(
         dir.path(),
         "call.txt",
-        "Agent: I need my manager's approval.\nAgent: The customer called twice.\nAgent: That is the customer’s call.\nAgent: That is company policy.\nAgent: That is the company’s policy.\nAgent: My Manager approval.\n",
+        "Agent: I need my manager's approval.\nAgent: The customer called twice.\nAgent: That is the customer’s call.\nAgent: That is company policy.\nAgent: That is the company’s policy.\nAgent: Ask the customer.\nAgent: My Manager approval.\n",
     );
     let got = found(&pack_report(Some(&rules), &call));
     let expected = [
@@ -36,8 +36,8 @@ fn a_noun_is_found_in_its_possessive_and_a_written_s_is_asked_for() {
         ("t/customers", 3, "customer’s"),
         ("t/policy", 4, "company policy"),
         ("t/policy", 5, "company’s policy"),
-        ("t/gap", 6, "My Manager approval"),
-        ("t/manager", 6, "Manager"),
+        ("t/gap", 7, "My Manager approval"),
+        ("t/manager", 7, "Manager"),
     ];
     let expected: Vec<(String, u64, String)> = (expected.iter())
         .map(|&(rule, line, m)| (rule.to_string(), line, m.to_string()))
@@ -63,13 +63,15 @@ fn a_noun_is_found_in_its_possessive_and_a_written_s_is_asked_for() {
     );
 }
 
+/// A possessive is one word to `*`, as it is written: a business's name fills the slot of a
+/// greeting's.
 #[test]
 fn the_default_pack_hears_a_door_closed_and_a_policy_wall_said_with_a_possessive() {
     let dir = tempfile::tempdir().unwrap();
     let call = write(
         dir.path(),
         "call.txt",
-        "Customer: Can you fix it?\nAgent: Sorry, that's not my department's problem.\nCustomer: Why not?\nAgent: Unfortunately that is the company's policy.\n",
+        "Agent: Thanks for calling Sam's Club, this is Priya.\nCustomer: Can you fix it?\nAgent: Sorry, that's not my department's problem.\nCustomer: Why not?\nAgent: Unfortunately that is the company's policy.\n",
     );
     let got = found(&default_pack_report(&call));
     let has = |rule: &str, line: u64, m: &str| {
@@ -77,11 +79,15 @@ fn the_default_pack_hears_a_door_closed_and_a_policy_wall_said_with_a_possessive
             .any(|(r, l, matched)| r == rule && *l == line && matched == m)
     };
     assert!(
-        has("ownership/closed-door", 2, "that's not my department"),
+        has("ownership/closed-door", 3, "that's not my department"),
         "{got:?}"
     );
     assert!(
-        has("respect/policy-wall", 4, "that is the company's policy"),
+        has("respect/policy-wall", 5, "that is the company's policy"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(rule, _, _)| rule == "greeting/agent-name"),
         "{got:?}"
     );
 }

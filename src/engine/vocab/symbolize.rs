@@ -97,16 +97,23 @@ impl Vocab {
             let expanded = stream.expander.expand(raw);
             for p in expanded.pieces {
                 let word = expanded.word(p).as_bytes();
+                let span = (
+                    base + (w.start + p.start) as u32,
+                    base + (w.start + p.end) as u32,
+                );
+                if let Some((sym, noun_end)) = self.possessor(word, &raw[..p.end]) {
+                    stream.syms.push(sym);
+                    stream
+                        .spans
+                        .push((span.0, base + (w.start + noun_end) as u32));
+                    continue;
+                }
                 for &sym in self.lookup(word, false) {
                     let sym = if sym == OTHER {
                         self.unknown(word, false)
                     } else {
                         sym
                     };
-                    let span = (
-                        base + (w.start + p.start) as u32,
-                        base + (w.start + p.end) as u32,
-                    );
                     stream.syms.push(sym);
                     stream.spans.push(span);
                 }
@@ -126,6 +133,21 @@ impl Vocab {
                 read_perfect(perfect, text, i, stream);
             }
         }
+    }
+
+    /// A possessive no phrase writes (`manager's`, while a phrase writes `manager`): the symbol
+    /// of its noun, and where the noun ends in `raw`, the word as written. `None` for a word the
+    /// vocabulary knows (`help's` of `help's here`), or whose noun it does not.
+    fn possessor(&self, word: &[u8], raw: &str) -> Option<(Sym, usize)> {
+        let noun = word.strip_suffix(b"'s")?;
+        if noun.is_empty() || self.lookup(word, false) != [OTHER] {
+            return None;
+        }
+        let &[sym] = self.lookup(noun, false) else {
+            return None;
+        };
+        let apostrophe = raw.rfind(crate::text::punct::is_apostrophe)?;
+        (sym != OTHER).then_some((sym, apostrophe))
     }
 
     /// The symbol of a canonical word that may be no vocabulary word.

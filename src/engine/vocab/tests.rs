@@ -88,10 +88,29 @@ fn reference_symbols(
 ) -> SymbolStream {
     let mut reference = SymbolStream::default();
     for w in Words::new(text) {
-        let e = expander.expand(&text[w.start..w.end]);
+        let raw = &text[w.start..w.end];
+        let e = expander.expand(raw);
         for p in e.pieces {
-            for &sym in v.lookup(e.word(p).as_bytes(), false) {
-                let (start, end) = (w.start + p.start, w.start + p.end);
+            let word = e.word(p);
+            let (start, end) = (w.start + p.start, w.start + p.end);
+            // A possessive the vocabulary does not know reads as its noun, if it knows that.
+            let noun = word.strip_suffix("'s").filter(|n| !n.is_empty());
+            let noun = noun.map(|n| v.lookup(n.as_bytes(), false));
+            if v.lookup(word.as_bytes(), false) == [OTHER]
+                && let Some(&[sym]) = noun
+                && sym != OTHER
+            {
+                let apostrophe = raw[..p.end]
+                    .rfind(crate::text::punct::is_apostrophe)
+                    .unwrap();
+                reference.push(
+                    sym,
+                    base + start as u32,
+                    base + (w.start + apostrophe) as u32,
+                );
+                continue;
+            }
+            for &sym in v.lookup(word.as_bytes(), false) {
                 reference.push(sym, base + start as u32, base + end as u32);
             }
         }
@@ -203,7 +222,7 @@ fn unknown_words_take_their_longest_stem() {
     let v = Vocab::new(&words, &stems, &[]).unwrap();
     assert_eq!(
         syms(&v, "Refund REFUNDED referral re full’s"),
-        ["refund", "refund", "ref", "<other>", "full", "<other>"]
+        ["refund", "refund", "ref", "<other>", "full"]
     );
     let (short, long) = (
         v.stem_symbol("ref").unwrap(),

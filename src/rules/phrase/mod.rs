@@ -249,23 +249,6 @@ mod tests {
     }
 
     #[test]
-    fn a_possessive_is_its_word_and_an_s_also_written_alone() {
-        assert_eq!(expand("the customer's call"), ["the customer 's call"]);
-        assert_eq!(
-            expand("the [*] ['s] retailer"),
-            [
-                "the * 's retailer",
-                "the * retailer",
-                "the 's retailer",
-                "the retailer"
-            ]
-        );
-        assert_eq!(expand("company ’S policy"), ["company 's policy"]);
-        // Not alone: a quote's apostrophe, and an `s` that opens a word.
-        assert_eq!(expand("'so' 'sure"), ["so sure"]);
-    }
-
-    #[test]
     fn stems_escapes_and_lexicons() {
         assert_eq!(expand("full refund*"), ["full refund*"]);
         assert_eq!(expand("refund *"), ["refund *"]);

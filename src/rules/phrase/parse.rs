@@ -2,8 +2,7 @@
 
 use super::{Choice, Item, Lexicon, MAX_NESTING, PhraseError, err, regex_like};
 use crate::rules::PHRASE_SYNTAX as META;
-use crate::text::canon::{Expander, POSSESSIVE};
-use crate::text::punct::is_apostrophe;
+use crate::text::canon::Expander;
 
 pub(super) struct Parser<'a, 'b> {
     pub chars: &'a [(usize, char)],
@@ -106,18 +105,11 @@ impl Parser<'_, '_> {
             self.pos += 1;
         }
         let mut words = Vec::new();
-        // A possessive's `'s` written as a word of its own (`the [*] ['s] retailer`) is one, as
-        // the text reads it after its noun; elsewhere a word's leading apostrophe is none.
-        for (i, part) in around_possessives(&text).into_iter().enumerate() {
-            if i > 0 {
-                words.push(POSSESSIVE.to_string());
-            }
-            self.expander.push_words(part, &mut words);
-        }
+        self.expander.push_words(&text, &mut words);
         words.retain(|w| !self.fillers.contains(w));
         let stem = self.peek() == Some('*')
             && text.ends_with(|c: char| c.is_alphanumeric())
-            && words.last().is_some_and(|w| w != POSSESSIVE);
+            && !words.is_empty();
         let last = if stem { words.pop() } else { None };
         items.extend(words.into_iter().map(Item::Word));
         if let Some(prefix) = last {
@@ -269,26 +261,6 @@ impl Parser<'_, '_> {
 
 /// Why `\` before a letter or digit (`\b`, `\s+`, `\d`) is an error: it is a regex class, and a
 /// phrase would read it as the letter itself (`\bcalm down\b` as `bcalm downb`), matching nothing.
-/// `text` cut at each possessive `'s` written as a word of its own (any apostrophe, with white
-/// space or an end of the text on both sides): the parts around them.
-fn around_possessives(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut from = 0;
-    for (i, c) in text.char_indices().filter(|&(_, c)| is_apostrophe(c)) {
-        let s = i + c.len_utf8();
-        let alone = |side: Option<char>| side.is_none_or(char::is_whitespace);
-        if matches!(text.as_bytes().get(s), Some(b's' | b'S'))
-            && alone(text[s + 1..].chars().next())
-            && alone(text[..i].chars().next_back())
-        {
-            parts.push(&text[from..i]);
-            from = s + 1;
-        }
-    }
-    parts.push(&text[from..]);
-    parts
-}
-
 fn regex_escape(letter: char) -> String {
     let fix = match letter {
         'b' | 'B' => "phrases match whole words already: leave the `\\b` out",
