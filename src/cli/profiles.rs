@@ -42,9 +42,12 @@ pub(super) fn nested(
     // Standard input is looked up where `--stdin-filename` puts it.
     let stdin = scan.stdin_filename.as_ref();
     let roots = scan::roots(scan);
-    let named = (roots.iter()).map(|r| match scan::is_stdin(r) {
-        true => stdin.map(Path::new),
-        false => Some(r.as_path()),
+    let named = (roots.iter()).map(|r| {
+        if scan::is_stdin(r) {
+            stdin.map(Path::new)
+        } else {
+            Some(r.as_path())
+        }
     });
     for root in named.flatten() {
         let root = normal(&cwd.join(root));

@@ -27,7 +27,7 @@ mod run_files;
 mod scope;
 mod shard;
 mod shown_path;
-pub(crate) use shown_path::{display as shown, tidied};
+pub(crate) use shown_path::{shown, tidied};
 mod stdin;
 mod unread;
 mod utf16;

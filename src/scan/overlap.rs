@@ -2,7 +2,7 @@
 //! holds it, a folder inside another folder given): the walk reads each file once, where it is
 //! first named or found.
 
-use super::shown_path::display;
+use super::shown_path::shown;
 use super::walk::{Input, is_stdin};
 use crate::file_node::{Node, node};
 use crate::report::Skipped;
@@ -62,7 +62,7 @@ impl Overlap {
             // file in it), where a folder is walked.
             named_nodes: (canonical.iter())
                 .filter(|(root, _, is_dir)| !is_dir && !folders.is_empty() && read(root))
-                .filter_map(|(root, ..)| Some((node(root)?, display(root))))
+                .filter_map(|(root, ..)| Some((node(root)?, shown(root))))
                 .collect(),
             nested: folders.iter().any(|f| inside(f)),
             walked: Default::default(),
@@ -166,13 +166,13 @@ fn same(root: &Path) -> Option<Same> {
 /// no entry.
 fn another_name(root: &Path, first: &Path) -> Option<Input> {
     let is_file = std::fs::metadata(root).is_ok_and(|m| !m.is_dir());
-    is_file.then(|| read_as(root, &display(first)))
+    is_file.then(|| read_as(root, &shown(first)))
 }
 
 /// The entry of the file at `path`, read by the name `name`: skipped, saying so.
 fn read_as(path: &Path, name: &str) -> Input {
     Input::Skip(Skipped {
-        path: display(path),
+        path: shown(path),
         line: None,
         reason: format!("the same file as {name}, which is read"),
     })

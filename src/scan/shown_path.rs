@@ -8,7 +8,7 @@ use std::path::Path;
 /// name), lexically tidy (no `.` segments, no doubled `/`), and each byte of a name that is no
 /// UTF-8 written `\xFF`, so that two such names stay two (replaced with U+FFFD, they were one
 /// in every report).
-pub(crate) fn display(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     // `to_str` validates with the fast UTF-8 check; the escapes read a path's bytes in chunks,
     // which cost several times as much on every file of a scan.
     let s = path.to_str().map_or_else(|| escaped(path), Cow::Borrowed);
@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn a_path_is_tidied_not_resolved() {
-        for (given, shown) in [
+        for (given, expected) in [
             ("./calls/a.txt", "calls/a.txt"),
             (".//calls/a.txt", "calls/a.txt"),
             ("calls//day/./a.txt", "calls/day/a.txt"),
@@ -91,7 +91,7 @@ mod tests {
             (".", "."),
             ("calls/a.txt", "calls/a.txt"),
         ] {
-            assert_eq!(display(Path::new(given)), shown, "{given}");
+            assert_eq!(shown(Path::new(given)), expected, "{given}");
         }
     }
 }

@@ -7,7 +7,7 @@ use super::folder::{Folder, Folders};
 use super::ignore_files;
 use super::overlap::{Overlap, distinct};
 use super::piece::Piece;
-use super::shown_path::display;
+use super::shown_path::shown;
 use super::{Globs, Profiles, ScanOptions};
 use crate::report::{FileError, Skipped};
 use std::path::{Path, PathBuf};
@@ -100,7 +100,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
                 }
                 match std::fs::metadata(&path) {
                     Err(e) => named(Input::Error(FileError {
-                        path: display(&path),
+                        path: shown(&path),
                         line: None,
                         message: format!("cannot read: {e}"),
                     })),
@@ -123,7 +123,7 @@ fn all(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 /// A file named on the command line: read whatever its extension, and whatever excludes it
 /// unless `--force-exclude` says otherwise, when it is listed as skipped with the glob.
 fn named_file(path: PathBuf, opts: &ScanOptions) -> Input {
-    let display = display(&path);
+    let display = shown(&path);
     match force_excluded(&path, opts) {
         Some(reason) => Input::Skip(Skipped {
             path: display,
@@ -147,7 +147,7 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
         return None;
     }
     let by_flag = || {
-        let glob = opts.exclude.as_ref()?.matching(unrooted(&display(path)))?;
+        let glob = opts.exclude.as_ref()?.matching(unrooted(&shown(path)))?;
         Some(format!("`{glob}` on the command line"))
     };
     let by_ignore_file = || {
@@ -161,11 +161,11 @@ fn force_excluded(path: &Path, opts: &ScanOptions) -> Option<String> {
 }
 
 /// Whether a glob of `--include` or `--exclude` (`matches`) holds for `path`, as ripgrep's
-/// `-g` reads it: the path below the folder walked, `root`, or the path reports print, `shown`
+/// `-g` reads it: the path below the folder walked, `root`, or the path reports print, `printed`
 /// (`a/*.txt` or `calls/a/*.txt` checking `calls`).
-fn flag_glob(path: &Path, root: &Path, shown: &str, matches: impl Fn(&str) -> bool) -> bool {
-    let below = display(path.strip_prefix(root).unwrap_or(path));
-    let printed = unrooted(shown);
+fn flag_glob(path: &Path, root: &Path, printed: &str, matches: impl Fn(&str) -> bool) -> bool {
+    let below = shown(path.strip_prefix(root).unwrap_or(path));
+    let printed = unrooted(printed);
     matches(&below) || below != printed && matches(printed)
 }
 
@@ -256,7 +256,7 @@ impl Walked {
 /// Whether `--exclude` (`exclude`, matched below the walk's `root` or as reports print the path)
 /// or a config's `exclude` leaves out the file or folder at `path`.
 fn excluded(path: &Path, root: &Path, exclude: Option<&Globs>, profiles: &Profiles) -> bool {
-    let by_flag = |x: &Globs| flag_glob(path, root, &display(path), |p| x.is_match(p));
+    let by_flag = |x: &Globs| flag_glob(path, root, &shown(path), |p| x.is_match(p));
     exclude.is_some_and(by_flag) || profiles.excludes(path)
 }
 
@@ -298,7 +298,7 @@ fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
         (None, None) => inner.to_string(),
     };
     FileError {
-        path: display(path.unwrap_or(root)),
+        path: shown(path.unwrap_or(root)),
         line: None,
         message,
     }
@@ -330,27 +330,27 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                 e.error().map(|err| Input::Error(walk_error(err, &root)))
             }
             () if file_type.is_symlink() => Some(Input::Skip(Skipped {
-                path: display(e.path()),
+                path: shown(e.path()),
                 line: None,
                 reason: "symbolic link (not followed)".into(),
             })),
             // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
             () if !file_type.is_file() => Some(Input::Skip(Skipped {
-                path: display(e.path()),
+                path: shown(e.path()),
                 line: None,
                 reason: format!("not a regular file ({})", special_kind(file_type)),
             })),
             () if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
-                path: display(e.path()),
+                path: shown(e.path()),
                 line: None,
                 reason: "this run's report".into(),
             })),
             () => {
                 // `--include` and the run's config's `include` take a file either takes; a
                 // nested config's own `include` narrows the files under its folder further.
-                let shown = display(e.path());
+                let named = shown(e.path());
                 let by_flag = (opts.include.as_ref())
-                    .map(|g| flag_glob(e.path(), &root, &shown, |p| g.is_match(p)));
+                    .map(|g| flag_glob(e.path(), &root, &named, |p| g.is_match(p)));
                 let (by_run, selected) = opts.profiles.includes(e.path());
                 let included = match (by_flag, by_run) {
                     (Some(a), Some(b)) => Some(a || b),
@@ -360,7 +360,7 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
                     return None;
                 }
                 Some(Input::File {
-                    display: shown,
+                    display: named,
                     folder: folders.of(e.depth()),
                     path: e.into_path(),
                     forced: included == Some(true) || selected == Some(true),
