@@ -2,9 +2,9 @@
 //! clean, 1 findings or failed conversations, 2 input errors).
 
 use super::args::CheckArgs;
-use super::diff_out::DiffOut;
 use super::report_file::ReportFile;
 use super::settings::CheckSettings;
+use super::stdout::{self, Stdout};
 use super::{CliError, Outcome};
 use crate::config::FailOn;
 use crate::fix::FixMode;
@@ -30,8 +30,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     // pipe quietly, any other failure with an error.
     let failed = std::cell::RefCell::new(None);
     let mut diff_sink = FailsAfter(&failed);
-    let stdout = io::stdout();
-    let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut stdout = BufWriter::with_capacity(1 << 16, Stdout::new());
     let mut outputs = vec![Output {
         printer: report::printer(s.format, s.report_rules(), s.printer),
         writer: match main_file.as_mut() {
@@ -57,7 +56,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         }
     }
     let (mut would_fix, mut not_written) = (false, false);
-    let mut diff_out = DiffOut::new();
+    let mut diff_out = Stdout::new();
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
         Event::Error(e) => super::stderr::file_error(e),
@@ -132,9 +131,12 @@ fn warn_of_no_files(
     summary_names: bool,
 ) {
     let roots = scan::roots(scan);
-    let named = roots.iter().map(|p| match scan::is_stdin(p) {
-        true => "standard input".into(),
-        false => scan::shown(p),
+    let named = roots.iter().map(|p| {
+        if scan::is_stdin(p) {
+            "standard input".into()
+        } else {
+            scan::shown(p)
+        }
     });
     let paths = named.collect::<Vec<_>>().join(", ");
     let says = match format {
@@ -161,7 +163,7 @@ fn warn_of_no_files(
 /// diff to `out` failed (`--diff | head`, `--diff > /dev/full`, `--diff 1</dev/null`).
 fn tell_fixed(
     f: &scan::Fixed,
-    out: &mut DiffOut,
+    out: &mut Stdout,
     failed: &std::cell::RefCell<Option<io::Error>>,
 ) -> bool {
     let path = escape_name(&f.path);
@@ -184,7 +186,7 @@ fn tell_fixed(
             f.rewritable
         }
         (Some(d), None) => {
-            if let Err(e) = out.write(d) {
+            if let Err(e) = out.write_all(d.as_bytes()) {
                 failed.replace(Some(e));
             }
             !d.is_empty()
@@ -222,7 +224,8 @@ pub(super) fn print_statistics(
     rules: &RuleSet,
 ) -> Result<(), CliError> {
     let shown = if format == OutputFormat::Human && !to_file {
-        report::statistics::print(&mut io::stdout().lock(), totals, rules)
+        let mut out = BufWriter::new(Stdout::new());
+        report::statistics::print(&mut out, totals, rules).and_then(|()| out.flush())
     } else {
         report::statistics::print(&mut io::stderr().lock(), totals, rules)
     };
@@ -253,10 +256,8 @@ fn is_stdout(path: &Path) -> bool {
     }
     #[cfg(unix)]
     {
-        use std::os::fd::AsFd;
         use std::os::unix::fs::FileTypeExt;
-        let out = io::stdout().as_fd().try_clone_to_owned();
-        let out = out.map(std::fs::File::from).and_then(|f| f.metadata());
+        let out = stdout::duplicate().and_then(|f| f.metadata());
         let named = std::fs::metadata(path);
         matches!((out, named), (Ok(o), Ok(n)) if !n.file_type().is_char_device()
             && super::report_file::same_file(&o, &n))

@@ -2,9 +2,10 @@
 //! from the one clap definition of the command line so they never drift from it.
 
 use super::args::Cli;
+use super::stdout::Stdout;
 use super::{CliError, Outcome};
 use clap::CommandFactory;
-use std::io::{self, Write};
+use std::io;
 
 /// Writes the completion script for `shell` to standard output.
 pub(super) fn completions(shell: clap_complete::Shell) -> Result<Outcome, CliError> {
@@ -96,10 +97,7 @@ Set: no progress line.
 "#;
 
 fn write(bytes: &[u8]) -> Result<Outcome, CliError> {
-    match io::stdout().lock().write_all(bytes) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
-        _ => Ok(Outcome::Clean),
-    }
+    Stdout::print(bytes, CliError::WriteReport).map(|()| Outcome::Clean)
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@
 
 use super::args::ImportArgs;
 use super::rule_set;
+use super::stdout::Stdout;
 use super::{CliError, Outcome};
 use crate::rules::RuleError;
 use crate::rules::import;
 use crate::rules::load::{self, Overrides};
 use crate::utf8_file::NotText;
-use std::io::{self, Write};
+use std::io;
 
 pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
     let cfg = rule_set::config(&args.config)?;
@@ -47,13 +48,8 @@ pub(super) fn run(args: ImportArgs) -> Result<Outcome, CliError> {
         .map(|(name, text)| Ok((name.clone(), import::read_text(name, text, &fillers)?)))
         .collect::<Result<Vec<_>, RuleError>>()
         .map_err(|e| CliError::Import(vec![e]))?;
-    match io::stdout()
-        .lock()
-        .write_all(import::yaml(&imported).as_bytes())
-    {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
-        _ => Ok(Outcome::Clean),
-    }
+    let yaml = import::yaml(&imported);
+    Stdout::print(yaml.as_bytes(), CliError::WriteReport).map(|()| Outcome::Clean)
 }
 
 /// Why `path` (written `name`) is not a file `import` reads: stdin, a folder, or a file that is

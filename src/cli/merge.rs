@@ -33,8 +33,7 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let inputs: Vec<PathBuf> = args.reports.iter().map(PathBuf::from).collect();
     refuse_inputs(&outputs, &inputs)?;
     let mut file = args.output.as_deref().map(ReportFile::create).transpose()?;
-    let stdout = io::stdout();
-    let mut stdout = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut stdout = BufWriter::with_capacity(1 << 16, super::stdout::Stdout::new());
     let w: &mut dyn Write = match file.as_mut() {
         Some(f) => f,
         None => &mut stdout,

@@ -5,7 +5,6 @@
 mod args;
 mod baseline_warnings;
 mod check;
-mod diff_out;
 mod engines;
 mod eval;
 mod generate;
@@ -21,6 +20,7 @@ mod rule_set;
 mod rules;
 mod settings;
 mod stderr;
+mod stdout;
 mod test;
 mod values;
 
@@ -79,9 +79,9 @@ pub(crate) enum CliError {
         "{0} is named for two reports: the second would replace the first\n  help: give each of -o and --output-* a file of its own"
     )]
     ReportNamedTwice(String),
-    #[error("cannot write the report: {0}")]
+    #[error("cannot write the report: {}", stdout::failure(.0))]
     WriteReport(io::Error),
-    #[error("cannot write the diff to standard output: {}", diff_out::failure(.0))]
+    #[error("cannot write the diff: {}", stdout::failure(.0))]
     WriteDiff(io::Error),
     #[error(
         "an output was closed before the scan ended (standard output, or a report's pipe), so the report files were not written (last run's are as they were)\n  help: read all of the output, or send it to /dev/null"
@@ -108,12 +108,7 @@ pub(crate) enum CliError {
 /// Writes `text` to standard output: a closed pipe is a quiet end (as `check`'s), any other
 /// failed write (a full disk, `/dev/full`) an error, so that a lost listing never exits 0.
 pub(super) fn print(text: &str) -> Result<(), CliError> {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::WriteReport(e)),
-        _ => Ok(()),
-    }
+    stdout::Stdout::print(text.as_bytes(), CliError::WriteReport)
 }
 
 /// How to write a glob, after a bad one.

@@ -1,58 +1,89 @@
-//! Where `--diff` writes its patches: standard output, whose every failure is one. Rust's
-//! `io::stdout()` takes a write that fails with EBADF as done, so a diff written to a standard
-//! output opened for reading (`1</dev/null`) or closed (`>&-`) vanished, and `--diff` exited 1
-//! as if it had shown what it would change.
+//! Standard output as a file, whose every failed write is one. Rust's `io::stdout()` takes a
+//! write that fails with EBADF as done, so a report, diff or listing written to a standard
+//! output opened for reading (`1</dev/null`) or closed (`>&-`) vanished, and the run exited as
+//! if it had shown it.
 
 use std::io::{self, Write};
 
-/// Standard output, for diffs: on Unix a duplicate of its descriptor written as a file, so
-/// that EBADF is an error as ENOSPC (`/dev/full`) is; elsewhere Rust's standard output.
-pub(super) struct DiffOut {
-    /// The duplicate, or why there is none.
+/// Standard output: on Unix a duplicate of its descriptor written as a file, so that EBADF is
+/// an error as ENOSPC (`/dev/full`) is; elsewhere Rust's standard output. Unbuffered: wrap it
+/// in a `BufWriter` for many small writes.
+pub(super) struct Stdout {
+    /// The duplicate, made at the first write, or why there is none.
     #[cfg(unix)]
-    out: io::Result<std::fs::File>,
+    out: Option<io::Result<std::fs::File>>,
 }
 
-#[cfg(unix)]
-impl DiffOut {
-    pub(super) fn new() -> DiffOut {
-        use std::os::fd::AsFd;
-        let out = io::stdout().as_fd().try_clone_to_owned();
-        DiffOut {
-            out: out.map(std::fs::File::from),
+impl Stdout {
+    pub(super) fn new() -> Stdout {
+        Stdout {
+            #[cfg(unix)]
+            out: None,
         }
     }
 
-    /// Writes `diff` whole.
-    pub(super) fn write(&mut self, diff: &str) -> io::Result<()> {
-        match &mut self.out {
-            Ok(out) => out.write_all(diff.as_bytes()),
-            Err(e) => Err(io::Error::new(e.kind(), e.to_string())),
+    /// Writes `bytes` whole: a closed pipe is a quiet end (`talklint … | head`), any other
+    /// failure `as_error`'s.
+    pub(super) fn print<E>(bytes: &[u8], as_error: impl FnOnce(io::Error) -> E) -> Result<(), E> {
+        match Stdout::new().write_all(bytes) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(as_error(e)),
+            _ => Ok(()),
         }
+    }
+}
+
+#[cfg(unix)]
+impl Stdout {
+    fn file(&mut self) -> io::Result<&mut std::fs::File> {
+        let out = self.out.get_or_insert_with(duplicate);
+        match out {
+            Ok(out) => Ok(out),
+            // The same error again, its OS code kept for [`failure`] to read.
+            Err(e) => Err(match e.raw_os_error() {
+                Some(code) => io::Error::from_raw_os_error(code),
+                None => io::Error::new(e.kind(), e.to_string()),
+            }),
+        }
+    }
+}
+
+/// A duplicate of standard output's descriptor, as a file.
+#[cfg(unix)]
+pub(super) fn duplicate() -> io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    let out = io::stdout().as_fd().try_clone_to_owned();
+    out.map(std::fs::File::from)
+}
+
+#[cfg(unix)]
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file()?.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
 #[cfg(not(unix))]
-impl DiffOut {
-    pub(super) fn new() -> DiffOut {
-        DiffOut {}
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        io::stdout().lock().write(buf)
     }
 
-    /// Writes `diff` whole.
-    pub(super) fn write(&mut self, diff: &str) -> io::Result<()> {
-        // Not `print!`, which panics on a closed pipe (`talklint --diff | head`).
-        let mut out = io::stdout().lock();
-        out.write_all(diff.as_bytes()).and_then(|()| out.flush())
+    fn flush(&mut self) -> io::Result<()> {
+        io::stdout().lock().flush()
     }
 }
 
-/// Why a diff could not be written, as an error's message says it: EBADF, which says "Bad file
-/// descriptor", in words.
+/// Why standard output could not be written, as an error's message says it: EBADF, which says
+/// "Bad file descriptor", in words.
 pub(super) fn failure(e: &io::Error) -> String {
     #[cfg(unix)]
     if e.raw_os_error() == Some(rustix::io::Errno::BADF.raw_os_error()) {
-        return "it is closed, or open for reading only\n  help: send standard output to a file \
-                or a pipe: `talklint check --diff … > fixes.patch`"
+        return "standard output is closed, or open for reading only\n  help: send standard \
+                output to a file or a pipe: `talklint … > out.txt`"
             .into();
     }
     e.to_string()

@@ -103,30 +103,6 @@ fn a_closed_diff_pipe_stops_the_scan() {
     assert!(!err.contains("zzzz.json"), "the scan went on: {err}");
 }
 
-/// A diff that cannot be written (a full disk) is an error, as a report is: it exited 1 and said
-/// nothing, and a patch cut short looked whole.
-#[test]
-fn a_diff_on_a_full_device_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", "Agent: No problem, I can do that.\n");
-    let full = std::fs::File::options()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("talklint"))
-        .args(["check", "--no-config", "--diff"])
-        .arg(dir.path())
-        .stdout(full)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("error: cannot write the diff to standard output: No space left on device"),
-        "{err}"
-    );
-}
-
 /// A report written over an earlier one keeps its permissions: written beside it and renamed,
 /// a `chmod 600` report came back `644`, readable by everyone, with the transcripts it quotes.
 #[cfg(unix)]

@@ -1,7 +1,8 @@
-//! `--diff` on a standard output it cannot write: opened for reading (`1</dev/null`) or closed
-//! (`>&-`). Rust's standard output takes the first's failed writes as done, and its runtime fills
-//! the second with a /dev/null that takes every byte, so the diff vanished and the run exited 1
-//! as if it had been shown; a full device (`/dev/full`) said so and exited 2, as these now do.
+//! Reports, listings and `--diff` on a standard output they cannot write: opened for reading
+//! (`1</dev/null`) or closed (`>&-`). Rust's standard output takes the first's failed writes as
+//! done, and its runtime fills the second with a /dev/null that takes every byte, so the output
+//! vanished and the run exited as if it had been shown; a full device (`/dev/full`) said so and
+//! exited 2, as these now do.
 
 use std::fs::File;
 use std::path::Path;
@@ -12,8 +13,14 @@ const RULES: &str = "rules:\n  - id: t/calm\n    phrases: [calm down]\n    repla
 /// `talklint check --diff FILE` in `dir` with `stdout`, through `sh` with `redirect` when
 /// given: its exit code and standard error.
 fn diff(dir: &Path, file: &str, stdout: Stdio, redirect: Option<&str>) -> (Option<i32>, String) {
-    let talklint = assert_cmd::cargo::cargo_bin("talklint");
     let args = ["check", "--no-config", "-r", "rules.yaml", "--diff", file];
+    run(dir, &args, stdout, redirect)
+}
+
+/// `talklint ARGS` in `dir` with `stdout`, through `sh` with `redirect` when given: its exit
+/// code and standard error.
+fn run(dir: &Path, args: &[&str], stdout: Stdio, redirect: Option<&str>) -> (Option<i32>, String) {
+    let talklint = assert_cmd::cargo::cargo_bin("talklint");
     let mut cmd = match redirect {
         // `exec` so that the shell's own descriptors are the binary's.
         Some(redirect) => {
@@ -42,8 +49,12 @@ fn calls() -> tempfile::TempDir {
     dir
 }
 
-const UNWRITABLE: &str = "error: cannot write the diff to standard output: it is closed, or open \
-                          for reading only\n  help: send standard output to a file or a pipe";
+const UNWRITABLE: &str = "error: cannot write the diff: standard output is closed, or open for \
+                          reading only\n  help: send standard output to a file or a pipe";
+
+/// The same of a report or a listing.
+const REPORT_UNWRITABLE: &str = "error: cannot write the report: standard output is closed, or \
+                                 open for reading only\n  help: send standard output to a file";
 
 #[test]
 fn a_diff_to_a_standard_output_open_for_reading_is_an_error() {
@@ -82,7 +93,7 @@ fn a_diff_to_a_full_device_is_an_error_and_to_a_file_is_written() {
     let (code, err) = diff(dir.path(), "a.txt", Stdio::from(full), None);
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("error: cannot write the diff to standard output: No space left on device"),
+        err.contains("error: cannot write the diff: No space left on device"),
         "{err}"
     );
     let patch = dir.path().join("fixes.patch");
@@ -91,4 +102,42 @@ fn a_diff_to_a_full_device_is_an_error_and_to_a_file_is_written() {
     assert_eq!(code, Some(1), "a fix it would make: {err}");
     let written = std::fs::read_to_string(&patch).unwrap();
     assert!(written.contains("\n+Agent: Please relax.\n"), "{written}");
+}
+
+#[test]
+fn a_report_or_listing_to_a_standard_output_it_cannot_write_is_an_error() {
+    let dir = calls();
+    let read_only = || Stdio::from(File::open("/dev/null").unwrap());
+    let check = ["check", "--no-config", "-r", "rules.yaml", "a.txt"];
+    for format in ["human", "json", "sarif"] {
+        let args = [&check[..], &["-f", format]].concat();
+        let (code, err) = run(dir.path(), &args, read_only(), None);
+        assert_eq!(code, Some(2), "{format}: {err}");
+        assert!(err.contains(REPORT_UNWRITABLE), "{format}: {err}");
+    }
+    let (code, err) = run(dir.path(), &["rules", "--no-config"], read_only(), None);
+    assert_eq!(
+        (code, err.contains(REPORT_UNWRITABLE)),
+        (Some(2), true),
+        "{err}"
+    );
+    // With its report written to a file, a run writes nothing to standard output: no error.
+    let to_file = [&check[..], &["-f", "json", "-o", "r.json"]].concat();
+    let (code, err) = run(dir.path(), &to_file, read_only(), None);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(dir.path().join("r.json").exists());
+}
+
+/// Only Linux fills a closed standard output before the runtime does (`src/main.rs`).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_to_a_closed_standard_output_is_an_error() {
+    let dir = calls();
+    let args = ["check", "--no-config", "-r", "rules.yaml", "a.txt"];
+    let (code, err) = run(dir.path(), &args, Stdio::piped(), Some(">&-"));
+    assert_eq!(
+        (code, err.contains(REPORT_UNWRITABLE)),
+        (Some(2), true),
+        "{err}"
+    );
 }
