@@ -30,7 +30,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     // pipe quietly, any other failure with an error.
     let failed = std::cell::RefCell::new(None);
     let mut diff_sink = FailsAfter(&failed);
-    let mut stdout = BufWriter::with_capacity(1 << 16, Stdout::new());
+    let mut stdout = stdout::buffered();
     let mut outputs = vec![Output {
         printer: report::printer(s.format, s.report_rules(), s.printer),
         writer: match main_file.as_mut() {

@@ -11,7 +11,7 @@ use crate::config::FailOn;
 use crate::file_node::pipe;
 use crate::merge::{self, Layout, MergeError};
 use crate::report::{self, OutputFormat, PrinterOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
@@ -33,7 +33,7 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let inputs: Vec<PathBuf> = args.reports.iter().map(PathBuf::from).collect();
     refuse_inputs(&outputs, &inputs)?;
     let mut file = args.output.as_deref().map(ReportFile::create).transpose()?;
-    let mut stdout = BufWriter::with_capacity(1 << 16, super::stdout::Stdout::new());
+    let mut stdout = super::stdout::buffered();
     let w: &mut dyn Write = match file.as_mut() {
         Some(f) => f,
         None => &mut stdout,

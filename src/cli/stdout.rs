@@ -47,6 +47,21 @@ impl Stdout {
     }
 }
 
+/// Standard output for a report's stream of writes, buffered: the descriptor's duplicate itself
+/// where it can be made, so that the buffer passes a vectored write to it whole, as it does to
+/// `io::stdout()` (through [`Stdout`], which cannot say it takes them, each would be copied).
+pub(super) fn buffered() -> io::BufWriter<Box<dyn Write>> {
+    #[cfg(unix)]
+    let out: Box<dyn Write> = match duplicate() {
+        Ok(file) => Box::new(file),
+        // Which fails each write as the duplicate failed.
+        Err(_) => Box::new(Stdout::new()),
+    };
+    #[cfg(not(unix))]
+    let out: Box<dyn Write> = Box::new(io::stdout());
+    io::BufWriter::with_capacity(1 << 16, out)
+}
+
 /// A duplicate of standard output's descriptor, as a file.
 #[cfg(unix)]
 pub(super) fn duplicate() -> io::Result<std::fs::File> {
