@@ -9,18 +9,6 @@ const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    phrases: [
 /// `check_in` adds `--no-config`.
 const ARGS: [&str; 3] = ["-r", "r.yaml", "--exit-zero"];
 
-/// The cells of column `name` in `csv`, its header row first.
-fn column(csv: &str, name: &str) -> Vec<String> {
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let at = (reader.headers().unwrap().iter())
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}: {csv}"));
-    // The rows of what was checked: the rule file here has a row, `not_checked`, of its own.
-    let rows = reader.records().map(Result::unwrap);
-    let checked = rows.filter(|r| r.iter().next_back() == Some(""));
-    checked.map(|r| r[at].to_string()).collect()
-}
-
 /// Sarah is written `sarah` first (in a conversation without findings), then `SARAH`, then
 /// `Sarah` in a call Tom hands on to her: `--statistics` names her `sarah`, and CSV wrote each
 /// spelling as it came, so a pivot table on `agent` split her in three.
@@ -51,12 +39,16 @@ fn csv_names_each_agent_as_statistics_does() {
     );
     let (_, rows, err) = run(&["-f", "csv"]);
     assert_eq!(
-        column(&rows, "agent"),
+        csv_column(&rows, "agent"),
         ["sarah", "sarah", "Tom; sarah"],
         "{rows}{err}"
     );
     let (_, findings, _) = run(&["-f", "csv", "--csv-findings"]);
-    assert_eq!(column(&findings, "agent"), ["sarah", "sarah"], "{findings}");
+    assert_eq!(
+        csv_column(&findings, "agent"),
+        ["sarah", "sarah"],
+        "{findings}"
+    );
     // One worker, or a merge of the run's report: the same.
     let (_, one, _) = run(&["-f", "csv", "-j", "1"]);
     assert_eq!(one, rows);
@@ -86,8 +78,12 @@ fn csv_and_html_mark_a_guessed_agent() {
     let (_, rows, _) = run(&["-f", "csv"]);
     let header = rows.lines().next().unwrap();
     assert!(header.contains(",agent,agent_guessed,"), "{header}");
-    assert_eq!(column(&rows, "agent"), ["Ria", "Ria"]);
-    assert_eq!(column(&rows, "agent_guessed"), ["true", "false"], "{rows}");
+    assert_eq!(csv_column(&rows, "agent"), ["Ria", "Ria"]);
+    assert_eq!(
+        csv_column(&rows, "agent_guessed"),
+        ["true", "false"],
+        "{rows}"
+    );
     let (_, findings, _) = run(&["-f", "csv", "--csv-findings"]);
     assert!(
         findings
@@ -96,7 +92,7 @@ fn csv_and_html_mark_a_guessed_agent() {
             .unwrap()
             .ends_with(",agent,agent_guessed,measured,not_checked")
     );
-    assert_eq!(column(&findings, "agent_guessed"), ["true", "false"]);
+    assert_eq!(csv_column(&findings, "agent_guessed"), ["true", "false"]);
 
     let path = crate::html_report::report(
         dir.path(),

@@ -5,7 +5,7 @@
 //! now holds them, one a line, as `merge` writes them too.
 
 use crate::merge::merge;
-use crate::support::{JSON_CHECK, run, talklint, warnings, write};
+use crate::support::{JSON_CHECK, csv_column, run, talklint, warnings, write};
 use serde_json::Value;
 
 const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    phrases: [calm down]\n";
@@ -13,17 +13,6 @@ const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    phrases: [
 /// A directive naming no rule, an unknown speaker, and a byte that is no UTF-8 (`\xe9`).
 const CALL: &[u8] = b"# talklint: disable nosuch/rule\nAgent: Calm down, sir.\n\
     Customr: caf\xe9?\nAgent: Okay.\n";
-
-/// The cells of column `name` in `csv`, for the rows of conversations.
-fn column(csv: &str, name: &str) -> Vec<String> {
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let at = (reader.headers().unwrap().iter())
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}: {csv}"));
-    let rows = reader.records().map(Result::unwrap);
-    let checked = rows.filter(|r| r.iter().next_back() == Some(""));
-    checked.map(|r| r[at].to_string()).collect()
-}
 
 #[test]
 fn a_csv_row_carries_the_warnings_of_its_conversation() {
@@ -55,10 +44,10 @@ fn a_csv_row_carries_the_warnings_of_its_conversation() {
 
     let (code, csv, err) = check("csv");
     assert_eq!(code, 0, "{err}");
-    let cells = column(&csv, "conversation_warnings");
+    let cells = csv_column(&csv, "conversation_warnings");
     assert_eq!(cells, [said.join("\n"), String::new()], "{csv}");
     // `warnings` stays the count of warning findings, and the header names each column once.
-    assert_eq!(column(&csv, "warnings"), ["0", "0"], "{csv}");
+    assert_eq!(csv_column(&csv, "warnings"), ["0", "0"], "{csv}");
     let header = csv.lines().next().unwrap_or("");
     assert!(
         header.contains(",agent_guessed,conversation_warnings,"),

@@ -257,3 +257,15 @@ pub fn fifo(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf
     std::thread::spawn(move || std::fs::write(at, text));
     path
 }
+
+/// The cells of column `name` in a CSV report, in the rows of what was checked (a skipped or
+/// unread file's row, which names why in its last column, left out).
+pub fn csv_column(csv: &str, name: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let at = (reader.headers().unwrap().iter())
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}: {csv}"));
+    let rows = reader.records().map(Result::unwrap);
+    let checked = rows.filter(|r| r.iter().next_back() == Some(""));
+    checked.map(|r| r[at].to_string()).collect()
+}
