@@ -30,13 +30,15 @@ pub(crate) fn starts_inside_word(text: &str, at: usize) -> bool {
     inside_word(text, at) || after_a_letter(text, at).is_some_and(apostrophe)
 }
 
-/// The text after byte `at` of `text`, where a letter or digit stands right before it.
+/// The text after byte `at` of `text`, where a letter or digit stands right before it, or an
+/// accent typed apart from its letter (`e` and U+0301 of `café`, as macOS writes it).
 fn after_a_letter(text: &str, at: usize) -> Option<&str> {
     let (before, after) = (text.get(..at)?, text.get(at..)?);
-    let glued = before
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
+    let accent = |c: char| {
+        matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    };
+    let glued = (before.chars().next_back()).is_some_and(|c| c.is_alphanumeric() || accent(c));
     glued.then_some(after)
 }
 

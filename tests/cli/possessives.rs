@@ -91,3 +91,30 @@ fn the_default_pack_hears_a_door_closed_and_a_policy_wall_said_with_a_possessive
         "{got:?}"
     );
 }
+
+/// A noun whose accent is typed apart from its letter (`cafe` and U+0301) is left as the noun
+/// written with one character is: a fix would leave the `'s` to the writer's replacement.
+#[test]
+fn a_fix_over_a_possessive_noun_is_left_however_its_accent_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "rules.yaml",
+        "rules:\n  - {id: t/cafe, speaker: any, phrases: [café], replace: coffee shop}\n",
+    );
+    let text =
+        "Agent: the caf\u{e9}'s door.\nAgent: the cafe\u{301}'s door.\nAgent: the cafe\u{301}.\n";
+    let call = write(dir.path(), "call.txt", text);
+    let out = talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(&rules)
+        .args(["--fix", "--exit-zero"])
+        .arg(&call)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let fixed = std::fs::read_to_string(&call).unwrap();
+    let expected =
+        "Agent: the caf\u{e9}'s door.\nAgent: the cafe\u{301}'s door.\nAgent: the coffee shop.\n";
+    assert_eq!(fixed, expected);
+}
