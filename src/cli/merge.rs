@@ -75,6 +75,8 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
             Ok(judge(&totals, fail_on, args.exit_zero))
         }
         Err(MergeError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Clean),
+        // Said as `check` says it: a standard output open for reading only, in words.
+        Err(MergeError::Write(e)) => Err(CliError::WriteReport(e)),
         Err(e) => Err(e.into()),
     }
 }

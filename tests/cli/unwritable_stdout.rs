@@ -141,3 +141,28 @@ fn a_report_to_a_closed_standard_output_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_merged_report_to_a_standard_output_it_cannot_write_is_an_error() {
+    let dir = calls();
+    let check = [
+        "check",
+        "--no-config",
+        "-r",
+        "rules.yaml",
+        "a.txt",
+        "-f",
+        "jsonl",
+    ];
+    let to_file = [&check[..], &["-o", "r.jsonl"]].concat();
+    let (code, err) = run(dir.path(), &to_file, Stdio::null(), None);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    let read_only = Stdio::from(File::open("/dev/null").unwrap());
+    let merge = ["merge", "--no-config", "-r", "rules.yaml", "r.jsonl"];
+    let (code, err) = run(dir.path(), &merge, read_only, None);
+    assert_eq!(
+        (code, err.contains(REPORT_UNWRITABLE)),
+        (Some(2), true),
+        "{err}"
+    );
+}
