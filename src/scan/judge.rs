@@ -75,10 +75,12 @@ pub(super) fn judge(
                 let open: Vec<usize> = (0..outcomes.len())
                     .filter(|&i| why[i].is_none() && problem(&outcomes[i]))
                     .collect();
+                // Quoted whole words, as the report quotes them (`that's not possible` for a
+                // phrase that begins at its `is`).
                 let quoted: Vec<Option<String>> = (open.iter().map(|&i| &outcomes[i]))
                     .map(|o| {
                         let text = t.turns[o.turn].text(source);
-                        o.range
+                        (o.written(text))
                             .map(|(s, e)| quoter.quote(o.turn, text, s..e).into_owned())
                     })
                     .collect();

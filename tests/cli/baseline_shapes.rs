@@ -156,6 +156,31 @@ fn a_baseline_match_is_known_however_its_apostrophes_are_written() {
     assert_eq!(code, 1, "{out}");
 }
 
+/// A match that begins inside a contraction (`is not possible` in `that's not possible`) is
+/// quoted whole by the report, and the baseline compares the same whole words: it never knew
+/// such a finding, which came back new on every run.
+#[test]
+fn a_baseline_knows_a_match_that_begins_inside_a_contraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "rules:\n  - {id: t/np, severity: error, phrases: [is not possible]}\n";
+    write(dir.path(), "r.yaml", rules);
+    write(
+        dir.path(),
+        "a.txt",
+        "Agent: Sorry, that's not possible today.\n",
+    );
+    let args = ["-r", "r.yaml", "-f", "json", "--exit-zero", "a.txt"];
+    let (_, report, err) = check_in(dir.path(), &args);
+    assert!(
+        report.contains(r#""match":"that's not possible""#),
+        "{report}{err}"
+    );
+    write(dir.path(), "base.json", &report);
+    let args = ["-r", "r.yaml", "--baseline", "base.json", "a.txt"];
+    let (code, out, err) = check_in(dir.path(), &args);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+}
+
 /// A baseline's findings of a file deleted or renamed since are said to be stale: they stayed
 /// in it for good, in silence, and would know the findings of a new file of that name.
 #[test]
