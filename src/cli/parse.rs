@@ -106,8 +106,10 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
     let cli = cli
         .args_override_self(true)
         .mut_subcommands(|c| c.args_override_self(true));
-    let matches = cli.get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    match cli.try_get_matches_from(args) {
+        Ok(matches) => Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
+        Err(e) => super::stdout::exit_showing(e),
+    }
 }
 
 /// What to say of a ripgrep flag talklint has not: a walk's choices it makes one way, which

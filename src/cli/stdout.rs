@@ -92,6 +92,29 @@ impl Write for Stdout {
     }
 }
 
+/// Ends the process as clap's `e.exit()` does, but when `--help` or `--version` cannot be
+/// written to standard output (which clap's own write would take as done, or fail without a
+/// word): then it says so, and exits 2, as every other listing does.
+pub(super) fn exit_showing(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit()
+    }
+    // A write of no bytes finds a descriptor open for reading only, which clap's does not.
+    #[cfg(unix)]
+    let refused = duplicate().and_then(|mut out| out.write(&[])).err();
+    #[cfg(not(unix))]
+    let refused: Option<io::Error> = None;
+    match refused.map_or_else(|| e.print(), Err) {
+        Err(failed) if failed.kind() != io::ErrorKind::BrokenPipe => {
+            let error = super::CliError::WriteReport(failed);
+            super::stderr::line(&format!("error: {error}"));
+            std::process::exit(2)
+        }
+        _ => std::process::exit(0),
+    }
+}
+
 /// Why standard output could not be written, as an error's message says it: EBADF, which says
 /// "Bad file descriptor", in words.
 pub(super) fn failure(e: &io::Error) -> String {

@@ -166,3 +166,24 @@ fn a_merged_report_to_a_standard_output_it_cannot_write_is_an_error() {
         "{err}"
     );
 }
+
+/// clap writes `--help` and `--version` itself, where a failed write went unsaid and exited 0.
+#[test]
+fn help_and_version_to_a_standard_output_they_cannot_take_are_an_error() {
+    let dir = calls();
+    for args in [&["--version"][..], &["check", "--help"]] {
+        let read_only = Stdio::from(File::open("/dev/null").unwrap());
+        let (code, err) = run(dir.path(), args, read_only, None);
+        assert_eq!(
+            (code, err.contains(REPORT_UNWRITABLE)),
+            (Some(2), true),
+            "{err}"
+        );
+        let full = File::options().write(true).open("/dev/full").unwrap();
+        let (code, err) = run(dir.path(), args, Stdio::from(full), None);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains("No space left on device"), "{err}");
+        let (code, err) = run(dir.path(), args, Stdio::piped(), None);
+        assert_eq!((code, err.as_str()), (Some(0), ""));
+    }
+}
