@@ -11,6 +11,19 @@ fn found(report: &serde_json::Value) -> Vec<(String, u64, String)> {
         .collect()
 }
 
+/// `call` after `talklint check --fix` with `rules`.
+fn fixed(rules: &std::path::Path, call: &std::path::Path) -> String {
+    let out = talklint()
+        .args(["check", "--no-config", "-r"])
+        .arg(rules)
+        .args(["--fix", "--exit-zero"])
+        .arg(call)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    std::fs::read_to_string(call).unwrap()
+}
+
 #[test]
 fn a_noun_is_found_in_its_possessive_and_a_written_s_is_asked_for() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,15 +57,7 @@ fn a_noun_is_found_in_its_possessive_and_a_written_s_is_asked_for() {
         .collect();
     assert_eq!(got, expected);
     // A fix over the noun would leave its `'s` behind the replacement: left for the writer.
-    let out = talklint()
-        .args(["check", "--no-config", "-r"])
-        .arg(&rules)
-        .args(["--fix", "--exit-zero"])
-        .arg(&call)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let fixed = std::fs::read_to_string(&call).unwrap();
+    let fixed = fixed(&rules, &call);
     assert!(
         fixed.starts_with("Agent: I need my manager's approval.\n"),
         "{fixed}"
@@ -105,15 +110,7 @@ fn a_fix_over_a_possessive_noun_is_left_however_its_accent_is_typed() {
     let text =
         "Agent: the caf\u{e9}'s door.\nAgent: the cafe\u{301}'s door.\nAgent: the cafe\u{301}.\n";
     let call = write(dir.path(), "call.txt", text);
-    let out = talklint()
-        .args(["check", "--no-config", "-r"])
-        .arg(&rules)
-        .args(["--fix", "--exit-zero"])
-        .arg(&call)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let fixed = std::fs::read_to_string(&call).unwrap();
+    let fixed = fixed(&rules, &call);
     let expected =
         "Agent: the caf\u{e9}'s door.\nAgent: the cafe\u{301}'s door.\nAgent: the coffee shop.\n";
     assert_eq!(fixed, expected);
