@@ -44,32 +44,36 @@ pub(crate) fn keep_case(matched: &str, replacement: &str, starts_sentence: bool)
 /// address's local part may be case-sensitive), `{placeholder}`s and words with a case of their
 /// own (`eBay`), left as written.
 fn shout(replacement: &str) -> String {
-    let mut kept = Vec::new();
-    crate::text::links::find(replacement, &mut kept);
-    let mut out = String::with_capacity(replacement.len());
-    let mut at = 0;
-    for range in kept {
-        out.push_str(&shout_text(&replacement[at..range.start]));
-        out.push_str(&replacement[range.clone()]);
-        at = range.end;
-    }
-    out.push_str(&shout_text(&replacement[at..]));
-    out
+    let mut links = Vec::new();
+    crate::text::links::find(replacement, &mut links);
+    around(replacement, links, shout_text)
 }
 
-/// `text` in capitals, but for its words with a case of their own.
+/// `text` in capitals, but for its words with a case of their own: a written word
+/// (`McDonald's`) with a part of its own case is kept whole.
 fn shout_text(text: &str) -> String {
+    let own = (text.split(char::is_whitespace).filter(|w| own_case(w))).map(|word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        start..start + word.len()
+    });
+    around(text, own, shout_placeholders)
+}
+
+/// `text` with `change` made to what lies between the `kept` ranges (in order), which stay as
+/// written.
+fn around(
+    text: &str,
+    kept: impl IntoIterator<Item = std::ops::Range<usize>>,
+    change: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    // A written word (`McDonald's`) with a part of its own case is kept whole.
-    let own = |w: &&str| w.split(|c: char| !c.is_alphanumeric()).any(own_case_word);
-    for word in text.split(char::is_whitespace).filter(own) {
-        let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        out.push_str(&shout_placeholders(&text[at..start]));
-        out.push_str(word);
-        at = start + word.len();
+    for range in kept {
+        out.push_str(&change(&text[at..range.start]));
+        out.push_str(&text[range.clone()]);
+        at = range.end;
     }
-    out.push_str(&shout_placeholders(&text[at..]));
+    out.push_str(&change(&text[at..]));
     out
 }
 
