@@ -78,14 +78,20 @@ fn emoji_warning(phrase: &str) -> Option<String> {
 /// `c`, and a fix rewrites the words and leaves the symbol (`fully%`).
 fn symbol_warning(phrase: &str) -> Option<String> {
     const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢₹₽₩₺₴₿©®™§‰±×÷→";
-    // Every phrase of every pack is asked when the rules load: most hold no symbol byte.
-    let ascii = |b: &u8| {
-        matches!(
-            b,
-            b'%' | b'#' | b'+' | b'&' | b'@' | b'=' | b'~' | b'^' | b'<' | b'>'
-        )
+    // The ASCII ones, by byte: every phrase of every pack is asked when the rules load, and
+    // most hold no symbol byte.
+    const ASCII_SYMBOL: [bool; 128] = {
+        let (mut table, bytes, mut i) = ([false; 128], SYMBOLS.as_bytes(), 0);
+        while i < bytes.len() {
+            if bytes[i] < 128 {
+                table[bytes[i] as usize] = true;
+            }
+            i += 1;
+        }
+        table
     };
-    if phrase.is_ascii() && !phrase.as_bytes().iter().any(ascii) {
+    let ascii_symbol = |&b: &u8| b < 128 && ASCII_SYMBOL[b as usize];
+    if phrase.is_ascii() && !phrase.as_bytes().iter().any(ascii_symbol) {
         return None;
     }
     let symbol = phrase.chars().find(|&c| SYMBOLS.contains(c))?;
