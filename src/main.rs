@@ -22,11 +22,11 @@ fn main() -> std::process::ExitCode {
 #[unsafe(link_section = ".init_array")]
 static NO_HUGE_PAGES: extern "C" fn() = no_huge_pages;
 
-/// Standard output closed at start (`talklint check --diff … >&-`): the Rust runtime opens
-/// /dev/null for reading and writing in its place before `main`, where every write succeeds and
-/// a diff vanishes without a word. Opened for reading only here, before the runtime looks, a
-/// write fails there as on a standard output opened for reading (`1</dev/null`): `--diff` says
-/// it cannot write, while a report written there is dropped by `io::stdout()` as before.
+/// Standard output closed at start (`talklint check … >&-`): the Rust runtime opens /dev/null
+/// for reading and writing in its place before `main`, where every write succeeds and a report
+/// or diff vanishes without a word. Opened for reading only here, before the runtime looks, a
+/// write fails there as on a standard output opened for reading (`1</dev/null`), and the run
+/// says it cannot write (`cli::stdout`).
 #[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array")]

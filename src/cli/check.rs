@@ -209,7 +209,7 @@ impl Write for FailsAfter<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         match &*self.0.borrow() {
-            Some(e) => Err(io::Error::new(e.kind(), e.to_string())),
+            Some(e) => Err(stdout::again(e)),
             None => Ok(()),
         }
     }

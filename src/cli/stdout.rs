@@ -36,14 +36,15 @@ impl Stdout {
 impl Stdout {
     fn file(&mut self) -> io::Result<&mut std::fs::File> {
         let out = self.out.get_or_insert_with(duplicate);
-        match out {
-            Ok(out) => Ok(out),
-            // The same error again, its OS code kept for [`failure`] to read.
-            Err(e) => Err(match e.raw_os_error() {
-                Some(code) => io::Error::from_raw_os_error(code),
-                None => io::Error::new(e.kind(), e.to_string()),
-            }),
-        }
+        out.as_mut().map_err(|e| again(e))
+    }
+}
+
+/// `e` once more, for each write it fails: its OS code kept for [`failure`] to read.
+pub(super) fn again(e: &io::Error) -> io::Error {
+    match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(e.kind(), e.to_string()),
     }
 }
 
