@@ -1,5 +1,6 @@
 //! A new file beside another, to be renamed over it once it is whole: how `--fix` rewrites a
 //! transcript and how a report file replaces last run's, with no moment when either is cut short.
+//! Until it is renamed or removed, a run stopped by a signal removes it ([`crate::interrupt`]).
 
 use std::fs::{File, OpenOptions};
 use std::io;
@@ -11,9 +12,29 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// A new file beside `target`, made with `mode` (less the umask). Its name is short (a long
 /// file name stays within the limit), hidden (a walk skips it), and new: a name a killed run
-/// left behind is passed over.
+/// left behind is passed over. End it with [`rename_over`] or [`discard`].
 pub(crate) fn create_beside(target: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
-    create_numbered(target, mode, &NEXT)
+    let made = create_numbered(target, mode, &NEXT)?;
+    crate::interrupt::listen_for(&made.0);
+    Ok(made)
+}
+
+/// Renames `temp`, made by [`create_beside`], over `target`.
+pub(crate) fn rename_over(temp: &Path, target: &Path) -> io::Result<()> {
+    crate::interrupt::settle(&[temp], || std::fs::rename(temp, target))
+}
+
+/// Removes `temp`, made by [`create_beside`] and not renamed.
+pub(crate) fn discard(temp: &Path) {
+    let _ = crate::interrupt::settle(&[temp], || remove(temp));
+}
+
+/// Removes the file at `path`: done when it is gone, whoever removed it.
+pub(crate) fn remove(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// [`create_beside`], its names numbered by `next`.

@@ -26,6 +26,7 @@ pub(crate) mod fnv;
 #[cfg(any(test, fuzzing))]
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod interrupt;
 pub(crate) mod json_comma;
 pub(crate) mod merge;
 pub(crate) mod redact;

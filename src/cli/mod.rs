@@ -134,6 +134,13 @@ fn rule_errors(errors: &[RuleError], done: &str) -> String {
 /// Runs the talklint command line on `args` (the program name first) and gives its exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = parse::parse_args(args);
+    // The commands that write reports or fixed transcripts beside their paths.
+    if matches!(
+        cli.command,
+        Command::Check(_) | Command::Eval(_) | Command::Merge(_)
+    ) {
+        crate::interrupt::watch();
+    }
     let outcome = match cli.command {
         Command::Check(mut args) => {
             args.output = output_name::unless_dash(args.output);

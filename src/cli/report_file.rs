@@ -3,7 +3,7 @@
 //! leaves last run's report as it was, never half of a new one.
 
 use super::CliError;
-use crate::beside::{create_beside, no_room_beside};
+use crate::beside::{create_beside, no_room_beside, remove};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,9 @@ impl ReportFile {
             Ok(meta) => (meta.is_file(), false),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let made = File::options().write(true).create_new(true).open(path);
+                if made.is_ok() {
+                    crate::interrupt::listen_for(path);
+                }
                 (true, made.is_ok())
             }
             Err(_) => (false, false),
@@ -54,6 +57,10 @@ impl ReportFile {
         let made = replaceable
             .then(|| create_beside(path, 0o666))
             .and_then(Result::ok);
+        // Without a file beside it, the report is written in place: a signal leaves it.
+        if placeholder && made.is_none() {
+            crate::interrupt::keep(path);
+        }
         let (file, beside) = match made {
             Some((temp, file)) => (file, Some((temp, path.to_path_buf()))),
             // Where no file can be made beside it (a read-only folder), the report is
@@ -88,16 +95,19 @@ impl ReportFile {
             // Where the folder refuses the rename (another user's file in a sticky folder, a
             // file mounted on its own), the report is copied over the file instead. On failure,
             // dropping `self` removes what this report made.
-            let moved = std::fs::rename(temp, path).or_else(|e| match no_room_beside(&e) {
-                true => copy_into(temp, path, self.target.as_ref()),
-                false => Err(e),
+            let moved = crate::interrupt::settle(&[temp, path], || {
+                std::fs::rename(temp, path).or_else(|e| match no_room_beside(&e) {
+                    // A copy leaves the file written beside.
+                    true => copy_into(temp, path, self.target.as_ref()).map(|()| {
+                        let _ = std::fs::remove_file(temp);
+                    }),
+                    false => Err(e),
+                })
             });
             moved.map_err(|source| CliError::CreateReport {
                 path: path.display().to_string(),
                 source,
             })?;
-            // A copy leaves the file written beside.
-            let _ = std::fs::remove_file(temp);
         }
         self.beside = None;
         Ok(())
@@ -185,10 +195,13 @@ impl Write for ReportFile {
 impl Drop for ReportFile {
     fn drop(&mut self) {
         if let Some((temp, path)) = &self.beside {
-            let _ = std::fs::remove_file(temp);
-            if self.placeholder {
-                let _ = std::fs::remove_file(path);
-            }
+            let made: &[&Path] = match self.placeholder {
+                true => &[temp, path],
+                false => &[temp],
+            };
+            let _ = crate::interrupt::settle(made, || {
+                made.iter().map(|p| remove(p)).fold(Ok(()), io::Result::and)
+            });
         }
     }
 }

@@ -3,7 +3,7 @@
 //! sticky folder, a file with hard links, whose other names would keep the old text), the file
 //! is written in place and, if that write fails, its old bytes are written back.
 
-use crate::beside::{create_beside, no_room_beside};
+use crate::beside::{create_beside, discard, no_room_beside, rename_over};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -46,12 +46,12 @@ pub(super) fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String>
         keep_owner(&file, &meta);
         file.set_permissions(meta.permissions())?;
         file.sync_all()?;
-        fs::rename(&temp, &target)
+        rename_over(&temp, &target)
     })();
     match written {
         Ok(()) => Ok(()),
         Err(e) => {
-            let _ = fs::remove_file(&temp);
+            discard(&temp);
             // Renaming over another user's file in a sticky folder, or over a file mounted on
             // its own (a container's `-v file:file`), is refused.
             if no_room_beside(&e) {

@@ -1,0 +1,108 @@
+//! A run stopped by a signal (Ctrl-C, `kill`, a closed terminal) while it writes its reports
+//! leaves no report half made: not the hidden file a report is written to beside its path, nor
+//! the empty file a new report's path held; last run's report stays as it was. The signal still
+//! ends the run (a shell reads 130 after Ctrl-C), unless it was ignored when the run began.
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// `talklint check` reading conversations from its standard input (left open) in `dir`, with a
+/// JSON report to `new.json` and a SARIF report over `old.sarif`; through `sh -c PREFIX` when
+/// given. Returns once the reports are being written.
+fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
+    let talklint = env!("CARGO_BIN_EXE_talklint");
+    let args = [
+        "check",
+        "--no-config",
+        "-r",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules/basic.yaml"),
+        "--input-format",
+        "jsonl",
+        "-f",
+        "json",
+        "-o",
+        "new.json",
+        "--output-sarif",
+        "old.sarif",
+        "-",
+    ];
+    let mut cmd = match prefix {
+        Some(prefix) => {
+            let mut sh = Command::new("sh");
+            sh.arg("-c")
+                .arg(format!("{prefix}; exec \"$0\" \"$@\""))
+                .arg(talklint);
+            sh
+        }
+        None => Command::new(talklint),
+    };
+    let child = (cmd.current_dir(dir).args(args))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("binary runs");
+    let begun = Instant::now();
+    while hidden_files(dir).len() < 2 {
+        assert!(begun.elapsed() < Duration::from_secs(30), "no report begun");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+/// The names of the hidden files in `dir`: the reports being written.
+fn hidden_files(dir: &Path) -> Vec<String> {
+    let names = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name());
+    let names = names.map(|n| n.to_string_lossy().into_owned());
+    names.filter(|n| n.starts_with('.')).collect()
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = (std::fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn signal(child: &Child, signal: i32) {
+    // SAFETY: kill takes two integers; the child has not been waited for, so its id is its own.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+}
+
+#[test]
+fn a_signal_leaves_no_report_half_made() {
+    for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("old.sarif"), "last run's report").unwrap();
+        let mut child = streaming(dir.path(), None);
+        assert_eq!(names(dir.path()).len(), 4, "{:?}", names(dir.path()));
+        signal(&child, sig);
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(sig), "signal {sig}: {status:?}");
+        assert_eq!(names(dir.path()), ["old.sarif"], "signal {sig}");
+        let old = std::fs::read_to_string(dir.path().join("old.sarif")).unwrap();
+        assert_eq!(old, "last run's report");
+    }
+}
+
+#[test]
+fn a_signal_ignored_when_the_run_began_stays_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.sarif"), "last run's report").unwrap();
+    let mut child = streaming(dir.path(), Some("trap '' INT"));
+    signal(&child, libc::SIGINT);
+    std::thread::sleep(Duration::from_millis(200));
+    drop(child.stdin.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert_eq!(names(dir.path()), ["new.json", "old.sarif"]);
+    let json = std::fs::read_to_string(dir.path().join("new.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&json).expect("a whole report");
+    assert_eq!(report["summary"]["conversations"], 0);
+}
