@@ -26,6 +26,7 @@ mod own;
 mod rank;
 #[cfg(test)]
 mod robustness;
+mod rule_ids;
 pub(crate) mod rules;
 mod sarif;
 mod sarif_fingerprint;

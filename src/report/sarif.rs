@@ -1,5 +1,5 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
-//! `tool.driver.rules`, one result per problem finding (rewards are not problems) with its level,
+//! `tool.driver.rules`, each id once ([`driver`]), one result per problem finding (rewards are not problems) with its level,
 //! message, region (columns in code points) and matched text, and one per conversation that
 //! fails (`talklint/score`, listed after the rules); a warning notification per warning
 //! of a conversation (at the line and column it starts with, a directive's) and an error
@@ -8,11 +8,12 @@
 //! like the other formats.
 
 use super::escape::{int, json_string, json_strings, measure};
+use super::rule_ids::RuleIds;
 use super::sarif_fingerprint::Fingerprints;
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
 use super::{Conversation, FileError, Finding, Printer, Skipped, Totals};
-use crate::rules::{Kind, Rule, RuleSet, Severity, TemplatePiece};
+use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,6 +31,8 @@ pub(super) struct Sarif {
     messages: Vec<JsonTemplate>,
     /// Whether each rule (by index) fails a conversation it hits.
     auto_fail: Vec<bool>,
+    /// Each rule id once: where a rule (by index) is in `tool.driver.rules`.
+    ids: RuleIds,
     /// Whether a result was written (the first one has no leading comma).
     wrote_result: AtomicBool,
     /// The conversations' warning notifications, each with a leading comma, in input order.
@@ -40,10 +43,12 @@ pub(super) struct Sarif {
 
 impl Sarif {
     pub(super) fn new(rules: &RuleSet) -> Sarif {
+        let ids = RuleIds::new(rules);
         Sarif {
-            head: head(rules),
+            head: driver::head(rules, &ids),
             messages: rules.rules.iter().map(JsonTemplate::new).collect(),
             auto_fail: super::auto_fail(rules),
+            ids,
             wrote_result: AtomicBool::new(false),
             warnings: Mutex::new(Vec::new()),
             tags: Mutex::new(Vec::new()),
@@ -69,13 +74,14 @@ impl Printer for Sarif {
                 uri: &path,
                 snippet: snippet.as_deref(),
                 message: self.messages.get(f.rule_index),
+                rule_index: self.ids.place(f.rule_index),
                 fingerprint: fingerprints.of(c, f),
             };
             result.write(c, f, out);
         }
         if !c.passed {
             out.extend_from_slice(b",\n");
-            let failed = score::result(c, &path, &self.auto_fail);
+            let failed = score::result(c, &path, &self.auto_fail, self.ids.first().len());
             out.extend_from_slice(failed.to_string().as_bytes());
         }
         // Its warnings, and a note of the rules it could not apply (SPEC §2.1: the report says
@@ -191,6 +197,7 @@ fn notification(level: &str, message: &str, path: &str, place: Option<(usize, us
     })
 }
 
+/// A severity as SARIF names a level.
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -229,52 +236,6 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// A rule's message as a description of all its findings: what each fills in is `…`, the
-/// speaker "the speaker".
-fn described(rule: &Rule) -> String {
-    let piece = |p| match p {
-        TemplatePiece::Text(text) => text,
-        TemplatePiece::Speaker => "the speaker",
-        TemplatePiece::Match | TemplatePiece::Trigger | TemplatePiece::Measured => "…",
-    };
-    rule.template().map(piece).collect()
-}
-
-/// The document up to the opening of `results`.
-fn head(rules: &RuleSet) -> String {
-    let driver_rules: Vec<Value> = rules
-        .rules
-        .iter()
-        .map(|r| {
-            let mut rule = json!({
-                "id": r.id,
-                "name": r.id.replace(['/', '-'], "_"),
-                "shortDescription": {"text": r.description.clone().unwrap_or_else(|| described(r))},
-                "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"category": r.category, "kind": r.kind.name(), "points": r.points},
-            });
-            if let Some(s) = &r.suggestion {
-                rule["help"] = json!({"text": s});
-            }
-            if let Some(l) = &r.link {
-                rule["helpUri"] = json!(l);
-            }
-            rule
-        })
-        .chain([score::rule()])
-        .collect();
-    let tool = json!({"driver": {
-        "name": "talklint",
-        "version": env!("CARGO_PKG_VERSION"),
-        "rules": driver_rules,
-    }});
-    // Written by hand up to the opening of `results`, so the results can be streamed into it.
-    format!(
-        "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\
-         \"runs\":[{{\"tool\":{tool},\"columnKind\":\"unicodeCodePoints\",\"results\":["
-    )
-}
-
 /// What a result says besides its finding.
 struct Result<'a> {
     /// The file's URI reference.
@@ -283,6 +244,8 @@ struct Result<'a> {
     snippet: Option<&'a str>,
     /// The rule's message template.
     message: Option<&'a JsonTemplate>,
+    /// The index of its rule's id in `tool.driver.rules`.
+    rule_index: usize,
     fingerprint: String,
 }
 
@@ -345,7 +308,7 @@ impl Result<'_> {
         out.extend_from_slice(b"},\"ruleId\":");
         json_string(out, f.rule);
         out.extend_from_slice(b",\"ruleIndex\":");
-        int(out, f.rule_index);
+        int(out, self.rule_index);
         if let Some(why) = f.suppressed {
             out.extend_from_slice(b",\"suppressions\":[{\"kind\":\"");
             out.extend_from_slice(why.sarif_kind().as_bytes());
@@ -355,6 +318,8 @@ impl Result<'_> {
     }
 }
 
+#[path = "sarif_driver.rs"]
+mod driver;
 #[path = "sarif_score.rs"]
 mod score;
 

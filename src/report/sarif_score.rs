@@ -26,8 +26,9 @@ pub(super) fn rule() -> Value {
 /// The result of the failed conversation `c` in the file at `uri`: at its first line (a report
 /// holds no place for a conversation, and `merge` writes what `check` did), saying its score and
 /// why it fails, as the GitHub annotation does. `auto_fail` says, by rule index, whether a
-/// loaded rule fails a conversation it hits; the score's rule comes after them.
-pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
+/// loaded rule fails a conversation it hits; the score's rule comes after the `listed` rules
+/// of `tool.driver.rules`.
+pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool], listed: usize) -> Value {
     // Its id or place (`(2)`): two failing conversations of a file were two results alike.
     let name = c.name();
     let id = name.as_ref().map(|n| format!("{n}: ")).unwrap_or_default();
@@ -48,7 +49,7 @@ pub(super) fn result(c: &Conversation, uri: &str, auto_fail: &[bool]) -> Value {
         "partialFingerprints": {"primaryLocationLineHash": of_failure(ID, c)},
         "properties": properties,
         "ruleId": ID,
-        "ruleIndex": auto_fail.len(),
+        "ruleIndex": listed,
     })
 }
 

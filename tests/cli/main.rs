@@ -97,6 +97,7 @@ mod missing_require;
 mod mistakes;
 mod named_files;
 mod nested_config;
+mod nested_reports;
 mod never_holds;
 mod no_agent_turn;
 mod no_role_advice;
