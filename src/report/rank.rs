@@ -59,6 +59,25 @@ pub(crate) fn rank(problems: &mut [Problem]) {
     problems.sort_unstable_by_key(Problem::key);
 }
 
+/// `problems` of rules that share an id as one problem of the id, under the rule that stands
+/// for it (`first_of`, by rule index: a nested config can report a rule at another severity),
+/// at the worst severity of them and with their tallies summed; top first.
+pub(crate) fn by_id(problems: &[Problem], first_of: impl Fn(usize) -> usize) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::new();
+    for p in problems {
+        let rule = first_of(p.rule);
+        match out.iter_mut().find(|o| o.rule == rule) {
+            Some(o) => {
+                o.severity = o.severity.max(p.severity);
+                o.tally.merge(&p.tally);
+            }
+            None => out.push(Problem { rule, ..*p }),
+        }
+    }
+    rank(&mut out);
+    out
+}
+
 /// A conversation's problems by rule, top first (rewards and tags are not problems).
 pub(crate) fn problems(findings: &[Finding]) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
@@ -109,6 +128,24 @@ mod tests {
         rank(&mut all);
         let order: Vec<usize> = all.iter().map(|p| p.rule).collect();
         assert_eq!(order, [4, 2, 3, 5, 1, 0]);
+    }
+
+    #[test]
+    fn rules_of_one_id_rank_as_one_at_their_worst_severity() {
+        // Rules 0 and 2 share an id (2 is a nested config's entry of 0, at info).
+        let all = [
+            problem(2, Severity::Info, 3, 3),
+            problem(1, Severity::Warning, 1, 5),
+            problem(0, Severity::Error, 1, 10),
+        ];
+        let merged = by_id(&all, |i| if i == 2 { 0 } else { i });
+        assert_eq!(
+            merged,
+            [
+                problem(0, Severity::Error, 4, 13),
+                problem(1, Severity::Warning, 1, 5)
+            ]
+        );
     }
 
     #[test]

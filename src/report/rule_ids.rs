@@ -40,6 +40,11 @@ impl RuleIds {
     pub(super) fn place(&self, index: usize) -> usize {
         self.place[index]
     }
+
+    /// The index of the first rule with rule `index`'s id, which stands for the id.
+    pub(super) fn first_of(&self, index: usize) -> usize {
+        self.first[self.place[index]]
+    }
 }
 
 #[cfg(test)]
@@ -59,5 +64,6 @@ mod tests {
         let ids = RuleIds::new(&rules);
         assert_eq!(ids.first(), [0, 1]);
         assert_eq!((0..3).map(|i| ids.place(i)).collect::<Vec<_>>(), [0, 1, 0]);
+        assert_eq!(ids.first_of(2), 0);
     }
 }

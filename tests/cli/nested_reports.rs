@@ -5,6 +5,7 @@
 //! level. The HTML report's rule filter, top problems and agent table counted it as two rules,
 //! and its filter found only the conversations of the rule's last entry.
 
+use crate::html_report::{LISTED, browse};
 use crate::support::{assert_valid_sarif, run, talklint};
 use serde_json::{Value, json};
 use std::fs;
@@ -96,4 +97,46 @@ fn sarif_describes_a_rule_as_the_config_of_the_folder_it_runs_in() {
         .collect();
     let at = json!(calm[0]);
     assert_eq!(levels, [(&at, &json!("error")), (&at, &json!("note"))]);
+}
+
+#[test]
+fn html_names_a_rule_of_two_entries_once_and_filters_on_both() {
+    let dir = tree();
+    let path = dir.path().join("report.html");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "html",
+        "--exit-zero",
+        "-o",
+        "report.html",
+        ".",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let page = fs::read_to_string(&path).unwrap();
+    // One filter option, one bar in the top problems (stacked: an error and an info) and one
+    // pill in Sarah's row of the agent table.
+    let option = "<option value=\"respect/calm-down\">respect/calm-down (2 findings)</option>";
+    assert_eq!(
+        page.matches("<option value=\"respect/calm-down\">").count(),
+        1
+    );
+    assert!(page.contains(option), "{page}");
+    let bar = "title=\"respect/calm-down (error, info): 2 findings, 11 points lost\"";
+    assert_eq!(page.matches(bar).count(), 1, "{page}");
+    let pill = "<a class=\"pill error\" href=\"#agent=Sarah&amp;rule=respect/calm-down\"";
+    assert_eq!(page.matches(pill).count(), 1, "{page}");
+    assert_eq!(
+        page.matches(">respect/calm-down</a>").count(),
+        2,
+        "bar and pill"
+    );
+    // The filter finds the rule in both folders (it found the last entry's alone).
+    let steps = json!([
+        {"do": "select", "selector": "select[name=rule]", "value": "respect/calm-down"},
+        {"do": "eval", "name": "listed", "js": LISTED},
+    ]);
+    if let Some(seen) = browse(&path, steps) {
+        assert_eq!(seen["listed"], json!(["a.txt", "team/b.txt"]), "{seen}");
+    }
 }

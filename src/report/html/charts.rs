@@ -136,10 +136,17 @@ pub(super) fn charts(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         ],
         &category_bars(&problems, rules),
     );
-    let top: Vec<Bar> = problems
+    // A rule of two entries (a nested config's severity) is one bar, stacked by severity.
+    let top: Vec<Bar> = rank::by_id(&problems, |i| rules[i].first)
         .iter()
         .take(10)
-        .map(|p| rule_bar(&rules[p.rule], p.tally, ("rule", &rules[p.rule].id)))
+        .map(|p| {
+            let r = &rules[p.rule];
+            let parts = (problems.iter())
+                .filter(|q| rules[q.rule].first == p.rule)
+                .map(|q| (class(r.kind, q.severity), q.tally.findings));
+            rule_bar(r, p.tally, ("rule", &r.id), parts.collect())
+        })
         .collect();
     chart(
         page,
@@ -164,24 +171,20 @@ pub(super) fn charts(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
             "tag",
         ),
     ] {
-        let mut bars: Vec<(usize, &RuleInfo)> = s
-            .stats
-            .per_rule
-            .iter()
-            .zip(rules)
-            .filter(|(n, r)| **n > 0 && r.kind == kind)
-            .map(|(n, r)| (*n, r))
+        let mut bars: Vec<(&RuleInfo, usize)> = super::found(s, rules)
+            .into_iter()
+            .filter(|(r, _)| r.kind == kind)
             .collect();
-        bars.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+        bars.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
         let bars: Vec<Bar> = bars
             .iter()
             .take(10)
-            .map(|(n, r)| {
+            .map(|&(r, n)| {
                 let tally = RuleTally {
-                    findings: *n,
+                    findings: n,
                     points_lost: 0,
                 };
-                rule_bar(r, tally, (key, &r.id))
+                rule_bar(r, tally, (key, &r.id), vec![(class(r.kind, r.severity), n)])
             })
             .collect();
         chart(page, [title, note, key], &bars);
@@ -232,12 +235,27 @@ fn category_bars(problems: &[Problem], rules: &[RuleInfo]) -> Vec<Bar> {
         .collect()
 }
 
-/// A rule's bar: its findings, coloured by its severity (or as a reward or tag).
-fn rule_bar(r: &RuleInfo, t: RuleTally, filter: (&str, &str)) -> Bar {
+/// A rule's bar: its findings, stacked by the `parts` they are coloured as (their severity, or
+/// reward or tag), with how many each.
+fn rule_bar(
+    r: &RuleInfo,
+    t: RuleTally,
+    filter: (&str, &str),
+    parts: Vec<(&'static str, usize)>,
+) -> Bar {
+    // Two entries of one severity (another message) are one part.
+    let mut stacked: Vec<(&'static str, usize)> = Vec::new();
+    for (class, n) in parts {
+        match stacked.iter_mut().find(|s| s.0 == class) {
+            Some(s) => s.1 += n,
+            None => stacked.push((class, n)),
+        }
+    }
+    let classes: Vec<&str> = stacked.iter().map(|p| p.0).collect();
     let mut tooltip = format!(
         "{} ({}): {}",
         r.id,
-        class(r.kind, r.severity),
+        classes.join(", "),
         plural(t.findings, "finding", "findings")
     );
     if t.points_lost > 0 {
@@ -247,7 +265,7 @@ fn rule_bar(r: &RuleInfo, t: RuleTally, filter: (&str, &str)) -> Bar {
         label: r.id.clone(),
         href: Some(filter_link(&[filter])),
         tooltip,
-        parts: vec![(class(r.kind, r.severity), t.findings as f64)],
+        parts: stacked.into_iter().map(|(c, n)| (c, n as f64)).collect(),
         value: match t.points_lost {
             0 => t.findings.to_string(),
             lost => format!("{} (−{lost})", t.findings),

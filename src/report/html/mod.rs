@@ -17,8 +17,10 @@ mod data;
 mod overview;
 
 use super::escape::markup_json_string;
-use super::{Conversation, Printer, Totals};
+use super::rule_ids::RuleIds;
+use super::{Conversation, Printer, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 const STYLE: &str = include_str!("page.css");
@@ -31,12 +33,40 @@ struct RuleInfo {
     kind: Kind,
     severity: Severity,
     suggestion: Option<String>,
+    /// The index of the first rule with its id, which stands for the id where the page names
+    /// rules by id (filter, charts, agent table): with nested configs, an id can have several
+    /// entries (another severity, …), the run's config's first.
+    first: usize,
 }
 
 impl RuleInfo {
     fn is_problem(&self) -> bool {
         matches!(self.kind, Kind::Forbid | Kind::Require)
     }
+}
+
+/// Counts by rule index summed by rule id, under the index of the rule that stands for each id
+/// ([`RuleInfo::first`]); ids counted nothing are left out.
+fn by_id(
+    counts: impl IntoIterator<Item = (usize, usize)>,
+    rules: &[RuleInfo],
+) -> BTreeMap<usize, usize> {
+    let mut by_id = BTreeMap::new();
+    for (rule, n) in counts.into_iter().filter(|c| c.1 > 0) {
+        if let Some(r) = rules.get(rule) {
+            *by_id.entry(r.first).or_default() += n;
+        }
+    }
+    by_id
+}
+
+/// Each rule id the scan found, by the rule that stands for it, with its findings.
+fn found<'r>(s: &Summary, rules: &'r [RuleInfo]) -> Vec<(&'r RuleInfo, usize)> {
+    let counts = by_id(s.stats.per_rule.iter().copied().enumerate(), rules);
+    counts
+        .into_iter()
+        .map(|(rule, n)| (&rules[rule], n))
+        .collect()
 }
 
 /// The HTML printer: the rules name the findings, bars and filters.
@@ -47,16 +77,16 @@ pub(super) struct Html {
 
 impl Html {
     pub(super) fn new(rules: &RuleSet) -> Html {
+        let ids = RuleIds::new(rules);
         Html {
-            rules: rules
-                .rules
-                .iter()
-                .map(|r| RuleInfo {
+            rules: (rules.rules.iter().enumerate())
+                .map(|(i, r)| RuleInfo {
                     id: r.id.clone(),
                     category: r.category.clone(),
                     kind: r.kind,
                     severity: r.severity,
                     suggestion: r.suggestion.clone(),
+                    first: ids.first_of(i),
                 })
                 .collect(),
         }

@@ -94,7 +94,7 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
             a.conversations,
             percent(a.passed, a.conversations),
         );
-        let mut problems: Vec<Problem> = a
+        let problems: Vec<Problem> = a
             .problems
             .iter()
             .filter_map(|(&rule, &tally)| {
@@ -106,13 +106,13 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
                 })
             })
             .collect();
-        rank::rank(&mut problems);
-        for p in problems.iter().take(3) {
+        // A rule of two entries (a nested config's severity) is one rule, at its worst.
+        for p in rank::by_id(&problems, |i| rules[i].first).iter().take(3) {
             let r = &rules[p.rule];
             let _ = write!(
                 page,
                 "<a class=\"pill {}\" href=\"{}\" title=\"{}, {} points lost\">{}</a> ",
-                r.severity.name(),
+                p.severity.name(),
                 html(&filter_link(&[("agent", name), ("rule", &r.id)])),
                 crate::report::plural(p.tally.findings, "finding", "findings"),
                 p.tally.points_lost,
@@ -122,8 +122,8 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         if tags {
             page.push_str("</td><td>");
         }
-        for (&rule, &n) in &a.tags {
-            let Some(r) = rules.get(rule) else { continue };
+        for (rule, n) in super::by_id(a.tags.iter().map(|(&r, &n)| (r, n)), rules) {
+            let r = &rules[rule];
             let _ = write!(
                 page,
                 "<a class=\"badge\" href=\"{}\" title=\"{}\">{} ×{n}</a> ",
@@ -180,14 +180,7 @@ pub(super) fn not_checked(page: &mut String, skipped: &[Skipped], errors: &[File
 
 /// The filter form: every rule, category, tag and agent that occurs, for the page's script.
 pub(super) fn filters(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
-    let found: Vec<(&RuleInfo, usize)> = s
-        .stats
-        .per_rule
-        .iter()
-        .zip(rules)
-        .filter(|(n, _)| **n > 0)
-        .map(|(n, r)| (r, *n))
-        .collect();
+    let found = super::found(s, rules);
     let option = |page: &mut String, value: &str, label: &str| {
         let _ = write!(
             page,

@@ -32,7 +32,6 @@
   const list = $('tl-list');
   const more = $('tl-more');
   const count = $('tl-count');
-  const ruleIndex = new Map(rules.map((r, i) => [r[0], i]));
   const isProblem = (rule) => rule[3] === 'forbid' || rule[3] === 'require';
   // A suppressed finding (`--show-suppressed`) is shown, marked, and counted by no filter or tally.
   const isSuppressed = (finding) => finding[4] === 1;
@@ -50,13 +49,14 @@
   const facts = [];
   const factsOf = (i) => {
     if (!facts[i]) {
+      // Rules and tags by id: with nested configs, one id can have several entries in `rules`
+      // (another severity, …), and the form names a rule by its id.
       const f = { rules: new Set(), categories: new Set(), tags: new Set(), severities: new Set(), text: null };
       for (const x of at(i).f) {
         if (isSuppressed(x)) continue;
-        const r = x[0];
-        const rule = rules[r];
-        f.rules.add(r);
-        if (rule[3] === 'tag') f.tags.add(r);
+        const rule = rules[x[0]];
+        f.rules.add(rule[0]);
+        if (rule[3] === 'tag') f.tags.add(rule[0]);
         // A category is filtered by its problems, as the chart of problems by category counts.
         if (isProblem(rule)) {
           f.severities.add(rule[2]);
@@ -93,9 +93,9 @@
       (s.outcome === 'failed' && c.ok) ||
       (s.outcome === 'passed' && !c.ok) ||
       (s.sev === 'none' ? f.severities.size > 0 : s.sev && !f.severities.has(s.sev)) ||
-      (s.rule && !f.rules.has(ruleIndex.get(s.rule))) ||
+      (s.rule && !f.rules.has(s.rule)) ||
       (s.cat && !f.categories.has(s.cat)) ||
-      (s.tag && !f.tags.has(ruleIndex.get(s.tag))) ||
+      (s.tag && !f.tags.has(s.tag)) ||
       (s.agent && (s.agent === '-' ? c.a !== undefined : !agentsOf(c).some((a) => nameKey(a) === nameKey(s.agent)))) ||
       (words.length && !words.every((w) => haystack(i).includes(w)))
     );
@@ -239,7 +239,7 @@
       guessed.title = GUESSED;
       summary.append(' ', guessed);
     }
-    for (const r of factsOf(i).tags) summary.append(' ', el('span', 'badge', rules[r][0]));
+    for (const tag of factsOf(i).tags) summary.append(' ', el('span', 'badge', tag));
     details.append(summary);
     const build = () => {
       if (!details.dataset.built) {
