@@ -41,15 +41,13 @@ pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Res
         (failed, _) => paint(color, RED, &format!("{failed} failed")),
     };
     let files = plural(s.files, "file", "files");
-    if s.conversations == 0 {
-        writeln!(w, "No conversations in {files}.")?;
-    } else {
-        writeln!(
+    match s.mean_score {
+        None => writeln!(w, "No conversations in {files}.")?,
+        Some(mean) => writeln!(
             w,
-            "{} in {files}: {verdict}, mean score {:.1}.",
+            "{} in {files}: {verdict}, mean score {mean:.1}.",
             plural(s.conversations, "conversation", "conversations"),
-            s.mean_score
-        )?;
+        )?,
     }
     writeln!(
         w,

@@ -42,9 +42,11 @@ pub struct Summary {
     /// the labels and `roles:` name no role may be the agent); written only when there are some.
     #[serde(skip_serializing_if = "is_zero")]
     pub no_agent_turn: usize,
+    /// The mean of the conversations' scores, to one decimal; null when no conversation was
+    /// scored (a mean of 0.0 would read as every conversation scoring 0).
     #[serde(serialize_with = "one_decimal")]
-    #[schemars(with = "f64")]
-    pub mean_score: f64,
+    #[schemars(with = "Option<f64>")]
+    pub mean_score: Option<f64>,
     #[serde(skip)]
     score_total: i64,
     /// The most severe problem finding.
@@ -205,10 +207,13 @@ fn add_at<T: Copy + Default + std::ops::AddAssign>(v: &mut Vec<T>, i: usize, n: 
     v[i] += n;
 }
 
-fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+fn one_decimal<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     // As the other reports print it (`{:.1}`, which rounds a tie such as 79.25 to even): the
     // same mean everywhere.
-    s.serialize_f64(format!("{v:.1}").parse().unwrap_or(*v))
+    match v {
+        Some(v) => s.serialize_f64(format!("{v:.1}").parse().unwrap_or(*v)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Summary {
@@ -230,9 +235,12 @@ impl Summary {
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
         self.stats.merge(&o.stats);
-        if self.conversations > 0 {
-            self.mean_score = self.score_total as f64 / self.conversations as f64;
-        }
+        self.mean_score = self.mean();
+    }
+
+    /// The mean score, if any conversation was scored.
+    fn mean(&self) -> Option<f64> {
+        (self.conversations > 0).then(|| self.score_total as f64 / self.conversations as f64)
     }
 
     pub fn add(&mut self, c: &Conversation) {
@@ -246,7 +254,7 @@ impl Summary {
             self.failed += 1;
         }
         self.score_total += i64::from(c.score);
-        self.mean_score = self.score_total as f64 / self.conversations as f64;
+        self.mean_score = self.mean();
         self.worst = self.worst.max(
             c.findings
                 .iter()

@@ -44,7 +44,10 @@ pub(super) fn cards(page: &mut String, s: &Summary) {
         ("conversations", s.conversations.to_string()),
         ("pass rate", percent(s.passed, s.conversations)),
         ("failed", s.failed.to_string()),
-        ("mean score", format!("{:.1}", s.mean_score)),
+        (
+            "mean score",
+            s.mean_score.map_or("–".into(), |m| format!("{m:.1}")),
+        ),
         ("errors", s.findings.error.to_string()),
         ("warnings", s.findings.warning.to_string()),
         ("info", s.findings.info.to_string()),
