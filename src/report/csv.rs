@@ -1,6 +1,7 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
 //! severity, its top problem, its warnings and its problems by category; or, with
-//! `--csv-findings`, one row per finding; in the delimiter and with the byte order mark the run
+//! `--csv-findings`, one row per finding with its conversation's warnings (and a row for a
+//! conversation that warns of something and has no finding); in the delimiter and with the byte order mark the run
 //! asks for ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own,
 //! its path and its `not_checked` cell: nothing the run met is missing from the sheet.
 
@@ -85,7 +86,7 @@ impl Printer for Csv {
 }
 
 /// The columns of a row per finding, before `not_checked`.
-const FINDING_COLUMNS: [&str; 19] = [
+const FINDING_COLUMNS: [&str; 20] = [
     "path",
     "id",
     "turn",
@@ -105,7 +106,11 @@ const FINDING_COLUMNS: [&str; 19] = [
     "agent",
     "agent_guessed",
     "measured",
+    "conversation_warnings",
 ];
+
+/// Where `agent` is among [`FINDING_COLUMNS`]: the finding's own cells come before it.
+const FINDING_AGENT: usize = 16;
 
 /// The fixed columns of a row per conversation, before the categories and `not_checked`.
 const CONVERSATION_COLUMNS: [&str; 15] = [
@@ -193,6 +198,9 @@ fn conversation(
         false => c.agents.clone(),
     };
     let mut cells = AgentCells::new(w.get_ref().len(), agents);
+    // What JSON's `warnings` says of the conversation (a directive naming no rule, a speaker
+    // with no role, bytes that are no UTF-8), one a line: `warnings` counts warning findings.
+    let warned = c.warnings.join("\n");
     if findings {
         for f in &c.findings {
             text(&mut w, c.path);
@@ -222,6 +230,23 @@ fn conversation(
             // What a timing finding measured: seconds, or a talk share from 0 to 1.
             let measured = f.measured.map(|m| m.value().to_string());
             text(&mut w, measured.as_deref().unwrap_or(""));
+            text(&mut w, &warned);
+            put(&mut w, b"");
+            end_row(&mut w);
+        }
+        if c.findings.is_empty() && !c.warnings.is_empty() {
+            // A row of its own, its finding's cells empty, as a file not checked has: a sheet
+            // of findings would show a conversation whose rules were misread as clean.
+            text(&mut w, c.path);
+            text(&mut w, id);
+            for _ in 2..FINDING_AGENT {
+                put(&mut w, b"");
+            }
+            let names = cells.names(None);
+            agent_cell(&mut w, &mut cells, names);
+            put(&mut w, flag(c.agent_guessed));
+            put(&mut w, b"");
+            text(&mut w, &warned);
             put(&mut w, b"");
             end_row(&mut w);
         }
@@ -257,9 +282,7 @@ fn conversation(
     let names = cells.names(None);
     agent_cell(&mut w, &mut cells, names);
     put(&mut w, flag(c.agent_guessed));
-    // What JSON's `warnings` says of the conversation (a directive naming no rule, a speaker
-    // with no role, bytes that are no UTF-8), one a line: `warnings` above counts findings.
-    text(&mut w, &c.warnings.join("\n"));
+    text(&mut w, &warned);
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];
     for f in c.findings.iter().filter(|f| f.is_problem()) {
@@ -320,4 +343,21 @@ fn put(w: &mut csv::Writer<&mut Vec<u8>>, value: &[u8]) {
 fn end_row(w: &mut csv::Writer<&mut Vec<u8>>) {
     w.write_record(None::<&[u8]>)
         .expect("CSV rows write to memory");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_finding_columns_after_a_findings_own_start_with_its_agent() {
+        let after = &super::FINDING_COLUMNS[super::FINDING_AGENT..];
+        assert_eq!(
+            after,
+            [
+                "agent",
+                "agent_guessed",
+                "measured",
+                "conversation_warnings"
+            ]
+        );
+    }
 }

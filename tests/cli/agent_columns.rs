@@ -90,7 +90,7 @@ fn csv_and_html_mark_a_guessed_agent() {
             .lines()
             .next()
             .unwrap()
-            .ends_with(",agent,agent_guessed,measured,not_checked")
+            .ends_with(",agent,agent_guessed,measured,conversation_warnings,not_checked")
     );
     assert_eq!(csv_column(&findings, "agent_guessed"), ["true", "false"]);
 

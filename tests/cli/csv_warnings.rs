@@ -2,7 +2,8 @@
 //! conversation warns of (a directive that names no rule, a speaker with no role, bytes that
 //! are no UTF-8), but a CSV row had only `warnings`, the count of warning findings: a sheet
 //! showed a conversation whose rules were misread as clean. Its `conversation_warnings` cell
-//! now holds them, one a line, as `merge` writes them too.
+//! now holds them, one a line, as `merge` writes them too; with `--csv-findings`, on each of its
+//! findings' rows, and on a row of its own when it has no finding.
 
 use crate::merge::merge;
 use crate::support::{JSON_CHECK, csv_column, run, talklint, warnings, write};
@@ -57,6 +58,53 @@ fn a_csv_row_carries_the_warnings_of_its_conversation() {
     // A merge of the JSON report writes the same sheet.
     let report = write(dir.path(), "report.json", &json);
     let args = ["-r", rules.to_str().unwrap(), "-f", "csv"];
+    let (_, merged, err) = merge(&args, &[report]);
+    assert_eq!(merged, csv, "{err}");
+}
+
+#[test]
+fn a_csv_row_per_finding_carries_the_warnings_of_its_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(dir.path(), "r.yaml", RULES);
+    std::fs::write(dir.path().join("call.txt"), CALL).unwrap();
+    // Warned of (a speaker with no role) and nothing found: a row of its own.
+    write(dir.path(), "quiet.txt", "Agent: Hello.\nCustomr: Hi.\n");
+    write(dir.path(), "clean.txt", "Agent: Hello.\nCustomer: Hi.\n");
+    let check = |format: &str, more: &[&str]| {
+        let files = ["call.txt", "quiet.txt", "clean.txt"];
+        let args = ["-r", "r.yaml", "-f", format];
+        run(talklint()
+            .current_dir(dir.path())
+            .args(JSON_CHECK)
+            .args(args)
+            .args(more)
+            .args(files))
+    };
+    let (_, json, err) = check("json", &[]);
+    let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let (call, quiet) = (
+        warnings(&report, 0).join("\n"),
+        warnings(&report, 1).join("\n"),
+    );
+    assert!(
+        call.contains("UTF-8") && quiet.contains("\"Customr\""),
+        "{report}"
+    );
+
+    let (code, csv, err) = check("csv", &["--csv-findings"]);
+    assert_eq!(code, 0, "{err}");
+    let header = csv.lines().next().unwrap_or("");
+    assert!(
+        header.ends_with(",measured,conversation_warnings,not_checked"),
+        "{header}"
+    );
+    assert_eq!(csv_column(&csv, "path"), ["call.txt", "quiet.txt"], "{csv}");
+    assert_eq!(csv_column(&csv, "rule"), ["t/calm", ""], "{csv}");
+    assert_eq!(csv_column(&csv, "conversation_warnings"), [call, quiet]);
+
+    // A merge of the JSON report writes the same sheet.
+    let report = write(dir.path(), "report.json", &json);
+    let args = ["-r", rules.to_str().unwrap(), "-f", "csv", "--csv-findings"];
     let (_, merged, err) = merge(&args, &[report]);
     assert_eq!(merged, csv, "{err}");
 }

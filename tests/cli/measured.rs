@@ -3,7 +3,7 @@
 //! `{measured}` in a message of the rule's own; `merge` keeps it.
 
 use crate::merge::merge;
-use crate::support::{rule_error, run, talklint, write};
+use crate::support::{csv_column, rule_error, run, talklint, write};
 use serde_json::Value;
 
 /// The agent talks 95 s; the customer answers 18.25 s later; the agent talks over the customer's
@@ -109,10 +109,12 @@ fn each_timing_finding_says_what_it_measured() {
         "{human}"
     );
     let (_, csv, _) = check(&["-f", "csv", "--csv-findings"]);
-    let last: Vec<&str> = (csv.lines().skip(1))
-        .filter_map(|row| row.rsplit(',').nth(1))
-        .collect();
-    assert_eq!(last, ["95", "0.9415", "18.25", "3.5", "3.5", ""], "{csv}");
+    let measured = csv_column(&csv, "measured");
+    assert_eq!(
+        measured,
+        ["95", "0.9415", "18.25", "3.5", "3.5", ""],
+        "{csv}"
+    );
     let (_, sarif, _) = check(&["-f", "sarif"]);
     let sarif: Value = serde_json::from_str(&sarif).unwrap();
     crate::support::assert_valid_sarif(&sarif);
