@@ -15,12 +15,20 @@ const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    phrases: [
 const CALL: &[u8] = b"# talklint: disable nosuch/rule\nAgent: Calm down, sir.\n\
     Customr: caf\xe9?\nAgent: Okay.\n";
 
-#[test]
-fn a_csv_row_carries_the_warnings_of_its_conversation() {
+/// A folder of the rules (`r.yaml`, its path given), `call.txt` ([`CALL`]), `quiet.txt` (a
+/// speaker with no role, nothing found) and `clean.txt`.
+fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), "r.yaml", RULES);
     std::fs::write(dir.path().join("call.txt"), CALL).unwrap();
+    write(dir.path(), "quiet.txt", "Agent: Hello.\nCustomr: Hi.\n");
     write(dir.path(), "clean.txt", "Agent: Hello.\nCustomer: Hi.\n");
+    (dir, rules)
+}
+
+#[test]
+fn a_csv_row_carries_the_warnings_of_its_conversation() {
+    let (dir, rules) = folder();
     let check = |format: &str| {
         run(talklint().current_dir(dir.path()).args(JSON_CHECK).args([
             "-r",
@@ -64,12 +72,8 @@ fn a_csv_row_carries_the_warnings_of_its_conversation() {
 
 #[test]
 fn a_csv_row_per_finding_carries_the_warnings_of_its_conversation() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "r.yaml", RULES);
-    std::fs::write(dir.path().join("call.txt"), CALL).unwrap();
-    // Warned of (a speaker with no role) and nothing found: a row of its own.
-    write(dir.path(), "quiet.txt", "Agent: Hello.\nCustomr: Hi.\n");
-    write(dir.path(), "clean.txt", "Agent: Hello.\nCustomer: Hi.\n");
+    // `quiet.txt`, warned of and with nothing found, has a row of its own.
+    let (dir, rules) = folder();
     let check = |format: &str, more: &[&str]| {
         let files = ["call.txt", "quiet.txt", "clean.txt"];
         let args = ["-r", "r.yaml", "-f", format];
