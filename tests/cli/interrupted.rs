@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 /// `talklint check` reading conversations from its standard input (left open) in `dir`, with a
 /// JSON report to `new.json` and a SARIF report over `old.sarif`; through `sh -c PREFIX` when
-/// given. Returns once the reports are being written.
+/// given (`trap '' INT;`). Returns once the reports are being written.
 fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
-    let talklint = env!("CARGO_BIN_EXE_talklint");
     let args = [
         "check",
         "--no-config",
@@ -29,14 +28,8 @@ fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
         "-",
     ];
     let mut cmd = match prefix {
-        Some(prefix) => {
-            let mut sh = Command::new("sh");
-            sh.arg("-c")
-                .arg(format!("{prefix}; exec \"$0\" \"$@\""))
-                .arg(talklint);
-            sh
-        }
-        None => Command::new(talklint),
+        Some(prefix) => crate::support::through_sh(prefix, ""),
+        None => Command::new(env!("CARGO_BIN_EXE_talklint")),
     };
     let child = (cmd.current_dir(dir).args(args))
         .stdin(Stdio::piped())
@@ -95,7 +88,7 @@ fn a_signal_leaves_no_report_half_made() {
 fn a_signal_ignored_when_the_run_began_stays_ignored() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("old.sarif"), "last run's report").unwrap();
-    let mut child = streaming(dir.path(), Some("trap '' INT"));
+    let mut child = streaming(dir.path(), Some("trap '' INT;"));
     signal(&child, libc::SIGINT);
     std::thread::sleep(Duration::from_millis(200));
     drop(child.stdin.take());

@@ -11,6 +11,17 @@ pub fn talklint() -> Command {
     cmd
 }
 
+/// The talklint binary started by `sh -c "{before} exec talklint ARGS {after}"`: with a shell's
+/// setting (`trap '' INT;`) or redirection (`>&-`) of its own; `exec` keeps the shell's process
+/// and descriptors.
+pub fn through_sh(before: &str, after: &str) -> std::process::Command {
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg(format!("{before} exec \"$0\" \"$@\" {after}"))
+        .arg(assert_cmd::cargo::cargo_bin("talklint"));
+    sh
+}
+
 /// `talklint check --no-config` with the test rule packs and extra arguments.
 pub fn check(args: &[&str]) -> Command {
     let mut cmd = talklint();

@@ -20,17 +20,9 @@ fn diff(dir: &Path, file: &str, stdout: Stdio, redirect: Option<&str>) -> (Optio
 /// `talklint ARGS` in `dir` with `stdout`, through `sh` with `redirect` when given: its exit
 /// code and standard error.
 fn run(dir: &Path, args: &[&str], stdout: Stdio, redirect: Option<&str>) -> (Option<i32>, String) {
-    let talklint = assert_cmd::cargo::cargo_bin("talklint");
     let mut cmd = match redirect {
-        // `exec` so that the shell's own descriptors are the binary's.
-        Some(redirect) => {
-            let mut sh = Command::new("sh");
-            sh.arg("-c")
-                .arg(format!("exec \"$0\" \"$@\" {redirect}"))
-                .arg(talklint);
-            sh
-        }
-        None => Command::new(talklint),
+        Some(redirect) => crate::support::through_sh("", redirect),
+        None => Command::new(assert_cmd::cargo::cargo_bin("talklint")),
     };
     let out = (cmd.current_dir(dir).args(args))
         .stdout(stdout)
