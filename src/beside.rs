@@ -14,9 +14,7 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// file name stays within the limit), hidden (a walk skips it), and new: a name a killed run
 /// left behind is passed over. End it with [`rename_over`] or [`discard`].
 pub(crate) fn create_beside(target: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
-    let made = create_numbered(target, mode, &NEXT)?;
-    crate::interrupt::listen_for(&made.0);
-    Ok(made)
+    crate::interrupt::make(|| create_numbered(target, mode, &NEXT))
 }
 
 /// Renames `temp`, made by [`create_beside`], over `target`.

@@ -45,10 +45,10 @@ impl ReportFile {
         let (replaceable, placeholder) = match std::fs::symlink_metadata(path) {
             Ok(meta) => (meta.is_file(), false),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let made = File::options().write(true).create_new(true).open(path);
-                if made.is_ok() {
-                    crate::interrupt::listen_for(path);
-                }
+                let made = crate::interrupt::make(|| {
+                    let file = File::options().write(true).create_new(true).open(path)?;
+                    Ok((path.to_path_buf(), file))
+                });
                 (true, made.is_ok())
             }
             Err(_) => (false, false),
@@ -59,7 +59,7 @@ impl ReportFile {
             .and_then(Result::ok);
         // Without a file beside it, the report is written in place: a signal leaves it.
         if placeholder && made.is_none() {
-            crate::interrupt::keep(path);
+            crate::interrupt::forget(path);
         }
         let (file, beside) = match made {
             Some((temp, file)) => (file, Some((temp, path.to_path_buf()))),
@@ -153,7 +153,9 @@ fn copy_into(from: &Path, to: &Path, seen: Option<&std::fs::Metadata>) -> io::Re
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(
         &mut options,
-        rustix::fs::OFlags::NOFOLLOW.bits() as i32,
+        // Not blocking on a FIFO put in its place: the copy runs holding the list a signal's
+        // cleanup needs.
+        (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32,
     );
     let mut target = options.open(to)?;
     let now = target.metadata()?;

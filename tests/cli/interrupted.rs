@@ -31,7 +31,7 @@ fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
         Some(prefix) => crate::support::through_sh(prefix, ""),
         None => Command::new(env!("CARGO_BIN_EXE_talklint")),
     };
-    let child = (cmd.current_dir(dir).args(args))
+    let mut child = (cmd.current_dir(dir).args(args))
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -40,6 +40,11 @@ fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
     let begun = Instant::now();
     while hidden_files(dir).len() < 2 {
         assert!(begun.elapsed() < Duration::from_secs(30), "no report begun");
+        let ended = child.try_wait().expect("the run can be waited for");
+        assert!(
+            ended.is_none(),
+            "the run ended before its reports began: {ended:?}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child
@@ -70,13 +75,26 @@ fn signal(child: &Child, signal: i32) {
 
 #[test]
 fn a_signal_leaves_no_report_half_made() {
-    for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+    // Its input left open, or ended right after the signal, as a producer stopped by the same
+    // Ctrl-C ends it: a report of the input cut short is no report either.
+    for (sig, input_ends) in [
+        (libc::SIGINT, false),
+        (libc::SIGTERM, false),
+        (libc::SIGHUP, false),
+        (libc::SIGINT, true),
+        (libc::SIGTERM, true),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("old.sarif"), "last run's report").unwrap();
         let mut child = streaming(dir.path(), None);
         assert_eq!(names(dir.path()).len(), 4, "{:?}", names(dir.path()));
+        let mut input = child.stdin.take();
         signal(&child, sig);
+        if input_ends {
+            input = None;
+        }
         let status = child.wait().unwrap();
+        drop(input);
         assert_eq!(status.signal(), Some(sig), "signal {sig}: {status:?}");
         assert_eq!(names(dir.path()), ["old.sarif"], "signal {sig}");
         let old = std::fs::read_to_string(dir.path().join("old.sarif")).unwrap();

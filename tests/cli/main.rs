@@ -70,6 +70,7 @@ mod import_names;
 mod import_ranges;
 mod import_targets;
 mod injection;
+#[cfg(unix)]
 mod interrupted;
 mod json_values;
 mod junit_failures;
