@@ -11,14 +11,18 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-/// The files this run made that are not finished: removed on a signal.
-static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// A file this run made and has not finished, with the file it is ([`identity`]).
+type Unfinished = (PathBuf, Option<(u64, u64)>);
+
+/// The files this run made that are not finished: removed on a signal, if still the file made
+/// (another run may have put its own report at a placeholder's path meanwhile).
+static UNFINISHED: Mutex<Vec<Unfinished>> = Mutex::new(Vec::new());
 
 /// Set as soon as a signal is received: the run is ending.
 static STOPPING: AtomicBool = AtomicBool::new(false);
 
 /// The list, held; waits forever instead once a signal has come, as the process is ending.
-fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
+fn unfinished() -> MutexGuard<'static, Vec<Unfinished>> {
     // A thread that panicked holding the list left it whole: it is only pushed to and retained.
     let list = UNFINISHED
         .lock()
@@ -37,13 +41,28 @@ fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
 pub(crate) fn make<T>(make: impl FnOnce() -> io::Result<(PathBuf, T)>) -> io::Result<(PathBuf, T)> {
     let mut list = unfinished();
     let made = make()?;
-    list.push(made.0.clone());
+    list.push((made.0.clone(), identity(&made.0)));
     Ok(made)
+}
+
+/// The device and inode of the file at `path`, not following a link.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Takes `path` off the list: a signal leaves it.
 pub(crate) fn forget(path: &Path) {
-    unfinished().retain(|p| p != path);
+    unfinished().retain(|(p, _)| p != path);
 }
 
 /// Runs `settle` (a rename that finishes a file, a removal) with the list held, then takes
@@ -53,7 +72,7 @@ pub(crate) fn settle<T, E>(paths: &[&Path], settle: impl FnOnce() -> Result<T, E
     let mut list = unfinished();
     let settled = settle();
     if settled.is_ok() {
-        list.retain(|p| !paths.contains(&p.as_path()));
+        list.retain(|(p, _)| !paths.contains(&p.as_path()));
     }
     settled
 }
@@ -138,8 +157,10 @@ fn wait_and_clean(signals: libc::sigset_t) {
     let list = UNFINISHED
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    for path in list.iter() {
-        let _ = std::fs::remove_file(path);
+    for (path, made) in list.iter() {
+        if identity(path) == *made {
+            let _ = std::fs::remove_file(path);
+        }
     }
     // The list stays held: no report is renamed into place while the process ends.
     // SAFETY: the signal's default action is restored and it is unblocked in this thread only,
