@@ -20,7 +20,6 @@ fn services_refused_by_a_team_routes_and_parties_described_are_deflections() {
         "Unfortunately we can't share why the payment was held.",
         "Sorry, we're unable to help.",
         "Cracked screens aren't something we can repair for free.",
-        "We don't have access to your employer's payroll system.",
         // a decision that stands, a route that is only another place's
         "After a second review the decision stands.",
         "The decision was made by the panel and won't be changing.",
@@ -99,4 +98,52 @@ fn steps_in_more_verbs_are_rewarded_and_empathy_in_more_words_is_heard() {
         "I can see why the charge shows twice: one is a pre-authorisation.",
     ];
     judged(&not_felt, "empathy:reward", false);
+}
+
+#[test]
+fn the_widened_families_leave_reassurances_conditions_and_news_alone() {
+    // A re-test of the widening found these flagged, rewarded, or a deflection cleared.
+    let answers = [
+        "We can't share your details with anyone without your permission.",
+        "Don't worry, we can't remove anything from your account without your say-so.",
+        "We don't have access to your card details, they're encrypted.",
+        "We can't unlock the account until you've reset your password, here's the link.",
+        "If I can't help, I'll find someone who can.",
+        "Is there a reason we can't contact you by email?",
+        "We don't issue paper tickets anymore, your e-ticket is in the app.",
+        "Payments are handled directly through our secure checkout.",
+        "Photos are best sent in JPG format.",
+        "The outcome of your appeal will not change your premium.",
+        "Your parcel can only be collected in person with photo ID.",
+        "Your order will be packed by our warehouse team today.",
+        "Your refund will be handled by our billing team today.",
+        "I've heard from them directly: the parcel is out for delivery.",
+        "I'll keep chasing them until it's sorted.",
+        "The outage was caused by a fault on our side, not your equipment.",
+        "The upgrade is for you and your partner.",
+        "With the hub upstairs, the new router is better placed to reach every room.",
+        "Please bring the form back to me once it's signed.",
+    ];
+    judged(&answers, "ownership:forbid", false);
+    // a look reported, a note promised or a fix being tested does not clear a hand-off
+    let deflections = [
+        "I've had a look and you'll need to contact your bank.",
+        "I'll note it, but you'll need to contact your bank.",
+        "We're testing a fix, but you'll need to contact your bank.",
+    ];
+    judged(&deflections, "ownership:forbid", true);
+    let not_steps = [
+        "Honestly I'm chasing my tail today, sorry for the wait.",
+        "I've bumped into this issue myself before.",
+        "We're testing your patience, I know.",
+        "I've refreshed my memory on the policy and we still can't refund.",
+        "I will note that we're closed on bank holidays.",
+        "We're releasing the tickets on Friday at 9am.",
+    ];
+    judged(&not_steps, "ownership:reward", false);
+    judged(
+        &["I get that this is a hard one to find in the menu."],
+        "empathy:reward",
+        false,
+    );
 }
