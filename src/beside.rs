@@ -12,7 +12,8 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// A new file beside `target`, made with `mode` (less the umask). Its name is short (a long
 /// file name stays within the limit), hidden (a walk skips it), and new: a name a killed run
-/// left behind is passed over. End it with [`rename_over`] or [`discard`].
+/// left behind is passed over. End it with [`rename_over`] or [`discard`], or with a rename of
+/// its own inside [`crate::interrupt::settle`].
 pub(crate) fn create_beside(target: &Path, mode: u32) -> io::Result<(PathBuf, File)> {
     crate::interrupt::make(|| create_numbered(target, mode, &NEXT))
 }

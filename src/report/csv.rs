@@ -1,8 +1,8 @@
 //! CSV (`--format csv`) for spreadsheets: one row per conversation with its score, counts by
 //! severity, its top problem, its warnings and its problems by category; or, with
 //! `--csv-findings`, one row per finding with its conversation's warnings (and a row for a
-//! conversation that warns of something and has no finding); in the delimiter and with the byte order mark the run
-//! asks for ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own,
+//! conversation that warns of something and has no finding); in the delimiter and with the
+//! byte order mark the run asks for ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own,
 //! its path and its `not_checked` cell: nothing the run met is missing from the sheet.
 
 use super::agent_cells::{AgentCells, Spellings};

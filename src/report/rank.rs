@@ -62,7 +62,7 @@ pub(crate) fn rank(problems: &mut [Problem]) {
 /// `problems` of rules that share an id as one problem of the id, under the rule that stands
 /// for it (`first_of`, by rule index: a nested config can report a rule at another severity),
 /// at the worst severity of them and with their tallies summed; top first.
-pub(crate) fn by_id(problems: &[Problem], first_of: impl Fn(usize) -> usize) -> Vec<Problem> {
+pub(crate) fn merge_by_id(problems: &[Problem], first_of: impl Fn(usize) -> usize) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
     for p in problems {
         let rule = first_of(p.rule);
@@ -138,7 +138,7 @@ mod tests {
             problem(1, Severity::Warning, 1, 5),
             problem(0, Severity::Error, 1, 10),
         ];
-        let merged = by_id(&all, |i| if i == 2 { 0 } else { i });
+        let merged = merge_by_id(&all, |i| if i == 2 { 0 } else { i });
         assert_eq!(
             merged,
             [

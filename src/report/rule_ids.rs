@@ -32,11 +32,11 @@ impl RuleIds {
     }
 
     /// The index of each id's first rule, in the order the ids first come.
-    pub(super) fn first(&self) -> &[usize] {
+    pub(super) fn representatives(&self) -> &[usize] {
         &self.first
     }
 
-    /// The place of rule `index`'s id among the ids (its index in [`RuleIds::first`]).
+    /// The place of rule `index`'s id among the ids (its index in [`RuleIds::representatives`]).
     pub(super) fn place(&self, index: usize) -> usize {
         self.place[index]
     }
@@ -62,7 +62,7 @@ mod tests {
         again.severity = crate::rules::Severity::Info;
         rules.rules.push(again);
         let ids = RuleIds::new(&rules);
-        assert_eq!(ids.first(), [0, 1]);
+        assert_eq!(ids.representatives(), [0, 1]);
         assert_eq!((0..3).map(|i| ids.place(i)).collect::<Vec<_>>(), [0, 1, 0]);
         assert_eq!(ids.first_of(2), 0);
     }

@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
-//! `tool.driver.rules`, each id once ([`driver`]), one result per problem finding (rewards are not problems) with its level,
-//! message, region (columns in code points) and matched text, and one per conversation that
+//! `tool.driver.rules`, each id once ([`driver`]), one result per problem finding (rewards are
+//! not problems) with its level, message, region (columns in code points) and matched text,
+//! and one per conversation that
 //! fails (`talklint/score`, listed after the rules); a warning notification per warning
 //! of a conversation (at the line and column it starts with, a directive's) and an error
 //! notification per file that could not be read, in the run's
@@ -81,7 +82,7 @@ impl Printer for Sarif {
         }
         if !c.passed {
             out.extend_from_slice(b",\n");
-            let failed = score::result(c, &path, &self.auto_fail, self.ids.first().len());
+            let failed = score::result(c, &path, &self.auto_fail, self.ids.representatives().len());
             out.extend_from_slice(failed.to_string().as_bytes());
         }
         // Its warnings, and a note of the rules it could not apply (SPEC §2.1: the report says
@@ -160,8 +161,8 @@ impl Printer for Sarif {
 }
 
 /// The run's `invocations`: the `warnings` notifications (each written with a leading comma),
-/// a note per transcript skipped (too large, binary, no turns: never silent), then one error notification
-/// per file that could not be read, at its place when known. Execution failed only when a file
+/// a note per transcript skipped (too large, binary, no turns: never silent), then one error
+/// notification per file that could not be read, at its place when known. Execution failed only when a file
 /// could not be read.
 fn invocation(warnings: &[u8], skipped: &[Skipped], errors: &[FileError]) -> Vec<u8> {
     let mut notifications = warnings.to_vec();

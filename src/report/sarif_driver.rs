@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 /// The document up to the opening of `results`: a rule per id of `ids` (its first entry in
 /// `rules`), then the score's rule.
 pub(super) fn head(rules: &RuleSet, ids: &RuleIds) -> String {
-    let driver_rules: Vec<Value> = (ids.first().iter())
+    let driver_rules: Vec<Value> = (ids.representatives().iter())
         .map(|&i| descriptor(&rules.rules[i]))
         .chain([score::rule()])
         .collect();

@@ -137,7 +137,7 @@ pub(super) fn charts(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         &category_bars(&problems, rules),
     );
     // A rule of two entries (a nested config's severity) is one bar, stacked by severity.
-    let top: Vec<Bar> = rank::by_id(&problems, |i| rules[i].first)
+    let top: Vec<Bar> = rank::merge_by_id(&problems, |i| rules[i].first)
         .iter()
         .take(10)
         .map(|p| {

@@ -47,7 +47,7 @@ impl RuleInfo {
 
 /// Counts by rule index summed by rule id, under the index of the rule that stands for each id
 /// ([`RuleInfo::first`]); ids counted nothing are left out.
-fn by_id(
+fn count_by_id(
     counts: impl IntoIterator<Item = (usize, usize)>,
     rules: &[RuleInfo],
 ) -> BTreeMap<usize, usize> {
@@ -62,7 +62,7 @@ fn by_id(
 
 /// Each rule id the scan found, by the rule that stands for it, with its findings.
 fn found<'r>(s: &Summary, rules: &'r [RuleInfo]) -> Vec<(&'r RuleInfo, usize)> {
-    let counts = by_id(s.stats.per_rule.iter().copied().enumerate(), rules);
+    let counts = count_by_id(s.stats.per_rule.iter().copied().enumerate(), rules);
     counts
         .into_iter()
         .map(|(rule, n)| (&rules[rule], n))

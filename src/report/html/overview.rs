@@ -110,7 +110,10 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
             })
             .collect();
         // A rule of two entries (a nested config's severity) is one rule, at its worst.
-        for p in rank::by_id(&problems, |i| rules[i].first).iter().take(3) {
+        for p in rank::merge_by_id(&problems, |i| rules[i].first)
+            .iter()
+            .take(3)
+        {
             let r = &rules[p.rule];
             let _ = write!(
                 page,
@@ -125,7 +128,7 @@ pub(super) fn agents(page: &mut String, s: &Summary, rules: &[RuleInfo]) {
         if tags {
             page.push_str("</td><td>");
         }
-        for (rule, n) in super::by_id(a.tags.iter().map(|(&r, &n)| (r, n)), rules) {
+        for (rule, n) in super::count_by_id(a.tags.iter().map(|(&r, &n)| (r, n)), rules) {
             let r = &rules[rule];
             let _ = write!(
                 page,
