@@ -62,12 +62,15 @@ pub(super) fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String>
     }
 }
 
-/// Writes `new` over the file; if that fails, writes `old` back.
+/// Writes `new` over the file; if that fails, writes `old` back. A signal waits for each write
+/// to end (both hold the list [`crate::interrupt`] cleans up by), so Ctrl-C never leaves the
+/// file cut short, and no write starts once one has come.
 fn in_place(target: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
-    let Err(e) = fs::write(target, new) else {
+    let write = |bytes: &[u8]| crate::interrupt::settle(&[], || fs::write(target, bytes));
+    let Err(e) = write(new) else {
         return Ok(());
     };
-    match fs::write(target, old) {
+    match write(old) {
         Ok(()) => Err(format!(
             "{e}; the file is unchanged (its old text was written back)"
         )),
