@@ -1,6 +1,7 @@
 //! A run stopped by a signal (Ctrl-C, `kill`, a closed terminal) leaves no file it was making:
-//! the files written beside others to be renamed over them (a report's, a fixed transcript's)
-//! and the empty placeholder a new report's path holds are listed here while they exist, and
+//! the files written beside others to be renamed over them (a report's, a fixed transcript's),
+//! the empty placeholder a new report's path holds and the folders made for it are listed here
+//! while they exist, and
 //! one thread, waiting for SIGINT, SIGTERM and SIGHUP, removes them before the signal ends the
 //! process as it would have (a shell still reads 130 after Ctrl-C). Once a signal has come, no
 //! file is made or renamed into place: a report of input cut short by the same Ctrl-C never
@@ -11,8 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-/// A file this run made and has not finished, with the file it is ([`identity`]).
-type Unfinished = (PathBuf, Option<(u64, u64)>);
+/// A file or folder this run made and has not finished.
+struct Unfinished {
+    path: PathBuf,
+    /// The file it is ([`identity`]).
+    made: Option<(u64, u64)>,
+    /// A folder, removed only once empty.
+    folder: bool,
+}
 
 /// The files this run made that are not finished: removed on a signal, if still the file made
 /// (another run may have put its own report at a placeholder's path meanwhile).
@@ -41,8 +48,28 @@ fn unfinished() -> MutexGuard<'static, Vec<Unfinished>> {
 pub(crate) fn make<T>(make: impl FnOnce() -> io::Result<(PathBuf, T)>) -> io::Result<(PathBuf, T)> {
     let mut list = unfinished();
     let made = make()?;
-    list.push((made.0.clone(), identity(&made.0)));
+    list.push(Unfinished {
+        made: identity(&made.0),
+        path: made.0.clone(),
+        folder: false,
+    });
     Ok(made)
+}
+
+/// Makes `folder` and the folders above it that are missing, and lists those made, in one
+/// step: a signal removes them again once the files made in them are removed, if empty.
+pub(crate) fn make_folders(folder: &Path) -> io::Result<()> {
+    let mut list = unfinished();
+    let missing: Vec<&Path> = folder.ancestors().take_while(|f| !f.exists()).collect();
+    std::fs::create_dir_all(folder)?;
+    for f in missing.into_iter().rev() {
+        list.push(Unfinished {
+            made: identity(f),
+            path: f.to_path_buf(),
+            folder: true,
+        });
+    }
+    Ok(())
 }
 
 /// The device and inode of the file at `path`, not following a link.
@@ -62,7 +89,7 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
 
 /// Takes `path` off the list: a signal leaves it.
 pub(crate) fn forget(path: &Path) {
-    unfinished().retain(|(p, _)| p != path);
+    unfinished().retain(|u| u.path != path);
 }
 
 /// Runs `settle` (a rename that finishes a file, a removal) with the list held, then takes
@@ -72,7 +99,7 @@ pub(crate) fn settle<T, E>(paths: &[&Path], settle: impl FnOnce() -> Result<T, E
     let mut list = unfinished();
     let settled = settle();
     if settled.is_ok() {
-        list.retain(|(p, _)| !paths.contains(&p.as_path()));
+        list.retain(|u| !paths.contains(&u.path.as_path()));
     }
     settled
 }
@@ -157,10 +184,12 @@ fn wait_and_clean(signals: libc::sigset_t) {
     let list = UNFINISHED
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    for (path, made) in list.iter() {
-        if identity(path) == *made {
-            let _ = std::fs::remove_file(path);
-        }
+    // Latest first: the files made in a folder go before it.
+    for u in list.iter().rev().filter(|u| identity(&u.path) == u.made) {
+        let _ = match u.folder {
+            true => std::fs::remove_dir(&u.path),
+            false => std::fs::remove_file(&u.path),
+        };
     }
     // The list stays held: no report is renamed into place while the process ends.
     // SAFETY: the signal's default action is restored and it is unblocked in this thread only,

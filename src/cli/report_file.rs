@@ -38,7 +38,7 @@ impl ReportFile {
         // A folder it names that is not there yet is made, as ruff's `--output-file` makes it
         // (its `..` taken already: `output_name::settled`).
         if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|e| failed(not_a_folder(folder, e)))?;
+            crate::interrupt::make_folders(folder).map_err(|e| failed(not_a_folder(folder, e)))?;
         }
         // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated
         // to zero and rewritten when it is closed (its `auto_da_alloc` heuristic).

@@ -12,6 +12,11 @@ use std::time::{Duration, Instant};
 /// JSON report to `new.json` and a SARIF report over `old.sarif`; through `sh -c PREFIX` when
 /// given (`trap '' INT;`). Returns once the reports are being written.
 fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
+    streaming_to(dir, prefix, "new.json")
+}
+
+/// [`streaming`], its JSON report to `report` (a path in `dir`).
+fn streaming_to(dir: &Path, prefix: Option<&str>, report: &str) -> Child {
     let args = [
         "check",
         "--no-config",
@@ -22,7 +27,7 @@ fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
         "-f",
         "json",
         "-o",
-        "new.json",
+        report,
         "--output-sarif",
         "old.sarif",
         "-",
@@ -37,8 +42,14 @@ fn streaming(dir: &Path, prefix: Option<&str>) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("binary runs");
+    // Both reports begun: a hidden file beside each.
+    let folder = dir.join(report).parent().unwrap().to_path_buf();
+    let hidden = || match folder == dir || !folder.exists() {
+        true => hidden_files(dir).len(),
+        false => hidden_files(dir).len() + hidden_files(&folder).len(),
+    };
     let begun = Instant::now();
-    while hidden_files(dir).len() < 2 {
+    while hidden() < 2 {
         assert!(begun.elapsed() < Duration::from_secs(30), "no report begun");
         let ended = child.try_wait().expect("the run can be waited for");
         assert!(
@@ -116,4 +127,17 @@ fn a_signal_ignored_when_the_run_began_stays_ignored() {
     let json = std::fs::read_to_string(dir.path().join("new.json")).unwrap();
     let report: serde_json::Value = serde_json::from_str(&json).expect("a whole report");
     assert_eq!(report["summary"]["conversations"], 0);
+}
+
+#[test]
+fn a_signal_removes_the_folders_made_for_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.sarif"), "last run's report").unwrap();
+    let mut child = streaming_to(dir.path(), None, "out/day/new.json");
+    assert!(dir.path().join("out/day/new.json").exists());
+    let _input = child.stdin.take();
+    signal(&child, libc::SIGTERM);
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(libc::SIGTERM), "{status:?}");
+    assert_eq!(names(dir.path()), ["old.sarif"]);
 }
