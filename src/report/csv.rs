@@ -2,8 +2,9 @@
 //! severity, its top problem, its warnings and its problems by category; or, with
 //! `--csv-findings`, one row per finding with its conversation's warnings (and a row for a
 //! conversation that warns of something and has no finding); in the delimiter and with the
-//! byte order mark the run asks for ([`CsvDialect`]). A file the run could not read, or skipped, has a row of its own,
-//! its path and its `not_checked` cell: nothing the run met is missing from the sheet.
+//! byte order mark the run asks for ([`CsvDialect`]). A file the run could not read, or
+//! skipped, has a row of its own, its path and its `not_checked` cell: nothing the run met is
+//! missing from the sheet.
 
 use super::agent_cells::{AgentCells, Spellings};
 use super::csv_dialect::{BOM, CsvDialect};
@@ -225,14 +226,16 @@ fn conversation(
             // The agent it is charged to, last too: the one who spoke its turn (of several);
             // and whether the conversation's agent was guessed.
             let names = f.agent.or(c.agent).map(|a| cells.names(Some(a)));
-            agent_cell(&mut w, &mut cells, names.unwrap_or(0..0));
-            put(&mut w, flag(c.agent_guessed));
             // What a timing finding measured: seconds, or a talk share from 0 to 1.
             let measured = f.measured.map(|m| m.value().to_string());
-            text(&mut w, measured.as_deref().unwrap_or(""));
-            text(&mut w, &warned);
-            put(&mut w, b"");
-            end_row(&mut w);
+            let measured = measured.as_deref().unwrap_or("");
+            let end = (
+                names.unwrap_or(0..0),
+                c.agent_guessed,
+                measured,
+                warned.as_str(),
+            );
+            end_finding_row(&mut w, &mut cells, end);
         }
         if c.findings.is_empty() && !c.warnings.is_empty() {
             // A row of its own, its finding's cells empty, as a file not checked has: a sheet
@@ -243,12 +246,7 @@ fn conversation(
                 put(&mut w, b"");
             }
             let names = cells.names(None);
-            agent_cell(&mut w, &mut cells, names);
-            put(&mut w, flag(c.agent_guessed));
-            put(&mut w, b"");
-            text(&mut w, &warned);
-            put(&mut w, b"");
-            end_row(&mut w);
+            end_finding_row(&mut w, &mut cells, (names, c.agent_guessed, "", &warned));
         }
         finish(w, cells);
         return;
@@ -300,6 +298,22 @@ fn conversation(
 
 /// An agent cell, never a row's first: the names of `names` (none: empty), noted in `cells` to
 /// be spelt as first written when the row is written.
+/// The cells of a row per finding from [`FINDING_AGENT`] on: the agent (its `names` among
+/// `cells`), whether it was guessed, what was measured, the conversation's warnings and an
+/// empty `not_checked`; then the row ends.
+fn end_finding_row(
+    w: &mut csv::Writer<&mut Vec<u8>>,
+    cells: &mut AgentCells,
+    (names, guessed, measured, warned): (Range<usize>, bool, &str, &str),
+) {
+    agent_cell(w, cells, names);
+    put(w, flag(guessed));
+    text(w, measured);
+    text(w, warned);
+    put(w, b"");
+    end_row(w);
+}
+
 fn agent_cell(w: &mut csv::Writer<&mut Vec<u8>>, cells: &mut AgentCells, names: Range<usize>) {
     if names.is_empty() {
         put(w, b"");

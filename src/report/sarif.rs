@@ -1,10 +1,9 @@
 //! SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards: the rules with their help in
 //! `tool.driver.rules`, each id once ([`driver`]), one result per problem finding (rewards are
 //! not problems) with its level, message, region (columns in code points) and matched text,
-//! and one per conversation that
-//! fails (`talklint/score`, listed after the rules); a warning notification per warning
-//! of a conversation (at the line and column it starts with, a directive's) and an error
-//! notification per file that could not be read, in the run's
+//! and one per conversation that fails (`talklint/score`, listed after the rules); a warning
+//! notification per warning of a conversation (at the line and column it starts with, a
+//! directive's) and an error notification per file that could not be read, in the run's
 //! invocation; each tagged conversation's tags in the run's property bag. Results are streamed
 //! like the other formats.
 
@@ -162,8 +161,8 @@ impl Printer for Sarif {
 
 /// The run's `invocations`: the `warnings` notifications (each written with a leading comma),
 /// a note per transcript skipped (too large, binary, no turns: never silent), then one error
-/// notification per file that could not be read, at its place when known. Execution failed only when a file
-/// could not be read.
+/// notification per file that could not be read, at its place when known. Execution failed
+/// only when a file could not be read.
 fn invocation(warnings: &[u8], skipped: &[Skipped], errors: &[FileError]) -> Vec<u8> {
     let mut notifications = warnings.to_vec();
     for s in skipped.iter().filter(|s| s.unchecked_transcript()) {
