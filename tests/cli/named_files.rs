@@ -332,3 +332,35 @@ fn a_missing_path_named_twice_is_one_error() {
     assert_eq!(crate::support::error_messages(&report).len(), 1, "{report}");
     assert_eq!(report["summary"]["files"], 1, "{report}");
 }
+
+#[test]
+fn a_few_named_files_checked_on_one_thread_report_as_a_walk_of_them_does() {
+    // Sixteen files or fewer, named, are checked on the calling thread; a walk of their folder
+    // goes through the pool. Findings, a clean call, an error and a skipped file, in order.
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for i in 0..16 {
+        let (name, text) = match i % 4 {
+            0 => (format!("call-{i:02}.txt"), CALL.to_string()),
+            1 => (
+                format!("call-{i:02}.txt"),
+                "Agent: I'm sorry to hear that.\n".into(),
+            ),
+            2 => (format!("chat-{i:02}.json"), "{\"turns\": [".into()),
+            _ => (format!("empty-{i:02}.txt"), String::new()),
+        };
+        write(dir.path(), &name, &text);
+        names.push(name);
+    }
+    names.sort();
+    let named = run(talklint()
+        .current_dir(dir.path())
+        .args(JSON_CHECK)
+        .args(&names));
+    let walked = run(talklint().current_dir(dir.path()).args(JSON_CHECK).arg("."));
+    assert_eq!(named, walked);
+    let report: Value = serde_json::from_str(&named.1).unwrap();
+    assert_eq!(report["conversations"].as_array().unwrap().len(), 8);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 4);
+    assert_eq!(skipped(&report).len(), 4);
+}
