@@ -108,6 +108,7 @@ mod otter;
 mod overrides;
 mod pack_judgement;
 mod pack_judgement_more;
+mod pack_judgement_ninth;
 mod pack_judgement_seventh;
 mod paragraphs;
 mod pasted_messages;

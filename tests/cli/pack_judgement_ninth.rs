@@ -1,0 +1,87 @@
+//! More of the built-in pack's judgement on single agent replies (see `pack_judgement.rs`): the
+//! language families a ninth blind probe (240 hand-written replies in other trades: hosting,
+//! payments, councils, storage, …; now a tuning set) found missing, each with near wordings
+//! that must stay clear. The replies here are written for the families, not copied from it.
+
+use crate::pack_judgement::judged;
+
+#[test]
+fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_deflections() {
+    // Deflection recall on the probe was 0.525.
+    let deflections = [
+        // refused in the passive, or by a policy
+        "Gift vouchers can't be reissued once they've expired.",
+        "Annual plans can't be split between two accounts.",
+        "Refunds are not issued for unused lessons.",
+        "Membership fees can't be discussed individually.",
+        "Moving your data isn't something we're able to do on the free plan.",
+        "This isn't something we can redo under the guarantee.",
+        // a team or support refuses
+        "Support isn't able to restore deleted projects.",
+        "Our social team is unable to deal with complaints.",
+        "We don't remove listings for being out of date.",
+        "We don't give updates on individual cases here, please check the status page.",
+        "I don't have visibility of appeal decisions from here.",
+        // another party is responsible, or decides
+        "Once it leaves us, the courier is responsible for the delivery date.",
+        "Decisions on refunds rest with the event organiser.",
+        "Disputes are between buyers and sellers on our marketplace.",
+        "Any correction will need to come from your employer.",
+        // a route: by phone, in store, through a process, elsewhere
+        "Cancellations must be made by phone during office hours.",
+        "Fines can only be challenged through the appeals process.",
+        "Lens queries need to be raised in store with your optician.",
+        "Outages are best followed up with your network operator.",
+        "Faults can be reported on their website.",
+        "Please contact your account manager about credits.",
+        "Please open a dispute with the seller from your orders page.",
+        "You might have better luck asking your IT admin.",
+        "You can upvote the request on our community forum.",
+        "Feedback about the store can be left via the survey link on your receipt.",
+        "We can't book appointments over Twitter, please call the clinic.",
+    ];
+    judged(&deflections, "ownership:forbid", true);
+    let answers = [
+        "We can't wait to see you at the festival!",
+        "Your order is on its way, the tracking link is in your inbox.",
+        "Our team is unable to reproduce it yet, so we've asked the developers to look today.",
+        "Vouchers can be used online or in store.",
+        "Support is available 24/7 in the app.",
+        "There's no way for us to see your card number, it's encrypted.",
+    ];
+    judged(&answers, "ownership:forbid", false);
+}
+
+#[test]
+fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words_is_heard() {
+    let steps = [
+        "I've turned it back on for you, give the app a restart.",
+        "I've voided the duplicate invoice.",
+        "We've pushed a fix to the app stores this morning.",
+        "We traced it to a bad deploy and have reverted it.",
+        "I've restricted that account and our team is reviewing it.",
+        "I've put the replacement order through as urgent.",
+        "I've got it approved, it'll clear by tomorrow.",
+        "I have, though, sent your comments to the product team.",
+        "We'll report it and get it taken down.",
+    ];
+    judged(&steps, "ownership:reward", true);
+    let not_steps = [
+        "You can turn it back on in Settings.",
+        "Pushed for time? Try our express service.",
+        "Please report it to us via DM.",
+    ];
+    judged(&not_steps, "ownership:reward", false);
+    let felt = [
+        "Ah, poor thing! Hope she's back to normal soon.",
+        "That must have been unnerving.",
+        "We feel you, moving house is exhausting.",
+        "We completely understand, it's a big week.",
+    ];
+    judged(&felt, "empathy:reward", true);
+    let not_felt = [
+        "We feel the new design works better on mobile.",
+        "We completely understand the brief and will send a quote.",
+    ];
+    judged(&not_felt, "empathy:reward", false);
+}
