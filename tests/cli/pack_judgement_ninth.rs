@@ -21,11 +21,8 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         "Our social team is unable to deal with complaints.",
         "We don't remove listings for being out of date.",
         "We don't give updates on individual cases here, please check the status page.",
-        "I don't have visibility of appeal decisions from here.",
         // another party is responsible, or decides
-        "Once it leaves us, the courier is responsible for the delivery date.",
         "Decisions on refunds rest with the event organiser.",
-        "Disputes are between buyers and sellers on our marketplace.",
         "Any correction will need to come from your employer.",
         // a route: by phone, in store, through a process, elsewhere
         "Cancellations must be made by phone during office hours.",
@@ -37,7 +34,6 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         "Please open a dispute with the seller from your orders page.",
         "You might have better luck asking your IT admin.",
         "You can upvote the request on our community forum.",
-        "Feedback about the store can be left via the survey link on your receipt.",
         "We can't book appointments over Twitter, please call the clinic.",
     ];
     judged(&deflections, "ownership:forbid", true);
@@ -48,6 +44,18 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         "Vouchers can be used online or in store.",
         "Support is available 24/7 in the app.",
         "There's no way for us to see your card number, it's encrypted.",
+        // a re-test's near misses of the families above (responsibility, privacy, the same
+        // chat's survey, a route no longer needed, a route that ends with a step)
+        "The seller is responsible for return postage, so you won't pay anything.",
+        "Your deposit sits with the letting agent in a protected scheme, so it's completely safe.",
+        "Messages are between buyers and sellers only, we never read them.",
+        "We don't have any visibility over your password, it's encrypted.",
+        "We don't share details about your account with anyone else.",
+        "Please leave your thoughts on the survey link at the end of this chat.",
+        "Cancellations don't need to be made by phone any more, I can do it right here.",
+        "This is best handled directly in this chat, so let's sort it now.",
+        "You'll have better luck with the 5GHz network, so try connecting to that one.",
+        "The refund will need to come through the original card, so it'll land on your Visa.",
     ];
     judged(&answers, "ownership:forbid", false);
 }
@@ -59,7 +67,6 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "I've voided the duplicate invoice.",
         "We've pushed a fix to the app stores this morning.",
         "We traced it to a bad deploy and have reverted it.",
-        "I've restricted that account and our team is reviewing it.",
         "I've put the replacement order through as urgent.",
         "I've got it approved, it'll clear by tomorrow.",
         "I have, though, sent your comments to the product team.",
@@ -70,18 +77,25 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "You can turn it back on in Settings.",
         "Pushed for time? Try our express service.",
         "Please report it to us via DM.",
+        // bad news or someone else's act, in the same verbs
+        "We've locked your account, so you'll need to call our fraud team.",
+        "We've pushed your install date back two weeks.",
+        "We have voided your warranty because the seal was broken.",
+        "We will report this to the police as a fraudulent claim.",
     ];
     judged(&not_steps, "ownership:reward", false);
     let felt = [
         "Ah, poor thing! Hope she's back to normal soon.",
         "That must have been unnerving.",
         "We feel you, moving house is exhausting.",
-        "We completely understand, it's a big week.",
     ];
     judged(&felt, "empathy:reward", true);
     let not_felt = [
         "We feel the new design works better on mobile.",
         "We completely understand the brief and will send a quote.",
+        "Just so I fully understand, the charge is from March?",
+        "We feel that, given your usage, the bill is correct.",
+        "Do you mean the poor thing in the photo is the old router?",
     ];
     judged(&not_felt, "empathy:reward", false);
 }
