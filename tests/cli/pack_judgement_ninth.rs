@@ -56,6 +56,11 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         "This is best handled directly in this chat, so let's sort it now.",
         "You'll have better luck with the 5GHz network, so try connecting to that one.",
         "The refund will need to come through the original card, so it'll land on your Visa.",
+        // a second re-test's: good news in the passive, a rule, a route the agent then takes
+        "Good news, your plan won't be prorated, so you won't pay extra this month.",
+        "Payments need to come from your own account for security.",
+        "Disputes can only be raised online, which I've just done for you.",
+        "Your order can only be changed online in the first hour, so I've changed the size to M for you.",
     ];
     judged(&answers, "ownership:forbid", false);
 }
@@ -82,6 +87,8 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "We've pushed your install date back two weeks.",
         "We have voided your warranty because the seal was broken.",
         "We will report this to the police as a fraudulent claim.",
+        "We've pushed the update to next week, so the feature won't be live until the 14th.",
+        "We've voided the tickets as they were bought through an unauthorised reseller.",
     ];
     judged(&not_steps, "ownership:reward", false);
     let felt = [
@@ -96,6 +103,7 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "Just so I fully understand, the charge is from March?",
         "We feel that, given your usage, the bill is correct.",
         "Do you mean the poor thing in the photo is the old router?",
+        "The signal there is poor, you'll get a better connection near a window.",
     ];
     judged(&not_felt, "empathy:reward", false);
 }
