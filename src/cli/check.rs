@@ -70,6 +70,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     };
     let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,
+        Err(e) if scan::ThreadsError::is(&e) => return Err(CliError::Threads(e)),
         // `talklint check | head`: a quiet end, unless report files were being written, which
         // the scan did not finish.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe && (diff || !writes_files) => {

@@ -108,8 +108,13 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             unread.insert(e.path.clone());
         }
     };
-    let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)
-        .map_err(CliError::WriteReport)?;
+    let totals =
+        scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error).map_err(|e| {
+            match scan::ThreadsError::is(&e) {
+                true => CliError::Threads(e),
+                false => CliError::WriteReport(e),
+            }
+        })?;
     drop(outputs);
     for (_, file) in files {
         file.finish()?;

@@ -81,6 +81,8 @@ pub(crate) enum CliError {
     ReportNamedTwice(String),
     #[error("cannot write the report: {}", stdout::failure(.0))]
     WriteReport(io::Error),
+    #[error("{0}\n  help: run fewer threads (`-j 1`), or raise the limit on processes or memory")]
+    Threads(io::Error),
     #[error("cannot write the diff: {}", stdout::failure(.0))]
     WriteDiff(io::Error),
     #[error(

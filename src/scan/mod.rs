@@ -294,6 +294,22 @@ const FEW_FILES: usize = 16;
 /// What the few files of a run checked on the calling thread hold at most, together.
 const FEW_BYTES: u64 = 256 << 10;
 
+/// The pool's threads could not start (a limit on processes or memory): said as such, not as a
+/// report that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot start {threads} threads: {source}")]
+pub struct ThreadsError {
+    threads: usize,
+    source: rayon::ThreadPoolBuildError,
+}
+
+impl ThreadsError {
+    /// Whether the scan's error `e` is this one.
+    pub fn is(e: &io::Error) -> bool {
+        e.get_ref().is_some_and(|inner| inner.is::<ThreadsError>())
+    }
+}
+
 /// Whether the run names only regular files (no folder, standard input, FIFO or missing path):
 /// one of them, or a few small ones ([`FEW_FILES`]).
 fn few_small_files(opts: &ScanOptions) -> bool {
@@ -452,7 +468,10 @@ pub fn scan(
             rayon::ThreadPoolBuilder::new()
                 .num_threads(opts.threads)
                 .build()
-                .map_err(io::Error::other)?,
+                .map_err(|source| {
+                    let threads = opts.threads;
+                    io::Error::other(ThreadsError { threads, source })
+                })?,
         ),
     };
     for (w, printer) in writers.iter_mut().zip(&printers) {

@@ -361,3 +361,22 @@ fn a_diff_of_many_changed_lines_is_not_a_hang() {
         "one hunk: the changes touch"
     );
 }
+
+#[test]
+fn threads_that_cannot_start_are_said_so_before_any_report() {
+    // 1,024 threads of 2 MiB stacks cannot fit in 400 MB of address space: the pool fails to
+    // start, which is no report that could not be written, and no report is begun.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Agent: Hello.\n");
+    write(dir.path(), "b.txt", "Agent: Hi.\n");
+    let out = crate::support::through_sh("ulimit -v 400000;", "")
+        .args(["check", "--no-config", "-j", "1024", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot start 1024 threads"), "{stderr}");
+    assert!(stderr.contains("help: run fewer threads"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+}
