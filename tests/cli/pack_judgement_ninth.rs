@@ -76,6 +76,10 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "I've got it approved, it'll clear by tomorrow.",
         "I have, though, sent your comments to the product team.",
         "We'll report it and get it taken down.",
+        // a second re-test's misses: a busy agent's shorthand, a team's fix
+        "Turned it back on for you now.",
+        "Our devs traced the crash to last night's release and have pushed a patch.",
+        "We've taken the faulty ATM out of service and an engineer is on the way.",
     ];
     judged(&steps, "ownership:reward", true);
     let not_steps = [
@@ -89,12 +93,14 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "We will report this to the police as a fraudulent claim.",
         "We've pushed the update to next week, so the feature won't be live until the 14th.",
         "We've voided the tickets as they were bought through an unauthorised reseller.",
+        "Turned it down for you, the offer has expired.",
     ];
     judged(&not_steps, "ownership:reward", false);
     let felt = [
         "Ah, poor thing! Hope she's back to normal soon.",
         "That must have been unnerving.",
         "We feel you, moving house is exhausting.",
+        "Honestly, we feel you on that one.",
     ];
     judged(&felt, "empathy:reward", true);
     let not_felt = [
