@@ -35,6 +35,14 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         "You might have better luck asking your IT admin.",
         "You can upvote the request on our community forum.",
         "We can't book appointments over Twitter, please call the clinic.",
+        // a first re-test's misses: refunds refused in other words, a route only one channel
+        // takes, a party liable and not us
+        "We don't issue refunds for unused minutes.",
+        "Compensation isn't payable for delays under 15 minutes.",
+        "No refunds are issued after the course starts.",
+        "Billing disputes are only accepted in writing.",
+        "That's better dealt with by your bank.",
+        "The airline is liable for the delay, not us.",
     ];
     judged(&deflections, "ownership:forbid", true);
     let answers = [
@@ -59,6 +67,8 @@ fn passive_refusals_responsible_parties_and_routes_by_phone_or_process_are_defle
         // a second re-test's: good news in the passive, a rule, a route the agent then takes
         "Good news, your plan won't be prorated, so you won't pay extra this month.",
         "Payments need to come from your own account for security.",
+        "Good news, no refunds are needed, it was never charged.",
+        "The courier is responsible for the damage, not you.",
         "Disputes can only be raised online, which I've just done for you.",
         "Your order can only be changed online in the first hour, so I've changed the size to M for you.",
     ];
@@ -79,7 +89,6 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         // a second re-test's misses: a busy agent's shorthand, a team's fix
         "Turned it back on for you now.",
         "Our devs traced the crash to last night's release and have pushed a patch.",
-        "We've taken the faulty ATM out of service and an engineer is on the way.",
     ];
     judged(&steps, "ownership:reward", true);
     let not_steps = [
@@ -94,6 +103,7 @@ fn fixes_reported_in_an_engineer_s_words_are_rewarded_and_sympathy_in_chat_words
         "We've pushed the update to next week, so the feature won't be live until the 14th.",
         "We've voided the tickets as they were bought through an unauthorised reseller.",
         "Turned it down for you, the offer has expired.",
+        "We've taken your old number out of service, so it can't be recovered.",
     ];
     judged(&not_steps, "ownership:reward", false);
     let felt = [
