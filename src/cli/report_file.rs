@@ -15,8 +15,9 @@ const REPORT_BUFFER: usize = 1 << 20;
 /// A report being written; dropped without [`ReportFile::finish`], it leaves nothing behind.
 pub(super) struct ReportFile {
     writer: BufWriter<File>,
-    /// The file being written and the path it is renamed to; `None` when it is written at its
-    /// path (not a regular file there: `/dev/null`, a FIFO, a symbolic link's target).
+    /// The file being written and the path it is renamed to (a symbolic link's target, for a
+    /// link to a regular file); `None` when it is written at its path (not a regular file
+    /// there: `/dev/null`, a FIFO).
     beside: Option<(PathBuf, PathBuf)>,
     /// Whether the path was made, empty, for this report (removed again if the report is not
     /// finished): the run's walk finds it there and skips it as this run's report.
@@ -40,6 +41,11 @@ impl ReportFile {
         if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
             crate::interrupt::make_folders(folder).map_err(|e| failed(not_a_folder(folder, e)))?;
         }
+        // A symbolic link to a regular file keeps pointing at it: the report replaces the file
+        // it points to, written beside that file.
+        let name = path.display().to_string();
+        let linked = linked_file(path);
+        let path = linked.as_deref().unwrap_or(path);
         // A new file rather than a truncated one, also for speed: ext4 flushes a file truncated
         // to zero and rewritten when it is closed (its `auto_da_alloc` heuristic).
         let (replaceable, placeholder) = match std::fs::symlink_metadata(path) {
@@ -72,7 +78,7 @@ impl ReportFile {
             beside,
             placeholder,
             target,
-            name: path.display().to_string(),
+            name,
         };
         // Dropped on failure, the report removes what it made.
         if let (Some(old), Some(_)) = (&report.target, &report.beside) {
@@ -112,6 +118,18 @@ impl ReportFile {
         self.beside = None;
         Ok(())
     }
+}
+
+/// The regular file a symbolic link at `path` leads to, if it is one.
+fn linked_file(path: &Path) -> Option<PathBuf> {
+    let link = std::fs::symlink_metadata(path).ok()?;
+    let file = link
+        .file_type()
+        .is_symlink()
+        .then(|| std::fs::canonicalize(path).ok())??;
+    std::fs::metadata(&file)
+        .is_ok_and(|m| m.is_file())
+        .then_some(file)
 }
 
 /// `e`, the error making `folder`, saying which of its folders is a file where it is one: that

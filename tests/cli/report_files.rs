@@ -121,6 +121,37 @@ fn a_report_written_over_another_keeps_its_permissions() {
     assert_eq!(written.permissions().mode() & 0o777, 0o600);
 }
 
+/// A report named by a symbolic link to a file replaces that file as any report does (written
+/// beside it and renamed over it, so a run stopped early leaves it whole), and the link stays.
+/// It was written in place, through the link: a signal left half a report.
+#[cfg(unix)]
+#[test]
+fn a_report_named_by_a_link_replaces_the_file_it_points_to_and_the_link_stays() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = write(dir.path(), "last-run.json", "{}");
+    let link = dir.path().join("report.json");
+    std::os::unix::fs::symlink("last-run.json", &link).unwrap();
+    let before = std::fs::metadata(&target).unwrap().ino();
+    let (code, _, err) = run(crate::support::check(&["--exit-zero", "-f", "json", "-o"])
+        .arg(&link)
+        .arg("fixtures/calls"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let report = std::fs::read_to_string(&target).unwrap();
+    assert!(report.contains("\"conversations\""), "{report}");
+    assert_ne!(
+        std::fs::metadata(&target).unwrap().ino(),
+        before,
+        "renamed over, not rewritten"
+    );
+}
+
 /// An extra report named by another name of standard output (`/dev/stdout`) was written over
 /// the main report there, as `-` is refused for; and a folder of `-o` that is a file was told
 /// as "File exists".
