@@ -28,33 +28,32 @@ mod run_files;
 mod scope;
 mod shard;
 mod shown_path;
+mod stages;
 pub(crate) use shown_path::{shown, tidied};
+pub use stages::ThreadsError;
 mod stdin;
 mod unread;
 mod utf16;
 mod walk;
+mod write;
 
 use crate::engine::Engine;
 use crate::fix::FixMode;
-use crate::report::{FileError, InOrder, Printer, Summary, Totals};
+use crate::report::{FileError, Printer, Summary};
 use crate::rules::RuleSet;
 use crate::suppress::SuppressOptions;
 use crate::transcript::{Format, ParseOptions};
-use file::{Processed, Scratch, process};
 pub use fix::Fixed;
 use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
 pub(crate) use overlap::identity;
 pub(crate) use profile::{Profile, Profiles, normal};
-use rayon::prelude::*;
 pub(crate) use run_files::{ReadAs, RunFiles};
 pub(crate) use scope::{Globs, Scope};
 pub use shard::Shard;
-use std::io::{self, IoSlice, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::mpsc;
-use walk::Input;
 pub(crate) use walk::{folders, is_stdin, roots};
 
 /// How many files are handled between two writes. Finished chunks are what a scan's memory holds
@@ -63,10 +62,6 @@ pub(crate) use walk::{folders, is_stdin, roots};
 /// waiting peaked at 55–59 MB, and up to 84 MB when the writer fell behind; chunks of 512 with
 /// one waiting at 33–35 MB, in the same time.
 const CHUNK: usize = 512;
-
-/// How many finished chunks may wait for the writer: with one, the pool never waits on a writer
-/// that keeps up.
-const WAITING: usize = 1;
 
 /// Everything a scan needs besides the engine and the outputs.
 #[derive(Debug, Clone)]
@@ -201,244 +196,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Writes a chunk's results to every output, in input order; `written` counts the conversations
-/// written before. Each output gets its parts in a few vectored writes instead of a copy into
-/// its buffer per conversation.
-fn write_chunk(
-    results: &[Processed],
-    writers: &mut [&mut &mut dyn Write],
-    ctx: &Context,
-    written: usize,
-) -> io::Result<()> {
-    let mut parts: Vec<IoSlice> = Vec::new();
-    for (i, (w, printer)) in writers.iter_mut().zip(ctx.printers).enumerate() {
-        let mut index = written;
-        for r in results {
-            // A file's error comes before the conversations read from the rest of it, where
-            // `merge` sorts it (no id first).
-            if r.skipped.is_some() || r.error.is_some() {
-                write_parts(&mut **w, &mut parts)?;
-                printer.event(&mut **w, r.skipped.as_ref(), r.error.as_ref())?;
-            }
-            // Skipped and unreadable files render nothing.
-            if let Some(rendered) = r.rendered.get(ctx.renders[i]) {
-                let mut from = 0;
-                for &cut in &rendered.cuts {
-                    match printer.in_order(&rendered.bytes[from..cut], index) {
-                        InOrder::Parts(these) => {
-                            let these = these.into_iter().filter(|p| !p.is_empty());
-                            parts.extend(these.map(IoSlice::new));
-                        }
-                        InOrder::Rewritten(bytes) => {
-                            write_parts(&mut **w, &mut parts)?;
-                            w.write_all(&bytes)?;
-                        }
-                    }
-                    index += 1;
-                    from = cut;
-                }
-            }
-        }
-        write_parts(&mut **w, &mut parts)?;
-    }
-    Ok(())
-}
-
-/// Writes all of `parts` and empties it.
-fn write_parts(w: &mut dyn Write, parts: &mut Vec<IoSlice>) -> io::Result<()> {
-    let mut rest = &mut parts[..];
-    while !rest.is_empty() {
-        match w.write_vectored(rest) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => IoSlice::advance_slices(&mut rest, n),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    parts.clear();
-    Ok(())
-}
-
-/// Processes a chunk of inputs on the pool: their results in input order, and the totals of
-/// their conversations. Each part the pool splits the chunk into adds to totals of its own, and
-/// the parts' totals are merged in input order, rather than a file's totals once per file.
-fn process_chunk(chunk: Vec<Input>, ctx: &Context) -> (Vec<Processed>, Summary) {
-    let len = chunk.len();
-    let parts: Vec<(Vec<Processed>, Summary)> = chunk
-        .into_par_iter()
-        .fold(
-            || (Scratch::default(), Vec::new(), Summary::default()),
-            |(mut scratch, mut done, mut totals), input| {
-                done.push(process(input, ctx, &mut scratch, &mut totals));
-                (scratch, done, totals)
-            },
-        )
-        .map(|(_, done, totals)| (done, totals))
-        .collect();
-    let mut results = Vec::with_capacity(len);
-    let mut totals = Summary::default();
-    for (done, part) in parts {
-        results.extend(done);
-        totals.merge(&part);
-    }
-    (results, totals)
-}
-
-/// A run that names one regular file, or at most this many holding at most [`FEW_BYTES`]
-/// together (a pre-commit hook's run), is checked on the calling thread: a walker thread and a
-/// pool cost it more than they save (each thread about 0.12 MB of a one-file check's memory, and
-/// the time to start it). Larger files gain from the pool: 16 files of 64 KiB took 38 ms on the
-/// calling thread and 29 ms pooled on 2 cores, 16 of 16 KiB about 19 ms either way.
-const FEW_FILES: usize = 16;
-
-/// What the few files of a run checked on the calling thread hold at most, together.
-const FEW_BYTES: u64 = 256 << 10;
-
-/// The pool's threads could not start (a limit on processes or memory): said as such, not as a
-/// report that could not be written.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot start {threads} threads: {source}")]
-pub struct ThreadsError {
-    threads: usize,
-    source: rayon::ThreadPoolBuildError,
-}
-
-impl ThreadsError {
-    /// Whether the scan's error `e` is this one.
-    pub fn is(e: &io::Error) -> bool {
-        e.get_ref().is_some_and(|inner| inner.is::<ThreadsError>())
-    }
-}
-
-/// Whether the run names only regular files (no folder, standard input, FIFO or missing path):
-/// one of them, or a few small ones ([`FEW_FILES`]).
-fn few_small_files(opts: &ScanOptions) -> bool {
-    if !(1..=FEW_FILES).contains(&opts.paths.len()) {
-        return false;
-    }
-    let mut bytes = 0;
-    for path in &opts.paths {
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_file() && !is_stdin(path) => bytes += meta.len(),
-            _ => return false,
-        }
-    }
-    opts.paths.len() == 1 || bytes <= FEW_BYTES
-}
-
-/// Processes a chunk of inputs on the calling thread, as [`process_chunk`] does on the pool.
-fn process_here(chunk: Vec<Input>, ctx: &Context) -> (Vec<Processed>, Summary) {
-    let mut scratch = Scratch::default();
-    let mut totals = Summary::default();
-    let done = (chunk.into_iter())
-        .map(|input| process(input, ctx, &mut scratch, &mut totals))
-        .collect();
-    (done, totals)
-}
-
-/// The writing stage: the progress line, and what is written and gathered ([`Sink`]).
-struct WriteStage<'a, 'w> {
-    progress: progress::Progress,
-    /// Inputs handed over so far.
-    checked: usize,
-    sink: Sink<'a, 'w>,
-}
-
-impl WriteStage<'_, '_> {
-    /// Writes a chunk's results with the progress line hidden, and counts them on it.
-    fn take(&mut self, done: (Vec<Processed>, Summary), ctx: &Context) -> io::Result<()> {
-        self.checked += done.0.len();
-        self.progress.checked(self.checked);
-        let sink = &mut self.sink;
-        self.progress.hidden(|| sink.write(done, ctx))
-    }
-}
-
-/// The outputs, and what the summary gathers, between chunks.
-struct Sink<'a, 'w> {
-    writers: Vec<&'a mut &'w mut dyn Write>,
-    on_event: &'a mut dyn FnMut(Event),
-    totals: Summary,
-    skipped: Vec<crate::report::Skipped>,
-    errors: Vec<FileError>,
-    /// Conversations written so far.
-    conversations: usize,
-}
-
-impl Sink<'_, '_> {
-    /// Writes a chunk's results to every output, tells `on_event` of its fixes, warnings and
-    /// errors, and adds them to the summary.
-    fn write(&mut self, done: (Vec<Processed>, Summary), ctx: &Context) -> io::Result<()> {
-        let (results, chunk_totals) = done;
-        // What a fix changed is said before the report of what remains.
-        for f in results.iter().filter_map(|r| r.fixed.as_ref()) {
-            (self.on_event)(Event::Fixed(f));
-        }
-        write_chunk(&results, &mut self.writers, ctx, self.conversations)?;
-        // Each chunk's results leave at once: a stream's reader waits for them.
-        for w in self.writers.iter_mut() {
-            w.flush()?;
-        }
-        self.totals.merge(&chunk_totals);
-        for r in results {
-            self.totals.files += r.files;
-            self.conversations += r.rendered.first().map_or(0, |x| x.cuts.len());
-            if let Some(s) = r.skipped {
-                for message in &r.warnings {
-                    (self.on_event)(Event::Warning {
-                        path: &s.path,
-                        message,
-                    });
-                }
-                self.totals.skipped += 1;
-                self.skipped.push(s);
-            }
-            if let Some(e) = r.error {
-                self.totals.errors += 1;
-                (self.on_event)(Event::Error(&e));
-                self.errors.push(e);
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Checks the inputs on the calling thread, a chunk at a time.
-fn scan_here(opts: &ScanOptions, ctx: &Context, out: &mut WriteStage) -> io::Result<()> {
-    let mut result = Ok(());
-    feed::feed(opts, |chunk| {
-        result = out.take(process_here(chunk, ctx), ctx);
-        result.is_ok()
-    });
-    result
-}
-
-/// Checks the inputs in three stages, so that no core idles between chunks: list files on a
-/// walker thread, process a chunk on the pool, write the previous chunk on the calling thread.
-fn scan_pooled(
-    opts: &ScanOptions,
-    pool: &rayon::ThreadPool,
-    ctx: &Context,
-    out: &mut WriteStage,
-) -> io::Result<()> {
-    std::thread::scope(|s| -> io::Result<()> {
-        let (inputs_tx, inputs_rx) = mpsc::sync_channel::<Vec<Input>>(2);
-        let (results_tx, results_rx) = mpsc::sync_channel::<(Vec<Processed>, Summary)>(WAITING);
-        s.spawn(move || feed::feed(opts, |chunk| inputs_tx.send(chunk).is_ok()));
-        s.spawn(move || {
-            for chunk in inputs_rx {
-                let done = pool.install(|| process_chunk(chunk, ctx));
-                if results_tx.send(done).is_err() {
-                    break;
-                }
-            }
-        });
-        results_rx
-            .into_iter()
-            .try_for_each(|done| out.take(done, ctx))
-    })
-}
-
 /// Scans every input with `engine` (compiled from `rules`), writing each report to its output,
 /// and hands every file error and fix to `on_event` as it happens, in input order.
 pub fn scan(
@@ -461,54 +218,11 @@ pub fn scan(
         })
         .collect();
     let ctx = Context::new(engine, rules, &printers, &renders, opts);
-    // The pool is started before any report is: a run that cannot start it writes nothing.
-    let pool = match few_small_files(opts) {
-        true => None,
-        false => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(opts.threads)
-                .build()
-                .map_err(|source| {
-                    let threads = opts.threads;
-                    io::Error::other(ThreadsError { threads, source })
-                })?,
-        ),
-    };
+    let pool = stages::pool(opts)?;
     for (w, printer) in writers.iter_mut().zip(&printers) {
         printer.start(&mut **w)?;
     }
-    let mut out = WriteStage {
-        progress: progress::Progress::new(opts.progress),
-        checked: 0,
-        sink: Sink {
-            writers,
-            on_event,
-            totals: Summary::default(),
-            skipped: Vec::new(),
-            errors: Vec::new(),
-            conversations: 0,
-        },
-    };
-    match &pool {
-        None => scan_here(opts, &ctx, &mut out)?,
-        Some(pool) => scan_pooled(opts, pool, &ctx, &mut out)?,
-    }
-    out.progress.finish();
-    let Sink {
-        mut writers,
-        totals,
-        skipped,
-        errors,
-        ..
-    } = out.sink;
-    for (w, printer) in writers.iter_mut().zip(&printers) {
-        let end = Totals {
-            summary: &totals,
-            skipped: &skipped,
-            errors: &errors,
-        };
-        printer.finish(&mut **w, &end)?;
-        w.flush()?;
-    }
-    Ok(totals)
+    let mut out = write::WriteStage::new(writers, on_event, opts.progress);
+    stages::run(opts, pool.as_ref(), &ctx, &mut out)?;
+    out.finish(&printers)
 }
