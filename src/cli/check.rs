@@ -10,7 +10,7 @@ use crate::config::FailOn;
 use crate::fix::FixMode;
 use crate::report::{self, OutputFormat, PrinterOptions, Summary};
 use crate::rules::RuleSet;
-use crate::scan::{self, Event, Output, ReadAs};
+use crate::scan::{self, Event, Output, ReadAs, ScanError};
 use crate::text::controls::escape_name;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -70,16 +70,20 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     };
     let totals = match scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_event) {
         Ok(t) => t,
-        Err(e) if scan::ThreadsError::is(&e) => return Err(CliError::Threads(e)),
+        Err(ScanError::Threads(e)) => return Err(CliError::Threads(e)),
         // `talklint check | head`: a quiet end, unless report files were being written, which
         // the scan did not finish.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && (diff || !writes_files) => {
-            return Ok(Outcome::Clean);
+        Err(ScanError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return match diff || !writes_files {
+                true => Ok(Outcome::Clean),
+                false => Err(CliError::StdoutClosed),
+            };
         }
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(CliError::StdoutClosed),
         // The diff's own error, of which the report's is a copy.
-        Err(e) if diff => return Err(CliError::WriteDiff(failed.take().unwrap_or(e))),
-        Err(e) => return Err(CliError::WriteReport(e)),
+        Err(ScanError::Write(e)) if diff => {
+            return Err(CliError::WriteDiff(failed.take().unwrap_or(e)));
+        }
+        Err(ScanError::Write(e)) => return Err(CliError::WriteReport(e)),
     };
     drop(outputs);
     // The last diff's failure, which no report write came after to stop the scan.

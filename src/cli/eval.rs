@@ -108,13 +108,7 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
             unread.insert(e.path.clone());
         }
     };
-    let totals =
-        scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error).map_err(|e| {
-            match scan::ThreadsError::is(&e) {
-                true => CliError::Threads(e),
-                false => CliError::WriteReport(e),
-            }
-        })?;
+    let totals = scan::scan(&s.scan, &s.engine, &s.rules, &mut outputs, &mut on_error)?;
     drop(outputs);
     for (_, file) in files {
         file.finish()?;

@@ -82,7 +82,7 @@ pub(crate) enum CliError {
     #[error("cannot write the report: {}", stdout::failure(.0))]
     WriteReport(io::Error),
     #[error("{0}\n  help: run fewer threads (`-j 1`), or raise the limit on processes or memory")]
-    Threads(io::Error),
+    Threads(crate::scan::ThreadsError),
     #[error("cannot write the diff: {}", stdout::failure(.0))]
     WriteDiff(io::Error),
     #[error(
@@ -105,6 +105,16 @@ pub(crate) enum CliError {
     Usage(String),
     #[error(transparent)]
     Merge(#[from] MergeError),
+}
+
+/// A scan that stopped: the pool's threads did not start, or a report could not be written.
+impl From<crate::scan::ScanError> for CliError {
+    fn from(e: crate::scan::ScanError) -> CliError {
+        match e {
+            crate::scan::ScanError::Threads(e) => CliError::Threads(e),
+            crate::scan::ScanError::Write(e) => CliError::WriteReport(e),
+        }
+    }
 }
 
 /// Writes `text` to standard output: a closed pipe is a quiet end (as `check`'s), any other

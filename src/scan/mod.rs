@@ -124,6 +124,15 @@ impl ScanOptions {
     }
 }
 
+/// Why a scan stopped: its pool could not start, or an output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error(transparent)]
+    Threads(#[from] ThreadsError),
+    #[error(transparent)]
+    Write(#[from] io::Error),
+}
+
 /// Where a report goes: its printer and its writer.
 pub struct Output<'w> {
     pub printer: Box<dyn Printer>,
@@ -204,7 +213,7 @@ pub fn scan(
     rules: &RuleSet,
     outputs: &mut [Output],
     on_event: &mut dyn FnMut(Event),
-) -> io::Result<Summary> {
+) -> Result<Summary, ScanError> {
     let (printers, mut writers): (Vec<&dyn Printer>, Vec<&mut &mut dyn Write>) = outputs
         .iter_mut()
         .map(|o| (&*o.printer, &mut o.writer))
@@ -224,5 +233,5 @@ pub fn scan(
     }
     let mut out = write::WriteStage::new(writers, on_event, opts.progress);
     stages::run(opts, pool.as_ref(), &ctx, &mut out)?;
-    out.finish(&printers)
+    Ok(out.finish(&printers)?)
 }

@@ -33,13 +33,6 @@ pub struct ThreadsError {
     source: rayon::ThreadPoolBuildError,
 }
 
-impl ThreadsError {
-    /// Whether the scan's error `e` is this one.
-    pub fn is(e: &io::Error) -> bool {
-        e.get_ref().is_some_and(|inner| inner.is::<ThreadsError>())
-    }
-}
-
 /// Whether the run names only regular files (no folder, standard input, FIFO or missing path):
 /// one of them, or a few small ones ([`FEW_FILES`]).
 fn few_small_files(opts: &ScanOptions) -> bool {
@@ -130,16 +123,16 @@ fn scan_pooled(
 /// The pool the run's inputs are checked on; none for a run of a few named files, checked on
 /// the calling thread. Started before any report is, so a run that cannot start it writes
 /// nothing.
-pub(super) fn pool(opts: &ScanOptions) -> io::Result<Option<rayon::ThreadPool>> {
+pub(super) fn pool(opts: &ScanOptions) -> Result<Option<rayon::ThreadPool>, ThreadsError> {
     if few_small_files(opts) {
         return Ok(None);
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
-        .map_err(|source| {
-            let threads = opts.threads;
-            io::Error::other(ThreadsError { threads, source })
+        .map_err(|source| ThreadsError {
+            threads: opts.threads,
+            source,
         })?;
     Ok(Some(pool))
 }
