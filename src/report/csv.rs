@@ -296,8 +296,6 @@ fn conversation(
     finish(w, cells);
 }
 
-/// An agent cell, never a row's first: the names of `names` (none: empty), noted in `cells` to
-/// be spelt as first written when the row is written.
 /// The cells of a row per finding from [`FINDING_AGENT`] on: the agent (its `names` among
 /// `cells`), whether it was guessed, what was measured, the conversation's warnings and an
 /// empty `not_checked`; then the row ends.
@@ -314,6 +312,8 @@ fn end_finding_row(
     end_row(w);
 }
 
+/// An agent cell, never a row's first: the names of `names` (none: empty), noted in `cells` to
+/// be spelt as first written when the row is written.
 fn agent_cell(w: &mut csv::Writer<&mut Vec<u8>>, cells: &mut AgentCells, names: Range<usize>) {
     if names.is_empty() {
         put(w, b"");
