@@ -81,6 +81,7 @@ pub(super) fn nested(
         .collect();
     found.sort_by_key(|p| p.components().count());
     let mut configs: Vec<(_, scan::Scope)> = Vec::new();
+    let mut broken: Vec<scan::Broken> = Vec::new();
     for path in found {
         let folder = path.parent().unwrap_or(&path);
         // The folder above it, or the config with its folder's files.
@@ -90,20 +91,69 @@ pub(super) fn nested(
                 || left_out(&path) && FILES.iter().all(|name| left_out(&folder.join(name)));
             folder.starts_with(&outer.folder) && (left_out(folder) || with_files())
         };
-        if configs.iter().any(excluded) {
+        // Under a broken config, its files are not checked: nor is a config below it read.
+        let under_broken = || broken.iter().any(|b| folder.starts_with(&b.folder));
+        if configs.iter().any(excluded) || under_broken() {
             continue;
         }
-        let loaded = config::load(&path)?;
-        check_globs(&loaded)?;
-        warn_run_keys(&path, &loaded, run_path.as_deref());
-        // A bad pattern is an error at its place, as in the run's config.
-        super::settings::redactor(false, &loaded)?;
-        masking.on |= loaded.config.redact;
-        (masking.patterns).extend(loaded.config.redact_patterns.iter().cloned());
-        configs.push((profile(args, &loaded, engines)?, scope(&loaded, &path)?));
+        match load(args, &path, run_path.as_deref(), engines) {
+            Ok((loaded, profile, scope)) => {
+                masking.on |= loaded.config.redact;
+                (masking.patterns).extend(loaded.config.redact_patterns.iter().cloned());
+                configs.push((profile, scope));
+            }
+            // One team's mistake does not stop the others' files from being checked.
+            Err(err) => broken.push(broken_config(&path, cwd, &err)),
+        }
     }
-    let (profiles, catalog) = scan.profiles.with_nested(run_rules, configs);
+    let (profiles, catalog) = scan.profiles.with_nested(run_rules, configs, broken);
     Ok((profiles, catalog, masking))
+}
+
+/// The nested config at `path`, what it gives its files and where.
+fn load(
+    args: &CheckArgs,
+    path: &Path,
+    run_path: Option<&Path>,
+    engines: &mut Engines,
+) -> Result<(Loaded, scan::Profile, scan::Scope), CliError> {
+    let loaded = config::load(path)?;
+    check_globs(&loaded)?;
+    warn_run_keys(path, &loaded, run_path);
+    // A bad pattern is an error at its place, as in the run's config.
+    super::settings::redactor(false, &loaded)?;
+    let profile = profile(args, &loaded, engines)?;
+    let scope = scope(&loaded, path)?;
+    Ok((loaded, profile, scope))
+}
+
+/// The nested config at `path` that could not be loaded (`err`), for the report: named from
+/// `cwd` as walked files are, its mistake on one line, at its line and column when it is in the
+/// config file itself (`line 2, column 12: …`), as a malformed transcript's is.
+fn broken_config(path: &Path, cwd: &Path, err: &CliError) -> scan::Broken {
+    let text = err.to_string().replace("\n  help: ", "; help: ");
+    let text = text.replace('\n', " ");
+    let at = path.display().to_string();
+    let own = text.strip_prefix(at.as_str());
+    let message = match own.and_then(|rest| rest.strip_prefix(':')) {
+        Some(rest) => match line_column(rest) {
+            Some((line, column, rest)) => format!("line {line}, column {column}: {rest}"),
+            None => rest.trim_start().to_string(),
+        },
+        None => text.clone(),
+    };
+    scan::Broken {
+        folder: path.parent().unwrap_or(path).to_path_buf(),
+        config: scan::shown(path.strip_prefix(cwd).unwrap_or(path)),
+        message,
+    }
+}
+
+/// `12:5: rest` read as line 12, column 5 and the rest.
+fn line_column(text: &str) -> Option<(usize, usize, &str)> {
+    let (line, rest) = text.split_once(':')?;
+    let (column, rest) = rest.split_once(": ")?;
+    Some((line.parse().ok()?, column.parse().ok()?, rest))
 }
 
 /// Names that stand for a folder's transcripts: a glob that excludes a config with both of them

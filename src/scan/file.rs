@@ -81,6 +81,9 @@ pub(super) fn process(
         Input::Stdin { .. } | Input::Piece(_) => ctx.opts.stdin_filename.as_deref().map(Path::new),
         Input::Skip(_) | Input::Error(_) => None,
     };
+    if let Some(broken) = path.and_then(|path| profiles.broken_over(path)) {
+        return NotRead::Error(broken.on_file(input.display(ctx.opts))).into();
+    }
     let ctx = match path.map(|path| (path, profiles.find(path))) {
         Some((_, Some(found))) => {
             own = ctx.nested(found);

@@ -48,7 +48,7 @@ use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
 pub(crate) use overlap::identity;
-pub(crate) use profile::{Profile, Profiles, normal};
+pub(crate) use profile::{Broken, Profile, Profiles, normal};
 pub(crate) use run_files::{ReadAs, RunFiles};
 pub(crate) use scope::{Globs, Scope};
 pub use shard::Shard;

@@ -8,6 +8,7 @@
 use super::run_files::{ReadAs, RunFiles};
 use super::scope::Scope;
 use crate::engine::Engine;
+use crate::report::FileError;
 use crate::rules::{Rule, RuleSet};
 use crate::suppress::SuppressOptions;
 use crate::transcript::ParseOptions;
@@ -38,13 +39,65 @@ pub(crate) struct Nested {
     pub(crate) report_index: Vec<usize>,
 }
 
+/// What a config folder gives the files under it.
+#[derive(Debug, Clone, Copy)]
+enum Governs {
+    /// The run's own config.
+    Run,
+    /// The nested config of this index in `nested`.
+    Nested(usize),
+    /// A nested config that could not be loaded, with the error entry of this index in `broken`:
+    /// its files are not checked.
+    Broken(usize),
+}
+
+/// A nested config that could not be loaded (a mistake in it or in the rules it loads): the
+/// files under its folder are not checked, and the report says why, while the rest of the run
+/// goes on.
+#[derive(Debug)]
+pub(crate) struct Broken {
+    /// Its folder (absolute, lexically normal).
+    pub(crate) folder: PathBuf,
+    /// The config file, as reports print paths.
+    pub(crate) config: String,
+    /// The mistake, with its place (`line 2, column 12: …`) when it is in the config file.
+    pub(crate) message: String,
+}
+
+impl Broken {
+    /// The error entry on the config file, which a walk lists where it meets the config's folder
+    /// (and does not enter it).
+    pub(crate) fn entry(&self) -> FileError {
+        FileError {
+            path: self.config.clone(),
+            line: None,
+            message: format!(
+                "{}; the files under its folder are not checked",
+                self.message
+            ),
+        }
+    }
+
+    /// The error entry of the file `path` it governs, named on the command line.
+    pub(crate) fn on_file(&self, path: &str) -> FileError {
+        FileError {
+            path: path.into(),
+            line: None,
+            message: format!(
+                "not checked: its config {} has an error: {}",
+                self.config, self.message
+            ),
+        }
+    }
+}
+
 /// The run's config and the nested configs of a run.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Profiles {
-    /// Each config folder (absolute, lexically normal): the index of its profile in `nested`,
-    /// or `None` for the run's own config.
-    folders: Arc<HashMap<PathBuf, Option<usize>>>,
+    /// Each config folder (absolute, lexically normal), and what its config gives its files.
+    folders: Arc<HashMap<PathBuf, Governs>>,
     nested: Arc<Vec<Nested>>,
+    broken: Arc<Vec<Broken>>,
     /// The run's own config's folder and globs; `None` without a config file.
     run: Option<Arc<Scope>>,
     /// What relative paths are relative to.
@@ -77,22 +130,27 @@ impl Profiles {
         Arc::make_mut(&mut self.loaded).add(path, read_as);
     }
 
-    /// These profiles with `configs` (profile and scope; nested configs only), and the rule list
-    /// reports use when there are any: the run's rules (`run_rules`) followed by each other rule
-    /// that reports would not show alike (another severity, message, …).
+    /// These profiles with `configs` (profile and scope; nested configs only) and the `broken`
+    /// nested configs, and the rule list reports use when there are any configs: the run's rules
+    /// (`run_rules`) followed by each other rule that reports would not show alike (another
+    /// severity, message, …).
     pub(crate) fn with_nested(
         &self,
         run_rules: &RuleSet,
         configs: Vec<(Profile, Scope)>,
+        broken: Vec<Broken>,
     ) -> (Profiles, Option<RuleSet>) {
-        if configs.is_empty() {
+        if configs.is_empty() && broken.is_empty() {
             return (self.clone(), None);
         }
         let mut catalog = run_rules.clone();
         let mut loaded = RunFiles::clone(&self.loaded);
-        let mut folders: HashMap<PathBuf, Option<usize>> = HashMap::new();
+        let mut folders: HashMap<PathBuf, Governs> = HashMap::new();
         if let Some(run) = &self.run {
-            folders.insert(run.folder.clone(), None);
+            folders.insert(run.folder.clone(), Governs::Run);
+        }
+        for (i, b) in broken.iter().enumerate() {
+            folders.insert(b.folder.clone(), Governs::Broken(i));
         }
         let mut nested = Vec::with_capacity(configs.len());
         // The catalog's entries by rule id: a rule is looked for among its id's only.
@@ -116,7 +174,7 @@ impl Profiles {
                     })
                 })
                 .collect();
-            folders.insert(scope.folder.clone(), Some(nested.len()));
+            folders.insert(scope.folder.clone(), Governs::Nested(nested.len()));
             loaded.extend(&profile.loaded);
             nested.push(Nested {
                 profile,
@@ -127,6 +185,7 @@ impl Profiles {
         let profiles = Profiles {
             folders: Arc::new(folders),
             nested: Arc::new(nested),
+            broken: Arc::new(broken),
             loaded: Arc::new(loaded),
             ..self.clone()
         };
@@ -144,9 +203,9 @@ impl Profiles {
         self.loaded.read_as(path)
     }
 
-    /// Whether there are no nested configs.
+    /// Whether there are no nested configs, loaded or broken.
     pub(crate) fn is_empty(&self) -> bool {
-        self.nested.is_empty()
+        self.nested.is_empty() && self.broken.is_empty()
     }
 
     /// `path` (as walked or given) absolute and lexically normal.
@@ -163,13 +222,53 @@ impl Profiles {
     }
 
     fn find_absolute(&self, file: &Path) -> Option<Found<'_>> {
-        let folder = file.parent()?;
-        let index = folder.ancestors().find_map(|f| self.folders.get(f))?;
-        let nested = self.nested.get((*index)?)?;
+        let Governs::Nested(index) = self.nearest(file.parent()?)? else {
+            return None;
+        };
+        let nested = self.nested.get(index)?;
         Some(Found {
             nested,
             below: nested.scope.below(file),
         })
+    }
+
+    /// What the config nearest to `folder` (in it or above it) gives its files; `None` where
+    /// no config does.
+    fn nearest(&self, folder: &Path) -> Option<Governs> {
+        folder
+            .ancestors()
+            .find_map(|f| self.folders.get(f))
+            .copied()
+    }
+
+    /// The broken config that governs the file at `path`, as given: the file is not checked.
+    pub(crate) fn broken_over(&self, path: &Path) -> Option<&Broken> {
+        if self.broken.is_empty() {
+            return None;
+        }
+        let folder = self.absolute(path);
+        match self.nearest(folder.parent()?)? {
+            Governs::Broken(index) => self.broken.get(index),
+            Governs::Run | Governs::Nested(_) => None,
+        }
+    }
+
+    /// The broken config in the folder at `path`, or nearest above it when `or_above` (a folder
+    /// the walk starts from): the walk does not enter the folder, and lists the error once,
+    /// where it meets the folder.
+    pub(crate) fn broken_in(&self, path: &Path, or_above: bool) -> Option<&Broken> {
+        if self.broken.is_empty() {
+            return None;
+        }
+        let folder = self.absolute(path);
+        let governs = match or_above {
+            true => self.nearest(&folder),
+            false => self.folders.get(&folder).copied(),
+        };
+        match governs? {
+            Governs::Broken(index) => self.broken.get(index),
+            Governs::Run | Governs::Nested(_) => None,
+        }
     }
 
     /// The path of the file at `path` below the run's config's folder, which that config's
@@ -190,11 +289,14 @@ impl Profiles {
     }
 
     /// Whether the `exclude` of the run's config, or of the nested config over it, leaves out
-    /// the walked file or folder at `path`. The run's config chooses among all files, a nested
-    /// one among those under its folder.
+    /// the walked file or folder at `path`, or a broken config over it does. The run's config
+    /// chooses among all files, a nested one among those under its folder.
     pub(crate) fn excludes(&self, path: &Path) -> bool {
         if self.select_nothing() {
             return false;
+        }
+        if self.broken_over(path).is_some() {
+            return true;
         }
         let file = self.absolute(path);
         self.run_selecting()

@@ -45,7 +45,7 @@ impl Input {
     }
 
     /// The path reports give the input.
-    fn display<'a>(&'a self, opts: &'a ScanOptions) -> &'a str {
+    pub(super) fn display<'a>(&'a self, opts: &'a ScanOptions) -> &'a str {
         match self {
             Input::File { display, .. } => display,
             Input::Stdin { .. } => opts.stdin_name(),
@@ -327,7 +327,12 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
             // folder's ignore file that cannot be used is an error, as in ripgrep.
             () if file_type.is_dir() || e.depth() == 0 => {
                 folders.enter(e.depth(), e.path());
-                e.error().map(|err| Input::Error(walk_error(err, &root)))
+                let broken = opts.profiles.broken_in(e.path(), e.depth() == 0);
+                match (e.error(), broken) {
+                    (Some(err), _) => Some(Input::Error(walk_error(err, &root))),
+                    // The walk does not enter it (see `Profiles::excludes`).
+                    (None, broken) => broken.map(|b| Input::Error(b.entry())),
+                }
             }
             () if file_type.is_symlink() => Some(Input::Skip(Skipped {
                 path: shown(e.path()),

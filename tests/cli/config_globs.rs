@@ -333,7 +333,7 @@ fn a_config_in_a_folder_excluded_as_dir_star_star_is_not_read() {
     let (code, out, err) = run(talklint().current_dir(root).args(["check", "."]));
     assert_eq!(code, 2, "{out}");
     assert!(
-        err.contains("old/talklint.yaml:1:1: unknown field"),
+        err.contains("old/talklint.yaml: line 1, column 1: unknown field"),
         "{err}"
     );
     // Globs that leave some of the folder's files: those are checked.

@@ -97,6 +97,7 @@ mod messy_input;
 mod missing_require;
 mod mistakes;
 mod named_files;
+mod nested_broken;
 mod nested_config;
 mod nested_reports;
 mod never_holds;

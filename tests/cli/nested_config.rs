@@ -162,7 +162,10 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
     assert_eq!(code, 2, "{err}");
     // Resolved against `team/`, not the current folder, and named at its place in the config.
-    assert!(err.contains("team/talklint.yml:1:9: `./missing/`"), "{err}");
+    assert!(
+        err.contains("team/talklint.yml: line 1, column 9: `./missing/`"),
+        "{err}"
+    );
     assert!(err.contains("/team/missing)"), "{err}");
     fs::write(&nested, "disable: [respect/calm-down]\nfail_on: warning\n").unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "."]));
@@ -382,7 +385,7 @@ fn a_nested_configs_redact_masks_the_runs_reports() {
     let (code, _, err) = run(talklint().current_dir(root).args(["check", "."]));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("team/talklint.yml:1:20: redact_patterns: invalid regex"),
+        err.contains("team/talklint.yml: line 1, column 20: redact_patterns: invalid regex"),
         "{err}"
     );
 }
