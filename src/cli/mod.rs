@@ -4,6 +4,7 @@
 
 mod args;
 mod baseline_warnings;
+mod broken_config;
 mod check;
 mod engines;
 mod eval;

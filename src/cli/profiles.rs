@@ -5,15 +5,16 @@
 
 use super::CliError;
 use super::args::CheckArgs;
+use super::broken_config;
 use super::engines::Engines;
 use super::globs::{check_globs, scope};
 use super::settings::profile;
-use crate::config::{self, Loaded};
+use crate::config::{self, ConfigError, Loaded};
 use crate::rules::{RuleSet, place};
 use crate::scan::{self, Profiles, ScanOptions, normal};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What nested configs ask of the run's reports: masking (`redact: true`), and the
 /// `redact_patterns` they add. A report holds the files of every folder, so a folder that asks
@@ -38,7 +39,18 @@ pub(super) fn nested(
         return Ok((scan.profiles.clone(), None, masking));
     }
     let cwd = scan.profiles.cwd();
-    let mut found = BTreeSet::new();
+    // Each config found, with the mistake that kept it from being found cleanly (a link to no
+    // file, two configs in one folder): that folder's files are not checked, the others are.
+    let mut found: BTreeMap<PathBuf, Option<ConfigError>> = BTreeMap::new();
+    let mut add = |config: Result<Option<PathBuf>, ConfigError>, keep: &dyn Fn(&Path) -> bool| {
+        let (path, error) = match config {
+            Ok(found) => (found, None),
+            Err(e) => (Some(PathBuf::from(misplaced(&e))), Some(e)),
+        };
+        if let Some(path) = path.filter(|p| keep(p)) {
+            found.insert(path, error);
+        }
+    };
     // Standard input is looked up where `--stdin-filename` puts it.
     let stdin = scan.stdin_filename.as_ref();
     let roots = scan::roots(scan);
@@ -56,33 +68,31 @@ pub(super) fn nested(
         } else {
             root.parent()
         };
-        if let Some(path) = folder.map(config::discover).transpose()?.flatten() {
-            found.insert(path);
+        if let Some(folder) = folder {
+            add(config::discover(folder), &|_| true);
         }
     }
     for walked in scan::folders(scan) {
-        let config = config::in_folder(&normal(&cwd.join(&walked.folder)))?;
+        let config = config::in_folder(&normal(&cwd.join(&walked.folder)));
         // One that an exclude glob leaves out with its folder's files (`old/**`) is not read,
         // as they are not checked: a stale one stopped every run.
-        let left_out = |path: &std::path::PathBuf| {
+        let left_out = |path: &Path| {
             let files = || FILES.iter().all(|f| walked.leaves_out(OsStr::new(f), scan));
             path.file_name().is_some_and(|n| walked.leaves_out(n, scan)) && files()
         };
-        if let Some(path) = config.filter(|path| !left_out(path)) {
-            found.insert(path);
-        }
+        add(config, &|path| !left_out(path));
     }
     let run_path = run.path.as_deref().map(|p| normal(&cwd.join(p)));
     // Outer configs first: one in a folder an outer config excludes is not read (its files
     // are not checked), as a walk from the outer folder would not reach it.
     let mut found: Vec<_> = found
         .into_iter()
-        .filter(|p| Some(p) != run_path.as_ref())
+        .filter(|(p, _)| Some(p) != run_path.as_ref())
         .collect();
-    found.sort_by_key(|p| p.components().count());
+    found.sort_by_key(|(p, _)| p.components().count());
     let mut configs: Vec<(_, scan::Scope)> = Vec::new();
     let mut broken: Vec<scan::Broken> = Vec::new();
-    for path in found {
+    for (path, mistake) in found {
         let folder = path.parent().unwrap_or(&path);
         // The folder above it, or the config with its folder's files.
         let excluded = |(_, outer): &(_, scan::Scope)| {
@@ -91,23 +101,33 @@ pub(super) fn nested(
                 || left_out(&path) && FILES.iter().all(|name| left_out(&folder.join(name)));
             folder.starts_with(&outer.folder) && (left_out(folder) || with_files())
         };
-        // Under a broken config, its files are not checked: nor is a config below it read.
-        let under_broken = || broken.iter().any(|b| folder.starts_with(&b.folder));
-        if configs.iter().any(excluded) || under_broken() {
+        if configs.iter().any(excluded) {
             continue;
         }
-        match load(args, &path, run_path.as_deref(), engines) {
+        let loaded = match mistake {
+            Some(e) => Err(e.into()),
+            None => load(args, &path, run_path.as_deref(), engines),
+        };
+        match loaded {
             Ok((loaded, profile, scope)) => {
                 masking.on |= loaded.config.redact;
                 (masking.patterns).extend(loaded.config.redact_patterns.iter().cloned());
                 configs.push((profile, scope));
             }
             // One team's mistake does not stop the others' files from being checked.
-            Err(err) => broken.push(broken_config(&path, cwd, &err)),
+            Err(err) => broken.push(broken_config::of(&path, cwd, &err)),
         }
     }
     let (profiles, catalog) = scan.profiles.with_nested(run_rules, configs, broken);
     Ok((profiles, catalog, masking))
+}
+
+/// The config file a discovery mistake is on (the first of two in one folder).
+fn misplaced(e: &ConfigError) -> &str {
+    match e {
+        ConfigError::Read { path, .. } | ConfigError::Invalid { path, .. } => path,
+        ConfigError::TwoInOneFolder { first, .. } => first,
+    }
 }
 
 /// The nested config at `path`, what it gives its files and where.
@@ -125,35 +145,6 @@ fn load(
     let profile = profile(args, &loaded, engines)?;
     let scope = scope(&loaded, path)?;
     Ok((loaded, profile, scope))
-}
-
-/// The nested config at `path` that could not be loaded (`err`), for the report: named from
-/// `cwd` as walked files are, its mistake on one line, at its line and column when it is in the
-/// config file itself (`line 2, column 12: …`), as a malformed transcript's is.
-fn broken_config(path: &Path, cwd: &Path, err: &CliError) -> scan::Broken {
-    let text = err.to_string().replace("\n  help: ", "; help: ");
-    let text = text.replace('\n', " ");
-    let at = path.display().to_string();
-    let own = text.strip_prefix(at.as_str());
-    let message = match own.and_then(|rest| rest.strip_prefix(':')) {
-        Some(rest) => match line_column(rest) {
-            Some((line, column, rest)) => format!("line {line}, column {column}: {rest}"),
-            None => rest.trim_start().to_string(),
-        },
-        None => text.clone(),
-    };
-    scan::Broken {
-        folder: path.parent().unwrap_or(path).to_path_buf(),
-        config: scan::shown(path.strip_prefix(cwd).unwrap_or(path)),
-        message,
-    }
-}
-
-/// `12:5: rest` read as line 12, column 5 and the rest.
-fn line_column(text: &str) -> Option<(usize, usize, &str)> {
-    let (line, rest) = text.split_once(':')?;
-    let (column, rest) = rest.split_once(": ")?;
-    Some((line.parse().ok()?, column.parse().ok()?, rest))
 }
 
 /// Names that stand for a folder's transcripts: a glob that excludes a config with both of them

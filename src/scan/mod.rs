@@ -35,6 +35,7 @@ mod stdin;
 mod unread;
 mod utf16;
 mod walk;
+mod walk_error;
 mod write;
 
 use crate::engine::Engine;

@@ -51,9 +51,10 @@ enum Governs {
     Broken(usize),
 }
 
-/// A nested config that could not be loaded (a mistake in it or in the rules it loads): the
-/// files under its folder are not checked, and the report says why, while the rest of the run
-/// goes on.
+/// A nested config that could not be loaded (a mistake in it or in the rules it loads, a link
+/// to no file, a second config beside it): the files it applies to (those under its folder but
+/// for the folders of configs of their own) are not checked, and the report says why, while the
+/// rest of the run goes on.
 #[derive(Debug)]
 pub(crate) struct Broken {
     /// Its folder (absolute, lexically normal).
@@ -66,15 +67,12 @@ pub(crate) struct Broken {
 
 impl Broken {
     /// The error entry on the config file, which a walk lists where it meets the config's folder
-    /// (and does not enter it).
+    /// (whose files it then passes over).
     pub(crate) fn entry(&self) -> FileError {
         FileError {
             path: self.config.clone(),
             line: None,
-            message: format!(
-                "{}; the files under its folder are not checked",
-                self.message
-            ),
+            message: format!("{}; the files it applies to are not checked", self.message),
         }
     }
 
@@ -246,29 +244,39 @@ impl Profiles {
         if self.broken.is_empty() {
             return None;
         }
-        let folder = self.absolute(path);
-        match self.nearest(folder.parent()?)? {
+        self.broken_nearest(self.absolute(path).parent()?)
+    }
+
+    /// The broken config in the folder at `path`.
+    pub(crate) fn broken_in(&self, path: &Path) -> Option<&Broken> {
+        if self.broken.is_empty() {
+            return None;
+        }
+        self.broken_of(*self.folders.get(&self.absolute(path))?)
+    }
+
+    /// The broken config nearest to the folder at `path`, in it or above it, if that config is
+    /// the nearest of all: a folder a walk starts from.
+    pub(crate) fn broken_nearest(&self, path: &Path) -> Option<&Broken> {
+        if self.broken.is_empty() {
+            return None;
+        }
+        self.broken_of(self.nearest(&self.absolute(path))?)
+    }
+
+    fn broken_of(&self, governs: Governs) -> Option<&Broken> {
+        match governs {
             Governs::Broken(index) => self.broken.get(index),
             Governs::Run | Governs::Nested(_) => None,
         }
     }
 
-    /// The broken config in the folder at `path`, or nearest above it when `or_above` (a folder
-    /// the walk starts from): the walk does not enter the folder, and lists the error once,
-    /// where it meets the folder.
-    pub(crate) fn broken_in(&self, path: &Path, or_above: bool) -> Option<&Broken> {
-        if self.broken.is_empty() {
-            return None;
-        }
-        let folder = self.absolute(path);
-        let governs = match or_above {
-            true => self.nearest(&folder),
-            false => self.folders.get(&folder).copied(),
-        };
-        match governs? {
-            Governs::Broken(index) => self.broken.get(index),
-            Governs::Run | Governs::Nested(_) => None,
-        }
+    /// Whether the walked file or folder at `path` is under a broken config, and no config of
+    /// its own (a folder's) is nearer: the walk leaves it out, and the config's entry says so.
+    fn under_broken(&self, path: &Path) -> bool {
+        !self.broken.is_empty()
+            && !self.folders.contains_key(&self.absolute(path))
+            && self.broken_over(path).is_some()
     }
 
     /// The path of the file at `path` below the run's config's folder, which that config's
@@ -295,7 +303,7 @@ impl Profiles {
         if self.select_nothing() {
             return false;
         }
-        if self.broken_over(path).is_some() {
+        if self.under_broken(path) {
             return true;
         }
         let file = self.absolute(path);

@@ -8,6 +8,7 @@ use super::ignore_files;
 use super::overlap::{Overlap, distinct};
 use super::piece::Piece;
 use super::shown_path::shown;
+use super::walk_error::walk_error;
 use super::{Globs, Profiles, ScanOptions};
 use crate::report::{FileError, Skipped};
 use std::path::{Path, PathBuf};
@@ -260,119 +261,86 @@ fn excluded(path: &Path, root: &Path, exclude: Option<&Globs>, profiles: &Profil
     exclude.is_some_and(by_flag) || profiles.excludes(path)
 }
 
-/// What ends the message of a bad glob in an ignore file.
-const FIX_GLOB: &str = "; fix the glob (gitignore's syntax) or remove the line";
-
-/// The path and the message of a walk error, or of an ignore file that cannot be read or holds
-/// a bad glob (the `ignore` crate wraps them in layers). An ignore file with several bad globs
-/// is one error on it, that names each line.
-fn walk_error(err: &ignore::Error, root: &Path) -> FileError {
-    let mut inner = err;
-    let mut path = None;
-    let mut line = None;
-    loop {
-        match inner {
-            ignore::Error::Partial(errs) if !errs.is_empty() => {
-                let each: Vec<FileError> = errs.iter().map(|e| walk_error(e, root)).collect();
-                let lines = each.iter().map(|e| e.message.trim_end_matches(FIX_GLOB));
-                return FileError {
-                    message: lines.collect::<Vec<_>>().join("; ") + FIX_GLOB,
-                    ..each[0].clone()
-                };
-            }
-            ignore::Error::WithPath { path: p, err } => {
-                path = path.or(Some(p.as_path()));
-                inner = err;
-            }
-            ignore::Error::WithLineNumber { line: n, err } => {
-                line = line.or(Some(*n));
-                inner = err;
-            }
-            ignore::Error::WithDepth { err, .. } => inner = err,
-            _ => break,
-        }
-    }
-    let message = match (inner.io_error(), line) {
-        (Some(io), _) => format!("cannot read: {}", bare(io)),
-        (None, Some(n)) => format!("line {n}, column 1: {inner}{FIX_GLOB}"),
-        (None, None) => inner.to_string(),
-    };
-    FileError {
-        path: shown(path.unwrap_or(root)),
-        line: None,
-        message,
-    }
-}
-
-/// The system's error under a walk's: walkdir's own says "IO error for operation on PATH: …",
-/// naming again the path the error entry names.
-fn bare(io: &std::io::Error) -> &std::io::Error {
-    let walk = io
-        .get_ref()
-        .and_then(|e| e.downcast_ref::<walkdir::Error>());
-    walk.and_then(walkdir::Error::io_error).unwrap_or(io)
-}
-
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let mut folders = Folders::default();
-    walker(&root, opts, false).filter_map(move |entry| {
-        let e = match entry {
-            Err(e) => return Some(Input::Error(walk_error(&e, &root))),
-            Ok(e) => e,
-        };
-        // Only standard input has no file type, and it is never walked.
-        let file_type = e.file_type()?;
-        match () {
-            // The root is a folder (perhaps through a symbolic link, which is followed). A
-            // folder's ignore file that cannot be used is an error, as in ripgrep.
-            () if file_type.is_dir() || e.depth() == 0 => {
-                folders.enter(e.depth(), e.path());
-                let broken = opts.profiles.broken_in(e.path(), e.depth() == 0);
-                match (e.error(), broken) {
-                    (Some(err), _) => Some(Input::Error(walk_error(err, &root))),
-                    // The walk does not enter it (see `Profiles::excludes`).
-                    (None, broken) => broken.map(|b| Input::Error(b.entry())),
-                }
-            }
-            () if file_type.is_symlink() => Some(Input::Skip(Skipped {
-                path: shown(e.path()),
-                line: None,
-                reason: "symbolic link (not followed)".into(),
-            })),
-            // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
-            () if !file_type.is_file() => Some(Input::Skip(Skipped {
-                path: shown(e.path()),
-                line: None,
-                reason: format!("not a regular file ({})", special_kind(file_type)),
-            })),
-            () if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
-                path: shown(e.path()),
-                line: None,
-                reason: "this run's report".into(),
-            })),
-            () => {
-                // `--include` and the run's config's `include` take a file either takes; a
-                // nested config's own `include` narrows the files under its folder further.
-                let named = shown(e.path());
-                let by_flag = (opts.include.as_ref())
-                    .map(|g| flag_glob(e.path(), &root, &named, |p| g.is_match(p)));
-                let (by_run, selected) = opts.profiles.includes(e.path());
-                let included = match (by_flag, by_run) {
-                    (Some(a), Some(b)) => Some(a || b),
-                    (flag, run) => flag.or(run),
-                };
-                if included == Some(false) || selected == Some(false) {
-                    return None;
-                }
-                Some(Input::File {
-                    display: named,
-                    folder: folders.of(e.depth()),
-                    path: e.into_path(),
-                    forced: included == Some(true) || selected == Some(true),
-                })
-            }
-        }
+    walker(&root, opts, false).flat_map(move |entry| {
+        let broken = entry.as_ref().ok().and_then(|e| broken_config(e, opts));
+        let input = walked(entry, &root, opts, &mut folders);
+        input.into_iter().chain(broken)
     })
+}
+
+/// The error entry of the broken config of a folder the walk meets: in the folder, or for the
+/// folder it starts from, nearest above it too. The walk reads none of its files (see
+/// `Profiles::excludes`).
+fn broken_config(e: &ignore::DirEntry, opts: &ScanOptions) -> Option<Input> {
+    let profiles = &opts.profiles;
+    let broken = match e.depth() {
+        0 => profiles.broken_nearest(e.path()),
+        _ if e.file_type().is_some_and(|t| t.is_dir()) => profiles.broken_in(e.path()),
+        _ => None,
+    };
+    broken.map(|b| Input::Error(b.entry()))
+}
+
+/// What one entry of the walk of `root` is to the scan, if anything.
+fn walked(
+    entry: Result<ignore::DirEntry, ignore::Error>,
+    root: &Path,
+    opts: &ScanOptions,
+    folders: &mut Folders,
+) -> Option<Input> {
+    let e = match entry {
+        Err(e) => return Some(Input::Error(walk_error(&e, root))),
+        Ok(e) => e,
+    };
+    // Only standard input has no file type, and it is never walked.
+    let file_type = e.file_type()?;
+    match () {
+        // The root is a folder (perhaps through a symbolic link, which is followed). A
+        // folder's ignore file that cannot be used is an error, as in ripgrep.
+        () if file_type.is_dir() || e.depth() == 0 => {
+            folders.enter(e.depth(), e.path());
+            e.error().map(|err| Input::Error(walk_error(err, root)))
+        }
+        () if file_type.is_symlink() => Some(Input::Skip(Skipped {
+            path: shown(e.path()),
+            line: None,
+            reason: "symbolic link (not followed)".into(),
+        })),
+        // Opening a FIFO would wait for a writer forever; a device or socket is no transcript.
+        () if !file_type.is_file() => Some(Input::Skip(Skipped {
+            path: shown(e.path()),
+            line: None,
+            reason: format!("not a regular file ({})", special_kind(file_type)),
+        })),
+        () if is_report(e.path(), &opts.reports) => Some(Input::Skip(Skipped {
+            path: shown(e.path()),
+            line: None,
+            reason: "this run's report".into(),
+        })),
+        () => {
+            // `--include` and the run's config's `include` take a file either takes; a
+            // nested config's own `include` narrows the files under its folder further.
+            let named = shown(e.path());
+            let by_flag = (opts.include.as_ref())
+                .map(|g| flag_glob(e.path(), root, &named, |p| g.is_match(p)));
+            let (by_run, selected) = opts.profiles.includes(e.path());
+            let included = match (by_flag, by_run) {
+                (Some(a), Some(b)) => Some(a || b),
+                (flag, run) => flag.or(run),
+            };
+            if included == Some(false) || selected == Some(false) {
+                return None;
+            }
+            Some(Input::File {
+                display: named,
+                folder: folders.of(e.depth()),
+                path: e.into_path(),
+                forced: included == Some(true) || selected == Some(true),
+            })
+        }
+    }
 }
 
 /// Whether `path` is one of the reports this run writes (compared by name first: cheap).

@@ -1,6 +1,6 @@
-//! A nested config with a mistake does not stop the run: its folder's files are not checked, the
-//! report says why on the config (at the mistake's line and column), and the other folders'
-//! files are checked and reported, exit 2. One team's typo stopped every team's scan.
+//! A nested config with a mistake does not stop the run: the files it applies to are not checked,
+//! the report says why on the config (at the mistake's line and column), and the other files are
+//! checked and reported, exit 2. One team's typo stopped every team's scan.
 
 use crate::support::{json_report_in, run, talklint};
 use serde_json::Value;
@@ -10,7 +10,8 @@ use std::fs;
 const CALL: &str = "Agent: please calm down, it is on its way.\nCustomer: ok\n";
 
 /// `a.txt` at the root (no config), `team/` whose config has a bad value on line 2, with a file
-/// and a folder `sub/` whose own config is fine, and `other/` with a good config of its own.
+/// and a folder `sub/` whose own config is fine (the nearest to its file), and `other/` with a
+/// good config of its own.
 fn tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -50,8 +51,8 @@ fn the_other_folders_are_checked_and_the_config_is_one_error_at_its_mistake() {
     let (code, v) = json_report_in(dir.path(), &["."]);
     assert_eq!(code, 2, "{v}");
     let (paths, errors) = listed(&v);
-    // Neither `team/b.txt` nor `team/sub/c.txt`, under the broken config, is checked.
-    assert_eq!(paths, ["a.txt", "other/d.txt"], "{v}");
+    // `team/b.txt`, under the broken config, is not checked; `team/sub/c.txt` is, with its own.
+    assert_eq!(paths, ["a.txt", "other/d.txt", "team/sub/c.txt"], "{v}");
     assert_eq!(errors.len(), 1, "{errors:?}");
     let (path, message) = &errors[0];
     assert_eq!(path, "team/talklint.yml");
@@ -60,7 +61,7 @@ fn the_other_folders_are_checked_and_the_config_is_one_error_at_its_mistake() {
         "{message}"
     );
     assert!(
-        message.ends_with("the files under its folder are not checked"),
+        message.ends_with("; the files it applies to are not checked"),
         "{message}"
     );
     assert_eq!(v["summary"]["errors"], 1, "{v}");
@@ -89,10 +90,68 @@ fn a_mistake_in_a_rule_file_the_config_loads_names_that_file() {
     let (code, v) = json_report_in(root, &["."]);
     assert_eq!(code, 2, "{v}");
     let (paths, errors) = listed(&v);
-    assert_eq!(paths, ["a.txt", "other/d.txt"], "{v}");
+    assert_eq!(paths, ["a.txt", "other/d.txt", "team/sub/c.txt"], "{v}");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].0, "team/talklint.yml");
-    assert!(errors[0].1.contains("qa/bad.yaml:3:11"), "{errors:?}");
+    // Named from the current folder, as the walk names files; no word of a run that stopped.
+    let message = &errors[0].1;
+    assert!(message.starts_with("team/qa/bad.yaml:3:11: "), "{message}");
+    assert!(!message.contains("nothing was checked"), "{message}");
+}
+
+#[test]
+fn a_link_to_no_file_or_a_second_config_below_the_root_is_that_folders_mistake() {
+    let dir = tree();
+    let root = dir.path();
+    fs::remove_file(root.join("team/talklint.yml")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("gone.yaml", root.join("team/talklint.yml")).unwrap();
+    fs::write(root.join("other/.talklint.yml"), "rules: [default]\n").unwrap();
+    let (code, v) = json_report_in(root, &["."]);
+    assert_eq!(code, 2, "{v}");
+    let (paths, errors) = listed(&v);
+    let team = if cfg!(unix) {
+        &[][..]
+    } else {
+        &["team/b.txt"][..]
+    };
+    let expected = [&["a.txt"][..], team, &["team/sub/c.txt"]].concat();
+    assert_eq!(paths, expected, "{v}");
+    let messages: Vec<String> = errors.iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    let found = |text: &str| messages.iter().any(|m| m.contains(text));
+    assert!(found("two configs in one folder"), "{messages:?}");
+    #[cfg(unix)]
+    assert!(
+        found("team/talklint.yml: cannot read config: a link to no file"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_walk_from_above_lists_the_config_once_beside_its_folders_other_errors() {
+    let dir = tree();
+    let root = dir.path();
+    // The run's own config is `team/sub`'s: its file is checked, `team/b.txt` is not.
+    let (code, out, err) = run(talklint()
+        .current_dir(root.join("team/sub"))
+        .args(["check", "-f", "json", ".."]));
+    assert_eq!(code, 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let (paths, errors) = listed(&v);
+    assert_eq!(paths, ["../sub/c.txt"], "{v}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, "../talklint.yml");
+    // A bad ignore file in the folder is an error of its own, beside the config's.
+    fs::write(root.join("team/.talklintignore"), "[z-a]\n").unwrap();
+    let (code, v) = json_report_in(root, &[".", "team"]);
+    assert_eq!(code, 2, "{v}");
+    let (_, errors) = listed(&v);
+    let paths: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["team/.talklintignore", "team/talklint.yml"],
+        "{errors:?}"
+    );
 }
 
 #[test]

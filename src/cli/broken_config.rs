@@ -1,0 +1,138 @@
+//! A nested config that could not be loaded, as the report lists it: one error entry on the
+//! config, its mistake on one line, at its line and column when the mistake is in the config
+//! itself (`line 2, column 12: …`, where SARIF and GitHub annotations point), and each file
+//! named in it from the current folder, as walked files are.
+
+use super::CliError;
+use crate::rules::RuleError;
+use crate::scan::{self, Broken};
+use std::path::{Component, Path, PathBuf};
+
+/// The entry of the nested config at `path` (absolute) that `err` kept from loading; `cwd` is
+/// the run's current folder.
+pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
+    let config = scan::shown(&from(cwd, path));
+    let text = match err {
+        // Each rule error, without the line that says a run stopped.
+        CliError::Rules(errors) => errors.iter().map(one_line).collect::<Vec<_>>().join("; "),
+        err => err
+            .to_string()
+            .replace("\n  help: ", "; help: ")
+            .replace('\n', " "),
+    };
+    let text = relative(&text, cwd);
+    // The config's own path starts a mistake in it: as named here, or whole where it lies
+    // outside the current folder.
+    let whole = path.display().to_string();
+    let own = [config.as_str(), whole.as_str()].into_iter();
+    let rest = own
+        .filter_map(|p| text.strip_prefix(p)?.strip_prefix(':'))
+        .next();
+    let message = match rest {
+        Some(rest) => match line_column(rest) {
+            Some((line, column, rest)) => format!("line {line}, column {column}: {rest}"),
+            None => rest.trim_start().to_string(),
+        },
+        None => text,
+    };
+    Broken {
+        folder: path.parent().unwrap_or(path).to_path_buf(),
+        config,
+        message,
+    }
+}
+
+/// A rule error and its help on one line.
+fn one_line(e: &RuleError) -> String {
+    e.to_string().replace("\n  help: ", "; help: ")
+}
+
+/// `path` (absolute) as a path from `cwd`, with `..` where it lies beside it (`../talklint.yaml`,
+/// as a walk of `..` names the files there); absolute where the two share no folder but `/`.
+fn from(cwd: &Path, path: &Path) -> PathBuf {
+    let shared = (cwd.components().zip(path.components()))
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared <= 1 {
+        return path.to_path_buf();
+    }
+    let up = cwd.components().skip(shared).map(|_| Component::ParentDir);
+    up.chain(path.components().skip(shared)).collect()
+}
+
+/// `text` with the paths under `cwd` it names made relative to it.
+fn relative(text: &str, cwd: &Path) -> String {
+    let prefix = format!("{}/", cwd.display());
+    match prefix.as_str() {
+        "/" | "//" => text.to_string(),
+        prefix => text.replace(prefix, ""),
+    }
+}
+
+/// `12:5: rest` read as line 12, column 5 and the rest.
+fn line_column(text: &str) -> Option<(usize, usize, &str)> {
+    let (line, rest) = text.split_once(':')?;
+    let (column, rest) = rest.split_once(": ")?;
+    Some((line.parse().ok()?, column.parse().ok()?, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ConfigError;
+
+    #[test]
+    fn a_mistake_in_the_config_is_at_its_place_and_other_files_are_named_from_cwd() {
+        let cwd = Path::new("/srv/qa");
+        let path = cwd.join("team/talklint.yaml");
+        let invalid = CliError::Config(ConfigError::Invalid {
+            path: path.display().to_string(),
+            line: 2,
+            column: 12,
+            message: "min_score: not a score".into(),
+            hint: "write a score".into(),
+        });
+        let b = of(&path, cwd, &invalid);
+        assert_eq!(b.config, "team/talklint.yaml");
+        assert_eq!(
+            b.message,
+            "line 2, column 12: min_score: not a score; help: write a score"
+        );
+        assert_eq!(b.folder, cwd.join("team"));
+        let rule = |line| RuleError {
+            file: "/srv/qa/team/qa/bad.yaml".into(),
+            line,
+            column: 11,
+            message: "unknown kind".into(),
+            hint: Some("write forbid".into()),
+        };
+        let b = of(&path, cwd, &CliError::Rules(vec![rule(3), rule(9)]));
+        assert_eq!(
+            b.message,
+            "team/qa/bad.yaml:3:11: unknown kind; help: write forbid; \
+             team/qa/bad.yaml:9:11: unknown kind; help: write forbid"
+        );
+        // Beside the current folder, the config is named as a walk of `..` names its files;
+        // elsewhere, it and the paths of its message are absolute.
+        let b = of(&path, Path::new("/srv/qa/other"), &invalid);
+        assert_eq!(b.config, "../team/talklint.yaml");
+        assert!(
+            b.message.starts_with("line 2, column 12: "),
+            "{}",
+            b.message
+        );
+        let b = of(
+            &path,
+            Path::new("/elsewhere"),
+            &CliError::Rules(vec![rule(3)]),
+        );
+        assert!(b.message.starts_with("/srv/qa/team/qa/bad.yaml:3:11"));
+        let b = of(&path, Path::new("/elsewhere"), &invalid);
+        assert_eq!(b.config, "/srv/qa/team/talklint.yaml");
+        assert!(
+            b.message.starts_with("line 2, column 12: "),
+            "{}",
+            b.message
+        );
+    }
+}
