@@ -92,6 +92,10 @@ pub(crate) enum CliError {
     StdoutClosed,
     #[error("cannot write the statistics: {0}")]
     WriteStatistics(io::Error),
+    #[error(
+        "no rule is left to check with (the warnings above say why), so every conversation would pass\n  help: load files that hold rules (`-r default` for the built-in pack, or `rules: [default, …]` in the config), or turn back on the ones `disable` turns off"
+    )]
+    NoRules,
     #[error("no loaded rule has id `{id}`{suggestion}; `talklint rules` lists them")]
     NoSuchRule { id: String, suggestion: String },
     #[error("{0} already exists; remove it first to start over")]

@@ -177,6 +177,10 @@ pub(super) fn profile(
         loaded.add(file, ReadAs::Rules);
     }
     let rules = read.set;
+    if rules.rules.is_empty() {
+        // A pre-commit hook whose pack was emptied by a bad merge passed every file, in silence.
+        return Err(CliError::NoRules);
+    }
     let c = &cfg.config;
     let defaults = Scoring::default();
     let scoring = Scoring {

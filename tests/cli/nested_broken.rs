@@ -203,3 +203,20 @@ fn fixing_the_config_checks_its_files_again() {
     assert_eq!(paths, expected, "{v}");
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn a_nested_config_left_with_no_rule_is_its_mistake() {
+    let dir = tree();
+    let root = dir.path();
+    fs::write(root.join("team/talklint.yml"), "rules: [./none.yaml]\n").unwrap();
+    fs::write(root.join("team/none.yaml"), "# rules to come\n").unwrap();
+    let (code, v) = json_report_in(root, &["."]);
+    assert_eq!(code, 2, "{v}");
+    let (paths, errors) = listed(&v);
+    assert_eq!(paths, ["a.txt", "other/d.txt", "team/sub/c.txt"], "{v}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].1.starts_with("no rule is left to check with"),
+        "{errors:?}"
+    );
+}

@@ -85,9 +85,9 @@ fn a_config_lexicon_no_phrase_uses_is_a_warning_with_the_closest_pack_lexicon() 
     assert!(!err.contains("`outside_party` is used"), "{err}");
 }
 
-/// A config that disables every rule it loads warns that nothing can be found (`rules: []` is an
-/// error for the same reason), and a severity for rules it disables warns that it changes
-/// nothing: both passed every conversation in silence.
+/// A config that disables every rule it loads says that nothing can be found, and the run fails
+/// (`rules: []` is an error for the same reason); a severity for rules it disables warns that it
+/// changes nothing: both passed every conversation in silence.
 #[test]
 fn disabling_every_rule_or_setting_a_disabled_rules_severity_is_warned_about() {
     let dir = tempfile::tempdir().unwrap();
@@ -101,10 +101,11 @@ fn disabling_every_rule_or_setting_a_disabled_rules_severity_is_warned_about() {
     let config = "rules: [./pack.yaml]\ndisable: [qa]\nseverity: {qa/bad: error}\n";
     fs::write(dir.path().join("talklint.yaml"), config).unwrap();
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "t.txt"]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
     for said in [
         "talklint.yaml:3:12: `qa/bad` names only rules that `disable` turns off",
         "talklint.yaml:2:11: `disable` turns off all 2 rules loaded, so nothing can be found",
+        "error: no rule is left to check with",
     ] {
         assert!(err.contains(said), "{said}\n{err}");
     }

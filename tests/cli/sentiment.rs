@@ -155,7 +155,13 @@ fn an_aws_sentiment_filter_leaves_its_category_out() {
         ("CUSTOMER", "This is useless.", 10, "NEGATIVE"),
     ]);
     fs::write(dir.path().join("call.json"), negative).unwrap();
-    let (v, err) = report(dir.path(), &["-r", "cat.json", "call.json"]);
+    // Beside a rule that stays, as a run left with none fails.
+    let other = "rules:\n  - {id: qa/never, phrases: [zyzzyva]}\n";
+    fs::write(dir.path().join("other.yaml"), other).unwrap();
+    let (v, err) = report(
+        dir.path(),
+        &["-r", "cat.json", "-r", "other.yaml", "call.json"],
+    );
     assert_eq!(outcomes(&v), vec![("call.json".into(), vec![], vec![])]);
     assert!(err.contains(warning), "{err}");
     let (code, _, err) = run(talklint().current_dir(dir.path()).args([
