@@ -277,3 +277,31 @@ fn a_date_in_neither_order_is_no_example_of_a_mixture() {
         "{w:?}"
     );
 }
+
+/// A row that ends before the text column (`c1,customer` under `conversation_id,role,text`)
+/// makes no turn, as a blank text does, but may be a row an export cut short: its conversation
+/// says so, where a row with a field too many is an error. Blank last fields after the text
+/// stay unremarked.
+#[test]
+fn a_row_cut_short_before_its_text_is_warned_about() {
+    let text = "conversation_id,role,text,start\nc1,agent,please calm down\nc1,customer\n\
+                c2,customer\nc2,agent,calm down now\nc2,customer\nc2,agent,ok,\n";
+    let (code, v) = report("rows.csv", text, &["--no-config"]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["conversations"][0]["turns"], 1, "{v}");
+    assert_eq!(
+        warnings(&v, 0),
+        [
+            "line 3, column 1: this row ends before the text column, so it makes no turn; if it \
+          was cut short, complete it (a message with no text leaves its cell empty: `,`)"
+        ]
+    );
+    // The first row of a conversation counts too, before its conversation opens.
+    let second = warnings(&v, 1);
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert!(
+        second[0].starts_with("line 4, column 1: this row ends before the text column, so it makes no turn (and 1 more row)"),
+        "{second:?}"
+    );
+    assert!(error_messages(&v).is_empty(), "{v}");
+}

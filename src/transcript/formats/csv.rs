@@ -151,6 +151,8 @@ pub fn parse(
     let mut unread = Vec::new();
     // The lines left out of conversations not begun yet, by id.
     let mut lost: std::collections::HashMap<Option<String>, Vec<usize>> = Default::default();
+    // And the lines of rows cut short before their text (see `Conversation::short`).
+    let mut short = lost.clone();
     let mut names = Names::default();
     // Places rows left out as the rows come, and then the conversations' warnings.
     let mut lines = LineCursor::new(source);
@@ -226,6 +228,12 @@ pub fn parse(
             }
         };
         let Some(span) = spans.get(cols.text) else {
+            // A row cut short before its text makes no turn, and its conversation says so.
+            let line = lines.position(at).0;
+            match index.get(&current) {
+                Some(&k) => conversations[k].short.push(line),
+                None => short.entry(current.clone()).or_default().push(line),
+            }
             continue;
         };
         let text = span.text(source, at);
@@ -239,6 +247,7 @@ pub fn parse(
             None => {
                 let mut started = Conversation::new(current.clone());
                 started.left_out = lost.remove(&current).unwrap_or_default();
+                started.short = short.remove(&current).unwrap_or_default();
                 conversations.push(started);
                 index.insert(current.clone(), conversations.len() - 1);
                 conversations.len() - 1

@@ -26,6 +26,10 @@ pub(super) struct Conversation<'s> {
     pub(super) mended: Quotes<super::mend::Mended>,
     /// The lines of its rows that could not be read, left out.
     pub(super) left_out: Vec<usize>,
+    /// The lines of its rows that end before the text column (`c1,customer` under
+    /// `id,role,text`): each makes no turn, as a row whose text is blank does, but may have been
+    /// cut short.
+    pub(super) short: Vec<usize>,
     /// The slash dates of its turns' times, read once the file's dates say their order.
     slashed: Vec<Slashed<'s>>,
     /// Whether a row names its speaker, and the first turn of a row that does not (its speaker
@@ -70,6 +74,7 @@ impl<'s> Conversation<'s> {
             stray: Quotes::default(),
             mended: Quotes::default(),
             left_out: Vec::new(),
+            short: Vec::new(),
             slashed: Vec::new(),
             named: false,
             unnamed: None,
@@ -182,6 +187,7 @@ impl<'s> Conversation<'s> {
             stray,
             mended,
             left_out,
+            short,
             slashed: _,
             named,
             unnamed,
@@ -189,6 +195,7 @@ impl<'s> Conversation<'s> {
         clock.rebase(&mut turns);
         let mut warnings: Vec<String> = super::super::left_out::warning(&left_out)
             .into_iter()
+            .chain(short_rows(&short))
             .collect();
         // The two warnings of quotes not doubled, the one about the file's first such quote
         // first.
@@ -216,6 +223,20 @@ impl<'s> Conversation<'s> {
         assign_diarised_roles(&mut t, source);
         t
     }
+}
+
+/// The warning of a conversation whose rows at `lines` end before the text column, if any.
+fn short_rows(lines: &[usize]) -> Option<String> {
+    let (first, more) = lines.split_first()?;
+    let more = match more.len() {
+        0 => String::new(),
+        1 => " (and 1 more row)".to_string(),
+        n => format!(" (and {n} more rows)"),
+    };
+    Some(format!(
+        "line {first}, column 1: this row ends before the text column, so it makes no turn{more}; \
+         if it was cut short, complete it (a message with no text leaves its cell empty: `,`)"
+    ))
 }
 
 /// What a time column of `unit` should hold.
