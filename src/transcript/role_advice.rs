@@ -89,7 +89,7 @@ fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String 
 /// their first turn, where a role is known or one speaker has none: with the agent known, the
 /// first of them as the customer, unless the customer is known too and its words are an
 /// agent's (`speaks_as_agent`: a call handed on); else the first as the agent (with the customer
-/// known, or alone).
+/// known, or alone). Where there are others, the line says to name theirs too.
 fn one_role_to_name(
     labels: &[&str],
     agent_known: bool,
@@ -99,7 +99,12 @@ fn one_role_to_name(
     let first = labels.first().copied().unwrap_or("Speaker 1");
     let customer = agent_known && !(customer_known && speaks_as_agent(first));
     let role = if customer { "customer" } else { "agent" };
-    roles_line(&[(role, first)], "")
+    // Only the first is guessed: the line alone would leave the others without one.
+    let others = match labels.len() {
+        1 => "",
+        _ => ", and each other speaker's role likewise",
+    };
+    roles_line(&[(role, first)], others)
 }
 
 /// `(`roles: {ROLE: [LABEL], …}`GUESS)`, with each label as the file writes it, or `[...]` where

@@ -168,3 +168,17 @@ fn speech_to_text_without_speaker_labels_is_warned_about() {
     );
     assert_eq!(warnings(&diarised, &[]), Vec::<String>::new());
 }
+
+/// Where more than one speaker has no role and one role is known, the line names the first, and
+/// says to name the others too: pasted alone, it left them without one.
+#[test]
+fn the_line_for_one_of_several_speakers_says_to_name_the_others() {
+    let out = warnings(
+        "Lucía: Hola, dígame.\nPepa: Tengo un problema.\nRita: Un momento.\n",
+        "roles: {agent: [Lucía]}\n",
+    );
+    assert!(
+        out.contains("(`roles: {customer: [\"Pepa\"]}`, and each other speaker's role likewise)"),
+        "{out}"
+    );
+}
