@@ -235,6 +235,11 @@ impl YamlError {
              something), such as `3`"
         } else if self.message.contains("invalid length") {
             "write a list of as many items as the message says, such as `[20, 40]` for a range"
+        } else if self
+            .message
+            .contains("invalid type: sequence, expected a rule file")
+        {
+            "put the list under `rules:`: a line `rules:` first, then the list indented below it"
         } else if self.message.contains("invalid type") {
             "write the kind of value the message expects here"
         } else {

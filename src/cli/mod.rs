@@ -66,7 +66,7 @@ pub(crate) enum CliError {
         pattern: String,
         source: globset::Error,
     },
-    #[error("cannot create {path}: {source}")]
+    #[error("cannot create {path}: {source}{}", create_help(.source))]
     CreateReport { path: String, source: io::Error },
     #[error(
         "{0} is also an input: writing the report there would erase it before it is read\n  help: name another file after -o or --output-*"
@@ -134,6 +134,19 @@ const GLOB_HELP: &str = "write globs as in .gitignore (`*`, `**`, `?`, `[abc]`, 
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
 /// and that nothing was `done`.
+/// The help line of a report that could not be created, where the cause says what to do.
+fn create_help(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::IsADirectory => {
+            "\n  help: name a file for the report, not a folder (`-o reports/talklint.json`)"
+        }
+        io::ErrorKind::PermissionDenied => {
+            "\n  help: name a file in a folder you may write to, or change its permissions"
+        }
+        _ => "",
+    }
+}
+
 fn rule_errors(errors: &[RuleError], done: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {

@@ -327,3 +327,43 @@ fn a_rule_file_named_twice_is_read_once() {
         "{err}"
     );
 }
+
+/// A rule file written as a bare list, without `rules:` above it, is told to put it there; a
+/// report named by a folder, to name a file.
+#[test]
+fn a_bare_rule_list_and_a_folder_for_a_report_say_how_to_fix_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "list.yaml",
+        "- id: x/l\n  phrases: [\"calm down\"]\n",
+    );
+    write(dir.path(), "a.txt", "Agent: calm down\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "list.yaml",
+        "a.txt",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("list.yaml:1:1: invalid type: sequence"),
+        "{err}"
+    );
+    assert!(err.contains("help: put the list under `rules:`"), "{err}");
+    fs::create_dir(dir.path().join("reports")).unwrap();
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-o",
+        "reports",
+        "a.txt",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("cannot create reports: ")
+            && err.contains("help: name a file for the report, not a folder"),
+        "{err}"
+    );
+}
