@@ -106,10 +106,45 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
     let cli = cli
         .args_override_self(true)
         .mut_subcommands(|c| c.args_override_self(true));
+    let paths = dashed_paths(&args);
     match cli.try_get_matches_from(args) {
         Ok(matches) => Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
+        Err(e) if let Some(name) = unknown_path(&e, &paths) => {
+            // clap's tip names the first letter alone (`use '-- -d'`).
+            super::stderr::line(&format!(
+                "error: `{name}` reads as options, but it is a file or folder here\n  help: to \
+                 check it, write `./{name}` (or put `--` before it: `talklint check -- {name}`)"
+            ));
+            std::process::exit(2);
+        }
         Err(e) => super::stdout::exit_showing(e),
     }
+}
+
+/// The words before `--` that start with `-` and name a path that exists (`-dash.txt`).
+fn dashed_paths(args: &[OsString]) -> Vec<String> {
+    (args.iter().skip(1))
+        .take_while(|a| *a != "--")
+        .filter_map(|a| a.to_str())
+        .filter(|a| a.len() > 1 && a.starts_with('-') && std::path::Path::new(a).exists())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The path among `paths` that clap's error `e` refuses as an unknown option (`-d` of
+/// `-dash.txt`).
+fn unknown_path<'p>(e: &clap::Error, paths: &'p [String]) -> Option<&'p str> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(refused)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let refused = refused.split('=').next().unwrap_or(refused);
+    (paths.iter())
+        .find(|p| p.starts_with(refused))
+        .map(String::as_str)
 }
 
 /// What to say of a ripgrep flag talklint has not: a walk's choices it makes one way, which

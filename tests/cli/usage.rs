@@ -286,3 +286,34 @@ fn a_command_after_an_option_it_does_not_take_is_named_as_a_command() {
 fn said_with_help(err: &str, said: &str, word: &str) -> bool {
     err.contains(said) && err.contains(&format!("write `talklint check ./{word}`"))
 }
+
+/// A file whose name starts with `-` read as options: clap's tip named its first letter alone
+/// (`use '-- -d'`); the error names the file and the two ways to check it.
+#[test]
+fn a_file_named_like_an_option_is_told_how_to_name_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("-dash.txt"), "Agent: calm down\n").unwrap();
+    let (code, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-dash.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("error: `-dash.txt` reads as options, but it is a file or folder here")
+            && err.contains(
+                "write `./-dash.txt` (or put `--` before it: `talklint check -- -dash.txt`)"
+            ),
+        "{err}"
+    );
+    for named in [&["./-dash.txt"][..], &["--", "-dash.txt"]] {
+        let (code, _, err) = run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config"])
+            .args(named));
+        assert_eq!(code, 1, "{named:?}: {err}");
+    }
+    // An unknown option that is no file keeps clap's own words.
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "-Z"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("unexpected argument '-Z'"), "{err}");
+}
