@@ -228,11 +228,7 @@ impl<'s> Conversation<'s> {
 /// The warning of a conversation whose rows at `lines` end before the text column, if any.
 fn short_rows(lines: &[usize]) -> Option<String> {
     let (first, more) = lines.split_first()?;
-    let more = match more.len() {
-        0 => String::new(),
-        1 => " (and 1 more row)".to_string(),
-        n => format!(" (and {n} more rows)"),
-    };
+    let more = super::super::left_out::and_more(more.len(), "row");
     Some(format!(
         "line {first}, column 1: this row ends before the text column, so it makes no turn{more}; \
          if it was cut short, complete it (a message with no text leaves its cell empty: `,`)"

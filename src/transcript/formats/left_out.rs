@@ -5,14 +5,19 @@
 /// The warning of a conversation that lost `lines` (1-based, in file order), if it lost any.
 pub(super) fn warning(lines: &[usize]) -> Option<String> {
     let (first, more) = lines.split_first()?;
-    let more = match more.len() {
-        0 => String::new(),
-        1 => " (and 1 more line)".to_string(),
-        n => format!(" (and {n} more lines)"),
-    };
+    let more = and_more(more.len(), "line");
     Some(format!(
         "line {first}, column 1: this line could not be read and is left out of this \
          conversation{more}: its score, and the numbers of its turns after it, are without it \
          (the file's error says why)"
     ))
+}
+
+/// ` (and N more THINGs)` after the first of several, or nothing after the only one.
+pub(super) fn and_more(n: usize, thing: &str) -> String {
+    match n {
+        0 => String::new(),
+        1 => format!(" (and 1 more {thing})"),
+        n => format!(" (and {n} more {thing}s)"),
+    }
 }
