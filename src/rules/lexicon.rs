@@ -83,13 +83,16 @@ impl Lexicons {
         }
     }
 
-    /// A warning for each entry written in a script without spaces (see `unspaced`), at the
-    /// entry where its file writes it; a phrase that names the lexicon is not warned of.
-    pub fn unspaced_warnings(&self, sources: &[LexiconSource]) -> Vec<String> {
+    /// A warning for each entry written in a script without spaces (see `unspaced`), or that
+    /// holds one of `fillers` (which it matches without), at the entry where its file writes it;
+    /// a phrase that names the lexicon is not warned of.
+    pub fn entry_warnings(&self, sources: &[LexiconSource], fillers: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for (name, entries) in &self.defined {
             for entry in entries {
-                let Some(says) = super::unspaced::warning("entry", &entry.text) else {
+                let says = super::unspaced::warning("entry", &entry.text)
+                    .or_else(|| super::phrase_warnings::filler("entry", &entry.text, fillers));
+                let Some(says) = says else {
                     continue;
                 };
                 let file = &sources[entry.file].file;

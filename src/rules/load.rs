@@ -205,7 +205,7 @@ fn load_judging(
             return Err(errors);
         }
     };
-    warnings.extend(lexicons.unspaced_warnings(&sources));
+    warnings.extend(lexicons.entry_warnings(&sources, fillers));
     let mut checked: Vec<Rule> = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =
         std::collections::HashMap::new();

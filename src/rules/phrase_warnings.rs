@@ -27,7 +27,7 @@ pub(super) fn warnings(
             .map(|(_, text)| text.as_ref());
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
-            let filler = filler_warning(p, fillers);
+            let filler = filler("phrase", p, fillers);
             let emoji = emoji_warning(p);
             for says in [
                 unspaced::warning("phrase", p),
@@ -102,8 +102,9 @@ fn symbol_warning(phrase: &str) -> Option<String> {
     ))
 }
 
-/// What to say of `phrase` when it holds one of `fillers` as a word: it matches without it.
-fn filler_warning(phrase: &str, fillers: &[String]) -> Option<String> {
+/// What to say of `phrase` (a `kind`: a rule's phrase, a lexicon's entry) when it holds one of
+/// `fillers` as a word: it matches without it.
+pub(super) fn filler(kind: &str, phrase: &str, fillers: &[String]) -> Option<String> {
     // Every phrase of every pack is asked when the rules load: its words are compared as they
     // stand, with nothing allocated.
     let is = |word: &str, filler: &String| {
@@ -113,7 +114,7 @@ fn filler_warning(phrase: &str, fillers: &[String]) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric())
         .find_map(|word| fillers.iter().find(|f| is(word, f)))?;
     Some(format!(
-        "its phrase `{phrase}` holds `{filler}`, a filler word, which phrases and transcripts \
+        "its {kind} `{phrase}` holds `{filler}`, a filler word, which phrases and transcripts \
          are read without, so the phrase matches as if it were not there; where `{filler}` is a \
          word of your language (German `um`), list your language's fillers instead in the \
          config's `fillers:` (`fillers: [äh, ähm]`)"

@@ -126,3 +126,34 @@ fn a_lexicon_cycle_names_each_use_and_its_file() {
         "{err}"
     );
 }
+
+/// A lexicon entry that holds a filler (`uh oh`, `uh` a filler) is warned of at the entry, as a
+/// phrase that holds one is: it matched every "oh", and no warning said so (the built-in
+/// pack's own `acknowledgement` held one).
+#[test]
+fn a_lexicon_entry_that_holds_a_filler_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = "lexicons:\n  ack: [\"(oh no|uh oh)\"]\nrules:\n  - id: t/ack\n    kind: reward\n    \
+                 phrases: [\"{ack}\"]\n";
+    write(dir.path(), "r.yaml", rules);
+    write(dir.path(), "a.txt", "Agent: Oh, I see.\n");
+    let (_, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "r.yaml",
+        "a.txt",
+    ]));
+    assert!(
+        err.contains(
+            "r.yaml:2:10: lexicon `ack`: its entry `(oh no|uh oh)` holds `uh`, a filler word"
+        ),
+        "{err}"
+    );
+    // The built-in pack holds none.
+    let (_, _, err) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "a.txt"]));
+    assert!(!err.contains("filler"), "{err}");
+}
