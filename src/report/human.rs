@@ -162,7 +162,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             f.line,
             f.column,
             f.rule,
-            escape_controls(f.matched.as_deref().unwrap_or(""))
+            escape_controls(&on_one_line(f.matched.as_deref().unwrap_or("")))
         );
     }
     if !unscored.is_empty() {
@@ -340,7 +340,7 @@ fn snippet(
     let mut message = title_level.title(&title).id(f.rule).snippet(snippet);
     let whole = (f.matched.as_deref()).filter(|_| runs_on).map(|m| {
         // On one line: the lines it runs over are the snippet's to show.
-        let joined = m.split_whitespace().collect::<Vec<_>>().join(" ");
+        let joined = on_one_line(m);
         let quoted = escape_controls(&joined);
         format!(
             "the match runs on to line {}, column {}: “{quoted}”",
@@ -374,4 +374,12 @@ fn snippet(
         "{head}\n{pad}--> {name}:{}:{}\n{rest}\n",
         f.line, f.column
     );
+}
+
+/// A match that runs over lines, on one: its words joined by a space, as a message quotes it.
+fn on_one_line(m: &str) -> std::borrow::Cow<'_, str> {
+    match m.contains(['\n', '\r']) {
+        true => m.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+        false => m.into(),
+    }
 }

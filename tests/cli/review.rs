@@ -251,3 +251,25 @@ fn csv_names_each_conversations_agent() {
         .collect();
     assert_eq!(agents, ["Maria Lopez", "", "Tom"]);
 }
+
+/// A reward whose match runs over a line break is quoted on its score line with a space, as a
+/// finding's note quotes a match: the line broke in two.
+#[test]
+fn a_reward_that_runs_over_lines_is_quoted_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // A problem too, so that the conversation is listed with its score lines.
+    let call = "Agent: Hello.\nCustomer: hi\nAgent: Oh, my\npleasure, happy to help.\n\
+                Agent: Calm down.\n";
+    std::fs::write(dir.path().join("call.txt"), call).unwrap();
+    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--color",
+        "never",
+        "call.txt",
+    ]));
+    let line = (out.lines())
+        .find(|l| l.contains("enthusiasm/happy-to-help"))
+        .unwrap_or_else(|| panic!("{out}{err}"));
+    assert!(line.ends_with("“my pleasure”"), "{line}\n{out}");
+}
