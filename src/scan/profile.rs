@@ -239,6 +239,11 @@ impl Profiles {
             .copied()
     }
 
+    /// Whether a nested config could not be loaded.
+    pub(crate) fn any_broken(&self) -> bool {
+        !self.broken.is_empty()
+    }
+
     /// The broken config that governs the file at `path`, as given: the file is not checked.
     pub(crate) fn broken_over(&self, path: &Path) -> Option<&Broken> {
         if self.broken.is_empty() {

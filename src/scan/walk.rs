@@ -263,10 +263,21 @@ fn excluded(path: &Path, root: &Path, exclude: Option<&Globs>, profiles: &Profil
 
 fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
     let mut folders = Folders::default();
-    walker(&root, opts, false).flat_map(move |entry| {
-        let broken = entry.as_ref().ok().and_then(|e| broken_config(e, opts));
-        let input = walked(entry, &root, opts, &mut folders);
-        input.into_iter().chain(broken)
+    let mut entries = walker(&root, opts, false);
+    // A folder's broken config, listed after what the folder itself gives (an ignore file's
+    // error); a loop, not `flat_map`, which cost every file of a scan.
+    let mut pending = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(input) = pending.take() {
+                return Some(input);
+            }
+            let entry = entries.next()?;
+            pending = entry.as_ref().ok().and_then(|e| broken_config(e, opts));
+            if let Some(input) = walked(entry, &root, opts, &mut folders) {
+                return Some(input);
+            }
+        }
     })
 }
 
@@ -275,6 +286,9 @@ fn walk_dir(root: PathBuf, opts: &ScanOptions) -> impl Iterator<Item = Input> + 
 /// `Profiles::excludes`).
 fn broken_config(e: &ignore::DirEntry, opts: &ScanOptions) -> Option<Input> {
     let profiles = &opts.profiles;
+    if !profiles.any_broken() {
+        return None;
+    }
     let broken = match e.depth() {
         0 => profiles.broken_nearest(e.path()),
         _ if e.file_type().is_some_and(|t| t.is_dir()) => profiles.broken_in(e.path()),
