@@ -304,4 +304,18 @@ fn a_row_cut_short_before_its_text_is_warned_about() {
         "{second:?}"
     );
     assert!(error_messages(&v).is_empty(), "{v}");
+    // A conversation of such rows alone is read as nothing: an error that names its first row;
+    // a line of blanks is no row.
+    let text = "conversation_id,role,text\nc1,agent,calm down\nc2,customer\nc2,agent\n   \n";
+    let (code, v) = report("rows.csv", text, &["--no-config"]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(v["summary"]["conversations"], 1, "{v}");
+    assert!(warnings(&v, 0).is_empty(), "{v}");
+    assert_eq!(
+        error_messages(&v),
+        ["line 3, column 1: this row ends before the text column (and 1 more row), and no row of \
+          its conversation has text, so none of it is read; complete the rows if they were cut \
+          short (read as csv); the other lines were read"],
+        "{v}"
+    );
 }

@@ -10,6 +10,7 @@ use columns::{Columns, TEXT};
 use conversation::{Cell, Conversation};
 use fields::{Span, quotes_closed};
 pub(crate) use fields::{UNCLOSED_QUOTE, field_spans, unclosed_quote};
+use std::collections::HashMap;
 
 #[path = "csv_columns.rs"]
 mod columns;
@@ -150,9 +151,9 @@ pub fn parse(
     let mut id_column: Option<Option<usize>> = None;
     let mut unread = Vec::new();
     // The lines left out of conversations not begun yet, by id.
-    let mut lost: std::collections::HashMap<Option<String>, Vec<usize>> = Default::default();
+    let mut lost: HashMap<Option<String>, Vec<usize>> = HashMap::new();
     // And the lines of rows cut short before their text (see `Conversation::short`).
-    let mut short = lost.clone();
+    let mut short: HashMap<Option<String>, Vec<usize>> = HashMap::new();
     let mut names = Names::default();
     // Places rows left out as the rows come, and then the conversations' warnings.
     let mut lines = LineCursor::new(source);
@@ -228,7 +229,11 @@ pub fn parse(
             }
         };
         let Some(span) = spans.get(cols.text) else {
-            // A row cut short before its text makes no turn, and its conversation says so.
+            // A row cut short before its text makes no turn, and its conversation says so (a
+            // line of blanks is no row).
+            if record.iter().all(|field| field.trim().is_empty()) {
+                continue;
+            }
             let line = lines.position(at).0;
             match index.get(&current) {
                 Some(&k) => conversations[k].short.push(line),
@@ -304,6 +309,7 @@ pub fn parse(
             text,
         });
     }
+    unread.extend(short_only(short));
     if conversations.is_empty() && !unread.is_empty() {
         return Err(unread.swap_remove(0));
     }
@@ -316,6 +322,26 @@ pub fn parse(
         .map(|c| c.finish(source, &dates, &mut lines))
         .collect();
     Ok((transcripts, unread))
+}
+
+/// An error for each conversation whose rows all end before the text column (`lines`, by id):
+/// nothing of it is read, where another's such rows are a warning of its own.
+fn short_only(lines: HashMap<Option<String>, Vec<usize>>) -> Vec<ParseError> {
+    let mut lines: Vec<Vec<usize>> = lines.into_values().collect();
+    lines.sort_unstable();
+    let error = |rows: Vec<usize>| {
+        let (&first, more) = rows.split_first()?;
+        let more = super::left_out::and_more(more.len(), "row");
+        Some(ParseError::at(
+            first,
+            1,
+            format!(
+                "this row ends before the text column{more}, and no row of its conversation \
+                 has text, so none of it is read; complete the rows if they were cut short"
+            ),
+        ))
+    };
+    lines.into_iter().filter_map(error).collect()
 }
 
 /// A number written with a decimal comma (`1,5`, `12,25`) written with a point.
