@@ -70,6 +70,17 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
             args.insert(1.min(args.len()), "check".into());
         }
     }
+    if let Some(check) =
+        (cli.find_subcommand("check")).filter(|_| args.get(1).is_some_and(|a| a == "check"))
+        && let Some(name) = option_like_path(&args, check)
+    {
+        super::stderr::line(&format!(
+            "error: `{name}` is a file or folder here, but a word that starts with `-` reads as \
+             options\n  help: to check it, write `./{name}` (or put `--` before the paths: \
+             `talklint check -- {name}`)"
+        ));
+        std::process::exit(2);
+    }
     from(cli, args)
 }
 
@@ -106,45 +117,25 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
     let cli = cli
         .args_override_self(true)
         .mut_subcommands(|c| c.args_override_self(true));
-    let paths = dashed_paths(&args);
     match cli.try_get_matches_from(args) {
         Ok(matches) => Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
-        Err(e) if let Some(name) = unknown_path(&e, &paths) => {
-            // clap's tip names the first letter alone (`use '-- -d'`).
-            super::stderr::line(&format!(
-                "error: `{name}` reads as options, but it is a file or folder here\n  help: to \
-                 check it, write `./{name}` (or put `--` before it: `talklint check -- {name}`)"
-            ));
-            std::process::exit(2);
-        }
         Err(e) => super::stdout::exit_showing(e),
     }
 }
 
-/// The words before `--` that start with `-` and name a path that exists (`-dash.txt`).
-fn dashed_paths(args: &[OsString]) -> Vec<String> {
-    (args.iter().skip(1))
+/// A word of `check` before `--` that starts with `-`, is no option's value, and names a file or
+/// folder here (`-dash.txt`): clap reads it as options, its first letter refused (`use '-- -d'`)
+/// or taken as one (`-old.txt` as `-o ld.txt`, a report written there).
+fn option_like_path(args: &[OsString], check: &Command) -> Option<String> {
+    let words: Vec<&str> = (args.iter().skip(2))
         .take_while(|a| *a != "--")
         .filter_map(|a| a.to_str())
-        .filter(|a| a.len() > 1 && a.starts_with('-') && std::path::Path::new(a).exists())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The path among `paths` that clap's error `e` refuses as an unknown option (`-d` of
-/// `-dash.txt`).
-fn unknown_path<'p>(e: &clap::Error, paths: &'p [String]) -> Option<&'p str> {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if e.kind() != ErrorKind::UnknownArgument {
-        return None;
-    }
-    let Some(ContextValue::String(refused)) = e.get(ContextKind::InvalidArg) else {
-        return None;
-    };
-    let refused = refused.split('=').next().unwrap_or(refused);
-    (paths.iter())
-        .find(|p| p.starts_with(refused))
-        .map(String::as_str)
+        .collect();
+    let found = words.iter().enumerate().find(|&(i, word)| {
+        let value = i > 0 && value_taker(check, words[i - 1]);
+        !value && word.len() > 1 && word.starts_with('-') && std::path::Path::new(word).exists()
+    });
+    found.map(|(_, word)| word.to_string())
 }
 
 /// What to say of a ripgrep flag talklint has not: a walk's choices it makes one way, which
@@ -152,16 +143,7 @@ fn unknown_path<'p>(e: &clap::Error, paths: &'p [String]) -> Option<&'p str> {
 /// A word that is an option's value (`--exclude -L`) is none.
 fn ripgrep_flag(args: &[OsString], cli: &Command) -> Option<&'static str> {
     let check = cli.find_subcommand("check")?;
-    // Whether `word` is an option of `check` whose value is the next word.
-    let takes_value = |word: &str| {
-        takes_value(check, &|a: &Arg| match word.strip_prefix("--") {
-            Some(long) => a.get_long() == Some(long),
-            None => {
-                word.len() == 2
-                    && word.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
-            }
-        })
-    };
+    let takes_value = |word: &str| value_taker(check, word);
     let words: Vec<&str> = (args.iter().skip(1))
         .take_while(|a| *a != "--")
         .filter_map(|a| a.to_str())
@@ -186,6 +168,17 @@ fn ripgrep_flag(args: &[OsString], cli: &Command) -> Option<&'static str> {
             "error: talklint skips hidden files and folders (a name that starts with `.`) when \
              it walks a folder\n  help: name the hidden file or folder on the command line to \
              check it: `talklint check calls/ .archive/`"
+        }
+    })
+}
+
+/// Whether `word` is an option of `check` whose value is the next word.
+fn value_taker(check: &Command, word: &str) -> bool {
+    takes_value(check, &|a: &Arg| match word.strip_prefix("--") {
+        Some(long) => a.get_long() == Some(long),
+        None => {
+            word.len() == 2
+                && word.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
         }
     })
 }

@@ -313,9 +313,11 @@ fn a_row_cut_short_before_its_text_is_warned_about() {
     assert!(warnings(&v, 0).is_empty(), "{v}");
     assert_eq!(
         error_messages(&v),
-        ["line 3, column 1: this row ends before the text column (and 1 more row), and no row of \
+        [
+            "line 3, column 1: this row ends before the text column (and 1 more row), and no row of \
           its conversation has text, so none of it is read; complete the rows if they were cut \
-          short (read as csv); the other lines were read"],
+          short (read as csv); the other lines were read"
+        ],
         "{v}"
     );
 }

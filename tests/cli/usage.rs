@@ -288,23 +288,28 @@ fn said_with_help(err: &str, said: &str, word: &str) -> bool {
 }
 
 /// A file whose name starts with `-` read as options: clap's tip named its first letter alone
-/// (`use '-- -d'`); the error names the file and the two ways to check it.
+/// (`use '-- -d'`), and a name whose first letter is an option (`-old.txt`) wrote the report to
+/// `ld.txt`. The error names the file and the two ways to check it; an option's value is left
+/// to the option.
 #[test]
 fn a_file_named_like_an_option_is_told_how_to_name_it() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("-dash.txt"), "Agent: calm down\n").unwrap();
-    let (code, _, err) =
-        run(talklint()
+    for name in ["-dash.txt", "-old.txt", "-x.txt"] {
+        std::fs::write(dir.path().join(name), "Agent: calm down\n").unwrap();
+    }
+    for name in ["-dash.txt", "-old.txt"] {
+        let (code, _, err) = run(talklint()
             .current_dir(dir.path())
-            .args(["check", "--no-config", "-dash.txt"]));
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("error: `-dash.txt` reads as options, but it is a file or folder here")
-            && err.contains(
-                "write `./-dash.txt` (or put `--` before it: `talklint check -- -dash.txt`)"
-            ),
-        "{err}"
-    );
+            .args(["check", "--no-config", "-q", name]));
+        assert_eq!(code, 2, "{err}");
+        let said = format!(
+            "error: `{name}` is a file or folder here, but a word that starts with `-` reads as \
+             options\n  help: to check it, write `./{name}` (or put `--` before the paths: \
+             `talklint check -- {name}`)"
+        );
+        assert!(err.contains(&said), "{err}");
+        assert!(!dir.path().join("ld.txt").exists());
+    }
     for named in [&["./-dash.txt"][..], &["--", "-dash.txt"]] {
         let (code, _, err) = run(talklint()
             .current_dir(dir.path())
@@ -312,8 +317,10 @@ fn a_file_named_like_an_option_is_told_how_to_name_it() {
             .args(named));
         assert_eq!(code, 1, "{named:?}: {err}");
     }
-    // An unknown option that is no file keeps clap's own words.
-    let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "-Z"]));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("unexpected argument '-Z'"), "{err}");
+    // An option's value, and an unknown option that is no file, keep clap's own words.
+    for args in [&["--exclude", "-x.txt", "."][..], &["-Z"]] {
+        let (code, _, err) = run(talklint().current_dir(dir.path()).arg("check").args(args));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("unexpected argument '-"), "{args:?}: {err}");
+    }
 }
