@@ -4,6 +4,7 @@
 //! named in it from the current folder, as walked files are.
 
 use super::CliError;
+use crate::config::ConfigError;
 use crate::rules::RuleError;
 use crate::scan::{self, Broken};
 use std::path::{Component, Path, PathBuf};
@@ -12,28 +13,42 @@ use std::path::{Component, Path, PathBuf};
 /// the run's current folder.
 pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
     let config = scan::shown(&from(cwd, path));
-    let text = match err {
-        // Each rule error, without the line that says a run stopped.
-        CliError::Rules(errors) => errors.iter().map(one_line).collect::<Vec<_>>().join("; "),
-        err => err
-            .to_string()
-            .replace("\n  help: ", "; help: ")
-            .replace('\n', " "),
-    };
-    let text = relative(&text, cwd);
-    // The config's own path starts a mistake in it: as named here, or whole where it lies
-    // outside the current folder.
     let whole = path.display().to_string();
-    let own = [config.as_str(), whole.as_str()].into_iter();
-    let rest = own
-        .filter_map(|p| text.strip_prefix(p)?.strip_prefix(':'))
-        .next();
-    let message = match rest {
-        Some(rest) => match line_column(rest) {
-            Some((line, column, rest)) => format!("line {line}, column {column}: {rest}"),
-            None => rest.trim_start().to_string(),
-        },
-        None => text,
+    let message = match err {
+        CliError::Config(ConfigError::Invalid {
+            line,
+            column,
+            message,
+            hint,
+            ..
+        }) => format!("line {line}, column {column}: {message}; help: {hint}"),
+        CliError::Config(ConfigError::TwoInOneFolder { second, .. }) => format!(
+            "two configs in one folder, this one and {}: talklint reads one per folder; help: \
+             merge them into one file and delete the other",
+            scan::shown(&from(cwd, Path::new(second)))
+        ),
+        // Each rule error, without the line that says a run stopped: one in the config itself
+        // (a `rules:` entry) at its place.
+        CliError::Rules(errors) => (errors.iter())
+            .map(|e| rule_error(e, &whole, cwd))
+            .collect::<Vec<_>>()
+            .join("; "),
+        err => {
+            let text = err.to_string().replace("\n  help: ", "; help: ");
+            let text = relative(&text.replace('\n', " "), cwd);
+            // The config's own path starts a mistake in it (a glob's `FILE:LINE:COLUMN: `).
+            let own = [config.as_str(), whole.as_str()].into_iter();
+            let rest = own
+                .filter_map(|p| text.strip_prefix(p)?.strip_prefix(':'))
+                .next();
+            match rest.map(|rest| (line_column(rest), rest)) {
+                Some((Some((line, column, rest)), _)) => {
+                    format!("line {line}, column {column}: {rest}")
+                }
+                Some((None, rest)) => rest.trim_start().to_string(),
+                None => text,
+            }
+        }
     };
     Broken {
         folder: path.parent().unwrap_or(path).to_path_buf(),
@@ -42,9 +57,21 @@ pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
     }
 }
 
-/// A rule error and its help on one line.
-fn one_line(e: &RuleError) -> String {
-    e.to_string().replace("\n  help: ", "; help: ")
+/// A rule error on one line: at its line and column where it is in the config (`config`), else
+/// with its file named from `cwd`.
+fn rule_error(e: &RuleError, config: &str, cwd: &Path) -> String {
+    let help = e
+        .hint
+        .as_ref()
+        .map_or(String::new(), |h| format!("; help: {h}"));
+    let (line, column, message) = (e.line, e.column, &e.message);
+    let said = match (e.file == config, line) {
+        (true, 0) => format!("{message}{help}"),
+        (true, _) => format!("line {line}, column {column}: {message}{help}"),
+        (false, 0) => format!("{}: {message}{help}", e.file),
+        (false, _) => format!("{}:{line}:{column}: {message}{help}", e.file),
+    };
+    relative(&said, cwd)
 }
 
 /// `path` (absolute) as a path from `cwd`, with `..` where it lies beside it (`../talklint.yaml`,
@@ -62,7 +89,7 @@ fn from(cwd: &Path, path: &Path) -> PathBuf {
 
 /// `text` with the paths under `cwd` it names made relative to it.
 fn relative(text: &str, cwd: &Path) -> String {
-    let prefix = format!("{}/", cwd.display());
+    let prefix = format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR);
     match prefix.as_str() {
         "/" | "//" => text.to_string(),
         prefix => text.replace(prefix, ""),
@@ -79,7 +106,6 @@ fn line_column(text: &str) -> Option<(usize, usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ConfigError;
 
     #[test]
     fn a_mistake_in_the_config_is_at_its_place_and_other_files_are_named_from_cwd() {

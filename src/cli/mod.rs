@@ -93,7 +93,7 @@ pub(crate) enum CliError {
     #[error("cannot write the statistics: {0}")]
     WriteStatistics(io::Error),
     #[error(
-        "no rule is left to check with (the warnings above say why), so every conversation would pass\n  help: load files that hold rules (`-r default` for the built-in pack, or `rules: [default, …]` in the config), or turn back on the ones `disable` turns off"
+        "no rule is left to check with (its rule files hold none, or `disable` turns off all they load: the warnings say which), so nothing could be found\n  help: load files that hold rules (`default` is the built-in pack), or turn back on the ones `disable` turns off; to leave a folder's files unchecked, `exclude` them"
     )]
     NoRules,
     #[error("no loaded rule has id `{id}`{suggestion}; `talklint rules` lists them")]
@@ -132,13 +132,14 @@ pub(super) fn print(text: &str) -> Result<(), CliError> {
 const GLOB_HELP: &str = "write globs as in .gitignore (`*`, `**`, `?`, `[abc]`, `{a,b}`); put a \
                          `[`, `{` or `}` that stands for itself in brackets: `[[]`";
 
-/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
-/// and that nothing was `done`.
 /// The help line of a report that could not be created, where the cause says what to do.
 fn create_help(e: &io::Error) -> &'static str {
     match e.kind() {
         io::ErrorKind::IsADirectory => {
-            "\n  help: name a file for the report, not a folder (`-o reports/talklint.json`)"
+            "\n  help: name a file for the report, not a folder (`reports/talklint.json`)"
+        }
+        io::ErrorKind::NotADirectory => {
+            "\n  help: name a file, not a folder (a path that ends in `/`): `reports/talklint.json`"
         }
         io::ErrorKind::PermissionDenied => {
             "\n  help: name a file in a folder you may write to, or change its permissions"
@@ -147,6 +148,8 @@ fn create_help(e: &io::Error) -> &'static str {
     }
 }
 
+/// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
+/// and that nothing was `done`.
 fn rule_errors(errors: &[RuleError], done: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {

@@ -72,7 +72,7 @@ impl Broken {
         FileError {
             path: self.config.clone(),
             line: None,
-            message: format!("{}; the files it applies to are not checked", self.message),
+            message: consequence(&self.message),
         }
     }
 
@@ -86,6 +86,16 @@ impl Broken {
                 self.config, self.message
             ),
         }
+    }
+}
+
+/// A broken config's `message` with what it means for its files, before its last help (which
+/// reads as help for the mistake, not for the files).
+fn consequence(message: &str) -> String {
+    const NOT_CHECKED: &str = "; the files it applies to are not checked";
+    match message.rsplit_once("; help: ") {
+        Some((mistake, help)) => format!("{mistake}{NOT_CHECKED}; help: {help}"),
+        None => format!("{message}{NOT_CHECKED}"),
     }
 }
 
@@ -238,6 +248,11 @@ impl Profiles {
             .find_map(|f| self.folders.get(f))
             .copied()
     }
+
+    // The broken configs, looked up four ways: over a file (its nearest config, from its
+    // folder up), in a folder met by the walk (its own only), nearest to a folder a walk starts
+    // from (from the folder itself up), and whether the walk leaves a file or folder out (a
+    // broken config over it, and no config of its own).
 
     /// Whether a nested config could not be loaded.
     pub(crate) fn any_broken(&self) -> bool {

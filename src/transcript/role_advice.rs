@@ -33,9 +33,9 @@ pub(crate) fn unknown_speakers(turns: &[super::Turn], source: &str) -> Option<St
         format!("; {a}, and agent and customer rules skip them too")
     });
     let roles = match (&labels[..], has(Role::Agent), has(Role::Customer)) {
-        ([first, second, ..], false, false) => {
+        ([first, second, rest @ ..], false, false) => {
             let said = agent_of_two(turns, source, [first, second]);
-            two_roles_to_name([first, second], said)
+            two_roles_to_name([first, second], said, !rest.is_empty())
         }
         (_, agent_known, customer_known) => {
             one_role_to_name(&labels, agent_known, customer_known, |label| {
@@ -70,8 +70,9 @@ pub(super) fn first_labels<'t>(
 
 /// The `roles:` line a warning proposes for the first two speakers with no role, in order of
 /// their first turn, where neither role is known: as the agent, the one whose words say so
-/// (`said`: its index, see [`agent_of_two`]), else the first to speak; said to be a guess.
-fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String {
+/// (`said`: its index, see [`agent_of_two`]), else the first to speak; said to be a guess. With
+/// `others`, it says to name theirs too.
+fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>, others: bool) -> String {
     let (agent, customer) = match said {
         Some(1) => (second, first),
         _ => (first, second),
@@ -82,7 +83,11 @@ fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>) -> String 
             ", a guess that the first to speak is the agent: swap them if the customer spoke first"
         }
     };
-    roles_line(&[("agent", agent), ("customer", customer)], guess)
+    let guess = match others {
+        true => format!("{guess};{OTHERS}"),
+        false => guess.to_string(),
+    };
+    roles_line(&[("agent", agent), ("customer", customer)], &guess)
 }
 
 /// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
@@ -101,11 +106,14 @@ fn one_role_to_name(
     let role = if customer { "customer" } else { "agent" };
     // Only the first is guessed: the line alone would leave the others without one.
     let others = match labels.len() {
-        1 => "",
-        _ => ", and each other speaker's role likewise",
+        1 => String::new(),
+        _ => format!(",{OTHERS}"),
     };
-    roles_line(&[(role, first)], others)
+    roles_line(&[(role, first)], &others)
 }
+
+/// What a proposed line says of the speakers it leaves without a role.
+const OTHERS: &str = " and each other speaker's role likewise";
 
 /// `(`roles: {ROLE: [LABEL], …}`GUESS)`, with each label as the file writes it, or `[...]` where
 /// `--redact` masked one.

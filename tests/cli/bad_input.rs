@@ -164,6 +164,19 @@ fn rule_files_without_rules_warn_a_run_of_them_alone_fails_and_a_byte_order_mark
             err.contains("error: no rule is left to check with"),
             "{err}"
         );
+        // `eval` scores nothing either.
+        let (code, _, err) = run(talklint()
+            .args([
+                "eval",
+                "--no-config",
+                "--labels",
+                "fixtures/labels/calls.csv",
+                "-r",
+            ])
+            .arg(&rules)
+            .arg("fixtures/calls"));
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains("no rule is left to check with"), "{err}");
         let (code, _, err) = run(talklint()
             .args(["check", "--no-config", "-r", "default", "-r"])
             .arg(&rules)

@@ -182,3 +182,18 @@ fn the_line_for_one_of_several_speakers_says_to_name_the_others() {
         "{out}"
     );
 }
+
+/// With no role known and three speakers, the line names two, and says to name the third.
+#[test]
+fn the_line_for_two_of_three_speakers_says_to_name_the_others() {
+    let out = warnings(
+        "Lucía: Hola, dígame.\nPepa: Tengo un problema.\nRita: Un momento.\n",
+        "",
+    );
+    assert!(
+        out.contains(
+            "swap them if the customer spoke first; and each other speaker's role likewise)"
+        ),
+        "{out}"
+    );
+}

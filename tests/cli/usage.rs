@@ -298,9 +298,10 @@ fn a_file_named_like_an_option_is_told_how_to_name_it() {
         std::fs::write(dir.path().join(name), "Agent: calm down\n").unwrap();
     }
     for name in ["-dash.txt", "-old.txt"] {
-        let (code, _, err) = run(talklint()
-            .current_dir(dir.path())
-            .args(["check", "--no-config", "-q", name]));
+        let (code, _, err) =
+            run(talklint()
+                .current_dir(dir.path())
+                .args(["check", "--no-config", "-q", name]));
         assert_eq!(code, 2, "{err}");
         let said = format!(
             "error: `{name}` is a file or folder here, but a word that starts with `-` reads as \
