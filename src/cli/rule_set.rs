@@ -161,7 +161,7 @@ pub(super) fn load_files(
     }
     // The built-in pack's files are named `<default>/…` (see `load::read_sources`), the others
     // by their paths.
-    let on_disk = |name: &&String| !name.starts_with("<default>/");
+    let on_disk = |name: &&String| !name.starts_with(crate::rules::builtin::PREFIX);
     let files = files.iter().map(|(name, _)| name).filter(on_disk);
     Ok(Rules {
         set,

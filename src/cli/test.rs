@@ -79,7 +79,7 @@ fn no_role(failure: &ExampleFailure, opts: &ParseOptions) -> Option<String> {
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.
 fn rule_file(name: &str) -> Option<String> {
-    match name.strip_prefix("<default>/") {
+    match name.strip_prefix(builtin::PREFIX) {
         Some(name) => builtin::FILES
             .iter()
             .find(|(file, _)| *file == name)

@@ -59,7 +59,7 @@ pub fn read_sources(sources: &[RuleSource]) -> Result<Vec<RuleFile>, Vec<RuleErr
                 files.extend(
                     builtin::FILES
                         .iter()
-                        .map(|(n, t)| (format!("<default>/{n}"), Cow::Borrowed(*t))),
+                        .map(|(n, t)| (format!("{}{n}", builtin::PREFIX), Cow::Borrowed(*t))),
                 );
             }
             // A path named again (even one that is not there) is passed over.
