@@ -88,10 +88,12 @@ impl Lexicons {
     /// a phrase that names the lexicon is not warned of.
     pub fn entry_warnings(&self, sources: &[LexiconSource], fillers: &[String]) -> Vec<String> {
         let mut out = Vec::new();
+        let filler_words = super::phrase_warnings::FillerWords::new(fillers);
         for (name, entries) in &self.defined {
             for entry in entries {
-                let says = super::unspaced::warning("entry", &entry.text)
-                    .or_else(|| super::phrase_warnings::filler("entry", &entry.text, fillers));
+                let says = super::unspaced::warning("entry", &entry.text).or_else(|| {
+                    super::phrase_warnings::filler("entry", &entry.text, &filler_words)
+                });
                 let Some(says) = says else {
                     continue;
                 };
