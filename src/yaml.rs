@@ -316,6 +316,14 @@ mod tests {
         assert!(too_deep(&quoted).is_ok());
     }
 
+    /// The built-in pack is read without the depth scan (`from_shallow_str`): it must pass it.
+    #[test]
+    fn the_built_in_pack_is_shallow() {
+        for (name, text) in crate::rules::builtin::FILES {
+            assert!(too_deep(text).is_ok(), "{name}");
+        }
+    }
+
     #[test]
     fn rust_types_are_named_in_words() {
         let e = from_str::<Vec<i32>>("[1, x]").unwrap_err();
