@@ -8,6 +8,7 @@
 //! however many files there are. Every file found ends in exactly one of conversations, skipped,
 //! errors.
 
+mod broken;
 mod cut;
 mod feed;
 mod file;
@@ -44,12 +45,13 @@ use crate::report::{FileError, Printer, Summary};
 use crate::rules::RuleSet;
 use crate::suppress::SuppressOptions;
 use crate::transcript::{Format, ParseOptions};
+pub(crate) use broken::Broken;
 pub use fix::Fixed;
 use globset::GlobSet;
 #[cfg(any(test, fuzzing))]
 pub(crate) use one::check_bytes;
 pub(crate) use overlap::identity;
-pub(crate) use profile::{Broken, Profile, Profiles, normal};
+pub(crate) use profile::{Profile, Profiles, normal};
 pub(crate) use run_files::{ReadAs, RunFiles};
 pub(crate) use scope::{Globs, Scope};
 pub use shard::Shard;

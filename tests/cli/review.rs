@@ -205,11 +205,10 @@ fn a_failure_says_why_and_a_suppressed_problem_is_not_counted() {
     );
 }
 
-#[test]
-fn reward_hits_past_their_cap_name_each_rule_once() {
+/// The human report (uncoloured) and standard error of `call`, checked with the default pack.
+fn human(call: &str) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
-    let turn = "Agent: thanks for calling. thanks for waiting. ".repeat(3);
-    std::fs::write(dir.path().join("call.txt"), turn + "not my department\n").unwrap();
+    std::fs::write(dir.path().join("call.txt"), call).unwrap();
     let (_, out, err) = run(talklint().current_dir(dir.path()).args([
         "check",
         "--no-config",
@@ -217,6 +216,13 @@ fn reward_hits_past_their_cap_name_each_rule_once() {
         "never",
         "call.txt",
     ]));
+    (out, err)
+}
+
+#[test]
+fn reward_hits_past_their_cap_name_each_rule_once() {
+    let turn = "Agent: thanks for calling. thanks for waiting. ".repeat(3);
+    let (out, err) = human(&(turn + "not my department\n"));
     let line = out
         .lines()
         .find(|l| l.contains("more reward hits with no points"))
@@ -256,18 +262,11 @@ fn csv_names_each_conversations_agent() {
 /// finding's note quotes a match: the line broke in two.
 #[test]
 fn a_reward_that_runs_over_lines_is_quoted_on_one() {
-    let dir = tempfile::tempdir().unwrap();
     // A problem too, so that the conversation is listed with its score lines.
-    let call = "Agent: Hello.\nCustomer: hi\nAgent: Oh, my\npleasure, happy to help.\n\
-                Agent: Calm down.\n";
-    std::fs::write(dir.path().join("call.txt"), call).unwrap();
-    let (_, out, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "--color",
-        "never",
-        "call.txt",
-    ]));
+    let (out, err) = human(
+        "Agent: Hello.\nCustomer: hi\nAgent: Oh, my\npleasure, happy to help.\n\
+         Agent: Calm down.\n",
+    );
     let line = (out.lines())
         .find(|l| l.contains("enthusiasm/happy-to-help"))
         .unwrap_or_else(|| panic!("{out}{err}"));
