@@ -2,8 +2,9 @@
 //! conversations for every output.
 
 use super::Context;
-use super::fix::{self, Fixed, fix_file};
+use super::fix::{self, fix_file};
 use super::judge::judge;
+use super::processed::{Processed, Rendered};
 use super::read::{self, NotRead, Reading};
 use super::walk::Input;
 use crate::engine::Scratch as EngineScratch;
@@ -14,46 +15,6 @@ use crate::text::lines::LineCursor;
 use crate::transcript::{self, Format};
 use std::borrow::Cow;
 use std::path::Path;
-
-/// One output's rendering of one file's conversations: back to back, `cuts[i]` where
-/// conversation `i` ends.
-pub(super) struct Rendered {
-    pub bytes: Vec<u8>,
-    pub cuts: Vec<usize>,
-}
-
-/// One input's result: rendered output and what goes into the totals (its conversations went
-/// into the [`Summary`] of its part of the chunk as they were checked).
-pub(super) struct Processed {
-    /// The files it counts for: 1, or 0 for a stream's pieces after its first.
-    pub files: usize,
-    /// Per output: the rendered conversations back to back, and where each one ends.
-    pub rendered: Vec<Rendered>,
-    pub skipped: Option<Skipped>,
-    pub error: Option<FileError>,
-    /// What `--fix` or `--diff` did to the file.
-    pub fixed: Option<Fixed>,
-    /// The warnings of a file skipped for having no turns (a conversation carries its own into
-    /// the reports): said on standard error as they happen, as file errors are.
-    pub warnings: Vec<String>,
-}
-
-impl From<NotRead> for Processed {
-    fn from(not_read: NotRead) -> Self {
-        let (skipped, error) = match not_read {
-            NotRead::Skipped(s) => (Some(s), None),
-            NotRead::Error(e) => (None, Some(e)),
-        };
-        Processed {
-            files: 1,
-            rendered: Vec::new(),
-            skipped,
-            error,
-            fixed: None,
-            warnings: Vec::new(),
-        }
-    }
-}
 
 /// Per-thread buffers.
 #[derive(Default)]

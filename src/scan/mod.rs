@@ -21,6 +21,7 @@ mod judge;
 mod one;
 mod overlap;
 mod piece;
+mod processed;
 mod profile;
 mod progress;
 mod read;

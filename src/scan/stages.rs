@@ -1,7 +1,8 @@
 //! How a scan's inputs are checked: on a thread pool in three stages (list, process, write),
 //! or, for a run of a few named files, on the calling thread.
 
-use super::file::{Processed, Scratch, process};
+use super::file::{Scratch, process};
+use super::processed::Processed;
 use super::walk::{Input, is_stdin};
 use super::write::WriteStage;
 use super::{Context, ScanOptions, feed};

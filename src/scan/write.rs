@@ -2,7 +2,7 @@
 //! its fixes, warnings and errors told, and the summary gathered, with the progress line hidden
 //! while it writes.
 
-use super::file::Processed;
+use super::processed::Processed;
 use super::{Context, Event, progress};
 use crate::report::{FileError, InOrder, Printer, Skipped, Summary, Totals};
 use std::io::{self, IoSlice, Write};

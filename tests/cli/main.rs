@@ -33,6 +33,7 @@ mod directive_reasons;
 mod duplicate_keys;
 mod earlier_reports;
 mod empty_globs;
+mod empty_packs;
 mod eval;
 mod eval_cells;
 mod eval_labels;
