@@ -96,7 +96,7 @@ pub(super) struct Compiled<'r> {
     /// The phrase lists' phrases as written, for errors.
     pub texts: Vec<Vec<&'r str>>,
     pub origins: Vec<ListOrigin>,
-    pub regexes: Vec<(ListId, String)>,
+    pub regexes: Vec<(ListId, Regex)>,
     /// The roles any search listens to: turns of other roles are not matched.
     pub roles: u8,
 }
@@ -185,9 +185,9 @@ impl<'r> Compiled<'r> {
                 let mut window_regex = Vec::new();
                 for re in &words.regex {
                     if find.window.is_some() {
-                        window_regex.push(re.pattern.clone());
+                        window_regex.push(re.compiled.clone());
                     } else {
-                        self.regexes.push((phrases, re.pattern.clone()));
+                        self.regexes.push((phrases, re.compiled.clone()));
                     }
                 }
                 let mut near = |list: &'r [crate::rules::Near]| -> Vec<CompiledNear> {
@@ -203,10 +203,7 @@ impl<'r> Compiled<'r> {
                 CompiledLook::Words {
                     phrases,
                     unless,
-                    window_regex: window_regex
-                        .iter()
-                        .filter_map(|p| super::compile_regex(p).ok())
-                        .collect(),
+                    window_regex,
                     near,
                     not_near,
                     sentiment: words.sentiment,

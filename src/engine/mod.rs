@@ -24,7 +24,6 @@ use evaluate::Scope;
 pub use evaluate::{Evaluation, Measures, Outcome, measures, measures_of};
 pub use examples::{ExampleFailure, ExampleOutcome, Lacking, TestReport};
 use matcher::{Hit, Matcher, MatcherInput};
-use regex::Regex;
 pub use score::{SCORES, Scoring};
 use std::sync::Arc;
 
@@ -146,7 +145,7 @@ impl Engine {
     /// [`Scoring`].
     pub fn new(rules: &RuleSet) -> Result<Engine, EngineError> {
         let compiled = Compiled::new(rules);
-        let matcher = Matcher::new(matcher_input(&compiled, rules)?).map_err(|e| {
+        let matcher = Matcher::new(matcher_input(&compiled, rules)).map_err(|e| {
             let (list, k) = match e.phrase {
                 Some((list, k)) => (list as usize, k),
                 None => (usize::MAX, 0),
@@ -281,38 +280,19 @@ impl Engine {
 }
 
 /// What the matcher of `rules` (compiled as `compiled`) is built from.
-fn matcher_input<'r>(
-    compiled: &Compiled<'r>,
-    rules: &'r RuleSet,
-) -> Result<MatcherInput<'r>, EngineError> {
-    let mut regexes = Vec::with_capacity(compiled.regexes.len());
-    for (list, pattern) in &compiled.regexes {
-        regexes.push((*list, compile_regex(pattern)?));
-    }
-    Ok(MatcherInput {
+fn matcher_input<'r>(compiled: &Compiled<'r>, rules: &'r RuleSet) -> MatcherInput<'r> {
+    MatcherInput {
         lists: compiled.lists.clone(),
         list_roles: compiled.list_roles.clone(),
         locals: compiled.locals.clone(),
-        regexes,
+        regexes: compiled.regexes.clone(),
         fillers: &rules.fillers,
-    })
+    }
 }
 
 /// Whether the matcher of `rules` is read prebuilt rather than built.
 #[cfg(test)]
 pub(crate) fn reads_prebuilt(rules: &RuleSet) -> bool {
     let compiled = Compiled::new(rules);
-    matcher_input(&compiled, rules).is_ok_and(|input| Matcher::reads_prebuilt(&input))
-}
-
-/// Compiles a checked rule pattern (its mode flags already written into it).
-fn compile_regex(pattern: &str) -> Result<Regex, EngineError> {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| EngineError {
-            origin: None,
-            phrase: None,
-            message: format!("cannot compile the regex `{pattern}`: {e}"),
-        })
+    Matcher::reads_prebuilt(&matcher_input(&compiled, rules))
 }

@@ -17,10 +17,10 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
         regex::RegexBuilder::new(&p)
             .case_insensitive(true)
             .build()
-            .map(|_| p)
+            .map(|compiled| (p, compiled))
     };
     let unicode = || compiles(format!("(?mR){written}"));
-    let pattern = if written
+    let (pattern, compiled) = if written
         .chars()
         .any(|c| !c.is_ascii() && c.is_alphanumeric())
     {
@@ -31,6 +31,7 @@ pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
     Ok(RuleRegex {
         written: written.to_string(),
         pattern,
+        compiled,
     })
 }
 
