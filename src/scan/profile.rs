@@ -201,10 +201,10 @@ impl Profiles {
             .copied()
     }
 
-    // The broken configs, looked up four ways: over a file (its nearest config, from its
-    // folder up), in a folder met by the walk (its own only), nearest to a folder a walk starts
-    // from (from the folder itself up), and whether the walk leaves a file or folder out (a
-    // broken config over it, and no config of its own).
+    // The broken configs, looked up three ways, each a lookup of `folders` once the path is
+    // absolute (none at all without a broken config): over a file (its nearest config, from its
+    // folder up), in a folder met by the walk (its own only), and nearest to a folder a walk
+    // starts from (from the folder itself up).
 
     /// Whether a nested config could not be loaded.
     pub(crate) fn any_broken(&self) -> bool {
@@ -213,27 +213,26 @@ impl Profiles {
 
     /// The broken config that governs the file at `path`, as given: the file is not checked.
     pub(crate) fn broken_over(&self, path: &Path) -> Option<&Broken> {
-        if self.broken.is_empty() {
-            return None;
-        }
-        self.broken_nearest(self.absolute(path).parent()?)
+        let file = self.any_broken().then(|| self.absolute(path))?;
+        self.broken_over_absolute(&file)
+    }
+
+    /// [`Profiles::broken_over`] the file at `file`, absolute.
+    fn broken_over_absolute(&self, file: &Path) -> Option<&Broken> {
+        self.broken_of(self.nearest(file.parent()?)?)
     }
 
     /// The broken config in the folder at `path`.
     pub(crate) fn broken_in(&self, path: &Path) -> Option<&Broken> {
-        if self.broken.is_empty() {
-            return None;
-        }
-        self.broken_of(*self.folders.get(&self.absolute(path))?)
+        let folder = self.any_broken().then(|| self.absolute(path))?;
+        self.broken_of(*self.folders.get(&folder)?)
     }
 
     /// The broken config nearest to the folder at `path`, in it or above it, if that config is
     /// the nearest of all: a folder a walk starts from.
     pub(crate) fn broken_nearest(&self, path: &Path) -> Option<&Broken> {
-        if self.broken.is_empty() {
-            return None;
-        }
-        self.broken_of(self.nearest(&self.absolute(path))?)
+        let folder = self.any_broken().then(|| self.absolute(path))?;
+        self.broken_of(self.nearest(&folder)?)
     }
 
     fn broken_of(&self, governs: Governs) -> Option<&Broken> {
@@ -243,12 +242,13 @@ impl Profiles {
         }
     }
 
-    /// Whether the walked file or folder at `path` is under a broken config, and no config of
-    /// its own (a folder's) is nearer: the walk leaves it out, and the config's entry says so.
-    fn under_broken(&self, path: &Path) -> bool {
-        !self.broken.is_empty()
-            && !self.folders.contains_key(&self.absolute(path))
-            && self.broken_over(path).is_some()
+    /// Whether the walked file or folder at `file` (absolute) is under a broken config, and no
+    /// config of its own (a folder's) is nearer: the walk leaves it out, and the config's entry
+    /// says so.
+    fn under_broken(&self, file: &Path) -> bool {
+        self.any_broken()
+            && !self.folders.contains_key(file)
+            && self.broken_over_absolute(file).is_some()
     }
 
     /// The path of the file at `path` below the run's config's folder, which that config's
@@ -275,10 +275,10 @@ impl Profiles {
         if self.select_nothing() {
             return false;
         }
-        if self.under_broken(path) {
+        let file = self.absolute(path);
+        if self.under_broken(&file) {
             return true;
         }
-        let file = self.absolute(path);
         self.run_selecting()
             .is_some_and(|run| run.excludes(&run.below(&file)))
             || (self.find_absolute(&file)).is_some_and(|f| f.nested.scope.excludes(&f.below))
