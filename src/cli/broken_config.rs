@@ -5,7 +5,6 @@
 
 use super::CliError;
 use crate::config::ConfigError;
-use crate::rules::RuleError;
 use crate::scan::{self, Broken};
 use std::path::{Component, Path, PathBuf};
 
@@ -14,6 +13,8 @@ use std::path::{Component, Path, PathBuf};
 pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
     let config = scan::shown(&from(cwd, path));
     let whole = path.display().to_string();
+    // How an error names the config: from the current folder, or whole outside it.
+    let own = [config.as_str(), whole.as_str()];
     let message = match err {
         CliError::Config(ConfigError::Invalid {
             line,
@@ -30,25 +31,11 @@ pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
         // Each rule error, without the line that says a run stopped: one in the config itself
         // (a `rules:` entry) at its place.
         CliError::Rules(errors) => (errors.iter())
-            .map(|e| rule_error(e, &whole, cwd))
+            .map(|e| placed(&one_line(&e.to_string(), cwd), &own))
             .collect::<Vec<_>>()
             .join("; "),
-        err => {
-            let text = err.to_string().replace("\n  help: ", "; help: ");
-            let text = relative(&text.replace('\n', " "), cwd);
-            // The config's own path starts a mistake in it (a glob's `FILE:LINE:COLUMN: `).
-            let own = [config.as_str(), whole.as_str()].into_iter();
-            let rest = own
-                .filter_map(|p| text.strip_prefix(p)?.strip_prefix(':'))
-                .next();
-            match rest.map(|rest| (line_column(rest), rest)) {
-                Some((Some((line, column, rest)), _)) => {
-                    format!("line {line}, column {column}: {rest}")
-                }
-                Some((None, rest)) => rest.trim_start().to_string(),
-                None => text,
-            }
-        }
+        // A glob's `FILE:LINE:COLUMN: ` and the like.
+        err => placed(&one_line(&err.to_string(), cwd), &own),
     };
     Broken {
         folder: path.parent().unwrap_or(path).to_path_buf(),
@@ -57,21 +44,24 @@ pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
     }
 }
 
-/// A rule error on one line: at its line and column where it is in the config (`config`), else
-/// with its file named from `cwd`.
-fn rule_error(e: &RuleError, config: &str, cwd: &Path) -> String {
-    let help = e
-        .hint
-        .as_ref()
-        .map_or(String::new(), |h| format!("; help: {h}"));
-    let (line, column, message) = (e.line, e.column, &e.message);
-    let said = match (e.file == config, line) {
-        (true, 0) => format!("{message}{help}"),
-        (true, _) => format!("line {line}, column {column}: {message}{help}"),
-        (false, 0) => format!("{}: {message}{help}", e.file),
-        (false, _) => format!("{}:{line}:{column}: {message}{help}", e.file),
-    };
-    relative(&said, cwd)
+/// An error's text on one line, its help after `; help: `, with the paths under `cwd` it names
+/// made relative to it.
+fn one_line(text: &str, cwd: &Path) -> String {
+    relative(
+        &text.replace("\n  help: ", "; help: ").replace('\n', " "),
+        cwd,
+    )
+}
+
+/// `text` at its line and column (`line 2, column 12: …`) where it starts with the config's
+/// own path (one of `own`) and a place; without the path where it has none.
+fn placed(text: &str, own: &[&str]) -> String {
+    let rest = (own.iter()).find_map(|p| text.strip_prefix(p)?.strip_prefix(':'));
+    match rest.map(|rest| (line_column(rest), rest)) {
+        Some((Some((line, column, rest)), _)) => format!("line {line}, column {column}: {rest}"),
+        Some((None, rest)) => rest.trim_start().to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// `path` (absolute) as a path from `cwd`, with `..` where it lies beside it (`../talklint.yaml`,
@@ -106,6 +96,7 @@ fn line_column(text: &str) -> Option<(usize, usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleError;
 
     #[test]
     fn a_mistake_in_the_config_is_at_its_place_and_other_files_are_named_from_cwd() {
