@@ -83,11 +83,7 @@ fn two_roles_to_name([first, second]: [&str; 2], said: Option<usize>, others: bo
             ", a guess that the first to speak is the agent: swap them if the customer spoke first"
         }
     };
-    let guess = match others {
-        true => format!("{guess};{OTHERS}"),
-        false => guess.to_string(),
-    };
-    roles_line(&[("agent", agent), ("customer", customer)], &guess)
+    roles_line(&[("agent", agent), ("customer", customer)], guess, others)
 }
 
 /// The `roles:` line a warning proposes for `labels`, the speakers with no role in order of
@@ -105,19 +101,12 @@ fn one_role_to_name(
     let customer = agent_known && !(customer_known && speaks_as_agent(first));
     let role = if customer { "customer" } else { "agent" };
     // Only the first is guessed: the line alone would leave the others without one.
-    let others = match labels.len() {
-        1 => String::new(),
-        _ => format!(",{OTHERS}"),
-    };
-    roles_line(&[(role, first)], &others)
+    roles_line(&[(role, first)], "", labels.len() > 1)
 }
 
-/// What a proposed line says of the speakers it leaves without a role.
-const OTHERS: &str = " and each other speaker's role likewise";
-
 /// `(`roles: {ROLE: [LABEL], …}`GUESS)`, with each label as the file writes it, or `[...]` where
-/// `--redact` masked one.
-fn roles_line(named: &[(&str, &str)], guess: &str) -> String {
+/// `--redact` masked one; with `others`, it says to name the other speakers' roles too.
+fn roles_line(named: &[(&str, &str)], guess: &str, others: bool) -> String {
     // A label `--redact` masked cannot be shown: the config names it as the file writes it.
     let masked = named.iter().any(|(_, l)| crate::redact::holds_mask(l));
     let named: Vec<String> = named
@@ -131,7 +120,13 @@ fn roles_line(named: &[(&str, &str)], guess: &str) -> String {
         true => ", with each label as the file writes it (`--redact` masks them here)",
         false => "",
     };
-    format!("(`roles: {{{}}}`{guess}){masked}", named.join(", "))
+    // Pasted alone, the line would leave the speakers it does not name without a role.
+    let others = match (others, guess.is_empty()) {
+        (false, _) => "",
+        (true, true) => ", and each other speaker's role likewise",
+        (true, false) => "; and each other speaker's role likewise",
+    };
+    format!("(`roles: {{{}}}`{guess}{others}){masked}", named.join(", "))
 }
 
 /// `warning`, written without `--redact` and masked after (`merge --redact`), with the
@@ -161,7 +156,8 @@ pub(crate) fn unmask_roles_line(warning: &str) -> Option<String> {
     {
         return None;
     }
+    // The guess read back says already what the line leaves to name.
     let (guess, after) = rest.split_once(')')?;
-    let line = roles_line(&named, guess);
+    let line = roles_line(&named, guess, false);
     Some(format!("{}{line}{after}", &warning[..start]))
 }
