@@ -69,8 +69,11 @@ pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Res
         }
     });
     let errors = (s.errors > 0).then(|| {
-        let n = plural(s.errors, "read error", "read errors");
-        format!("{n} (a file, or a line of one, that could not be read)")
+        let n = plural(s.errors, "error", "errors");
+        format!(
+            "{n} (a file or a line of one that could not be read, or a folder's config with a \
+             mistake)"
+        )
     });
     let listed = (s.errors == 0 && more == 0 && !shown.is_empty()).then_some(".");
     let parts: Vec<String> = skipped.into_iter().chain(errors).collect();

@@ -175,7 +175,7 @@ fn closes_a_human_report(tail: &[u8]) -> bool {
 /// A line of the human summary after its `Findings:` line.
 fn is_summary_line(line: &[u8]) -> bool {
     let counted = line.first().is_some_and(u8::is_ascii_digit)
-        && (contains(line, b" skipped") || contains(line, b" read error"));
+        && (contains(line, b" skipped") || contains(line, b" error"));
     counted || line.starts_with(b"No agent turn in ") || line.starts_with(b"Agent guessed in ")
 }
 
@@ -306,6 +306,14 @@ mod tests {
         assert!(closes_a_human_report(report.as_bytes()));
         let skipped = format!("{report}2 files skipped, 0 files could not be read.\n");
         assert!(closes_a_human_report(skipped.as_bytes()));
+        // Errors alone, as reports now say it and as they said it before.
+        for errors in [
+            "1 error (a file or a line of one that could not be read)",
+            "2 read errors",
+        ] {
+            let closed = format!("{report}{errors}; see --format json for the list.\n");
+            assert!(closes_a_human_report(closed.as_bytes()), "{closed}");
+        }
         let none =
             "No conversations in 3 files.\nFindings: 0 errors, 0 warnings, 0 info; 0 rewards.\n";
         assert!(closes_a_human_report(none.as_bytes()));

@@ -6,6 +6,7 @@
 
 use super::{Conversation, Finding};
 use crate::fnv::Fnv;
+use crate::text::canon::canonical_words;
 use rustc_hash::FxHashMap;
 
 /// The fingerprints of one conversation's results.
@@ -17,11 +18,12 @@ pub(super) struct Fingerprints {
 
 impl Fingerprints {
     /// The fingerprint of finding `f` of conversation `c`: a hash of its rule, the conversation's
-    /// name (its id, or its place in a file of several) and the words it matched (case and
-    /// spacing aside), then how many results alike came before it in the conversation, plus one.
+    /// name (its id, or its place in a file of several) and the words it matched, as a baseline
+    /// compares them (case, spacing, punctuation and `’` against `'` aside), then how many
+    /// results alike came before it in the conversation, plus one.
     pub fn of(&mut self, c: &Conversation, f: &Finding) -> String {
         let matched = f.matched.as_deref().unwrap_or_default();
-        let words = matched.split_whitespace().map(str::to_lowercase);
+        let words = canonical_words(matched).into_iter();
         let hash = hash(f.rule, c, words);
         let count = self.seen.entry(hash).or_default();
         *count += 1;

@@ -155,8 +155,8 @@ fn the_human_summary_counts_read_errors_not_files() {
     let last = out.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        "2 read errors (a file, or a line of one, that could not be read); see --format json \
-         for the list."
+        "2 errors (a file or a line of one that could not be read, or a folder's config with a \
+         mistake); see --format json for the list."
     );
 }
 

@@ -74,6 +74,12 @@ fn the_other_folders_are_checked_and_the_config_is_one_error_at_its_mistake() {
         out.contains("::error file=team/talklint.yml,line=2,col=12"),
         "{out}"
     );
+    // The human summary counts it as what it is, not as "1 read error".
+    let (_, out, _) = run(talklint().current_dir(dir.path()).args(["check", "."]));
+    assert!(
+        out.contains(" 1 error (a file or a line of one that could not be read, or a folder's config with a mistake); see"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use crate::support::{assert_valid_sarif, check_in, write};
 use serde_json::Value;
 
-const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    points: -50\n    max_hits: 9\n    phrases: [calm down]\n";
+const RULES: &str = "rules:\n  - id: t/calm\n    severity: error\n    points: -50\n    max_hits: 9\n    phrases: [calm down, \"that's not my job\"]\n";
 
 /// Each result's rule, line and fingerprint, of `text` written as `name` in `dir`.
 fn fingerprints(dir: &std::path::Path, name: &str, text: &str) -> Vec<(String, u64, String)> {
@@ -42,6 +42,14 @@ fn a_fingerprint_holds_across_edits_and_tells_results_alike_apart() {
         dir.path(),
         "a.txt",
         "Customer: hello\nAgent: Please calm down, calm DOWN.\nCustomer: ok thanks\n",
+    );
+    // As a baseline compares them: `that’s` is `that's`, punctuation is a word's edge.
+    let straight = fingerprints(dir.path(), "q.txt", "Agent: That's not my job.\n");
+    let curly = fingerprints(dir.path(), "q.txt", "Agent: Well, that’s  not my JOB!\n");
+    assert_eq!(straight.len(), 2, "the match and the failure: {straight:?}");
+    assert_eq!(
+        curly, straight,
+        "a re-spelling of the same words keeps them"
     );
     let prints = |r: &[(String, u64, String)]| -> Vec<String> {
         r.iter()
