@@ -1,6 +1,7 @@
 //! Rule keys that could never change what a rule finds are rule errors at their key, with a fix:
 //! an empty `unless` list, a talk share that never holds or always does, and a phrase that uses a
-//! lexicon with no entries (unless the config adds some). A lexicon cycle says how to break it.
+//! lexicon with no entries (unless the config adds some), an alternative or group with nothing in
+//! it. A lexicon cycle says how to break it.
 
 use crate::support::{rule_error, run, talklint, write};
 
@@ -24,6 +25,26 @@ fn an_empty_unless_list_is_an_error_at_its_key() {
             )),
             "{err}"
         );
+    }
+}
+
+/// An empty alternative made its group optional: `(calm|relax|) down` matched "down" alone, and
+/// `please () down` read as "please down", without a word.
+#[test]
+fn an_alternative_or_group_with_nothing_in_it_is_an_error_at_its_place() {
+    for (phrase, place, message) in [
+        (
+            "(calm|relax|) down",
+            "3:27",
+            "a `|` beside an alternative with nothing in it",
+        ),
+        ("please () down", "3:23", "`()` holds nothing"),
+    ] {
+        let err = rule_error(&format!(
+            "rules:\n  - id: t/x\n    phrases: [\"{phrase}\"]\n"
+        ));
+        assert!(err.contains(&format!("r.yaml:{place}: phrase")), "{err}");
+        assert!(err.contains(message), "{err}");
     }
 }
 

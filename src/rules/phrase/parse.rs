@@ -25,14 +25,27 @@ impl Parser<'_, '_> {
         self.chars.get(pos).map_or(self.chars.len(), |&(at, _)| at)
     }
 
-    /// `seq ('|' seq)*`
+    /// `seq ('|' seq)*`; an alternative with nothing written in it is an error.
     pub fn alternatives(&mut self) -> Result<Vec<Vec<Item>>, PhraseError> {
+        let mut begin = self.pos;
         let mut all = vec![self.sequence()?];
         while self.peek() == Some('|') {
+            let bar = self.pos;
+            let blank_before = self.blank(begin, bar);
             self.pos += 1;
+            begin = self.pos;
             all.push(self.sequence()?);
+            if blank_before || self.blank(begin, self.pos) {
+                return Err(err(self.at(bar), EMPTY_ALTERNATIVE));
+            }
         }
         Ok(all)
+    }
+
+    /// Whether the characters from `start` to `end` are nothing but spaces.
+    fn blank(&self, start: usize, end: usize) -> bool {
+        let text = self.chars.get(start..end).unwrap_or_default();
+        text.iter().all(|&(_, c)| c.is_whitespace())
     }
 
     /// A sequence of items up to `|`, `)`, `]` or the end.
@@ -230,6 +243,12 @@ impl Parser<'_, '_> {
                 format!("`{open}` is never closed with `{close}`"),
             ));
         }
+        if self.blank(start + 1, self.pos) {
+            return Err(err(
+                self.at(start),
+                format!("`{open}{close}` holds nothing: write words in it, or leave it out"),
+            ));
+        }
         self.pos += 1;
         // `[más]?` is optional either way: as regex, or as a question's mark, which a phrase
         // does not match. `(a|b)?` is optional as regex and not as a question.
@@ -258,6 +277,12 @@ impl Parser<'_, '_> {
         Ok(alternatives)
     }
 }
+
+/// Why `(calm|relax|) down` is an error: the empty alternative made the group optional, so the
+/// phrase matched "down" alone.
+const EMPTY_ALTERNATIVE: &str = "a `|` beside an alternative with nothing in it, which would \
+     make its group optional (`(calm|relax|) down` would match \"down\" alone); remove the extra \
+     `|`, or write optional words in brackets: `[calm|relax] down`";
 
 /// Why `\` before a letter or digit (`\b`, `\s+`, `\d`) is an error: it is a regex class, and a
 /// phrase would read it as the letter itself (`\bcalm down\b` as `bcalm downb`), matching nothing.
