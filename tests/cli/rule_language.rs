@@ -261,11 +261,27 @@ fn rule_errors_of_the_second_edition() {
     let window =
         rule_error("rules:\n  - id: a/b\n    phrases: [x]\n    window: {last_percent: 120}\n");
     assert!(
-        window
-            .contains("r.yaml:4:28: `last_percent: 120` is not a percent above 0 and at most 100")
+        window.contains("r.yaml:4:28: `last_percent: 120` is not a percent from 1 to 100")
             && window.contains("such as `last_percent: 10`"),
         "{window}"
     );
+    // A share written as a fraction loaded as 0.2% and judged the wrong turns.
+    for (window, place) in [
+        ("{first_percent: 0.2}", "4:29: `first_percent: 0.2`"),
+        (
+            "{between_percent: [0, 0.5]}",
+            "4:31: `between_percent: [0, 0.5]`",
+        ),
+    ] {
+        let e = rule_error(&format!(
+            "rules:\n  - id: a/b\n    phrases: [x]\n    window: {window}\n"
+        ));
+        assert!(
+            e.contains(&format!("r.yaml:{place} is less than one percent"))
+                && e.contains("(`20` for 20%, not `0.2`)"),
+            "{e}"
+        );
+    }
     // An address reads as one word in a turn: a phrase that holds one would never match.
     let address = rule_error("rules:\n  - id: a/b\n    phrases: [\"write to help@acme.com\"]\n");
     assert!(

@@ -100,7 +100,7 @@ impl Checker<'_> {
                     "window" | "percent_of" => "write one of `first_turns: N`, `last_turns: N`, `first_seconds: S`, `last_seconds: S`, `first_percent: P`, `last_percent: P`, `between_seconds: [A, B]`, `between_percent: [A, B]` (a percent one may add `percent_of: media` or `call`)".to_string(),
                     "between_seconds" => "write the start and end seconds, such as `between_seconds: [0, 30]`".to_string(),
                     "between_percent" => "write the start and end percent, such as `between_percent: [40, 60]`".to_string(),
-                    key if key.ends_with("percent") => format!("write a percent of the call above 0 and at most 100, such as `{key}: 10`"),
+                    key if key.ends_with("percent") => format!("write a percent of the call from 1 to 100, such as `{key}: 10`"),
                     key if key.ends_with("seconds") => format!("write the seconds as a number above 0, such as `{key}: 30`"),
                     key => format!("write a whole number of turns, 1 or more, such as `{key}: 2`"),
                 };

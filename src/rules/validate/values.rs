@@ -166,11 +166,24 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
         )),
         n => Ok(n),
     };
+    // A window under one percent is a share written as a fraction (`0.2` for 20%), which
+    // loaded as 0.2% and judged the wrong turns; seconds say a short opening.
+    let whole = |key: &'static str, written: String, p: f64| match p < 1.0 {
+        true => Err(fault(
+            key,
+            format!(
+                "`{key}: {written}` is less than one percent: percents are written out of 100 \
+                 (`20` for 20%, not `0.2`); for a call's first or last moments write \
+                 `first_seconds`, `last_seconds` or `between_seconds`"
+            ),
+        )),
+        false => Ok(()),
+    };
     let percent = |key: &'static str, p: f64| match p.is_finite() && p > 0.0 && p <= 100.0 {
-        true => Ok(p),
+        true => whole(key, p.to_string(), p).map(|()| p),
         false => Err(fault(
             key,
-            format!("`{key}: {p}` is not a percent above 0 and at most 100"),
+            format!("`{key}: {p}` is not a percent from 1 to 100"),
         )),
     };
     // `top`: the largest end, if there is one.
@@ -219,6 +232,7 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
         w.between_percent.unwrap_or_default(),
         Some(100.0),
     )?;
+    whole("between_percent", format!("[{a}, {b}]"), b)?;
     Ok(Window::BetweenPercent(a, b, of))
 }
 
