@@ -7,6 +7,7 @@
 //! the file and line. A conversation's tags, which are no problems, are a plain line of the job's
 //! log.
 
+use super::unapplied::Needs;
 use super::{Conversation, FileError, Printer, Skipped, Totals};
 use crate::rules::{RuleSet, Severity};
 use std::io::{self, Write};
@@ -15,12 +16,14 @@ use std::io::{self, Write};
 pub(super) struct Github {
     /// Whether each rule (by index) fails a conversation it hits.
     auto_fail: Vec<bool>,
+    needs: Needs,
 }
 
 impl Github {
     pub(super) fn new(rules: &RuleSet) -> Github {
         Github {
             auto_fail: super::auto_fail(rules),
+            needs: Needs::new(rules),
         }
     }
 }
@@ -45,7 +48,7 @@ impl Printer for Github {
     }
 
     fn conversation(&self, c: &Conversation, _source: &str, out: &mut Vec<u8>) {
-        conversation(c, &self.auto_fail, out);
+        conversation(c, &self.auto_fail, self.needs.said(c), out);
     }
 
     /// A file that could not be read is an error annotation on it, at its place if known.
@@ -85,7 +88,12 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
+fn conversation(
+    c: &Conversation,
+    auto_fail: &[bool],
+    unapplied: Option<String>,
+    out: &mut Vec<u8>,
+) {
     // A warning is about the conversation, named by its id in a file of several; at its line
     // and column when it starts with them (a directive's).
     let suffix = c.suffix();
@@ -106,7 +114,7 @@ fn conversation(c: &Conversation, auto_fail: &[bool], out: &mut Vec<u8>) {
     }
     // Rules the conversation could not judge (timing on an untimed transcript): said, as
     // SPEC §2.1 asks, so that a pass is not read as their pass.
-    if let Some(why) = super::not_applied(c) {
+    if let Some(why) = unapplied {
         let _ = writeln!(
             out,
             "::notice file={},title=talklint::{}",

@@ -4,6 +4,7 @@
 //!
 //! [`human_summary`]: super::human_summary
 
+use super::unapplied::Needs;
 use super::{Conversation, Finding, Printer, PrinterOptions, Totals};
 use crate::redact::{Redactor, Span, mask_lines, widen};
 use crate::rules::{Count, Kind, Rule, RuleSet, Severity, Target};
@@ -25,6 +26,8 @@ pub(super) struct Human {
     requires: Vec<Missing>,
     /// By rule index: whether a hit fails the conversation whatever its score.
     auto_fail: Vec<bool>,
+    /// What the rules a conversation could not apply need.
+    needs: Needs,
 }
 
 impl Human {
@@ -46,6 +49,7 @@ impl Human {
             quiet: opts.quiet,
             requires: rules.rules.iter().map(requires).collect(),
             auto_fail: super::auto_fail(rules),
+            needs: Needs::new(rules),
         }
     }
 }
@@ -119,7 +123,7 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
             out,
         );
     }
-    let unapplied = super::not_applied(c);
+    let unapplied = human.needs.said(c);
     // Quiet still says which conversations fail, and why: one may fail with no finding shown
     // (a score under `--min-score`), and the exit code alone would not say which.
     if (quiet && c.passed) || (!problems && c.passed && c.tags.is_empty() && unapplied.is_none()) {

@@ -5,6 +5,7 @@
 //! (named with its line too where a file has several, as a stream's broken lines are), and a
 //! skipped suite for each transcript skipped (too large, binary, no turns).
 
+use super::unapplied::Needs;
 use super::{Conversation, Printer, PrinterOptions, Totals, plural};
 use crate::rules::{RuleSet, Severity};
 use crate::text::controls::{escape_controls, escape_name};
@@ -17,6 +18,7 @@ pub(super) struct Junit {
     fail_at: Option<Severity>,
     /// By rule index: whether a hit fails the conversation whatever its score.
     auto_fail: Vec<bool>,
+    needs: Needs,
 }
 
 impl Junit {
@@ -24,6 +26,7 @@ impl Junit {
         Junit {
             fail_at: opts.fail_at,
             auto_fail: super::auto_fail(rules),
+            needs: Needs::new(rules),
         }
     }
 }
@@ -38,6 +41,7 @@ impl Printer for Junit {
         conversation(
             c,
             failed.then(|| super::why_failed(c, &self.auto_fail)),
+            self.needs.said(c),
             out,
         );
     }
@@ -160,7 +164,12 @@ fn xml_into(out: &mut Vec<u8>, text: &str) {
 /// One suite for the conversation with one case, failed (with why, if not only for its
 /// problems) or not; named by its file, and its id or place in a file of several, so that no two
 /// suites share a name.
-fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>) {
+fn conversation(
+    c: &Conversation,
+    failed: Option<Vec<String>>,
+    unapplied: Option<String>,
+    out: &mut Vec<u8>,
+) {
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
     name_into(out, c);
@@ -212,7 +221,6 @@ fn conversation(c: &Conversation, failed: Option<Vec<String>>, out: &mut Vec<u8>
         out.extend_from_slice(b"\n      </failure>\n    ");
     }
     // In the case, not the suite: JUnit 5, Surefire and GitLab write and show it there.
-    let unapplied = super::not_applied(c);
     if !c.warnings.is_empty() || unapplied.is_some() {
         out.extend_from_slice(b"\n      <system-out>");
         for w in c.warnings {

@@ -35,6 +35,7 @@ pub(crate) mod statistics;
 mod summary;
 mod suppressed_keys;
 mod template;
+mod unapplied;
 
 use crate::rules::{RuleSet, Severity};
 pub use csv_dialect::{CsvDelimiter, CsvDialect};
@@ -249,20 +250,6 @@ fn failed_score(c: &Conversation, auto_fail: &[bool]) -> String {
     let why = why_failed(c, auto_fail).join("; ");
     let sep = if why.is_empty() { "" } else { ": " };
     format!("score {} (FAIL{sep}{why})", c.score)
-}
-
-/// The rules a conversation could not apply, as the reports say it (SPEC §2.1: the report says
-/// so): `not applied, for want of the times, sentiment labels or speaker roles they need: t/gap,
-/// t/early` (a talk share needs to know whose turns are whose).
-fn not_applied(c: &Conversation) -> Option<String> {
-    let (one, many) = ("it needs", "they need");
-    let need = if c.not_applied.len() == 1 { one } else { many };
-    (!c.not_applied.is_empty()).then(|| {
-        format!(
-            "not applied, for want of the times, sentiment labels or speaker roles {need}: {}",
-            c.not_applied.join(", ")
-        )
-    })
 }
 
 /// Whether a conversation fails at `fail_at`: not passed, or a problem at or above it.

@@ -12,6 +12,7 @@ use super::rule_ids::RuleIds;
 use super::sarif_fingerprint::Fingerprints;
 use super::sarif_snippet::Snippets;
 use super::template::{JsonTemplate, write_message};
+use super::unapplied::Needs;
 use super::{Conversation, FileError, Finding, Printer, Skipped, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use serde_json::{Value, json};
@@ -31,6 +32,7 @@ pub(super) struct Sarif {
     messages: Vec<JsonTemplate>,
     /// Whether each rule (by index) fails a conversation it hits.
     auto_fail: Vec<bool>,
+    needs: Needs,
     /// Each rule id once: where a rule (by index) is in `tool.driver.rules`.
     ids: RuleIds,
     /// Whether a result was written (the first one has no leading comma).
@@ -48,6 +50,7 @@ impl Sarif {
             head: driver::head(rules, &ids),
             messages: rules.rules.iter().map(JsonTemplate::new).collect(),
             auto_fail: super::auto_fail(rules),
+            needs: Needs::new(rules),
             ids,
             wrote_result: AtomicBool::new(false),
             warnings: Mutex::new(Vec::new()),
@@ -86,7 +89,7 @@ impl Printer for Sarif {
         }
         // Its warnings, and a note of the rules it could not apply (SPEC §2.1: the report says
         // so), as notifications.
-        let unapplied = super::not_applied(c);
+        let unapplied = self.needs.said(c);
         if !c.warnings.is_empty() || unapplied.is_some() {
             out.push(NOTIFICATIONS);
             let said = (c.warnings.iter().map(|w| ("warning", w.as_str())))

@@ -194,6 +194,32 @@ impl Rule {
         })
     }
 
+    /// Whether a search of the rule reads the transcript's times: a timing measure, a window in
+    /// seconds or percent (a timed call's percent is of its clock), or `within_seconds`.
+    pub fn reads_times(&self) -> bool {
+        let within_ms = match &self.target {
+            Target::Find { after: Some(a), .. } => matches!(a.within, Within::Millis(_)),
+            _ => false,
+        };
+        within_ms
+            || self.finds().iter().any(|f| {
+                matches!(f.look, Look::Timing(_))
+                    || f.window
+                        .is_some_and(|w| !matches!(w, Window::FirstTurns(_) | Window::LastTurns(_)))
+            })
+    }
+
+    /// Whether a search of the rule measures a talk share, which needs to know whose turns are
+    /// whose.
+    pub fn reads_talk_share(&self) -> bool {
+        self.finds().iter().any(|f| {
+            matches!(
+                f.look,
+                Look::Timing(Timing::TalkShareAbove(_) | Timing::TalkShareBelow(_))
+            )
+        })
+    }
+
     /// Every phrase the rule is written with, in order: its search's (and their `unless`,
     /// `near` and `not_near`), its `after` trigger's and each `when` condition's.
     pub(crate) fn phrases(&self) -> Vec<&Phrase> {

@@ -177,7 +177,7 @@ fn ci_formats_name_transcripts_skipped_and_rules_not_applied() {
         "{github}"
     );
     assert!(
-        github.contains("::notice file=call.txt,title=talklint::not applied, for want of the times, sentiment labels or speaker roles it needs: t/gap"),
+        github.contains("::notice file=call.txt,title=talklint::not applied, for want of what it needs: t/gap (start and end times on its turns)"),
         "{github}"
     );
     assert!(
@@ -202,7 +202,7 @@ fn ci_formats_name_transcripts_skipped_and_rules_not_applied() {
         [
             (
                 "note",
-                "not applied, for want of the times, sentiment labels or speaker roles it needs: t/gap"
+                "not applied, for want of what it needs: t/gap"
             ),
             ("note", "skipped: too large"),
             ("note", "skipped: no turns"),
@@ -219,7 +219,7 @@ fn ci_formats_name_transcripts_skipped_and_rules_not_applied() {
     let (_, html, _) = check_in(dir.path(), &with("html"));
     assert!(
         html.contains(
-            r#""na":["not applied, for want of the times, sentiment labels or speaker roles it needs: t/gap"]"#
+            r#""na":["not applied, for want of what it needs: t/gap (start and end times on its turns)"]"#
         ),
         "the page's data holds the note"
     );

@@ -147,17 +147,25 @@ fn a_seconds_window_is_not_applied_when_some_turn_has_no_time() {
     }
 }
 
+/// Each rule not applied is named with what it needs: "for want of the times, sentiment labels
+/// or speaker roles" left a file with start times and no ends to guess which it lacked.
 #[test]
-fn human_and_junit_reports_name_the_rules_not_applied() {
+fn human_and_junit_reports_name_the_rules_not_applied_and_what_they_need() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(
         dir.path(),
         "r.yaml",
-        "rules:\n  - {id: s/gap, speaker: any, timing: {silence_seconds: 10}}\n",
+        "rules:\n  - {id: s/gap, speaker: any, timing: {silence_seconds: 10}}\n  \
+         - {id: s/mood, speaker: any, sentiment: negative}\n  \
+         - {id: s/early, speaker: any, phrases: [hello], window: {first_seconds: 5}}\n",
     );
-    let path = write(dir.path(), "call.txt", "Agent: hello\nCustomer: hi\n");
-    let note =
-        "not applied, for want of the times, sentiment labels or speaker roles it needs: s/gap";
+    let path = write(
+        dir.path(),
+        "call.txt",
+        "[00:00:00] Agent: hello\n[00:00:30] Customer: hi\n",
+    );
+    let note = "not applied, for want of what they need: s/gap (start and end times on its \
+                turns); s/mood (sentiment labels on its turns)";
     for format in ["human", "junit"] {
         let (code, out, err) = run(talklint()
             .args(["check", "--no-config", "-f", format, "-r"])

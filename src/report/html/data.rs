@@ -30,7 +30,12 @@ pub(super) const ROLES: [Role; 6] = [
 ];
 
 /// Writes one conversation as a JSON object on a line of its own.
-pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
+pub(super) fn conversation(
+    c: &Conversation,
+    source: &str,
+    unapplied: Option<String>,
+    out: &mut Vec<u8>,
+) {
     out.extend_from_slice(b"{\"p\":");
     string(out, c.path);
     if let Some(id) = c.id {
@@ -60,7 +65,7 @@ pub(super) fn conversation(c: &Conversation, source: &str, out: &mut Vec<u8>) {
         json_strings::<true>(out, c.warnings.iter().map(String::as_str));
     }
     // The rules it could not apply, as the human report says it (SPEC §2.1).
-    if let Some(why) = super::super::not_applied(c) {
+    if let Some(why) = unapplied {
         out.extend_from_slice(b",\"na\":");
         json_strings::<true>(out, std::iter::once(why.as_str()));
     }

@@ -18,6 +18,7 @@ mod overview;
 
 use super::escape::markup_json_string;
 use super::rule_ids::RuleIds;
+use super::unapplied::Needs;
 use super::{Conversation, Printer, Summary, Totals};
 use crate::rules::{Kind, RuleSet, Severity};
 use std::collections::BTreeMap;
@@ -73,6 +74,7 @@ fn found<'r>(s: &Summary, rules: &'r [RuleInfo]) -> Vec<(&'r RuleInfo, usize)> {
 pub(super) struct Html {
     /// By rule index.
     rules: Vec<RuleInfo>,
+    needs: Needs,
 }
 
 impl Html {
@@ -89,6 +91,7 @@ impl Html {
                     first: ids.first_of(i),
                 })
                 .collect(),
+            needs: Needs::new(rules),
         }
     }
 }
@@ -106,7 +109,7 @@ impl Printer for Html {
     }
 
     fn conversation(&self, c: &Conversation, source: &str, out: &mut Vec<u8>) {
-        data::conversation(c, source, out);
+        data::conversation(c, source, self.needs.said(c), out);
     }
 
     fn finish(&self, w: &mut dyn Write, totals: &Totals) -> io::Result<()> {
