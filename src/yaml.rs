@@ -15,7 +15,7 @@ mod unquoted;
 mod values;
 
 pub(crate) use control::refused;
-use did_you_mean::{SUGGESTED, did_you_mean};
+use did_you_mean::{GOES_UNDER, SUGGESTED, did_you_mean};
 use indentation::{COLON_IN_VALUE, FITS_NOTHING, indentation};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -222,6 +222,8 @@ impl YamlError {
         } else if self.message.contains("did not find expected ',' or '}'") {
             "separate the mapping's entries with `,` (`{a: 1, b: 2}`), and quote a value that \
              holds one"
+        } else if self.message.contains(GOES_UNDER) {
+            "move the key into the mapping named, indented below it or written in `{…}`"
         } else if self.message.contains(SUGGESTED) {
             "rename it to the name suggested, or remove it"
         } else if self.message.contains("unknown field") {
@@ -371,5 +373,16 @@ mod tests {
         let m = "rules[0]: unknown field `phrase`, expected `id` or `phrases`";
         let want = "rules[0]: unknown field `phrase`, did you mean `phrases`?";
         assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        // Another tool's name beats a near typo: `and` is `all`, not `any`.
+        let m = "rules[0].when: unknown field `and`, expected one of `all`, `any`, `not`";
+        let want = "rules[0].when: unknown field `and`, did you mean `all`?";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        // A window's key on the rule belongs in its `window`, where the rule has one.
+        let m = "rules[0]: unknown field `first_percent`, expected one of `id`, `window`";
+        let want = "rules[0]: unknown field `first_percent`, which goes under `window:` \
+                    (`window: {first_percent: …}`)";
+        assert_eq!(did_you_mean(m).as_deref(), Some(want));
+        let m = "unknown field `min`, expected one of `id`, `kind`";
+        assert_eq!(did_you_mean(m), None);
     }
 }

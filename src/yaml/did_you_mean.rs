@@ -15,9 +15,16 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
     let (word, expected) = message[at..].split_once('`')?;
     // The expected names are the backquoted parts: every other piece between backquotes.
     let known = expected.split('`').skip(1).step_by(2);
-    let name = (crate::suggest::closest(word, known.clone()))
-        .or_else(|| shortened(word, known.clone()))
-        .or_else(|| peer_spelling(word, known.clone()));
+    if let Some(parent) = nested_in(word, known.clone()) {
+        return Some(format!(
+            "{}{word}`, which {GOES_UNDER} `{parent}:` (`{parent}: {{{word}: …}}`)",
+            &message[..at]
+        ));
+    }
+    // A name of another tool's rules means that name, however close a typo would be.
+    let name = (peer_spelling(word, known.clone()))
+        .or_else(|| crate::suggest::closest(word, known.clone()))
+        .or_else(|| shortened(word, known.clone()));
     if let Some(name) = name {
         return Some(format!("{}{word}`, {SUGGESTED} `{name}`?", &message[..at]));
     }
@@ -28,6 +35,28 @@ pub(super) fn did_you_mean(message: &str) -> Option<String> {
         &message[..at],
         expected.trim_start_matches([',', ' '])
     ))
+}
+
+/// What [`did_you_mean`] writes of a key of a mapping written one level too high.
+pub(super) const GOES_UNDER: &str = "goes under";
+
+/// The key among `known` whose mapping holds the key `word`, written beside it instead:
+/// `first_percent: 20` on a rule for `window: {first_percent: 20}`.
+fn nested_in<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let parent = match word {
+        "first_turns" | "last_turns" | "first_seconds" | "last_seconds" | "first_percent"
+        | "last_percent" | "between_seconds" | "between_percent" | "percent_of" => "window",
+        "silence_seconds"
+        | "interrupts_seconds"
+        | "interrupts_total_seconds"
+        | "talk_share_above"
+        | "talk_share_below"
+        | "turn_seconds_above" => "timing",
+        "within_turns" | "within_seconds" => "after",
+        "min" | "max" => "count",
+        _ => return None,
+    };
+    known.find(|k| *k == parent)
 }
 
 /// The one name among `known` that `word` (four letters or more) is the start of: `suggest` for
@@ -55,6 +84,9 @@ fn peer_spelling<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Op
         "msg" => "message",
         "suggestion" => "info",
         "existence" | "substitution" => "forbid",
+        // A condition's `and` and `or` (AWS's, Verint's), and semgrep's `pattern-either`.
+        "and" | "AND" => "all",
+        "or" | "OR" | "pattern-either" => "any",
         _ => return None,
     };
     known.find(|k| *k == name)

@@ -200,10 +200,7 @@ fn ci_formats_name_transcripts_skipped_and_rules_not_applied() {
     assert_eq!(
         said,
         [
-            (
-                "note",
-                "not applied, for want of what it needs: t/gap"
-            ),
+            ("note", "not applied, for want of what it needs: t/gap"),
             ("note", "skipped: too large"),
             ("note", "skipped: no turns"),
         ]

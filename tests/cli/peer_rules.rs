@@ -1,6 +1,7 @@
 //! A rule written as Vale or semgrep writes one, by a team moving its style: their names are
 //! offered talklint's (`tokens` is `phrases`, `swap` is `replace`, `level` is `severity`, a
-//! `suggestion` level is `info`), and what loaded and did otherwise than it read is an error:
+//! `suggestion` level is `info`, a condition's `and` is `all`; a window's key on the rule goes
+//! under `window:`), and what loaded and did otherwise than it read is an error:
 //! a message's `%s`, printed as written, and a replacement's `$1`, written into the file.
 
 use crate::support::{rule_error, run, talklint, write};
@@ -31,6 +32,20 @@ fn vale_names_are_offered_talklints() {
         (
             "phrases: [calm down]\n    kind: existence",
             "unknown variant `existence`, did you mean `forbid`?",
+        ),
+        // A condition's `and` is `all` (it was offered `any`, a letter away).
+        (
+            "when: {and: [{phrases: [calm down]}]}",
+            "unknown field `and`, did you mean `all`?",
+        ),
+        // A window's or a timing's key written on the rule is shown where it goes.
+        (
+            "phrases: [calm down]\n    first_percent: 20",
+            "unknown field `first_percent`, which goes under `window:` (`window: {first_percent: …}`)\n  help: move the key into the mapping named",
+        ),
+        (
+            "silence_seconds: 5",
+            "unknown field `silence_seconds`, which goes under `timing:`",
         ),
     ] {
         let err = rule_error(&format!("rules:\n  - id: s/calm\n    {rule}\n"));
