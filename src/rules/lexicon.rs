@@ -38,24 +38,21 @@ pub(crate) struct LexiconSource<'a> {
 }
 
 impl Lexicons {
-    /// Collects and parses the lexicons of `sources`; a name two rule files define, a cycle, an
-    /// unknown name or a bad entry is an error where it is written.
-    pub fn load(sources: &[LexiconSource], fillers: &[String]) -> Result<Lexicons, Vec<RuleError>> {
+    /// Collects and parses the lexicons of `sources`; a cycle, an unknown name or a bad entry is
+    /// an error where it is written. A name a second rule file defines again is an error too,
+    /// given beside the lexicons (the first definition kept), so that the rules are still
+    /// checked and every mistake of a copied pack is listed in one run.
+    pub fn load(
+        sources: &[LexiconSource],
+        fillers: &[String],
+    ) -> Result<(Lexicons, Vec<RuleError>), Vec<RuleError>> {
         let mut lexicons = Lexicons::default();
-        let mut errors = Vec::new();
+        let mut repeats = Vec::new();
         for (i, source) in sources.iter().enumerate() {
             for (name, entries) in source.lexicons {
                 if !source.appends {
                     if let Some(&first) = lexicons.owner.get(name) {
-                        errors.push(source.file.error_at(
-                            0,
-                            &format!("{name}:"),
-                            format!(
-                                "lexicon `{name}` is already defined in {}",
-                                sources[first].file.name
-                            ),
-                            Some("rename one, or add entries to it from the config's `lexicons:`".into()),
-                        ));
+                        repeats.push((i, repeated(name, &source.file, &sources[first].file)));
                         continue;
                     }
                     lexicons.owner.insert(name.clone(), i);
@@ -70,14 +67,18 @@ impl Lexicons {
                     }));
             }
         }
+        // In the order they are written, not by name.
+        repeats.sort_by_key(|(i, e)| (*i, e.line, e.column));
+        let mut errors: Vec<RuleError> = repeats.into_iter().map(|(_, e)| e).collect();
+        let repeated = errors.len();
         let names: Vec<String> = lexicons.defined.keys().cloned().collect();
         for name in names {
             if let Err(Some(e)) = lexicons.resolve(&name, &mut Vec::new(), sources, fillers) {
                 errors.push(e);
             }
         }
-        if errors.is_empty() {
-            Ok(lexicons)
+        if errors.len() == repeated {
+            Ok((lexicons, errors))
         } else {
             Err(errors)
         }
@@ -310,6 +311,20 @@ fn builtin_owner(name: &str) -> Option<&'static str> {
 
 /// Where `name:` is written as a key in `text`: after a line's indentation, not in a comment
 /// (`# team:`) or as the end of another name (`sales_team:`).
+/// The error of lexicon `name` defined in `file` again, after `first` defined it.
+fn repeated(name: &str, file: &SourceFile, first: &SourceFile) -> RuleError {
+    let (line, _) = first.position(key_at(first.text, name).unwrap_or(0));
+    file.error_at(
+        0,
+        &format!("{name}:"),
+        format!(
+            "lexicon `{name}` is already defined at {}:{line}",
+            first.name
+        ),
+        Some("rename one, or add entries to it from the config's `lexicons:`".into()),
+    )
+}
+
 fn key_at(text: &str, name: &str) -> Option<usize> {
     let key = format!("{name}:");
     let indented = |at: usize| {
@@ -347,7 +362,11 @@ mod tests {
                 appends: false,
             })
             .collect();
-        Lexicons::load(&sources, &[])
+        let (lexicons, repeats) = Lexicons::load(&sources, &[])?;
+        match repeats.is_empty() {
+            true => Ok(lexicons),
+            false => Err(repeats),
+        }
     }
 
     #[test]

@@ -198,13 +198,14 @@ fn load_judging(
             appends: true,
         }))
         .collect();
-    let lexicons = match Lexicons::load(&sources, fillers) {
-        Ok(l) => l,
+    let (lexicons, repeats) = match Lexicons::load(&sources, fillers) {
+        Ok(loaded) => loaded,
         Err(e) => {
             errors.extend(e);
             return Err(errors);
         }
     };
+    errors.extend(repeats);
     warnings.extend(lexicons.entry_warnings(&sources, fillers));
     let mut checked: Vec<Rule> = Vec::new();
     let mut seen: std::collections::HashMap<String, (String, usize)> =

@@ -148,6 +148,39 @@ fn a_lexicon_cycle_names_each_use_and_its_file() {
     );
 }
 
+/// A pack loaded twice lists every mistake in one run, in the order written, each with where the
+/// first definition is: the repeated lexicons stopped the load (in name order, "already defined
+/// in qa.yaml" with no line), and the repeated ids showed only once they were fixed.
+#[test]
+fn a_pack_loaded_twice_names_each_repeat_at_both_places_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = "lexicons:\n  zeta: [one]\n  alpha: [two]\nrules:\n  - id: t/a\n    \
+                phrases: [\"{zeta} thing\"]\n";
+    write(dir.path(), "qa.yaml", pack);
+    write(dir.path(), "copy.yaml", pack);
+    write(dir.path(), "a.txt", "Agent: hi\n");
+    let (code, _, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "-r",
+        "qa.yaml",
+        "-r",
+        "copy.yaml",
+        "a.txt",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    let said: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(
+        said,
+        [
+            "error: copy.yaml:2:3: lexicon `zeta` is already defined at qa.yaml:2",
+            "error: copy.yaml:3:3: lexicon `alpha` is already defined at qa.yaml:3",
+            "error: copy.yaml:5:9: duplicate rule id `t/a`: already defined at qa.yaml:5",
+        ],
+        "{err}"
+    );
+}
+
 /// A lexicon entry that holds a filler (`uh oh`, `uh` a filler) is warned of at the entry, as a
 /// phrase that holds one is: it matched every "oh", and no warning said so (the built-in
 /// pack's own `acknowledgement` held one).
