@@ -50,10 +50,11 @@ pub(crate) enum Outcome {
 pub(crate) enum CliError {
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error("{}", rule_errors(.0, "checked"))]
+    /// Errors in the rules a command loads: `check`, `eval`, `test` and `rules` alike.
+    #[error("{}", rule_errors(.0, "no rule was loaded"))]
     Rules(Vec<RuleError>),
     /// Errors in the files given to `talklint import`.
-    #[error("{}", rule_errors(.0, "imported"))]
+    #[error("{}", rule_errors(.0, "nothing was imported"))]
     Import(Vec<RuleError>),
     #[error(transparent)]
     Engine(#[from] EngineError),
@@ -149,8 +150,8 @@ fn create_help(e: &io::Error) -> &'static str {
 }
 
 /// Every rule error, one `error:` each (the first one's prefix is the caller's), then a count
-/// and that nothing was `done`.
-fn rule_errors(errors: &[RuleError], done: &str) -> String {
+/// and what that `means`.
+fn rule_errors(errors: &[RuleError], means: &str) -> String {
     let mut text = String::new();
     for (i, e) in errors.iter().enumerate() {
         if i > 0 {
@@ -160,7 +161,7 @@ fn rule_errors(errors: &[RuleError], done: &str) -> String {
     }
     let n = errors.len();
     let plural = if n == 1 { "" } else { "s" };
-    text.push_str(&format!("\n{n} rule error{plural}; nothing was {done}."));
+    text.push_str(&format!("\n{n} rule error{plural}; {means}."));
     text
 }
 

@@ -179,6 +179,18 @@ fn a_pack_loaded_twice_names_each_repeat_at_both_places_in_one_run() {
         ],
         "{err}"
     );
+    // Said so by every command that loads rules (`test` said "nothing was checked").
+    let (code, _, tested) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["test", "qa.yaml", "copy.yaml"]));
+    assert_eq!(code, 2, "{tested}");
+    for said in [&err, &tested] {
+        assert!(
+            said.ends_with("\n3 rule errors; no rule was loaded.\n"),
+            "{said}"
+        );
+    }
 }
 
 /// A lexicon entry that holds a filler (`uh oh`, `uh` a filler) is warned of at the entry, as a
