@@ -1,7 +1,7 @@
 //! Bad input: every file ends in conversations, skipped or errors; nothing panics; errors name
 //! the file, line and column.
 
-use crate::support::{check, findings, json_report, json_report_in, run, talklint};
+use crate::support::{check, findings, json_report, json_report_in, rule_error, run, talklint};
 use std::fs;
 
 #[test]
@@ -205,6 +205,23 @@ fn file_errors_go_to_stderr_in_human_output() {
     );
 }
 
+/// A regex's error points at its mistake however the string is written: through a double
+/// quote's escapes, in a plain or single-quoted one, past multi-byte letters.
+#[test]
+fn a_regex_error_is_at_its_mistake() {
+    for (regex, place) in [
+        (r#""\\bsorry (for""#, "3:22"),
+        ("[café(]", "3:17"),
+        ("'x{2,1}'", "3:14"),
+    ] {
+        let err = rule_error(&format!("rules:\n  - id: t/x\n    regex: {regex}\n"));
+        assert!(
+            err.contains(&format!("r.yaml:{place}: invalid regex")),
+            "{err}"
+        );
+    }
+}
+
 #[test]
 fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
     let cases = [
@@ -214,7 +231,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
         ),
         (
             "bad-regex",
-            "bad-regex.yaml:3:14: invalid regex `calm (down`: unclosed group",
+            "bad-regex.yaml:3:19: invalid regex `calm (down`: unclosed group",
         ),
         (
             "duplicate",
@@ -241,6 +258,7 @@ fn broken_rule_files_name_file_line_and_column_and_stop_before_scanning() {
             "empty-regex.yaml:3:5: an empty regex never reports",
         ),
     ];
+    // A regex's error is at its mistake, the `(` left open (it was at the string's start).
     for (name, expected) in cases {
         let file = format!("fixtures/rules/broken/{name}.yaml");
         let (code, out, err) =

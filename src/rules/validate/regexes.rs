@@ -22,6 +22,21 @@ impl Checker<'_> {
         }
     }
 
+    /// Where the mistake of the regex `r` that does not compile is written in the file (the
+    /// `(` left open, not the string's start): in a double-quoted string at its character or
+    /// escape, else where the regex is written as it reads.
+    fn fault_written_at(&self, r: &str) -> Option<usize> {
+        let fault = match regex_syntax::Parser::new().parse(r) {
+            Err(regex_syntax::Error::Parse(e)) => e.span().start.offset,
+            Err(regex_syntax::Error::Translate(e)) => e.span().start.offset,
+            _ => return None,
+        };
+        let index = r.get(..fault)?.chars().count();
+        let from = self.from();
+        char_written_at(self.file.text, from, r, index)
+            .or_else(|| Some(from + self.file.text.get(from..)?.find(r)? + fault))
+    }
+
     pub fn regexes(&self, list: &OneOrMany<String>) -> Result<Vec<RuleRegex>, RuleError> {
         list.clone()
             .into_vec()
@@ -29,11 +44,13 @@ impl Checker<'_> {
             .map(|r| {
                 written_as_meant(r).map_err(|u| self.unmeant(r, u))?;
                 let regex = checked_regex(r).map_err(|e| {
-                    self.fail_written(
-                        r,
-                        format!("invalid regex `{r}`: {}", crate::rules::regex_reason(&e)),
-                        "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash",
-                    )
+                    let message =
+                        format!("invalid regex `{r}`: {}", crate::rules::regex_reason(&e));
+                    let hint = "regexes use Rust `regex` syntax (no look-around or backreferences); in YAML prefer single quotes so `\\b` stays a backslash";
+                    match self.fault_written_at(r) {
+                        Some(at) => self.file.error_here(at, message, Some(hint.into())),
+                        None => self.fail_written(r, message, hint),
+                    }
                 })?;
                 if let Some(why) = never_reports(&regex.pattern) {
                     return Err(self.fail_written(
