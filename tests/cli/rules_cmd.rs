@@ -173,7 +173,8 @@ fn an_example_without_the_times_its_rule_needs_is_unjudged() {
     assert!(out.contains("3 examples: 2 passed, 1 failed"), "{out}");
 }
 
-/// `talklint rule ID` (ruff's word) and `talklint explain ID` show one rule as `rules ID` does.
+/// `talklint rule ID` (ruff's word) and `talklint explain ID` show one rule as `rules ID` does,
+/// with its examples.
 #[test]
 fn rule_and_explain_show_one_rule() {
     let (_, page, _) = run(talklint().args(["rules", "--no-config", "respect/calm-down"]));
@@ -183,6 +184,15 @@ fn rule_and_explain_show_one_rule() {
     }
     assert!(
         page.starts_with("respect/calm-down\n  kind        forbid"),
+        "{page}"
+    );
+    // Its examples, a later line of one under its first.
+    assert!(
+        page.contains("\n  hit         Agent: Please calm down.\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("\n  clean       Agent: Let me help you.\n              Customer: "),
         "{page}"
     );
 }

@@ -154,6 +154,13 @@ pub fn detail(r: &Rule) -> String {
     for p in &v.unless {
         field("unless", p.to_string());
     }
+    // Its examples, as `talklint test` runs them: what a rule is for, shown as ruff shows it;
+    // an example's later lines under its first.
+    for (key, examples) in [("hit", &r.examples.hit), ("clean", &r.examples.clean)] {
+        for e in examples {
+            field(key, e.trim_end().replace('\n', &format!("\n{:14}", "")));
+        }
+    }
     out
 }
 
