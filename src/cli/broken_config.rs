@@ -4,9 +4,10 @@
 //! named in it from the current folder, as walked files are.
 
 use super::CliError;
+use super::from_cwd::from;
 use crate::config::ConfigError;
 use crate::scan::{self, Broken};
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// The entry of the nested config at `path` (absolute) that `err` kept from loading; `cwd` is
 /// the run's current folder.
@@ -62,19 +63,6 @@ fn placed(text: &str, own: &[&str]) -> String {
         Some((None, rest)) => rest.trim_start().to_string(),
         None => text.to_string(),
     }
-}
-
-/// `path` (absolute) as a path from `cwd`, with `..` where it lies beside it (`../talklint.yaml`,
-/// as a walk of `..` names the files there); absolute where the two share no folder but `/`.
-fn from(cwd: &Path, path: &Path) -> PathBuf {
-    let shared = (cwd.components().zip(path.components()))
-        .take_while(|(a, b)| a == b)
-        .count();
-    if shared <= 1 {
-        return path.to_path_buf();
-    }
-    let up = cwd.components().skip(shared).map(|_| Component::ParentDir);
-    up.chain(path.components().skip(shared)).collect()
 }
 
 /// `text` with the paths under `cwd` it names made relative to it.

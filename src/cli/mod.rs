@@ -8,6 +8,7 @@ mod broken_config;
 mod check;
 mod engines;
 mod eval;
+mod from_cwd;
 mod generate;
 mod globs;
 mod import;

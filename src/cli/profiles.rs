@@ -106,7 +106,7 @@ pub(super) fn nested(
         }
         let loaded = match mistake {
             Some(e) => Err(e.into()),
-            None => load(args, &path, run_path.as_deref(), engines),
+            None => load(args, (&path, cwd), run_path.as_deref(), engines),
         };
         match loaded {
             Ok((loaded, profile, scope)) => {
@@ -130,16 +130,18 @@ fn misplaced(e: &ConfigError) -> &str {
     }
 }
 
-/// The nested config at `path`, what it gives its files and where.
+/// The nested config at `path` (absolute) run from `cwd`, what it gives its files and where;
+/// it and the files it names are named from `cwd`, as the run's config is.
 fn load(
     args: &CheckArgs,
-    path: &Path,
+    (path, cwd): (&Path, &Path),
     run_path: Option<&Path>,
     engines: &mut Engines,
 ) -> Result<(Loaded, scan::Profile, scan::Scope), CliError> {
-    let loaded = config::load(path)?;
+    let named = super::from_cwd::from(cwd, path);
+    let loaded = config::load(&named)?;
     check_globs(&loaded)?;
-    warn_run_keys(path, &loaded, run_path);
+    warn_run_keys(&named, &loaded, run_path);
     // A bad pattern is an error at its place, as in the run's config.
     super::settings::redactor(false, &loaded)?;
     let profile = profile(args, &loaded, engines)?;

@@ -18,7 +18,8 @@ pub(super) fn config(args: &ConfigArgs) -> Result<Loaded, CliError> {
     let path = match &args.config {
         Some(p) => Some(p.to_path_buf()),
         None => match std::env::current_dir() {
-            Ok(d) => config::discover(&d)?,
+            // Named from the current folder, as are the rule files it names.
+            Ok(d) => config::discover(&d)?.map(|found| super::from_cwd::from(&d, &found)),
             Err(_) => None,
         },
     };

@@ -103,21 +103,17 @@ fn a_file_named_is_checked_unless_force_exclude_lists_it_as_skipped() {
     let (code, report) = json_report_in(root, &["archive/old.txt"]);
     assert_eq!(code, 1, "{report}");
     assert_eq!(checked(&report)[0].0, "archive/old.txt");
-    let config = root.join("talklint.yaml").display().to_string();
-    let reason = format!("excluded by `archive/` in {config} (--force-exclude)");
-    for (cwd, args) in [
-        (root, &["archive/old.txt", "new.txt"][..]),
-        (root, &["./archive/../archive/old.txt"]),
-        (&archive, &["old.txt"]),
+    // The config is named from the current folder, as the files are.
+    for (cwd, args, config) in [
+        (root, &["archive/old.txt", "new.txt"][..], "talklint.yaml"),
+        (root, &["./archive/../archive/old.txt"], "talklint.yaml"),
+        (&archive, &["old.txt"], "../talklint.yaml"),
     ] {
+        let reason = format!("excluded by `archive/` in {config} (--force-exclude)");
         let (code, report) = json_report_in(cwd, &[&["--force-exclude"], args].concat());
         // Reports show a path as given, less a leading `./`.
         let shown = args[0].trim_start_matches("./");
-        assert_eq!(
-            skipped(&report),
-            [(shown.into(), reason.clone())],
-            "{args:?}"
-        );
+        assert_eq!(skipped(&report), [(shown.into(), reason)], "{args:?}");
         assert_eq!(code, 0, "{args:?}: {report}");
     }
     // `--exclude` matches the path as given.

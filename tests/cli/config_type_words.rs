@@ -103,3 +103,33 @@ fn a_rule_under_a_configs_rules_is_sent_to_a_rule_file() {
     let (_, err) = errors("rules: [2024]\n", "");
     assert!(err.contains("`2024` is no rule file or folder"), "{err}");
 }
+
+/// The run's config and the rule files it names are named from the current folder, as `-r`'s
+/// files and the transcripts are (`../talklint.yaml` from a folder below it); they were named
+/// whole (`/home/qa/calls/talklint.yaml`).
+#[test]
+fn the_runs_config_and_its_rule_files_are_named_from_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("calls")).unwrap();
+    fs::write(dir.path().join("talklint.yaml"), "min_score: abc\n").unwrap();
+    let (_, _, err) = run(talklint()
+        .current_dir(dir.path().join("calls"))
+        .arg("check"));
+    assert!(
+        err.starts_with("error: ../talklint.yaml:1:12: min_score"),
+        "{err}"
+    );
+    fs::write(dir.path().join("talklint.yaml"), "rules: [r.yaml]\n").unwrap();
+    fs::write(
+        dir.path().join("r.yaml"),
+        "rules:\n  - id: t/x\n    phrases: [a\n",
+    )
+    .unwrap();
+    for (cwd, named) in [
+        (dir.path().to_path_buf(), "r.yaml"),
+        (dir.path().join("calls"), "../r.yaml"),
+    ] {
+        let (_, _, err) = run(talklint().current_dir(cwd).arg("check"));
+        assert!(err.starts_with(&format!("error: {named}:3:14: ")), "{err}");
+    }
+}

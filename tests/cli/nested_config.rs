@@ -314,7 +314,7 @@ fn a_config_rule_path_is_named_without_its_dot() {
     let (code, _, err) = run(talklint().current_dir(dir.path()).args(["check", "t.txt"]));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("/packs/es.yaml:3:14:") && !err.contains("/./"),
+        err.contains("error: packs/es.yaml:3:14:") && !err.contains("/./"),
         "{err}"
     );
 }
