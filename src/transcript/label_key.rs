@@ -30,6 +30,12 @@ pub fn key(label: &str) -> Cow<'_, str> {
     Cow::Owned(key)
 }
 
+/// Whether two speaker labels name one speaker: `Sarah`, `SARAH` and `sarah` in one chat
+/// export are one person, to the role guess as to `roles:`.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a == b || key(a) == key(b)
+}
+
 /// `c` as words are compared (see [`fold`]), pushed onto `out`: `ß` as `ss`, `Ａ` as `a`, a
 /// zero-width space as nothing, `’` as `'`, a non-breaking hyphen as `-`, any other character
 /// as its lowercase.

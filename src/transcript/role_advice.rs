@@ -1,6 +1,7 @@
 //! The warning for speakers whose label maps to no role (SPEC §4: the report says how many turns
 //! were unknown), and the `roles:` line it proposes to name them.
 
+use super::label_key::same;
 use super::role_cues::{agent_of_two, speaks_as_agent};
 use super::roles::Role;
 
@@ -61,7 +62,7 @@ pub(super) fn first_labels<'t>(
         if labels.len() == most {
             break;
         }
-        if !labels.contains(&label) {
+        if !labels.iter().any(|l| same(l, label)) {
             labels.push(label);
         }
     }

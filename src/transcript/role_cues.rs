@@ -5,6 +5,7 @@
 //! calling" is not taken for the agent. Kept apart from the guess that uses them
 //! (`role_guess.rs`), as the lists grow with each contact centre seen.
 
+use super::label_key::same;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::ops::AddAssign;
 use std::sync::LazyLock;
@@ -137,8 +138,10 @@ pub(super) fn speaks_as_agent(turns: &[super::Turn], source: &str, label: &str) 
 
 /// The phrases the first and last [`CUED_TURNS`] turns of the speaker `label` hold.
 fn cues_of(turns: &[super::Turn], source: &str, label: &str) -> Cues {
-    let theirs =
-        || (turns.iter().enumerate()).filter(move |(_, t)| t.speaker.as_deref() == Some(label));
+    let theirs = || {
+        (turns.iter().enumerate())
+            .filter(move |(_, t)| t.speaker.as_deref().is_some_and(|s| same(s, label)))
+    };
     let mut cues = Cues::default();
     let mut after_first = 0;
     for (k, (i, t)) in theirs().take(CUED_TURNS).enumerate() {

@@ -2,6 +2,7 @@
 //! `spk_0`/`spk_1`, a chat's two names) are told apart by what they say, and a speaker beside
 //! one whose role is known has the other role.
 
+use super::label_key::same;
 use super::role_advice::first_labels;
 use super::role_cues::agent_of_two;
 use super::roles::Role;
@@ -46,7 +47,7 @@ fn other_side_of_one(turns: &mut [super::Turn]) -> Option<Role> {
     };
     let role_of = |label: &str| {
         let mut roles = (turns.iter())
-            .filter(|t| t.speaker.as_deref() == Some(label))
+            .filter(|t| t.speaker.as_deref().is_some_and(|s| same(s, label)))
             .map(|t| t.role);
         let first = roles.next()?;
         roles.all(|r| r == first).then_some(first)
@@ -59,7 +60,7 @@ fn other_side_of_one(turns: &mut [super::Turn]) -> Option<Role> {
         _ => return None,
     };
     let label = label.to_string();
-    for t in (turns.iter_mut()).filter(|t| t.speaker.as_deref() == Some(&*label)) {
+    for t in (turns.iter_mut()).filter(|t| t.speaker.as_deref().is_some_and(|s| same(s, &label))) {
         t.role = other;
     }
     Some(other)
@@ -93,7 +94,7 @@ fn guess_roles(turns: &mut [super::Turn], source: &str) -> bool {
         let Some(speaker) = &t.speaker else {
             continue;
         };
-        t.role = if *speaker == opener {
+        t.role = if same(speaker, &opener) {
             Role::Agent
         } else {
             Role::Customer

@@ -161,3 +161,20 @@ fn inbound_chats_whose_customer_writes_first_keep_their_agent() {
         ]
     );
 }
+
+/// A speaker written in several cases (`Sarah`, `SARAH`, `sarah`) is one speaker, as `roles:`
+/// and the per-agent figures take it: the export counted five speakers, guessed no agent, and
+/// a chat that told the customer to calm down passed unjudged.
+#[test]
+fn one_speaker_written_in_several_cases_is_one_speaker() {
+    let csv = "speaker,text\nSarah,\"Hi, thanks for contacting Acme, how can I help?\"\n\
+               bob,my bill is wrong\nSARAH,Please calm down.\nBob,ok\nsarah,That is it.\n";
+    let expected = [
+        ("Sarah", "agent"),
+        ("bob", "customer"),
+        ("SARAH", "agent"),
+        ("Bob", "customer"),
+        ("sarah", "agent"),
+    ];
+    assert_eq!(roles("chat.csv", csv), pairs(&expected));
+}
