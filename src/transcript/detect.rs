@@ -222,6 +222,9 @@ fn sniff(source: &str) -> Option<Format> {
         }
         return Some(Format::Json);
     }
+    if super::formats::csv::opens_with_header(text) {
+        return Some(Format::Csv);
+    }
     let mut lines = lines(text);
     let (first, second) = (lines.next()?.trim(), lines.next()?);
     if first.chars().all(|c| c.is_ascii_digit()) && second.contains("-->") {
@@ -311,6 +314,21 @@ mod tests {
             Format::Srt
         );
         assert_eq!(detect(Path::new("a.vtt"), "garbage"), Format::Vtt);
+        // A header that names a text column and a speaker's; not a text line with commas.
+        for csv in [
+            "speaker,text\nA,hi\n",
+            "\u{feff}Role;Message\n",
+            "role\tText\nagent\thi",
+        ] {
+            assert_eq!(detect(Path::new("-"), csv), Format::Csv, "{csv}");
+        }
+        for text in [
+            "Agent: hi, there\n",
+            "text,notes\n",
+            "speaker,text,hello world!\n",
+        ] {
+            assert_eq!(detect(Path::new("-"), text), Format::Text, "{text}");
+        }
         let record = "{\"id\": 1, \"messages\": []}\n";
         assert_eq!(detect(Path::new("a.jsonl"), record), Format::Jsonl);
         assert_eq!(detect(Path::new("a.json"), record), Format::Json);

@@ -236,3 +236,35 @@ fn a_chat_of_nested_lists_is_no_twilio_file() {
         ["line 1, column 13: invalid type: sequence, expected a message object (read as json)"]
     );
 }
+
+/// CSV with no extension to say so (standard input, a file named `export`) is read as CSV when
+/// its header names a text column and a speaker's, as JSON and WebVTT are read by their
+/// content: piped in, a chat export was one turn of text, its header and rows together, and
+/// passed. A text transcript whose first line holds commas stays text.
+#[test]
+fn csv_on_standard_input_is_read_by_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "conversation_id,role,speaker,message\nc-1,customer,Ben,where is it?\n\
+               c-1,agent,Ria,\"That's not my department, sorry.\"\n";
+    let path = write(dir.path(), "export", csv);
+    let (file_code, from_file, _) = run(talklint().args(JSON_CHECK).arg(&path));
+    let (code, piped, _) = run(talklint().args(JSON_CHECK).arg("-").write_stdin(csv));
+    assert_eq!(code, file_code);
+    for out in [from_file, piped] {
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let c = &report["conversations"][0];
+        assert_eq!(
+            (&c["format"], &c["id"]),
+            (&"csv".into(), &"c-1".into()),
+            "{report}"
+        );
+        assert_eq!(
+            c["findings"][0]["rule"], "ownership/closed-door",
+            "{report}"
+        );
+    }
+    let text = "Agent: Hello, thanks for calling, how can I help?\nCustomer: hi\n";
+    let (_, out, _) = run(talklint().args(JSON_CHECK).arg("-").write_stdin(text));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["conversations"][0]["format"], "text", "{report}");
+}

@@ -6,6 +6,7 @@ use super::json_text::Unit;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::Names;
 use crate::transcript::{ParseError, ParseOptions, Transcript, Turn};
+pub(crate) use columns::opens_with_header;
 use columns::{Columns, TEXT};
 use conversation::{Cell, Conversation};
 use fields::{Span, quotes_closed};

@@ -157,6 +157,33 @@ impl Columns {
     }
 }
 
+/// Whether `source` opens with a CSV header that names a text column and a speaker's column
+/// (`speaker,text`, `Role;Message`), every cell a column's name: how the content shows CSV where
+/// no extension says so. A chat export piped to `talklint check -` was read as one turn of text,
+/// its header and rows together, and passed.
+pub(crate) fn opens_with_header(source: &str) -> bool {
+    let body = source.trim_start_matches('\u{feff}');
+    let first = body.lines().next().unwrap_or_default();
+    // Read as CSV only where the line holds nothing but names, delimiters and quotes: a text
+    // transcript's first line (`Agent: Hello, …`) is told apart without a reader.
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.');
+    let header_char = |c: char| word(c) || matches!(c, ',' | ';' | '\t' | '"' | '\r');
+    if !first.contains([',', ';', '\t']) || !first.chars().all(header_char) {
+        return false;
+    }
+    let (mut reader, ..) = super::open(source);
+    let Ok(header) = reader.headers() else {
+        return false;
+    };
+    let named = |cell: &str| {
+        let cell = cell.trim();
+        !cell.is_empty() && cell.len() <= 40 && cell.chars().all(word)
+    };
+    header.len() >= 2
+        && header.iter().all(named)
+        && Columns::find(header).is_some_and(|c| c.role.is_some() || c.name.is_some())
+}
+
 /// The columns of `header` that may hold a conversation's id, in the order read: the first of a
 /// conversation's own id, the first of a call's, the first of the others.
 fn id_columns(header: &csv::StringRecord) -> Vec<usize> {
