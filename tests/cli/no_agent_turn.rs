@@ -1,6 +1,6 @@
-//! A scan in which no agent was heard: a Teams caption of two named voices and no `roles:` has
-//! every turn of a speaker with no role, so no agent rule judges anything, and the summary read
-//! "all passed". It now says that no agent turn was found, in how many conversations, and points
+//! A scan in which no agent was heard: a Teams caption of three named voices (two are told
+//! apart by the two-speaker guess) and no `roles:` has every turn of a speaker with no role, so
+//! no agent rule judges anything, and the summary read "all passed". It now says that no agent turn was found, in how many conversations, and points
 //! at `roles:`; JSON marks each such conversation and counts them in its summary, and a merge of
 //! such reports keeps the count. The exit code is still 0: nothing failed.
 
@@ -8,9 +8,10 @@ use crate::merge::merge;
 use crate::support::{JSON_CHECK, run, talklint, write};
 use serde_json::Value;
 
-/// A Teams caption of two named voices, the agent closing the door.
+/// A Teams caption of three named voices (a supervisor listens in), the agent closing the door.
 const TEAMS: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Maria Lopez>Hello, thanks for \
-                     calling.</v>\n\n00:00:04.000 --> 00:00:06.000\n<v John Smith>My order never \
+                     calling.</v>\n\n00:00:03.500 --> 00:00:03.900\n<v Ana Ruiz>Joining.</v>\n\n\
+                     00:00:04.000 --> 00:00:06.000\n<v John Smith>My order never \
                      came.</v>\n\n00:00:07.000 --> 00:00:09.000\n<v Maria Lopez>Sorry, that is \
                      not my department.</v>\n";
 

@@ -8,8 +8,10 @@ const CHAT: &str = r#"{"messages":[
 {"author":"+15551234567","text":"That is not my department."},
 {"author":"agent.smith@corp.example","text":"That is not my department, sorry."}]}"#;
 
+/// Captions of three voices, so that no guess gives the unnamed ones a role.
 const CAPTIONS: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v jane@example.com>That is \
-                        not my department.\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>ok\n";
+                        not my department.\n\n00:00:04.000 --> 00:00:05.000\n<v Customer>ok\n\n\
+                        00:00:06.000 --> 00:00:07.000\n<v Sam>Joining.\n";
 
 const LABELS: [&str; 3] = ["5551234567", "agent.smith", "jane@"];
 
@@ -151,7 +153,7 @@ fn the_unknown_speaker_warning_names_no_masked_label_as_a_role_to_write() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "captions.vtt", CAPTIONS);
     let (_, out, _) = check_in(dir.path(), &["--redact", "captions.vtt"]);
-    assert!(out.contains("(\"[EMAIL]\")"), "{out}");
+    assert!(out.contains("(\"[EMAIL]\", \"Sam\")"), "{out}");
     assert!(!out.contains("[\"[EMAIL]\"]"), "{out}");
     assert!(out.contains("as the file writes it"), "{out}");
     let (_, out, _) = check_in(dir.path(), &["captions.vtt"]);

@@ -254,20 +254,24 @@ fn a_word_without_a_speaker_among_diarised_words() {
 }
 
 /// A cue of Teams' anonymous `<v>` has the default role, the agent's: that says nothing of which
-/// named speaker is the agent, so the advice does not propose the agent as the customer.
+/// named speaker is the agent, so the two named voices are told apart by what they say, and the
+/// agent is not taken for the customer.
 #[test]
-fn the_roles_advice_is_not_led_by_a_turn_without_a_speaker() {
+fn the_roles_guess_is_not_led_by_a_turn_without_a_speaker() {
     let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Jane Doe (Contoso Support)>Thank you \
                for calling Contoso support.\n\n00:00:03.500 --> 00:00:05.000\n<v \
                guest@example.com>My order is late.</v>\n\n00:00:07.500 --> 00:00:09.000\n<v>I \
                am anonymous</v>\n";
-    let (_, report) = read("t.vtt", vtt);
-    let (_, warnings) = rules_and_warnings(&report);
-    assert!(
-        warnings.contains(
-            r#"(`roles: {agent: [\"Jane Doe (Contoso Support)\"], customer: [\"guest@example.com\"]}`"#
-        ),
-        "{warnings}"
+    let (turns, report) = read("t.vtt", vtt);
+    let expected = [
+        ("agent", Some("Jane Doe (Contoso Support)")),
+        ("customer", Some("guest@example.com")),
+        ("agent", None),
+    ];
+    assert_eq!(turns, who(&expected));
+    assert_eq!(
+        report["conversations"][0]["agent_guessed"], true,
+        "{report}"
     );
 }
 

@@ -100,9 +100,10 @@ fn a_participant_named_by_a_role_word_names_no_one() {
 /// told, so talk share is unknown, not a share of 0 for a role nobody has.
 #[test]
 fn talk_share_is_not_judged_where_speakers_have_no_role() {
-    let voices = "WEBVTT\n\n00:00:00.000 --> 00:00:18.000\n<v Marie Dupont>bonjour, je vous écoute\n\n\
-                  00:00:19.000 --> 00:00:20.000\n<v Jean Martin>merci\n";
-    let (fired, not_applied) = judged("call.vtt", voices, &[]);
+    // A text transcript's names (captions' two voices are told apart by the role guess).
+    let voices = "[00:00:00-00:00:18] Marie Dupont: bonjour, je vous écoute\n\
+                  [00:00:19-00:00:20] Jean Martin: merci\n";
+    let (fired, not_applied) = judged("call.txt", voices, &[]);
     assert_eq!(fired, Vec::<String>::new());
     assert_eq!(not_applied, ["t/quiet-agent", "t/quiet-customer"]);
     // Named as the agent, Marie talks 18 s of 19, Jean 1 s: the customer hardly talks.
@@ -110,8 +111,8 @@ fn talk_share_is_not_judged_where_speakers_have_no_role() {
     let roles = "roles: {agent: [Marie Dupont], customer: [Jean Martin]}\n";
     write(dir.path(), "talklint.yaml", roles);
     write(dir.path(), "r.yaml", RULES);
-    write(dir.path(), "call.vtt", voices);
-    let (_, v) = json_report_in(dir.path(), &["-r", "r.yaml", "call.vtt"]);
+    write(dir.path(), "call.txt", voices);
+    let (_, v) = json_report_in(dir.path(), &["-r", "r.yaml", "call.txt"]);
     let c = &v["conversations"][0];
     assert_eq!(c["findings"][0]["rule"], "t/quiet-customer", "{c}");
 }

@@ -178,3 +178,23 @@ fn one_speaker_written_in_several_cases_is_one_speaker() {
     ];
     assert_eq!(roles("chat.csv", csv), pairs(&expected));
 }
+
+/// Captions of two named voices (a Teams call's `<v Maria Lopez>`, an SRT's `Name:`) are told
+/// apart as JSON's and CSV's speakers are: every Teams export with real names passed unjudged
+/// unless `roles:` named each agent.
+#[test]
+fn caption_voices_of_two_names_are_told_apart() {
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v John Smith>Hi, my internet is down.</v>\n\n\
+               00:00:04.000 --> 00:00:06.000\n<v Maria Lopez>Thanks for contacting Acme, how can I \
+               help?</v>\n\n00:00:07.000 --> 00:00:09.000\n<v John Smith>It keeps dropping.</v>\n";
+    let expected = [
+        ("John Smith", "customer"),
+        ("Maria Lopez", "agent"),
+        ("John Smith", "customer"),
+    ];
+    assert_eq!(roles("call.vtt", vtt), pairs(&expected));
+    let srt = "1\n00:00:01,000 --> 00:00:03,000\nJohn: Hi, my internet is down.\n\n\
+               2\n00:00:04,000 --> 00:00:06,000\nMaria: How can I help you today?\n";
+    let expected = [("John", "customer"), ("Maria", "agent")];
+    assert_eq!(roles("call.srt", srt), pairs(&expected));
+}

@@ -26,9 +26,9 @@ struct Cue<'a> {
     text: Decoded,
 }
 
-/// Parses WebVTT. The file must start with `WEBVTT`. A file of Teams' JSON metadata cues names
-/// its speakers as a diariser does: two that map to no role are told apart by the two-speaker
-/// guess, as in JSON transcripts.
+/// Parses WebVTT. The file must start with `WEBVTT`. Captions name their speakers as a diariser
+/// does (Teams' `<v Maria Lopez>`, its JSON metadata cues' `speakerName`): two that map to no
+/// role are told apart by the two-speaker guess, as in JSON transcripts.
 pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let body = source.strip_prefix('\u{feff}').unwrap_or(source);
     if !body.starts_with("WEBVTT") || body[6..].starts_with(|c: char| !c.is_whitespace()) {
@@ -38,9 +38,7 @@ pub fn parse_vtt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseE
     let (cues, metadata, warnings) = cues(source, Timing::Vtt, &opts.roles, body)?;
     let mut t = join(cues, opts);
     t.warnings.extend(warnings);
-    if metadata.read_any {
-        assign_diarised_roles(&mut t, source);
-    }
+    assign_diarised_roles(&mut t, source);
     t.warnings.extend(unparted);
     t.warnings.extend(metadata.warnings());
     Ok(t)
@@ -70,23 +68,25 @@ fn header_end(source: &str) -> (usize, Option<String>) {
 /// Parses SRT: numbered cues with `00:00:01,000 --> 00:00:04,000` timings.
 pub fn parse_srt(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let read = cues(source, Timing::Srt, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
-    Ok(joined(read, opts))
+    Ok(joined(read, source, opts))
 }
 
 /// Parses YouTube SubViewer (SBV): blocks of a `0:00:01.000,0:00:04.000` timing line and text.
 pub fn parse_sbv(source: &str, opts: &ParseOptions) -> Result<Transcript, ParseError> {
     let read = cues(source, Timing::Sbv, &opts.roles, 0).map_err(|e| maybe_vtt(source, e))?;
-    Ok(joined(read, opts))
+    Ok(joined(read, source, opts))
 }
 
 /// The turns of an SRT or SBV file's cues, with the warnings of cues that end before they start
-/// or follow another without a blank line.
+/// or follow another without a blank line; two speakers of no role told apart as in WebVTT.
 fn joined(
     (cues, _, warnings): (Vec<Cue>, MetadataCues, Vec<String>),
+    source: &str,
     opts: &ParseOptions,
 ) -> Transcript {
     let mut t = join(cues, opts);
     t.warnings.extend(warnings);
+    assign_diarised_roles(&mut t, source);
     t
 }
 
