@@ -101,6 +101,9 @@ pub(super) struct Counts {
     pub conversations: usize,
     pub skipped: usize,
     pub errors: usize,
+    /// The shard the run checked, `K/N` (`--shard`).
+    #[serde(default)]
+    pub shard: Option<String>,
 }
 
 impl Counts {
@@ -111,6 +114,7 @@ impl Counts {
             conversations: self.conversations.checked_add(o.conversations)?,
             skipped: self.skipped.checked_add(o.skipped)?,
             errors: self.errors.checked_add(o.errors)?,
+            shard: None,
         })
     }
 }
@@ -166,6 +170,8 @@ pub(super) struct Index {
     pub names: Vec<String>,
     /// The files all reports count.
     pub files: usize,
+    /// By report, the shard each of its summaries names (`None` for a run of all files).
+    pub shards: Vec<(usize, Option<String>)>,
 }
 
 impl Index {
@@ -331,6 +337,7 @@ impl Index {
             Line {
                 summary: Some(c), ..
             } => {
+                self.shards.push((report, c.shard.clone()));
                 let t = total.get_or_insert_with(Counts::default);
                 *t = t.plus(&c).ok_or(TOO_MANY)?;
             }

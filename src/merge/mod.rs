@@ -11,6 +11,7 @@ mod entries;
 mod index;
 mod replay;
 mod scales;
+mod shards;
 
 use crate::redact::Redactor;
 use crate::report::{FileError, InOrder, Printer, Skipped, Summary, Totals};
@@ -52,6 +53,15 @@ pub enum MergeError {
         second: String,
         /// Two conversations of one folder, and the setting they show was not the same.
         detail: String,
+    },
+    #[error(
+        "{missing} missing: the reports given are shards {given}\n  help: merge every shard's \
+         report (check the missing shard, and add its report)"
+    )]
+    MissingShards {
+        /// `shard 3/4 is`, `shards 2/4, 3/4 are`.
+        missing: String,
+        given: String,
     },
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
@@ -184,7 +194,9 @@ pub fn merge(
         mut sources,
         names,
         files,
+        shards,
     } = index;
+    shards::complete(&shards, &names)?;
     entries::number_unnamed(&mut items);
     items.sort_by(order);
     entries::duplicate(&items, &names)?;

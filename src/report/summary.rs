@@ -47,6 +47,11 @@ pub struct Summary {
     #[serde(serialize_with = "one_decimal")]
     #[schemars(with = "Option<f64>")]
     pub mean_score: Option<f64>,
+    /// The shard of files the run checked (`--shard 2/8`), so that `merge` tells a shard's
+    /// report missing or given twice; written only then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[1-9][0-9]*/[1-9][0-9]*$"))]
+    pub shard: Option<String>,
     #[serde(skip)]
     score_total: i64,
     /// The most severe problem finding.
@@ -217,6 +222,14 @@ fn one_decimal<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> 
 }
 
 impl Summary {
+    /// The summary of a run that checks nothing yet, of `shard`'s files if it names one.
+    pub fn of_shard(shard: Option<String>) -> Summary {
+        Summary {
+            shard,
+            ..Summary::default()
+        }
+    }
+
     /// Adds another summary's totals (of other files) to this one.
     pub fn merge(&mut self, o: &Summary) {
         self.files += o.files;

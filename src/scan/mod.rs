@@ -235,7 +235,7 @@ pub fn scan(
     for (w, printer) in writers.iter_mut().zip(&printers) {
         printer.start(&mut **w)?;
     }
-    let mut out = write::WriteStage::new(writers, on_event, opts.progress);
+    let mut out = write::WriteStage::new(writers, on_event, (opts.progress, opts.shard));
     stages::run(opts, pool.as_ref(), &ctx, &mut out)?;
     Ok(out.finish(&printers)?)
 }

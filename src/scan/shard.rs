@@ -48,6 +48,16 @@ impl fmt::Display for Shard {
 }
 
 impl Shard {
+    /// K of `K/N`, counted from 1.
+    pub fn number(self) -> u64 {
+        self.index + 1
+    }
+
+    /// N of `K/N`: how many shards the files are split into.
+    pub fn count(self) -> u64 {
+        self.count
+    }
+
     /// Whether this shard checks the file reports name `path`.
     pub fn keeps(self, path: &str) -> bool {
         path_hash(path) % self.count == self.index

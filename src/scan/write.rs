@@ -17,11 +17,11 @@ pub(super) struct WriteStage<'a, 'w> {
 
 impl<'a, 'w> WriteStage<'a, 'w> {
     /// The writing stage of `writers`, whose printers have started; `progress` draws the
-    /// progress line.
+    /// progress line; the summary names the run's `shard`.
     pub(super) fn new(
         writers: Vec<&'a mut &'w mut dyn Write>,
         on_event: &'a mut dyn FnMut(Event),
-        progress: bool,
+        (progress, shard): (bool, Option<super::Shard>),
     ) -> WriteStage<'a, 'w> {
         WriteStage {
             progress: progress::Progress::new(progress),
@@ -29,7 +29,7 @@ impl<'a, 'w> WriteStage<'a, 'w> {
             sink: Sink {
                 writers,
                 on_event,
-                totals: Summary::default(),
+                totals: Summary::of_shard(shard.map(|s| s.to_string())),
                 skipped: Vec::new(),
                 errors: Vec::new(),
                 conversations: 0,

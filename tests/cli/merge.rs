@@ -166,7 +166,16 @@ fn what_cannot_be_merged_is_an_error_saying_why() {
     let jsonl = std::fs::read_to_string(&reports[0]).unwrap();
     let first_line = jsonl.lines().next().unwrap();
     let cases = [
-        (vec![reports[0].clone(), reports[0].clone()], "is in both"),
+        // A shard's report given twice, or one left out (its summary names its shard).
+        (
+            vec![reports[0].clone(), reports[0].clone()],
+            "shard 1/2 again: ",
+        ),
+        (
+            vec![reports[1].clone()],
+            "error: shard 1/2 is missing: the reports given are shards 2/2\n  help: merge every \
+             shard's report",
+        ),
         (
             vec![write("cut.jsonl", first_line)],
             "no summary: the report is cut short",
