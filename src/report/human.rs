@@ -143,6 +143,10 @@ fn conversation(c: &Conversation, source: &str, human: &Human, out: &mut Vec<u8>
         c.score
     );
     if quiet {
+        // A blank line before the next conversation's findings, as without `-q`.
+        if problems {
+            out.push(b'\n');
+        }
         return;
     }
     if !c.tags.is_empty() {

@@ -149,6 +149,17 @@ fn quiet_prints_only_findings_and_the_conversations_that_fail() {
         "{out}"
     );
     assert_eq!(err, "");
+    // A conversation's score line and the next one's findings are a blank line apart, as
+    // without `-q` (they ran into each other).
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        crate::support::write(dir.path(), name, "Agent: please calm down\n");
+    }
+    let (_, out, _) = run(&mut check(&["-q", "--color", "never"]).arg(dir.path()));
+    let lines: Vec<&str> = out.lines().collect();
+    let score = lines.iter().position(|l| l.contains("a.txt: score "));
+    assert_eq!(score.map(|i| lines.get(i + 1)), Some(Some(&"")), "{out}");
+    assert!(out.contains("b.txt: score "), "{out}");
     // A conversation failed by its score alone, with no finding to show, is still named.
     let (code, out, _) = run(&mut check(&[
         "-q",
