@@ -31,21 +31,22 @@ impl Parser<'_, '_> {
         let mut all = vec![self.sequence()?];
         while self.peek() == Some('|') {
             let bar = self.pos;
-            let blank_before = self.blank(begin, bar);
+            let blank_before = self.blank(all.last(), begin, bar);
             self.pos += 1;
             begin = self.pos;
             all.push(self.sequence()?);
-            if blank_before || self.blank(begin, self.pos) {
+            if blank_before || self.blank(all.last(), begin, self.pos) {
                 return Err(err(self.at(bar), EMPTY_ALTERNATIVE));
             }
         }
         Ok(all)
     }
 
-    /// Whether the characters from `start` to `end` are nothing but spaces.
-    fn blank(&self, start: usize, end: usize) -> bool {
-        let text = self.chars.get(start..end).unwrap_or_default();
-        text.iter().all(|&(_, c)| c.is_whitespace())
+    /// Whether the alternative `read` from the characters `start` to `end` is nothing but
+    /// spaces (one that read as words is not; one of fillers alone is written).
+    fn blank(&self, read: Option<&Vec<Item>>, start: usize, end: usize) -> bool {
+        let text = || self.chars.get(start..end).unwrap_or_default();
+        read.is_none_or(Vec::is_empty) && text().iter().all(|&(_, c)| c.is_whitespace())
     }
 
     /// A sequence of items up to `|`, `)`, `]` or the end.
@@ -243,7 +244,7 @@ impl Parser<'_, '_> {
                 format!("`{open}` is never closed with `{close}`"),
             ));
         }
-        if self.blank(start + 1, self.pos) {
+        if self.blank(None, start + 1, self.pos) {
             return Err(err(
                 self.at(start),
                 format!("`{open}{close}` holds nothing: write words in it, or leave it out"),
