@@ -60,8 +60,14 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     // Even with `-q`: a file that was not checked is never silent, as in `check`.
     let mut on_error = |e: &report::FileError| super::stderr::file_error(e);
     match merge::merge(&reports, &rules, how, (w, &mut on_error), threads) {
-        Ok(totals) => {
+        Ok(merge::Merged {
+            totals,
+            missing_shards,
+        }) => {
             file.map(ReportFile::finish).transpose()?;
+            if let Some(w) = missing_shards {
+                super::stderr::warning(&w);
+            }
             if args.statistics {
                 let after = (args.format, args.output.is_some());
                 if !totals.stats.agents.is_empty() {

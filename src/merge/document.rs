@@ -77,7 +77,7 @@ impl Index {
         self.items.extend(skipped);
         let errors = doc.errors.into_iter().map(|e| Item::error(e, report));
         self.items.extend(errors);
-        self.shards.push((report, doc.summary.shard.clone()));
+        self.shards.extend(doc.summary.shard.clone());
         Ok(doc.summary)
     }
 }

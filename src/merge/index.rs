@@ -170,8 +170,8 @@ pub(super) struct Index {
     pub names: Vec<String>,
     /// The files all reports count.
     pub files: usize,
-    /// By report, the shard each of its summaries names (`None` for a run of all files).
-    pub shards: Vec<(usize, Option<String>)>,
+    /// The shards the reports' summaries name (`--shard K/N`), as written.
+    pub shards: Vec<String>,
 }
 
 impl Index {
@@ -337,7 +337,7 @@ impl Index {
             Line {
                 summary: Some(c), ..
             } => {
-                self.shards.push((report, c.shard.clone()));
+                self.shards.extend(c.shard.clone());
                 let t = total.get_or_insert_with(Counts::default);
                 *t = t.plus(&c).ok_or(TOO_MANY)?;
             }

@@ -54,15 +54,6 @@ pub enum MergeError {
         /// Two conversations of one folder, and the setting they show was not the same.
         detail: String,
     },
-    #[error(
-        "{missing} missing: the reports given are shards {given}\n  help: merge every shard's \
-         report (check the missing shard, and add its report)"
-    )]
-    MissingShards {
-        /// `shard 3/4 is`, `shards 2/4, 3/4 are`.
-        missing: String,
-        given: String,
-    },
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
 }
@@ -174,6 +165,13 @@ enum Job {
 /// What is told of each file the reports list as not read.
 type OnError<'a> = &'a mut dyn FnMut(&FileError);
 
+/// What a merge gives: the merged summary, and the warning of the shards of a run (`--shard
+/// K/N`) the reports leave out, if they leave out any.
+pub struct Merged {
+    pub totals: Summary,
+    pub missing_shards: Option<String>,
+}
+
 /// Merges `reports` (file names; `-` is standard input) into one report written by `printer`
 /// to `w`, with the findings' rules looked up in `rules`; gives the merged summary, and hands
 /// each file the reports say could not be read to `on_error` as it is written. With a redactor
@@ -184,7 +182,7 @@ pub fn merge(
     (printer, layout, redactor): (&dyn Printer, Layout, Option<&Redactor>),
     (w, on_error): (&mut dyn Write, OnError),
     threads: usize,
-) -> Result<Summary, MergeError> {
+) -> Result<Merged, MergeError> {
     let mut index = Index::default();
     for name in reports {
         index.add(name)?;
@@ -196,7 +194,7 @@ pub fn merge(
         files,
         shards,
     } = index;
-    shards::complete(&shards, &names)?;
+    let missing_shards = shards::missing(&shards);
     entries::number_unnamed(&mut items);
     items.sort_by(order);
     entries::duplicate(&items, &names)?;
@@ -280,7 +278,10 @@ pub fn merge(
     };
     printer.finish(w, &end)?;
     w.flush()?;
-    Ok(totals)
+    Ok(Merged {
+        totals,
+        missing_shards,
+    })
 }
 
 /// A conversation's bytes to render, and where they are for errors.

@@ -1,78 +1,54 @@
-//! Whether the reports a merge is given hold every shard of a run: `check --shard K/N` writes its
-//! shard in its summary. A shard's report left out, or given twice, made a merged report short
-//! of files, or counting them twice, and nothing said so.
+//! The shards of a run that the reports merged leave out: `check --shard K/N` writes its shard
+//! in its summary. A shard's report left out made a merged report short of that shard's files,
+//! and nothing said so. Said as a warning: one shard's report merged alone (to write it as
+//! SARIF) or shards merged in stages are merges a user means.
 
-use super::MergeError;
 use crate::scan::Shard;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// At most this many shards are named missing; more are counted.
+/// At most this many missing shards are named; more are counted.
 const NAMED: usize = 5;
 
-/// An error unless the shards the reports' summaries name (`(report, shard)`, a report by its
-/// index in `names`) are, where any is named, every shard of one N, each once. A report of a
-/// whole run (no shard) beside them is merged as it is.
-pub(super) fn complete(
-    shards: &[(usize, Option<String>)],
-    names: &[String],
-) -> Result<(), MergeError> {
-    let mut seen: Vec<(Shard, usize)> = Vec::new();
-    for (report, written) in shards {
-        let Some(written) = written else {
-            continue;
-        };
-        let invalid = |message: String| MergeError::Invalid {
-            at: names[*report].clone(),
-            message,
-        };
-        let shard: Shard = written
-            .parse()
-            .map_err(|_| invalid(format!("its summary's shard `{written}` is not K/N")))?;
-        if let Some((first, at)) = seen.first()
-            && first.count() != shard.count()
-        {
-            let first = format!("{} is shard {first}", names[*at]);
-            return Err(invalid(format!(
-                "it is shard {shard}, and {first}: merge the shards of one run, split alike"
-            )));
-        }
-        if let Some((_, at)) = seen.iter().find(|(s, _)| *s == shard) {
-            return Err(invalid(format!(
-                "shard {shard} again: {} is that shard too; merge each shard's report once",
-                names[*at]
-            )));
-        }
-        seen.push((shard, *report));
+/// The warning of the shards that `shards` (the `K/N` the reports' summaries name) leave out:
+/// for each N named, those of 1/N to N/N that none names. A summary's shard that is no `K/N`
+/// is passed over.
+pub(super) fn missing(shards: &[String]) -> Option<String> {
+    let mut by_count: BTreeMap<u64, BTreeSet<u64>> = BTreeMap::new();
+    for shard in shards.iter().filter_map(|s| s.parse::<Shard>().ok()) {
+        by_count
+            .entry(shard.count())
+            .or_default()
+            .insert(shard.number());
     }
-    let Some(&(first, _)) = seen.first() else {
-        return Ok(());
-    };
-    let count = first.count();
-    // The shards seen are distinct, each of 1..=N: how many are missing, without counting to
-    // an N that a summary may make as large as it likes.
-    let absent = count - seen.len() as u64;
-    if absent == 0 {
-        return Ok(());
-    }
-    let given = |k: u64| seen.iter().any(|(s, _)| s.number() == k);
-    let missing: Vec<u64> = (1..=count).filter(|&k| !given(k)).take(NAMED).collect();
-    let mut numbers: Vec<u64> = seen.iter().map(|(s, _)| s.number()).collect();
-    numbers.sort_unstable();
-    let missing = listed(&missing, absent, count);
-    Err(MergeError::MissingShards {
-        missing: match absent {
-            1 => format!("shard {missing} is"),
-            _ => format!("shards {missing} are"),
-        },
-        given: listed(&numbers, numbers.len() as u64, count),
+    let each = by_count.into_iter().filter_map(|(count, given)| {
+        // Counted without counting to an N that a summary may make as large as it likes.
+        let absent = count - given.len() as u64;
+        let first = (1..=count).filter(|k| !given.contains(k)).take(NAMED);
+        let missing = listed(first.collect(), absent, count);
+        let given = listed(
+            given.into_iter().take(NAMED).collect(),
+            count - absent,
+            count,
+        );
+        (absent > 0).then(|| match absent {
+            1 => format!("shard {missing} is missing (the reports hold shards {given})"),
+            _ => format!("shards {missing} are missing (the reports hold shards {given})"),
+        })
+    });
+    let said: Vec<String> = each.collect();
+    (!said.is_empty()).then(|| {
+        format!(
+            "{}: the merged report lacks their files; merge every shard's report, or check the \
+             missing shards and merge their reports too",
+            said.join("; ")
+        )
     })
 }
 
 /// The first of `total` shards of `count`, `numbers`: `3/4`, `1/4, 2/4`, or the first few and
 /// how many more.
-fn listed(numbers: &[u64], total: u64, count: u64) -> String {
-    let shown: Vec<String> = (numbers.iter().take(NAMED))
-        .map(|k| format!("{k}/{count}"))
-        .collect();
+fn listed(numbers: Vec<u64>, total: u64, count: u64) -> String {
+    let shown: Vec<String> = numbers.iter().map(|k| format!("{k}/{count}")).collect();
     match total.saturating_sub(shown.len() as u64) {
         0 => shown.join(", "),
         more => format!("{} and {more} more", shown.join(", ")),
