@@ -114,16 +114,36 @@ fn an_encoding_warning_counts_a_lone_cr_as_a_line_end() {
 }
 
 /// Text before a dialogue's first label is no one's turn: a canned reply whose signature line
-/// (`Support: …`) read as a label passed with its "please calm down" unjudged and no word. Prose
-/// there is warned of; a call's header of short lines is not.
+/// (`Support: …`) read as a label passed with its "please calm down" unjudged and no word. After
+/// a sign-off (`Thanks,`) such a line is a signature, and the reply is judged; prose before a
+/// label is warned of; a call's header of short lines is not.
 #[test]
 fn prose_before_the_first_label_is_warned_of() {
     let dir = tempfile::tempdir().unwrap();
-    let reply = write(
-        dir.path(),
-        "reply.txt",
-        "Hi {{name}},\nNo problem, please calm down, we will refund you asap.\nThanks,\nSarah\nSupport: support@example.com\n",
+    let body = "Hi {{name}},\nNo problem, please calm down, we will refund you asap.\n";
+    for sign_off in ["Thanks,\nSarah\n", "Best,\n"] {
+        let text = format!("{body}{sign_off}Support: support@example.com\nacme.com\n");
+        let reply = write(dir.path(), "signed.txt", &text);
+        let (code, v) = json_report(&[reply.to_str().unwrap()]);
+        assert_eq!(code, 1, "{v}");
+        let c = &v["conversations"][0];
+        let rules = c["findings"].as_array().unwrap().iter().map(|f| &f["rule"]);
+        assert!(rules.clone().any(|r| r == "respect/calm-down"), "{v}");
+        assert_eq!(c["warnings"], serde_json::Value::Null, "{v}");
+    }
+    // A template's field to fill in (`Customer Name: {{name}}`) is no customer speaking.
+    let field = "Hi,\nCustomer Name: {{name}}\nPlease calm down, it ships today.\n";
+    let reply = write(dir.path(), "field.txt", field);
+    let (_, v) = json_report(&[reply.to_str().unwrap()]);
+    let c = &v["conversations"][0];
+    assert_eq!(
+        (&c["turns"], &c["unknown_turns"]),
+        (&1.into(), &0.into()),
+        "{v}"
     );
+    let unsigned =
+        format!("{body}We are on it and will write again today.\nSupport: help@example.com\n");
+    let reply = write(dir.path(), "reply.txt", &unsigned);
     let (code, v) = json_report(&[reply.to_str().unwrap()]);
     assert_eq!(code, 0, "{v}");
     let warnings = v["conversations"][0]["warnings"].to_string();

@@ -3,8 +3,8 @@
 //! the lines that open none.
 
 use super::text::Opening;
-use crate::transcript::Roles;
 use crate::transcript::few_map::FewMap;
+use crate::transcript::{Role, Roles};
 
 /// What the lines of a text that open no turn say of it.
 #[derive(Clone, Copy)]
@@ -16,7 +16,23 @@ pub(super) struct Lines {
     /// Whether a line opens a turn after one that neither opens nor joins one: a wrapped line
     /// answered, where a script's header lines (`Title: …`, `Note: …`) come only before its text.
     pub(super) opens_after_text: bool,
+    /// Spoken lines after the last line that opens a turn, that neither open nor join one.
+    pub(super) after_last_opening: usize,
+    /// Whether a sign-off (`Best,`, `Kind regards,`) is one of the two lines before the last
+    /// line that opens a turn.
+    pub(super) signed_off: bool,
 }
+
+/// Whether `line` is a letter's sign-off: a short line that ends with a comma (`Best,`,
+/// `Kind regards,`, `Thanks,`).
+pub(super) fn is_sign_off(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    line.ends_with(',') && (1..=3).contains(&words) && !line.contains(|c: char| c.is_ascii_digit())
+}
+
+/// The most lines after a reply's signature (`Customer Care: Acme Ltd`, then a web address).
+const AFTER_SIGNATURE: usize = 2;
 
 /// Whether the labelled lines make a dialogue: a known role alias among the labels, at least two
 /// distinct labels each used more than once, or (a short exchange, `Sarah: …` / `Bob: …`) at least
@@ -31,6 +47,19 @@ pub(super) struct Lines {
 /// more, none heading a second turn, are a script's section titles with their times
 /// (`Greeting  0:15`, `Verify  0:45`, `Close  2:00`), unless `roles:` names one.
 pub(super) fn is_dialogue(openings: &[(usize, Opening)], lines: Lines, roles: &Roles) -> bool {
+    // One label at a reply's end, after its sign-off, is a signature (`Best,` then `Support:
+    // help@acme.com`, `Customer Care: Acme Ltd`), not a speaker: read as one, the reply before it
+    // was no one's turn, and passed. A customer's line quoted in a reply stays the customer's.
+    let signature = |label: &str| {
+        lines.signed_off
+            && lines.after_last_opening <= AFTER_SIGNATURE
+            && roles.role_of(label) != Role::Customer
+    };
+    if let [(_, only)] = openings
+        && signature(only.label)
+    {
+        return false;
+    }
     // The labels, told apart; those that open two turns or more; whether one is a role.
     let (mut tally, mut distinct, mut repeated, mut known) = (Tally::default(), 0, 0, false);
     for (_, o) in openings {

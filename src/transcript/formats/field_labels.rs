@@ -107,8 +107,24 @@ pub(super) fn is_field(label: &str) -> bool {
 /// caller asks last, as it costs the most.
 pub(super) fn joins_as_field(label: &str, after: &str) -> bool {
     let after = after.trim();
+    if is_placeholder(after) {
+        return true;
+    }
     let value = after.len() <= 60 && after.bytes().any(|b| b.is_ascii_digit() || b == b'@');
     value && is_field(label)
+}
+
+/// Whether `value` is only a template's placeholder (`{{name}}`, `{name}`, `%NAME%`, `${name}`;
+/// not `<unk>` or `[inaudible]`, which speech-to-text writes for a turn): a canned reply's `Customer Name: {{name}}` is a field to fill in, not the customer
+/// speaking (read so, the reply after it was the customer's, and no agent rule judged it).
+fn is_placeholder(value: &str) -> bool {
+    let inner = |open: &str, close: &str| {
+        (value.strip_prefix(open)?.strip_suffix(close))
+            .filter(|name| !name.is_empty() && !name.contains([' ', '{', '}', '%']))
+    };
+    [("{{", "}}"), ("${", "}"), ("{", "}"), ("%", "%")]
+        .iter()
+        .any(|(open, close)| inner(open, close).is_some())
 }
 
 /// Lowercase words, and for each ASCII letter a word may open or end with, the byte lengths of

@@ -1,7 +1,8 @@
 //! Text before a dialogue's first speaker label is no one's turn (a title, a call header), and no
 //! rule judges it. Prose there, as in a canned reply whose signature line `Support: …` reads as a
-//! label, is said in a warning, not passed over: a reply of "please calm down" and a signature
-//! passed with no finding and no word.
+//! label (after a sign-off, `Best,`, such a line is read as text: see
+//! [`is_dialogue`](super::dialogue::is_dialogue)), is said in a warning, not passed over: a
+//! reply of "please calm down" and a signature passed with no finding and no word.
 
 use super::lines::Line;
 use crate::text::lines::LineCursor;

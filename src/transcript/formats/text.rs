@@ -3,7 +3,7 @@
 //! default role: an agent script, a canned reply, a Markdown page.
 
 use super::backward_ends::backward_starts;
-use super::dialogue::{Lines, is_dialogue};
+use super::dialogue::{Lines, is_dialogue, is_sign_off};
 use super::directives::{self, Directives};
 use super::field_labels::joins_as_field;
 use super::hidden;
@@ -259,7 +259,9 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // Spoken lines, and those of a turn whose label names no speaker (`Step 2:` after `Sarah:`):
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
-    let (mut text_seen, mut opens_after_text) = (false, false);
+    let (mut text_seen, mut opens_after_text, mut after_last_opening) = (false, false, 0);
+    // Whether each of the last two spoken lines is a sign-off (`Best,`), the later one first.
+    let (mut sign_offs, mut signed_off) = ([false; 2], false);
     // What a dialogue's lines are warned of, in their order: labels not read, times not read.
     let mut said: Vec<String> = Vec::new();
     // The lines before the first label: no one's turn in a dialogue.
@@ -270,12 +272,15 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
             Some(Labelled::Opens(o)) => {
                 opens_first |= spoken == 1;
                 opens_after_text |= text_seen;
+                after_last_opening = 0;
+                signed_off = sign_offs.contains(&true);
                 said.extend(o.fault.as_ref().map(|f| f.warning(source, l.number)));
                 found.push((l.start, o));
             }
             Some(Labelled::Joins) if !found.is_empty() => joined += 1,
             _ => {
                 text_seen = true;
+                after_last_opening += 1;
                 let missed = missed_labels::missed(l, &opts.roles);
                 said.extend(missed.as_ref().map(Missed::warning));
                 if found.is_empty() {
@@ -283,11 +288,14 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
                 }
             }
         }
+        sign_offs = [is_sign_off(l.text), sign_offs[0]];
     }
     let lines = Lines {
         unlabelled: spoken - found.len() - joined,
         opens_first,
         opens_after_text,
+        after_last_opening,
+        signed_off,
     };
     let (openings, mut warnings) = if is_dialogue(&found, lines, &opts.roles) {
         (found, said)
