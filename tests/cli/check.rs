@@ -155,7 +155,7 @@ fn quiet_prints_only_findings_and_the_conversations_that_fail() {
     for name in ["a.txt", "b.txt"] {
         crate::support::write(dir.path(), name, "Agent: please calm down\n");
     }
-    let (_, out, _) = run(&mut check(&["-q", "--color", "never"]).arg(dir.path()));
+    let (_, out, _) = run(check(&["-q", "--color", "never"]).arg(dir.path()));
     let lines: Vec<&str> = out.lines().collect();
     let score = lines.iter().position(|l| l.contains("a.txt: score "));
     assert_eq!(score.map(|i| lines.get(i + 1)), Some(Some(&"")), "{out}");
