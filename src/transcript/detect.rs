@@ -173,6 +173,9 @@ pub fn detect(path: &Path, source: &str) -> Format {
         }
         (Some(Format::Text) | None, Some(sniffed)) => sniffed,
         (Some(ext), _) => ext,
+        // CSV is read by its header only where no extension names a format (standard input):
+        // a `.txt` whose first line is `Name, Message` is a script.
+        (None, None) if super::formats::csv::opens_with_header(source) => Format::Csv,
         (None, None) => Format::Text,
     }
 }
@@ -221,9 +224,6 @@ fn sniff(source: &str) -> Option<Format> {
             return Some(Format::Jsonl);
         }
         return Some(Format::Json);
-    }
-    if super::formats::csv::opens_with_header(text) {
-        return Some(Format::Csv);
     }
     let mut lines = lines(text);
     let (first, second) = (lines.next()?.trim(), lines.next()?);
@@ -319,9 +319,14 @@ mod tests {
             "speaker,text\nA,hi\n",
             "\u{feff}Role;Message\n",
             "role\tText\nagent\thi",
+            "sep=;\nRole;Message\n",
+            "role,text,\nagent,hi,\n",
+            "Created At (UTC),Sender,Message\n",
         ] {
             assert_eq!(detect(Path::new("-"), csv), Format::Csv, "{csv}");
         }
+        // Only where no extension names a format: a `.txt` is a script.
+        assert_eq!(detect(Path::new("a.txt"), "Name, Message\n"), Format::Text);
         for text in [
             "Agent: hi, there\n",
             "text,notes\n",

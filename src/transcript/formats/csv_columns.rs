@@ -158,15 +158,21 @@ impl Columns {
 }
 
 /// Whether `source` opens with a CSV header that names a text column and a speaker's column
-/// (`speaker,text`, `Role;Message`), every cell a column's name: how the content shows CSV where
-/// no extension says so. A chat export piped to `talklint check -` was read as one turn of text,
-/// its header and rows together, and passed.
+/// (`speaker,text`, `Role;Message`; after Excel's `sep=;` line too), every cell a column's name
+/// or empty: how the content shows CSV where no extension says so. A chat export piped to
+/// `talklint check -` was read as one turn of text, its header and rows together, and passed.
 pub(crate) fn opens_with_header(source: &str) -> bool {
     let body = source.trim_start_matches('\u{feff}');
-    let first = body.lines().next().unwrap_or_default();
+    let mut lines = body.lines();
+    let first = lines.next().unwrap_or_default();
+    let first = match first.starts_with("sep=") {
+        true => lines.next().unwrap_or_default(),
+        false => first,
+    };
     // Read as CSV only where the line holds nothing but names, delimiters and quotes: a text
     // transcript's first line (`Agent: Hello, …`) is told apart without a reader.
-    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.');
+    let word =
+        |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '(' | ')' | '/' | '#');
     let header_char = |c: char| word(c) || matches!(c, ',' | ';' | '\t' | '"' | '\r');
     if !first.contains([',', ';', '\t']) || !first.chars().all(header_char) {
         return false;
@@ -175,11 +181,9 @@ pub(crate) fn opens_with_header(source: &str) -> bool {
     let Ok(header) = reader.headers() else {
         return false;
     };
-    let named = |cell: &str| {
-        let cell = cell.trim();
-        !cell.is_empty() && cell.len() <= 40 && cell.chars().all(word)
-    };
-    header.len() >= 2
+    let named = |cell: &str| cell.trim().len() <= 40 && cell.trim().chars().all(word);
+    let names = header.iter().filter(|cell| !cell.trim().is_empty()).count();
+    names >= 2
         && header.iter().all(named)
         && Columns::find(header).is_some_and(|c| c.role.is_some() || c.name.is_some())
 }
