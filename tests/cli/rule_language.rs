@@ -272,13 +272,18 @@ fn rule_errors_of_the_second_edition() {
             "{between_percent: [0, 0.5]}",
             "4:31: `between_percent: [0, 0.5]`",
         ),
+        (
+            "{between_percent: [0.5, 1]}",
+            "4:31: `between_percent: [0.5, 1]`",
+        ),
     ] {
         let e = rule_error(&format!(
             "rules:\n  - id: a/b\n    phrases: [x]\n    window: {window}\n"
         ));
         assert!(
-            e.contains(&format!("r.yaml:{place} is less than one percent"))
-                && e.contains("(`20` for 20%, not `0.2`)"),
+            e.contains(&format!(
+                "r.yaml:{place} reads as a share written as a fraction"
+            )) && e.contains("(`20` for 20%, not `0.2`)"),
             "{e}"
         );
     }

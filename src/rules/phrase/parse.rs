@@ -31,22 +31,23 @@ impl Parser<'_, '_> {
         let mut all = vec![self.sequence()?];
         while self.peek() == Some('|') {
             let bar = self.pos;
-            let blank_before = self.blank(all.last(), begin, bar);
+            let blank_before = self.blank(&all[all.len() - 1], begin, bar);
             self.pos += 1;
             begin = self.pos;
             all.push(self.sequence()?);
-            if blank_before || self.blank(all.last(), begin, self.pos) {
+            if blank_before || self.blank(&all[all.len() - 1], begin, self.pos) {
                 return Err(err(self.at(bar), EMPTY_ALTERNATIVE));
             }
         }
         Ok(all)
     }
 
-    /// Whether the alternative `read` from the characters `start` to `end` is nothing but
-    /// spaces (one that read as words is not; one of fillers alone is written).
-    fn blank(&self, read: Option<&Vec<Item>>, start: usize, end: usize) -> bool {
+    /// Whether the alternative `read` from the characters `start` to `end` holds no word:
+    /// nothing but spaces and punctuation (`(calm|...)`, `(calm|\-)`). One that read as words
+    /// holds one; so does one of fillers alone, which is warned of where it is.
+    fn blank(&self, read: &[Item], start: usize, end: usize) -> bool {
         let text = || self.chars.get(start..end).unwrap_or_default();
-        read.is_none_or(Vec::is_empty) && text().iter().all(|&(_, c)| c.is_whitespace())
+        read.is_empty() && !text().iter().any(|&(_, c)| c.is_alphanumeric())
     }
 
     /// A sequence of items up to `|`, `)`, `]` or the end.
@@ -244,10 +245,12 @@ impl Parser<'_, '_> {
                 format!("`{open}` is never closed with `{close}`"),
             ));
         }
-        if self.blank(None, start + 1, self.pos) {
+        if let [only] = &alternatives[..]
+            && self.blank(only, start + 1, self.pos)
+        {
             return Err(err(
                 self.at(start),
-                format!("`{open}{close}` holds nothing: write words in it, or leave it out"),
+                format!("`{open}{close}` holds no word: write words in it, or leave it out"),
             ));
         }
         self.pos += 1;
@@ -281,7 +284,7 @@ impl Parser<'_, '_> {
 
 /// Why `(calm|relax|) down` is an error: the empty alternative made the group optional, so the
 /// phrase matched "down" alone.
-const EMPTY_ALTERNATIVE: &str = "a `|` beside an alternative with nothing in it, which would \
+const EMPTY_ALTERNATIVE: &str = "a `|` beside an alternative with no word in it, which would \
      make its group optional (`(calm|relax|) down` would match \"down\" alone); remove the extra \
      `|`, or write optional words in brackets: `[calm|relax] down`";
 

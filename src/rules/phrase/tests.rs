@@ -120,7 +120,7 @@ fn phrases_that_cannot_match_are_errors() {
 }
 
 #[test]
-fn an_alternative_or_group_with_nothing_in_it_is_an_error_at_its_bar_or_bracket() {
+fn an_alternative_or_group_with_no_word_in_it_is_an_error_at_its_bar_or_bracket() {
     // An empty alternative made its group optional: `(calm|relax|) down` matched "down".
     for (phrase, at) in [
         ("(calm|relax|) down", 11),
@@ -128,18 +128,21 @@ fn an_alternative_or_group_with_nothing_in_it_is_an_error_at_its_bar_or_bracket(
         ("(calm| ) down", 5),
         ("calm down|", 9),
         ("[calm|] down", 5),
+        ("(calm|...) down", 5),
+        ("(calm|\\-) down", 5),
     ] {
         let e = parse_plain(phrase).unwrap_err();
         assert_eq!(e.at, at, "{phrase}");
-        assert!(e.message.contains("nothing in it"), "{}", e.message);
+        assert!(e.message.contains("no word in it"), "{}", e.message);
     }
     for (phrase, at) in [("please () down", 7), ("[ ] ok", 0)] {
         let e = parse_plain(phrase).unwrap_err();
         assert_eq!(e.at, at, "{phrase}");
-        assert!(e.message.contains("holds nothing"), "{}", e.message);
+        assert!(e.message.contains("holds no word"), "{}", e.message);
     }
     // A filler is written, so it is no empty alternative (it warns elsewhere).
     assert!(parse_plain("(um|calm) down").is_ok());
+    assert!(parse_plain("(*) down").is_ok());
     assert!(parse_plain("[calm|relax] down").is_ok());
 }
 

@@ -168,11 +168,12 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
     };
     // A window under one percent is a share written as a fraction (`0.2` for 20%), which
     // loaded as 0.2% and judged the wrong turns; seconds say a short opening.
-    let whole = |key: &'static str, written: String, p: f64| match p < 1.0 {
+    let whole = |key: &'static str, written: String, fraction: bool| match fraction {
         true => Err(fault(
             key,
             format!(
-                "`{key}: {written}` is less than one percent: percents are written out of 100 \
+                "`{key}: {written}` reads as a share written as a fraction, under one percent of \
+                 the call: percents are written out of 100 \
                  (`20` for 20%, not `0.2`); for a call's first or last moments write \
                  `first_seconds`, `last_seconds` or `between_seconds`"
             ),
@@ -180,7 +181,7 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
         false => Ok(()),
     };
     let percent = |key: &'static str, p: f64| match p.is_finite() && p > 0.0 && p <= 100.0 {
-        true => whole(key, p.to_string(), p).map(|()| p),
+        true => whole(key, p.to_string(), p < 1.0).map(|()| p),
         false => Err(fault(
             key,
             format!("`{key}: {p}` is not a percent from 1 to 100"),
@@ -232,7 +233,9 @@ pub(super) fn window(w: &WindowSpec) -> Result<Window, WindowError> {
         w.between_percent.unwrap_or_default(),
         Some(100.0),
     )?;
-    whole("between_percent", format!("[{a}, {b}]"), b)?;
+    // `[0.5, 1]` is the second half written as fractions, as `[0, 0.5]` is the first.
+    let fraction = b < 1.0 || (b <= 1.0 && a > 0.0);
+    whole("between_percent", format!("[{a}, {b}]"), fraction)?;
     Ok(Window::BetweenPercent(a, b, of))
 }
 
