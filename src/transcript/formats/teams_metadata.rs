@@ -46,11 +46,9 @@ fn opens_with_key(text: &str) -> bool {
 /// A cue's speaker and text.
 pub(super) type Said<'a> = (Option<Cow<'a, str>>, Decoded);
 
-/// The metadata cues of one file: whether any was read, and those that could not be.
+/// The metadata cues of one file that could not be read.
 #[derive(Default)]
 pub(super) struct MetadataCues {
-    /// Whether a cue was read as metadata: the file is Teams' and its speakers are diarised.
-    pub(super) read_any: bool,
     /// Cues whose JSON cannot be read, and cues without a `spokenText` string.
     broken: Unread,
     textless: Unread,
@@ -119,7 +117,6 @@ impl MetadataCues {
             ));
             return None;
         };
-        self.read_any = true;
         let speaker = m.speaker_name.and_then(|raw| label(raw.get(), &[]));
         let text = match text {
             TurnText::Source(range) => {
