@@ -7,7 +7,7 @@ use super::Conversation;
 use crate::rules::{Rule, RuleSet};
 
 /// What each rule that can go unapplied needs of a transcript, by id, in load order.
-pub(super) struct Needs(Vec<(String, &'static str)>);
+pub(super) struct Needs(Vec<(String, String)>);
 
 impl Needs {
     pub(super) fn new(rules: &RuleSet) -> Needs {
@@ -27,7 +27,7 @@ impl Needs {
         }
         let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
         for &id in &c.not_applied {
-            let need = (self.0.iter().find(|(rule, _)| rule == id)).map_or(ANY, |&(_, need)| need);
+            let need = (self.0.iter().find(|(rule, _)| rule == id)).map_or(ANY, |(_, need)| need);
             match groups.iter_mut().find(|(n, _)| *n == need) {
                 Some((_, ids)) => ids.push(id),
                 None => groups.push((need, vec![id])),
@@ -49,15 +49,22 @@ impl Needs {
 /// name a rule no longer loaded the same).
 const ANY: &str = "times, sentiment labels or speaker roles";
 
-/// What rule `r` needs of a transcript that one may lack, or `None` when it applies to any.
-fn needs(r: &Rule) -> Option<&'static str> {
-    Some(
-        match (r.reads_times(), r.reads_sentiment(), r.reads_talk_share()) {
-            (_, _, true) => "start and end times on its turns, and each speaker's role",
-            (true, true, _) => "start and end times on its turns, and sentiment labels",
-            (true, false, _) => "start and end times on its turns",
-            (false, true, _) => "sentiment labels on its turns",
-            (false, false, _) => return None,
-        },
-    )
+/// What rule `r` needs of a transcript that one may lack, or `None` when it applies to any:
+/// `start and end times and sentiment labels on its turns, and each speaker's role`.
+fn needs(r: &Rule) -> Option<String> {
+    let on_turns: Vec<&str> = [
+        (r.reads_times(), "start and end times"),
+        (r.reads_sentiment(), "sentiment labels"),
+    ]
+    .into_iter()
+    .filter_map(|(read, what)| read.then_some(what))
+    .collect();
+    let roles = r.reads_talk_share().then_some(", and each speaker's role");
+    (!on_turns.is_empty()).then(|| {
+        format!(
+            "{} on its turns{}",
+            on_turns.join(" and "),
+            roles.unwrap_or_default()
+        )
+    })
 }
