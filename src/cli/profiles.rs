@@ -141,7 +141,8 @@ fn load(
     let named = super::from_cwd::from(cwd, path);
     let loaded = config::load(&named)?;
     check_globs(&loaded)?;
-    warn_run_keys(&named, &loaded, run_path);
+    let run_named = run_path.map(|p| super::from_cwd::from(cwd, p));
+    warn_run_keys(&named, &loaded, run_named.as_deref());
     // A bad pattern is an error at its place, as in the run's config.
     super::settings::redactor(false, &loaded)?;
     let profile = profile(args, &loaded, engines)?;

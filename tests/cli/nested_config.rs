@@ -175,7 +175,7 @@ fn a_nested_configs_errors_name_it_and_its_relative_rule_paths() {
     assert!(
         err.contains(
             "team/talklint.yml:2:1: `fail_on` applies to the whole run and is read only from the \
-             run's config"
+             run's config (talklint.yaml)"
         ),
         "{err}"
     );
