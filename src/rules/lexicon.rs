@@ -311,20 +311,6 @@ fn builtin_owner(name: &str) -> Option<&'static str> {
 
 /// Where `name:` is written as a key in `text`: after a line's indentation, not in a comment
 /// (`# team:`) or as the end of another name (`sales_team:`).
-/// The error of lexicon `name` defined in `file` again, after `first` defined it.
-fn repeated(name: &str, file: &SourceFile, first: &SourceFile) -> RuleError {
-    let (line, _) = first.position(key_at(first.text, name).unwrap_or(0));
-    file.error_at(
-        0,
-        &format!("{name}:"),
-        format!(
-            "lexicon `{name}` is already defined at {}:{line}",
-            first.name
-        ),
-        Some("rename one, or add entries to it from the config's `lexicons:`".into()),
-    )
-}
-
 fn key_at(text: &str, name: &str) -> Option<usize> {
     let key = format!("{name}:");
     let indented = |at: usize| {
@@ -334,6 +320,22 @@ fn key_at(text: &str, name: &str) -> Option<usize> {
     text.match_indices(&key)
         .map(|(at, _)| at)
         .find(|&at| indented(at))
+}
+
+/// The error of lexicon `name` defined in `file` again, after `first` defined it: at the key in
+/// each where it is written as one (`team:` in a block mapping), else at the name's first
+/// mention, with the first file named without a line (`lexicons: {team: […]}`).
+fn repeated(name: &str, file: &SourceFile, first: &SourceFile) -> RuleError {
+    let earlier = match key_at(first.text, name) {
+        Some(at) => format!("at {}:{}", first.name, first.position(at).0),
+        None => format!("in {}", first.name),
+    };
+    let message = format!("lexicon `{name}` is already defined {earlier}");
+    let hint = Some("rename one, or add entries to it from the config's `lexicons:`".into());
+    match key_at(file.text, name) {
+        Some(at) => file.error_here(at, message, hint),
+        None => file.error_at(0, &format!("{name}:"), message, hint),
+    }
 }
 
 #[cfg(test)]
