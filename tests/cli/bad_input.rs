@@ -220,6 +220,9 @@ fn a_regex_error_is_at_its_mistake() {
             "{err}"
         );
     }
+    // Not in a message above it that quotes the same text.
+    let err = rule_error("rules:\n  - id: t/x\n    message: Avoid (it)\n    regex: ['(']\n");
+    assert!(err.contains("r.yaml:4:14: invalid regex"), "{err}");
 }
 
 #[test]

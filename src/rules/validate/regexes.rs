@@ -23,8 +23,8 @@ impl Checker<'_> {
     }
 
     /// Where the mistake of the regex `r` that does not compile is written in the file (the
-    /// `(` left open, not the string's start): in a double-quoted string at its character or
-    /// escape, else where the regex is written as it reads.
+    /// `(` left open, not the string's start), after the rule's `regex` key: in a double-quoted
+    /// string at its character or escape, else where the regex is written as it reads.
     fn fault_written_at(&self, r: &str) -> Option<usize> {
         let fault = match regex_syntax::Parser::new().parse(r) {
             Err(regex_syntax::Error::Parse(e)) => e.span().start.offset,
@@ -32,9 +32,11 @@ impl Checker<'_> {
             _ => return None,
         };
         let index = r.get(..fault)?.chars().count();
-        let from = self.from();
-        char_written_at(self.file.text, from, r, index)
-            .or_else(|| Some(from + self.file.text.get(from..)?.find(r)? + fault))
+        // From the rule's `regex` key: a message above it may quote the same text.
+        let text = self.file.text;
+        let from = self.from() + text.get(self.from()..)?.find("regex")?;
+        char_written_at(text, from, r, index)
+            .or_else(|| Some(from + text.get(from..)?.find(r)? + fault))
     }
 
     pub fn regexes(&self, list: &OneOrMany<String>) -> Result<Vec<RuleRegex>, RuleError> {
