@@ -308,7 +308,8 @@ mod tests {
         assert!(closes_a_human_report(skipped.as_bytes()));
         // Errors alone, as reports now say it and as they said it before.
         for errors in [
-            "1 error (a file or a line of one that could not be read)",
+            "1 error (a file or a line of one that could not be read, or a folder's config with \
+             a mistake)",
             "2 read errors",
         ] {
             let closed = format!("{report}{errors}; see --format json for the list.\n");

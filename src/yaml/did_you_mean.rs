@@ -73,7 +73,8 @@ fn shortened<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a
 /// The name among `known` of what `word` is in the rules of Vale or semgrep, which a team
 /// moving its style writes first: Vale's `tokens` are `phrases`, `swap` is `replace`, `level`
 /// is `severity`, `exceptions` are `unless`; a `suggestion` level is `info`; an `existence` or
-/// `substitution` check is a `forbid` rule.
+/// `substitution` check is a `forbid` rule; a condition's `and` (AWS's `AND`) is `all`, and
+/// `or` (semgrep's `pattern-either`) is `any`.
 fn peer_spelling<'a>(word: &str, mut known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let name = match word {
         "tokens" | "pattern" | "patterns" => "phrases",
