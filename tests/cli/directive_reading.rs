@@ -277,6 +277,26 @@ fn a_comment_marker_directive_after_text_is_no_directive_and_said() {
     }
 }
 
+/// An HTML comment after text with `talklint` in another case, without its colon, or joined to
+/// the verb by a dash is warned of as on a line of its own, and not spoken: the finding stood
+/// with no word.
+#[test]
+fn a_misspelt_comment_directive_after_text_is_said() {
+    for comment in [
+        "<!-- Talklint: ignore ownership -->",
+        "<!-- talklint ignore ownership -->",
+        "<!-- talklint-ignore ownership -->",
+    ] {
+        let text = format!("Agent: That is not my department. {comment}\n");
+        let (c, _) = conversation("eol.txt", &text);
+        let closed = ("ownership/closed-door".to_string(), 1, false);
+        assert_eq!(marks(&c), [closed], "{comment}: {c}");
+        let said = "line 1, column 40: not read as a directive: write `talklint:` in lower case, \
+                    with its colon (`<!-- talklint: ignore RULE -->`)";
+        assert_eq!(warnings(&c), [said], "{comment}: {c}");
+    }
+}
+
 /// A `#` or `--` that is no comment marker before `talklint:` (a link's `#talklint:`, an HTML
 /// comment's `<!--`) is not warned of.
 #[test]

@@ -85,7 +85,7 @@ pub(crate) fn find(source: &str) -> Found {
     if memchr::memmem::find(source.as_bytes(), b"alklint").is_none() {
         return found;
     }
-    let mut keys = Keys::new(source);
+    let (mut keys, mut comments) = (Keys::new(source, KEY), Keys::new(source, "<!--"));
     // Whether an HTML comment opened on an earlier line is still open, and whether it holds a
     // directive split over its lines (the rest of which is directive text too).
     let (mut in_comment, mut in_split) = (false, false);
@@ -152,7 +152,13 @@ pub(crate) fn find(source: &str) -> Found {
             continue;
         }
         let miss = match located.is_empty() {
-            true => near_miss(line.text, keys.within(line.start..next_line)),
+            true => {
+                let lines = line.start..next_line;
+                near_miss(
+                    line.text,
+                    (keys.within(lines.clone()), comments.within(lines)),
+                )
+            }
             // A line of text may hold one not read beside those that are.
             false if !own_line => {
                 let read: Vec<Range<usize>> = located.iter().map(|l| l.span.clone()).collect();
