@@ -26,9 +26,11 @@ pub(super) struct Lines {
 /// Whether `line` is a letter's sign-off: a short line that ends with a comma (`Best,`,
 /// `Kind regards,`, `Thanks,`).
 pub(super) fn is_sign_off(line: &str) -> bool {
+    // Asked of every line of a text: most end otherwise.
     let line = line.trim();
-    let words = line.split_whitespace().count();
-    line.ends_with(',') && (1..=3).contains(&words) && !line.contains(|c: char| c.is_ascii_digit())
+    line.ends_with(',')
+        && (1..=3).contains(&line.split_whitespace().count())
+        && !line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The most lines after a reply's signature (`Customer Care: Acme Ltd`, then a web address).
