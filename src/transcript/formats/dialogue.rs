@@ -18,7 +18,7 @@ pub(super) struct Lines {
     pub(super) opens_after_text: bool,
     /// Spoken lines after the last line that opens a turn, that neither open nor join one.
     pub(super) after_last_opening: usize,
-    /// Whether a sign-off (`Best,`, `Kind regards,`) is one of the two lines before the last
+    /// Whether a sign-off (`Best,`, `Kind regards,`) is one of the two lines before the first
     /// line that opens a turn.
     pub(super) signed_off: bool,
 }
@@ -26,8 +26,7 @@ pub(super) struct Lines {
 /// Whether `line` is a letter's sign-off: a short line that ends with a comma (`Best,`,
 /// `Kind regards,`, `Thanks,`).
 pub(super) fn is_sign_off(line: &str) -> bool {
-    // Asked of every line of a text: most end otherwise.
-    let line = line.trim();
+    let line = line.trim_end();
     line.ends_with(',')
         && (1..=3).contains(&line.split_whitespace().count())
         && !line.contains(|c: char| c.is_ascii_digit())

@@ -260,8 +260,9 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
     // such a line is as labelled as the turn it joins, so a short exchange stays a dialogue.
     let (mut spoken, mut joined, mut opens_first) = (0, 0, false);
     let (mut text_seen, mut opens_after_text, mut after_last_opening) = (false, false, 0);
-    // Whether each of the last two spoken lines is a sign-off (`Best,`), the later one first.
-    let (mut sign_offs, mut signed_off) = ([false; 2], false);
+    // The last two spoken lines, the later first; whether the first opening follows a sign-off
+    // (`Best,`), which matters only where it is the only one.
+    let (mut recent, mut signed_off) = (["", ""], false);
     // What a dialogue's lines are warned of, in their order: labels not read, times not read.
     let mut said: Vec<String> = Vec::new();
     // The lines before the first label: no one's turn in a dialogue.
@@ -273,7 +274,9 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
                 opens_first |= spoken == 1;
                 opens_after_text |= text_seen;
                 after_last_opening = 0;
-                signed_off = sign_offs.contains(&true);
+                if found.is_empty() {
+                    signed_off = recent.iter().any(|line| is_sign_off(line));
+                }
                 said.extend(o.fault.as_ref().map(|f| f.warning(source, l.number)));
                 found.push((l.start, o));
             }
@@ -288,7 +291,7 @@ pub fn parse(source: &str, opts: &ParseOptions, markdown: bool) -> (Transcript, 
                 }
             }
         }
-        sign_offs = [is_sign_off(l.text), sign_offs[0]];
+        recent = [l.text, recent[0]];
     }
     let lines = Lines {
         unlabelled: spoken - found.len() - joined,
