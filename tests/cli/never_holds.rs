@@ -38,7 +38,7 @@ fn an_alternative_or_group_with_nothing_in_it_is_an_error_at_its_place() {
             "3:27",
             "a `|` beside an alternative with no word in it",
         ),
-        ("please () down", "3:23", "`()` holds no word"),
+        ("please () down", "3:23", "`()` holds nothing"),
     ] {
         let err = rule_error(&format!(
             "rules:\n  - id: t/x\n    phrases: [\"{phrase}\"]\n"

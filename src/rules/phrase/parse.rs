@@ -46,8 +46,13 @@ impl Parser<'_, '_> {
     /// nothing but spaces and punctuation (`(calm|...)`, `(calm|\-)`). One that read as words
     /// holds one; so does one of fillers alone, which is warned of where it is.
     fn blank(&self, read: &[Item], start: usize, end: usize) -> bool {
-        let text = || self.chars.get(start..end).unwrap_or_default();
-        read.is_empty() && !text().iter().any(|&(_, c)| c.is_alphanumeric())
+        read.is_empty() && !self.written(start, end).any(char::is_alphanumeric)
+    }
+
+    /// The characters from `start` to `end`.
+    fn written(&self, start: usize, end: usize) -> impl Iterator<Item = char> + '_ {
+        let text = self.chars.get(start..end).unwrap_or_default();
+        text.iter().map(|&(_, c)| c)
     }
 
     /// A sequence of items up to `|`, `)`, `]` or the end.
@@ -245,12 +250,11 @@ impl Parser<'_, '_> {
                 format!("`{open}` is never closed with `{close}`"),
             ));
         }
-        if let [only] = &alternatives[..]
-            && self.blank(only, start + 1, self.pos)
-        {
+        // Nothing written in it; optional punctuation (`you[?]`, `sir[,]`) is a harmless no-op.
+        if self.written(start + 1, self.pos).all(char::is_whitespace) {
             return Err(err(
                 self.at(start),
-                format!("`{open}{close}` holds no word: write words in it, or leave it out"),
+                format!("`{open}{close}` holds nothing: write words in it, or leave it out"),
             ));
         }
         self.pos += 1;
