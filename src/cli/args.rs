@@ -333,7 +333,7 @@ pub(crate) struct TestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
-    /// Show only this rule.
+    /// Show only this rule, or list a category's rules (`ownership`, `ownership/*`).
     pub(crate) id: Option<String>,
     #[command(flatten)]
     pub(crate) rule_args: RuleArgs,

@@ -5,7 +5,7 @@ use super::args::{RulesArgs, RulesFormat};
 use super::rule_set;
 use super::{CliError, Outcome};
 use crate::report::rules as listing;
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleSet};
 
 pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
     let (cfg, set) = rule_set::rules(&args.rule_args)?;
@@ -25,6 +25,13 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
                      --no-config to see the rule as its file writes it"
                 )));
             }
+            // A category (`ownership`, `ownership/*`), as directives and `disable` name one: its
+            // rules, listed.
+            let category = id.strip_suffix("/*").unwrap_or(id);
+            let of_category = || set.rules.iter().filter(|r| r.category == category);
+            if found.is_empty() && of_category().next().is_some() {
+                return show(&args, &set, &of_category().collect::<Vec<_>>(), false);
+            }
             if found.is_empty() {
                 let suggestion = crate::suggest::rule_like(id, &set.rules);
                 return Err(CliError::NoSuchRule {
@@ -36,12 +43,23 @@ pub(super) fn run(args: RulesArgs) -> Result<Outcome, CliError> {
         }
         None => set.rules.iter().collect(),
     };
+    show(&args, &set, &selected, args.id.is_some())
+}
+
+/// Prints the `selected` rules of `set` in the format asked for: one rule's every detail when
+/// `one` was named, else a table.
+fn show(
+    args: &RulesArgs,
+    set: &RuleSet,
+    selected: &[&Rule],
+    one: bool,
+) -> Result<Outcome, CliError> {
     let text = match args.format {
-        RulesFormat::Json => listing::json(&selected),
-        RulesFormat::Markdown => listing::markdown(&set, &selected),
-        RulesFormat::Phrases => listing::expansions(&selected),
-        RulesFormat::Human if args.id.is_some() => listing::detail(selected[0]),
-        RulesFormat::Human => listing::table(&selected),
+        RulesFormat::Json => listing::json(selected),
+        RulesFormat::Markdown => listing::markdown(set, selected),
+        RulesFormat::Phrases => listing::expansions(selected),
+        RulesFormat::Human if one => listing::detail(selected[0]),
+        RulesFormat::Human => listing::table(selected),
     };
     super::print(&text)?;
     Ok(Outcome::Clean)

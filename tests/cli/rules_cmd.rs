@@ -173,6 +173,23 @@ fn an_example_without_the_times_its_rule_needs_is_unjudged() {
     assert!(out.contains("3 examples: 2 passed, 1 failed"), "{out}");
 }
 
+/// A category named where an id goes (`explain ownership`, as directives name one) lists its
+/// rules; it was refused as no loaded rule's id.
+#[test]
+fn a_category_named_lists_its_rules() {
+    for named in ["ownership", "ownership/*"] {
+        let (code, out, err) = run(talklint().args(["explain", "--no-config", named]));
+        assert_eq!(code, 0, "{err}");
+        let ids: Vec<&str> = (out.lines().skip(1))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|word| word.contains('/'))
+            .collect();
+        assert!(ids.len() > 1, "{out}");
+        assert!(ids.contains(&"ownership/closed-door"), "{out}");
+        assert!(ids.iter().all(|id| id.starts_with("ownership/")), "{out}");
+    }
+}
+
 /// `talklint rule ID` (ruff's word) and `talklint explain ID` show one rule as `rules ID` does,
 /// with its examples.
 #[test]
