@@ -23,6 +23,9 @@ pub(super) fn missing(shards: &[String]) -> Option<String> {
     let each = by_count.into_iter().filter_map(|(count, given)| {
         // Counted without counting to an N that a summary may make as large as it likes.
         let absent = count - given.len() as u64;
+        if absent == 0 {
+            return None;
+        }
         let first = (1..=count).filter(|k| !given.contains(k)).take(NAMED);
         let missing = listed(first.collect(), absent, count);
         let given = listed(
@@ -30,7 +33,7 @@ pub(super) fn missing(shards: &[String]) -> Option<String> {
             count - absent,
             count,
         );
-        (absent > 0).then(|| match absent {
+        Some(match absent {
             1 => format!("shard {missing} is missing (the reports hold shards {given})"),
             _ => format!("shards {missing} are missing (the reports hold shards {given})"),
         })
