@@ -3,7 +3,8 @@
 //! the next begins. A line or a conversation longer than the size limit is not kept: it is read
 //! past and skipped, as a file over it would be.
 
-use super::piece::Piece;
+use super::outbox::Outbox;
+use super::piece::{Origin, Piece};
 use crate::transcript::ParseError;
 use crate::transcript::formats::jsonl::{Grouping, Step, classify, is_blank};
 use std::io::{self, BufRead, Read};
@@ -58,28 +59,23 @@ impl Ahead {
     }
 }
 
-/// Cuts `lines` into pieces and sends them, until the input ends or nobody listens. A line
-/// longer than `limit` is skipped; a conversation that grows past it keeps counting its size but
-/// not its text.
-pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &SyncSender<Piece>) {
+/// Cuts `lines`, read from `origin`, into pieces and sends them, until the input ends or nobody
+/// listens. A line longer than `limit` is skipped; a conversation that grows past it keeps
+/// counting its size but not its text.
+pub(super) fn cut(
+    mut lines: impl BufRead,
+    origin: &Arc<Origin>,
+    limit: u64,
+    tx: &SyncSender<Piece>,
+) {
     let mut grouping = Grouping::default();
     let mut open: Option<Piece> = None;
     let mut ahead: Option<Ahead> = None;
     let mut line = Vec::new();
     let mut number = 0;
-    let mut first = true;
-    // The conversations begun so far; the place the next one takes (see `Piece::number`).
-    let mut conversations = 0;
-    let mut place = || {
-        conversations += 1;
-        (conversations > 1).then_some(conversations)
-    };
-    let mut send = |mut piece: Piece| {
-        piece.first = std::mem::take(&mut first);
-        tx.send(piece).is_ok()
-    };
+    let mut outbox = Outbox::new(tx, origin.file);
     let piece = |text: Vec<u8>, first_line: usize, error: Option<ParseError>| Piece {
-        name: name.clone(),
+        origin: origin.clone(),
         text,
         first_line,
         first: false,
@@ -112,18 +108,21 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
                     too_large: Some(length),
                     ..piece(Vec::new(), number, None)
                 };
-                if !ahead.take().is_none_or(|w| send(w.error())) || !send(skipped) {
+                if !ahead.take().is_none_or(|w| outbox.send(w.error())) || !outbox.send(skipped) {
                     return;
                 }
                 continue;
             }
             Ok(_) => number += 1,
             Err(e) => {
-                let message = format!("cannot read standard input: {e}");
-                if !ahead.take().is_none_or(|w| send(w.error())) {
+                let message = match origin.file {
+                    true => format!("cannot read: {e}"),
+                    false => format!("cannot read standard input: {e}"),
+                };
+                if !ahead.take().is_none_or(|w| outbox.send(w.error())) {
                     return;
                 }
-                send(piece(
+                outbox.send(piece(
                     Vec::new(),
                     number + 1,
                     Some(ParseError::at(number + 1, 1, message)),
@@ -151,7 +150,8 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             // piece, whose reading names it in an error and warns the conversation.
             let other = grouping.other_id(&text).map(str::to_string);
             let stays = other.is_none() && unread && open.is_some();
-            if (other.is_some() || stays) && !waiting.take().is_none_or(|w| send(w.error())) {
+            if (other.is_some() || stays) && !waiting.take().is_none_or(|w| outbox.send(w.error()))
+            {
                 return;
             }
             if let Some(id) = other {
@@ -173,7 +173,7 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
             (Some(w), Ok(Step::Begin(Some(id)))) if w.id == *id => (Some(w), None),
             (waiting, _) => (None, waiting),
         };
-        if !waiting.is_none_or(|w| send(w.error())) {
+        if !waiting.is_none_or(|w| outbox.send(w.error())) {
             return;
         }
         let sent = match step {
@@ -184,22 +184,22 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
                 }
                 true
             }
-            Ok(Step::Record { again, .. }) => {
+            Ok(Step::Record { id, again }) => {
                 let record = Piece {
-                    number: place(),
+                    number: outbox.place(id.is_some()),
                     again,
                     ..piece(line.clone(), number, None)
                 };
-                open.take().is_none_or(&mut send) && send(record)
+                open.take().is_none_or(|p| outbox.send(p)) && outbox.send(record)
             }
-            Ok(Step::Begin(_)) => {
-                let sent = open.take().is_none_or(&mut send);
+            Ok(Step::Begin(id)) => {
+                let sent = open.take().is_none_or(|p| outbox.send(p));
                 let mut begun = match mine {
                     Some(w) => w.piece,
                     None => piece(Vec::new(), number, None),
                 };
                 grow(&mut begun, &line);
-                begun.number = place();
+                begun.number = outbox.place(id.is_some());
                 open = Some(begun);
                 sent
             }
@@ -208,18 +208,19 @@ pub(super) fn cut(mut lines: impl BufRead, name: &Arc<str>, limit: u64, tx: &Syn
                 if let Some(p) = open.as_mut() {
                     grow(p, b"\n");
                 }
-                send(piece(Vec::new(), number, Some(e)))
+                outbox.send(piece(Vec::new(), number, Some(e)))
             }
         };
         if !sent {
             return;
         }
     }
-    if ahead.is_none_or(|w| send(w.error()))
+    if ahead.is_none_or(|w| outbox.send(w.error()))
         && let Some(p) = open
     {
-        send(p);
+        outbox.send(p);
     }
+    outbox.finish();
 }
 
 #[cfg(test)]
@@ -228,17 +229,19 @@ mod tests {
     use std::io::Cursor;
     use std::sync::mpsc::sync_channel;
 
-    /// Every piece `cut` sends for `input`, with pieces over `limit` bytes skipped.
-    fn cut_all(input: &str, limit: u64) -> Vec<Piece> {
+    /// Every piece `cut` sends for `input`, read from a file or standard input, with pieces
+    /// over `limit` bytes skipped.
+    fn cut_from(file: bool, input: &str, limit: u64) -> Vec<Piece> {
         let (tx, rx) = sync_channel(100);
-        cut(
-            Cursor::new(input.as_bytes().to_vec()),
-            &Arc::from("-"),
-            limit,
-            &tx,
-        );
+        let (name, path) = ("-".to_string(), None);
+        let origin = Arc::new(Origin { name, path, file });
+        cut(Cursor::new(input.as_bytes().to_vec()), &origin, limit, &tx);
         drop(tx);
         rx.iter().collect()
+    }
+
+    fn cut_all(input: &str, limit: u64) -> Vec<Piece> {
+        cut_from(false, input, limit)
     }
 
     /// The pieces of `input`: (first line, text, error line).
@@ -307,6 +310,43 @@ mod tests {
             ],
             "an id seen again is an error as it occurs; a line that is no message stays in its \
              conversation, whose reading leaves it out"
+        );
+    }
+
+    #[test]
+    fn a_files_conversations_without_ids_are_numbered_where_it_holds_several() {
+        let numbers = |file, input: &str| {
+            let pieces = cut_from(file, input, 1 << 20).into_iter();
+            pieces.map(|p| (p.number, p.first)).collect::<Vec<_>>()
+        };
+        let (r1, r2) = ("{\"messages\":[]}\n", "{\"messages\":[]}\n");
+        let (m1, m2) = (
+            "{\"conversation_id\":\"a\",\"text\":\"1\"}\n",
+            "{\"conversation_id\":\"b\",\"text\":\"2\"}\n",
+        );
+        let two = [(Some(1), true), (Some(2), false)];
+        assert_eq!(numbers(true, &format!("{r1}{r2}")), two);
+        assert_eq!(numbers(true, &format!("{m1}{m2}")), two);
+        // A line no conversation takes waits behind the first, in its place.
+        let between = format!("{r1}not json\n{r2}");
+        assert_eq!(
+            numbers(true, &between),
+            [(Some(1), true), (None, false), (Some(2), false)]
+        );
+        assert_eq!(numbers(true, r1), [(None, true)], "the only one");
+        let (x, y) = (
+            "{\"id\":\"x\",\"messages\":[]}\n",
+            "{\"id\":\"y\",\"messages\":[]}\n",
+        );
+        assert_eq!(
+            numbers(true, &format!("{x}{r1}{y}")),
+            [(Some(1), true), (None, false), (Some(3), false)],
+            "the only one without an id"
+        );
+        assert_eq!(
+            numbers(false, &format!("{r1}{r2}")),
+            [(None, true), (Some(2), false)],
+            "standard input's first is sent before the second shows"
         );
     }
 }

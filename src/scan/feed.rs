@@ -2,46 +2,43 @@
 //! held at a time. A stream's pieces go as soon as no more have arrived: a slow stream gets each
 //! result at once, and a fast one still fills chunks while the pool is busy. A stream's pieces
 //! carry their text (a file's input is only its path), so fewer of them wait and a chunk of
-//! them stops at [`PIECE_BYTES`]: memory is bounded by bytes, however long the records.
+//! them stops at [`PIECE_BYTES`]: memory is bounded by bytes, however long the records. A large
+//! JSONL file of conversations is fed as such a stream ([`large_jsonl`]).
 
+use super::large_jsonl;
+use super::piece::Piece;
 use super::stdin::{self, Opened};
 use super::walk::{Input, walk};
 use super::{CHUNK, ScanOptions};
+use std::sync::mpsc::Receiver;
 
 /// How many of a stream's pieces wait to be sent to the pool.
 const PIECES_WAITING: usize = 256;
 
 /// A chunk of pieces holds at most about this many bytes of text.
-const PIECE_BYTES: usize = 8 << 20;
+pub(super) const PIECE_BYTES: usize = 8 << 20;
 
 /// Lists the inputs and hands them to `send` in chunks, until they end or `send` says stop.
 pub(super) fn feed(opts: &ScanOptions, mut send: impl FnMut(Vec<Input>) -> bool) {
     let mut chunk = Vec::with_capacity(CHUNK);
     for input in walk(opts) {
-        match input {
+        let pieces = match input {
             Input::Stdin { .. } => match stdin::open(opts, PIECES_WAITING) {
-                Opened::Whole(input) => chunk.push(input),
-                Opened::Stream(pieces) => {
-                    if !chunk.is_empty() && !send(std::mem::take(&mut chunk)) {
-                        return;
-                    }
-                    while let Ok(piece) = pieces.recv() {
-                        let mut bytes = piece.text.len();
-                        chunk.push(Input::Piece(Box::new(piece)));
-                        for piece in pieces.try_iter() {
-                            bytes += piece.text.len();
-                            chunk.push(Input::Piece(Box::new(piece)));
-                            if chunk.len() >= CHUNK || bytes >= PIECE_BYTES {
-                                break;
-                            }
-                        }
-                        if !send(std::mem::take(&mut chunk)) {
-                            return;
-                        }
-                    }
-                }
+                Opened::Whole(input) => Err(input),
+                Opened::Stream(pieces) => Ok(pieces),
             },
-            input => chunk.push(input),
+            input => large_jsonl::open(&input, opts, PIECES_WAITING).ok_or(input),
+        };
+        match pieces {
+            Err(input) => chunk.push(input),
+            Ok(pieces) => {
+                if !chunk.is_empty() && !send(std::mem::take(&mut chunk)) {
+                    return;
+                }
+                if !pour(&pieces, &mut chunk, &mut send) {
+                    return;
+                }
+            }
         }
         if chunk.len() >= CHUNK && !send(std::mem::take(&mut chunk)) {
             return;
@@ -50,4 +47,28 @@ pub(super) fn feed(opts: &ScanOptions, mut send: impl FnMut(Vec<Input>) -> bool)
     if !chunk.is_empty() {
         send(chunk);
     }
+}
+
+/// Hands a stream's pieces to `send` as they arrive, in chunks of those that have arrived,
+/// until the stream ends (true) or `send` says stop (false).
+fn pour(
+    pieces: &Receiver<Piece>,
+    chunk: &mut Vec<Input>,
+    send: &mut impl FnMut(Vec<Input>) -> bool,
+) -> bool {
+    while let Ok(piece) = pieces.recv() {
+        let mut bytes = piece.text.len();
+        chunk.push(Input::Piece(Box::new(piece)));
+        for piece in pieces.try_iter() {
+            bytes += piece.text.len();
+            chunk.push(Input::Piece(Box::new(piece)));
+            if chunk.len() >= CHUNK || bytes >= PIECE_BYTES {
+                break;
+            }
+        }
+        if !send(std::mem::take(chunk)) {
+            return false;
+        }
+    }
+    true
 }

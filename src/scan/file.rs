@@ -39,7 +39,8 @@ pub(super) fn process(
     let path = match &input {
         Input::File { path, .. } => Some(path.as_path()),
         // Standard input is where `--stdin-filename` says it comes from.
-        Input::Stdin { .. } | Input::Piece(_) => ctx.opts.stdin_filename.as_deref().map(Path::new),
+        Input::Stdin { .. } => ctx.opts.stdin_filename.as_deref().map(Path::new),
+        Input::Piece(piece) => piece.origin.path.as_deref(),
         Input::Skip(_) | Input::Error(_) => None,
     };
     if let Some(broken) = path.and_then(|path| profiles.broken_over(path)) {

@@ -54,6 +54,22 @@ pub(super) fn open(path: &Path, folder: Option<&Folder>) -> io::Result<File> {
     File::open(path)
 }
 
+/// The size of the regular file at `path`, asked of it by its name in `folder` when given,
+/// without following a link (one system call, and no file opened); none for anything else.
+pub(super) fn regular_size(path: &Path, folder: Option<&Folder>) -> Option<u64> {
+    #[cfg(unix)]
+    if let (Some(Folder(dir)), Some(name)) = (folder, crate::file_name::name(path)) {
+        use rustix::fs::{AtFlags, FileType, statat};
+        let stat = statat(&**dir, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+        let regular = FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile;
+        return regular.then(|| u64::try_from(stat.st_size).ok()).flatten();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_file().then(|| meta.len())
+}
+
 /// The folders a walk is in, by depth, each opened when the first of its files is.
 #[derive(Debug, Default)]
 pub(super) struct Folders {
@@ -96,6 +112,8 @@ mod tests {
             Ok::<_, io::Error>(text)
         };
         assert_eq!(read("a.txt").unwrap(), "Agent: hi");
+        let size = |name: &str| regular_size(&nested.join(name), folder.as_ref());
+        assert_eq!((size("a.txt"), size("missing.txt")), (Some(9), None));
         let by_path = File::open(nested.join("missing.txt")).unwrap_err();
         assert_eq!(
             read("missing.txt").unwrap_err().to_string(),
@@ -117,6 +135,7 @@ mod tests {
             )
             .unwrap();
             assert_eq!(read("pipe.txt").unwrap(), "");
+            assert_eq!((size("link.txt"), size("pipe.txt")), (None, None));
         }
         // Back up a level: a file at depth 1 is in the first folder.
         folders.enter(1, &dir.path().join("other"));

@@ -17,8 +17,10 @@ mod fix;
 mod folder;
 mod ignore_files;
 mod judge;
+mod large_jsonl;
 #[cfg(any(test, fuzzing))]
 mod one;
+mod outbox;
 mod overlap;
 mod piece;
 mod processed;

@@ -1,17 +1,30 @@
-//! A piece of a stream: one conversation of standard input (or one line that could not be read
-//! as one), handed to the pool like a file, and how its reading is placed back in the stream
-//! (its lines count from the stream's start, its record may repeat an earlier one's id).
+//! A piece of a stream: one conversation of standard input or of a large JSONL file (or one line
+//! that could not be read as one), handed to the pool like a file, and how its reading is placed
+//! back in the stream (its lines count from the stream's start, its record may repeat an earlier
+//! one's id).
 
 use crate::transcript::formats::jsonl::record_again;
 use crate::transcript::{ParseError, Transcript};
+use std::path::PathBuf;
 use std::sync::Arc;
+
+/// What a stream is read from.
+#[derive(Debug)]
+pub(super) struct Origin {
+    /// Its name in reports.
+    pub name: String,
+    /// The path its configs are found by: the file's, or standard input's `--stdin-filename`.
+    pub path: Option<PathBuf>,
+    /// A file, not standard input: its conversations without an id are numbered as a file read
+    /// whole numbers them (see [`Piece::number`]).
+    pub file: bool,
+}
 
 /// One conversation of a stream (or one line that could not be read as one), handed to the pool
 /// like a file.
 #[derive(Debug)]
 pub(super) struct Piece {
-    /// Standard input's name in reports.
-    pub name: Arc<str>,
+    pub origin: Arc<Origin>,
     /// The conversation's lines; blank lines inside it are kept, so that its line numbers are
     /// the stream's shifted by `first_line - 1`.
     pub text: Vec<u8>,
@@ -19,10 +32,11 @@ pub(super) struct Piece {
     pub first_line: usize,
     /// The stream's first piece: it counts the stream as one file in the summary.
     pub first: bool,
-    /// The conversation's place among the stream's conversations (1-based), after the first:
-    /// a conversation without an id is named by it in JUnit (`<stdin>#(2)`). The first has none,
+    /// The conversation's place among the stream's conversations (1-based): a conversation
+    /// without an id is named by it in JUnit (`<stdin>#(2)`). Standard input's first has none,
     /// as a file of one conversation has none: its report is made before the stream shows
-    /// whether another follows.
+    /// whether another follows. A file's first without an id waits to be sent until the file
+    /// shows whether another without one follows (see [`super::outbox`]).
     pub number: Option<usize>,
     /// For a record whose id an earlier record of the stream had, that record's line.
     pub again: Option<usize>,

@@ -291,7 +291,7 @@ pub(super) fn read(
             // A line of the stream, which names it in a field, as a skipped piece does.
             if let Some(e) = piece.error {
                 return Err(NotRead::Error(FileError {
-                    path: piece.name.to_string(),
+                    path: piece.origin.name.clone(),
                     line: Some(e.line),
                     message: format!("{e} (read as {})", Format::Jsonl.name()),
                 }));
@@ -300,15 +300,16 @@ pub(super) fn read(
                 let line = piece.first_line;
                 let reason = too_large_reason(Some(size), opts.max_filesize);
                 return Err(NotRead::Skipped(Skipped {
-                    path: piece.name.to_string(),
+                    path: piece.origin.name.clone(),
                     line: Some(line),
                     reason: format!("line {line}: {reason}"),
                 }));
             }
             *buf = piece.text;
             Ok(Reading {
-                display: piece.name.to_string(),
-                path: PathBuf::from(&*piece.name),
+                display: piece.origin.name.clone(),
+                path: (piece.origin.path.clone())
+                    .unwrap_or_else(|| piece.origin.name.clone().into()),
                 format: Some(Format::Jsonl),
                 first_line: piece.first_line,
                 on_disk: false,

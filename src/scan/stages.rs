@@ -5,7 +5,7 @@ use super::file::{Scratch, process};
 use super::processed::Processed;
 use super::walk::{Input, is_stdin};
 use super::write::WriteStage;
-use super::{Context, ScanOptions, feed};
+use super::{Context, ScanOptions, feed, large_jsonl};
 use crate::report::Summary;
 use rayon::prelude::*;
 use std::io;
@@ -35,7 +35,9 @@ pub struct ThreadsError {
 }
 
 /// Whether the run names only regular files (no folder, standard input, FIFO or missing path):
-/// one of them, or a few small ones ([`FEW_FILES`]).
+/// one of them, or a few small ones ([`FEW_FILES`]). Not one large enough to be cut into pieces
+/// when it is a JSONL file of conversations ([`super::large_jsonl`]): its pieces gain from the
+/// pool as files do.
 fn few_small_files(opts: &ScanOptions) -> bool {
     if !(1..=FEW_FILES).contains(&opts.paths.len()) {
         return false;
@@ -47,7 +49,7 @@ fn few_small_files(opts: &ScanOptions) -> bool {
             _ => return false,
         }
     }
-    opts.paths.len() == 1 || bytes <= FEW_BYTES
+    opts.paths.len() == 1 && bytes < large_jsonl::CUT_FROM || bytes <= FEW_BYTES
 }
 
 /// Processes a chunk of inputs on the pool: their results in input order, and the totals of

@@ -8,7 +8,7 @@
 
 use super::ScanOptions;
 use super::cut::cut;
-use super::piece::Piece;
+use super::piece::{Origin, Piece};
 use super::read::input_limit;
 use super::utf16;
 use super::walk::Input;
@@ -17,6 +17,7 @@ use crate::transcript::Format;
 use crate::transcript::formats::jsonl::{LineKind, classify, is_blank};
 use crate::utf8_file::{utf16_little_endian, utf32_little_endian};
 use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 
@@ -32,12 +33,16 @@ pub(super) enum Opened {
 /// With `--input-format jsonl` it is one whatever it holds, and only a byte-order mark is read
 /// first: a UTF-16 stream is decoded as it arrives, a UTF-32 one is an error.
 pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
-    let name: Arc<str> = opts.stdin_name().into();
+    let origin = Arc::new(Origin {
+        name: opts.stdin_name().into(),
+        path: opts.stdin_filename.as_ref().map(PathBuf::from),
+        file: false,
+    });
     let limit = input_limit(opts);
     let mut head = Vec::new();
     let mut stdin = io::stdin().lock();
     let error = |message: String| {
-        let path = name.to_string();
+        let path = origin.name.clone();
         Opened::Whole(Input::Error(FileError {
             path,
             line: None,
@@ -45,80 +50,94 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
         }))
     };
     let cannot_read = |e: io::Error| error(format!("cannot read standard input: {e}"));
-    if opts.input_format == Some(Format::Jsonl) {
-        if let Err(e) = utf16::read_mark(&mut stdin, &mut head) {
-            return cannot_read(e);
+    match opts.input_format {
+        Some(Format::Jsonl) => {
+            if let Err(e) = utf16::read_mark(&mut stdin, &mut head) {
+                return cannot_read(e);
+            }
+            if let Some(le) = utf32_little_endian(&head) {
+                return error(super::read::utf32_error(le));
+            }
         }
-        if let Some(le) = utf32_little_endian(&head) {
-            return error(super::read::utf32_error(le));
-        }
-        drop(stdin);
-        return stream(head, name, limit, capacity);
+        Some(_) => return Opened::Whole(Input::Stdin { head }),
+        None => match opens_stream(&mut stdin, &mut head, limit) {
+            Ok(true) => {}
+            Ok(false) => return Opened::Whole(Input::Stdin { head }),
+            Err(e) => return cannot_read(e),
+        },
     }
-    let first = match next_line(&mut stdin, &mut head, limit) {
-        Ok(first) => first,
-        Err(e) => return cannot_read(e),
-    };
+    drop(stdin);
+    Opened::Stream(stream(head, io::stdin(), origin, limit, capacity))
+}
+
+/// Whether the input `lines` hold is a JSONL stream of conversations, as its first lines that
+/// are not blank say; the lines read to tell are added to `head`. It is one when its first line
+/// is a conversation record or a message with a `conversation_id`, or a stray line before one.
+pub(super) fn opens_stream(
+    lines: &mut impl BufRead,
+    head: &mut Vec<u8>,
+    limit: u64,
+) -> io::Result<bool> {
     let record = |line: &str| {
         matches!(
             classify(line.trim_end(), 1),
             Ok(LineKind::Record(_) | LineKind::Message(Some(_)))
         )
     };
-    let is_stream = match (opts.input_format, first) {
-        (Some(_), _) => false,
-        (None, Some((line, _))) if record(&line) => true,
+    Ok(match next_line(lines, head, limit)? {
+        Some((line, _)) if record(&line) => true,
         // An object over the size limit: read whole, standard input would be skipped as too
         // large, while a stream skips that line and reads the rest.
-        (None, Some((line, true))) => line.trim_start().starts_with('{'),
+        Some((line, true)) => line.trim_start().starts_with('{'),
         // A line that opens a JSON document written over lines (`[`, `{"calls": [`, or a first
         // item and a `,`) is no stream's, whatever follows it.
-        (None, Some((line, false))) if opens_a_document(&line) => false,
+        Some((line, false)) if opens_a_document(&line) => false,
         // Another first line (broken, or a stray line) opens a stream when one of the next two
         // lines is a record or a message of one: read whole, the stream would be one error
         // that loses the rest. Not when one of them closes a document (`]`, `}`).
-        (None, Some(_)) => {
+        Some(_) => {
             let mut next = Vec::with_capacity(2);
             while next.len() < 2
-                && let Ok(Some((line, false))) = next_line(&mut stdin, &mut head, limit)
+                && let Ok(Some((line, false))) = next_line(lines, head, limit)
             {
                 next.push(line);
             }
             let closes = |line: &String| line.trim_start().starts_with([']', '}']);
             next.iter().any(|line| record(line)) && !next.iter().any(closes)
         }
-        (None, None) => false,
-    };
-    if !is_stream {
-        return Opened::Whole(Input::Stdin { head });
-    }
-    drop(stdin);
-    stream(head, name, limit, capacity)
+        None => false,
+    })
 }
 
-/// Standard input as a stream: `head`, its first bytes already read, then the rest, decoded
-/// from UTF-16 when `head` opens with its byte-order mark.
-fn stream(head: Vec<u8>, name: Arc<str>, limit: u64, capacity: usize) -> Opened {
+/// A stream's pieces as they are cut: `head`, its first bytes already read, then the `rest`,
+/// decoded from UTF-16 when `head` opens with its byte-order mark.
+pub(super) fn stream(
+    head: Vec<u8>,
+    rest: impl Read + Send + 'static,
+    origin: Arc<Origin>,
+    limit: u64,
+    capacity: usize,
+) -> Receiver<Piece> {
     let (tx, rx) = sync_channel(capacity);
     // A thread of its own, not scoped: when the output closes, the process ends without waiting
     // for a line that may never come.
     std::thread::spawn(move || {
         let buffer = 1 << 16;
-        let bytes = |head: &[u8]| Cursor::new(head.to_vec()).chain(io::stdin());
-        match utf16_little_endian(&head) {
+        let le = utf16_little_endian(&head);
+        let mut head = Cursor::new(head);
+        match le {
             Some(le) => {
-                let text = utf16::Utf16Reader::new(bytes(&head[2..]), le);
-                cut(BufReader::with_capacity(buffer, text), &name, limit, &tx);
+                head.set_position(2);
+                let text = utf16::Utf16Reader::new(head.chain(rest), le);
+                cut(BufReader::with_capacity(buffer, text), &origin, limit, &tx);
             }
-            None => cut(
-                BufReader::with_capacity(buffer, bytes(&head)),
-                &name,
-                limit,
-                &tx,
-            ),
+            None => {
+                let bytes = head.chain(rest);
+                cut(BufReader::with_capacity(buffer, bytes), &origin, limit, &tx);
+            }
         }
     });
-    Opened::Stream(rx)
+    rx
 }
 
 /// Whether `line`, the first of standard input, opens a JSON document written over lines: an

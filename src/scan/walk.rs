@@ -29,8 +29,8 @@ pub(super) enum Input {
     Stdin {
         head: Vec<u8>,
     },
-    /// One conversation of a stream on standard input (boxed: inputs are moved in chunks of
-    /// thousands, and files outnumber pieces).
+    /// One conversation of a stream on standard input or of a large JSONL file (boxed: inputs
+    /// are moved in chunks of thousands, and files outnumber pieces).
     Piece(Box<Piece>),
     Skip(Skipped),
     Error(FileError),
@@ -50,7 +50,7 @@ impl Input {
         match self {
             Input::File { display, .. } => display,
             Input::Stdin { .. } => opts.stdin_name(),
-            Input::Piece(p) => &p.name,
+            Input::Piece(p) => &p.origin.name,
             Input::Skip(s) => &s.path,
             Input::Error(e) => &e.path,
         }

@@ -78,6 +78,7 @@ mod junit_failures;
 mod junit_names;
 mod label_spellings;
 mod labels;
+mod large_jsonl;
 mod limits;
 mod line_separators;
 mod linear_inputs;
