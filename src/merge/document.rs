@@ -4,6 +4,7 @@
 
 use super::MergeError;
 use super::index::{Counts, Index, Item};
+use super::rule_index::{RuleIndex, RuleSaid};
 use crate::report::{FileError, Skipped};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -31,19 +32,22 @@ struct Document<'a> {
 }
 
 impl Index {
-    /// Reads a JSON report document that starts at byte `base`, line `first_line`, of the report.
+    /// Reads a JSON report document that starts at byte `base`, line `first_line`, of the report;
+    /// each finding must say of its rule what the loaded `rules` say.
     pub(super) fn document(
         &mut self,
-        report: usize,
-        name: &str,
+        (report, name): (usize, &str),
         (base, first_line): (u64, usize),
         bytes: &[u8],
+        rules: &RuleIndex,
     ) -> Result<Counts, MergeError> {
         #[derive(Deserialize)]
-        struct Key {
+        struct Key<'a> {
             path: String,
             id: Option<String>,
             place: Option<usize>,
+            #[serde(borrow)]
+            findings: Vec<RuleSaid<'a>>,
         }
         let doc: Document = serde_json::from_slice(bytes)
             .map_err(|e| MergeError::json(name, (first_line, 1), bytes, &e))?;
@@ -69,6 +73,12 @@ impl Index {
             let column = offset - line_start + 1;
             let key: Key = serde_json::from_str(raw.get())
                 .map_err(|e| MergeError::json(name, (line, column), raw.get().as_bytes(), &e))?;
+            for f in &key.findings {
+                rules.check(f).map_err(|message| MergeError::Invalid {
+                    at: format!("{name}:{line}:{column}"),
+                    message,
+                })?;
+            }
             let start = (base + offset as u64, line, column);
             let named = (key.path, key.id, key.place);
             self.conversation(named, report, start, raw.get().len());

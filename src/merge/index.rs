@@ -7,6 +7,7 @@
 
 use super::MergeError;
 use super::document::is_document;
+use super::rule_index::{RuleIndex, RuleSaid};
 use crate::report::{FileError, Skipped};
 use crate::scan::tidied;
 use serde::Deserialize;
@@ -148,9 +149,10 @@ impl Source {
     }
 }
 
-/// The keys of a conversation, and what else a report line may be.
+/// The keys of a conversation and what its findings say of their rules, and what else a report
+/// line may be.
 #[derive(Deserialize)]
-struct Line {
+struct Line<'a> {
     path: Option<String>,
     id: Option<String>,
     /// A conversation's place, where `check` named it by one (`path#(N)`).
@@ -160,6 +162,8 @@ struct Line {
     summary: Option<Counts>,
     /// Only a JSON document has it.
     version: Option<IgnoredAny>,
+    #[serde(borrow, default)]
+    findings: Vec<RuleSaid<'a>>,
 }
 
 /// What the reports hold.
@@ -176,7 +180,8 @@ pub(super) struct Index {
 
 impl Index {
     /// Reads report `name` (`-` is standard input) into the index.
-    pub(super) fn add(&mut self, name: &str) -> Result<(), MergeError> {
+    /// Each finding must say of its rule what the loaded `rules` say.
+    pub(super) fn add(&mut self, name: &str, rules: &RuleIndex) -> Result<(), MergeError> {
         let cannot = |source| MergeError::Read {
             path: name.into(),
             source,
@@ -191,7 +196,8 @@ impl Index {
         };
         let (source, counts) = match file {
             Some(file) if file.metadata().is_ok_and(|m| m.is_file()) => {
-                let counts = self.read(report, name, file.try_clone().map_err(cannot)?)?;
+                let file_again = file.try_clone().map_err(cannot)?;
+                let counts = self.read((report, name), file_again, rules)?;
                 (Source::File(file), counts)
             }
             file => {
@@ -201,7 +207,7 @@ impl Index {
                     None => io::stdin().read_to_end(&mut bytes),
                 }
                 .map_err(cannot)?;
-                let counts = self.read(report, name, &bytes[..])?;
+                let counts = self.read((report, name), &bytes[..], rules)?;
                 (Source::Memory(bytes), counts)
             }
         };
@@ -251,9 +257,9 @@ impl Index {
     /// Reads one report's entries; gives the sum of its summaries, if it has any.
     fn read(
         &mut self,
-        report: usize,
-        name: &str,
+        (report, name): (usize, &str),
         input: impl Read,
+        rules: &RuleIndex,
     ) -> Result<Option<Counts>, MergeError> {
         let cannot = |source| MergeError::Read {
             path: name.into(),
@@ -287,7 +293,7 @@ impl Index {
             match parsed {
                 Ok(l) if l.version.is_none() => {
                     let start = (at + leading as u64, number, leading + 1);
-                    self.line(l, report, start, text.len(), &mut total)
+                    self.line(l, (report, rules), start, text.len(), &mut total)
                         .map_err(|message| MergeError::Invalid {
                             at: format!("{name}:{number}"),
                             message,
@@ -316,7 +322,7 @@ impl Index {
             }
             let mut whole = std::mem::take(&mut line);
             input.read_to_end(&mut whole).map_err(cannot)?;
-            return self.document(report, name, (at, number), &whole).map(Some);
+            return (self.document((report, name), (at, number), &whole, rules)).map(Some);
         }
     }
 
@@ -324,7 +330,7 @@ impl Index {
     fn line(
         &mut self,
         line: Line,
-        report: usize,
+        (report, rules): (usize, &RuleIndex),
         start: (u64, usize, usize),
         len: usize,
         total: &mut Option<Counts>,
@@ -345,8 +351,12 @@ impl Index {
                 path: Some(path),
                 id,
                 place,
+                findings,
                 ..
-            } => self.conversation((path, id, place), report, start, len),
+            } => {
+                findings.iter().try_for_each(|f| rules.check(f))?;
+                self.conversation((path, id, place), report, start, len);
+            }
             _ => {
                 return Err(format!(
                     "not a line of a talklint report (a conversation, `skipped`, `error` or \

@@ -10,6 +10,7 @@ mod document;
 mod entries;
 mod index;
 mod replay;
+mod rule_index;
 mod scales;
 mod shards;
 
@@ -19,7 +20,8 @@ use crate::rules::RuleSet;
 use index::{Index, Item, Place, Source};
 use rayon::prelude::*;
 pub use replay::Layout;
-use replay::{Replay, RuleIndex, Written};
+use replay::{Replay, Written};
+use rule_index::RuleIndex;
 use scales::{Named, Scales, Scored};
 use std::cmp::Ordering;
 use std::io::{self, Write};
@@ -183,9 +185,10 @@ pub fn merge(
     (w, on_error): (&mut dyn Write, OnError),
     threads: usize,
 ) -> Result<Merged, MergeError> {
+    let rules = RuleIndex::new(rules);
     let mut index = Index::default();
     for name in reports {
-        index.add(name)?;
+        index.add(name, &rules)?;
     }
     let Index {
         mut items,
@@ -198,7 +201,6 @@ pub fn merge(
     entries::number_unnamed(&mut items);
     items.sort_by(order);
     entries::duplicate(&items, &names)?;
-    let rules = RuleIndex::new(rules);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()

@@ -5,9 +5,10 @@
 //! (lines, columns, messages, scores) is taken as written.
 
 use super::MergeError;
+use super::rule_index::RuleIndex;
 use crate::redact::Redactor;
 use crate::report::{Conversation, Finding, Message};
-use crate::rules::{Kind, Measure, RuleSet, Severity};
+use crate::rules::{Kind, Measure, Severity};
 use crate::suppress::Suppression;
 use crate::transcript::roles::unmask_roles_line;
 use crate::transcript::{Format, Role, Transcript, Turn};
@@ -108,58 +109,6 @@ impl WrittenFinding<'_> {
                      `per_path_disable` or `baseline`"
                 )
             }),
-        }
-    }
-}
-
-/// The loaded rules by id, to give each finding its rule's index (SARIF's `ruleIndex`, the
-/// HTML charts) and to check that the report was made with the same rules.
-pub(super) struct RuleIndex<'r> {
-    rules: &'r RuleSet,
-    by_id: HashMap<&'r str, usize>,
-}
-
-impl<'r> RuleIndex<'r> {
-    pub(super) fn new(rules: &'r RuleSet) -> RuleIndex<'r> {
-        let by_id = rules
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        RuleIndex { rules, by_id }
-    }
-
-    /// The index of a finding's rule, which must say what the loaded rule says.
-    fn of(&self, f: &WrittenFinding) -> Result<usize, String> {
-        let &index = self.by_id.get(f.rule.as_ref()).ok_or_else(|| {
-            format!(
-                "rule `{}` is not among the loaded rules: merge with the rules (--rules, config) \
-                 the check ran with",
-                f.rule
-            )
-        })?;
-        let r = &self.rules.rules[index];
-        // A hit past a rule's `max_hits` counts 0 points; every other, the rule's.
-        let points = f.points == r.points || (f.points == 0 && r.max_hits.is_some());
-        let differs = [
-            ("another kind", r.kind != f.kind),
-            ("another severity", r.severity != f.severity),
-            ("another category", r.category != f.category),
-            ("other points", !points),
-            (
-                "another suggestion",
-                r.suggestion.as_deref() != f.suggestion.as_deref(),
-            ),
-            ("another link", r.link.as_deref() != f.link.as_deref()),
-        ];
-        match differs.iter().find(|d| d.1) {
-            Some((what, _)) => Err(format!(
-                "rule `{}` has {what} in the report than in the loaded rules: merge with the \
-                 rules (--rules, config) the check ran with",
-                f.rule
-            )),
-            None => Ok(index),
         }
     }
 }
@@ -274,7 +223,7 @@ impl<'a> Replay<'a> {
         let mut places = Vec::with_capacity(written.findings.len());
         for f in &written.findings {
             places.push(Placed {
-                rule_index: rules.of(f).map_err(&invalid)?,
+                rule_index: rules.index(&f.rule).map_err(&invalid)?,
                 span: (0, 0),
                 turn_range: None,
                 suppressed: f.suppression().map_err(&invalid)?,

@@ -134,3 +134,38 @@ fn shards_of_one_run_whose_folders_score_differently_merge() {
     assert_eq!(code, 0, "{err}");
     assert!(merged == single, "merged:\n{merged}\nsingle:\n{single}");
 }
+
+/// A report of other rules is refused before any of the merged report is written: the finding
+/// that shows it came after a chunk of conversations without findings, which were written.
+#[test]
+fn a_report_of_other_rules_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiet = "{\"messages\": [{\"role\": \"customer\", \"text\": \"Okay.\"}]}\n";
+    let last = "{\"messages\": [{\"role\": \"agent\", \"text\": \"Please calm down.\"}]}\n";
+    let records = quiet.repeat(2100) + last;
+    let check = ["check", "--no-config", "-r", "fixtures/rules/basic.yaml"];
+    let (_, out, err) = run(talklint()
+        .args(check)
+        .args(["-f", "jsonl", "--exit-zero", "--input-format", "jsonl", "-"])
+        .write_stdin(records));
+    let report = write(dir.path(), "r.jsonl", &out);
+    assert!(out.contains("respect/calm-down"), "{err}");
+    for format in ["jsonl", "human", "csv"] {
+        let (code, merged, err) = run(talklint()
+            .args([
+                "merge",
+                "--no-config",
+                "-r",
+                "fixtures/rules/keys.yaml",
+                "-f",
+                format,
+            ])
+            .arg(&report));
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("rule `respect/calm-down` is not among the loaded rules"),
+            "{err}"
+        );
+        assert_eq!(merged, "", "{format}");
+    }
+}
