@@ -29,6 +29,14 @@ impl KnownFile<'_> {
         })
     }
 
+    /// Passes over the first `earlier` conversations with `id`: the next is asked for after
+    /// them.
+    pub(crate) fn skip(&mut self, id: Option<&str>, earlier: usize) {
+        if earlier > 0 {
+            self.before.insert(id.map(str::to_string), earlier);
+        }
+    }
+
     /// The same, for judging a file once more: what is left of its budgets is not counted again.
     pub(crate) fn uncounted(self) -> Self {
         KnownFile {

@@ -80,6 +80,7 @@ pub(super) fn cut(
         first_line,
         first: false,
         number: None,
+        earlier: 0,
         again: None,
         error,
         too_large: None,
@@ -185,8 +186,10 @@ pub(super) fn cut(
                 true
             }
             Ok(Step::Record { id, again }) => {
+                let begun = outbox.record(id.as_deref(), again.is_some());
                 let record = Piece {
-                    number: outbox.place(id.is_some()),
+                    number: begun.number,
+                    earlier: begun.earlier,
                     again,
                     ..piece(line.clone(), number, None)
                 };
@@ -199,7 +202,7 @@ pub(super) fn cut(
                     None => piece(Vec::new(), number, None),
                 };
                 grow(&mut begun, &line);
-                begun.number = outbox.place(id.is_some());
+                begun.number = outbox.messages(id.as_deref()).number;
                 open = Some(begun);
                 sent
             }
@@ -348,5 +351,21 @@ mod tests {
             [(None, true), (Some(2), false)],
             "standard input's first is sent before the second shows"
         );
+        // Leading messages without an id are a file's only conversation without one.
+        let m0 = "{\"text\":\"0\"}\n";
+        assert_eq!(
+            numbers(true, &format!("{m0}{m1}{m2}")),
+            [(None, true), (Some(2), false), (Some(3), false)]
+        );
+    }
+
+    #[test]
+    fn conversations_count_the_earlier_ones_of_their_id() {
+        let (x, r) = ("{\"id\":\"x\",\"messages\":[]}\n", "{\"messages\":[]}\n");
+        let earlier = |input: String| {
+            let pieces = cut_from(true, &input, 1 << 20).into_iter();
+            pieces.map(|p| p.earlier).collect::<Vec<_>>()
+        };
+        assert_eq!(earlier(format!("{r}{x}{r}{x}{r}{x}")), [0, 0, 1, 1, 2, 2]);
     }
 }

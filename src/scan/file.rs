@@ -77,7 +77,7 @@ pub(super) fn process(
 }
 
 /// Parses, checks and renders one file's bytes, adding its conversations to `totals`. A stream's
-/// conversation after its first comes with its `place` in the stream (see
+/// conversation comes with its `place` in the stream, where it is numbered (see
 /// [`super::piece::Piece::number`]).
 pub(super) fn check(
     reading: &Reading,
@@ -91,7 +91,12 @@ pub(super) fn check(
     // Lines of a stream's piece count from the stream's start.
     let shift = reading.first_line - 1;
     let not_read = |n: NotRead| Processed::from(n);
-    let encoding = read::encoding(bytes);
+    // A stream's piece is UTF-8 as cut (a UTF-16 stream is decoded as it is read): a NUL byte in
+    // it is one of its line's characters, as in a file past its first bytes, not a binary file.
+    let encoding = match reading.piece {
+        true => read::Encoding::Utf8,
+        false => read::encoding(bytes),
+    };
     match encoding {
         read::Encoding::Binary => {
             return not_read(NotRead::Skipped(Skipped {
@@ -235,6 +240,11 @@ pub(super) fn check(
     };
     let per_path = ctx.per_path();
     let mut known = ctx.opts.baseline.as_ref().and_then(|b| b.file(display));
+    // A stream's conversation draws on the baseline's conversation of its id (or of none) that
+    // is as many after the first as it is in the stream.
+    if let (Some(known), [t]) = (&mut known, &transcripts[..]) {
+        known.skip(t.id.as_deref(), reading.earlier);
+    }
     let mut lines = LineCursor::new(&source);
     // Conversations without an id are told apart by their place where a file holds several
     // (JUnit names them `path#(N)`); a stream's come with their place in the stream.

@@ -67,7 +67,7 @@ pub(super) fn regular_size(path: &Path, folder: Option<&Folder>) -> Option<u64> 
     #[cfg(not(unix))]
     let _ = folder;
     let meta = std::fs::metadata(path).ok()?;
-    meta.is_file().then(|| meta.len())
+    meta.is_file().then_some(meta.len())
 }
 
 /// The folders a walk is in, by depth, each opened when the first of its files is.

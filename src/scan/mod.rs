@@ -36,6 +36,7 @@ mod stages;
 pub(crate) use shown_path::{shown, tidied};
 pub use stages::ThreadsError;
 mod stdin;
+mod stream;
 mod unread;
 mod utf16;
 mod walk;

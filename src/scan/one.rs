@@ -31,6 +31,7 @@ pub(crate) fn check_bytes(
         on_disk: true,
         piece: false,
         again: None,
+        earlier: 0,
     };
     let mut totals = Summary::default();
     check(

@@ -1,25 +1,45 @@
 //! Sending a stream's pieces in order, each conversation numbered by its place among the stream's
-//! conversations (what names one without an id). A file read whole numbers its conversations
-//! without an id only where it holds several: a cut file's first one is held back, with the
-//! pieces after it, until a second one begins or the file ends. Standard input's first
-//! conversation is sent at once, unnumbered, so that a slow stream's first result is not delayed.
+//! conversations (what names one without an id), and counted among the earlier conversations of
+//! its id (what a baseline tells them apart by).
+//!
+//! A file read whole numbers its conversations without an id only where it holds several: a cut
+//! file's first record without one is held back, with the pieces after it, until a second one
+//! begins, the file ends, or what is held passes [`HOLD_BYTES`] (then it is numbered, as a
+//! stream numbers it). A conversation of messages without an id is the file's only one: a
+//! message without an id joins the conversation before it. Standard input's first conversation
+//! is sent at once, unnumbered, so that a slow stream's first result is not delayed.
 
 use super::piece::Piece;
+use std::collections::HashMap;
 use std::sync::mpsc::SyncSender;
+
+/// What a file's pieces held back may hold of text at most.
+const HOLD_BYTES: usize = 8 << 20;
+
+/// Where a conversation begins among the stream's.
+pub(super) struct Begun {
+    /// Its place (1-based), for its piece's `number`.
+    pub number: Option<usize>,
+    /// How many conversations before it had its id, or had none as it has none.
+    pub earlier: usize,
+}
 
 pub(super) struct Outbox<'a> {
     tx: &'a SyncSender<Piece>,
-    /// Whether the first conversation without an id waits for a second (a file's stream).
+    /// Whether the first record without an id waits for a second (a file's stream).
     hold: bool,
     /// No piece is sent yet: the next counts the stream as one file.
     first: bool,
     /// The conversations begun so far.
     conversations: usize,
-    /// The conversations without an id begun so far, and the place of the first.
+    /// The conversations without an id begun so far, and the place of the first record of them.
     unnamed: usize,
     first_unnamed: Option<usize>,
-    /// The pieces from the first conversation without an id on, while it is the only one.
-    held: Option<Vec<Piece>>,
+    /// For each id records had more than once, how many had it.
+    repeated: HashMap<String, usize>,
+    /// The pieces from the first record without an id on, while it is the only one, and the
+    /// bytes of their text.
+    held: Option<(Vec<Piece>, usize)>,
     /// Nobody listens any more.
     closed: bool,
 }
@@ -33,53 +53,84 @@ impl<'a> Outbox<'a> {
             conversations: 0,
             unnamed: 0,
             first_unnamed: None,
+            repeated: HashMap::new(),
             held: None,
             closed: false,
         }
     }
 
-    /// The place of a conversation begun now, `named` or not, for its piece's `number`.
-    pub(super) fn place(&mut self, named: bool) -> Option<usize> {
+    /// A record begins a conversation, with its `id`, which an earlier record had `again` or
+    /// not.
+    pub(super) fn record(&mut self, id: Option<&str>, again: bool) -> Begun {
         self.conversations += 1;
-        if !named {
-            self.unnamed += 1;
-            match self.unnamed {
-                1 => self.first_unnamed = Some(self.conversations),
-                2 => self.release(true),
-                _ => {}
+        let place = self.conversations;
+        let earlier = match id {
+            None => {
+                self.unnamed += 1;
+                match self.unnamed {
+                    1 => self.first_unnamed = Some(place),
+                    2 => self.release(true),
+                    _ => {}
+                }
+                self.unnamed - 1
             }
+            Some(id) if again => {
+                let seen = self.repeated.entry(id.to_string()).or_default();
+                *seen += 1;
+                *seen
+            }
+            Some(_) => 0,
+        };
+        Begun {
+            number: Some(place),
+            earlier,
         }
-        Some(self.conversations)
+    }
+
+    /// Messages begin a conversation, with their `id`: without one, it is the stream's only
+    /// conversation without an id, as a file reads it.
+    pub(super) fn messages(&mut self, id: Option<&str>) -> Begun {
+        self.conversations += 1;
+        let number = match (id, self.hold) {
+            (None, true) => None,
+            _ => Some(self.conversations),
+        };
+        Begun { number, earlier: 0 }
     }
 
     /// Sends `piece` after the ones sent before it; false once nobody listens.
     pub(super) fn send(&mut self, mut piece: Piece) -> bool {
         piece.first = std::mem::take(&mut self.first);
-        if let Some(held) = &mut self.held {
+        if let Some((held, bytes)) = &mut self.held {
+            *bytes += piece.text.len();
+            let full = *bytes > HOLD_BYTES;
             held.push(piece);
+            if full {
+                self.release(true);
+            }
             return !self.closed;
         }
+        let first_unnamed = piece.number.is_some() && piece.number == self.first_unnamed;
         if !self.hold && piece.number == Some(1) {
             piece.number = None;
-        } else if self.hold && piece.number.is_some() && piece.number == self.first_unnamed {
-            if self.unnamed < 2 {
-                self.held = Some(vec![piece]);
-                return !self.closed;
-            }
+        } else if self.hold && first_unnamed && self.unnamed < 2 {
+            let bytes = piece.text.len();
+            self.held = Some((vec![piece], bytes));
+            return !self.closed;
         }
         self.closed = self.closed || self.tx.send(piece).is_err();
         !self.closed
     }
 
-    /// The stream has ended: what is held is sent, its conversation without an id unnumbered,
-    /// the only one.
+    /// The stream has ended: what is held is sent, its record without an id unnumbered, the
+    /// only one.
     pub(super) fn finish(mut self) {
         self.release(false);
     }
 
     /// Sends the held pieces, the first keeping its number or not.
     fn release(&mut self, numbered: bool) {
-        let Some(held) = self.held.take() else {
+        let Some((held, _)) = self.held.take() else {
             return;
         };
         for (i, mut piece) in held.into_iter().enumerate() {

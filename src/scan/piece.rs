@@ -38,6 +38,9 @@ pub(super) struct Piece {
     /// whether another follows. A file's first without an id waits to be sent until the file
     /// shows whether another without one follows (see [`super::outbox`]).
     pub number: Option<usize>,
+    /// How many conversations of the stream before it had its id, or none as it has none: a
+    /// baseline tells such conversations apart by their order.
+    pub earlier: usize,
     /// For a record whose id an earlier record of the stream had, that record's line.
     pub again: Option<usize>,
     /// Why the line could not start or continue a conversation.

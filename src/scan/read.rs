@@ -243,6 +243,8 @@ pub(super) struct Reading {
     pub piece: bool,
     /// For a stream's record whose id an earlier record of the stream had, that record's line.
     pub again: Option<usize>,
+    /// For a stream's conversation, how many before it had its id, or none as it has none.
+    pub earlier: usize,
 }
 
 impl Reading {
@@ -255,6 +257,7 @@ impl Reading {
             on_disk,
             piece: false,
             again: None,
+            earlier: 0,
         }
     }
 }
@@ -288,13 +291,15 @@ pub(super) fn read(
             ))
         }
         Input::Piece(piece) => {
-            // A line of the stream, which names it in a field, as a skipped piece does.
+            // A line of the stream, which names it in a field, as a skipped piece does; masked,
+            // as a file's parse error is, since it may quote the line.
             if let Some(e) = piece.error {
-                return Err(NotRead::Error(FileError {
+                let e = FileError {
                     path: piece.origin.name.clone(),
                     line: Some(e.line),
                     message: format!("{e} (read as {})", Format::Jsonl.name()),
-                }));
+                };
+                return Err(NotRead::Error(e.masked(opts.redact.as_ref())));
             }
             if let Some(size) = piece.too_large {
                 let line = piece.first_line;
@@ -315,6 +320,7 @@ pub(super) fn read(
                 on_disk: false,
                 piece: true,
                 again: piece.again,
+                earlier: piece.earlier,
             })
         }
         Input::File {

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 /// that keeps up.
 const WAITING: usize = 1;
 
-/// A run that names one regular file, or at most this many holding at most [`FEW_BYTES`]
+/// A run that names one regular file (of less than 8 MiB), or at most this many holding at most [`FEW_BYTES`]
 /// together (a pre-commit hook's run), is checked on the calling thread: a walker thread and a
 /// pool cost it more than they save (each thread about 0.12 MB of a one-file check's memory, and
 /// the time to start it). Larger files gain from the pool: 16 files of 64 KiB took 38 ms on the
@@ -35,9 +35,10 @@ pub struct ThreadsError {
 }
 
 /// Whether the run names only regular files (no folder, standard input, FIFO or missing path):
-/// one of them, or a few small ones ([`FEW_FILES`]). Not one large enough to be cut into pieces
-/// when it is a JSONL file of conversations ([`super::large_jsonl`]): its pieces gain from the
-/// pool as files do.
+/// one under [`large_jsonl::CUT_FROM`], or a few small ones ([`FEW_FILES`]). A file that size
+/// or larger is checked on the pool, since a JSONL file of conversations is then cut into
+/// pieces ([`super::large_jsonl`]) that gain from the pool as files do (another file gains
+/// nothing, and loses the time to start a thread).
 fn few_small_files(opts: &ScanOptions) -> bool {
     if !(1..=FEW_FILES).contains(&opts.paths.len()) {
         return false;
@@ -49,7 +50,7 @@ fn few_small_files(opts: &ScanOptions) -> bool {
             _ => return false,
         }
     }
-    opts.paths.len() == 1 && bytes < large_jsonl::CUT_FROM || bytes <= FEW_BYTES
+    (opts.paths.len() == 1 && bytes < large_jsonl::CUT_FROM) || bytes <= FEW_BYTES
 }
 
 /// Processes a chunk of inputs on the pool: their results in input order, and the totals of

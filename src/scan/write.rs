@@ -43,7 +43,8 @@ impl<'a, 'w> WriteStage<'a, 'w> {
         done: (Vec<Processed>, Summary),
         ctx: &Context,
     ) -> io::Result<()> {
-        self.checked += done.0.len();
+        // Files, not a stream's pieces.
+        self.checked += done.0.iter().map(|p| p.files).sum::<usize>();
         self.progress.checked(self.checked);
         let sink = &mut self.sink;
         self.progress.hidden(|| sink.write(done, ctx))

@@ -2,7 +2,7 @@
 //! standard input is (SPEC §10): its report is the one the same records give in a small file read
 //! whole, and its configs hold.
 
-use crate::support::{run, talklint};
+use crate::support::{run, talklint, write};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -21,16 +21,26 @@ const OPENING: &str = r#"{"messages": [{"role": "agent", "text": "Please calm do
 /// `OPENING`, then records padded with a long field until the text is past [`CUT_FROM`], then a
 /// last one.
 fn large() -> String {
-    let mut text = OPENING.to_string();
+    padded(OPENING, "id")
+        + r#"{"id": "last", "messages": [{"role": "agent", "text": "Please calm down."}]}"#
+}
+
+/// `opening`, then lines padded with a long field until the text is past [`CUT_FROM`]: records
+/// when `key` is `id`, else messages of one conversation each, its id under `key`.
+fn padded(opening: &str, key: &str) -> String {
+    let mut text = opening.to_string();
     let notes = "x".repeat(100_000);
+    let said = r#"{"role": "agent", "text": "Thanks for waiting."}"#;
     let mut n = 0;
     while text.len() <= CUT_FROM {
         n += 1;
-        text += &format!(
-            "{{\"id\": \"pad-{n}\", \"notes\": \"{notes}\", \"messages\": [{{\"role\": \"agent\", \"text\": \"Thanks for waiting.\"}}]}}\n"
-        );
+        let (open, close) = match key {
+            "id" => (format!("\"messages\": [{said}"), "]}"),
+            _ => (said[1..said.len() - 1].to_string(), "}"),
+        };
+        text += &format!("{{\"{key}\": \"pad-{n}\", \"notes\": \"{notes}\", {open}{close}\n");
     }
-    text + r#"{"id": "last", "messages": [{"role": "agent", "text": "Please calm down."}]}"#
+    text
 }
 
 /// Each conversation of a JSONL report, without its path, by its folder's name.
@@ -113,4 +123,58 @@ fn a_broken_line_of_a_large_file_is_an_error_of_its_own_as_on_standard_input() {
     );
     let read = report["conversations"].as_array().unwrap().len();
     assert_eq!(read, text.lines().count() - 1, "the rest is read");
+}
+
+#[test]
+fn a_large_files_conversations_without_ids_are_each_known_to_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let opening = r#"{"messages": [{"role": "agent", "text": "Please calm down."}]}
+{"messages": [{"role": "agent", "text": "That's not my department."}]}
+"#;
+    write(dir.path(), "calls.jsonl", &padded(opening, "id"));
+    let check = |args: &[&str]| {
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "-q"])
+            .args(args)
+            .arg("calls.jsonl"))
+    };
+    let (_, baseline, _) = check(&["--format", "json", "--exit-zero"]);
+    write(dir.path(), "baseline.json", &baseline);
+    let (code, out, err) = check(&["--baseline", "baseline.json"]);
+    assert_eq!(
+        code, 0,
+        "the second draws on the second's known problems: {out}{err}"
+    );
+    assert!(!err.contains("no longer found"), "{err}");
+}
+
+#[test]
+fn a_large_files_line_that_cannot_be_read_is_masked_with_redact() {
+    let dir = tempfile::tempdir().unwrap();
+    let opening = r#"{"conversation_id": "ann@example.com", "role": "agent", "text": "Hi"}
+{"conversation_id": "bob@example.com", "role": "agent", "text": "Hi"}
+{"conversation_id": "ann@example.com", "role": "agent", "text": "Again"}
+"#;
+    write(
+        dir.path(),
+        "chats.jsonl",
+        &padded(opening, "conversation_id"),
+    );
+    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--redact",
+        "--format",
+        "json",
+        "chats.jsonl",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let message = report["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("appears again"), "{message}");
+    assert!(
+        !message.contains("ann@") && !err.contains("ann@"),
+        "{message}\n{err}"
+    );
 }
