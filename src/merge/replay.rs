@@ -8,7 +8,7 @@ use super::MergeError;
 use super::rule_index::RuleIndex;
 use crate::redact::Redactor;
 use crate::report::{Conversation, Finding, Message};
-use crate::rules::{Kind, Measure, Severity};
+use crate::rules::{Measure, RuleSet};
 use crate::suppress::Suppression;
 use crate::transcript::roles::unmask_roles_line;
 use crate::transcript::{Format, Role, Transcript, Turn};
@@ -61,10 +61,6 @@ pub(super) struct Written<'a> {
 struct WrittenFinding<'a> {
     #[serde(borrow)]
     rule: Cow<'a, str>,
-    kind: Kind,
-    severity: Severity,
-    #[serde(borrow)]
-    category: Cow<'a, str>,
     points: i32,
     #[serde(borrow)]
     message: Cow<'a, str>,
@@ -84,10 +80,6 @@ struct WrittenFinding<'a> {
     measured: Option<Measure>,
     #[serde(borrow, rename = "match")]
     matched: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    suggestion: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    link: Option<Cow<'a, str>>,
     /// Written only when true (`--show-suppressed`).
     #[serde(default)]
     suppressed: bool,
@@ -131,6 +123,9 @@ pub enum Layout {
 /// A conversation read back: what the report wrote, and the stand-in source and turns.
 pub(super) struct Replay<'a> {
     written: Written<'a>,
+    /// The loaded rules: what the report says of each finding's rule is what they say
+    /// ([`RuleIndex::check`]).
+    rules: &'a RuleSet,
     format: &'static str,
     source: String,
     transcript: Transcript,
@@ -198,7 +193,7 @@ impl<'a> Replay<'a> {
     /// Rebuilds `written`, masked by `redactor` (`--redact`); `at` says where it is, for errors.
     pub(super) fn new(
         mut written: Written<'a>,
-        rules: &RuleIndex,
+        rules: &RuleIndex<'a>,
         layout: Layout,
         redactor: Option<&Redactor>,
         at: &str,
@@ -268,6 +263,7 @@ impl<'a> Replay<'a> {
         }
         drop(speakers);
         Ok(Replay {
+            rules: rules.rules(),
             format,
             source,
             transcript: Transcript {
@@ -294,11 +290,12 @@ impl<'a> Replay<'a> {
             .findings
             .iter()
             .zip(&self.places)
-            .map(|(f, place)| Finding {
+            .map(|(f, place)| (f, place, &self.rules.rules[place.rule_index]))
+            .map(|(f, place, r)| Finding {
                 rule: &f.rule,
-                kind: f.kind,
-                severity: f.severity,
-                category: &f.category,
+                kind: r.kind,
+                severity: r.severity,
+                category: &r.category,
                 points: f.points,
                 message: Message::Text(Cow::Borrowed(&f.message)),
                 turn: f.turn,
@@ -312,8 +309,8 @@ impl<'a> Replay<'a> {
                 start_ms: f.start_ms,
                 measured: f.measured,
                 matched: f.matched.as_deref().map(Cow::Borrowed),
-                suggestion: f.suggestion.as_deref(),
-                link: f.link.as_deref(),
+                suggestion: r.suggestion.as_deref(),
+                link: r.link.as_deref(),
                 suppressed: place.suppressed,
                 span: place.span,
                 rule_index: place.rule_index,

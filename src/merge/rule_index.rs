@@ -39,6 +39,10 @@ impl<'r> RuleIndex<'r> {
         RuleIndex { rules, by_id }
     }
 
+    pub(super) fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
     /// The index of the loaded rule `id`.
     pub(super) fn index(&self, id: &str) -> Result<usize, String> {
         self.by_id.get(id).copied().ok_or_else(|| {
