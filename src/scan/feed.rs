@@ -22,20 +22,23 @@ pub(super) const PIECE_BYTES: usize = 8 << 20;
 pub(super) fn feed(opts: &ScanOptions, mut send: impl FnMut(Vec<Input>) -> bool) {
     let mut chunk = Vec::with_capacity(CHUNK);
     for input in walk(opts) {
+        // A file's pieces fill chunks (`fill`), standard input's go as they arrive.
         let pieces = match input {
             Input::Stdin { .. } => match stdin::open(opts, PIECES_WAITING) {
                 Opened::Whole(input) => Err(input),
-                Opened::Stream(pieces) => Ok(pieces),
+                Opened::Stream(pieces) => Ok((pieces, false)),
             },
-            input => large_jsonl::open(&input, opts, PIECES_WAITING).ok_or(input),
+            input => (large_jsonl::open(&input, opts, PIECES_WAITING))
+                .map(|pieces| (pieces, true))
+                .ok_or(input),
         };
         match pieces {
             Err(input) => chunk.push(input),
-            Ok(pieces) => {
-                if !chunk.is_empty() && !send(std::mem::take(&mut chunk)) {
+            Ok((pieces, fill)) => {
+                if !fill && !chunk.is_empty() && !send(std::mem::take(&mut chunk)) {
                     return;
                 }
-                if !pour(&pieces, &mut chunk, &mut send) {
+                if !pour(&pieces, &mut chunk, &mut send, fill) {
                     return;
                 }
             }
@@ -49,25 +52,37 @@ pub(super) fn feed(opts: &ScanOptions, mut send: impl FnMut(Vec<Input>) -> bool)
     }
 }
 
-/// Hands a stream's pieces to `send` as they arrive, in chunks of those that have arrived,
-/// until the stream ends (true) or `send` says stop (false).
+/// Hands a stream's pieces to `send` in chunks until the stream ends (true) or `send` says
+/// stop (false). Standard input's go as they arrive, in chunks of those that have arrived, so a
+/// slow stream's results are not delayed; a file's (`fill`) in full chunks, as files go, since
+/// they arrive as fast as the file is read: a chunk sent each time the cutter was ahead kept the
+/// pool busy with chunks of a few pieces. A file's last pieces wait in `chunk` for the inputs
+/// after it.
 fn pour(
     pieces: &Receiver<Piece>,
     chunk: &mut Vec<Input>,
     send: &mut impl FnMut(Vec<Input>) -> bool,
+    fill: bool,
 ) -> bool {
+    let mut bytes = 0;
     while let Ok(piece) = pieces.recv() {
-        let mut bytes = piece.text.len();
+        bytes += piece.text.len();
         chunk.push(Input::Piece(Box::new(piece)));
-        for piece in pieces.try_iter() {
-            bytes += piece.text.len();
-            chunk.push(Input::Piece(Box::new(piece)));
-            if chunk.len() >= CHUNK || bytes >= PIECE_BYTES {
-                break;
+        let full = |chunk: &Vec<Input>, bytes| chunk.len() >= CHUNK || bytes >= PIECE_BYTES;
+        if !fill {
+            for piece in pieces.try_iter() {
+                bytes += piece.text.len();
+                chunk.push(Input::Piece(Box::new(piece)));
+                if full(chunk, bytes) {
+                    break;
+                }
             }
         }
-        if !send(std::mem::take(chunk)) {
-            return false;
+        if !fill || full(chunk, bytes) {
+            bytes = 0;
+            if !send(std::mem::take(chunk)) {
+                return false;
+            }
         }
     }
     true
