@@ -144,3 +144,42 @@ impl<'a> Outbox<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::piece::Origin;
+    use std::sync::Arc;
+    use std::sync::mpsc::sync_channel;
+
+    fn piece(number: Option<usize>, bytes: usize) -> Piece {
+        let (name, path, file) = ("f".to_string(), None, true);
+        Piece {
+            origin: Arc::new(Origin { name, path, file }),
+            text: vec![b'x'; bytes],
+            first_line: 1,
+            first: false,
+            number,
+            earlier: 0,
+            again: None,
+            error: None,
+            too_large: None,
+        }
+    }
+
+    #[test]
+    fn a_held_record_is_numbered_once_what_is_held_passes_the_bound() {
+        let (tx, rx) = sync_channel(10);
+        let mut outbox = Outbox::new(&tx, true);
+        let first = outbox.record(None, false).number;
+        assert!(outbox.send(piece(first, 10)));
+        let named = outbox.record(Some("x"), false).number;
+        assert!(outbox.send(piece(named, HOLD_BYTES / 2)));
+        assert!(rx.try_recv().is_err(), "held");
+        let named = outbox.record(Some("y"), false).number;
+        assert!(outbox.send(piece(named, HOLD_BYTES / 2)));
+        let sent: Vec<_> = rx.try_iter().map(|p| (p.number, p.first)).collect();
+        assert_eq!(sent, [(Some(1), true), (Some(2), false), (Some(3), false)]);
+        outbox.finish();
+    }
+}
