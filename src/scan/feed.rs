@@ -64,7 +64,12 @@ fn pour(
     send: &mut impl FnMut(Vec<Input>) -> bool,
     fill: bool,
 ) -> bool {
-    let mut bytes = 0;
+    // The pieces an earlier file left in the chunk count too.
+    let piece_bytes = |input: &Input| match input {
+        Input::Piece(p) => p.text.len(),
+        _ => 0,
+    };
+    let mut bytes: usize = chunk.iter().map(piece_bytes).sum();
     while let Ok(piece) = pieces.recv() {
         bytes += piece.text.len();
         chunk.push(Input::Piece(Box::new(piece)));

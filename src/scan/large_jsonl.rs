@@ -1,13 +1,14 @@
 //! A JSONL file of conversations larger than a chunk of pieces is read as a stream on standard
 //! input is ([`super::stdin`]): cut into pieces, one per conversation, as it is read. Read whole,
 //! a file's results are held until its last conversation is checked, on one thread: a 95 MB file
-//! of 17,000 records peaked at 478 MB. Cut, its results are written as they are made, and its
+//! of 17,000 records peaked at 450–480 MB. Cut, its results are written as they are made, and its
 //! conversations are checked on every thread. Its report is the one it gives read whole (its
 //! conversations numbered and known to a baseline alike), but where a stream reads otherwise:
-//! each line that cannot be read is an error of its own; a record without turns is reported
-//! even where no record has any; a record that cannot be read still takes its place among the
-//! places that name conversations without an id; a warning of bytes that are not UTF-8 is the
-//! conversation's that holds them; a lone CR ends no line.
+//! each line that cannot be read is an error of its own, or its conversation's among one id's
+//! messages; a record without turns is reported even where no record has any; a record that
+//! cannot be read still counts among the records without an id (or of its id), which are
+//! numbered, and told apart by a baseline, by their order; a warning of bytes that are not UTF-8
+//! is the conversation's that holds them; a lone CR ends no line.
 
 use super::ScanOptions;
 use super::feed::PIECE_BYTES;
@@ -21,8 +22,8 @@ use std::io::{BufRead, BufReader};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
-/// A file is cut from this size on: a smaller one holds no more text than a chunk of pieces, so
-/// its results take no more room than a chunk's.
+/// A file is cut from this size on: a smaller one holds no more text than a chunk of pieces
+/// holds at most ([`PIECE_BYTES`]), so its results take no more room than a chunk's.
 pub(super) const CUT_FROM: u64 = PIECE_BYTES as u64;
 
 /// The pieces of `input`, when it is a large JSONL file of conversations. Anything a file read

@@ -13,8 +13,12 @@ use super::piece::Piece;
 use std::collections::HashMap;
 use std::sync::mpsc::SyncSender;
 
-/// What a file's pieces held back may hold of text at most.
+/// What a file's pieces held back may hold at most, in bytes of text and [`PIECE_COST`] each.
 const HOLD_BYTES: usize = 8 << 20;
+
+/// What a piece is counted as besides its text, against [`HOLD_BYTES`]: about its size with an
+/// error's message, so that pieces without text (lines that cannot be read) are bounded too.
+const PIECE_COST: usize = 256;
 
 /// Where a conversation begins among the stream's.
 pub(super) struct Begun {
@@ -37,8 +41,8 @@ pub(super) struct Outbox<'a> {
     first_unnamed: Option<usize>,
     /// For each id records had more than once, how many had it.
     repeated: HashMap<String, usize>,
-    /// The pieces from the first record without an id on, while it is the only one, and the
-    /// bytes of their text.
+    /// The pieces from the first record without an id on, while it is the only one, and what
+    /// they are counted as against [`HOLD_BYTES`].
     held: Option<(Vec<Piece>, usize)>,
     /// Nobody listens any more.
     closed: bool,
@@ -102,7 +106,7 @@ impl<'a> Outbox<'a> {
     pub(super) fn send(&mut self, mut piece: Piece) -> bool {
         piece.first = std::mem::take(&mut self.first);
         if let Some((held, bytes)) = &mut self.held {
-            *bytes += piece.text.len();
+            *bytes += PIECE_COST + piece.text.len();
             let full = *bytes > HOLD_BYTES;
             held.push(piece);
             if full {
@@ -114,7 +118,7 @@ impl<'a> Outbox<'a> {
         if !self.hold && piece.number == Some(1) {
             piece.number = None;
         } else if self.hold && first_unnamed && self.unnamed < 2 {
-            let bytes = piece.text.len();
+            let bytes = PIECE_COST + piece.text.len();
             self.held = Some((vec![piece], bytes));
             return !self.closed;
         }

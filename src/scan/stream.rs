@@ -26,8 +26,9 @@ pub(super) fn opens_stream(
     };
     Ok(match next_line(lines, head, limit)? {
         Some((line, _)) if record(&line) => true,
-        // An object over the size limit: read whole, standard input would be skipped as too
-        // large, while a stream skips that line and reads the rest.
+        // An object over the size limit (only standard input's: a file over it is skipped
+        // unread): read whole, standard input would be skipped as too large, while a stream
+        // skips that line and reads the rest.
         Some((line, true)) => line.trim_start().starts_with('{'),
         // A line that opens a JSON document written over lines (`[`, `{"calls": [`, or a first
         // item and a `,`) is no stream's, whatever follows it.
@@ -96,7 +97,7 @@ fn next_line(
 ) -> io::Result<Option<(String, bool)>> {
     loop {
         let start = head.len();
-        // Past the limit, standard input is too large whatever it holds (its reader says so).
+        // Past the limit, the input is too large whatever it holds (its reader says so).
         let room = (limit + 1).saturating_sub(start as u64);
         if lines.take(room).read_until(b'\n', head)? == 0 {
             return Ok(None);
