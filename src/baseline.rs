@@ -40,7 +40,9 @@ pub(crate) struct Baseline {
 /// A baseline that cannot be read, or is no report.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum BaselineError {
-    #[error("cannot read the baseline {name}: {source}")]
+    #[error(
+        "cannot read the baseline {name}: {source}\n  help: make it with `talklint check --no-baseline -f json --exit-zero PATHS > {name}`, from the folder that holds it"
+    )]
     Read {
         name: String,
         source: std::io::Error,

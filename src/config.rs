@@ -80,6 +80,11 @@ pub struct Config {
     #[serde(default, deserialize_with = "score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub min_score: Option<i32>,
+    /// A report of the findings known already, as `--baseline` reads it, relative to this
+    /// config's folder: only new findings count. `--baseline` names another; `--no-baseline`
+    /// reads none (to make the baseline again).
+    #[schemars(length(min = 1))]
+    pub baseline: Option<String>,
     /// Inputs larger than this are skipped (files, standard input, a stream's lines and
     /// conversations); never more than 4 GiB.
     pub max_filesize: Option<ByteSize>,

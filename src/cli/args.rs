@@ -239,6 +239,9 @@ pub(crate) struct CheckArgs {
     /// only new findings count.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
+    /// Count every finding, whatever baseline the config names (`baseline:`): to make it again.
+    #[arg(long, conflicts_with = "baseline")]
+    pub(crate) no_baseline: bool,
     /// Mask personal data (cards, e-mails, phones, SSNs, Spanish DNI and NIE numbers, IBANs,
     /// `redact_patterns`) in every report; rules still match the original text.
     #[arg(long)]
@@ -273,6 +276,7 @@ pub(crate) struct CheckArgs {
     mut_arg("quiet", |a| a.hide(true)),
     mut_arg("show_suppressed", |a| a.hide(true)),
     mut_arg("baseline", |a| a.hide(true)),
+    mut_arg("no_baseline", |a| a.hide(true)),
     mut_arg("shard", |a| a.hide(true)),
     mut_arg("exit_zero", |a| a.hide(true)),
     mut_arg("fix", |a| a.hide(true)),

@@ -72,7 +72,10 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
              comes from --min-precision and --min-recall\n  help: drop {flag}, or run `talklint check`"
         )));
     }
-    let mut s = CheckSettings::new(args.check)?;
+    // Every finding counts as a prediction: a config's baseline is not read.
+    let mut check_args = args.check;
+    check_args.no_baseline = true;
+    let mut s = CheckSettings::new(check_args)?;
     // Met by the walk, the labels file is skipped, and no report may be written over it.
     s.scan.profiles.also_read(&args.labels, ReadAs::Labels);
     check::claim_reports(&mut s, output.as_deref())?;

@@ -6,6 +6,7 @@ mod args;
 mod baseline_warnings;
 mod broken_config;
 mod check;
+mod config_baseline;
 mod engines;
 mod eval;
 mod from_cwd;

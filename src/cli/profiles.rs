@@ -167,6 +167,7 @@ pub(super) fn searched(args: &CheckArgs) -> bool {
 fn warn_run_keys(path: &Path, loaded: &Loaded, run: Option<&Path>) {
     let c = &loaded.config;
     let set = [
+        ("baseline", c.baseline.is_some()),
         ("fail_on", c.fail_on.is_some()),
         ("max_filesize", c.max_filesize.is_some()),
     ];

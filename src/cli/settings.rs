@@ -72,9 +72,10 @@ impl CheckSettings {
         // Without a current folder, relative paths stay relative.
         let cwd = std::env::current_dir().unwrap_or_default();
         let run_file = cfg.path.as_ref().map(|path| normal(&cwd.join(path)));
+        let baseline = super::config_baseline::path(&args, c, run_file.as_deref());
         let run_scope = run_file.map(|file| scope(&cfg, &file)).transpose()?;
         let mut loaded = run.loaded.clone();
-        if let Some(path) = &args.baseline {
+        if let Some(path) = &baseline {
             loaded.add(path, ReadAs::Baseline);
         }
         let mut scan = ScanOptions {
@@ -107,7 +108,7 @@ impl CheckSettings {
             },
             reports: Vec::new(),
             redact: redactor(args.redact, &cfg)?,
-            baseline: match &args.baseline {
+            baseline: match &baseline {
                 Some(path) => Some(Arc::new(Baseline::read(path, &cwd)?)),
                 None => None,
             },

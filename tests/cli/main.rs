@@ -6,6 +6,7 @@ mod agent_columns;
 mod agents;
 mod bad_input;
 mod baseline;
+mod baseline_config;
 mod baseline_shapes;
 mod bounded_rules;
 mod broken_lines;
