@@ -1,9 +1,10 @@
 //! Feeding the pool: the inputs in chunks of at most [`CHUNK`], so that only a few chunks are
-//! held at a time. A stream's pieces go as soon as no more have arrived: a slow stream gets each
-//! result at once, and a fast one still fills chunks while the pool is busy. A stream's pieces
+//! held at a time. Standard input's pieces go as soon as no more have arrived: a slow stream gets
+//! each result at once, and a fast one still fills chunks while the pool is busy. A stream's pieces
 //! carry their text (a file's input is only its path), so fewer of them wait and a chunk of
 //! them stops at [`PIECE_BYTES`]: memory is bounded by bytes, however long the records. A large
-//! JSONL file of conversations is fed as such a stream ([`large_jsonl`]).
+//! JSONL file of conversations is fed as such a stream ([`large_jsonl`]), its pieces in full
+//! chunks, as files go.
 
 use super::large_jsonl;
 use super::piece::Piece;
