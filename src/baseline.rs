@@ -40,15 +40,14 @@ pub(crate) struct Baseline {
 /// A baseline that cannot be read, or is no report.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum BaselineError {
-    #[error(
-        "cannot read the baseline {name}: {source}\n  help: make it with `talklint check --no-baseline -f json --exit-zero PATHS > {name}`, from the folder that holds it"
-    )]
+    #[error("cannot read the baseline {name}: {source}\n  help: {}", make(name))]
     Read {
         name: String,
         source: std::io::Error,
     },
     #[error(
-        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: make a baseline with `talklint check -f json --exit-zero PATHS > {name}`, from the folder that holds it"
+        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: {}",
+        make(name)
     )]
     NotReport {
         name: String,
@@ -68,6 +67,20 @@ pub(crate) enum BaselineError {
         column: usize,
         closing: char,
     },
+}
+
+/// How to make the baseline `name`: without reading one (a config's `baseline:` would be read,
+/// and the shell's `>` would have emptied it first), written by talklint when the run ends.
+pub(crate) fn make(name: &str) -> String {
+    let format = if name.ends_with(".jsonl") {
+        "jsonl"
+    } else {
+        "json"
+    };
+    format!(
+        "make a baseline with `talklint check --no-baseline -q --exit-zero --output-{format} \
+         {name} PATHS`, from the folder that holds it"
+    )
 }
 
 /// A conversation of a report, as far as a baseline reads it.

@@ -9,16 +9,11 @@ use crate::text::controls::escape_name;
 pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
     let names_none = b.names_no_file_there();
     if totals.files > 0 && names_none {
-        let format = if b.name.ends_with(".jsonl") {
-            "jsonl"
-        } else {
-            "json"
-        };
         super::stderr::warning(&format!(
             "the baseline {} names no file there is, so every finding counts as new: its paths \
-             are read from the folder it is in; make it there (`talklint check -f {format} \
-             --exit-zero PATHS > {}`), and again after files move",
-            b.name, b.name,
+             are read from the folder it is in; {}, and again after files move",
+            b.name,
+            crate::baseline::make(&b.name),
         ));
     }
     let findings = |n: usize| {

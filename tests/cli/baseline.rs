@@ -134,7 +134,10 @@ fn a_baseline_that_is_no_report_is_an_error_at_its_place() {
         assert_eq!(code, 2, "{err}");
         assert!(err.contains(want), "{want}\n{err}");
         assert!(
-            err.contains("help: make a baseline with `talklint check -f json"),
+            err.contains(
+                "help: make a baseline with `talklint check --no-baseline -q --exit-zero \
+                 --output-json b.json PATHS`"
+            ),
             "{err}"
         );
     }
