@@ -302,8 +302,9 @@ pub(super) fn claim_reports(s: &mut CheckSettings, main: Option<&Path>) -> Resul
     if let Some((report, what)) = reports.iter().find_map(|r| Some((r, read(r)?))) {
         let help = match what {
             ReadAs::Baseline => {
-                "add --show-suppressed to roll the baseline forward in place: without it, the \
-                 report leaves out the findings the baseline knows, which would then be new"
+                "add --show-suppressed to roll the baseline forward in place (without it, the \
+                 report leaves out the findings the baseline knows, which would then be new), or \
+                 --no-baseline to make it again of every finding"
             }
             _ => "name another file after -o or --output-*",
         };
