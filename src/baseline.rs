@@ -40,14 +40,17 @@ pub(crate) struct Baseline {
 /// A baseline that cannot be read, or is no report.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum BaselineError {
-    #[error("cannot read the baseline {name}: {source}\n  help: {}", make(name))]
+    #[error(
+        "cannot read the baseline {name}: {source}{}",
+        help(name, source.kind() == std::io::ErrorKind::NotFound)
+    )]
     Read {
         name: String,
         source: std::io::Error,
     },
     #[error(
-        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}\n  help: {}",
-        make(name)
+        "{name}:{line}:{column}: not a talklint JSON or JSONL report: {message}{}",
+        help(name, name.ends_with(".json") || name.ends_with(".jsonl"))
     )]
     NotReport {
         name: String,
@@ -81,6 +84,15 @@ pub(crate) fn make(name: &str) -> String {
         "make a baseline with `talklint check --no-baseline -q --exit-zero --output-{format} \
          {name} PATHS`, from the folder that holds it"
     )
+}
+
+/// The help that says how to make the baseline `name`, where it may be one: not a transcript, a
+/// folder or a pipe named by mistake, which the command would write over.
+fn help(name: &str, may_be_one: bool) -> String {
+    match may_be_one {
+        true => format!("\n  help: {}", make(name)),
+        false => String::new(),
+    }
 }
 
 /// A conversation of a report, as far as a baseline reads it.

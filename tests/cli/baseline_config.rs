@@ -50,6 +50,12 @@ fn a_configs_baseline_is_read_by_every_run_under_it() {
     write(root, "other.json", &empty);
     let (code, out, _) = check(root, &["--baseline", "other.json", "calls"]);
     assert_eq!(code, 1, "{out}");
+    // A transcript or a folder named by mistake is not offered to be written over.
+    for wrong in ["calls/a.txt", "calls"] {
+        let (code, _, err) = check(root, &["--baseline", wrong, "calls"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(!err.contains("help: make a baseline"), "{wrong}: {err}");
+    }
     // eval counts every finding as a prediction.
     write(
         root,
