@@ -1,6 +1,7 @@
 //! Embeds the default rule pack: every `rules/*.yaml` file becomes a `(name, text)` entry. Also
-//! fingerprints the code that builds a matcher, so that the prebuilt default-pack matcher is read
-//! only by the code that wrote it (`src/engine/matcher/prebuilt/`).
+//! fingerprints the code that builds a matcher, and the code and files that load the pack, so
+//! that the prebuilt default-pack matcher and rules are read only by the code that wrote them
+//! (`src/engine/matcher/prebuilt/`, `src/rules/prebuilt/`).
 
 use std::{env, fs, path::Path};
 
@@ -18,23 +19,46 @@ const MATCHER_SOURCES: &[&str] = &[
     "src/text",
 ];
 
+/// The code and rule files a loaded default pack depends on (`src/rules/prebuilt/`): the pack's
+/// YAML, the loader, and what it reads words and roles with.
+const RULES_SOURCES: &[&str] = &[
+    "rules",
+    "src/rules",
+    "src/text",
+    "src/yaml.rs",
+    "src/transcript/roles.rs",
+    "src/transcript/sentiment.rs",
+];
+
 fn main() {
     embed_rules();
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
         .to_path_buf();
     println!("cargo:rerun-if-changed=src/fnv.rs");
-    let mut sources = Vec::new();
-    for source in MATCHER_SOURCES {
-        println!("cargo:rerun-if-changed={source}");
-        source_files(&root.join(source), &mut sources);
+    for (name, sources) in [
+        ("TALKLINT_MATCHER_CODE", MATCHER_SOURCES),
+        ("TALKLINT_RULES_CODE", RULES_SOURCES),
+    ] {
+        println!(
+            "cargo:rustc-env={name}={:016x}",
+            fingerprint(&root, sources)
+        );
     }
-    sources.sort();
-    // Each file's path and text (line ends as `\n`, whatever the checkout made them), each with
-    // its length.
+}
+
+/// The FNV-1a hash of every file under `sources`: each file's path and text (line ends as `\n`,
+/// whatever the checkout made them), each with its length.
+fn fingerprint(root: &Path, sources: &[&str]) -> u64 {
+    let mut files = Vec::new();
+    for source in sources {
+        println!("cargo:rerun-if-changed={source}");
+        source_files(&root.join(source), &mut files);
+    }
+    files.sort();
     let mut hash = Fnv::default();
-    for path in &sources {
+    for path in &files {
         let relative = path
-            .strip_prefix(&root)
+            .strip_prefix(root)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
@@ -45,8 +69,7 @@ fn main() {
             hash.bytes(part);
         }
     }
-    let hash = hash.finish();
-    println!("cargo:rustc-env=TALKLINT_MATCHER_CODE={hash:016x}");
+    hash.finish()
 }
 
 /// `path` if it is a source file, else the source files under it: test files (`tests.rs`,

@@ -5,9 +5,10 @@
 use super::error::{RuleError, SourceFile};
 use super::folder::rule_files;
 use super::lexicon::{LexiconSource, Lexicons};
-use super::place::{Lines, locate, locate_after, suffix};
-use super::schema::{Kind, PackSpec, Severity};
-use super::{Rule, RuleSet, builtin, import, phrase_warnings, validate};
+use super::overrides::{apply_overrides, place_of};
+use super::place::Lines;
+use super::schema::{PackSpec, Severity};
+use super::{Rule, RuleSet, builtin, import, phrase_warnings, prebuilt, validate};
 use crate::utf8_file::NotText;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -145,6 +146,65 @@ fn load_judging(
     fillers: &[String],
     judge_config: bool,
 ) -> Result<(RuleSet, Vec<String>), Vec<RuleError>> {
+    // The built-in pack alone, without the config's lexicons, is read as it was checked when
+    // talklint was built: parsing its YAML and phrases was most of a one-file check's start-up.
+    let (checked, lexicons) = match prebuilt::read(files, overrides, fillers) {
+        Some(checked) => (checked, None),
+        None => {
+            let (checked, lexicons) = check_files(files, overrides, fillers)?;
+            (checked, Some(lexicons))
+        }
+    };
+    let Checked {
+        mut rules,
+        written,
+        mut warnings,
+    } = checked;
+    let (override_warnings, disabled) = apply_overrides(&mut rules, overrides);
+    warnings.extend(override_warnings);
+    warnings.extend(phrase_warnings::warnings(&rules, files, fillers));
+    let unused = match (judge_config, lexicons) {
+        (true, Some(lexicons)) => lexicons.unused_config_lexicons(&rules),
+        _ => Vec::new(),
+    };
+    warnings.extend(
+        (unused.into_iter()).map(|(name, near)| {
+            let place = place_of("lexicons", &name, &overrides.text);
+            let near = match near {
+                Some(n) => format!(" (did you mean `{n}`, a lexicon of the rules?)"),
+                None => String::new(),
+            };
+            format!(
+                "{}{place}: the config's lexicon `{name}` is used by no phrase{near}: a config's `lexicons:` adds to the rule files' list of the same name, or defines one for a phrase to name as `{{{name}}}`",
+                overrides.origin
+            )
+        }),
+    );
+    let set = RuleSet {
+        rules,
+        fillers: fillers.to_vec(),
+        lexicons: written,
+        disabled,
+    };
+    Ok((set, warnings))
+}
+
+/// Rules checked, before the config's `disable` and `severity` apply.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(super) struct Checked {
+    pub rules: Vec<Rule>,
+    /// Every lexicon, by name, with its entries as written.
+    pub written: BTreeMap<String, Vec<String>>,
+    pub warnings: Vec<String>,
+}
+
+/// Parses and checks rule files with the config's lexicons: the rules, and the lexicons they
+/// name.
+pub(super) fn check_files(
+    files: &[RuleFile],
+    overrides: &Overrides,
+    fillers: &[String],
+) -> Result<(Checked, Lexicons), Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut import_warnings = Vec::new();
     // Each file's specs, and for a cloud file the line and column of each rule's category.
@@ -265,33 +325,13 @@ fn load_judging(
         ));
     }
     warnings.extend(import_warnings);
-    let (override_warnings, disabled) = apply_overrides(&mut checked, overrides);
-    warnings.extend(override_warnings);
-    warnings.extend(phrase_warnings::warnings(&checked, files, fillers));
-    let unused = match judge_config {
-        true => lexicons.unused_config_lexicons(&checked),
-        false => Vec::new(),
-    };
-    warnings.extend(
-        (unused.into_iter()).map(|(name, near)| {
-            let place = place_of("lexicons", &name, &overrides.text);
-            let near = match near {
-                Some(n) => format!(" (did you mean `{n}`, a lexicon of the rules?)"),
-                None => String::new(),
-            };
-            format!(
-                "{}{place}: the config's lexicon `{name}` is used by no phrase{near}: a config's `lexicons:` adds to the rule files' list of the same name, or defines one for a phrase to name as `{{{name}}}`",
-                overrides.origin
-            )
-        }),
-    );
-    let set = RuleSet {
+    let written = lexicons.written();
+    let checked = Checked {
         rules: checked,
-        fillers: fillers.to_vec(),
-        lexicons: lexicons.written(),
-        disabled,
+        written,
+        warnings,
     };
-    Ok((set, warnings))
+    Ok((checked, lexicons))
 }
 
 /// The 1-based line and column of each rule's category in a cloud rule file.
@@ -322,78 +362,4 @@ fn cloud_pack(
     } else {
         Err(errors)
     }
-}
-
-/// `:line:column` of the first place `key` is written in `text` (the config) as a whole name
-/// after the key `list` (`disable`, `severity`), not as part of a longer one, or nothing.
-fn place_of(list: &str, key: &str, text: &str) -> String {
-    suffix(locate_after(list, key, text).or_else(|| locate(key, text)))
-}
-
-/// Drops disabled rules and changes severities (and the points that follow from them, where a
-/// rule does not set its own). Rewards and tags keep `info` (a category's severity changes its
-/// problems only). An id or category that matches no loaded rule, or only rewards and tags for
-/// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
-fn apply_overrides(checked: &mut Vec<Rule>, o: &Overrides) -> (Vec<String>, Vec<(String, String)>) {
-    let matches = |key: &str, r: &Rule| crate::suppress::selects(key, &r.id, &r.category);
-    let has_severity = |r: &Rule| !matches!(r.kind, Kind::Reward | Kind::Tag);
-    let at = |list, key: &str| format!("{}{}: `{key}`", o.origin, place_of(list, key, &o.text));
-    let disabled = o.disable.iter().map(|key| ("disable", key));
-    let mut warnings: Vec<String> = (disabled.chain(o.severity.keys().map(|k| ("severity", k))))
-        .filter(|(_, key)| !checked.iter().any(|c| matches(key, c)))
-        .map(|(list, key)| {
-            format!(
-                "{} names no loaded rule or category{}; `talklint rules` lists them",
-                at(list, key),
-                crate::suggest::rule_like(key, checked)
-            )
-        })
-        .collect();
-    let only_rewards = o.severity.keys().filter(|key| {
-        let mut named = checked.iter().filter(|c| matches(key, c)).peekable();
-        named.peek().is_some() && !named.any(has_severity)
-    });
-    warnings.extend(only_rewards.map(|key| {
-        format!(
-            "{} names only rewards and tags, whose severity is always info; change their \
-             `points:` in a rule file instead",
-            at("severity", key)
-        )
-    }));
-    let is_disabled = |c: &Rule| o.disable.iter().any(|k| matches(k, c));
-    let only_disabled = o.severity.keys().filter(|key| {
-        let mut named = checked.iter().filter(|c| matches(key, c)).peekable();
-        named.peek().is_some() && named.all(is_disabled)
-    });
-    warnings.extend(only_disabled.map(|key| {
-        format!(
-            "{} names only rules that `disable` turns off, so it changes nothing",
-            at("severity", key)
-        )
-    }));
-    let disabled: Vec<(String, String)> = (checked.iter().filter(|c| is_disabled(c)))
-        .map(|c| (c.id.clone(), c.category.clone()))
-        .collect();
-    checked.retain(|c| !is_disabled(c));
-    if checked.is_empty() && !disabled.is_empty() {
-        warnings.push(format!(
-            "{}{}: `disable` turns off all {} rules loaded, so nothing can be found and every \
-             conversation passes; disable fewer",
-            o.origin,
-            place_of("disable", &o.disable[0], &o.text),
-            disabled.len(),
-        ));
-    }
-    for r in checked.iter_mut().filter(|r| has_severity(r)) {
-        // A rule's own id wins over its category, however that is written.
-        let category = [r.category.clone(), format!("{}/*", r.category)];
-        let by_category = || category.iter().find_map(|c| o.severity.get(c));
-        if let Some(s) = o.severity.get(&r.id).or_else(by_category) {
-            r.severity = *s;
-            if !r.points_given {
-                r.points = validate::default_points(r.kind, *s, r.roles);
-            }
-        }
-    }
-    (warnings, disabled)
 }

@@ -19,9 +19,11 @@ pub mod load;
 mod measure;
 mod misnamed;
 mod model;
+mod overrides;
 pub mod phrase;
 mod phrase_warnings;
 pub(crate) mod place;
+mod prebuilt;
 pub(crate) mod schema;
 mod template;
 pub(crate) mod unspaced;
@@ -70,7 +72,7 @@ pub(crate) fn escaped_punctuation(phrase: &str) -> Option<char> {
 }
 
 /// A checked rule.
-#[derive(Debug, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone)]
 pub struct Rule {
     /// `<category>/<name>`.
     pub id: String,
@@ -112,7 +114,7 @@ pub struct Rule {
 }
 
 /// A phrase as written and as parsed.
-#[derive(Debug, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone)]
 pub struct Phrase {
     /// As written in the rule file.
     pub text: String,
@@ -121,7 +123,7 @@ pub struct Phrase {
 }
 
 /// What a rule looks for.
-#[derive(Debug, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone)]
 pub enum Target {
     /// Each match of a search is a hit; with `after`, only matches in a window after a trigger.
     Find {
@@ -135,7 +137,7 @@ pub enum Target {
 }
 
 /// A place in a rule file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// The rule file (`<default>/…` for the built-in pack).
     pub file: String,
@@ -146,7 +148,7 @@ pub struct Origin {
 }
 
 /// Example turns that a rule must hit, and ones it must leave clean (`talklint test`).
-#[derive(Debug, Clone, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 pub struct Examples {
     /// Text the rule must hit (for `require`: text that holds the required language).
     pub hit: Vec<String>,

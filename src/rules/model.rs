@@ -3,10 +3,11 @@
 //! timing, and the sentiment labels a transcript carries.
 
 use super::Phrase;
+use serde::{Deserialize, Serialize};
 
 /// Phrases or regexes in the turns of some speakers (in those labelled with a sentiment, when
 /// it says so), a timing measure, or turns labelled with a sentiment.
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct Find {
     /// The roles whose turns are searched, as a bit set of [`crate::Role::bit`].
     pub roles: u8,
@@ -19,7 +20,7 @@ pub struct Find {
 }
 
 /// What a search looks for.
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub enum Look {
     /// Phrases and regexes in the turns' text.
     Words(Words),
@@ -31,7 +32,7 @@ pub enum Look {
 }
 
 /// Phrases and regexes, and what must or must not be near them.
-#[derive(Debug, Clone, Default)]
+#[derive(Serialize, Deserialize, Debug, Clone, Default)]
 pub struct Words {
     /// Phrases that match.
     pub phrases: Vec<Phrase>,
@@ -51,7 +52,8 @@ pub struct Words {
 }
 
 /// A rule regex: as written, and as compiled (with the mode flags loading chose).
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[serde(into = "RegexForm", try_from = "RegexForm")]
 pub struct RuleRegex {
     /// As written in the rule file.
     pub written: String,
@@ -62,8 +64,45 @@ pub struct RuleRegex {
     pub compiled: regex::Regex,
 }
 
+impl RuleRegex {
+    /// `pattern` compiled as a rule regex is: case-insensitive, its other flags written in it.
+    pub(super) fn compile(pattern: &str) -> Result<regex::Regex, regex::Error> {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+    }
+}
+
+/// A [`RuleRegex`] as a prebuilt rule set holds it: compiled again when read.
+#[derive(Serialize, Deserialize)]
+struct RegexForm {
+    written: String,
+    pattern: String,
+}
+
+impl From<RuleRegex> for RegexForm {
+    fn from(r: RuleRegex) -> RegexForm {
+        RegexForm {
+            written: r.written,
+            pattern: r.pattern,
+        }
+    }
+}
+
+impl TryFrom<RegexForm> for RuleRegex {
+    type Error = regex::Error;
+
+    fn try_from(form: RegexForm) -> Result<RuleRegex, regex::Error> {
+        Ok(RuleRegex {
+            compiled: RuleRegex::compile(&form.pattern)?,
+            written: form.written,
+            pattern: form.pattern,
+        })
+    }
+}
+
 /// Other phrases within some words of a match.
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct Near {
     /// The phrases that must (or must not) be near.
     pub phrases: Vec<Phrase>,
@@ -75,7 +114,7 @@ pub struct Near {
 }
 
 /// Which side of a match another one is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     /// Before the match.
     Before,
@@ -84,7 +123,7 @@ pub enum Side {
 }
 
 /// How many matches make a search hold: `min..=max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count {
     /// The fewest matches (1 when not given).
     pub min: usize,
@@ -101,7 +140,7 @@ impl Count {
 
 /// A measure of a timed conversation; each event (a silence, an interruption, a long turn) is
 /// one match, on the turn it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
 pub enum Timing {
     /// A gap of at least this many milliseconds (and more than 0) before a turn of the speaker.
     Silence(u64),
@@ -119,7 +158,7 @@ pub enum Timing {
 }
 
 /// A sequence: the rule's hits count only after a trigger of another speaker.
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct After {
     /// What makes a trigger.
     pub trigger: Find,
@@ -128,7 +167,7 @@ pub struct After {
 }
 
 /// How long after a trigger its window lasts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Within {
     /// The next N turns of the rule's speaker.
     Turns(usize),
@@ -137,7 +176,7 @@ pub enum Within {
 }
 
 /// A condition over a conversation (`when`).
-#[derive(Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub enum Condition {
     /// A search holds when it has a match (or, with `count`, the number of matches is in range).
     Find(Find),
@@ -175,7 +214,7 @@ impl Condition {
 }
 
 /// Where in a conversation a rule or condition looks.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
 pub enum Window {
     /// The first N turns of the speaker.
     FirstTurns(usize),
@@ -199,7 +238,7 @@ pub enum Window {
 }
 
 /// What a percent window is a share of, on a timed transcript (untimed, it is of the turns).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PercentOf {
     /// The call: from the first turn's start to the last end.
     Call,

@@ -8,6 +8,7 @@
 mod parse;
 mod regex_like;
 mod shape;
+pub(crate) mod shared;
 mod variants;
 
 use crate::text::canon::Expander;
@@ -34,7 +35,7 @@ pub const MAX_WORDS: usize = 1_000;
 
 /// A choice's sequences, with what can be said of them (worked out once: a lexicon is checked
 /// inside every phrase that names it).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     alternatives: Vec<Vec<Item>>,
     shape: Shape,
@@ -72,7 +73,7 @@ impl std::ops::Deref for Choice {
 }
 
 /// One position of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Item {
     /// A canonical word.
     Word(String),
@@ -85,11 +86,11 @@ pub enum Item {
     End,
     /// One of several sequences; an optional part is a choice with an empty sequence last, a
     /// lexicon slot the choice of its entries.
-    Choice(Alternatives),
+    Choice(#[serde(with = "shared")] Alternatives),
 }
 
 /// A parsed phrase: a sequence of items.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
     /// In order; the phrase matches when each matches the next words.
     pub items: Vec<Item>,

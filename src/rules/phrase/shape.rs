@@ -6,7 +6,7 @@
 use super::Item;
 
 /// What can be said of every word sequence a part of a pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(super) struct Shape {
     /// Some sequence is empty.
     empty: bool,

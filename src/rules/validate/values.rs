@@ -13,12 +13,7 @@ use super::super::schema::{PercentOfSpec, WindowSpec};
 /// would never match, `café` never "CAFÉ"). So does a pattern that is only valid in Unicode
 /// mode (a class with a non-ASCII character); `(?u)` opts back in anywhere.
 pub(super) fn checked_regex(written: &str) -> Result<RuleRegex, regex::Error> {
-    let compiles = |p: String| {
-        regex::RegexBuilder::new(&p)
-            .case_insensitive(true)
-            .build()
-            .map(|compiled| (p, compiled))
-    };
+    let compiles = |p: String| RuleRegex::compile(&p).map(|compiled| (p, compiled));
     let unicode = || compiles(format!("(?mR){written}"));
     let (pattern, compiled) = if written
         .chars()
