@@ -37,6 +37,8 @@ pub(super) struct Written<'a> {
     agent_guessed: bool,
     #[serde(default)]
     no_agent_turn: bool,
+    #[serde(default)]
+    baselined: usize,
     #[serde(borrow, default)]
     agent: Option<Cow<'a, str>>,
     /// Every named agent, when there are two or more.
@@ -325,6 +327,7 @@ impl<'a> Replay<'a> {
             unknown_turns: w.unknown_turns,
             agent_guessed: w.agent_guessed,
             no_agent_turn: w.no_agent_turn,
+            baselined: w.baselined,
             agent: w.agent.as_deref(),
             agents: w.agents.iter().map(|a| a.as_ref()).collect(),
             score: w.score,

@@ -57,6 +57,15 @@ pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Res
         plural(s.findings.info, "info", "info"),
         plural(s.findings.reward, "reward", "rewards"),
     )?;
+    // Scores rise once a baseline holds problems back: the count says by how much it hid.
+    if s.baselined > 0 {
+        writeln!(
+            w,
+            "{} held back by the baseline: not in the findings or scores above \
+             (--show-suppressed lists them).",
+            plural(s.baselined, "known problem", "known problems"),
+        )?;
+    }
     // Only the counts that are not zero; the first skipped files are named, with why.
     let shown = &totals.skipped[..totals.skipped.len().min(SKIPPED_NAMED)];
     let more = s.skipped.saturating_sub(shown.len());

@@ -300,6 +300,10 @@ fn conversation(c: &Conversation, rules: &[RuleParts], out: &mut Vec<u8>) {
     if c.no_agent_turn {
         out.extend_from_slice(b",\"no_agent_turn\":true");
     }
+    if c.baselined > 0 {
+        out.extend_from_slice(b",\"baselined\":");
+        int(out, c.baselined);
+    }
     if let Some(agent) = c.agent {
         out.extend_from_slice(b",\"agent\":");
         json_string(out, agent);

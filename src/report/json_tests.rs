@@ -41,6 +41,7 @@ fn hand_written_json_equals_serde() {
         unknown_turns: 0,
         agent_guessed: true,
         no_agent_turn: true,
+        baselined: 2,
         agent: Some("Dana"),
         agents: vec!["Dana", "Tom"],
         score: 65,

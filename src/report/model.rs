@@ -104,6 +104,10 @@ pub struct Conversation<'a> {
     /// written only then (`true`), and counted in the summary's `no_agent_turn`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub no_agent_turn: bool,
+    /// The problems the `--baseline` report knows, held back from the findings and the score:
+    /// written only when there are some, and counted in the summary's `baselined`.
+    #[serde(skip_serializing_if = "super::summary::is_zero")]
+    pub baselined: usize,
     /// The agent's name, when the transcript gives one (not "Agent", `spk_0` or `2`): of two
     /// agents or more, the first to speak.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,6 +349,7 @@ pub(crate) fn conversation<'a, 's: 'a>(
         agent_guessed: transcript.agent_guessed,
         no_agent_turn: !(transcript.turns.iter())
             .any(|t| matches!(t.role, Role::Agent | Role::Any)),
+        baselined: 0,
         agent,
         agents,
         score: eval.score,

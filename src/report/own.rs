@@ -175,7 +175,9 @@ fn closes_a_human_report(tail: &[u8]) -> bool {
 /// A line of the human summary after its `Findings:` line.
 fn is_summary_line(line: &[u8]) -> bool {
     let counted = line.first().is_some_and(u8::is_ascii_digit)
-        && (contains(line, b" skipped") || contains(line, b" error"));
+        && (contains(line, b" skipped")
+            || contains(line, b" error")
+            || contains(line, b" held back by the baseline"));
     counted || line.starts_with(b"No agent turn in ") || line.starts_with(b"Agent guessed in ")
 }
 

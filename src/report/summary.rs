@@ -20,7 +20,7 @@ pub struct Counts {
     pub tag: usize,
 }
 
-fn is_zero(n: &usize) -> bool {
+pub(super) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
@@ -42,6 +42,10 @@ pub struct Summary {
     /// the labels and `roles:` name no role may be the agent); written only when there are some.
     #[serde(skip_serializing_if = "is_zero")]
     pub no_agent_turn: usize,
+    /// Problems the `--baseline` report knows, held back from the findings and the scores;
+    /// written only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
     /// The mean of the conversations' scores, to one decimal; null when no conversation was
     /// scored (a mean of 0.0 would read as every conversation scoring 0).
     #[serde(serialize_with = "one_decimal")]
@@ -245,6 +249,7 @@ impl Summary {
         self.failed += o.failed;
         self.agent_guessed += o.agent_guessed;
         self.no_agent_turn += o.no_agent_turn;
+        self.baselined += o.baselined;
         self.score_total += o.score_total;
         self.worst = self.worst.max(o.worst);
         self.stats.merge(&o.stats);
@@ -261,6 +266,7 @@ impl Summary {
         self.conversations += 1;
         self.agent_guessed += usize::from(c.agent_guessed);
         self.no_agent_turn += usize::from(c.no_agent_turn);
+        self.baselined += c.baselined;
         if c.passed {
             self.passed += 1;
         } else {

@@ -302,6 +302,7 @@ pub(super) fn check(
             ctx.opts.redact.as_ref(),
         );
         conv.file_personal = file_personal.as_deref();
+        conv.baselined = judged.baselined;
         if conv.id.is_none() {
             conv.number = place.or((unnamed > 1).then_some(i + 1));
         }

@@ -18,6 +18,8 @@ pub(super) struct Judged {
     pub shown: Vec<Suppression>,
     /// What the directives earned: unknown rules, and (`--warn-unused-ignores`) unused ones.
     pub warnings: Vec<String>,
+    /// How many problems the baseline knew, and held back.
+    pub baselined: usize,
 }
 
 impl Judged {
@@ -48,6 +50,7 @@ pub(super) fn judge(
             evaluation: ctx.engine.check(t, source, scratch),
             shown: Vec::new(),
             warnings: Vec::new(),
+            baselined: 0,
         };
     }
     let found = &directives.list;
@@ -104,6 +107,9 @@ pub(super) fn judge(
             reasons.extend(why.iter().flatten());
             why.iter().map(Option::is_some).collect()
         });
+    let baselined = (reasons.iter())
+        .filter(|&&why| why == Suppression::Baseline)
+        .count();
     let shown = match ctx.suppress.show {
         true => reasons,
         false => Vec::new(),
@@ -116,6 +122,7 @@ pub(super) fn judge(
         evaluation,
         shown,
         warnings,
+        baselined,
     }
 }
 

@@ -30,6 +30,11 @@ fn known_findings_are_not_counted_and_new_ones_fail() {
         let (code, out, err) = check_in(dir.path(), &[&base, "scripts"]);
         assert_eq!(code, 0, "{format}: {out}{err}");
         assert!(out.contains("Findings: 0 errors"), "{out}");
+        // Scores rise once problems are held back: the summary says how many.
+        assert!(
+            out.contains("2 known problems held back by the baseline: not in the findings"),
+            "{out}"
+        );
         // Lines above move the old match; the same words twice are one known and one new.
         write(
             dir.path(),
@@ -45,6 +50,12 @@ fn known_findings_are_not_counted_and_new_ones_fail() {
             .collect();
         assert_eq!(marks, [(1, true), (12, false)], "{report}");
         assert_eq!(report["conversations"][1]["score"], 80, "{report}");
+        let baselined = |c: &serde_json::Value| c["baselined"].as_u64();
+        let each: Vec<_> = (report["conversations"].as_array().unwrap().iter())
+            .map(baselined)
+            .collect();
+        assert_eq!(each, [Some(1), Some(1)], "{report}");
+        assert_eq!(baselined(&report["summary"]), Some(2), "{report}");
     }
 }
 
@@ -297,4 +308,24 @@ fn a_copy_added_above_a_known_finding_is_the_new_one() {
     assert_eq!(placed(above), [(2, 12)]);
     let below = "Customer: hi\nAgent: Hello.\nAgent: Please calm down.\nCustomer: ok\nAgent: Please calm down.\n";
     assert_eq!(placed(below), [(5, 15)]);
+}
+
+#[test]
+fn problems_held_back_are_counted_alike_by_the_shards_merged() {
+    let dir = scripts_with_baseline("json");
+    let base = ["--baseline", "base.json", "-f", "jsonl", "--exit-zero"];
+    let (_, single, err) = check_in(dir.path(), &[&base[..], &["scripts"]].concat());
+    assert!(single.contains(r#""baselined":2,"#), "{single}{err}");
+    let shards: Vec<_> = (1..=2)
+        .map(|k| {
+            let shard = format!("{k}/2");
+            let (_, out, _) = check_in(
+                dir.path(),
+                &[&base[..], &["--shard", &shard, "scripts"]].concat(),
+            );
+            write(dir.path(), &format!("shard-{k}.jsonl"), &out)
+        })
+        .collect();
+    let (_, merged, err) = crate::merge::merge(&["-f", "jsonl", "--exit-zero"], &shards);
+    assert_eq!(merged, single, "{err}");
 }
