@@ -331,6 +331,11 @@ mod tests {
             "a/".repeat(2000)
         );
         assert!(closes_a_human_report(long.as_bytes()));
+        let held = format!(
+            "{report}2 known problems held back by the baseline: not in the findings or scores \
+             above (--show-suppressed lists them).\n"
+        );
+        assert!(is_text_report(held.as_bytes()), "{held}");
         for transcript in [
             "Agent: Findings: none\nCustomer: ok\n",
             "1 conversation in 1 file: all passed, mean score 92.0.\nFindings: 0 errors, 1 warning, 0 info; 5 rewards.\nAgent: and then?\n",
