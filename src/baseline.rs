@@ -10,9 +10,8 @@ use crate::report::Finding;
 use crate::scan::normal;
 use crate::suppress::Suppression;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod known;
 pub(crate) use known::KnownFile;
@@ -31,8 +30,8 @@ pub(crate) struct Baseline {
     known: HashMap<PathBuf, HashMap<(Option<String>, usize), Counts>>,
     /// The folder this run's relative paths start from.
     cwd: PathBuf,
-    /// Findings of the baseline in the conversations checked that no finding matched.
-    gone: AtomicUsize,
+    /// Findings of the baseline in the conversations checked that no finding matched, by rule.
+    gone: std::sync::Mutex<BTreeMap<String, usize>>,
     /// The files of the baseline this run checked (there, whatever their names read as).
     checked: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The last path asked for ([`Baseline::file`]) and its real path: a large file's or a
@@ -234,7 +233,7 @@ impl Baseline {
             name,
             known,
             cwd: cwd.to_path_buf(),
-            gone: AtomicUsize::new(0),
+            gone: Default::default(),
             checked: Default::default(),
             last: Default::default(),
         })
@@ -306,9 +305,12 @@ impl Baseline {
         lock.unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// How many findings of the baseline, in the conversations checked, no finding matched.
-    pub(crate) fn gone(&self) -> usize {
-        self.gone.load(Ordering::Relaxed)
+    /// How many findings of each rule of the baseline, in the conversations checked, no
+    /// finding matched, by rule id.
+    pub(crate) fn gone(&self) -> BTreeMap<String, usize> {
+        let gone = self.gone.lock();
+        gone.unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 }
 

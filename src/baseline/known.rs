@@ -3,7 +3,6 @@
 
 use super::{Baseline, Counts, words};
 use std::collections::HashMap;
-use std::sync::atomic::Ordering;
 
 /// The findings the baseline holds of one file, by conversation.
 pub(crate) struct KnownFile<'b> {
@@ -90,9 +89,21 @@ fn distance((line, column): (usize, usize), held: (usize, usize)) -> (bool, usiz
 
 impl Drop for Budget<'_> {
     fn drop(&mut self) {
-        if let Some(baseline) = self.counted_in {
-            let left: usize = self.left.values().map(Vec::len).sum();
-            baseline.gone.fetch_add(left, Ordering::Relaxed);
+        let Some(baseline) = self.counted_in else {
+            return;
+        };
+        let mut left = self
+            .left
+            .iter()
+            .filter(|(_, places)| !places.is_empty())
+            .peekable();
+        if left.peek().is_none() {
+            return;
+        }
+        let gone = baseline.gone.lock();
+        let mut gone = gone.unwrap_or_else(std::sync::PoisonError::into_inner);
+        for ((rule, _), places) in left {
+            *gone.entry(rule.clone()).or_default() += places.len();
         }
     }
 }

@@ -26,24 +26,41 @@ pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
     };
     let (files, held) = b.files_gone();
     if held > 0 && !names_none {
-        let names: Vec<String> = (files.iter().take(3))
-            .map(|p| escape_name(&p.display().to_string()).into_owned())
-            .collect();
-        let more = match files.len() {
-            0..=3 => String::new(),
-            n => format!(" and {} more", n - 3),
-        };
+        let names = files
+            .iter()
+            .map(|p| escape_name(&p.display().to_string()).into_owned());
         super::stderr::warning(&format!(
-            "{} of files no longer there ({}{more}): make it again to keep it current",
+            "{} of files no longer there ({}): make it again to keep it current",
             findings(held),
-            names.join(", "),
+            first_few(names.collect()),
         ));
     }
-    let n = b.gone();
+    let gone = b.gone();
+    let n = gone.values().sum();
     if n > 0 {
+        // The rules that lost the most first: what was fixed, or reworded past the rule.
+        let mut rules: Vec<(&String, &usize)> = gone.iter().collect();
+        rules.sort_by_key(|&(rule, n)| (std::cmp::Reverse(*n), rule));
+        let rules = (rules.into_iter())
+            .map(|(rule, &n)| match n {
+                1 => rule.clone(),
+                n => format!("{rule} ×{n}"),
+            })
+            .collect();
         super::stderr::warning(&format!(
-            "{} no longer found in the conversations checked: make it again to keep it current",
+            "{} no longer found in the conversations checked ({}): make it again to keep it \
+             current",
             findings(n),
+            first_few(rules),
         ));
     }
+}
+
+/// The first three of `names`, and how many more there are.
+fn first_few(names: Vec<String>) -> String {
+    let more = match names.len() {
+        0..=3 => String::new(),
+        n => format!(" and {} more", n - 3),
+    };
+    format!("{}{more}", names[..names.len().min(3)].join(", "))
 }

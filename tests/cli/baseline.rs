@@ -109,7 +109,8 @@ fn a_known_finding_no_longer_found_is_a_warning_to_make_the_baseline_again() {
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(
-            "1 finding of the baseline base.json is no longer found in the conversations checked"
+            "1 finding of the baseline base.json is no longer found in the conversations checked \
+             (ownership/closed-door): make it again"
         ),
         "{err}"
     );
@@ -328,4 +329,40 @@ fn problems_held_back_are_counted_alike_by_the_shards_merged() {
         .collect();
     let (_, merged, err) = crate::merge::merge(&["-f", "jsonl", "--exit-zero"], &shards);
     assert_eq!(merged, single, "{err}");
+}
+
+#[test]
+fn findings_no_longer_found_are_named_by_rule_the_most_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = [
+        "Agent: calm down. Calm down. It's not my department.\n",
+        "Agent: calm down, that is not my job.\n",
+        "Agent: that's not my problem. Calm down.\n",
+    ];
+    for (i, call) in calls.iter().enumerate() {
+        write(dir.path(), &format!("c{i}.txt"), call);
+    }
+    let (_, report, _) = check_in(dir.path(), &["-f", "json", "--exit-zero", "."]);
+    write(dir.path(), "base.json", &report);
+    for i in 0..calls.len() {
+        write(dir.path(), &format!("c{i}.txt"), "Agent: glad to help.\n");
+    }
+    let (code, _, err) = check_in(dir.path(), &["--baseline", "base.json", "."]);
+    assert_eq!(code, 0, "{err}");
+    let rules: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let mut ids: Vec<String> = (rules["conversations"].as_array().unwrap().iter())
+        .flat_map(|c| c["findings"].as_array().unwrap().iter())
+        .filter(|f| f["kind"] != "reward")
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    assert!(ids.len() >= 5, "{report}");
+    assert!(
+        err.contains(&format!(
+            "{} findings of the baseline base.json are no longer found in the conversations \
+             checked (respect/calm-down ×4",
+            ids.len()
+        )),
+        "{err}"
+    );
 }
