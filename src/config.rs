@@ -83,6 +83,7 @@ pub struct Config {
     /// A report of the findings known already, as `--baseline` reads it, relative to this
     /// config's folder: only new findings count. `--baseline` names another; `--no-baseline`
     /// reads none (to make the baseline again).
+    #[serde(default, deserialize_with = "report_path")]
     #[schemars(length(min = 1))]
     pub baseline: Option<String>,
     /// Inputs larger than this are skipped (files, standard input, a stream's lines and
@@ -158,6 +159,35 @@ pub struct ScoringConfig {
 /// A switch of the config, off when its key is left empty, as another key left empty is unset.
 fn switch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+/// The path of a report (`baseline:`), or none (`null`, left empty): an empty string would name
+/// the config's folder, and is refused where it is written.
+fn report_path<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::de::{Error, Unexpected, Visitor};
+    struct Report;
+    impl<'de> Visitor<'de> for Report {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("the path of a talklint JSON or JSONL report, or no value")
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_str<E: Error>(self, path: &str) -> Result<Self::Value, E> {
+            match path.trim().is_empty() {
+                true => Err(E::invalid_value(Unexpected::Str(path), &self)),
+                false => Ok(Some(path.to_string())),
+            }
+        }
+    }
+    d.deserialize_option(Report)
 }
 
 /// A score a conversation must reach (`scoring.pass`, `min_score`) or starts from

@@ -75,3 +75,23 @@ fn a_configs_baseline_is_read_by_every_run_under_it() {
         "{out}"
     );
 }
+
+#[test]
+fn an_empty_baseline_is_refused_where_it_is_written() {
+    let dir = project();
+    for empty in ["\"\"", "'  '"] {
+        let config = format!("rules: [default]\nbaseline: {empty}\n");
+        write(dir.path(), "talklint.yaml", &config);
+        let (code, _, err) = run(talklint().current_dir(dir.path()).arg("check"));
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("talklint.yaml:2:11: baseline: invalid value"),
+            "{empty}: {err}"
+        );
+        assert!(!err.contains("cannot read the baseline"), "{err}");
+    }
+    // Left without a value, the key is unset, as other keys are.
+    write(dir.path(), "talklint.yaml", "rules: [default]\nbaseline:\n");
+    let (code, out, err) = run(talklint().current_dir(dir.path()).arg("check"));
+    assert_eq!(code, 1, "{out}{err}");
+}
