@@ -143,6 +143,7 @@ fn check_transcript(target: Target, options: u8, file: &[u8]) {
         ignore: true,
         max_filesize: u64::MAX,
         input_format,
+        stdin_given: None,
         stdin_filename: None,
         // The second bit: directives ignored (for JSON, it also picks among the shapes).
         parse: ParseOptions {

@@ -247,7 +247,8 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) redact: bool,
     /// Rewrite the matches of rules with `replace:` in text and Markdown files, in place; say
-    /// what changed, then report what remains.
+    /// what changed, then report what remains. Standard input (`-`) is written back out, fixed,
+    /// on standard output, and the report goes to standard error.
     #[arg(long, conflicts_with = "diff")]
     pub(crate) fix: bool,
     /// Print the fixes `--fix` would make as a unified diff instead of a report; change

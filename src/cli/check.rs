@@ -17,6 +17,10 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let mut s = CheckSettings::new(args)?;
+    let stdin_text = super::fix_stdin::read(&mut s);
+    // Standard input's text goes back out on standard output, so the report goes to standard
+    // error, unless it goes to a file.
+    let echo = stdin_text.is_some() && s.scan.fix == Some(FixMode::Write);
     let output = s.output.clone();
     claim_reports(&mut s, output.as_deref())?;
     let writes_files = output.is_some() || !s.extra_reports.is_empty();
@@ -31,10 +35,12 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     let failed = std::cell::RefCell::new(None);
     let mut diff_sink = FailsAfter(&failed);
     let mut stdout = stdout::buffered();
+    let mut stderr = BufWriter::new(io::stderr());
     let mut outputs = vec![Output {
         printer: report::printer(s.format, s.report_rules(), s.printer),
         writer: match main_file.as_mut() {
             Some(f) => f,
+            None if echo => &mut stderr,
             None => &mut stdout,
         },
     }];
@@ -56,6 +62,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         }
     }
     let (mut would_fix, mut not_written) = (false, false);
+    let mut fixed_stdin = None;
     let mut diff_out = Stdout::new();
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
@@ -63,6 +70,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
             would_fix |= tell_fixed(f, &mut diff_out, &failed);
+            fixed_stdin = f.text.clone().or(fixed_stdin.take());
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -99,6 +107,9 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
     {
         file.finish()?;
     }
+    if let (Some(text), true) = (&stdin_text, echo) {
+        super::fix_stdin::write_out(text, fixed_stdin.as_deref())?;
+    }
     if diff {
         return Ok(match (totals.errors, would_fix && !s.exit_zero) {
             (0, false) => Outcome::Clean,
@@ -107,7 +118,7 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         });
     }
     if s.statistics {
-        let after = (s.format, s.output.is_some());
+        let after = (s.format, s.output.is_some() || echo);
         print_statistics(after, &totals, s.report_rules())?;
     }
     if let Some(b) = s.scan.baseline.as_deref() {

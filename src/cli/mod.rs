@@ -9,6 +9,7 @@ mod check;
 mod config_baseline;
 mod engines;
 mod eval;
+mod fix_stdin;
 mod from_cwd;
 mod generate;
 mod globs;
@@ -89,6 +90,8 @@ pub(crate) enum CliError {
     Threads(crate::scan::ThreadsError),
     #[error("cannot write the diff: {}", stdout::failure(.0))]
     WriteDiff(io::Error),
+    #[error("cannot write standard input's text: {}", stdout::failure(.0))]
+    WriteText(io::Error),
     #[error(
         "an output was closed before the scan ended (standard output, or a report's pipe), so the report files were not written (last run's are as they were)\n  help: read all of the output, or send it to /dev/null"
     )]

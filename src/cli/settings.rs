@@ -91,6 +91,7 @@ impl CheckSettings {
             input_format: args.input_format.0,
             // Named in reports as a path is, tidy.
             stdin_filename: args.stdin_filename.clone().map(crate::scan::tidied),
+            stdin_given: None,
             parse: run.parse,
             // A terminal that cannot move its cursor (`TERM=dumb`) gets none, as Cargo's.
             progress: !args.no_progress

@@ -165,22 +165,22 @@ pub(super) fn check(
         }
         Err(e) => return not_read(NotRead::Error(e)),
     };
-    // Only text files read whole from disk are fixed, and never a file whose extension names
-    // another format (a `.json` read with `--input-format text`); one that is not valid UTF-8
-    // only says what it would fix, since it cannot be written back as it was, and so do the
-    // inputs that are never rewritten.
+    // Only text read whole is fixed (a file, or standard input, whose fixed text the run writes
+    // out), and never a file whose extension names another format (a `.json` read with
+    // `--input-format text`); one that is not valid UTF-8 only says what it would fix, since it
+    // cannot be written back as it was, and so do the inputs that are never rewritten.
     let text_file = parsed.format == Format::Text
+        && !reading.piece
         && Format::from_extension(&reading.path).is_none_or(|f| f == Format::Text);
-    let how = match (reading.on_disk, text_file) {
-        (false, _) => fix::Read::Left("standard input is not rewritten"),
-        (true, false) => fix::Read::Left(
+    let how = match text_file {
+        false => fix::Read::Left(
             "only text and Markdown files are rewritten, never JSON, CSV or captions",
         ),
-        (true, true) => how,
+        true => how,
     };
     let mut fixed = None;
     if ctx.opts.fix.is_some() {
-        let file = (reading.path.as_path(), display);
+        let file = (reading.path.as_path(), display, reading.on_disk);
         let parts = (&parsed.transcripts[..], &parsed.directives);
         if let Some((new, done)) = fix_file(file, (bytes, &source, how), parts, ctx, scratch) {
             // What remains is judged on the fixed text; a fix that could not be written left

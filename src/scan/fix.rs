@@ -1,6 +1,7 @@
-//! `--fix` and `--diff` on one file (SPEC §8): only text and Markdown files read from disk as
-//! valid UTF-8 are ever rewritten (never JSON, CSV, captions or standard input), with the
-//! replacements of the findings that are not suppressed.
+//! `--fix` and `--diff` on one file (SPEC §8): only text and Markdown read whole as valid UTF-8
+//! are ever rewritten (never JSON, CSV or captions), with the replacements of the findings that
+//! are not suppressed: a file in place, standard input's text given back for the run to write
+//! out, as an editor that filters a buffer through `talklint check --fix -` expects.
 
 use super::Context;
 use super::judge::judge;
@@ -31,6 +32,8 @@ pub struct Fixed {
     /// Why the fixes could not be written, when they could not: the file is left as it was,
     /// and reported as it was read (SPEC §7: it is in the conversations, not the errors).
     pub not_written: Option<String>,
+    /// `--fix` on standard input: its fixed text, for the run to write out.
+    pub text: Option<String>,
 }
 
 /// How a file's bytes became the text that is fixed.
@@ -44,11 +47,11 @@ pub(super) enum Read {
     Left(&'static str),
 }
 
-/// Fixes the file at `path` (shown as `display`) whose `bytes` were read (`how`) as the text
-/// `source`: the new text and what was done (with why it was not written, if it could not be),
-/// `None` when nothing is to fix.
+/// Fixes the file at `path` (shown as `display`; standard input unless `on_disk`) whose `bytes`
+/// were read (`how`) as the text `source`: the new text and what was done (with why it was not
+/// written, if it could not be), `None` when nothing is to fix.
 pub(super) fn fix_file(
-    (path, display): (&Path, &str),
+    (path, display, on_disk): (&Path, &str, bool),
     (bytes, source, how): (&[u8], &str, Read),
     (transcripts, directives): (&[Transcript], &Directives),
     ctx: &Context,
@@ -109,6 +112,7 @@ pub(super) fn fix_file(
     };
     let (diff, not_written) = match (mode, left) {
         (_, Some(_)) => (None, None),
+        (FixMode::Write, None) if !on_disk => (None, None),
         (FixMode::Diff, None) => {
             let diff = fix::unified_diff(
                 display,
@@ -131,6 +135,8 @@ pub(super) fn fix_file(
         left,
         rewritable: !matches!(how, Read::Left(_)),
         not_written,
+        text: (mode == FixMode::Write && left.is_none() && !on_disk)
+            .then(|| fixed_text.to_string()),
     };
     Some((new, fixed))
 }

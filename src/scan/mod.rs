@@ -88,6 +88,9 @@ pub struct ScanOptions {
     /// Read every file as this format instead of detecting it.
     pub input_format: Option<Format>,
     pub stdin_filename: Option<String>,
+    /// Standard input, read already by a run that writes it back out (`--fix` on it): checked
+    /// from here, whole, never as a stream.
+    pub stdin_given: Option<std::sync::Arc<[u8]>>,
     pub parse: ParseOptions,
     /// Draw a progress line on standard error (only ever for a terminal).
     pub progress: bool,

@@ -4,7 +4,8 @@
 //! stream is cut into pieces, one per conversation ([`super::stream`]), as its lines arrive, and each piece
 //! goes to the thread pool on its own: results come out as each conversation ends, in input
 //! order, and memory stays flat however long the stream runs. So `talklint check --format jsonl
-//! -` works as a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker.
+//! -` works as a Spark `RDD.pipe`, Hadoop streaming or `xargs` worker. A run that fixes standard
+//! input reads it first, whole, to write it back out ([`ScanOptions::stdin_given`]).
 
 use super::ScanOptions;
 use super::piece::{Origin, Piece};
@@ -32,6 +33,11 @@ pub(super) enum Opened {
 /// With `--input-format jsonl` it is one whatever it holds, and only a byte-order mark is read
 /// first: a UTF-16 stream is decoded as it arrives, a UTF-32 one is an error.
 pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
+    if let Some(given) = &opts.stdin_given {
+        return Opened::Whole(Input::Stdin {
+            head: given.to_vec(),
+        });
+    }
     let origin = Arc::new(Origin {
         name: opts.stdin_name().into(),
         path: opts.stdin_filename.as_ref().map(PathBuf::from),

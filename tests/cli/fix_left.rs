@@ -1,5 +1,5 @@
-//! Fixes that are counted and said, not made: in standard input, JSON, CSV and captions,
-//! which talklint never rewrites, a pending fix is a warning, as in a file that is not UTF-8,
+//! Fixes that are counted and said, not made: in JSON, CSV and captions, which talklint never
+//! rewrites, a pending fix is a warning, as in a file that is not UTF-8,
 //! rather than passing as "nothing to fix"; `--diff` exits 0 for them, since `--fix` would
 //! change nothing (SPEC §8: it exits 1 when it would change something).
 
@@ -36,21 +36,6 @@ fn fixes_in_inputs_that_are_not_rewritten_are_said_and_pass_diff() {
             );
         }
     }
-    let (code, _, err) = run(talklint()
-        .args([
-            "check",
-            "--no-config",
-            "--diff",
-            "--stdin-filename",
-            "x.md",
-            "-",
-        ])
-        .write_stdin("Agent: No problem!\n"));
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        err.contains("x.md: 1 match not fixed: standard input is not rewritten"),
-        "{err}"
-    );
 }
 
 /// A fix that cannot be written (a file and folder its user may not write) is an error on

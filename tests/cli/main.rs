@@ -52,6 +52,7 @@ mod fix_lines;
 mod fix_markup;
 mod fix_said;
 mod fix_settle;
+mod fix_stdin;
 mod fix_words;
 mod format_hints;
 mod format_samples;
