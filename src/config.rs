@@ -6,9 +6,9 @@ pub mod globs;
 mod roles;
 mod rule_files;
 mod sentiment;
+mod values;
 
 use crate::byte_size::ByteSize;
-use crate::engine::SCORES;
 use crate::report::CsvDelimiter;
 use crate::rules::Severity;
 use crate::rules::load::Overrides;
@@ -77,20 +77,20 @@ pub struct Config {
     /// positive, for `sentiment:` rules.
     pub sentiment: Option<SentimentConfig>,
     pub fail_on: Option<FailOn>,
-    #[serde(default, deserialize_with = "score_bar")]
+    #[serde(default, deserialize_with = "values::score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub min_score: Option<i32>,
     /// A report of the findings known already, as `--baseline` reads it, relative to this
     /// config's folder: only new findings count. `--baseline` names another; `--no-baseline`
     /// reads none (to make the baseline again).
-    #[serde(default, deserialize_with = "report_path")]
+    #[serde(default, deserialize_with = "values::report_path")]
     #[schemars(length(min = 1))]
     pub baseline: Option<String>,
     /// Inputs larger than this are skipped (files, standard input, a stream's lines and
     /// conversations); never more than 4 GiB.
     pub max_filesize: Option<ByteSize>,
     /// Mask personal data in every report (`--redact`).
-    #[serde(default, deserialize_with = "switch")]
+    #[serde(default, deserialize_with = "values::switch")]
     #[schemars(with = "Option<bool>")]
     pub redact: bool,
     /// Regexes also masked, as `[REDACTED]`, when redacting; they match in any case (`(?-i)` to
@@ -102,7 +102,7 @@ pub struct Config {
     pub csv_delimiter: Option<CsvDelimiter>,
     /// Open CSV reports with a UTF-8 byte order mark, so that Excel reads them as UTF-8
     /// (`--csv-bom`).
-    #[serde(default, deserialize_with = "switch")]
+    #[serde(default, deserialize_with = "values::switch")]
     #[schemars(with = "Option<bool>")]
     pub csv_bom: bool,
 }
@@ -148,82 +148,12 @@ impl FailOn {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringConfig {
-    #[serde(default, deserialize_with = "score_bar")]
+    #[serde(default, deserialize_with = "values::score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub base: Option<i32>,
-    #[serde(default, deserialize_with = "score_bar")]
+    #[serde(default, deserialize_with = "values::score_bar")]
     #[schemars(range(min = 0, max = 100))]
     pub pass: Option<i32>,
-}
-
-/// A switch of the config, off when its key is left empty, as another key left empty is unset.
-fn switch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
-}
-
-/// The path of a report (`baseline:`), or none (`null`, left empty): an empty string would name
-/// the config's folder, and is refused where it is written.
-fn report_path<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    use serde::de::{Error, Unexpected, Visitor};
-    struct Report;
-    impl<'de> Visitor<'de> for Report {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("the path of a talklint JSON or JSONL report, or no value")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(self)
-        }
-        fn visit_str<E: Error>(self, path: &str) -> Result<Self::Value, E> {
-            match path.trim().is_empty() {
-                true => Err(E::invalid_value(Unexpected::Str(path), &self)),
-                false => Ok(Some(path.to_string())),
-            }
-        }
-    }
-    d.deserialize_option(Report)
-}
-
-/// A score a conversation must reach (`scoring.pass`, `min_score`) or starts from
-/// (`scoring.base`), or none (`null`): from 0 to 100, the range scores are clamped to, since a
-/// bar above it fails every conversation and a base outside it hides points (a base of -5 scores
-/// every conversation without rewards 0). Checked as the number is read, so that an error points
-/// at it.
-fn score_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
-    use serde::de::{Error, Unexpected, Visitor};
-    struct Bar;
-    impl<'de> Visitor<'de> for Bar {
-        type Value = Option<i32>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a score from 0 to 100")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_i32(self)
-        }
-        fn visit_i64<E: Error>(self, n: i64) -> Result<Self::Value, E> {
-            let bar = i32::try_from(n).ok().filter(|bar| SCORES.contains(bar));
-            bar.map(Some)
-                .ok_or_else(|| E::invalid_value(Unexpected::Signed(n), &self))
-        }
-        fn visit_u64<E: Error>(self, n: u64) -> Result<Self::Value, E> {
-            let bar = i32::try_from(n).ok().filter(|bar| SCORES.contains(bar));
-            bar.map(Some)
-                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &self))
-        }
-    }
-    d.deserialize_option(Bar)
 }
 
 /// The role of text that names no speaker (`default_role:`, `--default-role`): the roles a
