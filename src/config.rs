@@ -84,7 +84,7 @@ pub struct Config {
     /// config's folder: only new findings count. `--baseline` names another; `--no-baseline`
     /// reads none (to make the baseline again).
     #[serde(default, deserialize_with = "values::report_path")]
-    #[schemars(length(min = 1))]
+    #[schemars(regex(pattern = r"\S"))]
     pub baseline: Option<String>,
     /// Inputs larger than this are skipped (files, standard input, a stream's lines and
     /// conversations); never more than 4 GiB.

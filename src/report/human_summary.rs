@@ -61,8 +61,8 @@ pub(super) fn finish(w: &mut dyn Write, totals: &Totals, color: bool) -> io::Res
     if s.baselined > 0 {
         writeln!(
             w,
-            "{} held back by the baseline: not in the findings or scores above \
-             (--show-suppressed lists them).",
+            "{} held back by the baseline: not counted in the findings or scores \
+             (--show-suppressed shows them, marked).",
             plural(s.baselined, "known problem", "known problems"),
         )?;
     }

@@ -332,8 +332,8 @@ mod tests {
         );
         assert!(closes_a_human_report(long.as_bytes()));
         let held = format!(
-            "{report}2 known problems held back by the baseline: not in the findings or scores \
-             above (--show-suppressed lists them).\n"
+            "{report}2 known problems held back by the baseline: not counted in the findings or \
+             scores (--show-suppressed shows them, marked).\n"
         );
         assert!(is_text_report(held.as_bytes()), "{held}");
         for transcript in [

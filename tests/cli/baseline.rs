@@ -32,7 +32,7 @@ fn known_findings_are_not_counted_and_new_ones_fail() {
         assert!(out.contains("Findings: 0 errors"), "{out}");
         // Scores rise once problems are held back: the summary says how many.
         assert!(
-            out.contains("2 known problems held back by the baseline: not in the findings"),
+            out.contains("2 known problems held back by the baseline: not counted in the findings"),
             "{out}"
         );
         // Lines above move the old match; the same words twice are one known and one new.
