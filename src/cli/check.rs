@@ -2,6 +2,7 @@
 //! clean, 1 findings or failed conversations, 2 input errors).
 
 use super::args::CheckArgs;
+use super::fix_stdin::{self, Given};
 use super::report_file::ReportFile;
 use super::settings::CheckSettings;
 use super::stdout::{self, Stdout};
@@ -16,11 +17,25 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
-    let mut s = CheckSettings::new(args)?;
-    let stdin_text = super::fix_stdin::read(&mut s);
-    // Standard input's text goes back out on standard output, so the report goes to standard
-    // error, unless it goes to a file.
-    let echo = stdin_text.is_some() && s.scan.fix == Some(FixMode::Write);
+    let fixes_stdin = fix_stdin::asked(&args);
+    let mut s = match CheckSettings::new(args) {
+        Ok(s) => s,
+        Err(e) => return fix_stdin::refused(fixes_stdin, e),
+    };
+    let given = fix_stdin::read(&mut s)?;
+    let mut fixed = None;
+    let outcome = check(s, Given::echoes(&given), &mut fixed);
+    fix_stdin::finish(given, fixed, outcome)
+}
+
+/// Checks what `s` names. Under `--fix -` (`echo`), standard input's text goes back out on
+/// standard output, so the report goes to standard error unless it goes to a file, and the text
+/// fixed is left in `fixed_stdin`.
+fn check(
+    mut s: CheckSettings,
+    echo: bool,
+    fixed_stdin: &mut Option<String>,
+) -> Result<Outcome, CliError> {
     let output = s.output.clone();
     claim_reports(&mut s, output.as_deref())?;
     let writes_files = output.is_some() || !s.extra_reports.is_empty();
@@ -62,7 +77,6 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         }
     }
     let (mut would_fix, mut not_written) = (false, false);
-    let mut fixed_stdin = None;
     let mut diff_out = Stdout::new();
     let mut on_event = |e: Event| match e {
         // Even with `-q`: a file that was not checked is never silent.
@@ -70,7 +84,9 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         Event::Fixed(f) => {
             not_written |= f.not_written.is_some();
             would_fix |= tell_fixed(f, &mut diff_out, &failed);
-            fixed_stdin = f.text.clone().or(fixed_stdin.take());
+            if let Some(text) = &f.text {
+                *fixed_stdin = Some(text.clone());
+            }
         }
         Event::Warning { path, message } => {
             super::stderr::warning(&format!("{}: {message}", escape_name(path)));
@@ -106,9 +122,6 @@ pub(super) fn run(args: CheckArgs) -> Result<Outcome, CliError> {
         .chain(files.into_iter().map(|(_, f)| f))
     {
         file.finish()?;
-    }
-    if let (Some(text), true) = (&stdin_text, echo) {
-        super::fix_stdin::write_out(text, fixed_stdin.as_deref())?;
     }
     if diff {
         return Ok(match (totals.errors, would_fix && !s.exit_zero) {
@@ -266,7 +279,7 @@ pub(super) fn judge(totals: &Summary, fail_on: FailOn, exit_zero: bool) -> Outco
 /// Whether `path` is another name of standard output: `/dev/stdout`, `/dev/fd/1`,
 /// `/proc/self/fd/1`, or the file or pipe standard output goes to. Not a device it shares with
 /// the path (`/dev/null` for both, a terminal), which takes both reports whole.
-fn is_stdout(path: &Path) -> bool {
+pub(super) fn is_stdout(path: &Path) -> bool {
     if ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(&path.to_string_lossy().as_ref()) {
         return true;
     }

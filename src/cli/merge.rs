@@ -11,7 +11,7 @@ use crate::config::FailOn;
 use crate::file_node::pipe;
 use crate::merge::{self, Layout, MergeError};
 use crate::report::{self, OutputFormat, PrinterOptions};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
@@ -19,7 +19,12 @@ pub(super) fn run(args: MergeArgs) -> Result<Outcome, CliError> {
     let (cfg, rules) = rules(&args.rule_args)?;
     let fail_on = args.fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
     let opts = PrinterOptions {
-        color: color(args.color, args.format, args.output.as_deref()),
+        color: color(
+            args.color,
+            args.format,
+            args.output.as_deref(),
+            std::io::stdout().is_terminal(),
+        ),
         quiet: args.quiet,
         csv_findings: args.csv.csv_findings,
         csv: csv_dialect(&args.csv, &cfg.config),

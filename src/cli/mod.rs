@@ -92,6 +92,8 @@ pub(crate) enum CliError {
     WriteDiff(io::Error),
     #[error("cannot write standard input's text: {}", stdout::failure(.0))]
     WriteText(io::Error),
+    #[error("cannot read standard input: {0}")]
+    ReadStdin(io::Error),
     #[error(
         "an output was closed before the scan ended (standard output, or a report's pipe), so the report files were not written (last run's are as they were)\n  help: read all of the output, or send it to /dev/null"
     )]

@@ -126,7 +126,13 @@ impl CheckSettings {
             });
             scan.redact = Some(masks?);
         }
-        let color = color(args.color, args.format, args.output.as_deref());
+        // Under `--fix -`, standard output holds standard input's text, and the report goes to
+        // standard error.
+        let report_on = match args.fix && super::fix_stdin::named(&scan) {
+            true => io::stderr().is_terminal(),
+            false => io::stdout().is_terminal(),
+        };
+        let color = color(args.color, args.format, args.output.as_deref(), report_on);
         if let Some(w) = super::output_name::mismatch(args.format, args.output.as_deref()) {
             super::stderr::warning(&w);
         }
@@ -265,16 +271,21 @@ pub(super) fn csv_dialect(csv: &CsvArgs, c: &Config) -> CsvDialect {
     }
 }
 
-/// Whether to colour a report of `format` going to `output` (else standard output): `auto`
-/// colours human output on standard output, as [`auto_color`] says.
-pub(super) fn color(choice: ColorChoice, format: OutputFormat, output: Option<&Path>) -> bool {
+/// Whether to colour a report of `format` going to `output` (else to a stream that is a
+/// `terminal` or not): `auto` colours human output on a terminal, as [`auto_color`] says.
+pub(super) fn color(
+    choice: ColorChoice,
+    format: OutputFormat,
+    output: Option<&Path>,
+    terminal: bool,
+) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             format == OutputFormat::Human
                 && output.is_none()
-                && auto_color(|k| std::env::var_os(k), io::stdout().is_terminal())
+                && auto_color(|k| std::env::var_os(k), terminal)
         }
     }
 }

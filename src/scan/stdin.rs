@@ -31,13 +31,9 @@ pub(super) enum Opened {
 
 /// Reads standard input's first line that is not blank, and decides whether it is a stream.
 /// With `--input-format jsonl` it is one whatever it holds, and only a byte-order mark is read
-/// first: a UTF-16 stream is decoded as it arrives, a UTF-32 one is an error.
+/// first: a UTF-16 stream is decoded as it arrives, a UTF-32 one is an error. Standard input
+/// read already ([`ScanOptions::stdin_given`]) is decided alike, and read from its copy.
 pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
-    if let Some(given) = &opts.stdin_given {
-        return Opened::Whole(Input::Stdin {
-            head: given.to_vec(),
-        });
-    }
     let origin = Arc::new(Origin {
         name: opts.stdin_name().into(),
         path: opts.stdin_filename.as_ref().map(PathBuf::from),
@@ -45,11 +41,36 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     });
     let limit = input_limit(opts);
     let mut head = Vec::new();
-    let mut stdin = io::stdin().lock();
+    if let Some(given) = &opts.stdin_given {
+        let mut copy = io::Cursor::new(Arc::clone(given));
+        return match decide(opts, &mut copy, &mut head, &origin) {
+            Ok(true) => Opened::Stream(stream(head, copy, origin, limit, capacity)),
+            Ok(false) => Opened::Whole(Input::Stdin {
+                head: given.to_vec(),
+            }),
+            Err(opened) => opened,
+        };
+    }
+    // The lock is let go before the stream's thread reads on.
+    let decided = decide(opts, &mut io::stdin().lock(), &mut head, &origin);
+    match decided {
+        Ok(true) => Opened::Stream(stream(head, io::stdin(), origin, limit, capacity)),
+        Ok(false) => Opened::Whole(Input::Stdin { head }),
+        Err(opened) => opened,
+    }
+}
+
+/// Whether `input` is a stream, its first bytes read into `head`; an input that cannot be read
+/// is opened as its error.
+fn decide(
+    opts: &ScanOptions,
+    input: &mut impl io::BufRead,
+    head: &mut Vec<u8>,
+    origin: &Origin,
+) -> Result<bool, Opened> {
     let error = |message: String| {
-        let path = origin.name.clone();
         Opened::Whole(Input::Error(FileError {
-            path,
+            path: origin.name.clone(),
             line: None,
             message,
         }))
@@ -57,20 +78,13 @@ pub(super) fn open(opts: &ScanOptions, capacity: usize) -> Opened {
     let cannot_read = |e: io::Error| error(format!("cannot read standard input: {e}"));
     match opts.input_format {
         Some(Format::Jsonl) => {
-            if let Err(e) = utf16::read_mark(&mut stdin, &mut head) {
-                return cannot_read(e);
+            utf16::read_mark(input, head).map_err(cannot_read)?;
+            if let Some(le) = utf32_little_endian(head) {
+                return Err(error(super::read::utf32_error(le)));
             }
-            if let Some(le) = utf32_little_endian(&head) {
-                return error(super::read::utf32_error(le));
-            }
+            Ok(true)
         }
-        Some(_) => return Opened::Whole(Input::Stdin { head }),
-        None => match opens_stream(&mut stdin, &mut head, limit) {
-            Ok(true) => {}
-            Ok(false) => return Opened::Whole(Input::Stdin { head }),
-            Err(e) => return cannot_read(e),
-        },
+        Some(_) => Ok(false),
+        None => opens_stream(input, head, input_limit(opts)).map_err(cannot_read),
     }
-    drop(stdin);
-    Opened::Stream(stream(head, io::stdin(), origin, limit, capacity))
 }

@@ -98,3 +98,51 @@ fn diff_shows_the_fix_of_standard_input() {
         .write_stdin("Agent: Glad to help.\n"));
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
 }
+
+#[test]
+fn standard_input_goes_back_out_when_the_run_fails() {
+    let input = b"Agent: No problem!\n";
+    let dir = tempfile::tempdir().unwrap();
+    // A report that cannot be written: the fixed text still comes out.
+    let (code, out, err) = filter(&["--fix", "-o", "/dev/full"], input);
+    assert_eq!(
+        (code, out.as_slice()),
+        (2, &b"Agent: My pleasure!\n"[..]),
+        "{err}"
+    );
+    // A report file that is standard output, or a config with a mistake: the text as read.
+    let (code, out, err) = filter(&["--fix", "--output-json", "/dev/stdout"], input);
+    assert_eq!((code, out.as_slice()), (2, &input[..]), "{err}");
+    assert!(
+        err.contains("holds standard input's text under --fix -"),
+        "{err}"
+    );
+    write(dir.path(), "talklint.yaml", "min_score: 500\n");
+    let out = talklint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "-"])
+        .write_stdin(&input[..])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        out.stdout,
+        input,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_stream_of_records_is_still_judged_record_by_record() {
+    let records = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/records.jsonl"),
+    )
+    .unwrap();
+    // Each record is within the limit, the whole input is not.
+    assert!(records.len() > 300);
+    let (code, out, err) = filter(&["--fix", "--max-filesize", "300"], &records);
+    assert_eq!(out, records, "{err}");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("3 conversations in 1 file"), "{err}");
+}
