@@ -35,7 +35,9 @@ pub(super) fn refused<T>(fixes_stdin: bool, error: CliError) -> Result<T, CliErr
         let mut text = Vec::new();
         // What could be read goes back out; the run fails with its own error all the same.
         let _ = std::io::stdin().lock().read_to_end(&mut text);
-        write_out(&text, None)?;
+        if let Err(e) = write_out(&text, None) {
+            super::stderr::line(&format!("error: {e}"));
+        }
     }
     Err(error)
 }
