@@ -27,19 +27,35 @@ pub(super) fn asked(args: &CheckArgs) -> bool {
         && (args.paths.iter().any(stdin) || args.paths.is_empty() && args.stdin_filename.is_some())
 }
 
+/// Whether the words of a command line that clap refused ask to fix standard input: `--fix`,
+/// and `-` or `--stdin-filename`, before any `--`.
+pub(super) fn asked_in(words: &[std::ffi::OsString]) -> bool {
+    let words: Vec<&str> = (words.iter().skip(1))
+        .map(|w| w.to_str().unwrap_or_default())
+        .take_while(|&w| w != "--")
+        .collect();
+    words.contains(&"--fix")
+        && (words.iter()).any(|&w| w == "-" || w.starts_with("--stdin-filename"))
+}
+
 /// A run that cannot start (a config with a mistake, a flag refused): under `--fix -`
 /// (`fixes_stdin`), standard input still goes back out as it was read, then the run fails with
 /// `error`.
 pub(super) fn refused<T>(fixes_stdin: bool, error: CliError) -> Result<T, CliError> {
     if fixes_stdin {
-        let mut text = Vec::new();
-        // What could be read goes back out; the run fails with its own error all the same.
-        let _ = std::io::stdin().lock().read_to_end(&mut text);
-        if let Err(e) = write_out(&text, None) {
-            super::stderr::line(&format!("error: {e}"));
-        }
+        give_back();
     }
     Err(error)
+}
+
+/// Writes standard input back out as it is read, for a run under `--fix -` that cannot start:
+/// what could be read goes back out, and the run fails with its own error all the same.
+pub(super) fn give_back() {
+    let mut text = Vec::new();
+    let _ = std::io::stdin().lock().read_to_end(&mut text);
+    if let Err(e) = write_out(&text, None) {
+        super::stderr::line(&format!("error: {e}"));
+    }
 }
 
 /// Standard input, read whole for a run that fixes (or diffs) it, as the scan reads it.

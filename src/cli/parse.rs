@@ -117,9 +117,16 @@ fn from(cli: Command, args: Vec<OsString>) -> Cli {
     let cli = cli
         .args_override_self(true)
         .mut_subcommands(|c| c.args_override_self(true));
+    let fixes_stdin = super::fix_stdin::asked_in(&args);
     match cli.try_get_matches_from(args) {
         Ok(matches) => Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
-        Err(e) => super::stdout::exit_showing(e),
+        // An editor's buffer filtered through `--fix -` comes back whatever the mistake.
+        Err(e) => {
+            if fixes_stdin && e.use_stderr() {
+                super::fix_stdin::give_back();
+            }
+            super::stdout::exit_showing(e)
+        }
     }
 }
 

@@ -110,7 +110,16 @@ fn standard_input_goes_back_out_when_the_run_fails() {
         (2, &b"Agent: My pleasure!\n"[..]),
         "{err}"
     );
-    // A report file that is standard output, or a config with a mistake: the text as read.
+    // A command line refused, a report file that is standard output, or a config with a
+    // mistake: the text as read.
+    for refused in [&["--fix", "--fail-on", "warn"][..], &["--fix", "--diff"]] {
+        let (code, out, err) = filter(refused, input);
+        assert_eq!(
+            (code, out.as_slice()),
+            (2, &input[..]),
+            "{refused:?}: {err}"
+        );
+    }
     let (code, out, err) = filter(&["--fix", "--output-json", "/dev/stdout"], input);
     assert_eq!((code, out.as_slice()), (2, &input[..]), "{err}");
     assert!(
