@@ -110,7 +110,7 @@ pub(super) fn read(s: &mut CheckSettings) -> Result<Option<Given>, CliError> {
 
 /// Whether a report at `path` would go to standard output: `/dev/stdout` or another of its
 /// names, or the file or pipe it goes to (not `-`, which under `--fix -` is standard error).
-fn writes_stdout(path: &PathBuf) -> bool {
+fn writes_stdout(path: &std::path::Path) -> bool {
     path.as_os_str() != "-" && super::check::is_stdout(path)
 }
 
