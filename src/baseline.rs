@@ -84,8 +84,8 @@ pub(crate) fn make(name: &str) -> String {
         "json"
     };
     format!(
-        "make a baseline with `talklint check --no-baseline -q --exit-zero --output-{format} \
-         {name} PATHS`, from the folder that holds it"
+        "make a baseline with `talklint check --no-baseline --exit-zero -f {format} -o {name} \
+         PATHS`, from the folder that holds it"
     )
 }
 

@@ -147,8 +147,8 @@ fn a_baseline_that_is_no_report_is_an_error_at_its_place() {
         assert!(err.contains(want), "{want}\n{err}");
         assert!(
             err.contains(
-                "help: make a baseline with `talklint check --no-baseline -q --exit-zero \
-                 --output-json b.json PATHS`"
+                "help: make a baseline with `talklint check --no-baseline --exit-zero -f json -o \
+                 b.json PATHS`"
             ),
             "{err}"
         );

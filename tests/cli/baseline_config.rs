@@ -26,7 +26,7 @@ fn a_configs_baseline_is_read_by_every_run_under_it() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot read the baseline"), "{err}");
     assert!(
-        err.contains("talklint check --no-baseline -q --exit-zero --output-json"),
+        err.contains("talklint check --no-baseline --exit-zero -f json -o"),
         "{err}"
     );
     let (_, baseline, err) = check(root, &["--no-baseline", "-f", "json", "--exit-zero"]);
