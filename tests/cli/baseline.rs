@@ -30,6 +30,9 @@ fn known_findings_are_not_counted_and_new_ones_fail() {
         let (code, out, err) = check_in(dir.path(), &[&base, "scripts"]);
         assert_eq!(code, 0, "{format}: {out}{err}");
         assert!(out.contains("Findings: 0 errors"), "{out}");
+        let (_, page, _) = check_in(dir.path(), &[&base, "-f", "html", "scripts"]);
+        let card = "<dt>held back by the baseline</dt><dd>2</dd>";
+        assert!(page.contains(card), "{format}: no card {card}");
         // Scores rise once problems are held back: the summary says how many.
         assert!(
             out.contains("2 known problems held back by the baseline: not counted in the findings"),

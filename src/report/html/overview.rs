@@ -40,7 +40,7 @@ fn percent(part: usize, whole: usize) -> String {
 /// The totals, as a list of cards.
 pub(super) fn cards(page: &mut String, s: &Summary) {
     page.push_str("<dl class=\"cards\">");
-    for (label, value) in [
+    let mut cards = vec![
         ("conversations", s.conversations.to_string()),
         ("pass rate", percent(s.passed, s.conversations)),
         ("failed", s.failed.to_string()),
@@ -57,7 +57,12 @@ pub(super) fn cards(page: &mut String, s: &Summary) {
             "files skipped / unreadable",
             format!("{} / {}", s.skipped, s.errors),
         ),
-    ] {
+    ];
+    // Scores rise once a baseline holds known problems back: the page says how many it did.
+    if s.baselined > 0 {
+        cards.push(("held back by the baseline", s.baselined.to_string()));
+    }
+    for (label, value) in cards {
         let _ = write!(
             page,
             "<div class=\"card\" data-stat=\"{label}\"><dt>{label}</dt><dd>{}</dd></div>",
