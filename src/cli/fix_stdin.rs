@@ -15,8 +15,18 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Whether the run reads standard input.
-pub(super) fn named(scan: &ScanOptions) -> bool {
+fn named(scan: &ScanOptions) -> bool {
     scan::roots(scan).iter().any(|p| scan::is_stdin(p))
+}
+
+/// Whether the stream a `check` report goes to is a terminal: standard output, or standard error
+/// under `--fix -` (`fix`), where standard output holds standard input's text.
+pub(super) fn report_on_terminal(fix: bool, scan: &ScanOptions) -> bool {
+    use std::io::IsTerminal;
+    match fix && named(scan) {
+        true => std::io::stderr().is_terminal(),
+        false => std::io::stdout().is_terminal(),
+    }
 }
 
 /// Whether `args` ask to fix standard input (`--fix -`, or `--fix --stdin-filename NAME` with

@@ -126,13 +126,8 @@ impl CheckSettings {
             });
             scan.redact = Some(masks?);
         }
-        // Under `--fix -`, standard output holds standard input's text, and the report goes to
-        // standard error.
-        let report_on = match args.fix && super::fix_stdin::named(&scan) {
-            true => io::stderr().is_terminal(),
-            false => io::stdout().is_terminal(),
-        };
-        let color = color(args.color, args.format, args.output.as_deref(), report_on);
+        let terminal = super::fix_stdin::report_on_terminal(args.fix, &scan);
+        let color = color(args.color, args.format, args.output.as_deref(), terminal);
         if let Some(w) = super::output_name::mismatch(args.format, args.output.as_deref()) {
             super::stderr::warning(&w);
         }
