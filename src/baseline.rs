@@ -251,6 +251,12 @@ impl Baseline {
         })
     }
 
+    /// Whether the report holds no conversation at all: made by a run that checked none (in
+    /// another folder, or with every file skipped), it knows no problem.
+    pub(crate) fn holds_nothing(&self) -> bool {
+        self.known.is_empty()
+    }
+
     /// Whether the baseline holds files, none of them checked and none of them there: its
     /// paths are read from its own folder, so one saved elsewhere (or before the files moved)
     /// names other files. A run of new files only (a pre-commit hook's) checks none of a

@@ -5,9 +5,18 @@ use crate::report::{Summary, plural};
 use crate::text::controls::escape_name;
 
 /// Says on standard error when the baseline holds findings no longer found, or findings of files
-/// no longer there, or names none of the files checked (every finding of them is then new).
+/// no longer there, or holds no conversation or names none of the files checked (every finding
+/// of them is then new).
 pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
     let names_none = b.names_no_file_there();
+    if totals.conversations > 0 && b.holds_nothing() {
+        super::stderr::warning(&format!(
+            "the baseline {} holds no conversation (the run that made it checked none), so \
+             every finding counts as new; {}",
+            b.name,
+            crate::baseline::make(&b.name),
+        ));
+    }
     if totals.files > 0 && names_none {
         super::stderr::warning(&format!(
             "the baseline {} names no file there is, so every finding counts as new: its paths \

@@ -369,3 +369,27 @@ fn findings_no_longer_found_are_named_by_rule_the_most_first() {
         "{err}"
     );
 }
+
+#[test]
+fn a_baseline_of_no_conversation_is_said_to_know_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["empty", "calls"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+    }
+    write(dir.path(), "calls/a.txt", "Agent: Calm down.\n");
+    let make = |from: &str, name: &str| {
+        check_in(dir.path(), &["--exit-zero", "-f", "json", "-o", name, from]);
+    };
+    make("empty", "none.json");
+    let (code, _, err) = check_in(dir.path(), &["--baseline", "none.json", "calls"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the baseline none.json holds no conversation (the run that made it checked none), so every finding counts as new"),
+        "{err}"
+    );
+    // A baseline of conversations without problems knows them: nothing to say.
+    write(dir.path(), "calls/a.txt", "Agent: Glad to help.\n");
+    make("calls", "clean.json");
+    let (_, _, err) = check_in(dir.path(), &["--baseline", "clean.json", "calls"]);
+    assert!(!err.contains("holds no conversation"), "{err}");
+}
