@@ -37,15 +37,40 @@ pub(super) fn asked(args: &CheckArgs) -> bool {
         && (args.paths.iter().any(stdin) || args.paths.is_empty() && args.stdin_filename.is_some())
 }
 
-/// Whether the words of a command line that clap refused ask to fix standard input: `--fix`,
-/// and `-` or `--stdin-filename`, before any `--`.
-pub(super) fn asked_in(words: &[std::ffi::OsString]) -> bool {
-    let words: Vec<&str> = (words.iter().skip(1))
-        .map(|w| w.to_str().unwrap_or_default())
-        .take_while(|&w| w != "--")
-        .collect();
-    words.contains(&"--fix")
-        && (words.iter()).any(|&w| w == "-" || w.starts_with("--stdin-filename"))
+/// Whether a command line that cannot be read asks `check` to fix standard input: `--fix`, and
+/// `-` where a path goes (not an option's value, `-o -`) or `--stdin-filename` with no path, and
+/// no other command (`talklint rules --fix -`). `takes_value` says whether a word is an option of
+/// `check` whose value is the next word; `is_command` whether a word names another command.
+pub(super) fn asked_in(
+    args: &[std::ffi::OsString],
+    takes_value: &dyn Fn(&str) -> bool,
+    is_command: &dyn Fn(&str) -> bool,
+) -> bool {
+    let (mut fix, mut stdin, mut named, mut paths) = (false, false, false, 0);
+    let mut words = args.iter().skip(1).map(|w| w.to_str().unwrap_or_default());
+    let mut options = true;
+    while let Some(word) = words.next() {
+        match word {
+            "--" if options => options = false,
+            "-" => stdin = true,
+            "--fix" if options => fix = true,
+            _ if options && word.starts_with("--stdin-filename") => {
+                named = true;
+                if word == "--stdin-filename" {
+                    words.next();
+                }
+            }
+            _ if options && word.starts_with('-') => {
+                if takes_value(word) {
+                    words.next();
+                }
+            }
+            "check" if paths == 0 && options => {}
+            _ if paths == 0 && options && is_command(word) => return false,
+            _ => paths += 1,
+        }
+    }
+    fix && (stdin || named && paths == 0)
 }
 
 /// A run that cannot start (a config with a mistake, a flag refused): under `--fix -`
@@ -59,8 +84,13 @@ pub(super) fn refused<T>(fixes_stdin: bool, error: CliError) -> Result<T, CliErr
 }
 
 /// Writes standard input back out as it is read, for a run under `--fix -` that cannot start:
-/// what could be read goes back out, and the run fails with its own error all the same.
+/// what could be read goes back out, and the run fails with its own error all the same. Not
+/// from a terminal, which an editor's filter never is: reading it would wait for a line typed.
 pub(super) fn give_back() {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return;
+    }
     let mut text = Vec::new();
     let _ = std::io::stdin().lock().read_to_end(&mut text);
     if let Err(e) = write_out(&text, None) {

@@ -21,20 +21,30 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
     }
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
     if ["-h", "--help", "-V", "--version"].contains(&first) {
-        return from(cli, args);
+        return from(cli, args, false);
     }
     cli.build();
-    if let Some(said) = ripgrep_flag(&args, &cli) {
+    // An editor's buffer filtered through `--fix -` comes back whatever the mistake.
+    let fixes_stdin = cli.find_subcommand("check").is_some_and(|check| {
+        let is_command = |w: &str| cli.find_subcommand(w).is_some();
+        super::fix_stdin::asked_in(&args, &|w| value_taker(check, w), &is_command)
+    });
+    let refuse = |said: &str| -> ! {
         super::stderr::line(said);
-        std::process::exit(2);
+        if fixes_stdin {
+            super::fix_stdin::give_back();
+        }
+        std::process::exit(2)
+    };
+    if let Some(said) = ripgrep_flag(&args, &cli) {
+        refuse(said);
     }
     if let Some(command) = command_as_option(&args, &cli) {
         // clap would offer the closest option (`--explain`: did you mean `--baseline`?).
-        super::stderr::line(&format!(
+        refuse(&format!(
             "error: `--{command}` is not an option: `{command}` is a talklint command\n  \
              help: write `talklint {command} …` (`talklint {command} --help` says what it takes)"
         ));
-        std::process::exit(2);
     }
     let (at, options) = cli
         .find_subcommand("check")
@@ -49,23 +59,21 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         // rules`): named as the command it is, not read as a path that is not there.
         Some(command) if !std::path::Path::new(word).exists() => {
             let option = options.iter().find(|o| !defines(command, o));
-            super::stderr::line(&format!(
+            refuse(&format!(
                 "error: `{word}` is a talklint command, and it takes no `{}`\n  help: write \
                  `talklint {word}` with options of its own (`talklint {word} --help` lists \
                  them); to check a path named `{word}`, write `talklint check ./{word}`",
                 option.map_or("", String::as_str)
             ));
-            std::process::exit(2);
         }
         _ => {
             if let Some(command) = mistyped_command(word, &cli) {
                 // A usage error, exit status 2, as clap gives for a bad flag.
-                super::stderr::line(&format!(
+                refuse(&format!(
                     "error: `{word}` is not a talklint command, nor a file or folder here\n  \
                      help: did you mean `{command}`? (to check a path named `{word}`, write \
                      `talklint check ./{word}`)"
                 ));
-                std::process::exit(2);
             }
             args.insert(1.min(args.len()), "check".into());
         }
@@ -74,14 +82,13 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Cli {
         (cli.find_subcommand("check")).filter(|_| args.get(1).is_some_and(|a| a == "check"))
         && let Some(name) = option_like_path(&args, check)
     {
-        super::stderr::line(&format!(
+        refuse(&format!(
             "error: `{name}` is a file or folder here, but a word that starts with `-` reads as \
              options\n  help: to check it, write `./{name}` (or put `--` before the paths: \
              `talklint check -- {name}`)"
         ));
-        std::process::exit(2);
     }
-    from(cli, args)
+    from(cli, args, fixes_stdin)
 }
 
 /// The colour the last `--color` asks for, read before clap reads the rest, so that clap's own
@@ -112,15 +119,13 @@ fn asked_color(args: &[OsString]) -> Option<clap::ColorChoice> {
 
 /// [`Cli`] from `args` read by `cli`, where a flag given twice (`-q -q`, an alias's `--no-config`
 /// and the user's) is given once, as ripgrep and ruff read it, not an error; lists (`-r`) still
-/// gather every value.
-fn from(cli: Command, args: Vec<OsString>) -> Cli {
+/// gather every value. A usage error under `--fix -` (`fixes_stdin`) gives standard input back.
+fn from(cli: Command, args: Vec<OsString>, fixes_stdin: bool) -> Cli {
     let cli = cli
         .args_override_self(true)
         .mut_subcommands(|c| c.args_override_self(true));
-    let fixes_stdin = super::fix_stdin::asked_in(&args);
     match cli.try_get_matches_from(args) {
         Ok(matches) => Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
-        // An editor's buffer filtered through `--fix -` comes back whatever the mistake.
         Err(e) => {
             if fixes_stdin && e.use_stderr() {
                 super::fix_stdin::give_back();

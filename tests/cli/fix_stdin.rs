@@ -112,13 +112,40 @@ fn standard_input_goes_back_out_when_the_run_fails() {
     );
     // A command line refused, a report file that is standard output, or a config with a
     // mistake: the text as read.
-    for refused in [&["--fix", "--fail-on", "warn"][..], &["--fix", "--diff"]] {
-        let (code, out, err) = filter(refused, input);
-        assert_eq!(
-            (code, out.as_slice()),
-            (2, &input[..]),
-            "{refused:?}: {err}"
-        );
+    let refused: [&[&str]; 4] = [
+        &["--fix", "--fail-on", "warn"],
+        &["--fix", "--diff"],
+        &["--fix", "--hidden"],
+        &["--fix", "--bogus", "--"],
+    ];
+    for args in refused {
+        let (code, out, err) = filter(args, input);
+        assert_eq!((code, out.as_slice()), (2, &input[..]), "{args:?}: {err}");
+    }
+    // Where standard input is not what is fixed (`-` an option's value, another command), a
+    // refused command line leaves it unread.
+    let file = write(dir.path(), "a.txt", "Agent: hi\n");
+    let file = file.to_str().unwrap();
+    let unread: [&[&str]; 3] = [
+        &["check", "--fix", "-o", "-", file, "--bogus"],
+        &[
+            "check",
+            "--fix",
+            "--stdin-filename",
+            "x.md",
+            file,
+            "--bogus",
+        ],
+        &["rules", "--fix", "-"],
+    ];
+    for args in unread {
+        let out = talklint()
+            .args(args)
+            .write_stdin(&input[..])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
     }
     let (code, out, err) = filter(&["--fix", "--output-json", "/dev/stdout"], input);
     assert_eq!((code, out.as_slice()), (2, &input[..]), "{err}");
