@@ -83,9 +83,18 @@ pub(crate) fn make(name: &str) -> String {
     } else {
         "json"
     };
+    // Run from the folder that holds it, the command names it by its file name alone.
+    let path = Path::new(name);
+    let file = path
+        .file_name()
+        .map_or(name.into(), |f| f.to_string_lossy());
+    let from = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => format!("from {}, the folder that holds it", folder.display()),
+        None => "from the folder that holds it".to_string(),
+    };
     format!(
-        "make a baseline with `talklint check --no-baseline --exit-zero -f {format} -o {name} \
-         PATHS`, from the folder that holds it"
+        "make a baseline with `talklint check --no-baseline --exit-zero -f {format} -o {file} \
+         PATHS`, {from}"
     )
 }
 

@@ -234,9 +234,9 @@ pub(crate) struct CheckArgs {
     /// still left out of the spoken text.
     #[arg(long)]
     pub(crate) ignore_directives: bool,
-    /// Do not count the findings of an earlier JSON or JSONL report (`talklint check -f json
-    /// --exit-zero PATHS > FILE`), known by file, conversation, rule and matched words:
-    /// only new findings count.
+    /// Do not count the findings of an earlier JSON or JSONL report (`talklint check
+    /// --no-baseline --exit-zero -f json -o FILE PATHS`), known by file, conversation, rule and
+    /// matched words: only new findings count.
     #[arg(long, value_name = "FILE")]
     pub(crate) baseline: Option<PathBuf>,
     /// Count every finding, whatever baseline the config names (`baseline:`): to make it again.

@@ -70,7 +70,7 @@ fn a_baseline_that_names_no_file_checked_says_so() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("warning: the baseline ../base.jsonl names no file there is, so every finding counts as new")
-            && err.contains("`talklint check --no-baseline --exit-zero -f jsonl -o ../base.jsonl PATHS`"),
+            && err.contains("`talklint check --no-baseline --exit-zero -f jsonl -o base.jsonl PATHS`, from .., the folder that holds it"),
         "{err}"
     );
     write(&sub, "base.jsonl", &report);
