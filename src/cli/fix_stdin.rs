@@ -16,7 +16,12 @@ use std::sync::Arc;
 
 /// Whether the run reads standard input.
 fn named(scan: &ScanOptions) -> bool {
-    scan::roots(scan).iter().any(|p| scan::is_stdin(p))
+    reads_stdin(&scan::roots(scan))
+}
+
+/// Whether `roots`, the paths a run checks, name standard input.
+fn reads_stdin(roots: &[PathBuf]) -> bool {
+    roots.iter().any(|p| scan::is_stdin(p))
 }
 
 /// Whether the stream a `check` report goes to is a terminal: standard output, or standard error
@@ -32,9 +37,7 @@ pub(super) fn report_on_terminal(fix: bool, scan: &ScanOptions) -> bool {
 /// Whether `args` ask to fix standard input (`--fix -`, or `--fix --stdin-filename NAME` with
 /// no path).
 pub(super) fn asked(args: &CheckArgs) -> bool {
-    let stdin = |p: &PathBuf| scan::is_stdin(p);
-    args.fix
-        && (args.paths.iter().any(stdin) || args.paths.is_empty() && args.stdin_filename.is_some())
+    args.fix && reads_stdin(&scan::roots_of(&args.paths, args.stdin_filename.is_some()))
 }
 
 /// Whether a command line that cannot be read asks `check` to fix standard input: `--fix`, and

@@ -110,9 +110,10 @@ pub(super) fn fix_file(
         Read::CrAsLf => &fix::splice(file_text, &applied),
         _ => &new,
     };
-    let (diff, not_written) = match (mode, left) {
-        (_, Some(_)) => (None, None),
-        (FixMode::Write, None) if !on_disk => (None, None),
+    let (diff, not_written, text) = match (mode, left) {
+        (_, Some(_)) => (None, None, None),
+        // Standard input's fixed text goes back to the run, which writes it out.
+        (FixMode::Write, None) if !on_disk => (None, None, Some(fixed_text.to_string())),
         (FixMode::Diff, None) => {
             let diff = fix::unified_diff(
                 display,
@@ -120,11 +121,12 @@ pub(super) fn fix_file(
                 &applied,
                 ctx.opts.redact.as_ref(),
             );
-            (Some(diff), None)
+            (Some(diff), None, None)
         }
         (FixMode::Write, None) => {
             let failed = replace(path, bytes, fixed_text.as_bytes()).err();
-            (None, failed.map(|e| format!("cannot write the fixes: {e}")))
+            let failed = failed.map(|e| format!("cannot write the fixes: {e}"));
+            (None, failed, None)
         }
     };
     let fixed = Fixed {
@@ -135,8 +137,7 @@ pub(super) fn fix_file(
         left,
         rewritable: !matches!(how, Read::Left(_)),
         not_written,
-        text: (mode == FixMode::Write && left.is_none() && !on_disk)
-            .then(|| fixed_text.to_string()),
+        text,
     };
     Some((new, fixed))
 }

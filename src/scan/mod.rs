@@ -61,7 +61,7 @@ pub(crate) use scope::{Globs, Scope};
 pub use shard::Shard;
 use std::io::{self, Write};
 use std::path::PathBuf;
-pub(crate) use walk::{folders, is_stdin, roots};
+pub(crate) use walk::{folders, is_stdin, roots, roots_of};
 
 /// How many files are handled between two writes. Finished chunks are what a scan's memory holds
 /// beyond its rules: a chunk of 512 generated calls renders about 5 MB of JSONL. Measured on

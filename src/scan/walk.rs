@@ -65,10 +65,15 @@ pub(super) fn walk(opts: &ScanOptions) -> impl Iterator<Item = Input> + '_ {
 /// The paths given; without any, standard input when it is named (`--stdin-filename`, as ruff
 /// reads it), else the current folder.
 pub(crate) fn roots(opts: &ScanOptions) -> Vec<PathBuf> {
-    match (opts.paths.is_empty(), &opts.stdin_filename) {
-        (true, Some(_)) => vec!["-".into()],
-        (true, None) => vec![".".into()],
-        (false, _) => opts.paths.clone(),
+    roots_of(&opts.paths, opts.stdin_filename.is_some())
+}
+
+/// [`roots`] of `paths` given, and `--stdin-filename` or not (`stdin_named`).
+pub(crate) fn roots_of(paths: &[PathBuf], stdin_named: bool) -> Vec<PathBuf> {
+    match (paths.is_empty(), stdin_named) {
+        (true, true) => vec!["-".into()],
+        (true, false) => vec![".".into()],
+        (false, _) => paths.to_vec(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! standard input is (SPEC §10): its report is the one the same records give in a small file read
 //! whole, and its configs hold.
 
-use crate::support::{run, talklint, write};
+use crate::support::{json_report_in, run, talklint, write};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -106,15 +106,8 @@ fn a_broken_line_of_a_large_file_is_an_error_of_its_own_as_on_standard_input() {
     let text = large().replacen("{\"id\": \"b\"", "{\"id\": broken\n{\"id\": \"b\"", 1);
     let path = dir.path().join("calls.jsonl");
     fs::write(&path, &text).unwrap();
-    let (code, out, err) = run(talklint().current_dir(dir.path()).args([
-        "check",
-        "--no-config",
-        "--format",
-        "json",
-        "calls.jsonl",
-    ]));
-    assert_eq!(code, 2, "{err}");
-    let report: Value = serde_json::from_str(&out).unwrap();
+    let (code, report) = json_report_in(dir.path(), &["--no-config", "calls.jsonl"]);
+    assert_eq!(code, 2, "{report}");
     let errors = report["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
