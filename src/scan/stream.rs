@@ -4,7 +4,7 @@
 use super::cut::cut;
 use super::piece::{Origin, Piece};
 use super::utf16;
-use crate::transcript::formats::jsonl::{LineKind, classify, is_blank};
+use crate::transcript::formats::jsonl::{classify, is_blank};
 use crate::utf8_file::utf16_little_endian;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
@@ -19,10 +19,8 @@ pub(super) fn opens_stream(
     limit: u64,
 ) -> io::Result<bool> {
     let record = |line: &str| {
-        matches!(
-            classify(line.trim_end(), 1),
-            Ok(LineKind::Record(_) | LineKind::Message(Some(_)))
-        )
+        classify(line.trim_end(), 1)
+            .is_ok_and(|kind| matches!(kind.among(None), (true, _) | (_, Some(_))))
     };
     Ok(match next_line(lines, head, limit)? {
         Some((line, _)) if record(&line) => true,

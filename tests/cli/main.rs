@@ -109,6 +109,7 @@ mod no_agent_turn;
 mod no_role_advice;
 mod number_shapes;
 mod numbers_as_text;
+mod one_line_records;
 mod otter;
 mod overrides;
 mod pack_judgement;

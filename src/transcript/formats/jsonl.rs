@@ -30,15 +30,49 @@ pub enum LineKind {
     Record(Option<String>),
     /// One message, of the conversation this id names (if any).
     Message(Option<String>),
+    /// A `transcript` string of one labelled line (`{"id": "c-7", "transcript": "Agent: …"}`):
+    /// a record of one turn among records, a message that carries its speaker in its text among
+    /// messages. Before either, a record when it has an `id` of its own (`record`'s `Some`).
+    Either {
+        record: Option<String>,
+        message: Option<String>,
+        own_id: bool,
+    },
 }
 
 impl LineKind {
     fn of(m: &Message) -> LineKind {
-        if record_messages(m).is_some() || text_record::transcript(m).is_some() {
+        let record_id = || {
             let [conversation, call, other] = m.conversation_fields();
-            LineKind::Record(conversation_id([m.id, conversation, call, other]))
+            conversation_id([m.id, conversation, call, other])
+        };
+        if record_messages(m).is_some() || text_record::transcript(m, 2).is_some() {
+            LineKind::Record(record_id())
+        } else if text_record::transcript(m, 1).is_some() {
+            LineKind::Either {
+                record: record_id(),
+                message: m.conversation(),
+                own_id: m.id.is_some(),
+            }
         } else {
             LineKind::Message(m.conversation())
+        }
+    }
+
+    /// Whether the line is a record, and its id, where the lines so far are records
+    /// (`Some(true)`), messages, or none yet.
+    pub fn among(self, records: Option<bool>) -> (bool, Option<String>) {
+        match self {
+            LineKind::Record(id) => (true, id),
+            LineKind::Message(id) => (false, id),
+            LineKind::Either {
+                record,
+                message,
+                own_id,
+            } => match records.unwrap_or(own_id) {
+                true => (true, record),
+                false => (false, message),
+            },
         }
     }
 }
@@ -113,12 +147,13 @@ pub struct Grouping {
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
-        let records = matches!(kind, LineKind::Record(_));
+        let (records, id) = kind.among(self.mode.map(|(records, _)| records));
         let (mode, first) = *self.mode.get_or_insert((records, number));
         if mode != records {
             let (this, those) = if records {
                 (
-                    "a whole conversation (a `messages` list)",
+                    "a whole conversation (a `messages` list, or a `transcript` of labelled \
+                     lines)",
                     "single messages",
                 )
             } else {
@@ -133,17 +168,14 @@ impl Grouping {
                 ),
             ));
         }
-        let id = match kind {
-            LineKind::Message(id) => id,
-            LineKind::Record(id) => {
-                let again = id.as_deref().and_then(|id| {
-                    let hash = self.hasher.hash_one(id);
-                    let first = *self.records.entry(hash).or_insert(number);
-                    (first != number).then_some(first)
-                });
-                return Ok(Step::Record { id, again });
-            }
-        };
+        if records {
+            let again = id.as_deref().and_then(|id| {
+                let hash = self.hasher.hash_one(id);
+                let first = *self.records.entry(hash).or_insert(number);
+                (first != number).then_some(first)
+            });
+            return Ok(Step::Record { id, again });
+        }
         match (&self.open, id) {
             (Some(_), None) => Ok(Step::Continue),
             (Some(Some(open)), Some(id)) if *open == id => Ok(Step::Continue),
@@ -359,7 +391,8 @@ fn record(
     opts: &ParseOptions,
     cursor: &mut LineCursor,
 ) -> Result<Transcript, ParseError> {
-    let mut t = match (record_messages(m), text_record::transcript(m)) {
+    // A line read as a record holds a list, or a string of one labelled line or more.
+    let mut t = match (record_messages(m), text_record::transcript(m, 1)) {
         (Some(list), _) => read_messages(list, Unit::Seconds, Writer::Chat, opts, cursor)?,
         (None, Some(text)) => text_record::read(text, opts, cursor)?,
         (None, None) => Transcript::default(),

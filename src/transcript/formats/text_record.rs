@@ -11,10 +11,11 @@ use crate::text::lines::LineCursor;
 use crate::transcript::{Decoded, ParseError, ParseOptions, Transcript, TurnText};
 
 /// The string of a record's transcript: `transcript` (or `messages`, `conversation`, …) written
-/// as a string of two labelled lines or more, in an object that names no speaker and no time of
-/// its own (a message of one speaker, or a timed segment, whose text runs over lines stays a
-/// message).
-pub(super) fn transcript<'a>(m: &Message<'a>) -> Option<&'a str> {
+/// as a string of `least` labelled lines or more, in an object that names no speaker and no time
+/// of its own (a message of one speaker, or a timed segment, whose text runs over lines stays a
+/// message). Two lines tell a record from a message that carries its speaker in its text; one
+/// tells it only among records (see [`super::jsonl::LineKind::Either`]).
+pub(super) fn transcript<'a>(m: &Message<'a>, least: usize) -> Option<&'a str> {
     let own = [
         m.role,
         m.speaker,
@@ -30,7 +31,7 @@ pub(super) fn transcript<'a>(m: &Message<'a>) -> Option<&'a str> {
     [m.transcript, m.messages]
         .into_iter()
         .flatten()
-        .find(|json| json.starts_with('"') && labelled_lines(json, 2) == 2)
+        .find(|json| json.starts_with('"') && labelled_lines(json, least) == least)
 }
 
 /// How many lines of the JSON string literal `raw` open with a speaker's label (`Agent: `,
@@ -78,7 +79,7 @@ pub(super) fn of_object(
     opts: &ParseOptions,
 ) -> Option<Result<Transcript, ParseError>> {
     let m = Message::read(json).ok()?;
-    let raw = transcript(&m)?;
+    let raw = transcript(&m, 2)?;
     let [conversation, call, other] = m.conversation_fields();
     let id = conversation_id([m.id, conversation, call, other]);
     Some(read(raw, opts, &mut LineCursor::new(source)).map(|t| Transcript { id, ..t }))

@@ -1,0 +1,103 @@
+//! Conversation records whose `transcript` is one labelled line (`{"id": "r1", "transcript":
+//! "Agent: …"}`): canned replies kept one per line, or a one-turn call among longer ones. One
+//! labelled line cannot tell a record from a message that carries its speaker in its text, so
+//! such a line is what the file's other lines are; alone, a record when it has an `id`.
+
+use crate::support::{check, error_messages, json_report, run, write};
+use serde_json::Value;
+
+/// Each conversation's id, number of turns, and forbidden phrases found, as `rule by speaker`.
+type Read = (Option<String>, u64, Vec<String>);
+
+fn read(v: &Value) -> Vec<Read> {
+    (v["conversations"].as_array().into_iter().flatten())
+        .map(|c| {
+            let found = (c["findings"].as_array().into_iter().flatten())
+                .filter(|f| f["kind"] == "forbid")
+                .map(|f| format!("{} by {}", f["rule"], f["speaker"]))
+                .collect();
+            let id = c["id"].as_str().map(str::to_string);
+            (id, c["turns"].as_u64().unwrap_or_default(), found)
+        })
+        .collect()
+}
+
+fn conversation(id: &str, turns: u64, found: &[&str]) -> Read {
+    let found = found.iter().map(|f| f.to_string()).collect();
+    (Some(id.to_string()), turns, found)
+}
+
+const CALM: &str = r#""respect/calm-down" by "Agent""#;
+
+#[test]
+fn canned_replies_one_per_line_are_one_conversation_each() {
+    // They were read as the messages of one conversation: the replies' ids were lost, and one
+    // reply's problem failed them all.
+    let dir = tempfile::tempdir().unwrap();
+    let replies = "{\"id\": \"refund\", \"transcript\": \"Agent: Please calm down, I'll look.\"}\n\
+                   {\"id\": \"thanks\", \"transcript\": \"Agent: Let me take care of this for you.\"}\n";
+    let path = write(dir.path(), "replies.jsonl", replies);
+    let (code, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(
+        read(&v),
+        [
+            conversation("refund", 1, &[CALM]),
+            conversation("thanks", 1, &[]),
+        ]
+    );
+    assert_eq!(v["summary"]["failed"], 1, "{v}");
+    // Standard input streams them alike.
+    let (_, out, err) = run(check(&["--format", "json", "-"]).write_stdin(replies));
+    let stream: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(read(&stream), read(&v));
+}
+
+#[test]
+fn a_one_line_record_among_records_is_a_record_and_a_message_among_messages_stays_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "{\"id\": \"c1\", \"transcript\": \"Agent: Hello.\\nCustomer: My bill doubled!\"}";
+    let short = "{\"id\": \"c2\", \"transcript\": \"Agent: That's not my department.\"}";
+    // After records, and before them: each order was an error that lost a line.
+    for (name, lines) in [
+        ("after.jsonl", [long, short]),
+        ("before.jsonl", [short, long]),
+    ] {
+        let path = write(dir.path(), name, &format!("{}\n{}\n", lines[0], lines[1]));
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(error_messages(&v), Vec::<String>::new(), "{name}");
+        let mut got = read(&v);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                conversation("c1", 2, &[]),
+                conversation("c2", 1, &[r#""ownership/not-my-department" by "Agent""#]),
+            ],
+            "{name}"
+        );
+    }
+    // Among messages it is a message of the open conversation, as before.
+    let messages = "{\"role\": \"customer\", \"text\": \"My bill doubled!\"}\n\
+                    {\"transcript\": \"Agent: That's not my department.\"}\n";
+    let path = write(dir.path(), "messages.jsonl", messages);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(error_messages(&v), Vec::<String>::new());
+    assert_eq!(v["conversations"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+    // A line without an id of its own before records still opens a file of messages: the error
+    // names what the record is.
+    let path = write(
+        dir.path(),
+        "mixed.jsonl",
+        &format!("{}\n{long}\n", "{\"transcript\": \"Agent: hi\"}"),
+    );
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let said = error_messages(&v);
+    assert!(
+        said.iter().any(|e| e.contains(
+            "a whole conversation (a `messages` list, or a `transcript` of labelled lines) after single messages (from line 1)"
+        )),
+        "{said:?}"
+    );
+}
