@@ -51,6 +51,14 @@ fn canned_replies_one_per_line_are_one_conversation_each() {
     let (_, out, err) = run(check(&["--format", "json", "-"]).write_stdin(replies));
     let stream: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     assert_eq!(read(&stream), read(&v));
+    // A `.json` list of them, and a `.json` file of one (which was an unrecognised shape).
+    let list = format!("[{}]", replies.trim_end().replace('\n', ",\n"));
+    let list = write(dir.path(), "replies.json", &list);
+    let (_, listed) = json_report(&[list.to_str().unwrap()]);
+    assert_eq!(read(&listed), read(&v));
+    let one = write(dir.path(), "refund.json", replies.lines().next().unwrap());
+    let (_, one) = json_report(&[one.to_str().unwrap()]);
+    assert_eq!(read(&one), [conversation("refund", 1, &[CALM])], "{one}");
 }
 
 #[test]

@@ -211,7 +211,7 @@ pub fn parse(source: &str, format: Format, opts: &ParseOptions) -> Result<Parsed
         Format::Json => match shape.recognise() {
             Some(format) => (format, true),
             // One record of a text transcript in a string, as a JSONL line may hold.
-            None => match super::text_record::of_object(source, top.get(), opts) {
+            None => match super::text_record::of_object(source, top.get(), opts, 1) {
                 Some(t) => return Ok(one(Format::Json, t?)),
                 None => {
                     let message = format!("unrecognised JSON shape: {EXPECTED}");

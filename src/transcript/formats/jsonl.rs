@@ -85,6 +85,11 @@ fn record_messages<'a>(m: &Message<'a>) -> Option<&'a str> {
         .find(|json| json.starts_with('['))
 }
 
+/// Whether the first line of a file, or item of a list, `m` opens records, not messages.
+pub(super) fn opens_records(m: &Message) -> bool {
+    LineKind::of(m).among(None).0
+}
+
 /// Reads line `number` (1-based), `text` without its line break, and says what it holds.
 pub fn classify(text: &str, number: usize) -> Result<LineKind, ParseError> {
     let m = message(text, number)?;

@@ -157,7 +157,11 @@ fn classify_reads_one_line() {
     assert_eq!(classify("[1]", 4).map_err(|e| e.line), Err(4));
     let one_line = classify("{\"id\":\"c\",\"transcript\":\"Agent: hi\"}", 1).unwrap();
     let among = |records| one_line.clone().among(records);
-    assert_eq!(among(None), (true, Some("c".into())), "its own id: a record");
+    assert_eq!(
+        among(None),
+        (true, Some("c".into())),
+        "its own id: a record"
+    );
     assert_eq!(among(Some(false)), (false, None), "among messages");
     let no_id = classify("{\"transcript\":\"Agent: hi\"}", 1).unwrap();
     assert_eq!(no_id.clone().among(None), (false, None));

@@ -71,22 +71,25 @@ fn opens_with_label(line: &str) -> bool {
         && rest[colon + 1..].starts_with(' ')
 }
 
-/// The JSON object `json` (a slice of `source`) read as a record of a text transcript, with its
-/// id, when it is one.
+/// The JSON object `json` (a slice of `source`) read as a record of a text transcript of `least`
+/// labelled lines or more, with its id, when it is one. A file's one object is a record of one
+/// labelled line as well: no message is a file of its own.
 pub(super) fn of_object(
     source: &str,
     json: &str,
     opts: &ParseOptions,
+    least: usize,
 ) -> Option<Result<Transcript, ParseError>> {
     let m = Message::read(json).ok()?;
-    let raw = transcript(&m, 2)?;
+    let raw = transcript(&m, least)?;
     let [conversation, call, other] = m.conversation_fields();
     let id = conversation_id([m.id, conversation, call, other]);
     Some(read(raw, opts, &mut LineCursor::new(source)).map(|t| Transcript { id, ..t }))
 }
 
 /// The JSON list `json` (a slice of `source`) read as text records, one conversation each, when
-/// its first item is one (a list of messages is asked no more than that).
+/// its first item is one, as a JSONL file's first line is (a list of messages is asked no more
+/// than that); among them, one of a single labelled line is a record too.
 pub(super) fn of_list(
     source: &str,
     json: &str,
@@ -98,10 +101,14 @@ pub(super) fn of_list(
         return None;
     }
     let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(json).ok()?;
-    of_object(source, items.first()?.get(), opts)?.ok()?;
+    let first = items.first()?.get();
+    if !super::jsonl::opens_records(&Message::read(first).ok()?) {
+        return None;
+    }
+    of_object(source, first, opts, 1)?.ok()?;
     Some(
         (items.iter())
-            .map(|item| match of_object(source, item.get(), opts) {
+            .map(|item| match of_object(source, item.get(), opts, 1) {
                 Some(read) => read,
                 None => Err(not_a_record(source, item.get())),
             })
@@ -116,7 +123,7 @@ fn not_a_record(source: &str, item: &str) -> ParseError {
         line,
         column,
         "a list of conversation records of labelled lines holds an item that is none (each \
-         needs a `transcript` string of two labelled lines or more, and no speaker of its own)",
+         needs a `transcript` string of labelled lines, and no speaker of its own)",
     )
 }
 
