@@ -10,7 +10,7 @@ use crate::report::Finding;
 use crate::scan::normal;
 use crate::suppress::Suppression;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 mod known;
@@ -30,14 +30,24 @@ pub(crate) struct Baseline {
     known: HashMap<PathBuf, HashMap<(Option<String>, usize), Counts>>,
     /// The folder this run's relative paths start from.
     cwd: PathBuf,
-    /// Findings of the baseline in the conversations checked that no finding matched, by rule.
-    gone: std::sync::Mutex<BTreeMap<String, usize>>,
+    /// Findings of the baseline in the conversations checked that no finding matched.
+    gone: std::sync::Mutex<Vec<Gone>>,
     /// The files of the baseline this run checked (there, whatever their names read as).
     checked: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The last path asked for ([`Baseline::file`]) and its real path: a large file's or a
     /// stream's conversations are checked apart, and each asks (17,000 conversations made
     /// 102,000 `readlink` calls, half a second).
     last: std::sync::Mutex<Option<(String, PathBuf)>>,
+}
+
+/// A finding of the baseline that no finding of its conversation matched this run: its rule,
+/// and its file (as this run names it), line and column, where the baseline held it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Gone {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub rule: String,
 }
 
 /// A baseline that cannot be read, or is no report.
@@ -254,6 +264,7 @@ impl Baseline {
         let conversations = self.known.get(&file)?;
         self.checked_files().insert(file);
         Some(KnownFile {
+            path: path.to_string(),
             conversations,
             before: HashMap::new(),
             counted_in: Some(self),
@@ -320,12 +331,17 @@ impl Baseline {
         lock.unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// How many findings of each rule of the baseline, in the conversations checked, no
-    /// finding matched, by rule id.
-    pub(crate) fn gone(&self) -> BTreeMap<String, usize> {
-        let gone = self.gone.lock();
-        gone.unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+    /// The findings of the baseline, in the conversations checked, that no finding matched, in
+    /// file and line order.
+    pub(crate) fn gone(&self) -> Vec<Gone> {
+        let mut gone = self.gone_so_far().clone();
+        gone.sort();
+        gone
+    }
+
+    fn gone_so_far(&self) -> std::sync::MutexGuard<'_, Vec<Gone>> {
+        let lock = self.gone.lock();
+        lock.unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

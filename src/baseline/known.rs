@@ -1,11 +1,13 @@
 //! What a baseline knows of one file, and of one conversation of it as it is judged: its
 //! findings by rule and words, and where each was, for the findings found to draw from.
 
-use super::{Baseline, Counts, words};
+use super::{Baseline, Counts, Gone, words};
 use std::collections::HashMap;
 
 /// The findings the baseline holds of one file, by conversation.
 pub(crate) struct KnownFile<'b> {
+    /// The file, as this run names it.
+    pub(super) path: String,
     pub(super) conversations: &'b HashMap<(Option<String>, usize), Counts>,
     /// How many conversations of each id this run has asked for.
     pub(super) before: HashMap<Option<String>, usize>,
@@ -24,6 +26,7 @@ impl KnownFile<'_> {
         let counts = counts?;
         Some(Budget {
             left: counts.clone(),
+            path: &self.path,
             counted_in: self.counted_in,
         })
     }
@@ -48,6 +51,8 @@ impl KnownFile<'_> {
 /// A conversation's findings in the baseline not yet matched by one of its findings.
 pub(crate) struct Budget<'b> {
     left: Counts,
+    /// The conversation's file, as this run names it.
+    path: &'b str,
     counted_in: Option<&'b Baseline>,
 }
 
@@ -100,10 +105,14 @@ impl Drop for Budget<'_> {
         if left.peek().is_none() {
             return;
         }
-        let gone = baseline.gone.lock();
-        let mut gone = gone.unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut gone = baseline.gone_so_far();
         for ((rule, _), places) in left {
-            *gone.entry(rule.clone()).or_default() += places.len();
+            gone.extend(places.iter().map(|&(line, column)| Gone {
+                path: self.path.to_string(),
+                line,
+                column,
+                rule: rule.clone(),
+            }));
         }
     }
 }

@@ -1,8 +1,10 @@
 //! What a run says of its `--baseline` when it ends: a baseline that names no file there is,
 //! findings of it no longer found, and findings of files no longer there.
 
+use crate::baseline::Gone;
 use crate::report::{Summary, plural};
 use crate::text::controls::escape_name;
+use std::collections::BTreeMap;
 
 /// Says on standard error when the baseline holds findings no longer found, or findings of files
 /// no longer there, or holds no conversation or names none of the files checked (every finding
@@ -45,24 +47,37 @@ pub(super) fn warn(b: &crate::baseline::Baseline, totals: &Summary) {
         ));
     }
     let gone = b.gone();
-    let n = gone.values().sum();
-    if n > 0 {
-        // The rules that lost the most first: what was fixed, or reworded past the rule.
-        let mut rules: Vec<(&String, &usize)> = gone.iter().collect();
-        rules.sort_by_key(|&(rule, n)| (std::cmp::Reverse(*n), rule));
-        let rules = (rules.into_iter())
-            .map(|(rule, &n)| match n {
-                1 => rule.clone(),
-                n => format!("{rule} ×{n}"),
-            })
-            .collect();
+    if !gone.is_empty() {
         super::stderr::warning(&format!(
-            "{} no longer found in the conversations checked ({}): make it again to keep it \
-             current",
-            findings(n),
-            first_few(rules),
+            "{} no longer found in the conversations checked ({}; held at {}): make it again \
+             to keep it current",
+            findings(gone.len()),
+            first_few(rules_most_first(&gone)),
+            first_few(gone.iter().map(place).collect()),
         ));
     }
+}
+
+/// The rules of findings no longer found, the one that lost the most first (what was fixed, or
+/// reworded past the rule), each with its count past one.
+fn rules_most_first(gone: &[Gone]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in gone {
+        *counts.entry(&g.rule).or_default() += 1;
+    }
+    let mut rules: Vec<(&str, usize)> = counts.into_iter().collect();
+    rules.sort_by_key(|&(rule, n)| (std::cmp::Reverse(n), rule));
+    (rules.into_iter())
+        .map(|(rule, n)| match n {
+            1 => rule.to_string(),
+            n => format!("{rule} ×{n}"),
+        })
+        .collect()
+}
+
+/// Where a finding no longer found was: `calls/a.txt:4:12`.
+fn place(g: &Gone) -> String {
+    format!("{}:{}:{}", escape_name(&g.path), g.line, g.column)
 }
 
 /// The first three of `names`, and how many more there are.

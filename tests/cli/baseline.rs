@@ -113,7 +113,7 @@ fn a_known_finding_no_longer_found_is_a_warning_to_make_the_baseline_again() {
     assert!(
         err.contains(
             "1 finding of the baseline base.json is no longer found in the conversations checked \
-             (ownership/closed-door): make it again"
+             (ownership/closed-door; held at scripts/b.txt:1:8): make it again"
         ),
         "{err}"
     );
@@ -335,7 +335,7 @@ fn problems_held_back_are_counted_alike_by_the_shards_merged() {
 }
 
 #[test]
-fn findings_no_longer_found_are_named_by_rule_the_most_first() {
+fn findings_no_longer_found_are_named_by_rule_the_most_first_and_placed() {
     let dir = tempfile::tempdir().unwrap();
     let calls = [
         "Agent: calm down. Calm down. It's not my department.\n",
@@ -366,6 +366,11 @@ fn findings_no_longer_found_are_named_by_rule_the_most_first() {
              checked (respect/calm-down ×4",
             ids.len()
         )),
+        "{err}"
+    );
+    // Where each was, in file and line order: the first three.
+    assert!(
+        err.contains("; held at c0.txt:1:8, c0.txt:1:19, c0.txt:1:30 and 4 more)"),
         "{err}"
     );
 }
