@@ -250,3 +250,41 @@ fn html_report_lists_the_files_it_did_not_check_and_why() {
     assert!(!html.contains("<i>logo"), "a path is text, not markup");
     assert!(section.contains("calls/tab\\x09logo.png</th>"), "{section}");
 }
+
+/// Conversations judged on less than they seem are counted on the page, as human output's
+/// summary counts them: without an agent turn (no agent's words judged), and with the agent
+/// guessed.
+#[test]
+fn html_report_counts_conversations_without_an_agent_turn_or_with_a_guessed_agent() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = [
+        (
+            "customer.txt",
+            "Customer: my bill doubled\nCustomer: hello?\n",
+        ),
+        (
+            "guessed.json",
+            r#"[{"speaker": "Ben", "text": "my order is late"},
+                {"speaker": "Ria", "text": "Thanks for contacting us, how can I help?"}]"#,
+        ),
+        (
+            "ok.txt",
+            "Agent: let me take care of this\nCustomer: thanks\n",
+        ),
+    ];
+    for (name, text) in calls {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (_, page, err) = crate::support::check_in(dir.path(), &["-f", "html", "--exit-zero", "."]);
+    for card in [
+        "<dt>no agent turn</dt><dd>1</dd>",
+        "<dt>agent guessed</dt><dd>1</dd>",
+    ] {
+        assert!(page.contains(card), "no card {card}: {err}");
+    }
+    let (_, page, _) = crate::support::check_in(dir.path(), &["-f", "html", "ok.txt"]);
+    assert!(
+        !page.contains("<dt>no agent turn</dt>"),
+        "only when there are some"
+    );
+}

@@ -62,6 +62,15 @@ pub(super) fn cards(page: &mut String, s: &Summary) {
     if s.baselined > 0 {
         cards.push(("held back by the baseline", s.baselined.to_string()));
     }
+    // A conversation without an agent turn passes on no agent's words, and one whose agent was
+    // guessed may be judged on the wrong speaker's: the page counts them, as the summary line
+    // of human output does.
+    if s.no_agent_turn > 0 {
+        cards.push(("no agent turn", s.no_agent_turn.to_string()));
+    }
+    if s.agent_guessed > 0 {
+        cards.push(("agent guessed", s.agent_guessed.to_string()));
+    }
     for (label, value) in cards {
         let _ = write!(
             page,
