@@ -353,8 +353,9 @@ pub(crate) enum RulesFormat {
     Json,
     /// The rule reference docs.
     Markdown,
-    /// Every word sequence the rules' phrases expand to, one per line: rule id, `phrase` or
-    /// `unless`, then the canonical words (`*` is any one word, `$` the end of a sentence).
+    /// Every word sequence the rules' phrases expand to, one per line: rule id, where the phrase
+    /// is (`phrase`, `unless`, `near`…), then the canonical words (`*` is any one word, `$` the
+    /// end of a sentence); the first 20,000 of a phrase of more, with a warning.
     Phrases,
 }
 

@@ -62,5 +62,17 @@ fn show(
         RulesFormat::Human => listing::table(selected),
     };
     super::print(&text)?;
+    if args.format == RulesFormat::Phrases {
+        // Said, so that a search of the listing that finds nothing is not taken for a phrase
+        // that matches nothing.
+        for (rule, phrase, n) in listing::cut_short(selected) {
+            super::stderr::warning(&format!(
+                "{rule}: the phrase \"{}\" stands for {n} word sequences; the first {} are \
+                 listed (talklint matches them all)",
+                phrase.text,
+                listing::LISTED_VARIANTS,
+            ));
+        }
+    }
     Ok(Outcome::Clean)
 }

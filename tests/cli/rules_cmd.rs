@@ -122,6 +122,42 @@ fn rules_phrases_lists_every_expansion_in_canonical_words() {
     );
 }
 
+/// A phrase of more sequences than are listed says so: a search of the listing that finds
+/// nothing was taken for a phrase that matches nothing.
+#[test]
+fn rules_phrases_says_which_phrase_it_lists_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.yaml");
+    let words = |w: &str| {
+        (0..30)
+            .map(|i| format!("{w}{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let pack = format!(
+        "lexicons:\n  v: [{}]\n  o: [{}]\n  t: [{}]\nrules:\n  - id: big/one\n    \
+         phrases: [\"{{v}} {{o}} {{t}}\", \"small\"]\n",
+        words("v"),
+        words("o"),
+        words("t"),
+    );
+    fs::write(&file, pack).unwrap();
+    let path = file.to_str().unwrap();
+    let args = ["rules", "--no-config", "-r", path, "--format", "phrases"];
+    let (code, out, err) = run(talklint().args(args));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().count(),
+        20_001,
+        "the cut phrase's first 20,000, and `small`"
+    );
+    assert_eq!(
+        err.trim_end(),
+        "warning: big/one: the phrase \"{v} {o} {t}\" stands for 27000 word sequences; the \
+         first 20000 are listed (talklint matches them all)"
+    );
+}
+
 /// The table says `any` for a rule of every speaker, and its columns line up however long a
 /// rule's speakers are.
 #[test]

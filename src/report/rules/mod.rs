@@ -70,6 +70,23 @@ pub fn expansions(rules: &[&Rule]) -> String {
 /// The most sequences listed per phrase.
 pub const LISTED_VARIANTS: usize = 20_000;
 
+/// The phrases [`expansions`] lists only the first [`LISTED_VARIANTS`] sequences of: each with
+/// its rule's id and how many sequences it stands for.
+pub fn cut_short<'r>(rules: &[&'r Rule]) -> Vec<(&'r str, &'r Phrase, usize)> {
+    let mut cut = Vec::new();
+    for r in rules {
+        for (_, list) in phrase_lists(r) {
+            for p in list {
+                let n = p.pattern.variant_count();
+                if n > LISTED_VARIANTS {
+                    cut.push((r.id.as_str(), p, n));
+                }
+            }
+        }
+    }
+    cut
+}
+
 /// Every phrase list of a rule, with the key it is written under.
 fn phrase_lists(r: &Rule) -> Vec<(&'static str, &[Phrase])> {
     fn of_find<'r>(key: &'static str, find: &'r Find, out: &mut Vec<(&'static str, &'r [Phrase])>) {
