@@ -183,7 +183,8 @@ fn a_control_character_in_a_regex_is_an_error_at_its_escape() {
 }
 
 /// A message's misspelt placeholder, or a `{trigger}` with no trigger, would be printed as
-/// written (or empty) in every finding: both are rule errors at the message.
+/// written (or empty) in every finding, and an empty message leaves a finding its id alone: all
+/// are rule errors at the message.
 #[test]
 fn unknown_message_placeholders_are_rule_errors() {
     let rule = |message: &str| {
@@ -211,6 +212,11 @@ fn unknown_message_placeholders_are_rule_errors() {
             err.contains("r.yaml:6:5: `{trigger}` in the message of a rule that is no `require`"),
             "{kind}: {err}"
         );
+    }
+    // An empty message printed each finding as its bare id.
+    for empty in ["", "  "] {
+        let err = crate::support::rule_error(&rule(empty));
+        assert!(err.contains("r.yaml:4:5: the message is empty"), "{err}");
     }
     // A brace that holds no name is text.
     let dir = tempfile::tempdir().unwrap();

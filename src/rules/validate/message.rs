@@ -17,6 +17,15 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
     let Some(message) = &spec.message else {
         return Ok(());
     };
+    // An empty message printed a finding as its bare id.
+    if message.trim().is_empty() {
+        return Err(c.fail(
+            "message",
+            "the message is empty: each finding would print as its rule's id alone".into(),
+            "say what the agent did or missed (`Tells the customer to “calm down”`), or remove \
+             `message:` to print the rule's own message",
+        ));
+    }
     // Vale's and printf's `%s` was printed as written in every finding.
     if message.contains("%s") {
         return Err(c.fail(
