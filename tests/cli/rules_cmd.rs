@@ -381,3 +381,26 @@ fn test_quotes_a_failed_example_in_its_own_letters() {
         "{out}"
     );
 }
+
+/// A rule's `description` is shown where the rule is: one rule's listing and the JSON listing
+/// (SARIF's `shortDescription` had it alone), with the rule's place to its column.
+#[test]
+fn a_rules_description_and_place_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.yaml");
+    let rule = "rules:\n  - id: x/y\n    description: Tells the customer to calm down.\n    phrases: [\"calm down\"]\n";
+    fs::write(&file, rule).unwrap();
+    let path = file.to_str().unwrap();
+    let (_, one, _) = run(talklint().args(["rules", "--no-config", "-r", path, "x/y"]));
+    assert!(
+        one.contains("  description Tells the customer to calm down.\n"),
+        "{one}"
+    );
+    assert!(
+        one.contains(&format!("  defined at  {path}:2:9\n")),
+        "{one}"
+    );
+    let (_, listed, _) = run(talklint().args(["rules", "--no-config", "-r", path, "-f", "json"]));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed[0]["description"], "Tells the customer to calm down.");
+}

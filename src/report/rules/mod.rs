@@ -132,6 +132,9 @@ pub fn detail(r: &Rule) -> String {
     let mut field = |k: &str, v: String| {
         out.push_str(&format!("  {k:11} {}\n", escape_controls(&v)));
     };
+    if let Some(d) = &r.description {
+        field("description", d.clone());
+    }
     field("kind", r.kind.name().into());
     field("severity", r.severity.name().into());
     field("speaker", v.speaker.join(", "));

@@ -12,6 +12,8 @@ use serde::Serialize;
 pub(super) struct RuleView<'a> {
     pub id: &'a str,
     pub category: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
     pub kind: Kind,
     pub severity: Severity,
     pub speaker: Vec<&'static str>,
@@ -213,6 +215,7 @@ impl<'a> RuleView<'a> {
         RuleView {
             id: &r.id,
             category: &r.category,
+            description: r.description.as_deref(),
             kind: r.kind,
             severity: r.severity,
             speaker: speakers(r.roles),
@@ -235,7 +238,7 @@ impl<'a> RuleView<'a> {
             suggestion: r.suggestion.as_deref(),
             replace: r.replace.as_deref(),
             link: r.link.as_deref(),
-            origin: format!("{}:{}", r.origin.file, r.origin.line),
+            origin: format!("{}:{}:{}", r.origin.file, r.origin.line, r.origin.column),
         }
     }
 }
