@@ -85,16 +85,19 @@ impl Lexicons {
     }
 
     /// A warning for each entry written in a script without spaces (see `unspaced`), or that
-    /// holds one of `fillers` (which it matches without), at the entry where its file writes it;
-    /// a phrase that names the lexicon is not warned of.
+    /// holds one of `fillers` (which it matches without), an emoji or a symbol (which part words
+    /// as punctuation does), at the entry where its file writes it, as a phrase is warned of; a
+    /// phrase that names the lexicon is not warned of.
     pub fn entry_warnings(&self, sources: &[LexiconSource], fillers: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         let filler_words = super::phrase_warnings::FillerWords::new(fillers);
         for (name, entries) in &self.defined {
             for entry in entries {
-                let says = super::unspaced::warning("entry", &entry.text).or_else(|| {
-                    super::phrase_warnings::filler("entry", &entry.text, &filler_words)
-                });
+                let text = entry.text.as_str();
+                let says = super::unspaced::warning("entry", text)
+                    .or_else(|| super::phrase_warnings::filler("entry", text, &filler_words))
+                    .or_else(|| super::phrase_warnings::emoji_warning("entry", text))
+                    .or_else(|| super::phrase_warnings::symbol_warning("entry", text));
                 let Some(says) = says else {
                     continue;
                 };

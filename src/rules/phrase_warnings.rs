@@ -29,13 +29,13 @@ pub(super) fn warnings(
         for phrase in rule.phrases() {
             let p = phrase.text.as_str();
             let filler = filler("phrase", p, &filler_words);
-            let emoji = emoji_warning(p);
+            let emoji = emoji_warning("phrase", p);
             for says in [
                 unspaced::warning("phrase", p),
                 escapes::warning(p),
                 filler,
                 emoji,
-                symbol_warning(p),
+                symbol_warning("phrase", p),
             ]
             .into_iter()
             .flatten()
@@ -53,9 +53,10 @@ pub(super) fn warnings(
     out
 }
 
-/// What to say of `phrase` when it holds an emoji or a pictograph (`calm down 😡`), which words
-/// do not hold: the phrase matches the words without it.
-fn emoji_warning(phrase: &str) -> Option<String> {
+/// What to say of `phrase` (a `kind`: a phrase, or a lexicon's entry) when it holds an emoji or
+/// a pictograph (`calm down 😡`), which words do not hold: the phrase matches the words without
+/// it.
+pub(super) fn emoji_warning(kind: &str, phrase: &str) -> Option<String> {
     // Technical symbols (⏰), miscellaneous symbols and dingbats (☎ ✓), arrows and stars (⭐),
     // and the emoji blocks; not the CJK letters past them.
     let pictograph = |c: &char| {
@@ -68,16 +69,16 @@ fn emoji_warning(phrase: &str) -> Option<String> {
     }
     let emoji = phrase.chars().find(pictograph)?;
     Some(format!(
-        "its phrase `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
+        "its {kind} `{phrase}` holds `{emoji}`, which is no word: an emoji parts words as \
          punctuation does, so the phrase matches its words with or without it; to match the \
          emoji itself, write a `regex:`"
     ))
 }
 
-/// What to say of `phrase` when it holds a symbol that means something (`100%`, `C#`, `c++`,
+/// What to say of `phrase` (a `kind`, as above) when it holds a symbol that means something (`100%`, `C#`, `c++`,
 /// `AT&T`, `price in €`): symbols part words, so `100%` matches `100 dollars` and `C#` every
 /// `c`, and a fix rewrites the words and leaves the symbol (`fully%`).
-fn symbol_warning(phrase: &str) -> Option<String> {
+pub(super) fn symbol_warning(kind: &str, phrase: &str) -> Option<String> {
     const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢₹₽₩₺₴₿©®™§‰±×÷→";
     // The ASCII ones, by byte: every phrase of every pack is asked when the rules load, and
     // most hold no symbol byte.
@@ -97,7 +98,7 @@ fn symbol_warning(phrase: &str) -> Option<String> {
     }
     let symbol = phrase.chars().find(|&c| SYMBOLS.contains(c))?;
     Some(format!(
-        "its phrase `{phrase}` holds `{symbol}`, which is no word: symbols part words as \
+        "its {kind} `{phrase}` holds `{symbol}`, which is no word: symbols part words as \
          punctuation does, so the phrase matches its words with or without it (and a `replace:` \
          leaves it in place); to match `{symbol}` itself, write a `regex:`"
     ))

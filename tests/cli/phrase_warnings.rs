@@ -155,4 +155,21 @@ fn a_phrase_that_holds_a_symbol_is_warned_of() {
             "r.yaml:3:30: rule `x/symbols`",
         ]
     );
+    // So is a lexicon's entry, as its script or its filler words are, at the entry.
+    let rules = "lexicons:
+  carrier: [\"AT&T\", \"verizon\", \"ok 😡\"]
+rules:
+  - id: x/switch
+    phrases: [\"switch to {carrier}\"]
+";
+    let said: Vec<String> = (warnings(rules).iter())
+        .map(|w| w.split(": its entry").next().unwrap_or(w).to_string())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "r.yaml:2:14: lexicon `carrier`",
+            "r.yaml:2:33: lexicon `carrier`",
+        ]
+    );
 }
