@@ -5,7 +5,7 @@ use super::{CliError, Outcome};
 use super::{rule_set, settings};
 use crate::engine::{ExampleFailure, ExampleOutcome};
 use crate::report;
-use crate::rules::{builtin, place};
+use crate::rules::{RuleSet, builtin, place};
 use crate::transcript::{self, Format, ParseOptions};
 use std::collections::HashMap;
 
@@ -21,7 +21,9 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
     };
     let mut result = rule_set::engine(&rules)?.run_examples(&rules, &opts);
     place_examples(&mut result.failures);
-    let notes: Vec<_> = result.failures.iter().map(|f| no_role(f, &opts)).collect();
+    let notes: Vec<_> = (result.failures.iter())
+        .map(|f| why_missing(f, &rules, &opts))
+        .collect();
     super::print(&report::examples::render(&result, &notes))?;
     let missing = args.require_examples && !result.rules_without_examples.is_empty();
     Ok(if result.failures.is_empty() && !missing {
@@ -63,18 +65,29 @@ fn place_examples(failures: &mut [ExampleFailure]) {
     }
 }
 
-/// Why a `hit` example may have missed where `check` would have warned: a speaker of it whose
-/// label names no role, whom agent and customer rules skip (`Speaker 1: …`), said as `check` says
-/// it, with the `roles:` to write.
-fn no_role(failure: &ExampleFailure, opts: &ParseOptions) -> Option<String> {
+/// Why a `hit` example may have missed: a speaker of it whose label names no role, whom agent
+/// and customer rules skip (`Speaker 1: …`), said as `check` warns of it, with the `roles:` to
+/// write; else no turn of the speaker the rule reads (`Agent: …` for a customer's rule).
+fn why_missing(failure: &ExampleFailure, rules: &RuleSet, opts: &ParseOptions) -> Option<String> {
     if failure.outcome != ExampleOutcome::Missing {
         return None;
     }
     let parsed = transcript::parse(&failure.example, Format::Text, opts).ok()?;
-    parsed
-        .transcripts
-        .iter()
-        .find_map(|t| transcript::roles::unknown_speakers(&t.turns, &failure.example))
+    let turns = || parsed.transcripts.iter().flat_map(|t| &t.turns);
+    let no_role = (parsed.transcripts.iter())
+        .find_map(|t| transcript::roles::unknown_speakers(&t.turns, &failure.example));
+    let rule = rules.rules.iter().find(|r| r.id == failure.rule)?;
+    if no_role.is_some() || turns().any(|t| t.role.bit() & rule.roles != 0) {
+        return no_role;
+    }
+    let mut roles: Vec<&str> = turns().map(|t| t.role.name()).collect();
+    roles.dedup();
+    Some(format!(
+        "the rule reads {} turns (`speaker:`), and the example has none (its turns are {}'s): \
+         label them as the rule's speaker (`Customer: …`)",
+        report::rules::speakers(rule.roles).join(" or "),
+        roles.join("'s and "),
+    ))
 }
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.

@@ -108,7 +108,8 @@ fn the_agent_proposed_is_the_one_whose_words_say_so() {
 }
 
 /// A `hit` example that missed because its speakers have no role says so, with the `roles:` to
-/// write, as `check` would have warned (it said only that the example did not match).
+/// write, as `check` would have warned (it said only that the example did not match); so does
+/// one without a turn of the rule's speaker.
 #[test]
 fn a_test_example_whose_speakers_have_no_role_says_so() {
     let dir = tempfile::tempdir().unwrap();
@@ -132,6 +133,22 @@ fn a_test_example_whose_speakers_have_no_role_says_so() {
     // An example that missed with every speaker's role known says no more.
     assert!(
         out.contains("p/dept: Missing: hit example 2 did not match: \"Agent: hi\"\n"),
+        "{out}"
+    );
+    // One whose turns are all another speaker's than the rule reads says so.
+    let rules = write(
+        dir.path(),
+        "c.yaml",
+        "rules:\n  - id: churn/switch\n    speaker: customer\n    phrases: [\"switching to \
+         verizon\"]\n    examples:\n      hit: [\"Agent: I am switching to Verizon\"]\n",
+    );
+    let (code, out, _) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "did not match: \"Agent: I am switching to Verizon\"; the rule reads customer turns \
+             (`speaker:`), and the example has none (its turns are agent's)"
+        ),
         "{out}"
     );
 }

@@ -5,6 +5,7 @@
 mod flow;
 mod measures;
 mod view;
+pub use view::speakers;
 
 use crate::rules::phrase::Token;
 use crate::rules::{Condition, Find, Look, Phrase, Rule, RuleSet, Target};

@@ -110,7 +110,7 @@ pub(super) struct SearchView<'a> {
 }
 
 /// The names of the roles in a role set: `any` for every role (`speaker: any`).
-pub(super) fn speakers(roles: u8) -> Vec<&'static str> {
+pub fn speakers(roles: u8) -> Vec<&'static str> {
     let names: Vec<&'static str> = Role::ALL
         .iter()
         .filter(|r| r.bit() & roles != 0)
