@@ -5,7 +5,7 @@ use super::{CliError, Outcome};
 use super::{rule_set, settings};
 use crate::engine::{ExampleFailure, ExampleOutcome};
 use crate::report;
-use crate::rules::{RuleSet, builtin, place};
+use crate::rules::{Origin, RuleSet, builtin, place};
 use crate::transcript::{self, Format, ParseOptions};
 use std::collections::HashMap;
 
@@ -19,8 +19,14 @@ pub(super) fn run(args: TestArgs) -> Result<Outcome, CliError> {
         roles: settings::roles(&cfg),
         ..ParseOptions::default()
     };
+    let mut files = RuleFiles::default();
+    for warning in escaped_breaks(&rules, &mut files) {
+        super::stderr::warning(&warning);
+    }
     let mut result = rule_set::engine(&rules)?.run_examples(&rules, &opts);
-    place_examples(&mut result.failures);
+    for f in &mut result.failures {
+        (f.place.line, f.place.column) = files.place(&f.place, f.list, &f.example);
+    }
     let notes: Vec<_> = (result.failures.iter())
         .map(|f| why_missing(f, &rules, &opts))
         .collect();
@@ -48,21 +54,47 @@ fn no_rules(paths: &[std::path::PathBuf]) -> CliError {
     ))
 }
 
-/// Points each failed example at its own line in its rule file (else it keeps its rule's place:
-/// a file that cannot be read again, an example not found as written).
-fn place_examples(failures: &mut [ExampleFailure]) {
-    let mut texts: HashMap<String, Option<String>> = HashMap::new();
-    for f in failures {
-        let text = texts
-            .entry(f.place.file.clone())
-            .or_insert_with_key(|file| rule_file(file));
-        let found = text
-            .as_deref()
-            .and_then(|text| place::locate_example(text, f.place.line, f.list, &f.example));
-        if let Some((line, column)) = found {
-            (f.place.line, f.place.column) = (line, column);
+/// The text of each rule file asked for, read once: where its examples are written.
+#[derive(Default)]
+struct RuleFiles(HashMap<String, Option<String>>);
+
+impl RuleFiles {
+    /// The line and column of `example` of the list `list` of the rule at `rule`; the rule's
+    /// own when its file cannot be read again or does not write the example as it reads.
+    fn place(&mut self, rule: &Origin, list: &str, example: &str) -> (usize, usize) {
+        let text = (self.0.entry(rule.file.clone())).or_insert_with_key(|file| rule_file(file));
+        text.as_deref()
+            .and_then(|text| place::locate_example(text, rule.line, list, example))
+            .unwrap_or((rule.line, rule.column))
+    }
+}
+
+/// A warning for each example that holds `\n` as two characters: in YAML single quotes or
+/// plain, a backslash is itself, so `'Customer: hi\nAgent: calm down'` was one customer turn,
+/// and its test passed or failed on what the example does not say.
+fn escaped_breaks(rules: &RuleSet, files: &mut RuleFiles) -> Vec<String> {
+    let mut out = Vec::new();
+    for rule in &rules.rules {
+        let lists = [("hit", &rule.examples.hit), ("clean", &rule.examples.clean)];
+        for (list, examples) in lists {
+            for (i, example) in examples.iter().enumerate() {
+                if !example.contains("\\n") {
+                    continue;
+                }
+                let (line, column) = files.place(&rule.origin, list, example);
+                out.push(format!(
+                    "{}:{line}:{column}: {}: {list} example {} holds `\\n` as two characters, not \
+                     a line break (YAML keeps a backslash as it is in single quotes and unquoted \
+                     text): write the example in double quotes, or as a block (`|`) of one line \
+                     a turn",
+                    rule.origin.file,
+                    rule.id,
+                    i + 1
+                ));
+            }
         }
     }
+    out
 }
 
 /// Why a `hit` example may have missed: a speaker of it whose label names no role, whom agent

@@ -305,3 +305,29 @@ fn a_price_sign_and_two_stars_in_a_phrase_are_errors_that_say_what_to_write() {
         "{two}"
     );
 }
+
+/// An example that holds `\n` as two characters (YAML single quotes keep a backslash) was one
+/// turn, and its test passed on what it does not say: `test` warns of it at the example.
+#[test]
+fn an_example_with_an_escaped_line_break_in_single_quotes_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "r.yaml",
+        "rules:\n  - id: x/calm\n    phrases: [\"calm down\"]\n    examples:\n      \
+         hit: [\"Agent: calm down\", \"Customer: hi\\nAgent: calm down\"]\n      \
+         clean: ['Customer: ridiculous\\nAgent: calm down']\n",
+    );
+    let (code, _, err) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert_eq!(code, 0, "{err}");
+    let warned: Vec<&str> = err.lines().collect();
+    assert_eq!(warned.len(), 1, "the double-quoted one is two turns: {err}");
+    assert!(
+        warned[0].ends_with(
+            "r.yaml:6:16: x/calm: clean example 1 holds `\\n` as two characters, not a line \
+             break (YAML keeps a backslash as it is in single quotes and unquoted text): write \
+             the example in double quotes, or as a block (`|`) of one line a turn"
+        ),
+        "{err}"
+    );
+}
