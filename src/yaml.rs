@@ -106,6 +106,8 @@ pub fn from_shallow_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlErro
         if let Some(opened) = unclosed::opened(source, &text) {
             ((line, column), message) = (opened.at, opened.message);
             given_hint = opened.hint.or(given_hint);
+        } else if let Some((said, hint)) = unclosed::ended_early(source, (line, column)) {
+            (message, given_hint) = (said, Some(hint));
         }
         if let Some((said, hint)) = unquoted::misread(source, line, column, &message) {
             (message, given_hint) = (said, Some(hint));

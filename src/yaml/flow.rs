@@ -7,6 +7,9 @@
 #[derive(Default)]
 pub(super) struct Flow {
     quote: Option<u8>,
+    /// Where the open quote opened: its byte offset in the line that opened it, and whether
+    /// that is the line last scanned.
+    opened: (usize, bool),
 }
 
 impl Flow {
@@ -14,6 +17,7 @@ impl Flow {
     /// offsets in it. A quote opens only after a blank or `[`, `{`, `,` or `:`, as YAML's do
     /// (`don't` holds none), and a `#` after a blank, or opening the line, starts a comment.
     pub(super) fn brackets<'a>(&'a mut self, line: &'a str) -> Brackets<'a> {
+        self.opened.1 = false;
         Brackets {
             flow: self,
             bytes: line.as_bytes(),
@@ -21,6 +25,15 @@ impl Flow {
             previous: b' ',
             escaped: false,
         }
+    }
+}
+
+impl Flow {
+    /// The quote the line last scanned opened and left open (a string YAML lets run on to the
+    /// next line, which a rule file's never does on purpose), with its byte offset there.
+    pub(super) fn left_open(&self) -> Option<(usize, u8)> {
+        let (at, this_line) = self.opened;
+        self.quote.filter(|_| this_line).map(|q| (at, q))
     }
 }
 
@@ -49,6 +62,7 @@ impl Iterator for Brackets<'_> {
                 (None, b'#') if previous == b' ' => self.at = self.bytes.len(),
                 (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':') => {
                     self.flow.quote = Some(b);
+                    self.flow.opened = (at, true);
                 }
                 (None, b'[' | b'{' | b']' | b'}') => return Some((at, b)),
                 _ => {}

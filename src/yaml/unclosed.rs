@@ -24,23 +24,37 @@ pub(super) fn opened(source: &str, text: &str) -> Option<Unclosed> {
     let (said, noticed) = problem.split_once(" at line ")?;
     let noticed = noticed.replacen(" column ", ", column ", 1);
     let opening = char_at(source, at)?;
-    match (what, opening) {
+    let in_flow = matches!(
+        (what, opening),
         ("parsing a flow sequence", '[') | ("parsing a flow mapping", '{')
-            if said.starts_with("did not find expected ',' or ") && never_closed(source, at) =>
-        {
-            Some(Unclosed {
-                at,
-                message: format!(
-                    "this `{opening}` is never closed (the parser: {said} at line {noticed})"
-                ),
-                hint: None,
-            })
-        }
+    );
+    let stopped = said.starts_with("did not find expected ',' or ");
+    if in_flow
+        && stopped
+        && let Some((quote_at, quote)) = quote_left_open(source, at)
+    {
+        let inside = inside(quote);
+        return Some(Unclosed {
+            at: quote_at,
+            message: format!(
+                "this `{quote}` string is not closed on its line, so what follows it, a closing \
+                 bracket too, is read as its text (the parser: {said} at line {noticed})"
+            ),
+            hint: Some(format!(
+                "end the string with `{quote}` where it ends; {inside}"
+            )),
+        });
+    }
+    match (what, opening) {
+        _ if in_flow && stopped && never_closed(source, at) => Some(Unclosed {
+            at,
+            message: format!(
+                "this `{opening}` is never closed (the parser: {said} at line {noticed})"
+            ),
+            hint: None,
+        }),
         ("scanning a quoted scalar", '"' | '\'') if said == "found unexpected end of stream" => {
-            let inside = match opening {
-                '"' => "a `\"` inside it is written `\\\"`",
-                _ => "a `'` inside it is written `''`",
-            };
+            let inside = inside(opening);
             Some(Unclosed {
                 at,
                 message: format!(
@@ -53,6 +67,57 @@ pub(super) fn opened(source: &str, text: &str) -> Option<Unclosed> {
         }
         _ => None,
     }
+}
+
+/// How a quote is written inside a string it quotes.
+fn inside(quote: char) -> &'static str {
+    match quote {
+        '"' => "a `\"` inside it is written `\\\"`",
+        _ => "a `'` inside it is written `''`",
+    }
+}
+
+/// The first quote left open at the end of its line (see [`Flow::left_open`]) from the
+/// bracket at 1-based `line` and `column` on: its line, column and character.
+fn quote_left_open(source: &str, (line, column): (usize, usize)) -> Option<((usize, usize), char)> {
+    let mut flow = Flow::default();
+    let first = source.lines().nth(line - 1)?;
+    let from = first.char_indices().nth(column - 1).map_or(0, |(i, _)| i);
+    let lines =
+        std::iter::once((from, &first[from..])).chain(source.lines().skip(line).map(|l| (0, l)));
+    for (n, (shift, text)) in lines.enumerate() {
+        flow.brackets(text).for_each(drop);
+        if let Some((at, quote)) = flow.left_open() {
+            let whole = source.lines().nth(line - 1 + n)?;
+            let column = whole[..shift + at].chars().count() + 1;
+            return Some(((line + n, column), char::from(quote)));
+        }
+    }
+    None
+}
+
+/// What to say of the parser's error at 1-based `line` and `column` when a quoted string ends
+/// just before it and text goes on there (`message: "He said "calm down" to me"`): a quote
+/// inside a string ends it. The message and the hint.
+pub(super) fn ended_early(
+    source: &str,
+    (line, column): (usize, usize),
+) -> Option<(String, String)> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let mut chars = text.chars().skip(column.checked_sub(2)?);
+    let quote = chars.next().filter(|c| matches!(c, '"' | '\''))?;
+    let next = chars.next()?;
+    if next.is_whitespace() || matches!(next, ',' | ']' | '}' | ':' | '#') {
+        return None;
+    }
+    let other = if quote == '"' { '\'' } else { '"' };
+    Some((
+        format!("the `{quote}` just before ends the string it closes, and text goes on after it"),
+        format!(
+            "{}, or quote the string with `{other}`",
+            inside(quote).replace("inside it", "inside a string")
+        ),
+    ))
 }
 
 /// The character at 1-based `line` and `column` of `source`.
@@ -110,6 +175,38 @@ mod tests {
         let (line, column, message) = error("a: [\"x\" \"y\"]\n");
         assert_eq!((line, column), (1, 9));
         assert_eq!(message, "did not find expected ',' or ']'");
+    }
+
+    #[test]
+    fn a_quote_left_open_in_a_list_is_named_not_the_list() {
+        let (line, column, message) =
+            error("rules:\n  - phrases: [\"calm\", \"relax]\n    message: \"hi\"\n");
+        assert_eq!((line, column), (2, 23), "{message}");
+        assert!(
+            message.starts_with("this `\"` string is not closed on its line"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_a_string_is_said_to_end_it() {
+        for (source, at, hint) in [
+            (
+                "message: \"He said \"calm down\" to me\"\n",
+                (1, 20),
+                "`\\\"`",
+            ),
+            ("message: 'it's late'\n", (1, 14), "`''`"),
+        ] {
+            let e = from_str::<serde_yaml::Value>(source).unwrap_err();
+            assert_eq!((e.line, e.column), at, "{}", e.message);
+            assert!(
+                e.message.contains("just before ends the string"),
+                "{}",
+                e.message
+            );
+            assert!(e.help().contains(hint), "{}", e.help());
+        }
     }
 
     #[test]

@@ -331,3 +331,34 @@ fn an_example_with_an_escaped_line_break_in_single_quotes_is_warned_of() {
         "{err}"
     );
 }
+
+/// Two quoting slips a new rule author made, each named at the quote with the fix: a quote left
+/// open in a list (`"relax]`) was named at the list's `[`, with the help to close it with the `]`
+/// it has; a quote inside a double-quoted message gave "did not find expected key".
+#[test]
+fn quoting_slips_are_named_at_the_quote() {
+    let open =
+        "rules:\n  - id: x/y\n    phrases: [\"calm down\", \"relax]\n    message: \"Said it\"\n";
+    let err = rule_error(open);
+    assert!(
+        err.contains("r.yaml:3:28: this `\"` string is not closed on its line"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: end the string with `\"` where it ends"),
+        "{err}"
+    );
+    let inner =
+        "rules:\n  - id: x/y\n    phrases: [hi]\n    message: \"He said \"calm down\" to me\"\n";
+    let err = rule_error(inner);
+    assert!(
+        err.contains("r.yaml:4:24: the `\"` just before ends the string it closes"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "help: a `\"` inside a string is written `\\\"`, or quote the string with `'`"
+        ),
+        "{err}"
+    );
+}
