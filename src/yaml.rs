@@ -150,6 +150,15 @@ fn missing_field_help(message: &str) -> Option<String> {
     })
 }
 
+/// The help for a string written where a list goes (`phrases: "calm down"`): the list of it.
+fn one_item_list(message: &str) -> Option<String> {
+    let string = message.strip_suffix(", expected a list")?;
+    let string = string.split_once("invalid type: string ")?.1;
+    Some(format!(
+        "write a list, of one item here: `[{string}]` (or one `- ` item a line below the key)"
+    ))
+}
+
 /// Deepest nesting a rule or config file may have: far more than any needs. The library refuses
 /// deeper documents too, but only after parsing them (100,000 levels in 200 KB took 54 s).
 const MAX_DEPTH: usize = 64;
@@ -195,7 +204,9 @@ impl YamlError {
         if let Some(hint) = &self.given_hint {
             return hint.clone();
         }
-        missing_field_help(&self.message).unwrap_or_else(|| self.hint().to_string())
+        missing_field_help(&self.message)
+            .or_else(|| one_item_list(&self.message))
+            .unwrap_or_else(|| self.hint().to_string())
     }
 
     /// Whether it is about a `[` or `{` never closed (see [`unclosed`]), not one closed with a
@@ -347,6 +358,13 @@ mod tests {
         );
         let e = from_str::<Vec<String>>("a: b").unwrap_err();
         assert_eq!(e.message, "invalid type: map, expected a list");
+        // A string where a list goes: the help writes the list of it.
+        let e = from_str::<Vec<String>>("\"calm down\"").unwrap_err();
+        assert_eq!(
+            e.help(),
+            "write a list, of one item here: `[\"calm down\"]` (or one `- ` item a line below \
+             the key)"
+        );
         assert_eq!(
             type_words::type_in_words("invalid type: string \"x\", expected struct Rule"),
             None
