@@ -1,14 +1,13 @@
 //! `talklint test`: runs every rule's embedded examples through the real pipeline (text parser,
 //! matcher, windows, `unless`) and names each failure, as ast-grep does: *Missing* when a `hit`
 //! example does not match, *Noisy* when a `clean` example does, and *Unjudged* when the rule
-//! cannot judge an example (it needs times the example lacks, or sentiment labels, which no text
-//! example carries). All failures are listed.
+//! cannot judge an example (it needs times the example lacks, sentiment labels, which no text
+//! example carries, or the trigger an `after` rule answers). All failures are listed.
 //!
 //! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
 
 use super::{Engine, Scratch};
-use crate::rules::Origin;
-use crate::rules::RuleSet;
+use crate::rules::{Origin, Rule, RuleSet, Target};
 use crate::transcript::{self, Format, ParseOptions};
 
 /// How an example failed.
@@ -29,6 +28,8 @@ pub enum Lacking {
     Times,
     /// The sentiment labels a `sentiment` search reads, which no text example gives.
     SentimentLabels,
+    /// The trigger of an `after` rule, which an example must hold to test its answer.
+    Trigger,
 }
 
 /// One failed example.
@@ -95,13 +96,10 @@ impl Engine {
             for (i, example, should_hit) in cases {
                 report.examples += 1;
                 let outcome = match self.matches_example(r, example, opts, &mut scratch) {
-                    None if rule.reads_sentiment() => {
-                        ExampleOutcome::Unjudged(Lacking::SentimentLabels)
-                    }
-                    None => ExampleOutcome::Unjudged(Lacking::Times),
-                    Some(hit) if hit == should_hit => continue,
-                    Some(_) if should_hit => ExampleOutcome::Missing,
-                    Some(_) => ExampleOutcome::Noisy,
+                    Err(timed) => ExampleOutcome::Unjudged(lacking(rule, timed)),
+                    Ok(hit) if hit == should_hit => continue,
+                    Ok(_) if should_hit => ExampleOutcome::Missing,
+                    Ok(_) => ExampleOutcome::Noisy,
                 };
                 report.failures.push(ExampleFailure {
                     rule: rule.id.clone(),
@@ -116,23 +114,38 @@ impl Engine {
         report
     }
 
-    /// Whether rule `r` counts a hit in the example text; `None` when it applies to none of
-    /// the example's conversations.
+    /// Whether rule `r` counts a hit in the example text; when it applies to none of the
+    /// example's conversations, whether the example has times.
     fn matches_example(
         &self,
         r: usize,
         example: &str,
         opts: &ParseOptions,
         scratch: &mut Scratch,
-    ) -> Option<bool> {
+    ) -> Result<bool, bool> {
         let Ok(parsed) = transcript::parse(example, Format::Text, opts) else {
-            return Some(false);
+            return Ok(false);
         };
         let mut judged = parsed
             .transcripts
             .iter()
             .filter_map(|t| self.check_rule(r, t, example, scratch));
-        let first = judged.next()?;
-        Some(!first.is_empty() || judged.any(|outcomes| !outcomes.is_empty()))
+        let Some(first) = judged.next() else {
+            let turns = || parsed.transcripts.iter().flat_map(|t| &t.turns);
+            return Err(turns().any(|t| t.start_ms.is_some()));
+        };
+        Ok(!first.is_empty() || judged.any(|outcomes| !outcomes.is_empty()))
+    }
+}
+
+/// What an example that `rule` could not judge lacks; `timed` whether it has times.
+fn lacking(rule: &Rule, timed: bool) -> Lacking {
+    let answers = matches!(rule.target, Target::Find { after: Some(_), .. });
+    if rule.reads_sentiment() {
+        Lacking::SentimentLabels
+    } else if answers && (timed || !rule.reads_times()) {
+        Lacking::Trigger
+    } else {
+        Lacking::Times
     }
 }

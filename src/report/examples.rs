@@ -19,6 +19,11 @@ pub fn render(report: &TestReport, notes: &[Option<String>]) -> String {
                 "cannot be judged: it lacks the times this rule needs (`[00:00-00:04] Agent: …` \
                  gives a turn's start and end)",
             ),
+            ExampleOutcome::Unjudged(Lacking::Trigger) => (
+                "Unjudged",
+                "cannot be judged: it holds no trigger of the rule's `after`, so there is nothing \
+                 to answer (give the trigger, then the answer or its lack)",
+            ),
             ExampleOutcome::Unjudged(Lacking::SentimentLabels) => (
                 "Unjudged",
                 "cannot be judged: this rule reads the sentiment a transcript gives its turns, \

@@ -40,6 +40,7 @@ mod eval_cells;
 mod eval_labels;
 mod eval_output;
 mod eval_reports;
+mod example_judging;
 mod excel_csv;
 mod faults;
 mod file_encodings;

@@ -189,26 +189,6 @@ fn the_rules_table_says_any_and_keeps_its_columns() {
     assert_eq!(v[1]["speaker"], serde_json::json!(["any"]));
 }
 
-/// An example a rule cannot judge (a timing rule, an example without times) tests nothing: it
-/// fails as *Unjudged*, in either list, while a timed one is judged.
-#[test]
-fn an_example_without_the_times_its_rule_needs_is_unjudged() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("timing.yaml");
-    let rules = "rules:\n  - id: pace/silence\n    speaker: any\n    timing: {silence_seconds: 10}\n    \
-                 examples:\n      hit:\n        - \"[00:00-00:02] Agent: hi\\n[00:30-00:32] Customer: yo\"\n      \
-                 clean:\n        - \"[00:00-00:02] Agent: hi\\n[00:03-00:04] Customer: yo\"\n        - \"Agent: hi\"\n";
-    fs::write(&file, rules).unwrap();
-    let (code, out, err) = run(talklint().args(["test", "--no-config"]).arg(&file));
-    assert_eq!(code, 1, "{err}");
-    let unjudged = format!(
-        "{}:10:12: pace/silence: Unjudged: clean example 2 cannot be judged: it lacks the times",
-        file.display()
-    );
-    assert!(out.contains(&unjudged), "{out}");
-    assert!(out.contains("3 examples: 2 passed, 1 failed"), "{out}");
-}
-
 /// A category named where an id goes (`explain ownership`, as directives name one) lists its
 /// rules; it was refused as no loaded rule's id.
 #[test]

@@ -55,7 +55,8 @@ pub struct Evaluation {
     /// Findings a directive or `per_path_disable` suppressed: not scored, sorted like
     /// `outcomes`.
     pub suppressed: Vec<Outcome>,
-    /// The rules that could not be applied: they need times the transcript does not have.
+    /// The rules that could not be applied: they need times the transcript does not have (or,
+    /// judging an example, the trigger it lacks).
     pub not_applied: Vec<usize>,
     /// `clamp(base + Σ counted points, 0, 100)`.
     pub score: i32,
@@ -132,6 +133,10 @@ pub(super) fn evaluate(
                 let speaker = conv.turns_of(find.roles);
                 let search = conv.search(find, &speaker)?;
                 let triggers = conv.triggers(after, &speaker)?;
+                // An example without a trigger tests nothing of a rule that answers one.
+                if matches!(scope, Scope::Example(_)) && triggers.is_empty() {
+                    return None;
+                }
                 if kind == Kind::Require {
                     if speaker.len() >= min_turns {
                         for t in sequence::unanswered(&triggers, &search.found, &speaker) {
