@@ -5,10 +5,10 @@
 use super::Check;
 
 /// The gap allowed between two groups of digits (written `GAP` in [`NUMBERS`]): a run of
-/// `SPACE`s, a `DASH` with optional spaces around it, or one line break (LF or CRLF) with
-/// optional spaces. SPEC §3 reads runs of white space and line breaks as one space; a card or
+/// `SPACE`s, a `DASH` with optional spaces around it (and a line break after it, where a line
+/// is wrapped at the dash), or one line break (LF or CRLF) with optional spaces. SPEC §3 reads runs of white space and line breaks as one space; a card or
 /// phone number read out or typed that way is the same number.
-const GAP: &str = r"(?:SPACE*DASHSPACE*|SPACE*\r?\nSPACE*|SPACE+)";
+const GAP: &str = r"(?:SPACE*DASHSPACE*(?:\r?\nSPACE*)?|SPACE*\r?\nSPACE*|SPACE+)";
 
 /// Horizontal white space (tabs, spaces, no-break and other Unicode spaces), the invisible
 /// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark),

@@ -197,7 +197,12 @@ fn second_group(text: &str, from: usize) -> usize {
         .find(|c: char| !is_digit(c) && !is_invisible(c))
         .unwrap_or(after.len());
     let next = after[end..].find(is_digit).map_or(after.len(), |n| end + n);
-    from + first + next
+    // The next number's own `+` or `(` opens it (`+1555… or +1555…`): the search starts there.
+    let mut at = from + first + next;
+    while text[..at].ends_with(['+', '(']) && at > from + first + end {
+        at -= 1;
+    }
+    at
 }
 
 /// The parts of a match `found` of `re` to try: a number that runs on over a line break into a
