@@ -85,27 +85,38 @@ fn a_one_line_record_among_records_is_a_record_and_a_message_among_messages_stay
             "{name}"
         );
     }
-    // Among messages it is a message of the open conversation, as before.
-    let messages = "{\"role\": \"customer\", \"text\": \"My bill doubled!\"}\n\
-                    {\"transcript\": \"Agent: That's not my department.\"}\n";
-    let path = write(dir.path(), "messages.jsonl", messages);
-    let (_, v) = json_report(&[path.to_str().unwrap()]);
-    assert_eq!(error_messages(&v), Vec::<String>::new());
+    // Among messages it is a message of its conversation, as before, an `id` of its own beside
+    // a `conversation_id` too (a message's id): each file reads as one of messages did.
+    let messages = [
+        "{\"role\": \"customer\", \"text\": \"My bill doubled!\"}\n\
+         {\"transcript\": \"Agent: That's not my department.\"}\n",
+        "{\"id\": \"m1\", \"conversation_id\": \"k\", \"transcript\": \"Customer: My bill doubled!\"}\n\
+         {\"id\": \"m2\", \"conversation_id\": \"k\", \"transcript\": \"Agent: That's not my department.\"}\n",
+    ];
+    for (i, lines) in messages.iter().enumerate() {
+        let path = write(dir.path(), &format!("m{i}.jsonl"), lines);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(error_messages(&v), Vec::<String>::new());
+        assert_eq!(v["conversations"].as_array().map(Vec::len), Some(1), "{v}");
+        assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
+    }
+    // Such a line says nothing of what a file holds: one without an id before records, or one
+    // with an id before messages, is a conversation of its own, and nothing is lost.
+    let none = "{\"transcript\": \"Agent: hi\"}";
+    let plain = "{\"role\": \"customer\", \"text\": \"hi\"}";
+    for (name, lines, ids) in [
+        ("none.jsonl", [none, long], [None, Some("c1")]),
+        ("plain.jsonl", [short, plain], [Some("c2"), None]),
+    ] {
+        let path = write(dir.path(), name, &format!("{}\n{}\n", lines[0], lines[1]));
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        assert_eq!(error_messages(&v), Vec::<String>::new(), "{name}");
+        let got: Vec<Option<String>> = read(&v).into_iter().map(|c| c.0).collect();
+        assert_eq!(got, ids.map(|id| id.map(str::to_string)), "{name}");
+    }
+    // A `.json` list whose other items are messages is a list of messages.
+    let list = write(dir.path(), "list.json", &format!("[{short}, {plain}]"));
+    let (_, v) = json_report(&[list.to_str().unwrap()]);
     assert_eq!(v["conversations"].as_array().map(Vec::len), Some(1), "{v}");
     assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
-    // A line without an id of its own before records still opens a file of messages: the error
-    // names what the record is.
-    let path = write(
-        dir.path(),
-        "mixed.jsonl",
-        &format!("{}\n{long}\n", "{\"transcript\": \"Agent: hi\"}"),
-    );
-    let (_, v) = json_report(&[path.to_str().unwrap()]);
-    let said = error_messages(&v);
-    assert!(
-        said.iter().any(|e| e.contains(
-            "a whole conversation (a `messages` list, or a `transcript` of labelled lines) after single messages (from line 1)"
-        )),
-        "{said:?}"
-    );
 }

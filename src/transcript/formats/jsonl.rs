@@ -33,10 +33,12 @@ pub enum LineKind {
     Message(Option<String>),
     /// A `transcript` string of one labelled line (`{"id": "c-7", "transcript": "Agent: …"}`):
     /// a record of one turn among records, a message that carries its speaker in its text among
-    /// messages. Before either, a record when it has an `id` of its own (`record`'s `Some`).
+    /// messages. Before either, a record when it has an `id` of its own and names no
+    /// conversation (a message's `id` stands beside its `conversation_id`). Such a line does not
+    /// say what the file holds: the lines that are plainly records or messages do.
     Either {
-        record: Option<String>,
-        message: Option<String>,
+        record_id: Option<String>,
+        message_id: Option<String>,
         own_id: bool,
     },
 }
@@ -50,10 +52,11 @@ impl LineKind {
         if record_messages(m).is_some() || text_record::transcript(m, 2).is_some() {
             LineKind::Record(record_id())
         } else if text_record::transcript(m, 1).is_some() {
+            let message_id = m.conversation();
             LineKind::Either {
-                record: record_id(),
-                message: m.conversation(),
-                own_id: m.id.is_some(),
+                record_id: record_id(),
+                own_id: m.id.is_some() && message_id.is_none(),
+                message_id,
             }
         } else {
             LineKind::Message(m.conversation())
@@ -67,12 +70,12 @@ impl LineKind {
             LineKind::Record(id) => (true, id),
             LineKind::Message(id) => (false, id),
             LineKind::Either {
-                record,
-                message,
+                record_id,
+                message_id,
                 own_id,
             } => match records.unwrap_or(own_id) {
-                true => (true, record),
-                false => (false, message),
+                true => (true, record_id),
+                false => (false, message_id),
             },
         }
     }
@@ -86,9 +89,21 @@ fn record_messages<'a>(m: &Message<'a>) -> Option<&'a str> {
         .find(|json| json.starts_with('['))
 }
 
-/// Whether the first line of a file, or item of a list, `m` opens records, not messages.
-pub(super) fn opens_records(m: &Message) -> bool {
-    LineKind::of(m).among(None).0
+/// Whether the JSON objects `objects` (a list's items) are records, not messages: as the first
+/// that plainly is one or the other says; of one-line transcripts only, as the first one's own
+/// `id` says (see [`LineKind::Either`]).
+pub(super) fn holds_records<'a>(objects: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut first_either = None;
+    for json in objects {
+        let Ok(m) = Message::read(json) else {
+            return false;
+        };
+        match LineKind::of(&m) {
+            LineKind::Either { own_id, .. } => _ = first_either.get_or_insert(own_id),
+            kind => return kind.among(None).0,
+        }
+    }
+    first_either.unwrap_or(false)
 }
 
 /// Reads line `number` (1-based), `text` without its line break, and says what it holds.
@@ -153,8 +168,13 @@ pub struct Grouping {
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
+        let says = !matches!(kind, LineKind::Either { .. });
         let (records, id) = kind.among(self.mode.map(|(records, _)| records));
-        let (mode, first) = *self.mode.get_or_insert((records, number));
+        let (mode, first) = match self.mode {
+            Some(mode) => mode,
+            None if says => *self.mode.insert((records, number)),
+            None => (records, number),
+        };
         if mode != records {
             let (this, those) = if records {
                 (
@@ -175,6 +195,8 @@ impl Grouping {
             ));
         }
         if records {
+            // A conversation of messages before it (of lines that said nothing) ends here.
+            self.open = None;
             let again = id.as_deref().and_then(|id| {
                 let hash = self.hasher.hash_one(id);
                 let first = *self.records.entry(hash).or_insert(number);
@@ -276,6 +298,7 @@ pub fn parse(
                 Step::Record { id, again } => (id, again),
                 step => return runs.add(step, &m, &mut cursor),
             };
+            runs.close(&mut cursor);
             let mut t = record(&m, opts, &mut cursor)?;
             if let (Some(id), Some(first)) = (&id, again) {
                 t.warnings.push(record_again(line.number, id, first));

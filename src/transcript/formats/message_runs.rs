@@ -77,7 +77,8 @@ impl<'s> Runs<'s> {
         self.done
     }
 
-    fn close(&mut self, cursor: &mut LineCursor) {
+    /// Finishes the open conversation, if any: a record comes next.
+    pub fn close(&mut self, cursor: &mut LineCursor) {
         let Some((id, builder)) = self.open.take() else {
             return;
         };

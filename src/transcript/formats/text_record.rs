@@ -88,8 +88,9 @@ pub(super) fn of_object(
 }
 
 /// The JSON list `json` (a slice of `source`) read as text records, one conversation each, when
-/// its first item is one, as a JSONL file's first line is (a list of messages is asked no more
-/// than that); among them, one of a single labelled line is a record too.
+/// its items are records (see [`super::jsonl::holds_records`]; a list of messages is asked no
+/// more than its first item) and its first is a text record; among them, one of a single
+/// labelled line is a record too.
 pub(super) fn of_list(
     source: &str,
     json: &str,
@@ -101,11 +102,10 @@ pub(super) fn of_list(
         return None;
     }
     let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(json).ok()?;
-    let first = items.first()?.get();
-    if !super::jsonl::opens_records(&Message::read(first).ok()?) {
+    if !super::jsonl::holds_records(items.iter().map(|item| item.get())) {
         return None;
     }
-    of_object(source, first, opts, 1)?.ok()?;
+    of_object(source, items.first()?.get(), opts, 1)?.ok()?;
     Some(
         (items.iter())
             .map(|item| match of_object(source, item.get(), opts, 1) {
