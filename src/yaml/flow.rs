@@ -14,8 +14,10 @@ pub(super) struct Flow {
 
 impl Flow {
     /// The brackets `[`, `{`, `]` and `}` of `line` outside quotes and comments, with their byte
-    /// offsets in it. A quote opens only after a blank or `[`, `{`, `,` or `:`, as YAML's do
-    /// (`don't` holds none), and a `#` after a blank, or opening the line, starts a comment.
+    /// offsets in it. A quote opens only a node, as YAML's do: after a blank or `[`, `{`, `,` or
+    /// `:` (`don't` holds none), where no plain text goes before it on the line since the last
+    /// indicator (`rock 'n roll` holds none); a `#` after a blank, or opening the line, starts a
+    /// comment.
     pub(super) fn brackets<'a>(&'a mut self, line: &'a str) -> Brackets<'a> {
         self.opened.1 = false;
         Brackets {
@@ -23,12 +25,11 @@ impl Flow {
             bytes: line.as_bytes(),
             at: 0,
             previous: b' ',
+            significant: b'\n',
             escaped: false,
         }
     }
-}
 
-impl Flow {
     /// The quote the line last scanned opened and left open (a string YAML lets run on to the
     /// next line, which a rule file's never does on purpose), with its byte offset there.
     pub(super) fn left_open(&self) -> Option<(usize, u8)> {
@@ -44,6 +45,9 @@ pub(super) struct Brackets<'a> {
     bytes: &'a [u8],
     at: usize,
     previous: u8,
+    /// The last byte outside quotes that is no blank (`\n` at the line's start): a quote opens
+    /// a node only after `[`, `{`, `,`, `:`, `-` or `?`, not inside a plain one (`rock 'n roll`).
+    significant: u8,
     escaped: bool,
 }
 
@@ -55,12 +59,22 @@ impl Iterator for Brackets<'_> {
             let at = self.at;
             self.at += 1;
             let previous = std::mem::replace(&mut self.previous, b);
+            let significant = self.significant;
+            if self.flow.quote.is_none() && b != b' ' {
+                self.significant = b;
+            }
             match (self.flow.quote, b) {
                 (Some(b'"'), b'\\') => self.escaped = !self.escaped,
                 (Some(q), b) if b == q && !self.escaped => self.flow.quote = None,
                 (Some(_), _) => self.escaped = false,
                 (None, b'#') if previous == b' ' => self.at = self.bytes.len(),
-                (None, b'"' | b'\'') if matches!(previous, b' ' | b'[' | b'{' | b',' | b':') => {
+                (None, b'"' | b'\'')
+                    if matches!(previous, b' ' | b'[' | b'{' | b',' | b':')
+                        && matches!(
+                            significant,
+                            b'\n' | b'[' | b'{' | b',' | b':' | b'-' | b'?'
+                        ) =>
+                {
                     self.flow.quote = Some(b);
                     self.flow.opened = (at, true);
                 }

@@ -29,9 +29,13 @@ pub(super) fn opened(source: &str, text: &str) -> Option<Unclosed> {
         ("parsing a flow sequence", '[') | ("parsing a flow mapping", '{')
     );
     let stopped = said.starts_with("did not find expected ',' or ");
+    // The line the parser stopped at: a quote left open after it is none of its business.
+    let stopped_at = (noticed.split_once(", column "))
+        .and_then(|(l, _)| l.parse().ok())
+        .unwrap_or(0);
     if in_flow
         && stopped
-        && let Some((quote_at, quote)) = quote_left_open(source, at)
+        && let Some((quote_at, quote)) = quote_left_open(source, at, stopped_at)
     {
         let inside = inside(quote);
         return Some(Unclosed {
@@ -78,14 +82,19 @@ fn inside(quote: char) -> &'static str {
 }
 
 /// The first quote left open at the end of its line (see [`Flow::left_open`]) from the
-/// bracket at 1-based `line` and `column` on: its line, column and character.
-fn quote_left_open(source: &str, (line, column): (usize, usize)) -> Option<((usize, usize), char)> {
+/// bracket at 1-based `line` and `column` on, on a line before `stopped`, where the parser
+/// stopped: its line, column and character.
+fn quote_left_open(
+    source: &str,
+    (line, column): (usize, usize),
+    stopped: usize,
+) -> Option<((usize, usize), char)> {
     let mut flow = Flow::default();
     let first = source.lines().nth(line - 1)?;
     let from = first.char_indices().nth(column - 1).map_or(0, |(i, _)| i);
     let lines =
         std::iter::once((from, &first[from..])).chain(source.lines().skip(line).map(|l| (0, l)));
-    for (n, (shift, text)) in lines.enumerate() {
+    for (n, (shift, text)) in lines.enumerate().take(stopped.saturating_sub(line)) {
         flow.brackets(text).for_each(drop);
         if let Some((at, quote)) = flow.left_open() {
             let whole = source.lines().nth(line - 1 + n)?;
@@ -186,6 +195,15 @@ mod tests {
             message.starts_with("this `\"` string is not closed on its line"),
             "{message}"
         );
+        // Not a quote past where the parser stopped, nor one inside plain text: the list.
+        for source in [
+            "a: [\"x\", \"y\"\nb: wait 'til later\n",
+            "a: [rock 'n roll,\n  \"x\"\nb: 1\n",
+        ] {
+            let (line, column, message) = error(source);
+            assert_eq!((line, column), (1, 4), "{source}: {message}");
+            assert!(message.starts_with("this `[` is never closed"), "{message}");
+        }
     }
 
     #[test]
