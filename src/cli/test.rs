@@ -62,10 +62,28 @@ impl RuleFiles {
     /// The line and column of `example` of the list `list` of the rule at `rule`; the rule's
     /// own when its file cannot be read again or does not write the example as it reads.
     fn place(&mut self, rule: &Origin, list: &str, example: &str) -> (usize, usize) {
-        let text = (self.0.entry(rule.file.clone())).or_insert_with_key(|file| rule_file(file));
-        text.as_deref()
+        (self.text(&rule.file))
             .and_then(|text| place::locate_example(text, rule.line, list, example))
             .unwrap_or((rule.line, rule.column))
+    }
+
+    /// Whether the text at 1-based `line` and `column` of `file` is quoted by `quote`: the
+    /// quote there, or just before (an example is placed at its text's first character).
+    fn quoted_at(&mut self, file: &str, (line, column): (usize, usize), quote: char) -> bool {
+        let text = self.text(file).unwrap_or_default();
+        let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
+            return false;
+        };
+        let mut from = line.chars().skip(column.saturating_sub(2));
+        from.next() == Some(quote) || from.next() == Some(quote)
+    }
+
+    fn text(&mut self, file: &str) -> Option<&str> {
+        let text = self
+            .0
+            .entry(file.to_string())
+            .or_insert_with_key(|f| rule_file(f));
+        text.as_deref()
     }
 }
 
@@ -82,6 +100,10 @@ fn escaped_breaks(rules: &RuleSet, files: &mut RuleFiles) -> Vec<String> {
                     continue;
                 }
                 let (line, column) = files.place(&rule.origin, list, example);
+                // In double quotes `\\n` is written as meant (`C:\\new`): a backslash and an n.
+                if files.quoted_at(&rule.origin.file, (line, column), '"') {
+                    continue;
+                }
                 out.push(format!(
                     "{}:{line}:{column}: {}: {list} example {} holds `\\n` as two characters, not \
                      a line break (YAML keeps a backslash as it is in single quotes and unquoted \
@@ -112,14 +134,28 @@ fn why_missing(failure: &ExampleFailure, rules: &RuleSet, opts: &ParseOptions) -
     if no_role.is_some() || turns().any(|t| t.role.bit() & rule.roles != 0) {
         return no_role;
     }
-    let mut roles: Vec<&str> = turns().map(|t| t.role.name()).collect();
-    roles.dedup();
+    let mut roles: Vec<&str> = Vec::new();
+    for role in turns().map(|t| t.role.name()) {
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    let speakers = report::rules::speakers(rule.roles);
+    let label = speakers.first().map_or(String::new(), |s| capitalized(s));
     Some(format!(
         "the rule reads {} turns (`speaker:`), and the example has none (its turns are {}'s): \
-         label them as the rule's speaker (`Customer: …`)",
-        report::rules::speakers(rule.roles).join(" or "),
+         label them as the rule's speaker (`{label}: …`)",
+        speakers.join(" or "),
         roles.join("'s and "),
     ))
+}
+
+/// `word` with its first letter in capitals: a role as a label writes it (`Customer`).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.

@@ -147,7 +147,23 @@ fn a_test_example_whose_speakers_have_no_role_says_so() {
     assert!(
         out.contains(
             "did not match: \"Agent: I am switching to Verizon\"; the rule reads customer turns \
-             (`speaker:`), and the example has none (its turns are agent's)"
+             (`speaker:`), and the example has none (its turns are agent's): label them as the \
+             rule's speaker (`Customer: …`)"
+        ),
+        "{out}"
+    );
+    // An agent's rule is told of the agent's label, each other role named once.
+    let rules = write(
+        dir.path(),
+        "a.yaml",
+        "rules:\n  - id: x/calm\n    phrases: [\"calm down\"]\n    examples:\n      \
+         hit: [\"Customer: calm down\\nSystem: x\\nCustomer: calm down\"]\n",
+    );
+    let (_, out, _) = run(talklint().args(["test", "--no-config"]).arg(&rules));
+    assert!(
+        out.contains(
+            "the rule reads agent turns (`speaker:`), and the example has none (its turns are \
+             customer's and system's): label them as the rule's speaker (`Agent: …`)"
         ),
         "{out}"
     );
