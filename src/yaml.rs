@@ -8,6 +8,7 @@ mod duplicate;
 mod empty;
 mod flow;
 mod indentation;
+mod shapes;
 mod type_words;
 mod unclosed;
 mod unique;
@@ -131,34 +132,6 @@ pub fn from_shallow_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlErro
     })
 }
 
-/// How to write a rule file's key that serde found missing ("missing field `id`"), with an
-/// example.
-fn missing_field_help(message: &str) -> Option<String> {
-    let at = message.find("missing field `")? + "missing field `".len();
-    let name = message[at..].split('`').next()?;
-    Some(match name {
-        "id" => "every rule starts with its id, `<category>/<name>` in kebab-case: \
-                 `- id: courtesy/no-problem`"
-            .into(),
-        "words" => "`near` and `not_near` need `words: N`, how many words may lie between the \
-                    two matches: `near: {phrases: [refund], words: 8}`"
-            .into(),
-        "phrases" => "`near` and `not_near` need the `phrases` to look for nearby: \
-                      `near: {phrases: [refund], words: 8}`"
-            .into(),
-        _ => format!("add `{name}: …` here"),
-    })
-}
-
-/// The help for a string written where a list goes (`phrases: "calm down"`): the list of it.
-fn one_item_list(message: &str) -> Option<String> {
-    let string = message.strip_suffix(", expected a list")?;
-    let string = string.split_once("invalid type: string ")?.1;
-    Some(format!(
-        "write a list, of one item here: `[{string}]` (or one `- ` item a line below the key)"
-    ))
-}
-
 /// Deepest nesting a rule or config file may have: far more than any needs. The library refuses
 /// deeper documents too, but only after parsing them (100,000 levels in 200 KB took 54 s).
 const MAX_DEPTH: usize = 64;
@@ -204,8 +177,8 @@ impl YamlError {
         if let Some(hint) = &self.given_hint {
             return hint.clone();
         }
-        missing_field_help(&self.message)
-            .or_else(|| one_item_list(&self.message))
+        shapes::missing_field(&self.message)
+            .or_else(|| shapes::one_item_list(&self.message))
             .unwrap_or_else(|| self.hint().to_string())
     }
 
@@ -358,13 +331,16 @@ mod tests {
         );
         let e = from_str::<Vec<String>>("a: b").unwrap_err();
         assert_eq!(e.message, "invalid type: map, expected a list");
-        // A string where a list goes: the help writes the list of it.
-        let e = from_str::<Vec<String>>("\"calm down\"").unwrap_err();
+        // A string where a list of strings goes: the help writes the list of it.
+        type Rule = std::collections::BTreeMap<String, Vec<String>>;
+        let e = from_str::<Vec<Rule>>("- phrases: \"calm down\"").unwrap_err();
         assert_eq!(
             e.help(),
             "write a list, of one item here: `[\"calm down\"]` (or one `- ` item a line below \
              the key)"
         );
+        let e = from_str::<Vec<Rule>>("- phrases: |\n    calm down\n    relax\n").unwrap_err();
+        assert_eq!(e.help(), "write the kind of value the message expects here");
         assert_eq!(
             type_words::type_in_words("invalid type: string \"x\", expected struct Rule"),
             None
