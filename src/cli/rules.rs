@@ -65,12 +65,12 @@ fn show(
     if args.format == RulesFormat::Phrases {
         // Said, so that a search of the listing that finds nothing is not taken for a phrase
         // that matches nothing.
-        for (rule, phrase, n) in listing::cut_short(selected) {
+        for (rule, phrase, keys) in listing::cut_short(selected) {
             super::stderr::warning(&format!(
-                "{rule}: the phrase \"{}\" stands for {n} word sequences; the first {} are \
-                 listed (talklint matches them all)",
-                phrase.text,
-                listing::LISTED_VARIANTS,
+                "{rule}: the phrase \"{phrase}\" (under `{}`) stands for more than {n} word \
+                 sequences; the first {n} are listed (talklint matches them all)",
+                keys.join("`, `"),
+                n = listing::LISTED_VARIANTS,
             ));
         }
     }

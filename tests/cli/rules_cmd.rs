@@ -153,8 +153,8 @@ fn rules_phrases_says_which_phrase_it_lists_in_part() {
     );
     assert_eq!(
         err.trim_end(),
-        "warning: big/one: the phrase \"{v} {o} {t}\" stands for 27000 word sequences; the \
-         first 20000 are listed (talklint matches them all)"
+        "warning: big/one: the phrase \"{v} {o} {t}\" (under `phrase`) stands for more than \
+         20000 word sequences; the first 20000 are listed (talklint matches them all)"
     );
 }
 

@@ -71,16 +71,25 @@ pub fn expansions(rules: &[&Rule]) -> String {
 /// The most sequences listed per phrase.
 pub const LISTED_VARIANTS: usize = 20_000;
 
-/// The phrases [`expansions`] lists only the first [`LISTED_VARIANTS`] sequences of: each with
-/// its rule's id and how many sequences it stands for.
-pub fn cut_short<'r>(rules: &[&'r Rule]) -> Vec<(&'r str, &'r Phrase, usize)> {
-    let mut cut = Vec::new();
+/// The phrases [`expansions`] lists only the first [`LISTED_VARIANTS`] distinct sequences of:
+/// each once a rule, with its rule's id and the keys it is written under.
+pub fn cut_short<'r>(rules: &[&'r Rule]) -> Vec<(&'r str, &'r str, Vec<&'static str>)> {
+    let mut cut: Vec<(&str, &str, Vec<&str>)> = Vec::new();
     for r in rules {
-        for (_, list) in phrase_lists(r) {
-            for p in list {
-                let n = p.pattern.variant_count();
-                if n > LISTED_VARIANTS {
-                    cut.push((r.id.as_str(), p, n));
+        for (key, list) in phrase_lists(r) {
+            // Counted without expanding first: most phrases stand for a few sequences.
+            let long = list
+                .iter()
+                .filter(|p| p.pattern.variant_count() > LISTED_VARIANTS);
+            for p in
+                long.filter(|p| p.pattern.variants(LISTED_VARIANTS + 1).len() > LISTED_VARIANTS)
+            {
+                match cut
+                    .iter_mut()
+                    .find(|(id, text, _)| *id == r.id && *text == p.text)
+                {
+                    Some((_, _, keys)) => keys.push(key),
+                    None => cut.push((&r.id, &p.text, vec![key])),
                 }
             }
         }
