@@ -368,19 +368,22 @@ fn test_quotes_a_failed_example_in_its_own_letters() {
 fn a_rules_description_and_place_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("d.yaml");
-    let rule = "rules:\n  - id: x/y\n    description: Tells the customer to calm down.\n    phrases: [\"calm down\"]\n";
+    let rule = "rules:\n  - id: x/y\n    description: |\n      Tells the customer to calm down.\n      \
+                Say what you will do.\n    phrases: [\"calm down\"]\n";
     fs::write(&file, rule).unwrap();
     let path = file.to_str().unwrap();
     let (_, one, _) = run(talklint().args(["rules", "--no-config", "-r", path, "x/y"]));
-    assert!(
-        one.contains("  description Tells the customer to calm down.\n"),
-        "{one}"
-    );
+    // A description of lines goes on under its first.
+    let lines = "  description Tells the customer to calm down.\n              Say what you will do.\n  kind";
+    assert!(one.contains(lines), "{one}");
     assert!(
         one.contains(&format!("  defined at  {path}:2:9\n")),
         "{one}"
     );
     let (_, listed, _) = run(talklint().args(["rules", "--no-config", "-r", path, "-f", "json"]));
     let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
-    assert_eq!(listed[0]["description"], "Tells the customer to calm down.");
+    assert_eq!(
+        listed[0]["description"],
+        "Tells the customer to calm down.\nSay what you will do.\n"
+    );
 }

@@ -138,9 +138,11 @@ fn phrase_lists(r: &Rule) -> Vec<(&'static str, &[Phrase])> {
 pub fn detail(r: &Rule) -> String {
     let v = RuleView::of(r);
     let mut out = format!("{}\n", r.id);
-    // What a rule file writes reaches the terminal with its control characters escaped.
+    // What a rule file writes reaches the terminal with its control characters escaped; a value
+    // of lines (a `description: |` block) goes on below its first, under it.
     let mut field = |k: &str, v: String| {
-        out.push_str(&format!("  {k:11} {}\n", escape_controls(&v)));
+        let v = escape_controls(v.trim_end()).replace('\n', "\n              ");
+        out.push_str(&format!("  {k:11} {v}\n"));
     };
     if let Some(d) = &r.description {
         field("description", d.clone());
@@ -184,11 +186,10 @@ pub fn detail(r: &Rule) -> String {
     for p in &v.unless {
         field("unless", p.to_string());
     }
-    // Its examples, as `talklint test` runs them: what a rule is for, shown as ruff shows it;
-    // an example's later lines under its first.
+    // Its examples, as `talklint test` runs them: what a rule is for, shown as ruff shows it.
     for (key, examples) in [("hit", &r.examples.hit), ("clean", &r.examples.clean)] {
         for e in examples {
-            field(key, e.trim_end().replace('\n', &format!("\n{:14}", "")));
+            field(key, e.clone());
         }
     }
     out
