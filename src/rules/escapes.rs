@@ -6,10 +6,10 @@
 use super::escaped_punctuation;
 
 /// What to say of `phrase` when it escapes a punctuation mark.
-pub(super) fn warning(phrase: &str) -> Option<String> {
+pub(super) fn warning(kind: &str, phrase: &str) -> Option<String> {
     let mark = escaped_punctuation(phrase)?;
     Some(format!(
-        "its phrase `{phrase}` escapes `{mark}`, which matches nothing: punctuation is a word \
+        "its {kind} `{phrase}` escapes `{mark}`, which matches nothing: punctuation is a word \
          boundary in phrases, so the phrase matches the words around it alone; to match the \
          `{mark}` itself, write a `regex:`, or leave the `\\{mark}` out to say so"
     ))

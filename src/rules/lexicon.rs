@@ -84,27 +84,24 @@ impl Lexicons {
         }
     }
 
-    /// A warning for each entry written in a script without spaces (see `unspaced`), or that
-    /// holds one of `fillers` (which it matches without), an emoji or a symbol (which part words
-    /// as punctuation does), at the entry where its file writes it, as a phrase is warned of; a
-    /// phrase that names the lexicon is not warned of.
+    /// A warning for each entry that does not match as it reads, as a phrase is warned of (see
+    /// `phrase_warnings::entry_warning`; `fillers` are the words it is read without), at the
+    /// entry where its file writes it; a phrase that names the lexicon is not warned of.
     pub fn entry_warnings(&self, sources: &[LexiconSource], fillers: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         let filler_words = super::phrase_warnings::FillerWords::new(fillers);
         for (name, entries) in &self.defined {
             for entry in entries {
-                let text = entry.text.as_str();
-                let says = super::unspaced::warning("entry", text)
-                    .or_else(|| super::phrase_warnings::filler("entry", text, &filler_words))
-                    .or_else(|| super::phrase_warnings::emoji_warning("entry", text))
-                    .or_else(|| super::phrase_warnings::symbol_warning("entry", text));
+                let says = super::phrase_warnings::entry_warning(&entry.text, &filler_words);
                 let Some(says) = says else {
                     continue;
                 };
                 let file = &sources[entry.file].file;
                 let list = key_at(file.text, name).unwrap_or(0);
-                let at = file.text[list..]
-                    .find(&entry.text)
+                // As written: in double quotes, a backslash is written twice.
+                let rest = &file.text[list..];
+                let at = (rest.find(&entry.text))
+                    .or_else(|| rest.find(&entry.text.replace('\\', "\\\\")))
                     .map_or(list, |i| list + i);
                 let (line, column) = file.position(at);
                 out.push(format!(

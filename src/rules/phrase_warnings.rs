@@ -32,7 +32,7 @@ pub(super) fn warnings(
             let emoji = emoji_warning("phrase", p);
             for says in [
                 unspaced::warning("phrase", p),
-                escapes::warning(p),
+                escapes::warning("phrase", p),
                 filler,
                 emoji,
                 symbol_warning("phrase", p),
@@ -53,10 +53,21 @@ pub(super) fn warnings(
     out
 }
 
+/// What to say of a lexicon's entry `text` that does not match as it reads, as a phrase's
+/// warnings say it: written in a script without spaces, escaping a punctuation mark, holding a
+/// filler, an emoji or a symbol.
+pub(super) fn entry_warning(text: &str, fillers: &FillerWords) -> Option<String> {
+    unspaced::warning("entry", text)
+        .or_else(|| escapes::warning("entry", text))
+        .or_else(|| filler("entry", text, fillers))
+        .or_else(|| emoji_warning("entry", text))
+        .or_else(|| symbol_warning("entry", text))
+}
+
 /// What to say of `phrase` (a `kind`: a phrase, or a lexicon's entry) when it holds an emoji or
 /// a pictograph (`calm down 😡`), which words do not hold: the phrase matches the words without
 /// it.
-pub(super) fn emoji_warning(kind: &str, phrase: &str) -> Option<String> {
+fn emoji_warning(kind: &str, phrase: &str) -> Option<String> {
     // Technical symbols (⏰), miscellaneous symbols and dingbats (☎ ✓), arrows and stars (⭐),
     // and the emoji blocks; not the CJK letters past them.
     let pictograph = |c: &char| {
@@ -78,7 +89,7 @@ pub(super) fn emoji_warning(kind: &str, phrase: &str) -> Option<String> {
 /// What to say of `phrase` (a `kind`, as above) when it holds a symbol that means something (`100%`, `C#`, `c++`,
 /// `AT&T`, `price in €`): symbols part words, so `100%` matches `100 dollars` and `C#` every
 /// `c`, and a fix rewrites the words and leaves the symbol (`fully%`).
-pub(super) fn symbol_warning(kind: &str, phrase: &str) -> Option<String> {
+fn symbol_warning(kind: &str, phrase: &str) -> Option<String> {
     const SYMBOLS: &str = "%#+&@=~^<>°€£¥¢₹₽₩₺₴₿©®™§‰±×÷→";
     // The ASCII ones, by byte: every phrase of every pack is asked when the rules load, and
     // most hold no symbol byte.

@@ -157,7 +157,7 @@ fn a_phrase_that_holds_a_symbol_is_warned_of() {
     );
     // So is a lexicon's entry, as its script or its filler words are, at the entry.
     let rules = "lexicons:
-  carrier: [\"AT&T\", \"verizon\", \"ok 😡\"]
+  carrier: [\"AT&T\", \"verizon\", \"ok 😡\", \"press \\\\*\"]
 rules:
   - id: x/switch
     phrases: [\"switch to {carrier}\"]
@@ -170,6 +170,7 @@ rules:
         [
             "r.yaml:2:14: lexicon `carrier`",
             "r.yaml:2:33: lexicon `carrier`",
+            "r.yaml:2:41: lexicon `carrier`",
         ]
     );
 }

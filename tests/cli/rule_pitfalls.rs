@@ -214,7 +214,7 @@ fn unknown_message_placeholders_are_rule_errors() {
         );
     }
     // An empty message printed each finding as its bare id.
-    for empty in ["", "  "] {
+    for empty in ["", "  ", "\\u200B"] {
         let err = crate::support::rule_error(&rule(empty));
         assert!(err.contains("r.yaml:4:5: the message is empty"), "{err}");
     }

@@ -17,8 +17,13 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
     let Some(message) = &spec.message else {
         return Ok(());
     };
-    // An empty message printed a finding as its bare id.
-    if message.trim().is_empty() {
+    // An empty message printed a finding as its bare id; so does one of invisible characters.
+    let unseen = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    };
+    if message.chars().all(unseen) {
         return Err(c.fail(
             "message",
             "the message is empty: each finding would print as its rule's id alone".into(),
