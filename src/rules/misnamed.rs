@@ -17,7 +17,8 @@ pub(super) fn misnamed(mut e: RuleError, file: &SourceFile, fillers: &[String]) 
     if import::read(file, fillers).is_ok() {
         e.hint = Some(format!(
             "{} holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads \
-             from a file named `.json`: rename it, or turn it into YAML with `talklint import`",
+             from a file named `.json`: rename it to `.json`, then pass it to `-r` as it is, or \
+             turn it into YAML with `talklint import`",
             file.name
         ));
     } else if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {

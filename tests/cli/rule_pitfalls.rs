@@ -213,6 +213,13 @@ fn unknown_message_placeholders_are_rule_errors() {
             "{kind}: {err}"
         );
     }
+    // A suggestion's placeholder was printed as written.
+    let suggestion = rule("x").replace("message: \"x\"", "suggestion: \"Never repeat {match}\"");
+    let err = crate::support::rule_error(&suggestion);
+    assert!(
+        err.contains("r.yaml:4:5: `{match}` in the suggestion, which is printed as written"),
+        "{err}"
+    );
     // An empty message printed each finding as its bare id.
     for empty in ["", "  ", "\\u200B"] {
         let err = crate::support::rule_error(&rule(empty));

@@ -14,6 +14,18 @@ use crate::transcript::Sentiment;
 /// `require` rule's `after:`) and `{measured}` a measure (a timing rule's event): a misspelt one
 /// (`{mtch}`) would be printed as written in every finding, an unfilled one as nothing.
 pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
+    // A suggestion is printed as written: a placeholder in it would be too.
+    let suggested = spec.suggestion.as_deref().unwrap_or_default();
+    if let Some(name) = PLACEHOLDERS
+        .iter()
+        .find(|p| suggested.contains(&format!("{{{p}}}")))
+    {
+        return Err(c.fail(
+            "suggestion",
+            format!("`{{{name}}}` in the suggestion, which is printed as written: placeholders are filled in the message only"),
+            "say it in words in the suggestion, or move the placeholder to `message:`",
+        ));
+    }
     let Some(message) = &spec.message else {
         return Ok(());
     };
