@@ -28,6 +28,7 @@ pub(crate) mod fnv;
 pub mod fuzzing;
 pub(crate) mod interrupt;
 pub(crate) mod json_comma;
+pub(crate) mod json_words;
 pub(crate) mod merge;
 pub(crate) mod redact;
 pub(crate) mod report;

@@ -293,7 +293,7 @@ fn malformed_files_are_errors_at_their_place() {
         (
             "bad-syntax.json",
             "5:3: invalid JSON: expected `,` or `}`",
-            "fix the JSON syntax",
+            "put a `,` between two items, or close the list or object here",
         ),
         (
             "real-time-silence.json",

@@ -151,3 +151,27 @@ fn a_ccai_rule_config_is_one_way_of_matching() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("semanticMatchConfig"), "{err}");
 }
+
+/// A cloud file broken as hand edits break one (cut short, a comment line, a comma missing) is
+/// told what is missing and how to mend it, as a transcript is (it was serde_json's words, with
+/// one help for all).
+#[test]
+fn broken_cloud_json_says_what_is_missing_and_how_to_mend_it() {
+    for (json, said, help) in [
+        (
+            "{\"Categories\": [\n  {\"CategoryName\": \"x\", \"Rules\": []}\n",
+            "3:1: invalid JSON: the JSON ends inside a list: a `]` is missing",
+            "close the list with `]` where it ends",
+        ),
+        (
+            "// exported\n{\"Categories\": []}\n",
+            "1:1: invalid JSON: expected a JSON value",
+            "JSON has no comments (`//`, `#`): remove any such line",
+        ),
+    ] {
+        let (code, _, err) = import(json);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(said), "{err}");
+        assert!(err.contains(help), "{err}");
+    }
+}

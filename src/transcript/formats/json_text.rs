@@ -194,7 +194,7 @@ pub fn json_error(e: &serde_json::Error, json: &str, line_offset: usize) -> Pars
     ParseError::at(
         line + line_offset,
         char_column(json, line, e.column().max(1)),
-        plain(message),
+        crate::json_words::plain(message),
     )
 }
 
@@ -218,20 +218,6 @@ fn char_column(json: &str, line: usize, column: usize) -> usize {
         within -= 1;
     }
     text[..within].chars().count() + (at - at.min(text.len())) + 1
-}
-
-/// serde_json's words for JSON that stops short, said with what is missing.
-fn plain(message: &str) -> &str {
-    match message {
-        "EOF while parsing a list" => "the JSON ends inside a list: a `]` is missing",
-        "EOF while parsing an object" => "the JSON ends inside an object: a `}` is missing",
-        "EOF while parsing a string" => "the JSON ends inside a string: a closing `\"` is missing",
-        "EOF while parsing a value" => "the JSON ends where a value should be",
-        "expected value" => {
-            "expected a JSON value: a string, number, object, list, true, false or null"
-        }
-        other => other,
-    }
 }
 
 /// 1-based line and column (in characters) of a slice of `source`.

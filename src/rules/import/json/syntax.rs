@@ -5,7 +5,7 @@
 //! and a trailing comma's error moves onto the comma.
 
 use super::{Bad, bad};
-use crate::json_comma;
+use crate::{json_comma, json_words};
 
 /// The error for serde_json's `e` in reading `body`, a part of the file that starts at byte
 /// `start` (after a byte-order mark).
@@ -23,8 +23,8 @@ pub(super) fn syntax(start: usize, body: &str, e: &serde_json::Error) -> Bad {
         .map_or(text.as_str(), |i| &text[..i]);
     bad(
         start + json_comma::serde_offset(body, e.line(), e.column()),
-        format!("invalid JSON: {message}"),
-        "fix the JSON syntax at this place",
+        format!("invalid JSON: {}", json_words::plain(message)),
+        json_words::help(message),
     )
 }
 
