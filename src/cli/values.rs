@@ -73,8 +73,14 @@ const MAX_THREADS: usize = 1024;
 
 /// A precision or recall floor: a number from 0 to 1 (`0.8`, not `80`).
 pub(super) fn fraction(value: &str) -> Result<f64, String> {
-    match value.parse::<f64>() {
-        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+    let given = value.trim_end_matches('%');
+    match given.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) && given == value => Ok(f),
+        // A percentage (`90`, `90%`): the fraction it means.
+        Ok(f) if (0.0..=100.0).contains(&f) => Err(format!(
+            "`{value}` is no fraction: write a number from 0 to 1 (for {f}%, `{}`)",
+            f / 100.0
+        )),
         _ => Err(format!(
             "`{value}` is no fraction: write a number from 0 to 1, such as 0.8"
         )),

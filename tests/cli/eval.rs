@@ -191,6 +191,11 @@ fn a_floor_is_a_fraction() {
             assert!(err.contains(&format!("`{floor}` is no fraction")), "{err}");
         }
     }
+    // A percentage is told the fraction it means.
+    for floor in ["80", "80%"] {
+        let (_, _, err) = eval(&["--labels", "x.csv", "--min-recall", floor, "fixtures/calls"]);
+        assert!(err.contains("(for 80%, `0.8`)"), "{err}");
+    }
 }
 
 /// A precision floor fails a selector that predicts nothing where positives are labelled (its
