@@ -121,10 +121,16 @@ impl Labels {
             .map(|(k, _)| k)
             .collect();
         let path = column_of("path").ok_or_else(|| {
+            // Written with the file's own separator; a tab said in words.
+            let (sep, tabs) = match delimiter {
+                b'\t' => (',', " (with tabs for the commas)"),
+                b => (char::from(b), ""),
+            };
+            let header = format!("path[{sep}turn][{sep}id]{sep}selector{sep}…");
             fail(
                 top,
                 1,
-                "no `path` column: the header is `path[,turn][,id],selector,…`".into(),
+                format!("no `path` column: the header is `{header}`{tabs}"),
             )
         })?;
         let (turn, id) = (column_of("turn"), column_of("id"));

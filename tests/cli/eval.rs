@@ -121,6 +121,14 @@ fn label_errors_name_the_line_and_exit_2() {
             ":2:18: `maybe` is not a label",
         ),
         ("file,respect\n", ":1:1: no `path` column"),
+        (
+            "file;respect\n",
+            ":1:1: no `path` column: the header is `path[;turn][;id];selector;…`",
+        ),
+        (
+            "file\trespect\n",
+            "`path[,turn][,id],selector,…` (with tabs for the commas)",
+        ),
         ("\n", ":1:1: the labels file is empty"),
         // A quote never closed took the rest of the file as one cell, silently when it was
         // the last row, or as a cell "not a label" holding the rows after it.
