@@ -288,7 +288,7 @@ fn malformed_files_are_errors_at_their_place() {
         (
             "unknown-shape.json",
             "1:1: not a cloud rule file talklint can read",
-            "an AWS Transcribe Call Analytics category (the CreateCallAnalyticsCategory request",
+            "unknown-shape.json is a transcript (json), not cloud rules: check it as one",
         ),
         (
             "bad-syntax.json",

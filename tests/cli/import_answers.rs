@@ -89,6 +89,18 @@ fn fields_beside_the_lists_are_ignored_or_named() {
         err.contains("not a cloud rule file talklint can read"),
         "{err}"
     );
+    assert!(
+        err.contains("the CreateCallAnalyticsCategory request"),
+        "{err}"
+    );
+    // A transcript given as rules (a Contact Lens call holds a `Categories` key) says so.
+    let call = std::fs::read_to_string("fixtures/formats/contact-lens-call.json").unwrap();
+    let (code, _, err) = check(&call, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("r.json is a transcript (aws-call-analytics), not cloud rules"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -161,8 +161,28 @@ pub(crate) fn read_text(name: &str, text: &str, fillers: &[String]) -> Result<Im
     read(&SourceFile { name, text }, fillers)
 }
 
-/// Reads a cloud rule file; phrases are checked without `fillers`, as loading will read them.
+/// Reads a cloud rule file; phrases are checked without `fillers`, as loading will read them. A
+/// file that is no rule file but a transcript (a Contact Lens call given to `-r`) says so.
 pub(crate) fn read(file: &SourceFile, fillers: &[String]) -> Result<Imported, RuleError> {
+    read_rules(file, fillers).map_err(|mut e| {
+        let opts = crate::transcript::ParseOptions::default();
+        let parsed = crate::transcript::parse(file.text, crate::transcript::Format::Json, &opts);
+        let turns =
+            |p: &crate::transcript::Parsed| p.transcripts.iter().any(|t| !t.turns.is_empty());
+        if let Some(p) = parsed.ok().filter(turns) {
+            e.hint = Some(format!(
+                "{} is a transcript ({}), not cloud rules: check it as one, `talklint check \
+                 {}`, not as rules",
+                file.name,
+                p.format.name(),
+                file.name
+            ));
+        }
+        e
+    })
+}
+
+fn read_rules(file: &SourceFile, fillers: &[String]) -> Result<Imported, RuleError> {
     let located = |b: Bad| {
         let (line, column) = file.position(b.at);
         RuleError {
