@@ -126,8 +126,9 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         .collect();
     let results = eval::score(&file, &labels, &digests, s.report_rules())
         .map_err(|e| CliError::Labels(e.to_string()))?;
+    let below = results.below(args.min_precision, args.min_recall);
     let rendered = match format {
-        OutputFormat::Json => render::json(&results, show),
+        OutputFormat::Json => render::json(&results, show, &below),
         _ => render::human(&results, show),
     };
     match &output {
@@ -139,7 +140,6 @@ pub(super) fn run(args: EvalArgs) -> Result<Outcome, CliError> {
         }
         None => super::print(&rendered)?,
     }
-    let below = results.below(args.min_precision, args.min_recall);
     for message in &below {
         super::stderr::line(&format!("error: {message}"));
     }

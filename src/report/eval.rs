@@ -125,8 +125,9 @@ struct MissJson<'a> {
     fired: &'a [String],
 }
 
-/// The results as one JSON document: `scores`, and `misses` as asked for.
-pub fn json(results: &Results, show: Show) -> String {
+/// The results as one JSON document: `scores`, `misses` as asked for, and `below_floors`, what
+/// falls below `--min-precision` and `--min-recall` (the exit code's reasons), one line each.
+pub fn json(results: &Results, show: Show, below: &[String]) -> String {
     fn score(s: &Score) -> ScoreJson<'_> {
         ScoreJson {
             selector: &s.selector,
@@ -162,6 +163,7 @@ pub fn json(results: &Results, show: Show) -> String {
     let doc = serde_json::json!({
         "scores": results.scores.iter().map(score).collect::<Vec<_>>(),
         "misses": misses,
+        "below_floors": below,
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');

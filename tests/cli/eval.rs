@@ -86,6 +86,22 @@ fn scores_turns_and_conversations_and_shows_misses() {
         "error: ownership:forbid (turn): recall 0.500 (1 of 2 labelled positive) is below \
          --min-recall 0.9\n"
     );
+    // The JSON document says it too, for a CI step that reads the report.
+    let args = [
+        "--labels",
+        labels,
+        "--min-recall",
+        "0.9",
+        "-f",
+        "json",
+        "fixtures/calls",
+    ];
+    let (_, out, _) = eval(&args);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["below_floors"],
+        serde_json::json!([err.trim_end().trim_start_matches("error: ")])
+    );
     let (code, _, _) = eval(&[
         "--labels",
         labels,
