@@ -326,8 +326,8 @@ fn key_at(text: &str, name: &str) -> Option<usize> {
 /// each where it is written as one (`team:` in a block mapping), else at the name's first
 /// mention, with the first file named without a line (`lexicons: {team: […]}`).
 fn repeated(name: &str, file: &SourceFile, first: &SourceFile) -> RuleError {
-    let earlier = match key_at(first.text, name) {
-        Some(at) => format!("at {}:{}", first.name, first.position(at).0),
+    let earlier = match key_at(first.text, name).map(|at| first.position(at)) {
+        Some((line, column)) => format!("at {}:{line}:{column}", first.name),
         None => format!("in {}", first.name),
     };
     let message = format!("lexicon `{name}` is already defined {earlier}");

@@ -268,7 +268,7 @@ pub(super) fn check_files(
     errors.extend(repeats);
     warnings.extend(lexicons.entry_warnings(&sources, fillers));
     let mut checked: Vec<Rule> = Vec::new();
-    let mut seen: std::collections::HashMap<String, (String, usize)> =
+    let mut seen: std::collections::HashMap<String, (String, usize, usize)> =
         std::collections::HashMap::new();
     for (file, pack, places) in packs {
         // A cloud file's rules are not written in its text: they are checked against none (so
@@ -293,15 +293,15 @@ pub(super) fn check_files(
                     }
                     let origin = rule.origin.clone();
                     match seen.get(&rule.id) {
-                        Some((first_file, first_line)) => errors.push(RuleError {
-                            message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}", rule.id),
+                        Some((first_file, first_line, first_column)) => errors.push(RuleError {
+                            message: format!("duplicate rule id `{}`: already defined at {first_file}:{first_line}:{first_column}", rule.id),
                             hint: Some("ids must be unique across all loaded rule files, a disabled rule's too: give this one an id of its own, and `disable` the other if it should not run".into()),
                             file: origin.file,
                             line: origin.line,
                             column: origin.column,
                         }),
                         None => {
-                            seen.insert(rule.id.clone(), (origin.file, origin.line));
+                            seen.insert(rule.id.clone(), (origin.file, origin.line, origin.column));
                             checked.push(rule);
                         }
                     }

@@ -173,9 +173,9 @@ fn a_pack_loaded_twice_names_each_repeat_at_both_places_in_one_run() {
     assert_eq!(
         said,
         [
-            "error: copy.yaml:2:3: lexicon `zeta` is already defined at qa.yaml:2",
-            "error: copy.yaml:3:3: lexicon `alpha` is already defined at qa.yaml:3",
-            "error: copy.yaml:5:9: duplicate rule id `t/a`: already defined at qa.yaml:5",
+            "error: copy.yaml:2:3: lexicon `zeta` is already defined at qa.yaml:2:3",
+            "error: copy.yaml:3:3: lexicon `alpha` is already defined at qa.yaml:3:3",
+            "error: copy.yaml:5:9: duplicate rule id `t/a`: already defined at qa.yaml:5:9",
         ],
         "{err}"
     );
