@@ -162,7 +162,7 @@ fn a_record_id_seen_again_is_named_with_the_line_that_had_it() {
     assert_eq!(v["conversations"][0]["warnings"], Value::Null, "{v}");
     assert_eq!(
         v["conversations"][1]["warnings"][0],
-        "line 3, column 1: conversation `a` again: the record on line 1 has the same id; give \
+        "line 3, column 1: conversation `a` again: the conversation on line 1 has the same id; give \
          each conversation record an id of its own (a report names a conversation by its file \
          and id, and `merge` refuses two)"
     );

@@ -120,3 +120,38 @@ fn a_one_line_record_among_records_is_a_record_and_a_message_among_messages_stay
     assert_eq!(v["conversations"].as_array().map(Vec::len), Some(1), "{v}");
     assert_eq!(v["conversations"][0]["turns"], 2, "{v}");
 }
+
+/// A message that names no speaker but opens with a role's label (`Customer: …`) is that
+/// speaker's, its label no word of it: such messages were the default role's, and a customer's
+/// "calm down" was held against the agent.
+#[test]
+fn a_message_that_opens_with_a_roles_label_is_that_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    for key in ["text", "transcript"] {
+        let lines = format!(
+            "{{\"{key}\": \"Customer: I will not calm down\"}}\n{{\"{key}\": \"Agent: Let me check.\"}}\n\
+             {{\"{key}\": \"Note: calm down\"}}\n"
+        );
+        let path = write(dir.path(), &format!("{key}.jsonl"), &lines);
+        let (_, v) = json_report(&[path.to_str().unwrap()]);
+        // `Note` names no role: its line stays the default role's, label and all.
+        let placed: Vec<(u64, String, String)> = (v["conversations"][0]["findings"].as_array())
+            .into_iter()
+            .flatten()
+            .filter(|f| f["kind"] == "forbid")
+            .map(|f| {
+                (
+                    f["line"].as_u64().unwrap_or(0),
+                    f["role"].to_string(),
+                    f["speaker"].to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [(3, "\"agent\"".into(), "null".into())],
+            "{key}: {v}"
+        );
+        assert_eq!(v["conversations"][0]["turns"], 3, "{v}");
+    }
+}

@@ -278,7 +278,7 @@ fn a_record_id_seen_again_in_a_stream_is_warned_at_its_line_as_in_a_file() {
     assert_eq!(warnings(&stream), warnings(&whole), "as in a file");
     let again = |line: usize, first: usize| {
         format!(
-            "line {line}, column 1: conversation `{}` again: the record on line {first} has the \
+            "line {line}, column 1: conversation `{}` again: the conversation on line {first} has the \
              same id",
             ["a", "b"][first - 1]
         )

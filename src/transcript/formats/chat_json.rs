@@ -10,6 +10,7 @@ use super::json_text::{Clock, Unit, error_in, in_time_order, label};
 use super::jsonl::{Grouping, LineKind, Runs};
 use super::markup::strip_html;
 use super::message::Message;
+use super::message_label;
 use super::message_text::message_text;
 use super::message_times::{TimeSource, Times, one_clock, times};
 use super::speech_words::speakers_by_channel;
@@ -209,7 +210,7 @@ impl<'s> Builder<'s> {
         if raw.starts_with('{') && raw.contains("\"contentType\"") && raw.contains("\"html\"") {
             text = TurnText::Decoded(strip_html(&text, self.source));
         }
-        let speaker = [m.speaker, m.name, m.participant_id, m.role]
+        let mut speaker = [m.speaker, m.name, m.participant_id, m.role]
             .into_iter()
             .flatten()
             .find_map(|raw| label(raw, &["name", "display_name", "displayName", "id"]));
@@ -218,6 +219,14 @@ impl<'s> Builder<'s> {
             .flatten()
             .find_map(|raw| label(raw, &["role", "type"]))
             .or_else(|| m.speaker.and_then(|raw| label(raw, &["role", "type"])));
+        // A message that names no speaker may open with its speaker's label (`Customer: …`).
+        if speaker.is_none() && role_label.is_none() {
+            let said = text.as_str(self.source);
+            if let Some((name, at)) = message_label::opening(said, &self.opts.roles) {
+                speaker = Some(Cow::Owned(name.to_string()));
+                text = message_label::after(text, self.source, at);
+            }
+        }
         // The role the label names, else the speaker's name, else none.
         let known = |label: &Cow<str>| {
             Some(self.opts.roles.role_of(label)).filter(|&role| role != Role::Unknown)

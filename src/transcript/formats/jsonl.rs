@@ -21,7 +21,7 @@ use super::text_record;
 use crate::text::lines::LineCursor;
 use crate::transcript::roles::assign_diarised_roles;
 use crate::transcript::{ParseError, ParseOptions, Transcript};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 /// What one JSONL line holds.
@@ -32,10 +32,10 @@ pub enum LineKind {
     /// One message, of the conversation this id names (if any).
     Message(Option<String>),
     /// A `transcript` string of one labelled line (`{"id": "c-7", "transcript": "Agent: …"}`):
-    /// a record of one turn among records, a message that carries its speaker in its text among
-    /// messages. Before either, a record when it has an `id` of its own and names no
-    /// conversation (a message's `id` stands beside its `conversation_id`). Such a line does not
-    /// say what the file holds: the lines that are plainly records or messages do.
+    /// a record of one turn when it has an `id` of its own and names no conversation (as canned
+    /// replies kept one per line do), else a message that carries its speaker in its text (a
+    /// message's `id` stands beside its `conversation_id`). Such a line does not say what the
+    /// file holds: the lines that are plainly records or messages do.
     Either {
         record_id: Option<String>,
         message_id: Option<String>,
@@ -158,8 +158,8 @@ pub struct Grouping {
     mode: Option<(bool, usize)>,
     /// The open conversation of messages, with its id.
     open: Option<Option<String>>,
-    /// The ids of the conversations of messages begun so far.
-    seen: HashSet<u64>,
+    /// The ids of the conversations of messages begun so far, each with the line it began at.
+    seen: HashMap<u64, usize>,
     /// The ids of the records read so far, each with the line that had it first.
     records: HashMap<u64, usize>,
     hasher: RandomState,
@@ -168,12 +168,14 @@ pub struct Grouping {
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
+        // A one-line transcript is read alike wherever it stands (a stream's piece is read
+        // alone), and says nothing of what the file holds.
         let says = !matches!(kind, LineKind::Either { .. });
-        let (records, id) = kind.among(self.mode.map(|(records, _)| records));
+        let (records, id) = kind.among(None);
         let (mode, first) = match self.mode {
-            Some(mode) => mode,
+            Some(mode) if says => mode,
             None if says => *self.mode.insert((records, number)),
-            None => (records, number),
+            _ => (records, number),
         };
         if mode != records {
             let (this, those) = if records {
@@ -200,7 +202,8 @@ impl Grouping {
             let again = id.as_deref().and_then(|id| {
                 let hash = self.hasher.hash_one(id);
                 let first = *self.records.entry(hash).or_insert(number);
-                (first != number).then_some(first)
+                let begun = self.seen.get(&hash).copied();
+                begun.or((first != number).then_some(first))
             });
             return Ok(Step::Record { id, again });
         }
@@ -208,7 +211,8 @@ impl Grouping {
             (Some(_), None) => Ok(Step::Continue),
             (Some(Some(open)), Some(id)) if *open == id => Ok(Step::Continue),
             (_, Some(id)) => {
-                if !self.seen.insert(self.hasher.hash_one(&id)) {
+                let hash = self.hasher.hash_one(&id);
+                if self.seen.contains_key(&hash) || self.records.contains_key(&hash) {
                     return Err(ParseError::at(
                         number,
                         1,
@@ -219,6 +223,7 @@ impl Grouping {
                         ),
                     ));
                 }
+                self.seen.insert(hash, number);
                 self.open = Some(Some(id.clone()));
                 Ok(Step::Begin(Some(id)))
             }
@@ -264,13 +269,13 @@ fn raw_conversation_id(text: &str) -> Option<&str> {
     (end > 0).then_some(&value[..end])
 }
 
-/// The warning of a record on line `number` whose `id` the record on line `first` had: a
+/// The warning of a record on line `number` whose `id` the conversation on line `first` had: a
 /// report names a conversation by its file and id, and `merge` refuses two.
 pub fn record_again(number: usize, id: &str, first: usize) -> String {
     format!(
-        "line {number}, column 1: conversation `{id}` again: the record on line {first} has the \
-         same id; give each conversation record an id of its own (a report names a conversation \
-         by its file and id, and `merge` refuses two)"
+        "line {number}, column 1: conversation `{id}` again: the conversation on line {first} \
+         has the same id; give each conversation record an id of its own (a report names a \
+         conversation by its file and id, and `merge` refuses two)"
     )
 }
 

@@ -89,7 +89,7 @@ fn an_id_seen_again_or_records_mixed_with_messages_are_named_at_their_line() {
     assert!(all[..3].iter().all(|t| t.warnings.is_empty()));
     assert!(
         all[3].warnings[0]
-            .starts_with("line 4, column 1: conversation `7` again: the record on line 1"),
+            .starts_with("line 4, column 1: conversation `7` again: the conversation on line 1"),
         "{:?}",
         all[3].warnings
     );

@@ -35,6 +35,7 @@ mod link_refs;
 mod markdown;
 mod markup;
 mod message;
+mod message_label;
 mod message_runs;
 mod message_text;
 mod message_times;
