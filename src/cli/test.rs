@@ -67,15 +67,15 @@ impl RuleFiles {
             .unwrap_or((rule.line, rule.column))
     }
 
-    /// Whether the text at 1-based `line` and `column` of `file` is quoted by `quote`: the
-    /// quote there, or just before (an example is placed at its text's first character).
+    /// Whether the text at 1-based `line` and `column` of `file` is quoted by `quote`, just
+    /// before it (an example is placed at its text's first character).
     fn quoted_at(&mut self, file: &str, (line, column): (usize, usize), quote: char) -> bool {
         let text = self.text(file).unwrap_or_default();
-        let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
-            return false;
-        };
-        let mut from = line.chars().skip(column.saturating_sub(2));
-        from.next() == Some(quote) || from.next() == Some(quote)
+        let before = column.checked_sub(2).and_then(|at| {
+            let line = text.lines().nth(line.checked_sub(1)?)?;
+            line.chars().nth(at)
+        });
+        before == Some(quote)
     }
 
     fn text(&mut self, file: &str) -> Option<&str> {
@@ -141,21 +141,15 @@ fn why_missing(failure: &ExampleFailure, rules: &RuleSet, opts: &ParseOptions) -
         }
     }
     let speakers = report::rules::speakers(rule.roles);
-    let label = speakers.first().map_or(String::new(), |s| capitalized(s));
+    let label = speakers
+        .first()
+        .map_or(String::new(), |s| crate::text::capitalised(s));
     Some(format!(
         "the rule reads {} turns (`speaker:`), and the example has none (its turns are {}'s): \
          label them as the rule's speaker (`{label}: …`)",
         speakers.join(" or "),
         roles.join("'s and "),
     ))
-}
-
-/// `word` with its first letter in capitals: a role as a label writes it (`Customer`).
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The text of the rule file a rule's place names: a built-in file, or one read from disk.

@@ -2,12 +2,12 @@
 //! matcher, windows, `unless`) and names each failure, as ast-grep does: *Missing* when a `hit`
 //! example does not match, *Noisy* when a `clean` example does, and *Unjudged* when the rule
 //! cannot judge an example (it needs times the example lacks, sentiment labels, which no text
-//! example carries, or the trigger an `after` rule answers). All failures are listed.
+//! example carries, or the trigger a `require` rule's `after` answers). All failures are listed.
 //!
 //! For `require` rules, `hit` examples contain the required language and `clean` ones lack it.
 
 use super::{Engine, Scratch};
-use crate::rules::{Origin, Rule, RuleSet, Target};
+use crate::rules::{Kind, Origin, Rule, RuleSet, Target};
 use crate::transcript::{self, Format, ParseOptions};
 
 /// How an example failed.
@@ -28,7 +28,7 @@ pub enum Lacking {
     Times,
     /// The sentiment labels a `sentiment` search reads, which no text example gives.
     SentimentLabels,
-    /// The trigger of an `after` rule, which an example must hold to test its answer.
+    /// The trigger of a `require` rule's `after`, which an example must hold to test its answer.
     Trigger,
 }
 
@@ -140,7 +140,8 @@ impl Engine {
 
 /// What an example that `rule` could not judge lacks; `timed` whether it has times.
 fn lacking(rule: &Rule, timed: bool) -> Lacking {
-    let answers = matches!(rule.target, Target::Find { after: Some(_), .. });
+    let answers =
+        rule.kind == Kind::Require && matches!(rule.target, Target::Find { after: Some(_), .. });
     if rule.reads_sentiment() {
         Lacking::SentimentLabels
     } else if answers && (timed || !rule.reads_times()) {

@@ -21,8 +21,8 @@ pub fn render(report: &TestReport, notes: &[Option<String>]) -> String {
             ),
             ExampleOutcome::Unjudged(Lacking::Trigger) => (
                 "Unjudged",
-                "cannot be judged: it holds no trigger of the rule's `after`, so there is nothing \
-                 to answer (give the trigger, then the answer or its lack)",
+                "cannot be judged: it holds no trigger of the `require` rule's `after`, so there \
+                 is nothing to answer (give the trigger, then the answer or its lack)",
             ),
             ExampleOutcome::Unjudged(Lacking::SentimentLabels) => (
                 "Unjudged",

@@ -39,9 +39,20 @@ fn an_example_without_the_trigger_its_rule_answers_is_unjudged() {
     assert_eq!(code, 1, "{err}");
     let unjudged = format!(
         "{}:8:16: x/sorry: Unjudged: clean example 1 cannot be judged: it holds no trigger of \
-         the rule's `after`",
+         the `require` rule's `after`",
         file.display()
     );
     assert!(out.contains(&unjudged), "{out}");
     assert!(out.contains("3 examples: 2 passed, 1 failed"), "{out}");
+    // A forbid rule's clean example without the trigger tests that it stays quiet: judged.
+    let forbid = rules
+        .replace("kind: require", "kind: forbid")
+        .replace(
+            "hit: [\"Customer: this is ridiculous\\nAgent: sorry\"]",
+            "hit: [\"Customer: ridiculous\\nAgent: sorry\"]",
+        )
+        .replace(", \"Customer: ridiculous\\nAgent: ok\"", "");
+    fs::write(&file, forbid).unwrap();
+    let (code, out, err) = run(talklint().args(["test", "--no-config"]).arg(&file));
+    assert_eq!(code, 0, "{out}{err}");
 }

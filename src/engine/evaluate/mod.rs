@@ -133,8 +133,12 @@ pub(super) fn evaluate(
                 let speaker = conv.turns_of(find.roles);
                 let search = conv.search(find, &speaker)?;
                 let triggers = conv.triggers(after, &speaker)?;
-                // An example without a trigger tests nothing of a rule that answers one.
-                if matches!(scope, Scope::Example(_)) && triggers.is_empty() {
+                // An example without a trigger tests nothing of a rule that requires an answer
+                // to one (a forbid rule's clean example without it tests that it stays quiet).
+                if matches!(scope, Scope::Example(_))
+                    && rule.kind == Kind::Require
+                    && triggers.is_empty()
+                {
                     return None;
                 }
                 if kind == Kind::Require {

@@ -33,7 +33,8 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
     let unseen = |c: char| {
         c.is_whitespace()
             || c.is_control()
-            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+            || matches!(c, '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
     };
     if message.chars().all(unseen) {
         return Err(c.fail(
@@ -174,7 +175,10 @@ pub(super) fn default_message(kind: Kind, target: &Target) -> String {
         },
         // A count's finding sits at the match that reached it.
         (Look::Words(_), Some(count)) => {
-            format!("{}: “{{match}}” ({{id}})", capitalised(&count.describe()))
+            format!(
+                "{}: “{{match}}” ({{id}})",
+                crate::text::capitalised(&count.describe())
+            )
         }
         (Look::Words(w), None) => {
             let quoted = match w.sentiment {
@@ -196,15 +200,7 @@ pub(super) fn default_message(kind: Kind, target: &Target) -> String {
         // Each event of a timing rule that counts none is a finding: say what it measured.
         (Look::Timing(t), None) => format!("{}: {{measured}} ({{id}})", t.describe()),
         (look @ Look::Sentiment(_), None) => {
-            format!("{} ({{id}})", capitalised(&look.describe()))
+            format!("{} ({{id}})", crate::text::capitalised(&look.describe()))
         }
     }
-}
-
-/// `text` with its first letter a capital.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
