@@ -24,7 +24,9 @@ pub(crate) fn help(message: &str) -> &'static str {
         "expected value" => {
             "write a value here; JSON has no comments (`//`, `#`): remove any such line"
         }
-        "key must be a string" => "quote the key: `\"Name\": …`",
+        "key must be a string" => {
+            "quote the key (`\"Name\": …`); JSON has no comments (`//`, `#`): remove any such line"
+        }
         m if m.starts_with("expected `,` or ") => {
             "put a `,` between two items, or close the list or object here"
         }

@@ -79,7 +79,10 @@ pub(super) fn fraction(value: &str) -> Result<f64, String> {
         // A percentage (`90`, `90%`): the fraction it means.
         Ok(f) if (0.0..=100.0).contains(&f) => Err(format!(
             "`{value}` is no fraction: write a number from 0 to 1 (for {f}%, `{}`)",
-            f / 100.0
+            // Written as the percentage's digits say (0.333, not 0.33299999999999996).
+            format!("{:.6}", f / 100.0)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
         )),
         _ => Err(format!(
             "`{value}` is no fraction: write a number from 0 to 1, such as 0.8"

@@ -15,11 +15,13 @@ pub(super) fn misnamed(mut e: RuleError, file: &SourceFile, fillers: &[String]) 
     let yaml = crate::file_name::extension(path)
         .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
     if import::read(file, fillers).is_ok() {
+        let renamed = path.with_extension("json");
         e.hint = Some(format!(
             "{} holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads \
-             from a file named `.json`: rename it to `.json`, then pass it to `-r` as it is, or \
+             from a file named `.json`: rename it to `{}`, then pass it to `-r` as it is, or \
              turn it into YAML with `talklint import`",
-            file.name
+            file.name,
+            renamed.display()
         ));
     } else if let Some(format) = Format::from_extension(path).filter(|_| !yaml) {
         e.hint = Some(format!(

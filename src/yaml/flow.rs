@@ -26,6 +26,7 @@ impl Flow {
             at: 0,
             previous: b' ',
             significant: b'\n',
+            token: b' ',
             escaped: false,
         }
     }
@@ -48,6 +49,9 @@ pub(super) struct Brackets<'a> {
     /// The last byte outside quotes that is no blank (`\n` at the line's start): a quote opens
     /// a node only after `[`, `{`, `,`, `:`, `-` or `?`, not inside a plain one (`rock 'n roll`).
     significant: u8,
+    /// The first byte of the last word outside quotes: after a tag or an anchor (`!!str`,
+    /// `&a`), a quote still opens the node they stand before.
+    token: u8,
     escaped: bool,
 }
 
@@ -59,9 +63,12 @@ impl Iterator for Brackets<'_> {
             let at = self.at;
             self.at += 1;
             let previous = std::mem::replace(&mut self.previous, b);
-            let significant = self.significant;
+            let (significant, token) = (self.significant, self.token);
             if self.flow.quote.is_none() && b != b' ' {
                 self.significant = b;
+                if matches!(previous, b' ' | b'[' | b'{' | b',') {
+                    self.token = b;
+                }
             }
             match (self.flow.quote, b) {
                 (Some(b'"'), b'\\') => self.escaped = !self.escaped,
@@ -70,10 +77,10 @@ impl Iterator for Brackets<'_> {
                 (None, b'#') if previous == b' ' => self.at = self.bytes.len(),
                 (None, b'"' | b'\'')
                     if matches!(previous, b' ' | b'[' | b'{' | b',' | b':')
-                        && matches!(
+                        && (matches!(
                             significant,
                             b'\n' | b'[' | b'{' | b',' | b':' | b'-' | b'?'
-                        ) =>
+                        ) || matches!(token, b'!' | b'&')) =>
                 {
                     self.flow.quote = Some(b);
                     self.flow.opened = (at, true);

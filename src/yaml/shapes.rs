@@ -24,14 +24,27 @@ pub(super) fn missing_field(message: &str) -> Option<String> {
 /// list of it; not for a list of mappings (`rules:`, `all:`), nor a string of lines or one
 /// shortened in the message.
 pub(super) fn one_item_list(message: &str) -> Option<String> {
-    const LISTS_OF_STRINGS: [&str; 8] = [
-        "phrases", "unless", "regex", "hit", "clean", "exclude", "fillers", "disable",
+    const LISTS_OF_STRINGS: [&str; 10] = [
+        "phrases",
+        "unless",
+        "regex",
+        "hit",
+        "clean",
+        "exclude",
+        "fillers",
+        "disable",
+        "include",
+        "redact_patterns",
     ];
+    // The entries of a lexicon and the rules a glob turns off (top-level keys whose own keys
+    // are names and globs, which may hold dots) are lists of strings too.
+    const UNDER: [&str; 2] = ["lexicons.", "per_path_disable."];
     let head = message.strip_suffix(", expected a list")?;
     let (path, string) = head.split_once(": invalid type: string ")?;
     let key = path.rsplit('.').next()?;
+    let listed = LISTS_OF_STRINGS.contains(&key) || UNDER.iter().any(|u| path.starts_with(u));
     let one_line = !string.contains("\\n") && !string.ends_with(" characters)");
-    (LISTS_OF_STRINGS.contains(&key) && one_line).then(|| {
+    (listed && one_line).then(|| {
         format!(
             "write a list, of one item here: `[{string}]` (or one `- ` item a line below the key)"
         )

@@ -195,6 +195,18 @@ mod tests {
             message.starts_with("this `\"` string is not closed on its line"),
             "{message}"
         );
+        // After a tag or an anchor, a quote still opens its node.
+        for source in [
+            "a: [!!str \"x, y]\nb: \"z\"\n",
+            "a: [&n \"x, y]\nb: \"z\"\n",
+        ] {
+            let (line, _, message) = error(source);
+            assert_eq!(line, 1, "{source}: {message}");
+            assert!(
+                message.starts_with("this `\"` string is not closed"),
+                "{message}"
+            );
+        }
         // Not a quote past where the parser stopped, nor one inside plain text: the list.
         for source in [
             "a: [\"x\", \"y\"\nb: wait 'til later\n",

@@ -153,7 +153,7 @@ fn rules_phrases_says_which_phrase_it_lists_in_part() {
     );
     assert_eq!(
         err.trim_end(),
-        "warning: big/one: the phrase \"{v} {o} {t}\" (under `phrase`) stands for more than \
+        "warning: big/one: the phrase \"{v} {o} {t}\" (under `phrases`) stands for more than \
          20000 word sequences; the first 20000 are listed (talklint matches them all)"
     );
 }

@@ -39,13 +39,17 @@ fn a_transcript_given_as_rules_says_it_is_a_transcript() {
     let (code, _, err) = run(talklint().args(["check", "-r"]).arg(&cats).arg(&call));
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("cats holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads from a file named `.json`: rename it to `.json`"),
+        err.contains("cats holds cloud rules (AWS categories or CCAI phrase matchers), which talklint reads from a file named `.json`"),
+        "{err}"
+    );
+    let renamed = cats.with_extension("json");
+    assert!(
+        err.contains(&format!("rename it to `{}`", renamed.display())),
         "{err}"
     );
     // The help leads somewhere: import too reads it once renamed, not before.
     let (code, _, _) = run(talklint().args(["import"]).arg(&cats));
     assert_eq!(code, 2);
-    let renamed = dir.path().join("cats.json");
     std::fs::copy(&cats, &renamed).unwrap();
     let (code, out, err) = run(talklint().args(["import"]).arg(&renamed));
     assert_eq!(code, 0, "{err}");

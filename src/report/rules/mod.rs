@@ -142,6 +142,8 @@ pub fn detail(r: &Rule) -> String {
     // of lines (a `description: |` block) goes on below its first, under it.
     let mut field = |k: &str, v: String| {
         let v = escape_controls(v.trim_end()).replace('\n', "\n              ");
+        // A blank line of the value is left blank, not 14 spaces.
+        let v = v.replace("              \n", "\n");
         out.push_str(&format!("  {k:11} {v}\n"));
     };
     if let Some(d) = &r.description {
