@@ -10,6 +10,10 @@ use super::Check;
 /// phone number read out or typed that way is the same number.
 const GAP: &str = r"(?:SPACE*DASHSPACE*(?:\r?\nSPACE*)?|SPACE*\r?\nSPACE*|SPACE+)";
 
+/// A line break where a line is wrapped after a dash (written `WRAP` in [`NUMBERS`]), as
+/// [`GAP`] allows one: an extension on the next line (`030 12345-⏎67`) is the number's.
+const WRAP: &str = r"(?:SPACE*\r?\nSPACE*)?";
+
 /// Horizontal white space (tabs, spaces, no-break and other Unicode spaces), the invisible
 /// characters the matcher drops (soft hyphen, zero-width space, word joiner, byte-order mark),
 /// and U+FFFD, which a Windows-1252 or Latin-1 file read as UTF-8 has where it had a no-break
@@ -108,13 +112,13 @@ pub(super) const NUMBERS: [(&str, &str, Check); 4] = [
     (
         concat!(
             r"(?:\b1(?:GAP|\.)?)?(?:\(\d{3}\)(?:GAP)?|\b\d{3}(?:GAP|\.))\d{3}(?:GAP|\.)\d{4}\b",
-            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\(0[1-9]\d{1,4}\)SPACE*(?:\d{3,8}DASH\d{1,5}|GERMAN)\b",
+            r"|\(\d{3}\)[\t\p{Zs}]*\d{7}\b|\(0[1-9]\d{1,4}\)SPACE*(?:\d{3,8}DASHWRAP\d{1,5}|GERMAN)\b",
             r"|\(0[1-9]\d{0,3}\)[\t\p{Zs}]*\d{3,4}GAP\d{3,4}\b|\(0[1-9]\d{3}\)[\t\p{Zs}]*\d{6}\b",
             r"|\(0[1-9](?:\d\)SPACE*\d{6,8}|\d{2}\)SPACE*\d{5,8}",
             r"|\d{3}\)SPACE*\d{4,7}|\d{4}\)SPACE*\d{3,6})\b",
             // One `\b` for the forms that open with a digit: a `\b` is looked at in each place of
             // the text, and by a slow search where the text holds a character outside ASCII.
-            r"|\b(?:0[1-9]\d{1,4}(?:(?:SPACE+|SPACE*/SPACE*)\d{3,8}DASH\d{1,5}|AREAGERMAN)",
+            r"|\b(?:0[1-9]\d{1,4}(?:(?:SPACE+|SPACE*/SPACE*)\d{3,8}DASHWRAP\d{1,5}|AREAGERMAN)",
             r"|0[2378]GAP\d{4}GAP\d{4}|0[1-9]\d{1,3}GAP\d{3,4}GAP\d{3,4}|0[1-9]\d{3}GAP\d{6}",
             r"|0[1-9](?:GAP\d{2}){4}|0[1-9](?:(?:\.\d{2}){4}|(?:/\d{2}){4})|0[67]\d{8}",
             r"|[679]\d{2}GAP(?:\d{2}GAP\d{2}GAP\d{2}|\d{3}GAP\d{3})|9\dGAP\d{3}GAP\d{2}GAP\d{2}",
@@ -142,6 +146,7 @@ pub(super) fn builtin(pattern: &str) -> String {
     let pattern = full_width_literals(pattern);
     let pattern = pattern.replace("GERMAN", GERMAN);
     let pattern = pattern.replace("AREA", AREA).replace("GAP", GAP);
+    let pattern = pattern.replace("WRAP", WRAP);
     let spelled = pattern.replace("SPACE", SPACE).replace("DASH", DASH);
     spelled.replace(r"\d", DIGIT)
 }

@@ -101,6 +101,7 @@ fn gaps_between_groups_are_any_white_space_a_dash_or_one_line_break() {
     assert_eq!(masked("call +44 20\n7946 0958"), "call [PHONE]");
     // Wrapped at a dash; and the next `+` number after one of a single run of digits.
     assert_eq!(masked("card 4111-1111-\n1111-1111 ok"), "card [CARD] ok");
+    assert_eq!(masked("call 030 12345-\n67 now"), "call [PHONE] now");
     assert_eq!(masked("+15551234567 or +15557654321"), "[PHONE] or [PHONE]");
     assert_eq!(masked("call 555\u{a0}123\u{2013}4567"), "call [PHONE]");
     // Two line breaks end a number.

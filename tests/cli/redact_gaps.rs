@@ -97,10 +97,19 @@ fn bracketed_area_codes_amex_in_fours_and_australian_numbers_are_masked() {
 #[test]
 fn runs_of_plus_numbers_and_numbers_wrapped_at_a_dash_are_masked() {
     let text = "Customer: a +15551234567 b +15557654321 c (+34)612345678 (+34)612345679 d\n\
-                Customer: card 4111-1111-\n1111-1111 and ssn 078-05-\r\n1120 and 555-867-\n5309 end\n";
+                Customer: card 4111-1111-\n1111-1111 and ssn 078-05-\r\n1120 and 555-867-\n5309 end\n\
+                Customer: ruf 030 12345-\n67 an\n";
     assert_masked(
         text.as_bytes(),
-        &["7654321", "1234567", "612345679", "4111", "1120", "5309"],
+        &[
+            "7654321",
+            "1234567",
+            "612345679",
+            "4111",
+            "1120",
+            "5309",
+            "12345",
+        ],
         &["a [PHONE] b [PHONE] c [PHONE] [PHONE] d", "card [CARD]"],
     );
 }
