@@ -193,13 +193,13 @@ fn unknown_message_placeholders_are_rule_errors() {
     let err = crate::support::rule_error(&rule("Said {mtch}"));
     assert!(
         err.contains(
-            "r.yaml:4:5: unknown placeholder `{mtch}` in the message (did you mean `{match}`?)"
+            "r.yaml:4:20: unknown placeholder `{mtch}` in the message (did you mean `{match}`?)"
         ),
         "{err}"
     );
     let err = crate::support::rule_error(&rule("Said {trigger}"));
     assert!(
-        err.contains("r.yaml:4:5: `{trigger}` in the message of a rule without `after`"),
+        err.contains("r.yaml:4:20: `{trigger}` in the message of a rule without `after`"),
         "{err}"
     );
     // A forbid or reward rule's finding is at its own match: it has no trigger to quote.
@@ -209,15 +209,18 @@ fn unknown_message_placeholders_are_rule_errors() {
         );
         let err = crate::support::rule_error(&rule("x").replace("message: \"x\"", &after));
         assert!(
-            err.contains("r.yaml:6:5: `{trigger}` in the message of a rule that is no `require`"),
+            err.contains("r.yaml:6:20: `{trigger}` in the message of a rule that is no `require`"),
             "{kind}: {err}"
         );
     }
     // A suggestion's placeholder was printed as written.
-    let suggestion = rule("x").replace("message: \"x\"", "suggestion: \"Never repeat {match}\"");
+    let suggestion = rule("x").replace(
+        "message: \"x\"",
+        "suggestion: \"Never say {speaker}'s {match}\"",
+    );
     let err = crate::support::rule_error(&suggestion);
     assert!(
-        err.contains("r.yaml:4:5: `{match}` in the suggestion, which is printed as written"),
+        err.contains("r.yaml:4:5: `{speaker}` in the suggestion, which is printed as written"),
         "{err}"
     );
     // An empty message printed each finding as its bare id.
@@ -306,7 +309,7 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
         crate::support::rule_error(&format!("rules:\n{rule}    message: \"Said: {{match}}\"\n"));
     assert!(
         err.contains(
-            "r.yaml:5:5: `{match}` in the message of a rule with no match: a count from `min: 0`"
+            "r.yaml:5:21: `{match}` in the message of a rule with no match: a count from `min: 0`"
         ),
         "{err}"
     );
@@ -314,7 +317,7 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
     let when = "  - id: t/m\n    message: \"Missing: {match}\"\n    when: {all: [{phrases: [\"thank you\"], count: {min: 0, max: 0}}, {not: {phrases: [bye]}}]}\n";
     let err = crate::support::rule_error(&format!("rules:\n{when}"));
     assert!(
-        err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote"),
+        err.contains("r.yaml:3:24: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote"),
         "{err}"
     );
     // An `any` holds through any one of its conditions: one that searches for no words left
@@ -324,7 +327,7 @@ fn a_count_from_zero_says_what_it_counted_and_refuses_a_match_quote() {
             "  - id: t/m\n    message: \"said {{match}}\"\n    when: {{any: [{{phrases: [hi]}}, {other}]}}\n"
         );
         let err = crate::support::rule_error(&format!("rules:\n{when}"));
-        assert!(err.contains("r.yaml:3:5: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote (through an `any`"), "{err}");
+        assert!(err.contains("r.yaml:3:20: `{match}` in the message of a rule with no match: this `when` can hold with no match to quote (through an `any`"), "{err}");
     }
     // Each condition of an `any` quoting words, or one of an `all`, is a match to quote.
     for when in [

@@ -16,10 +16,11 @@ use crate::transcript::Sentiment;
 pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleError> {
     // A suggestion is printed as written: a placeholder in it would be too.
     let suggested = spec.suggestion.as_deref().unwrap_or_default();
-    if let Some(name) = PLACEHOLDERS
-        .iter()
-        .find(|p| suggested.contains(&format!("{{{p}}}")))
-    {
+    // The first written, of those the suggestion holds.
+    let written = (PLACEHOLDERS.iter())
+        .filter_map(|p| Some((suggested.find(&format!("{{{p}}}"))?, *p)))
+        .min();
+    if let Some((_, name)) = written {
         return Err(c.fail(
             "suggestion",
             format!("`{{{name}}}` in the suggestion, which is printed as written: placeholders are filled in the message only"),
@@ -58,9 +59,11 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
         (!name.is_empty() && name.bytes().all(word)).then_some(name)
     });
     for name in names {
+        // Each error stands at the placeholder, where the message writes it.
+        let placeholder = format!("{{{name}}}");
         if !PLACEHOLDERS.contains(&name) {
-            return Err(c.fail(
-                "message",
+            return Err(c.fail_written(
+                &placeholder,
                 match crate::suggest::closest(name, PLACEHOLDERS.iter().copied()) {
                     Some(k) => format!(
                         "unknown placeholder `{{{name}}}` in the message (did you mean `{{{k}}}`?)"
@@ -101,23 +104,23 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
             _ => None,
         };
         if let (true, Some((what, hint))) = (name == "match", no_match) {
-            return Err(c.fail(
-                "message",
+            return Err(c.fail_written(
+                &placeholder,
                 format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
                 hint,
             ));
         }
         let measures = spec.timing.is_some() && spec.kind != Kind::Require && spec.count.is_none();
         if name == "measured" && !measures {
-            return Err(c.fail(
-                "message",
+            return Err(c.fail_written(
+                &placeholder,
                 "`{measured}` in the message of a rule whose findings measure nothing: only a forbid, reward or tag rule with `timing:` and no `count` has one measure per finding".into(),
                 "remove `{measured}`, or say in words what the rule looks for",
             ));
         }
         if name == "trigger" && spec.after.is_none() {
-            return Err(c.fail(
-                "message",
+            return Err(c.fail_written(
+                &placeholder,
                 "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
                 "remove `{trigger}`, or give the rule an `after:` trigger",
             ));
@@ -125,8 +128,8 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
         // Only a require rule's finding is at a trigger (SPEC §4, `after`); a forbid or reward
         // finding is at its own match, found in a trigger's window.
         if name == "trigger" && spec.kind != Kind::Require {
-            return Err(c.fail(
-                "message",
+            return Err(c.fail_written(
+                &placeholder,
                 "`{trigger}` in the message of a rule that is no `require`: its findings are at its own matches, not at a trigger, so it would read as nothing".into(),
                 "use `{match}`, and say in words what the trigger was",
             ));
