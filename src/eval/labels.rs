@@ -139,7 +139,7 @@ impl Labels {
                 .find(|&(k, h)| Some(k) != first && h.trim().eq_ignore_ascii_case(name));
             if let (Some(first), Some((k, _))) = (first, again) {
                 let message = format!(
-                    "`{name}` is a column twice (also column {}): keep one",
+                    "`{name}` is a column twice (first at character {} of the header line): keep one",
                     head.column(first)
                 );
                 return Err(fail(top, head.column(k), message));
@@ -158,7 +158,7 @@ impl Labels {
                 .position(|s: &Selector| s.name == selector.name)
             {
                 let message = format!(
-                    "`{}` is a column twice (also column {}): keep one",
+                    "`{}` is a column twice (first at character {} of the header line): keep one",
                     selector.name,
                     head.column(selector_columns[twin])
                 );
@@ -375,7 +375,8 @@ mod tests {
         let e = Labels::parse("l.csv", "path,x,turn,x\na,1,1,0\n").unwrap_err();
         assert_eq!((e.line, e.column), (1, 13));
         assert!(
-            e.message.contains("`x` is a column twice (also column 6)"),
+            e.message
+                .contains("`x` is a column twice (first at character 6 of the header line)"),
             "{e}"
         );
         let e = Labels::parse("l.csv", "path,turn,x\n\n").unwrap_err();

@@ -167,7 +167,7 @@ fn label_errors_name_the_line_and_exit_2() {
         ("path,turn,respect\n", ":1:1: no labelled rows"),
         (
             "path,respect,turn,respect\ndeflection.txt,1,1,0\n",
-            ":1:19: `respect` is a column twice (also column 6)",
+            ":1:19: `respect` is a column twice (first at character 6 of the header line)",
         ),
     ];
     for (text, expected) in cases {
