@@ -262,11 +262,20 @@ impl Window {
     pub fn describe(&self) -> String {
         // Seconds as written: 2.5, not 2.
         let secs = |ms: &u64| *ms as f64 / 1000.0;
+        // One turn or second is said as one (`first turn`, not `first 1 turns`).
+        let turns = |n: &usize| match n {
+            1 => "turn".to_string(),
+            n => format!("{n} turns"),
+        };
+        let seconds = |ms: &u64| match secs(ms) {
+            1.0 => "1 second".to_string(),
+            s => format!("{s} seconds"),
+        };
         match self {
-            Window::FirstTurns(n) => format!("first {n} turns"),
-            Window::LastTurns(n) => format!("last {n} turns"),
-            Window::FirstSeconds(ms) => format!("first {} seconds", secs(ms)),
-            Window::LastSeconds(ms) => format!("last {} seconds", secs(ms)),
+            Window::FirstTurns(n) => format!("first {}", turns(n)),
+            Window::LastTurns(n) => format!("last {}", turns(n)),
+            Window::FirstSeconds(ms) => format!("first {}", seconds(ms)),
+            Window::LastSeconds(ms) => format!("last {}", seconds(ms)),
             Window::FirstPercent(p, PercentOf::Call) => format!("first {p}%"),
             Window::LastPercent(p, PercentOf::Call) => format!("last {p}%"),
             Window::FirstPercent(p, of) => format!("first {p}% of {}", of.name()),
@@ -290,5 +299,18 @@ impl Timing {
             Timing::TalkShareBelow(f) => format!("talk share below {f}"),
             Timing::TurnAbove(ms) => format!("turns over {} s", s(ms)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_turn_or_second_is_said_as_one() {
+        assert_eq!(Window::FirstTurns(1).describe(), "first turn");
+        assert_eq!(Window::LastTurns(3).describe(), "last 3 turns");
+        assert_eq!(Window::FirstSeconds(1000).describe(), "first 1 second");
+        assert_eq!(Window::LastSeconds(2500).describe(), "last 2.5 seconds");
     }
 }
