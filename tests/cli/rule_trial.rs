@@ -364,3 +364,21 @@ fn quoting_slips_are_named_at_the_quote() {
         "{err}"
     );
 }
+
+/// A placeholder error stands at the placeholder in the message's own value: not at one a
+/// comment or description before it writes, nor in the next rule when `message:` comes first.
+#[test]
+fn a_placeholder_error_stands_in_its_own_message() {
+    let before_id = "rules:\n  - message: \"Said {trigger}\"\n    id: t/one\n    phrases: [hi]\n  \
+                     - id: t/two\n    kind: require\n    phrases: [sorry]\n    \
+                     after: {phrases: [angry], within_turns: 1}\n    message: \"Said {trigger}\"\n";
+    let err = rule_error(before_id);
+    assert!(
+        err.contains("r.yaml:2:20: `{trigger}` in the message of a rule without `after`"),
+        "{err}"
+    );
+    let described = "rules:\n  - id: t/one\n    # flags {trigger}\n    phrases: [hi]\n    \
+                     message: \"Said {trigger}\"\n";
+    let err = rule_error(described);
+    assert!(err.contains("r.yaml:5:20: `{trigger}`"), "{err}");
+}

@@ -30,6 +30,31 @@ impl Checker<'_> {
         self.fail_placed(path, true, message, hint)
     }
 
+    /// An error at the first `written` in the value of `key` (a placeholder in `message:`):
+    /// searched only until the next key of the mapping, else at the key.
+    pub fn fail_within(&self, key: &str, written: &str, message: String, hint: &str) -> RuleError {
+        let text = self.file.text;
+        let at_key = self.node().and_then(|n| key_of(text, n, key));
+        let Some((at, value)) = at_key.and_then(|at| Some((at, value_of(text, at)?))) else {
+            return self.fail(key, message, hint);
+        };
+        // The value ends where a line is indented no deeper than its key.
+        let indent = at - text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let deeper =
+            |line: &str| line.trim().is_empty() || line.len() - line.trim_start().len() > indent;
+        let rest = &text[value..];
+        let end = (rest.match_indices('\n'))
+            .map(|(i, _)| i + 1)
+            .find(|&i| !deeper(rest[i..].split('\n').next().unwrap_or_default()))
+            .unwrap_or(rest.len());
+        match rest[..end].find(written) {
+            Some(i) => self
+                .file
+                .error_here(value + i, message, Some(hint.to_string())),
+            None => self.fail(key, message, hint),
+        }
+    }
+
     fn fail_placed(&self, path: &[&str], value: bool, message: String, hint: &str) -> RuleError {
         let text = self.file.text;
         let mut node = self.node();

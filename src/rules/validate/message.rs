@@ -62,7 +62,8 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
         // Each error stands at the placeholder, where the message writes it.
         let placeholder = format!("{{{name}}}");
         if !PLACEHOLDERS.contains(&name) {
-            return Err(c.fail_written(
+            return Err(c.fail_within(
+                "message",
                 &placeholder,
                 match crate::suggest::closest(name, PLACEHOLDERS.iter().copied()) {
                     Some(k) => format!(
@@ -104,7 +105,8 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
             _ => None,
         };
         if let (true, Some((what, hint))) = (name == "match", no_match) {
-            return Err(c.fail_written(
+            return Err(c.fail_within(
+                "message",
                 &placeholder,
                 format!("`{{match}}` in the message of a rule with no match: {what}, so it would read as nothing"),
                 hint,
@@ -112,14 +114,16 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
         }
         let measures = spec.timing.is_some() && spec.kind != Kind::Require && spec.count.is_none();
         if name == "measured" && !measures {
-            return Err(c.fail_written(
+            return Err(c.fail_within(
+                "message",
                 &placeholder,
                 "`{measured}` in the message of a rule whose findings measure nothing: only a forbid, reward or tag rule with `timing:` and no `count` has one measure per finding".into(),
                 "remove `{measured}`, or say in words what the rule looks for",
             ));
         }
         if name == "trigger" && spec.after.is_none() {
-            return Err(c.fail_written(
+            return Err(c.fail_within(
+                "message",
                 &placeholder,
                 "`{trigger}` in the message of a rule without `after`: there is no trigger to fill it".into(),
                 "remove `{trigger}`, or give the rule an `after:` trigger",
@@ -128,7 +132,8 @@ pub(super) fn check_message(c: &Checker, spec: &RuleSpec) -> Result<(), RuleErro
         // Only a require rule's finding is at a trigger (SPEC §4, `after`); a forbid or reward
         // finding is at its own match, found in a trigger's window.
         if name == "trigger" && spec.kind != Kind::Require {
-            return Err(c.fail_written(
+            return Err(c.fail_within(
+                "message",
                 &placeholder,
                 "`{trigger}` in the message of a rule that is no `require`: its findings are at its own matches, not at a trigger, so it would read as nothing".into(),
                 "use `{match}`, and say in words what the trigger was",
