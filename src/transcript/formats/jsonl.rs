@@ -32,10 +32,10 @@ pub enum LineKind {
     /// One message, of the conversation this id names (if any).
     Message(Option<String>),
     /// A `transcript` string of one labelled line (`{"id": "c-7", "transcript": "Agent: …"}`):
-    /// a record of one turn when it has an `id` of its own and names no conversation (as canned
-    /// replies kept one per line do), else a message that carries its speaker in its text (a
-    /// message's `id` stands beside its `conversation_id`). Such a line does not say what the
-    /// file holds: the lines that are plainly records or messages do.
+    /// what the file's other lines are, a record of one turn or a message that carries its
+    /// speaker in its text; before any, a record when it has an `id` of its own and names no
+    /// conversation (as canned replies kept one per line do; a message's `id` stands beside its
+    /// `conversation_id`). Such a line does not say what the file holds.
     Either {
         record_id: Option<String>,
         message_id: Option<String>,
@@ -168,14 +168,14 @@ pub struct Grouping {
 impl Grouping {
     /// The step line `number` of kind `kind` takes, or why the file is wrong there.
     pub fn step(&mut self, number: usize, kind: LineKind) -> Result<Step, ParseError> {
-        // A one-line transcript is read alike wherever it stands (a stream's piece is read
-        // alone), and says nothing of what the file holds.
+        // A one-line transcript is what the file's other lines are; before any, as its own `id`
+        // says. It says nothing of what the file holds.
         let says = !matches!(kind, LineKind::Either { .. });
-        let (records, id) = kind.among(None);
+        let (records, id) = kind.among(self.mode.map(|(records, _)| records));
         let (mode, first) = match self.mode {
-            Some(mode) if says => mode,
+            Some(mode) => mode,
             None if says => *self.mode.insert((records, number)),
-            _ => (records, number),
+            None => (records, number),
         };
         if mode != records {
             let (this, those) = if records {
@@ -212,7 +212,18 @@ impl Grouping {
             (Some(Some(open)), Some(id)) if *open == id => Ok(Step::Continue),
             (_, Some(id)) => {
                 let hash = self.hasher.hash_one(&id);
-                if self.seen.contains_key(&hash) || self.records.contains_key(&hash) {
+                if let Some(&record) = self.records.get(&hash) {
+                    return Err(ParseError::at(
+                        number,
+                        1,
+                        format!(
+                            "conversation `{id}` is the id of the record on line {record} too: \
+                             give each conversation an id of its own (a report names a \
+                             conversation by its file and id, and `merge` refuses two)"
+                        ),
+                    ));
+                }
+                if self.seen.contains_key(&hash) {
                     return Err(ParseError::at(
                         number,
                         1,

@@ -7,9 +7,9 @@ use crate::transcript::{Decoded, Role, TurnText};
 
 /// The label `text` opens with, when it names a role `roles` knows (`Agent`, `Customer`, a
 /// configured name), and where the text after it starts: a name of at most four words and 48
-/// bytes, then a colon and a space.
+/// bytes, then a colon and a space; none when another line opens with such a label too.
 pub(super) fn opening<'t>(text: &'t str, roles: &Roles) -> Option<(&'t str, usize)> {
-    let colon = text.get(..text.len().min(48))?.find(": ")?;
+    let colon = text.find(": ").filter(|&colon| colon <= 48)?;
     let name = text[..colon].trim();
     let plain = name.starts_with(char::is_alphabetic)
         && name.split_whitespace().count() <= 4
@@ -19,7 +19,14 @@ pub(super) fn opening<'t>(text: &'t str, roles: &Roles) -> Option<(&'t str, usiz
     let known = plain && roles.role_of(name) != Role::Unknown;
     let after = colon + 2;
     let rest = text[after..].len() - text[after..].trim_start().len();
-    known.then_some((name, after + rest))
+    // A message of several labelled lines is a transcript in one string, no one speaker's.
+    let one = || {
+        !text
+            .lines()
+            .skip(1)
+            .any(|line| opening(line, roles).is_some())
+    };
+    (known && one()).then_some((name, after + rest))
 }
 
 /// `text` (a turn text of `source`) from byte `from` on.
