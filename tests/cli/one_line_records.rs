@@ -155,3 +155,30 @@ fn a_message_that_opens_with_a_roles_label_is_that_speakers() {
         assert_eq!(v["conversations"][0]["turns"], 3, "{v}");
     }
 }
+
+/// Among messages of one conversation, a one-line transcript with an id of its own is one of
+/// them (it was split off, and the rest lost a line); a message of several labelled lines is no
+/// one speaker's, and a label past 48 bytes of other scripts is still read.
+#[test]
+fn a_one_line_transcript_among_messages_and_labels_that_are_not_one_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = "{\"conversation_id\": \"k\", \"role\": \"customer\", \"text\": \"My bill doubled\"}\n\
+                 {\"id\": \"m2\", \"transcript\": \"Agent: calm down\"}\n\
+                 {\"conversation_id\": \"k\", \"role\": \"customer\", \"text\": \"what\"}\n";
+    let path = write(dir.path(), "k.jsonl", lines);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(error_messages(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(read(&v), [conversation("k", 3, &[CALM])]);
+    let several = "{\"text\": \"Customer: hi\\nAgent: calm down\"}\n\
+                   {\"text\": \"Customer: 我的账单翻倍了，别叫我冷静 — calm down yourself\"}\n";
+    let path = write(dir.path(), "several.jsonl", several);
+    let (_, v) = json_report(&[path.to_str().unwrap()]);
+    let calm: Vec<u64> = (v["conversations"][0]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten())
+    .filter(|f| f["rule"] == "respect/calm-down")
+    .map(|f| f["line"].as_u64().unwrap_or(0))
+    .collect();
+    assert_eq!(calm, [1], "the agent's line only: {v}");
+}
