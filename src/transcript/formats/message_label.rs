@@ -6,17 +6,12 @@ use crate::transcript::roles::Roles;
 use crate::transcript::{Decoded, Role, TurnText};
 
 /// The label `text` opens with, when it names a role `roles` knows (`Agent`, `Customer`, a
-/// configured name), and where the text after it starts: a name of at most four words and 48
-/// bytes, then a colon and a space; none when another line opens with such a label too.
+/// configured name), and where the text after it starts; none when another line opens with such
+/// a label too.
 pub(super) fn opening<'t>(text: &'t str, roles: &Roles) -> Option<(&'t str, usize)> {
-    let colon = text.find(": ").filter(|&colon| colon <= 48)?;
+    let colon = label_colon(text)?;
     let name = text[..colon].trim();
-    let plain = name.starts_with(char::is_alphabetic)
-        && name.split_whitespace().count() <= 4
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || " ._-'".contains(c));
-    let known = plain && roles.role_of(name) != Role::Unknown;
+    let known = roles.role_of(name) != Role::Unknown;
     let after = colon + 2;
     let rest = text[after..].len() - text[after..].trim_start().len();
     // A message of several labelled lines is a transcript in one string, no one speaker's.
@@ -27,6 +22,20 @@ pub(super) fn opening<'t>(text: &'t str, roles: &Roles) -> Option<(&'t str, usiz
             .any(|line| opening(line, roles).is_some())
     };
     (known && one()).then_some((name, after + rest))
+}
+
+/// Where the colon stands of the speaker's label `line` opens with (`Agent: `, `Sarah Lee: `):
+/// a name of at most four words of letters (and `._-'`) in its first 48 bytes, then a colon
+/// and a space. Text records are told from messages by such lines too.
+pub(super) fn label_colon(line: &str) -> Option<usize> {
+    let colon = line.find(':').filter(|&colon| colon < 48)?;
+    let name = &line[..colon];
+    let named = name.starts_with(char::is_alphabetic)
+        && name.split_whitespace().count() <= 4
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || " ._-'".contains(c));
+    (named && line[colon + 1..].starts_with(' ')).then_some(colon)
 }
 
 /// `text` (a turn text of `source`) from byte `from` on.

@@ -56,19 +56,7 @@ fn opens_with_label(line: &str) -> bool {
     } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
         rest = rest.split_once(' ').map_or("", |(_, r)| r).trim_start();
     }
-    let Some(colon) = rest
-        .get(..rest.len().min(48))
-        .and_then(|head| head.find(':'))
-    else {
-        return false;
-    };
-    let name = &rest[..colon];
-    name.starts_with(char::is_alphabetic)
-        && name.split_whitespace().count() <= 4
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || " ._-'".contains(c))
-        && rest[colon + 1..].starts_with(' ')
+    super::message_label::label_colon(rest).is_some()
 }
 
 /// The JSON object `json` (a slice of `source`) read as a record of a text transcript of `least`
