@@ -272,13 +272,11 @@ impl Baseline {
     }
 
     fn last_asked(&self) -> std::sync::MutexGuard<'_, Option<(String, PathBuf)>> {
-        let lock = self.last.lock();
-        lock.unwrap_or_else(std::sync::PoisonError::into_inner)
+        locked(&self.last)
     }
 
     fn checked_files(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<PathBuf>> {
-        let lock = self.checked.lock();
-        lock.unwrap_or_else(std::sync::PoisonError::into_inner)
+        locked(&self.checked)
     }
 
     /// The findings of the baseline, in the conversations checked, that no finding matched, in
@@ -290,9 +288,15 @@ impl Baseline {
     }
 
     fn gone_so_far(&self) -> std::sync::MutexGuard<'_, Vec<Gone>> {
-        let lock = self.gone.lock();
-        lock.unwrap_or_else(std::sync::PoisonError::into_inner)
+        locked(&self.gone)
     }
+}
+
+/// The value behind `lock`, also after a thread panicked holding it: what a baseline remembers
+/// (the last path, the files checked, the findings gone) stays true.
+fn locked<T>(lock: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    lock.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The file `path` names from `folder`, with links resolved where it exists (a folder reached
