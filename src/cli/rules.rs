@@ -66,17 +66,6 @@ fn show(
         // Said, so that a search of the listing that finds nothing is not taken for a phrase
         // that matches nothing.
         for (rule, phrase, keys) in listing::cut_short(selected) {
-            // Named by the keys a rule file writes, as the listing's column names its places.
-            let written = |key: &str| {
-                match key {
-                    "phrase" => "phrases",
-                    "trigger" => "after",
-                    "condition" => "when",
-                    other => other,
-                }
-                .to_string()
-            };
-            let keys: Vec<String> = keys.iter().map(|k| written(k)).collect();
             super::stderr::warning(&format!(
                 "{rule}: the phrase \"{phrase}\" (under `{}`) stands for more than {n} word \
                  sequences; the first {n} are listed (talklint matches them all)",

@@ -72,7 +72,9 @@ pub fn expansions(rules: &[&Rule]) -> String {
 pub const LISTED_VARIANTS: usize = 20_000;
 
 /// The phrases [`expansions`] lists only the first [`LISTED_VARIANTS`] distinct sequences of:
-/// each once a rule, with its rule's id and the keys it is written under.
+/// each once a rule, with its rule's id and the keys it is written under, as a rule file writes
+/// them (`phrases`, `after`, `when`, where the listing's column says `phrase`, `trigger`,
+/// `condition`).
 pub fn cut_short<'r>(rules: &[&'r Rule]) -> Vec<(&'r str, &'r str, Vec<&'static str>)> {
     let mut cut: Vec<(&str, &str, Vec<&str>)> = Vec::new();
     for r in rules {
@@ -84,12 +86,18 @@ pub fn cut_short<'r>(rules: &[&'r Rule]) -> Vec<(&'r str, &'r str, Vec<&'static 
             for p in
                 long.filter(|p| p.pattern.variants(LISTED_VARIANTS + 1).len() > LISTED_VARIANTS)
             {
+                let written = match key {
+                    "phrase" => "phrases",
+                    "trigger" => "after",
+                    "condition" => "when",
+                    other => other,
+                };
                 match cut
                     .iter_mut()
                     .find(|(id, text, _)| *id == r.id && *text == p.text)
                 {
-                    Some((_, _, keys)) => keys.push(key),
-                    None => cut.push((&r.id, &p.text, vec![key])),
+                    Some((_, _, keys)) => keys.push(written),
+                    None => cut.push((&r.id, &p.text, vec![written])),
                 }
             }
         }
