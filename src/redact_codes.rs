@@ -40,6 +40,8 @@ pub(super) fn cards_with_codes(
             Beside::Number => bounded.1 = true,
             Beside::Run => {}
         }
+    } else if let Some(group) = code_on_next_line(text, card.end, &gap) {
+        ends.push(card.end + group);
     }
     // An expiry, then a security code.
     if let [_, end] = ends[..]
@@ -68,6 +70,23 @@ pub(super) fn cards_with_codes(
         }
     }
     out
+}
+
+/// The bytes, with its gap, of a security code or expiry said on the line after the card at
+/// `end` (`4111 1111 1111 1111⏎123`, `4111-1111-1111-1111-⏎123`): a line break is no gap of
+/// the card's, so the card ends before it, but SPEC §3 reads it as a space, and the code is
+/// the card's as it would be on the card's line. The break may follow the card's own gap; two
+/// breaks end the number, and a group before a colon opens the next line's label or time.
+fn code_on_next_line(text: &str, end: usize, gap: &str) -> Option<usize> {
+    let next = neighbour_after(text, end, is_gap);
+    let seen = visible(next.gap);
+    let own = seen.trim_matches(char::is_whitespace);
+    let label = text[end + next.gap.len() + next.group.len()..].starts_with(':');
+    let broken = seen.matches('\n').count() == 1 && (own.is_empty() || own == gap.trim());
+    match (broken && !label).then(|| beside(text, end, gap, true)) {
+        Some(Beside::Code(group)) => Some(group),
+        _ => None,
+    }
 }
 
 /// What stands beside a card, joined to it by its own gap.

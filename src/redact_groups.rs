@@ -92,7 +92,7 @@ pub(super) fn numbers(patterns: &[Pattern], words: Words, text: &str) -> Vec<Spa
                     if matches!(p.check, Check::Phone) && german::paired(part) {
                         sides.1 = !german::goes_on(&text[range.end..]);
                     }
-                    if let (Check::Card, (false, _) | (_, false)) = (p.check, sides) {
+                    if matches!(p.check, Check::Card) {
                         let wider = cards_with_codes(text, range.clone(), sides);
                         found.extend(wider.into_iter().map(|(wide, (free_before, free_after))| {
                             Candidate {

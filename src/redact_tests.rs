@@ -115,6 +115,22 @@ fn gaps_between_groups_are_any_white_space_a_dash_or_one_line_break() {
 }
 
 #[test]
+fn a_security_code_on_the_line_after_its_card_is_masked_with_it() {
+    for said in [
+        "card 4111 1111 1111 1111\n123 ok",
+        "card 4111 1111 1111 1111 \r\n 0427 ok",
+        "card 4111-1111-1111-1111-\n123 ok",
+    ] {
+        assert_eq!(masked(said), "card [CARD] ok", "{said:?}");
+    }
+    // Not after a blank line, nor as the next line's label, nor as part of another number.
+    for kept in ["\n\n123 ok", "\n100: Customer", "\n123-4567 ok"] {
+        let said = format!("card 4111 1111 1111 1111{kept}");
+        assert_eq!(masked(&said), format!("card [CARD]{kept}"), "{said:?}");
+    }
+}
+
+#[test]
 fn national_forms_and_ssns_with_spaces() {
     assert_eq!(masked("call 07700 900123 now"), "call [PHONE] now");
     assert_eq!(masked("ssn 123 45 6789."), "ssn [SSN].");
