@@ -1,37 +1,34 @@
-//! `--statistics`: findings per rule and per category, mean score per agent, and the score
-//! distribution, from the totals the scan accumulated.
+//! `--statistics`: problems, rewards and tags per rule and per category, mean score per agent,
+//! and the score distribution, from the totals the scan accumulated.
 
 use super::Summary;
-use crate::rules::RuleSet;
+use crate::rules::{Kind, Rule, RuleSet};
 use crate::text::controls::escape_name;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> {
-    // By id: with nested configs, one id can have several entries (another severity, …).
-    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, n) in s.stats.per_rule.iter().enumerate() {
-        if let Some(r) = rules.rules.get(i).filter(|_| *n > 0) {
-            *by_id.entry(&r.id).or_default() += n;
+    // Problems apart from rewards and tags: a category's praise is no count of what went wrong.
+    for (group, kinds) in [
+        ("Problems", &[Kind::Forbid, Kind::Require][..]),
+        ("Rewards", &[Kind::Reward][..]),
+        ("Tags", &[Kind::Tag][..]),
+    ] {
+        // By id: with nested configs, one id can have several entries (another severity, …).
+        let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, n) in s.stats.per_rule.iter().enumerate() {
+            let counted = |r: &&Rule| *n > 0 && kinds.contains(&r.kind);
+            if let Some(r) = rules.rules.get(i).filter(counted) {
+                *per_rule.entry(&r.id).or_default() += n;
+                *per_category.entry(&r.category).or_default() += n;
+            }
         }
-    }
-    let mut per_rule: Vec<(usize, &str)> = by_id.into_iter().map(|(id, n)| (n, id)).collect();
-    per_rule.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, n) in s.stats.per_rule.iter().enumerate() {
-        if let Some(r) = rules.rules.get(i).filter(|_| *n > 0) {
-            *per_category.entry(&r.category).or_default() += n;
+        if per_rule.is_empty() {
+            continue;
         }
-    }
-    writeln!(w, "\nFindings per rule:")?;
-    for (n, id) in &per_rule {
-        writeln!(w, "{n:>9}  {id}")?;
-    }
-    writeln!(w, "\nFindings per category:")?;
-    let mut categories: Vec<(&str, usize)> = per_category.into_iter().collect();
-    categories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    for (category, n) in categories {
-        writeln!(w, "{n:>9}  {category}")?;
+        counts(w, &format!("{group} per rule:"), per_rule)?;
+        counts(w, &format!("{group} per category:"), per_category)?;
     }
     if !s.stats.agents.is_empty() {
         writeln!(w, "\nMean score per agent (conversations):")?;
@@ -68,6 +65,17 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
             format!("{}-{}", decile * 10, decile * 10 + 9)
         };
         writeln!(w, "{label:>9}  {n}")?;
+    }
+    Ok(())
+}
+
+/// A heading, then each count of `by_name`, most first (then by name).
+fn counts(w: &mut dyn Write, heading: &str, by_name: BTreeMap<&str, usize>) -> io::Result<()> {
+    writeln!(w, "\n{heading}")?;
+    let mut counted: Vec<(&str, usize)> = by_name.into_iter().collect();
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    for (name, n) in counted {
+        writeln!(w, "{n:>9}  {name}")?;
     }
     Ok(())
 }

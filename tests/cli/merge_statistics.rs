@@ -26,7 +26,7 @@ const CALLS: [(&str, &str); 5] = [
 /// The statistics of a human report: from their first heading to the end.
 fn statistics(out: &str) -> &str {
     let at = out
-        .find("\nFindings per rule:")
+        .find("\nProblems per rule:")
         .unwrap_or_else(|| panic!("{out}"));
     &out[at..]
 }
@@ -58,6 +58,6 @@ fn merged_shards_print_the_statistics_of_the_single_run() {
     assert!(err.contains("a merge has no \"Timing per agent\""), "{err}");
     // With another format, on standard error, as `check` prints them.
     let (_, json, err) = merge(&[&args[..], &["-f", "json"]].concat(), &shards);
-    assert!(json.starts_with('{') && !json.contains("Findings per rule"));
+    assert!(json.starts_with('{') && !json.contains("Problems per rule"));
     assert_eq!(statistics(&err), single);
 }

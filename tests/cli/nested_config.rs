@@ -290,7 +290,7 @@ fn a_rule_reported_two_ways_is_one_rule_in_the_statistics() {
             .args(["check", "-q", "--statistics", "."]));
     assert!(out.contains("error[respect/calm-down]"), "{out}{err}");
     assert!(out.contains("warning[respect/calm-down]"), "{out}{err}");
-    let per_rule = out.split("Findings per rule:").nth(1).unwrap_or_default();
+    let per_rule = out.split("Problems per rule:").nth(1).unwrap_or_default();
     assert_eq!(per_rule.matches("respect/calm-down").count(), 1, "{out}");
     assert!(per_rule.contains("        2  respect/calm-down"), "{out}");
 }
