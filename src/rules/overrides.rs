@@ -3,7 +3,7 @@
 
 use super::load::Overrides;
 use super::place::{locate, locate_after, suffix};
-use super::{Kind, Rule, validate};
+use super::{Kind, Rule, Severity, validate};
 
 /// `:line:column` of the first place `key` is written in `text` (the config) as a whole name
 /// after the key `list` (`disable`, `severity`), not as part of a longer one, or nothing.
@@ -12,7 +12,7 @@ pub(super) fn place_of(list: &str, key: &str, text: &str) -> String {
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
-/// rule does not set its own). Rewards and tags keep `info` (a category's severity changes its
+/// rule does not set its own; `info` also lifts `auto_fail`). Rewards and tags keep `info` (a category's severity changes its
 /// problems only). An id or category that matches no loaded rule, or only rewards and tags for
 /// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
 pub(super) fn apply_overrides(
@@ -74,6 +74,9 @@ pub(super) fn apply_overrides(
         let by_category = || category.iter().find_map(|c| o.severity.get(c));
         if let Some(s) = o.severity.get(&r.id).or_else(by_category) {
             r.severity = *s;
+            // A rule a team turns down to `info` is noted, not failed on: its hits no longer
+            // fail a conversation whatever its score.
+            r.auto_fail &= *s != Severity::Info;
             if !r.points_given {
                 r.points = validate::default_points(r.kind, *s, r.roles);
             }

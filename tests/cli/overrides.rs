@@ -115,3 +115,29 @@ fn disabling_every_rule_or_setting_a_disabled_rules_severity_is_warned_about() {
     let (_, _, err) = run(talklint().current_dir(dir.path()).args(["check", "t.txt"]));
     assert!(!err.contains("warning"), "{err}");
 }
+
+/// A rule a team turns down to `info` is noted, not failed on: `respect/calm-down` and
+/// `ownership/closed-door` auto-fail, and at `info` they failed the call (exit 1 under
+/// `--fail-on never`) while printed as `info` of −1 point. At `warning` they still fail it.
+#[test]
+fn a_rule_turned_down_to_info_no_longer_fails_a_conversation_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = "Agent: please calm down, that's not my department\nCustomer: ok\n";
+    fs::write(dir.path().join("t.txt"), call).unwrap();
+    let run_with = |severity: &str| {
+        let config = format!("severity: {{respect: {severity}, ownership: {severity}}}\n");
+        fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never", "t.txt"]))
+    };
+    let (code, out, err) = run_with("info");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("t.txt: score 78 (pass)"), "{out}");
+    let (code, out, _) = run_with("warning");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("FAIL: auto-fail respect/calm-down, ownership/closed-door"),
+        "{out}"
+    );
+}
