@@ -114,7 +114,7 @@ const FINDING_COLUMNS: [&str; 20] = [
 const FINDING_AGENT: usize = 16;
 
 /// The fixed columns of a row per conversation, before the categories and `not_checked`.
-const CONVERSATION_COLUMNS: [&str; 15] = [
+const CONVERSATION_COLUMNS: [&str; 16] = [
     "path",
     "id",
     "format",
@@ -129,6 +129,7 @@ const CONVERSATION_COLUMNS: [&str; 15] = [
     "tags",
     "agent",
     "agent_guessed",
+    "no_agent_turn",
     "conversation_warnings",
 ];
 
@@ -276,10 +277,12 @@ fn conversation(
     text(&mut w, &c.tags.join(" "));
     // The agent's name, as JSON's `agent` (a pivot table's rows per agent); each agent who
     // spoke, `; ` between them, when several did, as JSON's `agents`. Then whether the agent was
-    // guessed, as JSON's `agent_guessed`.
+    // guessed, as JSON's `agent_guessed`, and whether no agent spoke, as JSON's `no_agent_turn`
+    // (nothing was judged: a pass of no agent's words).
     let names = cells.names(None);
     agent_cell(&mut w, &mut cells, names);
     put(&mut w, flag(c.agent_guessed));
+    put(&mut w, flag(c.no_agent_turn));
     text(&mut w, &warned);
     // `categories` is sorted: one pass over the findings counts them all.
     let mut by_category = vec![0usize; categories.len()];

@@ -173,9 +173,15 @@ fn conversation(
     let mut numbers = itoa::Buffer::new();
     out.extend_from_slice(b"  <testsuite name=\"");
     name_into(out, c);
+    // A conversation with no agent turn that passed had nothing judged: its case is skipped,
+    // as the human summary says "none judged", never a silent pass.
+    let unjudged = failed.is_none() && c.no_agent_turn;
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed.is_some() { b'1' } else { b'0' });
-    out.extend_from_slice(b"\" errors=\"0\">\n");
+    out.extend_from_slice(match unjudged {
+        true => b"\" errors=\"0\" skipped=\"1\">\n",
+        false => b"\" errors=\"0\">\n",
+    });
     if !c.tags.is_empty() {
         out.extend_from_slice(b"    <properties>\n");
         for tag in &c.tags {
@@ -219,6 +225,11 @@ fn conversation(
             xml_into(out, &escape_controls(&f.message.text()));
         }
         out.extend_from_slice(b"\n      </failure>\n    ");
+    }
+    if unjudged {
+        out.extend_from_slice(
+            b"\n      <skipped message=\"no agent turn: no agent's words were judged\"/>\n    ",
+        );
     }
     // In the case, not the suite: JUnit 5, Surefire and GitLab write and show it there.
     if !c.warnings.is_empty() || unapplied.is_some() {

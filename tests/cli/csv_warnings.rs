@@ -59,7 +59,7 @@ fn a_csv_row_carries_the_warnings_of_its_conversation() {
     assert_eq!(csv_column(&csv, "warnings"), ["0", "0"], "{csv}");
     let header = csv.lines().next().unwrap_or("");
     assert!(
-        header.contains(",agent_guessed,conversation_warnings,"),
+        header.contains(",agent_guessed,no_agent_turn,conversation_warnings,"),
         "{header}"
     );
 

@@ -5,7 +5,7 @@
 //! such reports keeps the count. The exit code is still 0: nothing failed.
 
 use crate::merge::merge;
-use crate::support::{JSON_CHECK, run, talklint, write};
+use crate::support::{JSON_CHECK, csv_column, run, talklint, write};
 use serde_json::Value;
 
 /// A Teams caption of three named voices (a supervisor listens in), the agent closing the door.
@@ -60,4 +60,40 @@ fn a_scan_with_no_agent_turn_does_not_read_all_passed() {
         .arg(&teams));
     assert_eq!(code, 1, "{out}");
     assert!(!out.contains("no agent turn"), "{out}");
+}
+
+/// The sheets and CI reports a QA lead shares said nothing of it: CSV's row read as a pass and
+/// JUnit's case passed. CSV has a `no_agent_turn` column, as JSON's mark; JUnit skips the case,
+/// saying why; a merge of the JSON report writes both the same (the files given in path order,
+/// as a merge writes them).
+#[test]
+fn csv_marks_and_junit_skips_a_conversation_with_no_agent_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let teams = write(dir.path(), "teams.vtt", TEAMS);
+    let call = write(dir.path(), "call.txt", "Agent: Hello.\nCustomer: Hi.\n");
+    let report = |format: &str| {
+        let (code, out, err) = run(talklint()
+            .args(["check", "--no-config", "-f", format])
+            .args([&call, &teams]));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let csv = report("csv");
+    assert_eq!(
+        csv_column(&csv, "no_agent_turn"),
+        ["false", "true"],
+        "{csv}"
+    );
+    let junit = report("junit");
+    let skipped = "<skipped message=\"no agent turn: no agent's words were judged\"/>";
+    assert_eq!(junit.matches(skipped).count(), 1, "{junit}");
+    assert!(
+        junit.contains("failures=\"0\" errors=\"0\" skipped=\"1\">"),
+        "{junit}"
+    );
+    let written = write(dir.path(), "report.json", &report("json"));
+    for (format, single) in [("csv", csv), ("junit", junit)] {
+        let (_, merged, err) = merge(&["-f", format], std::slice::from_ref(&written));
+        assert_eq!(merged, single, "{format}: {err}");
+    }
 }

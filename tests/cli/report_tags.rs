@@ -25,8 +25,9 @@ fn tags_show_in_every_report() {
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with(",aws/unresolved-escalation,,false,,"),
-        "the tags, then the agent (none named), not guessed, no warnings, then `not_checked`"
+            .ends_with(",aws/unresolved-escalation,,false,false,,"),
+        "the tags, then the agent (none named), not guessed, an agent turn, no warnings, then \
+         `not_checked`"
     );
     assert!(out("html").contains(
         "<option value=\"aws/unresolved-escalation\">aws/unresolved-escalation (1)</option>"
