@@ -10,6 +10,7 @@
 
 mod broken;
 mod cut;
+mod documentation;
 mod feed;
 mod file;
 mod file_warnings;

@@ -1,6 +1,7 @@
-//! A commit that stages another tool's JSON settings (`package.json`, `renovate.json`) beside the
-//! scripts: the pre-commit hook leaves the well-known ones out, and a file named whose JSON is no
-//! transcript's is an error that says how to exclude it.
+//! A commit that stages another tool's JSON settings (`package.json`, `renovate.json`) or the
+//! project's documentation (`README.md`) beside the scripts: the pre-commit hook leaves the
+//! well-known ones out, and a file named whose JSON is no transcript's is an error that says how
+//! to exclude it.
 
 use crate::support::{run, talklint, write};
 use std::fs;
@@ -22,6 +23,11 @@ fn the_hook_leaves_out_other_tools_json_settings_and_keeps_transcripts() {
         "renovate.json",
         ".vscode/settings.json",
         "composer.json",
+        // A project's documentation, as a walk leaves it out.
+        "README.md",
+        "replies/readme.txt",
+        "CHANGELOG.md",
+        "CODE-OF-CONDUCT.md",
     ] {
         assert!(exclude.is_match(settings), "{settings}");
     }
@@ -30,6 +36,7 @@ fn the_hook_leaves_out_other_tools_json_settings_and_keeps_transcripts() {
         "chat.json",
         "calls/package.jsonl",
         "a.md",
+        "replies/license-renewal.txt",
     ] {
         assert!(!exclude.is_match(transcript), "{transcript}");
     }

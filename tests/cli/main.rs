@@ -31,6 +31,7 @@ mod default_pack;
 mod directive_columns;
 mod directive_reading;
 mod directive_reasons;
+mod documentation;
 mod duplicate_keys;
 mod earlier_reports;
 mod empty_globs;
