@@ -3,7 +3,7 @@
 //! leave the card in clear as part of a longer run, nor the code beside a mask.
 
 use super::bounds::{free, neighbour_after, neighbour_before, visible};
-use crate::redact::digits::{digit, is_digit, is_gap, is_invisible};
+use crate::redact::digits::{digit, is_dash, is_digit, is_gap, is_invisible};
 use std::ops::Range;
 
 /// The candidates a card makes with the groups of three or four digits joined to it by its own
@@ -13,8 +13,9 @@ use std::ops::Range;
 /// a number masked beside it still bounds it; a group that goes on into more digits by another
 /// kind of gap (`4111 1111 1111 1111 867-5309`) is another number, which bounds the card. Only
 /// numbers that open as card networks' do (2 to 6) are read so: a longer run of four-digit
-/// groups may be a tracking number with a part that passes Luhn. Each is a range with whether
-/// each of its sides is free.
+/// groups may be a tracking number with a part that passes Luhn. A card free after it may have
+/// its code alone on the next line ([`codes_on_next_line`]), a candidate of its own. Each is a
+/// range with whether each of its sides is free.
 pub(super) fn cards_with_codes(
     text: &str,
     card: Range<usize>,
@@ -40,8 +41,6 @@ pub(super) fn cards_with_codes(
             Beside::Number => bounded.1 = true,
             Beside::Run => {}
         }
-    } else if let Some(group) = code_on_next_line(text, card.end, &gap) {
-        ends.push(card.end + group);
     }
     // An expiry, then a security code.
     if let [_, end] = ends[..]
@@ -53,6 +52,11 @@ pub(super) fn cards_with_codes(
     let mut out = Vec::new();
     if bounded != sides {
         out.push((card.clone(), bounded));
+    }
+    if sides.1
+        && let Some(codes) = codes_on_next_line(text, card.end)
+    {
+        out.push((codes, (true, true)));
     }
     for &start in &starts {
         for &end in &ends {
@@ -72,21 +76,29 @@ pub(super) fn cards_with_codes(
     out
 }
 
-/// The bytes, with its gap, of a security code or expiry said on the line after the card at
-/// `end` (`4111 1111 1111 1111⏎123`, `4111-1111-1111-1111-⏎123`): a line break is no gap of
-/// the card's, so the card ends before it, but SPEC §3 reads it as a space, and the code is
-/// the card's as it would be on the card's line. The break may follow the card's own gap; two
-/// breaks end the number, and a group before a colon opens the next line's label or time.
-fn code_on_next_line(text: &str, end: usize, gap: &str) -> Option<usize> {
-    let next = neighbour_after(text, end, is_gap);
-    let seen = visible(next.gap);
-    let own = seen.trim_matches(char::is_whitespace);
-    let label = text[end + next.gap.len() + next.group.len()..].starts_with(':');
-    let broken = seen.matches('\n').count() == 1 && (own.is_empty() || own == gap.trim());
-    match (broken && !label).then(|| beside(text, end, gap, true)) {
-        Some(Beside::Code(group)) => Some(group),
-        _ => None,
+/// The security code, or expiry and code, said alone on the line after a card that ends at
+/// `end` (`4111 1111 1111 1111⏎123`, `…⏎0427 123`), masked on that line as the card is on its
+/// own: SPEC §3 reads a line break as a space, so the code is the card's as it would be on the
+/// card's line. Alone: one or two groups of three or four digits and nothing else on the line,
+/// with nothing but white space or the card's dash before the break, so that a line that goes on
+/// (`221 Baker Street`, `123. ship it`, a second card) holds no code, and a blank line parts it.
+fn codes_on_next_line(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let line_break = rest.find('\n')?;
+    let before = |c: char| c.is_whitespace() || is_dash(c) || is_invisible(c);
+    if !rest[..line_break].chars().all(before) {
+        return None;
     }
+    let line_start = end + line_break + 1;
+    let line = text[line_start..].split('\n').next().unwrap_or_default();
+    let said = line.trim();
+    let groups: Vec<&str> = said.split_whitespace().collect();
+    let code = |g: &&str| g.chars().all(is_digit) && is_code(g);
+    if !(1..=2).contains(&groups.len()) || !groups.iter().all(code) {
+        return None;
+    }
+    let start = line_start + (line.len() - line.trim_start().len());
+    Some(start..start + said.len())
 }
 
 /// What stands beside a card, joined to it by its own gap.

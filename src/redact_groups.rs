@@ -92,6 +92,7 @@ pub(super) fn numbers(patterns: &[Pattern], words: Words, text: &str) -> Vec<Spa
                     if matches!(p.check, Check::Phone) && german::paired(part) {
                         sides.1 = !german::goes_on(&text[range.end..]);
                     }
+                    // A card free on both sides may still have its code on the next line.
                     if matches!(p.check, Check::Card) {
                         let wider = cards_with_codes(text, range.clone(), sides);
                         found.extend(wider.into_iter().map(|(wide, (free_before, free_after))| {

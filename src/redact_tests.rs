@@ -115,16 +115,38 @@ fn gaps_between_groups_are_any_white_space_a_dash_or_one_line_break() {
 }
 
 #[test]
-fn a_security_code_on_the_line_after_its_card_is_masked_with_it() {
-    for said in [
-        "card 4111 1111 1111 1111\n123 ok",
-        "card 4111 1111 1111 1111 \r\n 0427 ok",
-        "card 4111-1111-1111-1111-\n123 ok",
+fn a_security_code_alone_on_the_line_after_its_card_is_masked() {
+    for (said, shown) in [
+        ("card 4111 1111 1111 1111\n123", "card [CARD]\n[CARD]"),
+        (
+            "card 4111 1111 1111 1111 \r\n 0427 \r\nok",
+            "card [CARD] \r\n [CARD] \r\nok",
+        ),
+        (
+            "card 4111-1111-1111-1111-\n123\nthanks",
+            "card [CARD]-\n[CARD]\nthanks",
+        ),
+        // An expiry, then the code.
+        ("card 4111 1111 1111 1111\n0427 123", "card [CARD]\n[CARD]"),
+        // A second card is a card of its own, masked whole.
+        (
+            "card 4111 1111 1111 1111\n4111 1111 1111 1111 ok",
+            "card [CARD]\n[CARD] ok",
+        ),
+        ("4111-1111-1111-1111\n4111-1111-1111-1111", "[CARD]\n[CARD]"),
     ] {
-        assert_eq!(masked(said), "card [CARD] ok", "{said:?}");
+        assert_eq!(masked(said), shown, "{said:?}");
     }
-    // Not after a blank line, nor as the next line's label, nor as part of another number.
-    for kept in ["\n\n123 ok", "\n100: Customer", "\n123-4567 ok"] {
+    // Not after a blank line, nor a line that goes on: a label, an address, a list, a number.
+    for kept in [
+        "\n\n123",
+        "\n100: Customer",
+        "\n123-4567 ok",
+        "\n221 Baker Street",
+        "\n123. ship it",
+        "\n1230 ok",
+        "\n1234 5678 9012",
+    ] {
         let said = format!("card 4111 1111 1111 1111{kept}");
         assert_eq!(masked(&said), format!("card [CARD]{kept}"), "{said:?}");
     }

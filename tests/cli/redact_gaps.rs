@@ -94,13 +94,13 @@ fn bracketed_area_codes_amex_in_fours_and_australian_numbers_are_masked() {
 /// Two leaks a trial found, in every format: the second of two phone numbers written as one run
 /// of digits after a `+` (the search went on from the next run's first digit, past its `+`),
 /// and a number wrapped onto the next line right after a dash; and a card's security code said
-/// on the line after it.
+/// alone on the line after it.
 #[test]
 fn runs_of_plus_numbers_and_numbers_wrapped_at_a_dash_are_masked() {
     let text = "Customer: a +15551234567 b +15557654321 c (+34)612345678 (+34)612345679 d\n\
                 Customer: card 4111-1111-\n1111-1111 and ssn 078-05-\r\n1120 and 555-867-\n5309 end\n\
                 Customer: ruf 030 12345-\n67 an\n\
-                Customer: visa 4111 1111 1111 1111\n917 ok\n";
+                Customer: visa 4111 1111 1111 1111\n917\n";
     assert_masked(
         text.as_bytes(),
         &[
