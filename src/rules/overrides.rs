@@ -12,7 +12,7 @@ pub(super) fn place_of(list: &str, key: &str, text: &str) -> String {
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
-/// rule does not set its own; `info` also lifts `auto_fail`). Rewards and tags keep `info` (a category's severity changes its
+/// rule does not set its own; turning one down to `info` lifts its `auto_fail`). Rewards and tags keep `info` (a category's severity changes its
 /// problems only). An id or category that matches no loaded rule, or only rewards and tags for
 /// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
 pub(super) fn apply_overrides(
@@ -73,10 +73,11 @@ pub(super) fn apply_overrides(
         let category = [r.category.clone(), format!("{}/*", r.category)];
         let by_category = || category.iter().find_map(|c| o.severity.get(c));
         if let Some(s) = o.severity.get(&r.id).or_else(by_category) {
-            r.severity = *s;
             // A rule a team turns down to `info` is noted, not failed on: its hits no longer
-            // fail a conversation whatever its score.
-            r.auto_fail &= *s != Severity::Info;
+            // fail a conversation whatever its score. One written at `info` keeps its own
+            // `auto_fail`, and so a report's severity, which `merge` compares, says which.
+            r.auto_fail &= *s != Severity::Info || r.severity == Severity::Info;
+            r.severity = *s;
             if !r.points_given {
                 r.points = validate::default_points(r.kind, *s, r.roles);
             }

@@ -140,4 +140,16 @@ fn a_rule_turned_down_to_info_no_longer_fails_a_conversation_by_itself() {
         out.contains("FAIL: auto-fail respect/calm-down, ownership/closed-door"),
         "{out}"
     );
+    // A rule written at `info` with its own `auto_fail` keeps it: the config changes nothing.
+    let rule = "rules:\n  - id: x/calm\n    severity: info\n    auto_fail: true\n    \
+                phrases: [calm down]\n";
+    fs::write(dir.path().join("x.yaml"), rule).unwrap();
+    let config = "rules: [./x.yaml]\nseverity: {x/calm: info}\n";
+    fs::write(dir.path().join("talklint.yaml"), config).unwrap();
+    let (code, out, _) =
+        run(talklint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never", "t.txt"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL: auto-fail x/calm"), "{out}");
 }
