@@ -3,7 +3,7 @@
 //! repository, not said to a customer. A README that quoted a forbidden phrase ("never tell a
 //! customer to calm down") failed as an agent's script, and a folder of calls counted its README
 //! among the conversations that passed. Named on the command line or taken by `--include`, such
-//! a file is read.
+//! a file is read; a config's `include` names kinds of files, and does not take it.
 
 use std::path::Path;
 
@@ -20,6 +20,9 @@ const NAMES: [&str; 9] = [
     "authors",
     "contributors",
 ];
+
+/// Why a walk leaves such a file out.
+pub(super) const REASON: &str = "the project's documentation, not a transcript or script; name it, or --include it, to check it";
 
 /// Whether `path` names a project's documentation file: one of [`NAMES`], alone or before an
 /// extension (`README.md`, `LICENSE.txt`), with dashes for its underscores (`CODE-OF-CONDUCT.md`).

@@ -338,12 +338,6 @@ pub(super) fn read(
                     "not a transcript file (unknown extension); name it, use --include, or --input-format to read it",
                 ));
             }
-            if !forced && super::documentation::is_documentation(&path) {
-                return Err(skipped(
-                    &display,
-                    "the project's documentation, not a transcript or script; name it, or use --include, to check it",
-                ));
-            }
             let cannot_read = |e: io::Error| error(&display, format!("cannot read: {e}"));
             let limit = input_limit(opts);
             let file = super::folder::open(&path, folder.as_ref()).map_err(cannot_read)?;

@@ -352,6 +352,14 @@ fn walked(
             if included == Some(false) || selected == Some(false) {
                 return None;
             }
+            // A config's `include: ["**/*.md"]` names a kind of file, not the project's README.
+            if by_flag != Some(true) && super::documentation::is_documentation(e.path()) {
+                return Some(Input::Skip(Skipped {
+                    path: named,
+                    line: None,
+                    reason: super::documentation::REASON.into(),
+                }));
+            }
             Some(Input::File {
                 display: named,
                 folder: folders.of(e.depth()),
