@@ -114,7 +114,11 @@ fn conversation(
     }
     // Rules the conversation could not judge (timing on an untimed transcript): said, as
     // SPEC §2.1 asks, so that a pass is not read as their pass.
-    if let Some(why) = unapplied {
+    // Nor is a pass where no agent spoke read as the agent's.
+    for why in unapplied
+        .into_iter()
+        .chain(super::unjudged(c).map(String::from))
+    {
         let _ = writeln!(
             out,
             "::notice file={},title=talklint::{}",

@@ -175,12 +175,12 @@ fn conversation(
     name_into(out, c);
     // A conversation with no agent turn that passed had nothing judged: its case is skipped,
     // as the human summary says "none judged", never a silent pass.
-    let unjudged = failed.is_none() && c.no_agent_turn;
+    let unjudged = failed.is_none().then(|| super::unjudged(c)).flatten();
     out.extend_from_slice(b"\" tests=\"1\" failures=\"");
     out.push(if failed.is_some() { b'1' } else { b'0' });
     out.extend_from_slice(match unjudged {
-        true => b"\" errors=\"0\" skipped=\"1\">\n",
-        false => b"\" errors=\"0\">\n",
+        Some(_) => b"\" errors=\"0\" skipped=\"1\">\n",
+        None => b"\" errors=\"0\">\n",
     });
     if !c.tags.is_empty() {
         out.extend_from_slice(b"    <properties>\n");
@@ -226,10 +226,10 @@ fn conversation(
         }
         out.extend_from_slice(b"\n      </failure>\n    ");
     }
-    if unjudged {
-        out.extend_from_slice(
-            b"\n      <skipped message=\"no agent turn: no agent's words were judged\"/>\n    ",
-        );
+    if let Some(why) = unjudged {
+        out.extend_from_slice(b"\n      <skipped message=\"");
+        attribute_into(out, why);
+        out.extend_from_slice(b"\"/>\n    ");
     }
     // In the case, not the suite: JUnit 5, Surefire and GitLab write and show it there.
     if !c.warnings.is_empty() || unapplied.is_some() {

@@ -252,6 +252,12 @@ fn failed_score(c: &Conversation, auto_fail: &[bool]) -> String {
     format!("score {} (FAIL{sep}{why})", c.score)
 }
 
+/// What a report that would show a passed conversation with no agent turn as a pass says of it
+/// (JUnit's skipped case, a GitHub notice, a SARIF note): no agent's words were judged.
+fn unjudged(c: &Conversation) -> Option<&'static str> {
+    (c.no_agent_turn && c.passed).then_some("no agent turn: no agent's words were judged")
+}
+
 /// Whether a conversation fails at `fail_at`: not passed, or a problem at or above it.
 fn fails(c: &Conversation, fail_at: Option<Severity>) -> bool {
     !c.passed

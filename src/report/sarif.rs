@@ -87,13 +87,15 @@ impl Printer for Sarif {
             let failed = score::result(c, &path, &self.auto_fail, self.ids.representatives().len());
             out.extend_from_slice(failed.to_string().as_bytes());
         }
-        // Its warnings, and a note of the rules it could not apply (SPEC §2.1: the report says
-        // so), as notifications.
+        // Its warnings, a note of the rules it could not apply (SPEC §2.1: the report says so)
+        // and one that no agent's words were judged, as notifications.
         let unapplied = self.needs.said(c);
-        if !c.warnings.is_empty() || unapplied.is_some() {
+        let unjudged = super::unjudged(c);
+        if !c.warnings.is_empty() || unapplied.is_some() || unjudged.is_some() {
             out.push(NOTIFICATIONS);
             let said = (c.warnings.iter().map(|w| ("warning", w.as_str())))
-                .chain(unapplied.as_deref().map(|n| ("note", n)));
+                .chain(unapplied.as_deref().map(|n| ("note", n)))
+                .chain(unjudged.map(|n| ("note", n)));
             for (level, text) in said {
                 let place = super::model::place_in(text);
                 let mut notice = notification(level, text, c.path, place);

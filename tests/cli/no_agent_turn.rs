@@ -64,7 +64,7 @@ fn a_scan_with_no_agent_turn_does_not_read_all_passed() {
 
 /// The sheets and CI reports a QA lead shares said nothing of it: CSV's row read as a pass and
 /// JUnit's case passed. CSV has a `no_agent_turn` column, as JSON's mark; JUnit skips the case,
-/// saying why; a merge of the JSON report writes both the same (the files given in path order,
+/// saying why, and GitHub and SARIF say it in a notice; a merge of the JSON report writes both the same (the files given in path order,
 /// as a merge writes them).
 #[test]
 fn csv_marks_and_junit_skips_a_conversation_with_no_agent_turn() {
@@ -91,8 +91,29 @@ fn csv_marks_and_junit_skips_a_conversation_with_no_agent_turn() {
         junit.contains("failures=\"0\" errors=\"0\" skipped=\"1\">"),
         "{junit}"
     );
+    // GitHub and SARIF, which show no passed conversation, say so of it.
+    let github = report("github");
+    let notice = "::notice file=";
+    let said = "title=talklint::no agent turn: no agent's words were judged";
+    let notices: Vec<&str> = github.lines().filter(|l| l.starts_with(notice)).collect();
+    assert!(notices.len() == 1 && notices[0].ends_with(said), "{github}");
+    let sarif = report("sarif");
+    let report_sarif: Value = serde_json::from_str(&sarif).unwrap();
+    let notes = &report_sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    let texts: Vec<&str> = (notes.as_array().unwrap().iter())
+        .map(|n| n["message"]["text"].as_str().unwrap_or_default())
+        .collect();
+    assert!(
+        texts.contains(&"no agent turn: no agent's words were judged"),
+        "{sarif}"
+    );
     let written = write(dir.path(), "report.json", &report("json"));
-    for (format, single) in [("csv", csv), ("junit", junit)] {
+    for (format, single) in [
+        ("csv", csv),
+        ("junit", junit),
+        ("github", github),
+        ("sarif", sarif),
+    ] {
         let (_, merged, err) = merge(&["-f", format], std::slice::from_ref(&written));
         assert_eq!(merged, single, "{format}: {err}");
     }
