@@ -143,8 +143,9 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Extra reports")]
     pub(crate) output_html: Option<PathBuf>,
     /// After the report, print problems, rewards and tags per rule and per category, mean score
-    /// per agent and the score distribution (to standard output after a human report there, else to standard
-    /// error: a report in another format or written with -o keeps its file to itself).
+    /// per agent and the score distribution (to standard output after a human report there, else
+    /// to standard error: a report in another format or written with -o keeps its file to
+    /// itself).
     #[arg(long)]
     pub(crate) statistics: bool,
     #[command(flatten)]

@@ -9,10 +9,12 @@ use std::io::{self, Write};
 
 pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> {
     // Problems apart from rewards and tags: a category's praise is no count of what went wrong.
-    for (group, kinds) in [
-        ("Problems", &[Kind::Forbid, Kind::Require][..]),
-        ("Rewards", &[Kind::Reward][..]),
-        ("Tags", &[Kind::Tag][..]),
+    // Problems are listed always, as findings were (a scan with none says so under the heading);
+    // rewards and tags where there are some.
+    for (group, kinds, always) in [
+        ("Problems", &[Kind::Forbid, Kind::Require][..], true),
+        ("Rewards", &[Kind::Reward][..], false),
+        ("Tags", &[Kind::Tag][..], false),
     ] {
         // By id: with nested configs, one id can have several entries (another severity, …).
         let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
@@ -24,7 +26,7 @@ pub fn print(w: &mut dyn Write, s: &Summary, rules: &RuleSet) -> io::Result<()> 
                 *per_category.entry(&r.category).or_default() += n;
             }
         }
-        if per_rule.is_empty() {
+        if per_rule.is_empty() && !always {
             continue;
         }
         counts(w, &format!("{group} per rule:"), per_rule)?;

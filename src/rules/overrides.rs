@@ -12,9 +12,10 @@ pub(super) fn place_of(list: &str, key: &str, text: &str) -> String {
 }
 
 /// Drops disabled rules and changes severities (and the points that follow from them, where a
-/// rule does not set its own; turning one down to `info` lifts its `auto_fail`). Rewards and tags keep `info` (a category's severity changes its
-/// problems only). An id or category that matches no loaded rule, or only rewards and tags for
-/// a severity, is a warning (a typo, or a rule of a pack that `--rules` replaced).
+/// rule does not set its own; turning one down to `info` lifts its `auto_fail`). Rewards and
+/// tags keep `info` (a category's severity changes its problems only). An id or category that
+/// matches no loaded rule, or only rewards and tags for a severity, is a warning (a typo, or a
+/// rule of a pack that `--rules` replaced).
 pub(super) fn apply_overrides(
     checked: &mut Vec<Rule>,
     o: &Overrides,

@@ -22,11 +22,14 @@ const NAMES: [&str; 9] = [
 ];
 
 /// Why a walk leaves such a file out.
-pub(super) const REASON: &str = "the project's documentation, not a transcript or script; name it, or --include it, to check it";
+pub(super) const REASON: &str = concat!(
+    "the project's documentation, not a transcript or script; ",
+    "name it, or --include it, to check it"
+);
 
 /// Whether `path` names a project's documentation file: one of [`NAMES`], alone or before an
-/// extension (`README.md`, `LICENSE.txt`), with dashes for its underscores (`CODE-OF-CONDUCT.md`).
-/// A longer name is a script's (`license-renewal.txt`).
+/// extension (`README.md`, `LICENSE.txt`), with dashes for its underscores
+/// (`CODE-OF-CONDUCT.md`). A longer name is a script's (`license-renewal.txt`).
 pub(super) fn is_documentation(path: &Path) -> bool {
     let Some(name) = crate::file_name::name(path).and_then(|n| n.to_str()) else {
         return false;

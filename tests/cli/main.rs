@@ -167,6 +167,7 @@ mod slash_date_days;
 mod spark;
 mod speech_channels;
 mod spoken;
+mod statistics;
 mod stream;
 mod summary_numbers;
 mod support;

@@ -1,7 +1,7 @@
 //! Report formats for other tools: SARIF (validated against the official schema) and GitHub
 //! Actions annotations.
 
-use crate::support::{assert_valid_sarif, check, run, talklint};
+use crate::support::{assert_valid_sarif, check, run};
 use serde_json::Value;
 
 #[test]
@@ -349,66 +349,4 @@ fn archived_reports_equal_the_formats_printed_alone() {
             assert_eq!(main, alone, "--format jsonl");
         }
     }
-}
-
-#[test]
-fn statistics_count_rules_categories_and_agents() {
-    let (_, out, _) = run(&mut check(&[
-        "--statistics",
-        "-q",
-        "fixtures/calls",
-        "fixtures/formats/captions.srt",
-        "fixtures/formats/chat.json",
-        "fixtures/formats/chat.jsonl",
-        "fixtures/formats/script.md",
-        "fixtures/formats/teams.vtt",
-    ]));
-    let section = |title: &str| -> Vec<String> {
-        out.split(title)
-            .nth(1)
-            .unwrap_or_else(|| panic!("{title} in {out}"))
-            .lines()
-            .skip(1)
-            .take_while(|l| !l.is_empty())
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
-    };
-    let rules = section("Problems per rule:");
-    assert_eq!(
-        rules[..2],
-        ["6 closing/anything-else", "5 ownership/not-my-department"],
-        "most frequent first"
-    );
-    assert!(section("Problems per category:").contains(&"5 ownership".to_string()));
-    // Rewards are counted apart from problems, never among them: a category's praise is no
-    // count of what went wrong in it.
-    assert_eq!(section("Rewards per rule:")[0], "4 empathy/sorry-to-hear");
-    assert!(!rules.iter().any(|r| r.contains("empathy/")), "{out}");
-    assert_eq!(section("Rewards per category:")[0], "4 empathy");
-    // The default pack's tags, too, are counted apart.
-    let args = [
-        "check",
-        "--no-config",
-        "--statistics",
-        "-q",
-        "fixtures/calls",
-    ];
-    let (_, out, _) = run(talklint().args(args));
-    let tags = out.split("Tags per rule:").nth(1).unwrap_or_default();
-    let problems = out.split("Problems per rule:").nth(1).unwrap_or_default();
-    let problems = &problems[..problems.find("Tags per rule:").unwrap_or(problems.len())];
-    assert!(tags.contains("  loyalty/frustration\n"), "{out}");
-    assert!(!problems.contains("loyalty/"), "{out}");
-    assert_eq!(
-        section("Mean score per agent (conversations):"),
-        ["63.0 Dana (1)"],
-        "named agents only, not 'Agent'"
-    );
-    let histogram = section("Score distribution (conversations):");
-    assert_eq!(histogram.len(), 11);
-    let total: usize = histogram
-        .iter()
-        .map(|l| l.rsplit(' ').next().unwrap().parse::<usize>().unwrap())
-        .sum();
-    assert_eq!(total, 7);
 }
