@@ -30,7 +30,8 @@ fn github_annotates_each_warning_on_its_file() {
         "::warning file=u.txt::2 of 2 turns have a speaker with no role (\"Speaker 1\", \
          \"Speaker 2\"): agent and customer rules skip them; name their roles in the config \
          (`roles: {agent: [\"Speaker 1\"], customer: [\"Speaker 2\"]}`, a guess that the \
-         first to speak is the agent: swap them if the customer spoke first)\n"
+         first to speak is the agent: swap them if the customer spoke first)\n\
+         ::notice file=u.txt,title=talklint::no agent turn: no agent's words were judged\n"
     );
     let dir = folder();
     let (_, out, _) = check_in(dir.path(), &["-f", "github"]);
@@ -51,8 +52,11 @@ fn sarif_lists_warnings_as_notifications_of_the_invocation() {
     let invocation = &sarif["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], true);
     let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
-    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes.len(), 2, "{notes:?}");
     assert_eq!(notes[0]["level"], "warning");
+    assert_eq!(notes[1]["level"], "note");
+    let unjudged = "no agent turn: no agent's words were judged";
+    assert_eq!(notes[1]["message"]["text"], unjudged, "{notes:?}");
     let location = &notes[0]["locations"][0]["physicalLocation"]["artifactLocation"];
     assert_eq!(location["uri"], "u.txt");
     let text = notes[0]["message"]["text"].as_str().unwrap();
@@ -78,7 +82,9 @@ fn sarif_lists_warnings_as_notifications_of_the_invocation() {
         summary,
         [
             ("warning", "r.jsonl", Some("c-2")),
+            ("note", "r.jsonl", Some("c-2")),
             ("warning", "u.txt", None),
+            ("note", "u.txt", None),
             ("error", "bad.json", None),
         ]
     );
