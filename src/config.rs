@@ -2,6 +2,7 @@
 //! per folder) and its schema. Every key is optional; command-line flags win over it.
 
 mod discover;
+mod extend;
 pub mod globs;
 mod roles;
 mod rule_files;
@@ -17,6 +18,7 @@ use crate::text::canon::{DEFAULT_FILLERS, canonical_words};
 use crate::transcript::Role;
 use crate::utf8_file::NotText;
 pub use discover::{discover, in_folder};
+pub(crate) use extend::written_keys;
 use schemars::JsonSchema;
 pub use sentiment::SentimentConfig;
 use serde::Deserialize;
@@ -40,6 +42,11 @@ pub struct Config {
     #[serde(default, deserialize_with = "rule_files::read")]
     #[schemars(length(min = 1), inner(length(min = 1)))]
     pub rules: Option<Vec<String>>,
+    /// Another config whose settings this one starts from, relative to this file's folder
+    /// (`../talklint.yaml`): each key written here replaces that config's, and its `include`,
+    /// `exclude` and `per_path_disable`, globs over its own folder's files, are not taken.
+    #[schemars(length(min = 1))]
+    pub extend: Option<String>,
     #[serde(default)]
     pub disable: Vec<String>,
     #[serde(default)]
@@ -279,8 +286,14 @@ pub enum ConfigError {
     },
 }
 
-/// Reads and parses a config file; the error names the file, line and column.
+/// Reads and parses a config file, with the settings of the configs it extends; the error
+/// names the file, line and column.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
+    extend::load(path)
+}
+
+/// Reads and parses one config file, as written.
+fn read_one(path: &Path) -> Result<Loaded, ConfigError> {
     let text = crate::utf8_file::read(path).map_err(|e| match e {
         NotText::Io(source) => ConfigError::Read {
             path: path.display().to_string(),

@@ -171,7 +171,13 @@ fn warn_run_keys(path: &Path, loaded: &Loaded, run: Option<&Path>) {
         ("fail_on", c.fail_on.is_some()),
         ("max_filesize", c.max_filesize.is_some()),
     ];
-    let set: Vec<&str> = set.iter().filter(|(_, on)| *on).map(|(k, _)| *k).collect();
+    // Those it writes itself: one it takes from a config it extends is no mistake of its own.
+    let written = config::written_keys(&loaded.text);
+    let set: Vec<&str> = (set
+        .iter()
+        .filter(|(k, on)| *on && written.iter().any(|w| w == k)))
+    .map(|(k, _)| *k)
+    .collect();
     let Some(first) = set.first() else {
         return;
     };

@@ -16,6 +16,7 @@ mod caption_speakers;
 mod category_selectors;
 mod check;
 mod ci_warnings;
+mod config_extend;
 mod config_globs;
 mod config_roles;
 mod config_type_words;
