@@ -25,11 +25,13 @@ enum CueKind {
     /// three words and a company (`this is Maria from Acme`); a customer says who they are
     /// without one (`this is John`), or speaks of a thing (`this is a charge from Netflix`).
     AgentIntroduction,
+    /// Said by the customer only, of their own wait, order or charge, or asking for help.
+    Customer,
 }
 
 /// The phrases, lowercase and single-spaced, found in any case and spacing in a turn; at most
 /// 64.
-const CUES: [(&str, CueKind); 48] = [
+const CUES: [(&str, CueKind); 62] = [
     ("thank you for calling", CueKind::Either),
     ("thanks for calling", CueKind::Either),
     // An inbound call's greeting names the company: `Thank you for calling Brightline`.
@@ -84,6 +86,21 @@ const CUES: [(&str, CueKind); 48] = [
     ("let me pull up your", CueKind::Agent),
     ("i've refunded", CueKind::Agent),
     ("i have refunded", CueKind::Agent),
+    // The customer's own wait, order and charge, and asking for help or for someone else.
+    ("i've been on hold", CueKind::Customer),
+    ("i have been on hold", CueKind::Customer),
+    ("been trying to reach you", CueKind::Customer),
+    ("i want to cancel", CueKind::Customer),
+    ("i'd like to cancel", CueKind::Customer),
+    ("i want a refund", CueKind::Customer),
+    ("i was charged", CueKind::Customer),
+    ("i got charged", CueKind::Customer),
+    ("my order never", CueKind::Customer),
+    ("i never received", CueKind::Customer),
+    ("can you help me", CueKind::Customer),
+    ("i need to speak to", CueKind::Customer),
+    ("speak to a manager", CueKind::Customer),
+    ("speak to a supervisor", CueKind::Customer),
 ];
 
 // A turn's finds are a bit set of a `u64`.
@@ -95,18 +112,31 @@ const NOT_A_COMPANY: [&str; 14] = [
     "there", "outside",
 ];
 
-/// How many phrases of each kind a speaker's turns hold (each phrase once a turn). Ordered by
-/// what an agent alone says first: one such phrase outweighs any number that either side says.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+/// How many phrases of each kind a speaker's turns hold (each phrase once a turn).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Cues {
     agent_only: usize,
     either: usize,
+    customer_only: usize,
+}
+
+impl Cues {
+    /// How much the phrases make the speaker the agent: what an agent alone says less what a
+    /// customer alone says first (one such phrase outweighs any number that either side says),
+    /// then what either side says.
+    fn weight(self) -> (isize, usize) {
+        (
+            self.agent_only as isize - self.customer_only as isize,
+            self.either,
+        )
+    }
 }
 
 impl AddAssign for Cues {
     fn add_assign(&mut self, other: Cues) {
         self.agent_only += other.agent_only;
         self.either += other.either;
+        self.customer_only += other.customer_only;
     }
 }
 
@@ -116,14 +146,15 @@ impl AddAssign for Cues {
 const CUED_TURNS: usize = 4;
 
 /// Which of two speakers the phrases make the agent: the index of the label in `labels` whose
-/// first and last [`CUED_TURNS`] turns hold more of them, weighed as [`Cues`] are; `None` when
-/// both hold as many.
+/// first and last [`CUED_TURNS`] turns weigh more ([`Cues::weight`]); `None` when both weigh as
+/// much.
 pub(super) fn agent_of_two(
     turns: &[super::Turn],
     source: &str,
     labels: [&str; 2],
 ) -> Option<usize> {
-    match cues_of(turns, source, labels[0]).cmp(&cues_of(turns, source, labels[1])) {
+    let weight = |label| cues_of(turns, source, label).weight();
+    match weight(labels[0]).cmp(&weight(labels[1])) {
         std::cmp::Ordering::Greater => Some(0),
         std::cmp::Ordering::Less => Some(1),
         std::cmp::Ordering::Equal => None,
@@ -188,7 +219,7 @@ fn turn_cues(text: &str, first: bool) -> Cues {
             && (phrase.ends_with(' ') || !word_at(m.end()));
         let rest = &text[m.end()..];
         let holds = match kind {
-            CueKind::Either | CueKind::Agent => true,
+            CueKind::Either | CueKind::Agent | CueKind::Customer => true,
             CueKind::AgentGreeting => first && opens(&text[..m.start()]) && names(rest),
             CueKind::AgentIntroduction => names(rest) && introduces(rest),
         };
@@ -196,12 +227,16 @@ fn turn_cues(text: &str, first: bool) -> Cues {
             found |= 1 << m.pattern().as_u32();
         }
     }
-    let either = (CUES.iter().enumerate())
-        .filter(|(i, (_, kind))| found & 1 << i != 0 && *kind == CueKind::Either)
-        .count();
+    let count = |of: CueKind| {
+        (CUES.iter().enumerate())
+            .filter(|(i, (_, kind))| found & 1 << i != 0 && *kind == of)
+            .count()
+    };
+    let (either, customer_only) = (count(CueKind::Either), count(CueKind::Customer));
     Cues {
-        agent_only: found.count_ones() as usize - either,
+        agent_only: found.count_ones() as usize - either - customer_only,
         either,
+        customer_only,
     }
 }
 
@@ -252,7 +287,11 @@ mod tests {
     use super::*;
 
     fn cues(agent_only: usize, either: usize) -> Cues {
-        Cues { agent_only, either }
+        Cues {
+            agent_only,
+            either,
+            customer_only: 0,
+        }
     }
 
     /// The cues of a turn that is not the speaker's first.
@@ -272,6 +311,16 @@ mod tests {
         assert_eq!(later("I\u{2019}ve refunded the second charge."), cues(1, 0));
         // At word edges only.
         assert_eq!(later("They said: 'admus', then 'dm used'."), cues(0, 0));
+    }
+
+    #[test]
+    fn what_a_customer_alone_says_weighs_against_being_the_agent() {
+        let customer = later("I've been on hold for an hour. Can you help me?");
+        assert_eq!((customer.customer_only, customer.weight()), (2, (-2, 0)));
+        // An agent's offer of help outweighs a customer's phrase quoted back to them.
+        let agent = later("I can help you with that: you said 'I was charged twice'.");
+        assert!(agent.weight() > customer.weight());
+        assert!(later("Sorry about that.").weight() > customer.weight());
     }
 
     #[test]

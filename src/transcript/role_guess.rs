@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// The default for diarised two-speaker calls and chats of two names: when no speaker label maps
 /// to a role and there are exactly two labels (`spk_0`/`spk_1`, `0`/`1`, `A`/`B`, `Ben`/`Ria`),
 /// the agent is the speaker whose first and last turns hold more of an agent's phrases, those
-/// only an agent says weighing first ([`agent_of_two`]: a chat's customer usually writes first,
+/// only an agent says, less those only a customer says, weighing first ([`agent_of_two`]: a chat's customer usually writes first,
 /// and the agent answers "thanks for contacting us, how can I help?"; an outbound call's customer
 /// may thank the agent for calling, and the agent said who they are and whom they call for); when
 /// they hold as many, whoever says the first turn of three words or more (a call

@@ -114,9 +114,11 @@ fn aws_transcribe_items_rebuilt_into_turns() {
         "fixtures/formats/aws-transcribe.json",
         "aws-transcribe",
         Some("my-first-transcription-job"),
+        // The caller who has "been on hold for an hour" is the customer, though first to speak;
+        // the one who says "Sorry about that" is the agent (the guess once took the opener).
         &[
-            ("agent", Some("spk_0"), Some(4870)),
-            ("customer", Some("spk_1"), Some(8490)),
+            ("customer", Some("spk_0"), Some(4870)),
+            ("agent", Some("spk_1"), Some(8490)),
         ],
         (1, "\"Sorry", "Sorry"),
     );
