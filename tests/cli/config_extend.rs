@@ -105,14 +105,17 @@ fn extend_chains_and_refuses_a_missing_file_or_a_cycle_at_its_place() {
     let (_, report) = json_report_in(dir.path(), &["team/sub/call.txt"]);
     assert_eq!(results(&report)[0].3, ["qa/no-sir"], "{report}");
     // A path to no file, then a cycle: errors at the value, that say how to mend it.
+    let check_sub = || {
+        run(talklint()
+            .current_dir(dir.path().join("team/sub"))
+            .args(["check", "call.txt"]))
+    };
     write(
         dir.path(),
         "team/sub/talklint.yaml",
         "roles: {agent: [Maria]}\nextend: ../nope.yaml\n",
     );
-    let (code, _, err) = run(talklint()
-        .current_dir(dir.path().join("team/sub"))
-        .args(["check", "call.txt"]));
+    let (code, _, err) = check_sub();
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("talklint.yaml:2:9: `extend: ../nope.yaml` names no config file"),
@@ -129,9 +132,7 @@ fn extend_chains_and_refuses_a_missing_file_or_a_cycle_at_its_place() {
         "team/sub/talklint.yaml",
         "extend: ../talklint.yaml\n",
     );
-    let (code, _, err) = run(talklint()
-        .current_dir(dir.path().join("team/sub"))
-        .args(["check", "call.txt"]));
+    let (code, _, err) = check_sub();
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(": `extend: ") && err.contains("` comes back to this config"),
