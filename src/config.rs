@@ -215,6 +215,11 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// Its text, for locating errors found after parsing.
     pub text: String,
+    /// The keys it takes from a config it extends, each with the name and text of the config
+    /// that writes it: a mistake in one is that config's, at its place there.
+    pub inherited: BTreeMap<String, (String, String)>,
+    /// The configs it extends, one after another.
+    pub extended: Vec<PathBuf>,
 }
 
 impl Loaded {
@@ -228,14 +233,35 @@ impl Loaded {
 
     /// What the config changes in the rules it loads: `disable`, `severity`, `lexicons`.
     /// `strict_import`: a cloud category that needs a model is an error, not a warning.
+    /// Its mistakes are placed in the config that writes `disable`, else `severity`, else
+    /// `lexicons`: one this config extends, when it takes them from there.
     pub fn overrides(&self, strict_import: bool) -> Overrides {
+        let c = &self.config;
+        let set = [
+            ("disable", !c.disable.is_empty()),
+            ("severity", !c.severity.is_empty()),
+            ("lexicons", !c.lexicons.is_empty()),
+        ];
+        let key = set
+            .iter()
+            .find(|(_, on)| *on)
+            .map_or("disable", |(k, _)| *k);
+        let (origin, text) = self.source_of(key);
         Overrides {
             disable: self.config.disable.clone(),
             severity: self.config.severity.clone(),
             lexicons: self.config.lexicons.clone(),
-            origin: self.origin(),
-            text: self.text.clone(),
+            origin,
+            text: text.to_string(),
             strict_import,
+        }
+    }
+
+    /// The name and text of the config that writes `key`: this one, or one it extends.
+    pub fn source_of(&self, key: &str) -> (String, &str) {
+        match self.inherited.get(key) {
+            Some((origin, text)) => (origin.clone(), text),
+            None => (self.origin(), &self.text),
         }
     }
 
@@ -312,6 +338,7 @@ fn read_one(path: &Path) -> Result<Loaded, ConfigError> {
         config,
         path: Some(path.to_path_buf()),
         text,
+        ..Loaded::default()
     })
 }
 

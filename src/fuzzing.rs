@@ -210,6 +210,7 @@ fn load_config(data: &[u8]) {
         config,
         path: Some(name.into()),
         text: text.into(),
+        ..Loaded::default()
     };
     let files = [("pack.yaml".to_string(), PACK.into())];
     if let Ok((set, _)) = load::load(&files, &loaded.overrides(false), &loaded.fillers()) {

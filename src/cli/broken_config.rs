@@ -18,12 +18,20 @@ pub(super) fn of(path: &Path, cwd: &Path, err: &CliError) -> Broken {
     let own = [config.as_str(), whole.as_str()];
     let message = match err {
         CliError::Config(ConfigError::Invalid {
+            path: at,
             line,
             column,
             message,
             hint,
-            ..
-        }) => format!("line {line}, column {column}: {message}; help: {hint}"),
+        }) => {
+            let place = format!("line {line}, column {column}: {message}; help: {hint}");
+            // A mistake in a config this one extends is that config's, named so.
+            let other = scan::shown(&from(cwd, Path::new(at)));
+            match own.contains(&other.as_str()) || own.contains(&at.as_str()) {
+                true => place,
+                false => format!("in the config it extends, {other}, {place}"),
+            }
+        }
         CliError::Config(ConfigError::TwoInOneFolder { second, .. }) => format!(
             "two configs in one folder, this one and {}: talklint reads one per folder; help: \
              merge them into one file and delete the other",

@@ -247,9 +247,12 @@ fn beside(base: &Path, entry: &str) -> PathBuf {
 /// A config's `rules:` entry that names neither the built-in pack nor a file or folder, at its
 /// place in the config.
 fn missing_rules(cfg: &Loaded, entry: &str) -> RuleError {
-    let (line, column) = place::locate(entry, &cfg.text).unwrap_or((1, 1));
+    let (file, text) = cfg.source_of("rules");
+    let (line, column) = place::locate(entry, text)
+        .or_else(|| place::locate_key("rules", text))
+        .unwrap_or((1, 1));
     RuleError {
-        file: cfg.origin(),
+        file,
         line,
         column,
         message: format!(

@@ -173,7 +173,7 @@ pub(super) fn profile(
     let rule_args = &args.rule_args;
     let (read, engine) = engines.load(&rule_args.rules, cfg, rule_args.strict_import)?;
     let mut loaded = RunFiles::default();
-    if let Some(path) = &cfg.path {
+    for path in cfg.path.iter().chain(&cfg.extended) {
         loaded.add(path, ReadAs::Config);
     }
     for file in &read.files {
@@ -222,12 +222,13 @@ pub(super) fn redactor(flag: bool, cfg: &Loaded) -> Result<Option<Redactor>, Cli
         false => redact::custom_patterns(&c.redact_patterns).map(|_| None),
     };
     found.map_err(|bad| {
-        let (line, column) = place::locate(&bad.pattern, &cfg.text)
-            .or_else(|| place::locate_key("redact_patterns", &cfg.text))
+        let (origin, text) = cfg.source_of("redact_patterns");
+        let (line, column) = place::locate(&bad.pattern, text)
+            .or_else(|| place::locate_key("redact_patterns", text))
             .unwrap_or((1, 1));
         CliError::Usage(format!(
             "{}:{line}:{column}: redact_patterns: invalid regex `{}`: {}\n  help: redact_patterns use Rust `regex` syntax; in YAML prefer single quotes so `\\d` stays a backslash",
-            cfg.origin(),
+            origin,
             bad.pattern,
             rules::regex_reason(&bad.reason)
         ))

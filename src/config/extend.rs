@@ -31,13 +31,14 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Loaded, ConfigErr
             hint: hint.into(),
         }
     };
-    let extended = loaded.base_dir().join(&target);
+    let extended = crate::scan::normal(&loaded.base_dir().join(&target));
     if !extended.is_file() {
+        let what = match extended.is_dir() {
+            true => "a folder, not a config file",
+            false => "no config file",
+        };
         return Err(refuse(
-            format!(
-                "`extend: {target}` names no config file ({})",
-                extended.display()
-            ),
+            format!("`extend: {target}` names {what} ({})", extended.display()),
             "write the path of the config to start from, relative to this config's folder",
         ));
     }
@@ -50,10 +51,41 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Loaded, ConfigErr
     }
     let parent = load_chain(&extended, chain)?;
     let written = written_keys(&loaded.text);
+    for key in INHERITED
+        .iter()
+        .filter(|k| !written.iter().any(|w| w == *k))
+    {
+        let (origin, text) = parent.source_of(key);
+        (loaded.inherited).insert(key.to_string(), (origin, text.to_string()));
+    }
+    loaded.extended = [extended].into_iter().chain(parent.extended).collect();
     let from = Path::new(&target).parent().unwrap_or(Path::new(""));
     inherit(&mut loaded.config, parent.config, &written, from);
     Ok(loaded)
 }
+
+/// The keys a config takes from the one it extends when it does not write them (as
+/// [`inherit`] takes them).
+const INHERITED: [&str; 18] = [
+    "rules",
+    "disable",
+    "severity",
+    "roles",
+    "scoring",
+    "lexicons",
+    "fillers",
+    "default_role",
+    "date_order",
+    "sentiment",
+    "fail_on",
+    "min_score",
+    "baseline",
+    "max_filesize",
+    "redact",
+    "redact_patterns",
+    "csv_delimiter",
+    "csv_bom",
+];
 
 /// The top-level keys a config's `text` writes.
 pub(crate) fn written_keys(text: &str) -> Vec<String> {
@@ -67,7 +99,7 @@ pub(crate) fn written_keys(text: &str) -> Vec<String> {
 fn inherit(config: &mut Config, mut parent: Config, written: &[String], from: &Path) {
     let rebase = |p: &mut String| {
         if p != "default" {
-            *p = from.join(&*p).display().to_string();
+            *p = crate::scan::normal(&from.join(&*p)).display().to_string();
         }
     };
     parent.rules.iter_mut().flatten().for_each(rebase);

@@ -139,3 +139,47 @@ fn extend_chains_and_refuses_a_missing_file_or_a_cycle_at_its_place() {
         "{err}"
     );
 }
+
+/// A mistake in the config a team's extends is that config's: named at its place there, in the
+/// error that keeps the team's files from being checked and in a warning of a name it writes;
+/// and that config, named on the command line, is skipped as a config the run reads.
+#[test]
+fn a_mistake_in_the_extended_config_is_named_at_its_place_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for folder in ["a", "b", "shared"] {
+        fs::create_dir_all(root.join(folder)).unwrap();
+        write(
+            root,
+            &format!("{folder}/call.txt"),
+            "Agent: Calm down.\nCustomer: ok\n",
+        );
+    }
+    write(root, "a/talklint.yaml", "extend: ../shared/base.yaml\n");
+    write(
+        root,
+        "shared/base.yaml",
+        "roles: {agent: [Agent]}\nmin_score: 200\n",
+    );
+    let (_, out, _) = run(talklint()
+        .current_dir(root)
+        .args(["check", "-f", "github", "a", "b"]));
+    let broken = "::error file=a/talklint.yaml,title=talklint::in the config it extends, \
+                  shared/base.yaml, line 2, column 12: min_score: invalid value";
+    assert!(out.contains(broken), "{out}");
+    assert!(
+        out.contains("file=b/call.txt,line=1"),
+        "the other folder is checked: {out}"
+    );
+    write(root, "shared/base.yaml", "disable: [enthusiazm]\n");
+    let (_, out, err) =
+        run(talklint()
+            .current_dir(root)
+            .args(["check", "a/call.txt", "shared/base.yaml"]));
+    let warning = "shared/base.yaml:1:11: `enthusiazm` names no loaded rule or category";
+    assert!(err.contains(warning), "{err}");
+    assert!(
+        out.contains("shared/base.yaml (a config this run reads)"),
+        "{out}"
+    );
+}
