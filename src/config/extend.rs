@@ -49,43 +49,17 @@ fn load_chain(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Loaded, ConfigErr
             "a config cannot extend itself, directly or through others: extend one that does not",
         ));
     }
-    let parent = load_chain(&extended, chain)?;
+    let mut parent = load_chain(&extended, chain)?;
     let written = written_keys(&loaded.text);
-    for key in INHERITED
-        .iter()
-        .filter(|k| !written.iter().any(|w| w == *k))
-    {
+    let from = Path::new(&target).parent().unwrap_or(Path::new(""));
+    let config = std::mem::take(&mut parent.config);
+    for key in inherit(&mut loaded.config, config, &written, from) {
         let (origin, text) = parent.source_of(key);
         (loaded.inherited).insert(key.to_string(), (origin, text.to_string()));
     }
     loaded.extended = [extended].into_iter().chain(parent.extended).collect();
-    let from = Path::new(&target).parent().unwrap_or(Path::new(""));
-    inherit(&mut loaded.config, parent.config, &written, from);
     Ok(loaded)
 }
-
-/// The keys a config takes from the one it extends when it does not write them (as
-/// [`inherit`] takes them).
-const INHERITED: [&str; 18] = [
-    "rules",
-    "disable",
-    "severity",
-    "roles",
-    "scoring",
-    "lexicons",
-    "fillers",
-    "default_role",
-    "date_order",
-    "sentiment",
-    "fail_on",
-    "min_score",
-    "baseline",
-    "max_filesize",
-    "redact",
-    "redact_patterns",
-    "csv_delimiter",
-    "csv_bom",
-];
 
 /// The top-level keys a config's `text` writes.
 pub(crate) fn written_keys(text: &str) -> Vec<String> {
@@ -95,8 +69,14 @@ pub(crate) fn written_keys(text: &str) -> Vec<String> {
 
 /// Takes from `parent` each setting `config` does not write (`written`), the paths of its rule
 /// files and baseline made relative to this config's folder (`from` is the extended config's
-/// folder from there). Its globs, which match below its own folder, are not taken.
-fn inherit(config: &mut Config, mut parent: Config, written: &[String], from: &Path) {
+/// folder from there); the keys taken. Its globs, which match below its own folder, are not
+/// taken.
+fn inherit(
+    config: &mut Config,
+    mut parent: Config,
+    written: &[String],
+    from: &Path,
+) -> Vec<&'static str> {
     let rebase = |p: &mut String| {
         if p != "default" {
             *p = crate::scan::normal(&from.join(&*p)).display().to_string();
@@ -104,10 +84,12 @@ fn inherit(config: &mut Config, mut parent: Config, written: &[String], from: &P
     };
     parent.rules.iter_mut().flatten().for_each(rebase);
     parent.baseline.iter_mut().for_each(rebase);
+    let mut taken = Vec::new();
     macro_rules! take {
         ($($key:ident),*) => {
             $(if !written.iter().any(|w| w == stringify!($key)) {
                 config.$key = std::mem::take(&mut parent.$key);
+                taken.push(stringify!($key));
             })*
         };
     }
@@ -131,4 +113,5 @@ fn inherit(config: &mut Config, mut parent: Config, written: &[String], from: &P
         csv_delimiter,
         csv_bom
     );
+    taken
 }
